@@ -1,0 +1,3 @@
+from golint_startup.cli import main
+
+main()

@@ -1,0 +1,98 @@
+"""Per-file analysis: read, parse, run the file rules, collect facts.
+
+`analyze_file` is a pure function of (path, settings) so that it can run in a worker
+process and its result can be cached; the parse tree never leaves it.
+"""
+
+from __future__ import annotations
+
+import traceback
+from dataclasses import dataclass, field
+from typing import Any
+
+from golint_startup import gosource
+from golint_startup.config import Settings
+from golint_startup.gosource import Directive
+from golint_startup.rule import Finding, Notification
+
+MAX_FILE_BYTES = 16 * 1024 * 1024
+_BOM = b"\xef\xbb\xbf"
+
+
+@dataclass
+class FileResult:
+    path: str  # display path
+    findings: list[Finding] = field(default_factory=list)
+    facts: dict[str, Any] = field(default_factory=dict)  # rule id -> that rule's facts
+    directives: list[Directive] = field(default_factory=list)
+    notifications: list[Notification] = field(default_factory=list)
+    skipped: str = ""  # why the file was not analyzed ("generated", ...), if it was not
+
+
+def read_source(abspath: str, display: str) -> tuple[bytes | None, Notification | None]:
+    try:
+        with open(abspath, "rb") as handle:
+            source = handle.read(MAX_FILE_BYTES + 1)
+    except IsADirectoryError:
+        return None, Notification("is a directory, not a Go file; skipped", display)
+    except OSError as err:
+        return None, Notification(f"cannot read file: {err.strerror or err}; skipped", display, level="error")
+    if len(source) > MAX_FILE_BYTES:
+        return None, Notification(f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB; skipped", display)
+    if b"\0" in source:
+        return None, Notification("binary data, not Go source; skipped", display)
+    return source, None
+
+
+def analyze_file(abspath: str, display: str, settings: Settings, *, report: bool = True,
+                 debug: bool = False) -> FileResult:
+    """Analyze one file. With report=False only facts are collected (module context)."""
+    result = FileResult(display)
+    source, problem = read_source(abspath, display)
+    if problem:
+        result.notifications.append(problem)
+        result.skipped = "unreadable"
+        return result
+    if gosource.is_generated(source) and not settings.generated:
+        result.skipped = "generated"
+        return result
+    if source.startswith(_BOM):  # Go allows a leading BOM; tree-sitter-go does not
+        source = b"   " + source[3:]
+    try:
+        source.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = source.count(b"\n", 0, err.start) + 1
+        result.notifications.append(
+            Notification("invalid UTF-8; analyzed as far as it parses", display, line, level="note"))
+    gofile = gosource.parse(display, source)
+    if gofile.constraint is not None and "ignore" in gofile.constraint.tags and \
+            gofile.constraint.requires_any({"ignore"}):
+        result.skipped = "//go:build ignore"
+        return result
+    result.directives = gofile.directives
+    if not gofile.package:
+        result.notifications.append(Notification("no package clause; not a Go source file", display))
+    if gofile.error_ranges:
+        first = min(start for start, _ in gofile.error_ranges)
+        line = source.count(b"\n", 0, first) + 1
+        result.notifications.append(Notification(
+            "syntax the parser does not understand (a Go error, or syntax newer than "
+            "tree-sitter-go); the rest of the file is still checked", display, line))
+
+    for rule in settings.rules.values():
+        options = settings.options[rule.id]
+        try:
+            if rule.collect is not None:
+                result.facts[rule.id] = rule.collect(gofile, options)
+            if report and rule.check is not None:
+                result.findings += [
+                    f for f in rule.check(gofile, options)
+                    if not gofile.in_error_region_at(f.location.line, f.location.col)
+                ]
+        except Exception as err:  # a rule bug must not lose the other rules' findings
+            if debug:
+                raise
+            detail = traceback.format_exception_only(type(err), err)[-1].strip()
+            result.notifications.append(
+                Notification(f"internal error in {rule.id}: {detail}; please report it", display, level="error"))
+    return result

@@ -1,0 +1,116 @@
+"""`//go:build` constraints: parse once, then ask whether an expression requires a tag."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+_TOKEN = re.compile(r"\s*(&&|\|\||!|\(|\)|[\w.]+)")
+
+# Brute-force evaluation is exact and cheap for real constraints; past this many
+# distinct tags we stop guessing and say "not required".
+_MAX_TAGS = 12
+
+
+class ConstraintError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Constraint:
+    """A parsed build constraint, kept as source text plus its tag names."""
+
+    expr: str
+    tags: frozenset[str]
+
+    @classmethod
+    def parse(cls, expr: str) -> "Constraint":
+        tokens = _tokenize(expr)
+        _Evaluator(tokens, {}).parse()  # validate once, raising on bad syntax
+        return cls(expr, frozenset(t for t in tokens if t not in {"&&", "||", "!", "(", ")"}))
+
+    def evaluate(self, enabled: set[str] | frozenset[str]) -> bool:
+        values = {tag: tag in enabled for tag in self.tags}
+        return _Evaluator(_tokenize(self.expr), values).parse()
+
+    def requires_any(self, required: set[str] | frozenset[str]) -> bool:
+        """True when no assignment without every tag in `required` satisfies it.
+
+        `//go:build dev` and `//go:build dev && linux` require dev;
+        `//go:build dev || prod` and `//go:build !dev` do not.
+        """
+        relevant = self.tags & set(required)
+        if not relevant:
+            return False
+        others = sorted(self.tags - relevant)
+        if len(others) > _MAX_TAGS:
+            return False
+        tokens = _tokenize(self.expr)
+        for combo in itertools.product((False, True), repeat=len(others)):
+            values = dict(zip(others, combo))
+            values.update({tag: False for tag in relevant})
+            if _Evaluator(tokens, values).parse():
+                return False
+        return True
+
+
+def _tokenize(expr: str) -> list[str]:
+    tokens, pos = [], 0
+    expr = expr.strip()
+    while pos < len(expr):
+        match = _TOKEN.match(expr, pos)
+        if not match:
+            raise ConstraintError(f"bad build constraint: {expr!r}")
+        tokens.append(match.group(1))
+        pos = match.end()
+    return tokens
+
+
+class _Evaluator:
+    """Recursive descent over `||`, `&&`, `!` and parentheses, as go/build/constraint."""
+
+    def __init__(self, tokens: list[str], values: dict[str, bool]):
+        self.tokens, self.values, self.pos = tokens, values, 0
+
+    def parse(self) -> bool:
+        result = self._or()
+        if self.pos != len(self.tokens):
+            raise ConstraintError("unexpected token in build constraint")
+        return result
+
+    def _peek(self) -> str | None:
+        return self.tokens[self.pos] if self.pos < len(self.tokens) else None
+
+    def _or(self) -> bool:
+        result = self._and()
+        while self._peek() == "||":
+            self.pos += 1
+            right = self._and()
+            result = result or right
+        return result
+
+    def _and(self) -> bool:
+        result = self._not()
+        while self._peek() == "&&":
+            self.pos += 1
+            right = self._not()
+            result = result and right
+        return result
+
+    def _not(self) -> bool:
+        token = self._peek()
+        if token == "!":
+            self.pos += 1
+            return not self._not()
+        if token == "(":
+            self.pos += 1
+            result = self._or()
+            if self._peek() != ")":
+                raise ConstraintError("missing ) in build constraint")
+            self.pos += 1
+            return result
+        if token is None or token in {"&&", "||", ")"}:
+            raise ConstraintError("missing operand in build constraint")
+        self.pos += 1
+        return self.values.get(token, False)

@@ -1,0 +1,151 @@
+"""`startup-lint [OPTIONS] [PATTERNS]...`: one command, no subcommands (SPEC §4)."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import traceback
+
+import click
+
+from golint_startup import __version__
+from golint_startup.config import ConfigError, build_settings, resolve_rule_id
+from golint_startup.discovery import PatternError
+from golint_startup.reporters import FORMATS
+from golint_startup.rule import LEVELS, all_rules, level_rank
+from golint_startup.runner import run
+
+
+class UsageProblem(Exception):
+    """Reported as one line on stderr with exit code 2."""
+
+
+def _split(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+def _list_rules() -> str:
+    rows = [(r.id, r.name, r.level, r.summary + (f" (with --{r.opt_in_flag})" if r.opt_in_flag else ""))
+            for r in all_rules().values()]
+    width = max(len(row[1]) for row in rows)
+    return "".join(f"{rid}  {name:<{width}}  {level:<7}  {summary}\n" for rid, name, level, summary in rows)
+
+
+def _explain(token: str) -> str:
+    rule = all_rules()[resolve_rule_id(token, "--explain")]
+    return f"# {rule.id} {rule.name}\n\nDefault level: {rule.level}\n\n{rule.help.strip()}\n"
+
+
+def _write(text: str, output: str | None) -> None:
+    if not output:
+        click.echo(text, nl=False)
+        return
+    directory = os.path.dirname(os.path.abspath(output))
+    fd, tmp = tempfile.mkstemp(dir=directory, prefix=".startup-lint-")
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    os.replace(tmp, output)
+
+
+def _summary(result) -> str:
+    counts = {level: 0 for level in LEVELS}
+    for finding in result.findings:
+        counts[finding.level] += 1
+    total = len(result.findings)
+    parts = ", ".join(f"{counts[level]} {level}" for level in reversed(LEVELS) if counts[level])
+    noun = "finding" if total == 1 else "findings"
+    files = f"{result.files_analyzed} file{'s' if result.files_analyzed != 1 else ''}"
+    return f"{total} {noun}{f' ({parts})' if parts else ''} in {files}"
+
+
+@click.command(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.argument("patterns", nargs=-1)
+@click.option("--format", "output_format", type=click.Choice(sorted(FORMATS)), default="text", show_default=True,
+              help="Output format.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to FILE instead of stdout.")
+@click.option("--select", multiple=True, metavar="IDS", help="Run only these rules (ids or names, comma-separated).")
+@click.option("--ignore", multiple=True, metavar="IDS", help="Do not run these rules.")
+@click.option("--tests/--no-tests", default=None, help="Include _test.go files.")
+@click.option("--generated", is_flag=True, help="Include generated files (// Code generated ... DO NOT EDIT.).")
+@click.option("--tags", multiple=True, metavar="TAGS", help="Build tags (comma-separated), for the go command.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              help="Config file (default: .startup-lint.toml found upward from here).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: CPUs).")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
+@click.option("--escape", is_flag=True, help="Also run SL006 (runs the Go compiler's escape analysis).")
+@click.option("--baseline", type=click.Path(dir_okay=False), help="Report only findings absent from this SARIF/JSON.")
+@click.option("--fail-level", type=click.Choice(LEVELS), default="note", show_default=True,
+              help="Exit 1 only for findings at or above this level.")
+@click.option("--include-suppressed", is_flag=True, help="Also report suppressed findings, marked as such.")
+@click.option("--list-rules", is_flag=True, help="List the rules and exit.")
+@click.option("--explain", metavar="ID", help="Print a rule's documentation and exit.")
+@click.option("--clean-cache", is_flag=True, help="Empty the result cache and exit.")
+@click.option("--debug", is_flag=True, help="Show tracebacks for internal errors.")
+@click.version_option(__version__, prog_name="startup-lint")
+def command(patterns, output_format, output, select, ignore, tests, generated, tags, config_path, jobs, no_cache,
+            escape, baseline, fail_level, include_suppressed, list_rules, explain, clean_cache, debug):
+    """Find startup code that OOMKills Go services or delays readiness.
+
+    PATTERNS follow the go command: ./... (the default), ./pkg/..., a directory, or .go files.
+    """
+    try:
+        if list_rules:
+            click.echo(_list_rules(), nl=False)
+            return 0
+        if explain:
+            click.echo(_explain(explain), nl=False)
+            return 0
+        if clean_cache:
+            from golint_startup import cache
+
+            removed = cache.clean()
+            click.echo(f"removed {removed} cache entries", err=True)
+            return 0
+        settings = build_settings(config_path=config_path, select=_split(select), ignore=_split(ignore),
+                                  tests=tests, generated=generated, tags=_split(tags),
+                                  opt_in={"escape"} if escape else set())
+        from golint_startup import parallel
+
+        analyze = parallel.analyzer(jobs=jobs, use_cache=not no_cache,
+                                    progress=sys.stderr.isatty() and output_format == "text" and not output)
+        result = run(list(patterns), settings, include_suppressed=include_suppressed, debug=debug, analyze=analyze)
+        if baseline:
+            from golint_startup import baseline as baseline_filter
+
+            result.findings = baseline_filter.filter_new(result, baseline)
+        for note in result.notifications:
+            click.echo(f"startup-lint: {note}", err=True)
+        _write(FORMATS[output_format](result), output)
+        click.echo(_summary(result), err=True)
+        failing = [f for f in result.findings if not f.suppressed_by and level_rank(f.level) >= level_rank(fail_level)]
+        return 1 if failing else 0
+    except (ConfigError, PatternError, UsageProblem) as err:
+        click.echo(f"startup-lint: error: {err}", err=True)
+        return 2
+    except KeyboardInterrupt:
+        click.echo("startup-lint: interrupted", err=True)
+        return 2
+    except Exception as err:  # never a traceback unless asked
+        if debug:
+            traceback.print_exc()
+        else:
+            click.echo(f"startup-lint: internal error: {type(err).__name__}: {err} (rerun with --debug for details)",
+                       err=True)
+        return 2
+
+
+def main() -> None:
+    try:
+        code = command.main(standalone_mode=False)
+    except click.exceptions.NoArgsIsHelpError as err:
+        err.show()
+        code = 2
+    except click.ClickException as err:
+        err.show()
+        code = 2
+    except click.exceptions.Abort:
+        code = 2
+    except click.exceptions.Exit as err:
+        code = err.exit_code
+    sys.exit(code or 0)

@@ -1,0 +1,184 @@
+"""`.startup-lint.toml` and command-line options, merged into one `Settings`."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tomllib
+from dataclasses import dataclass, field
+from typing import Any
+
+from golint_startup.rule import LEVELS, Rule, all_rules
+
+CONFIG_NAME = ".startup-lint.toml"
+_TOP_LEVEL_KEYS = {"select", "ignore", "exclude", "tests", "tags", "rules"}
+
+
+class ConfigError(Exception):
+    """A bad config file or option value (exit 2)."""
+
+
+@dataclass
+class Settings:
+    rules: dict[str, Rule]  # the rules that run, by id
+    options: dict[str, dict[str, Any]]  # effective options, by rule id
+    levels: dict[str, str]  # configured level overrides, by rule id
+    tests: bool = False
+    generated: bool = False
+    tags: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    config_path: str | None = None
+
+    def fingerprint(self) -> str:
+        """What a cached per-file result depends on, besides the file and the version."""
+        state = {
+            "rules": sorted(self.rules),
+            "options": self.options,
+            "tests": self.tests,
+            "generated": self.generated,
+            "tags": sorted(self.tags),
+        }
+        return hashlib.sha256(json.dumps(state, sort_keys=True, default=list).encode()).hexdigest()[:16]
+
+
+def find_config(start: str) -> str | None:
+    directory = os.path.abspath(start)
+    while True:
+        candidate = os.path.join(directory, CONFIG_NAME)
+        if os.path.isfile(candidate):
+            return candidate
+        parent = os.path.dirname(directory)
+        if parent == directory:
+            return None
+        directory = parent
+
+
+def load_config(path: str) -> dict[str, Any]:
+    try:
+        with open(path, "rb") as handle:
+            data = tomllib.load(handle)
+    except OSError as err:
+        raise ConfigError(f"{path}: cannot read config: {err.strerror}") from None
+    except tomllib.TOMLDecodeError as err:
+        raise ConfigError(f"{path}: invalid TOML: {err}") from None
+    _validate(data, path)
+    return data
+
+
+def _validate(data: dict[str, Any], path: str) -> None:
+    catalog = all_rules()
+    for key in data:
+        if key not in _TOP_LEVEL_KEYS:
+            raise ConfigError(f"{path}: unknown key '{key}'")
+    for key in ("select", "ignore", "exclude", "tags"):
+        if key in data and not _is_str_list(data[key]):
+            raise ConfigError(f"{path}: '{key}' must be a list of strings")
+    for key in ("select", "ignore"):
+        for rule_id in data.get(key, []):
+            resolve_rule_id(rule_id, f"{path}: '{key}'")
+    if "tests" in data and not isinstance(data["tests"], bool):
+        raise ConfigError(f"{path}: 'tests' must be true or false")
+    tables = data.get("rules", {})
+    if not isinstance(tables, dict):
+        raise ConfigError(f"{path}: 'rules' must be a table of rule tables")
+    for rule_id, table in tables.items():
+        if rule_id not in catalog:
+            raise ConfigError(f"{path}: unknown rule 'rules.{rule_id}'")
+        if not isinstance(table, dict):
+            raise ConfigError(f"{path}: 'rules.{rule_id}' must be a table")
+        defaults = catalog[rule_id].default_options()
+        for key, value in table.items():
+            where = f"{path}: 'rules.{rule_id}.{key}'"
+            if key == "level":
+                if value not in LEVELS:
+                    raise ConfigError(f"{where} must be one of {', '.join(LEVELS)}")
+            elif key not in defaults:
+                raise ConfigError(f"{path}: unknown key 'rules.{rule_id}.{key}'")
+            elif not _same_kind(defaults[key], value):
+                raise ConfigError(f"{where} must be {_kind_name(defaults[key])}")
+
+
+def resolve_rule_id(token: str, where: str) -> str:
+    """A rule id or kebab-case name to its id."""
+    catalog = all_rules()
+    if token.upper() in catalog:
+        return token.upper()
+    for rule in catalog.values():
+        if rule.name == token:
+            return rule.id
+    raise ConfigError(f"{where}: unknown rule '{token}'")
+
+
+def _is_str_list(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def _same_kind(default: Any, value: Any) -> bool:
+    if isinstance(default, bool):
+        return isinstance(value, bool)
+    if isinstance(default, int):
+        return isinstance(value, int) and not isinstance(value, bool)
+    if isinstance(default, (list, tuple)):
+        return _is_str_list(value)
+    return isinstance(value, type(default))
+
+
+def _kind_name(default: Any) -> str:
+    if isinstance(default, bool):
+        return "true or false"
+    if isinstance(default, int):
+        return "an integer"
+    if isinstance(default, (list, tuple)):
+        return "a list of strings"
+    return "a string"
+
+
+def build_settings(
+    *,
+    config_path: str | None,
+    select: tuple[str, ...] = (),
+    ignore: tuple[str, ...] = (),
+    tests: bool | None = None,
+    generated: bool = False,
+    tags: tuple[str, ...] = (),
+    opt_in: set[str] = frozenset(),
+    cwd: str | None = None,
+) -> Settings:
+    """Merge the config file (explicit or found) with command-line options.
+
+    `opt_in` names the opt-in flags given (e.g. "escape"); rules behind a flag run only
+    with it, or when selected by id.
+    """
+    catalog = all_rules()
+    path = config_path or find_config(cwd or os.getcwd())
+    data = load_config(path) if path else {}
+
+    selected_ids = [resolve_rule_id(t, "--select") for t in select] or list(data.get("select", []))
+    selected_ids = [resolve_rule_id(t, "select") for t in selected_ids]
+    ignored = {resolve_rule_id(t, "--ignore") for t in ignore} | {
+        resolve_rule_id(t, "ignore") for t in data.get("ignore", [])
+    }
+    if selected_ids:
+        chosen = set(selected_ids)
+    else:
+        chosen = {rid for rid, rule in catalog.items() if not rule.opt_in_flag}
+    chosen |= {rid for rid, rule in catalog.items() if rule.opt_in_flag and rule.opt_in_flag in opt_in}
+    chosen -= ignored
+
+    options, levels = {}, {}
+    for rule_id in sorted(chosen):
+        table = dict(data.get("rules", {}).get(rule_id, {}))
+        if "level" in table:
+            levels[rule_id] = table.pop("level")
+        options[rule_id] = {**catalog[rule_id].default_options(), **table}
+    return Settings(
+        rules={rid: catalog[rid] for rid in sorted(chosen)},
+        options=options,
+        levels=levels,
+        tests=data.get("tests", False) if tests is None else tests,
+        generated=generated,
+        tags=tuple(tags) or tuple(data.get("tags", [])),
+        exclude=tuple(data.get("exclude", [])),
+        config_path=path,
+    )

@@ -1,0 +1,80 @@
+"""Patterns to files, with the go command's conventions (SPEC §4)."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from dataclasses import dataclass, field
+
+from golint_startup.gomodule import skipped_dir
+
+
+class PatternError(Exception):
+    """A pattern that names nothing: a usage error (exit 2)."""
+
+
+@dataclass
+class Discovered:
+    files: list[str] = field(default_factory=list)  # absolute, normalized, in order
+    # Files reached only through a walk may be dropped by `exclude`; named ones never are.
+    named: set[str] = field(default_factory=set)
+
+
+def expand(patterns: list[str], *, tests: bool, exclude: list[str] = (), cwd: str | None = None) -> Discovered:
+    cwd = cwd or os.getcwd()
+    result = Discovered()
+    seen: set[str] = set()
+
+    def add(path: str, named: bool) -> None:
+        if path in seen:
+            return
+        if not tests and path.endswith("_test.go"):
+            return
+        if not named and _excluded(path, cwd, exclude):
+            return
+        seen.add(path)
+        result.files.append(path)
+        if named:
+            result.named.add(path)
+
+    for pattern in patterns or ["./..."]:
+        recursive = pattern == "..." or pattern.endswith("/...")
+        base = pattern[: -len("...")].rstrip("/") if recursive else pattern
+        base = os.path.normpath(os.path.join(cwd, base or "."))
+        if recursive:
+            if not os.path.isdir(base):
+                raise PatternError(f"pattern {pattern}: directory {base} does not exist")
+            for path in walk_go_files(base):
+                add(path, named=False)
+        elif os.path.isdir(base):
+            for name in sorted(os.listdir(base)):
+                path = os.path.join(base, name)
+                if name.endswith(".go") and not os.path.isdir(path):
+                    add(path, named=False)
+        elif os.path.lexists(base):
+            if not base.endswith(".go"):
+                raise PatternError(f"pattern {pattern}: not a .go file or a directory")
+            add(base, named=True)
+        else:
+            raise PatternError(f"pattern {pattern}: no such file or directory")
+    return result
+
+
+def walk_go_files(root: str) -> list[str]:
+    """.go files below root, skipping what `./...` skips; nested modules included.
+
+    Symbolic links to directories are not followed (as with the go command), so a
+    link loop cannot trap the walk.
+    """
+    files = []
+    for directory, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not skipped_dir(d))
+        files += [os.path.join(directory, f) for f in sorted(filenames) if f.endswith(".go")]
+    return files
+
+
+def _excluded(path: str, cwd: str, globs) -> bool:
+    if not globs:
+        return False
+    relative = os.path.relpath(path, cwd).replace(os.sep, "/")
+    return any(fnmatch.fnmatch(relative, g) or fnmatch.fnmatch(relative, g.rstrip("/") + "/*") for g in globs)

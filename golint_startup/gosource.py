@@ -1,0 +1,336 @@
+"""One Go source file: read once, parsed once, with the facts every rule needs.
+
+Rules never re-read or re-parse; they get a `GoFile` and query its tree.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+import tree_sitter
+import tree_sitter_go
+
+from golint_startup.buildtags import Constraint, ConstraintError
+
+GO = tree_sitter.Language(tree_sitter_go.language())
+
+# "Code generated ... DO NOT EDIT." on a line of its own before the package clause
+# (https://go.dev/s/generatedcode).
+_GENERATED = re.compile(rb"^// Code generated .* DO NOT EDIT\.\r?$", re.MULTILINE)
+_PACKAGE_CLAUSE = re.compile(rb"^package\s", re.MULTILINE)
+_BUILD_LINE = re.compile(rb"^//go:build\s+(.+?)\r?$", re.MULTILINE)
+_DIRECTIVE = re.compile(rb"//startup-lint:(ignore|file-ignore)\b([^\r\n]*)")
+_RULE_ID = re.compile(r"^SL\d{3}$")
+
+# Default package names that differ from the last import-path element. Only the
+# packages the rules look for matter; others fall back to the usual heuristic.
+_KNOWN_PACKAGE_NAMES = {
+    "gopkg.in/yaml.v2": "yaml",
+    "gopkg.in/yaml.v3": "yaml",
+    "github.com/pelletier/go-toml": "toml",
+    "github.com/pelletier/go-toml/v2": "toml",
+    "github.com/goccy/go-yaml": "yaml",
+    "github.com/goccy/go-json": "json",
+}
+_MAJOR_SUFFIX = re.compile(r"^v\d+$")
+
+
+def default_package_name(import_path: str) -> str:
+    """The name a Go file uses for an import without an alias."""
+    if import_path in _KNOWN_PACKAGE_NAMES:
+        return _KNOWN_PACKAGE_NAMES[import_path]
+    parts = import_path.split("/")
+    name = parts[-1]
+    if _MAJOR_SUFFIX.match(name) and len(parts) > 1:
+        name = parts[-2]
+    name = re.sub(r"\.v\d+$", "", name)
+    if name.startswith("go-"):
+        name = name[3:]
+    if name.endswith("-go"):
+        name = name[:-3]
+    return name.replace("-", "_").replace(".", "_")
+
+
+@cache
+def query(source: str) -> tree_sitter.Query:
+    """Compile a tree-sitter query once per process."""
+    return tree_sitter.Query(GO, source)
+
+
+def matches(pattern: str, node: tree_sitter.Node) -> list[dict[str, list[tree_sitter.Node]]]:
+    return [captures for _, captures in tree_sitter.QueryCursor(query(pattern)).matches(node)]
+
+
+def captures(pattern: str, node: tree_sitter.Node) -> dict[str, list[tree_sitter.Node]]:
+    return tree_sitter.QueryCursor(query(pattern)).captures(node)
+
+
+_parser: tree_sitter.Parser | None = None
+
+
+def _get_parser() -> tree_sitter.Parser:
+    global _parser
+    if _parser is None:
+        _parser = tree_sitter.Parser(GO)
+    return _parser
+
+
+def text(node: tree_sitter.Node | None) -> str:
+    if node is None:
+        return ""
+    return node.text.decode("utf-8", "replace")
+
+
+@dataclass(frozen=True)
+class Directive:
+    """A `//startup-lint:ignore` or `file-ignore` comment."""
+
+    kind: str  # "ignore" | "file-ignore"
+    rule_ids: tuple[str, ...]
+    reason: str
+    line: int  # 1-based
+    col: int  # 1-based byte column
+    end_col: int
+    alone_on_line: bool
+    malformed_ids: tuple[str, ...] = ()
+
+    @property
+    def covered_lines(self) -> tuple[int, ...]:
+        return (self.line, self.line + 1) if self.alone_on_line else (self.line,)
+
+
+@dataclass
+class GoFile:
+    path: str  # as displayed to the user (relative to the working directory)
+    source: bytes
+    tree: tree_sitter.Tree
+    package: str
+    imports: dict[str, str]  # local name -> import path ("." and "_" imports left out)
+    constraint: Constraint | None
+    directives: list[Directive]
+    error_ranges: list[tuple[int, int]] = field(default_factory=list)  # byte ranges
+
+    @property
+    def root(self) -> tree_sitter.Node:
+        return self.tree.root_node
+
+    @property
+    def is_test(self) -> bool:
+        return self.path.endswith("_test.go")
+
+    def imports_path(self, *paths: str) -> bool:
+        values = self.imports.values()
+        return any(p in values for p in paths)
+
+    def local_names(self, import_path: str) -> list[str]:
+        return [name for name, path in self.imports.items() if path == import_path]
+
+    def in_error_region_at(self, line: int, col: int) -> bool:
+        """Whether a 1-based (line, byte column) falls where the parse failed."""
+        if not self.error_ranges:
+            return False
+        offset = _line_start(self.source, line) + col - 1
+        return any(start <= offset < end for start, end in self.error_ranges)
+
+    # --- name resolution -------------------------------------------------
+
+    def package_of(self, ident: tree_sitter.Node) -> str | None:
+        """The import path `ident` names (as the operand of `pkg.X`), unless shadowed."""
+        path = self.imports.get(text(ident))
+        if path is None or is_shadowed(ident):
+            return None
+        return path
+
+    def callee(self, call: tree_sitter.Node) -> tuple[str, str] | None:
+        """(import path, name) for `pkg.F(...)`, ("", name) for a plain `F(...)`."""
+        function = call.child_by_field_name("function")
+        if function is None:
+            return None
+        if function.type == "identifier":
+            return ("", text(function))
+        if function.type == "selector_expression":
+            operand = function.child_by_field_name("operand")
+            if operand is not None and operand.type == "identifier":
+                path = self.package_of(operand)
+                if path is not None:
+                    return (path, text(function.child_by_field_name("field")))
+        return None
+
+
+def _line_start(source: bytes, line: int) -> int:
+    offset = 0
+    for _ in range(line - 1):
+        offset = source.find(b"\n", offset) + 1
+        if offset == 0:
+            return len(source)
+    return offset
+
+
+# --- scoping ----------------------------------------------------------------
+
+_FUNCTION_NODES = {"function_declaration", "method_declaration", "func_literal"}
+
+
+def declared_names(node: tree_sitter.Node) -> list[str]:
+    """Names a statement or clause declares into its scope."""
+    kind = node.type
+    if kind in {"short_var_declaration", "range_clause"}:
+        left = node.child_by_field_name("left")
+        return [text(n) for n in left.named_children if n.type == "identifier"] if left else []
+    if kind in {"var_declaration", "const_declaration"}:
+        names = []
+        for spec in node.named_children:
+            if spec.type in {"var_spec", "const_spec"}:
+                names += [text(n) for n in spec.children_by_field_name("name")]
+            elif spec.type == "var_spec_list":
+                for inner in spec.named_children:
+                    names += [text(n) for n in inner.children_by_field_name("name")]
+        return names
+    if kind == "type_switch_statement":
+        alias = node.child_by_field_name("alias")
+        return [text(n) for n in alias.named_children] if alias else []
+    if kind == "parameter_list":
+        names = []
+        for param in node.named_children:
+            names += [text(n) for n in param.children_by_field_name("name")]
+        return names
+    return []
+
+
+def is_shadowed(ident: tree_sitter.Node) -> bool:
+    """Whether a local declaration before `ident` hides the package-level name."""
+    name = text(ident)
+    child, node = ident, ident.parent
+    while node is not None and node.type != "source_file":
+        if node.type in {"statement_list", "block", "expression_case", "default_case",
+                         "type_case", "communication_case"}:
+            for stmt in node.named_children:
+                if stmt.start_byte >= child.start_byte:
+                    break
+                if name in declared_names(stmt):
+                    return True
+        elif node.type in {"if_statement", "for_statement", "expression_switch_statement",
+                           "type_switch_statement"}:
+            for clause_field in ("initializer",):
+                clause = node.child_by_field_name(clause_field)
+                if clause is not None and clause.end_byte <= child.start_byte and name in declared_names(clause):
+                    return True
+            if node.type == "type_switch_statement" and name in declared_names(node):
+                return True
+            for clause in node.named_children:
+                if clause.type in {"range_clause", "for_clause"} and clause.end_byte <= child.start_byte:
+                    inner = clause.child_by_field_name("initializer") if clause.type == "for_clause" else clause
+                    if inner is not None and name in declared_names(inner):
+                        return True
+        elif node.type in _FUNCTION_NODES:
+            for field_name in ("receiver", "parameters", "result"):
+                part = node.child_by_field_name(field_name)
+                if part is not None and part.type == "parameter_list" and name in declared_names(part):
+                    return True
+        child, node = node, node.parent
+    return False
+
+
+def enclosing_function(node: tree_sitter.Node) -> tree_sitter.Node | None:
+    node = node.parent
+    while node is not None and node.type not in _FUNCTION_NODES:
+        node = node.parent
+    return node
+
+
+# --- reading and parsing ----------------------------------------------------
+
+
+class SkipFile(Exception):
+    """The file is deliberately not linted (generated, build-ignored)."""
+
+
+def header(source: bytes) -> bytes:
+    """Everything before the package clause (where directives that matter live)."""
+    match = _PACKAGE_CLAUSE.search(source)
+    return source[: match.start()] if match else source
+
+
+def is_generated(source: bytes) -> bool:
+    return _GENERATED.search(header(source)) is not None
+
+
+def build_constraint(source: bytes) -> Constraint | None:
+    match = _BUILD_LINE.search(header(source))
+    if not match:
+        return None
+    try:
+        return Constraint.parse(match.group(1).decode("utf-8", "replace"))
+    except ConstraintError:
+        return None
+
+
+_IMPORTS = """
+(import_spec name: (_)? @name path: (_) @path) @spec
+"""
+
+
+def parse(path: str, source: bytes) -> GoFile:
+    tree = _get_parser().parse(source)
+    root = tree.root_node
+    package = ""
+    for child in root.named_children:
+        if child.type == "package_clause":
+            package = text(child.named_children[0]) if child.named_children else ""
+            break
+    imports: dict[str, str] = {}
+    for found in matches(_IMPORTS, root):
+        import_path = text(found["path"][0]).strip('"`')
+        alias = text(found["name"][0]) if "name" in found else None
+        if alias in {".", "_"}:
+            continue
+        imports[alias or default_package_name(import_path)] = import_path
+    error_ranges = []
+    if root.has_error:
+        for node in captures("(ERROR) @e", root).get("e", []):
+            error_ranges.append((node.start_byte, node.end_byte))
+        if not error_ranges:  # only MISSING nodes: mark the whole statement around them
+            for node in captures("(MISSING) @m", root).get("m", []):
+                parent = node.parent or node
+                error_ranges.append((parent.start_byte, parent.end_byte))
+    return GoFile(
+        path=path,
+        source=source,
+        tree=tree,
+        package=package,
+        imports=imports,
+        constraint=build_constraint(source),
+        directives=parse_directives(source, root),
+        error_ranges=error_ranges,
+    )
+
+
+def parse_directives(source: bytes, root: tree_sitter.Node) -> list[Directive]:
+    if b"//startup-lint:" not in source:
+        return []
+    directives = []
+    for match in _DIRECTIVE.finditer(source):
+        node = root.descendant_for_byte_range(match.start(), match.start() + 2)
+        if node is None or node.type != "comment":
+            continue  # the text sits inside a string literal
+        line_start = source.rfind(b"\n", 0, match.start()) + 1
+        line = source.count(b"\n", 0, match.start()) + 1
+        # A further "//" starts an ordinary comment after the directive (e.g. a `// want` mark).
+        body = match.group(2).decode("utf-8", "replace").split("//", 1)[0].strip()
+        ids_text, _, reason = body.partition(" ")
+        ids = tuple(i.strip() for i in ids_text.split(",") if i.strip())
+        directives.append(
+            Directive(
+                kind=match.group(1).decode(),
+                rule_ids=tuple(i for i in ids if _RULE_ID.match(i)),
+                malformed_ids=tuple(i for i in ids if not _RULE_ID.match(i)),
+                reason=reason.strip(),
+                line=line,
+                col=match.start() - line_start + 1,
+                end_col=match.end() - line_start + 1,
+                alone_on_line=not source[line_start : match.start()].strip(),
+            )
+        )
+    return directives

@@ -1,0 +1,29 @@
+"""GitHub Actions workflow commands: one annotation per finding."""
+
+from __future__ import annotations
+
+_COMMAND = {"note": "notice", "warning": "warning", "error": "error"}
+
+
+def _escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def render(result, **_) -> str:
+    out = []
+    for finding in result.findings:
+        loc = finding.location
+        properties = ",".join([
+            f"file={_escape_property(loc.path)}",
+            f"line={loc.line}",
+            f"col={loc.col}",
+            f"endLine={loc.end_line}",
+            f"endColumn={loc.end_col}",
+            f"title={_escape_property(finding.rule_id)}",
+        ])
+        out.append(f"::{_COMMAND[finding.level]} {properties}::{_escape_data(finding.message)}\n")
+    return "".join(out)

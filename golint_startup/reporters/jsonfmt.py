@@ -1,0 +1,33 @@
+"""JSON: a list of findings, one object each, with stable keys (documented in README)."""
+
+from __future__ import annotations
+
+import json
+
+from golint_startup.fingerprint import fingerprints
+from golint_startup.rule import all_rules
+
+
+def _location(loc) -> dict:
+    return {"path": loc.path, "line": loc.line, "column": loc.col,
+            "end_line": loc.end_line, "end_column": loc.end_col}
+
+
+def render(result, **_) -> str:
+    catalog = all_rules()
+    hashes = fingerprints(result.findings, result.abspaths)
+    items = []
+    for finding in result.findings:
+        item = {
+            "rule": finding.rule_id,
+            "name": catalog[finding.rule_id].name if finding.rule_id in catalog else "",
+            "level": finding.level,
+            "message": finding.message,
+            **_location(finding.location),
+            "fingerprint": hashes.get((finding.path, finding.location.line), ""),
+            "related": [{**_location(r), "message": r.message} for r in finding.related],
+        }
+        if finding.suppressed_by:
+            item["suppressed"] = finding.suppressed_by
+        items.append(item)
+    return json.dumps(items, indent=2) + "\n"

@@ -1,0 +1,172 @@
+"""SARIF 2.1.0 for GitHub code scanning, built with sarif-om.
+
+sarif-om's usual serializer drops properties equal to their schema default, which
+removes `level: "warning"` (GitHub then reads every finding as a warning of unknown
+origin). We serialize from the attrs field metadata ourselves and always keep `level`
+and `results`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pathlib
+from urllib.parse import quote
+
+import attr
+import sarif_om as om
+
+from golint_startup import INFORMATION_URI, __version__
+from golint_startup.fingerprint import fingerprints
+
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+SRCROOT = "%SRCROOT%"
+# GitHub code scanning rejects runs with more results than this.
+MAX_RESULTS = 25_000
+_ALWAYS_EMITTED = {"level", "results"}
+
+
+def to_json(value):
+    """sarif-om objects to plain JSON data, by each field's `schema_property_name`."""
+    if attr.has(type(value)):
+        out = {}
+        for field in attr.fields(type(value)):
+            item = getattr(value, field.name)
+            if item is None:
+                continue
+            name = field.metadata.get("schema_property_name", field.name)
+            default = field.default
+            if isinstance(default, attr.Factory):  # type: ignore[arg-type]
+                default = default.factory()
+            if name not in _ALWAYS_EMITTED and default is not attr.NOTHING and item == default:
+                continue
+            out[name] = to_json(item)
+        return out
+    if isinstance(value, (list, tuple)):
+        return [to_json(item) for item in value]
+    if isinstance(value, dict):
+        return {key: to_json(item) for key, item in value.items()}
+    return value
+
+
+class _Columns:
+    """Byte columns (the Go convention) to UTF-16 code units (SARIF's default column kind)."""
+
+    def __init__(self, abspaths: dict[str, str]):
+        self.abspaths = abspaths
+        self.lines: dict[str, list[bytes]] = {}
+
+    def utf16(self, path: str, line: int, byte_col: int) -> int:
+        if path not in self.lines:
+            try:
+                self.lines[path] = pathlib.Path(self.abspaths.get(path, path)).read_bytes().split(b"\n")
+            except OSError:
+                self.lines[path] = []
+        lines = self.lines[path]
+        if not 0 < line <= len(lines):
+            return byte_col
+        prefix = lines[line - 1][: byte_col - 1].decode("utf-8", "replace")
+        return len(prefix.encode("utf-16-le")) // 2 + 1
+
+
+def _uri(path: str) -> str:
+    return quote(path.replace(os.sep, "/"))
+
+
+def _physical(loc, columns: _Columns) -> om.PhysicalLocation:
+    return om.PhysicalLocation(
+        artifact_location=om.ArtifactLocation(uri=_uri(loc.path), uri_base_id=SRCROOT),
+        region=om.Region(
+            start_line=loc.line,
+            start_column=columns.utf16(loc.path, loc.line, loc.col),
+            end_line=loc.end_line,
+            end_column=columns.utf16(loc.path, loc.end_line, loc.end_col),
+        ),
+    )
+
+
+def _descriptor(rule) -> om.ReportingDescriptor:
+    return om.ReportingDescriptor(
+        id=rule.id,
+        name=rule.name,
+        short_description=om.MultiformatMessageString(text=rule.summary),
+        full_description=om.MultiformatMessageString(text=rule.description),
+        help=om.MultiformatMessageString(text=rule.help, markdown=rule.help),
+        help_uri=f"{INFORMATION_URI}/blob/main/README.md#{rule.id.lower()}",
+        default_configuration=om.ReportingConfiguration(level=rule.level),
+        properties={"tags": ["go", "startup", *rule.tags], "precision": rule.precision},
+    )
+
+
+def build(result, *, cwd: str | None = None, category: str = "") -> dict:
+    cwd = cwd or os.getcwd()
+    rules = list(result.settings.rules.values())
+    index = {rule.id: i for i, rule in enumerate(rules)}
+    columns = _Columns(result.abspaths)
+    hashes = fingerprints(result.findings, result.abspaths)
+    notifications = list(result.notifications)
+    findings = result.findings
+    if len(findings) > MAX_RESULTS:
+        notifications.append(_truncation_notice(len(findings)))
+        findings = findings[:MAX_RESULTS]
+
+    results = []
+    for finding in findings:
+        sarif_result = om.Result(
+            rule_id=finding.rule_id,
+            rule_index=index[finding.rule_id],
+            level=finding.level,
+            message=om.Message(text=finding.message),
+            locations=[om.Location(physical_location=_physical(finding.location, columns))],
+        )
+        line_hash = hashes.get((finding.path, finding.location.line))
+        if line_hash:
+            sarif_result.partial_fingerprints = {"primaryLocationLineHash": line_hash}
+        if finding.related:
+            sarif_result.related_locations = [
+                om.Location(id=i + 1, physical_location=_physical(r, columns), message=om.Message(text=r.message))
+                for i, r in enumerate(finding.related)
+            ]
+        if finding.suppressed_by:
+            sarif_result.suppressions = [om.Suppression(kind="inSource", justification=finding.suppressed_by)]
+        results.append(sarif_result)
+
+    run = om.Run(
+        tool=om.Tool(driver=om.ToolComponent(
+            name="startup-lint",
+            version=__version__,
+            semantic_version=__version__,
+            information_uri=INFORMATION_URI,
+            rules=[_descriptor(rule) for rule in rules],
+        )),
+        original_uri_base_ids={SRCROOT: om.ArtifactLocation(uri=pathlib.Path(cwd).as_uri().rstrip("/") + "/")},
+        column_kind="utf16CodeUnits",
+        invocations=[om.Invocation(
+            execution_successful=not any(n.level == "error" and not n.path for n in notifications),
+            tool_execution_notifications=[_notification(n) for n in notifications],
+        )],
+        results=results,
+    )
+    if category:
+        run.automation_details = om.RunAutomationDetails(id=category.rstrip("/") + "/")
+    log = om.SarifLog(schema_uri=SCHEMA_URI, version="2.1.0", runs=[run])
+    return to_json(log)
+
+
+def _truncation_notice(count: int):
+    from golint_startup.rule import Notification
+
+    return Notification(f"{count} results; only the first {MAX_RESULTS} are written (GitHub's limit per run)")
+
+
+def _notification(note) -> om.Notification:
+    notification = om.Notification(message=om.Message(text=note.message), level=note.level)
+    if note.path:
+        region = om.Region(start_line=note.line) if note.line else None
+        notification.locations = [om.Location(physical_location=om.PhysicalLocation(
+            artifact_location=om.ArtifactLocation(uri=_uri(note.path), uri_base_id=SRCROOT), region=region))]
+    return notification
+
+
+def render(result, **kwargs) -> str:
+    return json.dumps(build(result, **kwargs), indent=2) + "\n"

@@ -1,0 +1,124 @@
+"""The pipeline: patterns -> files -> per-file results -> project rules -> suppression.
+
+Reporters and the baseline run after this, in the CLI.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable
+
+from golint_startup import discovery, gomodule, suppression
+from golint_startup.analysis import FileResult, analyze_file
+from golint_startup.config import Settings
+from golint_startup.rule import Finding, Notification
+
+
+@dataclass
+class FileJob:
+    abspath: str
+    display: str
+    report: bool  # False: read only for module context (facts), never reported on
+
+
+@dataclass
+class Project:
+    """What a whole-run rule sees: every file's facts for that rule, and where files live."""
+
+    facts: dict[str, Any]  # display path -> the rule's facts for that file
+    abspaths: dict[str, str]  # display path -> absolute path
+    reported: set[str]  # display paths findings may be reported on
+    settings: Settings
+    cwd: str
+    notify: Callable[[Notification], None]
+
+    def module_of(self, display: str) -> gomodule.Module | None:
+        return gomodule.module_of_dir(os.path.dirname(self.abspaths[display]))
+
+
+@dataclass
+class RunResult:
+    findings: list[Finding] = field(default_factory=list)
+    notifications: list[Notification] = field(default_factory=list)
+    files_analyzed: int = 0
+    settings: Settings | None = None
+    # display path -> absolute path, for reporters that reread files (SARIF fingerprints)
+    abspaths: dict[str, str] = field(default_factory=dict)
+
+
+def display_path(abspath: str, cwd: str) -> str:
+    relative = os.path.relpath(abspath, cwd)
+    return relative.replace(os.sep, "/")
+
+
+def plan_jobs(patterns: list[str], settings: Settings, cwd: str) -> list[FileJob]:
+    found = discovery.expand(patterns, tests=settings.tests, exclude=list(settings.exclude), cwd=cwd)
+    jobs = [FileJob(p, display_path(p, cwd), True) for p in found.files]
+    if any(rule.needs_module for rule in settings.rules.values()):
+        targets = set(found.files)
+        modules = {gomodule.module_of_dir(os.path.dirname(p)) for p in found.files} - {None}
+        for module in sorted(modules, key=lambda m: m.root):
+            for path in gomodule.module_go_files(module):
+                if path not in targets and not path.endswith("_test.go"):
+                    targets.add(path)
+                    jobs.append(FileJob(path, display_path(path, cwd), False))
+    return jobs
+
+
+def analyze_serially(jobs: list[FileJob], settings: Settings, debug: bool) -> Iterable[FileResult]:
+    for job in jobs:
+        yield analyze_file(job.abspath, job.display, settings, report=job.report, debug=debug)
+
+
+def run(patterns: list[str], settings: Settings, *, cwd: str | None = None, include_suppressed: bool = False,
+        debug: bool = False, analyze: Callable[..., Iterable[FileResult]] = analyze_serially,
+        extra_notifications: Callable[[Notification], None] | None = None) -> RunResult:
+    cwd = cwd or os.getcwd()
+    jobs = plan_jobs(patterns, settings, cwd)
+    result = RunResult(settings=settings, abspaths={j.display: j.abspath for j in jobs})
+    reported = {j.display for j in jobs if j.report}
+    facts: dict[str, dict[str, Any]] = {}
+    directives = {}
+    findings: list[Finding] = []
+    for file_result in analyze(jobs, settings, debug):
+        if file_result.path in reported:
+            findings += file_result.findings
+            result.notifications += file_result.notifications
+            if file_result.directives:
+                directives[file_result.path] = file_result.directives
+            if not file_result.skipped:
+                result.files_analyzed += 1
+        for rule_id, rule_facts in file_result.facts.items():
+            facts.setdefault(rule_id, {})[file_result.path] = rule_facts
+
+    for rule in settings.rules.values():
+        if rule.check_project is None:
+            continue
+        project = Project(facts.get(rule.id, {}), result.abspaths, reported, settings, cwd,
+                          result.notifications.append)
+        findings += [f for f in rule.check_project(project, settings.options[rule.id]) if f.path in reported]
+
+    findings = [_with_level(f, settings) for f in findings]
+    findings = suppression.apply(findings, directives, rules=settings.rules, reported_paths=reported,
+                                 include_suppressed=include_suppressed)
+    findings = [_with_level(f, settings) for f in findings]  # SL900's own findings
+    result.findings = sorted(set(findings), key=Finding.sort_key)
+    result.notifications = _dedupe(result.notifications)
+    return result
+
+
+def _with_level(finding: Finding, settings: Settings) -> Finding:
+    rule = settings.rules.get(finding.rule_id)
+    configured = settings.levels.get(finding.rule_id)
+    level = configured or finding.level or (rule.level if rule else "warning")
+    return finding if level == finding.level else finding.with_level(level)
+
+
+def _dedupe(notifications: list[Notification]) -> list[Notification]:
+    seen, unique = set(), []
+    for note in notifications:
+        if note not in seen:
+            seen.add(note)
+            unique.append(note)
+    return unique

@@ -1,0 +1,1 @@
+"""The built-in rule catalog: one module per rule."""

@@ -1,0 +1,133 @@
+"""SL005 zap-development-mode: zap's development logger in code that ships."""
+
+from __future__ import annotations
+
+from golint_startup.gosource import GoFile, matches, text
+from golint_startup.rule import Option, Rule
+
+ZAP = "go.uber.org/zap"
+
+HELP = """\
+## What it does
+Flags zap loggers built in development mode outside a run-time choice:
+`zap.NewDevelopment()`, `zap.NewDevelopmentConfig()`, `zap.NewDevelopmentEncoderConfig()`,
+`zap.NewExample()`, the `zap.Development()` option, and `Development: true` in a
+`zap.Config` literal. Imports are matched by path, so `uzap "go.uber.org/zap"` counts
+and another package that happens to be called `zap` does not.
+
+## Why it matters at startup
+A development logger is built for a terminal, not for a service:
+- it logs at **debug** level, so every debug line of startup code is formatted and written;
+- it does **not sample**: the production config keeps the first 100 identical entries per
+  second and then one in 100, the development config keeps them all;
+- it captures a **stack trace for every warning** and above;
+- in development mode `DPanic` **panics** instead of logging an error, so a message that
+  would be harmless in production crashes the process, often during startup when
+  configuration is incomplete.
+
+Startup is when services log the most (configuration dumps, connection retries), so
+this is when the extra formatting, allocation and output hit hardest.
+
+## Example
+```go
+func main() {
+    logger, _ := zap.NewDevelopment() // SL005
+    defer logger.Sync()
+}
+```
+
+## How to fix
+Build the production logger, and choose development mode only at run time:
+```go
+logger, err := zap.NewProduction()
+if os.Getenv("APP_ENV") == "dev" {
+    logger, err = zap.NewDevelopment() // not flagged: a run-time choice
+}
+```
+Code that only runs in development builds can live in a file constrained by
+`//go:build dev` (or `debug`, `development`), which this rule skips, as it skips
+`_test.go` files.
+
+## Options
+- `dev-tags` (list of strings, default `["dev", "debug", "development"]`): a file whose
+  `//go:build` constraint requires one of these tags is not checked.
+"""
+
+_FLAGGED_CALLS = {
+    "NewDevelopment": "builds a development logger: debug level, no sampling, a stack trace for "
+                      "every warning, and DPanic panics",
+    "NewExample": "builds zap's example logger (debug level, for testable examples), not a production logger",
+    "NewDevelopmentConfig": "starts from the development config: debug level, no sampling, a stack "
+                            "trace for every warning, and DPanic panics",
+    "NewDevelopmentEncoderConfig": "uses the development encoder config (console-oriented, meant for humans)",
+    "Development": "puts the logger in development mode, where DPanic panics and warnings carry stack traces",
+}
+
+_CALLS = """
+(call_expression
+  function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @name)
+  (#any-of? @name "NewDevelopment" "NewExample" "NewDevelopmentConfig" "NewDevelopmentEncoderConfig" "Development")
+) @call
+"""
+
+_CONFIG_LITERALS = """
+(composite_literal
+  type: (qualified_type package: (package_identifier) @pkg name: (type_identifier) @type (#eq? @type "Config"))
+  body: (literal_value
+    (keyed_element
+       key: (literal_element (identifier) @key (#eq? @key "Development"))
+       value: (literal_element (true))) @field))
+"""
+
+# Ancestors that make a call a run-time choice, and the one that ends the search.
+_CHOICE_NODES = {"expression_case", "type_case", "default_case", "communication_case"}
+_STOP_NODES = {"function_declaration", "method_declaration", "source_file"}
+
+
+def under_runtime_choice(node) -> bool:
+    child, parent = node, node.parent
+    while parent is not None and parent.type not in _STOP_NODES:
+        if parent.type in _CHOICE_NODES:
+            return True
+        if parent.type == "if_statement" and child in (parent.child_by_field_name("consequence"),
+                                                       parent.child_by_field_name("alternative")):
+            return True
+        child, parent = parent, parent.parent
+    return False
+
+
+def check(file: GoFile, options: dict):
+    if not file.imports_path(ZAP):
+        return
+    if file.constraint is not None and file.constraint.requires_any(set(options["dev-tags"])):
+        return
+    for found in matches(_CALLS, file.root):
+        call = found["call"][0]
+        if file.package_of(found["pkg"][0]) != ZAP or under_runtime_choice(call):
+            continue
+        name = text(found["name"][0])
+        yield RULE.finding(file.path, call, f"zap.{name}() {_FLAGGED_CALLS[name]}; "
+                                            "use the production logger or choose at run time")
+    for found in matches(_CONFIG_LITERALS, file.root):
+        field = found["field"][0]
+        if file.package_of(found["pkg"][0]) != ZAP or under_runtime_choice(field):
+            continue
+        yield RULE.finding(file.path, field, "zap.Config{Development: true} puts the logger in development "
+                                             "mode, where DPanic panics and warnings carry stack traces")
+
+
+RULE = Rule(
+    id="SL005",
+    name="zap-development-mode",
+    level="warning",
+    summary="zap development-mode logger in production code",
+    description="zap's development logger (NewDevelopment, NewDevelopmentConfig, NewExample, the "
+                "Development option or Development: true) logs at debug level without sampling, adds stack "
+                "traces to warnings and makes DPanic panic. Choose it only at run time or in dev-tagged files.",
+    help=HELP,
+    options=(Option("dev-tags", ["dev", "debug", "development"],
+                    "build tags that mark development-only files"),),
+    tags=("logging", "zap"),
+    precision="very-high",
+    check=check,
+)

@@ -1,0 +1,198 @@
+"""SL007 gc-disabled-not-restored: `debug.SetGCPercent(-1)` with no restore on every path."""
+
+from __future__ import annotations
+
+from golint_startup.gosource import GoFile, enclosing_function, matches, text
+from golint_startup.rule import Rule
+
+DEBUG = "runtime/debug"
+
+HELP = """\
+## What it does
+Flags `debug.SetGCPercent(n)` with a negative constant `n` (which turns the garbage
+collector off) when the same function does not turn it back on along every path
+afterwards. These count as restoring it:
+- `defer debug.SetGCPercent(debug.SetGCPercent(-1))`;
+- `old := debug.SetGCPercent(-1)` and later `defer debug.SetGCPercent(old)` (directly or
+  inside a deferred function literal);
+- a later `debug.SetGCPercent(old)` or `debug.SetGCPercent(100)` (any non-negative
+  constant) in the same or an enclosing block, with no `return` between the two calls.
+
+## Why it matters at startup
+Turning the GC off is a common trick to speed up a burst of startup allocation. With
+`SetGCPercent(-1)` the runtime stops collecting entirely: unless a memory limit
+(`GOMEMLIMIT` / `debug.SetMemoryLimit`) is set, nothing is ever freed and the heap grows
+until the container hits its cgroup limit and is OOMKilled (exit 137). If the function
+returns early, or an error path skips the restore, the service runs its whole life
+without a collector.
+
+## Example
+```go
+func loadCatalog(path string) (*Catalog, error) {
+    debug.SetGCPercent(-1) // SL007
+    c, err := parse(path)
+    if err != nil {
+        return nil, err // the GC stays off
+    }
+    debug.SetGCPercent(100)
+    return c, nil
+}
+```
+
+## How to fix
+Restore the previous setting with `defer`, so every path restores it:
+```go
+defer debug.SetGCPercent(debug.SetGCPercent(-1))
+```
+Prefer a soft memory limit (`debug.SetMemoryLimit`, or `GOMEMLIMIT` set from the
+container's limit) over switching the GC off: the runtime then collects only as the heap
+approaches the limit.
+
+## Options
+None.
+"""
+
+_SET_GC = """
+(call_expression
+  function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @name (#eq? @name "SetGCPercent"))
+  arguments: (argument_list) @args) @call
+"""
+
+_RETURNS = "(return_statement) @ret"
+
+
+def _constant(node) -> int | None:
+    """The value of an integer literal, possibly negated or parenthesized."""
+    while node is not None and node.type == "parenthesized_expression":
+        node = node.named_children[0] if node.named_children else None
+    if node is None:
+        return None
+    if node.type == "int_literal":
+        try:
+            return int(text(node).replace("_", ""), 0)
+        except ValueError:
+            return None
+    if node.type == "unary_expression" and node.child(0) is not None and node.child(0).type in {"-", "+"}:
+        value = _constant(node.child_by_field_name("operand"))
+        if value is None:
+            return None
+        return -value if node.child(0).type == "-" else value
+    return None
+
+
+def _saved_name(call) -> str | None:
+    """`old` in `old := debug.SetGCPercent(-1)`, `old = ...` or `var old = ...`."""
+    values = call.parent
+    holder = values.parent if values is not None and values.type == "expression_list" else None
+    if holder is None:
+        return None
+    if holder.type in {"short_var_declaration", "assignment_statement"}:
+        left = holder.child_by_field_name("left")
+        names = left.named_children if left is not None else []
+    elif holder.type == "var_spec":
+        names = holder.children_by_field_name("name")
+    else:
+        return None
+    if len(names) == 1 and names[0].type == "identifier" and text(names[0]) != "_":
+        return text(names[0])
+    return None
+
+
+def _statement(node, stop):
+    """The statement directly inside a statement list that contains `node`."""
+    while node.parent is not None and node.parent != stop and node.parent.type not in {"statement_list", "block"}:
+        node = node.parent
+    return node
+
+
+def _restore_statement(call, function):
+    """For a call inside `function` (or a deferred literal in it): the statement that will run it.
+
+    None when the call sits in a nested function that is not deferred (a goroutine, a
+    stored closure), which cannot be relied on to restore the GC.
+    """
+    node = call
+    deferred = None
+    while node is not None and node != function:
+        if node.type == "func_literal":
+            invocation = node.parent
+            if invocation is None or invocation.type != "call_expression" or \
+                    invocation.parent is None or invocation.parent.type != "defer_statement":
+                return None
+            deferred = invocation.parent
+        if node.type == "defer_statement" and deferred is None:
+            deferred = node
+        node = node.parent
+    if node is None:
+        return None
+    return deferred if deferred is not None else _statement(call, function)
+
+
+def _contains(outer, inner) -> bool:
+    return outer.start_byte <= inner.start_byte and inner.end_byte <= outer.end_byte
+
+
+def _restores(file: GoFile, disable, function, calls) -> tuple[bool, object]:
+    """Whether the GC is restored on every path after `disable`; else the return that skips it."""
+    wrapper = disable.parent.parent if disable.parent is not None else None
+    if wrapper is not None and wrapper in calls:
+        return True, None  # debug.SetGCPercent(debug.SetGCPercent(-1))
+    saved = _saved_name(disable)
+    body = function.child_by_field_name("body")
+    returns = [r for r in matches(_RETURNS, body) for r in r["ret"]
+               if enclosing_function(r) == function and r.start_byte > disable.end_byte]
+    skipping_return = None
+    for call, argument in calls.items():
+        if call.start_byte <= disable.end_byte:
+            continue
+        value = _constant(argument)
+        if not ((saved and argument is not None and argument.type == "identifier" and text(argument) == saved)
+                or (value is not None and value >= 0)):
+            continue
+        statement = _restore_statement(call, function)
+        if statement is None or statement.parent is None or not _contains(statement.parent, disable):
+            continue
+        between = [r for r in returns if r.start_byte < statement.start_byte]
+        if not between:
+            return True, None
+        skipping_return = skipping_return or between[0]
+    return False, skipping_return
+
+
+def check(file: GoFile, options: dict):
+    if not file.imports_path(DEBUG):
+        return
+    calls = {}
+    for found in matches(_SET_GC, file.root):
+        if file.package_of(found["pkg"][0]) != DEBUG:
+            continue
+        args = found["args"][0].named_children
+        calls[found["call"][0]] = args[0] if len(args) == 1 else None
+    for call, argument in calls.items():
+        value = _constant(argument)
+        if value is None or value >= 0:
+            continue
+        function = enclosing_function(call)
+        restored, skipping_return = (False, None) if function is None else _restores(file, call, function, calls)
+        if restored:
+            continue
+        why = (f"the return on line {skipping_return.start_point[0] + 1} skips the restore"
+               if skipping_return is not None else "nothing restores it afterwards on every path")
+        yield RULE.finding(file.path, call, f"debug.SetGCPercent({value}) turns the garbage collector off and {why}; "
+                                            "the heap then grows until the container is OOMKilled "
+                                            "(use defer debug.SetGCPercent(debug.SetGCPercent(-1)))")
+
+
+RULE = Rule(
+    id="SL007",
+    name="gc-disabled-not-restored",
+    level="error",
+    summary="garbage collector turned off and not restored on every path",
+    description="debug.SetGCPercent with a negative value stops garbage collection. If the function does not "
+                "restore the previous setting on every path (defer is the reliable way), the heap grows "
+                "without bound and the container is OOMKilled.",
+    help=HELP,
+    tags=("gc", "memory"),
+    precision="high",
+    check=check,
+)

@@ -1,0 +1,73 @@
+"""SL900 unused-or-malformed-ignore: suppression directives that are wrong or stale."""
+
+from __future__ import annotations
+
+from golint_startup.rule import Finding, Location, Rule, all_rules
+
+HELP = """\
+## What it does
+Reports `//startup-lint:ignore` and `//startup-lint:file-ignore` directives that
+- name no rule, or a rule id that does not exist;
+- give no reason after the rule ids;
+- suppress nothing: no finding of the named rules is on the line they cover (the same
+  line, or the next line when the directive stands alone on its line), or, for
+  `file-ignore`, anywhere in the file.
+
+A directive is only called unused when every rule it names ran, so `--select` never
+makes a directive look stale.
+
+## Why it matters at startup
+Suppressions outlive the code they were written for. A stale `ignore` hides the next
+real problem on that line; an `ignore` without a reason leaves the next reader unable
+to tell whether the startup cost was judged acceptable or just silenced.
+
+## Example
+```go
+//startup-lint:ignore SL001
+var re = regexp.MustCompile(`^[a-z]+$`) // SL900: no reason given
+```
+
+## How to fix
+Give the reason after the ids, and delete directives that no longer suppress anything:
+```go
+//startup-lint:ignore SL001 compiled once; 2 µs at startup, measured with inittrace
+var re = regexp.MustCompile(`^[a-z]+$`)
+```
+SL900 findings can themselves be suppressed with `//startup-lint:file-ignore SL900 reason`.
+
+## Options
+None.
+"""
+
+
+def check_directives(path: str, directives, used: set[int], ran: set[str]):
+    known = all_rules()
+    for index, directive in enumerate(directives):
+        where = Location(path, directive.line, directive.col, directive.line, directive.end_col)
+        unknown = [i for i in directive.rule_ids if i not in known] + list(directive.malformed_ids)
+        kind = f"startup-lint:{directive.kind}"
+        if not directive.rule_ids and not directive.malformed_ids:
+            yield Finding(RULE.id, f"{kind} names no rule; write the rule ids, then the reason", where)
+        elif unknown:
+            yield Finding(RULE.id, f"{kind} names unknown rule {', '.join(unknown)}", where)
+        elif not directive.reason:
+            yield Finding(RULE.id, f"{kind} {','.join(directive.rule_ids)} has no reason; "
+                                   "say why after the rule ids", where)
+        elif index not in used and set(directive.rule_ids) <= ran:
+            scope = "in this file" if directive.kind == "file-ignore" else "on the line it covers"
+            yield Finding(RULE.id, f"{kind} {','.join(directive.rule_ids)} suppresses nothing: "
+                                   f"no such finding {scope}", where)
+
+
+RULE = Rule(
+    id="SL900",
+    name="unused-or-malformed-ignore",
+    level="note",
+    summary="suppression directive that is malformed or suppresses nothing",
+    description="A //startup-lint:ignore or file-ignore directive that names no or an unknown rule, gives no "
+                "reason, or no longer suppresses any finding.",
+    help=HELP,
+    tags=("suppression",),
+    precision="very-high",
+    check_directives=check_directives,
+)

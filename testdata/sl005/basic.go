@@ -1,0 +1,64 @@
+package service
+
+import (
+	"os"
+
+	"go.uber.org/zap"
+)
+
+func newLogger() *zap.Logger {
+	logger, _ := zap.NewDevelopment() // want "SL005: zap.NewDevelopment\\(\\) builds a development logger"
+	return logger
+}
+
+func newExampleLogger() *zap.Logger {
+	return zap.NewExample() // want "SL005: NewExample"
+}
+
+func configured() (*zap.Logger, error) {
+	cfg := zap.NewDevelopmentConfig() // want "SL005: zap.NewDevelopmentConfig"
+	cfg.EncoderConfig = zap.NewDevelopmentEncoderConfig() // want "SL005: encoder config"
+	return cfg.Build(zap.Development()) // want "SL005: zap.Development\\(\\) puts the logger in development mode"
+}
+
+var literal = zap.Config{
+	Level:       zap.NewAtomicLevel(),
+	Development: true, // want "SL005: Development: true"
+}
+
+var notDevelopment = zap.Config{Development: false}
+
+var pointerLiteral = &zap.Config{Encoding: "json", Development: true} // want "SL005: Development: true"
+
+// A run-time choice is the recommended pattern and is not flagged.
+func chosen() *zap.Logger {
+	logger, _ := zap.NewProduction()
+	if os.Getenv("APP_ENV") == "dev" {
+		logger, _ = zap.NewDevelopment()
+	} else {
+		logger = zap.NewExample()
+	}
+	switch os.Getenv("LOG_MODE") {
+	case "dev":
+		logger, _ = zap.NewDevelopment()
+	default:
+		cfg := zap.Config{Development: true}
+		_ = cfg
+	}
+	return logger
+}
+
+// The condition of an if is not a choice between loggers: the call always runs.
+func inCondition() {
+	if logger, err := zap.NewDevelopment(); err == nil { // want "SL005"
+		_ = logger
+	}
+}
+
+// A function literal defined under a choice is still a choice.
+func deferredChoice(dev bool) func() *zap.Logger {
+	if dev {
+		return func() *zap.Logger { l, _ := zap.NewDevelopment(); return l }
+	}
+	return nil
+}

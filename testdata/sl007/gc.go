@@ -1,0 +1,118 @@
+package loader
+
+import (
+	"errors"
+	"runtime/debug"
+)
+
+func parse(path string) (int, error) { return 0, errors.New(path) }
+
+func neverRestored(path string) {
+	debug.SetGCPercent(-1) // want "SL007: debug.SetGCPercent\\(-1\\) turns the garbage collector off and nothing restores it"
+	parse(path)
+}
+
+func deferredWrapper(path string) {
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
+	parse(path)
+}
+
+func savedAndDeferred(path string) {
+	old := debug.SetGCPercent(-1)
+	defer debug.SetGCPercent(old)
+	parse(path)
+}
+
+func savedAndDeferredClosure(path string) {
+	old := debug.SetGCPercent(-1)
+	defer func() {
+		debug.SetGCPercent(old)
+	}()
+	parse(path)
+}
+
+func restoredWithConstant(path string) {
+	debug.SetGCPercent(-1)
+	parse(path)
+	debug.SetGCPercent(100)
+}
+
+func restoredWithSaved(path string) {
+	var old = debug.SetGCPercent(-1)
+	parse(path)
+	debug.SetGCPercent(old)
+}
+
+func earlyReturn(path string) error {
+	old := debug.SetGCPercent(-1) // want "SL007: the return on line \\d+ skips the restore"
+	if _, err := parse(path); err != nil {
+		return err
+	}
+	debug.SetGCPercent(old)
+	return nil
+}
+
+func returnBeforeDefer(path string) error {
+	if path == "" {
+		return nil
+	}
+	old := debug.SetGCPercent(-1) // want "SL007: the return on line \\d+ skips"
+	if path == "x" {
+		return nil
+	}
+	defer debug.SetGCPercent(old)
+	return nil
+}
+
+func restoredOnlyInBranch(path string, ok bool) {
+	old := debug.SetGCPercent(-1) // want "SL007"
+	if ok {
+		debug.SetGCPercent(old)
+	}
+}
+
+func restoredWithNegative() {
+	debug.SetGCPercent(-1)  // want "SL007"
+	debug.SetGCPercent(-50) // want "SL007"
+}
+
+func restoredWithOtherVariable(percent int) {
+	debug.SetGCPercent(-1) // want "SL007"
+	debug.SetGCPercent(percent)
+}
+
+func restoredInGoroutine() {
+	old := debug.SetGCPercent(-1) // want "SL007"
+	go func() {
+		debug.SetGCPercent(old)
+	}()
+}
+
+func restoreBeforeDisable() {
+	debug.SetGCPercent(100)
+	debug.SetGCPercent(-1) // want "SL007"
+}
+
+func nonNegative() {
+	debug.SetGCPercent(50)
+	debug.SetGCPercent(0)
+}
+
+func returnInClosureDoesNotCount(items []string) {
+	old := debug.SetGCPercent(-1)
+	each := func(s string) bool { return s != "" }
+	for _, item := range items {
+		each(item)
+	}
+	debug.SetGCPercent(old)
+}
+
+func disabledInBlockRestoredAfter(heavy bool) {
+	if heavy {
+		debug.SetGCPercent(-1)
+	}
+	parse("x")
+	debug.SetGCPercent(100)
+}
+
+var _ = debug.SetGCPercent(-1) // want "SL007"

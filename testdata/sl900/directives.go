@@ -1,0 +1,25 @@
+package main
+
+import "go.uber.org/zap"
+
+func main() {
+	//startup-lint:ignore SL005 // want "SL900: no reason"
+	l, _ := zap.NewDevelopment()
+	_ = l
+	//startup-lint:ignore SL005 there is nothing here // want "SL900: suppresses nothing"
+	_ = zap.NewNop()
+	//startup-lint:ignore SL999 not a rule // want "SL900: unknown rule SL999"
+	_ = zap.NewNop()
+	//startup-lint:ignore zap-dev because // want "SL900: unknown rule zap-dev"
+	_ = zap.NewNop()
+	//startup-lint:ignore // want "SL900: names no rule"
+	_ = zap.NewNop()
+	m, _ := zap.NewDevelopment() //startup-lint:ignore SL005 a developer tool, never deployed
+	_ = m
+	//startup-lint:ignore SL005 a developer tool, never deployed
+	n, _ := zap.NewDevelopment()
+	_ = n
+	_, _ = zap.NewProduction() //startup-lint:ignore SL005 nothing to hide // want "SL900: suppresses nothing"
+	//startup-lint:ignore SL007 SL007 does not run in this fixture, so this cannot be judged stale
+	_ = zap.NewNop()
+}

@@ -1,0 +1,23 @@
+"""Every rule's fixture directory under testdata/ must produce exactly its `// want` marks."""
+
+import os
+import re
+
+import pytest
+
+from fixtures import TESTDATA, check_fixture
+
+RULE_DIRS = sorted(d for d in os.listdir(TESTDATA) if re.fullmatch(r"sl\d{3}", d))
+
+
+@pytest.mark.parametrize("name", RULE_DIRS)
+def test_fixture(name):
+    problems = check_fixture(os.path.join(TESTDATA, name))
+    assert not problems, "\n".join(problems)
+
+
+def test_every_rule_has_fixtures():
+    from golint_startup.rule import all_rules
+
+    missing = [rid for rid in all_rules() if rid.lower() not in RULE_DIRS]
+    assert not missing, f"rules without a testdata/ directory: {missing}"
