@@ -118,6 +118,8 @@ def command(patterns, output_format, output, select, ignore, tests, generated, t
             click.echo(f"startup-lint: {note}", err=True)
         _write(FORMATS[output_format](result), output)
         click.echo(_summary(result), err=True)
+        if any(note.fatal for note in result.notifications):
+            return 2
         failing = [f for f in result.findings if not f.suppressed_by and level_rank(f.level) >= level_rank(fail_level)]
         return 1 if failing else 0
     except (ConfigError, PatternError, UsageProblem) as err:

@@ -127,6 +127,9 @@ class Notification:
     path: str = ""
     line: int = 0
     level: str = "warning"  # SARIF notification level: error | warning | note
+    # The run could not do what was asked (e.g. --escape without a usable go): exit 2,
+    # after the other rules' findings are written.
+    fatal: bool = False
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}: " if self.path and self.line else f"{self.path}: " if self.path else ""
