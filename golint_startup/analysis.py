@@ -69,6 +69,9 @@ def analyze_file(abspath: str, display: str, settings: Settings, *, report: bool
             gofile.constraint.requires_any({"ignore"}):
         result.skipped = "//go:build ignore"
         return result
+    if gofile.is_test_support and not settings.tests:
+        result.skipped = "test support"
+        return result
     result.directives = gofile.directives
     if not gofile.package:
         result.notifications.append(Notification("no package clause; not a Go source file", display))

@@ -120,6 +120,11 @@ class GoFile:
     def is_test(self) -> bool:
         return self.path.endswith("_test.go")
 
+    @property
+    def is_test_support(self) -> bool:
+        """Helpers that only tests link (zaptest, httptest-like packages): they import "testing"."""
+        return "testing" in self.imports.values()
+
     def imports_path(self, *paths: str) -> bool:
         values = self.imports.values()
         return any(p in values for p in paths)

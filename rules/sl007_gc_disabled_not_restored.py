@@ -18,6 +18,10 @@ afterwards. These count as restoring it:
 - a later `debug.SetGCPercent(old)` or `debug.SetGCPercent(100)` (any non-negative
   constant) in the same or an enclosing block, with no `return` between the two calls.
 
+Not flagged either: a function that also calls `debug.SetMemoryLimit`. GC off plus a
+memory limit is the configuration the Go GC guide documents (`GOGC=off` with
+`GOMEMLIMIT`): the collector then runs only as the heap approaches the limit.
+
 ## Why it matters at startup
 Turning the GC off is a common trick to speed up a burst of startup allocation. With
 `SetGCPercent(-1)` the runtime stops collecting entirely: unless a memory limit
@@ -56,6 +60,12 @@ _SET_GC = """
 (call_expression
   function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @name (#eq? @name "SetGCPercent"))
   arguments: (argument_list) @args) @call
+"""
+
+_SET_LIMIT = """
+(call_expression
+  function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @name (#eq? @name "SetMemoryLimit"))
+) @call
 """
 
 _RETURNS = "(return_statement) @ret"
@@ -168,11 +178,17 @@ def check(file: GoFile, options: dict):
             continue
         args = found["args"][0].named_children
         calls[found["call"][0]] = args[0] if len(args) == 1 else None
+    # GOGC=off with a memory limit is the runtime's documented configuration: the GC
+    # still runs as the heap nears the limit, so the heap is bounded.
+    limited_functions = {enclosing_function(found["call"][0]) for found in matches(_SET_LIMIT, file.root)
+                         if file.package_of(found["pkg"][0]) == DEBUG}
     for call, argument in calls.items():
         value = _constant(argument)
         if value is None or value >= 0:
             continue
         function = enclosing_function(call)
+        if function is not None and function in limited_functions:
+            continue
         restored, skipping_return = (False, None) if function is None else _restores(file, call, function, calls)
         if restored:
             continue

@@ -116,3 +116,19 @@ func disabledInBlockRestoredAfter(heavy bool) {
 }
 
 var _ = debug.SetGCPercent(-1) // want "SL007"
+
+// GC off with a soft memory limit: the documented GOGC=off + GOMEMLIMIT setup, bounded.
+func offWithLimit(floor int64) {
+	percent := debug.SetGCPercent(-1)
+	limit := debug.SetMemoryLimit(floor)
+	runtime.AddCleanup(new([32]byte), func(struct{}) {
+		debug.SetGCPercent(percent)
+		debug.SetMemoryLimit(limit)
+	}, struct{}{})
+}
+
+// The limit set inside a closure that may never run does not bound this function.
+func limitInClosure(floor int64) func() {
+	debug.SetGCPercent(-1) // want "SL007"
+	return func() { debug.SetMemoryLimit(floor) }
+}
