@@ -1,0 +1,51 @@
+package cmd
+
+import (
+	"os"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/viper"
+	"go.uber.org/zap"
+
+	"example.com/orders/internal/catalog"
+	"example.com/orders/internal/httpapi"
+)
+
+var cfgFile string
+
+var rootCmd = &cobra.Command{
+	Use:  "orders",
+	RunE: serve,
+}
+
+func init() {
+	cobra.OnInitialize(initConfig)
+	rootCmd.PersistentFlags().StringVar(&cfgFile, "config", "", "config file")
+}
+
+// initConfig runs before any command, while the GC has no idea of the container limit.
+func initConfig() {
+	if cfgFile != "" {
+		viper.SetConfigFile(cfgFile)
+	}
+	viper.AutomaticEnv()
+	if err := viper.ReadInConfig(); err != nil { // want "SL004"
+		os.Exit(1)
+	}
+}
+
+func serve(cmd *cobra.Command, args []string) error {
+	logger, err := zap.NewDevelopment() // want "SL005"
+	if err != nil {
+		return err
+	}
+	defer logger.Sync()
+	catalog.Warm()
+	return httpapi.Listen(viper.GetString("addr"), logger)
+}
+
+func Execute() {
+	if err := rootCmd.Execute(); err != nil {
+		os.Exit(1)
+	}
+}

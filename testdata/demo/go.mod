@@ -1,0 +1,9 @@
+module example.com/orders
+
+go 1.22
+
+require (
+	github.com/spf13/cobra v1.8.1
+	github.com/spf13/viper v1.19.0
+	go.uber.org/zap v1.27.0
+)

@@ -1,0 +1,47 @@
+package catalog
+
+import (
+	"encoding/json"
+	"os"
+	"regexp"
+	"runtime/debug"
+)
+
+type Item struct {
+	SKU   string `json:"sku"`
+	Price int    `json:"price"`
+}
+
+var skuPattern = regexp.MustCompile(`^[A-Z]{3}-\d{6}$`) // want "SL001"
+
+// A 1M-entry index allocated before main runs.
+var index = make(map[string]int, 1<<20) // want "SL001"
+
+var items []Item
+
+func init() {
+	data, err := os.ReadFile("/etc/orders/catalog.json") // want "SL001"
+	if err != nil {
+		return
+	}
+	_ = json.Unmarshal(data, &items) // want "SL001"
+}
+
+// Warm builds the lookup index with the collector switched off for speed.
+func Warm() {
+	debug.SetGCPercent(-1) // want "SL007"
+	for i, item := range items {
+		if skuPattern.MatchString(item.SKU) {
+			index[item.SKU] = i
+		}
+	}
+}
+
+// SKUs lists every SKU, growing the slice one append at a time.
+func SKUs() []string {
+	var skus []string // want "SL003"
+	for _, item := range items {
+		skus = append(skus, item.SKU)
+	}
+	return skus
+}
