@@ -36,6 +36,22 @@ _KNOWN_PACKAGE_NAMES = {
 }
 _MAJOR_SUFFIX = re.compile(r"^v\d+$")
 
+# Importing any of these (or a package below them) marks a file as test support, linted
+# only with --tests, like a _test.go file.
+TEST_SUPPORT_IMPORTS = (
+    "testing",
+    "net/http/httptest",
+    "go.uber.org/zap/zaptest",
+    "go.uber.org/goleak",
+    "go.uber.org/mock/gomock",
+    "github.com/golang/mock/gomock",
+    "github.com/stretchr/testify",
+    "github.com/onsi/ginkgo",
+    "github.com/onsi/ginkgo/v2",
+    "github.com/onsi/gomega",
+    "gotest.tools/v3",
+)
+
 
 def default_package_name(import_path: str) -> str:
     """The name a Go file uses for an import without an alias."""
@@ -122,8 +138,9 @@ class GoFile:
 
     @property
     def is_test_support(self) -> bool:
-        """Helpers that only tests link (zaptest, httptest-like packages): they import "testing"."""
-        return "testing" in self.imports.values()
+        """Code only tests link: it imports `testing` or a well-known test library."""
+        return any(path == prefix or path.startswith(prefix + "/")
+                   for path in self.imports.values() for prefix in TEST_SUPPORT_IMPORTS)
 
     def imports_path(self, *paths: str) -> bool:
         values = self.imports.values()
