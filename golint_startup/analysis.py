@@ -76,11 +76,10 @@ def analyze_file(abspath: str, display: str, settings: Settings, *, report: bool
     if not gofile.package:
         result.notifications.append(Notification("no package clause; not a Go source file", display))
     if gofile.error_ranges:
-        first = min(start for start, _ in gofile.error_ranges)
+        first, first_end = min(gofile.error_ranges)
         line = source.count(b"\n", 0, first) + 1
-        result.notifications.append(Notification(
-            "syntax the parser does not understand (a Go error, or syntax newer than "
-            "tree-sitter-go); the rest of the file is still checked", display, line))
+        hint = gosource.syntax_error_hint(source, first, first_end)
+        result.notifications.append(Notification(f"{hint}; the rest of the file is still checked", display, line))
 
     for rule in settings.rules.values():
         options = settings.options[rule.id]
