@@ -1,0 +1,463 @@
+"""SL001 init-heap-work: decoding, I/O, compilation and big allocations during package initialization."""
+
+from __future__ import annotations
+
+from golint_startup.gosource import GoFile, is_shadowed, matches, text
+from golint_startup.rule import Option, Rule
+
+JSON, XML, GOB = "encoding/json", "encoding/xml", "encoding/gob"
+YAML_V2, YAML_V3, K8S_YAML = "gopkg.in/yaml.v2", "gopkg.in/yaml.v3", "sigs.k8s.io/yaml"
+BURNTSUSHI_TOML = "github.com/BurntSushi/toml"
+GO_TOML, GO_TOML_V2 = "github.com/pelletier/go-toml", "github.com/pelletier/go-toml/v2"
+VIPER = "github.com/spf13/viper"
+TEMPLATES = ("text/template", "html/template")
+HTTP = "net/http"
+
+# Package-level functions that decode data into a value whose address is an argument
+# (SL006 reads this table: a struct whose address is passed to one is a config struct).
+DECODE_FUNCTIONS: dict[str, frozenset[str]] = {
+    JSON: frozenset({"Unmarshal"}),
+    XML: frozenset({"Unmarshal"}),
+    YAML_V2: frozenset({"Unmarshal", "UnmarshalStrict"}),
+    YAML_V3: frozenset({"Unmarshal"}),
+    K8S_YAML: frozenset({"Unmarshal", "UnmarshalStrict"}),
+    BURNTSUSHI_TOML: frozenset({"Decode", "DecodeFile", "DecodeFS", "DecodeReader", "Unmarshal"}),
+    GO_TOML: frozenset({"Unmarshal"}),
+    GO_TOML_V2: frozenset({"Unmarshal"}),
+    VIPER: frozenset({"Unmarshal", "UnmarshalKey", "UnmarshalExact"}),
+}
+
+# Packages whose `NewDecoder(r)` returns a decoder with a `Decode(&v)` method.
+STREAM_DECODERS: frozenset[str] = frozenset(
+    {JSON, XML, GOB, YAML_V2, YAML_V3, BURNTSUSHI_TOML, GO_TOML_V2})
+
+_VIPER_LOADS = frozenset({"ReadInConfig", "ReadConfig", "ReadRemoteConfig"})
+_TEMPLATE_PARSES = frozenset({"Parse", "ParseFiles", "ParseGlob", "ParseFS"})
+_HTTP_CALLS = frozenset({"Get", "Post", "Do"})
+
+# What a flagged call costs, by kind: (level, verb phrase).
+_DECODE = ("warning", "decodes data")
+_FILE = ("warning", "reads a file")
+_OPEN = ("warning", "opens a file")
+_NETWORK = ("warning", "makes a network request")
+_DIAL = ("warning", "opens a network connection")
+_SQL = ("warning", "creates a database connection pool (a *sql.DB and its connection-opener goroutine)")
+_CONFIG = ("warning", "loads configuration")
+_COMPILE_REGEXP = ("note", "compiles a regular expression")
+_COMPILE_TEMPLATE = ("note", "parses a template")
+_PARSE_TEMPLATE_FILES = ("note", "reads and parses template files")
+
+# import path -> package-level function -> cost.
+_PACKAGE_FUNCTIONS: dict[str, dict[str, tuple[str, str]]] = {
+    path: {name: _CONFIG if path == VIPER else _DECODE for name in names}
+    for path, names in DECODE_FUNCTIONS.items()
+}
+_PACKAGE_FUNCTIONS[GO_TOML].update({name: _DECODE for name in ("Load", "LoadBytes", "LoadReader")})
+_PACKAGE_FUNCTIONS[GO_TOML]["LoadFile"] = _FILE
+_PACKAGE_FUNCTIONS[BURNTSUSHI_TOML]["DecodeFile"] = _FILE
+_PACKAGE_FUNCTIONS[VIPER].update({name: _CONFIG for name in _VIPER_LOADS})
+_PACKAGE_FUNCTIONS.update({
+    "os": {"ReadFile": _FILE, "Open": _OPEN},
+    "io/ioutil": {"ReadFile": _FILE, "ReadAll": ("warning", "reads a whole stream into memory")},
+    "io": {"ReadAll": ("warning", "reads a whole stream into memory")},
+    HTTP: {"Get": _NETWORK, "Post": _NETWORK},
+    "database/sql": {"Open": _SQL},
+    "net": {"Dial": _DIAL},
+    "regexp": {"MustCompile": _COMPILE_REGEXP, "Compile": _COMPILE_REGEXP, "MustCompilePOSIX": _COMPILE_REGEXP},
+})
+for _path in TEMPLATES:
+    _PACKAGE_FUNCTIONS[_path] = {"Must": _COMPILE_TEMPLATE, "ParseFiles": _PARSE_TEMPLATE_FILES,
+                                 "ParseGlob": _PARSE_TEMPLATE_FILES, "ParseFS": _COMPILE_TEMPLATE}
+
+# Receivers the rule can recognize without type information: values built by these
+# package functions (directly, in a method chain, or through a variable set from one).
+_CONSTRUCTOR_KINDS = {
+    **{(path, "NewDecoder"): "decoder" for path in STREAM_DECODERS},
+    (VIPER, "New"): "viper",
+    (VIPER, "GetViper"): "viper",
+    **{(path, name): "template" for path in TEMPLATES
+       for name in ("New", "Must", "ParseFiles", "ParseGlob", "ParseFS")},
+}
+# Template methods that return the template again (so a chain stays a template).
+_TEMPLATE_CHAIN = frozenset({"New", "Funcs", "Delims", "Option", "Lookup", "Parse", "ParseFiles",
+                             "ParseGlob", "ParseFS", "Clone"})
+
+HELP = """\
+## What it does
+Flags expensive work done while a package is initialized: in the body of a package-level
+`func init()` (a method named `init` does not count) and in package-level `var`
+initializers, including function literals that are invoked on the spot
+(`var x = func() T {...}()`, or `defer func() {...}()` in `init`). Function literals
+that are only stored (`var f = func() {...}`), passed to another function, or started
+with `go` are not run by initialization itself and are not checked.
+
+Flagged calls (imports are matched by path, so `re "regexp"` is `regexp`, and a
+function of your own package named `ReadFile` is not):
+- decoding: `encoding/json` and `encoding/xml` `Unmarshal`; `NewDecoder(r).Decode(&v)` of
+  `encoding/json`, `encoding/xml`, `encoding/gob`, `gopkg.in/yaml.v2|v3`,
+  `github.com/BurntSushi/toml` and `github.com/pelletier/go-toml/v2`; `Unmarshal` of
+  `gopkg.in/yaml.v2|v3` and `sigs.k8s.io/yaml`; `github.com/BurntSushi/toml` `Decode*`
+  and `Unmarshal`; `github.com/pelletier/go-toml(/v2)` `Unmarshal` (and v1 `Load*`);
+- file and network I/O: `os.ReadFile`, `os.Open`, `ioutil.ReadFile`, `ioutil.ReadAll`,
+  `io.ReadAll`, `http.Get`, `http.Post`, `Get`/`Post`/`Do` on `http.DefaultClient` or an
+  `http.Client` literal, `sql.Open`, `net.Dial`;
+- configuration loading: `viper` `ReadInConfig`, `ReadConfig`, `ReadRemoteConfig`,
+  `Unmarshal`, `UnmarshalKey`, `UnmarshalExact` (package-level, or on a `*viper.Viper`
+  from `viper.New()` / `viper.GetViper()`);
+- compilation, at level **note**: `regexp.MustCompile`, `Compile`, `MustCompilePOSIX`;
+  `text/template` and `html/template` `Must` and `Parse*` (a `template.Must(...)` is
+  reported once, not again for the `Parse` inside it);
+- `make` whose length or capacity is a constant of at least `min-make-elements`
+  elements (literals, constant arithmetic such as `1 << 20`, and constants declared at
+  the top of the same file are evaluated);
+- `append` inside a loop.
+
+Cheap idioms are not flagged: `errors.New`, `fmt.Errorf`, `flag.*`, small literals,
+`sync.Pool{}`, `template.New`, and calls of your own functions (the rule does not follow
+calls).
+
+## Why it matters at startup
+Package initialization runs before `main`, sequentially, on a single goroutine, one
+package after another in dependency order. Every `init` and `var` initializer of every
+imported package runs to completion before `main` starts, whether or not this run of the
+program needs the result. Consequences:
+- the time adds directly to startup (and to readiness), and a blocking call (a network
+  request, a dial, a slow disk) blocks the whole program;
+- everything allocated is on the heap before `main` can call `debug.SetMemoryLimit` or
+  `debug.SetGCPercent`, and values kept in package variables stay live for the life of
+  the process;
+- a failure can only `panic` or be ignored: `main` never gets a chance to report it,
+  retry, or fall back to defaults.
+
+`GODEBUG=inittrace=1 ./yourprogram` prints one line per package with the time spent and
+the bytes and allocations made by its initialization: the dynamic counterpart of this
+rule, and the way to see which findings matter.
+
+Regexp and template compilation is CPU and allocation bound and usually small, which is
+why it is reported as a note; it still runs on every start, for every program that
+imports the package.
+
+## Example
+```go
+var config = loadConfig() // not followed: a call of your own function
+
+var routes = regexp.MustCompile(`^/api/v[0-9]+/`) // SL001 (note)
+
+func init() {
+    data, err := os.ReadFile("/etc/app/config.json") // SL001
+    if err != nil {
+        panic(err)
+    }
+    if err := json.Unmarshal(data, &settings); err != nil { // SL001
+        panic(err)
+    }
+    cache = make(map[string]*Entry, 1<<20) // SL001: 1048576 elements
+}
+```
+
+## How to fix
+Do the work in `main` (or in a constructor `main` calls), where errors can be returned
+and the GC can be tuned first:
+```go
+func main() {
+    debug.SetMemoryLimit(limitFromCgroup())
+    cfg, err := loadConfig("/etc/app/config.json")
+    if err != nil {
+        log.Fatal(err)
+    }
+}
+```
+For values only some runs need, compute them on first use with
+`sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(...) })`.
+A pattern or template every run needs anyway can stay where it is: that is what the
+note level says.
+
+## Options
+- `min-make-elements` (integer, default `65536`): the smallest constant length or
+  capacity of a `make` that is flagged.
+"""
+
+_CONTEXTS = """
+(source_file (function_declaration name: (identifier) @name (#eq? @name "init") body: (block) @body))
+(source_file (var_declaration) @body)
+"""
+
+_CALLS = "(call_expression function: (_) @function arguments: (argument_list) @args) @call"
+
+_ASSIGNMENTS = """
+(short_var_declaration left: (expression_list . (identifier) @name .) right: (expression_list . (_) @value .))
+(assignment_statement left: (expression_list . (identifier) @name .) right: (expression_list . (_) @value .))
+(var_spec name: (identifier) @name . value: (expression_list . (_) @value .))
+"""
+
+_CONSTANTS = """
+(source_file (const_declaration (const_spec name: (identifier) @name . value: (expression_list . (_) @value .))))
+"""
+
+_LOOPS = {"for_statement"}
+
+
+def _runs_during_init(node, context) -> tuple[bool, bool]:
+    """(runs while the package initializes, sits inside a loop) for a node within `context`.
+
+    A function literal runs only when it is called on the spot (`func(){...}()`, also
+    deferred); one that is stored, passed on, or started with `go` does not.
+    """
+    in_loop = False
+    child, parent = node, node.parent
+    while parent is not None and child != context:
+        if child.type == "func_literal":
+            if parent.type != "call_expression" or parent.child_by_field_name("function") != child \
+                    or (parent.parent is not None and parent.parent.type == "go_statement"):
+                return False, False
+        if parent.type in _LOOPS and child.type in {"block", "for_clause", "range_clause"} \
+                and child == parent.child_by_field_name("body"):
+            in_loop = True
+        child, parent = parent, parent.parent
+    return True, in_loop
+
+
+class _Constants:
+    """Integer values of constant expressions, with the file's top-level constants."""
+
+    def __init__(self, file: GoFile):
+        self.file = file
+        self._declared = None
+
+    def declared(self) -> dict:
+        if self._declared is None:
+            self._declared = {text(m["name"][0]): m["value"][0] for m in matches(_CONSTANTS, self.file.root)}
+        return self._declared
+
+    def value(self, node, depth: int = 0) -> int | None:
+        if node is None or depth > 20:
+            return None
+        kind = node.type
+        if kind == "parenthesized_expression":
+            return self.value(node.named_children[0] if node.named_children else None, depth + 1)
+        if kind == "int_literal":
+            try:
+                return int(text(node).replace("_", ""), 0)
+            except ValueError:
+                return int(text(node).replace("_", ""), 8) if text(node).isdigit() else None
+        if kind == "float_literal":
+            try:
+                number = float(text(node).replace("_", ""))
+            except ValueError:
+                return None
+            return int(number) if number.is_integer() else None
+        if kind == "identifier":
+            declared = self.declared().get(text(node))
+            return self.value(declared, depth + 1) if declared is not None and not is_shadowed(node) else None
+        if kind == "unary_expression":
+            operand = self.value(node.child_by_field_name("operand"), depth + 1)
+            operator = text(node.child_by_field_name("operator"))
+            if operand is None:
+                return None
+            return {"-": -operand, "+": operand, "^": ~operand}.get(operator)
+        if kind == "binary_expression":
+            left = self.value(node.child_by_field_name("left"), depth + 1)
+            right = self.value(node.child_by_field_name("right"), depth + 1)
+            if left is None or right is None:
+                return None
+            operator = text(node.child_by_field_name("operator"))
+            try:
+                return {
+                    "+": lambda: left + right, "-": lambda: left - right, "*": lambda: left * right,
+                    "/": lambda: int(left / right), "%": lambda: left % right,
+                    "<<": lambda: left << right if 0 <= right < 64 else None,
+                    ">>": lambda: left >> right, "|": lambda: left | right, "&": lambda: left & right,
+                    "^": lambda: left ^ right, "&^": lambda: left & ~right,
+                }[operator]()
+            except (KeyError, ZeroDivisionError, ValueError):
+                return None
+        if kind == "call_expression":  # a conversion such as int(1 << 20)
+            function = node.child_by_field_name("function")
+            args = node.child_by_field_name("arguments")
+            if function is not None and function.type == "identifier" and args is not None \
+                    and len(args.named_children) == 1 and text(function).startswith(("int", "uint")):
+                return self.value(args.named_children[0], depth + 1)
+        return None
+
+
+_FILE_VARS = """
+(source_file (var_declaration [
+  (var_spec name: (identifier) @name . value: (expression_list . (_) @value .))
+  (var_spec_list (var_spec name: (identifier) @name . value: (expression_list . (_) @value .)))]))
+"""
+
+
+class _Receivers:
+    """What kind of value a method is called on: a decoder, a viper, a template, an HTTP client.
+
+    Variables are known by the value last assigned to them: package-level ones from their
+    initializer, locals of the init context from `v := ...`, `v = ...` or `var v = ...`.
+    """
+
+    def __init__(self, file: GoFile):
+        self.file = file
+        self._package_vars: dict[str, str] | None = None
+        self._context = None
+        self._context_vars: dict[str, str] = {}
+
+    def _assigned(self, pattern: str, scope) -> dict[str, str]:
+        kinds = {}
+        for found in matches(pattern, scope):
+            kind = self.kind(found["value"][0], None)
+            if kind is not None:
+                kinds[text(found["name"][0])] = kind
+        return kinds
+
+    def kind(self, node, context, depth: int = 0) -> str | None:
+        if node is None or depth > 30:
+            return None
+        while node.type in {"parenthesized_expression", "unary_expression"} and node.named_children:
+            node = node.child_by_field_name("operand") or node.named_children[0]
+        if node.type == "identifier":
+            if context is None:
+                return None
+            if self._package_vars is None:
+                self._package_vars = self._assigned(_FILE_VARS, self.file.root)
+            if context is not self._context:
+                self._context = context
+                self._context_vars = self._assigned(_ASSIGNMENTS, context)
+            name = text(node)
+            return self._context_vars.get(name) or self._package_vars.get(name)
+        if node.type == "selector_expression":  # http.DefaultClient
+            operand = node.child_by_field_name("operand")
+            if operand.type == "identifier" and self.file.package_of(operand) == HTTP \
+                    and text(node.child_by_field_name("field")) == "DefaultClient":
+                return "http"
+            return None
+        if node.type == "composite_literal":  # http.Client{...}, &http.Client{...}
+            type_node = node.child_by_field_name("type")
+            if type_node is not None and type_node.type == "qualified_type" and \
+                    text(type_node.child_by_field_name("name")) == "Client" and \
+                    self.file.imports.get(text(type_node.child_by_field_name("package"))) == HTTP:
+                return "http"
+            return None
+        if node.type == "call_expression":
+            callee = self.file.callee(node)
+            if callee is not None and callee[0]:
+                return _CONSTRUCTOR_KINDS.get(callee)
+            function = node.child_by_field_name("function")
+            if function is not None and function.type == "selector_expression" and \
+                    text(function.child_by_field_name("field")) in _TEMPLATE_CHAIN and \
+                    self.kind(function.child_by_field_name("operand"), context, depth + 1) == "template":
+                return "template"
+        return None
+
+
+def _package_name(path: str) -> str:
+    return {YAML_V2: "yaml", YAML_V3: "yaml", K8S_YAML: "yaml", GO_TOML: "toml", GO_TOML_V2: "toml",
+            "io/ioutil": "ioutil"}.get(path, path.rsplit("/", 1)[-1])
+
+
+_METHODS_OF_INTEREST = frozenset({"Decode", *_VIPER_LOADS, *DECODE_FUNCTIONS[VIPER], *_TEMPLATE_PARSES,
+                                  *_HTTP_CALLS})
+
+
+def _classify(file: GoFile, function, context, receivers: _Receivers) -> tuple[str, str, str] | None:
+    """(level, what it costs, how to name it) for a flagged `x.F(...)` call, or None."""
+    operand = function.child_by_field_name("operand")
+    name = text(function.child_by_field_name("field"))
+    if operand.type == "identifier":
+        path = file.package_of(operand)
+        if path is not None:
+            cost = _PACKAGE_FUNCTIONS.get(path, {}).get(name)
+            return (*cost, f"{_package_name(path)}.{name}") if cost else None
+    if name not in _METHODS_OF_INTEREST:
+        return None
+    kind = receivers.kind(operand, context)
+    if kind == "decoder" and name == "Decode":
+        return (*_DECODE, "NewDecoder(...).Decode")
+    if kind == "viper" and (name in _VIPER_LOADS or name in DECODE_FUNCTIONS[VIPER]):
+        return (*_CONFIG, f"(*viper.Viper).{name}")
+    if kind == "template" and name in _TEMPLATE_PARSES:
+        cost = _PARSE_TEMPLATE_FILES if name in {"ParseFiles", "ParseGlob"} else _COMPILE_TEMPLATE
+        return (*cost, f"(*template.Template).{name}")
+    if kind == "http" and name in _HTTP_CALLS:
+        return (*_NETWORK, f"(*http.Client).{name}")
+    return None
+
+
+def _is_builtin(function, name: str) -> bool:
+    return function.type == "identifier" and text(function) == name and not is_shadowed(function)
+
+
+def _where(context) -> str:
+    return "func init" if context.type == "block" else "a package-level var initializer"
+
+
+def check(file: GoFile, options: dict):
+    threshold = options["min-make-elements"]
+    constants = _Constants(file)
+    receivers = _Receivers(file)
+    for context in (found["body"][0] for found in matches(_CONTEXTS, file.root)):
+        reported_ranges: list[tuple[int, int]] = []
+        where = _where(context)
+        for found in matches(_CALLS, context):
+            call, function = found["call"][0], found["function"][0]
+            if any(start <= call.start_byte and call.end_byte <= end for start, end in reported_ranges):
+                continue  # the Parse inside a reported template.Must(...)
+            if function.type == "identifier":
+                if text(function) not in {"make", "append"}:
+                    continue
+                runs, in_loop = _runs_during_init(call, context)
+                if not runs:
+                    continue
+                if _is_builtin(function, "append") and in_loop:
+                    yield RULE.finding(
+                        file.path, call,
+                        f"append inside a loop in {where} grows the slice while the package initializes, "
+                        "before main: each time it outgrows its capacity it is reallocated and copied, and "
+                        "the old arrays are garbage before main can set a memory limit or tune GOGC; "
+                        "preallocate with make(T, 0, n) or build it in main")
+                elif _is_builtin(function, "make"):
+                    args = found["args"][0].named_children
+                    sizes = [v for v in (constants.value(a) for a in args[1:3]) if v is not None]
+                    if sizes and max(sizes) >= threshold:
+                        yield RULE.finding(
+                            file.path, call,
+                            f"make with {max(sizes)} elements in {where} allocates the whole backing store "
+                            "while the package initializes, before main: it is on the heap for as long as "
+                            "the variable holding it lives, whether or not this run uses it "
+                            f"(min-make-elements is {threshold}); allocate it where it is first needed")
+                continue
+            if function.type != "selector_expression":
+                continue
+            flagged = _classify(file, function, context, receivers)
+            if flagged is None or not _runs_during_init(call, context)[0]:
+                continue
+            level, cost, name = flagged
+            if name.endswith(".Must"):
+                reported_ranges.append((call.start_byte, call.end_byte))
+            yield RULE.finding(
+                file.path, call,
+                f"{name} in {where} {cost} while the package initializes, before main: "
+                + (_COMPILE_ADVICE if level == "note" else _WORK_ADVICE),
+                level=level)
+
+
+_WORK_ADVICE = ("initialization runs on one goroutine and blocks every later package and main, its "
+                "allocations reach the heap before main can set a memory limit, and a failure can only "
+                "panic; do it in main or on first use")
+_COMPILE_ADVICE = ("it runs on every start, for every program importing the package, whether or not this "
+                   "run uses it; if only some runs need it, compile it on first use with sync.OnceValue")
+
+RULE = Rule(
+    id="SL001",
+    name="init-heap-work",
+    level="warning",
+    summary="expensive work during package initialization (init or package-level var)",
+    description="Decoding, file or network I/O, config loading, regexp/template compilation, large makes and "
+                "appends in loops inside func init or package-level var initializers run before main, "
+                "sequentially, on one goroutine, and allocate before main can tune the GC. Do the work in main "
+                "or on first use.",
+    help=HELP,
+    options=(Option("min-make-elements", 65536,
+                    "smallest constant length or capacity of a make that is flagged"),),
+    tags=("startup", "init", "memory"),
+    precision="high",
+    check=check,
+)

@@ -1,0 +1,240 @@
+"""SL002 once-lazy-global: a package-level sync.Once that lazily sets package state."""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from golint_startup.gosource import GoFile, is_shadowed, matches, text
+from golint_startup.rule import Finding, Location, Rule, location_of
+
+SYNC = "sync"
+
+HELP = """\
+## What it does
+Flags `once.Do(f)` where `once` is a package-level `sync.Once` and `f` (a function
+literal, or a function declared in the same package) assigns to a package-level
+variable, or to a field or element of one:
+```go
+var (
+    clientOnce sync.Once
+    client     *Client
+)
+
+func getClient() *Client {
+    clientOnce.Do(func() { client = newClient() }) // SL002
+    return client
+}
+```
+Not flagged: assignments to variables the function declares itself (`:=`, `var`), to
+locals or named results of the enclosing function, to fields of a receiver
+(`p.once.Do(func() { p.c = ... })`); a `sync.Once` that is a local variable or a struct
+field; and `sync.OnceFunc`, `sync.OnceValue`, `sync.OnceValues`, the recommended forms.
+
+"Package-level" is resolved across the files of the package that are part of the run
+(same directory, same package clause): the `sync.Once` variable, the written variable
+and a named function passed to `Do` may each be declared in another file. When only
+some files are linted (pre-commit passes the changed files), declarations in files
+outside the run are not seen and such calls are not reported. The `sync` import is
+matched by path, so an alias (`gosync "sync"`) counts.
+
+## Why it matters at startup
+The point of the pattern is to postpone the work, and that is also its cost: the
+allocation happens at an unpredictable moment, on the first call, which in a server is
+often the first request, arriving under load, or a call made concurrently with
+readiness and liveness probes. Memory that a service would have allocated (and
+failed on) at startup, where a crash is cheap and visible, is allocated later, after
+the pod has been declared ready, possibly many times in a fleet at once. The shape also
+hides what is being computed: a `sync.Once` plus a package variable (plus often an error
+variable) that every reader must remember to reach only through the getter, or risk
+seeing the zero value.
+
+`sync.OnceValue` and `sync.OnceValues` (Go 1.21) express the same laziness with the
+value made explicit and typed: the function returns the value (and an error), there is
+no separate variable to read too early, and a panic in the function is re-raised on
+every call instead of leaving the variable silently unset.
+
+## Example
+```go
+var (
+    cfgOnce sync.Once
+    cfg     *Config
+    cfgErr  error
+)
+
+func Load() (*Config, error) {
+    cfgOnce.Do(func() { cfg, cfgErr = readConfig() }) // SL002
+    return cfg, cfgErr
+}
+```
+
+## How to fix
+Make the lazy value explicit:
+```go
+var Load = sync.OnceValues(readConfig) // func() (*Config, error)
+```
+or, if every run needs it anyway, build it in `main` and pass it down, so the allocation
+happens at startup where it is predictable and a failure stops the rollout.
+
+## Options
+None.
+"""
+
+_DO_CALLS = """
+(call_expression
+  function: (selector_expression operand: (identifier) @once field: (field_identifier) @do (#eq? @do "Do"))
+  arguments: (argument_list . (_) @fn .)) @call
+"""
+
+_PACKAGE_VARS = """
+(source_file (var_declaration [(var_spec) @spec (var_spec_list (var_spec) @spec)]))
+"""
+
+# Top-level functions with the signature Do accepts: func name().
+_NILADIC_FUNCTIONS = """
+(source_file (function_declaration name: (identifier) @name parameters: (parameter_list) @params
+  !result body: (block) @body))
+"""
+
+_WRITES = """
+(assignment_statement left: (expression_list (_) @target))
+(inc_statement (_) @target)
+(dec_statement (_) @target)
+"""
+
+
+@dataclass
+class _Facts:
+    package: str
+    onces: set[str] = field(default_factory=set)  # package-level sync.Once variables
+    variables: set[str] = field(default_factory=set)  # every package-level variable
+    # package-level func name() -> names it assigns to that are not local to it
+    writers: dict[str, list[str]] = field(default_factory=dict)
+    # (where, once variable, names the literal writes | None, named function | None)
+    calls: list[tuple[Location, str, list[str] | None, str | None]] = field(default_factory=list)
+
+
+def _root_identifier(target):
+    """`x` for the assignment targets `x`, `x.f`, `x[i]`, `x.f[i].g`, `(x)`; None otherwise."""
+    while target is not None:
+        if target.type == "identifier":
+            return target
+        if target.type in {"selector_expression", "index_expression"}:
+            target = target.child_by_field_name("operand")
+        elif target.type == "parenthesized_expression" and target.named_children:
+            target = target.named_children[0]
+        else:
+            return None  # *p = v writes through a pointer, not to a variable of the package
+    return None
+
+
+def _nonlocal_writes(body) -> list[str]:
+    """Names assigned in `body` that no enclosing function or block declares."""
+    names = []
+    for found in matches(_WRITES, body):
+        root = _root_identifier(found["target"][0])
+        if root is not None and text(root) != "_" and not is_shadowed(root):
+            names.append(text(root))
+    return names
+
+
+def _is_sync_once(file: GoFile, spec) -> bool:
+    """Whether a package-level var spec declares a sync.Once (or pointer to one)."""
+    type_node = spec.child_by_field_name("type")
+    if type_node is None:
+        value = spec.child_by_field_name("value")
+        expression = value.named_children[0] if value is not None and value.named_children else None
+        if expression is None:
+            return False
+        if expression.type == "unary_expression":  # &sync.Once{}
+            expression = expression.child_by_field_name("operand")
+        if expression.type == "composite_literal":
+            type_node = expression.child_by_field_name("type")
+        elif expression.type == "call_expression" and text(expression.child_by_field_name("function")) == "new":
+            args = expression.child_by_field_name("arguments").named_children
+            type_node = args[0] if len(args) == 1 else None
+    if type_node is not None and type_node.type == "pointer_type" and type_node.named_children:
+        type_node = type_node.named_children[0]
+    if type_node is None or type_node.type != "qualified_type":
+        return False
+    package = type_node.child_by_field_name("package")
+    return text(type_node.child_by_field_name("name")) == "Once" and file.imports.get(text(package)) == SYNC
+
+
+def collect(file: GoFile, options: dict) -> _Facts | None:
+    facts = _Facts(file.package)
+    if b"var" in file.source:
+        for found in matches(_PACKAGE_VARS, file.root):
+            spec = found["spec"][0]
+            names = [text(n) for n in spec.children_by_field_name("name")]
+            facts.variables.update(names)
+            if file.imports_path(SYNC) and _is_sync_once(file, spec):
+                facts.onces.update(names)
+    if b".Do(" not in file.source and b"func " not in file.source:
+        return facts
+    for found in matches(_DO_CALLS, file.root):
+        once, function = found["once"][0], found["fn"][0]
+        if is_shadowed(once):
+            continue  # a local Once
+        where = location_of(file.path, found["call"][0])
+        if function.type == "func_literal":
+            writes = _nonlocal_writes(function.child_by_field_name("body"))
+            if writes:
+                facts.calls.append((where, text(once), writes, None))
+        elif function.type == "identifier" and not is_shadowed(function):
+            facts.calls.append((where, text(once), None, text(function)))
+    for found in matches(_NILADIC_FUNCTIONS, file.root):
+        if found["params"][0].named_children:
+            continue
+        writes = _nonlocal_writes(found["body"][0])
+        if writes:
+            facts.writers[text(found["name"][0])] = writes
+    return facts
+
+
+def check_project(project, options: dict):
+    packages: dict[tuple[str, str], list[_Facts]] = defaultdict(list)
+    for path, facts in project.facts.items():
+        if facts is not None:
+            packages[(os.path.dirname(project.abspaths[path]), facts.package)].append(facts)
+    for files in packages.values():
+        onces = set().union(*(f.onces for f in files))
+        if not onces:
+            continue
+        variables = set().union(*(f.variables for f in files))
+        writers = {name: writes for f in files for name, writes in f.writers.items()}
+        for facts in files:
+            for where, once, writes, function in facts.calls:
+                if once not in onces:
+                    continue
+                if function is not None:
+                    writes = writers.get(function)
+                written = next((name for name in writes or () if name in variables), None)
+                if written is None:
+                    continue
+                by = f"the function {function}" if function is not None else "its function"
+                yield Finding(RULE.id, _message(once, written, by), where)
+
+
+def _message(once: str, written: str, by: str) -> str:
+    return (f"{once}.Do sets package-level {written} in {by} on first use, not at startup: the allocation "
+            "happens at an unpredictable moment (often the first request, under load, or concurrently with "
+            "readiness probes); use sync.OnceValue or sync.OnceValues to make the lazy value explicit and "
+            "typed, or build it in main")
+
+
+RULE = Rule(
+    id="SL002",
+    name="once-lazy-global",
+    level="warning",
+    summary="package-level sync.Once lazily initializing a package variable",
+    description="A package-level sync.Once whose function assigns a package-level variable defers an "
+                "allocation to an unpredictable first use (often the first request, under load). "
+                "sync.OnceValue/OnceValues make the lazy value explicit and typed.",
+    help=HELP,
+    tags=("startup", "memory", "concurrency"),
+    precision="high",
+    collect=collect,
+    check_project=check_project,
+)

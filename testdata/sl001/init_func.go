@@ -1,0 +1,62 @@
+package config
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"sync"
+)
+
+type Settings struct {
+	Listen string `json:"listen"`
+}
+
+var (
+	settings Settings
+	names    []string
+	verbose  = flag.Bool("v", false, "verbose output")
+	errEmpty = errors.New("empty config")
+	pool     = sync.Pool{New: func() any { return new(Settings) }}
+	sizes    = []int{1, 2, 3}
+)
+
+func init() {
+	data, err := os.ReadFile("/etc/app/config.json") // want "SL001: os.ReadFile in func init reads a file while the package initializes, before main"
+	if err != nil {
+		panic(fmt.Errorf("reading config: %w", err))
+	}
+	if err := json.Unmarshal(data, &settings); err != nil { // want "SL001: json.Unmarshal in func init decodes data"
+		panic(err)
+	}
+	for _, n := range []string{"a", "b"} {
+		names = append(names, n) // want "SL001: append inside a loop in func init"
+	}
+	names = append(names, "c") // a single append is not a loop
+	flag.StringVar(&settings.Listen, "listen", ":8080", "address")
+}
+
+// A method named init is not package initialization.
+type loader struct{ path string }
+
+func (l *loader) init() {
+	data, _ := os.ReadFile(l.path)
+	_ = json.Unmarshal(data, &settings)
+}
+
+// Neither is an ordinary function, even when init calls it: the rule does not follow calls.
+func load() {
+	data, _ := os.ReadFile("/etc/app/config.json")
+	_ = json.Unmarshal(data, &settings)
+}
+
+func init() {
+	load()
+	f, err := os.Open("/etc/app/extra") // want "SL001: os.Open in func init opens a file"
+	if err == nil {
+		defer f.Close()
+		dec := json.NewDecoder(f)
+		_ = dec.Decode(&settings) // want "SL001: NewDecoder\\(...\\).Decode in func init decodes data"
+	}
+}

@@ -1,0 +1,69 @@
+package config
+
+import (
+	"encoding/json"
+	htmltemplate "html/template"
+	"io"
+	"net/http"
+	re "regexp"
+	"text/template"
+)
+
+var routePattern = re.MustCompile(`^/api/v[0-9]+/`) // want "SL001: regexp.MustCompile in a package-level var initializer compiles a regular expression"
+
+var (
+	posix        = re.MustCompilePOSIX(`[[:alpha:]]+`) // want "SL001: regexp.MustCompilePOSIX"
+	compiled, _  = re.Compile(`x+`)                    // want "SL001: regexp.Compile"
+	page         = template.Must(template.New("page").Parse("<p>{{.}}</p>")) // want "SL001: template.Must in a package-level var initializer parses a template"
+	layout       = htmltemplate.Must(htmltemplate.ParseFiles("layout.html"))   // want "SL001: template.Must"
+	footer, _    = template.New("footer").Funcs(nil).Parse("{{.}}")          // want "SL001: \\(\\*template.Template\\).Parse"
+	header       = template.New("header")
+	quotedPrefix = "/api/"
+)
+
+// An immediately-invoked function literal runs during initialization.
+var defaults = func() Settings {
+	var s Settings
+	resp, err := http.Get("http://config-service/defaults") // want "SL001: http.Get in a package-level var initializer makes a network request"
+	if err != nil {
+		return s
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body) // want "SL001: io.ReadAll"
+	_ = json.Unmarshal(body, &s)     // want "SL001: json.Unmarshal"
+	return s
+}()
+
+// A stored function literal does not run until someone calls it.
+var loadDefaults = func() Settings {
+	var s Settings
+	resp, _ := http.Get("http://config-service/defaults")
+	body, _ := io.ReadAll(resp.Body)
+	_ = json.Unmarshal(body, &s)
+	return s
+}
+
+// Functions passed as arguments are not run by initialization either.
+var handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	body, _ := io.ReadAll(r.Body)
+	_ = re.MustCompile(string(body))
+})
+
+var fetched = func() int {
+	req, _ := http.NewRequest("GET", "http://config-service/", nil)
+	resp, _ := http.DefaultClient.Do(req) // want "SL001: \\(\\*http.Client\\).Do in a package-level var initializer makes a network request"
+	client := &http.Client{}
+	_, _ = client.Post("http://config-service/", "text/plain", nil) // want "SL001: \\(\\*http.Client\\).Post"
+	return resp.StatusCode
+}()
+
+func init() {
+	_ = template.Must(header.Parse("{{.Title}}")) // want "SL001: template.Must in func init"
+	_, _ = header.Parse("{{.Body}}")               // want "SL001: \\(\\*template.Template\\).Parse in func init"
+	go func() {
+		_, _ = http.Get("http://config-service/warmup") // a goroutine does not block initialization
+	}()
+	defer func() {
+		_ = re.MustCompile(`late`) // want "SL001: regexp.MustCompile in func init"
+	}()
+}

@@ -1,0 +1,43 @@
+package client
+
+import (
+	"net/http"
+	"sync"
+)
+
+type Client struct {
+	http  *http.Client
+	cache map[string]string
+}
+
+var (
+	clientOnce sync.Once
+	client     *Client
+	clientErr  error
+	registry   = map[string]*Client{}
+	stats      struct{ loads int }
+	counter    int
+)
+
+func Get() *Client {
+	clientOnce.Do(func() { // want "SL002: clientOnce.Do sets package-level client in its function on first use"
+		client = &Client{http: &http.Client{}}
+	})
+	return client
+}
+
+func GetWithError() (*Client, error) {
+	clientOnce.Do(func() { client, clientErr = dial() }) // want "SL002: sets package-level client"
+	return client, clientErr
+}
+
+var fieldOnce sync.Once
+
+func Field() {
+	fieldOnce.Do(func() { client.cache = make(map[string]string) }) // want "SL002: package-level client"
+	fieldOnce.Do(func() { registry["default"] = &Client{} })        // want "SL002: package-level registry"
+	fieldOnce.Do(func() { stats.loads++ })                           // want "SL002: package-level stats"
+	fieldOnce.Do(func() { counter += 1 })                            // want "SL002: package-level counter"
+}
+
+func dial() (*Client, error) { return &Client{}, nil }

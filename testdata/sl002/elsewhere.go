@@ -1,0 +1,7 @@
+package client
+
+var shared []string
+
+func initElsewhere() {
+	shared = append(shared, "x")
+}

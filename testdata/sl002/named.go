@@ -1,0 +1,17 @@
+package client
+
+// The Once is declared in client.go: other files of the package are resolved.
+func named() {
+	clientOnce.Do(initClient) // want "SL002: clientOnce.Do sets package-level client in the function initClient"
+	clientOnce.Do(initLocal)
+	clientOnce.Do(initElsewhere) // want "SL002: package-level shared in the function initElsewhere"
+}
+
+func initClient() {
+	client, clientErr = dial()
+}
+
+func initLocal() {
+	c := &Client{}
+	c.cache = map[string]string{}
+}

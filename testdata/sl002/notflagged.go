@@ -1,0 +1,74 @@
+package client
+
+import "sync"
+
+var quietOnce sync.Once
+
+// Variables the function declares itself are not package state.
+func ownVariables() {
+	quietOnce.Do(func() {
+		client := &Client{}
+		client.cache = nil
+		var counter int
+		counter++
+		_ = counter
+	})
+}
+
+// Locals and named results of the caller are not package state.
+func callerLocals() (result *Client) {
+	var local *Client
+	quietOnce.Do(func() {
+		local = &Client{}
+		result = local
+	})
+	return
+}
+
+// Nothing is assigned: the closure only calls.
+func sideEffects() {
+	quietOnce.Do(func() { register() })
+	quietOnce.Do(register)
+}
+
+func register() {}
+
+// Receiver fields: the Once belongs to the value, not the package.
+type lazy struct {
+	once  sync.Once
+	value *Client
+}
+
+func (p *lazy) get() *Client {
+	p.once.Do(func() { p.value = &Client{} })
+	return p.value
+}
+
+// A local Once.
+func localOnce() {
+	var once sync.Once
+	once.Do(func() { client = &Client{} })
+}
+
+// The recommended forms.
+var (
+	getClient  = sync.OnceValue(func() *Client { return &Client{} })
+	getBoth    = sync.OnceValues(dial)
+	warmUpOnce = sync.OnceFunc(func() { counter = 1 })
+)
+
+// Do of something that is not a sync.Once.
+type group struct{}
+
+func (group) Do(f func()) { f() }
+
+var work group
+
+func notOnce() {
+	work.Do(func() { client = &Client{} })
+}
+
+// Writing through a pointer changes what it points to, not a package variable.
+func throughPointer(p *Client) {
+	quietOnce.Do(func() { *p = Client{} })
+}
