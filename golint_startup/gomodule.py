@@ -1,4 +1,5 @@
-"""Go modules: which module a directory belongs to, and the files a module holds."""
+"""Go modules: which module a directory belongs to, the files a module holds, and where
+the packages it imports live (go.mod `module` and local `replace` lines, go.work `use`)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 _MODULE_LINE = re.compile(r"^\s*module\s+\"?([^\s\"/][^\s\"]*)\"?", re.MULTILINE)
+_LINE_COMMENT = re.compile(r"//[^\n]*")
+# `replace old [v] => new [v]`, alone or inside a `replace ( ... )` block.
+_REPLACE = re.compile(r"^\s*(?:replace\s+)?(\S+)(?:\s+\S+)?\s*=>\s*(\S+)(?:\s+\S+)?\s*$")
+_BLOCK = re.compile(r"^\s*(replace|use)\s*\(\s*$")
+
 
 # Directories `go` leaves out of `./...`.
 def skipped_dir(name: str) -> bool:
@@ -47,3 +53,121 @@ def module_go_files(module: Module) -> list[str]:
         )
         files += [os.path.join(directory, f) for f in sorted(filenames) if f.endswith(".go")]
     return files
+
+
+# --- go.mod and go.work directives ------------------------------------------
+
+
+def _read(path: str) -> str:
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            return _LINE_COMMENT.sub("", handle.read())
+    except OSError:
+        return ""
+
+
+def _directive_lines(text: str, verb: str) -> list[str]:
+    """The arguments of every `verb ...` line and of every line in a `verb ( ... )` block."""
+    found, block = [], None
+    for line in text.splitlines():
+        stripped = line.strip()
+        if block is not None:
+            if stripped == ")":
+                block = None
+            elif stripped and block == verb:
+                found.append(stripped)
+            continue
+        opening = _BLOCK.match(line)
+        if opening:
+            block = opening.group(1)
+        elif stripped.startswith(verb + " ") or stripped.startswith(verb + "\t"):
+            found.append(stripped[len(verb):].strip())
+    return found
+
+
+def _is_local(target: str) -> bool:
+    return target.startswith(("./", "../", "/")) or target in {".", ".."}
+
+
+@lru_cache(maxsize=None)
+def local_replacements(root: str) -> tuple[tuple[str, str], ...]:
+    """(module path, absolute directory) for each go.mod `replace` that points at a directory."""
+    found = []
+    for args in _directive_lines(_read(os.path.join(root, "go.mod")), "replace"):
+        match = _REPLACE.match(args)
+        if match and _is_local(match.group(2).strip('"')):
+            found.append((match.group(1).strip('"'), os.path.normpath(os.path.join(root, match.group(2).strip('"')))))
+    return tuple(found)
+
+
+def workspace_file(module: Module) -> str | None:
+    """The go.work that governs `module` (GOWORK, else the nearest above it) if it `use`s the module."""
+    setting = os.environ.get("GOWORK", "")
+    if setting == "off":
+        return None
+    if setting:
+        candidates = [setting]
+    else:
+        candidates, directory = [], module.root
+        while True:
+            candidate = os.path.join(directory, "go.work")
+            if os.path.isfile(candidate):
+                candidates = [candidate]
+                break
+            parent = os.path.dirname(directory)
+            if parent == directory:
+                break
+            directory = parent
+    for candidate in candidates:
+        if any(root == module.root for _, root in workspace_modules(candidate)):
+            return candidate
+    return None
+
+
+@lru_cache(maxsize=None)
+def workspace_modules(gowork: str) -> tuple[tuple[str, str], ...]:
+    """(module path, root) for each module a go.work file `use`s."""
+    base = os.path.dirname(os.path.abspath(gowork))
+    found = []
+    for args in _directive_lines(_read(gowork), "use"):
+        root = os.path.normpath(os.path.join(base, args.strip('"')))
+        module = module_of_dir(root)
+        if module is not None and module.root == root and module.path:
+            found.append((module.path, root))
+    return tuple(found)
+
+
+# --- import paths and package directories -----------------------------------
+
+
+@lru_cache(maxsize=None)
+def visible_modules(module: Module) -> tuple[tuple[str, str], ...]:
+    """(module path, root) of every module whose source `module` builds against from disk:
+    itself, its local `replace` targets, and the modules of its go.work. Longest path first."""
+    found = {module.path: module.root} if module.path else {}
+    gowork = workspace_file(module)
+    if gowork is not None:
+        for path, root in workspace_modules(gowork):
+            found.setdefault(path, root)
+    for path, root in local_replacements(module.root):
+        found.setdefault(path, root)
+    return tuple(sorted(found.items(), key=lambda item: -len(item[0])))
+
+
+def package_dir(import_path: str, module: Module) -> str | None:
+    """The directory of an imported package when it lives in a module visible from `module`
+    on disk (None for third-party and standard-library packages)."""
+    for path, root in visible_modules(module):
+        if import_path == path:
+            return root
+        if import_path.startswith(path + "/"):
+            return os.path.join(root, *import_path[len(path) + 1:].split("/"))
+    return None
+
+
+def import_path_of_dir(directory: str, module: Module) -> str:
+    """The import path of the package in `directory` (absolute, inside `module`)."""
+    relative = os.path.relpath(directory, module.root)
+    if relative == ".":
+        return module.path
+    return f"{module.path}/{relative.replace(os.sep, '/')}"

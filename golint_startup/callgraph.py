@@ -1,0 +1,578 @@
+"""A syntactic call graph of a Go module, built from compact per-file facts.
+
+`file_facts` runs per file (in worker processes; the result is cached, so it holds only
+tuples and strings, never tree nodes). `ModuleGraph` joins the facts of every file of a
+module (and of the modules its go.work or local `replace` lines point at) in the main
+process and resolves call targets:
+
+- `F()` / `F` (a function value) to the package's function `F`;
+- `pkg.F()` / `pkg.F` to function `F` of the imported package, when that package lives in
+  a module on disk (import path -> directory through the module path prefix);
+- `x.M()` / `x.M` to method `M` of `x`'s type when that type is evident from the syntax:
+  receivers, parameters, `x := T{}` / `&T{}` / `new(T)` / `NewT()` (a function of the
+  module whose first result is `T` or `*T`), `var x T`, package-level variables, and
+  struct fields declared in the module (`s.cfg.M()`), with one level of embedding;
+- function literals are nodes of their own, reached from the enclosing function at the
+  literal's position.
+
+Each function keeps its events in source order (calls, references, and whatever the rule
+asks `file_facts` to classify), so a rule can reason about what happens before or after a
+call site. A deferred call is placed at the end of its function.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+
+import tree_sitter
+
+from golint_startup import gomodule
+from golint_startup.gosource import GoFile, matches, text
+
+# A type reference, resolved later against the module:
+#   ("t", path, "T")  the named type T of package `path` ("" = the file's own package)
+#   ("r", path, "F")  the type of F's first result
+#   ("v", path, "V")  the type of package-level variable V
+#   ("?",)            unknown
+UNKNOWN = ("?",)
+
+# An event: (position, kind, target, (line, col, end_line, end_col)).
+# kinds: "call", "ref" (a function value), or a label from the classifier.
+# targets: ("f", name) | ("p", path, name) | ("m", recv_typeref, fields, name, base_is_param) | ("l", key)
+
+_FUNC_NODES = {"function_declaration", "method_declaration", "func_literal"}
+_NOT_FUNCTIONS = {"nil", "true", "false", "iota", "_"}
+
+_CALLS = "(call_expression function: (_) @fn) @call"
+_LITERALS = "(func_literal) @lit"
+_REFS = """
+(argument_list [(identifier) (selector_expression)] @ref)
+(keyed_element value: (literal_element [(identifier) (selector_expression)] @ref))
+(literal_value (literal_element [(identifier) (selector_expression)] @ref))
+(expression_list [(identifier) (selector_expression)] @ref)
+"""
+_BINDINGS = """
+(parameter_declaration) @param
+(short_var_declaration) @short
+(var_spec) @var
+"""
+
+
+def loc(node: tree_sitter.Node) -> tuple[int, int, int, int]:
+    (row, col), (end_row, end_col) = node.start_point, node.end_point
+    return (row + 1, col + 1, end_row + 1, end_col + 1)
+
+
+# --- per file ---------------------------------------------------------------
+
+
+def type_ref(file: GoFile, node: tree_sitter.Node | None) -> tuple:
+    """The named type a type expression denotes (pointers and type arguments dropped)."""
+    while node is not None and node.type in {"pointer_type", "generic_type", "parenthesized_type"}:
+        node = node.child_by_field_name("type") or (node.named_children[-1] if node.named_children else None)
+    if node is None:
+        return UNKNOWN
+    if node.type == "type_identifier":
+        return ("t", "", text(node))
+    if node.type == "qualified_type":
+        path = file.imports.get(text(node.child_by_field_name("package")))
+        if path:
+            return ("t", path, text(node.child_by_field_name("name")))
+    return UNKNOWN
+
+
+def _unwrap(node):
+    while node is not None and node.type == "parenthesized_expression" and node.named_children:
+        node = node.named_children[0]
+    return node
+
+
+def value_ref(file: GoFile, node, env: dict) -> tuple:
+    """The type of an expression when evident from its syntax."""
+    node = _unwrap(node)
+    if node is None:
+        return UNKNOWN
+    kind = node.type
+    if kind == "unary_expression" and node.child(0) is not None and node.child(0).type == "&":
+        return value_ref(file, node.child_by_field_name("operand"), env)
+    if kind == "composite_literal":
+        return type_ref(file, node.child_by_field_name("type"))
+    if kind == "identifier":
+        name = text(node)
+        return env.get(name) or ("v", "", name)
+    if kind == "selector_expression":
+        operand = node.child_by_field_name("operand")
+        if operand is not None and operand.type == "identifier" and text(operand) not in env:
+            path = file.imports.get(text(operand))
+            if path:
+                return ("v", path, text(node.child_by_field_name("field")))
+        return UNKNOWN
+    if kind == "call_expression":
+        function = _unwrap(node.child_by_field_name("function"))
+        if function is not None and function.type == "index_expression":  # F[T]()
+            function = function.child_by_field_name("operand")
+        if function is None:
+            return UNKNOWN
+        if function.type == "identifier":
+            name = text(function)
+            if name == "new":
+                arguments = node.child_by_field_name("arguments")
+                return type_ref(file, arguments.named_children[0]) if arguments and arguments.named_children else UNKNOWN
+            if name in env:
+                return UNKNOWN
+            return ("r", "", name)
+        if function.type == "selector_expression":
+            operand = function.child_by_field_name("operand")
+            if operand is not None and operand.type == "identifier" and text(operand) not in env:
+                path = file.imports.get(text(operand))
+                if path:
+                    return ("r", path, text(function.child_by_field_name("field")))
+    return UNKNOWN
+
+
+def _bind(file: GoFile, node, env: dict) -> None:
+    if node.type == "parameter_declaration":
+        ref = type_ref(file, node.child_by_field_name("type"))
+        for name in node.children_by_field_name("name"):
+            env.setdefault(text(name), ref)
+    elif node.type == "short_var_declaration":
+        left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+        names = left.named_children if left is not None else []
+        values = right.named_children if right is not None else []
+        for i, name in enumerate(names):
+            if name.type == "identifier":
+                ref = value_ref(file, values[i], env) if len(values) == len(names) else UNKNOWN
+                env.setdefault(text(name), ref if ref != ("v", "", text(name)) else UNKNOWN)
+    elif node.type == "var_spec":
+        declared = node.child_by_field_name("type")
+        value = node.child_by_field_name("value")
+        values = value.named_children if value is not None else []
+        names = node.children_by_field_name("name")
+        for i, name in enumerate(names):
+            if declared is not None:
+                ref = type_ref(file, declared)
+            elif len(values) == len(names):
+                ref = value_ref(file, values[i], {})
+            else:
+                ref = UNKNOWN
+            env.setdefault(text(name), ref)
+
+
+def _receiver(file: GoFile, operand, env: dict, params: set) -> tuple | None:
+    """(type of the base, field chain, base is a parameter) for the operand of `operand.M`."""
+    fields = []
+    node = _unwrap(operand)
+    while node is not None and node.type == "selector_expression":
+        inner = _unwrap(node.child_by_field_name("operand"))
+        if inner is not None and inner.type == "identifier" and text(inner) not in env and \
+                file.imports.get(text(inner)):
+            break  # pkg.Var: a package-level variable of another package
+        fields.append(text(node.child_by_field_name("field")))
+        node = inner
+    if node is None:
+        return None
+    fields.reverse()
+    base_is_param = node.type == "identifier" and text(node) in params
+    return value_ref(file, node, env), tuple(fields), base_is_param
+
+
+def _target(file: GoFile, node, env: dict, params: set) -> tuple | None:
+    """What a callee or function-value expression names."""
+    node = _unwrap(node)
+    if node is not None and node.type == "index_expression":
+        node = node.child_by_field_name("operand")
+    if node is None:
+        return None
+    if node.type == "identifier":
+        name = text(node)
+        if name in env or name in _NOT_FUNCTIONS:
+            return None
+        return ("f", name)
+    if node.type == "selector_expression":
+        operand = _unwrap(node.child_by_field_name("operand"))
+        name = text(node.child_by_field_name("field"))
+        if operand is None:
+            return None
+        if operand.type == "identifier" and text(operand) not in env:
+            path = file.imports.get(text(operand))
+            if path:
+                return ("p", path, name)
+        receiver = _receiver(file, operand, env, params)
+        if receiver is None:
+            return None
+        return ("m", receiver[0], receiver[1], name, receiver[2])
+    return None
+
+
+def _owner(node, top):
+    """The innermost function (declaration or literal) around `node`, else `top`."""
+    node = node.parent
+    while node is not None and node.type not in _FUNC_NODES and node != top:
+        node = node.parent
+    return node if node is not None else top
+
+
+def _is_invoked(literal) -> tuple[bool, bool]:
+    """(called right where it is written, deferred) for a function literal."""
+    parent = literal.parent
+    if parent is not None and parent.type == "call_expression" and parent.child_by_field_name("function") == literal:
+        return True, parent.parent is not None and parent.parent.type == "defer_statement"
+    return False, False
+
+
+def _function_type_ref(file: GoFile, node) -> tuple:
+    result = node.child_by_field_name("result")
+    if result is None:
+        return UNKNOWN
+    if result.type == "parameter_list":
+        first = result.named_children[0] if result.named_children else None
+        return type_ref(file, first.child_by_field_name("type")) if first is not None else UNKNOWN
+    return type_ref(file, result)
+
+
+Classifier = Callable[[GoFile, tree_sitter.Node], "str | None"]
+
+
+def _events_of(file: GoFile, top, key: str, classify: Classifier, env: dict, params: set,
+               literal_key: Callable, out: dict, literal_locs: dict) -> None:
+    """Fill out[owner key] with the events of `top` (a declaration or a var spec) and its literals."""
+    end = top.end_byte
+    owners: dict = {top: key}
+    ends: dict = {key: end}
+    literal_nodes = [found["lit"][0] for found in matches(_LITERALS, top)]
+    for literal in literal_nodes:
+        owners[literal] = literal_key(literal)
+        literal_locs[owners[literal]] = loc(literal)
+        ends[owners[literal]] = literal.end_byte
+    events: dict[str, list] = {k: [] for k in ends}
+
+    def place(node, owner) -> int:
+        """Where an event counts in its owner: deferred calls run at the end."""
+        parent = node.parent
+        if node.type == "call_expression" and parent is not None and parent.type == "defer_statement":
+            return ends[owners[owner]]
+        return node.start_byte
+
+    for literal in literal_nodes:
+        owner = _owner(literal, top)
+        invoked, _ = _is_invoked(literal)
+        call = literal.parent if invoked else literal
+        events[owners[owner]].append((place(call, owner), "call" if invoked else "ref", ("l", owners[literal]),
+                                      loc(literal)))
+    for found in matches(_CALLS, top):
+        call = found["call"][0]
+        owner = _owner(call, top)
+        label = classify(file, call)
+        if label:
+            # A literal that runs where it is written (or deferred) acts for its enclosing function too.
+            node, holder = call, owner
+            while True:
+                events[owners[holder]].append((place(node, holder), label, None, loc(call)))
+                if holder.type != "func_literal" or holder == top:
+                    break
+                invoked, _ = _is_invoked(holder)
+                if not invoked:
+                    break
+                node, holder = holder.parent, _owner(holder.parent, top)
+            continue
+        target = _target(file, found["fn"][0], env, params)
+        if target is not None:
+            events[owners[owner]].append((place(call, owner), "call", target, loc(call)))
+    for found in matches(_REFS, top):
+        ref = found["ref"][0]
+        parent = ref.parent
+        if parent is not None and parent.type == "expression_list" and parent.parent is not None and \
+                parent.parent.child_by_field_name("left") == parent:
+            continue  # assigned to, not a value
+        target = _target(file, ref, env, params)
+        if target is not None:
+            owner = _owner(ref, top)
+            events[owners[owner]].append((ref.start_byte, "ref", target, loc(ref)))
+    for owner_key, owner_events in events.items():
+        out[owner_key] = tuple(sorted(owner_events, key=lambda e: e[0]))
+
+
+def file_facts(file: GoFile, classify: Classifier) -> dict:
+    """Compact facts of one file for `ModuleGraph`: functions with their events, types, variables.
+
+    `classify(file, call)` labels calls the rule cares about (e.g. "memlimit"); a labeled
+    call is recorded as that label rather than as an edge.
+    """
+    functions = []  # (key, kind, name location, result typeref, end position, events)
+    structs = []  # (type name, ((field name, typeref), ...))
+    variables = []  # (name, typeref)
+    package_env: dict = {}
+    literal_locs: dict = {}  # literal key -> location of the literal
+
+    def literal_key(literal) -> str:
+        return f"{file.path}@{literal.start_byte}"
+
+    declarations = [n for n in file.root.named_children
+                    if n.type in {"function_declaration", "method_declaration", "var_declaration", "type_declaration"}]
+    for node in declarations:
+        if node.type == "type_declaration":
+            for spec in node.named_children:
+                body = spec.child_by_field_name("type")
+                if spec.type != "type_spec" or body is None or body.type != "struct_type":
+                    continue
+                fields = []
+                for decl in matches("(field_declaration_list (field_declaration) @f)", body):
+                    decl = decl["f"][0]
+                    ref = type_ref(file, decl.child_by_field_name("type"))
+                    names = decl.children_by_field_name("name")
+                    if names:
+                        fields += [(text(n), ref) for n in names]
+                    elif ref != UNKNOWN:  # embedded: the field is named after its type
+                        fields.append((ref[2], ref))
+                structs.append((text(spec.child_by_field_name("name")), tuple(fields)))
+        elif node.type == "var_declaration":
+            for spec in matches("(var_spec) @v", node):
+                spec = spec["v"][0]
+                bound: dict = {}
+                _bind(file, spec, bound)
+                for name in spec.children_by_field_name("name"):
+                    variables.append((text(name), bound.get(text(name), UNKNOWN)))
+                    package_env[text(name)] = bound.get(text(name), UNKNOWN)
+
+    for node in declarations:
+        if node.type == "var_declaration":
+            for spec in matches("(var_spec value: (_)) @v", node):
+                spec = spec["v"][0]
+                names = spec.children_by_field_name("name")
+                key = "var:" + ",".join(text(n) for n in names)
+                out: dict = {}
+                _events_of(file, spec, key, classify, {}, set(), literal_key, out, literal_locs)
+                for owner_key, events in out.items():
+                    kind = "var" if owner_key == key else "lit"
+                    if events or kind == "var":
+                        functions.append((owner_key, kind, loc(names[0]) if kind == "var" else literal_locs[owner_key],
+                                          UNKNOWN,
+                                          spec.end_byte, events))
+            continue
+        if node.type not in {"function_declaration", "method_declaration"} or node.child_by_field_name("body") is None:
+            continue
+        name = text(node.child_by_field_name("name"))
+        kind = "func"
+        if name == "init" and node.type == "function_declaration":
+            name = f"init#{file.path}:{node.start_point[0] + 1}"  # a package may have many
+        env: dict = {}
+        params: set = set()
+        if node.type == "method_declaration":
+            receiver = node.child_by_field_name("receiver")
+            decl = receiver.named_children[0] if receiver is not None and receiver.named_children else None
+            recv_type = type_ref(file, decl.child_by_field_name("type")) if decl is not None else UNKNOWN
+            if recv_type == UNKNOWN or recv_type[1]:
+                continue
+            name = f"{recv_type[2]}.{name}"
+            kind = "method"
+            for recv_name in decl.children_by_field_name("name"):
+                env[text(recv_name)] = recv_type
+        for found in matches(_BINDINGS, node):
+            binding = next(iter(found.values()))[0]
+            if binding.type == "parameter_declaration" and binding.parent is not None and \
+                    binding.parent.parent is not None and binding.parent.parent.type in _FUNC_NODES and \
+                    binding.parent.parent.child_by_field_name("result") == binding.parent:
+                continue  # named results are locals, already covered below
+            if binding.type == "parameter_declaration":
+                params.update(text(n) for n in binding.children_by_field_name("name"))
+            _bind(file, binding, env)
+        out = {}
+        _events_of(file, node, name, classify, env, params, literal_key, out, literal_locs)
+        for owner_key, events in out.items():
+            if owner_key == name:
+                functions.append((name, kind, loc(node.child_by_field_name("name")), _function_type_ref(file, node),
+                                  node.end_byte, events))
+            else:
+                functions.append((owner_key, "lit", literal_locs[owner_key], UNKNOWN, 0, events))
+    blank = tuple(text(found["path"][0]).strip('"`') for found in
+                  matches('(import_spec name: (blank_identifier) path: (_) @path)', file.root))
+    return {
+        "package": file.package,
+        "blank_imports": blank,
+        "imports": tuple(sorted(file.imports.items())),
+        "functions": tuple(functions),
+        "structs": tuple(structs),
+        "variables": tuple(variables),
+    }
+
+
+# --- per module -------------------------------------------------------------
+
+
+@dataclass
+class Function:
+    id: tuple[str, str]  # (package directory, key)
+    kind: str  # func | method | lit | var
+    display: str  # file the function lives in (display path)
+    name_loc: tuple | None
+    result: tuple
+    events: tuple
+    package: "Package" = None  # type: ignore[assignment]
+
+    @property
+    def key(self) -> str:
+        return self.id[1]
+
+
+@dataclass
+class Package:
+    directory: str
+    name: str = ""
+    import_path: str = ""
+    module: gomodule.Module | None = None
+    functions: dict[str, Function] = field(default_factory=dict)
+    structs: dict[str, dict] = field(default_factory=dict)
+    variables: dict[str, tuple] = field(default_factory=dict)
+    imports: set = field(default_factory=set)  # import paths of its files, blank imports included
+
+
+class ModuleGraph:
+    """Packages and functions of every file in `facts`, keyed by directory."""
+
+    def __init__(self, facts: dict[str, dict], abspaths: dict[str, str]):
+        self.packages: dict[str, Package] = {}
+        self.functions: dict[tuple[str, str], Function] = {}
+        self.file_imports: dict[str, dict[str, str]] = {}
+        for display, file in sorted(facts.items()):
+            if not file or display.endswith("_test.go"):
+                continue
+            directory = os.path.dirname(abspaths[display])
+            package = self.packages.get(directory)
+            if package is None:
+                module = gomodule.module_of_dir(directory)
+                package = self.packages[directory] = Package(
+                    directory, file["package"], gomodule.import_path_of_dir(directory, module) if module else "",
+                    module)
+            if package.name == "main" and file["package"] != "main":
+                continue  # a stray file of another package in a main directory
+            self.file_imports[display] = dict(file["imports"])
+            package.imports.update(path for _, path in file["imports"])
+            package.imports.update(file["blank_imports"])
+            for name, fields in file["structs"]:
+                package.structs[name] = dict(fields)
+            for name, ref in file["variables"]:
+                package.variables.setdefault(name, ref)
+            for key, kind, name_loc, result, _end, events in file["functions"]:
+                function = Function((directory, key), kind, display, name_loc, result, events, package)
+                existing = package.functions.get(key)
+                if existing is not None:  # the same name under different build tags: merge
+                    function.events = existing.events + events
+                package.functions[key] = function
+                self.functions[function.id] = function
+
+    # --- resolution -----------------------------------------------------
+
+    def package_for(self, import_path: str, context: Package) -> Package | None:
+        if not import_path:
+            return context
+        if context.module is None:
+            return None
+        directory = gomodule.package_dir(import_path, context.module)
+        return self.packages.get(directory) if directory else None
+
+    def resolve_type(self, ref: tuple, context: Package, depth: int = 0) -> tuple | None:
+        """(Package or None, import path, type name) for a typeref; None when unknown."""
+        if depth > 8 or not ref or ref[0] == "?":
+            return None
+        kind, path, name = ref
+        package = self.package_for(path, context)
+        if package is None:
+            # Outside the module: a type of that package, or what its function or variable holds
+            # (assumed to be of that package too: viper.New() is a *viper.Viper).
+            return (None, path, name if kind == "t" else "") if path else None
+        if kind == "t":
+            return (package, package.import_path, name)
+        if kind == "r":
+            function = package.functions.get(name)
+            return self.resolve_type(function.result, package, depth + 1) if function else None
+        if kind == "v":
+            variable = package.variables.get(name)
+            return self.resolve_type(variable, package, depth + 1) if variable else None
+        return None
+
+    def field_type(self, resolved: tuple, field_name: str) -> tuple | None:
+        package, _, type_name = resolved
+        if package is None:
+            return None
+        struct = package.structs.get(type_name, {})
+        if field_name in struct:
+            return self.resolve_type(struct[field_name], package)
+        for embedded_name, ref in struct.items():  # promoted through one embedded struct
+            if ref != UNKNOWN and ref[2] == embedded_name:
+                inner = self.resolve_type(ref, package)
+                if inner is not None and inner[0] is not None and field_name in inner[0].structs.get(inner[2], {}):
+                    return self.resolve_type(inner[0].structs[inner[2]][field_name], inner[0])
+        return None
+
+    def method(self, resolved: tuple, name: str) -> Function | None:
+        package, _, type_name = resolved
+        if package is None:
+            return None
+        found = package.functions.get(f"{type_name}.{name}")
+        if found is not None:
+            return found
+        for embedded_name, ref in package.structs.get(type_name, {}).items():
+            if ref != UNKNOWN and ref[2] == embedded_name:
+                inner = self.resolve_type(ref, package)
+                if inner is not None and inner[0] is not None:
+                    found = inner[0].functions.get(f"{inner[2]}.{name}")
+                    if found is not None:
+                        return found
+        return None
+
+    def edges(self, function: Function) -> Iterable[tuple[tuple, "Resolved"]]:
+        """Each call/ref event of `function` with what it resolves to."""
+        package = function.package
+        for event in function.events:
+            position, kind, target, where = event
+            if kind not in {"call", "ref"}:
+                continue
+            yield event, self.resolve(target, package, function.display)
+
+    def resolve(self, target: tuple, package: Package, display: str) -> "Resolved":
+        tag = target[0]
+        if tag == "l":
+            return Resolved(self.functions.get((package.directory, target[1])))
+        if tag == "f":
+            return Resolved(package.functions.get(target[1]))
+        if tag == "p":
+            _, path, name = target
+            other = self.package_for(path, package)
+            if other is None:
+                return Resolved(None, external=(path, name))
+            return Resolved(other.functions.get(name))
+        _, recv, fields, name, _base_is_param = target
+        resolved = self.resolve_type(recv, package)
+        for field_name in fields:
+            if resolved is None:
+                break
+            resolved = self.field_type(resolved, field_name)
+        if resolved is None:
+            return Resolved(None, method_name=name, unresolved=True)
+        if resolved[0] is None:
+            return Resolved(None, external=(resolved[1], name), method_name=name)
+        return Resolved(self.method(resolved, name), method_name=name)
+
+
+@dataclass(frozen=True)
+class Resolved:
+    function: Function | None
+    external: tuple[str, str] | None = None  # (import path, member) outside the module
+    method_name: str = ""
+    unresolved: bool = False  # a method call on a value of unknown type
+
+
+def shortest_paths_to(target: tuple, predecessors: dict[tuple, list[tuple]]) -> dict[tuple, tuple | None]:
+    """Breadth-first over reversed edges: for each node that reaches `target`, its next hop."""
+    next_hop: dict = {target: None}
+    queue = deque([target])
+    while queue:
+        node = queue.popleft()
+        for caller in predecessors.get(node, ()):
+            if caller not in next_hop:
+                next_hop[caller] = node
+                queue.append(caller)
+    return next_hop

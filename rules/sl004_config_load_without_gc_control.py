@@ -1,0 +1,336 @@
+"""SL004 config-load-without-gc-control: a config load reached from program start with no GC control."""
+
+from __future__ import annotations
+
+from golint_startup import callgraph
+from golint_startup.gosource import GoFile
+from golint_startup.rule import Finding, Location, Notification, Option, Rule
+
+VIPER = "github.com/spf13/viper"
+DEBUG = "runtime/debug"
+RUNTIME = "runtime"
+AUTOMEMLIMIT = "github.com/KimMachineGun/automemlimit"
+
+DEFAULT_LOADS = tuple(f"{VIPER}.{name}" for name in
+                      ("ReadInConfig", "ReadConfig", "MergeInConfig", "ReadRemoteConfig", "WatchRemoteConfig"))
+DEFAULT_LIMITS = (f"{DEBUG}.SetMemoryLimit",) + tuple(
+    f"{AUTOMEMLIMIT}/memlimit.{name}" for name in
+    ("Set", "SetGoMemLimit", "SetGoMemLimitWithEnv", "SetGoMemLimitWithOpts", "SetGoMemLimitWithProvider"))
+DEFAULT_LIMIT_IMPORTS = (AUTOMEMLIMIT,)
+
+HELP = """\
+## What it does
+Flags a configuration load that a program reaches from its start with no GC control in
+effect. A load is a call of one of `load-functions`: by default viper's
+`ReadInConfig`, `ReadConfig`, `MergeInConfig`, `ReadRemoteConfig` and
+`WatchRemoteConfig`, as package functions (`viper.ReadInConfig()`) or as methods of a
+`*viper.Viper` (`v := viper.New(); v.ReadInConfig()`).
+
+Programs start at `main` in package `main` and at every package-level `func init()`;
+package-level `var` initializers run during initialization too and count as starts. From
+there the rule follows calls and function values (`cobra.OnInitialize(initConfig)`,
+`RunE: run`, `http.HandleFunc("/", h)`, function literals) through the files and packages
+of the Go module; a function value counts as called where it is referenced. Packages of
+other modules count when they are on disk for the same build: listed in the `go.work`
+that uses the module, or the target of a local `replace` in `go.mod` (and linted in the
+same run). A load is reported when **some** path from a start reaches it without one of
+these, earlier on the path (in the function itself or in a caller before the call that
+leads on):
+- a memory limit: `debug.SetMemoryLimit` (or a function of `memory-limit-functions`,
+  such as automemlimit's `memlimit.SetGoMemLimitWithOpts`) called earlier, directly or
+  through a function of the module that calls it; a package that imports
+  `github.com/KimMachineGun/automemlimit` has the limit set before it initializes;
+- `debug.SetGCPercent(-1)` called earlier and restored later (`defer
+  debug.SetGCPercent(debug.SetGCPercent(-1))` qualifies);
+- `runtime.GC()` called after it.
+
+The finding names the start (entry point) of an unguarded path, with the path, and
+carries the entry point as a related location. Loads no start reaches (library code
+whose callers are outside the module) are not reported.
+
+Method calls are resolved without type checking, where the receiver's type is evident
+from the syntax: the method's receiver, parameters, `x := T{}`, `&T{}`, `new(T)`,
+`x := NewT()` (a function of the module whose first result is `T` or `*T`), `var x T`,
+package-level variables, and struct fields declared in the module (`s.cfg.Load()`),
+including fields and methods promoted from one embedded struct. A call through an
+interface or a function-typed field is not followed. A method call whose receiver type
+cannot be told counts as a load when its name is a load function's and its file
+imports that function's package. Conditions are not evaluated: a limit set inside an
+`if` counts.
+
+## Why it matters at startup
+Without a memory limit the garbage collector's only pacing signal is `GOGC`: the next
+collection starts when the heap has grown by `GOGC`% (100 by default) over what was
+live after the previous one. The Go runtime does not read the container's memory limit
+(the cgroup limit) by itself; it knows one only when `GOMEMLIMIT` is set in the
+environment or the program calls `debug.SetMemoryLimit`. At startup the heap is small
+and growing fast, and decoding a configuration allocates a lot of short-lived memory:
+viper reads the whole file into memory, parses it into nested `map[string]any` values,
+and decoding into structs copies it again. That garbage, added to the startup heap,
+can push the process past the container limit before the collector runs, and the
+kernel kills it (OOMKilled, exit 137) before it ever serves. With a memory limit the
+collector works harder as the heap nears the limit and frees the decoding garbage in
+time. The limit is soft: it cannot save a program whose live data exceeds it, but it
+keeps garbage from being what crosses the line. Collecting right after the load
+(`runtime.GC()`, which blocks the caller for a full collection) also frees that garbage
+before the rest of startup builds on it.
+
+## Example
+```go
+func init() {
+    cobra.OnInitialize(initConfig)
+}
+
+func initConfig() {
+    viper.SetConfigFile(cfgFile)
+    if err := viper.ReadInConfig(); err == nil { // SL004: reached from init with no GC control
+        fmt.Println("Using config file:", viper.ConfigFileUsed())
+    }
+}
+```
+
+## How to fix
+Set a memory limit before the load, on every path that reaches it. The simplest is
+the environment: `GOMEMLIMIT` set from the container's limit (for example through the
+Kubernetes downward API, `resourceFieldRef: {resource: limits.memory}`, with some
+headroom) needs no code, but this rule cannot see it: disable the rule
+(`ignore = ["SL004"]`) if your deployment sets it. In code, set the limit as early as
+possible, in `main` before anything else runs, or in the function that loads:
+```go
+func initConfig() {
+    debug.SetMemoryLimit(limitFromCgroup()) // or: import _ "github.com/KimMachineGun/automemlimit"
+    viper.SetConfigFile(cfgFile)
+    if err := viper.ReadInConfig(); err == nil { // not flagged
+        fmt.Println("Using config file:", viper.ConfigFileUsed())
+    }
+}
+```
+A callback registered in `init` (such as `cobra.OnInitialize(initConfig)` or a
+`RunE` field) is treated as called where it is registered, so a limit set later in
+`main` does not cover it: set it in the callback, or in an `init` of a package the
+callback's package imports, or import automemlimit in that package.
+
+## Options
+- `load-functions` (list of strings, default the five viper functions above): each entry
+  is `import/path.Name`. It matches the package-level function `Name` of that package
+  and a method `Name` of any type declared in it, so `github.com/spf13/viper.ReadInConfig`
+  covers both `viper.ReadInConfig()` and `(*viper.Viper).ReadInConfig`. Functions of your
+  own module can be listed the same way (`example.com/app/internal/config.Load`).
+- `memory-limit-functions` (list of strings, same format, default
+  `runtime/debug.SetMemoryLimit` and automemlimit's `memlimit.Set*`): calls that set a
+  memory limit.
+- `memory-limit-imports` (list of strings, default
+  `["github.com/KimMachineGun/automemlimit"]`): packages whose import (usually blank)
+  sets a memory limit while the program initializes.
+"""
+
+
+def _qualified(names) -> tuple[set[tuple[str, str]], list[str]]:
+    """("import/path", "Name") pairs from "import/path.Name" strings, and the malformed ones."""
+    pairs, bad = set(), []
+    for entry in names:
+        slash = entry.rfind("/")
+        dot = entry.rfind(".")
+        if dot <= slash + 1 or dot == len(entry) - 1 or (slash < 0 and dot <= 0):
+            bad.append(entry)
+            continue
+        pairs.add((entry[:dot], entry[dot + 1:]))
+    return pairs, bad
+
+
+def _negative_constant(node) -> bool:
+    while node is not None and node.type == "parenthesized_expression" and node.named_children:
+        node = node.named_children[0]
+    return node is not None and node.type == "unary_expression" and node.child(0) is not None and \
+        node.child(0).type == "-" and (node.child_by_field_name("operand") or node).type == "int_literal"
+
+
+def _classifier(options: dict):
+    limits, _ = _qualified(options["memory-limit-functions"])
+
+    def classify(file: GoFile, call) -> str | None:
+        callee = file.callee(call)
+        if callee is None or not callee[0]:
+            return None
+        if callee in limits:
+            return "memlimit"
+        if callee == (RUNTIME, "GC"):
+            return "gc"
+        if callee == (DEBUG, "SetGCPercent"):
+            arguments = call.child_by_field_name("arguments")
+            argument = arguments.named_children[0] if arguments is not None and arguments.named_children else None
+            return "gcoff" if _negative_constant(argument) else "gcon"
+        return None
+
+    return classify
+
+
+def collect(file: GoFile, options: dict):
+    if file.is_test:
+        return None
+    return callgraph.file_facts(file, _classifier(options))
+
+
+class _Control:
+    """Where, inside one function, GC control is in effect."""
+
+    def __init__(self, limits=(), offs=(), ons=(), collections=()):
+        self.limits, self.offs, self.ons, self.collections = limits, offs, ons, collections
+
+    def covers(self, position: int) -> bool:
+        return any(p < position for p in self.limits) or \
+            (any(p < position for p in self.offs) and any(p > position for p in self.ons)) or \
+            any(p > position for p in self.collections)
+
+
+def _display_name(function: callgraph.Function, home: callgraph.Package | None = None) -> str:
+    package = function.package
+    prefix = f"{package.name}." if home is None or package is not home else ""
+    if function.kind == "lit":
+        return f"func literal at line {function.name_loc[0]}"
+    if function.kind == "var":
+        return f"the initializer of var {function.key[4:]}"
+    if function.key.startswith("init#"):
+        return f"{prefix}init"
+    return prefix + function.key
+
+
+def _entry_name(function: callgraph.Function) -> str:
+    if function.kind == "var":
+        return f"the initializer of package-level var {function.key[4:]} (package {function.package.name})"
+    if function.key.startswith("init#"):
+        return f"func init of package {function.package.name}"
+    return f"{function.package.name}.main"
+
+
+def check_project(project, options: dict):
+    loads, bad_loads = _qualified(options["load-functions"])
+    _, bad_limits = _qualified(options["memory-limit-functions"])
+    for bad in bad_loads + bad_limits:
+        project.notify(Notification(f"SL004: ignoring option entry {bad!r}: expected \"import/path.Name\"",
+                                    level="warning"))
+    if not loads:
+        return
+    load_names = {name for _, name in loads}
+    load_packages = {path for path, _ in loads}
+    limit_imports = set(options["memory-limit-imports"])
+    graph = callgraph.ModuleGraph({d: f for d, f in project.facts.items() if f}, project.abspaths)
+
+    edges = {fid: list(graph.edges(f)) for fid, f in graph.functions.items()}
+
+    def is_load(function: callgraph.Function, resolved: callgraph.Resolved) -> bool:
+        if resolved.function is not None:
+            target = resolved.function
+            name = target.key.rsplit(".", 1)[-1]
+            return (target.package.import_path, name) in loads
+        if resolved.external is not None:
+            return resolved.external in loads
+        if resolved.unresolved and resolved.method_name in load_names:
+            imported = set(graph.file_imports.get(function.display, {}).values())
+            return bool(imported & load_packages)
+        return False
+
+    # Functions that set a limit / force a collection, directly or through the module's functions.
+    sets_limit = {fid for fid, f in graph.functions.items() if any(e[1] == "memlimit" for e in f.events)}
+    forces_gc = {fid for fid, f in graph.functions.items() if any(e[1] == "gc" for e in f.events)}
+    for marked in (sets_limit, forces_gc):
+        changed = True
+        while changed:
+            changed = False
+            for fid, function_edges in edges.items():
+                if fid in marked:
+                    continue
+                if any(event[1] == "call" and r.function is not None and r.function.id in marked
+                       for event, r in function_edges):
+                    marked.add(fid)
+                    changed = True
+
+    control = {}
+    for fid, function in graph.functions.items():
+        limits = [e[0] for e in function.events if e[1] == "memlimit"]
+        collections = [e[0] for e in function.events if e[1] == "gc"]
+        for event, resolved in edges[fid]:
+            if event[1] == "call" and resolved.function is not None:
+                if resolved.function.id in sets_limit:
+                    limits.append(event[0])
+                if resolved.function.id in forces_gc:
+                    collections.append(event[0])
+        control[fid] = _Control(tuple(limits), tuple(e[0] for e in function.events if e[1] == "gcoff"),
+                                tuple(e[0] for e in function.events if e[1] == "gcon"), tuple(collections))
+
+    predecessors: dict[tuple, list[tuple]] = {}
+    load_sites = []
+    for fid, function_edges in edges.items():
+        function = graph.functions[fid]
+        for event, resolved in function_edges:
+            if control[fid].covers(event[0]):
+                continue
+            if event[1] == "call" and is_load(function, resolved):
+                load_sites.append((function, event, resolved))
+            elif resolved.function is not None and resolved.function.id != fid:
+                predecessors.setdefault(resolved.function.id, []).append(fid)
+
+    entries = []
+    for function in graph.functions.values():
+        package = function.package
+        if package.imports & limit_imports:
+            continue  # the limit is set before this package initializes
+        if function.kind == "var" or function.key.startswith("init#") or \
+                (package.name == "main" and function.kind == "func" and function.key == "main"):
+            entries.append(function)
+    entry_rank = {fid: i for i, fid in enumerate(
+        f.id for f in sorted(entries, key=lambda f: (f.kind == "var", f.key != "main", f.display, f.name_loc or ())))}
+
+    for function, event, resolved in load_sites:
+        if function.display not in project.reported:
+            continue
+        next_hop = callgraph.shortest_paths_to(function.id, predecessors)
+        reaching = sorted((fid for fid in next_hop if fid in entry_rank), key=entry_rank.get)
+        if not reaching:
+            continue
+        entry = graph.functions[reaching[0]]
+        hops, node = [], entry.id
+        while node is not None:
+            hops.append(graph.functions[node])
+            node = next_hop[node]
+        path = " -> ".join(_display_name(f, entry.package) for f in hops)
+        others = len(reaching) - 1
+        also = f" (and {others} other entry point{'s' if others > 1 else ''})" if others else ""
+        if resolved.function is not None:
+            load = f"{resolved.function.package.name}.{resolved.function.key}"
+        elif resolved.external is not None and resolved.external[0] == VIPER and resolved.method_name:
+            load = f"(*viper.Viper).{resolved.method_name}"
+        elif resolved.external is not None:
+            load = f"{resolved.external[0].rsplit('/', 1)[-1]}.{resolved.external[1]}"
+        else:
+            load = resolved.method_name
+        related = Location(entry.display, *(entry.name_loc or (1, 1, 1, 1)),
+                           message=f"entry point: {_entry_name(entry)}")
+        yield Finding(RULE.id,
+                      f"{load} loads configuration with no GC control in effect on the path from "
+                      f"{_entry_name(entry)}{also}: {path}; set a memory limit before it (debug.SetMemoryLimit, "
+                      f"or GOMEMLIMIT from the container's limit)",
+                      Location(function.display, *event[3]), related=(related,))
+
+
+RULE = Rule(
+    id="SL004",
+    name="config-load-without-gc-control",
+    level="warning",
+    summary="config loaded at startup with no memory limit or other GC control in effect",
+    description="A configuration load (viper ReadInConfig and friends) is reachable from main or an init "
+                "function with no GC control on the way: no memory limit set before it, no collection "
+                "after it. Decoding allocates while the heap is small and the runtime does not know the "
+                "container's memory limit, so startup garbage can push the process into an OOM kill.",
+    help=HELP,
+    options=(
+        Option("load-functions", list(DEFAULT_LOADS), "functions and methods that load configuration"),
+        Option("memory-limit-functions", list(DEFAULT_LIMITS), "functions that set a memory limit"),
+        Option("memory-limit-imports", list(DEFAULT_LIMIT_IMPORTS), "packages whose import sets a memory limit"),
+    ),
+    tags=("gc", "memory", "config"),
+    precision="medium",
+    collect=collect,
+    check_project=check_project,
+    needs_module=True,
+)

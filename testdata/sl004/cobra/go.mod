@@ -1,0 +1,3 @@
+module example.com/cobraapp
+
+go 1.22

@@ -1,0 +1,7 @@
+package main
+
+import "example.com/cobraapp/cmd"
+
+func main() {
+	cmd.Execute()
+}

@@ -1,0 +1,3 @@
+module example.com/gcafter
+
+go 1.22

@@ -1,0 +1,3 @@
+module example.com/gcoff
+
+go 1.22

@@ -1,0 +1,3 @@
+module example.com/instance
+
+go 1.22

@@ -1,0 +1,7 @@
+package main
+
+import "example.com/ws/lib/config"
+
+func main() {
+	config.MustLoad()
+}
