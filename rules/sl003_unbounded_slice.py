@@ -1,0 +1,772 @@
+"""SL003 unbounded-slice: an empty slice grown one append per iteration of a counted loop."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from golint_startup.gosource import GoFile, matches, text
+from golint_startup.rule import Option, Rule
+
+HELP = """\
+## What it does
+Flags a slice declared empty inside a function (`var s []T`, `s := []T{}`,
+`s := []T(nil)`, `s := make([]T, 0)`) whose first use after the declaration is a `for`
+loop that appends to it on every iteration, when the number of iterations is known
+before the loop starts:
+- `range` over a slice, array, map, string or integer (the type is read from the
+  declarations in the same file: parameters, locals, package variables, fields of
+  struct types declared in the file, results of functions declared in the file);
+- a three-clause loop `for i := a; i < n; i++` (option `for-loops`).
+
+The append must be a statement `s = append(s, x)` directly in the loop body (not under
+`if`, `switch` or `select`, no `...` spread), and the body must have no `break`,
+`continue`, `return` or `goto` that could skip it. Ranges over channels, functions and
+iterators (`iter.Seq`, method values) are never flagged, and neither is anything whose
+type the file does not reveal. The rule is quieter than `prealloc` on purpose: it only
+reports the loops where the final length is the loop count.
+
+## Why it matters at startup
+`append` to a full slice allocates a larger backing array and copies the elements
+over. The runtime grows capacity by doubling for small slices and, since Go 1.18, by a
+factor that falls smoothly towards about 1.25x once the slice holds more than 256
+elements. Growing from empty to n elements therefore allocates a chain of arrays whose
+sizes add up to several times the final one (and many more steps for large n), and
+every array but the last is garbage. Startup code often builds its largest tables this
+way (routes, cache entries, decoded config items) while the heap is still small and
+before `GOMEMLIMIT`/`GOGC` tuning has any effect, so that garbage inflates the peak heap
+and the GC work of the first seconds. One `make` with the right capacity allocates once.
+
+## Example
+```go
+func userIDs(users []User) []string {
+    var ids []string // SL003: make([]string, 0, len(users))
+    for _, u := range users {
+        ids = append(ids, u.ID)
+    }
+    return ids
+}
+```
+
+## How to fix
+Allocate the capacity up front and keep the appends:
+```go
+ids := make([]string, 0, len(users))
+for _, u := range users {
+    ids = append(ids, u.ID)
+}
+```
+Mind one difference: `var ids []string` stays **nil** when the loop runs zero times,
+while `make([]string, 0, 0)` is an empty, **non-nil** slice. Code that checks
+`ids == nil` changes behavior, and `encoding/json` marshals a nil slice as `null` but
+an empty one as `[]`. Keep the nil result where callers depend on it (for example,
+`if len(users) == 0 { return nil }` before the loop).
+
+## Options
+- `for-loops` (boolean, default `true`): also check three-clause loops
+  `for i := a; i < n; i++`, suggesting capacity `n-a`.
+"""
+
+# `s = append(s, ...)` as a statement directly in a loop body.
+_LOOP_APPENDS = """
+(for_statement
+  body: (block (statement_list
+    (assignment_statement
+      left: (expression_list . (identifier) @target .)
+      right: (expression_list . (call_expression
+          function: (identifier) @fn (#eq? @fn "append")
+          arguments: (argument_list . (identifier) @first)) .)) @append))) @loop
+"""
+
+_JUMPS = "[(break_statement) (continue_statement) (return_statement) (goto_statement)] @jump"
+_WRITES = """
+[(assignment_statement left: (expression_list) @lhs)
+ (inc_statement (_) @lhs)
+ (dec_statement (_) @lhs)
+ (short_var_declaration left: (expression_list) @decl)]
+"""
+_TYPE_SPECS = "[(type_spec name: (type_identifier) @name type: (_) @type) (type_alias name: (type_identifier) @name type: (_) @type)]"
+_FUNCS = "(source_file (function_declaration name: (identifier) @name) @func)"
+_METHODS = """
+(source_file (method_declaration
+  receiver: (parameter_list (parameter_declaration type: (_) @recv))
+  name: (field_identifier) @name) @method)
+"""
+
+_INTEGER_TYPES = frozenset({"int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32",
+                            "uint64", "uintptr", "byte", "rune"})
+# Marker "types" for values whose exact type does not matter, only its kind.
+_SLICE = "[]"  # some slice (a variadic parameter, a slice expression, a known library result)
+_FUNC = "func"  # a method value
+_BRANCH_TARGETS = {"for_statement", "expression_switch_statement", "type_switch_statement", "select_statement"}
+_FUNCTION_NODES = {"function_declaration", "method_declaration", "func_literal"}
+
+# Library functions and variables whose results are slices, by (import path, name): the
+# index of each slice result.
+_LIBRARY_SLICES = {
+    ("os", "Args"): (0,), ("os", "Environ"): (0,), ("os", "ReadDir"): (0,), ("io/ioutil", "ReadDir"): (0,),
+    ("path/filepath", "Glob"): (0,), ("path/filepath", "SplitList"): (0,),
+    ("strings", "Split"): (0,), ("strings", "SplitN"): (0,), ("strings", "SplitAfter"): (0,),
+    ("strings", "SplitAfterN"): (0,), ("strings", "Fields"): (0,), ("strings", "FieldsFunc"): (0,),
+    ("bytes", "Split"): (0,), ("bytes", "SplitN"): (0,), ("bytes", "Fields"): (0,),
+    ("bytes", "FieldsFunc"): (0,), ("slices", "Sorted"): (0,), ("slices", "Collect"): (0,),
+}
+
+
+@cache
+def _word(name: str) -> re.Pattern:
+    return re.compile(rb"(?<![\w.])" + re.escape(name.encode()) + rb"(?!\w)")
+
+
+def mentions(file: GoFile, node, name: str) -> bool:
+    """Whether `node` refers to the variable `name` (an identifier, not a field, string or comment)."""
+    source = file.source
+    for found in _word(name).finditer(source, node.start_byte, node.end_byte):
+        hit = file.root.descendant_for_byte_range(found.start(), found.end())
+        if hit is not None and hit.type == "identifier":
+            return True
+    return False
+
+
+def _unparen(node):
+    while node is not None and node.type in {"parenthesized_expression", "parenthesized_type"}:
+        node = node.named_children[0] if node.named_children else None
+    return node
+
+
+def _names(node) -> list[str]:
+    return [text(n) for n in node.named_children if n.type == "identifier"] if node is not None else []
+
+
+def _values(node) -> list:
+    return [n for n in node.named_children if n.type != "comment"] if node is not None else []
+
+
+class _Types:
+    """Just enough of Go's type system, from one file's declarations, to tell whether a
+    range expression has a length known before the loop. Types are tree-sitter type
+    nodes, builtin type names, or the markers _SLICE / _FUNC; None means unknown."""
+
+    def __init__(self, file: GoFile):
+        self.file = file
+        self.named: dict[str, object] = {}
+        ambiguous = set()
+        for found in matches(_TYPE_SPECS, file.root):
+            name = text(found["name"][0])
+            if name in self.named:
+                ambiguous.add(name)
+            self.named[name] = found["type"][0]
+        for name in ambiguous:  # the same name declared in two scopes: cannot tell which
+            self.named[name] = None
+        self.funcs = {text(f["name"][0]): f["func"][0] for f in matches(_FUNCS, file.root)}
+        self.methods = {}
+        for found in matches(_METHODS, file.root):
+            receiver = self._type_name(found["recv"][0])
+            if receiver:
+                self.methods[(receiver, text(found["name"][0]))] = found["method"][0]
+
+    # --- types --------------------------------------------------------------
+
+    @staticmethod
+    def _type_name(node) -> str | None:
+        """`T` for `T`, `*T`, `T[int]`, `*T[K, V]`."""
+        node = _unparen(node)
+        if node is not None and node.type == "pointer_type":
+            node = _unparen(node.named_children[0]) if node.named_children else None
+        if node is not None and node.type == "generic_type":
+            node = node.child_by_field_name("type")
+        return text(node) if node is not None and node.type == "type_identifier" else None
+
+    def underlying(self, t, depth: int = 0):
+        while depth < 10:
+            depth += 1
+            if isinstance(t, str) or t is None:
+                return t
+            t = _unparen(t)
+            if t is None:
+                return None
+            if t.type == "generic_type":
+                t = t.child_by_field_name("type")
+                continue
+            if t.type == "type_identifier":
+                name = text(t)
+                if name in self.named:
+                    t = self.named[name]
+                    continue
+                if name in _INTEGER_TYPES or name == "string":
+                    return name
+                return None  # a type parameter or a type from elsewhere
+            return t
+        return None
+
+    def deref(self, t):
+        t = self.underlying(t)
+        if t is not None and not isinstance(t, str) and t.type == "pointer_type" and t.named_children:
+            return self.underlying(t.named_children[0])
+        return t
+
+    def length_known(self, t) -> bool:
+        t = self.underlying(t)
+        if isinstance(t, str):
+            return t == _SLICE or t == "string" or t in _INTEGER_TYPES
+        if t is None:
+            return False
+        if t.type == "pointer_type":  # ranging over *[N]T
+            inner = self.deref(t)
+            return inner is not None and not isinstance(inner, str) and inner.type == "array_type"
+        return t.type in {"slice_type", "array_type", "implicit_length_array_type", "map_type"}
+
+    def is_integer(self, t) -> bool:
+        return self.underlying(t) in _INTEGER_TYPES
+
+    def element(self, t, index: int):
+        """The type of the key (index 0) or value (index 1) variable of `range` over t."""
+        t = self.deref(t)
+        if isinstance(t, str):
+            if t == "string":
+                return "int" if index == 0 else "rune"
+            if t in _INTEGER_TYPES:
+                return t if index == 0 else None
+            return "int" if t == _SLICE and index == 0 else None
+        if t is None:
+            return None
+        if t.type in {"slice_type", "array_type", "implicit_length_array_type"}:
+            return "int" if index == 0 else t.child_by_field_name("element")
+        if t.type == "map_type":
+            return t.child_by_field_name("key" if index == 0 else "value")
+        return None
+
+    def results(self, function) -> list:
+        result = function.child_by_field_name("result")
+        if result is None:
+            return []
+        if result.type != "parameter_list":
+            return [result]
+        types = []
+        for param in result.named_children:
+            if param.type == "parameter_declaration":
+                types += [param.child_by_field_name("type")] * max(1, len(param.children_by_field_name("name")))
+        return types
+
+    # --- expressions --------------------------------------------------------
+
+    def of(self, expr, index: int = 0, depth: int = 0):
+        """The type of `expr` (result `index` of a multi-value call)."""
+        expr = _unparen(expr)
+        if expr is None or depth > 12:
+            return None
+        kind = expr.type
+        if kind == "identifier":
+            return self._identifier(expr, depth)
+        if kind == "int_literal":
+            return "int"
+        if kind in {"interpreted_string_literal", "raw_string_literal"}:
+            return "string"
+        if kind == "rune_literal":
+            return "rune"
+        if kind in {"composite_literal", "type_conversion_expression"}:
+            return expr.child_by_field_name("type")
+        if kind == "slice_expression":
+            return _SLICE  # of a slice, array or string: a length either way
+        if kind == "call_expression":
+            return self._call(expr, index, depth)
+        if kind == "selector_expression":
+            return self._selector(expr, depth)
+        if kind == "index_expression":
+            return self.element(self.of(expr.child_by_field_name("operand"), 0, depth + 1), 1)
+        if kind == "unary_expression":
+            operator = expr.child(0)
+            if operator is not None and operator.type == "*":
+                return self.deref(self.of(expr.child_by_field_name("operand"), 0, depth + 1))
+            if operator is not None and operator.type in {"-", "+", "^"}:
+                return self.of(expr.child_by_field_name("operand"), 0, depth + 1)
+            return None
+        if kind == "binary_expression":
+            operator = expr.child_by_field_name("operator")
+            if operator is not None and text(operator) in {"+", "-", "*", "/", "%", "<<", ">>", "&", "|", "^", "&^"}:
+                left = self.of(expr.child_by_field_name("left"), 0, depth + 1)
+                return left if left is not None else self.of(expr.child_by_field_name("right"), 0, depth + 1)
+        return None
+
+    def _call(self, call, index: int, depth: int):
+        function = _unparen(call.child_by_field_name("function"))
+        arguments = _values(call.child_by_field_name("arguments"))
+        if function is None:
+            return None
+        if function.type == "identifier":
+            name = text(function)
+            declared, _ = self._lookup(function, depth)
+            if not declared:
+                if name in {"len", "cap", "copy"}:
+                    return "int"
+                if name in {"make", "append"} and arguments:
+                    return arguments[0] if name == "make" else self.of(arguments[0], 0, depth + 1)
+                if name in _INTEGER_TYPES or name == "string":
+                    return name
+                if name in self.named:
+                    return function  # a conversion T(x)
+                if name in self.funcs:
+                    results = self.results(self.funcs[name])
+                    return results[index] if index < len(results) else None
+            return None
+        if function.type == "selector_expression":
+            operand = function.child_by_field_name("operand")
+            name = text(function.child_by_field_name("field"))
+            if operand is not None and operand.type == "identifier":
+                package = self.file.package_of(operand)
+                if package is not None:
+                    return _SLICE if index in _LIBRARY_SLICES.get((package, name), ()) else None
+            receiver = self._type_name(self.of(operand, 0, depth + 1))
+            method = self.methods.get((receiver, name)) if receiver else None
+            if method is not None:
+                results = self.results(method)
+                return results[index] if index < len(results) else None
+            return None
+        if function.type in {"slice_type", "array_type", "map_type", "generic_type", "qualified_type"}:
+            return function  # a conversion
+        return None
+
+    def _selector(self, selector, depth: int):
+        operand = selector.child_by_field_name("operand")
+        name = text(selector.child_by_field_name("field"))
+        if operand is not None and operand.type == "identifier":
+            package = self.file.package_of(operand)
+            if package is not None:
+                return _SLICE if (package, name) in _LIBRARY_SLICES else None
+        owner = self.of(operand, 0, depth + 1)
+        receiver = self._type_name(owner)
+        if receiver and (receiver, name) in self.methods:
+            return _FUNC  # a method value: a function, maybe an iterator
+        struct = self.deref(owner)
+        if struct is None or isinstance(struct, str) or struct.type != "struct_type":
+            return None
+        for fields in struct.named_children:
+            for declaration in fields.named_children:
+                if declaration.type == "field_declaration" and \
+                        name in [text(n) for n in declaration.children_by_field_name("name")]:
+                    return declaration.child_by_field_name("type")
+        return None  # promoted from an embedded field, or not there
+
+    # --- scopes -------------------------------------------------------------
+
+    def _identifier(self, ident, depth: int):
+        declared, t = self._lookup(ident, depth)
+        if declared:
+            return t
+        return _FUNC if text(ident) in self.funcs else None
+
+    def _lookup(self, ident, depth: int) -> tuple[bool, object]:
+        """(found, type) for the declaration of `ident` visible where it is used."""
+        name = text(ident)
+        child, node = ident, ident.parent
+        while node is not None:
+            kind = node.type
+            if kind in {"statement_list", "block"}:
+                for statement in reversed(node.named_children):
+                    if statement.start_byte >= child.start_byte:
+                        continue
+                    found = self._declared_by(statement, name, depth)
+                    if found[0]:
+                        return found
+            elif kind == "for_statement":
+                body = node.child_by_field_name("body")
+                for clause in node.named_children:
+                    if clause.type == "range_clause" and child == body:
+                        names = _names(clause.child_by_field_name("left"))
+                        if name in names and _is_define(clause):
+                            right = self.of(clause.child_by_field_name("right"), 0, depth + 1)
+                            return True, self.element(right, names.index(name))
+                    if clause.type == "for_clause" and child != clause:
+                        initializer = clause.child_by_field_name("initializer")
+                        if initializer is not None and initializer != child:
+                            found = self._declared_by(initializer, name, depth)
+                            if found[0]:
+                                return found
+            elif kind in {"if_statement", "expression_switch_statement", "type_switch_statement"}:
+                initializer = node.child_by_field_name("initializer")
+                if initializer is not None and initializer != child:
+                    found = self._declared_by(initializer, name, depth)
+                    if found[0]:
+                        return found
+                if kind == "type_switch_statement" and child.type == "type_case" and \
+                        name in _names(node.child_by_field_name("alias")):
+                    return True, None
+            elif kind == "communication_case":
+                communication = node.child_by_field_name("communication")
+                if communication is not None and communication != child and \
+                        name in _names(communication.child_by_field_name("left")):
+                    return True, None
+            elif kind in _FUNCTION_NODES:
+                for part in ("receiver", "parameters", "result"):
+                    params = node.child_by_field_name(part)
+                    if params is None or params.type != "parameter_list":
+                        continue
+                    for param in params.named_children:
+                        if name in [text(n) for n in param.children_by_field_name("name")]:
+                            if param.type == "variadic_parameter_declaration":
+                                return True, _SLICE
+                            return True, param.child_by_field_name("type")
+            elif kind == "source_file":
+                for statement in node.named_children:
+                    if statement.type in {"var_declaration", "const_declaration"}:
+                        found = self._declared_by(statement, name, depth)
+                        if found[0]:
+                            return found
+                return False, None
+            child, node = node, node.parent
+        return False, None
+
+    def _declared_by(self, statement, name: str, depth: int) -> tuple[bool, object]:
+        kind = statement.type
+        if kind == "short_var_declaration":
+            names = _names(statement.child_by_field_name("left"))
+            if name not in names:
+                return False, None
+            return True, self._value_type(names.index(name), len(names),
+                                          _values(statement.child_by_field_name("right")), None, depth)
+        if kind in {"var_declaration", "const_declaration"}:
+            specs = []
+            for spec in statement.named_children:
+                specs += spec.named_children if spec.type in {"var_spec_list", "const_spec_list"} else [spec]
+            for spec in specs:
+                names = [text(n) for n in spec.children_by_field_name("name")]
+                if name in names:
+                    return True, self._value_type(names.index(name), len(names),
+                                                  _values(spec.child_by_field_name("value")),
+                                                  spec.child_by_field_name("type"), depth)
+        return False, None
+
+    def _value_type(self, position: int, count: int, values: list, declared_type, depth: int):
+        if declared_type is not None:
+            return declared_type
+        if len(values) == count:
+            return self.of(values[position], 0, depth + 1)
+        if len(values) == 1:
+            return self.of(values[0], position, depth + 1)
+        return None
+
+
+def _is_define(range_clause) -> bool:
+    return any(child.type == ":=" for child in range_clause.children)
+
+
+# --- the empty declaration ------------------------------------------------------
+
+
+def _is_zero(node) -> bool:
+    node = _unparen(node)
+    return node is not None and node.type == "int_literal" and text(node).replace("_", "") in {"0", "0x0", "00"}
+
+
+def _empty_value(value, types: _Types) -> str | None:
+    """The slice type to `make` when `value` is an empty slice; None otherwise."""
+    value = _unparen(value)
+    if value is None:
+        return None
+    if value.type == "composite_literal":
+        body = value.child_by_field_name("body")
+        if body is not None and not [n for n in body.named_children if n.type != "comment"]:
+            return text(value.child_by_field_name("type"))
+    if value.type == "type_conversion_expression" and value.child_by_field_name("operand") is not None and \
+            value.child_by_field_name("operand").type == "nil":
+        return text(value.child_by_field_name("type"))
+    if value.type == "call_expression":
+        function = value.child_by_field_name("function")
+        arguments = _values(value.child_by_field_name("arguments"))
+        if function is not None and text(function) == "make" and len(arguments) in {2, 3} and \
+                all(_is_zero(a) for a in arguments[1:]):
+            return text(arguments[0])
+        # Users(nil) with `type Users []User` declared in the file.
+        if function is not None and function.type == "identifier" and len(arguments) == 1 and \
+                arguments[0].type == "nil" and types.underlying(types.named.get(text(function))) is not None and \
+                not isinstance(types.underlying(types.named.get(text(function))), str) and \
+                types.underlying(types.named.get(text(function))).type == "slice_type":
+            return text(function)
+    return None
+
+
+def _empty_declaration(statement, name: str, types: _Types):
+    """(node to report, slice type text) when `statement` declares `name` as an empty slice."""
+    if statement.type == "short_var_declaration":
+        names = _names(statement.child_by_field_name("left"))
+        values = _values(statement.child_by_field_name("right"))
+        if name in names and len(values) == len(names):
+            slice_type = _empty_value(values[names.index(name)], types)
+            if slice_type:
+                return statement, slice_type
+        return None
+    if statement.type != "var_declaration":
+        return None
+    specs = []
+    for spec in statement.named_children:
+        specs += spec.named_children if spec.type == "var_spec_list" else [spec]
+    for spec in specs:
+        if spec.type != "var_spec":
+            continue
+        names = [text(n) for n in spec.children_by_field_name("name")]
+        if name not in names:
+            continue
+        values = _values(spec.child_by_field_name("value"))
+        declared = spec.child_by_field_name("type")
+        if not values:
+            # Appending to it compiles, so the zero value is a nil slice.
+            slice_type = text(declared) if declared is not None else None
+        elif len(values) == len(names):
+            slice_type = _empty_value(values[names.index(name)], types)
+            if slice_type and declared is not None:
+                slice_type = text(declared)
+        else:
+            slice_type = None
+        if not slice_type:
+            return None
+        return (statement if len(specs) == 1 and len(names) == 1 else spec), slice_type
+    return None
+
+
+# --- the loop ---------------------------------------------------------------------
+
+
+def _has_call(file: GoFile, node) -> bool:
+    """Whether `node` calls something other than len/cap (which might not be constant)."""
+    for found in matches("(call_expression function: (_) @fn) @call", node):
+        if text(found["fn"][0]) not in {"len", "cap"}:
+            return True
+    return False
+
+
+def _root_identifier(node):
+    node = _unparen(node)
+    while node is not None and node.type in {"selector_expression", "index_expression", "slice_expression",
+                                             "unary_expression", "parenthesized_expression"}:
+        node = node.child_by_field_name("operand") or (node.named_children[0] if node.named_children else None)
+    return text(node) if node is not None and node.type == "identifier" else None
+
+
+def _jump_skips(jump, loop) -> bool:
+    """Whether a break/continue/return/goto inside `loop` can skip an append in its body."""
+    label = next((text(c) for c in jump.named_children if c.type == "label_name"), None)
+    node = jump.parent
+    while node is not None and node != loop:
+        if node.type == "func_literal":
+            return False  # it leaves the closure, not the loop
+        if label is not None and node.type == "labeled_statement" and \
+                text(node.child_by_field_name("label")) == label:
+            return False  # targets a statement nested in the loop
+        if label is None and jump.type == "break_statement" and node.type in _BRANCH_TARGETS:
+            return False
+        if label is None and jump.type == "continue_statement" and node.type == "for_statement":
+            return False
+        node = node.parent
+    return True
+
+
+def _count_text(expr) -> str:
+    """Wrap in parentheses when needed inside a product or difference."""
+    return text(expr) if expr.type in {"identifier", "int_literal", "selector_expression", "call_expression",
+                                       "index_expression", "parenthesized_expression"} else f"({text(expr)})"
+
+
+def _range_capacity(file: GoFile, clause, types: _Types) -> tuple[str, str] | None:
+    """(capacity expression, a hint) for a range clause over something with a known length."""
+    right = _unparen(clause.child_by_field_name("right"))
+    if right is None:
+        return None
+    if right.type == "int_literal":
+        return text(right), ""
+    if right.type == "composite_literal":
+        body = right.child_by_field_name("body")
+        count = len([n for n in body.named_children if n.type != "comment"]) if body is not None else 0
+        return str(count), ""
+    t = types.of(right)
+    if not types.length_known(t):
+        return None
+    if types.is_integer(t):
+        return _count_text(right), ""
+    if _has_call(file, right):
+        return "len(v)", f" after storing {text(right)} in a variable v"
+    return f"len({text(right)})", ""
+
+
+def _for_capacity(file: GoFile, loop, clause, name: str) -> str | None:
+    """`n-a` for `for i := a; i < n; i++` whose bounds the body leaves alone."""
+    initializer = clause.child_by_field_name("initializer")
+    condition = _unparen(clause.child_by_field_name("condition"))
+    update = clause.child_by_field_name("update")
+    if initializer is None or condition is None or update is None or initializer.type != "short_var_declaration":
+        return None
+    names = _names(initializer.child_by_field_name("left"))
+    starts = _values(initializer.child_by_field_name("right"))
+    if len(names) != 1 or len(starts) != 1:
+        return None
+    counter, start = names[0], starts[0]
+    if condition.type != "binary_expression" or text(condition.child_by_field_name("left")) != counter:
+        return None
+    operator = text(condition.child_by_field_name("operator"))
+    bound = condition.child_by_field_name("right")
+    if operator not in {"<", "<="} or bound is None:
+        return None
+    if update.type == "inc_statement":
+        if text(update.named_children[0]) != counter:
+            return None
+    elif update.type == "assignment_statement":
+        if text(update.child_by_field_name("left")) != counter or text(update.child_by_field_name("operator")) != "+=" \
+                or text(update.child_by_field_name("right")) != "1":
+            return None
+    else:
+        return None
+    if _has_call(file, bound) or _has_call(file, start) or mentions(file, bound, name) or mentions(file, start, name):
+        return None
+    # The bounds must stay put: nothing in the body writes the counter or a variable of the bound.
+    watched = {counter} | {text(n) for n in captures_identifiers(bound)}
+    body = loop.child_by_field_name("body")
+    for found in matches(_WRITES, body):
+        for side in found.get("lhs", []) + found.get("decl", []):
+            targets = side.named_children if side.type == "expression_list" else [side]
+            if any(_root_identifier(t) in watched for t in targets):
+                return None
+    extra = 1 if operator == "<=" else 0
+    if start.type == "int_literal" and bound.type == "int_literal":
+        try:
+            return str(max(0, int(text(bound).replace("_", ""), 0) - int(text(start).replace("_", ""), 0) + extra))
+        except ValueError:
+            return None
+    capacity = _count_text(bound)
+    if not _is_zero(start):
+        start_text = text(start) if start.type in {"identifier", "int_literal", "selector_expression"} \
+            else f"({text(start)})"
+        capacity = f"{capacity}-{start_text}"
+    return f"{capacity}+1" if extra else capacity
+
+
+def captures_identifiers(node) -> list:
+    return [n for found in matches("(identifier) @id", node) for n in found["id"]] + \
+        ([node] if node.type == "identifier" else [])
+
+
+def _per_iteration(file: GoFile, body_list, name: str) -> int | None:
+    """Elements appended on every iteration by direct `name = append(name, ...)` statements;
+    None when something else in the body rules the loop out."""
+    count = 0
+    for statement in body_list.named_children:
+        if statement.type != "assignment_statement" or text(statement.child_by_field_name("operator")) != "=":
+            continue
+        left = _values(statement.child_by_field_name("left"))
+        right = _values(statement.child_by_field_name("right"))
+        if len(left) != 1 or text(left[0]) != name or len(right) != 1:
+            continue
+        call = right[0]
+        if call.type != "call_expression" or text(call.child_by_field_name("function")) != "append":
+            return None  # reassigned to something else
+        arguments = _values(call.child_by_field_name("arguments"))
+        if not arguments or text(arguments[0]) != name:
+            return None
+        if any(a.type == "variadic_argument" for a in arguments):
+            return None  # a spread: the count per iteration is unknown
+        count += len(arguments) - 1
+    return count or None
+
+
+def _loop_finding(file: GoFile, loop, name: str, types: _Types, options: dict):
+    statement = loop.parent if loop.parent is not None and loop.parent.type == "labeled_statement" else loop
+    if statement.parent is None or statement.parent.type != "statement_list":
+        return None
+    # The first earlier statement that mentions the slice must be its empty declaration.
+    previous = statement.prev_named_sibling
+    while previous is not None and (previous.type == "comment" or not mentions(file, previous, name)):
+        previous = previous.prev_named_sibling
+    if previous is None:
+        return None
+    declaration = _empty_declaration(previous, name, types)
+    if declaration is None:
+        return None
+    report_node, slice_type = declaration
+
+    body = loop.child_by_field_name("body")
+    body_list = next((c for c in body.named_children if c.type == "statement_list"), None)
+    if body_list is None:
+        return None
+    per_iteration = _per_iteration(file, body_list, name)
+    if per_iteration is None:
+        return None
+    for found in matches(_WRITES, body):
+        for side in found.get("decl", []):
+            if name in _names(side):
+                return None  # a shadowing declaration in the loop
+        for side in found.get("lhs", []):
+            for target in side.named_children:
+                if text(target) == name and side.parent.parent != body_list:
+                    # a write to the slice nested in the body: only appends keep the
+                    # capacity a lower bound
+                    right = _values(side.parent.child_by_field_name("right"))
+                    if len(right) != 1 or right[0].type != "call_expression" or \
+                            text(right[0].child_by_field_name("function")) != "append":
+                        return None
+    for found in matches(_JUMPS, body):
+        if _jump_skips(found["jump"][0], loop):
+            return None
+
+    hint = ""
+    clause = next((c for c in loop.named_children if c.type in {"range_clause", "for_clause"}), None)
+    if clause is None:
+        return None
+    if clause.type == "range_clause":
+        if mentions(file, clause, name):
+            return None
+        capacity = _range_capacity(file, clause, types)
+        if capacity is None:
+            return None
+        capacity, hint = capacity
+        over = f"range over {text(clause.child_by_field_name('right'))}"
+    else:
+        if not options["for-loops"]:
+            return None
+        capacity = _for_capacity(file, loop, clause, name)
+        if capacity is None:
+            return None
+        over = "for loop"
+    if per_iteration > 1:
+        if capacity.isdigit():
+            capacity = str(per_iteration * int(capacity))
+        else:
+            capacity = f"{per_iteration}*({capacity})" if "-" in capacity or "+" in capacity \
+                else f"{per_iteration}*{capacity}"
+    if len(over) > 60:
+        over = over[:57] + "..."
+    return RULE.finding(
+        file.path, report_node,
+        f"{name} starts empty and is appended to on every iteration of the {over}, regrowing and copying its "
+        f"backing array; preallocate it with make({slice_type}, 0, {capacity}){hint}")
+
+
+def check(file: GoFile, options: dict):
+    if b"append(" not in file.source:
+        return
+    types = None
+    seen = set()
+    for found in matches(_LOOP_APPENDS, file.root):
+        name = text(found["target"][0])
+        loop = found["loop"][0]
+        if name != text(found["first"][0]) or (loop.id, name) in seen:
+            continue
+        seen.add((loop.id, name))
+        if types is None:
+            types = _Types(file)
+        finding = _loop_finding(file, loop, name, types, options)
+        if finding is not None:
+            yield finding
+
+
+RULE = Rule(
+    id="SL003",
+    name="unbounded-slice",
+    level="note",
+    summary="slice grown by append in a loop whose length is known up front",
+    description="An empty slice appended to once per iteration of a loop whose iteration count is known "
+                "before it starts (range over a slice, array, map, string or integer, or a counted for loop) "
+                "regrows and copies its backing array repeatedly; make it with that capacity instead.",
+    help=HELP,
+    options=(Option("for-loops", True, "also check three-clause loops `for i := a; i < n; i++`"),),
+    tags=("memory", "performance", "allocation"),
+    precision="high",
+    check=check,
+)
