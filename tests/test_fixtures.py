@@ -12,6 +12,11 @@ RULE_DIRS = sorted(d for d in os.listdir(TESTDATA) if re.fullmatch(r"sl\d{3}", d
 
 @pytest.mark.parametrize("name", RULE_DIRS)
 def test_fixture(name):
+    if name == "sl006":
+        from golint_startup.escape import find_go
+
+        if find_go() is None:
+            pytest.skip("SL006 fixtures run the go command (escape analysis), which is not installed")
     problems = check_fixture(os.path.join(TESTDATA, name))
     assert not problems, "\n".join(problems)
 
