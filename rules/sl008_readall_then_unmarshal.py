@@ -1,0 +1,220 @@
+"""SL008 readall-then-unmarshal: a body read whole only to be decoded."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from golint_startup.gosource import GoFile, enclosing_function, matches, text
+from golint_startup.rule import Rule, location_of
+
+HELP = """\
+## What it does
+Flags `b, err := io.ReadAll(r)` (or `ioutil.ReadAll`) when the only thing the function
+does with `b` afterwards is pass it to one `json.Unmarshal(b, &v)` (`encoding/json`) or
+yaml `Unmarshal(b, &v)` (`gopkg.in/yaml.v2`, `gopkg.in/yaml.v3`, `sigs.k8s.io/yaml`).
+Checking `err` is fine. The finding is reported at the `Unmarshal` call, and the
+`ReadAll` call is a related location.
+
+Not flagged: `b` is also used for anything else (hashed, logged, put in an error,
+decoded twice, returned, stored, reassigned), or the bytes come from `os.ReadFile`
+(which sizes its buffer from the file's size and allocates once).
+
+## Why it matters at startup
+`io.ReadAll` does not know how long the body is. Up to Go 1.25 it grows one buffer with
+`append`, copying the bytes into a larger array each time; since Go 1.26 it reads into
+chunks of growing size and copies them into one exactly sized slice at the end. Either
+way reading an N-byte body allocates around 2N bytes. Then `Unmarshal` builds the
+decoded value while all N bytes of input are still live. At startup the heap is small,
+so these short-lived buffers can set the peak the container's memory limit has to
+cover, before `GOMEMLIMIT` or `GOGC` tuning has any effect.
+
+Be realistic about the fix. A decoder reads from the reader instead of a complete
+copy, but what it keeps in memory depends on the package:
+- `encoding/json`'s `Decoder.Decode` buffers one complete top-level JSON value before
+  decoding it, in a buffer that grows to twice its size plus 512 bytes. For a body that
+  is one big object it saves little. Measured with Go 1.26 on a 62 MB array decoded
+  into structs: ReadAll+Unmarshal allocated 420 MB with a 245 MB peak in-use heap;
+  `Decode` allocated 392 MB with a 316 MB peak. The large saving comes from decoding a
+  big array **one element at a time** (`Decoder.Token` to enter the array, then
+  `More`/`Decode` per element), which buffers one element, or from a stream of many
+  top-level values.
+- `gopkg.in/yaml.v3`'s `Decoder` parses from the reader through a small buffer, so the
+  raw bytes are never held whole. The document's node tree is still built, and it is
+  often several times larger than the input.
+- `sigs.k8s.io/yaml` has no decoder: it converts the whole YAML document to JSON
+  (another copy) and then calls `json.Unmarshal`.
+  `k8s.io/apimachinery/pkg/util/yaml.NewYAMLOrJSONDecoder` reads one document at a time.
+
+## Example
+```go
+func loadCatalog(resp *http.Response) (*Catalog, error) {
+    body, err := io.ReadAll(resp.Body)
+    if err != nil {
+        return nil, err
+    }
+    var c Catalog
+    if err := json.Unmarshal(body, &c); err != nil { // SL008
+        return nil, err
+    }
+    return &c, nil
+}
+```
+
+## How to fix
+Decode from the reader:
+```go
+var c Catalog
+if err := json.NewDecoder(resp.Body).Decode(&c); err != nil {
+    return nil, err
+}
+```
+For yaml: `yaml.NewDecoder(r).Decode(&v)` (`gopkg.in/yaml.v3`). For a large JSON array,
+decode its elements one at a time:
+```go
+dec := json.NewDecoder(resp.Body)
+if _, err := dec.Token(); err != nil { // [
+    return nil, err
+}
+for dec.More() {
+    var item Item
+    if err := dec.Decode(&item); err != nil {
+        return nil, err
+    }
+    c.add(item)
+}
+```
+Some behavior differs. `Unmarshal` rejects trailing data after the value, and
+`Decode` stops after the first value. `Decode` returns `io.EOF` on an empty body,
+where `Unmarshal` reports a syntax error. Wrap untrusted bodies in `io.LimitReader`
+either way.
+
+## Options
+None.
+"""
+
+_READ_ALL = """
+(call_expression
+  function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @name (#eq? @name "ReadAll"))
+  arguments: (argument_list) @args) @call
+"""
+
+_READERS = {"io", "io/ioutil"}
+_JSON = "encoding/json"
+_YAML = {"gopkg.in/yaml.v2", "gopkg.in/yaml.v3", "sigs.k8s.io/yaml"}
+
+
+@cache
+def _word(name: str) -> re.Pattern:
+    return re.compile(rb"(?<![\w.])" + re.escape(name.encode()) + rb"(?!\w)")
+
+
+def _uses(file: GoFile, scope, name: str, after: int) -> list:
+    """Identifier nodes referring to `name` inside `scope`, after byte offset `after`."""
+    found = []
+    for match in _word(name).finditer(file.source, max(after, scope.start_byte), scope.end_byte):
+        node = file.root.descendant_for_byte_range(match.start(), match.end())
+        if node is not None and node.type == "identifier":
+            found.append(node)
+    return found
+
+
+def _buffer_name(call) -> str | None:
+    """`b` in `b, err := io.ReadAll(r)`, `b, err = ...` or `var b, err = ...`."""
+    values = call.parent
+    holder = values.parent if values is not None and values.type == "expression_list" else None
+    if holder is None or len([v for v in values.named_children if v.type != "comment"]) != 1:
+        return None
+    if holder.type in {"short_var_declaration", "assignment_statement"}:
+        if holder.type == "assignment_statement" and text(holder.child_by_field_name("operator")) != "=":
+            return None
+        left = holder.child_by_field_name("left")
+        names = [n for n in left.named_children if n.type != "comment"] if left is not None else []
+    elif holder.type == "var_spec":
+        names = holder.children_by_field_name("name")
+    else:
+        return None
+    if not names or names[0].type != "identifier" or text(names[0]) == "_":
+        return None
+    return text(names[0])
+
+
+def _declared_locally(file: GoFile, body, name: str, call) -> bool:
+    """Whether `name`, assigned by `call`, is first declared by a plain `var` in the same function body."""
+    earlier = [u for u in _uses(file, body, name, body.start_byte) if u.end_byte <= call.start_byte]
+    return bool(earlier) and earlier[0].parent is not None and earlier[0].parent.type == "var_spec" and \
+        earlier[0].parent.child_by_field_name("value") is None
+
+
+def _decoder(file: GoFile, use) -> str | None:
+    """The import path of the Unmarshal that takes `use` as its first argument, if it does."""
+    arguments = use.parent
+    if arguments is None or arguments.type != "argument_list":
+        return None
+    values = [n for n in arguments.named_children if n.type != "comment"]
+    if not values or values[0] != use or len(values) != 2:
+        return None
+    call = arguments.parent
+    callee = file.callee(call) if call is not None and call.type == "call_expression" else None
+    if callee is None or callee[1] != "Unmarshal" or (callee[0] != _JSON and callee[0] not in _YAML):
+        return None
+    return callee[0]
+
+
+def _fix(package: str, reader: str, target: str) -> str:
+    if package == _JSON:
+        return f"json.NewDecoder({reader}).Decode({target}) (for a large array, element by element with " \
+               "Token/More, which buffers one element at a time)"
+    if package == "sigs.k8s.io/yaml":
+        return "sigs.k8s.io/yaml has no streaming decoder; k8s.io/apimachinery/pkg/util/yaml." \
+               f"NewYAMLOrJSONDecoder({reader}, 4096).Decode({target}) reads one document at a time"
+    return f"yaml.NewDecoder({reader}).Decode({target}), which parses from the reader without holding its bytes"
+
+
+def check(file: GoFile, options: dict):
+    if not file.imports_path(*_READERS) or not file.imports_path(_JSON, *_YAML):
+        return
+    for found in matches(_READ_ALL, file.root):
+        call = found["call"][0]
+        if file.package_of(found["pkg"][0]) not in _READERS:
+            continue
+        name = _buffer_name(call)
+        function = enclosing_function(call)
+        body = function.child_by_field_name("body") if function is not None else None
+        if name is None or body is None:
+            continue
+        if call.parent.parent.type == "assignment_statement" and not _declared_locally(file, body, name, call):
+            continue  # a result, a captured or a package-level variable outlives the function
+        uses = _uses(file, body, name, call.end_byte)
+        if len(uses) != 1:
+            continue  # decoded twice, logged, hashed, returned, stored, reassigned...
+        package = _decoder(file, uses[0])
+        if package is None:
+            continue
+        unmarshal = uses[0].parent.parent
+        arguments = [n for n in found["args"][0].named_children if n.type != "comment"]
+        reader = text(arguments[0]) if len(arguments) == 1 and len(text(arguments[0])) <= 40 else "r"
+        target_node = [n for n in uses[0].parent.named_children if n.type != "comment"][1]
+        target = text(target_node) if len(text(target_node)) <= 40 else "&v"
+        reader_call = text(call.child_by_field_name("function"))
+        yield RULE.finding(
+            file.path, unmarshal,
+            f"{name} holds the whole body read by {reader_call} only to be decoded here, so the bytes and the "
+            f"decoded value are in memory together; decode from the reader: {_fix(package, reader, target)}",
+            related=(location_of(file.path, call, f"the body is read whole here by {reader_call}"),))
+
+
+RULE = Rule(
+    id="SL008",
+    name="readall-then-unmarshal",
+    level="note",
+    summary="body read whole with io.ReadAll only to be unmarshaled",
+    description="io.ReadAll followed by json or yaml Unmarshal of the same bytes, with no other use of them: "
+                "the body is buffered whole (about twice its size while reading) and held alongside the "
+                "decoded value. Decoding from the reader avoids the extra copy; for large JSON arrays, decode "
+                "element by element.",
+    help=HELP,
+    tags=("memory", "decoding", "io"),
+    precision="high",
+    check=check,
+)
