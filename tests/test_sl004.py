@@ -1,0 +1,163 @@
+"""SL004 behavior the `// want` fixtures cannot express: named files, related locations,
+options, workspaces, and the module model."""
+
+import os
+import pickle
+
+import pytest
+
+from fixtures import TESTDATA
+from golint_startup import gomodule, gosource
+from golint_startup.config import build_settings
+from golint_startup.rule import all_rules
+from golint_startup.runner import run
+
+SL004 = os.path.join(TESTDATA, "sl004")
+
+
+def _run(directory, patterns, config=None):
+    settings = build_settings(config_path=config, select=("SL004",), cwd=directory)
+    return run(patterns, settings, cwd=directory, debug=True)
+
+
+def _clear_module_caches():
+    for cached in (gomodule.module_of_dir, gomodule.local_replacements, gomodule.workspace_modules,
+                   gomodule.visible_modules):
+        cached.cache_clear()
+
+
+def test_named_file_uses_the_rest_of_its_module():
+    """Pre-commit names only the loader; main.main lives in a file that is not named."""
+    directory = os.path.join(SL004, "cmdconfig")
+    result = _run(directory, ["internal/config/config.go"])
+    assert [(f.path, f.location.line) for f in result.findings] == [("internal/config/config.go", 11)]
+    assert "from main.main" in result.findings[0].message
+    assert result.files_analyzed == 1
+
+
+def test_named_entry_file_does_not_report_on_other_files():
+    directory = os.path.join(SL004, "cmdconfig")
+    result = _run(directory, ["cmd/server/main.go"])
+    assert result.findings == []
+
+
+def test_related_location_is_the_unguarded_entry_point():
+    directory = os.path.join(SL004, "shared")
+    result = _run(directory, ["./..."])
+    (finding,) = result.findings
+    (related,) = finding.related
+    assert (related.path, related.line) == ("cmd/plain/main.go", 5)
+    assert related.message == "entry point: main.main"
+
+
+def test_one_finding_per_load_naming_the_other_entries(tmp_path):
+    (tmp_path / "go.mod").write_text("module example.com/two\n")
+    (tmp_path / "main.go").write_text(
+        "package main\n\nimport \"github.com/spf13/viper\"\n\n"
+        "func init() { load() }\n\nfunc main() { load() }\n\n"
+        "func load() { _ = viper.ReadInConfig() }\n")
+    _clear_module_caches()
+    (finding,) = _run(str(tmp_path), ["./..."]).findings
+    assert finding.location.line == 9
+    assert "from main.main (and 1 other entry point): main -> load;" in finding.message
+    assert finding.related[0].line == 7
+
+
+def test_facts_are_compact_and_picklable():
+    path = os.path.join(SL004, "callbacks", "cmd", "serve.go")
+    with open(path, "rb") as handle:
+        file = gosource.parse("cmd/serve.go", handle.read())
+    rule = all_rules()["SL004"]
+    facts = rule.collect(file, rule.default_options())
+
+    def plain(value):
+        if isinstance(value, dict):
+            return all(isinstance(k, str) and plain(v) for k, v in value.items())
+        if isinstance(value, tuple):
+            return all(plain(v) for v in value)
+        return value is None or isinstance(value, (str, int))
+
+    assert plain(facts)
+    assert pickle.loads(pickle.dumps(facts)) == facts
+    assert any(key == "runServe" for key, *_ in facts["functions"])
+
+
+def test_test_files_give_no_facts():
+    file = gosource.parse("x_test.go", b"package x\nfunc init() {}\n")
+    rule = all_rules()["SL004"]
+    assert rule.collect(file, rule.default_options()) is None
+
+
+def test_load_functions_option_lists_a_module_function(tmp_path):
+    config = tmp_path / "startup-lint.toml"
+    config.write_text('[rules.SL004]\nload-functions = ["example.com/svc/internal/config.Load"]\n')
+    directory = os.path.join(SL004, "cmdconfig")
+    result = _run(directory, ["./..."], config=str(config))
+    assert [(f.path, f.location.line) for f in result.findings] == [("cmd/server/main.go", 10)]
+    assert result.findings[0].message.startswith("config.Load loads configuration")
+
+
+def test_malformed_load_function_is_reported(tmp_path):
+    config = tmp_path / "startup-lint.toml"
+    config.write_text('[rules.SL004]\nload-functions = ["ReadInConfig", "github.com/spf13/viper.ReadInConfig"]\n')
+    directory = os.path.join(SL004, "cmdconfig")
+    result = _run(directory, ["./..."], config=str(config))
+    assert len(result.findings) == 1
+    assert any("'ReadInConfig'" in n.message for n in result.notifications)
+
+
+def test_workspace_off_keeps_modules_apart(monkeypatch):
+    directory = os.path.join(SL004, "workspace")
+    _clear_module_caches()
+    assert len(_run(directory, ["./..."]).findings) == 1
+    monkeypatch.setenv("GOWORK", "off")
+    _clear_module_caches()
+    try:
+        assert _run(directory, ["./..."]).findings == []
+    finally:
+        monkeypatch.delenv("GOWORK")
+        _clear_module_caches()
+
+
+# --- module model -----------------------------------------------------------
+
+
+@pytest.fixture
+def tree(tmp_path):
+    def write(relative, content):
+        path = tmp_path / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(content)
+
+    write("go.work", "go 1.22\n\nuse ./app // the service\nuse (\n\t./lib\n\t\"./missing\"\n)\n")
+    write("app/go.mod", "module example.com/app\n\nreplace example.com/vendored v1.0.0 => ./third_party/vendored\n"
+                        "replace (\n\texample.com/remote => example.com/fork v1.2.3\n)\n")
+    write("app/third_party/vendored/go.mod", "module example.com/vendored\n")
+    write("app/nested/go.mod", "module example.com/app/nested\n")
+    write("lib/go.mod", "module \"example.com/lib\"\n")
+    _clear_module_caches()
+    yield tmp_path
+    _clear_module_caches()
+
+
+def test_module_resolution(tree, monkeypatch):
+    monkeypatch.delenv("GOWORK", raising=False)
+    app = gomodule.module_of_dir(str(tree / "app" / "cmd"))
+    assert app == gomodule.Module(str(tree / "app"), "example.com/app")
+    assert gomodule.workspace_file(app) == str(tree / "go.work")
+    assert gomodule.package_dir("example.com/app/internal/config", app) == str(tree / "app" / "internal" / "config")
+    assert gomodule.package_dir("example.com/lib/config", app) == str(tree / "lib" / "config")
+    assert gomodule.package_dir("example.com/vendored/x", app) == str(tree / "app" / "third_party" / "vendored" / "x")
+    assert gomodule.package_dir("example.com/remote", app) is None  # replaced by another module version
+    assert gomodule.package_dir("github.com/spf13/viper", app) is None
+    assert gomodule.package_dir("fmt", app) is None
+    assert gomodule.import_path_of_dir(str(tree / "app" / "cmd" / "server"), app) == "example.com/app/cmd/server"
+    assert gomodule.import_path_of_dir(str(tree / "app"), app) == "example.com/app"
+
+
+def test_nested_module_is_its_own_module(tree):
+    nested = gomodule.module_of_dir(str(tree / "app" / "nested" / "pkg"))
+    assert nested.path == "example.com/app/nested"
+    assert gomodule.workspace_file(nested) is None  # not in the go.work use list
+    app_files = gomodule.module_go_files(gomodule.module_of_dir(str(tree / "app")))
+    assert not any("nested" in f for f in app_files)
