@@ -381,6 +381,35 @@ def _classify(file: GoFile, function, context, receivers: _Receivers) -> tuple[s
     return None
 
 
+def _preallocations(scope, pattern: str, constants: _Constants) -> dict[str, int]:
+    """Variables assigned `make(T, n, capacity)` in `scope`, with where that happens."""
+    found = {}
+    for match in matches(pattern, scope):
+        value = match["value"][0]
+        function = value.child_by_field_name("function") if value.type == "call_expression" else None
+        args = value.child_by_field_name("arguments") if function is not None else None
+        if function is None or text(function) != "make" or args is None or len(args.named_children) != 3:
+            continue
+        if constants.value(args.named_children[2]) != 0:
+            found[text(match["name"][0])] = value.start_byte
+    return found
+
+
+def _appends_to_preallocated(file: GoFile, context, call, constants: _Constants) -> bool:
+    """Whether `v = append(v, ...)` grows a slice made earlier with an explicit capacity.
+
+    Such a slice is not reallocated while it fits: the loop is not the problem.
+    """
+    args = call.child_by_field_name("arguments").named_children
+    if not args or args[0].type != "identifier":
+        return False
+    name = text(args[0])
+    local = _preallocations(context, _ASSIGNMENTS, constants).get(name)
+    if local is not None:
+        return local < call.start_byte
+    return name in _preallocations(file.root, _FILE_VARS, constants)
+
+
 def _is_builtin(function, name: str) -> bool:
     return function.type == "identifier" and text(function) == name and not is_shadowed(function)
 
@@ -407,6 +436,8 @@ def check(file: GoFile, options: dict):
                 if not runs:
                     continue
                 if _is_builtin(function, "append") and in_loop:
+                    if _appends_to_preallocated(file, context, call, constants):
+                        continue
                     yield RULE.finding(
                         file.path, call,
                         f"append inside a loop in {where} grows the slice while the package initializes, "

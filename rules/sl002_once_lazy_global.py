@@ -30,7 +30,10 @@ func getClient() *Client {
 Not flagged: assignments to variables the function declares itself (`:=`, `var`), to
 locals or named results of the enclosing function, to fields of a receiver
 (`p.once.Do(func() { p.c = ... })`); a `sync.Once` that is a local variable or a struct
-field; and `sync.OnceFunc`, `sync.OnceValue`, `sync.OnceValues`, the recommended forms.
+field; a `Do` called directly in `func init`, a package-level `var` initializer or
+`main` of package `main` (it fires during startup, so nothing is deferred; SL001
+covers work done there); and `sync.OnceFunc`, `sync.OnceValue`, `sync.OnceValues`, the
+recommended forms.
 
 "Package-level" is resolved across the files of the package that are part of the run
 (same directory, same package clause): the `sync.Once` variable, the written variable
@@ -139,6 +142,28 @@ def _nonlocal_writes(body) -> list[str]:
     return names
 
 
+def _runs_at_startup(file: GoFile, call) -> bool:
+    """Whether `call` runs in `func init`, a package-level var initializer or `main.main`.
+
+    There the Once fires during startup, before anything else can call it: nothing is lazy.
+    Function literals invoked on the spot are looked through; any other literal may run later.
+    """
+    child, node = call, call.parent
+    while node is not None:
+        if child.type == "func_literal" and (node.type != "call_expression"
+                                             or node.child_by_field_name("function") != child):
+            return False
+        if node.type == "method_declaration":
+            return False
+        if node.type == "function_declaration":
+            name = text(node.child_by_field_name("name"))
+            return name == "init" or (name == "main" and file.package == "main")
+        if node.type == "source_file":
+            return True
+        child, node = node, node.parent
+    return False
+
+
 def _is_sync_once(file: GoFile, spec) -> bool:
     """Whether a package-level var spec declares a sync.Once (or pointer to one)."""
     type_node = spec.child_by_field_name("type")
@@ -175,8 +200,8 @@ def collect(file: GoFile, options: dict) -> _Facts | None:
         return facts
     for found in matches(_DO_CALLS, file.root):
         once, function = found["once"][0], found["fn"][0]
-        if is_shadowed(once):
-            continue  # a local Once
+        if is_shadowed(once) or _runs_at_startup(file, found["call"][0]):
+            continue  # a local Once, or one that fires during startup
         where = location_of(file.path, found["call"][0])
         if function.type == "func_literal":
             writes = _nonlocal_writes(function.child_by_field_name("body"))
@@ -218,10 +243,10 @@ def check_project(project, options: dict):
 
 
 def _message(once: str, written: str, by: str) -> str:
-    return (f"{once}.Do sets package-level {written} in {by} on first use, not at startup: the allocation "
-            "happens at an unpredictable moment (often the first request, under load, or concurrently with "
-            "readiness probes); use sync.OnceValue or sync.OnceValues to make the lazy value explicit and "
-            "typed, or build it in main")
+    return (f"{once}.Do sets package-level {written} in {by} at its first use, not at startup: the work and its "
+            "allocations happen at an unpredictable moment (often the first request, under load, or concurrently "
+            "with readiness probes); sync.OnceValue or sync.OnceValues make the lazy value explicit and typed, "
+            "or build it in main")
 
 
 RULE = Rule(

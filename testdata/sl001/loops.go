@@ -20,3 +20,28 @@ func init() {
 		break
 	}
 }
+
+var goPaths []string
+
+// A slice made with its final capacity is not reallocated while it fits.
+func init() {
+	srcPaths := make([]string, 0, len(goPaths))
+	for _, p := range goPaths {
+		srcPaths = append(srcPaths, p+"/src")
+	}
+	noCapacity := make([]string, 0)
+	for _, p := range goPaths {
+		noCapacity = append(noCapacity, p) // want "SL001: append inside a loop"
+	}
+	for _, p := range goPaths {
+		later = append(later, p) // want "SL001: append inside a loop"
+	}
+	later = make([]string, 0, 10)
+	for _, p := range goPaths {
+		prepared = append(prepared, p)
+	}
+}
+
+var later []string
+
+var prepared = make([]string, 0, 16)

@@ -20,7 +20,7 @@ var (
 )
 
 func Get() *Client {
-	clientOnce.Do(func() { // want "SL002: clientOnce.Do sets package-level client in its function on first use"
+	clientOnce.Do(func() { // want "SL002: clientOnce.Do sets package-level client in its function at its first use"
 		client = &Client{http: &http.Client{}}
 	})
 	return client

@@ -1,0 +1,28 @@
+package client
+
+import "sync"
+
+var (
+	logOnce  sync.Once
+	logSinks map[string]int
+)
+
+// A Do in func init fires during startup, before anything else can call it: not lazy.
+func init() {
+	logOnce.Do(func() { logSinks = make(map[string]int) })
+}
+
+// Likewise in a package-level initializer, even through a literal invoked on the spot.
+var _ = func() bool {
+	logOnce.Do(func() { logSinks = map[string]int{} })
+	return true
+}()
+
+// A literal stored from init may run at any later time: that is lazy again.
+var onFirstLog func()
+
+func init() {
+	onFirstLog = func() {
+		logOnce.Do(func() { logSinks = map[string]int{} }) // want "SL002: logOnce.Do sets package-level logSinks"
+	}
+}
