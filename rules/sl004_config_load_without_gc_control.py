@@ -42,7 +42,8 @@ leads on):
   `github.com/KimMachineGun/automemlimit` has the limit set before it initializes;
 - `debug.SetGCPercent(-1)` called earlier and restored later (`defer
   debug.SetGCPercent(debug.SetGCPercent(-1))` qualifies);
-- `runtime.GC()` called after it.
+- `runtime.GC()` called after it, directly or through a function of the module that
+  calls it directly.
 
 The finding names the start (entry point) of an unguarded path, with the path, and
 carries the entry point as a related location. Loads no start reaches (library code
@@ -230,20 +231,20 @@ def check_project(project, options: dict):
             return bool(imported & load_packages)
         return False
 
-    # Functions that set a limit / force a collection, directly or through the module's functions.
+    # A limit, once set, holds for the rest of the run: a call to any function that sets one,
+    # however deep, sets it. A collection only helps right after the load: a function counts
+    # when it calls runtime.GC() itself (a wrapper), not when a collection lies deeper (such as
+    # one before writing a heap profile at exit).
     sets_limit = {fid for fid, f in graph.functions.items() if any(e[1] == "memlimit" for e in f.events)}
     forces_gc = {fid for fid, f in graph.functions.items() if any(e[1] == "gc" for e in f.events)}
-    for marked in (sets_limit, forces_gc):
-        changed = True
-        while changed:
-            changed = False
-            for fid, function_edges in edges.items():
-                if fid in marked:
-                    continue
-                if any(event[1] == "call" and r.function is not None and r.function.id in marked
-                       for event, r in function_edges):
-                    marked.add(fid)
-                    changed = True
+    changed = True
+    while changed:
+        changed = False
+        for fid, function_edges in edges.items():
+            if fid not in sets_limit and any(event[1] == "call" and r.function is not None and
+                                             r.function.id in sets_limit for event, r in function_edges):
+                sets_limit.add(fid)
+                changed = True
 
     control = {}
     for fid, function in graph.functions.items():

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"os"
 	"runtime"
+	"runtime/pprof"
 
 	"github.com/spf13/viper"
 )
@@ -11,6 +13,7 @@ func main() {
 	load()
 	collect()
 	collectThenLoad() // nothing collects after this call
+	loadThenProfile()
 }
 
 func loadThenCollect() {
@@ -30,4 +33,24 @@ func load() {
 
 func collect() {
 	runtime.GC()
+}
+
+// A collection buried two calls deep (before a heap profile, at exit) does not count.
+func loadThenProfile() {
+	_ = viper.ReadInConfig() // want "SL004: .* main -> loadThenProfile;"
+	finish()
+}
+
+func finish() {
+	writeHeapProfile("mem.pprof")
+}
+
+func writeHeapProfile(path string) {
+	f, err := os.Create(path)
+	if err != nil {
+		return
+	}
+	defer f.Close()
+	runtime.GC()
+	_ = pprof.WriteHeapProfile(f)
 }
