@@ -19,3 +19,8 @@ func (l *Loader) Load() error {
 func LoadGlobal() error {
 	return viper.ReadInConfig()
 }
+
+// init is a method here, not a package initializer: no program starts at it.
+func (l *Loader) init() {
+	_ = l.v.MergeInConfig()
+}
