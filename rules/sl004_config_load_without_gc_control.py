@@ -61,8 +61,8 @@ imports that function's package. Conditions are not evaluated: a limit set insid
 
 ## Why it matters at startup
 Without a memory limit the garbage collector's only pacing signal is `GOGC`: the next
-collection starts when the heap has grown by `GOGC`% (100 by default) over what was
-live after the previous one. The Go runtime does not read the container's memory limit
+collection starts when the heap has grown by roughly `GOGC`% (100 by default) over what
+was live after the previous one. The Go runtime does not read the container's memory limit
 (the cgroup limit) by itself; it knows one only when `GOMEMLIMIT` is set in the
 environment or the program calls `debug.SetMemoryLimit`. At startup the heap is small
 and growing fast, and decoding a configuration allocates a lot of short-lived memory:
@@ -71,10 +71,13 @@ and decoding into structs copies it again. That garbage, added to the startup he
 can push the process past the container limit before the collector runs, and the
 kernel kills it (OOMKilled, exit 137) before it ever serves. With a memory limit the
 collector works harder as the heap nears the limit and frees the decoding garbage in
-time. The limit is soft: it cannot save a program whose live data exceeds it, but it
-keeps garbage from being what crosses the line. Collecting right after the load
+time. The limit is soft: the runtime lets the heap exceed it rather than spend more than
+about half of the CPU on collection, and it cannot help when live data alone exceeds it.
+Collecting right after the load
 (`runtime.GC()`, which blocks the caller for a full collection) also frees that garbage
-before the rest of startup builds on it.
+before the rest of startup builds on it. A `debug.SetGCPercent(-1)` that is restored
+after the load is accepted as a deliberate decision about the GC around the load, not as
+a protection: while the GC is off nothing is freed (see SL007).
 
 ## Example
 ```go
@@ -93,8 +96,9 @@ func initConfig() {
 ## How to fix
 Set a memory limit before the load, on every path that reaches it. The simplest is
 the environment: `GOMEMLIMIT` set from the container's limit (for example through the
-Kubernetes downward API, `resourceFieldRef: {resource: limits.memory}`, with some
-headroom) needs no code, but this rule cannot see it: disable the rule
+Kubernetes downward API, `resourceFieldRef: {resource: limits.memory}`; a value somewhat
+below the limit leaves room for memory the Go runtime does not manage) needs no code,
+but this rule cannot see it: disable the rule
 (`ignore = ["SL004"]`) if your deployment sets it. In code, set the limit as early as
 possible, in `main` before anything else runs, or in the function that loads:
 ```go
@@ -108,8 +112,8 @@ func initConfig() {
 ```
 A callback registered in `init` (such as `cobra.OnInitialize(initConfig)` or a
 `RunE` field) is treated as called where it is registered, so a limit set later in
-`main` does not cover it: set it in the callback, or in an `init` of a package the
-callback's package imports, or import automemlimit in that package.
+`main` does not cover it: set it in the callback (or in a function the callback calls
+before loading), or import automemlimit in the package that registers the callback.
 
 ## Options
 - `load-functions` (list of strings, default the five viper functions above): each entry
