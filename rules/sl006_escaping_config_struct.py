@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from golint_startup import escape
-from golint_startup.gosource import GoFile, is_shadowed, matches, text
+from golint_startup.gosource import GoFile, default_package_name, is_shadowed, matches, text
 from golint_startup.rule import Finding, Location, Notification, Option, Rule
 
 HELP = """\
@@ -511,6 +511,11 @@ def explain(found: escape.Escape, sources: _Sources) -> str:
             for step in flow.steps:
                 if step.reason == "assign" and " = " in step.expression:
                     return f"{lead} is stored in {step.expression.split(' = ', 1)[0]}{converted}"
+    last = found.flows[-1].destination
+    if re.fullmatch(r"[A-Za-z_]\w*", last):
+        # The explanation stops at a variable that escapes for reasons of its own
+        # (the compiler reports that variable separately).
+        return f"{lead} is stored in {last}, which escapes{converted}"
     return f"{lead} outlives the function ({reasons[-1]}){converted}"
 
 
@@ -557,17 +562,20 @@ def check_project(project, options: dict):
                 continue
             key = (display, found.line, found.col)
             if key not in findings:
-                findings[key] = _finding(display, found, site, type_, sources)
+                findings[key] = _finding(display, found, site, type_, index.package(display), sources)
     yield from findings.values()
 
 
-def _finding(display: str, found: escape.Escape, site: Site, type_: TypeRef, sources: _Sources) -> Finding:
+def _finding(display: str, found: escape.Escape, site: Site, type_: TypeRef, package: str | None,
+             sources: _Sources) -> Finding:
     if site.type is not None:
         written = site.written
+    elif type_[0] == package:
+        written = type_[1]
     elif site.written and site.call is not None and type_[0] == site.call[0]:
         written = f"{site.written}.{type_[1]}"  # a type of the callee's package, as this file names it
     else:
-        written = type_[1]
+        written = f"{default_package_name(type_[0])}.{type_[1]}"
     if found.kind == escape.MOVED:
         what = f"config struct {written} moved to heap"
     elif found.kind == escape.LITERAL:

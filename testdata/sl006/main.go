@@ -109,6 +109,14 @@ func pool() *dbconf.DBOptions {
 	return &dbconf.DBOptions{MaxConns: 10} // want "SL006: config struct &dbconf.DBOptions\\{...\\} escapes to heap: it is returned from pool"
 }
 
+// server is not configuration, but holds some.
+type server struct{ tls *TLSConfig }
+
+func newServer() *server {
+	s := server{tls: &TLSConfig{KeyFile: "tls.key"}} // want "SL006: config struct &TLSConfig\\{...\\} escapes to heap: it is stored in s, which escapes"
+	return &s
+}
+
 func main() {
 	server, err := loadServer()
 	if err != nil {
@@ -125,4 +133,5 @@ func main() {
 	track()
 	_, _ = generic.Load[TLSConfig]("tls")
 	_ = dbconf.Peers([]string{"a"})
+	fmt.Println(newServer())
 }
