@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -84,21 +85,27 @@ happens at startup where it is predictable and a failure stops the rollout.
 None.
 """
 
-_DO_CALLS = """
-(call_expression
-  function: (selector_expression operand: (identifier) @once field: (field_identifier) @do (#eq? @do "Do"))
-  arguments: (argument_list . (_) @fn .)) @call
-"""
+# `x.Do(` in the source: each is looked up in the tree by position, which is far cheaper
+# than a query over every call of the file.
+_DO_TEXT = re.compile(rb"\.Do\(")
 
-_PACKAGE_VARS = """
-(source_file (var_declaration [(var_spec) @spec (var_spec_list (var_spec) @spec)]))
-"""
 
-# Top-level functions with the signature Do accepts: func name().
-_NILADIC_FUNCTIONS = """
-(source_file (function_declaration name: (identifier) @name parameters: (parameter_list) @params
-  !result body: (block) @body))
-"""
+def _do_calls(file: GoFile):
+    """(call, once identifier, argument) for each `once.Do(f)` call in the file."""
+    for match in _DO_TEXT.finditer(file.source):
+        field_node = file.root.descendant_for_byte_range(match.start() + 1, match.start() + 3)
+        if field_node is None or field_node.type != "field_identifier":
+            continue  # in a comment or a string
+        selector = field_node.parent
+        call = selector.parent
+        if selector.type != "selector_expression" or call is None or call.type != "call_expression" \
+                or call.child_by_field_name("function") != selector:
+            continue
+        once = selector.child_by_field_name("operand")
+        args = call.child_by_field_name("arguments")
+        if once is not None and once.type == "identifier" and args is not None and len(args.named_children) == 1:
+            yield call, once, args.named_children[0]
+
 
 _WRITES = """
 (assignment_statement left: (expression_list (_) @target))
@@ -187,34 +194,52 @@ def _is_sync_once(file: GoFile, spec) -> bool:
     return text(type_node.child_by_field_name("name")) == "Once" and file.imports.get(text(package)) == SYNC
 
 
-def collect(file: GoFile, options: dict) -> _Facts | None:
+def _top_level_var_specs(file: GoFile):
+    for node in file.root.named_children:
+        if node.type == "var_declaration":
+            for spec in node.named_children:
+                if spec.type == "var_spec":
+                    yield spec
+                elif spec.type == "var_spec_list":
+                    yield from (inner for inner in spec.named_children if inner.type == "var_spec")
+
+
+def _niladic_functions(file: GoFile):
+    """(name, body) of top-level `func name()`: the functions `Do` accepts."""
+    for node in file.root.named_children:
+        if node.type != "function_declaration" or node.child_by_field_name("result") is not None:
+            continue
+        params, body = node.child_by_field_name("parameters"), node.child_by_field_name("body")
+        if body is not None and params is not None and not params.named_children \
+                and node.child_by_field_name("type_parameters") is None:
+            yield text(node.child_by_field_name("name")), body
+
+
+def collect(file: GoFile, options: dict) -> _Facts:
+    # Top-level declarations are read by a loop over the file's children, `.Do(` calls by
+    # position: no query walks the whole tree.
     facts = _Facts(file.package)
-    if b"var" in file.source:
-        for found in matches(_PACKAGE_VARS, file.root):
-            spec = found["spec"][0]
-            names = [text(n) for n in spec.children_by_field_name("name")]
-            facts.variables.update(names)
-            if file.imports_path(SYNC) and _is_sync_once(file, spec):
-                facts.onces.update(names)
-    if b".Do(" not in file.source and b"func " not in file.source:
-        return facts
-    for found in matches(_DO_CALLS, file.root):
-        once, function = found["once"][0], found["fn"][0]
-        if is_shadowed(once) or _runs_at_startup(file, found["call"][0]):
+    has_sync = file.imports_path(SYNC)
+    for spec in _top_level_var_specs(file):
+        names = [text(n) for n in spec.children_by_field_name("name")]
+        facts.variables.update(names)
+        if has_sync and _is_sync_once(file, spec):
+            facts.onces.update(names)
+    for name, body in _niladic_functions(file):
+        if name not in {"init", "main"}:
+            writes = _nonlocal_writes(body)
+            if writes:
+                facts.writers[name] = writes
+    for call, once, function in _do_calls(file):
+        if is_shadowed(once) or _runs_at_startup(file, call):
             continue  # a local Once, or one that fires during startup
-        where = location_of(file.path, found["call"][0])
+        where = location_of(file.path, call)
         if function.type == "func_literal":
             writes = _nonlocal_writes(function.child_by_field_name("body"))
             if writes:
                 facts.calls.append((where, text(once), writes, None))
         elif function.type == "identifier" and not is_shadowed(function):
             facts.calls.append((where, text(once), None, text(function)))
-    for found in matches(_NILADIC_FUNCTIONS, file.root):
-        if found["params"][0].named_children:
-            continue
-        writes = _nonlocal_writes(found["body"][0])
-        if writes:
-            facts.writers[text(found["name"][0])] = writes
     return facts
 
 
