@@ -242,24 +242,35 @@ def workspace_modules(go: GoCommand, root: str, env: dict[str, str]) -> list[str
 
 _NO_GO_FILES = ("build constraints exclude all Go files", "no Go files in")
 _MODULE_AT_VERSION = re.compile(r"^(\S+@v\S+?): (?:.*: )?([^:]+)$", re.DOTALL)
-_MISSING_SUM = re.compile(r"missing go\.sum entry for module providing package (\S+)")
+_MISSING_SUM = re.compile(r"missing go\.sum entry (?:for module providing|needed to verify) package (\S+)")
 _NO_MODULE = re.compile(r"no required module provides package (\S+?);")
 
+# Kinds of load failure, each reported as one line listing what it concerns.
+_CAUSES = {
+    "sum": "missing go.sum entries for the modules providing {} (run `go mod download`)",
+    "require": "no required module provides {} (run `go get`)",
+    "download": "cannot download {}",
+}
 
-def _load_problem(err: str, position: str, cwd: str) -> str:
-    """One line naming what cannot be loaded, from a `go list -e` error."""
+
+def _load_problem(err: str, position: str, cwd: str) -> tuple[str, str]:
+    """(kind, what it concerns) for a `go list -e` error; kind "" for one of its own kind."""
     err = err.strip()
     if match := _MISSING_SUM.search(err):
-        return f"missing go.sum entry for the module providing {match.group(1)} (run `go mod download`)"
+        return "sum", match.group(1)
     if match := _NO_MODULE.search(err):
-        return f"no required module provides package {match.group(1)} (run `go get {match.group(1)}`)"
-    if match := _MODULE_AT_VERSION.match(err.splitlines()[0]):
-        return f"module {match.group(1)} cannot be downloaded ({match.group(2).strip()})"
-    imported = _import_at(position, cwd)
+        return "require", f"package {match.group(1)}"
     first = err.splitlines()[0] if err else "unknown error"
+    if match := _MODULE_AT_VERSION.match(first):
+        return "download", f"module {match.group(1)} ({match.group(2).strip()})"
+    imported = _import_at(position, cwd)
     if imported:
-        return f"the module providing {imported} cannot be downloaded ({first})"
-    return first
+        return "download", f"the module providing {imported} ({first})"
+    return "", first
+
+
+def _describe(kind: str, subjects: list[str]) -> str:
+    return _CAUSES[kind].format(_names(subjects)) if kind else subjects[0]
 
 
 def _import_at(position: str, cwd: str) -> str:
@@ -305,24 +316,28 @@ def analyze_module(go: GoCommand, root: str, package_dirs: list[str], *, tags: t
                       root, env)
         if listed.returncode != 0:
             raise _GoFailed(_go_failure(["list"], listed))
-        buildable, causes = [], {}
+        buildable = []
+        causes: dict[str, tuple[list[str], list[str]]] = {}  # kind -> (subjects, packages not analyzed)
         for package in _json_stream(_decode(listed.stdout)):
             import_path, error = package.get("ImportPath", ""), package.get("Error") or {}
             err_text = error.get("Err", "")
             if err_text and any(marker in err_text for marker in _NO_GO_FILES):
                 continue  # nothing to compile with these tags (e.g. only other-OS files)
-            problem = ""
             if err_text:
-                problem = _load_problem(err_text, error.get("Pos", ""), root)
+                kind, subject = _load_problem(err_text, error.get("Pos", ""), root)
             elif package.get("DepsErrors"):
                 first = package["DepsErrors"][0]
-                problem = _load_problem(first.get("Err", ""), first.get("Pos", ""), root)
-            if problem:
-                causes.setdefault(problem, []).append(import_path)
+                kind, subject = _load_problem(first.get("Err", ""), first.get("Pos", ""), root)
             else:
                 buildable.append(package)
-        for cause, packages in causes.items():
-            report.problems.append(f"{label}: {cause}; not analyzed: {_names(packages)}")
+                continue
+            subjects, packages = causes.setdefault(kind or subject, ([], []))
+            if subject not in subjects:
+                subjects.append(subject)
+            packages.append(import_path)
+        for key, (subjects, packages) in causes.items():
+            kind = key if key in _CAUSES else ""
+            report.problems.append(f"{label}: {_describe(kind, subjects)}; not analyzed: {_names(packages)}")
         if not buildable:
             return report
 

@@ -99,13 +99,18 @@ def test_parse_diagnostics_pairs_explanations_with_verdicts(tmp_path):
 def test_go_list_errors_become_one_line_causes(tmp_path):
     (tmp_path / "main.go").write_text('package main\n\nimport "example.invalid/gone"\n')
     assert escape._load_problem("module lookup disabled by GOPROXY=off", "main.go:3:8", str(tmp_path)) == \
-        "the module providing example.invalid/gone cannot be downloaded (module lookup disabled by GOPROXY=off)"
+        ("download", "the module providing example.invalid/gone (module lookup disabled by GOPROXY=off)")
     assert escape._load_problem(
         'example.invalid/gone@v1.2.0: Get "https://proxy.example/x.zip": dial tcp: lookup proxy.example: '
-        'no such host', "", str(tmp_path)) == "module example.invalid/gone@v1.2.0 cannot be downloaded (no such host)"
-    assert "missing go.sum entry for the module providing example.invalid/gone" in escape._load_problem(
+        'no such host', "", str(tmp_path)) == ("download", "module example.invalid/gone@v1.2.0 (no such host)")
+    assert escape._load_problem(
         "missing go.sum entry for module providing package example.invalid/gone (imported by m); to add:\n\tgo get m",
-        "", str(tmp_path))
+        "", str(tmp_path)) == ("sum", "example.invalid/gone")
+    assert escape._load_problem(
+        "missing go.sum entry needed to verify package example.invalid/x/y is provided by exactly one module",
+        "", str(tmp_path)) == ("sum", "example.invalid/x/y")
+    assert escape._describe("sum", ["a", "b", "c", "d"]) == \
+        "missing go.sum entries for the modules providing a, b, c and 1 more (run `go mod download`)"
 
 
 # --- finding the go command ---------------------------------------------------------
@@ -249,7 +254,7 @@ def test_module_that_cannot_be_downloaded_is_named(tmp_path, monkeypatch):
     monkeypatch.setenv("GOFLAGS", "-mod=readonly")
     findings, fatal = lint(tmp_path)
     assert [f.path for f in findings] == ["conf/conf.go"]  # the package that loads is still analyzed
-    assert len(fatal) == 1 and "example.invalid/gone cannot be downloaded" in fatal[0].message
+    assert len(fatal) == 1 and "cannot download the module providing example.invalid/gone" in fatal[0].message
     assert "not analyzed: example.com/m" in fatal[0].message
 
 
