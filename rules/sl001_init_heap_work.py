@@ -110,7 +110,9 @@ function of your own package named `ReadFile` is not):
 - `make` whose length or capacity is a constant of at least `min-make-elements`
   elements (literals, constant arithmetic such as `1 << 20`, and constants declared at
   the top of the same file are evaluated);
-- `append` inside a loop.
+- `append` inside a loop, unless the slice was made earlier in the same initializer
+  (or at package level) with an explicit capacity (`s := make([]T, 0, n)`), which it
+  fills without reallocating.
 
 Cheap idioms are not flagged: `errors.New`, `fmt.Errorf`, `flag.*`, small literals,
 `sync.Pool{}`, `template.New`, and calls of your own functions (the rule does not follow
@@ -124,10 +126,11 @@ program needs the result. Consequences:
 - the time adds directly to startup (and to readiness), and a blocking call (a network
   request, a dial, a slow disk) blocks the whole program;
 - everything allocated is on the heap before `main` can call `debug.SetMemoryLimit` or
-  `debug.SetGCPercent`, and values kept in package variables stay live for the life of
+  `debug.SetGCPercent` (only the `GOGC` and `GOMEMLIMIT` environment variables are in
+  effect that early), and values kept in package variables stay live for the life of
   the process;
-- a failure can only `panic` or be ignored: `main` never gets a chance to report it,
-  retry, or fall back to defaults.
+- a failure can only be ignored or end the process (`panic`, `log.Fatal`): `main`
+  never gets a chance to report it, retry, or fall back to defaults.
 
 `GODEBUG=inittrace=1 ./yourprogram` prints one line per package with the time spent and
 the bytes and allocations made by its initialization: the dynamic counterpart of this
@@ -175,155 +178,6 @@ note level says.
 ## Options
 - `min-make-elements` (integer, default `65536`): the smallest constant length or
   capacity of a `make` that is flagged.
-"""
-
-_CALLS = frozenset({"Get", "Post", "Do"})
-
-# What a flagged call costs, by kind: (level, verb phrase).
-_DECODE = ("warning", "decodes data")
-_FILE = ("warning", "reads a file")
-_OPEN = ("warning", "opens a file")
-_NETWORK = ("warning", "makes a network request")
-_DIAL = ("warning", "opens a network connection")
-_SQL = ("warning", "creates a database connection pool (a *sql.DB and its connection-opener goroutine)")
-_CONFIG = ("warning", "loads configuration")
-_COMPILE_REGEXP = ("note", "compiles a regular expression")
-_COMPILE_TEMPLATE = ("note", "parses a template")
-_PARSE_TEMPLATE_FILES = ("note", "reads and parses template files")
-
-# import path -> package-level function -> cost.
-_PACKAGE_FUNCTIONS: dict[str, dict[str, tuple[str, str]]] = {
-    path: {name: _CONFIG if path == VIPER else _DECODE for name in names}
-    for path, names in DECODE_FUNCTIONS.items()
-}
-_PACKAGE_FUNCTIONS[GO_TOML].update({name: _DECODE for name in ("Load", "LoadBytes", "LoadReader")})
-_PACKAGE_FUNCTIONS[GO_TOML]["LoadFile"] = _FILE
-_PACKAGE_FUNCTIONS[BURNTSUSHI_TOML]["DecodeFile"] = _FILE
-_PACKAGE_FUNCTIONS[VIPER].update({name: _CONFIG for name in _VIPER_LOADS})
-_PACKAGE_FUNCTIONS.update({
-    "os": {"ReadFile": _FILE, "Open": _OPEN},
-    "io/ioutil": {"ReadFile": _FILE, "ReadAll": ("warning", "reads a whole stream into memory")},
-    "io": {"ReadAll": ("warning", "reads a whole stream into memory")},
-    HTTP: {"Get": _NETWORK, "Post": _NETWORK},
-    "database/sql": {"Open": _SQL},
-    "net": {"Dial": _DIAL},
-    "regexp": {"MustCompile": _COMPILE_REGEXP, "Compile": _COMPILE_REGEXP, "MustCompilePOSIX": _COMPILE_REGEXP},
-})
-for _path in TEMPLATES:
-    _PACKAGE_FUNCTIONS[_path] = {"Must": _COMPILE_TEMPLATE, "ParseFiles": _PARSE_TEMPLATE_FILES,
-                                 "ParseGlob": _PARSE_TEMPLATE_FILES, "ParseFS": _COMPILE_TEMPLATE}
-
-# Receivers the rule can recognize without type information: values built by these
-# package functions (directly, in a method chain, or through a variable set from one).
-_CONSTRUCTOR_KINDS = {
-    **{(path, "NewDecoder"): "decoder" for path in STREAM_DECODERS},
-    (VIPER, "New"): "viper",
-    (VIPER, "GetViper"): "viper",
-    **{(path, name): "template" for path in TEMPLATES
-       for name in ("New", "Must", "ParseFiles", "ParseGlob", "ParseFS")},
-}
-# Template methods that return the template again (so a chain stays a template).
-_TEMPLATE_CHAIN = frozenset({"New", "Funcs", "Delims", "Option", "Lookup", "Parse", "ParseFiles",
-                             "ParseGlob", "ParseFS", "Clone"})
-
-HELP = """\
-## What it does
-Flags expensive work done while a package is initialized: in the body of a package-level
-`func init()` (a method named `init` does not count) and in package-level `var`
-initializers, including function literals that are invoked on the spot
-(`var x = func() T {...}()`, or `defer func() {...}()` in `init`). Function literals
-that are only stored (`var f = func() {...}`), passed to another function, or started
-with `go` are not run by initialization itself and are not checked.
-
-Flagged calls (imports are matched by path, so `re "regexp"` is `regexp`, and a
-function of your own package named `ReadFile` is not):
-- decoding: `encoding/json` and `encoding/xml` `Unmarshal`; `NewDecoder(r).Decode(&v)` of
-  `encoding/json`, `encoding/xml`, `encoding/gob`, `gopkg.in/yaml.v2|v3`,
-  `github.com/BurntSushi/toml` and `github.com/pelletier/go-toml/v2`; `Unmarshal` of
-  `gopkg.in/yaml.v2|v3` and `sigs.k8s.io/yaml`; `github.com/BurntSushi/toml` `Decode*`
-  and `Unmarshal`; `github.com/pelletier/go-toml(/v2)` `Unmarshal` (and v1 `Load*`);
-- file and network I/O: `os.ReadFile`, `os.Open`, `ioutil.ReadFile`, `ioutil.ReadAll`,
-  `io.ReadAll`, `http.Get`, `http.Post`, `Get`/`Post`/`Do` on `http.DefaultClient` or an
-  `http.Client` literal, `sql.Open`, `net.Dial`;
-- configuration loading: `viper` `ReadInConfig`, `ReadConfig`, `ReadRemoteConfig`,
-  `Unmarshal`, `UnmarshalKey`, `UnmarshalExact` (package-level, or on a `*viper.Viper`
-  from `viper.New()` / `viper.GetViper()`);
-- compilation, at level **note**: `regexp.MustCompile`, `Compile`, `MustCompilePOSIX`;
-  `text/template` and `html/template` `Must` and `Parse*` (a `template.Must(...)` is
-  reported once, not again for the `Parse` inside it);
-- `make` whose length or capacity is a constant of at least `min-make-elements`
-  elements (literals, constant arithmetic such as `1 << 20`, and constants declared at
-  the top of the same file are evaluated);
-- `append` inside a loop.
-
-Cheap idioms are not flagged: `errors.New`, `fmt.Errorf`, `flag.*`, small literals,
-`sync.Pool{}`, `template.New`, and calls of your own functions (the rule does not follow
-calls).
-
-## Why it matters at startup
-Package initialization runs before `main`, sequentially, on a single goroutine, one
-package after another in dependency order. Every `init` and `var` initializer of every
-imported package runs to completion before `main` starts, whether or not this run of the
-program needs the result. Consequences:
-- the time adds directly to startup (and to readiness), and a blocking call (a network
-  request, a dial, a slow disk) blocks the whole program;
-- everything allocated is on the heap before `main` can call `debug.SetMemoryLimit` or
-  `debug.SetGCPercent`, and values kept in package variables stay live for the life of
-  the process;
-- a failure can only `panic` or be ignored: `main` never gets a chance to report it,
-  retry, or fall back to defaults.
-
-`GODEBUG=inittrace=1 ./yourprogram` prints one line per package with the time spent and
-the bytes and allocations made by its initialization: the dynamic counterpart of this
-rule, and the way to see which findings matter.
-
-Regexp and template compilation is CPU and allocation bound and usually small, which is
-why it is reported as a note; it still runs on every start, for every program that
-imports the package.
-
-## Example
-```go
-var config = loadConfig() // not followed: a call of your own function
-
-var routes = regexp.MustCompile(`^/api/v[0-9]+/`) // SL001 (note)
-
-func init() {
-    data, err := os.ReadFile("/etc/app/config.json") // SL001
-    if err != nil {
-        panic(err)
-    }
-    if err := json.Unmarshal(data, &settings); err != nil { // SL001
-        panic(err)
-    }
-    cache = make(map[string]*Entry, 1<<20) // SL001: 1048576 elements
-}
-```
-
-## How to fix
-Do the work in `main` (or in a constructor `main` calls), where errors can be returned
-and the GC can be tuned first:
-```go
-func main() {
-    debug.SetMemoryLimit(limitFromCgroup())
-    cfg, err := loadConfig("/etc/app/config.json")
-    if err != nil {
-        log.Fatal(err)
-    }
-}
-```
-For values only some runs need, compute them on first use with
-`sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(...) })`.
-A pattern or template every run needs anyway can stay where it is: that is what the
-note level says.
-
-## Options
-- `min-make-elements` (integer, default `65536`): the smallest constant length or
-  capacity of a `make` that is flagged.
-"""
-
-_CONTEXTS = """
-(source_file (function_declaration name: (identifier) @name (#eq? @name "init") body: (block) @body))
-(source_file (var_declaration) @body)
 """
 
 _CALLS = "(call_expression function: (_) @function arguments: (argument_list) @args) @call"
@@ -332,10 +186,6 @@ _ASSIGNMENTS = """
 (short_var_declaration left: (expression_list . (identifier) @name .) right: (expression_list . (_) @value .))
 (assignment_statement left: (expression_list . (identifier) @name .) right: (expression_list . (_) @value .))
 (var_spec name: (identifier) @name . value: (expression_list . (_) @value .))
-"""
-
-_CONSTANTS = """
-(source_file (const_declaration (const_spec name: (identifier) @name . value: (expression_list . (_) @value .))))
 """
 
 _LOOPS = {"for_statement"}
@@ -354,11 +204,16 @@ def _runs_during_init(node, context) -> tuple[bool, bool]:
             if parent.type != "call_expression" or parent.child_by_field_name("function") != child \
                     or (parent.parent is not None and parent.parent.type == "go_statement"):
                 return False, False
-        if parent.type in _LOOPS and child.type in {"block", "for_clause", "range_clause"} \
-                and child == parent.child_by_field_name("body"):
+        if parent.type in _LOOPS and child == parent.child_by_field_name("body"):
             in_loop = True
         child, parent = parent, parent.parent
     return True, in_loop
+
+
+def _truncating_division(left: int, right: int) -> int:
+    """Go's integer division, which truncates toward zero."""
+    quotient = abs(left) // abs(right)
+    return quotient if (left < 0) == (right < 0) else -quotient
 
 
 class _Constants:
@@ -369,8 +224,17 @@ class _Constants:
         self._declared = None
 
     def declared(self) -> dict:
+        """Top-level `const name = value` specs (one name each; iota lists are not evaluated)."""
         if self._declared is None:
-            self._declared = {text(m["name"][0]): m["value"][0] for m in matches(_CONSTANTS, self.file.root)}
+            self._declared = {}
+            for node in self.file.root.named_children:
+                if node.type != "const_declaration":
+                    continue
+                for spec in node.named_children:
+                    names = spec.children_by_field_name("name") if spec.type == "const_spec" else []
+                    value = spec.child_by_field_name("value") if len(names) == 1 else None
+                    if value is not None and len(value.named_children) == 1:
+                        self._declared[text(names[0])] = value.named_children[0]
         return self._declared
 
     def value(self, node, depth: int = 0) -> int | None:
@@ -408,7 +272,7 @@ class _Constants:
             try:
                 return {
                     "+": lambda: left + right, "-": lambda: left - right, "*": lambda: left * right,
-                    "/": lambda: int(left / right), "%": lambda: left % right,
+                    "/": lambda: _truncating_division(left, right), "%": lambda: left - right * _truncating_division(left, right),
                     "<<": lambda: left << right if 0 <= right < 64 else None,
                     ">>": lambda: left >> right, "|": lambda: left | right, "&": lambda: left & right,
                     "^": lambda: left ^ right, "&^": lambda: left & ~right,
@@ -499,8 +363,6 @@ def _package_name(path: str) -> str:
 
 _METHODS_OF_INTEREST = frozenset({"Decode", *_VIPER_LOADS, *DECODE_FUNCTIONS[VIPER], *_TEMPLATE_PARSES,
                                   *_HTTP_CALLS})
-
-
 _NAMES_OF_INTEREST = _METHODS_OF_INTEREST.union(*(functions.keys() for functions in _PACKAGE_FUNCTIONS.values()))
 
 
@@ -636,7 +498,7 @@ def check(file: GoFile, options: dict):
 
 _WORK_ADVICE = ("initialization runs on one goroutine and blocks every later package and main, its "
                 "allocations reach the heap before main can set a memory limit, and a failure can only "
-                "panic; do it in main or on first use")
+                "end the process or be ignored; do it in main or on first use")
 _COMPILE_ADVICE = ("it runs on every start, for every program importing the package, whether or not this "
                    "run uses it; if only some runs need it, compile it on first use with sync.OnceValue")
 

@@ -16,18 +16,9 @@ HELP = """\
 ## What it does
 Flags `once.Do(f)` where `once` is a package-level `sync.Once` and `f` (a function
 literal, or a function declared in the same package) assigns to a package-level
-variable, or to a field or element of one:
-```go
-var (
-    clientOnce sync.Once
-    client     *Client
-)
+variable, or to a field or element of one (`client = ...`, `cache.m = ...`,
+`registry[k] = ...`, `counter++`). The finding is reported at the `Do(...)` call.
 
-func getClient() *Client {
-    clientOnce.Do(func() { client = newClient() }) // SL002
-    return client
-}
-```
 Not flagged: assignments to variables the function declares itself (`:=`, `var`), to
 locals or named results of the enclosing function, to fields of a receiver
 (`p.once.Do(func() { p.c = ... })`); a `sync.Once` that is a local variable or a struct
@@ -44,13 +35,14 @@ outside the run are not seen and such calls are not reported. The `sync` import 
 matched by path, so an alias (`gosync "sync"`) counts.
 
 ## Why it matters at startup
-The point of the pattern is to postpone the work, and that is also its cost: the
-allocation happens at an unpredictable moment, on the first call, which in a server is
-often the first request, arriving under load, or a call made concurrently with
-readiness and liveness probes. Memory that a service would have allocated (and
-failed on) at startup, where a crash is cheap and visible, is allocated later, after
-the pod has been declared ready, possibly many times in a fleet at once. The shape also
-hides what is being computed: a `sync.Once` plus a package variable (plus often an error
+The point of the pattern is to postpone the work, and that is also its cost: the work
+and its allocations happen at an unpredictable moment, on the first call, which in a
+server is often the first request, arriving under load, or a call made concurrently
+with readiness and liveness probes. Memory (or a slow lookup, a file read, a network
+call) that would have shown up at startup, where a failure stops the rollout before
+traffic arrives, shows up instead after the process has been declared ready, while it
+serves. The first callers all wait for it: `Do` blocks every concurrent caller until
+the function returns. The shape also hides what is being computed: a `sync.Once` plus a package variable (plus often an error
 variable) that every reader must remember to reach only through the getter, or risk
 seeing the zero value.
 

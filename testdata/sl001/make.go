@@ -9,7 +9,9 @@ var (
 	cache   = make(map[string][]byte, cacheEntries)  // want "SL001: make with 1048576 elements in a package-level var initializer"
 	scratch = make([]byte, 0, 64*1024)               // want "SL001: make with 65536 elements"
 	buffer  = make([]byte, smallBuffer)
-	justBig = make([]byte, 65535)
+	justBig = make([]byte, 65535)                     // want "SL001: make with 65535 elements .*min-make-elements is 32768"
+	below   = make([]byte, 32767)
+	atLimit = make([]byte, 0, 32768)                  // want "SL001: make with 32768 elements"
 	events  = make(chan string, int(1e6))            // want "SL001: make with 1000000 elements"
 	table   = make([]uint64, 1<<16)                   // want "SL001: make with 65536 elements"
 	dynamic = make([]byte, computeSize())
@@ -26,3 +28,17 @@ func notInit() {
 	huge := make([]byte, 1<<30)
 	_ = huge
 }
+
+const (
+	pages    = 256
+	pageSize = 4096
+	negative = -70000
+)
+
+var (
+	pool      = make([]byte, pages*pageSize) // want "SL001: make with 1048576 elements"
+	halved    = make([]int, (1<<17)/2)       // want "SL001: make with 65536 elements"
+	octal     = make([]int, 0200000)         // want "SL001: make with 65536 elements"
+	truncated = make([]int, 65535/2)
+	signed    = make([]int, -negative/4)
+)
