@@ -6,14 +6,19 @@ process and its result can be cached; the parse tree never leaves it.
 
 from __future__ import annotations
 
+import os
+import stat
 import traceback
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from golint_startup import gosource
 from golint_startup.config import Settings
 from golint_startup.gosource import Directive
 from golint_startup.rule import Finding, Notification
+
+if TYPE_CHECKING:
+    from golint_startup.cache import ResultCache
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 _BOM = b"\xef\xbb\xbf"
@@ -31,7 +36,13 @@ class FileResult:
 
 def read_source(abspath: str, display: str) -> tuple[bytes | None, Notification | None]:
     try:
-        with open(abspath, "rb") as handle:
+        # Non-blocking open, then a type check: a FIFO or device named *.go must not hang the run.
+        with open(os.open(abspath, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as handle:
+            mode = os.fstat(handle.fileno()).st_mode
+            if stat.S_ISDIR(mode):
+                return None, Notification("is a directory, not a Go file; skipped", display)
+            if not stat.S_ISREG(mode):
+                return None, Notification("not a regular file; skipped", display, level="error")
             source = handle.read(MAX_FILE_BYTES + 1)
     except IsADirectoryError:
         return None, Notification("is a directory, not a Go file; skipped", display)
@@ -45,14 +56,34 @@ def read_source(abspath: str, display: str) -> tuple[bytes | None, Notification 
 
 
 def analyze_file(abspath: str, display: str, settings: Settings, *, report: bool = True,
-                 debug: bool = False) -> FileResult:
-    """Analyze one file. With report=False only facts are collected (module context)."""
-    result = FileResult(display)
+                 debug: bool = False, cache: ResultCache | None = None) -> FileResult:
+    """Analyze one file. With report=False only facts are collected (module context).
+
+    With a cache, the bytes just read are hashed for the key: an unchanged file's stored
+    result is returned without parsing, and what is stored is what was analyzed.
+    """
     source, problem = read_source(abspath, display)
     if problem:
+        result = FileResult(display)
         result.notifications.append(problem)
         result.skipped = "unreadable"
         return result
+    if cache is None:
+        return analyze_source(source, display, settings, report=report, debug=debug)
+    key = cache.key(display, report, source)
+    result = cache.load(key, display)
+    if result is None:
+        result = analyze_source(source, display, settings, report=report, debug=debug)
+        # An internal error is not kept: the next run (perhaps with --debug) meets it again.
+        if not any(note.level == "error" for note in result.notifications):
+            cache.store(key, result)
+    return result
+
+
+def analyze_source(source: bytes, display: str, settings: Settings, *, report: bool = True,
+                   debug: bool = False) -> FileResult:
+    """Analyze one file's bytes; the parse tree does not outlive this call."""
+    result = FileResult(display)
     if gosource.is_generated(source) and not settings.generated:
         result.skipped = "generated"
         return result

@@ -1,15 +1,30 @@
-"""Run per-file analysis in worker processes, streaming results back."""
+"""Run per-file analysis in worker processes, with the cache, streaming results back.
+
+The main process walks the jobs in order. With a cache it looks each file up (a read
+and a hash, no parse); hits are yielded at once and misses go to the workers in small
+batches, so workers start on the first misses while the lookups go on. Results come
+back in job order, so the output does not depend on `-j`.
+"""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
-from typing import Callable, Iterable
+import sys
+import time
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Callable, Iterable, Iterator
 
-from golint_startup.analysis import FileResult, analyze_file
+from golint_startup.analysis import FileResult, analyze_file, read_source
 
-# Fewer files than this are not worth starting processes for.
+# Fewer misses than this are analyzed in the main process: starting workers costs more.
 _MIN_FILES_PER_WORKER = 32
+_MAX_BATCH = 32
+# The progress bar: only for runs with this many files, and only once they take this long.
+PROGRESS_MIN_FILES = 200
+PROGRESS_DELAY_SECONDS = 0.5
 
 
 def available_cpus() -> int:
@@ -19,24 +34,167 @@ def available_cpus() -> int:
         return os.cpu_count() or 1
 
 
-def _analyze_batch(batch, settings, debug) -> list[FileResult]:
-    return [analyze_file(job.abspath, job.display, settings, report=job.report, debug=debug) for job in batch]
+def _context():
+    # fork starts workers in milliseconds with the rules already imported. It is safe
+    # here: ProcessPoolExecutor starts every fork worker before its own thread, and the
+    # main process runs no other threads. macOS and Windows keep their default (spawn).
+    if sys.platform.startswith("linux"):
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context()
+
+
+# Per-worker state, set once by the initializer so batches carry only their jobs.
+_worker: dict = {}
+
+
+def _init_worker(settings, result_cache, debug) -> None:
+    _worker.update(settings=settings, cache=result_cache, debug=debug)
+
+
+def _analyze_batch(batch: list[tuple[str, str, bool]]) -> list[FileResult]:
+    settings, result_cache, debug = _worker["settings"], _worker["cache"], _worker["debug"]
+    return [analyze_file(abspath, display, settings, report=report, debug=debug, cache=result_cache)
+            for abspath, display, report in batch]
+
+
+def _lookup(job, result_cache) -> FileResult | None:
+    """The cached result for a job, or None. Unreadable files are left to the analysis."""
+    source, problem = read_source(job.abspath, job.display)
+    if problem:
+        return None
+    return result_cache.load(result_cache.key(job.display, job.report, source), job.display)
 
 
 def analyzer(*, jobs: int | None, use_cache: bool, progress: bool) -> Callable[..., Iterable[FileResult]]:
     workers = jobs or available_cpus()
 
     def analyze(file_jobs, settings, debug) -> Iterable[FileResult]:
-        count = min(workers, max(1, len(file_jobs) // _MIN_FILES_PER_WORKER))
-        if count <= 1:
-            for job in file_jobs:
-                yield analyze_file(job.abspath, job.display, settings, report=job.report, debug=debug)
-            return
-        size = max(1, min(64, len(file_jobs) // (count * 4)))
-        batches = [file_jobs[i:i + size] for i in range(0, len(file_jobs), size)]
-        with ProcessPoolExecutor(max_workers=count) as pool:
-            for batch_result in pool.map(_analyze_batch, batches, [settings] * len(batches),
-                                         [debug] * len(batches)):
-                yield from batch_result
+        result_cache = None
+        if use_cache:
+            from golint_startup.cache import ResultCache
+
+            result_cache = ResultCache.open(settings.fingerprint())
+        results = _analyze(file_jobs, settings, debug, workers, result_cache)
+        if progress and _show_progress(len(file_jobs)):
+            results = _with_progress(results, len(file_jobs))
+        return results
 
     return analyze
+
+
+class _Batch:
+    """Misses sent to a worker together (or, with no pool, analyzed here)."""
+
+    def __init__(self, jobs: list, future: Future | None):
+        self.jobs, self.future = jobs, future
+        self.results: list[FileResult] | None = None
+
+    def done(self) -> bool:
+        return self.results is not None or (self.future is not None and self.future.done())
+
+    def resolve(self, settings, debug, result_cache) -> list[FileResult]:
+        if self.results is None:
+            try:
+                if self.future is None:
+                    raise BrokenProcessPool("no worker")
+                self.results = self.future.result()
+            except BrokenProcessPool:  # no worker, or one died (killed, crashed in C): go on here
+                self.results = [analyze_file(job.abspath, job.display, settings, report=job.report,
+                                             debug=debug, cache=result_cache) for job in self.jobs]
+            self.future = None
+        return self.results
+
+
+def _analyze(file_jobs, settings, debug, workers, result_cache) -> Iterator[FileResult]:
+    if workers <= 1 or len(file_jobs) < 2 * _MIN_FILES_PER_WORKER:
+        for job in file_jobs:
+            yield analyze_file(job.abspath, job.display, settings, report=job.report, debug=debug,
+                               cache=result_cache)
+        return
+    # In job order: a FileResult (a cache hit) or a [batch, index] slot for a miss,
+    # filled in when its batch is sent.
+    pending: deque = deque()
+    unsent: list[tuple[object, list]] = []  # (job, slot) not yet in a batch
+    misses = 0
+    batch_size = max(1, min(_MAX_BATCH, len(file_jobs) // (workers * 8)))
+    lookups = result_cache is not None and not result_cache.empty
+    pool: ProcessPoolExecutor | None = None
+
+    def send(chunk: list[tuple[object, list]], use_pool: bool) -> None:
+        nonlocal pool
+        jobs = [job for job, _ in chunk]
+        future = None
+        if use_pool:
+            if pool is None:
+                pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=_init_worker,
+                                           initargs=(settings, result_cache, debug))
+            try:
+                future = pool.submit(_analyze_batch, [(j.abspath, j.display, j.report) for j in jobs])
+            except BrokenProcessPool:
+                future = None
+        batch = _Batch(jobs, future)
+        for index, (_, slot) in enumerate(chunk):
+            slot[:] = [batch, index]
+
+    def ready(entry) -> bool:
+        return isinstance(entry, FileResult) or (bool(entry) and entry[0].done())
+
+    def value(entry) -> FileResult:
+        if isinstance(entry, FileResult):
+            return entry
+        batch, index = entry
+        return batch.resolve(settings, debug, result_cache)[index]
+
+    try:
+        for job in file_jobs:
+            hit = _lookup(job, result_cache) if lookups else None
+            if hit is not None:
+                pending.append(hit)
+            else:
+                slot: list = []
+                pending.append(slot)
+                unsent.append((job, slot))
+                misses += 1
+                # Workers start once enough misses show that they pay off.
+                if len(unsent) >= batch_size and misses >= _MIN_FILES_PER_WORKER:
+                    send(unsent, use_pool=True)
+                    unsent = []
+            while pending and ready(pending[0]):
+                yield value(pending.popleft())
+        if unsent and misses >= _MIN_FILES_PER_WORKER:
+            for start in range(0, len(unsent), batch_size):
+                send(unsent[start:start + batch_size], use_pool=True)
+        elif unsent:  # a few changed files: not worth starting workers
+            send(unsent, use_pool=False)
+        while pending:
+            yield value(pending.popleft())
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _show_progress(total: int) -> bool:
+    """Only on a terminal, for a long run, and never in CI logs."""
+    return total >= PROGRESS_MIN_FILES and sys.stderr.isatty() and not os.environ.get("CI")
+
+
+def _with_progress(results: Iterator[FileResult], total: int) -> Iterator[FileResult]:
+    """Show a bar once the run has taken a while (a warm run ends before it would appear)."""
+    import click
+
+    started = time.monotonic()
+    done = 0
+    bar = None
+    try:
+        for result in results:
+            done += 1
+            if bar is None and time.monotonic() - started >= PROGRESS_DELAY_SECONDS:
+                bar = click.progressbar(length=total, label="Linting", file=sys.stderr, show_pos=True)
+                bar.__enter__()
+                bar.update(done)
+            elif bar is not None:
+                bar.update(1)
+            yield result
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)

@@ -1,0 +1,204 @@
+"""Benchmark startup-lint on a Go tree against bare tree-sitter parsing (SPEC §9).
+
+    python bench/bench.py <tree> [--repeat N] [--rules]
+
+Every run lints the same files: everything `./...` finds, tests and generated files
+included (`--tests --generated`), so the floor parses exactly what the linter parses.
+
+- floor: read and tree-sitter-parse every file in one process (the loop alone is timed);
+- `-j 1 --no-cache` and `-j 2 --no-cache`: whole command-line runs, start-up included;
+- warm: a cold run fills a temporary cache directory, then the same run again.
+
+Each time is the best of --repeat runs (the machine may be busy). Peak RSS is that of
+the largest process (wait4's ru_maxrss, workers included) and, on Linux, the largest
+sum over the whole process tree, sampled every 10 ms. With --rules, also the cost of
+each rule per file, measured in this process over the same parsed files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import pickle
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+GOALS = {"-j 1": 1.5, "-j 2": 1.0, "warm": 0.3}
+RSS_GOAL_MIB = 150
+LINT_FLAGS = ["--tests", "--generated", "--format", "json"]
+
+FLOOR_SCRIPT = """
+import sys, time
+import tree_sitter, tree_sitter_go
+parser = tree_sitter.Parser(tree_sitter.Language(tree_sitter_go.language()))
+paths = sys.stdin.read().split("\\0")
+started = time.perf_counter()
+for path in paths:
+    with open(path, "rb") as handle:
+        tree = parser.parse(handle.read())
+    del tree
+print(time.perf_counter() - started)
+"""
+
+
+def go_files(tree: str) -> list[str]:
+    """What `startup-lint --tests --generated ./...` lints, from the linter's own planner."""
+    from golint_startup.config import build_settings
+    from golint_startup.runner import plan_jobs
+
+    settings = build_settings(config_path=None, tests=True, generated=True, cwd=tree)
+    return [job.abspath for job in plan_jobs(["./..."], settings, tree) if job.report]
+
+
+def _tree_rss_kib(root_pid: int) -> int:
+    """Resident memory of a process and its descendants (Linux /proc)."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for name in os.listdir("/proc"):
+        if not name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{name}/stat") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+            children.setdefault(int(fields[1]), []).append(int(name))
+            rss[int(name)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE") // 1024
+        except (OSError, IndexError, ValueError):
+            continue
+    total, todo = 0, [root_pid]
+    while todo:
+        pid = todo.pop()
+        total += rss.get(pid, 0)
+        todo += children.get(pid, [])
+    return total
+
+
+def run_measured(argv: list[str], cwd: str, env: dict[str, str]) -> tuple[float, int, int, bytes]:
+    """(seconds, largest-process peak KiB, process-tree peak KiB, stdout) of one command."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(argv, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    tree_peak = 0
+    stop = threading.Event()
+
+    def sample() -> None:
+        nonlocal tree_peak
+        while not stop.is_set():
+            tree_peak = max(tree_peak, _tree_rss_kib(proc.pid))
+            stop.wait(0.01)
+
+    sampler = threading.Thread(target=sample, daemon=True) if sys.platform.startswith("linux") else None
+    if sampler:
+        sampler.start()
+    output = proc.stdout.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - started
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    stop.set()
+    if sampler:
+        sampler.join()
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(argv)} exited with {proc.returncode}")
+    return elapsed, usage.ru_maxrss, tree_peak, output
+
+
+def floor_seconds(files: list[str], repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        out = subprocess.run([sys.executable, "-c", FLOOR_SCRIPT], input="\0".join(files).encode(),
+                             stdout=subprocess.PIPE, check=True).stdout
+        best = min(best, float(out))
+    return best
+
+
+def best_of(repeat: int, argv: list[str], cwd: str, env: dict[str, str]) -> tuple[float, int, int, bytes]:
+    runs = [run_measured(argv, cwd, env) for _ in range(repeat)]
+    return (min(r[0] for r in runs), max(r[1] for r in runs), max(r[2] for r in runs), runs[0][3])
+
+
+def rule_costs(files: list[str], tree: str) -> list[tuple[str, float, int]]:
+    """(rule id, seconds over all files, pickled facts bytes) for every rule, on parsed files."""
+    from golint_startup import gosource
+    from golint_startup.config import build_settings
+    from golint_startup.runner import display_path
+
+    settings = build_settings(config_path=None, tests=True, generated=True, cwd=tree)
+    spent = {rule_id: 0.0 for rule_id in settings.rules}
+    facts_bytes = {rule_id: 0 for rule_id in settings.rules}
+    parse_time = 0.0
+    for path in files:
+        with open(path, "rb") as handle:
+            source = handle.read()
+        started = time.perf_counter()
+        gofile = gosource.parse(display_path(path, tree), source)
+        parse_time += time.perf_counter() - started
+        for rule_id, rule in settings.rules.items():
+            options = settings.options[rule_id]
+            started = time.perf_counter()
+            try:
+                if rule.collect is not None:
+                    facts_bytes[rule_id] += len(pickle.dumps(rule.collect(gofile, options)))
+                if rule.check is not None:
+                    list(rule.check(gofile, options))
+            except Exception:  # the linter reports these; here only the time counts
+                pass
+            spent[rule_id] += time.perf_counter() - started
+    rows = [("parse (gosource.parse)", parse_time, 0)]
+    return rows + [(rule_id, spent[rule_id], facts_bytes[rule_id]) for rule_id in settings.rules]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("tree", help="root of a Go source tree")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per measurement; the best counts")
+    parser.add_argument("--rules", action="store_true", help="also measure each rule's cost")
+    args = parser.parse_args()
+    tree = os.path.abspath(args.tree)
+    files = go_files(tree)
+    size = sum(os.path.getsize(f) for f in files)
+    print(f"{tree}: {len(files)} .go files, {size / 2**20:.1f} MiB; {os.cpu_count()} CPUs; "
+          f"best of {args.repeat}")
+
+    floor = floor_seconds(files, args.repeat)
+    lint = [sys.executable, "-m", "golint_startup", *LINT_FLAGS]
+    cache_dir = tempfile.mkdtemp(prefix="startup-lint-bench-")
+    env = {**os.environ, "STARTUP_LINT_CACHE_DIR": cache_dir}
+    env.pop("CI", None)
+    rows = [("floor (parse only)", floor, 0, 0)]
+    outputs = {}
+    try:
+        for jobs in ("1", "2"):
+            seconds, largest, total, outputs[jobs] = best_of(args.repeat, [*lint, "-j", jobs, "--no-cache", "./..."],
+                                                             tree, env)
+            rows.append((f"-j {jobs}", seconds, largest, total))
+        cold = run_measured([*lint, "./..."], tree, env)
+        rows.append(("cold cache (fills it)", cold[0], cold[1], cold[2]))
+        seconds, largest, total, outputs["warm"] = best_of(args.repeat, [*lint, "./..."], tree, env)
+        rows.append(("warm", seconds, largest, total))
+    finally:
+        shutil.rmtree(cache_dir, ignore_errors=True)
+
+    print(f"{'run':<24}{'seconds':>9}{'x floor':>9}{'goal':>7}{'peak RSS (largest / all procs)':>34}")
+    for name, seconds, largest, total in rows:
+        goal = GOALS.get(name)
+        verdict = "" if goal is None else f"{'<=' if seconds / floor <= goal else '> '}{goal}"
+        memory = f"{largest / 1024:.0f} / {total / 1024:.0f} MiB" if largest else ""
+        print(f"{name:<24}{seconds:>9.2f}{seconds / floor:>9.2f}{verdict:>7}{memory:>34}")
+    peak = max(row[2] for row in rows) / 1024
+    print(f"peak RSS of one process: {peak:.0f} MiB (goal <= {RSS_GOAL_MIB} MiB)")
+    same = outputs["1"] == outputs["2"] == outputs["warm"]
+    print("output of -j 1, -j 2 and warm: " + ("identical" if same else "DIFFERENT"))
+
+    if args.rules:
+        print("\nper-rule cost over the same files (one process, -j 1):")
+        print(f"{'':<24}{'seconds':>9}{'x floor':>9}{'facts':>12}")
+        for name, seconds, facts in rule_costs(files, tree):
+            print(f"{name:<24}{seconds:>9.3f}{seconds / floor:>9.3f}{facts / 1024:>10.0f} KiB")
+    if not same:
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

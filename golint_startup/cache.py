@@ -1,0 +1,223 @@
+"""The per-file result cache: unchanged files are not read twice, let alone parsed.
+
+An entry maps a key to one file's `FileResult` (findings, facts, directives,
+notifications). The key hashes everything the result depends on:
+
+- the file's bytes, as read for the analysis (so what is stored is what was analyzed);
+- its display path (findings carry it) and whether it is reported on or only read for
+  module context;
+- the effective configuration (`Settings.fingerprint()`);
+- the code: the contents of every engine and rule source file, the version, the Python
+  version, and the tree-sitter grammar. Hashing the sources (about 0.3 MB, once per run)
+  rather than trusting the version number means that editing a rule during development
+  never serves results of the old rule.
+
+Entries live in the platform cache directory (`STARTUP_LINT_CACHE_DIR` overrides), one
+file each, written to a temporary file and renamed into place, so concurrent runs never
+see half an entry. A checksum guards against corrupt or truncated entries; they count
+as misses and are rewritten.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import shutil
+import sys
+import tempfile
+import time
+from functools import cache
+
+ENV_VAR = "STARTUP_LINT_CACHE_DIR"
+_MAGIC = b"SLC1"
+_CHECKSUM_BYTES = 16
+_RESULTS_PREFIX = "results-"
+# Results of other code versions, unused this long, are removed when a run opens the cache.
+_STALE_SECONDS = 7 * 24 * 3600
+
+
+def cache_dir() -> str:
+    """The platform cache directory, without the standard library's help (no platformdirs)."""
+    override = os.environ.get(ENV_VAR)
+    if override:
+        return os.path.abspath(os.path.expanduser(override))
+    home = os.path.expanduser("~")
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA") or os.path.join(home, "AppData", "Local")
+        return os.path.join(base, "startup-lint", "Cache")
+    if sys.platform == "darwin":
+        return os.path.join(home, "Library", "Caches", "startup-lint")
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):  # the XDG spec says to ignore relative paths
+        base = os.path.join(home, ".cache")
+    return os.path.join(base, "startup-lint")
+
+
+def _source_files(package_dir: str) -> list[str]:
+    found = []
+    for directory, dirnames, filenames in os.walk(package_dir):
+        dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
+        found += [os.path.join(directory, f) for f in sorted(filenames) if f.endswith(".py")]
+    return found
+
+
+@cache
+def code_fingerprint() -> str:
+    """A hash of the code that produces a FileResult (computed once per process)."""
+    import tree_sitter
+
+    import golint_startup
+    from golint_startup import gosource
+    from golint_startup import rules as catalog
+
+    digest = hashlib.sha256()
+    grammar = gosource.GO
+    binding = getattr(getattr(tree_sitter, "_binding", None), "__file__", "") or ""
+    try:
+        binding_stat = os.stat(binding)
+        binding_id = f"{binding_stat.st_size}:{binding_stat.st_mtime_ns}"
+    except OSError:
+        binding_id = ""
+    digest.update(repr((golint_startup.__version__, sys.version_info[:2], grammar.semantic_version,
+                        grammar.abi_version, grammar.parse_state_count, binding_id)).encode())
+    for package_dir in [*golint_startup.__path__, *catalog.__path__]:
+        for path in _source_files(package_dir):
+            digest.update(os.path.relpath(path, package_dir).encode("utf-8", "surrogatepass") + b"\0")
+            with open(path, "rb") as handle:
+                digest.update(handle.read())
+    return digest.hexdigest()[:24]
+
+
+class ResultCache:
+    """Entries for one code version and one configuration. Picklable: workers get a copy."""
+
+    def __init__(self, root: str, settings_fingerprint: str, code: str | None = None):
+        code = code or code_fingerprint()
+        self.directory = os.path.join(root, _RESULTS_PREFIX + code)
+        self._salt = f"{code}\0{settings_fingerprint}\0".encode()
+        # Nothing stored yet for this code version: every lookup would miss, so callers skip them.
+        self.empty = not os.path.isdir(self.directory)
+
+    @classmethod
+    def open(cls, settings_fingerprint: str) -> "ResultCache":
+        root = cache_dir()
+        result_cache = cls(root, settings_fingerprint)
+        _tag(root)
+        _prune_stale(root, keep=result_cache.directory)
+        return result_cache
+
+    def key(self, display: str, report: bool, source: bytes) -> str:
+        digest = hashlib.sha256(self._salt)
+        digest.update(display.encode("utf-8", "surrogatepass"))
+        digest.update(b"\0report\0" if report else b"\0context\0")
+        digest.update(source)
+        return digest.hexdigest()
+
+    def _path(self, key: str) -> str:
+        return os.path.join(self.directory, key[:2], key[2:])
+
+    def load(self, key: str, display: str):
+        """The stored FileResult, or None (missing, corrupt, truncated or foreign)."""
+        from golint_startup.analysis import FileResult
+
+        try:
+            with open(self._path(key), "rb") as handle:
+                data = handle.read()
+        except OSError:
+            return None
+        header = len(_MAGIC) + _CHECKSUM_BYTES
+        if len(data) <= header or not data.startswith(_MAGIC):
+            return None
+        payload = data[header:]
+        if hashlib.sha256(payload).digest()[:_CHECKSUM_BYTES] != data[len(_MAGIC):header]:
+            return None
+        try:
+            result = pickle.loads(payload)
+        except Exception:  # an entry from an incompatible build: a miss like any other
+            return None
+        if not isinstance(result, FileResult) or result.path != display:
+            return None
+        return result
+
+    def store(self, key: str, result) -> None:
+        """Write an entry atomically; a cache that cannot be written is silently skipped."""
+        payload = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+        data = _MAGIC + hashlib.sha256(payload).digest()[:_CHECKSUM_BYTES] + payload
+        path = self._path(key)
+        tmp = None
+        try:
+            os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".tmp-")
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.replace(tmp, path)
+            tmp = None
+        except OSError:
+            pass
+        finally:
+            if tmp is not None:
+                try:
+                    os.unlink(tmp)
+                except OSError:
+                    pass
+
+
+_TAG = b"""Signature: 8a477f597d28d172789f06886806bc55
+# This file is a cache directory tag created by startup-lint.
+# For information about cache directory tags see https://bford.info/cachedir/
+"""
+
+
+def _tag(root: str) -> None:
+    """Create the directory with a CACHEDIR.TAG, so backup tools skip it."""
+    tag = os.path.join(root, "CACHEDIR.TAG")
+    if os.path.exists(tag):
+        return
+    try:
+        os.makedirs(root, mode=0o700, exist_ok=True)
+        with open(tag, "wb") as handle:
+            handle.write(_TAG)
+    except OSError:
+        pass
+
+
+def _prune_stale(root: str, keep: str) -> None:
+    """Mark this code version's entries as in use; remove other versions' unused ones."""
+    try:
+        if os.path.isdir(keep):
+            os.utime(keep)
+        names = os.listdir(root)
+    except OSError:
+        return
+    now = time.time()
+    for name in names:
+        path = os.path.join(root, name)
+        if not name.startswith(_RESULTS_PREFIX) or path == keep:
+            continue
+        try:
+            if now - os.stat(path).st_mtime > _STALE_SECONDS:
+                shutil.rmtree(path, ignore_errors=True)
+        except OSError:
+            pass
+
+
+def clean() -> int:
+    """Remove every stored result; the number of entries removed.
+
+    Only what the cache itself created goes, so a mistaken STARTUP_LINT_CACHE_DIR (say,
+    a home directory) loses nothing else.
+    """
+    root = cache_dir()
+    removed = 0
+    try:
+        names = os.listdir(root)
+    except OSError:
+        return 0
+    for name in names:
+        path = os.path.join(root, name)
+        if name.startswith(_RESULTS_PREFIX) and os.path.isdir(path) and not os.path.islink(path):
+            for _, _, filenames in os.walk(path):
+                removed += sum(1 for f in filenames if not f.startswith(".tmp-"))
+            shutil.rmtree(path, ignore_errors=True)
+    return removed
