@@ -17,7 +17,9 @@ HELP = """\
 Flags `once.Do(f)` where `once` is a package-level `sync.Once` and `f` (a function
 literal, or a function declared in the same package) assigns to a package-level
 variable, or to a field or element of one (`client = ...`, `cache.m = ...`,
-`registry[k] = ...`, `counter++`). The finding is reported at the `Do(...)` call.
+`registry[k] = ...`, `counter++`), or passes its address to a call that fills it in
+(`json.Unmarshal(data, &config)`, `client.GetJSON(url, &location)`). The finding is
+reported at the `Do(...)` call.
 
 Not flagged: assignments to variables the function declares itself (`:=`, `var`), to
 locals or named results of the enclosing function, to fields of a receiver
@@ -103,6 +105,7 @@ _WRITES = """
 (assignment_statement left: (expression_list (_) @target))
 (inc_statement (_) @target)
 (dec_statement (_) @target)
+(argument_list (unary_expression "&" operand: (_) @target))
 """
 
 
@@ -132,7 +135,8 @@ def _root_identifier(target):
 
 
 def _nonlocal_writes(body) -> list[str]:
-    """Names assigned in `body` that no enclosing function or block declares."""
+    """Names assigned (or whose address is passed to a call) in `body` that no enclosing
+    function or block declares."""
     names = []
     for found in matches(_WRITES, body):
         root = _root_identifier(found["target"][0])

@@ -1,6 +1,7 @@
 package client
 
 import (
+	"encoding/json"
 	"net/http"
 	"sync"
 )
@@ -41,3 +42,21 @@ func Field() {
 }
 
 func dial() (*Client, error) { return &Client{}, nil }
+
+var (
+	settingsOnce sync.Once
+	settings     struct{ Listen string }
+	raw          []byte
+)
+
+// Passing the address of a package variable to a call that fills it in sets it too.
+func Settings() {
+	settingsOnce.Do(func() { _ = json.Unmarshal(raw, &settings) }) // want "SL002: package-level settings"
+	settingsOnce.Do(func() {
+		var local struct{ Listen string }
+		_ = json.Unmarshal(raw, &local)
+		use(&Client{})
+	})
+}
+
+func use(*Client) {}
