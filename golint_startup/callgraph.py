@@ -22,6 +22,7 @@ call site. A deferred call is placed at the end of its function.
 
 from __future__ import annotations
 
+import bisect
 import os
 from collections import deque
 from dataclasses import dataclass, field
@@ -46,19 +47,50 @@ UNKNOWN = ("?",)
 _FUNC_NODES = {"function_declaration", "method_declaration", "func_literal"}
 _NOT_FUNCTIONS = {"nil", "true", "false", "iota", "_"}
 
-_CALLS = "(call_expression function: (_) @fn) @call"
-_LITERALS = "(func_literal) @lit"
-_REFS = """
+# Everything a declaration contributes, found in one pass over the file.
+_FACTS = """
+(call_expression function: (_) @fn) @call
+(func_literal) @lit
 (argument_list [(identifier) (selector_expression)] @ref)
 (keyed_element value: (literal_element [(identifier) (selector_expression)] @ref))
 (literal_value (literal_element [(identifier) (selector_expression)] @ref))
 (expression_list [(identifier) (selector_expression)] @ref)
+(parameter_declaration) @binding
+(short_var_declaration) @binding
+(var_spec) @binding
 """
-_BINDINGS = """
-(parameter_declaration) @param
-(short_var_declaration) @short
-(var_spec) @var
-"""
+
+
+class _Found:
+    """The captures of one top-level declaration (a function, a method or a var spec)."""
+
+    __slots__ = ("calls", "literals", "refs", "bindings")
+
+    def __init__(self):
+        self.calls, self.literals, self.refs, self.bindings = [], [], [], []
+
+
+def _bucket(root, tops: list) -> list[_Found]:
+    """_Found for each of `tops` (sorted, non-overlapping nodes), from one query over `root`."""
+    starts = [t.start_byte for t in tops]
+    found = [_Found() for _ in tops]
+    for captures in matches(_FACTS, root):
+        node = next(iter(captures.values()))[0]
+        if "call" in captures:
+            node = captures["call"][0]
+        index = bisect.bisect_right(starts, node.start_byte) - 1
+        if index < 0 or node.end_byte > tops[index].end_byte:
+            continue
+        bucket = found[index]
+        if "call" in captures:
+            bucket.calls.append((node, captures["fn"][0]))
+        elif "lit" in captures:
+            bucket.literals.append(node)
+        elif "ref" in captures:
+            bucket.refs.append(captures["ref"][0])
+        else:
+            bucket.bindings.append(captures["binding"][0])
+    return found
 
 
 def loc(node: tree_sitter.Node) -> tuple[int, int, int, int]:
@@ -133,32 +165,66 @@ def value_ref(file: GoFile, node, env: dict) -> tuple:
     return UNKNOWN
 
 
+class Env(dict):
+    """Local names of a function and their types, each computed only when asked for.
+
+    Holds name -> typeref, or name -> a thunk (node, value index) until `get` resolves it.
+    `name in env` (is it a local?) never computes a type.
+    """
+
+    def __init__(self, file: GoFile):
+        super().__init__()
+        self.file = file
+
+    def get(self, name, default=None):
+        value = dict.get(self, name, default)
+        if isinstance(value, _Pending):
+            dict.__setitem__(self, name, UNKNOWN)  # a self-reference resolves to unknown
+            value = value.resolve(self.file, self)
+            dict.__setitem__(self, name, value)
+        return value
+
+
+class _Pending:
+    __slots__ = ("kind", "node", "index", "name")
+
+    def __init__(self, kind, node, index, name):
+        self.kind, self.node, self.index, self.name = kind, node, index, name
+
+    def resolve(self, file: GoFile, env) -> tuple:
+        if self.kind == "type":
+            return type_ref(file, self.node)
+        ref = value_ref(file, self.node, env)
+        return UNKNOWN if ref == ("v", "", self.name) else ref
+
+
 def _bind(file: GoFile, node, env: dict) -> None:
+    """Record the names `node` declares in `env` (first declaration wins)."""
     if node.type == "parameter_declaration":
-        ref = type_ref(file, node.child_by_field_name("type"))
+        type_node = node.child_by_field_name("type")
         for name in node.children_by_field_name("name"):
-            env.setdefault(text(name), ref)
+            env.setdefault(text(name), _Pending("type", type_node, 0, ""))
     elif node.type == "short_var_declaration":
         left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
         names = left.named_children if left is not None else []
         values = right.named_children if right is not None else []
         for i, name in enumerate(names):
             if name.type == "identifier":
-                ref = value_ref(file, values[i], env) if len(values) == len(names) else UNKNOWN
-                env.setdefault(text(name), ref if ref != ("v", "", text(name)) else UNKNOWN)
+                key = text(name)
+                env.setdefault(key, _Pending("value", values[i], 0, key) if len(values) == len(names) else UNKNOWN)
     elif node.type == "var_spec":
         declared = node.child_by_field_name("type")
         value = node.child_by_field_name("value")
         values = value.named_children if value is not None else []
         names = node.children_by_field_name("name")
         for i, name in enumerate(names):
+            key = text(name)
             if declared is not None:
-                ref = type_ref(file, declared)
+                env.setdefault(key, _Pending("type", declared, 0, key))
             elif len(values) == len(names):
-                ref = value_ref(file, values[i], {})
+                env.setdefault(key, _Pending("value", values[i], 0, key))
             else:
-                ref = UNKNOWN
-            env.setdefault(text(name), ref)
+                env.setdefault(key, UNKNOWN)
 
 
 def _receiver(file: GoFile, operand, env: dict, params: set) -> tuple | None:
@@ -207,12 +273,15 @@ def _target(file: GoFile, node, env: dict, params: set) -> tuple | None:
     return None
 
 
-def _owner(node, top):
-    """The innermost function (declaration or literal) around `node`, else `top`."""
-    node = node.parent
-    while node is not None and node.type not in _FUNC_NODES and node != top:
-        node = node.parent
-    return node if node is not None else top
+def _owner(node, top, literals):
+    """The innermost function literal around `node` (from `literals`, in source order), else `top`."""
+    owner = top
+    for literal in literals:
+        if literal.start_byte > node.start_byte:
+            break
+        if node.end_byte <= literal.end_byte and literal != node:
+            owner = literal
+    return owner
 
 
 def _is_invoked(literal) -> tuple[bool, bool]:
@@ -236,13 +305,13 @@ def _function_type_ref(file: GoFile, node) -> tuple:
 Classifier = Callable[[GoFile, tree_sitter.Node], "str | None"]
 
 
-def _events_of(file: GoFile, top, key: str, classify: Classifier, env: dict, params: set,
-               literal_key: Callable, out: dict, literal_locs: dict) -> None:
+def _events_of(file: GoFile, top, found: _Found, key: str, classify: Classifier | None, env: dict, params: set,
+               literal_key: Callable, out: dict, literal_locs: dict, keep_untyped_call: Callable) -> None:
     """Fill out[owner key] with the events of `top` (a declaration or a var spec) and its literals."""
     end = top.end_byte
     owners: dict = {top: key}
     ends: dict = {key: end}
-    literal_nodes = [found["lit"][0] for found in matches(_LITERALS, top)]
+    literal_nodes = found.literals
     for literal in literal_nodes:
         owners[literal] = literal_key(literal)
         literal_locs[owners[literal]] = loc(literal)
@@ -257,15 +326,14 @@ def _events_of(file: GoFile, top, key: str, classify: Classifier, env: dict, par
         return node.start_byte
 
     for literal in literal_nodes:
-        owner = _owner(literal, top)
+        owner = _owner(literal, top, literal_nodes)
         invoked, _ = _is_invoked(literal)
         call = literal.parent if invoked else literal
         events[owners[owner]].append((place(call, owner), "call" if invoked else "ref", ("l", owners[literal]),
                                       loc(literal)))
-    for found in matches(_CALLS, top):
-        call = found["call"][0]
-        owner = _owner(call, top)
-        label = classify(file, call)
+    for call, function in found.calls:
+        owner = _owner(call, top, literal_nodes)
+        label = classify(file, call) if classify is not None else None
         if label:
             # A literal that runs where it is written (or deferred) acts for its enclosing function too.
             node, holder = call, owner
@@ -276,89 +344,117 @@ def _events_of(file: GoFile, top, key: str, classify: Classifier, env: dict, par
                 invoked, _ = _is_invoked(holder)
                 if not invoked:
                     break
-                node, holder = holder.parent, _owner(holder.parent, top)
+                node, holder = holder.parent, _owner(holder.parent, top, literal_nodes)
             continue
-        target = _target(file, found["fn"][0], env, params)
-        if target is not None:
+        target = _target(file, function, env, params)
+        if target is not None and (target[0] != "m" or target[1] != UNKNOWN or keep_untyped_call(target[3])):
             events[owners[owner]].append((place(call, owner), "call", target, loc(call)))
-    for found in matches(_REFS, top):
-        ref = found["ref"][0]
+    for ref in found.refs:
         parent = ref.parent
         if parent is not None and parent.type == "expression_list" and parent.parent is not None and \
                 parent.parent.child_by_field_name("left") == parent:
             continue  # assigned to, not a value
         target = _target(file, ref, env, params)
-        if target is not None:
-            owner = _owner(ref, top)
+        if target is not None and (target[0] != "m" or target[1] != UNKNOWN):
+            owner = _owner(ref, top, literal_nodes)
             events[owners[owner]].append((ref.start_byte, "ref", target, loc(ref)))
     for owner_key, owner_events in events.items():
         out[owner_key] = tuple(sorted(owner_events, key=lambda e: e[0]))
 
 
-def file_facts(file: GoFile, classify: Classifier) -> dict:
+def _var_specs(declaration) -> list:
+    specs = []
+    for child in declaration.named_children:
+        if child.type == "var_spec":
+            specs.append(child)
+        elif child.type == "var_spec_list":
+            specs += [c for c in child.named_children if c.type == "var_spec"]
+    return specs
+
+
+def _struct_fields(file: GoFile, struct) -> tuple:
+    fields = []
+    for field_list in struct.named_children:
+        if field_list.type != "field_declaration_list":
+            continue
+        for decl in field_list.named_children:
+            if decl.type != "field_declaration":
+                continue
+            ref = type_ref(file, decl.child_by_field_name("type"))
+            names = decl.children_by_field_name("name")
+            if names:
+                fields += [(text(n), ref) for n in names]
+            elif ref != UNKNOWN:  # embedded: the field is named after its type
+                fields.append((ref[2], ref))
+    return tuple(fields)
+
+
+def _blank_imports(file: GoFile) -> tuple:
+    found = []
+    for declaration in file.root.named_children:
+        if declaration.type != "import_declaration":
+            continue
+        specs = [c for c in declaration.named_children if c.type == "import_spec"]
+        for group in (c for c in declaration.named_children if c.type == "import_spec_list"):
+            specs += [c for c in group.named_children if c.type == "import_spec"]
+        for spec in specs:
+            name = spec.child_by_field_name("name")
+            if name is not None and name.type == "blank_identifier":
+                found.append(text(spec.child_by_field_name("path")).strip('"`'))
+    return tuple(found)
+
+
+def file_facts(file: GoFile, classify: Classifier | None = None,
+               keep_untyped_call: Callable[[str], bool] = lambda name: False) -> dict:
     """Compact facts of one file for `ModuleGraph`: functions with their events, types, variables.
 
     `classify(file, call)` labels calls the rule cares about (e.g. "memlimit"); a labeled
-    call is recorded as that label rather than as an edge.
+    call is recorded as that label rather than as an edge. Method calls on values of
+    unknown type are left out (they resolve to nothing) unless `keep_untyped_call(name)`.
     """
     functions = []  # (key, kind, name location, result typeref, end position, events)
     structs = []  # (type name, ((field name, typeref), ...))
     variables = []  # (name, typeref)
-    package_env: dict = {}
     literal_locs: dict = {}  # literal key -> location of the literal
 
     def literal_key(literal) -> str:
         return f"{file.path}@{literal.start_byte}"
 
-    declarations = [n for n in file.root.named_children
-                    if n.type in {"function_declaration", "method_declaration", "var_declaration", "type_declaration"}]
-    for node in declarations:
+    tops = []  # functions, methods and package-level var specs, in source order
+    for node in file.root.named_children:
         if node.type == "type_declaration":
             for spec in node.named_children:
                 body = spec.child_by_field_name("type")
-                if spec.type != "type_spec" or body is None or body.type != "struct_type":
-                    continue
-                fields = []
-                for decl in matches("(field_declaration_list (field_declaration) @f)", body):
-                    decl = decl["f"][0]
-                    ref = type_ref(file, decl.child_by_field_name("type"))
-                    names = decl.children_by_field_name("name")
-                    if names:
-                        fields += [(text(n), ref) for n in names]
-                    elif ref != UNKNOWN:  # embedded: the field is named after its type
-                        fields.append((ref[2], ref))
-                structs.append((text(spec.child_by_field_name("name")), tuple(fields)))
+                if spec.type == "type_spec" and body is not None and body.type == "struct_type":
+                    structs.append((text(spec.child_by_field_name("name")), _struct_fields(file, body)))
         elif node.type == "var_declaration":
-            for spec in matches("(var_spec) @v", node):
-                spec = spec["v"][0]
-                bound: dict = {}
+            for spec in _var_specs(node):
+                bound = Env(file)
                 _bind(file, spec, bound)
                 for name in spec.children_by_field_name("name"):
                     variables.append((text(name), bound.get(text(name), UNKNOWN)))
-                    package_env[text(name)] = bound.get(text(name), UNKNOWN)
+                if spec.child_by_field_name("value") is not None:
+                    tops.append(spec)
+        elif node.type in {"function_declaration", "method_declaration"} and node.child_by_field_name("body"):
+            tops.append(node)
 
-    for node in declarations:
-        if node.type == "var_declaration":
-            for spec in matches("(var_spec value: (_)) @v", node):
-                spec = spec["v"][0]
-                names = spec.children_by_field_name("name")
-                key = "var:" + ",".join(text(n) for n in names)
-                out: dict = {}
-                _events_of(file, spec, key, classify, {}, set(), literal_key, out, literal_locs)
-                for owner_key, events in out.items():
-                    kind = "var" if owner_key == key else "lit"
-                    if events or kind == "var":
-                        functions.append((owner_key, kind, loc(names[0]) if kind == "var" else literal_locs[owner_key],
-                                          UNKNOWN,
-                                          spec.end_byte, events))
-            continue
-        if node.type not in {"function_declaration", "method_declaration"} or node.child_by_field_name("body") is None:
+    for node, found in zip(tops, _bucket(file.root, tops)):
+        if node.type == "var_spec":
+            names = node.children_by_field_name("name")
+            key = "var:" + ",".join(text(n) for n in names)
+            out: dict = {}
+            _events_of(file, node, found, key, classify, Env(file), set(), literal_key, out, literal_locs, keep_untyped_call)
+            for owner_key, events in out.items():
+                if owner_key == key:
+                    functions.append((key, "var", loc(names[0]), UNKNOWN, node.end_byte, events))
+                elif events:
+                    functions.append((owner_key, "lit", literal_locs[owner_key], UNKNOWN, 0, events))
             continue
         name = text(node.child_by_field_name("name"))
         kind = "func"
         if name == "init" and node.type == "function_declaration":
             name = f"init#{file.path}:{node.start_point[0] + 1}"  # a package may have many
-        env: dict = {}
+        env = Env(file)
         params: set = set()
         if node.type == "method_declaration":
             receiver = node.child_by_field_name("receiver")
@@ -370,28 +466,23 @@ def file_facts(file: GoFile, classify: Classifier) -> dict:
             kind = "method"
             for recv_name in decl.children_by_field_name("name"):
                 env[text(recv_name)] = recv_type
-        for found in matches(_BINDINGS, node):
-            binding = next(iter(found.values()))[0]
-            if binding.type == "parameter_declaration" and binding.parent is not None and \
-                    binding.parent.parent is not None and binding.parent.parent.type in _FUNC_NODES and \
-                    binding.parent.parent.child_by_field_name("result") == binding.parent:
-                continue  # named results are locals, already covered below
+        for binding in found.bindings:
             if binding.type == "parameter_declaration":
-                params.update(text(n) for n in binding.children_by_field_name("name"))
+                holder = binding.parent.parent if binding.parent is not None else None
+                if holder is None or holder.child_by_field_name("result") != binding.parent:
+                    params.update(text(n) for n in binding.children_by_field_name("name"))
             _bind(file, binding, env)
         out = {}
-        _events_of(file, node, name, classify, env, params, literal_key, out, literal_locs)
+        _events_of(file, node, found, name, classify, env, params, literal_key, out, literal_locs, keep_untyped_call)
         for owner_key, events in out.items():
             if owner_key == name:
                 functions.append((name, kind, loc(node.child_by_field_name("name")), _function_type_ref(file, node),
                                   node.end_byte, events))
             else:
                 functions.append((owner_key, "lit", literal_locs[owner_key], UNKNOWN, 0, events))
-    blank = tuple(text(found["path"][0]).strip('"`') for found in
-                  matches('(import_spec name: (blank_identifier) path: (_) @path)', file.root))
     return {
         "package": file.package,
-        "blank_imports": blank,
+        "blank_imports": _blank_imports(file),
         "imports": tuple(sorted(file.imports.items())),
         "functions": tuple(functions),
         "structs": tuple(structs),

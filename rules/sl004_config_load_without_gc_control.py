@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from golint_startup import callgraph
-from golint_startup.gosource import GoFile
+from golint_startup.gosource import GoFile, text
 from golint_startup.rule import Finding, Location, Notification, Option, Rule
 
 VIPER = "github.com/spf13/viper"
@@ -150,10 +150,19 @@ def _negative_constant(node) -> bool:
         node.child(0).type == "-" and (node.child_by_field_name("operand") or node).type == "int_literal"
 
 
-def _classifier(options: dict):
+def _classifier(file: GoFile, options: dict):
+    """Labels the calls that control the GC, or None when the file imports nothing that does."""
     limits, _ = _qualified(options["memory-limit-functions"])
+    control_paths = {path for path, _ in limits} | {RUNTIME, DEBUG}
+    local_names = {name for name, path in file.imports.items() if path in control_paths}
+    if not local_names:
+        return None
 
     def classify(file: GoFile, call) -> str | None:
+        function = call.child_by_field_name("function")
+        operand = function.child_by_field_name("operand") if function.type == "selector_expression" else None
+        if operand is None or text(operand) not in local_names:
+            return None
         callee = file.callee(call)
         if callee is None or not callee[0]:
             return None
@@ -173,7 +182,8 @@ def _classifier(options: dict):
 def collect(file: GoFile, options: dict):
     if file.is_test:
         return None
-    return callgraph.file_facts(file, _classifier(options))
+    load_names = {name for _, name in _qualified(options["load-functions"])[0]}
+    return callgraph.file_facts(file, _classifier(file, options), keep_untyped_call=load_names.__contains__)
 
 
 class _Control:
