@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import pathlib
+import sys
 from urllib.parse import quote
 
 import attr
@@ -18,12 +19,14 @@ import sarif_om as om
 
 from golint_startup import INFORMATION_URI, __version__
 from golint_startup.fingerprint import fingerprints
+from golint_startup.rule import Notification, level_rank
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 SRCROOT = "%SRCROOT%"
 # GitHub code scanning rejects runs with more results than this.
 MAX_RESULTS = 25_000
 _ALWAYS_EMITTED = {"level", "results"}
+_BOM = b"\xef\xbb\xbf"
 
 
 def to_json(value):
@@ -65,7 +68,10 @@ class _Columns:
         lines = self.lines[path]
         if not 0 < line <= len(lines):
             return byte_col
-        prefix = lines[line - 1][: byte_col - 1].decode("utf-8", "replace")
+        prefix = lines[line - 1][: byte_col - 1]
+        if line == 1 and prefix.startswith(_BOM):  # Go counts the BOM's bytes; editors do not show it
+            prefix = prefix[len(_BOM):]
+        prefix = prefix.decode("utf-8", "replace")
         return len(prefix.encode("utf-16-le")) // 2 + 1
 
 
@@ -94,7 +100,8 @@ def _descriptor(rule) -> om.ReportingDescriptor:
         help=om.MultiformatMessageString(text=rule.help, markdown=rule.help),
         help_uri=f"{INFORMATION_URI}/blob/main/README.md#{rule.id.lower()}",
         default_configuration=om.ReportingConfiguration(level=rule.level),
-        properties={"tags": ["go", "startup", *rule.tags], "precision": rule.precision},
+        # SARIF requires unique tags; a rule's own tags may repeat the generic ones.
+        properties={"tags": list(dict.fromkeys(["go", "startup", *rule.tags])), "precision": rule.precision},
     )
 
 
@@ -108,7 +115,7 @@ def build(result, *, cwd: str | None = None, category: str = "") -> dict:
     findings = result.findings
     if len(findings) > MAX_RESULTS:
         notifications.append(_truncation_notice(len(findings)))
-        findings = findings[:MAX_RESULTS]
+        findings = _most_severe(findings, MAX_RESULTS)
 
     results = []
     for finding in findings:
@@ -153,10 +160,15 @@ def build(result, *, cwd: str | None = None, category: str = "") -> dict:
     return to_json(log)
 
 
-def _truncation_notice(count: int):
-    from golint_startup.rule import Notification
+def _most_severe(findings: list, limit: int) -> list:
+    """The `limit` most severe findings (errors, then warnings, then notes), in their original order."""
+    ranked = sorted(range(len(findings)), key=lambda i: -level_rank(findings[i].level))  # stable
+    return [findings[i] for i in sorted(ranked[:limit])]
 
-    return Notification(f"{count} results; only the first {MAX_RESULTS} are written (GitHub's limit per run)")
+
+def _truncation_notice(count: int) -> Notification:
+    return Notification(f"{count} results, more than GitHub code scanning accepts in one run; only the "
+                        f"{MAX_RESULTS} most severe are written (lint fewer paths, or use --baseline)")
 
 
 def _notification(note) -> om.Notification:
@@ -169,4 +181,6 @@ def _notification(note) -> om.Notification:
 
 
 def render(result, **kwargs) -> str:
+    if len(result.findings) > MAX_RESULTS:  # the SARIF says so too, but few read it
+        print(f"startup-lint: {_truncation_notice(len(result.findings))}", file=sys.stderr)
     return json.dumps(build(result, **kwargs), indent=2) + "\n"

@@ -1,0 +1,216 @@
+"""Shared helpers for the end-to-end tests: run the command, check SARIF, probe the network."""
+
+from __future__ import annotations
+
+import atexit
+import functools
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import urllib.request
+from dataclasses import dataclass
+
+import jsonschema
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+TESTDATA = os.path.join(REPO, "testdata")
+SCHEMA_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "sarif-schema-2.1.0.json")
+
+# Runs of the command get a cache of their own, never the user's.
+_CACHE_DIR = tempfile.mkdtemp(prefix="startup-lint-test-cache-")
+atexit.register(shutil.rmtree, _CACHE_DIR, True)
+
+ZAP_MAIN = """\
+package main
+
+import "go.uber.org/zap"
+
+func main() {
+	logger, _ := zap.NewDevelopment()
+	defer logger.Sync()
+}
+"""
+ZAP_MAIN_LINE = 6  # the NewDevelopment() line of ZAP_MAIN
+
+CLEAN_MAIN = """\
+package main
+
+import "go.uber.org/zap"
+
+func main() {
+	logger, _ := zap.NewProduction()
+	defer logger.Sync()
+}
+"""
+
+
+@dataclass
+class Run:
+    code: int
+    out: str
+    err: str
+
+    @property
+    def err_lines(self) -> list[str]:
+        return self.err.splitlines()
+
+
+def cli(*args: str, cwd: str, env: dict | None = None, timeout: float = 300) -> Run:
+    """`python -m golint_startup ARGS` in `cwd`, as a user would run it."""
+    full_env = {**os.environ, "STARTUP_LINT_CACHE_DIR": _CACHE_DIR, **(env or {})}
+    done = subprocess.run([sys.executable, "-m", "golint_startup", *args], cwd=cwd, env=full_env,
+                          capture_output=True, text=True, timeout=timeout)
+    return Run(done.returncode, done.stdout, done.stderr)
+
+
+def write(root, relpath: str, content: str | bytes) -> str:
+    path = os.path.join(str(root), relpath)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    mode = "wb" if isinstance(content, bytes) else "w"
+    with open(path, mode, **({} if isinstance(content, bytes) else {"encoding": "utf-8", "newline": ""})) as f:
+        f.write(content)
+    return path
+
+
+def go_module(root, files: dict[str, str | bytes], module: str = "example.com/app") -> str:
+    write(root, "go.mod", f"module {module}\n\ngo 1.22\n")
+    for relpath, content in files.items():
+        write(root, relpath, content)
+    return str(root)
+
+
+def assert_no_traceback(run: Run) -> None:
+    assert "Traceback" not in run.err and "Traceback" not in run.out, run.err
+
+
+@functools.cache
+def _validator() -> jsonschema.Draft4Validator:
+    with open(SCHEMA_PATH, encoding="utf-8") as handle:
+        schema = json.load(handle)
+    jsonschema.Draft4Validator.check_schema(schema)
+    return jsonschema.Draft4Validator(schema)
+
+
+def schema_errors(log: dict) -> list[str]:
+    """Violations of the official SARIF 2.1.0 schema."""
+    return [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in _validator().iter_errors(log)]
+
+
+_HASH = re.compile(r"^[0-9a-f]{1,16}:[1-9][0-9]*$")
+_LEVELS = {"note", "warning", "error"}
+GITHUB_MAX_RESULTS = 25_000
+
+
+def github_problems(log: dict) -> list[str]:
+    """What GitHub code scanning's SARIF ingestion requires or documents, beyond the schema.
+
+    See docs.github.com, "SARIF support for code scanning": rule metadata GitHub shows,
+    explicit levels, regions, relative URIs resolved through %SRCROOT%, fingerprints,
+    and the limits on a run.
+    """
+    problems = []
+    if log.get("version") != "2.1.0" or not log.get("$schema"):
+        problems.append("version 2.1.0 and $schema are required")
+    if len(log.get("runs", [])) != 1:
+        problems.append("exactly one run expected")
+        return problems
+    run = log["runs"][0]
+    driver = run["tool"]["driver"]
+    for key in ("name", "version", "informationUri"):
+        if not driver.get(key):
+            problems.append(f"tool.driver.{key} missing")
+    rules = driver.get("rules", [])
+    ids = [r["id"] for r in rules]
+    if len(ids) != len(set(ids)):
+        problems.append(f"duplicate rules: {ids}")
+    for rule in rules:
+        where = f"rule {rule['id']}"
+        for key in ("shortDescription", "fullDescription"):
+            if not rule.get(key, {}).get("text"):
+                problems.append(f"{where}: {key}.text missing")
+        if not rule.get("help", {}).get("text") or not rule.get("help", {}).get("markdown"):
+            problems.append(f"{where}: help.text and help.markdown required")
+        if rule.get("defaultConfiguration", {}).get("level") not in _LEVELS:
+            problems.append(f"{where}: defaultConfiguration.level missing")
+        properties = rule.get("properties", {})
+        tags = properties.get("tags", [])
+        if not tags or len(tags) != len(set(tags)) or len(tags) > 20:
+            problems.append(f"{where}: tags must be present, unique, at most 20: {tags}")
+        if properties.get("precision") not in {"very-high", "high", "medium", "low"}:
+            problems.append(f"{where}: precision missing")
+    if "results" not in run:
+        problems.append("results must be present, even when empty")
+    results = run.get("results", [])
+    if len(results) > GITHUB_MAX_RESULTS:
+        problems.append(f"{len(results)} results, more than GitHub accepts")
+    base = run.get("originalUriBaseIds", {}).get("%SRCROOT%", {}).get("uri", "")
+    if not (base.startswith("file:///") and base.endswith("/")):
+        problems.append(f"originalUriBaseIds %SRCROOT% must be an absolute file URI ending in '/': {base!r}")
+    for number, result in enumerate(results):
+        where = f"result {number} ({result.get('ruleId')})"
+        index = result.get("ruleIndex")
+        if index is None or not 0 <= index < len(rules) or rules[index]["id"] != result.get("ruleId"):
+            problems.append(f"{where}: ruleIndex does not point at its rule")
+        if result.get("level") not in _LEVELS:
+            problems.append(f"{where}: explicit level required")
+        if not result.get("message", {}).get("text"):
+            problems.append(f"{where}: message.text required")
+        if len(result.get("locations", [])) != 1:
+            problems.append(f"{where}: exactly one location expected")
+        for location in result.get("locations", []) + result.get("relatedLocations", []):
+            problems += _location_problems(where, location)
+        for related in result.get("relatedLocations", []):
+            if "id" not in related or not related.get("message", {}).get("text"):
+                problems.append(f"{where}: related locations need an id and a message")
+        line_hash = result.get("partialFingerprints", {}).get("primaryLocationLineHash", "")
+        if not _HASH.match(line_hash):
+            problems.append(f"{where}: primaryLocationLineHash {line_hash!r}")
+    invocations = run.get("invocations", [])
+    if len(invocations) != 1 or "executionSuccessful" not in invocations[0]:
+        problems.append("invocations[0].executionSuccessful required")
+    return problems
+
+
+def _location_problems(where: str, location: dict) -> list[str]:
+    physical = location.get("physicalLocation", {})
+    artifact = physical.get("artifactLocation", {})
+    uri = artifact.get("uri", "")
+    problems = []
+    if not uri or uri.startswith("/") or "://" in uri or "\\" in uri:
+        problems.append(f"{where}: uri must be relative with forward slashes: {uri!r}")
+    if artifact.get("uriBaseId") != "%SRCROOT%":
+        problems.append(f"{where}: uriBaseId %SRCROOT% required")
+    region = physical.get("region", {})
+    keys = ("startLine", "startColumn", "endLine", "endColumn")
+    if not all(isinstance(region.get(k), int) and region[k] >= 1 for k in keys):
+        problems.append(f"{where}: full region with 1-based lines and columns required: {region}")
+    elif (region["endLine"], region["endColumn"]) < (region["startLine"], region["startColumn"]):
+        problems.append(f"{where}: region ends before it starts: {region}")
+    return problems
+
+
+def notification_paths(log: dict) -> list[str]:
+    """The file each tool execution notification names (one entry per notification)."""
+    paths = []
+    for note in log["runs"][0]["invocations"][0].get("toolExecutionNotifications", []):
+        for location in note.get("locations", []):
+            paths.append(location["physicalLocation"]["artifactLocation"]["uri"])
+    return paths
+
+
+@functools.cache
+def reachable(url: str) -> bool:
+    """Whether `url` answers (through the proxy the environment names, if any)."""
+    try:
+        with urllib.request.urlopen(urllib.request.Request(url, method="HEAD"), timeout=10):
+            return True
+    except Exception:  # offline, DNS failure, TLS interception: all mean "cannot test here"
+        return False
+
+
+PYPI = "https://pypi.org/simple/pip/"
+NPM = "https://registry.npmjs.org/@microsoft%2fsarif-multitool"
