@@ -1,0 +1,355 @@
+"""Parallel runs, the result cache and the progress bar (issue 6)."""
+
+from __future__ import annotations
+
+import io
+import os
+import pickle
+import shutil
+import sys
+import threading
+
+import pytest
+from click.testing import CliRunner
+
+from fixtures import TESTDATA
+from golint_startup import cache, gosource, parallel
+from golint_startup.analysis import FileResult, analyze_file
+from golint_startup.cli import command
+from golint_startup.config import build_settings
+from golint_startup.runner import run
+
+
+@pytest.fixture(autouse=True)
+def cache_dir(tmp_path, monkeypatch):
+    directory = tmp_path / "cache"
+    monkeypatch.setenv(cache.ENV_VAR, str(directory))
+    monkeypatch.delenv("CI", raising=False)
+    return directory
+
+
+@pytest.fixture
+def counted_parses(monkeypatch):
+    """How many files gosource.parse parsed (in this process)."""
+    parsed: list[str] = []
+    real_parse = gosource.parse
+
+    def parse(path, source):
+        parsed.append(path)
+        return real_parse(path, source)
+
+    monkeypatch.setattr(gosource, "parse", parse)
+    return parsed
+
+
+def lint(args: list[str], cwd) -> tuple[int, bytes, str]:
+    old = os.getcwd()
+    os.chdir(cwd)
+    try:
+        result = CliRunner().invoke(command, args, catch_exceptions=False, standalone_mode=False)
+    finally:
+        os.chdir(old)
+    return result.return_value, result.stdout_bytes, result.stderr
+
+
+def write_go_files(directory, count: int) -> None:
+    directory.mkdir(parents=True, exist_ok=True)
+    for index in range(count):
+        (directory / f"f{index:03d}.go").write_text(
+            f'package p\n\nimport "go.uber.org/zap"\n\nfunc F{index}() {{\n\tzap.NewDevelopment()\n}}\n')
+
+
+# --- parallel -------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def tree_with_bad_input(tmp_path_factory):
+    """testdata/ plus files that produce notifications, whose order shows in the output."""
+    tree = tmp_path_factory.mktemp("parallel") / "tree"
+    shutil.copytree(TESTDATA, tree)
+    for index, directory in enumerate(["sl001", "sl003", "sl005", "sl900"]):
+        (tree / directory / f"zz_broken{index}.go").write_text(f"package p\n\nfunc F{index}( {{\n")
+        (tree / directory / f"aa_binary{index}.go").write_bytes(b"\0\1\2")
+        (tree / directory / f"mm_latin1_{index}.go").write_bytes(b"package p\n\n// caf\xe9\nvar X = 1\n")
+    return tree
+
+
+@pytest.mark.parametrize("output_format", ["text", "json", "sarif", "github"])
+def test_parallel_output_is_byte_identical_to_one_job(output_format, tree_with_bad_input, monkeypatch):
+    started = []
+
+    class CountingPool(parallel.ProcessPoolExecutor):
+        def __init__(self, *args, **kwargs):
+            started.append(kwargs["max_workers"])
+            super().__init__(*args, **kwargs)
+
+    # testdata/ is small: make every file its own batch so workers finish out of order.
+    monkeypatch.setattr(parallel, "_MIN_FILES_PER_WORKER", 1)
+    monkeypatch.setattr(parallel, "_MAX_BATCH", 1)
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", CountingPool)
+    args = ["--tests", "--no-cache", "--format", output_format, "./..."]
+    serial = lint(["-j", "1", *args], tree_with_bad_input)
+    assert not started
+    in_parallel = lint(["-j", "3", *args], tree_with_bad_input)
+    assert started == [3], "the parallel run did not use worker processes"
+    assert serial[1] and "binary data" in serial[2], "nothing to compare"
+    assert in_parallel == serial
+
+
+def test_worker_batches_carry_jobs_not_settings(monkeypatch):
+    """Settings go to each worker once (initializer), not pickled with every batch."""
+    sent = []
+    real_submit = parallel.ProcessPoolExecutor.submit
+
+    def submit(self, fn, *args):
+        sent.append(pickle.dumps(args))
+        return real_submit(self, fn, *args)
+
+    monkeypatch.setattr(parallel, "_MIN_FILES_PER_WORKER", 1)
+    monkeypatch.setattr(parallel.ProcessPoolExecutor, "submit", submit)
+    settings = build_settings(config_path=None, tests=True, cwd=TESTDATA)
+    serial = run(["./..."], settings, cwd=TESTDATA)
+    result = run(["./..."], settings, cwd=TESTDATA,
+                 analyze=parallel.analyzer(jobs=2, use_cache=False, progress=False))
+    assert sent and all(b"golint_startup.config" not in batch for batch in sent)
+    assert result.findings == serial.findings
+
+
+# --- cache ----------------------------------------------------------------------
+
+
+def _run(cwd, *, use_cache=True, jobs=1, select=(), patterns=("./...",)):
+    settings = build_settings(config_path=None, tests=True, select=select, cwd=str(cwd))
+    return run(list(patterns), settings, cwd=str(cwd),
+               analyze=parallel.analyzer(jobs=jobs, use_cache=use_cache, progress=False))
+
+
+def _entries(cache_dir) -> list[str]:
+    return sorted(str(p) for p in cache_dir.rglob("*") if p.is_file() and p.parent.parent.name.startswith("results-"))
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_warm_run_parses_nothing_and_reports_the_same(jobs, cache_dir, counted_parses, monkeypatch):
+    monkeypatch.setattr(parallel, "_MIN_FILES_PER_WORKER", 1)
+    cold = _run(TESTDATA, jobs=1)
+    assert counted_parses, "the cold run parsed nothing"
+    assert len(_entries(cache_dir)) >= len(counted_parses)  # generated files are stored unparsed
+    counted_parses.clear()
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", None)  # a warm run must not need workers
+    warm = _run(TESTDATA, jobs=jobs)
+    assert counted_parses == []
+    assert warm.findings == cold.findings and warm.findings
+    assert warm.notifications == cold.notifications
+    assert warm.files_analyzed == cold.files_analyzed
+
+
+def test_only_changed_files_are_parsed_again(tmp_path, counted_parses):
+    tree = tmp_path / "tree"
+    write_go_files(tree, 3)
+    assert len(_run(tree).findings) == 3
+    (tree / "f001.go").write_text('package p\n\nfunc F() {}\n')
+    counted_parses.clear()
+    result = _run(tree)
+    assert counted_parses == ["f001.go"]
+    assert sorted(f.path for f in result.findings) == ["f000.go", "f002.go"]
+
+
+def test_configuration_and_display_path_are_part_of_the_key(tmp_path, counted_parses):
+    tree = tmp_path / "tree"
+    write_go_files(tree / "pkg", 2)
+    assert len(_run(tree, select=("SL005",)).findings) == 2
+    counted_parses.clear()
+    assert _run(tree, select=("SL007",)).findings == []
+    assert len(counted_parses) == 2
+    counted_parses.clear()
+    # From another directory the same file has another display path, which findings carry.
+    result = _run(tree / "pkg", select=("SL005",))
+    assert len(counted_parses) == 2
+    assert sorted(f.path for f in result.findings) == ["f000.go", "f001.go"]
+
+
+@pytest.mark.parametrize("damage", ["truncate", "flip", "empty", "garbage"])
+def test_corrupt_entries_are_ignored_and_rewritten(damage, tmp_path, cache_dir, counted_parses):
+    tree = tmp_path / "tree"
+    write_go_files(tree, 2)
+    cold = _run(tree)
+    for entry in _entries(cache_dir):
+        data = open(entry, "rb").read()
+        damaged = {"truncate": data[: len(data) // 2], "flip": data[:-5] + bytes([data[-5] ^ 0x40]) + data[-4:],
+                   "empty": b"", "garbage": b"SLC1" + os.urandom(64)}[damage]
+        open(entry, "wb").write(damaged)
+    counted_parses.clear()
+    assert _run(tree).findings == cold.findings
+    assert len(counted_parses) == 2
+    counted_parses.clear()
+    assert _run(tree).findings == cold.findings
+    assert counted_parses == [], "damaged entries were not rewritten"
+
+
+def test_no_cache_neither_reads_nor_writes(tmp_path, cache_dir, counted_parses):
+    tree = tmp_path / "tree"
+    write_go_files(tree, 2)
+    _run(tree, use_cache=False)
+    assert _entries(cache_dir) == []
+    _run(tree)
+    counted_parses.clear()
+    _run(tree, use_cache=False)
+    assert len(counted_parses) == 2
+
+
+def test_internal_errors_are_not_cached(tmp_path, cache_dir, monkeypatch):
+    tree = tmp_path / "tree"
+    write_go_files(tree, 1)
+    from golint_startup.rule import all_rules
+
+    rule = all_rules()["SL005"]
+
+    def broken(file, options):
+        raise RuntimeError("boom")
+
+    monkeypatch.setitem(all_rules(), "SL005", type(rule)(**{**rule.__dict__, "check": broken}))
+    result = _run(tree, select=("SL005",))
+    assert any("internal error in SL005" in n.message for n in result.notifications)
+    assert _entries(cache_dir) == []
+
+
+def test_clean_cache_empties_only_what_the_cache_wrote(tmp_path, cache_dir):
+    tree = tmp_path / "tree"
+    write_go_files(tree, 3)
+    _run(tree)
+    unrelated = cache_dir / "notes.txt"
+    unrelated.write_text("mine")
+    code, _, stderr = lint(["--clean-cache"], tree)
+    assert code == 0 and "removed 3 cache entries" in stderr
+    assert _entries(cache_dir) == []
+    assert unrelated.read_text() == "mine"
+    assert cache.clean() == 0
+
+
+def test_concurrent_writers_leave_valid_entries(tmp_path):
+    result_cache = cache.ResultCache(str(tmp_path / "c"), "settings", code="code")
+    results = [FileResult("a.go", facts={"n": n, "pad": "x" * 50_000}) for n in range(8)]
+    key = result_cache.key("a.go", True, b"package a\n")
+    errors = []
+
+    def write_and_read(result):
+        for _ in range(30):
+            result_cache.store(key, result)
+            loaded = result_cache.load(key, "a.go")
+            if loaded is None or loaded.facts["pad"] != "x" * 50_000:
+                errors.append(loaded)
+
+    threads = [threading.Thread(target=write_and_read, args=(r,)) for r in results]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    leftovers = [p for p in (tmp_path / "c").rglob(".tmp-*")]
+    assert leftovers == []
+
+
+def test_unwritable_cache_is_skipped_silently(tmp_path, monkeypatch, counted_parses):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    monkeypatch.setenv(cache.ENV_VAR, str(blocker / "cache"))
+    tree = tmp_path / "tree"
+    write_go_files(tree, 2)
+    assert len(_run(tree).findings) == 2
+    assert len(counted_parses) == 2
+
+
+def test_code_fingerprint_follows_rule_sources(tmp_path, monkeypatch):
+    import golint_startup.rules as catalog
+
+    copy = tmp_path / "rules"
+    shutil.copytree(catalog.__path__[0], copy, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(catalog, "__path__", [str(copy)])
+    before = cache.code_fingerprint.__wrapped__()
+    assert cache.code_fingerprint.__wrapped__() == before
+    module = copy / "sl005_zap_development_mode.py"
+    module.write_text(module.read_text() + "\n# edited\n")
+    assert cache.code_fingerprint.__wrapped__() != before
+
+
+@pytest.mark.parametrize("platform, env, expected", [
+    ("linux", {"XDG_CACHE_HOME": "/xdg"}, ["/xdg", "startup-lint"]),
+    ("linux", {"XDG_CACHE_HOME": "relative"}, ["~", ".cache", "startup-lint"]),
+    ("linux", {}, ["~", ".cache", "startup-lint"]),
+    ("darwin", {}, ["~", "Library", "Caches", "startup-lint"]),
+    ("win32", {"LOCALAPPDATA": "/appdata"}, ["/appdata", "startup-lint", "Cache"]),
+])
+def test_platform_cache_directory(platform, env, expected, monkeypatch):
+    monkeypatch.delenv(cache.ENV_VAR)
+    for name in ("XDG_CACHE_HOME", "LOCALAPPDATA"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setattr(sys, "platform", platform)
+    assert cache.cache_dir() == os.path.join(os.path.expanduser(expected[0]), *expected[1:])
+
+
+def test_cache_directory_override(monkeypatch, tmp_path):
+    monkeypatch.setenv(cache.ENV_VAR, str(tmp_path / "mine"))
+    assert cache.cache_dir() == str(tmp_path / "mine")
+
+
+def test_results_hold_no_parse_tree():
+    """Results are picklable, so no tree-sitter Tree or Node (never picklable) survives a file."""
+    settings = build_settings(config_path=None, tests=True, cwd=TESTDATA)
+    count = 0
+    for directory, _, names in os.walk(TESTDATA):
+        for name in names:
+            if name.endswith(".go"):
+                path = os.path.join(directory, name)
+                pickle.dumps(analyze_file(path, os.path.relpath(path, TESTDATA), settings))
+                count += 1
+    assert count > 50
+
+
+# --- progress -------------------------------------------------------------------
+
+
+class FakeTerminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def _progress_output(monkeypatch, stream, files: int, tmp_path) -> str:
+    monkeypatch.setattr(parallel, "PROGRESS_DELAY_SECONDS", 0)
+    monkeypatch.setattr(sys, "stderr", stream)
+    tree = tmp_path / "tree"
+    write_go_files(tree, files)
+    settings = build_settings(config_path=None, select=("SL005",), cwd=str(tree))
+    run(["./..."], settings, cwd=str(tree), analyze=parallel.analyzer(jobs=1, use_cache=False, progress=True))
+    return stream.getvalue()
+
+
+def test_progress_bar_on_a_terminal_for_a_long_run(monkeypatch, tmp_path):
+    assert "Linting" in _progress_output(monkeypatch, FakeTerminal(), parallel.PROGRESS_MIN_FILES, tmp_path)
+
+
+def test_no_progress_bar_in_a_pipe(monkeypatch, tmp_path):
+    assert _progress_output(monkeypatch, io.StringIO(), parallel.PROGRESS_MIN_FILES, tmp_path) == ""
+
+
+def test_no_progress_bar_in_ci_or_for_a_short_run(monkeypatch, tmp_path):
+    assert _progress_output(monkeypatch, FakeTerminal(), parallel.PROGRESS_MIN_FILES - 1, tmp_path / "short") == ""
+    monkeypatch.setenv("CI", "true")
+    assert _progress_output(monkeypatch, FakeTerminal(), parallel.PROGRESS_MIN_FILES, tmp_path / "ci") == ""
+
+
+def test_command_line_in_a_pipe_writes_no_progress_bar(monkeypatch, tmp_path):
+    monkeypatch.setattr(parallel, "PROGRESS_DELAY_SECONDS", 0)
+    tree = tmp_path / "tree"
+    count = parallel.PROGRESS_MIN_FILES + 10
+    write_go_files(tree, count)
+    old = os.getcwd()
+    os.chdir(tree)
+    try:
+        result = CliRunner().invoke(command, ["-j", "1", "./..."], catch_exceptions=False, standalone_mode=False)
+    finally:
+        os.chdir(old)
+    assert result.return_value == 1
+    assert "Linting" not in result.stderr and "\r" not in result.stderr
+    assert result.stderr.splitlines()[-1] == f"{count} findings ({count} warning) in {count} files"
