@@ -1,13 +1,18 @@
 """`--baseline FILE`: report only findings that an earlier run did not report.
 
 The earlier run is a SARIF log or the JSON list of `--format json`. A finding matches
-an earlier one with the same rule, file and `primaryLocationLineHash` (the fingerprint
-GitHub code scanning uses, computed from the text of the line and what follows it), so
-edits elsewhere in the file that only move lines do not bring old findings back. Each
-earlier finding absorbs at most one current finding: if a line's fingerprint was there
-twice and now appears three times, one is new. The fingerprint covers the line and
-the next 100 non-whitespace characters, so editing code right after a finding makes it
-new again, exactly as GitHub code scanning would open a new alert for it.
+an earlier one with the same rule and file and, most specific first:
+
+1. the same `primaryLocationLineHash` and message;
+2. the same `primaryLocationLineHash` (the fingerprint GitHub code scanning uses,
+   computed from the line and the next 100 non-whitespace characters), so edits
+   elsewhere that only move lines do not bring old findings back;
+3. the same message, for earlier findings still unmatched: editing the code right
+   after a finding changes its fingerprint, not the finding.
+
+Each earlier finding absorbs at most one current finding: if a fingerprint was there
+twice and now appears three times, one is new. The one way to hide a new finding is to
+fix an old one with the same rule and message in the same file in the same change.
 
 Paths are compared as written: relative to the directory the run started in, so make
 the baseline and the later runs from the same directory (the repository root, say).
@@ -19,7 +24,9 @@ from __future__ import annotations
 
 import json
 import os
-from collections import Counter
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Callable
 from urllib.parse import unquote, urlparse
 
 from golint_startup.config import ConfigError
@@ -31,16 +38,28 @@ class BaselineError(ConfigError):
     """A baseline file that cannot be read or is neither startup-lint SARIF nor JSON (exit 2)."""
 
 
-Key = tuple[str, str, str]  # rule id, display path, fingerprint (or "line:N" without one)
+@dataclass(frozen=True)
+class Entry:
+    rule_id: str
+    path: str  # display path
+    fingerprint: str  # "line:N" when there is none (the file could not be reread)
+    message: str
 
 
-def _key(rule_id: str, path: str, fingerprint: str, line: int) -> Key:
-    # Without a fingerprint (the file could not be reread) the line is the best we have.
-    return rule_id, path, fingerprint or f"line:{line}"
+def _entry(rule_id: str, path: str, fingerprint: str, line: int, message: str) -> Entry:
+    return Entry(rule_id, path, fingerprint or f"line:{line}", message)
 
 
-def load(path: str, cwd: str | None = None) -> Counter[Key]:
-    """How many times each (rule, file, fingerprint) occurs in the baseline file."""
+# How a current finding may match an earlier one, tried in this order.
+_TIERS: tuple[Callable[[Entry], tuple], ...] = (
+    lambda e: (e.rule_id, e.path, e.fingerprint, e.message),
+    lambda e: (e.rule_id, e.path, e.fingerprint),
+    lambda e: (e.rule_id, e.path, e.message),
+)
+
+
+def load(path: str, cwd: str | None = None) -> Counter[Entry]:
+    """How many times each finding occurs in the baseline file."""
     try:
         with open(path, encoding="utf-8") as handle:
             data = json.load(handle)
@@ -63,7 +82,8 @@ def _json_keys(items: list):
     for item in items:
         if item.get("suppressed"):
             continue
-        yield _key(str(item["rule"]), str(item["path"]), str(item.get("fingerprint") or ""), int(item["line"]))
+        yield _entry(str(item["rule"]), str(item["path"]), str(item.get("fingerprint") or ""), int(item["line"]),
+                     str(item.get("message", "")))
 
 
 def _sarif_keys(log: dict, cwd: str):
@@ -74,8 +94,8 @@ def _sarif_keys(log: dict, cwd: str):
             physical = result["locations"][0]["physicalLocation"]
             fingerprint = (result.get("partialFingerprints") or {}).get("primaryLocationLineHash", "")
             line = int((physical.get("region") or {}).get("startLine", 0))
-            yield _key(str(result["ruleId"]), _display_path(physical["artifactLocation"]["uri"], cwd),
-                       str(fingerprint), line)
+            yield _entry(str(result["ruleId"]), _display_path(physical["artifactLocation"]["uri"], cwd),
+                         str(fingerprint), line, str((result.get("message") or {}).get("text", "")))
 
 
 def _display_path(uri: str, cwd: str) -> str:
@@ -89,12 +109,22 @@ def filter_new(result, path: str) -> list[Finding]:
     """The findings of `result` not accounted for by the baseline at `path`."""
     remaining = load(path)
     hashes = fingerprints(result.findings, result.abspaths)
-    kept = []
-    for finding in result.findings:
-        key = _key(finding.rule_id, finding.path, hashes.get((finding.path, finding.location.line), ""),
-                   finding.location.line)
-        if remaining[key] > 0 and not finding.suppressed_by:
-            remaining[key] -= 1
-        else:
-            kept.append(finding)
-    return kept
+    current = [_entry(f.rule_id, f.path, hashes.get((f.path, f.location.line), ""), f.location.line, f.message)
+               for f in result.findings]
+    # Suppressed findings (--include-suppressed) are shown as such, never matched away.
+    unmatched = [i for i, finding in enumerate(result.findings) if not finding.suppressed_by]
+    for tier in _TIERS:
+        pool: dict[tuple, list[Entry]] = defaultdict(list)
+        for entry, count in remaining.items():
+            pool[tier(entry)] += [entry] * count
+        still = []
+        for i in unmatched:
+            candidates = pool.get(tier(current[i]))
+            if candidates:
+                remaining[candidates.pop()] -= 1
+            else:
+                still.append(i)
+        unmatched = still
+        remaining = +remaining  # drop entries used up
+    new = set(unmatched)
+    return [f for i, f in enumerate(result.findings) if i in new or f.suppressed_by]
