@@ -42,10 +42,27 @@ def _write(text: str, output: str | None) -> None:
         click.echo(text, nl=False)
         return
     directory = os.path.dirname(os.path.abspath(output))
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=".startup-lint-")
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(text)
-    os.replace(tmp, output)
+    tmp = None
+    try:
+        fd, tmp = tempfile.mkstemp(dir=directory, prefix=".startup-lint-")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.chmod(tmp, _output_mode(output))  # mkstemp's 0600 would outlive the rename
+        os.replace(tmp, output)
+    except OSError as err:
+        if tmp and os.path.exists(tmp):
+            os.unlink(tmp)
+        raise UsageProblem(f"cannot write {output}: {err.strerror or err}") from None
+
+
+def _output_mode(output: str) -> int:
+    """An existing report keeps its permissions; a new one gets what the umask allows."""
+    try:
+        return os.stat(output).st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _summary(result) -> str:

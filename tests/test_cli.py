@@ -1,0 +1,360 @@
+"""The command line as users meet it: exit codes, formats, options, errors (SPEC §4, §5)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+from golint_startup import __version__
+from golint_startup.rule import HELP_SECTIONS, all_rules
+from lintrun import CLEAN_MAIN, ZAP_MAIN, ZAP_MAIN_LINE, assert_no_traceback, cli, go_module, write
+
+GC_OFF = """\
+package main
+
+import "runtime/debug"
+
+func load() {
+	debug.SetGCPercent(-1)
+}
+"""
+
+STALE_DIRECTIVE = """\
+package main
+
+func helper() {
+	//startup-lint:ignore SL005 there used to be a development logger here
+	_ = 1
+}
+"""
+
+
+@pytest.fixture
+def clean(tmp_path):
+    return go_module(tmp_path, {"main.go": CLEAN_MAIN})
+
+
+@pytest.fixture
+def warning(tmp_path):
+    return go_module(tmp_path, {"main.go": ZAP_MAIN})
+
+
+# Exit codes.
+
+def test_no_findings_exit_0(clean):
+    done = cli(cwd=clean)
+    assert (done.code, done.out) == (0, "")
+    assert done.err_lines[-1] == "0 findings in 1 file"
+
+
+def test_findings_exit_1(warning):
+    done = cli(cwd=warning)
+    assert done.code == 1
+    assert done.out.startswith(f"main.go:{ZAP_MAIN_LINE}:15: SL005 zap.NewDevelopment() ")
+    assert done.err_lines[-1] == "1 finding (1 warning) in 1 file"
+
+
+@pytest.mark.parametrize("files,fail_level,code", [
+    ({"main.go": ZAP_MAIN}, "error", 0),
+    ({"main.go": ZAP_MAIN}, "warning", 1),
+    ({"main.go": ZAP_MAIN}, "note", 1),
+    ({"gc.go": GC_OFF}, "error", 1),
+    ({"stale.go": STALE_DIRECTIVE}, "warning", 0),
+    ({"stale.go": STALE_DIRECTIVE}, "note", 1),
+])
+def test_fail_level(tmp_path, files, fail_level, code):
+    go_module(tmp_path, files)
+    done = cli("--fail-level", fail_level, cwd=str(tmp_path))
+    assert done.code == code, done.err
+    assert done.out, "findings below the fail level are still reported"
+
+
+@pytest.mark.parametrize("args,message", [
+    (["--format", "xml"], "Invalid value for '--format'"),
+    (["--bogus"], "No such option"),
+    (["-j", "0"], "Invalid value for '-j' / '--jobs'"),
+    (["--fail-level", "fatal"], "Invalid value for '--fail-level'"),
+    (["nothere/..."], "startup-lint: error: pattern nothere/...: directory"),
+    (["missing.go"], "startup-lint: error: pattern missing.go: no such file or directory"),
+    (["go.mod"], "startup-lint: error: pattern go.mod: not a .go file or a directory"),
+    (["--select", "SL999"], "startup-lint: error: --select: unknown rule 'SL999'"),
+    (["--ignore", "no-such-rule"], "startup-lint: error: --ignore: unknown rule 'no-such-rule'"),
+    (["--explain", "SL999"], "startup-lint: error: --explain: unknown rule 'SL999'"),
+    (["--output", "/nonexistent-dir/report.txt"], "startup-lint: error: cannot write /nonexistent-dir/report.txt"),
+    (["--config", "missing.toml"], "startup-lint: error: missing.toml: cannot read config"),
+])
+def test_usage_errors_exit_2_with_a_clear_message(clean, args, message):
+    done = cli(*args, cwd=clean)
+    assert done.code == 2
+    assert_no_traceback(done)
+    assert message in done.err
+    assert done.out == ""
+
+
+def test_internal_error_is_one_line_without_debug(clean, monkeypatch, capsys):
+    from golint_startup import cli as cli_module
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("the engine broke")
+
+    monkeypatch.chdir(clean)
+    monkeypatch.setattr(cli_module, "run", broken)
+    code, out, err = _main(monkeypatch, capsys)
+    assert code == 2 and out == ""
+    assert err == "startup-lint: internal error: RuntimeError: the engine broke (rerun with --debug for details)\n"
+    code, out, err = _main(monkeypatch, capsys, "--debug")
+    assert code == 2
+    assert "Traceback (most recent call last)" in err and "RuntimeError: the engine broke" in err
+
+
+def _main(monkeypatch, capsys, *args: str) -> tuple[int, str, str]:
+    """The installed entry point, in this process."""
+    from golint_startup import cli as cli_module
+
+    monkeypatch.setattr(sys, "argv", ["startup-lint", *args])
+    with pytest.raises(SystemExit) as exit_info:
+        cli_module.main()
+    captured = capsys.readouterr()
+    return exit_info.value.code, captured.out, captured.err
+
+
+# Formats and output.
+
+def _two_files(root) -> str:
+    return go_module(root, {
+        "b.go": ZAP_MAIN,
+        "a.go": GC_OFF,
+        "pkg/c.go": ZAP_MAIN.replace("package main", "package pkg").replace("func main", "func Start"),
+        "a_more.go": ZAP_MAIN.replace("func main", "func other").replace(
+            "\tdefer logger.Sync()", "\tdefer logger.Sync()\n\t_ = zap.NewExample()"),
+    })
+
+
+def test_text_format_sorted_by_path_then_position(tmp_path):
+    root = _two_files(tmp_path)
+    done = cli(cwd=root)
+    assert done.code == 1
+    locations = [re.match(r"^([^:]+):(\d+):(\d+): (SL\d{3}) .* \(([a-z-]+)\)$", line).groups()
+                 for line in done.out.splitlines()]
+    assert [(path, int(line), rule) for path, line, _, rule, _ in locations] == [
+        ("a.go", 6, "SL007"), ("a_more.go", 6, "SL005"), ("a_more.go", 8, "SL005"), ("b.go", 6, "SL005"),
+        ("pkg/c.go", 6, "SL005")]
+    assert {name for *_, name in locations} == {"gc-disabled-not-restored", "zap-development-mode"}
+    assert done.err_lines[-1] == "5 findings (1 error, 4 warning) in 4 files"
+
+
+def test_text_paths_are_relative_to_the_current_directory(tmp_path):
+    root = _two_files(tmp_path)
+    done = cli("./pkg/...", cwd=root)
+    assert done.out.startswith("pkg/c.go:6:")
+    done = cli("../...", cwd=os.path.join(root, "pkg"))
+    assert "\n../b.go:6:" in done.out and "\nc.go:6:" in done.out
+
+
+def test_json_format(tmp_path):
+    root = _two_files(tmp_path)
+    items = json.loads(cli("--format", "json", cwd=root).out)
+    assert len(items) == 5
+    first = items[0]
+    assert set(first) == {"rule", "name", "level", "message", "path", "line", "column", "end_line", "end_column",
+                          "fingerprint", "related"}
+    assert (first["rule"], first["name"], first["level"], first["path"], first["line"], first["column"]) == \
+        ("SL007", "gc-disabled-not-restored", "error", "a.go", 6, 2)
+    assert first["end_line"] == 6 and first["end_column"] == len("\tdebug.SetGCPercent(-1)") + 1
+    assert re.fullmatch(r"[0-9a-f]+:1", first["fingerprint"])
+
+
+def test_github_format(tmp_path):
+    root = _two_files(tmp_path)
+    lines = cli("--format", "github", cwd=root).out.splitlines()
+    assert len(lines) == 5
+    assert lines[0].startswith("::error file=a.go,line=6,col=2,endLine=6,endColumn=24,title=SL007::")
+    assert lines[1].startswith("::warning file=a_more.go,line=6,col=15,")
+
+
+def test_github_format_escapes_properties(tmp_path):
+    go_module(tmp_path, {"odd,name:1.go": ZAP_MAIN})
+    (line,) = cli("--format", "github", cwd=str(tmp_path)).out.splitlines()
+    assert line.startswith("::warning file=odd%2Cname%3A1.go,line=6,")
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github"])
+def test_output_writes_the_report_to_a_file(tmp_path, fmt):
+    root = _two_files(tmp_path / "repo")
+    to_stdout = cli("--format", fmt, cwd=root)
+    to_file = cli("--format", fmt, "--output", "../report.out", cwd=root)
+    assert to_file.code == to_stdout.code == 1
+    assert to_file.out == ""
+    assert (tmp_path / "report.out").read_text(encoding="utf-8") == to_stdout.out
+    assert sorted(os.listdir(tmp_path)) == ["repo", "report.out"], "no temporary file left behind"
+    assert to_file.err_lines[-1] == to_stdout.err_lines[-1]
+
+
+def test_output_replaces_an_existing_report(clean):
+    write(clean, "report.sarif", "old")
+    os.chmod(os.path.join(clean, "report.sarif"), 0o640)
+    cli("--format", "sarif", "-o", "report.sarif", cwd=clean)
+    report = os.path.join(clean, "report.sarif")
+    assert json.load(open(report))["version"] == "2.1.0"
+    assert os.stat(report).st_mode & 0o777 == 0o640
+
+
+# Rule selection.
+
+@pytest.mark.parametrize("args,rules", [
+    ([], {"SL005", "SL007"}),
+    (["--select", "SL005"], {"SL005"}),
+    (["--select", "zap-development-mode,SL007"], {"SL005", "SL007"}),
+    (["--select", "sl007"], {"SL007"}),
+    (["--ignore", "SL005"], {"SL007"}),
+    (["--ignore", "SL005", "--ignore", "gc-disabled-not-restored"], set()),
+    (["--select", "SL005,SL007", "--ignore", "SL007"], {"SL005"}),
+])
+def test_select_and_ignore(tmp_path, args, rules):
+    root = _two_files(tmp_path)
+    items = json.loads(cli("--format", "json", *args, cwd=root).out)
+    assert {item["rule"] for item in items} == rules
+
+
+def test_sarif_lists_only_the_rules_that_ran(tmp_path):
+    root = _two_files(tmp_path)
+    log = json.loads(cli("--format", "sarif", "--select", "SL007", cwd=root).out)
+    assert [rule["id"] for rule in log["runs"][0]["tool"]["driver"]["rules"]] == ["SL007"]
+
+
+def test_tests_flag_includes_test_files(tmp_path):
+    go_module(tmp_path, {"main.go": CLEAN_MAIN, "gc_test.go": GC_OFF})
+    assert cli(cwd=str(tmp_path)).code == 0
+    done = cli("--tests", cwd=str(tmp_path))
+    assert done.code == 1 and done.out.startswith("gc_test.go:6:2: SL007")
+    assert cli("gc_test.go", cwd=str(tmp_path)).code == 0, "a named _test.go file still needs --tests"
+
+
+def test_generated_files_are_skipped_unless_asked(tmp_path):
+    generated = "// Code generated by mockgen. DO NOT EDIT.\n\n" + GC_OFF
+    go_module(tmp_path, {"main.go": CLEAN_MAIN, "gen.go": generated})
+    assert cli(cwd=str(tmp_path)).code == 0
+    assert cli("--generated", cwd=str(tmp_path)).code == 1
+
+
+# Information commands.
+
+def test_list_rules_lists_the_catalog(clean):
+    done = cli("--list-rules", cwd=clean)
+    assert done.code == 0
+    lines = done.out.splitlines()
+    assert [line.split()[:3] for line in lines] == [[r.id, r.name, r.level] for r in all_rules().values()]
+
+
+@pytest.mark.parametrize("token", ["SL005", "sl005", "zap-development-mode"])
+def test_explain_prints_the_rule_help(clean, token):
+    done = cli("--explain", token, cwd=clean)
+    assert done.code == 0
+    assert done.out.startswith("# SL005 zap-development-mode\n\nDefault level: warning\n")
+    for section in HELP_SECTIONS:
+        assert f"## {section}\n" in done.out
+
+
+def test_every_rule_explains_itself(clean):
+    for rule_id in all_rules():
+        done = cli("--explain", rule_id, cwd=clean)
+        assert done.code == 0 and done.out.startswith(f"# {rule_id} ")
+
+
+def test_version(clean):
+    done = cli("--version", cwd=clean)
+    assert (done.code, done.out) == (0, f"startup-lint, version {__version__}\n")
+
+
+def test_installed_command_and_module_agree(warning):
+    script = os.path.join(os.path.dirname(sys.executable), "startup-lint")
+    if not os.path.exists(script):
+        pytest.skip("the startup-lint script is not installed next to this interpreter")
+    installed = subprocess.run([script, "--no-cache"], cwd=warning, capture_output=True, text=True)
+    module = subprocess.run([sys.executable, "-m", "golint_startup", "--no-cache"], cwd=warning,
+                            capture_output=True, text=True)
+    assert installed.returncode == module.returncode == 1
+    assert installed.stdout == module.stdout and installed.stdout
+
+
+def test_a_directory_may_be_named_like_a_command(tmp_path):
+    go_module(tmp_path, {"version/main.go": ZAP_MAIN, "explain/main.go": CLEAN_MAIN})
+    done = cli("version", "explain", cwd=str(tmp_path))
+    assert done.code == 1 and done.out.startswith("version/main.go:6:15: SL005")
+
+
+def test_default_pattern_is_the_whole_tree(tmp_path):
+    go_module(tmp_path, {"cmd/app/main.go": ZAP_MAIN, "vendor/x/x.go": ZAP_MAIN, "testdata/t.go": ZAP_MAIN,
+                         ".hidden/h.go": ZAP_MAIN, "_old/o.go": ZAP_MAIN})
+    done = cli(cwd=str(tmp_path))
+    assert [line.split(":")[0] for line in done.out.splitlines()] == ["cmd/app/main.go"]
+    assert cli("testdata/t.go", cwd=str(tmp_path)).code == 1, "files named explicitly are always linted"
+
+
+# Suppression directives (SL900) and --include-suppressed, end to end.
+
+DIRECTIVES = """\
+package main
+
+import "go.uber.org/zap"
+
+func main() {
+	//startup-lint:ignore SL005 the CLI tool runs on developer machines only
+	dev, _ := zap.NewDevelopment()
+	//startup-lint:ignore SL005
+	example := zap.NewExample()
+	//startup-lint:ignore SL042 a rule that does not exist
+	_, _ = dev, example
+	prod, _ := zap.NewProduction() //startup-lint:ignore SL005 nothing to suppress here
+	_ = prod
+}
+"""
+
+
+def test_sl900_reports_bad_and_stale_directives(tmp_path):
+    go_module(tmp_path, {"main.go": DIRECTIVES})
+    items = json.loads(cli("--format", "json", cwd=str(tmp_path)).out)
+    reported = [(item["line"], item["rule"], item["level"]) for item in items]
+    assert reported == [(8, "SL900", "note"), (10, "SL900", "note"), (12, "SL900", "note")]
+    messages = [item["message"] for item in items]
+    assert "has no reason" in messages[0]
+    assert "unknown rule SL042" in messages[1]
+    assert "suppresses nothing" in messages[2]
+
+
+def test_a_directive_without_a_reason_still_suppresses(tmp_path):
+    go_module(tmp_path, {"main.go": DIRECTIVES})
+    items = json.loads(cli("--format", "json", "--select", "SL005", cwd=str(tmp_path)).out)
+    assert items == [], "both loggers are suppressed; SL900 did not run"
+
+
+def test_include_suppressed_marks_suppressed_findings(tmp_path):
+    go_module(tmp_path, {"main.go": DIRECTIVES})
+    done = cli("--include-suppressed", "--select", "SL005", cwd=str(tmp_path))
+    assert done.code == 0, "suppressed findings do not fail the run"
+    assert done.out.splitlines() == [
+        "main.go:7:12: SL005 " + _message(done.out, 0) +
+        " (zap-development-mode) [suppressed: the CLI tool runs on developer machines only]",
+        "main.go:9:13: SL005 " + _message(done.out, 1) + " (zap-development-mode) [suppressed: (no reason)]",
+    ]
+    items = json.loads(cli("--format", "json", "--include-suppressed", "--select", "SL005",
+                           cwd=str(tmp_path)).out)
+    assert [item.get("suppressed") for item in items] == ["the CLI tool runs on developer machines only",
+                                                          "(no reason)"]
+
+
+def _message(text_output: str, index: int) -> str:
+    return re.match(r"^\S+ SL\d{3} (.*) \(zap-development-mode\)", text_output.splitlines()[index]).group(1)
+
+
+def test_file_ignore_suppresses_the_whole_file(tmp_path):
+    source = "//startup-lint:file-ignore SL005 a developer tool\n\n" + ZAP_MAIN + \
+        "\nfunc more() {\n\t_ = zap.NewExample()\n}\n"
+    go_module(tmp_path, {"tool.go": source})
+    assert cli(cwd=str(tmp_path)).out == ""
+    assert len(cli("--include-suppressed", cwd=str(tmp_path)).out.splitlines()) == 2
