@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import posixpath
 import tomllib
 from dataclasses import dataclass, field
 from typing import Any
@@ -27,7 +28,7 @@ class Settings:
     tests: bool = False
     generated: bool = False
     tags: tuple[str, ...] = ()
-    exclude: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()  # globs anchored at the config file's directory (absolute)
     config_path: str | None = None
 
     def fingerprint(self) -> str:
@@ -134,6 +135,11 @@ def _kind_name(default: Any) -> str:
     return "a string"
 
 
+def _anchored(glob: str, directory: str) -> str:
+    """A config glob made absolute: it means the same from whatever directory the run starts."""
+    return posixpath.normpath(posixpath.join(directory.replace(os.sep, "/"), glob.replace(os.sep, "/")))
+
+
 def build_settings(
     *,
     config_path: str | None,
@@ -179,6 +185,6 @@ def build_settings(
         tests=data.get("tests", False) if tests is None else tests,
         generated=generated,
         tags=tuple(tags) or tuple(data.get("tags", [])),
-        exclude=tuple(data.get("exclude", [])),
+        exclude=tuple(_anchored(glob, os.path.dirname(os.path.abspath(path))) for glob in data.get("exclude", [])),
         config_path=path,
     )

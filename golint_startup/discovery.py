@@ -30,7 +30,7 @@ def expand(patterns: list[str], *, tests: bool, exclude: list[str] = (), cwd: st
             return
         if not tests and path.endswith("_test.go"):
             return
-        if not named and _excluded(path, cwd, exclude):
+        if not named and _excluded(path, exclude):
             return
         seen.add(path)
         result.files.append(path)
@@ -73,8 +73,12 @@ def walk_go_files(root: str) -> list[str]:
     return files
 
 
-def _excluded(path: str, cwd: str, globs) -> bool:
+def _excluded(path: str, globs) -> bool:
+    """Whether a glob (absolute, see Settings.exclude) matches the file or a directory above it.
+
+    As in fnmatch, `*` also matches `/`: `gen/*` excludes everything below gen/.
+    """
     if not globs:
         return False
-    relative = os.path.relpath(path, cwd).replace(os.sep, "/")
-    return any(fnmatch.fnmatch(relative, g) or fnmatch.fnmatch(relative, g.rstrip("/") + "/*") for g in globs)
+    path = path.replace(os.sep, "/")
+    return any(fnmatch.fnmatchcase(path, g) or fnmatch.fnmatchcase(path, g.rstrip("/") + "/*") for g in globs)

@@ -1,0 +1,102 @@
+"""`.startup-lint.toml`: where it is found, what it may say, and the errors that name the culprit."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+from lintrun import CLEAN_MAIN, ZAP_MAIN, assert_no_traceback, cli, go_module, write
+
+DEV_ONLY = "//go:build local\n\n" + ZAP_MAIN
+DEBUG_ONLY = "//go:build debug\n\n" + ZAP_MAIN.replace("func main", "func debugMain")
+
+
+def _findings(root, *args: str, cwd: str | None = None) -> list[tuple[str, str, str]]:
+    done = cli("--format", "json", *args, cwd=cwd or str(root))
+    assert done.code in (0, 1), done.err
+    return [(item["path"], item["rule"], item["level"]) for item in json.loads(done.out)]
+
+
+@pytest.mark.parametrize("toml,message", [
+    ('colour = "blue"\n', "unknown key 'colour'"),
+    ("[rules.SL999]\nlevel = \"error\"\n", "unknown rule 'rules.SL999'"),
+    ("[rules.SL005]\ndev-tag = [\"x\"]\n", "unknown key 'rules.SL005.dev-tag'"),
+    ("[rules.SL005]\ndev-tags = \"dev\"\n", "'rules.SL005.dev-tags' must be a list of strings"),
+    ("[rules.SL005]\nlevel = \"fatal\"\n", "'rules.SL005.level' must be one of note, warning, error"),
+    ('select = ["SL005", "SL999"]\n', "'select': unknown rule 'SL999'"),
+    ('ignore = "SL005"\n', "'ignore' must be a list of strings"),
+    ('tests = "yes"\n', "'tests' must be true or false"),
+    ('exclude = [1]\n', "'exclude' must be a list of strings"),
+    ("rules = 1\n", "'rules' must be a table of rule tables"),
+    ("[rules]\nSL005 = 1\n", "'rules.SL005' must be a table"),
+    ("select = [\n", "invalid TOML"),
+])
+def test_config_errors_name_the_key_and_the_file(tmp_path, toml, message):
+    root = go_module(tmp_path, {"main.go": ZAP_MAIN, ".startup-lint.toml": toml})
+    config = os.path.join(root, ".startup-lint.toml")
+    done = cli(cwd=root)
+    assert done.code == 2
+    assert_no_traceback(done)
+    assert len(done.err_lines) == 1, done.err
+    assert done.err_lines[0].startswith(f"startup-lint: error: {config}: {message}")
+    assert done.out == ""
+
+
+def test_config_is_found_upward_from_the_current_directory(tmp_path):
+    root = go_module(tmp_path, {"cmd/app/main.go": ZAP_MAIN, ".startup-lint.toml": 'ignore = ["SL005"]\n'})
+    assert _findings(root, cwd=os.path.join(root, "cmd", "app")) == []
+    assert _findings(root, cwd=os.path.join(root, "cmd")) == []
+
+
+def test_explicit_config_wins_over_the_found_one(tmp_path):
+    root = go_module(tmp_path, {"main.go": ZAP_MAIN, ".startup-lint.toml": 'ignore = ["SL005"]\n'})
+    other = write(tmp_path, "ci/strict.toml", "[rules.SL005]\nlevel = \"error\"\n")
+    assert _findings(root) == []
+    assert _findings(root, "--config", other) == [("main.go", "SL005", "error")]
+
+
+def test_level_override(tmp_path):
+    root = go_module(tmp_path, {"main.go": ZAP_MAIN, ".startup-lint.toml": "[rules.SL005]\nlevel = \"error\"\n"})
+    assert _findings(root) == [("main.go", "SL005", "error")]
+    sarif = json.loads(cli("--format", "sarif", cwd=root).out)
+    (result,) = sarif["runs"][0]["results"]
+    assert result["level"] == "error"
+    assert cli("--fail-level", "error", cwd=root).code == 1
+
+
+def test_per_rule_options(tmp_path):
+    root = go_module(tmp_path, {"main.go": CLEAN_MAIN, "local.go": DEV_ONLY, "debug.go": DEBUG_ONLY})
+    # Default dev-tags are dev, debug, development: the `local` file is checked, the debug one is not.
+    assert _findings(root) == [("local.go", "SL005", "warning")]
+    write(root, ".startup-lint.toml", '[rules.SL005]\ndev-tags = ["local"]\n')
+    assert _findings(root) == [("debug.go", "SL005", "warning")]
+
+
+def test_select_ignore_and_tests_from_config(tmp_path):
+    gc_off = "package main\n\nimport \"runtime/debug\"\n\nfunc f() {\n\tdebug.SetGCPercent(-1)\n}\n"
+    root = go_module(tmp_path, {"main.go": ZAP_MAIN, "gc.go": gc_off, "gc_test.go": gc_off})
+    write(root, ".startup-lint.toml", 'select = ["gc-disabled-not-restored"]\ntests = true\n')
+    assert _findings(root) == [("gc.go", "SL007", "error"), ("gc_test.go", "SL007", "error")]
+    assert _findings(root, "--select", "SL005") == [("main.go", "SL005", "warning")], "the command line wins"
+    assert _findings(root, "--no-tests") == [("gc.go", "SL007", "error")]
+    write(root, ".startup-lint.toml", 'ignore = ["SL007"]\n')
+    assert _findings(root) == [("main.go", "SL005", "warning")]
+
+
+def test_exclude_globs(tmp_path):
+    root = go_module(tmp_path, {
+        "main.go": ZAP_MAIN,
+        "internal/legacy/old.go": ZAP_MAIN,
+        "internal/legacy/deeper/older.go": ZAP_MAIN,
+        "internal/api/api_gen.go": ZAP_MAIN,
+        "internal/api/api.go": ZAP_MAIN,
+        ".startup-lint.toml": 'exclude = ["internal/legacy", "*_gen.go"]\n',
+    })
+    expected = [("internal/api/api.go", "SL005", "warning"), ("main.go", "SL005", "warning")]
+    assert _findings(root) == expected
+    # Globs are relative to the config file, wherever the run starts.
+    assert _findings(root, "./...", cwd=os.path.join(root, "internal")) == [("api/api.go", "SL005", "warning")]
+    # A file named on the command line is linted even when excluded.
+    assert _findings(root, "internal/legacy/old.go") == [("internal/legacy/old.go", "SL005", "warning")]
