@@ -192,7 +192,12 @@ def _decode(data: bytes) -> str:
 def _first_line(stderr: str) -> str:
     lines = [line.strip() for line in stderr.splitlines()
              if line.strip() and not line.startswith("go: downloading")]
-    return lines[0].removeprefix("go: ") if lines else "failed without a message"
+    if not lines:
+        return "failed without a message"
+    first = lines[0].removeprefix("go: ")
+    if first.endswith(":") and len(lines) > 1:  # "...; to update it:" then the command
+        first = f"{first} {lines[1]}"
+    return first
 
 
 _NEEDS_TOOLCHAIN = re.compile(r"requires go >= (\S+) \(running go (\S+);")

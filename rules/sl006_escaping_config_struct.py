@@ -80,10 +80,13 @@ Findings are reported at the position the compiler names; suppress one with
 ## Options
 - `name-suffixes` (list of strings, default `["Config", "Conf", "Settings", "Options",
   "Opts"]`): a struct whose name ends in one of these (any case) is a config struct.
+- `tag-keys` (list of strings, default `["mapstructure", "yaml", "toml", "env",
+  "envconfig"]`): a struct with a field tagged with one of these keys is a config struct.
+  Data documents are often yaml-tagged too; drop `yaml` here if they crowd the results.
 """
 
 _SUFFIXES = ["Config", "Conf", "Settings", "Options", "Opts"]
-_TAG_KEYS = re.compile(r'(?<![\w-])(mapstructure|yaml|toml|env|envconfig):"')
+_TAG_KEYS = ["mapstructure", "yaml", "toml", "env", "envconfig"]
 _PREDECLARED = frozenset("""bool byte complex64 complex128 error float32 float64 int int8 int16 int32 int64
     rune string uint uint8 uint16 uint32 uint64 uintptr any comparable""".split())
 
@@ -148,9 +151,11 @@ def _end(node) -> tuple[int, int]:
 
 
 class _Collector:
-    def __init__(self, file: GoFile, suffixes: list[str]):
+    def __init__(self, file: GoFile, suffixes: list[str], tag_keys: list[str]):
         self.file = file
         self.suffixes = [(suffix.lower(), suffix) for suffix in suffixes]
+        keys = "|".join(re.escape(key) for key in tag_keys) or r"(?!)"
+        self.tag_keys = re.compile(rf'(?<![\w-])({keys}):"')
         self.sites: dict[tuple[int, int], Site] = {}
         # function node id -> variable name -> (type, call, is pointer) for decode-call arguments
         self.locals: dict[int, dict[str, tuple[TypeRef | None, tuple | None, bool]]] = {}
@@ -294,7 +299,7 @@ class _Collector:
             if lowered.endswith(suffix):
                 return f"its name ends in {written}"
         for tag in (found["tag"][0] for found in matches("(field_declaration tag: (_) @tag)", struct)):
-            key = _TAG_KEYS.search(text(tag))
+            key = self.tag_keys.search(text(tag))
             if key:
                 return f"its fields carry {key.group(1)} tags"
         return ""
@@ -353,7 +358,7 @@ def _enclosing_function(node):
 
 
 def collect(file: GoFile, options: dict) -> Facts:
-    collector = _Collector(file, list(options["name-suffixes"]))
+    collector = _Collector(file, list(options["name-suffixes"]), list(options["tag-keys"]))
     root = file.root
     structs = {text(found["name"][0]): collector.struct_reason(text(found["name"][0]), found["struct"][0])
                for found in matches(_STRUCTS, root)}
@@ -511,6 +516,8 @@ def explain(found: escape.Escape, sources: _Sources) -> str:
             for step in flow.steps:
                 if step.reason == "assign" and " = " in step.expression:
                     return f"{lead} is stored in {step.expression.split(' = ', 1)[0]}{converted}"
+                if step.reason.startswith("map literal"):  # map contents live on the heap
+                    return f"{lead} is stored in a map ({step.expression}){converted}"
     last = found.flows[-1].destination
     if re.fullmatch(r"[A-Za-z_]\w*", last):
         # The explanation stops at a variable that escapes for reasons of its own
@@ -598,7 +605,9 @@ RULE = Rule(
                 "through an interface, or a pointer returned or stored.",
     help=HELP,
     options=(Option("name-suffixes", list(_SUFFIXES),
-                    "struct name suffixes (case-insensitive) that mark a config struct"),),
+                    "struct name suffixes (case-insensitive) that mark a config struct"),
+             Option("tag-keys", list(_TAG_KEYS),
+                    "struct tag keys that mark a config struct when a field carries one")),
     tags=("escape-analysis", "memory", "config"),
     precision="high",
     collect=collect,

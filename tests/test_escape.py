@@ -332,6 +332,25 @@ def test_only_linted_packages_are_reported(tmp_path):
     assert [f.path for f in findings] == ["b/conf.go"]
 
 
+@needs_go
+def test_tag_keys_option(tmp_path):
+    write_tree(tmp_path, {
+        "go.mod": "module example.com/m\n\ngo 1.22\n",
+        "doc/doc.go": """
+            package doc
+
+            type Flag struct {
+                Key string `yaml:"key"`
+            }
+
+            func New(key string) *Flag { return &Flag{Key: key} }
+        """,
+    })
+    assert [f.location.line for f in lint(tmp_path)[0]] == [7]
+    (tmp_path / ".startup-lint.toml").write_text('[rules.SL006]\ntag-keys = ["mapstructure", "env"]\n')
+    assert lint(tmp_path)[0] == []
+
+
 # --- the real viper ---------------------------------------------------------------------
 
 VIPER_VERSION = "v1.20.1"

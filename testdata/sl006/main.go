@@ -117,6 +117,11 @@ func newServer() *server {
 	return &s
 }
 
+func timeouts() map[string]*HTTPConfig {
+	primary := &HTTPConfig{ReadTimeoutSeconds: 30} // want "SL006: config struct &HTTPConfig\\{...\\} escapes to heap: it is stored in a map \\(map\\[string\\]\\*HTTPConfig\\{...\\}\\)"
+	return map[string]*HTTPConfig{"primary": primary}
+}
+
 func main() {
 	server, err := loadServer()
 	if err != nil {
@@ -133,5 +138,5 @@ func main() {
 	track()
 	_, _ = generic.Load[TLSConfig]("tls")
 	_ = dbconf.Peers([]string{"a"})
-	fmt.Println(newServer())
+	fmt.Println(newServer(), timeouts())
 }
