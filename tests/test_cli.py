@@ -358,3 +358,64 @@ def test_file_ignore_suppresses_the_whole_file(tmp_path):
     go_module(tmp_path, {"tool.go": source})
     assert cli(cwd=str(tmp_path)).out == ""
     assert len(cli("--include-suppressed", cwd=str(tmp_path)).out.splitlines()) == 2
+
+
+# Nothing is written into the user's tree unless asked (--output).
+
+def _snapshot(root: str) -> dict[str, tuple]:
+    """Every file and directory below root with its type, size and modification time.
+
+    A directory's mtime changes when an entry is created or removed in it, so a temporary
+    file made and deleted during the run shows up too.
+    """
+    found = {}
+    for directory, dirnames, filenames in os.walk(root):
+        for name in dirnames + filenames:
+            path = os.path.join(directory, name)
+            info = os.lstat(path)
+            found[os.path.relpath(path, root)] = (info.st_mode, info.st_size, info.st_mtime_ns)
+    info = os.lstat(root)
+    found["."] = (info.st_mode, info.st_size, info.st_mtime_ns)
+    return found
+
+
+@pytest.mark.parametrize("args", [
+    [],
+    ["--no-cache"],
+    ["--format", "sarif"],
+    ["--format", "json", "--include-suppressed"],
+    ["--format", "sarif", "--output", "../outside/report.sarif"],
+    ["--jobs", "4", "--tests"],
+    ["--clean-cache"],
+], ids=["cache", "no-cache", "sarif", "json", "output-elsewhere", "jobs", "clean-cache"])
+def test_nothing_is_written_into_the_tree(tmp_path, args):
+    tree = str(tmp_path / "repo")
+    _two_files(tree)
+    write(tree, ".startup-lint.toml", "[rules.SL005]\nlevel = \"error\"\n")
+    write(tree, "internal/gc_test.go", GC_OFF)
+    os.makedirs(tmp_path / "outside")
+    home = tmp_path / "home"
+    # The default cache location, as on a developer machine (no override).
+    env = {"HOME": str(home), "XDG_CACHE_HOME": str(home / ".cache"), "STARTUP_LINT_CACHE_DIR": ""}
+    before = _snapshot(tree)
+    for _ in range(2):  # a cold and a warm cache
+        done = cli(*args, cwd=tree, env=env)
+        assert done.code in (0, 1), done.err
+    assert _snapshot(tree) == before
+    if not args or args[0] in ("--jobs", "--format"):
+        assert os.listdir(home / ".cache" / "startup-lint"), "the cache was used, outside the tree"
+
+
+@pytest.mark.needs_go
+def test_escape_analysis_writes_nothing_into_the_tree(tmp_path):
+    import shutil
+
+    if shutil.which("go") is None:
+        pytest.skip("go is not on PATH")
+    tree = go_module(tmp_path / "repo", {
+        "main.go": "package main\n\ntype Config struct{ Port int }\n\nvar global *Config\n\n"
+                   "func main() {\n\tglobal = &Config{Port: 8080}\n}\n"})
+    before = _snapshot(tree)
+    done = cli("--escape", cwd=tree, env={"GOTOOLCHAIN": "local"})
+    assert done.code == 1 and "SL006" in done.out, done.err  # the compiler ran
+    assert _snapshot(tree) == before
