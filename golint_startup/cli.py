@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import tempfile
 import traceback
@@ -41,14 +42,20 @@ def _write(text: str, output: str | None) -> None:
     if not output:
         click.echo(text, nl=False)
         return
-    directory = os.path.dirname(os.path.abspath(output))
+    target = os.path.realpath(output)  # through symbolic links, which stay links
     tmp = None
     try:
-        fd, tmp = tempfile.mkstemp(dir=directory, prefix=".startup-lint-")
+        if os.path.exists(target) and not stat.S_ISREG(os.stat(target).st_mode):
+            # /dev/null, /dev/stdout, a FIFO: write into it; a rename would replace the device.
+            with open(target, "w", encoding="utf-8") as handle:
+                handle.write(text)
+            return
+        # A regular file is replaced whole, so a reader never sees half a report.
+        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(target), prefix=".startup-lint-")
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
-        os.chmod(tmp, _output_mode(output))  # mkstemp's 0600 would outlive the rename
-        os.replace(tmp, output)
+        os.chmod(tmp, _output_mode(target))  # mkstemp's 0600 would outlive the rename
+        os.replace(tmp, target)
     except OSError as err:
         if tmp and os.path.exists(tmp):
             os.unlink(tmp)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 import subprocess
 import sys
 
@@ -202,6 +203,31 @@ def test_output_replaces_an_existing_report(clean):
     report = os.path.join(clean, "report.sarif")
     assert json.load(open(report))["version"] == "2.1.0"
     assert os.stat(report).st_mode & 0o777 == 0o640
+
+
+def test_output_into_a_fifo_keeps_the_fifo(warning):
+    """As with /dev/null or /dev/stdout: written into, never renamed over."""
+    import threading
+
+    fifo = os.path.join(warning, "report.pipe")
+    os.mkfifo(fifo)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(open(fifo, encoding="utf-8").read()), daemon=True)
+    reader.start()
+    done = cli("--output", fifo, cwd=warning)
+    reader.join(timeout=60)
+    assert done.code == 1, done.err
+    assert received and received[0].startswith("main.go:6:15: SL005")
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+
+
+def test_output_through_a_symlink_keeps_the_link(warning):
+    os.makedirs(os.path.join(warning, "reports"))
+    write(warning, "reports/latest.txt", "old")
+    os.symlink("reports/latest.txt", os.path.join(warning, "report.txt"))
+    cli("--output", "report.txt", cwd=warning)
+    assert os.path.islink(os.path.join(warning, "report.txt"))
+    assert open(os.path.join(warning, "reports/latest.txt")).read().startswith("main.go:6:15: SL005")
 
 
 # Rule selection.
