@@ -83,6 +83,21 @@ def go_module(root, files: dict[str, str | bytes], module: str = "example.com/ap
     return str(root)
 
 
+def copy_worktree(destination: str) -> None:
+    """The working tree as git sees it (tracked and new files, minus ignored ones) copied to destination.
+
+    What is under test is the checkout as it stands, committed or not, without build
+    leftovers (egg-info, caches) that a clean clone would not have.
+    """
+    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=REPO,
+                            capture_output=True, text=True, check=True).stdout.split("\0")
+    for relpath in filter(None, listed):
+        source = os.path.join(REPO, relpath)
+        if os.path.isfile(source):  # listed but deleted in the working tree: not part of it
+            os.makedirs(os.path.dirname(os.path.join(destination, relpath)), exist_ok=True)
+            shutil.copy2(source, os.path.join(destination, relpath))
+
+
 def assert_no_traceback(run: Run) -> None:
     assert "Traceback" not in run.err and "Traceback" not in run.out, run.err
 
