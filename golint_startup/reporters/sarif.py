@@ -149,7 +149,9 @@ def build(result, *, cwd: str | None = None, category: str = "") -> dict:
         original_uri_base_ids={SRCROOT: om.ArtifactLocation(uri=pathlib.Path(cwd).as_uri().rstrip("/") + "/")},
         column_kind="utf16CodeUnits",
         invocations=[om.Invocation(
-            execution_successful=not any(n.level == "error" and not n.path for n in notifications),
+            # A file the run could not read is named and the run goes on; a fatal problem
+            # (e.g. --escape without a usable go) means the run did not do what was asked.
+            execution_successful=not any(n.fatal or (n.level == "error" and not n.path) for n in notifications),
             tool_execution_notifications=[_notification(n) for n in notifications],
         )],
         results=results,
