@@ -353,3 +353,82 @@ def test_command_line_in_a_pipe_writes_no_progress_bar(monkeypatch, tmp_path):
     assert result.return_value == 1
     assert "Linting" not in result.stderr and "\r" not in result.stderr
     assert result.stderr.splitlines()[-1] == f"{count} findings ({count} warning) in {count} files"
+
+
+# --- SARIF/JSON fingerprints ------------------------------------------------------
+
+# codeql-action's algorithm, one character at a time, as the engine first had it: the
+# reference the fast version must reproduce.
+_BLOCK, _BASE, _MASK64 = 100, 37, (1 << 64) - 1
+
+
+def reference_line_hashes(text: str) -> dict[int, str]:
+    units = []
+    for char in text:
+        code = ord(char)
+        if code > 0xFFFF:
+            code -= 0x10000
+            units += [0xD800 + (code >> 10), 0xDC00 + (code & 0x3FF)]
+        else:
+            units.append(code)
+    window, line_numbers = [0] * _BLOCK, [-1] * _BLOCK
+    hashes, counts = {}, {}
+    value, index, line_number, line_start, prev_cr = 0, 0, 0, True, False
+
+    def output():
+        key = format(value, "x")
+        counts[key] = counts.get(key, 0) + 1
+        hashes[line_numbers[index]] = f"{key}:{counts[key]}"
+        line_numbers[index] = -1
+
+    def update(current):
+        nonlocal value, index
+        begin, window[index] = window[index], current
+        value = (_BASE * value + current - pow(_BASE, _BLOCK, 1 << 64) * begin) & _MASK64
+        index = (index + 1) % _BLOCK
+
+    for current in [*units, 0xFFFF]:
+        if current in (0x20, 0x09) or (prev_cr and current == 0x0A):
+            prev_cr = False
+            continue
+        prev_cr = current == 0x0D
+        current = 0x0A if prev_cr else current
+        if line_numbers[index] != -1:
+            output()
+        if line_start:
+            line_start, line_number = False, line_number + 1
+            line_numbers[index] = line_number
+        line_start = current == 0x0A
+        update(current)
+    for _ in range(_BLOCK):
+        if line_numbers[index] != -1:
+            output()
+        update(0)
+    return hashes
+
+
+from hypothesis import given, settings as hypothesis_settings, strategies as st  # noqa: E402
+
+from golint_startup.fingerprint import line_hashes  # noqa: E402
+
+_PIECES = st.sampled_from(["\n", "\r", "\r\n", " ", "\t", "x", "}", "é", "世", "😀", "\ud800", "\uffff",
+                           "func f() {", "\treturn nil", "a" * 120])
+
+
+@hypothesis_settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=80))
+def test_fast_fingerprints_equal_codeql_algorithm(pieces):
+    text = "".join(pieces)
+    expected = reference_line_hashes(text)
+    assert line_hashes(text) == expected
+    some = set(list(expected)[::3])
+    assert line_hashes(text, some) == {line: expected[line] for line in some}
+
+
+def test_fast_fingerprints_on_real_files():
+    for directory, _, names in os.walk(TESTDATA):
+        for name in names:
+            if name.endswith(".go"):
+                with open(os.path.join(directory, name), "rb") as handle:
+                    text = handle.read().decode("utf-8", "replace")
+                assert line_hashes(text) == reference_line_hashes(text), name
