@@ -266,6 +266,8 @@ class _Types:
             return "rune"
         if kind in {"composite_literal", "type_conversion_expression"}:
             return expr.child_by_field_name("type")
+        if kind == "type_assertion_expression":
+            return expr.child_by_field_name("type") if index == 0 else None  # `v, ok := x.(T)`
         if kind == "slice_expression":
             return _SLICE  # of a slice, array or string: a length either way
         if kind == "call_expression":
@@ -527,9 +529,9 @@ def _empty_declaration(statement, name: str, types: _Types):
 
 
 def _has_call(file: GoFile, node) -> bool:
-    """Whether `node` calls something other than len/cap (which might not be constant)."""
+    """Whether `node` calls something other than a pure builtin (a call might not return the same twice)."""
     for found in matches("(call_expression function: (_) @fn) @call", node):
-        if text(found["fn"][0]) not in {"len", "cap"}:
+        if text(found["fn"][0]) not in {"len", "cap", "min", "max"}:
             return True
     return False
 

@@ -141,8 +141,10 @@ def _buffer_name(call) -> str | None:
 
 def _declared_locally(file: GoFile, body, name: str, call) -> bool:
     """Whether `name`, assigned by `call`, is first declared by a plain `var` in the same function body."""
-    earlier = [u for u in _uses(file, body, name, body.start_byte) if u.end_byte <= call.start_byte]
-    return bool(earlier) and earlier[0].parent is not None and earlier[0].parent.type == "var_spec" and \
+    assignment = call.parent.parent
+    earlier = [u for u in _uses(file, body, name, body.start_byte) if u.end_byte <= assignment.start_byte]
+    # Only the declaration: an earlier use might run after the call, in a later loop iteration.
+    return len(earlier) == 1 and earlier[0].parent is not None and earlier[0].parent.type == "var_spec" and \
         earlier[0].parent.child_by_field_name("value") is None
 
 

@@ -268,3 +268,30 @@ func shadowedByChannel(defaultRoutes chan Route) []Route {
 	}
 	return routes
 }
+
+type Set struct{ m map[string]int }
+
+// The second slice's loop comes after the first one's, which does not use it.
+func (s *Set) sameKeys(raw any) bool {
+	other, ok := raw.(*Set)
+	if !ok {
+		return false
+	}
+	mine := make([]string, 0) // want "SL003: make\\(\\[\\]string, 0, len\\(s.m\\)\\)"
+	theirs := make([]string, 0) // want "SL003: make\\(\\[\\]string, 0, len\\(other.m\\)\\)"
+	for k := range s.m {
+		mine = append(mine, k)
+	}
+	for k := range other.m {
+		theirs = append(theirs, k)
+	}
+	return len(mine) == len(theirs)
+}
+
+func overClampedSlice(names []string, limit int) []string {
+	var shown []string // want "SL003: make\\(\\[\\]string, 0, len\\(names\\[:min\\(len\\(names\\), limit\\)\\]\\)\\)"
+	for _, n := range names[:min(len(names), limit)] {
+		shown = append(shown, n)
+	}
+	return shown
+}
