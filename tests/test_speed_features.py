@@ -115,6 +115,27 @@ def test_worker_batches_carry_jobs_not_settings(monkeypatch):
     assert result.findings == serial.findings
 
 
+def _batch_that_kills_its_worker(batch):
+    if any("crash" in display for _, display, _ in batch):
+        os._exit(3)  # as if the OOM killer, or a crash in C, took the worker
+    return _real_analyze_batch(batch)
+
+
+_real_analyze_batch = parallel._analyze_batch
+
+
+def test_a_dead_worker_loses_nothing(tmp_path, monkeypatch):
+    tree = tmp_path / "tree"
+    write_go_files(tree / "a", 40)
+    write_go_files(tree / "crash", 1)
+    write_go_files(tree / "z", 40)
+    monkeypatch.setattr(parallel, "_MAX_BATCH", 4)
+    serial = _run(tree, use_cache=False)
+    monkeypatch.setattr(parallel, "_analyze_batch", _batch_that_kills_its_worker)
+    assert _run(tree, use_cache=False, jobs=2).findings == serial.findings
+    assert len(serial.findings) == 81
+
+
 # --- cache ----------------------------------------------------------------------
 
 
