@@ -1,6 +1,6 @@
 """Benchmark startup-lint on a Go tree against bare tree-sitter parsing (SPEC §9).
 
-    python bench/bench.py <tree> [--repeat N] [--rules]
+    python bench/bench.py <tree> [--repeat N] [--rules] [--lint-arg=ARG ...]
 
 Every run lints the same files: everything `./...` finds, tests and generated files
 included (`--tests --generated`), so the floor parses exactly what the linter parses.
@@ -9,7 +9,8 @@ included (`--tests --generated`), so the floor parses exactly what the linter pa
 - `-j 1 --no-cache` and `-j 2 --no-cache`: whole command-line runs, start-up included;
 - warm: a cold run fills a temporary cache directory, then the same run again.
 
-Each time is the best of --repeat runs (the machine may be busy). Peak RSS is that of
+Each time is the best of --repeat runs (the machine may be busy); CPU seconds (user +
+system, workers included) are less disturbed by other load than wall time. Peak RSS is that of
 the largest process (wait4's ru_maxrss, workers included) and, on Linux, the largest
 sum over the whole process tree, sampled every 10 ms. With --rules, also the cost of
 each rule per file, measured in this process over the same parsed files.
@@ -36,12 +37,12 @@ import sys, time
 import tree_sitter, tree_sitter_go
 parser = tree_sitter.Parser(tree_sitter.Language(tree_sitter_go.language()))
 paths = sys.stdin.read().split("\\0")
-started = time.perf_counter()
+started, cpu = time.perf_counter(), time.process_time()
 for path in paths:
     with open(path, "rb") as handle:
         tree = parser.parse(handle.read())
     del tree
-print(time.perf_counter() - started)
+print(time.perf_counter() - started, time.process_time() - cpu)
 """
 
 
@@ -76,8 +77,8 @@ def _tree_rss_kib(root_pid: int) -> int:
     return total
 
 
-def run_measured(argv: list[str], cwd: str, env: dict[str, str]) -> tuple[float, int, int, bytes]:
-    """(seconds, largest-process peak KiB, process-tree peak KiB, stdout) of one command."""
+def run_measured(argv: list[str], cwd: str, env: dict[str, str]) -> tuple[float, float, int, int, bytes]:
+    """(seconds, CPU seconds, largest-process peak KiB, process-tree peak KiB, stdout) of one command."""
     started = time.perf_counter()
     proc = subprocess.Popen(argv, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     tree_peak = 0
@@ -101,21 +102,23 @@ def run_measured(argv: list[str], cwd: str, env: dict[str, str]) -> tuple[float,
         sampler.join()
     if proc.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(argv)} exited with {proc.returncode}")
-    return elapsed, usage.ru_maxrss, tree_peak, output
+    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, tree_peak, output
 
 
-def floor_seconds(files: list[str], repeat: int) -> float:
-    best = float("inf")
+def floor_seconds(files: list[str], repeat: int) -> tuple[float, float]:
+    """(seconds, CPU seconds) of the parse loop, each the best of `repeat` runs."""
+    runs = []
     for _ in range(repeat):
         out = subprocess.run([sys.executable, "-c", FLOOR_SCRIPT], input="\0".join(files).encode(),
                              stdout=subprocess.PIPE, check=True).stdout
-        best = min(best, float(out))
-    return best
+        runs.append([float(value) for value in out.split()])
+    return min(r[0] for r in runs), min(r[1] for r in runs)
 
 
-def best_of(repeat: int, argv: list[str], cwd: str, env: dict[str, str]) -> tuple[float, int, int, bytes]:
+def best_of(repeat: int, argv: list[str], cwd: str, env: dict[str, str]) -> tuple[float, float, int, int, bytes]:
     runs = [run_measured(argv, cwd, env) for _ in range(repeat)]
-    return (min(r[0] for r in runs), max(r[1] for r in runs), max(r[2] for r in runs), runs[0][3])
+    return (min(r[0] for r in runs), min(r[1] for r in runs), max(r[2] for r in runs), max(r[3] for r in runs),
+            runs[0][4])
 
 
 def rule_costs(files: list[str], tree: str) -> list[tuple[str, float, int]]:
@@ -154,6 +157,8 @@ def main() -> None:
     parser.add_argument("tree", help="root of a Go source tree")
     parser.add_argument("--repeat", type=int, default=3, help="runs per measurement; the best counts")
     parser.add_argument("--rules", action="store_true", help="also measure each rule's cost")
+    parser.add_argument("--lint-arg", action="append", default=[], metavar="ARG",
+                        help="extra startup-lint argument for every run, e.g. --lint-arg=--ignore=SL004")
     args = parser.parse_args()
     tree = os.path.abspath(args.tree)
     files = go_files(tree)
@@ -161,33 +166,37 @@ def main() -> None:
     print(f"{tree}: {len(files)} .go files, {size / 2**20:.1f} MiB; {os.cpu_count()} CPUs; "
           f"best of {args.repeat}")
 
-    floor = floor_seconds(files, args.repeat)
-    lint = [sys.executable, "-m", "golint_startup", *LINT_FLAGS]
+    load_before = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    floor, floor_cpu = floor_seconds(files, args.repeat)
+    lint = [sys.executable, "-m", "golint_startup", *LINT_FLAGS, *args.lint_arg]
     cache_dir = tempfile.mkdtemp(prefix="startup-lint-bench-")
     env = {**os.environ, "STARTUP_LINT_CACHE_DIR": cache_dir}
     env.pop("CI", None)
-    rows = [("floor (parse only)", floor, 0, 0)]
+    rows = [("floor (parse only)", floor, floor_cpu, 0, 0)]
     outputs = {}
     try:
         for jobs in ("1", "2"):
-            seconds, largest, total, outputs[jobs] = best_of(args.repeat, [*lint, "-j", jobs, "--no-cache", "./..."],
-                                                             tree, env)
-            rows.append((f"-j {jobs}", seconds, largest, total))
-        cold = run_measured([*lint, "./..."], tree, env)
-        rows.append(("cold cache (fills it)", cold[0], cold[1], cold[2]))
-        seconds, largest, total, outputs["warm"] = best_of(args.repeat, [*lint, "./..."], tree, env)
-        rows.append(("warm", seconds, largest, total))
+            *row, outputs[jobs] = best_of(args.repeat, [*lint, "-j", jobs, "--no-cache", "./..."], tree, env)
+            rows.append((f"-j {jobs}", *row))
+        rows.append(("cold cache (fills it)", *run_measured([*lint, "./..."], tree, env)[:4]))
+        *row, outputs["warm"] = best_of(args.repeat, [*lint, "./..."], tree, env)
+        rows.append(("warm", *row))
     finally:
         shutil.rmtree(cache_dir, ignore_errors=True)
 
-    print(f"{'run':<24}{'seconds':>9}{'x floor':>9}{'goal':>7}{'peak RSS (largest / all procs)':>34}")
-    for name, seconds, largest, total in rows:
+    print(f"{'run':<24}{'seconds':>9}{'x floor':>9}{'goal':>7}{'CPU s':>8}{'x floor':>9}"
+          f"{'peak RSS (largest / all procs)':>34}")
+    for name, seconds, cpu, largest, total in rows:
         goal = GOALS.get(name)
         verdict = "" if goal is None else f"{'<=' if seconds / floor <= goal else '> '}{goal}"
         memory = f"{largest / 1024:.0f} / {total / 1024:.0f} MiB" if largest else ""
-        print(f"{name:<24}{seconds:>9.2f}{seconds / floor:>9.2f}{verdict:>7}{memory:>34}")
-    peak = max(row[2] for row in rows) / 1024
+        print(f"{name:<24}{seconds:>9.2f}{seconds / floor:>9.2f}{verdict:>7}{cpu:>8.2f}{cpu / floor_cpu:>9.2f}"
+              f"{memory:>34}")
+    peak = max(row[3] for row in rows) / 1024
     print(f"peak RSS of one process: {peak:.0f} MiB (goal <= {RSS_GOAL_MIB} MiB)")
+    load_after = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"load average (1 min) before / after: {load_before:.1f} / {load_after:.1f} "
+          "(times are only meaningful well below the CPU count)")
     same = outputs["1"] == outputs["2"] == outputs["warm"]
     print("output of -j 1, -j 2 and warm: " + ("identical" if same else "DIFFERENT"))
 
