@@ -19,7 +19,8 @@ from typing import Callable, Iterable, Iterator
 
 from golint_startup.analysis import FileResult, analyze_file, read_source
 
-# Fewer misses than this are analyzed in the main process: starting workers costs more.
+# Fewer files to analyze than this (after cache hits) are analyzed in the main process:
+# starting workers would cost more than it saves.
 _MIN_FILES_PER_WORKER = 32
 _MAX_BATCH = 32
 # The progress bar: only for runs with this many files, and only once they take this long.
@@ -157,7 +158,8 @@ def _analyze(file_jobs, settings, debug, workers, result_cache) -> Iterator[File
                 misses += 1
                 # Workers start once enough misses show that they pay off.
                 if len(unsent) >= batch_size and misses >= _MIN_FILES_PER_WORKER:
-                    send(unsent, use_pool=True)
+                    for start in range(0, len(unsent), batch_size):
+                        send(unsent[start:start + batch_size], use_pool=True)
                     unsent = []
             while pending and ready(pending[0]):
                 yield value(pending.popleft())
