@@ -67,16 +67,26 @@ an empty one as `[]`. Keep the nil result where callers depend on it (for exampl
   `for i := a; i < n; i++`, suggesting capacity `n-a`.
 """
 
-# `s = append(s, ...)` as a statement directly in a loop body.
-_LOOP_APPENDS = """
-(for_statement
-  body: (block (statement_list
-    (assignment_statement
-      left: (expression_list . (identifier) @target .)
-      right: (expression_list . (call_expression
-          function: (identifier) @fn (#eq? @fn "append")
-          arguments: (argument_list . (identifier) @first)) .)) @append))) @loop
-"""
+# `s = append(s, ...)`: found in the source text first (anchored on the literal
+# "append(", which is much cheaper than a tree query over every file); the tree then
+# confirms it is an assignment statement directly in a loop body.
+_APPEND_CALL = re.compile(rb"append\(\s*([A-Za-z_]\w*)\s*,")
+_WORD_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.")
+_OPERATOR_BYTES = frozenset(b":!<>=+-*/%&|^")
+
+
+def _assigned_to_self(source: bytes, call_start: int, name: bytes) -> int | None:
+    """The offset of `name` when the text before `append(name,` is `name = `; else None."""
+    window_start = max(0, call_start - len(name) - 64)
+    before = source[window_start:call_start].rstrip()
+    if not before.endswith(b"=") or (len(before) > 1 and before[-2] in _OPERATOR_BYTES):
+        return None  # not a plain `=`: `:=`, `==`, `+=`...
+    before = before[:-1].rstrip()
+    start = len(before) - len(name)
+    if not before.endswith(name) or (start > 0 and before[start - 1] in _WORD_BYTES):
+        return None
+    return window_start + start
+
 
 _JUMPS = "[(break_statement) (continue_statement) (return_statement) (goto_statement)] @jump"
 _WRITES = """
@@ -85,14 +95,6 @@ _WRITES = """
  (dec_statement (_) @lhs)
  (short_var_declaration left: (expression_list) @decl)]
 """
-_TYPE_SPECS = "[(type_spec name: (type_identifier) @name type: (_) @type) (type_alias name: (type_identifier) @name type: (_) @type)]"
-_FUNCS = "(source_file (function_declaration name: (identifier) @name) @func)"
-_METHODS = """
-(source_file (method_declaration
-  receiver: (parameter_list (parameter_declaration type: (_) @recv))
-  name: (field_identifier) @name) @method)
-"""
-
 _INTEGER_TYPES = frozenset({"int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32",
                             "uint64", "uintptr", "byte", "rune"})
 # Marker "types" for values whose exact type does not matter, only its kind.
@@ -148,22 +150,27 @@ class _Types:
     nodes, builtin type names, or the markers _SLICE / _FUNC; None means unknown."""
 
     def __init__(self, file: GoFile):
+        # Package-level declarations only (a walk over the file's top-level nodes):
+        # types declared inside functions stay unknown.
         self.file = file
         self.named: dict[str, object] = {}
-        ambiguous = set()
-        for found in matches(_TYPE_SPECS, file.root):
-            name = text(found["name"][0])
-            if name in self.named:
-                ambiguous.add(name)
-            self.named[name] = found["type"][0]
-        for name in ambiguous:  # the same name declared in two scopes: cannot tell which
-            self.named[name] = None
-        self.funcs = {text(f["name"][0]): f["func"][0] for f in matches(_FUNCS, file.root)}
-        self.methods = {}
-        for found in matches(_METHODS, file.root):
-            receiver = self._type_name(found["recv"][0])
-            if receiver:
-                self.methods[(receiver, text(found["name"][0]))] = found["method"][0]
+        self.funcs: dict[str, object] = {}
+        self.methods: dict[tuple[str, str], object] = {}
+        for declaration in file.root.named_children:
+            kind = declaration.type
+            if kind == "type_declaration":
+                for spec in declaration.named_children:
+                    if spec.type in {"type_spec", "type_alias"}:
+                        self.named[text(spec.child_by_field_name("name"))] = spec.child_by_field_name("type")
+            elif kind == "function_declaration":
+                self.funcs[text(declaration.child_by_field_name("name"))] = declaration
+            elif kind == "method_declaration":
+                receiver = declaration.child_by_field_name("receiver")
+                params = [p for p in receiver.named_children if p.type == "parameter_declaration"] \
+                    if receiver is not None else []
+                name = self._type_name(params[0].child_by_field_name("type")) if params else None
+                if name:
+                    self.methods[(name, text(declaration.child_by_field_name("name")))] = declaration
 
     # --- types --------------------------------------------------------------
 
@@ -695,6 +702,8 @@ def _loop_finding(file: GoFile, loop, name: str, types: _Types, options: dict):
             if name in _names(side):
                 return None  # a shadowing declaration in the loop
         for side in found.get("lhs", []):
+            if side.type != "expression_list":
+                continue  # `x++` / `x--`: never a slice
             for target in side.named_children:
                 if text(target) == name and side.parent.parent != body_list:
                     # a write to the slice nested in the body: only appends keep the
@@ -740,15 +749,33 @@ def _loop_finding(file: GoFile, loop, name: str, types: _Types, options: dict):
         f"backing array; preallocate it with make({slice_type}, 0, {capacity}){hint}")
 
 
+def _loop_appends(file: GoFile):
+    """(loop, slice name) for each `name = append(name, ...)` statement directly in a for body."""
+    for found in _APPEND_CALL.finditer(file.source):
+        name = found.group(1)
+        offset = _assigned_to_self(file.source, found.start(), name)
+        if offset is None:
+            continue
+        target = file.root.descendant_for_byte_range(offset, offset + len(name))
+        left = target.parent if target is not None and target.type == "identifier" else None
+        statement = left.parent if left is not None and left.type == "expression_list" else None
+        if statement is None or statement.type != "assignment_statement" or \
+                statement.child_by_field_name("left") != left or len(left.named_children) != 1:
+            continue
+        body_list = statement.parent
+        block = body_list.parent if body_list is not None and body_list.type == "statement_list" else None
+        loop = block.parent if block is not None and block.type == "block" else None
+        if loop is not None and loop.type == "for_statement" and loop.child_by_field_name("body") == block:
+            yield loop, text(target)
+
+
 def check(file: GoFile, options: dict):
     if b"append(" not in file.source:
         return
     types = None
     seen = set()
-    for found in matches(_LOOP_APPENDS, file.root):
-        name = text(found["target"][0])
-        loop = found["loop"][0]
-        if name != text(found["first"][0]) or (loop.id, name) in seen:
+    for loop, name in _loop_appends(file):
+        if (loop.id, name) in seen:
             continue
         seen.add((loop.id, name))
         if types is None:
