@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
 
 import pytest
 import yaml
@@ -14,8 +16,12 @@ from lintrun import CLEAN_MAIN, PYPI, REPO, ZAP_MAIN, copy_worktree, reachable, 
 
 pre_commit = pytest.importorskip("pre_commit")
 
+# The user's git configuration (signing, hooks, templates) stays out of the test repositories.
+_fd, _EMPTY_GIT_CONFIG = tempfile.mkstemp(prefix="startup-lint-test-gitconfig-")
+os.close(_fd)
+atexit.register(os.unlink, _EMPTY_GIT_CONFIG)
 GIT_ENV = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "t",
-           "GIT_COMMITTER_EMAIL": "t@example.com", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+           "GIT_COMMITTER_EMAIL": "t@example.com", "GIT_CONFIG_GLOBAL": _EMPTY_GIT_CONFIG, "GIT_CONFIG_NOSYSTEM": "1"}
 
 
 def _git(*args: str, cwd: str) -> str:
