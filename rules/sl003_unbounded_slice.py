@@ -535,7 +535,7 @@ def _empty_declaration(statement, name: str, types: _Types):
 # --- the loop ---------------------------------------------------------------------
 
 
-def _has_call(file: GoFile, node) -> bool:
+def _has_call(node) -> bool:
     """Whether `node` calls something other than a pure builtin (a call might not return the same twice)."""
     for found in matches("(call_expression function: (_) @fn) @call", node):
         if text(found["fn"][0]) not in {"len", "cap", "min", "max"}:
@@ -591,7 +591,7 @@ def _range_capacity(file: GoFile, clause, types: _Types) -> tuple[str, str] | No
         return None
     if types.is_integer(t):
         return _count_text(right), ""
-    if _has_call(file, right):
+    if _has_call(right):
         return "len(v)", f" after storing {text(right)} in a variable v"
     return f"len({text(right)})", ""
 
@@ -623,10 +623,10 @@ def _for_capacity(file: GoFile, loop, clause, name: str) -> str | None:
             return None
     else:
         return None
-    if _has_call(file, bound) or _has_call(file, start) or mentions(file, bound, name) or mentions(file, start, name):
+    if _has_call(bound) or _has_call(start) or mentions(file, bound, name) or mentions(file, start, name):
         return None
     # The bounds must stay put: nothing in the body writes the counter or a variable of the bound.
-    watched = {counter} | {text(n) for n in captures_identifiers(bound)}
+    watched = {counter} | {text(n) for n in _identifiers(bound)}
     body = loop.child_by_field_name("body")
     for found in matches(_WRITES, body):
         for side in found.get("lhs", []) + found.get("decl", []):
@@ -647,7 +647,7 @@ def _for_capacity(file: GoFile, loop, clause, name: str) -> str | None:
     return f"{capacity}+1" if extra else capacity
 
 
-def captures_identifiers(node) -> list:
+def _identifiers(node) -> list:
     return [n for found in matches("(identifier) @id", node) for n in found["id"]] + \
         ([node] if node.type == "identifier" else [])
 
