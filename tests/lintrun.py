@@ -36,6 +36,22 @@ func main() {
 """
 ZAP_MAIN_LINE = 6  # the NewDevelopment() line of ZAP_MAIN
 
+GC_OFF = """\
+package main
+
+import "runtime/debug"
+
+func warm() {
+	debug.SetGCPercent(-1)
+}
+"""
+GC_OFF_LINE = 6  # the SetGCPercent(-1) line of GC_OFF: an SL007 finding (error)
+
+
+def gc_off(package: str) -> str:
+    return GC_OFF.replace("package main", f"package {package}")
+
+
 CLEAN_MAIN = """\
 package main
 
@@ -65,6 +81,24 @@ def cli(*args: str, cwd: str, env: dict | None = None, timeout: float = 300) -> 
     done = subprocess.run([sys.executable, "-m", "golint_startup", *args], cwd=cwd, env=full_env,
                           capture_output=True, text=True, timeout=timeout)
     return Run(done.returncode, done.stdout, done.stderr)
+
+
+def run_main(monkeypatch, capsys, *args: str) -> tuple[int, str, str]:
+    """The installed entry point (`startup-lint ARGS`) in this process: exit code, stdout, stderr.
+
+    For tests that patch the engine; the current directory is the caller's (monkeypatch.chdir).
+    """
+    from golint_startup import cli as cli_module
+
+    monkeypatch.setattr(sys, "argv", ["startup-lint", *args])
+    try:
+        cli_module.main()
+    except SystemExit as exit_info:
+        code = exit_info.code
+    else:
+        raise AssertionError("main() must exit")
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
 
 
 def write(root, relpath: str, content: str | bytes) -> str:

@@ -13,17 +13,8 @@ import pytest
 
 from golint_startup import __version__
 from golint_startup.rule import HELP_SECTIONS, all_rules
-from lintrun import CLEAN_MAIN, ZAP_MAIN, ZAP_MAIN_LINE, assert_no_traceback, cli, go_module, write
-
-GC_OFF = """\
-package main
-
-import "runtime/debug"
-
-func load() {
-	debug.SetGCPercent(-1)
-}
-"""
+from lintrun import (CLEAN_MAIN, GC_OFF, ZAP_MAIN, ZAP_MAIN_LINE, assert_no_traceback, cli, go_module, run_main,
+                     write)
 
 STALE_DIRECTIVE = """\
 package main
@@ -105,23 +96,12 @@ def test_internal_error_is_one_line_without_debug(clean, monkeypatch, capsys):
 
     monkeypatch.chdir(clean)
     monkeypatch.setattr(cli_module, "run", broken)
-    code, out, err = _main(monkeypatch, capsys)
+    code, out, err = run_main(monkeypatch, capsys)
     assert code == 2 and out == ""
     assert err == "startup-lint: internal error: RuntimeError: the engine broke (rerun with --debug for details)\n"
-    code, out, err = _main(monkeypatch, capsys, "--debug")
+    code, out, err = run_main(monkeypatch, capsys, "--debug")
     assert code == 2
     assert "Traceback (most recent call last)" in err and "RuntimeError: the engine broke" in err
-
-
-def _main(monkeypatch, capsys, *args: str) -> tuple[int, str, str]:
-    """The installed entry point, in this process."""
-    from golint_startup import cli as cli_module
-
-    monkeypatch.setattr(sys, "argv", ["startup-lint", *args])
-    with pytest.raises(SystemExit) as exit_info:
-        cli_module.main()
-    captured = capsys.readouterr()
-    return exit_info.value.code, captured.out, captured.err
 
 
 # Formats and output.

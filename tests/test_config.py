@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from lintrun import CLEAN_MAIN, ZAP_MAIN, assert_no_traceback, cli, go_module, write
+from lintrun import CLEAN_MAIN, GC_OFF, ZAP_MAIN, assert_no_traceback, cli, go_module, write
 
 DEV_ONLY = "//go:build local\n\n" + ZAP_MAIN
 DEBUG_ONLY = "//go:build debug\n\n" + ZAP_MAIN.replace("func main", "func debugMain")
@@ -75,8 +75,7 @@ def test_per_rule_options(tmp_path):
 
 
 def test_select_ignore_and_tests_from_config(tmp_path):
-    gc_off = "package main\n\nimport \"runtime/debug\"\n\nfunc f() {\n\tdebug.SetGCPercent(-1)\n}\n"
-    root = go_module(tmp_path, {"main.go": ZAP_MAIN, "gc.go": gc_off, "gc_test.go": gc_off})
+    root = go_module(tmp_path, {"main.go": ZAP_MAIN, "gc.go": GC_OFF, "gc_test.go": GC_OFF})
     write(root, ".startup-lint.toml", 'select = ["gc-disabled-not-restored"]\ntests = true\n')
     assert _findings(root) == [("gc.go", "SL007", "error"), ("gc_test.go", "SL007", "error")]
     assert _findings(root, "--select", "SL005") == [("main.go", "SL005", "warning")], "the command line wins"

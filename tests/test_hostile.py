@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 import tempfile
 
 import pytest
@@ -19,11 +18,10 @@ from hypothesis import strategies as st
 from golint_startup.config import build_settings
 from golint_startup.reporters import sarif
 from golint_startup.runner import run
-from lintrun import (TESTDATA, ZAP_MAIN, assert_no_traceback, cli, github_problems, go_module, notification_paths,
-                     schema_errors, write)
+from lintrun import (GC_OFF_LINE, TESTDATA, ZAP_MAIN, assert_no_traceback, cli, gc_off, github_problems, go_module,
+                     notification_paths, run_main, schema_errors, write)
 
-GC_OFF = "package {pkg}\n\nimport \"runtime/debug\"\n\nfunc warm() {{\n\tdebug.SetGCPercent(-1)\n}}\n"
-GOOD_LINE = 6  # the SetGCPercent(-1) line of GC_OFF, an SL007 finding
+GOOD_LINE = GC_OFF_LINE
 
 ZAP_AFTER_PROBLEM = "\nfunc logger() {\n\t_, _ = zap.NewDevelopment()\n}\n"
 
@@ -65,7 +63,7 @@ def _cases() -> dict[str, tuple[dict[str, bytes | str], set[str], set[tuple[str,
 def _symlink_cases(root: str) -> set[str]:
     """Symbolic links that cannot be read, and a directory loop; the problem files they make."""
     os.makedirs(os.path.join(root, "links"))
-    write(root, "links/good.go", GC_OFF.format(pkg="links"))
+    write(root, "links/good.go", gc_off("links"))
     os.symlink("self.go", os.path.join(root, "links/self.go"))
     os.symlink("pong.go", os.path.join(root, "links/ping.go"))
     os.symlink("ping.go", os.path.join(root, "links/pong.go"))
@@ -81,7 +79,7 @@ def hostile_tree(tmp_path_factory):
     go_module(root, {})
     problems, expected = set(), set()
     for name, (files, problem_files, findings) in _cases().items():
-        write(root, f"{name}/good.go", GC_OFF.format(pkg=name))
+        write(root, f"{name}/good.go", gc_off(name))
         expected.add((f"{name}/good.go", GOOD_LINE, "SL007"))
         for file_name, content in files.items():
             write(root, f"{name}/{file_name}", content)
@@ -90,7 +88,7 @@ def hostile_tree(tmp_path_factory):
     problems |= _symlink_cases(root)
     expected.add(("links/good.go", GOOD_LINE, "SL007"))
     # A directory named like a Go file is a package directory, not a problem.
-    write(root, "pkg.go/inner.go", GC_OFF.format(pkg="inner"))
+    write(root, "pkg.go/inner.go", gc_off("inner"))
     expected.add(("pkg.go/inner.go", GOOD_LINE, "SL007"))
     return root, problems, expected
 
@@ -140,7 +138,7 @@ def test_hostile_tree_in_parallel(hostile_tree, tmp_path, monkeypatch):
 @pytest.mark.parametrize("case", sorted(_cases()))
 def test_problem_file_named_explicitly(tmp_path, case):
     files, problem_files, findings = _cases()[case]
-    go_module(tmp_path, {f"{case}/good.go": GC_OFF.format(pkg=case), **{f"{case}/{f}": c for f, c in files.items()}})
+    go_module(tmp_path, {f"{case}/good.go": gc_off(case), **{f"{case}/{f}": c for f, c in files.items()}})
     named = [f"{case}/{f}" for f in files] + [f"{case}/good.go"]
     done = cli("--format", "json", *named, cwd=str(tmp_path))
     assert done.code == 1
@@ -152,16 +150,16 @@ def test_problem_file_named_explicitly(tmp_path, case):
 
 
 def test_directory_named_like_a_go_file_named_explicitly(tmp_path):
-    go_module(tmp_path, {"pkg.go/inner.go": GC_OFF.format(pkg="inner")})
+    go_module(tmp_path, {"pkg.go/inner.go": gc_off("inner")})
     done = cli("pkg.go", cwd=str(tmp_path))
     assert done.code == 1 and done.out.startswith("pkg.go/inner.go:6:2: SL007")
 
 
 def test_unreadable_file_is_named_and_the_rest_goes_on(tmp_path, monkeypatch, capsys):
     """EACCES, as a non-root user meets it on a mode-000 file (root reads those, so it is simulated)."""
-    from golint_startup import analysis, cli as cli_module
+    from golint_startup import analysis
 
-    go_module(tmp_path, {"app/good.go": GC_OFF.format(pkg="app"), "app/secret.go": ZAP_MAIN})
+    go_module(tmp_path, {"app/good.go": gc_off("app"), "app/secret.go": ZAP_MAIN})
     secret = str(tmp_path / "app" / "secret.go")
     real_open = os.open
 
@@ -173,11 +171,8 @@ def test_unreadable_file_is_named_and_the_rest_goes_on(tmp_path, monkeypatch, ca
     monkeypatch.setattr(analysis.os, "open", guarded_open)
     monkeypatch.chdir(tmp_path)
     output = str(tmp_path / "out.sarif")
-    monkeypatch.setattr(sys, "argv", ["startup-lint", "--no-cache", "-j", "1", "--format", "sarif", "-o", output])
-    with pytest.raises(SystemExit) as exit_info:
-        cli_module.main()
-    err = capsys.readouterr().err
-    assert exit_info.value.code == 1
+    code, _, err = run_main(monkeypatch, capsys, "--no-cache", "-j", "1", "--format", "sarif", "-o", output)
+    assert code == 1
     assert "startup-lint: app/secret.go: cannot read file: Permission denied; skipped\n" in err
     log = json.load(open(output))
     assert _findings(log) == {("app/good.go", GOOD_LINE, "SL007")}
@@ -187,7 +182,7 @@ def test_unreadable_file_is_named_and_the_rest_goes_on(tmp_path, monkeypatch, ca
 
 @pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root reads mode-000 files")
 def test_mode_000_file(tmp_path):
-    go_module(tmp_path, {"app/good.go": GC_OFF.format(pkg="app"), "app/secret.go": ZAP_MAIN})
+    go_module(tmp_path, {"app/good.go": gc_off("app"), "app/secret.go": ZAP_MAIN})
     os.chmod(tmp_path / "app" / "secret.go", 0)
     try:
         done = cli("--no-cache", cwd=str(tmp_path))
@@ -233,7 +228,7 @@ def damaged(draw) -> bytes:
 @given(source=damaged())
 def test_damaged_sources_never_crash(source):
     with tempfile.TemporaryDirectory() as root:
-        go_module(root, {"good/good.go": GC_OFF.format(pkg="good"), "bad/bad.go": source})
+        go_module(root, {"good/good.go": gc_off("good"), "bad/bad.go": source})
         result = run(["./..."], build_settings(config_path=None, cwd=root), cwd=root)
         internal = [str(n) for n in result.notifications if "internal error" in n.message]
         assert internal == []
