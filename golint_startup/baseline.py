@@ -69,16 +69,16 @@ def load(path: str, cwd: str | None = None) -> Counter[Entry]:
         raise BaselineError(f"{path}: baseline is not JSON: {err}") from None
     try:
         if isinstance(data, dict) and isinstance(data.get("runs"), list):
-            return Counter(_sarif_keys(data, cwd or os.getcwd()))
+            return Counter(_sarif_entries(data, cwd or os.getcwd()))
         if isinstance(data, list):
-            return Counter(_json_keys(data))
-    except (KeyError, TypeError, ValueError, AttributeError) as err:
+            return Counter(_json_entries(data))
+    except (KeyError, IndexError, TypeError, ValueError, AttributeError) as err:
         raise BaselineError(f"{path}: baseline entry not understood ({type(err).__name__}: {err}); "
                             "expected SARIF or --format json output of startup-lint") from None
     raise BaselineError(f"{path}: not a baseline: expected SARIF or --format json output of startup-lint")
 
 
-def _json_keys(items: list):
+def _json_entries(items: list):
     for item in items:
         if item.get("suppressed"):
             continue
@@ -86,7 +86,7 @@ def _json_keys(items: list):
                      str(item.get("message", "")))
 
 
-def _sarif_keys(log: dict, cwd: str):
+def _sarif_entries(log: dict, cwd: str):
     for run in log["runs"]:
         for result in run.get("results") or []:
             if result.get("suppressions"):

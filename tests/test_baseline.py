@@ -137,8 +137,9 @@ def test_baseline_written_by_the_json_format_round_trips_with_select(module):
     ('{"version": "2.1.0"}', "not a baseline"),
     ('[{"rule": "SL005"}]', "baseline entry not understood"),
     ('{"runs": [{"results": [{"ruleId": "SL005"}]}]}', "baseline entry not understood"),
+    ('{"runs": [{"results": [{"ruleId": "SL005", "locations": []}]}]}', "baseline entry not understood"),
     ("42", "not a baseline"),
-], ids=["missing", "not-json", "object", "json-entry", "sarif-entry", "number"])
+], ids=["missing", "not-json", "object", "json-entry", "sarif-entry", "sarif-no-location", "number"])
 def test_bad_baseline_is_a_one_line_error(module, content, message):
     path = module.parent / "bad-baseline.json"
     if content is not None:
