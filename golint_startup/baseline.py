@@ -105,9 +105,9 @@ def _display_path(uri: str, cwd: str) -> str:
     return unquote(uri)
 
 
-def filter_new(result, path: str) -> list[Finding]:
-    """The findings of `result` not accounted for by the baseline at `path`."""
-    remaining = load(path)
+def filter_new(result, earlier: Counter[Entry]) -> list[Finding]:
+    """The findings of `result` not accounted for by the baseline `earlier` (see `load`)."""
+    remaining = Counter(earlier)
     hashes = fingerprints(result.findings, result.abspaths)
     current = [_entry(f.rule_id, f.path, hashes.get((f.path, f.location.line), ""), f.location.line, f.message)
                for f in result.findings]

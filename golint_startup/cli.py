@@ -129,15 +129,18 @@ def command(patterns, output_format, output, select, ignore, tests, generated, t
         settings = build_settings(config_path=config_path, select=_split(select), ignore=_split(ignore),
                                   tests=tests, generated=generated, tags=_split(tags),
                                   opt_in={"escape"} if escape else set())
+        earlier = None
+        if baseline:  # a bad baseline is reported before the run, not after it
+            from golint_startup import baseline as baseline_filter
+
+            earlier = baseline_filter.load(baseline)
         from golint_startup import parallel
 
         analyze = parallel.analyzer(jobs=jobs, use_cache=not no_cache,
                                     progress=sys.stderr.isatty() and output_format == "text" and not output)
         result = run(list(patterns), settings, include_suppressed=include_suppressed, debug=debug, analyze=analyze)
-        if baseline:
-            from golint_startup import baseline as baseline_filter
-
-            result.findings = baseline_filter.filter_new(result, baseline)
+        if earlier is not None:
+            result.findings = baseline_filter.filter_new(result, earlier)
         for note in result.notifications:
             click.echo(f"startup-lint: {note}", err=True)
         _write(FORMATS[output_format](result), output)

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from lintrun import ZAP_MAIN, assert_no_traceback, cli, go_module, write
+from lintrun import ZAP_MAIN, assert_no_traceback, cli, go_module, run_main, write
 
 TWO_LOGGERS = """\
 package main
@@ -150,3 +150,16 @@ def test_bad_baseline_is_a_one_line_error(module, content, message):
     assert len(done.err_lines) == 1, done.err
     assert done.err_lines[0].startswith(f"startup-lint: error: {path}: {message}")
     assert done.out == ""
+
+
+def test_bad_baseline_is_reported_before_the_run(module, monkeypatch, capsys):
+    from golint_startup import cli as cli_module
+
+    def must_not_run(*args, **kwargs):
+        raise AssertionError("the run started before the baseline was read")
+
+    monkeypatch.chdir(module)
+    monkeypatch.setattr(cli_module, "run", must_not_run)
+    code, out, err = run_main(monkeypatch, capsys, "--baseline", "missing.sarif")
+    assert (code, out) == (2, "")
+    assert err == "startup-lint: error: missing.sarif: cannot read baseline: No such file or directory\n"
