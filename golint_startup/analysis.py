@@ -18,7 +18,7 @@ from golint_startup.gosource import Directive
 from golint_startup.rule import Finding, Notification
 
 if TYPE_CHECKING:
-    from golint_startup.cache import ResultCache
+    from golint_startup.cache import KeyOnly, ResultCache
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 _BOM = b"\xef\xbb\xbf"
@@ -56,7 +56,7 @@ def read_source(abspath: str, display: str) -> tuple[bytes | None, Notification 
 
 
 def analyze_file(abspath: str, display: str, settings: Settings, *, report: bool = True,
-                 debug: bool = False, cache: ResultCache | None = None) -> FileResult:
+                 debug: bool = False, cache: ResultCache | KeyOnly | None = None) -> FileResult:
     """Analyze one file. With report=False only facts are collected (module context).
 
     With a cache, the bytes just read are hashed for the key: an unchanged file's stored
@@ -71,12 +71,12 @@ def analyze_file(abspath: str, display: str, settings: Settings, *, report: bool
     if cache is None:
         return analyze_source(source, display, settings, report=report, debug=debug)
     key = cache.key(display, report, source)
-    result = cache.load(key, display)
+    result = cache.load(key, display, report)
     if result is None:
         result = analyze_source(source, display, settings, report=report, debug=debug)
         # An internal error is not kept: the next run (perhaps with --debug) meets it again.
         if not any(note.level == "error" for note in result.notifications):
-            cache.store(key, result)
+            cache.store(key, abspath, display, report, result)
     return result
 
 

@@ -1,6 +1,6 @@
-"""The per-file result cache: unchanged files are not read twice, let alone parsed.
+"""The result cache: unchanged files are read and hashed, never parsed again.
 
-An entry maps a key to one file's `FileResult` (findings, facts, directives,
+Every file's entry maps a key to that file's `FileResult` (findings, facts, directives,
 notifications). The key hashes everything the result depends on:
 
 - the file's bytes, as read for the analysis (so what is stored is what was analyzed);
@@ -8,14 +8,17 @@ notifications). The key hashes everything the result depends on:
   module context;
 - the effective configuration (`Settings.fingerprint()`);
 - the code: the contents of every engine and rule source file, the version, the Python
-  version, and the tree-sitter grammar. Hashing the sources (about 0.3 MB, once per run)
-  rather than trusting the version number means that editing a rule during development
-  never serves results of the old rule.
+  version, and the tree-sitter grammar. Hashing the sources (about 0.3 MB, under a
+  millisecond, once per run) rather than trusting the version number means that editing
+  a rule during development never serves results of the old rule.
 
-Entries live in the platform cache directory (`STARTUP_LINT_CACHE_DIR` overrides), one
-file each, written to a temporary file and renamed into place, so concurrent runs never
-see half an entry. A checksum guards against corrupt or truncated entries; they count
-as misses and are rewritten.
+The entries of one configuration and working directory live together in one *pack*
+file in the platform cache directory (`STARTUP_LINT_CACHE_DIR` overrides), loaded once
+and written once per run: creating one file per entry cost about 0.3 ms per file on
+ext4, more than analyzing it with the cheap rules. A pack is written to a temporary file
+and renamed into place, so concurrent runs never see half of one (the last writer wins;
+the other's new entries are computed again next time). A checksum guards against
+corrupt or truncated packs; they count as empty and are rewritten.
 """
 
 from __future__ import annotations
@@ -30,7 +33,8 @@ import time
 from functools import cache
 
 ENV_VAR = "STARTUP_LINT_CACHE_DIR"
-_MAGIC = b"SLC1"
+_MAGIC = b"SLC2"
+_PACK_SUFFIX = ".pack"
 _CHECKSUM_BYTES = 16
 _RESULTS_PREFIX = "results-"
 # Results of other code versions, unused this long, are removed when a run opens the cache.
@@ -89,69 +93,99 @@ def code_fingerprint() -> str:
     return digest.hexdigest()[:24]
 
 
-class ResultCache:
-    """Entries for one code version and one configuration. Picklable: workers get a copy."""
+def entry_key(salt: bytes, display: str, report: bool, source: bytes) -> str:
+    digest = hashlib.sha256(salt)
+    digest.update(display.encode("utf-8", "surrogatepass"))
+    digest.update(b"\0report\0" if report else b"\0context\0")
+    digest.update(source)
+    return digest.hexdigest()
 
-    def __init__(self, root: str, settings_fingerprint: str, code: str | None = None):
+
+class KeyOnly:
+    """The cache as a worker sees it: keys for what it analyzes, kept for the main process."""
+
+    def __init__(self, salt: bytes):
+        self.salt = salt
+        self.stored: dict[tuple[str, bool], tuple[str, bytes]] = {}
+
+    def key(self, display: str, report: bool, source: bytes) -> str:
+        return entry_key(self.salt, display, report, source)
+
+    def load(self, key: str, display: str, report: bool):
+        return None  # the main process looked it up already
+
+    def store(self, key: str, abspath: str, display: str, report: bool, result) -> None:
+        self.stored[(display, report)] = (key, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+class ResultCache:
+    """The entries of one code version, configuration and working directory."""
+
+    def __init__(self, root: str, settings_fingerprint: str, cwd: str, code: str | None = None):
         code = code or code_fingerprint()
         self.directory = os.path.join(root, _RESULTS_PREFIX + code)
-        self._salt = f"{code}\0{settings_fingerprint}\0".encode()
-        # Nothing stored yet for this code version: every lookup would miss, so callers skip them.
-        self.empty = not os.path.isdir(self.directory)
+        self.salt = f"{code}\0{settings_fingerprint}\0".encode()
+        name = hashlib.sha256(self.salt + os.path.abspath(cwd).encode("utf-8", "surrogatepass")).hexdigest()
+        self.path = os.path.join(self.directory, name[:32] + _PACK_SUFFIX)
+        # (display path, report) -> (key, pickled FileResult, absolute path)
+        self._entries: dict[tuple[str, bool], tuple[str, bytes, str]] = _read_pack(self.path)
+        self._new: dict[tuple[str, bool], tuple[str, bytes, str]] = {}
 
     @classmethod
-    def open(cls, settings_fingerprint: str) -> "ResultCache":
+    def open(cls, settings_fingerprint: str, cwd: str | None = None) -> "ResultCache":
         root = cache_dir()
-        result_cache = cls(root, settings_fingerprint)
-        _tag(root)
+        result_cache = cls(root, settings_fingerprint, cwd or os.getcwd())
         _prune_stale(root, keep=result_cache.directory)
         return result_cache
 
+    @property
+    def empty(self) -> bool:
+        """Nothing stored: every lookup would miss, so callers skip them."""
+        return not self._entries
+
     def key(self, display: str, report: bool, source: bytes) -> str:
-        digest = hashlib.sha256(self._salt)
-        digest.update(display.encode("utf-8", "surrogatepass"))
-        digest.update(b"\0report\0" if report else b"\0context\0")
-        digest.update(source)
-        return digest.hexdigest()
+        return entry_key(self.salt, display, report, source)
 
-    def _path(self, key: str) -> str:
-        return os.path.join(self.directory, key[:2], key[2:])
-
-    def load(self, key: str, display: str):
-        """The stored FileResult, or None (missing, corrupt, truncated or foreign)."""
+    def load(self, key: str, display: str, report: bool):
+        """The stored FileResult for this key, or None."""
         from golint_startup.analysis import FileResult
 
-        try:
-            with open(self._path(key), "rb") as handle:
-                data = handle.read()
-        except OSError:
-            return None
-        header = len(_MAGIC) + _CHECKSUM_BYTES
-        if len(data) <= header or not data.startswith(_MAGIC):
-            return None
-        payload = data[header:]
-        if hashlib.sha256(payload).digest()[:_CHECKSUM_BYTES] != data[len(_MAGIC):header]:
+        entry = self._entries.get((display, report))
+        if entry is None or entry[0] != key:
             return None
         try:
-            result = pickle.loads(payload)
+            result = pickle.loads(entry[1])
         except Exception:  # an entry from an incompatible build: a miss like any other
             return None
         if not isinstance(result, FileResult) or result.path != display:
             return None
         return result
 
-    def store(self, key: str, result) -> None:
-        """Write an entry atomically; a cache that cannot be written is silently skipped."""
-        payload = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+    def store(self, key: str, abspath: str, display: str, report: bool, result) -> None:
+        self.store_pickled(key, abspath, display, report, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def store_pickled(self, key: str, abspath: str, display: str, report: bool, payload: bytes) -> None:
+        """Keep a pickled FileResult (as a worker sent it) for `save`."""
+        self._new[(display, report)] = (key, payload, abspath)
+
+    def save(self) -> None:
+        """Write the pack if anything changed; a cache that cannot be written is skipped."""
+        if not self._new:
+            return
+        # Entries of files this run did not visit stay (a run over ./pkg/... keeps the rest),
+        # unless the file is gone.
+        kept = {where: entry for where, entry in self._entries.items()
+                if where not in self._new and os.path.exists(entry[2])}
+        payload = pickle.dumps({**kept, **self._new}, protocol=pickle.HIGHEST_PROTOCOL)
         data = _MAGIC + hashlib.sha256(payload).digest()[:_CHECKSUM_BYTES] + payload
-        path = self._path(key)
         tmp = None
         try:
-            os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".tmp-")
+            _tag(os.path.dirname(self.directory))
+            os.makedirs(self.directory, mode=0o700, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.directory, prefix=".tmp-")
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
-            os.replace(tmp, path)
+            os.replace(tmp, self.path)
             tmp = None
         except OSError:
             pass
@@ -161,6 +195,27 @@ class ResultCache:
                     os.unlink(tmp)
                 except OSError:
                     pass
+        self._entries, self._new = {**kept, **self._new}, {}
+
+
+def _read_pack(path: str) -> dict:
+    """A pack's entries; missing, truncated, corrupt or foreign packs read as empty."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError:
+        return {}
+    header = len(_MAGIC) + _CHECKSUM_BYTES
+    if len(data) <= header or not data.startswith(_MAGIC):
+        return {}
+    payload = data[header:]
+    if hashlib.sha256(payload).digest()[:_CHECKSUM_BYTES] != data[len(_MAGIC):header]:
+        return {}
+    try:
+        entries = pickle.loads(payload)
+    except Exception:
+        return {}
+    return entries if isinstance(entries, dict) else {}
 
 
 _TAG = b"""Signature: 8a477f597d28d172789f06886806bc55
@@ -183,7 +238,7 @@ def _tag(root: str) -> None:
 
 
 def _prune_stale(root: str, keep: str) -> None:
-    """Mark this code version's entries as in use; remove other versions' unused ones."""
+    """Mark this code version's packs as in use; remove other versions' unused ones."""
     try:
         if os.path.isdir(keep):
             os.utime(keep)
@@ -217,7 +272,8 @@ def clean() -> int:
     for name in names:
         path = os.path.join(root, name)
         if name.startswith(_RESULTS_PREFIX) and os.path.isdir(path) and not os.path.islink(path):
-            for _, _, filenames in os.walk(path):
-                removed += sum(1 for f in filenames if not f.startswith(".tmp-"))
+            for directory, _, filenames in os.walk(path):
+                removed += sum(len(_read_pack(os.path.join(directory, f))) for f in filenames
+                               if f.endswith(_PACK_SUFFIX))
             shutil.rmtree(path, ignore_errors=True)
     return removed

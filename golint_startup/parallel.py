@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
 import sys
 import time
 from collections import deque
@@ -48,14 +49,28 @@ def _context():
 _worker: dict = {}
 
 
-def _init_worker(settings, result_cache, debug) -> None:
-    _worker.update(settings=settings, cache=result_cache, debug=debug)
+def _init_worker(settings, cache_salt, debug) -> None:
+    _worker.update(settings=settings, cache_salt=cache_salt, debug=debug)
 
 
-def _analyze_batch(batch: list[tuple[str, str, bool]]) -> list[FileResult]:
-    settings, result_cache, debug = _worker["settings"], _worker["cache"], _worker["debug"]
-    return [analyze_file(abspath, display, settings, report=report, debug=debug, cache=result_cache)
-            for abspath, display, report in batch]
+def _analyze_batch(batch: list[tuple[str, str, bool]]) -> list:
+    """FileResults; with a cache, (pickled FileResult, cache key or None) pairs instead.
+
+    The main process keeps the pickled bytes as cache entries, so nothing is pickled twice.
+    """
+    settings, salt, debug = _worker["settings"], _worker["cache_salt"], _worker["debug"]
+    if salt is None:
+        return [analyze_file(abspath, display, settings, report=report, debug=debug)
+                for abspath, display, report in batch]
+    from golint_startup.cache import KeyOnly
+
+    keys = KeyOnly(salt)
+    pairs = []
+    for abspath, display, report in batch:
+        result = analyze_file(abspath, display, settings, report=report, debug=debug, cache=keys)
+        stored = keys.stored.pop((display, report), None)
+        pairs.append((stored[1], stored[0]) if stored else (pickle.dumps(result, pickle.HIGHEST_PROTOCOL), None))
+    return pairs
 
 
 def _lookup(job, result_cache) -> FileResult | None:
@@ -63,7 +78,7 @@ def _lookup(job, result_cache) -> FileResult | None:
     source, problem = read_source(job.abspath, job.display)
     if problem:
         return None
-    return result_cache.load(result_cache.key(job.display, job.report, source), job.display)
+    return result_cache.load(result_cache.key(job.display, job.report, source), job.display, job.report)
 
 
 def analyzer(*, jobs: int | None, use_cache: bool, progress: bool) -> Callable[..., Iterable[FileResult]]:
@@ -78,9 +93,14 @@ def analyzer(*, jobs: int | None, use_cache: bool, progress: bool) -> Callable[.
         results = _analyze(file_jobs, settings, debug, workers, result_cache)
         if progress and _show_progress(len(file_jobs)):
             results = _with_progress(results, len(file_jobs))
-        return results
+        return _saving(results, result_cache) if result_cache is not None else results
 
     return analyze
+
+
+def _saving(results: Iterator[FileResult], result_cache) -> Iterator[FileResult]:
+    yield from results
+    result_cache.save()  # only after a complete run: an interrupted one writes nothing
 
 
 class _Batch:
@@ -99,11 +119,20 @@ class _Batch:
                 if self.future is None:
                     raise BrokenProcessPool("no worker")
                 self.results = self.future.result()
+                if result_cache is not None:
+                    self.results = [self._keep(job, payload, key, result_cache)
+                                    for job, (payload, key) in zip(self.jobs, self.results)]
             except BrokenProcessPool:  # no worker, or one died (killed, crashed in C): go on here
                 self.results = [analyze_file(job.abspath, job.display, settings, report=job.report,
                                              debug=debug, cache=result_cache) for job in self.jobs]
             self.future = None
         return self.results
+
+    @staticmethod
+    def _keep(job, payload: bytes, key: str | None, result_cache) -> FileResult:
+        if key is not None:
+            result_cache.store_pickled(key, job.abspath, job.display, job.report, payload)
+        return pickle.loads(payload)
 
 
 def _analyze(file_jobs, settings, debug, workers, result_cache) -> Iterator[FileResult]:
@@ -127,8 +156,9 @@ def _analyze(file_jobs, settings, debug, workers, result_cache) -> Iterator[File
         future = None
         if use_pool:
             if pool is None:
+                salt = result_cache.salt if result_cache is not None else None
                 pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=_init_worker,
-                                           initargs=(settings, result_cache, debug))
+                                           initargs=(settings, salt, debug))
             try:
                 future = pool.submit(_analyze_batch, [(j.abspath, j.display, j.report) for j in jobs])
             except BrokenProcessPool:

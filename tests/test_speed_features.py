@@ -145,8 +145,12 @@ def _run(cwd, *, use_cache=True, jobs=1, select=(), patterns=("./...",)):
                analyze=parallel.analyzer(jobs=jobs, use_cache=use_cache, progress=False))
 
 
-def _entries(cache_dir) -> list[str]:
-    return sorted(str(p) for p in cache_dir.rglob("*") if p.is_file() and p.parent.parent.name.startswith("results-"))
+def _packs(cache_dir) -> list:
+    return sorted(cache_dir.glob("results-*/*.pack"))
+
+
+def _entries(cache_dir) -> int:
+    return sum(len(cache._read_pack(str(pack))) for pack in _packs(cache_dir))
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
@@ -154,7 +158,7 @@ def test_warm_run_parses_nothing_and_reports_the_same(jobs, cache_dir, counted_p
     monkeypatch.setattr(parallel, "_MIN_FILES_PER_WORKER", 1)
     cold = _run(TESTDATA, jobs=1)
     assert counted_parses, "the cold run parsed nothing"
-    assert len(_entries(cache_dir)) >= len(counted_parses)  # generated files are stored unparsed
+    assert _entries(cache_dir) >= len(counted_parses)  # generated files are stored unparsed
     counted_parses.clear()
     monkeypatch.setattr(parallel, "ProcessPoolExecutor", None)  # a warm run must not need workers
     warm = _run(TESTDATA, jobs=jobs)
@@ -190,28 +194,43 @@ def test_configuration_and_display_path_are_part_of_the_key(tmp_path, counted_pa
 
 
 @pytest.mark.parametrize("damage", ["truncate", "flip", "empty", "garbage"])
-def test_corrupt_entries_are_ignored_and_rewritten(damage, tmp_path, cache_dir, counted_parses):
+def test_corrupt_packs_are_ignored_and_rewritten(damage, tmp_path, cache_dir, counted_parses):
     tree = tmp_path / "tree"
     write_go_files(tree, 2)
     cold = _run(tree)
-    for entry in _entries(cache_dir):
-        data = open(entry, "rb").read()
-        damaged = {"truncate": data[: len(data) // 2], "flip": data[:-5] + bytes([data[-5] ^ 0x40]) + data[-4:],
-                   "empty": b"", "garbage": b"SLC1" + os.urandom(64)}[damage]
-        open(entry, "wb").write(damaged)
+    (pack,) = _packs(cache_dir)
+    data = pack.read_bytes()
+    pack.write_bytes({"truncate": data[: len(data) // 2], "flip": data[:-5] + bytes([data[-5] ^ 0x40]) + data[-4:],
+                      "empty": b"", "garbage": b"SLC2" + os.urandom(64)}[damage])
     counted_parses.clear()
     assert _run(tree).findings == cold.findings
     assert len(counted_parses) == 2
     counted_parses.clear()
     assert _run(tree).findings == cold.findings
-    assert counted_parses == [], "damaged entries were not rewritten"
+    assert counted_parses == [], "the damaged pack was not rewritten"
+
+
+def test_a_run_over_part_of_the_tree_keeps_the_other_entries(tmp_path, cache_dir, counted_parses):
+    tree = tmp_path / "tree"
+    write_go_files(tree / "a", 2)
+    write_go_files(tree / "b", 2)
+    _run(tree)
+    (tree / "a" / "f000.go").write_text("package p\n")
+    _run(tree, patterns=("./a/...",))
+    counted_parses.clear()
+    _run(tree)
+    assert counted_parses == []
+    (tree / "b" / "f001.go").unlink()
+    (tree / "a" / "f001.go").write_text("package p\n")
+    _run(tree)
+    assert _entries(cache_dir) == 3, "the deleted file's entry was kept"
 
 
 def test_no_cache_neither_reads_nor_writes(tmp_path, cache_dir, counted_parses):
     tree = tmp_path / "tree"
     write_go_files(tree, 2)
     _run(tree, use_cache=False)
-    assert _entries(cache_dir) == []
+    assert _packs(cache_dir) == []
     _run(tree)
     counted_parses.clear()
     _run(tree, use_cache=False)
@@ -231,7 +250,7 @@ def test_internal_errors_are_not_cached(tmp_path, cache_dir, monkeypatch):
     monkeypatch.setitem(all_rules(), "SL005", type(rule)(**{**rule.__dict__, "check": broken}))
     result = _run(tree, select=("SL005",))
     assert any("internal error in SL005" in n.message for n in result.notifications)
-    assert _entries(cache_dir) == []
+    assert _entries(cache_dir) == 0
 
 
 def test_clean_cache_empties_only_what_the_cache_wrote(tmp_path, cache_dir):
@@ -242,32 +261,33 @@ def test_clean_cache_empties_only_what_the_cache_wrote(tmp_path, cache_dir):
     unrelated.write_text("mine")
     code, _, stderr = lint(["--clean-cache"], tree)
     assert code == 0 and "removed 3 cache entries" in stderr
-    assert _entries(cache_dir) == []
+    assert _packs(cache_dir) == []
     assert unrelated.read_text() == "mine"
     assert cache.clean() == 0
 
 
-def test_concurrent_writers_leave_valid_entries(tmp_path):
-    result_cache = cache.ResultCache(str(tmp_path / "c"), "settings", code="code")
-    results = [FileResult("a.go", facts={"n": n, "pad": "x" * 50_000}) for n in range(8)]
-    key = result_cache.key("a.go", True, b"package a\n")
+def test_concurrent_runs_leave_a_valid_pack(tmp_path):
     errors = []
 
-    def write_and_read(result):
-        for _ in range(30):
-            result_cache.store(key, result)
-            loaded = result_cache.load(key, "a.go")
-            if loaded is None or loaded.facts["pad"] != "x" * 50_000:
-                errors.append(loaded)
+    def run_and_save(n):
+        for round_ in range(20):
+            result_cache = cache.ResultCache(str(tmp_path / "c"), "settings", str(tmp_path), code="code")
+            if result_cache.load(result_cache.key("a.go", True, b"x"), "a.go", True) is None and round_:
+                errors.append("lost")  # every writer stores a.go: a valid pack always has it
+            result_cache.store(result_cache.key("a.go", True, b"x"), str(tmp_path / "a.go"), "a.go", True,
+                               FileResult("a.go", facts={"pad": "x" * 200_000}))
+            result_cache.store(result_cache.key(f"{n}.go", True, b"x"), str(tmp_path / f"{n}.go"), f"{n}.go", True,
+                               FileResult(f"{n}.go"))
+            result_cache.save()
 
-    threads = [threading.Thread(target=write_and_read, args=(r,)) for r in results]
+    (tmp_path / "a.go").write_text("")
+    threads = [threading.Thread(target=run_and_save, args=(n,)) for n in range(6)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
     assert errors == []
-    leftovers = [p for p in (tmp_path / "c").rglob(".tmp-*")]
-    assert leftovers == []
+    assert list((tmp_path / "c").rglob(".tmp-*")) == []
 
 
 def test_unwritable_cache_is_skipped_silently(tmp_path, monkeypatch, counted_parses):
