@@ -61,13 +61,18 @@ def expectations(root: str, cwd: str) -> list[Expectation]:
     return found
 
 
-def check_fixture(directory: str, **settings_overrides) -> list[str]:
-    """Problems (missing and unexpected findings) for one fixture directory."""
+def check_fixture(directory: str, *, all_rules: bool = False, **settings_overrides) -> list[str]:
+    """Problems (missing and unexpected findings) for one fixture directory.
+
+    A rule's directory (testdata/sl003) runs that rule alone unless it has its own
+    .startup-lint.toml; with all_rules, every default rule runs.
+    """
     rule_id = os.path.basename(directory).upper()
     config = os.path.join(directory, ".startup-lint.toml")
+    own_config = os.path.exists(config)
     settings = build_settings(
-        config_path=config if os.path.exists(config) else None,
-        select=() if os.path.exists(config) else (rule_id,),
+        config_path=config if own_config else None,
+        select=() if own_config or all_rules else (rule_id,),
         cwd=directory,
         **settings_overrides,
     )

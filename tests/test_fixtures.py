@@ -21,6 +21,19 @@ def test_fixture(name):
     assert not problems, "\n".join(problems)
 
 
+def test_demo_shows_every_default_rule():
+    """The README's first command runs on testdata/demo: its findings are pinned too."""
+    demo = os.path.join(TESTDATA, "demo")
+    problems = check_fixture(demo, all_rules=True)
+    assert not problems, "\n".join(problems)
+    from fixtures import expectations
+    from golint_startup.rule import all_rules
+
+    shown = {want.rule_id for want in expectations(demo, demo)}
+    expected = {rid for rid, rule in all_rules().items() if not rule.opt_in_flag and rid != "SL900"}
+    assert shown == expected
+
+
 def test_every_rule_has_fixtures():
     from golint_startup.rule import all_rules
 

@@ -1,0 +1,35 @@
+"""Rule options that a fixture directory's single config cannot show both ways."""
+
+import textwrap
+
+from golint_startup.config import build_settings
+from golint_startup.runner import run
+
+COUNTING_LOOP = textwrap.dedent("""\
+    package p
+
+    func squares(n int) []int {
+    	var out []int
+    	for i := 0; i < n; i++ {
+    		out = append(out, i*i)
+    	}
+    	return out
+    }
+    """)
+
+
+def _sl003_findings(tmp_path, config: str):
+    (tmp_path / "p.go").write_text(COUNTING_LOOP)
+    (tmp_path / ".startup-lint.toml").write_text(config)
+    settings = build_settings(config_path=None, select=("SL003",), cwd=str(tmp_path))
+    return run(["./..."], settings, cwd=str(tmp_path)).findings
+
+
+def test_sl003_counts_three_clause_loops_by_default(tmp_path):
+    findings = _sl003_findings(tmp_path, "")
+    assert [(f.rule_id, f.location.line) for f in findings] == [("SL003", 4)]
+    assert "make([]int, 0, n)" in findings[0].message
+
+
+def test_sl003_for_loops_option_turns_them_off(tmp_path):
+    assert _sl003_findings(tmp_path, "[rules.SL003]\nfor-loops = false\n") == []
