@@ -84,17 +84,24 @@ def analyze_source(source: bytes, display: str, settings: Settings, *, report: b
                    debug: bool = False) -> FileResult:
     """Analyze one file's bytes; the parse tree does not outlive this call."""
     result = FileResult(display)
-    if gosource.is_generated(source) and not settings.generated:
+    rules = list(settings.rules.values())
+    generated = gosource.is_generated(source) and not settings.generated
+    if generated:
+        # Never reported on; read only by rules that need it for other files' sake.
         result.skipped = "generated"
-        return result
+        report = False
+        rules = [r for r in rules if r.collect is not None and r.reads_generated and r.reads_generated(source)]
+        if not rules:
+            return result
     if source.startswith(_BOM):  # Go allows a leading BOM; tree-sitter-go does not
         source = b"   " + source[3:]
     try:
         source.decode("utf-8")
     except UnicodeDecodeError as err:
-        line = source.count(b"\n", 0, err.start) + 1
-        result.notifications.append(
-            Notification("invalid UTF-8; analyzed as far as it parses", display, line, level="note"))
+        if not generated:
+            line = source.count(b"\n", 0, err.start) + 1
+            result.notifications.append(
+                Notification("invalid UTF-8; analyzed as far as it parses", display, line, level="note"))
     gofile = gosource.parse(display, source)
     if gofile.constraint is not None and "ignore" in gofile.constraint.tags and \
             gofile.constraint.requires_any({"ignore"}):
@@ -103,6 +110,14 @@ def analyze_source(source: bytes, display: str, settings: Settings, *, report: b
     if gofile.is_test_support and not settings.tests:
         result.skipped = "test support"
         return result
+    if not generated:
+        _describe_problems(gofile, source, result)
+    _run_rules(gofile, rules, settings, report, debug, result)
+    return result
+
+
+def _describe_problems(gofile: gosource.GoFile, source: bytes, result: FileResult) -> None:
+    display = gofile.path
     result.directives = gofile.directives
     if not gofile.package:
         result.notifications.append(Notification("no package clause; not a Go source file", display))
@@ -112,7 +127,10 @@ def analyze_source(source: bytes, display: str, settings: Settings, *, report: b
         hint = gosource.syntax_error_hint(source, first, first_end)
         result.notifications.append(Notification(f"{hint}; the rest of the file is still checked", display, line))
 
-    for rule in settings.rules.values():
+
+def _run_rules(gofile: gosource.GoFile, rules, settings: Settings, report: bool, debug: bool,
+               result: FileResult) -> None:
+    for rule in rules:
         options = settings.options[rule.id]
         try:
             if rule.collect is not None:
@@ -127,5 +145,5 @@ def analyze_source(source: bytes, display: str, settings: Settings, *, report: b
                 raise
             detail = traceback.format_exception_only(type(err), err)[-1].strip()
             result.notifications.append(
-                Notification(f"internal error in {rule.id}: {detail}; please report it", display, level="error"))
-    return result
+                Notification(f"internal error in {rule.id}: {detail}; please report it", gofile.path,
+                             level="error"))

@@ -88,6 +88,9 @@ class Rule:
     check_directives: Callable[..., Iterable[Finding]] | None = None
     # Needs files of the whole module even when only some are linted (SL004).
     needs_module: bool = False
+    # Generated files are never reported on; those this predicate accepts (given the
+    # file's bytes) still feed the rule's `collect` (SL004: Wire's wire_gen.go).
+    reads_generated: Callable[[bytes], bool] | None = None
     # Runs only on request (SL006 runs the Go compiler: --escape).
     opt_in_flag: str = ""
     extra: dict = field(default_factory=dict)

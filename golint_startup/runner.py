@@ -83,11 +83,13 @@ def run(patterns: list[str], settings: Settings, *, cwd: str | None = None, incl
     findings: list[Finding] = []
     for file_result in analyze(jobs, settings, debug):
         if file_result.path in reported:
-            findings += file_result.findings
             result.notifications += file_result.notifications
-            if file_result.directives:
-                directives[file_result.path] = file_result.directives
-            if not file_result.skipped:
+            if file_result.skipped:  # generated, test support, unreadable: nothing to report there
+                reported.discard(file_result.path)
+            else:
+                findings += file_result.findings
+                if file_result.directives:
+                    directives[file_result.path] = file_result.directives
                 result.files_analyzed += 1
         for rule_id, rule_facts in file_result.facts.items():
             facts.setdefault(rule_id, {})[file_result.path] = rule_facts

@@ -1,0 +1,9 @@
+package main
+
+func main() {
+	app, err := initApp()
+	if err != nil {
+		panic(err)
+	}
+	app.Run()
+}
