@@ -18,6 +18,7 @@ import attr
 import sarif_om as om
 
 from golint_startup import INFORMATION_URI, __version__
+from golint_startup.docs import rule_anchor
 from golint_startup.fingerprint import fingerprints
 from golint_startup.rule import Notification, level_rank
 
@@ -98,7 +99,7 @@ def _descriptor(rule) -> om.ReportingDescriptor:
         short_description=om.MultiformatMessageString(text=rule.summary),
         full_description=om.MultiformatMessageString(text=rule.description),
         help=om.MultiformatMessageString(text=rule.help, markdown=rule.help),
-        help_uri=f"{INFORMATION_URI}/blob/main/README.md#{rule.id.lower()}",
+        help_uri=f"{INFORMATION_URI}/blob/main/README.md#{rule_anchor(rule)}",
         default_configuration=om.ReportingConfiguration(level=rule.level),
         # SARIF requires unique tags; a rule's own tags may repeat the generic ones.
         properties={"tags": list(dict.fromkeys(["go", "startup", *rule.tags])), "precision": rule.precision},
