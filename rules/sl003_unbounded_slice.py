@@ -502,7 +502,8 @@ def _empty_declaration(statement, name: str, types: _Types):
         if name in names and len(values) == len(names):
             slice_type = _empty_value(values[names.index(name)], types)
             if slice_type:
-                return statement, slice_type
+                return _declared_name(statement.child_by_field_name("left").named_children, name, statement), \
+                    slice_type
         return None
     if statement.type != "var_declaration":
         return None
@@ -528,8 +529,16 @@ def _empty_declaration(statement, name: str, types: _Types):
             slice_type = None
         if not slice_type:
             return None
-        return (statement if len(specs) == 1 and len(names) == 1 else spec), slice_type
+        report = statement if len(specs) == 1 else spec
+        return _declared_name(spec.children_by_field_name("name"), name, report), slice_type
     return None
+
+
+def _declared_name(identifiers, name: str, whole):
+    """Report a declaration of several names at the one meant, so each finding has its own place."""
+    if len(identifiers) < 2:
+        return whole
+    return next((node for node in identifiers if text(node) == name), whole)
 
 
 # --- the loop ---------------------------------------------------------------------

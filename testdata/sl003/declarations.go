@@ -174,3 +174,13 @@ func fieldSharesName(users []User, r *report) []string {
 	}
 	return ids
 }
+
+// One declaration, two slices: each finding stands at its own name.
+func splitParity(xs []int) ([]int, []int) {
+	var evens, odds []int // want "SL003: evens" "SL003: odds"
+	for _, x := range xs {
+		evens = append(evens, x)
+		odds = append(odds, x)
+	}
+	return evens, odds
+}
