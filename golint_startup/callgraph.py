@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import os
+import re
 from collections import deque
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
@@ -404,23 +405,14 @@ def _blank_imports(file: GoFile) -> tuple:
     return tuple(found)
 
 
-def file_facts(file: GoFile, classify: Classifier | None = None,
-               keep_untyped_call: Callable[[str], bool] = lambda name: False) -> dict:
-    """Compact facts of one file for `ModuleGraph`: functions with their events, types, variables.
+def _declarations(file: GoFile) -> tuple[list, list, list]:
+    """(tops, structs, variables) from a walk over the top level only (no query, cheap).
 
-    `classify(file, call)` labels calls the rule cares about (e.g. "memlimit"); a labeled
-    call is recorded as that label rather than as an edge. Method calls on values of
-    unknown type are left out (they resolve to nothing) unless `keep_untyped_call(name)`.
+    tops: functions, methods and package-level var specs with a value, in source order.
     """
-    functions = []  # (key, kind, name location, result typeref, end position, events)
     structs = []  # (type name, ((field name, typeref), ...))
     variables = []  # (name, typeref)
-    literal_locs: dict = {}  # literal key -> location of the literal
-
-    def literal_key(literal) -> str:
-        return f"{file.path}@{literal.start_byte}"
-
-    tops = []  # functions, methods and package-level var specs, in source order
+    tops = []
     for node in file.root.named_children:
         if node.type == "type_declaration":
             for spec in node.named_children:
@@ -437,49 +429,49 @@ def file_facts(file: GoFile, classify: Classifier | None = None,
                     tops.append(spec)
         elif node.type in {"function_declaration", "method_declaration"} and node.child_by_field_name("body"):
             tops.append(node)
+    return tops, structs, variables
 
-    for node, found in zip(tops, _bucket(file.root, tops)):
-        if node.type == "var_spec":
-            names = node.children_by_field_name("name")
-            key = "var:" + ",".join(text(n) for n in names)
-            out: dict = {}
-            _events_of(file, node, found, key, classify, Env(file), set(), literal_key, out, literal_locs, keep_untyped_call)
-            for owner_key, events in out.items():
-                if owner_key == key:
-                    functions.append((key, "var", loc(names[0]), UNKNOWN, node.end_byte, events))
-                elif events:
-                    functions.append((owner_key, "lit", literal_locs[owner_key], UNKNOWN, 0, events))
-            continue
-        name = text(node.child_by_field_name("name"))
-        kind = "func"
-        if name == "init" and node.type == "function_declaration":
-            name = f"init#{file.path}:{node.start_point[0] + 1}"  # a package may have many
-        env = Env(file)
-        params: set = set()
-        if node.type == "method_declaration":
-            receiver = node.child_by_field_name("receiver")
-            decl = receiver.named_children[0] if receiver is not None and receiver.named_children else None
-            recv_type = type_ref(file, decl.child_by_field_name("type")) if decl is not None else UNKNOWN
-            if recv_type == UNKNOWN or recv_type[1]:
-                continue
-            name = f"{recv_type[2]}.{name}"
-            kind = "method"
-            for recv_name in decl.children_by_field_name("name"):
-                env[text(recv_name)] = recv_type
-        for binding in found.bindings:
-            if binding.type == "parameter_declaration":
-                holder = binding.parent.parent if binding.parent is not None else None
-                if holder is None or holder.child_by_field_name("result") != binding.parent:
-                    params.update(text(n) for n in binding.children_by_field_name("name"))
-            _bind(file, binding, env)
-        out = {}
-        _events_of(file, node, found, name, classify, env, params, literal_key, out, literal_locs, keep_untyped_call)
-        for owner_key, events in out.items():
-            if owner_key == name:
-                functions.append((name, kind, loc(node.child_by_field_name("name")), _function_type_ref(file, node),
-                                  node.end_byte, events))
-            else:
-                functions.append((owner_key, "lit", literal_locs[owner_key], UNKNOWN, 0, events))
+
+def _top_header(file: GoFile, node) -> tuple | None:
+    """(key, kind, name location, result typeref, receiver (names, typeref) or None) of a top;
+    None for a method of a type the file cannot name (another package's, or unparsed)."""
+    if node.type == "var_spec":
+        names = node.children_by_field_name("name")
+        return "var:" + ",".join(text(n) for n in names), "var", loc(names[0]), UNKNOWN, None
+    name = text(node.child_by_field_name("name"))
+    kind = "func"
+    receiver_names: tuple = ()
+    recv_type = None
+    if name == "init" and node.type == "function_declaration":
+        name = f"init#{file.path}:{node.start_point[0] + 1}"  # a package may have many
+    if node.type == "method_declaration":
+        receiver = node.child_by_field_name("receiver")
+        decl = receiver.named_children[0] if receiver is not None and receiver.named_children else None
+        recv_type = type_ref(file, decl.child_by_field_name("type")) if decl is not None else UNKNOWN
+        if recv_type == UNKNOWN or recv_type[1]:
+            return None
+        name = f"{recv_type[2]}.{name}"
+        kind = "method"
+        receiver_names = tuple(decl.children_by_field_name("name"))
+    return (name, kind, loc(node.child_by_field_name("name")), _function_type_ref(file, node),
+            (receiver_names, recv_type) if recv_type is not None else None)
+
+
+def file_summary(file: GoFile) -> dict:
+    """The facts of `file_facts` without the events (`complete` False): every top-level
+    function with its source span, the types and variables. A walk over the top level only;
+    `file_facts` of the same file can fill the events in later, where they are needed."""
+    tops, structs, variables = _declarations(file)
+    functions = []
+    for node in tops:
+        header = _top_header(file, node)
+        if header is not None:
+            key, kind, name_loc, result, _ = header
+            functions.append((key, kind, name_loc, result, (node.start_byte, node.end_byte), None))
+    return _facts(file, functions, structs, variables, complete=False)
+
+
+def _facts(file: GoFile, functions, structs, variables, complete: bool) -> dict:
     return {
         "package": file.package,
         "blank_imports": _blank_imports(file),
@@ -487,7 +479,53 @@ def file_facts(file: GoFile, classify: Classifier | None = None,
         "functions": tuple(functions),
         "structs": tuple(structs),
         "variables": tuple(variables),
+        "complete": complete,
     }
+
+
+def file_facts(file: GoFile, classify: Classifier | None = None,
+               keep_untyped_call: Callable[[str], bool] = lambda name: False) -> dict:
+    """Compact facts of one file for `ModuleGraph`: functions with their events, types, variables.
+
+    Each function is (key, kind, name location, result typeref, span, events); span is the
+    (start, end) byte range of a top-level declaration, None for a function literal.
+    `classify(file, call)` labels calls the rule cares about (e.g. "memlimit"); a labeled
+    call is recorded as that label rather than as an edge. Method calls on values of
+    unknown type are left out (they resolve to nothing) unless `keep_untyped_call(name)`.
+    """
+    functions = []
+    literal_locs: dict = {}  # literal key -> location of the literal
+
+    def literal_key(literal) -> str:
+        return f"{file.path}@{literal.start_byte}"
+
+    tops, structs, variables = _declarations(file)
+    for node, found in zip(tops, _bucket(file.root, tops)):
+        header = _top_header(file, node)
+        if header is None:
+            continue
+        key, kind, name_loc, result, receiver = header
+        span = (node.start_byte, node.end_byte)
+        env = Env(file)
+        params: set = set()
+        if receiver is not None:
+            for recv_name in receiver[0]:
+                env[text(recv_name)] = receiver[1]
+        if kind != "var":
+            for binding in found.bindings:
+                if binding.type == "parameter_declaration":
+                    holder = binding.parent.parent if binding.parent is not None else None
+                    if holder is None or holder.child_by_field_name("result") != binding.parent:
+                        params.update(text(n) for n in binding.children_by_field_name("name"))
+                _bind(file, binding, env)
+        out: dict = {}
+        _events_of(file, node, found, key, classify, env, params, literal_key, out, literal_locs, keep_untyped_call)
+        for owner_key, events in out.items():
+            if owner_key == key:
+                functions.append((key, kind, name_loc, result, span, events))
+            elif events:
+                functions.append((owner_key, "lit", literal_locs[owner_key], UNKNOWN, None, events))
+    return _facts(file, functions, structs, variables, complete=True)
 
 
 # --- per module -------------------------------------------------------------
@@ -546,7 +584,8 @@ class ModuleGraph:
                 package.structs[name] = dict(fields)
             for name, ref in file["variables"]:
                 package.variables.setdefault(name, ref)
-            for key, kind, name_loc, result, _end, events in file["functions"]:
+            for key, kind, name_loc, result, _span, events in file["functions"]:
+                events = events or ()  # None: not computed (see `complete`)
                 function = Function((directory, key), kind, display, name_loc, result, events, package)
                 existing = package.functions.get(key)
                 if existing is not None:  # the same name under different build tags: merge
@@ -667,3 +706,85 @@ def shortest_paths_to(target: tuple, predecessors: dict[tuple, list[tuple]]) -> 
                 next_hop[caller] = node
                 queue.append(caller)
     return next_hop
+
+
+def target_name(target: tuple | None) -> str | None:
+    """The function or method name an event target spells (None for a function literal)."""
+    if target is None:
+        return None
+    tag = target[0]
+    return target[1] if tag == "f" else target[2] if tag == "p" else target[3] if tag == "m" else None
+
+
+def callable_name(function: Function) -> str | None:
+    """The identifier a call or reference to `function` spells (None: nothing names it)."""
+    if function.kind == "func":
+        return None if function.key.startswith("init#") else function.key
+    if function.kind == "method":
+        return function.key.split(".", 1)[1]
+    return None
+
+
+def complete(facts: dict[str, dict], abspaths: dict[str, str], is_seed: Callable[[ModuleGraph, Function], bool],
+             compute: Callable[[str], dict | None]) -> tuple[dict[str, dict], ModuleGraph]:
+    """Fill in the events of every function that reaches a seed, and return the facts and their graph.
+
+    `facts` may hold summaries (`file_summary`, events not computed) beside complete facts;
+    seeds are found among the functions whose events are known. A function reaching a seed
+    calls or references a function that does, so its declaration spells that function's name:
+    summaries whose file contains such a name (as a word) are completed with `compute(display)`
+    until no new name turns up. Functions left without events reach no seed, so for every
+    function that does, the graph's edges and callers are those of the complete graph.
+    """
+    facts = dict(facts)
+    searched: set[str] = set()
+    unreadable: set[str] = set()
+    while True:
+        graph = ModuleGraph(facts, abspaths)
+        callers: dict[tuple, list[tuple]] = {}
+        reaching = deque()
+        seen: set[tuple] = set()
+        for fid, function in graph.functions.items():
+            if not function.events:
+                continue
+            if is_seed(graph, function):
+                seen.add(fid)
+                reaching.append(fid)
+            for _, resolved in graph.edges(function):
+                if resolved.function is not None:
+                    callers.setdefault(resolved.function.id, []).append(fid)
+        while reaching:
+            for caller in callers.get(reaching.popleft(), ()):
+                if caller not in seen:
+                    seen.add(caller)
+                    reaching.append(caller)
+        names = {callable_name(graph.functions[fid]) for fid in seen} - {None} - searched
+        if not names:
+            return facts, graph
+        searched |= names
+        pending = [d for d, f in facts.items() if f and not f.get("complete", True) and d not in unreadable]
+        if not pending:
+            return facts, graph
+        words = _word_pattern(names)
+        for display in pending:
+            try:
+                with open(abspaths[display], "rb") as handle:
+                    source = handle.read()
+            except OSError:
+                unreadable.add(display)
+                continue
+            if words is None or words.search(source):
+                completed = compute(display)
+                if completed is None:
+                    unreadable.add(display)
+                else:
+                    facts[display] = completed
+
+
+def _word_pattern(names: set[str]):
+    """A bytes regex matching any of `names` not inside a longer ASCII identifier; None when a
+    name cannot be searched for as spelled (a replacement character from invalid UTF-8)."""
+    if any("\ufffd" in name for name in names):
+        return None
+    alternatives = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+    return re.compile(rb"(?<![A-Za-z0-9_])(?:" + alternatives.encode("utf-8") + rb")(?![A-Za-z0-9_])")

@@ -154,6 +154,7 @@ def visible_modules(module: Module) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(found.items(), key=lambda item: -len(item[0])))
 
 
+@lru_cache(maxsize=None)
 def package_dir(import_path: str, module: Module) -> str | None:
     """The directory of an imported package when it lives in a module visible from `module`
     on disk (None for third-party and standard-library packages)."""

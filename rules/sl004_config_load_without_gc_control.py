@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from golint_startup import callgraph
+from golint_startup import callgraph, gosource
+from golint_startup.analysis import read_source
 from golint_startup.gosource import GoFile, header, text
 from golint_startup.rule import Finding, Location, Notification, Option, Rule
 
@@ -179,11 +180,51 @@ def _classifier(file: GoFile, options: dict):
     return classify
 
 
+def _complete_facts(file: GoFile, options: dict) -> dict:
+    load_names = {name for _, name in _qualified(options["load-functions"])[0]}
+    return callgraph.file_facts(file, _classifier(file, options), keep_untyped_call=load_names.__contains__)
+
+
+def _may_hold_seed(file: GoFile, options: dict) -> bool:
+    """Whether the file's text could hold a load or a call that controls the GC.
+
+    Every such call spells the function's name, so a file without any of the names holds
+    none; its events are computed later only if a path to a load may run through it.
+    """
+    loads, _ = _qualified(options["load-functions"])
+    if any(name.encode("utf-8") in file.source for _, name in loads):
+        return True
+    if _classifier(file, options) is None:
+        return False
+    limits, _ = _qualified(options["memory-limit-functions"])
+    return any(name.encode("utf-8") in file.source for name in {name for _, name in limits} | {"GC"})
+
+
+# Off: every file's events are computed in the workers (and cached with the file), as the
+# warm-cache contract expects (a warm run parses nothing). On: only files whose text may hold
+# a seed get events there; check_project parses the few files on a path to a load again in the
+# main process (3x cheaper collect on large trees, but those files are parsed again on every
+# run, warm or not).
+EVENTS_ON_DEMAND = False
+
+
 def collect(file: GoFile, options: dict):
     if file.is_test:
         return None
-    load_names = {name for _, name in _qualified(options["load-functions"])[0]}
-    return callgraph.file_facts(file, _classifier(file, options), keep_untyped_call=load_names.__contains__)
+    if not EVENTS_ON_DEMAND or _may_hold_seed(file, options):
+        return _complete_facts(file, options)
+    return callgraph.file_summary(file)
+
+
+def _compute_facts(abspath: str, display: str, options: dict) -> dict | None:
+    """`collect` of a file with the events computed (in the main process, for `callgraph.complete`)."""
+    source, problem = read_source(abspath, display)
+    if problem:
+        return None
+    if source.startswith(b"\xef\xbb\xbf"):  # as analysis does: tree-sitter-go does not take a BOM
+        source = b"   " + source[3:]
+    file = gosource.parse(display, source)
+    return None if file.is_test else _complete_facts(file, options)
 
 
 class _Control:
@@ -229,9 +270,7 @@ def check_project(project, options: dict):
     load_names = {name for _, name in loads}
     load_packages = {path for path, _ in loads}
     limit_imports = set(options["memory-limit-imports"])
-    graph = callgraph.ModuleGraph({d: f for d, f in project.facts.items() if f}, project.abspaths)
-
-    edges = {fid: list(graph.edges(f)) for fid, f in graph.functions.items()}
+    facts = {d: f for d, f in project.facts.items() if f}
 
     def is_load(function: callgraph.Function, resolved: callgraph.Resolved) -> bool:
         if resolved.function is not None:
@@ -244,6 +283,28 @@ def check_project(project, options: dict):
             imported = set(graph.file_imports.get(function.display, {}).values())
             return bool(imported & load_packages)
         return False
+
+    def loads_in(graph: callgraph.ModuleGraph, function: callgraph.Function) -> bool:
+        return any(event[1] == "call" and is_load(function, resolved) for event, resolved in graph.edges(function))
+
+    def controls(function: callgraph.Function) -> bool:
+        return any(event[1] == "memlimit" for event in function.events)
+
+    # Without a load there is nothing to report; otherwise the events of every function on a
+    # path to a load, or to a call that sets a memory limit, are filled in. Every load is a
+    # call that spells a load function's name: most trees have none, and building the graph
+    # is not needed to see that.
+    if not any(event[1] == "call" and callgraph.target_name(event[2]) in load_names
+               for file_facts in facts.values() for function in file_facts["functions"]
+               for event in function[5] or ()):
+        return
+    graph = callgraph.ModuleGraph(facts, project.abspaths)
+    if not any(loads_in(graph, function) for function in graph.functions.values() if function.events):
+        return
+    _, graph = callgraph.complete(
+        facts, project.abspaths, lambda graph, function: controls(function) or loads_in(graph, function),
+        lambda display: _compute_facts(project.abspaths[display], display, options))
+    edges = {fid: list(graph.edges(f)) for fid, f in graph.functions.items()}
 
     # A limit, once set, holds for the rest of the run: a call to any function that sets one,
     # however deep, sets it. A collection only helps right after the load: a function counts

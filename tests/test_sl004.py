@@ -22,7 +22,7 @@ def _run(directory, patterns, config=None):
 
 def _clear_module_caches():
     for cached in (gomodule.module_of_dir, gomodule.local_replacements, gomodule.workspace_modules,
-                   gomodule.visible_modules):
+                   gomodule.visible_modules, gomodule.package_dir):
         cached.cache_clear()
 
 
@@ -163,3 +163,66 @@ def test_nested_module_is_its_own_module(tree):
     assert gomodule.workspace_file(nested) is None  # not in the go.work use list
     app_files = gomodule.module_go_files(gomodule.module_of_dir(str(tree / "app")))
     assert not any("nested" in f for f in app_files)
+
+
+# --- events computed on demand ------------------------------------------------
+
+SL004_MODULE = "golint_startup.rules.sl004_config_load_without_gc_control"
+
+
+def _fixture_modules():
+    return sorted(d for d in os.listdir(SL004) if os.path.isdir(os.path.join(SL004, d)))
+
+
+@pytest.fixture
+def on_demand(monkeypatch):
+    monkeypatch.setattr(f"{SL004_MODULE}.EVENTS_ON_DEMAND", True)
+
+
+@pytest.mark.parametrize("name", _fixture_modules())
+def test_events_filled_in_on_demand_match_events_computed_everywhere(name, monkeypatch):
+    directory = os.path.join(SL004, name)
+    _clear_module_caches()
+    everywhere = _run(directory, ["./..."])
+    monkeypatch.setattr(f"{SL004_MODULE}.EVENTS_ON_DEMAND", True)
+    on_demand = _run(directory, ["./..."])
+    assert on_demand.findings == everywhere.findings
+    assert on_demand.notifications == everywhere.notifications
+
+
+def test_only_files_on_a_path_to_a_seed_are_completed(monkeypatch, on_demand):
+    import importlib
+
+    module = importlib.import_module(SL004_MODULE)
+    computed = []
+    compute = module._compute_facts
+
+    def counting(abspath, display, options):
+        computed.append(display)
+        return compute(abspath, display, options)
+
+    monkeypatch.setattr(module, "_compute_facts", counting)
+    directory = os.path.join(SL004, "layered")
+    _clear_module_caches()
+    assert len(_run(directory, ["./..."]).findings) == 1
+    # settings.go (a load) and limits.go (a memory limit) had their events from the start;
+    # metrics.go names nothing on a path to them.
+    assert sorted(computed) == ["cmd/api/main.go", "cmd/worker/main.go", "internal/boot/boot.go"]
+
+
+def test_summary_facts_leave_the_events_out(on_demand):
+    file = gosource.parse("boot.go", b"package boot\n\nfunc Start() { Prepare() }\n\nfunc Prepare() {}\n")
+    rule = all_rules()["SL004"]
+    facts = rule.collect(file, rule.default_options())
+    assert facts["complete"] is False
+    assert [(key, events) for key, _, _, _, _, events in facts["functions"]] == [("Start", None), ("Prepare", None)]
+
+
+@pytest.mark.parametrize("mode", [False, True])
+def test_no_load_in_the_module_builds_no_graph(monkeypatch, tmp_path, mode):
+    (tmp_path / "go.mod").write_text("module example.com/quiet\n")
+    (tmp_path / "main.go").write_text("package main\n\nfunc main() { run() }\n\nfunc run() {}\n")
+    monkeypatch.setattr(f"{SL004_MODULE}.EVENTS_ON_DEMAND", mode)
+    monkeypatch.setattr("golint_startup.callgraph.ModuleGraph", lambda *args: pytest.fail("built the graph"))
+    _clear_module_caches()
+    assert _run(str(tmp_path), ["./..."]).findings == []
