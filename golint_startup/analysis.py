@@ -55,6 +55,11 @@ def read_source(abspath: str, display: str) -> tuple[bytes | None, Notification 
     return source, None
 
 
+def without_bom(source: bytes) -> bytes:
+    """Go allows a leading byte order mark; tree-sitter-go does not. Blanks keep every offset."""
+    return b"   " + source[3:] if source.startswith(_BOM) else source
+
+
 def analyze_file(abspath: str, display: str, settings: Settings, *, report: bool = True,
                  debug: bool = False, cache: ResultCache | KeyOnly | None = None) -> FileResult:
     """Analyze one file. With report=False only facts are collected (module context).
@@ -93,8 +98,7 @@ def analyze_source(source: bytes, display: str, settings: Settings, *, report: b
         rules = [r for r in rules if r.collect is not None and r.reads_generated and r.reads_generated(source)]
         if not rules:
             return result
-    if source.startswith(_BOM):  # Go allows a leading BOM; tree-sitter-go does not
-        source = b"   " + source[3:]
+    source = without_bom(source)
     try:
         source.decode("utf-8")
     except UnicodeDecodeError as err:

@@ -93,10 +93,12 @@ def code_fingerprint() -> str:
     return digest.hexdigest()[:24]
 
 
-def entry_key(salt: bytes, display: str, report: bool, source: bytes) -> str:
+def entry_key(salt: bytes, display: str, report: bool | str, source: bytes) -> str:
+    """`report` is the file's role (reported on, or read for context), or a derived value's tag."""
     digest = hashlib.sha256(salt)
     digest.update(display.encode("utf-8", "surrogatepass"))
-    digest.update(b"\0report\0" if report else b"\0context\0")
+    role = report if isinstance(report, str) else ("report" if report else "context")
+    digest.update(b"\0" + role.encode() + b"\0")
     digest.update(source)
     return digest.hexdigest()
 
@@ -108,7 +110,7 @@ class KeyOnly:
         self.salt = salt
         self.stored: dict[tuple[str, bool], tuple[str, bytes]] = {}
 
-    def key(self, display: str, report: bool, source: bytes) -> str:
+    def key(self, display: str, report: bool | str, source: bytes) -> str:
         return entry_key(self.salt, display, report, source)
 
     def load(self, key: str, display: str, report: bool):
@@ -143,7 +145,7 @@ class ResultCache:
         """Nothing stored: every lookup would miss, so callers skip them."""
         return not self._entries
 
-    def key(self, display: str, report: bool, source: bytes) -> str:
+    def key(self, display: str, report: bool | str, source: bytes) -> str:
         return entry_key(self.salt, display, report, source)
 
     def load(self, key: str, display: str, report: bool):
@@ -163,6 +165,21 @@ class ResultCache:
 
     def store(self, key: str, abspath: str, display: str, report: bool, result) -> None:
         self.store_pickled(key, abspath, display, report, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def load_derived(self, display: str, tag: str, source: bytes) -> tuple | None:
+        """A value a rule derived from this exact file content, as `(value,)`; None if not stored."""
+        entry = self._entries.get((display, tag))
+        if entry is None or entry[0] != self.key(display, tag, source):
+            return None
+        try:
+            value = pickle.loads(entry[1])
+        except Exception:  # a damaged entry is a miss
+            return None
+        return value if isinstance(value, tuple) and len(value) == 1 else None
+
+    def store_derived(self, display: str, tag: str, source: bytes, abspath: str, value) -> None:
+        self._new[(display, tag)] = (self.key(display, tag, source),
+                                     pickle.dumps((value,), protocol=pickle.HIGHEST_PROTOCOL), abspath)
 
     def store_pickled(self, key: str, abspath: str, display: str, report: bool, payload: bytes) -> None:
         """Keep a pickled FileResult (as a worker sent it) for `save`."""

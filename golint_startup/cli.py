@@ -135,10 +135,12 @@ def command(patterns, output_format, output, select, ignore, tests, generated, t
 
             earlier = baseline_filter.load(baseline)
         from golint_startup import parallel
+        from golint_startup.cache import ResultCache
 
-        analyze = parallel.analyzer(jobs=jobs, use_cache=not no_cache,
-                                    progress=sys.stderr.isatty() and output_format == "text" and not output)
-        result = run(list(patterns), settings, include_suppressed=include_suppressed, debug=debug, analyze=analyze)
+        result_cache = None if no_cache else ResultCache.open(settings.fingerprint())
+        analyze = parallel.analyzer(jobs=jobs, progress=sys.stderr.isatty() and output_format == "text" and not output)
+        result = run(list(patterns), settings, include_suppressed=include_suppressed, debug=debug, analyze=analyze,
+                     cache=result_cache)
         if earlier is not None:
             result.findings = baseline_filter.filter_new(result, earlier)
         for note in result.notifications:

@@ -81,26 +81,18 @@ def _lookup(job, result_cache) -> FileResult | None:
     return result_cache.load(result_cache.key(job.display, job.report, source), job.display, job.report)
 
 
-def analyzer(*, jobs: int | None, use_cache: bool, progress: bool) -> Callable[..., Iterable[FileResult]]:
+def analyzer(*, jobs: int | None, progress: bool) -> Callable[..., Iterable[FileResult]]:
+    """Per-file analysis over worker processes, looking files up in (and filling) the run's
+    cache; the runner saves the cache once the whole run is done."""
     workers = jobs or available_cpus()
 
-    def analyze(file_jobs, settings, debug) -> Iterable[FileResult]:
-        result_cache = None
-        if use_cache:
-            from golint_startup.cache import ResultCache
-
-            result_cache = ResultCache.open(settings.fingerprint())
+    def analyze(file_jobs, settings, debug, result_cache=None) -> Iterable[FileResult]:
         results = _analyze(file_jobs, settings, debug, workers, result_cache)
         if progress and _show_progress(len(file_jobs)):
             results = _with_progress(results, len(file_jobs))
-        return _saving(results, result_cache) if result_cache is not None else results
+        return results
 
     return analyze
-
-
-def _saving(results: Iterator[FileResult], result_cache) -> Iterator[FileResult]:
-    yield from results
-    result_cache.save()  # only after a complete run: an interrupted one writes nothing
 
 
 class _Batch:

@@ -9,8 +9,8 @@ import os
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
-from golint_startup import discovery, gomodule, suppression
-from golint_startup.analysis import FileResult, analyze_file
+from golint_startup import discovery, gomodule, gosource, suppression
+from golint_startup.analysis import FileResult, analyze_file, read_source, without_bom
 from golint_startup.config import Settings
 from golint_startup.rule import Finding, Notification
 
@@ -32,9 +32,31 @@ class Project:
     settings: Settings
     cwd: str
     notify: Callable[[Notification], None]
+    rule_id: str = ""
+    cache: Any = None  # the run's ResultCache, if any
 
     def module_of(self, display: str) -> gomodule.Module | None:
         return gomodule.module_of_dir(os.path.dirname(self.abspaths[display]))
+
+    def facts_on_demand(self, display: str, compute: Callable[[gosource.GoFile], Any]) -> Any:
+        """`compute(file)` for a file the whole-run check needs more of than `collect` gave.
+
+        SL004 collects cheap summaries everywhere and completes only the files on a path to a
+        config load. The value is cached with the file's other results, so a warm run over an
+        unchanged tree still parses nothing. None when the file cannot be read.
+        """
+        source, problem = read_source(self.abspaths[display], display)
+        if problem:
+            return None
+        tag = f"derived:{self.rule_id}"
+        if self.cache is not None:
+            hit = self.cache.load_derived(display, tag, source)
+            if hit is not None:
+                return hit[0]
+        value = compute(gosource.parse(display, without_bom(source)))
+        if self.cache is not None:
+            self.cache.store_derived(display, tag, source, self.abspaths[display], value)
+        return value
 
 
 @dataclass
@@ -66,14 +88,17 @@ def plan_jobs(patterns: list[str], settings: Settings, cwd: str) -> list[FileJob
     return jobs
 
 
-def analyze_serially(jobs: list[FileJob], settings: Settings, debug: bool) -> Iterable[FileResult]:
+def analyze_serially(jobs: list[FileJob], settings: Settings, debug: bool,
+                     result_cache=None) -> Iterable[FileResult]:
     for job in jobs:
-        yield analyze_file(job.abspath, job.display, settings, report=job.report, debug=debug)
+        yield analyze_file(job.abspath, job.display, settings, report=job.report, debug=debug, cache=result_cache)
 
 
 def run(patterns: list[str], settings: Settings, *, cwd: str | None = None, include_suppressed: bool = False,
         debug: bool = False, analyze: Callable[..., Iterable[FileResult]] = analyze_serially,
-        extra_notifications: Callable[[Notification], None] | None = None) -> RunResult:
+        cache=None) -> RunResult:
+    """One whole run. With a `cache` (a ResultCache), unchanged files are not analyzed again,
+    and the cache is written once the run is complete (an interrupted run writes nothing)."""
     cwd = cwd or os.getcwd()
     jobs = plan_jobs(patterns, settings, cwd)
     result = RunResult(settings=settings, abspaths={j.display: j.abspath for j in jobs})
@@ -81,7 +106,7 @@ def run(patterns: list[str], settings: Settings, *, cwd: str | None = None, incl
     facts: dict[str, dict[str, Any]] = {}
     directives = {}
     findings: list[Finding] = []
-    for file_result in analyze(jobs, settings, debug):
+    for file_result in analyze(jobs, settings, debug, cache):
         if file_result.path in reported:
             result.notifications += file_result.notifications
             if file_result.skipped:  # generated, test support, unreadable: nothing to report there
@@ -98,9 +123,11 @@ def run(patterns: list[str], settings: Settings, *, cwd: str | None = None, incl
         if rule.check_project is None:
             continue
         project = Project(facts.get(rule.id, {}), result.abspaths, reported, settings, cwd,
-                          result.notifications.append)
+                          result.notifications.append, rule_id=rule.id, cache=cache)
         findings += [f for f in rule.check_project(project, settings.options[rule.id]) if f.path in reported]
 
+    if cache is not None:
+        cache.save()
     findings = [_with_level(f, settings) for f in findings]
     findings = suppression.apply(findings, directives, rules=settings.rules, reported_paths=reported,
                                  include_suppressed=include_suppressed)

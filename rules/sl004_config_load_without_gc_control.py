@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from golint_startup import callgraph, gosource
-from golint_startup.analysis import read_source
+from golint_startup import callgraph
 from golint_startup.gosource import GoFile, header, text
 from golint_startup.rule import Finding, Location, Notification, Option, Rule
 
@@ -200,31 +199,15 @@ def _may_hold_seed(file: GoFile, options: dict) -> bool:
     return any(name.encode("utf-8") in file.source for name in {name for _, name in limits} | {"GC"})
 
 
-# Off: every file's events are computed in the workers (and cached with the file), as the
-# warm-cache contract expects (a warm run parses nothing). On: only files whose text may hold
-# a seed get events there; check_project parses the few files on a path to a load again in the
-# main process (3x cheaper collect on large trees, but those files are parsed again on every
-# run, warm or not).
-EVENTS_ON_DEMAND = False
-
-
 def collect(file: GoFile, options: dict):
+    """Complete facts for files that may hold a load or GC control; a top-level summary for
+    the rest, completed by check_project only for files on a path to a load (most trees
+    have none), through the run's cache, so a warm run still parses nothing."""
     if file.is_test:
         return None
-    if not EVENTS_ON_DEMAND or _may_hold_seed(file, options):
+    if _may_hold_seed(file, options):
         return _complete_facts(file, options)
     return callgraph.file_summary(file)
-
-
-def _compute_facts(abspath: str, display: str, options: dict) -> dict | None:
-    """`collect` of a file with the events computed (in the main process, for `callgraph.complete`)."""
-    source, problem = read_source(abspath, display)
-    if problem:
-        return None
-    if source.startswith(b"\xef\xbb\xbf"):  # as analysis does: tree-sitter-go does not take a BOM
-        source = b"   " + source[3:]
-    file = gosource.parse(display, source)
-    return None if file.is_test else _complete_facts(file, options)
 
 
 class _Control:
@@ -303,7 +286,8 @@ def check_project(project, options: dict):
         return
     _, graph = callgraph.complete(
         facts, project.abspaths, lambda graph, function: controls(function) or loads_in(graph, function),
-        lambda display: _compute_facts(project.abspaths[display], display, options))
+        lambda display: project.facts_on_demand(
+            display, lambda file: None if file.is_test else _complete_facts(file, options)))
     edges = {fid: list(graph.edges(f)) for fid, f in graph.functions.items()}
 
     # A limit, once set, holds for the rest of the run: a call to any function that sets one,

@@ -129,7 +129,7 @@ def test_hostile_tree_in_parallel(hostile_tree, tmp_path, monkeypatch):
     monkeypatch.setattr(parallel, "_MIN_FILES_PER_WORKER", 1, raising=False)
     monkeypatch.chdir(root)
     settings_ = build_settings(config_path=None, cwd=root)
-    analyze = parallel.analyzer(jobs=4, use_cache=False, progress=False)
+    analyze = parallel.analyzer(jobs=4, progress=False)
     result = run(["./..."], settings_, cwd=root, analyze=analyze)
     assert {(f.path, f.location.line, f.rule_id) for f in result.findings} == expected
     assert sorted(n.path for n in result.notifications) == sorted(problems)

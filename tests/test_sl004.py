@@ -174,34 +174,33 @@ def _fixture_modules():
     return sorted(d for d in os.listdir(SL004) if os.path.isdir(os.path.join(SL004, d)))
 
 
-@pytest.fixture
-def on_demand(monkeypatch):
-    monkeypatch.setattr(f"{SL004_MODULE}.EVENTS_ON_DEMAND", True)
+def _events_everywhere(monkeypatch):
+    """Complete facts for every file, as if each might hold a seed: the reference answer."""
+    monkeypatch.setattr(f"{SL004_MODULE}._may_hold_seed", lambda file, options: True)
 
 
 @pytest.mark.parametrize("name", _fixture_modules())
 def test_events_filled_in_on_demand_match_events_computed_everywhere(name, monkeypatch):
     directory = os.path.join(SL004, name)
     _clear_module_caches()
-    everywhere = _run(directory, ["./..."])
-    monkeypatch.setattr(f"{SL004_MODULE}.EVENTS_ON_DEMAND", True)
     on_demand = _run(directory, ["./..."])
+    _events_everywhere(monkeypatch)
+    everywhere = _run(directory, ["./..."])
     assert on_demand.findings == everywhere.findings
     assert on_demand.notifications == everywhere.notifications
 
 
-def test_only_files_on_a_path_to_a_seed_are_completed(monkeypatch, on_demand):
-    import importlib
+def test_only_files_on_a_path_to_a_seed_are_completed(monkeypatch):
+    from golint_startup.runner import Project
 
-    module = importlib.import_module(SL004_MODULE)
     computed = []
-    compute = module._compute_facts
+    compute = Project.facts_on_demand
 
-    def counting(abspath, display, options):
+    def counting(self, display, derive):
         computed.append(display)
-        return compute(abspath, display, options)
+        return compute(self, display, derive)
 
-    monkeypatch.setattr(module, "_compute_facts", counting)
+    monkeypatch.setattr(Project, "facts_on_demand", counting)
     directory = os.path.join(SL004, "layered")
     _clear_module_caches()
     assert len(_run(directory, ["./..."]).findings) == 1
@@ -210,7 +209,7 @@ def test_only_files_on_a_path_to_a_seed_are_completed(monkeypatch, on_demand):
     assert sorted(computed) == ["cmd/api/main.go", "cmd/worker/main.go", "internal/boot/boot.go"]
 
 
-def test_summary_facts_leave_the_events_out(on_demand):
+def test_summary_facts_leave_the_events_out():
     file = gosource.parse("boot.go", b"package boot\n\nfunc Start() { Prepare() }\n\nfunc Prepare() {}\n")
     rule = all_rules()["SL004"]
     facts = rule.collect(file, rule.default_options())
@@ -218,11 +217,12 @@ def test_summary_facts_leave_the_events_out(on_demand):
     assert [(key, events) for key, _, _, _, _, events in facts["functions"]] == [("Start", None), ("Prepare", None)]
 
 
-@pytest.mark.parametrize("mode", [False, True])
-def test_no_load_in_the_module_builds_no_graph(monkeypatch, tmp_path, mode):
+@pytest.mark.parametrize("everywhere", [False, True])
+def test_no_load_in_the_module_builds_no_graph(monkeypatch, tmp_path, everywhere):
     (tmp_path / "go.mod").write_text("module example.com/quiet\n")
     (tmp_path / "main.go").write_text("package main\n\nfunc main() { run() }\n\nfunc run() {}\n")
-    monkeypatch.setattr(f"{SL004_MODULE}.EVENTS_ON_DEMAND", mode)
+    if everywhere:
+        _events_everywhere(monkeypatch)
     monkeypatch.setattr("golint_startup.callgraph.ModuleGraph", lambda *args: pytest.fail("built the graph"))
     _clear_module_caches()
     assert _run(str(tmp_path), ["./..."]).findings == []

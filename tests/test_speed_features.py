@@ -110,7 +110,7 @@ def test_worker_batches_carry_jobs_not_settings(monkeypatch):
     settings = build_settings(config_path=None, tests=True, cwd=TESTDATA)
     serial = run(["./..."], settings, cwd=TESTDATA)
     result = run(["./..."], settings, cwd=TESTDATA,
-                 analyze=parallel.analyzer(jobs=2, use_cache=False, progress=False))
+                 analyze=parallel.analyzer(jobs=2, progress=False))
     assert sent and all(b"golint_startup.config" not in batch for batch in sent)
     assert result.findings == serial.findings
 
@@ -141,8 +141,9 @@ def test_a_dead_worker_loses_nothing(tmp_path, monkeypatch):
 
 def _run(cwd, *, use_cache=True, jobs=1, select=(), patterns=("./...",)):
     settings = build_settings(config_path=None, tests=True, select=select, cwd=str(cwd))
+    result_cache = cache.ResultCache.open(settings.fingerprint(), str(cwd)) if use_cache else None
     return run(list(patterns), settings, cwd=str(cwd),
-               analyze=parallel.analyzer(jobs=jobs, use_cache=use_cache, progress=False))
+               analyze=parallel.analyzer(jobs=jobs, progress=False), cache=result_cache)
 
 
 def _packs(cache_dir) -> list:
@@ -362,7 +363,7 @@ def _progress_output(monkeypatch, stream, files: int, tmp_path) -> str:
     tree = tmp_path / "tree"
     write_go_files(tree, files)
     settings = build_settings(config_path=None, select=("SL005",), cwd=str(tree))
-    run(["./..."], settings, cwd=str(tree), analyze=parallel.analyzer(jobs=1, use_cache=False, progress=True))
+    run(["./..."], settings, cwd=str(tree), analyze=parallel.analyzer(jobs=1, progress=True))
     return stream.getvalue()
 
 
