@@ -18,6 +18,11 @@ class Discovered:
     files: list[str] = field(default_factory=list)  # absolute, normalized, in order
     # Files reached only through a walk may be dropped by `exclude`; named ones never are.
     named: set[str] = field(default_factory=set)
+    walked: list[str] = field(default_factory=list)  # roots of the `...` walks
+
+    def walked_whole(self, directory: str) -> bool:
+        """Whether a `...` walk covered `directory` and everything below it."""
+        return any(directory == root or directory.startswith(root.rstrip(os.sep) + os.sep) for root in self.walked)
 
 
 def expand(patterns: list[str], *, tests: bool, exclude: list[str] = (), cwd: str | None = None) -> Discovered:
@@ -44,6 +49,7 @@ def expand(patterns: list[str], *, tests: bool, exclude: list[str] = (), cwd: st
         if recursive:
             if not os.path.isdir(base):
                 raise PatternError(f"pattern {pattern}: directory {base} does not exist")
+            result.walked.append(base)
             for path in walk_go_files(base):
                 add(path, named=False)
         elif os.path.isdir(base):

@@ -81,6 +81,8 @@ def plan_jobs(patterns: list[str], settings: Settings, cwd: str) -> list[FileJob
         targets = set(found.files)
         modules = {gomodule.module_of_dir(os.path.dirname(p)) for p in found.files} - {None}
         for module in sorted(modules, key=lambda m: m.root):
+            if found.walked_whole(module.root) and not settings.exclude:
+                continue  # `./...` already found every file of it
             for path in gomodule.module_go_files(module):
                 if path not in targets and not path.endswith("_test.go"):
                     targets.add(path)
