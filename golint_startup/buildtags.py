@@ -30,10 +30,6 @@ class Constraint:
         _Evaluator(tokens, {}).parse()  # validate once, raising on bad syntax
         return cls(expr, frozenset(t for t in tokens if t not in {"&&", "||", "!", "(", ")"}))
 
-    def evaluate(self, enabled: set[str] | frozenset[str]) -> bool:
-        values = {tag: tag in enabled for tag in self.tags}
-        return _Evaluator(_tokenize(self.expr), values).parse()
-
     def requires_any(self, required: set[str] | frozenset[str]) -> bool:
         """True when no assignment without every tag in `required` satisfies it.
 

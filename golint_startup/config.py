@@ -7,7 +7,7 @@ import json
 import os
 import posixpath
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from golint_startup.rule import LEVELS, Rule, all_rules

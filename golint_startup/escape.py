@@ -162,7 +162,6 @@ class ModuleReport:
     module_path: str = ""
     escapes: list[Escape] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # one line each: what could not be analyzed and why
-    analyzed: set[str] = field(default_factory=set)  # package directories the compiler reported on
 
 
 class _GoFailed(Exception):
@@ -354,11 +353,9 @@ def analyze_module(go: GoCommand, root: str, package_dirs: list[str], *, tags: t
             args = ["build", "-json", "-o", _devnull(), *tag_args, *gcflags, *import_paths]
             built = _run(go, args, root, env)
         report.escapes, failed, outputs = _read_build(_decode(built.stdout), root)
-        directories = {p["ImportPath"]: p.get("Dir", "") for p in buildable}
         for import_path in failed:
             report.problems.append(f"{label}: package {import_path} does not compile: "
                                    f"{_compile_error(outputs.get(import_path, ''))}")
-        report.analyzed = {directories[p] for p in import_paths if p not in failed and directories.get(p)}
         if built.returncode != 0 and not failed:
             report.problems.append(f"{label}: {_go_failure(args, built)}")
     except _GoFailed as err:

@@ -278,10 +278,6 @@ def syntax_error_hint(source: bytes, start: int, end: int) -> str:
     return "syntax the parser does not understand (a Go error, or syntax newer than tree-sitter-go)"
 
 
-class SkipFile(Exception):
-    """The file is deliberately not linted (generated, build-ignored)."""
-
-
 def header(source: bytes) -> bytes:
     """Everything before the package clause (where directives that matter live)."""
     match = _PACKAGE_CLAUSE.search(source)

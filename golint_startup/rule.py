@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any, Callable, Iterable
 
@@ -93,7 +93,6 @@ class Rule:
     reads_generated: Callable[[bytes], bool] | None = None
     # Runs only on request (SL006 runs the Go compiler: --escape).
     opt_in_flag: str = ""
-    extra: dict = field(default_factory=dict)
 
     def default_options(self) -> dict[str, Any]:
         return {opt.name: opt.default for opt in self.options}

@@ -106,7 +106,7 @@ def _descriptor(rule) -> om.ReportingDescriptor:
     )
 
 
-def build(result, *, cwd: str | None = None, category: str = "") -> dict:
+def build(result, *, cwd: str | None = None) -> dict:
     cwd = cwd or os.getcwd()
     rules = list(result.settings.rules.values())
     index = {rule.id: i for i, rule in enumerate(rules)}
@@ -157,8 +157,6 @@ def build(result, *, cwd: str | None = None, category: str = "") -> dict:
         )],
         results=results,
     )
-    if category:
-        run.automation_details = om.RunAutomationDetails(id=category.rstrip("/") + "/")
     log = om.SarifLog(schema_uri=SCHEMA_URI, version="2.1.0", runs=[run])
     return to_json(log)
 
