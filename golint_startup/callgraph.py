@@ -32,7 +32,7 @@ from typing import Callable, Iterable
 import tree_sitter
 
 from golint_startup import gomodule
-from golint_startup.gosource import GoFile, matches, text
+from golint_startup.gosource import GoFile, matches, text, unparen
 
 # A type reference, resolved later against the module:
 #   ("t", path, "T")  the named type T of package `path` ("" = the file's own package)
@@ -117,15 +117,9 @@ def type_ref(file: GoFile, node: tree_sitter.Node | None) -> tuple:
     return UNKNOWN
 
 
-def _unwrap(node):
-    while node is not None and node.type == "parenthesized_expression" and node.named_children:
-        node = node.named_children[0]
-    return node
-
-
 def value_ref(file: GoFile, node, env: dict) -> tuple:
     """The type of an expression when evident from its syntax."""
-    node = _unwrap(node)
+    node = unparen(node)
     if node is None:
         return UNKNOWN
     kind = node.type
@@ -144,7 +138,7 @@ def value_ref(file: GoFile, node, env: dict) -> tuple:
                 return ("v", path, text(node.child_by_field_name("field")))
         return UNKNOWN
     if kind == "call_expression":
-        function = _unwrap(node.child_by_field_name("function"))
+        function = unparen(node.child_by_field_name("function"))
         if function is not None and function.type == "index_expression":  # F[T]()
             function = function.child_by_field_name("operand")
         if function is None:
@@ -231,9 +225,9 @@ def _bind(file: GoFile, node, env: dict) -> None:
 def _receiver(file: GoFile, operand, env: dict, params: set) -> tuple | None:
     """(type of the base, field chain, base is a parameter) for the operand of `operand.M`."""
     fields = []
-    node = _unwrap(operand)
+    node = unparen(operand)
     while node is not None and node.type == "selector_expression":
-        inner = _unwrap(node.child_by_field_name("operand"))
+        inner = unparen(node.child_by_field_name("operand"))
         if inner is not None and inner.type == "identifier" and text(inner) not in env and \
                 file.imports.get(text(inner)):
             break  # pkg.Var: a package-level variable of another package
@@ -248,7 +242,7 @@ def _receiver(file: GoFile, operand, env: dict, params: set) -> tuple | None:
 
 def _target(file: GoFile, node, env: dict, params: set) -> tuple | None:
     """What a callee or function-value expression names."""
-    node = _unwrap(node)
+    node = unparen(node)
     if node is not None and node.type == "index_expression":
         node = node.child_by_field_name("operand")
     if node is None:
@@ -259,7 +253,7 @@ def _target(file: GoFile, node, env: dict, params: set) -> tuple | None:
             return None
         return ("f", name)
     if node.type == "selector_expression":
-        operand = _unwrap(node.child_by_field_name("operand"))
+        operand = unparen(node.child_by_field_name("operand"))
         name = text(node.child_by_field_name("field"))
         if operand is None:
             return None

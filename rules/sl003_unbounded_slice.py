@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from functools import cache
 
-from golint_startup.gosource import GoFile, matches, text
+from golint_startup.gosource import GoFile, matches, text, unparen, word_pattern
 from golint_startup.rule import Option, Rule
 
 HELP = """\
@@ -115,25 +114,14 @@ _LIBRARY_SLICES = {
 }
 
 
-@cache
-def _word(name: str) -> re.Pattern:
-    return re.compile(rb"(?<![\w.])" + re.escape(name.encode()) + rb"(?!\w)")
-
-
 def mentions(file: GoFile, node, name: str) -> bool:
     """Whether `node` refers to the variable `name` (an identifier, not a field, string or comment)."""
     source = file.source
-    for found in _word(name).finditer(source, node.start_byte, node.end_byte):
+    for found in word_pattern(name).finditer(source, node.start_byte, node.end_byte):
         hit = file.root.descendant_for_byte_range(found.start(), found.end())
         if hit is not None and hit.type == "identifier":
             return True
     return False
-
-
-def _unparen(node):
-    while node is not None and node.type in {"parenthesized_expression", "parenthesized_type"}:
-        node = node.named_children[0] if node.named_children else None
-    return node
 
 
 def _names(node) -> list[str]:
@@ -177,9 +165,9 @@ class _Types:
     @staticmethod
     def _type_name(node) -> str | None:
         """`T` for `T`, `*T`, `T[int]`, `*T[K, V]`."""
-        node = _unparen(node)
+        node = unparen(node)
         if node is not None and node.type == "pointer_type":
-            node = _unparen(node.named_children[0]) if node.named_children else None
+            node = unparen(node.named_children[0]) if node.named_children else None
         if node is not None and node.type == "generic_type":
             node = node.child_by_field_name("type")
         return text(node) if node is not None and node.type == "type_identifier" else None
@@ -189,7 +177,7 @@ class _Types:
             depth += 1
             if isinstance(t, str) or t is None:
                 return t
-            t = _unparen(t)
+            t = unparen(t)
             if t is None:
                 return None
             if t.type == "generic_type":
@@ -259,7 +247,7 @@ class _Types:
 
     def of(self, expr, index: int = 0, depth: int = 0):
         """The type of `expr` (result `index` of a multi-value call)."""
-        expr = _unparen(expr)
+        expr = unparen(expr)
         if expr is None or depth > 12:
             return None
         kind = expr.type
@@ -298,7 +286,7 @@ class _Types:
         return None
 
     def _call(self, call, index: int, depth: int):
-        function = _unparen(call.child_by_field_name("function"))
+        function = unparen(call.child_by_field_name("function"))
         arguments = _values(call.child_by_field_name("arguments"))
         if function is None:
             return None
@@ -463,13 +451,13 @@ def _is_define(range_clause) -> bool:
 
 
 def _is_zero(node) -> bool:
-    node = _unparen(node)
+    node = unparen(node)
     return node is not None and node.type == "int_literal" and text(node).replace("_", "") in {"0", "0x0", "00"}
 
 
 def _empty_value(value, types: _Types) -> str | None:
     """The slice type to `make` when `value` is an empty slice; None otherwise."""
-    value = _unparen(value)
+    value = unparen(value)
     if value is None:
         return None
     if value.type == "composite_literal":
@@ -553,7 +541,7 @@ def _has_call(node) -> bool:
 
 
 def _root_identifier(node):
-    node = _unparen(node)
+    node = unparen(node)
     while node is not None and node.type in {"selector_expression", "index_expression", "slice_expression",
                                              "unary_expression", "parenthesized_expression"}:
         node = node.child_by_field_name("operand") or (node.named_children[0] if node.named_children else None)
@@ -586,7 +574,7 @@ def _count_text(expr) -> str:
 
 def _range_capacity(file: GoFile, clause, types: _Types) -> tuple[str, str] | None:
     """(capacity expression, a hint) for a range clause over something with a known length."""
-    right = _unparen(clause.child_by_field_name("right"))
+    right = unparen(clause.child_by_field_name("right"))
     if right is None:
         return None
     if right.type == "int_literal":
@@ -608,7 +596,7 @@ def _range_capacity(file: GoFile, clause, types: _Types) -> tuple[str, str] | No
 def _for_capacity(file: GoFile, loop, clause, name: str) -> str | None:
     """`n-a` for `for i := a; i < n; i++` whose bounds the body leaves alone."""
     initializer = clause.child_by_field_name("initializer")
-    condition = _unparen(clause.child_by_field_name("condition"))
+    condition = unparen(clause.child_by_field_name("condition"))
     update = clause.child_by_field_name("update")
     if initializer is None or condition is None or update is None or initializer.type != "short_var_declaration":
         return None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from golint_startup.gosource import GoFile, enclosing_function, matches, text
+from golint_startup.gosource import Constants, GoFile, enclosing_function, matches, text
 from golint_startup.rule import Rule
 
 DEBUG = "runtime/debug"
@@ -71,25 +71,6 @@ _SET_LIMIT = """
 _RETURNS = "(return_statement) @ret"
 
 
-def _constant(node) -> int | None:
-    """The value of an integer literal, possibly negated or parenthesized."""
-    while node is not None and node.type == "parenthesized_expression":
-        node = node.named_children[0] if node.named_children else None
-    if node is None:
-        return None
-    if node.type == "int_literal":
-        try:
-            return int(text(node).replace("_", ""), 0)
-        except ValueError:
-            return None
-    if node.type == "unary_expression" and node.child(0) is not None and node.child(0).type in {"-", "+"}:
-        value = _constant(node.child_by_field_name("operand"))
-        if value is None:
-            return None
-        return -value if node.child(0).type == "-" else value
-    return None
-
-
 def _saved_name(call) -> str | None:
     """`old` in `old := debug.SetGCPercent(-1)`, `old = ...` or `var old = ...`."""
     values = call.parent
@@ -142,7 +123,7 @@ def _contains(outer, inner) -> bool:
     return outer.start_byte <= inner.start_byte and inner.end_byte <= outer.end_byte
 
 
-def _restores(file: GoFile, disable, function, calls) -> tuple[bool, object]:
+def _restores(file: GoFile, disable, function, calls, constants: Constants) -> tuple[bool, object]:
     """Whether the GC is restored on every path after `disable`; else the return that skips it."""
     wrapper = disable.parent.parent if disable.parent is not None else None
     if wrapper is not None and wrapper in calls:
@@ -155,7 +136,7 @@ def _restores(file: GoFile, disable, function, calls) -> tuple[bool, object]:
     for call, argument in calls.items():
         if call.start_byte <= disable.end_byte:
             continue
-        value = _constant(argument)
+        value = constants.value(argument)
         if not ((saved and argument is not None and argument.type == "identifier" and text(argument) == saved)
                 or (value is not None and value >= 0)):
             continue
@@ -173,6 +154,7 @@ def check(file: GoFile, options: dict):
     if not file.imports_path(DEBUG):
         return
     calls = {}
+    constants = Constants(file)
     for found in matches(_SET_GC, file.root):
         if file.package_of(found["pkg"][0]) != DEBUG:
             continue
@@ -183,13 +165,14 @@ def check(file: GoFile, options: dict):
     limited_functions = {enclosing_function(found["call"][0]) for found in matches(_SET_LIMIT, file.root)
                          if file.package_of(found["pkg"][0]) == DEBUG}
     for call, argument in calls.items():
-        value = _constant(argument)
+        value = constants.value(argument)
         if value is None or value >= 0:
             continue
         function = enclosing_function(call)
         if function is not None and function in limited_functions:
             continue
-        restored, skipping_return = (False, None) if function is None else _restores(file, call, function, calls)
+        restored, skipping_return = (False, None) if function is None else \
+            _restores(file, call, function, calls, constants)
         if restored:
             continue
         why = (f"the return on line {skipping_return.start_point[0] + 1} skips the restore"

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import re
-from functools import cache
 
-from golint_startup.gosource import GoFile, enclosing_function, matches, text
+from golint_startup.gosource import GoFile, enclosing_function, matches, text, word_pattern
 from golint_startup.rule import Rule, location_of
 
 HELP = """\
@@ -104,15 +102,10 @@ _JSON = "encoding/json"
 _YAML = {"gopkg.in/yaml.v2", "gopkg.in/yaml.v3", "sigs.k8s.io/yaml"}
 
 
-@cache
-def _word(name: str) -> re.Pattern:
-    return re.compile(rb"(?<![\w.])" + re.escape(name.encode()) + rb"(?!\w)")
-
-
 def _uses(file: GoFile, scope, name: str, after: int) -> list:
     """Identifier nodes referring to `name` inside `scope`, after byte offset `after`."""
     found = []
-    for match in _word(name).finditer(file.source, max(after, scope.start_byte), scope.end_byte):
+    for match in word_pattern(name).finditer(file.source, max(after, scope.start_byte), scope.end_byte):
         node = file.root.descendant_for_byte_range(match.start(), match.end())
         if node is not None and node.type == "identifier":
             found.append(node)

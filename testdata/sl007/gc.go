@@ -132,3 +132,14 @@ func limitInClosure(floor int64) func() {
 	debug.SetGCPercent(-1) // want "SL007"
 	return func() { debug.SetMemoryLimit(floor) }
 }
+
+const gcOff = -1
+
+// A named negative constant turns the GC off just the same.
+func namedConstant() {
+	debug.SetGCPercent(gcOff) // want "SL007: debug.SetGCPercent\\(-1\\)"
+}
+
+func namedConstantRestored() {
+	defer debug.SetGCPercent(debug.SetGCPercent(gcOff))
+}
