@@ -51,8 +51,10 @@ TEST_SUPPORT_IMPORTS = (
     "github.com/onsi/gomega",
     "gotest.tools/v3",
 )
+_TEST_SUPPORT_PREFIXES = tuple(path + "/" for path in TEST_SUPPORT_IMPORTS)
 
 
+@cache
 def default_package_name(import_path: str) -> str:
     """The name a Go file uses for an import without an alias."""
     if import_path in _KNOWN_PACKAGE_NAMES:
@@ -152,8 +154,8 @@ class GoFile:
     @property
     def is_test_support(self) -> bool:
         """Code only tests link: it imports `testing` or a well-known test library."""
-        return any(path == prefix or path.startswith(prefix + "/")
-                   for path in self.imports.values() for prefix in TEST_SUPPORT_IMPORTS)
+        return any(path in TEST_SUPPORT_IMPORTS or path.startswith(_TEST_SUPPORT_PREFIXES)
+                   for path in self.imports.values())
 
     def imports_path(self, *paths: str) -> bool:
         values = self.imports.values()
