@@ -29,12 +29,12 @@ field; a `Do` called directly in `func init`, a package-level `var` initializer 
 covers work done there); and `sync.OnceFunc`, `sync.OnceValue`, `sync.OnceValues`, the
 recommended forms.
 
-"Package-level" is resolved across the files of the package that are part of the run
-(same directory, same package clause): the `sync.Once` variable, the written variable
-and a named function passed to `Do` may each be declared in another file. When only
-some files are linted (pre-commit passes the changed files), declarations in files
-outside the run are not seen and such calls are not reported. The `sync` import is
-matched by path, so an alias (`gosync "sync"`) counts.
+"Package-level" is resolved across the files of the package (same directory, same
+package clause): the `sync.Once` variable, the written variable and a named function
+passed to `Do` may each be declared in another file. When only some files are linted
+(pre-commit passes the changed files), the rest of the module is still read for this,
+and findings are reported only in the files named. The `sync` import is matched by
+path, so an alias (`gosync "sync"`) counts.
 
 ## Why it matters at startup
 The point of the pattern is to postpone the work, and that is also its cost: the work
@@ -283,4 +283,5 @@ RULE = Rule(
     precision="high",
     collect=collect,
     check_project=check_project,
+    needs_module=True,
 )

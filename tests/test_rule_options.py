@@ -33,3 +33,24 @@ def test_sl003_counts_three_clause_loops_by_default(tmp_path):
 
 def test_sl003_for_loops_option_turns_them_off(tmp_path):
     assert _sl003_findings(tmp_path, "[rules.SL003]\nfor-loops = false\n") == []
+
+
+def test_sl002_sees_the_rest_of_the_package_when_one_file_is_named(tmp_path):
+    """pre-commit names only the changed file; the Once's function lives in another file."""
+    (tmp_path / "go.mod").write_text("module example.com/lazy\n")
+    (tmp_path / "a.go").write_text(textwrap.dedent("""\
+        package lazy
+
+        import "sync"
+
+        var once sync.Once
+
+        func Get() *int {
+        	once.Do(setup)
+        	return cfg
+        }
+        """))
+    (tmp_path / "b.go").write_text("package lazy\n\nvar cfg *int\n\nfunc setup() { cfg = new(int) }\n")
+    settings = build_settings(config_path=None, select=("SL002",), cwd=str(tmp_path))
+    findings = run(["a.go"], settings, cwd=str(tmp_path)).findings
+    assert [(f.rule_id, f.path, f.location.line) for f in findings] == [("SL002", "a.go", 8)]
