@@ -16,8 +16,6 @@ class PatternError(Exception):
 @dataclass
 class Discovered:
     files: list[str] = field(default_factory=list)  # absolute, normalized, in order
-    # Files reached only through a walk may be dropped by `exclude`; named ones never are.
-    named: set[str] = field(default_factory=set)
     walked: list[str] = field(default_factory=list)  # roots of the `...` walks
 
     def walked_whole(self, directory: str) -> bool:
@@ -30,17 +28,12 @@ def expand(patterns: list[str], *, tests: bool, exclude: list[str] = (), cwd: st
     result = Discovered()
     seen: set[str] = set()
 
-    def add(path: str, named: bool) -> None:
-        if path in seen:
-            return
-        if not tests and path.endswith("_test.go"):
-            return
-        if not named and _excluded(path, exclude):
+    def add(path: str) -> None:
+        # `exclude` holds for named files too: pre-commit names every changed file.
+        if path in seen or (not tests and path.endswith("_test.go")) or _excluded(path, exclude):
             return
         seen.add(path)
         result.files.append(path)
-        if named:
-            result.named.add(path)
 
     for pattern in patterns or ["./..."]:
         recursive = pattern == "..." or pattern.endswith("/...")
@@ -51,16 +44,16 @@ def expand(patterns: list[str], *, tests: bool, exclude: list[str] = (), cwd: st
                 raise PatternError(f"pattern {pattern}: directory {base} does not exist")
             result.walked.append(base)
             for path in walk_go_files(base):
-                add(path, named=False)
+                add(path)
         elif os.path.isdir(base):
             for name in sorted(os.listdir(base)):
                 path = os.path.join(base, name)
                 if name.endswith(".go") and not os.path.isdir(path):
-                    add(path, named=False)
+                    add(path)
         elif os.path.lexists(base):
             if not base.endswith(".go"):
                 raise PatternError(f"pattern {pattern}: not a .go file or a directory")
-            add(base, named=True)
+            add(base)
         else:
             raise PatternError(f"pattern {pattern}: no such file or directory")
     return result
