@@ -158,6 +158,14 @@ def test_github_format(tmp_path):
     assert lines[1].startswith("::warning file=a_more.go,line=6,col=15,")
 
 
+def test_github_format_leaves_columns_out_of_multi_line_annotations(tmp_path):
+    go_module(tmp_path, {"lazy.go": (
+        'package lazy\n\nimport "sync"\n\nvar (\n\tonce sync.Once\n\tcfg  *int\n)\n\n'
+        'func Get() *int {\n\tonce.Do(func() {\n\t\tcfg = new(int)\n\t})\n\treturn cfg\n}\n')})
+    (line,) = cli("--format", "github", "--select", "SL002", cwd=str(tmp_path)).out.splitlines()
+    assert line.startswith("::warning file=lazy.go,line=11,endLine=13,title=SL002::")
+
+
 def test_github_format_escapes_properties(tmp_path):
     go_module(tmp_path, {"odd,name:1.go": ZAP_MAIN})
     (line,) = cli("--format", "github", cwd=str(tmp_path)).out.splitlines()

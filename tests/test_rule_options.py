@@ -54,3 +54,14 @@ def test_sl002_sees_the_rest_of_the_package_when_one_file_is_named(tmp_path):
     settings = build_settings(config_path=None, select=("SL002",), cwd=str(tmp_path))
     findings = run(["a.go"], settings, cwd=str(tmp_path)).findings
     assert [(f.rule_id, f.path, f.location.line) for f in findings] == [("SL002", "a.go", 8)]
+
+
+def test_sl005_never_reports_in_test_files_even_with_tests(tmp_path):
+    (tmp_path / "go.mod").write_text("module example.com/svc\n")
+    (tmp_path / "log_test.go").write_text(
+        'package svc\n\nimport "go.uber.org/zap"\n\nfunc logger() { zap.NewDevelopment() }\n')
+    (tmp_path / "util_test.go").write_text(
+        'package svc\n\nimport "runtime/debug"\n\nfunc off() { debug.SetGCPercent(-1) }\n')
+    settings = build_settings(config_path=None, select=("SL005", "SL007"), tests=True, cwd=str(tmp_path))
+    findings = run(["./..."], settings, cwd=str(tmp_path)).findings
+    assert [(f.rule_id, f.path) for f in findings] == [("SL007", "util_test.go")], "--tests reached the files"

@@ -17,12 +17,14 @@ def render(result, **_) -> str:
     out = []
     for finding in result.findings:
         loc = finding.location
+        # GitHub takes columns only for an annotation on a single line.
+        columns = [f"col={loc.col}", f"endColumn={loc.end_col}"] if loc.line == loc.end_line else []
         properties = ",".join([
             f"file={_escape_property(loc.path)}",
             f"line={loc.line}",
-            f"col={loc.col}",
+            *columns[:1],
             f"endLine={loc.end_line}",
-            f"endColumn={loc.end_col}",
+            *columns[1:],
             f"title={_escape_property(finding.rule_id)}",
         ])
         out.append(f"::{_COMMAND[finding.level]} {properties}::{_escape_data(finding.message)}\n")
