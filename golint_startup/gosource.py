@@ -153,9 +153,15 @@ class GoFile:
 
     @property
     def is_test_support(self) -> bool:
-        """Code only tests link: it imports `testing` or a well-known test library."""
-        return any(path in TEST_SUPPORT_IMPORTS or path.startswith(_TEST_SUPPORT_PREFIXES)
-                   for path in self.imports.values())
+        """Code only tests link: it uses `testing`'s types (T, B, TB, M, F) or imports a
+        well-known test library. Production code may call `testing.Testing()` (Go 1.21)."""
+        for name, path in self.imports.items():
+            if path == "testing":
+                if re.search(rb"(?<![\w.])" + re.escape(name.encode()) + rb"\.(?:TB|T|B|M|F)\b", self.source):
+                    return True
+            elif path in TEST_SUPPORT_IMPORTS or path.startswith(_TEST_SUPPORT_PREFIXES):
+                return True
+        return False
 
     def imports_path(self, *paths: str) -> bool:
         values = self.imports.values()
