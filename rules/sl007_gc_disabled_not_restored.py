@@ -18,9 +18,11 @@ afterwards. These count as restoring it:
 - a later `debug.SetGCPercent(old)` or `debug.SetGCPercent(100)` (any non-negative
   constant) in the same or an enclosing block, with no `return` between the two calls.
 
-Not flagged either: a function that also calls `debug.SetMemoryLimit`. GC off plus a
-memory limit is the configuration the Go GC guide documents (`GOGC=off` with
-`GOMEMLIMIT`): the collector then runs only as the heap approaches the limit.
+Not flagged either: a function that also sets a memory limit with
+`debug.SetMemoryLimit` (a real one: not a negative value, which only reads the current
+limit, nor `math.MaxInt64`, the default that means no limit). GC off plus a memory
+limit is the configuration the Go GC guide documents (`GOGC=off` with `GOMEMLIMIT`):
+the collector then runs only as the heap approaches the limit.
 
 ## Why it matters at startup
 Turning the GC off is a common trick to speed up a burst of startup allocation. With
@@ -65,8 +67,22 @@ _SET_GC = """
 _SET_LIMIT = """
 (call_expression
   function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @name (#eq? @name "SetMemoryLimit"))
+  arguments: (argument_list . (_) @limit .)
 ) @call
 """
+
+
+def _sets_a_limit(file: GoFile, limit, constants: Constants) -> bool:
+    """Whether `debug.SetMemoryLimit(limit)` bounds the heap: a negative value only reads
+    the current limit, and math.MaxInt64 is the default, no limit at all."""
+    value = constants.value(limit)
+    if value is not None:
+        return 0 <= value < 2**63 - 1
+    if limit.type == "selector_expression":
+        operand = limit.child_by_field_name("operand")
+        if operand is not None and operand.type == "identifier" and file.package_of(operand) == "math":
+            return text(limit.child_by_field_name("field")) != "MaxInt64"
+    return True
 
 _RETURNS = "(return_statement) @ret"
 
@@ -163,7 +179,8 @@ def check(file: GoFile, options: dict):
     # GOGC=off with a memory limit is the runtime's documented configuration: the GC
     # still runs as the heap nears the limit, so the heap is bounded.
     limited_functions = {enclosing_function(found["call"][0]) for found in matches(_SET_LIMIT, file.root)
-                         if file.package_of(found["pkg"][0]) == DEBUG}
+                         if file.package_of(found["pkg"][0]) == DEBUG
+                         and _sets_a_limit(file, found["limit"][0], constants)}
     for call, argument in calls.items():
         value = constants.value(argument)
         if value is None or value >= 0:

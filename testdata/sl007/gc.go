@@ -2,6 +2,8 @@ package loader
 
 import (
 	"errors"
+	"math"
+	"runtime"
 	"runtime/debug"
 )
 
@@ -142,4 +144,20 @@ func namedConstant() {
 
 func namedConstantRestored() {
 	defer debug.SetGCPercent(debug.SetGCPercent(gcOff))
+}
+
+// Reading the limit (a negative argument) or setting math.MaxInt64 bounds nothing.
+func offWithoutRealLimit() {
+	debug.SetGCPercent(-1) // want "SL007"
+	_ = debug.SetMemoryLimit(-1)
+}
+
+func offWithNoLimit() {
+	debug.SetGCPercent(-1) // want "SL007"
+	debug.SetMemoryLimit(math.MaxInt64)
+}
+
+func offWithConstantLimit() {
+	debug.SetGCPercent(-1)
+	debug.SetMemoryLimit(512 << 20)
 }
