@@ -74,13 +74,15 @@ def _output_mode(output: str) -> int:
 
 def _summary(result) -> str:
     counts = {level: 0 for level in LEVELS}
-    for finding in result.findings:
+    active = [f for f in result.findings if not f.suppressed_by]
+    for finding in active:
         counts[finding.level] += 1
-    total = len(result.findings)
     parts = ", ".join(f"{counts[level]} {level}" for level in reversed(LEVELS) if counts[level])
-    noun = "finding" if total == 1 else "findings"
+    noun = "finding" if len(active) == 1 else "findings"
     files = f"{result.files_analyzed} file{'s' if result.files_analyzed != 1 else ''}"
-    return f"{total} {noun}{f' ({parts})' if parts else ''} in {files}"
+    suppressed = len(result.findings) - len(active)
+    also = f"; {suppressed} suppressed" if suppressed else ""
+    return f"{len(active)} {noun}{f' ({parts})' if parts else ''} in {files}{also}"
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})

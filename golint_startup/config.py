@@ -64,6 +64,8 @@ def load_config(path: str) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as err:
         raise ConfigError(f"{path}: invalid TOML: {err}") from None
     _validate(data, path)
+    # Rule tables may be named by id or by name ([rules.init-heap-work]); keep them by id.
+    data["rules"] = {resolve_rule_id(key, path): table for key, table in data.get("rules", {}).items()}
     return data
 
 
@@ -83,7 +85,9 @@ def _validate(data: dict[str, Any], path: str) -> None:
     tables = data.get("rules", {})
     if not isinstance(tables, dict):
         raise ConfigError(f"{path}: 'rules' must be a table of rule tables")
+    by_name = {rule.name: rule_id for rule_id, rule in catalog.items()}
     for rule_id, table in tables.items():
+        rule_id = by_name.get(rule_id, rule_id.upper() if rule_id.upper() in catalog else rule_id)
         if rule_id not in catalog:
             raise ConfigError(f"{path}: unknown rule 'rules.{rule_id}'")
         if not isinstance(table, dict):

@@ -356,6 +356,7 @@ def test_include_suppressed_marks_suppressed_findings(tmp_path):
         " (zap-development-mode) [suppressed: the CLI tool runs on developer machines only]",
         "main.go:9:13: SL005 " + _message(done.out, 1) + " (zap-development-mode) [suppressed: (no reason)]",
     ]
+    assert done.err.splitlines()[-1] == "0 findings in 1 file; 2 suppressed"
     items = json.loads(cli("--format", "json", "--include-suppressed", "--select", "SL005",
                            cwd=str(tmp_path)).out)
     assert [item.get("suppressed") for item in items] == ["the CLI tool runs on developer machines only",

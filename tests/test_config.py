@@ -66,6 +66,12 @@ def test_level_override(tmp_path):
     assert cli("--fail-level", "error", cwd=root).code == 1
 
 
+def test_rule_tables_by_name(tmp_path):
+    root = go_module(tmp_path, {"main.go": ZAP_MAIN,
+                                ".startup-lint.toml": "[rules.zap-development-mode]\nlevel = \"error\"\n"})
+    assert _findings(root) == [("main.go", "SL005", "error")]
+
+
 def test_per_rule_options(tmp_path):
     root = go_module(tmp_path, {"main.go": CLEAN_MAIN, "local.go": DEV_ONLY, "debug.go": DEBUG_ONLY})
     # Default dev-tags are dev, debug, development: the `local` file is checked, the debug one is not.
