@@ -21,7 +21,9 @@ GO = tree_sitter.Language(tree_sitter_go.language())
 _GENERATED = re.compile(rb"^// Code generated .* DO NOT EDIT\.\r?$", re.MULTILINE)
 _PACKAGE_CLAUSE = re.compile(rb"^package\s", re.MULTILINE)
 _BUILD_LINE = re.compile(rb"^//go:build\s+(.+?)\r?$", re.MULTILINE)
-_DIRECTIVE = re.compile(rb"//startup-lint:(ignore|file-ignore)\b([^\r\n]*)")
+# With blanks after "//" it is not a directive (as with //go: and //nolint); matched so
+# that SL900 can say so instead of the suppression silently not applying.
+_DIRECTIVE = re.compile(rb"//([ \t]*)startup-lint:(ignore|file-ignore)\b([^\r\n]*)")
 _RULE_ID = re.compile(r"^SL\d{3}$")
 
 # Default package names that differ from the last import-path element. Only the
@@ -126,6 +128,7 @@ class Directive:
     end_col: int
     alone_on_line: bool
     malformed_ids: tuple[str, ...] = ()
+    spaced: bool = False  # written "// startup-lint:...": reported, never applied
 
     @property
     def covered_lines(self) -> tuple[int, ...]:
@@ -445,7 +448,7 @@ def parse(path: str, source: bytes) -> GoFile:
 
 
 def parse_directives(source: bytes, root: tree_sitter.Node) -> list[Directive]:
-    if b"//startup-lint:" not in source:
+    if b"startup-lint:" not in source:
         return []
     directives = []
     for match in _DIRECTIVE.finditer(source):
@@ -455,12 +458,12 @@ def parse_directives(source: bytes, root: tree_sitter.Node) -> list[Directive]:
         line_start = source.rfind(b"\n", 0, match.start()) + 1
         line = source.count(b"\n", 0, match.start()) + 1
         # A further "//" starts an ordinary comment after the directive (e.g. a `// want` mark).
-        body = match.group(2).decode("utf-8", "replace").split("//", 1)[0].strip()
+        body = match.group(3).decode("utf-8", "replace").split("//", 1)[0].strip()
         ids_text, _, reason = body.partition(" ")
         ids = tuple(i.strip() for i in ids_text.split(",") if i.strip())
         directives.append(
             Directive(
-                kind=match.group(1).decode(),
+                kind=match.group(2).decode(),
                 rule_ids=tuple(i for i in ids if _RULE_ID.match(i)),
                 malformed_ids=tuple(i for i in ids if not _RULE_ID.match(i)),
                 reason=reason.strip(),
@@ -468,6 +471,7 @@ def parse_directives(source: bytes, root: tree_sitter.Node) -> list[Directive]:
                 col=match.start() - line_start + 1,
                 end_col=match.end() - line_start + 1,
                 alone_on_line=not source[line_start : match.start()].strip(),
+                spaced=bool(match.group(1)),
             )
         )
     return directives

@@ -13,7 +13,7 @@ SUPPRESSION_RULE = "SL900"
 def _suppressing(finding: Finding, directives: list[Directive]) -> int | None:
     """Index of the directive that suppresses `finding`, if any."""
     for index, directive in enumerate(directives):
-        if finding.rule_id not in directive.rule_ids:
+        if directive.spaced or finding.rule_id not in directive.rule_ids:
             continue
         if directive.kind == "file-ignore" or finding.location.line in directive.covered_lines:
             return index

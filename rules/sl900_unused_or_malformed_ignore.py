@@ -7,6 +7,8 @@ from golint_startup.rule import Finding, Location, Rule, all_rules
 HELP = """\
 ## What it does
 Reports `//startup-lint:ignore` and `//startup-lint:file-ignore` directives that
+- are written with a space after `//` (`// startup-lint:ignore`), which, as with
+  `//go:` and `//nolint:` directives, makes them ordinary comments that suppress nothing;
 - name no rule, or a rule id that does not exist;
 - give no reason after the rule ids;
 - suppress nothing: no finding of the named rules is on the line they cover (the same
@@ -46,7 +48,10 @@ def check_directives(path: str, directives, used: set[int], ran: set[str]):
         where = Location(path, directive.line, directive.col, directive.line, directive.end_col)
         unknown = [i for i in directive.rule_ids if i not in known] + list(directive.malformed_ids)
         kind = f"startup-lint:{directive.kind}"
-        if not directive.rule_ids and not directive.malformed_ids:
+        if directive.spaced:
+            yield Finding(RULE.id, f"// {kind} is not a directive: write //{kind} with no space after //, "
+                                   "as Go directives are written; as it stands it suppresses nothing", where)
+        elif not directive.rule_ids and not directive.malformed_ids:
             yield Finding(RULE.id, f"{kind} names no rule; write the rule ids, then the reason", where)
         elif unknown:
             yield Finding(RULE.id, f"{kind} names unknown rule {', '.join(unknown)}", where)

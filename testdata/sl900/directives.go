@@ -23,3 +23,9 @@ func main() {
 	//startup-lint:ignore SL007 SL007 does not run in this fixture, so this cannot be judged stale
 	_ = zap.NewNop()
 }
+
+func spaced() {
+	// startup-lint:ignore SL005 a space after the slashes makes this a plain comment // want "SL900: is not a directive: write //startup-lint:ignore with no space"
+	l, _ := zap.NewDevelopment() // want "SL005"
+	_ = l
+}
