@@ -33,3 +33,14 @@ def test_readme_rule_reference_is_generated_from_the_catalog():
 def test_names_are_unique():
     names = [rule.name for rule in all_rules().values()]
     assert len(names) == len(set(names))
+
+
+def test_readme_config_example_is_a_valid_config(tmp_path):
+    from golint_startup.config import load_config
+
+    with open(README, encoding="utf-8") as handle:
+        text = handle.read()
+    example = text.split("## Configuration", 1)[1].split("```toml", 1)[1].split("```", 1)[0]
+    (tmp_path / ".startup-lint.toml").write_text(example)
+    data = load_config(str(tmp_path / ".startup-lint.toml"))
+    assert set(data["rules"]) == {"SL001", "SL005"}
