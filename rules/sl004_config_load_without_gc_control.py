@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from golint_startup import callgraph
-from golint_startup.gosource import GoFile, header, text
+from golint_startup.gosource import Constants, GoFile, header, text
 from golint_startup.rule import Finding, Location, Notification, Option, Rule
 
 VIPER = "github.com/spf13/viper"
@@ -130,8 +132,13 @@ before loading), or import automemlimit in the package that registers the callba
 """
 
 
-def _qualified(names) -> tuple[set[tuple[str, str]], list[str]]:
+def _qualified(names) -> tuple[frozenset[tuple[str, str]], tuple[str, ...]]:
     """("import/path", "Name") pairs from "import/path.Name" strings, and the malformed ones."""
+    return _parse_qualified(tuple(names))
+
+
+@lru_cache(maxsize=None)  # options are the same for every file of a run
+def _parse_qualified(names: tuple[str, ...]) -> tuple[frozenset[tuple[str, str]], tuple[str, ...]]:
     pairs, bad = set(), []
     for entry in names:
         slash = entry.rfind("/")
@@ -140,14 +147,7 @@ def _qualified(names) -> tuple[set[tuple[str, str]], list[str]]:
             bad.append(entry)
             continue
         pairs.add((entry[:dot], entry[dot + 1:]))
-    return pairs, bad
-
-
-def _negative_constant(node) -> bool:
-    while node is not None and node.type == "parenthesized_expression" and node.named_children:
-        node = node.named_children[0]
-    return node is not None and node.type == "unary_expression" and node.child(0) is not None and \
-        node.child(0).type == "-" and (node.child_by_field_name("operand") or node).type == "int_literal"
+    return frozenset(pairs), tuple(bad)
 
 
 def _classifier(file: GoFile, options: dict):
@@ -173,7 +173,8 @@ def _classifier(file: GoFile, options: dict):
         if callee == (DEBUG, "SetGCPercent"):
             arguments = call.child_by_field_name("arguments")
             argument = arguments.named_children[0] if arguments is not None and arguments.named_children else None
-            return "gcoff" if _negative_constant(argument) else "gcon"
+            value = Constants(file).value(argument) if argument is not None else None
+            return "gcoff" if value is not None and value < 0 else "gcon"
         return None
 
     return classify
