@@ -131,12 +131,8 @@ def value_ref(file: GoFile, node, env: dict) -> tuple:
         name = text(node)
         return env.get(name) or ("v", "", name)
     if kind == "selector_expression":
-        operand = node.child_by_field_name("operand")
-        if operand is not None and operand.type == "identifier" and text(operand) not in env:
-            path = file.imports.get(text(operand))
-            if path:
-                return ("v", path, text(node.child_by_field_name("field")))
-        return UNKNOWN
+        member = _imported_member(file, node, env)
+        return ("v", *member) if member else UNKNOWN
     if kind == "call_expression":
         function = unparen(node.child_by_field_name("function"))
         if function is not None and function.type == "index_expression":  # F[T]()
@@ -152,12 +148,19 @@ def value_ref(file: GoFile, node, env: dict) -> tuple:
                 return UNKNOWN
             return ("r", "", name)
         if function.type == "selector_expression":
-            operand = function.child_by_field_name("operand")
-            if operand is not None and operand.type == "identifier" and text(operand) not in env:
-                path = file.imports.get(text(operand))
-                if path:
-                    return ("r", path, text(function.child_by_field_name("field")))
+            member = _imported_member(file, function, env)
+            if member:
+                return ("r", *member)
     return UNKNOWN
+
+
+def _imported_member(file: GoFile, selector, env: dict) -> tuple[str, str] | None:
+    """(import path, name) for `pkg.Name` where `pkg` is an import no local variable hides."""
+    operand = selector.child_by_field_name("operand")
+    if operand is None or operand.type != "identifier" or text(operand) in env:
+        return None
+    path = file.imports.get(text(operand))
+    return (path, text(selector.child_by_field_name("field"))) if path else None
 
 
 class Env(dict):

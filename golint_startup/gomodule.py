@@ -172,14 +172,3 @@ def import_path_of_dir(directory: str, module: Module) -> str:
     if relative == ".":
         return module.path
     return f"{module.path}/{relative.replace(os.sep, '/')}"
-
-
-def local_imports(import_paths, module: Module) -> dict[str, str]:
-    """Import path -> directory for the imports that live on disk in modules `module` builds
-    against (its own packages, go.work modules, local replacements); others are left out."""
-    found = {}
-    for import_path in import_paths:
-        directory = package_dir(import_path, module)
-        if directory is not None:
-            found[import_path] = directory
-    return found

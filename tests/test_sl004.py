@@ -153,8 +153,8 @@ def test_module_resolution(tree, monkeypatch):
     assert gomodule.package_dir("fmt", app) is None
     assert gomodule.import_path_of_dir(str(tree / "app" / "cmd" / "server"), app) == "example.com/app/cmd/server"
     assert gomodule.import_path_of_dir(str(tree / "app"), app) == "example.com/app"
-    assert gomodule.local_imports(["fmt", "example.com/lib/x", "example.com/app/y"], app) == {
-        "example.com/lib/x": str(tree / "lib" / "x"), "example.com/app/y": str(tree / "app" / "y")}
+    assert {path: gomodule.package_dir(path, app) for path in ["fmt", "example.com/lib/x", "example.com/app/y"]} == {
+        "fmt": None, "example.com/lib/x": str(tree / "lib" / "x"), "example.com/app/y": str(tree / "app" / "y")}
 
 
 def test_nested_module_is_its_own_module(tree):
