@@ -30,7 +30,6 @@ from typing import Callable
 from urllib.parse import unquote, urlparse
 
 from golint_startup.config import ConfigError
-from golint_startup.fingerprint import fingerprints
 from golint_startup.rule import Finding
 
 
@@ -108,7 +107,7 @@ def _display_path(uri: str, cwd: str) -> str:
 def filter_new(result, earlier: Counter[Entry]) -> list[Finding]:
     """The findings of `result` not accounted for by the baseline `earlier` (see `load`)."""
     remaining = Counter(earlier)
-    hashes = fingerprints(result.findings, result.abspaths)
+    hashes = result.fingerprints()
     current = [_entry(f.rule_id, f.path, hashes.get((f.path, f.location.line), ""), f.location.line, f.message)
                for f in result.findings]
     # Suppressed findings (--include-suppressed) are shown as such, never matched away.

@@ -9,7 +9,7 @@ import os
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
-from golint_startup import discovery, gomodule, gosource, suppression
+from golint_startup import discovery, fingerprint, gomodule, gosource, suppression
 from golint_startup.analysis import FileResult, analyze_file, read_source, without_bom
 from golint_startup.config import Settings
 from golint_startup.rule import Finding, Notification
@@ -67,6 +67,15 @@ class RunResult:
     settings: Settings | None = None
     # display path -> absolute path, for reporters that reread files (SARIF fingerprints)
     abspaths: dict[str, str] = field(default_factory=dict)
+    _line_hashes: dict[tuple[str, int], str] = field(default_factory=dict, repr=False)
+
+    def fingerprints(self) -> dict[tuple[str, int], str]:
+        """(path, line) -> GitHub's line hash for each finding's line; each file is read and
+        hashed once per run, though the baseline and a reporter both ask."""
+        missing = [f for f in self.findings if (f.path, f.location.line) not in self._line_hashes]
+        if missing:
+            self._line_hashes.update(fingerprint.fingerprints(missing, self.abspaths))
+        return self._line_hashes
 
 
 def display_path(abspath: str, cwd: str) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-from golint_startup.fingerprint import fingerprints
 from golint_startup.rule import all_rules
 
 
@@ -15,7 +14,7 @@ def _location(loc) -> dict:
 
 def render(result, **_) -> str:
     catalog = all_rules()
-    hashes = fingerprints(result.findings, result.abspaths)
+    hashes = result.fingerprints()
     items = []
     for finding in result.findings:
         item = {

@@ -19,7 +19,6 @@ import sarif_om as om
 
 from golint_startup import INFORMATION_URI, __version__
 from golint_startup.docs import rule_anchor
-from golint_startup.fingerprint import fingerprints
 from golint_startup.rule import Notification, level_rank
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -111,7 +110,7 @@ def build(result, *, cwd: str | None = None) -> dict:
     rules = list(result.settings.rules.values())
     index = {rule.id: i for i, rule in enumerate(rules)}
     columns = _Columns(result.abspaths)
-    hashes = fingerprints(result.findings, result.abspaths)
+    hashes = result.fingerprints()
     notifications = list(result.notifications)
     findings = result.findings
     if len(findings) > MAX_RESULTS:
