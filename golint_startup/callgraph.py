@@ -387,21 +387,6 @@ def _struct_fields(file: GoFile, struct) -> tuple:
     return tuple(fields)
 
 
-def _blank_imports(file: GoFile) -> tuple:
-    found = []
-    for declaration in file.root.named_children:
-        if declaration.type != "import_declaration":
-            continue
-        specs = [c for c in declaration.named_children if c.type == "import_spec"]
-        for group in (c for c in declaration.named_children if c.type == "import_spec_list"):
-            specs += [c for c in group.named_children if c.type == "import_spec"]
-        for spec in specs:
-            name = spec.child_by_field_name("name")
-            if name is not None and name.type == "blank_identifier":
-                found.append(text(spec.child_by_field_name("path")).strip('"`'))
-    return tuple(found)
-
-
 def _declarations(file: GoFile) -> tuple[list, list, list]:
     """(tops, structs, variables) from a walk over the top level only (no query, cheap).
 
@@ -411,12 +396,16 @@ def _declarations(file: GoFile) -> tuple[list, list, list]:
     variables = []  # (name, typeref)
     tops = []
     for node in file.root.named_children:
-        if node.type == "type_declaration":
+        kind = node.type
+        if kind == "method_declaration" or kind == "function_declaration":  # most of them, in this order
+            if node.child_by_field_name("body") is not None:
+                tops.append(node)
+        elif kind == "type_declaration":
             for spec in node.named_children:
                 body = spec.child_by_field_name("type")
                 if spec.type == "type_spec" and body is not None and body.type == "struct_type":
                     structs.append((text(spec.child_by_field_name("name")), _struct_fields(file, body)))
-        elif node.type == "var_declaration":
+        elif kind == "var_declaration":
             for spec in _var_specs(node):
                 bound = Env(file)
                 _bind(file, spec, bound)
@@ -424,34 +413,29 @@ def _declarations(file: GoFile) -> tuple[list, list, list]:
                     variables.append((text(name), bound.get(text(name), UNKNOWN)))
                 if spec.child_by_field_name("value") is not None:
                     tops.append(spec)
-        elif node.type in {"function_declaration", "method_declaration"} and node.child_by_field_name("body"):
-            tops.append(node)
     return tops, structs, variables
 
 
 def _top_header(file: GoFile, node) -> tuple | None:
     """(key, kind, name location, result typeref, receiver (names, typeref) or None) of a top;
     None for a method of a type the file cannot name (another package's, or unparsed)."""
-    if node.type == "var_spec":
+    kind = node.type
+    if kind == "var_spec":
         names = node.children_by_field_name("name")
         return "var:" + ",".join(text(n) for n in names), "var", loc(names[0]), UNKNOWN, None
-    name = text(node.child_by_field_name("name"))
-    kind = "func"
-    receiver_names: tuple = ()
-    recv_type = None
-    if name == "init" and node.type == "function_declaration":
-        name = f"init#{file.path}:{node.start_point[0] + 1}"  # a package may have many
-    if node.type == "method_declaration":
+    name_node = node.child_by_field_name("name")
+    name = text(name_node)
+    if kind == "method_declaration":
         receiver = node.child_by_field_name("receiver")
-        decl = receiver.named_children[0] if receiver is not None and receiver.named_children else None
+        decl = receiver.named_child(0) if receiver is not None else None
         recv_type = type_ref(file, decl.child_by_field_name("type")) if decl is not None else UNKNOWN
         if recv_type == UNKNOWN or recv_type[1]:
             return None
-        name = f"{recv_type[2]}.{name}"
-        kind = "method"
-        receiver_names = tuple(decl.children_by_field_name("name"))
-    return (name, kind, loc(node.child_by_field_name("name")), _function_type_ref(file, node),
-            (receiver_names, recv_type) if recv_type is not None else None)
+        return (f"{recv_type[2]}.{name}", "method", loc(name_node), _function_type_ref(file, node),
+                (tuple(decl.children_by_field_name("name")), recv_type))
+    if name == "init":
+        name = f"init#{file.path}:{node.start_point[0] + 1}"  # a package may have many
+    return name, "func", loc(name_node), _function_type_ref(file, node), None
 
 
 def file_summary(file: GoFile) -> dict:
@@ -471,7 +455,7 @@ def file_summary(file: GoFile) -> dict:
 def _facts(file: GoFile, functions, structs, variables, complete: bool) -> dict:
     return {
         "package": file.package,
-        "blank_imports": _blank_imports(file),
+        "blank_imports": file.blank_imports,
         "imports": tuple(sorted(file.imports.items())),
         "functions": tuple(functions),
         "structs": tuple(structs),

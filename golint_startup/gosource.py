@@ -142,6 +142,7 @@ class GoFile:
     tree: tree_sitter.Tree
     package: str
     imports: dict[str, str]  # local name -> import path ("." and "_" imports left out)
+    blank_imports: tuple[str, ...]  # import paths of the "_" imports
     constraint: Constraint | None
     directives: list[Directive]
     error_ranges: list[tuple[int, int]] = field(default_factory=list)  # byte ranges
@@ -421,12 +422,14 @@ def parse(path: str, source: bytes) -> GoFile:
         elif child.type == "import_declaration" and not root.has_error:
             import_roots.append(child)
     imports: dict[str, str] = {}
+    blank_imports = []
     for found in (found for node in import_roots for found in matches(_IMPORTS, node)):
         import_path = text(found["path"][0]).strip('"`')
         alias = text(found["name"][0]) if "name" in found else None
-        if alias in {".", "_"}:
-            continue
-        imports[alias or default_package_name(import_path)] = import_path
+        if alias == "_":
+            blank_imports.append(import_path)
+        elif alias != ".":
+            imports[alias or default_package_name(import_path)] = import_path
     error_ranges = []
     if root.has_error:
         for node in captures("(ERROR) @e", root).get("e", []):
@@ -441,6 +444,7 @@ def parse(path: str, source: bytes) -> GoFile:
         tree=tree,
         package=package or "",
         imports=imports,
+        blank_imports=tuple(blank_imports),
         constraint=build_constraint(source),
         directives=parse_directives(source, root),
         error_ranges=error_ranges,

@@ -79,7 +79,11 @@ class RunResult:
 
 
 def display_path(abspath: str, cwd: str) -> str:
-    relative = os.path.relpath(abspath, cwd)
+    inside = cwd.rstrip(os.sep) + os.sep
+    if abspath.startswith(inside):  # the usual case, without relpath's normalizing (costly per file)
+        relative = abspath[len(inside):]
+    else:
+        relative = os.path.relpath(abspath, cwd)
     return relative.replace(os.sep, "/")
 
 
