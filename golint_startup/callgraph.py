@@ -395,8 +395,7 @@ def _declarations(file: GoFile) -> tuple[list, list, list]:
     structs = []  # (type name, ((field name, typeref), ...))
     variables = []  # (name, typeref)
     tops = []
-    for node in file.root.named_children:
-        kind = node.type
+    for kind, node in file.declarations:
         if kind == "method_declaration" or kind == "function_declaration":  # most of them, in this order
             if node.child_by_field_name("body") is not None:
                 tops.append(node)

@@ -143,6 +143,9 @@ class GoFile:
     package: str
     imports: dict[str, str]  # local name -> import path ("." and "_" imports left out)
     blank_imports: tuple[str, ...]  # import paths of the "_" imports
+    # (node type, node) of every top-level node, in source order: the rules' top-level walks
+    # read this list instead of asking tree-sitter for the children again.
+    declarations: list[tuple[str, tree_sitter.Node]]
     constraint: Constraint | None
     directives: list[Directive]
     error_ranges: list[tuple[int, int]] = field(default_factory=list)  # byte ranges
@@ -235,8 +238,8 @@ class Constants:
         """Top-level `const name = value` specs (one name each; iota lists are not evaluated)."""
         if self._declared is None:
             self._declared = {}
-            for node in self.file.root.named_children:
-                if node.type != "const_declaration":
+            for kind, node in self.file.declarations:
+                if kind != "const_declaration":
                     continue
                 for spec in node.named_children:
                     names = spec.children_by_field_name("name") if spec.type == "const_spec" else []
@@ -416,10 +419,13 @@ def parse(path: str, source: bytes) -> GoFile:
     # Only the top-level declarations are looked at: a query over the whole root would
     # walk every node of the tree (a third of the parse time on large trees).
     import_roots = [root] if root.has_error else []  # with errors, imports may sit in ERROR nodes
-    for child in root.children:
-        if child.type == "package_clause" and package is None:
+    declarations = []
+    for child in root.named_children:
+        kind = child.type
+        declarations.append((kind, child))
+        if kind == "package_clause" and package is None:
             package = text(child.named_children[0]) if child.named_children else ""
-        elif child.type == "import_declaration" and not root.has_error:
+        elif kind == "import_declaration" and not root.has_error:
             import_roots.append(child)
     imports: dict[str, str] = {}
     blank_imports = []
@@ -445,6 +451,7 @@ def parse(path: str, source: bytes) -> GoFile:
         package=package or "",
         imports=imports,
         blank_imports=tuple(blank_imports),
+        declarations=declarations,
         constraint=build_constraint(source),
         directives=parse_directives(source, root),
         error_ranges=error_ranges,

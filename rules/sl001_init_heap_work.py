@@ -357,10 +357,10 @@ def _init_contexts(file: GoFile):
     A loop over the top-level declarations, not a query: a query anchored at the file
     still walks the whole tree.
     """
-    for node in file.root.named_children:
-        if node.type == "var_declaration":
+    for kind, node in file.declarations:
+        if kind == "var_declaration":
             yield node
-        elif node.type == "function_declaration" and text(node.child_by_field_name("name")) == "init":
+        elif kind == "function_declaration" and text(node.child_by_field_name("name")) == "init":
             body = node.child_by_field_name("body")
             if body is not None:
                 yield body

@@ -191,8 +191,8 @@ def _is_sync_once(file: GoFile, spec) -> bool:
 
 
 def _top_level_var_specs(file: GoFile):
-    for node in file.root.named_children:
-        if node.type == "var_declaration":
+    for kind, node in file.declarations:
+        if kind == "var_declaration":
             for spec in node.named_children:
                 if spec.type == "var_spec":
                     yield spec
@@ -202,8 +202,8 @@ def _top_level_var_specs(file: GoFile):
 
 def _niladic_functions(file: GoFile):
     """(name, body) of top-level `func name()`: the functions `Do` accepts."""
-    for node in file.root.named_children:
-        if node.type != "function_declaration" or node.child_by_field_name("result") is not None:
+    for kind, node in file.declarations:
+        if kind != "function_declaration" or node.child_by_field_name("result") is not None:
             continue
         params, body = node.child_by_field_name("parameters"), node.child_by_field_name("body")
         if body is not None and params is not None and not params.named_children \

@@ -144,8 +144,7 @@ class _Types:
         self.named: dict[str, object] = {}
         self.funcs: dict[str, object] = {}
         self.methods: dict[tuple[str, str], object] = {}
-        for declaration in file.root.named_children:
-            kind = declaration.type
+        for kind, declaration in file.declarations:
             if kind == "type_declaration":
                 for spec in declaration.named_children:
                     if spec.type in {"type_spec", "type_alias"}:

@@ -185,19 +185,24 @@ def _complete_facts(file: GoFile, options: dict) -> dict:
     return callgraph.file_facts(file, _classifier(file, options), keep_untyped_call=load_names.__contains__)
 
 
+@lru_cache(maxsize=None)
+def _spelled_names(loads: tuple[str, ...], limits: tuple[str, ...]) -> tuple[tuple[bytes, ...], tuple[bytes, ...]]:
+    """The names, as source bytes, that a load call and a GC-control call spell."""
+    return (tuple(sorted({name.encode("utf-8") for _, name in _qualified(loads)[0]})),
+            tuple(sorted({name.encode("utf-8") for _, name in _qualified(limits)[0]} | {b"GC"})))
+
+
 def _may_hold_seed(file: GoFile, options: dict) -> bool:
     """Whether the file's text could hold a load or a call that controls the GC.
 
     Every such call spells the function's name, so a file without any of the names holds
     none; its events are computed later only if a path to a load may run through it.
     """
-    loads, _ = _qualified(options["load-functions"])
-    if any(name.encode("utf-8") in file.source for _, name in loads):
+    load_names, control_names = _spelled_names(tuple(options["load-functions"]),
+                                                tuple(options["memory-limit-functions"]))
+    if any(name in file.source for name in load_names):
         return True
-    if _classifier(file, options) is None:
-        return False
-    limits, _ = _qualified(options["memory-limit-functions"])
-    return any(name.encode("utf-8") in file.source for name in {name for _, name in limits} | {"GC"})
+    return _classifier(file, options) is not None and any(name in file.source for name in control_names)
 
 
 def collect(file: GoFile, options: dict):
