@@ -37,18 +37,19 @@ class FileResult:
 def read_source(abspath: str, display: str) -> tuple[bytes | None, Notification | None]:
     try:
         # Non-blocking open, then a type check: a FIFO or device named *.go must not hang the run.
-        with open(os.open(abspath, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as handle:
-            mode = os.fstat(handle.fileno()).st_mode
-            if stat.S_ISDIR(mode):
+        with open(os.open(abspath, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb", buffering=0) as handle:
+            status = os.fstat(handle.fileno())
+            if stat.S_ISDIR(status.st_mode):
                 return None, Notification("is a directory, not a Go file; skipped", display)
-            if not stat.S_ISREG(mode):
+            if not stat.S_ISREG(status.st_mode):
                 return None, Notification("not a regular file; skipped", display, level="error")
-            source = handle.read(MAX_FILE_BYTES + 1)
+            # The size first: read(MAX_FILE_BYTES + 1) would allocate that much for every file.
+            source = b"" if status.st_size > MAX_FILE_BYTES else handle.readall()
     except IsADirectoryError:
         return None, Notification("is a directory, not a Go file; skipped", display)
     except OSError as err:
         return None, Notification(f"cannot read file: {err.strerror or err}; skipped", display, level="error")
-    if len(source) > MAX_FILE_BYTES:
+    if len(source) > MAX_FILE_BYTES or status.st_size > MAX_FILE_BYTES:
         return None, Notification(f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB; skipped", display)
     if b"\0" in source:
         return None, Notification("binary data, not Go source; skipped", display)

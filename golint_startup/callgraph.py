@@ -104,16 +104,16 @@ def loc(node: tree_sitter.Node) -> tuple[int, int, int, int]:
 
 def type_ref(file: GoFile, node: tree_sitter.Node | None) -> tuple:
     """The named type a type expression denotes (pointers and type arguments dropped)."""
-    while node is not None and node.type in {"pointer_type", "generic_type", "parenthesized_type"}:
+    while node is not None:
+        kind = node.type
+        if kind == "type_identifier":
+            return ("t", "", text(node))
+        if kind == "qualified_type":
+            path = file.imports.get(text(node.child_by_field_name("package")))
+            return ("t", path, text(node.child_by_field_name("name"))) if path else UNKNOWN
+        if kind not in {"pointer_type", "generic_type", "parenthesized_type"}:
+            return UNKNOWN
         node = node.child_by_field_name("type") or (node.named_children[-1] if node.named_children else None)
-    if node is None:
-        return UNKNOWN
-    if node.type == "type_identifier":
-        return ("t", "", text(node))
-    if node.type == "qualified_type":
-        path = file.imports.get(text(node.child_by_field_name("package")))
-        if path:
-            return ("t", path, text(node.child_by_field_name("name")))
     return UNKNOWN
 
 
@@ -430,7 +430,9 @@ def _top_header(file: GoFile, node) -> tuple | None:
         recv_type = type_ref(file, decl.child_by_field_name("type")) if decl is not None else UNKNOWN
         if recv_type == UNKNOWN or recv_type[1]:
             return None
-        return (f"{recv_type[2]}.{name}", "method", loc(name_node), _function_type_ref(file, node),
+        # A method's result type stays unknown: only `F()` and `pkg.F()` are typed by their
+        # function's result (see value_ref), and most top-level declarations are methods.
+        return (f"{recv_type[2]}.{name}", "method", loc(name_node), UNKNOWN,
                 (tuple(decl.children_by_field_name("name")), recv_type))
     if name == "init":
         name = f"init#{file.path}:{node.start_point[0] + 1}"  # a package may have many
@@ -467,8 +469,9 @@ def file_facts(file: GoFile, classify: Classifier | None = None,
                keep_untyped_call: Callable[[str], bool] = lambda name: False) -> dict:
     """Compact facts of one file for `ModuleGraph`: functions with their events, types, variables.
 
-    Each function is (key, kind, name location, result typeref, span, events); span is the
-    (start, end) byte range of a top-level declaration, None for a function literal.
+    Each function is (key, kind, name location, result typeref (of functions only), span,
+    events); span is the (start, end) byte range of a top-level declaration, None for a
+    function literal.
     `classify(file, call)` labels calls the rule cares about (e.g. "memlimit"); a labeled
     call is recorded as that label rather than as an edge. Method calls on values of
     unknown type are left out (they resolve to nothing) unless `keep_untyped_call(name)`.
