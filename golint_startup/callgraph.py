@@ -699,12 +699,16 @@ def target_name(target: tuple | None) -> str | None:
     return target[1] if tag == "f" else target[2] if tag == "p" else target[3] if tag == "m" else None
 
 
-def callable_name(function: Function) -> str | None:
-    """The identifier a call or reference to `function` spells (None: nothing names it)."""
+def callable_spelling(function: Function) -> tuple[str, bool] | None:
+    """What a call or reference to `function` spells: (identifier, right after a dot), or None.
+
+    A method is only ever reached through a selector (`x.M`, `T.M`, `x.\n\tM`), so its
+    callers spell `.M`; a function is spelled bare in its own package (`pkg.F` elsewhere).
+    """
     if function.kind == "func":
-        return None if function.key.startswith("init#") else function.key
+        return None if function.key.startswith("init#") else (function.key, False)
     if function.kind == "method":
-        return function.key.split(".", 1)[1]
+        return function.key.split(".", 1)[1], True
     return None
 
 
@@ -714,13 +718,13 @@ def complete(facts: dict[str, dict], abspaths: dict[str, str], is_seed: Callable
 
     `facts` may hold summaries (`file_summary`, events not computed) beside complete facts;
     seeds are found among the functions whose events are known. A function reaching a seed
-    calls or references a function that does, so its declaration spells that function's name:
-    summaries whose file contains such a name (as a word) are completed with `compute(display)`
-    until no new name turns up. Functions left without events reach no seed, so for every
+    calls or references a function that does, so its declaration spells that function's name
+    (see `callable_spelling`): summaries whose file contains such a spelling are completed
+    with `compute(display)` until no new one turns up. Functions left without events reach no seed, so for every
     function that does, the graph's edges and callers are those of the complete graph.
     """
     facts = dict(facts)
-    searched: set[str] = set()
+    searched: set[tuple[str, bool]] = set()
     unreadable: set[str] = set()
     while True:
         graph = ModuleGraph(facts, abspaths)
@@ -741,14 +745,14 @@ def complete(facts: dict[str, dict], abspaths: dict[str, str], is_seed: Callable
                 if caller not in seen:
                     seen.add(caller)
                     reaching.append(caller)
-        names = {callable_name(graph.functions[fid]) for fid in seen} - {None} - searched
-        if not names:
+        spellings = {callable_spelling(graph.functions[fid]) for fid in seen} - {None} - searched
+        if not spellings:
             return facts, graph
-        searched |= names
+        searched |= spellings
         pending = [d for d, f in facts.items() if f and not f.get("complete", True) and d not in unreadable]
         if not pending:
             return facts, graph
-        words = _word_pattern(names)
+        words = _spelling_pattern(spellings)
         for display in pending:
             try:
                 with open(abspaths[display], "rb") as handle:
@@ -764,10 +768,21 @@ def complete(facts: dict[str, dict], abspaths: dict[str, str], is_seed: Callable
                     facts[display] = completed
 
 
-def _word_pattern(names: set[str]):
-    """A bytes regex matching any of `names` not inside a longer ASCII identifier; None when a
-    name cannot be searched for as spelled (a replacement character from invalid UTF-8)."""
-    if any("\ufffd" in name for name in names):
+def _spelling_pattern(spellings: set[tuple[str, bool]]):
+    """A bytes regex matching any of `spellings` (see `callable_spelling`) not inside a longer
+    ASCII identifier; None when a name cannot be searched for as spelled (a replacement
+    character from invalid UTF-8)."""
+    if any("\ufffd" in name for name, _ in spellings):
         return None
-    alternatives = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
-    return re.compile(rb"(?<![A-Za-z0-9_])(?:" + alternatives.encode("utf-8") + rb")(?![A-Za-z0-9_])")
+
+    def alternatives(names: set[str]) -> bytes:
+        return "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True)).encode("utf-8")
+
+    bare = {name for name, dotted in spellings if not dotted}
+    selected = {name for name, dotted in spellings if dotted} - bare  # a bare match finds `.name` too
+    parts = []
+    if bare:
+        parts.append(rb"(?<![A-Za-z0-9_])(?:" + alternatives(bare) + rb")")
+    if selected:
+        parts.append(rb"\.\s*(?:" + alternatives(selected) + rb")")
+    return re.compile(rb"(?:" + rb"|".join(parts) + rb")(?![A-Za-z0-9_])")

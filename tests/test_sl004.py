@@ -209,6 +209,23 @@ def test_only_files_on_a_path_to_a_seed_are_completed(monkeypatch):
     assert sorted(computed) == ["cmd/api/main.go", "cmd/worker/main.go", "internal/boot/boot.go"]
 
 
+def test_callers_of_a_method_are_searched_for_as_selectors(monkeypatch):
+    from golint_startup.runner import Project
+
+    computed = []
+    compute = Project.facts_on_demand
+
+    def counting(self, display, derive):
+        computed.append(display)
+        return compute(self, display, derive)
+
+    monkeypatch.setattr(Project, "facts_on_demand", counting)
+    _clear_module_caches()
+    assert len(_run(os.path.join(SL004, "methodcalls"), ["./..."]).findings) == 1
+    # main.go calls `srv.\n\t\tStart()`; jobs.go spells Start only in a declaration and a comment.
+    assert computed == ["main.go"]
+
+
 def test_summary_facts_leave_the_events_out():
     file = gosource.parse("boot.go", b"package boot\n\nfunc Start() { Prepare() }\n\nfunc Prepare() {}\n")
     rule = all_rules()["SL004"]

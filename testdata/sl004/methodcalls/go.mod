@@ -1,0 +1,3 @@
+module example.com/methodcalls
+
+go 1.22

@@ -1,0 +1,9 @@
+package jobs
+
+// Queue has a Start method of its own. Nothing here calls a Start method: this file
+// only declares one and names it in comments, so the search for the callers of the
+// server's Start method does not need this file's events.
+type Queue struct{}
+
+// Start begins draining the queue.
+func (q *Queue) Start() {}
