@@ -6,6 +6,7 @@ Every run lints the same files: everything `./...` finds, tests and generated fi
 included (`--tests --generated`), so the floor parses exactly what the linter parses.
 
 - floor: read and tree-sitter-parse every file in one process (the loop alone is timed);
+  the floor and the runs take turns, --repeat rounds of each;
 - `-j 1 --no-cache` and `-j 2 --no-cache`: whole command-line runs, start-up included;
 - warm: a cold run fills a temporary cache directory, then the same run again.
 
@@ -105,19 +106,17 @@ def run_measured(argv: list[str], cwd: str, env: dict[str, str]) -> tuple[float,
     return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, tree_peak, output
 
 
-def floor_seconds(files: list[str], repeat: int) -> tuple[float, float]:
-    """(seconds, CPU seconds) of the parse loop, each the best of `repeat` runs."""
-    runs = []
-    for _ in range(repeat):
-        out = subprocess.run([sys.executable, "-c", FLOOR_SCRIPT], input="\0".join(files).encode(),
-                             stdout=subprocess.PIPE, check=True).stdout
-        runs.append([float(value) for value in out.split()])
-    return min(r[0] for r in runs), min(r[1] for r in runs)
+def floor_run(files: list[str]) -> tuple[float, float]:
+    """(seconds, CPU seconds) of one parse loop."""
+    out = subprocess.run([sys.executable, "-c", FLOOR_SCRIPT], input="\0".join(files).encode(),
+                         stdout=subprocess.PIPE, check=True).stdout
+    seconds, cpu = (float(value) for value in out.split())
+    return seconds, cpu
 
 
-def best_of(repeat: int, argv: list[str], cwd: str, env: dict[str, str]) -> tuple[float, float, int, int, bytes]:
-    runs = [run_measured(argv, cwd, env) for _ in range(repeat)]
-    return (min(r[0] for r in runs), min(r[1] for r in runs), max(r[2] for r in runs), max(r[3] for r in runs),
+def best(runs: list[tuple]) -> tuple:
+    """Fastest time and CPU time, largest memory, and the first run's output."""
+    return (min(r[0] for r in runs), min(r[1] for r in runs), *(max(r[i] for r in runs) for i in range(2, 4)),
             runs[0][4])
 
 
@@ -167,22 +166,33 @@ def main() -> None:
           f"best of {args.repeat}")
 
     load_before = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    floor, floor_cpu = floor_seconds(files, args.repeat)
     lint = [sys.executable, "-m", "golint_startup", *LINT_FLAGS, *args.lint_arg]
     cache_dir = tempfile.mkdtemp(prefix="startup-lint-bench-")
     env = {**os.environ, "STARTUP_LINT_CACHE_DIR": cache_dir}
     env.pop("CI", None)
-    rows = [("floor (parse only)", floor, floor_cpu, 0, 0)]
-    outputs = {}
+    # The measurements take turns, round after round: a machine that slows down or speeds up
+    # during the benchmark moves the floor and the runs compared with it alike.
+    runs: dict[str, list] = {"floor": [], "1": [], "2": [], "warm": []}
+    cold = None
     try:
-        for jobs in ("1", "2"):
-            *row, outputs[jobs] = best_of(args.repeat, [*lint, "-j", jobs, "--no-cache", "./..."], tree, env)
-            rows.append((f"-j {jobs}", *row))
-        rows.append(("cold cache (fills it)", *run_measured([*lint, "./..."], tree, env)[:4]))
-        *row, outputs["warm"] = best_of(args.repeat, [*lint, "./..."], tree, env)
-        rows.append(("warm", *row))
+        for _ in range(args.repeat):
+            runs["floor"].append((*floor_run(files), 0, 0, b""))
+            for jobs in ("1", "2"):
+                runs[jobs].append(run_measured([*lint, "-j", jobs, "--no-cache", "./..."], tree, env))
+            if cold is None:
+                cold = run_measured([*lint, "./..."], tree, env)
+            runs["warm"].append(run_measured([*lint, "./..."], tree, env))
     finally:
         shutil.rmtree(cache_dir, ignore_errors=True)
+    floor, floor_cpu, *_ = best(runs["floor"])
+    rows = [("floor (parse only)", floor, floor_cpu, 0, 0)]
+    outputs = {}
+    for name, key in (("-j 1", "1"), ("-j 2", "2")):
+        *row, outputs[key] = best(runs[key])
+        rows.append((name, *row))
+    rows.append(("cold cache (fills it)", *cold[:4]))
+    *row, outputs["warm"] = best(runs["warm"])
+    rows.append(("warm", *row))
 
     print(f"{'run':<24}{'seconds':>9}{'x floor':>9}{'goal':>7}{'CPU s':>8}{'x floor':>9}"
           f"{'peak RSS (largest / all procs)':>34}")
