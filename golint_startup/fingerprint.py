@@ -48,8 +48,10 @@ def _hashes(stream: str, lines: Iterable[int] | None) -> dict[int, str]:
         lengths = (len(piece.encode("utf-16-le", "surrogatepass")) // _UNIT for piece in pieces)
     # Byte offset of each line's first unit (each line but the last is followed by its LF).
     starts = accumulate((_UNIT * (length + 1) for length in lengths), initial=0)
-    windows = [padded[start:start + _UNIT * _BLOCK_SIZE] for start, _ in zip(starts, pieces)]
-    numbers = range(1, len(windows) + 1) if lines is None else sorted(n for n in set(lines) if 0 < n <= len(windows))
+    numbers = range(1, len(pieces) + 1) if lines is None else sorted(n for n in set(lines) if 0 < n <= len(pieces))
+    # Windows up to the last line asked for: a line's count looks only at the lines before it.
+    needed = pieces if lines is None else pieces[:numbers[-1] if numbers else 0]
+    windows = [padded[start:start + _UNIT * _BLOCK_SIZE] for start, _ in zip(starts, needed)]
     counts: dict[bytes, int] = {}
     values: dict[bytes, str] = {}
     hashes: dict[int, str] = {}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 from golint_startup.gosource import GoFile, matches, text, unparen, word_pattern
 from golint_startup.rule import Option, Rule
@@ -137,27 +138,36 @@ class _Types:
     range expression has a length known before the loop. Types are tree-sitter type
     nodes, builtin type names, or the markers _SLICE / _FUNC; None means unknown."""
 
+    # Package-level declarations only (from the file's top-level nodes): types declared inside
+    # functions stay unknown. Each table is built when first asked for; most files need few.
+
     def __init__(self, file: GoFile):
-        # Package-level declarations only (a walk over the file's top-level nodes):
-        # types declared inside functions stay unknown.
         self.file = file
-        self.named: dict[str, object] = {}
-        self.funcs: dict[str, object] = {}
-        self.methods: dict[tuple[str, str], object] = {}
-        for kind, declaration in file.declarations:
-            if kind == "type_declaration":
-                for spec in declaration.named_children:
-                    if spec.type in {"type_spec", "type_alias"}:
-                        self.named[text(spec.child_by_field_name("name"))] = spec.child_by_field_name("type")
-            elif kind == "function_declaration":
-                self.funcs[text(declaration.child_by_field_name("name"))] = declaration
-            elif kind == "method_declaration":
-                receiver = declaration.child_by_field_name("receiver")
-                params = [p for p in receiver.named_children if p.type == "parameter_declaration"] \
-                    if receiver is not None else []
-                name = self._type_name(params[0].child_by_field_name("type")) if params else None
-                if name:
-                    self.methods[(name, text(declaration.child_by_field_name("name")))] = declaration
+
+    @cached_property
+    def named(self) -> dict[str, object]:
+        return {text(spec.child_by_field_name("name")): spec.child_by_field_name("type")
+                for kind, declaration in self.file.declarations if kind == "type_declaration"
+                for spec in declaration.named_children if spec.type in {"type_spec", "type_alias"}}
+
+    @cached_property
+    def funcs(self) -> dict[str, object]:
+        return {text(declaration.child_by_field_name("name")): declaration
+                for kind, declaration in self.file.declarations if kind == "function_declaration"}
+
+    @cached_property
+    def methods(self) -> dict[tuple[str, str], object]:
+        methods = {}
+        for kind, declaration in self.file.declarations:
+            if kind != "method_declaration":
+                continue
+            receiver = declaration.child_by_field_name("receiver")
+            params = [p for p in receiver.named_children if p.type == "parameter_declaration"] \
+                if receiver is not None else []
+            name = self._type_name(params[0].child_by_field_name("type")) if params else None
+            if name:
+                methods[(name, text(declaration.child_by_field_name("name")))] = declaration
+        return methods
 
     # --- types --------------------------------------------------------------
 
