@@ -699,6 +699,32 @@ def target_name(target: tuple | None) -> str | None:
     return target[1] if tag == "f" else target[2] if tag == "p" else target[3] if tag == "m" else None
 
 
+def module_groups(facts: dict[str, dict], abspaths: dict[str, str]) -> list[dict[str, dict]]:
+    """`facts` split into groups of modules whose code can call one another: a module joins the
+    modules it builds against from disk (its go.work and local `replace` targets). Files
+    outside any module form one group. Groups come in the order of their first file."""
+    parent: dict = {}
+
+    def find(root):
+        while parent.setdefault(root, root) != root:
+            parent[root] = parent[parent[root]]
+            root = parent[root]
+        return root
+
+    roots = {}
+    for display in facts:
+        module = gomodule.module_of_dir(os.path.dirname(abspaths[display]))
+        roots[display] = module.root if module is not None else None
+        if module is not None:
+            for _, other in gomodule.visible_modules(module):
+                parent[find(other)] = find(module.root)
+    groups: dict = {}
+    for display, file_facts in facts.items():
+        root = roots[display]
+        groups.setdefault(find(root) if root is not None else None, {})[display] = file_facts
+    return list(groups.values())
+
+
 def callable_spelling(function: Function) -> tuple[str, bool] | None:
     """What a call or reference to `function` spells: (identifier, right after a dot), or None.
 

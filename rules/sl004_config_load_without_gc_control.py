@@ -256,10 +256,18 @@ def check_project(project, options: dict):
                                     level="warning"))
     if not loads:
         return
+    facts = {d: f for d, f in project.facts.items() if f}
+    # No call crosses from one group of modules to another: each is analyzed on its own, so a
+    # tree of many modules costs the sum of its modules, not their product.
+    for group in callgraph.module_groups(facts, project.abspaths):
+        yield from _check_modules(project, group, options, loads)
+
+
+def _check_modules(project, facts: dict, options: dict, loads):
+    """SL004's findings in one group of modules (see callgraph.module_groups)."""
     load_names = {name for _, name in loads}
     load_packages = {path for path, _ in loads}
     limit_imports = set(options["memory-limit-imports"])
-    facts = {d: f for d, f in project.facts.items() if f}
 
     def is_load(function: callgraph.Function, resolved: callgraph.Resolved) -> bool:
         if resolved.function is not None:

@@ -226,6 +226,42 @@ def test_callers_of_a_method_are_searched_for_as_selectors(monkeypatch):
     assert computed == ["main.go"]
 
 
+def test_modules_that_cannot_call_one_another_are_analyzed_apart(monkeypatch, tmp_path):
+    from golint_startup.runner import Project
+
+    for module in ("loads", "quiet"):
+        (tmp_path / module).mkdir()
+        (tmp_path / module / "go.mod").write_text(f"module example.com/{module}\n")
+        (tmp_path / module / "main.go").write_text("package main\n\nfunc main() { load() }\n")
+    (tmp_path / "loads" / "load.go").write_text(
+        'package main\n\nimport "github.com/spf13/viper"\n\nfunc load() { _ = viper.ReadInConfig() }\n')
+    (tmp_path / "quiet" / "load.go").write_text("package main\n\nfunc load() {}\n")
+    computed = []
+    compute = Project.facts_on_demand
+
+    def counting(self, display, derive):
+        computed.append(display)
+        return compute(self, display, derive)
+
+    monkeypatch.setattr(Project, "facts_on_demand", counting)
+    _clear_module_caches()
+    assert [f.path for f in _run(str(tmp_path), ["./..."]).findings] == ["loads/load.go"]
+    # quiet/ also spells load(), but no code of the loads module can be called from it.
+    assert computed == ["loads/main.go"]
+
+
+def test_a_workspace_is_one_group_of_modules():
+    from golint_startup import callgraph
+
+    _clear_module_caches()
+    root = os.path.join(SL004, "workspace")
+    files = ["app/main.go", "lib/config/config.go", "methodcalls/main.go"]
+    abspaths = {f: os.path.join(root, f) if not f.startswith("methodcalls") else os.path.join(SL004, f)
+                for f in files}
+    groups = callgraph.module_groups({f: {} for f in files}, abspaths)
+    assert [sorted(group) for group in groups] == [["app/main.go", "lib/config/config.go"], ["methodcalls/main.go"]]
+
+
 def test_summary_facts_leave_the_events_out():
     file = gosource.parse("boot.go", b"package boot\n\nfunc Start() { Prepare() }\n\nfunc Prepare() {}\n")
     rule = all_rules()["SL004"]
