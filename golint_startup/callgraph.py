@@ -725,17 +725,23 @@ def module_groups(facts: dict[str, dict], abspaths: dict[str, str]) -> list[dict
     return list(groups.values())
 
 
-def callable_spelling(function: Function) -> tuple[str, bool] | None:
-    """What a call or reference to `function` spells: (identifier, right after a dot), or None.
+def callable_spelling(function: Function) -> tuple[str, bool, str | None] | None:
+    """What a call or reference to `function` spells, and where: (identifier, right after a
+    dot, the one package directory that can spell it or None for any), or None.
 
     A method is only ever reached through a selector (`x.M`, `T.M`, `x.\n\tM`), so its
     callers spell `.M`; a function is spelled bare in its own package (`pkg.F` elsewhere).
+    An unexported name is visible only inside its package (Go's rule for identifiers).
     """
     if function.kind == "func":
-        return None if function.key.startswith("init#") else (function.key, False)
-    if function.kind == "method":
-        return function.key.split(".", 1)[1], True
-    return None
+        if function.key.startswith("init#"):
+            return None
+        name, dotted = function.key, False
+    elif function.kind == "method":
+        name, dotted = function.key.split(".", 1)[1], True
+    else:
+        return None
+    return name, dotted, None if name[:1].isupper() else function.package.directory
 
 
 def complete(facts: dict[str, dict], abspaths: dict[str, str], is_seed: Callable[[ModuleGraph, Function], bool],
@@ -746,11 +752,12 @@ def complete(facts: dict[str, dict], abspaths: dict[str, str], is_seed: Callable
     seeds are found among the functions whose events are known. A function reaching a seed
     calls or references a function that does, so its declaration spells that function's name
     (see `callable_spelling`): summaries whose file contains such a spelling are completed
-    with `compute(display)` until no new one turns up. Functions left without events reach no seed, so for every
-    function that does, the graph's edges and callers are those of the complete graph.
+    with `compute(display)` until no new one turns up. Functions left without events reach
+    no seed, so for every function that does, the graph's edges and callers are those of the
+    complete graph.
     """
     facts = dict(facts)
-    searched: set[tuple[str, bool]] = set()
+    searched: set[tuple[str, bool, str | None]] = set()
     unreadable: set[str] = set()
     while True:
         graph = ModuleGraph(facts, abspaths)
@@ -778,15 +785,21 @@ def complete(facts: dict[str, dict], abspaths: dict[str, str], is_seed: Callable
         pending = [d for d, f in facts.items() if f and not f.get("complete", True) and d not in unreadable]
         if not pending:
             return facts, graph
-        words = _spelling_pattern(spellings)
+        by_scope: dict[str | None, set] = {}
+        for name, dotted, scope in spellings:
+            by_scope.setdefault(scope, set()).add((name, dotted))
+        patterns = {scope: _spelling_pattern(names) for scope, names in by_scope.items()}
         for display in pending:
+            applying = [p for p in (patterns.get(None), patterns.get(os.path.dirname(abspaths[display]))) if p]
+            if not applying:
+                continue  # nothing searched for can be spelled in this file's package
             try:
                 with open(abspaths[display], "rb") as handle:
                     source = handle.read()
             except OSError:
                 unreadable.add(display)
                 continue
-            if words is None or words.search(source):
+            if any(pattern is _UNSEARCHABLE or pattern.search(source) for pattern in applying):
                 completed = compute(display)
                 if completed is None:
                     unreadable.add(display)
@@ -794,12 +807,15 @@ def complete(facts: dict[str, dict], abspaths: dict[str, str], is_seed: Callable
                     facts[display] = completed
 
 
+_UNSEARCHABLE = object()  # a spelling that cannot be searched for: every file may hold it
+
+
 def _spelling_pattern(spellings: set[tuple[str, bool]]):
-    """A bytes regex matching any of `spellings` (see `callable_spelling`) not inside a longer
-    ASCII identifier; None when a name cannot be searched for as spelled (a replacement
-    character from invalid UTF-8)."""
+    """A bytes regex matching any of (name, right after a dot) `spellings` not inside a longer
+    ASCII identifier; _UNSEARCHABLE when a name cannot be searched for as spelled (a
+    replacement character from invalid UTF-8)."""
     if any("\ufffd" in name for name, _ in spellings):
-        return None
+        return _UNSEARCHABLE
 
     def alternatives(names: set[str]) -> bytes:
         return "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True)).encode("utf-8")

@@ -250,6 +250,32 @@ def test_modules_that_cannot_call_one_another_are_analyzed_apart(monkeypatch, tm
     assert computed == ["loads/main.go"]
 
 
+def test_callers_of_an_unexported_function_are_searched_for_in_its_package_only(monkeypatch, tmp_path):
+    from golint_startup.runner import Project
+
+    (tmp_path / "go.mod").write_text("module example.com/scoped\n")
+    (tmp_path / "main.go").write_text('package main\n\nimport "example.com/scoped/config"\n\n'
+                                      "func main() { config.Start() }\n")
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / "start.go").write_text("package config\n\nfunc Start() { load() }\n")
+    (tmp_path / "config" / "load.go").write_text(
+        'package config\n\nimport "github.com/spf13/viper"\n\nfunc load() { _ = viper.ReadInConfig() }\n')
+    (tmp_path / "jobs").mkdir()
+    (tmp_path / "jobs" / "jobs.go").write_text("package jobs\n\nfunc Run() { load() }\n\nfunc load() {}\n")
+    computed = []
+    compute = Project.facts_on_demand
+
+    def counting(self, display, derive):
+        computed.append(display)
+        return compute(self, display, derive)
+
+    monkeypatch.setattr(Project, "facts_on_demand", counting)
+    _clear_module_caches()
+    assert [f.path for f in _run(str(tmp_path), ["./..."]).findings] == ["config/load.go"]
+    # jobs.go calls a load() too, but config's load is unexported: only config/ can call it.
+    assert sorted(computed) == ["config/start.go", "main.go"]
+
+
 def test_a_workspace_is_one_group_of_modules():
     from golint_startup import callgraph
 
