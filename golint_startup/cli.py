@@ -11,10 +11,9 @@ import traceback
 
 import click
 
-from golint_startup import __version__
+from golint_startup import __version__, reporters
 from golint_startup.config import ConfigError, build_settings, resolve_rule_id
 from golint_startup.discovery import PatternError
-from golint_startup import reporters
 from golint_startup.rule import LEVELS, all_rules, level_rank
 from golint_startup.runner import run
 

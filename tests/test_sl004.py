@@ -190,17 +190,23 @@ def test_events_filled_in_on_demand_match_events_computed_everywhere(name, monke
     assert on_demand.notifications == everywhere.notifications
 
 
-def test_only_files_on_a_path_to_a_seed_are_completed(monkeypatch):
+@pytest.fixture
+def computed(monkeypatch):
+    """The files whose SL004 facts are computed on demand during a run, in order."""
     from golint_startup.runner import Project
 
-    computed = []
+    displays = []
     compute = Project.facts_on_demand
 
     def counting(self, display, derive):
-        computed.append(display)
+        displays.append(display)
         return compute(self, display, derive)
 
     monkeypatch.setattr(Project, "facts_on_demand", counting)
+    return displays
+
+
+def test_only_files_on_a_path_to_a_seed_are_completed(computed):
     directory = os.path.join(SL004, "layered")
     _clear_module_caches()
     assert len(_run(directory, ["./..."]).findings) == 1
@@ -209,26 +215,14 @@ def test_only_files_on_a_path_to_a_seed_are_completed(monkeypatch):
     assert sorted(computed) == ["cmd/api/main.go", "cmd/worker/main.go", "internal/boot/boot.go"]
 
 
-def test_callers_of_a_method_are_searched_for_as_selectors(monkeypatch):
-    from golint_startup.runner import Project
-
-    computed = []
-    compute = Project.facts_on_demand
-
-    def counting(self, display, derive):
-        computed.append(display)
-        return compute(self, display, derive)
-
-    monkeypatch.setattr(Project, "facts_on_demand", counting)
+def test_callers_of_a_method_are_searched_for_as_selectors(computed):
     _clear_module_caches()
     assert len(_run(os.path.join(SL004, "methodcalls"), ["./..."]).findings) == 1
     # main.go calls `srv.\n\t\tStart()`; jobs.go spells Start only in a declaration and a comment.
     assert computed == ["main.go"]
 
 
-def test_modules_that_cannot_call_one_another_are_analyzed_apart(monkeypatch, tmp_path):
-    from golint_startup.runner import Project
-
+def test_modules_that_cannot_call_one_another_are_analyzed_apart(computed, tmp_path):
     for module in ("loads", "quiet"):
         (tmp_path / module).mkdir()
         (tmp_path / module / "go.mod").write_text(f"module example.com/{module}\n")
@@ -236,23 +230,13 @@ def test_modules_that_cannot_call_one_another_are_analyzed_apart(monkeypatch, tm
     (tmp_path / "loads" / "load.go").write_text(
         'package main\n\nimport "github.com/spf13/viper"\n\nfunc load() { _ = viper.ReadInConfig() }\n')
     (tmp_path / "quiet" / "load.go").write_text("package main\n\nfunc load() {}\n")
-    computed = []
-    compute = Project.facts_on_demand
-
-    def counting(self, display, derive):
-        computed.append(display)
-        return compute(self, display, derive)
-
-    monkeypatch.setattr(Project, "facts_on_demand", counting)
     _clear_module_caches()
     assert [f.path for f in _run(str(tmp_path), ["./..."]).findings] == ["loads/load.go"]
     # quiet/ also spells load(), but no code of the loads module can be called from it.
     assert computed == ["loads/main.go"]
 
 
-def test_callers_of_an_unexported_function_are_searched_for_in_its_package_only(monkeypatch, tmp_path):
-    from golint_startup.runner import Project
-
+def test_callers_of_an_unexported_function_are_searched_for_in_its_package_only(computed, tmp_path):
     (tmp_path / "go.mod").write_text("module example.com/scoped\n")
     (tmp_path / "main.go").write_text('package main\n\nimport "example.com/scoped/config"\n\n'
                                       "func main() { config.Start() }\n")
@@ -262,14 +246,6 @@ def test_callers_of_an_unexported_function_are_searched_for_in_its_package_only(
         'package config\n\nimport "github.com/spf13/viper"\n\nfunc load() { _ = viper.ReadInConfig() }\n')
     (tmp_path / "jobs").mkdir()
     (tmp_path / "jobs" / "jobs.go").write_text("package jobs\n\nfunc Run() { load() }\n\nfunc load() {}\n")
-    computed = []
-    compute = Project.facts_on_demand
-
-    def counting(self, display, derive):
-        computed.append(display)
-        return compute(self, display, derive)
-
-    monkeypatch.setattr(Project, "facts_on_demand", counting)
     _clear_module_caches()
     assert [f.path for f in _run(str(tmp_path), ["./..."]).findings] == ["config/load.go"]
     # jobs.go calls a load() too, but config's load is unexported: only config/ can call it.
