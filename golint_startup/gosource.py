@@ -160,8 +160,12 @@ class GoFile:
 
     @property
     def is_test_support(self) -> bool:
-        """Code only tests link: it uses `testing`'s types (T, B, TB, M, F) or imports a
-        well-known test library. Production code may call `testing.Testing()` (Go 1.21)."""
+        """Code only tests link: it uses `testing`'s types (T, B, TB, M, F), imports a
+        well-known test library, or is the test-helper package of a package it imports
+        (Go's naming: `zaptest` for zap, `httptest` for http). Production code may call
+        `testing.Testing()` (Go 1.21)."""
+        if self.package.endswith("test") and self.package[:-4] in self.imports:
+            return True
         for name, path in self.imports.items():
             if path == "testing":
                 if re.search(rb"(?<![\w.])" + re.escape(name.encode()) + rb"\.(?:TB|T|B|M|F)\b", self.source):
