@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import Callable
 from urllib.parse import unquote, urlparse
 
+from golint_startup import worktree
 from golint_startup.config import ConfigError
 from golint_startup.rule import Finding
 
@@ -86,6 +87,7 @@ def _json_entries(items: list):
 
 
 def _sarif_entries(log: dict, cwd: str):
+    root = worktree.root_of(cwd)  # relative URIs are relative to the work tree (see reporters.sarif)
     for run in log["runs"]:
         for result in run.get("results") or []:
             if result.get("suppressions"):
@@ -93,15 +95,15 @@ def _sarif_entries(log: dict, cwd: str):
             physical = result["locations"][0]["physicalLocation"]
             fingerprint = (result.get("partialFingerprints") or {}).get("primaryLocationLineHash", "")
             line = int((physical.get("region") or {}).get("startLine", 0))
-            yield _entry(str(result["ruleId"]), _display_path(physical["artifactLocation"]["uri"], cwd),
+            yield _entry(str(result["ruleId"]), _display_path(physical["artifactLocation"]["uri"], cwd, root),
                          str(fingerprint), line, str((result.get("message") or {}).get("text", "")))
 
 
-def _display_path(uri: str, cwd: str) -> str:
+def _display_path(uri: str, cwd: str, root: str) -> str:
     parsed = urlparse(uri)
     if parsed.scheme == "file":  # an absolute URI from another tool or an older run
         return os.path.relpath(unquote(parsed.path), cwd).replace(os.sep, "/")
-    return unquote(uri)
+    return worktree.to_display(unquote(uri), cwd, root)
 
 
 def filter_new(result, earlier: Counter[Entry]) -> list[Finding]:

@@ -276,3 +276,23 @@ def test_fatal_problem_is_recorded_and_findings_still_written(tmp_path):
     assert note["level"] == "error" and "needs the go command" in note["message"]["text"]
     assert [r["ruleId"] for r in log["runs"][0]["results"]] == ["SL005"]
     assert schema_errors(log) == [] and github_problems(log) == []
+
+
+def test_a_run_in_a_subdirectory_names_files_from_the_repository_root(tmp_path):
+    """GitHub resolves SARIF locations and annotations against the repository root: a monorepo
+    workflow that runs in services/api must still point at services/api/main.go."""
+    (tmp_path / ".git").mkdir()
+    service = go_module(tmp_path / "services" / "api", {"main.go": ZAP_MAIN})
+    done = cli("--format", "sarif", "--no-cache", "./...", cwd=service)
+    assert done.code == 1, done.err
+    log = json.loads(done.out)
+    assert log["runs"][0]["originalUriBaseIds"]["%SRCROOT%"]["uri"] == tmp_path.as_uri() + "/"
+    assert [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in log["runs"][0]["results"]] \
+        == ["services/api/main.go"]
+    assert schema_errors(log) == [] and github_problems(log) == []
+    assert "file=services/api/main.go," in cli("--format", "github", "--no-cache", "./...", cwd=service).out
+    assert cli("--no-cache", "./...", cwd=service).out.startswith("main.go:")  # text: relative to the cwd
+    # The same SARIF, as a baseline for a run in the same directory, accounts for every finding.
+    write(service, "baseline.sarif", done.out)
+    again = cli("--baseline", "baseline.sarif", "--no-cache", "./...", cwd=service)
+    assert (again.code, again.out) == (0, ""), again.err

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+
+from golint_startup import worktree
+
 _COMMAND = {"note": "notice", "warning": "warning", "error": "error"}
 
 
@@ -13,14 +17,16 @@ def _escape_property(value: str) -> str:
     return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(result, **_) -> str:
+def render(result, *, cwd: str | None = None) -> str:
+    cwd = cwd or os.getcwd()
+    root = worktree.root_of(cwd)  # GitHub resolves `file=` against the repository root
     out = []
     for finding in result.findings:
         loc = finding.location
         # GitHub takes columns only for an annotation on a single line.
         columns = [f"col={loc.col}", f"endColumn={loc.end_col}"] if loc.line == loc.end_line else []
         properties = ",".join([
-            f"file={_escape_property(loc.path)}",
+            f"file={_escape_property(worktree.from_root(loc.path, cwd, root))}",
             f"line={loc.line}",
             *columns[:1],
             f"endLine={loc.end_line}",

@@ -17,7 +17,7 @@ from urllib.parse import quote
 import attr
 import sarif_om as om
 
-from golint_startup import INFORMATION_URI, __version__
+from golint_startup import INFORMATION_URI, __version__, worktree
 from golint_startup.docs import rule_anchor
 from golint_startup.rule import Notification, level_rank
 
@@ -75,13 +75,19 @@ class _Columns:
         return len(prefix.encode("utf-16-le")) // 2 + 1
 
 
-def _uri(path: str) -> str:
-    return quote(path.replace(os.sep, "/"))
+class _Uris:
+    """A display path's URI, relative to the work tree's root (`%SRCROOT%`)."""
+
+    def __init__(self, cwd: str):
+        self.cwd, self.root = cwd, worktree.root_of(cwd)
+
+    def __call__(self, path: str) -> str:
+        return quote(worktree.from_root(path.replace(os.sep, "/"), self.cwd, self.root))
 
 
-def _physical(loc, columns: _Columns) -> om.PhysicalLocation:
+def _physical(loc, columns: _Columns, uris: _Uris) -> om.PhysicalLocation:
     return om.PhysicalLocation(
-        artifact_location=om.ArtifactLocation(uri=_uri(loc.path), uri_base_id=SRCROOT),
+        artifact_location=om.ArtifactLocation(uri=uris(loc.path), uri_base_id=SRCROOT),
         region=om.Region(
             start_line=loc.line,
             start_column=columns.utf16(loc.path, loc.line, loc.col),
@@ -110,6 +116,7 @@ def build(result, *, cwd: str | None = None) -> dict:
     rules = list(result.settings.rules.values())
     index = {rule.id: i for i, rule in enumerate(rules)}
     columns = _Columns(result.abspaths)
+    uris = _Uris(cwd)
     hashes = result.fingerprints()
     notifications = list(result.notifications)
     findings = result.findings
@@ -124,14 +131,14 @@ def build(result, *, cwd: str | None = None) -> dict:
             rule_index=index[finding.rule_id],
             level=finding.level,
             message=om.Message(text=finding.message),
-            locations=[om.Location(physical_location=_physical(finding.location, columns))],
+            locations=[om.Location(physical_location=_physical(finding.location, columns, uris))],
         )
         line_hash = hashes.get((finding.path, finding.location.line))
         if line_hash:
             sarif_result.partial_fingerprints = {"primaryLocationLineHash": line_hash}
         if finding.related:
             sarif_result.related_locations = [
-                om.Location(id=i + 1, physical_location=_physical(r, columns), message=om.Message(text=r.message))
+                om.Location(id=i + 1, physical_location=_physical(r, columns, uris), message=om.Message(text=r.message))
                 for i, r in enumerate(finding.related)
             ]
         if finding.suppressed_by:
@@ -146,13 +153,13 @@ def build(result, *, cwd: str | None = None) -> dict:
             information_uri=INFORMATION_URI,
             rules=[_descriptor(rule) for rule in rules],
         )),
-        original_uri_base_ids={SRCROOT: om.ArtifactLocation(uri=pathlib.Path(cwd).as_uri().rstrip("/") + "/")},
+        original_uri_base_ids={SRCROOT: om.ArtifactLocation(uri=pathlib.Path(uris.root).as_uri().rstrip("/") + "/")},
         column_kind="utf16CodeUnits",
         invocations=[om.Invocation(
             # A file the run could not read is named and the run goes on; a fatal problem
             # (e.g. --escape without a usable go) means the run did not do what was asked.
             execution_successful=not any(n.fatal or (n.level == "error" and not n.path) for n in notifications),
-            tool_execution_notifications=[_notification(n) for n in notifications],
+            tool_execution_notifications=[_notification(n, uris) for n in notifications],
         )],
         results=results,
     )
@@ -171,12 +178,12 @@ def _truncation_notice(count: int) -> Notification:
                         f"{MAX_RESULTS} most severe are written (lint fewer paths, or use --baseline)")
 
 
-def _notification(note) -> om.Notification:
+def _notification(note, uris: _Uris) -> om.Notification:
     notification = om.Notification(message=om.Message(text=note.message), level=note.level)
     if note.path:
         region = om.Region(start_line=note.line) if note.line else None
         notification.locations = [om.Location(physical_location=om.PhysicalLocation(
-            artifact_location=om.ArtifactLocation(uri=_uri(note.path), uri_base_id=SRCROOT), region=region))]
+            artifact_location=om.ArtifactLocation(uri=uris(note.path), uri_base_id=SRCROOT), region=region))]
     return notification
 
 
