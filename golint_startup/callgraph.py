@@ -441,15 +441,15 @@ def _top_header(file: GoFile, node) -> tuple | None:
 
 def file_summary(file: GoFile) -> dict:
     """The facts of `file_facts` without the events (`complete` False): every top-level
-    function with its source span, the types and variables. A walk over the top level only;
-    `file_facts` of the same file can fill the events in later, where they are needed."""
+    function, the types and variables. A walk over the top level only; `file_facts` of the
+    same file can fill the events in later, where they are needed."""
     tops, structs, variables = _declarations(file)
     functions = []
     for node in tops:
         header = _top_header(file, node)
         if header is not None:
             key, kind, name_loc, result, _ = header
-            functions.append((key, kind, name_loc, result, (node.start_byte, node.end_byte), None))
+            functions.append((key, kind, name_loc, result, None))
     return _facts(file, functions, structs, variables, complete=False)
 
 
@@ -469,9 +469,7 @@ def file_facts(file: GoFile, classify: Classifier | None = None,
                keep_untyped_call: Callable[[str], bool] = lambda name: False) -> dict:
     """Compact facts of one file for `ModuleGraph`: functions with their events, types, variables.
 
-    Each function is (key, kind, name location, result typeref (of functions only), span,
-    events); span is the (start, end) byte range of a top-level declaration, None for a
-    function literal.
+    Each function is (key, kind, name location, result typeref (of functions only), events).
     `classify(file, call)` labels calls the rule cares about (e.g. "memlimit"); a labeled
     call is recorded as that label rather than as an edge. Method calls on values of
     unknown type are left out (they resolve to nothing) unless `keep_untyped_call(name)`.
@@ -488,7 +486,6 @@ def file_facts(file: GoFile, classify: Classifier | None = None,
         if header is None:
             continue
         key, kind, name_loc, result, receiver = header
-        span = (node.start_byte, node.end_byte)
         env = Env(file)
         params: set = set()
         if receiver is not None:
@@ -505,9 +502,9 @@ def file_facts(file: GoFile, classify: Classifier | None = None,
         _events_of(file, node, found, key, classify, env, params, literal_key, out, literal_locs, keep_untyped_call)
         for owner_key, events in out.items():
             if owner_key == key:
-                functions.append((key, kind, name_loc, result, span, events))
+                functions.append((key, kind, name_loc, result, events))
             elif events:
-                functions.append((owner_key, "lit", literal_locs[owner_key], UNKNOWN, None, events))
+                functions.append((owner_key, "lit", literal_locs[owner_key], UNKNOWN, events))
     return _facts(file, functions, structs, variables, complete=True)
 
 
@@ -567,7 +564,7 @@ class ModuleGraph:
                 package.structs[name] = dict(fields)
             for name, ref in file["variables"]:
                 package.variables.setdefault(name, ref)
-            for key, kind, name_loc, result, _span, events in file["functions"]:
+            for key, kind, name_loc, result, events in file["functions"]:
                 events = events or ()  # None: not computed (see `complete`)
                 function = Function((directory, key), kind, display, name_loc, result, events, package)
                 existing = package.functions.get(key)

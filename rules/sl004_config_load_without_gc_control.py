@@ -293,7 +293,7 @@ def _check_modules(project, facts: dict, options: dict, loads):
     # is not needed to see that.
     if not any(event[1] == "call" and callgraph.target_name(event[2]) in load_names
                for file_facts in facts.values() for function in file_facts["functions"]
-               for event in function[5] or ()):
+               for event in function[4] or ()):
         return
     graph = callgraph.ModuleGraph(facts, project.abspaths)
     if not any(loads_in(graph, function) for function in graph.functions.values() if function.events):
