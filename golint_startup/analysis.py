@@ -44,7 +44,9 @@ def read_source(abspath: str, display: str) -> tuple[bytes | None, Notification 
             if not stat.S_ISREG(status.st_mode):
                 return None, Notification("not a regular file; skipped", display, level="error")
             # The size first: read(MAX_FILE_BYTES + 1) would allocate that much for every file.
-            source = b"" if status.st_size > MAX_FILE_BYTES else handle.readall()
+            source = b"" if status.st_size > MAX_FILE_BYTES else handle.read(status.st_size + 1)
+            if len(source) > status.st_size:  # it grew since: read on, up to the limit
+                source += handle.read(MAX_FILE_BYTES + 1 - len(source))
     except IsADirectoryError:
         return None, Notification("is a directory, not a Go file; skipped", display)
     except OSError as err:
@@ -112,10 +114,14 @@ def analyze_source(source: bytes, display: str, settings: Settings, *, report: b
             gofile.constraint.requires_any({"ignore"}):
         result.skipped = "//go:build ignore"
         return result
-    if gofile.is_test_support and not settings.tests:
+    test_support = gofile.is_test_support and not settings.tests
+    if test_support:
         result.skipped = "test support"
-        return result
-    if not generated:
+        report = False
+        rules = [r for r in rules if r.collect is not None and r.reads_test_support]
+        if not rules:
+            return result
+    if not generated and not test_support:
         _describe_problems(gofile, source, result)
     _run_rules(gofile, rules, settings, report, debug, result)
     return result

@@ -89,13 +89,18 @@ def _json_entries(items: list):
 def _sarif_entries(log: dict, cwd: str):
     root = worktree.root_of(cwd)  # relative URIs are relative to the work tree (see reporters.sarif)
     for run in log["runs"]:
+        # Earlier versions wrote URIs relative to the directory they ran in, recorded as the
+        # run's %SRCROOT%: such a run made here reads as it was written.
+        srcroot = ((run.get("originalUriBaseIds") or {}).get("%SRCROOT%") or {}).get("uri", "")
+        base = cwd if srcroot.startswith("file:") and \
+            os.path.normpath(unquote(urlparse(srcroot).path)) == os.path.abspath(cwd) else root
         for result in run.get("results") or []:
             if result.get("suppressions"):
                 continue
             physical = result["locations"][0]["physicalLocation"]
             fingerprint = (result.get("partialFingerprints") or {}).get("primaryLocationLineHash", "")
             line = int((physical.get("region") or {}).get("startLine", 0))
-            yield _entry(str(result["ruleId"]), _display_path(physical["artifactLocation"]["uri"], cwd, root),
+            yield _entry(str(result["ruleId"]), _display_path(physical["artifactLocation"]["uri"], cwd, base),
                          str(fingerprint), line, str((result.get("message") or {}).get("text", "")))
 
 

@@ -698,8 +698,10 @@ def target_name(target: tuple | None) -> str | None:
 
 def module_groups(facts: dict[str, dict], abspaths: dict[str, str]) -> list[dict[str, dict]]:
     """`facts` split into groups of modules whose code can call one another: a module joins the
-    modules it builds against from disk (its go.work and local `replace` targets). Files
-    outside any module form one group. Groups come in the order of their first file."""
+    modules it builds against from disk (its go.work and local `replace` targets), and any
+    module nested in their directories (an import path is resolved to a directory under
+    the module whose path it extends, see gomodule.package_dir). Files outside any module
+    form one group. Groups come in the order of their first file."""
     parent: dict = {}
 
     def find(root):
@@ -708,13 +710,19 @@ def module_groups(facts: dict[str, dict], abspaths: dict[str, str]) -> list[dict
             root = parent[root]
         return root
 
-    roots = {}
+    roots, modules = {}, {}
     for display in facts:
         module = gomodule.module_of_dir(os.path.dirname(abspaths[display]))
         roots[display] = module.root if module is not None else None
         if module is not None:
-            for _, other in gomodule.visible_modules(module):
-                parent[find(other)] = find(module.root)
+            modules[module.root] = module
+    for module in modules.values():
+        for _, visible in gomodule.visible_modules(module):
+            parent[find(visible)] = find(module.root)
+            inside = visible.rstrip(os.sep) + os.sep
+            for nested in modules:
+                if nested.startswith(inside):
+                    parent[find(nested)] = find(module.root)
     groups: dict = {}
     for display, file_facts in facts.items():
         root = roots[display]
@@ -727,7 +735,8 @@ def callable_spelling(function: Function) -> tuple[str, bool, str | None] | None
     dot, the one package directory that can spell it or None for any), or None.
 
     A method is only ever reached through a selector (`x.M`, `T.M`, `x.\n\tM`), so its
-    callers spell `.M`; a function is spelled bare in its own package (`pkg.F` elsewhere).
+    callers spell `.M` (perhaps with space or comments after the dot); a function is spelled
+    bare in its own package (`pkg.F` elsewhere).
     An unexported name is visible only inside its package (Go's rule for identifiers).
     """
     if function.kind == "func":
@@ -823,5 +832,6 @@ def _spelling_pattern(spellings: set[tuple[str, bool]]):
     if bare:
         parts.append(rb"(?<![A-Za-z0-9_])(?:" + alternatives(bare) + rb")")
     if selected:
-        parts.append(rb"\.\s*(?:" + alternatives(selected) + rb")")
+        # Space, a line break or even a comment may follow the dot: `x.\n\tM()`, `x. /* c */ M()`.
+        parts.append(rb"\.(?:\s|//[^\n]*|/\*(?s:.*?)\*/)*(?:" + alternatives(selected) + rb")")
     return re.compile(rb"(?:" + rb"|".join(parts) + rb")(?![A-Za-z0-9_])")

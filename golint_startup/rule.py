@@ -91,6 +91,9 @@ class Rule:
     # Generated files are never reported on; those this predicate accepts (given the
     # file's bytes) still feed the rule's `collect` (SL004: Wire's wire_gen.go).
     reads_generated: Callable[[bytes], bool] | None = None
+    # Test support (see GoFile.is_test_support) is reported on only with --tests; with this
+    # set it still feeds the rule's `collect` (SL004: production code may call a helper package).
+    reads_test_support: bool = False
     # Runs only on request (SL006 runs the Go compiler: --escape).
     opt_in_flag: str = ""
 

@@ -413,4 +413,5 @@ RULE = Rule(
     check_project=check_project,
     needs_module=True,
     reads_generated=wired_by_wire,
+    reads_test_support=True,
 )

@@ -296,3 +296,17 @@ def test_a_run_in_a_subdirectory_names_files_from_the_repository_root(tmp_path):
     write(service, "baseline.sarif", done.out)
     again = cli("--baseline", "baseline.sarif", "--no-cache", "./...", cwd=service)
     assert (again.code, again.out) == (0, ""), again.err
+
+
+def test_a_baseline_written_before_paths_were_work_tree_relative_still_matches(tmp_path):
+    """Earlier SARIF named files from the directory the run was in (its %SRCROOT%)."""
+    (tmp_path / ".git").mkdir()
+    service = go_module(tmp_path / "services" / "api", {"main.go": ZAP_MAIN})
+    log = json.loads(cli("--format", "sarif", "--no-cache", "./...", cwd=service).out)
+    run_ = log["runs"][0]
+    run_["originalUriBaseIds"]["%SRCROOT%"]["uri"] = (tmp_path / "services" / "api").as_uri() + "/"
+    for result in run_["results"]:
+        result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] = "main.go"
+    write(service, "old.sarif", json.dumps(log))
+    again = cli("--baseline", "old.sarif", "--no-cache", "./...", cwd=service)
+    assert (again.code, again.out) == (0, ""), again.err

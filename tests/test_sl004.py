@@ -218,7 +218,7 @@ def test_only_files_on_a_path_to_a_seed_are_completed(computed):
 def test_callers_of_a_method_are_searched_for_as_selectors(computed):
     _clear_module_caches()
     assert len(_run(os.path.join(SL004, "methodcalls"), ["./..."]).findings) == 1
-    # main.go calls `srv.\n\t\tStart()`; jobs.go spells Start only in a declaration and a comment.
+    # main.go calls `srv. // comment\n\t\tStart()`; jobs.go spells Start only in a declaration and a comment.
     assert computed == ["main.go"]
 
 
@@ -250,6 +250,38 @@ def test_callers_of_an_unexported_function_are_searched_for_in_its_package_only(
     assert [f.path for f in _run(str(tmp_path), ["./..."]).findings] == ["config/load.go"]
     # jobs.go calls a load() too, but config's load is unexported: only config/ can call it.
     assert sorted(computed) == ["config/start.go", "main.go"]
+
+
+def test_a_nested_module_is_reached_through_the_path_of_the_module_around_it(tmp_path):
+    # No replace, no go.work: `example.com/app/settings` still names the nested module's
+    # directory for the resolver (see gomodule.package_dir), so the two are analyzed together.
+    (tmp_path / "go.mod").write_text("module example.com/app\n")
+    (tmp_path / "main.go").write_text('package main\n\nimport "example.com/app/settings"\n\n'
+                                      "func main() { settings.Load() }\n")
+    (tmp_path / "settings").mkdir()
+    (tmp_path / "settings" / "go.mod").write_text("module example.com/app/settings\n")
+    (tmp_path / "settings" / "load.go").write_text(
+        'package settings\n\nimport "github.com/spf13/viper"\n\nfunc Load() { _ = viper.ReadInConfig() }\n')
+    _clear_module_caches()
+    assert [f.path for f in _run(str(tmp_path), ["./...", "./settings/..."]).findings] == ["settings/load.go"]
+
+
+def test_a_path_through_a_test_helper_package_is_followed(tmp_path):
+    # apptest is test support (named after the app package it imports): never reported on,
+    # but production code calls it, so the path from main to the load runs through it.
+    (tmp_path / "go.mod").write_text("module example.com/svc\n")
+    (tmp_path / "main.go").write_text('package main\n\nimport "example.com/svc/app/apptest"\n\n'
+                                      "func main() { apptest.Boot() }\n")
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "app.go").write_text(
+        'package app\n\nimport "github.com/spf13/viper"\n\nfunc Configure() { _ = viper.ReadInConfig() }\n')
+    (tmp_path / "app" / "apptest").mkdir()
+    (tmp_path / "app" / "apptest" / "boot.go").write_text(
+        'package apptest\n\nimport "example.com/svc/app"\n\nfunc Boot() { app.Configure() }\n')
+    _clear_module_caches()
+    findings = _run(str(tmp_path), ["./..."]).findings
+    assert [f.path for f in findings] == ["app/app.go"]
+    assert "main -> apptest.Boot -> app.Configure" in findings[0].message
 
 
 def test_a_workspace_is_one_group_of_modules():
