@@ -7,6 +7,7 @@ import pickle
 import pytest
 
 from fixtures import TESTDATA
+from lintrun import go_module
 from golint_startup import gomodule, gosource
 from golint_startup.config import build_settings
 from golint_startup.rule import all_rules
@@ -222,14 +223,13 @@ def test_callers_of_a_method_are_searched_for_as_selectors(computed):
     assert computed == ["main.go"]
 
 
+VIPER_LOAD = 'import "github.com/spf13/viper"\n\nfunc {name}() {{ _ = viper.ReadInConfig() }}\n'
+
+
 def test_modules_that_cannot_call_one_another_are_analyzed_apart(computed, tmp_path):
-    for module in ("loads", "quiet"):
-        (tmp_path / module).mkdir()
-        (tmp_path / module / "go.mod").write_text(f"module example.com/{module}\n")
-        (tmp_path / module / "main.go").write_text("package main\n\nfunc main() { load() }\n")
-    (tmp_path / "loads" / "load.go").write_text(
-        'package main\n\nimport "github.com/spf13/viper"\n\nfunc load() { _ = viper.ReadInConfig() }\n')
-    (tmp_path / "quiet" / "load.go").write_text("package main\n\nfunc load() {}\n")
+    for module, load in (("loads", VIPER_LOAD.format(name="load")), ("quiet", "func load() {}\n")):
+        go_module(tmp_path / module, {"main.go": "package main\n\nfunc main() { load() }\n",
+                                      "load.go": f"package main\n\n{load}"}, module=f"example.com/{module}")
     _clear_module_caches()
     assert [f.path for f in _run(str(tmp_path), ["./..."]).findings] == ["loads/load.go"]
     # quiet/ also spells load(), but no code of the loads module can be called from it.
@@ -237,15 +237,12 @@ def test_modules_that_cannot_call_one_another_are_analyzed_apart(computed, tmp_p
 
 
 def test_callers_of_an_unexported_function_are_searched_for_in_its_package_only(computed, tmp_path):
-    (tmp_path / "go.mod").write_text("module example.com/scoped\n")
-    (tmp_path / "main.go").write_text('package main\n\nimport "example.com/scoped/config"\n\n'
-                                      "func main() { config.Start() }\n")
-    (tmp_path / "config").mkdir()
-    (tmp_path / "config" / "start.go").write_text("package config\n\nfunc Start() { load() }\n")
-    (tmp_path / "config" / "load.go").write_text(
-        'package config\n\nimport "github.com/spf13/viper"\n\nfunc load() { _ = viper.ReadInConfig() }\n')
-    (tmp_path / "jobs").mkdir()
-    (tmp_path / "jobs" / "jobs.go").write_text("package jobs\n\nfunc Run() { load() }\n\nfunc load() {}\n")
+    go_module(tmp_path, {
+        "main.go": 'package main\n\nimport "example.com/scoped/config"\n\nfunc main() { config.Start() }\n',
+        "config/start.go": "package config\n\nfunc Start() { load() }\n",
+        "config/load.go": "package config\n\n" + VIPER_LOAD.format(name="load"),
+        "jobs/jobs.go": "package jobs\n\nfunc Run() { load() }\n\nfunc load() {}\n",
+    }, module="example.com/scoped")
     _clear_module_caches()
     assert [f.path for f in _run(str(tmp_path), ["./..."]).findings] == ["config/load.go"]
     # jobs.go calls a load() too, but config's load is unexported: only config/ can call it.
@@ -255,13 +252,10 @@ def test_callers_of_an_unexported_function_are_searched_for_in_its_package_only(
 def test_a_nested_module_is_reached_through_the_path_of_the_module_around_it(tmp_path):
     # No replace, no go.work: `example.com/app/settings` still names the nested module's
     # directory for the resolver (see gomodule.package_dir), so the two are analyzed together.
-    (tmp_path / "go.mod").write_text("module example.com/app\n")
-    (tmp_path / "main.go").write_text('package main\n\nimport "example.com/app/settings"\n\n'
-                                      "func main() { settings.Load() }\n")
-    (tmp_path / "settings").mkdir()
-    (tmp_path / "settings" / "go.mod").write_text("module example.com/app/settings\n")
-    (tmp_path / "settings" / "load.go").write_text(
-        'package settings\n\nimport "github.com/spf13/viper"\n\nfunc Load() { _ = viper.ReadInConfig() }\n')
+    go_module(tmp_path, {
+        "main.go": 'package main\n\nimport "example.com/app/settings"\n\nfunc main() { settings.Load() }\n'})
+    go_module(tmp_path / "settings", {"load.go": "package settings\n\n" + VIPER_LOAD.format(name="Load")},
+              module="example.com/app/settings")
     _clear_module_caches()
     assert [f.path for f in _run(str(tmp_path), ["./...", "./settings/..."]).findings] == ["settings/load.go"]
 
@@ -269,15 +263,11 @@ def test_a_nested_module_is_reached_through_the_path_of_the_module_around_it(tmp
 def test_a_path_through_a_test_helper_package_is_followed(tmp_path):
     # apptest is test support (named after the app package it imports): never reported on,
     # but production code calls it, so the path from main to the load runs through it.
-    (tmp_path / "go.mod").write_text("module example.com/svc\n")
-    (tmp_path / "main.go").write_text('package main\n\nimport "example.com/svc/app/apptest"\n\n'
-                                      "func main() { apptest.Boot() }\n")
-    (tmp_path / "app").mkdir()
-    (tmp_path / "app" / "app.go").write_text(
-        'package app\n\nimport "github.com/spf13/viper"\n\nfunc Configure() { _ = viper.ReadInConfig() }\n')
-    (tmp_path / "app" / "apptest").mkdir()
-    (tmp_path / "app" / "apptest" / "boot.go").write_text(
-        'package apptest\n\nimport "example.com/svc/app"\n\nfunc Boot() { app.Configure() }\n')
+    go_module(tmp_path, {
+        "main.go": 'package main\n\nimport "example.com/svc/app/apptest"\n\nfunc main() { apptest.Boot() }\n',
+        "app/app.go": "package app\n\n" + VIPER_LOAD.format(name="Configure"),
+        "app/apptest/boot.go": 'package apptest\n\nimport "example.com/svc/app"\n\nfunc Boot() { app.Configure() }\n',
+    }, module="example.com/svc")
     _clear_module_caches()
     findings = _run(str(tmp_path), ["./..."]).findings
     assert [f.path for f in findings] == ["app/app.go"]
