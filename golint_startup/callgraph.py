@@ -698,10 +698,11 @@ def target_name(target: tuple | None) -> str | None:
 
 def module_groups(facts: dict[str, dict], abspaths: dict[str, str]) -> list[dict[str, dict]]:
     """`facts` split into groups of modules whose code can call one another: a module joins the
-    modules it builds against from disk (its go.work and local `replace` targets), and any
-    module nested in their directories (an import path is resolved to a directory under
-    the module whose path it extends, see gomodule.package_dir). Files outside any module
-    form one group. Groups come in the order of their first file."""
+    modules it builds against from disk (its go.work and local `replace` targets), and the
+    modules nested in their directories under the import path that leads there
+    (`example.com/app/settings` in app's `settings/`: gomodule.package_dir resolves such
+    an import into it). Files outside any module form one group. Groups come in the order
+    of their first file."""
     parent: dict = {}
 
     def find(root):
@@ -717,12 +718,13 @@ def module_groups(facts: dict[str, dict], abspaths: dict[str, str]) -> list[dict
         if module is not None:
             modules[module.root] = module
     for module in modules.values():
-        for _, visible in gomodule.visible_modules(module):
+        for path, visible in gomodule.visible_modules(module):
             parent[find(visible)] = find(module.root)
             inside = visible.rstrip(os.sep) + os.sep
-            for nested in modules:
-                if nested.startswith(inside):
-                    parent[find(nested)] = find(module.root)
+            for nested_root, nested in modules.items():
+                if nested_root.startswith(inside) and \
+                        nested.path == f"{path}/{nested_root[len(inside):].replace(os.sep, '/')}":
+                    parent[find(nested_root)] = find(module.root)
     groups: dict = {}
     for display, file_facts in facts.items():
         root = roots[display]
@@ -833,5 +835,7 @@ def _spelling_pattern(spellings: set[tuple[str, bool]]):
         parts.append(rb"(?<![A-Za-z0-9_])(?:" + alternatives(bare) + rb")")
     if selected:
         # Space, a line break or even a comment may follow the dot: `x.\n\tM()`, `x. /* c */ M()`.
-        parts.append(rb"\.(?:\s|//[^\n]*|/\*(?s:.*?)\*/)*(?:" + alternatives(selected) + rb")")
+        # Possessive, with a block comment matched without backtracking: "./*" in a string must
+        # not send the search over every later "*/" of the file.
+        parts.append(rb"\.(?:\s|//[^\n]*|/\*[^*]*\*+(?:[^/*][^*]*\*+)*/)*+(?:" + alternatives(selected) + rb")")
     return re.compile(rb"(?:" + rb"|".join(parts) + rb")(?![A-Za-z0-9_])")

@@ -274,6 +274,18 @@ def test_a_path_through_a_test_helper_package_is_followed(tmp_path):
     assert "main -> apptest.Boot -> app.Configure" in findings[0].message
 
 
+def test_a_nested_module_of_another_path_is_a_group_of_its_own(tmp_path):
+    from golint_startup import callgraph
+
+    go_module(tmp_path, {"main.go": "package main\n"})
+    go_module(tmp_path / "settings", {"load.go": "package settings\n"}, module="example.com/app/settings")
+    go_module(tmp_path / "vendored", {"lib.go": "package lib\n"}, module="github.com/other/lib")
+    files = ["main.go", "settings/load.go", "vendored/lib.go"]
+    _clear_module_caches()
+    groups = callgraph.module_groups({f: {} for f in files}, {f: str(tmp_path / f) for f in files})
+    assert [sorted(group) for group in groups] == [["main.go", "settings/load.go"], ["vendored/lib.go"]]
+
+
 def test_a_workspace_is_one_group_of_modules():
     from golint_startup import callgraph
 
