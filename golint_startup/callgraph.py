@@ -732,14 +732,19 @@ def module_groups(facts: dict[str, dict], abspaths: dict[str, str]) -> list[dict
     return list(groups.values())
 
 
-def callable_spelling(function: Function) -> tuple[str, bool, str | None] | None:
+ANY_FILE = "*"  # see callable_spelling
+
+
+def callable_spelling(function: Function) -> tuple[str, bool, str, str | None] | None:
     """What a call or reference to `function` spells, and where: (identifier, right after a
-    dot, the one package directory that can spell it or None for any), or None.
+    dot, its package's directory, which other files can spell it), or None.
 
     A method is only ever reached through a selector (`x.M`, `T.M`, `x.\n\tM`), so its
-    callers spell `.M` (perhaps with space or comments after the dot); a function is spelled
-    bare in its own package (`pkg.F` elsewhere).
-    An unexported name is visible only inside its package (Go's rule for identifiers).
+    callers spell `.M` (perhaps with space or comments after the dot), and an exported
+    method can be called wherever a value of its type flows: ANY_FILE. A function is spelled
+    bare in its own package and `pkg.F` elsewhere, which needs an import of its package: the
+    import path (a dot import, spelling it bare, is not followed by the graph either). An
+    unexported name is visible only inside its package (Go's rule for identifiers): None.
     """
     if function.kind == "func":
         if function.key.startswith("init#"):
@@ -749,7 +754,10 @@ def callable_spelling(function: Function) -> tuple[str, bool, str | None] | None
         name, dotted = function.key.split(".", 1)[1], True
     else:
         return None
-    return name, dotted, None if name[:1].isupper() else function.package.directory
+    package = function.package
+    if not name[:1].isupper():
+        return name, dotted, package.directory, None
+    return name, dotted, package.directory, ANY_FILE if dotted or not package.import_path else package.import_path
 
 
 def complete(facts: dict[str, dict], abspaths: dict[str, str], is_seed: Callable[[ModuleGraph, Function], bool],
@@ -765,7 +773,7 @@ def complete(facts: dict[str, dict], abspaths: dict[str, str], is_seed: Callable
     complete graph.
     """
     facts = dict(facts)
-    searched: set[tuple[str, bool, str | None]] = set()
+    searched: set[tuple[str, bool, str, str | None]] = set()
     unreadable: set[str] = set()
     while True:
         graph = ModuleGraph(facts, abspaths)
@@ -793,21 +801,33 @@ def complete(facts: dict[str, dict], abspaths: dict[str, str], is_seed: Callable
         pending = [d for d, f in facts.items() if f and not f.get("complete", True) and d not in unreadable]
         if not pending:
             return facts, graph
-        by_scope: dict[str | None, set] = {}
-        for name, dotted, scope in spellings:
-            by_scope.setdefault(scope, set()).add((name, dotted))
-        patterns = {scope: _spelling_pattern(names) for scope, names in by_scope.items()}
+        anywhere: set = set()
+        in_package: dict[str, set] = {}
+        by_importers: dict[str, set] = {}
+        for name, dotted, directory, others in spellings:
+            in_package.setdefault(directory, set()).add((name, dotted))
+            if others == ANY_FILE:
+                anywhere.add((name, dotted))
+            elif others is not None:
+                by_importers.setdefault(others, set()).add((name, dotted))
+        patterns: dict[frozenset, object] = {}
         for display in pending:
-            applying = [p for p in (patterns.get(None), patterns.get(os.path.dirname(abspaths[display]))) if p]
-            if not applying:
-                continue  # nothing searched for can be spelled in this file's package
+            wanted = anywhere | in_package.get(os.path.dirname(abspaths[display]), set())
+            for _, path in facts[display]["imports"]:
+                wanted |= by_importers.get(path, set())
+            if not wanted:
+                continue  # nothing searched for can be spelled in this file
+            key = frozenset(wanted)
+            if key not in patterns:
+                patterns[key] = _spelling_pattern(wanted)
+            pattern = patterns[key]
             try:
                 with open(abspaths[display], "rb") as handle:
                     source = handle.read()
             except OSError:
                 unreadable.add(display)
                 continue
-            if any(pattern is _UNSEARCHABLE or pattern.search(source) for pattern in applying):
+            if pattern is _UNSEARCHABLE or pattern.search(source):
                 completed = compute(display)
                 if completed is None:
                     unreadable.add(display)

@@ -249,6 +249,18 @@ def test_callers_of_an_unexported_function_are_searched_for_in_its_package_only(
     assert sorted(computed) == ["config/start.go", "main.go"]
 
 
+def test_callers_of_an_exported_function_are_searched_for_among_its_importers(computed, tmp_path):
+    go_module(tmp_path, {
+        "main.go": 'package main\n\nimport "example.com/app/config"\n\nfunc main() { config.Load() }\n',
+        "config/load.go": "package config\n\n" + VIPER_LOAD.format(name="Load"),
+        "cache/cache.go": "package cache\n\nfunc Warm() { Load() }\n\nfunc Load() {}\n",
+    })
+    _clear_module_caches()
+    assert [f.path for f in _run(str(tmp_path), ["./..."]).findings] == ["config/load.go"]
+    # cache.go spells Load too, but without importing config it cannot call config.Load.
+    assert computed == ["main.go"]
+
+
 def test_a_nested_module_is_reached_through_the_path_of_the_module_around_it(tmp_path):
     # No replace, no go.work: `example.com/app/settings` still names the nested module's
     # directory for the resolver (see gomodule.package_dir), so the two are analyzed together.
