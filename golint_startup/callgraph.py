@@ -775,6 +775,11 @@ def complete(facts: dict[str, dict], abspaths: dict[str, str], is_seed: Callable
     facts = dict(facts)
     searched: set[tuple[str, bool, str, str | None]] = set()
     unreadable: set[str] = set()
+    # (is a seed, ids of the functions it calls or references) of each function with events.
+    # Resolution reads only the declarations, which summaries hold too: a function keeps its
+    # answer from round to round unless a file declaring it was completed since.
+    known: dict[tuple, tuple[bool, list]] = {}
+    completed_ids: set[tuple] = set()
     while True:
         graph = ModuleGraph(facts, abspaths)
         callers: dict[tuple, list[tuple]] = {}
@@ -783,12 +788,16 @@ def complete(facts: dict[str, dict], abspaths: dict[str, str], is_seed: Callable
         for fid, function in graph.functions.items():
             if not function.events:
                 continue
-            if is_seed(graph, function):
+            if fid not in known or fid in completed_ids:
+                known[fid] = (is_seed(graph, function),
+                              [r.function.id for _, r in graph.edges(function) if r.function is not None])
+            seed, callees = known[fid]
+            if seed:
                 seen.add(fid)
                 reaching.append(fid)
-            for _, resolved in graph.edges(function):
-                if resolved.function is not None:
-                    callers.setdefault(resolved.function.id, []).append(fid)
+            for callee in callees:
+                callers.setdefault(callee, []).append(fid)
+        completed_ids.clear()
         while reaching:
             for caller in callers.get(reaching.popleft(), ()):
                 if caller not in seen:
@@ -833,6 +842,8 @@ def complete(facts: dict[str, dict], abspaths: dict[str, str], is_seed: Callable
                     unreadable.add(display)
                 else:
                     facts[display] = completed
+                    directory = os.path.dirname(abspaths[display])
+                    completed_ids.update((directory, function[0]) for function in completed["functions"])
 
 
 _UNSEARCHABLE = object()  # a spelling that cannot be searched for: every file may hold it
