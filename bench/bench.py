@@ -35,8 +35,8 @@ LINT_FLAGS = ["--tests", "--generated", "--format", "json"]
 
 FLOOR_SCRIPT = """
 import sys, time
-import tree_sitter, tree_sitter_go
-parser = tree_sitter.Parser(tree_sitter.Language(tree_sitter_go.language()))
+import tree_sitter, tree_sitter_golang
+parser = tree_sitter.Parser(tree_sitter.Language(tree_sitter_golang.language()))
 paths = sys.stdin.read().split("\\0")
 started, cpu = time.perf_counter(), time.process_time()
 for path in paths:
@@ -122,7 +122,7 @@ def best(runs: list[tuple]) -> tuple:
 
 def rule_costs(files: list[str], tree: str) -> list[tuple[str, float, int]]:
     """(rule id, seconds over all files, pickled facts bytes) for every rule, on parsed files."""
-    from golint_startup import gosource
+    from golint_startup.go import gofile
     from golint_startup.config import build_settings
     from golint_startup.runner import display_path
 
@@ -134,20 +134,20 @@ def rule_costs(files: list[str], tree: str) -> list[tuple[str, float, int]]:
         with open(path, "rb") as handle:
             source = handle.read()
         started = time.perf_counter()
-        gofile = gosource.parse(display_path(path, tree), source)
+        parsed = gofile.parse(display_path(path, tree), source)
         parse_time += time.perf_counter() - started
         for rule_id, rule in settings.rules.items():
             options = settings.options[rule_id]
             started = time.perf_counter()
             try:
                 if rule.collect is not None:
-                    facts_bytes[rule_id] += len(pickle.dumps(rule.collect(gofile, options)))
+                    facts_bytes[rule_id] += len(pickle.dumps(rule.collect(parsed, options)))
                 if rule.check is not None:
-                    list(rule.check(gofile, options))
+                    list(rule.check(parsed, options))
             except Exception:  # the linter reports these; here only the time counts
                 pass
             spent[rule_id] += time.perf_counter() - started
-    rows = [("parse (gosource.parse)", parse_time, 0)]
+    rows = [("parse (gofile.parse)", parse_time, 0)]
     return rows + [(rule_id, spent[rule_id], facts_bytes[rule_id]) for rule_id in settings.rules]
 
 

@@ -12,9 +12,9 @@ import traceback
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from golint_startup import gosource
+from golint_startup.go import gofile
 from golint_startup.config import Settings
-from golint_startup.gosource import Directive
+from golint_startup.go.gofile import Directive
 from golint_startup.rule import Finding, Notification
 
 if TYPE_CHECKING:
@@ -93,7 +93,7 @@ def analyze_source(source: bytes, display: str, settings: Settings, *, report: b
     """Analyze one file's bytes; the parse tree does not outlive this call."""
     result = FileResult(display)
     rules = list(settings.rules.values())
-    generated = gosource.is_generated(source) and not settings.generated
+    generated = gofile.is_generated(source) and not settings.generated
     if generated:
         # Never reported on; read only by rules that need it for other files' sake.
         result.skipped = "generated"
@@ -109,12 +109,12 @@ def analyze_source(source: bytes, display: str, settings: Settings, *, report: b
             line = source.count(b"\n", 0, err.start) + 1
             result.notifications.append(
                 Notification("invalid UTF-8; analyzed as far as it parses", display, line, level="note"))
-    gofile = gosource.parse(display, source)
-    if gofile.constraint is not None and "ignore" in gofile.constraint.tags and \
-            gofile.constraint.requires_any({"ignore"}):
+    parsed = gofile.parse(display, source)
+    if parsed.constraint is not None and "ignore" in parsed.constraint.tags and \
+            parsed.constraint.requires_any({"ignore"}):
         result.skipped = "//go:build ignore"
         return result
-    test_support = gofile.is_test_support and not settings.tests
+    test_support = parsed.is_test_support and not settings.tests
     if test_support:
         result.skipped = "test support"
         report = False
@@ -122,39 +122,39 @@ def analyze_source(source: bytes, display: str, settings: Settings, *, report: b
         if not rules:
             return result
     if not generated and not test_support:
-        _describe_problems(gofile, source, result)
-    _run_rules(gofile, rules, settings, report, debug, result)
+        _describe_problems(parsed, source, result)
+    _run_rules(parsed, rules, settings, report, debug, result)
     return result
 
 
-def _describe_problems(gofile: gosource.GoFile, source: bytes, result: FileResult) -> None:
-    display = gofile.path
-    result.directives = gofile.directives
-    if not gofile.package:
+def _describe_problems(parsed: gofile.GoFile, source: bytes, result: FileResult) -> None:
+    display = parsed.path
+    result.directives = parsed.directives
+    if not parsed.package:
         result.notifications.append(Notification("no package clause; not a Go source file", display))
-    if gofile.error_ranges:
-        first, first_end = min(gofile.error_ranges)
+    if parsed.error_ranges and not result.notifications:  # invalid UTF-8, already said, also fails the parse
+        first, _ = min(parsed.error_ranges)
         line = source.count(b"\n", 0, first) + 1
-        hint = gosource.syntax_error_hint(source, first, first_end)
-        result.notifications.append(Notification(f"{hint}; the rest of the file is still checked", display, line))
+        result.notifications.append(Notification(
+            "syntax error (not valid Go); the rest of the file is still checked", display, line))
 
 
-def _run_rules(gofile: gosource.GoFile, rules, settings: Settings, report: bool, debug: bool,
+def _run_rules(parsed: gofile.GoFile, rules, settings: Settings, report: bool, debug: bool,
                result: FileResult) -> None:
     for rule in rules:
         options = settings.options[rule.id]
         try:
             if rule.collect is not None:
-                result.facts[rule.id] = rule.collect(gofile, options)
+                result.facts[rule.id] = rule.collect(parsed, options)
             if report and rule.check is not None:
                 result.findings += [
-                    f for f in rule.check(gofile, options)
-                    if not gofile.in_error_region_at(f.location.line, f.location.col)
+                    f for f in rule.check(parsed, options)
+                    if not parsed.in_error_region_at(f.location.line, f.location.col)
                 ]
         except Exception as err:  # a rule bug must not lose the other rules' findings
             if debug:
                 raise
             detail = traceback.format_exception_only(type(err), err)[-1].strip()
             result.notifications.append(
-                Notification(f"internal error in {rule.id}: {detail}; please report it", gofile.path,
+                Notification(f"internal error in {rule.id}: {detail}; please report it", parsed.path,
                              level="error"))

@@ -31,8 +31,8 @@ from typing import Callable, Iterable
 
 import tree_sitter
 
-from golint_startup import gomodule
-from golint_startup.gosource import GoFile, matches, text, unparen
+from golint_startup.go import modules
+from golint_startup.go.gofile import GoFile, matches, text, unparen
 
 # A type reference, resolved later against the module:
 #   ("t", path, "T")  the named type T of package `path` ("" = the file's own package)
@@ -45,16 +45,16 @@ UNKNOWN = ("?",)
 # kinds: "call", "ref" (a function value), or a label from the classifier.
 # targets: ("f", name) | ("p", path, name) | ("m", recv_typeref, fields, name, base_is_param) | ("l", key)
 
-_FUNC_NODES = {"function_declaration", "method_declaration", "func_literal"}
+_FUNC_NODES = {"function_declaration", "method_declaration", "function_literal"}
 _NOT_FUNCTIONS = {"nil", "true", "false", "iota", "_"}
 
 # Everything a declaration contributes, found in one pass over the file.
 _FACTS = """
 (call_expression function: (_) @fn) @call
-(func_literal) @lit
-(argument_list [(identifier) (selector_expression)] @ref)
-(keyed_element value: (literal_element [(identifier) (selector_expression)] @ref))
-(literal_value (literal_element [(identifier) (selector_expression)] @ref))
+(function_literal) @lit
+(arguments [(identifier) (selector_expression)] @ref)
+(keyed_element element: [(identifier) (selector_expression)] @ref)
+(literal_value [(identifier) (selector_expression)] @ref)
 (expression_list [(identifier) (selector_expression)] @ref)
 (parameter_declaration) @binding
 (short_var_declaration) @binding
@@ -106,11 +106,15 @@ def type_ref(file: GoFile, node: tree_sitter.Node | None) -> tuple:
     """The named type a type expression denotes (pointers and type arguments dropped)."""
     while node is not None:
         kind = node.type
-        if kind == "type_identifier":
+        if kind in {"type_identifier", "identifier"}:  # `T`, or `T` where an expression may stand: new(T)
             return ("t", "", text(node))
-        if kind == "qualified_type":
+        if kind == "qualified_identifier":
             path = file.imports.get(text(node.child_by_field_name("package")))
             return ("t", path, text(node.child_by_field_name("name"))) if path else UNKNOWN
+        if kind == "selector_expression":  # `pkg.T` where an expression may stand: new(pkg.T)
+            operand = node.child_by_field_name("operand")
+            path = file.imports.get(text(operand)) if operand is not None and operand.type == "identifier" else None
+            return ("t", path, text(node.child_by_field_name("field"))) if path else UNKNOWN
         if kind not in {"pointer_type", "generic_type", "parenthesized_type"}:
             return UNKNOWN
         node = node.child_by_field_name("type") or (node.named_children[-1] if node.named_children else None)
@@ -294,7 +298,7 @@ def _function_type_ref(file: GoFile, node) -> tuple:
     result = node.child_by_field_name("result")
     if result is None:
         return UNKNOWN
-    if result.type == "parameter_list":
+    if result.type == "parameters":
         first = result.named_children[0] if result.named_children else None
         return type_ref(file, first.child_by_field_name("type")) if first is not None else UNKNOWN
     return type_ref(file, result)
@@ -337,7 +341,7 @@ def _events_of(file: GoFile, top, found: _Found, key: str, classify: Classifier 
             node, holder = call, owner
             while True:
                 events[owners[holder]].append((place(node, holder), label, None, loc(call)))
-                if holder.type != "func_literal" or holder == top:
+                if holder.type != "function_literal" or holder == top:
                     break
                 invoked, _ = _is_invoked(holder)
                 if not invoked:
@@ -361,29 +365,20 @@ def _events_of(file: GoFile, top, found: _Found, key: str, classify: Classifier 
 
 
 def _var_specs(declaration) -> list:
-    specs = []
-    for child in declaration.named_children:
-        if child.type == "var_spec":
-            specs.append(child)
-        elif child.type == "var_spec_list":
-            specs += [c for c in child.named_children if c.type == "var_spec"]
-    return specs
+    return [child for child in declaration.named_children if child.type == "var_spec"]
 
 
 def _struct_fields(file: GoFile, struct) -> tuple:
     fields = []
-    for field_list in struct.named_children:
-        if field_list.type != "field_declaration_list":
+    for decl in struct.named_children:
+        if decl.type != "field_declaration":
             continue
-        for decl in field_list.named_children:
-            if decl.type != "field_declaration":
-                continue
-            ref = type_ref(file, decl.child_by_field_name("type"))
-            names = decl.children_by_field_name("name")
-            if names:
-                fields += [(text(n), ref) for n in names]
-            elif ref != UNKNOWN:  # embedded: the field is named after its type
-                fields.append((ref[2], ref))
+        ref = type_ref(file, decl.child_by_field_name("type"))
+        names = decl.children_by_field_name("name")
+        if names:
+            fields += [(text(n), ref) for n in names]
+        elif ref != UNKNOWN:  # embedded: the field is named after its type
+            fields.append((ref[2], ref))
     return tuple(fields)
 
 
@@ -402,7 +397,7 @@ def _declarations(file: GoFile) -> tuple[list, list, list]:
         elif kind == "type_declaration":
             for spec in node.named_children:
                 body = spec.child_by_field_name("type")
-                if spec.type == "type_spec" and body is not None and body.type == "struct_type":
+                if spec.type == "type_definition" and body is not None and body.type == "struct_type":
                     structs.append((text(spec.child_by_field_name("name")), _struct_fields(file, body)))
         elif kind == "var_declaration":
             for spec in _var_specs(node):
@@ -531,7 +526,7 @@ class Package:
     directory: str
     name: str = ""
     import_path: str = ""
-    module: gomodule.Module | None = None
+    module: modules.Module | None = None
     functions: dict[str, Function] = field(default_factory=dict)
     structs: dict[str, dict] = field(default_factory=dict)
     variables: dict[str, tuple] = field(default_factory=dict)
@@ -551,9 +546,9 @@ class ModuleGraph:
             directory = os.path.dirname(abspaths[display])
             package = self.packages.get(directory)
             if package is None:
-                module = gomodule.module_of_dir(directory)
+                module = modules.module_of_dir(directory)
                 package = self.packages[directory] = Package(
-                    directory, file["package"], gomodule.import_path_of_dir(directory, module) if module else "",
+                    directory, file["package"], modules.import_path_of_dir(directory, module) if module else "",
                     module)
             if package.name == "main" and file["package"] != "main":
                 continue  # a stray file of another package in a main directory
@@ -580,7 +575,7 @@ class ModuleGraph:
             return context
         if context.module is None:
             return None
-        directory = gomodule.package_dir(import_path, context.module)
+        directory = modules.package_dir(import_path, context.module)
         return self.packages.get(directory) if directory else None
 
     def resolve_type(self, ref: tuple, context: Package, depth: int = 0) -> tuple | None:
@@ -700,7 +695,7 @@ def module_groups(facts: dict[str, dict], abspaths: dict[str, str]) -> list[dict
     """`facts` split into groups of modules whose code can call one another: a module joins the
     modules it builds against from disk (its go.work and local `replace` targets), and the
     modules nested in their directories under the import path that leads there
-    (`example.com/app/settings` in app's `settings/`: gomodule.package_dir resolves such
+    (`example.com/app/settings` in app's `settings/`: modules.package_dir resolves such
     an import into it). Files outside any module form one group. Groups come in the order
     of their first file."""
     parent: dict = {}
@@ -711,17 +706,17 @@ def module_groups(facts: dict[str, dict], abspaths: dict[str, str]) -> list[dict
             root = parent[root]
         return root
 
-    roots, modules = {}, {}
+    roots, by_root = {}, {}
     for display in facts:
-        module = gomodule.module_of_dir(os.path.dirname(abspaths[display]))
+        module = modules.module_of_dir(os.path.dirname(abspaths[display]))
         roots[display] = module.root if module is not None else None
         if module is not None:
-            modules[module.root] = module
-    for module in modules.values():
-        for path, visible in gomodule.visible_modules(module):
+            by_root[module.root] = module
+    for module in by_root.values():
+        for path, visible in modules.visible_modules(module):
             parent[find(visible)] = find(module.root)
             inside = visible.rstrip(os.sep) + os.sep
-            for nested_root, nested in modules.items():
+            for nested_root, nested in by_root.items():
                 if nested_root.startswith(inside) and \
                         nested.path == f"{path}/{nested_root[len(inside):].replace(os.sep, '/')}":
                     parent[find(nested_root)] = find(module.root)

@@ -6,7 +6,7 @@ import fnmatch
 import os
 from dataclasses import dataclass, field
 
-from golint_startup.gomodule import skipped_dir
+from golint_startup.go.modules import skipped_dir
 
 
 class PatternError(Exception):

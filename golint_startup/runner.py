@@ -9,7 +9,8 @@ import os
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
-from golint_startup import discovery, fingerprint, gomodule, gosource, suppression
+from golint_startup import discovery, fingerprint, suppression
+from golint_startup.go import gofile, modules
 from golint_startup.analysis import FileResult, analyze_file, read_source, without_bom
 from golint_startup.config import Settings
 from golint_startup.rule import Finding, Notification
@@ -35,10 +36,10 @@ class Project:
     rule_id: str = ""
     cache: Any = None  # the run's ResultCache, if any
 
-    def module_of(self, display: str) -> gomodule.Module | None:
-        return gomodule.module_of_dir(os.path.dirname(self.abspaths[display]))
+    def module_of(self, display: str) -> modules.Module | None:
+        return modules.module_of_dir(os.path.dirname(self.abspaths[display]))
 
-    def facts_on_demand(self, display: str, compute: Callable[[gosource.GoFile], Any]) -> Any:
+    def facts_on_demand(self, display: str, compute: Callable[[gofile.GoFile], Any]) -> Any:
         """`compute(file)` for a file the whole-run check needs more of than `collect` gave.
 
         SL004 collects cheap summaries everywhere and completes only the files on a path to a
@@ -53,7 +54,7 @@ class Project:
             hit = self.cache.load_derived(display, tag, source)
             if hit is not None:
                 return hit[0]
-        value = compute(gosource.parse(display, without_bom(source)))
+        value = compute(gofile.parse(display, without_bom(source)))
         if self.cache is not None:
             self.cache.store_derived(display, tag, source, self.abspaths[display], value)
         return value
@@ -92,11 +93,11 @@ def plan_jobs(patterns: list[str], settings: Settings, cwd: str) -> list[FileJob
     jobs = [FileJob(p, display_path(p, cwd), True) for p in found.files]
     if any(rule.needs_module for rule in settings.rules.values()):
         targets = set(found.files)
-        modules = {gomodule.module_of_dir(os.path.dirname(p)) for p in found.files} - {None}
-        for module in sorted(modules, key=lambda m: m.root):
+        linted_modules = {modules.module_of_dir(os.path.dirname(p)) for p in found.files} - {None}
+        for module in sorted(linted_modules, key=lambda m: m.root):
             if found.walked_whole(module.root) and not settings.exclude:
                 continue  # `./...` already found every file of it
-            for path in gomodule.module_go_files(module):
+            for path in modules.module_go_files(module):
                 if path not in targets and not path.endswith("_test.go"):
                     targets.add(path)
                     jobs.append(FileJob(path, display_path(path, cwd), False))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from golint_startup.gosource import Directive
+from golint_startup.go.gofile import Directive
 from golint_startup.rule import Finding
 
 SUPPRESSION_RULE = "SL900"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from golint_startup.gosource import Constants, GoFile, is_shadowed, matches, text
+from golint_startup.go.gofile import Constants, GoFile, default_package_name, is_shadowed, matches, text
 from golint_startup.rule import Option, Rule
 
 JSON, XML, GOB = "encoding/json", "encoding/xml", "encoding/gob"
@@ -180,11 +180,11 @@ note level says.
   capacity of a `make` that is flagged.
 """
 
-_CALLS = "(call_expression function: (_) @function arguments: (argument_list) @args) @call"
+_CALLS = "(call_expression function: (_) @function arguments: (arguments) @args) @call"
 
 _ASSIGNMENTS = """
 (short_var_declaration left: (expression_list . (identifier) @name .) right: (expression_list . (_) @value .))
-(assignment_statement left: (expression_list . (identifier) @name .) right: (expression_list . (_) @value .))
+(assignment left: (expression_list . (identifier) @name .) right: (expression_list . (_) @value .))
 (var_spec name: (identifier) @name . value: (expression_list . (_) @value .))
 """
 
@@ -200,7 +200,7 @@ def _runs_during_init(node, context) -> tuple[bool, bool]:
     in_loop = False
     child, parent = node, node.parent
     while parent is not None and child != context:
-        if child.type == "func_literal":
+        if child.type == "function_literal":
             if parent.type != "call_expression" or parent.child_by_field_name("function") != child \
                     or (parent.parent is not None and parent.parent.type == "go_statement"):
                 return False, False
@@ -211,9 +211,8 @@ def _runs_during_init(node, context) -> tuple[bool, bool]:
 
 
 _FILE_VARS = """
-(source_file (var_declaration [
-  (var_spec name: (identifier) @name . value: (expression_list . (_) @value .))
-  (var_spec_list (var_spec name: (identifier) @name . value: (expression_list . (_) @value .)))]))
+(source_file (var_declaration
+  (var_spec name: (identifier) @name . value: (expression_list . (_) @value .))))
 """
 
 
@@ -261,7 +260,7 @@ class _Receivers:
             return None
         if node.type == "composite_literal":  # http.Client{...}, &http.Client{...}
             type_node = node.child_by_field_name("type")
-            if type_node is not None and type_node.type == "qualified_type" and \
+            if type_node is not None and type_node.type == "qualified_identifier" and \
                     text(type_node.child_by_field_name("name")) == "Client" and \
                     self.file.imports.get(text(type_node.child_by_field_name("package"))) == HTTP:
                 return "http"
@@ -276,11 +275,6 @@ class _Receivers:
                     self.kind(function.child_by_field_name("operand"), context, depth + 1) == "template":
                 return "template"
         return None
-
-
-def _package_name(path: str) -> str:
-    return {YAML_V2: "yaml", YAML_V3: "yaml", K8S_YAML: "yaml", GO_TOML: "toml", GO_TOML_V2: "toml",
-            "io/ioutil": "ioutil"}.get(path, path.rsplit("/", 1)[-1])
 
 
 _METHODS_OF_INTEREST = frozenset({"Decode", *_VIPER_LOADS, *DECODE_FUNCTIONS[VIPER], *_TEMPLATE_PARSES,
@@ -298,7 +292,7 @@ def _classify(file: GoFile, function, context, receivers: _Receivers) -> tuple[s
         path = file.package_of(operand)
         if path is not None:
             cost = _PACKAGE_FUNCTIONS.get(path, {}).get(name)
-            return (*cost, f"{_package_name(path)}.{name}") if cost else None
+            return (*cost, f"{default_package_name(path)}.{name}") if cost else None
     if name not in _METHODS_OF_INTEREST:
         return None
     kind = receivers.kind(operand, context)

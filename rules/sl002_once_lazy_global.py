@@ -7,7 +7,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from golint_startup.gosource import GoFile, is_shadowed, matches, text
+from golint_startup.go.gofile import GoFile, is_shadowed, matches, text
 from golint_startup.rule import Finding, Location, Rule, location_of
 
 SYNC = "sync"
@@ -102,10 +102,9 @@ def _do_calls(file: GoFile):
 
 
 _WRITES = """
-(assignment_statement left: (expression_list (_) @target))
-(inc_statement (_) @target)
-(dec_statement (_) @target)
-(argument_list (unary_expression "&" operand: (_) @target))
+(assignment left: (expression_list (_) @target))
+(inc_dec_statement operand: (_) @target)
+(arguments (unary_expression "&" operand: (_) @target))
 """
 
 
@@ -153,7 +152,7 @@ def _runs_at_startup(file: GoFile, call) -> bool:
     """
     child, node = call, call.parent
     while node is not None:
-        if child.type == "func_literal" and (node.type != "call_expression"
+        if child.type == "function_literal" and (node.type != "call_expression"
                                              or node.child_by_field_name("function") != child):
             return False
         if node.type == "method_declaration":
@@ -184,10 +183,7 @@ def _is_sync_once(file: GoFile, spec) -> bool:
             type_node = args[0] if len(args) == 1 else None
     if type_node is not None and type_node.type == "pointer_type" and type_node.named_children:
         type_node = type_node.named_children[0]
-    if type_node is None or type_node.type != "qualified_type":
-        return False
-    package = type_node.child_by_field_name("package")
-    return text(type_node.child_by_field_name("name")) == "Once" and file.imports.get(text(package)) == SYNC
+    return file.names_type(type_node, SYNC, "Once")
 
 
 def _top_level_var_specs(file: GoFile):
@@ -196,8 +192,6 @@ def _top_level_var_specs(file: GoFile):
             for spec in node.named_children:
                 if spec.type == "var_spec":
                     yield spec
-                elif spec.type == "var_spec_list":
-                    yield from (inner for inner in spec.named_children if inner.type == "var_spec")
 
 
 def _niladic_functions(file: GoFile):
@@ -230,7 +224,7 @@ def collect(file: GoFile, options: dict) -> _Facts:
         if is_shadowed(once) or _runs_at_startup(file, call):
             continue  # a local Once, or one that fires during startup
         where = location_of(file.path, call)
-        if function.type == "func_literal":
+        if function.type == "function_literal":
             writes = _nonlocal_writes(function.child_by_field_name("body"))
             if writes:
                 facts.calls.append((where, text(once), writes, None))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
-from golint_startup.gosource import GoFile, matches, text, unparen, word_pattern
+from golint_startup.go.gofile import STATEMENT_LISTS, GoFile, is_variadic, matches, text, unparen, word_pattern
 from golint_startup.rule import Option, Rule
 
 HELP = """\
@@ -90,9 +90,8 @@ def _assigned_to_self(source: bytes, call_start: int, name: bytes) -> int | None
 
 _JUMPS = "[(break_statement) (continue_statement) (return_statement) (goto_statement)] @jump"
 _WRITES = """
-[(assignment_statement left: (expression_list) @lhs)
- (inc_statement (_) @lhs)
- (dec_statement (_) @lhs)
+[(assignment left: (expression_list) @lhs)
+ (inc_dec_statement operand: (_) @lhs)
  (short_var_declaration left: (expression_list) @decl)]
 """
 _INTEGER_TYPES = frozenset({"int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32",
@@ -101,7 +100,7 @@ _INTEGER_TYPES = frozenset({"int", "int8", "int16", "int32", "int64", "uint", "u
 _SLICE = "[]"  # some slice (a variadic parameter, a slice expression, a known library result)
 _FUNC = "func"  # a method value
 _BRANCH_TARGETS = {"for_statement", "expression_switch_statement", "type_switch_statement", "select_statement"}
-_FUNCTION_NODES = {"function_declaration", "method_declaration", "func_literal"}
+_FUNCTION_NODES = {"function_declaration", "method_declaration", "function_literal"}
 
 # Library functions and variables whose results are slices, by (import path, name): the
 # index of each slice result.
@@ -148,7 +147,7 @@ class _Types:
     def named(self) -> dict[str, object]:
         return {text(spec.child_by_field_name("name")): spec.child_by_field_name("type")
                 for kind, declaration in self.file.declarations if kind == "type_declaration"
-                for spec in declaration.named_children if spec.type in {"type_spec", "type_alias"}}
+                for spec in declaration.named_children if spec.type in {"type_definition", "alias_declaration"}}
 
     @cached_property
     def funcs(self) -> dict[str, object]:
@@ -237,14 +236,14 @@ class _Types:
         if t.type in {"slice_type", "array_type", "implicit_length_array_type"}:
             return "int" if index == 0 else t.child_by_field_name("element")
         if t.type == "map_type":
-            return t.child_by_field_name("key" if index == 0 else "value")
+            return t.child_by_field_name("key" if index == 0 else "element")
         return None
 
     def results(self, function) -> list:
         result = function.child_by_field_name("result")
         if result is None:
             return []
-        if result.type != "parameter_list":
+        if result.type != "parameters":
             return [result]
         types = []
         for param in result.named_children:
@@ -268,7 +267,7 @@ class _Types:
             return "string"
         if kind == "rune_literal":
             return "rune"
-        if kind in {"composite_literal", "type_conversion_expression"}:
+        if kind == "composite_literal":
             return expr.child_by_field_name("type")
         if kind == "type_assertion_expression":
             return expr.child_by_field_name("type") if index == 0 else None  # `v, ok := x.(T)`
@@ -328,7 +327,7 @@ class _Types:
                 results = self.results(method)
                 return results[index] if index < len(results) else None
             return None
-        if function.type in {"slice_type", "array_type", "map_type", "generic_type", "qualified_type"}:
+        if function.type in {"slice_type", "array_type", "map_type", "generic_type", "qualified_identifier"}:
             return function  # a conversion
         return None
 
@@ -346,11 +345,10 @@ class _Types:
         struct = self.deref(owner)
         if struct is None or isinstance(struct, str) or struct.type != "struct_type":
             return None
-        for fields in struct.named_children:
-            for declaration in fields.named_children:
-                if declaration.type == "field_declaration" and \
-                        name in [text(n) for n in declaration.children_by_field_name("name")]:
-                    return declaration.child_by_field_name("type")
+        for declaration in struct.named_children:
+            if declaration.type == "field_declaration" and \
+                    name in [text(n) for n in declaration.children_by_field_name("name")]:
+                return declaration.child_by_field_name("type")
         return None  # promoted from an embedded field, or not there
 
     # --- scopes -------------------------------------------------------------
@@ -367,7 +365,7 @@ class _Types:
         child, node = ident, ident.parent
         while node is not None:
             kind = node.type
-            if kind in {"statement_list", "block"}:
+            if kind in STATEMENT_LISTS:
                 for statement in reversed(node.named_children):
                     if statement.start_byte >= child.start_byte:
                         continue
@@ -383,21 +381,21 @@ class _Types:
                             right = self.of(clause.child_by_field_name("right"), 0, depth + 1)
                             return True, self.element(right, names.index(name))
                     if clause.type == "for_clause" and child != clause:
-                        initializer = clause.child_by_field_name("initializer")
+                        initializer = clause.child_by_field_name("init_statement")
                         if initializer is not None and initializer != child:
                             found = self._declared_by(initializer, name, depth)
                             if found[0]:
                                 return found
             elif kind in {"if_statement", "expression_switch_statement", "type_switch_statement"}:
-                initializer = node.child_by_field_name("initializer")
+                initializer = node.child_by_field_name("init_statement")
                 if initializer is not None and initializer != child:
                     found = self._declared_by(initializer, name, depth)
                     if found[0]:
                         return found
-                if kind == "type_switch_statement" and child.type == "type_case" and \
-                        name in _names(node.child_by_field_name("alias")):
+                if kind == "type_switch_statement" and child.type == "type_case_clause" and \
+                        text(node.child_by_field_name("name")) == name:
                     return True, None
-            elif kind == "communication_case":
+            elif kind == "communication_clause":
                 communication = node.child_by_field_name("communication")
                 if communication is not None and communication != child and \
                         name in _names(communication.child_by_field_name("left")):
@@ -405,11 +403,11 @@ class _Types:
             elif kind in _FUNCTION_NODES:
                 for part in ("receiver", "parameters", "result"):
                     params = node.child_by_field_name(part)
-                    if params is None or params.type != "parameter_list":
+                    if params is None or params.type != "parameters":
                         continue
                     for param in params.named_children:
                         if name in [text(n) for n in param.children_by_field_name("name")]:
-                            if param.type == "variadic_parameter_declaration":
+                            if is_variadic(param):
                                 return True, _SLICE
                             return True, param.child_by_field_name("type")
             elif kind == "source_file":
@@ -431,10 +429,7 @@ class _Types:
             return True, self._value_type(names.index(name), len(names),
                                           _values(statement.child_by_field_name("right")), None, depth)
         if kind in {"var_declaration", "const_declaration"}:
-            specs = []
             for spec in statement.named_children:
-                specs += spec.named_children if spec.type in {"var_spec_list", "const_spec_list"} else [spec]
-            for spec in specs:
                 names = [text(n) for n in spec.children_by_field_name("name")]
                 if name in names:
                     return True, self._value_type(names.index(name), len(names),
@@ -470,23 +465,21 @@ def _empty_value(value, types: _Types) -> str | None:
     if value is None:
         return None
     if value.type == "composite_literal":
-        body = value.child_by_field_name("body")
+        body = value.child_by_field_name("value")
         if body is not None and not [n for n in body.named_children if n.type != "comment"]:
             return text(value.child_by_field_name("type"))
-    if value.type == "type_conversion_expression" and value.child_by_field_name("operand") is not None and \
-            value.child_by_field_name("operand").type == "nil":
-        return text(value.child_by_field_name("type"))
     if value.type == "call_expression":
         function = value.child_by_field_name("function")
         arguments = _values(value.child_by_field_name("arguments"))
         if function is not None and text(function) == "make" and len(arguments) in {2, 3} and \
                 all(_is_zero(a) for a in arguments[1:]):
             return text(arguments[0])
-        # Users(nil) with `type Users []User` declared in the file.
-        if function is not None and function.type == "identifier" and len(arguments) == 1 and \
-                arguments[0].type == "nil" and types.underlying(types.named.get(text(function))) is not None and \
-                not isinstance(types.underlying(types.named.get(text(function))), str) and \
-                types.underlying(types.named.get(text(function))).type == "slice_type":
+        if function is None or len(arguments) != 1 or text(arguments[0]) != "nil":
+            return None
+        # []T(nil), and Users(nil) with `type Users []User` declared in the file.
+        converted = function if function.type == "slice_type" else \
+            types.underlying(types.named.get(text(function))) if function.type == "identifier" else None
+        if converted is not None and not isinstance(converted, str) and converted.type == "slice_type":
             return text(function)
     return None
 
@@ -559,10 +552,10 @@ def _root_identifier(node):
 
 def _jump_skips(jump, loop) -> bool:
     """Whether a break/continue/return/goto inside `loop` can skip an append in its body."""
-    label = next((text(c) for c in jump.named_children if c.type == "label_name"), None)
+    label = next((text(c) for c in jump.named_children if c.type == "label"), None)
     node = jump.parent
     while node is not None and node != loop:
-        if node.type == "func_literal":
+        if node.type == "function_literal":
             return False  # it leaves the closure, not the loop
         if label is not None and node.type == "labeled_statement" and \
                 text(node.child_by_field_name("label")) == label:
@@ -589,7 +582,7 @@ def _range_capacity(file: GoFile, clause, types: _Types) -> tuple[str, str] | No
     if right.type == "int_literal":
         return text(right), ""
     if right.type == "composite_literal":
-        body = right.child_by_field_name("body")
+        body = right.child_by_field_name("value")
         count = len([n for n in body.named_children if n.type != "comment"]) if body is not None else 0
         return str(count), ""
     t = types.of(right)
@@ -604,9 +597,9 @@ def _range_capacity(file: GoFile, clause, types: _Types) -> tuple[str, str] | No
 
 def _for_capacity(file: GoFile, loop, clause, name: str) -> str | None:
     """`n-a` for `for i := a; i < n; i++` whose bounds the body leaves alone."""
-    initializer = clause.child_by_field_name("initializer")
+    initializer = clause.child_by_field_name("init_statement")
     condition = unparen(clause.child_by_field_name("condition"))
-    update = clause.child_by_field_name("update")
+    update = clause.child_by_field_name("post_statement")
     if initializer is None or condition is None or update is None or initializer.type != "short_var_declaration":
         return None
     names = _names(initializer.child_by_field_name("left"))
@@ -620,10 +613,10 @@ def _for_capacity(file: GoFile, loop, clause, name: str) -> str | None:
     bound = condition.child_by_field_name("right")
     if operator not in {"<", "<="} or bound is None:
         return None
-    if update.type == "inc_statement":
-        if text(update.named_children[0]) != counter:
+    if update.type == "inc_dec_statement":
+        if text(update.child_by_field_name("operand")) != counter or text(update.child_by_field_name("operator")) != "++":
             return None
-    elif update.type == "assignment_statement":
+    elif update.type == "assignment":
         if text(update.child_by_field_name("left")) != counter or text(update.child_by_field_name("operator")) != "+=" \
                 or text(update.child_by_field_name("right")) != "1":
             return None
@@ -663,7 +656,7 @@ def _per_iteration(file: GoFile, body_list, name: str) -> int | None:
     None when something else in the body rules the loop out."""
     count = 0
     for statement in body_list.named_children:
-        if statement.type != "assignment_statement" or text(statement.child_by_field_name("operator")) != "=":
+        if statement.type != "assignment" or text(statement.child_by_field_name("operator")) != "=":
             continue
         left = _values(statement.child_by_field_name("left"))
         right = _values(statement.child_by_field_name("right"))
@@ -675,7 +668,7 @@ def _per_iteration(file: GoFile, body_list, name: str) -> int | None:
         arguments = _values(call.child_by_field_name("arguments"))
         if not arguments or text(arguments[0]) != name:
             return None
-        if any(a.type == "variadic_argument" for a in arguments):
+        if is_variadic(call.child_by_field_name("arguments")):
             return None  # a spread: the count per iteration is unknown
         count += len(arguments) - 1
     return count or None
@@ -683,7 +676,7 @@ def _per_iteration(file: GoFile, body_list, name: str) -> int | None:
 
 def _loop_finding(file: GoFile, loop, name: str, types: _Types, options: dict):
     statement = loop.parent if loop.parent is not None and loop.parent.type == "labeled_statement" else loop
-    if statement.parent is None or statement.parent.type != "statement_list":
+    if statement.parent is None or statement.parent.type != "block":
         return None
     # The first earlier statement that mentions the slice must be its empty declaration.
     previous = statement.prev_named_sibling
@@ -697,10 +690,7 @@ def _loop_finding(file: GoFile, loop, name: str, types: _Types, options: dict):
     report_node, slice_type = declaration
 
     body = loop.child_by_field_name("body")
-    body_list = next((c for c in body.named_children if c.type == "statement_list"), None)
-    if body_list is None:
-        return None
-    per_iteration = _per_iteration(file, body_list, name)
+    per_iteration = _per_iteration(file, body, name)
     if per_iteration is None:
         return None
     for found in matches(_WRITES, body):
@@ -711,7 +701,7 @@ def _loop_finding(file: GoFile, loop, name: str, types: _Types, options: dict):
             if side.type != "expression_list":
                 continue  # `x++` / `x--`: never a slice
             for target in side.named_children:
-                if text(target) == name and side.parent.parent != body_list:
+                if text(target) == name and side.parent.parent != body:
                     # a write to the slice nested in the body: only appends keep the
                     # capacity a lower bound
                     right = _values(side.parent.child_by_field_name("right"))
@@ -765,11 +755,10 @@ def _loop_appends(file: GoFile):
         target = file.root.descendant_for_byte_range(offset, offset + len(name))
         left = target.parent if target is not None and target.type == "identifier" else None
         statement = left.parent if left is not None and left.type == "expression_list" else None
-        if statement is None or statement.type != "assignment_statement" or \
+        if statement is None or statement.type != "assignment" or \
                 statement.child_by_field_name("left") != left or len(left.named_children) != 1:
             continue
-        body_list = statement.parent
-        block = body_list.parent if body_list is not None and body_list.type == "statement_list" else None
+        block = statement.parent
         loop = block.parent if block is not None and block.type == "block" else None
         if loop is not None and loop.type == "for_statement" and loop.child_by_field_name("body") == block:
             yield loop, text(target)

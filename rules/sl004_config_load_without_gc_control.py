@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from golint_startup import callgraph
-from golint_startup.gosource import Constants, GoFile, header, text
+from golint_startup.go.gofile import Constants, GoFile, header, text
 from golint_startup.rule import Finding, Location, Notification, Option, Rule
 
 VIPER = "github.com/spf13/viper"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from golint_startup.gosource import GoFile, matches, text
+from golint_startup.go.gofile import GoFile, matches, text
 from golint_startup.rule import Option, Rule
 
 ZAP = "go.uber.org/zap"
@@ -72,15 +72,15 @@ _CALLS = """
 
 _CONFIG_LITERALS = """
 (composite_literal
-  type: (qualified_type package: (package_identifier) @pkg name: (type_identifier) @type (#eq? @type "Config"))
-  body: (literal_value
+  type: (qualified_identifier package: (package_identifier) @pkg name: (type_identifier) @type (#eq? @type "Config"))
+  value: (literal_value
     (keyed_element
-       key: (literal_element (identifier) @key (#eq? @key "Development"))
-       value: (literal_element (true))) @field))
+       key: (identifier) @key (#eq? @key "Development")
+       element: (identifier) @value (#eq? @value "true")) @field))
 """
 
 # Ancestors that make a call a run-time choice, and the one that ends the search.
-_CHOICE_NODES = {"expression_case", "type_case", "default_case", "communication_case"}
+_CHOICE_NODES = {"expression_case_clause", "type_case_clause", "communication_clause"}
 _STOP_NODES = {"function_declaration", "method_declaration", "source_file"}
 
 
@@ -89,8 +89,8 @@ def under_runtime_choice(node) -> bool:
     while parent is not None and parent.type not in _STOP_NODES:
         if parent.type in _CHOICE_NODES:
             return True
-        if parent.type == "if_statement" and child in (parent.child_by_field_name("consequence"),
-                                                       parent.child_by_field_name("alternative")):
+        if parent.type == "if_statement" and child in (parent.child_by_field_name("body"),
+                                                       parent.child_by_field_name("else")):
             return True
         child, parent = parent, parent.parent
     return False

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from golint_startup import escape
-from golint_startup.gosource import GoFile, default_package_name, is_shadowed, matches, text
+from golint_startup.go.gofile import GoFile, default_package_name, is_shadowed, matches, text
 from golint_startup.rule import Finding, Location, Notification, Option, Rule
 
 HELP = """\
@@ -123,7 +123,7 @@ class Facts:
 
 
 _STRUCTS = """
-(source_file (type_declaration (type_spec name: (type_identifier) @name type: (struct_type) @struct)))
+(source_file (type_declaration (type_definition name: (type_identifier) @name type: (struct_type) @struct)))
 """
 _FUNCTIONS = """
 (source_file (function_declaration name: (identifier) @name result: (_) @result))
@@ -135,14 +135,14 @@ _ADDRESS_OF_LITERAL = """
 (unary_expression operator: "&" operand: (composite_literal type: (_) @type)) @expression
 """
 _NEW_CALLS = """
-(call_expression function: (identifier) @function arguments: (argument_list . (_) @type .)
+(call_expression function: (identifier) @function arguments: (arguments . (_) @type .)
   (#eq? @function "new")) @call
 """
 _CALLS_WITH_ARGUMENTS = """
 (call_expression function: (selector_expression operand: (_) @operand field: (field_identifier) @name)
-  arguments: (argument_list) @arguments) @call
+  arguments: (arguments) @arguments) @call
 """
-_FUNCTION_NODES = ("function_declaration", "method_declaration", "func_literal")
+_FUNCTION_NODES = ("function_declaration", "method_declaration", "function_literal")
 
 
 def _end(node) -> tuple[int, int]:
@@ -195,7 +195,7 @@ class _Collector:
             return self.type_ref(node.child_by_field_name("type"), type_params)
         if kind == "parenthesized_type":
             return self.type_ref(node.named_children[0] if node.named_children else None, type_params)
-        if kind == "qualified_type":
+        if kind == "qualified_identifier":
             path = self.file.imports.get(text(node.child_by_field_name("package")))
             return (path, text(node.child_by_field_name("name"))) if path else None
         if kind == "selector_expression":  # new(pkg.T) can parse as an expression
@@ -365,7 +365,7 @@ def collect(file: GoFile, options: dict) -> Facts:
     results: dict[str, tuple[TypeRef | None, ...]] = {}
     for found in matches(_FUNCTIONS, root):
         result, params = found["result"][0], collector.type_params(found["result"][0])
-        if result.type == "parameter_list":
+        if result.type == "parameters":
             types = []
             for declaration in result.named_children:
                 count = max(1, len(declaration.children_by_field_name("name")))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from golint_startup.gosource import Constants, GoFile, enclosing_function, matches, text
+from golint_startup.go.gofile import Constants, GoFile, enclosing_function, matches, text
 from golint_startup.rule import Rule
 
 DEBUG = "runtime/debug"
@@ -61,13 +61,13 @@ None.
 _SET_GC = """
 (call_expression
   function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @name (#eq? @name "SetGCPercent"))
-  arguments: (argument_list) @args) @call
+  arguments: (arguments) @args) @call
 """
 
 _SET_LIMIT = """
 (call_expression
   function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @name (#eq? @name "SetMemoryLimit"))
-  arguments: (argument_list . (_) @limit .)
+  arguments: (arguments . (_) @limit .)
 ) @call
 """
 
@@ -93,7 +93,7 @@ def _saved_name(call) -> str | None:
     holder = values.parent if values is not None and values.type == "expression_list" else None
     if holder is None:
         return None
-    if holder.type in {"short_var_declaration", "assignment_statement"}:
+    if holder.type in {"short_var_declaration", "assignment"}:
         left = holder.child_by_field_name("left")
         names = left.named_children if left is not None else []
     elif holder.type == "var_spec":
@@ -121,7 +121,7 @@ def _restore_statement(call, function):
     node = call
     deferred = None
     while node is not None and node != function:
-        if node.type == "func_literal":
+        if node.type == "function_literal":
             invocation = node.parent
             if invocation is None or invocation.type != "call_expression" or \
                     invocation.parent is None or invocation.parent.type != "defer_statement":

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 
-from golint_startup.gosource import GoFile, enclosing_function, matches, text, word_pattern
+from golint_startup.go.gofile import GoFile, enclosing_function, matches, text, word_pattern
 from golint_startup.rule import Rule, location_of
 
 HELP = """\
@@ -94,7 +94,7 @@ None.
 _READ_ALL = """
 (call_expression
   function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @name (#eq? @name "ReadAll"))
-  arguments: (argument_list) @args) @call
+  arguments: (arguments) @args) @call
 """
 
 _READERS = {"io", "io/ioutil"}
@@ -118,8 +118,8 @@ def _buffer_name(call) -> str | None:
     holder = values.parent if values is not None and values.type == "expression_list" else None
     if holder is None or len([v for v in values.named_children if v.type != "comment"]) != 1:
         return None
-    if holder.type in {"short_var_declaration", "assignment_statement"}:
-        if holder.type == "assignment_statement" and text(holder.child_by_field_name("operator")) != "=":
+    if holder.type in {"short_var_declaration", "assignment"}:
+        if holder.type == "assignment" and text(holder.child_by_field_name("operator")) != "=":
             return None
         left = holder.child_by_field_name("left")
         names = [n for n in left.named_children if n.type != "comment"] if left is not None else []
@@ -144,7 +144,7 @@ def _declared_locally(file: GoFile, body, name: str, call) -> bool:
 def _decoder(file: GoFile, use) -> str | None:
     """The import path of the Unmarshal that takes `use` as its first argument, if it does."""
     arguments = use.parent
-    if arguments is None or arguments.type != "argument_list":
+    if arguments is None or arguments.type != "arguments":
         return None
     values = [n for n in arguments.named_children if n.type != "comment"]
     if not values or values[0] != use or len(values) != 2:
@@ -178,7 +178,7 @@ def check(file: GoFile, options: dict):
         body = function.child_by_field_name("body") if function is not None else None
         if name is None or body is None:
             continue
-        if call.parent.parent.type == "assignment_statement" and not _declared_locally(file, body, name, call):
+        if call.parent.parent.type == "assignment" and not _declared_locally(file, body, name, call):
             continue  # a result, a captured or a package-level variable outlives the function
         uses = _uses(file, body, name, call.end_byte)
         if len(uses) != 1:

@@ -93,4 +93,6 @@ def check_fixture(directory: str, *, all_rules: bool = False, **settings_overrid
     for finding in unmatched:
         loc = finding.location
         problems.append(f"unexpected: {loc.path}:{loc.line}:{loc.col}: {finding.rule_id} {finding.message}")
+    # Fixtures are valid Go of every version the grammar knows: a parse notification is a bug.
+    problems += [f"unexpected notification: {n}" for n in result.notifications]
     return problems

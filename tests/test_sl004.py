@@ -8,7 +8,7 @@ import pytest
 
 from fixtures import TESTDATA
 from lintrun import go_module
-from golint_startup import gomodule, gosource
+from golint_startup.go import gofile, modules
 from golint_startup.config import build_settings
 from golint_startup.rule import all_rules
 from golint_startup.runner import run
@@ -22,8 +22,8 @@ def _run(directory, patterns, config=None):
 
 
 def _clear_module_caches():
-    for cached in (gomodule.module_of_dir, gomodule.local_replacements, gomodule.workspace_modules,
-                   gomodule.visible_modules, gomodule.package_dir):
+    for cached in (modules.module_of_dir, modules.local_replacements, modules.workspace_modules,
+                   modules.visible_modules, modules.package_dir):
         cached.cache_clear()
 
 
@@ -67,7 +67,7 @@ def test_one_finding_per_load_naming_the_other_entries(tmp_path):
 def test_facts_are_compact_and_picklable():
     path = os.path.join(SL004, "callbacks", "cmd", "serve.go")
     with open(path, "rb") as handle:
-        file = gosource.parse("cmd/serve.go", handle.read())
+        file = gofile.parse("cmd/serve.go", handle.read())
     rule = all_rules()["SL004"]
     facts = rule.collect(file, rule.default_options())
 
@@ -84,7 +84,7 @@ def test_facts_are_compact_and_picklable():
 
 
 def test_test_files_give_no_facts():
-    file = gosource.parse("x_test.go", b"package x\nfunc init() {}\n")
+    file = gofile.parse("x_test.go", b"package x\nfunc init() {}\n")
     rule = all_rules()["SL004"]
     assert rule.collect(file, rule.default_options()) is None
 
@@ -143,26 +143,26 @@ def tree(tmp_path):
 
 def test_module_resolution(tree, monkeypatch):
     monkeypatch.delenv("GOWORK", raising=False)
-    app = gomodule.module_of_dir(str(tree / "app" / "cmd"))
-    assert app == gomodule.Module(str(tree / "app"), "example.com/app")
-    assert gomodule.workspace_file(app) == str(tree / "go.work")
-    assert gomodule.package_dir("example.com/app/internal/config", app) == str(tree / "app" / "internal" / "config")
-    assert gomodule.package_dir("example.com/lib/config", app) == str(tree / "lib" / "config")
-    assert gomodule.package_dir("example.com/vendored/x", app) == str(tree / "app" / "third_party" / "vendored" / "x")
-    assert gomodule.package_dir("example.com/remote", app) is None  # replaced by another module version
-    assert gomodule.package_dir("github.com/spf13/viper", app) is None
-    assert gomodule.package_dir("fmt", app) is None
-    assert gomodule.import_path_of_dir(str(tree / "app" / "cmd" / "server"), app) == "example.com/app/cmd/server"
-    assert gomodule.import_path_of_dir(str(tree / "app"), app) == "example.com/app"
-    assert {path: gomodule.package_dir(path, app) for path in ["fmt", "example.com/lib/x", "example.com/app/y"]} == {
+    app = modules.module_of_dir(str(tree / "app" / "cmd"))
+    assert app == modules.Module(str(tree / "app"), "example.com/app")
+    assert modules.workspace_file(app) == str(tree / "go.work")
+    assert modules.package_dir("example.com/app/internal/config", app) == str(tree / "app" / "internal" / "config")
+    assert modules.package_dir("example.com/lib/config", app) == str(tree / "lib" / "config")
+    assert modules.package_dir("example.com/vendored/x", app) == str(tree / "app" / "third_party" / "vendored" / "x")
+    assert modules.package_dir("example.com/remote", app) is None  # replaced by another module version
+    assert modules.package_dir("github.com/spf13/viper", app) is None
+    assert modules.package_dir("fmt", app) is None
+    assert modules.import_path_of_dir(str(tree / "app" / "cmd" / "server"), app) == "example.com/app/cmd/server"
+    assert modules.import_path_of_dir(str(tree / "app"), app) == "example.com/app"
+    assert {path: modules.package_dir(path, app) for path in ["fmt", "example.com/lib/x", "example.com/app/y"]} == {
         "fmt": None, "example.com/lib/x": str(tree / "lib" / "x"), "example.com/app/y": str(tree / "app" / "y")}
 
 
 def test_nested_module_is_its_own_module(tree):
-    nested = gomodule.module_of_dir(str(tree / "app" / "nested" / "pkg"))
+    nested = modules.module_of_dir(str(tree / "app" / "nested" / "pkg"))
     assert nested.path == "example.com/app/nested"
-    assert gomodule.workspace_file(nested) is None  # not in the go.work use list
-    app_files = gomodule.module_go_files(gomodule.module_of_dir(str(tree / "app")))
+    assert modules.workspace_file(nested) is None  # not in the go.work use list
+    app_files = modules.module_go_files(modules.module_of_dir(str(tree / "app")))
     assert not any("nested" in f for f in app_files)
 
 
@@ -263,7 +263,7 @@ def test_callers_of_an_exported_function_are_searched_for_among_its_importers(co
 
 def test_a_nested_module_is_reached_through_the_path_of_the_module_around_it(tmp_path):
     # No replace, no go.work: `example.com/app/settings` still names the nested module's
-    # directory for the resolver (see gomodule.package_dir), so the two are analyzed together.
+    # directory for the resolver (see modules.package_dir), so the two are analyzed together.
     go_module(tmp_path, {
         "main.go": 'package main\n\nimport "example.com/app/settings"\n\nfunc main() { settings.Load() }\n'})
     go_module(tmp_path / "settings", {"load.go": "package settings\n\n" + VIPER_LOAD.format(name="Load")},
@@ -311,7 +311,7 @@ def test_a_workspace_is_one_group_of_modules():
 
 
 def test_summary_facts_leave_the_events_out():
-    file = gosource.parse("boot.go", b"package boot\n\nfunc Start() { Prepare() }\n\nfunc Prepare() {}\n")
+    file = gofile.parse("boot.go", b"package boot\n\nfunc Start() { Prepare() }\n\nfunc Prepare() {}\n")
     rule = all_rules()["SL004"]
     facts = rule.collect(file, rule.default_options())
     assert facts["complete"] is False

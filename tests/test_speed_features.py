@@ -13,7 +13,8 @@ import pytest
 from click.testing import CliRunner
 
 from fixtures import TESTDATA
-from golint_startup import cache, gosource, parallel
+from golint_startup import cache, parallel
+from golint_startup.go import gofile
 from golint_startup.analysis import FileResult, analyze_file
 from golint_startup.cli import command
 from golint_startup.config import build_settings
@@ -30,15 +31,15 @@ def cache_dir(tmp_path, monkeypatch):
 
 @pytest.fixture
 def counted_parses(monkeypatch):
-    """How many files gosource.parse parsed (in this process)."""
+    """How many files gofile.parse parsed (in this process)."""
     parsed: list[str] = []
-    real_parse = gosource.parse
+    real_parse = gofile.parse
 
     def parse(path, source):
         parsed.append(path)
         return real_parse(path, source)
 
-    monkeypatch.setattr(gosource, "parse", parse)
+    monkeypatch.setattr(gofile, "parse", parse)
     return parsed
 
 

@@ -10,11 +10,11 @@ from dataclasses import dataclass, field
 from functools import cache
 
 import tree_sitter
-import tree_sitter_go
+import tree_sitter_golang
 
-from golint_startup.buildtags import Constraint, ConstraintError
+from golint_startup.go.buildtags import Constraint, ConstraintError
 
-GO = tree_sitter.Language(tree_sitter_go.language())
+GO = tree_sitter.Language(tree_sitter_golang.language())
 
 # "Code generated ... DO NOT EDIT." on a line of its own before the package clause
 # (https://go.dev/s/generatedcode).
@@ -197,6 +197,23 @@ class GoFile:
             return None
         return path
 
+    def names_type(self, node: tree_sitter.Node | None, import_path: str, name: str) -> bool:
+        """Whether `node` spells the type `name` of the package at `import_path`: `pkg.Name`,
+        which the grammar parses as a qualified identifier in type position and as a selector
+        where a type stands as an argument (`new(pkg.Name)`, `make(pkg.Name)`)."""
+        node = unparen(node)
+        if node is None:
+            return False
+        if node.type == "qualified_identifier":
+            package, member = node.child_by_field_name("package"), node.child_by_field_name("name")
+        elif node.type == "selector_expression":
+            package, member = node.child_by_field_name("operand"), node.child_by_field_name("field")
+            if package is None or package.type != "identifier" or self.package_of(package) is None:
+                return False
+        else:
+            return False
+        return text(member) == name and self.imports.get(text(package)) == import_path
+
     def callee(self, call: tree_sitter.Node) -> tuple[str, str] | None:
         """(import path, name) for `pkg.F(...)`, ("", name) for a plain `F(...)`."""
         function = call.child_by_field_name("function")
@@ -305,7 +322,7 @@ class Constants:
 
 # --- scoping ----------------------------------------------------------------
 
-_FUNCTION_NODES = {"function_declaration", "method_declaration", "func_literal"}
+_FUNCTION_NODES = {"function_declaration", "method_declaration", "function_literal"}
 
 
 def declared_names(node: tree_sitter.Node) -> list[str]:
@@ -315,23 +332,18 @@ def declared_names(node: tree_sitter.Node) -> list[str]:
         left = node.child_by_field_name("left")
         return [text(n) for n in left.named_children if n.type == "identifier"] if left else []
     if kind in {"var_declaration", "const_declaration"}:
-        names = []
-        for spec in node.named_children:
-            if spec.type in {"var_spec", "const_spec"}:
-                names += [text(n) for n in spec.children_by_field_name("name")]
-            elif spec.type == "var_spec_list":
-                for inner in spec.named_children:
-                    names += [text(n) for n in inner.children_by_field_name("name")]
-        return names
+        return [text(n) for spec in node.named_children if spec.type in {"var_spec", "const_spec"}
+                for n in spec.children_by_field_name("name")]
     if kind == "type_switch_statement":
-        alias = node.child_by_field_name("alias")
-        return [text(n) for n in alias.named_children] if alias else []
-    if kind == "parameter_list":
-        names = []
-        for param in node.named_children:
-            names += [text(n) for n in param.children_by_field_name("name")]
-        return names
+        alias = node.child_by_field_name("name")
+        return [text(alias)] if alias else []
+    if kind == "parameters":
+        return [text(n) for param in node.named_children for n in param.children_by_field_name("name")]
     return []
+
+
+# Nodes whose named children are statements in order (a block, the body of a case).
+STATEMENT_LISTS = {"block", "expression_case_clause", "type_case_clause", "communication_clause"}
 
 
 def is_shadowed(ident: tree_sitter.Node) -> bool:
@@ -339,8 +351,7 @@ def is_shadowed(ident: tree_sitter.Node) -> bool:
     name = text(ident)
     child, node = ident, ident.parent
     while node is not None and node.type != "source_file":
-        if node.type in {"statement_list", "block", "expression_case", "default_case",
-                         "type_case", "communication_case"}:
+        if node.type in STATEMENT_LISTS:
             for stmt in node.named_children:
                 if stmt.start_byte >= child.start_byte:
                     break
@@ -348,24 +359,28 @@ def is_shadowed(ident: tree_sitter.Node) -> bool:
                     return True
         elif node.type in {"if_statement", "for_statement", "expression_switch_statement",
                            "type_switch_statement"}:
-            for clause_field in ("initializer",):
-                clause = node.child_by_field_name(clause_field)
-                if clause is not None and clause.end_byte <= child.start_byte and name in declared_names(clause):
-                    return True
+            clause = node.child_by_field_name("init_statement")
+            if clause is not None and clause.end_byte <= child.start_byte and name in declared_names(clause):
+                return True
             if node.type == "type_switch_statement" and name in declared_names(node):
                 return True
             for clause in node.named_children:
                 if clause.type in {"range_clause", "for_clause"} and clause.end_byte <= child.start_byte:
-                    inner = clause.child_by_field_name("initializer") if clause.type == "for_clause" else clause
+                    inner = clause.child_by_field_name("init_statement") if clause.type == "for_clause" else clause
                     if inner is not None and name in declared_names(inner):
                         return True
         elif node.type in _FUNCTION_NODES:
             for field_name in ("receiver", "parameters", "result"):
                 part = node.child_by_field_name(field_name)
-                if part is not None and part.type == "parameter_list" and name in declared_names(part):
+                if part is not None and part.type == "parameters" and name in declared_names(part):
                     return True
         child, node = node, node.parent
     return False
+
+
+def is_variadic(node: tree_sitter.Node | None) -> bool:
+    """Whether a parameter declaration (`xs ...T`) or a call's arguments (`f(xs...)`) spread."""
+    return node is not None and any(child.type == "..." for child in node.children)
 
 
 def enclosing_function(node: tree_sitter.Node) -> tree_sitter.Node | None:
@@ -376,20 +391,6 @@ def enclosing_function(node: tree_sitter.Node) -> tree_sitter.Node | None:
 
 
 # --- reading and parsing ----------------------------------------------------
-
-# Go 1.26 `new(expr)`: an argument that is not just a type (a literal, a call, an operator).
-_NEW_EXPR = re.compile(rb"\bnew\(\s*(?!(?:\[|\*|map\[|chan\b|struct\b|func\b|interface\b)|[A-Za-z_][\w.]*\s*\))")
-
-
-def syntax_error_hint(source: bytes, start: int, end: int) -> str:
-    """A one-line cause for an unparsed region, naming newer Go syntax when we recognize it."""
-    line_start = source.rfind(b"\n", 0, start) + 1
-    line_end = source.find(b"\n", end)
-    region = source[line_start : line_end if line_end != -1 else len(source)]
-    if _NEW_EXPR.search(region):
-        return "Go 1.26 new(expr) syntax, which tree-sitter-go does not parse yet"
-    return "syntax the parser does not understand (a Go error, or syntax newer than tree-sitter-go)"
-
 
 def header(source: bytes) -> bytes:
     """Everything before the package clause (where directives that matter live)."""
