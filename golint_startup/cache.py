@@ -72,11 +72,11 @@ def code_fingerprint() -> str:
     import tree_sitter
 
     import golint_startup
-    from golint_startup.go import gofile
+    from golint_startup.go import syntax
     from golint_startup import rules as catalog
 
     digest = hashlib.sha256()
-    grammar = gofile.GO
+    grammar = syntax.GO
     binding = getattr(getattr(tree_sitter, "_binding", None), "__file__", "") or ""
     try:
         binding_stat = os.stat(binding)

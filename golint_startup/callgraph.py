@@ -32,7 +32,8 @@ from typing import Callable, Iterable
 import tree_sitter
 
 from golint_startup.go import modules
-from golint_startup.go.gofile import GoFile, matches, text, unparen
+from golint_startup.go.gofile import GoFile
+from golint_startup.go.syntax import matches, text, unparen
 
 # A type reference, resolved later against the module:
 #   ("t", path, "T")  the named type T of package `path` ("" = the file's own package)

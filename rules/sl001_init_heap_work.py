@@ -2,34 +2,13 @@
 
 from __future__ import annotations
 
-from golint_startup.go.gofile import Constants, GoFile, default_package_name, is_shadowed, matches, text
+from golint_startup.go.constants import Constants
+from golint_startup.go.library import BURNTSUSHI_TOML, DECODE_FUNCTIONS, GO_TOML, HTTP, STREAM_DECODERS, TEMPLATES, VIPER
+from golint_startup.go.gofile import GoFile
+from golint_startup.go.imports import default_package_name
+from golint_startup.go.scope import is_shadowed
+from golint_startup.go.syntax import matches, text
 from golint_startup.rule import Option, Rule
-
-JSON, XML, GOB = "encoding/json", "encoding/xml", "encoding/gob"
-YAML_V2, YAML_V3, K8S_YAML = "gopkg.in/yaml.v2", "gopkg.in/yaml.v3", "sigs.k8s.io/yaml"
-BURNTSUSHI_TOML = "github.com/BurntSushi/toml"
-GO_TOML, GO_TOML_V2 = "github.com/pelletier/go-toml", "github.com/pelletier/go-toml/v2"
-VIPER = "github.com/spf13/viper"
-TEMPLATES = ("text/template", "html/template")
-HTTP = "net/http"
-
-# Package-level functions that decode data into a value whose address is an argument
-# (SL006 reads this table: a struct whose address is passed to one is a config struct).
-DECODE_FUNCTIONS: dict[str, frozenset[str]] = {
-    JSON: frozenset({"Unmarshal"}),
-    XML: frozenset({"Unmarshal"}),
-    YAML_V2: frozenset({"Unmarshal", "UnmarshalStrict"}),
-    YAML_V3: frozenset({"Unmarshal"}),
-    K8S_YAML: frozenset({"Unmarshal", "UnmarshalStrict"}),
-    BURNTSUSHI_TOML: frozenset({"Decode", "DecodeFile", "DecodeFS", "DecodeReader", "Unmarshal"}),
-    GO_TOML: frozenset({"Unmarshal"}),
-    GO_TOML_V2: frozenset({"Unmarshal"}),
-    VIPER: frozenset({"Unmarshal", "UnmarshalKey", "UnmarshalExact"}),
-}
-
-# Packages whose `NewDecoder(r)` returns a decoder with a `Decode(&v)` method.
-STREAM_DECODERS: frozenset[str] = frozenset(
-    {JSON, XML, GOB, YAML_V2, YAML_V3, BURNTSUSHI_TOML, GO_TOML_V2})
 
 _VIPER_LOADS = frozenset({"ReadInConfig", "ReadConfig", "ReadRemoteConfig"})
 _TEMPLATE_PARSES = frozenset({"Parse", "ParseFiles", "ParseGlob", "ParseFS"})

@@ -7,7 +7,9 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from golint_startup.go.gofile import GoFile, is_shadowed, matches, text
+from golint_startup.go.gofile import GoFile
+from golint_startup.go.scope import is_shadowed
+from golint_startup.go.syntax import matches, text
 from golint_startup.rule import Finding, Location, Rule, location_of
 
 SYNC = "sync"

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from functools import cached_property
 
-from golint_startup.go.gofile import STATEMENT_LISTS, GoFile, is_variadic, matches, text, unparen, word_pattern
+from golint_startup.go.gofile import GoFile
+from golint_startup.go.syntax import is_variadic, matches, mentions, names_of, text, unparen, values_of
+from golint_startup.go.types import FileTypes
 from golint_startup.rule import Option, Rule
 
 HELP = """\
@@ -94,362 +95,7 @@ _WRITES = """
  (inc_dec_statement operand: (_) @lhs)
  (short_var_declaration left: (expression_list) @decl)]
 """
-_INTEGER_TYPES = frozenset({"int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32",
-                            "uint64", "uintptr", "byte", "rune"})
-# Marker "types" for values whose exact type does not matter, only its kind.
-_SLICE = "[]"  # some slice (a variadic parameter, a slice expression, a known library result)
-_FUNC = "func"  # a method value
 _BRANCH_TARGETS = {"for_statement", "expression_switch_statement", "type_switch_statement", "select_statement"}
-_FUNCTION_NODES = {"function_declaration", "method_declaration", "function_literal"}
-
-# Library functions and variables whose results are slices, by (import path, name): the
-# index of each slice result.
-_LIBRARY_SLICES = {
-    ("os", "Args"): (0,), ("os", "Environ"): (0,), ("os", "ReadDir"): (0,), ("io/ioutil", "ReadDir"): (0,),
-    ("path/filepath", "Glob"): (0,), ("path/filepath", "SplitList"): (0,),
-    ("strings", "Split"): (0,), ("strings", "SplitN"): (0,), ("strings", "SplitAfter"): (0,),
-    ("strings", "SplitAfterN"): (0,), ("strings", "Fields"): (0,), ("strings", "FieldsFunc"): (0,),
-    ("bytes", "Split"): (0,), ("bytes", "SplitN"): (0,), ("bytes", "Fields"): (0,),
-    ("bytes", "FieldsFunc"): (0,), ("slices", "Sorted"): (0,), ("slices", "Collect"): (0,),
-}
-
-
-def mentions(file: GoFile, node, name: str) -> bool:
-    """Whether `node` refers to the variable `name` (an identifier, not a field, string or comment)."""
-    source = file.source
-    for found in word_pattern(name).finditer(source, node.start_byte, node.end_byte):
-        hit = file.root.descendant_for_byte_range(found.start(), found.end())
-        if hit is not None and hit.type == "identifier":
-            return True
-    return False
-
-
-def _names(node) -> list[str]:
-    return [text(n) for n in node.named_children if n.type == "identifier"] if node is not None else []
-
-
-def _values(node) -> list:
-    return [n for n in node.named_children if n.type != "comment"] if node is not None else []
-
-
-class _Types:
-    """Just enough of Go's type system, from one file's declarations, to tell whether a
-    range expression has a length known before the loop. Types are tree-sitter type
-    nodes, builtin type names, or the markers _SLICE / _FUNC; None means unknown."""
-
-    # Package-level declarations only (from the file's top-level nodes): types declared inside
-    # functions stay unknown. Each table is built when first asked for; most files need few.
-
-    def __init__(self, file: GoFile):
-        self.file = file
-
-    @cached_property
-    def named(self) -> dict[str, object]:
-        return {text(spec.child_by_field_name("name")): spec.child_by_field_name("type")
-                for kind, declaration in self.file.declarations if kind == "type_declaration"
-                for spec in declaration.named_children if spec.type in {"type_definition", "alias_declaration"}}
-
-    @cached_property
-    def funcs(self) -> dict[str, object]:
-        return {text(declaration.child_by_field_name("name")): declaration
-                for kind, declaration in self.file.declarations if kind == "function_declaration"}
-
-    @cached_property
-    def methods(self) -> dict[tuple[str, str], object]:
-        methods = {}
-        for kind, declaration in self.file.declarations:
-            if kind != "method_declaration":
-                continue
-            receiver = declaration.child_by_field_name("receiver")
-            params = [p for p in receiver.named_children if p.type == "parameter_declaration"] \
-                if receiver is not None else []
-            name = self._type_name(params[0].child_by_field_name("type")) if params else None
-            if name:
-                methods[(name, text(declaration.child_by_field_name("name")))] = declaration
-        return methods
-
-    # --- types --------------------------------------------------------------
-
-    @staticmethod
-    def _type_name(node) -> str | None:
-        """`T` for `T`, `*T`, `T[int]`, `*T[K, V]`."""
-        node = unparen(node)
-        if node is not None and node.type == "pointer_type":
-            node = unparen(node.named_children[0]) if node.named_children else None
-        if node is not None and node.type == "generic_type":
-            node = node.child_by_field_name("type")
-        return text(node) if node is not None and node.type == "type_identifier" else None
-
-    def underlying(self, t, depth: int = 0):
-        while depth < 10:
-            depth += 1
-            if isinstance(t, str) or t is None:
-                return t
-            t = unparen(t)
-            if t is None:
-                return None
-            if t.type == "generic_type":
-                t = t.child_by_field_name("type")
-                continue
-            if t.type == "type_identifier":
-                name = text(t)
-                if name in self.named:
-                    t = self.named[name]
-                    continue
-                if name in _INTEGER_TYPES or name == "string":
-                    return name
-                return None  # a type parameter or a type from elsewhere
-            return t
-        return None
-
-    def deref(self, t):
-        t = self.underlying(t)
-        if t is not None and not isinstance(t, str) and t.type == "pointer_type" and t.named_children:
-            return self.underlying(t.named_children[0])
-        return t
-
-    def length_known(self, t) -> bool:
-        t = self.underlying(t)
-        if isinstance(t, str):
-            return t == _SLICE or t == "string" or t in _INTEGER_TYPES
-        if t is None:
-            return False
-        if t.type == "pointer_type":  # ranging over *[N]T
-            inner = self.deref(t)
-            return inner is not None and not isinstance(inner, str) and inner.type == "array_type"
-        return t.type in {"slice_type", "array_type", "implicit_length_array_type", "map_type"}
-
-    def is_integer(self, t) -> bool:
-        return self.underlying(t) in _INTEGER_TYPES
-
-    def element(self, t, index: int):
-        """The type of the key (index 0) or value (index 1) variable of `range` over t."""
-        t = self.deref(t)
-        if isinstance(t, str):
-            if t == "string":
-                return "int" if index == 0 else "rune"
-            if t in _INTEGER_TYPES:
-                return t if index == 0 else None
-            return "int" if t == _SLICE and index == 0 else None
-        if t is None:
-            return None
-        if t.type in {"slice_type", "array_type", "implicit_length_array_type"}:
-            return "int" if index == 0 else t.child_by_field_name("element")
-        if t.type == "map_type":
-            return t.child_by_field_name("key" if index == 0 else "element")
-        return None
-
-    def results(self, function) -> list:
-        result = function.child_by_field_name("result")
-        if result is None:
-            return []
-        if result.type != "parameters":
-            return [result]
-        types = []
-        for param in result.named_children:
-            if param.type == "parameter_declaration":
-                types += [param.child_by_field_name("type")] * max(1, len(param.children_by_field_name("name")))
-        return types
-
-    # --- expressions --------------------------------------------------------
-
-    def of(self, expr, index: int = 0, depth: int = 0):
-        """The type of `expr` (result `index` of a multi-value call)."""
-        expr = unparen(expr)
-        if expr is None or depth > 12:
-            return None
-        kind = expr.type
-        if kind == "identifier":
-            return self._identifier(expr, depth)
-        if kind == "int_literal":
-            return "int"
-        if kind in {"interpreted_string_literal", "raw_string_literal"}:
-            return "string"
-        if kind == "rune_literal":
-            return "rune"
-        if kind == "composite_literal":
-            return expr.child_by_field_name("type")
-        if kind == "type_assertion_expression":
-            return expr.child_by_field_name("type") if index == 0 else None  # `v, ok := x.(T)`
-        if kind == "slice_expression":
-            return _SLICE  # of a slice, array or string: a length either way
-        if kind == "call_expression":
-            return self._call(expr, index, depth)
-        if kind == "selector_expression":
-            return self._selector(expr, depth)
-        if kind == "index_expression":
-            return self.element(self.of(expr.child_by_field_name("operand"), 0, depth + 1), 1)
-        if kind == "unary_expression":
-            operator = expr.child(0)
-            if operator is not None and operator.type == "*":
-                return self.deref(self.of(expr.child_by_field_name("operand"), 0, depth + 1))
-            if operator is not None and operator.type in {"-", "+", "^"}:
-                return self.of(expr.child_by_field_name("operand"), 0, depth + 1)
-            return None
-        if kind == "binary_expression":
-            operator = expr.child_by_field_name("operator")
-            if operator is not None and text(operator) in {"+", "-", "*", "/", "%", "<<", ">>", "&", "|", "^", "&^"}:
-                left = self.of(expr.child_by_field_name("left"), 0, depth + 1)
-                return left if left is not None else self.of(expr.child_by_field_name("right"), 0, depth + 1)
-        return None
-
-    def _call(self, call, index: int, depth: int):
-        function = unparen(call.child_by_field_name("function"))
-        arguments = _values(call.child_by_field_name("arguments"))
-        if function is None:
-            return None
-        if function.type == "identifier":
-            name = text(function)
-            declared, _ = self._lookup(function, depth)
-            if not declared:
-                if name in {"len", "cap", "copy"}:
-                    return "int"
-                if name in {"make", "append"} and arguments:
-                    return arguments[0] if name == "make" else self.of(arguments[0], 0, depth + 1)
-                if name in _INTEGER_TYPES or name == "string":
-                    return name
-                if name in self.named:
-                    return function  # a conversion T(x)
-                if name in self.funcs:
-                    results = self.results(self.funcs[name])
-                    return results[index] if index < len(results) else None
-            return None
-        if function.type == "selector_expression":
-            operand = function.child_by_field_name("operand")
-            name = text(function.child_by_field_name("field"))
-            if operand is not None and operand.type == "identifier":
-                package = self.file.package_of(operand)
-                if package is not None:
-                    return _SLICE if index in _LIBRARY_SLICES.get((package, name), ()) else None
-            receiver = self._type_name(self.of(operand, 0, depth + 1))
-            method = self.methods.get((receiver, name)) if receiver else None
-            if method is not None:
-                results = self.results(method)
-                return results[index] if index < len(results) else None
-            return None
-        if function.type in {"slice_type", "array_type", "map_type", "generic_type", "qualified_identifier"}:
-            return function  # a conversion
-        return None
-
-    def _selector(self, selector, depth: int):
-        operand = selector.child_by_field_name("operand")
-        name = text(selector.child_by_field_name("field"))
-        if operand is not None and operand.type == "identifier":
-            package = self.file.package_of(operand)
-            if package is not None:
-                return _SLICE if (package, name) in _LIBRARY_SLICES else None
-        owner = self.of(operand, 0, depth + 1)
-        receiver = self._type_name(owner)
-        if receiver and (receiver, name) in self.methods:
-            return _FUNC  # a method value: a function, maybe an iterator
-        struct = self.deref(owner)
-        if struct is None or isinstance(struct, str) or struct.type != "struct_type":
-            return None
-        for declaration in struct.named_children:
-            if declaration.type == "field_declaration" and \
-                    name in [text(n) for n in declaration.children_by_field_name("name")]:
-                return declaration.child_by_field_name("type")
-        return None  # promoted from an embedded field, or not there
-
-    # --- scopes -------------------------------------------------------------
-
-    def _identifier(self, ident, depth: int):
-        declared, t = self._lookup(ident, depth)
-        if declared:
-            return t
-        return _FUNC if text(ident) in self.funcs else None
-
-    def _lookup(self, ident, depth: int) -> tuple[bool, object]:
-        """(found, type) for the declaration of `ident` visible where it is used."""
-        name = text(ident)
-        child, node = ident, ident.parent
-        while node is not None:
-            kind = node.type
-            if kind in STATEMENT_LISTS:
-                for statement in reversed(node.named_children):
-                    if statement.start_byte >= child.start_byte:
-                        continue
-                    found = self._declared_by(statement, name, depth)
-                    if found[0]:
-                        return found
-            elif kind == "for_statement":
-                body = node.child_by_field_name("body")
-                for clause in node.named_children:
-                    if clause.type == "range_clause" and child == body:
-                        names = _names(clause.child_by_field_name("left"))
-                        if name in names and _is_define(clause):
-                            right = self.of(clause.child_by_field_name("right"), 0, depth + 1)
-                            return True, self.element(right, names.index(name))
-                    if clause.type == "for_clause" and child != clause:
-                        initializer = clause.child_by_field_name("init_statement")
-                        if initializer is not None and initializer != child:
-                            found = self._declared_by(initializer, name, depth)
-                            if found[0]:
-                                return found
-            elif kind in {"if_statement", "expression_switch_statement", "type_switch_statement"}:
-                initializer = node.child_by_field_name("init_statement")
-                if initializer is not None and initializer != child:
-                    found = self._declared_by(initializer, name, depth)
-                    if found[0]:
-                        return found
-                if kind == "type_switch_statement" and child.type == "type_case_clause" and \
-                        text(node.child_by_field_name("name")) == name:
-                    return True, None
-            elif kind == "communication_clause":
-                communication = node.child_by_field_name("communication")
-                if communication is not None and communication != child and \
-                        name in _names(communication.child_by_field_name("left")):
-                    return True, None
-            elif kind in _FUNCTION_NODES:
-                for part in ("receiver", "parameters", "result"):
-                    params = node.child_by_field_name(part)
-                    if params is None or params.type != "parameters":
-                        continue
-                    for param in params.named_children:
-                        if name in [text(n) for n in param.children_by_field_name("name")]:
-                            if is_variadic(param):
-                                return True, _SLICE
-                            return True, param.child_by_field_name("type")
-            elif kind == "source_file":
-                for statement in node.named_children:
-                    if statement.type in {"var_declaration", "const_declaration"}:
-                        found = self._declared_by(statement, name, depth)
-                        if found[0]:
-                            return found
-                return False, None
-            child, node = node, node.parent
-        return False, None
-
-    def _declared_by(self, statement, name: str, depth: int) -> tuple[bool, object]:
-        kind = statement.type
-        if kind == "short_var_declaration":
-            names = _names(statement.child_by_field_name("left"))
-            if name not in names:
-                return False, None
-            return True, self._value_type(names.index(name), len(names),
-                                          _values(statement.child_by_field_name("right")), None, depth)
-        if kind in {"var_declaration", "const_declaration"}:
-            for spec in statement.named_children:
-                names = [text(n) for n in spec.children_by_field_name("name")]
-                if name in names:
-                    return True, self._value_type(names.index(name), len(names),
-                                                  _values(spec.child_by_field_name("value")),
-                                                  spec.child_by_field_name("type"), depth)
-        return False, None
-
-    def _value_type(self, position: int, count: int, values: list, declared_type, depth: int):
-        if declared_type is not None:
-            return declared_type
-        if len(values) == count:
-            return self.of(values[position], 0, depth + 1)
-        if len(values) == 1:
-            return self.of(values[0], position, depth + 1)
-        return None
-
-
-def _is_define(range_clause) -> bool:
-    return any(child.type == ":=" for child in range_clause.children)
-
 
 # --- the empty declaration ------------------------------------------------------
 
@@ -459,7 +105,7 @@ def _is_zero(node) -> bool:
     return node is not None and node.type == "int_literal" and text(node).replace("_", "") in {"0", "0x0", "00"}
 
 
-def _empty_value(value, types: _Types) -> str | None:
+def _empty_value(value, types: FileTypes) -> str | None:
     """The slice type to `make` when `value` is an empty slice; None otherwise."""
     value = unparen(value)
     if value is None:
@@ -470,7 +116,7 @@ def _empty_value(value, types: _Types) -> str | None:
             return text(value.child_by_field_name("type"))
     if value.type == "call_expression":
         function = value.child_by_field_name("function")
-        arguments = _values(value.child_by_field_name("arguments"))
+        arguments = values_of(value.child_by_field_name("arguments"))
         if function is not None and text(function) == "make" and len(arguments) in {2, 3} and \
                 all(_is_zero(a) for a in arguments[1:]):
             return text(arguments[0])
@@ -484,11 +130,11 @@ def _empty_value(value, types: _Types) -> str | None:
     return None
 
 
-def _empty_declaration(statement, name: str, types: _Types):
+def _empty_declaration(statement, name: str, types: FileTypes):
     """(node to report, slice type text) when `statement` declares `name` as an empty slice."""
     if statement.type == "short_var_declaration":
-        names = _names(statement.child_by_field_name("left"))
-        values = _values(statement.child_by_field_name("right"))
+        names = names_of(statement.child_by_field_name("left"))
+        values = values_of(statement.child_by_field_name("right"))
         if name in names and len(values) == len(names):
             slice_type = _empty_value(values[names.index(name)], types)
             if slice_type:
@@ -506,7 +152,7 @@ def _empty_declaration(statement, name: str, types: _Types):
         names = [text(n) for n in spec.children_by_field_name("name")]
         if name not in names:
             continue
-        values = _values(spec.child_by_field_name("value"))
+        values = values_of(spec.child_by_field_name("value"))
         declared = spec.child_by_field_name("type")
         if not values:
             # Appending to it compiles, so the zero value is a nil slice.
@@ -574,7 +220,7 @@ def _count_text(expr) -> str:
                                        "index_expression", "parenthesized_expression"} else f"({text(expr)})"
 
 
-def _range_capacity(file: GoFile, clause, types: _Types) -> tuple[str, str] | None:
+def _range_capacity(file: GoFile, clause, types: FileTypes) -> tuple[str, str] | None:
     """(capacity expression, a hint) for a range clause over something with a known length."""
     right = unparen(clause.child_by_field_name("right"))
     if right is None:
@@ -602,8 +248,8 @@ def _for_capacity(file: GoFile, loop, clause, name: str) -> str | None:
     update = clause.child_by_field_name("post_statement")
     if initializer is None or condition is None or update is None or initializer.type != "short_var_declaration":
         return None
-    names = _names(initializer.child_by_field_name("left"))
-    starts = _values(initializer.child_by_field_name("right"))
+    names = names_of(initializer.child_by_field_name("left"))
+    starts = values_of(initializer.child_by_field_name("right"))
     if len(names) != 1 or len(starts) != 1:
         return None
     counter, start = names[0], starts[0]
@@ -658,14 +304,14 @@ def _per_iteration(file: GoFile, body_list, name: str) -> int | None:
     for statement in body_list.named_children:
         if statement.type != "assignment" or text(statement.child_by_field_name("operator")) != "=":
             continue
-        left = _values(statement.child_by_field_name("left"))
-        right = _values(statement.child_by_field_name("right"))
+        left = values_of(statement.child_by_field_name("left"))
+        right = values_of(statement.child_by_field_name("right"))
         if len(left) != 1 or text(left[0]) != name or len(right) != 1:
             continue
         call = right[0]
         if call.type != "call_expression" or text(call.child_by_field_name("function")) != "append":
             return None  # reassigned to something else
-        arguments = _values(call.child_by_field_name("arguments"))
+        arguments = values_of(call.child_by_field_name("arguments"))
         if not arguments or text(arguments[0]) != name:
             return None
         if is_variadic(call.child_by_field_name("arguments")):
@@ -674,7 +320,7 @@ def _per_iteration(file: GoFile, body_list, name: str) -> int | None:
     return count or None
 
 
-def _loop_finding(file: GoFile, loop, name: str, types: _Types, options: dict):
+def _loop_finding(file: GoFile, loop, name: str, types: FileTypes, options: dict):
     statement = loop.parent if loop.parent is not None and loop.parent.type == "labeled_statement" else loop
     if statement.parent is None or statement.parent.type != "block":
         return None
@@ -695,7 +341,7 @@ def _loop_finding(file: GoFile, loop, name: str, types: _Types, options: dict):
         return None
     for found in matches(_WRITES, body):
         for side in found.get("decl", []):
-            if name in _names(side):
+            if name in names_of(side):
                 return None  # a shadowing declaration in the loop
         for side in found.get("lhs", []):
             if side.type != "expression_list":
@@ -704,7 +350,7 @@ def _loop_finding(file: GoFile, loop, name: str, types: _Types, options: dict):
                 if text(target) == name and side.parent.parent != body:
                     # a write to the slice nested in the body: only appends keep the
                     # capacity a lower bound
-                    right = _values(side.parent.child_by_field_name("right"))
+                    right = values_of(side.parent.child_by_field_name("right"))
                     if len(right) != 1 or right[0].type != "call_expression" or \
                             text(right[0].child_by_field_name("function")) != "append":
                         return None
@@ -774,7 +420,7 @@ def check(file: GoFile, options: dict):
             continue
         seen.add((loop.id, name))
         if types is None:
-            types = _Types(file)
+            types = FileTypes(file)
         finding = _loop_finding(file, loop, name, types, options)
         if finding is not None:
             yield finding

@@ -5,20 +5,11 @@ from __future__ import annotations
 from functools import lru_cache
 
 from golint_startup import callgraph
-from golint_startup.go.gofile import Constants, GoFile, header, text
+from golint_startup.go.constants import Constants
+from golint_startup.go.library import DEBUG, DEFAULT_LIMIT_IMPORTS, DEFAULT_LIMITS, DEFAULT_LOADS, RUNTIME, VIPER
+from golint_startup.go.gofile import GoFile, header
+from golint_startup.go.syntax import text
 from golint_startup.rule import Finding, Location, Notification, Option, Rule
-
-VIPER = "github.com/spf13/viper"
-DEBUG = "runtime/debug"
-RUNTIME = "runtime"
-AUTOMEMLIMIT = "github.com/KimMachineGun/automemlimit"
-
-DEFAULT_LOADS = tuple(f"{VIPER}.{name}" for name in
-                      ("ReadInConfig", "ReadConfig", "MergeInConfig", "ReadRemoteConfig", "WatchRemoteConfig"))
-DEFAULT_LIMITS = (f"{DEBUG}.SetMemoryLimit",) + tuple(
-    f"{AUTOMEMLIMIT}/memlimit.{name}" for name in
-    ("Set", "SetGoMemLimit", "SetGoMemLimitWithEnv", "SetGoMemLimitWithOpts", "SetGoMemLimitWithProvider"))
-DEFAULT_LIMIT_IMPORTS = (AUTOMEMLIMIT,)
 
 HELP = """\
 ## What it does

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from golint_startup.go.gofile import GoFile, matches, text
+from golint_startup.go.gofile import GoFile
+from golint_startup.go.syntax import matches, text
 from golint_startup.rule import Option, Rule
 
 ZAP = "go.uber.org/zap"

@@ -14,7 +14,12 @@ import re
 from dataclasses import dataclass
 
 from golint_startup import escape
-from golint_startup.go.gofile import GoFile, default_package_name, is_shadowed, matches, text
+from golint_startup.go.gofile import GoFile
+from golint_startup.go.imports import default_package_name
+from golint_startup.go.scope import is_shadowed
+from golint_startup.go.library import DECODE_FUNCTIONS, STREAM_DECODERS
+from golint_startup.go.syntax import matches, text
+from golint_startup.go.types import named_type, result_types, type_parameters_in_scope
 from golint_startup.rule import Finding, Location, Notification, Option, Rule
 
 HELP = """\
@@ -87,15 +92,6 @@ Findings are reported at the position the compiler names; suppress one with
 
 _SUFFIXES = ["Config", "Conf", "Settings", "Options", "Opts"]
 _TAG_KEYS = ["mapstructure", "yaml", "toml", "env", "envconfig"]
-_PREDECLARED = frozenset("""bool byte complex64 complex128 error float32 float64 int int8 int16 int32 int64
-    rune string uint uint8 uint16 uint32 uint64 uintptr any comparable""".split())
-
-
-def _decode_tables() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
-    """SL001's list of decode calls (the one place that list lives)."""
-    from golint_startup.rules.sl001_init_heap_work import DECODE_FUNCTIONS, STREAM_DECODERS
-    return DECODE_FUNCTIONS, STREAM_DECODERS
-
 
 # A type as found in a file: ("", name) for the file's own package, (import path, name).
 TypeRef = tuple[str, str]
@@ -162,49 +158,12 @@ class _Collector:
 
     # --- types -------------------------------------------------------------------
 
-    def type_params(self, node) -> set[str]:
-        """Type parameters in scope at `node` (of enclosing functions and generic receivers)."""
-        names: set[str] = set()
-        scope = node.parent
-        while scope is not None:
-            if scope.type in ("function_declaration", "method_declaration"):
-                params = scope.child_by_field_name("type_parameters")
-                if params is not None:
-                    for declaration in params.named_children:
-                        names.update(text(n) for n in declaration.children_by_field_name("name"))
-                receiver = scope.child_by_field_name("receiver")
-                if receiver is not None:
-                    for found in matches("(generic_type type_arguments: (type_arguments (type_elem (type_identifier) @t)))",
-                                         receiver):
-                        names.update(text(n) for n in found["t"])
-                break
-            scope = scope.parent
-        return names
+    def type_params(self, node) -> frozenset[str]:
+        return type_parameters_in_scope(node)
 
-    def type_ref(self, node, type_params: set[str]) -> TypeRef | None:
+    def type_ref(self, node, type_params) -> TypeRef | None:
         """(package, name) of a named type expression; None for pointers, slices, type parameters."""
-        if node is None:
-            return None
-        kind = node.type
-        if kind in ("type_identifier", "identifier"):
-            name = text(node)
-            if name in type_params or name in _PREDECLARED:
-                return None
-            return ("", name)
-        if kind == "generic_type":
-            return self.type_ref(node.child_by_field_name("type"), type_params)
-        if kind == "parenthesized_type":
-            return self.type_ref(node.named_children[0] if node.named_children else None, type_params)
-        if kind == "qualified_identifier":
-            path = self.file.imports.get(text(node.child_by_field_name("package")))
-            return (path, text(node.child_by_field_name("name"))) if path else None
-        if kind == "selector_expression":  # new(pkg.T) can parse as an expression
-            operand = node.child_by_field_name("operand")
-            if operand is not None and operand.type == "identifier":
-                path = self.file.package_of(operand)
-                if path:
-                    return (path, text(node.child_by_field_name("field")))
-        return None
+        return named_type(self.file, node, type_params, through_pointer=False)
 
     def value_type(self, value, index: int, type_params: set[str]):
         """(type, call, is pointer, written) of the value an initializer gives a variable."""
@@ -305,11 +264,8 @@ class _Collector:
         return ""
 
     def decoded(self) -> list[tuple[TypeRef, str]]:
-        """Types whose address is handed to a decode call (SL001's list)."""
-        try:
-            decode_functions, stream_decoders = _decode_tables()
-        except ImportError:  # SL001 not installed: fall back to name and tag criteria only
-            return []
+        """Types whose address is handed to a decode call."""
+        decode_functions, stream_decoders = DECODE_FUNCTIONS, STREAM_DECODERS
         imported = set(self.file.imports.values())
         if not imported & (set(decode_functions) | set(stream_decoders)):
             return []
@@ -364,14 +320,9 @@ def collect(file: GoFile, options: dict) -> Facts:
                for found in matches(_STRUCTS, root)}
     results: dict[str, tuple[TypeRef | None, ...]] = {}
     for found in matches(_FUNCTIONS, root):
-        result, params = found["result"][0], collector.type_params(found["result"][0])
-        if result.type == "parameters":
-            types = []
-            for declaration in result.named_children:
-                count = max(1, len(declaration.children_by_field_name("name")))
-                types += [collector.type_ref(declaration.child_by_field_name("type"), params)] * count
-        else:
-            types = [collector.type_ref(result, params)]
+        result = found["result"][0]
+        params = collector.type_params(result)
+        types = [collector.type_ref(t, params) for t in result_types(result.parent)]
         if any(types):
             results[text(found["name"][0])] = tuple(types)
     for node in matches(_DECLARATIONS, root):

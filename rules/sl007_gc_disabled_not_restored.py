@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from golint_startup.go.gofile import Constants, GoFile, enclosing_function, matches, text
+from golint_startup.go.constants import Constants
+from golint_startup.go.gofile import GoFile
+from golint_startup.go.syntax import enclosing_function, matches, text
 from golint_startup.rule import Rule
 
 DEBUG = "runtime/debug"

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 
-from golint_startup.go.gofile import GoFile, enclosing_function, matches, text, word_pattern
+from golint_startup.go.gofile import GoFile
+from golint_startup.go.syntax import enclosing_function, matches, text, word_pattern
 from golint_startup.rule import Rule, location_of
 
 HELP = """\

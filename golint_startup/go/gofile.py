@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
 
 import tree_sitter
-import tree_sitter_golang
 
 from golint_startup.go.buildtags import Constraint, ConstraintError
-
-GO = tree_sitter.Language(tree_sitter_golang.language())
+from golint_startup.go.imports import TEST_SUPPORT_IMPORTS, TEST_SUPPORT_PREFIXES, default_package_name
+from golint_startup.go.scope import is_shadowed
+from golint_startup.go.syntax import GO, captures, matches, text, unparen
 
 # "Code generated ... DO NOT EDIT." on a line of its own before the package clause
 # (https://go.dev/s/generatedcode).
@@ -26,67 +25,6 @@ _BUILD_LINE = re.compile(rb"^//go:build\s+(.+?)\r?$", re.MULTILINE)
 _DIRECTIVE = re.compile(rb"//([ \t]*)startup-lint:(ignore|file-ignore)\b([^\r\n]*)")
 _RULE_ID = re.compile(r"^SL\d{3}$")
 
-# Default package names that differ from the last import-path element. Only the
-# packages the rules look for matter; others fall back to the usual heuristic.
-_KNOWN_PACKAGE_NAMES = {
-    "gopkg.in/yaml.v2": "yaml",
-    "gopkg.in/yaml.v3": "yaml",
-    "github.com/pelletier/go-toml": "toml",
-    "github.com/pelletier/go-toml/v2": "toml",
-    "github.com/goccy/go-yaml": "yaml",
-    "github.com/goccy/go-json": "json",
-}
-_MAJOR_SUFFIX = re.compile(r"^v\d+$")
-
-# Importing any of these (or a package below them) marks a file as test support, linted
-# only with --tests, like a _test.go file.
-TEST_SUPPORT_IMPORTS = (
-    "testing",
-    "net/http/httptest",
-    "go.uber.org/zap/zaptest",
-    "go.uber.org/goleak",
-    "go.uber.org/mock/gomock",
-    "github.com/golang/mock/gomock",
-    "github.com/stretchr/testify",
-    "github.com/onsi/ginkgo",
-    "github.com/onsi/ginkgo/v2",
-    "github.com/onsi/gomega",
-    "gotest.tools/v3",
-)
-_TEST_SUPPORT_PREFIXES = tuple(path + "/" for path in TEST_SUPPORT_IMPORTS)
-
-
-@cache
-def default_package_name(import_path: str) -> str:
-    """The name a Go file uses for an import without an alias."""
-    if import_path in _KNOWN_PACKAGE_NAMES:
-        return _KNOWN_PACKAGE_NAMES[import_path]
-    parts = import_path.split("/")
-    name = parts[-1]
-    if _MAJOR_SUFFIX.match(name) and len(parts) > 1:
-        name = parts[-2]
-    name = re.sub(r"\.v\d+$", "", name)
-    if name.startswith("go-"):
-        name = name[3:]
-    if name.endswith("-go"):
-        name = name[:-3]
-    return name.replace("-", "_").replace(".", "_")
-
-
-@cache
-def query(source: str) -> tree_sitter.Query:
-    """Compile a tree-sitter query once per process."""
-    return tree_sitter.Query(GO, source)
-
-
-def matches(pattern: str, node: tree_sitter.Node) -> list[dict[str, list[tree_sitter.Node]]]:
-    return [captures for _, captures in tree_sitter.QueryCursor(query(pattern)).matches(node)]
-
-
-def captures(pattern: str, node: tree_sitter.Node) -> dict[str, list[tree_sitter.Node]]:
-    return tree_sitter.QueryCursor(query(pattern)).captures(node)
-
-
 _parser: tree_sitter.Parser | None = None
 
 
@@ -95,25 +33,6 @@ def _get_parser() -> tree_sitter.Parser:
     if _parser is None:
         _parser = tree_sitter.Parser(GO)
     return _parser
-
-
-@cache
-def word_pattern(name: str) -> re.Pattern:
-    """`name` as a whole identifier in source bytes (not a field `.name`, not inside a longer word)."""
-    return re.compile(rb"(?<![\w.])" + re.escape(name.encode()) + rb"(?!\w)")
-
-
-def unparen(node: tree_sitter.Node | None) -> tree_sitter.Node | None:
-    """The expression or type inside any parentheses."""
-    while node is not None and node.type in {"parenthesized_expression", "parenthesized_type"}:
-        node = node.named_children[0] if node.named_children else None
-    return node
-
-
-def text(node: tree_sitter.Node | None) -> str:
-    if node is None:
-        return ""
-    return node.text.decode("utf-8", "replace")
 
 
 @dataclass(frozen=True)
@@ -170,16 +89,13 @@ class GoFile:
             if path == "testing":
                 if re.search(rb"(?<![\w.])" + re.escape(name.encode()) + rb"\.(?:TB|T|B|M|F)\b", self.source):
                     return True
-            elif path in TEST_SUPPORT_IMPORTS or path.startswith(_TEST_SUPPORT_PREFIXES):
+            elif path in TEST_SUPPORT_IMPORTS or path.startswith(TEST_SUPPORT_PREFIXES):
                 return True
         return False
 
     def imports_path(self, *paths: str) -> bool:
         values = self.imports.values()
         return any(p in values for p in paths)
-
-    def local_names(self, import_path: str) -> list[str]:
-        return [name for name, path in self.imports.items() if path == import_path]
 
     def in_error_region_at(self, line: int, col: int) -> bool:
         """Whether a 1-based (line, byte column) falls where the parse failed."""
@@ -237,157 +153,6 @@ def _line_start(source: bytes, line: int) -> int:
         if offset == 0:
             return len(source)
     return offset
-
-
-# --- constants ---------------------------------------------------------------
-
-
-def truncating_division(left: int, right: int) -> int:
-    """Go's integer division, which truncates toward zero."""
-    quotient = abs(left) // abs(right)
-    return quotient if (left < 0) == (right < 0) else -quotient
-
-
-class Constants:
-    """Integer values of constant expressions, with the file's top-level constants."""
-
-    def __init__(self, file: GoFile):
-        self.file = file
-        self._declared = None
-
-    def declared(self) -> dict:
-        """Top-level `const name = value` specs (one name each; iota lists are not evaluated)."""
-        if self._declared is None:
-            self._declared = {}
-            for kind, node in self.file.declarations:
-                if kind != "const_declaration":
-                    continue
-                for spec in node.named_children:
-                    names = spec.children_by_field_name("name") if spec.type == "const_spec" else []
-                    value = spec.child_by_field_name("value") if len(names) == 1 else None
-                    if value is not None and len(value.named_children) == 1:
-                        self._declared[text(names[0])] = value.named_children[0]
-        return self._declared
-
-    def value(self, node, depth: int = 0) -> int | None:
-        if node is None or depth > 20:
-            return None
-        kind = node.type
-        if kind == "parenthesized_expression":
-            return self.value(node.named_children[0] if node.named_children else None, depth + 1)
-        if kind == "int_literal":
-            try:
-                return int(text(node).replace("_", ""), 0)
-            except ValueError:
-                return int(text(node).replace("_", ""), 8) if text(node).isdigit() else None
-        if kind == "float_literal":
-            try:
-                number = float(text(node).replace("_", ""))
-            except ValueError:
-                return None
-            return int(number) if number.is_integer() else None
-        if kind == "identifier":
-            declared = self.declared().get(text(node))
-            return self.value(declared, depth + 1) if declared is not None and not is_shadowed(node) else None
-        if kind == "unary_expression":
-            operand = self.value(node.child_by_field_name("operand"), depth + 1)
-            operator = text(node.child_by_field_name("operator"))
-            if operand is None:
-                return None
-            return {"-": -operand, "+": operand, "^": ~operand}.get(operator)
-        if kind == "binary_expression":
-            left = self.value(node.child_by_field_name("left"), depth + 1)
-            right = self.value(node.child_by_field_name("right"), depth + 1)
-            if left is None or right is None:
-                return None
-            operator = text(node.child_by_field_name("operator"))
-            try:
-                return {
-                    "+": lambda: left + right, "-": lambda: left - right, "*": lambda: left * right,
-                    "/": lambda: truncating_division(left, right), "%": lambda: left - right * truncating_division(left, right),
-                    "<<": lambda: left << right if 0 <= right < 64 else None,
-                    ">>": lambda: left >> right, "|": lambda: left | right, "&": lambda: left & right,
-                    "^": lambda: left ^ right, "&^": lambda: left & ~right,
-                }[operator]()
-            except (KeyError, ZeroDivisionError, ValueError):
-                return None
-        if kind == "call_expression":  # a conversion such as int(1 << 20)
-            function = node.child_by_field_name("function")
-            args = node.child_by_field_name("arguments")
-            if function is not None and function.type == "identifier" and args is not None \
-                    and len(args.named_children) == 1 and text(function).startswith(("int", "uint")):
-                return self.value(args.named_children[0], depth + 1)
-        return None
-
-
-# --- scoping ----------------------------------------------------------------
-
-_FUNCTION_NODES = {"function_declaration", "method_declaration", "function_literal"}
-
-
-def declared_names(node: tree_sitter.Node) -> list[str]:
-    """Names a statement or clause declares into its scope."""
-    kind = node.type
-    if kind in {"short_var_declaration", "range_clause"}:
-        left = node.child_by_field_name("left")
-        return [text(n) for n in left.named_children if n.type == "identifier"] if left else []
-    if kind in {"var_declaration", "const_declaration"}:
-        return [text(n) for spec in node.named_children if spec.type in {"var_spec", "const_spec"}
-                for n in spec.children_by_field_name("name")]
-    if kind == "type_switch_statement":
-        alias = node.child_by_field_name("name")
-        return [text(alias)] if alias else []
-    if kind == "parameters":
-        return [text(n) for param in node.named_children for n in param.children_by_field_name("name")]
-    return []
-
-
-# Nodes whose named children are statements in order (a block, the body of a case).
-STATEMENT_LISTS = {"block", "expression_case_clause", "type_case_clause", "communication_clause"}
-
-
-def is_shadowed(ident: tree_sitter.Node) -> bool:
-    """Whether a local declaration before `ident` hides the package-level name."""
-    name = text(ident)
-    child, node = ident, ident.parent
-    while node is not None and node.type != "source_file":
-        if node.type in STATEMENT_LISTS:
-            for stmt in node.named_children:
-                if stmt.start_byte >= child.start_byte:
-                    break
-                if name in declared_names(stmt):
-                    return True
-        elif node.type in {"if_statement", "for_statement", "expression_switch_statement",
-                           "type_switch_statement"}:
-            clause = node.child_by_field_name("init_statement")
-            if clause is not None and clause.end_byte <= child.start_byte and name in declared_names(clause):
-                return True
-            if node.type == "type_switch_statement" and name in declared_names(node):
-                return True
-            for clause in node.named_children:
-                if clause.type in {"range_clause", "for_clause"} and clause.end_byte <= child.start_byte:
-                    inner = clause.child_by_field_name("init_statement") if clause.type == "for_clause" else clause
-                    if inner is not None and name in declared_names(inner):
-                        return True
-        elif node.type in _FUNCTION_NODES:
-            for field_name in ("receiver", "parameters", "result"):
-                part = node.child_by_field_name(field_name)
-                if part is not None and part.type == "parameters" and name in declared_names(part):
-                    return True
-        child, node = node, node.parent
-    return False
-
-
-def is_variadic(node: tree_sitter.Node | None) -> bool:
-    """Whether a parameter declaration (`xs ...T`) or a call's arguments (`f(xs...)`) spread."""
-    return node is not None and any(child.type == "..." for child in node.children)
-
-
-def enclosing_function(node: tree_sitter.Node) -> tree_sitter.Node | None:
-    node = node.parent
-    while node is not None and node.type not in _FUNCTION_NODES:
-        node = node.parent
-    return node
 
 
 # --- reading and parsing ----------------------------------------------------

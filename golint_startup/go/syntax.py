@@ -1,0 +1,87 @@
+"""Questions about tree-sitter-golang syntax that every rule asks, answered once.
+
+Trees follow go/ast: a `block` or a case clause holds its statements directly, `true`,
+`false`, `nil` and `iota` are identifiers, and a type written where an expression may
+stand (`new(pkg.T)`, `[]byte(s)`) parses as an expression.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import tree_sitter
+import tree_sitter_golang
+
+GO = tree_sitter.Language(tree_sitter_golang.language())
+
+FUNCTION_NODES = frozenset({"function_declaration", "method_declaration", "function_literal"})
+# Nodes whose named children are statements in order (a block, the body of a case).
+STATEMENT_LISTS = frozenset({"block", "expression_case_clause", "type_case_clause", "communication_clause"})
+
+
+@cache
+def query(source: str) -> tree_sitter.Query:
+    """Compile a tree-sitter query once per process."""
+    return tree_sitter.Query(GO, source)
+
+
+def matches(pattern: str, node: tree_sitter.Node) -> list[dict[str, list[tree_sitter.Node]]]:
+    return [captures for _, captures in tree_sitter.QueryCursor(query(pattern)).matches(node)]
+
+
+def captures(pattern: str, node: tree_sitter.Node) -> dict[str, list[tree_sitter.Node]]:
+    return tree_sitter.QueryCursor(query(pattern)).captures(node)
+
+
+@cache
+def word_pattern(name: str) -> re.Pattern:
+    """`name` as a whole identifier in source bytes (not a field `.name`, not inside a longer word)."""
+    return re.compile(rb"(?<![\w.])" + re.escape(name.encode()) + rb"(?!\w)")
+
+
+def unparen(node: tree_sitter.Node | None) -> tree_sitter.Node | None:
+    """The expression or type inside any parentheses."""
+    while node is not None and node.type in {"parenthesized_expression", "parenthesized_type"}:
+        node = node.named_children[0] if node.named_children else None
+    return node
+
+
+def text(node: tree_sitter.Node | None) -> str:
+    if node is None:
+        return ""
+    return node.text.decode("utf-8", "replace")
+
+
+def is_variadic(node: tree_sitter.Node | None) -> bool:
+    """Whether a parameter declaration (`xs ...T`) or a call's arguments (`f(xs...)`) spread."""
+    return node is not None and any(child.type == "..." for child in node.children)
+
+
+def enclosing_function(node: tree_sitter.Node) -> tree_sitter.Node | None:
+    node = node.parent
+    while node is not None and node.type not in FUNCTION_NODES:
+        node = node.parent
+    return node
+
+
+def mentions(file, node, name: str) -> bool:
+    """Whether `node` refers to the variable `name` (an identifier, not a field, string or comment)."""
+    source = file.source
+    for found in word_pattern(name).finditer(source, node.start_byte, node.end_byte):
+        hit = file.root.descendant_for_byte_range(found.start(), found.end())
+        if hit is not None and hit.type == "identifier":
+            return True
+    return False
+
+
+def names_of(node) -> list[str]:
+    return [text(n) for n in node.named_children if n.type == "identifier"] if node is not None else []
+
+
+def values_of(node) -> list:
+    return [n for n in node.named_children if n.type != "comment"] if node is not None else []
+
+
+def is_define(range_clause) -> bool:
+    return any(child.type == ":=" for child in range_clause.children)
