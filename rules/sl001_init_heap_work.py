@@ -7,7 +7,7 @@ from golint_startup.go.library import BURNTSUSHI_TOML, DECODE_FUNCTIONS, GO_TOML
 from golint_startup.go.gofile import GoFile
 from golint_startup.go.imports import default_package_name
 from golint_startup.go.scope import is_shadowed
-from golint_startup.go.syntax import matches, text
+from golint_startup.go.syntax import invocation, matches, text
 from golint_startup.rule import Option, Rule
 
 _VIPER_LOADS = frozenset({"ReadInConfig", "ReadConfig", "ReadRemoteConfig"})
@@ -179,10 +179,8 @@ def _runs_during_init(node, context) -> tuple[bool, bool]:
     in_loop = False
     child, parent = node, node.parent
     while parent is not None and child != context:
-        if child.type == "function_literal":
-            if parent.type != "call_expression" or parent.child_by_field_name("function") != child \
-                    or (parent.parent is not None and parent.parent.type == "go_statement"):
-                return False, False
+        if child.type == "function_literal" and invocation(child) in (None, "go"):
+            return False, False
         if parent.type in _LOOPS and child == parent.child_by_field_name("body"):
             in_loop = True
         child, parent = parent, parent.parent

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from golint_startup.go.gofile import GoFile
 from golint_startup.go.scope import is_shadowed
-from golint_startup.go.syntax import matches, text
+from golint_startup.go.syntax import invocation, matches, root_identifier, text
 from golint_startup.rule import Finding, Location, Rule, location_of
 
 SYNC = "sync"
@@ -121,26 +121,12 @@ class _Facts:
     calls: list[tuple[Location, str, list[str] | None, str | None]] = field(default_factory=list)
 
 
-def _root_identifier(target):
-    """`x` for the assignment targets `x`, `x.f`, `x[i]`, `x.f[i].g`, `(x)`; None otherwise."""
-    while target is not None:
-        if target.type == "identifier":
-            return target
-        if target.type in {"selector_expression", "index_expression"}:
-            target = target.child_by_field_name("operand")
-        elif target.type == "parenthesized_expression" and target.named_children:
-            target = target.named_children[0]
-        else:
-            return None  # *p = v writes through a pointer, not to a variable of the package
-    return None
-
-
 def _nonlocal_writes(body) -> list[str]:
     """Names assigned (or whose address is passed to a call) in `body` that no enclosing
     function or block declares."""
     names = []
     for found in matches(_WRITES, body):
-        root = _root_identifier(found["target"][0])
+        root = root_identifier(found["target"][0])
         if root is not None and text(root) != "_" and not is_shadowed(root):
             names.append(text(root))
     return names
@@ -154,8 +140,7 @@ def _runs_at_startup(file: GoFile, call) -> bool:
     """
     child, node = call, call.parent
     while node is not None:
-        if child.type == "function_literal" and (node.type != "call_expression"
-                                             or node.child_by_field_name("function") != child):
+        if child.type == "function_literal" and invocation(child) is None:
             return False
         if node.type == "method_declaration":
             return False

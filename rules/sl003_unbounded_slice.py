@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from golint_startup.go.gofile import GoFile
-from golint_startup.go.syntax import is_variadic, matches, mentions, names_of, text, unparen, values_of
+from golint_startup.go.syntax import root_identifier, is_variadic, matches, mentions, names_of, text, unparen, values_of
 from golint_startup.go.types import FileTypes
 from golint_startup.rule import Option, Rule
 
@@ -188,12 +188,9 @@ def _has_call(node) -> bool:
     return False
 
 
-def _root_identifier(node):
-    node = unparen(node)
-    while node is not None and node.type in {"selector_expression", "index_expression", "slice_expression",
-                                             "unary_expression", "parenthesized_expression"}:
-        node = node.child_by_field_name("operand") or (node.named_children[0] if node.named_children else None)
-    return text(node) if node is not None and node.type == "identifier" else None
+def _root_name(node) -> str | None:
+    root = root_identifier(unparen(node), through_dereference=True)
+    return text(root) if root is not None else None
 
 
 def _jump_skips(jump, loop) -> bool:
@@ -276,7 +273,7 @@ def _for_capacity(file: GoFile, loop, clause, name: str) -> str | None:
     for found in matches(_WRITES, body):
         for side in found.get("lhs", []) + found.get("decl", []):
             targets = side.named_children if side.type == "expression_list" else [side]
-            if any(_root_identifier(t) in watched for t in targets):
+            if any(_root_name(t) in watched for t in targets):
                 return None
     extra = 1 if operator == "<=" else 0
     if start.type == "int_literal" and bound.type == "int_literal":

@@ -18,7 +18,7 @@ from golint_startup.go.gofile import GoFile
 from golint_startup.go.imports import default_package_name
 from golint_startup.go.scope import is_shadowed
 from golint_startup.go.library import DECODE_FUNCTIONS, STREAM_DECODERS
-from golint_startup.go.syntax import matches, text
+from golint_startup.go.syntax import enclosing_function, matches, text
 from golint_startup.go.types import named_type, result_types, type_parameters_in_scope
 from golint_startup.rule import Finding, Location, Notification, Option, Rule
 
@@ -138,7 +138,6 @@ _CALLS_WITH_ARGUMENTS = """
 (call_expression function: (selector_expression operand: (_) @operand field: (field_identifier) @name)
   arguments: (arguments) @arguments) @call
 """
-_FUNCTION_NODES = ("function_declaration", "method_declaration", "function_literal")
 
 
 def _end(node) -> tuple[int, int]:
@@ -197,7 +196,7 @@ class _Collector:
     # --- sites -------------------------------------------------------------------
 
     def add_variable(self, ident, type_: TypeRef | None, call, pointer: bool, written: str) -> None:
-        function = _enclosing_function(ident)
+        function = enclosing_function(ident)
         if function is None:
             return  # package-level variables are never "moved to heap"
         self.locals.setdefault(function.id, {})[text(ident)] = (type_, call, pointer)
@@ -285,7 +284,7 @@ class _Collector:
                 label = f"(*viper.Viper).{name}"
             else:
                 continue
-            local = self.locals.get(getattr(_enclosing_function(call), "id", -1), {})
+            local = self.locals.get(getattr(enclosing_function(call), "id", -1), {})
             for argument in found["arguments"][0].named_children:
                 type_ = self.argument_type(argument, local)
                 if type_ is not None:
@@ -304,13 +303,6 @@ class _Collector:
             type_, _, pointer = local.get(text(argument), (None, None, False))
             return type_ if pointer else None
         return None
-
-
-def _enclosing_function(node):
-    node = node.parent
-    while node is not None and node.type not in _FUNCTION_NODES:
-        node = node.parent
-    return node
 
 
 def collect(file: GoFile, options: dict) -> Facts:

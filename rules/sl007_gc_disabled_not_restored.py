@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from golint_startup.go.constants import Constants
 from golint_startup.go.gofile import GoFile
-from golint_startup.go.syntax import enclosing_function, matches, text
+from golint_startup.go.syntax import STATEMENT_LISTS, assigned_names, enclosing_function, invocation, matches, text
 from golint_startup.rule import Rule
 
 DEBUG = "runtime/debug"
@@ -91,17 +91,7 @@ _RETURNS = "(return_statement) @ret"
 
 def _saved_name(call) -> str | None:
     """`old` in `old := debug.SetGCPercent(-1)`, `old = ...` or `var old = ...`."""
-    values = call.parent
-    holder = values.parent if values is not None and values.type == "expression_list" else None
-    if holder is None:
-        return None
-    if holder.type in {"short_var_declaration", "assignment"}:
-        left = holder.child_by_field_name("left")
-        names = left.named_children if left is not None else []
-    elif holder.type == "var_spec":
-        names = holder.children_by_field_name("name")
-    else:
-        return None
+    names = assigned_names(call)
     if len(names) == 1 and names[0].type == "identifier" and text(names[0]) != "_":
         return text(names[0])
     return None
@@ -109,7 +99,7 @@ def _saved_name(call) -> str | None:
 
 def _statement(node, stop):
     """The statement directly inside a statement list that contains `node`."""
-    while node.parent is not None and node.parent != stop and node.parent.type not in {"statement_list", "block"}:
+    while node.parent is not None and node.parent != stop and node.parent.type not in STATEMENT_LISTS:
         node = node.parent
     return node
 
@@ -124,11 +114,9 @@ def _restore_statement(call, function):
     deferred = None
     while node is not None and node != function:
         if node.type == "function_literal":
-            invocation = node.parent
-            if invocation is None or invocation.type != "call_expression" or \
-                    invocation.parent is None or invocation.parent.type != "defer_statement":
+            if invocation(node) != "defer":
                 return None
-            deferred = invocation.parent
+            deferred = node.parent.parent
         if node.type == "defer_statement" and deferred is None:
             deferred = node
         node = node.parent

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 from golint_startup.go.gofile import GoFile
-from golint_startup.go.syntax import enclosing_function, matches, text, word_pattern
+from golint_startup.go.syntax import assigned_names, enclosing_function, identifier_uses, matches, text
 from golint_startup.rule import Rule, location_of
 
 HELP = """\
@@ -103,31 +103,9 @@ _JSON = "encoding/json"
 _YAML = {"gopkg.in/yaml.v2", "gopkg.in/yaml.v3", "sigs.k8s.io/yaml"}
 
 
-def _uses(file: GoFile, scope, name: str, after: int) -> list:
-    """Identifier nodes referring to `name` inside `scope`, after byte offset `after`."""
-    found = []
-    for match in word_pattern(name).finditer(file.source, max(after, scope.start_byte), scope.end_byte):
-        node = file.root.descendant_for_byte_range(match.start(), match.end())
-        if node is not None and node.type == "identifier":
-            found.append(node)
-    return found
-
-
 def _buffer_name(call) -> str | None:
     """`b` in `b, err := io.ReadAll(r)`, `b, err = ...` or `var b, err = ...`."""
-    values = call.parent
-    holder = values.parent if values is not None and values.type == "expression_list" else None
-    if holder is None or len([v for v in values.named_children if v.type != "comment"]) != 1:
-        return None
-    if holder.type in {"short_var_declaration", "assignment"}:
-        if holder.type == "assignment" and text(holder.child_by_field_name("operator")) != "=":
-            return None
-        left = holder.child_by_field_name("left")
-        names = [n for n in left.named_children if n.type != "comment"] if left is not None else []
-    elif holder.type == "var_spec":
-        names = holder.children_by_field_name("name")
-    else:
-        return None
+    names = assigned_names(call)
     if not names or names[0].type != "identifier" or text(names[0]) == "_":
         return None
     return text(names[0])
@@ -136,7 +114,7 @@ def _buffer_name(call) -> str | None:
 def _declared_locally(file: GoFile, body, name: str, call) -> bool:
     """Whether `name`, assigned by `call`, is first declared by a plain `var` in the same function body."""
     assignment = call.parent.parent
-    earlier = [u for u in _uses(file, body, name, body.start_byte) if u.end_byte <= assignment.start_byte]
+    earlier = [u for u in identifier_uses(file, body, name, body.start_byte) if u.end_byte <= assignment.start_byte]
     # Only the declaration: an earlier use might run after the call, in a later loop iteration.
     return len(earlier) == 1 and earlier[0].parent is not None and earlier[0].parent.type == "var_spec" and \
         earlier[0].parent.child_by_field_name("value") is None
@@ -181,7 +159,7 @@ def check(file: GoFile, options: dict):
             continue
         if call.parent.parent.type == "assignment" and not _declared_locally(file, body, name, call):
             continue  # a result, a captured or a package-level variable outlives the function
-        uses = _uses(file, body, name, call.end_byte)
+        uses = identifier_uses(file, body, name, call.end_byte)
         if len(uses) != 1:
             continue  # decoded twice, logged, hashed, returned, stored, reassigned...
         package = _decoder(file, uses[0])

@@ -67,12 +67,7 @@ def enclosing_function(node: tree_sitter.Node) -> tree_sitter.Node | None:
 
 def mentions(file, node, name: str) -> bool:
     """Whether `node` refers to the variable `name` (an identifier, not a field, string or comment)."""
-    source = file.source
-    for found in word_pattern(name).finditer(source, node.start_byte, node.end_byte):
-        hit = file.root.descendant_for_byte_range(found.start(), found.end())
-        if hit is not None and hit.type == "identifier":
-            return True
-    return False
+    return bool(identifier_uses(file, node, name))
 
 
 def names_of(node) -> list[str]:
@@ -85,3 +80,58 @@ def values_of(node) -> list:
 
 def is_define(range_clause) -> bool:
     return any(child.type == ":=" for child in range_clause.children)
+
+
+def identifier_uses(file, scope, name: str, after: int = 0) -> list:
+    """Identifier nodes spelling `name` inside `scope` from byte offset `after` on (not a
+    field `.name`, a string or a comment). Found in the source text first: far cheaper
+    than walking the subtree."""
+    found = []
+    for match in word_pattern(name).finditer(file.source, max(after, scope.start_byte), scope.end_byte):
+        node = file.root.descendant_for_byte_range(match.start(), match.end())
+        if node is not None and node.type == "identifier":
+            found.append(node)
+    return found
+
+
+def invocation(literal) -> str | None:
+    """How a function literal runs where it is written: "call" (`func(){...}()`), "defer"
+    or "go"; None when it is only a value (stored, passed on, returned)."""
+    call = literal.parent
+    if call is None or call.type != "call_expression" or call.child_by_field_name("function") != literal:
+        return None
+    statement = call.parent
+    if statement is not None and statement.type in {"defer_statement", "go_statement"}:
+        return statement.type.split("_")[0]
+    return "call"
+
+
+def assigned_names(value) -> list:
+    """The names a declaration or plain assignment gives `value`, when it is the only value on
+    the right: `a, err := f()`, `a, err = f()`, `var a, err = f()`. [] otherwise."""
+    values = value.parent
+    holder = values.parent if values is not None and values.type == "expression_list" else None
+    if holder is None or len(values_of(values)) != 1:
+        return []
+    if holder.type == "short_var_declaration" or \
+            (holder.type == "assignment" and text(holder.child_by_field_name("operator")) == "="):
+        return values_of(holder.child_by_field_name("left"))
+    if holder.type == "var_spec":
+        return holder.children_by_field_name("name")
+    return []
+
+
+def root_identifier(target, through_dereference: bool = False):
+    """The variable an assignment target writes: `x` for `x`, `x.f`, `x[i]`, `x.f[i].g`, `(x)`,
+    and for `*x` when `through_dereference`; None otherwise."""
+    while target is not None:
+        kind = target.type
+        if kind == "identifier":
+            return target
+        if kind in {"selector_expression", "index_expression", "slice_expression"}:
+            target = target.child_by_field_name("operand")
+        elif kind == "parenthesized_expression" or (kind == "unary_expression" and through_dereference):
+            target = target.named_children[0] if target.named_children else None
+        else:
+            return None  # *p = v writes through a pointer, not to a variable
+    return None
