@@ -1,4 +1,4 @@
-"""Benchmark startup-lint on a Go tree against bare tree-sitter parsing (SPEC §9).
+"""Benchmark startup-lint on a Go tree against bare tree-sitter parsing.
 
     python bench/bench.py <tree> [--repeat N] [--rules] [--lint-arg=ARG ...]
 

@@ -1,4 +1,4 @@
-"""`startup-lint [OPTIONS] [PATTERNS]...`: one command, no subcommands (SPEC §4)."""
+"""`startup-lint [OPTIONS] [PATTERNS]...`: one command, no subcommands."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Patterns to files, with the go command's conventions (SPEC §4)."""
+"""Patterns to files, with the go command's conventions."""
 
 from __future__ import annotations
 

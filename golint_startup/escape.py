@@ -7,7 +7,8 @@ One call to `analyze_module` runs, from the module root:
 2. `go build -json -o <devnull> -gcflags=<pkg>=-m=2 -json=0,file://<fresh dir>` on the
    packages that load. `-o devnull` keeps binaries out of the user's tree; the per-run
    `-json` directory changes the compiler's cache key so a cached build cannot replay
-   `-m` text with paths frozen relative to another directory (see ESCAPE-NOTES.md).
+   `-m` text with paths frozen relative to another directory (the go command caches
+   compiler output, diagnostics included, keyed by its inputs).
 
 `GOTOOLCHAIN=local` always: a `go` line newer than the toolchain is a clear failure
 instead of a download. `GOFLAGS`, `GOWORK` and `vendor/` are the go command's own

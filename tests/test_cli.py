@@ -1,4 +1,4 @@
-"""The command line as users meet it: exit codes, formats, options, errors (SPEC §4, §5)."""
+"""The command line as users meet it: exit codes, formats, options, errors."""
 
 from __future__ import annotations
 

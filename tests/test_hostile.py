@@ -1,4 +1,4 @@
-"""Bad input never crashes a run, never hides a finding elsewhere, and is named once (SPEC §9).
+"""Bad input never crashes a run, never hides a finding elsewhere, and is named once.
 
 Each problem file sits next to a good file with a finding: the finding must survive, the
 problem file must appear exactly once as a notification (stderr and SARIF

@@ -1,5 +1,5 @@
 """The wheel built from a clean copy of the repository, installed into a fresh virtual
-environment, carries every rule of the catalog (SPEC §2)."""
+environment, carries every rule of the catalog."""
 
 from __future__ import annotations
 
