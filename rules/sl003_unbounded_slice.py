@@ -143,9 +143,7 @@ def _empty_declaration(statement, name: str, types: FileTypes):
         return None
     if statement.type != "var_declaration":
         return None
-    specs = []
-    for spec in statement.named_children:
-        specs += spec.named_children if spec.type == "var_spec_list" else [spec]
+    specs = statement.named_children
     for spec in specs:
         if spec.type != "var_spec":
             continue

@@ -82,7 +82,7 @@ def type_parameters_in_scope(node) -> frozenset[str]:
             names.update(text(n) for n in declaration.children_by_field_name("name"))
     receiver = scope.child_by_field_name("receiver")
     if receiver is not None:
-        for found in matches("(generic_type type_arguments: (type_arguments (type_elem (type_identifier) @t)))",
+        for found in matches("(generic_type type_arguments: (type_arguments (type_identifier) @t))",
                              receiver):
             names.update(text(n) for n in found["t"])
     return frozenset(names)

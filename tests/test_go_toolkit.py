@@ -1,0 +1,196 @@
+"""Table tests of the Go toolkit (golint_startup/go/): each helper on small Go snippets."""
+
+from __future__ import annotations
+
+import pytest
+
+from golint_startup.go.constants import Constants
+from golint_startup.go.gofile import parse
+from golint_startup.go.imports import default_package_name
+from golint_startup.go.scope import is_shadowed
+from golint_startup.go.syntax import (assigned_names, identifier_uses, invocation, matches, mentions, root_identifier,
+                                      text)
+from golint_startup.go.types import FileTypes, named_type, result_types, type_parameters_in_scope
+
+
+def go(body: str, imports: str = ""):
+    return parse("x.go", f"package x\n{imports}\n{body}\n".encode())
+
+
+def first(file, kind: str, spelled: str | None = None):
+    """The first node of `kind` (whose text is `spelled`, if given), in source order."""
+    for found in matches(f"({kind}) @n", file.root):
+        node = found["n"][0]
+        if spelled is None or text(node) == spelled:
+            return node
+    raise AssertionError(f"no {kind} {spelled or ''}")
+
+
+def last(file, kind: str, spelled: str):
+    nodes = [f["n"][0] for f in matches(f"({kind}) @n", file.root) if text(f["n"][0]) == spelled]
+    assert nodes, f"no {kind} {spelled}"
+    return nodes[-1]
+
+
+@pytest.mark.parametrize("path, name", [
+    ("encoding/json", "json"), ("gopkg.in/yaml.v3", "yaml"), ("github.com/pelletier/go-toml/v2", "toml"),
+    ("github.com/spf13/viper", "viper"), ("k8s.io/client-go/v12", "client"), ("github.com/x/go-foo", "foo"),
+    ("github.com/x/bar-go", "bar"), ("example.com/mod/v2", "mod"), ("io/ioutil", "ioutil"),
+])
+def test_default_package_name(path, name):
+    assert default_package_name(path) == name
+
+
+@pytest.mark.parametrize("expression, value", [
+    ("1 << 20", 1 << 20), ("64 * 1024", 65536), ("-7 / 2", -3), ("-7 % 2", -1), ("0x10 | 1", 17),
+    ("1_000", 1000), ("int64(3) + size", 3 + 42), ("(size)", 42), ("1e3", 1000), ("1.5", None),
+    ("^0", -1), ("1 &^ 1", 0), ("f()", None), ("1 << 70", None), ("size / 0", None), ("0o17", 15), ("017", 15),
+])
+def test_constants(expression, value):
+    file = go(f"const size = 42\n\nvar v = {expression}\n")
+    spec = last(file, "var_spec", text(first(file, "var_spec")))
+    node = spec.child_by_field_name("value").named_children[0]
+    assert Constants(file).value(node) == value
+
+
+def test_a_shadowed_constant_is_not_evaluated():
+    file = go("const size = 42\n\nfunc f() { size := 3; _ = make([]int, size) }\n")
+    use = last(file, "identifier", "size")
+    assert Constants(file).value(use) is None
+
+
+@pytest.mark.parametrize("body, shadowed", [
+    ("func f() { json.Marshal(nil) }", False),
+    ("func f() { json := 1; json.Marshal(nil) }", True),
+    ("func f(json int) { json.Marshal(nil) }", True),
+    ("func f() { if json := g(); true { json.Marshal(nil) } }", True),
+    ("func f() { for _, json := range xs { json.Marshal(nil) } }", True),
+    ("func f() { var json T; json.Marshal(nil) }", True),
+    ("func f() { { json := 1; _ = json }; json.Marshal(nil) }", False),
+    ("func f() { switch json := x.(type) { case int: json.Marshal(nil) } }", True),
+    ("func f() { select { case json := <-ch: json.Marshal(nil) } }", False),  # a receive binds in its clause
+    ("func (json T) f() { json.Marshal(nil) }", True),
+    ("func f() { g := func(json int) { json.Marshal(nil) }; _ = g }", True),
+    ("func f() { json.Marshal(nil); json := 1; _ = json }", False),
+])
+def test_is_shadowed(body, shadowed):
+    file = go(body, 'import "encoding/json"')
+    operand = last(file, "selector_expression", "json.Marshal").child_by_field_name("operand")
+    assert is_shadowed(operand) is shadowed
+    assert (file.package_of(operand) is None) is shadowed
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("var x = func() int { return 1 }()", "call"),
+    ("func f() { defer func() {}() }", "defer"),
+    ("func f() { go func() {}() }", "go"),
+    ("var x = func() int { return 1 }", None),
+    ("func f() { g(func() {}) }", None),
+])
+def test_invocation(body, expected):
+    file = go(body)
+    assert invocation(first(file, "function_literal")) == expected
+
+
+@pytest.mark.parametrize("body, names", [
+    ("func f() { b, err := io.ReadAll(r) }", ["b", "err"]),
+    ("func f() { b, err = io.ReadAll(r) }", ["b", "err"]),
+    ("var b, err = io.ReadAll(r)", ["b", "err"]),
+    ("func f() { b += io.ReadAll(r) }", []),
+    ("func f() { a, b := io.ReadAll(r), 2 }", []),
+    ("func f() { g(io.ReadAll(r)) }", []),
+])
+def test_assigned_names(body, names):
+    file = go(body)
+    assert [text(n) for n in assigned_names(first(file, "call_expression", "io.ReadAll(r)"))] == names
+
+
+@pytest.mark.parametrize("target, root, through_dereference", [
+    ("x", "x", False), ("x.f", "x", False), ("x[i].g", "x", False), ("(x).f", "x", False), ("x[1:]", "x", False),
+    ("*p", None, False), ("*p", "p", True), ("f().x", None, False),
+])
+def test_root_identifier(target, root, through_dereference):
+    file = go(f"func f() {{ {target} = v }}")
+    left = first(file, "assignment").child_by_field_name("left").named_children[0]
+    found = root_identifier(left, through_dereference)
+    assert (text(found) if found is not None else None) == root
+
+
+def test_mentions_skips_fields_strings_and_comments():
+    file = go('func f() { s.rows = "rows" // rows\n}\nfunc g() { use(rows) }')
+    f, g = [found["n"][0] for found in matches("(function_declaration) @n", file.root)]
+    assert not mentions(file, f, "rows")
+    assert mentions(file, g, "rows")
+    assert [text(n) for n in identifier_uses(file, file.root, "rows")] == ["rows"]
+
+
+@pytest.mark.parametrize("type_text, expected, through_pointer", [
+    ("Config", ("", "Config"), True), ("*Config", ("", "Config"), True), ("*Config", None, False),
+    ("cfg.Options", ("example.com/cfg", "Options"), True), ("Box[int]", ("", "Box"), True),
+    ("(Config)", ("", "Config"), True), ("[]Config", None, True), ("int", None, True), ("T", None, True),
+    ("other.Type", None, True),
+])
+def test_named_type(type_text, expected, through_pointer):
+    file = go(f"func f[T any]() {{ var v {type_text}; _ = v }}", 'import "example.com/cfg"')
+    type_node = first(file, "var_spec").child_by_field_name("type")
+    params = type_parameters_in_scope(type_node)
+    assert named_type(file, type_node, params, through_pointer) == expected
+
+
+def test_named_type_of_a_type_written_as_an_expression():
+    file = go("func f() { _ = new(cfg.Options); _ = new(Config) }", 'import "example.com/cfg"')
+    arguments = [f["n"][0].named_children[0] for f in matches("(arguments) @n", file.root)]
+    assert [named_type(file, a) for a in arguments] == [("example.com/cfg", "Options"), ("", "Config")]
+    assert file.names_type(arguments[0], "example.com/cfg", "Options")
+    assert not file.names_type(arguments[1], "example.com/cfg", "Options")
+
+
+def test_result_types_and_type_parameters():
+    file = go("func f() (a, b int, err error) { return }\nfunc (s *Set[K, V]) g() V { var z V; return z }")
+    f = first(file, "function_declaration")
+    assert [text(t) for t in result_types(f)] == ["int", "int", "error"]
+    g = first(file, "method_declaration")
+    assert [text(t) for t in result_types(g)] == ["V"]
+    assert type_parameters_in_scope(g.child_by_field_name("body")) == {"K", "V"}
+
+
+@pytest.mark.parametrize("expression, length_known", [
+    ("users", True), ("byName", True), ("\"abc\"", True), ("n", True), ("feed", False), ("seq", False),
+    ("strings.Split(s, \",\")", True), ("cfg.Routes", True), ("cfg.Next.Routes", True), ("snapshot()", True),
+    ("users[1:]", True), ("unknown", False), ("reg.All", False), ("[3]int{}", True),
+])
+def test_file_types_length_known(expression, length_known):
+    file = go(f"""
+type Config struct {{ Routes []string; Next *Config }}
+type Registry struct{{}}
+func (r *Registry) All() iter.Seq[string] {{ return nil }}
+func snapshot() []int {{ return nil }}
+func f(users []string, byName map[string]int, n int, feed chan int, seq iter.Seq[int], cfg *Config, reg *Registry, s string) {{
+    for range {expression} {{}}
+}}""", 'import (\n"iter"\n"strings"\n)')
+    right = first(file, "range_clause").child_by_field_name("right")
+    types = FileTypes(file)
+    assert types.length_known(types.of(right)) is length_known
+
+
+def test_every_module_level_query_compiles_against_the_grammar():
+    """A query naming a node kind or field the grammar lacks fails only when first run;
+    this runs them all, so a grammar upgrade that renames a kind fails here, not in a user's run."""
+    import importlib
+    import pkgutil
+    import re
+
+    import golint_startup
+    from golint_startup import rules as catalog
+    from golint_startup.go.syntax import query
+
+    compiled = 0
+    for package in (golint_startup, catalog):
+        for info in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
+            if info.name.endswith("__main__"):
+                continue
+            for name, value in vars(importlib.import_module(info.name)).items():
+                if isinstance(value, str) and name != "HELP" and "@" in value and re.match(r"\s*[\[(]", value):
+                    query(value)
+                    compiled += 1
+    assert compiled >= 15
