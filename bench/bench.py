@@ -158,6 +158,9 @@ def main() -> None:
     parser.add_argument("--rules", action="store_true", help="also measure each rule's cost")
     parser.add_argument("--lint-arg", action="append", default=[], metavar="ARG",
                         help="extra startup-lint argument for every run, e.g. --lint-arg=--ignore=SL004")
+    parser.add_argument("--compare-python", metavar="PYTHON",
+                        help="the interpreter of another installation (an earlier version): its -j 1 cold "
+                             "run takes turns with this one's, for a before/after in the same run")
     args = parser.parse_args()
     tree = os.path.abspath(args.tree)
     files = go_files(tree)
@@ -172,13 +175,16 @@ def main() -> None:
     env.pop("CI", None)
     # The measurements take turns, round after round: a machine that slows down or speeds up
     # during the benchmark moves the floor and the runs compared with it alike.
-    runs: dict[str, list] = {"floor": [], "1": [], "2": [], "warm": []}
+    runs: dict[str, list] = {"floor": [], "1": [], "2": [], "warm": [], "compare": []}
     cold = None
     try:
         for _ in range(args.repeat):
             runs["floor"].append((*floor_run(files), 0, 0, b""))
             for jobs in ("1", "2"):
                 runs[jobs].append(run_measured([*lint, "-j", jobs, "--no-cache", "./..."], tree, env))
+            if args.compare_python:
+                other = [args.compare_python, *lint[1:], "-j", "1", "--no-cache", "./..."]
+                runs["compare"].append(run_measured(other, tree, env))
             if cold is None:
                 cold = run_measured([*lint, "./..."], tree, env)
             runs["warm"].append(run_measured([*lint, "./..."], tree, env))
@@ -191,6 +197,8 @@ def main() -> None:
         *row, outputs[key] = best(runs[key])
         rows.append((name, *row))
     rows.append(("cold cache (fills it)", *cold[:4]))
+    if args.compare_python:
+        rows.append(("-j 1, compared install", *best(runs["compare"])[:4]))
     *row, outputs["warm"] = best(runs["warm"])
     rows.append(("warm", *row))
 
