@@ -84,8 +84,6 @@ class Rule:
     check: Callable[..., Iterable[Finding]] | None = None
     collect: Callable[..., Any] | None = None
     check_project: Callable[..., Iterable[Finding]] | None = None
-    # Reviews suppression directives after suppression ran (SL900 only).
-    check_directives: Callable[..., Iterable[Finding]] | None = None
     # Needs files of the whole module even when only some are linted (SL004).
     needs_module: bool = False
     # Generated files are never reported on; those this predicate accepts (given the

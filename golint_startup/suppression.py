@@ -1,11 +1,15 @@
-"""`//startup-lint:ignore` and `file-ignore`: applied after every rule ran (rules never see them)."""
+"""`//startup-lint:ignore` and `file-ignore`: applied after every rule ran (rules never see them).
+
+Reviewing the directives themselves (SL900: malformed, without a reason, or suppressing
+nothing) happens here too, where it is known which directive suppressed what.
+"""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
 from golint_startup.go.gofile import Directive
-from golint_startup.rule import Finding
+from golint_startup.rule import Finding, Location, all_rules
 
 SUPPRESSION_RULE = "SL900"
 
@@ -38,11 +42,34 @@ def apply(findings: list[Finding], directives: dict[str, list[Directive]], *, ru
                 kept.append(replace(finding, suppressed_by=file_directives[index].reason or "(no reason)"))
 
     sift(findings)
-    review = rules.get(SUPPRESSION_RULE)
-    if review is not None and review.check_directives is not None:
+    if SUPPRESSION_RULE in rules:
         extra = []
         for path in sorted(directives):
             if path in reported_paths:
-                extra += review.check_directives(path, directives[path], used.get(path, set()), set(rules))
+                extra += review(path, directives[path], used.get(path, set()), set(rules))
         sift(extra)
     return kept
+
+
+def review(path: str, directives: list[Directive], used: set[int], ran: set[str]):
+    """SL900 findings about one file's directives; `used` holds the indexes of those that suppressed something."""
+    known = all_rules()
+    for index, directive in enumerate(directives):
+        where = Location(path, directive.line, directive.col, directive.line, directive.end_col)
+        unknown = [i for i in directive.rule_ids if i not in known] + list(directive.malformed_ids)
+        kind = f"startup-lint:{directive.kind}"
+        if directive.spaced:
+            yield Finding(SUPPRESSION_RULE, f"// {kind} is not a directive: write //{kind} with no space after //, "
+                                   "as Go directives are written; as it stands it suppresses nothing", where)
+        elif not directive.rule_ids and not directive.malformed_ids:
+            yield Finding(SUPPRESSION_RULE, f"{kind} names no rule; write the rule ids, then the reason", where)
+        elif unknown:
+            yield Finding(SUPPRESSION_RULE, f"{kind} names unknown rule {', '.join(unknown)}", where)
+        elif not directive.reason:
+            yield Finding(SUPPRESSION_RULE, f"{kind} {','.join(directive.rule_ids)} has no reason; "
+                                   "say why after the rule ids", where)
+        elif index not in used and set(directive.rule_ids) <= ran:
+            scope = "in this file" if directive.kind == "file-ignore" else "on the line it covers"
+            yield Finding(SUPPRESSION_RULE, f"{kind} {','.join(directive.rule_ids)} suppresses nothing: "
+                                   f"no such finding {scope}", where)
+

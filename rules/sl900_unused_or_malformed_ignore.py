@@ -1,8 +1,12 @@
-"""SL900 unused-or-malformed-ignore: suppression directives that are wrong or stale."""
+"""SL900 unused-or-malformed-ignore: suppression directives that are wrong or stale.
+
+Only the rule's metadata and help live here: reviewing directives is engine behavior
+(golint_startup/suppression.py), as it is where suppressions are applied (ruff's RUF100).
+"""
 
 from __future__ import annotations
 
-from golint_startup.rule import Finding, Location, Rule, all_rules
+from golint_startup.rule import Rule
 
 HELP = """\
 ## What it does
@@ -42,28 +46,6 @@ None.
 """
 
 
-def check_directives(path: str, directives, used: set[int], ran: set[str]):
-    known = all_rules()
-    for index, directive in enumerate(directives):
-        where = Location(path, directive.line, directive.col, directive.line, directive.end_col)
-        unknown = [i for i in directive.rule_ids if i not in known] + list(directive.malformed_ids)
-        kind = f"startup-lint:{directive.kind}"
-        if directive.spaced:
-            yield Finding(RULE.id, f"// {kind} is not a directive: write //{kind} with no space after //, "
-                                   "as Go directives are written; as it stands it suppresses nothing", where)
-        elif not directive.rule_ids and not directive.malformed_ids:
-            yield Finding(RULE.id, f"{kind} names no rule; write the rule ids, then the reason", where)
-        elif unknown:
-            yield Finding(RULE.id, f"{kind} names unknown rule {', '.join(unknown)}", where)
-        elif not directive.reason:
-            yield Finding(RULE.id, f"{kind} {','.join(directive.rule_ids)} has no reason; "
-                                   "say why after the rule ids", where)
-        elif index not in used and set(directive.rule_ids) <= ran:
-            scope = "in this file" if directive.kind == "file-ignore" else "on the line it covers"
-            yield Finding(RULE.id, f"{kind} {','.join(directive.rule_ids)} suppresses nothing: "
-                                   f"no such finding {scope}", where)
-
-
 RULE = Rule(
     id="SL900",
     name="unused-or-malformed-ignore",
@@ -74,5 +56,4 @@ RULE = Rule(
     help=HELP,
     tags=("suppression",),
     precision="very-high",
-    check_directives=check_directives,
 )
