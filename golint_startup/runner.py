@@ -39,6 +39,11 @@ class Project:
     def module_of(self, display: str) -> modules.Module | None:
         return modules.module_of_dir(os.path.dirname(self.abspaths[display]))
 
+    def read(self, display: str) -> bytes | None:
+        """A file's source through the engine's hardened reader; None when it cannot be read."""
+        source, problem = read_source(self.abspaths[display], display)
+        return None if problem else source
+
     def facts_on_demand(self, display: str, compute: Callable[[gofile.GoFile], Any]) -> Any:
         """`compute(file)` for a file the whole-run check needs more of than `collect` gave.
 
@@ -46,8 +51,8 @@ class Project:
         config load. The value is cached with the file's other results, so a warm run over an
         unchanged tree still parses nothing. None when the file cannot be read.
         """
-        source, problem = read_source(self.abspaths[display], display)
-        if problem:
+        source = self.read(display)
+        if source is None:
             return None
         tag = f"derived:{self.rule_id}"
         if self.cache is not None:

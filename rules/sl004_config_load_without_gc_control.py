@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections import deque
 from functools import lru_cache
 
-from golint_startup import callgraph
+from golint_startup.go.callgraph import completion, facts as callfacts, graph as callgraph
 from golint_startup.go.constants import Constants
 from golint_startup.go.library import DEBUG, DEFAULT_LIMIT_IMPORTS, DEFAULT_LIMITS, DEFAULT_LOADS, RUNTIME, VIPER
 from golint_startup.go.gofile import GoFile, header
@@ -173,7 +174,7 @@ def _classifier(file: GoFile, options: dict):
 
 def _complete_facts(file: GoFile, options: dict) -> dict:
     load_names = {name for _, name in _qualified(options["load-functions"])[0]}
-    return callgraph.file_facts(file, _classifier(file, options), keep_untyped_call=load_names.__contains__)
+    return callfacts.file_facts(file, _classifier(file, options), keep_untyped_call=load_names.__contains__)
 
 
 @lru_cache(maxsize=None)
@@ -204,7 +205,7 @@ def collect(file: GoFile, options: dict):
         return None
     if _may_hold_seed(file, options):
         return _complete_facts(file, options)
-    return callgraph.file_summary(file)
+    return callfacts.file_summary(file)
 
 
 class _Control:
@@ -223,7 +224,7 @@ def _display_name(function: callgraph.Function, home: callgraph.Package | None =
     package = function.package
     prefix = f"{package.name}." if home is None or package is not home else ""
     if function.kind == "lit":
-        return f"func literal at line {function.name_loc[0]}"
+        return f"func literal at line {function.name_loc.line}"
     if function.kind == "var":
         return f"the initializer of var {function.key[4:]}"
     if function.key.startswith("init#"):
@@ -273,24 +274,25 @@ def _check_modules(project, facts: dict, options: dict, loads):
         return False
 
     def loads_in(graph: callgraph.ModuleGraph, function: callgraph.Function) -> bool:
-        return any(event[1] == "call" and is_load(function, resolved) for event, resolved in graph.edges(function))
+        return any(event.kind == "call" and is_load(function, resolved) for event, resolved in graph.edges(function))
 
     def controls(function: callgraph.Function) -> bool:
-        return any(event[1] == "memlimit" for event in function.events)
+        return any(event.kind == "memlimit" for event in function.events)
 
     # Without a load there is nothing to report; otherwise the events of every function on a
     # path to a load, or to a call that sets a memory limit, are filled in. Every load is a
     # call that spells a load function's name: most trees have none, and building the graph
     # is not needed to see that.
-    if not any(event[1] == "call" and callgraph.target_name(event[2]) in load_names
-               for file_facts in facts.values() for function in file_facts["functions"]
-               for event in function[4] or ()):
+    if not any(event.kind == "call" and callgraph.target_name(event.target) in load_names
+               for file_facts in facts.values() for function in file_facts.functions
+               for event in function.events or ()):
         return
     graph = callgraph.ModuleGraph(facts, project.abspaths)
     if not any(loads_in(graph, function) for function in graph.functions.values() if function.events):
         return
-    _, graph = callgraph.complete(
+    _, graph = completion.complete(
         facts, project.abspaths, lambda graph, function: controls(function) or loads_in(graph, function),
+        project.read,
         lambda display: project.facts_on_demand(
             display, lambda file: None if file.is_test else _complete_facts(file, options)))
     edges = {fid: list(graph.edges(f)) for fid, f in graph.functions.items()}
@@ -299,38 +301,43 @@ def _check_modules(project, facts: dict, options: dict, loads):
     # however deep, sets it. A collection only helps right after the load: a function counts
     # when it calls runtime.GC() itself (a wrapper), not when a collection lies deeper (such as
     # one before writing a heap profile at exit).
-    sets_limit = {fid for fid, f in graph.functions.items() if any(e[1] == "memlimit" for e in f.events)}
-    forces_gc = {fid for fid, f in graph.functions.items() if any(e[1] == "gc" for e in f.events)}
-    changed = True
-    while changed:
-        changed = False
-        for fid, function_edges in edges.items():
-            if fid not in sets_limit and any(event[1] == "call" and r.function is not None and
-                                             r.function.id in sets_limit for event, r in function_edges):
-                sets_limit.add(fid)
-                changed = True
+    sets_limit = {fid for fid, f in graph.functions.items() if any(e.kind == "memlimit" for e in f.events)}
+    forces_gc = {fid for fid, f in graph.functions.items() if any(e.kind == "gc" for e in f.events)}
+    # Breadth-first over reversed call edges (a fixed-point loop over all functions was
+    # quadratic in the length of a call chain).
+    limit_callers: dict[tuple, list[tuple]] = {}
+    for fid, function_edges in edges.items():
+        for event, resolved in function_edges:
+            if event.kind == "call" and resolved.function is not None:
+                limit_callers.setdefault(resolved.function.id, []).append(fid)
+    reached = deque(sets_limit)
+    while reached:
+        for caller in limit_callers.get(reached.popleft(), ()):
+            if caller not in sets_limit:
+                sets_limit.add(caller)
+                reached.append(caller)
 
     control = {}
     for fid, function in graph.functions.items():
-        limits = [e[0] for e in function.events if e[1] == "memlimit"]
-        collections = [e[0] for e in function.events if e[1] == "gc"]
+        limits = [e.position for e in function.events if e.kind == "memlimit"]
+        collections = [e.position for e in function.events if e.kind == "gc"]
         for event, resolved in edges[fid]:
-            if event[1] == "call" and resolved.function is not None:
+            if event.kind == "call" and resolved.function is not None:
                 if resolved.function.id in sets_limit:
-                    limits.append(event[0])
+                    limits.append(event.position)
                 if resolved.function.id in forces_gc:
-                    collections.append(event[0])
-        control[fid] = _Control(tuple(limits), tuple(e[0] for e in function.events if e[1] == "gcoff"),
-                                tuple(e[0] for e in function.events if e[1] == "gcon"), tuple(collections))
+                    collections.append(event.position)
+        control[fid] = _Control(tuple(limits), tuple(e.position for e in function.events if e.kind == "gcoff"),
+                                tuple(e.position for e in function.events if e.kind == "gcon"), tuple(collections))
 
     predecessors: dict[tuple, list[tuple]] = {}
     load_sites = []
     for fid, function_edges in edges.items():
         function = graph.functions[fid]
         for event, resolved in function_edges:
-            if control[fid].covers(event[0]):
+            if control[fid].covers(event.position):
                 continue
-            if event[1] == "call" and is_load(function, resolved):
+            if event.kind == "call" and is_load(function, resolved):
                 load_sites.append((function, event, resolved))
             elif resolved.function is not None and resolved.function.id != fid:
                 predecessors.setdefault(resolved.function.id, []).append(fid)
@@ -375,7 +382,7 @@ def _check_modules(project, facts: dict, options: dict, loads):
                       f"{load} loads configuration with no GC control in effect on the path from "
                       f"{_entry_name(entry)}{also}: {path}; set a memory limit before it (debug.SetMemoryLimit, "
                       f"or GOMEMLIMIT from the container's limit)",
-                      Location(function.display, *event[3]), related=(related,))
+                      Location(function.display, *event.span), related=(related,))
 
 
 def wired_by_wire(source: bytes) -> bool:

@@ -80,7 +80,7 @@ def test_facts_are_compact_and_picklable():
 
     assert plain(facts)
     assert pickle.loads(pickle.dumps(facts)) == facts
-    assert any(key == "runServe" for key, *_ in facts["functions"])
+    assert any(key == "runServe" for key, *_ in facts.functions)
 
 
 def test_test_files_give_no_facts():
@@ -287,7 +287,7 @@ def test_a_path_through_a_test_helper_package_is_followed(tmp_path):
 
 
 def test_a_nested_module_of_another_path_is_a_group_of_its_own(tmp_path):
-    from golint_startup import callgraph
+    from golint_startup.go.callgraph import graph as callgraph
 
     go_module(tmp_path, {"main.go": "package main\n"})
     go_module(tmp_path / "settings", {"load.go": "package settings\n"}, module="example.com/app/settings")
@@ -299,7 +299,7 @@ def test_a_nested_module_of_another_path_is_a_group_of_its_own(tmp_path):
 
 
 def test_a_workspace_is_one_group_of_modules():
-    from golint_startup import callgraph
+    from golint_startup.go.callgraph import graph as callgraph
 
     _clear_module_caches()
     root = os.path.join(SL004, "workspace")
@@ -314,8 +314,8 @@ def test_summary_facts_leave_the_events_out():
     file = gofile.parse("boot.go", b"package boot\n\nfunc Start() { Prepare() }\n\nfunc Prepare() {}\n")
     rule = all_rules()["SL004"]
     facts = rule.collect(file, rule.default_options())
-    assert facts["complete"] is False
-    assert [(key, events) for key, _, _, _, events in facts["functions"]] == [("Start", None), ("Prepare", None)]
+    assert facts.complete is False
+    assert [(key, events) for key, _, _, _, events in facts.functions] == [("Start", None), ("Prepare", None)]
 
 
 @pytest.mark.parametrize("everywhere", [False, True])
@@ -324,6 +324,6 @@ def test_no_load_in_the_module_builds_no_graph(monkeypatch, tmp_path, everywhere
     (tmp_path / "main.go").write_text("package main\n\nfunc main() { run() }\n\nfunc run() {}\n")
     if everywhere:
         _events_everywhere(monkeypatch)
-    monkeypatch.setattr("golint_startup.callgraph.ModuleGraph", lambda *args: pytest.fail("built the graph"))
+    monkeypatch.setattr("golint_startup.go.callgraph.graph.ModuleGraph", lambda *args: pytest.fail("built the graph"))
     _clear_module_caches()
     assert _run(str(tmp_path), ["./..."]).findings == []

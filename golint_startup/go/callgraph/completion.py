@@ -1,0 +1,157 @@
+"""On-demand completion: fill in the events of the files a path to a seed may run through.
+
+A rule collects complete facts only for files that may hold a seed (for SL004, a config
+load or a GC control call) and summaries (`facts.file_summary`) for the rest. `complete`
+then searches the summarized files' source for the names of the functions that reach a
+seed, and completes the files that spell one, until no new one turns up. Files are read
+and completed only through the callables the caller passes (the run's hardened reader
+and its cache of derived facts), never opened here.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import deque
+from typing import Callable
+
+from golint_startup.go.callgraph.facts import FileFacts
+from golint_startup.go.callgraph.graph import Function, ModuleGraph
+
+ANY_FILE = "*"  # see callable_spelling
+
+
+def callable_spelling(function: Function) -> tuple[str, bool, str, str | None] | None:
+    """What a call or reference to `function` spells, and where: (identifier, right after a
+    dot, its package's directory, which other files can spell it), or None.
+
+    A method is only ever reached through a selector (`x.M`, `T.M`, `x.\n\tM`), so its
+    callers spell `.M` (perhaps with space or comments after the dot), and an exported
+    method can be called wherever a value of its type flows: ANY_FILE. A function is spelled
+    bare in its own package and `pkg.F` elsewhere, which needs an import of its package: the
+    import path (a dot import, spelling it bare, is not followed by the graph either). An
+    unexported name is visible only inside its package (Go's rule for identifiers): None.
+    """
+    if function.kind == "func":
+        if function.key.startswith("init#"):
+            return None
+        name, dotted = function.key, False
+    elif function.kind == "method":
+        name, dotted = function.key.split(".", 1)[1], True
+    else:
+        return None
+    package = function.package
+    if not name[:1].isupper():
+        return name, dotted, package.directory, None
+    return name, dotted, package.directory, ANY_FILE if dotted or not package.import_path else package.import_path
+
+
+def complete(facts: dict[str, FileFacts], abspaths: dict[str, str], is_seed: Callable[[ModuleGraph, Function], bool],
+             read: Callable[[str], bytes | None],
+             compute: Callable[[str], FileFacts | None]) -> tuple[dict[str, FileFacts], ModuleGraph]:
+    """Fill in the events of every function that reaches a seed, and return the facts and their graph.
+
+    `facts` may hold summaries beside complete facts; seeds are found among the functions
+    whose events are known. A function reaching a seed calls or references a function that
+    does, so its declaration spells that function's name (see `callable_spelling`): the
+    summaries whose source (`read(display)`, None when unreadable) contains such a spelling
+    are completed with `compute(display)` until no new one turns up. Functions left without
+    events reach no seed, so for every function that does, the graph's edges and callers
+    are those of the complete graph.
+    """
+    facts = dict(facts)
+    searched: set[tuple[str, bool, str, str | None]] = set()
+    unreadable: set[str] = set()
+    # (is a seed, ids of the functions it calls or references) of each function with events.
+    # Resolution reads only the declarations, which summaries hold too: a function keeps its
+    # answer from round to round unless a file declaring it was completed since.
+    known: dict[tuple, tuple[bool, list]] = {}
+    completed_ids: set[tuple] = set()
+    while True:
+        graph = ModuleGraph(facts, abspaths)
+        callers: dict[tuple, list[tuple]] = {}
+        reaching = deque()
+        seen: set[tuple] = set()
+        for fid, function in graph.functions.items():
+            if not function.events:
+                continue
+            if fid not in known or fid in completed_ids:
+                known[fid] = (is_seed(graph, function),
+                              [r.function.id for _, r in graph.edges(function) if r.function is not None])
+            seed, callees = known[fid]
+            if seed:
+                seen.add(fid)
+                reaching.append(fid)
+            for callee in callees:
+                callers.setdefault(callee, []).append(fid)
+        completed_ids.clear()
+        while reaching:
+            for caller in callers.get(reaching.popleft(), ()):
+                if caller not in seen:
+                    seen.add(caller)
+                    reaching.append(caller)
+        spellings = {callable_spelling(graph.functions[fid]) for fid in seen} - {None} - searched
+        if not spellings:
+            return facts, graph
+        searched |= spellings
+        pending = [d for d, f in facts.items() if f and not f.complete and d not in unreadable]
+        if not pending:
+            return facts, graph
+        anywhere: set = set()
+        in_package: dict[str, set] = {}
+        by_importers: dict[str, set] = {}
+        for name, dotted, directory, others in spellings:
+            in_package.setdefault(directory, set()).add((name, dotted))
+            if others == ANY_FILE:
+                anywhere.add((name, dotted))
+            elif others is not None:
+                by_importers.setdefault(others, set()).add((name, dotted))
+        patterns: dict[frozenset, object] = {}
+        for display in pending:
+            wanted = anywhere | in_package.get(os.path.dirname(abspaths[display]), set())
+            for _, path in facts[display].imports:
+                wanted |= by_importers.get(path, set())
+            if not wanted:
+                continue  # nothing searched for can be spelled in this file
+            key = frozenset(wanted)
+            if key not in patterns:
+                patterns[key] = _spelling_pattern(wanted)
+            pattern = patterns[key]
+            source = read(display)
+            if source is None:
+                unreadable.add(display)
+                continue
+            if pattern is _UNSEARCHABLE or pattern.search(source):
+                completed = compute(display)
+                if completed is None:
+                    unreadable.add(display)
+                else:
+                    facts[display] = completed
+                    directory = os.path.dirname(abspaths[display])
+                    completed_ids.update((directory, function.key) for function in completed.functions)
+
+
+_UNSEARCHABLE = object()  # a spelling that cannot be searched for: every file may hold it
+
+
+def _spelling_pattern(spellings: set[tuple[str, bool]]):
+    """A bytes regex matching any of (name, right after a dot) `spellings` not inside a longer
+    ASCII identifier; _UNSEARCHABLE when a name cannot be searched for as spelled (a
+    replacement character from invalid UTF-8)."""
+    if any("\ufffd" in name for name, _ in spellings):
+        return _UNSEARCHABLE
+
+    def alternatives(names: set[str]) -> bytes:
+        return "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True)).encode("utf-8")
+
+    bare = {name for name, dotted in spellings if not dotted}
+    selected = {name for name, dotted in spellings if dotted} - bare  # a bare match finds `.name` too
+    parts = []
+    if bare:
+        parts.append(rb"(?<![A-Za-z0-9_])(?:" + alternatives(bare) + rb")")
+    if selected:
+        # Space, a line break or even a comment may follow the dot: `x.\n\tM()`, `x. /* c */ M()`.
+        # Possessive, with a block comment matched without backtracking: "./*" in a string must
+        # not send the search over every later "*/" of the file.
+        parts.append(rb"\.(?:\s|//[^\n]*|/\*[^*]*\*+(?:[^/*][^*]*\*+)*/)*+(?:" + alternatives(selected) + rb")")
+    return re.compile(rb"(?:" + rb"|".join(parts) + rb")(?![A-Za-z0-9_])")

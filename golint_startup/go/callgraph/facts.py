@@ -1,0 +1,590 @@
+"""Per-file facts for the call graph: what each function of one file calls, in order.
+
+`file_facts` runs per file, in worker processes, and its result is cached with the file's
+other results; so it holds only the plain records below (str, int, bool, None, tuples and
+other records), never tree nodes. `file_summary` is the same without the events, for files
+whose events may never be needed (see `completion.complete`).
+
+Targets are resolved later, against the whole module (see `graph.ModuleGraph`):
+
+- `F()` / `F` (a function value): `FunctionTarget`;
+- `pkg.F()` / `pkg.F`: `MemberTarget` of the imported package;
+- `x.M()` / `x.M`: `MethodTarget`, with the type of `x` when the syntax makes it evident
+  (receivers, parameters, `x := T{}` / `&T{}` / `new(T)` / `NewT()`, `var x T`,
+  package-level variables) and the chain of fields after it (`s.cfg.M()`);
+- function literals are functions of their own (`LiteralTarget`), reached from the
+  enclosing function at the literal's position.
+
+A function's events are in source order, except that a deferred call is placed at the
+end of its function, where it runs.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import Callable, NamedTuple, Union
+
+import tree_sitter
+
+from golint_startup.go.gofile import GoFile
+from golint_startup.go.syntax import matches, text, unparen
+from golint_startup.go.types import named_type, result_types
+
+
+# --- records ----------------------------------------------------------------
+
+
+class TypeRef(NamedTuple):
+    """A type, resolved later against the module. kind: "t" the named type `name` of
+    package `path` ("" = the file's own package), "r" the type of the first result of
+    function `name`, "v" the type of package-level variable `name`, "?" unknown."""
+
+    kind: str
+    path: str
+    name: str
+
+
+UNKNOWN = TypeRef("?", "", "")
+
+
+class Span(NamedTuple):
+    """Where a node lies: 1-based lines and columns, the end exclusive."""
+
+    line: int
+    col: int
+    end_line: int
+    end_col: int
+
+
+class FunctionTarget(NamedTuple):
+    """`F` of the file's own package."""
+
+    name: str
+
+
+class MemberTarget(NamedTuple):
+    """`pkg.F`: member `name` of the package imported as `path`."""
+
+    path: str
+    name: str
+
+
+class MethodTarget(NamedTuple):
+    """`x.f1.f2.M`: method `name` of the type reached from `receiver` (the type of `x`)
+    through `fields`."""
+
+    receiver: TypeRef
+    fields: tuple[str, ...]
+    name: str
+
+
+class LiteralTarget(NamedTuple):
+    """A function literal of the file, by its function key."""
+
+    key: str
+
+
+Target = Union[FunctionTarget, MemberTarget, MethodTarget, LiteralTarget]
+
+
+class Event(NamedTuple):
+    """Something a function does at `position` (a byte offset; a deferred call counts at the
+    function's end): kind "call", "ref" (a function value) or a classifier's label
+    (target None)."""
+
+    position: int
+    kind: str
+    target: Target | None
+    span: Span
+
+
+class FunctionFacts(NamedTuple):
+    """A function, method, function literal ("lit") or package-level var initializer ("var").
+
+    key: `F`, `T.M`, `init#path:line`, `var:a,b`, or `path@offset` for a literal. result:
+    the type of a function's first result. events: None in a summary (not computed)."""
+
+    key: str
+    kind: str
+    name_span: Span | None
+    result: TypeRef
+    events: tuple[Event, ...] | None
+
+
+class Field(NamedTuple):
+    """A struct field; an embedded field is named after its type."""
+
+    name: str
+    type: TypeRef
+
+
+class StructFacts(NamedTuple):
+    name: str
+    fields: tuple[Field, ...]
+
+
+class Variable(NamedTuple):
+    """A package-level variable and its type."""
+
+    name: str
+    type: TypeRef
+
+
+class Import(NamedTuple):
+    name: str  # the name the file uses for the package
+    path: str
+
+
+class FileFacts(NamedTuple):
+    package: str
+    blank_imports: tuple[str, ...]
+    imports: tuple[Import, ...]
+    functions: tuple[FunctionFacts, ...]
+    structs: tuple[StructFacts, ...]
+    variables: tuple[Variable, ...]
+    complete: bool  # False for a summary: events not computed
+
+
+# Every record class, for caches that store records by class name.
+RECORDS = (TypeRef, Span, FunctionTarget, MemberTarget, MethodTarget, LiteralTarget, Event, FunctionFacts, Field,
+           StructFacts, Variable, Import, FileFacts)
+
+
+# --- finding the nodes ------------------------------------------------------
+
+_NOT_FUNCTIONS = {"nil", "true", "false", "iota", "_"}
+
+# Everything a declaration contributes, found in one pass over the file.
+_FACTS = """
+(call_expression function: (_) @fn) @call
+(function_literal) @lit
+(arguments [(identifier) (selector_expression)] @ref)
+(keyed_element element: [(identifier) (selector_expression)] @ref)
+(literal_value [(identifier) (selector_expression)] @ref)
+(expression_list [(identifier) (selector_expression)] @ref)
+(parameter_declaration) @binding
+(short_var_declaration) @binding
+(var_spec) @binding
+"""
+
+
+class _Found:
+    """The captures of one top-level declaration (a function, a method or a var spec)."""
+
+    __slots__ = ("calls", "literals", "refs", "bindings")
+
+    def __init__(self):
+        self.calls, self.literals, self.refs, self.bindings = [], [], [], []
+
+
+def _bucket(root, tops: list) -> list[_Found]:
+    """_Found for each of `tops` (sorted, non-overlapping nodes), from one query over `root`."""
+    starts = [t.start_byte for t in tops]
+    found = [_Found() for _ in tops]
+    for captures in matches(_FACTS, root):
+        node = captures["call"][0] if "call" in captures else next(iter(captures.values()))[0]
+        index = bisect.bisect_right(starts, node.start_byte) - 1
+        if index < 0 or node.end_byte > tops[index].end_byte:
+            continue
+        bucket = found[index]
+        if "call" in captures:
+            bucket.calls.append((node, captures["fn"][0]))
+        elif "lit" in captures:
+            bucket.literals.append(node)
+        elif "ref" in captures:
+            bucket.refs.append(captures["ref"][0])
+        else:
+            bucket.bindings.append(captures["binding"][0])
+    return found
+
+
+def span(node: tree_sitter.Node) -> Span:
+    (row, col), (end_row, end_col) = node.start_point, node.end_point
+    return Span(row + 1, col + 1, end_row + 1, end_col + 1)
+
+
+def _owners(top, literals: list, nodes: list) -> dict:
+    """The innermost function literal around each of `literals` and `nodes` (else `top`).
+
+    One sweep in source order with a stack of the literals still open: syntax nodes nest
+    or are disjoint, so the innermost open literal holds the node. (Scanning every literal
+    for every node was quadratic in the nesting of closures.) Of nodes starting at the same
+    byte the outer comes first, so a literal called in place is not its own call's owner.
+    """
+    owner = {}
+    stack: list = []
+    for node in sorted(literals + nodes, key=lambda n: (n.start_byte, -n.end_byte)):
+        while stack and stack[-1].end_byte <= node.start_byte:
+            stack.pop()
+        owner[node] = stack[-1] if stack else top
+        if node.type == "function_literal":
+            stack.append(node)
+    return owner
+
+
+# --- types of names ---------------------------------------------------------
+
+
+class _Imports:
+    """A file as `named_type` sees it, with `pkg` in `pkg.T` read from the imports alone.
+
+    GoFile.package_of also asks whether a local hides `pkg`, walking up to the file's top:
+    per type expression, that is quadratic in nesting depth, and the call graph always
+    read `pkg.T` as the import."""
+
+    __slots__ = ("imports",)
+
+    def __init__(self, file: GoFile):
+        self.imports = file.imports
+
+    def package_of(self, ident) -> str | None:
+        return self.imports.get(text(ident))
+
+
+def type_ref(file: GoFile, node: tree_sitter.Node | None) -> TypeRef:
+    """The named type a type expression denotes (pointers and type arguments dropped)."""
+    named = named_type(_Imports(file), node)
+    return TypeRef("t", *named) if named is not None else UNKNOWN
+
+
+def _imported_member(file: GoFile, selector, env: dict) -> tuple[str, str] | None:
+    """(import path, name) for `pkg.Name` where `pkg` is an import no local variable hides."""
+    operand = selector.child_by_field_name("operand")
+    if operand is None or operand.type != "identifier" or text(operand) in env:
+        return None
+    path = file.imports.get(text(operand))
+    return (path, text(selector.child_by_field_name("field"))) if path else None
+
+
+def value_ref(file: GoFile, node, env: dict) -> TypeRef:
+    """The type of an expression when evident from its syntax."""
+    node = unparen(node)
+    # &x: the type of x (a loop, not recursion: `&` may repeat inside parentheses)
+    while node is not None and node.type == "unary_expression" and node.child(0) is not None and \
+            node.child(0).type == "&":
+        node = unparen(node.child_by_field_name("operand"))
+    if node is None:
+        return UNKNOWN
+    kind = node.type
+    if kind == "composite_literal":
+        return type_ref(file, node.child_by_field_name("type"))
+    if kind == "identifier":
+        name = text(node)
+        return env.get(name) or TypeRef("v", "", name)
+    if kind == "selector_expression":
+        member = _imported_member(file, node, env)
+        return TypeRef("v", *member) if member else UNKNOWN
+    if kind == "call_expression":
+        function = unparen(node.child_by_field_name("function"))
+        if function is not None and function.type == "index_expression":  # F[T]()
+            function = function.child_by_field_name("operand")
+        if function is None:
+            return UNKNOWN
+        if function.type == "identifier":
+            name = text(function)
+            if name == "new":
+                arguments = node.child_by_field_name("arguments")
+                return type_ref(file, arguments.named_children[0]) if arguments and arguments.named_children \
+                    else UNKNOWN
+            if name in env:
+                return UNKNOWN
+            return TypeRef("r", "", name)
+        if function.type == "selector_expression":
+            member = _imported_member(file, function, env)
+            if member:
+                return TypeRef("r", *member)
+    return UNKNOWN
+
+
+class Env(dict):
+    """Local names of a function and their types, each computed only when asked for.
+
+    Holds name -> TypeRef, or name -> _Pending until `get` resolves it, so that
+    `name in env` (is it a local?) never computes a type.
+    """
+
+    def __init__(self, file: GoFile):
+        super().__init__()
+        self.file = file
+
+    def get(self, name, default=None):
+        value = dict.get(self, name, default)
+        if isinstance(value, _Pending):
+            dict.__setitem__(self, name, UNKNOWN)  # a self-reference resolves to unknown
+            value = value.resolve(self.file, self)
+            dict.__setitem__(self, name, value)
+        return value
+
+
+class _Pending:
+    """A local's type, from its declared type ("type") or its value ("value")."""
+
+    __slots__ = ("kind", "node", "name")
+
+    def __init__(self, kind, node, name=""):
+        self.kind, self.node, self.name = kind, node, name
+
+    def resolve(self, file: GoFile, env) -> TypeRef:
+        if self.kind == "type":
+            return type_ref(file, self.node)
+        ref = value_ref(file, self.node, env)
+        return UNKNOWN if ref == TypeRef("v", "", self.name) else ref
+
+
+def _bind(node, env: dict) -> None:
+    """Record the names `node` declares in `env` (first declaration wins)."""
+    if node.type == "parameter_declaration":
+        type_node = node.child_by_field_name("type")
+        for name in node.children_by_field_name("name"):
+            env.setdefault(text(name), _Pending("type", type_node))
+    elif node.type == "short_var_declaration":
+        left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+        names = left.named_children if left is not None else []
+        values = right.named_children if right is not None else []
+        for i, name in enumerate(names):
+            if name.type == "identifier":
+                key = text(name)
+                env.setdefault(key, _Pending("value", values[i], key) if len(values) == len(names) else UNKNOWN)
+    elif node.type == "var_spec":
+        declared = node.child_by_field_name("type")
+        value = node.child_by_field_name("value")
+        values = value.named_children if value is not None else []
+        names = node.children_by_field_name("name")
+        for i, name in enumerate(names):
+            key = text(name)
+            if declared is not None:
+                env.setdefault(key, _Pending("type", declared, key))
+            elif len(values) == len(names):
+                env.setdefault(key, _Pending("value", values[i], key))
+            else:
+                env.setdefault(key, UNKNOWN)
+
+
+# --- targets ----------------------------------------------------------------
+
+
+def _receiver(file: GoFile, operand, env: dict) -> tuple[TypeRef, tuple[str, ...]] | None:
+    """(type of the base, field chain) for the operand of `operand.M`."""
+    fields = []
+    node = unparen(operand)
+    while node is not None and node.type == "selector_expression":
+        inner = unparen(node.child_by_field_name("operand"))
+        if inner is not None and inner.type == "identifier" and text(inner) not in env and \
+                file.imports.get(text(inner)):
+            break  # pkg.Var: a package-level variable of another package
+        fields.append(text(node.child_by_field_name("field")))
+        node = inner
+    if node is None:
+        return None
+    fields.reverse()
+    return value_ref(file, node, env), tuple(fields)
+
+
+def _target(file: GoFile, node, env: dict) -> Target | None:
+    """What a callee or function-value expression names."""
+    node = unparen(node)
+    if node is not None and node.type == "index_expression":
+        node = node.child_by_field_name("operand")
+    if node is None:
+        return None
+    if node.type == "identifier":
+        name = text(node)
+        if name in env or name in _NOT_FUNCTIONS:
+            return None
+        return FunctionTarget(name)
+    if node.type == "selector_expression":
+        operand = unparen(node.child_by_field_name("operand"))
+        name = text(node.child_by_field_name("field"))
+        if operand is None:
+            return None
+        if operand.type == "identifier" and text(operand) not in env:
+            path = file.imports.get(text(operand))
+            if path:
+                return MemberTarget(path, name)
+        receiver = _receiver(file, operand, env)
+        if receiver is None:
+            return None
+        return MethodTarget(receiver[0], receiver[1], name)
+    return None
+
+
+def _invoked(literal) -> bool:
+    """Whether a function literal is called right where it is written."""
+    parent = literal.parent
+    return parent is not None and parent.type == "call_expression" and \
+        parent.child_by_field_name("function") == literal
+
+
+# --- events -----------------------------------------------------------------
+
+Classifier = Callable[[GoFile, tree_sitter.Node], "str | None"]
+
+
+def _events_of(file: GoFile, top, found: _Found, key: str, classify: Classifier | None, env: dict,
+               literal_keys: dict, keep_untyped_call: Callable[[str], bool]) -> dict[str, tuple[Event, ...]]:
+    """The events of `top` (a declaration or a var spec) and of each of its literals, by key."""
+    literals = found.literals
+    ends = {top: top.end_byte}
+    for literal in literals:
+        ends[literal] = literal.end_byte
+    owner_of = _owners(top, literals, [call for call, _ in found.calls] + found.refs)
+    keys = {top: key, **{literal: literal_keys[literal] for literal in literals}}
+    events: dict = {holder: [] for holder in keys}
+
+    def place(node, owner) -> int:
+        """Where an event counts in its owner: deferred calls run at the end."""
+        parent = node.parent
+        if node.type == "call_expression" and parent is not None and parent.type == "defer_statement":
+            return ends[owner]
+        return node.start_byte
+
+    for literal in literals:
+        owner = owner_of[literal]
+        invoked = _invoked(literal)
+        call = literal.parent if invoked else literal
+        events[owner].append(Event(place(call, owner), "call" if invoked else "ref",
+                                   LiteralTarget(keys[literal]), span(literal)))
+    for call, function in found.calls:
+        owner = owner_of[call]
+        label = classify(file, call) if classify is not None else None
+        if label:
+            # A literal that runs where it is written (or deferred) acts for its enclosing function too.
+            where = span(call)
+            node, holder = call, owner
+            while True:
+                events[holder].append(Event(place(node, holder), label, None, where))
+                if holder is top or not _invoked(holder):
+                    break
+                node, holder = holder.parent, owner_of[holder]
+            continue
+        target = _target(file, function, env)
+        if target is not None and (type(target) is not MethodTarget or target.receiver != UNKNOWN or
+                                   keep_untyped_call(target.name)):
+            events[owner].append(Event(place(call, owner), "call", target, span(call)))
+    for ref in found.refs:
+        parent = ref.parent
+        if parent is not None and parent.type == "expression_list" and parent.parent is not None and \
+                parent.parent.child_by_field_name("left") == parent:
+            continue  # assigned to, not a value
+        target = _target(file, ref, env)
+        if target is not None and (type(target) is not MethodTarget or target.receiver != UNKNOWN):
+            events[owner_of[ref]].append(Event(ref.start_byte, "ref", target, span(ref)))
+    return {keys[holder]: tuple(sorted(held, key=lambda e: e.position)) for holder, held in events.items()}
+
+
+# --- declarations -----------------------------------------------------------
+
+
+def _struct_fields(file: GoFile, struct) -> tuple[Field, ...]:
+    fields = []
+    for decl in struct.named_children:
+        if decl.type != "field_declaration":
+            continue
+        ref = type_ref(file, decl.child_by_field_name("type"))
+        names = decl.children_by_field_name("name")
+        if names:
+            fields += [Field(text(n), ref) for n in names]
+        elif ref != UNKNOWN:  # embedded: the field is named after its type
+            fields.append(Field(ref.name, ref))
+    return tuple(fields)
+
+
+def _declarations(file: GoFile) -> tuple[list, list[StructFacts], list[Variable]]:
+    """(tops, structs, variables) from a walk over the top level only (no query, cheap).
+
+    tops: functions, methods and package-level var specs with a value, in source order.
+    """
+    structs, variables, tops = [], [], []
+    for kind, node in file.declarations:
+        if kind == "method_declaration" or kind == "function_declaration":  # most of them, in this order
+            if node.child_by_field_name("body") is not None:
+                tops.append(node)
+        elif kind == "type_declaration":
+            for spec in node.named_children:
+                body = spec.child_by_field_name("type")
+                if spec.type == "type_definition" and body is not None and body.type == "struct_type":
+                    structs.append(StructFacts(text(spec.child_by_field_name("name")), _struct_fields(file, body)))
+        elif kind == "var_declaration":
+            for spec in node.named_children:
+                if spec.type != "var_spec":
+                    continue
+                bound = Env(file)
+                _bind(spec, bound)
+                for name in spec.children_by_field_name("name"):
+                    variables.append(Variable(text(name), bound.get(text(name), UNKNOWN)))
+                if spec.child_by_field_name("value") is not None:
+                    tops.append(spec)
+    return tops, structs, variables
+
+
+def _top_header(file: GoFile, node) -> tuple[FunctionFacts, tuple | None] | None:
+    """(the top's FunctionFacts without events, receiver (name nodes, TypeRef) or None);
+    None for a method of a type the file cannot name (another package's, or unparsed)."""
+    kind = node.type
+    if kind == "var_spec":
+        names = node.children_by_field_name("name")
+        return FunctionFacts("var:" + ",".join(text(n) for n in names), "var", span(names[0]), UNKNOWN, None), None
+    name_node = node.child_by_field_name("name")
+    name = text(name_node)
+    if kind == "method_declaration":
+        receiver = node.child_by_field_name("receiver")
+        decl = receiver.named_child(0) if receiver is not None else None
+        recv_type = type_ref(file, decl.child_by_field_name("type")) if decl is not None else UNKNOWN
+        if recv_type == UNKNOWN or recv_type.path:
+            return None
+        # A method's result type stays unknown: only `F()` and `pkg.F()` are typed by their
+        # function's result (see value_ref), and most top-level declarations are methods.
+        return (FunctionFacts(f"{recv_type.name}.{name}", "method", span(name_node), UNKNOWN, None),
+                (tuple(decl.children_by_field_name("name")), recv_type))
+    if name == "init":
+        name = f"init#{file.path}:{node.start_point[0] + 1}"  # a package may have many
+    results = result_types(node)
+    return FunctionFacts(name, "func", span(name_node), type_ref(file, results[0]) if results else UNKNOWN,
+                         None), None
+
+
+def _file_facts(file: GoFile, functions, structs, variables, complete: bool) -> FileFacts:
+    return FileFacts(file.package, tuple(file.blank_imports),
+                     tuple(Import(name, path) for name, path in sorted(file.imports.items())),
+                     tuple(functions), tuple(structs), tuple(variables), complete)
+
+
+def file_summary(file: GoFile) -> FileFacts:
+    """The facts of `file_facts` without the events (`complete` False): every top-level
+    function, the types and variables. A walk over the top level only; `file_facts` of the
+    same file can fill the events in later, where they are needed."""
+    tops, structs, variables = _declarations(file)
+    functions = [header[0] for header in map(lambda node: _top_header(file, node), tops) if header is not None]
+    return _file_facts(file, functions, structs, variables, complete=False)
+
+
+def file_facts(file: GoFile, classify: Classifier | None = None,
+               keep_untyped_call: Callable[[str], bool] = lambda name: False) -> FileFacts:
+    """Facts of one file for `graph.ModuleGraph`: functions with their events, types, variables.
+
+    `classify(file, call)` labels calls the rule cares about (e.g. "memlimit"); a labeled
+    call is recorded as that label rather than as an edge. Method calls on values of
+    unknown type are left out (they resolve to nothing) unless `keep_untyped_call(name)`.
+    """
+    functions = []
+    tops, structs, variables = _declarations(file)
+    for node, found in zip(tops, _bucket(file.root, tops)):
+        header = _top_header(file, node)
+        if header is None:
+            continue
+        function, receiver = header
+        env = Env(file)
+        if receiver is not None:
+            for recv_name in receiver[0]:
+                env[text(recv_name)] = receiver[1]
+        if function.kind != "var":
+            for binding in found.bindings:
+                _bind(binding, env)
+        literal_keys = {literal: f"{file.path}@{literal.start_byte}" for literal in found.literals}
+        events = _events_of(file, node, found, function.key, classify, env, literal_keys, keep_untyped_call)
+        functions.append(function._replace(events=events[function.key]))
+        for literal in found.literals:
+            if events[literal_keys[literal]]:
+                functions.append(FunctionFacts(literal_keys[literal], "lit", span(literal), UNKNOWN,
+                                               events[literal_keys[literal]]))
+    return _file_facts(file, functions, structs, variables, complete=True)
