@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from golint_startup.go import gofile
 from golint_startup.config import Settings
 from golint_startup.go.gofile import Directive
-from golint_startup.rule import Finding, Notification
+from golint_startup.rule import TEST_SUPPORT_FACTS, Finding, Notification
 
 if TYPE_CHECKING:
     from golint_startup.cache import KeyOnly, ResultCache
@@ -98,7 +98,7 @@ def analyze_source(source: bytes, display: str, settings: Settings, *, report: b
         # Never reported on; read only by rules that need it for other files' sake.
         result.skipped = "generated"
         report = False
-        rules = [r for r in rules if r.collect is not None and r.reads_generated and r.reads_generated(source)]
+        rules = [r for r in rules if r.collect is not None and r.reads_generated(source)]
         if not rules:
             return result
     source = without_bom(source)
@@ -118,7 +118,7 @@ def analyze_source(source: bytes, display: str, settings: Settings, *, report: b
     if test_support:
         result.skipped = "test support"
         report = False
-        rules = [r for r in rules if r.collect is not None and r.reads_test_support]
+        rules = [r for r in rules if r.collect is not None and r.needs(TEST_SUPPORT_FACTS)]
         if not rules:
             return result
     if not generated and not test_support:

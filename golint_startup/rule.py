@@ -4,10 +4,13 @@ A rule is one module in `rules/` that defines `RULE = Rule(...)`: its metadata, 
 Markdown help, and up to three hooks:
 
 - `check(file, options)`: findings for one parsed file (runs in worker processes);
-- `collect(file, options)`: compact, picklable per-file facts for a whole-run check;
+- `collect(file, options)`: compact per-file facts for a whole-run check (cached);
 - `check_project(project, options)`: findings from every file's facts (main process).
 
-The engine does everything else: discovery, parsing, suppression, output.
+A rule that needs more than the files being linted says so in `requires`, a tuple of
+`Requirement`s (as `analysis.Analyzer.Requires` does in Go's analysis framework): the
+engine provides each one once per run, for every rule that asked. The engine does
+everything else: discovery, parsing, suppression, output.
 """
 
 from __future__ import annotations
@@ -71,6 +74,33 @@ class Option:
 
 
 @dataclass(frozen=True)
+class Requirement:
+    """Something a rule needs beyond the files being linted, provided once per run."""
+
+    name: str
+    description: str
+    flag: str = ""  # the command-line flag that enables it; a rule requiring it is opt-in
+
+
+# Every file of the linted files' modules feeds `collect`, also when a pre-commit run lints
+# only a few files (SL002, SL004: a call in one file, its target in another).
+MODULE_FILES = Requirement("module-files", "facts from every file of the linted files' modules")
+# Test support (see GoFile.is_test_support) feeds `collect`; it is never reported on unless
+# --tests (SL004: production code may call a helper package).
+TEST_SUPPORT_FACTS = Requirement("test-support-facts", "facts from test-support files")
+# The Go compiler's escape analysis (SL006); slow, so only with --escape.
+ESCAPE_ANALYSIS = Requirement("escape-analysis", "the Go compiler's escape analysis", flag="escape")
+
+
+@dataclass(frozen=True)
+class GeneratedFacts(Requirement):
+    """Generated files that `accepts` (given their bytes) feed `collect`; never reported on
+    (SL004: Wire's wire_gen.go calls the providers it wires)."""
+
+    accepts: Callable[[bytes], bool] = lambda source: False
+
+
+@dataclass(frozen=True)
 class Rule:
     id: str
     name: str
@@ -84,16 +114,20 @@ class Rule:
     check: Callable[..., Iterable[Finding]] | None = None
     collect: Callable[..., Any] | None = None
     check_project: Callable[..., Iterable[Finding]] | None = None
-    # Needs files of the whole module even when only some are linted (SL004).
-    needs_module: bool = False
-    # Generated files are never reported on; those this predicate accepts (given the
-    # file's bytes) still feed the rule's `collect` (SL004: Wire's wire_gen.go).
-    reads_generated: Callable[[bytes], bool] | None = None
-    # Test support (see GoFile.is_test_support) is reported on only with --tests; with this
-    # set it still feeds the rule's `collect` (SL004: production code may call a helper package).
-    reads_test_support: bool = False
-    # Runs only on request (SL006 runs the Go compiler: --escape).
-    opt_in_flag: str = ""
+    # What the rule needs beyond the linted files; see Requirement.
+    requires: tuple["Requirement", ...] = ()
+
+    def needs(self, requirement: "Requirement") -> bool:
+        return requirement in self.requires
+
+    @property
+    def opt_in_flag(self) -> str:
+        """The command-line flag without which the rule does not run ("" for most rules)."""
+        return next((r.flag for r in self.requires if r.flag), "")
+
+    def reads_generated(self, source: bytes) -> bool:
+        """Whether this generated file feeds the rule's `collect` (it is never reported on)."""
+        return any(isinstance(r, GeneratedFacts) and r.accepts(source) for r in self.requires)
 
     def default_options(self) -> dict[str, Any]:
         return {opt.name: opt.default for opt in self.options}

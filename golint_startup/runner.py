@@ -13,7 +13,7 @@ from golint_startup import discovery, fingerprint, suppression
 from golint_startup.go import gofile, modules
 from golint_startup.analysis import FileResult, analyze_file, read_source, without_bom
 from golint_startup.config import Settings
-from golint_startup.rule import Finding, Notification
+from golint_startup.rule import MODULE_FILES, Finding, Notification
 
 
 @dataclass
@@ -96,7 +96,7 @@ def display_path(abspath: str, cwd: str) -> str:
 def plan_jobs(patterns: list[str], settings: Settings, cwd: str) -> list[FileJob]:
     found = discovery.expand(patterns, tests=settings.tests, exclude=list(settings.exclude), cwd=cwd)
     jobs = [FileJob(p, display_path(p, cwd), True) for p in found.files]
-    if any(rule.needs_module for rule in settings.rules.values()):
+    if any(rule.needs(MODULE_FILES) for rule in settings.rules.values()):
         targets = set(found.files)
         linted_modules = {modules.module_of_dir(os.path.dirname(p)) for p in found.files} - {None}
         for module in sorted(linted_modules, key=lambda m: m.root):

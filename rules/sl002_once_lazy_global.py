@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from golint_startup.go.gofile import GoFile
 from golint_startup.go.scope import is_shadowed
 from golint_startup.go.syntax import invocation, matches, root_identifier, text
-from golint_startup.rule import Finding, Location, Rule, location_of
+from golint_startup.rule import MODULE_FILES, Finding, Location, Rule, location_of
 
 SYNC = "sync"
 
@@ -264,5 +264,5 @@ RULE = Rule(
     precision="high",
     collect=collect,
     check_project=check_project,
-    needs_module=True,
+    requires=(MODULE_FILES,),
 )

@@ -10,7 +10,7 @@ from golint_startup.go.constants import Constants
 from golint_startup.go.library import DEBUG, DEFAULT_LIMIT_IMPORTS, DEFAULT_LIMITS, DEFAULT_LOADS, RUNTIME, VIPER
 from golint_startup.go.gofile import GoFile, header
 from golint_startup.go.syntax import text
-from golint_startup.rule import Finding, Location, Notification, Option, Rule
+from golint_startup.rule import MODULE_FILES, TEST_SUPPORT_FACTS, Finding, GeneratedFacts, Location, Notification, Option, Rule
 
 HELP = """\
 ## What it does
@@ -409,7 +409,6 @@ RULE = Rule(
     precision="medium",
     collect=collect,
     check_project=check_project,
-    needs_module=True,
-    reads_generated=wired_by_wire,
-    reads_test_support=True,
+    requires=(MODULE_FILES, TEST_SUPPORT_FACTS, GeneratedFacts("wire-generated", "Wire's generated injectors",
+                                                               accepts=wired_by_wire)),
 )

@@ -20,7 +20,7 @@ from golint_startup.go.scope import is_shadowed
 from golint_startup.go.library import DECODE_FUNCTIONS, STREAM_DECODERS
 from golint_startup.go.syntax import enclosing_function, matches, text
 from golint_startup.go.types import named_type, result_types, type_parameters_in_scope
-from golint_startup.rule import Finding, Location, Notification, Option, Rule
+from golint_startup.rule import ESCAPE_ANALYSIS, MODULE_FILES, Finding, Location, Notification, Option, Rule
 
 HELP = """\
 ## What it does
@@ -555,6 +555,5 @@ RULE = Rule(
     precision="high",
     collect=collect,
     check_project=check_project,
-    needs_module=True,
-    opt_in_flag="escape",
+    requires=(MODULE_FILES, ESCAPE_ANALYSIS),
 )
