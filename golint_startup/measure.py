@@ -429,9 +429,13 @@ def format_bytes(count: int) -> str:
     return f"{count} B"
 
 
+def format_ms(ms: float) -> str:
+    return f"{ms:.3f}".rstrip("0").rstrip(".") or "0"
+
+
 def describe(cost: PackageCost) -> str:
     allocations = "allocation" if cost.allocs == 1 else "allocations"
-    return f"{format_bytes(cost.bytes)} in {cost.allocs:,} {allocations}, {cost.ms:g} ms"
+    return f"{format_bytes(cost.bytes)} in {cost.allocs:,} {allocations}, {format_ms(cost.ms)} ms"
 
 
 def annotate(findings: list[Finding], measurement: Measurement | None, abspaths: dict[str, str]) -> list[Finding]:
