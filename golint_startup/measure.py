@@ -318,9 +318,16 @@ def _kill_group(process: subprocess.Popen) -> None:
 
 
 def _last_words(stderr: bytes | None) -> str:
+    """A crash's panic or fatal error and where it happened, else the last lines of stderr."""
     lines = [line.strip() for line in escape._decode(stderr or b"").splitlines()
              if line.strip() and parse_init(line) is None and parse_gc(line) is None]
-    return f": {' | '.join(lines[-_LAST_LINES:])}" if lines else ""
+    crash = next((i for i, line in enumerate(lines) if line.startswith(("panic:", "fatal error:"))), None)
+    if crash is not None:
+        frames = [line for line in lines[crash + 1:] if not line.startswith(("goroutine ", "[signal "))]
+        shown = [lines[crash], *frames[:2]]
+    else:
+        shown = lines[-_LAST_LINES:]
+    return f": {' | '.join(shown)}" if shown else ""
 
 
 def _kind(package: dict) -> tuple[str, str, str]:
@@ -423,7 +430,7 @@ def import_position(directory: str, go_files: tuple[str, ...], imported: str) ->
 
 
 def format_bytes(count: int) -> str:
-    for unit, size in (("MiB", 1 << 20), ("KiB", 1 << 10)):
+    for unit, size in (("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)):
         if count >= size:
             return f"{count / size:.1f} {unit}"
     return f"{count} B"
@@ -431,6 +438,10 @@ def format_bytes(count: int) -> str:
 
 def format_ms(ms: float) -> str:
     return f"{ms:.3f}".rstrip("0").rstrip(".") or "0"
+
+
+def median_of(runs: int) -> str:
+    return f"median of {runs} run{'' if runs == 1 else 's'}"
 
 
 def describe(cost: PackageCost) -> str:
@@ -450,6 +461,6 @@ def annotate(findings: list[Finding], measurement: Measurement | None, abspaths:
         if found is not None:
             program, cost = found
             finding = replace(finding, message=f"{finding.message} (measured: package init {describe(cost)}, "
-                                               f"median of {program.runs} runs)")
+                                               f"{median_of(program.runs)})")
         annotated.append(finding)
     return annotated

@@ -9,7 +9,7 @@ import sys
 
 from golint_startup import gomodule
 from golint_startup.inittrace import MIB, GCCycle, InitRecord, Trace, read_trace
-from golint_startup.measure import DEPENDENCY, MODULE, STDLIB, Measurement, PackageCost, format_bytes, format_ms
+from golint_startup.measure import DEPENDENCY, MODULE, STDLIB, Measurement, PackageCost, format_bytes, format_ms, median_of
 
 TOP_PACKAGES = 15  # rows of the text table; JSON and SARIF carry every package
 
@@ -51,7 +51,7 @@ def measurement_text(measurement: Measurement) -> str:
     out = []
     for program in measurement.programs:
         out.append("")
-        out.append(f"init of {program.main} (median of {program.runs} runs): {len(program.packages)} packages, "
+        out.append(f"init of {program.main} ({median_of(program.runs)}): {len(program.packages)} packages, "
                    f"{format_bytes(program.total_bytes)}, {program.total_ms:.1f} ms; "
                    f"{program.gc_cycles} GC cycles during init; heap at the end of init "
                    f"{format_bytes(program.heap_bytes)}")

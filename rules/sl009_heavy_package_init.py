@@ -183,7 +183,7 @@ def check_project(project, options: dict):
             allocations = "allocation" if cost.allocs == 1 else "allocations"
             message = (f"{subject} allocates {measure.format_bytes(cost.bytes)} in {cost.allocs:,} {allocations} "
                        f"and takes {measure.format_ms(cost.ms)} ms during init (thresholds: {measure.format_bytes(options['min-bytes'])}, {options['min-ms']:g} ms; "
-                       f"median of {program.runs} runs of {program.main})")
+                       f"{measure.median_of(program.runs)} of {program.main})")
             yield Finding(RULE.id, message, location, related=_chain(project, program, cost.package))
 
 
