@@ -346,9 +346,9 @@ def _kind(package: dict) -> tuple[str, str, str]:
     module = package.get("Module") or {}
     if module.get("Main"):
         return MODULE, module.get("Path", ""), ""
-    replaced = module.get("Replace") or {}
-    return DEPENDENCY, module.get("Path", ""), replaced.get("Version", module.get("Version", "")) if replaced \
-        else module.get("Version", "")
+    # A replacement by another module version is what is linked; a local directory has none.
+    version = (module.get("Replace") or {}).get("Version") or module.get("Version", "")
+    return DEPENDENCY, module.get("Path", ""), version
 
 
 def _median(values: list[float]) -> float:
