@@ -192,7 +192,9 @@ def command(patterns, output_format, output, select, ignore, tests, generated, t
 
         result_cache = None if no_cache else ResultCache.open(settings.fingerprint())
         analyze = parallel.analyzer(jobs=jobs, progress=sys.stderr.isatty() and output_format == "text" and not output)
-        measuring = measure or any(rule.opt_in_flag == "measure" for rule in settings.rules.values())
+        from golint_startup.measure import requested_by
+
+        measuring = measure or requested_by(settings.rules.values())
         measure_options = _measure_options(measure_runs, measure_timeout) if measuring else None
         result = run(list(patterns), settings, include_suppressed=include_suppressed, debug=debug, analyze=analyze,
                      cache=result_cache, measure=measure_options)

@@ -149,6 +149,11 @@ class Measurement:
         return None
 
 
+def requested_by(rules) -> bool:
+    """Whether a selected rule needs the measurement (SL009 runs on --measure, or when selected)."""
+    return any(rule.opt_in_flag == "measure" for rule in rules)
+
+
 class _Failed(Exception):
     pass
 

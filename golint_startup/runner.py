@@ -139,7 +139,7 @@ def run(patterns: list[str], settings: Settings, *, cwd: str | None = None, incl
         for rule_id, rule_facts in file_result.facts.items():
             facts.setdefault(rule_id, {})[file_result.path] = rule_facts
 
-    if measure is not None or any(rule.opt_in_flag == "measure" for rule in settings.rules.values()):
+    if measure is not None or measuring.requested_by(settings.rules.values()):
         _measure(result, reported, measure, cwd)
     for rule in settings.rules.values():
         if rule.check_project is None:
