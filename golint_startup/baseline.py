@@ -72,6 +72,8 @@ def load(path: str, cwd: str | None = None) -> Counter[Entry]:
             return Counter(_sarif_entries(data, cwd or os.getcwd()))
         if isinstance(data, list):
             return Counter(_json_entries(data))
+        if isinstance(data, dict) and isinstance(data.get("findings"), list):  # --measure's JSON
+            return Counter(_json_entries(data["findings"]))
     except (KeyError, IndexError, TypeError, ValueError, AttributeError) as err:
         raise BaselineError(f"{path}: baseline entry not understood ({type(err).__name__}: {err}); "
                             "expected SARIF or --format json output of startup-lint") from None

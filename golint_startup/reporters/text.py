@@ -15,4 +15,9 @@ def render(result, **_) -> str:
         lines.append(f"{loc.path}:{loc.line}:{loc.col}: {finding.rule_id} {finding.message} ({name}){suffix}")
         for related in finding.related:
             lines.append(f"    {related.path}:{related.line}:{related.col}: {related.message}")
-    return "".join(line + "\n" for line in lines)
+    report = "".join(line + "\n" for line in lines)
+    if getattr(result, "measurement", None) is not None:  # --measure: the table after the findings
+        from golint_startup.startup_report import measurement_text
+
+        report += measurement_text(result.measurement)
+    return report

@@ -1,0 +1,3 @@
+module example.com/heavydep
+
+go 1.22
