@@ -9,7 +9,7 @@ from golint_startup.go.callgraph import completion, facts as callfacts, graph as
 from golint_startup.go.constants import Constants
 from golint_startup.go.library import DEBUG, DEFAULT_LIMIT_IMPORTS, DEFAULT_LIMITS, DEFAULT_LOADS, RUNTIME, VIPER
 from golint_startup.go.gofile import GoFile, header
-from golint_startup.go.syntax import text
+from golint_startup.go.syntax import captures, text
 from golint_startup.rule import MODULE_FILES, TEST_SUPPORT_FACTS, Finding, GeneratedFacts, Location, Notification, Option, Rule
 
 HELP = """\
@@ -142,6 +142,17 @@ def _parse_qualified(names: tuple[str, ...]) -> tuple[frozenset[tuple[str, str]]
     return frozenset(pairs), tuple(bad)
 
 
+# Every name a local declaration can give (a superset of what go.scope.declared_names finds).
+_DECLARED = """
+(short_var_declaration left: (expression_list (identifier) @name))
+(range_clause left: (expression_list (identifier) @name))
+(var_spec name: (identifier) @name)
+(const_spec name: (identifier) @name)
+(parameter_declaration name: (identifier) @name)
+(type_switch_statement name: (identifier) @name)
+"""
+
+
 def _classifier(file: GoFile, options: dict):
     """Labels the calls that control the GC, or None when the file imports nothing that does."""
     limits, _ = _qualified(options["memory-limit-functions"])
@@ -150,14 +161,21 @@ def _classifier(file: GoFile, options: dict):
     if not local_names:
         return None
 
+    declared = {text(node) for node in captures(_DECLARED, file.root).get("name", ())} & local_names
+
     def classify(file: GoFile, call) -> str | None:
         function = call.child_by_field_name("function")
         operand = function.child_by_field_name("operand") if function.type == "selector_expression" else None
-        if operand is None or text(operand) not in local_names:
+        if operand is None or operand.type != "identifier" or text(operand) not in local_names:
             return None
-        callee = file.callee(call)
-        if callee is None or not callee[0]:
-            return None
+        if text(operand) in declared:  # perhaps hidden by a local: ask the scope
+            callee = file.callee(call)
+            if callee is None or not callee[0]:
+                return None
+        else:
+            # No local anywhere in the file has the import's name: the scope walk up from the
+            # call (costly in deep nesting, see go.scope.is_shadowed) cannot find one.
+            callee = (file.imports[text(operand)], text(function.child_by_field_name("field")))
         if callee in limits:
             return "memlimit"
         if callee == (RUNTIME, "GC"):

@@ -157,11 +157,13 @@ _NOT_FUNCTIONS = {"nil", "true", "false", "iota", "_"}
 # Everything a declaration contributes, found in one pass over the file.
 _FACTS = """
 (call_expression function: (_) @fn) @call
+(defer_statement (call_expression) @deferred)
 (function_literal) @lit
 (arguments [(identifier) (selector_expression)] @ref)
 (keyed_element element: [(identifier) (selector_expression)] @ref)
 (literal_value [(identifier) (selector_expression)] @ref)
 (expression_list [(identifier) (selector_expression)] @ref)
+(_ left: (expression_list [(identifier) (selector_expression)] @assigned))
 (parameter_declaration) @binding
 (short_var_declaration) @binding
 (var_spec) @binding
@@ -169,12 +171,18 @@ _FACTS = """
 
 
 class _Found:
-    """The captures of one top-level declaration (a function, a method or a var spec)."""
+    """The captures of one top-level declaration (a function, a method or a var spec).
 
-    __slots__ = ("calls", "literals", "refs", "bindings")
+    What a node's parent is comes from the query too (deferred calls, names assigned to):
+    Node.parent searches down from the root, so asking it of every node is quadratic in
+    nesting depth.
+    """
+
+    __slots__ = ("calls", "deferred", "literals", "refs", "assigned", "bindings")
 
     def __init__(self):
         self.calls, self.literals, self.refs, self.bindings = [], [], [], []
+        self.deferred, self.assigned = set(), set()
 
 
 def _bucket(root, tops: list) -> list[_Found]:
@@ -193,6 +201,10 @@ def _bucket(root, tops: list) -> list[_Found]:
             bucket.literals.append(node)
         elif "ref" in captures:
             bucket.refs.append(captures["ref"][0])
+        elif "deferred" in captures:
+            bucket.deferred.add(node)
+        elif "assigned" in captures:
+            bucket.assigned.add(node)
         else:
             bucket.bindings.append(captures["binding"][0])
     return found
@@ -408,13 +420,6 @@ def _target(file: GoFile, node, env: dict) -> Target | None:
     return None
 
 
-def _invoked(literal) -> bool:
-    """Whether a function literal is called right where it is written."""
-    parent = literal.parent
-    return parent is not None and parent.type == "call_expression" and \
-        parent.child_by_field_name("function") == literal
-
-
 # --- events -----------------------------------------------------------------
 
 Classifier = Callable[[GoFile, tree_sitter.Node], "str | None"]
@@ -430,20 +435,19 @@ def _events_of(file: GoFile, top, found: _Found, key: str, classify: Classifier 
     owner_of = _owners(top, literals, [call for call, _ in found.calls] + found.refs)
     keys = {top: key, **{literal: literal_keys[literal] for literal in literals}}
     events: dict = {holder: [] for holder in keys}
+    # The call of each literal called right where it is written: `func() {...}()`.
+    invoked_by = {function: call for call, function in found.calls if function.type == "function_literal"}
+    deferred = found.deferred
 
     def place(node, owner) -> int:
         """Where an event counts in its owner: deferred calls run at the end."""
-        parent = node.parent
-        if node.type == "call_expression" and parent is not None and parent.type == "defer_statement":
-            return ends[owner]
-        return node.start_byte
+        return ends[owner] if node in deferred else node.start_byte
 
     for literal in literals:
         owner = owner_of[literal]
-        invoked = _invoked(literal)
-        call = literal.parent if invoked else literal
-        events[owner].append(Event(place(call, owner), "call" if invoked else "ref",
-                                   LiteralTarget(keys[literal]), span(literal)))
+        call = invoked_by.get(literal)
+        events[owner].append(Event(place(call if call is not None else literal, owner),
+                                   "ref" if call is None else "call", LiteralTarget(keys[literal]), span(literal)))
     for call, function in found.calls:
         owner = owner_of[call]
         label = classify(file, call) if classify is not None else None
@@ -453,18 +457,16 @@ def _events_of(file: GoFile, top, found: _Found, key: str, classify: Classifier 
             node, holder = call, owner
             while True:
                 events[holder].append(Event(place(node, holder), label, None, where))
-                if holder is top or not _invoked(holder):
+                if holder is top or holder not in invoked_by:
                     break
-                node, holder = holder.parent, owner_of[holder]
+                node, holder = invoked_by[holder], owner_of[holder]
             continue
         target = _target(file, function, env)
         if target is not None and (type(target) is not MethodTarget or target.receiver != UNKNOWN or
                                    keep_untyped_call(target.name)):
             events[owner].append(Event(place(call, owner), "call", target, span(call)))
     for ref in found.refs:
-        parent = ref.parent
-        if parent is not None and parent.type == "expression_list" and parent.parent is not None and \
-                parent.parent.child_by_field_name("left") == parent:
+        if ref in found.assigned:
             continue  # assigned to, not a value
         target = _target(file, ref, env)
         if target is not None and (type(target) is not MethodTarget or target.receiver != UNKNOWN):

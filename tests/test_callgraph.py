@@ -1,0 +1,193 @@
+"""The call graph's per-file facts on small Go snippets, and its cost on deep nesting."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import pytest
+
+from lintrun import go_module
+from golint_startup.config import build_settings
+from golint_startup.go import gofile, modules
+from golint_startup.go.callgraph import facts as callfacts
+from golint_startup.go.callgraph.facts import FunctionTarget, LiteralTarget, MemberTarget, MethodTarget, TypeRef
+from golint_startup.runner import run
+
+VIPER = "github.com/spf13/viper"
+
+
+def _facts(body: str, imports=(), **options) -> callfacts.FileFacts:
+    header = "package app\n\n" + "".join(f'import "{path}"\n' for path in imports) + "\n"
+    return callfacts.file_facts(gofile.parse("app.go", (header + body).encode()), **options)
+
+
+def _events(body: str, imports=(), **options) -> dict[str, list[tuple]]:
+    """function key -> [(kind, target)] in the order the events count."""
+    return {f.key: [(e.kind, e.target) for e in f.events] for f in _facts(body, imports, **options).functions}
+
+
+def T(name, path=""):  # noqa: N802 - reads like the Go type it stands for
+    return TypeRef("t", path, name)
+
+
+@pytest.mark.parametrize("body, imports, key, expected", [
+    ("func main() { F() }\nfunc F() {}\n", (), "main", [("call", FunctionTarget("F"))]),
+    ("func main() { viper.ReadInConfig() }\n", (VIPER,), "main", [("call", MemberTarget(VIPER, "ReadInConfig"))]),
+    ("func main() { cobra.OnInitialize(initConfig) }\n", ("github.com/spf13/cobra",), "main",
+     [("call", MemberTarget("github.com/spf13/cobra", "OnInitialize")), ("ref", FunctionTarget("initConfig"))]),
+    # x.M() with the receiver's type evident from the syntax
+    ("type S struct{}\nfunc (s *S) Run() { s.Start() }\n", (), "S.Run",
+     [("call", MethodTarget(T("S"), (), "Start"))]),
+    ("func main() { x := &S{}; x.Run() }\n", (), "main", [("call", MethodTarget(T("S"), (), "Run"))]),
+    ("func main() { x := new(pkg.S); x.Run() }\n", ("example.com/pkg",), "main",
+     [("call", FunctionTarget("new")), ("ref", MemberTarget("example.com/pkg", "S")),
+      ("call", MethodTarget(T("S", "example.com/pkg"), (), "Run"))]),
+    ("func main() { var c Config; c.Load() }\n", (), "main", [("call", MethodTarget(T("Config"), (), "Load"))]),
+    ("func main() { x := NewS(); x.Run() }\n", (), "main",
+     [("call", FunctionTarget("NewS")), ("call", MethodTarget(TypeRef("r", "", "NewS"), (), "Run"))]),
+    ("func main() { v := viper.New(); v.ReadInConfig() }\n", (VIPER,), "main",
+     [("call", MemberTarget(VIPER, "New")), ("call", MethodTarget(TypeRef("r", VIPER, "New"), (), "ReadInConfig"))]),
+    ("func (s *Server) Start() { s.cfg.Load() }\n", (), "Server.Start",
+     [("call", MethodTarget(T("Server"), ("cfg",), "Load"))]),
+    ("func run(c *Config) { c.Load() }\n", (), "run", [("call", MethodTarget(T("Config"), (), "Load"))]),
+    ("func main() { app.Run() }\n", (), "main", [("call", MethodTarget(TypeRef("v", "", "app"), (), "Run"))]),
+    # unknown receiver types are left out; a local shadows a function and an import
+    ("func run(l interface{ Load() }) { l.Load() }\n", (), "run", []),
+    ("func main() { F := g; F() }\n", (), "main", [("ref", FunctionTarget("g"))]),
+    ("func main(viper int) { viper.ReadInConfig() }\n", (VIPER,), "main", []),
+    # deferred calls count at the end of their function
+    ("func main() { defer A(); B() }\n", (), "main", [("call", FunctionTarget("B")), ("call", FunctionTarget("A"))]),
+])
+def test_targets(body, imports, key, expected):
+    assert _events(body, imports)[key] == expected
+
+
+def test_untyped_method_calls_are_kept_by_name_when_asked():
+    body = "func run(l interface{ ReadInConfig() }) { l.ReadInConfig() }\n"
+    assert _events(body, keep_untyped_call={"ReadInConfig"}.__contains__)["run"] == [
+        ("call", MethodTarget(callfacts.UNKNOWN, (), "ReadInConfig"))]
+
+
+def test_a_literal_called_in_place_is_a_function_of_its_own():
+    body = "func main() {\n\tfunc() { F() }()\n\tgo func() { G() }()\n\th := func() { H() }\n\t_ = h\n}\n"
+    facts = _facts(body)
+    literals = [f for f in facts.functions if f.kind == "lit"]
+    assert [f.name_span.line for f in literals] == [5, 6, 7]
+    keys = [f.key for f in literals]
+    assert _events(body)["main"] == [("call", LiteralTarget(keys[0])), ("call", LiteralTarget(keys[1])),
+                                     ("ref", LiteralTarget(keys[2]))]
+    assert [[e.target for e in f.events] for f in literals] == [
+        [FunctionTarget("F")], [FunctionTarget("G")], [FunctionTarget("H")]]
+
+
+def test_a_deferred_literal_is_called_at_the_end():
+    body = "func main() {\n\tdefer func() { Cleanup() }()\n\tWork()\n}\n"
+    facts = _facts(body)
+    (main, literal) = facts.functions
+    assert [(e.kind, e.target) for e in main.events] == [("call", FunctionTarget("Work")),
+                                                           ("call", LiteralTarget(literal.key))]
+    assert main.events[-1].span.line == 5  # where the literal is written
+
+
+def test_labels_of_a_literal_called_in_place_count_for_its_callers_too():
+    def classify(file, call):
+        return "gc" if call.child_by_field_name("function").text == b"runtime.GC" else None
+
+    body = "func main() {\n\tfunc() { func() { runtime.GC() }() }()\n}\n"
+    events = _events(body, ("runtime",), classify=classify)
+    assert [kind for kind, _ in events["main"]] == ["call", "gc"]
+    assert all("gc" in [kind for kind, _ in held] for held in events.values())
+
+
+def test_summaries_have_the_declarations_without_events():
+    body = "type S struct{ cfg *Config; Base }\nvar app = NewS()\nfunc NewS() *S { return nil }\n" \
+           "func (s *S) Run() {}\n"
+    summary = callfacts.file_summary(gofile.parse("app.go", ("package app\n\n" + body).encode()))
+    assert summary.complete is False
+    assert [(f.key, f.kind, f.result, f.events) for f in summary.functions] == [
+        ("var:app", "var", callfacts.UNKNOWN, None), ("NewS", "func", T("S"), None), ("S.Run", "method",
+                                                                                       callfacts.UNKNOWN, None)]
+    assert summary.structs == (callfacts.StructFacts("S", (callfacts.Field("cfg", T("Config")),
+                                                           callfacts.Field("Base", T("Base")))),)
+    assert summary.variables == (callfacts.Variable("app", TypeRef("r", "", "NewS")),)
+
+
+def test_every_record_is_listed():
+    for record in callfacts.RECORDS:
+        assert all(isinstance(value, (str, int, bool, type(None), tuple)) for value in record._field_defaults.values())
+    assert {name for name, value in vars(callfacts).items()
+            if isinstance(value, type) and issubclass(value, tuple) and hasattr(value, "_fields")} == \
+        {record.__name__ for record in callfacts.RECORDS}
+
+
+# --- deep nesting -------------------------------------------------------------
+
+_WATCHED = (os.path.dirname(callfacts.__file__), os.path.join("rules", "sl004_"), os.path.join("go", "scope.py"))
+
+
+def _work(directory: str) -> int:
+    """Lines run in the call graph and SL004 during a lint of `directory`: a count of work
+    that grows with the input, unlike wall time, independent of the machine."""
+    count = 0
+
+    def local(frame, event, arg):
+        nonlocal count
+        if event == "line":
+            count += 1
+        return local
+
+    def tracer(frame, event, arg):
+        filename = frame.f_code.co_filename
+        return local if any(part in filename for part in _WATCHED) else None
+
+    settings = build_settings(config_path=None, select=("SL004",), cwd=directory)
+    for cached in (modules.module_of_dir, modules.local_replacements, modules.workspace_modules,
+                   modules.visible_modules, modules.package_dir):
+        cached.cache_clear()
+    sys.settrace(tracer)
+    try:
+        findings = run(["./..."], settings, cwd=directory, debug=True).findings
+    finally:
+        sys.settrace(None)
+    assert len(findings) == 1  # the load at the bottom is found
+    return count
+
+
+def _nested_closures(depth: int) -> str:
+    return ("package main\n\nimport \"github.com/spf13/viper\"\n\nfunc main() {\n"
+            + "func() {\nstep()\n" * depth + "_ = viper.ReadInConfig()\n" + "}()\n" * depth
+            + "}\n\nfunc step() {}\n")
+
+
+def _nested_ifs(depth: int) -> str:
+    # debug.FreeOSMemory() is no GC control, but SL004 must look at what each debug.X names.
+    return ("package main\n\nimport (\n\"runtime/debug\"\n\"github.com/spf13/viper\"\n)\n\nfunc main() {\nx := 1\n"
+            + "if x > 0 {\nstep(x)\ndebug.FreeOSMemory()\n" * depth + "_ = viper.ReadInConfig()\n" + "}\n" * depth
+            + "}\n\nfunc step(int) {}\n")
+
+
+def test_no_parent_lookups():
+    """Node.parent searches down from the root (O(depth)), unseen by the line count below:
+    the call graph and SL004 learn parents from their queries instead."""
+    import ast
+
+    from golint_startup.go.callgraph import completion, graph
+    from golint_startup.rule import all_rules
+
+    sl004 = sys.modules[all_rules()["SL004"].collect.__module__]
+    for module in (callfacts, graph, completion, sl004):
+        with open(module.__file__, encoding="utf-8") as handle:
+            tree = ast.parse(handle.read())
+        assert not [node.lineno for node in ast.walk(tree) if isinstance(node, ast.Attribute) and
+                    node.attr == "parent"], module.__name__
+
+
+@pytest.mark.parametrize("shape", [_nested_closures, _nested_ifs])
+def test_work_grows_linearly_with_nesting(tmp_path, shape):
+    counts = {}
+    for depth in (1000, 2000):
+        directory = go_module(tmp_path / str(depth), {"main.go": shape(depth)})
+        counts[depth] = _work(directory)
+    # Linear work doubles (plus a constant); quadratic work would quadruple.
+    assert counts[2000] < 2.5 * counts[1000], counts
