@@ -49,8 +49,8 @@ print(time.perf_counter() - started, time.process_time() - cpu)
 
 def go_files(tree: str) -> list[str]:
     """What `startup-lint --tests --generated ./...` lints, from the linter's own planner."""
-    from golint_startup.config import build_settings
-    from golint_startup.runner import plan_jobs
+    from golint_startup.engine.config import build_settings
+    from golint_startup.engine.runner import plan_jobs
 
     settings = build_settings(config_path=None, tests=True, generated=True, cwd=tree)
     return [job.abspath for job in plan_jobs(["./..."], settings, tree) if job.report]
@@ -123,8 +123,8 @@ def best(runs: list[tuple]) -> tuple:
 def rule_costs(files: list[str], tree: str) -> list[tuple[str, float, int]]:
     """(rule id, seconds over all files, pickled facts bytes) for every rule, on parsed files."""
     from golint_startup.go import gofile
-    from golint_startup.config import build_settings
-    from golint_startup.runner import display_path
+    from golint_startup.engine.config import build_settings
+    from golint_startup.engine.runner import display_path
 
     settings = build_settings(config_path=None, tests=True, generated=True, cwd=tree)
     spent = {rule_id: 0.0 for rule_id in settings.rules}

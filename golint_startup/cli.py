@@ -12,10 +12,10 @@ import traceback
 import click
 
 from golint_startup import __version__, reporters
-from golint_startup.config import ConfigError, build_settings, resolve_rule_id
-from golint_startup.discovery import PatternError
+from golint_startup.engine.config import ConfigError, build_settings, resolve_rule_id
+from golint_startup.engine.discovery import PatternError
 from golint_startup.rule import LEVELS, all_rules, level_rank
-from golint_startup.runner import run
+from golint_startup.engine.runner import run
 
 
 class UsageProblem(Exception):
@@ -86,7 +86,7 @@ def _summary(result) -> str:
 
 
 def _measure_options(runs: int, timeout_s: float):
-    from golint_startup.measure import Options
+    from golint_startup.gocommand.measure import Options
 
     progress = None
     if sys.stderr.isatty():  # one line, rewritten in place while building and running
@@ -97,8 +97,8 @@ def _measure_options(runs: int, timeout_s: float):
 
 def _trace_report(log: str, patterns: tuple[str, ...], output_format: str, ready_pattern: str | None,
                   memory_limit: str | None) -> str:
-    from golint_startup import startup_report
-    from golint_startup.inittrace import parse_memory
+    from golint_startup.traces import report as startup_report
+    from golint_startup.traces.parse import parse_memory
 
     if patterns:
         raise UsageProblem(f"--trace reads a log and lints nothing; remove the patterns ({' '.join(patterns)})")
@@ -169,7 +169,7 @@ def command(patterns, output_format, output, select, ignore, tests, generated, t
             click.echo(_explain(explain), nl=False)
             return 0
         if clean_cache:
-            from golint_startup import cache
+            from golint_startup.engine import cache
 
             removed = cache.clean()
             click.echo(f"removed {removed} cache entries", err=True)
@@ -184,15 +184,15 @@ def command(patterns, output_format, output, select, ignore, tests, generated, t
                                   opt_in={flag for flag, given in (("escape", escape), ("measure", measure)) if given})
         earlier = None
         if baseline:  # a bad baseline is reported before the run, not after it
-            from golint_startup import baseline as baseline_filter
+            from golint_startup.engine import baseline as baseline_filter
 
             earlier = baseline_filter.load(baseline)
-        from golint_startup import parallel
-        from golint_startup.cache import ResultCache
+        from golint_startup.engine import parallel
+        from golint_startup.engine.cache import ResultCache
 
         result_cache = None if no_cache else ResultCache.open(settings.fingerprint())
         analyze = parallel.analyzer(jobs=jobs, progress=sys.stderr.isatty() and output_format == "text" and not output)
-        from golint_startup.measure import requested_by
+        from golint_startup.gocommand.measure import requested_by
 
         measuring = measure or requested_by(settings.rules.values())
         measure_options = _measure_options(measure_runs, measure_timeout) if measuring else None

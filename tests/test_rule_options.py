@@ -2,8 +2,8 @@
 
 import textwrap
 
-from golint_startup.config import build_settings
-from golint_startup.runner import run
+from golint_startup.engine.config import build_settings
+from golint_startup.engine.runner import run
 
 COUNTING_LOOP = textwrap.dedent("""\
     package p

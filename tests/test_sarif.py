@@ -10,10 +10,10 @@ import subprocess
 
 import pytest
 
-from golint_startup.config import build_settings
-from golint_startup.fingerprint import line_hashes
+from golint_startup.engine.config import build_settings
+from golint_startup.engine.fingerprint import line_hashes
 from golint_startup.reporters import sarif
-from golint_startup.runner import run
+from golint_startup.engine.runner import run
 from lintrun import (NPM, TESTDATA, ZAP_MAIN, ZAP_MAIN_LINE, cli, github_problems, go_module, reachable,
                      schema_errors, write)
 
@@ -171,7 +171,7 @@ def test_fingerprint_matches_codeql_action_vectors(text, expected):
 
 @pytest.mark.parametrize("data,expected", FILE_VECTORS, ids=["crlf-tabs", "non-ascii", "bom", "invalid-utf8"])
 def test_fingerprint_of_files_matches_codeql_action(tmp_path, data, expected):
-    from golint_startup.fingerprint import file_line_hashes
+    from golint_startup.engine.fingerprint import file_line_hashes
 
     path = write(tmp_path, "f.go", data)
     hashes = file_line_hashes(path)

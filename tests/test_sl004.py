@@ -9,9 +9,9 @@ import pytest
 from fixtures import TESTDATA
 from lintrun import go_module
 from golint_startup.go import gofile, modules
-from golint_startup.config import build_settings
+from golint_startup.engine.config import build_settings
 from golint_startup.rule import all_rules
-from golint_startup.runner import run
+from golint_startup.engine.runner import run
 
 SL004 = os.path.join(TESTDATA, "sl004")
 
@@ -194,7 +194,7 @@ def test_events_filled_in_on_demand_match_events_computed_everywhere(name, monke
 @pytest.fixture
 def computed(monkeypatch):
     """The files whose SL004 facts are computed on demand during a run, in order."""
-    from golint_startup.runner import Project
+    from golint_startup.engine.runner import Project
 
     displays = []
     compute = Project.facts_on_demand

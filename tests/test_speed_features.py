@@ -13,12 +13,12 @@ import pytest
 from click.testing import CliRunner
 
 from fixtures import TESTDATA
-from golint_startup import cache, parallel
+from golint_startup.engine import cache, parallel
 from golint_startup.go import gofile
-from golint_startup.analysis import FileResult, analyze_file
+from golint_startup.engine.analysis import FileResult, analyze_file
 from golint_startup.cli import command
-from golint_startup.config import build_settings
-from golint_startup.runner import run
+from golint_startup.engine.config import build_settings
+from golint_startup.engine.runner import run
 
 
 @pytest.fixture(autouse=True)
@@ -112,7 +112,7 @@ def test_worker_batches_carry_jobs_not_settings(monkeypatch):
     serial = run(["./..."], settings, cwd=TESTDATA)
     result = run(["./..."], settings, cwd=TESTDATA,
                  analyze=parallel.analyzer(jobs=2, progress=False))
-    assert sent and all(b"golint_startup.config" not in batch for batch in sent)
+    assert sent and all(b"golint_startup.engine.config" not in batch for batch in sent)
     assert result.findings == serial.findings
 
 
@@ -452,7 +452,7 @@ def reference_line_hashes(text: str) -> dict[int, str]:
 
 from hypothesis import given, settings as hypothesis_settings, strategies as st  # noqa: E402
 
-from golint_startup.fingerprint import line_hashes  # noqa: E402
+from golint_startup.engine.fingerprint import line_hashes  # noqa: E402
 
 _PIECES = st.sampled_from(["\n", "\r", "\r\n", " ", "\t", "x", "}", "é", "世", "😀", "\ud800", "\uffff",
                            "func f() {", "\treturn nil", "a" * 120])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from golint_startup import worktree
+from golint_startup.engine import worktree
 
 _COMMAND = {"note": "notice", "warning": "warning", "error": "error"}
 

@@ -30,7 +30,7 @@ def render(result, **_) -> str:
             item["suppressed"] = finding.suppressed_by
         items.append(item)
     if getattr(result, "measurement", None) is not None:  # --measure: findings and the whole table
-        from golint_startup.startup_report import measurement_json
+        from golint_startup.traces.report import measurement_json
 
         return json.dumps({"findings": items, "measurement": measurement_json(result.measurement)}, indent=2) + "\n"
     return json.dumps(items, indent=2) + "\n"

@@ -17,7 +17,8 @@ from urllib.parse import quote
 import attr
 import sarif_om as om
 
-from golint_startup import INFORMATION_URI, __version__, worktree
+from golint_startup import INFORMATION_URI, __version__
+from golint_startup.engine import worktree
 from golint_startup.docs import rule_anchor
 from golint_startup.rule import Notification, level_rank
 
@@ -164,7 +165,7 @@ def build(result, *, cwd: str | None = None) -> dict:
         results=results,
     )
     if getattr(result, "measurement", None) is not None:  # --measure: the whole table
-        from golint_startup.startup_report import measurement_json
+        from golint_startup.traces.report import measurement_json
 
         run.properties = {"startup-lint/measurement": measurement_json(result.measurement)}
     log = om.SarifLog(schema_uri=SCHEMA_URI, version="2.1.0", runs=[run])

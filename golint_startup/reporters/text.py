@@ -17,7 +17,7 @@ def render(result, **_) -> str:
             lines.append(f"    {related.path}:{related.line}:{related.col}: {related.message}")
     report = "".join(line + "\n" for line in lines)
     if getattr(result, "measurement", None) is not None:  # --measure: the table after the findings
-        from golint_startup.startup_report import measurement_text
+        from golint_startup.traces.report import measurement_text
 
         report += measurement_text(result.measurement)
     return report

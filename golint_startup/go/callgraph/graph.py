@@ -17,7 +17,7 @@ from typing import Iterable
 
 from golint_startup.go import modules
 from golint_startup.go.callgraph.facts import UNKNOWN, Event, FileFacts, FunctionTarget, LiteralTarget, \
-    MemberTarget, MethodTarget, Span, Target, TypeRef
+    MemberTarget, Span, Target, TypeRef
 
 
 @dataclass

@@ -29,8 +29,8 @@ from dataclasses import dataclass
 from typing import Callable
 from urllib.parse import unquote, urlparse
 
-from golint_startup import worktree
-from golint_startup.config import ConfigError
+from golint_startup.engine import worktree
+from golint_startup.engine.config import ConfigError
 from golint_startup.rule import Finding
 
 

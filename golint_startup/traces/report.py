@@ -8,8 +8,8 @@ import re
 import sys
 
 from golint_startup.go import modules
-from golint_startup.inittrace import MIB, GCCycle, InitRecord, Trace, read_trace
-from golint_startup.measure import DEPENDENCY, MODULE, STDLIB, Measurement, PackageCost, format_bytes, format_ms, median_of
+from golint_startup.traces.parse import MIB, GCCycle, InitRecord, Trace, read_trace
+from golint_startup.gocommand.measure import DEPENDENCY, MODULE, STDLIB, Measurement, PackageCost, format_bytes, format_ms, median_of
 
 TOP_PACKAGES = 15  # rows of the text table; JSON and SARIF carry every package
 

@@ -18,7 +18,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Callable, Iterable, Iterator
 
-from golint_startup.analysis import FileResult, analyze_file, read_source
+from golint_startup.engine.analysis import FileResult, analyze_file, read_source
 
 # Fewer files to analyze than this (after cache hits) are analyzed in the main process:
 # starting workers would cost more than it saves.
@@ -62,7 +62,7 @@ def _analyze_batch(batch: list[tuple[str, str, bool]]) -> list:
     if salt is None:
         return [analyze_file(abspath, display, settings, report=report, debug=debug)
                 for abspath, display, report in batch]
-    from golint_startup.cache import KeyOnly
+    from golint_startup.engine.cache import KeyOnly
 
     keys = KeyOnly(salt)
     pairs = []

