@@ -18,6 +18,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Callable, Iterable, Iterator
 
+from golint_startup import lifeline
 from golint_startup.analysis import FileResult, analyze_file, read_source
 
 # Fewer files to analyze than this (after cache hits) are analyzed in the main process:
@@ -49,7 +50,8 @@ def _context():
 _worker: dict = {}
 
 
-def _init_worker(settings, cache_salt, debug) -> None:
+def _init_worker(settings, cache_salt, debug, parent_pid) -> None:
+    lifeline.bind_to_parent(parent_pid)
     _worker.update(settings=settings, cache_salt=cache_salt, debug=debug)
 
 
@@ -150,7 +152,7 @@ def _analyze(file_jobs, settings, debug, workers, result_cache) -> Iterator[File
             if pool is None:
                 salt = result_cache.salt if result_cache is not None else None
                 pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=_init_worker,
-                                           initargs=(settings, salt, debug))
+                                           initargs=(settings, salt, debug, os.getpid()))
             try:
                 future = pool.submit(_analyze_batch, [(j.abspath, j.display, j.report) for j in jobs])
             except BrokenProcessPool:
