@@ -19,21 +19,31 @@ ext4, more than analyzing it with the cheap rules. A pack is written to a tempor
 and renamed into place, so concurrent runs never see half of one (the last writer wins;
 the other's new entries are computed again next time). A checksum guards against
 corrupt or truncated packs; they count as empty and are rewritten.
+
+A pack is data, never code (see `cache_format`): a header line, then two lines per entry,
+its JSON address `[display path, role, key, absolute path]` and its JSON value, decoded
+only when looked up. An entry that does not decode, or decodes to something else than
+what was asked for, is a miss, so a damaged or tampered-with pack gives the output of a
+run without cache. (Whoever can write the cache can still forge a well-formed result, as
+they could edit the sources; they cannot run code.)
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
-import pickle
 import shutil
 import sys
 import tempfile
 import time
 from functools import cache
 
+from golint_startup import cache_format
+from golint_startup.cache_format import UnencodableValue, register  # noqa: F401  (rules register here)
+
 ENV_VAR = "STARTUP_LINT_CACHE_DIR"
-_MAGIC = b"SLC2"
+_MAGIC = b"SLC3"
 _PACK_SUFFIX = ".pack"
 _CHECKSUM_BYTES = 16
 _RESULTS_PREFIX = "results-"
@@ -108,7 +118,7 @@ class KeyOnly:
 
     def __init__(self, salt: bytes):
         self.salt = salt
-        self.stored: dict[tuple[str, bool], tuple[str, bytes]] = {}
+        self.stored: dict[tuple[str, bool], tuple[str, str]] = {}
 
     def key(self, display: str, report: bool | str, source: bytes) -> str:
         return entry_key(self.salt, display, report, source)
@@ -117,7 +127,7 @@ class KeyOnly:
         return None  # the main process looked it up already
 
     def store(self, key: str, abspath: str, display: str, report: bool, result) -> None:
-        self.stored[(display, report)] = (key, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+        self.stored[(display, report)] = (key, cache_format.dumps(result))
 
 
 class ResultCache:
@@ -129,9 +139,9 @@ class ResultCache:
         self.salt = f"{code}\0{settings_fingerprint}\0".encode()
         name = hashlib.sha256(self.salt + os.path.abspath(cwd).encode("utf-8", "surrogatepass")).hexdigest()
         self.path = os.path.join(self.directory, name[:32] + _PACK_SUFFIX)
-        # (display path, report) -> (key, pickled FileResult, absolute path)
-        self._entries: dict[tuple[str, bool], tuple[str, bytes, str]] = _read_pack(self.path)
-        self._new: dict[tuple[str, bool], tuple[str, bytes, str]] = {}
+        # (display path, report) -> (key, encoded FileResult, absolute path)
+        self._entries: dict[tuple[str, bool | str], tuple[str, str, str]] = _read_pack(self.path)
+        self._new: dict[tuple[str, bool | str], tuple[str, str, str]] = {}
 
     @classmethod
     def open(cls, settings_fingerprint: str, cwd: str | None = None) -> "ResultCache":
@@ -156,15 +166,15 @@ class ResultCache:
         if entry is None or entry[0] != key:
             return None
         try:
-            result = pickle.loads(entry[1])
-        except Exception:  # an entry from an incompatible build: a miss like any other
+            result = cache_format.loads(entry[1])
+        except cache_format.UndecodableValue:  # damaged or tampered with: a miss like any other
             return None
         if not isinstance(result, FileResult) or result.path != display:
             return None
         return result
 
     def store(self, key: str, abspath: str, display: str, report: bool, result) -> None:
-        self.store_pickled(key, abspath, display, report, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+        self.store_encoded(key, abspath, display, report, cache_format.dumps(result))
 
     def load_derived(self, display: str, tag: str, source: bytes) -> tuple | None:
         """A value a rule derived from this exact file content, as `(value,)`; None if not stored."""
@@ -172,17 +182,17 @@ class ResultCache:
         if entry is None or entry[0] != self.key(display, tag, source):
             return None
         try:
-            value = pickle.loads(entry[1])
-        except Exception:  # a damaged entry is a miss
+            value = cache_format.loads(entry[1])
+        except cache_format.UndecodableValue:  # a damaged entry is a miss
             return None
         return value if isinstance(value, tuple) and len(value) == 1 else None
 
     def store_derived(self, display: str, tag: str, source: bytes, abspath: str, value) -> None:
         self._new[(display, tag)] = (self.key(display, tag, source),
-                                     pickle.dumps((value,), protocol=pickle.HIGHEST_PROTOCOL), abspath)
+                                     cache_format.dumps((value,)), abspath)
 
-    def store_pickled(self, key: str, abspath: str, display: str, report: bool, payload: bytes) -> None:
-        """Keep a pickled FileResult (as a worker sent it) for `save`."""
+    def store_encoded(self, key: str, abspath: str, display: str, report: bool, payload: str) -> None:
+        """Keep an encoded FileResult (as a worker sent it) for `save`."""
         self._new[(display, report)] = (key, payload, abspath)
 
     def save(self) -> None:
@@ -193,7 +203,7 @@ class ResultCache:
         # unless the file is gone.
         kept = {where: entry for where, entry in self._entries.items()
                 if where not in self._new and os.path.exists(entry[2])}
-        payload = pickle.dumps({**kept, **self._new}, protocol=pickle.HIGHEST_PROTOCOL)
+        payload = _pack_payload({**kept, **self._new})
         data = _MAGIC + hashlib.sha256(payload).digest()[:_CHECKSUM_BYTES] + payload
         tmp = None
         try:
@@ -228,11 +238,32 @@ def _read_pack(path: str) -> dict:
     payload = data[header:]
     if hashlib.sha256(payload).digest()[:_CHECKSUM_BYTES] != data[len(_MAGIC):header]:
         return {}
-    try:
-        entries = pickle.loads(payload)
-    except Exception:
+    lines = payload.split(b"\n")
+    if lines[0] != _PACK_HEADER or len(lines) % 2 != 1:
         return {}
-    return entries if isinstance(entries, dict) else {}
+    entries = {}
+    try:
+        for address, value in zip(lines[1::2], lines[2::2]):
+            display, role, key, abspath = json.loads(address)
+            if not (isinstance(display, str) and isinstance(role, (bool, str)) and isinstance(key, str)
+                    and isinstance(abspath, str)):
+                return {}
+            entries[(display, role)] = (key, value.decode("ascii"), abspath)
+    except (ValueError, TypeError, RecursionError):  # not JSON, not four fields, not ASCII
+        return {}
+    return entries
+
+
+# The first line of a pack: what it is and the format's version.
+_PACK_HEADER = json.dumps({"format": "startup-lint result cache", "version": 3}, separators=(",", ":")).encode()
+
+
+def _pack_payload(entries: dict[tuple[str, bool | str], tuple[str, str, str]]) -> bytes:
+    lines = [_PACK_HEADER]
+    for (display, role), (key, value, abspath) in entries.items():
+        lines.append(json.dumps([display, role, key, abspath], ensure_ascii=True, separators=(",", ":")).encode())
+        lines.append(value.encode("ascii"))
+    return b"\n".join(lines)
 
 
 _TAG = b"""Signature: 8a477f597d28d172789f06886806bc55

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import pickle
 import sys
 import time
 from collections import deque
@@ -56,10 +55,8 @@ def _init_worker(settings, cache_salt, debug, parent_pid) -> None:
 
 
 def _analyze_batch(batch: list[tuple[str, str, bool]]) -> list:
-    """FileResults; with a cache, (pickled FileResult, cache key or None) pairs instead.
-
-    The main process keeps the pickled bytes as cache entries, so nothing is pickled twice.
-    """
+    """FileResults; with a cache, (FileResult, cache key, encoded entry) triples instead
+    (key and entry None for what must not be cached), so the main process encodes nothing."""
     settings, salt, debug = _worker["settings"], _worker["cache_salt"], _worker["debug"]
     if salt is None:
         return [analyze_file(abspath, display, settings, report=report, debug=debug)
@@ -67,12 +64,12 @@ def _analyze_batch(batch: list[tuple[str, str, bool]]) -> list:
     from golint_startup.cache import KeyOnly
 
     keys = KeyOnly(salt)
-    pairs = []
+    triples = []
     for abspath, display, report in batch:
         result = analyze_file(abspath, display, settings, report=report, debug=debug, cache=keys)
-        stored = keys.stored.pop((display, report), None)
-        pairs.append((stored[1], stored[0]) if stored else (pickle.dumps(result, pickle.HIGHEST_PROTOCOL), None))
-    return pairs
+        key, encoded = keys.stored.pop((display, report), (None, None))
+        triples.append((result, key, encoded))
+    return triples
 
 
 def _lookup(job, result_cache) -> FileResult | None:
@@ -114,8 +111,8 @@ class _Batch:
                     raise BrokenProcessPool("no worker")
                 self.results = self.future.result()
                 if result_cache is not None:
-                    self.results = [self._keep(job, payload, key, result_cache)
-                                    for job, (payload, key) in zip(self.jobs, self.results)]
+                    self.results = [self._keep(job, *triple, result_cache)
+                                    for job, triple in zip(self.jobs, self.results)]
             except BrokenProcessPool:  # no worker, or one died (killed, crashed in C): go on here
                 self.results = [analyze_file(job.abspath, job.display, settings, report=job.report,
                                              debug=debug, cache=result_cache) for job in self.jobs]
@@ -123,10 +120,10 @@ class _Batch:
         return self.results
 
     @staticmethod
-    def _keep(job, payload: bytes, key: str | None, result_cache) -> FileResult:
+    def _keep(job, result: FileResult, key: str | None, encoded: str | None, result_cache) -> FileResult:
         if key is not None:
-            result_cache.store_pickled(key, job.abspath, job.display, job.report, payload)
-        return pickle.loads(payload)
+            result_cache.store_encoded(key, job.abspath, job.display, job.report, encoded)
+        return result
 
 
 def _analyze(file_jobs, settings, debug, workers, result_cache) -> Iterator[FileResult]:
