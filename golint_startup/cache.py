@@ -135,6 +135,8 @@ class ResultCache:
 
     def __init__(self, root: str, settings_fingerprint: str, cwd: str, code: str | None = None):
         code = code or code_fingerprint()
+        self._place = (root, settings_fingerprint, cwd, code)
+        self._siblings: dict[str, ResultCache] = {}
         self.directory = os.path.join(root, _RESULTS_PREFIX + code)
         self.salt = f"{code}\0{settings_fingerprint}\0".encode()
         name = hashlib.sha256(self.salt + os.path.abspath(cwd).encode("utf-8", "surrogatepass")).hexdigest()
@@ -149,6 +151,15 @@ class ResultCache:
         result_cache = cls(root, settings_fingerprint, cwd or os.getcwd())
         _prune_stale(root, keep=result_cache.directory)
         return result_cache
+
+    def for_settings(self, settings_fingerprint: str) -> "ResultCache":
+        """The entries of files with other settings (their own config file), saved with these."""
+        root, own, cwd, code = self._place
+        if settings_fingerprint == own:
+            return self
+        if settings_fingerprint not in self._siblings:
+            self._siblings[settings_fingerprint] = ResultCache(root, settings_fingerprint, cwd, code)
+        return self._siblings[settings_fingerprint]
 
     @property
     def empty(self) -> bool:
@@ -197,6 +208,8 @@ class ResultCache:
 
     def save(self) -> None:
         """Write the pack if anything changed; a cache that cannot be written is skipped."""
+        for sibling in self._siblings.values():
+            sibling.save()
         if not self._new:
             return
         # Entries of files this run did not visit stay (a run over ./pkg/... keeps the rest),

@@ -13,6 +13,7 @@ import click
 
 from golint_startup import __version__, reporters
 from golint_startup.config import ConfigError, build_settings, resolve_rule_id
+from golint_startup.configtree import ConfigTree
 from golint_startup.discovery import PatternError
 from golint_startup.rule import LEVELS, all_rules, level_rank
 from golint_startup.runner import run
@@ -128,9 +129,12 @@ def command(patterns, output_format, output, select, ignore, tests, generated, t
             removed = cache.clean()
             click.echo(f"removed {removed} cache entries", err=True)
             return 0
-        settings = build_settings(config_path=config_path, select=_split(select), ignore=_split(ignore),
-                                  tests=tests, generated=generated, tags=_split(tags),
-                                  opt_in={"escape"} if escape else set())
+        options = dict(select=_split(select), ignore=_split(ignore), tests=tests, generated=generated,
+                       tags=_split(tags), opt_in={"escape"} if escape else set())
+        settings = build_settings(config_path=config_path, **options)
+        # Without --config, each file gets the config file nearest to it.
+        configs = None if config_path else ConfigTree(
+            lambda path: build_settings(config_path=path, search=False, **options))
         earlier = None
         if baseline:  # a bad baseline is reported before the run, not after it
             from golint_startup import baseline as baseline_filter
@@ -142,7 +146,7 @@ def command(patterns, output_format, output, select, ignore, tests, generated, t
         result_cache = None if no_cache else ResultCache.open(settings.fingerprint())
         analyze = parallel.analyzer(jobs=jobs, progress=sys.stderr.isatty() and output_format == "text" and not output)
         result = run(list(patterns), settings, include_suppressed=include_suppressed, debug=debug, analyze=analyze,
-                     cache=result_cache)
+                     cache=result_cache, configs=configs)
         if earlier is not None:
             result.findings = baseline_filter.filter_new(result, earlier)
         for note in result.notifications:

@@ -6,12 +6,13 @@ Reporters and the baseline run after this, in the CLI.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterable
 
 from golint_startup import discovery, fingerprint, gomodule, gosource, suppression
 from golint_startup.analysis import FileResult, analyze_file, read_source, without_bom
 from golint_startup.config import Settings
+from golint_startup.configtree import ConfigTree
 from golint_startup.rule import Finding, Notification
 
 
@@ -87,20 +88,32 @@ def display_path(abspath: str, cwd: str) -> str:
     return relative.replace(os.sep, "/")
 
 
-def plan_jobs(patterns: list[str], settings: Settings, cwd: str) -> list[FileJob]:
-    found = discovery.expand(patterns, tests=settings.tests, exclude=list(settings.exclude), cwd=cwd)
+def plan_jobs(patterns: list[str], settings: Settings, cwd: str, configs: ConfigTree | None = None) -> list[FileJob]:
+    configs = configs or ConfigTree.single(settings)
+    if configs.per_file:  # each file's own config decides on tests and excludes
+        found = discovery.expand(patterns, tests=True, cwd=cwd)
+        found.files = [p for p in found.files if _wanted(p, configs.settings_for(p))]
+    else:
+        found = discovery.expand(patterns, tests=settings.tests, exclude=list(settings.exclude), cwd=cwd)
     jobs = [FileJob(p, display_path(p, cwd), True) for p in found.files]
-    if any(rule.needs_module for rule in settings.rules.values()):
+    every_settings = configs.all_settings()
+    if any(rule.needs_module for each in every_settings for rule in each.rules.values()):
         targets = set(found.files)
         modules = {gomodule.module_of_dir(os.path.dirname(p)) for p in found.files} - {None}
+        excluding = any(each.exclude for each in every_settings)
         for module in sorted(modules, key=lambda m: m.root):
-            if found.walked_whole(module.root) and not settings.exclude:
+            if found.walked_whole(module.root) and not excluding:
                 continue  # `./...` already found every file of it
             for path in gomodule.module_go_files(module):
                 if path not in targets and not path.endswith("_test.go"):
                     targets.add(path)
                     jobs.append(FileJob(path, display_path(path, cwd), False))
     return jobs
+
+
+def _wanted(path: str, settings: Settings) -> bool:
+    """What discovery.expand keeps under one config, for a file under its own config."""
+    return (settings.tests or not path.endswith("_test.go")) and not discovery._excluded(path, settings.exclude)
 
 
 def analyze_serially(jobs: list[FileJob], settings: Settings, debug: bool,
@@ -111,17 +124,34 @@ def analyze_serially(jobs: list[FileJob], settings: Settings, debug: bool,
 
 def run(patterns: list[str], settings: Settings, *, cwd: str | None = None, include_suppressed: bool = False,
         debug: bool = False, analyze: Callable[..., Iterable[FileResult]] = analyze_serially,
-        cache=None) -> RunResult:
+        cache=None, configs: ConfigTree | None = None) -> RunResult:
     """One whole run. With a `cache` (a ResultCache), unchanged files are not analyzed again,
-    and the cache is written once the run is complete (an interrupted run writes nothing)."""
+    and the cache is written once the run is complete (an interrupted run writes nothing).
+
+    `configs` gives each file its settings (a config file per directory); without it every
+    file gets `settings`. Files are analyzed, checked by whole-run rules and suppressed in
+    groups of the same settings; every group's facts are visible to every group.
+    """
     cwd = cwd or os.getcwd()
-    jobs = plan_jobs(patterns, settings, cwd)
+    configs = configs or ConfigTree.single(settings)
+    jobs = plan_jobs(patterns, settings, cwd, configs)
+    groups: dict[int, tuple[Settings, list[FileJob]]] = {}
+    for job in jobs:
+        job_settings = configs.settings_for(job.abspath)
+        groups.setdefault(id(job_settings), (job_settings, []))[1].append(job)
+    if len(groups) == 1:
+        ((settings, _),) = groups.values()
+    elif groups:  # reporters (SARIF's rule list) see every rule that ran somewhere
+        settings = replace(settings, rules=dict(sorted({rid: rule for each, _ in groups.values()
+                                                        for rid, rule in each.rules.items()}.items())))
     result = RunResult(settings=settings, abspaths={j.display: j.abspath for j in jobs})
     reported = {j.display for j in jobs if j.report}
     facts: dict[str, dict[str, Any]] = {}
     directives = {}
     findings: list[Finding] = []
-    for file_result in analyze(jobs, settings, debug, cache):
+    file_results = (file_result for group_settings, group_jobs in groups.values()
+                    for file_result in analyze(group_jobs, group_settings, debug, _cache_for(cache, group_settings)))
+    for file_result in file_results:
         if file_result.path in reported:
             result.notifications += file_result.notifications
             if file_result.skipped:  # generated, test support, unreadable: nothing to report there
@@ -134,22 +164,35 @@ def run(patterns: list[str], settings: Settings, *, cwd: str | None = None, incl
         for rule_id, rule_facts in file_result.facts.items():
             facts.setdefault(rule_id, {})[file_result.path] = rule_facts
 
-    for rule in settings.rules.values():
-        if rule.check_project is None:
-            continue
-        project = Project(facts.get(rule.id, {}), result.abspaths, reported, settings, cwd,
-                          result.notifications.append, rule_id=rule.id, cache=cache)
-        findings += [f for f in rule.check_project(project, settings.options[rule.id]) if f.path in reported]
+    kept: list[Finding] = []
+    for group_settings, group_jobs in groups.values():
+        group_reported = {j.display for j in group_jobs if j.report} & reported
+        group_findings = [f for f in findings if f.path in group_reported]
+        for rule in group_settings.rules.values():
+            if rule.check_project is None:
+                continue
+            project = Project(facts.get(rule.id, {}), result.abspaths, group_reported, group_settings, cwd,
+                              result.notifications.append, rule_id=rule.id,
+                              cache=_cache_for(cache, group_settings))
+            group_findings += [f for f in rule.check_project(project, group_settings.options[rule.id])
+                               if f.path in group_reported]
+        group_findings = [_with_level(f, group_settings) for f in group_findings]
+        group_findings = suppression.apply(group_findings, {p: d for p, d in directives.items() if p in group_reported},
+                                           rules=group_settings.rules, reported_paths=group_reported,
+                                           include_suppressed=include_suppressed)
+        kept += [_with_level(f, group_settings) for f in group_findings]  # SL900's own findings
 
     if cache is not None:
         cache.save()
-    findings = [_with_level(f, settings) for f in findings]
-    findings = suppression.apply(findings, directives, rules=settings.rules, reported_paths=reported,
-                                 include_suppressed=include_suppressed)
-    findings = [_with_level(f, settings) for f in findings]  # SL900's own findings
+    findings = kept
     result.findings = sorted(set(findings), key=Finding.sort_key)
     result.notifications = _dedupe(result.notifications)
     return result
+
+
+def _cache_for(cache, settings: Settings):
+    """The run's cache for files with these settings: each settings' entries are their own."""
+    return cache.for_settings(settings.fingerprint()) if cache is not None else None
 
 
 def _with_level(finding: Finding, settings: Settings) -> Finding:
