@@ -33,11 +33,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 import sys
 import tempfile
 import time
 from functools import cache
+from typing import Callable
 
 from golint_startup import cache_format
 from golint_startup.cache_format import UnencodableValue, register  # noqa: F401  (rules register here)
@@ -51,21 +51,47 @@ _RESULTS_PREFIX = "results-"
 _STALE_SECONDS = 7 * 24 * 3600
 
 
+class CacheUnavailable(Exception):
+    """No sane place for the cache: the run goes on without it, saying so in one line."""
+
+
 def cache_dir() -> str:
     """The platform cache directory, without the standard library's help (no platformdirs)."""
     override = os.environ.get(ENV_VAR)
     if override:
         return os.path.abspath(os.path.expanduser(override))
-    home = os.path.expanduser("~")
     if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA") or os.path.join(home, "AppData", "Local")
+        base = os.environ.get("LOCALAPPDATA") or os.path.join(_home(), "AppData", "Local")
         return os.path.join(base, "startup-lint", "Cache")
     if sys.platform == "darwin":
-        return os.path.join(home, "Library", "Caches", "startup-lint")
+        return os.path.join(_home(), "Library", "Caches", "startup-lint")
     base = os.environ.get("XDG_CACHE_HOME", "")
     if not os.path.isabs(base):  # the XDG spec says to ignore relative paths
-        base = os.path.join(home, ".cache")
+        base = os.path.join(_home(), ".cache")
     return os.path.join(base, "startup-lint")
+
+
+def _home() -> str:
+    """The user's home: $HOME if it is an absolute path, else the account's home directory.
+
+    An empty or relative HOME (as some CI runners and containers set) would put the cache
+    at /.cache or below the working directory.
+    """
+    if sys.platform == "win32":
+        return os.path.expanduser("~")
+    home = os.environ.get("HOME", "")
+    if os.path.isabs(home):
+        return home
+    try:
+        import pwd
+
+        home = pwd.getpwuid(os.getuid()).pw_dir
+    except (ImportError, KeyError, OSError):
+        home = ""
+    if not os.path.isabs(home) or home == "/":
+        raise CacheUnavailable("HOME is not set and the account has no home directory; "
+                               f"set {ENV_VAR} or XDG_CACHE_HOME to cache results")
+    return home
 
 
 def _source_files(package_dir: str) -> list[str]:
@@ -306,14 +332,16 @@ def _prune_stale(root: str, keep: str) -> None:
         names = os.listdir(root)
     except OSError:
         return
+    if not _is_own_tag(os.path.join(root, "CACHEDIR.TAG")):
+        return
     now = time.time()
     for name in names:
         path = os.path.join(root, name)
-        if not name.startswith(_RESULTS_PREFIX) or path == keep:
+        if path == keep:
             continue
         try:
             if now - os.stat(path).st_mtime > _STALE_SECONDS:
-                shutil.rmtree(path, ignore_errors=True)
+                _empty_results_dir(root, name)
         except OSError:
             pass
 
@@ -321,20 +349,69 @@ def _prune_stale(root: str, keep: str) -> None:
 def clean() -> int:
     """Remove every stored result; the number of entries removed.
 
-    Only what the cache itself created goes, so a mistaken STARTUP_LINT_CACHE_DIR (say,
-    a home directory) loses nothing else.
+    Only what the cache itself created goes: packs (recognized by their first bytes) and
+    unfinished temporary files in `results-*` directories of a directory holding this
+    tool's CACHEDIR.TAG, then those directories and the tag if nothing else is left. A
+    mistaken STARTUP_LINT_CACHE_DIR (say, a home directory) loses nothing else.
     """
     root = cache_dir()
-    removed = 0
-    try:
-        names = os.listdir(root)
-    except OSError:
+    tag = os.path.join(root, "CACHEDIR.TAG")
+    if not _is_own_tag(tag):
         return 0
-    for name in names:
-        path = os.path.join(root, name)
-        if name.startswith(_RESULTS_PREFIX) and os.path.isdir(path) and not os.path.islink(path):
-            for directory, _, filenames in os.walk(path):
-                removed += sum(len(_read_pack(os.path.join(directory, f))) for f in filenames
-                               if f.endswith(_PACK_SUFFIX))
-            shutil.rmtree(path, ignore_errors=True)
+    removed = sum(_empty_results_dir(root, name) for name in _listdir(root))
+    if not [name for name in _listdir(root) if name != "CACHEDIR.TAG"]:
+        _remove(os.unlink, tag)
+        _remove(os.rmdir, root)
     return removed
+
+
+def _empty_results_dir(root: str, name: str) -> int:
+    """Remove a results directory's packs and temporary files, then the directory if that
+    emptied it; the number of entries removed."""
+    results = os.path.join(root, name)
+    if not name.startswith(_RESULTS_PREFIX) or os.path.islink(results) or not os.path.isdir(results):
+        return 0
+    removed = 0
+    for entry in _listdir(results):
+        path = os.path.join(results, entry)
+        if os.path.islink(path) or not os.path.isfile(path):
+            continue
+        if entry.endswith(_PACK_SUFFIX) and _is_pack(path):
+            removed += len(_read_pack(path))
+        elif not entry.startswith(".tmp-"):
+            continue
+        _remove(os.unlink, path)
+    _remove(os.rmdir, results)  # only when empty: what else is there is not ours
+    return removed
+
+
+def _is_own_tag(path: str) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(len(_TAG) + 1) == _TAG
+    except OSError:
+        return False
+
+
+def _is_pack(path: str) -> bool:
+    """A pack of this or an earlier version: b"SLC" and a version digit."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4)
+    except OSError:
+        return False
+    return head[:3] == _MAGIC[:3] and head[3:4].isdigit()
+
+
+def _listdir(directory: str) -> list[str]:
+    try:
+        return sorted(os.listdir(directory))
+    except OSError:
+        return []
+
+
+def _remove(remove: Callable[[str], None], path: str) -> None:
+    try:
+        remove(path)
+    except OSError:
+        pass

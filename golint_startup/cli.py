@@ -126,7 +126,10 @@ def command(patterns, output_format, output, select, ignore, tests, generated, t
         if clean_cache:
             from golint_startup import cache
 
-            removed = cache.clean()
+            try:
+                removed = cache.clean()
+            except cache.CacheUnavailable as err:
+                raise UsageProblem(f"no result cache to clean: {err}") from None
             click.echo(f"removed {removed} cache entries", err=True)
             return 0
         options = dict(select=_split(select), ignore=_split(ignore), tests=tests, generated=generated,
@@ -141,9 +144,13 @@ def command(patterns, output_format, output, select, ignore, tests, generated, t
 
             earlier = baseline_filter.load(baseline)
         from golint_startup import parallel
-        from golint_startup.cache import ResultCache
+        from golint_startup.cache import CacheUnavailable, ResultCache
 
-        result_cache = None if no_cache else ResultCache.open(settings.fingerprint())
+        try:
+            result_cache = None if no_cache else ResultCache.open(settings.fingerprint())
+        except CacheUnavailable as err:
+            click.echo(f"startup-lint: result cache off: {err}", err=True)
+            result_cache = None
         analyze = parallel.analyzer(jobs=jobs, progress=sys.stderr.isatty() and output_format == "text" and not output)
         result = run(list(patterns), settings, include_suppressed=include_suppressed, debug=debug, analyze=analyze,
                      cache=result_cache, configs=configs)

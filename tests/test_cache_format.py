@@ -204,3 +204,99 @@ def test_a_pack_holds_no_pickle(tmp_path, cache_dir):
     (pack,) = cache_dir.glob("results-*/*.pack")
     for line in pack.read_bytes()[len(cache._MAGIC) + cache._CHECKSUM_BYTES:].split(b"\n"):
         json.loads(line)
+
+
+# --- where the cache lives, and what --clean-cache removes -------------------------
+
+
+@pytest.mark.parametrize("home", ["", "relative/dir"])
+def test_an_empty_or_relative_home_falls_back_to_the_account_home(home, monkeypatch):
+    import pwd
+
+    monkeypatch.delenv(cache.ENV_VAR)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setenv("HOME", home)
+    monkeypatch.setattr(cache.sys, "platform", "linux")
+    account_home = pwd.getpwuid(os.getuid()).pw_dir
+    if account_home in ("", "/"):
+        with pytest.raises(cache.CacheUnavailable):
+            cache.cache_dir()
+    else:
+        assert cache.cache_dir() == os.path.join(account_home, ".cache", "startup-lint")
+
+
+def test_without_any_home_the_run_goes_on_without_cache(tmp_path, monkeypatch):
+    import pwd
+
+    monkeypatch.delenv(cache.ENV_VAR)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setenv("HOME", "")
+    monkeypatch.setattr(pwd, "getpwuid", lambda uid: pwd.struct_passwd(("u", "x", uid, 0, "", "/", "/bin/sh")))
+    (tmp_path / "a.go").write_text('package a\n\nimport "go.uber.org/zap"\n\nfunc F() { zap.NewDevelopment() }\n')
+    code, out, err = _lint(["a.go"], tmp_path)
+    assert code == 1 and "SL005" in out
+    assert [line for line in err.splitlines() if "cache" in line] == [
+        "startup-lint: result cache off: HOME is not set and the account has no home directory; "
+        "set STARTUP_LINT_CACHE_DIR or XDG_CACHE_HOME to cache results"]
+    code, _, err = _lint(["--clean-cache"], tmp_path)
+    assert code == 2 and err.startswith("startup-lint: error: no result cache to clean: HOME is not set")
+    assert not os.path.exists("/.cache/startup-lint")
+
+
+def test_an_absolute_xdg_cache_home_needs_no_home(tmp_path, monkeypatch):
+    monkeypatch.delenv(cache.ENV_VAR)
+    monkeypatch.setenv("HOME", "")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setattr(cache.sys, "platform", "linux")
+    assert cache.cache_dir() == str(tmp_path / "xdg" / "startup-lint")
+
+
+def _populate(tmp_path) -> None:
+    (tmp_path / "tree").mkdir()
+    (tmp_path / "tree" / "a.go").write_text('package a\n\nimport "go.uber.org/zap"\n\nfunc F() { zap.NewDevelopment() }\n')
+    assert _lint(["a.go"], tmp_path / "tree")[0] == 1
+
+
+def test_clean_cache_removes_what_it_created_and_then_the_directory(tmp_path, cache_dir):
+    _populate(tmp_path)
+    assert (cache_dir / "CACHEDIR.TAG").exists()
+    code, _, err = _lint(["--clean-cache"], tmp_path)
+    assert (code, err) == (0, "removed 1 cache entries\n")
+    assert not cache_dir.exists()
+
+
+def test_clean_cache_in_a_directory_the_cache_did_not_create_removes_nothing(tmp_path, monkeypatch):
+    """STARTUP_LINT_CACHE_DIR set to a directory of the user's, with results-* folders of its own."""
+    mistaken = tmp_path / "home"
+    (mistaken / "results-2024").mkdir(parents=True)
+    (mistaken / "results-2024" / "report.pack").write_text("my data")
+    monkeypatch.setenv(cache.ENV_VAR, str(mistaken))
+    assert _lint(["--clean-cache"], tmp_path)[0] == 0
+    assert (mistaken / "results-2024" / "report.pack").read_text() == "my data"
+
+
+def test_clean_cache_keeps_foreign_files_beside_its_own(tmp_path, cache_dir):
+    _populate(tmp_path)
+    (results,) = cache_dir.glob("results-*")
+    (results / "notes.pack").write_text("not a pack")
+    (results / "keep.txt").write_text("mine")
+    (cache_dir / "results-mine").mkdir()
+    (cache_dir / "results-mine" / "x").write_text("mine")
+    code, _, err = _lint(["--clean-cache"], tmp_path)
+    assert (code, err) == (0, "removed 1 cache entries\n")
+    assert sorted(p.name for p in results.iterdir()) == ["keep.txt", "notes.pack"]
+    assert (cache_dir / "results-mine" / "x").read_text() == "mine"
+    assert (cache_dir / "CACHEDIR.TAG").exists(), "the tag stays while the directory holds others' files"
+
+
+def test_stale_results_of_other_versions_are_pruned_only_in_a_tagged_directory(tmp_path, monkeypatch):
+    root = tmp_path / "untagged"
+    (root / "results-old").mkdir(parents=True)
+    pack = root / "results-old" / "x.pack"
+    pack.write_bytes(cache._MAGIC + b"0" * 20)
+    os.utime(root / "results-old", (0, 0))
+    cache._prune_stale(str(root), keep=str(root / "results-new"))
+    assert pack.exists()
+    cache._tag(str(root))
+    cache._prune_stale(str(root), keep=str(root / "results-new"))
+    assert not (root / "results-old").exists()
