@@ -23,6 +23,28 @@ class UsageProblem(Exception):
     """Reported as one line on stderr with exit code 2."""
 
 
+# 128 + SIGINT, as shells report a process that Ctrl-C ended.
+EXIT_INTERRUPTED = 130
+
+
+def _refuse_source_as_output(output: str | None) -> None:
+    if output and os.path.realpath(output).endswith(".go"):
+        raise UsageProblem(f"--output {output}: refusing to write a report over a Go source file")
+
+
+def _refuse_opt_in_without_flag(select: tuple[str, ...], opt_in: set[str]) -> None:
+    """`--select SL006` alone would run the Go compiler, which only --escape may do."""
+    for token in select:
+        rule = all_rules()[resolve_rule_id(token, "--select")]
+        if rule.opt_in_flag and rule.opt_in_flag not in opt_in:
+            raise UsageProblem(f"--select {token}: {rule.id} runs only with --{rule.opt_in_flag}")
+
+
+def _color(output: str | None) -> bool:
+    """Color on a terminal, unless NO_COLOR is set to anything (https://no-color.org)."""
+    return not output and not os.environ.get("NO_COLOR") and sys.stdout.isatty()
+
+
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
 
@@ -83,7 +105,9 @@ def _summary(result) -> str:
     files = f"{result.files_analyzed} file{'s' if result.files_analyzed != 1 else ''}"
     suppressed = len(result.findings) - len(active)
     also = f"; {suppressed} suppressed" if suppressed else ""
-    return f"{len(active)} {noun}{f' ({parts})' if parts else ''} in {files}{also}"
+    # The progress bar counts files read: say so when that is more than the files linted.
+    read = f" ({result.files_read} read)" if result.files_read > result.files_analyzed else ""
+    return f"{len(active)} {noun}{f' ({parts})' if parts else ''} in {files}{read}{also}"
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -105,13 +129,15 @@ def _summary(result) -> str:
 @click.option("--fail-level", type=click.Choice(LEVELS), default="note", show_default=True,
               help="Exit 1 only for findings at or above this level.")
 @click.option("--include-suppressed", is_flag=True, help="Also report suppressed findings, marked as such.")
+@click.option("--related", "show_related", is_flag=True,
+              help="Text format: also show each finding's related locations, indented under it.")
 @click.option("--list-rules", is_flag=True, help="List the rules and exit.")
 @click.option("--explain", metavar="ID", help="Print a rule's documentation and exit.")
 @click.option("--clean-cache", is_flag=True, help="Empty the result cache and exit.")
 @click.option("--debug", is_flag=True, help="Show tracebacks for internal errors.")
 @click.version_option(__version__, prog_name="startup-lint")
 def command(patterns, output_format, output, select, ignore, tests, generated, tags, config_path, jobs, no_cache,
-            escape, baseline, fail_level, include_suppressed, list_rules, explain, clean_cache, debug):
+            escape, baseline, fail_level, include_suppressed, show_related, list_rules, explain, clean_cache, debug):
     """Find startup code that OOMKills Go services or delays readiness.
 
     PATTERNS follow the go command: ./... (the default), ./pkg/..., a directory, or .go files.
@@ -132,6 +158,8 @@ def command(patterns, output_format, output, select, ignore, tests, generated, t
                 raise UsageProblem(f"no result cache to clean: {err}") from None
             click.echo(f"removed {removed} cache entries", err=True)
             return 0
+        _refuse_source_as_output(output)
+        _refuse_opt_in_without_flag(_split(select), {"escape"} if escape else set())
         options = dict(select=_split(select), ignore=_split(ignore), tests=tests, generated=generated,
                        tags=_split(tags), opt_in={"escape"} if escape else set())
         settings = build_settings(config_path=config_path, **options)
@@ -158,7 +186,8 @@ def command(patterns, output_format, output, select, ignore, tests, generated, t
             result.findings = baseline_filter.filter_new(result, earlier)
         for note in result.notifications:
             click.echo(f"startup-lint: {note}", err=True)
-        _write(reporters.render(output_format, result), output)
+        text_options = {"color": _color(output), "related": show_related} if output_format == "text" else {}
+        _write(reporters.render(output_format, result, **text_options), output)
         click.echo(_summary(result), err=True)
         if any(note.fatal for note in result.notifications):
             return 2
@@ -169,7 +198,7 @@ def command(patterns, output_format, output, select, ignore, tests, generated, t
         return 2
     except KeyboardInterrupt:
         click.echo("startup-lint: interrupted", err=True)
-        return 2
+        return EXIT_INTERRUPTED
     except Exception as err:  # never a traceback unless asked
         if debug:
             traceback.print_exc()
@@ -191,8 +220,8 @@ def main() -> None:
     except click.ClickException as err:
         err.show()
         code = 2
-    except click.exceptions.Abort:
-        code = 2
+    except click.exceptions.Abort:  # Ctrl-C while click itself was running
+        code = EXIT_INTERRUPTED
     except click.exceptions.Exit as err:
         code = err.exit_code
     sys.exit(code or 0)

@@ -64,7 +64,7 @@ def load_config(path: str) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as err:
         raise ConfigError(f"{path}: invalid TOML: {err}") from None
     except UnicodeDecodeError as err:  # TOML is UTF-8 text
-        raise ConfigError(f"{path}: invalid TOML: not UTF-8 (byte {err.start})") from None
+        raise ConfigError(f"{path}: invalid TOML: not UTF-8 (at byte offset {err.start})") from None
     _validate(data, path)
     # Rule tables may be named by id or by name ([rules.init-heap-work]); keep them by id.
     data["rules"] = {resolve_rule_id(key, path): table for key, table in data.get("rules", {}).items()}
@@ -161,7 +161,7 @@ def build_settings(
     """Merge the config file (explicit or found) with command-line options.
 
     `opt_in` names the opt-in flags given (e.g. "escape"); rules behind a flag run only
-    with it, or when selected by id. `search=False`: no config file unless one is given.
+    with it, or when `select` names them (a config file's select does not). `search=False`: no config file unless one is given.
     """
     catalog = all_rules()
     path = config_path or (find_config(cwd or os.getcwd()) if search else None)
@@ -174,6 +174,8 @@ def build_settings(
     }
     if selected_ids:
         chosen = set(selected_ids)
+        if not select:  # a config file's select never runs an opt-in rule without its flag
+            chosen = {rid for rid in chosen if not catalog[rid].opt_in_flag or catalog[rid].opt_in_flag in opt_in}
     else:
         chosen = {rid for rid, rule in catalog.items() if not rule.opt_in_flag}
     chosen |= {rid for rid, rule in catalog.items() if rule.opt_in_flag and rule.opt_in_flag in opt_in}

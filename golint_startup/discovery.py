@@ -17,6 +17,7 @@ class PatternError(Exception):
 class Discovered:
     files: list[str] = field(default_factory=list)  # absolute, normalized, in order
     walked: list[str] = field(default_factory=list)  # roots of the `...` walks
+    named: set[str] = field(default_factory=set)  # files named as such, kept or not
 
     def walked_whole(self, directory: str) -> bool:
         """Whether a `...` walk covered `directory` and everything below it."""
@@ -37,8 +38,10 @@ def expand(patterns: list[str], *, tests: bool, exclude: list[str] = (), cwd: st
 
     for pattern in patterns or ["./..."]:
         recursive = pattern == "..." or pattern.endswith("/...")
-        base = pattern[: -len("...")].rstrip("/") if recursive else pattern
-        base = os.path.normpath(os.path.join(cwd, base or "."))
+        base = pattern[: -len("...")] if recursive else pattern
+        base = os.path.normpath(os.path.join(cwd, base.rstrip("/") or base or "."))
+        if recursive and os.path.dirname(base) == base:  # "/...": the whole file system
+            raise PatternError(f"pattern {pattern}: walks the whole file system; name a directory")
         if recursive:
             if not os.path.isdir(base):
                 raise PatternError(f"pattern {pattern}: directory {base} does not exist")
@@ -53,6 +56,7 @@ def expand(patterns: list[str], *, tests: bool, exclude: list[str] = (), cwd: st
         elif os.path.lexists(base):
             if not base.endswith(".go"):
                 raise PatternError(f"pattern {pattern}: not a .go file or a directory")
+            result.named.add(base)
             add(base)
         else:
             raise PatternError(f"pattern {pattern}: no such file or directory")

@@ -212,7 +212,7 @@ def _with_progress(results: Iterator[FileResult], total: int) -> Iterator[FileRe
         for result in results:
             done += 1
             if bar is None and time.monotonic() - started >= PROGRESS_DELAY_SECONDS:
-                bar = click.progressbar(length=total, label="Linting", file=sys.stderr, show_pos=True)
+                bar = click.progressbar(length=total, label="Reading", file=sys.stderr, show_pos=True)
                 bar.__enter__()
                 bar.update(done)
             elif bar is not None:

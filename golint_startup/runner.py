@@ -21,6 +21,7 @@ class FileJob:
     abspath: str
     display: str
     report: bool  # False: read only for module context (facts), never reported on
+    named: bool = False  # named on the command line: a skip is worth a word
 
 
 @dataclass
@@ -65,6 +66,7 @@ class RunResult:
     findings: list[Finding] = field(default_factory=list)
     notifications: list[Notification] = field(default_factory=list)
     files_analyzed: int = 0
+    files_read: int = 0  # analyzed, plus skipped ones and those read only for context (SL004)
     settings: Settings | None = None
     # display path -> absolute path, for reporters that reread files (SARIF fingerprints)
     abspaths: dict[str, str] = field(default_factory=dict)
@@ -88,14 +90,23 @@ def display_path(abspath: str, cwd: str) -> str:
     return relative.replace(os.sep, "/")
 
 
-def plan_jobs(patterns: list[str], settings: Settings, cwd: str, configs: ConfigTree | None = None) -> list[FileJob]:
+def plan_jobs(patterns: list[str], settings: Settings, cwd: str, configs: ConfigTree | None = None,
+              notes: list[Notification] | None = None) -> list[FileJob]:
+    """The files to analyze; `notes` gets a word about each named file left out."""
     configs = configs or ConfigTree.single(settings)
     if configs.per_file:  # each file's own config decides on tests and excludes
         found = discovery.expand(patterns, tests=True, cwd=cwd)
         found.files = [p for p in found.files if _wanted(p, configs.settings_for(p))]
     else:
         found = discovery.expand(patterns, tests=settings.tests, exclude=list(settings.exclude), cwd=cwd)
-    jobs = [FileJob(p, display_path(p, cwd), True) for p in found.files]
+    jobs = [FileJob(p, display_path(p, cwd), True, p in found.named) for p in found.files]
+    if notes is not None:
+        kept = set(found.files)
+        for path in sorted(found.named - kept):
+            file_settings = configs.settings_for(path)
+            if path.endswith("_test.go") and not file_settings.tests and \
+                    not discovery._excluded(path, file_settings.exclude):
+                notes.append(Notification(_SKIP_HINTS["test file"], display_path(path, cwd), level="note"))
     every_settings = configs.all_settings()
     if any(rule.needs_module for each in every_settings for rule in each.rules.values()):
         targets = set(found.files)
@@ -109,6 +120,14 @@ def plan_jobs(patterns: list[str], settings: Settings, cwd: str, configs: Config
                     targets.add(path)
                     jobs.append(FileJob(path, display_path(path, cwd), False))
     return jobs
+
+
+# Why a file named on the command line was not linted, and how to lint it.
+_SKIP_HINTS = {
+    "test file": "a test file; skipped (lint it with --tests)",
+    "test support": "test support; skipped (lint it with --tests)",
+    "generated": "a generated file; skipped (lint it with --generated)",
+}
 
 
 def _wanted(path: str, settings: Settings) -> bool:
@@ -134,7 +153,8 @@ def run(patterns: list[str], settings: Settings, *, cwd: str | None = None, incl
     """
     cwd = cwd or os.getcwd()
     configs = configs or ConfigTree.single(settings)
-    jobs = plan_jobs(patterns, settings, cwd, configs)
+    notes: list[Notification] = []
+    jobs = plan_jobs(patterns, settings, cwd, configs, notes)
     groups: dict[int, tuple[Settings, list[FileJob]]] = {}
     for job in jobs:
         job_settings = configs.settings_for(job.abspath)
@@ -144,7 +164,9 @@ def run(patterns: list[str], settings: Settings, *, cwd: str | None = None, incl
     elif groups:  # reporters (SARIF's rule list) see every rule that ran somewhere
         settings = replace(settings, rules=dict(sorted({rid: rule for each, _ in groups.values()
                                                         for rid, rule in each.rules.items()}.items())))
-    result = RunResult(settings=settings, abspaths={j.display: j.abspath for j in jobs})
+    result = RunResult(settings=settings, abspaths={j.display: j.abspath for j in jobs}, notifications=notes,
+                       files_read=len(jobs))
+    named = {j.display for j in jobs if j.named}
     reported = {j.display for j in jobs if j.report}
     facts: dict[str, dict[str, Any]] = {}
     directives = {}
@@ -156,6 +178,9 @@ def run(patterns: list[str], settings: Settings, *, cwd: str | None = None, incl
             result.notifications += file_result.notifications
             if file_result.skipped:  # generated, test support, unreadable: nothing to report there
                 reported.discard(file_result.path)
+                if file_result.path in named and file_result.skipped in _SKIP_HINTS:
+                    result.notifications.append(Notification(_SKIP_HINTS[file_result.skipped], file_result.path,
+                                                             level="note"))
             else:
                 findings += file_result.findings
                 if file_result.directives:

@@ -12,14 +12,13 @@ import re
 from typing import NamedTuple
 
 import pytest
-from click.testing import CliRunner
 
 from fixtures import TESTDATA
 from golint_startup import cache, cache_format, gosource
-from golint_startup.analysis import FileResult, analyze_file
-from golint_startup.cli import command
+from golint_startup.analysis import analyze_file
 from golint_startup.config import build_settings
 from golint_startup.rule import all_rules
+from lintrun import cli
 
 
 @pytest.fixture(autouse=True)
@@ -137,13 +136,9 @@ def test_foreign_data_is_refused(text):
 
 
 def _lint(args, cwd):
-    old = os.getcwd()
-    os.chdir(cwd)
-    try:
-        result = CliRunner().invoke(command, args, catch_exceptions=False, standalone_mode=False)
-    finally:
-        os.chdir(old)
-    return result.return_value, result.stdout, result.stderr
+    """The command in this process, with this test's cache directory."""
+    done = cli(*args, cwd=cwd, env={cache.ENV_VAR: os.environ.get(cache.ENV_VAR)})
+    return done.code, done.out, done.err
 
 
 def _reseal(payload: bytes) -> bytes:

@@ -7,12 +7,10 @@ import json
 import os
 
 import pytest
-from click.testing import CliRunner
 
 from golint_startup import cache
-from golint_startup.cli import command
 from golint_startup.configtree import ConfigTree
-from lintrun import GC_OFF, ZAP_MAIN, write
+from lintrun import GC_OFF, ZAP_MAIN, cli, write
 
 API_CONFIG = 'ignore = ["SL005"]\nexclude = ["generated/*"]\n'
 
@@ -24,13 +22,9 @@ def cache_dir(tmp_path, monkeypatch):
 
 
 def lint(args, cwd):
-    old = os.getcwd()
-    os.chdir(cwd)
-    try:
-        result = CliRunner().invoke(command, args, catch_exceptions=False, standalone_mode=False)
-    finally:
-        os.chdir(old)
-    return result.return_value, result.stdout, result.stderr
+    """The command in this process, with this test's cache directory."""
+    done = cli(*args, cwd=cwd, env={cache.ENV_VAR: os.environ.get(cache.ENV_VAR)})
+    return done.code, done.out, done.err
 
 
 @pytest.fixture
