@@ -22,6 +22,7 @@ class FileJob:
     display: str
     report: bool  # False: read only for module context (facts), never reported on
     named: bool = False  # named on the command line: a skip is worth a word
+    group: int = 0  # index of the file's settings in the run's tuple of settings
 
 
 @dataclass
@@ -135,10 +136,12 @@ def _wanted(path: str, settings: Settings) -> bool:
     return (settings.tests or not path.endswith("_test.go")) and not discovery._excluded(path, settings.exclude)
 
 
-def analyze_serially(jobs: list[FileJob], settings: Settings, debug: bool,
-                     result_cache=None) -> Iterable[FileResult]:
+def analyze_serially(jobs: list[FileJob], settings: tuple[Settings, ...], debug: bool,
+                     caches: tuple | None = None) -> Iterable[FileResult]:
+    """The analysis of every job, in order; `settings` and `caches` are indexed by `job.group`."""
     for job in jobs:
-        yield analyze_file(job.abspath, job.display, settings, report=job.report, debug=debug, cache=result_cache)
+        yield analyze_file(job.abspath, job.display, settings[job.group], report=job.report, debug=debug,
+                           cache=caches[job.group] if caches is not None else None)
 
 
 def run(patterns: list[str], settings: Settings, *, cwd: str | None = None, include_suppressed: bool = False,
@@ -155,14 +158,15 @@ def run(patterns: list[str], settings: Settings, *, cwd: str | None = None, incl
     configs = configs or ConfigTree.single(settings)
     notes: list[Notification] = []
     jobs = plan_jobs(patterns, settings, cwd, configs, notes)
-    groups: dict[int, tuple[Settings, list[FileJob]]] = {}
+    groups: dict[int, tuple[int, Settings, list[FileJob]]] = {}  # id(settings) -> (group, settings, jobs)
     for job in jobs:
         job_settings = configs.settings_for(job.abspath)
-        groups.setdefault(id(job_settings), (job_settings, []))[1].append(job)
+        job.group, _, group_jobs = groups.setdefault(id(job_settings), (len(groups), job_settings, []))
+        group_jobs.append(job)
     if len(groups) == 1:
-        ((settings, _),) = groups.values()
+        ((_, settings, _),) = groups.values()
     elif groups:  # reporters (SARIF's rule list) see every rule that ran somewhere
-        settings = replace(settings, rules=dict(sorted({rid: rule for each, _ in groups.values()
+        settings = replace(settings, rules=dict(sorted({rid: rule for _, each, _ in groups.values()
                                                         for rid, rule in each.rules.items()}.items())))
     result = RunResult(settings=settings, abspaths={j.display: j.abspath for j in jobs}, notifications=notes,
                        files_read=len(jobs))
@@ -171,9 +175,9 @@ def run(patterns: list[str], settings: Settings, *, cwd: str | None = None, incl
     facts: dict[str, dict[str, Any]] = {}
     directives = {}
     findings: list[Finding] = []
-    file_results = (file_result for group_settings, group_jobs in groups.values()
-                    for file_result in analyze(group_jobs, group_settings, debug, _cache_for(cache, group_settings)))
-    for file_result in file_results:
+    every_settings = tuple(group_settings for _, group_settings, _ in groups.values())
+    caches = tuple(_cache_for(cache, each) for each in every_settings) if cache is not None else None
+    for file_result in analyze(jobs, every_settings, debug, caches):
         if file_result.path in reported:
             result.notifications += file_result.notifications
             if file_result.skipped:  # generated, test support, unreadable: nothing to report there
@@ -190,7 +194,7 @@ def run(patterns: list[str], settings: Settings, *, cwd: str | None = None, incl
             facts.setdefault(rule_id, {})[file_result.path] = rule_facts
 
     kept: list[Finding] = []
-    for group_settings, group_jobs in groups.values():
+    for _, group_settings, group_jobs in groups.values():
         group_reported = {j.display for j in group_jobs if j.report} & reported
         group_findings = [f for f in findings if f.path in group_reported]
         for rule in group_settings.rules.values():
