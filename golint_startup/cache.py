@@ -40,7 +40,7 @@ from functools import cache
 from typing import Callable
 
 from golint_startup import cache_format
-from golint_startup.cache_format import UnencodableValue, register  # noqa: F401  (rules register here)
+from golint_startup.cache_format import register  # noqa: F401  (a rule registers its fact types here)
 
 ENV_VAR = "STARTUP_LINT_CACHE_DIR"
 _MAGIC = b"SLC3"

@@ -18,7 +18,7 @@ from golint_startup import cache, cache_format, gosource
 from golint_startup.analysis import analyze_file
 from golint_startup.config import build_settings
 from golint_startup.rule import all_rules
-from lintrun import cli
+from lintrun import lint
 
 
 @pytest.fixture(autouse=True)
@@ -135,12 +135,6 @@ def test_foreign_data_is_refused(text):
         cache_format.loads(text)
 
 
-def _lint(args, cwd):
-    """The command in this process, with this test's cache directory."""
-    done = cli(*args, cwd=cwd, env={cache.ENV_VAR: os.environ.get(cache.ENV_VAR)})
-    return done.code, done.out, done.err
-
-
 def _reseal(payload: bytes) -> bytes:
     """A pack with a valid checksum around `payload`, as a tamperer would write it."""
     return cache._MAGIC + hashlib.sha256(payload).digest()[:cache._CHECKSUM_BYTES] + payload
@@ -180,22 +174,22 @@ def test_a_tampered_pack_gives_the_output_of_a_run_without_cache(tmp_path, cache
             if entry.endswith(".go"):
                 (tree / name / entry).write_bytes(open(source, "rb").read())
     (tree / "go.mod").write_text("module example.com/t\n\ngo 1.22\n")
-    uncached = _lint(["--no-cache", "-j", "1", "./..."], tree)
+    uncached = lint(["--no-cache", "-j", "1", "./..."], tree)
     assert uncached[0] == 1
-    assert _lint(["-j", "1", "./..."], tree) == uncached
+    assert lint(["-j", "1", "./..."], tree) == uncached
     (pack,) = cache_dir.glob("results-*/*.pack")
     original = pack.read_bytes()
     assert original[len(cache._MAGIC) + cache._CHECKSUM_BYTES:].split(b"\n")[0].startswith(b'{"format"')
     for name, data in _tamperings(original[len(cache._MAGIC) + cache._CHECKSUM_BYTES:]).items():
         assert data != original, name
         pack.write_bytes(data)
-        assert _lint(["-j", "1", "./..."], tree) == uncached, name
+        assert lint(["-j", "1", "./..."], tree) == uncached, name
         assert not (tree / "PWNED").exists() and not (tmp_path / "PWNED").exists(), name
 
 
 def test_a_pack_holds_no_pickle(tmp_path, cache_dir):
     (tmp_path / "a.go").write_text('package a\n\nimport "go.uber.org/zap"\n\nfunc F() { zap.NewDevelopment() }\n')
-    _lint(["a.go"], tmp_path)
+    lint(["a.go"], tmp_path)
     (pack,) = cache_dir.glob("results-*/*.pack")
     for line in pack.read_bytes()[len(cache._MAGIC) + cache._CHECKSUM_BYTES:].split(b"\n"):
         json.loads(line)
@@ -228,12 +222,12 @@ def test_without_any_home_the_run_goes_on_without_cache(tmp_path, monkeypatch):
     monkeypatch.setenv("HOME", "")
     monkeypatch.setattr(pwd, "getpwuid", lambda uid: pwd.struct_passwd(("u", "x", uid, 0, "", "/", "/bin/sh")))
     (tmp_path / "a.go").write_text('package a\n\nimport "go.uber.org/zap"\n\nfunc F() { zap.NewDevelopment() }\n')
-    code, out, err = _lint(["a.go"], tmp_path)
+    code, out, err = lint(["a.go"], tmp_path, env={cache.ENV_VAR: None})
     assert code == 1 and "SL005" in out
     assert [line for line in err.splitlines() if "cache" in line] == [
         "startup-lint: result cache off: HOME is not set and the account has no home directory; "
         "set STARTUP_LINT_CACHE_DIR or XDG_CACHE_HOME to cache results"]
-    code, _, err = _lint(["--clean-cache"], tmp_path)
+    code, _, err = lint(["--clean-cache"], tmp_path, env={cache.ENV_VAR: None})
     assert code == 2 and err.startswith("startup-lint: error: no result cache to clean: HOME is not set")
     assert not os.path.exists("/.cache/startup-lint")
 
@@ -249,13 +243,13 @@ def test_an_absolute_xdg_cache_home_needs_no_home(tmp_path, monkeypatch):
 def _populate(tmp_path) -> None:
     (tmp_path / "tree").mkdir()
     (tmp_path / "tree" / "a.go").write_text('package a\n\nimport "go.uber.org/zap"\n\nfunc F() { zap.NewDevelopment() }\n')
-    assert _lint(["a.go"], tmp_path / "tree")[0] == 1
+    assert lint(["a.go"], tmp_path / "tree")[0] == 1
 
 
 def test_clean_cache_removes_what_it_created_and_then_the_directory(tmp_path, cache_dir):
     _populate(tmp_path)
     assert (cache_dir / "CACHEDIR.TAG").exists()
-    code, _, err = _lint(["--clean-cache"], tmp_path)
+    code, _, err = lint(["--clean-cache"], tmp_path)
     assert (code, err) == (0, "removed 1 cache entries\n")
     assert not cache_dir.exists()
 
@@ -266,7 +260,7 @@ def test_clean_cache_in_a_directory_the_cache_did_not_create_removes_nothing(tmp
     (mistaken / "results-2024").mkdir(parents=True)
     (mistaken / "results-2024" / "report.pack").write_text("my data")
     monkeypatch.setenv(cache.ENV_VAR, str(mistaken))
-    assert _lint(["--clean-cache"], tmp_path)[0] == 0
+    assert lint(["--clean-cache"], tmp_path)[0] == 0
     assert (mistaken / "results-2024" / "report.pack").read_text() == "my data"
 
 
@@ -277,7 +271,7 @@ def test_clean_cache_keeps_foreign_files_beside_its_own(tmp_path, cache_dir):
     (results / "keep.txt").write_text("mine")
     (cache_dir / "results-mine").mkdir()
     (cache_dir / "results-mine" / "x").write_text("mine")
-    code, _, err = _lint(["--clean-cache"], tmp_path)
+    code, _, err = lint(["--clean-cache"], tmp_path)
     assert (code, err) == (0, "removed 1 cache entries\n")
     assert sorted(p.name for p in results.iterdir()) == ["keep.txt", "notes.pack"]
     assert (cache_dir / "results-mine" / "x").read_text() == "mine"

@@ -16,7 +16,7 @@ import pytest
 
 from golint_startup import cli as cli_module
 from golint_startup import escape
-from lintrun import GC_OFF, REPO, TESTDATA, ZAP_MAIN, cli, go_module, run_main
+from lintrun import GC_OFF, REPO, TESTDATA, ZAP_MAIN, go_module, lint, run_main
 
 SUPPRESSED = """\
 package main
@@ -29,11 +29,6 @@ func main() {
 	_ = dev
 }
 """
-
-
-def lint(args, cwd, env=None):
-    done = cli(*args, cwd=cwd, env=env)
-    return done.code, done.out, done.err
 
 
 def test_github_format_never_annotates_a_suppressed_finding(tmp_path):

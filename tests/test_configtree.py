@@ -10,7 +10,7 @@ import pytest
 
 from golint_startup import cache
 from golint_startup.configtree import ConfigTree
-from lintrun import GC_OFF, ZAP_MAIN, cli, write
+from lintrun import GC_OFF, ZAP_MAIN, lint, write
 
 API_CONFIG = 'ignore = ["SL005"]\nexclude = ["generated/*"]\n'
 
@@ -19,12 +19,6 @@ API_CONFIG = 'ignore = ["SL005"]\nexclude = ["generated/*"]\n'
 def cache_dir(tmp_path, monkeypatch):
     monkeypatch.setenv(cache.ENV_VAR, str(tmp_path / "cache"))
     return tmp_path / "cache"
-
-
-def lint(args, cwd):
-    """The command in this process, with this test's cache directory."""
-    done = cli(*args, cwd=cwd, env={cache.ENV_VAR: os.environ.get(cache.ENV_VAR)})
-    return done.code, done.out, done.err
 
 
 @pytest.fixture
