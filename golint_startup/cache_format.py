@@ -146,6 +146,9 @@ def loads(text: str | bytes) -> Any:
 
 
 def _decode_object(obj: dict) -> Any:
+    body = obj.get("(")
+    if type(body) is list and len(obj) == 1:  # tuples are most of what a pack holds
+        return tuple(body)
     if len(obj) != 1:
         raise UndecodableValue("a container must have exactly one tag")
     ((tag, body),) = obj.items()
