@@ -161,7 +161,8 @@ def build_settings(
     """Merge the config file (explicit or found) with command-line options.
 
     `opt_in` names the opt-in flags given (e.g. "escape"); rules behind a flag run only
-    with it, or when `select` names them (a config file's select does not). `search=False`: no config file unless one is given.
+    with it, or when `select` names them (a config file's select does not).
+    `search=False`: no config file unless `config_path` names one.
     """
     catalog = all_rules()
     path = config_path or (find_config(cwd or os.getcwd()) if search else None)

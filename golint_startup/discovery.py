@@ -31,7 +31,7 @@ def expand(patterns: list[str], *, tests: bool, exclude: list[str] = (), cwd: st
 
     def add(path: str) -> None:
         # `exclude` holds for named files too: pre-commit names every changed file.
-        if path in seen or (not tests and path.endswith("_test.go")) or _excluded(path, exclude):
+        if path in seen or not kept(path, tests=tests, exclude=exclude):
             return
         seen.add(path)
         result.files.append(path)
@@ -76,7 +76,12 @@ def walk_go_files(root: str) -> list[str]:
     return files
 
 
-def _excluded(path: str, globs) -> bool:
+def kept(path: str, *, tests: bool, exclude) -> bool:
+    """Whether a found file is linted under these options (test files, exclude globs)."""
+    return (tests or not path.endswith("_test.go")) and not excluded(path, exclude)
+
+
+def excluded(path: str, globs) -> bool:
     """Whether a glob (absolute, see Settings.exclude) matches the file or a directory above it.
 
     As in fnmatch, `*` also matches `/`: `gen/*` excludes everything below gen/.

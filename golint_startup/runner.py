@@ -97,16 +97,16 @@ def plan_jobs(patterns: list[str], settings: Settings, cwd: str, configs: Config
     configs = configs or ConfigTree.single(settings)
     if configs.per_file:  # each file's own config decides on tests and excludes
         found = discovery.expand(patterns, tests=True, cwd=cwd)
-        found.files = [p for p in found.files if _wanted(p, configs.settings_for(p))]
+        file_settings = {p: configs.settings_for(p) for p in found.files}
+        found.files = [p for p in found.files
+                       if discovery.kept(p, tests=file_settings[p].tests, exclude=file_settings[p].exclude)]
     else:
         found = discovery.expand(patterns, tests=settings.tests, exclude=list(settings.exclude), cwd=cwd)
     jobs = [FileJob(p, display_path(p, cwd), True, p in found.named) for p in found.files]
     if notes is not None:
         kept = set(found.files)
-        for path in sorted(found.named - kept):
-            file_settings = configs.settings_for(path)
-            if path.endswith("_test.go") and not file_settings.tests and \
-                    not discovery._excluded(path, file_settings.exclude):
+        for path in sorted(found.named - kept):  # left out as a test file, or by an exclude glob
+            if not discovery.excluded(path, configs.settings_for(path).exclude):
                 notes.append(Notification(_SKIP_HINTS["test file"], display_path(path, cwd), level="note"))
     every_settings = configs.all_settings()
     if any(rule.needs_module for each in every_settings for rule in each.rules.values()):
@@ -129,11 +129,6 @@ _SKIP_HINTS = {
     "test support": "test support; skipped (lint it with --tests)",
     "generated": "a generated file; skipped (lint it with --generated)",
 }
-
-
-def _wanted(path: str, settings: Settings) -> bool:
-    """What discovery.expand keeps under one config, for a file under its own config."""
-    return (settings.tests or not path.endswith("_test.go")) and not discovery._excluded(path, settings.exclude)
 
 
 def analyze_serially(jobs: list[FileJob], settings: tuple[Settings, ...], debug: bool,
