@@ -162,10 +162,12 @@ def command(patterns, output_format, output, select, ignore, tests, generated, t
         _refuse_opt_in_without_flag(_split(select), {"escape"} if escape else set())
         options = dict(select=_split(select), ignore=_split(ignore), tests=tests, generated=generated,
                        tags=_split(tags), opt_in={"escape"} if escape else set())
-        settings = build_settings(config_path=config_path, **options)
-        # Without --config, each file gets the config file nearest to it.
+        # Without --config, each file gets the config file nearest to it; the working
+        # directory's is checked before the run, and names the cache.
         configs = None if config_path else ConfigTree(
             lambda path: build_settings(config_path=path, search=False, **options))
+        settings = build_settings(config_path=config_path or configs.config_for_dir(os.getcwd()), search=False,
+                                  **options)
         earlier = None
         if baseline:  # a bad baseline is reported before the run, not after it
             from golint_startup import baseline as baseline_filter

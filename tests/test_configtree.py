@@ -129,3 +129,12 @@ def test_nearest_config_lookup_stops_at_the_work_tree_root(tmp_path):
         str(tmp_path / "repo" / "sub" / ".startup-lint.toml")
     assert tree.config_for_dir(str(tmp_path / "repo")) is None
     assert tree.config_for_dir(str(tmp_path)) == str(tmp_path / ".startup-lint.toml")
+
+
+def test_a_broken_config_above_the_repository_root_is_not_read(tmp_path):
+    write(tmp_path, ".startup-lint.toml", "this is not TOML\n")
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    write(repo, "main.go", ZAP_MAIN)
+    code, out, err = lint(["--format", "json", "./..."], repo)
+    assert code == 1 and _found(out) == {("main.go", "SL005")}, err
