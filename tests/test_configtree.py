@@ -77,13 +77,15 @@ def test_sarif_lists_every_rule_that_ran_in_some_directory(monorepo):
     assert rules == ["SL005", "SL007"]
 
 
-def test_a_config_above_the_repository_root_is_not_used(tmp_path):
-    write(tmp_path, ".startup-lint.toml", 'select = ["SL007"]\n')
+@pytest.mark.parametrize("above", ['select = ["SL007"]\n', "this is not TOML\n"], ids=["valid", "broken"])
+@pytest.mark.parametrize("pattern", ["main.go", "./..."])
+def test_a_config_above_the_repository_root_is_not_read(tmp_path, above, pattern):
+    write(tmp_path, ".startup-lint.toml", above)
     repo = tmp_path / "repo"
     (repo / ".git").mkdir(parents=True)
     write(repo, "main.go", ZAP_MAIN)
-    code, out, _ = lint(["--format", "json", "main.go"], repo)
-    assert _found(out) == {("main.go", "SL005")}
+    code, out, err = lint(["--format", "json", pattern], repo)
+    assert code == 1 and _found(out) == {("main.go", "SL005")}, err
 
 
 def test_outside_a_repository_the_walk_goes_up(tmp_path):
@@ -130,11 +132,3 @@ def test_nearest_config_lookup_stops_at_the_work_tree_root(tmp_path):
     assert tree.config_for_dir(str(tmp_path / "repo")) is None
     assert tree.config_for_dir(str(tmp_path)) == str(tmp_path / ".startup-lint.toml")
 
-
-def test_a_broken_config_above_the_repository_root_is_not_read(tmp_path):
-    write(tmp_path, ".startup-lint.toml", "this is not TOML\n")
-    repo = tmp_path / "repo"
-    (repo / ".git").mkdir(parents=True)
-    write(repo, "main.go", ZAP_MAIN)
-    code, out, err = lint(["--format", "json", "./..."], repo)
-    assert code == 1 and _found(out) == {("main.go", "SL005")}, err
