@@ -13,6 +13,7 @@ import click
 
 from golint_startup import __version__, reporters
 from golint_startup.engine.config import ConfigError, build_settings, resolve_rule_id
+from golint_startup.engine.configtree import ConfigTree
 from golint_startup.engine.discovery import PatternError
 from golint_startup.rule import LEVELS, all_rules, level_rank
 from golint_startup.engine.runner import run
@@ -20,6 +21,28 @@ from golint_startup.engine.runner import run
 
 class UsageProblem(Exception):
     """Reported as one line on stderr with exit code 2."""
+
+
+# 128 + SIGINT, as shells report a process that Ctrl-C ended.
+EXIT_INTERRUPTED = 130
+
+
+def _refuse_source_as_output(output: str | None) -> None:
+    if output and os.path.realpath(output).endswith(".go"):
+        raise UsageProblem(f"--output {output}: refusing to write a report over a Go source file")
+
+
+def _refuse_opt_in_without_flag(select: tuple[str, ...], opt_in: set[str]) -> None:
+    """`--select SL006` alone would run the Go compiler, which only --escape may do."""
+    for token in select:
+        rule = all_rules()[resolve_rule_id(token, "--select")]
+        if rule.opt_in_flag and rule.opt_in_flag not in opt_in:
+            raise UsageProblem(f"--select {token}: {rule.id} runs only with --{rule.opt_in_flag}")
+
+
+def _color(output: str | None) -> bool:
+    """Color on a terminal, unless NO_COLOR is set to anything (https://no-color.org)."""
+    return not output and not os.environ.get("NO_COLOR") and sys.stdout.isatty()
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -82,7 +105,9 @@ def _summary(result) -> str:
     files = f"{result.files_analyzed} file{'s' if result.files_analyzed != 1 else ''}"
     suppressed = len(result.findings) - len(active)
     also = f"; {suppressed} suppressed" if suppressed else ""
-    return f"{len(active)} {noun}{f' ({parts})' if parts else ''} in {files}{also}"
+    # The progress bar counts files read: say so when that is more than the files linted.
+    read = f" ({result.files_read} read)" if result.files_read > result.files_analyzed else ""
+    return f"{len(active)} {noun}{f' ({parts})' if parts else ''} in {files}{read}{also}"
 
 
 def _measure_options(runs: int, timeout_s: float):
@@ -149,6 +174,8 @@ def _trace_report(log: str, patterns: tuple[str, ...], output_format: str, ready
 @click.option("--fail-level", type=click.Choice(LEVELS), default="note", show_default=True,
               help="Exit 1 only for findings at or above this level.")
 @click.option("--include-suppressed", is_flag=True, help="Also report suppressed findings, marked as such.")
+@click.option("--related", "show_related", is_flag=True,
+              help="Text format: also show each finding's related locations, indented under it.")
 @click.option("--list-rules", is_flag=True, help="List the rules and exit.")
 @click.option("--explain", metavar="ID", help="Print a rule's documentation and exit.")
 @click.option("--clean-cache", is_flag=True, help="Empty the result cache and exit.")
@@ -156,7 +183,7 @@ def _trace_report(log: str, patterns: tuple[str, ...], output_format: str, ready
 @click.version_option(__version__, prog_name="startup-lint")
 def command(patterns, output_format, output, select, ignore, tests, generated, tags, config_path, jobs, no_cache,
             escape, measure, measure_runs, measure_timeout, trace_log, ready_pattern, memory_limit, baseline, fail_level,
-            include_suppressed, list_rules, explain, clean_cache, debug):
+            include_suppressed, show_related, list_rules, explain, clean_cache, debug):
     """Find startup code that OOMKills Go services or delays readiness.
 
     PATTERNS follow the go command: ./... (the default), ./pkg/..., a directory, or .go files.
@@ -171,7 +198,10 @@ def command(patterns, output_format, output, select, ignore, tests, generated, t
         if clean_cache:
             from golint_startup.engine import cache
 
-            removed = cache.clean()
+            try:
+                removed = cache.clean()
+            except cache.CacheUnavailable as err:
+                raise UsageProblem(f"no result cache to clean: {err}") from None
             click.echo(f"removed {removed} cache entries", err=True)
             return 0
         if trace_log is not None:
@@ -179,32 +209,45 @@ def command(patterns, output_format, output, select, ignore, tests, generated, t
             return 0
         if ready_pattern is not None or memory_limit is not None:
             raise UsageProblem("--ready-pattern and --memory-limit go with --trace LOG")
-        settings = build_settings(config_path=config_path, select=_split(select), ignore=_split(ignore),
-                                  tests=tests, generated=generated, tags=_split(tags),
-                                  opt_in={flag for flag, given in (("escape", escape), ("measure", measure)) if given})
+        _refuse_source_as_output(output)
+        opt_in = {flag for flag, given in (("escape", escape), ("measure", measure)) if given}
+        _refuse_opt_in_without_flag(_split(select), opt_in)
+        options = dict(select=_split(select), ignore=_split(ignore), tests=tests, generated=generated,
+                       tags=_split(tags), opt_in=opt_in)
+        # Without --config, each file gets the config file nearest to it; the working
+        # directory's is checked before the run, and names the cache.
+        configs = None if config_path else ConfigTree(
+            lambda path: build_settings(config_path=path, search=False, **options))
+        settings = build_settings(config_path=config_path or configs.config_for_dir(os.getcwd()), search=False,
+                                  **options)
         earlier = None
         if baseline:  # a bad baseline is reported before the run, not after it
             from golint_startup.engine import baseline as baseline_filter
 
             earlier = baseline_filter.load(baseline)
         from golint_startup.engine import parallel
-        from golint_startup.engine.cache import ResultCache
+        from golint_startup.engine.cache import CacheUnavailable, ResultCache
 
-        result_cache = None if no_cache else ResultCache.open(settings.fingerprint())
+        try:
+            result_cache = None if no_cache else ResultCache.open(settings.fingerprint())
+        except CacheUnavailable as err:
+            click.echo(f"startup-lint: result cache off: {err}", err=True)
+            result_cache = None
         analyze = parallel.analyzer(jobs=jobs, progress=sys.stderr.isatty() and output_format == "text" and not output)
         from golint_startup.gocommand.measure import requested_by
 
         measuring = measure or requested_by(settings.rules.values())
         measure_options = _measure_options(measure_runs, measure_timeout) if measuring else None
         result = run(list(patterns), settings, include_suppressed=include_suppressed, debug=debug, analyze=analyze,
-                     cache=result_cache, measure=measure_options)
+                     cache=result_cache, configs=configs, measure=measure_options)
         if measure_options is not None and measure_options.progress is not None:
             click.echo("\r\033[K", err=True, nl=False)  # the progress line is done
         if earlier is not None:
             result.findings = baseline_filter.filter_new(result, earlier)
         for note in result.notifications:
             click.echo(f"startup-lint: {note}", err=True)
-        _write(reporters.render(output_format, result), output)
+        text_options = {"color": _color(output), "related": show_related} if output_format == "text" else {}
+        _write(reporters.render(output_format, result, **text_options), output)
         click.echo(_summary(result), err=True)
         if any(note.fatal for note in result.notifications):
             return 2
@@ -215,7 +258,7 @@ def command(patterns, output_format, output, select, ignore, tests, generated, t
         return 2
     except KeyboardInterrupt:
         click.echo("startup-lint: interrupted", err=True)
-        return 2
+        return EXIT_INTERRUPTED
     except Exception as err:  # never a traceback unless asked
         if debug:
             traceback.print_exc()
@@ -237,8 +280,8 @@ def main() -> None:
     except click.ClickException as err:
         err.show()
         code = 2
-    except click.exceptions.Abort:
-        code = 2
+    except click.exceptions.Abort:  # Ctrl-C while click itself was running
+        code = EXIT_INTERRUPTED
     except click.exceptions.Exit as err:
         code = err.exit_code
     sys.exit(code or 0)

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from golint_startup.engine.config import build_settings
+from golint_startup.rule import all_rules as catalog
 from golint_startup.engine.runner import run
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -70,6 +71,9 @@ def check_fixture(directory: str, *, all_rules: bool = False, **settings_overrid
     rule_id = os.path.basename(directory).upper()
     config = os.path.join(directory, ".startup-lint.toml")
     own_config = os.path.exists(config)
+    rule = catalog().get(rule_id)
+    # An opt-in rule's directory runs as with its flag (--escape, --measure).
+    settings_overrides.setdefault("opt_in", {rule.opt_in_flag} if rule is not None and rule.opt_in_flag else set())
     settings = build_settings(
         config_path=config if own_config else None,
         select=() if own_config or all_rules else (rule_id,),

@@ -47,7 +47,7 @@ def test_no_findings_exit_0(clean):
 def test_findings_exit_1(warning):
     done = cli(cwd=warning)
     assert done.code == 1
-    assert done.out.startswith(f"main.go:{ZAP_MAIN_LINE}:15: SL005 zap.NewDevelopment() ")
+    assert done.out.startswith(f"main.go:{ZAP_MAIN_LINE}:15: warning: SL005 zap.NewDevelopment() ")
     assert done.err_lines[-1] == "1 finding (1 warning) in 1 file"
 
 
@@ -120,11 +120,11 @@ def test_text_format_sorted_by_path_then_position(tmp_path):
     root = _two_files(tmp_path)
     done = cli(cwd=root)
     assert done.code == 1
-    locations = [re.match(r"^([^:]+):(\d+):(\d+): (SL\d{3}) .* \(([a-z-]+)\)$", line).groups()
+    locations = [re.match(r"^([^:]+):(\d+):(\d+): (note|warning|error): (SL\d{3}) .* \(([a-z-]+)\)$", line).groups()
                  for line in done.out.splitlines()]
-    assert [(path, int(line), rule) for path, line, _, rule, _ in locations] == [
-        ("a.go", 6, "SL007"), ("a_more.go", 6, "SL005"), ("a_more.go", 8, "SL005"), ("b.go", 6, "SL005"),
-        ("pkg/c.go", 6, "SL005")]
+    assert [(path, int(line), level, rule) for path, line, _, level, rule, _ in locations] == [
+        ("a.go", 6, "error", "SL007"), ("a_more.go", 6, "warning", "SL005"), ("a_more.go", 8, "warning", "SL005"),
+        ("b.go", 6, "warning", "SL005"), ("pkg/c.go", 6, "warning", "SL005")]
     assert {name for *_, name in locations} == {"gc-disabled-not-restored", "zap-development-mode"}
     assert done.err_lines[-1] == "5 findings (1 error, 4 warning) in 4 files"
 
@@ -205,7 +205,7 @@ def test_output_into_a_fifo_keeps_the_fifo(warning):
     done = cli("--output", fifo, cwd=warning)
     reader.join(timeout=60)
     assert done.code == 1, done.err
-    assert received and received[0].startswith("main.go:6:15: SL005")
+    assert received and received[0].startswith("main.go:6:15: warning: SL005")
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
 
 
@@ -215,7 +215,7 @@ def test_output_through_a_symlink_keeps_the_link(warning):
     os.symlink("reports/latest.txt", os.path.join(warning, "report.txt"))
     cli("--output", "report.txt", cwd=warning)
     assert os.path.islink(os.path.join(warning, "report.txt"))
-    assert open(os.path.join(warning, "reports/latest.txt")).read().startswith("main.go:6:15: SL005")
+    assert open(os.path.join(warning, "reports/latest.txt")).read().startswith("main.go:6:15: warning: SL005")
 
 
 # Rule selection.
@@ -245,7 +245,7 @@ def test_tests_flag_includes_test_files(tmp_path):
     go_module(tmp_path, {"main.go": CLEAN_MAIN, "gc_test.go": GC_OFF})
     assert cli(cwd=str(tmp_path)).code == 0
     done = cli("--tests", cwd=str(tmp_path))
-    assert done.code == 1 and done.out.startswith("gc_test.go:6:2: SL007")
+    assert done.code == 1 and done.out.startswith("gc_test.go:6:2: error: SL007")
     assert cli("gc_test.go", cwd=str(tmp_path)).code == 0, "a named _test.go file still needs --tests"
 
 
@@ -299,7 +299,7 @@ def test_installed_command_and_module_agree(warning):
 def test_a_directory_may_be_named_like_a_command(tmp_path):
     go_module(tmp_path, {"version/main.go": ZAP_MAIN, "explain/main.go": CLEAN_MAIN})
     done = cli("version", "explain", cwd=str(tmp_path))
-    assert done.code == 1 and done.out.startswith("version/main.go:6:15: SL005")
+    assert done.code == 1 and done.out.startswith("version/main.go:6:15: warning: SL005")
 
 
 def test_default_pattern_is_the_whole_tree(tmp_path):
@@ -352,9 +352,9 @@ def test_include_suppressed_marks_suppressed_findings(tmp_path):
     done = cli("--include-suppressed", "--select", "SL005", cwd=str(tmp_path))
     assert done.code == 0, "suppressed findings do not fail the run"
     assert done.out.splitlines() == [
-        "main.go:7:12: SL005 " + _message(done.out, 0) +
+        "main.go:7:12: warning: SL005 " + _message(done.out, 0) +
         " (zap-development-mode) [suppressed: the CLI tool runs on developer machines only]",
-        "main.go:9:13: SL005 " + _message(done.out, 1) + " (zap-development-mode) [suppressed: (no reason)]",
+        "main.go:9:13: warning: SL005 " + _message(done.out, 1) + " (zap-development-mode) [suppressed: (no reason)]",
     ]
     assert done.err.splitlines()[-1] == "0 findings in 1 file; 2 suppressed"
     items = json.loads(cli("--format", "json", "--include-suppressed", "--select", "SL005",
@@ -364,7 +364,7 @@ def test_include_suppressed_marks_suppressed_findings(tmp_path):
 
 
 def _message(text_output: str, index: int) -> str:
-    return re.match(r"^\S+ SL\d{3} (.*) \(zap-development-mode\)", text_output.splitlines()[index]).group(1)
+    return re.match(r"^\S+ \w+: SL\d{3} (.*) \(zap-development-mode\)", text_output.splitlines()[index]).group(1)
 
 
 def test_file_ignore_suppresses_the_whole_file(tmp_path):

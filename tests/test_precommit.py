@@ -99,7 +99,7 @@ def test_try_repo_fails_on_a_finding_and_passes_without(hook_repo, pre_commit_ho
     output = done.stdout + done.stderr
     assert done.returncode == 1, output
     assert "Failed" in output
-    assert "cmd/svc/main.go:6:15: SL005 zap.NewDevelopment()" in output
+    assert "cmd/svc/main.go:6:15: warning: SL005 zap.NewDevelopment()" in output
     assert "Traceback" not in output
 
     project = _project(tmp_path / "clean", {"cmd/svc/main.go": CLEAN_MAIN})
@@ -120,4 +120,21 @@ def test_try_repo_escape_hook_lints_the_whole_module(hook_repo, pre_commit_home,
     done = _try_repo(hook_repo, "startup-lint-escape", project, pre_commit_home)
     output = done.stdout + done.stderr
     assert done.returncode == 1, output
-    assert "main.go:8:11: SL006" in output
+    assert "main.go:8:11: note: SL006" in output
+
+
+@pytest.mark.needs_network
+def test_try_repo_honors_each_module_config(hook_repo, pre_commit_home, tmp_path):
+    """pre-commit runs the hook from the repository root; services/api's config turns SL005 off there."""
+    files = {"services/api/go.mod": "module example.com/api\n\ngo 1.22\n", "services/api/main.go": ZAP_MAIN,
+             "services/api/.startup-lint.toml": 'ignore = ["SL005"]\n'}
+    done = _try_repo(hook_repo, "startup-lint", _project(tmp_path / "monorepo", files), pre_commit_home)
+    output = done.stdout + done.stderr
+    assert done.returncode == 0, output
+    assert "Passed" in output
+
+    files["services/web/main.go"] = ZAP_MAIN
+    done = _try_repo(hook_repo, "startup-lint", _project(tmp_path / "monorepo2", files), pre_commit_home)
+    output = done.stdout + done.stderr
+    assert done.returncode == 1, output
+    assert "services/web/main.go:6:15: warning: SL005" in output and "services/api/main.go" not in output

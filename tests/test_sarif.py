@@ -202,7 +202,7 @@ def test_sarif_columns_are_utf16_code_units(tmp_path, prefix):
     sarif_log = json.loads(cli("--format", "sarif", cwd=str(tmp_path)).out)
     before = line[: line.index(call)]
     byte_col = len(before.encode()) + 1
-    assert f"main.go:{ZAP_MAIN_LINE}:{byte_col}: SL005" in text.out, "text columns count bytes, like go vet"
+    assert f"main.go:{ZAP_MAIN_LINE}:{byte_col}: warning: SL005" in text.out, "text columns count bytes, like go vet"
     (result,) = sarif_log["runs"][0]["results"]
     region = result["locations"][0]["physicalLocation"]["region"]
     assert sarif_log["runs"][0]["columnKind"] == "utf16CodeUnits"

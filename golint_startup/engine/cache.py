@@ -19,21 +19,31 @@ ext4, more than analyzing it with the cheap rules. A pack is written to a tempor
 and renamed into place, so concurrent runs never see half of one (the last writer wins;
 the other's new entries are computed again next time). A checksum guards against
 corrupt or truncated packs; they count as empty and are rewritten.
+
+A pack is data, never code (see `cache_format`): a header line, then two lines per entry,
+its JSON address `[display path, role, key, absolute path]` and its JSON value, decoded
+only when looked up. An entry that does not decode, or decodes to something else than
+what was asked for, is a miss, so a damaged or tampered-with pack gives the output of a
+run without cache. (Whoever can write the cache can still forge a well-formed result, as
+they could edit the sources; they cannot run code.)
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
-import pickle
-import shutil
 import sys
 import tempfile
 import time
 from functools import cache
+from typing import Callable
+
+from golint_startup.engine import cache_format
+from golint_startup.engine.cache_format import register  # noqa: F401  (a rule registers its fact types here)
 
 ENV_VAR = "STARTUP_LINT_CACHE_DIR"
-_MAGIC = b"SLC2"
+_MAGIC = b"SLC3"
 _PACK_SUFFIX = ".pack"
 _CHECKSUM_BYTES = 16
 _RESULTS_PREFIX = "results-"
@@ -41,21 +51,47 @@ _RESULTS_PREFIX = "results-"
 _STALE_SECONDS = 7 * 24 * 3600
 
 
+class CacheUnavailable(Exception):
+    """No sane place for the cache: the run goes on without it, saying so in one line."""
+
+
 def cache_dir() -> str:
     """The platform cache directory, without the standard library's help (no platformdirs)."""
     override = os.environ.get(ENV_VAR)
     if override:
         return os.path.abspath(os.path.expanduser(override))
-    home = os.path.expanduser("~")
     if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA") or os.path.join(home, "AppData", "Local")
+        base = os.environ.get("LOCALAPPDATA") or os.path.join(_home(), "AppData", "Local")
         return os.path.join(base, "startup-lint", "Cache")
     if sys.platform == "darwin":
-        return os.path.join(home, "Library", "Caches", "startup-lint")
+        return os.path.join(_home(), "Library", "Caches", "startup-lint")
     base = os.environ.get("XDG_CACHE_HOME", "")
     if not os.path.isabs(base):  # the XDG spec says to ignore relative paths
-        base = os.path.join(home, ".cache")
+        base = os.path.join(_home(), ".cache")
     return os.path.join(base, "startup-lint")
+
+
+def _home() -> str:
+    """The user's home: $HOME if it is an absolute path, else the account's home directory.
+
+    An empty or relative HOME (as some CI runners and containers set) would put the cache
+    at /.cache or below the working directory.
+    """
+    if sys.platform == "win32":
+        return os.path.expanduser("~")
+    home = os.environ.get("HOME", "")
+    if os.path.isabs(home):
+        return home
+    try:
+        import pwd
+
+        home = pwd.getpwuid(os.getuid()).pw_dir
+    except (ImportError, KeyError, OSError):
+        home = ""
+    if not os.path.isabs(home) or home == "/":
+        raise CacheUnavailable("HOME is not set and the account has no home directory; "
+                               f"set {ENV_VAR} or XDG_CACHE_HOME to cache results")
+    return home
 
 
 def _source_files(package_dir: str) -> list[str]:
@@ -108,7 +144,7 @@ class KeyOnly:
 
     def __init__(self, salt: bytes):
         self.salt = salt
-        self.stored: dict[tuple[str, bool], tuple[str, bytes]] = {}
+        self.stored: dict[tuple[str, bool], tuple[str, str]] = {}
 
     def key(self, display: str, report: bool | str, source: bytes) -> str:
         return entry_key(self.salt, display, report, source)
@@ -117,7 +153,7 @@ class KeyOnly:
         return None  # the main process looked it up already
 
     def store(self, key: str, abspath: str, display: str, report: bool, result) -> None:
-        self.stored[(display, report)] = (key, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+        self.stored[(display, report)] = (key, cache_format.dumps(result))
 
 
 class ResultCache:
@@ -125,13 +161,15 @@ class ResultCache:
 
     def __init__(self, root: str, settings_fingerprint: str, cwd: str, code: str | None = None):
         code = code or code_fingerprint()
+        self._place = (root, settings_fingerprint, cwd, code)
+        self._siblings: dict[str, ResultCache] = {}
         self.directory = os.path.join(root, _RESULTS_PREFIX + code)
         self.salt = f"{code}\0{settings_fingerprint}\0".encode()
         name = hashlib.sha256(self.salt + os.path.abspath(cwd).encode("utf-8", "surrogatepass")).hexdigest()
         self.path = os.path.join(self.directory, name[:32] + _PACK_SUFFIX)
-        # (display path, report) -> (key, pickled FileResult, absolute path)
-        self._entries: dict[tuple[str, bool], tuple[str, bytes, str]] = _read_pack(self.path)
-        self._new: dict[tuple[str, bool], tuple[str, bytes, str]] = {}
+        # (display path, report) -> (key, encoded FileResult, absolute path)
+        self._entries: dict[tuple[str, bool | str], tuple[str, str, str]] = _read_pack(self.path)
+        self._new: dict[tuple[str, bool | str], tuple[str, str, str]] = {}
 
     @classmethod
     def open(cls, settings_fingerprint: str, cwd: str | None = None) -> "ResultCache":
@@ -139,6 +177,15 @@ class ResultCache:
         result_cache = cls(root, settings_fingerprint, cwd or os.getcwd())
         _prune_stale(root, keep=result_cache.directory)
         return result_cache
+
+    def for_settings(self, settings_fingerprint: str) -> "ResultCache":
+        """The entries of files with other settings (their own config file), saved with these."""
+        root, own, cwd, code = self._place
+        if settings_fingerprint == own:
+            return self
+        if settings_fingerprint not in self._siblings:
+            self._siblings[settings_fingerprint] = ResultCache(root, settings_fingerprint, cwd, code)
+        return self._siblings[settings_fingerprint]
 
     @property
     def empty(self) -> bool:
@@ -156,15 +203,15 @@ class ResultCache:
         if entry is None or entry[0] != key:
             return None
         try:
-            result = pickle.loads(entry[1])
-        except Exception:  # an entry from an incompatible build: a miss like any other
+            result = cache_format.loads(entry[1])
+        except cache_format.UndecodableValue:  # damaged or tampered with: a miss like any other
             return None
         if not isinstance(result, FileResult) or result.path != display:
             return None
         return result
 
     def store(self, key: str, abspath: str, display: str, report: bool, result) -> None:
-        self.store_pickled(key, abspath, display, report, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+        self.store_encoded(key, abspath, display, report, cache_format.dumps(result))
 
     def load_derived(self, display: str, tag: str, source: bytes) -> tuple | None:
         """A value a rule derived from this exact file content, as `(value,)`; None if not stored."""
@@ -172,28 +219,30 @@ class ResultCache:
         if entry is None or entry[0] != self.key(display, tag, source):
             return None
         try:
-            value = pickle.loads(entry[1])
-        except Exception:  # a damaged entry is a miss
+            value = cache_format.loads(entry[1])
+        except cache_format.UndecodableValue:  # a damaged entry is a miss
             return None
         return value if isinstance(value, tuple) and len(value) == 1 else None
 
     def store_derived(self, display: str, tag: str, source: bytes, abspath: str, value) -> None:
         self._new[(display, tag)] = (self.key(display, tag, source),
-                                     pickle.dumps((value,), protocol=pickle.HIGHEST_PROTOCOL), abspath)
+                                     cache_format.dumps((value,)), abspath)
 
-    def store_pickled(self, key: str, abspath: str, display: str, report: bool, payload: bytes) -> None:
-        """Keep a pickled FileResult (as a worker sent it) for `save`."""
+    def store_encoded(self, key: str, abspath: str, display: str, report: bool, payload: str) -> None:
+        """Keep an encoded FileResult (as a worker sent it) for `save`."""
         self._new[(display, report)] = (key, payload, abspath)
 
     def save(self) -> None:
         """Write the pack if anything changed; a cache that cannot be written is skipped."""
+        for sibling in self._siblings.values():
+            sibling.save()
         if not self._new:
             return
         # Entries of files this run did not visit stay (a run over ./pkg/... keeps the rest),
         # unless the file is gone.
         kept = {where: entry for where, entry in self._entries.items()
                 if where not in self._new and os.path.exists(entry[2])}
-        payload = pickle.dumps({**kept, **self._new}, protocol=pickle.HIGHEST_PROTOCOL)
+        payload = _pack_payload({**kept, **self._new})
         data = _MAGIC + hashlib.sha256(payload).digest()[:_CHECKSUM_BYTES] + payload
         tmp = None
         try:
@@ -228,11 +277,32 @@ def _read_pack(path: str) -> dict:
     payload = data[header:]
     if hashlib.sha256(payload).digest()[:_CHECKSUM_BYTES] != data[len(_MAGIC):header]:
         return {}
-    try:
-        entries = pickle.loads(payload)
-    except Exception:
+    lines = payload.split(b"\n")
+    if lines[0] != _PACK_HEADER or len(lines) % 2 != 1:
         return {}
-    return entries if isinstance(entries, dict) else {}
+    entries = {}
+    try:
+        for address, value in zip(lines[1::2], lines[2::2]):
+            display, role, key, abspath = json.loads(address)
+            if not (isinstance(display, str) and isinstance(role, (bool, str)) and isinstance(key, str)
+                    and isinstance(abspath, str)):
+                return {}
+            entries[(display, role)] = (key, value.decode("ascii"), abspath)
+    except (ValueError, TypeError, RecursionError):  # not JSON, not four fields, not ASCII
+        return {}
+    return entries
+
+
+# The first line of a pack: what it is and the format's version.
+_PACK_HEADER = json.dumps({"format": "startup-lint result cache", "version": 3}, separators=(",", ":")).encode()
+
+
+def _pack_payload(entries: dict[tuple[str, bool | str], tuple[str, str, str]]) -> bytes:
+    lines = [_PACK_HEADER]
+    for (display, role), (key, value, abspath) in entries.items():
+        lines.append(json.dumps([display, role, key, abspath], ensure_ascii=True, separators=(",", ":")).encode())
+        lines.append(value.encode("ascii"))
+    return b"\n".join(lines)
 
 
 _TAG = b"""Signature: 8a477f597d28d172789f06886806bc55
@@ -262,14 +332,16 @@ def _prune_stale(root: str, keep: str) -> None:
         names = os.listdir(root)
     except OSError:
         return
+    if not _is_own_tag(os.path.join(root, "CACHEDIR.TAG")):
+        return
     now = time.time()
     for name in names:
         path = os.path.join(root, name)
-        if not name.startswith(_RESULTS_PREFIX) or path == keep:
+        if path == keep:
             continue
         try:
             if now - os.stat(path).st_mtime > _STALE_SECONDS:
-                shutil.rmtree(path, ignore_errors=True)
+                _empty_results_dir(root, name)
         except OSError:
             pass
 
@@ -277,20 +349,69 @@ def _prune_stale(root: str, keep: str) -> None:
 def clean() -> int:
     """Remove every stored result; the number of entries removed.
 
-    Only what the cache itself created goes, so a mistaken STARTUP_LINT_CACHE_DIR (say,
-    a home directory) loses nothing else.
+    Only what the cache itself created goes: packs (recognized by their first bytes) and
+    unfinished temporary files in `results-*` directories of a directory holding this
+    tool's CACHEDIR.TAG, then those directories and the tag if nothing else is left. A
+    mistaken STARTUP_LINT_CACHE_DIR (say, a home directory) loses nothing else.
     """
     root = cache_dir()
-    removed = 0
-    try:
-        names = os.listdir(root)
-    except OSError:
+    tag = os.path.join(root, "CACHEDIR.TAG")
+    if not _is_own_tag(tag):
         return 0
-    for name in names:
-        path = os.path.join(root, name)
-        if name.startswith(_RESULTS_PREFIX) and os.path.isdir(path) and not os.path.islink(path):
-            for directory, _, filenames in os.walk(path):
-                removed += sum(len(_read_pack(os.path.join(directory, f))) for f in filenames
-                               if f.endswith(_PACK_SUFFIX))
-            shutil.rmtree(path, ignore_errors=True)
+    removed = sum(_empty_results_dir(root, name) for name in _listdir(root))
+    if not [name for name in _listdir(root) if name != "CACHEDIR.TAG"]:
+        _remove(os.unlink, tag)
+        _remove(os.rmdir, root)
     return removed
+
+
+def _empty_results_dir(root: str, name: str) -> int:
+    """Remove a results directory's packs and temporary files, then the directory if that
+    emptied it; the number of entries removed."""
+    results = os.path.join(root, name)
+    if not name.startswith(_RESULTS_PREFIX) or os.path.islink(results) or not os.path.isdir(results):
+        return 0
+    removed = 0
+    for entry in _listdir(results):
+        path = os.path.join(results, entry)
+        if os.path.islink(path) or not os.path.isfile(path):
+            continue
+        if entry.endswith(_PACK_SUFFIX) and _is_pack(path):
+            removed += len(_read_pack(path))
+        elif not entry.startswith(".tmp-"):
+            continue
+        _remove(os.unlink, path)
+    _remove(os.rmdir, results)  # only when empty: what else is there is not ours
+    return removed
+
+
+def _is_own_tag(path: str) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(len(_TAG) + 1) == _TAG
+    except OSError:
+        return False
+
+
+def _is_pack(path: str) -> bool:
+    """A pack of this or an earlier version: b"SLC" and a version digit."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4)
+    except OSError:
+        return False
+    return head[:3] == _MAGIC[:3] and head[3:4].isdigit()
+
+
+def _listdir(directory: str) -> list[str]:
+    try:
+        return sorted(os.listdir(directory))
+    except OSError:
+        return []
+
+
+def _remove(remove: Callable[[str], None], path: str) -> None:
+    try:
+        remove(path)
+    except OSError:
+        pass

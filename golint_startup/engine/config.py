@@ -63,6 +63,8 @@ def load_config(path: str) -> dict[str, Any]:
         raise ConfigError(f"{path}: cannot read config: {err.strerror}") from None
     except tomllib.TOMLDecodeError as err:
         raise ConfigError(f"{path}: invalid TOML: {err}") from None
+    except UnicodeDecodeError as err:  # TOML is UTF-8 text
+        raise ConfigError(f"{path}: invalid TOML: not UTF-8 (at byte offset {err.start})") from None
     _validate(data, path)
     # Rule tables may be named by id or by name ([rules.init-heap-work]); keep them by id.
     data["rules"] = {resolve_rule_id(key, path): table for key, table in data.get("rules", {}).items()}
@@ -154,14 +156,16 @@ def build_settings(
     tags: tuple[str, ...] = (),
     opt_in: set[str] = frozenset(),
     cwd: str | None = None,
+    search: bool = True,
 ) -> Settings:
     """Merge the config file (explicit or found) with command-line options.
 
     `opt_in` names the opt-in flags given (e.g. "escape"); rules behind a flag run only
-    with it, or when selected by id.
+    with it, or when `select` names them (a config file's select does not).
+    `search=False`: no config file unless `config_path` names one.
     """
     catalog = all_rules()
-    path = config_path or find_config(cwd or os.getcwd())
+    path = config_path or (find_config(cwd or os.getcwd()) if search else None)
     data = load_config(path) if path else {}
 
     selected_ids = [resolve_rule_id(t, "--select") for t in select] or list(data.get("select", []))
@@ -171,6 +175,8 @@ def build_settings(
     }
     if selected_ids:
         chosen = set(selected_ids)
+        if not select:  # a config file's select never runs an opt-in rule without its flag
+            chosen = {rid for rid in chosen if not catalog[rid].opt_in_flag or catalog[rid].opt_in_flag in opt_in}
     else:
         chosen = {rid for rid, rule in catalog.items() if not rule.opt_in_flag}
     chosen |= {rid for rid, rule in catalog.items() if rule.opt_in_flag and rule.opt_in_flag in opt_in}

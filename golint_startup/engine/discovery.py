@@ -17,6 +17,7 @@ class PatternError(Exception):
 class Discovered:
     files: list[str] = field(default_factory=list)  # absolute, normalized, in order
     walked: list[str] = field(default_factory=list)  # roots of the `...` walks
+    named: set[str] = field(default_factory=set)  # files named as such, kept or not
 
     def walked_whole(self, directory: str) -> bool:
         """Whether a `...` walk covered `directory` and everything below it."""
@@ -30,15 +31,17 @@ def expand(patterns: list[str], *, tests: bool, exclude: list[str] = (), cwd: st
 
     def add(path: str) -> None:
         # `exclude` holds for named files too: pre-commit names every changed file.
-        if path in seen or (not tests and path.endswith("_test.go")) or _excluded(path, exclude):
+        if path in seen or not kept(path, tests=tests, exclude=exclude):
             return
         seen.add(path)
         result.files.append(path)
 
     for pattern in patterns or ["./..."]:
         recursive = pattern == "..." or pattern.endswith("/...")
-        base = pattern[: -len("...")].rstrip("/") if recursive else pattern
-        base = os.path.normpath(os.path.join(cwd, base or "."))
+        base = pattern[: -len("...")] if recursive else pattern
+        base = os.path.normpath(os.path.join(cwd, base.rstrip("/") or base or "."))
+        if recursive and os.path.dirname(base) == base:  # "/...": the whole file system
+            raise PatternError(f"pattern {pattern}: walks the whole file system; name a directory")
         if recursive:
             if not os.path.isdir(base):
                 raise PatternError(f"pattern {pattern}: directory {base} does not exist")
@@ -53,6 +56,7 @@ def expand(patterns: list[str], *, tests: bool, exclude: list[str] = (), cwd: st
         elif os.path.lexists(base):
             if not base.endswith(".go"):
                 raise PatternError(f"pattern {pattern}: not a .go file or a directory")
+            result.named.add(base)
             add(base)
         else:
             raise PatternError(f"pattern {pattern}: no such file or directory")
@@ -72,7 +76,12 @@ def walk_go_files(root: str) -> list[str]:
     return files
 
 
-def _excluded(path: str, globs) -> bool:
+def kept(path: str, *, tests: bool, exclude) -> bool:
+    """Whether a found file is linted under these options (test files, exclude globs)."""
+    return (tests or not path.endswith("_test.go")) and not excluded(path, exclude)
+
+
+def excluded(path: str, globs) -> bool:
     """Whether a glob (absolute, see Settings.exclude) matches the file or a directory above it.
 
     As in fnmatch, `*` also matches `/`: `gen/*` excludes everything below gen/.

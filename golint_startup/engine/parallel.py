@@ -4,13 +4,15 @@ The main process walks the jobs in order. With a cache it looks each file up (a 
 and a hash, no parse); hits are yielded at once and misses go to the workers in small
 batches, so workers start on the first misses while the lookups go on. Results come
 back in job order, so the output does not depend on `-j`.
+
+Files may have different settings (each its nearest config file): `settings` and the
+caches are tuples, indexed by each job's `group`, so one pool serves them all.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
-import pickle
 import sys
 import time
 from collections import deque
@@ -18,6 +20,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Callable, Iterable, Iterator
 
+from golint_startup.engine import lifeline
 from golint_startup.engine.analysis import FileResult, analyze_file, read_source
 
 # Fewer files to analyze than this (after cache hits) are analyzed in the main process:
@@ -49,32 +52,39 @@ def _context():
 _worker: dict = {}
 
 
-def _init_worker(settings, cache_salt, debug) -> None:
-    _worker.update(settings=settings, cache_salt=cache_salt, debug=debug)
+def _init_worker(settings, cache_salts, debug, parent_pid) -> None:
+    lifeline.bind_to_parent(parent_pid)
+    _worker.update(settings=settings, cache_salts=cache_salts, debug=debug)
 
 
-def _analyze_batch(batch: list[tuple[str, str, bool]]) -> list:
-    """FileResults; with a cache, (pickled FileResult, cache key or None) pairs instead.
-
-    The main process keeps the pickled bytes as cache entries, so nothing is pickled twice.
-    """
-    settings, salt, debug = _worker["settings"], _worker["cache_salt"], _worker["debug"]
-    if salt is None:
-        return [analyze_file(abspath, display, settings, report=report, debug=debug)
-                for abspath, display, report in batch]
+def _analyze_batch(batch: list[tuple[str, str, bool, int]]) -> list:
+    """FileResults; with a cache, (FileResult, cache key, encoded entry) triples instead
+    (key and entry None for what must not be cached), so the main process encodes nothing."""
+    settings, salts, debug = _worker["settings"], _worker["cache_salts"], _worker["debug"]
+    if salts is None:
+        return [analyze_file(abspath, display, settings[group], report=report, debug=debug)
+                for abspath, display, report, group in batch]
     from golint_startup.engine.cache import KeyOnly
 
-    keys = KeyOnly(salt)
-    pairs = []
-    for abspath, display, report in batch:
-        result = analyze_file(abspath, display, settings, report=report, debug=debug, cache=keys)
-        stored = keys.stored.pop((display, report), None)
-        pairs.append((stored[1], stored[0]) if stored else (pickle.dumps(result, pickle.HIGHEST_PROTOCOL), None))
-    return pairs
+    keys = [KeyOnly(salt) for salt in salts]
+    triples = []
+    for abspath, display, report, group in batch:
+        result = analyze_file(abspath, display, settings[group], report=report, debug=debug, cache=keys[group])
+        key, encoded = keys[group].stored.pop((display, report), (None, None))
+        triples.append((result, key, encoded))
+    return triples
 
 
-def _lookup(job, result_cache) -> FileResult | None:
+def _analyze_here(job, settings, debug, caches) -> FileResult:
+    return analyze_file(job.abspath, job.display, settings[job.group], report=job.report, debug=debug,
+                        cache=caches[job.group] if caches is not None else None)
+
+
+def _lookup(job, caches) -> FileResult | None:
     """The cached result for a job, or None. Unreadable files are left to the analysis."""
+    result_cache = caches[job.group]
+    if result_cache.empty:
+        return None
     source, problem = read_source(job.abspath, job.display)
     if problem:
         return None
@@ -86,8 +96,8 @@ def analyzer(*, jobs: int | None, progress: bool) -> Callable[..., Iterable[File
     cache; the runner saves the cache once the whole run is done."""
     workers = jobs or available_cpus()
 
-    def analyze(file_jobs, settings, debug, result_cache=None) -> Iterable[FileResult]:
-        results = _analyze(file_jobs, settings, debug, workers, result_cache)
+    def analyze(file_jobs, settings, debug, caches=None) -> Iterable[FileResult]:
+        results = _analyze(file_jobs, settings, debug, workers, caches)
         if progress and _show_progress(len(file_jobs)):
             results = _with_progress(results, len(file_jobs))
         return results
@@ -105,33 +115,31 @@ class _Batch:
     def done(self) -> bool:
         return self.results is not None or (self.future is not None and self.future.done())
 
-    def resolve(self, settings, debug, result_cache) -> list[FileResult]:
+    def resolve(self, settings, debug, caches) -> list[FileResult]:
         if self.results is None:
             try:
                 if self.future is None:
                     raise BrokenProcessPool("no worker")
                 self.results = self.future.result()
-                if result_cache is not None:
-                    self.results = [self._keep(job, payload, key, result_cache)
-                                    for job, (payload, key) in zip(self.jobs, self.results)]
+                if caches is not None:
+                    self.results = [self._keep(job, *triple, caches[job.group])
+                                    for job, triple in zip(self.jobs, self.results)]
             except BrokenProcessPool:  # no worker, or one died (killed, crashed in C): go on here
-                self.results = [analyze_file(job.abspath, job.display, settings, report=job.report,
-                                             debug=debug, cache=result_cache) for job in self.jobs]
+                self.results = [_analyze_here(job, settings, debug, caches) for job in self.jobs]
             self.future = None
         return self.results
 
     @staticmethod
-    def _keep(job, payload: bytes, key: str | None, result_cache) -> FileResult:
+    def _keep(job, result: FileResult, key: str | None, encoded: str | None, result_cache) -> FileResult:
         if key is not None:
-            result_cache.store_pickled(key, job.abspath, job.display, job.report, payload)
-        return pickle.loads(payload)
+            result_cache.store_encoded(key, job.abspath, job.display, job.report, encoded)
+        return result
 
 
-def _analyze(file_jobs, settings, debug, workers, result_cache) -> Iterator[FileResult]:
+def _analyze(file_jobs, settings, debug, workers, caches) -> Iterator[FileResult]:
     if workers <= 1 or len(file_jobs) < 2 * _MIN_FILES_PER_WORKER:
         for job in file_jobs:
-            yield analyze_file(job.abspath, job.display, settings, report=job.report, debug=debug,
-                               cache=result_cache)
+            yield _analyze_here(job, settings, debug, caches)
         return
     # In job order: a FileResult (a cache hit) or a [batch, index] slot for a miss,
     # filled in when its batch is sent.
@@ -139,7 +147,7 @@ def _analyze(file_jobs, settings, debug, workers, result_cache) -> Iterator[File
     unsent: list[tuple[object, list]] = []  # (job, slot) not yet in a batch
     misses = 0
     batch_size = max(1, min(_MAX_BATCH, len(file_jobs) // (workers * 8)))
-    lookups = result_cache is not None and not result_cache.empty
+    lookups = caches is not None and not all(each.empty for each in caches)
     pool: ProcessPoolExecutor | None = None
 
     def send(chunk: list[tuple[object, list]], use_pool: bool) -> None:
@@ -148,11 +156,11 @@ def _analyze(file_jobs, settings, debug, workers, result_cache) -> Iterator[File
         future = None
         if use_pool:
             if pool is None:
-                salt = result_cache.salt if result_cache is not None else None
+                salts = tuple(each.salt for each in caches) if caches is not None else None
                 pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=_init_worker,
-                                           initargs=(settings, salt, debug))
+                                           initargs=(settings, salts, debug, os.getpid()))
             try:
-                future = pool.submit(_analyze_batch, [(j.abspath, j.display, j.report) for j in jobs])
+                future = pool.submit(_analyze_batch, [(j.abspath, j.display, j.report, j.group) for j in jobs])
             except BrokenProcessPool:
                 future = None
         batch = _Batch(jobs, future)
@@ -166,11 +174,11 @@ def _analyze(file_jobs, settings, debug, workers, result_cache) -> Iterator[File
         if isinstance(entry, FileResult):
             return entry
         batch, index = entry
-        return batch.resolve(settings, debug, result_cache)[index]
+        return batch.resolve(settings, debug, caches)[index]
 
     try:
         for job in file_jobs:
-            hit = _lookup(job, result_cache) if lookups else None
+            hit = _lookup(job, caches) if lookups else None
             if hit is not None:
                 pending.append(hit)
             else:
@@ -213,7 +221,7 @@ def _with_progress(results: Iterator[FileResult], total: int) -> Iterator[FileRe
         for result in results:
             done += 1
             if bar is None and time.monotonic() - started >= PROGRESS_DELAY_SECONDS:
-                bar = click.progressbar(length=total, label="Linting", file=sys.stderr, show_pos=True)
+                bar = click.progressbar(length=total, label="Reading", file=sys.stderr, show_pos=True)
                 bar.__enter__()
                 bar.update(done)
             elif bar is not None:

@@ -6,14 +6,15 @@ Reporters and the baseline run after this, in the CLI.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterable
 
 from golint_startup.engine import discovery, fingerprint, suppression
-from golint_startup.gocommand import measure as measuring
-from golint_startup.go import gofile, modules
 from golint_startup.engine.analysis import FileResult, analyze_file, read_source, without_bom
 from golint_startup.engine.config import Settings
+from golint_startup.engine.configtree import ConfigTree
+from golint_startup.go import gofile, modules
+from golint_startup.gocommand import measure as measuring
 from golint_startup.rule import MODULE_FILES, Finding, Notification
 
 
@@ -22,6 +23,8 @@ class FileJob:
     abspath: str
     display: str
     report: bool  # False: read only for module context (facts), never reported on
+    named: bool = False  # named on the command line: a skip is worth a word
+    group: int = 0  # index of the file's settings in the run's tuple of settings
 
 
 @dataclass
@@ -72,6 +75,7 @@ class RunResult:
     findings: list[Finding] = field(default_factory=list)
     notifications: list[Notification] = field(default_factory=list)
     files_analyzed: int = 0
+    files_read: int = 0  # analyzed, plus skipped ones and those read only for context (SL004)
     settings: Settings | None = None
     # display path -> absolute path, for reporters that reread files (SARIF fingerprints)
     abspaths: dict[str, str] = field(default_factory=dict)
@@ -96,14 +100,30 @@ def display_path(abspath: str, cwd: str) -> str:
     return relative.replace(os.sep, "/")
 
 
-def plan_jobs(patterns: list[str], settings: Settings, cwd: str) -> list[FileJob]:
-    found = discovery.expand(patterns, tests=settings.tests, exclude=list(settings.exclude), cwd=cwd)
-    jobs = [FileJob(p, display_path(p, cwd), True) for p in found.files]
-    if any(rule.needs(MODULE_FILES) for rule in settings.rules.values()):
+def plan_jobs(patterns: list[str], settings: Settings, cwd: str, configs: ConfigTree | None = None,
+              notes: list[Notification] | None = None) -> list[FileJob]:
+    """The files to analyze; `notes` gets a word about each named file left out."""
+    configs = configs or ConfigTree.single(settings)
+    if configs.per_file:  # each file's own config decides on tests and excludes
+        found = discovery.expand(patterns, tests=True, cwd=cwd)
+        file_settings = {p: configs.settings_for(p) for p in found.files}
+        found.files = [p for p in found.files
+                       if discovery.kept(p, tests=file_settings[p].tests, exclude=file_settings[p].exclude)]
+    else:
+        found = discovery.expand(patterns, tests=settings.tests, exclude=list(settings.exclude), cwd=cwd)
+    jobs = [FileJob(p, display_path(p, cwd), True, p in found.named) for p in found.files]
+    if notes is not None:
+        kept = set(found.files)
+        for path in sorted(found.named - kept):  # left out as a test file, or by an exclude glob
+            if not discovery.excluded(path, configs.settings_for(path).exclude):
+                notes.append(Notification(_SKIP_HINTS["test file"], display_path(path, cwd), level="note"))
+    every_settings = configs.all_settings()
+    if any(rule.needs(MODULE_FILES) for each in every_settings for rule in each.rules.values()):
         targets = set(found.files)
         linted_modules = {modules.module_of_dir(os.path.dirname(p)) for p in found.files} - {None}
+        excluding = any(each.exclude for each in every_settings)
         for module in sorted(linted_modules, key=lambda m: m.root):
-            if found.walked_whole(module.root) and not settings.exclude:
+            if found.walked_whole(module.root) and not excluding:
                 continue  # `./...` already found every file of it
             for path in modules.module_go_files(module):
                 if path not in targets and not path.endswith("_test.go"):
@@ -112,31 +132,66 @@ def plan_jobs(patterns: list[str], settings: Settings, cwd: str) -> list[FileJob
     return jobs
 
 
-def analyze_serially(jobs: list[FileJob], settings: Settings, debug: bool,
-                     result_cache=None) -> Iterable[FileResult]:
+# Why a file named on the command line was not linted, and how to lint it.
+_SKIP_HINTS = {
+    "test file": "a test file; skipped (lint it with --tests)",
+    "test support": "test support; skipped (lint it with --tests)",
+    "generated": "a generated file; skipped (lint it with --generated)",
+}
+
+
+def analyze_serially(jobs: list[FileJob], settings: tuple[Settings, ...], debug: bool,
+                     caches: tuple | None = None) -> Iterable[FileResult]:
+    """The analysis of every job, in order; `settings` and `caches` are indexed by `job.group`."""
     for job in jobs:
-        yield analyze_file(job.abspath, job.display, settings, report=job.report, debug=debug, cache=result_cache)
+        yield analyze_file(job.abspath, job.display, settings[job.group], report=job.report, debug=debug,
+                           cache=caches[job.group] if caches is not None else None)
 
 
 def run(patterns: list[str], settings: Settings, *, cwd: str | None = None, include_suppressed: bool = False,
         debug: bool = False, analyze: Callable[..., Iterable[FileResult]] = analyze_serially,
-        cache=None, measure=None) -> RunResult:
+        cache=None, configs: ConfigTree | None = None, measure=None) -> RunResult:
     """One whole run. With a `cache` (a ResultCache), unchanged files are not analyzed again,
     and the cache is written once the run is complete (an interrupted run writes nothing).
-    With `measure` (golint_startup.gocommand.measure.Options), or a rule that needs it selected, the
-    main packages among the files are measured (--measure)."""
+
+    `configs` gives each file its settings (a config file per directory); without it every
+    file gets `settings`. Files are analyzed, checked by whole-run rules and suppressed in
+    groups of the same settings; every group's facts are visible to every group.
+
+    With `measure` (golint_startup.gocommand.measure.Options), or a rule that needs it
+    selected, the main packages among the files are measured (--measure).
+    """
     cwd = cwd or os.getcwd()
-    jobs = plan_jobs(patterns, settings, cwd)
-    result = RunResult(settings=settings, abspaths={j.display: j.abspath for j in jobs})
+    configs = configs or ConfigTree.single(settings)
+    notes: list[Notification] = []
+    jobs = plan_jobs(patterns, settings, cwd, configs, notes)
+    groups: dict[int, tuple[int, Settings, list[FileJob]]] = {}  # id(settings) -> (group, settings, jobs)
+    for job in jobs:
+        job_settings = configs.settings_for(job.abspath)
+        job.group, _, group_jobs = groups.setdefault(id(job_settings), (len(groups), job_settings, []))
+        group_jobs.append(job)
+    if len(groups) == 1:
+        ((_, settings, _),) = groups.values()
+    elif groups:  # reporters (SARIF's rule list) see every rule that ran somewhere
+        settings = replace(settings, rules=dict(sorted({rid: rule for _, each, _ in groups.values()
+                                                        for rid, rule in each.rules.items()}.items())))
+    result = RunResult(settings=settings, abspaths={j.display: j.abspath for j in jobs}, notifications=notes,
+                       files_read=len(jobs))
+    named = {j.display for j in jobs if j.named}
     reported = {j.display for j in jobs if j.report}
     facts: dict[str, dict[str, Any]] = {}
     directives = {}
     findings: list[Finding] = []
-    for file_result in analyze(jobs, settings, debug, cache):
+    every_settings = tuple(group_settings for _, group_settings, _ in groups.values())
+    caches = tuple(_cache_for(cache, each) for each in every_settings) if cache is not None else None
+    for file_result in analyze(jobs, every_settings, debug, caches):
         if file_result.path in reported:
             result.notifications += file_result.notifications
             if file_result.skipped:  # generated, test support, unreadable: nothing to report there
                 reported.discard(file_result.path)
+                if file_result.path in named and file_result.skipped in _SKIP_HINTS:
+                    result.notifications.append(Notification(_SKIP_HINTS[file_result.skipped], file_result.path,
+                                                             level="note"))
             else:
                 findings += file_result.findings
                 if file_result.directives:
@@ -145,36 +200,54 @@ def run(patterns: list[str], settings: Settings, *, cwd: str | None = None, incl
         for rule_id, rule_facts in file_result.facts.items():
             facts.setdefault(rule_id, {})[file_result.path] = rule_facts
 
-    if measure is not None or measuring.requested_by(settings.rules.values()):
-        _measure(result, reported, measure, cwd)
-    for rule in settings.rules.values():
-        if rule.check_project is None:
-            continue
-        project = Project(facts.get(rule.id, {}), result.abspaths, reported, settings, cwd,
-                          result.notifications.append, rule_id=rule.id, cache=cache, measurement=result.measurement)
-        findings += [f for f in rule.check_project(project, settings.options[rule.id]) if f.path in reported]
-    if result.measurement is not None:
-        findings = measuring.annotate(findings, result.measurement, result.abspaths)
+    measured_files: set[str] = set()  # go.mod files findings on dependencies are reported at
+    if measure is not None or any(measuring.requested_by(each.rules.values()) for each in every_settings):
+        measured_files = _measure(result, reported, measure, cwd)
+    kept: list[Finding] = []
+    for _, group_settings, group_jobs in groups.values():
+        group_reported = ({j.display for j in group_jobs if j.report} & reported) | measured_files
+        group_findings = [f for f in findings if f.path in group_reported]
+        for rule in group_settings.rules.values():
+            if rule.check_project is None:
+                continue
+            project = Project(facts.get(rule.id, {}), result.abspaths, group_reported, group_settings, cwd,
+                              result.notifications.append, rule_id=rule.id,
+                              cache=_cache_for(cache, group_settings), measurement=result.measurement)
+            group_findings += [f for f in rule.check_project(project, group_settings.options[rule.id])
+                               if f.path in group_reported]
+        if result.measurement is not None:
+            group_findings = measuring.annotate(group_findings, result.measurement, result.abspaths)
+        group_findings = [_with_level(f, group_settings) for f in group_findings]
+        group_findings = suppression.apply(group_findings, {p: d for p, d in directives.items() if p in group_reported},
+                                           rules=group_settings.rules, reported_paths=group_reported,
+                                           include_suppressed=include_suppressed)
+        kept += [_with_level(f, group_settings) for f in group_findings]  # SL900's own findings
 
     if cache is not None:
         cache.save()
-    findings = [_with_level(f, settings) for f in findings]
-    findings = suppression.apply(findings, directives, rules=settings.rules, reported_paths=reported,
-                                 include_suppressed=include_suppressed)
-    findings = [_with_level(f, settings) for f in findings]  # SL900's own findings
+    findings = kept
     result.findings = sorted(set(findings), key=Finding.sort_key)
     result.notifications = _dedupe(result.notifications)
     return result
 
 
-def _measure(result: RunResult, reported: set[str], options, cwd: str) -> None:
+def _measure(result: RunResult, reported: set[str], options, cwd: str) -> set[str]:
+    """Measure the main packages among the reported files; the go.mod files where findings on
+    dependencies go (their require lines)."""
     files = sorted(result.abspaths[display] for display in reported)
     result.measurement = measuring.measure_files(files, result.settings.tags, options or measuring.Options())
     result.notifications += result.measurement.notifications()
-    for program in result.measurement.programs:  # findings on dependencies go to their require line
+    gomods = set()
+    for program in result.measurement.programs:
         gomod = display_path(program.gomod, cwd)
-        reported.add(gomod)
+        gomods.add(gomod)
         result.abspaths[gomod] = program.gomod
+    return gomods
+
+
+def _cache_for(cache, settings: Settings):
+    """The run's cache for files with these settings: each settings' entries are their own."""
+    return cache.for_settings(settings.fingerprint()) if cache is not None else None
 
 
 def _with_level(finding: Finding, settings: Settings) -> Finding:

@@ -9,5 +9,6 @@ _MODULES = {"text": "text", "json": "jsonfmt", "sarif": "sarif", "github": "gith
 FORMATS = tuple(sorted(_MODULES))
 
 
-def render(output_format: str, result) -> str:
-    return importlib.import_module(f"golint_startup.reporters.{_MODULES[output_format]}").render(result)
+def render(output_format: str, result, **options) -> str:
+    """`options` go to the format's reporter (text: `color`, `related`)."""
+    return importlib.import_module(f"golint_startup.reporters.{_MODULES[output_format]}").render(result, **options)

@@ -1,4 +1,7 @@
-"""GitHub Actions workflow commands: one annotation per finding."""
+"""GitHub Actions workflow commands: one annotation per finding.
+
+Suppressed findings (--include-suppressed) are plain log lines, not annotations.
+"""
 
 from __future__ import annotations
 
@@ -23,6 +26,10 @@ def render(result, *, cwd: str | None = None) -> str:
     out = []
     for finding in result.findings:
         loc = finding.location
+        if finding.suppressed_by:  # a log line, never an annotation: nothing is wrong there
+            out.append(f"suppressed: {loc.path}:{loc.line}:{loc.col}: {finding.rule_id} "
+                       f"{_escape_data(finding.message)} [{_escape_data(finding.suppressed_by)}]\n")
+            continue
         # GitHub takes columns only for an annotation on a single line.
         columns = [f"col={loc.col}", f"endColumn={loc.end_col}"] if loc.line == loc.end_line else []
         properties = ",".join([
