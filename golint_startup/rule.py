@@ -5,7 +5,9 @@ Markdown help, and up to three hooks:
 
 - `check(file, options)`: findings for one parsed file (runs in worker processes);
 - `collect(file, options)`: compact, picklable per-file facts for a whole-run check;
-- `check_project(project, options)`: findings from every file's facts (main process).
+- `check_project(project, options)`: findings from every file's facts (main process);
+- `check_manifests(manifests, options)`: findings in Kubernetes manifests, from the
+  containers `golint_startup.manifests` recognized as running Go (main process).
 
 The engine does everything else: discovery, parsing, suppression, output.
 """
@@ -84,6 +86,7 @@ class Rule:
     check: Callable[..., Iterable[Finding]] | None = None
     collect: Callable[..., Any] | None = None
     check_project: Callable[..., Iterable[Finding]] | None = None
+    check_manifests: Callable[..., Iterable[Finding]] | None = None
     # Reviews suppression directives after suppression ran (SL900 only).
     check_directives: Callable[..., Iterable[Finding]] | None = None
     # Needs files of the whole module even when only some are linted (SL004).

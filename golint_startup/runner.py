@@ -9,7 +9,7 @@ import os
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
-from golint_startup import discovery, fingerprint, gomodule, gosource, suppression
+from golint_startup import discovery, fingerprint, gomodule, gosource, manifests, suppression
 from golint_startup.analysis import FileResult, analyze_file, read_source, without_bom
 from golint_startup.config import Settings
 from golint_startup.rule import Finding, Notification
@@ -87,8 +87,9 @@ def display_path(abspath: str, cwd: str) -> str:
     return relative.replace(os.sep, "/")
 
 
-def plan_jobs(patterns: list[str], settings: Settings, cwd: str) -> list[FileJob]:
-    found = discovery.expand(patterns, tests=settings.tests, exclude=list(settings.exclude), cwd=cwd)
+def plan_jobs(patterns: list[str], settings: Settings, cwd: str,
+              found: discovery.Discovered | None = None) -> list[FileJob]:
+    found = found or discovery.expand(patterns, tests=settings.tests, exclude=list(settings.exclude), cwd=cwd)
     jobs = [FileJob(p, display_path(p, cwd), True) for p in found.files]
     if any(rule.needs_module for rule in settings.rules.values()):
         targets = set(found.files)
@@ -115,7 +116,8 @@ def run(patterns: list[str], settings: Settings, *, cwd: str | None = None, incl
     """One whole run. With a `cache` (a ResultCache), unchanged files are not analyzed again,
     and the cache is written once the run is complete (an interrupted run writes nothing)."""
     cwd = cwd or os.getcwd()
-    jobs = plan_jobs(patterns, settings, cwd)
+    found = discovery.expand(patterns, tests=settings.tests, exclude=list(settings.exclude), cwd=cwd)
+    jobs = plan_jobs(patterns, settings, cwd, found)
     result = RunResult(settings=settings, abspaths={j.display: j.abspath for j in jobs})
     reported = {j.display for j in jobs if j.report}
     facts: dict[str, dict[str, Any]] = {}
@@ -141,6 +143,8 @@ def run(patterns: list[str], settings: Settings, *, cwd: str | None = None, incl
                           result.notifications.append, rule_id=rule.id, cache=cache)
         findings += [f for f in rule.check_project(project, settings.options[rule.id]) if f.path in reported]
 
+    findings += _check_manifests(found, settings, cwd, result, reported, directives, debug)
+
     if cache is not None:
         cache.save()
     findings = [_with_level(f, settings) for f in findings]
@@ -150,6 +154,31 @@ def run(patterns: list[str], settings: Settings, *, cwd: str | None = None, incl
     result.findings = sorted(set(findings), key=Finding.sort_key)
     result.notifications = _dedupe(result.notifications)
     return result
+
+
+def _check_manifests(found: discovery.Discovered, settings: Settings, cwd: str, result: RunResult,
+                     reported: set[str], directives: dict, debug: bool) -> list[Finding]:
+    """The manifest rules, on the YAML files found; their files join the reported ones."""
+    rules = [rule for rule in settings.rules.values() if rule.check_manifests is not None]
+    if not rules or not found.manifests:
+        return []
+    project = manifests.load(found.manifests, go_files=found.files, dockerfiles=found.dockerfiles,
+                             go_images=settings.go_images, display=lambda path: display_path(path, cwd),
+                             notify=result.notifications.append)
+    result.abspaths.update(project.abspaths)
+    result.files_analyzed += len(project.abspaths)
+    reported.update(project.abspaths)
+    directives.update(project.directives)
+    findings = []
+    for rule in rules:
+        try:
+            findings += rule.check_manifests(project, settings.options[rule.id])
+        except Exception as err:  # a rule bug must not lose the other rules' findings
+            if debug:
+                raise
+            result.notifications.append(Notification(f"internal error in {rule.id}: {err!r}; please report it",
+                                                     level="error"))
+    return findings
 
 
 def _with_level(finding: Finding, settings: Settings) -> Finding:
