@@ -57,8 +57,8 @@ Other containers (a database, a Java service beside the Go ones) are not checked
 manifests hold containers but none is recognized, the run says so once.
 
 "The code sets a memory limit" means: a non-test Go file of the module that holds the
-container's main package (when the image maps to a directory; otherwise of any Go module
-linted) imports `github.com/KimMachineGun/automemlimit` (whose init sets the limit) or
+container's main package or Dockerfile (when the image maps to a directory; otherwise of
+every Go module linted) imports `github.com/KimMachineGun/automemlimit` (whose init sets the limit) or
 calls `debug.SetMemoryLimit` or one of automemlimit's `memlimit.Set...` functions with
 anything but a negative literal (which only reads the limit). The call is not required
 to be reachable from `main`.
@@ -522,7 +522,8 @@ class _GoTree:
             else:
                 modules = sorted({m for m in (gomodule.module_of_dir(os.path.dirname(p)) for p in self._go_files)
                                   if m is not None}, key=lambda m: m.root)
-            self._limit_cache[directory] = any(_module_sets_memory_limit(m) for m in modules)
+            # A container whose code is not known is told only when every linted module sets a limit.
+            self._limit_cache[directory] = bool(modules) and all(_module_sets_memory_limit(m) for m in modules)
         return self._limit_cache[directory]
 
 

@@ -1,8 +1,8 @@
 """The `// want` harness, after golang.org/x/tools/go/analysis/analysistest.
 
 A fixture line carries `// want "SLnnn"` or `// want "SLnnn: message regexp"` (several
-quoted strings for several findings). Every expectation must be met by a finding of
-that rule on that line whose message matches, and every finding must meet one.
+quoted strings for several findings); in YAML manifests, `# want "SLnnn: ..."`. Every
+expectation must be met by a finding of that rule on that line whose message matches, and every finding must meet one.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from golint_startup.runner import run
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TESTDATA = os.path.join(REPO, "testdata")
 _WANT = re.compile(r"//\s*want\s+((?:\"(?:[^\"\\]|\\.)*\"|`[^`]*`)(?:\s+(?:\"(?:[^\"\\]|\\.)*\"|`[^`]*`))*)")
+_WANT_YAML = re.compile("#" + _WANT.pattern.removeprefix("//"))
 _QUOTED = re.compile(r"\"((?:[^\"\\]|\\.)*)\"|`([^`]*)`")
 _EXPECTATION = re.compile(r"^(SL\d{3})(?::\s*(.*))?$", re.DOTALL)
 
@@ -43,13 +44,14 @@ def expectations(root: str, cwd: str) -> list[Expectation]:
     for directory, dirnames, filenames in os.walk(root):
         dirnames.sort()
         for name in sorted(filenames):
-            if not name.endswith(".go"):
+            want_mark = _WANT if name.endswith(".go") else _WANT_YAML if name.endswith((".yaml", ".yml")) else None
+            if want_mark is None:
                 continue
             path = os.path.join(directory, name)
             with open(path, "rb") as handle:
                 lines = handle.read().decode("utf-8", "replace").splitlines()
             for number, line in enumerate(lines, 1):
-                match = _WANT.search(line)
+                match = want_mark.search(line)
                 if not match:
                     continue
                 for double, raw in _QUOTED.findall(match.group(1)):
