@@ -67,12 +67,7 @@ def go_gc_off(text: str) -> bool:
     return bool(re.fullmatch(r"-[0-9]+", text)) and int(text) < 0 and int(text) >= -(2**31)
 
 
-def human(size: Fraction | int) -> str:
-    """A byte count as a short binary size for messages: 512MiB, 1.5GiB, 1000B."""
-    size = Fraction(size)
-    for unit, power in (("TiB", 4), ("GiB", 3), ("MiB", 2), ("KiB", 1)):
-        scaled = size / 1024 ** power
-        if scaled >= 1:
-            rounded = round(float(scaled), 1)
-            return f"{rounded:g}{unit}"
-    return f"{float(size):g}B"
+def go_memory_limit_text(size: Fraction | int) -> str:
+    """A byte count rounded down to a value GOMEMLIMIT accepts, for advice: 460MiB, 1000B."""
+    size = int(size)
+    return f"{size // 1024**2}MiB" if size >= 1024**2 else f"{size}B"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from golint_startup.manifests import RECOGNITION, ProjectManifests
-from golint_startup.quantity import QuantityError, go_memory_limit, human, kubernetes_bytes
+from golint_startup.quantity import QuantityError, go_memory_limit, go_memory_limit_text, kubernetes_bytes
 from golint_startup.rule import Finding, Option, Rule
 
 HELP = f"""\
@@ -15,7 +15,7 @@ reads through `envFrom`, `configMapKeyRef` or `secretKeyRef`, found among the li
 files) with its `resources.limits.memory`, and reports the `GOMEMLIMIT` value:
 - as an **error** when it is at or above the container's limit;
 - as a **warning** when the headroom it leaves is below `min-headroom` percent of the
-  limit (default 10: a 512Mi limit wants `GOMEMLIMIT` at or below 460.8MiB);
+  limit (default 10: a 512Mi limit wants `GOMEMLIMIT` at or below 460MiB);
 - as an **error** when the value is not Go's syntax: Go reads only a whole number with
   `B`, `KiB`, `MiB`, `GiB`, `TiB` or no unit (bytes), or `off`; Kubernetes' `512Mi`,
   `1G`, `1.5GiB` or `512MB` make the runtime stop at startup with
@@ -89,14 +89,14 @@ def check_manifests(manifests: ProjectManifests, options):
         if go_limit >= limit:
             yield Finding(RULE.id, f"GOMEMLIMIT {variable.value.text} of {container.label} is at or above its memory "
                                    f"limit {container.limits_memory.text}: the kernel kills the container before "
-                                   f"the collector reacts; set about {human(limit * 9 / 10)}",
+                                   f"the collector reacts; set about {go_memory_limit_text(limit * 9 / 10)}",
                           variable.value.location, level="error")
         elif (limit - go_limit) / limit < min_headroom:
             yield Finding(RULE.id, f"GOMEMLIMIT {variable.value.text} of {container.label} leaves "
                                    f"{float((limit - go_limit) / limit):.1%} of its memory limit "
                                    f"{container.limits_memory.text} for memory outside the Go heap "
                                    f"(min-headroom {options['min-headroom']}%); set at most "
-                                   f"{human(limit * (1 - min_headroom))}",
+                                   f"{go_memory_limit_text(limit * (1 - min_headroom))}",
                           variable.value.location, level="warning")
 
 
