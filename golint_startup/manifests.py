@@ -485,8 +485,10 @@ class _GoTree:
             directory = next((d for d in sorted(self._dirs_by_name[repository]) if self.builds_go(d)), None)
         if directory is None and repository in self._built_images:
             directory = self._built_images[repository]
+            if directory is None:
+                return "a GoReleaser config builds its image from Go", None
         if image.startswith("ko://"):
-            return "its image is a ko:// reference", directory
+            return "its image is a ko:// reference", directory or self._ko_dir(image)
         if directory is not None:
             return f"its image names {directory}, which builds Go", directory
         if set_vars:
@@ -495,6 +497,15 @@ class _GoTree:
             if fnmatch.fnmatchcase(image, glob) or fnmatch.fnmatchcase(repository, glob):
                 return f"its image matches go-images {glob!r}", None
         return "", None
+
+    def _ko_dir(self, image: str) -> str | None:
+        """The directory of a `ko://` import path among the linted Go packages."""
+        import_path = image.removeprefix("ko://").split("@", 1)[0].split(":", 1)[0]
+        for directory in {os.path.dirname(p) for p in self._go_files}:
+            module = gomodule.module_of_dir(directory)
+            if module and gomodule.import_path_of_dir(directory, module) == import_path:
+                return directory
+        return None
 
     def builds_go(self, directory: str) -> bool:
         """Whether the directory holds a main package or a Dockerfile that builds Go."""
