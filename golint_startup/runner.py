@@ -160,7 +160,8 @@ def _check_manifests(found: discovery.Discovered, settings: Settings, cwd: str, 
                      reported: set[str], directives: dict, debug: bool) -> list[Finding]:
     """The manifest rules, on the YAML files found; their files join the reported ones."""
     rules = [rule for rule in settings.rules.values() if rule.check_manifests is not None]
-    if not rules or not found.manifests:
+    # SL900 alone still reviews the YAML files' directives.
+    if not found.manifests or not (rules or suppression.SUPPRESSION_RULE in settings.rules):
         return []
     project = manifests.load(found.manifests, go_files=found.files, dockerfiles=found.dockerfiles,
                              go_images=settings.go_images, display=lambda path: display_path(path, cwd),
