@@ -160,6 +160,7 @@ class Container:
     requests_memory: Setting | None = None
     liveness_probe: Location | None = None
     liveness_initial_delay: int = 0
+    liveness_restart_after: int = 0  # seconds from start to a restart if every probe fails
     startup_probe: bool = False
     go_reason: str = ""  # why it counts as Go ("" when it does not)
     go_dir: str | None = None  # the directory of its main package or Dockerfile, when known
@@ -422,10 +423,17 @@ def _container(source: Source, node: yaml.Node, workload: str, init: bool, names
     liveness = _get(node, "livenessProbe")
     if liveness is not None and isinstance(liveness[1], yaml.MappingNode):
         container.liveness_probe = source.location(liveness[0])
-        delay = _text(_value(liveness[1], "initialDelaySeconds"))
-        container.liveness_initial_delay = int(delay) if delay and re.fullmatch(r"[0-9]+", delay) else 0
+        container.liveness_initial_delay = _seconds(liveness[1], "initialDelaySeconds", 0)
+        # The kubelet's defaults: a probe every 10 s, a restart after 3 failures in a row.
+        container.liveness_restart_after = container.liveness_initial_delay + \
+            _seconds(liveness[1], "periodSeconds", 10) * _seconds(liveness[1], "failureThreshold", 3)
     container.startup_probe = isinstance(_value(node, "startupProbe"), yaml.MappingNode)
     return container
+
+
+def _seconds(probe: yaml.Node, key: str, default: int) -> int:
+    text = _text(_value(probe, key))
+    return int(text) if text and re.fullmatch(r"[0-9]+", text) else default
 
 
 def _env_var(source: Source, entry: yaml.Node, name: str, namespace, env_sources) -> EnvVar:

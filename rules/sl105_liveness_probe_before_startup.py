@@ -50,8 +50,9 @@ def check_manifests(manifests: ProjectManifests, options):
             continue
         if container.liveness_initial_delay < min_delay:
             yield Finding(RULE.id, f"liveness probe of {container.label} starts {container.liveness_initial_delay}s "
-                                   f"after start, with no startupProbe (min-initial-delay {min_delay}s): a slow "
-                                   "startup is killed and restarted in a loop; add a startupProbe",
+                                   f"after start, with no startupProbe (min-initial-delay {min_delay}s): a startup "
+                                   f"slower than about {container.liveness_restart_after}s is killed and restarted "
+                                   "in a loop; add a startupProbe",
                           container.liveness_probe)
 
 
