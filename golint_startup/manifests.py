@@ -20,6 +20,7 @@ import fnmatch
 import os
 import re
 from dataclasses import dataclass, field
+from pathlib import PurePath
 from typing import Callable
 
 import yaml
@@ -251,14 +252,8 @@ def _read_text(abspath: str, shown: str, notify) -> str | None:
 
 
 def _chart_root(path: str) -> str | None:
-    directory = os.path.dirname(path)
-    while True:
-        if os.path.isfile(os.path.join(directory, "Chart.yaml")):
-            return directory
-        parent = os.path.dirname(directory)
-        if parent == directory:
-            return None
-        directory = parent
+    """The Helm chart (the nearest directory above with a Chart.yaml) that `path` belongs to."""
+    return next((str(d) for d in PurePath(path).parents if os.path.isfile(os.path.join(d, "Chart.yaml"))), None)
 
 
 def _compose(text: str, source: Source, notify) -> list[_Document]:
