@@ -578,18 +578,26 @@ def _build_config_images(documents: list[_Document], builds_go: Callable[[str], 
     return images
 
 
-def _find_lists(node: yaml.Node, key: str) -> list[yaml.Node]:
-    """Every item of every `key:` list anywhere below node (skaffold profiles repeat them)."""
-    found = []
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value in node.value:
-            if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
-                found += _items(value)
-            else:
-                found += _find_lists(value, key)
-    elif isinstance(node, yaml.SequenceNode):
-        for item in node.value:
-            found += _find_lists(item, key)
+def _find_lists(root: yaml.Node, key: str) -> list[yaml.Node]:
+    """Every item of every `key:` list anywhere below root (skaffold profiles repeat them).
+
+    Each node is visited once: YAML aliases share nodes, and a few lines of them (the
+    "billion laughs") would otherwise make the walk exponential.
+    """
+    found, seen, pending = [], set(), [root]
+    while pending:
+        node = pending.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value in node.value:
+                if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
+                    found += _items(value)
+                else:
+                    pending.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            pending += node.value
     return found
 
 

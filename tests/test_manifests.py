@@ -243,3 +243,16 @@ def test_explain_states_the_recognition_rules_and_defaults():
     assert "min-headroom` (default `10`)" in cli("--explain", "SL102", cwd=".").out
     assert "min-request-ratio` (default `0.6`)" in cli("--explain", "SL104", cwd=".").out
     assert "min-initial-delay` (default `5`)" in cli("--explain", "SL105", cwd=".").out
+
+
+def test_hostile_yaml_alias_bombs_and_deep_nesting(tmp_path):
+    # Each level repeats the one before nine times: walked node by node, 9**30 nodes.
+    levels = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"] + [
+        f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 30)]
+    write(tmp_path, "skaffold.yaml", "apiVersion: skaffold/v4beta11\nkind: Config\n" + "\n".join(levels) + "\n")
+    write(tmp_path, "deep.yaml", "apiVersion: v1\nkind: Pod\nspec: " + "[" * 100000 + "\n")
+    write(tmp_path, "binary.yaml", b"\x00\x01kind: Pod\n")
+    write(tmp_path, "latin1.yaml", "apiVersion: v1\nkind: ConfigMap\ndata: {a: caf\xe9}\n".encode("latin-1"))
+    result = _run(tmp_path)
+    assert result.findings == []
+    assert [n.path for n in result.notifications] == ["deep.yaml"]
