@@ -177,7 +177,6 @@ class ProjectManifests:
     containers: list[Container]
     directives: dict[str, list[Directive]]
     abspaths: dict[str, str]  # display path -> absolute path, of every YAML file read
-    notify: Callable[[Notification], None]
     _sets_limit: Callable[[str | None], bool]
 
     @property
@@ -235,7 +234,7 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
                             "manifests, none recognized as running Go, so none was checked; list Go images "
                             "with go-images in .startup-lint.toml (see startup-lint --explain SL101)",
                             level="note"))
-    return ProjectManifests(containers, {p: d for p, d in directives.items() if d}, abspaths, notify,
+    return ProjectManifests(containers, {p: d for p, d in directives.items() if d}, abspaths,
                             tree.sets_memory_limit)
 
 

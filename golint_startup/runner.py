@@ -163,9 +163,16 @@ def _check_manifests(found: discovery.Discovered, settings: Settings, cwd: str, 
     # SL900 alone still reviews the YAML files' directives.
     if not found.manifests or not (rules or suppression.SUPPRESSION_RULE in settings.rules):
         return []
-    project = manifests.load(found.manifests, go_files=found.files, dockerfiles=found.dockerfiles,
-                             go_images=settings.go_images, display=lambda path: display_path(path, cwd),
-                             notify=result.notifications.append)
+    try:
+        project = manifests.load(found.manifests, go_files=found.files, dockerfiles=found.dockerfiles,
+                                 go_images=settings.go_images, display=lambda path: display_path(path, cwd),
+                                 notify=result.notifications.append)
+    except Exception as err:  # the Go findings are still reported
+        if debug:
+            raise
+        result.notifications.append(Notification(f"internal error reading Kubernetes manifests: {err!r}; "
+                                                 "please report it", level="error"))
+        return []
     result.abspaths.update(project.abspaths)
     result.files_analyzed += len(project.abspaths)
     reported.update(project.abspaths)
