@@ -256,3 +256,21 @@ def test_hostile_yaml_alias_bombs_and_deep_nesting(tmp_path):
     result = _run(tmp_path)
     assert result.findings == []
     assert [n.path for n in result.notifications] == ["deep.yaml"]
+
+
+def test_an_internal_error_in_the_manifest_engine_keeps_the_go_findings(tmp_path, monkeypatch):
+    from golint_startup import manifests
+    from lintrun import GC_OFF
+
+    go_module(tmp_path, {"main.go": GC_OFF})
+    write(tmp_path, "pod.yaml", POD)
+
+    def broken(*args, **kwargs):
+        raise ValueError("boom")
+
+    monkeypatch.setattr(manifests, "load", broken)
+    settings = build_settings(config_path=None, select=("SL007", "SL101"), cwd=str(tmp_path))
+    result = run(["./..."], settings, cwd=str(tmp_path))
+    assert [f.rule_id for f in result.findings] == ["SL007"]
+    assert [str(n) for n in result.notifications] == [
+        "internal error reading Kubernetes manifests: ValueError('boom'); please report it"]
