@@ -59,10 +59,10 @@ manifests hold containers but none is recognized, the run says so once.
 
 "The code sets a memory limit" means: a non-test Go file of the module that holds the
 container's main package or Dockerfile (when the image maps to a directory; otherwise of
-every Go module linted) imports `github.com/KimMachineGun/automemlimit` (whose init sets the limit) or
-calls `debug.SetMemoryLimit` or one of automemlimit's `memlimit.Set...` functions with
-anything but a negative literal (which only reads the limit). The call is not required
-to be reachable from `main`.
+every Go module linted) imports `github.com/KimMachineGun/automemlimit` (whose init sets
+the limit), or calls `debug.SetMemoryLimit` or one of automemlimit's `memlimit.Set...`
+functions with anything but a negative literal (which only reads the limit). The call is
+not required to be reachable from `main`.
 """
 
 _TEMPLATE = "{{"
@@ -434,7 +434,9 @@ def _env_var(source: Source, entry: yaml.Node, name: str, namespace, env_sources
     where = source.location(entry)
     value_pair = _get(entry, "value")
     if value_pair is not None:
-        text = _text(value_pair[1])
+        # `value:` left empty (null) gives the process an empty string, which Go reads as unset.
+        null = isinstance(value_pair[1], yaml.ScalarNode) and value_pair[1].tag == "tag:yaml.org,2002:null"
+        text = "" if null else _text(value_pair[1])
         # An unquoted number or `off` is still the string the process gets.
         return EnvVar(name, Setting(text, source.location(value_pair[1])) if text is not None else None, where)
     value_from = _value(entry, "valueFrom")

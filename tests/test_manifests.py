@@ -151,7 +151,8 @@ def test_non_kubernetes_yaml_is_skipped_silently(tmp_path):
     write(tmp_path, "comment-only.yaml", "# nothing\n---\n")
     write(tmp_path, "scalar.yaml", "just text\n")
     write(tmp_path, "odd.yaml", "apiVersion: v1\nkind: Pod\nspec:\n  containers: 3\n")
-    write(tmp_path, "odder.yaml", "apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - 3\n    - image: api\n      env: 4\n"
+    write(tmp_path, "odder.yaml", "apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - 3\n"
+                                  "    - image: api\n      env: 4\n"
                                   "      resources: {limits: [1]}\n      livenessProbe: 7\n")
     result = _run(tmp_path, "SL101", "SL102", "SL103", "SL104", "SL105")
     assert result.findings == [] and result.notifications == []
