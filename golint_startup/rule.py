@@ -5,7 +5,9 @@ Markdown help, and up to three hooks:
 
 - `check(file, options)`: findings for one parsed file (runs in worker processes);
 - `collect(file, options)`: compact per-file facts for a whole-run check (cached);
-- `check_project(project, options)`: findings from every file's facts (main process).
+- `check_project(project, options)`: findings from every file's facts (main process);
+- `check_manifests(manifests, options)`: findings in Kubernetes manifests, from the
+  containers `golint_startup.kube.manifests` recognized as running Go (main process).
 
 A rule that needs more than the files being linted says so in `requires`, a tuple of
 `Requirement`s (as `analysis.Analyzer.Requires` does in Go's analysis framework): the
@@ -116,6 +118,7 @@ class Rule:
     check: Callable[..., Iterable[Finding]] | None = None
     collect: Callable[..., Any] | None = None
     check_project: Callable[..., Iterable[Finding]] | None = None
+    check_manifests: Callable[..., Iterable[Finding]] | None = None
     # What the rule needs beyond the linted files; see Requirement.
     requires: tuple["Requirement", ...] = ()
 

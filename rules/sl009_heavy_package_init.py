@@ -209,7 +209,7 @@ RULE = Rule(
     id="SL009",
     name="heavy-package-init",
     level="warning",
-    summary="package whose initialization, measured, allocates or takes much (needs `--measure`)",
+    summary="package whose initialization, measured, allocates or takes much",
     description="Builds and runs a test binary of each main package under GODEBUG=inittrace=1 (without running "
                 "main) and reports the packages, dependencies included, whose init allocates at least min-bytes "
                 "or takes at least min-ms: a dependency at its go.mod require line, a package of the module at "

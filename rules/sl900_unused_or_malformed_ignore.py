@@ -41,6 +41,9 @@ var re = regexp.MustCompile(`^[a-z]+$`)
 ```
 SL900 findings can themselves be suppressed with `//startup-lint:file-ignore SL900 reason`.
 
+In YAML manifests the directives are `#` comments (`# startup-lint:ignore SL101 reason`,
+a blank after `#` allowed) and are reviewed the same way.
+
 ## Options
 None.
 """

@@ -73,7 +73,7 @@ def test_fail_level(tmp_path, files, fail_level, code):
     (["--fail-level", "fatal"], "Invalid value for '--fail-level'"),
     (["nothere/..."], "startup-lint: error: pattern nothere/...: directory"),
     (["missing.go"], "startup-lint: error: pattern missing.go: no such file or directory"),
-    (["go.mod"], "startup-lint: error: pattern go.mod: not a .go file or a directory"),
+    (["go.mod"], "startup-lint: error: pattern go.mod: not a .go or YAML file or a directory"),
     (["--select", "SL999"], "startup-lint: error: --select: unknown rule 'SL999'"),
     (["--ignore", "no-such-rule"], "startup-lint: error: --ignore: unknown rule 'no-such-rule'"),
     (["--explain", "SL999"], "startup-lint: error: --explain: unknown rule 'SL999'"),

@@ -15,7 +15,7 @@ import sys
 import pytest
 
 from golint_startup import cli as cli_module
-from golint_startup.gocommand import escape, invoke
+from golint_startup.gocommand import escape
 from lintrun import GC_OFF, REPO, TESTDATA, ZAP_MAIN, go_module, lint, run_main
 
 SUPPRESSED = """\

@@ -17,9 +17,9 @@ from golint_startup.engine.runner import run
 from lintrun import (NPM, TESTDATA, ZAP_MAIN, ZAP_MAIN_LINE, cli, github_problems, go_module, reachable,
                      schema_errors, write)
 
-# Fixture trees with findings of every level, related locations (SL004, SL008) and
+# Fixture trees with findings of every level, related locations (SL004, SL008), YAML (SL102) and
 # suppression directives (SL900).
-RICH_PATTERNS = ("./sl004/...", "./sl005/...", "./sl007/...", "./sl008/...", "./sl900/...")
+RICH_PATTERNS = ("./sl004/...", "./sl005/...", "./sl007/...", "./sl008/...", "./sl900/...", "./sl102/...")
 
 
 @pytest.fixture(scope="module")

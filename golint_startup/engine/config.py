@@ -13,7 +13,7 @@ from typing import Any
 from golint_startup.rule import LEVELS, Rule, all_rules
 
 CONFIG_NAME = ".startup-lint.toml"
-_TOP_LEVEL_KEYS = {"select", "ignore", "exclude", "tests", "tags", "rules"}
+_TOP_LEVEL_KEYS = {"select", "ignore", "exclude", "tests", "tags", "go-images", "rules"}
 
 
 class ConfigError(Exception):
@@ -30,6 +30,7 @@ class Settings:
     tags: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()  # globs anchored at the config file's directory (absolute)
     config_path: str | None = None
+    go_images: tuple[str, ...] = ()  # image globs the manifest rules treat as Go containers
 
     def fingerprint(self) -> str:
         """What a cached per-file result depends on, besides the file and the version."""
@@ -76,7 +77,7 @@ def _validate(data: dict[str, Any], path: str) -> None:
     for key in data:
         if key not in _TOP_LEVEL_KEYS:
             raise ConfigError(f"{path}: unknown key '{key}'")
-    for key in ("select", "ignore", "exclude", "tags"):
+    for key in ("select", "ignore", "exclude", "tags", "go-images"):
         if key in data and not _is_str_list(data[key]):
             raise ConfigError(f"{path}: '{key}' must be a list of strings")
     for key in ("select", "ignore"):
@@ -126,6 +127,8 @@ def _same_kind(default: Any, value: Any) -> bool:
         return isinstance(value, bool)
     if isinstance(default, int):
         return isinstance(value, int) and not isinstance(value, bool)
+    if isinstance(default, float):
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
     if isinstance(default, (list, tuple)):
         return _is_str_list(value)
     return isinstance(value, type(default))
@@ -136,6 +139,8 @@ def _kind_name(default: Any) -> str:
         return "true or false"
     if isinstance(default, int):
         return "an integer"
+    if isinstance(default, float):
+        return "a number"
     if isinstance(default, (list, tuple)):
         return "a list of strings"
     return "a string"
@@ -197,4 +202,5 @@ def build_settings(
         tags=tuple(tags) or tuple(data.get("tags", [])),
         exclude=tuple(_anchored(glob, os.path.dirname(os.path.abspath(path))) for glob in data.get("exclude", [])),
         config_path=path,
+        go_images=tuple(data.get("go-images", [])),
     )

@@ -18,6 +18,10 @@ class Discovered:
     files: list[str] = field(default_factory=list)  # absolute, normalized, in order
     walked: list[str] = field(default_factory=list)  # roots of the `...` walks
     named: set[str] = field(default_factory=set)  # files named as such, kept or not
+    # Kubernetes manifests (*.yaml, *.yml) and Dockerfiles found the same way, for the
+    # manifest rules (SL101-SL105); Dockerfiles only from `...` walks.
+    manifests: list[str] = field(default_factory=list)
+    dockerfiles: list[str] = field(default_factory=list)
 
     def walked_whole(self, directory: str) -> bool:
         """Whether a `...` walk covered `directory` and everything below it."""
@@ -34,7 +38,12 @@ def expand(patterns: list[str], *, tests: bool, exclude: list[str] = (), cwd: st
         if path in seen or not kept(path, tests=tests, exclude=exclude):
             return
         seen.add(path)
-        result.files.append(path)
+        if is_manifest(path):
+            result.manifests.append(path)
+        elif is_dockerfile(path):
+            result.dockerfiles.append(path)
+        else:
+            result.files.append(path)
 
     for pattern in patterns or ["./..."]:
         recursive = pattern == "..." or pattern.endswith("/...")
@@ -46,16 +55,16 @@ def expand(patterns: list[str], *, tests: bool, exclude: list[str] = (), cwd: st
             if not os.path.isdir(base):
                 raise PatternError(f"pattern {pattern}: directory {base} does not exist")
             result.walked.append(base)
-            for path in walk_go_files(base):
+            for path in walk_go_files(base, also=lambda p: is_manifest(p) or is_dockerfile(p)):
                 add(path)
         elif os.path.isdir(base):
             for name in sorted(os.listdir(base)):
                 path = os.path.join(base, name)
-                if name.endswith(".go") and not os.path.isdir(path):
+                if (name.endswith(".go") or is_manifest(name)) and not os.path.isdir(path):
                     add(path)
         elif os.path.lexists(base):
-            if not base.endswith(".go"):
-                raise PatternError(f"pattern {pattern}: not a .go file or a directory")
+            if not base.endswith(".go") and not is_manifest(base):
+                raise PatternError(f"pattern {pattern}: not a .go or YAML file or a directory")
             result.named.add(base)
             add(base)
         else:
@@ -63,8 +72,18 @@ def expand(patterns: list[str], *, tests: bool, exclude: list[str] = (), cwd: st
     return result
 
 
-def walk_go_files(root: str) -> list[str]:
-    """.go files below root, skipping what `./...` skips; nested modules included.
+def is_manifest(path: str) -> bool:
+    return path.endswith((".yaml", ".yml"))
+
+
+def is_dockerfile(path: str) -> bool:
+    name = os.path.basename(path)
+    return name in ("Dockerfile", "Containerfile") or name.startswith("Dockerfile.") or name.endswith(".Dockerfile")
+
+
+def walk_go_files(root: str, also=None) -> list[str]:
+    """.go files below root (and those `also` accepts), skipping what `./...` skips; nested
+    modules included.
 
     Symbolic links to directories are not followed (as with the go command), so a
     link loop cannot trap the walk.
@@ -72,7 +91,8 @@ def walk_go_files(root: str) -> list[str]:
     files = []
     for directory, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if not skipped_dir(d))
-        files += [os.path.join(directory, f) for f in sorted(filenames) if f.endswith(".go")]
+        files += [os.path.join(directory, f) for f in sorted(filenames)
+                  if f.endswith(".go") or (also is not None and also(f))]
     return files
 
 

@@ -14,6 +14,7 @@ from golint_startup.engine.analysis import FileResult, analyze_file, read_source
 from golint_startup.engine.config import Settings
 from golint_startup.engine.configtree import ConfigTree
 from golint_startup.go import gofile, modules
+from golint_startup.kube import manifests
 from golint_startup.gocommand import measure as measuring
 from golint_startup.rule import MODULE_FILES, Finding, Notification
 
@@ -100,17 +101,25 @@ def display_path(abspath: str, cwd: str) -> str:
     return relative.replace(os.sep, "/")
 
 
+def discover(patterns: list[str], settings: Settings, cwd: str, configs: ConfigTree | None = None) -> \
+        discovery.Discovered:
+    """The Go files, manifests and Dockerfiles the patterns name, as each one's config filters them."""
+    configs = configs or ConfigTree.single(settings)
+    if not configs.per_file:
+        return discovery.expand(patterns, tests=settings.tests, exclude=list(settings.exclude), cwd=cwd)
+    found = discovery.expand(patterns, tests=True, cwd=cwd)  # each file's own config decides on tests and excludes
+    file_settings = {p: configs.settings_for(p) for p in found.files}
+    found.files = [p for p in found.files
+                   if discovery.kept(p, tests=file_settings[p].tests, exclude=file_settings[p].exclude)]
+    found.manifests = [p for p in found.manifests if not discovery.excluded(p, configs.settings_for(p).exclude)]
+    return found
+
+
 def plan_jobs(patterns: list[str], settings: Settings, cwd: str, configs: ConfigTree | None = None,
-              notes: list[Notification] | None = None) -> list[FileJob]:
+              notes: list[Notification] | None = None, found: discovery.Discovered | None = None) -> list[FileJob]:
     """The files to analyze; `notes` gets a word about each named file left out."""
     configs = configs or ConfigTree.single(settings)
-    if configs.per_file:  # each file's own config decides on tests and excludes
-        found = discovery.expand(patterns, tests=True, cwd=cwd)
-        file_settings = {p: configs.settings_for(p) for p in found.files}
-        found.files = [p for p in found.files
-                       if discovery.kept(p, tests=file_settings[p].tests, exclude=file_settings[p].exclude)]
-    else:
-        found = discovery.expand(patterns, tests=settings.tests, exclude=list(settings.exclude), cwd=cwd)
+    found = found or discover(patterns, settings, cwd, configs)
     jobs = [FileJob(p, display_path(p, cwd), True, p in found.named) for p in found.files]
     if notes is not None:
         kept = set(found.files)
@@ -164,7 +173,8 @@ def run(patterns: list[str], settings: Settings, *, cwd: str | None = None, incl
     cwd = cwd or os.getcwd()
     configs = configs or ConfigTree.single(settings)
     notes: list[Notification] = []
-    jobs = plan_jobs(patterns, settings, cwd, configs, notes)
+    found = discover(patterns, settings, cwd, configs)
+    jobs = plan_jobs(patterns, settings, cwd, configs, notes, found)
     groups: dict[int, tuple[int, Settings, list[FileJob]]] = {}  # id(settings) -> (group, settings, jobs)
     for job in jobs:
         job_settings = configs.settings_for(job.abspath)
@@ -223,6 +233,15 @@ def run(patterns: list[str], settings: Settings, *, cwd: str | None = None, incl
                                            include_suppressed=include_suppressed)
         kept += [_with_level(f, group_settings) for f in group_findings]  # SL900's own findings
 
+    # Manifests follow the working directory's config: a manifest belongs to no Go package.
+    manifest_findings = _check_manifests(found, settings, cwd, result, reported, directives, debug)
+    manifest_paths = set(result.abspaths) - {j.display for j in jobs} - measured_files
+    manifest_findings = [_with_level(f, settings) for f in manifest_findings]
+    manifest_findings = suppression.apply(manifest_findings, {p: d for p, d in directives.items() if p in manifest_paths},
+                                          rules=settings.rules, reported_paths=manifest_paths,
+                                          include_suppressed=include_suppressed)
+    kept += [_with_level(f, settings) for f in manifest_findings]
+
     if cache is not None:
         cache.save()
     findings = kept
@@ -243,6 +262,39 @@ def _measure(result: RunResult, reported: set[str], options, cwd: str) -> set[st
         gomods.add(gomod)
         result.abspaths[gomod] = program.gomod
     return gomods
+
+
+def _check_manifests(found: discovery.Discovered, settings: Settings, cwd: str, result: RunResult,
+                     reported: set[str], directives: dict, debug: bool) -> list[Finding]:
+    """The manifest rules, on the YAML files found; their files join the reported ones."""
+    rules = [rule for rule in settings.rules.values() if rule.check_manifests is not None]
+    # SL900 alone still reviews the YAML files' directives.
+    if not found.manifests or not (rules or suppression.SUPPRESSION_RULE in settings.rules):
+        return []
+    try:
+        project = manifests.load(found.manifests, go_files=found.files, dockerfiles=found.dockerfiles,
+                                 go_images=settings.go_images, display=lambda path: display_path(path, cwd),
+                                 notify=result.notifications.append)
+    except Exception as err:  # the Go findings are still reported
+        if debug:
+            raise
+        result.notifications.append(Notification(f"internal error reading Kubernetes manifests: {err!r}; "
+                                                 "please report it", level="error"))
+        return []
+    result.abspaths.update(project.abspaths)
+    result.files_analyzed += len(project.abspaths)
+    reported.update(project.abspaths)
+    directives.update(project.directives)
+    findings = []
+    for rule in rules:
+        try:
+            findings += rule.check_manifests(project, settings.options[rule.id])
+        except Exception as err:  # a rule bug must not lose the other rules' findings
+            if debug:
+                raise
+            result.notifications.append(Notification(f"internal error in {rule.id}: {err!r}; please report it",
+                                                     level="error"))
+    return findings
 
 
 def _cache_for(cache, settings: Settings):

@@ -1,0 +1,651 @@
+"""Kubernetes manifests for the manifest rules (SL101-SL105): containers that run Go.
+
+`load` reads the YAML files discovery found, keeps every workload's containers with
+the positions of the settings the Go runtime depends on (memory limit and request,
+`GOMEMLIMIT`, `GOGC`, probes), resolves `envFrom` against the ConfigMaps and Secrets
+among the linted files, and tells which containers run Go (see RECOGNITION). Rules get
+a `ProjectManifests` through `Rule.check_manifests` and only look at its `go_containers`.
+
+YAML is read with PyYAML's composer (`yaml.compose_all`): it gives every node, key and
+value alike, its start and end position, keeps each scalar's text as written (so
+`GOGC: off` stays "off" instead of YAML 1.1's false), and its libyaml loader is fast;
+ruamel.yaml keeps positions only per mapping key, through a separate accessor.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import fnmatch
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import PurePath
+from typing import Callable
+
+import yaml
+
+from golint_startup.go import modules
+from golint_startup.go.gofile import Directive
+from golint_startup.rule import Location, Notification, all_rules
+
+try:
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+
+WORKLOAD_KINDS = ("Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController",
+                  "Job", "CronJob", "PodTemplate")
+GO_RUNTIME_VARIABLES = ("GOMEMLIMIT", "GOGC", "GODEBUG", "GOMAXPROCS", "GOTRACEBACK")
+
+RECOGNITION = """\
+The manifest rules check only containers that run Go. A container counts as Go when
+- its environment sets a Go runtime variable (`GOMEMLIMIT`, `GOGC`, `GODEBUG`,
+  `GOMAXPROCS`, `GOTRACEBACK`), in `env` or through an `envFrom` ConfigMap or Secret
+  found among the linted files;
+- its image is a `ko://` reference to a package of the linted tree, or any `ko://` image;
+- its image's repository name (the last path segment, without tag or digest:
+  `ghcr.io/acme/api:1.2` is `api`) names a directory of the linted tree that holds a
+  `main` package, or a Dockerfile that builds Go (a `FROM golang` stage, or `go build` /
+  `go install` in a `RUN`);
+- a skaffold artifact (`image` with a `context` directory as above, or a `ko` builder)
+  or a GoReleaser `dockers`/`kos` image template names that image;
+- its image matches a glob of `go-images` in `.startup-lint.toml`
+  (`go-images = ["ghcr.io/acme/*", "api"]`, matched against the whole reference and
+  against the repository name).
+
+Other containers (a database, a Java service beside the Go ones) are not checked. When
+manifests hold containers but none is recognized, the run says so once.
+
+"The code sets a memory limit" means: a non-test Go file of the module that holds the
+container's main package or Dockerfile (when the image maps to a directory; otherwise of
+every Go module linted) imports `github.com/KimMachineGun/automemlimit` (whose init sets
+the limit), or calls `debug.SetMemoryLimit` or one of automemlimit's `memlimit.Set...`
+functions with anything but a negative literal (which only reads the limit). The call is
+not required to be reachable from `main`.
+"""
+
+_TEMPLATE = "{{"
+_DIRECTIVE = re.compile(r"(?:^|[ \t])#[ \t]*startup-lint:(ignore|file-ignore)\b([^\r\n]*)")
+_RULE_ID = re.compile(r"^SL\d{3}$")
+_PACKAGE_MAIN = re.compile(rb"^package[ \t]+main\b", re.MULTILINE)
+_GO_DOCKERFILE = re.compile(r"^\s*FROM\s+(?:--platform=\S+\s+)?(?:\S+/)?golang(?:[:@\s]|$)"
+                            r"|^\s*RUN\b.*\bgo\s+(?:build|install)\b", re.IGNORECASE | re.MULTILINE)
+_IMPORT_SPEC = re.compile(r'^\s*(?:import\s+)?(?:([\w.]+)\s+)?"([^"]+)"', re.MULTILINE)
+
+
+# --- positions ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Source:
+    """One YAML file: where it is and its lines, to turn character columns into byte columns."""
+
+    display: str
+    abspath: str
+    lines: tuple[str, ...]
+
+    def location(self, start: yaml.Node, end: yaml.Node | None = None, message: str = "") -> Location:
+        end = end or start
+        return Location(self.display, start.start_mark.line + 1, self._byte_col(start.start_mark) + 1,
+                        end.end_mark.line + 1, self._byte_col(end.end_mark) + 1, message)
+
+    def _byte_col(self, mark) -> int:
+        line = self.lines[mark.line] if mark.line < len(self.lines) else ""
+        return len(line[: mark.column].encode("utf-8"))
+
+
+def _get(node: yaml.Node | None, key: str) -> tuple[yaml.Node, yaml.Node] | None:
+    """The (key node, value node) of `key` in a mapping node; the last one if repeated."""
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    found = None
+    for key_node, value_node in node.value:
+        if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
+            found = (key_node, value_node)
+    return found
+
+
+def _value(node: yaml.Node | None, *path: str) -> yaml.Node | None:
+    for key in path:
+        pair = _get(node, key)
+        if pair is None:
+            return None
+        node = pair[1]
+    return node
+
+
+def _text(node: yaml.Node | None) -> str | None:
+    """A scalar's text as written; None for anything else, and for template placeholders."""
+    if isinstance(node, yaml.ScalarNode) and node.tag != "tag:yaml.org,2002:null" and _TEMPLATE not in node.value:
+        return node.value
+    return None
+
+
+def _items(node: yaml.Node | None) -> list[yaml.Node]:
+    return list(node.value) if isinstance(node, yaml.SequenceNode) else []
+
+
+# --- what the rules see --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Setting:
+    """A value as written in a manifest, with where to report it."""
+
+    text: str
+    location: Location
+
+
+@dataclass(frozen=True)
+class EnvVar:
+    name: str
+    value: Setting | None  # a literal value (in `env` or in an envFrom ConfigMap/Secret)
+    location: Location  # the `name:` entry, or the ConfigMap key
+    # `valueFrom`: "resourceFieldRef:limits.memory", "configMapKeyRef", ... ("" for a literal)
+    source: str = ""
+    divisor: str = ""  # resourceFieldRef divisor, as written
+
+
+@dataclass
+class Container:
+    source: Source
+    workload: str  # "Deployment/api"
+    name: str
+    image: str
+    init: bool
+    location: Location  # the container's `name`
+    env: dict[str, EnvVar] = field(default_factory=dict)  # what the process sees, after envFrom
+    unresolved_env_from: list[str] = field(default_factory=list)  # "configMap x", "secret y"
+    limits_memory: Setting | None = None
+    requests_memory: Setting | None = None
+    liveness_probe: Location | None = None
+    liveness_initial_delay: int = 0
+    liveness_restart_after: int = 0  # seconds from start to a restart if every probe fails
+    startup_probe: bool = False
+    go_reason: str = ""  # why it counts as Go ("" when it does not)
+    go_dir: str | None = None  # the directory of its main package or Dockerfile, when known
+
+    @property
+    def label(self) -> str:
+        kind = "init container" if self.init else "container"
+        return f'{kind} "{self.name}" of {self.workload}'
+
+
+@dataclass
+class ProjectManifests:
+    containers: list[Container]
+    directives: dict[str, list[Directive]]
+    abspaths: dict[str, str]  # display path -> absolute path, of every YAML file read
+    _sets_limit: Callable[[str | None], bool]
+
+    @property
+    def go_containers(self) -> list[Container]:
+        return [c for c in self.containers if c.go_reason]
+
+    def memory_limit_source(self, container: Container) -> str:
+        """How the Go runtime in the container learns a memory limit ("" when it does not):
+        a `GOMEMLIMIT` other than `off` in its environment, or the code (see RECOGNITION)."""
+        variable = container.env.get("GOMEMLIMIT")
+        if variable is not None and (variable.value is None or variable.value.text not in ("", "off")):
+            return "GOMEMLIMIT"
+        return "the code" if self._sets_limit(container.go_dir) else ""
+
+
+# --- loading -----------------------------------------------------------------------------
+
+
+@dataclass
+class _Document:
+    source: Source
+    root: yaml.Node
+
+
+def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[str], go_images: tuple[str, ...],
+         display: Callable[[str], str], notify: Callable[[Notification], None]) -> ProjectManifests:
+    documents: list[_Document] = []
+    directives: dict[str, list[Directive]] = {}
+    abspaths: dict[str, str] = {}
+    charts: dict[str, int] = {}
+    for abspath in manifest_paths:
+        shown = display(abspath)
+        text = _read_text(abspath, shown, notify)
+        if text is None:
+            continue
+        chart = _chart_root(abspath) if _TEMPLATE in text else None
+        if chart is not None:
+            charts[chart] = charts.get(chart, 0) + 1
+            continue
+        source = Source(shown, abspath, tuple(text.splitlines()))
+        abspaths[shown] = abspath
+        directives[shown] = parse_directives(text)
+        documents += _compose(text, source, notify)
+    for chart, count in sorted(charts.items()):
+        notify(Notification(f"Helm chart: {count} template file{'s' if count != 1 else ''} skipped; "
+                            "lint the output of `helm template` instead", display(chart), level="note"))
+
+    env_sources = _env_sources(documents)
+    containers = [c for doc in documents for c in _containers(doc, env_sources)]
+    tree = _GoTree(go_files, dockerfiles, documents)
+    for container in containers:
+        container.go_reason, container.go_dir = tree.recognize(container, go_images)
+    if containers and not any(c.go_reason for c in containers):
+        notify(Notification(f"{len(containers)} container{'s' if len(containers) != 1 else ''} in Kubernetes "
+                            "manifests, none recognized as running Go, so none was checked; list Go images "
+                            "with go-images in .startup-lint.toml (see startup-lint --explain SL101)",
+                            level="note"))
+    return ProjectManifests(containers, {p: d for p, d in directives.items() if d}, abspaths,
+                            tree.sets_memory_limit)
+
+
+def _read_text(abspath: str, shown: str, notify) -> str | None:
+    try:
+        with open(abspath, "rb") as handle:
+            data = handle.read(16 * 1024 * 1024 + 1)
+    except OSError as err:
+        notify(Notification(f"cannot read file: {err.strerror or err}; skipped", shown, level="error"))
+        return None
+    if len(data) > 16 * 1024 * 1024 or b"\0" in data:
+        return None  # not a manifest anyone writes by hand; skipped silently like other non-objects
+    return data.decode("utf-8", "replace").removeprefix("\ufeff")
+
+
+def _chart_root(path: str) -> str | None:
+    """The Helm chart (the nearest directory above with a Chart.yaml) that `path` belongs to."""
+    return next((str(d) for d in PurePath(path).parents if os.path.isfile(os.path.join(d, "Chart.yaml"))), None)
+
+
+def _compose(text: str, source: Source, notify) -> list[_Document]:
+    documents = []
+    try:
+        for root in yaml.compose_all(text, Loader=_Loader):
+            if root is not None:
+                documents.append(_Document(source, root))
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        problem = getattr(err, "problem", None) or str(err).splitlines()[0]
+        hint = "; template placeholders ({{ }}): lint the rendered output" if _TEMPLATE in text else ""
+        notify(Notification(f"YAML does not parse: {problem}{hint}; "
+                            f"{'the documents before it are checked' if documents else 'skipped'}",
+                            source.display, mark.line + 1 if mark else 0))
+    except RecursionError:
+        notify(Notification("YAML nested too deeply; skipped", source.display))
+        return []
+    return documents
+
+
+def parse_directives(text: str) -> list[Directive]:
+    """`# startup-lint:ignore IDS reason` and `# startup-lint:file-ignore IDS reason` comments.
+
+    A blank after `#` is usual in YAML, so unlike Go's `//startup-lint:` it is allowed.
+    A further ` #` starts an ordinary comment.
+    """
+    if "startup-lint:" not in text:
+        return []
+    directives = []
+    for number, line in enumerate(text.splitlines(), 1):
+        match = _DIRECTIVE.search(line)
+        if not match:
+            continue
+        body = re.split(r"[ \t]#", match.group(2), maxsplit=1)[0].strip()
+        ids_text, _, reason = body.partition(" ")
+        ids = tuple(i.strip() for i in ids_text.split(",") if i.strip())
+        start = match.start() + (1 if line[match.start()] in " \t" else 0)
+        directives.append(Directive(
+            kind=match.group(1),
+            rule_ids=tuple(i for i in ids if _RULE_ID.match(i)),
+            malformed_ids=tuple(i for i in ids if not _RULE_ID.match(i)),
+            reason=reason.strip(),
+            line=number,
+            col=len(line[:start].encode("utf-8")) + 1,
+            end_col=len(line[: match.end()].encode("utf-8")) + 1,
+            alone_on_line=not line[:start].strip(),
+        ))
+    return directives
+
+
+# --- objects and containers --------------------------------------------------------------
+
+
+def _objects(root: yaml.Node) -> list[yaml.Node]:
+    """Kubernetes objects in a document: the document itself, or a List's items."""
+    kind = _text(_value(root, "kind"))
+    if kind == "List" or (kind or "").endswith("List"):
+        return [item for item in _items(_value(root, "items")) if _text(_value(item, "kind"))]
+    return [root] if kind and _text(_value(root, "apiVersion")) else []
+
+
+def _pod_spec(obj: yaml.Node, kind: str) -> yaml.Node | None:
+    if kind == "Pod":
+        return _value(obj, "spec")
+    if kind == "PodTemplate":
+        return _value(obj, "template", "spec")
+    if kind == "CronJob":
+        return _value(obj, "spec", "jobTemplate", "spec", "template", "spec")
+    return _value(obj, "spec", "template", "spec")
+
+
+def _namespace(obj: yaml.Node) -> str | None:
+    return _text(_value(obj, "metadata", "namespace"))
+
+
+@dataclass
+class _EnvSource:
+    """A ConfigMap's or Secret's keys, for envFrom and configMapKeyRef/secretKeyRef."""
+
+    namespace: str | None
+    values: dict[str, Setting]
+
+
+def _env_sources(documents: list[_Document]) -> dict[tuple[str, str], list[_EnvSource]]:
+    found: dict[tuple[str, str], list[_EnvSource]] = {}
+    for doc in documents:
+        for obj in _objects(doc.root):
+            kind = _text(_value(obj, "kind"))
+            name = _text(_value(obj, "metadata", "name"))
+            if kind not in ("ConfigMap", "Secret") or not name:
+                continue
+            values = {}
+            for section, encoded in (("data", kind == "Secret"), ("stringData", False)):
+                data = _value(obj, section)
+                if not isinstance(data, yaml.MappingNode):
+                    continue
+                for key_node, value_node in data.value:
+                    key, value = _text(key_node), _text(value_node)
+                    if key is None or value is None:
+                        continue
+                    if encoded:
+                        try:
+                            value = base64.b64decode(value, validate=True).decode("utf-8")
+                        except (binascii.Error, UnicodeDecodeError):
+                            continue
+                    values[key] = Setting(value, doc.source.location(key_node, value_node))
+            found.setdefault((kind, name), []).append(_EnvSource(_namespace(obj), values))
+    return found
+
+
+def _lookup(env_sources, kind: str, name: str, namespace: str | None) -> _EnvSource | None:
+    """The ConfigMap/Secret of that name; in the workload's namespace when both say one."""
+    for candidate in env_sources.get((kind, name), []):
+        if namespace is None or candidate.namespace is None or candidate.namespace == namespace:
+            return candidate
+    return None
+
+
+def _containers(doc: _Document, env_sources) -> list[Container]:
+    found = []
+    for obj in _objects(doc.root):
+        kind = _text(_value(obj, "kind"))
+        if kind not in WORKLOAD_KINDS:
+            continue
+        spec = _pod_spec(obj, kind)
+        workload = f"{kind}/{_text(_value(obj, 'metadata', 'name')) or '?'}"
+        namespace = _namespace(obj)
+        for key, init in (("initContainers", True), ("containers", False)):
+            for node in _items(_value(spec, key)):
+                if isinstance(node, yaml.MappingNode):
+                    found.append(_container(doc.source, node, workload, init, namespace, env_sources))
+    return found
+
+
+def _container(source: Source, node: yaml.Node, workload: str, init: bool, namespace: str | None,
+               env_sources) -> Container:
+    name_pair = _get(node, "name")
+    container = Container(
+        source, workload, _text(_value(node, "name")) or "?", _text(_value(node, "image")) or "", init,
+        source.location(*name_pair) if name_pair else source.location(node))
+    for ref in _items(_value(node, "envFrom")):
+        prefix = _text(_value(ref, "prefix")) or ""
+        for key, kind in (("configMapRef", "ConfigMap"), ("secretRef", "Secret")):
+            name = _text(_value(ref, key, "name"))
+            if name is None:
+                continue
+            resolved = _lookup(env_sources, kind, name, namespace)
+            if resolved is None:
+                container.unresolved_env_from.append(f"{kind} {name}")
+                continue
+            for var, setting in resolved.values.items():
+                container.env[prefix + var] = EnvVar(prefix + var, setting, setting.location)
+    for entry in _items(_value(node, "env")):
+        name = _text(_value(entry, "name"))
+        if name:
+            container.env[name] = _env_var(source, entry, name, namespace, env_sources)
+    for field_name in ("limits", "requests"):
+        pair = _get(_value(node, "resources", field_name), "memory")
+        if pair is not None and _text(pair[1]) is not None:
+            setattr(container, f"{field_name}_memory", Setting(_text(pair[1]), source.location(*pair)))
+    liveness = _get(node, "livenessProbe")
+    if liveness is not None and isinstance(liveness[1], yaml.MappingNode):
+        container.liveness_probe = source.location(liveness[0])
+        container.liveness_initial_delay = _seconds(liveness[1], "initialDelaySeconds", 0)
+        # The kubelet's defaults: a probe every 10 s, a restart after 3 failures in a row.
+        container.liveness_restart_after = container.liveness_initial_delay + \
+            _seconds(liveness[1], "periodSeconds", 10) * _seconds(liveness[1], "failureThreshold", 3)
+    container.startup_probe = isinstance(_value(node, "startupProbe"), yaml.MappingNode)
+    return container
+
+
+def _seconds(probe: yaml.Node, key: str, default: int) -> int:
+    text = _text(_value(probe, key))
+    return int(text) if text and re.fullmatch(r"[0-9]+", text) else default
+
+
+def _env_var(source: Source, entry: yaml.Node, name: str, namespace, env_sources) -> EnvVar:
+    where = source.location(entry)
+    value_pair = _get(entry, "value")
+    if value_pair is not None:
+        # `value:` left empty (null) gives the process an empty string, which Go reads as unset.
+        null = isinstance(value_pair[1], yaml.ScalarNode) and value_pair[1].tag == "tag:yaml.org,2002:null"
+        text = "" if null else _text(value_pair[1])
+        # An unquoted number or `off` is still the string the process gets.
+        return EnvVar(name, Setting(text, source.location(value_pair[1])) if text is not None else None, where)
+    value_from = _value(entry, "valueFrom")
+    resource = _value(value_from, "resourceFieldRef")
+    if resource is not None:
+        return EnvVar(name, None, where, f"resourceFieldRef:{_text(_value(resource, 'resource')) or ''}",
+                      _text(_value(resource, "divisor")) or "")
+    for key, kind in (("configMapKeyRef", "ConfigMap"), ("secretKeyRef", "Secret")):
+        ref = _value(value_from, key)
+        if ref is None:
+            continue
+        resolved = _lookup(env_sources, kind, _text(_value(ref, "name")) or "", namespace)
+        setting = resolved.values.get(_text(_value(ref, "key")) or "") if resolved else None
+        return EnvVar(name, setting, where, key)
+    return EnvVar(name, None, where, "valueFrom" if value_from is not None else "")
+
+
+# --- which containers run Go -------------------------------------------------------------
+
+
+def image_repository(image: str) -> str:
+    """The last path segment of an image reference, without tag or digest."""
+    image = image.split("@", 1)[0]
+    last = image.rsplit("/", 1)[-1]
+    return last.split(":", 1)[0]
+
+
+class _GoTree:
+    """What the linted tree says about Go: main packages, Go Dockerfiles, build configs."""
+
+    def __init__(self, go_files: list[str], dockerfiles: list[str], documents: list[_Document]):
+        self._go_files = go_files
+        self._dirs_by_name: dict[str, set[str]] = {}
+        for path in [*go_files, *dockerfiles]:
+            directory = os.path.dirname(path)
+            self._dirs_by_name.setdefault(os.path.basename(directory), set()).add(directory)
+        self._dockerfiles: dict[str, list[str]] = {}
+        for path in dockerfiles:
+            self._dockerfiles.setdefault(os.path.dirname(path), []).append(path)
+        self._go_dir_cache: dict[str, bool] = {}
+        self._built_images = _build_config_images(documents, self.builds_go)
+        self._limit_cache: dict[str | None, bool] = {}
+
+    def recognize(self, container: Container, go_images: tuple[str, ...]) -> tuple[str, str | None]:
+        image = container.image
+        repository = image_repository(image)
+        set_vars = [v for v in GO_RUNTIME_VARIABLES if v in container.env]
+        directory = None
+        if repository and repository in self._dirs_by_name:
+            directory = next((d for d in sorted(self._dirs_by_name[repository]) if self.builds_go(d)), None)
+        if directory is None and repository in self._built_images:
+            directory = self._built_images[repository]
+            if directory is None:
+                return "a GoReleaser config builds its image from Go", None
+        if image.startswith("ko://"):
+            return "its image is a ko:// reference", directory or self._ko_dir(image)
+        if directory is not None:
+            return f"its image names {directory}, which builds Go", directory
+        if set_vars:
+            return f"its environment sets {set_vars[0]}", None
+        for glob in go_images:
+            if fnmatch.fnmatchcase(image, glob) or fnmatch.fnmatchcase(repository, glob):
+                return f"its image matches go-images {glob!r}", None
+        return "", None
+
+    def _ko_dir(self, image: str) -> str | None:
+        """The directory of a `ko://` import path among the linted Go packages."""
+        import_path = image.removeprefix("ko://").split("@", 1)[0].split(":", 1)[0]
+        for directory in {os.path.dirname(p) for p in self._go_files}:
+            module = modules.module_of_dir(directory)
+            if module and modules.import_path_of_dir(directory, module) == import_path:
+                return directory
+        return None
+
+    def builds_go(self, directory: str) -> bool:
+        """Whether the directory holds a main package or a Dockerfile that builds Go."""
+        if directory not in self._go_dir_cache:
+            self._go_dir_cache[directory] = self._holds_main(directory) or any(
+                _GO_DOCKERFILE.search(_read(path)) for path in self._dockerfiles.get(directory, []))
+        return self._go_dir_cache[directory]
+
+    def _holds_main(self, directory: str) -> bool:
+        for path in self._go_files:
+            if os.path.dirname(path) == directory and not path.endswith("_test.go"):
+                try:
+                    with open(path, "rb") as handle:
+                        if _PACKAGE_MAIN.search(handle.read(64 * 1024)):
+                            return True
+                except OSError:
+                    continue
+        return False
+
+    def sets_memory_limit(self, directory: str | None) -> bool:
+        if directory not in self._limit_cache:
+            if directory is not None:
+                module = modules.module_of_dir(directory)
+                candidates = [module] if module else []
+            else:
+                candidates = sorted({m for m in (modules.module_of_dir(os.path.dirname(p)) for p in self._go_files)
+                                     if m is not None}, key=lambda m: m.root)
+            # A container whose code is not known is told only when every linted module sets a limit.
+            self._limit_cache[directory] = bool(candidates) and all(_module_sets_memory_limit(m) for m in candidates)
+        return self._limit_cache[directory]
+
+
+def _read(path: str) -> str:
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            return handle.read(1024 * 1024)
+    except OSError:
+        return ""
+
+
+def _build_config_images(documents: list[_Document], builds_go: Callable[[str], bool]) -> dict[str, str | None]:
+    """Image repository names that skaffold or GoReleaser configs build from Go."""
+    images: dict[str, str | None] = {}
+    for doc in documents:
+        base = os.path.dirname(doc.source.abspath)
+        kind = _text(_value(doc.root, "kind"))
+        if kind == "Config" and (_text(_value(doc.root, "apiVersion")) or "").startswith("skaffold/"):
+            for artifact in _find_lists(doc.root, "artifacts"):
+                image = _text(_value(artifact, "image"))
+                if not image:
+                    continue
+                context = os.path.abspath(os.path.join(base, _text(_value(artifact, "context")) or "."))
+                if _value(artifact, "ko") is not None or builds_go(context):
+                    images[image_repository(image)] = context
+        elif _value(doc.root, "builds") is not None and (
+                _value(doc.root, "dockers") is not None or _value(doc.root, "kos") is not None):
+            # GoReleaser: its builds are Go unless a builder says otherwise.
+            if all((_text(_value(b, "builder")) or "go") == "go" for b in _items(_value(doc.root, "builds"))):
+                for section, key in (("dockers", "image_templates"), ("kos", "repository")):
+                    for entry in _items(_value(doc.root, section)):
+                        templates = _items(_value(entry, key)) or [_value(entry, key)]
+                        for template in templates:
+                            text = template.value if isinstance(template, yaml.ScalarNode) else ""
+                            name = image_repository(text.split("{{", 1)[0].rstrip(":"))
+                            if name:
+                                images.setdefault(name, None)
+    return images
+
+
+def _find_lists(root: yaml.Node, key: str) -> list[yaml.Node]:
+    """Every item of every `key:` list anywhere below root (skaffold profiles repeat them).
+
+    Each node is visited once: YAML aliases share nodes, and a few lines of them (the
+    "billion laughs") would otherwise make the walk exponential.
+    """
+    found, seen, pending = [], set(), [root]
+    while pending:
+        node = pending.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value in node.value:
+                if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
+                    found += _items(value)
+                else:
+                    pending.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            pending += node.value
+    return found
+
+
+# --- does the Go code set a memory limit --------------------------------------------------
+
+
+def memory_limit_knowledge() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The functions that set a memory limit and the packages whose import does, as SL004
+    knows them (its `memory-limit-functions` and `memory-limit-imports` defaults)."""
+    defaults = all_rules()["SL004"].default_options()
+    return tuple(defaults["memory-limit-functions"]), tuple(defaults["memory-limit-imports"])
+
+
+def _module_sets_memory_limit(module: modules.Module) -> bool:
+    functions, imports = memory_limit_knowledge()
+    needles = [path.encode() for path in imports] + [f.rsplit(".", 1)[1].encode() for f in functions]
+    for path in modules.module_go_files(module):
+        if path.endswith("_test.go"):
+            continue
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read()
+        except OSError:
+            continue
+        if any(needle in data for needle in needles) and go_source_sets_memory_limit(
+                data.decode("utf-8", "replace"), functions, imports):
+            return True
+    return False
+
+
+def go_source_sets_memory_limit(text: str, functions: tuple[str, ...], imports: tuple[str, ...]) -> bool:
+    """Text check of one Go file: an import of `imports`, or a call `name.Func(` of a function
+    of `functions` through the name the file imports its package as, whose argument is not
+    a negative literal (`debug.SetMemoryLimit(-1)` only reads the limit)."""
+    text = re.sub(r"//[^\n]*", "", text)
+    imported: dict[str, str] = {}  # local name -> import path
+    for block in re.findall(r"\bimport\s*\(([^)]*)\)", text) + re.findall(r'\bimport\s+((?:[\w.]+\s+)?"[^"]+")', text):
+        for alias, path in _IMPORT_SPEC.findall(block):
+            if path in imports:
+                return True
+            imported[alias or path.rsplit("/", 1)[-1]] = path
+    for function in functions:
+        package, name = function.rsplit(".", 1)
+        for local, path in imported.items():
+            if path != package or local in ("_", "."):
+                continue
+            for call in re.finditer(rf"\b{re.escape(local)}\s*\.\s*{re.escape(name)}\s*\(\s*(-?)", text):
+                if not call.group(1):
+                    return True
+    return False

@@ -1,0 +1,3 @@
+module example.com/automem
+
+go 1.22

@@ -1,0 +1,5 @@
+package main
+
+import "example.com/shop/internal/config"
+
+func main() { config.Load() }

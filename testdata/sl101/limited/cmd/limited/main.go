@@ -1,0 +1,7 @@
+package main
+
+import rdebug "runtime/debug"
+
+func main() {
+	rdebug.SetMemoryLimit(460 << 20)
+}

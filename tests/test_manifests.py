@@ -1,0 +1,277 @@
+"""Kubernetes manifests (SL101-SL105): quantities, loading problems, recognition, the pipeline."""
+
+from __future__ import annotations
+
+import json
+from fractions import Fraction
+
+import pytest
+
+from golint_startup.engine.config import ConfigError, build_settings
+from golint_startup.kube.manifests import go_source_sets_memory_limit, image_repository, memory_limit_knowledge
+from golint_startup.kube.quantity import QuantityError, go_gc_off, go_memory_limit, kubernetes_bytes
+from golint_startup.engine.runner import run
+from lintrun import cli, go_module, write
+
+MAIN = "package main\n\nfunc main() {}\n"
+POD = """\
+apiVersion: v1
+kind: Pod
+metadata:
+  name: api
+spec:
+  containers:
+    - name: api
+      image: ghcr.io/acme/api:1
+      resources:
+        limits:
+          memory: 512Mi
+"""
+POD_LIMIT_LINE = 11
+
+
+# --- quantities: k8s.io/apimachinery resource.Quantity and runtime.parseByteCount -----------
+
+
+@pytest.mark.parametrize("text, size", [
+    ("512Mi", 512 * 2**20), ("1Gi", 2**30), ("1.5Gi", 3 * 2**29), ("0.5Gi", 2**29), ("1Ki", 1024),
+    ("2Ti", 2 * 2**40), ("1Pi", 2**50), ("1Ei", 2**60),
+    ("1G", 10**9), ("500M", 5 * 10**8), ("1k", 1000), ("1T", 10**12), ("1P", 10**15), ("1E", 10**18),
+    ("1e9", 10**9), ("1E9", 10**9), ("2.5e3", 2500), ("1e-3", Fraction(1, 1000)), ("128974848", 128974848),
+    ("129e6", 129 * 10**6), ("123Mi", 123 * 2**20), ("100m", Fraction(1, 10)), (".5Gi", 2**29), ("1.", 1),
+    ("+1Ki", 1024), ("0", 0),
+])
+def test_kubernetes_quantities(text, size):
+    assert kubernetes_bytes(text) == size
+
+
+@pytest.mark.parametrize("text", ["", "Mi", "512MB", "512 Mi", "1.5.0Gi", "1KiB", "1ki", "0x10", "1e", "--1", "one"])
+def test_malformed_kubernetes_quantities(text):
+    with pytest.raises(QuantityError, match="is not a Kubernetes quantity"):
+        kubernetes_bytes(text)
+
+
+@pytest.mark.parametrize("text, size", [
+    ("0", 0), ("123", 123), ("123B", 123), ("1KiB", 1024), ("512MiB", 512 * 2**20), ("2GiB", 2 * 2**30),
+    ("1TiB", 2**40), ("9223372036854775807", 2**63 - 1), ("8388607TiB", 8388607 * 2**40),
+    ("off", None), ("", None),
+])
+def test_go_memory_limits(text, size):
+    assert go_memory_limit(text) == size
+
+
+@pytest.mark.parametrize("text, hint", [
+    ("512Mi", "Go wants B, KiB"), ("1G", "Go wants"), ("1.5GiB", ""), ("512MB", ""), ("512mib", ""),
+    ("1PiB", ""), ("-1", ""), ("+1", ""), ("1 GiB", ""), ("OFF", ""), ("1e9", "Go wants"),
+    ("9223372036854775808", "overflows"), ("8388608TiB", "overflows"), ("KiB", ""), ("iB", ""),
+])
+def test_malformed_go_memory_limits(text, hint):
+    with pytest.raises(QuantityError, match="malformed GOMEMLIMIT") as raised:
+        go_memory_limit(text)
+    assert hint in str(raised.value)
+
+
+@pytest.mark.parametrize("text, off", [("off", True), ("-1", True), ("-100", True), ("OFF", False), ("0", False),
+                                       ("100", False), ("-0", False), ("-2147483649", False), ("", False)])
+def test_gogc_off_as_the_runtime_reads_it(text, off):
+    assert go_gc_off(text) is off
+
+
+@pytest.mark.parametrize("image, name", [
+    ("ghcr.io/acme/api:1.4", "api"), ("api", "api"), ("localhost:5000/team/api", "api"),
+    ("registry.example.com/tools/worker@sha256:0123", "worker"), ("api:1@sha256:0123", "api"),
+])
+def test_image_repository(image, name):
+    assert image_repository(image) == name
+
+
+# --- does Go code set a memory limit ----------------------------------------------------
+
+
+@pytest.mark.parametrize("source, sets", [
+    ('import "runtime/debug"\nfunc main() { debug.SetMemoryLimit(1 << 30) }', True),
+    ('import d "runtime/debug"\nfunc main() { d.SetMemoryLimit(limit) }', True),
+    ('import (\n\t"os"\n\t"runtime/debug"\n)\nfunc main() { debug.SetMemoryLimit(-1) }', False),
+    ('import "runtime/debug"\n// debug.SetMemoryLimit(1)\nfunc main() {}', False),
+    ('import "example.com/debug"\nfunc main() { debug.SetMemoryLimit(1) }', False),
+    ('import _ "github.com/KimMachineGun/automemlimit"', True),
+    ('import "github.com/KimMachineGun/automemlimit/memlimit"\nfunc main() { memlimit.SetGoMemLimitWithOpts() }',
+     True),
+    ('import "github.com/KimMachineGun/automemlimit/memlimit"\nfunc main() { memlimit.FromCgroup() }', False),
+])
+def test_go_source_sets_memory_limit(source, sets):
+    functions, imports = memory_limit_knowledge()
+    assert go_source_sets_memory_limit("package main\n" + source, functions, imports) is sets
+
+
+# --- the run ---------------------------------------------------------------------------
+
+
+def _run(root, *select: str, **overrides):
+    settings = build_settings(config_path=None, select=select or ("SL101",), cwd=str(root), **overrides)
+    return run(["./..."], settings, cwd=str(root), debug=True)
+
+
+def test_unparseable_yaml_is_one_notification_and_the_rest_is_checked(tmp_path):
+    go_module(tmp_path, {"cmd/api/main.go": MAIN})
+    write(tmp_path, "deploy/broken.yaml", "apiVersion: v1\nkind: Pod\nspec: [unclosed\n")
+    write(tmp_path, "deploy/pod.yaml", POD)
+    result = _run(tmp_path)
+    notes = [str(n) for n in result.notifications]
+    assert len(notes) == 1 and notes[0].startswith("deploy/broken.yaml:") and "YAML does not parse" in notes[0]
+    assert [(f.path, f.location.line) for f in result.findings] == [("deploy/pod.yaml", POD_LIMIT_LINE)]
+
+
+def test_documents_before_a_parse_error_are_checked(tmp_path):
+    go_module(tmp_path, {"cmd/api/main.go": MAIN})
+    write(tmp_path, "deploy/pod.yaml", POD + "---\nkind: [\n")
+    result = _run(tmp_path)
+    assert [f.location.line for f in result.findings] == [POD_LIMIT_LINE]
+    assert "the documents before it are checked" in str(result.notifications[0])
+
+
+def test_helm_templates_are_skipped_with_one_notification_per_chart(tmp_path):
+    go_module(tmp_path, {"cmd/api/main.go": MAIN})
+    write(tmp_path, "charts/api/Chart.yaml", "apiVersion: v2\nname: api\nversion: 0.1.0\n")
+    write(tmp_path, "charts/api/values.yaml", "memory: 512Mi\n")
+    for name in ("deployment", "job"):
+        write(tmp_path, f"charts/api/templates/{name}.yaml", POD.replace("512Mi", "{{ .Values.memory }}")
+              .replace("name: api\n", "name: {{ include \"api.fullname\" . }}\n", 1))
+    result = _run(tmp_path)
+    assert [str(n) for n in result.notifications] == [
+        "charts/api: Helm chart: 2 template files skipped; lint the output of `helm template` instead"]
+    assert result.findings == []
+
+
+def test_non_kubernetes_yaml_is_skipped_silently(tmp_path):
+    go_module(tmp_path, {"cmd/api/main.go": MAIN})
+    write(tmp_path, ".github/workflows/ci.yaml", "on: push\njobs: {}\n")
+    write(tmp_path, "config/app.yml", "kind: settings\nmemory: 512Mi\n")
+    write(tmp_path, "empty.yaml", "")
+    write(tmp_path, "comment-only.yaml", "# nothing\n---\n")
+    write(tmp_path, "scalar.yaml", "just text\n")
+    write(tmp_path, "odd.yaml", "apiVersion: v1\nkind: Pod\nspec:\n  containers: 3\n")
+    write(tmp_path, "odder.yaml", "apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - 3\n"
+                                  "    - image: api\n      env: 4\n"
+                                  "      resources: {limits: [1]}\n      livenessProbe: 7\n")
+    result = _run(tmp_path, "SL101", "SL102", "SL103", "SL104", "SL105")
+    assert result.findings == [] and result.notifications == []
+
+
+def test_no_go_container_is_one_notification_naming_the_option(tmp_path):
+    go_module(tmp_path, {"cmd/api/main.go": MAIN})
+    write(tmp_path, "deploy/db.yaml", POD.replace("ghcr.io/acme/api:1", "postgres:16"))
+    result = _run(tmp_path)
+    assert result.findings == []
+    assert len(result.notifications) == 1
+    assert "none recognized as running Go" in str(result.notifications[0])
+    assert "go-images" in str(result.notifications[0])
+
+
+def test_go_images_from_the_config(tmp_path):
+    write(tmp_path, ".startup-lint.toml", 'go-images = ["docker.io/acme/*"]\n')
+    write(tmp_path, "pod.yaml", POD.replace("ghcr.io/acme/api:1", "docker.io/acme/service:2"))
+    result = _run(tmp_path)
+    assert [f.rule_id for f in result.findings] == ["SL101"]
+
+
+def test_go_images_must_be_a_list_of_strings(tmp_path):
+    write(tmp_path, ".startup-lint.toml", 'go-images = "api"\n')
+    with pytest.raises(ConfigError, match="'go-images' must be a list of strings"):
+        build_settings(config_path=None, cwd=str(tmp_path))
+
+
+def test_float_options_accept_integers_and_reject_strings(tmp_path):
+    write(tmp_path, ".startup-lint.toml", "[rules.SL104]\nmin-request-ratio = 1\n")
+    assert build_settings(config_path=None, cwd=str(tmp_path)).options["SL104"]["min-request-ratio"] == 1
+    write(tmp_path, ".startup-lint.toml", '[rules.memory-request-below-limit]\nmin-request-ratio = "0.5"\n')
+    with pytest.raises(ConfigError, match="min-request-ratio' must be a number"):
+        build_settings(config_path=None, cwd=str(tmp_path))
+
+
+def test_options_and_levels_from_the_config(tmp_path):
+    go_module(tmp_path, {"cmd/api/main.go": MAIN})
+    write(tmp_path, "pod.yaml", POD.replace("      resources:", "      livenessProbe:\n        initialDelaySeconds: 8"
+                                                              "\n        tcpSocket: {port: 80}\n      resources:"))
+    assert _run(tmp_path, "SL105").findings == []
+    write(tmp_path, ".startup-lint.toml", '[rules.liveness-probe-before-startup]\nmin-initial-delay = 10\n'
+                                          'level = "warning"\n')
+    findings = _run(tmp_path, "SL105").findings
+    assert [(f.rule_id, f.level) for f in findings] == [("SL105", "warning")]
+
+
+def test_a_yaml_file_named_on_the_command_line(tmp_path):
+    go_module(tmp_path, {"cmd/api/main.go": MAIN})
+    write(tmp_path, "deploy/pod.yml", POD)
+    done = cli("--no-cache", "--select", "SL101", "deploy/pod.yml", cwd=str(tmp_path))
+    # Named alone, the file has no tree to map its image to, so the container is not known as Go.
+    assert done.code == 0 and "none recognized as running Go" in done.err
+    done = cli("--no-cache", "--select", "go-memory-limit-unset", "./...", cwd=str(tmp_path))
+    assert done.code == 1 and done.out.startswith(f"deploy/pod.yml:{POD_LIMIT_LINE}:11: warning: SL101 ")
+
+
+def test_exclude_applies_to_manifests(tmp_path):
+    go_module(tmp_path, {"cmd/api/main.go": MAIN})
+    write(tmp_path, "deploy/pod.yaml", POD)
+    write(tmp_path, ".startup-lint.toml", 'exclude = ["deploy/*"]\n')
+    assert _run(tmp_path).findings == []
+
+
+def test_json_sarif_and_baseline_carry_manifest_findings(tmp_path):
+    go_module(tmp_path, {"cmd/api/main.go": MAIN})
+    write(tmp_path, "deploy/pod.yaml", POD)
+    report = cli("--no-cache", "--select", "SL101", "--format", "json", cwd=str(tmp_path))
+    [finding] = json.loads(report.out)
+    assert (finding["path"], finding["line"], finding["column"], finding["end_line"], finding["end_column"]) == \
+        ("deploy/pod.yaml", POD_LIMIT_LINE, 11, POD_LIMIT_LINE, 24)
+    assert finding["fingerprint"]
+    sarif = cli("--no-cache", "--select", "SL101", "--format", "sarif", "--output", "base.sarif", cwd=str(tmp_path))
+    assert sarif.code == 1
+    with open(tmp_path / "base.sarif", encoding="utf-8") as handle:
+        [result] = json.load(handle)["runs"][0]["results"]
+    location = result["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"] == "deploy/pod.yaml"
+    assert location["region"]["startLine"] == POD_LIMIT_LINE
+    again = cli("--no-cache", "--select", "SL101", "--baseline", "base.sarif", cwd=str(tmp_path))
+    assert again.code == 0 and again.out == ""
+
+
+def test_explain_states_the_recognition_rules_and_defaults():
+    for rule_id in ("SL101", "SL102", "SL103", "SL104", "SL105"):
+        done = cli("--explain", rule_id, cwd=".")
+        assert done.code == 0
+        assert "ko://" in done.out and "go-images" in done.out and "main` package" in done.out
+    assert "min-headroom` (default `10`)" in cli("--explain", "SL102", cwd=".").out
+    assert "min-request-ratio` (default `0.6`)" in cli("--explain", "SL104", cwd=".").out
+    assert "min-initial-delay` (default `5`)" in cli("--explain", "SL105", cwd=".").out
+
+
+def test_hostile_yaml_alias_bombs_and_deep_nesting(tmp_path):
+    # Each level repeats the one before nine times: walked node by node, 9**30 nodes.
+    levels = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"] + [
+        f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 30)]
+    write(tmp_path, "skaffold.yaml", "apiVersion: skaffold/v4beta11\nkind: Config\n" + "\n".join(levels) + "\n")
+    write(tmp_path, "deep.yaml", "apiVersion: v1\nkind: Pod\nspec: " + "[" * 100000 + "\n")
+    write(tmp_path, "binary.yaml", b"\x00\x01kind: Pod\n")
+    write(tmp_path, "latin1.yaml", "apiVersion: v1\nkind: ConfigMap\ndata: {a: caf\xe9}\n".encode("latin-1"))
+    result = _run(tmp_path)
+    assert result.findings == []
+    assert [n.path for n in result.notifications] == ["deep.yaml"]
+
+
+def test_an_internal_error_in_the_manifest_engine_keeps_the_go_findings(tmp_path, monkeypatch):
+    from golint_startup.kube import manifests
+    from lintrun import GC_OFF
+
+    go_module(tmp_path, {"main.go": GC_OFF})
+    write(tmp_path, "pod.yaml", POD)
+
+    def broken(*args, **kwargs):
+        raise ValueError("boom")
+
+    monkeypatch.setattr(manifests, "load", broken)
+    settings = build_settings(config_path=None, select=("SL007", "SL101"), cwd=str(tmp_path))
+    result = run(["./..."], settings, cwd=str(tmp_path))
+    assert [f.rule_id for f in result.findings] == ["SL007"]
+    assert [str(n) for n in result.notifications] == [
+        "internal error reading Kubernetes manifests: ValueError('boom'); please report it"]
