@@ -27,7 +27,8 @@ import yaml
 
 from golint_startup.go import modules
 from golint_startup.go.gofile import Directive
-from golint_startup.rule import Location, Notification, all_rules
+from golint_startup.go.library import DEFAULT_LIMIT_IMPORTS, DEFAULT_LIMITS
+from golint_startup.rule import Location, Notification
 
 try:
     _Loader = yaml.CSafeLoader
@@ -606,10 +607,9 @@ def _find_lists(root: yaml.Node, key: str) -> list[yaml.Node]:
 
 
 def memory_limit_knowledge() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The functions that set a memory limit and the packages whose import does, as SL004
-    knows them (its `memory-limit-functions` and `memory-limit-imports` defaults)."""
-    defaults = all_rules()["SL004"].default_options()
-    return tuple(defaults["memory-limit-functions"]), tuple(defaults["memory-limit-imports"])
+    """The functions that set a memory limit and the packages whose import does (the Go
+    toolkit's library tables, which SL004 uses as its defaults)."""
+    return DEFAULT_LIMITS, DEFAULT_LIMIT_IMPORTS
 
 
 def _module_sets_memory_limit(module: modules.Module) -> bool:
