@@ -115,10 +115,12 @@ class _Facts:
     package: str
     onces: set[str] = field(default_factory=set)  # package-level sync.Once variables
     variables: set[str] = field(default_factory=set)  # every package-level variable
+    errors: set[str] = field(default_factory=set)  # package-level variables declared `error`
     # package-level func name() -> names it assigns to that are not local to it
     writers: dict[str, list[str]] = field(default_factory=dict)
-    # (where, once variable, names the literal writes | None, named function | None)
-    calls: list[tuple[Location, str, list[str] | None, str | None]] = field(default_factory=list)
+    # (where, once variable, names the literal writes | None, named function | None,
+    #  an error variable of the calling function the literal writes | None)
+    calls: list[tuple[Location, str, list[str] | None, str | None, str | None]] = field(default_factory=list)
 
 
 def _nonlocal_writes(body) -> list[str]:
@@ -200,6 +202,9 @@ def collect(file: GoFile, options: dict) -> _Facts:
     for spec in _top_level_var_specs(file):
         names = [text(n) for n in spec.children_by_field_name("name")]
         facts.variables.update(names)
+        type_node = spec.child_by_field_name("type")
+        if type_node is not None and text(type_node) == "error":
+            facts.errors.update(names)
         if has_sync and _is_sync_once(file, spec):
             facts.onces.update(names)
     for name, body in _niladic_functions(file):
@@ -214,9 +219,9 @@ def collect(file: GoFile, options: dict) -> _Facts:
         if function.type == "function_literal":
             writes = _nonlocal_writes(function.child_by_field_name("body"))
             if writes:
-                facts.calls.append((where, text(once), writes, None))
+                facts.calls.append((where, text(once), writes, None, _captured_error(function)))
         elif function.type == "identifier" and not is_shadowed(function):
-            facts.calls.append((where, text(once), None, text(function)))
+            facts.calls.append((where, text(once), None, text(function), None))
     return facts
 
 
@@ -230,21 +235,62 @@ def check_project(project, options: dict):
         if not onces:
             continue
         variables = set().union(*(f.variables for f in files))
+        errors = set().union(*(f.errors for f in files))
         writers = {name: writes for f in files for name, writes in f.writers.items()}
         for facts in files:
-            for where, once, writes, function in facts.calls:
+            for where, once, writes, function, lost in facts.calls:
                 if once not in onces:
                     continue
                 if function is not None:
                     writes = writers.get(function)
-                written = next((name for name in writes or () if name in variables), None)
-                if written is None:
+                written = [name for name in writes or () if name in variables]
+                if not written:
                     continue
+                error = next((name for name in written if _is_error(name, errors)), None)
+                value = next((name for name in written if name != error), written[0])
                 by = f"the function {function}" if function is not None else "its function"
-                yield Finding(RULE.id, _message(once, written, by), where)
+                yield Finding(RULE.id, _message(once, value, by, error, lost), where)
 
 
-def _message(once: str, written: str, by: str) -> str:
+_DECLARED_INSIDE = """
+(short_var_declaration left: (expression_list (identifier) @name))
+(var_spec name: (identifier) @name)
+(range_clause left: (expression_list (identifier) @name))
+(parameter_declaration name: (identifier) @name)
+"""
+
+
+def _captured_error(literal) -> str | None:
+    """An error variable of the calling function (`err`, `*Err`, or declared `error` there)
+    that the function literal assigns: Do runs the literal once, so only the first caller
+    ever sees that error."""
+    inside = {text(n) for found in matches(_DECLARED_INSIDE, literal) for n in found["name"]}
+    for found in matches(_WRITES, literal.child_by_field_name("body")):
+        root = root_identifier(found["target"][0])
+        if root is None or root != found["target"][0] or text(root) in inside or not is_shadowed(root):
+            continue
+        name = text(root)
+        if name == "err" or name.endswith("Err"):
+            return name
+    return None
+
+
+def _is_error(name: str, errors: set[str]) -> bool:
+    """A package-level variable declared `error`, or named like one (`err`, `loadErr`)."""
+    return name in errors or name == "err" or name.endswith("Err")
+
+
+def _message(once: str, written: str, by: str, error: str | None, lost: str | None) -> str:
+    lazy = (f"{once}.Do sets package-level {written} in {by} at its first use, not at startup: the work and its "
+            "allocations happen at an unpredictable moment (often the first request, under load)")
+    if lost is not None:
+        return (f"{lazy}; it also sets {lost}, a variable of the calling function, so only the first call sees the "
+                f"error: Do never runs the function again, and every later call gets {lost} == nil even when the "
+                f"first one failed and left {written} unset; sync.OnceValues fixes both, returning the value and the error to every caller")
+    if error is not None and error != written:
+        return (f"{lazy}; the error goes to package-level {error}, apart from the value, and every caller must "
+                f"remember to read it; sync.OnceValues fixes both, returning the value and the error to every "
+                "caller")
     return (f"{once}.Do sets package-level {written} in {by} at its first use, not at startup: the work and its "
             "allocations happen at an unpredictable moment (often the first request, under load, or concurrently "
             "with readiness probes); sync.OnceValue or sync.OnceValues make the lazy value explicit and typed, "
