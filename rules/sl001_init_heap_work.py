@@ -91,19 +91,34 @@ function of your own package named `ReadFile` is not):
 - configuration loading: `viper` `ReadInConfig`, `ReadConfig`, `ReadRemoteConfig`,
   `Unmarshal`, `UnmarshalKey`, `UnmarshalExact` (package-level, or on a `*viper.Viper`
   from `viper.New()` / `viper.GetViper()`);
-- compilation, at level **note**: `regexp.MustCompile`, `Compile`, `MustCompilePOSIX`;
-  `text/template` and `html/template` `Must` and `Parse*` (a `template.Must(...)` is
-  reported once, not again for the `Parse` inside it);
+- reading an embedded file: `ReadFile` on a package-level `embed.FS` variable with a
+  `//go:embed` directive in the same file, or `fs.ReadFile` on one; when the directive's
+  patterns resolve to files next to the Go file, the message gives the file's size (or
+  the total of the embedded files when the name is not a literal), and a read of less
+  than `min-embedded-bytes` is not reported. `ReadDir` on such a variable only lists
+  names and is not reported;
+- `os.ReadDir` and `ioutil.ReadDir` (a directory read); protobuf and msgpack
+  `Unmarshal` (`google.golang.org/protobuf/proto`, `github.com/golang/protobuf/proto`,
+  `github.com/vmihailenco/msgpack`);
+- compilation, at level **note**, **once per package**: `regexp.MustCompile`, `Compile`,
+  `MustCompilePOSIX`; `text/template` and `html/template` `Must` and `Parse*` (a
+  `template.Must(...)` counts once, not again for the `Parse` inside it). A package is
+  reported only when its initialization, over all its files, compiles at least
+  `min-compiles` of them: at the first one in file order, with the count in the message
+  and every other one as a related location;
 - `make` whose length or capacity is a constant of at least `min-make-elements`
   elements (literals, constant arithmetic such as `1 << 20`, and constants declared at
   the top of the same file are evaluated);
-- `append` inside a loop, unless the slice was made earlier in the same initializer
-  (or at package level) with an explicit capacity (`s := make([]T, 0, n)`), which it
-  fills without reallocating.
+- `append` inside a loop, once per loop (the other appends of the loop are related
+  locations), unless the slice was made earlier in the same initializer (or at package
+  level) with an explicit capacity (`s := make([]T, 0, n)`), or the loops around it
+  run fewer than `min-literal-elements` times in all, as the file spells out: a range over
+  a composite literal (or a variable of the same file whose value is one), over an
+  integer constant, or a counted loop between constants.
 
 Cheap idioms are not flagged: `errors.New`, `fmt.Errorf`, `flag.*`, small literals,
-`sync.Pool{}`, `template.New`, and calls of your own functions (the rule does not follow
-calls).
+`sync.Pool{}`, `template.New`, `strings.NewReplacer` (measured below), and calls of your
+own functions (the rule does not follow calls).
 
 ## Why it matters at startup
 Package initialization runs before `main`, sequentially, on a single goroutine, one
@@ -123,15 +138,37 @@ program needs the result. Consequences:
 the bytes and allocations made by its initialization: the dynamic counterpart of this
 rule, and the way to see which findings matter.
 
-Regexp and template compilation is CPU and allocation bound and usually small, which is
-why it is reported as a note; it still runs on every start, for every program that
-imports the package.
+What the thresholds rest on: a Go 1.26.8 program on linux/amd64 whose packages each do
+one kind of work in `func init`, run five times with `GODEBUG=inittrace=1` (the ranges
+are over the runs):
+- regexps (typical patterns: version numbers, URLs, identifiers, ANSI escapes): 1 costs
+  2.7 KB and 0.08-0.12 ms (the first one pays for warming up), 10 cost 63 KB and
+  0.21-0.28 ms, 50 cost 278 KB and 0.50-0.78 ms: about 6 KB and 10-25 µs each. Five
+  `text/template` parses of a one-line template with `range`/`if`: 23 KB, 0.08-0.16 ms.
+  One compile is noise next to the several MB a typical binary's dependencies allocate
+  in init; `min-compiles` = 20 (about 120 KB and a quarter to half a millisecond) is
+  where a package's own compilations become a line worth reading in the trace;
+- reading a 490 KB embedded file with `embed.FS.ReadFile` and converting it to a
+  string: 983 KB (two copies) and 0.8-1.0 ms. `min-embedded-bytes` = 64 KB, two copies
+  of which are about what `min-compiles` regexps cost;
+- appending 64, 256, 1024 and 8192 elements one at a time to a `[]string` and an `[]int`
+  from empty: 3.2 KB, 13 KB, 85 KB and 745 KB. Under 256 elements
+  (`min-literal-elements`) the regrowth costs less than two regexp compiles;
+- decoding about 26-32 KB of gob, msgpack and protobuf (a map of 1000 strings): 140 KB,
+  123 KB and 245 KB, 0.2-0.9 ms: like JSON, several times the input, so they count as
+  decoding;
+- `os.ReadDir` of a 60-entry directory: 15 KB and 0.1 ms, but it is I/O on a path that
+  may not exist in the container;
+- `strings.NewReplacer` with five pairs: 320 bytes and no measurable time: not flagged.
 
 ## Example
 ```go
 var config = loadConfig() // not followed: a call of your own function
 
-var routes = regexp.MustCompile(`^/api/v[0-9]+/`) // SL001 (note)
+var routes = regexp.MustCompile(`^/api/v[0-9]+/`) // SL001 (note) if the package compiles 20 or more
+
+//go:embed catalog.json
+var files embed.FS
 
 func init() {
     data, err := os.ReadFile("/etc/app/config.json") // SL001
@@ -142,6 +179,8 @@ func init() {
         panic(err)
     }
     cache = make(map[string]*Entry, 1<<20) // SL001: 1048576 elements
+    raw, _ := files.ReadFile("catalog.json") // SL001: copies 'catalog.json' (364 KB)
+    catalog = string(raw)
 }
 ```
 
@@ -160,11 +199,19 @@ func main() {
 For values only some runs need, compute them on first use with
 `sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(...) })`.
 A pattern or template every run needs anyway can stay where it is: that is what the
-note level says.
+note level says. Embedded data needs no copy at all when the variable is a `string` or
+`[]byte` with the `//go:embed` directive itself (`//go:embed catalog.json` above
+`var catalog string`): it then points into the binary.
 
 ## Options
 - `min-make-elements` (integer, default `65536`): the smallest constant length or
   capacity of a `make` that is flagged.
+- `min-compiles` (integer, default `20`): the fewest regexp and template compilations
+  in one package's initialization that are reported (once, for the package).
+- `min-literal-elements` (integer, default `256`): the fewest iterations (of all the
+  loops around an append, multiplied) that are reported when the file spells the count out.
+- `min-embedded-bytes` (integer, default `65536`): the smallest embedded file, or total
+  of embedded files, whose `ReadFile` in initialization is reported when its size is known.
 """
 
 _CALLS = "(call_expression function: (_) @function arguments: (arguments) @args) @call"

@@ -31,6 +31,13 @@ field; a `Do` called directly in `func init`, a package-level `var` initializer 
 covers work done there); and `sync.OnceFunc`, `sync.OnceValue`, `sync.OnceValues`, the
 recommended forms.
 
+When the function also assigns an error, the message says what becomes of it: assigned to
+a variable of the calling function (a local such as `err`, or a named result), only the
+first call ever sees it, and every later call reports success with the value unset (Do
+never runs the function again); assigned to a package-level variable (declared `error`,
+or named `err` / `...Err`), it lives apart from the value and every caller must read it.
+`sync.OnceValues` fixes both: it hands the value and the error to every caller.
+
 "Package-level" is resolved across the files of the package (same directory, same
 package clause): the `sync.Once` variable, the written variable and a named function
 passed to `Do` may each be declared in another file. When only some files are linted

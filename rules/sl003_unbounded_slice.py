@@ -24,7 +24,14 @@ before the loop starts:
 
 The append must be a statement `s = append(s, x)` directly in the loop body (not under
 `if`, `switch` or `select`, no `...` spread), and the body must have no `break`,
-`continue`, `return` or `goto` that could skip it. Ranges over channels, functions and
+`continue`, `return` or `goto` that could skip it. Bounds may use `len`, `cap`, `min`, `max` and numeric conversions
+(`i < int(n)`); any other call might not return the same twice, and is not trusted.
+Appends to the slice in the same block before and after the loop add to the suggested
+capacity (`len(xs)+2`); a spread whose length cannot be written is mentioned instead.
+When the capacity uses a name declared after the slice, the message says to declare the
+slice with `make` just before the loop instead, where the name is in scope; a range over a
+call is stored in a variable whose suggested name the function does not already use.
+Ranges over channels, functions and
 iterators (`iter.Seq`, method values) are never flagged, and neither is anything whose
 type the file does not reveal. The rule is quieter than `prealloc` on purpose: it only
 reports the loops where the final length is the loop count.
