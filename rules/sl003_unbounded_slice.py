@@ -430,15 +430,18 @@ def _loop_finding(file: GoFile, loop, name: str, types: FileTypes, options: dict
     if len(over) > 60:
         over = over[:57] + "..."
     # The capacity must be computable where the slice is declared; otherwise the make moves.
-    between = set()
+    # So must its value: a call in between (a lock taken, a map filled) may change it.
+    between, calls = set(), False
     sibling = previous.next_named_sibling
     while sibling is not None and sibling != statement:
         between.update(declared_names(sibling))
+        calls = calls or (sibling.type != "comment" and _has_call(sibling))
         sibling = sibling.next_named_sibling
     late = sorted(between & set(re.findall(r"[A-Za-z_]\w*", capacity)))
-    if late:
-        fix = (f"declare it just before the loop as {name} := make({slice_type}, 0, {capacity}){hint}, "
-               f"since {', '.join(late)} {'is' if len(late) == 1 else 'are'} declared after {name}")
+    if late or (calls and not capacity.isdigit()):
+        why = f"{', '.join(late)} {'is' if len(late) == 1 else 'are'} declared after {name}" if late else \
+            f"the calls between the declaration and the loop may change {capacity}"
+        fix = f"declare it just before the loop as {name} := make({slice_type}, 0, {capacity}){hint}, since {why}"
     else:
         fix = f"preallocate it with make({slice_type}, 0, {capacity}){hint}"
     return RULE.finding(

@@ -1,6 +1,9 @@
 package catalog
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 type Page struct{ Lines []string }
 
@@ -83,5 +86,21 @@ func placeholder(items []string, list []string) []string {
 	}
 	_ = items
 	_ = list
+	return out
+}
+
+type registry struct {
+	mu    sync.Mutex
+	names map[string]bool
+}
+
+// The length read at the declaration would be read before the lock is taken.
+func (r *registry) sorted() []string {
+	var out []string // want `SL003: declare it just before the loop as out := make\(\[\]string, 0, len\(r.names\)\), since the calls between the declaration and the loop may change len\(r.names\)`
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for name := range r.names {
+		out = append(out, name)
+	}
 	return out
 }
