@@ -23,7 +23,9 @@ variable, or to a field or element of one (`client = ...`, `cache.m = ...`,
 (`json.Unmarshal(data, &config)`, `client.GetJSON(url, &location)`). The finding is
 reported at the `Do(...)` call.
 
-Not flagged: assignments to variables the function declares itself (`:=`, `var`), to
+Not flagged: assignments (with `=`) of a value that already exists, which compute and
+allocate nothing (`readFn = readWithStatx`, `enabled = true`, `limit = 10`); assignments
+to variables the function declares itself (`:=`, `var`), to
 locals or named results of the enclosing function, to fields of a receiver
 (`p.once.Do(func() { p.c = ... })`); a `sync.Once` that is a local variable or a struct
 field; a `Do` called directly in `func init`, a package-level `var` initializer or
@@ -135,10 +137,36 @@ def _nonlocal_writes(body) -> list[str]:
     function or block declares."""
     names = []
     for found in matches(_WRITES, body):
-        root = root_identifier(found["target"][0])
-        if root is not None and text(root) != "_" and not is_shadowed(root):
+        target = found["target"][0]
+        root = root_identifier(target)
+        if root is not None and text(root) != "_" and not is_shadowed(root) and not _stores_existing_value(target):
             names.append(text(root))
     return names
+
+
+# Values whose assignment allocates nothing: a package-level variable or function, a constant.
+_EXISTING = frozenset({"identifier", "selector_expression", "int_literal", "float_literal", "rune_literal",
+                       "interpreted_string_literal", "raw_string_literal"})
+
+
+def _stores_existing_value(target) -> bool:
+    """Whether `target` is assigned, with `=`, a value that already exists (`fn = useStatx`,
+    `enabled = true`): a lazy choice among ready values, nothing computed or allocated."""
+    left = target.parent
+    statement = left.parent if left is not None and left.type == "expression_list" else None
+    if statement is None or statement.type != "assignment" or \
+            text(statement.child_by_field_name("operator")) != "=":
+        return False
+    targets = [n for n in left.named_children if n.type != "comment"]
+    values = [n for n in statement.child_by_field_name("right").named_children if n.type != "comment"]
+    if len(targets) != len(values) or values[targets.index(target)].type not in _EXISTING:
+        return False
+    value = values[targets.index(target)]
+    if value.type in {"identifier", "selector_expression"}:
+        # A package-level name (or a predeclared one): a local was computed by the function.
+        root = root_identifier(value)
+        return root is not None and not is_shadowed(root)
+    return True
 
 
 def _runs_at_startup(file: GoFile, call) -> bool:
