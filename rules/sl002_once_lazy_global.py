@@ -23,7 +23,9 @@ variable, or to a field or element of one (`client = ...`, `cache.m = ...`,
 (`json.Unmarshal(data, &config)`, `client.GetJSON(url, &location)`). The finding is
 reported at the `Do(...)` call.
 
-Not flagged: assignments (with `=`) of a value that already exists, which compute and
+Not flagged: regexps and templates compiled on first use (`re = regexp.MustCompile(p)`,
+`byName[k] = template.Must(...)`), which is what SL001 recommends for patterns only some
+runs need; assignments (with `=`) of a value that already exists, which compute and
 allocate nothing (`readFn = readWithStatx`, `enabled = true`, `limit = 10`); assignments
 to variables the function declares itself (`:=`, `var`), to
 locals or named results of the enclosing function, to fields of a receiver
@@ -132,16 +134,49 @@ class _Facts:
     calls: list[tuple[Location, str, list[str] | None, str | None, str | None]] = field(default_factory=list)
 
 
-def _nonlocal_writes(body) -> list[str]:
+def _nonlocal_writes(file: GoFile, body) -> list[str]:
     """Names assigned (or whose address is passed to a call) in `body` that no enclosing
     function or block declares."""
     names = []
     for found in matches(_WRITES, body):
         target = found["target"][0]
         root = root_identifier(target)
-        if root is not None and text(root) != "_" and not is_shadowed(root) and not _stores_existing_value(target):
+        if root is not None and text(root) != "_" and not is_shadowed(root) and \
+                not _stores_existing_value(target) and not _stores_compiled_pattern(file, target):
             names.append(text(root))
     return names
+
+
+_COMPILERS = {"regexp": frozenset({"MustCompile", "Compile", "MustCompilePOSIX"}),
+              "text/template": frozenset({"Must"}), "html/template": frozenset({"Must"})}
+
+
+def _stores_compiled_pattern(file: GoFile, target) -> bool:
+    """Whether `target` is assigned a regexp or template compiled on the spot
+    (`re = regexp.MustCompile(p)`, `byCountry[c] = regexp.MustCompile(p)`): compiling on
+    first use instead of during initialization is what SL001 recommends, not a problem."""
+    left = target.parent
+    statement = left.parent if left is not None and left.type == "expression_list" else None
+    if statement is None or statement.type != "assignment":
+        return False
+    targets = [n for n in left.named_children if n.type != "comment"]
+    values = [n for n in statement.child_by_field_name("right").named_children if n.type != "comment"]
+    value = values[targets.index(target)] if len(values) == len(targets) else \
+        values[0] if len(values) == 1 else None  # re, err = regexp.Compile(p)
+    return value is not None and _is_compiled(file, value)
+
+
+def _is_compiled(file: GoFile, value) -> bool:
+    """A regexp or template compile call, or a literal (a map or slice) made only of them."""
+    if value.type == "composite_literal":
+        body = value.child_by_field_name("value")
+        elements = [e for e in body.named_children if e.type != "comment"] if body is not None else []
+        values = [e.child_by_field_name("element") if e.type == "keyed_element" else e for e in elements]
+        values = [v.named_children[0] if v is not None and v.type == "literal_element" and v.named_children
+                  else v for v in values]
+        return bool(values) and all(v is not None and _is_compiled(file, v) for v in values)
+    callee = file.callee(value) if value.type == "call_expression" else None
+    return callee is not None and callee[1] in _COMPILERS.get(callee[0], ())
 
 
 # Values whose assignment allocates nothing: a package-level variable or function, a constant.
@@ -244,7 +279,7 @@ def collect(file: GoFile, options: dict) -> _Facts:
             facts.onces.update(names)
     for name, body in _niladic_functions(file):
         if name not in {"init", "main"}:
-            writes = _nonlocal_writes(body)
+            writes = _nonlocal_writes(file, body)
             if writes:
                 facts.writers[name] = writes
     for call, once, function in _do_calls(file):
@@ -252,7 +287,7 @@ def collect(file: GoFile, options: dict) -> _Facts:
             continue  # a local Once, or one that fires during startup
         where = location_of(file.path, call)
         if function.type == "function_literal":
-            writes = _nonlocal_writes(function.child_by_field_name("body"))
+            writes = _nonlocal_writes(file, function.child_by_field_name("body"))
             if writes:
                 facts.calls.append((where, text(once), writes, None, _captured_error(function)))
         elif function.type == "identifier" and not is_shadowed(function):
