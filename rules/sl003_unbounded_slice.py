@@ -193,12 +193,17 @@ def _declared_name(identifiers, name: str, whole):
 _PURE = frozenset({"len", "cap", "min", "max"}) | INTEGER_TYPES | {"float32", "float64"}
 
 
-def _has_call(node) -> bool:
+# Builtins that allocate but change no variable the capacity may read.
+_ALLOCATING = frozenset({"make", "new", "append"})
+
+
+def _has_call(node, also_pure: frozenset = frozenset()) -> bool:
     """Whether `node` calls something other than a pure builtin or a conversion to a numeric
     type (`int(n)`, `uint64(x)`): any other call might not return the same twice."""
     for found in matches("(call_expression function: (_) @fn) @call", node):
         function = found["fn"][0]
-        if function.type != "identifier" or text(function) not in _PURE or is_shadowed(function):
+        if function.type != "identifier" or (text(function) not in _PURE and text(function) not in also_pure) \
+                or is_shadowed(function):
             return True
     return False
 
@@ -435,7 +440,7 @@ def _loop_finding(file: GoFile, loop, name: str, types: FileTypes, options: dict
     sibling = previous.next_named_sibling
     while sibling is not None and sibling != statement:
         between.update(declared_names(sibling))
-        calls = calls or (sibling.type != "comment" and _has_call(sibling))
+        calls = calls or (sibling.type != "comment" and _has_call(sibling, _ALLOCATING))
         sibling = sibling.next_named_sibling
     late = sorted(between & set(re.findall(r"[A-Za-z_]\w*", capacity)))
     if late or (calls and not capacity.isdigit()):
