@@ -436,14 +436,20 @@ def _loop_finding(file: GoFile, loop, name: str, types: FileTypes, options: dict
         over = over[:57] + "..."
     # The capacity must be computable where the slice is declared; otherwise the make moves.
     # So must its value: a call in between (a lock taken, a map filled) may change it.
-    between, calls = set(), False
+    between, calls, appended_before = set(), False, False
     sibling = previous.next_named_sibling
     while sibling is not None and sibling != statement:
-        between.update(declared_names(sibling))
-        calls = calls or (sibling.type != "comment" and _has_call(sibling, _ALLOCATING))
+        if _self_append(sibling, name) is not None:
+            appended_before = True  # counted above; its arguments read, they do not resize
+        elif sibling.type != "comment":
+            between.update(declared_names(sibling))
+            calls = calls or _has_call(sibling, _ALLOCATING)
         sibling = sibling.next_named_sibling
     late = sorted(between & set(re.findall(r"[A-Za-z_]\w*", capacity)))
     if late or (calls and not capacity.isdigit()):
+        if appended_before:
+            return None  # the make cannot move below the appends that precede the loop
+
         why = f"{', '.join(late)} {'is' if len(late) == 1 else 'are'} declared after {name}" if late else \
             f"the calls between the declaration and the loop may change {capacity}"
         fix = f"declare it just before the loop as {name} := make({slice_type}, 0, {capacity}){hint}, since {why}"

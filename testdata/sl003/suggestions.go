@@ -115,3 +115,27 @@ func makeBetween(keys []string) []string {
 	}
 	return out
 }
+
+func header() string { return "h" }
+
+// A call inside an append before the loop does not move the make below that append.
+func headerFirst(rows []string) []string {
+	var out []string // want `SL003: preallocate it with make\(\[\]string, 0, len\(rows\)\+1\) \(the appends before and after the loop included\)$`
+	out = append(out, header())
+	for _, r := range rows {
+		out = append(out, r)
+	}
+	return out
+}
+
+// The make would have to follow the lock but precede the first append: no fix to paste, no finding.
+func (r *registry) withHeader() []string {
+	var out []string
+	out = append(out, "names:")
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for name := range r.names {
+		out = append(out, name)
+	}
+	return out
+}
