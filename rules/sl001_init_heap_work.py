@@ -162,7 +162,8 @@ are over the runs):
   123 KB and 245 KB, 0.2-0.9 ms: like JSON, several times the input, so they count as
   decoding;
 - `os.ReadDir` of a 60-entry directory: 15 KB and 0.1 ms, but it is I/O on a path that
-  may not exist in the container;
+  may not exist in the container; `ReadDir` of an embedded directory of 60 files: 1 KB
+  and 0.01 ms (a slice of entries pointing into the binary), so it is not reported;
 - `strings.NewReplacer` with five pairs: 320 bytes and no measurable time: not flagged.
 
 ## Example
