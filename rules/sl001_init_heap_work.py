@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import os
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+
 from golint_startup.go.constants import Constants
-from golint_startup.go.library import BURNTSUSHI_TOML, DECODE_FUNCTIONS, GO_TOML, HTTP, STREAM_DECODERS, TEMPLATES, VIPER
+from golint_startup.go.embed import embedded_files, embedded_variables, human_size
 from golint_startup.go.gofile import GoFile
 from golint_startup.go.imports import default_package_name
+from golint_startup.go.library import BINARY_DECODE_FUNCTIONS, BURNTSUSHI_TOML, DECODE_FUNCTIONS, GO_TOML, HTTP, \
+    STREAM_DECODERS, TEMPLATES, VIPER
 from golint_startup.go.scope import is_shadowed
-from golint_startup.go.syntax import invocation, matches, text
-from golint_startup.rule import Option, Rule
+from golint_startup.go.syntax import invocation, matches, text, unparen, values_of
+from golint_startup.engine.cache_format import register
+from golint_startup.rule import MODULE_FILES, Finding, Location, Option, Rule, location_of
 
 _VIPER_LOADS = frozenset({"ReadInConfig", "ReadConfig", "ReadRemoteConfig"})
 _TEMPLATE_PARSES = frozenset({"Parse", "ParseFiles", "ParseGlob", "ParseFS"})
@@ -18,6 +25,7 @@ _HTTP_CALLS = frozenset({"Get", "Post", "Do"})
 _DECODE = ("warning", "decodes data")
 _FILE = ("warning", "reads a file")
 _OPEN = ("warning", "opens a file")
+_DIRECTORY = ("warning", "reads a directory")
 _NETWORK = ("warning", "makes a network request")
 _DIAL = ("warning", "opens a network connection")
 _SQL = ("warning", "creates a database connection pool (a *sql.DB and its connection-opener goroutine)")
@@ -31,13 +39,14 @@ _PACKAGE_FUNCTIONS: dict[str, dict[str, tuple[str, str]]] = {
     path: {name: _CONFIG if path == VIPER else _DECODE for name in names}
     for path, names in DECODE_FUNCTIONS.items()
 }
+_PACKAGE_FUNCTIONS.update({path: {name: _DECODE for name in names} for path, names in BINARY_DECODE_FUNCTIONS.items()})
 _PACKAGE_FUNCTIONS[GO_TOML].update({name: _DECODE for name in ("Load", "LoadBytes", "LoadReader")})
 _PACKAGE_FUNCTIONS[GO_TOML]["LoadFile"] = _FILE
 _PACKAGE_FUNCTIONS[BURNTSUSHI_TOML]["DecodeFile"] = _FILE
 _PACKAGE_FUNCTIONS[VIPER].update({name: _CONFIG for name in _VIPER_LOADS})
 _PACKAGE_FUNCTIONS.update({
-    "os": {"ReadFile": _FILE, "Open": _OPEN},
-    "io/ioutil": {"ReadFile": _FILE, "ReadAll": ("warning", "reads a whole stream into memory")},
+    "os": {"ReadFile": _FILE, "Open": _OPEN, "ReadDir": _DIRECTORY},
+    "io/ioutil": {"ReadFile": _FILE, "ReadDir": _DIRECTORY, "ReadAll": ("warning", "reads a whole stream into memory")},
     "io": {"ReadAll": ("warning", "reads a whole stream into memory")},
     HTTP: {"Get": _NETWORK, "Post": _NETWORK},
     "database/sql": {"Open": _SQL},
@@ -83,19 +92,34 @@ function of your own package named `ReadFile` is not):
 - configuration loading: `viper` `ReadInConfig`, `ReadConfig`, `ReadRemoteConfig`,
   `Unmarshal`, `UnmarshalKey`, `UnmarshalExact` (package-level, or on a `*viper.Viper`
   from `viper.New()` / `viper.GetViper()`);
-- compilation, at level **note**: `regexp.MustCompile`, `Compile`, `MustCompilePOSIX`;
-  `text/template` and `html/template` `Must` and `Parse*` (a `template.Must(...)` is
-  reported once, not again for the `Parse` inside it);
+- reading an embedded file: `ReadFile` on a package-level `embed.FS` variable with a
+  `//go:embed` directive in the same file, or `fs.ReadFile` on one; when the directive's
+  patterns resolve to files next to the Go file, the message gives the file's size (or
+  the total of the embedded files when the name is not a literal), and a read of less
+  than `min-embedded-bytes` is not reported. `ReadDir` on such a variable only lists
+  names and is not reported;
+- `os.ReadDir` and `ioutil.ReadDir` (a directory read); protobuf and msgpack
+  `Unmarshal` (`google.golang.org/protobuf/proto`, `github.com/golang/protobuf/proto`,
+  `github.com/vmihailenco/msgpack`);
+- compilation, at level **note**, **once per package**: `regexp.MustCompile`, `Compile`,
+  `MustCompilePOSIX`; `text/template` and `html/template` `Must` and `Parse*` (a
+  `template.Must(...)` counts once, not again for the `Parse` inside it). A package is
+  reported only when its initialization, over all its files, compiles at least
+  `min-compiles` of them: at the first one in file order, with the count in the message
+  and every other one as a related location;
 - `make` whose length or capacity is a constant of at least `min-make-elements`
   elements (literals, constant arithmetic such as `1 << 20`, and constants declared at
   the top of the same file are evaluated);
-- `append` inside a loop, unless the slice was made earlier in the same initializer
-  (or at package level) with an explicit capacity (`s := make([]T, 0, n)`), which it
-  fills without reallocating.
+- `append` inside a loop, once per loop (the other appends of the loop are related
+  locations), unless the slice was made earlier in the same initializer (or at package
+  level) with an explicit capacity (`s := make([]T, 0, n)`), or the loops around it
+  run fewer than `min-literal-elements` times in all, as the file spells out: a range over
+  a composite literal (or a variable of the same file whose value is one), over an
+  integer constant, or a counted loop between constants.
 
 Cheap idioms are not flagged: `errors.New`, `fmt.Errorf`, `flag.*`, small literals,
-`sync.Pool{}`, `template.New`, and calls of your own functions (the rule does not follow
-calls).
+`sync.Pool{}`, `template.New`, `strings.NewReplacer` (measured below), and calls of your
+own functions (the rule does not follow calls).
 
 ## Why it matters at startup
 Package initialization runs before `main`, sequentially, on a single goroutine, one
@@ -115,15 +139,42 @@ program needs the result. Consequences:
 the bytes and allocations made by its initialization: the dynamic counterpart of this
 rule, and the way to see which findings matter.
 
-Regexp and template compilation is CPU and allocation bound and usually small, which is
-why it is reported as a note; it still runs on every start, for every program that
-imports the package.
+What the thresholds rest on: a Go 1.26.8 program on linux/amd64 whose packages each do
+one kind of work in `func init`, run five times with `GODEBUG=inittrace=1` (the ranges
+are over the runs):
+- regexps (typical patterns: version numbers, URLs, identifiers, ANSI escapes): 1 costs
+  2.7 KB and 0.08-0.12 ms (the first one pays for warming up), 10 cost 63 KB and
+  0.21-0.28 ms, 50 cost 278 KB and 0.50-0.78 ms: about 6 KB and 10-25 µs each. Five
+  `text/template` parses of a one-line template with `range`/`if`: 23 KB, 0.08-0.16 ms.
+  One compile is noise next to the several MB a typical binary's dependencies allocate
+  in init; `min-compiles` = 20 (at least 120 KB and a quarter to half a millisecond) is
+  where a package's own compilations become a line worth reading in the trace. Two
+  packages above it, measured the same way: `github.com/asaskevich/govalidator` (58
+  validation patterns) spends 951 KB and 3.1-13 ms in init, and
+  `github.com/microcosm-cc/bluemonday/css` (42 patterns) 489 KB and 1.5 ms: long
+  patterns cost far more than short ones;
+- reading a 490 KB embedded file with `embed.FS.ReadFile` and converting it to a
+  string: 983 KB (two copies) and 0.8-1.0 ms. `min-embedded-bytes` = 64 KB, two copies
+  of which are about what `min-compiles` regexps cost;
+- appending 64, 256, 1024 and 8192 elements one at a time to a `[]string` and an `[]int`
+  from empty: 3.2 KB, 13 KB, 85 KB and 745 KB. Under 256 elements
+  (`min-literal-elements`) the regrowth costs less than two regexp compiles;
+- decoding about 26-32 KB of gob, msgpack and protobuf (a map of 1000 strings): 140 KB,
+  123 KB and 245 KB, 0.2-0.9 ms: like JSON, several times the input, so they count as
+  decoding;
+- `os.ReadDir` of a 60-entry directory: 15 KB and 0.1 ms, but it is I/O on a path that
+  may not exist in the container; `ReadDir` of an embedded directory of 60 files: 1 KB
+  and 0.01 ms (a slice of entries pointing into the binary), so it is not reported;
+- `strings.NewReplacer` with five pairs: 320 bytes and no measurable time: not flagged.
 
 ## Example
 ```go
 var config = loadConfig() // not followed: a call of your own function
 
-var routes = regexp.MustCompile(`^/api/v[0-9]+/`) // SL001 (note)
+var routes = regexp.MustCompile(`^/api/v[0-9]+/`) // SL001 (note) if the package compiles 20 or more
+
+//go:embed catalog.json
+var files embed.FS
 
 func init() {
     data, err := os.ReadFile("/etc/app/config.json") // SL001
@@ -134,6 +185,8 @@ func init() {
         panic(err)
     }
     cache = make(map[string]*Entry, 1<<20) // SL001: 1048576 elements
+    raw, _ := files.ReadFile("catalog.json") // SL001: copies 'catalog.json' (364 KB)
+    catalog = string(raw)
 }
 ```
 
@@ -152,11 +205,19 @@ func main() {
 For values only some runs need, compute them on first use with
 `sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(...) })`.
 A pattern or template every run needs anyway can stay where it is: that is what the
-note level says.
+note level says. Embedded data needs no copy at all when the variable is a `string` or
+`[]byte` with the `//go:embed` directive itself (`//go:embed catalog.json` above
+`var catalog string`): it then points into the binary.
 
 ## Options
 - `min-make-elements` (integer, default `65536`): the smallest constant length or
   capacity of a `make` that is flagged.
+- `min-compiles` (integer, default `20`): the fewest regexp and template compilations
+  in one package's initialization that are reported (once, for the package).
+- `min-literal-elements` (integer, default `256`): the fewest iterations (of all the
+  loops around an append, multiplied) that are reported when the file spells the count out.
+- `min-embedded-bytes` (integer, default `65536`): the smallest embedded file, or total
+  of embedded files, whose `ReadFile` in initialization is reported when its size is known.
 """
 
 _CALLS = "(call_expression function: (_) @function arguments: (arguments) @args) @call"
@@ -170,21 +231,22 @@ _ASSIGNMENTS = """
 _LOOPS = {"for_statement"}
 
 
-def _runs_during_init(node, context) -> tuple[bool, bool]:
-    """(runs while the package initializes, sits inside a loop) for a node within `context`.
+def _runs_during_init(node, context) -> tuple[bool, list]:
+    """(runs while the package initializes, the loops around it from the inside out) for a
+    node within `context`.
 
     A function literal runs only when it is called on the spot (`func(){...}()`, also
     deferred); one that is stored, passed on, or started with `go` does not.
     """
-    in_loop = False
+    loops = []
     child, parent = node, node.parent
     while parent is not None and child != context:
         if child.type == "function_literal" and invocation(child) in (None, "go"):
-            return False, False
+            return False, []
         if parent.type in _LOOPS and child == parent.child_by_field_name("body"):
-            in_loop = True
+            loops.append(parent)
         child, parent = parent, parent.parent
-    return True, in_loop
+    return True, loops
 
 
 _FILE_VARS = """
@@ -337,13 +399,74 @@ def _init_contexts(file: GoFile):
                 yield body
 
 
-def check(file: GoFile, options: dict):
+class _LiteralSizes:
+    """How many times a loop runs when the file spells it out: a range over a composite
+    literal, over a variable whose value is one (package-level, or assigned in the init
+    context), over an integer constant, or a counted loop between constants."""
+
+    def __init__(self, file: GoFile, constants: Constants):
+        self.file, self.constants = file, constants
+        self._package_values = None
+
+    def _literal_of(self, ident, context):
+        name = text(ident)
+        if is_shadowed(ident):
+            values = [found["value"][0] for found in matches(_ASSIGNMENTS, context)
+                      if text(found["name"][0]) == name]
+            return values[0] if len(values) == 1 else None
+        if self._package_values is None:
+            self._package_values = {}
+            for found in matches(_FILE_VARS, self.file.root):
+                self._package_values.setdefault(text(found["name"][0]), []).append(found["value"][0])
+        values = self._package_values.get(name, [])
+        return values[0] if len(values) == 1 else None
+
+    def iterations(self, loop, context) -> int | None:
+        clause = next((c for c in loop.named_children if c.type in {"range_clause", "for_clause"}), None)
+        if clause is None:
+            return None
+        if clause.type == "for_clause":
+            return self._counted(clause)
+        right = unparen(clause.child_by_field_name("right"))
+        if right is not None and right.type == "identifier":
+            literal = self._literal_of(right, context)
+            if literal is not None and literal.type == "composite_literal":
+                right = literal
+        if right is None:
+            return None
+        if right.type == "composite_literal":
+            body = right.child_by_field_name("value")
+            return len(values_of(body)) if body is not None else 0
+        return self.constants.value(right)
+
+    def _counted(self, clause) -> int | None:
+        initializer = clause.child_by_field_name("init_statement")
+        condition = unparen(clause.child_by_field_name("condition"))
+        if initializer is None or initializer.type != "short_var_declaration" or condition is None \
+                or condition.type != "binary_expression":
+            return None
+        starts = values_of(initializer.child_by_field_name("right"))
+        operator = text(condition.child_by_field_name("operator"))
+        if len(starts) != 1 or operator not in {"<", "<="}:
+            return None
+        start, bound = self.constants.value(starts[0]), self.constants.value(condition.child_by_field_name("right"))
+        if start is None or bound is None:
+            return None
+        return max(0, bound - start + (operator == "<="))
+
+
+def _scan(file: GoFile, options: dict, compilations: list | None = None, embedded: list | None = None):
+    """Findings of the per-file checks. Compilations and embedded-file reads, which are
+    judged per package, are appended to the lists given instead (when given)."""
     threshold = options["min-make-elements"]
     constants = Constants(file)
     receivers = _Receivers(file)
+    sizes = _LiteralSizes(file, constants)
+    embedded_vars = embedded_variables(file) if embedded is not None else {}
     for context in _init_contexts(file):
         reported_ranges: list[tuple[int, int]] = []
         where = _where(context)
+        loops: dict[int, list] = {}  # innermost loop -> [loops from the inside out, appends]
         for found in matches(_CALLS, context):
             call, function = found["call"][0], found["function"][0]
             if any(start <= call.start_byte and call.end_byte <= end for start, end in reported_ranges):
@@ -351,50 +474,185 @@ def check(file: GoFile, options: dict):
             if function.type == "identifier":
                 if text(function) not in {"make", "append"}:
                     continue
-                runs, in_loop = _runs_during_init(call, context)
+                runs, enclosing = _runs_during_init(call, context)
                 if not runs:
                     continue
-                if _is_builtin(function, "append") and in_loop:
-                    if _appends_to_preallocated(file, context, call, constants):
-                        continue
-                    yield RULE.finding(
-                        file.path, call,
-                        f"append inside a loop in {where} grows the slice while the package initializes, "
-                        "before main: each time it outgrows its capacity it is reallocated and copied, and "
-                        "the old arrays are garbage before main can set a memory limit or tune GOGC; "
-                        "preallocate with make(T, 0, n) or build it in main")
+                if _is_builtin(function, "append") and enclosing:
+                    if not _appends_to_preallocated(file, context, call, constants):
+                        loops.setdefault(enclosing[0].id, [enclosing, []])[1].append(call)
                 elif _is_builtin(function, "make"):
                     args = found["args"][0].named_children
-                    sizes = [v for v in (constants.value(a) for a in args[1:3]) if v is not None]
-                    if sizes and max(sizes) >= threshold:
+                    sizes_found = [v for v in (constants.value(a) for a in args[1:3]) if v is not None]
+                    if sizes_found and max(sizes_found) >= threshold:
                         yield RULE.finding(
                             file.path, call,
-                            f"make with {max(sizes)} elements in {where} allocates the whole backing store "
+                            f"make with {max(sizes_found)} elements in {where} allocates the whole backing store "
                             "while the package initializes, before main: it is on the heap for as long as "
                             "the variable holding it lives, whether or not this run uses it "
                             f"(min-make-elements is {threshold}); allocate it where it is first needed")
                 continue
             if function.type != "selector_expression":
                 continue
+            if embedded_vars:
+                read = _embedded_read(file, function, found["args"][0], embedded_vars)
+                if read is not None and _runs_during_init(call, context)[0]:
+                    embedded.append((location_of(file.path, call), where, *read))
+                    continue
             flagged = _classify(file, function, context, receivers)
             if flagged is None or not _runs_during_init(call, context)[0]:
                 continue
             level, cost, name = flagged
             if name.endswith(".Must"):
                 reported_ranges.append((call.start_byte, call.end_byte))
-            yield RULE.finding(
-                file.path, call,
-                f"{name} in {where} {cost} while the package initializes, before main: "
-                + (_COMPILE_ADVICE if level == "note" else _WORK_ADVICE),
-                level=level)
+            if level == "note":
+                if compilations is not None:
+                    compilations.append((location_of(file.path, call), name, cost))
+                continue
+            yield RULE.finding(file.path, call, f"{name} in {where} {cost} while the package initializes, "
+                                                f"before main: {_WORK_ADVICE}")
+        yield from _loop_findings(file, loops, context, where, sizes, options["min-literal-elements"])
+
+
+def _loop_findings(file: GoFile, loops: dict, context, where: str, sizes: _LiteralSizes, minimum: int):
+    """One finding per loop that appends, unless the loops around it run a literal's few times."""
+    for enclosing, appends in loops.values():
+        total = 1
+        for loop in enclosing:
+            count = sizes.iterations(loop, context)
+            if count is None:
+                total = None
+                break
+            total *= count
+        if total is not None and total < minimum:
+            continue
+        targets = sorted({text(values_of(a.child_by_field_name("arguments"))[0]) for a in appends
+                          if values_of(a.child_by_field_name("arguments"))})
+        what = f"{len(appends)} appends" if len(appends) > 1 else "append"
+        verb = "grow the slice" if len(appends) > 1 else "grows the slice"
+        runs = f", {total} iterations" if total is not None else ""
+        yield RULE.finding(
+            file.path, appends[0],
+            f"{what} inside a loop in {where} ({', '.join(targets) or 'a slice'}{runs}) {verb} while "
+            "the package initializes, before main: each time it outgrows its capacity it is reallocated and "
+            "copied, and the old arrays are garbage before main can set a memory limit or tune GOGC; "
+            "preallocate with make(T, 0, n) or build it in main",
+            related=tuple(location_of(file.path, a, "another append in the same loop") for a in appends[1:]))
+
+
+def _embedded_read(file: GoFile, function, args, embedded_vars: dict) -> tuple | None:
+    """(call name, embed variable, file name or None, patterns) for `fsys.ReadFile(name)` or
+    `fs.ReadFile(fsys, name)` on a package-level `//go:embed` variable."""
+    name = text(function.child_by_field_name("field"))
+    operand = function.child_by_field_name("operand")
+    if name != "ReadFile" or operand.type != "identifier":
+        return None
+    arguments = values_of(args)
+    if file.package_of(operand) == "io/fs" and len(arguments) == 2:
+        variable, argument, call_name = arguments[0], arguments[1], "fs.ReadFile"
+    elif len(arguments) == 1:
+        variable, argument, call_name = operand, arguments[0], "(embed.FS).ReadFile"
+    else:
+        return None
+    if variable.type != "identifier" or text(variable) not in embedded_vars or is_shadowed(variable):
+        return None
+    literal = argument.type in {"interpreted_string_literal", "raw_string_literal"} and "\\" not in text(argument)
+    return call_name, text(variable), text(argument)[1:-1] if literal else None, embedded_vars[text(variable)]
+
+
+def check(file: GoFile, options: dict):
+    yield from _scan(file, options)
+
+
+@register(name="SL001.Facts")
+@dataclass
+class _Facts:
+    package: str
+    # (where, call name such as regexp.MustCompile, what it costs)
+    compilations: list = field(default_factory=list)
+    # (where, "func init" or "a package-level var initializer", call name, embed variable,
+    #  file name or None, the variable's //go:embed patterns)
+    embedded: list = field(default_factory=list)
+
+
+def collect(file: GoFile, options: dict) -> _Facts | None:
+    if not file.imports_path("regexp", "embed", *TEMPLATES):
+        return None
+    facts = _Facts(file.package)
+    for _ in _scan(file, options, facts.compilations, facts.embedded):
+        pass  # the per-file findings are check's
+    return facts if facts.compilations or facts.embedded else None
+
+
+def check_project(project, options: dict):
+    packages: dict[tuple[str, str], list[tuple[str, _Facts]]] = defaultdict(list)
+    for path, facts in project.facts.items():
+        if facts is not None:
+            packages[(os.path.dirname(project.abspaths[path]), facts.package)].append((path, facts))
+    for (directory, package), files in packages.items():
+        compilations = sorted(c for _, facts in files for c in facts.compilations)
+        finding = _compilation_finding(package, compilations, project.reported, options["min-compiles"])
+        if finding is not None:
+            yield finding
+        for _, facts in files:
+            for where, context, call_name, variable, wanted, patterns in facts.embedded:
+                finding = _embedded_finding(directory, where, context, call_name, variable, wanted, patterns,
+                                            options["min-embedded-bytes"])
+                if finding is not None:
+                    yield finding
+
+
+def _compilation_finding(package: str, compilations: list, reported: set, minimum: int) -> Finding | None:
+    """One finding for a package that compiles at least `minimum` patterns and templates while it
+    initializes: at the first one in a reported file, with the others as related locations."""
+    if len(compilations) < minimum:
+        return None
+    first = next((c for c in compilations if c[0].path in reported), None)
+    if first is None:
+        return None
+    regexps = sum(1 for _, name, _ in compilations if name.startswith("regexp."))
+    templates = len(compilations) - regexps
+    counted = " and ".join(part for part in (
+        f"{regexps} regular expression{'s' * (regexps != 1)}" if regexps else "",
+        f"{templates} template{'s' * (templates != 1)}" if templates else "") if part)
+    related = tuple(replace(where, message=f"{name}: {cost}") for where, name, cost in compilations
+                    if where != first[0])
+    return Finding(RULE.id, (
+        f"package {package} compiles {counted} while it initializes, before main ({first[1]} here, the others "
+        f"are related locations; min-compiles is {minimum}): a short pattern costs about 6 KB and 10-25 µs, a "
+        "long one (URL, e-mail) several times that, so at least "
+        f"{len(compilations) * 6} KB on every start of every program importing the package, whether or not "
+        "this run uses them; compile the ones only some runs need on first use with sync.OnceValue"),
+        first[0], level="note", related=related)
+
+
+def _embedded_finding(directory: str, where: Location, context: str, call_name: str, variable: str,
+                      wanted: str | None, patterns: tuple, minimum: int) -> Finding | None:
+    files = embedded_files(directory, patterns)
+    size = None
+    if files is not None:
+        if wanted is not None:
+            size = files.get(wanted.lstrip("./") if wanted.startswith("./") else wanted)
+        elif files:
+            size = sum(files.values())
+    if size is not None and size < minimum:
+        return None
+    if size is None:
+        what = f"copies {f'{wanted!r} ' if wanted else 'an embedded file '}from {variable} onto the heap"
+    elif wanted is not None:
+        what = f"copies {wanted!r} ({human_size(size)}) from {variable} onto the heap"
+    else:
+        what = f"copies files of {variable} onto the heap (they total {human_size(size)})"
+    return Finding(RULE.id, (
+        f"{call_name} in {context} {what} while the package initializes, before main: embedded data is "
+        "in the binary's read-only memory, and ReadFile returns a fresh copy (a string conversion makes a second "
+        "one), which stays live as long as a package variable holds it, in every program that imports the "
+        "package; read it where it is needed, or keep it as a string or []byte variable with //go:embed "
+        "(no copy at all)"), where, level="warning")
 
 
 _WORK_ADVICE = ("initialization runs on one goroutine and blocks every later package and main, its "
                 "allocations reach the heap before main can set a memory limit, and a failure can only "
                 "end the process or be ignored; do it in main or on first use")
-_COMPILE_ADVICE = ("it runs on every start, for every program importing the package, whether or not this "
-                   "run uses it; if only some runs need it, compile it on first use with sync.OnceValue")
-
 RULE = Rule(
     id="SL001",
     name="init-heap-work",
@@ -405,9 +663,20 @@ RULE = Rule(
                 "sequentially, on one goroutine, and allocate before main can tune the GC. Do the work in main "
                 "or on first use.",
     help=HELP,
-    options=(Option("min-make-elements", 65536,
-                    "smallest constant length or capacity of a make that is flagged"),),
+    options=(
+        Option("min-make-elements", 65536, "smallest constant length or capacity of a make that is flagged"),
+        Option("min-compiles", 20, "fewest regexp/template compilations during a package's initialization "
+                                   "that are reported (once per package)"),
+        Option("min-literal-elements", 256, "fewest iterations of a loop over a literal (or between constants) "
+                                            "whose appends are reported"),
+        Option("min-embedded-bytes", 65536, "smallest embedded file (or files) whose ReadFile during "
+                                            "initialization is reported, when the size is known"),
+    ),
     tags=("startup", "init", "memory"),
     precision="high",
     check=check,
+    collect=collect,
+    check_project=check_project,
+    # A package's compilations are counted over all its files, linted or not.
+    requires=(MODULE_FILES,),
 )

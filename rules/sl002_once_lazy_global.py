@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from golint_startup.go.gofile import GoFile
 from golint_startup.go.scope import is_shadowed
 from golint_startup.go.syntax import invocation, matches, root_identifier, text
+from golint_startup.engine.cache_format import register
 from golint_startup.rule import MODULE_FILES, Finding, Location, Rule, location_of
 
 SYNC = "sync"
@@ -23,13 +24,24 @@ variable, or to a field or element of one (`client = ...`, `cache.m = ...`,
 (`json.Unmarshal(data, &config)`, `client.GetJSON(url, &location)`). The finding is
 reported at the `Do(...)` call.
 
-Not flagged: assignments to variables the function declares itself (`:=`, `var`), to
+Not flagged: regexps and templates compiled on first use (`re = regexp.MustCompile(p)`,
+`byName[k] = template.Must(...)`), which is what SL001 recommends for patterns only some
+runs need; assignments (with `=`) of a value that already exists, which compute and
+allocate nothing (`readFn = readWithStatx`, `enabled = true`, `limit = 10`); assignments
+to variables the function declares itself (`:=`, `var`), to
 locals or named results of the enclosing function, to fields of a receiver
 (`p.once.Do(func() { p.c = ... })`); a `sync.Once` that is a local variable or a struct
 field; a `Do` called directly in `func init`, a package-level `var` initializer or
 `main` of package `main` (it fires during startup, so nothing is deferred; SL001
 covers work done there); and `sync.OnceFunc`, `sync.OnceValue`, `sync.OnceValues`, the
 recommended forms.
+
+When the function also assigns an error, the message says what becomes of it: assigned to
+a variable of the calling function (a local such as `err`, or a named result), only the
+first call ever sees it, and every later call reports success with the value unset (Do
+never runs the function again); assigned to a package-level variable (declared `error`,
+or named `err` / `...Err`), it lives apart from the value and every caller must read it.
+`sync.OnceValues` fixes both: it hands the value and the error to every caller.
 
 "Package-level" is resolved across the files of the package (same directory, same
 package clause): the `sync.Once` variable, the written variable and a named function
@@ -110,26 +122,88 @@ _WRITES = """
 """
 
 
+@register(name="SL002.Facts")
 @dataclass
 class _Facts:
     package: str
     onces: set[str] = field(default_factory=set)  # package-level sync.Once variables
     variables: set[str] = field(default_factory=set)  # every package-level variable
+    errors: set[str] = field(default_factory=set)  # package-level variables declared `error`
     # package-level func name() -> names it assigns to that are not local to it
     writers: dict[str, list[str]] = field(default_factory=dict)
-    # (where, once variable, names the literal writes | None, named function | None)
-    calls: list[tuple[Location, str, list[str] | None, str | None]] = field(default_factory=list)
+    # (where, once variable, names the literal writes | None, named function | None,
+    #  an error variable of the calling function the literal writes | None)
+    calls: list[tuple[Location, str, list[str] | None, str | None, str | None]] = field(default_factory=list)
 
 
-def _nonlocal_writes(body) -> list[str]:
+def _nonlocal_writes(file: GoFile, body) -> list[str]:
     """Names assigned (or whose address is passed to a call) in `body` that no enclosing
     function or block declares."""
     names = []
     for found in matches(_WRITES, body):
-        root = root_identifier(found["target"][0])
-        if root is not None and text(root) != "_" and not is_shadowed(root):
+        target = found["target"][0]
+        root = root_identifier(target)
+        if root is not None and text(root) != "_" and not is_shadowed(root) and \
+                not _stores_existing_value(target) and not _stores_compiled_pattern(file, target):
             names.append(text(root))
     return names
+
+
+_COMPILERS = {"regexp": frozenset({"MustCompile", "Compile", "MustCompilePOSIX"}),
+              "text/template": frozenset({"Must"}), "html/template": frozenset({"Must"})}
+
+
+def _stores_compiled_pattern(file: GoFile, target) -> bool:
+    """Whether `target` is assigned a regexp or template compiled on the spot
+    (`re = regexp.MustCompile(p)`, `byCountry[c] = regexp.MustCompile(p)`): compiling on
+    first use instead of during initialization is what SL001 recommends, not a problem."""
+    left = target.parent
+    statement = left.parent if left is not None and left.type == "expression_list" else None
+    if statement is None or statement.type != "assignment":
+        return False
+    targets = [n for n in left.named_children if n.type != "comment"]
+    values = [n for n in statement.child_by_field_name("right").named_children if n.type != "comment"]
+    value = values[targets.index(target)] if len(values) == len(targets) else \
+        values[0] if len(values) == 1 else None  # re, err = regexp.Compile(p)
+    return value is not None and _is_compiled(file, value)
+
+
+def _is_compiled(file: GoFile, value) -> bool:
+    """A regexp or template compile call, or a literal (a map or slice) made only of them."""
+    if value.type == "composite_literal":
+        body = value.child_by_field_name("value")
+        elements = [e for e in body.named_children if e.type != "comment"] if body is not None else []
+        values = [e.child_by_field_name("element") if e.type == "keyed_element" else e for e in elements]
+        values = [v.named_children[0] if v is not None and v.type == "literal_element" and v.named_children
+                  else v for v in values]
+        return bool(values) and all(v is not None and _is_compiled(file, v) for v in values)
+    callee = file.callee(value) if value.type == "call_expression" else None
+    return callee is not None and callee[1] in _COMPILERS.get(callee[0], ())
+
+
+# Values whose assignment allocates nothing: a package-level variable or function, a constant.
+_EXISTING = frozenset({"identifier", "selector_expression", "int_literal", "float_literal", "rune_literal",
+                       "interpreted_string_literal", "raw_string_literal"})
+
+
+def _stores_existing_value(target) -> bool:
+    """Whether `target` is assigned, with `=`, a value that already exists (`fn = useStatx`,
+    `enabled = true`): a lazy choice among ready values, nothing computed or allocated."""
+    left = target.parent
+    statement = left.parent if left is not None and left.type == "expression_list" else None
+    if statement is None or statement.type != "assignment" or \
+            text(statement.child_by_field_name("operator")) != "=":
+        return False
+    targets = [n for n in left.named_children if n.type != "comment"]
+    values = [n for n in statement.child_by_field_name("right").named_children if n.type != "comment"]
+    if len(targets) != len(values) or values[targets.index(target)].type not in _EXISTING:
+        return False
+    value = values[targets.index(target)]
+    if value.type in {"identifier", "selector_expression"}:
+        # A package-level name (or a predeclared one): a local was computed by the function.
+        root = root_identifier(value)
+        return root is not None and not is_shadowed(root)
+    return True
 
 
 def _runs_at_startup(file: GoFile, call) -> bool:
@@ -200,11 +274,14 @@ def collect(file: GoFile, options: dict) -> _Facts:
     for spec in _top_level_var_specs(file):
         names = [text(n) for n in spec.children_by_field_name("name")]
         facts.variables.update(names)
+        type_node = spec.child_by_field_name("type")
+        if type_node is not None and text(type_node) == "error":
+            facts.errors.update(names)
         if has_sync and _is_sync_once(file, spec):
             facts.onces.update(names)
     for name, body in _niladic_functions(file):
         if name not in {"init", "main"}:
-            writes = _nonlocal_writes(body)
+            writes = _nonlocal_writes(file, body)
             if writes:
                 facts.writers[name] = writes
     for call, once, function in _do_calls(file):
@@ -212,11 +289,11 @@ def collect(file: GoFile, options: dict) -> _Facts:
             continue  # a local Once, or one that fires during startup
         where = location_of(file.path, call)
         if function.type == "function_literal":
-            writes = _nonlocal_writes(function.child_by_field_name("body"))
+            writes = _nonlocal_writes(file, function.child_by_field_name("body"))
             if writes:
-                facts.calls.append((where, text(once), writes, None))
+                facts.calls.append((where, text(once), writes, None, _captured_error(function)))
         elif function.type == "identifier" and not is_shadowed(function):
-            facts.calls.append((where, text(once), None, text(function)))
+            facts.calls.append((where, text(once), None, text(function), None))
     return facts
 
 
@@ -230,21 +307,62 @@ def check_project(project, options: dict):
         if not onces:
             continue
         variables = set().union(*(f.variables for f in files))
+        errors = set().union(*(f.errors for f in files))
         writers = {name: writes for f in files for name, writes in f.writers.items()}
         for facts in files:
-            for where, once, writes, function in facts.calls:
+            for where, once, writes, function, lost in facts.calls:
                 if once not in onces:
                     continue
                 if function is not None:
                     writes = writers.get(function)
-                written = next((name for name in writes or () if name in variables), None)
-                if written is None:
+                written = [name for name in writes or () if name in variables]
+                if not written:
                     continue
+                error = next((name for name in written if _is_error(name, errors)), None)
+                value = next((name for name in written if name != error), written[0])
                 by = f"the function {function}" if function is not None else "its function"
-                yield Finding(RULE.id, _message(once, written, by), where)
+                yield Finding(RULE.id, _message(once, value, by, error, lost), where)
 
 
-def _message(once: str, written: str, by: str) -> str:
+_DECLARED_INSIDE = """
+(short_var_declaration left: (expression_list (identifier) @name))
+(var_spec name: (identifier) @name)
+(range_clause left: (expression_list (identifier) @name))
+(parameter_declaration name: (identifier) @name)
+"""
+
+
+def _captured_error(literal) -> str | None:
+    """An error variable of the calling function (`err`, `*Err`, or declared `error` there)
+    that the function literal assigns: Do runs the literal once, so only the first caller
+    ever sees that error."""
+    inside = {text(n) for found in matches(_DECLARED_INSIDE, literal) for n in found["name"]}
+    for found in matches(_WRITES, literal.child_by_field_name("body")):
+        root = root_identifier(found["target"][0])
+        if root is None or root != found["target"][0] or text(root) in inside or not is_shadowed(root):
+            continue
+        name = text(root)
+        if name == "err" or name.endswith("Err"):
+            return name
+    return None
+
+
+def _is_error(name: str, errors: set[str]) -> bool:
+    """A package-level variable declared `error`, or named like one (`err`, `loadErr`)."""
+    return name in errors or name == "err" or name.endswith("Err")
+
+
+def _message(once: str, written: str, by: str, error: str | None, lost: str | None) -> str:
+    lazy = (f"{once}.Do sets package-level {written} in {by} at its first use, not at startup: the work and its "
+            "allocations happen at an unpredictable moment (often the first request, under load)")
+    if lost is not None:
+        return (f"{lazy}; it also sets {lost}, a variable of the calling function, so only the first call sees the "
+                f"error: Do never runs the function again, and every later call gets {lost} == nil even when the "
+                f"first one failed and left {written} unset; sync.OnceValues fixes both, returning the value and the error to every caller")
+    if error is not None and error != written:
+        return (f"{lazy}; the error goes to package-level {error}, apart from the value, and every caller must "
+                f"remember to read it; sync.OnceValues fixes both, returning the value and the error to every "
+                "caller")
     return (f"{once}.Do sets package-level {written} in {by} at its first use, not at startup: the work and its "
             "allocations happen at an unpredictable moment (often the first request, under load, or concurrently "
             "with readiness probes); sync.OnceValue or sync.OnceValues make the lazy value explicit and typed, "

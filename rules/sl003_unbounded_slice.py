@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 
 from golint_startup.go.gofile import GoFile
-from golint_startup.go.syntax import root_identifier, is_variadic, matches, mentions, names_of, text, unparen, values_of
-from golint_startup.go.types import FileTypes
+from golint_startup.go.syntax import enclosing_function, identifier_uses, is_variadic, matches, mentions, names_of, \
+    root_identifier, text, unparen, values_of
+from golint_startup.go.scope import declared_names, is_shadowed
+from golint_startup.go.types import INTEGER_TYPES, FileTypes
 from golint_startup.rule import Option, Rule
 
 HELP = """\
@@ -22,7 +24,14 @@ before the loop starts:
 
 The append must be a statement `s = append(s, x)` directly in the loop body (not under
 `if`, `switch` or `select`, no `...` spread), and the body must have no `break`,
-`continue`, `return` or `goto` that could skip it. Ranges over channels, functions and
+`continue`, `return` or `goto` that could skip it. Bounds may use `len`, `cap`, `min`, `max` and numeric conversions
+(`i < int(n)`); any other call might not return the same twice, and is not trusted.
+Appends to the slice in the same block before and after the loop add to the suggested
+capacity (`len(xs)+2`); a spread whose length cannot be written is mentioned instead.
+When the capacity uses a name declared after the slice, the message says to declare the
+slice with `make` just before the loop instead, where the name is in scope; a range over a
+call is stored in a variable whose suggested name the function does not already use.
+Ranges over channels, functions and
 iterators (`iter.Seq`, method values) are never flagged, and neither is anything whose
 type the file does not reveal. The rule is quieter than `prealloc` on purpose: it only
 reports the loops where the final length is the loop count.
@@ -102,6 +111,9 @@ _BRANCH_TARGETS = {"for_statement", "expression_switch_statement", "type_switch_
 
 def _is_zero(node) -> bool:
     node = unparen(node)
+    if node is not None and node.type == "call_expression" and text(node.child_by_field_name("function")) in INTEGER_TYPES:
+        arguments = values_of(node.child_by_field_name("arguments"))
+        return len(arguments) == 1 and _is_zero(arguments[0])  # uint64(0)
     return node is not None and node.type == "int_literal" and text(node).replace("_", "") in {"0", "0x0", "00"}
 
 
@@ -178,10 +190,20 @@ def _declared_name(identifiers, name: str, whole):
 # --- the loop ---------------------------------------------------------------------
 
 
-def _has_call(node) -> bool:
-    """Whether `node` calls something other than a pure builtin (a call might not return the same twice)."""
+_PURE = frozenset({"len", "cap", "min", "max"}) | INTEGER_TYPES | {"float32", "float64"}
+
+
+# Builtins that allocate but change no variable the capacity may read.
+_ALLOCATING = frozenset({"make", "new", "append"})
+
+
+def _has_call(node, also_pure: frozenset = frozenset()) -> bool:
+    """Whether `node` calls something other than a pure builtin or a conversion to a numeric
+    type (`int(n)`, `uint64(x)`): any other call might not return the same twice."""
     for found in matches("(call_expression function: (_) @fn) @call", node):
-        if text(found["fn"][0]) not in {"len", "cap", "min", "max"}:
+        function = found["fn"][0]
+        if function.type != "identifier" or (text(function) not in _PURE and text(function) not in also_pure) \
+                or is_shadowed(function):
             return True
     return False
 
@@ -215,6 +237,18 @@ def _count_text(expr) -> str:
                                        "index_expression", "parenthesized_expression"} else f"({text(expr)})"
 
 
+_PLACEHOLDERS = ("items", "list", "all", "src", "elems")
+
+
+def _placeholder(file: GoFile, node) -> str:
+    """A variable name for the suggested fix that nothing in the enclosing function spells."""
+    function = enclosing_function(node) or file.root
+    for name in _PLACEHOLDERS + tuple(f"items{i}" for i in range(2, 100)):
+        if not identifier_uses(file, function, name) and name not in file.imports:
+            return name
+    return "items"
+
+
 def _range_capacity(file: GoFile, clause, types: FileTypes) -> tuple[str, str] | None:
     """(capacity expression, a hint) for a range clause over something with a known length."""
     right = unparen(clause.child_by_field_name("right"))
@@ -232,7 +266,8 @@ def _range_capacity(file: GoFile, clause, types: FileTypes) -> tuple[str, str] |
     if types.is_integer(t):
         return _count_text(right), ""
     if _has_call(right):
-        return "len(v)", f" after storing {text(right)} in a variable v"
+        v = _placeholder(file, clause)
+        return f"len({v})", f" after storing {text(right)} in a variable {v}"
     return f"len({text(right)})", ""
 
 
@@ -320,11 +355,25 @@ def _loop_finding(file: GoFile, loop, name: str, types: FileTypes, options: dict
     if statement.parent is None or statement.parent.type != "block":
         return None
     # The first earlier statement that mentions the slice must be its empty declaration.
+    # The first earlier statement that mentions the slice, other than appends to it, must be
+    # its empty declaration; the appends between count towards the capacity.
+    extra: list = []
     previous = statement.prev_named_sibling
-    while previous is not None and (previous.type == "comment" or not mentions(file, previous, name)):
+    while previous is not None and (previous.type == "comment" or not mentions(file, previous, name)
+                                    or _self_append(previous, name) is not None):
+        if previous.type != "comment" and mentions(file, previous, name):
+            extra.append(_self_append(previous, name))
         previous = previous.prev_named_sibling
     if previous is None:
         return None
+    following = statement.next_named_sibling
+    while following is not None and (following.type == "comment" or not mentions(file, following, name)):
+        following = following.next_named_sibling
+    while following is not None and _self_append(following, name) is not None:
+        extra.append(_self_append(following, name))
+        following = following.next_named_sibling
+        while following is not None and following.type == "comment":
+            following = following.next_named_sibling
     declaration = _empty_declaration(previous, name, types)
     if declaration is None:
         return None
@@ -378,12 +427,74 @@ def _loop_finding(file: GoFile, loop, name: str, types: FileTypes, options: dict
         else:
             capacity = f"{per_iteration}*({capacity})" if "-" in capacity or "+" in capacity \
                 else f"{per_iteration}*{capacity}"
+    capacity, uncounted = _plus_extra(capacity, extra)
+    if uncounted:
+        hint += f" (plus what the appends of {', '.join(uncounted)} outside the loop add)"
+    elif extra:
+        hint += " (the appends before and after the loop included)"
     if len(over) > 60:
         over = over[:57] + "..."
+    # The capacity must be computable where the slice is declared; otherwise the make moves.
+    # So must its value: a call in between (a lock taken, a map filled) may change it.
+    between, calls, appended_before = set(), False, False
+    sibling = previous.next_named_sibling
+    while sibling is not None and sibling != statement:
+        if _self_append(sibling, name) is not None:
+            appended_before = True  # counted above; its arguments read, they do not resize
+        elif sibling.type != "comment":
+            between.update(declared_names(sibling))
+            calls = calls or _has_call(sibling, _ALLOCATING)
+        sibling = sibling.next_named_sibling
+    late = sorted(between & set(re.findall(r"[A-Za-z_]\w*", capacity)))
+    if late or (calls and not capacity.isdigit()):
+        if appended_before:
+            return None  # the make cannot move below the appends that precede the loop
+
+        why = f"{', '.join(late)} {'is' if len(late) == 1 else 'are'} declared after {name}" if late else \
+            f"the calls between the declaration and the loop may change {capacity}"
+        fix = f"declare it just before the loop as {name} := make({slice_type}, 0, {capacity}){hint}, since {why}"
+    else:
+        fix = f"preallocate it with make({slice_type}, 0, {capacity}){hint}"
     return RULE.finding(
         file.path, report_node,
         f"{name} starts empty and is appended to on every iteration of the {over}, regrowing and copying its "
-        f"backing array; preallocate it with make({slice_type}, 0, {capacity}){hint}")
+        f"backing array; {fix}")
+
+
+def _self_append(statement, name: str):
+    """For `name = append(name, a, b)`: 2; for `name = append(name, xs...)`: the text `len(xs)`
+    (or a node when xs calls something: the count cannot be written). None otherwise."""
+    if statement.type != "assignment" or text(statement.child_by_field_name("operator")) != "=":
+        return None
+    left = values_of(statement.child_by_field_name("left"))
+    right = values_of(statement.child_by_field_name("right"))
+    if len(left) != 1 or text(left[0]) != name or len(right) != 1 or right[0].type != "call_expression" \
+            or text(right[0].child_by_field_name("function")) != "append":
+        return None
+    arguments_node = right[0].child_by_field_name("arguments")
+    arguments = values_of(arguments_node)
+    if not arguments or text(arguments[0]) != name:
+        return None
+    if is_variadic(arguments_node):
+        spread = arguments[-1]
+        return spread if _has_call(spread) or mentions_name(spread, name) else f"len({text(spread)})"
+    return len(arguments) - 1
+
+
+def mentions_name(node, name: str) -> bool:
+    return any(text(n) == name for n in _identifiers(node))
+
+
+def _plus_extra(capacity: str, extra: list) -> tuple[str, list[str]]:
+    """The capacity with the elements appended outside the loop added; the spreads whose
+    length cannot be written, by their text."""
+    constant = sum(e for e in extra if isinstance(e, int))
+    lengths = [e for e in extra if isinstance(e, str)]
+    uncounted = [text(e) for e in extra if not isinstance(e, (int, str))]
+    if capacity.isdigit():
+        capacity, constant = str(int(capacity) + constant), 0
+    parts = [capacity] + lengths + ([str(constant)] if constant else [])
+    return "+".join(parts), uncounted
 
 
 def _loop_appends(file: GoFile):

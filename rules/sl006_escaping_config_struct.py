@@ -20,6 +20,7 @@ from golint_startup.go.scope import is_shadowed
 from golint_startup.go.library import DECODE_FUNCTIONS, STREAM_DECODERS
 from golint_startup.go.syntax import enclosing_function, matches, text
 from golint_startup.go.types import named_type, result_types, type_parameters_in_scope
+from golint_startup.engine.cache_format import register
 from golint_startup.rule import ESCAPE_ANALYSIS, MODULE_FILES, Finding, Location, Notification, Option, Rule
 
 HELP = """\
@@ -97,6 +98,7 @@ _TAG_KEYS = ["mapstructure", "yaml", "toml", "env", "envconfig"]
 TypeRef = tuple[str, str]
 
 
+@register(name="SL006.Site")
 @dataclass(frozen=True)
 class Site:
     """Something at a position the compiler may report, and the type found there."""
@@ -110,6 +112,7 @@ class Site:
     end_col: int
 
 
+@register(name="SL006.Facts")
 @dataclass(frozen=True)
 class Facts:
     structs: dict[str, str]  # package-level struct type -> why it is a config struct by itself ("" if not)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from golint_startup.gocommand import measure
 from golint_startup.go.gofile import GoFile
+from golint_startup.engine.cache_format import register
 from golint_startup.rule import INIT_MEASUREMENT, Finding, Location, Option, Rule
 from golint_startup.engine.runner import display_path
 
@@ -79,6 +80,7 @@ sits at twice the largest of the ordinary ones.
 """
 
 
+@register(name="SL009.Facts")
 @dataclass(frozen=True)
 class Facts:
     init_at: tuple[int, int, int, int] | None  # first `func init` (line, col, end line, end col)

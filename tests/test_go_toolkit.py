@@ -194,3 +194,42 @@ def test_every_module_level_query_compiles_against_the_grammar():
                     query(value)
                     compiled += 1
     assert compiled >= 15
+
+
+# --- embed --------------------------------------------------------------------------
+
+from golint_startup.go.embed import embedded_files, embedded_variables, human_size  # noqa: E402
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("//go:embed a.txt b/*.json\nvar files embed.FS", {"files": ("a.txt", "b/*.json")}),
+    ("var (\n\t//go:embed \"x y.txt\"\n\tspaced embed.FS\n\tother int\n)", {"spaced": ("x y.txt",)}),
+    ("//go:embed a.txt\n//go:embed all:static\nvar two embed.FS", {"two": ("a.txt", "all:static")}),
+    ("//go:embed a.txt\nvar text string", {}),  # not an FS: the data itself, no copy to make
+    ("var bare embed.FS", {}),
+    ("//go:embed a.txt\n\nvar apart embed.FS", {}),  # a blank line detaches the directive
+])
+def test_embedded_variables(body, expected):
+    assert embedded_variables(go(body, 'import "embed"')) == expected
+
+
+def test_embedded_files(tmp_path):
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "assets" / "a.json").write_bytes(b"x" * 10)
+    (tmp_path / "assets" / "b.json").write_bytes(b"x" * 20)
+    (tmp_path / "assets" / ".hidden").write_bytes(b"x")
+    (tmp_path / "top.txt").write_bytes(b"x" * 5)
+    directory = str(tmp_path)
+    assert embedded_files(directory, ("assets/*.json",)) == {"assets/a.json": 10, "assets/b.json": 20}
+    assert embedded_files(directory, ("assets", "top.txt")) == {"assets/a.json": 10, "assets/b.json": 20,
+                                                                "top.txt": 5}
+    assert embedded_files(directory, ("all:assets",))["assets/.hidden"] == 1
+    assert embedded_files(directory, ("missing/*.pb",)) is None  # names nothing here
+    assert embedded_files(directory, ("../etc/passwd",)) is None
+    assert embedded_files(directory, ("assets",), limit=2) is None  # the walk is capped
+
+
+@pytest.mark.parametrize("size, expected", [(512, "512 bytes"), (7813, "8 KB"), (364 * 1024, "364 KB"),
+                                            (3 * 1024 * 1024, "3.0 MB")])
+def test_human_size(size, expected):
+    assert human_size(size) == expected

@@ -33,19 +33,14 @@ _NAMES: dict[type, str] = {}
 # name -> (constructor, field names, per-field type check or None), built on first use.
 _DECODERS: dict[str, tuple[Callable[..., Any], tuple[str, ...], tuple]] = {}
 
-# The engine's records, and records the built-in rules return as facts, registered on first
-# use (importing them here would be circular). A rule may instead decorate its own types
-# with `@register`.
+# The engine's records, registered on first use (importing them here would be circular);
+# a rule decorates the types of its facts with `@register`.
 _BUILT_IN = (
     ("golint_startup.engine.analysis", "FileResult", "FileResult"),
     ("golint_startup.rule", "Finding", "Finding"),
     ("golint_startup.rule", "Location", "Location"),
     ("golint_startup.rule", "Notification", "Notification"),
     ("golint_startup.go.gofile", "Directive", "Directive"),
-    ("golint_startup.rules.sl002_once_lazy_global", "_Facts", "SL002.Facts"),
-    ("golint_startup.rules.sl006_escaping_config_struct", "Site", "SL006.Site"),
-    ("golint_startup.rules.sl006_escaping_config_struct", "Facts", "SL006.Facts"),
-    ("golint_startup.rules.sl009_heavy_package_init", "Facts", "SL009.Facts"),
 )
 # Modules listing their cached records in a tuple: (module, attribute, name prefix).
 _BUILT_IN_LISTS = (

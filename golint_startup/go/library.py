@@ -53,3 +53,13 @@ LIBRARY_SLICES = {
     ("bytes", "Split"): (0,), ("bytes", "SplitN"): (0,), ("bytes", "Fields"): (0,),
     ("bytes", "FieldsFunc"): (0,), ("slices", "Sorted"): (0,), ("slices", "Collect"): (0,),
 }
+
+# Binary decoders whose package-level `Unmarshal(data, &v)` allocates the decoded value
+# (protobuf, msgpack): with gob's and JSON's decoders, what SL001 counts as decoding.
+BINARY_DECODE_FUNCTIONS: dict[str, frozenset[str]] = {
+    "google.golang.org/protobuf/proto": frozenset({"Unmarshal"}),
+    "github.com/golang/protobuf/proto": frozenset({"Unmarshal"}),
+    "github.com/vmihailenco/msgpack": frozenset({"Unmarshal"}),
+    "github.com/vmihailenco/msgpack/v4": frozenset({"Unmarshal"}),
+    "github.com/vmihailenco/msgpack/v5": frozenset({"Unmarshal"}),
+}

@@ -9,14 +9,14 @@ import (
 	"text/template"
 )
 
-var routePattern = re.MustCompile(`^/api/v[0-9]+/`) // want "SL001: regexp.MustCompile in a package-level var initializer compiles a regular expression"
+var routePattern = re.MustCompile(`^/api/v[0-9]+/`) // compilations are counted per package (see compiles/)
 
 var (
-	posix        = re.MustCompilePOSIX(`[[:alpha:]]+`) // want "SL001: regexp.MustCompilePOSIX"
-	compiled, _  = re.Compile(`x+`)                    // want "SL001: regexp.Compile"
-	page         = template.Must(template.New("page").Parse("<p>{{.}}</p>")) // want "SL001: template.Must in a package-level var initializer parses a template"
-	layout       = htmltemplate.Must(htmltemplate.ParseFiles("layout.html"))   // want "SL001: template.Must"
-	footer, _    = template.New("footer").Funcs(nil).Parse("{{.}}")          // want "SL001: \\(\\*template.Template\\).Parse"
+	posix        = re.MustCompilePOSIX(`[[:alpha:]]+`) // compilations are counted per package (see compiles/)
+	compiled, _  = re.Compile(`x+`)                    // compilations are counted per package (see compiles/)
+	page         = template.Must(template.New("page").Parse("<p>{{.}}</p>")) // compilations are counted per package (see compiles/)
+	layout       = htmltemplate.Must(htmltemplate.ParseFiles("layout.html"))   // compilations are counted per package (see compiles/)
+	footer, _    = template.New("footer").Funcs(nil).Parse("{{.}}")          // compilations are counted per package (see compiles/)
 	header       = template.New("header")
 	quotedPrefix = "/api/"
 )
@@ -58,12 +58,12 @@ var fetched = func() int {
 }()
 
 func init() {
-	_ = template.Must(header.Parse("{{.Title}}")) // want "SL001: template.Must in func init"
-	_, _ = header.Parse("{{.Body}}")               // want "SL001: \\(\\*template.Template\\).Parse in func init"
+	_ = template.Must(header.Parse("{{.Title}}")) // compilations are counted per package (see compiles/)
+	_, _ = header.Parse("{{.Body}}")               // compilations are counted per package (see compiles/)
 	go func() {
 		_, _ = http.Get("http://config-service/warmup") // a goroutine does not block initialization
 	}()
 	defer func() {
-		_ = re.MustCompile(`late`) // want "SL001: regexp.MustCompile in func init"
+		_ = re.MustCompile(`late`) // compilations are counted per package (see compiles/)
 	}()
 }

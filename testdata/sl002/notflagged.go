@@ -1,6 +1,9 @@
 package client
 
-import "sync"
+import (
+	"regexp"
+	"sync"
+)
 
 var quietOnce sync.Once
 
@@ -71,4 +74,50 @@ func notOnce() {
 // Writing through a pointer changes what it points to, not a package variable.
 func throughPointer(p *Client) {
 	quietOnce.Do(func() { *p = Client{} })
+}
+
+var (
+	probeOnce sync.Once
+	readFn    func() string
+	enabled   bool
+)
+
+func readPlain() string { return "" }
+
+// A lazy choice among ready values: nothing is computed or allocated on first use.
+func Read() string {
+	probeOnce.Do(func() {
+		readFn = readPlain
+		enabled = true
+	})
+	return readFn()
+}
+
+var (
+	patternOnce sync.Once
+	pattern     *regexp.Regexp
+	byCountry   = map[string]*regexp.Regexp{}
+	byKind      map[string]*regexp.Regexp
+	patternErr  error
+)
+
+func buildExpression() string { return `^[a-z]+$` }
+
+// Compiling on first use is what SL001 asks for: the laziness is the cure, not the problem.
+func Pattern() *regexp.Regexp {
+	patternOnce.Do(func() {
+		pattern = regexp.MustCompile(buildExpression())
+		pattern.Longest()
+		byKind = map[string]*regexp.Regexp{"id": regexp.MustCompile(`^\d+$`), "tag": regexp.MustCompile(`^#\w+$`)}
+		for country, p := range map[string]string{"NL": `^\d{4}[A-Z]{2}$`} {
+			byCountry[country] = regexp.MustCompile(p)
+		}
+	})
+	return pattern
+}
+
+// With its error, too: both results come from the compilation.
+func CheckedPattern() (*regexp.Regexp, error) {
+	patternOnce.Do(func() { pattern, patternErr = regexp.Compile(buildExpression()) })
+	return pattern, patternErr
 }

@@ -121,9 +121,9 @@ func fromElsewhere(users []User, ids []string) []string {
 	return ids
 }
 
-// Not flagged: the slice is used between its declaration and the loop.
+// An append between the declaration and the loop adds to the capacity.
 func usedBetween(users []User, admin string) []string {
-	var ids []string
+	var ids []string // want "SL003: make\\(\\[\\]string, 0, len\\(users\\)\\+1\\) \\(the appends before and after the loop included\\)"
 	ids = append(ids, admin)
 	for _, u := range users {
 		ids = append(ids, u.ID)

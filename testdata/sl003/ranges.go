@@ -137,7 +137,7 @@ func overLocalFromResult() ([]string, error) {
 }
 
 func overMethodResult(reg *Registry) []string {
-	var paths []string // want "SL003: len\\(v\\)\\) after storing reg.Snapshot\\(\\) in a variable v"
+	var paths []string // want "SL003: len\\(items\\)\\) after storing reg.Snapshot\\(\\) in a variable items"
 	for _, r := range reg.Snapshot() {
 		paths = append(paths, r.Path)
 	}

@@ -1,0 +1,46 @@
+package embedded
+
+import (
+	"embed"
+	"io/fs"
+	"os"
+)
+
+//go:embed assets/*.json assets/small.txt
+var assets embed.FS
+
+var (
+	//go:embed static
+	static embed.FS
+
+	//go:embed assets/small.txt
+	banner string // a string variable holds the data itself: nothing is copied
+
+	plain embed.FS // no directive: empty
+)
+
+//go:embed generated/*.pb
+var missing embed.FS // the pattern names nothing in this tree: the size is unknown
+
+var catalog []byte
+
+func init() {
+	catalog, _ = fs.ReadFile(assets, "assets/big.json") // want `SL001: fs.ReadFile in func init copies 'assets/big.json' \(8 KB\) from assets onto the heap`
+	note, _ := assets.ReadFile("assets/small.txt")       // below min-embedded-bytes
+	_ = note
+	entries, _ := static.ReadDir("static/css") // a listing copies no file data
+	for _, e := range entries {
+		data, _ := static.ReadFile("static/css/" + e.Name()) // want `SL001: \(embed.FS\).ReadFile in func init copies files of static onto the heap \(they total 6 KB\)`
+		_ = data
+	}
+	_, _ = plain.ReadFile("x")
+	_, _ = missing.ReadFile("generated/a.pb") // want `SL001: \(embed.FS\).ReadFile in func init copies 'generated/a.pb' from missing onto the heap`
+	_, _ = os.ReadDir("/etc/app/conf.d")     // want "SL001: os.ReadDir in func init reads a directory"
+	_ = banner
+}
+
+// Not initialization: read when called.
+func page() []byte {
+	data, _ := assets.ReadFile("assets/big.json")
+	return data
+}
