@@ -233,3 +233,21 @@ def test_embedded_files(tmp_path):
                                             (3 * 1024 * 1024, "3.0 MB")])
 def test_human_size(size, expected):
     assert human_size(size) == expected
+
+
+@pytest.mark.parametrize("expression, required, answer", [
+    ("dev", {"dev"}, True), ("dev && linux", {"dev"}, True), ("dev || prod", {"dev"}, False),
+    ("!dev", {"dev"}, False), ("!!dev", {"dev"}, True), ("!(!dev || prod)", {"dev"}, True),
+    ("linux && (dev || debug)", {"dev", "debug"}, True), ("!" * 3001 + "dev", {"dev"}, False),
+])
+def test_build_constraints(expression, required, answer):
+    from golint_startup.go.buildtags import Constraint
+
+    assert Constraint.parse(expression).requires_any(required) is answer
+
+
+def test_a_build_constraint_nested_past_any_real_one_is_refused_not_a_crash():
+    from golint_startup.go.buildtags import Constraint, ConstraintError
+
+    with pytest.raises(ConstraintError):
+        Constraint.parse("(" * 5000 + "dev" + ")" * 5000)

@@ -10,7 +10,7 @@ import os
 import stat
 import traceback
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 from golint_startup.go import gofile
 from golint_startup.engine.config import Settings
@@ -95,10 +95,7 @@ def analyze_source(source: bytes, display: str, settings: Settings, *, report: b
     rules = list(settings.rules.values())
     generated = gofile.is_generated(source) and not settings.generated
     if generated:
-        # Never reported on; read only by rules that need it for other files' sake.
-        result.skipped = "generated"
-        report = False
-        rules = [r for r in rules if r.collect is not None and r.reads_generated(source)]
+        report, rules = False, _facts_only(result, "generated", rules, lambda rule: rule.reads_generated(source))
         if not rules:
             return result
     source = without_bom(source)
@@ -116,15 +113,20 @@ def analyze_source(source: bytes, display: str, settings: Settings, *, report: b
         return result
     test_support = parsed.is_test_support and not settings.tests
     if test_support:
-        result.skipped = "test support"
-        report = False
-        rules = [r for r in rules if r.collect is not None and r.needs(TEST_SUPPORT_FACTS)]
+        report, rules = False, _facts_only(result, "test support", rules, lambda rule: rule.needs(TEST_SUPPORT_FACTS))
         if not rules:
             return result
     if not generated and not test_support:
         _describe_problems(parsed, source, result)
     _run_rules(parsed, rules, settings, report, debug, result)
     return result
+
+
+def _facts_only(result: FileResult, reason: str, rules: list, wanted: Callable) -> list:
+    """For a file never reported on (generated, test support): the rules it still feeds facts
+    to, for other files' sake."""
+    result.skipped = reason
+    return [rule for rule in rules if rule.collect is not None and wanted(rule)]
 
 
 def _describe_problems(parsed: gofile.GoFile, source: bytes, result: FileResult) -> None:

@@ -63,11 +63,16 @@ def _tokenize(expr: str) -> list[str]:
     return tokens
 
 
+# Parentheses deeper than this are refused (Go's parser refuses deep nesting too); it
+# bounds the recursion, whatever the input.
+_MAX_NESTING = 100
+
+
 class _Evaluator:
     """Recursive descent over `||`, `&&`, `!` and parentheses, as go/build/constraint."""
 
     def __init__(self, tokens: list[str], values: dict[str, bool]):
-        self.tokens, self.values, self.pos = tokens, values, 0
+        self.tokens, self.values, self.pos, self.depth = tokens, values, 0, 0
 
     def parse(self) -> bool:
         result = self._or()
@@ -79,34 +84,37 @@ class _Evaluator:
         return self.tokens[self.pos] if self.pos < len(self.tokens) else None
 
     def _or(self) -> bool:
-        result = self._and()
-        while self._peek() == "||":
-            self.pos += 1
-            right = self._and()
-            result = result or right
-        return result
+        return self._chain("||", self._and, any)
 
     def _and(self) -> bool:
-        result = self._not()
-        while self._peek() == "&&":
+        return self._chain("&&", self._not, all)
+
+    def _chain(self, operator: str, operand, combine) -> bool:
+        """`a op b op c`: every operand is parsed (and checked) before the values combine."""
+        values = [operand()]
+        while self._peek() == operator:
             self.pos += 1
-            right = self._not()
-            result = result and right
-        return result
+            values.append(operand())
+        return combine(values)
 
     def _not(self) -> bool:
-        token = self._peek()
-        if token == "!":
+        negations = 0
+        while self._peek() == "!":  # a loop, not recursion: `!!!...` is the input's to choose
             self.pos += 1
-            return not self._not()
+            negations += 1
+        token = self._peek()
         if token == "(":
+            self.depth += 1
+            if self.depth > _MAX_NESTING:
+                raise ConstraintError("build constraint nested too deeply")
             self.pos += 1
             result = self._or()
             if self._peek() != ")":
                 raise ConstraintError("missing ) in build constraint")
             self.pos += 1
-            return result
+            self.depth -= 1
+            return result != bool(negations % 2)
         if token is None or token in {"&&", "||", ")"}:
             raise ConstraintError("missing operand in build constraint")
         self.pos += 1
-        return self.values.get(token, False)
+        return self.values.get(token, False) != bool(negations % 2)
