@@ -7,7 +7,7 @@ import re
 from golint_startup.go.gofile import GoFile
 from golint_startup.go.syntax import root_identifier, is_variadic, matches, mentions, names_of, text, unparen, values_of
 from golint_startup.go.types import FileTypes
-from golint_startup.rule import Option, Rule
+from golint_startup.rule import SCOPE, SCOPE_HELP, STARTUP_MODEL, Option, Rule
 
 HELP = """\
 ## What it does
@@ -66,7 +66,7 @@ an empty one as `[]`. Keep the nil result where callers depend on it (for exampl
 ## Options
 - `for-loops` (boolean, default `true`): also check three-clause loops
   `for i := a; i < n; i++`, suggesting capacity `n-a`.
-"""
+""" + SCOPE_HELP + "\n"
 
 # `s = append(s, ...)`: found in the source text first (anchored on the literal
 # "append(", which is much cheaper than a tree query over every file); the tree then
@@ -430,8 +430,9 @@ RULE = Rule(
                 "before it starts (range over a slice, array, map, string or integer, or a counted for loop) "
                 "regrows and copies its backing array repeatedly; make it with that capacity instead.",
     help=HELP,
-    options=(Option("for-loops", True, "also check three-clause loops `for i := a; i < n; i++`"),),
+    options=(Option("for-loops", True, "also check three-clause loops `for i := a; i < n; i++`"), SCOPE),
     tags=("memory", "performance", "allocation"),
     precision="high",
     check=check,
+    requires=(STARTUP_MODEL,),
 )
