@@ -129,18 +129,15 @@ class Model:
 
 
 def display_name(function: callgraph.Function) -> str:
-    """How a path names a function: `main`, `config.Load`, `(*Server).Run` as `Server.Run`,
-    `init`, `var x`, `func literal` (the package's name before any but main's)."""
+    """How a path names a function: `main`, `config.Load`, `server.Server.Run` (a method),
+    `config.init`, `var config.x`, `func literal (line n)`: the package's name before any but main's."""
     package = function.package
     if function.kind == "lit":
         return f"func literal (line {function.name_loc.line})" if function.name_loc else "func literal"
+    qualified = "" if package.name == "main" else f"{package.name}."
     if function.kind == "var":
-        name = f"var {function.key[4:]}"
-    elif function.key.startswith("init#"):
-        name = "init"
-    else:
-        name = function.key
-    return name if package.name == "main" else f"{package.name}.{name}"
+        return f"var {qualified}{function.key[4:]}"
+    return qualified + ("init" if function.key.startswith("init#") else function.key)
 
 
 def build(facts: dict[str, ProgramFacts], abspaths: dict[str, str], options: Options = Options()) -> Model:
