@@ -154,5 +154,5 @@ def test_contexts_of_function_values():
     by_line = {(c.span.line, c.span.col): c for c in facts.contexts}
     assert by_line[(6, 5)].go
     assert by_line[(7, 28)].field == "RunE" and by_line[(7, 28)].type.name == "Command"
-    assert [getattr(t, "name", None) for t in by_line[(8, 28)].callees] == ["auth", "HandleFunc"]
+    assert [getattr(t, "name", None) for t in by_line[(8, 27)].callees] == ["auth", "HandleFunc"]
     assert {e.key for e in facts.extents} == {"main"}
