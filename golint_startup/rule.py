@@ -49,6 +49,9 @@ class Finding:
     level: str = ""  # "" until the engine applies the rule's (configured) level
     related: tuple[Location, ...] = ()
     suppressed_by: str = ""  # the directive's reason, when --include-suppressed
+    # How the program reaches the finding at startup, root first: each step a function (its
+    # name the message), at its call site in the step before (the root: at its name).
+    startup_path: tuple[Location, ...] = ()
 
     @property
     def path(self) -> str:
@@ -60,6 +63,16 @@ class Finding:
 
     def with_level(self, level: str) -> "Finding":
         return replace(self, level=level)
+
+    def startup_line(self, shown: int = 6) -> str:
+        """`runs at startup: main → config.Load → keyOf`, at most `shown` steps (the first
+        and the last, an ellipsis between); "" when the finding is not on a startup path."""
+        names = [step.message for step in self.startup_path]
+        if not names:
+            return ""
+        if len(names) > shown:
+            names = names[:shown // 2] + ["…"] + names[-(shown - shown // 2):]
+        return "runs at startup: " + " → ".join(names)
 
 
 def location_of(path: str, node: Any, message: str = "") -> Location:
@@ -73,6 +86,7 @@ class Option:
     name: str
     default: Any
     help: str
+    choices: tuple = ()  # the values allowed, when only some are
 
 
 @dataclass(frozen=True)
@@ -94,6 +108,21 @@ TEST_SUPPORT_FACTS = Requirement("test-support-facts", "facts from test-support 
 ESCAPE_ANALYSIS = Requirement("escape-analysis", "the Go compiler's escape analysis", flag="escape")
 # Each main package's init, built and run under GODEBUG=inittrace=1 (SL009); only with --measure.
 INIT_MEASUREMENT = Requirement("init-measurement", "measured package initialization", flag="measure")
+
+
+# The startup model (go.startup): what runs before the program is ready, with a path to
+# each function. The engine then drops the findings of a rule whose `scope` option is
+# "startup" outside startup code, and gives every finding in startup code its path.
+STARTUP_MODEL = Requirement("startup-model", "the functions that run at startup, with a path to each")
+
+
+# The option of a rule that reports startup code only unless told otherwise (the engine
+# applies it, see engine.startup_scope); such a rule requires STARTUP_MODEL.
+SCOPE = Option("scope", "startup", 'where to report: "startup" (code that runs before the program is ready, '
+               'see Startup code) or "all"', choices=("startup", "all"))
+SCOPE_HELP = """- `scope` (string, default `"startup"`): `"startup"` reports only code that runs at startup
+  (reached from `main`, an `init` or a package-level initializer; see Startup code in the
+  README), each finding with its startup path; `"all"` reports every function."""
 
 
 @dataclass(frozen=True)

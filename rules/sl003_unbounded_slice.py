@@ -9,7 +9,7 @@ from golint_startup.go.syntax import enclosing_function, identifier_uses, is_var
     root_identifier, text, unparen, values_of
 from golint_startup.go.scope import declared_names, is_shadowed
 from golint_startup.go.types import INTEGER_TYPES, FileTypes
-from golint_startup.rule import Option, Rule
+from golint_startup.rule import SCOPE, SCOPE_HELP, STARTUP_MODEL, Option, Rule
 
 HELP = """\
 ## What it does
@@ -75,7 +75,7 @@ an empty one as `[]`. Keep the nil result where callers depend on it (for exampl
 ## Options
 - `for-loops` (boolean, default `true`): also check three-clause loops
   `for i := a; i < n; i++`, suggesting capacity `n-a`.
-"""
+""" + SCOPE_HELP + "\n"
 
 # `s = append(s, ...)`: found in the source text first (anchored on the literal
 # "append(", which is much cheaper than a tree query over every file); the tree then
@@ -541,8 +541,9 @@ RULE = Rule(
                 "before it starts (range over a slice, array, map, string or integer, or a counted for loop) "
                 "regrows and copies its backing array repeatedly; make it with that capacity instead.",
     help=HELP,
-    options=(Option("for-loops", True, "also check three-clause loops `for i := a; i < n; i++`"),),
+    options=(Option("for-loops", True, "also check three-clause loops `for i := a; i < n; i++`"), SCOPE),
     tags=("memory", "performance", "allocation"),
     precision="high",
     check=check,
+    requires=(STARTUP_MODEL,),
 )

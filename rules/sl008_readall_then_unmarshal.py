@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from golint_startup.go.gofile import GoFile
 from golint_startup.go.syntax import assigned_names, enclosing_function, identifier_uses, matches, text
-from golint_startup.rule import Rule, location_of
+from golint_startup.rule import SCOPE, SCOPE_HELP, STARTUP_MODEL, Rule, location_of
 
 HELP = """\
 ## What it does
@@ -89,8 +89,7 @@ where `Unmarshal` reports a syntax error. Wrap untrusted bodies in `io.LimitRead
 either way.
 
 ## Options
-None.
-"""
+""" + SCOPE_HELP + "\n"
 
 _READ_ALL = """
 (call_expression
@@ -188,7 +187,9 @@ RULE = Rule(
                 "decoded value. Decoding from the reader avoids the extra copy; for large JSON arrays, decode "
                 "element by element.",
     help=HELP,
+    options=(SCOPE,),
     tags=("memory", "decoding", "io"),
     precision="high",
     check=check,
+    requires=(STARTUP_MODEL,),
 )

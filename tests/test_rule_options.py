@@ -15,6 +15,9 @@ COUNTING_LOOP = textwrap.dedent("""\
     	}
     	return out
     }
+
+    // A root, so that squares runs at startup (SL003 reports startup code by default).
+    var table = squares(8)
     """)
 
 

@@ -15,7 +15,11 @@ from typing import TYPE_CHECKING, Any, Callable
 from golint_startup.go import gofile
 from golint_startup.engine.config import Settings
 from golint_startup.go.gofile import Directive
-from golint_startup.rule import TEST_SUPPORT_FACTS, Finding, Notification
+from golint_startup.go.callgraph.facts import program_facts
+from golint_startup.rule import STARTUP_MODEL, TEST_SUPPORT_FACTS, Finding, Notification
+
+# FileResult.facts key of the startup model's facts (callgraph.facts.ProgramFacts), beside the rules' ids.
+STARTUP_FACTS = "startup"
 
 if TYPE_CHECKING:
     from golint_startup.engine.cache import KeyOnly, ResultCache
@@ -63,9 +67,16 @@ def without_bom(source: bytes) -> bytes:
     return b"   " + source[3:] if source.startswith(_BOM) else source
 
 
+def key_flag(report: bool, test_dir: bool) -> bool | str:
+    """The part of a file's cache key that says how it was analyzed: a file in a test
+    directory is analyzed as test support, so a file moving there misses."""
+    return f"{report}:test-dir" if test_dir else report
+
+
 def analyze_file(abspath: str, display: str, settings: Settings, *, report: bool = True,
-                 debug: bool = False, cache: ResultCache | KeyOnly | None = None) -> FileResult:
-    """Analyze one file. With report=False only facts are collected (module context).
+                 debug: bool = False, cache: ResultCache | KeyOnly | None = None, test_dir: bool = False) -> FileResult:
+    """Analyze one file. With report=False only facts are collected (module context);
+    `test_dir`: the file lies in a test directory, so it is test support.
 
     With a cache, the bytes just read are hashed for the key: an unchanged file's stored
     result is returned without parsing, and what is stored is what was analyzed.
@@ -77,11 +88,11 @@ def analyze_file(abspath: str, display: str, settings: Settings, *, report: bool
         result.skipped = "unreadable"
         return result
     if cache is None:
-        return analyze_source(source, display, settings, report=report, debug=debug)
-    key = cache.key(display, report, source)
+        return analyze_source(source, display, settings, report=report, debug=debug, test_dir=test_dir)
+    key = cache.key(display, key_flag(report, test_dir), source)
     result = cache.load(key, display, report)
     if result is None:
-        result = analyze_source(source, display, settings, report=report, debug=debug)
+        result = analyze_source(source, display, settings, report=report, debug=debug, test_dir=test_dir)
         # An internal error is not kept: the next run (perhaps with --debug) meets it again.
         if not any(note.level == "error" for note in result.notifications):
             cache.store(key, abspath, display, report, result)
@@ -89,14 +100,16 @@ def analyze_file(abspath: str, display: str, settings: Settings, *, report: bool
 
 
 def analyze_source(source: bytes, display: str, settings: Settings, *, report: bool = True,
-                   debug: bool = False) -> FileResult:
+                   debug: bool = False, test_dir: bool = False) -> FileResult:
     """Analyze one file's bytes; the parse tree does not outlive this call."""
     result = FileResult(display)
     rules = list(settings.rules.values())
+    # Generated code runs too (Wire's injectors): the startup model reads every file but tests.
+    model = any(r.needs(STARTUP_MODEL) for r in rules) and not display.endswith("_test.go")
     generated = gofile.is_generated(source) and not settings.generated
     if generated:
         report, rules = False, _facts_only(result, "generated", rules, lambda rule: rule.reads_generated(source))
-        if not rules:
+        if not rules and not model:
             return result
     source = without_bom(source)
     try:
@@ -111,14 +124,24 @@ def analyze_source(source: bytes, display: str, settings: Settings, *, report: b
             parsed.constraint.requires_any({"ignore"}):
         result.skipped = "//go:build ignore"
         return result
-    test_support = parsed.is_test_support and not settings.tests
+    test_support = (test_dir or parsed.is_test_support) and not settings.tests
     if test_support:
+        model = False  # tests and their helpers are not the program
         report, rules = False, _facts_only(result, "test support", rules, lambda rule: rule.needs(TEST_SUPPORT_FACTS))
         if not rules:
             return result
     if not generated and not test_support:
         _describe_problems(parsed, source, result)
     _run_rules(parsed, rules, settings, report, debug, result)
+    if model:
+        try:
+            result.facts[STARTUP_FACTS] = program_facts(parsed)
+        except Exception as err:  # a bug here must not lose the rules' findings
+            if debug:
+                raise
+            detail = traceback.format_exception_only(type(err), err)[-1].strip()
+            result.notifications.append(Notification(f"internal error in the startup model: {detail}; please "
+                                                     "report it", parsed.path, level="error"))
     return result
 
 

@@ -10,10 +10,14 @@ import tomllib
 from dataclasses import dataclass
 from typing import Any
 
+from golint_startup.go import startup
+from golint_startup.go.library import TEST_DIRS
 from golint_startup.rule import LEVELS, Rule, all_rules
 
 CONFIG_NAME = ".startup-lint.toml"
-_TOP_LEVEL_KEYS = {"select", "ignore", "exclude", "tests", "tags", "go-images", "rules"}
+_TOP_LEVEL_KEYS = {"select", "ignore", "exclude", "tests", "tags", "go-images", "rules", "test-dirs", "startup"}
+# [startup]: entries added to the startup model's tables (go.library), and its goroutine switch.
+_STARTUP_KEYS = {"edges", "handlers", "follow-goroutines"}
 
 
 class ConfigError(Exception):
@@ -31,6 +35,9 @@ class Settings:
     exclude: tuple[str, ...] = ()  # globs anchored at the config file's directory (absolute)
     config_path: str | None = None
     go_images: tuple[str, ...] = ()  # image globs the manifest rules treat as Go containers
+    # path components that mark test and tooling code by location (see discovery.in_test_dir)
+    test_dirs: tuple[str, ...] = TEST_DIRS
+    startup: startup.Options = startup.Options()
 
     def fingerprint(self) -> str:
         """What a cached per-file result depends on, besides the file and the version."""
@@ -40,6 +47,8 @@ class Settings:
             "tests": self.tests,
             "generated": self.generated,
             "tags": sorted(self.tags),
+            "test-dirs": list(self.test_dirs),
+            "startup": [list(self.startup.edges), list(self.startup.handlers), self.startup.follow_goroutines],
         }
         return hashlib.sha256(json.dumps(state, sort_keys=True, default=list).encode()).hexdigest()[:16]
 
@@ -77,7 +86,7 @@ def _validate(data: dict[str, Any], path: str) -> None:
     for key in data:
         if key not in _TOP_LEVEL_KEYS:
             raise ConfigError(f"{path}: unknown key '{key}'")
-    for key in ("select", "ignore", "exclude", "tags", "go-images"):
+    for key in ("select", "ignore", "exclude", "tags", "go-images", "test-dirs"):
         if key in data and not _is_str_list(data[key]):
             raise ConfigError(f"{path}: '{key}' must be a list of strings")
     for key in ("select", "ignore"):
@@ -85,6 +94,21 @@ def _validate(data: dict[str, Any], path: str) -> None:
             resolve_rule_id(rule_id, f"{path}: '{key}'")
     if "tests" in data and not isinstance(data["tests"], bool):
         raise ConfigError(f"{path}: 'tests' must be true or false")
+    table = data.get("startup", {})
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: 'startup' must be a table")
+    for key, value in table.items():
+        if key not in _STARTUP_KEYS:
+            raise ConfigError(f"{path}: unknown key 'startup.{key}'")
+        if key == "follow-goroutines":
+            if not isinstance(value, bool):
+                raise ConfigError(f"{path}: 'startup.{key}' must be true or false")
+        elif not _is_str_list(value):
+            raise ConfigError(f"{path}: 'startup.{key}' must be a list of strings")
+        else:
+            bad = startup.malformed(value)
+            if bad:
+                raise ConfigError(f"{path}: 'startup.{key}': {bad[0]!r} is not \"import/path.Name\"")
     tables = data.get("rules", {})
     if not isinstance(tables, dict):
         raise ConfigError(f"{path}: 'rules' must be a table of rule tables")
@@ -96,6 +120,7 @@ def _validate(data: dict[str, Any], path: str) -> None:
         if not isinstance(table, dict):
             raise ConfigError(f"{path}: 'rules.{rule_id}' must be a table")
         defaults = catalog[rule_id].default_options()
+        choices = {option.name: option.choices for option in catalog[rule_id].options if option.choices}
         for key, value in table.items():
             where = f"{path}: 'rules.{rule_id}.{key}'"
             if key == "level":
@@ -105,6 +130,8 @@ def _validate(data: dict[str, Any], path: str) -> None:
                 raise ConfigError(f"{path}: unknown key 'rules.{rule_id}.{key}'")
             elif not _same_kind(defaults[key], value):
                 raise ConfigError(f"{where} must be {_kind_name(defaults[key])}")
+            elif key in choices and value not in choices[key]:
+                raise ConfigError(f"{where} must be one of {', '.join(map(repr, choices[key]))}")
 
 
 def resolve_rule_id(token: str, where: str) -> str:
@@ -203,4 +230,15 @@ def build_settings(
         exclude=tuple(_anchored(glob, os.path.dirname(os.path.abspath(path))) for glob in data.get("exclude", [])),
         config_path=path,
         go_images=tuple(data.get("go-images", [])),
+        test_dirs=tuple(data.get("test-dirs", TEST_DIRS)),
+        startup=_startup_options(data.get("startup", {})),
     )
+
+
+def _startup_options(table: dict[str, Any]) -> startup.Options:
+    """The default tables with the config's entries added."""
+    defaults = startup.Options()
+    return startup.Options(
+        edges=tuple(dict.fromkeys(defaults.edges + tuple(table.get("edges", ())))),
+        handlers=tuple(dict.fromkeys(defaults.handlers + tuple(table.get("handlers", ())))),
+        follow_goroutines=table.get("follow-goroutines", defaults.follow_goroutines))

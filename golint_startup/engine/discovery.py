@@ -6,7 +6,7 @@ import fnmatch
 import os
 from dataclasses import dataclass, field
 
-from golint_startup.go.modules import skipped_dir
+from golint_startup.go.modules import outermost_root, skipped_dir
 
 
 class PatternError(Exception):
@@ -110,3 +110,18 @@ def excluded(path: str, globs) -> bool:
         return False
     path = path.replace(os.sep, "/")
     return any(fnmatch.fnmatchcase(path, g) or fnmatch.fnmatchcase(path, g.rstrip("/") + "/*") for g in globs)
+
+
+def in_test_dir(path: str, test_dirs, cwd: str) -> bool:
+    """Whether a file lies under a directory named like test or tooling code (`test-dirs`):
+    a path component between the root of its outermost module (else `cwd`) and the file. So
+    an end-to-end app that imports no testing package, or a module nested under `test/`, is
+    test code."""
+    if not test_dirs:
+        return False
+    directory = os.path.dirname(path)
+    base = outermost_root(directory) or cwd
+    inside = base.rstrip(os.sep) + os.sep
+    if not directory.startswith(inside):
+        return False
+    return not set(directory[len(inside):].split(os.sep)).isdisjoint(test_dirs)

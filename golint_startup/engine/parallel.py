@@ -21,7 +21,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Callable, Iterable, Iterator
 
 from golint_startup.engine import lifeline
-from golint_startup.engine.analysis import FileResult, analyze_file, read_source
+from golint_startup.engine.analysis import FileResult, analyze_file, key_flag, read_source
 
 # Fewer files to analyze than this (after cache hits) are analyzed in the main process:
 # starting workers would cost more than it saves.
@@ -57,19 +57,20 @@ def _init_worker(settings, cache_salts, debug, parent_pid) -> None:
     _worker.update(settings=settings, cache_salts=cache_salts, debug=debug)
 
 
-def _analyze_batch(batch: list[tuple[str, str, bool, int]]) -> list:
+def _analyze_batch(batch: list[tuple[str, str, bool, int, bool]]) -> list:
     """FileResults; with a cache, (FileResult, cache key, encoded entry) triples instead
     (key and entry None for what must not be cached), so the main process encodes nothing."""
     settings, salts, debug = _worker["settings"], _worker["cache_salts"], _worker["debug"]
     if salts is None:
-        return [analyze_file(abspath, display, settings[group], report=report, debug=debug)
-                for abspath, display, report, group in batch]
+        return [analyze_file(abspath, display, settings[group], report=report, debug=debug, test_dir=test_dir)
+                for abspath, display, report, group, test_dir in batch]
     from golint_startup.engine.cache import KeyOnly
 
     keys = [KeyOnly(salt) for salt in salts]
     triples = []
-    for abspath, display, report, group in batch:
-        result = analyze_file(abspath, display, settings[group], report=report, debug=debug, cache=keys[group])
+    for abspath, display, report, group, test_dir in batch:
+        result = analyze_file(abspath, display, settings[group], report=report, debug=debug, cache=keys[group],
+                              test_dir=test_dir)
         key, encoded = keys[group].stored.pop((display, report), (None, None))
         triples.append((result, key, encoded))
     return triples
@@ -77,7 +78,7 @@ def _analyze_batch(batch: list[tuple[str, str, bool, int]]) -> list:
 
 def _analyze_here(job, settings, debug, caches) -> FileResult:
     return analyze_file(job.abspath, job.display, settings[job.group], report=job.report, debug=debug,
-                        cache=caches[job.group] if caches is not None else None)
+                        cache=caches[job.group] if caches is not None else None, test_dir=job.test_dir)
 
 
 def _lookup(job, caches) -> FileResult | None:
@@ -88,7 +89,8 @@ def _lookup(job, caches) -> FileResult | None:
     source, problem = read_source(job.abspath, job.display)
     if problem:
         return None
-    return result_cache.load(result_cache.key(job.display, job.report, source), job.display, job.report)
+    return result_cache.load(result_cache.key(job.display, key_flag(job.report, job.test_dir), source), job.display,
+                             job.report)
 
 
 def analyzer(*, jobs: int | None, progress: bool) -> Callable[..., Iterable[FileResult]]:
@@ -160,7 +162,7 @@ def _analyze(file_jobs, settings, debug, workers, caches) -> Iterator[FileResult
                 pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=_init_worker,
                                            initargs=(settings, salts, debug, os.getpid()))
             try:
-                future = pool.submit(_analyze_batch, [(j.abspath, j.display, j.report, j.group) for j in jobs])
+                future = pool.submit(_analyze_batch, [(j.abspath, j.display, j.report, j.group, j.test_dir) for j in jobs])
             except BrokenProcessPool:
                 future = None
         batch = _Batch(jobs, future)

@@ -9,14 +9,14 @@ import os
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterable
 
-from golint_startup.engine import discovery, fingerprint, suppression
-from golint_startup.engine.analysis import FileResult, analyze_file, read_source, without_bom
+from golint_startup.engine import discovery, fingerprint, startup_scope, suppression
+from golint_startup.engine.analysis import STARTUP_FACTS, FileResult, analyze_file, read_source, without_bom
 from golint_startup.engine.config import Settings
 from golint_startup.engine.configtree import ConfigTree
 from golint_startup.go import gofile, modules
 from golint_startup.kube import manifests
 from golint_startup.gocommand import measure as measuring
-from golint_startup.rule import MODULE_FILES, Finding, Notification
+from golint_startup.rule import MODULE_FILES, STARTUP_MODEL, Finding, Notification
 
 
 @dataclass
@@ -26,6 +26,7 @@ class FileJob:
     report: bool  # False: read only for module context (facts), never reported on
     named: bool = False  # named on the command line: a skip is worth a word
     group: int = 0  # index of the file's settings in the run's tuple of settings
+    test_dir: bool = False  # under a test-dirs directory: test support (see discovery.in_test_dir)
 
 
 @dataclass
@@ -127,7 +128,8 @@ def plan_jobs(patterns: list[str], settings: Settings, cwd: str, configs: Config
             if not discovery.excluded(path, configs.settings_for(path).exclude):
                 notes.append(Notification(_SKIP_HINTS["test file"], display_path(path, cwd), level="note"))
     every_settings = configs.all_settings()
-    if any(rule.needs(MODULE_FILES) for each in every_settings for rule in each.rules.values()):
+    if any(rule.needs(MODULE_FILES) or rule.needs(STARTUP_MODEL) for each in every_settings
+           for rule in each.rules.values()):
         targets = set(found.files)
         linted_modules = {modules.module_of_dir(os.path.dirname(p)) for p in found.files} - {None}
         excluding = any(each.exclude for each in every_settings)
@@ -138,6 +140,9 @@ def plan_jobs(patterns: list[str], settings: Settings, cwd: str, configs: Config
                 if path not in targets and not path.endswith("_test.go"):
                     targets.add(path)
                     jobs.append(FileJob(path, display_path(path, cwd), False))
+    for job in jobs:
+        job_settings = configs.settings_for(job.abspath)
+        job.test_dir = not job_settings.tests and discovery.in_test_dir(job.abspath, job_settings.test_dirs, cwd)
     return jobs
 
 
@@ -154,7 +159,7 @@ def analyze_serially(jobs: list[FileJob], settings: tuple[Settings, ...], debug:
     """The analysis of every job, in order; `settings` and `caches` are indexed by `job.group`."""
     for job in jobs:
         yield analyze_file(job.abspath, job.display, settings[job.group], report=job.report, debug=debug,
-                           cache=caches[job.group] if caches is not None else None)
+                           cache=caches[job.group] if caches is not None else None, test_dir=job.test_dir)
 
 
 def run(patterns: list[str], settings: Settings, *, cwd: str | None = None, include_suppressed: bool = False,
@@ -214,6 +219,8 @@ def run(patterns: list[str], settings: Settings, *, cwd: str | None = None, incl
     if measure is not None or any(measuring.requested_by(each.rules.values()) for each in every_settings):
         measured_files = _measure(result, reported, measure, cwd)
     kept: list[Finding] = []
+    models = startup_scope.Models(facts.get(STARTUP_FACTS, {}), result.abspaths) \
+        if startup_scope.wanted(every_settings) else None
     for _, group_settings, group_jobs in groups.values():
         group_reported = ({j.display for j in group_jobs if j.report} & reported) | measured_files
         group_findings = [f for f in findings if f.path in group_reported]
@@ -227,6 +234,8 @@ def run(patterns: list[str], settings: Settings, *, cwd: str | None = None, incl
                                if f.path in group_reported]
         if result.measurement is not None:
             group_findings = measuring.annotate(group_findings, result.measurement, result.abspaths)
+        if models is not None:
+            group_findings = startup_scope.apply(group_findings, models, group_settings)
         group_findings = [_with_level(f, group_settings) for f in group_findings]
         group_findings = suppression.apply(group_findings, {p: d for p, d in directives.items() if p in group_reported},
                                            rules=group_settings.rules, reported_paths=group_reported,

@@ -63,3 +63,57 @@ BINARY_DECODE_FUNCTIONS: dict[str, frozenset[str]] = {
     "github.com/vmihailenco/msgpack/v4": frozenset({"Unmarshal"}),
     "github.com/vmihailenco/msgpack/v5": frozenset({"Unmarshal"}),
 }
+
+# --- the startup model (go.startup) -----------------------------------------
+#
+# Function values that startup frameworks run while the program starts, each an
+# "import/path.Name" entry of one of three forms:
+# - "path.Type.Field": a function value in that keyed field of a composite literal of that
+#   type (`&cobra.Command{RunE: run}`) runs at startup; a field of another type, or
+#   written in a literal whose type is elided, counts by its name;
+# - "path.Function": function values passed to it run at startup (`cobra.OnInitialize(f)`,
+#   `fx.Invoke(f)`; a function value passed to any call that is not a handler
+#   registration counts as called, so these document more than they add);
+# - "path.Type.Method()": a call of that method runs the methods of the same name of the
+#   types of the caller's package and of the packages it imports (kong's `ctx.Run()` runs
+#   the `Run` method of the chosen command).
+# Wire's injectors (wire_gen.go) are plain calls from main, and the providers listed in
+# `wire.Build` and `wire.NewSet` are function values passed to them.
+COBRA, URFAVE_CLI = "github.com/spf13/cobra", "github.com/urfave/cli"
+_COBRA_FIELDS = ("Run", "RunE", "PreRun", "PreRunE", "PersistentPreRun", "PersistentPreRunE")
+STARTUP_EDGES: tuple[str, ...] = (
+    *(f"{COBRA}.Command.{field}" for field in _COBRA_FIELDS),
+    f"{COBRA}.OnInitialize",
+    *(f"{cli}.{kind}.{field}" for cli in (URFAVE_CLI, f"{URFAVE_CLI}/v2", f"{URFAVE_CLI}/v3")
+      for kind in ("App", "Command") for field in ("Action", "Before")),
+    "go.uber.org/fx.Invoke", "go.uber.org/fx.Provide",
+    "github.com/google/wire.Build", "github.com/google/wire.NewSet",
+    "github.com/alecthomas/kong.Context.Run()",
+)
+
+# Calls that register request or stream handlers: the function values passed to them run
+# per request, after startup, so they are not startup edges. "path.Name" matches the
+# package function `Name` and a method `Name` of any type of the package; in `Name`, `*`
+# matches any run of characters, and the path `*` any package (gRPC's generated
+# `RegisterFooServer` functions live in the service's own packages). The methods of a value
+# registered with gRPC are never edges anyway: the call graph follows calls and function
+# values, not a value's methods.
+_HTTP_METHODS = ("Get", "Post", "Put", "Patch", "Delete", "Head", "Options", "Connect", "Trace")
+HANDLER_REGISTRATIONS: tuple[str, ...] = (
+    *(f"{HTTP}.{name}" for name in ("Handle", "HandleFunc", "HandlerFunc")),
+    *(f"{chi}.{name}" for chi in ("github.com/go-chi/chi", "github.com/go-chi/chi/v5")
+      for name in (*_HTTP_METHODS, "Handle", "HandleFunc", "Method", "MethodFunc", "NotFound", "MethodNotAllowed")),
+    *(f"github.com/gorilla/mux.{name}" for name in ("Handle", "HandleFunc", "HandlerFunc", "NotFoundHandler")),
+    *(f"github.com/gin-gonic/gin.{name}" for name in
+      (*(m.upper() for m in _HTTP_METHODS if m not in ("Connect", "Trace")), "Any", "Handle", "Match", "NoRoute",
+       "NoMethod", "Use")),
+    *(f"{echo}.{name}" for echo in ("github.com/labstack/echo/v4", "github.com/labstack/echo")
+      for name in (*(m.upper() for m in _HTTP_METHODS), "Any", "Match", "Add", "Use", "Pre")),
+    *(f"{fiber}.{name}" for fiber in ("github.com/gofiber/fiber/v2", "github.com/gofiber/fiber/v3")
+      for name in (*_HTTP_METHODS, "All", "Add", "Use")),
+    "google.golang.org/grpc.RegisterService", "*.Register*Server",
+)
+
+# Path components that mark test and tooling code (end-to-end apps, fixtures) by location.
+TEST_DIRS: tuple[str, ...] = ("test", "tests", "e2e", "integration", "testutil", "testutils", "testhelpers",
+                              "fixtures")

@@ -43,6 +43,17 @@ def module_of_dir(directory: str) -> Module | None:
     return module_of_dir(parent)
 
 
+@lru_cache(maxsize=None)
+def outermost_root(directory: str) -> str | None:
+    """The root of the outermost module holding `directory` (absolute): a module nested in
+    another's tree is below its root too."""
+    module = module_of_dir(directory)
+    if module is None:
+        return None
+    parent = os.path.dirname(module.root)
+    return (outermost_root(parent) if parent != module.root else None) or module.root
+
+
 def module_go_files(module: Module) -> list[str]:
     """Every .go file of the module, as `go list ./...` sees the tree (nested modules excluded)."""
     files = []

@@ -26,6 +26,9 @@ def render(result, **_) -> str:
             "fingerprint": hashes.get((finding.path, finding.location.line), ""),
             "related": [{**_location(r), "message": r.message} for r in finding.related],
         }
+        if finding.startup_path:
+            item["startup"] = finding.startup_line()
+            item["startup_path"] = [{**_location(step), "function": step.message} for step in finding.startup_path]
         if finding.suppressed_by:
             item["suppressed"] = finding.suppressed_by
         items.append(item)

@@ -142,6 +142,8 @@ def build(result, *, cwd: str | None = None) -> dict:
                 om.Location(id=i + 1, physical_location=_physical(r, columns, uris), message=om.Message(text=r.message))
                 for i, r in enumerate(finding.related)
             ]
+        if finding.startup_path:
+            sarif_result.code_flows = [_code_flow(finding, columns, uris)]
         if finding.suppressed_by:
             sarif_result.suppressions = [om.Suppression(kind="inSource", justification=finding.suppressed_by)]
         results.append(sarif_result)
@@ -170,6 +172,21 @@ def build(result, *, cwd: str | None = None) -> dict:
         run.properties = {"startup-lint/measurement": measurement_json(result.measurement)}
     log = om.SarifLog(schema_uri=SCHEMA_URI, version="2.1.0", runs=[run])
     return to_json(log)
+
+
+def _code_flow(finding, columns: _Columns, uris: _Uris) -> om.CodeFlow:
+    """The startup path as one thread flow, from the root to the finding (GitHub code
+    scanning shows it as the path): each function at its call site, then the finding."""
+    steps = [om.ThreadFlowLocation(location=om.Location(physical_location=_physical(step, columns, uris),
+                                                        message=om.Message(text=step.message)),
+                                   nesting_level=0, execution_order=i + 1)
+             for i, step in enumerate(finding.startup_path)]
+    steps.append(om.ThreadFlowLocation(
+        location=om.Location(physical_location=_physical(finding.location, columns, uris),
+                             message=om.Message(text=finding.message)),
+        nesting_level=0, execution_order=len(steps) + 1))
+    return om.CodeFlow(message=om.Message(text=finding.startup_line()),
+                       thread_flows=[om.ThreadFlow(locations=steps)])
 
 
 def _most_severe(findings: list, limit: int) -> list:

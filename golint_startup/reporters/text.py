@@ -1,7 +1,8 @@
 """`path:line:col: level: SLnnn message (rule-name)`, one line per finding.
 
 The gcc/clang shape, so editors' and CI's problem matchers read the level. With
-`related=True` each finding's related locations follow it, indented; with `color=True`
+`related=True` each finding's related locations follow it, indented; a finding in startup
+code is followed by its startup path on one indented line; with `color=True`
 the level is colored (the CLI asks for it on a terminal, unless NO_COLOR is set).
 """
 
@@ -27,6 +28,8 @@ def render(result, *, color: bool = False, related: bool = False, **_) -> str:
             level = click.style(level, fg=_COLORS.get(finding.level), bold=True)
             where = click.style(where, bold=True)
         lines.append(f"{where} {level} {finding.rule_id} {finding.message} ({name}){suffix}")
+        if finding.startup_path:
+            lines.append(f"    {finding.startup_line()}")
         if related:
             lines += [f"    {other.path}:{other.line}:{other.col}: {other.message}" for other in finding.related]
     report = "".join(line + "\n" for line in lines)

@@ -145,9 +145,40 @@ class FileFacts(NamedTuple):
     complete: bool  # False for a summary: events not computed
 
 
+class Extent(NamedTuple):
+    """A function's whole span (declaration, literal or var spec), by its function key: a
+    finding's location maps to the innermost function around it."""
+
+    key: str
+    span: Span
+
+
+class Context(NamedTuple):
+    """Where the call, function value or literal of the event at `span` sits, when that
+    matters to the startup model (see go.startup): `go` True inside a `go` statement;
+    `callees` the calls it is an argument of, innermost first (up to the keyed element or
+    function literal around it; at most 3); `field` and `type` the keyed field it is the value
+    of and the composite literal's type (`RunE: run` in `cobra.Command{...}`)."""
+
+    span: Span
+    go: bool
+    callees: tuple[Target | None, ...]
+    field: str
+    type: TypeRef
+
+
+class ProgramFacts(NamedTuple):
+    """`file_facts` of a whole file with what the startup model needs besides: every
+    function's extent and the contexts of its events."""
+
+    facts: FileFacts
+    extents: tuple[Extent, ...]
+    contexts: tuple[Context, ...]
+
+
 # Every record class, for caches that store records by class name.
 RECORDS = (TypeRef, Span, FunctionTarget, MemberTarget, MethodTarget, LiteralTarget, Event, FunctionFacts, Field,
-           StructFacts, Variable, Import, FileFacts)
+           StructFacts, Variable, Import, FileFacts, Extent, Context, ProgramFacts)
 
 
 # --- finding the nodes ------------------------------------------------------
@@ -561,16 +592,19 @@ def file_summary(file: GoFile) -> FileFacts:
 
 
 def file_facts(file: GoFile, classify: Classifier | None = None,
-               keep_untyped_call: Callable[[str], bool] = lambda name: False) -> FileFacts:
+               keep_untyped_call: Callable[[str], bool] = lambda name: False,
+               program: tuple[list, list] | None = None) -> FileFacts:
     """Facts of one file for `graph.ModuleGraph`: functions with their events, types, variables.
 
     `classify(file, call)` labels calls the rule cares about (e.g. "memlimit"); a labeled
     call is recorded as that label rather than as an edge. Method calls on values of
     unknown type are left out (they resolve to nothing) unless `keep_untyped_call(name)`.
+    `program`: (extents, contexts) lists to fill for `program_facts`.
     """
     functions = []
     tops, structs, variables = _declarations(file)
-    for node, found in zip(tops, _bucket(file.root, tops)):
+    surroundings = _bucket_surroundings(file.root, tops) if program is not None else None
+    for index, (node, found) in enumerate(zip(tops, _bucket(file.root, tops))):
         header = _top_header(file, node)
         if header is None:
             continue
@@ -589,4 +623,104 @@ def file_facts(file: GoFile, classify: Classifier | None = None,
             if events[literal_keys[literal]]:
                 functions.append(FunctionFacts(literal_keys[literal], "lit", span(literal), UNKNOWN,
                                                events[literal_keys[literal]]))
+        if program is not None:
+            program[0].append(Extent(function.key, span(node)))
+            program[0].extend(Extent(literal_keys[literal], span(literal)) for literal in found.literals)
+            program[1].extend(_contexts(file, found, surroundings[index], env))
     return _file_facts(file, functions, structs, variables, complete=True)
+
+
+def program_facts(file: GoFile) -> ProgramFacts:
+    """Complete facts of a file, with extents and contexts, for the startup model."""
+    extents, contexts = [], []
+    facts = file_facts(file, program=(extents, contexts))
+    return ProgramFacts(facts, tuple(extents), tuple(contexts))
+
+
+# --- contexts (the startup model) -------------------------------------------
+
+# What surrounds a call, a function value or a literal: go statements, argument lists (with
+# their call's function), keyed elements (with the composite literal's type when it is
+# written), and function literals, which end every surrounding.
+_SURROUNDINGS = """
+(go_statement call: (call_expression) @go)
+(call_expression function: (_) @callee arguments: (arguments) @args)
+(composite_literal type: (_) @ctype value: (literal_value (keyed_element key: (_) @tkey element: (_) @tvalue)))
+(keyed_element key: (_) @key element: (_) @value)
+(function_literal) @boundary
+"""
+
+_GO, _ARGS, _KEYED, _BOUNDARY = 0, 1, 2, 3
+
+
+def _bucket_surroundings(root, tops: list) -> list[list]:
+    """For each of `tops`, its surroundings: (node, kind, payload) from one query over `root`."""
+    starts = [t.start_byte for t in tops]
+    found: list[list] = [[] for _ in tops]
+    keyed: dict = {}
+    for captures in matches(_SURROUNDINGS, root):
+        if "go" in captures:
+            entry = (captures["go"][0], _GO, None)
+        elif "args" in captures:
+            entry = (captures["args"][0], _ARGS, captures["callee"][0])
+        elif "tvalue" in captures:
+            value = captures["tvalue"][0]
+            keyed[(value.start_byte, value.end_byte)] = (value, _KEYED, (captures["tkey"][0], captures["ctype"][0]))
+            continue
+        elif "value" in captures:
+            value = captures["value"][0]
+            keyed.setdefault((value.start_byte, value.end_byte), (value, _KEYED, (captures["key"][0], None)))
+            continue
+        else:
+            entry = (captures["boundary"][0], _BOUNDARY, None)
+        _bucket_one(entry, starts, tops, found)
+    for entry in keyed.values():
+        _bucket_one(entry, starts, tops, found)
+    return found
+
+
+def _bucket_one(entry, starts: list, tops: list, found: list) -> None:
+    node = entry[0]
+    index = bisect.bisect_right(starts, node.start_byte) - 1
+    if index >= 0 and node.end_byte <= tops[index].end_byte:
+        found[index].append(entry)
+
+
+def _contexts(file: GoFile, found: _Found, surroundings: list, env: dict) -> list[Context]:
+    """The Context of each call, reference and literal of one top-level declaration that has
+    one (most have none). One sweep in source order with a stack of open surroundings:
+    syntax nodes nest or are disjoint; a surrounding comes before the event node it spans
+    exactly (`go f()`, `RunE: run`), and a literal is an event before it is a boundary."""
+    items = [(node.start_byte, -node.end_byte, 0, kind, node, payload) for node, kind, payload in surroundings
+             if kind != _BOUNDARY]
+    items += [(node.start_byte, -node.end_byte, 1, None, node, None)
+              for node in [call for call, _ in found.calls] + found.refs + found.literals]
+    items += [(node.start_byte, -node.end_byte, 2, _BOUNDARY, node, None) for node, kind, _ in surroundings
+              if kind == _BOUNDARY]
+    items.sort(key=lambda item: item[:3])
+    contexts, stack = [], []
+    for _, _, _, kind, node, payload in items:
+        while stack and stack[-1][0].end_byte <= node.start_byte:
+            stack.pop()
+        if kind is not None:
+            stack.append((node, kind, payload))
+            continue
+        go, callees, field, type_ = False, [], "", UNKNOWN
+        closed = False  # past a keyed element: outer calls do not take this value as an argument
+        for open_node, open_kind, open_payload in reversed(stack):
+            if open_kind == _BOUNDARY:
+                break
+            if open_kind == _GO:
+                go = True
+            elif closed:
+                continue
+            elif open_kind == _ARGS and len(callees) < 3:
+                callees.append(_target(file, open_payload, env))
+            elif open_kind == _KEYED:
+                key, literal_type = open_payload
+                field = text(key) if key.type == "identifier" else ""
+                type_ = type_ref(file, literal_type) if literal_type is not None else UNKNOWN
+                closed = True
+        if go or callees or field:
+            contexts.append(Context(span(node), go, tuple(callees), field, type_))
+    return contexts

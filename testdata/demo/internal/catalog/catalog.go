@@ -35,6 +35,7 @@ func Warm() {
 			index[item.SKU] = i
 		}
 	}
+	_ = SKUs()
 }
 
 // SKUs lists every SKU, growing the slice one append at a time.

@@ -27,19 +27,41 @@ func Client() *http.Client {
 	return client
 }
 
+// decodeOrder runs per request, after startup: SL008 leaves it to the handler's owner.
 func decodeOrder(r *http.Request) (*Order, error) {
 	body, err := io.ReadAll(r.Body)
 	if err != nil {
 		return nil, err
 	}
 	var order Order
-	if err := json.Unmarshal(body, &order); err != nil { // want "SL008"
+	if err := json.Unmarshal(body, &order); err != nil {
 		return nil, err
 	}
 	return &order, nil
 }
 
+// openOrders fetches the orders still open, once, before the server listens.
+func openOrders(url string) ([]Order, error) {
+	resp, err := Client().Get(url)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return nil, err
+	}
+	var orders []Order
+	if err := json.Unmarshal(body, &orders); err != nil { // want "SL008"
+		return nil, err
+	}
+	return orders, nil
+}
+
 func Listen(addr string, logger *zap.Logger) error {
+	if _, err := openOrders("http://backlog/open"); err != nil {
+		return err
+	}
 	http.HandleFunc("/orders", func(w http.ResponseWriter, r *http.Request) {
 		if _, err := decodeOrder(r); err != nil {
 			logger.Warn("bad order", zap.Error(err))

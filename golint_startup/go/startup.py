@@ -1,0 +1,246 @@
+"""The startup model: the functions that run before a program is ready, with the shortest
+path from a root to each.
+
+Roots are every `func init`, every package-level `var` initializer (function literals
+called in place included) and `main` of each main package. Edges are the call graph's
+(see callgraph.graph: direct calls, method calls whose receiver type the syntax tells,
+function values), less what runs only later:
+
+- function values passed to a handler registration (`library.HANDLER_REGISTRATIONS`:
+  net/http, chi, gorilla/mux, gin, echo, fiber, gRPC), directly or through the wrappers
+  around them (`mux.HandleFunc("/", auth(h))`);
+- function values in a keyed field of a composite literal (`Handler: h`, `OnEvict: f`),
+  unless a startup framework runs that field (`library.STARTUP_EDGES`: cobra's `RunE`,
+  urfave/cli's `Action`, ...);
+- calls, function values and literals in a `go` statement, unless `follow_goroutines`.
+
+A function reached from a root is startup code, however else it is reached (a helper of
+main and of a handler runs at startup at least once).
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from collections import deque
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from golint_startup.go.callgraph import graph as callgraph
+from golint_startup.go.callgraph.facts import Context, FunctionTarget, LiteralTarget, MemberTarget, MethodTarget, \
+    ProgramFacts, Span, Target
+from golint_startup.go.library import HANDLER_REGISTRATIONS, STARTUP_EDGES
+
+# A step of a path: (function id, the call site in the previous step's function, or None at the root).
+Step = tuple
+
+
+@dataclass(frozen=True)
+class Options:
+    edges: tuple[str, ...] = STARTUP_EDGES
+    handlers: tuple[str, ...] = HANDLER_REGISTRATIONS
+    follow_goroutines: bool = False
+
+
+def parse_entry(entry: str) -> tuple[str, tuple[str, ...], bool] | None:
+    """("import/path", names after the path, whether it ends in "()") for an "import/path.A.B"
+    entry; None when malformed. The last path element may not hold a dot."""
+    called = entry.endswith("()")
+    body = entry[:-2] if called else entry
+    slash = body.rfind("/")
+    parts = body[slash + 1:].split(".")
+    if len(parts) < 2 or not all(parts) or len(parts) > 3:
+        return None
+    return body[:slash + 1] + parts[0], tuple(parts[1:]), called
+
+
+def malformed(entries: Iterable[str]) -> list[str]:
+    return [entry for entry in entries if parse_entry(entry) is None]
+
+
+class _Tables:
+    """The edge and handler tables, parsed for lookups."""
+
+    def __init__(self, options: Options):
+        self.fields: set[tuple[str, str, str]] = set()  # (path, type, field)
+        self.field_names: set[str] = set()
+        self.runners: set[tuple[str, str]] = set()  # (path, method) whose call runs methods of that name
+        for entry in options.edges:
+            parsed = parse_entry(entry)
+            if parsed is None:
+                continue
+            path, names, called = parsed
+            if called and len(names) == 2:
+                self.runners.add((path, names[1]))
+            elif len(names) == 2:
+                self.fields.add((path, *names))
+                self.field_names.add(names[1])
+        self.handlers: list[tuple[str, str]] = []
+        for entry in options.handlers:
+            parsed = parse_entry(entry)
+            if parsed is not None and len(parsed[1]) == 1:
+                self.handlers.append((parsed[0], parsed[1][0]))
+        self.handler_names = {name for _, name in self.handlers}
+
+    def is_handler(self, path: str, name: str) -> bool:
+        return any((pattern_path == "*" or pattern_path == path) and fnmatch.fnmatchcase(name, pattern_name)
+                   for pattern_path, pattern_name in self.handlers)
+
+    def handler_name_of(self, name: str, imported: set[str]) -> bool:
+        """A method of unknown receiver type: a handler registration when its name is one and
+        the file imports a package that registers handlers by that name."""
+        return any(fnmatch.fnmatchcase(name, pattern_name) and (pattern_path == "*" or pattern_path in imported)
+                   for pattern_path, pattern_name in self.handlers)
+
+
+@dataclass
+class Model:
+    """The reached functions of every group of modules, with a shortest path to each."""
+
+    # function id -> (previous function id, call site span in it) or None for a root
+    reached: dict[tuple, tuple | None] = field(default_factory=dict)
+    functions: dict[tuple, callgraph.Function] = field(default_factory=dict)
+    # display path -> [(extent span, function id)], the innermost first among overlapping ones
+    extents: dict[str, list[tuple[Span, tuple]]] = field(default_factory=dict)
+
+    def function_at(self, display: str, line: int, col: int) -> tuple | None:
+        """The id of the innermost function whose extent holds (line, col)."""
+        best = None
+        for extent, fid in self.extents.get(display, ()):
+            if (extent.line, extent.col) <= (line, col) < (extent.end_line, extent.end_col) and \
+                    (best is None or (extent.line, extent.col) >= (best[0].line, best[0].col)):
+                best = (extent, fid)
+        return best[1] if best is not None else None
+
+    def path_to(self, fid: tuple) -> list[tuple[callgraph.Function, Span | None]] | None:
+        """The shortest path from a root to `fid`: (function, call site in the previous one)."""
+        if fid not in self.reached:
+            return None
+        steps = []
+        node, site = fid, None
+        while True:
+            previous = self.reached[node]
+            steps.append((self.functions[node], previous[1] if previous else None))
+            if previous is None:
+                break
+            node = previous[0]
+        steps.reverse()
+        return steps
+
+
+def display_name(function: callgraph.Function) -> str:
+    """How a path names a function: `main`, `config.Load`, `server.Server.Run` (a method),
+    `config.init`, `var config.x`, `func literal (line n)`: the package's name before any but main's."""
+    package = function.package
+    if function.kind == "lit":
+        return f"func literal (line {function.name_loc.line})" if function.name_loc else "func literal"
+    qualified = "" if package.name == "main" else f"{package.name}."
+    if function.kind == "var":
+        return f"var {qualified}{function.key[4:]}"
+    return qualified + ("init" if function.key.startswith("init#") else function.key)
+
+
+def build(facts: dict[str, ProgramFacts], abspaths: dict[str, str], options: Options = Options()) -> Model:
+    """The startup model of every file in `facts` (display path -> ProgramFacts or None)."""
+    tables = _Tables(options)
+    model = Model()
+    plain = {display: program.facts for display, program in facts.items() if program}
+    for group in callgraph.module_groups(plain, abspaths):
+        graph = callgraph.ModuleGraph(group, abspaths)
+        _reach(graph, {d: facts[d] for d in group}, tables, options, model)
+    for display, program in facts.items():
+        if not program or display.endswith("_test.go"):
+            continue
+        directory = os.path.dirname(abspaths[display])
+        model.extents[display] = [(extent.span, (directory, extent.key)) for extent in program.extents]
+    return model
+
+
+def _reach(graph: callgraph.ModuleGraph, facts: dict[str, ProgramFacts], tables: _Tables, options: Options,
+           model: Model) -> None:
+    contexts: dict[str, dict[Span, Context]] = {
+        display: {context.span: context for context in program.contexts} for display, program in facts.items()}
+    roots = [f for f in graph.functions.values()
+             if f.kind == "var" or f.key.startswith("init#") or
+             (f.package.name == "main" and f.kind == "func" and f.key == "main")]
+    roots.sort(key=lambda f: (f.key != "main", f.kind == "var", f.display, f.name_loc or ()))
+    runners_by_name: dict[str, list[callgraph.Function]] = {}
+    if tables.runners:
+        wanted = {name for _, name in tables.runners}
+        for function in graph.functions.values():
+            if function.kind == "method" and function.key.split(".", 1)[1] in wanted:
+                runners_by_name.setdefault(function.key.split(".", 1)[1], []).append(function)
+    queue = deque()
+    for root in roots:
+        if root.id not in model.reached:
+            model.reached[root.id] = None
+            model.functions[root.id] = root
+            queue.append(root)
+    callee_cache: dict = {}
+    while queue:
+        function = queue.popleft()
+        own = contexts.get(function.display, {})
+        for event, resolved in graph.edges(function):
+            context = own.get(event.span)
+            if context is not None and not _follows(graph, function, event.kind, context, tables, options,
+                                                    callee_cache):
+                continue
+            targets = [resolved.function] if resolved.function is not None else []
+            if event.kind == "call" and resolved.external is not None and tables.runners and \
+                    (resolved.external[0], resolved.method_name) in tables.runners:
+                targets = _runs(function, runners_by_name.get(resolved.method_name, ()))
+            for target in targets:
+                if target.id not in model.reached:
+                    model.reached[target.id] = (function.id, event.span)
+                    model.functions[target.id] = target
+                    queue.append(target)
+
+
+def _runs(caller: callgraph.Function, methods: Iterable[callgraph.Function]) -> list[callgraph.Function]:
+    """The methods (of a runner's name) of the caller's package and the packages it imports."""
+    package = caller.package
+    return [m for m in methods if m.package is package or m.package.import_path in package.imports]
+
+
+def _follows(graph: callgraph.ModuleGraph, function: callgraph.Function, kind: str, context: Context,
+             tables: _Tables, options: Options, cache: dict) -> bool:
+    """Whether an event with this context is a startup edge."""
+    if context.go and not options.follow_goroutines:
+        return False
+    if kind != "ref":  # a call runs where it is written, whatever it is an argument of
+        return True
+    if any(_registers_handler(graph, function, callee, tables, cache) for callee in context.callees):
+        return False
+    if context.field and not context.callees:
+        if context.type.kind == "t":
+            resolved = graph.resolve_type(context.type, function.package)
+            if resolved is not None:
+                return (resolved[1], resolved[2], context.field) in tables.fields
+        return context.field in tables.field_names
+    return True
+
+
+def _registers_handler(graph: callgraph.ModuleGraph, function: callgraph.Function, callee: Target | None,
+                       tables: _Tables, cache: dict) -> bool:
+    if callee is None or type(callee) is LiteralTarget or callee.name not in tables.handler_names and \
+            not any("*" in name for name in tables.handler_names):
+        return False
+    key = (function.package.directory, function.display if type(callee) is MethodTarget else "", callee)
+    if key in cache:
+        return cache[key]
+    answer = False
+    if type(callee) is FunctionTarget:
+        answer = tables.is_handler(function.package.import_path, callee.name)
+    elif type(callee) is MemberTarget:
+        answer = tables.is_handler(callee.path, callee.name)
+    else:
+        resolved = graph.resolve(callee, function.package)
+        if resolved.function is not None:
+            answer = tables.is_handler(resolved.function.package.import_path, callee.name)
+        elif resolved.external is not None:
+            answer = tables.is_handler(resolved.external[0], callee.name)
+        else:
+            imported = set(graph.file_imports.get(function.display, {}).values())
+            answer = tables.handler_name_of(callee.name, imported)
+    cache[key] = answer
+    return answer

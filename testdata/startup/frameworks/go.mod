@@ -1,0 +1,3 @@
+module example.com/frameworks
+
+go 1.22

@@ -1,0 +1,3 @@
+module example.com/goroutines-followed
+
+go 1.22

@@ -1,0 +1,35 @@
+// A go statement starts work that runs for the life of the process: an edge only with
+// follow-goroutines.
+package main
+
+func main() {
+	go warm(nil)
+	go func() {
+		consume(nil)
+	}()
+	inline(nil)
+}
+
+func warm(in []string) []string {
+	var out []string // want "SL003"
+	for _, x := range in {
+		out = append(out, x)
+	}
+	return out
+}
+
+func consume(in []string) []string {
+	var out []string // want "SL003"
+	for _, x := range in {
+		out = append(out, x)
+	}
+	return out
+}
+
+func inline(in []string) []string {
+	var out []string // want "SL003"
+	for _, x := range in {
+		out = append(out, x)
+	}
+	return out
+}

@@ -1,0 +1,3 @@
+module example.com/scope-all
+
+go 1.22

@@ -1,0 +1,3 @@
+module example.com/scope-startup
+
+go 1.22

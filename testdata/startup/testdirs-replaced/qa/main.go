@@ -1,0 +1,11 @@
+package main
+
+func main() { load(nil) }
+
+func load(in []string) []string {
+	var out []string
+	for _, x := range in {
+		out = append(out, x)
+	}
+	return out
+}

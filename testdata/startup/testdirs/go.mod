@@ -1,0 +1,3 @@
+module example.com/testdirs
+
+go 1.22

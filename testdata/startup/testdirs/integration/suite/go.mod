@@ -1,0 +1,3 @@
+module example.com/testdirs/integration/suite
+
+go 1.22

@@ -1,0 +1,158 @@
+"""The startup model: its fixtures (testdata/startup), the path findings carry in every
+format, the scope option and the config keys that extend the model."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+from fixtures import check_fixture
+from golint_startup.engine.config import ConfigError, build_settings
+from golint_startup.engine.runner import run
+from golint_startup.go import gofile, startup
+from golint_startup.go.callgraph.facts import program_facts
+from lintrun import TESTDATA, cli, github_problems, go_module, schema_errors, write
+
+STARTUP = os.path.join(TESTDATA, "startup")
+CASES = sorted(os.listdir(STARTUP))
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_fixture(name):
+    problems = check_fixture(os.path.join(STARTUP, name))
+    assert not problems, "\n".join(problems)
+
+
+def _findings(directory: str):
+    settings = build_settings(config_path=os.path.join(directory, ".startup-lint.toml"), cwd=directory)
+    return run(["./..."], settings, cwd=directory).findings
+
+
+def _path_of(findings, path: str, line: int) -> list[str]:
+    (finding,) = [f for f in findings if (f.path, f.location.line) == (path, line)]
+    return [step.message for step in finding.startup_path]
+
+
+def test_paths_are_shortest_from_a_root():
+    findings = _findings(os.path.join(STARTUP, "frameworks"))
+    assert _path_of(findings, "cmd/cobra/main.go", 35) == ["var root", "run", "running"]
+    assert _path_of(findings, "cmd/cobra/main.go", 43) == ["init", "initConfig", "configuring"]
+    assert _path_of(findings, "cmd/cli/main.go", 44) == ["main", "syncCommand", "syncHelper"]
+    assert _path_of(findings, "cmd/wire/main.go", 16) == ["main", "initializeApp", "NewApp", "routes"]
+    assert _path_of(findings, "cmd/kong/main.go", 25) == ["main", "ServeCmd.Run", "serving"]
+    roots = _findings(os.path.join(STARTUP, "roots"))
+    assert _path_of(roots, "main.go", 47) == ["var table", "func literal (line 9)", "fromLiteral"]
+    assert _path_of(roots, "lib/lib.go", 36) == ["main", "lib.Used", "lib.usedByMain"]
+
+
+def test_each_step_is_a_call_site_and_the_root_its_name():
+    findings = _findings(os.path.join(STARTUP, "roots"))
+    (finding,) = [f for f in findings if f.location.line == 23 and f.path == "main.go"]
+    root, call = finding.startup_path
+    assert (root.path, root.line, root.col, root.message) == ("main.go", 17, 6, "main")
+    assert (call.path, call.line, call.col, call.message) == ("main.go", 18, 2, "fromMain")
+
+
+def test_text_and_json_show_the_path_in_one_line():
+    done = cli("--no-cache", "./...", cwd=os.path.join(STARTUP, "frameworks"))
+    assert "main.go:35:2: note: SL003" in done.out
+    assert "\n    runs at startup: var root → run → running\n" in done.out
+    done = cli("--no-cache", "--format", "json", "./...", cwd=os.path.join(STARTUP, "frameworks"))
+    (item,) = [i for i in json.loads(done.out) if i["path"] == "cmd/cobra/main.go" and i["line"] == 35]
+    assert item["startup"] == "runs at startup: var root → run → running"
+    assert [step["function"] for step in item["startup_path"]] == ["var root", "run", "running"]
+
+
+def test_long_paths_are_cut_in_the_middle(tmp_path):
+    chain = "".join(f"func f{i}(in []string) []string {{ return f{i + 1}(in) }}\n\n" for i in range(9))
+    go_module(tmp_path, {"main.go": "package main\n\nfunc main() { f0(nil) }\n\n" + chain +
+                         "func f9(in []string) []string {\n\tvar out []string\n\tfor _, x := range in {\n"
+                         "\t\tout = append(out, x)\n\t}\n\treturn out\n}\n"})
+    settings = build_settings(config_path=None, select=("SL003",), cwd=str(tmp_path), search=False)
+    (finding,) = run(["./..."], settings, cwd=str(tmp_path)).findings
+    assert len(finding.startup_path) == 11
+    assert finding.startup_line() == "runs at startup: main → f0 → f1 → … → f7 → f8 → f9"
+
+
+def test_sarif_carries_the_path_as_a_code_flow():
+    done = cli("--no-cache", "--format", "sarif", "./...", cwd=os.path.join(STARTUP, "frameworks"))
+    log = json.loads(done.out)
+    assert schema_errors(log) == [] and github_problems(log) == []
+    results = log["runs"][0]["results"]
+    (result,) = [r for r in results
+                 if r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("cmd/cobra/main.go")
+                 and r["locations"][0]["physicalLocation"]["region"]["startLine"] == 35]
+    (flow,) = result["codeFlows"]
+    (thread,) = flow["threadFlows"]
+    steps = [(step["location"]["message"]["text"], step["location"]["physicalLocation"]["region"]["startLine"])
+             for step in thread["locations"]]
+    # From the root (var root at its name) through each call site to the finding itself.
+    assert [name for name, _ in steps[:-1]] == ["var root", "run", "running"]
+    assert [line for _, line in steps] == [6, 9, 22, 35]
+    assert steps[-1][0] == result["message"]["text"]
+    assert all(r.get("codeFlows") for r in results)
+
+
+def test_scope_all_restores_every_function(tmp_path):
+    source = ("package lib\n\nfunc Grow(in []string) []string {\n\tvar out []string\n\tfor _, x := range in {\n"
+              "\t\tout = append(out, x)\n\t}\n\treturn out\n}\n")
+    go_module(tmp_path, {"lib/lib.go": source})
+    settings = build_settings(config_path=None, select=("SL003",), cwd=str(tmp_path), search=False)
+    assert run(["./..."], settings, cwd=str(tmp_path)).findings == []
+    write(tmp_path, ".startup-lint.toml", 'select = ["SL003"]\n[rules.SL003]\nscope = "all"\n')
+    settings = build_settings(config_path=str(tmp_path / ".startup-lint.toml"), cwd=str(tmp_path))
+    (finding,) = run(["./..."], settings, cwd=str(tmp_path)).findings
+    assert finding.startup_path == ()
+
+
+@pytest.mark.parametrize("config, message", [
+    ('[rules.SL003]\nscope = "some"\n', "'rules.SL003.scope' must be one of 'startup', 'all'"),
+    ('[startup]\nedges = ["cobra"]\n', "'startup.edges': 'cobra' is not"),
+    ('[startup]\nfollow-goroutines = "yes"\n', "'startup.follow-goroutines' must be true or false"),
+    ('[startup]\nroots = []\n', "unknown key 'startup.roots'"),
+    ('test-dirs = "test"\n', "'test-dirs' must be a list of strings"),
+])
+def test_bad_startup_config_is_an_error(tmp_path, config, message):
+    path = write(tmp_path, ".startup-lint.toml", config)
+    with pytest.raises(ConfigError, match=message):
+        build_settings(config_path=path, cwd=str(tmp_path))
+
+
+def test_config_extends_the_tables_and_changes_the_cache_key(tmp_path):
+    path = write(tmp_path, ".startup-lint.toml",
+                 '[startup]\nedges = ["example.com/app/jobs.Spec.Run"]\nhandlers = ["example.com/app/web.Route"]\n')
+    settings = build_settings(config_path=path, cwd=str(tmp_path))
+    assert "example.com/app/jobs.Spec.Run" in settings.startup.edges
+    assert set(startup.STARTUP_EDGES) <= set(settings.startup.edges)
+    assert "example.com/app/web.Route" in settings.startup.handlers
+    assert settings.fingerprint() != build_settings(config_path=None, cwd=str(tmp_path), search=False).fingerprint()
+
+
+def test_configured_handler_and_edge(tmp_path):
+    grow = ("func {name}(in []string) []string {{\n\tvar out []string\n\tfor _, x := range in {{\n"
+            "\t\tout = append(out, x)\n\t}}\n\treturn out\n}}\n\n")
+    go_module(tmp_path, {"main.go": "package main\n\nimport \"example.com/app/web\"\n\n"
+                         "type Job struct{ Run func() }\n\n"
+                         "func main() {\n\tweb.Route(\"/\", page)\n\t_ = Job{Run: job}\n}\n\n"
+                         "func page() { paged(nil) }\n\nfunc job() { jobbed(nil) }\n\n" +
+                         grow.format(name="paged") + grow.format(name="jobbed"),
+                         "web/web.go": "package web\n\nfunc Route(pattern string, h func()) {}\n"})
+    settings = build_settings(config_path=None, select=("SL003",), cwd=str(tmp_path), search=False)
+    assert [f.startup_path[-1].message for f in run(["./..."], settings, cwd=str(tmp_path)).findings] == ["paged"]
+    write(tmp_path, ".startup-lint.toml", 'select = ["SL003"]\n[startup]\nedges = ["example.com/app.Job.Run"]\n'
+                                          'handlers = ["example.com/app/web.Route"]\n')
+    settings = build_settings(config_path=str(tmp_path / ".startup-lint.toml"), cwd=str(tmp_path))
+    assert [f.startup_path[-1].message for f in run(["./..."], settings, cwd=str(tmp_path)).findings] == ["jobbed"]
+
+
+def test_contexts_of_function_values():
+    source = (b"package main\n\nimport \"github.com/spf13/cobra\"\n\nfunc main() {\n\tgo serve()\n"
+              b"\tc := &cobra.Command{RunE: run}\n\tmux.HandleFunc(\"/\", auth(h))\n\t_ = c\n}\n")
+    facts = program_facts(gofile.parse("main.go", source))
+    by_line = {(c.span.line, c.span.col): c for c in facts.contexts}
+    assert by_line[(6, 5)].go
+    assert by_line[(7, 28)].field == "RunE" and by_line[(7, 28)].type.name == "Command"
+    assert [getattr(t, "name", None) for t in by_line[(8, 27)].callees] == ["auth", "HandleFunc"]
+    assert {e.key for e in facts.extents} == {"main"}
