@@ -113,7 +113,7 @@ def test_text_table_and_sarif_properties(tmp_path):
     text = cli("--measure", "--measure-runs", "1", "./...", cwd=root)
     assert text.code == 1, text.err
     lines = text.out.splitlines()
-    assert lines[0].startswith("heavy/heavy.go:4:5: SL009 package example.com/app/heavy allocates 1.0 MiB")
+    assert lines[0].startswith("heavy/heavy.go:4:5: warning: SL009 package example.com/app/heavy allocates 1.0 MiB")
     assert any(line.startswith("init of example.com/app/cmd/app (median of 1 run):") for line in lines)
     header = next(i for i, line in enumerate(lines) if line.split() == ["package", "kind", "bytes", "allocs", "ms"])
     assert lines[header + 1].split()[:3] == ["example.com/app/heavy", "module", "1,048,576"]  # the top by bytes
