@@ -53,3 +53,30 @@ LIBRARY_SLICES = {
     ("bytes", "Split"): (0,), ("bytes", "SplitN"): (0,), ("bytes", "Fields"): (0,),
     ("bytes", "FieldsFunc"): (0,), ("slices", "Sorted"): (0,), ("slices", "Collect"): (0,),
 }
+
+# Calls that load configuration into a value whose address is an argument (SL006): what
+# they fill is a config struct by definition. Package-level functions by import path.
+CONFIG_LOADERS: dict[str, frozenset[str]] = {
+    VIPER: frozenset({"Unmarshal", "UnmarshalKey", "UnmarshalExact"}),
+    "github.com/kelseyhightower/envconfig": frozenset({"Process", "MustProcess"}),
+    "github.com/sethvargo/go-envconfig": frozenset({"Process", "ProcessWith", "MustProcess"}),
+    "github.com/ilyakaznacheev/cleanenv": frozenset({"ReadConfig", "ReadEnv", "UpdateEnv"}),
+    "github.com/jinzhu/configor": frozenset({"Load"}),
+    **{path: frozenset({"Parse", "ParseWithOptions", "ParseWithFuncs", "Must"})
+       for path in ("github.com/caarlos0/env", *(f"github.com/caarlos0/env/v{n}" for n in range(6, 12)))},
+}
+# Methods that load configuration, by the package that must be imported for a call
+# `x.Method(...)` to be taken for one (the receiver's type is not known from the tree).
+CONFIG_LOADER_METHODS: dict[str, frozenset[str]] = {
+    VIPER: frozenset({"Unmarshal", "UnmarshalKey", "UnmarshalExact"}),
+    "github.com/knadh/koanf": frozenset({"Unmarshal", "UnmarshalWithConf"}),
+    "github.com/knadh/koanf/v2": frozenset({"Unmarshal", "UnmarshalWithConf"}),
+    "github.com/jinzhu/configor": frozenset({"Load"}),
+}
+# Calls that read a whole file: a generic decoder in the same function is fed by a file.
+FILE_READS: dict[str, frozenset[str]] = {
+    "os": frozenset({"ReadFile", "Open", "OpenFile"}),
+    "io/ioutil": frozenset({"ReadFile"}),
+    "io/fs": frozenset({"ReadFile"}),
+    BURNTSUSHI_TOML: frozenset({"DecodeFile"}),
+}
