@@ -550,7 +550,11 @@ class _Index:
                     queue.append(inner)
 
     def load_reason(self, type_: TypeRef, load: Load, display: str) -> str:
-        where = f"{load.call} at {display}:{load.line}"
+        # Module-relative: the same words from whichever directory startup-lint runs.
+        module = self.project.module_of(display)
+        path = os.path.relpath(self.project.abspaths[display], module.root).replace(os.sep, "/") \
+            if module is not None else display
+        where = f"{load.call} at {path}:{load.line}"
         named = self.named.get(type_, "")
         if load.kind == LOADER:
             return f"loaded by {where}"
