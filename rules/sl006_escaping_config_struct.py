@@ -14,6 +14,7 @@ import re
 import sys
 from dataclasses import dataclass, field
 
+from golint_startup.engine.cache_format import register
 from golint_startup.gocommand import escape, invoke
 from golint_startup.go.gofile import GoFile
 from golint_startup.go.imports import default_package_name
@@ -136,11 +137,12 @@ class Site:
     function_line: int = 0  # where the enclosing function starts (for the startup model), 0 at package level
 
 
+@register(name="SL006.Load")
 @dataclass(frozen=True)
 class Load:
     """A call that fills a value of a type with data: a config load or a decode."""
 
-    type: TypeRef
+    type: TypeRef | None
     call: str  # as written: vp.Unmarshal, yaml.Unmarshal, Decode
     line: int
     # LOADER: a config loader (viper, envconfig, env, koanf...); FILE: a generic decoder in a
@@ -148,6 +150,7 @@ class Load:
     # decodes an HTTP request or response (never a config).
     kind: str
     function: str  # the enclosing function's name ("" for a literal)
+    result: tuple[str, str, int] | None = None  # or: the (package, function, result index) it holds
 
 
 LOADER, FILE, DATA, REQUEST = "loader", "file", "data", "request"
@@ -386,7 +389,10 @@ class _Collector:
                 function.child_by_field_name("name") is not None else ""
             for argument in found["arguments"][0].named_children:
                 type_ = self.argument_type(argument, local)
-                if type_ is not None:
+                if type_ is not None and type_[0] == "call":
+                    found_loads.append(Load(None, label, call.start_point[0] + 1, kind, function_name,
+                                            result=tuple(type_[1:])))
+                elif type_ is not None:
                     found_loads.append(Load(type_, label, call.start_point[0] + 1, kind, function_name))
         return found_loads
 
@@ -414,7 +420,9 @@ class _Collector:
             if operand is not None and operand.type == "composite_literal":
                 return self.type_ref(operand.child_by_field_name("type"), self.type_params(argument))
             if operand is not None and operand.type == "identifier":
-                type_, _, pointer = local.get(text(operand), (None, None, True))
+                type_, call, pointer = local.get(text(operand), (None, None, True))
+                if type_ is None and call is not None and not pointer:
+                    return ("call", *call)  # db := conf.Default(); v.UnmarshalKey("db", &db)
                 return None if pointer else type_
         if argument.type == "identifier":
             type_, _, pointer = local.get(text(argument), (None, None, False))
@@ -516,7 +524,7 @@ class _Index:
         self.results: dict[TypeRef, tuple[TypeRef | None, ...]] = {}
         self.variables: dict[TypeRef, TypeRef] = {}
         fields: dict[TypeRef, tuple[TypeRef, ...]] = {}
-        loads: list[tuple[TypeRef, Load, str]] = []
+        loads: list = []
         structs: set[TypeRef] = set()
         for display, facts in sorted(project.facts.items()):
             if not isinstance(facts, Facts):
@@ -535,7 +543,17 @@ class _Index:
             for name, type_ in facts.variables.items():
                 self.variables[(package, name)] = self.resolve(display, type_)
             for load in facts.loads:
-                loads.append((self.resolve(display, load.type), load, display))
+                loads.append((display, load))
+        resolved = []
+        for display, load in loads:
+            if load.type is not None:
+                resolved.append((self.resolve(display, load.type), load, display))
+            else:
+                package = load.result[0] or self.package(display)
+                types = self.results.get((package, load.result[1]), ())
+                if load.result[2] < len(types) and types[load.result[2]] is not None:
+                    resolved.append((types[load.result[2]], load, display))
+        loads = resolved
         for type_, load, display in sorted(loads, key=lambda l: (_KIND_ORDER[l[1].kind], l[2], l[1].line)):
             if type_ in structs and type_ not in self.config:
                 reason = self.load_reason(type_, load, display)
@@ -558,7 +576,8 @@ class _Index:
         named = self.named.get(type_, "")
         if load.kind == LOADER:
             return f"loaded by {where}"
-        if load.kind == FILE and (named or _CONFIG_WORDS.search(load.function)):
+        # Tags alone do not tell a config file from a data document (lock files, manifests).
+        if load.kind == FILE and (named.startswith("its name") or _CONFIG_WORDS.search(load.function)):
             return f"decoded from a file by {where}"
         if load.kind == DATA and named.startswith("its name"):
             return f"decoded by {where}"
@@ -658,7 +677,9 @@ def explain(found: escape.Escape, sources: _Sources) -> str:
                 callee = _CALLEE.match(step.expression)
                 if callee:
                     return f"{lead} is passed to {callee.group(1)}{converted}"
-            if step.reason == "assign-pair" and "." in flow.destination and "{" not in flow.destination:
+            # (Not for a value reported at an inlined call: every position there is the call site.)
+            if step.reason == "assign-pair" and "." in flow.destination and "{" not in flow.destination and \
+                    not found.inlined:
                 # An inlined call binds its parameters (`viper.rawVal`) like an assignment.
                 callee = sources.callee_at(step.position)
                 if callee:
@@ -768,25 +789,36 @@ def check_project(project, options: dict):
             if type_ is None or not _same_subject(found, site, type_):
                 continue
             reason = index.config.get(type_)
-            if reason is None and type_ in index.named and _on_startup(startup, display, site, facts):
+            # An inlined value runs where it is inlined: that function decides whether it is
+            # on the startup path.
+            where = (display, site, facts)
+            if found.inlined:
+                call_display = by_real_path.get(os.path.realpath(found.path))
+                call_facts = project.facts.get(call_display)
+                if isinstance(call_facts, Facts):
+                    where = (call_display, Site(site.kind, site.name, site.written, site.type, site.call,
+                                                found.line, found.col, function_line=0), call_facts)
+            if reason is None and type_ in index.named and _on_startup(startup, *where):
                 reason = f"{index.named[type_]}, used in package main" if startup is None else \
                     f"{index.named[type_]}, used on the startup path"
             if not reason:
                 continue
-            if scope == "startup" and startup is not None and not _on_startup(startup, display, site, facts):
+            if scope == "startup" and startup is not None and not _on_startup(startup, *where):
                 continue
             key = (display, line, col)
             inlined = bool(found.inlined)
             if key in findings and (inlined or not findings[key][0]):
                 continue  # once per source position; the function's own report first
-            call_site = by_real_path.get(os.path.realpath(found.path), found.path) if inlined else ""
+            call_site = (by_real_path.get(os.path.realpath(found.path), found.path),
+                         os.path.relpath(found.path, module.root).replace(os.sep, "/")) if inlined else None
             findings[key] = (inlined, _finding(display, found, site, type_, index.package(display), sources,
                                                reason, call_site))
     yield from (finding for _, finding in findings.values())
 
 
 def _finding(display: str, found: escape.Escape, site: Site, type_: TypeRef, package: str | None,
-             sources: _Sources, reason: str, call_site: str) -> Finding:
+             sources: _Sources, reason: str, call_site: tuple[str, str] | None) -> Finding:
+    """`call_site`: (display path, module-relative path) of the call a value is inlined at."""
     path, line, col = found.origin
     if site.type is not None and site.written:
         written = site.written
@@ -807,8 +839,9 @@ def _finding(display: str, found: escape.Escape, site: Site, type_: TypeRef, pac
     message = f"{what}: {why}" if why else what
     related: tuple[Location, ...] = ()
     if call_site:
-        message += f", where it is inlined at {call_site}:{found.line}"
-        related = (Location(call_site, found.line, found.col, found.line, found.col, "inlined here"),)
+        # Module-relative in the message, as the reasons are: the same words from any directory.
+        message += f", once inlined at {call_site[1]}:{found.line}"
+        related = (Location(call_site[0], found.line, found.col, found.line, found.col, "inlined here"),)
     message += f" (a config struct: {reason})"
     location = Location(display, line, col, site.end_line, site.end_col)
     return Finding(RULE.id, message, location, related=related)
