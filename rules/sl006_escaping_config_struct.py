@@ -662,9 +662,12 @@ def explain(found: escape.Escape, sources: _Sources) -> str:
     if "too large for stack" in reasons:
         return "it is too large for the stack"
     lead = "its address" if reasons[0] == "address-of" else "it"
-    field_of = re.match(r"^&\(?\*?[A-Za-z_][\w.]*?\.(\w+)\)?$", steps[0].expression) if reasons[0] == "address-of" else None
-    if field_of and found.kind == escape.MOVED and steps[0].expression.startswith(f"&{found.local_subject}."):
-        lead = f"the address of its field {field_of.group(1)}"
+    address = next((step for step in steps if step.reason == "address-of"), None)
+    if address is not None and found.kind == escape.MOVED:
+        # `&cfg.TLS` after `dot` steps: what leaves is the address of a field, not the value's.
+        field_of = re.match(rf"^&\(?{re.escape(found.local_subject)}\.([\w.]+)\)?$", address.expression)
+        if field_of:
+            lead = f"the address of its field {field_of.group(1)}"
     converted = " (interface-converted)" if "interface-converted" in reasons else ""
     if "captured by a closure" in reasons:
         return "it is captured by a closure that outlives the function"

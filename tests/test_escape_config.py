@@ -449,3 +449,19 @@ def test_progress_lines(tmp_path, monkeypatch):
     monkeypatch.setattr(escape, "run", lambda *a, **k: (_ for _ in ()).throw(escape.GoFailed("no go here")))
     report = escape.analyze_module(escape.GoCommand("go"), str(tmp_path), [str(tmp_path)], progress=lines.append)
     assert report.problems  # fails before compiling: no progress line promised
+
+
+def test_reasons_in_plain_words():
+    from golint_startup.rules.sl006_escaping_config_struct import _Sources, explain
+
+    def moved(subject, *steps, destination="{heap}"):
+        flow = escape.Flow(destination, subject, tuple(escape.Step(e, r, "/x.go:1:1") for e, r in steps))
+        return escape.Escape("/x.go", 1, 1, escape.MOVED, subject, "F", (flow,))
+
+    field = moved("module", ("module.DNS", "dot"), ("&module.DNS.TLS", "address-of"),
+                  ("load(&module.DNS.TLS)", "call parameter"))
+    assert explain(field, _Sources()) == "the address of its field DNS.TLS is passed to load"
+    returned = moved("cfg", ("&cfg.Limits", "address-of"), ("return &cfg.Limits", "return"), destination="~r0")
+    assert explain(returned, _Sources()) == "the address of its field Limits is returned from F"
+    stored = moved("cfg", ("cfg", "spill"), destination="s")
+    assert explain(stored, _Sources()) == "it is stored in s, which is itself on the heap"

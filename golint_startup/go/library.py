@@ -8,6 +8,8 @@ from __future__ import annotations
 
 JSON, XML, GOB = "encoding/json", "encoding/xml", "encoding/gob"
 YAML_V2, YAML_V3, K8S_YAML = "gopkg.in/yaml.v2", "gopkg.in/yaml.v3", "sigs.k8s.io/yaml"
+# The yaml packages' new home (same API), and goccy's.
+GO_YAML_V2, GO_YAML_V3, GOCCY_YAML = "go.yaml.in/yaml/v2", "go.yaml.in/yaml/v3", "github.com/goccy/go-yaml"
 BURNTSUSHI_TOML = "github.com/BurntSushi/toml"
 GO_TOML, GO_TOML_V2 = "github.com/pelletier/go-toml", "github.com/pelletier/go-toml/v2"
 VIPER = "github.com/spf13/viper"
@@ -20,6 +22,9 @@ DECODE_FUNCTIONS: dict[str, frozenset[str]] = {
     XML: frozenset({"Unmarshal"}),
     YAML_V2: frozenset({"Unmarshal", "UnmarshalStrict"}),
     YAML_V3: frozenset({"Unmarshal"}),
+    GO_YAML_V2: frozenset({"Unmarshal", "UnmarshalStrict"}),
+    GO_YAML_V3: frozenset({"Unmarshal"}),
+    GOCCY_YAML: frozenset({"Unmarshal", "UnmarshalWithOptions"}),
     K8S_YAML: frozenset({"Unmarshal", "UnmarshalStrict"}),
     BURNTSUSHI_TOML: frozenset({"Decode", "DecodeFile", "DecodeFS", "DecodeReader", "Unmarshal"}),
     GO_TOML: frozenset({"Unmarshal"}),
@@ -29,7 +34,7 @@ DECODE_FUNCTIONS: dict[str, frozenset[str]] = {
 
 # Packages whose `NewDecoder(r)` returns a decoder with a `Decode(&v)` method.
 STREAM_DECODERS: frozenset[str] = frozenset(
-    {JSON, XML, GOB, YAML_V2, YAML_V3, BURNTSUSHI_TOML, GO_TOML_V2})
+    {JSON, XML, GOB, YAML_V2, YAML_V3, GO_YAML_V2, GO_YAML_V3, GOCCY_YAML, BURNTSUSHI_TOML, GO_TOML_V2})
 
 # Calls that load configuration, and those that give the runtime a memory limit (SL004).
 DEBUG = "runtime/debug"
