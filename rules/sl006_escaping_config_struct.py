@@ -195,6 +195,25 @@ _CALLS_WITH_ARGUMENTS = """
 """
 
 
+def _literal_values(node) -> list:
+    """The element values of a composite literal, or of `&T{...}`."""
+    if node.type == "unary_expression" and text(node.child_by_field_name("operator")) == "&":
+        node = node.child_by_field_name("operand")
+    if node is None or node.type != "composite_literal":
+        return []
+    body = node.child_by_field_name("body") or next(
+        (child for child in node.named_children if child.type == "literal_value"), None)
+    values = []
+    for element in (body.named_children if body is not None else ()):
+        value = (element.child_by_field_name("element") or element.named_children[-1]) \
+            if element.type == "keyed_element" and element.named_children else element
+        if value is not None and value.type == "literal_element" and value.named_children:
+            value = value.named_children[0]
+        if value is not None:
+            values.append(value)
+    return values
+
+
 def _function_line(node) -> int:
     function = enclosing_function(node)
     return function.start_point[0] + 1 if function is not None else 0
@@ -387,7 +406,11 @@ class _Collector:
             local = self.locals.get(getattr(function, "id", -1), {})
             function_name = text(function.child_by_field_name("name")) if function is not None and \
                 function.child_by_field_name("name") is not None else ""
-            for argument in found["arguments"][0].named_children:
+            arguments = list(found["arguments"][0].named_children)
+            if kind == LOADER:
+                # envconfig.ProcessWith(ctx, &envconfig.Config{Target: &cfg}): the target is a field.
+                arguments += [value for argument in arguments for value in _literal_values(argument)]
+            for argument in arguments:
                 type_ = self.argument_type(argument, local)
                 if type_ is not None and type_[0] == "call":
                     found_loads.append(Load(None, label, call.start_point[0] + 1, kind, function_name,

@@ -465,3 +465,24 @@ def test_reasons_in_plain_words():
     assert explain(returned, _Sources()) == "the address of its field Limits is returned from F"
     stored = moved("cfg", ("cfg", "spill"), destination="s")
     assert explain(stored, _Sources()) == "it is stored in s, which is itself on the heap"
+
+
+def test_loader_target_given_in_an_options_struct():
+    from golint_startup.go import gofile
+    from golint_startup.rules.sl006_escaping_config_struct import LOADER, collect
+
+    source = b'''package c
+
+import "github.com/sethvargo/go-envconfig"
+
+type Config struct{ Port int }
+
+func Parse() *Config {
+	var cfg Config
+	_ = envconfig.ProcessWith(nil, &envconfig.Config{Target: &cfg})
+	return &cfg
+}
+'''
+    facts = collect(gofile.parse("c.go", source), {"name-suffixes": [], "tag-keys": []})
+    assert [(load.type, load.call, load.line, load.kind) for load in facts.loads if load.type[0] == ""] == [
+        (("", "Config"), "envconfig.ProcessWith", 9, LOADER)]
