@@ -444,11 +444,36 @@ def test_scope_option_is_checked(tmp_path):
     assert any("scope" in n.message for n in result.notifications if n.fatal)
 
 
-def test_progress_lines(tmp_path, monkeypatch):
-    lines = []
-    monkeypatch.setattr(escape, "run", lambda *a, **k: (_ for _ in ()).throw(escape.GoFailed("no go here")))
-    report = escape.analyze_module(escape.GoCommand("go"), str(tmp_path), [str(tmp_path)], progress=lines.append)
-    assert report.problems  # fails before compiling: no progress line promised
+class _MemoryResults:
+    """What EscapeCache needs of the run's ResultCache, in memory."""
+
+    def __init__(self):
+        self.entries = {}
+
+    def load_derived(self, display, tag, source):
+        return self.entries.get((display, tag, source))
+
+    def store_derived(self, display, tag, source, abspath, value):
+        from golint_startup.engine import cache_format
+        self.entries[(display, tag, source)] = (cache_format.loads(cache_format.dumps(value)),)
+
+
+@needs_go
+def test_progress_line_per_module_and_cached_escapes_round_trip(tmp_path):
+    from golint_startup.gocommand import invoke
+
+    root = write_tree(tmp_path, {"go.mod": "module example.com/m\n\ngo 1.22\n",
+                                 "conf/conf.go": "package conf\n\ntype C struct{ N int }\n\n"
+                                                 "func New() *C { return &C{N: 1} }\n"})
+    go, cache, lines = invoke.find_go(), escape.EscapeCache(_MemoryResults()), []
+    first = escape.analyze_module(go, root, [os.path.join(root, "conf")], module_path="example.com/m",
+                                  cache=cache, progress=lines.append)
+    second = escape.analyze_module(go, root, [os.path.join(root, "conf")], module_path="example.com/m",
+                                   cache=cache, progress=lines.append)
+    assert lines == ["escape analysis: example.com/m: compiling 1 of 1 packages",
+                     "escape analysis: example.com/m: 1 packages unchanged, nothing to compile"]
+    assert first.compiled == ["example.com/m/conf"] and second.compiled == []
+    assert second.escapes == first.escapes and first.escapes
 
 
 def test_reasons_in_plain_words():
