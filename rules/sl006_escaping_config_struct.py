@@ -11,16 +11,18 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+import sys
+from dataclasses import dataclass, field
 
+from golint_startup.engine.cache_format import register
 from golint_startup.gocommand import escape, invoke
 from golint_startup.go.gofile import GoFile
 from golint_startup.go.imports import default_package_name
 from golint_startup.go.scope import is_shadowed
-from golint_startup.go.library import DECODE_FUNCTIONS, STREAM_DECODERS
+from golint_startup.go.library import CONFIG_LOADER_METHODS, CONFIG_LOADERS, DECODE_FUNCTIONS, FILE_READS, \
+    HTTP, STREAM_DECODERS
 from golint_startup.go.syntax import enclosing_function, matches, text
 from golint_startup.go.types import named_type, result_types, type_parameters_in_scope
-from golint_startup.engine.cache_format import register
 from golint_startup.rule import ESCAPE_ANALYSIS, MODULE_FILES, Finding, Location, Notification, Option, Rule
 
 HELP = """\
@@ -32,15 +34,34 @@ escape where `T` is one. The message says why, from the compiler's own explanati
 (for example: its address is passed to `viper.Unmarshal` as an interface, or it is
 returned from the function).
 
-A config struct is a struct type declared in the module whose name ends in `Config`,
-`Conf`, `Settings`, `Options` or `Opts` (any case), or that has fields tagged
-`mapstructure`, `yaml`, `toml`, `env` or `envconfig`, or whose address is passed to a
-decode call (`json.Unmarshal`, `yaml.Unmarshal`, `viper.Unmarshal`, `Decode`, ...).
-Structs of other modules (`&redis.Options{}`) are not reported.
+A config struct is a struct type of the module that the program loads configuration
+into, and the message says why the type counts ("loaded by viper.Unmarshal at
+cmd/root.go:40"):
+- the target of a config loader: viper `Unmarshal`/`UnmarshalKey`/`UnmarshalExact`,
+  `envconfig.Process`, `env.Parse`, koanf `Unmarshal`, cleanenv, configor;
+- the target of a generic decoder (`json.Unmarshal`, `yaml.Unmarshal`, toml, a stream
+  `Decode`) fed by a file (`os.ReadFile`, `os.Open` in the same function) when the type
+  or that function is named like config, or for a type named like config;
+- the types of the fields of a config struct;
+- a type only named (`*Config`, `*Settings`, `*Options`...) or tagged (`mapstructure`,
+  `yaml`, `env`...) like config, where it is used on the startup path. Until startup-lint
+  knows which functions run at startup, that is package `main`.
+Request and response types decoded in HTTP handlers (a decoder fed by `.Body`, or in a
+function taking an `http.ResponseWriter` or `*http.Request`) never count; neither do
+structs of other modules (`&redis.Options{}`).
+
+What the compiler reports at the call site of an inlined function (a `DefaultConfig()`
+constructor) is reported once, where the value is built, naming the call site. Copies
+through a dereference (`cloned := *cfg`), copies of package-level variables and types
+declared inside functions are covered.
 
 The go command runs once per module, from the module root, with `GOTOOLCHAIN=local`
 (no toolchain is ever downloaded), honoring `--tags`, `GOFLAGS`, `go.work` and
-`vendor/`; binaries go to the null device. When the analysis cannot run (no `go`, no
+`vendor/`; binaries go to the null device. What it finds is cached per package, keyed
+by the package's files, its dependencies, the Go version, GOOS/GOARCH/GOFLAGS and the
+build tags: a second run over an unchanged module compiles nothing, and a changed file
+recompiles its package and those that depend on it. A line per module says what is
+compiled when stderr is a terminal. When the analysis cannot run (no `go`, no
 `go.mod`, a package that does not compile, modules that cannot be downloaded, a `go`
 line newer than the toolchain) the cause is reported and startup-lint exits with 2,
 after the other rules' findings.
@@ -84,11 +105,14 @@ Findings are reported at the position the compiler names; suppress one with
 `//startup-lint:ignore SL006 reason`.
 
 ## Options
+- `scope` (`"startup"` or `"all"`, default `"startup"`): `"startup"` reports only
+  escapes in functions that run at startup (from `main` and package initialization),
+  once startup-lint's startup model is available; until then it reports every escape,
+  as `"all"` does.
 - `name-suffixes` (list of strings, default `["Config", "Conf", "Settings", "Options",
-  "Opts"]`): a struct whose name ends in one of these (any case) is a config struct.
+  "Opts"]`): a struct whose name ends in one of these (any case) is named like config.
 - `tag-keys` (list of strings, default `["mapstructure", "yaml", "toml", "env",
-  "envconfig"]`): a struct with a field tagged with one of these keys is a config struct.
-  Data documents are often yaml-tagged too; drop `yaml` here if they crowd the results.
+  "envconfig"]`): a struct with a field tagged with one of these keys is tagged like config.
 """
 
 _SUFFIXES = ["Config", "Conf", "Settings", "Options", "Opts"]
@@ -110,19 +134,49 @@ class Site:
     call: tuple[str, str, int] | None  # or: the (package, function, result index) whose result it holds
     end_line: int
     end_col: int
+    variable: TypeRef | None = None  # or: the package-level variable it copies
+    function_line: int = 0  # where the enclosing function starts (for the startup model), 0 at package level
+
+
+@register(name="SL006.Load")
+@dataclass(frozen=True)
+class Load:
+    """A call that fills a value of a type with data: a config load or a decode."""
+
+    type: TypeRef | None
+    call: str  # as written: vp.Unmarshal, yaml.Unmarshal, Decode
+    line: int
+    # LOADER: a config loader (viper, envconfig, env, koanf...); FILE: a generic decoder in a
+    # function that reads a file; DATA: a generic decoder of other data; REQUEST: one that
+    # decodes an HTTP request or response (never a config).
+    kind: str
+    function: str  # the enclosing function's name ("" for a literal)
+    result: tuple[str, str, int] | None = None  # or: the (package, function, result index) it holds
+
+
+LOADER, FILE, DATA, REQUEST = "loader", "file", "data", "request"
 
 
 @register(name="SL006.Facts")
 @dataclass(frozen=True)
 class Facts:
-    structs: dict[str, str]  # package-level struct type -> why it is a config struct by itself ("" if not)
+    structs: dict[str, str]  # struct type (package-level or local) -> its config name or tag ("" if none)
     results: dict[str, tuple[TypeRef | None, ...]]  # package-level function -> result types
     sites: dict[tuple[int, int], Site]  # (line, col), 1-based as the compiler prints them
-    decoded: tuple[tuple[TypeRef, str], ...]  # (type, decode call) whose address goes to a decode call
+    loads: tuple[Load, ...]  # values of these types are filled by a load or decode call
+    fields: dict[str, tuple[TypeRef, ...]] = field(default_factory=dict)  # struct type -> its fields' named types
+    variables: dict[str, TypeRef] = field(default_factory=dict)  # package-level variable -> its type
+    main: bool = False  # a file of package main
 
 
 _STRUCTS = """
-(source_file (type_declaration (type_definition name: (type_identifier) @name type: (struct_type) @struct)))
+(type_declaration (type_definition name: (type_identifier) @name type: (struct_type) @struct))
+"""
+_PACKAGE_VARIABLES = """
+(source_file (var_declaration (var_spec) @spec))
+"""
+_FIELD_TYPES = """
+(field_declaration type: (_) @type)
 """
 _FUNCTIONS = """
 (source_file (function_declaration name: (identifier) @name result: (_) @result))
@@ -141,6 +195,30 @@ _CALLS_WITH_ARGUMENTS = """
 (call_expression function: (selector_expression operand: (_) @operand field: (field_identifier) @name)
   arguments: (arguments) @arguments) @call
 """
+
+
+def _literal_values(node) -> list:
+    """The element values of a composite literal, or of `&T{...}`."""
+    if node.type == "unary_expression" and text(node.child_by_field_name("operator")) == "&":
+        node = node.child_by_field_name("operand")
+    if node is None or node.type != "composite_literal":
+        return []
+    body = node.child_by_field_name("body") or next(
+        (child for child in node.named_children if child.type == "literal_value"), None)
+    values = []
+    for element in (body.named_children if body is not None else ()):
+        value = (element.child_by_field_name("element") or element.named_children[-1]) \
+            if element.type == "keyed_element" and element.named_children else element
+        if value is not None and value.type == "literal_element" and value.named_children:
+            value = value.named_children[0]
+        if value is not None:
+            values.append(value)
+    return values
+
+
+def _function_line(node) -> int:
+    function = enclosing_function(node)
+    return function.start_point[0] + 1 if function is not None else 0
 
 
 def _end(node) -> tuple[int, int]:
@@ -198,15 +276,42 @@ class _Collector:
 
     # --- sites -------------------------------------------------------------------
 
-    def add_variable(self, ident, type_: TypeRef | None, call, pointer: bool, written: str) -> None:
+    def add_variable(self, ident, type_: TypeRef | None, call, pointer: bool, written: str,
+                     variable: TypeRef | None = None) -> None:
         function = enclosing_function(ident)
         if function is None:
             return  # package-level variables are never "moved to heap"
         self.locals.setdefault(function.id, {})[text(ident)] = (type_, call, pointer)
-        if pointer or (type_ is None and call is None) or text(ident) == "_":
+        if pointer or (type_ is None and call is None and variable is None) or text(ident) == "_":
             return
         row, col = ident.start_point
-        self.sites[(row + 1, col + 1)] = Site(escape.MOVED, text(ident), written, type_, call, *_end(ident))
+        self.sites[(row + 1, col + 1)] = Site(escape.MOVED, text(ident), written, type_, call, *_end(ident),
+                                              variable=variable, function_line=function.start_point[0] + 1)
+
+    def copied_value(self, value, params):
+        """(type, written) of `*p` (p a pointer to a named type), or the package-level
+        variable (package, name) a value copies; None otherwise."""
+        while value is not None and value.type == "parenthesized_expression":
+            value = value.named_children[0] if value.named_children else None
+        if value is None:
+            return None
+        function = enclosing_function(value)
+        local = self.locals.get(getattr(function, "id", -1), {})
+        if value.type == "unary_expression" and text(value.child_by_field_name("operator")) == "*":
+            operand = value.child_by_field_name("operand")
+            if operand is not None and operand.type == "identifier" and text(operand) in local:
+                type_, _, pointer = local[text(operand)]
+                if pointer and type_ is not None:
+                    return ("type", type_, text(operand))
+            return None
+        if value.type == "identifier" and text(value) not in local and not is_shadowed(value):
+            return ("variable", ("", text(value)), text(value))
+        if value.type == "selector_expression":
+            operand = value.child_by_field_name("operand")
+            path = self.file.package_of(operand) if operand is not None and operand.type == "identifier" else None
+            if path is not None:
+                return ("variable", (path, text(value.child_by_field_name("field"))), text(operand))
+        return None
 
     def declaration(self, node) -> None:
         params = self.type_params(node)
@@ -233,7 +338,15 @@ class _Collector:
             if ident.type != "identifier":
                 continue
             if len(values) == len(names):
-                self.add_variable(ident, *self.value_type(values[position], 0, params))
+                copied = self.copied_value(values[position], params)
+                if copied is not None and copied[0] == "type":  # cloned := *cfg
+                    written = copied[1][1] if not copied[1][0] else ""
+                    self.add_variable(ident, copied[1], None, False, written)
+                elif copied is not None:  # g := conf.Default: the type comes from the variable
+                    self.add_variable(ident, None, None, False, copied[2] if copied[1][0] else "",
+                                      variable=copied[1])
+                else:
+                    self.add_variable(ident, *self.value_type(values[position], 0, params))
             elif len(values) == 1:  # a, err := f()
                 self.add_variable(ident, *self.value_type(values[0], position, params))
 
@@ -241,7 +354,8 @@ class _Collector:
         row, col = expression.start_point
         type_ = self.type_ref(type_node, self.type_params(expression))
         if type_ is not None:
-            self.sites[(row + 1, col + 1)] = Site(escape.LITERAL, "", text(type_node), type_, None, *_end(expression))
+            self.sites[(row + 1, col + 1)] = Site(escape.LITERAL, "", text(type_node), type_, None, *_end(expression),
+                                                  function_line=_function_line(expression))
 
     def new_call(self, call, function, type_node) -> None:
         if is_shadowed(function):
@@ -250,7 +364,8 @@ class _Collector:
         arguments = call.child_by_field_name("arguments")
         if type_ is not None and arguments is not None:
             row, col = arguments.start_point  # the compiler reports new(T) at its "("
-            self.sites[(row + 1, col + 1)] = Site(escape.NEW, "", text(type_node), type_, None, *_end(call))
+            self.sites[(row + 1, col + 1)] = Site(escape.NEW, "", text(type_node), type_, None, *_end(call),
+                                                  function_line=_function_line(call))
 
     # --- config structs ----------------------------------------------------------
 
@@ -265,34 +380,64 @@ class _Collector:
                 return f"its fields carry {key.group(1)} tags"
         return ""
 
-    def decoded(self) -> list[tuple[TypeRef, str]]:
-        """Types whose address is handed to a decode call."""
-        decode_functions, stream_decoders = DECODE_FUNCTIONS, STREAM_DECODERS
+    def loads(self) -> list[Load]:
+        """Types whose address is handed to a config loader or a decoder, and what kind of call."""
         imported = set(self.file.imports.values())
-        if not imported & (set(decode_functions) | set(stream_decoders)):
+        known = set(DECODE_FUNCTIONS) | set(STREAM_DECODERS) | set(CONFIG_LOADERS) | set(CONFIG_LOADER_METHODS)
+        if not imported & known:
             return []
-        viper_imported = "github.com/spf13/viper" in imported
-        stream_imported = bool(imported & set(stream_decoders))
-        found_types = []
+        stream_imported = bool(imported & set(STREAM_DECODERS))
+        methods = {name for path in imported & set(CONFIG_LOADER_METHODS) for name in CONFIG_LOADER_METHODS[path]}
+        found_loads = []
         for found in matches(_CALLS_WITH_ARGUMENTS, self.file.root):
             operand, name, call = found["operand"][0], text(found["name"][0]), found["call"][0]
             path = self.file.package_of(operand) if operand.type == "identifier" else None
-            if path is not None:
-                if name not in decode_functions.get(path, ()):
-                    continue
-                label = f"{text(operand)}.{name}"
-            elif name == "Decode" and stream_imported:
-                label = "Decode"
-            elif name in decode_functions.get("github.com/spf13/viper", ()) and viper_imported:
-                label = f"(*viper.Viper).{name}"
+            label = f"{text(operand)}.{name}" if path is not None else name
+            if path is not None and name in CONFIG_LOADERS.get(path, ()):
+                kind = LOADER
+            elif path is not None and name in DECODE_FUNCTIONS.get(path, ()):
+                kind = ""  # a generic decoder: what feeds it decides
+            elif path is None and name == "Decode" and stream_imported:
+                kind = ""
+            elif path is None and name in methods:
+                kind, label = LOADER, f"{text(operand)}.{name}"
             else:
                 continue
-            local = self.locals.get(getattr(enclosing_function(call), "id", -1), {})
-            for argument in found["arguments"][0].named_children:
+            function = enclosing_function(call)
+            kind = kind or self.decoder_kind(call, function)
+            local = self.locals.get(getattr(function, "id", -1), {})
+            function_name = text(function.child_by_field_name("name")) if function is not None and \
+                function.child_by_field_name("name") is not None else ""
+            arguments = list(found["arguments"][0].named_children)
+            if kind == LOADER:
+                # envconfig.ProcessWith(ctx, &envconfig.Config{Target: &cfg}): the target is a field.
+                arguments += [value for argument in arguments for value in _literal_values(argument)]
+            for argument in arguments:
                 type_ = self.argument_type(argument, local)
-                if type_ is not None:
-                    found_types.append((type_, label))
-        return found_types
+                if type_ is not None and type_[0] == "call":
+                    found_loads.append(Load(None, label, call.start_point[0] + 1, kind, function_name,
+                                            result=tuple(type_[1:])))
+                elif type_ is not None:
+                    found_loads.append(Load(type_, label, call.start_point[0] + 1, kind, function_name))
+        return found_loads
+
+    def decoder_kind(self, call, function) -> str:
+        """REQUEST, FILE or DATA: what a generic decoder in `function` is fed."""
+        if ".Body" in text(call) or function is None:
+            return REQUEST if ".Body" in text(call) else DATA
+        parameters = function.child_by_field_name("parameters")
+        for parameter in (parameters.named_children if parameters is not None else ()):
+            type_node = parameter.child_by_field_name("type")
+            if type_node is not None and type_node.type == "pointer_type" and type_node.named_children:
+                type_node = type_node.named_children[0]
+            if type_node is not None and (self.file.names_type(type_node, HTTP, "ResponseWriter") or
+                                          self.file.names_type(type_node, HTTP, "Request")):
+                return REQUEST
+        for inner in matches("(call_expression) @call", function):
+            callee = self.file.callee(inner["call"][0])
+            if callee is not None and callee[1] in FILE_READS.get(callee[0], ()):
+                return FILE
+        return DATA
 
     def argument_type(self, argument, local) -> TypeRef | None:
         if argument.type == "unary_expression" and text(argument.child_by_field_name("operator")) == "&":
@@ -300,7 +445,9 @@ class _Collector:
             if operand is not None and operand.type == "composite_literal":
                 return self.type_ref(operand.child_by_field_name("type"), self.type_params(argument))
             if operand is not None and operand.type == "identifier":
-                type_, _, pointer = local.get(text(operand), (None, None, True))
+                type_, call, pointer = local.get(text(operand), (None, None, True))
+                if type_ is None and call is not None and not pointer:
+                    return ("call", *call)  # db := conf.Default(); v.UnmarshalKey("db", &db)
                 return None if pointer else type_
         if argument.type == "identifier":
             type_, _, pointer = local.get(text(argument), (None, None, False))
@@ -311,8 +458,22 @@ class _Collector:
 def collect(file: GoFile, options: dict) -> Facts:
     collector = _Collector(file, list(options["name-suffixes"]), list(options["tag-keys"]))
     root = file.root
-    structs = {text(found["name"][0]): collector.struct_reason(text(found["name"][0]), found["struct"][0])
-               for found in matches(_STRUCTS, root)}
+    structs: dict[str, str] = {}
+    fields: dict[str, tuple[TypeRef, ...]] = {}
+    # Package-level types first: a function-local type of the same name never hides one.
+    for found in sorted(matches(_STRUCTS, root), key=lambda f: enclosing_function(f["name"][0]) is not None):
+        name, struct = text(found["name"][0]), found["struct"][0]
+        if name in structs:
+            continue
+        structs[name] = collector.struct_reason(name, struct)
+        params = collector.type_params(struct)
+        named = []
+        for field_found in matches(_FIELD_TYPES, struct):
+            type_ = named_type(file, _element_type(field_found["type"][0]), params)
+            if type_ is not None and type_ not in named:
+                named.append(type_)
+        if named:
+            fields[name] = tuple(named)
     results: dict[str, tuple[TypeRef | None, ...]] = {}
     for found in matches(_FUNCTIONS, root):
         result = found["result"][0]
@@ -320,43 +481,132 @@ def collect(file: GoFile, options: dict) -> Facts:
         types = [collector.type_ref(t, params) for t in result_types(result.parent)]
         if any(types):
             results[text(found["name"][0])] = tuple(types)
+    variables: dict[str, TypeRef] = {}
+    for found in matches(_PACKAGE_VARIABLES, root):
+        spec = found["spec"][0]
+        type_node = spec.child_by_field_name("type")
+        value = spec.child_by_field_name("value")
+        values = value.named_children if value is not None else []
+        for position, ident in enumerate(spec.children_by_field_name("name")):
+            if type_node is not None:
+                type_ = collector.type_ref(type_node, frozenset())
+            elif len(values) == len(spec.children_by_field_name("name")):
+                type_ = collector.value_type(values[position], 0, set())[0]
+                type_ = type_ if values[position].type == "composite_literal" else None
+            else:
+                type_ = None
+            if type_ is not None:
+                variables[text(ident)] = type_
     for node in matches(_DECLARATIONS, root):
         collector.declaration(node["declaration"][0])
     for found in matches(_ADDRESS_OF_LITERAL, root):
         collector.address_of_literal(found["expression"][0], found["type"][0])
     for found in matches(_NEW_CALLS, root):
         collector.new_call(found["call"][0], found["function"][0], found["type"][0])
-    return Facts(structs, results, collector.sites, tuple(collector.decoded()))
+    return Facts(structs, results, collector.sites, tuple(collector.loads()), fields, variables,
+                 main=_package_name(root) == "main")
+
+
+def _package_name(root) -> str:
+    for child in root.named_children:
+        if child.type == "package_clause":
+            return text(child.named_children[0]) if child.named_children else ""
+    return ""
+
+
+def _element_type(node):
+    """The named type a field holds: through pointers, slices, arrays and map values."""
+    while node is not None and node.type in ("pointer_type", "slice_type", "array_type", "map_type"):
+        node = node.child_by_field_name("value") or node.child_by_field_name("element") or \
+            (node.named_children[-1] if node.named_children else None)
+    return node
 
 
 # --- the project check --------------------------------------------------------------
 
 
+_CONFIG_WORDS = re.compile(r"conf|setting|option|opts|env", re.IGNORECASE)
+_KIND_ORDER = {LOADER: 0, FILE: 1, DATA: 2, REQUEST: 3}
+
+
 class _Index:
-    """Config structs and function results of the analyzed files, by (import path, name)."""
+    """Config structs and function results of the analyzed files, by (import path, name).
+
+    A config struct is a type the program loads configuration into: the target of a config
+    loader (viper, envconfig, env, koanf...), of a generic decoder fed by a file in a
+    function or for a type named like config, or of a generic decoder when the type is
+    named like config (not tagged: data documents carry yaml tags too); then the types of
+    its fields. A type only named or tagged like config counts where the startup model
+    places its use on the startup path; until that model is wired in, in package main.
+    Decoders of HTTP requests and responses never make a config.
+    """
 
     def __init__(self, project):
         self.project = project
         self.package_of: dict[str, str] = {}  # display path -> import path of its package
-        self.config: dict[TypeRef, str] = {}
+        self.config: dict[TypeRef, str] = {}  # type -> why it is a config struct
+        self.named: dict[TypeRef, str] = {}  # type -> its config name or tag, loaded or not
         self.results: dict[TypeRef, tuple[TypeRef | None, ...]] = {}
-        structs: dict[TypeRef, str] = {}
-        decoded: dict[TypeRef, str] = {}
-        for display, facts in project.facts.items():
+        self.variables: dict[TypeRef, TypeRef] = {}
+        fields: dict[TypeRef, tuple[TypeRef, ...]] = {}
+        loads: list = []
+        structs: set[TypeRef] = set()
+        for display, facts in sorted(project.facts.items()):
             if not isinstance(facts, Facts):
                 continue
             package = self.package(display)
             if package is None:
                 continue
             for name, reason in facts.structs.items():
-                structs[(package, name)] = reason
+                structs.add((package, name))
+                if reason:
+                    self.named.setdefault((package, name), reason)
+            for name, types in facts.fields.items():
+                fields[(package, name)] = tuple(self.resolve(display, t) for t in types)
             for name, types in facts.results.items():
                 self.results[(package, name)] = tuple(self.resolve(display, t) for t in types)
-            for type_, call in facts.decoded:
-                decoded.setdefault(self.resolve(display, type_), f"its address is passed to {call}")
-        for key, reason in structs.items():
-            if reason or key in decoded:
-                self.config[key] = reason or decoded[key]
+            for name, type_ in facts.variables.items():
+                self.variables[(package, name)] = self.resolve(display, type_)
+            for load in facts.loads:
+                loads.append((display, load))
+        resolved = []
+        for display, load in loads:
+            if load.type is not None:
+                resolved.append((self.resolve(display, load.type), load, display))
+            else:
+                package = load.result[0] or self.package(display)
+                types = self.results.get((package, load.result[1]), ())
+                if load.result[2] < len(types) and types[load.result[2]] is not None:
+                    resolved.append((types[load.result[2]], load, display))
+        loads = resolved
+        for type_, load, display in sorted(loads, key=lambda l: (_KIND_ORDER[l[1].kind], l[2], l[1].line)):
+            if type_ in structs and type_ not in self.config:
+                reason = self.load_reason(type_, load, display)
+                if reason:
+                    self.config[type_] = reason
+        queue = sorted(self.config)
+        while queue:
+            outer = queue.pop(0)
+            for inner in fields.get(outer, ()):
+                if inner in structs and inner not in self.config:
+                    self.config[inner] = f"a field of {outer[1]}, {self.config[outer]}"
+                    queue.append(inner)
+
+    def load_reason(self, type_: TypeRef, load: Load, display: str) -> str:
+        # Module-relative: the same words from whichever directory startup-lint runs.
+        module = self.project.module_of(display)
+        path = os.path.relpath(self.project.abspaths[display], module.root).replace(os.sep, "/") \
+            if module is not None else display
+        where = f"{load.call} at {path}:{load.line}"
+        named = self.named.get(type_, "")
+        if load.kind == LOADER:
+            return f"loaded by {where}"
+        # Tags alone do not tell a config file from a data document (lock files, manifests).
+        if load.kind == FILE and (named.startswith("its name") or _CONFIG_WORDS.search(load.function)):
+            return f"decoded from a file by {where}"
+        if load.kind == DATA and named.startswith("its name"):
+            return f"decoded by {where}"
+        return ""
 
     def package(self, display: str) -> str | None:
         if display not in self.package_of:
@@ -377,6 +627,8 @@ class _Index:
     def type_at(self, display: str, site: Site) -> TypeRef | None:
         if site.type is not None:
             return self.resolve(display, site.type)
+        if site.variable is not None:
+            return self.variables.get(self.resolve(display, site.variable))
         if site.call is not None:
             package = site.call[0] or self.package(display)
             types = self.results.get((package, site.call[1]), ())
@@ -389,7 +641,7 @@ def _same_subject(found: escape.Escape, site: Site, type_: TypeRef) -> bool:
     if site.kind != found.kind:
         return False
     if found.kind == escape.MOVED:
-        return site.name == found.subject
+        return site.name == found.local_subject
     # The compiler names the type by its package name (`&conf.T{...}`): check the type name.
     return re.search(rf"(?<![\w]){re.escape(type_[1])}\b", found.subject) is not None
 
@@ -435,6 +687,12 @@ def explain(found: escape.Escape, sources: _Sources) -> str:
     if "too large for stack" in reasons:
         return "it is too large for the stack"
     lead = "its address" if reasons[0] == "address-of" else "it"
+    address = next((step for step in steps if step.reason == "address-of"), None)
+    if address is not None and found.kind == escape.MOVED:
+        # `&cfg.TLS` after `dot` steps: what leaves is the address of a field, not the value's.
+        field_of = re.match(rf"^&\(?{re.escape(found.local_subject)}\.([\w.]+)\)?$", address.expression)
+        if field_of:
+            lead = f"the address of its field {field_of.group(1)}"
     converted = " (interface-converted)" if "interface-converted" in reasons else ""
     if "captured by a closure" in reasons:
         return "it is captured by a closure that outlives the function"
@@ -447,13 +705,17 @@ def explain(found: escape.Escape, sources: _Sources) -> str:
                 callee = _CALLEE.match(step.expression)
                 if callee:
                     return f"{lead} is passed to {callee.group(1)}{converted}"
-            if step.reason == "assign-pair" and "." in flow.destination and "{" not in flow.destination:
+            # (Not for a value reported at an inlined call: every position there is the call site.)
+            if step.reason == "assign-pair" and "." in flow.destination and "{" not in flow.destination and \
+                    not found.inlined:
                 # An inlined call binds its parameters (`viper.rawVal`) like an assignment.
                 callee = sources.callee_at(step.position)
                 if callee:
                     return f"{lead} is passed to {callee}{converted}"
+        if flow.destination == "{storage for ... argument}":
+            continue  # a variadic call's arguments: the next flow names the call
         if flow.destination.startswith("{storage for ") and flow.destination.endswith("}"):
-            return f"it is stored in {flow.destination[len('{storage for '):-1]}, which escapes"
+            return f"it is stored in {flow.destination[len('{storage for '):-1]}, which is itself on the heap"
     if "return" in reasons:
         function = re.sub(r"\[.*$", "", found.function)
         return f"{lead} is returned from {function}" if function else f"{lead} is returned"
@@ -468,13 +730,40 @@ def explain(found: escape.Escape, sources: _Sources) -> str:
     if re.fullmatch(r"[A-Za-z_]\w*", last):
         # The explanation stops at a variable that escapes for reasons of its own
         # (the compiler reports that variable separately).
-        return f"{lead} is stored in {last}, which escapes{converted}"
-    return f"{lead} outlives the function ({reasons[-1]}){converted}"
+        return f"{lead} is stored in {last}, which is itself on the heap{converted}"
+    return f"{lead} outlives the function that creates it ({reasons[-1]}){converted}"
+
+
+def _startup_model(project):
+    """Which functions run at startup, when the engine provides it (`project.startup`, with
+    `runs_at_startup(display, line)` true for a line inside such a function); None until then."""
+    return getattr(project, "startup", None)
+
+
+def _on_startup(startup, display: str, site: Site, facts: Facts) -> bool:
+    """Whether the site is on the startup path. Without a model: any site in package main."""
+    if startup is None:
+        return facts.main
+    return bool(site.function_line) and startup.runs_at_startup(display, site.function_line)
+
+
+def _progress():
+    """A line on stderr per module compiled, when someone is watching it."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(line: str) -> None:
+        print(line, file=sys.stderr, flush=True)
+    return show
 
 
 def check_project(project, options: dict):
     reported = sorted(d for d in project.reported if isinstance(project.facts.get(d), Facts))
     if not reported:
+        return
+    if options.get("scope", "startup") not in ("startup", "all"):
+        project.notify(Notification(f"SL006: option scope must be \"startup\" or \"all\", not "
+                                    f"{options.get('scope')!r}", level="error", fatal=True))
         return
     go = invoke.find_go()
     if go is None:
@@ -496,36 +785,75 @@ def check_project(project, options: dict):
             f"escape analysis (SL006) needs a Go module: no go.mod above {outside[0]}{more} (run go mod init)",
             level="error", fatal=True))
     index = _Index(project)
+    startup = _startup_model(project)
+    scope = options.get("scope", "startup")
     by_real_path = {os.path.realpath(project.abspaths[d]): d for d in project.facts}
     sources = _Sources()
-    findings: dict[tuple, Finding] = {}
+    cache = escape.EscapeCache(project.cache) if project.cache is not None else None
+    progress = _progress()
+    broken_workspaces: set[str] = set()
+    findings: dict[tuple, tuple[bool, Finding]] = {}  # position -> (reported at an inlined call, finding)
     for module in sorted(modules, key=lambda m: m.root):
-        report = escape.analyze_module(go, module.root, sorted(modules[module]), tags=tuple(project.settings.tags),
-                                       module_path=module.path)
+        try:
+            report = escape.analyze_module(go, module.root, sorted(modules[module]),
+                                           tags=tuple(project.settings.tags), module_path=module.path,
+                                           cache=cache, progress=progress)
+        except escape.GoWorkBroken as err:
+            if err.gowork not in broken_workspaces:  # every module under it fails alike: say it once
+                broken_workspaces.add(err.gowork)
+                project.notify(Notification(f"escape analysis (SL006): {err}; no module under it analyzed",
+                                            level="error", fatal=True))
+            continue
         for problem in report.problems:
             project.notify(Notification(f"escape analysis (SL006): {problem}", level="error", fatal=True))
         for found in report.escapes:
-            display = by_real_path.get(os.path.realpath(found.path))
+            path, line, col = found.origin
+            display = by_real_path.get(os.path.realpath(path))
             facts = project.facts.get(display)
             if display not in project.reported or not isinstance(facts, Facts):
                 continue
-            site = facts.sites.get((found.line, found.col))
+            site = facts.sites.get((line, col))
             type_ = index.type_at(display, site) if site is not None else None
-            if type_ is None or type_ not in index.config or not _same_subject(found, site, type_):
+            if type_ is None or not _same_subject(found, site, type_):
                 continue
-            key = (display, found.line, found.col)
-            if key not in findings:
-                findings[key] = _finding(display, found, site, type_, index.package(display), sources)
-    yield from findings.values()
+            reason = index.config.get(type_)
+            # An inlined value runs where it is inlined: that function decides whether it is
+            # on the startup path.
+            where = (display, site, facts)
+            if found.inlined:
+                call_display = by_real_path.get(os.path.realpath(found.path))
+                call_facts = project.facts.get(call_display)
+                if isinstance(call_facts, Facts):
+                    where = (call_display, Site(site.kind, site.name, site.written, site.type, site.call,
+                                                found.line, found.col, function_line=0), call_facts)
+            if reason is None and type_ in index.named and _on_startup(startup, *where):
+                reason = f"{index.named[type_]}, used in package main" if startup is None else \
+                    f"{index.named[type_]}, used on the startup path"
+            if not reason:
+                continue
+            if scope == "startup" and startup is not None and not _on_startup(startup, *where):
+                continue
+            key = (display, line, col)
+            inlined = bool(found.inlined)
+            if key in findings and (inlined or not findings[key][0]):
+                continue  # once per source position; the function's own report first
+            call_site = (by_real_path.get(os.path.realpath(found.path), found.path),
+                         os.path.relpath(found.path, module.root).replace(os.sep, "/")) if inlined else None
+            findings[key] = (inlined, _finding(display, found, site, type_, index.package(display), sources,
+                                               reason, call_site))
+    yield from (finding for _, finding in findings.values())
 
 
 def _finding(display: str, found: escape.Escape, site: Site, type_: TypeRef, package: str | None,
-             sources: _Sources) -> Finding:
-    if site.type is not None:
+             sources: _Sources, reason: str, call_site: tuple[str, str] | None) -> Finding:
+    """`call_site`: (display path, module-relative path) of the call a value is inlined at."""
+    path, line, col = found.origin
+    if site.type is not None and site.written:
         written = site.written
     elif type_[0] == package:
         written = type_[1]
-    elif site.written and site.call is not None and type_[0] == site.call[0]:
+    elif site.written and (site.call is not None and type_[0] == site.call[0] or
+                           site.variable is not None and type_[0] == site.variable[0]):
         written = f"{site.written}.{type_[1]}"  # a type of the callee's package, as this file names it
     else:
         written = f"{default_package_name(type_[0])}.{type_[1]}"
@@ -536,8 +864,15 @@ def _finding(display: str, found: escape.Escape, site: Site, type_: TypeRef, pac
     else:
         what = f"config struct new({written}) escapes to heap"
     why = explain(found, sources)
-    location = Location(display, found.line, found.col, site.end_line, site.end_col)
-    return Finding(RULE.id, f"{what}: {why}" if why else what, location)
+    message = f"{what}: {why}" if why else what
+    related: tuple[Location, ...] = ()
+    if call_site:
+        # Module-relative in the message, as the reasons are: the same words from any directory.
+        message += f", once inlined at {call_site[1]}:{found.line}"
+        related = (Location(call_site[0], found.line, found.col, found.line, found.col, "inlined here"),)
+    message += f" (a config struct: {reason})"
+    location = Location(display, line, col, site.end_line, site.end_col)
+    return Finding(RULE.id, message, location, related=related)
 
 
 RULE = Rule(
@@ -546,11 +881,14 @@ RULE = Rule(
     level="note",
     summary="config struct moved to the heap by the compiler's escape analysis",
     description="Runs the Go compiler's escape analysis (go build -gcflags=-m=2) and reports config structs "
-                "(named *Config/*Settings/*Options..., tagged for mapstructure/yaml/toml/env, or decoded) that "
-                "it moves to the heap, with the compiler's reason: typically a pointer passed to a decoder "
-                "through an interface, or a pointer returned or stored.",
+                "(types the program loads configuration into: viper, envconfig, env, koanf, or a decoder fed "
+                "by a config file; their fields' types) that it moves to the heap, with the compiler's reason "
+                "and why the type counts as config.",
     help=HELP,
-    options=(Option("name-suffixes", list(_SUFFIXES),
+    options=(Option("scope", "startup",
+                    '"startup": escapes on the startup path only (once the startup model is available; '
+                    'until then every escape), "all": every escape'),
+             Option("name-suffixes", list(_SUFFIXES),
                     "struct name suffixes (case-insensitive) that mark a config struct"),
              Option("tag-keys", list(_TAG_KEYS),
                     "struct tag keys that mark a config struct when a field carries one")),

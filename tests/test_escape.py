@@ -106,7 +106,7 @@ def test_go_list_errors_become_one_line_causes(tmp_path):
         "missing go.sum entry needed to verify package example.invalid/x/y is provided by exactly one module",
         "", str(tmp_path)) == ("sum", "example.invalid/x/y")
     assert escape._describe("sum", ["a", "b", "c", "d"]) == \
-        "missing go.sum entries for the modules providing a, b, c and 1 more (run `go mod download`)"
+        "missing go.sum entries for the modules providing a, b, c and 1 more (run `go mod tidy`)"
 
 
 # --- finding the go command ---------------------------------------------------------
@@ -317,7 +317,8 @@ def test_vendor_directory_is_used(tmp_path):
     findings, fatal = lint(tmp_path)
     assert not fatal
     assert [f.message for f in findings] == ["config struct WorkerOpts moved to heap: its address is passed to "
-                                            "lib.Decode (interface-converted)"]
+                                            "lib.Decode (interface-converted) (a config struct: its name ends in "
+                                            "Opts, used in package main)"]
 
 
 @needs_go
@@ -332,17 +333,19 @@ def test_only_linted_packages_are_reported(tmp_path):
 def test_tag_keys_option(tmp_path):
     write_tree(tmp_path, {
         "go.mod": "module example.com/m\n\ngo 1.22\n",
-        "doc/doc.go": """
-            package doc
+        "main.go": """
+            package main
 
             type Flag struct {
                 Key string `yaml:"key"`
             }
 
             func New(key string) *Flag { return &Flag{Key: key} }
+
+            func main() { _ = New("k") }
         """,
     })
-    assert [f.location.line for f in lint(tmp_path)[0]] == [7]
+    assert [f.location.line for f in lint(tmp_path)[0]] == [7]  # tagged like config, used in package main
     (tmp_path / ".startup-lint.toml").write_text('[rules.SL006]\ntag-keys = ["mapstructure", "env"]\n')
     assert lint(tmp_path)[0] == []
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 JSON, XML, GOB = "encoding/json", "encoding/xml", "encoding/gob"
 YAML_V2, YAML_V3, K8S_YAML = "gopkg.in/yaml.v2", "gopkg.in/yaml.v3", "sigs.k8s.io/yaml"
+# The yaml packages' new home (same API), and goccy's.
+GO_YAML_V2, GO_YAML_V3, GOCCY_YAML = "go.yaml.in/yaml/v2", "go.yaml.in/yaml/v3", "github.com/goccy/go-yaml"
 BURNTSUSHI_TOML = "github.com/BurntSushi/toml"
 GO_TOML, GO_TOML_V2 = "github.com/pelletier/go-toml", "github.com/pelletier/go-toml/v2"
 VIPER = "github.com/spf13/viper"
@@ -20,6 +22,9 @@ DECODE_FUNCTIONS: dict[str, frozenset[str]] = {
     XML: frozenset({"Unmarshal"}),
     YAML_V2: frozenset({"Unmarshal", "UnmarshalStrict"}),
     YAML_V3: frozenset({"Unmarshal"}),
+    GO_YAML_V2: frozenset({"Unmarshal", "UnmarshalStrict"}),
+    GO_YAML_V3: frozenset({"Unmarshal"}),
+    GOCCY_YAML: frozenset({"Unmarshal", "UnmarshalWithOptions"}),
     K8S_YAML: frozenset({"Unmarshal", "UnmarshalStrict"}),
     BURNTSUSHI_TOML: frozenset({"Decode", "DecodeFile", "DecodeFS", "DecodeReader", "Unmarshal"}),
     GO_TOML: frozenset({"Unmarshal"}),
@@ -29,7 +34,7 @@ DECODE_FUNCTIONS: dict[str, frozenset[str]] = {
 
 # Packages whose `NewDecoder(r)` returns a decoder with a `Decode(&v)` method.
 STREAM_DECODERS: frozenset[str] = frozenset(
-    {JSON, XML, GOB, YAML_V2, YAML_V3, BURNTSUSHI_TOML, GO_TOML_V2})
+    {JSON, XML, GOB, YAML_V2, YAML_V3, GO_YAML_V2, GO_YAML_V3, GOCCY_YAML, BURNTSUSHI_TOML, GO_TOML_V2})
 
 # Calls that load configuration, and those that give the runtime a memory limit (SL004).
 DEBUG = "runtime/debug"
@@ -117,3 +122,30 @@ HANDLER_REGISTRATIONS: tuple[str, ...] = (
 # Path components that mark test and tooling code (end-to-end apps, fixtures) by location.
 TEST_DIRS: tuple[str, ...] = ("test", "tests", "e2e", "integration", "testutil", "testutils", "testhelpers",
                               "fixtures")
+
+# Calls that load configuration into a value whose address is an argument (SL006): what
+# they fill is a config struct by definition. Package-level functions by import path.
+CONFIG_LOADERS: dict[str, frozenset[str]] = {
+    VIPER: frozenset({"Unmarshal", "UnmarshalKey", "UnmarshalExact"}),
+    "github.com/kelseyhightower/envconfig": frozenset({"Process", "MustProcess"}),
+    "github.com/sethvargo/go-envconfig": frozenset({"Process", "ProcessWith", "MustProcess"}),
+    "github.com/ilyakaznacheev/cleanenv": frozenset({"ReadConfig", "ReadEnv", "UpdateEnv"}),
+    "github.com/jinzhu/configor": frozenset({"Load"}),
+    **{path: frozenset({"Parse", "ParseWithOptions", "ParseWithFuncs", "Must"})
+       for path in ("github.com/caarlos0/env", *(f"github.com/caarlos0/env/v{n}" for n in range(6, 12)))},
+}
+# Methods that load configuration, by the package that must be imported for a call
+# `x.Method(...)` to be taken for one (the receiver's type is not known from the tree).
+CONFIG_LOADER_METHODS: dict[str, frozenset[str]] = {
+    VIPER: frozenset({"Unmarshal", "UnmarshalKey", "UnmarshalExact"}),
+    "github.com/knadh/koanf": frozenset({"Unmarshal", "UnmarshalWithConf"}),
+    "github.com/knadh/koanf/v2": frozenset({"Unmarshal", "UnmarshalWithConf"}),
+    "github.com/jinzhu/configor": frozenset({"Load"}),
+}
+# Calls that read a whole file: a generic decoder in the same function is fed by a file.
+FILE_READS: dict[str, frozenset[str]] = {
+    "os": frozenset({"ReadFile", "Open", "OpenFile"}),
+    "io/ioutil": frozenset({"ReadFile"}),
+    "io/fs": frozenset({"ReadFile"}),
+    BURNTSUSHI_TOML: frozenset({"DecodeFile"}),
+}

@@ -66,7 +66,7 @@ func loadHTTP(path string) (*HTTPConfig, error) {
 }
 
 func withTLS() *ServerSettings {
-	return &ServerSettings{Listen: ":8443", TLS: &TLSConfig{CertFile: "tls.crt"}} // want "SL006: config struct &ServerSettings\\{...\\} escapes to heap: it is returned from withTLS" "SL006: config struct &TLSConfig\\{...\\} escapes to heap: it is stored in &ServerSettings\\{...\\}, which escapes"
+	return &ServerSettings{Listen: ":8443", TLS: &TLSConfig{CertFile: "tls.crt"}} // want "SL006: config struct &ServerSettings\\{...\\} escapes to heap: it is returned from withTLS" "SL006: config struct &TLSConfig\\{...\\} escapes to heap: it is stored in &ServerSettings\\{...\\}, which is itself on the heap"
 }
 
 func defaults() *ServerSettings {
@@ -113,7 +113,7 @@ func pool() *dbconf.DBOptions {
 type server struct{ tls *TLSConfig }
 
 func newServer() *server {
-	s := server{tls: &TLSConfig{KeyFile: "tls.key"}} // want "SL006: config struct &TLSConfig\\{...\\} escapes to heap: it is stored in s, which escapes"
+	s := server{tls: &TLSConfig{KeyFile: "tls.key"}} // want "SL006: config struct &TLSConfig\\{...\\} escapes to heap: it is stored in s, which is itself on the heap"
 	return &s
 }
 
