@@ -12,7 +12,6 @@ from golint_startup.go.gofile import GoFile
 from golint_startup.go.imports import default_package_name
 from golint_startup.go.library import BINARY_DECODE_FUNCTIONS, BURNTSUSHI_TOML, DECODE_FUNCTIONS, GO_TOML, HTTP, \
     STREAM_DECODERS, TEMPLATES, VIPER
-from golint_startup.go.scope import is_shadowed
 from golint_startup.go.syntax import invocation, matches, text, unparen, values_of
 from golint_startup.engine.cache_format import register
 from golint_startup.rule import MODULE_FILES, Finding, Location, Option, Rule, location_of
@@ -376,8 +375,8 @@ def _appends_to_preallocated(file: GoFile, context, call, constants: Constants) 
     return name in _preallocations(file.root, _FILE_VARS, constants)
 
 
-def _is_builtin(function, name: str) -> bool:
-    return function.type == "identifier" and text(function) == name and not is_shadowed(function)
+def _is_builtin(file: GoFile, function, name: str) -> bool:
+    return function.type == "identifier" and text(function) == name and not file.is_shadowed(function)
 
 
 def _where(context) -> str:
@@ -410,7 +409,7 @@ class _LiteralSizes:
 
     def _literal_of(self, ident, context):
         name = text(ident)
-        if is_shadowed(ident):
+        if self.file.is_shadowed(ident):
             values = [found["value"][0] for found in matches(_ASSIGNMENTS, context)
                       if text(found["name"][0]) == name]
             return values[0] if len(values) == 1 else None
@@ -477,10 +476,10 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
                 runs, enclosing = _runs_during_init(call, context)
                 if not runs:
                     continue
-                if _is_builtin(function, "append") and enclosing:
+                if _is_builtin(file, function, "append") and enclosing:
                     if not _appends_to_preallocated(file, context, call, constants):
                         loops.setdefault(enclosing[0].id, [enclosing, []])[1].append(call)
-                elif _is_builtin(function, "make"):
+                elif _is_builtin(file, function, "make"):
                     args = found["args"][0].named_children
                     sizes_found = [v for v in (constants.value(a) for a in args[1:3]) if v is not None]
                     if sizes_found and max(sizes_found) >= threshold:
@@ -553,7 +552,7 @@ def _embedded_read(file: GoFile, function, args, embedded_vars: dict) -> tuple |
         variable, argument, call_name = operand, arguments[0], "(embed.FS).ReadFile"
     else:
         return None
-    if variable.type != "identifier" or text(variable) not in embedded_vars or is_shadowed(variable):
+    if variable.type != "identifier" or text(variable) not in embedded_vars or file.is_shadowed(variable):
         return None
     literal = argument.type in {"interpreted_string_literal", "raw_string_literal"} and "\\" not in text(argument)
     return call_name, text(variable), text(argument)[1:-1] if literal else None, embedded_vars[text(variable)]

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from golint_startup.gocommand import escape, invoke
 from golint_startup.go.gofile import GoFile
 from golint_startup.go.imports import default_package_name
-from golint_startup.go.scope import is_shadowed
 from golint_startup.go.library import DECODE_FUNCTIONS, STREAM_DECODERS
 from golint_startup.go.syntax import enclosing_function, matches, text
 from golint_startup.go.types import named_type, result_types, type_parameters_in_scope
@@ -185,7 +184,7 @@ class _Collector:
         if value.type == "call_expression":
             function = value.child_by_field_name("function")
             if function is not None and function.type == "identifier" and text(function) == "new" and \
-                    not is_shadowed(function):
+                    not self.file.is_shadowed(function):
                 arguments = value.child_by_field_name("arguments")
                 argument = arguments.named_children[0] if arguments and arguments.named_children else None
                 return self.type_ref(argument, type_params), None, True, text(argument)
@@ -244,7 +243,7 @@ class _Collector:
             self.sites[(row + 1, col + 1)] = Site(escape.LITERAL, "", text(type_node), type_, None, *_end(expression))
 
     def new_call(self, call, function, type_node) -> None:
-        if is_shadowed(function):
+        if self.file.is_shadowed(function):
             return
         type_ = self.type_ref(type_node, self.type_params(call))
         arguments = call.child_by_field_name("arguments")

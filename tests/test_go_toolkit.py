@@ -7,7 +7,6 @@ import pytest
 from golint_startup.go.constants import Constants
 from golint_startup.go.gofile import parse
 from golint_startup.go.imports import default_package_name
-from golint_startup.go.scope import is_shadowed
 from golint_startup.go.syntax import (assigned_names, identifier_uses, invocation, matches, mentions, root_identifier,
                                       text)
 from golint_startup.go.types import FileTypes, named_type, result_types, type_parameters_in_scope
@@ -76,7 +75,7 @@ def test_a_shadowed_constant_is_not_evaluated():
 def test_is_shadowed(body, shadowed):
     file = go(body, 'import "encoding/json"')
     operand = last(file, "selector_expression", "json.Marshal").child_by_field_name("operand")
-    assert is_shadowed(operand) is shadowed
+    assert file.is_shadowed(operand) is shadowed
     assert (file.package_of(operand) is None) is shadowed
 
 
