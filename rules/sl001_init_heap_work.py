@@ -12,7 +12,7 @@ from golint_startup.go.gofile import GoFile
 from golint_startup.go.imports import default_package_name
 from golint_startup.go.library import BINARY_DECODE_FUNCTIONS, BURNTSUSHI_TOML, DECODE_FUNCTIONS, GO_TOML, HTTP, \
     STREAM_DECODERS, TEMPLATES, VIPER
-from golint_startup.go.syntax import invocation, matches, text, unparen, values_of
+from golint_startup.go.syntax import ancestors, invocation, matches, text, unparen, values_of
 from golint_startup.engine.cache_format import register
 from golint_startup.rule import MODULE_FILES, Finding, Location, Option, Rule, location_of
 
@@ -230,7 +230,7 @@ _ASSIGNMENTS = """
 _LOOPS = {"for_statement"}
 
 
-def _runs_during_init(node, context) -> tuple[bool, list]:
+def _runs_during_init(file: GoFile, node, context) -> tuple[bool, list]:
     """(runs while the package initializes, the loops around it from the inside out) for a
     node within `context`.
 
@@ -238,13 +238,15 @@ def _runs_during_init(node, context) -> tuple[bool, list]:
     deferred); one that is stored, passed on, or started with `go` does not.
     """
     loops = []
-    child, parent = node, node.parent
-    while parent is not None and child != context:
-        if child.type == "function_literal" and invocation(child) in (None, "go"):
+    holders = ancestors(file, node)
+    for index, parent in enumerate(holders):
+        child = holders[index - 1] if index else node
+        if child == context:
+            break
+        if child.type == "function_literal" and invocation(child, holders[index:index + 2]) in (None, "go"):
             return False, []
         if parent.type in _LOOPS and child == parent.child_by_field_name("body"):
             loops.append(parent)
-        child, parent = parent, parent.parent
     return True, loops
 
 
@@ -473,7 +475,7 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
             if function.type == "identifier":
                 if text(function) not in {"make", "append"}:
                     continue
-                runs, enclosing = _runs_during_init(call, context)
+                runs, enclosing = _runs_during_init(file, call, context)
                 if not runs:
                     continue
                 if _is_builtin(file, function, "append") and enclosing:
@@ -494,11 +496,11 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
                 continue
             if embedded_vars:
                 read = _embedded_read(file, function, found["args"][0], embedded_vars)
-                if read is not None and _runs_during_init(call, context)[0]:
+                if read is not None and _runs_during_init(file, call, context)[0]:
                     embedded.append((location_of(file.path, call), where, *read))
                     continue
             flagged = _classify(file, function, context, receivers)
-            if flagged is None or not _runs_during_init(call, context)[0]:
+            if flagged is None or not _runs_during_init(file, call, context)[0]:
                 continue
             level, cost, name = flagged
             if name.endswith(".Must"):

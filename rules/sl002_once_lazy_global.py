@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from golint_startup.go.gofile import GoFile
-from golint_startup.go.syntax import invocation, matches, root_identifier, text
+from golint_startup.go.syntax import ancestors, invocation, matches, root_identifier, text
 from golint_startup.engine.cache_format import register
 from golint_startup.rule import MODULE_FILES, Finding, Location, Rule, location_of
 
@@ -211,9 +211,10 @@ def _runs_at_startup(file: GoFile, call) -> bool:
     There the Once fires during startup, before anything else can call it: nothing is lazy.
     Function literals invoked on the spot are looked through; any other literal may run later.
     """
-    child, node = call, call.parent
-    while node is not None:
-        if child.type == "function_literal" and invocation(child) is None:
+    holders = ancestors(file, call)
+    for index, node in enumerate(holders):
+        child = holders[index - 1] if index else call
+        if child.type == "function_literal" and invocation(child, holders[index:index + 2]) is None:
             return False
         if node.type == "method_declaration":
             return False
@@ -222,7 +223,6 @@ def _runs_at_startup(file: GoFile, call) -> bool:
             return name == "init" or (name == "main" and file.package == "main")
         if node.type == "source_file":
             return True
-        child, node = node, node.parent
     return False
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from golint_startup.go.gofile import GoFile
-from golint_startup.go.syntax import enclosing_function, identifier_uses, is_variadic, matches, mentions, names_of, \
+from golint_startup.go.syntax import ancestors, enclosing_function, identifier_uses, is_variadic, matches, mentions, names_of, \
     root_identifier, text, unparen, values_of
 from golint_startup.go.scope import declared_names
 from golint_startup.go.types import INTEGER_TYPES, FileTypes
@@ -213,11 +213,12 @@ def _root_name(node) -> str | None:
     return text(root) if root is not None else None
 
 
-def _jump_skips(jump, loop) -> bool:
+def _jump_skips(file: GoFile, jump, loop) -> bool:
     """Whether a break/continue/return/goto inside `loop` can skip an append in its body."""
     label = next((text(c) for c in jump.named_children if c.type == "label"), None)
-    node = jump.parent
-    while node is not None and node != loop:
+    for node in ancestors(file, jump):
+        if node == loop:
+            break
         if node.type == "function_literal":
             return False  # it leaves the closure, not the loop
         if label is not None and node.type == "labeled_statement" and \
@@ -227,7 +228,6 @@ def _jump_skips(jump, loop) -> bool:
             return False
         if label is None and jump.type == "continue_statement" and node.type == "for_statement":
             return False
-        node = node.parent
     return True
 
 
@@ -242,7 +242,7 @@ _PLACEHOLDERS = ("items", "list", "all", "src", "elems")
 
 def _placeholder(file: GoFile, node) -> str:
     """A variable name for the suggested fix that nothing in the enclosing function spells."""
-    function = enclosing_function(node) or file.root
+    function = enclosing_function(file, node) or file.root
     for name in _PLACEHOLDERS + tuple(f"items{i}" for i in range(2, 100)):
         if not identifier_uses(file, function, name) and name not in file.imports:
             return name
@@ -399,7 +399,7 @@ def _loop_finding(file: GoFile, loop, name: str, types: FileTypes, options: dict
                             text(right[0].child_by_field_name("function")) != "append":
                         return None
     for found in matches(_JUMPS, body):
-        if _jump_skips(found["jump"][0], loop):
+        if _jump_skips(file, found["jump"][0], loop):
             return None
 
     hint = ""

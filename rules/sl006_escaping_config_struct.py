@@ -160,7 +160,7 @@ class _Collector:
     # --- types -------------------------------------------------------------------
 
     def type_params(self, node) -> frozenset[str]:
-        return type_parameters_in_scope(node)
+        return type_parameters_in_scope(self.file, node)
 
     def type_ref(self, node, type_params) -> TypeRef | None:
         """(package, name) of a named type expression; None for pointers, slices, type parameters."""
@@ -198,7 +198,7 @@ class _Collector:
     # --- sites -------------------------------------------------------------------
 
     def add_variable(self, ident, type_: TypeRef | None, call, pointer: bool, written: str) -> None:
-        function = enclosing_function(ident)
+        function = enclosing_function(self.file, ident)
         if function is None:
             return  # package-level variables are never "moved to heap"
         self.locals.setdefault(function.id, {})[text(ident)] = (type_, call, pointer)
@@ -286,7 +286,7 @@ class _Collector:
                 label = f"(*viper.Viper).{name}"
             else:
                 continue
-            local = self.locals.get(getattr(enclosing_function(call), "id", -1), {})
+            local = self.locals.get(getattr(enclosing_function(self.file, call), "id", -1), {})
             for argument in found["arguments"][0].named_children:
                 type_ = self.argument_type(argument, local)
                 if type_ is not None:

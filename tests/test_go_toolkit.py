@@ -132,7 +132,7 @@ def test_mentions_skips_fields_strings_and_comments():
 def test_named_type(type_text, expected, through_pointer):
     file = go(f"func f[T any]() {{ var v {type_text}; _ = v }}", 'import "example.com/cfg"')
     type_node = first(file, "var_spec").child_by_field_name("type")
-    params = type_parameters_in_scope(type_node)
+    params = type_parameters_in_scope(file, type_node)
     assert named_type(file, type_node, params, through_pointer) == expected
 
 
@@ -150,7 +150,7 @@ def test_result_types_and_type_parameters():
     assert [text(t) for t in result_types(f)] == ["int", "int", "error"]
     g = first(file, "method_declaration")
     assert [text(t) for t in result_types(g)] == ["V"]
-    assert type_parameters_in_scope(g.child_by_field_name("body")) == {"K", "V"}
+    assert type_parameters_in_scope(file, g.child_by_field_name("body")) == {"K", "V"}
 
 
 @pytest.mark.parametrize("expression, length_known", [
