@@ -13,14 +13,15 @@ from __future__ import annotations
 import ast
 import glob
 import os
-import sys
+import tracemalloc
 
 import pytest
+import tree_sitter
 
-from lintrun import REPO, go_module
+from lintrun import REPO, go_module, lines_run
 from golint_startup.engine.config import build_settings
 from golint_startup.engine.runner import run
-from golint_startup.go import modules
+from golint_startup.go.syntax import GO
 
 _HEADER = ('package main\n\nimport (\n\t"encoding/json"\n\t"io"\n\t"os"\n\t"regexp"\n\t"runtime/debug"\n'
            '\t"go.uber.org/zap"\n)\n\nvar _ = json.Unmarshal\nvar _ = io.ReadAll\nvar _ = os.ReadFile\n'
@@ -42,26 +43,7 @@ _WATCHED = (os.path.join(REPO, "golint_startup"), os.path.join(REPO, "rules"))
 def _work(directory: str) -> tuple[int, int]:
     """(lines run in the toolkit and the rules, findings) for a lint of `directory` with
     every default rule."""
-    count = 0
-
-    def local(frame, event, arg):
-        nonlocal count
-        if event == "line":
-            count += 1
-        return local
-
-    def tracer(frame, event, arg):
-        return local if frame.f_code.co_filename.startswith(_WATCHED) else None
-
-    settings = build_settings(config_path=None, cwd=directory)
-    for cached in (modules.module_of_dir, modules.local_replacements, modules.workspace_modules,
-                   modules.visible_modules, modules.package_dir):
-        cached.cache_clear()
-    sys.settrace(tracer)
-    try:
-        findings = run(["./..."], settings, cwd=directory).findings
-    finally:
-        sys.settrace(None)
+    count, findings = lines_run(directory, _WATCHED)
     return count, len(findings)
 
 
@@ -106,3 +88,23 @@ def test_no_walks_up_with_parent():
     assert {path: lines for path, lines in walks.items() if lines} == \
         {os.path.join("golint_startup", "go", "syntax.py"): _parent_walks(os.path.join(toolkit, "syntax.py"))}
     assert len(walks[os.path.join("golint_startup", "go", "syntax.py")]) == 1
+
+
+def _peak(action) -> int:
+    """Peak bytes Python and tree-sitter allocate while `action` runs."""
+    tracemalloc.start()
+    try:
+        action()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_memory_of_a_one_line_file(tmp_path):
+    """A long one-line file (scaled down from 5 MB) costs little more than its parse."""
+    source = "package main\n\nvar big = []int{" + "1," * 20_000 + "1}\nfunc main() {}\n"
+    directory = go_module(tmp_path, {"main.go": source})
+    bare = _peak(lambda: tree_sitter.Parser(GO).parse(source.encode()))
+    settings = build_settings(config_path=None, cwd=directory)
+    linted = _peak(lambda: run(["./..."], settings, cwd=directory))
+    assert linted < 5 * bare, (linted, bare)
