@@ -468,7 +468,10 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
         reported_ranges: list[tuple[int, int]] = []
         where = _where(context)
         loops: dict[int, list] = {}  # innermost loop -> [loops from the inside out, appends]
-        for found in matches(_CALLS, context):
+        # Every call has a "(": without one there is nothing to find, and a query over a
+        # long literal costs tree-sitter more than linear time in its length.
+        has_call = file.source.find(b"(", context.start_byte, context.end_byte) >= 0
+        for found in matches(_CALLS, context) if has_call else ():
             call, function = found["call"][0], found["function"][0]
             if any(start <= call.start_byte and call.end_byte <= end for start, end in reported_ranges):
                 continue  # the Parse inside a reported template.Must(...)
