@@ -12,8 +12,7 @@ from golint_startup.go.gofile import GoFile
 from golint_startup.go.imports import default_package_name
 from golint_startup.go.library import BINARY_DECODE_FUNCTIONS, BURNTSUSHI_TOML, DECODE_FUNCTIONS, GO_TOML, HTTP, \
     STREAM_DECODERS, TEMPLATES, VIPER
-from golint_startup.go.scope import is_shadowed
-from golint_startup.go.syntax import invocation, matches, text, unparen, values_of
+from golint_startup.go.syntax import ancestors, invocation, matches, text, unparen, values_of
 from golint_startup.engine.cache_format import register
 from golint_startup.rule import MODULE_FILES, Finding, Location, Option, Rule, location_of
 
@@ -231,7 +230,7 @@ _ASSIGNMENTS = """
 _LOOPS = {"for_statement"}
 
 
-def _runs_during_init(node, context) -> tuple[bool, list]:
+def _runs_during_init(file: GoFile, node, context) -> tuple[bool, list]:
     """(runs while the package initializes, the loops around it from the inside out) for a
     node within `context`.
 
@@ -239,13 +238,15 @@ def _runs_during_init(node, context) -> tuple[bool, list]:
     deferred); one that is stored, passed on, or started with `go` does not.
     """
     loops = []
-    child, parent = node, node.parent
-    while parent is not None and child != context:
-        if child.type == "function_literal" and invocation(child) in (None, "go"):
+    holders = ancestors(file, node)
+    for index, parent in enumerate(holders):
+        child = holders[index - 1] if index else node
+        if child == context:
+            break
+        if child.type == "function_literal" and invocation(child, holders[index:index + 2]) in (None, "go"):
             return False, []
         if parent.type in _LOOPS and child == parent.child_by_field_name("body"):
             loops.append(parent)
-        child, parent = parent, parent.parent
     return True, loops
 
 
@@ -376,8 +377,8 @@ def _appends_to_preallocated(file: GoFile, context, call, constants: Constants) 
     return name in _preallocations(file.root, _FILE_VARS, constants)
 
 
-def _is_builtin(function, name: str) -> bool:
-    return function.type == "identifier" and text(function) == name and not is_shadowed(function)
+def _is_builtin(file: GoFile, function, name: str) -> bool:
+    return function.type == "identifier" and text(function) == name and not file.is_shadowed(function)
 
 
 def _where(context) -> str:
@@ -410,7 +411,7 @@ class _LiteralSizes:
 
     def _literal_of(self, ident, context):
         name = text(ident)
-        if is_shadowed(ident):
+        if self.file.is_shadowed(ident):
             values = [found["value"][0] for found in matches(_ASSIGNMENTS, context)
                       if text(found["name"][0]) == name]
             return values[0] if len(values) == 1 else None
@@ -467,20 +468,23 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
         reported_ranges: list[tuple[int, int]] = []
         where = _where(context)
         loops: dict[int, list] = {}  # innermost loop -> [loops from the inside out, appends]
-        for found in matches(_CALLS, context):
+        # Every call has a "(": without one there is nothing to find, and a query over a
+        # long literal costs tree-sitter more than linear time in its length.
+        has_call = file.source.find(b"(", context.start_byte, context.end_byte) >= 0
+        for found in matches(_CALLS, context) if has_call else ():
             call, function = found["call"][0], found["function"][0]
             if any(start <= call.start_byte and call.end_byte <= end for start, end in reported_ranges):
                 continue  # the Parse inside a reported template.Must(...)
             if function.type == "identifier":
                 if text(function) not in {"make", "append"}:
                     continue
-                runs, enclosing = _runs_during_init(call, context)
+                runs, enclosing = _runs_during_init(file, call, context)
                 if not runs:
                     continue
-                if _is_builtin(function, "append") and enclosing:
+                if _is_builtin(file, function, "append") and enclosing:
                     if not _appends_to_preallocated(file, context, call, constants):
                         loops.setdefault(enclosing[0].id, [enclosing, []])[1].append(call)
-                elif _is_builtin(function, "make"):
+                elif _is_builtin(file, function, "make"):
                     args = found["args"][0].named_children
                     sizes_found = [v for v in (constants.value(a) for a in args[1:3]) if v is not None]
                     if sizes_found and max(sizes_found) >= threshold:
@@ -495,11 +499,11 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
                 continue
             if embedded_vars:
                 read = _embedded_read(file, function, found["args"][0], embedded_vars)
-                if read is not None and _runs_during_init(call, context)[0]:
+                if read is not None and _runs_during_init(file, call, context)[0]:
                     embedded.append((location_of(file.path, call), where, *read))
                     continue
             flagged = _classify(file, function, context, receivers)
-            if flagged is None or not _runs_during_init(call, context)[0]:
+            if flagged is None or not _runs_during_init(file, call, context)[0]:
                 continue
             level, cost, name = flagged
             if name.endswith(".Must"):
@@ -553,7 +557,7 @@ def _embedded_read(file: GoFile, function, args, embedded_vars: dict) -> tuple |
         variable, argument, call_name = operand, arguments[0], "(embed.FS).ReadFile"
     else:
         return None
-    if variable.type != "identifier" or text(variable) not in embedded_vars or is_shadowed(variable):
+    if variable.type != "identifier" or text(variable) not in embedded_vars or file.is_shadowed(variable):
         return None
     literal = argument.type in {"interpreted_string_literal", "raw_string_literal"} and "\\" not in text(argument)
     return call_name, text(variable), text(argument)[1:-1] if literal else None, embedded_vars[text(variable)]

@@ -8,8 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from golint_startup.go.gofile import GoFile
-from golint_startup.go.scope import is_shadowed
-from golint_startup.go.syntax import invocation, matches, root_identifier, text
+from golint_startup.go.syntax import ancestors, invocation, matches, root_identifier, text
 from golint_startup.engine.cache_format import register
 from golint_startup.rule import MODULE_FILES, Finding, Location, Rule, location_of
 
@@ -143,8 +142,8 @@ def _nonlocal_writes(file: GoFile, body) -> list[str]:
     for found in matches(_WRITES, body):
         target = found["target"][0]
         root = root_identifier(target)
-        if root is not None and text(root) != "_" and not is_shadowed(root) and \
-                not _stores_existing_value(target) and not _stores_compiled_pattern(file, target):
+        if root is not None and text(root) != "_" and not file.is_shadowed(root) and \
+                not _stores_existing_value(file, target) and not _stores_compiled_pattern(file, target):
             names.append(text(root))
     return names
 
@@ -186,7 +185,7 @@ _EXISTING = frozenset({"identifier", "selector_expression", "int_literal", "floa
                        "interpreted_string_literal", "raw_string_literal"})
 
 
-def _stores_existing_value(target) -> bool:
+def _stores_existing_value(file: GoFile, target) -> bool:
     """Whether `target` is assigned, with `=`, a value that already exists (`fn = useStatx`,
     `enabled = true`): a lazy choice among ready values, nothing computed or allocated."""
     left = target.parent
@@ -202,7 +201,7 @@ def _stores_existing_value(target) -> bool:
     if value.type in {"identifier", "selector_expression"}:
         # A package-level name (or a predeclared one): a local was computed by the function.
         root = root_identifier(value)
-        return root is not None and not is_shadowed(root)
+        return root is not None and not file.is_shadowed(root)
     return True
 
 
@@ -212,9 +211,10 @@ def _runs_at_startup(file: GoFile, call) -> bool:
     There the Once fires during startup, before anything else can call it: nothing is lazy.
     Function literals invoked on the spot are looked through; any other literal may run later.
     """
-    child, node = call, call.parent
-    while node is not None:
-        if child.type == "function_literal" and invocation(child) is None:
+    holders = ancestors(file, call)
+    for index, node in enumerate(holders):
+        child = holders[index - 1] if index else call
+        if child.type == "function_literal" and invocation(child, holders[index:index + 2]) is None:
             return False
         if node.type == "method_declaration":
             return False
@@ -223,7 +223,6 @@ def _runs_at_startup(file: GoFile, call) -> bool:
             return name == "init" or (name == "main" and file.package == "main")
         if node.type == "source_file":
             return True
-        child, node = node, node.parent
     return False
 
 
@@ -285,14 +284,14 @@ def collect(file: GoFile, options: dict) -> _Facts:
             if writes:
                 facts.writers[name] = writes
     for call, once, function in _do_calls(file):
-        if is_shadowed(once) or _runs_at_startup(file, call):
+        if file.is_shadowed(once) or _runs_at_startup(file, call):
             continue  # a local Once, or one that fires during startup
         where = location_of(file.path, call)
         if function.type == "function_literal":
             writes = _nonlocal_writes(file, function.child_by_field_name("body"))
             if writes:
-                facts.calls.append((where, text(once), writes, None, _captured_error(function)))
-        elif function.type == "identifier" and not is_shadowed(function):
+                facts.calls.append((where, text(once), writes, None, _captured_error(file, function)))
+        elif function.type == "identifier" and not file.is_shadowed(function):
             facts.calls.append((where, text(once), None, text(function), None))
     return facts
 
@@ -332,14 +331,14 @@ _DECLARED_INSIDE = """
 """
 
 
-def _captured_error(literal) -> str | None:
+def _captured_error(file: GoFile, literal) -> str | None:
     """An error variable of the calling function (`err`, `*Err`, or declared `error` there)
     that the function literal assigns: Do runs the literal once, so only the first caller
     ever sees that error."""
     inside = {text(n) for found in matches(_DECLARED_INSIDE, literal) for n in found["name"]}
     for found in matches(_WRITES, literal.child_by_field_name("body")):
         root = root_identifier(found["target"][0])
-        if root is None or root != found["target"][0] or text(root) in inside or not is_shadowed(root):
+        if root is None or root != found["target"][0] or text(root) in inside or not file.is_shadowed(root):
             continue
         name = text(root)
         if name == "err" or name.endswith("Err"):

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from golint_startup.go.gofile import GoFile
-from golint_startup.go.syntax import enclosing_function, identifier_uses, is_variadic, matches, mentions, names_of, \
+from golint_startup.go.syntax import ancestors, enclosing_function, identifier_uses, is_variadic, matches, mentions, names_of, \
     root_identifier, text, unparen, values_of
-from golint_startup.go.scope import declared_names, is_shadowed
+from golint_startup.go.scope import declared_names
 from golint_startup.go.types import INTEGER_TYPES, FileTypes
 from golint_startup.rule import SCOPE, SCOPE_HELP, STARTUP_MODEL, Option, Rule
 
@@ -197,13 +197,13 @@ _PURE = frozenset({"len", "cap", "min", "max"}) | INTEGER_TYPES | {"float32", "f
 _ALLOCATING = frozenset({"make", "new", "append"})
 
 
-def _has_call(node, also_pure: frozenset = frozenset()) -> bool:
+def _has_call(file: GoFile, node, also_pure: frozenset = frozenset()) -> bool:
     """Whether `node` calls something other than a pure builtin or a conversion to a numeric
     type (`int(n)`, `uint64(x)`): any other call might not return the same twice."""
     for found in matches("(call_expression function: (_) @fn) @call", node):
         function = found["fn"][0]
         if function.type != "identifier" or (text(function) not in _PURE and text(function) not in also_pure) \
-                or is_shadowed(function):
+                or file.is_shadowed(function):
             return True
     return False
 
@@ -213,11 +213,12 @@ def _root_name(node) -> str | None:
     return text(root) if root is not None else None
 
 
-def _jump_skips(jump, loop) -> bool:
+def _jump_skips(file: GoFile, jump, loop) -> bool:
     """Whether a break/continue/return/goto inside `loop` can skip an append in its body."""
     label = next((text(c) for c in jump.named_children if c.type == "label"), None)
-    node = jump.parent
-    while node is not None and node != loop:
+    for node in ancestors(file, jump):
+        if node == loop:
+            break
         if node.type == "function_literal":
             return False  # it leaves the closure, not the loop
         if label is not None and node.type == "labeled_statement" and \
@@ -227,7 +228,6 @@ def _jump_skips(jump, loop) -> bool:
             return False
         if label is None and jump.type == "continue_statement" and node.type == "for_statement":
             return False
-        node = node.parent
     return True
 
 
@@ -242,7 +242,7 @@ _PLACEHOLDERS = ("items", "list", "all", "src", "elems")
 
 def _placeholder(file: GoFile, node) -> str:
     """A variable name for the suggested fix that nothing in the enclosing function spells."""
-    function = enclosing_function(node) or file.root
+    function = enclosing_function(file, node) or file.root
     for name in _PLACEHOLDERS + tuple(f"items{i}" for i in range(2, 100)):
         if not identifier_uses(file, function, name) and name not in file.imports:
             return name
@@ -265,7 +265,7 @@ def _range_capacity(file: GoFile, clause, types: FileTypes) -> tuple[str, str] |
         return None
     if types.is_integer(t):
         return _count_text(right), ""
-    if _has_call(right):
+    if _has_call(file, right):
         v = _placeholder(file, clause)
         return f"len({v})", f" after storing {text(right)} in a variable {v}"
     return f"len({text(right)})", ""
@@ -298,7 +298,7 @@ def _for_capacity(file: GoFile, loop, clause, name: str) -> str | None:
             return None
     else:
         return None
-    if _has_call(bound) or _has_call(start) or mentions(file, bound, name) or mentions(file, start, name):
+    if _has_call(file, bound) or _has_call(file, start) or mentions(file, bound, name) or mentions(file, start, name):
         return None
     # The bounds must stay put: nothing in the body writes the counter or a variable of the bound.
     watched = {counter} | {text(n) for n in _identifiers(bound)}
@@ -360,17 +360,17 @@ def _loop_finding(file: GoFile, loop, name: str, types: FileTypes, options: dict
     extra: list = []
     previous = statement.prev_named_sibling
     while previous is not None and (previous.type == "comment" or not mentions(file, previous, name)
-                                    or _self_append(previous, name) is not None):
+                                    or _self_append(file, previous, name) is not None):
         if previous.type != "comment" and mentions(file, previous, name):
-            extra.append(_self_append(previous, name))
+            extra.append(_self_append(file, previous, name))
         previous = previous.prev_named_sibling
     if previous is None:
         return None
     following = statement.next_named_sibling
     while following is not None and (following.type == "comment" or not mentions(file, following, name)):
         following = following.next_named_sibling
-    while following is not None and _self_append(following, name) is not None:
-        extra.append(_self_append(following, name))
+    while following is not None and _self_append(file, following, name) is not None:
+        extra.append(_self_append(file, following, name))
         following = following.next_named_sibling
         while following is not None and following.type == "comment":
             following = following.next_named_sibling
@@ -399,7 +399,7 @@ def _loop_finding(file: GoFile, loop, name: str, types: FileTypes, options: dict
                             text(right[0].child_by_field_name("function")) != "append":
                         return None
     for found in matches(_JUMPS, body):
-        if _jump_skips(found["jump"][0], loop):
+        if _jump_skips(file, found["jump"][0], loop):
             return None
 
     hint = ""
@@ -439,11 +439,11 @@ def _loop_finding(file: GoFile, loop, name: str, types: FileTypes, options: dict
     between, calls, appended_before = set(), False, False
     sibling = previous.next_named_sibling
     while sibling is not None and sibling != statement:
-        if _self_append(sibling, name) is not None:
+        if _self_append(file, sibling, name) is not None:
             appended_before = True  # counted above; its arguments read, they do not resize
         elif sibling.type != "comment":
             between.update(declared_names(sibling))
-            calls = calls or _has_call(sibling, _ALLOCATING)
+            calls = calls or _has_call(file, sibling, _ALLOCATING)
         sibling = sibling.next_named_sibling
     late = sorted(between & set(re.findall(r"[A-Za-z_]\w*", capacity)))
     if late or (calls and not capacity.isdigit()):
@@ -461,7 +461,7 @@ def _loop_finding(file: GoFile, loop, name: str, types: FileTypes, options: dict
         f"backing array; {fix}")
 
 
-def _self_append(statement, name: str):
+def _self_append(file: GoFile, statement, name: str):
     """For `name = append(name, a, b)`: 2; for `name = append(name, xs...)`: the text `len(xs)`
     (or a node when xs calls something: the count cannot be written). None otherwise."""
     if statement.type != "assignment" or text(statement.child_by_field_name("operator")) != "=":
@@ -477,7 +477,7 @@ def _self_append(statement, name: str):
         return None
     if is_variadic(arguments_node):
         spread = arguments[-1]
-        return spread if _has_call(spread) or mentions_name(spread, name) else f"len({text(spread)})"
+        return spread if _has_call(file, spread) or mentions_name(spread, name) else f"len({text(spread)})"
     return len(arguments) - 1
 
 

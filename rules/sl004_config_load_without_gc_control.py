@@ -173,8 +173,8 @@ def _classifier(file: GoFile, options: dict):
             if callee is None or not callee[0]:
                 return None
         else:
-            # No local anywhere in the file has the import's name: the scope walk up from the
-            # call (costly in deep nesting, see go.scope.is_shadowed) cannot find one.
+            # No local anywhere in the file has the import's name: nothing can hide it, and the
+            # file's scope index (go.scope.Scopes) need not be built.
             callee = (file.imports[text(operand)], text(function.child_by_field_name("field")))
         if callee in limits:
             return "memlimit"

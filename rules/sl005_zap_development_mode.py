@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from golint_startup.go.gofile import GoFile
-from golint_startup.go.syntax import matches, text
+from golint_startup.go.syntax import ancestors, matches, text
 from golint_startup.rule import Option, Rule
 
 ZAP = "go.uber.org/zap"
@@ -85,15 +85,17 @@ _CHOICE_NODES = {"expression_case_clause", "type_case_clause", "communication_cl
 _STOP_NODES = {"function_declaration", "method_declaration", "source_file"}
 
 
-def under_runtime_choice(node) -> bool:
-    child, parent = node, node.parent
-    while parent is not None and parent.type not in _STOP_NODES:
+def under_runtime_choice(file: GoFile, node) -> bool:
+    holders = ancestors(file, node)
+    for index, parent in enumerate(holders):
+        child = holders[index - 1] if index else node
+        if parent.type in _STOP_NODES:
+            break
         if parent.type in _CHOICE_NODES:
             return True
         if parent.type == "if_statement" and child in (parent.child_by_field_name("body"),
                                                        parent.child_by_field_name("else")):
             return True
-        child, parent = parent, parent.parent
     return False
 
 
@@ -105,14 +107,14 @@ def check(file: GoFile, options: dict):
         return
     for found in matches(_CALLS, file.root):
         call = found["call"][0]
-        if file.package_of(found["pkg"][0]) != ZAP or under_runtime_choice(call):
+        if file.package_of(found["pkg"][0]) != ZAP or under_runtime_choice(file, call):
             continue
         name = text(found["name"][0])
         yield RULE.finding(file.path, call, f"zap.{name}() {_FLAGGED_CALLS[name]}; "
                                             "use the production logger or choose at run time")
     for found in matches(_CONFIG_LITERALS, file.root):
         field = found["field"][0]
-        if file.package_of(found["pkg"][0]) != ZAP or under_runtime_choice(field):
+        if file.package_of(found["pkg"][0]) != ZAP or under_runtime_choice(file, field):
             continue
         yield RULE.finding(file.path, field, "zap.Config{Development: true} puts the logger in development "
                                              "mode, where DPanic panics and warnings carry stack traces")

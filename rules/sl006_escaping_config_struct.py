@@ -18,7 +18,6 @@ from golint_startup.engine.cache_format import register
 from golint_startup.gocommand import escape, invoke
 from golint_startup.go.gofile import GoFile
 from golint_startup.go.imports import default_package_name
-from golint_startup.go.scope import is_shadowed
 from golint_startup.go.library import CONFIG_LOADER_METHODS, CONFIG_LOADERS, DECODE_FUNCTIONS, FILE_READS, \
     HTTP, STREAM_DECODERS
 from golint_startup.go.syntax import enclosing_function, matches, text
@@ -216,8 +215,8 @@ def _literal_values(node) -> list:
     return values
 
 
-def _function_line(node) -> int:
-    function = enclosing_function(node)
+def _function_line(file: GoFile, node) -> int:
+    function = enclosing_function(file, node)
     return function.start_point[0] + 1 if function is not None else 0
 
 
@@ -239,7 +238,7 @@ class _Collector:
     # --- types -------------------------------------------------------------------
 
     def type_params(self, node) -> frozenset[str]:
-        return type_parameters_in_scope(node)
+        return type_parameters_in_scope(self.file, node)
 
     def type_ref(self, node, type_params) -> TypeRef | None:
         """(package, name) of a named type expression; None for pointers, slices, type parameters."""
@@ -263,7 +262,7 @@ class _Collector:
         if value.type == "call_expression":
             function = value.child_by_field_name("function")
             if function is not None and function.type == "identifier" and text(function) == "new" and \
-                    not is_shadowed(function):
+                    not self.file.is_shadowed(function):
                 arguments = value.child_by_field_name("arguments")
                 argument = arguments.named_children[0] if arguments and arguments.named_children else None
                 return self.type_ref(argument, type_params), None, True, text(argument)
@@ -278,7 +277,7 @@ class _Collector:
 
     def add_variable(self, ident, type_: TypeRef | None, call, pointer: bool, written: str,
                      variable: TypeRef | None = None) -> None:
-        function = enclosing_function(ident)
+        function = enclosing_function(self.file, ident)
         if function is None:
             return  # package-level variables are never "moved to heap"
         self.locals.setdefault(function.id, {})[text(ident)] = (type_, call, pointer)
@@ -295,7 +294,7 @@ class _Collector:
             value = value.named_children[0] if value.named_children else None
         if value is None:
             return None
-        function = enclosing_function(value)
+        function = enclosing_function(self.file, value)
         local = self.locals.get(getattr(function, "id", -1), {})
         if value.type == "unary_expression" and text(value.child_by_field_name("operator")) == "*":
             operand = value.child_by_field_name("operand")
@@ -304,7 +303,7 @@ class _Collector:
                 if pointer and type_ is not None:
                     return ("type", type_, text(operand))
             return None
-        if value.type == "identifier" and text(value) not in local and not is_shadowed(value):
+        if value.type == "identifier" and text(value) not in local and not self.file.is_shadowed(value):
             return ("variable", ("", text(value)), text(value))
         if value.type == "selector_expression":
             operand = value.child_by_field_name("operand")
@@ -355,17 +354,17 @@ class _Collector:
         type_ = self.type_ref(type_node, self.type_params(expression))
         if type_ is not None:
             self.sites[(row + 1, col + 1)] = Site(escape.LITERAL, "", text(type_node), type_, None, *_end(expression),
-                                                  function_line=_function_line(expression))
+                                                  function_line=_function_line(self.file, expression))
 
     def new_call(self, call, function, type_node) -> None:
-        if is_shadowed(function):
+        if self.file.is_shadowed(function):
             return
         type_ = self.type_ref(type_node, self.type_params(call))
         arguments = call.child_by_field_name("arguments")
         if type_ is not None and arguments is not None:
             row, col = arguments.start_point  # the compiler reports new(T) at its "("
             self.sites[(row + 1, col + 1)] = Site(escape.NEW, "", text(type_node), type_, None, *_end(call),
-                                                  function_line=_function_line(call))
+                                                  function_line=_function_line(self.file, call))
 
     # --- config structs ----------------------------------------------------------
 
@@ -403,7 +402,7 @@ class _Collector:
                 kind, label = LOADER, f"{text(operand)}.{name}"
             else:
                 continue
-            function = enclosing_function(call)
+            function = enclosing_function(self.file, call)
             kind = kind or self.decoder_kind(call, function)
             local = self.locals.get(getattr(function, "id", -1), {})
             function_name = text(function.child_by_field_name("name")) if function is not None and \
@@ -461,7 +460,7 @@ def collect(file: GoFile, options: dict) -> Facts:
     structs: dict[str, str] = {}
     fields: dict[str, tuple[TypeRef, ...]] = {}
     # Package-level types first: a function-local type of the same name never hides one.
-    for found in sorted(matches(_STRUCTS, root), key=lambda f: enclosing_function(f["name"][0]) is not None):
+    for found in sorted(matches(_STRUCTS, root), key=lambda f: enclosing_function(file, f["name"][0]) is not None):
         name, struct = text(found["name"][0]), found["struct"][0]
         if name in structs:
             continue

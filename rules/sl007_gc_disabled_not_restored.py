@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from golint_startup.go.constants import Constants
 from golint_startup.go.gofile import GoFile
-from golint_startup.go.syntax import STATEMENT_LISTS, assigned_names, enclosing_function, invocation, matches, text
+from golint_startup.go.syntax import STATEMENT_LISTS, ancestors, assigned_names, enclosing_function, invocation, matches, text
 from golint_startup.rule import Rule
 
 DEBUG = "runtime/debug"
@@ -97,32 +97,36 @@ def _saved_name(call) -> str | None:
     return None
 
 
-def _statement(node, stop):
-    """The statement directly inside a statement list that contains `node`."""
-    while node.parent is not None and node.parent != stop and node.parent.type not in STATEMENT_LISTS:
-        node = node.parent
+def _statement(node, holders, stop):
+    """The statement directly inside a statement list that contains `node` (`holders`: its
+    ancestors, innermost first)."""
+    for parent in holders:
+        if parent == stop or parent.type in STATEMENT_LISTS:
+            break
+        node = parent
     return node
 
 
-def _restore_statement(call, function):
+def _restore_statement(file: GoFile, call, function):
     """For a call inside `function` (or a deferred literal in it): the statement that will run it.
 
     None when the call sits in a nested function that is not deferred (a goroutine, a
     stored closure), which cannot be relied on to restore the GC.
     """
-    node = call
+    holders = ancestors(file, call)
     deferred = None
-    while node is not None and node != function:
+    for index, node in enumerate([call] + holders):
+        if node == function:
+            break
         if node.type == "function_literal":
-            if invocation(node) != "defer":
+            if invocation(node, holders[index:index + 2]) != "defer":
                 return None
-            deferred = node.parent.parent
+            deferred = holders[index + 1]
         if node.type == "defer_statement" and deferred is None:
             deferred = node
-        node = node.parent
-    if node is None:
+    else:
         return None
-    return deferred if deferred is not None else _statement(call, function)
+    return deferred if deferred is not None else _statement(call, holders, function)
 
 
 def _contains(outer, inner) -> bool:
@@ -137,7 +141,7 @@ def _restores(file: GoFile, disable, function, calls, constants: Constants) -> t
     saved = _saved_name(disable)
     body = function.child_by_field_name("body")
     returns = [r for r in matches(_RETURNS, body) for r in r["ret"]
-               if enclosing_function(r) == function and r.start_byte > disable.end_byte]
+               if enclosing_function(file, r) == function and r.start_byte > disable.end_byte]
     skipping_return = None
     for call, argument in calls.items():
         if call.start_byte <= disable.end_byte:
@@ -146,7 +150,7 @@ def _restores(file: GoFile, disable, function, calls, constants: Constants) -> t
         if not ((saved and argument is not None and argument.type == "identifier" and text(argument) == saved)
                 or (value is not None and value >= 0)):
             continue
-        statement = _restore_statement(call, function)
+        statement = _restore_statement(file, call, function)
         if statement is None or statement.parent is None or not _contains(statement.parent, disable):
             continue
         between = [r for r in returns if r.start_byte < statement.start_byte]
@@ -168,14 +172,14 @@ def check(file: GoFile, options: dict):
         calls[found["call"][0]] = args[0] if len(args) == 1 else None
     # GOGC=off with a memory limit is the runtime's documented configuration: the GC
     # still runs as the heap nears the limit, so the heap is bounded.
-    limited_functions = {enclosing_function(found["call"][0]) for found in matches(_SET_LIMIT, file.root)
+    limited_functions = {enclosing_function(file, found["call"][0]) for found in matches(_SET_LIMIT, file.root)
                          if file.package_of(found["pkg"][0]) == DEBUG
                          and _sets_a_limit(file, found["limit"][0], constants)}
     for call, argument in calls.items():
         value = constants.value(argument)
         if value is None or value >= 0:
             continue
-        function = enclosing_function(call)
+        function = enclosing_function(file, call)
         if function is not None and function in limited_functions:
             continue
         restored, skipping_return = (False, None) if function is None else \

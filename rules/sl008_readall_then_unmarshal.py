@@ -152,7 +152,7 @@ def check(file: GoFile, options: dict):
         if file.package_of(found["pkg"][0]) not in _READERS:
             continue
         name = _buffer_name(call)
-        function = enclosing_function(call)
+        function = enclosing_function(file, call)
         body = function.child_by_field_name("body") if function is not None else None
         if name is None or body is None:
             continue

@@ -139,6 +139,35 @@ def _forget_modules() -> None:
             value.cache_clear()
 
 
+def lines_run(directory: str, watched: tuple[str, ...], **options) -> tuple[int, list]:
+    """(lines run in files whose path contains one of `watched`, findings) for a lint of
+    `directory` in this process with `options` for build_settings: a count of work that
+    grows with the input, unlike wall time, independent of the machine."""
+    from golint_startup.engine.config import build_settings
+    from golint_startup.engine.runner import run
+
+    count = 0
+
+    def local(frame, event, arg):
+        nonlocal count
+        if event == "line":
+            count += 1
+        return local
+
+    def tracer(frame, event, arg):
+        filename = frame.f_code.co_filename
+        return local if any(part in filename for part in watched) else None
+
+    settings = build_settings(config_path=None, cwd=directory, **options)
+    _forget_modules()
+    sys.settrace(tracer)
+    try:
+        findings = run(["./..."], settings, cwd=directory, debug=True).findings
+    finally:
+        sys.settrace(None)
+    return count, findings
+
+
 def run_main(monkeypatch, capsys, *args: str) -> tuple[int, str, str]:
     """The installed entry point (`startup-lint ARGS`) in this process: exit code, stdout, stderr.
 

@@ -7,12 +7,10 @@ import sys
 
 import pytest
 
-from lintrun import go_module
-from golint_startup.engine.config import build_settings
-from golint_startup.go import gofile, modules
+from lintrun import go_module, lines_run
+from golint_startup.go import gofile
 from golint_startup.go.callgraph import facts as callfacts
 from golint_startup.go.callgraph.facts import FunctionTarget, LiteralTarget, MemberTarget, MethodTarget, TypeRef
-from golint_startup.engine.runner import run
 
 VIPER = "github.com/spf13/viper"
 
@@ -127,29 +125,8 @@ _WATCHED = (os.path.dirname(callfacts.__file__), os.path.join("rules", "sl004_")
 
 
 def _work(directory: str) -> int:
-    """Lines run in the call graph and SL004 during a lint of `directory`: a count of work
-    that grows with the input, unlike wall time, independent of the machine."""
-    count = 0
-
-    def local(frame, event, arg):
-        nonlocal count
-        if event == "line":
-            count += 1
-        return local
-
-    def tracer(frame, event, arg):
-        filename = frame.f_code.co_filename
-        return local if any(part in filename for part in _WATCHED) else None
-
-    settings = build_settings(config_path=None, select=("SL004",), cwd=directory)
-    for cached in (modules.module_of_dir, modules.local_replacements, modules.workspace_modules,
-                   modules.visible_modules, modules.package_dir):
-        cached.cache_clear()
-    sys.settrace(tracer)
-    try:
-        findings = run(["./..."], settings, cwd=directory, debug=True).findings
-    finally:
-        sys.settrace(None)
+    """Lines run in the call graph and SL004 during a lint of `directory`."""
+    count, findings = lines_run(directory, _WATCHED, select=("SL004",))
     assert len(findings) == 1  # the load at the bottom is found
     return count
 

@@ -7,7 +7,6 @@ import pytest
 from golint_startup.go.constants import Constants
 from golint_startup.go.gofile import parse
 from golint_startup.go.imports import default_package_name
-from golint_startup.go.scope import is_shadowed
 from golint_startup.go.syntax import (assigned_names, identifier_uses, invocation, matches, mentions, root_identifier,
                                       text)
 from golint_startup.go.types import FileTypes, named_type, result_types, type_parameters_in_scope
@@ -76,7 +75,7 @@ def test_a_shadowed_constant_is_not_evaluated():
 def test_is_shadowed(body, shadowed):
     file = go(body, 'import "encoding/json"')
     operand = last(file, "selector_expression", "json.Marshal").child_by_field_name("operand")
-    assert is_shadowed(operand) is shadowed
+    assert file.is_shadowed(operand) is shadowed
     assert (file.package_of(operand) is None) is shadowed
 
 
@@ -133,7 +132,7 @@ def test_mentions_skips_fields_strings_and_comments():
 def test_named_type(type_text, expected, through_pointer):
     file = go(f"func f[T any]() {{ var v {type_text}; _ = v }}", 'import "example.com/cfg"')
     type_node = first(file, "var_spec").child_by_field_name("type")
-    params = type_parameters_in_scope(type_node)
+    params = type_parameters_in_scope(file, type_node)
     assert named_type(file, type_node, params, through_pointer) == expected
 
 
@@ -151,7 +150,7 @@ def test_result_types_and_type_parameters():
     assert [text(t) for t in result_types(f)] == ["int", "int", "error"]
     g = first(file, "method_declaration")
     assert [text(t) for t in result_types(g)] == ["V"]
-    assert type_parameters_in_scope(g.child_by_field_name("body")) == {"K", "V"}
+    assert type_parameters_in_scope(file, g.child_by_field_name("body")) == {"K", "V"}
 
 
 @pytest.mark.parametrize("expression, length_known", [

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from golint_startup.go.scope import is_shadowed
 from golint_startup.go.syntax import text
 
 
@@ -53,7 +52,7 @@ class Constants:
             return int(number) if number.is_integer() else None
         if kind == "identifier":
             declared = self.declared().get(text(node))
-            return self.value(declared, depth + 1) if declared is not None and not is_shadowed(node) else None
+            return self.value(declared, depth + 1) if declared is not None and not self.file.is_shadowed(node) else None
         if kind == "unary_expression":
             operand = self.value(node.child_by_field_name("operand"), depth + 1)
             operator = text(node.child_by_field_name("operator"))

@@ -12,7 +12,7 @@ import tree_sitter
 
 from golint_startup.go.buildtags import Constraint, ConstraintError
 from golint_startup.go.imports import TEST_SUPPORT_IMPORTS, TEST_SUPPORT_PREFIXES, default_package_name
-from golint_startup.go.scope import is_shadowed
+from golint_startup.go.scope import Scopes
 from golint_startup.go.syntax import GO, captures, matches, text, unparen
 
 # "Code generated ... DO NOT EDIT." on a line of its own before the package clause
@@ -68,6 +68,7 @@ class GoFile:
     constraint: Constraint | None
     directives: list[Directive]
     error_ranges: list[tuple[int, int]] = field(default_factory=list)  # byte ranges
+    _scopes: Scopes | None = field(default=None, repr=False, compare=False)
 
     @property
     def root(self) -> tree_sitter.Node:
@@ -106,10 +107,16 @@ class GoFile:
 
     # --- name resolution -------------------------------------------------
 
+    def is_shadowed(self, ident: tree_sitter.Node) -> bool:
+        """Whether a local declaration before `ident` hides the package-level name."""
+        if self._scopes is None:
+            self._scopes = Scopes(self.root)
+        return self._scopes.hides(ident)
+
     def package_of(self, ident: tree_sitter.Node) -> str | None:
         """The import path `ident` names (as the operand of `pkg.X`), unless shadowed."""
         path = self.imports.get(text(ident))
-        if path is None or is_shadowed(ident):
+        if path is None or self.is_shadowed(ident):
             return None
         return path
 

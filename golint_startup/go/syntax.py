@@ -58,11 +58,27 @@ def is_variadic(node: tree_sitter.Node | None) -> bool:
     return node is not None and any(child.type == "..." for child in node.children)
 
 
-def enclosing_function(node: tree_sitter.Node) -> tree_sitter.Node | None:
-    node = node.parent
-    while node is not None and node.type not in FUNCTION_NODES:
-        node = node.parent
-    return node
+def ancestors(file, node: tree_sitter.Node) -> list[tree_sitter.Node]:
+    """The nodes that hold `node`, innermost first, up to the root.
+
+    Found in one descent from the root, linear in the depth: Node.parent itself searches
+    down from the root, so walking up with it costs the square of the depth."""
+    chain, current = [], file.root
+    while current is not None and current != node:
+        chain.append(current)
+        current = current.child_with_descendant(node)
+    if current is None:  # not reached by the descent (a zero-width node): walk up instead
+        chain, current = [], node.parent
+        while current is not None:
+            chain.append(current)
+            current = current.parent
+        return chain
+    chain.reverse()
+    return chain
+
+
+def enclosing_function(file, node: tree_sitter.Node) -> tree_sitter.Node | None:
+    return next((holder for holder in ancestors(file, node) if holder.type in FUNCTION_NODES), None)
 
 
 def mentions(file, node, name: str) -> bool:
@@ -94,13 +110,14 @@ def identifier_uses(file, scope, name: str, after: int = 0) -> list:
     return found
 
 
-def invocation(literal) -> str | None:
+def invocation(literal, holders: list | None = None) -> str | None:
     """How a function literal runs where it is written: "call" (`func(){...}()`), "defer"
-    or "go"; None when it is only a value (stored, passed on, returned)."""
-    call = literal.parent
+    or "go"; None when it is only a value (stored, passed on, returned). `holders`: the
+    literal's ancestors, innermost first, when the caller has them (see `ancestors`)."""
+    call = literal.parent if holders is None else (holders[0] if holders else None)
     if call is None or call.type != "call_expression" or call.child_by_field_name("function") != literal:
         return None
-    statement = call.parent
+    statement = call.parent if holders is None else (holders[1] if len(holders) > 1 else None)
     if statement is not None and statement.type in {"defer_statement", "go_statement"}:
         return statement.type.split("_")[0]
     return "call"

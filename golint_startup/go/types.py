@@ -15,7 +15,7 @@ from __future__ import annotations
 from functools import cached_property
 
 from golint_startup.go.library import LIBRARY_SLICES
-from golint_startup.go.syntax import FUNCTION_NODES, STATEMENT_LISTS, is_define, is_variadic, matches, names_of, text, \
+from golint_startup.go.syntax import FUNCTION_NODES, STATEMENT_LISTS, ancestors, is_define, is_variadic, matches, names_of, text, \
     unparen, values_of
 
 INTEGER_TYPES = frozenset({"int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32",
@@ -67,12 +67,11 @@ def result_types(function) -> list:
     return types
 
 
-def type_parameters_in_scope(node) -> frozenset[str]:
+def type_parameters_in_scope(file, node) -> frozenset[str]:
     """Type parameters visible at `node`: those of the enclosing function declaration, or
     the names a generic receiver binds (`func (s *Set[T]) Add(v T)`)."""
-    scope = node.parent
-    while scope is not None and scope.type not in {"function_declaration", "method_declaration"}:
-        scope = scope.parent
+    scope = next((holder for holder in ancestors(file, node)
+                  if holder.type in {"function_declaration", "method_declaration"}), None)
     if scope is None:
         return frozenset()
     names = set()
@@ -301,8 +300,9 @@ class FileTypes:
     def _lookup(self, ident, depth: int) -> tuple[bool, object]:
         """(found, type) for the declaration of `ident` visible where it is used."""
         name = text(ident)
-        child, node = ident, ident.parent
-        while node is not None:
+        holders = ancestors(self.file, ident)
+        for index, node in enumerate(holders):
+            child = holders[index - 1] if index else ident
             kind = node.type
             if kind in STATEMENT_LISTS:
                 for statement in reversed(node.named_children):
@@ -356,7 +356,6 @@ class FileTypes:
                         if found[0]:
                             return found
                 return False, None
-            child, node = node, node.parent
         return False, None
 
     def _declared_by(self, statement, name: str, depth: int) -> tuple[bool, object]:
