@@ -12,7 +12,7 @@ from fixtures import check_fixture
 from golint_startup.engine.config import ConfigError, build_settings
 from golint_startup.engine.runner import run
 from golint_startup.go import gofile, startup
-from golint_startup.go.callgraph.facts import program_facts
+from golint_startup.go.callgraph.facts import complete_program_facts
 from lintrun import TESTDATA, cli, github_problems, go_module, schema_errors, write
 
 STARTUP = os.path.join(TESTDATA, "startup")
@@ -150,7 +150,7 @@ def test_configured_handler_and_edge(tmp_path):
 def test_contexts_of_function_values():
     source = (b"package main\n\nimport \"github.com/spf13/cobra\"\n\nfunc main() {\n\tgo serve()\n"
               b"\tc := &cobra.Command{RunE: run}\n\tmux.HandleFunc(\"/\", auth(h))\n\t_ = c\n}\n")
-    facts = program_facts(gofile.parse("main.go", source))
+    facts = complete_program_facts(gofile.parse("main.go", source))
     by_line = {(c.span.line, c.span.col): c for c in facts.contexts}
     assert by_line[(6, 5)].go
     assert by_line[(7, 28)].field == "RunE" and by_line[(7, 28)].type.name == "Command"

@@ -10,7 +10,7 @@ once (go.startup, from every file's ProgramFacts) and this step
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import Any, Callable
 
 from golint_startup.engine.config import Settings
 from golint_startup.go import startup
@@ -22,21 +22,28 @@ def wanted(every_settings) -> bool:
 
 
 class Models:
-    """The run's startup models, one per distinct set of model options (usually one), built
-    on first use."""
+    """The run's startup models: one per group of findings and set of model options, each
+    built (go.startup.build_for) for the functions the findings lie in. Files are completed
+    through `compute` (the run's hardened reader and its cache of derived values) once per run."""
 
-    def __init__(self, facts: dict[str, Any], abspaths: dict[str, str], cache=None):
-        self.facts, self.abspaths, self.cache = facts, abspaths, cache
-        self._built: dict[startup.Options, startup.Model] = {}
+    def __init__(self, facts: dict[str, Any], abspaths: dict[str, str], read: Callable[[str], bytes | None],
+                 compute: Callable[[str], Any]):
+        self.facts, self.abspaths, self.read, self._compute = dict(facts), abspaths, read, compute
+        self._completed: dict[str, Any] = {}
 
-    def model(self, options: startup.Options) -> startup.Model:
-        if options not in self._built:
-            self._built[options] = startup.build(self.facts, self.abspaths, options)
-        return self._built[options]
+    def compute(self, display: str):
+        if display not in self._completed:
+            self._completed[display] = self._compute(display)
+            if self._completed[display] is not None:
+                self.facts[display] = self._completed[display]
+        return self._completed[display]
+
+    def model(self, options: startup.Options, locations: list[tuple[str, int, int]]) -> startup.Model:
+        return startup.build_for(self.facts, self.abspaths, locations, self.read, self.compute, options)
 
 
 def apply(findings: list[Finding], models: Models, settings: Settings) -> list[Finding]:
-    model = models.model(settings.startup)
+    model = models.model(settings.startup, [(f.location.path, f.location.line, f.location.col) for f in findings])
     kept = []
     paths: dict[tuple, tuple[Location, ...]] = {}
     for finding in findings:

@@ -631,6 +631,14 @@ def file_facts(file: GoFile, classify: Classifier | None = None,
 
 
 def program_facts(file: GoFile) -> ProgramFacts:
+    """What every file gives the startup model up front: a summary (`file_summary`), no
+    extents, no contexts. The model completes (`complete_program_facts`) only the files a
+    path to a finding may run through (see go.startup.build_for): computing every file's
+    events and contexts cost several times the parse."""
+    return ProgramFacts(file_summary(file), (), ())
+
+
+def complete_program_facts(file: GoFile) -> ProgramFacts:
     """Complete facts of a file, with extents and contexts, for the startup model."""
     extents, contexts = [], []
     facts = file_facts(file, program=(extents, contexts))
