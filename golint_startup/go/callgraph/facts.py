@@ -630,12 +630,13 @@ def file_facts(file: GoFile, classify: Classifier | None = None,
     return _file_facts(file, functions, structs, variables, complete=True)
 
 
-def program_facts(file: GoFile) -> ProgramFacts:
-    """What every file gives the startup model up front: a summary (`file_summary`), no
-    extents, no contexts. The model completes (`complete_program_facts`) only the files a
-    path to a finding may run through (see go.startup.build_for): computing every file's
-    events and contexts cost several times the parse."""
-    return ProgramFacts(file_summary(file), (), ())
+def program_facts(file: GoFile, complete: bool = False) -> ProgramFacts:
+    """What a file gives the startup model up front: unless `complete` (a file holding a
+    finding), a summary (`file_summary`), no extents, no contexts. The model completes
+    (`complete_program_facts`) only the files a path to a finding may run through (see
+    go.startup.build_for): computing every file's events and contexts cost several times
+    the parse."""
+    return complete_program_facts(file) if complete else ProgramFacts(file_summary(file), (), ())
 
 
 def complete_program_facts(file: GoFile) -> ProgramFacts:
