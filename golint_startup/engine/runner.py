@@ -226,7 +226,8 @@ def run(patterns: list[str], settings: Settings, *, cwd: str | None = None, incl
         completer = Project({}, result.abspaths, set(), settings, cwd, result.notifications.append,
                             rule_id=STARTUP_FACTS, cache=caches[0] if caches else None)
         models = startup_scope.Models(facts.get(STARTUP_FACTS, {}), result.abspaths, completer.read,
-                                      lambda display: completer.facts_on_demand(display, complete_program_facts))
+                                      lambda display: completer.facts_on_demand(display, complete_program_facts),
+                                      cache=completer.cache, cwd=cwd)
     for _, group_settings, group_jobs in groups.values():
         group_reported = ({j.display for j in group_jobs if j.report} & reported) | measured_files
         group_findings = [f for f in findings if f.path in group_reported]
