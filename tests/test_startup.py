@@ -12,7 +12,7 @@ from fixtures import check_fixture
 from golint_startup.engine.config import ConfigError, build_settings
 from golint_startup.engine.runner import run
 from golint_startup.go import gofile, startup
-from golint_startup.go.callgraph.facts import program_facts
+from golint_startup.go.callgraph.facts import complete_program_facts, program_facts
 from lintrun import TESTDATA, cli, github_problems, go_module, schema_errors, write
 
 STARTUP = os.path.join(TESTDATA, "startup")
@@ -150,9 +150,63 @@ def test_configured_handler_and_edge(tmp_path):
 def test_contexts_of_function_values():
     source = (b"package main\n\nimport \"github.com/spf13/cobra\"\n\nfunc main() {\n\tgo serve()\n"
               b"\tc := &cobra.Command{RunE: run}\n\tmux.HandleFunc(\"/\", auth(h))\n\t_ = c\n}\n")
-    facts = program_facts(gofile.parse("main.go", source))
+    facts = complete_program_facts(gofile.parse("main.go", source))
     by_line = {(c.span.line, c.span.col): c for c in facts.contexts}
     assert by_line[(6, 5)].go
     assert by_line[(7, 28)].field == "RunE" and by_line[(7, 28)].type.name == "Command"
     assert [getattr(t, "name", None) for t in by_line[(8, 27)].callees] == ["auth", "HandleFunc"]
     assert {e.key for e in facts.extents} == {"main"}
+
+
+def _read(path: str) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read()
+
+
+def _program(directory: str):
+    """(summaries, complete facts, abspaths) of the non-test Go files under `directory`."""
+    summaries, complete, abspaths = {}, {}, {}
+    for root, _, names in os.walk(directory):
+        for name in sorted(names):
+            if name.endswith(".go") and not name.endswith("_test.go"):
+                abspath = os.path.join(root, name)
+                display = os.path.relpath(abspath, directory).replace(os.sep, "/")
+                parsed = gofile.parse(display, _read(abspath))
+                summaries[display], complete[display] = program_facts(parsed), complete_program_facts(parsed)
+                abspaths[display] = abspath
+    return summaries, complete, abspaths
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_the_model_from_summaries_finds_the_paths_of_the_whole_model(name):
+    summaries, complete, abspaths = _program(os.path.join(STARTUP, name))
+    whole = startup.build(complete, abspaths)
+    locations = [(display, extent.span.line, extent.span.col) for display, program in complete.items()
+                 for extent in program.extents]
+    computed = []
+
+    def compute(display):
+        computed.append(display)
+        return complete[display]
+
+    lazy = startup.build_for(summaries, abspaths, locations, lambda display: _read(abspaths[display]), compute)
+    for location in locations:
+        fid = whole.function_at(*location)
+        assert lazy.function_at(*location) == fid
+        assert (fid in lazy.reached) == (fid in whole.reached), location
+        if fid in whole.reached:
+            assert [(f.id, site) for f, site in lazy.path_to(fid)] == [(f.id, site) for f, site in whole.path_to(fid)]
+
+
+def test_the_model_completes_only_files_a_path_to_a_finding_may_run_through():
+    summaries, complete, abspaths = _program(os.path.join(STARTUP, "roots"))
+    computed = []
+
+    def compute(display):
+        computed.append(display)
+        return complete[display]
+
+    (first,) = [extent for extent in complete["main.go"].extents if extent.key == "main"]
+    startup.build_for(summaries, abspaths, [("main.go", first.span.line, first.span.col)],
+                      lambda display: _read(abspaths[display]), compute)
+    assert computed == ["main.go"]  # main has no callers: nothing else is searched

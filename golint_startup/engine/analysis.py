@@ -135,7 +135,8 @@ def analyze_source(source: bytes, display: str, settings: Settings, *, report: b
     _run_rules(parsed, rules, settings, report, debug, result)
     if model:
         try:
-            result.facts[STARTUP_FACTS] = program_facts(parsed)
+            # Complete where a finding lies: the model starts from those (see go.startup.build_for).
+            result.facts[STARTUP_FACTS] = program_facts(parsed, complete=bool(result.findings))
         except Exception as err:  # a bug here must not lose the rules' findings
             if debug:
                 raise

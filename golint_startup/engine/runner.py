@@ -14,6 +14,7 @@ from golint_startup.engine.analysis import STARTUP_FACTS, FileResult, analyze_fi
 from golint_startup.engine.config import Settings
 from golint_startup.engine.configtree import ConfigTree
 from golint_startup.go import gofile, modules
+from golint_startup.go.callgraph.facts import complete_program_facts
 from golint_startup.kube import manifests
 from golint_startup.gocommand import measure as measuring
 from golint_startup.rule import MODULE_FILES, STARTUP_MODEL, Finding, Notification
@@ -219,8 +220,14 @@ def run(patterns: list[str], settings: Settings, *, cwd: str | None = None, incl
     if measure is not None or any(measuring.requested_by(each.rules.values()) for each in every_settings):
         measured_files = _measure(result, reported, measure, cwd)
     kept: list[Finding] = []
-    models = startup_scope.Models(facts.get(STARTUP_FACTS, {}), result.abspaths) \
-        if startup_scope.wanted(every_settings) else None
+    models = None
+    if startup_scope.wanted(every_settings):
+        # The model completes the files a path to a finding may run through, cached like SL004's.
+        completer = Project({}, result.abspaths, set(), settings, cwd, result.notifications.append,
+                            rule_id=STARTUP_FACTS, cache=caches[0] if caches else None)
+        models = startup_scope.Models(facts.get(STARTUP_FACTS, {}), result.abspaths, completer.read,
+                                      lambda display: completer.facts_on_demand(display, complete_program_facts),
+                                      cache=completer.cache, cwd=cwd)
     for _, group_settings, group_jobs in groups.values():
         group_reported = ({j.display for j in group_jobs if j.report} & reported) | measured_files
         group_findings = [f for f in findings if f.path in group_reported]

@@ -9,11 +9,13 @@ once (go.startup, from every file's ProgramFacts) and this step
 
 from __future__ import annotations
 
+import hashlib
+import os
 from dataclasses import replace
-from typing import Any
+from typing import Any, Callable
 
 from golint_startup.engine.config import Settings
-from golint_startup.go import startup
+from golint_startup.go import modules, startup
 from golint_startup.rule import SCOPE, STARTUP_MODEL, Finding, Location
 
 
@@ -21,36 +23,89 @@ def wanted(every_settings) -> bool:
     return any(rule.needs(STARTUP_MODEL) for each in every_settings for rule in each.rules.values())
 
 
+# The cache entry of the run's answers: (finding location, its startup path or None), keyed
+# by a digest of everything the model is built from (see Models._digest).
+_ANSWERS = ("<startup model>", "derived:startup-model")
+
+
 class Models:
-    """The run's startup models, one per distinct set of model options (usually one), built
-    on first use."""
+    """The run's startup models: one per group of findings and set of model options, each
+    built (go.startup.build_for) for the functions the findings lie in. Files are completed
+    through `compute` (the run's hardened reader and its cache of derived values) once per run.
 
-    def __init__(self, facts: dict[str, Any], abspaths: dict[str, str], cache=None):
-        self.facts, self.abspaths, self.cache = facts, abspaths, cache
-        self._built: dict[startup.Options, startup.Model] = {}
+    With a `cache`, the answers (each finding location's path, or None) are cached too, keyed
+    by the digest of every Go file's path and content, the modules' layout, the options and
+    the locations: a warm run decodes no completed facts and builds no graph."""
 
-    def model(self, options: startup.Options) -> startup.Model:
-        if options not in self._built:
-            self._built[options] = startup.build(self.facts, self.abspaths, options)
-        return self._built[options]
+    def __init__(self, facts: dict[str, Any], abspaths: dict[str, str], read: Callable[[str], bytes | None],
+                 compute: Callable[[str], Any], cache=None, cwd: str = ""):
+        self.facts, self.abspaths, self.read, self._compute = dict(facts), abspaths, read, compute
+        self.cache, self.cwd = cache, cwd
+        self._completed: dict[str, Any] = {}
+        self._digests: dict[str, bytes] | None = None
+
+    def compute(self, display: str):
+        if display not in self._completed:
+            self._completed[display] = self._compute(display)
+            if self._completed[display] is not None:
+                self.facts[display] = self._completed[display]
+        return self._completed[display]
+
+    def paths(self, options: startup.Options, locations: list[tuple[str, int, int]]) \
+            -> dict[tuple[str, int, int], tuple[Location, ...] | None]:
+        """Each location's startup path (from the root), None outside startup code."""
+        digest = self._digest(options, locations) if self.cache is not None else None
+        if digest is not None:
+            hit = self.cache.load_derived(*_ANSWERS, digest)
+            if hit is not None and isinstance(hit[0], tuple):
+                return dict(hit[0])
+        model = startup.build_for(self.facts, self.abspaths, locations, self.read, self.compute, options)
+        answers, by_function = {}, {}
+        for location in locations:
+            fid = model.function_at(*location)
+            if fid is None or fid not in model.reached:
+                answers[location] = None
+            else:
+                if fid not in by_function:
+                    by_function[fid] = _locations(model, fid)
+                answers[location] = by_function[fid]
+        if digest is not None:
+            self.cache.store_derived(*_ANSWERS, digest, self.cwd, tuple(answers.items()))
+        return answers
+
+    def _digest(self, options: startup.Options, locations) -> bytes | None:
+        """What the model's answers depend on; None when a file cannot be read."""
+        if self._digests is None:
+            self._digests = {}
+            for display in sorted(self.facts):
+                source = self.read(display)
+                if source is None:
+                    self._digests = None
+                    return None
+                self._digests[display] = hashlib.sha256(source).digest()
+        digest = hashlib.sha256(repr((options, sorted(set(locations)))).encode())
+        layout = set()
+        for display, content in sorted(self._digests.items()):
+            directory = os.path.dirname(self.abspaths[display])
+            digest.update(f"\0{display}\0{self.abspaths[display]}\0".encode() + content)
+            layout.add(modules.module_of_dir(directory))
+        for module in sorted(layout - {None}, key=lambda m: m.root):
+            digest.update(repr((module, modules.visible_modules(module))).encode())
+        return digest.hexdigest().encode()
 
 
 def apply(findings: list[Finding], models: Models, settings: Settings) -> list[Finding]:
-    model = models.model(settings.startup)
+    answers = models.paths(settings.startup, [(f.location.path, f.location.line, f.location.col) for f in findings])
     kept = []
-    paths: dict[tuple, tuple[Location, ...]] = {}
     for finding in findings:
         loc = finding.location
-        fid = model.function_at(loc.path, loc.line, loc.col)
-        reached = fid is not None and fid in model.reached
-        if not reached:
+        path = answers[(loc.path, loc.line, loc.col)]
+        if path is None:
             if settings.options.get(finding.rule_id, {}).get(SCOPE.name) == "startup":
                 continue
             kept.append(finding)
             continue
-        if fid not in paths:
-            paths[fid] = _locations(model, fid)
-        kept.append(replace(finding, startup_path=paths[fid]))
+        kept.append(replace(finding, startup_path=path))
     return kept
 
 

@@ -24,10 +24,10 @@ import fnmatch
 import os
 from collections import deque
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Callable, Iterable
 
-from golint_startup.go.callgraph import graph as callgraph
-from golint_startup.go.callgraph.facts import Context, FunctionTarget, LiteralTarget, MemberTarget, MethodTarget, \
+from golint_startup.go.callgraph import completion, graph as callgraph
+from golint_startup.go.callgraph.facts import Context, FileFacts, FunctionTarget, LiteralTarget, MemberTarget, MethodTarget, \
     ProgramFacts, Span, Target
 from golint_startup.go.library import HANDLER_REGISTRATIONS, STARTUP_EDGES
 
@@ -148,12 +148,73 @@ def build(facts: dict[str, ProgramFacts], abspaths: dict[str, str], options: Opt
     for group in callgraph.module_groups(plain, abspaths):
         graph = callgraph.ModuleGraph(group, abspaths)
         _reach(graph, {d: facts[d] for d in group}, tables, options, model)
+    _add_extents(model, facts, abspaths)
+    return model
+
+
+def build_for(facts: dict[str, ProgramFacts], abspaths: dict[str, str], locations: Iterable[tuple[str, int, int]],
+              read: Callable[[str], bytes | None], compute: Callable[[str], ProgramFacts | None],
+              options: Options = Options()) -> Model:
+    """The model as `build` would make it from complete facts, for the functions at
+    `locations` ((display, line, col), findings' places): whether each is reached, and its path.
+
+    `facts` may hold summaries (see facts.program_facts); `compute(display)` completes one
+    file (None when it cannot be read). The files of `locations` are completed, their
+    functions are the seeds, and `completion.complete` fills in the events of every function
+    that may reach a seed. The breadth-first search from the roots then finds each seed's
+    path as over complete facts: a function on a shortest path to a seed reaches the seed,
+    so its events are known, and the functions that reach a seed are found in the same
+    order as in the whole search (each is found first from one that reaches the seed too).
+    """
+    facts = dict(facts)
+    tables = _Tables(options)
+    for display in sorted({location[0] for location in locations}):
+        program = facts.get(display)
+        if program and not program.facts.complete and not display.endswith("_test.go"):
+            completed = compute(display)
+            if completed is not None:
+                facts[display] = completed
+    located = Model()
+    _add_extents(located, facts, abspaths)
+    seeds = {located.function_at(*location) for location in locations} - {None}
+    if not seeds:
+        return located
+
+    def complete_file(display: str) -> FileFacts | None:
+        completed = compute(display)
+        if completed is None:
+            return None
+        facts[display] = completed
+        return completed.facts
+
+    def runs(graph: callgraph.ModuleGraph, function: callgraph.Function) -> list[callgraph.Function]:
+        return [target for event, resolved in graph.edges(function) if event.kind == "call"
+                for target in _runner_targets(graph, function, resolved, tables, {})]
+
+    plain = {display: program.facts for display, program in facts.items() if program}
+    completion.complete(plain, abspaths, lambda graph, function: function.id in seeds, read, complete_file,
+                        runs if tables.runners else None)
+    return build(facts, abspaths, options)
+
+
+def _add_extents(model: Model, facts: dict[str, ProgramFacts], abspaths: dict[str, str]) -> None:
     for display, program in facts.items():
-        if not program or display.endswith("_test.go"):
+        if not program or display.endswith("_test.go") or not program.extents:
             continue
         directory = os.path.dirname(abspaths[display])
         model.extents[display] = [(extent.span, (directory, extent.key)) for extent in program.extents]
-    return model
+
+
+def _runner_targets(graph: callgraph.ModuleGraph, function: callgraph.Function, resolved: callgraph.Resolved,
+                    tables: _Tables, by_name: dict) -> list[callgraph.Function]:
+    """The methods a runner call (`kong.Context.Run()`) runs; [] for any other call."""
+    if resolved.external is None or (resolved.external[0], resolved.method_name) not in tables.runners:
+        return []
+    name = resolved.method_name
+    if name not in by_name:
+        by_name[name] = [f for f in graph.functions.values()
+                         if f.kind == "method" and f.key.split(".", 1)[1] == name]
+    return _runs(function, by_name[name])
 
 
 def _reach(graph: callgraph.ModuleGraph, facts: dict[str, ProgramFacts], tables: _Tables, options: Options,
@@ -165,11 +226,6 @@ def _reach(graph: callgraph.ModuleGraph, facts: dict[str, ProgramFacts], tables:
              (f.package.name == "main" and f.kind == "func" and f.key == "main")]
     roots.sort(key=lambda f: (f.key != "main", f.kind == "var", f.display, f.name_loc or ()))
     runners_by_name: dict[str, list[callgraph.Function]] = {}
-    if tables.runners:
-        wanted = {name for _, name in tables.runners}
-        for function in graph.functions.values():
-            if function.kind == "method" and function.key.split(".", 1)[1] in wanted:
-                runners_by_name.setdefault(function.key.split(".", 1)[1], []).append(function)
     queue = deque()
     for root in roots:
         if root.id not in model.reached:
@@ -188,7 +244,7 @@ def _reach(graph: callgraph.ModuleGraph, facts: dict[str, ProgramFacts], tables:
             targets = [resolved.function] if resolved.function is not None else []
             if event.kind == "call" and resolved.external is not None and tables.runners and \
                     (resolved.external[0], resolved.method_name) in tables.runners:
-                targets = _runs(function, runners_by_name.get(resolved.method_name, ()))
+                targets = _runner_targets(graph, function, resolved, tables, runners_by_name)
             for target in targets:
                 if target.id not in model.reached:
                     model.reached[target.id] = (function.id, event.span)

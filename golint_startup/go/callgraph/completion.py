@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import re
 from collections import deque
-from typing import Callable
+from typing import Callable, Iterable
 
 from golint_startup.go.callgraph.facts import FileFacts
 from golint_startup.go.callgraph.graph import Function, ModuleGraph
@@ -48,7 +48,9 @@ def callable_spelling(function: Function) -> tuple[str, bool, str, str | None] |
 
 def complete(facts: dict[str, FileFacts], abspaths: dict[str, str], is_seed: Callable[[ModuleGraph, Function], bool],
              read: Callable[[str], bytes | None],
-             compute: Callable[[str], FileFacts | None]) -> tuple[dict[str, FileFacts], ModuleGraph]:
+             compute: Callable[[str], FileFacts | None],
+             more_callees: Callable[[ModuleGraph, Function], Iterable[Function]] | None = None) \
+        -> tuple[dict[str, FileFacts], ModuleGraph]:
     """Fill in the events of every function that reaches a seed, and return the facts and their graph.
 
     `facts` may hold summaries beside complete facts; seeds are found among the functions
@@ -58,6 +60,10 @@ def complete(facts: dict[str, FileFacts], abspaths: dict[str, str], is_seed: Cal
     are completed with `compute(display)` until no new one turns up. Functions left without
     events reach no seed, so for every function that does, the graph's edges and callers
     are those of the complete graph.
+
+    A function without events may be a seed too (the startup model's seeds are the functions
+    findings lie in). `more_callees(graph, function)`: what else a function with events
+    runs, beyond its resolved events (the startup model's runner calls).
     """
     facts = dict(facts)
     searched: set[tuple[str, bool, str, str | None]] = set()
@@ -73,11 +79,14 @@ def complete(facts: dict[str, FileFacts], abspaths: dict[str, str], is_seed: Cal
         reaching = deque()
         seen: set[tuple] = set()
         for fid, function in graph.functions.items():
-            if not function.events:
-                continue
             if fid not in known or fid in completed_ids:
-                known[fid] = (is_seed(graph, function),
-                              [r.function.id for _, r in graph.edges(function) if r.function is not None])
+                if not function.events:
+                    known[fid] = (is_seed(graph, function), [])
+                else:
+                    callees = [r.function.id for _, r in graph.edges(function) if r.function is not None]
+                    if more_callees is not None:
+                        callees += [callee.id for callee in more_callees(graph, function)]
+                    known[fid] = (is_seed(graph, function), callees)
             seed, callees = known[fid]
             if seed:
                 seen.add(fid)

@@ -630,7 +630,16 @@ def file_facts(file: GoFile, classify: Classifier | None = None,
     return _file_facts(file, functions, structs, variables, complete=True)
 
 
-def program_facts(file: GoFile) -> ProgramFacts:
+def program_facts(file: GoFile, complete: bool = False) -> ProgramFacts:
+    """What a file gives the startup model up front: unless `complete` (a file holding a
+    finding), a summary (`file_summary`), no extents, no contexts. The model completes
+    (`complete_program_facts`) only the files a path to a finding may run through (see
+    go.startup.build_for): computing every file's events and contexts cost several times
+    the parse."""
+    return complete_program_facts(file) if complete else ProgramFacts(file_summary(file), (), ())
+
+
+def complete_program_facts(file: GoFile) -> ProgramFacts:
     """Complete facts of a file, with extents and contexts, for the startup model."""
     extents, contexts = [], []
     facts = file_facts(file, program=(extents, contexts))
@@ -693,8 +702,10 @@ def _contexts(file: GoFile, found: _Found, surroundings: list, env: dict) -> lis
     exactly (`go f()`, `RunE: run`), and a literal is an event before it is a boundary."""
     items = [(node.start_byte, -node.end_byte, 0, kind, node, payload) for node, kind, payload in surroundings
              if kind != _BOUNDARY]
-    items += [(node.start_byte, -node.end_byte, 1, None, node, None)
-              for node in [call for call, _ in found.calls] + found.refs + found.literals]
+    # A call's context matters only for `go` (see go.startup._follows): what it is an argument
+    # of, or the value of, is resolved for references and literals alone.
+    items += [(node.start_byte, -node.end_byte, 1, None, node, True) for node, _ in found.calls]
+    items += [(node.start_byte, -node.end_byte, 1, None, node, False) for node in found.refs + found.literals]
     items += [(node.start_byte, -node.end_byte, 2, _BOUNDARY, node, None) for node, kind, _ in surroundings
               if kind == _BOUNDARY]
     items.sort(key=lambda item: item[:3])
@@ -706,7 +717,7 @@ def _contexts(file: GoFile, found: _Found, surroundings: list, env: dict) -> lis
             stack.append((node, kind, payload))
             continue
         go, callees, field, type_ = False, [], "", UNKNOWN
-        closed = False  # past a keyed element: outer calls do not take this value as an argument
+        closed = payload  # past a keyed element (or a call): outer calls do not take this value as an argument
         for open_node, open_kind, open_payload in reversed(stack):
             if open_kind == _BOUNDARY:
                 break
