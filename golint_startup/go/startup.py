@@ -117,7 +117,7 @@ class Model:
         if fid not in self.reached:
             return None
         steps = []
-        node, site = fid, None
+        node = fid
         while True:
             previous = self.reached[node]
             steps.append((self.functions[node], previous[1] if previous else None))
