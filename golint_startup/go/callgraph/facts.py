@@ -729,7 +729,9 @@ def _contexts(file: GoFile, found: _Found, surroundings: list, env: dict) -> lis
                 callees.append(_target(file, open_payload, env))
             elif open_kind == _KEYED:
                 key, literal_type = open_payload
-                field = text(key) if key.type == "identifier" else ""
+                # A value under a map key (`"http": probeHTTP`) is stored for later, like one under a
+                # field that no framework runs: "[]" names no startup field.
+                field = text(key) if key.type == "identifier" else "[]"
                 type_ = type_ref(file, literal_type) if literal_type is not None else UNKNOWN
                 closed = True
         if go or callees or field:

@@ -156,3 +156,25 @@ func onlyFiber(in []string) []string {
 	}
 	return out
 }
+
+// A table of probes, built while the package initializes: the functions in it are stored
+// for later (each runs per probe), not called by the initializer.
+var probes = map[string]func(io.Reader){
+	"http": probeHTTP,
+}
+
+func probeHTTP(body io.Reader) {
+	data, _ := io.ReadAll(body)
+	var v map[string]any
+	_ = json.Unmarshal(data, &v)
+}
+
+// Called from an initializer, a function runs at startup.
+var warmed = warm(nil)
+
+func warm(body io.Reader) bool {
+	data, _ := io.ReadAll(body)
+	var v map[string]any
+	_ = json.Unmarshal(data, &v) // want "SL008"
+	return v != nil
+}
