@@ -242,6 +242,7 @@ SERVICE = {
         	"fmt"
         	"os"
         	"runtime"
+        	"time"
 
         	"example.com/svc/tables"
         )
@@ -265,14 +266,20 @@ SERVICE = {
         	}
         }
 
+        // settle lets the runtime finish writing a GC's trace line: it may still be writing
+        // when runtime.GC returns, and a line written then lands in the middle of it.
+        func settle() { time.Sleep(200 * time.Millisecond) }
+
         func main() {
         	fmt.Println("app: starting with", len(tables.Big), "tables")
         	churn(200)
         	runtime.GC()
+        	settle()
         	fmt.Println("app: ready to serve")
         	churn(200)
         	runtime.GC()
         	runtime.GC()
+        	settle()
         	fmt.Println("app: done")
         }
         """,
