@@ -22,7 +22,7 @@ from golint_startup.go.library import CONFIG_LOADER_METHODS, CONFIG_LOADERS, DEC
     HTTP, STREAM_DECODERS
 from golint_startup.go.syntax import enclosing_function, matches, text
 from golint_startup.go.types import named_type, result_types, type_parameters_in_scope
-from golint_startup.rule import ESCAPE_ANALYSIS, MODULE_FILES, Finding, Location, Notification, Option, Rule
+from golint_startup.rule import ESCAPE_ANALYSIS, MODULE_FILES, STARTUP_MODEL, Finding, Location, Notification, Option, Rule
 
 HELP = """\
 ## What it does
@@ -43,8 +43,8 @@ cmd/root.go:40"):
   or that function is named like config, or for a type named like config;
 - the types of the fields of a config struct;
 - a type only named (`*Config`, `*Settings`, `*Options`...) or tagged (`mapstructure`,
-  `yaml`, `env`...) like config, where it is used on the startup path. Until startup-lint
-  knows which functions run at startup, that is package `main`.
+  `yaml`, `env`...) like config, where it is used on the startup path (in a function the
+  startup model reaches from `main`, an `init` or a package-level initializer).
 Request and response types decoded in HTTP handlers (a decoder fed by `.Body`, or in a
 function taking an `http.ResponseWriter` or `*http.Request`) never count; neither do
 structs of other modules (`&redis.Options{}`).
@@ -105,9 +105,8 @@ Findings are reported at the position the compiler names; suppress one with
 
 ## Options
 - `scope` (`"startup"` or `"all"`, default `"startup"`): `"startup"` reports only
-  escapes in functions that run at startup (from `main` and package initialization),
-  once startup-lint's startup model is available; until then it reports every escape,
-  as `"all"` does.
+  escapes in functions that run at startup (reached from `main` and package
+  initialization; see the README's "Startup code"); `"all"` reports every escape.
 - `name-suffixes` (list of strings, default `["Config", "Conf", "Settings", "Options",
   "Opts"]`): a struct whose name ends in one of these (any case) is named like config.
 - `tag-keys` (list of strings, default `["mapstructure", "yaml", "toml", "env",
@@ -536,7 +535,7 @@ class _Index:
     function or for a type named like config, or of a generic decoder when the type is
     named like config (not tagged: data documents carry yaml tags too); then the types of
     its fields. A type only named or tagged like config counts where the startup model
-    places its use on the startup path; until that model is wired in, in package main.
+    places its use on the startup path (without a model, as in a bare unit test: in package main).
     Decoders of HTTP requests and responses never make a config.
     """
 
@@ -885,8 +884,7 @@ RULE = Rule(
                 "and why the type counts as config.",
     help=HELP,
     options=(Option("scope", "startup",
-                    '"startup": escapes on the startup path only (once the startup model is available; '
-                    'until then every escape), "all": every escape'),
+                    '"startup": escapes on the startup path only, "all": every escape'),
              Option("name-suffixes", list(_SUFFIXES),
                     "struct name suffixes (case-insensitive) that mark a config struct"),
              Option("tag-keys", list(_TAG_KEYS),
@@ -895,5 +893,5 @@ RULE = Rule(
     precision="high",
     collect=collect,
     check_project=check_project,
-    requires=(MODULE_FILES, ESCAPE_ANALYSIS),
+    requires=(MODULE_FILES, ESCAPE_ANALYSIS, STARTUP_MODEL),
 )

@@ -43,6 +43,7 @@ class Project:
     rule_id: str = ""
     cache: Any = None  # the run's ResultCache, if any
     measurement: Any = None  # what --measure measured (golint_startup.gocommand.measure.Measurement), if asked
+    startup: Any = None  # the startup model (startup_scope.Query), for a rule that requires it
 
     def module_of(self, display: str) -> modules.Module | None:
         return modules.module_of_dir(os.path.dirname(self.abspaths[display]))
@@ -236,7 +237,9 @@ def run(patterns: list[str], settings: Settings, *, cwd: str | None = None, incl
                 continue
             project = Project(facts.get(rule.id, {}), result.abspaths, group_reported, group_settings, cwd,
                               result.notifications.append, rule_id=rule.id,
-                              cache=_cache_for(cache, group_settings), measurement=result.measurement)
+                              cache=_cache_for(cache, group_settings), measurement=result.measurement,
+                              startup=startup_scope.Query(models, group_settings.startup)
+                              if models is not None and rule.needs(STARTUP_MODEL) else None)
             group_findings += [f for f in rule.check_project(project, group_settings.options[rule.id])
                                if f.path in group_reported]
         if result.measurement is not None:

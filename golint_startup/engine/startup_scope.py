@@ -94,6 +94,21 @@ class Models:
         return digest.hexdigest().encode()
 
 
+class Query:
+    """The model as a whole-run rule asks it (`project.startup`): whether the function around
+    a line runs at startup. SL006 asks about the few lines where config values escape."""
+
+    def __init__(self, models: Models, options: startup.Options):
+        self.models, self.options = models, options
+        self._answers: dict[tuple[str, int], bool] = {}
+
+    def runs_at_startup(self, display: str, line: int) -> bool:
+        if (display, line) not in self._answers:
+            location = (display, line, 1)
+            self._answers[(display, line)] = self.models.paths(self.options, [location])[location] is not None
+        return self._answers[(display, line)]
+
+
 def apply(findings: list[Finding], models: Models, settings: Settings) -> list[Finding]:
     answers = models.paths(settings.startup, [(f.location.path, f.location.line, f.location.col) for f in findings])
     kept = []

@@ -139,4 +139,6 @@ func main() {
 	_, _ = generic.Load[TLSConfig]("tls")
 	_ = dbconf.Peers([]string{"a"})
 	fmt.Println(newServer(), timeouts())
+	fmt.Println(dbconf.LoadDatabase("db.yaml"))
+	fmt.Println(dbconf.LoadLimits(nil))
 }

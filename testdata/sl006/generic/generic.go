@@ -12,7 +12,7 @@ type Options[T any] struct {
 
 // NewOptions is compiled (and its escapes reported) where it is instantiated.
 func NewOptions[T any](name string, value T) *Options[T] {
-	return &Options[T]{Name: name, Value: value} // want "SL006: config struct &Options\\[T\\]\\{...\\} escapes to heap: it is passed to fmt.Fprintln \\(interface-converted\\), once inlined at main.go:134 \\(a config struct: its name ends in Options, used in package main\\)"
+	return &Options[T]{Name: name, Value: value} // want "SL006: config struct &Options\\[T\\]\\{...\\} escapes to heap: it is returned from NewOptions \\(a config struct: its name ends in Options, used on the startup path\\)"
 }
 
 // Load decodes into a T: the compiler reports new(<node DYNAMICTYPE>), a type
