@@ -53,6 +53,15 @@ class Directive:
     def covered_lines(self) -> tuple[int, ...]:
         return (self.line, self.line + 1) if self.alone_on_line else (self.line,)
 
+    @classmethod
+    def from_body(cls, kind: str, body: str, **where) -> "Directive":
+        """The directive whose text after `startup-lint:KIND` is `body` ("IDS reason"), in Go
+        comments and YAML alike; `where` gives its position (line, col, end_col, ...)."""
+        ids_text, _, reason = body.strip().partition(" ")
+        ids = tuple(i.strip() for i in ids_text.split(",") if i.strip())
+        return cls(kind=kind, rule_ids=tuple(i for i in ids if _RULE_ID.match(i)), reason=reason.strip(),
+                   malformed_ids=tuple(i for i in ids if not _RULE_ID.match(i)), **where)
+
 
 @dataclass
 class GoFile:
@@ -246,20 +255,9 @@ def parse_directives(source: bytes, root: tree_sitter.Node) -> list[Directive]:
         line_start = source.rfind(b"\n", 0, match.start()) + 1
         line = source.count(b"\n", 0, match.start()) + 1
         # A further "//" starts an ordinary comment after the directive (e.g. a `// want` mark).
-        body = match.group(3).decode("utf-8", "replace").split("//", 1)[0].strip()
-        ids_text, _, reason = body.partition(" ")
-        ids = tuple(i.strip() for i in ids_text.split(",") if i.strip())
-        directives.append(
-            Directive(
-                kind=match.group(2).decode(),
-                rule_ids=tuple(i for i in ids if _RULE_ID.match(i)),
-                malformed_ids=tuple(i for i in ids if not _RULE_ID.match(i)),
-                reason=reason.strip(),
-                line=line,
-                col=match.start() - line_start + 1,
-                end_col=match.end() - line_start + 1,
-                alone_on_line=not source[line_start : match.start()].strip(),
-                spaced=bool(match.group(1)),
-            )
-        )
+        body = match.group(3).decode("utf-8", "replace").split("//", 1)[0]
+        directives.append(Directive.from_body(
+            match.group(2).decode(), body, line=line, col=match.start() - line_start + 1,
+            end_col=match.end() - line_start + 1, alone_on_line=not source[line_start : match.start()].strip(),
+            spaced=bool(match.group(1))))
     return directives

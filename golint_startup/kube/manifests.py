@@ -68,7 +68,6 @@ not required to be reachable from `main`.
 
 _TEMPLATE = "{{"
 _DIRECTIVE = re.compile(r"(?:^|[ \t])#[ \t]*startup-lint:(ignore|file-ignore)\b([^\r\n]*)")
-_RULE_ID = re.compile(r"^SL\d{3}$")
 _PACKAGE_MAIN = re.compile(rb"^package[ \t]+main\b", re.MULTILINE)
 _GO_DOCKERFILE = re.compile(r"^\s*FROM\s+(?:--platform=\S+\s+)?(?:\S+/)?golang(?:[:@\s]|$)"
                             r"|^\s*RUN\b.*\bgo\s+(?:build|install)\b", re.IGNORECASE | re.MULTILINE)
@@ -288,20 +287,11 @@ def parse_directives(text: str) -> list[Directive]:
         match = _DIRECTIVE.search(line)
         if not match:
             continue
-        body = re.split(r"[ \t]#", match.group(2), maxsplit=1)[0].strip()
-        ids_text, _, reason = body.partition(" ")
-        ids = tuple(i.strip() for i in ids_text.split(",") if i.strip())
+        body = re.split(r"[ \t]#", match.group(2), maxsplit=1)[0]
         start = match.start() + (1 if line[match.start()] in " \t" else 0)
-        directives.append(Directive(
-            kind=match.group(1),
-            rule_ids=tuple(i for i in ids if _RULE_ID.match(i)),
-            malformed_ids=tuple(i for i in ids if not _RULE_ID.match(i)),
-            reason=reason.strip(),
-            line=number,
-            col=len(line[:start].encode("utf-8")) + 1,
-            end_col=len(line[: match.end()].encode("utf-8")) + 1,
-            alone_on_line=not line[:start].strip(),
-        ))
+        directives.append(Directive.from_body(
+            match.group(1), body, line=number, col=len(line[:start].encode("utf-8")) + 1,
+            end_col=len(line[: match.end()].encode("utf-8")) + 1, alone_on_line=not line[:start].strip()))
     return directives
 
 
