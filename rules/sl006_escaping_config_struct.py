@@ -133,7 +133,6 @@ class Site:
     end_line: int
     end_col: int
     variable: TypeRef | None = None  # or: the package-level variable it copies
-    function_line: int = 0  # where the enclosing function starts (for the startup model), 0 at package level
 
 
 @register(name="SL006.Load")
@@ -214,11 +213,6 @@ def _literal_values(node) -> list:
     return values
 
 
-def _function_line(file: GoFile, node) -> int:
-    function = enclosing_function(file, node)
-    return function.start_point[0] + 1 if function is not None else 0
-
-
 def _end(node) -> tuple[int, int]:
     row, col = node.end_point
     return row + 1, col + 1
@@ -284,7 +278,7 @@ class _Collector:
             return
         row, col = ident.start_point
         self.sites[(row + 1, col + 1)] = Site(escape.MOVED, text(ident), written, type_, call, *_end(ident),
-                                              variable=variable, function_line=function.start_point[0] + 1)
+                                              variable=variable)
 
     def copied_value(self, value, params):
         """(type, written) of `*p` (p a pointer to a named type), or the package-level
@@ -352,8 +346,7 @@ class _Collector:
         row, col = expression.start_point
         type_ = self.type_ref(type_node, self.type_params(expression))
         if type_ is not None:
-            self.sites[(row + 1, col + 1)] = Site(escape.LITERAL, "", text(type_node), type_, None, *_end(expression),
-                                                  function_line=_function_line(self.file, expression))
+            self.sites[(row + 1, col + 1)] = Site(escape.LITERAL, "", text(type_node), type_, None, *_end(expression))
 
     def new_call(self, call, function, type_node) -> None:
         if self.file.is_shadowed(function):
@@ -362,8 +355,7 @@ class _Collector:
         arguments = call.child_by_field_name("arguments")
         if type_ is not None and arguments is not None:
             row, col = arguments.start_point  # the compiler reports new(T) at its "("
-            self.sites[(row + 1, col + 1)] = Site(escape.NEW, "", text(type_node), type_, None, *_end(call),
-                                                  function_line=_function_line(self.file, call))
+            self.sites[(row + 1, col + 1)] = Site(escape.NEW, "", text(type_node), type_, None, *_end(call))
 
     # --- config structs ----------------------------------------------------------
 
@@ -732,17 +724,16 @@ def explain(found: escape.Escape, sources: _Sources) -> str:
     return f"{lead} outlives the function that creates it ({reasons[-1]}){converted}"
 
 
-def _startup_model(project):
-    """Which functions run at startup, when the engine provides it (`project.startup`, with
-    `runs_at_startup(display, line)` true for a line inside such a function); None until then."""
-    return getattr(project, "startup", None)
+def _startup_positions(project, positions: set[tuple[str, int, int]]) -> set | None:
+    """Which of these (display, line, col) lie in code that runs at startup, asked of the engine's
+    startup model once for all of them (`project.startup`); None without a model."""
+    startup = getattr(project, "startup", None)
+    return startup.at_startup(positions) if startup is not None else None
 
 
-def _on_startup(startup, display: str, site: Site, facts: Facts) -> bool:
-    """Whether the site is on the startup path. Without a model: any site in package main."""
-    if startup is None:
-        return facts.main
-    return bool(site.function_line) and startup.runs_at_startup(display, site.function_line)
+def _on_startup(at_startup: set | None, position: tuple[str, int, int], facts: Facts) -> bool:
+    """Whether the position is on the startup path. Without a model: anywhere in package main."""
+    return facts.main if at_startup is None else position in at_startup
 
 
 def _progress():
@@ -783,14 +774,14 @@ def check_project(project, options: dict):
             f"escape analysis (SL006) needs a Go module: no go.mod above {outside[0]}{more} (run go mod init)",
             level="error", fatal=True))
     index = _Index(project)
-    startup = _startup_model(project)
     scope = options.get("scope", "startup")
     by_real_path = {os.path.realpath(project.abspaths[d]): d for d in project.facts}
     sources = _Sources()
     cache = escape.EscapeCache(project.cache) if project.cache is not None else None
     progress = _progress()
     broken_workspaces: set[str] = set()
-    findings: dict[tuple, tuple[bool, Finding]] = {}  # position -> (reported at an inlined call, finding)
+    # (module, escape, display, site, type, where it runs: (display, line, col) and its facts)
+    candidates = []
     for module in sorted(modules, key=lambda m: m.root):
         try:
             report = escape.analyze_module(go, module.root, sorted(modules[module]),
@@ -814,31 +805,36 @@ def check_project(project, options: dict):
             type_ = index.type_at(display, site) if site is not None else None
             if type_ is None or not _same_subject(found, site, type_):
                 continue
-            reason = index.config.get(type_)
             # An inlined value runs where it is inlined: that function decides whether it is
             # on the startup path.
-            where = (display, site, facts)
+            where, where_facts = (display, line, col), facts
             if found.inlined:
                 call_display = by_real_path.get(os.path.realpath(found.path))
                 call_facts = project.facts.get(call_display)
                 if isinstance(call_facts, Facts):
-                    where = (call_display, Site(site.kind, site.name, site.written, site.type, site.call,
-                                                found.line, found.col, function_line=0), call_facts)
-            if reason is None and type_ in index.named and _on_startup(startup, *where):
-                reason = f"{index.named[type_]}, used in package main" if startup is None else \
-                    f"{index.named[type_]}, used on the startup path"
-            if not reason:
-                continue
-            if scope == "startup" and startup is not None and not _on_startup(startup, *where):
-                continue
-            key = (display, line, col)
-            inlined = bool(found.inlined)
-            if key in findings and (inlined or not findings[key][0]):
-                continue  # once per source position; the function's own report first
-            call_site = (by_real_path.get(os.path.realpath(found.path), found.path),
-                         os.path.relpath(found.path, module.root).replace(os.sep, "/")) if inlined else None
-            findings[key] = (inlined, _finding(display, found, site, type_, index.package(display), sources,
-                                               reason, call_site))
+                    where, where_facts = (call_display, found.line, found.col), call_facts
+            candidates.append((module, found, display, site, type_, where, where_facts))
+    at_startup = _startup_positions(project, {where for *_, where, _ in candidates})
+    findings: dict[tuple, tuple[bool, Finding]] = {}  # position -> (reported at an inlined call, finding)
+    for module, found, display, site, type_, where, where_facts in candidates:
+        on_startup = _on_startup(at_startup, where, where_facts)
+        reason = index.config.get(type_)
+        if reason is None and type_ in index.named and on_startup:
+            reason = f"{index.named[type_]}, used in package main" if at_startup is None else \
+                f"{index.named[type_]}, used on the startup path"
+        if not reason:
+            continue
+        if scope == "startup" and at_startup is not None and not on_startup:
+            continue
+        path, line, col = found.origin
+        key = (display, line, col)
+        inlined = bool(found.inlined)
+        if key in findings and (inlined or not findings[key][0]):
+            continue  # once per source position; the function's own report first
+        call_site = (by_real_path.get(os.path.realpath(found.path), found.path),
+                     os.path.relpath(found.path, module.root).replace(os.sep, "/")) if inlined else None
+        findings[key] = (inlined, _finding(display, found, site, type_, index.package(display), sources,
+                                           reason, call_site))
     yield from (finding for _, finding in findings.values())
 
 

@@ -95,18 +95,16 @@ class Models:
 
 
 class Query:
-    """The model as a whole-run rule asks it (`project.startup`): whether the function around
-    a line runs at startup. SL006 asks about the few lines where config values escape."""
+    """The model as a whole-run rule asks it (`project.startup`): which positions lie in code
+    that runs at startup. One call with every position builds the model once."""
 
     def __init__(self, models: Models, options: startup.Options):
         self.models, self.options = models, options
-        self._answers: dict[tuple[str, int], bool] = {}
 
-    def runs_at_startup(self, display: str, line: int) -> bool:
-        if (display, line) not in self._answers:
-            location = (display, line, 1)
-            self._answers[(display, line)] = self.models.paths(self.options, [location])[location] is not None
-        return self._answers[(display, line)]
+    def at_startup(self, positions) -> set[tuple[str, int, int]]:
+        """The (display, line, col) of `positions` in functions the model reaches."""
+        answers = self.models.paths(self.options, sorted(positions))
+        return {position for position, path in answers.items() if path is not None}
 
 
 def apply(findings: list[Finding], models: Models, settings: Settings) -> list[Finding]:
