@@ -238,7 +238,8 @@ def run(patterns: list[str], settings: Settings, *, cwd: str | None = None, incl
             project = Project(facts.get(rule.id, {}), result.abspaths, group_reported, group_settings, cwd,
                               result.notifications.append, rule_id=rule.id,
                               cache=_cache_for(cache, group_settings), measurement=result.measurement,
-                              startup=startup_scope.Query(models, group_settings.startup)
+                              startup=startup_scope.Query(models, group_settings.startup,
+                                                          f"{rule.id} {group_settings.fingerprint()}")
                               if models is not None and rule.needs(STARTUP_MODEL) else None)
             group_findings += [f for f in rule.check_project(project, group_settings.options[rule.id])
                                if f.path in group_reported]

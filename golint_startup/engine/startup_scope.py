@@ -23,9 +23,10 @@ def wanted(every_settings) -> bool:
     return any(rule.needs(STARTUP_MODEL) for each in every_settings for rule in each.rules.values())
 
 
-# The cache entry of the run's answers: (finding location, its startup path or None), keyed
-# by a digest of everything the model is built from (see Models._digest).
-_ANSWERS = ("<startup model>", "derived:startup-model")
+# The cache entries of the run's answers: (location, its startup path or None), keyed by a
+# digest of everything the model is built from (see Models._digest), one entry per asker (the
+# findings of a settings group, a whole-run rule), so one asker's answers never evict another's.
+_ANSWERS_TAG = "derived:startup-model"
 
 
 class Models:
@@ -51,12 +52,12 @@ class Models:
                 self.facts[display] = self._completed[display]
         return self._completed[display]
 
-    def paths(self, options: startup.Options, locations: list[tuple[str, int, int]]) \
+    def paths(self, options: startup.Options, locations: list[tuple[str, int, int]], asker: str) \
             -> dict[tuple[str, int, int], tuple[Location, ...] | None]:
         """Each location's startup path (from the root), None outside startup code."""
         digest = self._digest(options, locations) if self.cache is not None else None
         if digest is not None:
-            hit = self.cache.load_derived(*_ANSWERS, digest)
+            hit = self.cache.load_derived(f"<startup model: {asker}>", _ANSWERS_TAG, digest)
             if hit is not None and isinstance(hit[0], tuple):
                 return dict(hit[0])
         model = startup.build_for(self.facts, self.abspaths, locations, self.read, self.compute, options)
@@ -70,7 +71,8 @@ class Models:
                     by_function[fid] = _locations(model, fid)
                 answers[location] = by_function[fid]
         if digest is not None:
-            self.cache.store_derived(*_ANSWERS, digest, self.cwd, tuple(answers.items()))
+            self.cache.store_derived(f"<startup model: {asker}>", _ANSWERS_TAG, digest, self.cwd,
+                                     tuple(answers.items()))
         return answers
 
     def _digest(self, options: startup.Options, locations) -> bytes | None:
@@ -98,17 +100,18 @@ class Query:
     """The model as a whole-run rule asks it (`project.startup`): which positions lie in code
     that runs at startup. One call with every position builds the model once."""
 
-    def __init__(self, models: Models, options: startup.Options):
-        self.models, self.options = models, options
+    def __init__(self, models: Models, options: startup.Options, asker: str):
+        self.models, self.options, self.asker = models, options, asker
 
     def at_startup(self, positions) -> set[tuple[str, int, int]]:
         """The (display, line, col) of `positions` in functions the model reaches."""
-        answers = self.models.paths(self.options, sorted(positions))
+        answers = self.models.paths(self.options, sorted(positions), self.asker)
         return {position for position, path in answers.items() if path is not None}
 
 
 def apply(findings: list[Finding], models: Models, settings: Settings) -> list[Finding]:
-    answers = models.paths(settings.startup, [(f.location.path, f.location.line, f.location.col) for f in findings])
+    answers = models.paths(settings.startup, [(f.location.path, f.location.line, f.location.col) for f in findings],
+                           f"findings {settings.fingerprint()}")
     kept = []
     for finding in findings:
         loc = finding.location
