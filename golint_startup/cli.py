@@ -234,10 +234,8 @@ def command(patterns, output_format, output, select, ignore, tests, generated, t
             click.echo(f"startup-lint: result cache off: {err}", err=True)
             result_cache = None
         analyze = parallel.analyzer(jobs=jobs, progress=sys.stderr.isatty() and output_format == "text" and not output)
-        from golint_startup.gocommand.measure import requested_by
-
-        measuring = measure or requested_by(settings.rules.values())
-        measure_options = _measure_options(measure_runs, measure_timeout) if measuring else None
+        # SL009 runs only with --measure (an opt-in rule), so the flag alone decides.
+        measure_options = _measure_options(measure_runs, measure_timeout) if measure else None
         result = run(list(patterns), settings, include_suppressed=include_suppressed, debug=debug, analyze=analyze,
                      cache=result_cache, configs=configs, measure=measure_options)
         if measure_options is not None and measure_options.progress is not None:

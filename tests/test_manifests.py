@@ -8,7 +8,8 @@ from fractions import Fraction
 import pytest
 
 from golint_startup.engine.config import ConfigError, build_settings
-from golint_startup.kube.manifests import go_source_sets_memory_limit, image_repository, memory_limit_knowledge
+from golint_startup.go.library import DEFAULT_LIMIT_IMPORTS, DEFAULT_LIMITS
+from golint_startup.kube.manifests import go_source_sets_memory_limit, image_repository
 from golint_startup.kube.quantity import QuantityError, go_gc_off, go_memory_limit, kubernetes_bytes
 from golint_startup.engine.runner import run
 from lintrun import cli, go_module, write
@@ -100,7 +101,7 @@ def test_image_repository(image, name):
     ('import "github.com/KimMachineGun/automemlimit/memlimit"\nfunc main() { memlimit.FromCgroup() }', False),
 ])
 def test_go_source_sets_memory_limit(source, sets):
-    functions, imports = memory_limit_knowledge()
+    functions, imports = DEFAULT_LIMITS, DEFAULT_LIMIT_IMPORTS
     assert go_source_sets_memory_limit("package main\n" + source, functions, imports) is sets
 
 

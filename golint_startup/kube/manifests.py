@@ -596,14 +596,8 @@ def _find_lists(root: yaml.Node, key: str) -> list[yaml.Node]:
 # --- does the Go code set a memory limit --------------------------------------------------
 
 
-def memory_limit_knowledge() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The functions that set a memory limit and the packages whose import does (the Go
-    toolkit's library tables, which SL004 uses as its defaults)."""
-    return DEFAULT_LIMITS, DEFAULT_LIMIT_IMPORTS
-
-
 def _module_sets_memory_limit(module: modules.Module) -> bool:
-    functions, imports = memory_limit_knowledge()
+    functions, imports = DEFAULT_LIMITS, DEFAULT_LIMIT_IMPORTS
     needles = [path.encode() for path in imports] + [f.rsplit(".", 1)[1].encode() for f in functions]
     for path in modules.module_go_files(module):
         if path.endswith("_test.go"):
