@@ -187,9 +187,16 @@ def build_for(facts: dict[str, ProgramFacts], abspaths: dict[str, str], location
         facts[display] = completed
         return completed.facts
 
+    # The methods of each runner's name, per graph (completion may build one per round); the
+    # graph is kept beside its table so that its id is never reused while the table is.
+    methods: dict[int, tuple[callgraph.ModuleGraph, dict]] = {}
+
     def runs(graph: callgraph.ModuleGraph, function: callgraph.Function) -> list[callgraph.Function]:
+        if id(graph) not in methods:
+            methods[id(graph)] = (graph, {})
+        by_name = methods[id(graph)][1]
         return [target for event, resolved in graph.edges(function) if event.kind == "call"
-                for target in _runner_targets(graph, function, resolved, tables, {})]
+                for target in _runner_targets(graph, function, resolved, tables, by_name)]
 
     plain = {display: program.facts for display, program in facts.items() if program}
     completion.complete(plain, abspaths, lambda graph, function: function.id in seeds, read, complete_file,
@@ -242,9 +249,8 @@ def _reach(graph: callgraph.ModuleGraph, facts: dict[str, ProgramFacts], tables:
                                                     callee_cache):
                 continue
             targets = [resolved.function] if resolved.function is not None else []
-            if event.kind == "call" and resolved.external is not None and tables.runners and \
-                    (resolved.external[0], resolved.method_name) in tables.runners:
-                targets = _runner_targets(graph, function, resolved, tables, runners_by_name)
+            if event.kind == "call" and tables.runners:
+                targets = _runner_targets(graph, function, resolved, tables, runners_by_name) or targets
             for target in targets:
                 if target.id not in model.reached:
                     model.reached[target.id] = (function.id, event.span)
