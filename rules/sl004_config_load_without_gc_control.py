@@ -365,8 +365,7 @@ def _check_modules(project, facts: dict, options: dict, loads):
         package = function.package
         if package.imports & limit_imports:
             continue  # the limit is set before this package initializes
-        if function.kind == "var" or function.key.startswith("init#") or \
-                (package.name == "main" and function.kind == "func" and function.key == "main"):
+        if function.is_root:
             entries.append(function)
     entry_rank = {fid: i for i, fid in enumerate(
         f.id for f in sorted(entries, key=lambda f: (f.kind == "var", f.key != "main", f.display, f.name_loc or ())))}

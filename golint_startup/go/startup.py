@@ -228,9 +228,7 @@ def _reach(graph: callgraph.ModuleGraph, facts: dict[str, ProgramFacts], tables:
            model: Model) -> None:
     contexts: dict[str, dict[Span, Context]] = {
         display: {context.span: context for context in program.contexts} for display, program in facts.items()}
-    roots = [f for f in graph.functions.values()
-             if f.kind == "var" or f.key.startswith("init#") or
-             (f.package.name == "main" and f.kind == "func" and f.key == "main")]
+    roots = [f for f in graph.functions.values() if f.is_root]
     roots.sort(key=lambda f: (f.key != "main", f.kind == "var", f.display, f.name_loc or ()))
     runners_by_name: dict[str, list[callgraph.Function]] = {}
     queue = deque()

@@ -34,6 +34,13 @@ class Function:
     def key(self) -> str:
         return self.id[1]
 
+    @property
+    def is_root(self) -> bool:
+        """Whether the program runs it by itself: a package-level var initializer, an `init`,
+        or `main` of a main package."""
+        return self.kind == "var" or self.key.startswith("init#") or \
+            (self.package.name == "main" and self.kind == "func" and self.key == "main")
+
 
 @dataclass
 class Package:
