@@ -32,14 +32,6 @@ def _refuse_source_as_output(output: str | None) -> None:
         raise UsageProblem(f"--output {output}: refusing to write a report over a Go source file")
 
 
-def _refuse_opt_in_without_flag(select: tuple[str, ...], opt_in: set[str]) -> None:
-    """`--select SL006` alone would run the Go compiler, which only --escape may do."""
-    for token in select:
-        rule = all_rules()[resolve_rule_id(token, "--select")]
-        if rule.opt_in_flag and rule.opt_in_flag not in opt_in:
-            raise UsageProblem(f"--select {token}: {rule.id} runs only with --{rule.opt_in_flag}")
-
-
 def _color(output: str | None) -> bool:
     """Color on a terminal, unless NO_COLOR is set to anything (https://no-color.org)."""
     return not output and not os.environ.get("NO_COLOR") and sys.stdout.isatty()
@@ -211,7 +203,6 @@ def command(patterns, output_format, output, select, ignore, tests, generated, t
             raise UsageProblem("--ready-pattern and --memory-limit go with --trace LOG")
         _refuse_source_as_output(output)
         opt_in = {flag for flag, given in (("escape", escape), ("measure", measure)) if given}
-        _refuse_opt_in_without_flag(_split(select), opt_in)
         options = dict(select=_split(select), ignore=_split(ignore), tests=tests, generated=generated,
                        tags=_split(tags), opt_in=opt_in)
         # Without --config, each file gets the config file nearest to it; the working

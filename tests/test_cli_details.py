@@ -15,6 +15,7 @@ import sys
 import pytest
 
 from golint_startup import cli as cli_module
+from golint_startup.engine.config import ConfigError, build_settings
 from golint_startup.gocommand import escape
 from lintrun import GC_OFF, REPO, TESTDATA, ZAP_MAIN, go_module, lint, run_main
 
@@ -47,6 +48,14 @@ def test_select_of_an_opt_in_rule_without_its_flag_is_a_usage_error(tmp_path, mo
     assert (code, err) == (2, "startup-lint: error: --select SL006: SL006 runs only with --escape\n")
     code, _, err = lint(["--select", "escaping-config-struct,SL005"], tmp_path)
     assert code == 2 and "runs only with --escape" in err
+
+
+def test_settings_refuse_an_opt_in_rule_selected_without_its_flag():
+    """Callers of the API meet the same refusal as the command line."""
+    with pytest.raises(ConfigError, match="SL009 runs only with --measure"):
+        build_settings(config_path=None, select=("SL009",), search=False)
+    settings = build_settings(config_path=None, select=("SL009",), opt_in={"measure"}, search=False)
+    assert list(settings.rules) == ["SL009"]
 
 
 def test_a_config_select_of_an_opt_in_rule_does_not_run_it_without_its_flag(tmp_path, monkeypatch):

@@ -46,7 +46,7 @@ def every_escape(cwd) -> None:
 
 def lint(cwd, patterns=("./...",), **settings):
     every_escape(cwd)
-    settings = build_settings(config_path=None, select=("SL006",), cwd=str(cwd), **settings)
+    settings = build_settings(config_path=None, select=("SL006",), opt_in={"escape"}, cwd=str(cwd), **settings)
     result = run(list(patterns), settings, cwd=str(cwd), debug=True)
     return result.findings, [n for n in result.notifications if n.fatal]
 

@@ -338,7 +338,7 @@ def cached_lint(root, cache_dir, monkeypatch):
 
     monkeypatch.setattr(escape, "analyze_module", spy)
     every_escape(root)
-    settings = build_settings(config_path=None, select=("SL006",), cwd=str(root))
+    settings = build_settings(config_path=None, select=("SL006",), opt_in={"escape"}, cwd=str(root))
     cache = ResultCache.open(settings.fingerprint(), str(root))
     result = run(["./..."], settings, cwd=str(root), cache=cache)
     return messages(result.findings), [n for n in result.notifications if n.fatal], sorted(compiled)
@@ -442,7 +442,7 @@ def test_scope_option_is_checked(tmp_path):
     pytest.importorskip("tree_sitter")
     write_tree(tmp_path, {"go.mod": "module example.com/m\n\ngo 1.22\n", "main.go": "package main\n\nfunc main() {}\n",
                           ".startup-lint.toml": '[rules.SL006]\nscope = "everything"\n'})
-    settings = build_settings(config_path=str(tmp_path / ".startup-lint.toml"), select=("SL006",), cwd=str(tmp_path))
+    settings = build_settings(config_path=str(tmp_path / ".startup-lint.toml"), select=("SL006",), opt_in={"escape"}, cwd=str(tmp_path))
     result = run(["./..."], settings, cwd=str(tmp_path))
     assert any("scope" in n.message for n in result.notifications if n.fatal)
 

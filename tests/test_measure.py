@@ -129,7 +129,7 @@ def test_text_table_and_sarif_properties(tmp_path):
 @needs_go
 def test_dependency_reported_at_its_require_line_with_the_import_chain():
     fixture = os.path.join(TESTDATA, "sl009")
-    result = run(["./..."], build_settings(config_path=None, select=("SL009",), cwd=fixture), cwd=fixture,
+    result = run(["./..."], build_settings(config_path=None, select=("SL009",), opt_in={"measure"}, cwd=fixture), cwd=fixture,
                  measure=measure.Options(runs=1))
     (dependency,) = [f for f in result.findings if f.path == "go.mod"]
     assert (dependency.location.line, dependency.location.col, dependency.location.end_col) == (5, 9, 36)

@@ -193,13 +193,17 @@ def build_settings(
     """Merge the config file (explicit or found) with command-line options.
 
     `opt_in` names the opt-in flags given (e.g. "escape"); rules behind a flag run only
-    with it, or when `select` names them (a config file's select does not).
+    with it: `select` naming one without it is an error, a config file's select skips it.
     `search=False`: no config file unless `config_path` names one.
     """
     catalog = all_rules()
     path = config_path or (find_config(cwd or os.getcwd()) if search else None)
     data = load_config(path) if path else {}
 
+    for token in select:  # `--select SL006` alone would run the Go compiler, which only --escape may do
+        rule = catalog[resolve_rule_id(token, "--select")]
+        if rule.opt_in_flag and rule.opt_in_flag not in opt_in:
+            raise ConfigError(f"--select {token}: {rule.id} runs only with --{rule.opt_in_flag}")
     selected_ids = [resolve_rule_id(t, "--select") for t in select] or list(data.get("select", []))
     selected_ids = [resolve_rule_id(t, "select") for t in selected_ids]
     ignored = {resolve_rule_id(t, "--ignore") for t in ignore} | {
