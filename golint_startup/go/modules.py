@@ -12,7 +12,7 @@ _MODULE_LINE = re.compile(r"^\s*module\s+\"?([^\s\"/][^\s\"]*)\"?", re.MULTILINE
 _LINE_COMMENT = re.compile(r"//[^\n]*")
 # `replace old [v] => new [v]`, alone or inside a `replace ( ... )` block.
 _REPLACE = re.compile(r"^\s*(?:replace\s+)?(\S+)(?:\s+\S+)?\s*=>\s*(\S+)(?:\s+\S+)?\s*$")
-_BLOCK = re.compile(r"^\s*(replace|use)\s*\(\s*$")
+_BLOCK = re.compile(r"^\s*(\w+)\s*\(\s*$")
 
 
 # Directories `go` leaves out of `./...`.
@@ -69,7 +69,8 @@ def module_go_files(module: Module) -> list[str]:
 # --- go.mod and go.work directives ------------------------------------------
 
 
-def _read(path: str) -> str:
+def read_directives(path: str) -> str:
+    """A go.mod or go.work file with its comments removed (lines and columns kept); "" when unreadable."""
     try:
         with open(path, encoding="utf-8", errors="replace") as handle:
             return _LINE_COMMENT.sub("", handle.read())
@@ -77,22 +78,23 @@ def _read(path: str) -> str:
         return ""
 
 
-def _directive_lines(text: str, verb: str) -> list[str]:
-    """The arguments of every `verb ...` line and of every line in a `verb ( ... )` block."""
+def directives(text: str, verb: str) -> list[tuple[int, str, str]]:
+    """(line number, line, arguments) of every `verb ...` line and of every line in a
+    `verb ( ... )` block of `text` (as read_directives gives it)."""
     found, block = [], None
-    for line in text.splitlines():
+    for number, line in enumerate(text.splitlines(), 1):
         stripped = line.strip()
         if block is not None:
             if stripped == ")":
                 block = None
             elif stripped and block == verb:
-                found.append(stripped)
+                found.append((number, line, stripped))
             continue
         opening = _BLOCK.match(line)
         if opening:
             block = opening.group(1)
         elif stripped.startswith(verb + " ") or stripped.startswith(verb + "\t"):
-            found.append(stripped[len(verb):].strip())
+            found.append((number, line, stripped[len(verb):].strip()))
     return found
 
 
@@ -104,7 +106,7 @@ def _is_local(target: str) -> bool:
 def local_replacements(root: str) -> tuple[tuple[str, str], ...]:
     """(module path, absolute directory) for each go.mod `replace` that points at a directory."""
     found = []
-    for args in _directive_lines(_read(os.path.join(root, "go.mod")), "replace"):
+    for _, _, args in directives(read_directives(os.path.join(root, "go.mod")), "replace"):
         match = _REPLACE.match(args)
         if match and _is_local(match.group(2).strip('"')):
             found.append((match.group(1).strip('"'), os.path.normpath(os.path.join(root, match.group(2).strip('"')))))
@@ -140,7 +142,7 @@ def workspace_modules(gowork: str) -> tuple[tuple[str, str], ...]:
     """(module path, root) for each module a go.work file `use`s."""
     base = os.path.dirname(os.path.abspath(gowork))
     found = []
-    for args in _directive_lines(_read(gowork), "use"):
+    for _, _, args in directives(read_directives(gowork), "use"):
         root = os.path.normpath(os.path.join(base, args.strip('"')))
         module = module_of_dir(root)
         if module is not None and module.root == root and module.path:

@@ -390,31 +390,12 @@ def _program(import_path: str, directory: str, module, deps: dict[str, dict], ru
 
 def require_position(gomod: str, module_path: str) -> tuple[int, int, int] | None:
     """(line, column, end column) of `module_path version` in a require directive of `gomod`."""
-    try:
-        with open(gomod, encoding="utf-8", errors="replace") as handle:
-            lines = handle.read().splitlines()
-    except OSError:
-        return None
-    in_block = False
-    for number, line in enumerate(lines, 1):
-        code = line.split("//", 1)[0]
-        words = code.split()
-        if in_block:
-            if words == [")"]:
-                in_block = False
-                continue
-            spec = words
-        elif re.match(r"^\s*require\s*\(\s*$", code):
-            in_block = True
-            continue
-        elif words[:1] == ["require"]:
-            spec = words[1:]
-        else:
-            continue
+    for number, line, args in modules.directives(modules.read_directives(gomod), "require"):
+        spec = args.split()
         if len(spec) == 2 and spec[0].strip('"') == module_path:
-            start = code.index(spec[0])
-            end = code.index(spec[1], start + len(spec[0])) + len(spec[1])
-            return number, len(code[:start].encode()) + 1, len(code[:end].encode()) + 1
+            start = line.index(spec[0])
+            end = line.index(spec[1], start + len(spec[0])) + len(spec[1])
+            return number, len(line[:start].encode()) + 1, len(line[:end].encode()) + 1
     return None
 
 
