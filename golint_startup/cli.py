@@ -115,14 +115,14 @@ def _measure_options(runs: int, timeout_s: float):
 def _trace_report(log: str, patterns: tuple[str, ...], output_format: str, ready_pattern: str | None,
                   memory_limit: str | None) -> str:
     from golint_startup.traces import report as startup_report
-    from golint_startup.traces.parse import parse_memory
+    from golint_startup.kube.quantity import memory_bytes
 
     if patterns:
         raise UsageProblem(f"--trace reads a log and lints nothing; remove the patterns ({' '.join(patterns)})")
     if output_format not in ("text", "json"):
         raise UsageProblem(f"--trace writes text or json, not {output_format}")
     try:
-        limit = parse_memory(memory_limit) if memory_limit is not None else None
+        limit = memory_bytes(memory_limit) if memory_limit is not None else None
         trace = startup_report.read_log(log, ready_pattern)
     except ValueError as err:
         raise UsageProblem(f"--memory-limit: {err}") from None

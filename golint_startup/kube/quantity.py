@@ -71,3 +71,18 @@ def go_memory_limit_text(size: Fraction | int) -> str:
     """A byte count rounded down to a value GOMEMLIMIT accepts, for advice: 460MiB, 1000B."""
     size = int(size)
     return f"{size // 1024**2}MiB" if size >= 1024**2 else f"{size}B"
+
+
+def memory_bytes(text: str) -> int:
+    """A memory size in either syntax (`512Mi`, `1.5Gi`, `1e9`, `512MiB`), as a user gives
+    a container's limit on the command line; whole bytes, positive. Raises QuantityError."""
+    try:
+        size = go_memory_limit(text.strip()) or 0
+    except QuantityError:
+        try:
+            size = int(kubernetes_bytes(text))
+        except QuantityError:
+            raise QuantityError(f"{text!r} is not a memory size (such as 512Mi, 1.5Gi, 1e9 or 512MiB)") from None
+    if size <= 0:
+        raise QuantityError(f"{text!r}: a memory limit must be at least one byte")
+    return size

@@ -123,29 +123,3 @@ def read_trace(lines: Iterable[str], ready: re.Pattern | None = None) -> Trace:
         if line.strip():
             trace.other_lines = (trace.other_lines + [line.rstrip("\r\n")])[-_KEPT_OTHER_LINES:]
     return trace
-
-
-# Kubernetes quantities (binary Ki..Ei, decimal k..E) and GOMEMLIMIT's suffixes (B, KiB..TiB).
-_QUANTITY = re.compile(r"^\s*(\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)\s*([A-Za-z]*)\s*$")
-_UNITS = {
-    "": 1, "b": 1,
-    "k": 10**3, "m": 10**6, "g": 10**9, "t": 10**12, "p": 10**15, "e": 10**18,
-    "ki": 2**10, "mi": 2**20, "gi": 2**30, "ti": 2**40, "pi": 2**50, "ei": 2**60,
-    "kib": 2**10, "mib": 2**20, "gib": 2**30, "tib": 2**40,
-}
-
-
-def parse_memory(value: str) -> int:
-    """Bytes in `512Mi`, `1.5Gi`, `500M`, `128974848`, `1e9` (Kubernetes) or `512MiB` (GOMEMLIMIT).
-
-    Kubernetes' `m` (milli) makes no sense for memory; `M` is taken as mega, either case.
-    Raises ValueError naming what was wrong.
-    """
-    match = _QUANTITY.match(value)
-    unit = match.group(2).lower() if match else ""
-    if not match or unit not in _UNITS:
-        raise ValueError(f"not a memory quantity: {value!r} (examples: 512Mi, 1Gi, 500M, 536870912, 512MiB)")
-    amount = float(match.group(1)) * _UNITS[unit]
-    if amount <= 0:
-        raise ValueError(f"memory limit must be positive: {value!r}")
-    return int(amount)
