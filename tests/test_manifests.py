@@ -260,6 +260,17 @@ def test_hostile_yaml_alias_bombs_and_deep_nesting(tmp_path):
     assert [n.path for n in result.notifications] == ["deep.yaml"]
 
 
+def test_yaml_nested_deeper_than_any_manifest_is_skipped_before_composing(tmp_path):
+    # Well-formed, so the parser accepts it; composing it would recurse 5,000 levels (in C
+    # with some libyaml builds, where that crashes the process).
+    write(tmp_path, "deep.yaml", "apiVersion: v1\nkind: Pod\nspec:\n  - " + "[" * 5000 + "]" * 5000 + "\n")
+    write(tmp_path, "pod.yaml", POD)
+    result = _run(tmp_path)
+    deep, rest = [n for n in result.notifications if n.path], [n for n in result.notifications if not n.path]
+    assert [(n.path, n.message) for n in deep] == [("deep.yaml", "YAML nested more than 256 levels deep; skipped")]
+    assert [n.message.split(" in ")[0] for n in rest] == ["1 container"]  # pod.yaml was still read
+
+
 def test_an_internal_error_in_the_manifest_engine_keeps_the_go_findings(tmp_path, monkeypatch):
     from golint_startup.kube import manifests
     from lintrun import GC_OFF

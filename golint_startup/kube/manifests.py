@@ -255,8 +255,34 @@ def _chart_root(path: str) -> str | None:
     return next((str(d) for d in PurePath(path).parents if os.path.isfile(os.path.join(d, "Chart.yaml"))), None)
 
 
+# Deeper than any manifest; composing recurses once per level, and some libyaml builds
+# recurse in C, where running out of stack is a crash rather than a RecursionError.
+_MAX_NESTING = 256
+_TOO_DEEP = f"YAML nested more than {_MAX_NESTING} levels deep; skipped"
+
+
+def _nesting_exceeds(text: str, limit: int) -> bool:
+    """Whether collections nest deeper than `limit`, from the parser's event stream (which
+    does not recurse); a parse error is left for the composer to report."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > limit:
+                    return True
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return False
+    return False
+
+
 def _compose(text: str, source: Source, notify) -> list[_Document]:
     documents = []
+    if _nesting_exceeds(text, _MAX_NESTING):
+        notify(Notification(_TOO_DEEP, source.display))
+        return []
     try:
         for root in yaml.compose_all(text, Loader=_Loader):
             if root is not None:
@@ -268,8 +294,8 @@ def _compose(text: str, source: Source, notify) -> list[_Document]:
         notify(Notification(f"YAML does not parse: {problem}{hint}; "
                             f"{'the documents before it are checked' if documents else 'skipped'}",
                             source.display, mark.line + 1 if mark else 0))
-    except RecursionError:
-        notify(Notification("YAML nested too deeply; skipped", source.display))
+    except RecursionError:  # the pure-Python composer, with a small recursion limit
+        notify(Notification(_TOO_DEEP, source.display))
         return []
     return documents
 
