@@ -348,7 +348,7 @@ def cli_command() -> list[str]:
 @pytest.mark.parametrize("args, message", [
     (["--trace", "missing.log"], "cannot read missing.log"),
     (["--trace", "empty.log"], "empty.log: no inittrace or gctrace lines"),
-    (["--trace", "empty.log", "--memory-limit", "lots"], "--memory-limit: not a memory quantity: 'lots'"),
+    (["--trace", "empty.log", "--memory-limit", "lots"], "--memory-limit: 'lots' is not a memory size (such as 512Mi"),
     (["--trace", "empty.log", "--ready-pattern", "("], "--ready-pattern '(' is not a regular expression"),
     (["--trace", "empty.log", "./..."], "--trace reads a log and lints nothing"),
     (["--trace", "empty.log", "--format", "sarif"], "--trace writes text or json, not sarif"),
