@@ -1,7 +1,9 @@
 """What a rule is, what it reports, and the catalog of built-in rules.
 
-A rule is one module in `rules/` that defines `RULE = Rule(...)`: its metadata, its
-Markdown help, and up to three hooks:
+A rule is one module in `rules/` and a Markdown file beside it (`slNNN_name.md`): the
+file holds the rule's metadata as TOML front matter between `+++` lines, then its Markdown
+help; the module holds the code, `RULE = Rule.from_docs(__file__, ...)` with its options,
+requirements and up to four hooks:
 
 - `check(file, options)`: findings for one parsed file (runs in worker processes);
 - `collect(file, options)`: compact per-file facts for a whole-run check (cached);
@@ -19,11 +21,15 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from dataclasses import dataclass, replace
+import re
+import tomllib
+from dataclasses import dataclass, fields, replace
 from functools import cache
-from typing import Any, Callable, Iterable
+from pathlib import Path
+from typing import Any, Callable, Iterable, Mapping
 
 LEVELS = ("note", "warning", "error")
+PRECISIONS = ("very-high", "high", "medium", "low")
 HELP_SECTIONS = ("What it does", "Why it matters at startup", "Example", "How to fix", "Options")
 
 
@@ -151,6 +157,23 @@ class Rule:
     # What the rule needs beyond the linted files; see Requirement.
     requires: tuple["Requirement", ...] = ()
 
+    @classmethod
+    def from_docs(cls, module_file: str, *, snippets: Mapping[str, str] | None = None, **code: Any) -> "Rule":
+        """The rule whose metadata and help are in the .md file beside `module_file`, with
+        `code` (options, requires, hooks) from the module. The help may name `snippets`,
+        text kept in code (shared, or derived from an option's default), as `{{NAME}}`."""
+        path = Path(module_file).with_suffix(".md")
+        data, help_text = _read_rule_docs(path, dict(snippets or {}))
+        unknown = sorted(set(code) - _CODE_FIELDS)
+        if unknown:
+            raise TypeError(f"{path.stem}: Rule.from_docs takes code only, not {', '.join(unknown)} "
+                            f"(metadata belongs in {path.name})")
+        rule = cls(help=help_text, **data, **code)
+        expected = f"{rule.id.lower()}_{rule.name.replace('-', '_')}"
+        if path.stem != expected:
+            raise RuleDocsError(f"{path}: id and name say the file is {expected}.md")
+        return rule
+
     def needs(self, requirement: "Requirement") -> bool:
         return requirement in self.requires
 
@@ -169,6 +192,56 @@ class Rule:
     def finding(self, path: str, node: Any, message: str, *, level: str = "",
                 related: tuple[Location, ...] = ()) -> Finding:
         return Finding(self.id, message, location_of(path, node), level, related)
+
+
+class RuleDocsError(ValueError):
+    """A rule's .md file is missing or its front matter is malformed."""
+
+
+# The front matter's keys: str unless a tuple of str; the rest of Rule's fields come from
+# code (the help is the Markdown after the front matter).
+_DATA_FIELDS = {"id": str, "name": str, "level": str, "summary": str, "description": str,
+                "tags": tuple, "precision": str}
+_CODE_FIELDS = {f.name for f in fields(Rule)} - set(_DATA_FIELDS) - {"help"}
+_FENCE = "+++\n"
+_SNIPPET = re.compile(r"\{\{([A-Z][A-Z0-9_]*)\}\}")
+
+
+def _read_rule_docs(path: Path, snippets: dict[str, str]) -> tuple[dict[str, Any], str]:
+    """The front matter (checked) and the help (snippets substituted) of a rule's .md file."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as err:
+        raise RuleDocsError(f"{path}: every rule module needs its .md file beside it ({err.strerror})") from None
+    if not text.startswith(_FENCE) or f"\n{_FENCE}" not in text:
+        raise RuleDocsError(f"{path}: expected TOML front matter between {_FENCE.strip()} lines, then the help")
+    front, help_text = text[len(_FENCE):].split(f"\n{_FENCE}", 1)
+    try:
+        data = tomllib.loads(front)
+    except tomllib.TOMLDecodeError as err:
+        raise RuleDocsError(f"{path}: front matter: {err}") from None
+    problems = [f"unknown key {key!r}" for key in data if key not in _DATA_FIELDS]
+    problems += [f"missing key {key!r}" for key in _DATA_FIELDS if key not in data]
+    for key, kind in _DATA_FIELDS.items():
+        value = data.get(key)
+        if kind is tuple:
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                problems += [f"{key} must be a list of strings"] if key in data else []
+                continue
+            data[key] = tuple(value)
+        elif key in data and not isinstance(value, str):
+            problems.append(f"{key} must be a string, not {type(value).__name__}")
+    if isinstance(data.get("level"), str) and data["level"] not in LEVELS:
+        problems.append(f"level must be one of {', '.join(LEVELS)}")
+    if isinstance(data.get("precision"), str) and data["precision"] not in PRECISIONS:
+        problems.append(f"precision must be one of {', '.join(PRECISIONS)}")
+    problems += [f"snippet {name} must be a string" for name, value in snippets.items() if not isinstance(value, str)]
+    named = set(_SNIPPET.findall(help_text))
+    problems += [f"the help names {{{{{name}}}}}, which the module does not give" for name in sorted(named - set(snippets))]
+    problems += [f"the module gives snippet {name}, which the help does not name" for name in sorted(set(snippets) - named)]
+    if problems:
+        raise RuleDocsError(f"{path}: " + "; ".join(problems))
+    return data, _SNIPPET.sub(lambda m: snippets[m.group(1)], help_text)
 
 
 @cache

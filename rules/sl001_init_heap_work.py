@@ -69,156 +69,6 @@ _CONSTRUCTOR_KINDS = {
 _TEMPLATE_CHAIN = frozenset({"New", "Funcs", "Delims", "Option", "Lookup", "Parse", "ParseFiles",
                              "ParseGlob", "ParseFS", "Clone"})
 
-HELP = """\
-## What it does
-Flags expensive work done while a package is initialized: in the body of a package-level
-`func init()` (a method named `init` does not count) and in package-level `var`
-initializers, including function literals that are invoked on the spot
-(`var x = func() T {...}()`, or `defer func() {...}()` in `init`). Function literals
-that are only stored (`var f = func() {...}`), passed to another function, or started
-with `go` are not run by initialization itself and are not checked.
-
-Flagged calls (imports are matched by path, so `re "regexp"` is `regexp`, and a
-function of your own package named `ReadFile` is not):
-- decoding: `encoding/json` and `encoding/xml` `Unmarshal`; `NewDecoder(r).Decode(&v)` of
-  `encoding/json`, `encoding/xml`, `encoding/gob`, `gopkg.in/yaml.v2|v3`,
-  `github.com/BurntSushi/toml` and `github.com/pelletier/go-toml/v2`; `Unmarshal` of
-  `gopkg.in/yaml.v2|v3` and `sigs.k8s.io/yaml`; `github.com/BurntSushi/toml` `Decode*`
-  and `Unmarshal`; `github.com/pelletier/go-toml(/v2)` `Unmarshal` (and v1 `Load*`);
-- file and network I/O: `os.ReadFile`, `os.Open`, `ioutil.ReadFile`, `ioutil.ReadAll`,
-  `io.ReadAll`, `http.Get`, `http.Post`, `Get`/`Post`/`Do` on `http.DefaultClient` or an
-  `http.Client` literal, `sql.Open`, `net.Dial`;
-- configuration loading: `viper` `ReadInConfig`, `ReadConfig`, `ReadRemoteConfig`,
-  `Unmarshal`, `UnmarshalKey`, `UnmarshalExact` (package-level, or on a `*viper.Viper`
-  from `viper.New()` / `viper.GetViper()`);
-- reading an embedded file: `ReadFile` on a package-level `embed.FS` variable with a
-  `//go:embed` directive in the same file, or `fs.ReadFile` on one; when the directive's
-  patterns resolve to files next to the Go file, the message gives the file's size (or
-  the total of the embedded files when the name is not a literal), and a read of less
-  than `min-embedded-bytes` is not reported. `ReadDir` on such a variable only lists
-  names and is not reported;
-- `os.ReadDir` and `ioutil.ReadDir` (a directory read); protobuf and msgpack
-  `Unmarshal` (`google.golang.org/protobuf/proto`, `github.com/golang/protobuf/proto`,
-  `github.com/vmihailenco/msgpack`);
-- compilation, at level **note**, **once per package**: `regexp.MustCompile`, `Compile`,
-  `MustCompilePOSIX`; `text/template` and `html/template` `Must` and `Parse*` (a
-  `template.Must(...)` counts once, not again for the `Parse` inside it). A package is
-  reported only when its initialization, over all its files, compiles at least
-  `min-compiles` of them: at the first one in file order, with the count in the message
-  and every other one as a related location;
-- `make` whose length or capacity is a constant of at least `min-make-elements`
-  elements (literals, constant arithmetic such as `1 << 20`, and constants declared at
-  the top of the same file are evaluated);
-- `append` inside a loop, once per loop (the other appends of the loop are related
-  locations), unless the slice was made earlier in the same initializer (or at package
-  level) with an explicit capacity (`s := make([]T, 0, n)`), or the loops around it
-  run fewer than `min-literal-elements` times in all, as the file spells out: a range over
-  a composite literal (or a variable of the same file whose value is one), over an
-  integer constant, or a counted loop between constants.
-
-Cheap idioms are not flagged: `errors.New`, `fmt.Errorf`, `flag.*`, small literals,
-`sync.Pool{}`, `template.New`, `strings.NewReplacer` (measured below), and calls of your
-own functions (the rule does not follow calls).
-
-## Why it matters at startup
-Package initialization runs before `main`, sequentially, on a single goroutine, one
-package after another in dependency order. Every `init` and `var` initializer of every
-imported package runs to completion before `main` starts, whether or not this run of the
-program needs the result. Consequences:
-- the time adds directly to startup (and to readiness), and a blocking call (a network
-  request, a dial, a slow disk) blocks the whole program;
-- everything allocated is on the heap before `main` can call `debug.SetMemoryLimit` or
-  `debug.SetGCPercent` (only the `GOGC` and `GOMEMLIMIT` environment variables are in
-  effect that early), and values kept in package variables stay live for the life of
-  the process;
-- a failure can only be ignored or end the process (`panic`, `log.Fatal`): `main`
-  never gets a chance to report it, retry, or fall back to defaults.
-
-`GODEBUG=inittrace=1 ./yourprogram` prints one line per package with the time spent and
-the bytes and allocations made by its initialization: the dynamic counterpart of this
-rule, and the way to see which findings matter.
-
-What the thresholds rest on: a Go 1.26.8 program on linux/amd64 whose packages each do
-one kind of work in `func init`, run five times with `GODEBUG=inittrace=1` (the ranges
-are over the runs):
-- regexps (typical patterns: version numbers, URLs, identifiers, ANSI escapes): 1 costs
-  2.7 KB and 0.08-0.12 ms (the first one pays for warming up), 10 cost 63 KB and
-  0.21-0.28 ms, 50 cost 278 KB and 0.50-0.78 ms: about 6 KB and 10-25 µs each. Five
-  `text/template` parses of a one-line template with `range`/`if`: 23 KB, 0.08-0.16 ms.
-  One compile is noise next to the several MB a typical binary's dependencies allocate
-  in init; `min-compiles` = 20 (at least 120 KB and a quarter to half a millisecond) is
-  where a package's own compilations become a line worth reading in the trace. Two
-  packages above it, measured the same way: `github.com/asaskevich/govalidator` (58
-  validation patterns) spends 951 KB and 3.1-13 ms in init, and
-  `github.com/microcosm-cc/bluemonday/css` (42 patterns) 489 KB and 1.5 ms: long
-  patterns cost far more than short ones;
-- reading a 490 KB embedded file with `embed.FS.ReadFile` and converting it to a
-  string: 983 KB (two copies) and 0.8-1.0 ms. `min-embedded-bytes` = 64 KB, two copies
-  of which are about what `min-compiles` regexps cost;
-- appending 64, 256, 1024 and 8192 elements one at a time to a `[]string` and an `[]int`
-  from empty: 3.2 KB, 13 KB, 85 KB and 745 KB. Under 256 elements
-  (`min-literal-elements`) the regrowth costs less than two regexp compiles;
-- decoding about 26-32 KB of gob, msgpack and protobuf (a map of 1000 strings): 140 KB,
-  123 KB and 245 KB, 0.2-0.9 ms: like JSON, several times the input, so they count as
-  decoding;
-- `os.ReadDir` of a 60-entry directory: 15 KB and 0.1 ms, but it is I/O on a path that
-  may not exist in the container; `ReadDir` of an embedded directory of 60 files: 1 KB
-  and 0.01 ms (a slice of entries pointing into the binary), so it is not reported;
-- `strings.NewReplacer` with five pairs: 320 bytes and no measurable time: not flagged.
-
-## Example
-```go
-var config = loadConfig() // not followed: a call of your own function
-
-var routes = regexp.MustCompile(`^/api/v[0-9]+/`) // SL001 (note) if the package compiles 20 or more
-
-//go:embed catalog.json
-var files embed.FS
-
-func init() {
-    data, err := os.ReadFile("/etc/app/config.json") // SL001
-    if err != nil {
-        panic(err)
-    }
-    if err := json.Unmarshal(data, &settings); err != nil { // SL001
-        panic(err)
-    }
-    cache = make(map[string]*Entry, 1<<20) // SL001: 1048576 elements
-    raw, _ := files.ReadFile("catalog.json") // SL001: copies 'catalog.json' (364 KB)
-    catalog = string(raw)
-}
-```
-
-## How to fix
-Do the work in `main` (or in a constructor `main` calls), where errors can be returned
-and the GC can be tuned first:
-```go
-func main() {
-    debug.SetMemoryLimit(limitFromCgroup())
-    cfg, err := loadConfig("/etc/app/config.json")
-    if err != nil {
-        log.Fatal(err)
-    }
-}
-```
-For values only some runs need, compute them on first use with
-`sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(...) })`.
-A pattern or template every run needs anyway can stay where it is: that is what the
-note level says. Embedded data needs no copy at all when the variable is a `string` or
-`[]byte` with the `//go:embed` directive itself (`//go:embed catalog.json` above
-`var catalog string`): it then points into the binary.
-
-## Options
-- `min-make-elements` (integer, default `65536`): the smallest constant length or
-  capacity of a `make` that is flagged.
-- `min-compiles` (integer, default `20`): the fewest regexp and template compilations
-  in one package's initialization that are reported (once, for the package).
-- `min-literal-elements` (integer, default `256`): the fewest iterations (of all the
-  loops around an append, multiplied) that are reported when the file spells the count out.
-- `min-embedded-bytes` (integer, default `65536`): the smallest embedded file, or total
-  of embedded files, whose `ReadFile` in initialization is reported when its size is known.
-"""
-
 _CALLS = "(call_expression function: (_) @function arguments: (arguments) @args) @call"
 
 _ASSIGNMENTS = """
@@ -657,16 +507,8 @@ def _embedded_finding(directory: str, where: Location, context: str, call_name: 
 _WORK_ADVICE = ("initialization runs on one goroutine and blocks every later package and main, its "
                 "allocations reach the heap before main can set a memory limit, and a failure can only "
                 "end the process or be ignored; do it in main or on first use")
-RULE = Rule(
-    id="SL001",
-    name="init-heap-work",
-    level="warning",
-    summary="expensive work during package initialization (init or package-level var)",
-    description="Decoding, file or network I/O, config loading, regexp/template compilation, large makes and "
-                "appends in loops inside func init or package-level var initializers run before main, "
-                "sequentially, on one goroutine, and allocate before main can tune the GC. Do the work in main "
-                "or on first use.",
-    help=HELP,
+RULE = Rule.from_docs(
+    __file__,
     options=(
         Option("min-make-elements", 65536, "smallest constant length or capacity of a make that is flagged"),
         Option("min-compiles", 20, "fewest regexp/template compilations during a package's initialization "
@@ -676,11 +518,5 @@ RULE = Rule(
         Option("min-embedded-bytes", 65536, "smallest embedded file (or files) whose ReadFile during "
                                             "initialization is reported, when the size is known"),
     ),
-    tags=("startup", "init", "memory"),
-    precision="high",
-    check=check,
-    collect=collect,
-    check_project=check_project,
-    # A package's compilations are counted over all its files, linted or not.
-    requires=(MODULE_FILES,),
+    check=check, collect=collect, check_project=check_project, requires=(MODULE_FILES,),
 )

@@ -14,84 +14,6 @@ from golint_startup.rule import MODULE_FILES, Finding, Location, Rule, location_
 
 SYNC = "sync"
 
-HELP = """\
-## What it does
-Flags `once.Do(f)` where `once` is a package-level `sync.Once` and `f` (a function
-literal, or a function declared in the same package) assigns to a package-level
-variable, or to a field or element of one (`client = ...`, `cache.m = ...`,
-`registry[k] = ...`, `counter++`), or passes its address to a call that fills it in
-(`json.Unmarshal(data, &config)`, `client.GetJSON(url, &location)`). The finding is
-reported at the `Do(...)` call.
-
-Not flagged: regexps and templates compiled on first use (`re = regexp.MustCompile(p)`,
-`byName[k] = template.Must(...)`), which is what SL001 recommends for patterns only some
-runs need; assignments (with `=`) of a value that already exists, which compute and
-allocate nothing (`readFn = readWithStatx`, `enabled = true`, `limit = 10`); assignments
-to variables the function declares itself (`:=`, `var`), to
-locals or named results of the enclosing function, to fields of a receiver
-(`p.once.Do(func() { p.c = ... })`); a `sync.Once` that is a local variable or a struct
-field; a `Do` called directly in `func init`, a package-level `var` initializer or
-`main` of package `main` (it fires during startup, so nothing is deferred; SL001
-covers work done there); and `sync.OnceFunc`, `sync.OnceValue`, `sync.OnceValues`, the
-recommended forms.
-
-When the function also assigns an error, the message says what becomes of it: assigned to
-a variable of the calling function (a local such as `err`, or a named result), only the
-first call ever sees it, and every later call reports success with the value unset (Do
-never runs the function again); assigned to a package-level variable (declared `error`,
-or named `err` / `...Err`), it lives apart from the value and every caller must read it.
-`sync.OnceValues` fixes both: it hands the value and the error to every caller.
-
-"Package-level" is resolved across the files of the package (same directory, same
-package clause): the `sync.Once` variable, the written variable and a named function
-passed to `Do` may each be declared in another file. When only some files are linted
-(pre-commit passes the changed files), the rest of the module is still read for this,
-and findings are reported only in the files named. The `sync` import is matched by
-path, so an alias (`gosync "sync"`) counts.
-
-## Why it matters at startup
-The point of the pattern is to postpone the work, and that is also its cost: the work
-and its allocations happen at an unpredictable moment, on the first call, which in a
-server is often the first request, arriving under load, or a call made concurrently
-with readiness and liveness probes. Memory (or a slow lookup, a file read, a network
-call) that would have shown up at startup, where a failure stops the rollout before
-traffic arrives, shows up instead after the process has been declared ready, while it
-serves. The first callers all wait for it: `Do` blocks every concurrent caller until
-the function returns. The shape also hides what is being computed: a `sync.Once` plus a package variable (plus often an error
-variable) that every reader must remember to reach only through the getter, or risk
-seeing the zero value.
-
-`sync.OnceValue` and `sync.OnceValues` (Go 1.21) express the same laziness with the
-value made explicit and typed: the function returns the value (and an error), there is
-no separate variable to read too early, and a panic in the function is re-raised on
-every call instead of leaving the variable silently unset.
-
-## Example
-```go
-var (
-    cfgOnce sync.Once
-    cfg     *Config
-    cfgErr  error
-)
-
-func Load() (*Config, error) {
-    cfgOnce.Do(func() { cfg, cfgErr = readConfig() }) // SL002
-    return cfg, cfgErr
-}
-```
-
-## How to fix
-Make the lazy value explicit:
-```go
-var Load = sync.OnceValues(readConfig) // func() (*Config, error)
-```
-or, if every run needs it anyway, build it in `main` and pass it down, so the allocation
-happens at startup where it is predictable and a failure stops the rollout.
-
-## Options
-None.
-"""
-
 # `x.Do(` in the source: each is looked up in the tree by position, which is far cheaper
 # than a query over every call of the file.
 _DO_TEXT = re.compile(rb"\.Do\(")
@@ -368,18 +290,4 @@ def _message(once: str, written: str, by: str, error: str | None, lost: str | No
             "or build it in main")
 
 
-RULE = Rule(
-    id="SL002",
-    name="once-lazy-global",
-    level="warning",
-    summary="package-level sync.Once lazily initializing a package variable",
-    description="A package-level sync.Once whose function assigns a package-level variable defers an "
-                "allocation to an unpredictable first use (often the first request, under load). "
-                "sync.OnceValue/OnceValues make the lazy value explicit and typed.",
-    help=HELP,
-    tags=("startup", "memory", "concurrency"),
-    precision="high",
-    collect=collect,
-    check_project=check_project,
-    requires=(MODULE_FILES,),
-)
+RULE = Rule.from_docs(__file__, collect=collect, check_project=check_project, requires=(MODULE_FILES,))

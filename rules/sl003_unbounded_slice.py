@@ -11,72 +11,6 @@ from golint_startup.go.scope import declared_names
 from golint_startup.go.types import INTEGER_TYPES, FileTypes
 from golint_startup.rule import SCOPE, SCOPE_HELP, STARTUP_MODEL, Option, Rule
 
-HELP = """\
-## What it does
-Flags a slice declared empty inside a function (`var s []T`, `s := []T{}`,
-`s := []T(nil)`, `s := make([]T, 0)`) whose first use after the declaration is a `for`
-loop that appends to it on every iteration, when the number of iterations is known
-before the loop starts:
-- `range` over a slice, array, map, string or integer (the type is read from the
-  declarations in the same file: parameters, locals, package variables, fields of
-  struct types declared in the file, results of functions declared in the file);
-- a three-clause loop `for i := a; i < n; i++` (option `for-loops`).
-
-The append must be a statement `s = append(s, x)` directly in the loop body (not under
-`if`, `switch` or `select`, no `...` spread), and the body must have no `break`,
-`continue`, `return` or `goto` that could skip it. Bounds may use `len`, `cap`, `min`, `max` and numeric conversions
-(`i < int(n)`); any other call might not return the same twice, and is not trusted.
-Appends to the slice in the same block before and after the loop add to the suggested
-capacity (`len(xs)+2`); a spread whose length cannot be written is mentioned instead.
-When the capacity uses a name declared after the slice, the message says to declare the
-slice with `make` just before the loop instead, where the name is in scope; a range over a
-call is stored in a variable whose suggested name the function does not already use.
-Ranges over channels, functions and
-iterators (`iter.Seq`, method values) are never flagged, and neither is anything whose
-type the file does not reveal. The rule is quieter than `prealloc` on purpose: it only
-reports the loops where the final length is the loop count.
-
-## Why it matters at startup
-`append` to a full slice allocates a larger backing array and copies the elements
-over. The runtime grows capacity by doubling for small slices and, since Go 1.18, by a
-factor that falls smoothly towards about 1.25x once the slice holds more than 256
-elements. Growing from empty to n elements therefore allocates a chain of arrays whose
-sizes add up to several times the final one (and many more steps for large n), and
-every array but the last is garbage. Startup code often builds its largest tables this
-way (routes, cache entries, decoded config items) while the heap is still small and
-before `GOMEMLIMIT`/`GOGC` tuning has any effect, so that garbage inflates the peak heap
-and the GC work of the first seconds. One `make` with the right capacity allocates once.
-
-## Example
-```go
-func userIDs(users []User) []string {
-    var ids []string // SL003: make([]string, 0, len(users))
-    for _, u := range users {
-        ids = append(ids, u.ID)
-    }
-    return ids
-}
-```
-
-## How to fix
-Allocate the capacity up front and keep the appends:
-```go
-ids := make([]string, 0, len(users))
-for _, u := range users {
-    ids = append(ids, u.ID)
-}
-```
-Mind one difference: `var ids []string` stays **nil** when the loop runs zero times,
-while `make([]string, 0, 0)` is an empty, **non-nil** slice. Code that checks
-`ids == nil` changes behavior, and `encoding/json` marshals a nil slice as `null` but
-an empty one as `[]`. Keep the nil result where callers depend on it (for example,
-`if len(users) == 0 { return nil }` before the loop).
-
-## Options
-- `for-loops` (boolean, default `true`): also check three-clause loops
-  `for i := a; i < n; i++`, suggesting capacity `n-a`.
-""" + SCOPE_HELP + "\n"
-
 # `s = append(s, ...)`: found in the source text first (anchored on the literal
 # "append(", which is much cheaper than a tree query over every file); the tree then
 # confirms it is an assignment statement directly in a loop body.
@@ -532,18 +466,7 @@ def check(file: GoFile, options: dict):
             yield finding
 
 
-RULE = Rule(
-    id="SL003",
-    name="unbounded-slice",
-    level="note",
-    summary="slice grown by append in a loop whose length is known up front",
-    description="An empty slice appended to once per iteration of a loop whose iteration count is known "
-                "before it starts (range over a slice, array, map, string or integer, or a counted for loop) "
-                "regrows and copies its backing array repeatedly; make it with that capacity instead.",
-    help=HELP,
-    options=(Option("for-loops", True, "also check three-clause loops `for i := a; i < n; i++`"), SCOPE),
-    tags=("memory", "performance", "allocation"),
-    precision="high",
-    check=check,
-    requires=(STARTUP_MODEL,),
+RULE = Rule.from_docs(
+    __file__, options=(Option("for-loops", True, "also check three-clause loops `for i := a; i < n; i++`"), SCOPE),
+    check=check, requires=(STARTUP_MODEL,), snippets={"SCOPE_HELP": SCOPE_HELP},
 )

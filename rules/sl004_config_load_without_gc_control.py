@@ -12,118 +12,6 @@ from golint_startup.go.gofile import GoFile, header
 from golint_startup.go.syntax import captures, text
 from golint_startup.rule import MODULE_FILES, TEST_SUPPORT_FACTS, Finding, GeneratedFacts, Location, Notification, Option, Rule
 
-HELP = """\
-## What it does
-Flags a configuration load that a program reaches from its start with no GC control in
-effect. A load is a call of one of `load-functions`: by default viper's
-`ReadInConfig`, `ReadConfig`, `MergeInConfig`, `ReadRemoteConfig` and
-`WatchRemoteConfig`, as package functions (`viper.ReadInConfig()`) or as methods of a
-`*viper.Viper` (`v := viper.New(); v.ReadInConfig()`).
-
-Programs start at `main` in package `main` and at every package-level `func init()`;
-package-level `var` initializers run during initialization too and count as starts. From
-there the rule follows calls and function values (`cobra.OnInitialize(initConfig)`,
-`RunE: run`, `http.HandleFunc("/", h)`, function literals) through the files and packages
-of the Go module; a function value counts as called where it is referenced. Packages of
-other modules count when they are on disk for the same build: listed in the `go.work`
-that uses the module, or the target of a local `replace` in `go.mod` (and linted in the
-same run). A load is reported when **some** path from a start reaches it without one of
-these, earlier on the path (in the function itself or in a caller before the call that
-leads on):
-- a memory limit: `debug.SetMemoryLimit` (or a function of `memory-limit-functions`,
-  such as automemlimit's `memlimit.SetGoMemLimitWithOpts`) called earlier, directly or
-  through a function of the module that calls it; a package that imports
-  `github.com/KimMachineGun/automemlimit` has the limit set before it initializes;
-- `debug.SetGCPercent(-1)` called earlier and restored later (`defer
-  debug.SetGCPercent(debug.SetGCPercent(-1))` qualifies);
-- `runtime.GC()` called after it, directly or through a function of the module that
-  calls it directly.
-
-The finding names the start (entry point) of an unguarded path, with the path, and
-carries the entry point as a related location. Loads no start reaches (library code
-whose callers are outside the module) are not reported.
-
-Method calls are resolved without type checking, where the receiver's type is evident
-from the syntax: the method's receiver, parameters, `x := T{}`, `&T{}`, `new(T)`,
-`x := NewT()` (a function of the module whose first result is `T` or `*T`), `var x T`,
-package-level variables, and struct fields declared in the module (`s.cfg.Load()`),
-including fields and methods promoted from one embedded struct. A call through an
-interface or a function-typed field is not followed. A method call whose receiver type
-cannot be told counts as a load when its name is a load function's and its file
-imports that function's package. Conditions are not evaluated: a limit set inside an
-`if` counts.
-
-## Why it matters at startup
-Without a memory limit the garbage collector's only pacing signal is `GOGC`: the next
-collection starts when the heap has grown by roughly `GOGC`% (100 by default) over what
-was live after the previous one. The Go runtime does not read the container's memory limit
-(the cgroup limit) by itself; it knows one only when `GOMEMLIMIT` is set in the
-environment or the program calls `debug.SetMemoryLimit`. At startup the heap is small
-and growing fast, and decoding a configuration allocates a lot of short-lived memory:
-viper reads the whole file into memory, parses it into nested `map[string]any` values,
-and decoding into structs copies it again. That garbage, added to the startup heap,
-can push the process past the container limit before the collector runs, and the
-kernel kills it (OOMKilled, exit 137) before it ever serves. With a memory limit the
-collector works harder as the heap nears the limit and frees the decoding garbage in
-time. The limit is soft: the runtime lets the heap exceed it rather than spend more than
-about half of the CPU on collection, and it cannot help when live data alone exceeds it.
-Collecting right after the load
-(`runtime.GC()`, which blocks the caller for a full collection) also frees that garbage
-before the rest of startup builds on it. A `debug.SetGCPercent(-1)` that is restored
-after the load is accepted as a deliberate decision about the GC around the load, not as
-a protection: while the GC is off nothing is freed (see SL007).
-
-## Example
-```go
-func init() {
-    cobra.OnInitialize(initConfig)
-}
-
-func initConfig() {
-    viper.SetConfigFile(cfgFile)
-    if err := viper.ReadInConfig(); err == nil { // SL004: reached from init with no GC control
-        fmt.Println("Using config file:", viper.ConfigFileUsed())
-    }
-}
-```
-
-## How to fix
-Set a memory limit before the load, on every path that reaches it. The simplest is
-the environment: `GOMEMLIMIT` set from the container's limit (for example through the
-Kubernetes downward API, `resourceFieldRef: {resource: limits.memory}`; a value somewhat
-below the limit leaves room for memory the Go runtime does not manage) needs no code,
-but this rule cannot see it: disable the rule
-(`ignore = ["SL004"]`) if your deployment sets it. In code, set the limit as early as
-possible, in `main` before anything else runs, or in the function that loads:
-```go
-func initConfig() {
-    debug.SetMemoryLimit(limitFromCgroup()) // or: import _ "github.com/KimMachineGun/automemlimit"
-    viper.SetConfigFile(cfgFile)
-    if err := viper.ReadInConfig(); err == nil { // not flagged
-        fmt.Println("Using config file:", viper.ConfigFileUsed())
-    }
-}
-```
-A callback registered in `init` (such as `cobra.OnInitialize(initConfig)` or a
-`RunE` field) is treated as called where it is registered, so a limit set later in
-`main` does not cover it: set it in the callback (or in a function the callback calls
-before loading), or import automemlimit in the package that registers the callback.
-
-## Options
-- `load-functions` (list of strings, default the five viper functions above): each entry
-  is `import/path.Name`. It matches the package-level function `Name` of that package
-  and a method `Name` of any type declared in it, so `github.com/spf13/viper.ReadInConfig`
-  covers both `viper.ReadInConfig()` and `(*viper.Viper).ReadInConfig`. Functions of your
-  own module can be listed the same way (`example.com/app/internal/config.Load`).
-- `memory-limit-functions` (list of strings, same format, default
-  `runtime/debug.SetMemoryLimit` and automemlimit's `memlimit.Set*`): calls that set a
-  memory limit.
-- `memory-limit-imports` (list of strings, default
-  `["github.com/KimMachineGun/automemlimit"]`): packages whose import (usually blank)
-  sets a memory limit while the program initializes.
-"""
-
-
 def _qualified(names) -> tuple[frozenset[tuple[str, str]], tuple[str, ...]]:
     """("import/path", "Name") pairs from "import/path.Name" strings, and the malformed ones."""
     return _parse_qualified(tuple(names))
@@ -407,25 +295,14 @@ def wired_by_wire(source: bytes) -> bool:
     return b"// Code generated by Wire. DO NOT EDIT." in header(source)
 
 
-RULE = Rule(
-    id="SL004",
-    name="config-load-without-gc-control",
-    level="warning",
-    summary="config loaded at startup with no memory limit or other GC control in effect",
-    description="A configuration load (viper ReadInConfig and friends) is reachable from main or an init "
-                "function with no GC control on the way: no memory limit set before it, no collection "
-                "after it. Decoding allocates while the heap is small and the runtime does not know the "
-                "container's memory limit, so startup garbage can push the process into an OOM kill.",
-    help=HELP,
+RULE = Rule.from_docs(
+    __file__,
     options=(
         Option("load-functions", list(DEFAULT_LOADS), "functions and methods that load configuration"),
         Option("memory-limit-functions", list(DEFAULT_LIMITS), "functions that set a memory limit"),
         Option("memory-limit-imports", list(DEFAULT_LIMIT_IMPORTS), "packages whose import sets a memory limit"),
     ),
-    tags=("gc", "memory", "config"),
-    precision="medium",
-    collect=collect,
-    check_project=check_project,
+    collect=collect, check_project=check_project,
     requires=(MODULE_FILES, TEST_SUPPORT_FACTS, GeneratedFacts("wire-generated", "Wire's generated injectors",
                                                                accepts=wired_by_wire)),
 )

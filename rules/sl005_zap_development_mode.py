@@ -8,52 +8,6 @@ from golint_startup.rule import Option, Rule
 
 ZAP = "go.uber.org/zap"
 
-HELP = """\
-## What it does
-Flags zap loggers built in development mode outside a run-time choice:
-`zap.NewDevelopment()`, `zap.NewDevelopmentConfig()`, `zap.NewDevelopmentEncoderConfig()`,
-`zap.NewExample()`, the `zap.Development()` option, and `Development: true` in a
-`zap.Config` literal. Imports are matched by path, so `uzap "go.uber.org/zap"` counts
-and another package that happens to be called `zap` does not.
-
-## Why it matters at startup
-A development logger is built for a terminal, not for a service:
-- it logs at **debug** level, so every debug line of startup code is formatted and written;
-- it does **not sample**: the production config keeps the first 100 identical entries per
-  second and then one in 100, the development config keeps them all;
-- it captures a **stack trace for every warning** and above;
-- in development mode `DPanic` **panics** instead of logging an error, so a message that
-  would be harmless in production crashes the process, often during startup when
-  configuration is incomplete.
-
-Startup is when services log the most (configuration dumps, connection retries), so
-this is when the extra formatting, allocation and output hit hardest.
-
-## Example
-```go
-func main() {
-    logger, _ := zap.NewDevelopment() // SL005
-    defer logger.Sync()
-}
-```
-
-## How to fix
-Build the production logger, and choose development mode only at run time:
-```go
-logger, err := zap.NewProduction()
-if os.Getenv("APP_ENV") == "dev" {
-    logger, err = zap.NewDevelopment() // not flagged: a run-time choice
-}
-```
-Code that only runs in development builds can live in a file constrained by
-`//go:build dev` (or `debug`, `development`), which this rule skips, as it skips
-`_test.go` files.
-
-## Options
-- `dev-tags` (list of strings, default `["dev", "debug", "development"]`): a file whose
-  `//go:build` constraint requires one of these tags is not checked.
-"""
-
 _FLAGGED_CALLS = {
     "NewDevelopment": "builds a development logger: debug level, no sampling, a stack trace for "
                       "every warning, and DPanic panics",
@@ -120,18 +74,9 @@ def check(file: GoFile, options: dict):
                                              "mode, where DPanic panics and warnings carry stack traces")
 
 
-RULE = Rule(
-    id="SL005",
-    name="zap-development-mode",
-    level="warning",
-    summary="zap development-mode logger in production code",
-    description="zap's development logger (NewDevelopment, NewDevelopmentConfig, NewExample, the "
-                "Development option or Development: true) logs at debug level without sampling, adds stack "
-                "traces to warnings and makes DPanic panic. Choose it only at run time or in dev-tagged files.",
-    help=HELP,
+RULE = Rule.from_docs(
+    __file__,
     options=(Option("dev-tags", ["dev", "debug", "development"],
                     "build tags that mark development-only files"),),
-    tags=("logging", "zap"),
-    precision="very-high",
     check=check,
 )

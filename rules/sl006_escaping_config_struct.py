@@ -24,95 +24,6 @@ from golint_startup.go.syntax import enclosing_function, matches, text
 from golint_startup.go.types import named_type, result_types, type_parameters_in_scope
 from golint_startup.rule import ESCAPE_ANALYSIS, MODULE_FILES, STARTUP_MODEL, Finding, Location, Notification, Option, Rule
 
-HELP = """\
-## What it does
-Runs the Go compiler's escape analysis (`go build -gcflags=-m=2`, only with `--escape`
-or `--select SL006`) and reports config structs that it places on the heap:
-`moved to heap: cfg` where `cfg` is a config struct, and `&T{...}` or `new(T)` that
-escape where `T` is one. The message says why, from the compiler's own explanation
-(for example: its address is passed to `viper.Unmarshal` as an interface, or it is
-returned from the function).
-
-A config struct is a struct type of the module that the program loads configuration
-into, and the message says why the type counts ("loaded by viper.Unmarshal at
-cmd/root.go:40"):
-- the target of a config loader: viper `Unmarshal`/`UnmarshalKey`/`UnmarshalExact`,
-  `envconfig.Process`, `env.Parse`, koanf `Unmarshal`, cleanenv, configor;
-- the target of a generic decoder (`json.Unmarshal`, `yaml.Unmarshal`, toml, a stream
-  `Decode`) fed by a file (`os.ReadFile`, `os.Open` in the same function) when the type
-  or that function is named like config, or for a type named like config;
-- the types of the fields of a config struct;
-- a type only named (`*Config`, `*Settings`, `*Options`...) or tagged (`mapstructure`,
-  `yaml`, `env`...) like config, where it is used on the startup path (in a function the
-  startup model reaches from `main`, an `init` or a package-level initializer).
-Request and response types decoded in HTTP handlers (a decoder fed by `.Body`, or in a
-function taking an `http.ResponseWriter` or `*http.Request`) never count; neither do
-structs of other modules (`&redis.Options{}`).
-
-What the compiler reports at the call site of an inlined function (a `DefaultConfig()`
-constructor) is reported once, where the value is built, naming the call site. Copies
-through a dereference (`cloned := *cfg`), copies of package-level variables and types
-declared inside functions are covered.
-
-The go command runs once per module, from the module root, with `GOTOOLCHAIN=local`
-(no toolchain is ever downloaded), honoring `--tags`, `GOFLAGS`, `go.work` and
-`vendor/`; binaries go to the null device. What it finds is cached per package, keyed
-by the package's files, its dependencies, the Go version, GOOS/GOARCH/GOFLAGS and the
-build tags: a second run over an unchanged module compiles nothing, and a changed file
-recompiles its package and those that depend on it. A line per module says what is
-compiled when stderr is a terminal. When the analysis cannot run (no `go`, no
-`go.mod`, a package that does not compile, modules that cannot be downloaded, a `go`
-line newer than the toolchain) the cause is reported and startup-lint exits with 2,
-after the other rules' findings.
-
-## Why it matters at startup
-A config struct decoded through an interface (`viper.Unmarshal(&cfg)`,
-`json.Unmarshal(b, &cfg)`) escapes: the compiler cannot see what the decoder does with
-the pointer, so the variable is allocated on the heap instead of the stack. One struct
-is small, but config structs are rarely alone: nested pointer sub-structs, their maps
-and slices, and the decoder's own reflection state all land on the heap while the
-service starts, before the GC has been tuned (`GOMEMLIMIT`, `GOGC`) for the container.
-A config that is decoded once into a value held by `main` and passed down by pointer
-costs one allocation; one that is rebuilt per component, per request handler or per
-reload multiplies it. This rule is a map of where that happens; many findings are
-acceptable once you know about them (the compiler's choice is correct, not a bug).
-
-## Example
-```go
-type ServerConfig struct {
-    Port int           `mapstructure:"port"`
-    TLS  *TLSConfig    `mapstructure:"tls"`
-}
-
-func load() (ServerConfig, error) {
-    var cfg ServerConfig // SL006: moved to heap: its address is passed to viper.Unmarshal
-    err := viper.Unmarshal(&cfg)
-    return cfg, err
-}
-```
-
-## How to fix
-Decide whether the allocation matters. When it does:
-- decode once, at startup, into one value owned by `main`, and pass `*ServerConfig`
-  down instead of decoding or copying per component;
-- keep huge arrays out of config structs (values over the compiler's stack limit
-  always go to the heap);
-- avoid storing pointers to config in package-level variables or long-lived closures
-  when a copy of the few fields needed would do.
-
-Findings are reported at the position the compiler names; suppress one with
-`//startup-lint:ignore SL006 reason`.
-
-## Options
-- `scope` (`"startup"` or `"all"`, default `"startup"`): `"startup"` reports only
-  escapes in functions that run at startup (reached from `main` and package
-  initialization; see the README's "Startup code"); `"all"` reports every escape.
-- `name-suffixes` (list of strings, default `["Config", "Conf", "Settings", "Options",
-  "Opts"]`): a struct whose name ends in one of these (any case) is named like config.
-- `tag-keys` (list of strings, default `["mapstructure", "yaml", "toml", "env",
-  "envconfig"]`): a struct with a field tagged with one of these keys is tagged like config.
-"""
-
 _SUFFIXES = ["Config", "Conf", "Settings", "Options", "Opts"]
 _TAG_KEYS = ["mapstructure", "yaml", "toml", "env", "envconfig"]
 
@@ -869,25 +780,13 @@ def _finding(display: str, found: escape.Escape, site: Site, type_: TypeRef, pac
     return Finding(RULE.id, message, location, related=related)
 
 
-RULE = Rule(
-    id="SL006",
-    name="escaping-config-struct",
-    level="note",
-    summary="config struct moved to the heap by the compiler's escape analysis",
-    description="Runs the Go compiler's escape analysis (go build -gcflags=-m=2) and reports config structs "
-                "(types the program loads configuration into: viper, envconfig, env, koanf, or a decoder fed "
-                "by a config file; their fields' types) that it moves to the heap, with the compiler's reason "
-                "and why the type counts as config.",
-    help=HELP,
+RULE = Rule.from_docs(
+    __file__,
     options=(Option("scope", "startup",
                     '"startup": escapes on the startup path only, "all": every escape'),
              Option("name-suffixes", list(_SUFFIXES),
                     "struct name suffixes (case-insensitive) that mark a config struct"),
              Option("tag-keys", list(_TAG_KEYS),
                     "struct tag keys that mark a config struct when a field carries one")),
-    tags=("escape-analysis", "memory", "config"),
-    precision="high",
-    collect=collect,
-    check_project=check_project,
-    requires=(MODULE_FILES, ESCAPE_ANALYSIS, STARTUP_MODEL),
+    collect=collect, check_project=check_project, requires=(MODULE_FILES, ESCAPE_ANALYSIS, STARTUP_MODEL),
 )

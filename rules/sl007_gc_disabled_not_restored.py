@@ -9,57 +9,6 @@ from golint_startup.rule import Rule
 
 DEBUG = "runtime/debug"
 
-HELP = """\
-## What it does
-Flags `debug.SetGCPercent(n)` with a negative constant `n` (which turns the garbage
-collector off) when the same function does not turn it back on along every path
-afterwards. These count as restoring it:
-- `defer debug.SetGCPercent(debug.SetGCPercent(-1))`;
-- `old := debug.SetGCPercent(-1)` and later `defer debug.SetGCPercent(old)` (directly or
-  inside a deferred function literal);
-- a later `debug.SetGCPercent(old)` or `debug.SetGCPercent(100)` (any non-negative
-  constant) in the same or an enclosing block, with no `return` between the two calls.
-
-Not flagged either: a function that also sets a memory limit with
-`debug.SetMemoryLimit` (a real one: not a negative value, which only reads the current
-limit, nor `math.MaxInt64`, the default that means no limit). GC off plus a memory
-limit is the configuration the Go GC guide documents (`GOGC=off` with `GOMEMLIMIT`):
-the collector then runs only as the heap approaches the limit.
-
-## Why it matters at startup
-Turning the GC off is a common trick to speed up a burst of startup allocation. With
-`SetGCPercent(-1)` the runtime stops collecting entirely: unless a memory limit
-(`GOMEMLIMIT` / `debug.SetMemoryLimit`) is set, nothing is ever freed and the heap grows
-until the container hits its cgroup limit and is OOMKilled (exit 137). If the function
-returns early, or an error path skips the restore, the service runs its whole life
-without a collector.
-
-## Example
-```go
-func loadCatalog(path string) (*Catalog, error) {
-    debug.SetGCPercent(-1) // SL007
-    c, err := parse(path)
-    if err != nil {
-        return nil, err // the GC stays off
-    }
-    debug.SetGCPercent(100)
-    return c, nil
-}
-```
-
-## How to fix
-Restore the previous setting with `defer`, so every path restores it:
-```go
-defer debug.SetGCPercent(debug.SetGCPercent(-1))
-```
-Prefer a soft memory limit (`debug.SetMemoryLimit`, or `GOMEMLIMIT` set from the
-container's limit) over switching the GC off: the runtime then collects only as the heap
-approaches the limit.
-
-## Options
-None.
-"""
-
 _SET_GC = """
 (call_expression
   function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @name (#eq? @name "SetGCPercent"))
@@ -193,16 +142,4 @@ def check(file: GoFile, options: dict):
                                             "(use defer debug.SetGCPercent(debug.SetGCPercent(-1)))")
 
 
-RULE = Rule(
-    id="SL007",
-    name="gc-disabled-not-restored",
-    level="error",
-    summary="garbage collector turned off and not restored on every path",
-    description="debug.SetGCPercent with a negative value stops garbage collection. If the function does not "
-                "restore the previous setting on every path (defer is the reliable way), the heap grows "
-                "without bound and the container is OOMKilled.",
-    help=HELP,
-    tags=("gc", "memory"),
-    precision="high",
-    check=check,
-)
+RULE = Rule.from_docs(__file__, check=check)

@@ -7,90 +7,6 @@ from golint_startup.go.gofile import GoFile
 from golint_startup.go.syntax import assigned_names, enclosing_function, identifier_uses, matches, text
 from golint_startup.rule import SCOPE, SCOPE_HELP, STARTUP_MODEL, Rule, location_of
 
-HELP = """\
-## What it does
-Flags `b, err := io.ReadAll(r)` (or `ioutil.ReadAll`) when the only thing the function
-does with `b` afterwards is pass it to one `json.Unmarshal(b, &v)` (`encoding/json`) or
-yaml `Unmarshal(b, &v)` (`gopkg.in/yaml.v2`, `gopkg.in/yaml.v3`, `sigs.k8s.io/yaml`).
-Checking `err` is fine. The finding is reported at the `Unmarshal` call, and the
-`ReadAll` call is a related location.
-
-Not flagged: `b` is also used for anything else (hashed, logged, put in an error,
-decoded twice, returned, stored, reassigned), or the bytes come from `os.ReadFile`
-(which sizes its buffer from the file's size and allocates once).
-
-## Why it matters at startup
-`io.ReadAll` does not know how long the body is. Up to Go 1.25 it grows one buffer with
-`append`, copying the bytes into a larger array each time; since Go 1.26 it reads into
-chunks of growing size and copies them into one exactly sized slice at the end. Either
-way reading an N-byte body allocates around 2N bytes. Then `Unmarshal` builds the
-decoded value while all N bytes of input are still live. At startup the heap is small,
-so these short-lived buffers can set the peak the container's memory limit has to
-cover, before `GOMEMLIMIT` or `GOGC` tuning has any effect.
-
-Be realistic about the fix. A decoder reads from the reader instead of a complete
-copy, but what it keeps in memory depends on the package:
-- `encoding/json`'s `Decoder.Decode` buffers one complete top-level JSON value before
-  decoding it, in a buffer that grows to twice its size plus 512 bytes. For a body that
-  is one big object it saves little. Measured with Go 1.26 on a 62 MB array decoded
-  into structs: ReadAll+Unmarshal allocated 420 MB with a 245 MB peak in-use heap;
-  `Decode` allocated 392 MB with a 316 MB peak. The large saving comes from decoding a
-  big array **one element at a time** (`Decoder.Token` to enter the array, then
-  `More`/`Decode` per element), which buffers one element, or from a stream of many
-  top-level values.
-- `gopkg.in/yaml.v3`'s `Decoder` parses from the reader through a small buffer, so the
-  raw bytes are never held whole. The document's node tree is still built, and it is
-  often several times larger than the input.
-- `sigs.k8s.io/yaml` has no decoder: it converts the whole YAML document to JSON
-  (another copy) and then calls `json.Unmarshal`.
-  `k8s.io/apimachinery/pkg/util/yaml.NewYAMLOrJSONDecoder` reads one document at a time.
-
-## Example
-```go
-func loadCatalog(resp *http.Response) (*Catalog, error) {
-    body, err := io.ReadAll(resp.Body)
-    if err != nil {
-        return nil, err
-    }
-    var c Catalog
-    if err := json.Unmarshal(body, &c); err != nil { // SL008
-        return nil, err
-    }
-    return &c, nil
-}
-```
-
-## How to fix
-Decode from the reader:
-```go
-var c Catalog
-if err := json.NewDecoder(resp.Body).Decode(&c); err != nil {
-    return nil, err
-}
-```
-For yaml: `yaml.NewDecoder(r).Decode(&v)` (`gopkg.in/yaml.v3`). For a large JSON array,
-decode its elements one at a time:
-```go
-dec := json.NewDecoder(resp.Body)
-if _, err := dec.Token(); err != nil { // [
-    return nil, err
-}
-for dec.More() {
-    var item Item
-    if err := dec.Decode(&item); err != nil {
-        return nil, err
-    }
-    c.add(item)
-}
-```
-Some behavior differs. `Unmarshal` rejects trailing data after the value, and
-`Decode` stops after the first value. `Decode` returns `io.EOF` on an empty body,
-where `Unmarshal` reports a syntax error. Wrap untrusted bodies in `io.LimitReader`
-either way.
-
-## Options
-""" + SCOPE_HELP + "\n"
-
 _READ_ALL = """
 (call_expression
   function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @name (#eq? @name "ReadAll"))
@@ -177,19 +93,6 @@ def check(file: GoFile, options: dict):
             related=(location_of(file.path, call, f"the body is read whole here by {reader_call}"),))
 
 
-RULE = Rule(
-    id="SL008",
-    name="readall-then-unmarshal",
-    level="note",
-    summary="body read whole with io.ReadAll only to be unmarshaled",
-    description="io.ReadAll followed by json or yaml Unmarshal of the same bytes, with no other use of them: "
-                "the body is buffered whole (about twice its size while reading) and held alongside the "
-                "decoded value. Decoding from the reader avoids the extra copy; for large JSON arrays, decode "
-                "element by element.",
-    help=HELP,
-    options=(SCOPE,),
-    tags=("memory", "decoding", "io"),
-    precision="high",
-    check=check,
-    requires=(STARTUP_MODEL,),
+RULE = Rule.from_docs(
+    __file__, options=(SCOPE,), check=check, requires=(STARTUP_MODEL,), snippets={"SCOPE_HELP": SCOPE_HELP},
 )

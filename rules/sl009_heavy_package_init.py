@@ -20,66 +20,6 @@ from golint_startup.engine.runner import display_path
 MIN_BYTES = 262_144
 MIN_MS = 5
 
-HELP = f"""\
-## What it does
-Runs only with `--measure`. startup-lint builds a test binary of each main package
-(`go test -c` with an `-overlay` that adds one `_test.go` file: nothing is written into
-your tree), runs it five times under `GODEBUG=inittrace=1,gctrace=1` without running
-`main`, and reports every package whose initialization allocates at least `min-bytes`
-or takes at least `min-ms` (medians of the runs):
-
-- a dependency at the `require` line of your go.mod for the module that provides it;
-- a package of your module at its first `func init`, or else its first package-level
-  `var` whose initializer calls or builds something.
-
-The message gives the numbers; the related locations are the chain of imports from the
-main package that brings the package in (the import lines in your module). The standard
-library is measured and shown in the report's table but never reported.
-
-## Why it matters at startup
-Package initialization runs before `main`, on one goroutine, in import order, for every
-package the binary links, whether or not the program ever uses it. What it allocates is
-on the heap before `main` can set a memory limit or tune the GC, and the time it takes
-delays readiness on every start. The costly inits are usually in dependencies (a cloud
-SDK's endpoint tables, a big generated map, compiled regular expressions), which no rule
-reading your own files can see: only running them does.
-
-## Example
-```
-go.mod:11:2: SL009 package github.com/alecthomas/chroma/v2/lexers (module github.com/alecthomas/chroma/v2 v2.27.0)
-    allocates 2.7 MiB in 32,613 allocations and takes 54 ms during init (...)
-    cmd/task/task.go:12:2: github.com/go-task/task/v3/cmd/task imports github.com/go-task/task/v3, which imports
-        github.com/go-task/task/v3/taskfile -> github.com/alecthomas/chroma/v2/quick -> github.com/alecthomas/chroma/v2/lexers
-```
-
-## How to fix
-- A dependency: import a smaller package of it (a sub-package per service instead of
-  the whole SDK), move to a version that initializes lazily, or drop the import chain
-  that links it (the related locations show it).
-- Your package: move the work from `init` and package-level `var`s to `main` or to first
-  use (`sync.OnceValue`).
-- Accept it: suppress the finding in your files with `//startup-lint:ignore SL009 reason`,
-  or raise the thresholds.
-
-## Options
-- `min-bytes` (integer, default `{MIN_BYTES:_}`, 256 KiB): report a package whose init
-  allocates at least this many bytes.
-- `min-ms` (integer, default `{MIN_MS}`): report a package whose init takes at least this
-  many milliseconds (wall clock).
-
-The defaults come from measuring go-task/task (commit b250872d, the `task` command:
-437 packages, Go 1.26, 2 CPUs, 5 runs). All of init allocates 7.8 MiB (your module's
-packages 119 KiB, the standard library 131 KiB, dependencies the rest) and takes about
-0.3 s. Two packages allocate far more than the others: chroma's `lexers` (2.7 MiB,
-32,613 allocations) and `styles` (1.8 MiB); the next one allocates 195 KiB and only
-eight allocate 100 KiB or more. 256 KiB reports the two and none of the long tail. By
-time, three packages stand out: go-runewidth (160 ms: it fills a 2 MiB lookup table,
-outside the heap) and the two chroma packages (about 55 ms each); the next took 2.4 ms
-at most, the rest under 1 ms. Times vary with the machine and its load, so `min-ms`
-sits at twice the largest of the ordinary ones.
-"""
-
-
 @register(name="SL009.Facts")
 @dataclass(frozen=True)
 class Facts:
@@ -207,21 +147,10 @@ def _location(project, program: measure.Program, cost: measure.PackageCost) -> L
     return Location(display, line, col, line, end_col)
 
 
-RULE = Rule(
-    id="SL009",
-    name="heavy-package-init",
-    level="warning",
-    summary="package whose initialization, measured, allocates or takes much",
-    description="Builds and runs a test binary of each main package under GODEBUG=inittrace=1 (without running "
-                "main) and reports the packages, dependencies included, whose init allocates at least min-bytes "
-                "or takes at least min-ms: a dependency at its go.mod require line, a package of the module at "
-                "its func init.",
-    help=HELP,
+RULE = Rule.from_docs(
+    __file__,
     options=(Option("min-bytes", MIN_BYTES, "report a package whose init allocates at least this many bytes"),
              Option("min-ms", MIN_MS, "report a package whose init takes at least this many milliseconds")),
-    tags=("measurement", "memory", "init"),
-    precision="high",
-    collect=collect,
-    check_project=check_project,
-    requires=(INIT_MEASUREMENT,),
+    collect=collect, check_project=check_project, requires=(INIT_MEASUREMENT,),
+    snippets={"MIN_BYTES": f"{MIN_BYTES:_}", "MIN_MS": str(MIN_MS)},
 )

@@ -59,6 +59,8 @@ def test_wheel_contains_every_rule_module_and_nothing_else_on_top(wheel):
     assert rule_modules, "rules/ holds the catalog"
     for module in rule_modules:
         assert f"golint_startup/rules/{module}" in names
+        if module != "__init__.py":  # a rule's metadata and help, read beside its module
+            assert f"golint_startup/rules/{module[:-3]}.md" in names
     top_level = {name.split("/")[0] for name in names if not name.split("/")[0].endswith(".dist-info")}
     assert top_level == {"golint_startup"}, "no stray top-level package (rules, tests, testdata)"
 
