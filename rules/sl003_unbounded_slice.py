@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from golint_startup.go.gofile import GoFile
-from golint_startup.go.syntax import ancestors, enclosing_function, identifier_uses, is_variadic, matches, mentions, names_of, \
+from golint_startup.go.syntax import ancestors, enclosing_function, ends_process, identifier_uses, is_variadic, matches, mentions, names_of, \
     root_identifier, text, unparen, values_of
 from golint_startup.go.scope import declared_names
 from golint_startup.go.types import INTEGER_TYPES, FileTypes
@@ -375,7 +375,7 @@ def _loop_finding(file: GoFile, loop, name: str, types: FileTypes, options: dict
         while following is not None and following.type == "comment":
             following = following.next_named_sibling
     declaration = _empty_declaration(previous, name, types)
-    if declaration is None:
+    if declaration is None or _on_the_way_out(file, statement):
         return None
     report_node, slice_type = declaration
 
@@ -459,6 +459,20 @@ def _loop_finding(file: GoFile, loop, name: str, types: FileTypes, options: dict
         file.path, report_node,
         f"{name} starts empty and is appended to on every iteration of the {over}, regrowing and copying its "
         f"backing array; {fix}")
+
+
+def _on_the_way_out(file: GoFile, statement) -> bool:
+    """Whether the statements after `statement` reach a call that ends the process with no
+    jump before it: the slice is then built once, for the message of a failing start, and
+    its growth costs nothing worth a change."""
+    following = statement.next_named_sibling
+    while following is not None:
+        if ends_process(file, following):
+            return True
+        if following.type != "comment" and matches(_JUMPS, following):
+            return False
+        following = following.next_named_sibling
+    return False
 
 
 def _self_append(file: GoFile, statement, name: str):
