@@ -436,22 +436,30 @@ def _loop_finding(file: GoFile, loop, name: str, types: FileTypes, options: dict
         over = over[:57] + "..."
     # The capacity must be computable where the slice is declared; otherwise the make moves.
     # So must its value: a call in between (a lock taken, a map filled) may change it.
-    between, calls, appended_before = set(), False, False
+    between, written, calls, appended_before = set(), set(), False, False
     sibling = previous.next_named_sibling
     while sibling is not None and sibling != statement:
         if _self_append(file, sibling, name) is not None:
             appended_before = True  # counted above; its arguments read, they do not resize
         elif sibling.type != "comment":
             between.update(declared_names(sibling))
+            written.update(_written_roots(sibling))
             calls = calls or _has_call(file, sibling, _ALLOCATING)
         sibling = sibling.next_named_sibling
-    late = sorted(between & set(re.findall(r"[A-Za-z_]\w*", capacity)))
-    if late or (calls and not capacity.isdigit()):
+    capacity_names = set(re.findall(r"[A-Za-z_]\w*", capacity))
+    late = sorted(between & capacity_names)
+    changed = sorted(written & capacity_names)
+    if late or changed or (calls and not capacity.isdigit()):
         if appended_before:
             return None  # the make cannot move below the appends that precede the loop
 
-        why = f"{', '.join(late)} {'is' if len(late) == 1 else 'are'} declared after {name}" if late else \
-            f"the calls between the declaration and the loop may change {capacity}"
+        if late:
+            why = f"{', '.join(late)} {'is' if len(late) == 1 else 'are'} declared after {name}"
+        elif changed:
+            why = f"{', '.join(changed)} {'is' if len(changed) == 1 else 'are'} written between the declaration " \
+                  f"and the loop"
+        else:
+            why = f"the calls between the declaration and the loop may change {capacity}"
         fix = f"declare it just before the loop as {name} := make({slice_type}, 0, {capacity}){hint}, since {why}"
     else:
         fix = f"preallocate it with make({slice_type}, 0, {capacity}){hint}"
@@ -459,6 +467,19 @@ def _loop_finding(file: GoFile, loop, name: str, types: FileTypes, options: dict
         file.path, report_node,
         f"{name} starts empty and is appended to on every iteration of the {over}, regrowing and copying its "
         f"backing array; {fix}")
+
+
+def _written_roots(node) -> set[str]:
+    """The variables that assignments and `++`/`--` in `node` write, by their root name
+    (`m` for `m[k] = v`, `s.n++`)."""
+    roots = set()
+    for found in matches(_WRITES, node):
+        for side in found.get("lhs", []):
+            for target in (side.named_children if side.type == "expression_list" else [side]):
+                root = root_identifier(target)
+                if root is not None:
+                    roots.add(text(root))
+    return roots
 
 
 def _on_the_way_out(file: GoFile, statement) -> bool:

@@ -139,3 +139,32 @@ func (r *registry) withHeader() []string {
 	}
 	return out
 }
+
+// The set is filled between the declaration and the loop: the message names the write.
+func filledBetween(groups [][]string) []string {
+	seen := make(map[string]struct{})
+	var keys []string // want `SL003: declare it just before the loop as keys := make\(\[\]string, 0, len\(seen\)\), since seen is written between the declaration and the loop$`
+	for _, g := range groups {
+		for _, k := range g {
+			seen[k] = struct{}{}
+		}
+	}
+	for k := range seen {
+		keys = append(keys, k)
+	}
+	return keys
+}
+
+// A write to another variable keeps the general reason.
+func otherWritten(groups [][]string, seen map[string]bool) []string {
+	var keys []string // want `SL003: declare it just before the loop as keys := make\(\[\]string, 0, len\(seen\)\), since the calls between the declaration and the loop may change len\(seen\)$`
+	count := 0
+	for range groups {
+		count++
+	}
+	load()
+	for k := range seen {
+		keys = append(keys, k)
+	}
+	return keys
+}
