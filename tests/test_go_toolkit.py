@@ -107,10 +107,11 @@ def test_assigned_names(body, names):
 @pytest.mark.parametrize("statement, ends", [
     ('panic("no")', True), ("os.Exit(1)", True), ('log.Fatalf("%v", x)', True), ('lo.Fatal("x")', True),
     ('logger.Panicw("x", "k", v)', True), ('log.Printf("%v", x)', False), ("exit(1)", False),
-    ("x.Exit(1)", False), ('fmt.Println("x")', False), ("return", False),
+    ("x.Exit(1)", False), ('fmt.Println("x")', False), ("return", False), ('klog.Exitf("x")', True),
+    ('klog.Infof("x")', False),
 ])
 def test_ends_process(statement, ends):
-    file = go(f"func f() {{\n{statement}\n}}", 'import ("log"; "os")')
+    file = go(f"func f() {{\n{statement}\n}}", 'import ("log"; "os"; "k8s.io/klog/v2")')
     block = first(file, "block")
     assert ends_process(file, block.named_children[0]) is ends
 

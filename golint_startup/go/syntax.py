@@ -157,6 +157,7 @@ def root_identifier(target, through_dereference: bool = False):
 # Methods that never return, whatever the receiver: the Fatal and Panic families of the
 # standard library's log.Logger and of logrus, zap's SugaredLogger and most loggers modeled
 # on them. The receiver's type is not in the tree, so the name alone decides.
+_KLOG = frozenset({"k8s.io/klog", "k8s.io/klog/v2"})
 _NEVER_RETURNING_METHODS = frozenset({"Fatal", "Fatalf", "Fatalln", "Fatalw", "Panic", "Panicf", "Panicln", "Panicw"})
 
 
@@ -175,6 +176,8 @@ def ends_process(file, statement) -> bool:
         return text(function) == "panic" and not file.is_shadowed(function)
     if function.type != "selector_expression":
         return False
-    if file.callee(call) == ("os", "Exit"):
+    callee = file.callee(call)
+    if callee is not None and (callee == ("os", "Exit") or
+                               (callee[0] in _KLOG and callee[1] in {"Exit", "Exitf", "Exitln", "ExitDepth"})):
         return True
     return text(function.child_by_field_name("field")) in _NEVER_RETURNING_METHODS
