@@ -1,6 +1,6 @@
-// Functions handed to something that calls them later (on first use, after a delay, per
-// RPC or SSH session, when a value is collected) do not run at startup; what main calls
-// itself does.
+// Functions handed to something that calls them later (on first use, after a delay, on a
+// schedule, per RPC, SSH session or websocket connection, when a value is collected) do
+// not run at startup; what main calls itself does.
 package main
 
 import (
@@ -14,6 +14,8 @@ import (
 
 	"github.com/charmbracelet/wish"
 	"github.com/gliderlabs/ssh"
+	"github.com/robfig/cron/v3"
+	"golang.org/x/net/websocket"
 	"google.golang.org/grpc"
 )
 
@@ -33,6 +35,8 @@ func main() {
 	grpc.NewServer(grpc.UnaryInterceptor(perRPC), grpc.ChainStreamInterceptor(perStream))
 	ssh.Handle(perSession)
 	wish.WithMiddleware(perSessionMiddleware)
+	websocket.Handler(perConnection)
+	cron.New().AddFunc("@hourly", func() { onlyScheduled(os.Args) })
 
 	// A function value handed to anything else still counts as called.
 	run(atStartup)
@@ -125,6 +129,16 @@ func onlyRPC(in []string) []string {
 }
 
 func onlySession(in []string) []string {
+	var out []string
+	for _, x := range in {
+		out = append(out, x)
+	}
+	return out
+}
+
+func perConnection(ws *websocket.Conn) { onlySession(os.Args) }
+
+func onlyScheduled(in []string) []string {
 	var out []string
 	for _, x := range in {
 		out = append(out, x)
