@@ -8,7 +8,7 @@ from golint_startup.go.gofile import GoFile
 from golint_startup.go.syntax import ancestors, enclosing_function, ends_process, identifier_uses, is_variadic, matches, mentions, names_of, \
     root_identifier, text, unparen, values_of
 from golint_startup.go.scope import declared_names
-from golint_startup.go.types import INTEGER_TYPES, FileTypes
+from golint_startup.go.types import INTEGER_TYPES, SLICE, FileTypes
 from golint_startup.rule import SCOPE, SCOPE_HELP, STARTUP_MODEL, Option, Rule
 
 HELP = """\
@@ -449,6 +449,8 @@ def _loop_finding(file: GoFile, loop, name: str, types: FileTypes, options: dict
     capacity_names = set(re.findall(r"[A-Za-z_]\w*", capacity))
     late = sorted(between & capacity_names)
     changed = sorted(written & capacity_names)
+    if calls and _fixed_by_value(file, clause, capacity, written, previous, statement, types):
+        calls = False  # a call given a slice, array or string by value cannot change its length
     if late or changed or (calls and not capacity.isdigit()):
         if appended_before:
             return None  # the make cannot move below the appends that precede the loop
@@ -467,6 +469,29 @@ def _loop_finding(file: GoFile, loop, name: str, types: FileTypes, options: dict
         file.path, report_node,
         f"{name} starts empty and is appended to on every iteration of the {over}, regrowing and copying its "
         f"backing array; {fix}")
+
+
+def _fixed_by_value(file: GoFile, clause, capacity: str, written: set, previous, statement, types: FileTypes) -> bool:
+    """Whether the capacity reads only `len(v)` of the range's own variable `v`, a slice,
+    array or string (not a map), which no statement between the declaration and the loop
+    assigns or takes the address of."""
+    right = unparen(clause.child_by_field_name("right")) if clause.type == "range_clause" else None
+    if right is None or right.type != "identifier" or text(right) in written or \
+            set(re.findall(r"[A-Za-z_]\w*", capacity)) != {"len", text(right)}:
+        return False
+    t = types.underlying(types.of(right))
+    if not (t == SLICE or t == "string" or (t is not None and not isinstance(t, str) and
+                                            t.type in {"slice_type", "array_type", "implicit_length_array_type"})):
+        return False
+    sibling = previous.next_named_sibling
+    while sibling is not None and sibling != statement:
+        # `&v`, or `v.M()` whose pointer receiver takes the address implicitly
+        for found in matches('[(unary_expression operator: "&" operand: (identifier) @v) '
+                             '(call_expression function: (selector_expression operand: (identifier) @v))]', sibling):
+            if text(found["v"][0]) == text(right):
+                return False
+        sibling = sibling.next_named_sibling
+    return True
 
 
 def _written_roots(node) -> set[str]:

@@ -1,6 +1,8 @@
 package catalog
 
 import (
+	"sort"
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -167,4 +169,47 @@ func otherWritten(groups [][]string, seen map[string]bool) []string {
 		keys = append(keys, k)
 	}
 	return keys
+}
+
+type level int
+
+// Sorting and copying take the slice by value: its length is the same at the declaration.
+func sortedByValue(all []level) []string {
+	var (
+		levels = make([]level, len(all))
+		names  []string // want `SL003: preallocate it with make\(\[\]string, 0, len\(levels\)\)$`
+	)
+	copy(levels, all)
+	sort.Slice(levels, func(i, j int) bool { return levels[i] > levels[j] })
+	for _, l := range levels {
+		names = append(names, strconv.Itoa(int(l)))
+	}
+	return names
+}
+
+type levels []level
+
+func (l *levels) add(v level) { *l = append(*l, v) }
+
+// Through its address, or a pointer method, a call may grow it.
+func grownThroughAddress(all []level) []string {
+	var more levels = all
+	var names []string // want `SL003: declare it just before the loop as names := make\(\[\]string, 0, len\(more\)\), since the calls`
+	more.add(1)
+	for _, l := range more {
+		names = append(names, strconv.Itoa(int(l)))
+	}
+	return names
+}
+
+func extend(p *[]level) { *p = append(*p, 0) }
+
+func grownThroughPointer(all []level) []string {
+	pending := all
+	var names []string // want `SL003: declare it just before the loop as names := make\(\[\]string, 0, len\(pending\)\), since the calls`
+	extend(&pending)
+	for _, l := range pending {
+		names = append(names, strconv.Itoa(int(l)))
+	}
+	return names
 }
