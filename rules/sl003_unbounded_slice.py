@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 from golint_startup.go.gofile import GoFile
-from golint_startup.go.syntax import ancestors, enclosing_function, identifier_uses, is_variadic, matches, mentions, names_of, \
+from golint_startup.go.syntax import ancestors, enclosing_function, ends_process, identifier_uses, is_variadic, matches, mentions, names_of, \
     root_identifier, text, unparen, values_of
 from golint_startup.go.scope import declared_names
-from golint_startup.go.types import INTEGER_TYPES, FileTypes
+from golint_startup.go.types import INTEGER_TYPES, SLICE, FileTypes
 from golint_startup.rule import SCOPE, SCOPE_HELP, STARTUP_MODEL, Option, Rule
 
 # `s = append(s, ...)`: found in the source text first (anchored on the literal
@@ -309,7 +309,7 @@ def _loop_finding(file: GoFile, loop, name: str, types: FileTypes, options: dict
         while following is not None and following.type == "comment":
             following = following.next_named_sibling
     declaration = _empty_declaration(previous, name, types)
-    if declaration is None:
+    if declaration is None or _on_the_way_out(file, statement):
         return None
     report_node, slice_type = declaration
 
@@ -370,22 +370,32 @@ def _loop_finding(file: GoFile, loop, name: str, types: FileTypes, options: dict
         over = over[:57] + "..."
     # The capacity must be computable where the slice is declared; otherwise the make moves.
     # So must its value: a call in between (a lock taken, a map filled) may change it.
-    between, calls, appended_before = set(), False, False
+    between, written, calls, appended_before = set(), set(), False, False
     sibling = previous.next_named_sibling
     while sibling is not None and sibling != statement:
         if _self_append(file, sibling, name) is not None:
             appended_before = True  # counted above; its arguments read, they do not resize
         elif sibling.type != "comment":
             between.update(declared_names(sibling))
+            written.update(_written_roots(sibling))
             calls = calls or _has_call(file, sibling, _ALLOCATING)
         sibling = sibling.next_named_sibling
-    late = sorted(between & set(re.findall(r"[A-Za-z_]\w*", capacity)))
-    if late or (calls and not capacity.isdigit()):
+    capacity_names = set(re.findall(r"[A-Za-z_]\w*", capacity))
+    late = sorted(between & capacity_names)
+    changed = sorted(written & capacity_names)
+    if calls and _fixed_by_value(file, clause, capacity, written, previous, statement, types):
+        calls = False  # a call given a slice, array or string by value cannot change its length
+    if late or changed or (calls and not capacity.isdigit()):
         if appended_before:
             return None  # the make cannot move below the appends that precede the loop
 
-        why = f"{', '.join(late)} {'is' if len(late) == 1 else 'are'} declared after {name}" if late else \
-            f"the calls between the declaration and the loop may change {capacity}"
+        if late:
+            why = f"{', '.join(late)} {'is' if len(late) == 1 else 'are'} declared after {name}"
+        elif changed:
+            why = f"{', '.join(changed)} {'is' if len(changed) == 1 else 'are'} written between the declaration " \
+                  f"and the loop"
+        else:
+            why = f"the calls between the declaration and the loop may change {capacity}"
         fix = f"declare it just before the loop as {name} := make({slice_type}, 0, {capacity}){hint}, since {why}"
     else:
         fix = f"preallocate it with make({slice_type}, 0, {capacity}){hint}"
@@ -393,6 +403,56 @@ def _loop_finding(file: GoFile, loop, name: str, types: FileTypes, options: dict
         file.path, report_node,
         f"{name} starts empty and is appended to on every iteration of the {over}, regrowing and copying its "
         f"backing array; {fix}")
+
+
+def _fixed_by_value(file: GoFile, clause, capacity: str, written: set, previous, statement, types: FileTypes) -> bool:
+    """Whether the capacity reads only `len(v)` of the range's own variable `v`, a slice,
+    array or string (not a map), which no statement between the declaration and the loop
+    assigns or takes the address of."""
+    right = unparen(clause.child_by_field_name("right")) if clause.type == "range_clause" else None
+    if right is None or right.type != "identifier" or text(right) in written or \
+            set(re.findall(r"[A-Za-z_]\w*", capacity)) != {"len", text(right)}:
+        return False
+    t = types.underlying(types.of(right))
+    if not (t == SLICE or t == "string" or (t is not None and not isinstance(t, str) and
+                                            t.type in {"slice_type", "array_type", "implicit_length_array_type"})):
+        return False
+    sibling = previous.next_named_sibling
+    while sibling is not None and sibling != statement:
+        # `&v`, or `v.M()` whose pointer receiver takes the address implicitly
+        for found in matches('[(unary_expression operator: "&" operand: (identifier) @v) '
+                             '(call_expression function: (selector_expression operand: (identifier) @v))]', sibling):
+            if text(found["v"][0]) == text(right):
+                return False
+        sibling = sibling.next_named_sibling
+    return True
+
+
+def _written_roots(node) -> set[str]:
+    """The variables that assignments and `++`/`--` in `node` write, by their root name
+    (`m` for `m[k] = v`, `s.n++`)."""
+    roots = set()
+    for found in matches(_WRITES, node):
+        for side in found.get("lhs", []):
+            for target in (side.named_children if side.type == "expression_list" else [side]):
+                root = root_identifier(target)
+                if root is not None:
+                    roots.add(text(root))
+    return roots
+
+
+def _on_the_way_out(file: GoFile, statement) -> bool:
+    """Whether the statements after `statement` reach a call that ends the process with no
+    jump before it: the slice is then built once, for the message of a failing start, and
+    its growth costs nothing worth a change."""
+    following = statement.next_named_sibling
+    while following is not None:
+        if ends_process(file, following):
+            return True
+        if following.type != "comment" and matches(_JUMPS, following):
+            return False
+        following = following.next_named_sibling
+    return False
 
 
 def _self_append(file: GoFile, statement, name: str):

@@ -7,7 +7,7 @@ import pytest
 from golint_startup.go.constants import Constants
 from golint_startup.go.gofile import parse
 from golint_startup.go.imports import default_package_name
-from golint_startup.go.syntax import (assigned_names, identifier_uses, invocation, matches, mentions, root_identifier,
+from golint_startup.go.syntax import (assigned_names, ends_process, identifier_uses, invocation, matches, mentions, root_identifier,
                                       text)
 from golint_startup.go.types import FileTypes, named_type, result_types, type_parameters_in_scope
 
@@ -102,6 +102,23 @@ def test_invocation(body, expected):
 def test_assigned_names(body, names):
     file = go(body)
     assert [text(n) for n in assigned_names(first(file, "call_expression", "io.ReadAll(r)"))] == names
+
+
+@pytest.mark.parametrize("statement, ends", [
+    ('panic("no")', True), ("os.Exit(1)", True), ('log.Fatalf("%v", x)', True), ('lo.Fatal("x")', True),
+    ('logger.Panicw("x", "k", v)', True), ('log.Printf("%v", x)', False), ("exit(1)", False),
+    ("x.Exit(1)", False), ('fmt.Println("x")', False), ("return", False), ('klog.Exitf("x")', True),
+    ('klog.Infof("x")', False),
+])
+def test_ends_process(statement, ends):
+    file = go(f"func f() {{\n{statement}\n}}", 'import ("log"; "os"; "k8s.io/klog/v2")')
+    block = first(file, "block")
+    assert ends_process(file, block.named_children[0]) is ends
+
+
+def test_a_shadowed_panic_or_os_returns():
+    file = go("func f(panic func(string), os T) {\npanic(\"x\")\nos.Exit(1)\n}", 'import "os"')
+    assert not any(ends_process(file, s) for s in first(file, "block").named_children)
 
 
 @pytest.mark.parametrize("target, root, through_dereference", [

@@ -117,6 +117,23 @@ HANDLER_REGISTRATIONS: tuple[str, ...] = (
     *(f"{fiber}.{name}" for fiber in ("github.com/gofiber/fiber/v2", "github.com/gofiber/fiber/v3")
       for name in (*_HTTP_METHODS, "All", "Add", "Use")),
     "google.golang.org/grpc.RegisterService", "*.Register*Server",
+    # Per RPC: gRPC's interceptors.
+    *(f"google.golang.org/grpc.{name}" for name in
+      ("UnaryInterceptor", "StreamInterceptor", "ChainUnaryInterceptor", "ChainStreamInterceptor")),
+    # Per SSH session.
+    *(f"{ssh}.{name}" for ssh in ("github.com/gliderlabs/ssh", "github.com/charmbracelet/ssh")
+      for name in ("Handle",)),
+    "github.com/charmbracelet/wish.WithMiddleware",
+    # Per websocket connection, per queued task or message.
+    "golang.org/x/net/websocket.Handler", "github.com/hibiken/asynq.HandleFunc",
+    *(f"github.com/ThreeDotsLabs/watermill/message.{name}" for name in ("AddHandler", "AddNoPublisherHandler",
+                                                                         "AddConsumerHandler")),
+    # On a schedule, after startup.
+    *(f"{cron}.AddFunc" for cron in ("github.com/robfig/cron", "github.com/robfig/cron/v3")),
+    # Not handlers, but the same for the model: the function runs later, on the first call of
+    # what these return (SL002's own advice), after a delay, or when a value is collected.
+    "sync.OnceFunc", "sync.OnceValue", "sync.OnceValues", "time.AfterFunc", "context.AfterFunc",
+    "runtime.SetFinalizer", "runtime.AddCleanup",
 )
 
 # Path components that mark test and tooling code (end-to-end apps, fixtures) by location.

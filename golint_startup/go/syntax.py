@@ -152,3 +152,32 @@ def root_identifier(target, through_dereference: bool = False):
         else:
             return None  # *p = v writes through a pointer, not to a variable
     return None
+
+
+# Methods that never return, whatever the receiver: the Fatal and Panic families of the
+# standard library's log.Logger and of logrus, zap's SugaredLogger and most loggers modeled
+# on them. The receiver's type is not in the tree, so the name alone decides.
+_KLOG = frozenset({"k8s.io/klog", "k8s.io/klog/v2"})
+_NEVER_RETURNING_METHODS = frozenset({"Fatal", "Fatalf", "Fatalln", "Fatalw", "Panic", "Panicf", "Panicln", "Panicw"})
+
+
+def ends_process(file, statement) -> bool:
+    """Whether `statement` is a call that does not return to its caller: `panic(...)`,
+    `os.Exit(...)`, `log.Fatalf(...)`, `logger.Fatal(...)`."""
+    if statement is None or statement.type != "expression_statement" or not statement.named_children:
+        return False
+    call = unparen(statement.named_children[0])
+    if call is None or call.type != "call_expression":
+        return False
+    function = call.child_by_field_name("function")
+    if function is None:
+        return False
+    if function.type == "identifier":
+        return text(function) == "panic" and not file.is_shadowed(function)
+    if function.type != "selector_expression":
+        return False
+    callee = file.callee(call)
+    if callee is not None and (callee == ("os", "Exit") or
+                               (callee[0] in _KLOG and callee[1] in {"Exit", "Exitf", "Exitln", "ExitDepth"})):
+        return True
+    return text(function.child_by_field_name("field")) in _NEVER_RETURNING_METHODS

@@ -1,6 +1,8 @@
 package catalog
 
 import (
+	"sort"
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -138,4 +140,76 @@ func (r *registry) withHeader() []string {
 		out = append(out, name)
 	}
 	return out
+}
+
+// The set is filled between the declaration and the loop: the message names the write.
+func filledBetween(groups [][]string) []string {
+	seen := make(map[string]struct{})
+	var keys []string // want `SL003: declare it just before the loop as keys := make\(\[\]string, 0, len\(seen\)\), since seen is written between the declaration and the loop$`
+	for _, g := range groups {
+		for _, k := range g {
+			seen[k] = struct{}{}
+		}
+	}
+	for k := range seen {
+		keys = append(keys, k)
+	}
+	return keys
+}
+
+// A write to another variable keeps the general reason.
+func otherWritten(groups [][]string, seen map[string]bool) []string {
+	var keys []string // want `SL003: declare it just before the loop as keys := make\(\[\]string, 0, len\(seen\)\), since the calls between the declaration and the loop may change len\(seen\)$`
+	count := 0
+	for range groups {
+		count++
+	}
+	load()
+	for k := range seen {
+		keys = append(keys, k)
+	}
+	return keys
+}
+
+type level int
+
+// Sorting and copying take the slice by value: its length is the same at the declaration.
+func sortedByValue(all []level) []string {
+	var (
+		levels = make([]level, len(all))
+		names  []string // want `SL003: preallocate it with make\(\[\]string, 0, len\(levels\)\)$`
+	)
+	copy(levels, all)
+	sort.Slice(levels, func(i, j int) bool { return levels[i] > levels[j] })
+	for _, l := range levels {
+		names = append(names, strconv.Itoa(int(l)))
+	}
+	return names
+}
+
+type levels []level
+
+func (l *levels) add(v level) { *l = append(*l, v) }
+
+// Through its address, or a pointer method, a call may grow it.
+func grownThroughAddress(all []level) []string {
+	var more levels = all
+	var names []string // want `SL003: declare it just before the loop as names := make\(\[\]string, 0, len\(more\)\), since the calls`
+	more.add(1)
+	for _, l := range more {
+		names = append(names, strconv.Itoa(int(l)))
+	}
+	return names
+}
+
+func extend(p *[]level) { *p = append(*p, 0) }
+
+func grownThroughPointer(all []level) []string {
+	pending := all
+	var names []string // want `SL003: declare it just before the loop as names := make\(\[\]string, 0, len\(pending\)\), since the calls`
+	extend(&pending)
+	for _, l := range pending {
+		names = append(names, strconv.Itoa(int(l)))
+	}
+	return names
 }

@@ -1,0 +1,147 @@
+// Functions handed to something that calls them later (on first use, after a delay, on a
+// schedule, per RPC, SSH session or websocket connection, when a value is collected) do
+// not run at startup; what main calls itself does.
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"os"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/charmbracelet/wish"
+	"github.com/gliderlabs/ssh"
+	"github.com/robfig/cron/v3"
+	"golang.org/x/net/websocket"
+	"google.golang.org/grpc"
+)
+
+// The remedy SL002 suggests: built on the first call of loadCatalog, not before.
+var loadCatalog = sync.OnceValues(readCatalog)
+
+var names = sync.OnceValue(func() []string { return onlyOnce(os.Args) })
+
+type handle struct{}
+
+func main() {
+	refresh := sync.OnceFunc(func() { onlyOnceFunc(os.Args) })
+	time.AfterFunc(time.Minute, func() { onlyLater(os.Args) })
+	context.AfterFunc(context.Background(), func() { onlyOnCancel(os.Args) })
+	runtime.SetFinalizer(&handle{}, func(*handle) { onlyFinalizer(os.Args) })
+
+	grpc.NewServer(grpc.UnaryInterceptor(perRPC), grpc.ChainStreamInterceptor(perStream))
+	ssh.Handle(perSession)
+	wish.WithMiddleware(perSessionMiddleware)
+	websocket.Handler(perConnection)
+	cron.New().AddFunc("@hourly", func() { onlyScheduled(os.Args) })
+
+	// A function value handed to anything else still counts as called.
+	run(atStartup)
+	_, _ = refresh, names
+}
+
+func run(f func([]string) []string) { f(os.Args) }
+
+func readCatalog() (map[string]int, error) {
+	f, err := os.Open("catalog.json")
+	if err != nil {
+		return nil, err
+	}
+	data, _ := io.ReadAll(f)
+	var m map[string]int
+	err = json.Unmarshal(data, &m)
+	return m, err
+}
+
+func perRPC(ctx context.Context, req any, info *grpc.UnaryServerInfo, h grpc.UnaryHandler) (any, error) {
+	onlyRPC(os.Args)
+	return h(ctx, req)
+}
+
+func perStream(srv any, ss grpc.ServerStream, info *grpc.StreamServerInfo, h grpc.StreamHandler) error {
+	onlyRPC(os.Args)
+	return h(srv, ss)
+}
+
+func perSession(s ssh.Session) { onlySession(s.Command()) }
+
+func perSessionMiddleware(next ssh.Handler) ssh.Handler {
+	return func(s ssh.Session) { onlySession(s.Command()); next(s) }
+}
+
+func atStartup(in []string) []string {
+	var out []string // want "SL003"
+	for _, x := range in {
+		out = append(out, x)
+	}
+	return out
+}
+
+func onlyOnce(in []string) []string {
+	var out []string
+	for _, x := range in {
+		out = append(out, x)
+	}
+	return out
+}
+
+func onlyOnceFunc(in []string) []string {
+	var out []string
+	for _, x := range in {
+		out = append(out, x)
+	}
+	return out
+}
+
+func onlyLater(in []string) []string {
+	var out []string
+	for _, x := range in {
+		out = append(out, x)
+	}
+	return out
+}
+
+func onlyOnCancel(in []string) []string {
+	var out []string
+	for _, x := range in {
+		out = append(out, x)
+	}
+	return out
+}
+
+func onlyFinalizer(in []string) []string {
+	var out []string
+	for _, x := range in {
+		out = append(out, x)
+	}
+	return out
+}
+
+func onlyRPC(in []string) []string {
+	var out []string
+	for _, x := range in {
+		out = append(out, x)
+	}
+	return out
+}
+
+func onlySession(in []string) []string {
+	var out []string
+	for _, x := range in {
+		out = append(out, x)
+	}
+	return out
+}
+
+func perConnection(ws *websocket.Conn) { onlySession(os.Args) }
+
+func onlyScheduled(in []string) []string {
+	var out []string
+	for _, x := range in {
+		out = append(out, x)
+	}
+	return out
+}
