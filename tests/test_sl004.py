@@ -60,8 +60,9 @@ def test_one_finding_per_load_naming_the_other_entries(tmp_path):
     _clear_module_caches()
     (finding,) = _run(str(tmp_path), ["./..."]).findings
     assert finding.location.line == 9
-    assert "from main.main (and 1 other entry point): main -> load;" in finding.message
-    assert finding.related[0].line == 7
+    assert "from main.main: main -> load; also unguarded from func init of package main; fix:" in finding.message
+    assert [(r.line, r.message) for r in finding.related] == [
+        (7, "entry point: main.main"), (5, "entry point: func init of package main")]
 
 
 def test_facts_are_compact_and_picklable():

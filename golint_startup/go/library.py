@@ -86,11 +86,25 @@ BINARY_DECODE_FUNCTIONS: dict[str, frozenset[str]] = {
 # `wire.Build` and `wire.NewSet` are function values passed to them.
 COBRA, URFAVE_CLI = "github.com/spf13/cobra", "github.com/urfave/cli"
 _COBRA_FIELDS = ("Run", "RunE", "PreRun", "PreRunE", "PersistentPreRun", "PersistentPreRunE")
+_CLI_PATHS = (URFAVE_CLI, f"{URFAVE_CLI}/v2", f"{URFAVE_CLI}/v3")
+# The fields a command framework runs, as (import path, type, field).
+COMMAND_FIELDS: frozenset[tuple[str, str, str]] = frozenset(
+    {(COBRA, "Command", field) for field in _COBRA_FIELDS} |
+    {(cli, kind, field) for cli in _CLI_PATHS for kind in ("App", "Command") for field in ("Action", "Before")})
+# The methods that run a framework's commands, by import path (`rootCmd.Execute()`,
+# `app.Run(os.Args)`). The function values in the COMMAND_FIELDS of a package-level
+# variable's literal (`var rootCmd = &cobra.Command{RunE: run}`) run where one of these is
+# called, not where the variable is initialized: any such call of the framework reaches every
+# such function value of the module (subcommands join the root with AddCommand, which the
+# call graph does not follow; one root per program is the common case). A module with no
+# such call keeps them as values of the variable's initializer.
+COMMAND_RUNNERS: dict[str, frozenset[str]] = {
+    COBRA: frozenset({"Execute", "ExecuteC", "ExecuteContext", "ExecuteContextC"}),
+    **{cli: frozenset({"Run", "RunContext"}) for cli in _CLI_PATHS},
+}
 STARTUP_EDGES: tuple[str, ...] = (
-    *(f"{COBRA}.Command.{field}" for field in _COBRA_FIELDS),
+    *(f"{path}.{kind}.{field}" for path, kind, field in sorted(COMMAND_FIELDS)),
     f"{COBRA}.OnInitialize",
-    *(f"{cli}.{kind}.{field}" for cli in (URFAVE_CLI, f"{URFAVE_CLI}/v2", f"{URFAVE_CLI}/v3")
-      for kind in ("App", "Command") for field in ("Action", "Before")),
     "go.uber.org/fx.Invoke", "go.uber.org/fx.Provide",
     "github.com/google/wire.Build", "github.com/google/wire.NewSet",
     "github.com/alecthomas/kong.Context.Run()",

@@ -27,6 +27,7 @@ from typing import Callable, NamedTuple, Union
 import tree_sitter
 
 from golint_startup.go.gofile import GoFile
+from golint_startup.go.library import COMMAND_FIELDS, COMMAND_RUNNERS
 from golint_startup.go.syntax import matches, text, unparen
 from golint_startup.go.types import named_type, result_types
 
@@ -474,11 +475,16 @@ def _events_of(file: GoFile, top, found: _Found, key: str, classify: Classifier 
         """Where an event counts in its owner: deferred calls run at the end."""
         return ends[owner] if node in deferred else node.start_byte
 
+    # A command framework's function value in a package-level literal runs where the framework
+    # runs the command (see graph.ModuleGraph.edges): a "run" event, not a reference.
+    in_var = top.type == "var_spec"
     for literal in literals:
         owner = owner_of[literal]
         call = invoked_by.get(literal)
+        kind = "call" if call is not None else \
+            "run" if in_var and owner is top and _command_field(file, literal) else "ref"
         events[owner].append(Event(place(call if call is not None else literal, owner),
-                                   "ref" if call is None else "call", LiteralTarget(keys[literal]), span(literal)))
+                                   kind, LiteralTarget(keys[literal]), span(literal)))
     for call, function in found.calls:
         owner = owner_of[call]
         label = classify(file, call) if classify is not None else None
@@ -501,8 +507,30 @@ def _events_of(file: GoFile, top, found: _Found, key: str, classify: Classifier 
             continue  # assigned to, not a value
         target = _target(file, ref, env)
         if target is not None and (type(target) is not MethodTarget or target.receiver != UNKNOWN):
-            events[owner_of[ref]].append(Event(ref.start_byte, "ref", target, span(ref)))
+            owner = owner_of[ref]
+            kind = "run" if in_var and owner is top and _command_field(file, ref) else "ref"
+            events[owner].append(Event(ref.start_byte, kind, target, span(ref)))
     return {keys[holder]: tuple(sorted(held, key=lambda e: e.position)) for holder, held in events.items()}
+
+
+def _command_field(file: GoFile, value) -> bool:
+    """Whether `value` is stored in a field a command framework runs (library.COMMAND_FIELDS):
+    `RunE: run` in `cobra.Command{...}`, or in a literal of elided type (`{Action: act}` in a
+    `[]*cli.Command`) of a file that imports the framework."""
+    element = value.parent
+    if element is None or element.type != "keyed_element" or element.child_by_field_name("element") != value:
+        return False
+    key = element.child_by_field_name("key")
+    if key is None or key.type != "identifier" or text(key) not in _COMMAND_FIELD_NAMES:
+        return False
+    literal = element.parent.parent if element.parent is not None else None
+    if literal is not None and literal.type == "composite_literal":
+        ref = type_ref(file, literal.child_by_field_name("type"))
+        return (ref.path, ref.name, text(key)) in COMMAND_FIELDS
+    return any(path in COMMAND_RUNNERS for path in file.imports.values())
+
+
+_COMMAND_FIELD_NAMES = frozenset(field for _, _, field in COMMAND_FIELDS)
 
 
 # --- declarations -----------------------------------------------------------
