@@ -328,3 +328,17 @@ def test_no_load_in_the_module_builds_no_graph(monkeypatch, tmp_path, everywhere
     monkeypatch.setattr("golint_startup.go.callgraph.graph.ModuleGraph", lambda *args: pytest.fail("built the graph"))
     _clear_module_caches()
     assert _run(str(tmp_path), ["./..."]).findings == []
+
+
+@pytest.mark.parametrize("name", ["cobra", "cobrasplit"])
+def test_startup_path_agrees_with_the_entry_point(name):
+    """A cobra command's RunE is reached from main through Execute, in SL004's message and in
+    the startup model's path alike (SL003 asks for the model)."""
+    directory = os.path.join(SL004, name)
+    settings = build_settings(select=("SL004", "SL003"), cwd=directory)
+    findings = [f for f in run(["./..."], settings, cwd=directory).findings if "from main.main" in f.message]
+    assert findings
+    for finding in findings:
+        names = [step.message for step in finding.startup_path]
+        assert names[:2] == ["main", "cmd.Execute"]
+        assert f"from main.main: {' -> '.join(names)}; " in finding.message

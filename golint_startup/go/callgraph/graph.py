@@ -63,7 +63,7 @@ class Resolved:
     unresolved: bool = False  # a method call on a value of unknown type
 
 
-_RUNNER_NAMES = frozenset().union(*COMMAND_RUNNERS.values())
+RUNNER_NAMES = frozenset().union(*COMMAND_RUNNERS.values())
 
 # A resolved type: (Package or None when outside the group, import path, type name).
 _Type = tuple
@@ -192,7 +192,7 @@ class ModuleGraph:
             if kind == "call":
                 resolved = self.resolve(event.target, package)
                 yield event, resolved
-                if resolved.function is None and resolved.method_name in _RUNNER_NAMES:
+                if resolved.function is None and resolved.method_name in RUNNER_NAMES:
                     for command in self._commands_run_by(function, resolved):
                         yield event, Resolved(command)
             elif kind == "ref":
@@ -221,10 +221,18 @@ class ModuleGraph:
             if self._stored:
                 for function in self.functions.values():
                     for event in function.events:
-                        if event.kind == "call" and getattr(event.target, "name", None) in _RUNNER_NAMES:
+                        if event.kind == "call" and getattr(event.target, "name", None) in RUNNER_NAMES:
                             self._run.update(f.id for f in self._commands_run_by(
                                 function, self.resolve(event.target, function.package)))
         return self._stored, self._run
+
+    def commands_run(self) -> set[tuple]:
+        """The ids of the stored command functions some call runs."""
+        return set(self._commands()[1])
+
+    def stored_commands(self) -> set[tuple]:
+        """The ids of the functions stored in command frameworks' run fields (see edges)."""
+        return {target.id for target, _, _ in self._commands()[0]}
 
     def _commands_run_by(self, function: Function, resolved: Resolved) -> list[Function]:
         """The stored command functions a call runs: a runner method of a framework's type (or
