@@ -335,7 +335,7 @@ def test_startup_path_agrees_with_the_entry_point(name):
     """A cobra command's RunE is reached from main through Execute, in SL004's message and in
     the startup model's path alike (SL003 asks for the model)."""
     directory = os.path.join(SL004, name)
-    settings = build_settings(select=("SL004", "SL003"), cwd=directory)
+    settings = build_settings(config_path=None, select=("SL004", "SL003"), cwd=directory)
     findings = [f for f in run(["./..."], settings, cwd=directory).findings if "from main.main" in f.message]
     assert findings
     for finding in findings:
