@@ -14,8 +14,13 @@ from golint_startup.rule import MODULE_FILES, TEST_SUPPORT_FACTS, Finding, Gener
 
 HELP = """\
 ## What it does
-Flags a configuration load that a program reaches from its start with no GC control in
-effect. A load is a call of one of `load-functions`: by default viper's
+Flags a configuration load that a program reaches from its start while the Go runtime
+does not know the container's memory limit: no `GOMEMLIMIT` the code can see, no
+`debug.SetMemoryLimit`, no other GC control in effect. The load itself is rarely large:
+measured with a heap profile (and `GODEBUG=inittrace=1`) of a program that calls
+`viper.ReadInConfig` on a YAML file, it allocates about 22 KB for a 315-byte file and
+64 KB for a 10 KB file. The finding is that the rest of startup allocates, from this
+point on, with a collector paced by `GOGC` alone. A load is a call of one of `load-functions`: by default viper's
 `ReadInConfig`, `ReadConfig`, `MergeInConfig`, `ReadRemoteConfig` and
 `WatchRemoteConfig`, as package functions (`viper.ReadInConfig()`) or as methods of a
 `*viper.Viper` (`v := viper.New(); v.ReadInConfig()`).
@@ -23,8 +28,15 @@ effect. A load is a call of one of `load-functions`: by default viper's
 Programs start at `main` in package `main` and at every package-level `func init()`;
 package-level `var` initializers run during initialization too and count as starts. From
 there the rule follows calls and function values (`cobra.OnInitialize(initConfig)`,
-`RunE: run`, `http.HandleFunc("/", h)`, function literals) through the files and packages
-of the Go module; a function value counts as called where it is referenced. Packages of
+`http.HandleFunc("/", h)`, function literals) through the files and packages of the Go
+module; a function value counts as called where it is referenced, with one exception: a
+command framework's function (cobra's `Run*`, `PreRun*` and `PersistentPreRun*` fields,
+urfave/cli's `Action` and `Before`) stored in the literal of a package-level variable
+(`var rootCmd = &cobra.Command{RunE: run}`) runs when the framework runs the command, so
+it is reached from every call of `Execute`, `ExecuteC`, `ExecuteContext`,
+`ExecuteContextC` (cobra) or `Run`, `RunContext` (urfave/cli) in its package or a package
+that imports it, directly or not (`main -> cmd.Execute -> run`), and from the variable's
+initializer only when no such call exists. Packages of
 other modules count when they are on disk for the same build: listed in the `go.work`
 that uses the module, or the target of a local `replace` in `go.mod` (and linted in the
 same run). A load is reported when **some** path from a start reaches it without one of
@@ -39,8 +51,9 @@ leads on):
 - `runtime.GC()` called after it, directly or through a function of the module that
   calls it directly.
 
-The finding names the start (entry point) of an unguarded path, with the path, and
-carries the entry point as a related location. Loads no start reaches (library code
+The finding names the start (entry point) of an unguarded path, with the path, and the
+other starts with an unguarded path to the same load (up to three in all, then how many
+more); each named start is a related location. Loads no start reaches (library code
 whose callers are outside the module) are not reported.
 
 Method calls are resolved without type checking, where the receiver's type is evident
@@ -88,7 +101,11 @@ func initConfig() {
 ```
 
 ## How to fix
-Set a memory limit before the load, on every path that reaches it. The simplest is
+In one line: set `GOMEMLIMIT` (for example from the container's limit), call
+`debug.SetMemoryLimit` before the load, or blank-import
+`github.com/KimMachineGun/automemlimit` in the main package.
+
+Set the memory limit before the load, on every path that reaches it. The simplest is
 the environment: `GOMEMLIMIT` set from the container's limit (for example through the
 Kubernetes downward API, `resourceFieldRef: {resource: limits.memory}`; a value somewhat
 below the limit leaves room for memory the Go runtime does not manage) needs no code,
@@ -104,10 +121,11 @@ func initConfig() {
     }
 }
 ```
-A callback registered in `init` (such as `cobra.OnInitialize(initConfig)` or a
-`RunE` field) is treated as called where it is registered, so a limit set later in
-`main` does not cover it: set it in the callback (or in a function the callback calls
-before loading), or import automemlimit in the package that registers the callback.
+A callback registered in `init` (such as `cobra.OnInitialize(initConfig)`) is treated
+as called where it is registered, so a limit set later in `main` does not cover it: set it
+in the callback (or in a function the callback calls before loading), or import
+automemlimit in the package that registers the callback. A cobra command's `RunE` is
+covered by a limit set in `main` before `Execute`.
 
 ## Options
 - `load-functions` (list of strings, default the five viper functions above): each entry
