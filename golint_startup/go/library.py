@@ -133,6 +133,19 @@ HANDLER_REGISTRATIONS: tuple[str, ...] = (
     "google.golang.org/grpc.RegisterService", "*.Register*Server",
 )
 
+# Constructors whose result has a constant size (a buffer of fixed size, a wrapper around
+# their argument), by import path: a sync.Once whose function only stores one of these, built
+# from values that already exist (`reader = bufio.NewReader(os.Stdin)`), postpones nothing
+# worth acting on (SL002).
+CONSTANT_SIZE_CONSTRUCTORS: dict[str, frozenset[str]] = {
+    "bufio": frozenset({"NewReader", "NewReaderSize", "NewWriter", "NewWriterSize", "NewReadWriter", "NewScanner"}),
+    "errors": frozenset({"New"}),
+    "sync": frozenset({"NewCond"}),
+    "strings": frozenset({"NewReader"}),
+    "bytes": frozenset({"NewBuffer", "NewReader"}),
+    "context": frozenset({"Background", "TODO"}),
+}
+
 # Path components that mark test and tooling code (end-to-end apps, fixtures) by location.
 TEST_DIRS: tuple[str, ...] = ("test", "tests", "e2e", "integration", "testutil", "testutils", "testhelpers",
                               "fixtures")
