@@ -36,6 +36,24 @@ field; a `Do` called directly in `func init`, a package-level `var` initializer 
 covers work done there); and `sync.OnceFunc`, `sync.OnceValue`, `sync.OnceValues`, the
 recommended forms.
 
+Not flagged either: a function whose every assignment stores a value of constant, small
+size built from values that already exist, which postpones nothing worth acting on:
+composite literals whose elements are package-level names, constants or such literals
+themselves (`server = &profilingServer{}`, `opts = Options{Name: "x"}`), `new(T)`, and the
+constant-size constructors listed in the toolkit's library table
+(`CONSTANT_SIZE_CONSTRUCTORS`): `bufio.NewReader`, `NewWriter`, `NewScanner` and their
+`...Size` forms, `errors.New`, `sync.NewCond`, `strings.NewReader`, `bytes.NewBuffer`,
+`bytes.NewReader`, `context.Background` and `context.TODO`, with such arguments
+(`reader = bufio.NewReader(os.Stdin)`). Any other call (`bufio.NewReader(open())`,
+`Options{Name: os.Getenv("NAME")}`) keeps the finding.
+
+Only code that runs after startup is reported: a `Do` in a function that the startup
+model (see Startup code in the README) reaches from `main`, an `init` or a package-level
+initializer fires during startup, so nothing is postponed and the finding is dropped,
+however deep the call. What is left is a `Do` reached only later: from a request handler,
+a goroutine, a callback stored for later. A program that never serves (a CLI, whose every
+function runs from `main`) therefore gets no SL002 findings, by design.
+
 When the function also assigns an error, the message says what becomes of it: assigned to
 a variable of the calling function (a local such as `err`, or a named result), only the
 first call ever sees it, and every later call reports success with the value unset (Do

@@ -477,12 +477,12 @@ def _events_of(file: GoFile, top, found: _Found, key: str, classify: Classifier 
 
     # A command framework's function value in a package-level literal runs where the framework
     # runs the command (see graph.ModuleGraph.edges): a "run" event, not a reference.
-    in_var = top.type == "var_spec"
+    commands = _command_values(file, top) if top.type == "var_spec" else set()
     for literal in literals:
         owner = owner_of[literal]
         call = invoked_by.get(literal)
         kind = "call" if call is not None else \
-            "run" if in_var and owner is top and _command_field(file, literal) else "ref"
+            "run" if owner is top and (literal.start_byte, literal.end_byte) in commands else "ref"
         events[owner].append(Event(place(call if call is not None else literal, owner),
                                    kind, LiteralTarget(keys[literal]), span(literal)))
     for call, function in found.calls:
@@ -508,26 +508,38 @@ def _events_of(file: GoFile, top, found: _Found, key: str, classify: Classifier 
         target = _target(file, ref, env)
         if target is not None and (type(target) is not MethodTarget or target.receiver != UNKNOWN):
             owner = owner_of[ref]
-            kind = "run" if in_var and owner is top and _command_field(file, ref) else "ref"
+            kind = "run" if owner is top and (ref.start_byte, ref.end_byte) in commands else "ref"
             events[owner].append(Event(ref.start_byte, kind, target, span(ref)))
     return {keys[holder]: tuple(sorted(held, key=lambda e: e.position)) for holder, held in events.items()}
 
 
-def _command_field(file: GoFile, value) -> bool:
-    """Whether `value` is stored in a field a command framework runs (library.COMMAND_FIELDS):
-    `RunE: run` in `cobra.Command{...}`, or in a literal of elided type (`{Action: act}` in a
-    `[]*cli.Command`) of a file that imports the framework."""
-    element = value.parent
-    if element is None or element.type != "keyed_element" or element.child_by_field_name("element") != value:
-        return False
-    key = element.child_by_field_name("key")
-    if key is None or key.type != "identifier" or text(key) not in _COMMAND_FIELD_NAMES:
-        return False
-    literal = element.parent.parent if element.parent is not None else None
-    if literal is not None and literal.type == "composite_literal":
-        ref = type_ref(file, literal.child_by_field_name("type"))
-        return (ref.path, ref.name, text(key)) in COMMAND_FIELDS
-    return any(path in COMMAND_RUNNERS for path in file.imports.values())
+def _command_values(file: GoFile, top) -> set[tuple[int, int]]:
+    """The byte ranges of the values stored in fields a command framework runs
+    (library.COMMAND_FIELDS) in a package-level var spec: `RunE: run` in `cobra.Command{...}`,
+    or `{Action: act}` in a literal of elided type of a file that imports the framework.
+    A walk down from the spec (no parent lookups), skipping function bodies."""
+    if not any(path in COMMAND_RUNNERS for path in file.imports.values()):
+        return set()
+    found, stack = set(), [(top, None)]
+    while stack:
+        node, literal_type = stack.pop()
+        if node.type == "function_literal":
+            continue
+        if node.type == "composite_literal":
+            ref = type_ref(file, node.child_by_field_name("type"))
+            literal_type = (ref.path, ref.name)
+        elif node.type != "literal_value":
+            literal_type = None
+        for child in node.named_children:
+            if node.type == "literal_value" and child.type == "keyed_element":
+                key, value = child.child_by_field_name("key"), child.child_by_field_name("element")
+                if key is not None and value is not None and key.type == "identifier" and \
+                        text(key) in _COMMAND_FIELD_NAMES and \
+                        (literal_type is None or (*literal_type, text(key)) in COMMAND_FIELDS):
+                    found.add((value.start_byte, value.end_byte))
+            # A literal_value directly inside another is a literal of elided type.
+            stack.append((child, literal_type if node.type == "composite_literal" else None))
+    return found
 
 
 _COMMAND_FIELD_NAMES = frozenset(field for _, _, field in COMMAND_FIELDS)
