@@ -40,6 +40,8 @@ def test_paths_are_shortest_from_a_root():
     assert _path_of(findings, "cmd/cobra/main.go", 35) == ["main", "run", "running"]
     assert _path_of(findings, "cmd/cobra/main.go", 43) == ["init", "initConfig", "configuring"]
     assert _path_of(findings, "cmd/cli/main.go", 44) == ["main", "syncCommand", "syncHelper"]
+    assert _path_of(findings, "cmd/clivar/main.go", 27) == ["main", "serve", "serving"]
+    assert _path_of(findings, "cmd/clivar/main.go", 35) == ["main", "syncAll", "syncing"]
     assert _path_of(findings, "cmd/wire/main.go", 16) == ["main", "initializeApp", "NewApp", "routes"]
     assert _path_of(findings, "cmd/kong/main.go", 25) == ["main", "ServeCmd.Run", "serving"]
     roots = _findings(os.path.join(STARTUP, "roots"))
