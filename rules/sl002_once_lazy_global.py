@@ -162,8 +162,7 @@ def _nonlocal_writes(file: GoFile, body) -> list[str]:
         target = found["target"][0]
         root = root_identifier(target)
         if root is not None and text(root) != "_" and not file.is_shadowed(root) and \
-                not _stores_existing_value(file, target) and not _stores_compiled_pattern(file, target) and \
-                not _stores_cheap_value(file, target):
+                not _stores_cheap_value(file, target) and not _stores_compiled_pattern(file, target):
             names.append(text(root))
     return names
 
@@ -200,34 +199,15 @@ def _is_compiled(file: GoFile, value) -> bool:
     return callee is not None and callee[1] in _COMPILERS.get(callee[0], ())
 
 
-# Values whose assignment allocates nothing: a package-level variable or function, a constant.
+# Values that already exist: a package-level variable or function, a constant.
 _EXISTING = frozenset({"identifier", "selector_expression", "int_literal", "float_literal", "rune_literal",
                        "interpreted_string_literal", "raw_string_literal"})
 
 
-def _stores_existing_value(file: GoFile, target) -> bool:
-    """Whether `target` is assigned, with `=`, a value that already exists (`fn = useStatx`,
-    `enabled = true`): a lazy choice among ready values, nothing computed or allocated."""
-    left = target.parent
-    statement = left.parent if left is not None and left.type == "expression_list" else None
-    if statement is None or statement.type != "assignment" or \
-            text(statement.child_by_field_name("operator")) != "=":
-        return False
-    targets = [n for n in left.named_children if n.type != "comment"]
-    values = [n for n in statement.child_by_field_name("right").named_children if n.type != "comment"]
-    if len(targets) != len(values) or values[targets.index(target)].type not in _EXISTING:
-        return False
-    value = values[targets.index(target)]
-    if value.type in {"identifier", "selector_expression"}:
-        # A package-level name (or a predeclared one): a local was computed by the function.
-        root = root_identifier(value)
-        return root is not None and not file.is_shadowed(root)
-    return True
-
-
 def _stores_cheap_value(file: GoFile, target) -> bool:
-    """Whether `target` is assigned, with `=`, a value of constant, small size built from
-    values that exist: `&server{}`, `T{name: n}`, `new(T)`, `bufio.NewReader(os.Stdin)`
+    """Whether `target` is assigned, with `=`, a value that already exists (`fn = useStatx`,
+    `enabled = true`: a lazy choice among ready values) or one of constant, small size built
+    from such values: `&server{}`, `T{name: n}`, `new(T)`, `bufio.NewReader(os.Stdin)`
     (library.CONSTANT_SIZE_CONSTRUCTORS). Postponing it saves nothing worth acting on."""
     left = target.parent
     if left is not None and left.type == "unary_expression":
