@@ -32,8 +32,9 @@ there the rule follows calls and function values (`cobra.OnInitialize(initConfig
 module; a function value counts as called where it is referenced, with one exception: a
 command framework's function (cobra's `Run*`, `PreRun*` and `PersistentPreRun*` fields,
 urfave/cli's `Action` and `Before`) stored in the literal of a package-level variable
-(`var rootCmd = &cobra.Command{RunE: run}`) runs when the framework runs the command, so
-it is reached from every call of `Execute`, `ExecuteC`, `ExecuteContext`,
+(`var rootCmd = &cobra.Command{RunE: run}`, or a wrapper call such as
+`RunE: withStore(f)`, whose result is what runs) runs when the framework runs the command,
+so it is reached from every call of `Execute`, `ExecuteC`, `ExecuteContext`,
 `ExecuteContextC` (cobra) or `Run`, `RunContext` (urfave/cli) in its package or a package
 that imports it, directly or not (`main -> cmd.Execute -> run`), and from the variable's
 initializer only when no such call exists. Packages of

@@ -92,12 +92,12 @@ COMMAND_FIELDS: frozenset[tuple[str, str, str]] = frozenset(
     {(COBRA, "Command", field) for field in _COBRA_FIELDS} |
     {(cli, kind, field) for cli in _CLI_PATHS for kind in ("App", "Command") for field in ("Action", "Before")})
 # The methods that run a framework's commands, by import path (`rootCmd.Execute()`,
-# `app.Run(os.Args)`). The function values in the COMMAND_FIELDS of a package-level
-# variable's literal (`var rootCmd = &cobra.Command{RunE: run}`) run where one of these is
-# called, not where the variable is initialized: any such call of the framework reaches every
-# such function value of the module (subcommands join the root with AddCommand, which the
-# call graph does not follow; one root per program is the common case). A module with no
-# such call keeps them as values of the variable's initializer.
+# `app.Run(os.Args)`). What the COMMAND_FIELDS of a package-level variable's literal hold
+# (`var rootCmd = &cobra.Command{RunE: run}`, or a wrapper call `RunE: withStore(f)`) runs
+# where one of these is called, not where the variable is initialized: such a call reaches
+# every such value of the framework in its package and the packages it imports, directly or
+# not (subcommands join the root with AddCommand, which the call graph does not follow). A
+# value no such call reaches stays with the variable's initializer.
 COMMAND_RUNNERS: dict[str, frozenset[str]] = {
     COBRA: frozenset({"Execute", "ExecuteC", "ExecuteContext", "ExecuteContextC"}),
     **{cli: frozenset({"Run", "RunContext"}) for cli in _CLI_PATHS},
