@@ -121,6 +121,10 @@ INIT_MEASUREMENT = Requirement("init-measurement", "measured package initializat
 # "startup" outside startup code, and gives every finding in startup code its path.
 STARTUP_MODEL = Requirement("startup-model", "the functions that run at startup, with a path to each")
 
+# A rule whose findings are about work postponed past startup (SL002): the engine drops its
+# findings in startup code, where nothing is postponed. Such a rule requires STARTUP_MODEL too.
+AFTER_STARTUP = Requirement("after-startup", "reports only code that does not run at startup")
+
 
 # The option of a rule that reports startup code only unless told otherwise (the engine
 # applies it, see engine.startup_scope); such a rule requires STARTUP_MODEL.

@@ -8,9 +8,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from golint_startup.go.gofile import GoFile
+from golint_startup.go.library import CONSTANT_SIZE_CONSTRUCTORS
 from golint_startup.go.syntax import ancestors, invocation, matches, root_identifier, text
 from golint_startup.engine.cache_format import register
-from golint_startup.rule import MODULE_FILES, Finding, Location, Rule, location_of
+from golint_startup.rule import AFTER_STARTUP, MODULE_FILES, STARTUP_MODEL, Finding, Location, Rule, location_of
 
 SYNC = "sync"
 
@@ -65,7 +66,7 @@ def _nonlocal_writes(file: GoFile, body) -> list[str]:
         target = found["target"][0]
         root = root_identifier(target)
         if root is not None and text(root) != "_" and not file.is_shadowed(root) and \
-                not _stores_existing_value(file, target) and not _stores_compiled_pattern(file, target):
+                not _stores_cheap_value(file, target) and not _stores_compiled_pattern(file, target):
             names.append(text(root))
     return names
 
@@ -102,29 +103,61 @@ def _is_compiled(file: GoFile, value) -> bool:
     return callee is not None and callee[1] in _COMPILERS.get(callee[0], ())
 
 
-# Values whose assignment allocates nothing: a package-level variable or function, a constant.
+# Values that already exist: a package-level variable or function, a constant.
 _EXISTING = frozenset({"identifier", "selector_expression", "int_literal", "float_literal", "rune_literal",
                        "interpreted_string_literal", "raw_string_literal"})
 
 
-def _stores_existing_value(file: GoFile, target) -> bool:
+def _stores_cheap_value(file: GoFile, target) -> bool:
     """Whether `target` is assigned, with `=`, a value that already exists (`fn = useStatx`,
-    `enabled = true`): a lazy choice among ready values, nothing computed or allocated."""
+    `enabled = true`: a lazy choice among ready values) or one of constant, small size built
+    from such values: `&server{}`, `T{name: n}`, `new(T)`, `bufio.NewReader(os.Stdin)`
+    (library.CONSTANT_SIZE_CONSTRUCTORS). Postponing it saves nothing worth acting on."""
     left = target.parent
+    if left is not None and left.type == "unary_expression":
+        # `&mu` passed to a constant-size constructor (`sync.NewCond(&mu)`) is kept, not filled.
+        call = left.parent.parent if left.parent is not None else None
+        return call is not None and call.type == "call_expression" and _is_cheap(file, call)
     statement = left.parent if left is not None and left.type == "expression_list" else None
     if statement is None or statement.type != "assignment" or \
             text(statement.child_by_field_name("operator")) != "=":
         return False
     targets = [n for n in left.named_children if n.type != "comment"]
     values = [n for n in statement.child_by_field_name("right").named_children if n.type != "comment"]
-    if len(targets) != len(values) or values[targets.index(target)].type not in _EXISTING:
-        return False
-    value = values[targets.index(target)]
-    if value.type in {"identifier", "selector_expression"}:
-        # A package-level name (or a predeclared one): a local was computed by the function.
-        root = root_identifier(value)
-        return root is not None and not file.is_shadowed(root)
-    return True
+    return len(targets) == len(values) and _is_cheap(file, values[targets.index(target)])
+
+
+def _is_cheap(file: GoFile, value) -> bool:
+    if value.type in _EXISTING:
+        # A package-level (or predeclared) name, or a constant: a local was computed by the function.
+        root = root_identifier(value) if value.type in {"identifier", "selector_expression"} else None
+        return root is None or not file.is_shadowed(root)
+    if value.type == "parenthesized_expression" and value.named_children:
+        return _is_cheap(file, value.named_children[0])
+    if value.type == "unary_expression" and text(value.child_by_field_name("operator")) == "&":
+        operand = value.child_by_field_name("operand")
+        return operand is not None and operand.type in {"composite_literal", "identifier", "selector_expression"} \
+            and _is_cheap(file, operand)
+    if value.type == "composite_literal":
+        body = value.child_by_field_name("value")
+        return body is None or all(_is_cheap(file, element) for element in body.named_children
+                                   if element.type != "comment")
+    if value.type == "keyed_element":
+        element = value.child_by_field_name("element")
+        return element is not None and _is_cheap(file, element)
+    if value.type in {"literal_value", "literal_element"}:
+        return all(_is_cheap(file, element) for element in value.named_children if element.type != "comment")
+    if value.type == "call_expression":
+        function = value.child_by_field_name("function")
+        arguments = value.child_by_field_name("arguments")
+        if function is not None and function.type == "identifier" and text(function) == "new" and \
+                not file.is_shadowed(function):
+            return True
+        callee = file.callee(value)
+        return callee is not None and callee[1] in CONSTANT_SIZE_CONSTRUCTORS.get(callee[0], ()) and \
+            arguments is not None and all(_is_cheap(file, a) for a in arguments.named_children
+                                          if a.type != "comment")
+    return value.type in {"nil", "true", "false"}
 
 
 def _runs_at_startup(file: GoFile, call) -> bool:
@@ -290,4 +323,4 @@ def _message(once: str, written: str, by: str, error: str | None, lost: str | No
             "or build it in main")
 
 
-RULE = Rule.from_docs(__file__, collect=collect, check_project=check_project, requires=(MODULE_FILES,))
+RULE = Rule.from_docs(__file__, collect=collect, check_project=check_project, requires=(MODULE_FILES, STARTUP_MODEL, AFTER_STARTUP))

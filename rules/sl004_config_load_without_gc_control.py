@@ -12,6 +12,7 @@ from golint_startup.go.gofile import GoFile, header
 from golint_startup.go.syntax import captures, text
 from golint_startup.rule import MODULE_FILES, TEST_SUPPORT_FACTS, Finding, GeneratedFacts, Location, Notification, Option, Rule
 
+
 def _qualified(names) -> tuple[frozenset[tuple[str, str]], tuple[str, ...]]:
     """("import/path", "Name") pairs from "import/path.Name" strings, and the malformed ones."""
     return _parse_qualified(tuple(names))
@@ -271,8 +272,6 @@ def _check_modules(project, facts: dict, options: dict, loads):
             hops.append(graph.functions[node])
             node = next_hop[node]
         path = " -> ".join(_display_name(f, entry.package) for f in hops)
-        others = len(reaching) - 1
-        also = f" (and {others} other entry point{'s' if others > 1 else ''})" if others else ""
         if resolved.function is not None:
             load = f"{resolved.function.package.name}.{resolved.function.key}"
         elif resolved.external is not None and resolved.external[0] == VIPER and resolved.method_name:
@@ -281,13 +280,30 @@ def _check_modules(project, facts: dict, options: dict, loads):
             load = f"{resolved.external[0].rsplit('/', 1)[-1]}.{resolved.external[1]}"
         else:
             load = resolved.method_name
-        related = Location(entry.display, *(entry.name_loc or (1, 1, 1, 1)),
-                           message=f"entry point: {_entry_name(entry)}")
-        yield Finding(RULE.id,
-                      f"{load} loads configuration with no GC control in effect on the path from "
-                      f"{_entry_name(entry)}{also}: {path}; set a memory limit before it (debug.SetMemoryLimit, "
-                      f"or GOMEMLIMIT from the container's limit)",
-                      Location(function.display, *event.span), related=(related,))
+        named = [graph.functions[fid] for fid in reaching[:_NAMED_ENTRIES]]
+        related = tuple(Location(f.display, *(f.name_loc or (1, 1, 1, 1)), message=f"entry point: {_entry_name(f)}")
+                        for f in named)
+        yield Finding(RULE.id, f"{load} loads configuration while the Go runtime does not know the container's "
+                               f"memory limit: no memory limit or other GC control on the path from "
+                               f"{_entry_name(entry)}: {path}; {_also(named[1:], len(reaching) - len(named))}{_FIX}",
+                      Location(function.display, *event.span), related=related)
+
+
+# Entry points a message names (each also a related location); the rest are counted.
+_NAMED_ENTRIES = 3
+_FIX = ("fix: set GOMEMLIMIT (e.g. from the container's limit), call debug.SetMemoryLimit before the load, "
+        "or blank-import github.com/KimMachineGun/automemlimit")
+
+
+def _also(others: list[callgraph.Function], more: int) -> str:
+    """"also unguarded from A, B and 2 more entry points; " ("" without other entry points)."""
+    if not others:
+        return ""
+    names = [_entry_name(f) for f in others]
+    if more:
+        names.append(f"{more} more entry point{'s' if more > 1 else ''}")
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return f"also unguarded from {listed}; "
 
 
 def wired_by_wire(source: bytes) -> bool:

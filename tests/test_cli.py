@@ -161,7 +161,8 @@ def test_github_format(tmp_path):
 def test_github_format_leaves_columns_out_of_multi_line_annotations(tmp_path):
     go_module(tmp_path, {"lazy.go": (
         'package lazy\n\nimport "sync"\n\nvar (\n\tonce sync.Once\n\tcfg  *int\n)\n\n'
-        'func Get() *int {\n\tonce.Do(func() {\n\t\tcfg = new(int)\n\t})\n\treturn cfg\n}\n')})
+        'func Get() *int {\n\tonce.Do(func() {\n\t\tcfg = load()\n\t})\n\treturn cfg\n}\n\n'
+        'func load() *int { return new(int) }\n')})
     (line,) = cli("--format", "github", "--select", "SL002", cwd=str(tmp_path)).out.splitlines()
     assert line.startswith("::warning file=lazy.go,line=11,endLine=13,title=SL002::")
 

@@ -60,8 +60,9 @@ def test_one_finding_per_load_naming_the_other_entries(tmp_path):
     _clear_module_caches()
     (finding,) = _run(str(tmp_path), ["./..."]).findings
     assert finding.location.line == 9
-    assert "from main.main (and 1 other entry point): main -> load;" in finding.message
-    assert finding.related[0].line == 7
+    assert "from main.main: main -> load; also unguarded from func init of package main; fix:" in finding.message
+    assert [(r.line, r.message) for r in finding.related] == [
+        (7, "entry point: main.main"), (5, "entry point: func init of package main")]
 
 
 def test_facts_are_compact_and_picklable():
@@ -327,3 +328,19 @@ def test_no_load_in_the_module_builds_no_graph(monkeypatch, tmp_path, everywhere
     monkeypatch.setattr("golint_startup.go.callgraph.graph.ModuleGraph", lambda *args: pytest.fail("built the graph"))
     _clear_module_caches()
     assert _run(str(tmp_path), ["./..."]).findings == []
+
+
+@pytest.mark.parametrize("name", ["cobra", "cobrasplit"])
+def test_startup_path_agrees_with_the_entry_point(name):
+    """A cobra command's RunE is reached from main through Execute, in SL004's message and in
+    the startup model's path alike (SL003 asks for the model)."""
+    directory = os.path.join(SL004, name)
+    settings = build_settings(config_path=None, select=("SL004", "SL003"), cwd=directory)
+    findings = [f for f in run(["./..."], settings, cwd=directory).findings if "from main.main" in f.message]
+    assert findings
+    for finding in findings:
+        names = [step.message for step in finding.startup_path]
+        assert names[:2] == ["main", "cmd.Execute"]
+        # SL004 spells a literal "func literal at line n", the model "func literal (line n)".
+        spelled = " -> ".join(names).replace("func literal (line ", "func literal at line ").replace(")", "")
+        assert f"from main.main: {spelled}; " in finding.message

@@ -37,9 +37,11 @@ def _path_of(findings, path: str, line: int) -> list[str]:
 
 def test_paths_are_shortest_from_a_root():
     findings = _findings(os.path.join(STARTUP, "frameworks"))
-    assert _path_of(findings, "cmd/cobra/main.go", 35) == ["var root", "run", "running"]
+    assert _path_of(findings, "cmd/cobra/main.go", 35) == ["main", "run", "running"]
     assert _path_of(findings, "cmd/cobra/main.go", 43) == ["init", "initConfig", "configuring"]
     assert _path_of(findings, "cmd/cli/main.go", 44) == ["main", "syncCommand", "syncHelper"]
+    assert _path_of(findings, "cmd/clivar/main.go", 27) == ["main", "serve", "serving"]
+    assert _path_of(findings, "cmd/clivar/main.go", 35) == ["main", "syncAll", "syncing"]
     assert _path_of(findings, "cmd/wire/main.go", 16) == ["main", "initializeApp", "NewApp", "routes"]
     assert _path_of(findings, "cmd/kong/main.go", 25) == ["main", "ServeCmd.Run", "serving"]
     roots = _findings(os.path.join(STARTUP, "roots"))
@@ -58,11 +60,11 @@ def test_each_step_is_a_call_site_and_the_root_its_name():
 def test_text_and_json_show_the_path_in_one_line():
     done = cli("--no-cache", "./...", cwd=os.path.join(STARTUP, "frameworks"))
     assert "main.go:35:2: note: SL003" in done.out
-    assert "\n    runs at startup: var root → run → running\n" in done.out
+    assert "\n    runs at startup: main → run → running\n" in done.out
     done = cli("--no-cache", "--format", "json", "./...", cwd=os.path.join(STARTUP, "frameworks"))
     (item,) = [i for i in json.loads(done.out) if i["path"] == "cmd/cobra/main.go" and i["line"] == 35]
-    assert item["startup"] == "runs at startup: var root → run → running"
-    assert [step["function"] for step in item["startup_path"]] == ["var root", "run", "running"]
+    assert item["startup"] == "runs at startup: main → run → running"
+    assert [step["function"] for step in item["startup_path"]] == ["main", "run", "running"]
 
 
 def test_long_paths_are_cut_in_the_middle(tmp_path):
@@ -88,9 +90,10 @@ def test_sarif_carries_the_path_as_a_code_flow():
     (thread,) = flow["threadFlows"]
     steps = [(step["location"]["message"]["text"], step["location"]["physicalLocation"]["region"]["startLine"])
              for step in thread["locations"]]
-    # From the root (var root at its name) through each call site to the finding itself.
-    assert [name for name, _ in steps[:-1]] == ["var root", "run", "running"]
-    assert [line for _, line in steps] == [6, 9, 22, 35]
+    # From the root (main at its name) through each call site to the finding itself: cobra
+    # runs `RunE: run` where main executes the command.
+    assert [name for name, _ in steps[:-1]] == ["main", "run", "running"]
+    assert [line for _, line in steps] == [16, 17, 22, 35]
     assert steps[-1][0] == result["message"]["text"]
     assert all(r.get("codeFlows") for r in results)
 

@@ -3,7 +3,8 @@
 When a selected rule requires the startup model (rule.STARTUP_MODEL), the run builds it
 once (go.startup, from every file's ProgramFacts) and this step
 - drops the findings of rules whose `scope` option is "startup" that lie outside startup
-  code (in no function the model reaches from a root);
+  code (in no function the model reaches from a root), and those of rules that require
+  AFTER_STARTUP that lie in startup code;
 - gives every finding in startup code, of any rule, its shortest startup path.
 """
 
@@ -16,7 +17,7 @@ from typing import Any, Callable
 
 from golint_startup.engine.config import Settings
 from golint_startup.go import modules, startup
-from golint_startup.rule import SCOPE, STARTUP_MODEL, Finding, Location
+from golint_startup.rule import AFTER_STARTUP, SCOPE, STARTUP_MODEL, Finding, Location
 
 
 def wanted(every_settings) -> bool:
@@ -120,6 +121,9 @@ def apply(findings: list[Finding], models: Models, settings: Settings) -> list[F
             if settings.options.get(finding.rule_id, {}).get(SCOPE.name) == "startup":
                 continue
             kept.append(finding)
+            continue
+        rule = settings.rules.get(finding.rule_id)
+        if rule is not None and rule.needs(AFTER_STARTUP):
             continue
         kept.append(replace(finding, startup_path=path))
     return kept

@@ -86,11 +86,25 @@ BINARY_DECODE_FUNCTIONS: dict[str, frozenset[str]] = {
 # `wire.Build` and `wire.NewSet` are function values passed to them.
 COBRA, URFAVE_CLI = "github.com/spf13/cobra", "github.com/urfave/cli"
 _COBRA_FIELDS = ("Run", "RunE", "PreRun", "PreRunE", "PersistentPreRun", "PersistentPreRunE")
+_CLI_PATHS = (URFAVE_CLI, f"{URFAVE_CLI}/v2", f"{URFAVE_CLI}/v3")
+# The fields a command framework runs, as (import path, type, field).
+COMMAND_FIELDS: frozenset[tuple[str, str, str]] = frozenset(
+    {(COBRA, "Command", field) for field in _COBRA_FIELDS} |
+    {(cli, kind, field) for cli in _CLI_PATHS for kind in ("App", "Command") for field in ("Action", "Before")})
+# The methods that run a framework's commands, by import path (`rootCmd.Execute()`,
+# `app.Run(os.Args)`). What the COMMAND_FIELDS of a package-level variable's literal hold
+# (`var rootCmd = &cobra.Command{RunE: run}`, or a wrapper call `RunE: withStore(f)`) runs
+# where one of these is called, not where the variable is initialized: such a call reaches
+# every such value of the framework in its package and the packages it imports, directly or
+# not (subcommands join the root with AddCommand, which the call graph does not follow). A
+# value no such call reaches stays with the variable's initializer.
+COMMAND_RUNNERS: dict[str, frozenset[str]] = {
+    COBRA: frozenset({"Execute", "ExecuteC", "ExecuteContext", "ExecuteContextC"}),
+    **{cli: frozenset({"Run", "RunContext"}) for cli in _CLI_PATHS},
+}
 STARTUP_EDGES: tuple[str, ...] = (
-    *(f"{COBRA}.Command.{field}" for field in _COBRA_FIELDS),
+    *(f"{path}.{kind}.{field}" for path, kind, field in sorted(COMMAND_FIELDS)),
     f"{COBRA}.OnInitialize",
-    *(f"{cli}.{kind}.{field}" for cli in (URFAVE_CLI, f"{URFAVE_CLI}/v2", f"{URFAVE_CLI}/v3")
-      for kind in ("App", "Command") for field in ("Action", "Before")),
     "go.uber.org/fx.Invoke", "go.uber.org/fx.Provide",
     "github.com/google/wire.Build", "github.com/google/wire.NewSet",
     "github.com/alecthomas/kong.Context.Run()",
@@ -135,6 +149,19 @@ HANDLER_REGISTRATIONS: tuple[str, ...] = (
     "sync.OnceFunc", "sync.OnceValue", "sync.OnceValues", "time.AfterFunc", "context.AfterFunc",
     "runtime.SetFinalizer", "runtime.AddCleanup",
 )
+
+# Constructors whose result has a constant size (a buffer of fixed size, a wrapper around
+# their argument), by import path: a sync.Once whose function only stores one of these, built
+# from values that already exist (`reader = bufio.NewReader(os.Stdin)`), postpones nothing
+# worth acting on (SL002).
+CONSTANT_SIZE_CONSTRUCTORS: dict[str, frozenset[str]] = {
+    "bufio": frozenset({"NewReader", "NewReaderSize", "NewWriter", "NewWriterSize", "NewReadWriter", "NewScanner"}),
+    "errors": frozenset({"New"}),
+    "sync": frozenset({"NewCond"}),
+    "strings": frozenset({"NewReader"}),
+    "bytes": frozenset({"NewBuffer", "NewReader"}),
+    "context": frozenset({"Background", "TODO"}),
+}
 
 # Path components that mark test and tooling code (end-to-end apps, fixtures) by location.
 TEST_DIRS: tuple[str, ...] = ("test", "tests", "e2e", "integration", "testutil", "testutils", "testhelpers",

@@ -11,7 +11,8 @@ function values), less what runs only later:
   around them (`mux.HandleFunc("/", auth(h))`);
 - function values in a keyed field of a composite literal (`Handler: h`, `OnEvict: f`),
   unless a startup framework runs that field (`library.STARTUP_EDGES`: cobra's `RunE`,
-  urfave/cli's `Action`, ...);
+  urfave/cli's `Action`, ...); in a package-level variable's literal such a field runs
+  where the framework runs the command (`rootCmd.Execute()`: see callgraph.graph's edges);
 - calls, function values and literals in a `go` statement, unless `follow_goroutines`.
 
 A function reached from a root is startup code, however else it is reached (a helper of

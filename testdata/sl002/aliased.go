@@ -10,8 +10,8 @@ var (
 )
 
 func aliased() {
-	aliasOnce.Do(func() { client = &Client{} })  // want "SL002: aliasOnce.Do"
-	ptrOnce.Do(func() { client = &Client{} })    // want "SL002: ptrOnce.Do"
-	newOnce.Do(func() { client = &Client{} })    // want "SL002: newOnce.Do"
-	literalOne.Do(func() { client = &Client{} }) // want "SL002: literalOne.Do"
+	aliasOnce.Do(func() { client = newClient() })  // want "SL002: aliasOnce.Do"
+	ptrOnce.Do(func() { client = newClient() })    // want "SL002: ptrOnce.Do"
+	newOnce.Do(func() { client = newClient() })    // want "SL002: newOnce.Do"
+	literalOne.Do(func() { client = newClient() }) // want "SL002: literalOne.Do"
 }

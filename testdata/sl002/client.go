@@ -22,7 +22,7 @@ var (
 
 func Get() *Client {
 	clientOnce.Do(func() { // want "SL002: clientOnce.Do sets package-level client in its function at its first use"
-		client = &Client{http: &http.Client{}}
+		client = &Client{http: newHTTPClient()} // a literal, but one element is a call
 	})
 	return client
 }
@@ -36,12 +36,16 @@ var fieldOnce sync.Once
 
 func Field() {
 	fieldOnce.Do(func() { client.cache = make(map[string]string) }) // want "SL002: package-level client"
-	fieldOnce.Do(func() { registry["default"] = &Client{} })        // want "SL002: package-level registry"
-	fieldOnce.Do(func() { stats.loads++ })                           // want "SL002: package-level stats"
-	fieldOnce.Do(func() { counter += 1 })                            // want "SL002: package-level counter"
+	fieldOnce.Do(func() { registry["default"] = newClient() })      // want "SL002: package-level registry"
+	fieldOnce.Do(func() { stats.loads++ })                          // want "SL002: package-level stats"
+	fieldOnce.Do(func() { counter += 1 })                           // want "SL002: package-level counter"
 }
 
 func dial() (*Client, error) { return &Client{}, nil }
+
+func newClient() *Client { return &Client{} }
+
+func newHTTPClient() *http.Client { return &http.Client{} }
 
 var (
 	settingsOnce sync.Once

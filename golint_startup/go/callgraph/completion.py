@@ -16,7 +16,7 @@ from collections import deque
 from typing import Callable, Iterable
 
 from golint_startup.go.callgraph.facts import FileFacts
-from golint_startup.go.callgraph.graph import Function, ModuleGraph
+from golint_startup.go.callgraph.graph import RUNNER_NAMES, Function, ModuleGraph
 
 ANY_FILE = "*"  # see callable_spelling
 
@@ -73,8 +73,14 @@ def complete(facts: dict[str, FileFacts], abspaths: dict[str, str], is_seed: Cal
     # answer from round to round unless a file declaring it was completed since.
     known: dict[tuple, tuple[bool, list]] = {}
     completed_ids: set[tuple] = set()
+    commands = None
     while True:
         graph = ModuleGraph(facts, abspaths)
+        # Which stored command functions the calls of the group run (see ModuleGraph.edges) may
+        # change with any completed file: the answers of every function then.
+        if commands != (graph.stored_commands(), graph.commands_run()):
+            commands = (graph.stored_commands(), graph.commands_run())
+            known.clear()
         callers: dict[tuple, list[tuple]] = {}
         reaching = deque()
         seen: set[tuple] = set()
@@ -99,7 +105,11 @@ def complete(facts: dict[str, FileFacts], abspaths: dict[str, str], is_seed: Cal
                 if caller not in seen:
                     seen.add(caller)
                     reaching.append(caller)
-        spellings = {callable_spelling(graph.functions[fid]) for fid in seen} - {None} - searched
+        spellings = {callable_spelling(graph.functions[fid]) for fid in seen} - {None}
+        if seen & commands[0]:
+            # A stored command function reaches a seed: the calls that run it spell a runner's name.
+            spellings |= {(name, True, "", ANY_FILE) for name in RUNNER_NAMES}
+        spellings -= searched
         if not spellings:
             return facts, graph
         searched |= spellings

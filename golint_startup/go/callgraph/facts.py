@@ -27,6 +27,7 @@ from typing import Callable, NamedTuple, Union
 import tree_sitter
 
 from golint_startup.go.gofile import GoFile
+from golint_startup.go.library import COMMAND_FIELDS, COMMAND_RUNNERS
 from golint_startup.go.syntax import matches, text, unparen
 from golint_startup.go.types import named_type, result_types
 
@@ -474,11 +475,20 @@ def _events_of(file: GoFile, top, found: _Found, key: str, classify: Classifier 
         """Where an event counts in its owner: deferred calls run at the end."""
         return ends[owner] if node in deferred else node.start_byte
 
+    # What a command framework's field holds in a package-level literal (`RunE: run`, or a
+    # wrapper `RunE: withStore(func...)`, whose result is what runs) runs where the framework
+    # runs the command (see graph.ModuleGraph.edges): "run" events, not references or calls.
+    commands = _command_values(file, top) if top.type == "var_spec" else ()
+
+    def in_command(node, owner) -> bool:
+        return owner is top and any(start <= node.start_byte and node.end_byte <= end for start, end in commands)
+
     for literal in literals:
         owner = owner_of[literal]
         call = invoked_by.get(literal)
+        kind = "call" if call is not None else "run" if in_command(literal, owner) else "ref"
         events[owner].append(Event(place(call if call is not None else literal, owner),
-                                   "ref" if call is None else "call", LiteralTarget(keys[literal]), span(literal)))
+                                   kind, LiteralTarget(keys[literal]), span(literal)))
     for call, function in found.calls:
         owner = owner_of[call]
         label = classify(file, call) if classify is not None else None
@@ -495,14 +505,49 @@ def _events_of(file: GoFile, top, found: _Found, key: str, classify: Classifier 
         target = _target(file, function, env)
         if target is not None and (type(target) is not MethodTarget or target.receiver != UNKNOWN or
                                    keep_untyped_call(target.name)):
-            events[owner].append(Event(place(call, owner), "call", target, span(call)))
+            events[owner].append(Event(place(call, owner), "run" if in_command(call, owner) else "call", target,
+                                       span(call)))
     for ref in found.refs:
         if ref in found.assigned:
             continue  # assigned to, not a value
         target = _target(file, ref, env)
         if target is not None and (type(target) is not MethodTarget or target.receiver != UNKNOWN):
-            events[owner_of[ref]].append(Event(ref.start_byte, "ref", target, span(ref)))
+            owner = owner_of[ref]
+            kind = "run" if in_command(ref, owner) else "ref"
+            events[owner].append(Event(ref.start_byte, kind, target, span(ref)))
     return {keys[holder]: tuple(sorted(held, key=lambda e: e.position)) for holder, held in events.items()}
+
+
+def _command_values(file: GoFile, top) -> list[tuple[int, int]]:
+    """The byte ranges of the values stored in fields a command framework runs
+    (library.COMMAND_FIELDS) in a package-level var spec: `RunE: run` in `cobra.Command{...}`,
+    or `{Action: act}` in a literal of elided type of a file that imports the framework.
+    A walk down from the spec (no parent lookups), skipping function bodies."""
+    if not any(path in COMMAND_RUNNERS for path in file.imports.values()):
+        return []
+    found, stack = [], [(top, None)]
+    while stack:
+        node, literal_type = stack.pop()
+        if node.type == "function_literal":
+            continue
+        if node.type == "composite_literal":
+            ref = type_ref(file, node.child_by_field_name("type"))
+            literal_type = (ref.path, ref.name)
+        elif node.type != "literal_value":
+            literal_type = None
+        for child in node.named_children:
+            if node.type == "literal_value" and child.type == "keyed_element":
+                key, value = child.child_by_field_name("key"), child.child_by_field_name("element")
+                if key is not None and value is not None and key.type == "identifier" and \
+                        text(key) in _COMMAND_FIELD_NAMES and \
+                        (literal_type is None or (*literal_type, text(key)) in COMMAND_FIELDS):
+                    found.append((value.start_byte, value.end_byte))
+            # A literal_value directly inside another is a literal of elided type.
+            stack.append((child, literal_type if node.type == "composite_literal" else None))
+    return found
+
+
+_COMMAND_FIELD_NAMES = frozenset(field for _, _, field in COMMAND_FIELDS)
 
 
 # --- declarations -----------------------------------------------------------

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from golint_startup.go import modules
+from golint_startup.go.library import COMMAND_RUNNERS
 from golint_startup.go.callgraph.facts import UNKNOWN, Event, FileFacts, FunctionTarget, LiteralTarget, \
     MemberTarget, Span, Target, TypeRef
 
@@ -62,6 +63,8 @@ class Resolved:
     unresolved: bool = False  # a method call on a value of unknown type
 
 
+RUNNER_NAMES = frozenset().union(*COMMAND_RUNNERS.values())
+
 # A resolved type: (Package or None when outside the group, import path, type name).
 _Type = tuple
 
@@ -73,6 +76,11 @@ class ModuleGraph:
         self.packages: dict[str, Package] = {}
         self.functions: dict[tuple[str, str], Function] = {}
         self.file_imports: dict[str, dict[str, str]] = {}
+        # Command frameworks' stored functions, those some call runs (see edges), and the
+        # packages each package imports, computed on first use.
+        self._stored: list | None = None
+        self._run: set[tuple] = set()
+        self._closures: dict[str, set[str]] = {}
         for display, file in sorted(facts.items()):
             if not file or display.endswith("_test.go"):
                 continue
@@ -171,11 +179,92 @@ class ModuleGraph:
         return None
 
     def edges(self, function: Function) -> Iterable[tuple[Event, Resolved]]:
-        """Each call/ref event of `function` with what it resolves to."""
+        """Each call/ref event of `function` with what it resolves to.
+
+        A command framework's function value in a package-level literal ("run" event) is an
+        edge of each call that runs the framework's commands (library.COMMAND_RUNNERS:
+        `rootCmd.Execute()` reaches `run` of `var rootCmd = &cobra.Command{RunE: run}`) in a
+        package that is, or imports (directly or not), the variable's package; of the
+        variable's initializer only when no such call reaches it."""
         package = function.package
         for event in function.events:
-            if event.kind == "call" or event.kind == "ref":
+            kind = event.kind
+            if kind == "call":
+                resolved = self.resolve(event.target, package)
+                yield event, resolved
+                if resolved.function is None and resolved.method_name in RUNNER_NAMES:
+                    for command in self._commands_run_by(function, resolved):
+                        yield event, Resolved(command)
+            elif kind == "ref":
                 yield event, self.resolve(event.target, package)
+            elif kind == "run":
+                resolved = self.resolve(event.target, package)
+                if resolved.function is None or resolved.function.id not in self._commands()[1]:
+                    yield event, resolved
+
+    def _commands(self) -> tuple[list[tuple[Function, str, frozenset[str]]], set[tuple]]:
+        """(each function stored in a command framework's run field of a package-level literal,
+        with its package's directory and the frameworks its file imports; the ids of those
+        some call runs), computed once per graph."""
+        if self._stored is None:
+            self._stored, self._run = [], set()
+            for function in self.functions.values():
+                if function.kind != "var" or not any(e.kind == "run" for e in function.events):
+                    continue
+                frameworks = frozenset(p for p in self.file_imports.get(function.display, {}).values()
+                                       if p in COMMAND_RUNNERS)
+                for event in function.events:
+                    if event.kind == "run":
+                        target = self.resolve(event.target, function.package).function
+                        if target is not None:
+                            self._stored.append((target, function.package.directory, frameworks))
+            if self._stored:
+                for function in self.functions.values():
+                    for event in function.events:
+                        if event.kind == "call" and getattr(event.target, "name", None) in RUNNER_NAMES:
+                            self._run.update(f.id for f in self._commands_run_by(
+                                function, self.resolve(event.target, function.package)))
+        return self._stored, self._run
+
+    def commands_run(self) -> set[tuple]:
+        """The ids of the stored command functions some call runs."""
+        return set(self._commands()[1])
+
+    def stored_commands(self) -> set[tuple]:
+        """The ids of the functions stored in command frameworks' run fields (see edges)."""
+        return {target.id for target, _, _ in self._commands()[0]}
+
+    def _commands_run_by(self, function: Function, resolved: Resolved) -> list[Function]:
+        """The stored command functions a call runs: a runner method of a framework's type (or
+        of a value of unknown type in a file that imports the framework) runs those of that
+        framework in the caller's package and the packages it imports, directly or not."""
+        if resolved.external is not None:
+            frameworks = {resolved.external[0]} if resolved.method_name in COMMAND_RUNNERS.get(
+                resolved.external[0], ()) else set()
+        elif resolved.unresolved:
+            frameworks = {path for path in self.file_imports.get(function.display, {}).values()
+                          if resolved.method_name in COMMAND_RUNNERS.get(path, ())}
+        else:
+            return []
+        stored = self._commands()[0] if frameworks else ()
+        if not stored:
+            return []
+        visible = self._imported_closure(function.package)
+        return [target for target, directory, imported in stored if directory in visible and frameworks & imported]
+
+    def _imported_closure(self, package: Package) -> set[str]:
+        """The directories of `package` and of the group's packages it imports, directly or not."""
+        if package.directory not in self._closures:
+            seen, queue = {package.directory}, deque([package])
+            while queue:
+                importer = queue.popleft()
+                for path in importer.imports:
+                    other = self.package_for(path, importer)
+                    if other is not None and other.directory not in seen:
+                        seen.add(other.directory)
+                        queue.append(other)
+            self._closures[package.directory] = seen
+        return self._closures[package.directory]
 
     def resolve(self, target: Target, package: Package) -> Resolved:
         kind = type(target)

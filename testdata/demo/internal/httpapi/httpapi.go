@@ -22,7 +22,7 @@ var (
 // Client builds the shared HTTP client on first use, under whatever load that is.
 func Client() *http.Client {
 	clientOnce.Do(func() { // want "SL002"
-		client = &http.Client{}
+		client = &http.Client{Transport: http.DefaultTransport.(*http.Transport).Clone()}
 	})
 	return client
 }
@@ -42,7 +42,7 @@ func decodeOrder(r *http.Request) (*Order, error) {
 
 // openOrders fetches the orders still open, once, before the server listens.
 func openOrders(url string) ([]Order, error) {
-	resp, err := Client().Get(url)
+	resp, err := http.Get(url)
 	if err != nil {
 		return nil, err
 	}
@@ -66,6 +66,11 @@ func Listen(addr string, logger *zap.Logger) error {
 		if _, err := decodeOrder(r); err != nil {
 			logger.Warn("bad order", zap.Error(err))
 			w.WriteHeader(http.StatusBadRequest)
+			return
+		}
+		// The billing client is built by the first request (SL002 above).
+		if _, err := Client().Post("http://billing/orders", "application/json", nil); err != nil {
+			logger.Warn("billing", zap.Error(err))
 		}
 	})
 	return http.ListenAndServe(addr, nil)

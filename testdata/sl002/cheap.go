@@ -1,0 +1,61 @@
+package client
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"os"
+	"strings"
+	"sync"
+)
+
+var (
+	cheapOnce sync.Once
+	reader    *bufio.Reader
+	server    *profilingServer
+	errClosed error
+	ctx       context.Context
+	cond      *sync.Cond
+	mu        sync.Mutex
+	input     *strings.Reader
+	defaults  Options
+)
+
+type profilingServer struct{ addr string }
+
+type Options struct {
+	Name  string
+	Sizes []int
+}
+
+// Values of constant, small size built from what exists: postponing them saves nothing.
+func cheapBodies() {
+	cheapOnce.Do(func() { reader = bufio.NewReader(os.Stdin) })
+	cheapOnce.Do(func() { server = &profilingServer{} })
+	cheapOnce.Do(func() { server = &profilingServer{addr: ":6060"} })
+	cheapOnce.Do(func() { server = new(profilingServer) })
+	cheapOnce.Do(func() { errClosed = errors.New("closed") })
+	cheapOnce.Do(func() { ctx = context.Background() })
+	cheapOnce.Do(func() { cond = sync.NewCond(&mu) })
+	cheapOnce.Do(func() { input = strings.NewReader("") })
+	cheapOnce.Do(func() { defaults = Options{Name: "x", Sizes: []int{1, 2}} })
+	cheapOnce.Do(func() {
+		reader = bufio.NewReader(os.Stdin)
+		server = &profilingServer{}
+	})
+}
+
+// One real call among cheap values keeps the finding; so does a constructor fed by a call.
+func realWork() {
+	cheapOnce.Do(func() { // want "SL002: cheapOnce.Do sets package-level"
+		server = &profilingServer{}
+		reader = bufio.NewReader(openInput())
+	})
+	cheapOnce.Do(func() { defaults = Options{Name: os.Getenv("NAME")} }) // want "SL002: cheapOnce.Do sets package-level defaults"
+	cheapOnce.Do(func() {                                                // want "SL002: cheapOnce.Do sets package-level reader"
+		f := openInput()
+		reader = bufio.NewReader(f)
+	})
+}
+
+func openInput() *os.File { f, _ := os.Open("input"); return f }

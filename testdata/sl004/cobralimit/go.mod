@@ -1,0 +1,3 @@
+module example.com/cobralimit
+
+go 1.22

@@ -1,0 +1,3 @@
+module example.com/cobrasplit
+
+go 1.22

@@ -1,0 +1,7 @@
+package main
+
+import "example.com/cobrasplit/cmd"
+
+func main() {
+	cmd.Execute()
+}
