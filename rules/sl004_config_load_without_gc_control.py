@@ -5,90 +5,27 @@ from __future__ import annotations
 from collections import deque
 from functools import lru_cache
 
+from golint_startup.go import gccontrol
 from golint_startup.go.callgraph import completion, facts as callfacts, graph as callgraph
-from golint_startup.go.constants import Constants
-from golint_startup.go.library import DEBUG, DEFAULT_LIMIT_IMPORTS, DEFAULT_LIMITS, DEFAULT_LOADS, RUNTIME, VIPER
+from golint_startup.go.library import DEFAULT_LIMIT_IMPORTS, DEFAULT_LIMITS, DEFAULT_LOADS, VIPER
 from golint_startup.go.gofile import GoFile, header
-from golint_startup.go.syntax import captures, text
 from golint_startup.rule import MODULE_FILES, TEST_SUPPORT_FACTS, Finding, GeneratedFacts, Location, Notification, Option, Rule
 
 
-def _qualified(names) -> tuple[frozenset[tuple[str, str]], tuple[str, ...]]:
-    """("import/path", "Name") pairs from "import/path.Name" strings, and the malformed ones."""
-    return _parse_qualified(tuple(names))
-
-
-@lru_cache(maxsize=None)  # options are the same for every file of a run
-def _parse_qualified(names: tuple[str, ...]) -> tuple[frozenset[tuple[str, str]], tuple[str, ...]]:
-    pairs, bad = set(), []
-    for entry in names:
-        slash = entry.rfind("/")
-        dot = entry.rfind(".")
-        if dot <= slash + 1 or dot == len(entry) - 1 or (slash < 0 and dot <= 0):
-            bad.append(entry)
-            continue
-        pairs.add((entry[:dot], entry[dot + 1:]))
-    return frozenset(pairs), tuple(bad)
-
-
-# Every name a local declaration can give (a superset of what go.scope.declared_names finds).
-_DECLARED = """
-(short_var_declaration left: (expression_list (identifier) @name))
-(range_clause left: (expression_list (identifier) @name))
-(var_spec name: (identifier) @name)
-(const_spec name: (identifier) @name)
-(parameter_declaration name: (identifier) @name)
-(type_switch_statement name: (identifier) @name)
-"""
-
-
-def _classifier(file: GoFile, options: dict):
-    """Labels the calls that control the GC, or None when the file imports nothing that does."""
-    limits, _ = _qualified(options["memory-limit-functions"])
-    control_paths = {path for path, _ in limits} | {RUNTIME, DEBUG}
-    local_names = {name for name, path in file.imports.items() if path in control_paths}
-    if not local_names:
-        return None
-
-    declared = {text(node) for node in captures(_DECLARED, file.root).get("name", ())} & local_names
-
-    def classify(file: GoFile, call) -> str | None:
-        function = call.child_by_field_name("function")
-        operand = function.child_by_field_name("operand") if function.type == "selector_expression" else None
-        if operand is None or operand.type != "identifier" or text(operand) not in local_names:
-            return None
-        if text(operand) in declared:  # perhaps hidden by a local: ask the scope
-            callee = file.callee(call)
-            if callee is None or not callee[0]:
-                return None
-        else:
-            # No local anywhere in the file has the import's name: nothing can hide it, and the
-            # file's scope index (go.scope.Scopes) need not be built.
-            callee = (file.imports[text(operand)], text(function.child_by_field_name("field")))
-        if callee in limits:
-            return "memlimit"
-        if callee == (RUNTIME, "GC"):
-            return "gc"
-        if callee == (DEBUG, "SetGCPercent"):
-            arguments = call.child_by_field_name("arguments")
-            argument = arguments.named_children[0] if arguments is not None and arguments.named_children else None
-            value = Constants(file).value(argument) if argument is not None else None
-            return "gcoff" if value is not None and value < 0 else "gcon"
-        return None
-
-    return classify
+def _classifier(file: GoFile, options: dict) -> gccontrol.Classifier | None:
+    return gccontrol.classifier(file, options["memory-limit-functions"])
 
 
 def _complete_facts(file: GoFile, options: dict) -> dict:
-    load_names = {name for _, name in _qualified(options["load-functions"])[0]}
+    load_names = {name for _, name in gccontrol.qualified(options["load-functions"])[0]}
     return callfacts.file_facts(file, _classifier(file, options), keep_untyped_call=load_names.__contains__)
 
 
 @lru_cache(maxsize=None)
 def _spelled_names(loads: tuple[str, ...], limits: tuple[str, ...]) -> tuple[tuple[bytes, ...], tuple[bytes, ...]]:
     """The names, as source bytes, that a load call and a GC-control call spell."""
-    return (tuple(sorted({name.encode("utf-8") for _, name in _qualified(loads)[0]})),
-            tuple(sorted({name.encode("utf-8") for _, name in _qualified(limits)[0]} | {b"GC"})))
+    return (tuple(sorted({name.encode("utf-8") for _, name in gccontrol.qualified(loads)[0]})),
+            tuple(sorted({name.encode("utf-8") for _, name in gccontrol.qualified(limits)[0]} | {b"GC"})))
 
 
 def _may_hold_seed(file: GoFile, options: dict) -> bool:
@@ -148,8 +85,8 @@ def _entry_name(function: callgraph.Function) -> str:
 
 
 def check_project(project, options: dict):
-    loads, bad_loads = _qualified(options["load-functions"])
-    _, bad_limits = _qualified(options["memory-limit-functions"])
+    loads, bad_loads = gccontrol.qualified(options["load-functions"])
+    _, bad_limits = gccontrol.qualified(options["memory-limit-functions"])
     for bad in bad_loads + bad_limits:
         project.notify(Notification(f"SL004: ignoring option entry {bad!r}: expected \"import/path.Name\"",
                                     level="warning"))

@@ -9,7 +9,8 @@ import pytest
 
 from golint_startup.engine.config import ConfigError, build_settings
 from golint_startup.go.library import DEFAULT_LIMIT_IMPORTS, DEFAULT_LIMITS
-from golint_startup.kube.manifests import go_source_sets_memory_limit, image_repository
+from golint_startup.go import gccontrol, gofile
+from golint_startup.kube.manifests import image_repository
 from golint_startup.kube.quantity import QuantityError, go_gc_off, go_memory_limit, kubernetes_bytes
 from golint_startup.engine.runner import run
 from lintrun import cli, go_module, write
@@ -101,8 +102,8 @@ def test_image_repository(image, name):
     ('import "github.com/KimMachineGun/automemlimit/memlimit"\nfunc main() { memlimit.FromCgroup() }', False),
 ])
 def test_go_source_sets_memory_limit(source, sets):
-    functions, imports = DEFAULT_LIMITS, DEFAULT_LIMIT_IMPORTS
-    assert go_source_sets_memory_limit("package main\n" + source, functions, imports) is sets
+    file = gofile.parse("main.go", ("package main\n" + source).encode())
+    assert gccontrol.sets_memory_limit(file, DEFAULT_LIMITS, DEFAULT_LIMIT_IMPORTS) is sets
 
 
 # --- the run ---------------------------------------------------------------------------

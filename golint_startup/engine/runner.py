@@ -294,7 +294,8 @@ def _check_manifests(found: discovery.Discovered, settings: Settings, cwd: str, 
     try:
         project = manifests.load(found.manifests, go_files=found.files, dockerfiles=found.dockerfiles,
                                  go_images=settings.go_images, display=lambda path: display_path(path, cwd),
-                                 notify=result.notifications.append)
+                                 notify=result.notifications.append,
+                                 read_go=lambda path: read_source(path, display_path(path, cwd))[0])
     except Exception as err:  # the Go findings are still reported
         if debug:
             raise

@@ -25,7 +25,7 @@ from typing import Callable
 
 import yaml
 
-from golint_startup.go import modules
+from golint_startup.go import gccontrol, gofile, modules
 from golint_startup.go.gofile import Directive
 from golint_startup.go.library import DEFAULT_LIMIT_IMPORTS, DEFAULT_LIMITS
 from golint_startup.rule import Location, Notification
@@ -71,7 +71,6 @@ _DIRECTIVE = re.compile(r"(?:^|[ \t])#[ \t]*startup-lint:(ignore|file-ignore)\b(
 _PACKAGE_MAIN = re.compile(rb"^package[ \t]+main\b", re.MULTILINE)
 _GO_DOCKERFILE = re.compile(r"^\s*FROM\s+(?:--platform=\S+\s+)?(?:\S+/)?golang(?:[:@\s]|$)"
                             r"|^\s*RUN\b.*\bgo\s+(?:build|install)\b", re.IGNORECASE | re.MULTILINE)
-_IMPORT_SPEC = re.compile(r'^\s*(?:import\s+)?(?:([\w.]+)\s+)?"([^"]+)"', re.MULTILINE)
 
 
 # --- positions ----------------------------------------------------------------------------
@@ -202,7 +201,10 @@ class _Document:
 
 
 def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[str], go_images: tuple[str, ...],
-         display: Callable[[str], str], notify: Callable[[Notification], None]) -> ProjectManifests:
+         display: Callable[[str], str], notify: Callable[[Notification], None],
+         read_go: Callable[[str], bytes | None]) -> ProjectManifests:
+    """The containers of the manifests, recognized as Go or not. `read_go` reads a Go file
+    (the run's hardened reader: None for what it refuses)."""
     documents: list[_Document] = []
     directives: dict[str, list[Directive]] = {}
     abspaths: dict[str, str] = {}
@@ -226,7 +228,7 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
 
     env_sources = _env_sources(documents)
     containers = [c for doc in documents for c in _containers(doc, env_sources)]
-    tree = _GoTree(go_files, dockerfiles, documents)
+    tree = _GoTree(go_files, dockerfiles, documents, read_go)
     for container in containers:
         container.go_reason, container.go_dir = tree.recognize(container, go_images)
     if containers and not any(c.go_reason for c in containers):
@@ -484,8 +486,9 @@ def image_repository(image: str) -> str:
 class _GoTree:
     """What the linted tree says about Go: main packages, Go Dockerfiles, build configs."""
 
-    def __init__(self, go_files: list[str], dockerfiles: list[str], documents: list[_Document]):
-        self._go_files = go_files
+    def __init__(self, go_files: list[str], dockerfiles: list[str], documents: list[_Document],
+                 read_go: Callable[[str], bytes | None]):
+        self._go_files, self._read_go = go_files, read_go
         self._dirs_by_name: dict[str, set[str]] = {}
         for path in [*go_files, *dockerfiles]:
             directory = os.path.dirname(path)
@@ -536,15 +539,8 @@ class _GoTree:
         return self._go_dir_cache[directory]
 
     def _holds_main(self, directory: str) -> bool:
-        for path in self._go_files:
-            if os.path.dirname(path) == directory and not path.endswith("_test.go"):
-                try:
-                    with open(path, "rb") as handle:
-                        if _PACKAGE_MAIN.search(handle.read(64 * 1024)):
-                            return True
-                except OSError:
-                    continue
-        return False
+        return any(os.path.dirname(path) == directory and not path.endswith("_test.go")
+                   and _PACKAGE_MAIN.search(self._read_go(path) or b"") for path in self._go_files)
 
     def sets_memory_limit(self, directory: str | None) -> bool:
         if directory not in self._limit_cache:
@@ -555,7 +551,8 @@ class _GoTree:
                 candidates = sorted({m for m in (modules.module_of_dir(os.path.dirname(p)) for p in self._go_files)
                                      if m is not None}, key=lambda m: m.root)
             # A container whose code is not known is told only when every linted module sets a limit.
-            self._limit_cache[directory] = bool(candidates) and all(_module_sets_memory_limit(m) for m in candidates)
+            self._limit_cache[directory] = bool(candidates) and all(
+                _module_sets_memory_limit(m, self._read_go) for m in candidates)
         return self._limit_cache[directory]
 
 
@@ -622,40 +619,16 @@ def _find_lists(root: yaml.Node, key: str) -> list[yaml.Node]:
 # --- does the Go code set a memory limit --------------------------------------------------
 
 
-def _module_sets_memory_limit(module: modules.Module) -> bool:
-    functions, imports = DEFAULT_LIMITS, DEFAULT_LIMIT_IMPORTS
-    needles = [path.encode() for path in imports] + [f.rsplit(".", 1)[1].encode() for f in functions]
+def _module_sets_memory_limit(module: modules.Module, read_go: Callable[[str], bytes | None]) -> bool:
+    """Whether a non-test file of the module sets a memory limit (go.gccontrol, with SL004's
+    default tables); only files that spell one of the names are parsed."""
+    needles = [path.encode() for path in DEFAULT_LIMIT_IMPORTS] + [f.rsplit(".", 1)[1].encode()
+                                                                   for f in DEFAULT_LIMITS]
     for path in modules.module_go_files(module):
         if path.endswith("_test.go"):
             continue
-        try:
-            with open(path, "rb") as handle:
-                data = handle.read()
-        except OSError:
-            continue
-        if any(needle in data for needle in needles) and go_source_sets_memory_limit(
-                data.decode("utf-8", "replace"), functions, imports):
+        source = read_go(path)
+        if source and any(needle in source for needle in needles) and gccontrol.sets_memory_limit(
+                gofile.parse(path, source), DEFAULT_LIMITS, DEFAULT_LIMIT_IMPORTS):
             return True
-    return False
-
-
-def go_source_sets_memory_limit(text: str, functions: tuple[str, ...], imports: tuple[str, ...]) -> bool:
-    """Text check of one Go file: an import of `imports`, or a call `name.Func(` of a function
-    of `functions` through the name the file imports its package as, whose argument is not
-    a negative literal (`debug.SetMemoryLimit(-1)` only reads the limit)."""
-    text = re.sub(r"//[^\n]*", "", text)
-    imported: dict[str, str] = {}  # local name -> import path
-    for block in re.findall(r"\bimport\s*\(([^)]*)\)", text) + re.findall(r'\bimport\s+((?:[\w.]+\s+)?"[^"]+")', text):
-        for alias, path in _IMPORT_SPEC.findall(block):
-            if path in imports:
-                return True
-            imported[alias or path.rsplit("/", 1)[-1]] = path
-    for function in functions:
-        package, name = function.rsplit(".", 1)
-        for local, path in imported.items():
-            if path != package or local in ("_", "."):
-                continue
-            for call in re.finditer(rf"\b{re.escape(local)}\s*\.\s*{re.escape(name)}\s*\(\s*(-?)", text):
-                if not call.group(1):
-                    return True
     return False

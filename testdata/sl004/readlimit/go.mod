@@ -1,0 +1,3 @@
+module example.com/readlimit
+
+go 1.22
