@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from golint_startup.go.gofile import GoFile
-from golint_startup.go.syntax import ancestors, enclosing_function, ends_process, identifier_uses, is_variadic, matches, mentions, names_of, \
-    root_identifier, text, unparen, values_of
+from golint_startup.go.syntax import STATEMENT_LISTS, ancestors, enclosing_function, ends_process, identifier_uses, \
+    is_variadic, matches, mentions, names_of, previous_statement, root_identifier, text, unparen, values_of
 from golint_startup.go.scope import declared_names
 from golint_startup.go.types import INTEGER_TYPES, SLICE, FileTypes
 from golint_startup.rule import SCOPE, SCOPE_HELP, STARTUP_MODEL, Option, Rule
@@ -286,18 +286,18 @@ def _per_iteration(file: GoFile, body_list, name: str) -> int | None:
 
 def _loop_finding(file: GoFile, loop, name: str, types: FileTypes, options: dict):
     statement = loop.parent if loop.parent is not None and loop.parent.type == "labeled_statement" else loop
-    if statement.parent is None or statement.parent.type != "block":
+    if statement.parent is None or statement.parent.type not in STATEMENT_LISTS:
         return None
     # The first earlier statement that mentions the slice must be its empty declaration.
     # The first earlier statement that mentions the slice, other than appends to it, must be
     # its empty declaration; the appends between count towards the capacity.
     extra: list = []
-    previous = statement.prev_named_sibling
+    previous = previous_statement(statement)
     while previous is not None and (previous.type == "comment" or not mentions(file, previous, name)
                                     or _self_append(file, previous, name) is not None):
         if previous.type != "comment" and mentions(file, previous, name):
             extra.append(_self_append(file, previous, name))
-        previous = previous.prev_named_sibling
+        previous = previous_statement(previous)
     if previous is None:
         return None
     following = statement.next_named_sibling

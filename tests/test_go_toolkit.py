@@ -7,8 +7,8 @@ import pytest
 from golint_startup.go.constants import Constants
 from golint_startup.go.gofile import parse
 from golint_startup.go.imports import default_package_name
-from golint_startup.go.syntax import (assigned_names, ends_process, identifier_uses, invocation, matches, mentions, root_identifier,
-                                      text)
+from golint_startup.go.syntax import (assigned_names, ends_process, identifier_uses, invocation, matches, mentions,
+                                      previous_statement, root_identifier, text)
 from golint_startup.go.types import FileTypes, named_type, result_types, type_parameters_in_scope
 
 
@@ -187,6 +187,50 @@ func f(users []string, byName map[string]int, n int, feed chan int, seq iter.Seq
     right = first(file, "range_clause").child_by_field_name("right")
     types = FileTypes(file)
     assert types.length_known(types.of(right)) is length_known
+
+
+@pytest.mark.parametrize("clause, expected", [
+    ("case t := <-c:", "[]string"), ("case t, ok := <-c:", "[]string"), ("case x, t := <-c:", None), ("case t = <-c:", "int"),
+    ("case t := <-names:", None),  # not a channel this file types
+])
+def test_file_types_of_a_received_value(clause, expected):
+    file = go(f"""
+func f(c chan []string, names any) {{
+    var t int
+    select {{
+    {clause}
+        _ = t
+    }}
+}}""")
+    use = last(file, "identifier", "t")
+    t = FileTypes(file).of(use)
+    assert (text(t) if t is not None and not isinstance(t, str) else t) == expected
+
+
+@pytest.mark.parametrize("clause, expected", [
+    ("case []string:", "[]string"), ("case []string, []int:", None), ("case nil:", None),
+])
+def test_file_types_of_a_type_switch_alias(clause, expected):
+    file = go(f"""
+func f(v any) {{
+    switch t := v.(type) {{
+    {clause}
+        _ = t
+    }}
+}}""")
+    t = FileTypes(file).of(last(file, "identifier", "t"))
+    assert (text(t) if t is not None else t) == expected
+
+
+@pytest.mark.parametrize("holder, expected", [
+    ("{ a := 1; b := 2 }", "a := 1"), ("switch { case a > 0: a := 1; b := 2 }", "a := 1"),
+    ("switch { case b > 0: b := 2 }", None), ("select { case b := <-c: b := 2 }", None),
+    ("switch x := v.(type) { case int: b := 2 }", None), ("switch { default: b := 2 }", None),
+])
+def test_previous_statement_stops_at_a_case_head(holder, expected):
+    file = go(f"func f(v any, c chan int) {{ {holder} }}")
+    statement = first(file, "short_var_declaration", "b := 2")
+    assert text(previous_statement(statement)) == (expected or "")
 
 
 def test_every_module_level_query_compiles_against_the_grammar():

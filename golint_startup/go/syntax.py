@@ -20,6 +20,18 @@ FUNCTION_NODES = frozenset({"function_declaration", "method_declaration", "funct
 STATEMENT_LISTS = frozenset({"block", "expression_case_clause", "type_case_clause", "communication_clause"})
 
 
+def previous_statement(node: tree_sitter.Node) -> tree_sitter.Node | None:
+    """The statement (or comment) before `node` in its block or case clause; None at the
+    first one. A case clause's values, types or communication (`case v := <-c:`) sit
+    before its statements as siblings, with no block around the statements: they are not
+    statements of the list."""
+    sibling, holder = node.prev_named_sibling, node.parent
+    if sibling is None or holder is None or holder.type == "block":
+        return sibling
+    colon = next((child for child in holder.children if child.type == ":"), None)
+    return sibling if colon is None or sibling.start_byte > colon.start_byte else None
+
+
 @cache
 def query(source: str) -> tree_sitter.Query:
     """Compile a tree-sitter query once per process."""
