@@ -6,13 +6,15 @@ import os
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
-from golint_startup.go.constants import Constants
+from golint_startup.go.constants import Constants, trip_count
 from golint_startup.go.embed import embedded_files, embedded_variables, human_size
 from golint_startup.go.gofile import GoFile
 from golint_startup.go.imports import default_package_name
 from golint_startup.go.library import BINARY_DECODE_FUNCTIONS, BURNTSUSHI_TOML, DECODE_FUNCTIONS, GO_TOML, HTTP, \
     STREAM_DECODERS, TEMPLATES, VIPER
-from golint_startup.go.syntax import ancestors, invocation, matches, text, unparen, values_of
+from golint_startup.go.scope import declared_names
+from golint_startup.go.syntax import ancestors, identifier_uses, invocation, is_define, matches, names_of, root_identifier, \
+    text, unparen, values_of, written_roots
 from golint_startup.engine.cache_format import register
 from golint_startup.rule import MODULE_FILES, Finding, Location, Option, Rule, location_of
 
@@ -250,60 +252,128 @@ def _init_contexts(file: GoFile):
                 yield body
 
 
+def _elements(literal) -> list | None:
+    """The element values of a composite literal, or of an elided `{...}` inside one (for a
+    map or keyed literal, the values, not the keys)."""
+    body = literal.child_by_field_name("value") if literal.type == "composite_literal" else literal
+    if body is None or body.type != "literal_value":
+        return None
+    return [e.child_by_field_name("element") if e.type == "keyed_element" else e for e in values_of(body)]
+
+
+# Uses of a package-level literal that leave its entries alone: ranging over it, reading an
+# element, taking its length.
+_READ_ONLY_HOLDERS = frozenset({"range_clause", "index_expression"})
+
+
 class _LiteralSizes:
     """How many times a loop runs when the file spells it out: a range over a composite
-    literal, over a variable whose value is one (package-level, or assigned in the init
-    context), over an integer constant, or a counted loop between constants."""
+    literal, over a variable whose value is one (package-level and never written in the
+    file, or assigned once in the init context), over the value variable of an enclosing
+    range over such a literal (the largest of its elements), over an integer constant, or a
+    counted loop between constants (see `trip_count`)."""
 
     def __init__(self, file: GoFile, constants: Constants):
         self.file, self.constants = file, constants
         self._package_values = None
 
-    def _literal_of(self, ident, context):
-        name = text(ident)
-        if self.file.is_shadowed(ident):
-            values = [found["value"][0] for found in matches(_ASSIGNMENTS, context)
-                      if text(found["name"][0]) == name]
-            return values[0] if len(values) == 1 else None
+    def _package_literal(self, name: str):
         if self._package_values is None:
             self._package_values = {}
             for found in matches(_FILE_VARS, self.file.root):
                 self._package_values.setdefault(text(found["name"][0]), []).append(found["value"][0])
         values = self._package_values.get(name, [])
-        return values[0] if len(values) == 1 else None
+        if len(values) != 1 or values[0].type != "composite_literal" or not self._read_only(name, values[0]):
+            return None
+        return values[0]
+
+    def _read_only(self, name: str, value) -> bool:
+        """Whether every use of the package-level `name` in the file only reads it: ranged
+        over, indexed outside an assignment's target, or given to len or cap. Anything else
+        (an assignment to it or an element, `&`, a method call, being passed or copied to
+        another variable, which may then fill it) may change its length. Other files of the
+        package are not seen."""
+        for use in identifier_uses(self.file, self.file.root, name):
+            if value.start_byte <= use.start_byte < value.end_byte or self.file.is_shadowed(use) or \
+                    (use.parent is not None and use.parent.type == "var_spec"):
+                continue
+            holder = use.parent
+            if holder is None:
+                return False
+            if holder.type == "range_clause" and holder.child_by_field_name("right") == use:
+                continue
+            if holder.type == "index_expression" and holder.child_by_field_name("operand") == use:
+                if not any(text(root) == name for root in map(root_identifier, self._targets(holder))):
+                    continue
+                return False
+            call = holder.parent if holder.type == "arguments" else None
+            function = call.child_by_field_name("function") if call is not None else None
+            if function is not None and text(function) in {"len", "cap"} and \
+                    not self.file.is_shadowed(function):
+                continue
+            return False
+        return True
+
+    def _targets(self, node) -> list:
+        """The assignment targets `node` is part of (none when it is only read)."""
+        while node.parent is not None and node.parent.type in {"index_expression", "selector_expression",
+                                                               "parenthesized_expression"}:
+            node = node.parent
+        side = node.parent
+        if side is not None and side.type == "expression_list" and side.parent is not None and \
+                side.parent.type == "assignment" and side.parent.child_by_field_name("left") == side:
+            return [node]
+        if side is not None and side.type == "inc_dec_statement":
+            return [node]
+        return []
+
+    def _literals(self, expr, loop, context, depth: int = 0) -> list | None:
+        """The composite literals `expr` may be, when the file spells them out."""
+        expr = unparen(expr)
+        if expr is None or depth > 8:
+            return None
+        if expr.type in {"composite_literal", "literal_value"}:
+            return [expr]
+        if expr.type != "identifier":
+            return None
+        name = text(expr)
+        if not self.file.is_shadowed(expr):
+            literal = self._package_literal(name)
+            return [literal] if literal is not None else None
+        for outer in ancestors(self.file, loop):
+            if outer == context:
+                break
+            clause = next((c for c in outer.named_children if c.type == "range_clause"), None) \
+                if outer.type == "for_statement" else None
+            names = names_of(clause.child_by_field_name("left")) if clause is not None else []
+            if name in names:
+                if names.index(name) != 1 or not is_define(clause) or name in written_roots(outer):
+                    return None
+                literals = self._literals(clause.child_by_field_name("right"), outer, context, depth + 1)
+                elements = [e for literal in literals or () for e in (_elements(literal) or [None])]
+                return elements if literals and all(e is not None and e.type in {"composite_literal",
+                                                                                   "literal_value"}
+                                                    for e in elements) else None
+        values = [found["value"][0] for found in matches(_ASSIGNMENTS, context) if text(found["name"][0]) == name]
+        return [values[0]] if len(values) == 1 and values[0].type == "composite_literal" else None
 
     def iterations(self, loop, context) -> int | None:
         clause = next((c for c in loop.named_children if c.type in {"range_clause", "for_clause"}), None)
         if clause is None:
             return None
         if clause.type == "for_clause":
-            return self._counted(clause)
-        right = unparen(clause.child_by_field_name("right"))
-        if right is not None and right.type == "identifier":
-            literal = self._literal_of(right, context)
-            if literal is not None and literal.type == "composite_literal":
-                right = literal
-        if right is None:
-            return None
-        if right.type == "composite_literal":
-            body = right.child_by_field_name("value")
-            return len(values_of(body)) if body is not None else 0
-        return self.constants.value(right)
-
-    def _counted(self, clause) -> int | None:
-        initializer = clause.child_by_field_name("init_statement")
-        condition = unparen(clause.child_by_field_name("condition"))
-        if initializer is None or initializer.type != "short_var_declaration" or condition is None \
-                or condition.type != "binary_expression":
-            return None
-        starts = values_of(initializer.child_by_field_name("right"))
-        operator = text(condition.child_by_field_name("operator"))
-        if len(starts) != 1 or operator not in {"<", "<="}:
-            return None
-        start, bound = self.constants.value(starts[0]), self.constants.value(condition.child_by_field_name("right"))
-        if start is None or bound is None:
-            return None
-        return max(0, bound - start + (operator == "<="))
+            count = trip_count(clause, self.constants)
+            counters = declared_names(clause.child_by_field_name("init_statement")) \
+                if clause.child_by_field_name("init_statement") is not None else []
+            body = loop.child_by_field_name("body")
+            if count is None or (body is not None and set(counters) & written_roots(body)):
+                return None  # the body moves the counter: the count is not the clause's
+            return count
+        right = clause.child_by_field_name("right")
+        literals = self._literals(right, loop, context)
+        if literals is not None:
+            return max((len(_elements(literal) or ()) for literal in literals), default=0)
+        return self.constants.value(unparen(right))
 
 
 def _scan(file: GoFile, options: dict, compilations: list | None = None, embedded: list | None = None):

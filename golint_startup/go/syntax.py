@@ -166,6 +166,28 @@ def root_identifier(target, through_dereference: bool = False):
     return None
 
 
+# Statements that write variables: the targets of assignments and `++`/`--` (@lhs), and the
+# names of short variable declarations (@decl).
+WRITES = """
+[(assignment left: (expression_list) @lhs)
+ (inc_dec_statement operand: (_) @lhs)
+ (short_var_declaration left: (expression_list) @decl)]
+"""
+
+
+def written_roots(node) -> set[str]:
+    """The variables that assignments and `++`/`--` in `node` write, by their root name
+    (`m` for `m[k] = v`, `s.n++`)."""
+    roots = set()
+    for found in matches(WRITES, node):
+        for side in found.get("lhs", []):
+            for target in (side.named_children if side.type == "expression_list" else [side]):
+                root = root_identifier(target)
+                if root is not None:
+                    roots.add(text(root))
+    return roots
+
+
 # Methods that never return, whatever the receiver: the Fatal and Panic families of the
 # standard library's log.Logger and of logrus, zap's SugaredLogger and most loggers modeled
 # on them. The receiver's type is not in the tree, so the name alone decides.
