@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
 from golint_startup.go.constants import Constants, trip_count
-from golint_startup.go.embed import embedded_files, embedded_variables, human_size
+from golint_startup.go.embed import embedded_data_variables, embedded_files, embedded_variables, human_size
 from golint_startup.go.gofile import GoFile
 from golint_startup.go.imports import default_package_name
 from golint_startup.go.library import BINARY_DECODE_FUNCTIONS, BURNTSUSHI_TOML, DECODE_FUNCTIONS, GO_TOML, HTTP, \
@@ -376,14 +376,17 @@ class _LiteralSizes:
         return self.constants.value(unparen(right))
 
 
-def _scan(file: GoFile, options: dict, compilations: list | None = None, embedded: list | None = None):
-    """Findings of the per-file checks. Compilations and embedded-file reads, which are
-    judged per package, are appended to the lists given instead (when given)."""
+def _scan(file: GoFile, options: dict, compilations: list | None = None, embedded: list | None = None,
+          decoded: list | None = None):
+    """Findings of the per-file checks. Compilations, embedded-file reads and decodes of
+    embedded data, which depend on the package's files, are appended to the lists given
+    instead (when given) and left out otherwise."""
     threshold = options["min-make-elements"]
     constants = Constants(file)
     receivers = _Receivers(file)
     sizes = _LiteralSizes(file, constants)
     embedded_vars = embedded_variables(file) if embedded is not None else {}
+    embedded_data = embedded_data_variables(file)
     for context in _init_contexts(file):
         reported_ranges: list[tuple[int, int]] = []
         where = _where(context)
@@ -426,6 +429,12 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
             if flagged is None or not _runs_during_init(file, call, context)[0]:
                 continue
             level, cost, name = flagged
+            if cost == _DECODE[1] and embedded_data:
+                variable = _decoded_variable(file, found["args"][0], embedded_data)
+                if variable is not None:
+                    if decoded is not None:
+                        decoded.append((location_of(file.path, call), where, name, variable, embedded_data[variable]))
+                    continue
             if name.endswith(".Must"):
                 reported_ranges.append((call.start_byte, call.end_byte))
             if level == "note":
@@ -483,6 +492,20 @@ def _embedded_read(file: GoFile, function, args, embedded_vars: dict) -> tuple |
     return call_name, text(variable), text(argument)[1:-1] if literal else None, embedded_vars[text(variable)]
 
 
+def _decoded_variable(file: GoFile, args, embedded_data: dict) -> str | None:
+    """The `//go:embed` string or []byte variable a decode call reads: its first argument,
+    as is or converted (`json.Unmarshal(raw, &v)`, `yaml.Unmarshal([]byte(text), &v)`)."""
+    arguments = values_of(args)
+    data = unparen(arguments[0]) if arguments else None
+    if data is not None and data.type == "call_expression" and \
+            text(data.child_by_field_name("function")).replace(" ", "") in {"[]byte", "string"}:
+        converted = values_of(data.child_by_field_name("arguments"))
+        data = unparen(converted[0]) if len(converted) == 1 else None
+    if data is None or data.type != "identifier" or text(data) not in embedded_data or file.is_shadowed(data):
+        return None
+    return text(data)
+
+
 def check(file: GoFile, options: dict):
     yield from _scan(file, options)
 
@@ -496,15 +519,18 @@ class _Facts:
     # (where, "func init" or "a package-level var initializer", call name, embed variable,
     #  file name or None, the variable's //go:embed patterns)
     embedded: list = field(default_factory=list)
+    # (where, "func init" or "a package-level var initializer", call name, embed variable,
+    #  the variable's //go:embed patterns)
+    decoded: list = field(default_factory=list)
 
 
 def collect(file: GoFile, options: dict) -> _Facts | None:
-    if not file.imports_path("regexp", "embed", *TEMPLATES):
+    if not file.imports_path("regexp", "embed", *TEMPLATES) and "embed" not in file.blank_imports:
         return None
     facts = _Facts(file.package)
-    for _ in _scan(file, options, facts.compilations, facts.embedded):
+    for _ in _scan(file, options, facts.compilations, facts.embedded, facts.decoded):
         pass  # the per-file findings are check's
-    return facts if facts.compilations or facts.embedded else None
+    return facts if facts.compilations or facts.embedded or facts.decoded else None
 
 
 def check_project(project, options: dict):
@@ -523,6 +549,23 @@ def check_project(project, options: dict):
                                             options["min-embedded-bytes"])
                 if finding is not None:
                     yield finding
+            for where, context, call_name, variable, patterns in facts.decoded:
+                if where.path in project.reported:
+                    yield _decoded_finding(directory, where, context, call_name, variable, patterns)
+
+
+def _decoded_finding(directory: str, where: Location, context: str, call_name: str, variable: str,
+                     patterns: tuple) -> Finding:
+    """A decode of a `//go:embed` string or []byte variable, with the embedded file's size
+    when its pattern resolves to files in the tree."""
+    files = embedded_files(directory, patterns)
+    if files:
+        names = ", ".join(sorted(os.path.basename(name) for name in files))
+        what = f"decodes {human_size(sum(files.values()))} of embedded {names} (in {variable})"
+    else:
+        what = f"decodes the embedded data in {variable}"
+    return Finding(RULE.id, f"{call_name} in {context} {what} while the package initializes, before main: "
+                            f"{_WORK_ADVICE}", where, level=_DECODE[0])
 
 
 def _compilation_finding(package: str, compilations: list, reported: set, minimum: int) -> Finding | None:
