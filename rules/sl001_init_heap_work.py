@@ -316,10 +316,11 @@ class _LiteralSizes:
 
     def _targets(self, node) -> list:
         """The assignment targets `node` is part of (none when it is only read)."""
-        while node.parent is not None and node.parent.type in {"index_expression", "selector_expression",
-                                                               "parenthesized_expression"}:
-            node = node.parent
-        side = node.parent
+        holders = ancestors(self.file, node)
+        index = next((i for i, holder in enumerate(holders)
+                      if holder.type not in {"index_expression", "selector_expression", "parenthesized_expression"}),
+                     len(holders))
+        node, side = (holders[index - 1] if index else node), (holders[index] if index < len(holders) else None)
         if side is not None and side.type == "expression_list" and side.parent is not None and \
                 side.parent.type == "assignment" and side.parent.child_by_field_name("left") == side:
             return [node]
