@@ -276,6 +276,7 @@ class _LiteralSizes:
     def __init__(self, file: GoFile, constants: Constants):
         self.file, self.constants = file, constants
         self._package_values = None
+        self._read_only_names: dict[str, bool] = {}
 
     def _package_literal(self, name: str):
         if self._package_values is None:
@@ -283,9 +284,11 @@ class _LiteralSizes:
             for found in matches(_FILE_VARS, self.file.root):
                 self._package_values.setdefault(text(found["name"][0]), []).append(found["value"][0])
         values = self._package_values.get(name, [])
-        if len(values) != 1 or values[0].type != "composite_literal" or not self._read_only(name, values[0]):
+        if len(values) != 1 or values[0].type != "composite_literal":
             return None
-        return values[0]
+        if name not in self._read_only_names:  # one scan of the file per name, not per loop
+            self._read_only_names[name] = self._read_only(name, values[0])
+        return values[0] if self._read_only_names[name] else None
 
     def _read_only(self, name: str, value) -> bool:
         """Whether every use of the package-level `name` in the file only reads it: ranged
