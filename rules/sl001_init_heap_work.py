@@ -6,13 +6,15 @@ import os
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
-from golint_startup.go.constants import Constants
-from golint_startup.go.embed import embedded_files, embedded_variables, human_size
+from golint_startup.go.constants import Constants, trip_count
+from golint_startup.go.embed import embedded_data_variables, embedded_files, embedded_variables, human_size
 from golint_startup.go.gofile import GoFile
 from golint_startup.go.imports import default_package_name
 from golint_startup.go.library import BINARY_DECODE_FUNCTIONS, BURNTSUSHI_TOML, DECODE_FUNCTIONS, GO_TOML, HTTP, \
     STREAM_DECODERS, TEMPLATES, VIPER
-from golint_startup.go.syntax import ancestors, invocation, matches, text, unparen, values_of
+from golint_startup.go.scope import declared_names
+from golint_startup.go.syntax import ancestors, identifier_uses, invocation, is_define, matches, names_of, root_identifier, \
+    text, unparen, values_of, written_roots
 from golint_startup.engine.cache_format import register
 from golint_startup.rule import MODULE_FILES, Finding, Location, Option, Rule, location_of
 
@@ -250,70 +252,145 @@ def _init_contexts(file: GoFile):
                 yield body
 
 
+def _elements(literal) -> list | None:
+    """The element values of a composite literal, or of an elided `{...}` inside one (for a
+    map or keyed literal, the values, not the keys)."""
+    body = literal.child_by_field_name("value") if literal.type == "composite_literal" else literal
+    if body is None or body.type != "literal_value":
+        return None
+    return [e.child_by_field_name("element") if e.type == "keyed_element" else e for e in values_of(body)]
+
+
+# Uses of a package-level literal that leave its entries alone: ranging over it, reading an
+# element, taking its length.
+_READ_ONLY_HOLDERS = frozenset({"range_clause", "index_expression"})
+
+
 class _LiteralSizes:
     """How many times a loop runs when the file spells it out: a range over a composite
-    literal, over a variable whose value is one (package-level, or assigned in the init
-    context), over an integer constant, or a counted loop between constants."""
+    literal, over a variable whose value is one (package-level and never written in the
+    file, or assigned once in the init context), over the value variable of an enclosing
+    range over such a literal (the largest of its elements), over an integer constant, or a
+    counted loop between constants (see `trip_count`)."""
 
     def __init__(self, file: GoFile, constants: Constants):
         self.file, self.constants = file, constants
         self._package_values = None
+        self._read_only_names: dict[str, bool] = {}
 
-    def _literal_of(self, ident, context):
-        name = text(ident)
-        if self.file.is_shadowed(ident):
-            values = [found["value"][0] for found in matches(_ASSIGNMENTS, context)
-                      if text(found["name"][0]) == name]
-            return values[0] if len(values) == 1 else None
+    def _package_literal(self, name: str):
         if self._package_values is None:
             self._package_values = {}
             for found in matches(_FILE_VARS, self.file.root):
                 self._package_values.setdefault(text(found["name"][0]), []).append(found["value"][0])
         values = self._package_values.get(name, [])
-        return values[0] if len(values) == 1 else None
+        if len(values) != 1 or values[0].type != "composite_literal":
+            return None
+        if name not in self._read_only_names:  # one scan of the file per name, not per loop
+            self._read_only_names[name] = self._read_only(name, values[0])
+        return values[0] if self._read_only_names[name] else None
+
+    def _read_only(self, name: str, value) -> bool:
+        """Whether every use of the package-level `name` in the file only reads it: ranged
+        over, indexed outside an assignment's target, or given to len or cap. Anything else
+        (an assignment to it or an element, `&`, a method call, being passed or copied to
+        another variable, which may then fill it) may change its length. Other files of the
+        package are not seen."""
+        for use in identifier_uses(self.file, self.file.root, name):
+            if value.start_byte <= use.start_byte < value.end_byte or self.file.is_shadowed(use) or \
+                    (use.parent is not None and use.parent.type == "var_spec"):
+                continue
+            holder = use.parent
+            if holder is None:
+                return False
+            if holder.type == "range_clause" and holder.child_by_field_name("right") == use:
+                continue
+            if holder.type == "index_expression" and holder.child_by_field_name("operand") == use:
+                if not any(text(root) == name for root in map(root_identifier, self._targets(holder))):
+                    continue
+                return False
+            call = holder.parent if holder.type == "arguments" else None
+            function = call.child_by_field_name("function") if call is not None else None
+            if function is not None and text(function) in {"len", "cap"} and \
+                    not self.file.is_shadowed(function):
+                continue
+            return False
+        return True
+
+    def _targets(self, node) -> list:
+        """The assignment targets `node` is part of (none when it is only read)."""
+        holders = ancestors(self.file, node)
+        index = next((i for i, holder in enumerate(holders)
+                      if holder.type not in {"index_expression", "selector_expression", "parenthesized_expression"}),
+                     len(holders))
+        node, side = (holders[index - 1] if index else node), (holders[index] if index < len(holders) else None)
+        if side is not None and side.type == "expression_list" and side.parent is not None and \
+                side.parent.type == "assignment" and side.parent.child_by_field_name("left") == side:
+            return [node]
+        if side is not None and side.type == "inc_dec_statement":
+            return [node]
+        return []
+
+    def _literals(self, expr, loop, context, depth: int = 0) -> list | None:
+        """The composite literals `expr` may be, when the file spells them out."""
+        expr = unparen(expr)
+        if expr is None or depth > 8:
+            return None
+        if expr.type in {"composite_literal", "literal_value"}:
+            return [expr]
+        if expr.type != "identifier":
+            return None
+        name = text(expr)
+        if not self.file.is_shadowed(expr):
+            literal = self._package_literal(name)
+            return [literal] if literal is not None else None
+        for outer in ancestors(self.file, loop):
+            if outer == context:
+                break
+            clause = next((c for c in outer.named_children if c.type == "range_clause"), None) \
+                if outer.type == "for_statement" else None
+            names = names_of(clause.child_by_field_name("left")) if clause is not None else []
+            if name in names:
+                if names.index(name) != 1 or not is_define(clause) or name in written_roots(outer):
+                    return None
+                literals = self._literals(clause.child_by_field_name("right"), outer, context, depth + 1)
+                elements = [e for literal in literals or () for e in (_elements(literal) or [None])]
+                return elements if literals and all(e is not None and e.type in {"composite_literal",
+                                                                                   "literal_value"}
+                                                    for e in elements) else None
+        values = [found["value"][0] for found in matches(_ASSIGNMENTS, context) if text(found["name"][0]) == name]
+        return [values[0]] if len(values) == 1 and values[0].type == "composite_literal" else None
 
     def iterations(self, loop, context) -> int | None:
         clause = next((c for c in loop.named_children if c.type in {"range_clause", "for_clause"}), None)
         if clause is None:
             return None
         if clause.type == "for_clause":
-            return self._counted(clause)
-        right = unparen(clause.child_by_field_name("right"))
-        if right is not None and right.type == "identifier":
-            literal = self._literal_of(right, context)
-            if literal is not None and literal.type == "composite_literal":
-                right = literal
-        if right is None:
-            return None
-        if right.type == "composite_literal":
-            body = right.child_by_field_name("value")
-            return len(values_of(body)) if body is not None else 0
-        return self.constants.value(right)
-
-    def _counted(self, clause) -> int | None:
-        initializer = clause.child_by_field_name("init_statement")
-        condition = unparen(clause.child_by_field_name("condition"))
-        if initializer is None or initializer.type != "short_var_declaration" or condition is None \
-                or condition.type != "binary_expression":
-            return None
-        starts = values_of(initializer.child_by_field_name("right"))
-        operator = text(condition.child_by_field_name("operator"))
-        if len(starts) != 1 or operator not in {"<", "<="}:
-            return None
-        start, bound = self.constants.value(starts[0]), self.constants.value(condition.child_by_field_name("right"))
-        if start is None or bound is None:
-            return None
-        return max(0, bound - start + (operator == "<="))
+            count = trip_count(clause, self.constants)
+            counters = declared_names(clause.child_by_field_name("init_statement")) \
+                if clause.child_by_field_name("init_statement") is not None else []
+            body = loop.child_by_field_name("body")
+            if count is None or (body is not None and set(counters) & written_roots(body)):
+                return None  # the body moves the counter: the count is not the clause's
+            return count
+        right = clause.child_by_field_name("right")
+        literals = self._literals(right, loop, context)
+        if literals is not None:
+            return max((len(_elements(literal) or ()) for literal in literals), default=0)
+        return self.constants.value(unparen(right))
 
 
-def _scan(file: GoFile, options: dict, compilations: list | None = None, embedded: list | None = None):
-    """Findings of the per-file checks. Compilations and embedded-file reads, which are
-    judged per package, are appended to the lists given instead (when given)."""
+def _scan(file: GoFile, options: dict, compilations: list | None = None, embedded: list | None = None,
+          decoded: list | None = None):
+    """Findings of the per-file checks. Compilations, embedded-file reads and decodes of
+    embedded data, which depend on the package's files, are appended to the lists given
+    instead (when given) and left out otherwise."""
     threshold = options["min-make-elements"]
     constants = Constants(file)
     receivers = _Receivers(file)
     sizes = _LiteralSizes(file, constants)
     embedded_vars = embedded_variables(file) if embedded is not None else {}
+    embedded_data = embedded_data_variables(file)
     for context in _init_contexts(file):
         reported_ranges: list[tuple[int, int]] = []
         where = _where(context)
@@ -356,6 +433,12 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
             if flagged is None or not _runs_during_init(file, call, context)[0]:
                 continue
             level, cost, name = flagged
+            if cost == _DECODE[1] and embedded_data:
+                variable = _decoded_variable(file, found["args"][0], embedded_data)
+                if variable is not None:
+                    if decoded is not None:
+                        decoded.append((location_of(file.path, call), where, name, variable, embedded_data[variable]))
+                    continue
             if name.endswith(".Must"):
                 reported_ranges.append((call.start_byte, call.end_byte))
             if level == "note":
@@ -413,6 +496,20 @@ def _embedded_read(file: GoFile, function, args, embedded_vars: dict) -> tuple |
     return call_name, text(variable), text(argument)[1:-1] if literal else None, embedded_vars[text(variable)]
 
 
+def _decoded_variable(file: GoFile, args, embedded_data: dict) -> str | None:
+    """The `//go:embed` string or []byte variable a decode call reads: its first argument,
+    as is or converted (`json.Unmarshal(raw, &v)`, `yaml.Unmarshal([]byte(text), &v)`)."""
+    arguments = values_of(args)
+    data = unparen(arguments[0]) if arguments else None
+    if data is not None and data.type == "call_expression" and \
+            text(data.child_by_field_name("function")).replace(" ", "") in {"[]byte", "string"}:
+        converted = values_of(data.child_by_field_name("arguments"))
+        data = unparen(converted[0]) if len(converted) == 1 else None
+    if data is None or data.type != "identifier" or text(data) not in embedded_data or file.is_shadowed(data):
+        return None
+    return text(data)
+
+
 def check(file: GoFile, options: dict):
     yield from _scan(file, options)
 
@@ -426,15 +523,18 @@ class _Facts:
     # (where, "func init" or "a package-level var initializer", call name, embed variable,
     #  file name or None, the variable's //go:embed patterns)
     embedded: list = field(default_factory=list)
+    # (where, "func init" or "a package-level var initializer", call name, embed variable,
+    #  the variable's //go:embed patterns)
+    decoded: list = field(default_factory=list)
 
 
 def collect(file: GoFile, options: dict) -> _Facts | None:
-    if not file.imports_path("regexp", "embed", *TEMPLATES):
+    if not file.imports_path("regexp", "embed", *TEMPLATES) and "embed" not in file.blank_imports:
         return None
     facts = _Facts(file.package)
-    for _ in _scan(file, options, facts.compilations, facts.embedded):
+    for _ in _scan(file, options, facts.compilations, facts.embedded, facts.decoded):
         pass  # the per-file findings are check's
-    return facts if facts.compilations or facts.embedded else None
+    return facts if facts.compilations or facts.embedded or facts.decoded else None
 
 
 def check_project(project, options: dict):
@@ -453,6 +553,23 @@ def check_project(project, options: dict):
                                             options["min-embedded-bytes"])
                 if finding is not None:
                     yield finding
+            for where, context, call_name, variable, patterns in facts.decoded:
+                if where.path in project.reported:
+                    yield _decoded_finding(directory, where, context, call_name, variable, patterns)
+
+
+def _decoded_finding(directory: str, where: Location, context: str, call_name: str, variable: str,
+                     patterns: tuple) -> Finding:
+    """A decode of a `//go:embed` string or []byte variable, with the embedded file's size
+    when its pattern resolves to files in the tree."""
+    files = embedded_files(directory, patterns)
+    if files:
+        names = ", ".join(sorted(os.path.basename(name) for name in files))
+        what = f"decodes {human_size(sum(files.values()))} of embedded {names} (in {variable})"
+    else:
+        what = f"decodes the embedded data in {variable}"
+    return Finding(RULE.id, f"{call_name} in {context} {what} while the package initializes, before main: "
+                            f"{_WORK_ADVICE}", where, level=_DECODE[0])
 
 
 def _compilation_finding(package: str, compilations: list, reported: set, minimum: int) -> Finding | None:

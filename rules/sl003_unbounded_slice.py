@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 from golint_startup.go.gofile import GoFile
-from golint_startup.go.syntax import ancestors, enclosing_function, ends_process, identifier_uses, is_variadic, matches, mentions, names_of, \
-    root_identifier, text, unparen, values_of
+from golint_startup.go.syntax import STATEMENT_LISTS, WRITES, ancestors, enclosing_function, ends_process, identifier_uses, \
+    is_variadic, matches, mentions, names_of, previous_statement, root_identifier, text, unparen, \
+    values_of, written_roots
 from golint_startup.go.scope import declared_names
 from golint_startup.go.types import INTEGER_TYPES, SLICE, FileTypes
 from golint_startup.rule import SCOPE, SCOPE_HELP, STARTUP_MODEL, Option, Rule
@@ -33,11 +34,6 @@ def _assigned_to_self(source: bytes, call_start: int, name: bytes) -> int | None
 
 
 _JUMPS = "[(break_statement) (continue_statement) (return_statement) (goto_statement)] @jump"
-_WRITES = """
-[(assignment left: (expression_list) @lhs)
- (inc_dec_statement operand: (_) @lhs)
- (short_var_declaration left: (expression_list) @decl)]
-"""
 _BRANCH_TARGETS = {"for_statement", "expression_switch_statement", "type_switch_statement", "select_statement"}
 
 # --- the empty declaration ------------------------------------------------------
@@ -237,7 +233,7 @@ def _for_capacity(file: GoFile, loop, clause, name: str) -> str | None:
     # The bounds must stay put: nothing in the body writes the counter or a variable of the bound.
     watched = {counter} | {text(n) for n in _identifiers(bound)}
     body = loop.child_by_field_name("body")
-    for found in matches(_WRITES, body):
+    for found in matches(WRITES, body):
         for side in found.get("lhs", []) + found.get("decl", []):
             targets = side.named_children if side.type == "expression_list" else [side]
             if any(_root_name(t) in watched for t in targets):
@@ -286,18 +282,18 @@ def _per_iteration(file: GoFile, body_list, name: str) -> int | None:
 
 def _loop_finding(file: GoFile, loop, name: str, types: FileTypes, options: dict):
     statement = loop.parent if loop.parent is not None and loop.parent.type == "labeled_statement" else loop
-    if statement.parent is None or statement.parent.type != "block":
+    if statement.parent is None or statement.parent.type not in STATEMENT_LISTS:
         return None
     # The first earlier statement that mentions the slice must be its empty declaration.
     # The first earlier statement that mentions the slice, other than appends to it, must be
     # its empty declaration; the appends between count towards the capacity.
     extra: list = []
-    previous = statement.prev_named_sibling
+    previous = previous_statement(statement)
     while previous is not None and (previous.type == "comment" or not mentions(file, previous, name)
                                     or _self_append(file, previous, name) is not None):
         if previous.type != "comment" and mentions(file, previous, name):
             extra.append(_self_append(file, previous, name))
-        previous = previous.prev_named_sibling
+        previous = previous_statement(previous)
     if previous is None:
         return None
     following = statement.next_named_sibling
@@ -317,7 +313,7 @@ def _loop_finding(file: GoFile, loop, name: str, types: FileTypes, options: dict
     per_iteration = _per_iteration(file, body, name)
     if per_iteration is None:
         return None
-    for found in matches(_WRITES, body):
+    for found in matches(WRITES, body):
         for side in found.get("decl", []):
             if name in names_of(side):
                 return None  # a shadowing declaration in the loop
@@ -377,7 +373,7 @@ def _loop_finding(file: GoFile, loop, name: str, types: FileTypes, options: dict
             appended_before = True  # counted above; its arguments read, they do not resize
         elif sibling.type != "comment":
             between.update(declared_names(sibling))
-            written.update(_written_roots(sibling))
+            written.update(written_roots(sibling))
             calls = calls or _has_call(file, sibling, _ALLOCATING)
         sibling = sibling.next_named_sibling
     capacity_names = set(re.findall(r"[A-Za-z_]\w*", capacity))
@@ -426,19 +422,6 @@ def _fixed_by_value(file: GoFile, clause, capacity: str, written: set, previous,
                 return False
         sibling = sibling.next_named_sibling
     return True
-
-
-def _written_roots(node) -> set[str]:
-    """The variables that assignments and `++`/`--` in `node` write, by their root name
-    (`m` for `m[k] = v`, `s.n++`)."""
-    roots = set()
-    for found in matches(_WRITES, node):
-        for side in found.get("lhs", []):
-            for target in (side.named_children if side.type == "expression_list" else [side]):
-                root = root_identifier(target)
-                if root is not None:
-                    roots.add(text(root))
-    return roots
 
 
 def _on_the_way_out(file: GoFile, statement) -> bool:

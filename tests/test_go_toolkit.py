@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from golint_startup.go.constants import Constants
+from golint_startup.go.constants import Constants, trip_count
 from golint_startup.go.gofile import parse
 from golint_startup.go.imports import default_package_name
-from golint_startup.go.syntax import (assigned_names, ends_process, identifier_uses, invocation, matches, mentions, root_identifier,
-                                      text)
+from golint_startup.go.syntax import (assigned_names, ends_process, identifier_uses, invocation, matches, mentions,
+                                      previous_statement, root_identifier, text)
 from golint_startup.go.types import FileTypes, named_type, result_types, type_parameters_in_scope
 
 
@@ -189,6 +189,71 @@ func f(users []string, byName map[string]int, n int, feed chan int, seq iter.Seq
     assert types.length_known(types.of(right)) is length_known
 
 
+@pytest.mark.parametrize("clause, expected", [
+    ("case t := <-c:", "[]string"), ("case t, ok := <-c:", "[]string"), ("case x, t := <-c:", None), ("case t = <-c:", "int"),
+    ("case t := <-names:", None),  # not a channel this file types
+])
+def test_file_types_of_a_received_value(clause, expected):
+    file = go(f"""
+func f(c chan []string, names any) {{
+    var t int
+    select {{
+    {clause}
+        _ = t
+    }}
+}}""")
+    use = last(file, "identifier", "t")
+    t = FileTypes(file).of(use)
+    assert (text(t) if t is not None and not isinstance(t, str) else t) == expected
+
+
+@pytest.mark.parametrize("clause, expected", [
+    ("case []string:", "[]string"), ("case []string, []int:", None), ("case nil:", None),
+])
+def test_file_types_of_a_type_switch_alias(clause, expected):
+    file = go(f"""
+func f(v any) {{
+    switch t := v.(type) {{
+    {clause}
+        _ = t
+    }}
+}}""")
+    t = FileTypes(file).of(last(file, "identifier", "t"))
+    assert (text(t) if t is not None else t) == expected
+
+
+@pytest.mark.parametrize("holder, expected", [
+    ("{ a := 1; b := 2 }", "a := 1"), ("switch { case a > 0: a := 1; b := 2 }", "a := 1"),
+    ("switch { case b > 0: b := 2 }", None), ("select { case b := <-c: b := 2 }", None),
+    ("switch x := v.(type) { case int: b := 2 }", None), ("switch { default: b := 2 }", None),
+])
+def test_previous_statement_stops_at_a_case_head(holder, expected):
+    file = go(f"func f(v any, c chan int) {{ {holder} }}")
+    statement = first(file, "short_var_declaration", "b := 2")
+    assert text(previous_statement(statement)) == (expected or "")
+
+
+@pytest.mark.parametrize("clause, count", [
+    ("i := 0; i < 10; i++", 10), ("i := 0; i <= 10; i += 2", 6), ("bs := 128 << 10; bs <= 16 << 20; bs *= 2", 8),
+    ("i := 1; i < N; i <<= 1", 40), ("n := 1024; n > 0; n /= 2", 11), ("n := 1024; n > 0; n >>= 1", 11),
+    ("i := 10; i >= 0; i--", 11), ("i := 5; 0 < i; i -= 1", 5), ("i := 0; i != 9; i += 3", 3),
+    ("i := 0; i < 1<<20; i++", 1 << 20), ("i := 5; i < 3; i++", 0), ("i := 1; i < 1 << 20; i *= 2", 20),
+    ("i := 0; i != 10; i += 3", None),  # steps over its bound
+    ("i := 0; i < 10; i--", None), ("i := 0; i < 10; i *= 2", None), ("i := 1; i > 0; i *= 1", None),
+    ("i := 0; i < n; i++", None), ("i := 0; j < 10; i++", None), ("i := 0; i < 10; j++", None),
+    ("i := 0; i < 10; i += n", None), ("i := 1; i < 10; i /= 0", None),
+])
+def test_trip_count(clause, count):
+    file = go(f"const N = 1 << 40\nfunc f(n, j int) {{ for {clause} {{}} }}")
+    assert trip_count(first(file, "for_clause"), Constants(file)) == count
+
+
+def test_trip_count_caps_a_long_simulation():
+    file = go("func f() { for i := 1; i < 1 << 60; i *= 2 {} }")
+    assert trip_count(first(file, "for_clause"), Constants(file)) == 60
+    assert trip_count(first(file, "for_clause"), Constants(file), limit=10) is None
+
+
 def test_every_module_level_query_compiles_against_the_grammar():
     """A query naming a node kind or field the grammar lacks fails only when first run;
     this runs them all, so a grammar upgrade that renames a kind fails here, not in a user's run."""
@@ -214,7 +279,7 @@ def test_every_module_level_query_compiles_against_the_grammar():
 
 # --- embed --------------------------------------------------------------------------
 
-from golint_startup.go.embed import embedded_files, embedded_variables, human_size  # noqa: E402
+from golint_startup.go.embed import embedded_data_variables, embedded_files, embedded_variables, human_size  # noqa: E402
 
 
 @pytest.mark.parametrize("body, expected", [
@@ -227,6 +292,19 @@ from golint_startup.go.embed import embedded_files, embedded_variables, human_si
 ])
 def test_embedded_variables(body, expected):
     assert embedded_variables(go(body, 'import "embed"')) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("//go:embed a.json\nvar raw []byte", {"raw": ("a.json",)}),
+    ("var (\n\t//go:embed a.txt\n\ttext string\n\tother string\n)", {"text": ("a.txt",)}),
+    ("//go:embed a.txt\nvar files embed.FS", {}),  # a file system, not the data
+    ("//go:embed a.txt\nvar n int", {}),
+    ("var bare []byte", {}),
+])
+def test_embedded_data_variables(body, expected):
+    assert embedded_data_variables(go(body, 'import "embed"')) == expected
+    assert embedded_data_variables(go(body, 'import _ "embed"')) == expected  # all a string or []byte needs
+    assert embedded_data_variables(go(body)) == {}
 
 
 def test_embedded_files(tmp_path):

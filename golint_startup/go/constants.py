@@ -82,3 +82,89 @@ class Constants:
                     and len(args.named_children) == 1 and text(function).startswith(("int", "uint")):
                 return self.value(args.named_children[0], depth + 1)
         return None
+
+
+# Steps of a counted loop: the operator of `i op= k` (`i++` is `+= 1`) -> the next value.
+_STEPS = {
+    "+=": lambda i, k: i + k, "-=": lambda i, k: i - k, "*=": lambda i, k: i * k,
+    "/=": lambda i, k: truncating_division(i, k), "<<=": lambda i, k: i << k, ">>=": lambda i, k: i >> k,
+}
+_CONDITIONS = {
+    "<": lambda i, b: i < b, "<=": lambda i, b: i <= b, ">": lambda i, b: i > b, ">=": lambda i, b: i >= b,
+    "!=": lambda i, b: i != b,
+}
+_FLIPPED = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "!=": "!="}
+# A counter past 64 bits has overflowed in Go: the count the file spells is not the one run.
+_INT_RANGE = 1 << 64
+
+
+def _step_of(post, counter: str, constants: Constants) -> tuple[str, int] | None:
+    """(operator, constant operand) of the post statement `i++`, `i--` or `i op= k`."""
+    if post is None:
+        return None
+    if post.type == "inc_dec_statement":
+        if text(post.child_by_field_name("operand")) != counter:
+            return None
+        return ("+=" if text(post.child_by_field_name("operator")) == "++" else "-="), 1
+    if post.type != "assignment" or text(post.child_by_field_name("left")) != counter:
+        return None
+    operator = text(post.child_by_field_name("operator"))
+    right = post.child_by_field_name("right")
+    operand = constants.value(right.named_children[0]) if right is not None and len(right.named_children) == 1 \
+        else None
+    if operator not in _STEPS or operand is None or (operator in {"/=", "<<=", ">>="} and operand <= 0):
+        return None
+    return operator, operand
+
+
+def trip_count(clause, constants: Constants, limit: int = 1 << 16) -> int | None:
+    """How many times the three-clause loop `for i := a; i OP b; i STEP k` runs when a, b and
+    k are constants: None when a part is not constant, the loop would not end (or overflow),
+    or a multiplicative count passes `limit` (such loops end in at most 64 steps unless the
+    step goes nowhere). Whether the body writes the counter is the caller's question."""
+    initializer = clause.child_by_field_name("init_statement")
+    condition = clause.child_by_field_name("condition")
+    while condition is not None and condition.type == "parenthesized_expression" and condition.named_children:
+        condition = condition.named_children[0]
+    if initializer is None or initializer.type != "short_var_declaration" or condition is None \
+            or condition.type != "binary_expression":
+        return None
+    names = initializer.child_by_field_name("left").named_children
+    starts = initializer.child_by_field_name("right").named_children
+    if len(names) != 1 or len(starts) != 1:
+        return None
+    counter, start = text(names[0]), constants.value(starts[0])
+    operator = text(condition.child_by_field_name("operator"))
+    left, right = condition.child_by_field_name("left"), condition.child_by_field_name("right")
+    if text(right) == counter:  # `n > i`
+        left, right, operator = right, left, _FLIPPED.get(operator)
+    if text(left) != counter or operator not in _CONDITIONS:
+        return None
+    bound = constants.value(right)
+    step = _step_of(clause.child_by_field_name("post_statement"), counter, constants)
+    if start is None or bound is None or step is None:
+        return None
+    holds, (kind, k) = _CONDITIONS[operator], step
+    if kind in {"+=", "-="}:
+        delta = k if kind == "+=" else -k
+        if not holds(start, bound):
+            return 0
+        if delta == 0:
+            return None
+        if operator == "!=":
+            distance = bound - start
+            return distance // delta if distance % delta == 0 and distance // delta > 0 else None
+        # Moving away from the bound never ends (before overflow).
+        if (delta > 0) != (operator in {"<", "<="}):
+            return None
+        distance = abs(bound - start) + (operator in {"<=", ">="})
+        count = -(-distance // abs(delta))
+        return count if abs(start) < _INT_RANGE and abs(bound) < _INT_RANGE else None
+    value, count = start, 0
+    while holds(value, bound):
+        count += 1
+        following = _STEPS[kind](value, k)
+        if count > limit or following == value or abs(following) >= _INT_RANGE:
+            return None
+        value = following
+    return count

@@ -56,7 +56,19 @@ def directive_patterns(spec) -> tuple[str, ...]:
 
 def embedded_variables(file) -> dict[str, tuple[str, ...]]:
     """Package-level variables of type `embed.FS` with a `//go:embed` directive: name -> patterns."""
-    if not file.imports_path(EMBED) or b"//go:embed" not in file.source:
+    return _directed(file, lambda declared: file.names_type(declared, EMBED, "FS"))
+
+
+def embedded_data_variables(file) -> dict[str, tuple[str, ...]]:
+    """Package-level `string` or `[]byte` variables with a `//go:embed` directive (the data
+    itself, in the binary's read-only memory): name -> patterns."""
+    return _directed(file, lambda declared: declared is not None and
+                     text(declared).replace(" ", "") in {"string", "[]byte", "[]uint8"})
+
+
+def _directed(file, wanted_type) -> dict[str, tuple[str, ...]]:
+    # A string or []byte variable needs only `import _ "embed"`.
+    if not (file.imports_path(EMBED) or EMBED in file.blank_imports) or b"//go:embed" not in file.source:
         return {}
     found = {}
     for kind, node in file.declarations:
@@ -64,7 +76,7 @@ def embedded_variables(file) -> dict[str, tuple[str, ...]]:
             continue
         for spec in (c for c in node.named_children if c.type == "var_spec"):
             names = spec.children_by_field_name("name")
-            if len(names) != 1 or not file.names_type(spec.child_by_field_name("type"), EMBED, "FS"):
+            if len(names) != 1 or not wanted_type(spec.child_by_field_name("type")):
                 continue
             patterns = directive_patterns(spec)
             if patterns:

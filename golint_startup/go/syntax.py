@@ -20,6 +20,18 @@ FUNCTION_NODES = frozenset({"function_declaration", "method_declaration", "funct
 STATEMENT_LISTS = frozenset({"block", "expression_case_clause", "type_case_clause", "communication_clause"})
 
 
+def previous_statement(node: tree_sitter.Node) -> tree_sitter.Node | None:
+    """The statement (or comment) before `node` in its block or case clause; None at the
+    first one. A case clause's values, types or communication (`case v := <-c:`) sit
+    before its statements as siblings, with no block around the statements: they are not
+    statements of the list."""
+    sibling, holder = node.prev_named_sibling, node.parent
+    if sibling is None or holder is None or holder.type == "block":
+        return sibling
+    colon = next((child for child in holder.children if child.type == ":"), None)
+    return sibling if colon is None or sibling.start_byte > colon.start_byte else None
+
+
 @cache
 def query(source: str) -> tree_sitter.Query:
     """Compile a tree-sitter query once per process."""
@@ -152,6 +164,28 @@ def root_identifier(target, through_dereference: bool = False):
         else:
             return None  # *p = v writes through a pointer, not to a variable
     return None
+
+
+# Statements that write variables: the targets of assignments and `++`/`--` (@lhs), and the
+# names of short variable declarations (@decl).
+WRITES = """
+[(assignment left: (expression_list) @lhs)
+ (inc_dec_statement operand: (_) @lhs)
+ (short_var_declaration left: (expression_list) @decl)]
+"""
+
+
+def written_roots(node) -> set[str]:
+    """The variables that assignments and `++`/`--` in `node` write, by their root name
+    (`m` for `m[k] = v`, `s.n++`)."""
+    roots = set()
+    for found in matches(WRITES, node):
+        for side in found.get("lhs", []):
+            for target in (side.named_children if side.type == "expression_list" else [side]):
+                root = root_identifier(target)
+                if root is not None:
+                    roots.add(text(root))
+    return roots
 
 
 # Methods that never return, whatever the receiver: the Fatal and Panic families of the

@@ -311,6 +311,10 @@ class FileTypes:
                     found = self._declared_by(statement, name, depth)
                     if found[0]:
                         return found
+                if kind == "communication_clause":
+                    found = self._received(node.child_by_field_name("communication"), child, name, depth)
+                    if found[0]:
+                        return found
             elif kind == "for_statement":
                 body = node.child_by_field_name("body")
                 for clause in node.named_children:
@@ -333,12 +337,10 @@ class FileTypes:
                         return found
                 if kind == "type_switch_statement" and child.type == "type_case_clause" and \
                         text(node.child_by_field_name("name")) == name:
-                    return True, None
-            elif kind == "communication_clause":
-                communication = node.child_by_field_name("communication")
-                if communication is not None and communication != child and \
-                        name in names_of(communication.child_by_field_name("left")):
-                    return True, None
+                    # In a clause that lists one type the alias has that type; with several
+                    # (or `nil`) it keeps the switched value's interface type.
+                    listed = child.children_by_field_name("type")
+                    return True, listed[0] if len(listed) == 1 and text(listed[0]) != "nil" else None
             elif kind in FUNCTION_NODES:
                 for part in ("receiver", "parameters", "result"):
                     params = node.child_by_field_name(part)
@@ -357,6 +359,23 @@ class FileTypes:
                             return found
                 return False, None
         return False, None
+
+    def _received(self, communication, child, name: str, depth: int) -> tuple[bool, object]:
+        """(found, type) for `name` declared by a case's `v := <-c` (the element of c's
+        channel type; `ok` of `v, ok := <-c` is a bool, which no rule asks about)."""
+        if communication is None or communication == child or communication.type != "receive_statement" or \
+                not any(c.type == ":=" for c in communication.children):
+            return False, None  # `case v = <-c:` assigns a variable declared elsewhere
+        names = names_of(communication.child_by_field_name("left"))
+        if name not in names:
+            return False, None
+        receive = unparen(communication.child_by_field_name("right"))
+        if names.index(name) != 0 or receive is None or receive.type != "unary_expression" or receive.child(0).type != "<-":
+            return True, None
+        channel = self.underlying(self.of(receive.child_by_field_name("operand"), 0, depth + 1))
+        if channel is None or isinstance(channel, str) or channel.type != "channel_type":
+            return True, None
+        return True, channel.child_by_field_name("element")
 
     def _declared_by(self, statement, name: str, depth: int) -> tuple[bool, object]:
         kind = statement.type
