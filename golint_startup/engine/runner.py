@@ -254,7 +254,8 @@ def run(patterns: list[str], settings: Settings, *, cwd: str | None = None, incl
         kept += [_with_level(f, group_settings) for f in group_findings]  # SL900's own findings
 
     # Manifests follow the working directory's config: a manifest belongs to no Go package.
-    manifest_findings = _check_manifests(found, settings, cwd, result, reported, directives, debug)
+    manifest_findings = _check_manifests(found, settings, cwd, result, reported, directives, debug,
+                                         _cache_for(cache, settings) if cache is not None else None)
     manifest_paths = set(result.abspaths) - {j.display for j in jobs} - measured_files
     manifest_findings = [_with_level(f, settings) for f in manifest_findings]
     manifest_findings = suppression.apply(manifest_findings, {p: d for p, d in directives.items() if p in manifest_paths},
@@ -285,17 +286,26 @@ def _measure(result: RunResult, reported: set[str], options, cwd: str) -> set[st
 
 
 def _check_manifests(found: discovery.Discovered, settings: Settings, cwd: str, result: RunResult,
-                     reported: set[str], directives: dict, debug: bool) -> list[Finding]:
+                     reported: set[str], directives: dict, debug: bool, cache) -> list[Finding]:
     """The manifest rules, on the YAML files found; their files join the reported ones."""
     rules = [rule for rule in settings.rules.values() if rule.check_manifests is not None]
     # SL900 alone still reviews the YAML files' directives.
     if not found.manifests or not (rules or suppression.SUPPRESSION_RULE in settings.rules):
         return []
+    # What the manifests ask of Go files is derived like a whole-run rule's facts: cached, so a
+    # warm run parses nothing.
+    deriver = Project({}, {}, set(), settings, cwd, result.notifications.append, rule_id="manifests", cache=cache)
+
+    def derive(abspath: str, compute: Callable[[gofile.GoFile], Any]) -> Any:
+        display = display_path(abspath, cwd)
+        deriver.abspaths[display] = abspath
+        return deriver.facts_on_demand(display, compute)
+
     try:
         project = manifests.load(found.manifests, go_files=found.files, dockerfiles=found.dockerfiles,
                                  go_images=settings.go_images, display=lambda path: display_path(path, cwd),
                                  notify=result.notifications.append,
-                                 read_go=lambda path: read_source(path, display_path(path, cwd))[0])
+                                 read_go=lambda path: read_source(path, display_path(path, cwd))[0], derive=derive)
     except Exception as err:  # the Go findings are still reported
         if debug:
             raise

@@ -21,7 +21,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import PurePath
-from typing import Callable
+from typing import Any, Callable
 
 import yaml
 
@@ -202,9 +202,10 @@ class _Document:
 
 def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[str], go_images: tuple[str, ...],
          display: Callable[[str], str], notify: Callable[[Notification], None],
-         read_go: Callable[[str], bytes | None]) -> ProjectManifests:
+         read_go: Callable[[str], bytes | None], derive: Callable[[str, Callable], Any]) -> ProjectManifests:
     """The containers of the manifests, recognized as Go or not. `read_go` reads a Go file
-    (the run's hardened reader: None for what it refuses)."""
+    (the run's hardened reader: None for what it refuses); `derive(path, compute)` is
+    `compute(parsed file)`, cached with the run's results."""
     documents: list[_Document] = []
     directives: dict[str, list[Directive]] = {}
     abspaths: dict[str, str] = {}
@@ -228,7 +229,7 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
 
     env_sources = _env_sources(documents)
     containers = [c for doc in documents for c in _containers(doc, env_sources)]
-    tree = _GoTree(go_files, dockerfiles, documents, read_go)
+    tree = _GoTree(go_files, dockerfiles, documents, read_go, derive)
     for container in containers:
         container.go_reason, container.go_dir = tree.recognize(container, go_images)
     if containers and not any(c.go_reason for c in containers):
@@ -487,8 +488,8 @@ class _GoTree:
     """What the linted tree says about Go: main packages, Go Dockerfiles, build configs."""
 
     def __init__(self, go_files: list[str], dockerfiles: list[str], documents: list[_Document],
-                 read_go: Callable[[str], bytes | None]):
-        self._go_files, self._read_go = go_files, read_go
+                 read_go: Callable[[str], bytes | None], derive: Callable[[str, Callable], Any]):
+        self._go_files, self._read_go, self._derive = go_files, read_go, derive
         self._dirs_by_name: dict[str, set[str]] = {}
         for path in [*go_files, *dockerfiles]:
             directory = os.path.dirname(path)
@@ -498,7 +499,8 @@ class _GoTree:
             self._dockerfiles.setdefault(os.path.dirname(path), []).append(path)
         self._go_dir_cache: dict[str, bool] = {}
         self._built_images = _build_config_images(documents, self.builds_go)
-        self._limit_cache: dict[str | None, bool] = {}
+        self._limit_cache: dict[str | None, bool] = {}  # by container directory (None: unknown)
+        self._module_limits: dict[str, bool] = {}  # by module root
 
     def recognize(self, container: Container, go_images: tuple[str, ...]) -> tuple[str, str | None]:
         image = container.image
@@ -551,9 +553,13 @@ class _GoTree:
                 candidates = sorted({m for m in (modules.module_of_dir(os.path.dirname(p)) for p in self._go_files)
                                      if m is not None}, key=lambda m: m.root)
             # A container whose code is not known is told only when every linted module sets a limit.
-            self._limit_cache[directory] = bool(candidates) and all(
-                _module_sets_memory_limit(m, self._read_go) for m in candidates)
+            self._limit_cache[directory] = bool(candidates) and all(self._module_sets_limit(m) for m in candidates)
         return self._limit_cache[directory]
+
+    def _module_sets_limit(self, module: modules.Module) -> bool:
+        if module.root not in self._module_limits:
+            self._module_limits[module.root] = _module_sets_memory_limit(module, self._read_go, self._derive)
+        return self._module_limits[module.root]
 
 
 def _read(path: str) -> str:
@@ -619,7 +625,8 @@ def _find_lists(root: yaml.Node, key: str) -> list[yaml.Node]:
 # --- does the Go code set a memory limit --------------------------------------------------
 
 
-def _module_sets_memory_limit(module: modules.Module, read_go: Callable[[str], bytes | None]) -> bool:
+def _module_sets_memory_limit(module: modules.Module, read_go: Callable[[str], bytes | None],
+                              derive: Callable[[str, Callable], Any]) -> bool:
     """Whether a non-test file of the module sets a memory limit (go.gccontrol, with SL004's
     default tables); only files that spell one of the names are parsed."""
     needles = [path.encode() for path in DEFAULT_LIMIT_IMPORTS] + [f.rsplit(".", 1)[1].encode()
@@ -628,7 +635,10 @@ def _module_sets_memory_limit(module: modules.Module, read_go: Callable[[str], b
         if path.endswith("_test.go"):
             continue
         source = read_go(path)
-        if source and any(needle in source for needle in needles) and gccontrol.sets_memory_limit(
-                gofile.parse(path, source), DEFAULT_LIMITS, DEFAULT_LIMIT_IMPORTS):
+        if source and any(needle in source for needle in needles) and derive(path, _sets_memory_limit):
             return True
     return False
+
+
+def _sets_memory_limit(file: gofile.GoFile) -> bool:
+    return gccontrol.sets_memory_limit(file, DEFAULT_LIMITS, DEFAULT_LIMIT_IMPORTS)
