@@ -113,6 +113,8 @@ def test_scope_all_restores_every_function(tmp_path):
 @pytest.mark.parametrize("config, message", [
     ('[rules.SL003]\nscope = "some"\n', "'rules.SL003.scope' must be one of 'startup', 'all'"),
     ('[startup]\nedges = ["cobra"]\n', "'startup.edges': 'cobra' is not"),
+    ('[startup]\nedges = ["example.com/cli.Parse->Execute"]\n', "'startup.edges': 'example.com/cli.Parse->Execute' is not"),
+    ('[startup]\nedges = ["example.com/cli.Parse()->"]\n', "'startup.edges': 'example.com/cli.Parse\\(\\)->' is not"),
     ('[startup]\nfollow-goroutines = "yes"\n', "'startup.follow-goroutines' must be true or false"),
     ('[startup]\nroots = []\n', "unknown key 'startup.roots'"),
     ('test-dirs = "test"\n', "'test-dirs' must be a list of strings"),
@@ -213,3 +215,11 @@ def test_the_model_completes_only_files_a_path_to_a_finding_may_run_through():
     startup.build_for(summaries, abspaths, [("main.go", first.span.line, first.span.col)],
                       lambda display: _read(abspaths[display]), compute)
     assert computed == ["main.go"]  # main has no callers: nothing else is searched
+
+
+def test_a_runner_entry_names_the_methods_its_call_runs():
+    assert startup.parse_entry("example.com/cli.App.Start()->Serve") == ("example.com/cli", ("App", "Start"), True)
+    tables = startup._Tables(startup.Options(edges=("example.com/cli.App.Start()->Serve", "example.com/cli.Parse()",
+                                                    "example.com/kit.Ctx.Run()")))
+    assert tables.runners == {("example.com/cli", "Start"): "Serve", ("example.com/cli", "Parse"): "Parse",
+                              ("example.com/kit", "Run"): "Run"}

@@ -45,7 +45,11 @@ class Options:
 
 def parse_entry(entry: str) -> tuple[str, tuple[str, ...], bool] | None:
     """("import/path", names after the path, whether it ends in "()") for an "import/path.A.B"
-    entry; None when malformed. The last path element may not hold a dot."""
+    entry; None when malformed. The last path element may not hold a dot. A called entry may
+    name the methods it runs after "->" (`Parser.Parse()->Execute`), see `runs_of`."""
+    entry, arrow, runs = entry.partition("->")
+    if arrow and (not entry.endswith("()") or not runs.isidentifier()):
+        return None
     called = entry.endswith("()")
     body = entry[:-2] if called else entry
     slash = body.rfind("/")
@@ -53,6 +57,11 @@ def parse_entry(entry: str) -> tuple[str, tuple[str, ...], bool] | None:
     if len(parts) < 2 or not all(parts) or len(parts) > 3:
         return None
     return body[:slash + 1] + parts[0], tuple(parts[1:]), called
+
+
+def runs_of(entry: str) -> str:
+    """The methods a called entry's call runs: those named after "->", else of its own name."""
+    return entry.partition("->")[2]
 
 
 def malformed(entries: Iterable[str]) -> list[str]:
@@ -65,14 +74,15 @@ class _Tables:
     def __init__(self, options: Options):
         self.fields: set[tuple[str, str, str]] = set()  # (path, type, field)
         self.field_names: set[str] = set()
-        self.runners: set[tuple[str, str]] = set()  # (path, method) whose call runs methods of that name
+        # (path, method or function) -> the name of the methods its call runs
+        self.runners: dict[tuple[str, str], str] = {}
         for entry in options.edges:
             parsed = parse_entry(entry)
             if parsed is None:
                 continue
             path, names, called = parsed
-            if called and len(names) == 2:
-                self.runners.add((path, names[1]))
+            if called:
+                self.runners[(path, names[-1])] = runs_of(entry) or names[-1]
             elif len(names) == 2:
                 self.fields.add((path, *names))
                 self.field_names.add(names[1])
@@ -200,8 +210,11 @@ def build_for(facts: dict[str, ProgramFacts], abspaths: dict[str, str], location
                 for target in _runner_targets(graph, function, resolved, tables, by_name)]
 
     plain = {display: program.facts for display, program in facts.items() if program}
+    runners: dict[str, set[str]] = {}
+    for (_, caller), name in tables.runners.items():
+        runners.setdefault(name, set()).add(caller)
     completion.complete(plain, abspaths, lambda graph, function: function.id in seeds, read, complete_file,
-                        runs if tables.runners else None)
+                        runs if tables.runners else None, runners)
     return build(facts, abspaths, options)
 
 
@@ -215,10 +228,13 @@ def _add_extents(model: Model, facts: dict[str, ProgramFacts], abspaths: dict[st
 
 def _runner_targets(graph: callgraph.ModuleGraph, function: callgraph.Function, resolved: callgraph.Resolved,
                     tables: _Tables, by_name: dict) -> list[callgraph.Function]:
-    """The methods a runner call (`kong.Context.Run()`) runs; [] for any other call."""
-    if resolved.external is None or (resolved.external[0], resolved.method_name) not in tables.runners:
+    """The methods a runner call (`kong.Context.Run()`, go-flags' `Parser.Parse()` or
+    `flags.Parse`) runs; [] for any other call."""
+    if resolved.external is None:
         return []
-    name = resolved.method_name
+    name = tables.runners.get((resolved.external[0], resolved.method_name or resolved.external[1]))
+    if name is None:
+        return []
     if name not in by_name:
         by_name[name] = [f for f in graph.functions.values()
                          if f.kind == "method" and f.key.split(".", 1)[1] == name]

@@ -10,7 +10,7 @@ Targets are resolved later, against the whole module (see `graph.ModuleGraph`):
 - `F()` / `F` (a function value): `FunctionTarget`;
 - `pkg.F()` / `pkg.F`: `MemberTarget` of the imported package;
 - `x.M()` / `x.M`: `MethodTarget`, with the type of `x` when the syntax makes it evident
-  (receivers, parameters, `x := T{}` / `&T{}` / `new(T)` / `NewT()`, `var x T`,
+  (receivers, parameters, `x := T{}` / `&T{}` / `new(T)` / `NewT()`, the first of `x, err := NewT()`, `var x T`,
   package-level variables) and the chain of fields after it (`s.cfg.M()`);
 - function literals are functions of their own (`LiteralTarget`), reached from the
   enclosing function at the literal's position.
@@ -375,6 +375,18 @@ class _Pending:
         return UNKNOWN if ref == TypeRef("v", "", self.name) else ref
 
 
+def _value_at(values: list, count: int, index: int):
+    """The expression whose type the `index`th of `count` names declared from `values` takes:
+    its own value, or for the first name of `x, err := NewT()` the call, whose first result's
+    type value_ref gives ("r"); None when unknown (the other results, `v, ok := m[k]`)."""
+    if len(values) == count:
+        return values[index]
+    if index == 0 and len(values) == 1 and unparen(values[0]) is not None and \
+            unparen(values[0]).type == "call_expression":
+        return values[0]
+    return None
+
+
 def _bind(node, env: dict) -> None:
     """Record the names `node` declares in `env` (first declaration wins)."""
     if node.type == "parameter_declaration":
@@ -388,7 +400,8 @@ def _bind(node, env: dict) -> None:
         for i, name in enumerate(names):
             if name.type == "identifier":
                 key = text(name)
-                env.setdefault(key, _Pending("value", values[i], key) if len(values) == len(names) else UNKNOWN)
+                value = _value_at(values, len(names), i)
+                env.setdefault(key, _Pending("value", value, key) if value is not None else UNKNOWN)
     elif node.type == "var_spec":
         declared = node.child_by_field_name("type")
         value = node.child_by_field_name("value")
@@ -396,10 +409,11 @@ def _bind(node, env: dict) -> None:
         names = node.children_by_field_name("name")
         for i, name in enumerate(names):
             key = text(name)
+            value = _value_at(values, len(names), i)
             if declared is not None:
                 env.setdefault(key, _Pending("type", declared, key))
-            elif len(values) == len(names):
-                env.setdefault(key, _Pending("value", values[i], key))
+            elif value is not None:
+                env.setdefault(key, _Pending("value", value, key))
             else:
                 env.setdefault(key, UNKNOWN)
 
