@@ -223,3 +223,12 @@ def test_a_runner_entry_names_the_methods_its_call_runs():
                                                     "example.com/kit.Ctx.Run()")))
     assert tables.runners == {("example.com/cli", "Start"): "Serve", ("example.com/cli", "Parse"): "Parse",
                               ("example.com/kit", "Run"): "Run"}
+
+
+@pytest.mark.parametrize("entry, parsed", [
+    ("gopkg.in/macaron.v1.Get", ("gopkg.in/macaron.v1", ("Get",), False)),
+    ("gopkg.in/yaml.v3.Decoder.Decode()", ("gopkg.in/yaml.v3", ("Decoder", "Decode"), True)),
+    ("example.com/app.v1", ("example.com/app", ("v1",), False)),
+])
+def test_a_version_suffix_belongs_to_the_path(entry, parsed):
+    assert startup.parse_entry(entry) == parsed

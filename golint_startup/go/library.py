@@ -135,6 +135,12 @@ HANDLER_REGISTRATIONS: tuple[str, ...] = (
       for name in (*(m.upper() for m in _HTTP_METHODS), "Any", "Match", "Add", "Use", "Pre")),
     *(f"{fiber}.{name}" for fiber in ("github.com/gofiber/fiber/v2", "github.com/gofiber/fiber/v3")
       for name in (*_HTTP_METHODS, "All", "Add", "Use")),
+    # macaron and flamego (same shape): `m.Get("/", h)`, `m.Combo("/x").Get(h).Post(h2)`; the
+    # function given to `m.Group("/g", func() {...})` registers routes, at startup.
+    *(f"{macaron}.{name}" for macaron in ("gopkg.in/macaron.v1", "github.com/go-macaron/macaron",
+                                          "github.com/flamego/flamego")
+      for name in (*_HTTP_METHODS, "Any", "Route", "Handle", "Combo", "NotFound", "InternalServerError", "Use",
+                   "Action", "Before")),
     "google.golang.org/grpc.RegisterService", "*.Register*Server",
     # Per RPC: gRPC's interceptors.
     *(f"google.golang.org/grpc.{name}" for name in

@@ -7,7 +7,7 @@ called in place included) and `main` of each main package. Edges are the call gr
 function values), less what runs only later:
 
 - function values passed to a handler registration (`library.HANDLER_REGISTRATIONS`:
-  net/http, chi, gorilla/mux, gin, echo, fiber, gRPC), directly or through the wrappers
+  net/http, chi, gorilla/mux, gin, echo, fiber, macaron, gRPC), directly or through the wrappers
   around them (`mux.HandleFunc("/", auth(h))`);
 - function values in a keyed field of a composite literal (`Handler: h`, `OnEvict: f`),
   unless a startup framework runs that field (`library.STARTUP_EDGES`: cobra's `RunE`,
@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 from collections import deque
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
@@ -45,8 +46,9 @@ class Options:
 
 def parse_entry(entry: str) -> tuple[str, tuple[str, ...], bool] | None:
     """("import/path", names after the path, whether it ends in "()") for an "import/path.A.B"
-    entry; None when malformed. The last path element may not hold a dot. A called entry may
-    name the methods it runs after "->" (`Parser.Parse()->Execute`), see `runs_of`."""
+    entry; None when malformed. The last path element may not hold a dot but a version
+    suffix (gopkg.in's `macaron.v1`). A called entry may name the methods it runs after "->"
+    (`Parser.Parse()->Execute`), see `runs_of`."""
     entry, arrow, runs = entry.partition("->")
     if arrow and (not entry.endswith("()") or not runs.isidentifier()):
         return None
@@ -54,6 +56,8 @@ def parse_entry(entry: str) -> tuple[str, tuple[str, ...], bool] | None:
     body = entry[:-2] if called else entry
     slash = body.rfind("/")
     parts = body[slash + 1:].split(".")
+    if len(parts) > 2 and re.fullmatch(r"v[0-9]+", parts[1]):
+        parts[:2] = [f"{parts[0]}.{parts[1]}"]
     if len(parts) < 2 or not all(parts) or len(parts) > 3:
         return None
     return body[:slash + 1] + parts[0], tuple(parts[1:]), called
