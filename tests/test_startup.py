@@ -12,6 +12,7 @@ from fixtures import check_fixture
 from golint_startup.engine.config import ConfigError, build_settings
 from golint_startup.engine.runner import run
 from golint_startup.go import gofile, startup
+from golint_startup.go.callgraph import facts as callfacts
 from golint_startup.go.callgraph.facts import complete_program_facts, program_facts
 from lintrun import TESTDATA, cli, github_problems, go_module, schema_errors, write
 
@@ -161,6 +162,23 @@ def test_contexts_of_function_values():
     assert by_line[(7, 28)].field == "RunE" and by_line[(7, 28)].type.name == "Command"
     assert [getattr(t, "name", None) for t in by_line[(8, 27)].callees] == ["auth", "HandleFunc"]
     assert {e.key for e in facts.extents} == {"main"}
+
+
+def test_the_bodies_of_receive_loops_are_not_startup_code():
+    _, complete, abspaths = _program(os.path.join(STARTUP, "receives"))
+    reached = {fid[1] for fid in startup.build(complete, abspaths).reached}
+    # each loop's body calls its own function: one left in would be reached
+    assert not {name for name in reached if name.startswith("on")}
+    assert {"perItem", "unknownSource", "boundedWait", "drain"} <= reached
+
+
+def test_contexts_of_receive_loops():
+    source = (b"package main\n\nfunc main() {\n\tch := make(chan int)\n\tfor v := range ch {\n\t\ta(v)\n\t}\n"
+              b"\tfor v := range s.C {\n\t\tb(v)\n\t}\n\tfor {\n\t\tselect {\n\t\tcase <-d:\n\t\t\tc()\n\t\t}\n\t}\n}\n")
+    facts = complete_program_facts(gofile.parse("main.go", source))
+    by_line = {c.span.line: c.receives for c in facts.contexts}
+    assert by_line == {6: (callfacts.RECEIVES,), 9: (callfacts.MethodTarget(callfacts.TypeRef("v", "", "s"), ("C",), ""),),
+                       14: (callfacts.RECEIVES,)}
 
 
 def _read(path: str) -> bytes:

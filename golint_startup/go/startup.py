@@ -13,7 +13,10 @@ function values), less what runs only later:
   unless a startup framework runs that field (`library.STARTUP_EDGES`: cobra's `RunE`,
   urfave/cli's `Action`, ...); in a package-level variable's literal such a field runs
   where the framework runs the command (`rootCmd.Execute()`: see callgraph.graph's edges);
-- calls, function values and literals in a `go` statement, unless `follow_goroutines`.
+- calls, function values and literals in a `go` statement, unless `follow_goroutines`;
+- calls and function values in the body of a loop receiving from a channel (a `range` over
+  a channel, the receive cases of a `select` in a `for` without condition), run once per
+  message: see facts._receive_loop and graph.ModuleGraph.is_channel.
 
 A function reached from a root is startup code, however else it is reached (a helper of
 main and of a handler runs at startup at least once).
@@ -288,6 +291,8 @@ def _follows(graph: callgraph.ModuleGraph, function: callgraph.Function, kind: s
     """Whether an event with this context is a startup edge."""
     if context.go and not options.follow_goroutines:
         return False
+    if any(graph.is_channel(loop, function.package) for loop in context.receives):
+        return False  # runs once per message received, for the life of the process
     if kind != "ref":  # a call runs where it is written, whatever it is an argument of
         return True
     if any(_registers_handler(graph, function, callee, tables, cache) for callee in context.callees):
