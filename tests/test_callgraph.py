@@ -46,6 +46,13 @@ def T(name, path=""):  # noqa: N802 - reads like the Go type it stands for
      [("call", FunctionTarget("NewS")), ("call", MethodTarget(TypeRef("r", "", "NewS"), (), "Run"))]),
     ("func main() { v := viper.New(); v.ReadInConfig() }\n", (VIPER,), "main",
      [("call", MemberTarget(VIPER, "New")), ("call", MethodTarget(TypeRef("r", VIPER, "New"), (), "ReadInConfig"))]),
+    # the first of several names declared from one call takes its first result's type
+    ("func main() { x, err := pkg.NewS(); x.Run(); err.Error() }\n", ("example.com/pkg",), "main",
+     [("call", MemberTarget("example.com/pkg", "NewS")),
+      ("call", MethodTarget(TypeRef("r", "example.com/pkg", "NewS"), (), "Run"))]),
+    ("func main() { var x, ok = NewS(); x.Run(); ok.Run() }\n", (), "main",
+     [("call", FunctionTarget("NewS")), ("call", MethodTarget(TypeRef("r", "", "NewS"), (), "Run"))]),
+    ("func main() { x, ok := m[k]; x.Run() }\n", (), "main", []),
     ("func (s *Server) Start() { s.cfg.Load() }\n", (), "Server.Start",
      [("call", MethodTarget(T("Server"), ("cfg",), "Load"))]),
     ("func run(c *Config) { c.Load() }\n", (), "run", [("call", MethodTarget(T("Config"), (), "Load"))]),

@@ -12,6 +12,7 @@ from fixtures import check_fixture
 from golint_startup.engine.config import ConfigError, build_settings
 from golint_startup.engine.runner import run
 from golint_startup.go import gofile, startup
+from golint_startup.go.callgraph import facts as callfacts
 from golint_startup.go.callgraph.facts import complete_program_facts, program_facts
 from lintrun import TESTDATA, cli, github_problems, go_module, schema_errors, write
 
@@ -113,6 +114,8 @@ def test_scope_all_restores_every_function(tmp_path):
 @pytest.mark.parametrize("config, message", [
     ('[rules.SL003]\nscope = "some"\n', "'rules.SL003.scope' must be one of 'startup', 'all'"),
     ('[startup]\nedges = ["cobra"]\n', "'startup.edges': 'cobra' is not"),
+    ('[startup]\nedges = ["example.com/cli.Parse->Execute"]\n', "'startup.edges': 'example.com/cli.Parse->Execute' is not"),
+    ('[startup]\nedges = ["example.com/cli.Parse()->"]\n', "'startup.edges': 'example.com/cli.Parse\\(\\)->' is not"),
     ('[startup]\nfollow-goroutines = "yes"\n', "'startup.follow-goroutines' must be true or false"),
     ('[startup]\nroots = []\n', "unknown key 'startup.roots'"),
     ('test-dirs = "test"\n', "'test-dirs' must be a list of strings"),
@@ -159,6 +162,23 @@ def test_contexts_of_function_values():
     assert by_line[(7, 28)].field == "RunE" and by_line[(7, 28)].type.name == "Command"
     assert [getattr(t, "name", None) for t in by_line[(8, 27)].callees] == ["auth", "HandleFunc"]
     assert {e.key for e in facts.extents} == {"main"}
+
+
+def test_the_bodies_of_receive_loops_are_not_startup_code():
+    _, complete, abspaths = _program(os.path.join(STARTUP, "receives"))
+    reached = {fid[1] for fid in startup.build(complete, abspaths).reached}
+    # each loop's body calls its own function: one left in would be reached
+    assert not {name for name in reached if name.startswith("on")}
+    assert {"perItem", "unknownSource", "boundedWait", "drain"} <= reached
+
+
+def test_contexts_of_receive_loops():
+    source = (b"package main\n\nfunc main() {\n\tch := make(chan int)\n\tfor v := range ch {\n\t\ta(v)\n\t}\n"
+              b"\tfor v := range s.C {\n\t\tb(v)\n\t}\n\tfor {\n\t\tselect {\n\t\tcase <-d:\n\t\t\tc()\n\t\t}\n\t}\n}\n")
+    facts = complete_program_facts(gofile.parse("main.go", source))
+    by_line = {c.span.line: c.receives for c in facts.contexts}
+    assert by_line == {6: (callfacts.RECEIVES,), 9: (callfacts.MethodTarget(callfacts.TypeRef("v", "", "s"), ("C",), ""),),
+                       14: (callfacts.RECEIVES,)}
 
 
 def _read(path: str) -> bytes:
@@ -213,3 +233,20 @@ def test_the_model_completes_only_files_a_path_to_a_finding_may_run_through():
     startup.build_for(summaries, abspaths, [("main.go", first.span.line, first.span.col)],
                       lambda display: _read(abspaths[display]), compute)
     assert computed == ["main.go"]  # main has no callers: nothing else is searched
+
+
+def test_a_runner_entry_names_the_methods_its_call_runs():
+    assert startup.parse_entry("example.com/cli.App.Start()->Serve") == ("example.com/cli", ("App", "Start"), True)
+    tables = startup._Tables(startup.Options(edges=("example.com/cli.App.Start()->Serve", "example.com/cli.Parse()",
+                                                    "example.com/kit.Ctx.Run()")))
+    assert tables.runners == {("example.com/cli", "Start"): "Serve", ("example.com/cli", "Parse"): "Parse",
+                              ("example.com/kit", "Run"): "Run"}
+
+
+@pytest.mark.parametrize("entry, parsed", [
+    ("gopkg.in/macaron.v1.Get", ("gopkg.in/macaron.v1", ("Get",), False)),
+    ("gopkg.in/yaml.v3.Decoder.Decode()", ("gopkg.in/yaml.v3", ("Decoder", "Decode"), True)),
+    ("example.com/app.v1", ("example.com/app", ("v1",), False)),
+])
+def test_a_version_suffix_belongs_to_the_path(entry, parsed):
+    assert startup.parse_entry(entry) == parsed

@@ -79,12 +79,15 @@ BINARY_DECODE_FUNCTIONS: dict[str, frozenset[str]] = {
 # - "path.Function": function values passed to it run at startup (`cobra.OnInitialize(f)`,
 #   `fx.Invoke(f)`; a function value passed to any call that is not a handler
 #   registration counts as called, so these document more than they add);
-# - "path.Type.Method()": a call of that method runs the methods of the same name of the
-#   types of the caller's package and of the packages it imports (kong's `ctx.Run()` runs
-#   the `Run` method of the chosen command).
+# - "path.Type.Method()" or "path.Function()": a call of it runs the methods of the same
+#   name of the types of the caller's package and of the packages it imports (kong's
+#   `ctx.Run()` runs the `Run` method of the chosen command); "...()->Name" runs the methods
+#   named `Name` instead (go-flags' `parser.Parse()` and `flags.Parse(&opts)` run the
+#   `Execute(args []string) error` method of the chosen command).
 # Wire's injectors (wire_gen.go) are plain calls from main, and the providers listed in
 # `wire.Build` and `wire.NewSet` are function values passed to them.
 COBRA, URFAVE_CLI = "github.com/spf13/cobra", "github.com/urfave/cli"
+GO_FLAGS = "github.com/jessevdk/go-flags"
 _COBRA_FIELDS = ("Run", "RunE", "PreRun", "PreRunE", "PersistentPreRun", "PersistentPreRunE")
 _CLI_PATHS = (URFAVE_CLI, f"{URFAVE_CLI}/v2", f"{URFAVE_CLI}/v3")
 # The fields a command framework runs, as (import path, type, field).
@@ -108,6 +111,8 @@ STARTUP_EDGES: tuple[str, ...] = (
     "go.uber.org/fx.Invoke", "go.uber.org/fx.Provide",
     "github.com/google/wire.Build", "github.com/google/wire.NewSet",
     "github.com/alecthomas/kong.Context.Run()",
+    *(f"{GO_FLAGS}.{runner}()->Execute" for runner in
+      ("Parser.Parse", "Parser.ParseArgs", "Parse", "ParseArgs")),
 )
 
 # Calls that register request or stream handlers: the function values passed to them run
@@ -130,6 +135,12 @@ HANDLER_REGISTRATIONS: tuple[str, ...] = (
       for name in (*(m.upper() for m in _HTTP_METHODS), "Any", "Match", "Add", "Use", "Pre")),
     *(f"{fiber}.{name}" for fiber in ("github.com/gofiber/fiber/v2", "github.com/gofiber/fiber/v3")
       for name in (*_HTTP_METHODS, "All", "Add", "Use")),
+    # macaron and flamego (same shape): `m.Get("/", h)`, `m.Combo("/x").Get(h).Post(h2)`; the
+    # function given to `m.Group("/g", func() {...})` registers routes, at startup.
+    *(f"{macaron}.{name}" for macaron in ("gopkg.in/macaron.v1", "github.com/go-macaron/macaron",
+                                          "github.com/flamego/flamego")
+      for name in (*_HTTP_METHODS, "Any", "Route", "Handle", "Combo", "NotFound", "InternalServerError", "Use",
+                   "Action", "Before")),
     "google.golang.org/grpc.RegisterService", "*.Register*Server",
     # Per RPC: gRPC's interceptors.
     *(f"google.golang.org/grpc.{name}" for name in

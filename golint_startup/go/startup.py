@@ -7,13 +7,16 @@ called in place included) and `main` of each main package. Edges are the call gr
 function values), less what runs only later:
 
 - function values passed to a handler registration (`library.HANDLER_REGISTRATIONS`:
-  net/http, chi, gorilla/mux, gin, echo, fiber, gRPC), directly or through the wrappers
+  net/http, chi, gorilla/mux, gin, echo, fiber, macaron, gRPC), directly or through the wrappers
   around them (`mux.HandleFunc("/", auth(h))`);
 - function values in a keyed field of a composite literal (`Handler: h`, `OnEvict: f`),
   unless a startup framework runs that field (`library.STARTUP_EDGES`: cobra's `RunE`,
   urfave/cli's `Action`, ...); in a package-level variable's literal such a field runs
   where the framework runs the command (`rootCmd.Execute()`: see callgraph.graph's edges);
-- calls, function values and literals in a `go` statement, unless `follow_goroutines`.
+- calls, function values and literals in a `go` statement, unless `follow_goroutines`;
+- calls and function values in the body of a loop receiving from a channel (a `range` over
+  a channel, the receive cases of a `select` in a `for` without condition), run once per
+  message: see facts._receive_loop and graph.ModuleGraph.is_channel.
 
 A function reached from a root is startup code, however else it is reached (a helper of
 main and of a handler runs at startup at least once).
@@ -23,6 +26,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 from collections import deque
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
@@ -45,14 +49,26 @@ class Options:
 
 def parse_entry(entry: str) -> tuple[str, tuple[str, ...], bool] | None:
     """("import/path", names after the path, whether it ends in "()") for an "import/path.A.B"
-    entry; None when malformed. The last path element may not hold a dot."""
+    entry; None when malformed. The last path element may not hold a dot but a version
+    suffix (gopkg.in's `macaron.v1`). A called entry may name the methods it runs after "->"
+    (`Parser.Parse()->Execute`), see `runs_of`."""
+    entry, arrow, runs = entry.partition("->")
+    if arrow and (not entry.endswith("()") or not runs.isidentifier()):
+        return None
     called = entry.endswith("()")
     body = entry[:-2] if called else entry
     slash = body.rfind("/")
     parts = body[slash + 1:].split(".")
+    if len(parts) > 2 and re.fullmatch(r"v[0-9]+", parts[1]):
+        parts[:2] = [f"{parts[0]}.{parts[1]}"]
     if len(parts) < 2 or not all(parts) or len(parts) > 3:
         return None
     return body[:slash + 1] + parts[0], tuple(parts[1:]), called
+
+
+def runs_of(entry: str) -> str:
+    """The methods a called entry's call runs: those named after "->", else of its own name."""
+    return entry.partition("->")[2]
 
 
 def malformed(entries: Iterable[str]) -> list[str]:
@@ -65,14 +81,15 @@ class _Tables:
     def __init__(self, options: Options):
         self.fields: set[tuple[str, str, str]] = set()  # (path, type, field)
         self.field_names: set[str] = set()
-        self.runners: set[tuple[str, str]] = set()  # (path, method) whose call runs methods of that name
+        # (path, method or function) -> the name of the methods its call runs
+        self.runners: dict[tuple[str, str], str] = {}
         for entry in options.edges:
             parsed = parse_entry(entry)
             if parsed is None:
                 continue
             path, names, called = parsed
-            if called and len(names) == 2:
-                self.runners.add((path, names[1]))
+            if called:
+                self.runners[(path, names[-1])] = runs_of(entry) or names[-1]
             elif len(names) == 2:
                 self.fields.add((path, *names))
                 self.field_names.add(names[1])
@@ -200,8 +217,11 @@ def build_for(facts: dict[str, ProgramFacts], abspaths: dict[str, str], location
                 for target in _runner_targets(graph, function, resolved, tables, by_name)]
 
     plain = {display: program.facts for display, program in facts.items() if program}
+    runners: dict[str, set[str]] = {}
+    for (_, caller), name in tables.runners.items():
+        runners.setdefault(name, set()).add(caller)
     completion.complete(plain, abspaths, lambda graph, function: function.id in seeds, read, complete_file,
-                        runs if tables.runners else None)
+                        runs if tables.runners else None, runners)
     return build(facts, abspaths, options)
 
 
@@ -215,10 +235,13 @@ def _add_extents(model: Model, facts: dict[str, ProgramFacts], abspaths: dict[st
 
 def _runner_targets(graph: callgraph.ModuleGraph, function: callgraph.Function, resolved: callgraph.Resolved,
                     tables: _Tables, by_name: dict) -> list[callgraph.Function]:
-    """The methods a runner call (`kong.Context.Run()`) runs; [] for any other call."""
-    if resolved.external is None or (resolved.external[0], resolved.method_name) not in tables.runners:
+    """The methods a runner call (`kong.Context.Run()`, go-flags' `Parser.Parse()` or
+    `flags.Parse`) runs; [] for any other call."""
+    if resolved.external is None:
         return []
-    name = resolved.method_name
+    name = tables.runners.get((resolved.external[0], resolved.method_name or resolved.external[1]))
+    if name is None:
+        return []
     if name not in by_name:
         by_name[name] = [f for f in graph.functions.values()
                          if f.kind == "method" and f.key.split(".", 1)[1] == name]
@@ -268,6 +291,8 @@ def _follows(graph: callgraph.ModuleGraph, function: callgraph.Function, kind: s
     """Whether an event with this context is a startup edge."""
     if context.go and not options.follow_goroutines:
         return False
+    if any(graph.is_channel(loop, function.package) for loop in context.receives):
+        return False  # runs once per message received, for the life of the process
     if kind != "ref":  # a call runs where it is written, whatever it is an argument of
         return True
     if any(_registers_handler(graph, function, callee, tables, cache) for callee in context.callees):

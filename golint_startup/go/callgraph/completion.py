@@ -49,7 +49,8 @@ def callable_spelling(function: Function) -> tuple[str, bool, str, str | None] |
 def complete(facts: dict[str, FileFacts], abspaths: dict[str, str], is_seed: Callable[[ModuleGraph, Function], bool],
              read: Callable[[str], bytes | None],
              compute: Callable[[str], FileFacts | None],
-             more_callees: Callable[[ModuleGraph, Function], Iterable[Function]] | None = None) \
+             more_callees: Callable[[ModuleGraph, Function], Iterable[Function]] | None = None,
+             runners: dict[str, set[str]] | None = None) \
         -> tuple[dict[str, FileFacts], ModuleGraph]:
     """Fill in the events of every function that reaches a seed, and return the facts and their graph.
 
@@ -63,7 +64,9 @@ def complete(facts: dict[str, FileFacts], abspaths: dict[str, str], is_seed: Cal
 
     A function without events may be a seed too (the startup model's seeds are the functions
     findings lie in). `more_callees(graph, function)`: what else a function with events
-    runs, beyond its resolved events (the startup model's runner calls).
+    runs, beyond its resolved events (the startup model's runner calls); `runners`: for a
+    method name, the names of the calls that run the methods of that name among
+    `more_callees` (`Execute` <- `Parse`), which the files calling them spell instead.
     """
     facts = dict(facts)
     searched: set[tuple[str, bool, str, str | None]] = set()
@@ -109,6 +112,9 @@ def complete(facts: dict[str, FileFacts], abspaths: dict[str, str], is_seed: Cal
         if seen & commands[0]:
             # A stored command function reaches a seed: the calls that run it spell a runner's name.
             spellings |= {(name, True, "", ANY_FILE) for name in RUNNER_NAMES}
+        if runners:
+            spellings |= {(caller, True, "", ANY_FILE) for name, dotted, _, _ in spellings if dotted
+                          for caller in runners.get(name, ())}
         spellings -= searched
         if not spellings:
             return facts, graph

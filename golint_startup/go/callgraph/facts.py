@@ -10,7 +10,7 @@ Targets are resolved later, against the whole module (see `graph.ModuleGraph`):
 - `F()` / `F` (a function value): `FunctionTarget`;
 - `pkg.F()` / `pkg.F`: `MemberTarget` of the imported package;
 - `x.M()` / `x.M`: `MethodTarget`, with the type of `x` when the syntax makes it evident
-  (receivers, parameters, `x := T{}` / `&T{}` / `new(T)` / `NewT()`, `var x T`,
+  (receivers, parameters, `x := T{}` / `&T{}` / `new(T)` / `NewT()`, the first of `x, err := NewT()`, `var x T`,
   package-level variables) and the chain of fields after it (`s.cfg.M()`);
 - function literals are functions of their own (`LiteralTarget`), reached from the
   enclosing function at the literal's position.
@@ -38,7 +38,8 @@ from golint_startup.go.types import named_type, result_types
 class TypeRef(NamedTuple):
     """A type, resolved later against the module. kind: "t" the named type `name` of
     package `path` ("" = the file's own package), "r" the type of the first result of
-    function `name`, "v" the type of package-level variable `name`, "?" unknown."""
+    function `name`, "v" the type of package-level variable `name`, "c" a channel type
+    (go.startup's receive loops), "?" unknown."""
 
     kind: str
     path: str
@@ -46,6 +47,7 @@ class TypeRef(NamedTuple):
 
 
 UNKNOWN = TypeRef("?", "", "")
+CHANNEL = TypeRef("c", "", "")
 
 
 class Span(NamedTuple):
@@ -159,13 +161,15 @@ class Context(NamedTuple):
     matters to the startup model (see go.startup): `go` True inside a `go` statement;
     `callees` the calls it is an argument of, innermost first (up to the keyed element or
     function literal around it; at most 3); `field` and `type` the keyed field it is the value
-    of and the composite literal's type (`RunE: run` in `cobra.Command{...}`)."""
+    of and the composite literal's type (`RunE: run` in `cobra.Command{...}`); `receives`
+    the receive loops around it (see _receive_loop), innermost first."""
 
     span: Span
     go: bool
     callees: tuple[Target | None, ...]
     field: str
     type: TypeRef
+    receives: tuple[Target, ...] = ()
 
 
 class ProgramFacts(NamedTuple):
@@ -286,7 +290,9 @@ class _Imports:
 
 
 def type_ref(file: GoFile, node: tree_sitter.Node | None) -> TypeRef:
-    """The named type a type expression denotes (pointers and type arguments dropped)."""
+    """The named type a type expression denotes (pointers and type arguments dropped), or CHANNEL."""
+    if node is not None and node.type == "channel_type":
+        return CHANNEL
     named = named_type(_Imports(file), node)
     return TypeRef("t", *named) if named is not None else UNKNOWN
 
@@ -326,10 +332,12 @@ def value_ref(file: GoFile, node, env: dict) -> TypeRef:
             return UNKNOWN
         if function.type == "identifier":
             name = text(function)
+            arguments = node.child_by_field_name("arguments")
+            first = arguments.named_children[0] if arguments and arguments.named_children else None
             if name == "new":
-                arguments = node.child_by_field_name("arguments")
-                return type_ref(file, arguments.named_children[0]) if arguments and arguments.named_children \
-                    else UNKNOWN
+                return type_ref(file, first) if first is not None else UNKNOWN
+            if name == "make" and first is not None and first.type == "channel_type" and name not in env:
+                return CHANNEL
             if name in env:
                 return UNKNOWN
             return TypeRef("r", "", name)
@@ -375,6 +383,18 @@ class _Pending:
         return UNKNOWN if ref == TypeRef("v", "", self.name) else ref
 
 
+def _value_at(values: list, count: int, index: int):
+    """The expression whose type the `index`th of `count` names declared from `values` takes:
+    its own value, or for the first name of `x, err := NewT()` the call, whose first result's
+    type value_ref gives ("r"); None when unknown (the other results, `v, ok := m[k]`)."""
+    if len(values) == count:
+        return values[index]
+    if index == 0 and len(values) == 1 and unparen(values[0]) is not None and \
+            unparen(values[0]).type == "call_expression":
+        return values[0]
+    return None
+
+
 def _bind(node, env: dict) -> None:
     """Record the names `node` declares in `env` (first declaration wins)."""
     if node.type == "parameter_declaration":
@@ -388,7 +408,8 @@ def _bind(node, env: dict) -> None:
         for i, name in enumerate(names):
             if name.type == "identifier":
                 key = text(name)
-                env.setdefault(key, _Pending("value", values[i], key) if len(values) == len(names) else UNKNOWN)
+                value = _value_at(values, len(names), i)
+                env.setdefault(key, _Pending("value", value, key) if value is not None else UNKNOWN)
     elif node.type == "var_spec":
         declared = node.child_by_field_name("type")
         value = node.child_by_field_name("value")
@@ -396,10 +417,11 @@ def _bind(node, env: dict) -> None:
         names = node.children_by_field_name("name")
         for i, name in enumerate(names):
             key = text(name)
+            value = _value_at(values, len(names), i)
             if declared is not None:
                 env.setdefault(key, _Pending("type", declared, key))
-            elif len(values) == len(names):
-                env.setdefault(key, _Pending("value", values[i], key))
+            elif value is not None:
+                env.setdefault(key, _Pending("value", value, key))
             else:
                 env.setdefault(key, UNKNOWN)
 
@@ -610,9 +632,12 @@ def _top_header(file: GoFile, node) -> tuple[FunctionFacts, tuple | None] | None
         recv_type = type_ref(file, decl.child_by_field_name("type")) if decl is not None else UNKNOWN
         if recv_type == UNKNOWN or recv_type.path:
             return None
-        # A method's result type stays unknown: only `F()` and `pkg.F()` are typed by their
-        # function's result (see value_ref), and most top-level declarations are methods.
-        return (FunctionFacts(f"{recv_type.name}.{name}", "method", span(name_node), UNKNOWN, None),
+        # A method's result type stays unknown but a channel (for go.startup's receive loops):
+        # only `F()` and `pkg.F()` are typed by their function's result (see value_ref), and
+        # most top-level declarations are methods.
+        results = result_types(node)
+        result = CHANNEL if results and results[0] is not None and results[0].type == "channel_type" else UNKNOWN
+        return (FunctionFacts(f"{recv_type.name}.{name}", "method", span(name_node), result, None),
                 (tuple(decl.children_by_field_name("name")), recv_type))
     if name == "init":
         name = f"init#{file.path}:{node.start_point[0] + 1}"  # a package may have many
@@ -702,9 +727,11 @@ _SURROUNDINGS = """
 (composite_literal type: (_) @ctype value: (literal_value (keyed_element key: (_) @tkey element: (_) @tvalue)))
 (keyed_element key: (_) @key element: (_) @value)
 (function_literal) @boundary
+(for_statement (range_clause right: (_) @ranged) body: (block) @rbody)
+(for_statement body: (block (select_statement (communication_clause communication: (receive_statement)) @rcase))) @rfor
 """
 
-_GO, _ARGS, _KEYED, _BOUNDARY = 0, 1, 2, 3
+_GO, _ARGS, _KEYED, _BOUNDARY, _RECEIVE = 0, 1, 2, 3, 4
 
 
 def _bucket_surroundings(root, tops: list) -> list[list]:
@@ -725,6 +752,12 @@ def _bucket_surroundings(root, tops: list) -> list[list]:
             value = captures["value"][0]
             keyed.setdefault((value.start_byte, value.end_byte), (value, _KEYED, (captures["key"][0], None)))
             continue
+        elif "rbody" in captures:
+            entry = (captures["rbody"][0], _RECEIVE, captures["ranged"][0])
+        elif "rcase" in captures:
+            if captures["rfor"][0].named_child_count != 1:
+                continue  # a select in a loop with a condition or clause: it may end at startup
+            entry = (captures["rcase"][0], _RECEIVE, None)
         else:
             entry = (captures["boundary"][0], _BOUNDARY, None)
         _bucket_one(entry, starts, tops, found)
@@ -761,13 +794,17 @@ def _contexts(file: GoFile, found: _Found, surroundings: list, env: dict) -> lis
         if kind is not None:
             stack.append((node, kind, payload))
             continue
-        go, callees, field, type_ = False, [], "", UNKNOWN
+        go, callees, field, type_, receives = False, [], "", UNKNOWN, []
         closed = payload  # past a keyed element (or a call): outer calls do not take this value as an argument
         for open_node, open_kind, open_payload in reversed(stack):
             if open_kind == _BOUNDARY:
                 break
             if open_kind == _GO:
                 go = True
+            elif open_kind == _RECEIVE:
+                loop = _receive_loop(file, open_payload, env)
+                if loop is not None and len(receives) < 3:
+                    receives.append(loop)
             elif closed:
                 continue
             elif open_kind == _ARGS and len(callees) < 3:
@@ -779,6 +816,29 @@ def _contexts(file: GoFile, found: _Found, surroundings: list, env: dict) -> lis
                 field = text(key) if key.type == "identifier" else "[]"
                 type_ = type_ref(file, literal_type) if literal_type is not None else UNKNOWN
                 closed = True
-        if go or callees or field:
-            contexts.append(Context(span(node), go, tuple(callees), field, type_))
+        if go or callees or field or receives:
+            contexts.append(Context(span(node), go, tuple(callees), field, type_, tuple(receives)))
     return contexts
+
+
+# A receive loop whose channel is evident where it is written: a select case's `<-ch`, or a
+# range over a local made by `make(chan ...)` or declared of a channel type.
+RECEIVES = MethodTarget(CHANNEL, (), "")
+
+
+def _receive_loop(file: GoFile, ranged, env: dict) -> Target | None:
+    """What tells whether a loop receives from a channel (its body then runs once per message,
+    not at startup): RECEIVES for a select case in a loop without a condition (`ranged`
+    None) or a range over a channel evident here; for one over another expression, what the
+    module resolves (graph.ModuleGraph.is_channel): the call's target (`range sub.Messages()`),
+    or MethodTarget(type of the base, fields, "") for a value (`range cl.Messages`,
+    `range pkg.Events`); None when it cannot tell."""
+    if ranged is None:
+        return RECEIVES
+    node = unparen(ranged)
+    if node is not None and node.type == "call_expression":
+        return _target(file, node.child_by_field_name("function"), env)
+    receiver = _receiver(file, node, env)
+    if receiver is None or receiver[0] == UNKNOWN:
+        return None
+    return RECEIVES if receiver == (CHANNEL, ()) else MethodTarget(receiver[0], receiver[1], "")

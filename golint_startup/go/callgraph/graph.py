@@ -17,8 +17,8 @@ from typing import Iterable
 
 from golint_startup.go import modules
 from golint_startup.go.library import COMMAND_RUNNERS
-from golint_startup.go.callgraph.facts import UNKNOWN, Event, FileFacts, FunctionTarget, LiteralTarget, \
-    MemberTarget, Span, Target, TypeRef
+from golint_startup.go.callgraph.facts import CHANNEL, UNKNOWN, Event, FileFacts, FunctionTarget, LiteralTarget, \
+    MemberTarget, MethodTarget, Span, Target, TypeRef
 
 
 @dataclass
@@ -126,7 +126,7 @@ class ModuleGraph:
         A loop, not recursion: `x := NewT()` may lead through a function's result and a
         variable's type, at most 8 steps."""
         for _ in range(9):
-            if not ref or ref.kind == "?":
+            if not ref or ref.kind == "?" or ref.kind == "c":
                 return None
             package = self.package_for(ref.path, context)
             if package is None:
@@ -135,15 +135,40 @@ class ModuleGraph:
                 return (None, ref.path, ref.name if ref.kind == "t" else "") if ref.path else None
             if ref.kind == "t":
                 return (package, package.import_path, ref.name)
-            if ref.kind == "r":
-                function = package.functions.get(ref.name)
-                ref = function.result if function else None
-            elif ref.kind == "v":
-                ref = package.variables.get(ref.name)
-            else:
-                return None
+            ref = self._through(ref, package)
             context = package
         return None
+
+    def _through(self, ref: TypeRef, package: Package) -> TypeRef | None:
+        """The type a function's result ("r") or a variable ("v") of `package` has."""
+        if ref.kind == "r":
+            function = package.functions.get(ref.name)
+            return function.result if function else None
+        return package.variables.get(ref.name) if ref.kind == "v" else None
+
+    def is_channel(self, target: Target, package: Package) -> bool:
+        """Whether what facts._receive_loop recorded of a ranged expression is a channel of the
+        group: a call's first result, or the value of type `receiver` through `fields`."""
+        if type(target) is not MethodTarget or target.name:
+            resolved = self.resolve(target, package)
+            return resolved.function is not None and resolved.function.result == CHANNEL
+        ref, context = target.receiver, package
+        if target.fields:
+            owner = self.resolve_type(ref, package)
+            for field_name in target.fields[:-1]:
+                owner = self.field_type(owner, field_name) if owner is not None else None
+            found = self._field_ref(owner, target.fields[-1]) if owner is not None else None
+            if found is None:
+                return False
+            ref, context = found
+        for _ in range(9):  # as resolve_type's loop
+            if ref is None or ref.kind not in ("r", "v"):
+                return ref == CHANNEL
+            context = self.package_for(ref.path, context)
+            if context is None:
+                return False
+            ref = self._through(ref, context)
+        return False
 
     def _embedded(self, package: Package, type_name: str) -> Iterable[_Type]:
         """The types embedded in struct `type_name` of `package`, resolved, within the group."""
@@ -154,15 +179,20 @@ class ModuleGraph:
                     yield inner
 
     def field_type(self, resolved: _Type, field_name: str) -> _Type | None:
+        found = self._field_ref(resolved, field_name)
+        return self.resolve_type(*found) if found is not None else None
+
+    def _field_ref(self, resolved: _Type, field_name: str) -> tuple[TypeRef, Package] | None:
+        """The declared type of a field of a struct of the group, with the package declaring it."""
         package, _, type_name = resolved
         if package is None:
             return None
         struct = package.structs.get(type_name, {})
         if field_name in struct:
-            return self.resolve_type(struct[field_name], package)
+            return struct[field_name], package
         for inner in self._embedded(package, type_name):  # promoted through one embedded struct
             if field_name in inner[0].structs.get(inner[2], {}):
-                return self.resolve_type(inner[0].structs[inner[2]][field_name], inner[0])
+                return inner[0].structs[inner[2]][field_name], inner[0]
         return None
 
     def method(self, resolved: _Type, name: str) -> Function | None:

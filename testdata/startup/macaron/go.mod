@@ -1,0 +1,3 @@
+module example.com/macaron
+
+go 1.22

@@ -1,0 +1,3 @@
+module example.com/receives
+
+go 1.22
