@@ -17,16 +17,14 @@ _MAIN = """package main
 import (
 	"os"
 
-	"example.com/synthetic/{first}"
+{imports}
 	"go.uber.org/zap"
 )
 
 func main() {{
 	logger, _ := zap.NewDevelopment()
 	defer logger.Sync()
-	if err := {first}.Run0(os.Args); err != nil {{
-		os.Exit(1)
-	}}
+{calls}
 }}
 """
 
@@ -37,7 +35,7 @@ import (
 	"os"
 	"runtime/debug"
 
-	"go.uber.org/zap"{extra_import}
+	"go.uber.org/zap"
 )
 
 var registry{index} = map[string]int{{}}
@@ -95,22 +93,19 @@ def write_tree(root: str, files: int, packages: int) -> None:
         package = f"pkg{index // per_package:03d}"
         directory = os.path.join(root, package)
         os.makedirs(directory, exist_ok=True)
-        # Each file calls the next one in its package, and the last of a package the next
-        # package's first: one long call chain from main through every file.
-        following = index + 1
-        extra_import, call = "", ""
-        if following < files:
-            next_package = f"pkg{following // per_package:03d}"
-            if next_package == package:
-                call = f"return Run{following}(args)"
-            else:
-                extra_import = f'\n\t"example.com/synthetic/{next_package}"'
-                call = f"return {next_package}.Run{following}(args)"
+        # main calls each package's first file, which calls the package's other files: paths
+        # three calls deep, as in a service's wiring (every finding carries its path).
+        first = index - index % per_package
+        call = "\n\t".join(f"_ = Run{other}(args)" for other in range(first + 1, min(first + per_package, files))) \
+            if index == first else ""
         with open(os.path.join(directory, f"file{index:05d}.go"), "w") as handle:
-            handle.write(_FILE.format(package=package, index=index, extra_import=extra_import, call=call))
+            handle.write(_FILE.format(package=package, index=index, call=call))
+    firsts = range(0, files, per_package)
     os.makedirs(os.path.join(root, "cmd", "server"), exist_ok=True)
     with open(os.path.join(root, "cmd", "server", "main.go"), "w") as handle:
-        handle.write(_MAIN.format(first="pkg000"))
+        handle.write(_MAIN.format(
+            imports="".join(f'\t"example.com/synthetic/pkg{i // per_package:03d}"\n' for i in firsts),
+            calls="".join(f"\t_ = pkg{i // per_package:03d}.Run{i}(os.Args)\n" for i in firsts)))
 
 
 def main() -> None:
