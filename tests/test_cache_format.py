@@ -161,6 +161,12 @@ def _tamperings(payload: bytes) -> dict[str, bytes]:
         "wrong field type": _reseal(b"\n".join([header, *wrong_type])),
         "newer version": _reseal(b"\n".join([header.replace(b'"version":3', b'"version":99'), *entries])),
         "odd lines": _reseal(b"\n".join([header, *entries[:-1]])),
+        # The startup model's facts stay encoded until a model is built (its answers dropped, so
+        # it is): a damaged one is computed again.
+        "deferred facts": _reseal(b"\n".join([header, *[
+            re.sub(rb'\{"~":"(?:[^"\\]|\\.)*"\}', rb'{"~":"{\\"@Evil\\":[]}"}', line)
+            for address, value in zip(entries[::2], entries[1::2]) if b"model:startup" not in address
+            for line in (address, value)]])),
         "unknown record": _reseal(b"\n".join([header, *[line.replace(b'"@Finding"', b'"@subprocess.Popen"')
                                                         for line in entries]])),
     }
@@ -178,7 +184,7 @@ def test_a_tampered_pack_gives_the_output_of_a_run_without_cache(tmp_path, cache
     uncached = lint(["--no-cache", "-j", "1", "./..."], tree)
     assert uncached[0] == 1
     assert lint(["-j", "1", "./..."], tree) == uncached
-    (pack,) = cache_dir.glob("results-*/*.pack")
+    (pack,) = [p for p in cache_dir.glob("results-*/*.pack") if not p.name.endswith(".derived.pack")]
     original = pack.read_bytes()
     assert original[len(cache._MAGIC) + cache._CHECKSUM_BYTES:].split(b"\n")[0].startswith(b'{"format"')
     for name, data in _tamperings(original[len(cache._MAGIC) + cache._CHECKSUM_BYTES:]).items():
@@ -191,9 +197,9 @@ def test_a_tampered_pack_gives_the_output_of_a_run_without_cache(tmp_path, cache
 def test_a_pack_holds_no_pickle(tmp_path, cache_dir):
     (tmp_path / "a.go").write_text('package a\n\nimport "go.uber.org/zap"\n\nfunc F() { zap.NewDevelopment() }\n')
     lint(["a.go"], tmp_path)
-    (pack,) = cache_dir.glob("results-*/*.pack")
-    for line in pack.read_bytes()[len(cache._MAGIC) + cache._CHECKSUM_BYTES:].split(b"\n"):
-        json.loads(line)
+    for pack in cache_dir.glob("results-*/*.pack"):
+        for line in pack.read_bytes()[len(cache._MAGIC) + cache._CHECKSUM_BYTES:].split(b"\n"):
+            json.loads(line)
 
 
 # --- where the cache lives, and what --clean-cache removes -------------------------

@@ -30,6 +30,7 @@ they could edit the sources; they cannot run code.)
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -47,6 +48,8 @@ _MAGIC = b"SLC3"
 _PACK_SUFFIX = ".pack"
 _CHECKSUM_BYTES = 16
 _RESULTS_PREFIX = "results-"
+# Tags of values derived from one file's content (runner.Project.facts_on_demand): see _pack_of.
+_DERIVED = "derived:"
 # Results of other code versions, unused this long, are removed when a run opens the cache.
 _STALE_SECONDS = 7 * 24 * 3600
 
@@ -139,6 +142,19 @@ def entry_key(salt: bytes, display: str, report: bool | str, source: bytes) -> s
     return digest.hexdigest()
 
 
+def encode_result(result) -> str:
+    """A FileResult's entry: the startup model's facts stay encoded when it is loaded (a
+    Deferred), decoded only if the model must be built; a warm run whose model answers are
+    cached never decodes them (they are most of a pack's facts)."""
+    from golint_startup.engine.analysis import STARTUP_FACTS
+
+    facts = result.facts
+    if STARTUP_FACTS in facts and type(facts[STARTUP_FACTS]) is not cache_format.Deferred:
+        facts = {**facts, STARTUP_FACTS: cache_format.Deferred(facts[STARTUP_FACTS])}
+        result = dataclasses.replace(result, facts=facts)
+    return cache_format.dumps(result)
+
+
 class KeyOnly:
     """The cache as a worker sees it: keys for what it analyzes, kept for the main process."""
 
@@ -153,23 +169,29 @@ class KeyOnly:
         return None  # the main process looked it up already
 
     def store(self, key: str, abspath: str, display: str, report: bool, result) -> None:
-        self.stored[(display, report)] = (key, cache_format.dumps(result))
+        self.stored[(display, report)] = (key, encode_result(result))
 
 
 class ResultCache:
     """The entries of one code version, configuration and working directory."""
 
-    def __init__(self, root: str, settings_fingerprint: str, cwd: str, code: str | None = None):
+    def __init__(self, root: str, settings_fingerprint: str, cwd: str, code: str | None = None, part: str = ""):
+        """`part`: "" for the FileResults, or the name of a pack of derived values (see _DERIVED)."""
         code = code or code_fingerprint()
         self._place = (root, settings_fingerprint, cwd, code)
         self._siblings: dict[str, ResultCache] = {}
         self.directory = os.path.join(root, _RESULTS_PREFIX + code)
         self.salt = f"{code}\0{settings_fingerprint}\0".encode()
         name = hashlib.sha256(self.salt + os.path.abspath(cwd).encode("utf-8", "surrogatepass")).hexdigest()
-        self.path = os.path.join(self.directory, name[:32] + _PACK_SUFFIX)
+        self.path = os.path.join(self.directory, name[:32] + part + _PACK_SUFFIX)
+        self._derived: ResultCache | None = None
+        self._part = part
         # (display path, report) -> (key, encoded FileResult, absolute path)
         self._entries: dict[tuple[str, bool | str], tuple[str, str, str]] = _read_pack(self.path)
         self._new: dict[tuple[str, bool | str], tuple[str, str, str]] = {}
+        # display path -> the key of the FileResult this run loaded or stored for it, shared
+        # by the siblings: what the run's files hash to, without reading them again.
+        self.keys: dict[str, str] = {}
 
     @classmethod
     def open(cls, settings_fingerprint: str, cwd: str | None = None) -> "ResultCache":
@@ -185,6 +207,7 @@ class ResultCache:
             return self
         if settings_fingerprint not in self._siblings:
             self._siblings[settings_fingerprint] = ResultCache(root, settings_fingerprint, cwd, code)
+            self._siblings[settings_fingerprint].keys = self.keys
         return self._siblings[settings_fingerprint]
 
     @property
@@ -208,13 +231,28 @@ class ResultCache:
             return None
         if not isinstance(result, FileResult) or result.path != display:
             return None
+        self.keys[display] = key
         return result
 
     def store(self, key: str, abspath: str, display: str, report: bool, result) -> None:
-        self.store_encoded(key, abspath, display, report, cache_format.dumps(result))
+        self.store_encoded(key, abspath, display, report, encode_result(result))
+
+    def _pack_of(self, tag: str) -> "ResultCache":
+        """Where a derived value lives: the values derived from one file (SL004's and the startup
+        model's completed facts, the bulk of the cache) in their own pack, read only when one is
+        asked for, so a warm run that needs none holds none in memory."""
+        if self._part or not tag.startswith(_DERIVED):
+            return self
+        if self._derived is None:
+            root, own, cwd, code = self._place
+            self._derived = ResultCache(root, own, cwd, code, part=".derived")
+        return self._derived
 
     def load_derived(self, display: str, tag: str, source: bytes) -> tuple | None:
         """A value a rule derived from this exact file content, as `(value,)`; None if not stored."""
+        pack = self._pack_of(tag)
+        if pack is not self:
+            return pack.load_derived(display, tag, source)
         entry = self._entries.get((display, tag))
         if entry is None or entry[0] != self.key(display, tag, source):
             return None
@@ -225,16 +263,20 @@ class ResultCache:
         return value if isinstance(value, tuple) and len(value) == 1 else None
 
     def store_derived(self, display: str, tag: str, source: bytes, abspath: str, value) -> None:
+        pack = self._pack_of(tag)
+        if pack is not self:
+            return pack.store_derived(display, tag, source, abspath, value)
         self._new[(display, tag)] = (self.key(display, tag, source),
                                      cache_format.dumps((value,)), abspath)
 
     def store_encoded(self, key: str, abspath: str, display: str, report: bool, payload: str) -> None:
         """Keep an encoded FileResult (as a worker sent it) for `save`."""
         self._new[(display, report)] = (key, payload, abspath)
+        self.keys[display] = key
 
     def save(self) -> None:
         """Write the pack if anything changed; a cache that cannot be written is skipped."""
-        for sibling in self._siblings.values():
+        for sibling in [*self._siblings.values(), *([self._derived] if self._derived is not None else [])]:
             sibling.save()
         if not self._new:
             return

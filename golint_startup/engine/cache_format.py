@@ -12,6 +12,7 @@ key says what it is:
 
     {"(": [...]} tuple      {"d": [[k, v], ...]} dict      {"s": [...]} set
     {"f": [...]} frozenset  {"b": "base64"} bytes          {"@Name": [field values]} record
+    {"~": "json"} a Deferred value: its own encoding, kept as text until asked for
 
 A type neither plain nor registered fails loudly when stored (`UnencodableValue`), so a
 rule that starts returning a new kind of fact is caught by its first test with a cache.
@@ -96,6 +97,39 @@ def _load_built_in() -> None:
                 register(record, name=prefix + record.__name__)
 
 
+class Deferred:
+    """A value stored in its encoding and decoded on first use (`value`): facts that a warm
+    run usually never looks at cost a JSON string scan instead of building every record.
+    `value` raises UndecodableValue like `loads`."""
+
+    __slots__ = ("text", "_value")
+    _UNSET = object()
+
+    def __init__(self, value: Any = _UNSET, *, text: str | None = None):
+        self._value = value
+        self.text = dumps(value) if text is None else text
+
+    @property
+    def value(self) -> Any:
+        if self._value is Deferred._UNSET:
+            self._value = loads(self.text)
+        return self._value
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Deferred) and self.text == other.text
+
+    def __hash__(self) -> int:
+        return hash(self.text)
+
+    def __repr__(self) -> str:
+        return f"Deferred({len(self.text)} characters)"
+
+
+def resolved(value: Any) -> Any:
+    """The value itself, of a Deferred or of anything else."""
+    return value.value if type(value) is Deferred else value
+
+
 # --- encoding ---------------------------------------------------------------------
 
 
@@ -124,6 +158,8 @@ def _encode(value: Any) -> Any:
         return {"s": [_encode(item) for item in value]}
     if kind is bytes:
         return {"b": base64.b64encode(value).decode("ascii")}
+    if kind is Deferred:
+        return {"~": value.text}
     name = _NAMES.get(kind)
     if name is None:
         raise UnencodableValue(f"cannot cache a {kind.__module__}.{kind.__qualname__}: register it with "
@@ -158,6 +194,10 @@ def _decode_object(obj: dict) -> Any:
     ((tag, body),) = obj.items()
     if tag[0] == "@":
         return _decode_record(tag[1:], body)
+    if tag == "~":
+        if not isinstance(body, str):
+            raise UndecodableValue("a deferred value must be text")
+        return Deferred(text=body)
     if tag == "b":
         if not isinstance(body, str):
             raise UndecodableValue("bytes must be base64 text")
@@ -178,13 +218,12 @@ def _decode_object(obj: dict) -> Any:
 
 
 def _decode_record(name: str, values: Any) -> Any:
-    decoder = _DECODERS.get(name) or _decoder(name)
-    make, names, checks = decoder
+    make, names, checks = _DECODERS.get(name) or _decoder(name)
     if type(values) is not list or len(values) != len(names):
         raise UndecodableValue(f"record {name} must hold its {len(names)} fields")
-    for field_name, value, check in zip(names, values, checks):
-        if check is not None and not isinstance(value, check):
-            raise UndecodableValue(f"record {name}: field {field_name} is a {type(value).__name__}")
+    for index, check in checks:  # only the fields that have a check: most records are hot
+        if not isinstance(values[index], check):
+            raise UndecodableValue(f"record {name}: field {names[index]} is a {type(values[index]).__name__}")
     return make(*values)
 
 
@@ -200,7 +239,8 @@ def _decoder(name: str):
         hints = typing.get_type_hints(record)
     except Exception:  # annotations naming what cannot be resolved here: no checks
         hints = {}
-    checks = tuple(_runtime_check(hints.get(field_name)) for field_name in names)
+    checks = tuple((index, check) for index, check in enumerate(_runtime_check(hints.get(n)) for n in names)
+                   if check is not None)
     _DECODERS[name] = (record, names, checks)
     return _DECODERS[name]
 

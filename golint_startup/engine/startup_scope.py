@@ -15,6 +15,7 @@ import os
 from dataclasses import replace
 from typing import Any, Callable
 
+from golint_startup.engine import cache_format
 from golint_startup.engine.config import Settings
 from golint_startup.go import modules, startup
 from golint_startup.rule import AFTER_STARTUP, SCOPE, STARTUP_MODEL, Finding, Location
@@ -27,7 +28,7 @@ def wanted(every_settings) -> bool:
 # The cache entries of the run's answers: (location, its startup path or None), keyed by a
 # digest of everything the model is built from (see Models._digest), one entry per asker (the
 # findings of a settings group, a whole-run rule), so one asker's answers never evict another's.
-_ANSWERS_TAG = "derived:startup-model"
+_ANSWERS_TAG = "model:startup"
 
 
 class Models:
@@ -41,10 +42,12 @@ class Models:
 
     def __init__(self, facts: dict[str, Any], abspaths: dict[str, str], read: Callable[[str], bytes | None],
                  compute: Callable[[str], Any], cache=None, cwd: str = ""):
+        # A cached file's facts arrive encoded (cache_format.Deferred): decoded only for a build.
         self.facts, self.abspaths, self.read, self._compute = dict(facts), abspaths, read, compute
         self.cache, self.cwd = cache, cwd
         self._completed: dict[str, Any] = {}
         self._digests: dict[str, bytes] | None = None
+        self._decoded = False
 
     def compute(self, display: str):
         if display not in self._completed:
@@ -52,6 +55,19 @@ class Models:
             if self._completed[display] is not None:
                 self.facts[display] = self._completed[display]
         return self._completed[display]
+
+    def _decode(self) -> None:
+        """Every file's facts as records; a damaged entry is computed again, complete (the
+        model is the same over complete facts as over a summary)."""
+        if self._decoded:
+            return
+        self._decoded = True
+        for display, value in self.facts.items():
+            if type(value) is cache_format.Deferred:
+                try:
+                    self.facts[display] = value.value
+                except cache_format.UndecodableValue:
+                    self.facts[display] = self.compute(display)
 
     def paths(self, options: startup.Options, locations: list[tuple[str, int, int]], asker: str) \
             -> dict[tuple[str, int, int], tuple[Location, ...] | None]:
@@ -61,6 +77,7 @@ class Models:
             hit = self.cache.load_derived(f"<startup model: {asker}>", _ANSWERS_TAG, digest)
             if hit is not None and isinstance(hit[0], tuple):
                 return dict(hit[0])
+        self._decode()
         model = startup.build_for(self.facts, self.abspaths, locations, self.read, self.compute, options)
         answers, by_function = {}, {}
         for location in locations:
@@ -77,15 +94,20 @@ class Models:
         return answers
 
     def _digest(self, options: startup.Options, locations) -> bytes | None:
-        """What the model's answers depend on; None when a file cannot be read."""
+        """What the model's answers depend on; None when a file cannot be read. A file's content
+        counts through its cache key (which hashes it), as the run looked it up or stored it."""
         if self._digests is None:
             self._digests = {}
+            keys = getattr(self.cache, "keys", {})
             for display in sorted(self.facts):
-                source = self.read(display)
+                if display in keys:
+                    self._digests[display] = b"key:" + keys[display].encode()
+                    continue
+                source = self.read(display)  # not cached (an internal error): read it again
                 if source is None:
                     self._digests = None
                     return None
-                self._digests[display] = hashlib.sha256(source).digest()
+                self._digests[display] = b"sha256:" + hashlib.sha256(source).digest()
         digest = hashlib.sha256(repr((options, sorted(set(locations)))).encode())
         layout = set()
         for display, content in sorted(self._digests.items()):
