@@ -36,4 +36,6 @@ def render(result, **_) -> str:
         from golint_startup.traces.report import measurement_json
 
         return json.dumps({"findings": items, "measurement": measurement_json(result.measurement)}, indent=2) + "\n"
-    return json.dumps(items, indent=2) + "\n"
+    # One finding per line: as easy to read and grep as an indented list, and written by the C
+    # encoder (an indented dump runs the pure-Python one, a second for a few thousand findings).
+    return "[\n" + ",\n".join("  " + json.dumps(item) for item in items) + "\n]\n" if items else "[]\n"
