@@ -155,6 +155,30 @@ def encode_result(result) -> str:
     return cache_format.dumps(result)
 
 
+def files_digest(displays, abspaths: dict[str, str], keys: dict[str, str],
+                 read: Callable[[str], bytes | None]):
+    """A running sha256 of what the files are (path and content) and of the modules they lie
+    in, for a value derived from all of them; None when a file cannot be read. A file's
+    content counts through its result's cache key (which hashes it), as the run looked it
+    up or stored it; a file without one (not cached: an internal error) is read again."""
+    from golint_startup.go import modules
+
+    digest, layout = hashlib.sha256(), set()
+    for display in sorted(displays):
+        if display in keys:
+            content = b"key:" + keys[display].encode()
+        else:
+            source = read(display)
+            if source is None:
+                return None
+            content = b"sha256:" + hashlib.sha256(source).digest()
+        digest.update(f"\0{display}\0{abspaths[display]}\0".encode() + content)
+        layout.add(modules.module_of_dir(os.path.dirname(abspaths[display])))
+    for module in sorted(layout - {None}, key=lambda m: m.root):
+        digest.update(repr((module, modules.visible_modules(module))).encode())
+    return digest
+
+
 class KeyOnly:
     """The cache as a worker sees it: keys for what it analyzes, kept for the main process."""
 

@@ -10,14 +10,13 @@ once (go.startup, from every file's ProgramFacts) and this step
 
 from __future__ import annotations
 
-import hashlib
-import os
 from dataclasses import replace
 from typing import Any, Callable
 
 from golint_startup.engine import cache_format
+from golint_startup.engine.cache import files_digest
 from golint_startup.engine.config import Settings
-from golint_startup.go import modules, startup
+from golint_startup.go import startup
 from golint_startup.rule import AFTER_STARTUP, SCOPE, STARTUP_MODEL, Finding, Location
 
 
@@ -46,7 +45,7 @@ class Models:
         self.facts, self.abspaths, self.read, self._compute = dict(facts), abspaths, read, compute
         self.cache, self.cwd = cache, cwd
         self._completed: dict[str, Any] = {}
-        self._digests: dict[str, bytes] | None = None
+        self._files = None  # files_digest of the facts' files, once per run
         self._decoded = False
 
     def compute(self, display: str):
@@ -94,28 +93,13 @@ class Models:
         return answers
 
     def _digest(self, options: startup.Options, locations) -> bytes | None:
-        """What the model's answers depend on; None when a file cannot be read. A file's content
-        counts through its cache key (which hashes it), as the run looked it up or stored it."""
-        if self._digests is None:
-            self._digests = {}
-            keys = getattr(self.cache, "keys", {})
-            for display in sorted(self.facts):
-                if display in keys:
-                    self._digests[display] = b"key:" + keys[display].encode()
-                    continue
-                source = self.read(display)  # not cached (an internal error): read it again
-                if source is None:
-                    self._digests = None
-                    return None
-                self._digests[display] = b"sha256:" + hashlib.sha256(source).digest()
-        digest = hashlib.sha256(repr((options, sorted(set(locations)))).encode())
-        layout = set()
-        for display, content in sorted(self._digests.items()):
-            directory = os.path.dirname(self.abspaths[display])
-            digest.update(f"\0{display}\0{self.abspaths[display]}\0".encode() + content)
-            layout.add(modules.module_of_dir(directory))
-        for module in sorted(layout - {None}, key=lambda m: m.root):
-            digest.update(repr((module, modules.visible_modules(module))).encode())
+        """What the model's answers depend on; None when a file cannot be read."""
+        if self._files is None:
+            self._files = files_digest(self.facts, self.abspaths, getattr(self.cache, "keys", {}), self.read)
+        if self._files is None:
+            return None
+        digest = self._files.copy()
+        digest.update(repr((options, sorted(set(locations)))).encode())
         return digest.hexdigest().encode()
 
 
