@@ -21,6 +21,16 @@ REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TESTDATA = os.path.join(REPO, "testdata")
 SCHEMA_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "sarif-schema-2.1.0.json")
 
+
+
+def whole_run_entries() -> int:
+    """Cache entries beside the files' results after a default run: one for the startup
+    model's answers and one per whole-run rule (its findings, see runner._check_project)."""
+    from golint_startup.rule import all_rules
+
+    return 1 + sum(1 for rule in all_rules().values() if rule.check_project and not rule.opt_in_flag)
+
+
 # Runs of the command get a cache of their own, never the user's.
 _CACHE_DIR = tempfile.mkdtemp(prefix="startup-lint-test-cache-")
 atexit.register(shutil.rmtree, _CACHE_DIR, True)

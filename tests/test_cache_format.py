@@ -19,7 +19,7 @@ from golint_startup.go import gofile
 from golint_startup.engine.analysis import analyze_file
 from golint_startup.engine.config import build_settings
 from golint_startup.rule import all_rules
-from lintrun import lint
+from lintrun import lint, whole_run_entries
 
 
 @pytest.fixture(autouse=True)
@@ -161,11 +161,12 @@ def _tamperings(payload: bytes) -> dict[str, bytes]:
         "wrong field type": _reseal(b"\n".join([header, *wrong_type])),
         "newer version": _reseal(b"\n".join([header.replace(b'"version":3', b'"version":99'), *entries])),
         "odd lines": _reseal(b"\n".join([header, *entries[:-1]])),
-        # The startup model's facts stay encoded until a model is built (its answers dropped, so
-        # it is): a damaged one is computed again.
+        # Facts stay encoded until the startup model or a whole-run rule needs them (their cached
+        # answers dropped, so they do): a damaged one is computed again.
         "deferred facts": _reseal(b"\n".join([header, *[
             re.sub(rb'\{"~":"(?:[^"\\]|\\.)*"\}', rb'{"~":"{\\"@Evil\\":[]}"}', line)
-            for address, value in zip(entries[::2], entries[1::2]) if b"model:startup" not in address
+            for address, value in zip(entries[::2], entries[1::2])
+            if b"model:startup" not in address and b"project:findings" not in address
             for line in (address, value)]])),
         "unknown record": _reseal(b"\n".join([header, *[line.replace(b'"@Finding"', b'"@subprocess.Popen"')
                                                         for line in entries]])),
@@ -174,7 +175,7 @@ def _tamperings(payload: bytes) -> dict[str, bytes]:
 
 def test_a_tampered_pack_gives_the_output_of_a_run_without_cache(tmp_path, cache_dir):
     tree = tmp_path / "tree"
-    for name in ("sl005", "sl007", "sl900"):
+    for name in ("sl002", "sl005", "sl007", "sl900"):
         os.makedirs(tree / name)
         for entry in os.listdir(os.path.join(TESTDATA, name)):
             source = os.path.join(TESTDATA, name, entry)
@@ -257,7 +258,7 @@ def test_clean_cache_removes_what_it_created_and_then_the_directory(tmp_path, ca
     _populate(tmp_path)
     assert (cache_dir / "CACHEDIR.TAG").exists()
     code, _, err = lint(["--clean-cache"], tmp_path)
-    assert (code, err) == (0, "removed 2 cache entries\n")  # a.go's, and the startup model's answers
+    assert (code, err) == (0, f"removed {1 + whole_run_entries()} cache entries\n")
     assert not cache_dir.exists()
 
 
@@ -279,7 +280,7 @@ def test_clean_cache_keeps_foreign_files_beside_its_own(tmp_path, cache_dir):
     (cache_dir / "results-mine").mkdir()
     (cache_dir / "results-mine" / "x").write_text("mine")
     code, _, err = lint(["--clean-cache"], tmp_path)
-    assert (code, err) == (0, "removed 2 cache entries\n")  # a.go's, and the startup model's answers
+    assert (code, err) == (0, f"removed {1 + whole_run_entries()} cache entries\n")
     assert sorted(p.name for p in results.iterdir()) == ["keep.txt", "notes.pack"]
     assert (cache_dir / "results-mine" / "x").read_text() == "mine"
     assert (cache_dir / "CACHEDIR.TAG").exists(), "the tag stays while the directory holds others' files"

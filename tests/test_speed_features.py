@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from fixtures import TESTDATA
+from lintrun import whole_run_entries
 from golint_startup.engine import analysis, cache, cache_format, parallel, runner
 from golint_startup.go import gofile
 from golint_startup.engine.analysis import FileResult, analyze_file
@@ -225,8 +226,9 @@ def test_a_run_over_part_of_the_tree_keeps_the_other_entries(tmp_path, cache_dir
     (tree / "b" / "f001.go").unlink()
     (tree / "a" / "f001.go").write_text("package p\n")
     _run(tree)
-    # the three files' entries, and the startup model's answers (one entry, replaced run after run)
-    assert _entries(cache_dir) == 4, "the deleted file's entry was kept"
+    # the three files' entries, the startup model's answers and the whole-run rules' findings
+    # (one entry each, replaced run after run)
+    assert _entries(cache_dir) == 3 + whole_run_entries(), "the deleted file's entry was kept"
 
 
 def test_no_cache_neither_reads_nor_writes(tmp_path, cache_dir, counted_parses):
@@ -263,7 +265,7 @@ def test_clean_cache_empties_only_what_the_cache_wrote(tmp_path, cache_dir):
     unrelated = cache_dir / "notes.txt"
     unrelated.write_text("mine")
     code, _, stderr = lint(["--clean-cache"], tree)
-    assert code == 0 and "removed 4 cache entries" in stderr  # the files', and the startup model's answers
+    assert code == 0 and f"removed {3 + whole_run_entries()} cache entries" in stderr
     assert _packs(cache_dir) == []
     assert unrelated.read_text() == "mine"
     assert cache.clean() == 0
@@ -554,3 +556,30 @@ def test_changed_file_builds_the_model_again_from_the_cached_facts(model_tree, c
     warm = lint(["-j", "1", "./..."], model_tree)
     assert decoded  # the digest changed: the model is built again, from the other files' cached facts
     assert warm == lint(["-j", "1", "--no-cache", "./..."], model_tree) and warm[0] == cold[0]
+
+
+def test_whole_run_rules_are_not_run_again_over_an_unchanged_tree(tmp_path, cache_dir):
+    """Their findings and notifications come from the cache; a changed file runs them again."""
+    import dataclasses
+
+    tree = tmp_path / "tree"
+    shutil.copytree(os.path.join(TESTDATA, "sl004", "memlimit"), tree)
+    (tree / ".startup-lint.toml").write_text('[rules.SL004]\nload-functions = ["nodot"]\n')  # a notification
+    calls = []
+
+    def lint_counting():
+        settings = build_settings(config_path=None, select=("SL004",), cwd=str(tree))
+        rule = settings.rules["SL004"]
+        settings.rules["SL004"] = dataclasses.replace(
+            rule, check_project=lambda project, options: calls.append(1) or rule.check_project(project, options))
+        return run(["./..."], settings, cwd=str(tree), analyze=parallel.analyzer(jobs=1, progress=False),
+                   cache=cache.ResultCache.open(settings.fingerprint(), str(tree)))
+
+    cold = lint_counting()
+    assert calls == [1] and any("nodot" in n.message for n in cold.notifications)
+    warm = lint_counting()
+    assert calls == [1]
+    assert (warm.findings, warm.notifications) == (cold.findings, cold.notifications)
+    (tree / "main.go").write_text((tree / "main.go").read_text() + "\nfunc later() {}\n")
+    lint_counting()
+    assert calls == [1, 1]

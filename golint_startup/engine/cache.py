@@ -143,24 +143,23 @@ def entry_key(salt: bytes, display: str, report: bool | str, source: bytes) -> s
 
 
 def encode_result(result) -> str:
-    """A FileResult's entry: the startup model's facts stay encoded when it is loaded (a
-    Deferred), decoded only if the model must be built; a warm run whose model answers are
-    cached never decodes them (they are most of a pack's facts)."""
-    from golint_startup.engine.analysis import STARTUP_FACTS
-
-    facts = result.facts
-    if STARTUP_FACTS in facts and type(facts[STARTUP_FACTS]) is not cache_format.Deferred:
-        facts = {**facts, STARTUP_FACTS: cache_format.Deferred(facts[STARTUP_FACTS])}
-        result = dataclasses.replace(result, facts=facts)
+    """A FileResult's entry. Its facts stay encoded when it is loaded (each a Deferred),
+    decoded only when a whole-run rule or the startup model runs: a warm run whose
+    whole-run answers are cached never decodes them (they are most of a pack)."""
+    if any(type(value) is not cache_format.Deferred for value in result.facts.values()):
+        result = dataclasses.replace(result, facts={
+            key: value if type(value) is cache_format.Deferred else cache_format.Deferred(value)
+            for key, value in result.facts.items()})
     return cache_format.dumps(result)
 
 
 def files_digest(displays, abspaths: dict[str, str], keys: dict[str, str],
                  read: Callable[[str], bytes | None]):
     """A running sha256 of what the files are (path and content) and of the modules they lie
-    in, for a value derived from all of them; None when a file cannot be read. A file's
-    content counts through its result's cache key (which hashes it), as the run looked it
-    up or stored it; a file without one (not cached: an internal error) is read again."""
+    in, for a value derived from all of them. A file's content counts through its result's
+    cache key (which hashes it), as the run looked it up or stored it; a file without one (not
+    cached: an internal error, a file refused) is read again, and one that cannot be read
+    counts as such."""
     from golint_startup.go import modules
 
     digest, layout = hashlib.sha256(), set()
@@ -169,9 +168,7 @@ def files_digest(displays, abspaths: dict[str, str], keys: dict[str, str],
             content = b"key:" + keys[display].encode()
         else:
             source = read(display)
-            if source is None:
-                return None
-            content = b"sha256:" + hashlib.sha256(source).digest()
+            content = b"unreadable" if source is None else b"sha256:" + hashlib.sha256(source).digest()
         digest.update(f"\0{display}\0{abspaths[display]}\0".encode() + content)
         layout.add(modules.module_of_dir(os.path.dirname(abspaths[display])))
     for module in sorted(layout - {None}, key=lambda m: m.root):

@@ -9,7 +9,8 @@ import os
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterable
 
-from golint_startup.engine import discovery, fingerprint, startup_scope, suppression
+from golint_startup.engine import cache_format, discovery, fingerprint, startup_scope, suppression
+from golint_startup.engine.cache import files_digest
 from golint_startup.engine.analysis import STARTUP_FACTS, FileResult, analyze_file, read_source, without_bom
 from golint_startup.engine.config import Settings
 from golint_startup.engine.configtree import ConfigTree
@@ -241,8 +242,7 @@ def run(patterns: list[str], settings: Settings, *, cwd: str | None = None, incl
                               startup=startup_scope.Query(models, group_settings.startup,
                                                           f"{rule.id} {group_settings.fingerprint()}")
                               if models is not None and rule.needs(STARTUP_MODEL) else None)
-            group_findings += [f for f in rule.check_project(project, group_settings.options[rule.id])
-                               if f.path in group_reported]
+            group_findings += [f for f in _check_project(rule, project) if f.path in group_reported]
         if result.measurement is not None:
             group_findings = measuring.annotate(group_findings, result.measurement, result.abspaths)
         if models is not None:
@@ -283,6 +283,55 @@ def _measure(result: RunResult, reported: set[str], options, cwd: str) -> set[st
         gomods.add(gomod)
         result.abspaths[gomod] = program.gomod
     return gomods
+
+
+_PROJECT_TAG = "project:findings"
+
+
+def _check_project(rule, project: Project) -> list[Finding]:
+    """`rule.check_project`, its findings and notifications cached under a digest of every
+    file the run read, the rule's options and the reported files: a warm run over an
+    unchanged tree neither decodes the rule's facts nor builds its graphs. Opt-in rules
+    (their flag runs the Go toolchain) are not cached: they have inputs beyond the files."""
+    options = project.settings.options[rule.id]
+    digest = None
+    if project.cache is not None and not rule.opt_in_flag:
+        files = files_digest(project.abspaths, project.abspaths, project.cache.keys, project.read)
+        files.update(repr((rule.id, options, project.settings.fingerprint(), sorted(project.reported))).encode())
+        digest = files.hexdigest().encode()
+    asker = f"<{rule.id}: {project.settings.fingerprint()}>"
+    if digest is not None:
+        hit = project.cache.load_derived(asker, _PROJECT_TAG, digest)
+        if hit is not None and isinstance(hit[0], tuple) and len(hit[0]) == 2:
+            findings, notifications = hit[0]
+            for notification in notifications:
+                project.notify(notification)
+            return list(findings)
+    project.facts = _decoded_facts(rule, project, options)
+    notify, notifications = project.notify, []
+    project.notify = lambda notification: (notifications.append(notification), notify(notification))
+    try:
+        findings = list(rule.check_project(project, options))
+    finally:
+        project.notify = notify
+    if digest is not None:
+        project.cache.store_derived(asker, _PROJECT_TAG, digest, project.cwd, (tuple(findings), tuple(notifications)))
+    return findings
+
+
+def _decoded_facts(rule, project: Project, options) -> dict[str, Any]:
+    """The rule's facts as records (a worker's or the cache's arrive encoded); a damaged
+    entry is collected again from the file."""
+    decoded = {}
+    for display, value in project.facts.items():
+        if type(value) is cache_format.Deferred:
+            try:
+                value = value.value
+            except cache_format.UndecodableValue:
+                source = project.read(display)
+                value = None if source is None else rule.collect(gofile.parse(display, without_bom(source)), options)
+        decoded[display] = value
+    return decoded
 
 
 def _check_manifests(found: discovery.Discovered, settings: Settings, cwd: str, result: RunResult,

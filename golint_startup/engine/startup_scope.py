@@ -92,12 +92,10 @@ class Models:
                                      tuple(answers.items()))
         return answers
 
-    def _digest(self, options: startup.Options, locations) -> bytes | None:
-        """What the model's answers depend on; None when a file cannot be read."""
+    def _digest(self, options: startup.Options, locations) -> bytes:
+        """What the model's answers depend on."""
         if self._files is None:
             self._files = files_digest(self.facts, self.abspaths, getattr(self.cache, "keys", {}), self.read)
-        if self._files is None:
-            return None
         digest = self._files.copy()
         digest.update(repr((options, sorted(set(locations)))).encode())
         return digest.hexdigest().encode()
