@@ -31,6 +31,7 @@ they could edit the sources; they cannot run code.)
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import os
@@ -50,6 +51,7 @@ _CHECKSUM_BYTES = 16
 _RESULTS_PREFIX = "results-"
 # Tags of values derived from one file's content (runner.Project.facts_on_demand): see _pack_of.
 _DERIVED = "derived:"
+_FACTS_PART = ".facts"  # the pack of the files' facts (see encode_result)
 # Results of other code versions, unused this long, are removed when a run opens the cache.
 _STALE_SECONDS = 7 * 24 * 3600
 
@@ -142,15 +144,17 @@ def entry_key(salt: bytes, display: str, report: bool | str, source: bytes) -> s
     return digest.hexdigest()
 
 
-def encode_result(result) -> str:
-    """A FileResult's entry. Its facts stay encoded when it is loaded (each a Deferred),
-    decoded only when a whole-run rule or the startup model runs: a warm run whose
-    whole-run answers are cached never decodes them (they are most of a pack)."""
-    if any(type(value) is not cache_format.Deferred for value in result.facts.values()):
-        result = dataclasses.replace(result, facts={
-            key: value if type(value) is cache_format.Deferred else cache_format.Deferred(value)
-            for key, value in result.facts.items()})
-    return cache_format.dumps(result)
+def encode_result(result) -> tuple[str, str]:
+    """A FileResult's entry, and its facts apart ("" when it has none). The entry names each
+    fact by an empty Deferred; ResultCache.load makes it fetch its text from the facts pack,
+    which is read only when a whole-run rule or the startup model needs facts: a warm run
+    whose whole-run answers are cached reads none (they are most of what the cache holds)."""
+    if not result.facts:
+        return cache_format.dumps(result), ""
+    texts = {key: (value if type(value) is cache_format.Deferred else cache_format.Deferred(value)).text
+             for key, value in result.facts.items()}
+    stubs = {key: cache_format.Deferred(text="") for key in result.facts}
+    return cache_format.dumps(dataclasses.replace(result, facts=stubs)), json.dumps(texts)
 
 
 def files_digest(displays, abspaths: dict[str, str], keys: dict[str, str],
@@ -181,7 +185,7 @@ class KeyOnly:
 
     def __init__(self, salt: bytes):
         self.salt = salt
-        self.stored: dict[tuple[str, bool], tuple[str, str]] = {}
+        self.stored: dict[tuple[str, bool], tuple[str, tuple[str, str]]] = {}
 
     def key(self, display: str, report: bool | str, source: bytes) -> str:
         return entry_key(self.salt, display, report, source)
@@ -206,6 +210,8 @@ class ResultCache:
         name = hashlib.sha256(self.salt + os.path.abspath(cwd).encode("utf-8", "surrogatepass")).hexdigest()
         self.path = os.path.join(self.directory, name[:32] + part + _PACK_SUFFIX)
         self._derived: ResultCache | None = None
+        self._facts: ResultCache | None = None
+        self._fact_texts: dict[tuple[str, bool | str], dict] = {}  # facts entries decoded this run
         self._part = part
         # (display path, report) -> (key, encoded FileResult, absolute path)
         self._entries: dict[tuple[str, bool | str], tuple[str, str, str]] = _read_pack(self.path)
@@ -252,8 +258,32 @@ class ResultCache:
             return None
         if not isinstance(result, FileResult) or result.path != display:
             return None
+        if result.facts:
+            result.facts = {fact: cache_format.Deferred(fetch=functools.partial(self._fact_text, display, report, key,
+                                                                                fact))
+                            for fact in result.facts}
         self.keys[display] = key
         return result
+
+    def _fact_text(self, display: str, report: bool, key: str, fact: str) -> str:
+        """One fact's encoding from the facts pack (read on the first call)."""
+        if (display, report) not in self._fact_texts:
+            entry = self._facts_pack()._entries.get((display, report))
+            try:
+                texts = json.loads(entry[1]) if entry is not None and entry[0] == key else {}
+            except ValueError:
+                texts = {}
+            self._fact_texts[(display, report)] = texts if isinstance(texts, dict) else {}
+        text = self._fact_texts[(display, report)].get(fact)
+        if not isinstance(text, str) or not text:
+            raise cache_format.UndecodableValue(f"the facts of {display} are missing")
+        return text
+
+    def _facts_pack(self) -> "ResultCache":
+        if self._facts is None:
+            root, own, cwd, code = self._place
+            self._facts = ResultCache(root, own, cwd, code, part=_FACTS_PART)
+        return self._facts
 
     def store(self, key: str, abspath: str, display: str, report: bool, result) -> None:
         self.store_encoded(key, abspath, display, report, encode_result(result))
@@ -290,14 +320,17 @@ class ResultCache:
         self._new[(display, tag)] = (self.key(display, tag, source),
                                      cache_format.dumps((value,)), abspath)
 
-    def store_encoded(self, key: str, abspath: str, display: str, report: bool, payload: str) -> None:
-        """Keep an encoded FileResult (as a worker sent it) for `save`."""
-        self._new[(display, report)] = (key, payload, abspath)
+    def store_encoded(self, key: str, abspath: str, display: str, report: bool, encoded: tuple[str, str]) -> None:
+        """Keep an encoded FileResult and its facts (encode_result, as a worker sent them) for `save`."""
+        entry, facts = encoded
+        self._new[(display, report)] = (key, entry, abspath)
+        if facts:
+            self._facts_pack()._new[(display, report)] = (key, facts, abspath)
         self.keys[display] = key
 
     def save(self) -> None:
         """Write the pack if anything changed; a cache that cannot be written is skipped."""
-        for sibling in [*self._siblings.values(), *([self._derived] if self._derived is not None else [])]:
+        for sibling in [*self._siblings.values(), *(pack for pack in (self._derived, self._facts) if pack is not None)]:
             sibling.save()
         if not self._new:
             return
@@ -440,7 +473,8 @@ def _empty_results_dir(root: str, name: str) -> int:
         if os.path.islink(path) or not os.path.isfile(path):
             continue
         if entry.endswith(_PACK_SUFFIX) and _is_pack(path):
-            removed += len(_read_pack(path))
+            # A file's facts are part of its entry, kept apart: not counted again.
+            removed += 0 if entry.endswith(_FACTS_PART + _PACK_SUFFIX) else len(_read_pack(path))
         elif not entry.startswith(".tmp-"):
             continue
         _remove(os.unlink, path)

@@ -100,14 +100,21 @@ def _load_built_in() -> None:
 class Deferred:
     """A value stored in its encoding and decoded on first use (`value`): facts that a warm
     run usually never looks at cost a JSON string scan instead of building every record.
-    `value` raises UndecodableValue like `loads`."""
+    With `fetch`, even the text is read only when asked for (the cache keeps facts in a pack
+    of their own). `value` (and `text`, with `fetch`) raise UndecodableValue like `loads`."""
 
-    __slots__ = ("text", "_value")
+    __slots__ = ("_text", "_value", "_fetch")
     _UNSET = object()
 
-    def __init__(self, value: Any = _UNSET, *, text: str | None = None):
-        self._value = value
-        self.text = dumps(value) if text is None else text
+    def __init__(self, value: Any = _UNSET, *, text: str | None = None, fetch: Callable[[], str] | None = None):
+        self._value, self._fetch = value, fetch
+        self._text = dumps(value) if text is None and fetch is None else text
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            self._text = self._fetch()
+        return self._text
 
     @property
     def value(self) -> Any:
@@ -122,7 +129,7 @@ class Deferred:
         return hash(self.text)
 
     def __repr__(self) -> str:
-        return f"Deferred({len(self.text)} characters)"
+        return f"Deferred({'unread' if self._text is None else len(self._text)} characters)"
 
 
 def resolved(value: Any) -> Any:
