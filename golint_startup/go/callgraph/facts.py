@@ -85,18 +85,38 @@ class LiteralTarget(NamedTuple):
     key: str
 
 
+class ParamTarget(NamedTuple):
+    """Parameter number `index` (counting names) of the top-level function around the event."""
+
+    index: int
+
+
 Target = Union[FunctionTarget, MemberTarget, MethodTarget, LiteralTarget]
+
+
+class Arg(NamedTuple):
+    """Where a function value goes: argument `index` of a call of `callee` ("ref", "parg"),
+    or the value of name `index` of a package-level var spec ("init", callee None), or the
+    value assigned to package-level variable `callee` ("set", index 0)."""
+
+    callee: Target | None
+    index: int
 
 
 class Event(NamedTuple):
     """Something a function does at `position` (a byte offset; a deferred call counts at the
-    function's end): kind "call", "ref" (a function value) or a classifier's label
-    (target None)."""
+    function's end): kind "call", "ref" (a function value), "run" (see `_command_values`), or
+    a classifier's label (target None); and what the graph needs to tell a function value
+    stored for later from one called at startup (see graph.ModuleGraph.calls_parameter):
+    "ret" (a value returned), "rcall" (a call of what `target` returns: `f(a)(b)`), "init"
+    and "set" (the value of a package-level variable), "pcall" and "parg" (a parameter
+    called, or passed on as `arg`)."""
 
     position: int
     kind: str
-    target: Target | None
+    target: Target | ParamTarget | None
     span: Span
+    arg: Arg | None = None
 
 
 class FunctionFacts(NamedTuple):
@@ -178,7 +198,8 @@ class ProgramFacts(NamedTuple):
 
 
 # Every record class, for caches that store records by class name.
-RECORDS = (TypeRef, Span, FunctionTarget, MemberTarget, MethodTarget, LiteralTarget, Event, FunctionFacts, Field,
+RECORDS = (TypeRef, Span, FunctionTarget, MemberTarget, MethodTarget, LiteralTarget, ParamTarget, Arg, Event,
+           FunctionFacts, Field,
            StructFacts, Variable, Import, FileFacts, Extent, Context, ProgramFacts)
 
 
@@ -199,6 +220,14 @@ _FACTS = """
 (parameter_declaration) @binding
 (short_var_declaration) @binding
 (var_spec) @binding
+(call_expression function: (_) @callee arguments: (arguments [(identifier) (selector_expression) (function_literal)] @arg) @arglist)
+(return_statement (expression_list [(identifier) (selector_expression) (function_literal)] @returned))
+(var_spec value: (expression_list [(identifier) (selector_expression)] @init) @values)
+(assignment left: (expression_list . (identifier) @setvar .) right: (expression_list . [(identifier) (selector_expression)] @setval .))
+(keyed_element key: (identifier) @key element: (identifier) @keyed)
+(short_var_declaration left: (expression_list . (identifier) @local .) right: (expression_list . [(function_literal) (call_expression)] @bound .))
+(assignment left: (expression_list . (identifier) @local .) right: (expression_list . [(function_literal) (call_expression)] @bound .))
+(var_spec name: (identifier) @local value: (expression_list . [(function_literal) (call_expression)] @bound .))
 """
 
 
@@ -210,11 +239,17 @@ class _Found:
     nesting depth.
     """
 
-    __slots__ = ("calls", "deferred", "literals", "refs", "assigned", "bindings")
+    __slots__ = ("calls", "deferred", "literals", "refs", "assigned", "bindings", "args", "returned", "inits", "sets",
+                 "keyed", "bound")
 
     def __init__(self):
         self.calls, self.literals, self.refs, self.bindings = [], [], [], []
-        self.deferred, self.assigned = set(), set()
+        self.deferred, self.assigned, self.returned = set(), set(), set()
+        # Function values by where they go: node -> (callee node, argument index); (index in a
+        # var spec's values); (package-level variable name node); (field name).
+        self.args, self.inits, self.sets, self.keyed = {}, {}, {}, {}
+        # Function literals and calls whose value a name holds: node -> name (`h := func...`).
+        self.bound = {}
 
 
 def _bucket(root, tops: list) -> list[_Found]:
@@ -222,7 +257,12 @@ def _bucket(root, tops: list) -> list[_Found]:
     starts = [t.start_byte for t in tops]
     found = [_Found() for _ in tops]
     for captures in matches(_FACTS, root):
-        node = captures["call"][0] if "call" in captures else next(iter(captures.values()))[0]
+        for name in ("call", "arg", "init", "setval", "keyed", "returned", "bound"):
+            if name in captures:
+                node = captures[name][0]
+                break
+        else:
+            node = next(iter(captures.values()))[0]
         index = bisect.bisect_right(starts, node.start_byte) - 1
         if index < 0 or node.end_byte > tops[index].end_byte:
             continue
@@ -233,6 +273,19 @@ def _bucket(root, tops: list) -> list[_Found]:
             bucket.literals.append(node)
         elif "ref" in captures:
             bucket.refs.append(captures["ref"][0])
+        elif "arg" in captures:
+            arguments = [child for child in captures["arglist"][0].named_children if child.type != "comment"]
+            bucket.args[node] = (captures["callee"][0], arguments.index(node))
+        elif "returned" in captures:
+            bucket.returned.add(node)
+        elif "init" in captures:
+            bucket.inits[node] = captures["values"][0].named_children.index(node)
+        elif "setval" in captures:
+            bucket.sets[node] = captures["setvar"][0]
+        elif "keyed" in captures:
+            bucket.keyed[node] = text(captures["key"][0])
+        elif "bound" in captures:
+            bucket.bound[node] = text(captures["local"][0])
         elif "deferred" in captures:
             bucket.deferred.add(node)
         elif "assigned" in captures:
@@ -483,12 +536,43 @@ def _events_of(file: GoFile, top, found: _Found, key: str, classify: Classifier 
     def in_command(node, owner) -> bool:
         return owner is top and any(start <= node.start_byte and node.end_byte <= end for start, end in commands)
 
+    # The top function's parameters by name, numbered as its callers' arguments are.
+    params: dict[str, int] = {}
+    declared = top.child_by_field_name("parameters") if top.type != "var_spec" else None
+    for declaration in declared.named_children if declared is not None else ():
+        for name in declaration.children_by_field_name("name"):
+            params.setdefault(text(name), len(params))
+
+    def value_kind(node, owner) -> tuple[str, Arg | None]:
+        """How a function value (not called in place) is used: see Event."""
+        if in_command(node, owner):
+            return "run", None
+        if node in found.returned:
+            return "ret", None
+        if node in found.inits and owner is top:
+            return "init", Arg(None, found.inits[node])
+        if node in found.sets and text(found.sets[node]) not in env:
+            return "set", Arg(FunctionTarget(text(found.sets[node])), 0)
+        if node in found.args:
+            callee, index = found.args[node]
+            return "ref", Arg(_target(file, callee, env), index)
+        return "ref", None
+
+    # A literal held by a local runs where the local is called or passed on, not where it is
+    # written; a local holding a call's result calls what that call returns where it is called.
+    held: dict[str, list] = {}
+    for node, name in found.bound.items():
+        if name in env and name not in params:
+            held.setdefault(name, []).append(node)
+
     for literal in literals:
         owner = owner_of[literal]
         call = invoked_by.get(literal)
-        kind = "call" if call is not None else "run" if in_command(literal, owner) else "ref"
+        if call is None and found.bound.get(literal) in held:
+            continue
+        kind, arg = ("call", None) if call is not None else value_kind(literal, owner)
         events[owner].append(Event(place(call if call is not None else literal, owner),
-                                   kind, LiteralTarget(keys[literal]), span(literal)))
+                                   kind, LiteralTarget(keys[literal]), span(literal), arg))
     for call, function in found.calls:
         owner = owner_of[call]
         label = classify(file, call) if classify is not None else None
@@ -502,19 +586,49 @@ def _events_of(file: GoFile, top, found: _Found, key: str, classify: Classifier 
                     break
                 node, holder = invoked_by[holder], owner_of[holder]
             continue
+        function = unparen(function)
+        if function is not None and function.type == "identifier" and text(function) in params:
+            events[owner].append(Event(place(call, owner), "pcall", ParamTarget(params[text(function)]), span(call)))
+            continue
+        kind = "run" if in_command(call, owner) else "call"
+        if function is not None and function.type == "identifier" and text(function) in held:
+            for value in held[text(function)]:
+                if value.type == "function_literal":
+                    events[owner].append(Event(place(call, owner), kind, LiteralTarget(keys[value]), span(call)))
+                else:
+                    target = _target(file, value.child_by_field_name("function"), env)
+                    if target is not None:
+                        events[owner].append(Event(place(call, owner), "rcall", target, span(call)))
+            continue
+        if function is not None and function.type == "call_expression" and kind == "call":
+            kind, function = "rcall", function.child_by_field_name("function")  # f(a)(b): what f returns
         target = _target(file, function, env)
         if target is not None and (type(target) is not MethodTarget or target.receiver != UNKNOWN or
                                    keep_untyped_call(target.name)):
-            events[owner].append(Event(place(call, owner), "run" if in_command(call, owner) else "call", target,
-                                       span(call)))
+            events[owner].append(Event(place(call, owner), kind, target, span(call)))
     for ref in found.refs:
         if ref in found.assigned:
             continue  # assigned to, not a value
+        owner = owner_of[ref]
+        if ref.type == "identifier" and text(ref) in params:
+            # A parameter passed on may be called by the callee; one stored in a field that a
+            # command framework runs counts as called; one stored otherwise or returned is not.
+            if ref in found.args:
+                callee, index = found.args[ref]
+                events[owner].append(Event(ref.start_byte, "parg", ParamTarget(params[text(ref)]), span(ref),
+                                           Arg(_target(file, callee, env), index)))
+            elif found.keyed.get(ref) in _COMMAND_FIELD_NAMES:
+                events[owner].append(Event(ref.start_byte, "pcall", ParamTarget(params[text(ref)]), span(ref)))
+            continue
+        if ref.type == "identifier" and text(ref) in held:
+            kind, arg = value_kind(ref, owner)
+            events[owner].extend(Event(ref.start_byte, kind, LiteralTarget(keys[value]), span(ref), arg)
+                                 for value in held[text(ref)] if value.type == "function_literal")
+            continue
         target = _target(file, ref, env)
         if target is not None and (type(target) is not MethodTarget or target.receiver != UNKNOWN):
-            owner = owner_of[ref]
-            kind = "run" if in_command(ref, owner) else "ref"
-            events[owner].append(Event(ref.start_byte, kind, target, span(ref)))
+            kind, arg = value_kind(ref, owner)
+            events[owner].append(Event(ref.start_byte, kind, target, span(ref), arg))
     return {keys[holder]: tuple(sorted(held, key=lambda e: e.position)) for holder, held in events.items()}
 
 
