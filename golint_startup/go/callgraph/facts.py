@@ -551,7 +551,7 @@ def _events_of(file: GoFile, top, found: _Found, key: str, classify: Classifier 
             return "ret", None
         if node in found.inits and owner is top:
             return "init", Arg(None, found.inits[node])
-        if node in found.sets and text(found.sets[node]) not in env:
+        if node in found.sets and text(found.sets[node]) not in env and text(found.sets[node]) != "_":
             return "set", Arg(FunctionTarget(text(found.sets[node])), 0)
         if node in found.args:
             callee, index = found.args[node]
