@@ -13,7 +13,10 @@ function values), less what runs only later:
   unless a startup framework runs that field (`library.STARTUP_EDGES`: cobra's `RunE`,
   urfave/cli's `Action`, ...); in a package-level variable's literal such a field runs
   where the framework runs the command (`rootCmd.Execute()`: see callgraph.graph's edges);
-- calls, function values and literals in a `go` statement, unless `follow_goroutines`.
+- calls, function values and literals in a `go` statement, unless `follow_goroutines`;
+- function values only kept for later (callgraph.graph: passed to a module function that
+  never calls that parameter, such as a project's own route helper; returned; the value of
+  a package-level variable, called where the variable is).
 
 A function reached from a root is startup code, however else it is reached (a helper of
 main and of a handler runs at startup at least once).

@@ -560,10 +560,13 @@ def _events_of(file: GoFile, top, found: _Found, key: str, classify: Classifier 
 
     # A literal held by a local runs where the local is called or passed on, not where it is
     # written; a local holding a call's result calls what that call returns where it is called.
+    # Only for a name given a value once in the declaration: the names are not scoped here, and
+    # every use of a name bound n times would stand for all n values (quadratic in nesting).
     held: dict[str, list] = {}
     for node, name in found.bound.items():
         if name in env and name not in params:
             held.setdefault(name, []).append(node)
+    held = {name: nodes for name, nodes in held.items() if len(nodes) == 1}
 
     for literal in literals:
         owner = owner_of[literal]
