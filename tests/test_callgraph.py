@@ -118,6 +118,9 @@ func external(f func()) { other.Run(f) }
 func recursive(f func(), n int) { if n > 0 { recursive(f, n-1) } }
 func mutualA(f func()) { mutualB(f) }
 func mutualB(f func()) { mutualA(f); f() }
+func ranges(f ...func()) { for _, g := range f { g() } }
+func indexes(f []func()) { f[0]() }
+func keepsAll(f ...func()) []func() { return f }
 """
 
 
@@ -125,12 +128,15 @@ func mutualB(f func()) { mutualA(f); f() }
     ("direct", True), ("stores", False), ("returns", False), ("appends", False), ("forwards", True),
     ("forwardsToStore", False), ("inLiteral", True), ("inReturnedLiteral", False), ("inRegistered", False),
     ("inPassedLiteral", True), ("external", True), ("recursive", False), ("mutualA", True), ("mutualB", True),
+    ("ranges", True), ("indexes", True), ("keepsAll", False),
 ])
 def test_calls_parameter(tmp_path, function, expected):
     graph = _graph(tmp_path, _PARAMETERS.replace("package app\n", 'package app\n\nimport "net/http"\n'))
     graph.runs_later = lambda caller, callee: getattr(callee, "path", "") == "net/http"
     (found,) = [f for f in graph.functions.values() if f.key == function]
     assert graph.calls_parameter(found, 0) is expected
+    # A later argument goes to a final `...` parameter.
+    assert graph.calls_parameter(found, 3) is (expected and found.variadic == 0)
 
 
 def test_a_call_through_a_variable_calls_its_values(tmp_path):

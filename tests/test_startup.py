@@ -58,6 +58,8 @@ def test_function_values_run_where_they_are_called():
     closures = _findings(os.path.join(STARTUP, "returned-closures"))
     assert _path_of(closures, "main.go", 48) == ["main", "func literal (line 19)", "lookup"]
     assert _path_of(closures, "main.go", 55) == ["main", "func literal (line 23)", "scan"]
+    options = _findings(os.path.join(STARTUP, "options"))
+    assert _path_of(options, "main.go", 43) == ["main", "func literal (line 16)", "parse"]
     seams = _findings(os.path.join(STARTUP, "var-values"))
     assert _path_of(seams, "main.go", 31) == ["main", "purge"]
     assert _path_of(seams, "main.go", 43) == ["main", "notifyByHook"]

@@ -108,7 +108,8 @@ class Event(NamedTuple):
     function's end): kind "call", "ref" (a function value), "run" (see `_command_values`), or
     a classifier's label (target None); and what the graph needs to tell a function value
     stored for later from one called at startup (see graph.ModuleGraph.calls_parameter):
-    "ret" (a value returned), "rcall" (a call of what `target` returns: `f(a)(b)`), "init"
+    "ret" (a value returned), "rcall" (a call of what `target` returns: `f(a)(b)`), "rarg"
+    (what a call of `target` returns, passed on as `arg`: `New(WithX())`), "init"
     and "set" (the value of a package-level variable), "pcall" and "parg" (a parameter
     called, or passed on as `arg`)."""
 
@@ -123,13 +124,15 @@ class FunctionFacts(NamedTuple):
     """A function, method, function literal ("lit") or package-level var initializer ("var").
 
     key: `F`, `T.M`, `init#path:line`, `var:a,b`, or `path@offset` for a literal. result:
-    the type of a function's first result. events: None in a summary (not computed)."""
+    the type of a function's first result. events: None in a summary (not computed).
+    variadic: the index of a final `...` parameter, which takes every later argument; -1 none."""
 
     key: str
     kind: str
     name_span: Span | None
     result: TypeRef
     events: tuple[Event, ...] | None
+    variadic: int = -1
 
 
 class Field(NamedTuple):
@@ -220,7 +223,7 @@ _FACTS = """
 (parameter_declaration) @binding
 (short_var_declaration) @binding
 (var_spec) @binding
-(call_expression function: (_) @callee arguments: (arguments [(identifier) (selector_expression) (function_literal)] @arg) @arglist)
+(call_expression function: (_) @callee arguments: (arguments [(identifier) (selector_expression) (function_literal) (call_expression)] @arg) @arglist)
 (return_statement (expression_list [(identifier) (selector_expression) (function_literal)] @returned))
 (var_spec value: (expression_list [(identifier) (selector_expression)] @init) @values)
 (assignment left: (expression_list . (identifier) @setvar .) right: (expression_list . [(identifier) (selector_expression)] @setval .))
@@ -228,6 +231,7 @@ _FACTS = """
 (short_var_declaration left: (expression_list . (identifier) @local .) right: (expression_list . [(function_literal) (call_expression)] @bound .))
 (assignment left: (expression_list . (identifier) @local .) right: (expression_list . [(function_literal) (call_expression)] @bound .))
 (var_spec name: (identifier) @local value: (expression_list . [(function_literal) (call_expression)] @bound .))
+(range_clause left: (expression_list (identifier) @element .) right: (identifier) @ranged)
 """
 
 
@@ -240,7 +244,7 @@ class _Found:
     """
 
     __slots__ = ("calls", "deferred", "literals", "refs", "assigned", "bindings", "args", "returned", "inits", "sets",
-                 "keyed", "bound")
+                 "keyed", "bound", "ranged")
 
     def __init__(self):
         self.calls, self.literals, self.refs, self.bindings = [], [], [], []
@@ -250,6 +254,8 @@ class _Found:
         self.args, self.inits, self.sets, self.keyed = {}, {}, {}, {}
         # Function literals and calls whose value a name holds: node -> name (`h := func...`).
         self.bound = {}
+        # Range loops over a name: element name node -> the name ranged over (`for _, o := range opts`).
+        self.ranged = {}
 
 
 def _bucket(root, tops: list) -> list[_Found]:
@@ -257,7 +263,7 @@ def _bucket(root, tops: list) -> list[_Found]:
     starts = [t.start_byte for t in tops]
     found = [_Found() for _ in tops]
     for captures in matches(_FACTS, root):
-        for name in ("call", "arg", "init", "setval", "keyed", "returned", "bound"):
+        for name in ("call", "arg", "init", "setval", "keyed", "returned", "bound", "element"):
             if name in captures:
                 node = captures[name][0]
                 break
@@ -286,6 +292,8 @@ def _bucket(root, tops: list) -> list[_Found]:
             bucket.keyed[node] = text(captures["key"][0])
         elif "bound" in captures:
             bucket.bound[node] = text(captures["local"][0])
+        elif "element" in captures:
+            bucket.ranged[node] = text(captures["ranged"][0])
         elif "deferred" in captures:
             bucket.deferred.add(node)
         elif "assigned" in captures:
@@ -536,12 +544,11 @@ def _events_of(file: GoFile, top, found: _Found, key: str, classify: Classifier 
     def in_command(node, owner) -> bool:
         return owner is top and any(start <= node.start_byte and node.end_byte <= end for start, end in commands)
 
-    # The top function's parameters by name, numbered as its callers' arguments are.
-    params: dict[str, int] = {}
-    declared = top.child_by_field_name("parameters") if top.type != "var_spec" else None
-    for declaration in declared.named_children if declared is not None else ():
-        for name in declaration.children_by_field_name("name"):
-            params.setdefault(text(name), len(params))
+    params = _parameters(top)[0]
+    # An element of a parameter ranged over stands for it (`for _, o := range opts { o(s) }`).
+    for element, ranged in found.ranged.items():
+        if ranged in params and text(element) != "_":
+            params.setdefault(text(element), params[ranged])
 
     def value_kind(node, owner) -> tuple[str, Arg | None]:
         """How a function value (not called in place) is used: see Event."""
@@ -590,6 +597,8 @@ def _events_of(file: GoFile, top, found: _Found, key: str, classify: Classifier 
                 node, holder = invoked_by[holder], owner_of[holder]
             continue
         function = unparen(function)
+        if function is not None and function.type == "index_expression":  # opts[i](s)
+            function = unparen(function.child_by_field_name("operand"))
         if function is not None and function.type == "identifier" and text(function) in params:
             events[owner].append(Event(place(call, owner), "pcall", ParamTarget(params[text(function)]), span(call)))
             continue
@@ -609,6 +618,11 @@ def _events_of(file: GoFile, top, found: _Found, key: str, classify: Classifier 
         if target is not None and (type(target) is not MethodTarget or target.receiver != UNKNOWN or
                                    keep_untyped_call(target.name)):
             events[owner].append(Event(place(call, owner), kind, target, span(call)))
+            if call in found.args and kind == "call":
+                # What the call returns is passed on (`NewServer(WithLogger(l))`): see graph.edges.
+                callee, index = found.args[call]
+                events[owner].append(Event(place(call, owner), "rarg", target, span(call),
+                                           Arg(_target(file, callee, env), index)))
     for ref in found.refs:
         if ref in found.assigned:
             continue  # assigned to, not a value
@@ -633,6 +647,20 @@ def _events_of(file: GoFile, top, found: _Found, key: str, classify: Classifier 
             kind, arg = value_kind(ref, owner)
             events[owner].append(Event(ref.start_byte, kind, target, span(ref), arg))
     return {keys[holder]: tuple(sorted(held, key=lambda e: e.position)) for holder, held in events.items()}
+
+
+def _parameters(top) -> tuple[dict[str, int], int]:
+    """(a function declaration's parameters by name, numbered as its callers' arguments are;
+    the index of its `...` parameter or -1); ({}, -1) for a var spec."""
+    params: dict[str, int] = {}
+    variadic = -1
+    declared = top.child_by_field_name("parameters") if top.type != "var_spec" else None
+    for declaration in declared.named_children if declared is not None else ():
+        if declaration.type == "variadic_parameter_declaration":
+            variadic = len(params)
+        for name in declaration.children_by_field_name("name"):
+            params.setdefault(text(name), len(params))
+    return params, variadic
 
 
 def _command_values(file: GoFile, top) -> list[tuple[int, int]]:
@@ -780,7 +808,7 @@ def file_facts(file: GoFile, classify: Classifier | None = None,
                 _bind(binding, env)
         literal_keys = {literal: f"{file.path}@{literal.start_byte}" for literal in found.literals}
         events = _events_of(file, node, found, function.key, classify, env, literal_keys, keep_untyped_call)
-        functions.append(function._replace(events=events[function.key]))
+        functions.append(function._replace(events=events[function.key], variadic=_parameters(node)[1]))
         for literal in found.literals:
             if events[literal_keys[literal]]:
                 functions.append(FunctionFacts(literal_keys[literal], "lit", span(literal), UNKNOWN,

@@ -33,6 +33,7 @@ class Function:
     events: tuple[Event, ...]
     package: "Package" = None  # type: ignore[assignment]
     complete: bool = True  # False: a summary's function, its events not computed
+    variadic: int = -1  # the index of a final `...` parameter, -1 none
 
     @property
     def key(self) -> str:
@@ -118,7 +119,8 @@ class ModuleGraph:
             for facts_of in file.functions:
                 events = facts_of.events or ()  # None: not computed (see completion.complete)
                 function = Function((directory, facts_of.key), facts_of.kind, display, facts_of.name_span,
-                                    facts_of.result, events, package, facts_of.events is not None)
+                                    facts_of.result, events, package, facts_of.events is not None,
+                                    facts_of.variadic)
                 existing = package.functions.get(facts_of.key)
                 if existing is not None:  # the same name under different build tags: merge
                     function.events = existing.events + events
@@ -220,6 +222,13 @@ class ModuleGraph:
                 # A function value passed to a call runs only if the callee may call it.
                 if event.arg is None or self._passes(function, event.arg):
                     yield event, self.resolve(event.target, package)
+            elif kind == "rarg":
+                # A call's result passed on (`NewServer(WithLogger(l))`): what it returns runs if
+                # the callee may call it.
+                resolved = self.resolve(event.target, package).function
+                if resolved is not None and self._passes(function, event.arg):
+                    for value in self.returned(resolved):
+                        yield event, Resolved(value)
             elif kind == "rcall":
                 resolved = self.resolve(event.target, package).function
                 for value in self.returned(resolved) if resolved is not None else ():
@@ -283,6 +292,8 @@ class ModuleGraph:
         A least fixpoint over (function, parameter), computed on demand: a pair asked for while
         it is being computed (recursion) counts as False, and an answer that relied on that is
         kept only when True or when its computation was the outermost one."""
+        if 0 <= function.variadic < index:
+            index = function.variadic  # a later argument goes to the `...` parameter
         key = (function.id, index)
         known = self._parameter_calls.get(key)
         if known is not None:
