@@ -262,6 +262,15 @@ def _bucket(root, tops: list) -> list[_Found]:
     """_Found for each of `tops` (sorted, non-overlapping nodes), from one query over `root`."""
     starts = [t.start_byte for t in tops]
     found = [_Found() for _ in tops]
+    positions: dict = {}  # list node -> {element's start byte: its index}: one pass per list, not per element
+
+    def position(elements, node) -> int:
+        key = (elements.start_byte, elements.end_byte)
+        if key not in positions:
+            positions[key] = {child.start_byte: i for i, child in
+                              enumerate(c for c in elements.named_children if c.type != "comment")}
+        return positions[key][node.start_byte]
+
     for captures in matches(_FACTS, root):
         for name in ("call", "arg", "init", "setval", "keyed", "returned", "bound", "element"):
             if name in captures:
@@ -280,12 +289,11 @@ def _bucket(root, tops: list) -> list[_Found]:
         elif "ref" in captures:
             bucket.refs.append(captures["ref"][0])
         elif "arg" in captures:
-            arguments = [child for child in captures["arglist"][0].named_children if child.type != "comment"]
-            bucket.args[node] = (captures["callee"][0], arguments.index(node))
+            bucket.args[node] = (captures["callee"][0], position(captures["arglist"][0], node))
         elif "returned" in captures:
             bucket.returned.add(node)
         elif "init" in captures:
-            bucket.inits[node] = captures["values"][0].named_children.index(node)
+            bucket.inits[node] = position(captures["values"][0], node)
         elif "setval" in captures:
             bucket.sets[node] = captures["setvar"][0]
         elif "keyed" in captures:
