@@ -215,8 +215,6 @@ _FACTS = """
 (call_expression function: (_) @fn) @call
 (defer_statement (call_expression) @deferred)
 (function_literal) @lit
-(arguments [(identifier) (selector_expression)] @ref)
-(keyed_element element: [(identifier) (selector_expression)] @ref)
 (literal_value [(identifier) (selector_expression)] @ref)
 (expression_list [(identifier) (selector_expression)] @ref)
 (_ left: (expression_list [(identifier) (selector_expression)] @assigned))
@@ -227,7 +225,7 @@ _FACTS = """
 (return_statement (expression_list [(identifier) (selector_expression) (function_literal)] @returned))
 (var_spec value: (expression_list [(identifier) (selector_expression)] @init) @values)
 (assignment left: (expression_list . (identifier) @setvar .) right: (expression_list . [(identifier) (selector_expression)] @setval .))
-(keyed_element key: (identifier) @key element: (identifier) @keyed)
+(keyed_element key: (_) @key element: [(identifier) (selector_expression)] @keyed)
 (short_var_declaration left: (expression_list . (identifier) @local .) right: (expression_list . [(function_literal) (call_expression)] @bound .))
 (assignment left: (expression_list . (identifier) @local .) right: (expression_list . [(function_literal) (call_expression)] @bound .))
 (var_spec name: (identifier) @local value: (expression_list . [(function_literal) (call_expression)] @bound .))
@@ -289,6 +287,8 @@ def _bucket(root, tops: list) -> list[_Found]:
         elif "ref" in captures:
             bucket.refs.append(captures["ref"][0])
         elif "arg" in captures:
+            if node.type in ("identifier", "selector_expression"):
+                bucket.refs.append(node)
             bucket.args[node] = (captures["callee"][0], position(captures["arglist"][0], node))
         elif "returned" in captures:
             bucket.returned.add(node)
@@ -297,7 +297,10 @@ def _bucket(root, tops: list) -> list[_Found]:
         elif "setval" in captures:
             bucket.sets[node] = captures["setvar"][0]
         elif "keyed" in captures:
-            bucket.keyed[node] = text(captures["key"][0])
+            bucket.refs.append(node)
+            key = captures["key"][0]
+            if key.type == "identifier":
+                bucket.keyed[node] = text(key)
         elif "bound" in captures:
             bucket.bound[node] = text(captures["local"][0])
         elif "element" in captures:
@@ -558,6 +561,14 @@ def _events_of(file: GoFile, top, found: _Found, key: str, classify: Classifier 
         if ranged in params and text(element) != "_":
             params.setdefault(text(element), params[ranged])
 
+    callees: dict = {}  # callee node -> its target: a call's arguments share one
+
+    def argument(node) -> Arg:
+        callee, index = found.args[node]
+        if callee not in callees:
+            callees[callee] = _target(file, callee, env)
+        return Arg(callees[callee], index)
+
     def value_kind(node, owner) -> tuple[str, Arg | None]:
         """How a function value (not called in place) is used: see Event."""
         if in_command(node, owner):
@@ -569,8 +580,7 @@ def _events_of(file: GoFile, top, found: _Found, key: str, classify: Classifier 
         if node in found.sets and text(found.sets[node]) not in env and text(found.sets[node]) != "_":
             return "set", Arg(FunctionTarget(text(found.sets[node])), 0)
         if node in found.args:
-            callee, index = found.args[node]
-            return "ref", Arg(_target(file, callee, env), index)
+            return "ref", argument(node)
         return "ref", None
 
     # A literal held by a local runs where the local is called or passed on, not where it is
@@ -628,9 +638,7 @@ def _events_of(file: GoFile, top, found: _Found, key: str, classify: Classifier 
             events[owner].append(Event(place(call, owner), kind, target, span(call)))
             if call in found.args and kind == "call":
                 # What the call returns is passed on (`NewServer(WithLogger(l))`): see graph.edges.
-                callee, index = found.args[call]
-                events[owner].append(Event(place(call, owner), "rarg", target, span(call),
-                                           Arg(_target(file, callee, env), index)))
+                events[owner].append(Event(place(call, owner), "rarg", target, span(call), argument(call)))
     for ref in found.refs:
         if ref in found.assigned:
             continue  # assigned to, not a value
@@ -639,9 +647,8 @@ def _events_of(file: GoFile, top, found: _Found, key: str, classify: Classifier 
             # A parameter passed on may be called by the callee; one stored in a field that a
             # command framework runs counts as called; one stored otherwise or returned is not.
             if ref in found.args:
-                callee, index = found.args[ref]
                 events[owner].append(Event(ref.start_byte, "parg", ParamTarget(params[text(ref)]), span(ref),
-                                           Arg(_target(file, callee, env), index)))
+                                           argument(ref)))
             elif found.keyed.get(ref) in _COMMAND_FIELD_NAMES:
                 events[owner].append(Event(ref.start_byte, "pcall", ParamTarget(params[text(ref)]), span(ref)))
             continue

@@ -97,6 +97,7 @@ class ModuleGraph:
         self._pending_asked = False
         # (package directory, variable name) -> the function values a package-level variable holds.
         self._variables: dict[tuple[str, str], list[Target]] | None = None
+        self._resolved: dict[tuple, Resolved] = {}
         for display, file in sorted(facts.items()):
             if not file or display.endswith("_test.go"):
                 continue
@@ -226,8 +227,9 @@ class ModuleGraph:
                 # A call's result passed on (`NewServer(WithLogger(l))`): what it returns runs if
                 # the callee may call it.
                 resolved = self.resolve(event.target, package).function
-                if resolved is not None and self._passes(function, event.arg):
-                    for value in self.returned(resolved):
+                values = self.returned(resolved) if resolved is not None else ()
+                if values and self._passes(function, event.arg):
+                    for value in values:
                         yield event, Resolved(value)
             elif kind == "rcall":
                 resolved = self.resolve(event.target, package).function
@@ -410,6 +412,14 @@ class ModuleGraph:
         return self._closures[package.directory]
 
     def resolve(self, target: Target, package: Package) -> Resolved:
+        # Asked again for each function value's callee (see _passes): resolved once per graph.
+        key = (package.directory, target)
+        found = self._resolved.get(key)
+        if found is None:
+            found = self._resolved[key] = self._resolve(target, package)
+        return found
+
+    def _resolve(self, target: Target, package: Package) -> Resolved:
         kind = type(target)
         if kind is LiteralTarget:
             return Resolved(self.functions.get((package.directory, target.key)))
