@@ -13,12 +13,10 @@ from __future__ import annotations
 import os
 from collections import deque
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Callable, Iterable
 
 from golint_startup.go import modules
 from golint_startup.go.library import COMMAND_RUNNERS
-from typing import Callable
-
 from golint_startup.go.callgraph.facts import UNKNOWN, Arg, Event, FileFacts, FunctionTarget, LiteralTarget, \
     MemberTarget, Span, Target, TypeRef
 
@@ -204,7 +202,12 @@ class ModuleGraph:
         edge of each call that runs the framework's commands (library.COMMAND_RUNNERS:
         `rootCmd.Execute()` reaches `run` of `var rootCmd = &cobra.Command{RunE: run}`) in a
         package that is, or imports (directly or not), the variable's package; of the
-        variable's initializer only when no such call reaches it."""
+        variable's initializer only when no such call reaches it.
+
+        A function value kept for later is no edge where it is kept: passed to a call that
+        does not call it (see _passes), returned (an edge where the result is called: "rcall",
+        or passed to a call that calls it: "rarg"), or the value of a package-level variable
+        (an edge where the variable is called)."""
         package = function.package
         if self._stored is None:
             self._commands()
