@@ -139,6 +139,16 @@ def test_calls_parameter(tmp_path, function, expected):
     assert graph.calls_parameter(found, 3) is (expected and found.variadic == 0)
 
 
+def test_a_parameter_started_in_a_goroutine_is_called_only_when_goroutines_are_followed(tmp_path):
+    graph = _graph(tmp_path, "package app\n\nfunc start(f func()) { go f() }\n")
+    (start,) = graph.functions.values()
+    graph.follow_goroutines = False
+    assert graph.calls_parameter(start, 0) is False
+    graph = _graph(tmp_path, "package app\n\nfunc start(f func()) { go f() }\n")
+    (start,) = graph.functions.values()
+    assert graph.calls_parameter(start, 0) is True
+
+
 def test_a_call_through_a_variable_calls_its_values(tmp_path):
     graph = _graph(tmp_path, "package app\n\nvar seam = first\n\nfunc main() { seam() }\n"
                              "func swap() { seam = second }\nfunc first() {}\nfunc second() {}\n")

@@ -245,6 +245,7 @@ def _reach(graph: callgraph.ModuleGraph, facts: dict[str, ProgramFacts], tables:
     # A function value handed to a handler registration, directly or through a module
     # function's parameter (`route(r, "/x", h)`), runs per request.
     graph.runs_later = lambda caller, callee: _registers_handler(graph, caller, callee, tables, callee_cache)
+    graph.follow_goroutines = options.follow_goroutines
     while queue:
         function = queue.popleft()
         own = contexts.get(function.display, {})

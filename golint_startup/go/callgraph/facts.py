@@ -110,8 +110,8 @@ class Event(NamedTuple):
     stored for later from one called at startup (see graph.ModuleGraph.calls_parameter):
     "ret" (a value returned), "rcall" (a call of what `target` returns: `f(a)(b)`), "rarg"
     (what a call of `target` returns, passed on as `arg`: `New(WithX())`), "init"
-    and "set" (the value of a package-level variable), "pcall" and "parg" (a parameter
-    called, or passed on as `arg`)."""
+    and "set" (the value of a package-level variable), "pcall", "pgo" and "parg" (a parameter
+    called, called in a `go` statement, or passed on as `arg`)."""
 
     position: int
     kind: str
@@ -230,6 +230,7 @@ _FACTS = """
 (assignment left: (expression_list . (identifier) @local .) right: (expression_list . [(function_literal) (call_expression)] @bound .))
 (var_spec name: (identifier) @local value: (expression_list . [(function_literal) (call_expression)] @bound .))
 (range_clause left: (expression_list (identifier) @element .) right: (identifier) @ranged)
+(go_statement (call_expression) @started)
 """
 
 
@@ -242,7 +243,7 @@ class _Found:
     """
 
     __slots__ = ("calls", "deferred", "literals", "refs", "assigned", "bindings", "args", "returned", "inits", "sets",
-                 "keyed", "bound", "ranged")
+                 "keyed", "bound", "ranged", "started")
 
     def __init__(self):
         self.calls, self.literals, self.refs, self.bindings = [], [], [], []
@@ -254,6 +255,7 @@ class _Found:
         self.bound = {}
         # Range loops over a name: element name node -> the name ranged over (`for _, o := range opts`).
         self.ranged = {}
+        self.started = set()  # the calls of `go` statements
 
 
 def _bucket(root, tops: list) -> list[_Found]:
@@ -305,6 +307,8 @@ def _bucket(root, tops: list) -> list[_Found]:
             bucket.bound[node] = text(captures["local"][0])
         elif "element" in captures:
             bucket.ranged[node] = text(captures["ranged"][0])
+        elif "started" in captures:
+            bucket.started.add(node)
         elif "deferred" in captures:
             bucket.deferred.add(node)
         elif "assigned" in captures:
@@ -618,7 +622,8 @@ def _events_of(file: GoFile, top, found: _Found, key: str, classify: Classifier 
         if function is not None and function.type == "index_expression":  # opts[i](s)
             function = unparen(function.child_by_field_name("operand"))
         if function is not None and function.type == "identifier" and text(function) in params:
-            events[owner].append(Event(place(call, owner), "pcall", ParamTarget(params[text(function)]), span(call)))
+            kind = "pgo" if call in found.started else "pcall"  # `go f()`: see graph.follow_goroutines
+            events[owner].append(Event(place(call, owner), kind, ParamTarget(params[text(function)]), span(call)))
             continue
         kind = "run" if in_command(call, owner) else "call"
         if function is not None and function.type == "identifier" and text(function) in held:

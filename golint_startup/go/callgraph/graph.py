@@ -88,6 +88,8 @@ class ModuleGraph:
         # a function value as an argument runs that value later, not during the call (handler
         # registrations: the startup model sets it from its tables; by default, none does).
         self.runs_later: Callable[[Function, Target], bool] = lambda function, callee: False
+        # Whether a parameter a function starts in a goroutine (`go f()`) counts as called.
+        self.follow_goroutines = True
         # (function id, parameter index) -> whether the function may call that parameter
         # (see calls_parameter); the keys being computed; whether one of them was asked for.
         self._parameter_calls: dict[tuple, bool] = {}
@@ -324,8 +326,9 @@ class ModuleGraph:
             current = queue.pop()
             for event in current.events:
                 kind, target = event.kind, event.target
-                if kind in ("pcall", "parg") and target.index == index and \
-                        (kind == "pcall" or self._passes(current, event.arg)):
+                if kind in ("pcall", "parg", "pgo") and target.index == index and \
+                        (kind == "pcall" or kind == "pgo" and self.follow_goroutines or
+                         kind == "parg" and self._passes(current, event.arg)):
                     return True
                 if type(target) is LiteralTarget and kind in ("call", "ref", "run") and \
                         (event.arg is None or self._passes(current, event.arg)):
