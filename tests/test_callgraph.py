@@ -10,7 +10,9 @@ import pytest
 from lintrun import go_module, lines_run
 from golint_startup.go import gofile
 from golint_startup.go.callgraph import facts as callfacts
-from golint_startup.go.callgraph.facts import FunctionTarget, LiteralTarget, MemberTarget, MethodTarget, TypeRef
+from golint_startup.go.callgraph import graph as callgraph
+from golint_startup.go.callgraph.facts import Arg, FunctionTarget, LiteralTarget, MemberTarget, MethodTarget, \
+    ParamTarget, TypeRef
 
 VIPER = "github.com/spf13/viper"
 
@@ -66,6 +68,100 @@ def T(name, path=""):  # noqa: N802 - reads like the Go type it stands for
 ])
 def test_targets(body, imports, key, expected):
     assert _events(body, imports)[key] == expected
+
+
+@pytest.mark.parametrize("body, key, expected", [
+    # a function value passed to a call: the call and the argument's place
+    ("func main() { use(1, h) }\n", "main",
+     [("call", FunctionTarget("use"), None), ("ref", FunctionTarget("h"), Arg(FunctionTarget("use"), 1))]),
+    # returned, the value of a package-level variable, assigned to one
+    ("func mk() func() { return h }\n", "mk", [("ret", FunctionTarget("h"), None)]),
+    ("var a, b = f, g\n", "var:a,b", [("init", FunctionTarget("f"), Arg(None, 0)),
+                                      ("init", FunctionTarget("g"), Arg(None, 1))]),
+    ("func main() { seam = other }\n", "main", [("set", FunctionTarget("other"), Arg(FunctionTarget("seam"), 0))]),
+    # parameters: called, passed on (numbered by name across declarations), stored
+    ("func run(a, f func(), g func()) { f(); use(g) }\n", "run",
+     [("pcall", ParamTarget(1), None), ("call", FunctionTarget("use"), None),
+      ("parg", ParamTarget(2), Arg(FunctionTarget("use"), 0))]),
+    ("func keep(f func()) S { return S{Handler: f} }\n", "keep", []),
+    ("func cmd(f func()) *C { return &C{RunE: f} }\n", "cmd", [("pcall", ParamTarget(0), None)]),
+    # what a call returns, called: in place or through a local
+    ("func main() { mk(1)(2) }\n", "main", [("rcall", FunctionTarget("mk"), None), ("call", FunctionTarget("mk"), None)]),
+    ("func main() { f := mk(1); f(2) }\n", "main", [("call", FunctionTarget("mk"), None), ("rcall", FunctionTarget("mk"), None)]),
+])
+def test_function_values(body, key, expected):
+    events = {f.key: [(e.kind, e.target, e.arg) for e in f.events] for f in _facts(body).functions}
+    assert events[key] == expected
+
+
+def test_a_literal_held_by_a_local_runs_where_the_local_is_called_or_passed():
+    facts = _facts("func main() {\n\th := func() { A() }\n\th()\n\tuse(h)\n}\n")
+    (main,) = [f for f in facts.functions if f.key == "main"]
+    literal = LiteralTarget(next(f.key for f in facts.functions if f.kind == "lit"))
+    assert [(e.kind, e.target, e.arg) for e in main.events] == [
+        ("call", literal, None), ("call", FunctionTarget("use"), None), ("ref", literal, Arg(FunctionTarget("use"), 0))]
+
+
+def _graph(tmp_path, source: str) -> callgraph.ModuleGraph:
+    path = tmp_path / "app.go"
+    path.write_text(source)
+    return callgraph.ModuleGraph({"app.go": callfacts.file_facts(gofile.parse("app.go", source.encode()))},
+                                 {"app.go": str(path)})
+
+
+_PARAMETERS = """package app
+
+func direct(f func()) { f() }
+func stores(f func()) S { return S{F: f} }
+func returns(f func()) func() { return f }
+func appends(f func()) []func() { return append(nil, f) }
+func forwards(f func()) { direct(f) }
+func forwardsToStore(f func()) { stores(f) }
+func inLiteral(f func()) { func() { f() }() }
+func inReturnedLiteral(f func()) func() { return func() { f() } }
+func inRegistered(f func()) { http.HandleFunc("/", func() { f() }) }
+func inPassedLiteral(f func()) { direct(func() { f() }) }
+func external(f func()) { other.Run(f) }
+func recursive(f func(), n int) { if n > 0 { recursive(f, n-1) } }
+func mutualA(f func()) { mutualB(f) }
+func mutualB(f func()) { mutualA(f); f() }
+func ranges(f ...func()) { for _, g := range f { g() } }
+func indexes(f []func()) { f[0]() }
+func keepsAll(f ...func()) []func() { return f }
+"""
+
+
+@pytest.mark.parametrize("function, expected", [
+    ("direct", True), ("stores", False), ("returns", False), ("appends", False), ("forwards", True),
+    ("forwardsToStore", False), ("inLiteral", True), ("inReturnedLiteral", False), ("inRegistered", False),
+    ("inPassedLiteral", True), ("external", True), ("recursive", False), ("mutualA", True), ("mutualB", True),
+    ("ranges", True), ("indexes", True), ("keepsAll", False),
+])
+def test_calls_parameter(tmp_path, function, expected):
+    graph = _graph(tmp_path, _PARAMETERS.replace("package app\n", 'package app\n\nimport "net/http"\n'))
+    graph.runs_later = lambda caller, callee: getattr(callee, "path", "") == "net/http"
+    (found,) = [f for f in graph.functions.values() if f.key == function]
+    assert graph.calls_parameter(found, 0) is expected
+    # A later argument goes to a final `...` parameter.
+    assert graph.calls_parameter(found, 3) is (expected and found.variadic == 0)
+
+
+def test_a_parameter_started_in_a_goroutine_is_called_only_when_goroutines_are_followed(tmp_path):
+    graph = _graph(tmp_path, "package app\n\nfunc start(f func()) { go f() }\n")
+    (start,) = graph.functions.values()
+    graph.follow_goroutines = False
+    assert graph.calls_parameter(start, 0) is False
+    graph = _graph(tmp_path, "package app\n\nfunc start(f func()) { go f() }\n")
+    (start,) = graph.functions.values()
+    assert graph.calls_parameter(start, 0) is True
+
+
+def test_a_call_through_a_variable_calls_its_values(tmp_path):
+    graph = _graph(tmp_path, "package app\n\nvar seam = first\n\nfunc main() { seam() }\n"
+                             "func swap() { seam = second }\nfunc first() {}\nfunc second() {}\n")
+    callees = {f.key: {r.function.key for _, r in graph.edges(f) if r.function is not None}
+               for f in graph.functions.values()}
+    assert callees == {"var:seam": set(), "main": {"first", "second"}, "swap": set(), "first": set(), "second": set()}
 
 
 def test_untyped_method_calls_are_kept_by_name_when_asked():

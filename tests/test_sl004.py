@@ -316,7 +316,7 @@ def test_summary_facts_leave_the_events_out():
     rule = all_rules()["SL004"]
     facts = rule.collect(file, rule.default_options())
     assert facts.complete is False
-    assert [(key, events) for key, _, _, _, events in facts.functions] == [("Start", None), ("Prepare", None)]
+    assert [(f.key, f.events) for f in facts.functions] == [("Start", None), ("Prepare", None)]
 
 
 @pytest.mark.parametrize("everywhere", [False, True])

@@ -50,6 +50,22 @@ def test_paths_are_shortest_from_a_root():
     assert _path_of(roots, "lib/lib.go", 36) == ["main", "lib.Used", "lib.usedByMain"]
 
 
+def test_function_values_run_where_they_are_called():
+    stored = _findings(os.path.join(STARTUP, "stored-values"))
+    assert _path_of(stored, "main.go", 82) == ["main", "validateAtStartup"]
+    assert _path_of(stored, "main.go", 88) == ["main", "func literal (line 46)", "validateLiteral"]
+    routes = _findings(os.path.join(STARTUP, "route-helpers"))
+    assert _path_of(routes, "main.go", 75) == ["main", "api.Warm", "decodeWarm"]
+    closures = _findings(os.path.join(STARTUP, "returned-closures"))
+    assert _path_of(closures, "main.go", 48) == ["main", "func literal (line 19)", "lookup"]
+    assert _path_of(closures, "main.go", 55) == ["main", "func literal (line 23)", "scan"]
+    options = _findings(os.path.join(STARTUP, "options"))
+    assert _path_of(options, "main.go", 43) == ["main", "func literal (line 16)", "parse"]
+    seams = _findings(os.path.join(STARTUP, "var-values"))
+    assert _path_of(seams, "main.go", 31) == ["main", "purge"]
+    assert _path_of(seams, "main.go", 43) == ["main", "notifyByHook"]
+
+
 def test_each_step_is_a_call_site_and_the_root_its_name():
     findings = _findings(os.path.join(STARTUP, "roots"))
     (finding,) = [f for f in findings if f.location.line == 23 and f.path == "main.go"]

@@ -77,8 +77,8 @@ BINARY_DECODE_FUNCTIONS: dict[str, frozenset[str]] = {
 #   type (`&cobra.Command{RunE: run}`) runs at startup; a field of another type, or
 #   written in a literal whose type is elided, counts by its name;
 # - "path.Function": function values passed to it run at startup (`cobra.OnInitialize(f)`,
-#   `fx.Invoke(f)`; a function value passed to any call that is not a handler
-#   registration counts as called, so these document more than they add);
+#   `fx.Invoke(f)`; a function value passed to any call outside the module that is not a
+#   handler registration counts as called, so these document more than they add);
 # - "path.Type.Method()" or "path.Function()": a call of it runs the methods of the same
 #   name of the types of the caller's package and of the packages it imports (kong's
 #   `ctx.Run()` runs the `Run` method of the chosen command); "...()->Name" runs the methods

@@ -17,6 +17,9 @@ function values), less what runs only later:
 - calls and function values in the body of a loop receiving from a channel (a `range` over
   a channel, the receive cases of a `select` in a `for` without condition), run once per
   message: see facts._receive_loop and graph.ModuleGraph.is_channel.
+- function values only kept for later (callgraph.graph: passed to a module function that
+  never calls that parameter, such as a project's own route helper; returned; the value of
+  a package-level variable, called where the variable is).
 
 A function reached from a root is startup code, however else it is reached (a helper of
 main and of a handler runs at startup at least once).
@@ -262,6 +265,10 @@ def _reach(graph: callgraph.ModuleGraph, facts: dict[str, ProgramFacts], tables:
             model.functions[root.id] = root
             queue.append(root)
     callee_cache: dict = {}
+    # A function value handed to a handler registration, directly or through a module
+    # function's parameter (`route(r, "/x", h)`), runs per request.
+    graph.runs_later = lambda caller, callee: _registers_handler(graph, caller, callee, tables, callee_cache)
+    graph.follow_goroutines = options.follow_goroutines
     while queue:
         function = queue.popleft()
         own = contexts.get(function.display, {})

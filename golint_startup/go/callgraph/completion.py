@@ -25,7 +25,9 @@ def callable_spelling(function: Function) -> tuple[str, bool, str, str | None] |
     """What a call or reference to `function` spells, and where: (identifier, right after a
     dot, its package's directory, which other files can spell it), or None.
 
-    A method is only ever reached through a selector (`x.M`, `T.M`, `x.\n\tM`), so its
+    A package-level variable of one name holding a function value is spelled as a function
+    is (a call through it). A
+    method is only ever reached through a selector (`x.M`, `T.M`, `x.\n\tM`), so its
     callers spell `.M` (perhaps with space or comments after the dot), and an exported
     method can be called wherever a value of its type flows: ANY_FILE. A function is spelled
     bare in its own package and `pkg.F` elsewhere, which needs an import of its package: the
@@ -38,6 +40,8 @@ def callable_spelling(function: Function) -> tuple[str, bool, str, str | None] |
         name, dotted = function.key, False
     elif function.kind == "method":
         name, dotted = function.key.split(".", 1)[1], True
+    elif function.kind == "var" and "," not in function.key and any(e.kind == "init" for e in function.events):
+        name, dotted = function.key[4:], False  # a call through the variable (graph._variable_values)
     else:
         return None
     package = function.package
@@ -93,6 +97,9 @@ def complete(facts: dict[str, FileFacts], abspaths: dict[str, str], is_seed: Cal
                     known[fid] = (is_seed(graph, function), [])
                 else:
                     callees = [r.function.id for _, r in graph.edges(function) if r.function is not None]
+                    # What it returns or stores in a variable runs where that is called, which
+                    # spells this function's (or the variable's) name.
+                    callees += [value.id for value in graph.stored(function)]
                     if more_callees is not None:
                         callees += [callee.id for callee in more_callees(graph, function)]
                     known[fid] = (is_seed(graph, function), callees)

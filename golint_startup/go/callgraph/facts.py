@@ -87,31 +87,54 @@ class LiteralTarget(NamedTuple):
     key: str
 
 
+class ParamTarget(NamedTuple):
+    """Parameter number `index` (counting names) of the top-level function around the event."""
+
+    index: int
+
+
 Target = Union[FunctionTarget, MemberTarget, MethodTarget, LiteralTarget]
+
+
+class Arg(NamedTuple):
+    """Where a function value goes: argument `index` of a call of `callee` ("ref", "parg"),
+    or the value of name `index` of a package-level var spec ("init", callee None), or the
+    value assigned to package-level variable `callee` ("set", index 0)."""
+
+    callee: Target | None
+    index: int
 
 
 class Event(NamedTuple):
     """Something a function does at `position` (a byte offset; a deferred call counts at the
-    function's end): kind "call", "ref" (a function value) or a classifier's label
-    (target None)."""
+    function's end): kind "call", "ref" (a function value), "run" (see `_command_values`), or
+    a classifier's label (target None); and what the graph needs to tell a function value
+    stored for later from one called at startup (see graph.ModuleGraph.calls_parameter):
+    "ret" (a value returned), "rcall" (a call of what `target` returns: `f(a)(b)`), "rarg"
+    (what a call of `target` returns, passed on as `arg`: `New(WithX())`), "init"
+    and "set" (the value of a package-level variable), "pcall", "pgo" and "parg" (a parameter
+    called, called in a `go` statement, or passed on as `arg`)."""
 
     position: int
     kind: str
-    target: Target | None
+    target: Target | ParamTarget | None
     span: Span
+    arg: Arg | None = None
 
 
 class FunctionFacts(NamedTuple):
     """A function, method, function literal ("lit") or package-level var initializer ("var").
 
     key: `F`, `T.M`, `init#path:line`, `var:a,b`, or `path@offset` for a literal. result:
-    the type of a function's first result. events: None in a summary (not computed)."""
+    the type of a function's first result. events: None in a summary (not computed).
+    variadic: the index of a final `...` parameter, which takes every later argument; -1 none."""
 
     key: str
     kind: str
     name_span: Span | None
     result: TypeRef
     events: tuple[Event, ...] | None
+    variadic: int = -1
 
 
 class Field(NamedTuple):
@@ -182,7 +205,8 @@ class ProgramFacts(NamedTuple):
 
 
 # Every record class, for caches that store records by class name.
-RECORDS = (TypeRef, Span, FunctionTarget, MemberTarget, MethodTarget, LiteralTarget, Event, FunctionFacts, Field,
+RECORDS = (TypeRef, Span, FunctionTarget, MemberTarget, MethodTarget, LiteralTarget, ParamTarget, Arg, Event,
+           FunctionFacts, Field,
            StructFacts, Variable, Import, FileFacts, Extent, Context, ProgramFacts)
 
 
@@ -195,14 +219,22 @@ _FACTS = """
 (call_expression function: (_) @fn) @call
 (defer_statement (call_expression) @deferred)
 (function_literal) @lit
-(arguments [(identifier) (selector_expression)] @ref)
-(keyed_element element: [(identifier) (selector_expression)] @ref)
 (literal_value [(identifier) (selector_expression)] @ref)
 (expression_list [(identifier) (selector_expression)] @ref)
 (_ left: (expression_list [(identifier) (selector_expression)] @assigned))
 (parameter_declaration) @binding
 (short_var_declaration) @binding
 (var_spec) @binding
+(call_expression function: (_) @callee arguments: (arguments [(identifier) (selector_expression) (function_literal) (call_expression)] @arg) @arglist)
+(return_statement (expression_list [(identifier) (selector_expression) (function_literal)] @returned))
+(var_spec value: (expression_list [(identifier) (selector_expression)] @init) @values)
+(assignment left: (expression_list . (identifier) @setvar .) right: (expression_list . [(identifier) (selector_expression)] @setval .))
+(keyed_element key: (_) @key element: [(identifier) (selector_expression)] @keyed)
+(short_var_declaration left: (expression_list . (identifier) @local .) right: (expression_list . [(function_literal) (call_expression)] @bound .))
+(assignment left: (expression_list . (identifier) @local .) right: (expression_list . [(function_literal) (call_expression)] @bound .))
+(var_spec name: (identifier) @local value: (expression_list . [(function_literal) (call_expression)] @bound .))
+(range_clause left: (expression_list (identifier) @element .) right: (identifier) @ranged)
+(go_statement (call_expression) @started)
 """
 
 
@@ -214,19 +246,42 @@ class _Found:
     nesting depth.
     """
 
-    __slots__ = ("calls", "deferred", "literals", "refs", "assigned", "bindings")
+    __slots__ = ("calls", "deferred", "literals", "refs", "assigned", "bindings", "args", "returned", "inits", "sets",
+                 "keyed", "bound", "ranged", "started")
 
     def __init__(self):
         self.calls, self.literals, self.refs, self.bindings = [], [], [], []
-        self.deferred, self.assigned = set(), set()
+        self.deferred, self.assigned, self.returned = set(), set(), set()
+        # Function values by where they go: node -> (callee node, argument index); (index in a
+        # var spec's values); (package-level variable name node); (field name).
+        self.args, self.inits, self.sets, self.keyed = {}, {}, {}, {}
+        # Function literals and calls whose value a name holds: node -> name (`h := func...`).
+        self.bound = {}
+        # Range loops over a name: element name node -> the name ranged over (`for _, o := range opts`).
+        self.ranged = {}
+        self.started = set()  # the calls of `go` statements
 
 
 def _bucket(root, tops: list) -> list[_Found]:
     """_Found for each of `tops` (sorted, non-overlapping nodes), from one query over `root`."""
     starts = [t.start_byte for t in tops]
     found = [_Found() for _ in tops]
+    positions: dict = {}  # list node -> {element's start byte: its index}: one pass per list, not per element
+
+    def position(elements, node) -> int:
+        key = (elements.start_byte, elements.end_byte)
+        if key not in positions:
+            positions[key] = {child.start_byte: i for i, child in
+                              enumerate(c for c in elements.named_children if c.type != "comment")}
+        return positions[key][node.start_byte]
+
     for captures in matches(_FACTS, root):
-        node = captures["call"][0] if "call" in captures else next(iter(captures.values()))[0]
+        for name in ("call", "arg", "init", "setval", "keyed", "returned", "bound", "element"):
+            if name in captures:
+                node = captures[name][0]
+                break
+        else:
+            node = next(iter(captures.values()))[0]
         index = bisect.bisect_right(starts, node.start_byte) - 1
         if index < 0 or node.end_byte > tops[index].end_byte:
             continue
@@ -237,6 +292,27 @@ def _bucket(root, tops: list) -> list[_Found]:
             bucket.literals.append(node)
         elif "ref" in captures:
             bucket.refs.append(captures["ref"][0])
+        elif "arg" in captures:
+            if node.type in ("identifier", "selector_expression"):
+                bucket.refs.append(node)
+            bucket.args[node] = (captures["callee"][0], position(captures["arglist"][0], node))
+        elif "returned" in captures:
+            bucket.returned.add(node)
+        elif "init" in captures:
+            bucket.inits[node] = position(captures["values"][0], node)
+        elif "setval" in captures:
+            bucket.sets[node] = captures["setvar"][0]
+        elif "keyed" in captures:
+            bucket.refs.append(node)
+            key = captures["key"][0]
+            if key.type == "identifier":
+                bucket.keyed[node] = text(key)
+        elif "bound" in captures:
+            bucket.bound[node] = text(captures["local"][0])
+        elif "element" in captures:
+            bucket.ranged[node] = text(captures["ranged"][0])
+        elif "started" in captures:
+            bucket.started.add(node)
         elif "deferred" in captures:
             bucket.deferred.add(node)
         elif "assigned" in captures:
@@ -505,12 +581,52 @@ def _events_of(file: GoFile, top, found: _Found, key: str, classify: Classifier 
     def in_command(node, owner) -> bool:
         return owner is top and any(start <= node.start_byte and node.end_byte <= end for start, end in commands)
 
+    params = _parameters(top)[0]
+    # An element of a parameter ranged over stands for it (`for _, o := range opts { o(s) }`).
+    for element, ranged in found.ranged.items():
+        if ranged in params and text(element) != "_":
+            params.setdefault(text(element), params[ranged])
+
+    callees: dict = {}  # callee node -> its target: a call's arguments share one
+
+    def argument(node) -> Arg:
+        callee, index = found.args[node]
+        if callee not in callees:
+            callees[callee] = _target(file, callee, env)
+        return Arg(callees[callee], index)
+
+    def value_kind(node, owner) -> tuple[str, Arg | None]:
+        """How a function value (not called in place) is used: see Event."""
+        if in_command(node, owner):
+            return "run", None
+        if node in found.returned:
+            return "ret", None
+        if node in found.inits and owner is top:
+            return "init", Arg(None, found.inits[node])
+        if node in found.sets and text(found.sets[node]) not in env and text(found.sets[node]) != "_":
+            return "set", Arg(FunctionTarget(text(found.sets[node])), 0)
+        if node in found.args:
+            return "ref", argument(node)
+        return "ref", None
+
+    # A literal held by a local runs where the local is called or passed on, not where it is
+    # written; a local holding a call's result calls what that call returns where it is called.
+    # Only for a name given a value once in the declaration: the names are not scoped here, and
+    # every use of a name bound n times would stand for all n values (quadratic in nesting).
+    held: dict[str, list] = {}
+    for node, name in found.bound.items():
+        if name in env and name not in params:
+            held.setdefault(name, []).append(node)
+    held = {name: nodes for name, nodes in held.items() if len(nodes) == 1}
+
     for literal in literals:
         owner = owner_of[literal]
         call = invoked_by.get(literal)
-        kind = "call" if call is not None else "run" if in_command(literal, owner) else "ref"
+        if call is None and found.bound.get(literal) in held:
+            continue
+        kind, arg = ("call", None) if call is not None else value_kind(literal, owner)
         events[owner].append(Event(place(call if call is not None else literal, owner),
-                                   kind, LiteralTarget(keys[literal]), span(literal)))
+                                   kind, LiteralTarget(keys[literal]), span(literal), arg))
     for call, function in found.calls:
         owner = owner_of[call]
         label = classify(file, call) if classify is not None else None
@@ -524,20 +640,69 @@ def _events_of(file: GoFile, top, found: _Found, key: str, classify: Classifier 
                     break
                 node, holder = invoked_by[holder], owner_of[holder]
             continue
+        function = unparen(function)
+        if function is not None and function.type == "index_expression":  # opts[i](s)
+            function = unparen(function.child_by_field_name("operand"))
+        if function is not None and function.type == "identifier" and text(function) in params:
+            kind = "pgo" if call in found.started else "pcall"  # `go f()`: see graph.follow_goroutines
+            events[owner].append(Event(place(call, owner), kind, ParamTarget(params[text(function)]), span(call)))
+            continue
+        kind = "run" if in_command(call, owner) else "call"
+        if function is not None and function.type == "identifier" and text(function) in held:
+            for value in held[text(function)]:
+                if value.type == "function_literal":
+                    events[owner].append(Event(place(call, owner), kind, LiteralTarget(keys[value]), span(call)))
+                else:
+                    target = _target(file, value.child_by_field_name("function"), env)
+                    if target is not None:
+                        events[owner].append(Event(place(call, owner), "rcall", target, span(call)))
+            continue
+        if function is not None and function.type == "call_expression" and kind == "call":
+            kind, function = "rcall", function.child_by_field_name("function")  # f(a)(b): what f returns
         target = _target(file, function, env)
         if target is not None and (type(target) is not MethodTarget or target.receiver != UNKNOWN or
                                    keep_untyped_call(target.name)):
-            events[owner].append(Event(place(call, owner), "run" if in_command(call, owner) else "call", target,
-                                       span(call)))
+            events[owner].append(Event(place(call, owner), kind, target, span(call)))
+            if call in found.args and kind == "call":
+                # What the call returns is passed on (`NewServer(WithLogger(l))`): see graph.edges.
+                events[owner].append(Event(place(call, owner), "rarg", target, span(call), argument(call)))
     for ref in found.refs:
         if ref in found.assigned:
             continue  # assigned to, not a value
+        owner = owner_of[ref]
+        if ref.type == "identifier" and text(ref) in params:
+            # A parameter passed on may be called by the callee; one stored in a field that a
+            # command framework runs counts as called; one stored otherwise or returned is not.
+            if ref in found.args:
+                events[owner].append(Event(ref.start_byte, "parg", ParamTarget(params[text(ref)]), span(ref),
+                                           argument(ref)))
+            elif found.keyed.get(ref) in _COMMAND_FIELD_NAMES:
+                events[owner].append(Event(ref.start_byte, "pcall", ParamTarget(params[text(ref)]), span(ref)))
+            continue
+        if ref.type == "identifier" and text(ref) in held:
+            kind, arg = value_kind(ref, owner)
+            events[owner].extend(Event(ref.start_byte, kind, LiteralTarget(keys[value]), span(ref), arg)
+                                 for value in held[text(ref)] if value.type == "function_literal")
+            continue
         target = _target(file, ref, env)
         if target is not None and (type(target) is not MethodTarget or target.receiver != UNKNOWN):
-            owner = owner_of[ref]
-            kind = "run" if in_command(ref, owner) else "ref"
-            events[owner].append(Event(ref.start_byte, kind, target, span(ref)))
+            kind, arg = value_kind(ref, owner)
+            events[owner].append(Event(ref.start_byte, kind, target, span(ref), arg))
     return {keys[holder]: tuple(sorted(held, key=lambda e: e.position)) for holder, held in events.items()}
+
+
+def _parameters(top) -> tuple[dict[str, int], int]:
+    """(a function declaration's parameters by name, numbered as its callers' arguments are;
+    the index of its `...` parameter or -1); ({}, -1) for a var spec."""
+    params: dict[str, int] = {}
+    variadic = -1
+    declared = top.child_by_field_name("parameters") if top.type != "var_spec" else None
+    for declaration in declared.named_children if declared is not None else ():
+        if declaration.type == "variadic_parameter_declaration":
+            variadic = len(params)
+        for name in declaration.children_by_field_name("name"):
+            params.setdefault(text(name), len(params))
+    return params, variadic
 
 
 def _command_values(file: GoFile, top) -> list[tuple[int, int]]:
@@ -688,7 +853,7 @@ def file_facts(file: GoFile, classify: Classifier | None = None,
                 _bind(binding, env)
         literal_keys = {literal: f"{file.path}@{literal.start_byte}" for literal in found.literals}
         events = _events_of(file, node, found, function.key, classify, env, literal_keys, keep_untyped_call)
-        functions.append(function._replace(events=events[function.key]))
+        functions.append(function._replace(events=events[function.key], variadic=_parameters(node)[1]))
         for literal in found.literals:
             if events[literal_keys[literal]]:
                 functions.append(FunctionFacts(literal_keys[literal], "lit", span(literal), UNKNOWN,

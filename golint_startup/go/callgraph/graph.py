@@ -13,11 +13,11 @@ from __future__ import annotations
 import os
 from collections import deque
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Callable, Iterable
 
 from golint_startup.go import modules
 from golint_startup.go.library import COMMAND_RUNNERS
-from golint_startup.go.callgraph.facts import CHANNEL, UNKNOWN, Event, FileFacts, FunctionTarget, LiteralTarget, \
+from golint_startup.go.callgraph.facts import CHANNEL, UNKNOWN, Arg, Event, FileFacts, FunctionTarget, LiteralTarget, \
     MemberTarget, MethodTarget, Span, Target, TypeRef
 
 
@@ -30,6 +30,8 @@ class Function:
     result: TypeRef
     events: tuple[Event, ...]
     package: "Package" = None  # type: ignore[assignment]
+    complete: bool = True  # False: a summary's function, its events not computed
+    variadic: int = -1  # the index of a final `...` parameter, -1 none
 
     @property
     def key(self) -> str:
@@ -80,7 +82,22 @@ class ModuleGraph:
         # packages each package imports, computed on first use.
         self._stored: list | None = None
         self._run: set[tuple] = set()
+        self._stored_ids: set[tuple] = set()
         self._closures: dict[str, set[str]] = {}
+        # Whether a call of an external function or of a method of unknown receiver type with
+        # a function value as an argument runs that value later, not during the call (handler
+        # registrations: the startup model sets it from its tables; by default, none does).
+        self.runs_later: Callable[[Function, Target], bool] = lambda function, callee: False
+        # Whether a parameter a function starts in a goroutine (`go f()`) counts as called.
+        self.follow_goroutines = True
+        # (function id, parameter index) -> whether the function may call that parameter
+        # (see calls_parameter); the keys being computed; whether one of them was asked for.
+        self._parameter_calls: dict[tuple, bool] = {}
+        self._pending: set[tuple] = set()
+        self._pending_asked = False
+        # (package directory, variable name) -> the function values a package-level variable holds.
+        self._variables: dict[tuple[str, str], list[Target]] | None = None
+        self._resolved: dict[tuple, Resolved] = {}
         for display, file in sorted(facts.items()):
             if not file or display.endswith("_test.go"):
                 continue
@@ -103,10 +120,12 @@ class ModuleGraph:
             for facts_of in file.functions:
                 events = facts_of.events or ()  # None: not computed (see completion.complete)
                 function = Function((directory, facts_of.key), facts_of.kind, display, facts_of.name_span,
-                                    facts_of.result, events, package)
+                                    facts_of.result, events, package, facts_of.events is not None,
+                                    facts_of.variadic)
                 existing = package.functions.get(facts_of.key)
                 if existing is not None:  # the same name under different build tags: merge
                     function.events = existing.events + events
+                    function.complete = function.complete and existing.complete
                 package.functions[facts_of.key] = function
                 self.functions[function.id] = function
 
@@ -215,8 +234,15 @@ class ModuleGraph:
         edge of each call that runs the framework's commands (library.COMMAND_RUNNERS:
         `rootCmd.Execute()` reaches `run` of `var rootCmd = &cobra.Command{RunE: run}`) in a
         package that is, or imports (directly or not), the variable's package; of the
-        variable's initializer only when no such call reaches it."""
+        variable's initializer only when no such call reaches it.
+
+        A function value kept for later is no edge where it is kept: passed to a call that
+        does not call it (see _passes), returned (an edge where the result is called: "rcall",
+        or passed to a call that calls it: "rarg"), or the value of a package-level variable
+        (an edge where the variable is called)."""
         package = function.package
+        if self._stored is None:
+            self._commands()
         for event in function.events:
             kind = event.kind
             if kind == "call":
@@ -225,12 +251,135 @@ class ModuleGraph:
                 if resolved.function is None and resolved.method_name in RUNNER_NAMES:
                     for command in self._commands_run_by(function, resolved):
                         yield event, Resolved(command)
+                if resolved.function is None and resolved.external is None and not resolved.unresolved:
+                    for value in self._variable_values(event.target, package):
+                        yield event, value
             elif kind == "ref":
-                yield event, self.resolve(event.target, package)
+                # A function value passed to a call runs only if the callee may call it.
+                if event.arg is None or self._passes(function, event.arg):
+                    yield event, self.resolve(event.target, package)
+            elif kind == "rarg":
+                # A call's result passed on (`NewServer(WithLogger(l))`): what it returns runs if
+                # the callee may call it.
+                resolved = self.resolve(event.target, package).function
+                values = self.returned(resolved) if resolved is not None else ()
+                if values and self._passes(function, event.arg):
+                    for value in values:
+                        yield event, Resolved(value)
+            elif kind == "rcall":
+                resolved = self.resolve(event.target, package).function
+                for value in self.returned(resolved) if resolved is not None else ():
+                    yield event, Resolved(value)
             elif kind == "run":
                 resolved = self.resolve(event.target, package)
                 if resolved.function is None or resolved.function.id not in self._commands()[1]:
                     yield event, resolved
+            elif kind == "ret" and function.id in self._stored_ids:
+                # A wrapper's result is what the framework runs (`RunE: withStore(run)`).
+                yield event, self.resolve(event.target, package)
+
+    def returned(self, function: Function) -> list[Function]:
+        """The module functions `function` returns as values (`return func() {...}`, `return f`):
+        they run where the result is called, not in `function`."""
+        found = []
+        for event in function.events:
+            if event.kind == "ret":
+                value = self.resolve(event.target, function.package).function
+                if value is not None:
+                    found.append(value)
+        return found
+
+    def stored(self, function: Function) -> list[Function]:
+        """The module functions `function` returns or stores in package-level variables: not
+        called there, but where the result or the variable is (see completion.complete)."""
+        return self.returned(function) + [
+            value for event in function.events if event.kind in ("init", "set")
+            for value in [self.resolve(event.target, function.package).function] if value is not None]
+
+    def _variable_values(self, target: Target, package: Package) -> list[Resolved]:
+        """What a call of a package-level variable (`purgeFunc(ids)`) calls: the function values
+        it is initialized with or assigned in the group's non-test code."""
+        if type(target) is MemberTarget:
+            package = self.package_for(target.path, package)
+        elif type(target) is not FunctionTarget:
+            return []
+        if package is None or target.name not in package.variables:
+            return []
+        if self._variables is None:
+            self._variables = {}
+            for holder in self.functions.values():
+                for event in holder.events:
+                    if event.kind == "init" and holder.kind == "var":
+                        names = holder.key[4:].split(",")
+                        name = names[event.arg.index] if event.arg.index < len(names) else None
+                    elif event.kind == "set":
+                        name = event.arg.callee.name
+                    else:
+                        continue
+                    self._variables.setdefault((holder.package.directory, name), []).append(
+                        (event.target, holder.package))
+        return [self.resolve(value, home) for value, home in self._variables.get((package.directory, target.name), ())]
+
+    def calls_parameter(self, function: Function, index: int) -> bool:
+        """Whether `function` may call its parameter `index` (a function value) while it runs:
+        it calls it, or passes it on to a call that may (a module function with this property,
+        an external one that does not run it later, see runs_later), from its own body or a
+        function literal that body runs. Storing or returning it is not calling it.
+
+        A least fixpoint over (function, parameter), computed on demand: a pair asked for while
+        it is being computed (recursion) counts as False, and an answer that relied on that is
+        kept only when True or when its computation was the outermost one."""
+        if 0 <= function.variadic < index:
+            index = function.variadic  # a later argument goes to the `...` parameter
+        key = (function.id, index)
+        known = self._parameter_calls.get(key)
+        if known is not None:
+            return known
+        if key in self._pending:
+            self._pending_asked = True
+            return False
+        outer, asked_before = not self._pending, self._pending_asked
+        self._pending.add(key)
+        self._pending_asked = False
+        answer = self._calls_parameter(function, index)
+        self._pending.discard(key)
+        if answer or outer or not self._pending_asked:
+            self._parameter_calls[key] = answer
+        self._pending_asked = (self._pending_asked or asked_before) and not outer
+        return answer
+
+    def _calls_parameter(self, function: Function, index: int) -> bool:
+        if not function.complete:
+            return True  # its events are not computed: it may
+        seen, queue = {function.id}, [function]
+        while queue:
+            current = queue.pop()
+            for event in current.events:
+                kind, target = event.kind, event.target
+                if kind in ("pcall", "parg", "pgo") and target.index == index and \
+                        (kind == "pcall" or kind == "pgo" and self.follow_goroutines or
+                         kind == "parg" and self._passes(current, event.arg)):
+                    return True
+                if type(target) is LiteralTarget and kind in ("call", "ref", "run") and \
+                        (event.arg is None or self._passes(current, event.arg)):
+                    literal = self.functions.get((current.package.directory, target.key))
+                    if literal is not None and literal.id not in seen:
+                        seen.add(literal.id)
+                        queue.append(literal)
+        return False
+
+    def _passes(self, function: Function, arg: Arg) -> bool:
+        """Whether the call `arg.callee` in `function` may call the function value passed as its
+        argument `arg.index`: unknown callees may; `append` stores it."""
+        callee = arg.callee
+        if callee is None:
+            return True
+        resolved = self.resolve(callee, function.package)
+        if resolved.function is not None:
+            return self.calls_parameter(resolved.function, arg.index)
+        if type(callee) is FunctionTarget and callee.name == "append":
+            return False
+        return not self.runs_later(function, callee)
 
     def _commands(self) -> tuple[list[tuple[Function, str, frozenset[str]]], set[tuple]]:
         """(each function stored in a command framework's run field of a package-level literal,
@@ -238,6 +387,7 @@ class ModuleGraph:
         some call runs), computed once per graph."""
         if self._stored is None:
             self._stored, self._run = [], set()
+            self._stored_ids = set()
             for function in self.functions.values():
                 if function.kind != "var" or not any(e.kind == "run" for e in function.events):
                     continue
@@ -248,6 +398,7 @@ class ModuleGraph:
                         target = self.resolve(event.target, function.package).function
                         if target is not None:
                             self._stored.append((target, function.package.directory, frameworks))
+                            self._stored_ids.add(target.id)
             if self._stored:
                 for function in self.functions.values():
                     for event in function.events:
@@ -297,6 +448,14 @@ class ModuleGraph:
         return self._closures[package.directory]
 
     def resolve(self, target: Target, package: Package) -> Resolved:
+        # Asked again for each function value's callee (see _passes): resolved once per graph.
+        key = (package.directory, target)
+        found = self._resolved.get(key)
+        if found is None:
+            found = self._resolved[key] = self._resolve(target, package)
+        return found
+
+    def _resolve(self, target: Target, package: Package) -> Resolved:
         kind = type(target)
         if kind is LiteralTarget:
             return Resolved(self.functions.get((package.directory, target.key)))

@@ -1,0 +1,3 @@
+module example.com/returned-closures
+
+go 1.22

@@ -1,0 +1,3 @@
+module example.com/route-helpers
+
+go 1.22

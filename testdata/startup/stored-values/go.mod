@@ -1,0 +1,3 @@
+module example.com/stored-values
+
+go 1.22

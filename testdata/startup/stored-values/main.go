@@ -1,0 +1,89 @@
+// A function value handed to a function of the module runs at startup only if that function
+// may call it; one that only stores it (in a struct, a map, a slice) or returns it does not.
+package main
+
+import (
+	"encoding/json"
+	"io"
+)
+
+type check func(body io.Reader) error
+
+// A pair of checks, kept for each admission request.
+type pair struct {
+	create, update check
+}
+
+func newPair(create, update check) pair { return pair{create: create, update: update} }
+
+func keep(c check) map[string]check { return map[string]check{"c": c} }
+
+func collect(c check) []check {
+	var all []check
+	all = append(all, c)
+	return all
+}
+
+func same(c check) check { return c }
+
+// runNow calls its check; forward passes it on to runNow, which calls it. A value passed
+// to a call that runs it counts as called where it is passed.
+func runNow(c check) { _ = c(nil) }
+
+func forward(c check) { runNow(c) }
+
+// Built while the package initializes: the checks are stored, not run.
+var checks = map[string]pair{"cr": newPair(validateCreate, validateUpdate)}
+
+var kept = keep(validateKept)
+
+var collected = collect(validateCollected)
+
+var returned = same(validateReturned)
+
+func main() {
+	forward(validateAtStartup)
+	runNow(func(body io.Reader) error { return validateLiteral(body) })
+}
+
+func validateCreate(body io.Reader) error {
+	data, _ := io.ReadAll(body)
+	var v map[string]any
+	return json.Unmarshal(data, &v)
+}
+
+func validateUpdate(body io.Reader) error {
+	data, _ := io.ReadAll(body)
+	var v map[string]any
+	return json.Unmarshal(data, &v)
+}
+
+func validateKept(body io.Reader) error {
+	data, _ := io.ReadAll(body)
+	var v map[string]any
+	return json.Unmarshal(data, &v)
+}
+
+func validateCollected(body io.Reader) error {
+	data, _ := io.ReadAll(body)
+	var v map[string]any
+	return json.Unmarshal(data, &v)
+}
+
+func validateReturned(body io.Reader) error {
+	data, _ := io.ReadAll(body)
+	var v map[string]any
+	return json.Unmarshal(data, &v)
+}
+
+func validateAtStartup(body io.Reader) error {
+	data, _ := io.ReadAll(body)
+	var v map[string]any
+	return json.Unmarshal(data, &v) // want "SL008"
+}
+
+func validateLiteral(body io.Reader) error {
+	data, _ := io.ReadAll(body)
+	var v map[string]any
+	return json.Unmarshal(data, &v) // want "SL008"
+}

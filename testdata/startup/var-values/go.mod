@@ -1,0 +1,3 @@
+module example.com/var-values
+
+go 1.22
