@@ -111,6 +111,10 @@ STARTUP_EDGES: tuple[str, ...] = (
     "go.uber.org/fx.Invoke", "go.uber.org/fx.Provide",
     "github.com/google/wire.Build", "github.com/google/wire.NewSet",
     "github.com/alecthomas/kong.Context.Run()",
+    # Schema migrations, run by the service at boot before it serves (`m.Migrate()`).
+    "src.techknowlogick.com/xormigrate.Migration.Migrate",
+    *(f"{gormigrate}.Migration.Migrate" for gormigrate in
+      ("github.com/go-gormigrate/gormigrate", "github.com/go-gormigrate/gormigrate/v2")),
     *(f"{GO_FLAGS}.{runner}()->Execute" for runner in
       ("Parser.Parse", "Parser.ParseArgs", "Parse", "ParseArgs")),
 )
@@ -131,7 +135,8 @@ HANDLER_REGISTRATIONS: tuple[str, ...] = (
     *(f"github.com/gin-gonic/gin.{name}" for name in
       (*(m.upper() for m in _HTTP_METHODS if m not in ("Connect", "Trace")), "Any", "Handle", "Match", "NoRoute",
        "NoMethod", "Use")),
-    *(f"{echo}.{name}" for echo in ("github.com/labstack/echo/v4", "github.com/labstack/echo")
+    *(f"{echo}.{name}" for echo in ("github.com/labstack/echo/v5", "github.com/labstack/echo/v4",
+                                    "github.com/labstack/echo")
       for name in (*(m.upper() for m in _HTTP_METHODS), "Any", "Match", "Add", "Use", "Pre")),
     *(f"{fiber}.{name}" for fiber in ("github.com/gofiber/fiber/v2", "github.com/gofiber/fiber/v3")
       for name in (*_HTTP_METHODS, "All", "Add", "Use")),
@@ -159,6 +164,11 @@ HANDLER_REGISTRATIONS: tuple[str, ...] = (
     # what these return (SL002's own advice), after a delay, or when a value is collected.
     "sync.OnceFunc", "sync.OnceValue", "sync.OnceValues", "time.AfterFunc", "context.AfterFunc",
     "runtime.SetFinalizer", "runtime.AddCleanup",
+    # Nor these, which keep or describe a function without calling it: an interpreter's
+    # generated symbol table (yaegi's `Symbols["pkg"] = map[string]reflect.Value{"F":
+    # reflect.ValueOf(pkg.F)}`, read in init) would otherwise make every exported function
+    # of a module startup code.
+    "reflect.ValueOf", "reflect.TypeOf",
 )
 
 # Constructors whose result has a constant size (a buffer of fixed size, a wrapper around
