@@ -160,7 +160,8 @@ def test_configured_handler_and_edge(tmp_path):
                          "func main() {\n\tweb.Route(\"/\", page)\n\t_ = Job{Run: job}\n}\n\n"
                          "func page() { paged(nil) }\n\nfunc job() { jobbed(nil) }\n\n" +
                          grow.format(name="paged") + grow.format(name="jobbed"),
-                         "web/web.go": "package web\n\nfunc Route(pattern string, h func()) {}\n"})
+                         # Route calls h (as a router's test hook might): by default an edge.
+                         "web/web.go": "package web\n\nfunc Route(pattern string, h func()) { h() }\n"})
     settings = build_settings(config_path=None, select=("SL003",), cwd=str(tmp_path), search=False)
     assert [f.startup_path[-1].message for f in run(["./..."], settings, cwd=str(tmp_path)).findings] == ["paged"]
     write(tmp_path, ".startup-lint.toml", 'select = ["SL003"]\n[startup]\nedges = ["example.com/app.Job.Run"]\n'

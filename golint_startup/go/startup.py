@@ -225,7 +225,40 @@ def build_for(facts: dict[str, ProgramFacts], abspaths: dict[str, str], location
         runners.setdefault(name, set()).add(caller)
     completion.complete(plain, abspaths, lambda graph, function: function.id in seeds, read, complete_file,
                         runs if tables.runners else None, runners)
+    _complete_value_receivers(facts, abspaths, complete_file)
     return build(facts, abspaths, options)
+
+
+# Rounds of _complete_value_receivers: each follows function values one call further.
+_VALUE_ROUNDS = 4
+
+
+def _complete_value_receivers(facts: dict[str, ProgramFacts], abspaths: dict[str, str],
+                              complete_file: Callable[[str], FileFacts | None]) -> None:
+    """Complete the files of the module functions that complete functions hand a function
+    value to (`sched.Schedule("@hourly", func() {...})`): such a value is an edge only when
+    the receiver calls it (graph.calls_parameter), and a receiver whose events were never
+    computed is assumed to. Completion (see build_for) only follows calls towards a seed."""
+    tried: set[str] = set()
+    for _ in range(_VALUE_ROUNDS):
+        wanted: set[str] = set()
+        plain = {display: program.facts for display, program in facts.items() if program}
+        for group in callgraph.module_groups(plain, abspaths):
+            graph = callgraph.ModuleGraph(group, abspaths)
+            for function in graph.functions.values():
+                if not function.complete:
+                    continue
+                for event in function.events:
+                    if event.arg is None or event.arg.callee is None:
+                        continue
+                    receiver = graph.resolve(event.arg.callee, function.package).function
+                    if receiver is not None and not receiver.complete and receiver.display not in tried:
+                        wanted.add(receiver.display)
+        if not wanted:
+            return
+        for display in sorted(wanted):
+            tried.add(display)
+            complete_file(display)
 
 
 def _add_extents(model: Model, facts: dict[str, ProgramFacts], abspaths: dict[str, str]) -> None:
