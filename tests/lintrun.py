@@ -23,6 +23,16 @@ SCHEMA_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "
 
 
 
+def default_signals() -> None:
+    """A child's preexec_fn: SIGINT, SIGHUP and SIGTERM as a terminal delivers them, even when
+    the test run was started in the background (a shell then ignores SIGINT for it) or under
+    nohup (SIGHUP ignored); ignored dispositions are inherited, and signal tests would hang."""
+    import signal
+
+    for signum in (signal.SIGINT, signal.SIGHUP, signal.SIGTERM):
+        signal.signal(signum, signal.SIG_DFL)
+
+
 def whole_run_entries() -> int:
     """Cache entries beside the files' results after a default run: one for the startup
     model's answers and one per whole-run rule (its findings, see runner._check_project)."""

@@ -17,7 +17,7 @@ import pytest
 from golint_startup import cli as cli_module
 from golint_startup.engine.config import ConfigError, build_settings
 from golint_startup.gocommand import escape
-from lintrun import GC_OFF, REPO, TESTDATA, ZAP_MAIN, go_module, lint, run_main
+from lintrun import GC_OFF, REPO, TESTDATA, ZAP_MAIN, default_signals, go_module, lint, run_main
 
 SUPPRESSED = """\
 package main
@@ -183,7 +183,8 @@ def test_ctrl_c_exits_130(tmp_path):
               "def slow(*a, **k):\n    print('started', flush=True)\n    time.sleep(60)\n"
               "cli.run = slow\nsys.argv = ['startup-lint', 'main.go']\ncli.main()\n")
     process = subprocess.Popen([sys.executable, "-c", script], cwd=tmp_path, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": REPO})
+                               stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": REPO},
+                               preexec_fn=default_signals)
     assert process.stdout.readline() == "started\n"
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=60)

@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from lintrun import REPO
+from lintrun import REPO, default_signals
 
 # The main process: lints 80 files with 2 workers whose batches never finish, so the
 # workers are busy when the signal arrives. Each worker writes its pid into `pids`.
@@ -68,7 +68,8 @@ def test_workers_die_with_the_main_process(tmp_path, signum, mechanism):
     for number in range(80):
         (tree / "pkg" / f"f{number}.go").write_text(f"package pkg\n\nfunc F{number}() {{}}\n")
     main = subprocess.Popen([sys.executable, "-c", _MAIN, str(tree), str(pids), mechanism], cwd=REPO,
-                            env={**os.environ, "PYTHONPATH": REPO}, stderr=subprocess.PIPE)
+                            env={**os.environ, "PYTHONPATH": REPO}, stderr=subprocess.PIPE,
+                            preexec_fn=default_signals)
     try:
         assert _wait_for(lambda: len(os.listdir(pids)) == 2), "the workers never started"
         workers = [int(name) for name in os.listdir(pids)]
