@@ -16,7 +16,7 @@ from golint_startup.go.scope import declared_names
 from golint_startup.go.syntax import ancestors, identifier_uses, invocation, is_define, matches, names_of, root_identifier, \
     text, unparen, values_of, written_roots
 from golint_startup.engine.cache_format import register
-from golint_startup.rule import MODULE_FILES, Finding, Location, Option, Rule, location_of
+from golint_startup.rule import DISK_FILES, MODULE_FILES, Finding, Location, Option, Rule, location_of
 
 _VIPER_LOADS = frozenset({"ReadInConfig", "ReadConfig", "ReadRemoteConfig"})
 _TEMPLATE_PARSES = frozenset({"Parse", "ParseFiles", "ParseGlob", "ParseFS"})
@@ -635,5 +635,5 @@ RULE = Rule.from_docs(
         Option("min-embedded-bytes", 65536, "smallest embedded file (or files) whose ReadFile during "
                                             "initialization is reported, when the size is known"),
     ),
-    check=check, collect=collect, check_project=check_project, requires=(MODULE_FILES,),
+    check=check, collect=collect, check_project=check_project, requires=(MODULE_FILES, DISK_FILES),
 )

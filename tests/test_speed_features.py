@@ -531,7 +531,9 @@ def _counted(monkeypatch, module, name) -> list:
 
 
 def test_warm_run_decodes_no_facts_and_reads_each_file_once(model_tree, cache_dir, monkeypatch):
-    cold = lint(["-j", "1", "./..."], model_tree)
+    # SL001's whole-run check reads embedded files, so it runs (and decodes its facts) every time.
+    args = ["-j", "1", "--ignore", "SL001", "./..."]
+    cold = lint(args, model_tree)
     assert cold[0] == 1 and b"runs at startup" in cold[1]  # the model was built and its answers kept
     assert list(cache_dir.glob("results-*/*.derived.pack"))  # completed facts were stored
 
@@ -542,7 +544,7 @@ def test_warm_run_decodes_no_facts_and_reads_each_file_once(model_tree, cache_di
     reads_elsewhere = [_counted(monkeypatch, module, "read_source") for module in (analysis, runner)]
     packs = _counted(monkeypatch, cache, "_read_pack")
 
-    assert lint(["-j", "1", "./..."], model_tree) == cold
+    assert lint(args, model_tree) == cold
     assert decoded == []
     go_files = [args[1] for args in reads + reads_elsewhere[0] + reads_elsewhere[1] if args[1].endswith(".go")]
     assert sorted(go_files) == sorted(set(go_files))  # the answers' digest reads nothing again
@@ -586,3 +588,16 @@ def test_whole_run_rules_are_not_run_again_over_an_unchanged_tree(tmp_path, cach
     (tree / "main.go").write_text((tree / "main.go").read_text() + "\nfunc later() {}\n")
     lint_counting()
     assert calls == [1, 1]
+
+
+def test_a_whole_run_check_that_reads_other_files_sees_them_change(tmp_path, cache_dir):
+    """SL001 gives an embedded file's size: a warm run over unchanged Go files must not
+    answer from the cache when the embedded file grew."""
+    tree = tmp_path / "tree"
+    shutil.copytree(os.path.join(TESTDATA, "sl001", "decoded"), tree)
+    (tree / "go.mod").write_text("module example.com/decoded\n\ngo 1.22\n")
+    messages = lambda: [f.message for f in _run(tree, select=("SL001",)).findings]
+    assert any("4 KB of embedded authenticators.json" in m for m in messages())
+    with open(tree / "data" / "authenticators.json", "a") as handle:
+        handle.write(" " * 40_000)
+    assert any("43 KB of embedded authenticators.json" in m for m in messages())

@@ -18,7 +18,7 @@ from golint_startup.go import gofile, modules
 from golint_startup.go.callgraph.facts import complete_program_facts
 from golint_startup.kube import manifests
 from golint_startup.gocommand import measure as measuring
-from golint_startup.rule import MODULE_FILES, STARTUP_MODEL, Finding, Notification
+from golint_startup.rule import DISK_FILES, MODULE_FILES, STARTUP_MODEL, Finding, Notification
 
 
 @dataclass
@@ -291,11 +291,12 @@ _PROJECT_TAG = "project:findings"
 def _check_project(rule, project: Project) -> list[Finding]:
     """`rule.check_project`, its findings and notifications cached under a digest of every
     file the run read, the rule's options and the reported files: a warm run over an
-    unchanged tree neither decodes the rule's facts nor builds its graphs. Opt-in rules
-    (their flag runs the Go toolchain) are not cached: they have inputs beyond the files."""
+    unchanged tree neither decodes the rule's facts nor builds its graphs. Rules with inputs
+    beyond the Go files are not cached: opt-in rules (their flag runs the Go toolchain) and
+    those reading other files (DISK_FILES)."""
     options = project.settings.options[rule.id]
     digest = None
-    if project.cache is not None and not rule.opt_in_flag:
+    if project.cache is not None and not rule.opt_in_flag and not rule.needs(DISK_FILES):
         files = files_digest(project.abspaths, project.abspaths, project.cache.keys, project.read)
         files.update(repr((rule.id, options, project.settings.fingerprint(), sorted(project.reported))).encode())
         digest = files.hexdigest().encode()
