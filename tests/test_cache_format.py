@@ -9,6 +9,7 @@ import json
 import os
 import pickle
 import re
+import shutil
 from typing import NamedTuple
 
 import pytest
@@ -161,11 +162,10 @@ def _tamperings(payload: bytes) -> dict[str, bytes]:
         "wrong field type": _reseal(b"\n".join([header, *wrong_type])),
         "newer version": _reseal(b"\n".join([header.replace(b'"version":3', b'"version":99'), *entries])),
         "odd lines": _reseal(b"\n".join([header, *entries[:-1]])),
-        # Facts stay encoded until the startup model or a whole-run rule needs them (their cached
-        # answers dropped, so they do): a damaged one is computed again.
-        "deferred facts": _reseal(b"\n".join([header, *[
-            re.sub(rb'\{"~":"(?:[^"\\]|\\.)*"\}', rb'{"~":"{\\"@Evil\\":[]}"}', line)
-            for address, value in zip(entries[::2], entries[1::2])
+        # Without the startup model's and the whole-run rules' cached answers, the facts are
+        # decoded from their packs (damaged there by test_damaged_facts_are_collected_again).
+        "answers dropped": _reseal(b"\n".join([header, *[
+            line for address, value in zip(entries[::2], entries[1::2])
             if b"model:startup" not in address and b"project:findings" not in address
             for line in (address, value)]])),
         "unknown record": _reseal(b"\n".join([header, *[line.replace(b'"@Finding"', b'"@subprocess.Popen"')
@@ -185,7 +185,7 @@ def test_a_tampered_pack_gives_the_output_of_a_run_without_cache(tmp_path, cache
     uncached = lint(["--no-cache", "-j", "1", "./..."], tree)
     assert uncached[0] == 1
     assert lint(["-j", "1", "./..."], tree) == uncached
-    (pack,) = [p for p in cache_dir.glob("results-*/*.pack") if not p.name.endswith((".derived.pack", ".facts.pack"))]
+    (pack,) = [p for p in cache_dir.glob("results-*/*.pack") if not p.name.endswith(".derived.pack") and ".facts-" not in p.name]
     original = pack.read_bytes()
     assert original[len(cache._MAGIC) + cache._CHECKSUM_BYTES:].split(b"\n")[0].startswith(b'{"format"')
     for name, data in _tamperings(original[len(cache._MAGIC) + cache._CHECKSUM_BYTES:]).items():
@@ -193,6 +193,26 @@ def test_a_tampered_pack_gives_the_output_of_a_run_without_cache(tmp_path, cache
         pack.write_bytes(data)
         assert lint(["-j", "1", "./..."], tree) == uncached, name
         assert not (tree / "PWNED").exists() and not (tmp_path / "PWNED").exists(), name
+
+
+def test_damaged_facts_are_collected_again(tmp_path, cache_dir):
+    """A fact that does not decode (its pack damaged, the answers built from it dropped) is
+    computed again from the file: the output is that of a run without cache."""
+    tree = tmp_path / "tree"
+    shutil.copytree(os.path.join(TESTDATA, "sl002"), tree, ignore=shutil.ignore_patterns("*.md"))
+    uncached = lint(["--no-cache", "-j", "1", "./..."], tree)
+    assert uncached[0] == 1 and lint(["-j", "1", "./..."], tree) == uncached
+    fact_packs = [p for p in cache_dir.glob("results-*/*.pack") if ".facts-" in p.name]
+    assert fact_packs
+    for pack in fact_packs:
+        payload = pack.read_bytes()[len(cache._MAGIC) + cache._CHECKSUM_BYTES:]
+        header, *entries = payload.split(b"\n")
+        damaged = [line if number % 2 == 0 else b'{"@Evil":[]}' for number, line in enumerate(entries)]
+        pack.write_bytes(_reseal(b"\n".join([header, *damaged])))
+    (main,) = [p for p in cache_dir.glob("results-*/*.pack") if ".facts-" not in p.name and "derived" not in p.name]
+    payload = main.read_bytes()[len(cache._MAGIC) + cache._CHECKSUM_BYTES:]
+    main.write_bytes(_tamperings(payload)["answers dropped"])
+    assert lint(["-j", "1", "./..."], tree) == uncached
 
 
 def test_a_pack_holds_no_pickle(tmp_path, cache_dir):

@@ -35,11 +35,12 @@ import functools
 import hashlib
 import json
 import os
+import re
 import sys
 import tempfile
 import time
 from functools import cache
-from typing import Callable
+from typing import Callable, Iterator
 
 from golint_startup.engine import cache_format
 from golint_startup.engine.cache_format import register  # noqa: F401  (a rule registers its fact types here)
@@ -51,7 +52,7 @@ _CHECKSUM_BYTES = 16
 _RESULTS_PREFIX = "results-"
 # Tags of values derived from one file's content (runner.Project.facts_on_demand): see _pack_of.
 _DERIVED = "derived:"
-_FACTS_PART = ".facts"  # the pack of the files' facts (see encode_result)
+_FACTS_PART = ".facts-"  # packs of the files' facts, one per kind (see encode_result)
 # Results of other code versions, unused this long, are removed when a run opens the cache.
 _STALE_SECONDS = 7 * 24 * 3600
 
@@ -144,17 +145,18 @@ def entry_key(salt: bytes, display: str, report: bool | str, source: bytes) -> s
     return digest.hexdigest()
 
 
-def encode_result(result) -> tuple[str, str]:
-    """A FileResult's entry, and its facts apart ("" when it has none). The entry names each
-    fact by an empty Deferred; ResultCache.load makes it fetch its text from the facts pack,
-    which is read only when a whole-run rule or the startup model needs facts: a warm run
-    whose whole-run answers are cached reads none (they are most of what the cache holds)."""
+def encode_result(result) -> tuple[str, dict[str, str]]:
+    """A FileResult's entry, and its facts apart, encoded, by kind (a rule's id, the startup
+    model's). The entry names each fact by an empty Deferred; ResultCache.load makes it fetch
+    its text from that kind's facts pack, read only when a whole-run rule or the startup
+    model needs that kind: a warm run whose whole-run answers are cached reads none (they
+    are most of what the cache holds), and one rule that is not cached reads only its own."""
     if not result.facts:
-        return cache_format.dumps(result), ""
+        return cache_format.dumps(result), {}
     texts = {key: (value if type(value) is cache_format.Deferred else cache_format.Deferred(value)).text
              for key, value in result.facts.items()}
     stubs = {key: cache_format.Deferred(text="") for key in result.facts}
-    return cache_format.dumps(dataclasses.replace(result, facts=stubs)), json.dumps(texts)
+    return cache_format.dumps(dataclasses.replace(result, facts=stubs)), texts
 
 
 def files_digest(displays, abspaths: dict[str, str], keys: dict[str, str],
@@ -185,7 +187,7 @@ class KeyOnly:
 
     def __init__(self, salt: bytes):
         self.salt = salt
-        self.stored: dict[tuple[str, bool], tuple[str, tuple[str, str]]] = {}
+        self.stored: dict[tuple[str, bool], tuple[str, tuple[str, dict[str, str]]]] = {}
 
     def key(self, display: str, report: bool | str, source: bytes) -> str:
         return entry_key(self.salt, display, report, source)
@@ -210,8 +212,7 @@ class ResultCache:
         name = hashlib.sha256(self.salt + os.path.abspath(cwd).encode("utf-8", "surrogatepass")).hexdigest()
         self.path = os.path.join(self.directory, name[:32] + part + _PACK_SUFFIX)
         self._derived: ResultCache | None = None
-        self._facts: ResultCache | None = None
-        self._fact_texts: dict[tuple[str, bool | str], dict] = {}  # facts entries decoded this run
+        self._facts: dict[str, ResultCache] = {}  # by kind of fact
         self._part = part
         # (display path, report) -> (key, encoded FileResult, absolute path)
         self._entries: dict[tuple[str, bool | str], tuple[str, str, str]] = _read_pack(self.path)
@@ -266,24 +267,17 @@ class ResultCache:
         return result
 
     def _fact_text(self, display: str, report: bool, key: str, fact: str) -> str:
-        """One fact's encoding from the facts pack (read on the first call)."""
-        if (display, report) not in self._fact_texts:
-            entry = self._facts_pack()._entries.get((display, report))
-            try:
-                texts = json.loads(entry[1]) if entry is not None and entry[0] == key else {}
-            except ValueError:
-                texts = {}
-            self._fact_texts[(display, report)] = texts if isinstance(texts, dict) else {}
-        text = self._fact_texts[(display, report)].get(fact)
-        if not isinstance(text, str) or not text:
-            raise cache_format.UndecodableValue(f"the facts of {display} are missing")
-        return text
+        """One fact's encoding, from its kind's pack (read on the first call)."""
+        entry = self._facts_pack(fact)._entries.get((display, report))
+        if entry is None or entry[0] != key or not entry[1]:
+            raise cache_format.UndecodableValue(f"the {fact} facts of {display} are missing")
+        return entry[1]
 
-    def _facts_pack(self) -> "ResultCache":
-        if self._facts is None:
+    def _facts_pack(self, fact: str) -> "ResultCache":
+        if fact not in self._facts:
             root, own, cwd, code = self._place
-            self._facts = ResultCache(root, own, cwd, code, part=_FACTS_PART)
-        return self._facts
+            self._facts[fact] = ResultCache(root, own, cwd, code, part=_FACTS_PART + re.sub(r"[^\w-]", "_", fact))
+        return self._facts[fact]
 
     def store(self, key: str, abspath: str, display: str, report: bool, result) -> None:
         self.store_encoded(key, abspath, display, report, encode_result(result))
@@ -320,17 +314,19 @@ class ResultCache:
         self._new[(display, tag)] = (self.key(display, tag, source),
                                      cache_format.dumps((value,)), abspath)
 
-    def store_encoded(self, key: str, abspath: str, display: str, report: bool, encoded: tuple[str, str]) -> None:
+    def store_encoded(self, key: str, abspath: str, display: str, report: bool,
+                      encoded: tuple[str, dict[str, str]]) -> None:
         """Keep an encoded FileResult and its facts (encode_result, as a worker sent them) for `save`."""
         entry, facts = encoded
         self._new[(display, report)] = (key, entry, abspath)
-        if facts:
-            self._facts_pack()._new[(display, report)] = (key, facts, abspath)
+        for fact, text in facts.items():
+            self._facts_pack(fact)._new[(display, report)] = (key, text, abspath)
         self.keys[display] = key
 
     def save(self) -> None:
         """Write the pack if anything changed; a cache that cannot be written is skipped."""
-        for sibling in [*self._siblings.values(), *(pack for pack in (self._derived, self._facts) if pack is not None)]:
+        for sibling in [*self._siblings.values(), *([self._derived] if self._derived is not None else []),
+                        *self._facts.values()]:
             sibling.save()
         if not self._new:
             return
@@ -338,15 +334,22 @@ class ResultCache:
         # unless the file is gone.
         kept = {where: entry for where, entry in self._entries.items()
                 if where not in self._new and os.path.exists(entry[2])}
-        payload = _pack_payload({**kept, **self._new})
-        data = _MAGIC + hashlib.sha256(payload).digest()[:_CHECKSUM_BYTES] + payload
         tmp = None
         try:
             _tag(os.path.dirname(self.directory))
             os.makedirs(self.directory, mode=0o700, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.directory, prefix=".tmp-")
             with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
+                # Written piece by piece, the checksum last, in its place after the magic: a
+                # whole payload in memory (and its copy with the header) tripled a large
+                # pack's size at the end of a run that filled the cache.
+                handle.write(_MAGIC + bytes(_CHECKSUM_BYTES))
+                checksum = hashlib.sha256()
+                for piece in _pack_pieces({**kept, **self._new}):
+                    checksum.update(piece)
+                    handle.write(piece)
+                handle.seek(len(_MAGIC))
+                handle.write(checksum.digest()[:_CHECKSUM_BYTES])
             os.replace(tmp, self.path)
             tmp = None
         except OSError:
@@ -370,10 +373,10 @@ def _read_pack(path: str) -> dict:
     header = len(_MAGIC) + _CHECKSUM_BYTES
     if len(data) <= header or not data.startswith(_MAGIC):
         return {}
-    payload = data[header:]
-    if hashlib.sha256(payload).digest()[:_CHECKSUM_BYTES] != data[len(_MAGIC):header]:
+    if hashlib.sha256(memoryview(data)[header:]).digest()[:_CHECKSUM_BYTES] != data[len(_MAGIC):header]:
         return {}
-    lines = payload.split(b"\n")
+    lines = data[header:].split(b"\n")
+    del data
     if lines[0] != _PACK_HEADER or len(lines) % 2 != 1:
         return {}
     entries = {}
@@ -393,12 +396,12 @@ def _read_pack(path: str) -> dict:
 _PACK_HEADER = json.dumps({"format": "startup-lint result cache", "version": 3}, separators=(",", ":")).encode()
 
 
-def _pack_payload(entries: dict[tuple[str, bool | str], tuple[str, str, str]]) -> bytes:
-    lines = [_PACK_HEADER]
+def _pack_pieces(entries: dict[tuple[str, bool | str], tuple[str, str, str]]) -> Iterator[bytes]:
+    """A pack's payload: the header line, then an address line and a value line per entry."""
+    yield _PACK_HEADER
     for (display, role), (key, value, abspath) in entries.items():
-        lines.append(json.dumps([display, role, key, abspath], ensure_ascii=True, separators=(",", ":")).encode())
-        lines.append(value.encode("ascii"))
-    return b"\n".join(lines)
+        yield b"\n" + json.dumps([display, role, key, abspath], ensure_ascii=True, separators=(",", ":")).encode()
+        yield b"\n" + value.encode("ascii")
 
 
 _TAG = b"""Signature: 8a477f597d28d172789f06886806bc55
@@ -474,7 +477,7 @@ def _empty_results_dir(root: str, name: str) -> int:
             continue
         if entry.endswith(_PACK_SUFFIX) and _is_pack(path):
             # A file's facts are part of its entry, kept apart: not counted again.
-            removed += 0 if entry.endswith(_FACTS_PART + _PACK_SUFFIX) else len(_read_pack(path))
+            removed += 0 if _FACTS_PART in entry else len(_read_pack(path))
         elif not entry.startswith(".tmp-"):
             continue
         _remove(os.unlink, path)
