@@ -8,7 +8,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from golint_startup.go.gofile import GoFile
-from golint_startup.go.library import CONSTANT_SIZE_CONSTRUCTORS
+from golint_startup.go.constants import Constants
+from golint_startup.go.library import CONSTANT_SIZE_CONSTRUCTORS, SMALL_VALUE_CALLS
 from golint_startup.go.syntax import ancestors, invocation, matches, root_identifier, text
 from golint_startup.engine.cache_format import register
 from golint_startup.rule import AFTER_STARTUP, MODULE_FILES, STARTUP_MODEL, Finding, Location, Rule, location_of
@@ -111,8 +112,9 @@ _EXISTING = frozenset({"identifier", "selector_expression", "int_literal", "floa
 def _stores_cheap_value(file: GoFile, target) -> bool:
     """Whether `target` is assigned, with `=`, a value that already exists (`fn = useStatx`,
     `enabled = true`: a lazy choice among ready values) or one of constant, small size built
-    from such values: `&server{}`, `T{name: n}`, `new(T)`, `bufio.NewReader(os.Stdin)`
-    (library.CONSTANT_SIZE_CONSTRUCTORS). Postponing it saves nothing worth acting on."""
+    from such values: `&server{}`, `T{name: n}`, `new(T)`, `make(map[K]V)`,
+    `bufio.NewReader(os.Stdin)` (library.CONSTANT_SIZE_CONSTRUCTORS), `exec.LookPath("mpv")`
+    (library.SMALL_VALUE_CALLS). Postponing it saves nothing worth acting on."""
     left = target.parent
     if left is not None and left.type == "unary_expression":
         # `&mu` passed to a constant-size constructor (`sync.NewCond(&mu)`) is kept, not filled.
@@ -124,7 +126,14 @@ def _stores_cheap_value(file: GoFile, target) -> bool:
         return False
     targets = [n for n in left.named_children if n.type != "comment"]
     values = [n for n in statement.child_by_field_name("right").named_children if n.type != "comment"]
+    if len(values) == 1 and len(targets) > 1:  # `path, err = exec.LookPath("mpv")`
+        return _is_cheap(file, values[0])
     return len(targets) == len(values) and _is_cheap(file, values[targets.index(target)])
+
+
+# The largest constant length or capacity of a `make` that counts as small (SL001 reports a
+# make from 65,536 elements up; a thousand elements of a pointer's size are 8 KB).
+_SMALL_MAKE = 1024
 
 
 def _is_cheap(file: GoFile, value) -> bool:
@@ -150,11 +159,14 @@ def _is_cheap(file: GoFile, value) -> bool:
     if value.type == "call_expression":
         function = value.child_by_field_name("function")
         arguments = value.child_by_field_name("arguments")
-        if function is not None and function.type == "identifier" and text(function) == "new" and \
+        if function is not None and function.type == "identifier" and text(function) in ("new", "make") and \
                 not file.is_shadowed(function):
-            return True
+            # new(T); make(T) or make(T, n) with a constant n of at most _SMALL_MAKE.
+            sizes = [a for a in arguments.named_children if a.type != "comment"][1:] if arguments is not None else []
+            return all((Constants(file).value(size) or _SMALL_MAKE + 1) <= _SMALL_MAKE for size in sizes)
         callee = file.callee(value)
-        return callee is not None and callee[1] in CONSTANT_SIZE_CONSTRUCTORS.get(callee[0], ()) and \
+        return callee is not None and (callee[1] in CONSTANT_SIZE_CONSTRUCTORS.get(callee[0], ()) or
+                                       callee[1] in SMALL_VALUE_CALLS.get(callee[0], ())) and \
             arguments is not None and all(_is_cheap(file, a) for a in arguments.named_children
                                           if a.type != "comment")
     return value.type in {"nil", "true", "false"}

@@ -184,6 +184,20 @@ CONSTANT_SIZE_CONSTRUCTORS: dict[str, frozenset[str]] = {
     "context": frozenset({"Background", "TODO"}),
 }
 
+# Calls that compute a small value (a string, a number, a flag) from the process's
+# environment or from their arguments, by import path: a sync.Once whose function only
+# stores such values (a path found with exec.LookPath, a home directory) postpones nothing
+# worth acting on either (SL002).
+SMALL_VALUE_CALLS: dict[str, frozenset[str]] = {
+    "os": frozenset({"Getenv", "LookupEnv", "Executable", "Hostname", "Getwd", "UserHomeDir", "UserConfigDir",
+                     "UserCacheDir", "TempDir", "Getpid", "Getuid"}),
+    "os/exec": frozenset({"LookPath"}),
+    "path/filepath": frozenset({"Abs", "Join", "Dir", "Base", "Clean", "Ext", "Rel"}),
+    "path": frozenset({"Join", "Dir", "Base", "Clean", "Ext"}),
+    "runtime": frozenset({"NumCPU", "GOMAXPROCS", "Version"}),
+    "strconv": frozenset({"Atoi", "Itoa", "ParseBool", "ParseInt", "ParseUint", "ParseFloat", "FormatInt"}),
+}
+
 # Path components that mark test and tooling code (end-to-end apps, fixtures) by location.
 TEST_DIRS: tuple[str, ...] = ("test", "tests", "e2e", "integration", "testutil", "testutils", "testhelpers",
                               "fixtures")

@@ -5,6 +5,8 @@ import (
 	"context"
 	"errors"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"sync"
 )
@@ -19,6 +21,10 @@ var (
 	mu        sync.Mutex
 	input     *strings.Reader
 	defaults  Options
+	player    string
+	playerErr error
+	home      string
+	index     map[string]int
 )
 
 type profilingServer struct{ addr string }
@@ -45,17 +51,30 @@ func cheapBodies() {
 	})
 }
 
+// Small values looked up or computed from what exists: a path, a directory, a setting, an
+// empty or small map.
+func smallValues() {
+	cheapOnce.Do(func() { player, playerErr = exec.LookPath("mpv") })
+	cheapOnce.Do(func() { home = filepath.Join(os.Getenv("HOME"), ".config") })
+	cheapOnce.Do(func() { defaults = Options{Name: os.Getenv("NAME")} })
+	cheapOnce.Do(func() { index = make(map[string]int) })
+	cheapOnce.Do(func() { index = make(map[string]int, 64) })
+}
+
 // One real call among cheap values keeps the finding; so does a constructor fed by a call.
 func realWork() {
 	cheapOnce.Do(func() { // want "SL002: cheapOnce.Do sets package-level"
 		server = &profilingServer{}
 		reader = bufio.NewReader(openInput())
 	})
-	cheapOnce.Do(func() { defaults = Options{Name: os.Getenv("NAME")} }) // want "SL002: cheapOnce.Do sets package-level defaults"
-	cheapOnce.Do(func() {                                                // want "SL002: cheapOnce.Do sets package-level reader"
+	cheapOnce.Do(func() { defaults = Options{Name: readName()} }) // want "SL002: cheapOnce.Do sets package-level defaults"
+	cheapOnce.Do(func() { index = make(map[string]int, 1<<20) })  // want "SL002: cheapOnce.Do sets package-level index"
+	cheapOnce.Do(func() {                                         // want "SL002: cheapOnce.Do sets package-level reader"
 		f := openInput()
 		reader = bufio.NewReader(f)
 	})
 }
 
 func openInput() *os.File { f, _ := os.Open("input"); return f }
+
+func readName() string { b, _ := os.ReadFile("name"); return string(b) }

@@ -35,10 +35,10 @@ func GetWithError() (*Client, error) {
 var fieldOnce sync.Once
 
 func Field() {
-	fieldOnce.Do(func() { client.cache = make(map[string]string) }) // want "SL002: package-level client"
-	fieldOnce.Do(func() { registry["default"] = newClient() })      // want "SL002: package-level registry"
-	fieldOnce.Do(func() { stats.loads++ })                          // want "SL002: package-level stats"
-	fieldOnce.Do(func() { counter += 1 })                           // want "SL002: package-level counter"
+	fieldOnce.Do(func() { client.cache = make(map[string]string, 4096) }) // want "SL002: package-level client"
+	fieldOnce.Do(func() { registry["default"] = newClient() })            // want "SL002: package-level registry"
+	fieldOnce.Do(func() { stats.loads++ })                                // want "SL002: package-level stats"
+	fieldOnce.Do(func() { counter += 1 })                                 // want "SL002: package-level counter"
 }
 
 func dial() (*Client, error) { return &Client{}, nil }
