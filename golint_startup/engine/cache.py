@@ -211,8 +211,7 @@ class ResultCache:
         self.salt = f"{code}\0{settings_fingerprint}\0".encode()
         name = hashlib.sha256(self.salt + os.path.abspath(cwd).encode("utf-8", "surrogatepass")).hexdigest()
         self.path = os.path.join(self.directory, name[:32] + part + _PACK_SUFFIX)
-        self._derived: ResultCache | None = None
-        self._facts: dict[str, ResultCache] = {}  # by kind of fact
+        self._parts: dict[str, ResultCache] = {}  # the packs kept beside this one, by part name
         self._part = part
         # (display path, report) -> (key, encoded FileResult, absolute path)
         self._entries: dict[tuple[str, bool | str], tuple[str, str, str]] = _read_pack(self.path)
@@ -274,10 +273,14 @@ class ResultCache:
         return entry[1]
 
     def _facts_pack(self, fact: str) -> "ResultCache":
-        if fact not in self._facts:
+        return self._part_pack(_FACTS_PART + re.sub(r"[^\w-]", "_", fact))
+
+    def _part_pack(self, part: str) -> "ResultCache":
+        """A pack beside this one (same code, settings and directory), read when first asked for."""
+        if part not in self._parts:
             root, own, cwd, code = self._place
-            self._facts[fact] = ResultCache(root, own, cwd, code, part=_FACTS_PART + re.sub(r"[^\w-]", "_", fact))
-        return self._facts[fact]
+            self._parts[part] = ResultCache(root, own, cwd, code, part=part)
+        return self._parts[part]
 
     def store(self, key: str, abspath: str, display: str, report: bool, result) -> None:
         self.store_encoded(key, abspath, display, report, encode_result(result))
@@ -288,10 +291,7 @@ class ResultCache:
         asked for, so a warm run that needs none holds none in memory."""
         if self._part or not tag.startswith(_DERIVED):
             return self
-        if self._derived is None:
-            root, own, cwd, code = self._place
-            self._derived = ResultCache(root, own, cwd, code, part=".derived")
-        return self._derived
+        return self._part_pack(".derived")
 
     def load_derived(self, display: str, tag: str, source: bytes) -> tuple | None:
         """A value a rule derived from this exact file content, as `(value,)`; None if not stored."""
@@ -325,8 +325,7 @@ class ResultCache:
 
     def save(self) -> None:
         """Write the pack if anything changed; a cache that cannot be written is skipped."""
-        for sibling in [*self._siblings.values(), *([self._derived] if self._derived is not None else []),
-                        *self._facts.values()]:
+        for sibling in [*self._siblings.values(), *self._parts.values()]:
             sibling.save()
         if not self._new:
             return
