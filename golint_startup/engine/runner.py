@@ -230,6 +230,7 @@ def run(patterns: list[str], settings: Settings, *, cwd: str | None = None, incl
         models = startup_scope.Models(facts.get(STARTUP_FACTS, {}), result.abspaths, completer.read,
                                       lambda display: completer.facts_on_demand(display, complete_program_facts),
                                       cache=completer.cache, cwd=cwd)
+    run_files = _RunFiles(result.abspaths, cache.keys if cache is not None else {}, cwd, result.notifications.append)
     for _, group_settings, group_jobs in groups.values():
         group_reported = ({j.display for j in group_jobs if j.report} & reported) | measured_files
         group_findings = [f for f in findings if f.path in group_reported]
@@ -242,7 +243,7 @@ def run(patterns: list[str], settings: Settings, *, cwd: str | None = None, incl
                               startup=startup_scope.Query(models, group_settings.startup,
                                                           f"{rule.id} {group_settings.fingerprint()}")
                               if models is not None and rule.needs(STARTUP_MODEL) else None)
-            group_findings += [f for f in _check_project(rule, project) if f.path in group_reported]
+            group_findings += [f for f in _check_project(rule, project, run_files) if f.path in group_reported]
         if result.measurement is not None:
             group_findings = measuring.annotate(group_findings, result.measurement, result.abspaths)
         if models is not None:
@@ -288,7 +289,22 @@ def _measure(result: RunResult, reported: set[str], options, cwd: str) -> set[st
 _PROJECT_TAG = "project:findings"
 
 
-def _check_project(rule, project: Project) -> list[Finding]:
+class _RunFiles:
+    """cache.files_digest of every file the run read, computed once for all whole-run rules
+    of all settings groups (the files do not change between them)."""
+
+    def __init__(self, abspaths: dict[str, str], keys: dict[str, str], cwd: str, notify):
+        self._reader = Project({}, abspaths, set(), None, cwd, notify)
+        self._keys, self._digest = keys, None
+
+    def digest(self):
+        """A copy of the running digest, to be extended by the caller."""
+        if self._digest is None:
+            self._digest = files_digest(self._reader.abspaths, self._reader.abspaths, self._keys, self._reader.read)
+        return self._digest.copy()
+
+
+def _check_project(rule, project: Project, run_files: _RunFiles) -> list[Finding]:
     """`rule.check_project`, its findings and notifications cached under a digest of every
     file the run read, the rule's options and the reported files: a warm run over an
     unchanged tree neither decodes the rule's facts nor builds its graphs. Rules with inputs
@@ -297,7 +313,7 @@ def _check_project(rule, project: Project) -> list[Finding]:
     options = project.settings.options[rule.id]
     digest = None
     if project.cache is not None and not rule.opt_in_flag and not rule.needs(DISK_FILES):
-        files = files_digest(project.abspaths, project.abspaths, project.cache.keys, project.read)
+        files = run_files.digest()
         files.update(repr((rule.id, options, project.settings.fingerprint(), sorted(project.reported))).encode())
         digest = files.hexdigest().encode()
     asker = f"<{rule.id}: {project.settings.fingerprint()}>"
