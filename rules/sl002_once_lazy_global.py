@@ -163,7 +163,8 @@ def _is_cheap(file: GoFile, value) -> bool:
                 not file.is_shadowed(function):
             # new(T); make(T) or make(T, n) with a constant n of at most _SMALL_MAKE.
             sizes = [a for a in arguments.named_children if a.type != "comment"][1:] if arguments is not None else []
-            return all((Constants(file).value(size) or _SMALL_MAKE + 1) <= _SMALL_MAKE for size in sizes)
+            values = [Constants(file).value(size) for size in sizes]
+            return all(value is not None and value <= _SMALL_MAKE for value in values)
         callee = file.callee(value)
         return callee is not None and (callee[1] in CONSTANT_SIZE_CONSTRUCTORS.get(callee[0], ()) or
                                        callee[1] in SMALL_VALUE_CALLS.get(callee[0], ())) and \

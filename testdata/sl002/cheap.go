@@ -59,6 +59,7 @@ func smallValues() {
 	cheapOnce.Do(func() { defaults = Options{Name: os.Getenv("NAME")} })
 	cheapOnce.Do(func() { index = make(map[string]int) })
 	cheapOnce.Do(func() { index = make(map[string]int, 64) })
+	cheapOnce.Do(func() { index = make(map[string]int, 0) })
 }
 
 // One real call among cheap values keeps the finding; so does a constructor fed by a call.
