@@ -198,9 +198,12 @@ SMALL_VALUE_CALLS: dict[str, frozenset[str]] = {
     "strconv": frozenset({"Atoi", "Itoa", "ParseBool", "ParseInt", "ParseUint", "ParseFloat", "FormatInt"}),
 }
 
-# Path components that mark test and tooling code (end-to-end apps, fixtures) by location.
+# Path components that mark test and tooling code by location: end-to-end apps, fixtures,
+# and the programs a project keeps beside its service but never deploys (`hack/` is the
+# Kubernetes convention for code generators and release scripts; `examples/` are demos).
+# `tools` is left out: projects name utility packages of the service that way.
 TEST_DIRS: tuple[str, ...] = ("test", "tests", "e2e", "integration", "testutil", "testutils", "testhelpers",
-                              "fixtures")
+                              "fixtures", "hack", "examples", "example")
 
 # Calls that load configuration into a value whose address is an argument (SL006): what
 # they fill is a config struct by definition. Package-level functions by import path.
