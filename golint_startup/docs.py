@@ -51,6 +51,6 @@ def replace_block(readme: str) -> str:
 if __name__ == "__main__":
     path = sys.argv[1] if len(sys.argv) > 1 else "README.md"
     with open(path, encoding="utf-8") as handle:
-        text = handle.read()
+        text = replace_block(handle.read())  # before opening for writing: a failure leaves the file whole
     with open(path, "w", encoding="utf-8") as handle:
-        handle.write(replace_block(text))
+        handle.write(text)

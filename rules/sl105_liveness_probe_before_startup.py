@@ -6,21 +6,25 @@ from golint_startup.kube.manifests import RECOGNITION, ProjectManifests
 from golint_startup.rule import Finding, Option, Rule
 
 def check_manifests(manifests: ProjectManifests, options):
-    min_delay = options["min-initial-delay"]
+    budget = options["min-restart-budget"]
     for container in manifests.go_containers:
         if container.liveness_probe is None or container.startup_probe:
             continue
-        if container.liveness_initial_delay < min_delay:
-            yield Finding(RULE.id, f"liveness probe of {container.label} starts {container.liveness_initial_delay}s "
-                                   f"after start, with no startupProbe (min-initial-delay {min_delay}s): a startup "
-                                   f"slower than about {container.liveness_restart_after}s is killed and restarted "
-                                   "in a loop; add a startupProbe",
+        if container.liveness_restart_after < budget:
+            delay = container.liveness_initial_delay
+            yield Finding(RULE.id, f"liveness probe of {container.label} restarts it unless it answers within "
+                                   f"{container.liveness_restart_after}s of starting (initialDelaySeconds {delay}, "
+                                   f"then {container.liveness_restart_after - delay}s of failed probes; min-restart-budget "
+                                   f"{budget}s) and has no startupProbe: a slower start "
+                                   "(CPU throttling, a cold cache, a larger config) is killed and restarted in a "
+                                   "loop; add a startupProbe",
                           container.liveness_probe)
 
 
 RULE = Rule.from_docs(
     __file__,
-    options=(Option("min-initial-delay", 5, "smallest initialDelaySeconds of a liveness probe without a "
-                                            "startup probe, in seconds"),),
+    options=(Option("min-restart-budget", 30, "seconds from a container's start to its restart by a liveness probe "
+                                              "that fails every time, below which a probe without a startup probe "
+                                              "is reported"),),
     check_manifests=check_manifests, snippets={"RECOGNITION": RECOGNITION},
 )

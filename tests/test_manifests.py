@@ -196,7 +196,7 @@ def test_options_and_levels_from_the_config(tmp_path):
     write(tmp_path, "pod.yaml", POD.replace("      resources:", "      livenessProbe:\n        initialDelaySeconds: 8"
                                                               "\n        tcpSocket: {port: 80}\n      resources:"))
     assert _run(tmp_path, "SL105").findings == []
-    write(tmp_path, ".startup-lint.toml", '[rules.liveness-probe-before-startup]\nmin-initial-delay = 10\n'
+    write(tmp_path, ".startup-lint.toml", '[rules.liveness-probe-before-startup]\nmin-restart-budget = 40\n'
                                           'level = "warning"\n')
     findings = _run(tmp_path, "SL105").findings
     assert [(f.rule_id, f.level) for f in findings] == [("SL105", "warning")]
@@ -245,7 +245,7 @@ def test_explain_states_the_recognition_rules_and_defaults():
         assert "ko://" in done.out and "go-images" in done.out and "main` package" in done.out
     assert "min-headroom` (default `10`)" in cli("--explain", "SL102", cwd=".").out
     assert "min-request-ratio` (default `0.6`)" in cli("--explain", "SL104", cwd=".").out
-    assert "min-initial-delay` (default `5`)" in cli("--explain", "SL105", cwd=".").out
+    assert "min-restart-budget` (default `30`)" in cli("--explain", "SL105", cwd=".").out
 
 
 def test_hostile_yaml_alias_bombs_and_deep_nesting(tmp_path):
