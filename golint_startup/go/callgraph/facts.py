@@ -227,7 +227,7 @@ _FACTS = """
 (var_spec) @binding
 (call_expression function: (_) @callee arguments: (arguments [(identifier) (selector_expression) (function_literal) (call_expression)] @arg) @arglist)
 (return_statement (expression_list [(identifier) (selector_expression) (function_literal)] @returned))
-(var_spec value: (expression_list [(identifier) (selector_expression)] @init) @values)
+(var_spec value: (expression_list [(identifier) (selector_expression) (function_literal)] @init) @values)
 (assignment left: (expression_list . (identifier) @setvar .) right: (expression_list . [(identifier) (selector_expression)] @setval .))
 (keyed_element key: (_) @key element: [(identifier) (selector_expression)] @keyed)
 (short_var_declaration left: (expression_list . (identifier) @local .) right: (expression_list . [(function_literal) (call_expression)] @bound .))
@@ -848,8 +848,10 @@ def file_facts(file: GoFile, classify: Classifier | None = None,
         if receiver is not None:
             for recv_name in receiver[0]:
                 env[text(recv_name)] = receiver[1]
-        if function.kind != "var":
-            for binding in found.bindings:
+        for binding in found.bindings:
+            # A var spec's own names are package-level, not locals; the names its function
+            # literals declare are (`RunE: func(...) error { app := &App{}; return app.Serve() }`).
+            if binding != node:
                 _bind(binding, env)
         literal_keys = {literal: f"{file.path}@{literal.start_byte}" for literal in found.literals}
         events = _events_of(file, node, found, function.key, classify, env, literal_keys, keep_untyped_call)

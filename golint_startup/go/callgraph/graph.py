@@ -257,7 +257,8 @@ class ModuleGraph:
             elif kind == "ref":
                 # A function value passed to a call runs only if the callee may call it.
                 if event.arg is None or self._passes(function, event.arg):
-                    yield event, self.resolve(event.target, package)
+                    for resolved in self._values(event.target, package):
+                        yield event, resolved
             elif kind == "rarg":
                 # A call's result passed on (`NewServer(WithLogger(l))`): what it returns runs if
                 # the callee may call it.
@@ -271,9 +272,9 @@ class ModuleGraph:
                 for value in self.returned(resolved) if resolved is not None else ():
                     yield event, Resolved(value)
             elif kind == "run":
-                resolved = self.resolve(event.target, package)
-                if resolved.function is None or resolved.function.id not in self._commands()[1]:
-                    yield event, resolved
+                for resolved in self._values(event.target, package):
+                    if resolved.function is None or resolved.function.id not in self._commands()[1]:
+                        yield event, resolved
             elif kind == "ret" and function.id in self._stored_ids:
                 # A wrapper's result is what the framework runs (`RunE: withStore(run)`).
                 yield event, self.resolve(event.target, package)
@@ -295,6 +296,14 @@ class ModuleGraph:
         return self.returned(function) + [
             value for event in function.events if event.kind in ("init", "set")
             for value in [self.resolve(event.target, function.package).function] if value is not None]
+
+    def _values(self, target: Target, package: Package) -> list[Resolved]:
+        """What a function value names: a function, or the function values a package-level
+        variable holds (`var serve = func(...) {...}` used as `RunE: serve`)."""
+        resolved = self.resolve(target, package)
+        if resolved.function is None and resolved.external is None and not resolved.unresolved:
+            return self._variable_values(target, package) or [resolved]
+        return [resolved]
 
     def _variable_values(self, target: Target, package: Package) -> list[Resolved]:
         """What a call of a package-level variable (`purgeFunc(ids)`) calls: the function values
@@ -395,10 +404,10 @@ class ModuleGraph:
                                        if p in COMMAND_RUNNERS)
                 for event in function.events:
                     if event.kind == "run":
-                        target = self.resolve(event.target, function.package).function
-                        if target is not None:
-                            self._stored.append((target, function.package.directory, frameworks))
-                            self._stored_ids.add(target.id)
+                        for resolved in self._values(event.target, function.package):
+                            if resolved.function is not None:
+                                self._stored.append((resolved.function, function.package.directory, frameworks))
+                                self._stored_ids.add(resolved.function.id)
             if self._stored:
                 for function in self.functions.values():
                     for event in function.events:

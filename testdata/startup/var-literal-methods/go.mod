@@ -1,0 +1,3 @@
+module example.com/var-literal-methods
+
+go 1.22

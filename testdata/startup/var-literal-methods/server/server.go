@@ -1,0 +1,71 @@
+package server
+
+import (
+	"encoding/json"
+	"io"
+	"net/http"
+)
+
+type Server struct{}
+
+func New() (*Server, error) { return &Server{}, nil }
+
+// Start fetches its routing table before it serves.
+func (s *Server) Start() error {
+	resp, err := http.Get("http://config/routes")
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return err
+	}
+	var routes map[string]string
+	return json.Unmarshal(body, &routes) // want "SL008"
+}
+
+func (s *Server) Check() error {
+	resp, err := http.Get("http://localhost/healthz")
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	var status map[string]string
+	return json.Unmarshal(body, &status) // want "SL008"
+}
+
+// Idle is only reached from a literal no one calls.
+func Idle() error {
+	resp, err := http.Get("http://localhost/idle")
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	var v any
+	return json.Unmarshal(body, &v)
+}
+
+func Probe() error {
+	resp, err := http.Get("http://localhost/probe")
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	var v any
+	return json.Unmarshal(body, &v) // want "SL008"
+}
+
+func Warm() error {
+	resp, err := http.Get("http://localhost/warm")
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	var v any
+	return json.Unmarshal(body, &v) // want "SL008"
+}
