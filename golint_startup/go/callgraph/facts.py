@@ -619,6 +619,14 @@ def _events_of(file: GoFile, top, found: _Found, key: str, classify: Classifier 
             held.setdefault(name, []).append(node)
     held = {name: nodes for name, nodes in held.items() if len(nodes) == 1}
 
+    def started_literal(holder) -> bool:
+        """Whether `holder` is a literal run by a `go` statement, itself or inside one."""
+        while holder is not top and holder in invoked_by:
+            if invoked_by[holder] in found.started:
+                return True
+            holder = owner_of[holder]
+        return False
+
     for literal in literals:
         owner = owner_of[literal]
         call = invoked_by.get(literal)
@@ -644,7 +652,8 @@ def _events_of(file: GoFile, top, found: _Found, key: str, classify: Classifier 
         if function is not None and function.type == "index_expression":  # opts[i](s)
             function = unparen(function.child_by_field_name("operand"))
         if function is not None and function.type == "identifier" and text(function) in params:
-            kind = "pgo" if call in found.started else "pcall"  # `go f()`: see graph.follow_goroutines
+            # `go f()`, or `go func() { defer recover(); f() }()`: see graph.follow_goroutines
+            kind = "pgo" if call in found.started or started_literal(owner) else "pcall"
             events[owner].append(Event(place(call, owner), kind, ParamTarget(params[text(function)]), span(call)))
             continue
         kind = "run" if in_command(call, owner) else "call"

@@ -9,12 +9,24 @@ func main() {
 	}()
 	inline(nil)
 	background(serve)
+	safely(tick)
 }
 
 // background starts what it is given in a goroutine.
 func background(f func()) { go f() }
 
 func serve() { _ = poll(nil) }
+
+// safely starts what it is given in a goroutine that recovers from its panics: the call of
+// its parameter sits in a literal the go statement runs.
+func safely(f func()) {
+	go func() {
+		defer func() { _ = recover() }()
+		f()
+	}()
+}
+
+func tick() { _ = ticked(nil) }
 
 func warm(in []string) []string {
 	var out []string
@@ -41,6 +53,14 @@ func inline(in []string) []string {
 }
 
 func poll(in []string) []string {
+	var out []string
+	for _, x := range in {
+		out = append(out, x)
+	}
+	return out
+}
+
+func ticked(in []string) []string {
 	var out []string
 	for _, x := range in {
 		out = append(out, x)
