@@ -158,6 +158,20 @@ HANDLER_REGISTRATIONS: tuple[str, ...] = (
     "golang.org/x/net/websocket.Handler", "github.com/hibiken/asynq.HandleFunc",
     *(f"github.com/ThreeDotsLabs/watermill/message.{name}" for name in ("AddHandler", "AddNoPublisherHandler",
                                                                          "AddConsumerHandler")),
+    # beego: routes and filters (`web.InsertFilter("*", web.BeforeRouter, f)`) run per request.
+    *(f"{beego}.{name}" for beego in ("github.com/beego/beego/v2/server/web", "github.com/astaxie/beego")
+      for name in (*_HTTP_METHODS, "Any", "Router", "Handler", "InsertFilter", "InsertFilterChain", "ErrorHandler")),
+    # Kubernetes controllers: client-go's list options tweaks run on every List and Watch of an
+    # informer; controller-runtime's map functions and predicates on every event, its health
+    # checks on every probe.
+    *(f"k8s.io/client-go/tools/cache.{name}" for name in ("NewFilteredListWatchFromClient",)),
+    "k8s.io/client-go/informers.WithTweakListOptions",
+    "k8s.io/client-go/dynamic/dynamicinformer.NewFilteredDynamicSharedInformerFactory",
+    "k8s.io/client-go/metadata/metadatainformer.NewFilteredSharedInformerFactory",
+    *(f"sigs.k8s.io/controller-runtime/pkg/handler.{name}" for name in
+      ("EnqueueRequestsFromMapFunc", "TypedEnqueueRequestsFromMapFunc")),
+    *(f"sigs.k8s.io/controller-runtime/pkg/predicate.{name}" for name in
+      ("NewPredicateFuncs", "NewTypedPredicateFuncs")),
     # On a schedule, after startup.
     *(f"{cron}.AddFunc" for cron in ("github.com/robfig/cron", "github.com/robfig/cron/v3")),
     # Not handlers, but the same for the model: the function runs later, on the first call of

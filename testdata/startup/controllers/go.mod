@@ -1,0 +1,3 @@
+module example.com/controllers
+
+go 1.22

@@ -1,0 +1,53 @@
+// What a Kubernetes controller or a beego service hands to its libraries runs per event, per
+// List and Watch, or per request: after startup.
+package main
+
+import (
+	"github.com/beego/beego/v2/server/web"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/client-go/informers"
+	"k8s.io/client-go/tools/cache"
+	"sigs.k8s.io/controller-runtime/pkg/handler"
+)
+
+func main() {
+	lw := cache.NewFilteredListWatchFromClient(nil, "pods", "", func(o *metav1.ListOptions) {
+		o.LabelSelector = selector(nil)
+	})
+	_ = lw
+	_ = informers.WithTweakListOptions(tweak)
+	_ = handler.EnqueueRequestsFromMapFunc(mapOwners)
+	web.InsertFilter("*", web.BeforeRouter, staticFilter)
+	_ = startupLabels(nil)
+}
+
+func tweak(o *metav1.ListOptions) { o.LabelSelector = selector(nil) }
+
+func mapOwners(ctx any, obj any) []string { return owners(nil) }
+
+func staticFilter(ctx any) { _ = owners(nil) }
+
+func selector(parts []string) string {
+	var out []string
+	for _, p := range parts {
+		out = append(out, p)
+	}
+	return out[0]
+}
+
+func owners(refs []string) []string {
+	var out []string
+	for _, r := range refs {
+		out = append(out, r)
+	}
+	return out
+}
+
+// Called from main itself: startup code.
+func startupLabels(in []string) []string {
+	var out []string // want "SL003"
+	for _, x := range in {
+		out = append(out, x)
+	}
+	return out
+}
