@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from golint_startup.go.gofile import GoFile
+from golint_startup.go.inputs import input_source
 from golint_startup.go.syntax import STATEMENT_LISTS, WRITES, ancestors, enclosing_function, ends_process, identifier_uses, \
     is_variadic, matches, mentions, names_of, previous_statement, root_identifier, text, unparen, \
     values_of, written_roots
@@ -351,6 +352,14 @@ def _loop_finding(file: GoFile, loop, name: str, types: FileTypes, options: dict
         if capacity is None:
             return None
         over = "for loop"
+    read_by = None
+    if options["sources"] == "input":
+        # Only a loop over input read at run time grows the slice to a size worth a make.
+        counted = clause.child_by_field_name("right") if clause.type == "range_clause" else \
+            unparen(clause.child_by_field_name("condition")).child_by_field_name("right")
+        read_by = input_source(file, counted, loop.start_byte)
+        if read_by is None:
+            return None
     if per_iteration > 1:
         if capacity.isdigit():
             capacity = str(per_iteration * int(capacity))
@@ -395,10 +404,11 @@ def _loop_finding(file: GoFile, loop, name: str, types: FileTypes, options: dict
         fix = f"declare it just before the loop as {name} := make({slice_type}, 0, {capacity}){hint}, since {why}"
     else:
         fix = f"preallocate it with make({slice_type}, 0, {capacity}){hint}"
+    read = f" (input read at run time by {read_by})" if read_by else ""
     return RULE.finding(
         file.path, report_node,
-        f"{name} starts empty and is appended to on every iteration of the {over}, regrowing and copying its "
-        f"backing array; {fix}")
+        f"{name} starts empty and is appended to on every iteration of the {over}{read}, regrowing and copying "
+        f"its backing array; {fix}")
 
 
 def _fixed_by_value(file: GoFile, clause, capacity: str, written: set, previous, statement, types: FileTypes) -> bool:
@@ -510,6 +520,10 @@ def check(file: GoFile, options: dict):
 
 
 RULE = Rule.from_docs(
-    __file__, options=(Option("for-loops", True, "also check three-clause loops `for i := a; i < n; i++`"), SCOPE),
+    __file__, options=(Option("for-loops", True, "also check three-clause loops `for i := a; i < n; i++`"),
+                       Option("sources", "input", 'which loops to report: "input" (over input read at run time in '
+                              'the same function: file lines, a decoded document, a directory listing) or "any" '
+                              '(every loop whose count is known)', choices=("input", "any")),
+                       SCOPE),
     check=check, requires=(STARTUP_MODEL,), snippets={"SCOPE_HELP": SCOPE_HELP},
 )

@@ -23,7 +23,8 @@ COUNTING_LOOP = textwrap.dedent("""\
 
 def _sl003_findings(tmp_path, config: str):
     (tmp_path / "p.go").write_text(COUNTING_LOOP)
-    (tmp_path / ".startup-lint.toml").write_text(config)
+    # The loop runs over a parameter: SL003 reports it with sources = "any" only.
+    (tmp_path / ".startup-lint.toml").write_text('[rules.SL003]\nsources = "any"\n' + config)
     settings = build_settings(config_path=None, select=("SL003",), cwd=str(tmp_path))
     return run(["./..."], settings, cwd=str(tmp_path)).findings
 
@@ -34,8 +35,14 @@ def test_sl003_counts_three_clause_loops_by_default(tmp_path):
     assert "make([]int, 0, n)" in findings[0].message
 
 
+def test_sl003_reports_loops_over_parameters_only_with_sources_any(tmp_path):
+    (tmp_path / "p.go").write_text(COUNTING_LOOP)
+    settings = build_settings(config_path=None, select=("SL003",), cwd=str(tmp_path))
+    assert run(["./..."], settings, cwd=str(tmp_path)).findings == []
+
+
 def test_sl003_for_loops_option_turns_them_off(tmp_path):
-    assert _sl003_findings(tmp_path, "[rules.SL003]\nfor-loops = false\n") == []
+    assert _sl003_findings(tmp_path, "for-loops = false\n") == []
 
 
 def test_sl002_sees_the_rest_of_the_package_when_one_file_is_named(tmp_path):

@@ -84,12 +84,19 @@ def test_text_and_json_show_the_path_in_one_line():
     assert [step["function"] for step in item["startup_path"]] == ["main", "run", "running"]
 
 
+def _any_loop_config(tmp_path) -> str:
+    """SL003 on loops over any values (its default is input only), to probe the startup model."""
+    path = tmp_path / "sl003-any.toml"
+    path.write_text('[rules.SL003]\nsources = "any"\n')
+    return str(path)
+
+
 def test_long_paths_are_cut_in_the_middle(tmp_path):
     chain = "".join(f"func f{i}(in []string) []string {{ return f{i + 1}(in) }}\n\n" for i in range(9))
     go_module(tmp_path, {"main.go": "package main\n\nfunc main() { f0(nil) }\n\n" + chain +
                          "func f9(in []string) []string {\n\tvar out []string\n\tfor _, x := range in {\n"
                          "\t\tout = append(out, x)\n\t}\n\treturn out\n}\n"})
-    settings = build_settings(config_path=None, select=("SL003",), cwd=str(tmp_path), search=False)
+    settings = build_settings(config_path=_any_loop_config(tmp_path), select=("SL003",), cwd=str(tmp_path), search=False)
     (finding,) = run(["./..."], settings, cwd=str(tmp_path)).findings
     assert len(finding.startup_path) == 11
     assert finding.startup_line() == "runs at startup: main → f0 → f1 → … → f7 → f8 → f9"
@@ -121,7 +128,7 @@ def test_scope_all_restores_every_function(tmp_path):
     go_module(tmp_path, {"lib/lib.go": source})
     settings = build_settings(config_path=None, select=("SL003",), cwd=str(tmp_path), search=False)
     assert run(["./..."], settings, cwd=str(tmp_path)).findings == []
-    write(tmp_path, ".startup-lint.toml", 'select = ["SL003"]\n[rules.SL003]\nscope = "all"\n')
+    write(tmp_path, ".startup-lint.toml", 'select = ["SL003"]\n[rules.SL003]\nscope = "all"\nsources = "any"\n')
     settings = build_settings(config_path=str(tmp_path / ".startup-lint.toml"), cwd=str(tmp_path))
     (finding,) = run(["./..."], settings, cwd=str(tmp_path)).findings
     assert finding.startup_path == ()
@@ -162,10 +169,10 @@ def test_configured_handler_and_edge(tmp_path):
                          grow.format(name="paged") + grow.format(name="jobbed"),
                          # Route calls h (as a router's test hook might): by default an edge.
                          "web/web.go": "package web\n\nfunc Route(pattern string, h func()) { h() }\n"})
-    settings = build_settings(config_path=None, select=("SL003",), cwd=str(tmp_path), search=False)
+    settings = build_settings(config_path=_any_loop_config(tmp_path), select=("SL003",), cwd=str(tmp_path), search=False)
     assert [f.startup_path[-1].message for f in run(["./..."], settings, cwd=str(tmp_path)).findings] == ["paged"]
     write(tmp_path, ".startup-lint.toml", 'select = ["SL003"]\n[startup]\nedges = ["example.com/app.Job.Run"]\n'
-                                          'handlers = ["example.com/app/web.Route"]\n')
+                                          'handlers = ["example.com/app/web.Route"]\n[rules.SL003]\nsources = "any"\n')
     settings = build_settings(config_path=str(tmp_path / ".startup-lint.toml"), cwd=str(tmp_path))
     assert [f.startup_path[-1].message for f in run(["./..."], settings, cwd=str(tmp_path)).findings] == ["jobbed"]
 

@@ -245,3 +245,38 @@ FILE_READS: dict[str, frozenset[str]] = {
     "io/fs": frozenset({"ReadFile"}),
     BURNTSUSHI_TOML: frozenset({"DecodeFile"}),
 }
+
+# --- run-time input (SL003) ---------------------------------------------------
+#
+# Calls whose results hold input read at run time, whose size the code cannot know when it is
+# written (go.inputs follows them through a function's locals), by (import path, name):
+# "read" when the result is what was read (file contents, a directory listing, matched
+# names), "derived" when it is cut or parsed from the first argument, and so is input when
+# that is. Opening a file is not reading it: os.Open and OpenFile stay out.
+_READ_FUNCTIONS = {(path, name) for path, names in FILE_READS.items() for name in names
+                   if name not in {"Open", "OpenFile", "DecodeFile"}} | \
+    {(path, name) for path, name in LIBRARY_SLICES if path in {"os", "io/ioutil", "path/filepath"}
+     and name not in {"Args", "Environ", "SplitList"}} | \
+    {("io", "ReadAll"), ("io/ioutil", "ReadAll"), ("io/fs", "ReadDir"), ("io/fs", "Glob")}
+_DERIVED_FUNCTIONS = {(path, name) for path, name in LIBRARY_SLICES if path in {"strings", "bytes", "slices"}} | \
+    {(path, name) for path in ("strings", "bytes") for name in ("Lines", "SplitSeq", "FieldsSeq", "TrimSpace")} | \
+    {("strconv", name) for name in ("Atoi", "ParseInt", "ParseUint")}
+INPUT_SOURCES: dict[tuple[str, str], str] = {
+    **{call: "read" for call in _READ_FUNCTIONS},
+    **{call: "derived" for call in _DERIVED_FUNCTIONS},
+}
+# Methods that read, by name alone (the receiver's type is not in the tree): embed.FS's and
+# fs.FS's ReadFile, ReadDir and Glob, csv.Reader's ReadAll, *os.File's Readdir/Readdirnames.
+INPUT_METHODS: frozenset[str] = frozenset({"ReadFile", "ReadDir", "Glob", "ReadAll", "Readdir", "Readdirnames"})
+# Decoders that fill the value whose address (or pointer) is their last argument: the package
+# functions that decode documents, not those that load configuration (a config's values are
+# set by whoever writes it, like flags), and `Decode(&v)` of a stream decoder.
+INPUT_DECODERS: dict[str, frozenset[str]] = {
+    path: names - CONFIG_LOADERS.get(path, frozenset())
+    for path, names in {**DECODE_FUNCTIONS, **BINARY_DECODE_FUNCTIONS}.items()
+    if names - CONFIG_LOADERS.get(path, frozenset())
+}
+INPUT_DECODE_METHODS: frozenset[str] = frozenset({"Decode"})
+# Loops whose condition is one of these methods (`for sc.Scan()`, `for rows.Next()`) run once
+# per line or row of input: a slice appended to in them holds input.
+INPUT_LOOP_METHODS: frozenset[str] = frozenset({"Scan", "Next"})

@@ -1,0 +1,185 @@
+"""Where a value comes from within its function: input read at run time, or not.
+
+A value holds run-time input when, inside the function that uses it, it is the result of a
+read (library.INPUT_SOURCES, INPUT_METHODS), a variable decoded into (INPUT_DECODERS), a
+slice appended to once per line or row (INPUT_LOOP_METHODS), or something cut, parsed,
+converted or selected from one of these, followed through local assignments. Parameters,
+package-level variables, receivers, literals, os.Args, flags and the environment are not
+input here: their size is set elsewhere, if at all.
+"""
+
+from __future__ import annotations
+
+from golint_startup.go.gofile import GoFile
+from golint_startup.go.library import INPUT_DECODE_METHODS, INPUT_DECODERS, INPUT_LOOP_METHODS, INPUT_METHODS, \
+    INPUT_SOURCES
+from golint_startup.go.syntax import FUNCTION_NODES, ancestors, identifier_uses, text, unparen, values_of
+from golint_startup.go.types import INTEGER_TYPES
+
+# Builtins and conversions whose result is as big as their first argument (or its length).
+_PASS_THROUGH = frozenset({"len", "cap", "string", "append", "min", "max"}) | INTEGER_TYPES
+_SELECTIONS = frozenset({"selector_expression", "index_expression", "slice_expression", "parenthesized_expression",
+                         "unary_expression", "type_assertion_expression", "type_conversion_expression"})
+_DEPTH = 16
+
+
+def input_source(file: GoFile, expr, before: int | None = None) -> str | None:
+    """The call that read the run-time input `expr` holds (`os.ReadFile`, `json.Unmarshal`),
+    found through the locals of the function around it as they are before byte offset
+    `before` (default: where `expr` starts); None when it holds none."""
+    holders = [h for h in ancestors(file, expr) if h.type in FUNCTION_NODES]
+    if not holders:
+        return None
+    # The outermost function: a closure reads the locals of the function it is written in.
+    return _Tracer(file, holders[-1], expr.start_byte if before is None else before).source(expr, _DEPTH)
+
+
+class _Tracer:
+    def __init__(self, file: GoFile, function, before: int):
+        self.file, self.function, self.before = file, function, before
+        self.seen: set[str] = set()
+
+    def source(self, node, depth: int) -> str | None:
+        node = unparen(node)
+        if node is None or depth == 0:
+            return None
+        kind = node.type
+        if kind == "identifier":
+            return self._variable(node, depth)
+        if kind in _SELECTIONS:
+            # x.Items, x["k"], x[a:b], *x, &x: part of x
+            operand = node.child_by_field_name("operand") or \
+                next((c for c in node.named_children if c.type != "comment"), None)
+            return self.source(operand, depth - 1)
+        if kind == "binary_expression":
+            return self.source(node.child_by_field_name("left"), depth - 1) or \
+                self.source(node.child_by_field_name("right"), depth - 1)
+        if kind == "call_expression":
+            return self._call(node, depth)
+        return None
+
+    def _call(self, call, depth: int) -> str | None:
+        function = call.child_by_field_name("function")
+        arguments = values_of(call.child_by_field_name("arguments"))
+        callee = self.file.callee(call)
+        if callee is not None and callee[0]:
+            kind = INPUT_SOURCES.get(callee)
+            if kind == "read":
+                return text(function)
+            if kind == "derived" and arguments:
+                return self.source(arguments[0], depth - 1)
+            return None
+        if callee is not None:  # a plain call: builtins and conversions pass their argument through
+            if callee[1] in _PASS_THROUGH and not self.file.is_shadowed(function):
+                return next((s for a in arguments if (s := self.source(a, depth - 1))), None)
+            return None
+        if function is not None and function.type in {"slice_type", "array_type", "parenthesized_type"}:
+            return self.source(arguments[0], depth - 1) if arguments else None  # []byte(s)
+        if function is not None and function.type == "selector_expression":
+            if text(function.child_by_field_name("field")) in INPUT_METHODS:
+                return text(function)
+            # A method of an input value (`doc.Items()`, `sc.Text()`) returns part of it.
+            return self.source(function.child_by_field_name("operand"), depth - 1)
+        return None
+
+    def _variable(self, identifier, depth: int) -> str | None:
+        name = text(identifier)
+        if name in self.seen:
+            return None
+        self.seen.add(name)
+        try:
+            for use in identifier_uses(self.file, self.function, name):
+                if use.start_byte >= self.before:
+                    break
+                found = self._written_from(use, depth)
+                if found:
+                    return found
+            return None
+        finally:
+            self.seen.discard(name)
+
+    def _written_from(self, use, depth: int) -> str | None:
+        """The input a use of a variable writes into it: the value it is declared or assigned,
+        the range it walks, the decoder it is given to, the input-driven loop it grows in."""
+        parent = use.parent
+        if parent is None:
+            return None
+        if parent.type == "expression_list" and parent.parent is not None:
+            holder = parent.parent
+            if holder.type in {"short_var_declaration", "assignment"} and \
+                    holder.child_by_field_name("left") == parent and \
+                    (holder.type == "short_var_declaration" or text(holder.child_by_field_name("operator")) == "="):
+                value = _value_for(holder.child_by_field_name("right"), parent, use)
+                found = self.source(value, depth - 1) if value is not None else None
+                return found or self._grown_per_input(holder, use, value, depth)
+            if holder.type == "range_clause" and holder.child_by_field_name("left") == parent:
+                # the element of a range over input is part of it: `for _, doc := range docs`
+                elements = values_of(parent)
+                if len(elements) == 2 and elements[1] == use:
+                    return self.source(holder.child_by_field_name("right"), depth - 1)
+            if holder.type == "arguments":
+                return self._decoded(holder, use)
+            return None
+        if parent.type == "var_spec":
+            names = parent.children_by_field_name("name")
+            values = values_of(parent.child_by_field_name("value"))
+            if use in names and values:
+                value = values[names.index(use)] if len(values) == len(names) else values[0]
+                return self.source(value, depth - 1)
+            return None
+        if parent.type == "arguments":
+            return self._decoded(parent, use)
+        if parent.type == "unary_expression" and text(parent.child_by_field_name("operator")) == "&" and \
+                parent.parent is not None and parent.parent.type == "arguments":
+            return self._decoded(parent.parent, parent)
+        return None
+
+    def _decoded(self, arguments, argument) -> str | None:
+        """The decoder when `argument`, its last, is what the call decodes into."""
+        values = values_of(arguments)
+        call = arguments.parent
+        if not values or values[-1] != argument or call is None or call.type != "call_expression":
+            return None
+        function = call.child_by_field_name("function")
+        callee = self.file.callee(call)
+        if callee is not None and callee[1] in INPUT_DECODERS.get(callee[0], ()):
+            return text(function)
+        if callee is None and function is not None and function.type == "selector_expression" and \
+                text(function.child_by_field_name("field")) in INPUT_DECODE_METHODS:
+            return text(function)
+        return None
+
+    def _grown_per_input(self, assignment, use, value, depth: int) -> str | None:
+        """For `x = append(x, ...)` in a loop driven by input (`for sc.Scan()`, `for rows.Next()`,
+        a range over input): the loop's input."""
+        if value is None or value.type != "call_expression" or text(value.child_by_field_name("function")) != "append":
+            return None
+        for holder in ancestors(self.file, assignment):
+            if holder == self.function:
+                break
+            if holder.type != "for_statement":
+                continue
+            condition = unparen(holder.child_by_field_name("condition")) or \
+                next((c for c in holder.named_children if c.type == "range_clause"), None)
+            if condition is None:
+                continue
+            if condition.type == "call_expression":
+                function = condition.child_by_field_name("function")
+                if function is not None and function.type == "selector_expression" and \
+                        text(function.child_by_field_name("field")) in INPUT_LOOP_METHODS:
+                    return text(function)
+            if condition.type == "range_clause":
+                found = self.source(condition.child_by_field_name("right"), depth - 1)
+                if found:
+                    return found
+        return None
+
+
+def _value_for(right, left, use):
+    """The value `use`, one of the names in `left`, is given by the values in `right`."""
+    names, values = values_of(left), values_of(right)
+    if use not in names or not values:
+        return None
+    if len(values) == len(names):
+        return values[names.index(use)]
+    return values[0] if names.index(use) == 0 or len(values) == 1 else None

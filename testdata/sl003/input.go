@@ -1,0 +1,201 @@
+package main
+
+import (
+	"bufio"
+	"embed"
+	"encoding/csv"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+//go:embed testdata
+var assets embed.FS
+
+type Config struct {
+	Servers []string
+	Limits  map[string]int
+}
+
+type Document struct {
+	Items []Item
+	Meta  map[string][]string
+}
+
+type Item struct{ Name string }
+
+var defaults = []string{"a", "b", "c"}
+
+func main() {
+	flag.Parse()
+	fileLines()
+	decoded()
+	decodedYAML()
+	listing()
+	embedded()
+	scanned()
+	bounded()
+	csvRows()
+	notInput(Config{}, []string{"x"})
+	flags()
+}
+
+// Lines of a file: the slice is as long as the file.
+func fileLines() []string {
+	data, err := os.ReadFile("hosts")
+	if err != nil {
+		return nil
+	}
+	lines := strings.Split(string(data), "\n")
+	var hosts []string // want "SL003: hosts starts empty .* range over lines \\(input read at run time by os.ReadFile\\).*make\\(\\[\\]string, 0, len\\(lines\\)\\)"
+	for _, l := range lines {
+		hosts = append(hosts, strings.TrimSpace(l))
+	}
+	return hosts
+}
+
+// A decoded document: its entries, a field of it, an element of a map in it.
+func decoded() ([]string, []string) {
+	data, _ := os.ReadFile("doc.json")
+	var doc Document
+	if err := json.Unmarshal(data, &doc); err != nil {
+		return nil, nil
+	}
+	var names []string // want "SL003: names starts empty .* range over doc.Items \\(input read at run time by json.Unmarshal\\)"
+	for _, item := range doc.Items {
+		names = append(names, item.Name)
+	}
+	var tags []string // want "SL003: tags starts empty .* by json.Unmarshal"
+	for _, t := range doc.Meta["tags"] {
+		tags = append(tags, strings.ToLower(t))
+	}
+	return names, tags
+}
+
+// A stream decoder, into a pointer.
+func decodedYAML() []string {
+	f, _ := os.Open("doc.yaml")
+	var doc *Document = new(Document)
+	_ = yaml.NewDecoder(f).Decode(doc)
+	var out []string // want "SL003: out starts empty .* by yaml.NewDecoder\\(f\\).Decode"
+	for _, item := range doc.Items {
+		out = append(out, item.Name)
+	}
+	return out
+}
+
+// A directory listing.
+func listing() []string {
+	entries, _ := os.ReadDir("plugins")
+	var paths []string // want "SL003: paths starts empty .* by os.ReadDir"
+	for _, e := range entries {
+		paths = append(paths, filepath.Join("plugins", e.Name()))
+	}
+	matches, _ := filepath.Glob("conf.d/*.conf")
+	var confs []string // want "SL003: confs starts empty .* by filepath.Glob"
+	for _, m := range matches {
+		confs = append(confs, filepath.Base(m))
+	}
+	return append(paths, confs...)
+}
+
+// embed.FS's ReadDir and ReadFile, split into words.
+func embedded() []string {
+	data, _ := assets.ReadFile("testdata/words.txt")
+	words := strings.Fields(string(data))
+	var upper []string // want "SL003: upper starts empty .* by assets.ReadFile"
+	for _, w := range words {
+		upper = append(upper, strings.ToUpper(w))
+	}
+	return upper
+}
+
+// Lines collected with a bufio.Scanner, then walked again.
+func scanned() []int {
+	f, _ := os.Open("numbers")
+	sc := bufio.NewScanner(f)
+	var lines []string
+	for sc.Scan() {
+		lines = append(lines, sc.Text())
+	}
+	var lengths []int // want "SL003: lengths starts empty .* by sc.Scan"
+	for _, l := range lines {
+		lengths = append(lengths, len(l))
+	}
+	return lengths
+}
+
+// A counted loop bounded by the length of input, directly or through a local.
+func bounded() ([]string, []string) {
+	data, _ := os.ReadFile("pairs")
+	lines := strings.Split(string(data), "\n")
+	var keys []string // want "SL003: keys starts empty .* the for loop \\(input read at run time by os.ReadFile\\).*make\\(\\[\\]string, 0, len\\(lines\\)\\)"
+	for i := 0; i < len(lines); i++ {
+		keys = append(keys, lines[i])
+	}
+	n := len(lines)
+	var values []string // want "SL003: values starts empty .* make\\(\\[\\]string, 0, n\\)"
+	for i := 0; i < n; i++ {
+		values = append(values, strings.ToUpper(lines[i]))
+	}
+	return keys, values
+}
+
+// Rows of a CSV file.
+func csvRows() []string {
+	f, _ := os.Open("table.csv")
+	var rows [][]string
+	rows, _ = csv.NewReader(f).ReadAll()
+	var firsts []string // want "SL003: firsts starts empty .* by csv.NewReader\\(f\\).ReadAll"
+	for _, row := range rows {
+		firsts = append(firsts, row[0])
+	}
+	return firsts
+}
+
+// Not input: a parameter (its size is decided by the caller), a config's fields, a
+// literal, a package-level variable, a field of a value decoded elsewhere.
+func notInput(cfg Config, params []string) ([]string, []string, []string, []string, []string) {
+	var fromParam []string
+	for _, p := range params {
+		fromParam = append(fromParam, strings.ToUpper(p))
+	}
+	var servers []string
+	for _, s := range cfg.Servers {
+		servers = append(servers, s+":443")
+	}
+	var literal []string
+	for _, s := range []string{"x", "y", "z"} {
+		literal = append(literal, s)
+	}
+	var fromPackage []string
+	for _, s := range defaults {
+		fromPackage = append(fromPackage, s)
+	}
+	var limits []string
+	for k := range cfg.Limits {
+		limits = append(limits, k)
+	}
+	return fromParam, servers, literal, fromPackage, limits
+}
+
+// Not input: command-line words, flags, the environment.
+func flags() ([]string, []string, []string) {
+	var args []string
+	for _, a := range os.Args[1:] {
+		args = append(args, a)
+	}
+	var rest []string
+	for _, a := range flag.Args() {
+		rest = append(rest, a)
+	}
+	var env []string
+	for _, kv := range strings.Split(os.Getenv("PEERS"), ",") {
+		env = append(env, kv)
+	}
+	return args, rest, env
+}
