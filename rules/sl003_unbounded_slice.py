@@ -180,8 +180,10 @@ def _placeholder(file: GoFile, node) -> str:
     return "items"
 
 
-def _range_capacity(file: GoFile, clause, types: FileTypes) -> tuple[str, str] | None:
-    """(capacity expression, a hint) for a range clause over something with a known length."""
+def _range_capacity(file: GoFile, clause, types: FileTypes, read: bool) -> tuple[str, str] | None:
+    """(capacity expression, a hint) for a range clause over something with a known length.
+    `read`: the ranged value holds input read at run time (bytes, lines, entries, a decoded
+    document), which has a length even where its type is not known here."""
     right = unparen(clause.child_by_field_name("right"))
     if right is None:
         return None
@@ -192,7 +194,7 @@ def _range_capacity(file: GoFile, clause, types: FileTypes) -> tuple[str, str] |
         count = len([n for n in body.named_children if n.type != "comment"]) if body is not None else 0
         return str(count), ""
     t = types.of(right)
-    if not types.length_known(t):
+    if not types.length_known(t) and not (read and types.underlying(t) is None):
         return None
     if types.is_integer(t):
         return _count_text(right), ""
@@ -337,10 +339,20 @@ def _loop_finding(file: GoFile, loop, name: str, types: FileTypes, options: dict
     clause = next((c for c in loop.named_children if c.type in {"range_clause", "for_clause"}), None)
     if clause is None:
         return None
+    read_by = None
+    if options["sources"] == "input":
+        # Only a loop over input read at run time grows the slice to a size worth a make.
+        counted = clause.child_by_field_name("right") if clause.type == "range_clause" else \
+            unparen(clause.child_by_field_name("condition"))
+        if counted is not None and counted.type == "binary_expression":
+            counted = counted.child_by_field_name("right")
+        read_by = input_source(file, counted, loop.start_byte) if counted is not None else None
+        if read_by is None:
+            return None
     if clause.type == "range_clause":
         if mentions(file, clause, name):
             return None
-        capacity = _range_capacity(file, clause, types)
+        capacity = _range_capacity(file, clause, types, read_by is not None)
         if capacity is None:
             return None
         capacity, hint = capacity
@@ -352,14 +364,6 @@ def _loop_finding(file: GoFile, loop, name: str, types: FileTypes, options: dict
         if capacity is None:
             return None
         over = "for loop"
-    read_by = None
-    if options["sources"] == "input":
-        # Only a loop over input read at run time grows the slice to a size worth a make.
-        counted = clause.child_by_field_name("right") if clause.type == "range_clause" else \
-            unparen(clause.child_by_field_name("condition")).child_by_field_name("right")
-        read_by = input_source(file, counted, loop.start_byte)
-        if read_by is None:
-            return None
     if per_iteration > 1:
         if capacity.isdigit():
             capacity = str(per_iteration * int(capacity))

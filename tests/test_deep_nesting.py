@@ -26,7 +26,8 @@ from golint_startup.go.syntax import GO
 _HEADER = ('package main\n\nimport (\n\t"encoding/json"\n\t"io"\n\t"os"\n\t"regexp"\n\t"runtime/debug"\n'
            '\t"go.uber.org/zap"\n)\n\nvar _ = json.Unmarshal\nvar _ = io.ReadAll\nvar _ = os.ReadFile\n'
            'var _ = regexp.MustCompile\nvar _ = debug.SetGCPercent\nvar _ = zap.NewNop\n\nfunc main() {\n')
-_INNERMOST = "debug.SetGCPercent(-1); x := []int{}; for i := range 3 { x = append(x, i) }; _ = x\n"
+_INNERMOST = ("debug.SetGCPercent(-1); data, _ := os.ReadFile(\"f\"); x := []int{}; "
+              "for _, b := range data { x = append(x, int(b)) }; _ = x\n")
 
 # shape -> (main's body at a depth, findings expected)
 SHAPES = {

@@ -7,6 +7,7 @@ import pytest
 from golint_startup.go.constants import Constants, trip_count
 from golint_startup.go.gofile import parse
 from golint_startup.go.imports import default_package_name
+from golint_startup.go.inputs import input_source
 from golint_startup.go.syntax import (assigned_names, ends_process, identifier_uses, invocation, matches, mentions,
                                       previous_statement, root_identifier, text)
 from golint_startup.go.types import FileTypes, named_type, result_types, type_parameters_in_scope
@@ -345,3 +346,24 @@ def test_a_build_constraint_nested_past_any_real_one_is_refused_not_a_crash():
 
     with pytest.raises(ConstraintError):
         Constraint.parse("(" * 5000 + "dev" + ")" * 5000)
+
+
+@pytest.mark.parametrize("body, source", [
+    ('data, _ := os.ReadFile("f"); _ = probe(data)', "os.ReadFile"),
+    ('data, _ := os.ReadFile("f"); lines := strings.Split(string(data), "\\n"); _ = probe(lines)', "os.ReadFile"),
+    ('var doc struct{ Items []int }; _ = json.Unmarshal(nil, &doc); _ = probe(doc.Items)', "json.Unmarshal"),
+    ('entries, _ := os.ReadDir("."); _ = probe(len(entries))', "os.ReadDir"),
+    ('var lines []string; sc := bufio.NewScanner(os.Stdin); for sc.Scan() { lines = append(lines, sc.Text()) }; '
+     '_ = probe(lines)', "sc.Scan"),
+    ('_ = probe(param)', None),  # a parameter: its size is the caller's
+    ('_ = probe(os.Args)', None),
+    ('xs := []int{1, 2}; _ = probe(xs)', None),
+    ('_ = probe(pkgVar)', None),
+    ('_ = probe(strings.Split(os.Getenv("X"), ","))', None),
+    ('_ = probe(data); data, _ := os.ReadFile("f")', None),  # written only after the use
+])
+def test_input_source(body, source):
+    file = go(f"var pkgVar []int\nfunc f(param []int) {{ {body} }}",
+              'import ("bufio"; "encoding/json"; "os"; "strings")')
+    probe = next(f["n"][0] for f in matches("(call_expression) @n", file.root) if text(f["n"][0]).startswith("probe("))
+    assert input_source(file, probe.child_by_field_name("arguments").named_children[0]) == source

@@ -35,13 +35,22 @@ func Warm() {
 			index[item.SKU] = i
 		}
 	}
-	_ = SKUs()
+	_ = SKUs("/etc/orders/prices.json")
 }
 
-// SKUs lists every SKU, growing the slice one append at a time.
-func SKUs() []string {
+// SKUs lists the SKUs of a price list read at startup, growing the slice one append at a
+// time: the list is as long as the file makes it.
+func SKUs(path string) []string {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil
+	}
+	var listed []Item
+	if json.Unmarshal(data, &listed) != nil {
+		return nil
+	}
 	var skus []string // want "SL003"
-	for _, item := range items {
+	for _, item := range listed {
 		skus = append(skus, item.SKU)
 	}
 	return skus
