@@ -317,3 +317,32 @@ def test_stale_results_of_other_versions_are_pruned_only_in_a_tagged_directory(t
     cache._tag(str(root))
     cache._prune_stale(str(root), keep=str(root / "results-new"))
     assert not (root / "results-old").exists()
+
+
+def test_packed_values_decode_at_each_use_and_keep_nothing_decoded():
+    """What the main process holds of a file's facts until a whole-run rule asks: bytes only."""
+    value = Box("b", (Point(0, 0), Point(3, 4)), {"x": (1,)})
+    blob = cache_format.pack(cache_format.dumps(value))
+    deferred = cache_format.packed(blob)
+    assert deferred.value == value and deferred.value is not deferred.value  # decoded again, not kept
+    assert deferred.text == cache_format.dumps(value) and deferred == cache_format.Deferred(value)
+    assert cache_format.loads(cache_format.dumps({"k": deferred}))["k"].value == value
+    with pytest.raises(cache_format.UndecodableValue):
+        cache_format.packed(blob[:-3]).value
+
+
+def test_facts_stored_this_run_are_held_packed_and_written_as_text(tmp_path):
+    """The cache keeps the packed facts the run holds (one copy) and writes the same text as
+    it would have of the records."""
+    settings = build_settings(config_path=None, tests=True, generated=True, cwd=TESTDATA)
+    path = next(p for p in _fixture_files() if analyze_file(p, "x.go", settings).facts)
+    expected = analyze_file(path, "x.go", settings)
+    store = cache.ResultCache(str(tmp_path / "c"), "fp", str(tmp_path))
+    stored = analyze_file(path, "x.go", settings, cache=store)
+    assert stored.facts and all(type(v) is cache_format.Deferred for v in stored.facts.values())
+    assert {k: v.value for k, v in stored.facts.items()} == expected.facts
+    store.save()
+    again = cache.ResultCache(str(tmp_path / "c"), "fp", str(tmp_path))
+    hit = again.load(store.keys["x.go"], "x.go", True)
+    assert {k: v.value for k, v in hit.facts.items()} == expected.facts
+    assert {k: v.value for k, v in stored.facts.items()} == expected.facts  # still readable after the save

@@ -39,6 +39,7 @@ import re
 import sys
 import tempfile
 import time
+import zlib
 from functools import cache
 from typing import Callable, Iterator
 
@@ -145,18 +146,28 @@ def entry_key(salt: bytes, display: str, report: bool | str, source: bytes) -> s
     return digest.hexdigest()
 
 
-def encode_result(result) -> tuple[str, dict[str, str]]:
-    """A FileResult's entry, and its facts apart, encoded, by kind (a rule's id, the startup
-    model's). The entry names each fact by an empty Deferred; ResultCache.load makes it fetch
-    its text from that kind's facts pack, read only when a whole-run rule or the startup
-    model needs that kind: a warm run whose whole-run answers are cached reads none (they
-    are most of what the cache holds), and one rule that is not cached reads only its own."""
+def encode_result(result) -> tuple[str, dict[str, bytes]]:
+    """A FileResult's entry, and its facts apart, encoded and packed (cache_format.pack), by
+    kind (a rule's id, the startup model's). The entry names each fact by an empty Deferred;
+    ResultCache.load makes it fetch its text from that kind's facts pack, read only when a
+    whole-run rule or the startup model needs that kind: a warm run whose whole-run answers
+    are cached reads none (they are most of what the cache holds), and one rule that is not
+    cached reads only its own. The run holds the packed facts, not the records, until then."""
     if not result.facts:
         return cache_format.dumps(result), {}
-    texts = {key: (value if type(value) is cache_format.Deferred else cache_format.Deferred(value)).text
-             for key, value in result.facts.items()}
     stubs = {key: cache_format.Deferred(text="") for key in result.facts}
-    return cache_format.dumps(dataclasses.replace(result, facts=stubs)), texts
+    return cache_format.dumps(dataclasses.replace(result, facts=stubs)), encode_facts(result.facts)
+
+
+def encode_facts(facts: dict) -> dict[str, bytes]:
+    """Each kind's facts, encoded and packed."""
+    return {key: cache_format.pack(value.text if type(value) is cache_format.Deferred else cache_format.dumps(value))
+            for key, value in facts.items()}
+
+
+def _text(value: str | bytes) -> str:
+    """An entry's value as written: read from a pack (text) or stored this run (packed)."""
+    return value if type(value) is str else cache_format.unpack(value)
 
 
 def files_digest(displays, abspaths: dict[str, str], keys: dict[str, str],
@@ -187,7 +198,7 @@ class KeyOnly:
 
     def __init__(self, salt: bytes):
         self.salt = salt
-        self.stored: dict[tuple[str, bool], tuple[str, tuple[str, dict[str, str]]]] = {}
+        self.stored: dict[tuple[str, bool], tuple[str, tuple[str, dict[str, bytes]]]] = {}
 
     def key(self, display: str, report: bool | str, source: bytes) -> str:
         return entry_key(self.salt, display, report, source)
@@ -213,9 +224,10 @@ class ResultCache:
         self.path = os.path.join(self.directory, name[:32] + part + _PACK_SUFFIX)
         self._parts: dict[str, ResultCache] = {}  # the packs kept beside this one, by part name
         self._part = part
-        # (display path, report) -> (key, encoded FileResult, absolute path)
-        self._entries: dict[tuple[str, bool | str], tuple[str, str, str]] = _read_pack(self.path)
-        self._new: dict[tuple[str, bool | str], tuple[str, str, str]] = {}
+        # (display path, report) -> (key, encoded FileResult, absolute path); what this run
+        # stores is packed (cache_format.pack) until written, see _text
+        self._entries: dict[tuple[str, bool | str], tuple[str, str | bytes, str]] = _read_pack(self.path)
+        self._new: dict[tuple[str, bool | str], tuple[str, str | bytes, str]] = {}
         # display path -> the key of the FileResult this run loaded or stored for it, shared
         # by the siblings: what the run's files hash to, without reading them again.
         self.keys: dict[str, str] = {}
@@ -270,7 +282,7 @@ class ResultCache:
         entry = self._facts_pack(fact)._entries.get((display, report))
         if entry is None or entry[0] != key or not entry[1]:
             raise cache_format.UndecodableValue(f"the {fact} facts of {display} are missing")
-        return entry[1]
+        return _text(entry[1])
 
     def _facts_pack(self, fact: str) -> "ResultCache":
         return self._part_pack(_FACTS_PART + re.sub(r"[^\w-]", "_", fact))
@@ -283,7 +295,10 @@ class ResultCache:
         return self._parts[part]
 
     def store(self, key: str, abspath: str, display: str, report: bool, result) -> None:
-        self.store_encoded(key, abspath, display, report, encode_result(result))
+        """Keep `result` for `save`; its facts become the packed ones kept (one copy of them)."""
+        encoded = encode_result(result)
+        self.store_encoded(key, abspath, display, report, encoded)
+        result.facts = {fact: cache_format.packed(blob) for fact, blob in encoded[1].items()}
 
     def _pack_of(self, tag: str) -> "ResultCache":
         """Where a derived value lives: the values derived from one file (SL004's and the startup
@@ -302,7 +317,7 @@ class ResultCache:
         if entry is None or entry[0] != self.key(display, tag, source):
             return None
         try:
-            value = cache_format.loads(entry[1])
+            value = cache_format.loads(_text(entry[1]))
         except cache_format.UndecodableValue:  # a damaged entry is a miss
             return None
         return value if isinstance(value, tuple) and len(value) == 1 else None
@@ -312,10 +327,10 @@ class ResultCache:
         if pack is not self:
             return pack.store_derived(display, tag, source, abspath, value)
         self._new[(display, tag)] = (self.key(display, tag, source),
-                                     cache_format.dumps((value,)), abspath)
+                                     cache_format.pack(cache_format.dumps((value,))), abspath)
 
     def store_encoded(self, key: str, abspath: str, display: str, report: bool,
-                      encoded: tuple[str, dict[str, str]]) -> None:
+                      encoded: tuple[str, dict[str, bytes]]) -> None:
         """Keep an encoded FileResult and its facts (encode_result, as a worker sent them) for `save`."""
         entry, facts = encoded
         self._new[(display, report)] = (key, entry, abspath)
@@ -395,12 +410,12 @@ def _read_pack(path: str) -> dict:
 _PACK_HEADER = json.dumps({"format": "startup-lint result cache", "version": 3}, separators=(",", ":")).encode()
 
 
-def _pack_pieces(entries: dict[tuple[str, bool | str], tuple[str, str, str]]) -> Iterator[bytes]:
+def _pack_pieces(entries: dict[tuple[str, bool | str], tuple[str, str | bytes, str]]) -> Iterator[bytes]:
     """A pack's payload: the header line, then an address line and a value line per entry."""
     yield _PACK_HEADER
     for (display, role), (key, value, abspath) in entries.items():
         yield b"\n" + json.dumps([display, role, key, abspath], ensure_ascii=True, separators=(",", ":")).encode()
-        yield b"\n" + value.encode("ascii")
+        yield b"\n" + (value.encode("ascii") if type(value) is str else zlib.decompress(value))
 
 
 _TAG = b"""Signature: 8a477f597d28d172789f06886806bc55

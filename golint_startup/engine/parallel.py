@@ -20,7 +20,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Callable, Iterable, Iterator
 
-from golint_startup.engine import lifeline
+from golint_startup.engine import cache_format, lifeline
 from golint_startup.engine.analysis import FileResult, analyze_file, key_flag, read_source
 
 # Fewer files to analyze than this (after cache hits) are analyzed in the main process:
@@ -58,22 +58,24 @@ def _init_worker(settings, cache_salts, debug, parent_pid) -> None:
 
 
 def _analyze_batch(batch: list[tuple[str, str, bool, int, bool]]) -> list:
-    """FileResults; with a cache, (FileResult, cache key, encoded entry) triples instead
-    (key and entry None for what must not be cached), so the main process encodes nothing."""
-    settings, salts, debug = _worker["settings"], _worker["cache_salts"], _worker["debug"]
-    if salts is None:
-        return [analyze_file(abspath, display, settings[group], report=report, debug=debug, test_dir=test_dir)
-                for abspath, display, report, group, test_dir in batch]
-    from golint_startup.engine.cache import KeyOnly
+    """(FileResult without its facts, cache key, encoded entry, packed facts) for each job
+    (key and entry None for what is not cached): the main process encodes nothing, and holds
+    the facts packed (cache_format.pack) until a whole-run rule decodes them, once, in its turn."""
+    from golint_startup.engine.cache import KeyOnly, encode_facts
 
-    keys = [KeyOnly(salt) for salt in salts]
-    triples = []
+    settings, salts, debug = _worker["settings"], _worker["cache_salts"], _worker["debug"]
+    keys = [KeyOnly(salt) for salt in salts] if salts is not None else None
+    results = []
     for abspath, display, report, group, test_dir in batch:
-        result = analyze_file(abspath, display, settings[group], report=report, debug=debug, cache=keys[group],
-                              test_dir=test_dir)
-        key, encoded = keys[group].stored.pop((display, report), (None, None))
-        triples.append((result, key, encoded))
-    return triples
+        result = analyze_file(abspath, display, settings[group], report=report, debug=debug,
+                              cache=keys[group] if keys is not None else None, test_dir=test_dir)
+        key, (entry, facts) = (None, (None, None)) if keys is None else \
+            keys[group].stored.pop((display, report), (None, (None, None)))
+        if facts is None:
+            facts = encode_facts(result.facts)
+        result.facts = {}
+        results.append((result, key, entry, facts))
+    return results
 
 
 def _analyze_here(job, settings, debug, caches) -> FileResult:
@@ -122,19 +124,19 @@ class _Batch:
             try:
                 if self.future is None:
                     raise BrokenProcessPool("no worker")
-                self.results = self.future.result()
-                if caches is not None:
-                    self.results = [self._keep(job, *triple, caches[job.group])
-                                    for job, triple in zip(self.jobs, self.results)]
+                self.results = [self._keep(job, *sent, caches[job.group] if caches is not None else None)
+                                for job, sent in zip(self.jobs, self.future.result())]
             except BrokenProcessPool:  # no worker, or one died (killed, crashed in C): go on here
                 self.results = [_analyze_here(job, settings, debug, caches) for job in self.jobs]
             self.future = None
         return self.results
 
     @staticmethod
-    def _keep(job, result: FileResult, key: str | None, encoded: str | None, result_cache) -> FileResult:
+    def _keep(job, result: FileResult, key: str | None, entry: str | None, facts: dict[str, bytes],
+              result_cache) -> FileResult:
         if key is not None:
-            result_cache.store_encoded(key, job.abspath, job.display, job.report, encoded)
+            result_cache.store_encoded(key, job.abspath, job.display, job.report, (entry, facts))
+        result.facts = {fact: cache_format.packed(blob) for fact, blob in facts.items()}
         return result
 
 

@@ -331,6 +331,7 @@ def _check_project(rule, project: Project, run_files: _RunFiles) -> list[Finding
         findings = list(rule.check_project(project, options))
     finally:
         project.notify = notify
+        project.facts = {}  # the decoded records: the next rule decodes its own
     if digest is not None:
         project.cache.store_derived(asker, _PROJECT_TAG, digest, project.cwd, (tuple(findings), tuple(notifications)))
     return findings
