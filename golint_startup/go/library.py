@@ -171,33 +171,6 @@ HANDLER_REGISTRATIONS: tuple[str, ...] = (
     "reflect.ValueOf", "reflect.TypeOf",
 )
 
-# Constructors whose result has a constant size (a buffer of fixed size, a wrapper around
-# their argument), by import path: a sync.Once whose function only stores one of these, built
-# from values that already exist (`reader = bufio.NewReader(os.Stdin)`), postpones nothing
-# worth acting on (SL002).
-CONSTANT_SIZE_CONSTRUCTORS: dict[str, frozenset[str]] = {
-    "bufio": frozenset({"NewReader", "NewReaderSize", "NewWriter", "NewWriterSize", "NewReadWriter", "NewScanner"}),
-    "errors": frozenset({"New"}),
-    "sync": frozenset({"NewCond"}),
-    "strings": frozenset({"NewReader"}),
-    "bytes": frozenset({"NewBuffer", "NewReader"}),
-    "context": frozenset({"Background", "TODO"}),
-}
-
-# Calls that compute a small value (a string, a number, a flag) from the process's
-# environment or from their arguments, by import path: a sync.Once whose function only
-# stores such values (a path found with exec.LookPath, a home directory) postpones nothing
-# worth acting on either (SL002).
-SMALL_VALUE_CALLS: dict[str, frozenset[str]] = {
-    "os": frozenset({"Getenv", "LookupEnv", "Executable", "Hostname", "Getwd", "UserHomeDir", "UserConfigDir",
-                     "UserCacheDir", "TempDir", "Getpid", "Getuid"}),
-    "os/exec": frozenset({"LookPath"}),
-    "path/filepath": frozenset({"Abs", "Join", "Dir", "Base", "Clean", "Ext", "Rel"}),
-    "path": frozenset({"Join", "Dir", "Base", "Clean", "Ext"}),
-    "runtime": frozenset({"NumCPU", "GOMAXPROCS", "Version"}),
-    "strconv": frozenset({"Atoi", "Itoa", "ParseBool", "ParseInt", "ParseUint", "ParseFloat", "FormatInt"}),
-}
-
 # Path components that mark test and tooling code (end-to-end apps, fixtures) by location.
 TEST_DIRS: tuple[str, ...] = ("test", "tests", "e2e", "integration", "testutil", "testutils", "testhelpers",
                               "fixtures")
@@ -228,3 +201,34 @@ FILE_READS: dict[str, frozenset[str]] = {
     "io/fs": frozenset({"ReadFile"}),
     BURNTSUSHI_TOML: frozenset({"DecodeFile"}),
 }
+
+# --- measurable work (SL002) ------------------------------------------------
+#
+# What a sync.Once's function must do for SL002 to report it: work whose cost grows with
+# its input (a file, a document, a pattern, a process). Each table is by import path, and
+# every name is what a call `pkg.Name(...)` does; the decoders reuse the tables above.
+READ_CALLS: dict[str, frozenset[str]] = {
+    "os": FILE_READS["os"] | {"ReadDir"},
+    "io": frozenset({"ReadAll"}),
+    "io/ioutil": FILE_READS["io/ioutil"] | {"ReadDir", "ReadAll"},
+    "io/fs": FILE_READS["io/fs"] | {"ReadDir", "WalkDir", "Glob"},
+    "path/filepath": frozenset({"Walk", "WalkDir", "Glob"}),
+}
+# Methods that read from a file system whatever the receiver (embed.FS, fs.FS, os.DirFS,
+# afero): the name is the fs package's interface.
+READ_METHODS: frozenset[str] = frozenset({"ReadFile", "ReadDir"})
+DECODE_CALLS: dict[str, frozenset[str]] = {
+    **DECODE_FUNCTIONS, **BINARY_DECODE_FUNCTIONS,
+    "google.golang.org/protobuf/encoding/protojson": frozenset({"Unmarshal"}),
+}
+# `Decode` on a decoder of STREAM_DECODERS (`json.NewDecoder(r).Decode(&v)`).
+DECODE_METHOD = "Decode"
+COMPILE_CALLS: dict[str, frozenset[str]] = {
+    "regexp": frozenset({"Compile", "MustCompile", "CompilePOSIX", "MustCompilePOSIX"}),
+    **{path: frozenset({"ParseFiles", "ParseGlob", "ParseFS"}) for path in TEMPLATES},
+}
+# Template methods that parse (`template.New("x").Parse(text)`), in a file importing TEMPLATES.
+TEMPLATE_PARSE_METHODS: frozenset[str] = frozenset({"Parse", "ParseFiles", "ParseGlob", "ParseFS"})
+# `exec.Command(...)` (or a local set from it) then one of these runs the process and waits.
+PROCESS_CONSTRUCTORS: dict[str, frozenset[str]] = {"os/exec": frozenset({"Command", "CommandContext"})}
+PROCESS_METHODS: frozenset[str] = frozenset({"Output", "CombinedOutput", "Run"})
