@@ -13,6 +13,7 @@ from golint_startup.go.constants import Constants, trip_count
 from golint_startup.go.imports import default_package_name
 from golint_startup.go.library import COMPILE_CALLS, DECODE_CALLS, DECODE_METHOD, PROCESS_CONSTRUCTORS, PROCESS_METHODS, \
     READ_CALLS, READ_METHODS, STREAM_DECODERS, TEMPLATE_PARSE_METHODS, TEMPLATES
+from golint_startup.go.types import PREDECLARED
 from golint_startup.go.syntax import ancestors, enclosing_function, invocation, matches, root_identifier, text, unparen
 from golint_startup.engine.cache_format import register
 from golint_startup.rule import AFTER_STARTUP, MODULE_FILES, STARTUP_MODEL, Finding, Location, Rule, location_of
@@ -94,16 +95,20 @@ for _kind, _table in ((_READS, READ_CALLS), (_DECODES, DECODE_CALLS), (_COMPILES
         _PACKAGE_WORK[_path].update(dict.fromkeys(_names, _kind))
 _METHOD_NAMES = READ_METHODS | TEMPLATE_PARSE_METHODS | PROCESS_METHODS | {DECODE_METHOD}
 # Where a call of interest may be: `.Name(` for the tables' names, `for`, `make`, and plain
-# calls `f(` (same-package functions); each is looked up in the tree by position.
+# calls `f(` (same-package functions); the others are looked up in the tree by position.
+# Names are not checked for shadowing (`make`, `load := ...; load()`): resolving every
+# file's scopes cost more than the rest of the scan, and such locals are rare.
 _WORK_TEXT = re.compile(rb"\.(" + b"|".join(sorted({n.encode() for names in _PACKAGE_WORK.values() for n in names} |
                                                   {n.encode() for n in _METHOD_NAMES})) +
-                        rb")\(|\b(for|make)\b|(?<![\w.])([A-Za-z_]\w*)\(")
+                        rb")\(|\b(for|make)\b|\b([A-Za-z_]\w*)\(")
 # Loops and sizes up to these are short: a literal of a few elements, `range 3`, `make(T, 64)`
 # (SL001 reports a make from 65,536 elements up; a thousand pointers are 8 KB).
 _SHORT_LITERAL = 64
 _SMALL_MAKE = 1024
-_BUILTINS = frozenset({"append", "cap", "clear", "close", "complex", "copy", "delete", "imag", "len", "make", "max",
-                       "min", "new", "panic", "print", "println", "real", "recover"})
+# Words before `(` that are no call of a package function: keywords, builtins, predeclared types.
+_NOT_CALLED = frozenset({"append", "cap", "clear", "close", "complex", "copy", "delete", "imag", "len", "make", "max",
+                         "min", "new", "panic", "print", "println", "real", "recover", "func", "if", "for", "switch",
+                         "return", "range", "go", "defer", "select", "chan", "map", "interface", "struct"} | PREDECLARED)
 
 
 def _label(file: GoFile, function) -> str:
@@ -186,6 +191,13 @@ def _work_at(file: GoFile, match) -> tuple[str, str] | str | None:
     what may be a same-package function, None for anything else."""
     group = match.lastindex
     start, end = match.span(group)
+    if group == 3:
+        # A plain call `f(`, read from the text alone: descending the tree for each call cost
+        # more than the rest of the scan. A name that is no function of the package (a type
+        # conversion, a local function value, a word in a comment) resolves to nothing later.
+        name = match.group(3).decode()
+        before = file.source[max(0, start - 5):start]
+        return None if before.endswith(b".") or before == b"func " or name in _NOT_CALLED else name
     node = file.root.descendant_for_byte_range(start, end)
     if node is None:
         return None
@@ -195,18 +207,12 @@ def _work_at(file: GoFile, match) -> tuple[str, str] | str | None:
             return (_LOOPS, label) if label else None
         call = node.parent
         if node.type != "identifier" or call is None or call.type != "call_expression" or \
-                call.child_by_field_name("function") != node or file.is_shadowed(node):
+                call.child_by_field_name("function") != node:
             return None
         arguments = call.child_by_field_name("arguments")
         sizes = [a for a in arguments.named_children if a.type != "comment"][1:] if arguments is not None else []
         big = [size for size in sizes if not _is_short(file, size, _SMALL_MAKE)]
         return (_ALLOCATES, f"make(..., {_shorten(big[0])})") if big else None
-    if group == 3:
-        call = node.parent
-        if node.type != "identifier" or call is None or call.type != "call_expression" or \
-                call.child_by_field_name("function") != node or text(node) in _BUILTINS or file.is_shadowed(node):
-            return None
-        return text(node)
     selector = node.parent
     call = selector.parent if selector is not None else None
     if call is None or call.type != "call_expression" or call.child_by_field_name("function") != selector \
