@@ -58,14 +58,17 @@ class _Facts:
     errors: set[str] = field(default_factory=set)  # package-level variables declared `error`
     # package-level func name() -> names it assigns to that are not local to it
     writers: dict[str, list[str]] = field(default_factory=dict)
-    # package-level function name -> the (kind, label) work in its body, and the plain calls
-    # it makes (of what may be functions of the package)
-    work: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    # package-level variables set to a composite literal of at most _SHORT_LITERAL elements
+    short_literals: set[str] = field(default_factory=set)
+    # package-level function name -> the (kind, label, name ranged over) work in its body, and
+    # the plain calls it makes (of what may be functions of the package)
+    work: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)
     calls_of: dict[str, list[str]] = field(default_factory=dict)
     # (where, once variable, names the literal writes | None, named function | None,
     #  an error variable of the calling function the literal writes | None,
     #  the literal's own work, the literal's plain calls)
-    calls: list[tuple[Location, str, list[str] | None, str | None, str | None, list[tuple[str, str]], list[str]]] = \
+    calls: list[tuple[Location, str, list[str] | None, str | None, str | None, list[tuple[str, str, str]],
+                      list[str]]] = \
         field(default_factory=list)
 
 
@@ -170,15 +173,19 @@ def _is_short(file: GoFile, value, limit: int) -> bool:
     return constant is not None and constant <= limit
 
 
-def _loop_work(file: GoFile, loop) -> str | None:
-    """The loop's label if it runs over something that is not short, else None."""
+def _loop_work(file: GoFile, loop) -> tuple[str, str, str] | None:
+    """(kind, label, the name ranged over or "") if the loop runs over something that is not
+    short, else None. A name may be a package-level variable set to a short literal, which
+    only the whole package tells (see check_project)."""
     clause = next((c for c in loop.named_children if c.type in {"range_clause", "for_clause"}), None)
     if clause is not None and clause.type == "range_clause":
         ranged = clause.child_by_field_name("right")
-        return None if ranged is not None and _is_short(file, ranged, _SMALL_MAKE) else f"range {_shorten(ranged)}"
+        if ranged is None or _is_short(file, ranged, _SMALL_MAKE):
+            return None
+        return _LOOPS, f"range {_shorten(ranged)}", text(ranged) if ranged.type == "identifier" else ""
     if clause is not None and trip_count(clause, Constants(file), limit=_SMALL_MAKE) is not None:
         return None
-    return "for loop"
+    return _LOOPS, "for loop", ""
 
 
 def _shorten(node) -> str:
@@ -186,8 +193,8 @@ def _shorten(node) -> str:
     return spelled if len(spelled) <= 30 and "\n" not in spelled else spelled.split("\n")[0][:27] + "..."
 
 
-def _work_at(file: GoFile, match) -> tuple[str, str] | str | None:
-    """What the source at `match` does: (kind, label) for work, a name for a plain call of
+def _work_at(file: GoFile, match) -> tuple[str, str, str] | str | None:
+    """What the source at `match` does: (kind, label, name ranged over) for work, a name for a plain call of
     what may be a same-package function, None for anything else."""
     group = match.lastindex
     start, end = match.span(group)
@@ -203,8 +210,7 @@ def _work_at(file: GoFile, match) -> tuple[str, str] | str | None:
         return None
     if group == 2:  # for, make
         if node.type == "for" and node.parent is not None and node.parent.type == "for_statement":
-            label = _loop_work(file, node.parent)
-            return (_LOOPS, label) if label else None
+            return _loop_work(file, node.parent)
         call = node.parent
         if node.type != "identifier" or call is None or call.type != "call_expression" or \
                 call.child_by_field_name("function") != node:
@@ -212,7 +218,7 @@ def _work_at(file: GoFile, match) -> tuple[str, str] | str | None:
         arguments = call.child_by_field_name("arguments")
         sizes = [a for a in arguments.named_children if a.type != "comment"][1:] if arguments is not None else []
         big = [size for size in sizes if not _is_short(file, size, _SMALL_MAKE)]
-        return (_ALLOCATES, f"make(..., {_shorten(big[0])})") if big else None
+        return (_ALLOCATES, f"make(..., {_shorten(big[0])})", "") if big else None
     selector = node.parent
     call = selector.parent if selector is not None else None
     if call is None or call.type != "call_expression" or call.child_by_field_name("function") != selector \
@@ -224,7 +230,7 @@ def _work_at(file: GoFile, match) -> tuple[str, str] | str | None:
         kind = _PACKAGE_WORK.get(callee[0], {}).get(name)
     else:
         kind = _method_work(file, selector, name)
-    return (kind, _label(file, selector)) if kind else None
+    return (kind, _label(file, selector), "") if kind else None
 
 
 def _work_by_range(file: GoFile) -> list[tuple[int, tuple[str, str] | str]]:
@@ -327,6 +333,10 @@ def collect(file: GoFile, options: dict) -> _Facts:
             facts.errors.update(names)
         if has_sync and _is_sync_once(file, spec):
             facts.onces.update(names)
+        values = spec.child_by_field_name("value")
+        if values is not None and len(names) == len(values.named_children) == 1 and \
+                values.named_children[0].type == "composite_literal" and _is_short(file, values.named_children[0], 0):
+            facts.short_literals.update(names)
     for name, body in _niladic_functions(file):
         if name not in {"init", "main"}:
             writes = _nonlocal_writes(file, body)
@@ -358,11 +368,12 @@ _CALL_DEPTH = 4
 
 
 def _work_through_calls(work: list, calls: list, package_work: dict, calls_of: dict,
-                        function: str | None) -> list[tuple[str, str]]:
+                        function: str | None, short_literals: set[str]) -> list[tuple[str, str]]:
     """`work` (that of `function`, the one given to Do, or of a literal), then the work of the
     same-package functions `calls` names, followed up to _CALL_DEPTH calls deep; labels of
-    work in a called function say which one."""
-    found = list(work)
+    work in a called function say which one. Loops over a package-level variable set to a
+    short literal (`for _, f := range formats`) are left out."""
+    found = [(kind, label) for kind, label, over in work if over not in short_literals]
     seen, layer = {function}, list(calls)
     for _ in range(_CALL_DEPTH):
         following = []
@@ -370,7 +381,8 @@ def _work_through_calls(work: list, calls: list, package_work: dict, calls_of: d
             if name in seen:
                 continue
             seen.add(name)
-            found.extend((kind, f"{label} in {name}") for kind, label in package_work.get(name, ()))
+            found.extend((kind, f"{label} in {name}") for kind, label, over in package_work.get(name, ())
+                         if over not in short_literals)
             following.extend(calls_of.get(name, ()))
         layer = following
     return found
@@ -390,6 +402,7 @@ def check_project(project, options: dict):
         writers = {name: writes for f in files for name, writes in f.writers.items()}
         package_work = {name: work for f in files for name, work in f.work.items()}
         calls_of = {name: calls for f in files for name, calls in f.calls_of.items()}
+        short_literals = set().union(*(f.short_literals for f in files)) - {""}
         for facts in files:
             for where, once, writes, function, lost, work, calls in facts.calls:
                 if once not in onces:
@@ -400,7 +413,7 @@ def check_project(project, options: dict):
                 written = [name for name in writes or () if name in variables]
                 if not written:
                     continue
-                work = _work_through_calls(work, calls, package_work, calls_of, function)
+                work = _work_through_calls(work, calls, package_work, calls_of, function, short_literals)
                 if not work and lost is None:
                     continue  # nothing measurable postponed, and no error lost
                 error = next((name for name in written if _is_error(name, errors)), None)

@@ -52,9 +52,14 @@ func fetch() *http.Response {
 	return r
 }
 
-// Loops over short literals and constant ranges.
+// Loops over short literals and constant ranges, here or in a package-level variable.
+var formats = []string{"urn:a:persistent", "urn:a:transient"}
+
 func Literal() {
 	lazyOnce.Do(func() {
+		for _, format := range formats {
+			funcs[format] = format
+		}
 		for _, name := range []string{"a", "b", "c"} {
 			total += len(name)
 		}
