@@ -99,8 +99,8 @@ for _kind, _table in ((_READS, READ_CALLS), (_DECODES, DECODE_CALLS), (_COMPILES
 _METHOD_NAMES = READ_METHODS | TEMPLATE_PARSE_METHODS | PROCESS_METHODS | {DECODE_METHOD}
 # Where a call of interest may be: `.Name(` for the tables' names, `for`, `make`, and plain
 # calls `f(` (same-package functions); the others are looked up in the tree by position.
-# Names are not checked for shadowing (`make`, `load := ...; load()`): resolving every
-# file's scopes cost more than the rest of the scan, and such locals are rare.
+# Names are not checked for shadowing (`make`, `load := ...; load()`, `os := ...`):
+# resolving every file's scopes cost more than the rest of the scan, and such locals are rare.
 _WORK_TEXT = re.compile(rb"\.(" + b"|".join(sorted({n.encode() for names in _PACKAGE_WORK.values() for n in names} |
                                                   {n.encode() for n in _METHOD_NAMES})) +
                         rb")\(|\b(for|make)\b|\b([A-Za-z_]\w*)\(")
@@ -120,7 +120,7 @@ def _label(file: GoFile, function) -> str:
         return text(function)
     operand, name = function.child_by_field_name("operand"), text(function.child_by_field_name("field"))
     if operand.type == "identifier":
-        path = file.package_of(operand)
+        path = file.imports.get(text(operand))
         return f"{default_package_name(path) if path else text(operand)}.{name}"
     if operand.type == "call_expression":
         return f"{_label(file, operand.child_by_field_name('function'))}(...).{name}"
@@ -133,7 +133,7 @@ def _made_by(file: GoFile, operand, constructors: dict[str, frozenset[str]]) -> 
     if operand.type == "call_expression":
         callee = file.callee(operand)
         return callee is not None and callee[1] in constructors.get(callee[0], ())
-    if operand.type != "identifier" or not file.is_shadowed(operand):
+    if operand.type != "identifier":
         return False
     function = enclosing_function(file, operand)
     name = text(operand)
@@ -158,7 +158,8 @@ def _method_work(file: GoFile, function, name: str) -> str | None:
         return _COMPILES
     if name == DECODE_METHOD and file.imports_path(*STREAM_DECODERS):
         return _DECODES
-    if name in PROCESS_METHODS and _made_by(file, operand, PROCESS_CONSTRUCTORS):
+    if name in PROCESS_METHODS and file.imports_path(*PROCESS_CONSTRUCTORS) and \
+            _made_by(file, operand, PROCESS_CONSTRUCTORS):
         return _RUNS
     return None
 
@@ -225,11 +226,11 @@ def _work_at(file: GoFile, match) -> tuple[str, str, str] | str | None:
             or node.type != "field_identifier" or selector.type != "selector_expression":
         return None
     name = text(node)
-    callee = file.callee(call)
-    if callee is not None and callee[0]:
-        kind = _PACKAGE_WORK.get(callee[0], {}).get(name)
-    else:
-        kind = _method_work(file, selector, name)
+    operand = selector.child_by_field_name("operand")
+    # An import's name is taken for the package without checking that no local hides it
+    # (`os := ...` is rare): resolving every file's scopes cost more than the rest of the scan.
+    imported = file.imports.get(text(operand)) if operand.type == "identifier" else None
+    kind = _PACKAGE_WORK.get(imported, {}).get(name) if imported is not None else _method_work(file, selector, name)
     return (kind, _label(file, selector), "") if kind else None
 
 
