@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import bisect
 import os
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from golint_startup.go.gofile import GoFile
-from golint_startup.go.constants import Constants
-from golint_startup.go.library import CONSTANT_SIZE_CONSTRUCTORS, SMALL_VALUE_CALLS
-from golint_startup.go.syntax import ancestors, invocation, matches, root_identifier, text
+from golint_startup.go.constants import Constants, trip_count
+from golint_startup.go.imports import default_package_name
+from golint_startup.go.library import COMPILE_CALLS, DECODE_CALLS, DECODE_METHOD, PROCESS_CONSTRUCTORS, PROCESS_METHODS, \
+    READ_CALLS, READ_METHODS, STREAM_DECODERS, TEMPLATE_PARSE_METHODS, TEMPLATES
+from golint_startup.go.types import PREDECLARED
+from golint_startup.go.syntax import ancestors, enclosing_function, invocation, matches, root_identifier, text, unparen
 from golint_startup.engine.cache_format import register
 from golint_startup.rule import AFTER_STARTUP, MODULE_FILES, STARTUP_MODEL, Finding, Location, Rule, location_of
 
@@ -54,9 +58,18 @@ class _Facts:
     errors: set[str] = field(default_factory=set)  # package-level variables declared `error`
     # package-level func name() -> names it assigns to that are not local to it
     writers: dict[str, list[str]] = field(default_factory=dict)
+    # package-level variables set to a composite literal of at most _SHORT_LITERAL elements
+    short_literals: set[str] = field(default_factory=set)
+    # package-level function name -> the (kind, label, name ranged over) work in its body, and
+    # the plain calls it makes (of what may be functions of the package)
+    work: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)
+    calls_of: dict[str, list[str]] = field(default_factory=dict)
     # (where, once variable, names the literal writes | None, named function | None,
-    #  an error variable of the calling function the literal writes | None)
-    calls: list[tuple[Location, str, list[str] | None, str | None, str | None]] = field(default_factory=list)
+    #  an error variable of the calling function the literal writes | None,
+    #  the literal's own work, the literal's plain calls)
+    calls: list[tuple[Location, str, list[str] | None, str | None, str | None, list[tuple[str, str, str]],
+                      list[str]]] = \
+        field(default_factory=list)
 
 
 def _nonlocal_writes(file: GoFile, body) -> list[str]:
@@ -64,113 +77,181 @@ def _nonlocal_writes(file: GoFile, body) -> list[str]:
     function or block declares."""
     names = []
     for found in matches(_WRITES, body):
-        target = found["target"][0]
-        root = root_identifier(target)
-        if root is not None and text(root) != "_" and not file.is_shadowed(root) and \
-                not _stores_cheap_value(file, target) and not _stores_compiled_pattern(file, target):
+        root = root_identifier(found["target"][0])
+        if root is not None and text(root) != "_" and not file.is_shadowed(root):
             names.append(text(root))
     return names
 
 
-_COMPILERS = {"regexp": frozenset({"MustCompile", "Compile", "MustCompilePOSIX"}),
-              "text/template": frozenset({"Must"}), "html/template": frozenset({"Must"})}
-
-
-def _stores_compiled_pattern(file: GoFile, target) -> bool:
-    """Whether `target` is assigned a regexp or template compiled on the spot
-    (`re = regexp.MustCompile(p)`, `byCountry[c] = regexp.MustCompile(p)`): compiling on
-    first use instead of during initialization is what SL001 recommends, not a problem."""
-    left = target.parent
-    statement = left.parent if left is not None and left.type == "expression_list" else None
-    if statement is None or statement.type != "assignment":
-        return False
-    targets = [n for n in left.named_children if n.type != "comment"]
-    values = [n for n in statement.child_by_field_name("right").named_children if n.type != "comment"]
-    value = values[targets.index(target)] if len(values) == len(targets) else \
-        values[0] if len(values) == 1 else None  # re, err = regexp.Compile(p)
-    return value is not None and _is_compiled(file, value)
-
-
-def _is_compiled(file: GoFile, value) -> bool:
-    """A regexp or template compile call, or a literal (a map or slice) made only of them."""
-    if value.type == "composite_literal":
-        body = value.child_by_field_name("value")
-        elements = [e for e in body.named_children if e.type != "comment"] if body is not None else []
-        values = [e.child_by_field_name("element") if e.type == "keyed_element" else e for e in elements]
-        values = [v.named_children[0] if v is not None and v.type == "literal_element" and v.named_children
-                  else v for v in values]
-        return bool(values) and all(v is not None and _is_compiled(file, v) for v in values)
-    callee = file.callee(value) if value.type == "call_expression" else None
-    return callee is not None and callee[1] in _COMPILERS.get(callee[0], ())
-
-
-# Values that already exist: a package-level variable or function, a constant.
-_EXISTING = frozenset({"identifier", "selector_expression", "int_literal", "float_literal", "rune_literal",
-                       "interpreted_string_literal", "raw_string_literal"})
-
-
-def _stores_cheap_value(file: GoFile, target) -> bool:
-    """Whether `target` is assigned, with `=`, a value that already exists (`fn = useStatx`,
-    `enabled = true`: a lazy choice among ready values) or one of constant, small size built
-    from such values: `&server{}`, `T{name: n}`, `new(T)`, `make(map[K]V)`,
-    `bufio.NewReader(os.Stdin)` (library.CONSTANT_SIZE_CONSTRUCTORS), `exec.LookPath("mpv")`
-    (library.SMALL_VALUE_CALLS). Postponing it saves nothing worth acting on."""
-    left = target.parent
-    if left is not None and left.type == "unary_expression":
-        # `&mu` passed to a constant-size constructor (`sync.NewCond(&mu)`) is kept, not filled.
-        call = left.parent.parent if left.parent is not None else None
-        return call is not None and call.type == "call_expression" and _is_cheap(file, call)
-    statement = left.parent if left is not None and left.type == "expression_list" else None
-    if statement is None or statement.type != "assignment" or \
-            text(statement.child_by_field_name("operator")) != "=":
-        return False
-    targets = [n for n in left.named_children if n.type != "comment"]
-    values = [n for n in statement.child_by_field_name("right").named_children if n.type != "comment"]
-    if len(values) == 1 and len(targets) > 1:  # `path, err = exec.LookPath("mpv")`
-        return _is_cheap(file, values[0])
-    return len(targets) == len(values) and _is_cheap(file, values[targets.index(target)])
-
-
-# The largest constant length or capacity of a `make` that counts as small (SL001 reports a
-# make from 65,536 elements up; a thousand elements of a pointer's size are 8 KB).
+# --- measurable work ---------------------------------------------------------
+#
+# What the function passed to Do does that costs in proportion to its input: the kinds, in
+# the order the message names them. Anything else (literals, `new`, a small `make`, a
+# network call, a call of another package's function whose cost is unknown) is not
+# reported: read on real services, such findings were right and never worth acting on.
+_READS, _DECODES, _COMPILES, _RUNS, _LOOPS, _ALLOCATES = "reads", "decodes", "compiles", "runs", "loops", "allocates"
+_VERBS = {_READS: "reads input", _DECODES: "decodes data", _COMPILES: "compiles a pattern or template",
+          _RUNS: "runs a process", _LOOPS: "loops over data", _ALLOCATES: "allocates a sized buffer"}
+_PACKAGE_WORK: dict[str, dict[str, str]] = defaultdict(dict)
+for _kind, _table in ((_READS, READ_CALLS), (_DECODES, DECODE_CALLS), (_COMPILES, COMPILE_CALLS)):
+    for _path, _names in _table.items():
+        _PACKAGE_WORK[_path].update(dict.fromkeys(_names, _kind))
+_METHOD_NAMES = READ_METHODS | TEMPLATE_PARSE_METHODS | PROCESS_METHODS | {DECODE_METHOD}
+# Where a call of interest may be: `.Name(` for the tables' names, `for`, `make`, and plain
+# calls `f(` (same-package functions); the others are looked up in the tree by position.
+# Names are not checked for shadowing (`make`, `load := ...; load()`, `os := ...`):
+# resolving every file's scopes cost more than the rest of the scan, and such locals are rare.
+_WORK_TEXT = re.compile(rb"\.(" + b"|".join(sorted({n.encode() for names in _PACKAGE_WORK.values() for n in names} |
+                                                  {n.encode() for n in _METHOD_NAMES})) +
+                        rb")\(|\b(for|make)\b|\b([A-Za-z_]\w*)\(")
+# Loops and sizes up to these are short: a literal of a few elements, `range 3`, `make(T, 64)`
+# (SL001 reports a make from 65,536 elements up; a thousand pointers are 8 KB).
+_SHORT_LITERAL = 64
 _SMALL_MAKE = 1024
+# Words before `(` that are no call of a package function: keywords, builtins, predeclared types.
+_NOT_CALLED = frozenset({"append", "cap", "clear", "close", "complex", "copy", "delete", "imag", "len", "make", "max",
+                         "min", "new", "panic", "print", "println", "real", "recover", "func", "if", "for", "switch",
+                         "return", "range", "go", "defer", "select", "chan", "map", "interface", "struct"} | PREDECLARED)
 
 
-def _is_cheap(file: GoFile, value) -> bool:
-    if value.type in _EXISTING:
-        # A package-level (or predeclared) name, or a constant: a local was computed by the function.
-        root = root_identifier(value) if value.type in {"identifier", "selector_expression"} else None
-        return root is None or not file.is_shadowed(root)
-    if value.type == "parenthesized_expression" and value.named_children:
-        return _is_cheap(file, value.named_children[0])
-    if value.type == "unary_expression" and text(value.child_by_field_name("operator")) == "&":
-        operand = value.child_by_field_name("operand")
-        return operand is not None and operand.type in {"composite_literal", "identifier", "selector_expression"} \
-            and _is_cheap(file, operand)
+def _label(file: GoFile, function) -> str:
+    """How the message names a call: `json.Unmarshal`, `assets.ReadFile`, `exec.Command(...).Output`."""
+    if function.type != "selector_expression":
+        return text(function)
+    operand, name = function.child_by_field_name("operand"), text(function.child_by_field_name("field"))
+    if operand.type == "identifier":
+        path = file.imports.get(text(operand))
+        return f"{default_package_name(path) if path else text(operand)}.{name}"
+    if operand.type == "call_expression":
+        return f"{_label(file, operand.child_by_field_name('function'))}(...).{name}"
+    return name
+
+
+def _made_by(file: GoFile, operand, constructors: dict[str, frozenset[str]]) -> bool:
+    """Whether `operand` is a call of one of `constructors` (`exec.Command(...)`), or a local
+    the enclosing function sets from one (`cmd := exec.Command(...)`)."""
+    if operand.type == "call_expression":
+        callee = file.callee(operand)
+        return callee is not None and callee[1] in constructors.get(callee[0], ())
+    if operand.type != "identifier":
+        return False
+    function = enclosing_function(file, operand)
+    name = text(operand)
+    return function is not None and any(
+        _made_by(file, value, constructors)
+        for found in matches(_SET_LOCALS, function) if text(found["name"][0]) == name
+        for value in found["value"] if value.type == "call_expression")
+
+
+_SET_LOCALS = """
+(short_var_declaration left: (expression_list . (identifier) @name) right: (expression_list . (_) @value))
+(assignment left: (expression_list . (identifier) @name) right: (expression_list . (_) @value))
+(var_spec name: (identifier) @name value: (expression_list . (_) @value))
+"""
+
+
+def _method_work(file: GoFile, function, name: str) -> str | None:
+    operand = function.child_by_field_name("operand")
+    if name in READ_METHODS:
+        return _READS
+    if name in TEMPLATE_PARSE_METHODS and file.imports_path(*TEMPLATES):
+        return _COMPILES
+    if name == DECODE_METHOD and file.imports_path(*STREAM_DECODERS):
+        return _DECODES
+    if name in PROCESS_METHODS and file.imports_path(*PROCESS_CONSTRUCTORS) and \
+            _made_by(file, operand, PROCESS_CONSTRUCTORS):
+        return _RUNS
+    return None
+
+
+def _is_short(file: GoFile, value, limit: int) -> bool:
+    """A constant of at most `limit`, or a composite literal of at most _SHORT_LITERAL elements."""
+    value = unparen(value)
     if value.type == "composite_literal":
         body = value.child_by_field_name("value")
-        return body is None or all(_is_cheap(file, element) for element in body.named_children
-                                   if element.type != "comment")
-    if value.type == "keyed_element":
-        element = value.child_by_field_name("element")
-        return element is not None and _is_cheap(file, element)
-    if value.type in {"literal_value", "literal_element"}:
-        return all(_is_cheap(file, element) for element in value.named_children if element.type != "comment")
-    if value.type == "call_expression":
-        function = value.child_by_field_name("function")
-        arguments = value.child_by_field_name("arguments")
-        if function is not None and function.type == "identifier" and text(function) in ("new", "make") and \
-                not file.is_shadowed(function):
-            # new(T); make(T) or make(T, n) with a constant n of at most _SMALL_MAKE.
-            sizes = [a for a in arguments.named_children if a.type != "comment"][1:] if arguments is not None else []
-            values = [Constants(file).value(size) for size in sizes]
-            return all(value is not None and value <= _SMALL_MAKE for value in values)
-        callee = file.callee(value)
-        return callee is not None and (callee[1] in CONSTANT_SIZE_CONSTRUCTORS.get(callee[0], ()) or
-                                       callee[1] in SMALL_VALUE_CALLS.get(callee[0], ())) and \
-            arguments is not None and all(_is_cheap(file, a) for a in arguments.named_children
-                                          if a.type != "comment")
-    return value.type in {"nil", "true", "false"}
+        return body is None or sum(1 for e in body.named_children if e.type != "comment") <= _SHORT_LITERAL
+    constant = Constants(file).value(value)
+    return constant is not None and constant <= limit
+
+
+def _loop_work(file: GoFile, loop) -> tuple[str, str, str] | None:
+    """(kind, label, the name ranged over or "") if the loop runs over something that is not
+    short, else None. A name may be a package-level variable set to a short literal, which
+    only the whole package tells (see check_project)."""
+    clause = next((c for c in loop.named_children if c.type in {"range_clause", "for_clause"}), None)
+    if clause is not None and clause.type == "range_clause":
+        ranged = clause.child_by_field_name("right")
+        if ranged is None or _is_short(file, ranged, _SMALL_MAKE):
+            return None
+        return _LOOPS, f"range {_shorten(ranged)}", text(ranged) if ranged.type == "identifier" else ""
+    if clause is not None and trip_count(clause, Constants(file), limit=_SMALL_MAKE) is not None:
+        return None
+    return _LOOPS, "for loop", ""
+
+
+def _shorten(node) -> str:
+    spelled = text(node) if node is not None else ""
+    return spelled if len(spelled) <= 30 and "\n" not in spelled else spelled.split("\n")[0][:27] + "..."
+
+
+def _work_at(file: GoFile, match) -> tuple[str, str, str] | str | None:
+    """What the source at `match` does: (kind, label, name ranged over) for work, a name for a plain call of
+    what may be a same-package function, None for anything else."""
+    group = match.lastindex
+    start, end = match.span(group)
+    if group == 3:
+        # A plain call `f(`, read from the text alone: descending the tree for each call cost
+        # more than the rest of the scan. A name that is no function of the package (a type
+        # conversion, a local function value, a word in a comment) resolves to nothing later.
+        name = match.group(3).decode()
+        before = file.source[max(0, start - 5):start]
+        return None if before.endswith(b".") or before == b"func " or name in _NOT_CALLED else name
+    node = file.root.descendant_for_byte_range(start, end)
+    if node is None:
+        return None
+    if group == 2:  # for, make
+        if node.type == "for" and node.parent is not None and node.parent.type == "for_statement":
+            return _loop_work(file, node.parent)
+        call = node.parent
+        if node.type != "identifier" or call is None or call.type != "call_expression" or \
+                call.child_by_field_name("function") != node:
+            return None
+        arguments = call.child_by_field_name("arguments")
+        sizes = [a for a in arguments.named_children if a.type != "comment"][1:] if arguments is not None else []
+        big = [size for size in sizes if not _is_short(file, size, _SMALL_MAKE)]
+        return (_ALLOCATES, f"make(..., {_shorten(big[0])})", "") if big else None
+    selector = node.parent
+    call = selector.parent if selector is not None else None
+    if call is None or call.type != "call_expression" or call.child_by_field_name("function") != selector \
+            or node.type != "field_identifier" or selector.type != "selector_expression":
+        return None
+    name = text(node)
+    operand = selector.child_by_field_name("operand")
+    # An import's name is taken for the package without checking that no local hides it
+    # (`os := ...` is rare): resolving every file's scopes cost more than the rest of the scan.
+    imported = file.imports.get(text(operand)) if operand.type == "identifier" else None
+    kind = _PACKAGE_WORK.get(imported, {}).get(name) if imported is not None else _method_work(file, selector, name)
+    return (kind, _label(file, selector), "") if kind else None
+
+
+def _work_by_range(file: GoFile) -> list[tuple[int, tuple[str, str] | str]]:
+    """(position, work or called name) for each call of interest, loop and make of the file."""
+    found = []
+    for match in _WORK_TEXT.finditer(file.source):
+        work = _work_at(file, match)
+        if work is not None:
+            found.append((match.start(), work))
+    return found
+
+
+def _within(found: list, node) -> tuple[list[tuple[str, str]], list[str]]:
+    """The work and the plain calls found inside `node`."""
+    low = bisect.bisect_left(found, node.start_byte, key=lambda item: item[0])
+    high = bisect.bisect_left(found, node.end_byte, key=lambda item: item[0])
+    inside = [work for _, work in found[low:high]]
+    work = [item for item in inside if isinstance(item, tuple)]
+    calls = list(dict.fromkeys(item for item in inside if isinstance(item, str)))
+    return work, calls
 
 
 def _runs_at_startup(file: GoFile, call) -> bool:
@@ -233,9 +314,16 @@ def _niladic_functions(file: GoFile):
             yield text(node.child_by_field_name("name")), body
 
 
+def _functions(file: GoFile):
+    """(name, declaration) of the file's top-level functions (not methods)."""
+    for kind, node in file.declarations:
+        if kind == "function_declaration" and node.child_by_field_name("body") is not None:
+            yield text(node.child_by_field_name("name")), node
+
+
 def collect(file: GoFile, options: dict) -> _Facts:
-    # Top-level declarations are read by a loop over the file's children, `.Do(` calls by
-    # position: no query walks the whole tree.
+    # Top-level declarations are read by a loop over the file's children, calls of interest
+    # by position: no query walks the whole tree.
     facts = _Facts(file.package)
     has_sync = file.imports_path(SYNC)
     for spec in _top_level_var_specs(file):
@@ -246,11 +334,22 @@ def collect(file: GoFile, options: dict) -> _Facts:
             facts.errors.update(names)
         if has_sync and _is_sync_once(file, spec):
             facts.onces.update(names)
+        values = spec.child_by_field_name("value")
+        if values is not None and len(names) == len(values.named_children) == 1 and \
+                values.named_children[0].type == "composite_literal" and _is_short(file, values.named_children[0], 0):
+            facts.short_literals.update(names)
     for name, body in _niladic_functions(file):
         if name not in {"init", "main"}:
             writes = _nonlocal_writes(file, body)
             if writes:
                 facts.writers[name] = writes
+    found = _work_by_range(file)
+    for name, declaration in _functions(file):
+        work, calls = _within(found, declaration.child_by_field_name("body"))
+        if work:
+            facts.work[name] = work
+        if calls:
+            facts.calls_of[name] = calls
     for call, once, function in _do_calls(file):
         if file.is_shadowed(once) or _runs_at_startup(file, call):
             continue  # a local Once, or one that fires during startup
@@ -258,10 +357,36 @@ def collect(file: GoFile, options: dict) -> _Facts:
         if function.type == "function_literal":
             writes = _nonlocal_writes(file, function.child_by_field_name("body"))
             if writes:
-                facts.calls.append((where, text(once), writes, None, _captured_error(file, function)))
+                facts.calls.append((where, text(once), writes, None, _captured_error(file, function),
+                                    *_within(found, function)))
         elif function.type == "identifier" and not file.is_shadowed(function):
-            facts.calls.append((where, text(once), None, text(function), None))
+            facts.calls.append((where, text(once), None, text(function), None, [], []))
     return facts
+
+
+# How deep calls to same-package functions are followed from the function given to Do.
+_CALL_DEPTH = 4
+
+
+def _work_through_calls(work: list, calls: list, package_work: dict, calls_of: dict,
+                        function: str | None, short_literals: set[str]) -> list[tuple[str, str]]:
+    """`work` (that of `function`, the one given to Do, or of a literal), then the work of the
+    same-package functions `calls` names, followed up to _CALL_DEPTH calls deep; labels of
+    work in a called function say which one. Loops over a package-level variable set to a
+    short literal (`for _, f := range formats`) are left out."""
+    found = [(kind, label) for kind, label, over in work if over not in short_literals]
+    seen, layer = {function}, list(calls)
+    for _ in range(_CALL_DEPTH):
+        following = []
+        for name in layer:
+            if name in seen:
+                continue
+            seen.add(name)
+            found.extend((kind, f"{label} in {name}") for kind, label, over in package_work.get(name, ())
+                         if over not in short_literals)
+            following.extend(calls_of.get(name, ()))
+        layer = following
+    return found
 
 
 def check_project(project, options: dict):
@@ -276,19 +401,26 @@ def check_project(project, options: dict):
         variables = set().union(*(f.variables for f in files))
         errors = set().union(*(f.errors for f in files))
         writers = {name: writes for f in files for name, writes in f.writers.items()}
+        package_work = {name: work for f in files for name, work in f.work.items()}
+        calls_of = {name: calls for f in files for name, calls in f.calls_of.items()}
+        short_literals = set().union(*(f.short_literals for f in files)) - {""}
         for facts in files:
-            for where, once, writes, function, lost in facts.calls:
+            for where, once, writes, function, lost, work, calls in facts.calls:
                 if once not in onces:
                     continue
                 if function is not None:
                     writes = writers.get(function)
+                    work, calls = package_work.get(function, []), calls_of.get(function, [])
                 written = [name for name in writes or () if name in variables]
                 if not written:
                     continue
+                work = _work_through_calls(work, calls, package_work, calls_of, function, short_literals)
+                if not work and lost is None:
+                    continue  # nothing measurable postponed, and no error lost
                 error = next((name for name in written if _is_error(name, errors)), None)
                 value = next((name for name in written if name != error), written[0])
                 by = f"the function {function}" if function is not None else "its function"
-                yield Finding(RULE.id, _message(once, value, by, error, lost), where)
+                yield Finding(RULE.id, _message(once, value, by, error, lost, work), where)
 
 
 _DECLARED_INSIDE = """
@@ -319,21 +451,35 @@ def _is_error(name: str, errors: set[str]) -> bool:
     return name in errors or name == "err" or name.endswith("Err")
 
 
-def _message(once: str, written: str, by: str, error: str | None, lost: str | None) -> str:
-    lazy = (f"{once}.Do sets package-level {written} in {by} at its first use, not at startup: the work and its "
-            "allocations happen at an unpredictable moment (often the first request, under load)")
+def _describe(work: list[tuple[str, str]]) -> tuple[str, str]:
+    """`reads input and decodes data (os.ReadFile, json.Unmarshal in load)`."""
+    kinds = [kind for kind in _VERBS if any(k == kind for k, _ in work)]
+    verbs = [_VERBS[kind] for kind in kinds]
+    labels = list(dict.fromkeys(label for _, label in work))
+    shown = ", ".join(labels[:3]) + (f" and {len(labels) - 3} more" if len(labels) > 3 else "")
+    return f"{', '.join(verbs[:-1])} and {verbs[-1]}" if len(verbs) > 1 else verbs[0], shown
+
+
+def _message(once: str, written: str, by: str, error: str | None, lost: str | None,
+             work: list[tuple[str, str]]) -> str:
+    sets = f"{once}.Do sets package-level {written} in {by}"
+    if work:
+        verbs, shown = _describe(work)
+        lazy = (f"{sets} at its first use, not at startup, and {verbs} then ({shown}): the work and its "
+                "allocations happen at an unpredictable moment (often the first request, under load")
+    else:
+        lazy = f"{sets} at its first use, not at startup"
     if lost is not None:
-        return (f"{lazy}; it also sets {lost}, a variable of the calling function, so only the first call sees the "
-                f"error: Do never runs the function again, and every later call gets {lost} == nil even when the "
-                f"first one failed and left {written} unset; sync.OnceValues fixes both, returning the value and the error to every caller")
+        return (f"{lazy}{')' if work else ''}; it also sets {lost}, a variable of the calling function, so only the "
+                f"first call sees the error: Do never runs the function again, and every later call gets {lost} == "
+                f"nil even when the first one failed and left {written} unset; sync.OnceValues fixes "
+                f"{'both' if work else 'this'}, returning the value and the error to every caller")
     if error is not None and error != written:
-        return (f"{lazy}; the error goes to package-level {error}, apart from the value, and every caller must "
+        return (f"{lazy}); the error goes to package-level {error}, apart from the value, and every caller must "
                 f"remember to read it; sync.OnceValues fixes both, returning the value and the error to every "
                 "caller")
-    return (f"{once}.Do sets package-level {written} in {by} at its first use, not at startup: the work and its "
-            "allocations happen at an unpredictable moment (often the first request, under load, or concurrently "
-            "with readiness probes); sync.OnceValue or sync.OnceValues make the lazy value explicit and typed, "
-            "or build it in main")
+    return (f"{lazy}, or concurrently with readiness probes); sync.OnceValue or sync.OnceValues make the lazy "
+            "value explicit and typed, or build it in main")
 
 
 RULE = Rule.from_docs(__file__, collect=collect, check_project=check_project, requires=(MODULE_FILES, STARTUP_MODEL, AFTER_STARTUP))

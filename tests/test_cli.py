@@ -160,11 +160,11 @@ def test_github_format(tmp_path):
 
 def test_github_format_leaves_columns_out_of_multi_line_annotations(tmp_path):
     go_module(tmp_path, {"lazy.go": (
-        'package lazy\n\nimport "sync"\n\nvar (\n\tonce sync.Once\n\tcfg  *int\n)\n\n'
-        'func Get() *int {\n\tonce.Do(func() {\n\t\tcfg = load()\n\t})\n\treturn cfg\n}\n\n'
-        'func load() *int { return new(int) }\n')})
+        'package lazy\n\nimport (\n\t"os"\n\t"sync"\n)\n\nvar (\n\tonce sync.Once\n\tcfg  []byte\n)\n\n'
+        'func Get() []byte {\n\tonce.Do(func() {\n\t\tcfg = load()\n\t})\n\treturn cfg\n}\n\n'
+        'func load() []byte { b, _ := os.ReadFile("cfg"); return b }\n')})
     (line,) = cli("--format", "github", "--select", "SL002", cwd=str(tmp_path)).out.splitlines()
-    assert line.startswith("::warning file=lazy.go,line=11,endLine=13,title=SL002::")
+    assert line.startswith("::warning file=lazy.go,line=14,endLine=16,title=SL002::")
 
 
 def test_github_format_escapes_properties(tmp_path):

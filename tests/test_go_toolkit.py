@@ -367,3 +367,38 @@ def test_input_source(body, source):
               'import ("bufio"; "encoding/json"; "os"; "strings")')
     probe = next(f["n"][0] for f in matches("(call_expression) @n", file.root) if text(f["n"][0]).startswith("probe("))
     assert input_source(file, probe.child_by_field_name("arguments").named_children[0]) == source
+
+
+# --- SL002's measurable-work tables (library.py) ---------------------------------------
+
+@pytest.mark.parametrize("table, path, name", [
+    ("READ_CALLS", "os", "ReadFile"), ("READ_CALLS", "os", "OpenFile"), ("READ_CALLS", "os", "ReadDir"),
+    ("READ_CALLS", "io", "ReadAll"), ("READ_CALLS", "io/ioutil", "ReadAll"), ("READ_CALLS", "io/fs", "WalkDir"),
+    ("READ_CALLS", "path/filepath", "Glob"), ("READ_CALLS", "path/filepath", "Walk"),
+    ("DECODE_CALLS", "encoding/json", "Unmarshal"), ("DECODE_CALLS", "gopkg.in/yaml.v2", "UnmarshalStrict"),
+    ("DECODE_CALLS", "sigs.k8s.io/yaml", "Unmarshal"), ("DECODE_CALLS", "github.com/BurntSushi/toml", "DecodeFile"),
+    ("DECODE_CALLS", "google.golang.org/protobuf/proto", "Unmarshal"),
+    ("COMPILE_CALLS", "regexp", "MustCompile"), ("COMPILE_CALLS", "html/template", "ParseFS"),
+    ("COMPILE_CALLS", "text/template", "ParseGlob"), ("PROCESS_CONSTRUCTORS", "os/exec", "CommandContext"),
+])
+def test_measurable_work_tables_list_the_work(table, path, name):
+    from golint_startup.go import library
+
+    assert name in getattr(library, table)[path]
+
+
+def test_measurable_work_tables_extend_the_decoder_and_file_tables_not_copy_them():
+    from golint_startup.go import library
+
+    for path, names in {**library.DECODE_FUNCTIONS, **library.BINARY_DECODE_FUNCTIONS}.items():
+        assert names <= library.DECODE_CALLS[path], path
+    for path, names in library.FILE_READS.items():
+        assert path not in library.READ_CALLS or names <= library.READ_CALLS[path], path
+
+
+def test_network_calls_are_not_measurable_work():
+    from golint_startup.go import library
+
+    tables = (library.READ_CALLS, library.DECODE_CALLS, library.COMPILE_CALLS, library.PROCESS_CONSTRUCTORS)
+    assert not any(path in table for table in tables for path in ("net", "net/http", "database/sql"))
+    assert not {"Get", "Do", "Dial"} & (library.READ_METHODS | library.PROCESS_METHODS | library.TEMPLATE_PARSE_METHODS)

@@ -55,12 +55,13 @@ def test_sl002_sees_the_rest_of_the_package_when_one_file_is_named(tmp_path):
 
         var once sync.Once
 
-        func Get() *int {
+        func Get() []byte {
         	once.Do(setup)
         	return cfg
         }
         """))
-    (tmp_path / "b.go").write_text("package lazy\n\nvar cfg *int\n\nfunc setup() { cfg = load() }\n\nfunc load() *int { return new(int) }\n")
+    (tmp_path / "b.go").write_text('package lazy\n\nimport "os"\n\nvar cfg []byte\n\nfunc setup() { cfg = load() }\n\n'
+                                   'func load() []byte { b, _ := os.ReadFile("cfg"); return b }\n')
     settings = build_settings(config_path=None, select=("SL002",), cwd=str(tmp_path))
     findings = run(["a.go"], settings, cwd=str(tmp_path)).findings
     assert [(f.rule_id, f.path, f.location.line) for f in findings] == [("SL002", "a.go", 8)]

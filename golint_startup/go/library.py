@@ -185,33 +185,6 @@ HANDLER_REGISTRATIONS: tuple[str, ...] = (
     "reflect.ValueOf", "reflect.TypeOf",
 )
 
-# Constructors whose result has a constant size (a buffer of fixed size, a wrapper around
-# their argument), by import path: a sync.Once whose function only stores one of these, built
-# from values that already exist (`reader = bufio.NewReader(os.Stdin)`), postpones nothing
-# worth acting on (SL002).
-CONSTANT_SIZE_CONSTRUCTORS: dict[str, frozenset[str]] = {
-    "bufio": frozenset({"NewReader", "NewReaderSize", "NewWriter", "NewWriterSize", "NewReadWriter", "NewScanner"}),
-    "errors": frozenset({"New"}),
-    "sync": frozenset({"NewCond"}),
-    "strings": frozenset({"NewReader"}),
-    "bytes": frozenset({"NewBuffer", "NewReader"}),
-    "context": frozenset({"Background", "TODO"}),
-}
-
-# Calls that compute a small value (a string, a number, a flag) from the process's
-# environment or from their arguments, by import path: a sync.Once whose function only
-# stores such values (a path found with exec.LookPath, a home directory) postpones nothing
-# worth acting on either (SL002).
-SMALL_VALUE_CALLS: dict[str, frozenset[str]] = {
-    "os": frozenset({"Getenv", "LookupEnv", "Executable", "Hostname", "Getwd", "UserHomeDir", "UserConfigDir",
-                     "UserCacheDir", "TempDir", "Getpid", "Getuid"}),
-    "os/exec": frozenset({"LookPath"}),
-    "path/filepath": frozenset({"Abs", "Join", "Dir", "Base", "Clean", "Ext", "Rel"}),
-    "path": frozenset({"Join", "Dir", "Base", "Clean", "Ext"}),
-    "runtime": frozenset({"NumCPU", "GOMAXPROCS", "Version"}),
-    "strconv": frozenset({"Atoi", "Itoa", "ParseBool", "ParseInt", "ParseUint", "ParseFloat", "FormatInt"}),
-}
-
 # Path components that mark test and tooling code by location: end-to-end apps, fixtures,
 # and the programs a project keeps beside its service but never deploys (`hack/` is the
 # Kubernetes convention for code generators and release scripts; `examples/` are demos).
@@ -246,6 +219,37 @@ FILE_READS: dict[str, frozenset[str]] = {
     BURNTSUSHI_TOML: frozenset({"DecodeFile"}),
 }
 
+# --- reading, decoding, compiling: measurable work (SL002) and run-time input (SL003) ----
+#
+# What a sync.Once's function must do for SL002 to report it: work whose cost grows with
+# its input (a file, a document, a pattern, a process). Each table is by import path, and
+# every name is what a call `pkg.Name(...)` does; the decoders reuse the tables above.
+READ_CALLS: dict[str, frozenset[str]] = {
+    "os": FILE_READS["os"] | {"ReadDir"},
+    "io": frozenset({"ReadAll"}),
+    "io/ioutil": FILE_READS["io/ioutil"] | {"ReadDir", "ReadAll"},
+    "io/fs": FILE_READS["io/fs"] | {"ReadDir", "WalkDir", "Glob"},
+    "path/filepath": frozenset({"Walk", "WalkDir", "Glob"}),
+}
+# Methods that read from a file system whatever the receiver (embed.FS, fs.FS, os.DirFS,
+# afero): the name is the fs package's interface.
+READ_METHODS: frozenset[str] = frozenset({"ReadFile", "ReadDir"})
+DECODE_CALLS: dict[str, frozenset[str]] = {
+    **DECODE_FUNCTIONS, **BINARY_DECODE_FUNCTIONS,
+    "google.golang.org/protobuf/encoding/protojson": frozenset({"Unmarshal"}),
+}
+# `Decode` on a decoder of STREAM_DECODERS (`json.NewDecoder(r).Decode(&v)`).
+DECODE_METHOD = "Decode"
+COMPILE_CALLS: dict[str, frozenset[str]] = {
+    "regexp": frozenset({"Compile", "MustCompile", "CompilePOSIX", "MustCompilePOSIX"}),
+    **{path: frozenset({"ParseFiles", "ParseGlob", "ParseFS"}) for path in TEMPLATES},
+}
+# Template methods that parse (`template.New("x").Parse(text)`), in a file importing TEMPLATES.
+TEMPLATE_PARSE_METHODS: frozenset[str] = frozenset({"Parse", "ParseFiles", "ParseGlob", "ParseFS"})
+# `exec.Command(...)` (or a local set from it) then one of these runs the process and waits.
+PROCESS_CONSTRUCTORS: dict[str, frozenset[str]] = {"os/exec": frozenset({"Command", "CommandContext"})}
+PROCESS_METHODS: frozenset[str] = frozenset({"Output", "CombinedOutput", "Run"})
+
 # --- run-time input (SL003) ---------------------------------------------------
 #
 # Calls whose results hold input read at run time, whose size the code cannot know when it is
@@ -253,11 +257,10 @@ FILE_READS: dict[str, frozenset[str]] = {
 # "read" when the result is what was read (file contents, a directory listing, matched
 # names), "derived" when it is cut or parsed from the first argument, and so is input when
 # that is. Opening a file is not reading it: os.Open and OpenFile stay out.
-_READ_FUNCTIONS = {(path, name) for path, names in FILE_READS.items() for name in names
-                   if name not in {"Open", "OpenFile", "DecodeFile"}} | \
+_READ_FUNCTIONS = {(path, name) for path, names in READ_CALLS.items() for name in names
+                   if name not in {"Open", "OpenFile", "Walk", "WalkDir"}} | \
     {(path, name) for path, name in LIBRARY_SLICES if path in {"os", "io/ioutil", "path/filepath"}
-     and name not in {"Args", "Environ", "SplitList"}} | \
-    {("io", "ReadAll"), ("io/ioutil", "ReadAll"), ("io/fs", "ReadDir"), ("io/fs", "Glob")}
+     and name not in {"Args", "Environ", "SplitList"}}
 _DERIVED_FUNCTIONS = {(path, name) for path, name in LIBRARY_SLICES if path in {"strings", "bytes", "slices"}} | \
     {(path, name) for path in ("strings", "bytes") for name in ("Lines", "SplitSeq", "FieldsSeq", "TrimSpace")} | \
     {("strconv", name) for name in ("Atoi", "ParseInt", "ParseUint")}
@@ -267,16 +270,16 @@ INPUT_SOURCES: dict[tuple[str, str], str] = {
 }
 # Methods that read, by name alone (the receiver's type is not in the tree): embed.FS's and
 # fs.FS's ReadFile, ReadDir and Glob, csv.Reader's ReadAll, *os.File's Readdir/Readdirnames.
-INPUT_METHODS: frozenset[str] = frozenset({"ReadFile", "ReadDir", "Glob", "ReadAll", "Readdir", "Readdirnames"})
+INPUT_METHODS: frozenset[str] = READ_METHODS | {"Glob", "ReadAll", "Readdir", "Readdirnames"}
 # Decoders that fill the value whose address (or pointer) is their last argument: the package
 # functions that decode documents, not those that load configuration (a config's values are
 # set by whoever writes it, like flags), and `Decode(&v)` of a stream decoder.
 INPUT_DECODERS: dict[str, frozenset[str]] = {
     path: names - CONFIG_LOADERS.get(path, frozenset())
-    for path, names in {**DECODE_FUNCTIONS, **BINARY_DECODE_FUNCTIONS}.items()
+    for path, names in DECODE_CALLS.items()
     if names - CONFIG_LOADERS.get(path, frozenset())
 }
-INPUT_DECODE_METHODS: frozenset[str] = frozenset({"Decode"})
+INPUT_DECODE_METHODS: frozenset[str] = frozenset({DECODE_METHOD})
 # Loops whose condition is one of these methods (`for sc.Scan()`, `for rows.Next()`) run once
 # per line or row of input: a slice appended to in them holds input.
 INPUT_LOOP_METHODS: frozenset[str] = frozenset({"Scan", "Next"})

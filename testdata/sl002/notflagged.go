@@ -103,9 +103,10 @@ var (
 
 func buildExpression() string { return `^[a-z]+$` }
 
-// Compiling on first use is what SL001 asks for: the laziness is the cure, not the problem.
+// Compiling is measurable work (a short pattern: about 9 us and 4.7 KB; see the help):
+// reported, with sync.OnceValue as the fix, which keeps it lazy as SL001 asks.
 func Pattern() *regexp.Regexp {
-	patternOnce.Do(func() {
+	patternOnce.Do(func() { // want "SL002: patternOnce.Do sets package-level pattern .*compiles a pattern or template then \\(regexp.MustCompile\\)"
 		pattern = regexp.MustCompile(buildExpression())
 		pattern.Longest()
 		byKind = map[string]*regexp.Regexp{"id": regexp.MustCompile(`^\d+$`), "tag": regexp.MustCompile(`^#\w+$`)}
@@ -118,6 +119,6 @@ func Pattern() *regexp.Regexp {
 
 // With its error, too: both results come from the compilation.
 func CheckedPattern() (*regexp.Regexp, error) {
-	patternOnce.Do(func() { pattern, patternErr = regexp.Compile(buildExpression()) })
+	patternOnce.Do(func() { pattern, patternErr = regexp.Compile(buildExpression()) }) // want "SL002: .*\\(regexp.Compile\\).*the error goes to package-level patternErr"
 	return pattern, patternErr
 }

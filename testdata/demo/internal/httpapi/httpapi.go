@@ -1,9 +1,12 @@
 package httpapi
 
 import (
+	"crypto/tls"
+	"crypto/x509"
 	"encoding/json"
 	"io"
 	"net/http"
+	"os"
 	"sync"
 
 	"go.uber.org/zap"
@@ -19,10 +22,17 @@ var (
 	client     *http.Client
 )
 
-// Client builds the shared HTTP client on first use, under whatever load that is.
+// Client builds the shared HTTP client on first use, under whatever load that is: it reads
+// the billing CA bundle from disk then.
 func Client() *http.Client {
 	clientOnce.Do(func() { // want "SL002"
-		client = &http.Client{Transport: http.DefaultTransport.(*http.Transport).Clone()}
+		pool := x509.NewCertPool()
+		if pem, err := os.ReadFile("/etc/billing/ca.pem"); err == nil {
+			pool.AppendCertsFromPEM(pem)
+		}
+		transport := http.DefaultTransport.(*http.Transport).Clone()
+		transport.TLSClientConfig = &tls.Config{RootCAs: pool}
+		client = &http.Client{Transport: transport}
 	})
 	return client
 }

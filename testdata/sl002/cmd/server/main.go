@@ -1,7 +1,9 @@
 package main
 
 import (
+	"encoding/json"
 	"net/http"
+	"os"
 	"sync"
 )
 
@@ -29,4 +31,9 @@ func handle(w http.ResponseWriter, r *http.Request) {
 	setupOnce.Do(func() { settings = readSettings() }) // want "SL002: setupOnce.Do sets package-level settings"
 }
 
-func readSettings() map[string]string { return map[string]string{"mode": "prod"} }
+func readSettings() map[string]string {
+	data, _ := os.ReadFile("settings.json")
+	var m map[string]string
+	_ = json.Unmarshal(data, &m)
+	return m
+}
