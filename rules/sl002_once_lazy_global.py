@@ -6,7 +6,7 @@ import bisect
 import os
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from golint_startup.go.gofile import GoFile
 from golint_startup.go.constants import Constants, trip_count
@@ -404,23 +404,32 @@ def check_project(project, options: dict):
         package_work = {name: work for f in files for name, work in f.work.items()}
         calls_of = {name: calls for f in files for name, calls in f.calls_of.items()}
         short_literals = set().union(*(f.short_literals for f in files)) - {""}
+        # One finding per once and named function: `once.Do(load)` written before each use
+        # of the value is one lazy global, however many calls guard it (the others are
+        # related locations).
+        sites: dict[tuple, list] = {}
         for facts in files:
-            for where, once, writes, function, lost, work, calls in facts.calls:
-                if once not in onces:
-                    continue
-                if function is not None:
-                    writes = writers.get(function)
-                    work, calls = package_work.get(function, []), calls_of.get(function, [])
-                written = [name for name in writes or () if name in variables]
-                if not written:
-                    continue
-                work = _work_through_calls(work, calls, package_work, calls_of, function, short_literals)
-                if not work and lost is None:
-                    continue  # nothing measurable postponed, and no error lost
-                error = next((name for name in written if _is_error(name, errors)), None)
-                value = next((name for name in written if name != error), written[0])
-                by = f"the function {function}" if function is not None else "its function"
-                yield Finding(RULE.id, _message(once, value, by, error, lost, work), where)
+            for call in facts.calls:
+                where, once, _, function, lost = call[:5]
+                if once in onces:
+                    sites.setdefault((once, function, lost) if function is not None else (where,), []).append(call)
+        for guarded in sites.values():
+            guarded.sort(key=lambda call: (call[0].path, call[0].line, call[0].col))
+            where, once, writes, function, lost, work, calls = guarded[0]
+            if function is not None:
+                writes = writers.get(function)
+                work, calls = package_work.get(function, []), calls_of.get(function, [])
+            written = [name for name in writes or () if name in variables]
+            if not written:
+                continue
+            work = _work_through_calls(work, calls, package_work, calls_of, function, short_literals)
+            if not work and lost is None:
+                continue  # nothing measurable postponed, and no error lost
+            error = next((name for name in written if _is_error(name, errors)), None)
+            value = next((name for name in written if name != error), written[0])
+            by = f"the function {function}" if function is not None else "its function"
+            also = tuple(replace(other[0], message=f"also calls {once}.Do({function})") for other in guarded[1:])
+            yield Finding(RULE.id, _message(once, value, by, error, lost, work), where, related=also)
 
 
 _DECLARED_INSIDE = """
