@@ -54,7 +54,8 @@ def complete(facts: dict[str, FileFacts], abspaths: dict[str, str], is_seed: Cal
              read: Callable[[str], bytes | None],
              compute: Callable[[str], FileFacts | None],
              more_callees: Callable[[ModuleGraph, Function], Iterable[Function]] | None = None,
-             runners: dict[str, set[str]] | None = None) \
+             runners: dict[str, set[str]] | None = None,
+             callees: Callable[[ModuleGraph, Function], Iterable[Function]] | None = None) \
         -> tuple[dict[str, FileFacts], ModuleGraph]:
     """Fill in the events of every function that reaches a seed, and return the facts and their graph.
 
@@ -71,6 +72,9 @@ def complete(facts: dict[str, FileFacts], abspaths: dict[str, str], is_seed: Cal
     runs, beyond its resolved events (the startup model's runner calls); `runners`: for a
     method name, the names of the calls that run the methods of that name among
     `more_callees` (`Execute` <- `Parse`), which the files calling them spell instead.
+    `callees(graph, function)`: the functions a function with events runs, in place of its
+    resolved events and `more_callees` (the startup model's startup edges: what runs only
+    later cannot lead a path to a seed).
     """
     facts = dict(facts)
     searched: set[tuple[str, bool, str, str | None]] = set()
@@ -96,18 +100,21 @@ def complete(facts: dict[str, FileFacts], abspaths: dict[str, str], is_seed: Cal
                 if not function.events:
                     known[fid] = (is_seed(graph, function), [])
                 else:
-                    callees = [r.function.id for _, r in graph.edges(function) if r.function is not None]
+                    if callees is not None:
+                        called = [callee.id for callee in callees(graph, function)]
+                    else:
+                        called = [r.function.id for _, r in graph.edges(function) if r.function is not None]
                     # What it returns or stores in a variable runs where that is called, which
                     # spells this function's (or the variable's) name.
-                    callees += [value.id for value in graph.stored(function)]
+                    called += [value.id for value in graph.stored(function)]
                     if more_callees is not None:
-                        callees += [callee.id for callee in more_callees(graph, function)]
-                    known[fid] = (is_seed(graph, function), callees)
-            seed, callees = known[fid]
+                        called += [callee.id for callee in more_callees(graph, function)]
+                    known[fid] = (is_seed(graph, function), called)
+            seed, called = known[fid]
             if seed:
                 seen.add(fid)
                 reaching.append(fid)
-            for callee in callees:
+            for callee in called:
                 callers.setdefault(callee, []).append(fid)
         completed_ids.clear()
         while reaching:
