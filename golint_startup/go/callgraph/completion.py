@@ -139,15 +139,26 @@ def complete(facts: dict[str, FileFacts], abspaths: dict[str, str], is_seed: Cal
         anywhere: set = set()
         in_package: dict[str, set] = {}
         by_importers: dict[str, set] = {}
+        # A method of the group resolves only through types its caller's package reaches by
+        # imports (graph.resolve follows each declaration's imports): the files of packages
+        # importing its package, directly or not, spell it.
+        methods: dict[str, set] = {}
         for name, dotted, directory, others in spellings:
             in_package.setdefault(directory, set()).add((name, dotted))
-            if others == ANY_FILE:
+            if others == ANY_FILE and dotted and directory in graph.packages:
+                methods.setdefault(directory, set()).add((name, dotted))
+            elif others == ANY_FILE:
                 anywhere.add((name, dotted))
             elif others is not None:
                 by_importers.setdefault(others, set()).add((name, dotted))
         patterns: dict[frozenset, object] = {}
         for display in pending:
-            wanted = anywhere | in_package.get(os.path.dirname(abspaths[display]), set())
+            directory = os.path.dirname(abspaths[display])
+            wanted = anywhere | in_package.get(directory, set())
+            package = graph.packages.get(directory)
+            for declarer, names in methods.items():
+                if package is None or declarer in graph.imported_closure(package):
+                    wanted = wanted | names
             for _, path in facts[display].imports:
                 wanted |= by_importers.get(path, set())
             if not wanted:
