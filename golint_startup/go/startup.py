@@ -230,9 +230,10 @@ def build_for(facts: dict[str, ProgramFacts], abspaths: dict[str, str], location
     runners: dict[str, set[str]] = {}
     for (_, caller), name in tables.runners.items():
         runners.setdefault(name, set()).add(caller)
-    completion.complete(plain, abspaths, lambda graph, function: function.id in seeds, read, complete_file,
-                        runners=runners, callees=successors)
-    _complete_value_receivers(facts, abspaths, complete_file)
+    reaching: set[tuple] = set()
+    _, graph = completion.complete(plain, abspaths, lambda graph, function: function.id in seeds, read,
+                                   complete_file, runners=runners, callees=successors, reaches_seed=reaching)
+    _complete_value_receivers(facts, abspaths, complete_file, graph, [graph.functions[fid] for fid in reaching])
     return build(facts, abspaths, options)
 
 
@@ -241,31 +242,36 @@ _VALUE_ROUNDS = 4
 
 
 def _complete_value_receivers(facts: dict[str, ProgramFacts], abspaths: dict[str, str],
-                              complete_file: Callable[[str], FileFacts | None]) -> None:
-    """Complete the files of the module functions that complete functions hand a function
-    value to (`sched.Schedule("@hourly", func() {...})`): such a value is an edge only when
-    the receiver calls it (graph.calls_parameter), and a receiver whose events were never
-    computed is assumed to. Completion (see build_for) only follows calls towards a seed."""
+                              complete_file: Callable[[str], FileFacts | None], graph: callgraph.ModuleGraph,
+                              reaching: list[callgraph.Function]) -> None:
+    """Complete the files of the module functions that the functions reaching a seed
+    (`reaching`, of completion's `graph`) hand a function value to
+    (`sched.Schedule("@hourly", func() {...})`): such a value is an edge only when the
+    receiver calls it (graph.calls_parameter), and a receiver whose events were never
+    computed is assumed to. Completion (see build_for) only follows calls towards a seed; an
+    edge of a function that reaches none changes no path to one. Each later round looks at
+    the functions of the files the round before completed, which may pass the value on."""
     tried: set[str] = set()
+    functions = reaching
     for _ in range(_VALUE_ROUNDS):
         wanted: set[str] = set()
-        plain = {display: program.facts for display, program in facts.items() if program}
-        for group in callgraph.module_groups(plain, abspaths):
-            graph = callgraph.ModuleGraph(group, abspaths)
-            for function in graph.functions.values():
-                if not function.complete:
+        for function in functions:
+            if not function.complete:
+                continue
+            for event in function.events:
+                if event.arg is None or event.arg.callee is None:
                     continue
-                for event in function.events:
-                    if event.arg is None or event.arg.callee is None:
-                        continue
-                    receiver = graph.resolve(event.arg.callee, function.package).function
-                    if receiver is not None and not receiver.complete and receiver.display not in tried:
-                        wanted.add(receiver.display)
+                receiver = graph.resolve(event.arg.callee, function.package).function
+                if receiver is not None and not receiver.complete and receiver.display not in tried:
+                    wanted.add(receiver.display)
         if not wanted:
             return
         for display in sorted(wanted):
             tried.add(display)
             complete_file(display)
+        graph = callgraph.ModuleGraph({display: program.facts for display, program in facts.items() if program},
+                                      abspaths)
+        functions = [function for function in graph.functions.values() if function.display in wanted]
 
 
 def _add_extents(model: Model, facts: dict[str, ProgramFacts], abspaths: dict[str, str]) -> None:

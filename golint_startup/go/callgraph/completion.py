@@ -55,7 +55,8 @@ def complete(facts: dict[str, FileFacts], abspaths: dict[str, str], is_seed: Cal
              compute: Callable[[str], FileFacts | None],
              more_callees: Callable[[ModuleGraph, Function], Iterable[Function]] | None = None,
              runners: dict[str, set[str]] | None = None,
-             callees: Callable[[ModuleGraph, Function], Iterable[Function]] | None = None) \
+             callees: Callable[[ModuleGraph, Function], Iterable[Function]] | None = None,
+             reaches_seed: set[tuple] | None = None) \
         -> tuple[dict[str, FileFacts], ModuleGraph]:
     """Fill in the events of every function that reaches a seed, and return the facts and their graph.
 
@@ -74,7 +75,8 @@ def complete(facts: dict[str, FileFacts], abspaths: dict[str, str], is_seed: Cal
     `more_callees` (`Execute` <- `Parse`), which the files calling them spell instead.
     `callees(graph, function)`: the functions a function with events runs, in place of its
     resolved events and `more_callees` (the startup model's startup edges: what runs only
-    later cannot lead a path to a seed).
+    later cannot lead a path to a seed). `reaches_seed`, when given, receives the ids of the
+    functions that reach a seed in the returned graph.
     """
     facts = dict(facts)
     searched: set[tuple[str, bool, str, str | None]] = set()
@@ -130,12 +132,12 @@ def complete(facts: dict[str, FileFacts], abspaths: dict[str, str], is_seed: Cal
             spellings |= {(caller, True, "", ANY_FILE) for name, dotted, _, _ in spellings if dotted
                           for caller in runners.get(name, ())}
         spellings -= searched
-        if not spellings:
+        pending = [d for d, f in facts.items() if f and not f.complete and d not in unreadable]
+        if not spellings or not pending:
+            if reaches_seed is not None:
+                reaches_seed.update(seen)
             return facts, graph
         searched |= spellings
-        pending = [d for d, f in facts.items() if f and not f.complete and d not in unreadable]
-        if not pending:
-            return facts, graph
         anywhere: set = set()
         in_package: dict[str, set] = {}
         by_importers: dict[str, set] = {}
