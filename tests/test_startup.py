@@ -274,3 +274,32 @@ def test_a_runner_entry_names_the_methods_its_call_runs():
 ])
 def test_a_version_suffix_belongs_to_the_path(entry, parsed):
     assert startup.parse_entry(entry) == parsed
+
+
+def test_completion_follows_only_startup_edges_and_imports(tmp_path):
+    # setup only registers the handler that reaches the finding: main.go, which calls setup,
+    # need not be completed. other/ does not import lib, so its `.Check` call cannot be lib's.
+    files = {
+        "go.mod": "module example.com/app\n",
+        "main.go": "package main\n\nfunc main() { setup() }\n",
+        "setup.go": 'package main\n\nimport "net/http"\n\nfunc setup() { http.HandleFunc("/", handle) }\n',
+        "handlers.go": 'package main\n\nimport (\n\t"net/http"\n\t"example.com/app/lib"\n)\n\n'
+                       "func handle(w http.ResponseWriter, r *http.Request) { lib.T{}.Check() }\n",
+        "lib/lib.go": "package lib\n\ntype T struct{}\n\nfunc (T) Check() {}\n",
+        "other/other.go": "package other\n\ntype U struct{}\n\nfunc (U) Check() {}\n\nfunc Use() { U{}.Check() }\n",
+    }
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    summaries, complete, abspaths = _program(str(tmp_path))
+    computed = []
+
+    def compute(display):
+        computed.append(display)
+        return complete[display]
+
+    (check,) = [extent for extent in complete["lib/lib.go"].extents if extent.key == "T.Check"]
+    model = startup.build_for(summaries, abspaths, [("lib/lib.go", check.span.line, check.span.col)],
+                              lambda display: _read(abspaths[display]), compute)
+    assert sorted(computed) == ["handlers.go", "lib/lib.go", "setup.go"]
+    assert model.function_at("lib/lib.go", check.span.line, check.span.col) not in model.reached

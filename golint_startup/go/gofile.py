@@ -78,6 +78,8 @@ class GoFile:
     directives: list[Directive]
     error_ranges: list[tuple[int, int]] = field(default_factory=list)  # byte ranges
     _scopes: Scopes | None = field(default=None, repr=False, compare=False)
+    # The call graph's top-level declarations and query captures (callgraph.facts._captured).
+    _captured: tuple | None = field(default=None, repr=False, compare=False)
 
     @property
     def root(self) -> tree_sitter.Node:

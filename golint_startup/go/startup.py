@@ -201,31 +201,39 @@ def build_for(facts: dict[str, ProgramFacts], abspaths: dict[str, str], location
     if not seeds:
         return located
 
+    contexts: dict[str, dict[Span, Context]] = {}
+
     def complete_file(display: str) -> FileFacts | None:
         completed = compute(display)
         if completed is None:
             return None
         facts[display] = completed
+        contexts.pop(display, None)
         return completed.facts
 
-    # The methods of each runner's name, per graph (completion may build one per round); the
-    # graph is kept beside its table so that its id is never reused while the table is.
-    methods: dict[int, tuple[callgraph.ModuleGraph, dict]] = {}
+    def contexts_of(display: str) -> dict[Span, Context]:
+        if display not in contexts:
+            program = facts.get(display)
+            contexts[display] = {context.span: context for context in program.contexts} if program else {}
+        return contexts[display]
 
-    def runs(graph: callgraph.ModuleGraph, function: callgraph.Function) -> list[callgraph.Function]:
-        if id(graph) not in methods:
-            methods[id(graph)] = (graph, {})
-        by_name = methods[id(graph)][1]
-        return [target for event, resolved in graph.edges(function) if event.kind == "call"
-                for target in _runner_targets(graph, function, resolved, tables, by_name)]
+    # The startup edges of each graph completion builds (one per round): completion follows
+    # only those, as _reach does. The graph is kept beside them so that its id is never reused.
+    edges: dict[int, tuple[callgraph.ModuleGraph, _Startup]] = {}
+
+    def successors(graph: callgraph.ModuleGraph, function: callgraph.Function) -> list[callgraph.Function]:
+        if id(graph) not in edges:
+            edges[id(graph)] = (graph, _Startup(graph, contexts_of, tables, options))
+        return [target for _, target in edges[id(graph)][1].successors(function)]
 
     plain = {display: program.facts for display, program in facts.items() if program}
     runners: dict[str, set[str]] = {}
     for (_, caller), name in tables.runners.items():
         runners.setdefault(name, set()).add(caller)
-    completion.complete(plain, abspaths, lambda graph, function: function.id in seeds, read, complete_file,
-                        runs if tables.runners else None, runners)
-    _complete_value_receivers(facts, abspaths, complete_file)
+    reaching: set[tuple] = set()
+    _, graph = completion.complete(plain, abspaths, lambda graph, function: function.id in seeds, read,
+                                   complete_file, runners=runners, callees=successors, reaches_seed=reaching)
+    _complete_value_receivers(facts, abspaths, complete_file, graph, [graph.functions[fid] for fid in reaching])
     return build(facts, abspaths, options)
 
 
@@ -234,31 +242,36 @@ _VALUE_ROUNDS = 4
 
 
 def _complete_value_receivers(facts: dict[str, ProgramFacts], abspaths: dict[str, str],
-                              complete_file: Callable[[str], FileFacts | None]) -> None:
-    """Complete the files of the module functions that complete functions hand a function
-    value to (`sched.Schedule("@hourly", func() {...})`): such a value is an edge only when
-    the receiver calls it (graph.calls_parameter), and a receiver whose events were never
-    computed is assumed to. Completion (see build_for) only follows calls towards a seed."""
+                              complete_file: Callable[[str], FileFacts | None], graph: callgraph.ModuleGraph,
+                              reaching: list[callgraph.Function]) -> None:
+    """Complete the files of the module functions that the functions reaching a seed
+    (`reaching`, of completion's `graph`) hand a function value to
+    (`sched.Schedule("@hourly", func() {...})`): such a value is an edge only when the
+    receiver calls it (graph.calls_parameter), and a receiver whose events were never
+    computed is assumed to. Completion (see build_for) only follows calls towards a seed; an
+    edge of a function that reaches none changes no path to one. Each later round looks at
+    the functions of the files the round before completed, which may pass the value on."""
     tried: set[str] = set()
+    functions = reaching
     for _ in range(_VALUE_ROUNDS):
         wanted: set[str] = set()
-        plain = {display: program.facts for display, program in facts.items() if program}
-        for group in callgraph.module_groups(plain, abspaths):
-            graph = callgraph.ModuleGraph(group, abspaths)
-            for function in graph.functions.values():
-                if not function.complete:
+        for function in functions:
+            if not function.complete:
+                continue
+            for event in function.events:
+                if event.arg is None or event.arg.callee is None:
                     continue
-                for event in function.events:
-                    if event.arg is None or event.arg.callee is None:
-                        continue
-                    receiver = graph.resolve(event.arg.callee, function.package).function
-                    if receiver is not None and not receiver.complete and receiver.display not in tried:
-                        wanted.add(receiver.display)
+                receiver = graph.resolve(event.arg.callee, function.package).function
+                if receiver is not None and not receiver.complete and receiver.display not in tried:
+                    wanted.add(receiver.display)
         if not wanted:
             return
         for display in sorted(wanted):
             tried.add(display)
             complete_file(display)
+        graph = callgraph.ModuleGraph({display: program.facts for display, program in facts.items() if program},
+                                      abspaths)
+        functions = [function for function in graph.functions.values() if function.display in wanted]
 
 
 def _add_extents(model: Model, facts: dict[str, ProgramFacts], abspaths: dict[str, str]) -> None:
@@ -284,40 +297,57 @@ def _runner_targets(graph: callgraph.ModuleGraph, function: callgraph.Function, 
     return _runs(function, by_name[name])
 
 
+class _Startup:
+    """The startup edges of one graph: its resolved events less those that run only later (see
+    the module's doc), and the methods runner calls run. `contexts(display)`: the contexts of
+    a file's events by span."""
+
+    def __init__(self, graph: callgraph.ModuleGraph, contexts: Callable[[str], dict[Span, Context]],
+                 tables: _Tables, options: Options):
+        self.graph, self.contexts, self.tables, self.options = graph, contexts, tables, options
+        self.callee_cache: dict = {}
+        self.runners_by_name: dict[str, list[callgraph.Function]] = {}
+        # A function value handed to a handler registration, directly or through a module
+        # function's parameter (`route(r, "/x", h)`), runs per request.
+        graph.runs_later = lambda caller, callee: _registers_handler(graph, caller, callee, tables, self.callee_cache)
+        graph.follow_goroutines = options.follow_goroutines
+
+    def successors(self, function: callgraph.Function) -> Iterable[tuple[Span, callgraph.Function]]:
+        """(call site, function it runs at startup) of each startup edge of `function`."""
+        graph, tables, options = self.graph, self.tables, self.options
+        own = self.contexts(function.display)
+        for event, resolved in graph.edges(function):
+            context = own.get(event.span)
+            if context is not None and not _follows(graph, function, event.kind, context, tables, options,
+                                                    self.callee_cache):
+                continue
+            targets = [resolved.function] if resolved.function is not None else []
+            if event.kind == "call" and tables.runners:
+                targets = _runner_targets(graph, function, resolved, tables, self.runners_by_name) or targets
+            for target in targets:
+                yield event.span, target
+
+
 def _reach(graph: callgraph.ModuleGraph, facts: dict[str, ProgramFacts], tables: _Tables, options: Options,
            model: Model) -> None:
     contexts: dict[str, dict[Span, Context]] = {
         display: {context.span: context for context in program.contexts} for display, program in facts.items()}
     roots = [f for f in graph.functions.values() if f.is_root]
     roots.sort(key=lambda f: (f.key != "main", f.kind == "var", f.display, f.name_loc or ()))
-    runners_by_name: dict[str, list[callgraph.Function]] = {}
     queue = deque()
     for root in roots:
         if root.id not in model.reached:
             model.reached[root.id] = None
             model.functions[root.id] = root
             queue.append(root)
-    callee_cache: dict = {}
-    # A function value handed to a handler registration, directly or through a module
-    # function's parameter (`route(r, "/x", h)`), runs per request.
-    graph.runs_later = lambda caller, callee: _registers_handler(graph, caller, callee, tables, callee_cache)
-    graph.follow_goroutines = options.follow_goroutines
+    edges = _Startup(graph, lambda display: contexts.get(display, {}), tables, options)
     while queue:
         function = queue.popleft()
-        own = contexts.get(function.display, {})
-        for event, resolved in graph.edges(function):
-            context = own.get(event.span)
-            if context is not None and not _follows(graph, function, event.kind, context, tables, options,
-                                                    callee_cache):
-                continue
-            targets = [resolved.function] if resolved.function is not None else []
-            if event.kind == "call" and tables.runners:
-                targets = _runner_targets(graph, function, resolved, tables, runners_by_name) or targets
-            for target in targets:
-                if target.id not in model.reached:
-                    model.reached[target.id] = (function.id, event.span)
-                    model.functions[target.id] = target
-                    queue.append(target)
+        for span, target in edges.successors(function):
+            if target.id not in model.reached:
+                model.reached[target.id] = (function.id, span)
+                model.functions[target.id] = target
+                queue.append(target)
 
 
 def _runs(caller: callgraph.Function, methods: Iterable[callgraph.Function]) -> list[callgraph.Function]:

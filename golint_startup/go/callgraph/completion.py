@@ -54,7 +54,9 @@ def complete(facts: dict[str, FileFacts], abspaths: dict[str, str], is_seed: Cal
              read: Callable[[str], bytes | None],
              compute: Callable[[str], FileFacts | None],
              more_callees: Callable[[ModuleGraph, Function], Iterable[Function]] | None = None,
-             runners: dict[str, set[str]] | None = None) \
+             runners: dict[str, set[str]] | None = None,
+             callees: Callable[[ModuleGraph, Function], Iterable[Function]] | None = None,
+             reaches_seed: set[tuple] | None = None) \
         -> tuple[dict[str, FileFacts], ModuleGraph]:
     """Fill in the events of every function that reaches a seed, and return the facts and their graph.
 
@@ -71,6 +73,10 @@ def complete(facts: dict[str, FileFacts], abspaths: dict[str, str], is_seed: Cal
     runs, beyond its resolved events (the startup model's runner calls); `runners`: for a
     method name, the names of the calls that run the methods of that name among
     `more_callees` (`Execute` <- `Parse`), which the files calling them spell instead.
+    `callees(graph, function)`: the functions a function with events runs, in place of its
+    resolved events and `more_callees` (the startup model's startup edges: what runs only
+    later cannot lead a path to a seed). `reaches_seed`, when given, receives the ids of the
+    functions that reach a seed in the returned graph.
     """
     facts = dict(facts)
     searched: set[tuple[str, bool, str, str | None]] = set()
@@ -96,18 +102,21 @@ def complete(facts: dict[str, FileFacts], abspaths: dict[str, str], is_seed: Cal
                 if not function.events:
                     known[fid] = (is_seed(graph, function), [])
                 else:
-                    callees = [r.function.id for _, r in graph.edges(function) if r.function is not None]
+                    if callees is not None:
+                        called = [callee.id for callee in callees(graph, function)]
+                    else:
+                        called = [r.function.id for _, r in graph.edges(function) if r.function is not None]
                     # What it returns or stores in a variable runs where that is called, which
                     # spells this function's (or the variable's) name.
-                    callees += [value.id for value in graph.stored(function)]
+                    called += [value.id for value in graph.stored(function)]
                     if more_callees is not None:
-                        callees += [callee.id for callee in more_callees(graph, function)]
-                    known[fid] = (is_seed(graph, function), callees)
-            seed, callees = known[fid]
+                        called += [callee.id for callee in more_callees(graph, function)]
+                    known[fid] = (is_seed(graph, function), called)
+            seed, called = known[fid]
             if seed:
                 seen.add(fid)
                 reaching.append(fid)
-            for callee in callees:
+            for callee in called:
                 callers.setdefault(callee, []).append(fid)
         completed_ids.clear()
         while reaching:
@@ -123,24 +132,35 @@ def complete(facts: dict[str, FileFacts], abspaths: dict[str, str], is_seed: Cal
             spellings |= {(caller, True, "", ANY_FILE) for name, dotted, _, _ in spellings if dotted
                           for caller in runners.get(name, ())}
         spellings -= searched
-        if not spellings:
+        pending = [d for d, f in facts.items() if f and not f.complete and d not in unreadable]
+        if not spellings or not pending:
+            if reaches_seed is not None:
+                reaches_seed.update(seen)
             return facts, graph
         searched |= spellings
-        pending = [d for d, f in facts.items() if f and not f.complete and d not in unreadable]
-        if not pending:
-            return facts, graph
         anywhere: set = set()
         in_package: dict[str, set] = {}
         by_importers: dict[str, set] = {}
+        # A method of the group resolves only through types its caller's package reaches by
+        # imports (graph.resolve follows each declaration's imports): the files of packages
+        # importing its package, directly or not, spell it.
+        methods: dict[str, set] = {}
         for name, dotted, directory, others in spellings:
             in_package.setdefault(directory, set()).add((name, dotted))
-            if others == ANY_FILE:
+            if others == ANY_FILE and dotted and directory in graph.packages:
+                methods.setdefault(directory, set()).add((name, dotted))
+            elif others == ANY_FILE:
                 anywhere.add((name, dotted))
             elif others is not None:
                 by_importers.setdefault(others, set()).add((name, dotted))
         patterns: dict[frozenset, object] = {}
         for display in pending:
-            wanted = anywhere | in_package.get(os.path.dirname(abspaths[display]), set())
+            directory = os.path.dirname(abspaths[display])
+            wanted = anywhere | in_package.get(directory, set())
+            package = graph.packages.get(directory)
+            for declarer, names in methods.items():
+                if package is None or declarer in graph.imported_closure(package):
+                    wanted = wanted | names
             for _, path in facts[display].imports:
                 wanted |= by_importers.get(path, set())
             if not wanted:

@@ -846,9 +846,9 @@ def file_facts(file: GoFile, classify: Classifier | None = None,
     `program`: (extents, contexts) lists to fill for `program_facts`.
     """
     functions = []
-    tops, structs, variables = _declarations(file)
+    (tops, structs, variables), buckets = _captured(file)
     surroundings = _bucket_surroundings(file.root, tops) if program is not None else None
-    for index, (node, found) in enumerate(zip(tops, _bucket(file.root, tops))):
+    for index, (node, found) in enumerate(zip(tops, buckets)):
         header = _top_header(file, node)
         if header is None:
             continue
@@ -874,6 +874,16 @@ def file_facts(file: GoFile, classify: Classifier | None = None,
             program[0].extend(Extent(literal_keys[literal], span(literal)) for literal in found.literals)
             program[1].extend(_contexts(file, found, surroundings[index], env))
     return _file_facts(file, functions, structs, variables, complete=True)
+
+
+def _captured(file: GoFile) -> tuple[tuple[list, list[StructFacts], list[Variable]], list[_Found]]:
+    """`_declarations` and `_bucket` of a file, computed once per parse: a worker may ask for
+    several rules' facts of one file (SL004's and the startup model's), and the query over the
+    whole tree is most of their cost. Both are only read."""
+    if file._captured is None:
+        declarations = _declarations(file)
+        file._captured = (declarations, _bucket(file.root, declarations[0]))
+    return file._captured
 
 
 def program_facts(file: GoFile, complete: bool = False) -> ProgramFacts:

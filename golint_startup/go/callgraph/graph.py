@@ -439,10 +439,10 @@ class ModuleGraph:
         stored = self._commands()[0] if frameworks else ()
         if not stored:
             return []
-        visible = self._imported_closure(function.package)
+        visible = self.imported_closure(function.package)
         return [target for target, directory, imported in stored if directory in visible and frameworks & imported]
 
-    def _imported_closure(self, package: Package) -> set[str]:
+    def imported_closure(self, package: Package) -> set[str]:
         """The directories of `package` and of the group's packages it imports, directly or not."""
         if package.directory not in self._closures:
             seen, queue = {package.directory}, deque([package])
