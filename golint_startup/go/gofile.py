@@ -91,19 +91,31 @@ class GoFile:
 
     @property
     def is_test_support(self) -> bool:
-        """Code only tests link: it uses `testing`'s types (T, B, TB, M, F), imports a
-        well-known test library, or is the test-helper package of a package it imports
-        (Go's naming: `zaptest` for zap, `httptest` for http). Production code may call
-        `testing.Testing()` (Go 1.21)."""
+        """Code only tests link: most of its functions take `testing`'s types (T, B, TB, M,
+        F), it imports a well-known test library, or it is the test-helper package of a
+        package it imports (Go's naming: `zaptest` for zap, `httptest` for http). Production
+        code may call `testing.Testing()` (Go 1.21) or keep a few `...ForTest(tb
+        testing.TB)` helpers beside the server it starts."""
         if self.package.endswith("test") and self.package[:-4] in self.imports:
             return True
         for name, path in self.imports.items():
             if path == "testing":
-                if re.search(rb"(?<![\w.])" + re.escape(name.encode()) + rb"\.(?:TB|T|B|M|F)\b", self.source):
+                if self._mostly_takes_testing(name):
                     return True
             elif path in TEST_SUPPORT_IMPORTS or path.startswith(TEST_SUPPORT_PREFIXES):
                 return True
         return False
+
+    def _mostly_takes_testing(self, name: str) -> bool:
+        """Whether at least half of the file's functions (or its package-level code, when it
+        declares none) use `name.T` and the other testing types."""
+        uses = re.compile(rb"(?<![\w.])" + re.escape(name.encode()) + rb"\.(?:TB|T|B|M|F)\b")
+        functions = [node for kind, node in self.declarations
+                     if kind in ("function_declaration", "method_declaration")]
+        if not functions:
+            return uses.search(self.source) is not None
+        testing = sum(1 for node in functions if uses.search(self.source, node.start_byte, node.end_byte))
+        return testing * 2 >= len(functions)
 
     def imports_path(self, *paths: str) -> bool:
         values = self.imports.values()
