@@ -87,7 +87,10 @@ def complete(facts: dict[str, FileFacts], abspaths: dict[str, str], is_seed: Cal
     known: dict[tuple, tuple[bool, list]] = {}
     completed_ids: set[tuple] = set()
     commands = None
+    graph = None
     while True:
+        if graph is not None:
+            graph.release()
         graph = ModuleGraph(facts, abspaths)
         # Which stored command functions the calls of the group run (see ModuleGraph.edges) may
         # change with any completed file: the answers of every function then.

@@ -21,7 +21,7 @@ from golint_startup.go.callgraph.facts import CHANNEL, UNKNOWN, Arg, Event, File
     MemberTarget, MethodTarget, Span, Target, TypeRef
 
 
-@dataclass
+@dataclass(slots=True)
 class Function:
     id: tuple[str, str]  # (package directory, key)
     kind: str  # func | method | lit | var
@@ -45,7 +45,7 @@ class Function:
             (self.package.name == "main" and self.kind == "func" and self.key == "main")
 
 
-@dataclass
+@dataclass(slots=True)
 class Package:
     directory: str
     name: str = ""
@@ -128,6 +128,16 @@ class ModuleGraph:
                     function.complete = function.complete and existing.complete
                 package.functions[facts_of.key] = function
                 self.functions[function.id] = function
+
+    def release(self) -> None:
+        """Break the graph's reference cycles (a package holds its functions, each function
+        its package) so that a graph no longer needed is freed at once, not at the next full
+        collection: completion builds one per round. Functions kept elsewhere (a model's
+        path) keep their package's name and path, not its other functions."""
+        for package in self.packages.values():
+            package.functions = {}
+        self.functions, self.packages, self._resolved = {}, {}, {}
+        self._stored, self.runs_later = [], lambda function, callee: False
 
     # --- resolution -----------------------------------------------------
 
