@@ -172,6 +172,14 @@ HANDLER_REGISTRATIONS: tuple[str, ...] = (
       ("EnqueueRequestsFromMapFunc", "TypedEnqueueRequestsFromMapFunc")),
     *(f"sigs.k8s.io/controller-runtime/pkg/predicate.{name}" for name in
       ("NewPredicateFuncs", "NewTypedPredicateFuncs")),
+    # Service frameworks keep a service's functions and run them in the service's own
+    # goroutine once it is started (`StartAsync`), beside whatever else is starting: dskit's
+    # and cortex's services, oklog/run's actors. errgroup's and WaitGroup's `Go` start a
+    # goroutine, like a `go` statement.
+    *(f"{services}.{name}" for services in ("github.com/grafana/dskit/services",
+                                            "github.com/cortexproject/cortex/pkg/util/services")
+      for name in ("NewBasicService", "NewIdleService", "NewTimerService")),
+    "github.com/oklog/run.Add", "golang.org/x/sync/errgroup.Go", "sync.Go",
     # On a schedule, after startup.
     *(f"{cron}.AddFunc" for cron in ("github.com/robfig/cron", "github.com/robfig/cron/v3")),
     # Not handlers, but the same for the model: the function runs later, on the first call of
