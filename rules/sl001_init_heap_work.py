@@ -433,11 +433,16 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
             if flagged is None or not _runs_during_init(file, call, context)[0]:
                 continue
             level, cost, name = flagged
-            if cost == _DECODE[1] and embedded_data:
-                variable = _decoded_variable(file, found["args"][0], embedded_data)
-                if variable is not None:
+            if cost == _DECODE[1]:
+                variable = _decoded_variable(file, found["args"][0])
+                if variable is not None and variable in embedded_data:
                     if decoded is not None:
                         decoded.append((location_of(file.path, call), where, name, variable, embedded_data[variable]))
+                    continue
+                if variable is not None:
+                    # A package-level name: a string constant's size is known in check_project.
+                    if decoded is not None:
+                        decoded.append((location_of(file.path, call), where, name, variable, None))
                     continue
             if name.endswith(".Must"):
                 reported_ranges.append((call.start_byte, call.end_byte))
@@ -496,18 +501,60 @@ def _embedded_read(file: GoFile, function, args, embedded_vars: dict) -> tuple |
     return call_name, text(variable), text(argument)[1:-1] if literal else None, embedded_vars[text(variable)]
 
 
-def _decoded_variable(file: GoFile, args, embedded_data: dict) -> str | None:
-    """The `//go:embed` string or []byte variable a decode call reads: its first argument,
-    as is or converted (`json.Unmarshal(raw, &v)`, `yaml.Unmarshal([]byte(text), &v)`)."""
+def _decoded_variable(file: GoFile, args) -> str | None:
+    """The package-level name (a `//go:embed` variable, a string constant) a decode call
+    reads: its first argument, as is or converted (`json.Unmarshal(raw, &v)`,
+    `yaml.Unmarshal([]byte(text), &v)`); None for anything else, a local included."""
     arguments = values_of(args)
     data = unparen(arguments[0]) if arguments else None
     if data is not None and data.type == "call_expression" and \
             text(data.child_by_field_name("function")).replace(" ", "") in {"[]byte", "string"}:
         converted = values_of(data.child_by_field_name("arguments"))
         data = unparen(converted[0]) if len(converted) == 1 else None
-    if data is None or data.type != "identifier" or text(data) not in embedded_data or file.is_shadowed(data):
+    if data is None or data.type != "identifier" or text(data) in file.imports or file.is_shadowed(data) or \
+            text(data) in _NOT_DATA:
         return None
     return text(data)
+
+
+_NOT_DATA = frozenset({"nil", "true", "false", "iota"})
+# The packages whose decode calls _scan defers to check_project (what they decode may be a
+# string constant of another file of the package).
+_DECODERS = (*DECODE_FUNCTIONS, *BINARY_DECODE_FUNCTIONS, GO_TOML, *STREAM_DECODERS)
+
+
+def _string_constants(file: GoFile) -> dict[str, int]:
+    """The package-level constants and variables of the file given a string literal (or a
+    sum of them), with the literal's length in bytes: what a decode of them reads."""
+    sizes = {}
+    for kind, node in file.declarations:
+        if kind not in ("const_declaration", "var_declaration"):
+            continue
+        for spec in node.named_children:
+            if spec.type not in ("const_spec", "var_spec"):
+                continue
+            names = spec.children_by_field_name("name")
+            values = values_of(spec.child_by_field_name("value"))
+            for name, value in zip(names, values) if len(names) == len(values) else ():
+                size = _literal_length(value)
+                if size is not None:
+                    sizes[text(name)] = size
+    return sizes
+
+
+def _literal_length(node) -> int | None:
+    """The bytes of a string literal, or of `a + b` of string literals (escapes counted as
+    written: an estimate within a few percent)."""
+    node = unparen(node)
+    if node is None:
+        return None
+    if node.type in ("raw_string_literal", "interpreted_string_literal"):
+        return node.end_byte - node.start_byte - 2
+    if node.type == "binary_expression" and text(node.child_by_field_name("operator")) == "+":
+        left, right = _literal_length(node.child_by_field_name("left")), \
+            _literal_length(node.child_by_field_name("right"))
+        return left + right if left is not None and right is not None else None
+    return None
 
 
 def check(file: GoFile, options: dict):
@@ -523,18 +570,19 @@ class _Facts:
     # (where, "func init" or "a package-level var initializer", call name, embed variable,
     #  file name or None, the variable's //go:embed patterns)
     embedded: list = field(default_factory=list)
-    # (where, "func init" or "a package-level var initializer", call name, embed variable,
-    #  the variable's //go:embed patterns)
+    # (where, "func init" or "a package-level var initializer", call name, the package-level
+    #  name decoded, its //go:embed patterns or None for another name: a string constant?)
     decoded: list = field(default_factory=list)
+    # Package-level names given string literals -> their length (see _string_constants).
+    constants: dict = field(default_factory=dict)
 
 
 def collect(file: GoFile, options: dict) -> _Facts | None:
-    if not file.imports_path("regexp", "embed", *TEMPLATES) and "embed" not in file.blank_imports:
-        return None
-    facts = _Facts(file.package)
-    for _ in _scan(file, options, facts.compilations, facts.embedded, facts.decoded):
-        pass  # the per-file findings are check's
-    return facts if facts.compilations or facts.embedded or facts.decoded else None
+    facts = _Facts(file.package, constants=_string_constants(file))
+    if file.imports_path("regexp", "embed", *TEMPLATES, *_DECODERS) or "embed" in file.blank_imports:
+        for _ in _scan(file, options, facts.compilations, facts.embedded, facts.decoded):
+            pass  # the per-file findings are check's
+    return facts if facts.compilations or facts.embedded or facts.decoded or facts.constants else None
 
 
 def check_project(project, options: dict):
@@ -553,21 +601,34 @@ def check_project(project, options: dict):
                                             options["min-embedded-bytes"])
                 if finding is not None:
                     yield finding
+        constants = {name: size for _, facts in files for name, size in facts.constants.items()}
+        for _, facts in files:
             for where, context, call_name, variable, patterns in facts.decoded:
                 if where.path in project.reported:
-                    yield _decoded_finding(directory, where, context, call_name, variable, patterns)
+                    finding = _decoded_finding(directory, where, context, call_name, variable, patterns,
+                                               constants.get(variable), options["min-embedded-bytes"])
+                    if finding is not None:
+                        yield finding
 
 
 def _decoded_finding(directory: str, where: Location, context: str, call_name: str, variable: str,
-                     patterns: tuple) -> Finding:
-    """A decode of a `//go:embed` string or []byte variable, with the embedded file's size
-    when its pattern resolves to files in the tree."""
-    files = embedded_files(directory, patterns)
+                     patterns: tuple | None, constant: int | None, minimum: int) -> Finding | None:
+    """A decode of a package-level name: a `//go:embed` string or []byte variable (with the
+    embedded file's size when its pattern resolves to files in the tree) or a string
+    constant (with its length); None when that size is known and under `minimum`."""
+    files = embedded_files(directory, patterns) if patterns is not None else None
     if files:
+        size = sum(files.values())
         names = ", ".join(sorted(os.path.basename(name) for name in files))
-        what = f"decodes {human_size(sum(files.values()))} of embedded {names} (in {variable})"
+        what = f"decodes {human_size(size)} of embedded {names} (in {variable})"
+    elif patterns is not None:
+        size, what = None, f"decodes the embedded data in {variable}"
+    elif constant is not None:
+        size, what = constant, f"decodes {human_size(constant)} of the string {variable}"
     else:
-        what = f"decodes the embedded data in {variable}"
+        size, what = None, "decodes data"
+    if size is not None and size < minimum:
+        return None
     return Finding(RULE.id, f"{call_name} in {context} {what} while the package initializes, before main: "
                             f"{_WORK_ADVICE}", where, level=_DECODE[0])
 

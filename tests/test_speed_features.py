@@ -596,6 +596,8 @@ def test_a_whole_run_check_that_reads_other_files_sees_them_change(tmp_path, cac
     tree = tmp_path / "tree"
     shutil.copytree(os.path.join(TESTDATA, "sl001", "decoded"), tree)
     (tree / "go.mod").write_text("module example.com/decoded\n\ngo 1.22\n")
+    # The fixture's embedded files are a few KB: they stand for big ones, as in its own config.
+    (tree / ".startup-lint.toml").write_text("[rules.SL001]\nmin-embedded-bytes = 4096\n")
     messages = lambda: [f.message for f in _run(tree, select=("SL001",)).findings]
     assert any("4 KB of embedded authenticators.json" in m for m in messages())
     with open(tree / "data" / "authenticators.json", "a") as handle:

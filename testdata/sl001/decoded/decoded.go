@@ -26,7 +26,7 @@ func init() {
 	if err := json.Unmarshal(authenticatorsJSON, &authenticators); err != nil { // want `SL001: json.Unmarshal in func init decodes 4 KB of embedded authenticators.json \(in authenticatorsJSON\) while`
 		panic(err)
 	}
-	_ = yaml.Unmarshal([]byte(limitsYAML), &limits) // want `SL001: yaml.Unmarshal in func init decodes 15 bytes of embedded limits.yaml \(in limitsYAML\)`
+	_ = yaml.Unmarshal([]byte(limitsYAML), &limits) // 15 bytes: under min-embedded-bytes
 	_ = json.Unmarshal(generated, &extra)          // want `SL001: json.Unmarshal in func init decodes the embedded data in generated while`
 }
 
@@ -34,6 +34,20 @@ func init() {
 	authenticatorsJSON := []byte("{}") // a local of the same name: not the embedded data
 	_ = json.Unmarshal(authenticatorsJSON, &extra) // want `SL001: json.Unmarshal in func init decodes data while`
 }
+
+var (
+	schema  map[string]any
+	aliases map[string]string
+	unknown map[string]any
+)
+
+func init() {
+	_ = yaml.Unmarshal([]byte(schemaYAML), &schema) // want `SL001: yaml.Unmarshal in func init decodes 4 KB of the string schemaYAML while`
+	_ = json.Unmarshal([]byte(aliasesJSON), &aliases) // a short constant: under min-embedded-bytes
+	_ = json.Unmarshal(computed, &unknown)             // want `SL001: json.Unmarshal in func init decodes data while`
+}
+
+var computed = []byte(schemaYAML[:10]) // not a literal: its size is not known here
 
 // Not initialization: decoded when called.
 func load() map[string]any {
