@@ -14,7 +14,7 @@ def check_manifests(manifests: ProjectManifests, options):
         variable = container.env.get("GOMEMLIMIT")
         if variable is None:
             continue
-        if variable.source == "resourceFieldRef:limits.memory" and variable.divisor not in ("", "1"):
+        if variable.source == "resourceFieldRef:limits.memory" and variable.divisor not in ("", "1", "0"):  # "0": unset
             yield Finding(RULE.id, f"GOMEMLIMIT of {container.label} is limits.memory divided by "
                                    f"{variable.divisor}: a bare number, which Go reads as bytes; drop the divisor",
                           variable.location, level="error")

@@ -356,6 +356,9 @@ def _check_manifests(found: discovery.Discovered, settings: Settings, cwd: str, 
                      reported: set[str], directives: dict, debug: bool, cache) -> list[Finding]:
     """The manifest rules, on the YAML files found; their files join the reported ones."""
     rules = [rule for rule in settings.rules.values() if rule.check_manifests is not None]
+    # Manifests under test directories (an end-to-end suite's expected objects) deploy nothing.
+    found.manifests = [p for p in found.manifests
+                       if settings.tests or not discovery.in_test_dir(p, settings.test_dirs, cwd)]
     # SL900 alone still reviews the YAML files' directives.
     if not found.manifests or not (rules or suppression.SUPPRESSION_RULE in settings.rules):
         return []

@@ -91,9 +91,13 @@ GO_FLAGS = "github.com/jessevdk/go-flags"
 _COBRA_FIELDS = ("Run", "RunE", "PreRun", "PreRunE", "PersistentPreRun", "PersistentPreRunE")
 _CLI_PATHS = (URFAVE_CLI, f"{URFAVE_CLI}/v2", f"{URFAVE_CLI}/v3")
 # The fields a command framework runs, as (import path, type, field).
+# peterbourgon/ff's commands: `&ffcli.Command{Exec: ...}`, run by `ParseAndRun` or `Run`.
+_FF_PATHS = ("github.com/peterbourgon/ff/v2/ffcli", "github.com/peterbourgon/ff/v3/ffcli",
+             "github.com/peterbourgon/ff/v4")
 COMMAND_FIELDS: frozenset[tuple[str, str, str]] = frozenset(
     {(COBRA, "Command", field) for field in _COBRA_FIELDS} |
-    {(cli, kind, field) for cli in _CLI_PATHS for kind in ("App", "Command") for field in ("Action", "Before")})
+    {(cli, kind, field) for cli in _CLI_PATHS for kind in ("App", "Command") for field in ("Action", "Before")} |
+    {(ff, "Command", "Exec") for ff in _FF_PATHS})
 # The methods that run a framework's commands, by import path (`rootCmd.Execute()`,
 # `app.Run(os.Args)`). What the COMMAND_FIELDS of a package-level variable's literal hold
 # (`var rootCmd = &cobra.Command{RunE: run}`, or a wrapper call `RunE: withStore(f)`) runs
@@ -104,6 +108,7 @@ COMMAND_FIELDS: frozenset[tuple[str, str, str]] = frozenset(
 COMMAND_RUNNERS: dict[str, frozenset[str]] = {
     COBRA: frozenset({"Execute", "ExecuteC", "ExecuteContext", "ExecuteContextC"}),
     **{cli: frozenset({"Run", "RunContext"}) for cli in _CLI_PATHS},
+    **{ff: frozenset({"ParseAndRun", "Run"}) for ff in _FF_PATHS},
 }
 STARTUP_EDGES: tuple[str, ...] = (
     *(f"{path}.{kind}.{field}" for path, kind, field in sorted(COMMAND_FIELDS)),
