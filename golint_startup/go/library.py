@@ -177,6 +177,8 @@ HANDLER_REGISTRATIONS: tuple[str, ...] = (
       ("EnqueueRequestsFromMapFunc", "TypedEnqueueRequestsFromMapFunc")),
     *(f"sigs.k8s.io/controller-runtime/pkg/predicate.{name}" for name in
       ("NewPredicateFuncs", "NewTypedPredicateFuncs")),
+    # ... and its conversion webhooks' functions, per conversion request.
+    "sigs.k8s.io/controller-runtime/pkg/webhook/conversion.NewSpokeConverter",
     # Service frameworks keep a service's functions and run them in the service's own
     # goroutine once it is started (`StartAsync`), beside whatever else is starting: dskit's
     # and cortex's services, oklog/run's actors. errgroup's and WaitGroup's `Go` start a

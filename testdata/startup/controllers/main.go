@@ -8,6 +8,7 @@ import (
 	"k8s.io/client-go/informers"
 	"k8s.io/client-go/tools/cache"
 	"sigs.k8s.io/controller-runtime/pkg/handler"
+	"sigs.k8s.io/controller-runtime/pkg/webhook/conversion"
 )
 
 func main() {
@@ -18,6 +19,7 @@ func main() {
 	_ = informers.WithTweakListOptions(tweak)
 	_ = handler.EnqueueRequestsFromMapFunc(mapOwners)
 	web.InsertFilter("*", web.BeforeRouter, staticFilter)
+	_ = conversion.NewSpokeConverter(nil, func(src, dst any) error { _ = owners(nil); return nil }, nil)
 	_ = startupLabels(nil)
 }
 
