@@ -243,6 +243,9 @@ def build_for(facts: dict[str, ProgramFacts], abspaths: dict[str, str], location
 
 # Rounds of _complete_value_receivers: each follows function values one call further.
 _VALUE_ROUNDS = 4
+# The most methods of one name whose files _complete_value_receivers completes for a call on
+# a value of unknown type (more: a common name such as String, left as may-call).
+_NAMESAKES = 4
 
 
 def _complete_value_receivers(facts: dict[str, ProgramFacts], abspaths: dict[str, str],
@@ -265,9 +268,13 @@ def _complete_value_receivers(facts: dict[str, ProgramFacts], abspaths: dict[str
             for event in function.events:
                 if event.arg is None or event.arg.callee is None:
                     continue
-                receiver = graph.resolve(event.arg.callee, function.package).function
-                if receiver is not None and not receiver.complete and receiver.display not in tried:
-                    wanted.add(receiver.display)
+                resolved = graph.resolve(event.arg.callee, function.package)
+                # A method of unknown receiver type: the module's methods of its name (a few).
+                namesakes = graph.methods_named(resolved.method_name) if resolved.unresolved else []
+                receivers = [resolved.function] if resolved.function is not None else \
+                    namesakes if len(namesakes) <= _NAMESAKES else []
+                wanted.update(receiver.display for receiver in receivers
+                              if not receiver.complete and receiver.display not in tried)
         if not wanted:
             break
         for display in sorted(wanted):

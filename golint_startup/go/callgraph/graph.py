@@ -98,6 +98,7 @@ class ModuleGraph:
         # (package directory, variable name) -> the function values a package-level variable holds.
         self._variables: dict[tuple[str, str], list[Target]] | None = None
         self._resolved: dict[tuple, Resolved] = {}
+        self._methods: dict[str, list[Function]] | None = None  # see methods_named
         for display, file in sorted(facts.items()):
             if not file or display.endswith("_test.go"):
                 continue
@@ -136,7 +137,7 @@ class ModuleGraph:
         path) keep their package's name and path, not its other functions."""
         for package in self.packages.values():
             package.functions = {}
-        self.functions, self.packages, self._resolved = {}, {}, {}
+        self.functions, self.packages, self._resolved, self._methods = {}, {}, {}, None
         self._stored, self.runs_later = [], lambda function, callee: False
 
     # --- resolution -----------------------------------------------------
@@ -398,7 +399,23 @@ class ModuleGraph:
             return self.calls_parameter(resolved.function, arg.index)
         if type(callee) is FunctionTarget and callee.name == "append":
             return False
+        if resolved.unresolved and not self.runs_later(function, callee):
+            # A method of unknown receiver type (`NewBuilder().WithHook(f)`) named like the
+            # module's own methods: it calls the value if one of those may; a name the
+            # module does not declare is a library's, which may.
+            methods = self.methods_named(callee.name)
+            if methods:
+                return any(self.calls_parameter(method, arg.index) for method in methods)
         return not self.runs_later(function, callee)
+
+    def methods_named(self, name: str) -> list[Function]:
+        """The group's methods called `name`, of whatever type."""
+        if self._methods is None:
+            self._methods = {}
+            for candidate in self.functions.values():
+                if candidate.kind == "method":
+                    self._methods.setdefault(candidate.key.split(".", 1)[1], []).append(candidate)
+        return self._methods.get(name, [])
 
     def _commands(self) -> tuple[list[tuple[Function, str, frozenset[str]]], set[tuple]]:
         """(each function stored in a command framework's run field of a package-level literal,

@@ -5,6 +5,8 @@ package main
 import (
 	"encoding/json"
 	"io"
+
+	"example.com/stored-values/builder"
 )
 
 type check func(body io.Reader) error
@@ -86,4 +88,24 @@ func validateLiteral(body io.Reader) error {
 	data, _ := io.ReadAll(body)
 	var v map[string]any
 	return json.Unmarshal(data, &v) // want "SL008"
+}
+
+// Chained builder calls: the receiver's type is not in the file, the module's own methods
+// of those names tell that WithRules only keeps the value and Apply calls it.
+var built = builder.New[int]().Named("rules").WithRules(kept1).Apply(applied1)
+
+func kept1(in []string) []string {
+	var out []string
+	for _, x := range in {
+		out = append(out, x)
+	}
+	return out
+}
+
+func applied1(in []string) []string {
+	var out []string // want "SL003"
+	for _, x := range in {
+		out = append(out, x)
+	}
+	return out
 }
