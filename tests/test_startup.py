@@ -52,8 +52,8 @@ def test_paths_are_shortest_from_a_root():
 
 def test_function_values_run_where_they_are_called():
     stored = _findings(os.path.join(STARTUP, "stored-values"))
-    assert _path_of(stored, "main.go", 82) == ["main", "validateAtStartup"]
-    assert _path_of(stored, "main.go", 88) == ["main", "func literal (line 46)", "validateLiteral"]
+    assert _path_of(stored, "main.go", 84) == ["main", "validateAtStartup"]
+    assert _path_of(stored, "main.go", 90) == ["main", "func literal (line 48)", "validateLiteral"]
     routes = _findings(os.path.join(STARTUP, "route-helpers"))
     assert _path_of(routes, "main.go", 75) == ["main", "api.Warm", "decodeWarm"]
     closures = _findings(os.path.join(STARTUP, "returned-closures"))
