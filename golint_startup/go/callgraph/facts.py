@@ -228,7 +228,7 @@ _FACTS = """
 (call_expression function: (_) @callee arguments: (arguments [(identifier) (selector_expression) (function_literal) (call_expression)] @arg) @arglist)
 (return_statement (expression_list [(identifier) (selector_expression) (function_literal)] @returned))
 (var_spec value: (expression_list [(identifier) (selector_expression) (function_literal)] @init) @values)
-(assignment left: (expression_list . (identifier) @setvar .) right: (expression_list . [(identifier) (selector_expression)] @setval .))
+(assignment left: (expression_list . (identifier) @setvar .) right: (expression_list . [(identifier) (selector_expression) (function_literal)] @setval .))
 (keyed_element key: (_) @key element: [(identifier) (selector_expression)] @keyed)
 (short_var_declaration left: (expression_list . (identifier) @local .) right: (expression_list . [(function_literal) (call_expression)] @bound .))
 (assignment left: (expression_list . (identifier) @local .) right: (expression_list . [(function_literal) (call_expression)] @bound .))

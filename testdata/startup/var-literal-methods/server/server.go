@@ -76,3 +76,14 @@ func Warm() error {
 func (s *Server) SetRoutesForTest(tb testing.TB, routes map[string]string) {
 	tb.Helper()
 }
+
+func Hooked() error {
+	resp, err := http.Get("http://localhost/hook")
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	var v any
+	return json.Unmarshal(body, &v)
+}
