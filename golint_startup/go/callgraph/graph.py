@@ -399,14 +399,12 @@ class ModuleGraph:
             return self.calls_parameter(resolved.function, arg.index)
         if type(callee) is FunctionTarget and callee.name == "append":
             return False
-        if resolved.unresolved and not self.runs_later(function, callee):
-            # A method of unknown receiver type (`NewBuilder().WithHook(f)`) named like the
-            # module's own methods: it calls the value if one of those may; a name the
-            # module does not declare is a library's, which may.
-            methods = self.methods_named(callee.name)
-            if methods:
-                return any(self.calls_parameter(method, arg.index) for method in methods)
-        return not self.runs_later(function, callee)
+        if self.runs_later(function, callee):
+            return False
+        # A method of unknown receiver type (`NewBuilder().WithHook(f)`) named like the module's
+        # own methods calls the value if one of those may; another name is a library's, which may.
+        methods = self.methods_named(callee.name) if resolved.unresolved else ()
+        return not methods or any(self.calls_parameter(method, arg.index) for method in methods)
 
     def methods_named(self, name: str) -> list[Function]:
         """The group's methods called `name`, of whatever type."""
