@@ -164,27 +164,27 @@ def _method_work(file: GoFile, function, name: str) -> str | None:
     return None
 
 
-def _is_short(file: GoFile, value, limit: int) -> bool:
+def _is_short(constants: Constants, value, limit: int) -> bool:
     """A constant of at most `limit`, or a composite literal of at most _SHORT_LITERAL elements."""
     value = unparen(value)
     if value.type == "composite_literal":
         body = value.child_by_field_name("value")
         return body is None or sum(1 for e in body.named_children if e.type != "comment") <= _SHORT_LITERAL
-    constant = Constants(file).value(value)
+    constant = constants.value(value)
     return constant is not None and constant <= limit
 
 
-def _loop_work(file: GoFile, loop) -> tuple[str, str, str] | None:
+def _loop_work(constants: Constants, loop) -> tuple[str, str, str] | None:
     """(kind, label, the name ranged over or "") if the loop runs over something that is not
     short, else None. A name may be a package-level variable set to a short literal, which
     only the whole package tells (see check_project)."""
     clause = next((c for c in loop.named_children if c.type in {"range_clause", "for_clause"}), None)
     if clause is not None and clause.type == "range_clause":
         ranged = clause.child_by_field_name("right")
-        if ranged is None or _is_short(file, ranged, _SMALL_MAKE):
+        if ranged is None or _is_short(constants, ranged, _SMALL_MAKE):
             return None
         return _LOOPS, f"range {_shorten(ranged)}", text(ranged) if ranged.type == "identifier" else ""
-    if clause is not None and trip_count(clause, Constants(file), limit=_SMALL_MAKE) is not None:
+    if clause is not None and trip_count(clause, constants, limit=_SMALL_MAKE) is not None:
         return None
     return _LOOPS, "for loop", ""
 
@@ -194,7 +194,7 @@ def _shorten(node) -> str:
     return spelled if len(spelled) <= 30 and "\n" not in spelled else spelled.split("\n")[0][:27] + "..."
 
 
-def _work_at(file: GoFile, match) -> tuple[str, str, str] | str | None:
+def _work_at(file: GoFile, constants: Constants, match) -> tuple[str, str, str] | str | None:
     """What the source at `match` does: (kind, label, name ranged over) for work, a name for a plain call of
     what may be a same-package function, None for anything else."""
     group = match.lastindex
@@ -211,14 +211,14 @@ def _work_at(file: GoFile, match) -> tuple[str, str, str] | str | None:
         return None
     if group == 2:  # for, make
         if node.type == "for" and node.parent is not None and node.parent.type == "for_statement":
-            return _loop_work(file, node.parent)
+            return _loop_work(constants, node.parent)
         call = node.parent
         if node.type != "identifier" or call is None or call.type != "call_expression" or \
                 call.child_by_field_name("function") != node:
             return None
         arguments = call.child_by_field_name("arguments")
         sizes = [a for a in arguments.named_children if a.type != "comment"][1:] if arguments is not None else []
-        big = [size for size in sizes if not _is_short(file, size, _SMALL_MAKE)]
+        big = [size for size in sizes if not _is_short(constants, size, _SMALL_MAKE)]
         return (_ALLOCATES, f"make(..., {_shorten(big[0])})", "") if big else None
     selector = node.parent
     call = selector.parent if selector is not None else None
@@ -234,11 +234,11 @@ def _work_at(file: GoFile, match) -> tuple[str, str, str] | str | None:
     return (kind, _label(file, selector), "") if kind else None
 
 
-def _work_by_range(file: GoFile) -> list[tuple[int, tuple[str, str] | str]]:
+def _work_by_range(file: GoFile, constants: Constants) -> list[tuple[int, tuple[str, str] | str]]:
     """(position, work or called name) for each call of interest, loop and make of the file."""
     found = []
     for match in _WORK_TEXT.finditer(file.source):
-        work = _work_at(file, match)
+        work = _work_at(file, constants, match)
         if work is not None:
             found.append((match.start(), work))
     return found
@@ -325,6 +325,7 @@ def collect(file: GoFile, options: dict) -> _Facts:
     # Top-level declarations are read by a loop over the file's children, calls of interest
     # by position: no query walks the whole tree.
     facts = _Facts(file.package)
+    constants = Constants(file)  # one table of the file's constants for every loop, make and literal
     has_sync = file.imports_path(SYNC)
     for spec in _top_level_var_specs(file):
         names = [text(n) for n in spec.children_by_field_name("name")]
@@ -336,14 +337,15 @@ def collect(file: GoFile, options: dict) -> _Facts:
             facts.onces.update(names)
         values = spec.child_by_field_name("value")
         if values is not None and len(names) == len(values.named_children) == 1 and \
-                values.named_children[0].type == "composite_literal" and _is_short(file, values.named_children[0], 0):
+                values.named_children[0].type == "composite_literal" and \
+                _is_short(constants, values.named_children[0], 0):
             facts.short_literals.update(names)
     for name, body in _niladic_functions(file):
         if name not in {"init", "main"}:
             writes = _nonlocal_writes(file, body)
             if writes:
                 facts.writers[name] = writes
-    found = _work_by_range(file)
+    found = _work_by_range(file, constants)
     for name, declaration in _functions(file):
         work, calls = _within(found, declaration.child_by_field_name("body"))
         if work:

@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 from golint_startup.kube.manifests import RECOGNITION, ProjectManifests
-from golint_startup.kube.quantity import go_gc_off
 from golint_startup.rule import Finding, Rule
 
 def check_manifests(manifests: ProjectManifests, options):
     for container in manifests.go_containers:
-        variable = container.env.get("GOGC")
-        if variable is None or variable.value is None or not go_gc_off(variable.value.text):
+        gogc = container.gc_off
+        if gogc is None:
             continue
         if manifests.memory_limit_source(container):
             continue
-        yield Finding(RULE.id, f"GOGC={variable.value.text} turns the collector off in {container.label} and no "
+        yield Finding(RULE.id, f"GOGC={gogc.text} turns the collector off in {container.label} and no "
                                "memory limit is set (no GOMEMLIMIT, none in the code): nothing is freed until "
-                               "the container is OOMKilled", variable.value.location)
+                               "the container is OOMKilled", gogc.location)
 
 
 RULE = Rule.from_docs(__file__, check_manifests=check_manifests, snippets={"RECOGNITION": RECOGNITION})

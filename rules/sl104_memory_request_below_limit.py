@@ -5,7 +5,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from golint_startup.kube.manifests import RECOGNITION, Container, ProjectManifests
-from golint_startup.kube.quantity import QuantityError, go_gc_off, go_memory_limit, kubernetes_bytes
+from golint_startup.kube.quantity import QuantityError, go_memory_limit, kubernetes_bytes
 from golint_startup.rule import Finding, Option, Rule
 
 
@@ -13,8 +13,8 @@ def _heap_target(container: Container) -> tuple[int, str] | None:
     """(bytes, how the manifest says it) of the memory the runtime fills before collecting:
     GOMEMLIMIT when GOGC is off (the collector then runs only near the limit); None when the
     heap follows the live data (GOGC on) or the limit is not known here."""
-    gogc, variable = container.env.get("GOGC"), container.env.get("GOMEMLIMIT")
-    if gogc is None or gogc.value is None or not go_gc_off(gogc.value.text) or variable is None:
+    variable = container.env.get("GOMEMLIMIT")
+    if container.gc_off is None or variable is None:
         return None
     if variable.source == "resourceFieldRef:limits.memory" and container.limits_memory is not None:
         return kubernetes_bytes(container.limits_memory.text), f"GOMEMLIMIT (limits.memory, {container.limits_memory.text})"

@@ -28,6 +28,7 @@ import yaml
 from golint_startup.go import gccontrol, gofile, modules
 from golint_startup.go.gofile import Directive
 from golint_startup.go.library import DEFAULT_LIMIT_IMPORTS, DEFAULT_LIMITS
+from golint_startup.kube.quantity import go_gc_off
 from golint_startup.rule import Location, Notification
 
 try:
@@ -169,6 +170,14 @@ class Container:
     def label(self) -> str:
         kind = "init container" if self.init else "container"
         return f'{kind} "{self.name}" of {self.workload}'
+
+    @property
+    def gc_off(self) -> Setting | None:
+        """The `GOGC` value that turns the collector off (`off`, or negative), or None."""
+        variable = self.env.get("GOGC")
+        if variable is None or variable.value is None or not go_gc_off(variable.value.text):
+            return None
+        return variable.value
 
 
 @dataclass
