@@ -115,16 +115,30 @@ _NOT_CALLED = frozenset({"append", "cap", "clear", "close", "complex", "copy", "
 
 
 def _label(file: GoFile, function) -> str:
-    """How the message names a call: `json.Unmarshal`, `assets.ReadFile`, `exec.Command(...).Output`."""
-    if function.type != "selector_expression":
-        return text(function)
-    operand, name = function.child_by_field_name("operand"), text(function.child_by_field_name("field"))
-    if operand.type == "identifier":
-        path = file.imports.get(text(operand))
-        return f"{default_package_name(path) if path else text(operand)}.{name}"
-    if operand.type == "call_expression":
-        return f"{_label(file, operand.child_by_field_name('function'))}(...).{name}"
-    return name
+    """How the message names a call: `json.Unmarshal`, `assets.ReadFile`, `exec.Command(...).Output`.
+    A loop down a chain of calls, not recursion, and only its last _LABEL_CALLS calls: a chain
+    may be thousands of calls long, and each of its calls is labeled."""
+    calls = []  # `(...).Name` of each call in the chain, the outermost first
+    while function.type == "selector_expression":
+        if len(calls) == _LABEL_CALLS:
+            head = "..."
+            break
+        operand, name = function.child_by_field_name("operand"), text(function.child_by_field_name("field"))
+        if operand.type == "identifier":
+            path = file.imports.get(text(operand))
+            head = f"{default_package_name(path) if path else text(operand)}.{name}"
+            break
+        if operand.type != "call_expression":
+            head = name
+            break
+        calls.append(f"(...).{name}")
+        function = operand.child_by_field_name("function")
+    else:
+        head = text(function)
+    return head + "".join(reversed(calls))
+
+
+_LABEL_CALLS = 3
 
 
 def _made_by(file: GoFile, operand, constructors: dict[str, frozenset[str]]) -> bool:

@@ -121,3 +121,15 @@ def test_a_long_sum_of_string_literals_is_sized(tmp_path):
     settings = build_settings(config_path=None, select=("SL001",), cwd=directory)
     messages = [f.message for f in run(["./..."], settings, cwd=directory).findings]
     assert len(messages) == 1 and "decodes 88 KB of the string schema" in messages[0], messages
+
+
+def test_a_long_chain_of_calls_in_a_once_function(tmp_path):
+    """Thousands of chained reads in the function given to sync.Once.Do: SL002 labels each
+    call without recursing down the chain, and reports the once."""
+    source = ('package main\n\nimport "sync"\n\nvar once sync.Once\n\nvar data []byte\n\n'
+              'func get() { once.Do(func() { data, _ = fsys' + ".ReadFile()" * 3000 + ' }) }\n\nfunc main() {}\n')
+    directory = go_module(tmp_path, {"main.go": source})
+    settings = build_settings(config_path=None, select=("SL002",), cwd=directory)
+    result = run(["./..."], settings, cwd=directory)
+    assert not result.notifications, result.notifications
+    assert [f.rule_id for f in result.findings] == ["SL002"] and "reads input" in result.findings[0].message
