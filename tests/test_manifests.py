@@ -288,3 +288,27 @@ def test_an_internal_error_in_the_manifest_engine_keeps_the_go_findings(tmp_path
     assert [f.rule_id for f in result.findings] == ["SL007"]
     assert [str(n) for n in result.notifications] == [
         "internal error reading Kubernetes manifests: ValueError('boom'); please report it"]
+
+
+def test_only_yaml_naming_a_workload_or_its_sources_is_composed(tmp_path, monkeypatch):
+    from golint_startup.kube import manifests
+
+    go_module(tmp_path, {"cmd/api/main.go": MAIN})
+    write(tmp_path, "deploy/pod.yaml", POD)
+    write(tmp_path, "deploy/env.yaml", "apiVersion: v1\nkind: 'ConfigMap'\nmetadata: {name: env}\n")
+    write(tmp_path, "deploy/list.yaml", "apiVersion: v1\nkind: List  # of pods\nitems: []\n")
+    # A policy that mentions containers and pods without being a workload, a CI file, and
+    # a broken template: not composed, so no parse error is reported for the template.
+    write(tmp_path, "policies/require.yaml", "apiVersion: kyverno.io/v1\nkind: ClusterPolicy\nspec:\n"
+                                             "  rules:\n  - match: {kinds: [Pod]}\n    pattern:\n"
+                                             "      spec:\n        containers: [{image: '*:*'}]\n")
+    write(tmp_path, ".github/workflows/ci.yaml", "on: push\njobs: {}\n")
+    write(tmp_path, "templates/role.yaml", "kind: Role\nrules: {{ .Rules }\n")
+    composed = []
+    compose = manifests._compose
+    monkeypatch.setattr(manifests, "_compose", lambda text, source, notify: (
+        composed.append(source.display), compose(text, source, notify))[1])
+    result = _run(tmp_path)
+    assert sorted(composed) == ["deploy/env.yaml", "deploy/list.yaml", "deploy/pod.yaml"]
+    assert [(f.path, f.location.line) for f in result.findings] == [("deploy/pod.yaml", POD_LIMIT_LINE)]
+    assert result.notifications == []
