@@ -312,3 +312,16 @@ def test_only_yaml_naming_a_workload_or_its_sources_is_composed(tmp_path, monkey
     assert sorted(composed) == ["deploy/env.yaml", "deploy/list.yaml", "deploy/pod.yaml"]
     assert [(f.path, f.location.line) for f in result.findings] == [("deploy/pod.yaml", POD_LIMIT_LINE)]
     assert result.notifications == []
+
+
+@pytest.mark.parametrize("text, deep", [
+    ("kind: Pod\n" + "".join(" " * i + f"k{i}:\n" for i in range(300)) + " " * 300 + "v\n", True),
+    ("kind: Pod\nspec:\n" + "- " * 300 + "x\n", True),
+    ("kind: Pod\nspec: " + "[" * 300 + "]" * 300 + "\n", True),
+    ("kind: Pod\n" + "".join(" " * i + f"k{i}:\n" for i in range(200)) + " " * 200 + "v\n", False),
+    ("kind: Pod\nspec:\n  containers:\n  - name: a\n    args: [--x, {y: 1}]\n", False),
+])
+def test_nesting_is_bounded_by_text_or_measured_by_parsing(text, deep):
+    from golint_startup.kube import manifests
+
+    assert manifests._nesting_exceeds(text, 256) is deep

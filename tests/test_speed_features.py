@@ -603,3 +603,25 @@ def test_a_whole_run_check_that_reads_other_files_sees_them_change(tmp_path, cac
     with open(tree / "data" / "authenticators.json", "a") as handle:
         handle.write(" " * 40_000)
     assert any("43 KB of embedded authenticators.json" in m for m in messages())
+
+
+def test_warm_run_composes_no_yaml_until_a_manifest_changes(tmp_path, monkeypatch):
+    from golint_startup.kube import manifests
+
+    tree = tmp_path / "tree"
+    shutil.copytree(os.path.join(TESTDATA, "sl101"), tree)
+    composed: list[str] = []
+    compose = manifests._compose
+    monkeypatch.setattr(manifests, "_compose", lambda text, source, notify: (
+        composed.append(source.display), compose(text, source, notify))[1])
+    cold = _run(tree, select=("SL101",))
+    assert composed and cold.findings
+    composed.clear()
+    warm = _run(tree, select=("SL101",))
+    assert composed == []
+    assert (warm.findings, warm.notifications, warm.files_analyzed) == \
+        (cold.findings, cold.notifications, cold.files_analyzed)
+    manifest = sorted(tree.glob("deploy/*.yaml"))[0]
+    manifest.write_text(manifest.read_text() + "\n# edited\n")
+    _run(tree, select=("SL101",))
+    assert composed, "an edited manifest was not read again"

@@ -5,6 +5,7 @@ Reporters and the baseline run after this, in the CLI.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterable
@@ -256,7 +257,7 @@ def run(patterns: list[str], settings: Settings, *, cwd: str | None = None, incl
 
     # Manifests follow the working directory's config: a manifest belongs to no Go package.
     manifest_findings = _check_manifests(found, settings, cwd, result, reported, directives, debug,
-                                         _cache_for(cache, settings) if cache is not None else None)
+                                         _cache_for(cache, settings) if cache is not None else None, run_files)
     manifest_paths = set(result.abspaths) - {j.display for j in jobs} - measured_files
     manifest_findings = [_with_level(f, settings) for f in manifest_findings]
     manifest_findings = suppression.apply(manifest_findings, {p: d for p, d in directives.items() if p in manifest_paths},
@@ -353,8 +354,12 @@ def _decoded_facts(rule, project: Project, options) -> dict[str, Any]:
 
 
 def _check_manifests(found: discovery.Discovered, settings: Settings, cwd: str, result: RunResult,
-                     reported: set[str], directives: dict, debug: bool, cache) -> list[Finding]:
-    """The manifest rules, on the YAML files found; their files join the reported ones."""
+                     reported: set[str], directives: dict, debug: bool, cache, run_files: _RunFiles) -> list[Finding]:
+    """The manifest rules, on the YAML files found; their files join the reported ones.
+
+    What they find, read and notify is cached under a digest of every file they may read (the
+    YAML files, the Dockerfiles, the run's Go files) and the settings: on a tree of thousands
+    of manifests, composing the YAML was most of a warm run."""
     rules = [rule for rule in settings.rules.values() if rule.check_manifests is not None]
     # Manifests under test directories (an end-to-end suite's expected objects) deploy nothing.
     found.manifests = [p for p in found.manifests
@@ -362,9 +367,19 @@ def _check_manifests(found: discovery.Discovered, settings: Settings, cwd: str, 
     # SL900 alone still reviews the YAML files' directives.
     if not found.manifests or not (rules or suppression.SUPPRESSION_RULE in settings.rules):
         return []
+    digest = _manifests_digest(found, settings, run_files) if cache is not None else None
+    if digest is not None:
+        hit = cache.load_derived(_MANIFESTS_ASKER, _PROJECT_TAG, digest)
+        if hit is not None and isinstance(hit[0], tuple) and len(hit[0]) == 4:
+            findings, notifications, abspaths, file_directives = hit[0]
+            result.notifications += notifications
+            _add_manifest_files(result, reported, directives, dict(abspaths), dict(file_directives))
+            return list(findings)
+    notifications = []
+    notify = lambda notification: (notifications.append(notification), result.notifications.append(notification))
     # What the manifests ask of Go files is derived like a whole-run rule's facts: cached, so a
     # warm run parses nothing.
-    deriver = Project({}, {}, set(), settings, cwd, result.notifications.append, rule_id="manifests", cache=cache)
+    deriver = Project({}, {}, set(), settings, cwd, notify, rule_id="manifests", cache=cache)
 
     def derive(abspath: str, compute: Callable[[gofile.GoFile], Any]) -> Any:
         display = display_path(abspath, cwd)
@@ -374,7 +389,7 @@ def _check_manifests(found: discovery.Discovered, settings: Settings, cwd: str, 
     try:
         project = manifests.load(found.manifests, go_files=found.files, dockerfiles=found.dockerfiles,
                                  go_images=settings.go_images, display=lambda path: display_path(path, cwd),
-                                 notify=result.notifications.append,
+                                 notify=notify,
                                  read_go=lambda path: read_source(path, display_path(path, cwd))[0], derive=derive)
     except Exception as err:  # the Go findings are still reported
         if debug:
@@ -382,20 +397,49 @@ def _check_manifests(found: discovery.Discovered, settings: Settings, cwd: str, 
         result.notifications.append(Notification(f"internal error reading Kubernetes manifests: {err!r}; "
                                                  "please report it", level="error"))
         return []
-    result.abspaths.update(project.abspaths)
-    result.files_analyzed += len(project.abspaths)
-    reported.update(project.abspaths)
-    directives.update(project.directives)
-    findings = []
+    _add_manifest_files(result, reported, directives, project.abspaths, project.directives)
+    findings, failed = [], False
     for rule in rules:
         try:
             findings += rule.check_manifests(project, settings.options[rule.id])
         except Exception as err:  # a rule bug must not lose the other rules' findings
             if debug:
                 raise
+            failed = True
             result.notifications.append(Notification(f"internal error in {rule.id}: {err!r}; please report it",
                                                      level="error"))
+    if digest is not None and not failed:
+        cache.store_derived(_MANIFESTS_ASKER, _PROJECT_TAG, digest, cwd, (
+            tuple(findings), tuple(notifications), tuple(sorted(project.abspaths.items())),
+            tuple(sorted((path, tuple(found)) for path, found in project.directives.items()))))
     return findings
+
+
+_MANIFESTS_ASKER = "<manifests>"
+
+
+def _add_manifest_files(result: RunResult, reported: set[str], directives: dict, abspaths: dict[str, str],
+                        file_directives: dict) -> None:
+    result.abspaths.update(abspaths)
+    result.files_analyzed += len(abspaths)
+    reported.update(abspaths)
+    directives.update(file_directives)
+
+
+def _manifests_digest(found: discovery.Discovered, settings: Settings, run_files: _RunFiles) -> bytes:
+    """What the manifest rules' results depend on: the settings (Go images included), the
+    run's Go files (recognition reads them), and the path and content of every YAML file and
+    Dockerfile (read whole: the digest stands for them)."""
+    digest = run_files.digest()
+    digest.update(repr(("manifests", settings.fingerprint(), sorted(settings.go_images))).encode())
+    for path in sorted(found.manifests) + sorted(found.dockerfiles):
+        try:
+            with open(path, "rb") as handle:
+                content = hashlib.sha256(handle.read()).digest()
+        except OSError:
+            content = b"unreadable"
+        digest.update(f"\0{path}\0".encode() + content)
+    return digest.hexdigest().encode()
 
 
 def _cache_for(cache, settings: Settings):

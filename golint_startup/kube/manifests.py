@@ -285,9 +285,22 @@ _MAX_NESTING = 256
 _TOO_DEEP = f"YAML nested more than {_MAX_NESTING} levels deep; skipped"
 
 
+# What may open a block collection at the start of a line: indentation, `- ` and `? `.
+_LINE_PREFIX = re.compile(r"^[ \t?-]*", re.MULTILINE)
+
+
 def _nesting_exceeds(text: str, limit: int) -> bool:
     """Whether collections nest deeper than `limit`, from the parser's event stream (which
-    does not recurse); a parse error is left for the composer to report."""
+    does not recurse); a parse error is left for the composer to report.
+
+    Parsing is skipped when the text cannot nest that deep: a flow collection opens at a
+    `[` or `{`, and a block collection one level below another either starts further right
+    or is a sequence under a mapping key at the same column, so block nesting is at most
+    twice the longest line prefix of blanks, `-` and `?`, plus one. (Parsing was a third of
+    a warm run on a tree of 2,600 manifests.)"""
+    flows = text.count("[") + text.count("{")
+    if flows < limit and flows + 2 * max(map(len, _LINE_PREFIX.findall(text)), default=0) + 2 <= limit:
+        return False
     depth = 0
     try:
         for event in yaml.parse(text, Loader=_Loader):
