@@ -85,9 +85,10 @@ def test_text_and_json_show_the_path_in_one_line():
 
 
 def _any_loop_config(tmp_path) -> str:
-    """SL003 on loops over any values (its default is input only), to probe the startup model."""
+    """SL003 on loops over any values (its default is input only), to probe the startup model
+    of programs that never serve (every path from a root)."""
     path = tmp_path / "sl003-any.toml"
-    path.write_text('[rules.SL003]\nsources = "any"\n')
+    path.write_text('[startup]\nprograms = "all"\n\n[rules.SL003]\nsources = "any"\n')
     return str(path)
 
 
@@ -171,7 +172,8 @@ def test_configured_handler_and_edge(tmp_path):
                          "web/web.go": "package web\n\nfunc Route(pattern string, h func()) { h() }\n"})
     settings = build_settings(config_path=_any_loop_config(tmp_path), select=("SL003",), cwd=str(tmp_path), search=False)
     assert [f.startup_path[-1].message for f in run(["./..."], settings, cwd=str(tmp_path)).findings] == ["paged"]
-    write(tmp_path, ".startup-lint.toml", 'select = ["SL003"]\n[startup]\nedges = ["example.com/app.Job.Run"]\n'
+    write(tmp_path, ".startup-lint.toml", 'select = ["SL003"]\n[startup]\nprograms = "all"\n'
+                                          'edges = ["example.com/app.Job.Run"]\n'
                                           'handlers = ["example.com/app/web.Route"]\n[rules.SL003]\nsources = "any"\n')
     settings = build_settings(config_path=str(tmp_path / ".startup-lint.toml"), cwd=str(tmp_path))
     assert [f.startup_path[-1].message for f in run(["./..."], settings, cwd=str(tmp_path)).findings] == ["jobbed"]

@@ -23,6 +23,15 @@ function values), less what runs only later:
 
 A function reached from a root is startup code, however else it is reached (a helper of
 main and of a handler runs at startup at least once).
+
+Serving paths (`Model.serving`, for the rules scoped to startup unless `programs` is
+"all"): startup is what a program runs before it is ready, and only a program that serves
+is ever waited on. So a serving path starts at an `init`, a package-level initializer or a
+`main` that serves (go.serving: reaches a serving call by any means), and every command a
+framework runs on it (cobra's `Run`/`RunE`, urfave's `Action`, ff's `Exec`, the methods of a
+runner entry) serves too: `app list` of a binary whose `app serve` runs the daemon is no
+program's startup. A command's preparation (cobra's pre-runs, urfave's `Before`) runs
+before the serving command as well and decides nothing.
 """
 
 from __future__ import annotations
@@ -37,7 +46,9 @@ from typing import Callable, Iterable
 from golint_startup.go.callgraph import completion, graph as callgraph
 from golint_startup.go.callgraph.facts import Context, FileFacts, FunctionTarget, LiteralTarget, MemberTarget, MethodTarget, \
     ProgramFacts, Span, Target
-from golint_startup.go.library import HANDLER_REGISTRATIONS, STARTUP_EDGES
+from golint_startup.go import serving
+from golint_startup.go.library import COMMAND_FIELDS, COMMAND_PREPARE_FIELDS, HANDLER_REGISTRATIONS, SERVING_CALLS, \
+    STARTUP_EDGES
 
 # A step of a path: (function id, the call site in the previous step's function, or None at the root).
 Step = tuple
@@ -48,6 +59,14 @@ class Options:
     edges: tuple[str, ...] = STARTUP_EDGES
     handlers: tuple[str, ...] = HANDLER_REGISTRATIONS
     follow_goroutines: bool = False
+    serving: tuple[str, ...] = SERVING_CALLS
+    # "services": serving paths (see the module's doc) decide the rules scoped to startup;
+    # "all": every path from a root, as for a program that never serves.
+    programs: str = "services"
+
+    @property
+    def services(self) -> bool:
+        return self.programs == "services"
 
 
 def parse_entry(entry: str) -> tuple[str, tuple[str, ...], bool] | None:
@@ -102,6 +121,8 @@ class _Tables:
             if parsed is not None and len(parsed[1]) == 1:
                 self.handlers.append((parsed[0], parsed[1][0]))
         self.handler_names = {name for _, name in self.handlers}
+        self.serving = serving.Calls((parsed[0], parsed[1][-1]) for parsed in map(parse_entry, options.serving)
+                                     if parsed is not None and not parsed[2])
 
     def is_handler(self, path: str, name: str) -> bool:
         return any((pattern_path == "*" or pattern_path == path) and fnmatch.fnmatchcase(name, pattern_name)
@@ -123,6 +144,8 @@ class Model:
     functions: dict[tuple, callgraph.Function] = field(default_factory=dict)
     # display path -> [(extent span, function id)], the innermost first among overlapping ones
     extents: dict[str, list[tuple[Span, tuple]]] = field(default_factory=dict)
+    # The same over serving paths only (see the module's doc), when the options ask for them.
+    serving: dict[tuple, tuple | None] = field(default_factory=dict)
 
     def function_at(self, display: str, line: int, col: int) -> tuple | None:
         """The id of the innermost function whose extent holds (line, col)."""
@@ -133,14 +156,16 @@ class Model:
                 best = (extent, fid)
         return best[1] if best is not None else None
 
-    def path_to(self, fid: tuple) -> list[tuple[callgraph.Function, Span | None]] | None:
-        """The shortest path from a root to `fid`: (function, call site in the previous one)."""
-        if fid not in self.reached:
+    def path_to(self, fid: tuple, serving_only: bool = False) -> list[tuple[callgraph.Function, Span | None]] | None:
+        """The shortest path from a root to `fid`: (function, call site in the previous one);
+        `serving_only`: the shortest serving path."""
+        reached = self.serving if serving_only else self.reached
+        if fid not in reached:
             return None
         steps = []
         node = fid
         while True:
-            previous = self.reached[node]
+            previous = reached[node]
             steps.append((self.functions[node], previous[1] if previous else None))
             if previous is None:
                 break
@@ -230,16 +255,23 @@ def build_for(facts: dict[str, ProgramFacts], abspaths: dict[str, str], location
             edges[id(graph)] = (graph, _Startup(graph, contexts_of, tables, options))
         return [target for _, target in edges[id(graph)][1].successors(function)]
 
-    plain = {display: program.facts for display, program in facts.items() if program}
     runners: dict[str, set[str]] = {}
     for (_, caller), name in tables.runners.items():
         runners.setdefault(name, set()).add(caller)
+    if options.services:
+        serving.complete({display: program.facts for display, program in facts.items() if program}, abspaths,
+                         tables.serving, read, complete_file, runners,
+                         lambda graph, function: _runner_callees(graph, function, tables, {}))
+    plain = {display: program.facts for display, program in facts.items() if program}
     reaching: set[tuple] = set()
     _, graph = completion.complete(plain, abspaths, lambda graph, function: function.id in seeds, read,
                                    complete_file, runners=runners, callees=successors, reaches_seed=reaching)
     _complete_value_receivers(facts, abspaths, complete_file, graph, [graph.functions[fid] for fid in reaching])
     return build(facts, abspaths, options)
 
+
+# The fields of a command that run it (a serving path's commands must serve), not prepare it.
+_RUN_FIELDS = frozenset(name for _, _, name in COMMAND_FIELDS) - COMMAND_PREPARE_FIELDS
 
 # Rounds of _complete_value_receivers: each follows function values one call further.
 _VALUE_ROUNDS = 4
@@ -295,6 +327,14 @@ def _add_extents(model: Model, facts: dict[str, ProgramFacts], abspaths: dict[st
         model.extents[display] = [(extent.span, (directory, extent.key)) for extent in program.extents]
 
 
+def _runner_callees(graph: callgraph.ModuleGraph, function: callgraph.Function, tables: _Tables,
+                    by_name: dict) -> list[callgraph.Function]:
+    """The methods the runner calls of `function` run."""
+    return [target for event in function.events if event.kind == "call" and event.target is not None
+            for target in _runner_targets(graph, function, graph.resolve(event.target, function.package), tables,
+                                          by_name)]
+
+
 def _runner_targets(graph: callgraph.ModuleGraph, function: callgraph.Function, resolved: callgraph.Resolved,
                     tables: _Tables, by_name: dict) -> list[callgraph.Function]:
     """The methods a runner call (`kong.Context.Run()`, go-flags' `Parser.Parse()` or
@@ -320,6 +360,7 @@ class _Startup:
         self.graph, self.contexts, self.tables, self.options = graph, contexts, tables, options
         self.callee_cache: dict = {}
         self.runners_by_name: dict[str, list[callgraph.Function]] = {}
+        self._prepares: dict[tuple, bool] | None = None
         # A function value handed to a handler registration, directly or through a module
         # function's parameter (`route(r, "/x", h)`), runs per request.
         graph.runs_later = lambda caller, callee: _registers_handler(graph, caller, callee, tables, self.callee_cache)
@@ -327,6 +368,12 @@ class _Startup:
 
     def successors(self, function: callgraph.Function) -> Iterable[tuple[Span, callgraph.Function]]:
         """(call site, function it runs at startup) of each startup edge of `function`."""
+        for span, target, _ in self.marked_successors(function):
+            yield span, target
+
+    def marked_successors(self, function: callgraph.Function) -> Iterable[tuple[Span, callgraph.Function, bool]]:
+        """`successors`, each with whether the edge is a command a framework runs (which a
+        serving path must find serving)."""
         graph, tables, options = self.graph, self.tables, self.options
         own = self.contexts(function.display)
         for event, resolved in graph.edges(function):
@@ -335,10 +382,46 @@ class _Startup:
                                                     self.callee_cache):
                 continue
             targets = [resolved.function] if resolved.function is not None else []
-            if event.kind == "call" and tables.runners:
-                targets = _runner_targets(graph, function, resolved, tables, self.runners_by_name) or targets
+            runs = event.kind == "call" and tables.runners and \
+                _runner_targets(graph, function, resolved, tables, self.runners_by_name)
+            if runs:
+                targets = runs
             for target in targets:
-                yield event.span, target
+                yield event.span, target, bool(runs) or self._command_edge(function, event, context, target)
+
+    def _command_edge(self, function: callgraph.Function, event, context: Context | None,
+                      target: callgraph.Function) -> bool:
+        """Whether the edge to `target` is a command's run field (not its preparation)."""
+        if event.kind == "ref":
+            if context is None or not context.field or context.callees or context.field not in _RUN_FIELDS:
+                return False
+            if context.type.kind == "t":
+                resolved = self.graph.resolve_type(context.type, function.package)
+                return resolved is not None and (resolved[1], resolved[2], context.field) in COMMAND_FIELDS
+            return True
+        if event.kind == "run":
+            return context is None or context.field not in COMMAND_PREPARE_FIELDS
+        if event.kind == "call" and target.id in self.graph.stored_commands() and \
+                target is not self.graph.resolve(event.target, function.package).function:
+            return not self.prepares(target)
+        return False
+
+    def prepares(self, target: callgraph.Function) -> bool:
+        """Whether a stored command function is only ever a command's preparation (`PersistentPreRunE: f`)."""
+        if self._prepares is None:
+            self._prepares = {}
+            for holder in self.graph.functions.values():
+                if holder.kind != "var":
+                    continue
+                own = self.contexts(holder.display)
+                for event in holder.events:
+                    if event.kind == "run":
+                        context = own.get(event.span)
+                        preparing = context is not None and context.field in COMMAND_PREPARE_FIELDS
+                        value = self.graph.resolve(event.target, holder.package).function
+                        if value is not None:
+                            self._prepares[value.id] = self._prepares.get(value.id, True) and preparing
+        return self._prepares.get(target.id, False)
 
 
 def _reach(graph: callgraph.ModuleGraph, facts: dict[str, ProgramFacts], tables: _Tables, options: Options,
@@ -354,12 +437,34 @@ def _reach(graph: callgraph.ModuleGraph, facts: dict[str, ProgramFacts], tables:
             model.functions[root.id] = root
             queue.append(root)
     edges = _Startup(graph, lambda display: contexts.get(display, {}), tables, options)
+    marked: dict[tuple, list] = {}  # each reached function's marked edges, for the serving search
     while queue:
         function = queue.popleft()
-        for span, target in edges.successors(function):
+        marked[function.id] = list(edges.marked_successors(function))
+        for span, target, _ in marked[function.id]:
             if target.id not in model.reached:
                 model.reached[target.id] = (function.id, span)
                 model.functions[target.id] = target
+                queue.append(target)
+    if options.services:
+        _reach_serving(graph, roots, marked, tables, model)
+
+
+def _reach_serving(graph: callgraph.ModuleGraph, roots: list[callgraph.Function], marked: dict[tuple, list],
+                   tables: _Tables, model: Model) -> None:
+    """model.serving: the startup search again from the roots that serve (every init and
+    initializer, a main that serves), through no command that does not (see the module's doc)."""
+    servers = serving.Servers(graph, tables.serving, lambda function: _runner_callees(graph, function, tables, {}))
+    queue = deque()
+    for root in roots:
+        if root.id not in model.serving and (root.key != "main" or servers.serves(root)):
+            model.serving[root.id] = None
+            queue.append(root)
+    while queue:
+        function = queue.popleft()
+        for span, target, command in marked.get(function.id, ()):
+            if target.id not in model.serving and (not command or servers.serves(target)):
+                model.serving[target.id] = (function.id, span)
                 queue.append(target)
 
 
