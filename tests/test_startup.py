@@ -50,6 +50,29 @@ def test_paths_are_shortest_from_a_root():
     assert _path_of(roots, "lib/lib.go", 36) == ["main", "lib.Used", "lib.usedByMain"]
 
 
+def test_a_function_of_a_serving_and_a_listing_command_shows_its_serving_path():
+    # The whole model reaches `shared` through `list` first; the serving path goes through serve.
+    assert _path_of(_findings(os.path.join(STARTUP, "serving-all")), "cmd/daemon/main.go", 65) == \
+        ["main", "list", "shared"]
+    served = _findings(os.path.join(STARTUP, "serving"))
+    assert _path_of(served, "cmd/daemon/main.go", 66) == ["main", "serve", "shared"]
+    assert _path_of(served, "cmd/daemon/main.go", 50) == ["main", "prepare", "preparing"]
+
+
+def test_serving_calls_come_from_the_config(tmp_path):
+    grow = "func grown(in []string) []string {\n\tvar out []string\n\tfor _, x := range in {\n" \
+           "\t\tout = append(out, x)\n\t}\n\treturn out\n}\n"
+    go_module(tmp_path, {"main.go": "package main\n\nimport \"example.com/loop\"\n\n"
+                                    "func main() {\n\tgrown(nil)\n\tloop.Forever()\n}\n\n" + grow})
+    config = 'select = ["SL003"]\n[rules.SL003]\nsources = "any"\n'
+    write(tmp_path, ".startup-lint.toml", config)
+    settings = build_settings(config_path=str(tmp_path / ".startup-lint.toml"), cwd=str(tmp_path))
+    assert run(["./..."], settings, cwd=str(tmp_path)).findings == []
+    write(tmp_path, ".startup-lint.toml", config + '[startup]\nserving = ["example.com/loop.Forever"]\n')
+    settings = build_settings(config_path=str(tmp_path / ".startup-lint.toml"), cwd=str(tmp_path))
+    assert [f.location.line for f in run(["./..."], settings, cwd=str(tmp_path)).findings] == [11]
+
+
 def test_function_values_run_where_they_are_called():
     stored = _findings(os.path.join(STARTUP, "stored-values"))
     assert _path_of(stored, "main.go", 84) == ["main", "validateAtStartup"]
@@ -141,6 +164,8 @@ def test_scope_all_restores_every_function(tmp_path):
     ('[startup]\nedges = ["example.com/cli.Parse->Execute"]\n', "'startup.edges': 'example.com/cli.Parse->Execute' is not"),
     ('[startup]\nedges = ["example.com/cli.Parse()->"]\n', "'startup.edges': 'example.com/cli.Parse\\(\\)->' is not"),
     ('[startup]\nfollow-goroutines = "yes"\n', "'startup.follow-goroutines' must be true or false"),
+    ('[startup]\nprograms = "cli"\n', "'startup.programs' must be \"services\" or \"all\""),
+    ('[startup]\nserving = ["Listen"]\n', "'startup.serving': 'Listen' is not"),
     ('[startup]\nroots = []\n', "unknown key 'startup.roots'"),
     ('test-dirs = "test"\n', "'test-dirs' must be a list of strings"),
 ])

@@ -1,0 +1,3 @@
+module example.com/servingall
+
+go 1.22
