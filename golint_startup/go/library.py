@@ -216,7 +216,9 @@ HANDLER_REGISTRATIONS: tuple[str, ...] = (
 # long-running program too: workers and consumers that listen on no port.
 _MICRO = ("go-micro.dev/v4", "go-micro.dev/v5", "github.com/micro/go-micro", "github.com/micro/go-micro/v2")
 SERVING_CALLS: tuple[str, ...] = (
-    "net.Listen*", "net.ListenConfig.Listen", "net.ListenConfig.ListenPacket", "net/rpc.Accept",
+    # Stream listeners: a UDP socket (`ListenUDP`, `ListenPacket`) is as often a client's (QUIC,
+    # STUN dialers open one), so a packet server is told by its other serving calls or the config.
+    "net.Listen", "net.ListenTCP", "net.ListenUnix", "net.ListenConfig.Listen", "net/rpc.Accept",
     *(f"{HTTP}.{name}" for name in ("ListenAndServe", "ListenAndServeTLS", "Serve", "ServeTLS")),
     *(f"{HTTP}.Server.{name}" for name in ("ListenAndServe", "ListenAndServeTLS", "Serve", "ServeTLS")),
     "google.golang.org/grpc.Server.Serve",

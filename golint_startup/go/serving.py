@@ -90,18 +90,23 @@ class Servers:
         callers: dict[tuple, list[tuple]] = {}
         queue = deque()
         self.ids: set[tuple] = set()
+        # Each serving function's next step towards a serving call (None: it makes one).
+        self.toward: dict[tuple, tuple | None] = {}
         for function in graph.functions.values():
             if not function.events:
                 continue
             if serves_directly(graph, function, calls):
                 self.ids.add(function.id)
+                self.toward[function.id] = None
                 queue.append(function.id)
             for callee in successors(graph, function, more):
                 callers.setdefault(callee, []).append(function.id)
         while queue:
-            for caller in callers.get(queue.popleft(), ()):
+            callee = queue.popleft()
+            for caller in callers.get(callee, ()):
                 if caller not in self.ids:
                     self.ids.add(caller)
+                    self.toward[caller] = callee
                     queue.append(caller)
 
     def serves(self, function: Function) -> bool:
