@@ -270,6 +270,28 @@ def test_the_model_from_summaries_finds_the_paths_of_the_whole_model(name):
         assert (fid in lazy.reached) == (fid in whole.reached), location
         if fid in whole.reached:
             assert [(f.id, site) for f, site in lazy.path_to(fid)] == [(f.id, site) for f, site in whole.path_to(fid)]
+        # Serving paths: the search forward from the functions asked about (go.serving.Forward)
+        # answers as the search back from every serving call over complete facts does.
+        assert (fid in lazy.serving) == (fid in whole.serving), location
+        if fid in whole.serving:
+            assert [(f.id, site) for f, site in lazy.path_to(fid, serving_only=True)] == \
+                [(f.id, site) for f, site in whole.path_to(fid, serving_only=True)]
+
+
+def test_whether_a_main_serves_is_searched_forward_from_it():
+    # iface's main serves through server/: the files of the other programs are never completed.
+    summaries, complete, abspaths = _program(os.path.join(STARTUP, "serving"))
+    computed = []
+
+    def compute(display):
+        computed.append(display)
+        return complete[display]
+
+    (configured,) = [extent for extent in complete["cmd/iface/main.go"].extents if extent.key == "configured"]
+    model = startup.build_for(summaries, abspaths, [("cmd/iface/main.go", configured.span.line, configured.span.col)],
+                              lambda display: _read(abspaths[display]), compute)
+    assert model.function_at("cmd/iface/main.go", configured.span.line, configured.span.col) in model.serving
+    assert sorted(computed) == ["cmd/iface/main.go", "server/server.go"]
 
 
 def test_the_model_completes_only_files_a_path_to_a_finding_may_run_through():
@@ -281,8 +303,9 @@ def test_the_model_completes_only_files_a_path_to_a_finding_may_run_through():
         return complete[display]
 
     (first,) = [extent for extent in complete["main.go"].extents if extent.key == "main"]
+    # Every path from a root: whether main serves is asked (and searched) otherwise.
     startup.build_for(summaries, abspaths, [("main.go", first.span.line, first.span.col)],
-                      lambda display: _read(abspaths[display]), compute)
+                      lambda display: _read(abspaths[display]), compute, startup.Options(programs="all"))
     assert computed == ["main.go"]  # main has no callers: nothing else is searched
 
 
@@ -327,6 +350,6 @@ def test_completion_follows_only_startup_edges_and_imports(tmp_path):
 
     (check,) = [extent for extent in complete["lib/lib.go"].extents if extent.key == "T.Check"]
     model = startup.build_for(summaries, abspaths, [("lib/lib.go", check.span.line, check.span.col)],
-                              lambda display: _read(abspaths[display]), compute)
+                              lambda display: _read(abspaths[display]), compute, startup.Options(programs="all"))
     assert sorted(computed) == ["handlers.go", "lib/lib.go", "setup.go"]
     assert model.function_at("lib/lib.go", check.span.line, check.span.col) not in model.reached

@@ -14,13 +14,12 @@ interface's, reaches every module method of its name (graph.methods_named).
 from __future__ import annotations
 
 import fnmatch
-import re
 from collections import deque
 from typing import Callable, Iterable
 
-from golint_startup.go.callgraph import completion
 from golint_startup.go.callgraph.facts import FileFacts, ParamTarget
-from golint_startup.go.callgraph.graph import Function, ModuleGraph, Resolved
+from golint_startup.go.callgraph.graph import RUNNER_NAMES, Function, ModuleGraph, Resolved
+from golint_startup.go.library import COMMAND_RUNNERS
 
 
 class Calls:
@@ -29,11 +28,6 @@ class Calls:
     def __init__(self, entries: Iterable[tuple[str, str]]):
         self.entries = tuple(entries)
         self.paths = {path for path, _ in self.entries}
-        names = sorted({name for _, name in self.entries}, key=len, reverse=True)
-        # A file that spells none of the names holds no serving call (see complete).
-        self.spelled = re.compile(rb"(?<![A-Za-z0-9_])(?:" + b"|".join(
-            fnmatch.translate(name).removeprefix("(?s:").removesuffix(")\\Z").encode() for name in names) +
-            rb")(?![A-Za-z0-9_])") if names else None
 
     def matches(self, path: str, name: str) -> bool:
         return any(path == entry_path and fnmatch.fnmatchcase(name, pattern) for entry_path, pattern in self.entries)
@@ -113,26 +107,88 @@ class Servers:
         return function.id in self.ids
 
 
-def complete(facts: dict[str, FileFacts], abspaths: dict[str, str], calls: Calls,
-             read: Callable[[str], bytes | None], compute: Callable[[str], FileFacts | None],
-             runners: dict[str, set[str]],
-             more: Callable[[ModuleGraph, Function], Iterable[Function]]) -> None:
-    """Complete (`compute`) the summarized files of every function that serves: first those
-    that import a serving package and spell a serving name, then (completion.complete) those
-    that reach one of their serving functions."""
-    for display, file in list(facts.items()):
-        if not file or file.complete or not calls.spelled or display.endswith("_test.go") or \
-                not any(path in calls.paths for _, path in file.imports):
-            continue
-        source = read(display)
-        if source is not None and calls.spelled.search(source):
-            completed = compute(display)
+class Forward:
+    """Whether a function serves, answered on demand by a search forward from it that stops at
+    the first serving call, completing (`compute`) the summarized files it runs into: only
+    the functions the startup model asks about (a `main`, a command) are searched from, and a
+    program that serves is told after a few files, where a search back from every serving
+    call would complete each file that reaches one. `facts`: display -> FileFacts, updated
+    as files are completed. A function whose file cannot be read may serve."""
+
+    def __init__(self, facts: dict[str, FileFacts], abspaths: dict[str, str], calls: Calls,
+                 compute: Callable[[str], FileFacts | None],
+                 more: Callable[[ModuleGraph, Function], Iterable[Function]]):
+        self.facts, self.abspaths, self.calls, self.compute, self.more = facts, abspaths, calls, compute, more
+        self.answers: dict[tuple, bool] = {}
+        self.graph: ModuleGraph | None = None
+        self.tried: set[str] = set()
+        self.commands_completed = False
+
+    def _rebuild(self) -> ModuleGraph:
+        if self.graph is not None:
+            self.graph.release()
+        self.graph = ModuleGraph(self.facts, self.abspaths)
+        return self.graph
+
+    def _complete(self, displays: Iterable[str]) -> bool:
+        """Complete these files; whether any was."""
+        changed = False
+        for display in sorted(set(displays) - self.tried):
+            self.tried.add(display)
+            completed = self.compute(display)
             if completed is not None:
-                facts[display] = completed
-    _, graph = completion.complete(
-        facts, abspaths, lambda graph, function: serves_directly(graph, function, calls), read, compute,
-        runners=runners,
-        callees=lambda graph, function: [graph.functions[fid] for fid in
-                                         successors(graph, function, lambda f: more(graph, f))
-                                         if fid in graph.functions])
-    graph.release()
+                self.facts[display] = completed
+                changed = True
+        return changed
+
+    def _complete_commands(self, graph: ModuleGraph) -> bool:
+        """A runner call (`rootCmd.Execute()`) runs the commands of package-level literals, whose
+        events a summary lacks: complete the files that import a command framework, once."""
+        if self.commands_completed:
+            return False
+        self.commands_completed = True
+        return self._complete(display for display, file in self.facts.items()
+                              if file and not file.complete and not display.endswith("_test.go") and
+                              any(path in COMMAND_RUNNERS for _, path in file.imports))
+
+    def serves(self, fid: tuple) -> bool:
+        if fid in self.answers:
+            return self.answers[fid]
+        graph = self.graph or self._rebuild()
+        seen, frontier = {fid}, [fid]
+        while frontier:
+            following, waiting, files = [], [], set()
+            for current in frontier:
+                function = graph.functions.get(current)
+                if function is None or self.answers.get(current) is False:
+                    continue
+                if not function.complete:
+                    if function.display in self.tried:
+                        self.answers[fid] = True  # unreadable: it may serve
+                        return True
+                    files.add(function.display)
+                    waiting.append(current)
+                    continue
+                if self.answers.get(current) or serves_directly(graph, function, self.calls):
+                    self.answers[fid] = True
+                    return True
+                if any(event.kind == "call" and getattr(event.target, "name", None) in RUNNER_NAMES
+                       for event in function.events) and self._complete_commands(graph):
+                    graph = self._rebuild()
+                    waiting.append(current)
+                    continue
+                for callee in successors(graph, function, lambda f: self.more(graph, f)):
+                    if callee not in seen:
+                        seen.add(callee)
+                        following.append(callee)
+            if files and self._complete(files):
+                graph = self._rebuild()
+            frontier = following + waiting
+        # Nothing it may run serves: neither does anything the search saw.
+        for current in seen:
+            self.answers[current] = False
+        return False
+
+    def release(self) -> None:
+        if self.graph is not None:
+            self.graph.release()

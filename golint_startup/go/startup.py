@@ -186,14 +186,18 @@ def display_name(function: callgraph.Function) -> str:
     return qualified + ("init" if function.key.startswith("init#") else function.key)
 
 
-def build(facts: dict[str, ProgramFacts], abspaths: dict[str, str], options: Options = Options()) -> Model:
-    """The startup model of every file in `facts` (display path -> ProgramFacts or None)."""
+def build(facts: dict[str, ProgramFacts], abspaths: dict[str, str], options: Options = Options(),
+          serves: Callable[[tuple], bool] | None = None, wanted: set[tuple] | None = None) -> Model:
+    """The startup model of every file in `facts` (display path -> ProgramFacts or None).
+    `serves(function id)`: whether a function serves (go.serving.Forward, over facts it
+    completes); by default, as the graph of `facts` tells (go.serving.Servers). `wanted`: the
+    functions whose serving paths matter (the rest may lack theirs), None all."""
     tables = _Tables(options)
     model = Model()
     plain = {display: program.facts for display, program in facts.items() if program}
     for group in callgraph.module_groups(plain, abspaths):
         graph = callgraph.ModuleGraph(group, abspaths)
-        _reach(graph, {d: facts[d] for d in group}, tables, options, model)
+        _reach(graph, {d: facts[d] for d in group}, tables, options, model, serves, wanted)
         graph.release()  # the model keeps the functions it reached, not the graph
     _add_extents(model, facts, abspaths)
     return model
@@ -258,16 +262,20 @@ def build_for(facts: dict[str, ProgramFacts], abspaths: dict[str, str], location
     runners: dict[str, set[str]] = {}
     for (_, caller), name in tables.runners.items():
         runners.setdefault(name, set()).add(caller)
-    if options.services:
-        serving.complete({display: program.facts for display, program in facts.items() if program}, abspaths,
-                         tables.serving, read, complete_file, runners,
-                         lambda graph, function: _runner_callees(graph, function, tables, {}))
     plain = {display: program.facts for display, program in facts.items() if program}
     reaching: set[tuple] = set()
     _, graph = completion.complete(plain, abspaths, lambda graph, function: function.id in seeds, read,
                                    complete_file, runners=runners, callees=successors, reaches_seed=reaching)
     _complete_value_receivers(facts, abspaths, complete_file, graph, [graph.functions[fid] for fid in reaching])
-    return build(facts, abspaths, options)
+    if not options.services:
+        return build(facts, abspaths, options)
+    forward = serving.Forward({display: program.facts for display, program in facts.items() if program}, abspaths,
+                              tables.serving, complete_file,
+                              lambda graph, function: _runner_callees(graph, function, tables, {}))
+    try:
+        return build(facts, abspaths, options, serves=forward.serves, wanted=seeds)
+    finally:
+        forward.release()
 
 
 # The fields of a command that run it (a serving path's commands must serve), not prepare it.
@@ -425,7 +433,7 @@ class _Startup:
 
 
 def _reach(graph: callgraph.ModuleGraph, facts: dict[str, ProgramFacts], tables: _Tables, options: Options,
-           model: Model) -> None:
+           model: Model, serves: Callable[[tuple], bool] | None = None, wanted: set[tuple] | None = None) -> None:
     contexts: dict[str, dict[Span, Context]] = {
         display: {context.span: context for context in program.contexts} for display, program in facts.items()}
     roots = [f for f in graph.functions.values() if f.is_root]
@@ -447,23 +455,45 @@ def _reach(graph: callgraph.ModuleGraph, facts: dict[str, ProgramFacts], tables:
                 model.functions[target.id] = target
                 queue.append(target)
     if options.services:
-        _reach_serving(graph, roots, marked, tables, model)
+        _reach_serving(graph, roots, marked, tables, model, serves, wanted)
 
 
 def _reach_serving(graph: callgraph.ModuleGraph, roots: list[callgraph.Function], marked: dict[tuple, list],
-                   tables: _Tables, model: Model) -> None:
+                   tables: _Tables, model: Model, serves: Callable[[tuple], bool] | None,
+                   wanted: set[tuple] | None) -> None:
     """model.serving: the startup search again from the roots that serve (every init and
-    initializer, a main that serves), through no command that does not (see the module's doc)."""
-    servers = serving.Servers(graph, tables.serving, lambda function: _runner_callees(graph, function, tables, {}))
+    initializer, a main that serves), through no command that does not (see the module's doc).
+    With `wanted`, only mains and commands that lead to one of them are asked whether they
+    serve (each answer may complete files): another changes no path to a wanted function."""
+    if serves is None:
+        serves = serving.Servers(graph, tables.serving,
+                                 lambda function: _runner_callees(graph, function, tables, {})).ids.__contains__
+    toward = None
+    if wanted is not None:
+        callers: dict[tuple, list[tuple]] = {}
+        for caller, edges in marked.items():
+            for _, target, _ in edges:
+                callers.setdefault(target.id, []).append(caller)
+        toward = set(wanted) & set(marked)
+        queue = deque(toward)
+        while queue:
+            for caller in callers.get(queue.popleft(), ()):
+                if caller not in toward:
+                    toward.add(caller)
+                    queue.append(caller)
+
+    def asked(fid: tuple) -> bool:
+        return (toward is None or fid in toward) and serves(fid)
+
     queue = deque()
     for root in roots:
-        if root.id not in model.serving and (root.key != "main" or servers.serves(root)):
+        if root.id not in model.serving and (root.key != "main" or asked(root.id)):
             model.serving[root.id] = None
             queue.append(root)
     while queue:
         function = queue.popleft()
         for span, target, command in marked.get(function.id, ()):
-            if target.id not in model.serving and (not command or servers.serves(target)):
+            if target.id not in model.serving and (not command or asked(target.id)):
                 model.serving[target.id] = (function.id, span)
                 queue.append(target)
 
