@@ -50,13 +50,20 @@ def test_paths_are_shortest_from_a_root():
     assert _path_of(roots, "lib/lib.go", 36) == ["main", "lib.Used", "lib.usedByMain"]
 
 
-def test_a_function_of_a_serving_and_a_listing_command_shows_its_serving_path():
-    # The whole model reaches `shared` through `list` first; the serving path goes through serve.
-    assert _path_of(_findings(os.path.join(STARTUP, "serving-all")), "cmd/daemon/main.go", 65) == \
-        ["main", "list", "shared"]
-    served = _findings(os.path.join(STARTUP, "serving"))
+def test_programs_all_counts_the_startup_of_programs_that_never_serve(tmp_path):
+    directory = os.path.join(STARTUP, "serving")
+    served = _findings(directory)
     assert _path_of(served, "cmd/daemon/main.go", 66) == ["main", "serve", "shared"]
     assert _path_of(served, "cmd/daemon/main.go", 50) == ["main", "prepare", "preparing"]
+    config = tmp_path / "all.toml"
+    config.write_text('select = ["SL003"]\n[startup]\nprograms = "all"\n[rules.SL003]\nsources = "any"\n')
+    every = run(["./..."], build_settings(config_path=str(config), cwd=directory), cwd=directory).findings
+    # The list command's and the batch tool's work too; the whole model reaches `shared`
+    # through `list` first, the serving path goes through serve.
+    assert _path_of(every, "cmd/daemon/main.go", 58) == ["main", "list", "listing"]
+    assert _path_of(every, "cmd/batch/main.go", 11) == ["main", "converted"]
+    assert _path_of(every, "cmd/daemon/main.go", 66) == ["main", "list", "shared"]
+    assert len(every) == len(served) + 2
 
 
 def test_serving_calls_come_from_the_config(tmp_path):
@@ -282,11 +289,7 @@ def test_whether_a_main_serves_is_searched_forward_from_it():
     # iface's main serves through server/: the files of the other programs are never completed.
     summaries, complete, abspaths = _program(os.path.join(STARTUP, "serving"))
     computed = []
-
-    def compute(display):
-        computed.append(display)
-        return complete[display]
-
+    compute = lambda display: computed.append(display) or complete[display]  # noqa: E731
     (configured,) = [extent for extent in complete["cmd/iface/main.go"].extents if extent.key == "configured"]
     model = startup.build_for(summaries, abspaths, [("cmd/iface/main.go", configured.span.line, configured.span.col)],
                               lambda display: _read(abspaths[display]), compute)

@@ -14,11 +14,10 @@ interface's, reaches every module method of its name (graph.methods_named).
 from __future__ import annotations
 
 import fnmatch
-from collections import deque
 from typing import Callable, Iterable
 
 from golint_startup.go.callgraph.facts import FileFacts, ParamTarget
-from golint_startup.go.callgraph.graph import RUNNER_NAMES, Function, ModuleGraph, Resolved
+from golint_startup.go.callgraph.graph import RUNNER_NAMES, Function, ModuleGraph, Resolved, shortest_paths_to
 from golint_startup.go.library import COMMAND_RUNNERS
 
 
@@ -75,6 +74,17 @@ def successors(graph: ModuleGraph, function: Function,
     return found
 
 
+_START = ("", "")  # a node before every start, for shortest_paths_to's single target
+
+
+def reach_back(starts: Iterable[tuple], callers: dict[tuple, list[tuple]]) -> dict[tuple, tuple | None]:
+    """Breadth-first over reversed edges from several nodes: each node that reaches one, with
+    its next step towards it (None for a start)."""
+    toward = shortest_paths_to(_START, {**callers, _START: list(starts)})
+    del toward[_START]
+    return {node: None if step == _START else step for node, step in toward.items()}
+
+
 class Servers:
     """The functions of a graph that serve, computed once: a search back from the functions
     that serve directly over `successors`."""
@@ -82,29 +92,19 @@ class Servers:
     def __init__(self, graph: ModuleGraph, calls: Calls,
                  more: Callable[[Function], Iterable[Function]] = lambda function: ()):
         callers: dict[tuple, list[tuple]] = {}
-        queue = deque()
-        self.ids: set[tuple] = set()
-        # Each serving function's next step towards a serving call (None: it makes one).
-        self.toward: dict[tuple, tuple | None] = {}
+        direct = []
         for function in graph.functions.values():
             if not function.events:
                 continue
             if serves_directly(graph, function, calls):
-                self.ids.add(function.id)
-                self.toward[function.id] = None
-                queue.append(function.id)
+                direct.append(function.id)
             for callee in successors(graph, function, more):
                 callers.setdefault(callee, []).append(function.id)
-        while queue:
-            callee = queue.popleft()
-            for caller in callers.get(callee, ()):
-                if caller not in self.ids:
-                    self.ids.add(caller)
-                    self.toward[caller] = callee
-                    queue.append(caller)
+        # Each serving function's next step towards a serving call (None: it makes one).
+        self.toward = reach_back(direct, callers)
 
     def serves(self, function: Function) -> bool:
-        return function.id in self.ids
+        return function.id in self.toward
 
 
 class Forward:

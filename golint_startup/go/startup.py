@@ -467,20 +467,14 @@ def _reach_serving(graph: callgraph.ModuleGraph, roots: list[callgraph.Function]
     serve (each answer may complete files): another changes no path to a wanted function."""
     if serves is None:
         serves = serving.Servers(graph, tables.serving,
-                                 lambda function: _runner_callees(graph, function, tables, {})).ids.__contains__
+                                 lambda function: _runner_callees(graph, function, tables, {})).toward.__contains__
     toward = None
     if wanted is not None:
         callers: dict[tuple, list[tuple]] = {}
         for caller, edges in marked.items():
             for _, target, _ in edges:
                 callers.setdefault(target.id, []).append(caller)
-        toward = set(wanted) & set(marked)
-        queue = deque(toward)
-        while queue:
-            for caller in callers.get(queue.popleft(), ()):
-                if caller not in toward:
-                    toward.add(caller)
-                    queue.append(caller)
+        toward = serving.reach_back(set(wanted) & set(marked), callers)
 
     def asked(fid: tuple) -> bool:
         return (toward is None or fid in toward) and serves(fid)

@@ -1,3 +1,0 @@
-module example.com/servingall
-
-go 1.22
