@@ -14,6 +14,7 @@ interface's, reaches every module method of its name (graph.methods_named).
 from __future__ import annotations
 
 import fnmatch
+import os
 from typing import Callable, Iterable
 
 from golint_startup.go.callgraph.facts import FileFacts, ParamTarget
@@ -103,8 +104,8 @@ class Servers:
         # Each serving function's next step towards a serving call (None: it makes one).
         self.toward = reach_back(direct, callers)
 
-    def serves(self, function: Function) -> bool:
-        return function.id in self.toward
+    def serves(self, fid: tuple) -> bool:
+        return fid in self.toward
 
 
 class Forward:
@@ -123,6 +124,7 @@ class Forward:
         self.graph: ModuleGraph | None = None
         self.tried: set[str] = set()
         self.commands_completed = False
+        self._summaries: dict[tuple, list[str]] | None = None  # (directory, key) -> summarized files
 
     def _rebuild(self) -> ModuleGraph:
         if self.graph is not None:
@@ -151,6 +153,17 @@ class Forward:
                               if file and not file.complete and not display.endswith("_test.go") and
                               any(path in COMMAND_RUNNERS for _, path in file.imports))
 
+    def _declaring(self, function: Function) -> list[str]:
+        """The summarized files not yet tried that declare `function`."""
+        if self._summaries is None:
+            self._summaries = {}
+            for display, file in self.facts.items():
+                if file and not file.complete and not display.endswith("_test.go"):
+                    directory = os.path.dirname(self.abspaths[display])
+                    for declared in file.functions:
+                        self._summaries.setdefault((directory, declared.key), []).append(display)
+        return [display for display in self._summaries.get(function.id, ()) if display not in self.tried]
+
     def serves(self, fid: tuple) -> bool:
         if fid in self.answers:
             return self.answers[fid]
@@ -163,10 +176,12 @@ class Forward:
                 if function is None or self.answers.get(current) is False:
                     continue
                 if not function.complete:
-                    if function.display in self.tried:
+                    # Its declarations (one per build-tag variant) in files not yet completed.
+                    declaring = self._declaring(function)
+                    if not declaring:
                         self.answers[fid] = True  # unreadable: it may serve
                         return True
-                    files.add(function.display)
+                    files.update(declaring)
                     waiting.append(current)
                     continue
                 if self.answers.get(current) or serves_directly(graph, function, self.calls):

@@ -467,7 +467,7 @@ def _reach_serving(graph: callgraph.ModuleGraph, roots: list[callgraph.Function]
     serve (each answer may complete files): another changes no path to a wanted function."""
     if serves is None:
         serves = serving.Servers(graph, tables.serving,
-                                 lambda function: _runner_callees(graph, function, tables, {})).toward.__contains__
+                                 lambda function: _runner_callees(graph, function, tables, {})).serves
     toward = None
     if wanted is not None:
         callers: dict[tuple, list[tuple]] = {}
