@@ -168,7 +168,10 @@ class Forward:
         if fid in self.answers:
             return self.answers[fid]
         graph = self.graph or self._rebuild()
-        seen, frontier = {fid}, [fid]
+        # Each function seen, with the one it was reached from: a serving function's callers on
+        # the way serve too, which ends a later search that meets one of them.
+        seen: dict[tuple, tuple | None] = {fid: None}
+        frontier = [fid]
         while frontier:
             following, waiting, files = [], [], set()
             for current in frontier:
@@ -185,7 +188,9 @@ class Forward:
                     waiting.append(current)
                     continue
                 if self.answers.get(current) or serves_directly(graph, function, self.calls):
-                    self.answers[fid] = True
+                    while current is not None:
+                        self.answers[current] = True
+                        current = seen[current]
                     return True
                 if any(event.kind == "call" and getattr(event.target, "name", None) in RUNNER_NAMES
                        for event in function.events) and self._complete_commands(graph):
@@ -194,7 +199,7 @@ class Forward:
                     continue
                 for callee in successors(graph, function, lambda f: self.more(graph, f)):
                     if callee not in seen:
-                        seen.add(callee)
+                        seen[callee] = current
                         following.append(callee)
             if files and self._complete(files):
                 graph = self._rebuild()
