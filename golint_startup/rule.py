@@ -135,7 +135,10 @@ SCOPE = Option("scope", "startup", 'where to report: "startup" (code that runs b
                'see Startup code) or "all"', choices=("startup", "all"))
 SCOPE_HELP = """- `scope` (string, default `"startup"`): `"startup"` reports only code that runs at startup
   (reached from `main`, an `init` or a package-level initializer; see Startup code in the
-  README), each finding with its startup path; `"all"` reports every function."""
+  README), each finding with its startup path; `"all"` reports every function. The startup
+  counted is that of programs that serve (a `main` or command that reaches a listener, a
+  server's `Serve` or `Run`, or waits for the shutdown signal): a batch tool's or a CLI
+  subcommand's work is not reported unless `[startup] programs = "all"`."""
 
 
 @dataclass(frozen=True)

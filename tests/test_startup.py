@@ -50,6 +50,36 @@ def test_paths_are_shortest_from_a_root():
     assert _path_of(roots, "lib/lib.go", 36) == ["main", "lib.Used", "lib.usedByMain"]
 
 
+def test_programs_all_counts_the_startup_of_programs_that_never_serve(tmp_path):
+    directory = os.path.join(STARTUP, "serving")
+    served = _findings(directory)
+    assert _path_of(served, "cmd/daemon/main.go", 66) == ["main", "serve", "shared"]
+    assert _path_of(served, "cmd/daemon/main.go", 50) == ["main", "prepare", "preparing"]
+    config = tmp_path / "all.toml"
+    config.write_text('select = ["SL003"]\n[startup]\nprograms = "all"\n[rules.SL003]\nsources = "any"\n')
+    every = run(["./..."], build_settings(config_path=str(config), cwd=directory), cwd=directory).findings
+    # The list command's and the batch tool's work too; the whole model reaches `shared`
+    # through `list` first, the serving path goes through serve.
+    assert _path_of(every, "cmd/daemon/main.go", 58) == ["main", "list", "listing"]
+    assert _path_of(every, "cmd/batch/main.go", 11) == ["main", "converted"]
+    assert _path_of(every, "cmd/daemon/main.go", 66) == ["main", "list", "shared"]
+    assert len(every) == len(served) + 2
+
+
+def test_serving_calls_come_from_the_config(tmp_path):
+    grow = "func grown(in []string) []string {\n\tvar out []string\n\tfor _, x := range in {\n" \
+           "\t\tout = append(out, x)\n\t}\n\treturn out\n}\n"
+    go_module(tmp_path, {"main.go": "package main\n\nimport \"example.com/loop\"\n\n"
+                                    "func main() {\n\tgrown(nil)\n\tloop.Forever()\n}\n\n" + grow})
+    config = 'select = ["SL003"]\n[rules.SL003]\nsources = "any"\n'
+    write(tmp_path, ".startup-lint.toml", config)
+    settings = build_settings(config_path=str(tmp_path / ".startup-lint.toml"), cwd=str(tmp_path))
+    assert run(["./..."], settings, cwd=str(tmp_path)).findings == []
+    write(tmp_path, ".startup-lint.toml", config + '[startup]\nserving = ["example.com/loop.Forever"]\n')
+    settings = build_settings(config_path=str(tmp_path / ".startup-lint.toml"), cwd=str(tmp_path))
+    assert [f.location.line for f in run(["./..."], settings, cwd=str(tmp_path)).findings] == [11]
+
+
 def test_function_values_run_where_they_are_called():
     stored = _findings(os.path.join(STARTUP, "stored-values"))
     assert _path_of(stored, "main.go", 84) == ["main", "validateAtStartup"]
@@ -85,9 +115,10 @@ def test_text_and_json_show_the_path_in_one_line():
 
 
 def _any_loop_config(tmp_path) -> str:
-    """SL003 on loops over any values (its default is input only), to probe the startup model."""
+    """SL003 on loops over any values (its default is input only), to probe the startup model
+    of programs that never serve (every path from a root)."""
     path = tmp_path / "sl003-any.toml"
-    path.write_text('[rules.SL003]\nsources = "any"\n')
+    path.write_text('[startup]\nprograms = "all"\n\n[rules.SL003]\nsources = "any"\n')
     return str(path)
 
 
@@ -140,6 +171,8 @@ def test_scope_all_restores_every_function(tmp_path):
     ('[startup]\nedges = ["example.com/cli.Parse->Execute"]\n', "'startup.edges': 'example.com/cli.Parse->Execute' is not"),
     ('[startup]\nedges = ["example.com/cli.Parse()->"]\n', "'startup.edges': 'example.com/cli.Parse\\(\\)->' is not"),
     ('[startup]\nfollow-goroutines = "yes"\n', "'startup.follow-goroutines' must be true or false"),
+    ('[startup]\nprograms = "cli"\n', "'startup.programs' must be \"services\" or \"all\""),
+    ('[startup]\nserving = ["Listen"]\n', "'startup.serving': 'Listen' is not"),
     ('[startup]\nroots = []\n', "unknown key 'startup.roots'"),
     ('test-dirs = "test"\n', "'test-dirs' must be a list of strings"),
 ])
@@ -171,7 +204,8 @@ def test_configured_handler_and_edge(tmp_path):
                          "web/web.go": "package web\n\nfunc Route(pattern string, h func()) { h() }\n"})
     settings = build_settings(config_path=_any_loop_config(tmp_path), select=("SL003",), cwd=str(tmp_path), search=False)
     assert [f.startup_path[-1].message for f in run(["./..."], settings, cwd=str(tmp_path)).findings] == ["paged"]
-    write(tmp_path, ".startup-lint.toml", 'select = ["SL003"]\n[startup]\nedges = ["example.com/app.Job.Run"]\n'
+    write(tmp_path, ".startup-lint.toml", 'select = ["SL003"]\n[startup]\nprograms = "all"\n'
+                                          'edges = ["example.com/app.Job.Run"]\n'
                                           'handlers = ["example.com/app/web.Route"]\n[rules.SL003]\nsources = "any"\n')
     settings = build_settings(config_path=str(tmp_path / ".startup-lint.toml"), cwd=str(tmp_path))
     assert [f.startup_path[-1].message for f in run(["./..."], settings, cwd=str(tmp_path)).findings] == ["jobbed"]
@@ -243,6 +277,24 @@ def test_the_model_from_summaries_finds_the_paths_of_the_whole_model(name):
         assert (fid in lazy.reached) == (fid in whole.reached), location
         if fid in whole.reached:
             assert [(f.id, site) for f, site in lazy.path_to(fid)] == [(f.id, site) for f, site in whole.path_to(fid)]
+        # Serving paths: the search forward from the functions asked about (go.serving.Forward)
+        # answers as the search back from every serving call over complete facts does.
+        assert (fid in lazy.serving) == (fid in whole.serving), location
+        if fid in whole.serving:
+            assert [(f.id, site) for f, site in lazy.path_to(fid, serving_only=True)] == \
+                [(f.id, site) for f, site in whole.path_to(fid, serving_only=True)]
+
+
+def test_whether_a_main_serves_is_searched_forward_from_it():
+    # iface's main serves through server/: the files of the other programs are never completed.
+    summaries, complete, abspaths = _program(os.path.join(STARTUP, "serving"))
+    computed = []
+    compute = lambda display: computed.append(display) or complete[display]  # noqa: E731
+    (configured,) = [extent for extent in complete["cmd/iface/main.go"].extents if extent.key == "configured"]
+    model = startup.build_for(summaries, abspaths, [("cmd/iface/main.go", configured.span.line, configured.span.col)],
+                              lambda display: _read(abspaths[display]), compute)
+    assert model.function_at("cmd/iface/main.go", configured.span.line, configured.span.col) in model.serving
+    assert sorted(computed) == ["cmd/iface/main.go", "server/server.go"]
 
 
 def test_the_model_completes_only_files_a_path_to_a_finding_may_run_through():
@@ -254,8 +306,9 @@ def test_the_model_completes_only_files_a_path_to_a_finding_may_run_through():
         return complete[display]
 
     (first,) = [extent for extent in complete["main.go"].extents if extent.key == "main"]
+    # Every path from a root: whether main serves is asked (and searched) otherwise.
     startup.build_for(summaries, abspaths, [("main.go", first.span.line, first.span.col)],
-                      lambda display: _read(abspaths[display]), compute)
+                      lambda display: _read(abspaths[display]), compute, startup.Options(programs="all"))
     assert computed == ["main.go"]  # main has no callers: nothing else is searched
 
 
@@ -300,6 +353,6 @@ def test_completion_follows_only_startup_edges_and_imports(tmp_path):
 
     (check,) = [extent for extent in complete["lib/lib.go"].extents if extent.key == "T.Check"]
     model = startup.build_for(summaries, abspaths, [("lib/lib.go", check.span.line, check.span.col)],
-                              lambda display: _read(abspaths[display]), compute)
+                              lambda display: _read(abspaths[display]), compute, startup.Options(programs="all"))
     assert sorted(computed) == ["handlers.go", "lib/lib.go", "setup.go"]
     assert model.function_at("lib/lib.go", check.span.line, check.span.col) not in model.reached

@@ -17,7 +17,7 @@ from golint_startup.rule import LEVELS, Rule, all_rules
 CONFIG_NAME = ".startup-lint.toml"
 _TOP_LEVEL_KEYS = {"select", "ignore", "exclude", "tests", "tags", "go-images", "rules", "test-dirs", "startup"}
 # [startup]: entries added to the startup model's tables (go.library), and its goroutine switch.
-_STARTUP_KEYS = {"edges", "handlers", "follow-goroutines"}
+_STARTUP_KEYS = {"edges", "handlers", "follow-goroutines", "serving", "programs"}
 
 
 class ConfigError(Exception):
@@ -48,7 +48,8 @@ class Settings:
             "generated": self.generated,
             "tags": sorted(self.tags),
             "test-dirs": list(self.test_dirs),
-            "startup": [list(self.startup.edges), list(self.startup.handlers), self.startup.follow_goroutines],
+            "startup": [list(self.startup.edges), list(self.startup.handlers), self.startup.follow_goroutines,
+                        list(self.startup.serving), self.startup.programs],
         }
         return hashlib.sha256(json.dumps(state, sort_keys=True, default=list).encode()).hexdigest()[:16]
 
@@ -103,6 +104,9 @@ def _validate(data: dict[str, Any], path: str) -> None:
         if key == "follow-goroutines":
             if not isinstance(value, bool):
                 raise ConfigError(f"{path}: 'startup.{key}' must be true or false")
+        elif key == "programs":
+            if value not in ("services", "all"):
+                raise ConfigError(f"{path}: 'startup.{key}' must be \"services\" or \"all\"")
         elif not _is_str_list(value):
             raise ConfigError(f"{path}: 'startup.{key}' must be a list of strings")
         else:
@@ -245,4 +249,6 @@ def _startup_options(table: dict[str, Any]) -> startup.Options:
     return startup.Options(
         edges=tuple(dict.fromkeys(defaults.edges + tuple(table.get("edges", ())))),
         handlers=tuple(dict.fromkeys(defaults.handlers + tuple(table.get("handlers", ())))),
-        follow_goroutines=table.get("follow-goroutines", defaults.follow_goroutines))
+        follow_goroutines=table.get("follow-goroutines", defaults.follow_goroutines),
+        serving=tuple(dict.fromkeys(defaults.serving + tuple(table.get("serving", ())))),
+        programs=table.get("programs", defaults.programs))

@@ -3,7 +3,8 @@
 When a selected rule requires the startup model (rule.STARTUP_MODEL), the run builds it
 once (go.startup, from every file's ProgramFacts) and this step
 - drops the findings of rules whose `scope` option is "startup" that lie outside startup
-  code (in no function the model reaches from a root), and those of rules that require
+  code (in no function the model reaches from a root; unless `[startup] programs = "all"`,
+  on no serving path: see go.startup), and those of rules that require
   AFTER_STARTUP that lie in startup code;
 - gives every finding in startup code, of any rule, its shortest startup path.
 """
@@ -69,8 +70,9 @@ class Models:
                     self.facts[display] = self.compute(display)
 
     def paths(self, options: startup.Options, locations: list[tuple[str, int, int]], asker: str) \
-            -> dict[tuple[str, int, int], tuple[Location, ...] | None]:
-        """Each location's startup path (from the root), None outside startup code."""
+            -> dict[tuple[str, int, int], tuple[tuple[Location, ...] | None, tuple[Location, ...] | None]]:
+        """Each location's (startup path from the root, shortest serving path), each None when
+        there is none (the serving path always None unless `options.services`)."""
         digest = self._digest(options, locations) if self.cache is not None else None
         if digest is not None:
             hit = self.cache.load_derived(f"<startup model: {asker}>", _ANSWERS_TAG, digest)
@@ -82,10 +84,11 @@ class Models:
         for location in locations:
             fid = model.function_at(*location)
             if fid is None or fid not in model.reached:
-                answers[location] = None
+                answers[location] = (None, None)
             else:
                 if fid not in by_function:
-                    by_function[fid] = _locations(model, fid)
+                    by_function[fid] = (_locations(model, fid),
+                                        _locations(model, fid, serving_only=True) if fid in model.serving else None)
                 answers[location] = by_function[fid]
         if digest is not None:
             self.cache.store_derived(f"<startup model: {asker}>", _ANSWERS_TAG, digest, self.cwd,
@@ -106,12 +109,13 @@ class Query:
     that runs at startup. One call with every position builds the model once."""
 
     def __init__(self, models: Models, options: startup.Options, asker: str):
-        self.models, self.options, self.asker = models, options, asker
+        # Whole paths only: serving paths decide the findings of the rules scoped to startup.
+        self.models, self.options, self.asker = models, replace(options, programs="all"), asker
 
     def at_startup(self, positions) -> set[tuple[str, int, int]]:
         """The (display, line, col) of `positions` in functions the model reaches."""
         answers = self.models.paths(self.options, sorted(positions), self.asker)
-        return {position for position, path in answers.items() if path is not None}
+        return {position for position, (path, _) in answers.items() if path is not None}
 
 
 def apply(findings: list[Finding], models: Models, settings: Settings) -> list[Finding]:
@@ -120,24 +124,27 @@ def apply(findings: list[Finding], models: Models, settings: Settings) -> list[F
     kept = []
     for finding in findings:
         loc = finding.location
-        path = answers[(loc.path, loc.line, loc.col)]
+        path, serving_path = answers[(loc.path, loc.line, loc.col)]
+        scoped = settings.options.get(finding.rule_id, {}).get(SCOPE.name) == "startup"
+        rule = settings.rules.get(finding.rule_id)
+        if scoped and settings.startup.services and rule is not None and SCOPE in rule.options:
+            path = serving_path  # a path of a program that never serves is no startup
         if path is None:
-            if settings.options.get(finding.rule_id, {}).get(SCOPE.name) == "startup":
+            if scoped:
                 continue
             kept.append(finding)
             continue
-        rule = settings.rules.get(finding.rule_id)
         if rule is not None and rule.needs(AFTER_STARTUP):
             continue
         kept.append(replace(finding, startup_path=path))
     return kept
 
 
-def _locations(model: startup.Model, fid: tuple) -> tuple[Location, ...]:
+def _locations(model: startup.Model, fid: tuple, serving_only: bool = False) -> tuple[Location, ...]:
     """Each step of the path to `fid`: the root at its name, every other function at its call site."""
     steps = []
     previous = None
-    for function, site in model.path_to(fid):
+    for function, site in model.path_to(fid, serving_only):
         name = startup.display_name(function)
         if site is None:
             where = function.name_loc or startup.Span(1, 1, 1, 1)

@@ -98,6 +98,11 @@ COMMAND_FIELDS: frozenset[tuple[str, str, str]] = frozenset(
     {(COBRA, "Command", field) for field in _COBRA_FIELDS} |
     {(cli, kind, field) for cli in _CLI_PATHS for kind in ("App", "Command") for field in ("Action", "Before")} |
     {(ff, "Command", "Exec") for ff in _FF_PATHS})
+# The fields of COMMAND_FIELDS that prepare a command rather than run it: the root's
+# persistent pre-run and urfave's `Before` run before every command, the serving one too, so
+# they do not decide whether a path serves (see go.startup's serving paths).
+COMMAND_PREPARE_FIELDS: frozenset[str] = frozenset({"PreRun", "PreRunE", "PersistentPreRun", "PersistentPreRunE",
+                                                    "Before"})
 # The methods that run a framework's commands, by import path (`rootCmd.Execute()`,
 # `app.Run(os.Args)`). What the COMMAND_FIELDS of a package-level variable's literal hold
 # (`var rootCmd = &cobra.Command{RunE: run}`, or a wrapper call `RunE: withStore(f)`) runs
@@ -198,6 +203,46 @@ HANDLER_REGISTRATIONS: tuple[str, ...] = (
     # reflect.ValueOf(pkg.F)}`, read in init) would otherwise make every exported function
     # of a module startup code.
     "reflect.ValueOf", "reflect.TypeOf",
+)
+
+# Calls that serve: a program that reaches one (see go.serving) runs until it is stopped, and
+# what it runs before is its startup; a program or command that reaches none (a batch CLI,
+# a generator, `app list`) is not measured by SL003 and SL008 unless `[startup] programs =
+# "all"`. Entries as in HANDLER_REGISTRATIONS ("path.Name": the package function `Name` and a
+# method `Name` of any type of the package, `*` any run of characters; "path.Type.Name" names
+# the type for the reader, matched as "path.Name"). A method call on a value of unknown type
+# counts by its name in a file that imports the package. Waiting for the shutdown signal
+# (`signal.Notify`, `NotifyContext`, controller-runtime's `SetupSignalHandler`) marks a
+# long-running program too: workers and consumers that listen on no port.
+_MICRO = ("go-micro.dev/v4", "go-micro.dev/v5", "github.com/micro/go-micro", "github.com/micro/go-micro/v2")
+SERVING_CALLS: tuple[str, ...] = (
+    # Stream listeners: a UDP socket (`ListenUDP`, `ListenPacket`) is as often a client's (QUIC,
+    # STUN dialers open one), so a packet server is told by its other serving calls or the config.
+    "net.Listen", "net.ListenTCP", "net.ListenUnix", "net.ListenConfig.Listen", "net/rpc.Accept",
+    *(f"{HTTP}.{name}" for name in ("ListenAndServe", "ListenAndServeTLS", "Serve", "ServeTLS")),
+    *(f"{HTTP}.Server.{name}" for name in ("ListenAndServe", "ListenAndServeTLS", "Serve", "ServeTLS")),
+    "google.golang.org/grpc.Server.Serve",
+    "sigs.k8s.io/controller-runtime.Manager.Start", "sigs.k8s.io/controller-runtime/pkg/manager.Manager.Start",
+    "sigs.k8s.io/controller-runtime.SetupSignalHandler",
+    "sigs.k8s.io/controller-runtime/pkg/manager/signals.SetupSignalHandler",
+    "os/signal.Notify", "os/signal.NotifyContext",
+    "github.com/gin-gonic/gin.Engine.Run*",
+    *(f"{echo}.Echo.Start*" for echo in ("github.com/labstack/echo/v5", "github.com/labstack/echo/v4",
+                                         "github.com/labstack/echo")),
+    *(f"{fiber}.App.Listen*" for fiber in ("github.com/gofiber/fiber/v2", "github.com/gofiber/fiber/v3")),
+    *(f"github.com/valyala/fasthttp.{name}" for name in ("ListenAndServe*", "Serve", "ServeTLS")),
+    "go.uber.org/fx.App.Run", "go.uber.org/fx.App.Start",
+    "github.com/go-kratos/kratos/v2.App.Run",
+    *(f"{micro}.Service.Run" for micro in _MICRO),
+    *(f"{macaron}.Run" for macaron in ("gopkg.in/macaron.v1", "github.com/go-macaron/macaron",
+                                       "github.com/flamego/flamego")),
+    *(f"{beego}.Run" for beego in ("github.com/beego/beego/v2/server/web", "github.com/astaxie/beego")),
+    *(f"{ssh}.{name}" for ssh in ("github.com/gliderlabs/ssh", "github.com/charmbracelet/ssh")
+      for name in ("ListenAndServe", "Serve")),
+    "github.com/miekg/dns.Server.ListenAndServe", "github.com/miekg/dns.Server.ActivateAndServe",
+    "github.com/soheilhy/cmux.CMux.Serve",
+    "github.com/hibiken/asynq.Server.Run", "github.com/hibiken/asynq.Server.Start",
+    "go.temporal.io/sdk/worker.Worker.Run", "go.temporal.io/sdk/worker.Worker.Start",
 )
 
 # Path components that mark test and tooling code by location: end-to-end apps, fixtures,

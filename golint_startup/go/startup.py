@@ -23,6 +23,15 @@ function values), less what runs only later:
 
 A function reached from a root is startup code, however else it is reached (a helper of
 main and of a handler runs at startup at least once).
+
+Serving paths (`Model.serving`, for the rules scoped to startup unless `programs` is
+"all"): startup is what a program runs before it is ready, and only a program that serves
+is ever waited on. So a serving path starts at an `init`, a package-level initializer or a
+`main` that serves (go.serving: reaches a serving call by any means), and every command a
+framework runs on it (cobra's `Run`/`RunE`, urfave's `Action`, ff's `Exec`, the methods of a
+runner entry) serves too: `app list` of a binary whose `app serve` runs the daemon is no
+program's startup. A command's preparation (cobra's pre-runs, urfave's `Before`) runs
+before the serving command as well and decides nothing.
 """
 
 from __future__ import annotations
@@ -37,7 +46,9 @@ from typing import Callable, Iterable
 from golint_startup.go.callgraph import completion, graph as callgraph
 from golint_startup.go.callgraph.facts import Context, FileFacts, FunctionTarget, LiteralTarget, MemberTarget, MethodTarget, \
     ProgramFacts, Span, Target
-from golint_startup.go.library import HANDLER_REGISTRATIONS, STARTUP_EDGES
+from golint_startup.go import serving
+from golint_startup.go.library import COMMAND_FIELDS, COMMAND_PREPARE_FIELDS, HANDLER_REGISTRATIONS, SERVING_CALLS, \
+    STARTUP_EDGES
 
 # A step of a path: (function id, the call site in the previous step's function, or None at the root).
 Step = tuple
@@ -48,6 +59,14 @@ class Options:
     edges: tuple[str, ...] = STARTUP_EDGES
     handlers: tuple[str, ...] = HANDLER_REGISTRATIONS
     follow_goroutines: bool = False
+    serving: tuple[str, ...] = SERVING_CALLS
+    # "services": serving paths (see the module's doc) decide the rules scoped to startup;
+    # "all": every path from a root, as for a program that never serves.
+    programs: str = "services"
+
+    @property
+    def services(self) -> bool:
+        return self.programs == "services"
 
 
 def parse_entry(entry: str) -> tuple[str, tuple[str, ...], bool] | None:
@@ -102,6 +121,8 @@ class _Tables:
             if parsed is not None and len(parsed[1]) == 1:
                 self.handlers.append((parsed[0], parsed[1][0]))
         self.handler_names = {name for _, name in self.handlers}
+        self.serving = serving.Calls((parsed[0], parsed[1][-1]) for parsed in map(parse_entry, options.serving)
+                                     if parsed is not None and not parsed[2])
 
     def is_handler(self, path: str, name: str) -> bool:
         return any((pattern_path == "*" or pattern_path == path) and fnmatch.fnmatchcase(name, pattern_name)
@@ -123,6 +144,8 @@ class Model:
     functions: dict[tuple, callgraph.Function] = field(default_factory=dict)
     # display path -> [(extent span, function id)], the innermost first among overlapping ones
     extents: dict[str, list[tuple[Span, tuple]]] = field(default_factory=dict)
+    # The same over serving paths only (see the module's doc), when the options ask for them.
+    serving: dict[tuple, tuple | None] = field(default_factory=dict)
 
     def function_at(self, display: str, line: int, col: int) -> tuple | None:
         """The id of the innermost function whose extent holds (line, col)."""
@@ -133,14 +156,16 @@ class Model:
                 best = (extent, fid)
         return best[1] if best is not None else None
 
-    def path_to(self, fid: tuple) -> list[tuple[callgraph.Function, Span | None]] | None:
-        """The shortest path from a root to `fid`: (function, call site in the previous one)."""
-        if fid not in self.reached:
+    def path_to(self, fid: tuple, serving_only: bool = False) -> list[tuple[callgraph.Function, Span | None]] | None:
+        """The shortest path from a root to `fid`: (function, call site in the previous one);
+        `serving_only`: the shortest serving path."""
+        reached = self.serving if serving_only else self.reached
+        if fid not in reached:
             return None
         steps = []
         node = fid
         while True:
-            previous = self.reached[node]
+            previous = reached[node]
             steps.append((self.functions[node], previous[1] if previous else None))
             if previous is None:
                 break
@@ -161,14 +186,18 @@ def display_name(function: callgraph.Function) -> str:
     return qualified + ("init" if function.key.startswith("init#") else function.key)
 
 
-def build(facts: dict[str, ProgramFacts], abspaths: dict[str, str], options: Options = Options()) -> Model:
-    """The startup model of every file in `facts` (display path -> ProgramFacts or None)."""
+def build(facts: dict[str, ProgramFacts], abspaths: dict[str, str], options: Options = Options(),
+          serves: Callable[[tuple], bool] | None = None, wanted: set[tuple] | None = None) -> Model:
+    """The startup model of every file in `facts` (display path -> ProgramFacts or None).
+    `serves(function id)`: whether a function serves (go.serving.Forward, over facts it
+    completes); by default, as the graph of `facts` tells (go.serving.Servers). `wanted`: the
+    functions whose serving paths matter (the rest may lack theirs), None all."""
     tables = _Tables(options)
     model = Model()
     plain = {display: program.facts for display, program in facts.items() if program}
     for group in callgraph.module_groups(plain, abspaths):
         graph = callgraph.ModuleGraph(group, abspaths)
-        _reach(graph, {d: facts[d] for d in group}, tables, options, model)
+        _reach(graph, {d: facts[d] for d in group}, tables, options, model, serves, wanted)
         graph.release()  # the model keeps the functions it reached, not the graph
     _add_extents(model, facts, abspaths)
     return model
@@ -230,16 +259,27 @@ def build_for(facts: dict[str, ProgramFacts], abspaths: dict[str, str], location
             edges[id(graph)] = (graph, _Startup(graph, contexts_of, tables, options))
         return [target for _, target in edges[id(graph)][1].successors(function)]
 
-    plain = {display: program.facts for display, program in facts.items() if program}
     runners: dict[str, set[str]] = {}
     for (_, caller), name in tables.runners.items():
         runners.setdefault(name, set()).add(caller)
+    plain = {display: program.facts for display, program in facts.items() if program}
     reaching: set[tuple] = set()
     _, graph = completion.complete(plain, abspaths, lambda graph, function: function.id in seeds, read,
                                    complete_file, runners=runners, callees=successors, reaches_seed=reaching)
     _complete_value_receivers(facts, abspaths, complete_file, graph, [graph.functions[fid] for fid in reaching])
-    return build(facts, abspaths, options)
+    if not options.services:
+        return build(facts, abspaths, options)
+    forward = serving.Forward({display: program.facts for display, program in facts.items() if program}, abspaths,
+                              tables.serving, complete_file,
+                              lambda graph, function: _runner_callees(graph, function, tables, {}))
+    try:
+        return build(facts, abspaths, options, serves=forward.serves, wanted=seeds)
+    finally:
+        forward.release()
 
+
+# The fields of a command that run it (a serving path's commands must serve), not prepare it.
+_RUN_FIELDS = frozenset(name for _, _, name in COMMAND_FIELDS) - COMMAND_PREPARE_FIELDS
 
 # Rounds of _complete_value_receivers: each follows function values one call further.
 _VALUE_ROUNDS = 4
@@ -295,6 +335,14 @@ def _add_extents(model: Model, facts: dict[str, ProgramFacts], abspaths: dict[st
         model.extents[display] = [(extent.span, (directory, extent.key)) for extent in program.extents]
 
 
+def _runner_callees(graph: callgraph.ModuleGraph, function: callgraph.Function, tables: _Tables,
+                    by_name: dict) -> list[callgraph.Function]:
+    """The methods the runner calls of `function` run."""
+    return [target for event in function.events if event.kind == "call" and event.target is not None
+            for target in _runner_targets(graph, function, graph.resolve(event.target, function.package), tables,
+                                          by_name)]
+
+
 def _runner_targets(graph: callgraph.ModuleGraph, function: callgraph.Function, resolved: callgraph.Resolved,
                     tables: _Tables, by_name: dict) -> list[callgraph.Function]:
     """The methods a runner call (`kong.Context.Run()`, go-flags' `Parser.Parse()` or
@@ -320,6 +368,7 @@ class _Startup:
         self.graph, self.contexts, self.tables, self.options = graph, contexts, tables, options
         self.callee_cache: dict = {}
         self.runners_by_name: dict[str, list[callgraph.Function]] = {}
+        self._prepares: dict[tuple, bool] | None = None
         # A function value handed to a handler registration, directly or through a module
         # function's parameter (`route(r, "/x", h)`), runs per request.
         graph.runs_later = lambda caller, callee: _registers_handler(graph, caller, callee, tables, self.callee_cache)
@@ -327,6 +376,12 @@ class _Startup:
 
     def successors(self, function: callgraph.Function) -> Iterable[tuple[Span, callgraph.Function]]:
         """(call site, function it runs at startup) of each startup edge of `function`."""
+        for span, target, _ in self.marked_successors(function):
+            yield span, target
+
+    def marked_successors(self, function: callgraph.Function) -> Iterable[tuple[Span, callgraph.Function, bool]]:
+        """`successors`, each with whether the edge is a command a framework runs (which a
+        serving path must find serving)."""
         graph, tables, options = self.graph, self.tables, self.options
         own = self.contexts(function.display)
         for event, resolved in graph.edges(function):
@@ -335,14 +390,50 @@ class _Startup:
                                                     self.callee_cache):
                 continue
             targets = [resolved.function] if resolved.function is not None else []
-            if event.kind == "call" and tables.runners:
-                targets = _runner_targets(graph, function, resolved, tables, self.runners_by_name) or targets
+            runs = event.kind == "call" and tables.runners and \
+                _runner_targets(graph, function, resolved, tables, self.runners_by_name)
+            if runs:
+                targets = runs
             for target in targets:
-                yield event.span, target
+                yield event.span, target, bool(runs) or self._command_edge(function, event, context, target)
+
+    def _command_edge(self, function: callgraph.Function, event, context: Context | None,
+                      target: callgraph.Function) -> bool:
+        """Whether the edge to `target` is a command's run field (not its preparation)."""
+        if event.kind == "ref":
+            if context is None or not context.field or context.callees or context.field not in _RUN_FIELDS:
+                return False
+            if context.type.kind == "t":
+                resolved = self.graph.resolve_type(context.type, function.package)
+                return resolved is not None and (resolved[1], resolved[2], context.field) in COMMAND_FIELDS
+            return True
+        if event.kind == "run":
+            return context is None or context.field not in COMMAND_PREPARE_FIELDS
+        if event.kind == "call" and target.id in self.graph.stored_commands() and \
+                target is not self.graph.resolve(event.target, function.package).function:
+            return not self.prepares(target)
+        return False
+
+    def prepares(self, target: callgraph.Function) -> bool:
+        """Whether a stored command function is only ever a command's preparation (`PersistentPreRunE: f`)."""
+        if self._prepares is None:
+            self._prepares = {}
+            for holder in self.graph.functions.values():
+                if holder.kind != "var":
+                    continue
+                own = self.contexts(holder.display)
+                for event in holder.events:
+                    if event.kind == "run":
+                        context = own.get(event.span)
+                        preparing = context is not None and context.field in COMMAND_PREPARE_FIELDS
+                        value = self.graph.resolve(event.target, holder.package).function
+                        if value is not None:
+                            self._prepares[value.id] = self._prepares.get(value.id, True) and preparing
+        return self._prepares.get(target.id, False)
 
 
 def _reach(graph: callgraph.ModuleGraph, facts: dict[str, ProgramFacts], tables: _Tables, options: Options,
-           model: Model) -> None:
+           model: Model, serves: Callable[[tuple], bool] | None = None, wanted: set[tuple] | None = None) -> None:
     contexts: dict[str, dict[Span, Context]] = {
         display: {context.span: context for context in program.contexts} for display, program in facts.items()}
     roots = [f for f in graph.functions.values() if f.is_root]
@@ -354,12 +445,50 @@ def _reach(graph: callgraph.ModuleGraph, facts: dict[str, ProgramFacts], tables:
             model.functions[root.id] = root
             queue.append(root)
     edges = _Startup(graph, lambda display: contexts.get(display, {}), tables, options)
+    marked: dict[tuple, list] = {}  # each reached function's marked edges, for the serving search
     while queue:
         function = queue.popleft()
-        for span, target in edges.successors(function):
+        marked[function.id] = list(edges.marked_successors(function))
+        for span, target, _ in marked[function.id]:
             if target.id not in model.reached:
                 model.reached[target.id] = (function.id, span)
                 model.functions[target.id] = target
+                queue.append(target)
+    if options.services:
+        _reach_serving(graph, roots, marked, tables, model, serves, wanted)
+
+
+def _reach_serving(graph: callgraph.ModuleGraph, roots: list[callgraph.Function], marked: dict[tuple, list],
+                   tables: _Tables, model: Model, serves: Callable[[tuple], bool] | None,
+                   wanted: set[tuple] | None) -> None:
+    """model.serving: the startup search again from the roots that serve (every init and
+    initializer, a main that serves), through no command that does not (see the module's doc).
+    With `wanted`, only mains and commands that lead to one of them are asked whether they
+    serve (each answer may complete files): another changes no path to a wanted function."""
+    if serves is None:
+        serves = serving.Servers(graph, tables.serving,
+                                 lambda function: _runner_callees(graph, function, tables, {})).serves
+    toward = None
+    if wanted is not None:
+        callers: dict[tuple, list[tuple]] = {}
+        for caller, edges in marked.items():
+            for _, target, _ in edges:
+                callers.setdefault(target.id, []).append(caller)
+        toward = serving.reach_back(set(wanted) & set(marked), callers)
+
+    def asked(fid: tuple) -> bool:
+        return (toward is None or fid in toward) and serves(fid)
+
+    queue = deque()
+    for root in roots:
+        if root.id not in model.serving and (root.key != "main" or asked(root.id)):
+            model.serving[root.id] = None
+            queue.append(root)
+    while queue:
+        function = queue.popleft()
+        for span, target, command in marked.get(function.id, ()):
+            if target.id not in model.serving and (not command or asked(target.id)):
+                model.serving[target.id] = (function.id, span)
                 queue.append(target)
 
 

@@ -1,0 +1,214 @@
+"""Which functions serve: those that reach a serving call (library.SERVING_CALLS: a listener,
+a server's Serve or Run, a wait for the shutdown signal) through calls of any kind.
+
+The startup model (go.startup) counts a path for the rules scoped to startup only from a
+program that serves: a batch tool's or a CLI subcommand's work is never waited on by a probe.
+Reachability here over-approximates, so that a missed server never loses its findings:
+every event of a function whose target is a module function is an edge (calls, method
+calls, `go` statements, function values passed, stored or returned, handlers included, what
+a returned value runs), and so are the commands a framework's runner call runs and the
+methods a runner entry runs (`more`); a method call whose receiver type is unknown, or an
+interface's, reaches every module method of its name (graph.methods_named).
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from typing import Callable, Iterable
+
+from golint_startup.go.callgraph.facts import FileFacts, ParamTarget
+from golint_startup.go.callgraph.graph import RUNNER_NAMES, Function, ModuleGraph, Resolved, shortest_paths_to
+from golint_startup.go.library import COMMAND_RUNNERS
+
+
+class Calls:
+    """The serving calls, as (import path, name pattern) pairs."""
+
+    def __init__(self, entries: Iterable[tuple[str, str]]):
+        self.entries = tuple(entries)
+        self.paths = {path for path, _ in self.entries}
+
+    def matches(self, path: str, name: str) -> bool:
+        return any(path == entry_path and fnmatch.fnmatchcase(name, pattern) for entry_path, pattern in self.entries)
+
+    def named(self, name: str, imported: Iterable[str]) -> bool:
+        """A method of unknown receiver type: a serving call when a package the file imports
+        serves by that name."""
+        return any(self.matches(path, name) for path in imported if path in self.paths)
+
+
+def serving_call(graph: ModuleGraph, function: Function, resolved: Resolved, calls: Calls) -> bool:
+    if resolved.function is not None:
+        return False
+    if resolved.external is not None:
+        return calls.matches(*resolved.external)
+    if resolved.unresolved:
+        return calls.named(resolved.method_name, graph.file_imports.get(function.display, {}).values())
+    return False
+
+
+def serves_directly(graph: ModuleGraph, function: Function, calls: Calls) -> bool:
+    """Whether `function` itself makes a serving call (or takes one as a value)."""
+    for event in function.events:
+        if event.kind in ("call", "ref", "run") and event.target is not None:
+            if serving_call(graph, function, graph.resolve(event.target, function.package), calls):
+                return True
+    return False
+
+
+def successors(graph: ModuleGraph, function: Function,
+               more: Callable[[Function], Iterable[Function]] = lambda function: ()) -> set[tuple]:
+    """The ids of the module functions `function` may run, by any means (see the module's doc)."""
+    found = {resolved.function.id for _, resolved in graph.edges(function) if resolved.function is not None}
+    for event in function.events:
+        if event.target is None or type(event.target) is ParamTarget:
+            continue
+        resolved = graph.resolve(event.target, function.package)
+        if resolved.function is not None:
+            found.add(resolved.function.id)
+            if event.kind in ("rcall", "rarg"):
+                found.update(value.id for value in graph.returned(resolved.function))
+        elif resolved.external is None and resolved.method_name:
+            found.update(method.id for method in graph.methods_named(resolved.method_name))
+    found.update(callee.id for callee in more(function))
+    return found
+
+
+_START = ("", "")  # a node before every start, for shortest_paths_to's single target
+
+
+def reach_back(starts: Iterable[tuple], callers: dict[tuple, list[tuple]]) -> dict[tuple, tuple | None]:
+    """Breadth-first over reversed edges from several nodes: each node that reaches one, with
+    its next step towards it (None for a start)."""
+    toward = shortest_paths_to(_START, {**callers, _START: list(starts)})
+    del toward[_START]
+    return {node: None if step == _START else step for node, step in toward.items()}
+
+
+class Servers:
+    """The functions of a graph that serve, computed once: a search back from the functions
+    that serve directly over `successors`."""
+
+    def __init__(self, graph: ModuleGraph, calls: Calls,
+                 more: Callable[[Function], Iterable[Function]] = lambda function: ()):
+        callers: dict[tuple, list[tuple]] = {}
+        direct = []
+        for function in graph.functions.values():
+            if not function.events:
+                continue
+            if serves_directly(graph, function, calls):
+                direct.append(function.id)
+            for callee in successors(graph, function, more):
+                callers.setdefault(callee, []).append(function.id)
+        # Each serving function's next step towards a serving call (None: it makes one).
+        self.toward = reach_back(direct, callers)
+
+    def serves(self, fid: tuple) -> bool:
+        return fid in self.toward
+
+
+class Forward:
+    """Whether a function serves, answered on demand by a search forward from it that stops at
+    the first serving call, completing (`compute`) the summarized files it runs into: only
+    the functions the startup model asks about (a `main`, a command) are searched from, and a
+    program that serves is told after a few files, where a search back from every serving
+    call would complete each file that reaches one. `facts`: display -> FileFacts, updated
+    as files are completed. A function whose file cannot be read may serve."""
+
+    def __init__(self, facts: dict[str, FileFacts], abspaths: dict[str, str], calls: Calls,
+                 compute: Callable[[str], FileFacts | None],
+                 more: Callable[[ModuleGraph, Function], Iterable[Function]]):
+        self.facts, self.abspaths, self.calls, self.compute, self.more = facts, abspaths, calls, compute, more
+        self.answers: dict[tuple, bool] = {}
+        self.graph: ModuleGraph | None = None
+        self.tried: set[str] = set()
+        self.commands_completed = False
+        self._summaries: dict[tuple, list[str]] | None = None  # (directory, key) -> summarized files
+
+    def _rebuild(self) -> ModuleGraph:
+        if self.graph is not None:
+            self.graph.release()
+        self.graph = ModuleGraph(self.facts, self.abspaths)
+        return self.graph
+
+    def _complete(self, displays: Iterable[str]) -> bool:
+        """Complete these files; whether any was."""
+        changed = False
+        for display in sorted(set(displays) - self.tried):
+            self.tried.add(display)
+            completed = self.compute(display)
+            if completed is not None:
+                self.facts[display] = completed
+                changed = True
+        return changed
+
+    def _complete_commands(self, graph: ModuleGraph) -> bool:
+        """A runner call (`rootCmd.Execute()`) runs the commands of package-level literals, whose
+        events a summary lacks: complete the files that import a command framework, once."""
+        if self.commands_completed:
+            return False
+        self.commands_completed = True
+        return self._complete(display for display, file in self.facts.items()
+                              if file and not file.complete and not display.endswith("_test.go") and
+                              any(path in COMMAND_RUNNERS for _, path in file.imports))
+
+    def _declaring(self, function: Function) -> list[str]:
+        """The summarized files not yet tried that declare `function`."""
+        if self._summaries is None:
+            self._summaries = {}
+            for display, file in self.facts.items():
+                if file and not file.complete and not display.endswith("_test.go"):
+                    directory = os.path.dirname(self.abspaths[display])
+                    for declared in file.functions:
+                        self._summaries.setdefault((directory, declared.key), []).append(display)
+        return [display for display in self._summaries.get(function.id, ()) if display not in self.tried]
+
+    def serves(self, fid: tuple) -> bool:
+        if fid in self.answers:
+            return self.answers[fid]
+        graph = self.graph or self._rebuild()
+        # Each function seen, with the one it was reached from: a serving function's callers on
+        # the way serve too, which ends a later search that meets one of them.
+        seen: dict[tuple, tuple | None] = {fid: None}
+        frontier = [fid]
+        while frontier:
+            following, waiting, files = [], [], set()
+            for current in frontier:
+                function = graph.functions.get(current)
+                if function is None or self.answers.get(current) is False:
+                    continue
+                if not function.complete:
+                    # Its declarations (one per build-tag variant) in files not yet completed.
+                    declaring = self._declaring(function)
+                    if not declaring:
+                        self.answers[fid] = True  # unreadable: it may serve
+                        return True
+                    files.update(declaring)
+                    waiting.append(current)
+                    continue
+                if self.answers.get(current) or serves_directly(graph, function, self.calls):
+                    while current is not None:
+                        self.answers[current] = True
+                        current = seen[current]
+                    return True
+                if any(event.kind == "call" and getattr(event.target, "name", None) in RUNNER_NAMES
+                       for event in function.events) and self._complete_commands(graph):
+                    graph = self._rebuild()
+                    waiting.append(current)
+                    continue
+                for callee in successors(graph, function, lambda f: self.more(graph, f)):
+                    if callee not in seen:
+                        seen[callee] = current
+                        following.append(callee)
+            if files and self._complete(files):
+                graph = self._rebuild()
+            frontier = following + waiting
+        # Nothing it may run serves: neither does anything the search saw.
+        for current in seen:
+            self.answers[current] = False
+        return False
+
+    def release(self) -> None:
+        if self.graph is not None:
+            self.graph.release()

@@ -1,0 +1,3 @@
+module example.com/serving
+
+go 1.22

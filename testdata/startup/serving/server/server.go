@@ -1,0 +1,12 @@
+// A server of the module: its Start serves, however its callers hold it.
+package server
+
+import "net/http"
+
+type Runner interface{ Start() error }
+
+type HTTP struct{ addr string }
+
+func New(addr string) Runner { return &HTTP{addr: addr} }
+
+func (h *HTTP) Start() error { return http.ListenAndServe(h.addr, nil) }
