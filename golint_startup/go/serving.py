@@ -108,6 +108,13 @@ class Servers:
         return fid in self.toward
 
 
+# Files a search may complete before the function is taken to serve. Measured on temporal,
+# netbird, headscale, navidrome, woodpecker and k6 (46 searches): 24 of the 30 that found a
+# server did within 11 files; the others completed 26 to 293 files each, and two tools'
+# searches added 7-9 s of CPU to a 25 s run. A search cut short keeps its program's findings.
+_SEARCH_FILES = 64
+
+
 class Forward:
     """Whether a function serves, answered on demand by a search forward from it that stops at
     the first serving call, completing (`compute`) the summarized files it runs into: only
@@ -168,6 +175,7 @@ class Forward:
         if fid in self.answers:
             return self.answers[fid]
         graph = self.graph or self._rebuild()
+        budget = len(self.tried) + _SEARCH_FILES
         # Each function seen, with the one it was reached from: a serving function's callers on
         # the way serve too, which ends a later search that meets one of them.
         seen: dict[tuple, tuple | None] = {fid: None}
@@ -201,6 +209,9 @@ class Forward:
                     if callee not in seen:
                         seen[callee] = current
                         following.append(callee)
+            if files and len(self.tried | files) > budget:
+                self.answers[fid] = True  # too far to tell: it may serve, and keeps its findings
+                return True
             if files and self._complete(files):
                 graph = self._rebuild()
             frontier = following + waiting
