@@ -236,7 +236,8 @@ def build_for(facts: dict[str, ProgramFacts], abspaths: dict[str, str], location
         runners.setdefault(name, set()).add(caller)
     reaching: set[tuple] = set()
     _, graph = completion.complete(plain, abspaths, lambda graph, function: function.id in seeds, read,
-                                   complete_file, runners=runners, callees=successors, reaches_seed=reaching)
+                                   complete_file, runners=runners, callees=successors, reaches_seed=reaching,
+                                   follow_values=True)
     _complete_value_receivers(facts, abspaths, complete_file, graph, [graph.functions[fid] for fid in reaching])
     return build(facts, abspaths, options)
 

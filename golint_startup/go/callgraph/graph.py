@@ -54,6 +54,7 @@ class Package:
     functions: dict[str, Function] = field(default_factory=dict)
     structs: dict[str, dict[str, TypeRef]] = field(default_factory=dict)
     variables: dict[str, TypeRef] = field(default_factory=dict)
+    interfaces: dict[str, tuple[str, ...]] = field(default_factory=dict)  # name -> its methods' names
     imports: set = field(default_factory=set)  # import paths of its files, blank imports included
 
 
@@ -63,6 +64,10 @@ class Resolved:
     external: tuple[str, str] | None = None  # (import path, member) outside the module
     method_name: str = ""
     unresolved: bool = False  # a method call on a value of unknown type
+    # A method of an interface of the group: the group's methods that may implement it
+    # (see implementations); a call of a struct field: its slot (see slot_values).
+    implementations: tuple = ()
+    slot: tuple | None = None
 
 
 RUNNER_NAMES = frozenset().union(*COMMAND_RUNNERS.values())
@@ -96,8 +101,10 @@ class ModuleGraph:
         self._pending: set[tuple] = set()
         self._pending_asked = False
         # (package directory, variable name) -> the function values a package-level variable holds.
-        self._variables: dict[tuple[str, str], list[Target]] | None = None
+        # A slot (see _slot) -> the function values kept in it, with the package that names them.
+        self._variables: dict[tuple, list[tuple[Target, Package]]] | None = None
         self._resolved: dict[tuple, Resolved] = {}
+        self._holding: dict[tuple, list[tuple]] | None = None  # see slots_holding
         self._methods: dict[str, list[Function]] | None = None  # see methods_named
         for display, file in sorted(facts.items()):
             if not file or display.endswith("_test.go"):
@@ -118,6 +125,8 @@ class ModuleGraph:
                 package.structs[struct.name] = {f.name: f.type for f in struct.fields}
             for variable in file.variables:
                 package.variables.setdefault(variable.name, variable.type)
+            for interface in file.interfaces:
+                package.interfaces[interface.name] = interface.methods
             for facts_of in file.functions:
                 events = facts_of.events or ()  # None: not computed (see completion.complete)
                 function = Function((directory, facts_of.key), facts_of.kind, display, facts_of.name_span,
@@ -138,6 +147,7 @@ class ModuleGraph:
         for package in self.packages.values():
             package.functions = {}
         self.functions, self.packages, self._resolved, self._methods = {}, {}, {}, None
+        self._variables, self._holding = None, None
         self._stored, self.runs_later = [], lambda function, callee: False
 
     # --- resolution -----------------------------------------------------
@@ -265,6 +275,10 @@ class ModuleGraph:
                 if resolved.function is None and resolved.external is None and not resolved.unresolved:
                     for value in self._variable_values(event.target, package):
                         yield event, value
+                    for implementation in resolved.implementations:
+                        yield event, Resolved(implementation)
+                    for value in self.slot_values(resolved.slot) if resolved.slot is not None else ():
+                        yield event, value
             elif kind == "ref":
                 # A function value passed to a call runs only if the callee may call it.
                 if event.arg is None or self._passes(function, event.arg):
@@ -317,28 +331,100 @@ class ModuleGraph:
         return [resolved]
 
     def _variable_values(self, target: Target, package: Package) -> list[Resolved]:
-        """What a call of a package-level variable (`purgeFunc(ids)`) calls: the function values
-        it is initialized with or assigned in the group's non-test code."""
+        """What a call of a package-level variable (`purgeFunc(ids)`, `hooks[name]()`) calls:
+        the function values it is initialized with, assigned or given in the group's non-test
+        code (see slot_values)."""
         if type(target) is MemberTarget:
             package = self.package_for(target.path, package)
         elif type(target) is not FunctionTarget:
             return []
         if package is None or target.name not in package.variables:
             return []
+        return self.slot_values(("v", package.directory, target.name))
+
+    def slot_values(self, slot: tuple) -> list[Resolved]:
+        """The function values kept in a slot: ("v", directory, name) a package-level variable,
+        ("f", directory, struct, field) a struct field. A value is kept by a variable's
+        initializer, an assignment ("set"), a store ("store": `m[k] = f`, `x.f = f`, a composite
+        literal of the struct), or, for a parameter stored ("pstore": a constructor's
+        `&migration{v, f}`, a registry's `Register(fn)`), by each argument its function's
+        calls pass for it. A call through the slot calls them all."""
         if self._variables is None:
-            self._variables = {}
+            self._variables = self._slot_index()
+        return [self.resolve(value, home) for value, home in self._variables.get(slot, ())]
+
+    def _slot_index(self) -> dict[tuple, list[tuple[Target, Package]]]:
+        slots: dict[tuple, list] = {}
+        parameters: dict[tuple, list[tuple]] = {}  # (function id, parameter index) -> slots
+        for holder in self.functions.values():
+            for event in holder.events:
+                kind = event.kind
+                if kind == "init" and holder.kind == "var":
+                    names = holder.key[4:].split(",")
+                    if event.arg.index < len(names):
+                        slots.setdefault(("v", holder.package.directory, names[event.arg.index]), []).append(
+                            (event.target, holder.package))
+                elif kind in ("set", "store", "pstore"):
+                    slot = self._slot(event.arg, holder.package)
+                    if slot is None:
+                        continue
+                    if kind == "pstore":
+                        parameters.setdefault((holder.id, event.target.index), []).append(slot)
+                    else:
+                        slots.setdefault(slot, []).append((event.target, holder.package))
+        if parameters:
+            names = {fid[1].rsplit(".", 1)[-1] for fid, _ in parameters}
             for holder in self.functions.values():
                 for event in holder.events:
-                    if event.kind == "init" and holder.kind == "var":
-                        names = holder.key[4:].split(",")
-                        name = names[event.arg.index] if event.arg.index < len(names) else None
-                    elif event.kind == "set":
-                        name = event.arg.callee.name
-                    else:
+                    if event.kind != "ref" or event.arg is None or event.arg.callee is None or \
+                            getattr(event.arg.callee, "name", None) not in names:
                         continue
-                    self._variables.setdefault((holder.package.directory, name), []).append(
-                        (event.target, holder.package))
-        return [self.resolve(value, home) for value, home in self._variables.get((package.directory, target.name), ())]
+                    callee = self.resolve(event.arg.callee, holder.package).function
+                    if callee is None:
+                        continue
+                    index = event.arg.index
+                    if 0 <= callee.variadic < index:
+                        index = callee.variadic
+                    for slot in parameters.get((callee.id, index), ()):
+                        slots.setdefault(slot, []).append((event.target, holder.package))
+        return slots
+
+    def _slot(self, arg: Arg, package: Package) -> tuple | None:
+        """The slot an event's `arg` names (see facts._stored_values)."""
+        target = arg.callee
+        if type(target) is FunctionTarget:
+            return ("v", package.directory, target.name) if target.name in package.variables else None
+        if type(target) is MemberTarget:
+            other = self.package_for(target.path, package)
+            return ("v", other.directory, target.name) if other is not None and target.name in other.variables \
+                else None
+        if type(target) is not MethodTarget:
+            return None
+        owner = self.resolve_type(target.receiver, package)
+        for field_name in target.fields:
+            owner = self.field_type(owner, field_name) if owner is not None else None
+        if owner is None or owner[0] is None:
+            return None
+        name = target.name
+        if not name:  # a positional element of a struct literal
+            fields = list(owner[0].structs.get(owner[2], {}))
+            if arg.index >= len(fields):
+                return None
+            name = fields[arg.index]
+        return self._field_slot(owner, name)
+
+    def slots_holding(self, function: Function) -> list[tuple]:
+        """The slots that may hold `function` (see completion: their calls spell the slot's name)."""
+        if self._variables is None:
+            self._variables = self._slot_index()
+        if self._holding is None:
+            self._holding = {}
+            for slot, values in self._variables.items():
+                for value, home in values:
+                    found = self.resolve(value, home).function
+                    if found is not None:
+                        self._holding.setdefault(found.id, []).append(slot)
+        return self._holding.get(function.id, [])
 
     def calls_parameter(self, function: Function, index: int) -> bool:
         """Whether `function` may call its parameter `index` (a function value) while it runs:
@@ -403,7 +489,7 @@ class ModuleGraph:
             return False
         # A method of unknown receiver type (`NewBuilder().WithHook(f)`) named like the module's
         # own methods calls the value if one of those may; another name is a library's, which may.
-        methods = self.methods_named(callee.name) if resolved.unresolved else ()
+        methods = self.methods_named(callee.name) if resolved.unresolved else resolved.implementations
         return not methods or any(self.calls_parameter(method, arg.index) for method in methods)
 
     def methods_named(self, name: str) -> list[Function]:
@@ -509,7 +595,39 @@ class ModuleGraph:
             return Resolved(None, method_name=target.name, unresolved=True)
         if resolved[0] is None:
             return Resolved(None, external=(resolved[1], target.name), method_name=target.name)
-        return Resolved(self.method(resolved, target.name), method_name=target.name)
+        method = self.method(resolved, target.name)
+        if method is None and resolved[2] in resolved[0].interfaces:
+            return Resolved(None, method_name=target.name, implementations=self.implementations(resolved, target.name))
+        if method is None:
+            return Resolved(None, method_name=target.name, slot=self._field_slot(resolved, target.name))
+        return Resolved(method, method_name=target.name)
+
+    def implementations(self, interface: _Type, name: str) -> tuple[Function, ...]:
+        """The group's methods `name` that a call through `interface` may run: of the types of
+        the interface's package and the packages importing it (directly or not) that have
+        every method the interface declares."""
+        package = interface[0]
+        wanted = package.interfaces[interface[2]]
+        found = []
+        for method in self.methods_named(name):
+            owner = method.package
+            if owner is not package and package.directory not in self.imported_closure(owner):
+                continue
+            type_ = (owner, owner.import_path, method.key.split(".", 1)[0])
+            if all(other == name or self.method(type_, other) is not None for other in wanted):
+                found.append(method)
+        return tuple(found)
+
+    def _field_slot(self, owner: _Type, name: str) -> tuple | None:
+        """The slot of field `name` of struct `owner`: ("f", directory, struct, field) of the
+        struct declaring it (one level of embedding); None when there is no such field."""
+        package, _, type_name = owner
+        if name in package.structs.get(type_name, {}):
+            return ("f", package.directory, type_name, name)
+        for inner in self._embedded(package, type_name):
+            if name in inner[0].structs.get(inner[2], {}):
+                return ("f", inner[0].directory, inner[2], name)
+        return None
 
 
 def shortest_paths_to(target: tuple, predecessors: dict[tuple, list[tuple]]) -> dict[tuple, tuple | None]:
