@@ -19,7 +19,7 @@ function values), less what runs only later:
   message: see facts._receive_loop and graph.ModuleGraph.is_channel.
 - function values only kept for later (callgraph.graph: passed to a module function that
   never calls that parameter, such as a project's own route helper; returned; the value of
-  a package-level variable, called where the variable is).
+  a package-level variable or a struct field, called where the variable or field is).
 
 A function reached from a root is startup code, however else it is reached (a helper of
 main and of a handler runs at startup at least once).

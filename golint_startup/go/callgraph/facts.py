@@ -11,7 +11,8 @@ Targets are resolved later, against the whole module (see `graph.ModuleGraph`):
 - `pkg.F()` / `pkg.F`: `MemberTarget` of the imported package;
 - `x.M()` / `x.M`: `MethodTarget`, with the type of `x` when the syntax makes it evident
   (receivers, parameters, `x := T{}` / `&T{}` / `new(T)` / `NewT()`, the first of `x, err := NewT()`, `var x T`,
-  package-level variables) and the chain of fields after it (`s.cfg.M()`);
+  package-level variables, the element of a `range` over a slice or map, typed as the
+  container: see type_ref) and the chain of fields after it (`s.cfg.M()`);
 - function literals are functions of their own (`LiteralTarget`), reached from the
   enclosing function at the literal's position.
 
@@ -22,6 +23,7 @@ end of its function, where it runs.
 from __future__ import annotations
 
 import bisect
+import re
 from typing import Callable, NamedTuple, Union
 
 import tree_sitter
@@ -128,7 +130,8 @@ class FunctionFacts(NamedTuple):
 
     key: `F`, `T.M`, `init#path:line`, `var:a,b`, or `path@offset` for a literal. result:
     the type of a function's first result. events: None in a summary (not computed).
-    variadic: the index of a final `...` parameter, which takes every later argument; -1 none."""
+    variadic: the index of a final `...` parameter, which takes every later argument; -1 none.
+    signature: a method's (see `signature`), which an interface's method call compares."""
 
     key: str
     kind: str
@@ -136,6 +139,7 @@ class FunctionFacts(NamedTuple):
     result: TypeRef
     events: tuple[Event, ...] | None
     variadic: int = -1
+    signature: str = ""
 
 
 class Field(NamedTuple):
@@ -158,10 +162,12 @@ class Variable(NamedTuple):
 
 
 class Interface(NamedTuple):
-    """An interface type and the names of the methods it declares (not those it embeds)."""
+    """An interface type, the names of the methods it declares (not those it embeds) and
+    their signatures (see `signature`)."""
 
     name: str
     methods: tuple[str, ...]
+    signatures: tuple[str, ...]
 
 
 class Import(NamedTuple):
@@ -940,9 +946,11 @@ def _declarations(file: GoFile) -> tuple[list, list[StructFacts], list[Variable]
                 if spec.type == "type_definition" and body is not None and body.type == "struct_type":
                     structs.append(StructFacts(text(spec.child_by_field_name("name")), _struct_fields(file, body)))
                 elif spec.type == "type_definition" and body is not None and body.type == "interface_type":
-                    interfaces.append(Interface(text(spec.child_by_field_name("name")), tuple(
-                        text(m.child_by_field_name("name")) for m in body.named_children
-                        if m.type == "method_elem" and m.child_by_field_name("name") is not None)))
+                    methods = [m for m in body.named_children
+                               if m.type == "method_elem" and m.child_by_field_name("name") is not None]
+                    interfaces.append(Interface(text(spec.child_by_field_name("name")),
+                                                tuple(text(m.child_by_field_name("name")) for m in methods),
+                                                tuple(signature(m) for m in methods)))
         elif kind == "var_declaration":
             for spec in node.named_children:
                 if spec.type != "var_spec":
@@ -976,13 +984,38 @@ def _top_header(file: GoFile, node) -> tuple[FunctionFacts, tuple | None] | None
         # most top-level declarations are methods.
         results = result_types(node)
         result = CHANNEL if results and results[0] is not None and results[0].type == "channel_type" else UNKNOWN
-        return (FunctionFacts(f"{recv_type.name}.{name}", "method", span(name_node), result, None),
+        return (FunctionFacts(f"{recv_type.name}.{name}", "method", span(name_node), result, None,
+                              signature=signature(node)),
                 (tuple(decl.children_by_field_name("name")), recv_type))
     if name == "init":
         name = f"init#{file.path}:{node.start_point[0] + 1}"  # a package may have many
     results = result_types(node)
     return FunctionFacts(name, "func", span(name_node), type_ref(file, results[0]) if results else UNKNOWN,
                          None), None
+
+
+_QUALIFIER = re.compile(r"\b[A-Za-z_][A-Za-z0-9_]*\.")
+
+
+def signature(node) -> str:
+    """The types of a method's (or interface method's) parameters and results, without names,
+    spaces or package qualifiers (an interface's package and an implementing type's name the
+    same types differently): `(ctx context.Context, n int) error` gives "Context,int/error"."""
+    parts = []
+    for field in ("parameters", "result"):
+        declared = node.child_by_field_name(field)
+        types = []
+        if declared is not None and declared.type in ("parameters", "parameter_list"):
+            for declaration in declared.named_children:
+                type_node = declaration.child_by_field_name("type")
+                if type_node is None:
+                    continue
+                shown = ("..." if declaration.type == "variadic_parameter_declaration" else "") + text(type_node)
+                types += [shown] * max(1, len(declaration.children_by_field_name("name")))
+        elif declared is not None:
+            types.append(text(declared))
+        parts.append(",".join(_QUALIFIER.sub("", "".join(t.split())) for t in types))
+    return "/".join(parts)
 
 
 def _file_facts(file: GoFile, functions, structs, variables, interfaces, complete: bool) -> FileFacts:

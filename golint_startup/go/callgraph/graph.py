@@ -4,8 +4,10 @@
 its go.work or local `replace` lines point at, into packages keyed by directory, and
 resolves event targets: a function of the package, a function of another package of the
 group (import path -> directory through the module path prefix), a method of a type
-declared in the group (through struct fields, with one level of embedding), or a member
-outside the group (`Resolved.external`).
+declared in the group (through struct fields, with one level of embedding), the group's
+implementations of a method of an interface declared in the group, the function values kept
+in a struct field or package-level variable called (see slot_values), or a member outside
+the group (`Resolved.external`).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ class Function:
     package: "Package" = None  # type: ignore[assignment]
     complete: bool = True  # False: a summary's function, its events not computed
     variadic: int = -1  # the index of a final `...` parameter, -1 none
+    signature: str = ""  # a method's parameter and result types (see facts.signature)
 
     @property
     def key(self) -> str:
@@ -54,7 +57,8 @@ class Package:
     functions: dict[str, Function] = field(default_factory=dict)
     structs: dict[str, dict[str, TypeRef]] = field(default_factory=dict)
     variables: dict[str, TypeRef] = field(default_factory=dict)
-    interfaces: dict[str, tuple[str, ...]] = field(default_factory=dict)  # name -> its methods' names
+    # name -> {method name: signature} of the interfaces it declares
+    interfaces: dict[str, dict[str, str]] = field(default_factory=dict)
     imports: set = field(default_factory=set)  # import paths of its files, blank imports included
 
 
@@ -126,12 +130,12 @@ class ModuleGraph:
             for variable in file.variables:
                 package.variables.setdefault(variable.name, variable.type)
             for interface in file.interfaces:
-                package.interfaces[interface.name] = interface.methods
+                package.interfaces[interface.name] = dict(zip(interface.methods, interface.signatures))
             for facts_of in file.functions:
                 events = facts_of.events or ()  # None: not computed (see completion.complete)
                 function = Function((directory, facts_of.key), facts_of.kind, display, facts_of.name_span,
                                     facts_of.result, events, package, facts_of.events is not None,
-                                    facts_of.variadic)
+                                    facts_of.variadic, facts_of.signature)
                 existing = package.functions.get(facts_of.key)
                 if existing is not None:  # the same name under different build tags: merge
                     function.events = existing.events + events
@@ -605,13 +609,16 @@ class ModuleGraph:
     def implementations(self, interface: _Type, name: str) -> tuple[Function, ...]:
         """The group's methods `name` that a call through `interface` may run: of the types of
         the interface's package and the packages importing it (directly or not) that have
-        every method the interface declares."""
+        every method the interface declares, the one called with the same signature."""
         package = interface[0]
         wanted = package.interfaces[interface[2]]
+        if name not in wanted:
+            return ()  # an embedded interface's method: not followed
         found = []
         for method in self.methods_named(name):
             owner = method.package
-            if owner is not package and package.directory not in self.imported_closure(owner):
+            if method.signature != wanted[name] or \
+                    owner is not package and package.directory not in self.imported_closure(owner):
                 continue
             type_ = (owner, owner.import_path, method.key.split(".", 1)[0])
             if all(other == name or self.method(type_, other) is not None for other in wanted):
