@@ -115,6 +115,16 @@ def test_function_values(body, key, expected):
     assert events[key] == expected
 
 
+def test_a_literal_kept_in_a_field_is_its_enclosing_functions_value():
+    # Kept in a keyed field of elided type: still a value of main (a command's `Action`),
+    # not of the literal itself.
+    body = "func main() { _ = []*T{{Run: func() { f() }}} }\n"
+    events = _events(body)
+    (literal,) = [key for key in events if key != "main"]
+    assert events["main"] == [("ref", LiteralTarget(literal)), ("store", LiteralTarget(literal))]
+    assert events[literal] == [("call", FunctionTarget("f"))]
+
+
 def test_a_literal_held_by_a_local_runs_where_the_local_is_called_or_passed():
     facts = _facts("func main() {\n\th := func() { A() }\n\th()\n\tuse(h)\n}\n")
     (main,) = [f for f in facts.functions if f.key == "main"]

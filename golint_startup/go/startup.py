@@ -261,8 +261,11 @@ def _complete_value_receivers(facts: dict[str, ProgramFacts], abspaths: dict[str
     the functions of the files the round before completed, which may pass the value on."""
     tried: set[str] = set()
     functions = reaching
+    looked: set[tuple] = {function.id for function in reaching}
     for _ in range(_VALUE_ROUNDS):
         wanted: set[str] = set()
+        # A receiver completed already (by completion's follow_values) may pass the value on.
+        passed_on: set[tuple] = set()
         for function in functions:
             if not function.complete:
                 continue
@@ -276,15 +279,20 @@ def _complete_value_receivers(facts: dict[str, ProgramFacts], abspaths: dict[str
                     namesakes if len(namesakes) <= _NAMESAKES else []
                 wanted.update(receiver.display for receiver in receivers
                               if not receiver.complete and receiver.display not in tried)
-        if not wanted:
+                passed_on.update(receiver.id for receiver in receivers if receiver.complete)
+        passed_on -= looked
+        looked |= passed_on
+        if not wanted and not passed_on:
             break
         for display in sorted(wanted):
             tried.add(display)
             complete_file(display)
-        graph.release()
-        graph = callgraph.ModuleGraph({display: program.facts for display, program in facts.items() if program},
-                                      abspaths)
-        functions = [function for function in graph.functions.values() if function.display in wanted]
+        if wanted:
+            graph.release()
+            graph = callgraph.ModuleGraph({display: program.facts for display, program in facts.items() if program},
+                                          abspaths)
+        functions = [function for function in graph.functions.values()
+                     if function.display in wanted or function.id in passed_on]
     graph.release()
 
 

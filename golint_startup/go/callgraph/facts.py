@@ -625,7 +625,8 @@ def _events_of(file: GoFile, top, found: _Found, key: str, classify: Classifier 
     for literal in literals:
         ends[literal] = literal.end_byte
     stored = _stored_values(file, found, env)
-    owner_of = _owners(top, literals, [call for call, _ in found.calls] + found.refs + [v for v, _ in stored])
+    owner_of = _owners(top, literals, [call for call, _ in found.calls] + found.refs +
+                       [v for v, _ in stored if v.type != "function_literal"])  # literals: owned as literals
     keys = {top: key, **{literal: literal_keys[literal] for literal in literals}}
     events: dict = {holder: [] for holder in keys}
     # The call of each literal called right where it is written: `func() {...}()`.
