@@ -109,6 +109,8 @@ class ModuleGraph:
         self._variables: dict[tuple, list[tuple[Target, Package]]] | None = None
         self._resolved: dict[tuple, Resolved] = {}
         self._holding: dict[tuple, list[tuple]] | None = None  # see slots_holding
+        self._importers: dict[str, list[Package]] | None = None  # see importers
+        self._importer_closures: dict[str, set[str]] = {}
         self._methods: dict[str, list[Function]] | None = None  # see methods_named
         for display, file in sorted(facts.items()):
             if not file or display.endswith("_test.go"):
@@ -151,7 +153,7 @@ class ModuleGraph:
         for package in self.packages.values():
             package.functions = {}
         self.functions, self.packages, self._resolved, self._methods = {}, {}, {}, None
-        self._variables, self._holding = None, None
+        self._variables, self._holding, self._importers, self._importer_closures = None, None, None, {}
         self._stored, self.runs_later = [], lambda function, callee: False
 
     # --- resolution -----------------------------------------------------
@@ -557,6 +559,27 @@ class ModuleGraph:
         visible = self.imported_closure(function.package)
         return [target for target, directory, imported in stored if directory in visible and frameworks & imported]
 
+    def importers(self, package: Package) -> set[str]:
+        """The directories of `package` and of the group's packages importing it, directly or not
+        (one walk over reversed imports: asking each package's imported_closure cost seconds)."""
+        if self._importers is None:
+            self._importers = {}
+            for importer in self.packages.values():
+                for path in importer.imports:
+                    other = self.package_for(path, importer)
+                    if other is not None:
+                        self._importers.setdefault(other.directory, []).append(importer)
+        seen = self._importer_closures.get(package.directory)
+        if seen is None:
+            seen, queue = {package.directory}, deque([package.directory])
+            while queue:
+                for importer in self._importers.get(queue.popleft(), ()):
+                    if importer.directory not in seen:
+                        seen.add(importer.directory)
+                        queue.append(importer.directory)
+            self._importer_closures[package.directory] = seen
+        return seen
+
     def imported_closure(self, package: Package) -> set[str]:
         """The directories of `package` and of the group's packages it imports, directly or not."""
         if package.directory not in self._closures:
@@ -615,11 +638,15 @@ class ModuleGraph:
         if name not in wanted:
             return ()  # an embedded interface's method: not followed
         found = []
+        importers = None
         for method in self.methods_named(name):
-            owner = method.package
-            if method.signature != wanted[name] or \
-                    owner is not package and package.directory not in self.imported_closure(owner):
+            if method.signature != wanted[name]:
                 continue
+            if importers is None:
+                importers = self.importers(package)
+            if method.package.directory not in importers:
+                continue
+            owner = method.package
             type_ = (owner, owner.import_path, method.key.split(".", 1)[0])
             if all(other == name or self.method(type_, other) is not None for other in wanted):
                 found.append(method)
