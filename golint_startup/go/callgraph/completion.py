@@ -19,6 +19,7 @@ from golint_startup.go.callgraph.facts import FileFacts
 from golint_startup.go.callgraph.graph import RUNNER_NAMES, Function, ModuleGraph
 
 ANY_FILE = "*"  # see callable_spelling
+_THROUGH_INTERFACE = "interface"  # a method's spelling in the packages importing an interface it implements
 
 
 def callable_spelling(function: Function) -> tuple[str, bool, str, str | None] | None:
@@ -138,6 +139,10 @@ def complete(facts: dict[str, FileFacts], abspaths: dict[str, str], is_seed: Cal
             for fid in seen:
                 function = graph.functions[fid]
                 spellings.update(_slot_spelling(graph, slot) for slot in graph.slots_holding(function))
+                if function.kind == "method":
+                    # Called through an interface it implements: spelled where that interface's package is imported.
+                    spellings.update((function.key.split(".", 1)[1], True, directory, _THROUGH_INTERFACE)
+                                     for directory in graph.interfaces_implemented(function))
                 receivers.update(_receivers(graph, function))
         if seen & commands[0]:
             # A stored command function reaches a seed: the calls that run it spell a runner's name.
@@ -160,9 +165,12 @@ def complete(facts: dict[str, FileFacts], abspaths: dict[str, str], is_seed: Cal
         # imports (graph.resolve follows each declaration's imports): the files of packages
         # importing its package, directly or not, spell it.
         methods: dict[str, set] = {}
+        interfaces: dict[str, set] = {}  # an interface's package -> the names of its methods called
         for name, dotted, directory, others in spellings:
             in_package.setdefault(directory, set()).add((name, dotted))
-            if others == ANY_FILE and dotted and directory in graph.packages:
+            if others == _THROUGH_INTERFACE:
+                interfaces.setdefault(directory, set()).add((name, dotted))
+            elif others == ANY_FILE and dotted and directory in graph.packages:
                 methods.setdefault(directory, set()).add((name, dotted))
             elif others == ANY_FILE:
                 anywhere.add((name, dotted))
@@ -175,8 +183,10 @@ def complete(facts: dict[str, FileFacts], abspaths: dict[str, str], is_seed: Cal
             package = graph.packages.get(directory)
             for declarer, names in methods.items():
                 # Called through an interface of a package the declarer imports, too.
-                if package is None or declarer in graph.imported_closure(package) or \
-                        follow_values and directory in graph.imported_closure(graph.packages[declarer]):
+                if package is None or declarer in graph.imported_closure(package):
+                    wanted = wanted | names
+            for interface_directory, names in interfaces.items():
+                if package is not None and interface_directory in graph.imported_closure(package):
                     wanted = wanted | names
             for _, path in facts[display].imports:
                 wanted |= by_importers.get(path, set())

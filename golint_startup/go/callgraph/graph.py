@@ -111,6 +111,8 @@ class ModuleGraph:
         self._holding: dict[tuple, list[tuple]] | None = None  # see slots_holding
         self._importers: dict[str, list[Package]] | None = None  # see importers
         self._importer_closures: dict[str, set[str]] = {}
+        self._interfaces_by_method: dict[str, list[tuple[Package, str]]] | None = None
+        self._implementations: dict[tuple, tuple[Function, ...]] = {}
         self._methods: dict[str, list[Function]] | None = None  # see methods_named
         for display, file in sorted(facts.items()):
             if not file or display.endswith("_test.go"):
@@ -154,6 +156,7 @@ class ModuleGraph:
             package.functions = {}
         self.functions, self.packages, self._resolved, self._methods = {}, {}, {}, None
         self._variables, self._holding, self._importers, self._importer_closures = None, None, None, {}
+        self._interfaces_by_method, self._implementations = None, {}
         self._stored, self.runs_later = [], lambda function, callee: False
 
     # --- resolution -----------------------------------------------------
@@ -633,6 +636,12 @@ class ModuleGraph:
         """The group's methods `name` that a call through `interface` may run: of the types of
         the interface's package and the packages importing it (directly or not) that have
         every method the interface declares, the one called with the same signature."""
+        key = (interface[0].directory, interface[2], name)
+        if key not in self._implementations:
+            self._implementations[key] = self._implementations_of(interface, name)
+        return self._implementations[key]
+
+    def _implementations_of(self, interface: _Type, name: str) -> tuple[Function, ...]:
         package = interface[0]
         wanted = package.interfaces[interface[2]]
         if name not in wanted:
@@ -651,6 +660,20 @@ class ModuleGraph:
             if all(other == name or self.method(type_, other) is not None for other in wanted):
                 found.append(method)
         return tuple(found)
+
+    def interfaces_implemented(self, method: Function) -> list[str]:
+        """The directories of the packages declaring an interface of the group whose calls of
+        `method`'s name may run it (see implementations)."""
+        if self._interfaces_by_method is None:
+            self._interfaces_by_method = {}
+            for package in self.packages.values():
+                for interface, methods in package.interfaces.items():
+                    for name in methods:
+                        self._interfaces_by_method.setdefault(name, []).append((package, interface))
+        name = method.key.split(".", 1)[1]
+        return [package.directory for package, interface in self._interfaces_by_method.get(name, ())
+                if package.interfaces[interface][name] == method.signature and
+                any(found is method for found in self.implementations((package, package.import_path, interface), name))]
 
     def _field_slot(self, owner: _Type, name: str) -> tuple | None:
         """The slot of field `name` of struct `owner`: ("f", directory, struct, field) of the
