@@ -83,8 +83,29 @@ def test_targets(body, imports, key, expected):
     ("func run(a, f func(), g func()) { f(); use(g) }\n", "run",
      [("pcall", ParamTarget(1), None), ("call", FunctionTarget("use"), None),
       ("parg", ParamTarget(2), Arg(FunctionTarget("use"), 0))]),
-    ("func keep(f func()) S { return S{Handler: f} }\n", "keep", []),
-    ("func cmd(f func()) *C { return &C{RunE: f} }\n", "cmd", [("pcall", ParamTarget(0), None)]),
+    ("func keep(f func()) S { return S{Handler: f} }\n", "keep",
+     [("pstore", ParamTarget(0), Arg(MethodTarget(T("S"), (), "Handler"), 0))]),
+    ("func cmd(f func()) *C { return &C{RunE: f} }\n", "cmd",
+     [("pcall", ParamTarget(0), None), ("pstore", ParamTarget(0), Arg(MethodTarget(T("C"), (), "RunE"), 0))]),
+    # kept in a slot: a struct's field (keyed, positional, assigned), a package-level variable
+    ("func mk(v string, f func()) *M { return &M{v, f} }\n", "mk",
+     [("pstore", ParamTarget(1), Arg(MethodTarget(T("M"), (), ""), 1))]),
+    ("func (s *S) Add(n string, f Hook) { s.hooks[n] = f; s.all = append(s.all, f, g) }\n", "S.Add",
+     [("pstore", ParamTarget(1), Arg(MethodTarget(T("S"), (), "hooks"), 0)),
+      ("call", FunctionTarget("append"), None),
+      ("ref", MethodTarget(T("S"), (), "all"), Arg(FunctionTarget("append"), 0)),
+      ("parg", ParamTarget(1), Arg(FunctionTarget("append"), 1)),
+      ("pstore", ParamTarget(1), Arg(MethodTarget(T("S"), (), "all"), 0)),
+      ("ref", FunctionTarget("g"), Arg(FunctionTarget("append"), 2)),
+      ("store", FunctionTarget("g"), Arg(MethodTarget(T("S"), (), "all"), 0))]),
+    ("func Register(name string, fn func() error) { post[name] = fn }\n", "Register",
+     [("pstore", ParamTarget(1), Arg(FunctionTarget("post"), 0))]),
+    # a name (not a function value) is no parameter stored
+    ("func New(name string, c *Config) *S { return &S{name: name, cfg: c} }\n", "New", []),
+    # a range loop's element stands for its container, as a callee and as a receiver
+    ("func run() { for _, fn := range post { fn() } }\n", "run", [("call", FunctionTarget("post"), None)]),
+    ("func (s *S) run() { for _, a := range s.Accounts { a.Copy() } }\n", "S.run",
+     [("call", MethodTarget(T("S"), ("Accounts",), "Copy"), None)]),
     # what a call returns, called: in place or through a local
     ("func main() { mk(1)(2) }\n", "main", [("rcall", FunctionTarget("mk"), None), ("call", FunctionTarget("mk"), None)]),
     ("func main() { f := mk(1); f(2) }\n", "main", [("call", FunctionTarget("mk"), None), ("rcall", FunctionTarget("mk"), None)]),
@@ -92,6 +113,16 @@ def test_targets(body, imports, key, expected):
 def test_function_values(body, key, expected):
     events = {f.key: [(e.kind, e.target, e.arg) for e in f.events] for f in _facts(body).functions}
     assert events[key] == expected
+
+
+def test_a_literal_kept_in_a_field_is_its_enclosing_functions_value():
+    # Kept in a keyed field of elided type: still a value of main (a command's `Action`),
+    # not of the literal itself.
+    body = "func main() { _ = []*T{{Run: func() { f() }}} }\n"
+    events = _events(body)
+    (literal,) = [key for key in events if key != "main"]
+    assert events["main"] == [("ref", LiteralTarget(literal)), ("store", LiteralTarget(literal))]
+    assert events[literal] == [("call", FunctionTarget("f"))]
 
 
 def test_a_literal_held_by_a_local_runs_where_the_local_is_called_or_passed():

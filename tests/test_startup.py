@@ -94,6 +94,12 @@ def test_function_values_run_where_they_are_called():
     seams = _findings(os.path.join(STARTUP, "var-values"))
     assert _path_of(seams, "main.go", 31) == ["main", "purge"]
     assert _path_of(seams, "main.go", 43) == ["main", "notifyByHook"]
+    slots = _findings(os.path.join(STARTUP, "slots"))
+    assert _path_of(slots, "migrate/migrate.go", 70) == [
+        "main", "migrate.Run", "migrate.migration.Migrate", "migrate.updateCount", "migrate.updateTagCount"]
+    assert _path_of(slots, "migrate/migrate.go", 76) == ["main", "migrate.Run", "migrate.addIndex"]
+    assert _path_of(slots, "plugins/plugins.go", 22) == ["main", "hooks.RunAll", "plugins.decodeRegistered"]
+    assert _path_of(slots, "store/store.go", 35) == ["main", "store.Store.CopyAll", "store.Account.Copy"]
 
 
 def test_each_step_is_a_call_site_and_the_root_its_name():

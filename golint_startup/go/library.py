@@ -157,6 +157,10 @@ HANDLER_REGISTRATIONS: tuple[str, ...] = (
       for name in (*_HTTP_METHODS, "Any", "Route", "Handle", "Combo", "NotFound", "InternalServerError", "Use",
                    "Action", "Before")),
     "google.golang.org/grpc.RegisterService", "*.Register*Server",
+    # grpc-gateway's generated `Register…HandlerServer` gives its mux one closure per RPC.
+    *(f"{gateway}.{name}" for gateway in ("github.com/grpc-ecosystem/grpc-gateway/v2/runtime",
+                                          "github.com/grpc-ecosystem/grpc-gateway/runtime")
+      for name in ("Handle", "HandlePath")),
     # Per RPC: gRPC's interceptors.
     *(f"google.golang.org/grpc.{name}" for name in
       ("UnaryInterceptor", "StreamInterceptor", "ChainUnaryInterceptor", "ChainStreamInterceptor")),
@@ -164,6 +168,8 @@ HANDLER_REGISTRATIONS: tuple[str, ...] = (
     *(f"{ssh}.{name}" for ssh in ("github.com/gliderlabs/ssh", "github.com/charmbracelet/ssh")
       for name in ("Handle",)),
     "github.com/charmbracelet/wish.WithMiddleware",
+    # Per Nexus operation request.
+    "github.com/nexus-rpc/sdk-go/nexus.NewSyncOperation",
     # Per websocket connection, per queued task or message.
     "golang.org/x/net/websocket.Handler", "github.com/hibiken/asynq.HandleFunc",
     *(f"github.com/ThreeDotsLabs/watermill/message.{name}" for name in ("AddHandler", "AddNoPublisherHandler",
@@ -198,6 +204,8 @@ HANDLER_REGISTRATIONS: tuple[str, ...] = (
     # what these return (SL002's own advice), after a delay, or when a value is collected.
     "sync.OnceFunc", "sync.OnceValue", "sync.OnceValues", "time.AfterFunc", "context.AfterFunc",
     "runtime.SetFinalizer", "runtime.AddCleanup",
+    # A loadable cache's load function runs on a miss.
+    *(f"github.com/eko/gocache/lib{version}/cache.NewLoadable" for version in ("", "/v2", "/v3", "/v4")),
     # Nor these, which keep or describe a function without calling it: an interpreter's
     # generated symbol table (yaegi's `Symbols["pkg"] = map[string]reflect.Value{"F":
     # reflect.ValueOf(pkg.F)}`, read in init) would otherwise make every exported function

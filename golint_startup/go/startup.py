@@ -19,7 +19,7 @@ function values), less what runs only later:
   message: see facts._receive_loop and graph.ModuleGraph.is_channel.
 - function values only kept for later (callgraph.graph: passed to a module function that
   never calls that parameter, such as a project's own route helper; returned; the value of
-  a package-level variable, called where the variable is).
+  a package-level variable or a struct field, called where the variable or field is).
 
 A function reached from a root is startup code, however else it is reached (a helper of
 main and of a handler runs at startup at least once).
@@ -265,7 +265,8 @@ def build_for(facts: dict[str, ProgramFacts], abspaths: dict[str, str], location
     plain = {display: program.facts for display, program in facts.items() if program}
     reaching: set[tuple] = set()
     _, graph = completion.complete(plain, abspaths, lambda graph, function: function.id in seeds, read,
-                                   complete_file, runners=runners, callees=successors, reaches_seed=reaching)
+                                   complete_file, runners=runners, callees=successors, reaches_seed=reaching,
+                                   follow_values=True)
     _complete_value_receivers(facts, abspaths, complete_file, graph, [graph.functions[fid] for fid in reaching])
     if not options.services:
         return build(facts, abspaths, options)
@@ -300,8 +301,11 @@ def _complete_value_receivers(facts: dict[str, ProgramFacts], abspaths: dict[str
     the functions of the files the round before completed, which may pass the value on."""
     tried: set[str] = set()
     functions = reaching
+    looked: set[tuple] = {function.id for function in reaching}
     for _ in range(_VALUE_ROUNDS):
         wanted: set[str] = set()
+        # A receiver completed already (by completion's follow_values) may pass the value on.
+        passed_on: set[tuple] = set()
         for function in functions:
             if not function.complete:
                 continue
@@ -315,15 +319,20 @@ def _complete_value_receivers(facts: dict[str, ProgramFacts], abspaths: dict[str
                     namesakes if len(namesakes) <= _NAMESAKES else []
                 wanted.update(receiver.display for receiver in receivers
                               if not receiver.complete and receiver.display not in tried)
-        if not wanted:
+                passed_on.update(receiver.id for receiver in receivers if receiver.complete)
+        passed_on -= looked
+        looked |= passed_on
+        if not wanted and not passed_on:
             break
         for display in sorted(wanted):
             tried.add(display)
             complete_file(display)
-        graph.release()
-        graph = callgraph.ModuleGraph({display: program.facts for display, program in facts.items() if program},
-                                      abspaths)
-        functions = [function for function in graph.functions.values() if function.display in wanted]
+        if wanted:
+            graph.release()
+            graph = callgraph.ModuleGraph({display: program.facts for display, program in facts.items() if program},
+                                          abspaths)
+        functions = [function for function in graph.functions.values()
+                     if function.display in wanted or function.id in passed_on]
     graph.release()
 
 

@@ -19,6 +19,7 @@ from golint_startup.go.callgraph.facts import FileFacts
 from golint_startup.go.callgraph.graph import RUNNER_NAMES, Function, ModuleGraph
 
 ANY_FILE = "*"  # see callable_spelling
+_THROUGH_INTERFACE = "interface"  # a method's spelling in the packages importing an interface it implements
 
 
 def callable_spelling(function: Function) -> tuple[str, bool, str, str | None] | None:
@@ -56,7 +57,7 @@ def complete(facts: dict[str, FileFacts], abspaths: dict[str, str], is_seed: Cal
              more_callees: Callable[[ModuleGraph, Function], Iterable[Function]] | None = None,
              runners: dict[str, set[str]] | None = None,
              callees: Callable[[ModuleGraph, Function], Iterable[Function]] | None = None,
-             reaches_seed: set[tuple] | None = None) \
+             reaches_seed: set[tuple] | None = None, follow_values: bool = False) \
         -> tuple[dict[str, FileFacts], ModuleGraph]:
     """Fill in the events of every function that reaches a seed, and return the facts and their graph.
 
@@ -77,6 +78,11 @@ def complete(facts: dict[str, FileFacts], abspaths: dict[str, str], is_seed: Cal
     resolved events and `more_callees` (the startup model's startup edges: what runs only
     later cannot lead a path to a seed). `reaches_seed`, when given, receives the ids of the
     functions that reach a seed in the returned graph.
+
+    With `follow_values`, a function reaching a seed kept in a slot (graph.slot_values) is
+    reached where the slot is called, which spells the slot's name; and the files of the
+    module functions that functions reaching a seed hand a function value to are completed
+    (a constructor or registry may keep the value in a slot).
     """
     facts = dict(facts)
     searched: set[tuple[str, bool, str, str | None]] = set()
@@ -128,6 +134,16 @@ def complete(facts: dict[str, FileFacts], abspaths: dict[str, str], is_seed: Cal
                     seen.add(caller)
                     reaching.append(caller)
         spellings = {callable_spelling(graph.functions[fid]) for fid in seen} - {None}
+        receivers: set[str] = set()
+        if follow_values:
+            for fid in seen:
+                function = graph.functions[fid]
+                spellings.update(_slot_spelling(graph, slot) for slot in graph.slots_holding(function))
+                if function.kind == "method":
+                    # Called through an interface it implements: spelled where that interface's package is imported.
+                    spellings.update((function.key.split(".", 1)[1], True, directory, _THROUGH_INTERFACE)
+                                     for directory in graph.interfaces_implemented(function))
+                receivers.update(_receivers(graph, function))
         if seen & commands[0]:
             # A stored command function reaches a seed: the calls that run it spell a runner's name.
             spellings |= {(name, True, "", ANY_FILE) for name in RUNNER_NAMES}
@@ -136,7 +152,8 @@ def complete(facts: dict[str, FileFacts], abspaths: dict[str, str], is_seed: Cal
                           for caller in runners.get(name, ())}
         spellings -= searched
         pending = [d for d, f in facts.items() if f and not f.complete and d not in unreadable]
-        if not spellings or not pending:
+        receivers = {d for d in receivers if d in facts and facts[d] and not facts[d].complete and d not in unreadable}
+        if not (spellings or receivers) or not pending:
             if reaches_seed is not None:
                 reaches_seed.update(seen)
             return facts, graph
@@ -148,9 +165,12 @@ def complete(facts: dict[str, FileFacts], abspaths: dict[str, str], is_seed: Cal
         # imports (graph.resolve follows each declaration's imports): the files of packages
         # importing its package, directly or not, spell it.
         methods: dict[str, set] = {}
+        interfaces: dict[str, set] = {}  # an interface's package -> the names of its methods called
         for name, dotted, directory, others in spellings:
             in_package.setdefault(directory, set()).add((name, dotted))
-            if others == ANY_FILE and dotted and directory in graph.packages:
+            if others == _THROUGH_INTERFACE:
+                interfaces.setdefault(directory, set()).add((name, dotted))
+            elif others == ANY_FILE and dotted and directory in graph.packages:
                 methods.setdefault(directory, set()).add((name, dotted))
             elif others == ANY_FILE:
                 anywhere.add((name, dotted))
@@ -162,21 +182,25 @@ def complete(facts: dict[str, FileFacts], abspaths: dict[str, str], is_seed: Cal
             wanted = anywhere | in_package.get(directory, set())
             package = graph.packages.get(directory)
             for declarer, names in methods.items():
+                # Called through an interface of a package the declarer imports, too.
                 if package is None or declarer in graph.imported_closure(package):
+                    wanted = wanted | names
+            for interface_directory, names in interfaces.items():
+                if package is not None and interface_directory in graph.imported_closure(package):
                     wanted = wanted | names
             for _, path in facts[display].imports:
                 wanted |= by_importers.get(path, set())
-            if not wanted:
+            if not wanted and display not in receivers:
                 continue  # nothing searched for can be spelled in this file
             key = frozenset(wanted)
             if key not in patterns:
-                patterns[key] = _spelling_pattern(wanted)
+                patterns[key] = _spelling_pattern(wanted) if wanted else None
             pattern = patterns[key]
             source = read(display)
             if source is None:
                 unreadable.add(display)
                 continue
-            if pattern is _UNSEARCHABLE or pattern.search(source):
+            if display in receivers or pattern is _UNSEARCHABLE or pattern.search(source):
                 completed = compute(display)
                 if completed is None:
                     unreadable.add(display)
@@ -184,6 +208,29 @@ def complete(facts: dict[str, FileFacts], abspaths: dict[str, str], is_seed: Cal
                     facts[display] = completed
                     directory = os.path.dirname(abspaths[display])
                     completed_ids.update((directory, function.key) for function in completed.functions)
+
+
+def _slot_spelling(graph: ModuleGraph, slot: tuple) -> tuple[str, bool, str, str | None]:
+    """What a call through a slot spells: a variable as a function is, a field after a dot."""
+    name, directory = slot[-1], slot[1]
+    if not name[:1].isupper():
+        return name, slot[0] == "f", directory, None
+    package = graph.packages.get(directory)
+    if slot[0] == "f" or package is None or not package.import_path:
+        return name, slot[0] == "f", directory, ANY_FILE
+    return name, False, directory, package.import_path
+
+
+def _receivers(graph: ModuleGraph, function: Function) -> Iterable[str]:
+    """The files of the module functions, not yet completed, that `function` hands a value to."""
+    if not function.complete:
+        return
+    for event in function.events:
+        if event.arg is None or event.arg.callee is None or event.kind not in ("ref", "parg"):
+            continue
+        receiver = graph.resolve(event.arg.callee, function.package).function
+        if receiver is not None and not receiver.complete:
+            yield receiver.display
 
 
 _UNSEARCHABLE = object()  # a spelling that cannot be searched for: every file may hold it

@@ -11,7 +11,8 @@ Targets are resolved later, against the whole module (see `graph.ModuleGraph`):
 - `pkg.F()` / `pkg.F`: `MemberTarget` of the imported package;
 - `x.M()` / `x.M`: `MethodTarget`, with the type of `x` when the syntax makes it evident
   (receivers, parameters, `x := T{}` / `&T{}` / `new(T)` / `NewT()`, the first of `x, err := NewT()`, `var x T`,
-  package-level variables) and the chain of fields after it (`s.cfg.M()`);
+  package-level variables, the element of a `range` over a slice or map, typed as the
+  container: see type_ref) and the chain of fields after it (`s.cfg.M()`);
 - function literals are functions of their own (`LiteralTarget`), reached from the
   enclosing function at the literal's position.
 
@@ -22,6 +23,7 @@ end of its function, where it runs.
 from __future__ import annotations
 
 import bisect
+import re
 from typing import Callable, NamedTuple, Union
 
 import tree_sitter
@@ -29,7 +31,7 @@ import tree_sitter
 from golint_startup.go.gofile import GoFile
 from golint_startup.go.library import COMMAND_FIELDS, COMMAND_RUNNERS
 from golint_startup.go.syntax import matches, text, unparen
-from golint_startup.go.types import named_type, result_types
+from golint_startup.go.types import PREDECLARED, named_type, result_types
 
 
 # --- records ----------------------------------------------------------------
@@ -113,7 +115,8 @@ class Event(NamedTuple):
     "ret" (a value returned), "rcall" (a call of what `target` returns: `f(a)(b)`), "rarg"
     (what a call of `target` returns, passed on as `arg`: `New(WithX())`), "init"
     and "set" (the value of a package-level variable), "pcall", "pgo" and "parg" (a parameter
-    called, called in a `go` statement, or passed on as `arg`)."""
+    called, called in a `go` statement, or passed on as `arg`), "store" and "pstore" (a function
+    value, or a parameter, kept in the slot `arg` names: see `_stores`)."""
 
     position: int
     kind: str
@@ -127,7 +130,8 @@ class FunctionFacts(NamedTuple):
 
     key: `F`, `T.M`, `init#path:line`, `var:a,b`, or `path@offset` for a literal. result:
     the type of a function's first result. events: None in a summary (not computed).
-    variadic: the index of a final `...` parameter, which takes every later argument; -1 none."""
+    variadic: the index of a final `...` parameter, which takes every later argument; -1 none.
+    signature: a method's (see `signature`), which an interface's method call compares."""
 
     key: str
     kind: str
@@ -135,6 +139,7 @@ class FunctionFacts(NamedTuple):
     result: TypeRef
     events: tuple[Event, ...] | None
     variadic: int = -1
+    signature: str = ""
 
 
 class Field(NamedTuple):
@@ -156,6 +161,15 @@ class Variable(NamedTuple):
     type: TypeRef
 
 
+class Interface(NamedTuple):
+    """An interface type, the names of the methods it declares (not those it embeds) and
+    their signatures (see `signature`)."""
+
+    name: str
+    methods: tuple[str, ...]
+    signatures: tuple[str, ...]
+
+
 class Import(NamedTuple):
     name: str  # the name the file uses for the package
     path: str
@@ -169,6 +183,7 @@ class FileFacts(NamedTuple):
     structs: tuple[StructFacts, ...]
     variables: tuple[Variable, ...]
     complete: bool  # False for a summary: events not computed
+    interfaces: tuple[Interface, ...] = ()
 
 
 class Extent(NamedTuple):
@@ -207,7 +222,7 @@ class ProgramFacts(NamedTuple):
 # Every record class, for caches that store records by class name.
 RECORDS = (TypeRef, Span, FunctionTarget, MemberTarget, MethodTarget, LiteralTarget, ParamTarget, Arg, Event,
            FunctionFacts, Field,
-           StructFacts, Variable, Import, FileFacts, Extent, Context, ProgramFacts)
+           StructFacts, Variable, Interface, Import, FileFacts, Extent, Context, ProgramFacts)
 
 
 # --- finding the nodes ------------------------------------------------------
@@ -235,6 +250,9 @@ _FACTS = """
 (var_spec name: (identifier) @local value: (expression_list . [(function_literal) (call_expression)] @bound .))
 (range_clause left: (expression_list (identifier) @element .) right: (identifier) @ranged)
 (go_statement (call_expression) @started)
+(assignment left: (expression_list . (_) @sdest .) right: (expression_list . (_) @sval .))
+(composite_literal type: (_) @stype value: (literal_value) @sbody)
+(range_clause left: (expression_list . (_) . (identifier) @relem .) right: (_) @rsrc)
 """
 
 
@@ -247,7 +265,7 @@ class _Found:
     """
 
     __slots__ = ("calls", "deferred", "literals", "refs", "assigned", "bindings", "args", "returned", "inits", "sets",
-                 "keyed", "bound", "ranged", "started")
+                 "keyed", "bound", "ranged", "started", "stores", "literal_types", "elements")
 
     def __init__(self):
         self.calls, self.literals, self.refs, self.bindings = [], [], [], []
@@ -260,6 +278,9 @@ class _Found:
         # Range loops over a name: element name node -> the name ranged over (`for _, o := range opts`).
         self.ranged = {}
         self.started = set()  # the calls of `go` statements
+        # Assignments (value node -> destination node), composite literals of a named type
+        # (body -> type node), range loops' element names (name node -> the ranged expression).
+        self.stores, self.literal_types, self.elements = {}, {}, {}
 
 
 def _bucket(root, tops: list) -> list[_Found]:
@@ -276,7 +297,8 @@ def _bucket(root, tops: list) -> list[_Found]:
         return positions[key][node.start_byte]
 
     for captures in matches(_FACTS, root):
-        for name in ("call", "arg", "init", "setval", "keyed", "returned", "bound", "element"):
+        for name in ("call", "arg", "init", "setval", "keyed", "returned", "bound", "element", "sval", "sbody",
+                     "relem"):
             if name in captures:
                 node = captures[name][0]
                 break
@@ -311,6 +333,22 @@ def _bucket(root, tops: list) -> list[_Found]:
             bucket.bound[node] = text(captures["local"][0])
         elif "element" in captures:
             bucket.ranged[node] = text(captures["ranged"][0])
+        elif "sval" in captures:
+            bucket.stores[node] = captures["sdest"][0]
+        elif "sbody" in captures:
+            type_node = captures["stype"][0]
+            if type_node.type in ("type_identifier", "qualified_type", "generic_type"):
+                bucket.literal_types[node] = type_node
+            elif type_node.type in _CONTAINERS:
+                # Elements of elided type (`[]*step{{Run: f}}`): type_ref of a container is its element's.
+                for child in node.named_children:
+                    if child.type == "keyed_element":
+                        child = child.child_by_field_name("element")
+                    if child is not None and child.type == "literal_value":
+                        bucket.literal_types[child] = type_node
+        elif "relem" in captures:
+            if text(node) != "_":
+                bucket.elements[node] = captures["rsrc"][0]
         elif "started" in captures:
             bucket.started.add(node)
         elif "deferred" in captures:
@@ -369,8 +407,18 @@ def type_ref(file: GoFile, node: tree_sitter.Node | None) -> TypeRef:
     """The named type a type expression denotes (pointers and type arguments dropped), or CHANNEL."""
     if node is not None and node.type == "channel_type":
         return CHANNEL
+    if node is not None and node.type in _CONTAINERS:
+        # A slice, array or map of a named type stands for its element: such a type has no
+        # methods of its own, and `range s.Accounts` or `s.Accounts[k]` gives an element.
+        element = node.child_by_field_name("element")
+        if element is None or element.type in _CONTAINERS or element.type == "channel_type":
+            return UNKNOWN
+        node = element
     named = named_type(_Imports(file), node)
     return TypeRef("t", *named) if named is not None else UNKNOWN
+
+
+_CONTAINERS = frozenset({"slice_type", "array_type", "map_type"})
 
 
 def _imported_member(file: GoFile, selector, env: dict) -> tuple[str, str] | None:
@@ -434,6 +482,9 @@ class Env(dict):
     def __init__(self, file: GoFile):
         super().__init__()
         self.file = file
+        # A range loop's element name -> the expression ranged over, which it stands for as a
+        # receiver (`for _, a := range s.Accounts { a.Copy() }`) or a callee (`fn()`).
+        self.aliases: dict = {}
 
     def get(self, name, default=None):
         value = dict.get(self, name, default)
@@ -509,7 +560,18 @@ def _receiver(file: GoFile, operand, env: dict) -> tuple[TypeRef, tuple[str, ...
     """(type of the base, field chain) for the operand of `operand.M`."""
     fields = []
     node = unparen(operand)
-    while node is not None and node.type == "selector_expression":
+    aliases = getattr(env, "aliases", {})
+    hops = 0
+    while node is not None and node.type in ("selector_expression", "index_expression", "identifier"):
+        if node.type == "identifier":
+            if text(node) not in aliases or hops > 2:
+                break
+            hops += 1  # a loop element: the container it ranges over
+            node = unparen(aliases[text(node)])
+            continue
+        if node.type == "index_expression":  # an element (`s.Accounts[k].Copy()`): typed as its container
+            node = unparen(node.child_by_field_name("operand"))
+            continue
         inner = unparen(node.child_by_field_name("operand"))
         if inner is not None and inner.type == "identifier" and text(inner) not in env and \
                 file.imports.get(text(inner)):
@@ -562,7 +624,9 @@ def _events_of(file: GoFile, top, found: _Found, key: str, classify: Classifier 
     ends = {top: top.end_byte}
     for literal in literals:
         ends[literal] = literal.end_byte
-    owner_of = _owners(top, literals, [call for call, _ in found.calls] + found.refs)
+    stored = _stored_values(file, found, env)
+    owner_of = _owners(top, literals, [call for call, _ in found.calls] + found.refs +
+                       [v for v, _ in stored if v.type != "function_literal"])  # literals: owned as literals
     keys = {top: key, **{literal: literal_keys[literal] for literal in literals}}
     events: dict = {holder: [] for holder in keys}
     # The call of each literal called right where it is written: `func() {...}()`.
@@ -657,6 +721,13 @@ def _events_of(file: GoFile, top, found: _Found, key: str, classify: Classifier 
             events[owner].append(Event(place(call, owner), kind, ParamTarget(params[text(function)]), span(call)))
             continue
         kind = "run" if in_command(call, owner) else "call"
+        if function is not None and function.type == "identifier" and text(function) in env.aliases and \
+                text(function) not in held:
+            # `for _, fn := range hooks { fn() }`: a call of what the container holds.
+            target = _target(file, env.aliases[text(function)], env)
+            if target is not None:
+                events[owner].append(Event(place(call, owner), kind, target, span(call)))
+            continue
         if function is not None and function.type == "identifier" and text(function) in held:
             for value in held[text(function)]:
                 if value.type == "function_literal":
@@ -697,7 +768,104 @@ def _events_of(file: GoFile, top, found: _Found, key: str, classify: Classifier 
         if target is not None and (type(target) is not MethodTarget or target.receiver != UNKNOWN):
             kind, arg = value_kind(ref, owner)
             events[owner].append(Event(ref.start_byte, kind, target, span(ref), arg))
+    function_params = _function_parameters(top)
+    for value, slot in stored:
+        owner = owner_of[value]
+        if value.type == "identifier" and text(value) in params:
+            if text(value) in function_params:
+                events[owner].append(Event(value.start_byte, "pstore", ParamTarget(params[text(value)]), span(value),
+                                           slot))
+            continue
+        if value.type == "function_literal":
+            target = LiteralTarget(keys[value])
+        elif value.type == "identifier" and text(value) in held:
+            continue
+        else:
+            target = _target(file, value, env)
+        if target is not None and (type(target) is not MethodTarget or target.receiver != UNKNOWN):
+            events[owner].append(Event(value.start_byte, "store", target, span(value), slot))
     return {keys[holder]: tuple(sorted(held, key=lambda e: e.position)) for holder, held in events.items()}
+
+
+def _stored_values(file: GoFile, found: _Found, env: dict) -> list[tuple]:
+    """(value node, Arg naming its slot) for each function value, or parameter, kept where a later
+    call through the slot runs it (graph.ModuleGraph.slot_values): a struct field, by a composite
+    literal of the struct (keyed or positional: Arg(MethodTarget(type, (), ""), position)) or by
+    `x.f = v`, `x.f[k] = v`, `x.f = append(x.f, v)` (Arg(MethodTarget(type of x, fields, "f"), 0));
+    a package-level variable by `m[k] = v` or `list = append(list, v)` (Arg(FunctionTarget or
+    MemberTarget, 0); `x = v` is a "set" event already)."""
+    stored = []
+    for value, destination in found.stores.items():
+        slot = _slot(file, destination, env)
+        if slot is None:
+            continue
+        value = unparen(value)
+        if value is None:
+            continue
+        if value.type == "call_expression":
+            function, arguments = value.child_by_field_name("function"), value.child_by_field_name("arguments")
+            if function is None or text(function) != "append" or "append" in env or arguments is None:
+                continue
+            values = [unparen(a) for a in arguments.named_children[1:] if a.type != "comment"]
+        elif type(slot.callee) is not MethodTarget and unparen(destination).type == "identifier":
+            continue  # `x = v`: a "set" event
+        else:
+            values = [value]
+        stored += [(v, slot) for v in values if v is not None and v.type in _VALUE_NODES]
+    for body, type_node in found.literal_types.items():
+        ref = type_ref(file, type_node)
+        if ref.kind != "t":
+            continue
+        elements = [c for c in body.named_children if c.type != "comment"]
+        for position, element in enumerate(elements):
+            if element.type == "keyed_element":
+                key, value = element.child_by_field_name("key"), element.child_by_field_name("element")
+                if key is None or key.type != "identifier":
+                    break  # a map's or slice's keys
+                slot = Arg(MethodTarget(ref, (), text(key)), 0)
+            else:
+                value, slot = element, Arg(MethodTarget(ref, (), ""), position)
+            value = unparen(value)
+            if value is not None and value.type in _VALUE_NODES:
+                stored.append((value, slot))
+    return stored
+
+
+_VALUE_NODES = frozenset({"identifier", "selector_expression", "function_literal"})
+
+
+def _slot(file: GoFile, destination, env: dict) -> Arg | None:
+    """The slot an assignment's destination names (see _stored_values), or None: a local."""
+    node = unparen(destination)
+    while node is not None and node.type == "index_expression":
+        node = unparen(node.child_by_field_name("operand"))
+    if node is None:
+        return None
+    if node.type == "identifier":
+        name = text(node)
+        return None if name in env or name == "_" else Arg(FunctionTarget(name), 0)
+    if node.type != "selector_expression":
+        return None
+    member = _imported_member(file, node, env)
+    if member:
+        return Arg(MemberTarget(*member), 0)
+    receiver = _receiver(file, node.child_by_field_name("operand"), env)
+    if receiver is None or receiver[0] == UNKNOWN:
+        return None
+    return Arg(MethodTarget(receiver[0], receiver[1], text(node.child_by_field_name("field"))), 0)
+
+
+def _function_parameters(top) -> set[str]:
+    """The parameters that may hold a function value: of a function type, or of a named type
+    other than a pointer (`f func() error`, `fn HookFunc`)."""
+    names = set()
+    declared = top.child_by_field_name("parameters") if top.type != "var_spec" else None
+    for declaration in declared.named_children if declared is not None else ():
+        type_node = declaration.child_by_field_name("type")
+        if type_node is not None and (type_node.type == "function_type" or type_node.type in (
+                "type_identifier", "qualified_type") and text(type_node) not in PREDECLARED):
+            names.update(text(name) for name in declaration.children_by_field_name("name"))
+    return names
 
 
 def _parameters(top) -> tuple[dict[str, int], int]:
@@ -763,12 +931,12 @@ def _struct_fields(file: GoFile, struct) -> tuple[Field, ...]:
     return tuple(fields)
 
 
-def _declarations(file: GoFile) -> tuple[list, list[StructFacts], list[Variable]]:
-    """(tops, structs, variables) from a walk over the top level only (no query, cheap).
+def _declarations(file: GoFile) -> tuple[list, list[StructFacts], list[Variable], list[Interface]]:
+    """(tops, structs, variables, interfaces) from a walk over the top level only (no query, cheap).
 
     tops: functions, methods and package-level var specs with a value, in source order.
     """
-    structs, variables, tops = [], [], []
+    structs, variables, tops, interfaces = [], [], [], []
     for kind, node in file.declarations:
         if kind == "method_declaration" or kind == "function_declaration":  # most of them, in this order
             if node.child_by_field_name("body") is not None:
@@ -778,6 +946,12 @@ def _declarations(file: GoFile) -> tuple[list, list[StructFacts], list[Variable]
                 body = spec.child_by_field_name("type")
                 if spec.type == "type_definition" and body is not None and body.type == "struct_type":
                     structs.append(StructFacts(text(spec.child_by_field_name("name")), _struct_fields(file, body)))
+                elif spec.type == "type_definition" and body is not None and body.type == "interface_type":
+                    methods = [m for m in body.named_children
+                               if m.type == "method_elem" and m.child_by_field_name("name") is not None]
+                    interfaces.append(Interface(text(spec.child_by_field_name("name")),
+                                                tuple(text(m.child_by_field_name("name")) for m in methods),
+                                                tuple(signature(m) for m in methods)))
         elif kind == "var_declaration":
             for spec in node.named_children:
                 if spec.type != "var_spec":
@@ -788,7 +962,7 @@ def _declarations(file: GoFile) -> tuple[list, list[StructFacts], list[Variable]
                     variables.append(Variable(text(name), bound.get(text(name), UNKNOWN)))
                 if spec.child_by_field_name("value") is not None:
                     tops.append(spec)
-    return tops, structs, variables
+    return tops, structs, variables, interfaces
 
 
 def _top_header(file: GoFile, node) -> tuple[FunctionFacts, tuple | None] | None:
@@ -811,7 +985,8 @@ def _top_header(file: GoFile, node) -> tuple[FunctionFacts, tuple | None] | None
         # most top-level declarations are methods.
         results = result_types(node)
         result = CHANNEL if results and results[0] is not None and results[0].type == "channel_type" else UNKNOWN
-        return (FunctionFacts(f"{recv_type.name}.{name}", "method", span(name_node), result, None),
+        return (FunctionFacts(f"{recv_type.name}.{name}", "method", span(name_node), result, None,
+                              signature=signature(node)),
                 (tuple(decl.children_by_field_name("name")), recv_type))
     if name == "init":
         name = f"init#{file.path}:{node.start_point[0] + 1}"  # a package may have many
@@ -820,19 +995,43 @@ def _top_header(file: GoFile, node) -> tuple[FunctionFacts, tuple | None] | None
                          None), None
 
 
-def _file_facts(file: GoFile, functions, structs, variables, complete: bool) -> FileFacts:
+_QUALIFIER = re.compile(r"\b[A-Za-z_][A-Za-z0-9_]*\.")
+
+
+def signature(node) -> str:
+    """The types of a method's (or interface method's) parameters and results, without names,
+    spaces or package qualifiers (an interface's package and an implementing type's name the
+    same types differently): `(ctx context.Context, n int) error` gives "Context,int/error"."""
+    parts = []
+    for field in ("parameters", "result"):
+        declared = node.child_by_field_name(field)
+        types = []
+        if declared is not None and declared.type in ("parameters", "parameter_list"):
+            for declaration in declared.named_children:
+                type_node = declaration.child_by_field_name("type")
+                if type_node is None:
+                    continue
+                shown = ("..." if declaration.type == "variadic_parameter_declaration" else "") + text(type_node)
+                types += [shown] * max(1, len(declaration.children_by_field_name("name")))
+        elif declared is not None:
+            types.append(text(declared))
+        parts.append(",".join(_QUALIFIER.sub("", "".join(t.split())) for t in types))
+    return "/".join(parts)
+
+
+def _file_facts(file: GoFile, functions, structs, variables, interfaces, complete: bool) -> FileFacts:
     return FileFacts(file.package, tuple(file.blank_imports),
                      tuple(Import(name, path) for name, path in sorted(file.imports.items())),
-                     tuple(functions), tuple(structs), tuple(variables), complete)
+                     tuple(functions), tuple(structs), tuple(variables), complete, tuple(interfaces))
 
 
 def file_summary(file: GoFile) -> FileFacts:
     """The facts of `file_facts` without the events (`complete` False): every top-level
     function, the types and variables. A walk over the top level only; `file_facts` of the
     same file can fill the events in later, where they are needed."""
-    tops, structs, variables = _declarations(file)
+    tops, structs, variables, interfaces = _declarations(file)
     functions = [header[0] for header in map(lambda node: _top_header(file, node), tops) if header is not None]
-    return _file_facts(file, functions, structs, variables, complete=False)
+    return _file_facts(file, functions, structs, variables, interfaces, complete=False)
 
 
 def file_facts(file: GoFile, classify: Classifier | None = None,
@@ -846,7 +1045,7 @@ def file_facts(file: GoFile, classify: Classifier | None = None,
     `program`: (extents, contexts) lists to fill for `program_facts`.
     """
     functions = []
-    (tops, structs, variables), buckets = _captured(file)
+    (tops, structs, variables, interfaces), buckets = _captured(file)
     surroundings = _bucket_surroundings(file.root, tops) if program is not None else None
     for index, (node, found) in enumerate(zip(tops, buckets)):
         header = _top_header(file, node)
@@ -862,6 +1061,10 @@ def file_facts(file: GoFile, classify: Classifier | None = None,
             # literals declare are (`RunE: func(...) error { app := &App{}; return app.Serve() }`).
             if binding != node:
                 _bind(binding, env)
+        for element, ranged in found.elements.items():
+            if text(element) not in env:  # a name bound elsewhere too is left untyped
+                env[text(element)] = _Pending("value", ranged, text(element))
+                env.aliases[text(element)] = ranged
         literal_keys = {literal: f"{file.path}@{literal.start_byte}" for literal in found.literals}
         events = _events_of(file, node, found, function.key, classify, env, literal_keys, keep_untyped_call)
         functions.append(function._replace(events=events[function.key], variadic=_parameters(node)[1]))
@@ -873,7 +1076,7 @@ def file_facts(file: GoFile, classify: Classifier | None = None,
             program[0].append(Extent(function.key, span(node)))
             program[0].extend(Extent(literal_keys[literal], span(literal)) for literal in found.literals)
             program[1].extend(_contexts(file, found, surroundings[index], env))
-    return _file_facts(file, functions, structs, variables, complete=True)
+    return _file_facts(file, functions, structs, variables, interfaces, complete=True)
 
 
 def _captured(file: GoFile) -> tuple[tuple[list, list[StructFacts], list[Variable]], list[_Found]]:

@@ -4,8 +4,10 @@
 its go.work or local `replace` lines point at, into packages keyed by directory, and
 resolves event targets: a function of the package, a function of another package of the
 group (import path -> directory through the module path prefix), a method of a type
-declared in the group (through struct fields, with one level of embedding), or a member
-outside the group (`Resolved.external`).
+declared in the group (through struct fields, with one level of embedding), the group's
+implementations of a method of an interface declared in the group, the function values kept
+in a struct field or package-level variable called (see slot_values), or a member outside
+the group (`Resolved.external`).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ class Function:
     package: "Package" = None  # type: ignore[assignment]
     complete: bool = True  # False: a summary's function, its events not computed
     variadic: int = -1  # the index of a final `...` parameter, -1 none
+    signature: str = ""  # a method's parameter and result types (see facts.signature)
 
     @property
     def key(self) -> str:
@@ -54,6 +57,8 @@ class Package:
     functions: dict[str, Function] = field(default_factory=dict)
     structs: dict[str, dict[str, TypeRef]] = field(default_factory=dict)
     variables: dict[str, TypeRef] = field(default_factory=dict)
+    # name -> {method name: signature} of the interfaces it declares
+    interfaces: dict[str, dict[str, str]] = field(default_factory=dict)
     imports: set = field(default_factory=set)  # import paths of its files, blank imports included
 
 
@@ -63,6 +68,10 @@ class Resolved:
     external: tuple[str, str] | None = None  # (import path, member) outside the module
     method_name: str = ""
     unresolved: bool = False  # a method call on a value of unknown type
+    # A method of an interface of the group: the group's methods that may implement it
+    # (see implementations); a call of a struct field: its slot (see slot_values).
+    implementations: tuple = ()
+    slot: tuple | None = None
 
 
 RUNNER_NAMES = frozenset().union(*COMMAND_RUNNERS.values())
@@ -96,8 +105,14 @@ class ModuleGraph:
         self._pending: set[tuple] = set()
         self._pending_asked = False
         # (package directory, variable name) -> the function values a package-level variable holds.
-        self._variables: dict[tuple[str, str], list[Target]] | None = None
+        # A slot (see _slot) -> the function values kept in it, with the package that names them.
+        self._variables: dict[tuple, list[tuple[Target, Package]]] | None = None
         self._resolved: dict[tuple, Resolved] = {}
+        self._holding: dict[tuple, list[tuple]] | None = None  # see slots_holding
+        self._importers: dict[str, list[Package]] | None = None  # see importers
+        self._importer_closures: dict[str, set[str]] = {}
+        self._interfaces_by_method: dict[str, list[tuple[Package, str]]] | None = None
+        self._implementations: dict[tuple, tuple[Function, ...]] = {}
         self._methods: dict[str, list[Function]] | None = None  # see methods_named
         for display, file in sorted(facts.items()):
             if not file or display.endswith("_test.go"):
@@ -118,11 +133,13 @@ class ModuleGraph:
                 package.structs[struct.name] = {f.name: f.type for f in struct.fields}
             for variable in file.variables:
                 package.variables.setdefault(variable.name, variable.type)
+            for interface in file.interfaces:
+                package.interfaces[interface.name] = dict(zip(interface.methods, interface.signatures))
             for facts_of in file.functions:
                 events = facts_of.events or ()  # None: not computed (see completion.complete)
                 function = Function((directory, facts_of.key), facts_of.kind, display, facts_of.name_span,
                                     facts_of.result, events, package, facts_of.events is not None,
-                                    facts_of.variadic)
+                                    facts_of.variadic, facts_of.signature)
                 existing = package.functions.get(facts_of.key)
                 if existing is not None:  # the same name under different build tags: merge
                     function.events = existing.events + events
@@ -138,6 +155,8 @@ class ModuleGraph:
         for package in self.packages.values():
             package.functions = {}
         self.functions, self.packages, self._resolved, self._methods = {}, {}, {}, None
+        self._variables, self._holding, self._importers, self._importer_closures = None, None, None, {}
+        self._interfaces_by_method, self._implementations = None, {}
         self._stored, self.runs_later = [], lambda function, callee: False
 
     # --- resolution -----------------------------------------------------
@@ -265,6 +284,10 @@ class ModuleGraph:
                 if resolved.function is None and resolved.external is None and not resolved.unresolved:
                     for value in self._variable_values(event.target, package):
                         yield event, value
+                    for implementation in resolved.implementations:
+                        yield event, Resolved(implementation)
+                    for value in self.slot_values(resolved.slot) if resolved.slot is not None else ():
+                        yield event, value
             elif kind == "ref":
                 # A function value passed to a call runs only if the callee may call it.
                 if event.arg is None or self._passes(function, event.arg):
@@ -317,28 +340,100 @@ class ModuleGraph:
         return [resolved]
 
     def _variable_values(self, target: Target, package: Package) -> list[Resolved]:
-        """What a call of a package-level variable (`purgeFunc(ids)`) calls: the function values
-        it is initialized with or assigned in the group's non-test code."""
+        """What a call of a package-level variable (`purgeFunc(ids)`, `hooks[name]()`) calls:
+        the function values it is initialized with, assigned or given in the group's non-test
+        code (see slot_values)."""
         if type(target) is MemberTarget:
             package = self.package_for(target.path, package)
         elif type(target) is not FunctionTarget:
             return []
         if package is None or target.name not in package.variables:
             return []
+        return self.slot_values(("v", package.directory, target.name))
+
+    def slot_values(self, slot: tuple) -> list[Resolved]:
+        """The function values kept in a slot: ("v", directory, name) a package-level variable,
+        ("f", directory, struct, field) a struct field. A value is kept by a variable's
+        initializer, an assignment ("set"), a store ("store": `m[k] = f`, `x.f = f`, a composite
+        literal of the struct), or, for a parameter stored ("pstore": a constructor's
+        `&migration{v, f}`, a registry's `Register(fn)`), by each argument its function's
+        calls pass for it. A call through the slot calls them all."""
         if self._variables is None:
-            self._variables = {}
+            self._variables = self._slot_index()
+        return [self.resolve(value, home) for value, home in self._variables.get(slot, ())]
+
+    def _slot_index(self) -> dict[tuple, list[tuple[Target, Package]]]:
+        slots: dict[tuple, list] = {}
+        parameters: dict[tuple, list[tuple]] = {}  # (function id, parameter index) -> slots
+        for holder in self.functions.values():
+            for event in holder.events:
+                kind = event.kind
+                if kind == "init" and holder.kind == "var":
+                    names = holder.key[4:].split(",")
+                    if event.arg.index < len(names):
+                        slots.setdefault(("v", holder.package.directory, names[event.arg.index]), []).append(
+                            (event.target, holder.package))
+                elif kind in ("set", "store", "pstore"):
+                    slot = self._slot(event.arg, holder.package)
+                    if slot is None:
+                        continue
+                    if kind == "pstore":
+                        parameters.setdefault((holder.id, event.target.index), []).append(slot)
+                    else:
+                        slots.setdefault(slot, []).append((event.target, holder.package))
+        if parameters:
+            names = {fid[1].rsplit(".", 1)[-1] for fid, _ in parameters}
             for holder in self.functions.values():
                 for event in holder.events:
-                    if event.kind == "init" and holder.kind == "var":
-                        names = holder.key[4:].split(",")
-                        name = names[event.arg.index] if event.arg.index < len(names) else None
-                    elif event.kind == "set":
-                        name = event.arg.callee.name
-                    else:
+                    if event.kind != "ref" or event.arg is None or event.arg.callee is None or \
+                            getattr(event.arg.callee, "name", None) not in names:
                         continue
-                    self._variables.setdefault((holder.package.directory, name), []).append(
-                        (event.target, holder.package))
-        return [self.resolve(value, home) for value, home in self._variables.get((package.directory, target.name), ())]
+                    callee = self.resolve(event.arg.callee, holder.package).function
+                    if callee is None:
+                        continue
+                    index = event.arg.index
+                    if 0 <= callee.variadic < index:
+                        index = callee.variadic
+                    for slot in parameters.get((callee.id, index), ()):
+                        slots.setdefault(slot, []).append((event.target, holder.package))
+        return slots
+
+    def _slot(self, arg: Arg, package: Package) -> tuple | None:
+        """The slot an event's `arg` names (see facts._stored_values)."""
+        target = arg.callee
+        if type(target) is FunctionTarget:
+            return ("v", package.directory, target.name) if target.name in package.variables else None
+        if type(target) is MemberTarget:
+            other = self.package_for(target.path, package)
+            return ("v", other.directory, target.name) if other is not None and target.name in other.variables \
+                else None
+        if type(target) is not MethodTarget:
+            return None
+        owner = self.resolve_type(target.receiver, package)
+        for field_name in target.fields:
+            owner = self.field_type(owner, field_name) if owner is not None else None
+        if owner is None or owner[0] is None:
+            return None
+        name = target.name
+        if not name:  # a positional element of a struct literal
+            fields = list(owner[0].structs.get(owner[2], {}))
+            if arg.index >= len(fields):
+                return None
+            name = fields[arg.index]
+        return self._field_slot(owner, name)
+
+    def slots_holding(self, function: Function) -> list[tuple]:
+        """The slots that may hold `function` (see completion: their calls spell the slot's name)."""
+        if self._variables is None:
+            self._variables = self._slot_index()
+        if self._holding is None:
+            self._holding = {}
+            for slot, values in self._variables.items():
+                for value, home in values:
+                    found = self.resolve(value, home).function
+                    if found is not None:
+                        self._holding.setdefault(found.id, []).append(slot)
+        return self._holding.get(function.id, [])
 
     def calls_parameter(self, function: Function, index: int) -> bool:
         """Whether `function` may call its parameter `index` (a function value) while it runs:
@@ -403,7 +498,7 @@ class ModuleGraph:
             return False
         # A method of unknown receiver type (`NewBuilder().WithHook(f)`) named like the module's
         # own methods calls the value if one of those may; another name is a library's, which may.
-        methods = self.methods_named(callee.name) if resolved.unresolved else ()
+        methods = self.methods_named(callee.name) if resolved.unresolved else resolved.implementations
         return not methods or any(self.calls_parameter(method, arg.index) for method in methods)
 
     def methods_named(self, name: str) -> list[Function]:
@@ -467,6 +562,27 @@ class ModuleGraph:
         visible = self.imported_closure(function.package)
         return [target for target, directory, imported in stored if directory in visible and frameworks & imported]
 
+    def importers(self, package: Package) -> set[str]:
+        """The directories of `package` and of the group's packages importing it, directly or not
+        (one walk over reversed imports: asking each package's imported_closure cost seconds)."""
+        if self._importers is None:
+            self._importers = {}
+            for importer in self.packages.values():
+                for path in importer.imports:
+                    other = self.package_for(path, importer)
+                    if other is not None:
+                        self._importers.setdefault(other.directory, []).append(importer)
+        seen = self._importer_closures.get(package.directory)
+        if seen is None:
+            seen, queue = {package.directory}, deque([package.directory])
+            while queue:
+                for importer in self._importers.get(queue.popleft(), ()):
+                    if importer.directory not in seen:
+                        seen.add(importer.directory)
+                        queue.append(importer.directory)
+            self._importer_closures[package.directory] = seen
+        return seen
+
     def imported_closure(self, package: Package) -> set[str]:
         """The directories of `package` and of the group's packages it imports, directly or not."""
         if package.directory not in self._closures:
@@ -509,7 +625,66 @@ class ModuleGraph:
             return Resolved(None, method_name=target.name, unresolved=True)
         if resolved[0] is None:
             return Resolved(None, external=(resolved[1], target.name), method_name=target.name)
-        return Resolved(self.method(resolved, target.name), method_name=target.name)
+        method = self.method(resolved, target.name)
+        if method is None and resolved[2] in resolved[0].interfaces:
+            return Resolved(None, method_name=target.name, implementations=self.implementations(resolved, target.name))
+        if method is None:
+            return Resolved(None, method_name=target.name, slot=self._field_slot(resolved, target.name))
+        return Resolved(method, method_name=target.name)
+
+    def implementations(self, interface: _Type, name: str) -> tuple[Function, ...]:
+        """The group's methods `name` that a call through `interface` may run: of the types of
+        the interface's package and the packages importing it (directly or not) that have
+        every method the interface declares, the one called with the same signature."""
+        key = (interface[0].directory, interface[2], name)
+        if key not in self._implementations:
+            self._implementations[key] = self._implementations_of(interface, name)
+        return self._implementations[key]
+
+    def _implementations_of(self, interface: _Type, name: str) -> tuple[Function, ...]:
+        package = interface[0]
+        wanted = package.interfaces[interface[2]]
+        if name not in wanted:
+            return ()  # an embedded interface's method: not followed
+        found = []
+        importers = None
+        for method in self.methods_named(name):
+            if method.signature != wanted[name]:
+                continue
+            if importers is None:
+                importers = self.importers(package)
+            if method.package.directory not in importers:
+                continue
+            owner = method.package
+            type_ = (owner, owner.import_path, method.key.split(".", 1)[0])
+            if all(other == name or self.method(type_, other) is not None for other in wanted):
+                found.append(method)
+        return tuple(found)
+
+    def interfaces_implemented(self, method: Function) -> list[str]:
+        """The directories of the packages declaring an interface of the group whose calls of
+        `method`'s name may run it (see implementations)."""
+        if self._interfaces_by_method is None:
+            self._interfaces_by_method = {}
+            for package in self.packages.values():
+                for interface, methods in package.interfaces.items():
+                    for name in methods:
+                        self._interfaces_by_method.setdefault(name, []).append((package, interface))
+        name = method.key.split(".", 1)[1]
+        return [package.directory for package, interface in self._interfaces_by_method.get(name, ())
+                if package.interfaces[interface][name] == method.signature and
+                any(found is method for found in self.implementations((package, package.import_path, interface), name))]
+
+    def _field_slot(self, owner: _Type, name: str) -> tuple | None:
+        """The slot of field `name` of struct `owner`: ("f", directory, struct, field) of the
+        struct declaring it (one level of embedding); None when there is no such field."""
+        package, _, type_name = owner
+        if name in package.structs.get(type_name, {}):
+            return ("f", package.directory, type_name, name)
+        for inner in self._embedded(package, type_name):
+            if name in inner[0].structs.get(inner[2], {}):
+                return ("f", inner[0].directory, inner[2], name)
+        return None
 
 
 def shortest_paths_to(target: tuple, predecessors: dict[tuple, list[tuple]]) -> dict[tuple, tuple | None]:

@@ -1,0 +1,9 @@
+package main
+
+import (
+	"context"
+
+	"example.com/slots/migrate"
+)
+
+func main() { migrate.Run(context.Background(), &migrate.DB{}) }

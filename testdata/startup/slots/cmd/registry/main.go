@@ -1,0 +1,8 @@
+package main
+
+import (
+	"example.com/slots/hooks"
+	_ "example.com/slots/plugins"
+)
+
+func main() { hooks.RunAll() }
