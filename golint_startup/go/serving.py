@@ -60,7 +60,8 @@ def serves_directly(graph: ModuleGraph, function: Function, calls: Calls) -> boo
 def successors(graph: ModuleGraph, function: Function,
                more: Callable[[Function], Iterable[Function]] = lambda function: ()) -> set[tuple]:
     """The ids of the module functions `function` may run, by any means (see the module's doc)."""
-    found = {resolved.function.id for _, resolved in graph.edges(function) if resolved.function is not None}
+    found = {resolved.function.id for _, resolved in graph.edges(function)
+             if resolved.function is not None}
     for event in function.events:
         if event.target is None or type(event.target) is ParamTarget:
             continue
@@ -108,11 +109,15 @@ class Servers:
         return fid in self.toward
 
 
-# Files a search may complete before the function is taken to serve. Measured on temporal,
-# netbird, headscale, navidrome, woodpecker and k6 (46 searches): 24 of the 30 that found a
-# server did within 11 files; the others completed 26 to 293 files each, and two tools'
-# searches added 7-9 s of CPU to a 25 s run. A search cut short keeps its program's findings.
-_SEARCH_FILES = 64
+# How far a search may go before the function is taken to serve: at most this many files
+# completed, in at most this many rounds (each rebuilds the module's graph, 0.13 s on
+# netbird's 2,000 files). Measured on temporal, netbird, headscale, navidrome, woodpecker and
+# k6 (46 searches): 24 of the 30 that found a server did within 11 files; the others took
+# 26 to 293 files and up to 14 rounds each, and two tools' searches added 7-9 s of CPU to a
+# 25 s run. A search cut short keeps its program's findings (the cost of the bound: some CLI
+# commands, such as navidrome's `inspect` and k6's `cloud login`, keep theirs).
+_SEARCH_FILES = 32
+_SEARCH_ROUNDS = 6
 
 
 class Forward:
@@ -175,7 +180,7 @@ class Forward:
         if fid in self.answers:
             return self.answers[fid]
         graph = self.graph or self._rebuild()
-        budget = len(self.tried) + _SEARCH_FILES
+        budget, rounds = len(self.tried) + _SEARCH_FILES, 0
         # Each function seen, with the one it was reached from: a serving function's callers on
         # the way serve too, which ends a later search that meets one of them.
         seen: dict[tuple, tuple | None] = {fid: None}
@@ -209,7 +214,8 @@ class Forward:
                     if callee not in seen:
                         seen[callee] = current
                         following.append(callee)
-            if files and len(self.tried | files) > budget:
+            rounds += bool(files)
+            if files and (len(self.tried | files) > budget or rounds > _SEARCH_ROUNDS):
                 self.answers[fid] = True  # too far to tell: it may serve, and keeps its findings
                 return True
             if files and self._complete(files):
