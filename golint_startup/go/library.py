@@ -141,7 +141,10 @@ HANDLER_REGISTRATIONS: tuple[str, ...] = (
     *(f"{HTTP}.{name}" for name in ("Handle", "HandleFunc", "HandlerFunc")),
     *(f"{chi}.{name}" for chi in ("github.com/go-chi/chi", "github.com/go-chi/chi/v5")
       for name in (*_HTTP_METHODS, "Handle", "HandleFunc", "Method", "MethodFunc", "NotFound", "MethodNotAllowed")),
-    *(f"github.com/gorilla/mux.{name}" for name in ("Handle", "HandleFunc", "HandlerFunc", "NotFoundHandler")),
+    *(f"github.com/gorilla/mux.{name}" for name in ("Handle", "HandleFunc", "Handler", "HandlerFunc",
+                                                     "NotFoundHandler")),
+    # A middleware chain's wrapper of a handler (`chain.ThenFunc(h)`) runs `h` per request.
+    *(f"github.com/justinas/alice.{name}" for name in ("Then", "ThenFunc")),
     *(f"github.com/gin-gonic/gin.{name}" for name in
       (*(m.upper() for m in _HTTP_METHODS if m not in ("Connect", "Trace")), "Any", "Handle", "Match", "NoRoute",
        "NoMethod", "Use")),

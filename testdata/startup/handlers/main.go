@@ -12,6 +12,7 @@ import (
 	"github.com/go-chi/chi/v5"
 	"github.com/gofiber/fiber/v2"
 	"github.com/gorilla/mux"
+	"github.com/justinas/alice"
 	"github.com/labstack/echo/v4"
 	"google.golang.org/grpc"
 )
@@ -33,6 +34,11 @@ func main() {
 
 	m := mux.NewRouter()
 	m.HandleFunc("/mux", muxHandler).Methods("GET")
+	// A route's Handler, given a middleware chain's wrapper of a method value.
+	chain := alice.New()
+	m.Path("/auth").Handler(chain.ThenFunc(s.authOnly))
+	route := m.PathPrefix("/")
+	route.Handler(chain.Then(http.HandlerFunc(s.proxy)))
 
 	g := gin.New()
 	g.GET("/gin", ginHandler)
@@ -58,6 +64,10 @@ func wrapped(w http.ResponseWriter, r *http.Request) { onlyWrapped(nil) }
 func chiHandler(w http.ResponseWriter, r *http.Request) { onlyChi(nil) }
 
 func muxHandler(w http.ResponseWriter, r *http.Request) { onlyMux(nil) }
+
+func (s *server) authOnly(w http.ResponseWriter, r *http.Request) { onlyMux(nil) }
+
+func (s *server) proxy(w http.ResponseWriter, r *http.Request) { onlyMux(nil) }
 
 func ginHandler(c *gin.Context) { onlyGin(nil) }
 
