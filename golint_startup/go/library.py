@@ -201,8 +201,12 @@ HANDLER_REGISTRATIONS: tuple[str, ...] = (
                                             "github.com/cortexproject/cortex/pkg/util/services")
       for name in ("NewBasicService", "NewIdleService", "NewTimerService")),
     "github.com/oklog/run.Add", "golang.org/x/sync/errgroup.Go", "sync.Go",
-    # On a schedule, after startup.
+    # On a schedule, after startup; apimachinery's `wait.Until` family runs its function every
+    # period for the life of the process (a controller's or descheduler's main loop).
     *(f"{cron}.AddFunc" for cron in ("github.com/robfig/cron", "github.com/robfig/cron/v3")),
+    *(f"k8s.io/apimachinery/pkg/util/wait.{name}" for name in
+      ("Until", "UntilWithContext", "NonSlidingUntil", "NonSlidingUntilWithContext", "JitterUntil",
+       "JitterUntilWithContext", "BackoffUntil", "BackoffUntilWithContext", "Forever")),
     # Not handlers, but the same for the model: the function runs later, on the first call of
     # what these return (SL002's own advice), after a delay, or when a value is collected.
     "sync.OnceFunc", "sync.OnceValue", "sync.OnceValues", "time.AfterFunc", "context.AfterFunc",

@@ -17,6 +17,7 @@ import (
 	"github.com/robfig/cron/v3"
 	"golang.org/x/net/websocket"
 	"google.golang.org/grpc"
+	"k8s.io/apimachinery/pkg/util/wait"
 )
 
 // The remedy SL002 suggests: built on the first call of loadCatalog, not before.
@@ -37,6 +38,8 @@ func main() {
 	wish.WithMiddleware(perSessionMiddleware)
 	websocket.Handler(perConnection)
 	cron.New().AddFunc("@hourly", func() { onlyScheduled(os.Args) })
+	// A controller's main loop: every period for the life of the process.
+	wait.Until(func() { onlyScheduled(os.Args) }, time.Minute, nil)
 
 	// A function value handed to anything else still counts as called.
 	run(atStartup)
