@@ -82,8 +82,8 @@ def test_serving_calls_come_from_the_config(tmp_path):
 
 def test_function_values_run_where_they_are_called():
     stored = _findings(os.path.join(STARTUP, "stored-values"))
-    assert _path_of(stored, "main.go", 84) == ["main", "validateAtStartup"]
-    assert _path_of(stored, "main.go", 90) == ["main", "func literal (line 48)", "validateLiteral"]
+    assert _path_of(stored, "main.go", 119) == ["main", "validateAtStartup"]
+    assert _path_of(stored, "main.go", 125) == ["main", "func literal (line 68)", "validateLiteral"]
     routes = _findings(os.path.join(STARTUP, "route-helpers"))
     assert _path_of(routes, "main.go", 75) == ["main", "api.Warm", "decodeWarm"]
     closures = _findings(os.path.join(STARTUP, "returned-closures"))

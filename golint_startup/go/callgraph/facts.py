@@ -1115,6 +1115,8 @@ _SURROUNDINGS = """
 (call_expression function: (_) @callee arguments: (arguments) @args)
 (composite_literal type: (_) @ctype value: (literal_value (keyed_element key: (_) @tkey element: (_) @tvalue)))
 (keyed_element key: (_) @key element: (_) @value)
+(composite_literal type: [(type_identifier) (qualified_identifier) (generic_type) (struct_type)] @ptype
+  value: (literal_value [(identifier) (selector_expression)] @pvalue))
 (function_literal) @boundary
 (for_statement (range_clause right: (_) @ranged) body: (block) @rbody)
 (for_statement body: (block (select_statement (communication_clause communication: (receive_statement)) @rcase))) @rfor
@@ -1140,6 +1142,11 @@ def _bucket_surroundings(root, tops: list) -> list[list]:
         elif "value" in captures:
             value = captures["value"][0]
             keyed.setdefault((value.start_byte, value.end_byte), (value, _KEYED, (captures["key"][0], None)))
+            continue
+        elif "pvalue" in captures:
+            # A positional element of a struct literal (`runner{"p", p.Run}`): a field's value too.
+            value = captures["pvalue"][0]
+            keyed[(value.start_byte, value.end_byte)] = (value, _KEYED, (None, captures["ptype"][0]))
             continue
         elif "rbody" in captures:
             entry = (captures["rbody"][0], _RECEIVE, captures["ranged"][0])
@@ -1200,9 +1207,9 @@ def _contexts(file: GoFile, found: _Found, surroundings: list, env: dict) -> lis
                 callees.append(_target(file, open_payload, env))
             elif open_kind == _KEYED:
                 key, literal_type = open_payload
-                # A value under a map key (`"http": probeHTTP`) is stored for later, like one under a
-                # field that no framework runs: "[]" names no startup field.
-                field = text(key) if key.type == "identifier" else "[]"
+                # A value under a map key (`"http": probeHTTP`) or in a positional field is stored
+                # for later, like one under a field that no framework runs: "[]" names no startup field.
+                field = text(key) if key is not None and key.type == "identifier" else "[]"
                 type_ = type_ref(file, literal_type) if literal_type is not None else UNKNOWN
                 closed = True
         if go or callees or field or receives:

@@ -5,6 +5,7 @@ package main
 import (
 	"encoding/json"
 	"io"
+	"net/http"
 
 	"example.com/stored-values/builder"
 )
@@ -43,9 +44,43 @@ var collected = collect(validateCollected)
 
 var returned = same(validateReturned)
 
+// Positional fields of a struct literal built in main keep their functions the same way
+// (a method value and a function): run per request by serveChecks, never at startup.
+type named struct {
+	name string
+	run  check
+}
+
+type profile struct{}
+
+func (p *profile) validate(body io.Reader) error { return validatePositionalMethod(body) }
+
+var registered []named
+
+func serveChecks(body io.Reader) {
+	for _, n := range registered {
+		_ = n.run(body)
+	}
+}
+
 func main() {
 	forward(validateAtStartup)
 	runNow(func(body io.Reader) error { return validateLiteral(body) })
+	p := &profile{}
+	registered = append(registered, named{"method", p.validate}, named{"function", validatePositional})
+	http.HandleFunc("/check", func(w http.ResponseWriter, r *http.Request) { serveChecks(r.Body) })
+}
+
+func validatePositionalMethod(body io.Reader) error {
+	data, _ := io.ReadAll(body)
+	var v map[string]any
+	return json.Unmarshal(data, &v)
+}
+
+func validatePositional(body io.Reader) error {
+	data, _ := io.ReadAll(body)
+	var v map[string]any
+	return json.Unmarshal(data, &v)
 }
 
 func validateCreate(body io.Reader) error {
