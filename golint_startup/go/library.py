@@ -127,6 +127,9 @@ STARTUP_EDGES: tuple[str, ...] = (
       ("github.com/go-gormigrate/gormigrate", "github.com/go-gormigrate/gormigrate/v2")),
     *(f"{GO_FLAGS}.{runner}()->Execute" for runner in
       ("Parser.Parse", "Parser.ParseArgs", "Parse", "ParseArgs")),
+    # mitchellh/cli (and HashiCorp's fork): `c.Run()` runs the `Run(args)` method of the
+    # command its factory returns.
+    *(f"{cli}.CLI.Run()->Run" for cli in ("github.com/mitchellh/cli", "github.com/hashicorp/cli")),
 )
 
 # Calls that register request or stream handlers: the function values passed to them run
@@ -201,6 +204,8 @@ HANDLER_REGISTRATIONS: tuple[str, ...] = (
                                             "github.com/cortexproject/cortex/pkg/util/services")
       for name in ("NewBasicService", "NewIdleService", "NewTimerService")),
     "github.com/oklog/run.Add", "golang.org/x/sync/errgroup.Go", "sync.Go",
+    # ... and apimachinery's `wait.Group` (`g.Start(f)`: a goroutine the group waits for).
+    *(f"k8s.io/apimachinery/pkg/util/wait.{name}" for name in ("Start", "StartWithContext", "StartWithChannel")),
     # On a schedule, after startup; apimachinery's `wait.Until` family runs its function every
     # period for the life of the process (a controller's or descheduler's main loop).
     *(f"{cron}.AddFunc" for cron in ("github.com/robfig/cron", "github.com/robfig/cron/v3")),

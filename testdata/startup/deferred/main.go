@@ -40,6 +40,9 @@ func main() {
 	cron.New().AddFunc("@hourly", func() { onlyScheduled(os.Args) })
 	// A controller's main loop: every period for the life of the process.
 	wait.Until(func() { onlyScheduled(os.Args) }, time.Minute, nil)
+	// Workers started in a wait.Group's goroutines.
+	var workers wait.Group
+	workers.Start(func() { onlyScheduled(os.Args) })
 
 	// A function value handed to anything else still counts as called.
 	run(atStartup)
