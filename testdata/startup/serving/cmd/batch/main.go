@@ -1,11 +1,19 @@
-// A batch tool: it never serves, so nothing of it is startup.
+// A batch tool: it never serves, so nothing of it is startup. It passes a field named like
+// a method as an argument (`w.Start`): a value, not a call of the module's `Start` method
+// that serves.
 package main
 
 import "os"
 
+type window struct{ Start, End int64 }
+
 func main() {
 	converted(os.Args)
+	w := window{}
+	_ = describe(w.Start)
 }
+
+func describe(v any) string { return "" }
 
 func converted(in []string) []string {
 	var out []string
