@@ -61,7 +61,7 @@ def test_programs_all_counts_the_startup_of_programs_that_never_serve(tmp_path):
     # The list command's and the batch tool's work too; the whole model reaches `shared`
     # through `list` first, the serving path goes through serve.
     assert _path_of(every, "cmd/daemon/main.go", 58) == ["main", "list", "listing"]
-    assert _path_of(every, "cmd/batch/main.go", 11) == ["main", "converted"]
+    assert _path_of(every, "cmd/batch/main.go", 19) == ["main", "converted"]
     assert _path_of(every, "cmd/daemon/main.go", 66) == ["main", "list", "shared"]
     assert len(every) == len(served) + 2
 

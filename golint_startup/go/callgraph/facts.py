@@ -30,7 +30,7 @@ import tree_sitter
 
 from golint_startup.go.gofile import GoFile
 from golint_startup.go.library import COMMAND_FIELDS, COMMAND_RUNNERS
-from golint_startup.go.syntax import matches, text, unparen
+from golint_startup.go.syntax import captures, matches, text, unparen
 from golint_startup.go.types import PREDECLARED, named_type, result_types
 
 
@@ -444,7 +444,8 @@ def value_ref(file: GoFile, node, env: dict) -> TypeRef:
         return type_ref(file, node.child_by_field_name("type"))
     if kind == "identifier":
         name = text(node)
-        return env.get(name) or TypeRef("v", "", name)
+        found = env.type_at(name, node.start_byte) if isinstance(env, Env) else env.get(name)
+        return found or TypeRef("v", "", name)
     if kind == "selector_expression":
         member = _imported_member(file, node, env)
         return TypeRef("v", *member) if member else UNKNOWN
@@ -485,6 +486,12 @@ class Env(dict):
         # A range loop's element name -> the expression ranged over, which it stands for as a
         # receiver (`for _, a := range s.Accounts { a.Copy() }`) or a callee (`fn()`).
         self.aliases: dict = {}
+        # A name declared again in an inner scope (`srv := register()`, then in a case
+        # `srv, err := NewServer()`) -> [start, end of its scope, its type or _Pending], in
+        # source order: a use inside that range means the inner one.
+        self.shadowing: dict[str, list[list]] = {}
+        self.top = None  # the declaration whose locals these are: where scopes are looked up
+        self._scopes: list[tuple[int, int]] | None = None
 
     def get(self, name, default=None):
         value = dict.get(self, name, default)
@@ -493,6 +500,41 @@ class Env(dict):
             value = value.resolve(self.file, self)
             dict.__setitem__(self, name, value)
         return value
+
+    def type_at(self, name: str, position: int):
+        """The type of the local `name` as seen at byte `position`."""
+        for declared in reversed(self.shadowing.get(name, ())):
+            if declared[0] <= position < declared[1]:
+                if isinstance(declared[2], _Pending):
+                    pending, declared[2] = declared[2], UNKNOWN
+                    declared[2] = pending.resolve(self.file, self)
+                return declared[2]
+        return self.get(name)
+
+    def declare(self, name: str, value, node) -> None:
+        """Bind `name`, declared by `node`; a later declaration of a bound name shadows it in
+        the rest of its scope."""
+        if name not in self:
+            self[name] = value
+            return
+        if self.top is None:
+            return
+        if self._scopes is None:  # once per function, and only one that declares a name twice
+            self._scopes = sorted((n.start_byte, n.end_byte) for n in captures(_SCOPES, self.top).get("scope", ()))
+        # Scopes nest: the innermost around the declaration is the last one opened before it
+        # that is still open (siblings closed before it are stepped over).
+        index = bisect.bisect_right(self._scopes, (node.start_byte, float("inf"))) - 1
+        while index >= 0 and self._scopes[index][1] <= node.start_byte:
+            index -= 1
+        if index >= 0:
+            self.shadowing.setdefault(name, []).append([node.end_byte, self._scopes[index][1], value])
+
+
+# What ends a local's scope: blocks, case clauses, and statements that declare in their header.
+_SCOPES = """
+[(block) (expression_case_clause) (type_case_clause) (communication_clause)
+ (if_statement) (for_statement) (expression_switch_statement) (type_switch_statement)] @scope
+"""
 
 
 class _Pending:
@@ -523,11 +565,14 @@ def _value_at(values: list, count: int, index: int):
 
 
 def _bind(node, env: dict) -> None:
-    """Record the names `node` declares in `env` (first declaration wins)."""
+    """Record the names `node` declares in `env`: the first declaration of a name, and in an
+    Env the later ones too, each for the rest of its scope (see Env.declare)."""
+    declare = env.declare if isinstance(env, Env) else \
+        lambda name, value, _: env.setdefault(name, value)
     if node.type == "parameter_declaration":
         type_node = node.child_by_field_name("type")
         for name in node.children_by_field_name("name"):
-            env.setdefault(text(name), _Pending("type", type_node))
+            declare(text(name), _Pending("type", type_node), node)
     elif node.type == "short_var_declaration":
         left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
         names = left.named_children if left is not None else []
@@ -536,7 +581,7 @@ def _bind(node, env: dict) -> None:
             if name.type == "identifier":
                 key = text(name)
                 value = _value_at(values, len(names), i)
-                env.setdefault(key, _Pending("value", value, key) if value is not None else UNKNOWN)
+                declare(key, _Pending("value", value, key) if value is not None else UNKNOWN, node)
     elif node.type == "var_spec":
         declared = node.child_by_field_name("type")
         value = node.child_by_field_name("value")
@@ -546,11 +591,11 @@ def _bind(node, env: dict) -> None:
             key = text(name)
             value = _value_at(values, len(names), i)
             if declared is not None:
-                env.setdefault(key, _Pending("type", declared, key))
+                declare(key, _Pending("type", declared, key), node)
             elif value is not None:
-                env.setdefault(key, _Pending("value", value, key))
+                declare(key, _Pending("value", value, key), node)
             else:
-                env.setdefault(key, UNKNOWN)
+                declare(key, UNKNOWN, node)
 
 
 # --- targets ----------------------------------------------------------------
@@ -1053,6 +1098,7 @@ def file_facts(file: GoFile, classify: Classifier | None = None,
             continue
         function, receiver = header
         env = Env(file)
+        env.top = node
         if receiver is not None:
             for recv_name in receiver[0]:
                 env[text(recv_name)] = receiver[1]
