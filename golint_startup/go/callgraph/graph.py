@@ -635,7 +635,9 @@ class ModuleGraph:
     def implementations(self, interface: _Type, name: str) -> tuple[Function, ...]:
         """The group's methods `name` that a call through `interface` may run: of the types of
         the interface's package and the packages importing it (directly or not) that have
-        every method the interface declares, the one called with the same signature."""
+        every method the interface declares, the one called with the same signature; not
+        those of a package no other package imports (test files are not in the graph: a fake
+        that only tests use), unless it is a main package."""
         key = (interface[0].directory, interface[2], name)
         if key not in self._implementations:
             self._implementations[key] = self._implementations_of(interface, name)
@@ -656,6 +658,8 @@ class ModuleGraph:
             if method.package.directory not in importers:
                 continue
             owner = method.package
+            if owner.name != "main" and not self._importers.get(owner.directory):
+                continue  # a package only tests import (a fake): never the value at run time
             type_ = (owner, owner.import_path, method.key.split(".", 1)[0])
             if all(other == name or self.method(type_, other) is not None for other in wanted):
                 found.append(method)
