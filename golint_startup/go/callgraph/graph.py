@@ -494,6 +494,13 @@ class ModuleGraph:
             return self.calls_parameter(resolved.function, arg.index)
         if type(callee) is FunctionTarget and callee.name == "append":
             return False
+        if type(callee) in (FunctionTarget, MemberTarget) and resolved.external is None:
+            # A name of the group that is no function: a conversion to one of its types
+            # (`webhooks.HandlerFunc(h.Validate)`) or a builtin, which keep the value; a
+            # package-level variable of function type may call it.
+            package = function.package if type(callee) is FunctionTarget else \
+                self.package_for(callee.path, function.package)
+            return package is not None and callee.name in package.variables
         if self.runs_later(function, callee):
             return False
         # A method of unknown receiver type (`NewBuilder().WithHook(f)`) named like the module's

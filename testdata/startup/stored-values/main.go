@@ -144,3 +144,14 @@ func applied1(in []string) []string {
 	}
 	return out
 }
+
+// Converted to the module's function type in a keyed field: still kept, for each request.
+type webhook struct{ Validate check }
+
+var hooks = []webhook{{Validate: check(validateConverted)}}
+
+func validateConverted(body io.Reader) error {
+	data, _ := io.ReadAll(body)
+	var v map[string]any
+	return json.Unmarshal(data, &v)
+}
