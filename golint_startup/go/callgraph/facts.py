@@ -670,6 +670,11 @@ def _events_of(file: GoFile, top, found: _Found, key: str, classify: Classifier 
     for literal in literals:
         ends[literal] = literal.end_byte
     stored = _stored_values(file, found, env)
+    # A value assigned to a field or an element (`t.Generator = func...`, `hooks[k] = f`) is
+    # kept there, run where the slot is called ("store" events), not where it is assigned; one
+    # assigned to a command framework's field (`cmd.RunE = run`) still runs at startup.
+    kept = {value for value, slot in stored if value in found.stores and
+            getattr(slot.callee, "name", "") not in _COMMAND_FIELD_NAMES}
     owner_of = _owners(top, literals, [call for call, _ in found.calls] + found.refs +
                        [v for v, _ in stored if v.type != "function_literal"])  # literals: owned as literals
     keys = {top: key, **{literal: literal_keys[literal] for literal in literals}}
@@ -739,7 +744,7 @@ def _events_of(file: GoFile, top, found: _Found, key: str, classify: Classifier 
     for literal in literals:
         owner = owner_of[literal]
         call = invoked_by.get(literal)
-        if call is None and found.bound.get(literal) in held:
+        if call is None and (found.bound.get(literal) in held or literal in kept):
             continue
         kind, arg = ("call", None) if call is not None else value_kind(literal, owner)
         events[owner].append(Event(place(call if call is not None else literal, owner),
@@ -792,8 +797,8 @@ def _events_of(file: GoFile, top, found: _Found, key: str, classify: Classifier 
                 # What the call returns is passed on (`NewServer(WithLogger(l))`): see graph.edges.
                 events[owner].append(Event(place(call, owner), "rarg", target, span(call), argument(call)))
     for ref in found.refs:
-        if ref in found.assigned:
-            continue  # assigned to, not a value
+        if ref in found.assigned or ref in kept:
+            continue  # assigned to, not a value; or kept in a slot
         owner = owner_of[ref]
         if ref.type == "identifier" and text(ref) in params:
             # A parameter passed on may be called by the callee; one stored in a field that a

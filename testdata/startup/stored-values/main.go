@@ -155,3 +155,30 @@ func validateConverted(body io.Reader) error {
 	var v map[string]any
 	return json.Unmarshal(data, &v)
 }
+
+// Assigned to a field: run where the field is called, per request here...
+type perRequest struct{ Check check }
+
+// ... and while the package initializes there.
+type atBoot struct{ Check check }
+
+func init() {
+	r := &perRequest{}
+	r.Check = func(body io.Reader) error { return validateAssignedPerRequest(body) }
+	http.HandleFunc("/assigned", func(w http.ResponseWriter, q *http.Request) { _ = r.Check(q.Body) })
+	b := &atBoot{}
+	b.Check = validateAssignedAtBoot
+	_ = b.Check(nil)
+}
+
+func validateAssignedPerRequest(body io.Reader) error {
+	data, _ := io.ReadAll(body)
+	var v map[string]any
+	return json.Unmarshal(data, &v)
+}
+
+func validateAssignedAtBoot(body io.Reader) error {
+	data, _ := io.ReadAll(body)
+	var v map[string]any
+	return json.Unmarshal(data, &v) // want "SL008"
+}
