@@ -103,6 +103,8 @@ class ModuleGraph:
         # (see calls_parameter); the keys being computed; whether one of them was asked for.
         self._parameter_calls: dict[tuple, bool] = {}
         self._pending: set[tuple] = set()
+        self._tentative: dict[tuple, bool] = {}  # see calls_parameter
+        self._asked_pending: set[tuple] = set()
         self._pending_asked = False
         # (package directory, variable name) -> the function values a package-level variable holds.
         # A slot (see _slot) -> the function values kept in it, with the package that names them.
@@ -443,7 +445,11 @@ class ModuleGraph:
 
         A least fixpoint over (function, parameter), computed on demand: a pair asked for while
         it is being computed (recursion) counts as False, and an answer that relied on that is
-        kept only when True or when its computation was the outermost one."""
+        kept only when True or when its computation was the outermost one; until then it is
+        reused within that outermost computation, under the same assumption, and kept after it
+        when every pair assumed False ended False (recomputing it each time it was asked was
+        exponential where interface calls fan out: tempo asked 3.7 million pairs of 7,800
+        outermost questions)."""
         if 0 <= function.variadic < index:
             index = function.variadic  # a later argument goes to the `...` parameter
         key = (function.id, index)
@@ -452,7 +458,11 @@ class ModuleGraph:
             return known
         if key in self._pending:
             self._pending_asked = True
+            self._asked_pending.add(key)
             return False
+        if key in self._tentative:
+            self._pending_asked = True  # it relied on a pair still being computed
+            return self._tentative[key]
         outer, asked_before = not self._pending, self._pending_asked
         self._pending.add(key)
         self._pending_asked = False
@@ -460,6 +470,16 @@ class ModuleGraph:
         self._pending.discard(key)
         if answer or outer or not self._pending_asked:
             self._parameter_calls[key] = answer
+        else:
+            self._tentative[key] = answer
+        if outer:
+            # Every pair assumed False while pending ended False: the assumption held, and
+            # the answers that relied on it are final.
+            if not any(self._parameter_calls.get(asked) or self._tentative.get(asked)
+                       for asked in self._asked_pending):
+                self._parameter_calls.update(self._tentative)
+            self._tentative.clear()
+            self._asked_pending.clear()
         self._pending_asked = (self._pending_asked or asked_before) and not outer
         return answer
 
