@@ -682,6 +682,9 @@ def _events_of(file: GoFile, top, found: _Found, key: str, classify: Classifier 
     # The call of each literal called right where it is written: `func() {...}()`.
     invoked_by = {function: call for call, function in found.calls if function.type == "function_literal"}
     deferred = found.deferred
+    # What main defers runs as the program exits, never at startup: no call edge (labels stay).
+    name = top.child_by_field_name("name") if top.type == "function_declaration" else None
+    at_exit = deferred if name is not None and text(name) == "main" and file.package == "main" else set()
 
     def place(node, owner) -> int:
         """Where an event counts in its owner: deferred calls run at the end."""
@@ -746,6 +749,8 @@ def _events_of(file: GoFile, top, found: _Found, key: str, classify: Classifier 
         call = invoked_by.get(literal)
         if call is None and (found.bound.get(literal) in held or literal in kept):
             continue
+        if call in at_exit and owner is top:
+            continue
         kind, arg = ("call", None) if call is not None else value_kind(literal, owner)
         events[owner].append(Event(place(call if call is not None else literal, owner),
                                    kind, LiteralTarget(keys[literal]), span(literal), arg))
@@ -761,6 +766,8 @@ def _events_of(file: GoFile, top, found: _Found, key: str, classify: Classifier 
                 if holder is top or holder not in invoked_by:
                     break
                 node, holder = invoked_by[holder], owner_of[holder]
+            continue
+        if call in at_exit and owner is top:
             continue
         function = unparen(function)
         if function is not None and function.type == "index_expression":  # opts[i](s)

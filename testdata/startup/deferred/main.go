@@ -28,6 +28,11 @@ var names = sync.OnceValue(func() []string { return onlyOnce(os.Args) })
 type handle struct{}
 
 func main() {
+	// What main defers runs as the program exits; what a function it calls defers, when
+	// that function returns: at startup.
+	defer onlyAtExit(os.Args)
+	defer func() { onlyAtExit(os.Args) }()
+	prepare()
 	refresh := sync.OnceFunc(func() { onlyOnceFunc(os.Args) })
 	time.AfterFunc(time.Minute, func() { onlyLater(os.Args) })
 	context.AfterFunc(context.Background(), func() { onlyOnCancel(os.Args) })
@@ -146,6 +151,24 @@ func perConnection(ws *websocket.Conn) { onlySession(os.Args) }
 
 func onlyScheduled(in []string) []string {
 	var out []string
+	for _, x := range in {
+		out = append(out, x)
+	}
+	return out
+}
+
+func prepare() { defer cleanup(os.Args) }
+
+func onlyAtExit(in []string) []string {
+	var out []string
+	for _, x := range in {
+		out = append(out, x)
+	}
+	return out
+}
+
+func cleanup(in []string) []string {
+	var out []string // want "SL003"
 	for _, x := range in {
 		out = append(out, x)
 	}
