@@ -199,7 +199,9 @@ class Context(NamedTuple):
     matters to the startup model (see go.startup): `go` True inside a `go` statement;
     `callees` the calls it is an argument of, innermost first (up to the keyed element or
     function literal around it; at most 3); `field` and `type` the keyed field it is the value
-    of and the composite literal's type (`RunE: run` in `cobra.Command{...}`); `receives`
+    of and the composite literal's type (`RunE: run` in `cobra.Command{...}`; also the field
+    assigned, `cmd.RunE = run`, type unknown; "[]" for a map value, an element or a
+    positional field); `receives`
     the receive loops around it (see _receive_loop), innermost first."""
 
     span: Span
@@ -670,11 +672,6 @@ def _events_of(file: GoFile, top, found: _Found, key: str, classify: Classifier 
     for literal in literals:
         ends[literal] = literal.end_byte
     stored = _stored_values(file, found, env)
-    # A value assigned to a field or an element (`t.Generator = func...`, `hooks[k] = f`) is
-    # kept there, run where the slot is called ("store" events), not where it is assigned; one
-    # assigned to a command framework's field (`cmd.RunE = run`) still runs at startup.
-    kept = {value for value, slot in stored if value in found.stores and
-            getattr(slot.callee, "name", "") not in _COMMAND_FIELD_NAMES}
     owner_of = _owners(top, literals, [call for call, _ in found.calls] + found.refs +
                        [v for v, _ in stored if v.type != "function_literal"])  # literals: owned as literals
     keys = {top: key, **{literal: literal_keys[literal] for literal in literals}}
@@ -747,7 +744,7 @@ def _events_of(file: GoFile, top, found: _Found, key: str, classify: Classifier 
     for literal in literals:
         owner = owner_of[literal]
         call = invoked_by.get(literal)
-        if call is None and (found.bound.get(literal) in held or literal in kept):
+        if call is None and found.bound.get(literal) in held:
             continue
         if call in at_exit and owner is top:
             continue
@@ -804,8 +801,8 @@ def _events_of(file: GoFile, top, found: _Found, key: str, classify: Classifier 
                 # What the call returns is passed on (`NewServer(WithLogger(l))`): see graph.edges.
                 events[owner].append(Event(place(call, owner), "rarg", target, span(call), argument(call)))
     for ref in found.refs:
-        if ref in found.assigned or ref in kept:
-            continue  # assigned to, not a value; or kept in a slot
+        if ref in found.assigned:
+            continue  # assigned to, not a value
         owner = owner_of[ref]
         if ref.type == "identifier" and text(ref) in params:
             # A parameter passed on may be called by the callee; one stored in a field that a
@@ -1167,7 +1164,8 @@ def complete_program_facts(file: GoFile) -> ProgramFacts:
 
 # What surrounds a call, a function value or a literal: go statements, argument lists (with
 # their call's function), keyed elements (with the composite literal's type when it is
-# written), and function literals, which end every surrounding.
+# written), a struct literal's positional elements, the value assigned to a field or an
+# element, and function literals, which end every surrounding.
 _SURROUNDINGS = """
 (go_statement call: (call_expression) @go)
 (call_expression function: (_) @callee arguments: (arguments) @args)
@@ -1175,6 +1173,8 @@ _SURROUNDINGS = """
 (keyed_element key: (_) @key element: (_) @value)
 (composite_literal type: [(type_identifier) (qualified_identifier) (generic_type) (struct_type)] @ptype
   value: (literal_value [(identifier) (selector_expression)] @pvalue))
+(assignment left: (expression_list . [(selector_expression field: (field_identifier) @afield) (index_expression)] .)
+  right: (expression_list . (_) @avalue .))
 (function_literal) @boundary
 (for_statement (range_clause right: (_) @ranged) body: (block) @rbody)
 (for_statement body: (block (select_statement (communication_clause communication: (receive_statement)) @rcase))) @rfor
@@ -1205,6 +1205,12 @@ def _bucket_surroundings(root, tops: list) -> list[list]:
             # A positional element of a struct literal (`runner{"p", p.Run}`): a field's value too.
             value = captures["pvalue"][0]
             keyed[(value.start_byte, value.end_byte)] = (value, _KEYED, (None, captures["ptype"][0]))
+            continue
+        elif "avalue" in captures:
+            # A value assigned to a field or an element (`t.Generator = func...`, `hooks[k] = f`):
+            # the field's value, as in a literal of elided type (`cmd.RunE = run` runs at startup).
+            value, field = captures["avalue"][0], captures.get("afield")
+            keyed.setdefault((value.start_byte, value.end_byte), (value, _KEYED, (field[0] if field else None, None)))
             continue
         elif "rbody" in captures:
             entry = (captures["rbody"][0], _RECEIVE, captures["ranged"][0])
@@ -1267,7 +1273,7 @@ def _contexts(file: GoFile, found: _Found, surroundings: list, env: dict) -> lis
                 key, literal_type = open_payload
                 # A value under a map key (`"http": probeHTTP`) or in a positional field is stored
                 # for later, like one under a field that no framework runs: "[]" names no startup field.
-                field = text(key) if key is not None and key.type == "identifier" else "[]"
+                field = text(key) if key is not None and key.type in ("identifier", "field_identifier") else "[]"
                 type_ = type_ref(file, literal_type) if literal_type is not None else UNKNOWN
                 closed = True
         if go or callees or field or receives:
