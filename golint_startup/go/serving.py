@@ -23,19 +23,24 @@ from golint_startup.go.library import COMMAND_RUNNERS
 
 
 class Calls:
-    """The serving calls, as (import path, name pattern) pairs."""
+    """Calls a table names (the serving calls; go.startup's handler registrations), as
+    (import path, name pattern) pairs: `*` in a name matches any characters, the path `*`
+    any package."""
 
     def __init__(self, entries: Iterable[tuple[str, str]]):
         self.entries = tuple(entries)
-        self.paths = {path for path, _ in self.entries}
+        self.names = {name for _, name in self.entries}
 
     def matches(self, path: str, name: str) -> bool:
-        return any(path == entry_path and fnmatch.fnmatchcase(name, pattern) for entry_path, pattern in self.entries)
+        return any((entry_path == "*" or entry_path == path) and fnmatch.fnmatchcase(name, pattern)
+                   for entry_path, pattern in self.entries)
 
     def named(self, name: str, imported: Iterable[str]) -> bool:
-        """A method of unknown receiver type: a serving call when a package the file imports
-        serves by that name."""
-        return any(self.matches(path, name) for path in imported if path in self.paths)
+        """A method of unknown receiver type: one of the calls when a package the file imports
+        (or any, for the path `*`) has one by that name."""
+        imported = set(imported)
+        return any(fnmatch.fnmatchcase(name, pattern) and (entry_path == "*" or entry_path in imported)
+                   for entry_path, pattern in self.entries)
 
 
 def serving_call(graph: ModuleGraph, function: Function, resolved: Resolved, calls: Calls) -> bool:

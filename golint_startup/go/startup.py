@@ -36,7 +36,6 @@ before the serving command as well and decides nothing.
 
 from __future__ import annotations
 
-import fnmatch
 import os
 import re
 from collections import deque
@@ -115,24 +114,10 @@ class _Tables:
             elif len(names) == 2:
                 self.fields.add((path, *names))
                 self.field_names.add(names[1])
-        self.handlers: list[tuple[str, str]] = []
-        for entry in options.handlers:
-            parsed = parse_entry(entry)
-            if parsed is not None and len(parsed[1]) == 1:
-                self.handlers.append((parsed[0], parsed[1][0]))
-        self.handler_names = {name for _, name in self.handlers}
+        self.handlers = serving.Calls((parsed[0], parsed[1][0]) for parsed in map(parse_entry, options.handlers)
+                                      if parsed is not None and len(parsed[1]) == 1)
         self.serving = serving.Calls((parsed[0], parsed[1][-1]) for parsed in map(parse_entry, options.serving)
                                      if parsed is not None and not parsed[2])
-
-    def is_handler(self, path: str, name: str) -> bool:
-        return any((pattern_path == "*" or pattern_path == path) and fnmatch.fnmatchcase(name, pattern_name)
-                   for pattern_path, pattern_name in self.handlers)
-
-    def handler_name_of(self, name: str, imported: set[str]) -> bool:
-        """A method of unknown receiver type: a handler registration when its name is one and
-        the file imports a package that registers handlers by that name."""
-        return any(fnmatch.fnmatchcase(name, pattern_name) and (pattern_path == "*" or pattern_path in imported)
-                   for pattern_path, pattern_name in self.handlers)
 
 
 @dataclass
@@ -529,25 +514,25 @@ def _follows(graph: callgraph.ModuleGraph, function: callgraph.Function, kind: s
 
 def _registers_handler(graph: callgraph.ModuleGraph, function: callgraph.Function, callee: Target | None,
                        tables: _Tables, cache: dict) -> bool:
-    if callee is None or type(callee) is LiteralTarget or callee.name not in tables.handler_names and \
-            not any("*" in name for name in tables.handler_names):
+    if callee is None or type(callee) is LiteralTarget or callee.name not in tables.handlers.names and \
+            not any("*" in name for name in tables.handlers.names):
         return False
     key = (function.package.directory, function.display if type(callee) is MethodTarget else "", callee)
     if key in cache:
         return cache[key]
     answer = False
     if type(callee) is FunctionTarget:
-        answer = tables.is_handler(function.package.import_path, callee.name)
+        answer = tables.handlers.matches(function.package.import_path, callee.name)
     elif type(callee) is MemberTarget:
-        answer = tables.is_handler(callee.path, callee.name)
+        answer = tables.handlers.matches(callee.path, callee.name)
     else:
         resolved = graph.resolve(callee, function.package)
         if resolved.function is not None:
-            answer = tables.is_handler(resolved.function.package.import_path, callee.name)
+            answer = tables.handlers.matches(resolved.function.package.import_path, callee.name)
         elif resolved.external is not None:
-            answer = tables.is_handler(resolved.external[0], callee.name)
+            answer = tables.handlers.matches(resolved.external[0], callee.name)
         else:
             imported = set(graph.file_imports.get(function.display, {}).values())
-            answer = tables.handler_name_of(callee.name, imported)
+            answer = tables.handlers.named(callee.name, imported)
     cache[key] = answer
     return answer
