@@ -685,7 +685,7 @@ class ModuleGraph:
             if method.package.directory not in importers:
                 continue
             owner = method.package
-            if owner.name != "main" and not self._importers.get(owner.directory):
+            if owner.name != "main" and len(self.importers(owner)) == 1:
                 continue  # a package only tests import (a fake): never the value at run time
             type_ = (owner, owner.import_path, method.key.split(".", 1)[0])
             if all(other == name or self.method(type_, other) is not None for other in wanted):
