@@ -429,13 +429,12 @@ def _add_manifest_files(result: RunResult, reported: set[str], directives: dict,
 def _manifests_digest(found: discovery.Discovered, settings: Settings, run_files: _RunFiles) -> bytes:
     """What the manifest rules' results depend on: the settings (Go images included), the
     run's Go files (recognition reads them), and the path and content of every YAML file and
-    Dockerfile (read whole: the digest stands for them)."""
+    Dockerfile (as much as is read of them: the digest stands for them)."""
     digest = run_files.digest()
     digest.update(repr(("manifests", settings.fingerprint(), sorted(settings.go_images))).encode())
     for path in sorted(found.manifests) + sorted(found.dockerfiles):
         try:
-            with open(path, "rb") as handle:
-                content = hashlib.sha256(handle.read()).digest()
+            content = hashlib.sha256(manifests.read_bytes(path)).digest()
         except OSError:
             content = b"unreadable"
         digest.update(f"\0{path}\0".encode() + content)

@@ -262,14 +262,24 @@ _MAY_MATTER = re.compile(
     r")[\"']?[ \t]*(?:#.*)?$|^builds:", re.MULTILINE)
 
 
+# The most of a file read, as for Go files: a larger one is no manifest anyone writes by hand.
+_MAX_BYTES = 16 * 1024 * 1024
+
+
+def read_bytes(abspath: str) -> bytes:
+    """What is read of a file (one byte past the limit, to tell a larger one); OSError if it
+    cannot be."""
+    with open(abspath, "rb") as handle:
+        return handle.read(_MAX_BYTES + 1)
+
+
 def _read_text(abspath: str, shown: str, notify) -> str | None:
     try:
-        with open(abspath, "rb") as handle:
-            data = handle.read(16 * 1024 * 1024 + 1)
+        data = read_bytes(abspath)
     except OSError as err:
         notify(Notification(f"cannot read file: {err.strerror or err}; skipped", shown, level="error"))
         return None
-    if len(data) > 16 * 1024 * 1024 or b"\0" in data:
+    if len(data) > _MAX_BYTES or b"\0" in data:
         return None  # not a manifest anyone writes by hand; skipped silently like other non-objects
     return data.decode("utf-8", "replace").removeprefix("\ufeff")
 
