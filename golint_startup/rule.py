@@ -129,6 +129,13 @@ STARTUP_MODEL = Requirement("startup-model", "the functions that run at startup,
 AFTER_STARTUP = Requirement("after-startup", "reports only code that does not run at startup")
 
 
+# A rule about how a service is deployed (SL005): the engine drops its findings in code that
+# only programs that never serve run at startup (a CLI, a load generator, a dev harness),
+# unless `[startup] programs = "all"`. Code that no root reaches is kept. Such a rule
+# requires STARTUP_MODEL too.
+SERVING_PROGRAMS = Requirement("serving-programs", "reports nothing that only programs that never serve run")
+
+
 # The option of a rule that reports startup code only unless told otherwise (the engine
 # applies it, see engine.startup_scope); such a rule requires STARTUP_MODEL.
 SCOPE = Option("scope", "startup", 'where to report: "startup" (code that runs before the program is ready, '

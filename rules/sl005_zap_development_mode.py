@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from golint_startup.go.gofile import GoFile
 from golint_startup.go.syntax import ancestors, matches, text
-from golint_startup.rule import Option, Rule
+from golint_startup.rule import SERVING_PROGRAMS, STARTUP_MODEL, Option, Rule
 
 ZAP = "go.uber.org/zap"
 
@@ -14,14 +14,13 @@ _FLAGGED_CALLS = {
     "NewExample": "builds zap's example logger (debug level, for testable examples), not a production logger",
     "NewDevelopmentConfig": "starts from the development config: debug level, no sampling, a stack "
                             "trace for every warning, and DPanic panics",
-    "NewDevelopmentEncoderConfig": "uses the development encoder config (console-oriented, meant for humans)",
     "Development": "puts the logger in development mode, where DPanic panics and warnings carry stack traces",
 }
 
 _CALLS = """
 (call_expression
   function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @name)
-  (#any-of? @name "NewDevelopment" "NewExample" "NewDevelopmentConfig" "NewDevelopmentEncoderConfig" "Development")
+  (#any-of? @name "NewDevelopment" "NewExample" "NewDevelopmentConfig" "Development")
 ) @call
 """
 
@@ -79,4 +78,5 @@ RULE = Rule.from_docs(
     options=(Option("dev-tags", ["dev", "debug", "development"],
                     "build tags that mark development-only files"),),
     check=check,
+    requires=(STARTUP_MODEL, SERVING_PROGRAMS),
 )

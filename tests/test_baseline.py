@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from lintrun import ZAP_MAIN, assert_no_traceback, cli, go_module, run_main, write
+from lintrun import ZAP_MAIN, as_service, assert_no_traceback, cli, go_module, run_main, write
 
-TWO_LOGGERS = """\
+TWO_LOGGERS = as_service("""\
 package main
 
 import "go.uber.org/zap"
@@ -18,7 +18,7 @@ func main() {
 	example := zap.NewExample()
 	_, _ = dev, example
 }
-"""
+""")
 
 
 def _baseline(root, fmt: str) -> str:
@@ -72,7 +72,7 @@ def test_new_finding_is_reported_and_old_ones_are_not(module, fmt):
     assert _reported(module, baseline) == (1, [("main.go", 6, "SL005")])
     # Appended after the old findings, so their fingerprints change too.
     write(module, "main.go", TWO_LOGGERS + "\nfunc extra() {\n\tzap.NewDevelopment()\n}\n")
-    assert _reported(module, baseline) == (1, [("main.go", 12, "SL005")])
+    assert _reported(module, baseline) == (1, [("main.go", 13, "SL005")])
 
 
 def test_same_code_in_another_file_is_new(module, fmt):

@@ -13,7 +13,7 @@ import pytest
 
 from golint_startup import __version__
 from golint_startup.rule import HELP_SECTIONS, all_rules
-from lintrun import (CLEAN_MAIN, GC_OFF, ZAP_MAIN, ZAP_MAIN_LINE, assert_no_traceback, cli, go_module, run_main,
+from lintrun import (CLEAN_MAIN, as_service, GC_OFF, ZAP_MAIN, ZAP_MAIN_LINE, assert_no_traceback, cli, go_module, run_main,
                      write)
 
 STALE_DIRECTIVE = """\
@@ -313,7 +313,7 @@ def test_default_pattern_is_the_whole_tree(tmp_path):
 
 # Suppression directives (SL900) and --include-suppressed, end to end.
 
-DIRECTIVES = """\
+DIRECTIVES = as_service("""\
 package main
 
 import "go.uber.org/zap"
@@ -328,7 +328,7 @@ func main() {
 	prod, _ := zap.NewProduction() //startup-lint:ignore SL005 nothing to suppress here
 	_ = prod
 }
-"""
+""")
 
 
 def test_sl900_reports_bad_and_stale_directives(tmp_path):
@@ -352,10 +352,11 @@ def test_include_suppressed_marks_suppressed_findings(tmp_path):
     go_module(tmp_path, {"main.go": DIRECTIVES})
     done = cli("--include-suppressed", "--select", "SL005", cwd=str(tmp_path))
     assert done.code == 0, "suppressed findings do not fail the run"
-    assert done.out.splitlines() == [
-        "main.go:7:12: warning: SL005 " + _message(done.out, 0) +
+    findings = "\n".join(line for line in done.out.splitlines() if not line.startswith("    runs at startup: "))
+    assert findings.splitlines() == [
+        "main.go:7:12: warning: SL005 " + _message(findings, 0) +
         " (zap-development-mode) [suppressed: the CLI tool runs on developer machines only]",
-        "main.go:9:13: warning: SL005 " + _message(done.out, 1) + " (zap-development-mode) [suppressed: (no reason)]",
+        "main.go:9:13: warning: SL005 " + _message(findings, 1) + " (zap-development-mode) [suppressed: (no reason)]",
     ]
     assert done.err.splitlines()[-1] == "0 findings in 1 file; 2 suppressed"
     items = json.loads(cli("--format", "json", "--include-suppressed", "--select", "SL005",

@@ -17,9 +17,9 @@ import pytest
 from golint_startup import cli as cli_module
 from golint_startup.engine.config import ConfigError, build_settings
 from golint_startup.gocommand import escape
-from lintrun import GC_OFF, REPO, TESTDATA, ZAP_MAIN, default_signals, go_module, lint, run_main
+from lintrun import GC_OFF, REPO, TESTDATA, ZAP_MAIN, as_service, default_signals, go_module, lint, run_main
 
-SUPPRESSED = """\
+SUPPRESSED = as_service("""\
 package main
 
 import "go.uber.org/zap"
@@ -29,7 +29,7 @@ func main() {
 	dev, _ := zap.NewDevelopment()
 	_ = dev
 }
-"""
+""")
 
 
 def test_github_format_never_annotates_a_suppressed_finding(tmp_path):

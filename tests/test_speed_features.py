@@ -510,7 +510,8 @@ def model_tree(tmp_path):
     root = tmp_path / "tree"
     root.mkdir()
     (root / "go.mod").write_text("module example.com/t\n\ngo 1.22\n")
-    (root / "main.go").write_text("package main\n\nfunc main() {\n\tsetup()\n}\n")
+    (root / "main.go").write_text('package main\n\nimport "net/http"\n\n'
+                                 'func main() {\n\tsetup()\n\t_ = http.ListenAndServe(":8080", nil)\n}\n')
     (root / "setup.go").write_text("package main\n\nfunc setup() {\n\tnewLogger()\n}\n")
     (root / "log.go").write_text('package main\n\nimport "go.uber.org/zap"\n\n'
                                  "func newLogger() {\n\tzap.NewDevelopment()\n}\n\n"

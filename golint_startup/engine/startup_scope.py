@@ -5,7 +5,8 @@ once (go.startup, from every file's ProgramFacts) and this step
 - drops the findings of rules whose `scope` option is "startup" that lie outside startup
   code (in no function the model reaches from a root; unless `[startup] programs = "all"`,
   on no serving path: see go.startup), and those of rules that require
-  AFTER_STARTUP that lie in startup code;
+  AFTER_STARTUP that lie in startup code, and those of rules that require SERVING_PROGRAMS
+  that only programs that never serve run;
 - gives every finding in startup code, of any rule, its shortest startup path.
 """
 
@@ -18,7 +19,7 @@ from golint_startup.engine import cache_format
 from golint_startup.engine.cache import files_digest
 from golint_startup.engine.config import Settings
 from golint_startup.go import startup
-from golint_startup.rule import AFTER_STARTUP, SCOPE, STARTUP_MODEL, Finding, Location
+from golint_startup.rule import AFTER_STARTUP, SCOPE, SERVING_PROGRAMS, STARTUP_MODEL, Finding, Location
 
 
 def wanted(every_settings) -> bool:
@@ -73,6 +74,8 @@ class Models:
             -> dict[tuple[str, int, int], tuple[tuple[Location, ...] | None, tuple[Location, ...] | None]]:
         """Each location's (startup path from the root, shortest serving path), each None when
         there is none (the serving path always None unless `options.services`)."""
+        if not locations:
+            return {}
         digest = self._digest(options, locations) if self.cache is not None else None
         if digest is not None:
             hit = self.cache.load_derived(f"<startup model: {asker}>", _ANSWERS_TAG, digest)
@@ -129,6 +132,9 @@ def apply(findings: list[Finding], models: Models, settings: Settings) -> list[F
         rule = settings.rules.get(finding.rule_id)
         if scoped and settings.startup.services and rule is not None and SCOPE in rule.options:
             path = serving_path  # a path of a program that never serves is no startup
+        if path is not None and serving_path is None and settings.startup.services and \
+                rule is not None and rule.needs(SERVING_PROGRAMS):
+            continue  # only programs that never serve run it
         if path is None:
             if scoped:
                 continue

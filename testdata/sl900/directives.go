@@ -1,6 +1,10 @@
 package main
 
-import "go.uber.org/zap"
+import (
+	"net/http"
+
+	"go.uber.org/zap"
+)
 
 func main() {
 	//startup-lint:ignore SL005 // want "SL900: no reason"
@@ -22,6 +26,7 @@ func main() {
 	_, _ = zap.NewProduction() //startup-lint:ignore SL005 nothing to hide // want "SL900: suppresses nothing"
 	//startup-lint:ignore SL007 SL007 does not run in this fixture, so this cannot be judged stale
 	_ = zap.NewNop()
+	_ = http.ListenAndServe(":8080", nil) // a service: SL005 reports its loggers
 }
 
 func spaced() {

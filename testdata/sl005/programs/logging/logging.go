@@ -1,0 +1,19 @@
+package logging
+
+import "go.uber.org/zap"
+
+// Only the batch tool builds it.
+func Verbose() *zap.Logger {
+	return zap.NewExample()
+}
+
+// The batch tool and the service both build it.
+func Shared() *zap.Logger {
+	logger, _ := zap.NewDevelopment() // want "SL005: NewDevelopment"
+	return logger
+}
+
+// No program calls it: a library's choice, kept.
+func Unused() *zap.Logger {
+	return zap.NewExample() // want "SL005: NewExample"
+}
