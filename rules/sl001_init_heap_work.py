@@ -291,11 +291,15 @@ class _LiteralSizes:
         return values[0] if self._read_only_names[name] else None
 
     def _read_only(self, name: str, value) -> bool:
-        """Whether every use of the package-level `name` in the file only reads it: ranged
-        over, indexed outside an assignment's target, or given to len or cap. Anything else
-        (an assignment to it or an element, `&`, a method call, being passed or copied to
-        another variable, which may then fill it) may change its length. Other files of the
-        package are not seen."""
+        """Whether every use of the package-level `name` in the file leaves its length alone:
+        ranged over, indexed outside an assignment's target, given to len or cap, or (a slice
+        or an array) passed to a function, which gets a copy of the slice header and so may
+        change elements, never the length (`slices.Contains(kinds, k)`). Anything else (an
+        assignment to it or an element, `&`, a method call, a map passed or copied to another
+        variable, which may then fill it) may change its length. Other files of the package
+        are not seen."""
+        literal_type = value.child_by_field_name("type")
+        sequence = literal_type is not None and literal_type.type in {"slice_type", "array_type"}
         for use in identifier_uses(self.file, self.file.root, name):
             if value.start_byte <= use.start_byte < value.end_byte or self.file.is_shadowed(use) or \
                     (use.parent is not None and use.parent.type == "var_spec"):
@@ -311,6 +315,8 @@ class _LiteralSizes:
                 return False
             call = holder.parent if holder.type == "arguments" else None
             function = call.child_by_field_name("function") if call is not None else None
+            if sequence and function is not None and text(function) != "append":
+                continue
             if function is not None and text(function) in {"len", "cap"} and \
                     not self.file.is_shadowed(function):
                 continue

@@ -9,7 +9,7 @@ from golint_startup.go import gccontrol
 from golint_startup.go.callgraph import completion, facts as callfacts, graph as callgraph
 from golint_startup.go.library import DEFAULT_LIMIT_IMPORTS, DEFAULT_LIMITS, DEFAULT_LOADS, VIPER
 from golint_startup.go.gofile import GoFile, header
-from golint_startup.rule import MODULE_FILES, TEST_SUPPORT_FACTS, Finding, GeneratedFacts, Location, Notification, Option, Rule
+from golint_startup.rule import MODULE_FILES, SERVING_PROGRAMS, STARTUP_MODEL, TEST_SUPPORT_FACTS, Finding, GeneratedFacts, Location, Notification, Option, Rule
 
 
 def _classifier(file: GoFile, options: dict) -> gccontrol.Classifier | None:
@@ -256,6 +256,6 @@ RULE = Rule.from_docs(
         Option("memory-limit-imports", list(DEFAULT_LIMIT_IMPORTS), "packages whose import sets a memory limit"),
     ),
     collect=collect, check_project=check_project,
-    requires=(MODULE_FILES, TEST_SUPPORT_FACTS, GeneratedFacts("wire-generated", "Wire's generated injectors",
+    requires=(MODULE_FILES, TEST_SUPPORT_FACTS, STARTUP_MODEL, SERVING_PROGRAMS, GeneratedFacts("wire-generated", "Wire's generated injectors",
                                                                accepts=wired_by_wire)),
 )

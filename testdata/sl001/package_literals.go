@@ -1,5 +1,7 @@
 package literals
 
+import "slices"
+
 type column struct{ name, kind string }
 
 // Three tables of a few columns each: 3 × 4 iterations at most.
@@ -32,6 +34,19 @@ func init() {
 		for _, d := range []string{"x", "y"} {
 			upper = append(upper, c+d)
 		}
+	}
+}
+
+// A slice handed to a function keeps its length (the callee gets a copy of its header).
+var kinds = []int{1, 2, 3}
+
+var kindNames []string
+
+func known(k int) bool { return slices.Contains(kinds, k) }
+
+func init() {
+	for _, k := range kinds {
+		kindNames = append(kindNames, string(rune('a'+k)))
 	}
 }
 
