@@ -53,17 +53,18 @@ def test_paths_are_shortest_from_a_root():
 def test_programs_all_counts_the_startup_of_programs_that_never_serve(tmp_path):
     directory = os.path.join(STARTUP, "serving")
     served = _findings(directory)
-    assert _path_of(served, "cmd/daemon/main.go", 66) == ["main", "serve", "shared"]
-    assert _path_of(served, "cmd/daemon/main.go", 50) == ["main", "prepare", "preparing"]
+    assert _path_of(served, "cmd/daemon/main.go", 67) == ["main", "serve", "shared"]
+    assert _path_of(served, "cmd/daemon/main.go", 51) == ["main", "prepare", "preparing"]
     config = tmp_path / "all.toml"
     config.write_text('select = ["SL003"]\n[startup]\nprograms = "all"\n[rules.SL003]\nsources = "any"\n')
     every = run(["./..."], build_settings(config_path=str(config), cwd=directory), cwd=directory).findings
     # The list command's and the batch tool's work too; the whole model reaches `shared`
     # through `list` first, the serving path goes through serve.
-    assert _path_of(every, "cmd/daemon/main.go", 58) == ["main", "list", "listing"]
-    assert _path_of(every, "cmd/batch/main.go", 19) == ["main", "converted"]
-    assert _path_of(every, "cmd/daemon/main.go", 66) == ["main", "list", "shared"]
-    assert len(every) == len(served) + 2
+    assert _path_of(every, "cmd/daemon/main.go", 59) == ["main", "list", "listing"]
+    assert _path_of(every, "cmd/batch/main.go", 27) == ["main", "converted"]
+    assert _path_of(every, "cmd/daemon/main.go", 67) == ["main", "list", "shared"]
+    assert _path_of(every, "batchflags/flags.go", 12) == ["batchflags.init", "batchflags.describe"]
+    assert len(every) == len(served) + 3
 
 
 def test_serving_calls_come_from_the_config(tmp_path):

@@ -216,6 +216,11 @@ HANDLER_REGISTRATIONS: tuple[str, ...] = (
     # what these return (SL002's own advice), after a delay, or when a value is collected.
     "sync.OnceFunc", "sync.OnceValue", "sync.OnceValues", "time.AfterFunc", "context.AfterFunc",
     "runtime.SetFinalizer", "runtime.AddCleanup",
+    # Callbacks: a WebAssembly program's functions that JavaScript calls, and OPA's custom
+    # Rego built-ins, called per policy evaluation.
+    "syscall/js.FuncOf",
+    *(f"{rego}.{name}" for rego in ("github.com/open-policy-agent/opa/rego", "github.com/open-policy-agent/opa/v1/rego")
+      for name in ("Function1", "Function2", "Function3", "Function4", "FunctionDyn", "FunctionN")),
     # A loadable cache's load function runs on a miss.
     *(f"github.com/eko/gocache/lib{version}/cache.NewLoadable" for version in ("", "/v2", "/v3", "/v4")),
     # Nor these, which keep or describe a function without calling it: an interpreter's

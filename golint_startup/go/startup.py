@@ -26,8 +26,9 @@ main and of a handler runs at startup at least once).
 
 Serving paths (`Model.serving`, for the rules scoped to startup unless `programs` is
 "all"): startup is what a program runs before it is ready, and only a program that serves
-is ever waited on. So a serving path starts at an `init`, a package-level initializer or a
-`main` that serves (go.serving: reaches a serving call by any means), and every command a
+is ever waited on. So a serving path starts at a `main` that serves (go.serving: reaches a
+serving call by any means) or at an `init` or package-level initializer of a package that
+such a main imports, or that no main of the module imports (a library's), and every command a
 framework runs on it (cobra's `Run`/`RunE`, urfave's `Action`, ff's `Exec`, the methods of a
 runner entry) serves too: `app list` of a binary whose `app serve` runs the daemon is no
 program's startup. A command's preparation (cobra's pre-runs, urfave's `Before`) runs
@@ -473,9 +474,20 @@ def _reach_serving(graph: callgraph.ModuleGraph, roots: list[callgraph.Function]
     def asked(fid: tuple) -> bool:
         return (toward is None or fid in toward) and serves(fid)
 
+    def initializes_a_server(root: callgraph.Function) -> bool:
+        """An `init` or initializer runs in every program that imports its package: it serves
+        unless every such program is a `main` of the module that never serves (a CLI's own
+        flag tables). A package no main imports (a library's) may run in any program."""
+        if toward is not None and root.id not in toward:
+            return True  # leads to nothing asked about: no question worth a search
+        mains = [main for main in (graph.functions.get((directory, "main")) for directory in
+                                   sorted(graph.importers(root.package))
+                                   if graph.packages[directory].name == "main") if main is not None]
+        return not mains or any(serves(main.id) for main in mains)
+
     queue = deque()
     for root in roots:
-        if root.id not in model.serving and (root.key != "main" or asked(root.id)):
+        if root.id not in model.serving and (asked(root.id) if root.key == "main" else initializes_a_server(root)):
             model.serving[root.id] = None
             queue.append(root)
     while queue:

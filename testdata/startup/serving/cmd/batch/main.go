@@ -3,7 +3,15 @@
 // that serves.
 package main
 
-import "os"
+import (
+	"os"
+
+	_ "example.com/serving/batchflags"
+	_ "example.com/serving/common"
+)
+
+// The tool's own init: no program that serves runs it.
+func init() { converted(nil) }
 
 type window struct{ Start, End int64 }
 

@@ -3,6 +3,7 @@
 package main
 
 import (
+	_ "example.com/serving/common"
 	"net/http"
 
 	"github.com/spf13/cobra"
