@@ -474,16 +474,21 @@ def _reach_serving(graph: callgraph.ModuleGraph, roots: list[callgraph.Function]
     def asked(fid: tuple) -> bool:
         return (toward is None or fid in toward) and serves(fid)
 
+    in_a_server: dict[str, bool] = {}  # per package: every var of a package is a root
+
     def initializes_a_server(root: callgraph.Function) -> bool:
         """An `init` or initializer runs in every program that imports its package: it serves
         unless every such program is a `main` of the module that never serves (a CLI's own
         flag tables). A package no main imports (a library's) may run in any program."""
         if toward is not None and root.id not in toward:
             return True  # leads to nothing asked about: no question worth a search
-        mains = [main for main in (graph.functions.get((directory, "main")) for directory in
-                                   sorted(graph.importers(root.package))
-                                   if graph.packages[directory].name == "main") if main is not None]
-        return not mains or any(serves(main.id) for main in mains)
+        package = root.package
+        if package.directory not in in_a_server:
+            mains = [main for main in (graph.functions.get((directory, "main")) for directory in
+                                       sorted(graph.importers(package))
+                                       if graph.packages[directory].name == "main") if main is not None]
+            in_a_server[package.directory] = not mains or any(serves(main.id) for main in mains)
+        return in_a_server[package.directory]
 
     queue = deque()
     for root in roots:
