@@ -48,13 +48,22 @@ def T(name, path=""):  # noqa: N802 - reads like the Go type it stands for
      [("call", FunctionTarget("NewS")), ("call", MethodTarget(TypeRef("r", "", "NewS"), (), "Run"))]),
     ("func main() { v := viper.New(); v.ReadInConfig() }\n", (VIPER,), "main",
      [("call", MemberTarget(VIPER, "New")), ("call", MethodTarget(TypeRef("r", VIPER, "New"), (), "ReadInConfig"))]),
-    # the first of several names declared from one call takes its first result's type
+    # each of several names declared from one call takes its own result's type
     ("func main() { x, err := pkg.NewS(); x.Run(); err.Error() }\n", ("example.com/pkg",), "main",
      [("call", MemberTarget("example.com/pkg", "NewS")),
-      ("call", MethodTarget(TypeRef("r", "example.com/pkg", "NewS"), (), "Run"))]),
+      ("call", MethodTarget(TypeRef("r", "example.com/pkg", "NewS"), (), "Run")),
+      ("call", MethodTarget(TypeRef("r", "example.com/pkg", "NewS", 1), (), "Error"))]),
     ("func main() { var x, ok = NewS(); x.Run(); ok.Run() }\n", (), "main",
-     [("call", FunctionTarget("NewS")), ("call", MethodTarget(TypeRef("r", "", "NewS"), (), "Run"))]),
-    ("func main() { x, ok := m[k]; x.Run() }\n", (), "main", []),
+     [("call", FunctionTarget("NewS")), ("call", MethodTarget(TypeRef("r", "", "NewS"), (), "Run")),
+      ("call", MethodTarget(TypeRef("r", "", "NewS", 1), (), "Run"))]),
+    # a method's result is typed through its receiver: `s.With().Run()`
+    ("func main() { s := NewS(); s.With().Run() }\n", (), "main",
+     [("call", FunctionTarget("NewS")),
+      ("call", MethodTarget(TypeRef("m", "", "With", 0, (TypeRef("r", "", "NewS"), ())), (), "Run")),
+      ("call", MethodTarget(TypeRef("r", "", "NewS"), (), "With"))]),
+    # an element taken into a local is typed as its container, as a range loop's element is
+    ("func main() { x, ok := m[k]; x.Run() }\n", (), "main",
+     [("call", MethodTarget(TypeRef("v", "", "m"), (), "Run"))]),
     ("func (s *Server) Start() { s.cfg.Load() }\n", (), "Server.Start",
      [("call", MethodTarget(T("Server"), ("cfg",), "Load"))]),
     ("func run(c *Config) { c.Load() }\n", (), "run", [("call", MethodTarget(T("Config"), (), "Load"))]),

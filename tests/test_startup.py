@@ -64,7 +64,8 @@ def test_programs_all_counts_the_startup_of_programs_that_never_serve(tmp_path):
     assert _path_of(every, "cmd/batch/main.go", 27) == ["main", "converted"]
     assert _path_of(every, "cmd/daemon/main.go", 67) == ["main", "list", "shared"]
     assert _path_of(every, "batchflags/flags.go", 12) == ["batchflags.init", "batchflags.describe"]
-    assert len(every) == len(served) + 3
+    assert _path_of(every, "cmd/subcommands/main.go", 59) == ["main", "commands", "login", "tokens"]
+    assert len(every) == len(served) + 4
 
 
 def test_serving_calls_come_from_the_config(tmp_path):
@@ -99,7 +100,8 @@ def test_function_values_run_where_they_are_called():
     assert _path_of(slots, "migrate/migrate.go", 70) == [
         "main", "migrate.Run", "migrate.migration.Migrate", "migrate.updateCount", "migrate.updateTagCount"]
     assert _path_of(slots, "migrate/migrate.go", 76) == ["main", "migrate.Run", "migrate.addIndex"]
-    assert _path_of(slots, "plugins/plugins.go", 22) == ["main", "hooks.RunAll", "plugins.decodeRegistered"]
+    assert _path_of(slots, "plugins/plugins.go", 25) == ["main", "hooks.RunAll", "plugins.decodeRegistered"]
+    assert _path_of(slots, "plugins/plugins.go", 55) == ["main", "hooks.Build", "plugins.decodeConverted"]
     assert _path_of(slots, "store/store.go", 35) == ["main", "store.Store.CopyAll", "store.Account.Copy"]
 
 

@@ -119,11 +119,12 @@ class Servers:
 # completed, in at most this many rounds (each rebuilds the module's graph, 0.13 s on
 # netbird's 2,000 files). Measured on temporal, netbird, headscale, navidrome, woodpecker and
 # k6 (46 searches): 24 of the 30 that found a server did within 11 files; the others took
-# 26 to 293 files and up to 14 rounds each, and two tools' searches added 7-9 s of CPU to a
-# 25 s run. A search cut short keeps its program's findings (the cost of the bound: some CLI
-# commands, such as navidrome's `inspect` and k6's `cloud login`, keep theirs).
-_SEARCH_FILES = 32
-_SEARCH_ROUNDS = 6
+# 26 to 293 files and up to 14 rounds each. A search cut short keeps its program's findings,
+# so the bound's cost is CLI commands kept: at 32 files and 6 rounds, rekor-cli's two and
+# tempo-cli's seven; at 128 and 12 these go for +6% CPU on rekor and +5% on kyverno (whose
+# eleven need no bound at all, at +77%).
+_SEARCH_FILES = 128
+_SEARCH_ROUNDS = 12
 
 
 class Forward:

@@ -396,7 +396,8 @@ class _Startup:
                       target: callgraph.Function) -> bool:
         """Whether the edge to `target` is a command's run field (not its preparation)."""
         if event.kind == "ref":
-            if context is None or not context.field or context.callees or context.field not in _RUN_FIELDS:
+            # A value wrapped by a call (`Action: cliutil.Action(login)`) is the command's too.
+            if context is None or not context.field or context.field not in _RUN_FIELDS:
                 return False
             if context.type.kind == "t":
                 resolved = self.graph.resolve_type(context.type, function.package)

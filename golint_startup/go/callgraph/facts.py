@@ -10,9 +10,10 @@ Targets are resolved later, against the whole module (see `graph.ModuleGraph`):
 - `F()` / `F` (a function value): `FunctionTarget`;
 - `pkg.F()` / `pkg.F`: `MemberTarget` of the imported package;
 - `x.M()` / `x.M`: `MethodTarget`, with the type of `x` when the syntax makes it evident
-  (receivers, parameters, `x := T{}` / `&T{}` / `new(T)` / `NewT()`, the first of `x, err := NewT()`, `var x T`,
-  package-level variables, the element of a `range` over a slice or map, typed as the
-  container: see type_ref) and the chain of fields after it (`s.cfg.M()`);
+  (receivers, parameters, `x := T{}` / `&T{}` / `new(T)` / `NewT()`, each of `ctx, op := NewOp()`,
+  a method's result through its receiver (`op.With(c).Start()`), `var x T`, package-level
+  variables, the element of a `range` over a slice or map or taken into a local (`f, ok :=
+  m[k]`), typed as the container: see type_ref) and the chain of fields after it (`s.cfg.M()`);
 - function literals are functions of their own (`LiteralTarget`), reached from the
   enclosing function at the literal's position.
 
@@ -39,13 +40,16 @@ from golint_startup.go.types import PREDECLARED, named_type, result_types
 
 class TypeRef(NamedTuple):
     """A type, resolved later against the module. kind: "t" the named type `name` of
-    package `path` ("" = the file's own package), "r" the type of the first result of
-    function `name`, "v" the type of package-level variable `name`, "c" a channel type
-    (go.startup's receive loops), "?" unknown."""
+    package `path` ("" = the file's own package), "r" the type of result number `index` of
+    function `name`, "m" that of method `name` of the value `via` names (its receiver's
+    TypeRef and field chain, as MethodTarget), "v" the type of package-level variable `name`,
+    "c" a channel type (go.startup's receive loops), "?" unknown."""
 
     kind: str
     path: str
     name: str
+    index: int = 0
+    via: tuple = ()
 
 
 UNKNOWN = TypeRef("?", "", "")
@@ -101,10 +105,13 @@ Target = Union[FunctionTarget, MemberTarget, MethodTarget, LiteralTarget]
 class Arg(NamedTuple):
     """Where a function value goes: argument `index` of a call of `callee` ("ref", "parg"),
     or the value of name `index` of a package-level var spec ("init", callee None), or the
-    value assigned to package-level variable `callee` ("set", index 0)."""
+    value assigned to package-level variable `callee` ("set", index 0). `through`: the value
+    reaches that argument through a one-argument call of `through`, which counts only when it
+    is a conversion (`Register("token", auth.InitFunc(newController))`: see graph.passes_through)."""
 
     callee: Target | None
     index: int
+    through: Target | None = None
 
 
 class Event(NamedTuple):
@@ -129,9 +136,11 @@ class FunctionFacts(NamedTuple):
     """A function, method, function literal ("lit") or package-level var initializer ("var").
 
     key: `F`, `T.M`, `init#path:line`, `var:a,b`, or `path@offset` for a literal. result:
-    the type of a function's first result. events: None in a summary (not computed).
-    variadic: the index of a final `...` parameter, which takes every later argument; -1 none.
-    signature: a method's (see `signature`), which an interface's method call compares."""
+    the type of a function's first result; later_results: those of its other results, when
+    one is a named type (`ctx, op := NewOperator()`), else empty. events: None in a summary
+    (not computed). variadic: the index of a final `...` parameter, which takes every later
+    argument; -1 none. signature: a method's (see `signature`), which an interface's method
+    call compares."""
 
     key: str
     kind: str
@@ -140,6 +149,7 @@ class FunctionFacts(NamedTuple):
     events: tuple[Event, ...] | None
     variadic: int = -1
     signature: str = ""
+    later_results: tuple[TypeRef, ...] = ()
 
 
 class Field(NamedTuple):
@@ -255,6 +265,8 @@ _FACTS = """
 (assignment left: (expression_list . (_) @sdest .) right: (expression_list . (_) @sval .))
 (composite_literal type: (_) @stype value: (literal_value) @sbody)
 (range_clause left: (expression_list . (_) . (identifier) @relem .) right: (_) @rsrc)
+(short_var_declaration left: (expression_list . (identifier) @taken) right: (expression_list . (index_expression) @tsrc .))
+(keyed_element key: (identifier) @ckey element: (call_expression) @wrapped)
 """
 
 
@@ -267,7 +279,8 @@ class _Found:
     """
 
     __slots__ = ("calls", "deferred", "literals", "refs", "assigned", "bindings", "args", "returned", "inits", "sets",
-                 "keyed", "bound", "ranged", "started", "stores", "literal_types", "elements")
+                 "keyed", "bound", "ranged", "started", "stores", "literal_types", "elements", "taken",
+                 "wrapped")
 
     def __init__(self):
         self.calls, self.literals, self.refs, self.bindings = [], [], [], []
@@ -283,6 +296,10 @@ class _Found:
         # Assignments (value node -> destination node), composite literals of a named type
         # (body -> type node), range loops' element names (name node -> the ranged expression).
         self.stores, self.literal_types, self.elements = {}, {}, {}
+        # Names declared from an element (`f, ok := registry[name]`): name node -> the index expression.
+        self.taken = {}
+        # Calls that are the value of a command framework's field (`RunE: wrap(func...)`).
+        self.wrapped = []
 
 
 def _bucket(root, tops: list) -> list[_Found]:
@@ -300,7 +317,7 @@ def _bucket(root, tops: list) -> list[_Found]:
 
     for captures in matches(_FACTS, root):
         for name in ("call", "arg", "init", "setval", "keyed", "returned", "bound", "element", "sval", "sbody",
-                     "relem"):
+                     "relem", "taken", "wrapped"):
             if name in captures:
                 node = captures[name][0]
                 break
@@ -351,6 +368,12 @@ def _bucket(root, tops: list) -> list[_Found]:
         elif "relem" in captures:
             if text(node) != "_":
                 bucket.elements[node] = captures["rsrc"][0]
+        elif "taken" in captures:
+            if text(node) != "_":
+                bucket.taken[node] = captures["tsrc"][0]
+        elif "wrapped" in captures:
+            if text(captures["ckey"][0]) in _COMMAND_FIELD_NAMES:
+                bucket.wrapped.append(node)
         elif "started" in captures:
             bucket.started.add(node)
         elif "deferred" in captures:
@@ -472,7 +495,32 @@ def value_ref(file: GoFile, node, env: dict) -> TypeRef:
             member = _imported_member(file, function, env)
             if member:
                 return TypeRef("r", *member)
+            operand = function.child_by_field_name("operand")
+            receiver = _receiver(file, operand, env) if _calls_below(operand) < _TYPED_CHAIN else None
+            if receiver is not None and receiver[0] != UNKNOWN:  # x.M(): M's result
+                return TypeRef("m", "", text(function.child_by_field_name("field")), 0, receiver)
     return UNKNOWN
+
+
+# How many calls a chain may hold below a method call for its result to be typed
+# (`a.B().C().D()`): typing recurses down the chain, which may be thousands long.
+_TYPED_CHAIN = 8
+
+
+def _calls_below(node) -> int:
+    """How many calls the selector chain `node` holds (stops counting at _TYPED_CHAIN)."""
+    count = 0
+    node = unparen(node)
+    while node is not None and count < _TYPED_CHAIN:
+        if node.type == "call_expression":
+            count += 1
+            node = node.child_by_field_name("function")
+        elif node.type in ("selector_expression", "index_expression"):
+            node = node.child_by_field_name("operand")
+        else:
+            break
+        node = unparen(node)
+    return count
 
 
 class Env(dict):
@@ -542,27 +590,29 @@ _SCOPES = """
 class _Pending:
     """A local's type, from its declared type ("type") or its value ("value")."""
 
-    __slots__ = ("kind", "node", "name")
+    __slots__ = ("kind", "node", "name", "result")
 
-    def __init__(self, kind, node, name=""):
-        self.kind, self.node, self.name = kind, node, name
+    def __init__(self, kind, node, name="", result=0):
+        self.kind, self.node, self.name, self.result = kind, node, name, result
 
     def resolve(self, file: GoFile, env) -> TypeRef:
         if self.kind == "type":
             return type_ref(file, self.node)
         ref = value_ref(file, self.node, env)
+        if self.result:  # a later result of a call: only a function's or method's result says its type
+            return ref._replace(index=self.result) if ref.kind in ("r", "m") else UNKNOWN
         return UNKNOWN if ref == TypeRef("v", "", self.name) else ref
 
 
-def _value_at(values: list, count: int, index: int):
-    """The expression whose type the `index`th of `count` names declared from `values` takes:
-    its own value, or for the first name of `x, err := NewT()` the call, whose first result's
-    type value_ref gives ("r"); None when unknown (the other results, `v, ok := m[k]`)."""
+def _value_at(values: list, count: int, index: int) -> tuple[object, int] | None:
+    """(the expression whose type the `index`th of `count` names declared from `values` takes,
+    which of its results): its own value, or for `ctx, op := NewOperator()` the call and the
+    name's position among the results, typed by value_ref's "r"; None when unknown
+    (`v, ok := m[k]`)."""
     if len(values) == count:
-        return values[index]
-    if index == 0 and len(values) == 1 and unparen(values[0]) is not None and \
-            unparen(values[0]).type == "call_expression":
-        return values[0]
+        return values[index], 0
+    if len(values) == 1 and unparen(values[0]) is not None and unparen(values[0]).type == "call_expression":
+        return values[0], index
     return None
 
 
@@ -583,7 +633,7 @@ def _bind(node, env: dict) -> None:
             if name.type == "identifier":
                 key = text(name)
                 value = _value_at(values, len(names), i)
-                declare(key, _Pending("value", value, key) if value is not None else UNKNOWN, node)
+                declare(key, _Pending("value", value[0], key, value[1]) if value is not None else UNKNOWN, node)
     elif node.type == "var_spec":
         declared = node.child_by_field_name("type")
         value = node.child_by_field_name("value")
@@ -595,7 +645,7 @@ def _bind(node, env: dict) -> None:
             if declared is not None:
                 declare(key, _Pending("type", declared, key), node)
             elif value is not None:
-                declare(key, _Pending("value", value, key), node)
+                declare(key, _Pending("value", value[0], key, value[1]), node)
             else:
                 declare(key, UNKNOWN, node)
 
@@ -695,6 +745,15 @@ def _events_of(file: GoFile, top, found: _Found, key: str, classify: Classifier 
     def in_command(node, owner) -> bool:
         return owner is top and any(start <= node.start_byte and node.end_byte <= end for start, end in commands)
 
+    # In a function, a command built there (`return &cobra.Command{RunE: wrap(func...)}`) runs
+    # what its field holds where it is built, as `RunE: run` there does (no "run" events: only
+    # package-level commands are found by the runners): a value wrapped by a call counts too.
+    wrapped = [(call.start_byte, call.end_byte) for call in found.wrapped] \
+        if top.type != "var_spec" and any(path in COMMAND_RUNNERS for path in file.imports.values()) else ()
+
+    def in_wrapped(node) -> bool:
+        return any(start <= node.start_byte and node.end_byte <= end for start, end in wrapped)
+
     params = _parameters(top)[0]
     # An element of a parameter ranged over stands for it (`for _, o := range opts { o(s) }`).
     for element, ranged in found.ranged.items():
@@ -709,6 +768,20 @@ def _events_of(file: GoFile, top, found: _Found, key: str, classify: Classifier 
             callees[callee] = _target(file, callee, env)
         return Arg(callees[callee], index)
 
+    call_of = {function: call for call, function in found.calls}
+
+    def converted(node) -> Arg | None:
+        """For a function value that is the only argument of a call itself passed to a call
+        (`Register(name, Factory(f))`): where it goes if that inner call is a conversion."""
+        inner = call_of.get(found.args[node][0]) if node in found.args else None
+        if inner is None or inner not in found.args:
+            return None
+        arguments = inner.child_by_field_name("arguments")
+        if arguments is None or arguments.named_child_count != 1:
+            return None
+        through = argument(node).callee
+        return argument(inner)._replace(through=through) if through is not None else None
+
     def value_kind(node, owner) -> tuple[str, Arg | None]:
         """How a function value (not called in place) is used: see Event."""
         if in_command(node, owner):
@@ -719,7 +792,7 @@ def _events_of(file: GoFile, top, found: _Found, key: str, classify: Classifier 
             return "init", Arg(None, found.inits[node])
         if node in found.sets and text(found.sets[node]) not in env and text(found.sets[node]) != "_":
             return "set", Arg(FunctionTarget(text(found.sets[node])), 0)
-        if node in found.args:
+        if node in found.args and not in_wrapped(node):
             return "ref", argument(node)
         return "ref", None
 
@@ -751,6 +824,9 @@ def _events_of(file: GoFile, top, found: _Found, key: str, classify: Classifier 
         kind, arg = ("call", None) if call is not None else value_kind(literal, owner)
         events[owner].append(Event(place(call if call is not None else literal, owner),
                                    kind, LiteralTarget(keys[literal]), span(literal), arg))
+        through = converted(literal) if kind == "ref" and arg is not None else None
+        if through is not None:
+            events[owner].append(Event(literal.start_byte, "ref", LiteralTarget(keys[literal]), span(literal), through))
     for call, function in found.calls:
         owner = owner_of[call]
         label = classify(file, call) if classify is not None else None
@@ -822,6 +898,9 @@ def _events_of(file: GoFile, top, found: _Found, key: str, classify: Classifier 
         if target is not None and (type(target) is not MethodTarget or target.receiver != UNKNOWN):
             kind, arg = value_kind(ref, owner)
             events[owner].append(Event(ref.start_byte, kind, target, span(ref), arg))
+            through = converted(ref) if kind == "ref" and arg is not None else None
+            if through is not None:
+                events[owner].append(Event(ref.start_byte, "ref", target, span(ref), through))
     function_params = _function_parameters(top)
     for value, slot in stored:
         owner = owner_of[value]
@@ -1034,19 +1113,21 @@ def _top_header(file: GoFile, node) -> tuple[FunctionFacts, tuple | None] | None
         recv_type = type_ref(file, decl.child_by_field_name("type")) if decl is not None else UNKNOWN
         if recv_type == UNKNOWN or recv_type.path:
             return None
-        # A method's result type stays unknown but a channel (for go.startup's receive loops):
-        # only `F()` and `pkg.F()` are typed by their function's result (see value_ref), and
-        # most top-level declarations are methods.
-        results = result_types(node)
-        result = CHANNEL if results and results[0] is not None and results[0].type == "channel_type" else UNKNOWN
+        result, later = _results(file, node)
         return (FunctionFacts(f"{recv_type.name}.{name}", "method", span(name_node), result, None,
-                              signature=signature(node)),
+                              signature=signature(node), later_results=later),
                 (tuple(decl.children_by_field_name("name")), recv_type))
     if name == "init":
         name = f"init#{file.path}:{node.start_point[0] + 1}"  # a package may have many
-    results = result_types(node)
-    return FunctionFacts(name, "func", span(name_node), type_ref(file, results[0]) if results else UNKNOWN,
-                         None), None
+    result, later = _results(file, node)
+    return FunctionFacts(name, "func", span(name_node), result, None, later_results=later), None
+
+
+def _results(file: GoFile, node) -> tuple[TypeRef, tuple[TypeRef, ...]]:
+    """The type of a function's first result, and those of the others when one is named."""
+    results = [type_ref(file, r) for r in result_types(node)]
+    later = tuple(results[1:]) if any(r.kind == "t" for r in results[1:]) else ()
+    return (results[0] if results else UNKNOWN), later
 
 
 _QUALIFIER = re.compile(r"\b[A-Za-z_][A-Za-z0-9_]*\.")
@@ -1120,6 +1201,11 @@ def file_facts(file: GoFile, classify: Classifier | None = None,
             if text(element) not in env:  # a name bound elsewhere too is left untyped
                 env[text(element)] = _Pending("value", ranged, text(element))
                 env.aliases[text(element)] = ranged
+        for element, indexed in found.taken.items():
+            # An element taken into a local stands for it too (`if f, ok := registry[name]; ok { f() }`),
+            # when the name is declared once.
+            if text(element) not in env.shadowing and text(element) not in env.aliases:
+                env.aliases[text(element)] = indexed
         literal_keys = {literal: f"{file.path}@{literal.start_byte}" for literal in found.literals}
         events = _events_of(file, node, found, function.key, classify, env, literal_keys, keep_untyped_call)
         functions.append(function._replace(events=events[function.key], variadic=_parameters(node)[1]))

@@ -35,6 +35,7 @@ class Function:
     complete: bool = True  # False: a summary's function, its events not computed
     variadic: int = -1  # the index of a final `...` parameter, -1 none
     signature: str = ""  # a method's parameter and result types (see facts.signature)
+    later_results: tuple[TypeRef, ...] = ()  # the types of its other results (see facts.FunctionFacts)
 
     @property
     def key(self) -> str:
@@ -141,7 +142,7 @@ class ModuleGraph:
                 events = facts_of.events or ()  # None: not computed (see completion.complete)
                 function = Function((directory, facts_of.key), facts_of.kind, display, facts_of.name_span,
                                     facts_of.result, events, package, facts_of.events is not None,
-                                    facts_of.variadic, facts_of.signature)
+                                    facts_of.variadic, facts_of.signature, facts_of.later_results)
                 existing = package.functions.get(facts_of.key)
                 if existing is not None:  # the same name under different build tags: merge
                     function.events = existing.events + events
@@ -175,27 +176,38 @@ class ModuleGraph:
         """(Package or None, import path, type name) for a TypeRef; None when unknown.
 
         A loop, not recursion: `x := NewT()` may lead through a function's result and a
-        variable's type, at most 8 steps."""
+        variable's type, at most 8 steps (a method's result resolves its receiver first:
+        `op.WithControllers(...).Start()`)."""
         for _ in range(9):
             if not ref or ref.kind == "?" or ref.kind == "c":
                 return None
             package = self.package_for(ref.path, context)
             if package is None:
                 # Outside the module: a type of that package, or what its function or variable holds
-                # (assumed to be of that package too: viper.New() is a *viper.Viper).
-                return (None, ref.path, ref.name if ref.kind == "t" else "") if ref.path else None
+                # (assumed to be of that package too: viper.New() is a *viper.Viper; but not a
+                # later result, often of another package: `ctx, cancel := context.WithCancel()`).
+                if not ref.path or (ref.kind == "r" and ref.index):
+                    return None
+                return (None, ref.path, ref.name if ref.kind == "t" else "")
             if ref.kind == "t":
                 return (package, package.import_path, ref.name)
-            ref = self._through(ref, package)
-            context = package
+            ref, context = self._through(ref, package)
         return None
 
-    def _through(self, ref: TypeRef, package: Package) -> TypeRef | None:
-        """The type a function's result ("r") or a variable ("v") of `package` has."""
+    def _through(self, ref: TypeRef, package: Package) -> tuple[TypeRef | None, Package]:
+        """The type a function's result ("r"), a method's result ("m") or a variable ("v") of
+        `package` has, with the package that declares it."""
+        if ref.kind == "v":
+            return package.variables.get(ref.name), package
         if ref.kind == "r":
             function = package.functions.get(ref.name)
-            return function.result if function else None
-        return package.variables.get(ref.name) if ref.kind == "v" else None
+        elif ref.kind == "m":
+            function = self.resolve(MethodTarget(*ref.via, ref.name), package).function
+        else:
+            return None, package
+        if function is None or ref.index > len(function.later_results):
+            return None, package
+        return (function.later_results[ref.index - 1] if ref.index else function.result), function.package
 
     def is_channel(self, target: Target, package: Package) -> bool:
         """Whether what facts._receive_loop recorded of a ranged expression is a channel of the
@@ -213,12 +225,12 @@ class ModuleGraph:
                 return False
             ref, context = found
         for _ in range(9):  # as resolve_type's loop
-            if ref is None or ref.kind not in ("r", "v"):
+            if ref is None or ref.kind not in ("r", "m", "v"):
                 return ref == CHANNEL
             context = self.package_for(ref.path, context)
             if context is None:
                 return False
-            ref = self._through(ref, context)
+            ref, context = self._through(ref, context)
         return False
 
     def _embedded(self, package: Package, type_name: str) -> Iterable[_Type]:
@@ -390,6 +402,8 @@ class ModuleGraph:
                     if event.kind != "ref" or event.arg is None or event.arg.callee is None or \
                             getattr(event.arg.callee, "name", None) not in names:
                         continue
+                    if event.arg.through is not None and not self.passes_through(event.arg.through, holder.package):
+                        continue
                     callee = self.resolve(event.arg.callee, holder.package).function
                     if callee is None:
                         continue
@@ -509,6 +523,8 @@ class ModuleGraph:
         callee = arg.callee
         if callee is None:
             return True
+        if arg.through is not None and not self.passes_through(arg.through, function.package):
+            return False
         resolved = self.resolve(callee, function.package)
         if resolved.function is not None:
             return self.calls_parameter(resolved.function, arg.index)
@@ -527,6 +543,18 @@ class ModuleGraph:
         # own methods calls the value if one of those may; another name is a library's, which may.
         methods = self.methods_named(callee.name) if resolved.unresolved else resolved.implementations
         return not methods or any(self.calls_parameter(method, arg.index) for method in methods)
+
+    def passes_through(self, callee: Target, package: Package) -> bool:
+        """Whether a call of `callee` in `package` gives back its argument: a conversion to a
+        type of the group (`auth.InitFunc(newController)`), told by a name (`F`, `pkg.F`) of a
+        package of the group that is neither a function nor a variable of it."""
+        if type(callee) is FunctionTarget:
+            owner = package
+        elif type(callee) is MemberTarget:
+            owner = self.package_for(callee.path, package)
+        else:
+            return False
+        return owner is not None and callee.name not in owner.functions and callee.name not in owner.variables
 
     def methods_named(self, name: str) -> list[Function]:
         """The group's methods called `name`, of whatever type."""

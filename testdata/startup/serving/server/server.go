@@ -10,3 +10,6 @@ type HTTP struct{ addr string }
 func New(addr string) Runner { return &HTTP{addr: addr} }
 
 func (h *HTTP) Start() error { return http.ListenAndServe(h.addr, nil) }
+
+// WithContext gives the server as its second result, as operator constructors often do.
+func WithContext(addr string) (string, *HTTP) { return addr, &HTTP{addr: addr} }

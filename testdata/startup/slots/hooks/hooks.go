@@ -36,3 +36,17 @@ func RunLater() {
 		_ = fn()
 	}
 }
+
+// A factory registry read by name: the element taken into a local, then called.
+type Factory func() error
+
+var factories = map[string]Factory{}
+
+func RegisterFactory(name string, f Factory) { factories[name] = f }
+
+func Build(name string) error {
+	if f, ok := factories[name]; ok {
+		return f()
+	}
+	return nil
+}

@@ -14,6 +14,9 @@ func init() {
 	hooks.Queue(decodeQueued)
 	hooks.Later(decodeLater)
 	hooks.Keep(decodeKept)
+	// Built by name from main: the plain value, and one converted to the registry's type.
+	hooks.RegisterFactory("plain", decodeFactory)
+	hooks.RegisterFactory("converted", hooks.Factory(decodeConverted))
 }
 
 func decodeRegistered() error {
@@ -38,4 +41,16 @@ func decodeKept() error {
 	data, _ := io.ReadAll(os.Stdin)
 	var v map[string]any
 	return json.Unmarshal(data, &v)
+}
+
+func decodeFactory() error {
+	data, _ := io.ReadAll(os.Stdin)
+	var v map[string]any
+	return json.Unmarshal(data, &v) // want "SL008"
+}
+
+func decodeConverted() error {
+	data, _ := io.ReadAll(os.Stdin)
+	var v map[string]any
+	return json.Unmarshal(data, &v) // want "SL008"
 }

@@ -5,4 +5,8 @@ import (
 	_ "example.com/slots/plugins"
 )
 
-func main() { hooks.RunAll() }
+func main() {
+	hooks.RunAll()
+	_ = hooks.Build("plain")
+	_ = hooks.Build("converted")
+}
