@@ -11,7 +11,7 @@ from lintrun import go_module, lines_run
 from golint_startup.go import gofile
 from golint_startup.go.callgraph import facts as callfacts
 from golint_startup.go.callgraph import graph as callgraph
-from golint_startup.go.callgraph.facts import Arg, FunctionTarget, LiteralTarget, MemberTarget, MethodTarget, \
+from golint_startup.go.callgraph.facts import Arg, FunctionTarget, LiteralTarget, MemberTarget, MethodTarget, ResultRef, \
     ParamTarget, TypeRef
 
 VIPER = "github.com/spf13/viper"
@@ -52,14 +52,14 @@ def T(name, path=""):  # noqa: N802 - reads like the Go type it stands for
     ("func main() { x, err := pkg.NewS(); x.Run(); err.Error() }\n", ("example.com/pkg",), "main",
      [("call", MemberTarget("example.com/pkg", "NewS")),
       ("call", MethodTarget(TypeRef("r", "example.com/pkg", "NewS"), (), "Run")),
-      ("call", MethodTarget(TypeRef("r", "example.com/pkg", "NewS", 1), (), "Error"))]),
+      ("call", MethodTarget(ResultRef("r", "example.com/pkg", "NewS", 1), (), "Error"))]),
     ("func main() { var x, ok = NewS(); x.Run(); ok.Run() }\n", (), "main",
      [("call", FunctionTarget("NewS")), ("call", MethodTarget(TypeRef("r", "", "NewS"), (), "Run")),
-      ("call", MethodTarget(TypeRef("r", "", "NewS", 1), (), "Run"))]),
+      ("call", MethodTarget(ResultRef("r", "", "NewS", 1), (), "Run"))]),
     # a method's result is typed through its receiver: `s.With().Run()`
     ("func main() { s := NewS(); s.With().Run() }\n", (), "main",
      [("call", FunctionTarget("NewS")),
-      ("call", MethodTarget(TypeRef("m", "", "With", 0, (TypeRef("r", "", "NewS"), ())), (), "Run")),
+      ("call", MethodTarget(ResultRef("m", "", "With", 0, (TypeRef("r", "", "NewS"), ())), (), "Run")),
       ("call", MethodTarget(TypeRef("r", "", "NewS"), (), "With"))]),
     # an element taken into a local is typed as its container, as a range loop's element is
     ("func main() { x, ok := m[k]; x.Run() }\n", (), "main",

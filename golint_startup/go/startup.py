@@ -254,6 +254,12 @@ def build_for(facts: dict[str, ProgramFacts], abspaths: dict[str, str], location
                                    complete_file, runners=runners, callees=successors, reaches_seed=reaching,
                                    follow_values=True)
     _complete_value_receivers(facts, abspaths, complete_file, graph, [graph.functions[fid] for fid in reaching])
+    # Completion's last graph and the contexts it read are done with: free them before the
+    # serving search and `build` make theirs.
+    edges.clear()
+    contexts.clear()
+    graph.release()
+    del graph
     if not options.services:
         return build(facts, abspaths, options)
     forward = serving.Forward({display: program.facts for display, program in facts.items() if program}, abspaths,

@@ -40,10 +40,20 @@ from golint_startup.go.types import PREDECLARED, named_type, result_types
 
 class TypeRef(NamedTuple):
     """A type, resolved later against the module. kind: "t" the named type `name` of
-    package `path` ("" = the file's own package), "r" the type of result number `index` of
-    function `name`, "m" that of method `name` of the value `via` names (its receiver's
-    TypeRef and field chain, as MethodTarget), "v" the type of package-level variable `name`,
-    "c" a channel type (go.startup's receive loops), "?" unknown."""
+    package `path` ("" = the file's own package), "r" the type of the first result of
+    function `name`, "v" the type of package-level variable `name`, "c" a channel type
+    (go.startup's receive loops), "?" unknown. Other results are ResultRefs."""
+
+    kind: str
+    path: str
+    name: str
+
+
+class ResultRef(NamedTuple):
+    """The type of result number `index` of function `name` of package `path` (kind "r":
+    `ctx, op := NewOperator()`), or of method `name` of the value `via` names (kind "m": its
+    receiver's TypeRef and field chain, as in MethodTarget). Apart from TypeRef, most of
+    whose many instances need no index."""
 
     kind: str
     path: str
@@ -82,7 +92,7 @@ class MethodTarget(NamedTuple):
     """`x.f1.f2.M`: method `name` of the type reached from `receiver` (the type of `x`)
     through `fields`."""
 
-    receiver: TypeRef
+    receiver: TypeRef | ResultRef
     fields: tuple[str, ...]
     name: str
 
@@ -168,7 +178,7 @@ class Variable(NamedTuple):
     """A package-level variable and its type."""
 
     name: str
-    type: TypeRef
+    type: TypeRef | ResultRef
 
 
 class Interface(NamedTuple):
@@ -232,7 +242,7 @@ class ProgramFacts(NamedTuple):
 
 
 # Every record class, for caches that store records by class name.
-RECORDS = (TypeRef, Span, FunctionTarget, MemberTarget, MethodTarget, LiteralTarget, ParamTarget, Arg, Event,
+RECORDS = (TypeRef, ResultRef, Span, FunctionTarget, MemberTarget, MethodTarget, LiteralTarget, ParamTarget, Arg, Event,
            FunctionFacts, Field,
            StructFacts, Variable, Interface, Import, FileFacts, Extent, Context, ProgramFacts)
 
@@ -498,7 +508,7 @@ def value_ref(file: GoFile, node, env: dict) -> TypeRef:
             operand = function.child_by_field_name("operand")
             receiver = _receiver(file, operand, env) if _calls_below(operand) < _TYPED_CHAIN else None
             if receiver is not None and receiver[0] != UNKNOWN:  # x.M(): M's result
-                return TypeRef("m", "", text(function.child_by_field_name("field")), 0, receiver)
+                return ResultRef("m", "", text(function.child_by_field_name("field")), 0, receiver)
     return UNKNOWN
 
 
@@ -600,7 +610,9 @@ class _Pending:
             return type_ref(file, self.node)
         ref = value_ref(file, self.node, env)
         if self.result:  # a later result of a call: only a function's or method's result says its type
-            return ref._replace(index=self.result) if ref.kind in ("r", "m") else UNKNOWN
+            if ref.kind == "r":
+                return ResultRef("r", ref.path, ref.name, self.result)
+            return ref._replace(index=self.result) if ref.kind == "m" else UNKNOWN
         return UNKNOWN if ref == TypeRef("v", "", self.name) else ref
 
 

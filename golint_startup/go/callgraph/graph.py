@@ -20,7 +20,7 @@ from typing import Callable, Iterable
 from golint_startup.go import modules
 from golint_startup.go.library import COMMAND_RUNNERS
 from golint_startup.go.callgraph.facts import CHANNEL, UNKNOWN, Arg, Event, FileFacts, FunctionTarget, LiteralTarget, \
-    MemberTarget, MethodTarget, Span, Target, TypeRef
+    MemberTarget, MethodTarget, ResultRef, Span, Target, TypeRef
 
 
 @dataclass(slots=True)
@@ -63,7 +63,7 @@ class Package:
     imports: set = field(default_factory=set)  # import paths of its files, blank imports included
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Resolved:
     function: Function | None
     external: tuple[str, str] | None = None  # (import path, member) outside the module
@@ -186,7 +186,7 @@ class ModuleGraph:
                 # Outside the module: a type of that package, or what its function or variable holds
                 # (assumed to be of that package too: viper.New() is a *viper.Viper; but not a
                 # later result, often of another package: `ctx, cancel := context.WithCancel()`).
-                if not ref.path or (ref.kind == "r" and ref.index):
+                if not ref.path or type(ref) is ResultRef:
                     return None
                 return (None, ref.path, ref.name if ref.kind == "t" else "")
             if ref.kind == "t":
@@ -205,9 +205,10 @@ class ModuleGraph:
             function = self.resolve(MethodTarget(*ref.via, ref.name), package).function
         else:
             return None, package
-        if function is None or ref.index > len(function.later_results):
+        index = ref.index if type(ref) is ResultRef else 0
+        if function is None or index > len(function.later_results):
             return None, package
-        return (function.later_results[ref.index - 1] if ref.index else function.result), function.package
+        return (function.later_results[index - 1] if index else function.result), function.package
 
     def is_channel(self, target: Target, package: Package) -> bool:
         """Whether what facts._receive_loop recorded of a ranged expression is a channel of the
