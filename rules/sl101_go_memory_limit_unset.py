@@ -2,14 +2,28 @@
 
 from __future__ import annotations
 
+import os
+from dataclasses import replace
+
 from golint_startup.kube.manifests import RECOGNITION, ProjectManifests
 from golint_startup.rule import Finding, Rule
 
 def check_manifests(manifests: ProjectManifests, options):
+    # A container copied into several manifests (a kustomize base and a raw install file of
+    # the same Deployment) is one finding, at the copy a kustomization sits beside (else the
+    # first by path), the others related.
+    copies: dict[tuple, list] = {}
     for container in manifests.go_containers:
         limit = container.limits_memory
         if limit is None or manifests.memory_limit_source(container):
             continue
+        key = (container.workload, container.name, container.init, container.image, limit.text,
+               tuple(sorted((name, v.value.text if v.value is not None else None) for name, v in container.env.items())))
+        copies.setdefault(key, []).append(container)
+    for found in copies.values():
+        found.sort(key=lambda c: (not _beside_kustomization(manifests, c), c.limits_memory.location.path))
+        container, others = found[0], found[1:]
+        limit = container.limits_memory
         variable = container.env.get("GOMEMLIMIT")
         told = "GOMEMLIMIT is off" if variable is not None else "no GOMEMLIMIT reaches it"
         unresolved = ""
@@ -17,7 +31,14 @@ def check_manifests(manifests: ProjectManifests, options):
             unresolved = f" (envFrom {', '.join(container.unresolved_env_from)} is not among the linted files)"
         yield Finding(RULE.id, f"{container.label} has a memory limit of {limit.text} that the Go runtime is not "
                                f"told: {told}{unresolved} and the code sets none; set GOMEMLIMIT to about 90% "
-                               "of the limit", limit.location)
+                               "of the limit", limit.location,
+                      related=tuple(replace(c.limits_memory.location, message="the same container") for c in others))
+
+
+def _beside_kustomization(manifests: ProjectManifests, container) -> bool:
+    directory = os.path.dirname(manifests.abspaths.get(container.limits_memory.location.path, ""))
+    return bool(directory) and any(os.path.exists(os.path.join(directory, name))
+                                   for name in ("kustomization.yaml", "kustomization.yml", "Kustomization"))
 
 
 RULE = Rule.from_docs(__file__, check_manifests=check_manifests, snippets={"RECOGNITION": RECOGNITION})

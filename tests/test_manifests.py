@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from fractions import Fraction
 
 import pytest
@@ -325,3 +326,11 @@ def test_nesting_is_bounded_by_text_or_measured_by_parsing(text, deep):
     from golint_startup.kube import manifests
 
     assert manifests._nesting_exceeds(text, 256) is deep
+
+
+def test_a_container_copied_into_several_manifests_is_one_finding_with_the_copies_related():
+    fixture = os.path.join(os.path.dirname(__file__), "..", "testdata", "sl101")
+    findings = [f for f in _run(fixture, "SL101").findings if f.path.startswith("copies/")]
+    shared = [f for f in findings if "512Mi" in f.message]
+    assert [(f.path, [r.path for r in f.related]) for f in shared] == \
+        [("copies/base/deployment.yaml", ["copies/artifacts/deployment.yaml"])]

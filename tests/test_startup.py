@@ -105,6 +105,12 @@ def test_function_values_run_where_they_are_called():
     assert _path_of(slots, "store/store.go", 35) == ["main", "store.Store.CopyAll", "store.Account.Copy"]
 
 
+def test_a_main_per_platform_is_shown_in_the_file_of_its_call():
+    (finding,) = _findings(os.path.join(STARTUP, "variants"))
+    root, call = finding.startup_path
+    assert (root.path, root.line, call.path, call.line) == ("main.go", 6, "main.go", 7)
+
+
 def test_each_step_is_a_call_site_and_the_root_its_name():
     findings = _findings(os.path.join(STARTUP, "roots"))
     (finding,) = [f for f in findings if f.location.line == 23 and f.path == "main.go"]

@@ -221,6 +221,11 @@ HANDLER_REGISTRATIONS: tuple[str, ...] = (
     "syscall/js.FuncOf",
     *(f"{rego}.{name}" for rego in ("github.com/open-policy-agent/opa/rego", "github.com/open-policy-agent/opa/v1/rego")
       for name in ("Function1", "Function2", "Function3", "Function4", "FunctionDyn", "FunctionN")),
+    # Codecs registered for a type run per value encoded or decoded (prometheus registers
+    # its API's float encoders with jsoniter in init).
+    *(f"{jsoniter}.{name}" for jsoniter in ("github.com/json-iterator/go",)
+      for name in ("RegisterTypeEncoderFunc", "RegisterTypeDecoderFunc", "RegisterFieldEncoderFunc",
+                   "RegisterFieldDecoderFunc")),
     # A loadable cache's load function runs on a miss.
     *(f"github.com/eko/gocache/lib{version}/cache.NewLoadable" for version in ("", "/v2", "/v3", "/v4")),
     # Nor these, which keep or describe a function without calling it: an interpreter's

@@ -145,6 +145,9 @@ class ModuleGraph:
                                     facts_of.variadic, facts_of.signature, facts_of.later_results)
                 existing = package.functions.get(facts_of.key)
                 if existing is not None:  # the same name under different build tags: merge
+                    # into the first file's, whose events come first: a path through the
+                    # merged function names the file its call lines are in (as a rule).
+                    function.display, function.name_loc = existing.display, existing.name_loc
                     function.events = existing.events + events
                     function.complete = function.complete and existing.complete
                 package.functions[facts_of.key] = function

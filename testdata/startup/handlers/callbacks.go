@@ -2,7 +2,9 @@ package main
 
 import (
 	"syscall/js"
+	"unsafe"
 
+	jsoniter "github.com/json-iterator/go"
 	"github.com/open-policy-agent/opa/rego"
 )
 
@@ -19,6 +21,21 @@ func exportCallbacks() {
 }
 
 func check(this js.Value, args []js.Value) any { onlyJS(nil); return nil }
+
+// A codec registered in init runs per value encoded.
+func init() {
+	jsoniter.RegisterTypeEncoderFunc("main.sample", encodeSample, func(unsafe.Pointer) bool { return false })
+}
+
+func encodeSample(ptr unsafe.Pointer, stream *jsoniter.Stream) { onlyEncoding(nil) }
+
+func onlyEncoding(in []string) []string {
+	var out []string
+	for _, x := range in {
+		out = append(out, x)
+	}
+	return out
+}
 
 func onlyRego(in []string) []string {
 	var out []string
