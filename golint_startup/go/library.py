@@ -94,10 +94,13 @@ _CLI_PATHS = (URFAVE_CLI, f"{URFAVE_CLI}/v2", f"{URFAVE_CLI}/v3")
 # peterbourgon/ff's commands: `&ffcli.Command{Exec: ...}`, run by `ParseAndRun` or `Run`.
 _FF_PATHS = ("github.com/peterbourgon/ff/v2/ffcli", "github.com/peterbourgon/ff/v3/ffcli",
              "github.com/peterbourgon/ff/v4")
+# traefik's paerser: `&cli.Command{Run: ...}`, run by the function `cli.Execute(cmd)`.
+PAERSER_CLI = "github.com/traefik/paerser/cli"
 COMMAND_FIELDS: frozenset[tuple[str, str, str]] = frozenset(
     {(COBRA, "Command", field) for field in _COBRA_FIELDS} |
     {(cli, kind, field) for cli in _CLI_PATHS for kind in ("App", "Command") for field in ("Action", "Before")} |
-    {(ff, "Command", "Exec") for ff in _FF_PATHS})
+    {(ff, "Command", "Exec") for ff in _FF_PATHS} |
+    {(PAERSER_CLI, "Command", "Run")})
 # The fields of COMMAND_FIELDS that prepare a command rather than run it: the root's
 # persistent pre-run and urfave's `Before` run before every command, the serving one too, so
 # they do not decide whether a path serves (see go.startup's serving paths).
@@ -114,6 +117,7 @@ COMMAND_RUNNERS: dict[str, frozenset[str]] = {
     COBRA: frozenset({"Execute", "ExecuteC", "ExecuteContext", "ExecuteContextC"}),
     **{cli: frozenset({"Run", "RunContext"}) for cli in _CLI_PATHS},
     **{ff: frozenset({"ParseAndRun", "Run"}) for ff in _FF_PATHS},
+    PAERSER_CLI: frozenset({"Execute"}),
 }
 STARTUP_EDGES: tuple[str, ...] = (
     *(f"{path}.{kind}.{field}" for path, kind, field in sorted(COMMAND_FIELDS)),
@@ -178,6 +182,7 @@ HANDLER_REGISTRATIONS: tuple[str, ...] = (
     "github.com/nexus-rpc/sdk-go/nexus.NewSyncOperation",
     # Per websocket connection, per queued task or message.
     "golang.org/x/net/websocket.Handler", "github.com/hibiken/asynq.HandleFunc",
+    *(f"{work}.{name}" for work in ("github.com/gocraft/work",) for name in ("Job", "JobWithOptions", "Middleware")),
     *(f"github.com/ThreeDotsLabs/watermill/message.{name}" for name in ("AddHandler", "AddNoPublisherHandler",
                                                                          "AddConsumerHandler")),
     # beego: routes and filters (`web.InsertFilter("*", web.BeforeRouter, f)`) run per request.

@@ -888,6 +888,9 @@ def _events_of(file: GoFile, top, found: _Found, key: str, classify: Classifier 
             if call in found.args and kind == "call":
                 # What the call returns is passed on (`NewServer(WithLogger(l))`): see graph.edges.
                 events[owner].append(Event(place(call, owner), "rarg", target, span(call), argument(call)))
+            shown = _flag_value(file, call, target, env) if kind == "call" else None
+            if shown is not None:
+                events[owner].append(Event(place(call, owner), "call", shown, span(call)))
     for ref in found.refs:
         if ref in found.assigned:
             continue  # assigned to, not a value
@@ -930,6 +933,32 @@ def _events_of(file: GoFile, top, found: _Found, key: str, classify: Classifier 
         if target is not None and (type(target) is not MethodTarget or target.receiver != UNKNOWN):
             events[owner].append(Event(value.start_byte, "store", target, span(value), slot))
     return {keys[holder]: tuple(sorted(held, key=lambda e: e.position)) for holder, held in events.items()}
+
+
+_FLAG_PACKAGES = frozenset({"flag", "github.com/spf13/pflag"})
+
+
+def _flag_value(file: GoFile, call, target: Target, env: dict) -> MethodTarget | None:
+    """The `String` method that `flag.Var(v, name, usage)` (or a FlagSet's `Var`, `VarP`,
+    `VarPF`) calls on the value it is given, for the default shown in the usage: at startup,
+    where the flags are declared. None for another call."""
+    if target.name not in ("Var", "VarP", "VarPF"):
+        return None
+    if type(target) is MemberTarget and target.path not in _FLAG_PACKAGES:
+        return None
+    if type(target) is MethodTarget and type(target.receiver) is TypeRef and target.receiver.kind == "t" and \
+            target.receiver.path not in _FLAG_PACKAGES:
+        return None  # a method Var of another package's type
+    if type(target) not in (MemberTarget, MethodTarget):
+        return None
+    arguments = call.child_by_field_name("arguments")
+    value = unparen(arguments.named_children[0]) if arguments is not None and arguments.named_children else None
+    if value is not None and value.type == "unary_expression" and value.child(0) is not None and value.child(0).type == "&":
+        value = value.child_by_field_name("operand")
+    receiver = _receiver(file, value, env) if value is not None else None
+    if receiver is None or receiver[0] == UNKNOWN:
+        return None
+    return MethodTarget(receiver[0], receiver[1], "String")
 
 
 def _stored_values(file: GoFile, found: _Found, env: dict) -> list[tuple]:

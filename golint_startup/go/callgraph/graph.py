@@ -543,6 +543,12 @@ class ModuleGraph:
             return package is not None and callee.name in package.variables
         if self.runs_later(function, callee):
             return False
+        if type(callee) is MemberTarget and resolved.external is not None and arg.index == 0 and \
+                callee.name.endswith("Func"):
+            # A library's function type, by Go's naming (`health.CheckFunc(func() error {...})`):
+            # a conversion, which keeps the value. (Its functions named so take the value later:
+            # `strings.FieldsFunc(s, f)`.)
+            return False
         # A method of unknown receiver type (`NewBuilder().WithHook(f)`) named like the module's
         # own methods calls the value if one of those may; another name is a library's, which may.
         methods = self.methods_named(callee.name) if resolved.unresolved else resolved.implementations
@@ -693,7 +699,8 @@ class ModuleGraph:
 
     def implementations(self, interface: _Type, name: str) -> tuple[Function, ...]:
         """The group's methods `name` that a call through `interface` may run: of the types of
-        the interface's package and the packages importing it (directly or not) that have
+        the interface's package, the packages importing it (directly or not) and those it
+        imports directly, that have
         every method the interface declares, the one called with the same signature; not
         those of a package no other package imports (test files are not in the graph: a fake
         that only tests use), unless it is a main package."""
@@ -714,7 +721,9 @@ class ModuleGraph:
                 continue
             if importers is None:
                 importers = self.importers(package)
-            if method.package.directory not in importers:
+            # A type of a package importing the interface's, or of one it imports itself (an
+            # interface declared where it is used: tracing's Backend, set up by types' OTelTracing).
+            if method.package.directory not in importers and method.package.import_path not in package.imports:
                 continue
             owner = method.package
             if owner.name != "main" and len(self.importers(owner)) == 1:

@@ -26,6 +26,8 @@ func (s *server) GetItem(req *pb.Request) { onlyGRPC(nil) }
 func main() {
 	s := &server{}
 	exportCallbacks()
+	registerJobs(nil)
+	_ = healthCheck()
 	http.HandleFunc("/std", s.handleStd)
 	http.Handle("/wrapped", logged(http.HandlerFunc(wrapped)))
 	http.HandleFunc("/literal", func(w http.ResponseWriter, req *http.Request) { onlyLiteral(nil) })
