@@ -402,3 +402,16 @@ def test_network_calls_are_not_measurable_work():
     tables = (library.READ_CALLS, library.DECODE_CALLS, library.COMPILE_CALLS, library.PROCESS_CONSTRUCTORS)
     assert not any(path in table for table in tables for path in ("net", "net/http", "database/sql"))
     assert not {"Get", "Do", "Dial"} & (library.READ_METHODS | library.PROCESS_METHODS | library.TEMPLATE_PARSE_METHODS)
+
+
+@pytest.mark.parametrize("source, support", [
+    # a test server helper: httptest beside testing
+    ('package fake\n\nimport (\n\t"net/http/httptest"\n\t"testing"\n)\n\n'
+     'func Server(t *testing.T) *httptest.Server { return httptest.NewServer(nil) }\n', True),
+    # production code serving with httptest (a self-signed TLS fallback): not test support
+    ('package server\n\nimport "net/http/httptest"\n\n'
+     'func Listen() { s := httptest.NewUnstartedServer(nil); s.StartTLS() }\n', False),
+    ('package fake\n\nimport "github.com/stretchr/testify/assert"\n\nvar _ = assert.Equal\n', True),
+])
+def test_test_support_by_imports(source, support):
+    assert parse("x.go", source.encode()).is_test_support is support

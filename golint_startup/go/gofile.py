@@ -93,7 +93,7 @@ class GoFile:
     def is_test_support(self) -> bool:
         """Code only tests link: most of its functions take `testing`'s types (T, B, TB, M,
         F), it imports a well-known test library, or it is the test-helper package of a
-        package it imports (Go's naming: `zaptest` for zap, `httptest` for http). Production
+        package it imports (Go's naming: `zaptest` for zap; `httptest` only beside `testing`). Production
         code may call `testing.Testing()` (Go 1.21) or keep a few `...ForTest(tb
         testing.TB)` helpers beside the server it starts."""
         if self.package.endswith("test") and self.package[:-4] in self.imports:
@@ -101,6 +101,11 @@ class GoFile:
         for name, path in self.imports.items():
             if path == "testing":
                 if self._mostly_takes_testing(name):
+                    return True
+            elif path == "net/http/httptest":
+                # Test servers, unless the file has no test in it: production code may serve
+                # with it (kwok's self-signed TLS fallback).
+                if "testing" in self.imports.values():
                     return True
             elif path in TEST_SUPPORT_IMPORTS or path.startswith(TEST_SUPPORT_PREFIXES):
                 return True

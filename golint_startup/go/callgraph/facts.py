@@ -11,7 +11,8 @@ Targets are resolved later, against the whole module (see `graph.ModuleGraph`):
 - `pkg.F()` / `pkg.F`: `MemberTarget` of the imported package;
 - `x.M()` / `x.M`: `MethodTarget`, with the type of `x` when the syntax makes it evident
   (receivers, parameters, `x := T{}` / `&T{}` / `new(T)` / `NewT()`, each of `ctx, op := NewOp()`,
-  a method's result through its receiver (`op.With(c).Start()`), `var x T`, package-level
+  a method's result through its receiver (`op.With(c).Start()`), a type assertion or a type
+  switch's case of one type, `var x T`, package-level
   variables, the element of a `range` over a slice or map or taken into a local (`f, ok :=
   m[k]`), typed as the container: see type_ref) and the chain of fields after it (`s.cfg.M()`);
 - function literals are functions of their own (`LiteralTarget`), reached from the
@@ -262,6 +263,7 @@ _FACTS = """
 (parameter_declaration) @binding
 (short_var_declaration) @binding
 (var_spec) @binding
+(type_switch_statement name: (identifier)) @binding
 (call_expression function: (_) @callee arguments: (arguments [(identifier) (selector_expression) (function_literal) (call_expression)] @arg) @arglist)
 (return_statement (expression_list [(identifier) (selector_expression) (function_literal)] @returned))
 (var_spec value: (expression_list [(identifier) (selector_expression) (function_literal)] @init) @values)
@@ -475,7 +477,7 @@ def value_ref(file: GoFile, node, env: dict) -> TypeRef:
     if node is None:
         return UNKNOWN
     kind = node.type
-    if kind == "composite_literal":
+    if kind == "composite_literal" or kind == "type_assertion_expression":  # T{...}, x.(*T)
         return type_ref(file, node.child_by_field_name("type"))
     if kind == "identifier":
         name = text(node)
@@ -623,6 +625,9 @@ def _value_at(values: list, count: int, index: int) -> tuple[object, int] | None
     (`v, ok := m[k]`)."""
     if len(values) == count:
         return values[index], 0
+    if index == 0 and len(values) == 1 and unparen(values[0]) is not None and \
+            unparen(values[0]).type == "type_assertion_expression":  # n, ok := x.(*T)
+        return values[0], 0
     if len(values) == 1 and unparen(values[0]) is not None and unparen(values[0]).type == "call_expression":
         return values[0], index
     return None
@@ -646,6 +651,14 @@ def _bind(node, env: dict) -> None:
                 key = text(name)
                 value = _value_at(values, len(names), i)
                 declare(key, _Pending("value", value[0], key, value[1]) if value is not None else UNKNOWN, node)
+    elif node.type == "type_switch_statement":
+        # `switch n := x.(type)`: in a case of one type, n has that type.
+        name = text(node.child_by_field_name("name"))
+        declare(name, UNKNOWN, node)
+        for clause in node.named_children:
+            types = clause.children_by_field_name("type") if clause.type == "type_case_clause" else []
+            if len(types) == 1:
+                declare(name, _Pending("type", types[0], name), types[0])
     elif node.type == "var_spec":
         declared = node.child_by_field_name("type")
         value = node.child_by_field_name("value")

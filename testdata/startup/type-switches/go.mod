@@ -1,0 +1,3 @@
+module example.com/typeswitches
+
+go 1.22
