@@ -955,14 +955,14 @@ def _flag_value(file: GoFile, call, target: Target, env: dict) -> MethodTarget |
     """The `String` method that `flag.Var(v, name, usage)` (or a FlagSet's `Var`, `VarP`,
     `VarPF`) calls on the value it is given, for the default shown in the usage: at startup,
     where the flags are declared. None for another call."""
-    if target.name not in ("Var", "VarP", "VarPF"):
-        return None
-    if type(target) is MemberTarget and target.path not in _FLAG_PACKAGES:
-        return None
-    if type(target) is MethodTarget and type(target.receiver) is TypeRef and target.receiver.kind == "t" and \
-            target.receiver.path not in _FLAG_PACKAGES:
-        return None  # a method Var of another package's type
-    if type(target) not in (MemberTarget, MethodTarget):
+    if type(target) is MemberTarget:
+        of_flags = target.path in _FLAG_PACKAGES
+    elif type(target) is MethodTarget:  # a FlagSet's, unless its receiver's type is known to be another's
+        receiver = target.receiver
+        of_flags = not (type(receiver) is TypeRef and receiver.kind == "t" and receiver.path not in _FLAG_PACKAGES)
+    else:
+        of_flags = False
+    if not of_flags or target.name not in ("Var", "VarP", "VarPF"):
         return None
     arguments = call.child_by_field_name("arguments")
     value = unparen(arguments.named_children[0]) if arguments is not None and arguments.named_children else None
