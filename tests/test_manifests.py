@@ -333,4 +333,4 @@ def test_a_container_copied_into_several_manifests_is_one_finding_with_the_copie
     findings = [f for f in _run(fixture, "SL101").findings if f.path.startswith("copies/")]
     shared = [f for f in findings if "512Mi" in f.message]
     assert [(f.path, [r.path for r in f.related]) for f in shared] == \
-        [("copies/base/deployment.yaml", ["copies/artifacts/deployment.yaml"])]
+        [("copies/base/deployment.yaml", ["copies/artifacts/daemonset.yaml", "copies/artifacts/deployment.yaml"])]
