@@ -197,7 +197,7 @@ class ModuleGraph:
             ref, context = self._through(ref, package)
         return None
 
-    def _through(self, ref: TypeRef, package: Package) -> tuple[TypeRef | None, Package]:
+    def _through(self, ref: TypeRef | ResultRef, package: Package) -> tuple[TypeRef | ResultRef | None, Package]:
         """The type a function's result ("r"), a method's result ("m") or a variable ("v") of
         `package` has, with the package that declares it."""
         if ref.kind == "v":
@@ -546,8 +546,8 @@ class ModuleGraph:
         if type(callee) is MemberTarget and resolved.external is not None and arg.index == 0 and \
                 callee.name.endswith("Func"):
             # A library's function type, by Go's naming (`health.CheckFunc(func() error {...})`):
-            # a conversion, which keeps the value. (Its functions named so take the value later:
-            # `strings.FieldsFunc(s, f)`.)
+            # a conversion, which keeps the value. A library function so named, which calls it,
+            # takes it after its other arguments (`strings.FieldsFunc(s, f)`): not matched.
             return False
         # A method of unknown receiver type (`NewBuilder().WithHook(f)`) named like the module's
         # own methods calls the value if one of those may; another name is a library's, which may.
