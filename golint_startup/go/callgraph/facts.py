@@ -467,13 +467,17 @@ def _imported_member(file: GoFile, selector, env: dict) -> tuple[str, str] | Non
     return (path, text(selector.child_by_field_name("field"))) if path else None
 
 
-def value_ref(file: GoFile, node, env: dict) -> TypeRef:
-    """The type of an expression when evident from its syntax."""
-    node = unparen(node)
-    # &x: the type of x (a loop, not recursion: `&` may repeat inside parentheses)
+def _without_address(node):
+    """`x` for `&x` (a loop, not recursion: `&` may repeat inside parentheses)."""
     while node is not None and node.type == "unary_expression" and node.child(0) is not None and \
             node.child(0).type == "&":
         node = unparen(node.child_by_field_name("operand"))
+    return node
+
+
+def value_ref(file: GoFile, node, env: dict) -> TypeRef:
+    """The type of an expression when evident from its syntax."""
+    node = _without_address(unparen(node))  # &x: the type of x
     if node is None:
         return UNKNOWN
     kind = node.type
@@ -768,16 +772,13 @@ def _events_of(file: GoFile, top, found: _Found, key: str, classify: Classifier 
     commands = _command_values(file, top) if top.type == "var_spec" else ()
 
     def in_command(node, owner) -> bool:
-        return owner is top and any(start <= node.start_byte and node.end_byte <= end for start, end in commands)
+        return owner is top and _inside(node, commands)
 
     # In a function, a command built there (`return &cobra.Command{RunE: wrap(func...)}`) runs
     # what its field holds where it is built, as `RunE: run` there does (no "run" events: only
     # package-level commands are found by the runners): a value wrapped by a call counts too.
     wrapped = [(call.start_byte, call.end_byte) for call in found.wrapped] \
         if top.type != "var_spec" and any(path in COMMAND_RUNNERS for path in file.imports.values()) else ()
-
-    def in_wrapped(node) -> bool:
-        return any(start <= node.start_byte and node.end_byte <= end for start, end in wrapped)
 
     params = _parameters(top)[0]
     # An element of a parameter ranged over stands for it (`for _, o := range opts { o(s) }`).
@@ -817,7 +818,7 @@ def _events_of(file: GoFile, top, found: _Found, key: str, classify: Classifier 
             return "init", Arg(None, found.inits[node])
         if node in found.sets and text(found.sets[node]) not in env and text(found.sets[node]) != "_":
             return "set", Arg(FunctionTarget(text(found.sets[node])), 0)
-        if node in found.args and not in_wrapped(node):
+        if node in found.args and not _inside(node, wrapped):
             return "ref", argument(node)
         return "ref", None
 
@@ -965,13 +966,17 @@ def _flag_value(file: GoFile, call, target: Target, env: dict) -> MethodTarget |
     if not of_flags or target.name not in ("Var", "VarP", "VarPF"):
         return None
     arguments = call.child_by_field_name("arguments")
-    value = unparen(arguments.named_children[0]) if arguments is not None and arguments.named_children else None
-    if value is not None and value.type == "unary_expression" and value.child(0) is not None and value.child(0).type == "&":
-        value = value.child_by_field_name("operand")
+    value = _without_address(unparen(arguments.named_children[0])) \
+        if arguments is not None and arguments.named_children else None
     receiver = _receiver(file, value, env) if value is not None else None
     if receiver is None or receiver[0] == UNKNOWN:
         return None
     return MethodTarget(receiver[0], receiver[1], "String")
+
+
+def _inside(node, spans) -> bool:
+    """Whether `node` lies within one of the (start, end) byte ranges `spans`."""
+    return any(start <= node.start_byte and node.end_byte <= end for start, end in spans)
 
 
 def _stored_values(file: GoFile, found: _Found, env: dict) -> list[tuple]:

@@ -361,10 +361,7 @@ class ModuleGraph:
         """What a call of a package-level variable (`purgeFunc(ids)`, `hooks[name]()`) calls:
         the function values it is initialized with, assigned or given in the group's non-test
         code (see slot_values)."""
-        if type(target) is MemberTarget:
-            package = self.package_for(target.path, package)
-        elif type(target) is not FunctionTarget:
-            return []
+        package = self.declaring(target, package)
         if package is None or target.name not in package.variables:
             return []
         return self.slot_values(("v", package.directory, target.name))
@@ -421,11 +418,9 @@ class ModuleGraph:
     def _slot(self, arg: Arg, package: Package) -> tuple | None:
         """The slot an event's `arg` names (see facts._stored_values)."""
         target = arg.callee
-        if type(target) is FunctionTarget:
-            return ("v", package.directory, target.name) if target.name in package.variables else None
-        if type(target) is MemberTarget:
-            other = self.package_for(target.path, package)
-            return ("v", other.directory, target.name) if other is not None and target.name in other.variables \
+        if type(target) in (FunctionTarget, MemberTarget):
+            owner = self.declaring(target, package)
+            return ("v", owner.directory, target.name) if owner is not None and target.name in owner.variables \
                 else None
         if type(target) is not MethodTarget:
             return None
@@ -538,8 +533,7 @@ class ModuleGraph:
             # A name of the group that is no function: a conversion to one of its types
             # (`webhooks.HandlerFunc(h.Validate)`) or a builtin, which keep the value; a
             # package-level variable of function type may call it.
-            package = function.package if type(callee) is FunctionTarget else \
-                self.package_for(callee.path, function.package)
+            package = self.declaring(callee, function.package)
             return package is not None and callee.name in package.variables
         if self.runs_later(function, callee):
             return False
@@ -558,13 +552,17 @@ class ModuleGraph:
         """Whether a call of `callee` in `package` gives back its argument: a conversion to a
         type of the group (`auth.InitFunc(newController)`), told by a name (`F`, `pkg.F`) of a
         package of the group that is neither a function nor a variable of it."""
-        if type(callee) is FunctionTarget:
-            owner = package
-        elif type(callee) is MemberTarget:
-            owner = self.package_for(callee.path, package)
-        else:
-            return False
+        owner = self.declaring(callee, package)
         return owner is not None and callee.name not in owner.functions and callee.name not in owner.variables
+
+    def declaring(self, target: Target, package: Package) -> Package | None:
+        """The package of the group that a name used in `package` belongs to: its own for `F`,
+        the imported one for `pkg.F`; None for another target or a package outside the group."""
+        if type(target) is FunctionTarget:
+            return package
+        if type(target) is MemberTarget:
+            return self.package_for(target.path, package)
+        return None
 
     def methods_named(self, name: str) -> list[Function]:
         """The group's methods called `name`, of whatever type."""
