@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import hashlib
 import os
 import re
 from collections import defaultdict
@@ -54,6 +55,7 @@ _WRITES = """
 class _Facts:
     package: str
     onces: set[str] = field(default_factory=set)  # package-level sync.Once variables
+    fired: set[str] = field(default_factory=set)  # those a Do in init, main or an initializer fires
     variables: set[str] = field(default_factory=set)  # every package-level variable
     errors: set[str] = field(default_factory=set)  # package-level variables declared `error`
     # package-level func name() -> names it assigns to that are not local to it
@@ -66,9 +68,11 @@ class _Facts:
     calls_of: dict[str, list[str]] = field(default_factory=dict)
     # (where, once variable, names the literal writes | None, named function | None,
     #  an error variable of the calling function the literal writes | None,
-    #  the literal's own work, the literal's plain calls)
+    #  the literal's own work, the literal's plain calls,
+    #  the explicit initializer whose body calls Do | None: see _initializer,
+    #  the literal's spelling: see _spelling)
     calls: list[tuple[Location, str, list[str] | None, str | None, str | None, list[tuple[str, str, str]],
-                      list[str]]] = \
+                      list[str], str | None, str]] = \
         field(default_factory=list)
 
 
@@ -188,19 +192,52 @@ def _is_short(constants: Constants, value, limit: int) -> bool:
     return constant is not None and constant <= limit
 
 
-def _loop_work(constants: Constants, loop) -> tuple[str, str, str] | None:
+def _loop_work(file: GoFile, constants: Constants, loop) -> tuple[str, str, str] | None:
     """(kind, label, the name ranged over or "") if the loop runs over something that is not
     short, else None. A name may be a package-level variable set to a short literal, which
     only the whole package tells (see check_project)."""
     clause = next((c for c in loop.named_children if c.type in {"range_clause", "for_clause"}), None)
     if clause is not None and clause.type == "range_clause":
         ranged = clause.child_by_field_name("right")
-        if ranged is None or _is_short(constants, ranged, _SHORT):
+        if ranged is None or _is_short(constants, ranged, _SHORT) or _local_short_literal(file, constants, ranged):
             return None
         return _LOOPS, f"range {_shorten(ranged)}", text(ranged) if ranged.type == "identifier" else ""
     if clause is not None and trip_count(clause, constants, limit=_SHORT) is not None:
         return None
     return _LOOPS, "for loop", ""
+
+
+_LOCAL_VALUES = """
+(short_var_declaration left: (expression_list . (identifier) @name .) right: (expression_list . (_) @value .))
+(var_spec name: (identifier) @name value: (expression_list . (_) @value .))
+(assignment left: (expression_list (identifier) @name))
+"""
+
+
+def _local_short_literal(file: GoFile, constants: Constants, ranged) -> bool:
+    """Whether `ranged` names a local of the function around the loop, declared once from a
+    short composite literal and never assigned again (`names := []string{...}; for _, n := range
+    names`: operator's 31 controller names)."""
+    if ranged.type != "identifier":
+        return False
+    holder = enclosing_function(file, ranged)
+    body = holder.child_by_field_name("body") if holder is not None else None
+    if body is None:
+        return False
+    name = text(ranged)
+    values = [found.get("value", [None])[0] for found in matches(_LOCAL_VALUES, body)
+              if text(found["name"][0]) == name]
+    return len(values) == 1 and values[0] is not None and values[0].type == "composite_literal" and \
+        _is_short(constants, values[0], _SHORT)
+
+
+def _len_of_short_local(file: GoFile, constants: Constants, size) -> bool:
+    """`len(names)` of a local set to a short literal (see _local_short_literal)."""
+    size = unparen(size)
+    if size.type != "call_expression" or text(size.child_by_field_name("function")) != "len":
+        return False
+    arguments = [a for a in size.child_by_field_name("arguments").named_children if a.type != "comment"]
+    return len(arguments) == 1 and _local_short_literal(file, constants, arguments[0])
 
 
 def _shorten(node) -> str:
@@ -225,14 +262,14 @@ def _work_at(file: GoFile, constants: Constants, match) -> tuple[str, str, str] 
         return None
     if group == 2:  # for, make
         if node.type == "for" and node.parent is not None and node.parent.type == "for_statement":
-            return _loop_work(constants, node.parent)
+            return _loop_work(file, constants, node.parent)
         call = node.parent
         if node.type != "identifier" or call is None or call.type != "call_expression" or \
                 call.child_by_field_name("function") != node:
             return None
         arguments = call.child_by_field_name("arguments")
         sizes = [a for a in arguments.named_children if a.type != "comment"][1:] if arguments is not None else []
-        big = [size for size in sizes if not _is_short(constants, size, _SHORT)]
+        big = [size for size in sizes if not _is_short(constants, size, _SHORT) and not _len_of_short_local(file, constants, size)]
         return (_ALLOCATES, f"make(..., {_shorten(big[0])})", "") if big else None
     selector = node.parent
     call = selector.parent if selector is not None else None
@@ -367,17 +404,42 @@ def collect(file: GoFile, options: dict) -> _Facts:
         if calls:
             facts.calls_of[name] = calls
     for call, once, function in _do_calls(file):
-        if file.is_shadowed(once) or _runs_at_startup(file, call):
-            continue  # a local Once, or one that fires during startup
+        if file.is_shadowed(once):
+            continue  # a local Once
+        if _runs_at_startup(file, call):
+            facts.fired.add(text(once))
+            continue
         where = location_of(file.path, call)
         if function.type == "function_literal":
             writes = _nonlocal_writes(file, function.child_by_field_name("body"))
             if writes:
                 facts.calls.append((where, text(once), writes, None, _captured_error(file, function),
-                                    *_within(found, function)))
+                                    *_within(found, function), _initializer(file, call), _spelling(function)))
         elif function.type == "identifier" and not file.is_shadowed(function):
-            facts.calls.append((where, text(once), None, text(function), None, [], []))
+            facts.calls.append((where, text(once), None, text(function), None, [], [], _initializer(file, call), ""))
     return facts
+
+
+# An exported function or method that its callers call to set the package up, once, at their
+# own startup (go-feature-flag's `ffclient.Init(config)`): what its Do does is not postponed.
+_INITIALIZER = re.compile(r"(Init|Initialize|Setup|MustInit)([A-Z0-9_]\w*)?")
+
+
+def _spelling(literal) -> str:
+    """A function literal's text, blanks collapsed: the same literal copied before each use of
+    a lazy global (operator's `initCollector.Do(func() { collector = newCollector() })`) spells
+    the same."""
+    return hashlib.blake2b(b" ".join(literal.text.split()), digest_size=8).hexdigest()
+
+
+def _initializer(file: GoFile, call) -> str | None:
+    """The name of the function whose own body calls Do, when it is an explicit initializer
+    (see _INITIALIZER); None otherwise, or when Do is in a function literal."""
+    holder = enclosing_function(file, call)
+    if holder is None or holder.type == "function_literal":
+        return None
+    name = text(holder.child_by_field_name("name"))
+    return name if _INITIALIZER.fullmatch(name) else None
 
 
 # How deep calls to same-package functions are followed from the function given to Do.
@@ -411,7 +473,8 @@ def check_project(project, options: dict):
         if facts is not None:
             packages[(os.path.dirname(project.abspaths[path]), facts.package)].append(facts)
     for files in packages.values():
-        onces = set().union(*(f.onces for f in files))
+        # A Once fired during startup (`once.Do(...)` in main) postpones nothing, wherever else it is used.
+        onces = set().union(*(f.onces for f in files)) - set().union(*(f.fired for f in files))
         if not onces:
             continue
         variables = set().union(*(f.variables for f in files))
@@ -426,26 +489,48 @@ def check_project(project, options: dict):
         sites: dict[tuple, list] = {}
         for facts in files:
             for call in facts.calls:
-                where, once, _, function, lost = call[:5]
-                if once in onces:
-                    sites.setdefault((once, function, lost) if function is not None else (where,), []).append(call)
+                if call[1] in onces:
+                    sites.setdefault(_guarding(call), []).append(call)
         for guarded in sites.values():
             guarded.sort(key=lambda call: (call[0].path, call[0].line, call[0].col))
-            where, once, writes, function, lost, work, calls = guarded[0]
-            if function is not None:
-                writes = writers.get(function)
-                work, calls = package_work.get(function, []), calls_of.get(function, [])
-            written = [name for name in writes or () if name in variables]
-            if not written:
-                continue
-            work = _work_through_calls(work, calls, package_work, calls_of, function, short_literals)
-            if not work and lost is None:
-                continue  # nothing measurable postponed, and no error lost
-            error = next((name for name in written if _is_error(name, errors)), None)
-            value = next((name for name in written if name != error), written[0])
-            by = f"the function {function}" if function is not None else "its function"
-            also = tuple(replace(other[0], message=f"also calls {once}.Do({function})") for other in guarded[1:])
-            yield Finding(RULE.id, _message(once, value, by, error, lost, work), where, related=also)
+            reported = next((found for found in (_finding(call, variables, errors, writers, package_work, calls_of,
+                                                          short_literals) for call in guarded) if found), None)
+            if reported is not None:
+                also = tuple(replace(other[0], message=f"also calls {other[1]}.Do"
+                                     f"{f'({other[3]})' if other[3] else ''}")
+                             for other in guarded if other[0] != reported.location)
+                yield replace(reported, related=also)
+
+
+def _guarding(call: tuple) -> tuple:
+    """Which Do calls make one finding: those of a once given the same function (`once.Do(load)`
+    before each use of the value) or the same literal (see _spelling), unless the literal loses
+    its caller's error: each such caller has a bug of its own."""
+    where, once, _, function, lost = call[:5]
+    if function is not None:
+        return once, function, lost
+    return (once, call[8]) if lost is None else (where,)
+
+
+def _finding(call: tuple, variables: set[str], errors: set[str], writers: dict, package_work: dict,
+             calls_of: dict, short_literals: set[str]) -> Finding | None:
+    """The finding of one Do call, None when it postpones nothing measurable and loses no error."""
+    where, once, writes, function, lost, work, calls, initializer, _ = call
+    if function is not None:
+        writes = writers.get(function)
+        work, calls = package_work.get(function, []), calls_of.get(function, [])
+    written = [name for name in writes or () if name in variables]
+    if not written:
+        return None
+    work = _work_through_calls(work, calls, package_work, calls_of, function, short_literals)
+    if initializer is not None:
+        work = []  # its callers run it at their startup: nothing is postponed
+    if not work and lost is None:
+        return None  # nothing measurable postponed, and no error lost
+    error = next((name for name in written if _is_error(name, errors)), None)
+    value = next((name for name in written if name != error), written[0])
+    by = f"the function {function}" if function is not None else "its function"
+    return Finding(RULE.id, _message(once, value, by, error, lost, work, initializer), where)
 
 
 _DECLARED_INSIDE = """
@@ -486,8 +571,13 @@ def _describe(work: list[tuple[str, str]]) -> tuple[str, str]:
 
 
 def _message(once: str, written: str, by: str, error: str | None, lost: str | None,
-             work: list[tuple[str, str]]) -> str:
+             work: list[tuple[str, str]], initializer: str | None = None) -> str:
     sets = f"{once}.Do sets package-level {written} in {by}"
+    if initializer is not None:
+        return (f"{sets} the first time {initializer} is called; it also sets {lost}, a variable of {initializer}, so "
+                f"only the first call sees the error: Do never runs the function again, and a second {initializer} "
+                f"returns {lost} == nil even when the first one failed and left {written} unset; sync.OnceValues "
+                "returns the value and the error to every caller")
     if work:
         verbs, shown = _describe(work)
         lazy = (f"{sets} at its first use, not at startup, and {verbs} then ({shown}): the work and its "

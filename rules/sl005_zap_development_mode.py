@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from golint_startup.go.gofile import GoFile
-from golint_startup.go.syntax import ancestors, matches, text
+from golint_startup.go.syntax import FUNCTION_NODES, ancestors, identifier_uses, matches, text
 from golint_startup.rule import SERVING_PROGRAMS, STARTUP_MODEL, Option, Rule
 
 ZAP = "go.uber.org/zap"
@@ -63,7 +63,15 @@ def check(file: GoFile, options: dict):
         if file.package_of(found["pkg"][0]) != ZAP or under_runtime_choice(file, call):
             continue
         name = text(found["name"][0])
-        yield RULE.finding(file.path, call, f"zap.{name}() {_FLAGGED_CALLS[name]}; "
+        described = _FLAGGED_CALLS[name]
+        if name == "NewDevelopmentConfig":
+            # Its encoder settings only change how lines look; its level is the one cost left.
+            used = _config_fields_used(file, call)
+            if used is not None and used <= {"EncoderConfig"}:
+                continue
+            if used is not None and used <= {"EncoderConfig", "Level"}:
+                described = "takes the development config's level: debug, so every debug line is written"
+        yield RULE.finding(file.path, call, f"zap.{name}() {described}; "
                                             "use the production logger or choose at run time")
     for found in matches(_CONFIG_LITERALS, file.root):
         field = found["field"][0]
@@ -71,6 +79,29 @@ def check(file: GoFile, options: dict):
             continue
         yield RULE.finding(file.path, field, "zap.Config{Development: true} puts the logger in development "
                                              "mode, where DPanic panics and warnings carry stack traces")
+
+
+def _config_fields_used(file: GoFile, call) -> set[str] | None:
+    """The fields and methods read of the development config `call` makes, when only those are
+    (`cfg := zap.NewDevelopmentConfig(); zapcore.NewConsoleEncoder(cfg.EncoderConfig)`, or
+    `zap.NewDevelopmentConfig().EncoderConfig`); None when the config itself goes somewhere."""
+    parent = call.parent
+    if parent.type == "selector_expression":
+        return {text(parent.child_by_field_name("field"))}
+    if parent.type != "expression_list" or len(parent.named_children) != 1 or \
+            parent.parent.type not in ("short_var_declaration", "assignment", "var_spec"):
+        return None
+    declared = parent.parent.child_by_field_name("left") or parent.parent.child_by_field_name("name")
+    names = declared.named_children if declared.type == "expression_list" else [declared]
+    if len(names) != 1 or names[0].type != "identifier":
+        return None
+    holder = next((node for node in ancestors(file, call) if node.type in FUNCTION_NODES), None)
+    if holder is None:
+        return None
+    uses = identifier_uses(file, holder, text(names[0]), after=call.end_byte)
+    if not uses or any(use.parent.type != "selector_expression" for use in uses):
+        return None
+    return {text(use.parent.child_by_field_name("field")) for use in uses}
 
 
 RULE = Rule.from_docs(

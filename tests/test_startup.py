@@ -65,7 +65,8 @@ def test_programs_all_counts_the_startup_of_programs_that_never_serve(tmp_path):
     assert _path_of(every, "cmd/daemon/main.go", 67) == ["main", "list", "shared"]
     assert _path_of(every, "batchflags/flags.go", 12) == ["batchflags.init", "batchflags.describe"]
     assert _path_of(every, "cmd/subcommands/main.go", 59) == ["main", "commands", "login", "tokens"]
-    assert len(every) == len(served) + 4
+    assert _path_of(every, "cmd/interrupt/main.go", 22) == ["main", "run", "download"]
+    assert len(every) == len(served) + 5
 
 
 def test_serving_calls_come_from_the_config(tmp_path):
@@ -371,3 +372,21 @@ def test_completion_follows_only_startup_edges_and_imports(tmp_path):
                               lambda display: _read(abspaths[display]), compute, startup.Options(programs="all"))
     assert sorted(computed) == ["handlers.go", "lib/lib.go", "setup.go"]
     assert model.function_at("lib/lib.go", check.span.line, check.span.col) not in model.reached
+
+
+def test_one_once_guarded_by_copies_of_a_literal_is_one_finding_dropped_when_a_copy_runs_at_startup(tmp_path):
+    """SL002 reports the copies of one literal before each use of a lazy global once, the
+    others related; when one of them runs at startup the Once fires then, and nothing is lazy."""
+    body = ('package main\n\nimport (\n\t"net/http"\n\t"os"\n\t"sync"\n)\n\nvar (\n\tonce sync.Once\n\tdata []byte\n)\n\n'
+            'func main() {\n\tMAIN\n\thttp.HandleFunc("/a", a)\n\thttp.HandleFunc("/b", b)\n}\n\n'
+            'func a(w http.ResponseWriter, r *http.Request) {\n\tonce.Do(func() { data, _ = os.ReadFile("d") })\n}\n\n'
+            'func b(w http.ResponseWriter, r *http.Request) {\n\tonce.Do(func() { data, _ = os.ReadFile("d") })\n}\n\n'
+            'func warm() {\n\tonce.Do(func() { data, _ = os.ReadFile("d") })\n}\n')
+    (tmp_path / "go.mod").write_text("module example.com/svc\n")
+    settings = build_settings(config_path=None, select=("SL002",), cwd=str(tmp_path), search=False)
+    (tmp_path / "main.go").write_text(body.replace("MAIN", "_ = 0"))
+    (finding,) = run(["./..."], settings, cwd=str(tmp_path)).findings
+    assert finding.location.line == 21
+    assert [(r.line, r.message) for r in finding.related] == [(25, "also calls once.Do"), (29, "also calls once.Do")]
+    (tmp_path / "main.go").write_text(body.replace("MAIN", "warm()"))
+    assert run(["./..."], settings, cwd=str(tmp_path)).findings == []

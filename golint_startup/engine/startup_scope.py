@@ -121,9 +121,21 @@ class Query:
         return {position for position, (path, _) in answers.items() if path is not None}
 
 
+def _position(location: Location) -> tuple[str, int, int]:
+    return location.path, location.line, location.col
+
+
+def _after_startup(finding: Finding, settings: Settings) -> bool:
+    rule = settings.rules.get(finding.rule_id)
+    return rule is not None and rule.needs(AFTER_STARTUP)
+
+
 def apply(findings: list[Finding], models: Models, settings: Settings) -> list[Finding]:
-    answers = models.paths(settings.startup, [(f.location.path, f.location.line, f.location.col) for f in findings],
-                           f"findings {settings.fingerprint()}")
+    # A rule about work after startup names every place that would run it first (the other
+    # Do calls of one sync.Once): one of them at startup runs it then.
+    positions = {_position(f.location) for f in findings} | \
+        {_position(r) for f in findings if _after_startup(f, settings) for r in f.related}
+    answers = models.paths(settings.startup, sorted(positions), f"findings {settings.fingerprint()}")
     kept = []
     for finding in findings:
         loc = finding.location
@@ -136,7 +148,8 @@ def apply(findings: list[Finding], models: Models, settings: Settings) -> list[F
                 rule is not None and rule.needs(SERVING_PROGRAMS):
             continue  # only programs that never serve run it
         if path is None:
-            if scoped:
+            if scoped or _after_startup(finding, settings) and \
+                    any(answers[_position(r)][0] is not None for r in finding.related):
                 continue
             kept.append(finding)
             continue

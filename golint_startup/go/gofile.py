@@ -24,6 +24,9 @@ _BUILD_LINE = re.compile(rb"^//go:build\s+(.+?)\r?$", re.MULTILINE)
 # that SL900 can say so instead of the suppression silently not applying.
 _DIRECTIVE = re.compile(rb"//([ \t]*)startup-lint:(ignore|file-ignore)\b([^\r\n]*)")
 _RULE_ID = re.compile(r"^SL\d{3}$")
+# Files of fakes that tests use in place of a server or client, by Go's usual names (mockgen's
+# `mock_*.go`, a hand-written `mock.go` or `fake_store.go` beside the real one).
+_FAKES_FILE = re.compile(r"(?:(?:mock|mocks|fake|fakes)(?:_\w+)?|\w+_(?:mock|mocks|fake|fakes))\.go")
 
 _parser: tree_sitter.Parser | None = None
 
@@ -91,12 +94,14 @@ class GoFile:
 
     @property
     def is_test_support(self) -> bool:
-        """Code only tests link: most of its functions take `testing`'s types (T, B, TB, M,
-        F), it imports a well-known test library, or it is the test-helper package of a
+        """Code only tests link: a file of fakes by its name (see _FAKES_FILE), most of its
+        functions take `testing`'s types (T, B, TB, M, F), it imports a well-known test library, or it is the test-helper package of a
         package it imports (Go's naming: `zaptest` for zap; `httptest` only beside `testing`). Production
         code may call `testing.Testing()` (Go 1.21) or keep a few `...ForTest(tb
         testing.TB)` helpers beside the server it starts."""
         if self.package.endswith("test") and self.package[:-4] in self.imports:
+            return True
+        if _FAKES_FILE.fullmatch(self.path.rsplit("/", 1)[-1]):
             return True
         for name, path in self.imports.items():
             if path == "testing":

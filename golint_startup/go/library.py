@@ -89,7 +89,8 @@ BINARY_DECODE_FUNCTIONS: dict[str, frozenset[str]] = {
 COBRA, URFAVE_CLI = "github.com/spf13/cobra", "github.com/urfave/cli"
 GO_FLAGS = "github.com/jessevdk/go-flags"
 _COBRA_FIELDS = ("Run", "RunE", "PreRun", "PreRunE", "PersistentPreRun", "PersistentPreRunE")
-_CLI_PATHS = (URFAVE_CLI, f"{URFAVE_CLI}/v2", f"{URFAVE_CLI}/v3")
+# MinIO's fork of urfave/cli v1 keeps its App and Command types (minio's operator and sidecar).
+_CLI_PATHS = (URFAVE_CLI, f"{URFAVE_CLI}/v2", f"{URFAVE_CLI}/v3", "github.com/minio/cli")
 # The fields a command framework runs, as (import path, type, field).
 # peterbourgon/ff's commands: `&ffcli.Command{Exec: ...}`, run by `ParseAndRun` or `Run`.
 _FF_PATHS = ("github.com/peterbourgon/ff/v2/ffcli", "github.com/peterbourgon/ff/v3/ffcli",
@@ -279,6 +280,16 @@ SERVING_CALLS: tuple[str, ...] = (
     "github.com/hibiken/asynq.Server.Run", "github.com/hibiken/asynq.Server.Start",
     "go.temporal.io/sdk/worker.Worker.Run", "go.temporal.io/sdk/worker.Worker.Start",
 )
+
+# The serving calls that return only when the server stops (the rest open a listener or a
+# signal channel and return at once): what their function does after them runs at shutdown.
+NON_BLOCKING_SERVING_CALLS: frozenset[str] = frozenset({
+    "net.Listen", "net.ListenTCP", "net.ListenUnix", "net.ListenConfig.Listen",
+    "sigs.k8s.io/controller-runtime.SetupSignalHandler",
+    "sigs.k8s.io/controller-runtime/pkg/manager/signals.SetupSignalHandler",
+    "os/signal.Notify", "os/signal.NotifyContext",
+    "go.uber.org/fx.App.Start", "github.com/hibiken/asynq.Server.Start", "go.temporal.io/sdk/worker.Worker.Start",
+})
 
 # Path components that mark test and tooling code by location: end-to-end apps, fixtures,
 # and the programs a project keeps beside its service but never deploys (`hack/` is the

@@ -53,13 +53,19 @@ def serving_call(graph: ModuleGraph, function: Function, resolved: Resolved, cal
     return False
 
 
+_SIGNALS = "os/signal"
+
+
 def serves_directly(graph: ModuleGraph, function: Function, calls: Calls) -> bool:
-    """Whether `function` itself makes a serving call (or takes one as a value)."""
-    for event in function.events:
-        if event.kind in ("call", "ref", "run") and event.target is not None:
-            if serving_call(graph, function, graph.resolve(event.target, function.package), calls):
-                return True
-    return False
+    """Whether `function` itself makes a serving call (or takes one as a value). A wait for
+    the shutdown signal that the same function stops (`signal.Notify(ch, os.Interrupt); defer
+    signal.Stop(ch)`) is a command's Ctrl-C cleanup for its own run (vcluster's CLI), not a
+    daemon's."""
+    resolved = [graph.resolve(event.target, function.package) for event in function.events
+                if event.kind in ("call", "ref", "run") and event.target is not None]
+    stops = any(found.external == (_SIGNALS, "Stop") for found in resolved)
+    return any(serving_call(graph, function, found, calls) and not (stops and found.external == (_SIGNALS, "Notify"))
+               for found in resolved)
 
 
 def successors(graph: ModuleGraph, function: Function,

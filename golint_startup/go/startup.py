@@ -47,8 +47,8 @@ from golint_startup.go.callgraph import completion, graph as callgraph
 from golint_startup.go.callgraph.facts import Context, FileFacts, FunctionTarget, LiteralTarget, MemberTarget, MethodTarget, \
     ProgramFacts, Span, Target
 from golint_startup.go import serving
-from golint_startup.go.library import COMMAND_FIELDS, COMMAND_PREPARE_FIELDS, HANDLER_REGISTRATIONS, SERVING_CALLS, \
-    STARTUP_EDGES
+from golint_startup.go.library import COMMAND_FIELDS, COMMAND_PREPARE_FIELDS, COMMAND_RUNNERS, HANDLER_REGISTRATIONS, \
+    NON_BLOCKING_SERVING_CALLS, SERVING_CALLS, STARTUP_EDGES
 
 # A step of a path: (function id, the call site in the previous step's function, or None at the root).
 Step = tuple
@@ -119,6 +119,12 @@ class _Tables:
                                       if parsed is not None and len(parsed[1]) == 1)
         self.serving = serving.Calls((parsed[0], parsed[1][-1]) for parsed in map(parse_entry, options.serving)
                                      if parsed is not None and not parsed[2])
+        # The calls that block until the program is done serving: the built-in serving calls
+        # that do (a config's own entries may not), and the command frameworks' runners.
+        self.blocking = serving.Calls(
+            [(parsed[0], parsed[1][-1]) for parsed in map(parse_entry, set(SERVING_CALLS) - NON_BLOCKING_SERVING_CALLS)
+             if parsed is not None and not parsed[2]] +
+            [(path, name) for path, names in COMMAND_RUNNERS.items() for name in names] + list(self.runners))
 
 
 @dataclass
@@ -385,11 +391,20 @@ class _Startup:
         serving path must find serving)."""
         graph, tables, options = self.graph, self.tables, self.options
         own = self.contexts(function.display)
+        # What follows a call that serves until the program stops (`log.Fatal(srv.ListenAndServe())`,
+        # `err := rootCmd.Execute(); report(err)`) runs as it shuts down, not at startup.
+        served_until = None
         for event, resolved in graph.edges(function):
+            if served_until is not None and event.position > served_until[0] and \
+                    (event.span.line, event.span.col) >= served_until[1]:
+                continue  # (an argument of the call, or a later literal's call site, starts inside it)
             context = own.get(event.span)
             if context is not None and not _follows(graph, function, event.kind, context, tables, options,
                                                     self.callee_cache):
                 continue
+            if event.kind == "call" and resolved.external is not None and (context is None or not context.go) and \
+                    tables.blocking.matches(resolved.external[0], resolved.method_name or resolved.external[1]):
+                served_until = event.position, (event.span.end_line, event.span.end_col)
             targets = [resolved.function] if resolved.function is not None else []
             runs = event.kind == "call" and tables.runners and \
                 _runner_targets(graph, function, resolved, tables, self.runners_by_name)

@@ -49,7 +49,10 @@ The manifest rules check only containers that run Go. A container counts as Go w
 - its image's repository name (the last path segment, without tag or digest:
   `ghcr.io/acme/api:1.2` is `api`) names a directory of the linted tree that holds a
   `main` package, or a Dockerfile that builds Go (a `FROM golang` stage, or `go build` /
-  `go install` in a `RUN`);
+  `go install` in a `RUN`), unless its `command` runs a shell script instead of the
+  image's program: a script from a mounted volume (`["/bin/sh", "/scripts/warm.sh"]`,
+  a cron job that calls curl), or an inline `sh -c` script that never names the program
+  (the directory's name);
 - a skaffold artifact (`image` with a `context` directory as above, or a `ko` builder)
   or a GoReleaser `dockers`/`kos` image template names that image;
 - its image matches a glob of `go-images` in `.startup-lint.toml`
@@ -165,6 +168,8 @@ class Container:
     startup_probe: bool = False
     go_reason: str = ""  # why it counts as Go ("" when it does not)
     go_dir: str | None = None  # the directory of its main package or Dockerfile, when known
+    command: tuple[str, ...] = ()  # `command` then `args`, when the manifest sets a command
+    mounts: tuple[str, ...] = ()  # the paths its volumes are mounted at
 
     @property
     def label(self) -> str:
@@ -486,7 +491,29 @@ def _container(source: Source, node: yaml.Node, workload: str, init: bool, names
         container.liveness_restart_after = container.liveness_initial_delay + \
             _seconds(liveness[1], "periodSeconds", 10) * _seconds(liveness[1], "failureThreshold", 3)
     container.startup_probe = isinstance(_value(node, "startupProbe"), yaml.MappingNode)
+    command = [_text(item) or "" for item in _items(_value(node, "command"))]
+    if command:
+        container.command = tuple(command + [_text(item) or "" for item in _items(_value(node, "args"))])
+    container.mounts = tuple(path for path in (_text(_value(mount, "mountPath"))
+                                               for mount in _items(_value(node, "volumeMounts"))) if path)
     return container
+
+
+_SHELLS = frozenset({"sh", "bash", "ash", "dash", "zsh"})
+
+
+def runs_a_script_instead(container: Container, program: str) -> bool:
+    """Whether the container's command replaces its image's program with a shell script that
+    does not start it: a script from a mounted volume (podinfo's cron jobs run `/bin/sh
+    /scripts/warm-cache.sh`, which calls curl, in the podinfo image), or an inline `-c` script
+    that never names `program`. A script baked into the image may start the program: kept."""
+    command = container.command
+    if not command or command[0].rsplit("/", 1)[-1] not in _SHELLS:
+        return False
+    if "-c" in command:
+        return not re.search(rf"(?<![\w-]){re.escape(program)}(?![\w-])", " ".join(command[command.index("-c") + 1:]))
+    script = next((word for word in command[1:] if not word.startswith("-")), "")
+    return any(script.startswith(mount.rstrip("/") + "/") for mount in container.mounts)
 
 
 def _seconds(probe: yaml.Node, key: str, default: int) -> int:
@@ -559,6 +586,8 @@ class _GoTree:
                 return "a GoReleaser config builds its image from Go", None
         if image.startswith("ko://"):
             return "its image is a ko:// reference", directory or self._ko_dir(image)
+        if directory is not None and runs_a_script_instead(container, os.path.basename(directory) or repository):
+            return "", None
         if directory is not None:
             return f"its image names {directory}, which builds Go", directory
         if set_vars:

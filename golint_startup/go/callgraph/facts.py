@@ -279,7 +279,12 @@ _FACTS = """
 (range_clause left: (expression_list . (_) . (identifier) @relem .) right: (_) @rsrc)
 (short_var_declaration left: (expression_list . (identifier) @taken) right: (expression_list . (index_expression) @tsrc .))
 (keyed_element key: (identifier) @ckey element: (call_expression) @wrapped)
+(call_expression function: (_) @ecallee arguments: (arguments (composite_literal type: [(slice_type) (array_type) (implicit_length_array_type)] value: (literal_value [(identifier) (selector_expression)] @eref)) @elit) @earglist)
 """
+
+# The elements of a slice literal passed to a call (`newRunner([]func(){h.enable})`) go where
+# the argument goes: run if the callee calls its parameter's elements, kept if it keeps the
+# slice (see graph.ModuleGraph._passes).
 
 
 class _Found:
@@ -329,7 +334,7 @@ def _bucket(root, tops: list) -> list[_Found]:
 
     for captures in matches(_FACTS, root):
         for name in ("call", "arg", "init", "setval", "keyed", "returned", "bound", "element", "sval", "sbody",
-                     "relem", "taken", "wrapped"):
+                     "relem", "taken", "wrapped", "eref"):
             if name in captures:
                 node = captures[name][0]
                 break
@@ -383,6 +388,8 @@ def _bucket(root, tops: list) -> list[_Found]:
         elif "taken" in captures:
             if text(node) != "_":
                 bucket.taken[node] = captures["tsrc"][0]
+        elif "eref" in captures:
+            bucket.args[node] = (captures["ecallee"][0], position(captures["earglist"][0], captures["elit"][0]))
         elif "wrapped" in captures:
             if text(captures["ckey"][0]) in _COMMAND_FIELD_NAMES:
                 bucket.wrapped.append(node)

@@ -1,0 +1,40 @@
+package service
+
+import (
+	"go.uber.org/zap"
+	"go.uber.org/zap/zapcore"
+)
+
+// Only the development config's encoder settings are taken; the logger built with them keeps
+// its own (production) level, sampling and stack traces: nothing in development mode.
+func consoleEncoder() zapcore.Encoder {
+	cfg := zap.NewDevelopmentConfig()
+	cfg.EncoderConfig.EncodeTime = zapcore.RFC3339TimeEncoder
+	return zapcore.NewConsoleEncoder(cfg.EncoderConfig)
+}
+
+func inlineEncoder() zapcore.Encoder {
+	return zapcore.NewJSONEncoder(zap.NewDevelopmentConfig().EncoderConfig)
+}
+
+// The config itself is built: development mode.
+func builtAfterAll() (*zap.Logger, error) {
+	cfg := zap.NewDevelopmentConfig() // want "SL005: zap.NewDevelopmentConfig"
+	enc := zapcore.NewConsoleEncoder(cfg.EncoderConfig)
+	_ = enc
+	return cfg.Build()
+}
+
+// Its level is read: the debug level goes with it.
+func levelToo() zap.AtomicLevel {
+	var cfg = zap.NewDevelopmentConfig() // want "SL005: zap.NewDevelopmentConfig"
+	_ = cfg.EncoderConfig
+	return cfg.Level
+}
+
+// Its level and encoder settings only, with a core of its own: the debug level is the cost.
+func levelAndEncoder() *zap.Logger {
+	cfg := zap.NewDevelopmentConfig() // want "SL005: zap.NewDevelopmentConfig\\(\\) takes the development config's level: debug"
+	core := zapcore.NewCore(zapcore.NewJSONEncoder(cfg.EncoderConfig), nil, cfg.Level)
+	return zap.New(core)
+}

@@ -1,0 +1,27 @@
+// A command that catches Ctrl-C for the length of its own run (Notify, then Stop when it
+// returns) and exits: not a daemon waiting for its shutdown signal.
+package main
+
+import (
+	"os"
+	"os/signal"
+)
+
+func main() {
+	run()
+}
+
+func run() {
+	interrupted := make(chan os.Signal, 1)
+	signal.Notify(interrupted, os.Interrupt)
+	defer signal.Stop(interrupted)
+	download(nil)
+}
+
+func download(in []string) []string {
+	var out []string
+	for _, x := range in {
+		out = append(out, x)
+	}
+	return out
+}

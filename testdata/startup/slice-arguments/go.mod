@@ -1,0 +1,3 @@
+module example.com/slicearguments
+
+go 1.22
