@@ -117,11 +117,16 @@ def in_test_dir(path: str, test_dirs, cwd: str) -> bool:
     a path component between the root of its outermost module (else `cwd`) and the file. So
     an end-to-end app that imports no testing package, or a module nested under `test/`, is
     test code."""
+    return bool(test_dir_components(path, test_dirs, cwd))
+
+
+def test_dir_components(path: str, test_dirs, cwd: str) -> set[str]:
+    """The components of `test_dirs` that make the file test code (see in_test_dir)."""
     if not test_dirs:
-        return False
+        return set()
     directory = os.path.dirname(path)
     base = outermost_root(directory) or cwd
     inside = base.rstrip(os.sep) + os.sep
     if not directory.startswith(inside):
-        return False
-    return not set(directory[len(inside):].split(os.sep)).isdisjoint(test_dirs)
+        return set()
+    return set(directory[len(inside):].split(os.sep)) & set(test_dirs)

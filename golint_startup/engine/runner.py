@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterable
 
@@ -144,10 +145,49 @@ def plan_jobs(patterns: list[str], settings: Settings, cwd: str, configs: Config
                 if path not in targets and not path.endswith("_test.go"):
                     targets.add(path)
                     jobs.append(FileJob(path, display_path(path, cwd), False))
+    ambiguous = []
     for job in jobs:
         job_settings = configs.settings_for(job.abspath)
-        job.test_dir = not job_settings.tests and discovery.in_test_dir(job.abspath, job_settings.test_dirs, cwd)
+        components = set() if job_settings.tests else \
+            discovery.test_dir_components(job.abspath, job_settings.test_dirs, cwd)
+        job.test_dir = bool(components)
+        if job.test_dir and components <= _AMBIGUOUS_TEST_DIRS:
+            ambiguous.append(job)
+    if ambiguous:
+        _imported_by_production(jobs, ambiguous)
     return jobs
+
+
+# The test-dirs components that also name production packages: kubernetes/dashboard's
+# `pkg/integration` (its integrations with metric providers, which main imports), swag's
+# generated `docs` package (the API description main registers by importing it).
+_AMBIGUOUS_TEST_DIRS = frozenset({"integration", "docs"})
+
+
+def _imported_by_production(jobs: list[FileJob], ambiguous: list[FileJob]) -> None:
+    """A package in a test directory named only by an ambiguous component (`ambiguous`: its
+    files) that production code imports is production code: its files are no longer test
+    support. Only those packages are looked for, in the production files' source."""
+    suspects: dict[str, str] = {}  # directory -> import path
+    for job in ambiguous:
+        directory = os.path.dirname(job.abspath)
+        if directory not in suspects:
+            module = modules.module_of_dir(directory)
+            suspects[directory] = modules.import_path_of_dir(directory, module) if module is not None else ""
+    paths = {path for path in suspects.values() if path}
+    if not paths:
+        return
+    quoted = re.compile(rb'"(' + b"|".join(re.escape(path.encode()) for path in sorted(paths)) + rb')"')
+    imported: set[str] = set()
+    for job in jobs:
+        if job.test_dir or job.abspath.endswith("_test.go"):
+            continue
+        source, _ = read_source(job.abspath, job.display)
+        if source:
+            imported.update(found.group(1).decode() for found in quoted.finditer(source))
+    for job in jobs:
+        if job.test_dir and suspects.get(os.path.dirname(job.abspath)) in imported:
+            job.test_dir = False
 
 
 # Why a file named on the command line was not linted, and how to lint it.

@@ -167,6 +167,9 @@ HANDLER_REGISTRATIONS: tuple[str, ...] = (
                                           "github.com/flamego/flamego")
       for name in (*_HTTP_METHODS, "Any", "Route", "Handle", "Combo", "NotFound", "InternalServerError", "Use",
                    "Action", "Before")),
+    # go-restful: a route's function (`ws.Route(ws.GET("/x").To(h.list))`) and filters.
+    *(f"{restful}.{name}" for restful in ("github.com/emicklei/go-restful", "github.com/emicklei/go-restful/v3")
+      for name in ("To", "Filter")),
     "google.golang.org/grpc.RegisterService", "*.Register*Server",
     # grpc-gateway's generated `Register…HandlerServer` gives its mux one closure per RPC.
     *(f"{gateway}.{name}" for gateway in ("github.com/grpc-ecosystem/grpc-gateway/v2/runtime",
@@ -200,6 +203,10 @@ HANDLER_REGISTRATIONS: tuple[str, ...] = (
       ("EnqueueRequestsFromMapFunc", "TypedEnqueueRequestsFromMapFunc")),
     *(f"sigs.k8s.io/controller-runtime/pkg/predicate.{name}" for name in
       ("NewPredicateFuncs", "NewTypedPredicateFuncs")),
+    # ... the reconciler a controller builder completes (`Complete(r.reconcileReports())`,
+    # a reconcile.Func: trivy-operator), per event once the manager runs ...
+    *(f"{path}.{name}" for path in ("sigs.k8s.io/controller-runtime", "sigs.k8s.io/controller-runtime/pkg/builder")
+      for name in ("Complete",)),
     # ... and its conversion webhooks' functions, per conversion request.
     "sigs.k8s.io/controller-runtime/pkg/webhook/conversion.NewSpokeConverter",
     # Service frameworks keep a service's functions and run them in the service's own
@@ -293,10 +300,11 @@ NON_BLOCKING_SERVING_CALLS: frozenset[str] = frozenset({
 
 # Path components that mark test and tooling code by location: end-to-end apps, fixtures,
 # and the programs a project keeps beside its service but never deploys (`hack/` is the
-# Kubernetes convention for code generators and release scripts; `examples/` are demos).
-# `tools` is left out: projects name utility packages of the service that way.
+# Kubernetes convention for code generators and release scripts; `examples/` are demos;
+# `docs/` holds sample manifests for users, tekton's resolver template). `tools` is left
+# out: projects name utility packages of the service that way.
 TEST_DIRS: tuple[str, ...] = ("test", "tests", "e2e", "integration", "testutil", "testutils", "testhelpers",
-                              "fixtures", "hack", "examples", "example")
+                              "fixtures", "hack", "examples", "example", "docs")
 
 # Calls that load configuration into a value whose address is an argument (SL006): what
 # they fill is a config struct by definition. Package-level functions by import path.

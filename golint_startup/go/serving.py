@@ -56,15 +56,27 @@ def serving_call(graph: ModuleGraph, function: Function, resolved: Resolved, cal
 _SIGNALS = "os/signal"
 
 
+_STOPS = frozenset({(_SIGNALS, "Stop"), (_SIGNALS, "Reset")})
+
+
 def serves_directly(graph: ModuleGraph, function: Function, calls: Calls) -> bool:
     """Whether `function` itself makes a serving call (or takes one as a value). A wait for
-    the shutdown signal that the same function stops (`signal.Notify(ch, os.Interrupt); defer
-    signal.Stop(ch)`) is a command's Ctrl-C cleanup for its own run (vcluster's CLI), not a
-    daemon's."""
+    the shutdown signal is not, when the same function undoes it (`signal.Notify(ch,
+    os.Interrupt); defer signal.Stop(ch)`, or `signal.Reset`: a command's Ctrl-C cleanup for
+    its own run, vcluster's CLI, tekton's step wrapper) or runs a command framework's
+    commands (`signal.Notify(stop, ...)` then `RootCmd.ExecuteContext(ctx)`: testkube's
+    kubectl plugin), whose commands tell whether the program serves."""
     resolved = [graph.resolve(event.target, function.package) for event in function.events
                 if event.kind in ("call", "ref", "run") and event.target is not None]
-    stops = any(found.external == (_SIGNALS, "Stop") for found in resolved)
-    return any(serving_call(graph, function, found, calls) and not (stops and found.external == (_SIGNALS, "Notify"))
+    # Stop may be in a literal the function defers (`defer func() { signal.Stop(ch); cleanup() }()`).
+    undone = any(found.external in _STOPS for found in resolved) or any(
+        graph.resolve(event.target, literal.package).external in _STOPS
+        for literal in (found.function for found in resolved if found.function is not None and found.function.kind == "lit")
+        for event in literal.events if event.kind == "call" and event.target is not None) or any(
+        found.external is not None and found.method_name in COMMAND_RUNNERS.get(found.external[0], ())
+        for found in resolved)
+    return any(serving_call(graph, function, found, calls) and
+               not (undone and found.external is not None and found.external[0] == _SIGNALS)
                for found in resolved)
 
 
@@ -83,9 +95,18 @@ def successors(graph: ModuleGraph, function: Function,
                 found.update(value.id for value in graph.returned(resolved.function))
         elif resolved.external is None and resolved.method_name and event.kind == "call":
             # Only where it is called: `sizeOf(m.Start)` names a field as often as a method.
-            found.update(method.id for method in graph.methods_named(resolved.method_name))
+            found.update(method.id for method in _namesakes(graph, function, resolved.method_name))
     found.update(callee.id for callee in more(function))
     return found
+
+
+def _namesakes(graph: ModuleGraph, function: Function, name: str) -> list[Function]:
+    """The module's methods `name` that a call on a value of unknown type in `function` may
+    run: those of the packages it imports, directly or not, or that import it (a value of a
+    type of an unrelated package rarely reaches it). A CLI command's `resp.Body.Close()` is no
+    call of the API server's `Close`, which serves (testkube's kubectl plugin)."""
+    related = graph.imported_closure(function.package) | graph.importers(function.package)
+    return [method for method in graph.methods_named(name) if method.package.directory in related]
 
 
 _START = ("", "")  # a node before every start, for shortest_paths_to's single target

@@ -53,6 +53,10 @@ The manifest rules check only containers that run Go. A container counts as Go w
   image's program: a script from a mounted volume (`["/bin/sh", "/scripts/warm.sh"]`,
   a cron job that calls curl), or an inline `sh -c` script that never names the program
   (the directory's name);
+- it is the manager of a kubebuilder scaffold: in a manifest under `config/manager/`
+  whose project root (above `config/`) holds a main package or a Dockerfile that builds Go,
+  with the placeholder image `controller` (fluent-operator, apisix-ingress-controller) or
+  in a project with kubebuilder's `PROJECT` file (kuberay's ray-operator);
 - a skaffold artifact (`image` with a `context` directory as above, or a `ko` builder)
   or a GoReleaser `dockers`/`kos` image template names that image;
 - its image matches a glob of `go-images` in `.startup-lint.toml`
@@ -548,6 +552,10 @@ def _env_var(source: Source, entry: yaml.Node, name: str, namespace, env_sources
 # --- which containers run Go -------------------------------------------------------------
 
 
+# The image kubebuilder's scaffold gives the manager in config/manager/manager.yaml.
+_KUBEBUILDER_IMAGE = "controller"
+
+
 def image_repository(image: str) -> str:
     """The last path segment of an image reference, without tag or digest."""
     image = image.split("@", 1)[0]
@@ -580,6 +588,8 @@ class _GoTree:
         directory = None
         if repository and repository in self._dirs_by_name:
             directory = next((d for d in sorted(self._dirs_by_name[repository]) if self.builds_go(d)), None)
+        if directory is None:
+            directory = self._kubebuilder_root(container)
         if directory is None and repository in self._built_images:
             directory = self._built_images[repository]
             if directory is None:
@@ -596,6 +606,21 @@ class _GoTree:
             if fnmatch.fnmatchcase(image, glob) or fnmatch.fnmatchcase(repository, glob):
                 return f"its image matches go-images {glob!r}", None
         return "", None
+
+    def _kubebuilder_root(self, container: Container) -> str | None:
+        """The project a kubebuilder scaffold's manager belongs to: a manifest in its
+        `config/manager` that names the placeholder image `controller` (kustomize's `images`
+        renames it) or lies in a project with kubebuilder's `PROJECT` file (kuberay's
+        ray-operator, image `kuberay/operator`), whose root builds the manager from Go."""
+        manifest = container.source.abspath.replace(os.sep, "/")
+        root, found, _ = manifest.rpartition("/config/manager/")
+        if not found or not root:
+            return None
+        root = root.replace("/", os.sep)
+        if image_repository(container.image) != _KUBEBUILDER_IMAGE and \
+                not os.path.isfile(os.path.join(root, "PROJECT")):
+            return None
+        return root if self.builds_go(root) else None
 
     def _ko_dir(self, image: str) -> str | None:
         """The directory of a `ko://` import path among the linted Go packages."""

@@ -277,7 +277,7 @@ _FACTS = """
 (assignment left: (expression_list . (_) @sdest .) right: (expression_list . (_) @sval .))
 (composite_literal type: (_) @stype value: (literal_value) @sbody)
 (range_clause left: (expression_list . (_) . (identifier) @relem .) right: (_) @rsrc)
-(short_var_declaration left: (expression_list . (identifier) @taken) right: (expression_list . (index_expression) @tsrc .))
+(short_var_declaration left: (expression_list . (identifier) @taken) right: (expression_list . [(index_expression) (selector_expression)] @tsrc .))
 (keyed_element key: (identifier) @ckey element: (call_expression) @wrapped)
 (call_expression function: (_) @ecallee arguments: (arguments (composite_literal type: [(slice_type) (array_type) (implicit_length_array_type)] value: (literal_value [(identifier) (selector_expression)] @eref)) @elit) @earglist)
 """
@@ -313,7 +313,8 @@ class _Found:
         # Assignments (value node -> destination node), composite literals of a named type
         # (body -> type node), range loops' element names (name node -> the ranged expression).
         self.stores, self.literal_types, self.elements = {}, {}, {}
-        # Names declared from an element (`f, ok := registry[name]`): name node -> the index expression.
+        # Names declared from an element (`f, ok := registry[name]`) or a field (`root := s.Routes`):
+        # name node -> the index or selector expression.
         self.taken = {}
         # Calls that are the value of a command framework's field (`RunE: wrap(func...)`).
         self.wrapped = []
@@ -1268,7 +1269,8 @@ def file_facts(file: GoFile, classify: Classifier | None = None,
                 env[text(element)] = _Pending("value", ranged, text(element))
                 env.aliases[text(element)] = ranged
         for element, indexed in found.taken.items():
-            # An element taken into a local stands for it too (`if f, ok := registry[name]; ok { f() }`),
+            # An element or field taken into a local stands for it too (`if f, ok := registry[name]; ok
+            # { f() }`, `root := s.Routes; root.Group("/v1")`),
             # when the name is declared once.
             if text(element) not in env.shadowing and text(element) not in env.aliases:
                 env.aliases[text(element)] = indexed

@@ -202,13 +202,18 @@ class ModuleGraph:
         `package` has, with the package that declares it."""
         if ref.kind == "v":
             return package.variables.get(ref.name), package
+        index = ref.index if type(ref) is ResultRef else 0
         if ref.kind == "r":
             function = package.functions.get(ref.name)
         elif ref.kind == "m":
-            function = self.resolve(MethodTarget(*ref.via, ref.name), package).function
+            resolved = self.resolve(MethodTarget(*ref.via, ref.name), package)
+            if resolved.external is not None and not index:
+                # A library method's result, taken for a type of its package as a library
+                # function's is (`root.Group("/v1").Post(...)`: fiber's Router).
+                return TypeRef("t", resolved.external[0], ""), package
+            function = resolved.function
         else:
             return None, package
-        index = ref.index if type(ref) is ResultRef else 0
         if function is None or index > len(function.later_results):
             return None, package
         return (function.later_results[index - 1] if index else function.result), function.package

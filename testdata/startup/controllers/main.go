@@ -3,11 +3,15 @@
 package main
 
 import (
+	"context"
+
 	"github.com/beego/beego/v2/server/web"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/client-go/informers"
 	"k8s.io/client-go/tools/cache"
+	ctrl "sigs.k8s.io/controller-runtime"
 	"sigs.k8s.io/controller-runtime/pkg/handler"
+	"sigs.k8s.io/controller-runtime/pkg/reconcile"
 	"sigs.k8s.io/controller-runtime/pkg/webhook/conversion"
 )
 
@@ -21,6 +25,18 @@ func main() {
 	web.InsertFilter("*", web.BeforeRouter, staticFilter)
 	_ = conversion.NewSpokeConverter(nil, func(src, dst any) error { _ = owners(nil); return nil }, nil)
 	_ = startupLabels(nil)
+	r := &reportReconciler{}
+	_ = ctrl.NewControllerManagedBy(nil).Named("reports").Complete(r.reconcileReports())
+}
+
+type reportReconciler struct{}
+
+// The reconcile.Func it returns runs on every event, once the manager runs.
+func (r *reportReconciler) reconcileReports() reconcile.Func {
+	return func(ctx context.Context, req reconcile.Request) (reconcile.Result, error) {
+		_ = owners(nil)
+		return reconcile.Result{}, nil
+	}
 }
 
 func tweak(o *metav1.ListOptions) { o.LabelSelector = selector(nil) }

@@ -8,6 +8,7 @@ import (
 	"net/http"
 
 	"example.com/handlers/pb"
+	"example.com/handlers/web"
 	"github.com/gin-gonic/gin"
 	"github.com/go-chi/chi/v5"
 	"github.com/gofiber/fiber/v2"
@@ -27,6 +28,8 @@ func main() {
 	s := &server{}
 	exportCallbacks()
 	registerJobs(nil)
+	_ = routes()
+	uploadRoutes(web.New())
 	_ = healthCheck()
 	http.HandleFunc("/std", s.handleStd)
 	http.Handle("/wrapped", logged(http.HandlerFunc(wrapped)))

@@ -1,6 +1,17 @@
 package main
 
-func main() { app(nil) }
+import (
+	"example.com/testdirs/docs/api"
+	"example.com/testdirs/pkg/integration/metrics"
+	"example.com/testdirs/test/integration/harness"
+)
+
+func main() {
+	app(nil)
+	metrics.Providers(nil)
+	harness.Start(nil)
+	api.Register(nil)
+}
 
 func app(in []string) []string {
 	var out []string // want "SL003"

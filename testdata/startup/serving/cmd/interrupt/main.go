@@ -9,6 +9,17 @@ import (
 
 func main() {
 	run()
+	snapshot()
+}
+
+// Stop in the literal it defers, beside the cleanup.
+func snapshot() {
+	interrupted := make(chan os.Signal, 1)
+	signal.Notify(interrupted, os.Interrupt)
+	defer func() {
+		signal.Stop(interrupted)
+		download(nil)
+	}()
 }
 
 func run() {
