@@ -126,6 +126,9 @@ STARTUP_EDGES: tuple[str, ...] = (
     "go.uber.org/fx.Invoke", "go.uber.org/fx.Provide",
     "github.com/google/wire.Build", "github.com/google/wire.NewSet",
     "github.com/alecthomas/kong.Context.Run()",
+    # client-go's leader election runs the leader's work once elected, which a leader-elected
+    # controller does before anything else (longhorn's manager, fleet's agent).
+    "k8s.io/client-go/tools/leaderelection.LeaderCallbacks.OnStartedLeading",
     # Schema migrations, run by the service at boot before it serves (`m.Migrate()`).
     "src.techknowlogick.com/xormigrate.Migration.Migrate",
     *(f"{gormigrate}.Migration.Migrate" for gormigrate in
@@ -268,6 +271,7 @@ SERVING_CALLS: tuple[str, ...] = (
     "sigs.k8s.io/controller-runtime.Manager.Start", "sigs.k8s.io/controller-runtime/pkg/manager.Manager.Start",
     "sigs.k8s.io/controller-runtime.SetupSignalHandler",
     "sigs.k8s.io/controller-runtime/pkg/manager/signals.SetupSignalHandler",
+    *(f"github.com/rancher/wrangler{v}/pkg/signals.SetupSignalContext" for v in ("", "/v2", "/v3")),
     "os/signal.Notify", "os/signal.NotifyContext",
     "github.com/gin-gonic/gin.Engine.Run*",
     *(f"{echo}.Echo.Start*" for echo in ("github.com/labstack/echo/v5", "github.com/labstack/echo/v4",
@@ -294,6 +298,7 @@ NON_BLOCKING_SERVING_CALLS: frozenset[str] = frozenset({
     "net.Listen", "net.ListenTCP", "net.ListenUnix", "net.ListenConfig.Listen",
     "sigs.k8s.io/controller-runtime.SetupSignalHandler",
     "sigs.k8s.io/controller-runtime/pkg/manager/signals.SetupSignalHandler",
+    *(f"github.com/rancher/wrangler{v}/pkg/signals.SetupSignalContext" for v in ("", "/v2", "/v3")),
     "os/signal.Notify", "os/signal.NotifyContext",
     "go.uber.org/fx.App.Start", "github.com/hibiken/asynq.Server.Start", "go.temporal.io/sdk/worker.Worker.Start",
 })

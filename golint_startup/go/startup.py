@@ -254,11 +254,16 @@ def build_for(facts: dict[str, ProgramFacts], abspaths: dict[str, str], location
     runners: dict[str, set[str]] = {}
     for (_, caller), name in tables.runners.items():
         runners.setdefault(name, set()).add(caller)
+    # A call through an interface runs the implementations of the types reached code creates
+    # (see callgraph.LiveTypes): whether a type is live is as exact as a path once the
+    # functions creating it are completed like seeds, for each implementation on the way to
+    # one; each such round may reach further implementations.
     plain = {display: program.facts for display, program in facts.items() if program}
     reaching: set[tuple] = set()
     _, graph = completion.complete(plain, abspaths, lambda graph, function: function.id in seeds, read,
                                    complete_file, runners=runners, callees=successors, reaches_seed=reaching,
-                                   follow_values=True)
+                                   follow_values=True, more_seeds=_creators_of_dispatched,
+                                   more_rounds=_CREATOR_ROUNDS)
     _complete_value_receivers(facts, abspaths, complete_file, graph, [graph.functions[fid] for fid in reaching])
     # Completion's last graph and the contexts it read are done with: free them before the
     # serving search and `build` make theirs.
@@ -279,6 +284,28 @@ def build_for(facts: dict[str, ProgramFacts], abspaths: dict[str, str], location
 
 # The fields of a command that run it (a serving path's commands must serve), not prepare it.
 _RUN_FIELDS = frozenset(name for _, _, name in COMMAND_FIELDS) - COMMAND_PREPARE_FIELDS
+
+# How many times completion (in build_for) adds seeds: the creators of the types whose methods
+# a call through an interface on the way to a seed runs (see _creators_of_dispatched).
+_CREATOR_ROUNDS = 4
+
+
+def _creators_of_dispatched(graph: callgraph.ModuleGraph, reaching: set[tuple]) -> set[tuple]:
+    """The ids of the functions that create a value of a type whose method a call through an
+    interface runs, in a function reaching a seed, on the way to one."""
+    wanted = set()
+    for fid in reaching:
+        function = graph.functions.get(fid)
+        if function is None or not function.complete:
+            continue
+        for _, resolved in graph.edges(function):
+            if resolved.dispatched > 1 and resolved.function.id in reaching:
+                wanted.add(callgraph.LiveTypes.type_of(resolved.function))
+    if not wanted:
+        return set()
+    live = callgraph.LiveTypes(graph)
+    return {function.id for function in graph.functions.values() if live.created_by(function) & wanted}
+
 
 # Rounds of _complete_value_receivers: each follows function values one call further.
 _VALUE_ROUNDS = 4
@@ -371,8 +398,11 @@ class _Startup:
     a file's events by span."""
 
     def __init__(self, graph: callgraph.ModuleGraph, contexts: Callable[[str], dict[Span, Context]],
-                 tables: _Tables, options: Options):
+                 tables: _Tables, options: Options, live: callgraph.LiveTypes | None = None):
         self.graph, self.contexts, self.tables, self.options = graph, contexts, tables, options
+        # With `live`, an edge to an implementation of a type no reached code creates yet waits
+        # in it (see _reach); without, every implementation is an edge (completion's superset).
+        self.live = live
         self.callee_cache: dict = {}
         self.runners_by_name: dict[str, list[callgraph.Function]] = {}
         self._prepares: dict[tuple, bool] | None = None
@@ -411,7 +441,11 @@ class _Startup:
             if runs:
                 targets = runs
             for target in targets:
-                yield event.span, target, bool(runs) or self._command_edge(function, event, context, target)
+                command = bool(runs) or self._command_edge(function, event, context, target)
+                if resolved.dispatched > 1 and self.live is not None and not self.live.admits(target):
+                    self.live.defer(target, (function.id, event.span, target, command))
+                    continue
+                yield event.span, target, command
 
     def _command_edge(self, function: callgraph.Function, event, context: Context | None,
                       target: callgraph.Function) -> bool:
@@ -461,14 +495,22 @@ def _reach(graph: callgraph.ModuleGraph, facts: dict[str, ProgramFacts], tables:
             model.reached[root.id] = None
             model.functions[root.id] = root
             queue.append(root)
-    edges = _Startup(graph, lambda display: contexts.get(display, {}), tables, options)
+    live = callgraph.LiveTypes(graph)
+    edges = _Startup(graph, lambda display: contexts.get(display, {}), tables, options, live)
     marked: dict[tuple, list] = {}  # each reached function's marked edges, for the serving search
     while queue:
         function = queue.popleft()
+        # The types it creates first: its own calls through an interface may run their methods;
+        # the edges waiting for them (see _Startup) join their callers' now.
+        released = live.add(function)
         marked[function.id] = list(edges.marked_successors(function))
-        for span, target, _ in marked[function.id]:
+        found = [(function.id, span, target) for span, target, _ in marked[function.id]]
+        for caller, span, target, command in released:
+            marked[caller].append((span, target, command))
+            found.append((caller, span, target))
+        for caller, span, target in found:
             if target.id not in model.reached:
-                model.reached[target.id] = (function.id, span)
+                model.reached[target.id] = (caller, span)
                 model.functions[target.id] = target
                 queue.append(target)
     if options.services:

@@ -52,7 +52,7 @@ The manifest rules check only containers that run Go. A container counts as Go w
   `go install` in a `RUN`), unless its `command` runs a shell script instead of the
   image's program: a script from a mounted volume (`["/bin/sh", "/scripts/warm.sh"]`,
   a cron job that calls curl), or an inline `sh -c` script that never names the program
-  (the directory's name);
+  (the directory's name) nor runs one by its path (`/ip-control-loop`: whereabouts' binary);
 - it is the manager of a kubebuilder scaffold: in a manifest under `config/manager/`
   whose project root (above `config/`) holds a main package or a Dockerfile that builds Go,
   with the placeholder image `controller` (fluent-operator, apisix-ingress-controller) or
@@ -504,18 +504,26 @@ def _container(source: Source, node: yaml.Node, workload: str, init: bool, names
 
 
 _SHELLS = frozenset({"sh", "bash", "ash", "dash", "zsh"})
+# The programs an inline script runs by path, at the start of a command (`/ip-control-loop
+# -log-level debug` after `source /install-cni.sh`: whereabouts' Go binary, named apart from its
+# directory); system tools' directories and scripts are not the image's program.
+_COMMANDS = re.compile(r"(?:^|[\n;&|(]|&&|\|\|)\s*(?:exec\s+)?(\.{0,2}/[\w./-]+)")
+_SYSTEM_DIRS = ("/bin/", "/sbin/", "/usr/", "/dev/", "/tmp/", "/proc/", "/etc/")
 
 
 def runs_a_script_instead(container: Container, program: str) -> bool:
     """Whether the container's command replaces its image's program with a shell script that
     does not start it: a script from a mounted volume (podinfo's cron jobs run `/bin/sh
     /scripts/warm-cache.sh`, which calls curl, in the podinfo image), or an inline `-c` script
-    that never names `program`. A script baked into the image may start the program: kept."""
+    that never names `program` nor runs another program by its path. A script baked into the
+    image may start the program: kept."""
     command = container.command
     if not command or command[0].rsplit("/", 1)[-1] not in _SHELLS:
         return False
     if "-c" in command:
-        return not re.search(rf"(?<![\w-]){re.escape(program)}(?![\w-])", " ".join(command[command.index("-c") + 1:]))
+        script = " ".join(command[command.index("-c") + 1:])
+        return not re.search(rf"(?<![\w-]){re.escape(program)}(?![\w-])", script) and \
+            not any(not path.endswith(".sh") and not path.startswith(_SYSTEM_DIRS) for path in _COMMANDS.findall(script))
     script = next((word for word in command[1:] if not word.startswith("-")), "")
     return any(script.startswith(mount.rstrip("/") + "/") for mount in container.mounts)
 

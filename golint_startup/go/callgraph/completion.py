@@ -57,7 +57,8 @@ def complete(facts: dict[str, FileFacts], abspaths: dict[str, str], is_seed: Cal
              more_callees: Callable[[ModuleGraph, Function], Iterable[Function]] | None = None,
              runners: dict[str, set[str]] | None = None,
              callees: Callable[[ModuleGraph, Function], Iterable[Function]] | None = None,
-             reaches_seed: set[tuple] | None = None, follow_values: bool = False) \
+             reaches_seed: set[tuple] | None = None, follow_values: bool = False,
+             more_seeds: Callable[[ModuleGraph, set[tuple]], set[tuple]] | None = None, more_rounds: int = 0) \
         -> tuple[dict[str, FileFacts], ModuleGraph]:
     """Fill in the events of every function that reaches a seed, and return the facts and their graph.
 
@@ -79,6 +80,10 @@ def complete(facts: dict[str, FileFacts], abspaths: dict[str, str], is_seed: Cal
     later cannot lead a path to a seed). `reaches_seed`, when given, receives the ids of the
     functions that reach a seed in the returned graph.
 
+    `more_seeds(graph, reaching)`: once no file is left to complete, further seeds that the
+    functions reaching a seed call for (the startup model's creators of the types a call
+    through an interface runs); asked at most `more_rounds` times, each round's answers kept.
+
     With `follow_values`, a function reaching a seed kept in a slot (graph.slot_values) is
     reached where the slot is called, which spells the slot's name; and the files of the
     module functions that functions reaching a seed hand a function value to are completed
@@ -92,6 +97,7 @@ def complete(facts: dict[str, FileFacts], abspaths: dict[str, str], is_seed: Cal
     # answer from round to round unless a file declaring it was completed since.
     known: dict[tuple, tuple[bool, list]] = {}
     completed_ids: set[tuple] = set()
+    added: set[tuple] = set()  # the seeds more_seeds gave
     commands = None
     graph = None
     while True:
@@ -109,7 +115,7 @@ def complete(facts: dict[str, FileFacts], abspaths: dict[str, str], is_seed: Cal
         for fid, function in graph.functions.items():
             if fid not in known or fid in completed_ids:
                 if not function.events:
-                    known[fid] = (is_seed(graph, function), [])
+                    known[fid] = (fid in added or is_seed(graph, function), [])
                 else:
                     if callees is not None:
                         called = [callee.id for callee in callees(graph, function)]
@@ -120,7 +126,7 @@ def complete(facts: dict[str, FileFacts], abspaths: dict[str, str], is_seed: Cal
                     called += [value.id for value in graph.stored(function)]
                     if more_callees is not None:
                         called += [callee.id for callee in more_callees(graph, function)]
-                    known[fid] = (is_seed(graph, function), called)
+                    known[fid] = (fid in added or is_seed(graph, function), called)
             seed, called = known[fid]
             if seed:
                 seen.add(fid)
@@ -154,6 +160,13 @@ def complete(facts: dict[str, FileFacts], abspaths: dict[str, str], is_seed: Cal
         pending = [d for d, f in facts.items() if f and not f.complete and d not in unreadable]
         receivers = {d for d in receivers if d in facts and facts[d] and not facts[d].complete and d not in unreadable}
         if not (spellings or receivers) or not pending:
+            found = more_seeds(graph, seen) - added - seen if more_seeds is not None and more_rounds and pending else ()
+            if found:
+                more_rounds -= 1
+                added |= found
+                for fid in found:
+                    known[fid] = (True, known[fid][1])
+                continue
             if reaches_seed is not None:
                 reaches_seed.update(seen)
             return facts, graph

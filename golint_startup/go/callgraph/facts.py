@@ -151,7 +151,7 @@ class FunctionFacts(NamedTuple):
     one is a named type (`ctx, op := NewOperator()`), else empty. events: None in a summary
     (not computed). variadic: the index of a final `...` parameter, which takes every later
     argument; -1 none. signature: a method's (see `signature`), which an interface's method
-    call compares."""
+    call compares. creates: the types whose values its text creates (see `creates`)."""
 
     key: str
     kind: str
@@ -161,6 +161,7 @@ class FunctionFacts(NamedTuple):
     variadic: int = -1
     signature: str = ""
     later_results: tuple[TypeRef, ...] = ()
+    creates: tuple[str, ...] = ()
 
 
 class Field(NamedTuple):
@@ -280,11 +281,15 @@ _FACTS = """
 (short_var_declaration left: (expression_list . (identifier) @taken) right: (expression_list . [(index_expression) (selector_expression)] @tsrc .))
 (keyed_element key: (identifier) @ckey element: (call_expression) @wrapped)
 (call_expression function: (_) @ecallee arguments: (arguments (composite_literal type: [(slice_type) (array_type) (implicit_length_array_type)] value: (literal_value [(identifier) (selector_expression)] @eref)) @elit) @earglist)
+(var_spec value: (expression_list (composite_literal type: [(slice_type) (array_type) (implicit_length_array_type)] value: (literal_value [(identifier) (selector_expression)] @vref)) @vlit) @vvalues)
+(assignment left: (expression_list . (identifier) @avar .) right: (expression_list . (composite_literal type: [(slice_type) (array_type) (implicit_length_array_type)] value: (literal_value [(identifier) (selector_expression)] @aref)) .))
 """
 
 # The elements of a slice literal passed to a call (`newRunner([]func(){h.enable})`) go where
 # the argument goes: run if the callee calls its parameter's elements, kept if it keeps the
-# slice (see graph.ModuleGraph._passes).
+# slice (see graph.ModuleGraph._passes); those of a slice literal given to a variable
+# (`var checks = []check{removing}`, `checks = []check{removing}`) are kept in it, as the
+# variable's own value would be (fleet's summarizers).
 
 
 class _Found:
@@ -335,7 +340,7 @@ def _bucket(root, tops: list) -> list[_Found]:
 
     for captures in matches(_FACTS, root):
         for name in ("call", "arg", "init", "setval", "keyed", "returned", "bound", "element", "sval", "sbody",
-                     "relem", "taken", "wrapped", "eref"):
+                     "relem", "taken", "wrapped", "eref", "vref", "aref"):
             if name in captures:
                 node = captures[name][0]
                 break
@@ -389,6 +394,10 @@ def _bucket(root, tops: list) -> list[_Found]:
         elif "taken" in captures:
             if text(node) != "_":
                 bucket.taken[node] = captures["tsrc"][0]
+        elif "vref" in captures:
+            bucket.inits[node] = position(captures["vvalues"][0], captures["vlit"][0])
+        elif "aref" in captures:
+            bucket.sets[node] = captures["avar"][0]
         elif "eref" in captures:
             bucket.args[node] = (captures["ecallee"][0], position(captures["earglist"][0], captures["elit"][0]))
         elif "wrapped" in captures:
@@ -1171,7 +1180,10 @@ def _top_header(file: GoFile, node) -> tuple[FunctionFacts, tuple | None] | None
     kind = node.type
     if kind == "var_spec":
         names = node.children_by_field_name("name")
-        return FunctionFacts("var:" + ",".join(text(n) for n in names), "var", span(names[0]), UNKNOWN, None), None
+        # `var _ Iface = &T{}` only checks at compile time that T implements Iface.
+        made = creates(file, node) if any(text(n) != "_" for n in names) else ()
+        return FunctionFacts("var:" + ",".join(text(n) for n in names), "var", span(names[0]), UNKNOWN, None,
+                             creates=made), None
     name_node = node.child_by_field_name("name")
     name = text(name_node)
     if kind == "method_declaration":
@@ -1182,12 +1194,34 @@ def _top_header(file: GoFile, node) -> tuple[FunctionFacts, tuple | None] | None
             return None
         result, later = _results(file, node)
         return (FunctionFacts(f"{recv_type.name}.{name}", "method", span(name_node), result, None,
-                              signature=signature(node), later_results=later),
+                              signature=signature(node), later_results=later, creates=creates(file, node)),
                 (tuple(decl.children_by_field_name("name")), recv_type))
     if name == "init":
         name = f"init#{file.path}:{node.start_point[0] + 1}"  # a package may have many
     result, later = _results(file, node)
-    return FunctionFacts(name, "func", span(name_node), result, None, later_results=later), None
+    return FunctionFacts(name, "func", span(name_node), result, None, later_results=later,
+                         creates=creates(file, node)), None
+
+
+# Where source text creates a value of a named type: a composite literal (`T{`, `&pkg.T{`,
+# `T[int]{`, gofmt writes no space before its brace and one before a block's), `new(T)`, or a
+# variable declared of that type (`var s T`). Read from the text, which is cheap enough for
+# summaries too; a word in a string or comment only makes a type live (see graph.LiveTypes).
+_CREATES = re.compile(
+    rb"(?<![\w.])([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)?)(?:\[[^\]\n{}]*\])?\{"
+    rb"|\bnew\(\s*([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)?)"
+    rb"|\bvar\s+\w+(?:\s*,\s*\w+)*\s+\*?([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)?)[ \t]*(?:=|$|//)", re.MULTILINE)
+_NOT_TYPES = frozenset({b"struct", b"interface", b"map", b"func", b"chan", b"else", b"return", b"go", b"defer"})
+
+
+def creates(file: GoFile, node) -> tuple[str, ...]:
+    """The named types (`T`, `pkg.T`) whose values the text of `node` creates (see _CREATES)."""
+    found = set()
+    for match in _CREATES.finditer(file.source, node.start_byte, node.end_byte):
+        name = match.group(match.lastindex)
+        if name not in _NOT_TYPES and name.decode() not in PREDECLARED:
+            found.add(name.decode())
+    return tuple(sorted(found))
 
 
 def _results(file: GoFile, node) -> tuple[TypeRef, tuple[TypeRef, ...]]:
@@ -1280,7 +1314,7 @@ def file_facts(file: GoFile, classify: Classifier | None = None,
         for literal in found.literals:
             if events[literal_keys[literal]]:
                 functions.append(FunctionFacts(literal_keys[literal], "lit", span(literal), UNKNOWN,
-                                               events[literal_keys[literal]]))
+                                               events[literal_keys[literal]], creates=creates(file, literal)))
         if program is not None:
             program[0].append(Extent(function.key, span(node)))
             program[0].extend(Extent(literal_keys[literal], span(literal)) for literal in found.literals)

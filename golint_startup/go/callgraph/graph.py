@@ -36,6 +36,7 @@ class Function:
     variadic: int = -1  # the index of a final `...` parameter, -1 none
     signature: str = ""  # a method's parameter and result types (see facts.signature)
     later_results: tuple[TypeRef, ...] = ()  # the types of its other results (see facts.FunctionFacts)
+    creates: tuple[str, ...] = ()  # the types whose values it creates (see facts.creates)
 
     @property
     def key(self) -> str:
@@ -73,6 +74,9 @@ class Resolved:
     # (see implementations); a call of a struct field: its slot (see slot_values).
     implementations: tuple = ()
     slot: tuple | None = None
+    # One of the implementations a call through an interface may run: how many there are (0:
+    # no such call). With one, the call runs it (see LiveTypes).
+    dispatched: int = 0
 
 
 RUNNER_NAMES = frozenset().union(*COMMAND_RUNNERS.values())
@@ -142,7 +146,8 @@ class ModuleGraph:
                 events = facts_of.events or ()  # None: not computed (see completion.complete)
                 function = Function((directory, facts_of.key), facts_of.kind, display, facts_of.name_span,
                                     facts_of.result, events, package, facts_of.events is not None,
-                                    facts_of.variadic, facts_of.signature, facts_of.later_results)
+                                    facts_of.variadic, facts_of.signature, facts_of.later_results,
+                                    facts_of.creates)
                 existing = package.functions.get(facts_of.key)
                 if existing is not None:  # the same name under different build tags: merge
                     # into the first file's, whose events come first: a path through the
@@ -150,6 +155,7 @@ class ModuleGraph:
                     function.display, function.name_loc = existing.display, existing.name_loc
                     function.events = existing.events + events
                     function.complete = function.complete and existing.complete
+                    function.creates = tuple(sorted(set(existing.creates) | set(function.creates)))
                 package.functions[facts_of.key] = function
                 self.functions[function.id] = function
 
@@ -308,7 +314,7 @@ class ModuleGraph:
                     for value in self._variable_values(event.target, package):
                         yield event, value
                     for implementation in resolved.implementations:
-                        yield event, Resolved(implementation)
+                        yield event, Resolved(implementation, dispatched=len(resolved.implementations))
                     for value in self.slot_values(resolved.slot) if resolved.slot is not None else ():
                         yield event, value
             elif kind == "ref":
@@ -760,6 +766,79 @@ class ModuleGraph:
             if name in inner[0].structs.get(inner[2], {}):
                 return ("f", inner[0].directory, inner[2], name)
         return None
+
+
+class LiveTypes:
+    """The module types whose values the code reached so far creates (rapid type analysis),
+    for calls through an interface: such a call runs the implementations of live types only
+    (harbor's HTTP client ranges over its request modifiers, an interface of forty
+    implementations, of which the job service's startup creates one). A type is created by a
+    composite literal, `new(T)` or a variable declared of it (see facts.creates), by a
+    package-level variable of it, or as a struct that embeds it; a type that no function of the
+    group creates (one a library makes, or a conversion `HandlerFunc(f)`) is always live, and so
+    is the one implementation of an interface that has one (see Resolved.dispatched).
+    `add(function)` as each function is reached; `defer` an edge to an implementation not
+    live yet, which `add` hands back once its type is."""
+
+    def __init__(self, graph: ModuleGraph):
+        self.graph = graph
+        self.live: set[tuple[str, str]] = set()
+        self.pending: dict[tuple[str, str], list] = {}
+        self._anywhere: set[tuple[str, str]] | None = None
+        for package in graph.packages.values():
+            for ref in package.variables.values():
+                if type(ref) is TypeRef and ref.kind == "t":
+                    resolved = graph.resolve_type(ref, package)
+                    if resolved is not None and resolved[0] is not None:
+                        self._with_embedded(resolved, self.live)
+
+    @staticmethod
+    def type_of(method: Function) -> tuple[str, str]:
+        return method.package.directory, method.key.split(".", 1)[0]
+
+    def admits(self, method: Function) -> bool:
+        key = self.type_of(method)
+        return key in self.live or key not in self.created_anywhere()
+
+    def defer(self, method: Function, edge) -> None:
+        self.pending.setdefault(self.type_of(method), []).append(edge)
+
+    def add(self, function: Function) -> list:
+        """Make the types `function` creates live; the deferred edges that this releases."""
+        released = []
+        for key in self.created_by(function) - self.live:
+            self.live.add(key)
+            released.extend(self.pending.pop(key, ()))
+        return released
+
+    def created_anywhere(self) -> set[tuple[str, str]]:
+        if self._anywhere is None:
+            self._anywhere = set()
+            for function in self.graph.functions.values():
+                self._anywhere |= self.created_by(function)
+        return self._anywhere
+
+    def created_by(self, function: Function) -> set[tuple[str, str]]:
+        found: set[tuple[str, str]] = set()
+        for name in function.creates:
+            qualifier, _, type_name = name.rpartition(".")
+            package = function.package
+            if qualifier:
+                path = self.graph.file_imports.get(function.display, {}).get(qualifier)
+                package = self.graph.package_for(path, function.package) if path else None
+            if package is not None:
+                self._with_embedded((package, package.import_path, type_name), found)
+        return found
+
+    def _with_embedded(self, resolved: _Type, into: set[tuple[str, str]]) -> None:
+        """`resolved` and the structs it embeds, directly or not (their methods are its own)."""
+        stack = [resolved]
+        while stack:
+            package, _, type_name = stack.pop()
+            key = (package.directory, type_name)
+            if key not in into:
+                into.add(key)
+                stack.extend(self.graph._embedded(package, type_name))
 
 
 def shortest_paths_to(target: tuple, predecessors: dict[tuple, list[tuple]]) -> dict[tuple, tuple | None]:

@@ -16,6 +16,7 @@ var unusedFunc = neverCalled
 func main() {
 	purgeFunc(nil)
 	notifyFunc(nil)
+	runSteps(nil)
 }
 
 // The variable is reassigned: a call through it may call either value.

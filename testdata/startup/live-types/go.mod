@@ -1,0 +1,3 @@
+module example.com/livetypes
+
+go 1.22
