@@ -614,6 +614,8 @@ def _registers_handler(graph: callgraph.ModuleGraph, function: callgraph.Functio
             answer = tables.handlers.matches(resolved.external[0], callee.name)
         else:
             imported = set(graph.file_imports.get(function.display, {}).values())
-            answer = tables.handlers.named(callee.name, imported)
+            library = graph.library_of(callee, function.package)
+            answer = tables.handlers.named(callee.name, imported) or \
+                library is not None and tables.handlers.matches(library, callee.name)
     cache[key] = answer
     return answer

@@ -212,12 +212,7 @@ class ModuleGraph:
         if ref.kind == "r":
             function = package.functions.get(ref.name)
         elif ref.kind == "m":
-            resolved = self.resolve(MethodTarget(*ref.via, ref.name), package)
-            if resolved.external is not None and not index:
-                # A library method's result, taken for a type of its package as a library
-                # function's is (`root.Group("/v1").Post(...)`: fiber's Router).
-                return TypeRef("t", resolved.external[0], ""), package
-            function = resolved.function
+            function = self.resolve(MethodTarget(*ref.via, ref.name), package).function
         else:
             return None, package
         if function is None or index > len(function.later_results):
@@ -705,6 +700,19 @@ class ModuleGraph:
         if method is None:
             return Resolved(None, method_name=target.name, slot=self._field_slot(resolved, target.name))
         return Resolved(method, method_name=target.name)
+
+    def library_of(self, target: Target, package: Package) -> str | None:
+        """The import path of the library whose method a call of unknown receiver type calls,
+        when the receiver is what a library method returns (`root.Group("/v1").Post(...)`:
+        fiber's, as a library function's result is taken for a type of its package); None
+        otherwise. For the tables of calls (handlers), not for edges."""
+        receiver = target.receiver if type(target) is MethodTarget and not target.fields else None
+        if type(receiver) is not ResultRef or receiver.kind != "m" or receiver.index:
+            return None
+        resolved = self.resolve(MethodTarget(*receiver.via, receiver.name), package)
+        if resolved.external is not None:
+            return resolved.external[0]
+        return self.library_of(MethodTarget(*receiver.via, receiver.name), package) if resolved.unresolved else None
 
     def implementations(self, interface: _Type, name: str) -> tuple[Function, ...]:
         """The group's methods `name` that a call through `interface` may run: of the types of
