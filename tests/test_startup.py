@@ -97,8 +97,8 @@ def test_function_values_run_where_they_are_called():
     options = _findings(os.path.join(STARTUP, "options"))
     assert _path_of(options, "main.go", 43) == ["main", "func literal (line 16)", "parse"]
     seams = _findings(os.path.join(STARTUP, "var-values"))
-    assert _path_of(seams, "main.go", 32) == ["main", "purge"]
-    assert _path_of(seams, "main.go", 44) == ["main", "notifyByHook"]
+    assert _path_of(seams, "main.go", 33) == ["main", "purge"]
+    assert _path_of(seams, "main.go", 45) == ["main", "notifyByHook"]
     assert _path_of(seams, "lists.go", 49) == ["main", "runSteps", "migrate"]
     slots = _findings(os.path.join(STARTUP, "slots"))
     assert _path_of(slots, "migrate/migrate.go", 70) == [

@@ -282,14 +282,16 @@ _FACTS = """
 (keyed_element key: (identifier) @ckey element: (call_expression) @wrapped)
 (call_expression function: (_) @ecallee arguments: (arguments (composite_literal type: [(slice_type) (array_type) (implicit_length_array_type)] value: (literal_value [(identifier) (selector_expression)] @eref)) @elit) @earglist)
 (var_spec value: (expression_list (composite_literal type: [(slice_type) (array_type) (implicit_length_array_type)] value: (literal_value [(identifier) (selector_expression)] @vref)) @vlit) @vvalues)
+(var_spec value: (expression_list (composite_literal type: (map_type) value: (literal_value (keyed_element element: [(identifier) (selector_expression)] @vref))) @vlit) @vvalues)
 (assignment left: (expression_list . (identifier) @avar .) right: (expression_list . (composite_literal type: [(slice_type) (array_type) (implicit_length_array_type)] value: (literal_value [(identifier) (selector_expression)] @aref)) .))
 """
 
 # The elements of a slice literal passed to a call (`newRunner([]func(){h.enable})`) go where
 # the argument goes: run if the callee calls its parameter's elements, kept if it keeps the
 # slice (see graph.ModuleGraph._passes); those of a slice literal given to a variable
-# (`var checks = []check{removing}`, `checks = []check{removing}`) are kept in it, as the
-# variable's own value would be (fleet's summarizers).
+# (`var checks = []check{removing}`, `checks = []check{removing}`) or of a map literal
+# initializing one (`var upgrades = map[string]upgrade{"1.17": upgrade117}`) are kept in it, as
+# the variable's own value would be (fleet's summarizers, jaeger-operator's upgrades).
 
 
 class _Found:
@@ -475,10 +477,16 @@ def type_ref(file: GoFile, node: tree_sitter.Node | None) -> TypeRef:
 _CONTAINERS = frozenset({"slice_type", "array_type", "map_type"})
 
 
+def _local(env: dict, operand) -> bool:
+    """Whether the identifier `operand` names a local there (see Env.declared_at)."""
+    name = text(operand)
+    return name in env and operand.start_byte >= getattr(env, "declared_at", {}).get(name, 0)
+
+
 def _imported_member(file: GoFile, selector, env: dict) -> tuple[str, str] | None:
     """(import path, name) for `pkg.Name` where `pkg` is an import no local variable hides."""
     operand = selector.child_by_field_name("operand")
-    if operand is None or operand.type != "identifier" or text(operand) in env:
+    if operand is None or operand.type != "identifier" or _local(env, operand):
         return None
     path = file.imports.get(text(operand))
     return (path, text(selector.child_by_field_name("field"))) if path else None
@@ -575,6 +583,9 @@ class Env(dict):
         self.shadowing: dict[str, list[list]] = {}
         self.top = None  # the declaration whose locals these are: where scopes are looked up
         self._scopes: list[tuple[int, int]] | None = None
+        # name -> where its first declaration ends, from which on it is the local's: in
+        # `cmd := cmd.NewCommand(ctx)` the right side's `cmd` is still the imported package.
+        self.declared_at: dict[str, int] = {}
 
     def get(self, name, default=None):
         value = dict.get(self, name, default)
@@ -599,6 +610,7 @@ class Env(dict):
         the rest of its scope."""
         if name not in self:
             self[name] = value
+            self.declared_at[name] = node.end_byte
             return
         if self.top is None:
             return
@@ -744,7 +756,7 @@ def _target(file: GoFile, node, env: dict) -> Target | None:
         name = text(node.child_by_field_name("field"))
         if operand is None:
             return None
-        if operand.type == "identifier" and text(operand) not in env:
+        if operand.type == "identifier" and not _local(env, operand):
             path = file.imports.get(text(operand))
             if path:
                 return MemberTarget(path, name)

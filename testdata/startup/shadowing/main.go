@@ -5,6 +5,8 @@ package main
 import (
 	"net/http"
 	"os"
+
+	"example.com/shadowing/registry"
 )
 
 type command struct{ name string }
@@ -21,6 +23,9 @@ func newServer() (*server, error) { return &server{args: os.Args}, nil }
 func (s *server) start() { serverBoot(s.args); _ = http.ListenAndServe(":8080", nil) }
 
 func main() {
+	// The right side's `registry` is still the package; the local is the registry from then on.
+	registry := registry.New()
+	_ = registry.Webhooks()
 	serve := register()
 	switch os.Args[1] {
 	case serve.name:

@@ -49,3 +49,21 @@ func migrate(body io.Reader) {
 	_ = json.Unmarshal(data, &v) // want "SL008"
 }
 
+
+type upgrade func(body io.Reader)
+
+// A map literal's functions run where an entry is called: per version, at startup here.
+var upgrades = map[string]upgrade{"1.17": upgrade117}
+
+func performUpgrades(version string, body io.Reader) {
+	if up, ok := upgrades[version]; ok {
+		up(body)
+	}
+	upgrades[version](body)
+}
+
+func upgrade117(body io.Reader) {
+	data, _ := io.ReadAll(body)
+	var v map[string]any
+	_ = json.Unmarshal(data, &v) // want "SL008"
+}

@@ -17,6 +17,7 @@ func main() {
 	purgeFunc(nil)
 	notifyFunc(nil)
 	runSteps(nil)
+	performUpgrades("1.17", nil)
 }
 
 // The variable is reassigned: a call through it may call either value.
