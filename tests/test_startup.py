@@ -67,8 +67,7 @@ def test_programs_all_counts_the_startup_of_programs_that_never_serve(tmp_path):
     assert _path_of(every, "cmd/subcommands/main.go", 59) == ["main", "commands", "login", "tokens"]
     assert _path_of(every, "cmd/interrupt/main.go", 33) == ["main", "run", "download"]
     assert _path_of(every, "cmd/fetch/main.go", 22) == ["main", "listed"]
-    assert _path_of(every, "cmd/spinner/main.go", 18) == ["main", "listedToo"]
-    assert len(every) == len(served) + 8
+    assert len(every) == len(served) + 7
 
 
 def test_serving_calls_come_from_the_config(tmp_path):

@@ -93,10 +93,8 @@ def successors(graph: ModuleGraph, function: Function,
             found.add(resolved.function.id)
             if event.kind in ("rcall", "rarg"):
                 found.update(value.id for value in graph.returned(resolved.function))
-        elif resolved.external is None and resolved.method_name and event.kind == "call" and \
-                graph.library_of(event.target, function.package) is None:
-            # Only where it is called: `sizeOf(m.Start)` names a field as often as a method; and
-            # not on what a library method returns (`pterm.DefaultSpinner.WithText(s).Start()`).
+        elif resolved.external is None and resolved.method_name and event.kind == "call":
+            # Only where it is called: `sizeOf(m.Start)` names a field as often as a method.
             found.update(method.id for method in _namesakes(graph, function, resolved.method_name))
     found.update(callee.id for callee in more(function))
     return found
