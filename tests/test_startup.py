@@ -98,7 +98,7 @@ def test_function_values_run_where_they_are_called():
     seams = _findings(os.path.join(STARTUP, "var-values"))
     assert _path_of(seams, "main.go", 33) == ["main", "purge"]
     assert _path_of(seams, "main.go", 45) == ["main", "notifyByHook"]
-    assert _path_of(seams, "lists.go", 49) == ["main", "runSteps", "migrate"]
+    assert _path_of(seams, "lists.go", 50) == ["main", "runSteps", "migrate"]
     slots = _findings(os.path.join(STARTUP, "slots"))
     assert _path_of(slots, "migrate/migrate.go", 70) == [
         "main", "migrate.Run", "migrate.migration.Migrate", "migrate.updateCount", "migrate.updateTagCount"]

@@ -97,6 +97,10 @@ def successors(graph: ModuleGraph, function: Function,
             # Only where it is called: `sizeOf(m.Start)` names a field as often as a method.
             found.update(method.id for method in _namesakes(graph, function, resolved.method_name))
     found.update(callee.id for callee in more(function))
+    if any(event.kind == "call" and getattr(event.target, "name", None) in RUNNER_NAMES for event in function.events):
+        # A command framework's runner also runs the commands its package's `init` adds
+        # (`rootCmd.AddCommand(start.NewCommand())`: jaeger-operator's serving `start`).
+        found.update(other.id for key, other in function.package.functions.items() if key.startswith("init#"))
     return found
 
 

@@ -273,7 +273,7 @@ _FACTS = """
 (short_var_declaration left: (expression_list . (identifier) @local .) right: (expression_list . [(function_literal) (call_expression)] @bound .))
 (assignment left: (expression_list . (identifier) @local .) right: (expression_list . [(function_literal) (call_expression)] @bound .))
 (var_spec name: (identifier) @local value: (expression_list . [(function_literal) (call_expression)] @bound .))
-(range_clause left: (expression_list (identifier) @element .) right: (identifier) @ranged)
+(range_clause left: (expression_list (_) . (identifier) @element .) right: (identifier) @ranged)
 (go_statement (call_expression) @started)
 (assignment left: (expression_list . (_) @sdest .) right: (expression_list . (_) @sval .))
 (composite_literal type: (_) @stype value: (literal_value) @sbody)
@@ -810,7 +810,8 @@ def _events_of(file: GoFile, top, found: _Found, key: str, classify: Classifier 
         if top.type != "var_spec" and any(path in COMMAND_RUNNERS for path in file.imports.values()) else ()
 
     params = _parameters(top)[0]
-    # An element of a parameter ranged over stands for it (`for _, o := range opts { o(s) }`).
+    # An element of a parameter ranged over stands for it (`for _, o := range opts { o(s) }`);
+    # not a lone key or index (`for v := range upgrades`: jaeger-operator parses the versions).
     for element, ranged in found.ranged.items():
         if ranged in params and text(element) != "_":
             params.setdefault(text(element), params[ranged])
