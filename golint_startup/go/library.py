@@ -273,6 +273,9 @@ SERVING_CALLS: tuple[str, ...] = (
     "sigs.k8s.io/controller-runtime/pkg/manager/signals.SetupSignalHandler",
     *(f"github.com/rancher/wrangler{v}/pkg/signals.SetupSignalContext" for v in ("", "/v2", "/v3")),
     "os/signal.Notify", "os/signal.NotifyContext",
+    # A client-go informer runs until its stop channel closes: a controller's event loop
+    # (directpv's node controller listens on no port).
+    "k8s.io/client-go/tools/cache.SharedIndexInformer.Run", "k8s.io/client-go/tools/cache.SharedInformer.Run",
     "github.com/gin-gonic/gin.Engine.Run*",
     *(f"{echo}.Echo.Start*" for echo in ("github.com/labstack/echo/v5", "github.com/labstack/echo/v4",
                                          "github.com/labstack/echo")),
