@@ -420,16 +420,16 @@ def collect(file: GoFile, options: dict) -> _Facts:
     return facts
 
 
-# An exported function or method that its callers call to set the package up, once, at their
-# own startup (go-feature-flag's `ffclient.Init(config)`): what its Do does is not postponed.
-_INITIALIZER = re.compile(r"(Init|Initialize|Setup|MustInit)([A-Z0-9_]\w*)?")
-
-
 def _spelling(literal) -> str:
     """A function literal's text, blanks collapsed: the same literal copied before each use of
     a lazy global (operator's `initCollector.Do(func() { collector = newCollector() })`) spells
     the same."""
     return hashlib.blake2b(b" ".join(literal.text.split()), digest_size=8).hexdigest()
+
+
+# An exported function or method that its callers call to set the package up, once, at their
+# own startup (go-feature-flag's `ffclient.Init(config)`): what its Do does is not postponed.
+_INITIALIZER = re.compile(r"(Init|Initialize|Setup|MustInit)([A-Z0-9_]\w*)?")
 
 
 def _initializer(file: GoFile, call) -> str | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from golint_startup.go.gofile import GoFile
-from golint_startup.go.syntax import FUNCTION_NODES, ancestors, identifier_uses, matches, text
+from golint_startup.go.syntax import ancestors, enclosing_function, identifier_uses, matches, text
 from golint_startup.rule import SERVING_PROGRAMS, STARTUP_MODEL, Option, Rule
 
 ZAP = "go.uber.org/zap"
@@ -95,7 +95,7 @@ def _config_fields_used(file: GoFile, call) -> set[str] | None:
     names = declared.named_children if declared.type == "expression_list" else [declared]
     if len(names) != 1 or names[0].type != "identifier":
         return None
-    holder = next((node for node in ancestors(file, call) if node.type in FUNCTION_NODES), None)
+    holder = enclosing_function(file, call)
     if holder is None:
         return None
     uses = identifier_uses(file, holder, text(names[0]), after=call.end_byte)

@@ -18,7 +18,7 @@ import os
 from typing import Callable, Iterable
 
 from golint_startup.go.callgraph.facts import FileFacts, ParamTarget
-from golint_startup.go.callgraph.graph import RUNNER_NAMES, Function, ModuleGraph, Resolved, shortest_paths_to
+from golint_startup.go.callgraph.graph import Function, ModuleGraph, Resolved, calls_a_runner, shortest_paths_to
 from golint_startup.go.library import COMMAND_RUNNERS
 
 
@@ -54,8 +54,6 @@ def serving_call(graph: ModuleGraph, function: Function, resolved: Resolved, cal
 
 
 _SIGNALS = "os/signal"
-
-
 _STOPS = frozenset({(_SIGNALS, "Stop"), (_SIGNALS, "Reset")})
 
 
@@ -68,16 +66,22 @@ def serves_directly(graph: ModuleGraph, function: Function, calls: Calls) -> boo
     kubectl plugin), whose commands tell whether the program serves."""
     resolved = [graph.resolve(event.target, function.package) for event in function.events
                 if event.kind in ("call", "ref", "run") and event.target is not None]
-    # Stop may be in a literal the function defers (`defer func() { signal.Stop(ch); cleanup() }()`).
-    undone = any(found.external in _STOPS for found in resolved) or any(
-        graph.resolve(event.target, literal.package).external in _STOPS
-        for literal in (found.function for found in resolved if found.function is not None and found.function.kind == "lit")
-        for event in literal.events if event.kind == "call" and event.target is not None) or any(
+    undone = _stops_signals(graph, resolved) or any(
         found.external is not None and found.method_name in COMMAND_RUNNERS.get(found.external[0], ())
         for found in resolved)
     return any(serving_call(graph, function, found, calls) and
                not (undone and found.external is not None and found.external[0] == _SIGNALS)
                for found in resolved)
+
+
+def _stops_signals(graph: ModuleGraph, resolved: list[Resolved]) -> bool:
+    """Whether a function whose events resolve to `resolved` calls `signal.Stop` or `Reset`,
+    itself or in a literal it runs (`defer func() { signal.Stop(ch); cleanup() }()`)."""
+    if any(found.external in _STOPS for found in resolved):
+        return True
+    literals = [found.function for found in resolved if found.function is not None and found.function.kind == "lit"]
+    return any(graph.resolve(event.target, literal.package).external in _STOPS
+               for literal in literals for event in literal.events if event.kind == "call" and event.target is not None)
 
 
 def successors(graph: ModuleGraph, function: Function,
@@ -97,7 +101,7 @@ def successors(graph: ModuleGraph, function: Function,
             # Only where it is called: `sizeOf(m.Start)` names a field as often as a method.
             found.update(method.id for method in _namesakes(graph, function, resolved.method_name))
     found.update(callee.id for callee in more(function))
-    if any(event.kind == "call" and getattr(event.target, "name", None) in RUNNER_NAMES for event in function.events):
+    if any(map(calls_a_runner, function.events)):
         # A command framework's runner also runs the commands its package's `init` adds
         # (`rootCmd.AddCommand(start.NewCommand())`: jaeger-operator's serving `start`).
         found.update(other.id for key, other in function.package.functions.items() if key.startswith("init#"))
@@ -249,8 +253,7 @@ class Forward:
                         self.answers[current] = True
                         current = seen[current]
                     return True
-                if any(event.kind == "call" and getattr(event.target, "name", None) in RUNNER_NAMES
-                       for event in function.events) and self._complete_commands(graph):
+                if any(map(calls_a_runner, function.events)) and self._complete_commands(graph):
                     graph = self._rebuild()
                     waiting.append(current)
                     continue

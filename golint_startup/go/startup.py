@@ -303,8 +303,7 @@ def _creators_of_dispatched(graph: callgraph.ModuleGraph, reaching: set[tuple]) 
                 wanted.add(callgraph.LiveTypes.type_of(resolved.function))
     if not wanted:
         return set()
-    live = callgraph.LiveTypes(graph)
-    return {function.id for function in graph.functions.values() if live.created_by(function) & wanted}
+    return {function.id for function in graph.functions.values() if callgraph.created_types(graph, function) & wanted}
 
 
 # Rounds of _complete_value_receivers: each follows function values one call further.

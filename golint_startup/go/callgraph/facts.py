@@ -253,8 +253,17 @@ RECORDS = (TypeRef, ResultRef, Span, FunctionTarget, MemberTarget, MethodTarget,
 
 _NOT_FUNCTIONS = {"nil", "true", "false", "iota", "_"}
 
-# Everything a declaration contributes, found in one pass over the file.
-_FACTS = """
+# A slice or array type, as the query spells it.
+_SLICES = "[(slice_type) (array_type) (implicit_length_array_type)]"
+
+# Everything a declaration contributes, found in one pass over the file. The elements of a
+# slice literal passed to a call (`newRunner([]func(){h.enable})`, "eref") go where the
+# argument goes: run if the callee calls its parameter's elements, kept if it keeps the slice
+# (see graph.ModuleGraph._passes); those of a slice literal given to a variable (`var checks =
+# []check{removing}`, `checks = []check{removing}`: "vref", "aref") or of a map literal
+# initializing one (`var upgrades = map[string]upgrade{"1.17": upgrade117}`) are kept in it,
+# as the variable's own value would be (fleet's summarizers, jaeger-operator's upgrades).
+_FACTS = f"""
 (call_expression function: (_) @fn) @call
 (defer_statement (call_expression) @deferred)
 (function_literal) @lit
@@ -280,18 +289,11 @@ _FACTS = """
 (range_clause left: (expression_list . (_) . (identifier) @relem .) right: (_) @rsrc)
 (short_var_declaration left: (expression_list . (identifier) @taken) right: (expression_list . [(index_expression) (selector_expression)] @tsrc .))
 (keyed_element key: (identifier) @ckey element: (call_expression) @wrapped)
-(call_expression function: (_) @ecallee arguments: (arguments (composite_literal type: [(slice_type) (array_type) (implicit_length_array_type)] value: (literal_value [(identifier) (selector_expression)] @eref)) @elit) @earglist)
-(var_spec value: (expression_list (composite_literal type: [(slice_type) (array_type) (implicit_length_array_type)] value: (literal_value [(identifier) (selector_expression)] @vref)) @vlit) @vvalues)
+(call_expression function: (_) @ecallee arguments: (arguments (composite_literal type: {_SLICES} value: (literal_value [(identifier) (selector_expression)] @eref)) @elit) @earglist)
+(var_spec value: (expression_list (composite_literal type: {_SLICES} value: (literal_value [(identifier) (selector_expression)] @vref)) @vlit) @vvalues)
 (var_spec value: (expression_list (composite_literal type: (map_type) value: (literal_value (keyed_element element: [(identifier) (selector_expression)] @vref))) @vlit) @vvalues)
-(assignment left: (expression_list . (identifier) @avar .) right: (expression_list . (composite_literal type: [(slice_type) (array_type) (implicit_length_array_type)] value: (literal_value [(identifier) (selector_expression)] @aref)) .))
+(assignment left: (expression_list . (identifier) @avar .) right: (expression_list . (composite_literal type: {_SLICES} value: (literal_value [(identifier) (selector_expression)] @aref)) .))
 """
-
-# The elements of a slice literal passed to a call (`newRunner([]func(){h.enable})`) go where
-# the argument goes: run if the callee calls its parameter's elements, kept if it keeps the
-# slice (see graph.ModuleGraph._passes); those of a slice literal given to a variable
-# (`var checks = []check{removing}`, `checks = []check{removing}`) or of a map literal
-# initializing one (`var upgrades = map[string]upgrade{"1.17": upgrade117}`) are kept in it, as
-# the variable's own value would be (fleet's summarizers, jaeger-operator's upgrades).
 
 
 class _Found:

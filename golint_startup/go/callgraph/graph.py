@@ -81,6 +81,11 @@ class Resolved:
 
 RUNNER_NAMES = frozenset().union(*COMMAND_RUNNERS.values())
 
+
+def calls_a_runner(event: Event) -> bool:
+    """Whether the event is a call named like a command framework's runner (`rootCmd.Execute()`)."""
+    return event.kind == "call" and getattr(event.target, "name", None) in RUNNER_NAMES
+
 # A resolved type: (Package or None when outside the group, import path, type name).
 _Type = tuple
 
@@ -208,13 +213,13 @@ class ModuleGraph:
         `package` has, with the package that declares it."""
         if ref.kind == "v":
             return package.variables.get(ref.name), package
-        index = ref.index if type(ref) is ResultRef else 0
         if ref.kind == "r":
             function = package.functions.get(ref.name)
         elif ref.kind == "m":
             function = self.resolve(MethodTarget(*ref.via, ref.name), package).function
         else:
             return None, package
+        index = ref.index if type(ref) is ResultRef else 0
         if function is None or index > len(function.later_results):
             return None, package
         return (function.later_results[index - 1] if index else function.result), function.package
@@ -600,7 +605,7 @@ class ModuleGraph:
             if self._stored:
                 for function in self.functions.values():
                     for event in function.events:
-                        if event.kind == "call" and getattr(event.target, "name", None) in RUNNER_NAMES:
+                        if calls_a_runner(event):
                             self._run.update(f.id for f in self._commands_run_by(
                                 function, self.resolve(event.target, function.package)))
         return self._stored, self._run
@@ -799,7 +804,7 @@ class LiveTypes:
                 if type(ref) is TypeRef and ref.kind == "t":
                     resolved = graph.resolve_type(ref, package)
                     if resolved is not None and resolved[0] is not None:
-                        self._with_embedded(resolved, self.live)
+                        _with_embedded(graph, resolved, self.live)
 
     @staticmethod
     def type_of(method: Function) -> tuple[str, str]:
@@ -815,7 +820,7 @@ class LiveTypes:
     def add(self, function: Function) -> list:
         """Make the types `function` creates live; the deferred edges that this releases."""
         released = []
-        for key in self.created_by(function) - self.live:
+        for key in created_types(self.graph, function) - self.live:
             self.live.add(key)
             released.extend(self.pending.pop(key, ()))
         return released
@@ -824,30 +829,34 @@ class LiveTypes:
         if self._anywhere is None:
             self._anywhere = set()
             for function in self.graph.functions.values():
-                self._anywhere |= self.created_by(function)
+                self._anywhere |= created_types(self.graph, function)
         return self._anywhere
 
-    def created_by(self, function: Function) -> set[tuple[str, str]]:
-        found: set[tuple[str, str]] = set()
-        for name in function.creates:
-            qualifier, _, type_name = name.rpartition(".")
-            package = function.package
-            if qualifier:
-                path = self.graph.file_imports.get(function.display, {}).get(qualifier)
-                package = self.graph.package_for(path, function.package) if path else None
-            if package is not None:
-                self._with_embedded((package, package.import_path, type_name), found)
-        return found
 
-    def _with_embedded(self, resolved: _Type, into: set[tuple[str, str]]) -> None:
-        """`resolved` and the structs it embeds, directly or not (their methods are its own)."""
-        stack = [resolved]
-        while stack:
-            package, _, type_name = stack.pop()
-            key = (package.directory, type_name)
-            if key not in into:
-                into.add(key)
-                stack.extend(self.graph._embedded(package, type_name))
+def created_types(graph: ModuleGraph, function: Function) -> set[tuple[str, str]]:
+    """(directory, type name) of each module type whose values `function` creates (see
+    facts.creates), with the structs they embed."""
+    found: set[tuple[str, str]] = set()
+    for name in function.creates:
+        qualifier, _, type_name = name.rpartition(".")
+        package = function.package
+        if qualifier:
+            path = graph.file_imports.get(function.display, {}).get(qualifier)
+            package = graph.package_for(path, function.package) if path else None
+        if package is not None:
+            _with_embedded(graph, (package, package.import_path, type_name), found)
+    return found
+
+
+def _with_embedded(graph: ModuleGraph, resolved: _Type, into: set[tuple[str, str]]) -> None:
+    """`resolved` and the structs it embeds, directly or not (their methods are its own)."""
+    stack = [resolved]
+    while stack:
+        package, _, type_name = stack.pop()
+        key = (package.directory, type_name)
+        if key not in into:
+            into.add(key)
+            stack.extend(graph._embedded(package, type_name))
 
 
 def shortest_paths_to(target: tuple, predecessors: dict[tuple, list[tuple]]) -> dict[tuple, tuple | None]:
