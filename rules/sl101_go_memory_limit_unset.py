@@ -5,20 +5,21 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 
-from golint_startup.kube.manifests import RECOGNITION, ProjectManifests, image_repository
+from golint_startup.kube.manifests import RECOGNITION, ProjectManifests
 from golint_startup.rule import Finding, Rule
 
 def check_manifests(manifests: ProjectManifests, options):
     # A container copied into several manifests (a kustomize base and a raw install file of
-    # the same Deployment, whatever its image tag, or the DaemonSet offered instead) is one finding, at the copy a kustomization sits beside (else the
-    # first by path), the others related.
+    # the same Deployment, whatever its image, which kustomize's `images:` may rename, or the
+    # DaemonSet offered instead) is one finding, at the copy a kustomization sits beside (else
+    # the first by path), the others related.
     copies: dict[tuple, list] = {}
     for container in manifests.go_containers:
         limit = container.limits_memory
         if limit is None or manifests.memory_limit_source(container):
             continue
         name = container.workload.split("/", 1)[-1]  # Deployment or DaemonSet: two ways to install one thing
-        key = (name, container.name, container.init, image_repository(container.image), limit.text,
+        key = (name, container.name, container.init, limit.text,
                tuple(sorted((name, v.value.text if v.value is not None else None) for name, v in container.env.items())))
         copies.setdefault(key, []).append(container)
     for found in copies.values():

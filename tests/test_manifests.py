@@ -127,7 +127,8 @@ def test_unparseable_yaml_is_one_notification_and_the_rest_is_checked(tmp_path):
 
 def test_documents_before_a_parse_error_are_checked(tmp_path):
     go_module(tmp_path, {"cmd/api/main.go": MAIN})
-    write(tmp_path, "deploy/pod.yaml", POD + "---\nkind: [\n")
+    # A broken document that cannot hold a workload is not composed, like a file that cannot.
+    write(tmp_path, "deploy/pod.yaml", POD + "---\nkind: [\n---\nkind: Deployment\nspec: [\n")
     result = _run(tmp_path)
     assert [f.location.line for f in result.findings] == [POD_LIMIT_LINE]
     assert "the documents before it are checked" in str(result.notifications[0])
@@ -209,6 +210,7 @@ def test_a_yaml_file_named_on_the_command_line(tmp_path):
     done = cli("--no-cache", "--select", "SL101", "deploy/pod.yml", cwd=str(tmp_path))
     # Named alone, the file has no tree to map its image to, so the container is not known as Go.
     assert done.code == 0 and "none recognized as running Go" in done.err
+    assert "skipped" not in done.err  # named, it is linted: no word of a file left out
     done = cli("--no-cache", "--select", "go-memory-limit-unset", "./...", cwd=str(tmp_path))
     assert done.code == 1 and done.out.startswith(f"deploy/pod.yml:{POD_LIMIT_LINE}:11: warning: SL101 ")
 
@@ -333,4 +335,26 @@ def test_a_container_copied_into_several_manifests_is_one_finding_with_the_copie
     findings = [f for f in _run(fixture, "SL101").findings if f.path.startswith("copies/")]
     shared = [f for f in findings if "512Mi" in f.message]
     assert [(f.path, [r.path for r in f.related]) for f in shared] == \
-        [("copies/base/deployment.yaml", ["copies/artifacts/daemonset.yaml", "copies/artifacts/deployment.yaml"])]
+        [("copies/base/deployment.yaml", ["copies/artifacts/daemonset.yaml", "copies/artifacts/deployment.yaml",
+                                          "copies/artifacts/install.yaml"])]
+
+
+def test_documents_that_cannot_matter_are_not_composed_and_positions_hold(tmp_path, monkeypatch):
+    """An install bundle is mostly CRDs: only the documents that may hold a workload, a
+    ConfigMap or Secret are composed, and the findings keep their lines."""
+    import yaml
+
+    from golint_startup.kube import manifests
+
+    go_module(tmp_path, {"cmd/api/main.go": MAIN})
+    crd = "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nspec:\n  names: {kind: Api}\n"
+    write(tmp_path, "deploy/install.yaml", crd + "---\n" + POD + "--- # another CRD\n" + crd)
+    composed = []
+    real_compose = manifests.yaml.compose_all
+    monkeypatch.setattr(manifests.yaml, "compose_all",
+                        lambda text, Loader: (composed.append(text), real_compose(text, Loader=Loader))[1])
+    result = _run(tmp_path)
+    assert [(f.path, f.location.line) for f in result.findings] == \
+        [("deploy/install.yaml", crd.count("\n") + 1 + POD_LIMIT_LINE)]
+    (text,) = composed
+    assert "CustomResourceDefinition" not in text and text.count("\n") == (crd * 2 + POD).count("\n") + 2

@@ -128,7 +128,7 @@ def plan_jobs(patterns: list[str], settings: Settings, cwd: str, configs: Config
     found = found or discover(patterns, settings, cwd, configs)
     jobs = [FileJob(p, display_path(p, cwd), True, p in found.named) for p in found.files]
     if notes is not None:
-        kept = set(found.files)
+        kept = set(found.files) | set(found.manifests)  # a named manifest is linted too
         for path in sorted(found.named - kept):  # left out as a test file, or by an exclude glob
             if not discovery.excluded(path, configs.settings_for(path).exclude):
                 notes.append(Notification(_SKIP_HINTS["test file"], display_path(path, cwd), level="note"))
@@ -161,7 +161,7 @@ def plan_jobs(patterns: list[str], settings: Settings, cwd: str, configs: Config
 # The test-dirs components that also name production packages: kubernetes/dashboard's
 # `pkg/integration` (its integrations with metric providers, which main imports), swag's
 # generated `docs` package (the API description main registers by importing it).
-_AMBIGUOUS_TEST_DIRS = frozenset({"integration", "docs"})
+_AMBIGUOUS_TEST_DIRS = frozenset({"integration", "docs", "benchmark", "benchmarks"})
 
 
 def _imported_by_production(jobs: list[FileJob], ambiguous: list[FileJob]) -> None:
@@ -294,6 +294,8 @@ def run(patterns: list[str], settings: Settings, *, cwd: str | None = None, incl
                                            rules=group_settings.rules, reported_paths=group_reported,
                                            include_suppressed=include_suppressed)
         kept += [_with_level(f, group_settings) for f in group_findings]  # SL900's own findings
+    # The Go files' facts and the models are done with: freed before the manifests are read.
+    facts = models = project = None
 
     # Manifests follow the working directory's config: a manifest belongs to no Go package.
     manifest_findings = _check_manifests(found, settings, cwd, result, reported, directives, debug,

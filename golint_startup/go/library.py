@@ -309,10 +309,11 @@ NON_BLOCKING_SERVING_CALLS: frozenset[str] = frozenset({
 # Path components that mark test and tooling code by location: end-to-end apps, fixtures,
 # and the programs a project keeps beside its service but never deploys (`hack/` is the
 # Kubernetes convention for code generators and release scripts; `examples/` are demos;
-# `docs/` holds sample manifests for users, tekton's resolver template). `tools` is left
+# `docs/` holds sample manifests for users, tekton's resolver template; `benchmark/` the load
+# generators and exporters a benchmark deploys on a test cluster, volcano's). `tools` is left
 # out: projects name utility packages of the service that way.
 TEST_DIRS: tuple[str, ...] = ("test", "tests", "e2e", "integration", "testutil", "testutils", "testhelpers",
-                              "fixtures", "hack", "examples", "example", "docs")
+                              "fixtures", "hack", "examples", "example", "docs", "benchmark", "benchmarks")
 
 # Calls that load configuration into a value whose address is an argument (SL006): what
 # they fill is a config struct by definition. Package-level functions by import path.

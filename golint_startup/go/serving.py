@@ -17,7 +17,7 @@ import fnmatch
 import os
 from typing import Callable, Iterable
 
-from golint_startup.go.callgraph.facts import FileFacts, ParamTarget
+from golint_startup.go.callgraph.facts import FileFacts, MethodTarget, ParamTarget, TypeRef
 from golint_startup.go.callgraph.graph import Function, ModuleGraph, Resolved, calls_a_runner, shortest_paths_to
 from golint_startup.go.library import COMMAND_RUNNERS
 
@@ -64,14 +64,53 @@ def serves_directly(graph: ModuleGraph, function: Function, calls: Calls) -> boo
     its own run, vcluster's CLI, tekton's step wrapper) or runs a command framework's
     commands (`signal.Notify(stop, ...)` then `RootCmd.ExecuteContext(ctx)`: testkube's
     kubectl plugin), whose commands tell whether the program serves."""
-    resolved = [graph.resolve(event.target, function.package) for event in function.events
-                if event.kind in ("call", "ref", "run") and event.target is not None]
+    events = [event for event in function.events if event.kind in ("call", "ref", "run") and event.target is not None]
+    resolved = [graph.resolve(event.target, function.package) for event in events]
     undone = _stops_signals(graph, resolved) or any(
         found.external is not None and found.method_name in COMMAND_RUNNERS.get(found.external[0], ())
         for found in resolved)
+    probes = _free_port_probes(events, resolved)
     return any(serving_call(graph, function, found, calls) and
-               not (undone and found.external is not None and found.external[0] == _SIGNALS)
-               for found in resolved)
+               not (undone and _waits_for_signal(found)) and event.position not in probes
+               for event, found in zip(events, resolved))
+
+
+# controller-runtime's and wrangler's wait for the shutdown signal, beside os/signal's.
+_SIGNAL_HANDLERS = frozenset({"SetupSignalHandler", "SetupSignalContext"})
+
+
+def _waits_for_signal(found: Resolved) -> bool:
+    return found.external is not None and (found.external[0] == _SIGNALS or found.external[1] in _SIGNAL_HANDLERS)
+
+
+_LISTENS = frozenset({"Listen", "ListenTCP", "ListenUnix"})
+
+
+def _free_port_probes(events: list, resolved: list[Resolved]) -> set[int]:
+    """The positions of the `net.Listen*` calls whose listener the function asks the address
+    of and closes before it calls any module function: a probe for a free port, serving
+    nothing (`l, _ := net.Listen("tcp", ":0"); port := l.Addr()...; l.Close()`: consul-k8s's
+    CLI, before a port-forward). A deferred Close counts at the function's end."""
+    probes = set()
+    order = sorted(zip(events, resolved), key=lambda pair: pair[0].position)
+    for index, (event, found) in enumerate(order):
+        if found.external is None or found.external[0] != "net" or found.external[1] not in _LISTENS:
+            continue
+        asked = False
+        for later, later_found in order[index + 1:]:
+            target = later.target
+            if type(target) is MethodTarget and target.receiver == TypeRef("r", "net", found.external[1]) \
+                    and not target.fields:
+                asked = asked or target.name == "Addr"
+                if target.name == "Close":
+                    if asked:
+                        probes.add(event.position)
+                    break
+                if target.name != "Addr":
+                    break
+            elif later_found.function is not None or later.kind != "call":
+                break
+    return probes
 
 
 def _stops_signals(graph: ModuleGraph, resolved: list[Resolved]) -> bool:

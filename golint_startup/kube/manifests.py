@@ -57,6 +57,9 @@ The manifest rules check only containers that run Go. A container counts as Go w
   whose project root (above `config/`) holds a main package or a Dockerfile that builds Go,
   with the placeholder image `controller` (fluent-operator, apisix-ingress-controller) or
   in a project with kubebuilder's `PROJECT` file (kuberay's ray-operator);
+- its `command` runs a program named after a directory of the linted tree that holds a
+  `main` package, whatever the image is called (`command: ["/usr/src/app/bin/app-daemon"]`
+  runs `cmd/app-daemon`: multus-cni's daemons, in an image named after the project);
 - a skaffold artifact (`image` with a `context` directory as above, or a `ko` builder)
   or a GoReleaser `dockers`/`kos` image template names that image;
 - its image matches a glob of `go-images` in `.startup-lint.toml`
@@ -241,7 +244,7 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
         abspaths[shown] = abspath
         directives[shown] = parse_directives(text)
         if _MAY_MATTER.search(text):
-            documents += _compose(text, source, notify)
+            documents += _compose(_blank_documents_that_cannot_matter(text), source, notify)
     for chart, count in sorted(charts.items()):
         notify(Notification(f"Helm chart: {count} template file{'s' if count != 1 else ''} skipped; "
                             "lint the output of `helm template` instead", display(chart), level="note"))
@@ -269,6 +272,30 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
 _MAY_MATTER = re.compile(
     r"^[ \t-]*kind:[ \t]*[\"']?(?:" + "|".join(WORKLOAD_KINDS + ("ConfigMap", "Secret", "Config", r"\w*List")) +
     r")[\"']?[ \t]*(?:#.*)?$|^builds:", re.MULTILINE)
+
+
+# A line that starts a YAML document ("---", possibly followed by content), at column 0: it
+# cannot occur inside another document's content.
+_DOCUMENT_START = re.compile(r"^---(?=[ \t\r]|$)", re.MULTILINE)
+
+
+def _blank_documents_that_cannot_matter(text: str) -> str:
+    """`text` with each document that _MAY_MATTER does not match emptied, its lines kept so
+    that positions hold. An install bundle is mostly CRDs: argo-cd's seven 1.4-2 MB bundles
+    composed into 200 MiB of nodes, when only their few Deployments matter."""
+    starts = [0] + [match.start() for match in _DOCUMENT_START.finditer(text)] + [len(text)]
+    if len(starts) == 2:
+        return text
+    parts = []
+    for start, end in zip(starts, starts[1:]):
+        if start == end:
+            continue
+        if _MAY_MATTER.search(text, start, end):
+            parts.append(text[start:end])
+        else:
+            # Keep the separator line: an emptied document stays a (null) document of its own.
+            parts.append(("---" if text.startswith("---", start) else "") + "\n" * text.count("\n", start, end))
+    return "".join(parts)
 
 
 # The most of a file read, as for Go files: a larger one is no manifest anyone writes by hand.
@@ -608,6 +635,9 @@ class _GoTree:
             return "", None
         if directory is not None:
             return f"its image names {directory}, which builds Go", directory
+        program_dir = self._program_dir(container)
+        if program_dir is not None:
+            return f"its command runs {os.path.basename(program_dir)}, the main package in {program_dir}", program_dir
         if set_vars:
             return f"its environment sets {set_vars[0]}", None
         for glob in go_images:
@@ -629,6 +659,17 @@ class _GoTree:
                 not os.path.isfile(os.path.join(root, "PROJECT")):
             return None
         return root if self.builds_go(root) else None
+
+    def _program_dir(self, container: Container) -> str | None:
+        """The main package a container's command runs by its directory's name, whatever the
+        image is called (`command: ["/usr/src/multus-cni/bin/multus-daemon"]` runs
+        cmd/multus-daemon, in multus-cni's image)."""
+        if not container.command:
+            return None
+        program = container.command[0].rsplit("/", 1)[-1]
+        if program in _SHELLS:
+            return None
+        return next((d for d in sorted(self._dirs_by_name.get(program, ())) if self._holds_main(d)), None)
 
     def _ko_dir(self, image: str) -> str | None:
         """The directory of a `ko://` import path among the linted Go packages."""

@@ -19,7 +19,7 @@ from typing import Callable, Iterable
 
 from golint_startup.go import modules
 from golint_startup.go.library import COMMAND_RUNNERS
-from golint_startup.go.callgraph.facts import CHANNEL, UNKNOWN, Arg, Event, FileFacts, FunctionTarget, LiteralTarget, \
+from golint_startup.go.callgraph.facts import CHANNEL, ELEMENT, UNKNOWN, Arg, Event, FileFacts, FunctionTarget, LiteralTarget, \
     MemberTarget, MethodTarget, ResultRef, Span, Target, TypeRef
 
 
@@ -700,6 +700,12 @@ class ModuleGraph:
         if resolved[0] is None:
             return Resolved(None, external=(resolved[1], target.name), method_name=target.name)
         method = self.method(resolved, target.name)
+        if method is None and not target.fields:
+            # An element of a named container taken into a local (`ds, ok := m[k]; ds.IDs()`)
+            # is typed as the container: the method is its element's.
+            element = self.field_type(resolved, ELEMENT)
+            if element is not None and element[0] is not None:
+                resolved, method = element, self.method(element, target.name)
         if method is None and resolved[2] in resolved[0].interfaces:
             return Resolved(None, method_name=target.name, implementations=self.implementations(resolved, target.name))
         if method is None:

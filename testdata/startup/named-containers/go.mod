@@ -1,0 +1,3 @@
+module example.com/containers
+
+go 1.22
