@@ -38,6 +38,8 @@ except AttributeError:  # PyYAML built without libyaml
 
 WORKLOAD_KINDS = ("Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController",
                   "Job", "CronJob", "PodTemplate")
+# OLM's bundle of an operator: it installs the Deployments it lists (see _pod_specs).
+_CSV = "ClusterServiceVersion"
 GO_RUNTIME_VARIABLES = ("GOMEMLIMIT", "GOGC", "GODEBUG", "GOMAXPROCS", "GOTRACEBACK")
 
 RECOGNITION = """\
@@ -53,10 +55,14 @@ The manifest rules check only containers that run Go. A container counts as Go w
   image's program: a script from a mounted volume (`["/bin/sh", "/scripts/warm.sh"]`,
   a cron job that calls curl), or an inline `sh -c` script that never names the program
   (the directory's name) nor runs one by its path (`/ip-control-loop`: whereabouts' binary);
+- its image's repository name is the last element of a linted Go module's path (without
+  a major version: `perconalab/percona-xtradb-cluster-operator` and the module
+  `github.com/percona/percona-xtradb-cluster-operator`) that holds a `main` package;
 - it is the manager of a kubebuilder scaffold: in a manifest under `config/manager/`
   whose project root (above `config/`) holds a main package or a Dockerfile that builds Go,
-  with the placeholder image `controller` (fluent-operator, apisix-ingress-controller) or
-  in a project with kubebuilder's `PROJECT` file (kuberay's ray-operator);
+  with the placeholder image `controller` (fluent-operator, apisix-ingress-controller), or
+  in a project with kubebuilder's `PROJECT` file (kuberay's ray-operator; with a `go.mod`
+  there, wherever its main is: mongodb-kubernetes-operator's `cmd/manager`);
 - its `command` runs a program named after a directory of the linted tree that holds a
   `main` package, whatever the image is called (`command: ["/usr/src/app/bin/app-daemon"]`
   runs `cmd/app-daemon`: multus-cni's daemons, in an image named after the project);
@@ -270,7 +276,7 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
 # 2.5 of its 2.9 CPU seconds warm; the others are not composed at all (nor their parse
 # errors reported).
 _MAY_MATTER = re.compile(
-    r"^[ \t-]*kind:[ \t]*[\"']?(?:" + "|".join(WORKLOAD_KINDS + ("ConfigMap", "Secret", "Config", r"\w*List")) +
+    r"^[ \t-]*kind:[ \t]*[\"']?(?:" + "|".join(WORKLOAD_KINDS + (_CSV, "ConfigMap", "Secret", "Config", r"\w*List")) +
     r")[\"']?[ \t]*(?:#.*)?$|^builds:", re.MULTILINE)
 
 
@@ -472,19 +478,35 @@ def _lookup(env_sources, kind: str, name: str, namespace: str | None) -> _EnvSou
     return None
 
 
+def _pod_specs(obj: yaml.Node) -> list[tuple[str, yaml.Node | None]]:
+    """(workload, pod spec) of an object: a workload's own, or each of the Deployments an OLM
+    ClusterServiceVersion installs (`spec.install.spec.deployments`: an operator's bundle)."""
+    kind = _text(_value(obj, "kind"))
+    if kind in WORKLOAD_KINDS:
+        return [(f"{kind}/{_text(_value(obj, 'metadata', 'name')) or '?'}", _pod_spec(obj, kind))]
+    if kind == _CSV:
+        return [(f"Deployment/{_text(_value(item, 'name')) or '?'}", _value(item, "spec", "template", "spec"))
+                for item in _items(_value(obj, "spec", "install", "spec", "deployments"))]
+    return []
+
+
+
 def _containers(doc: _Document, env_sources) -> list[Container]:
     found = []
     for obj in _objects(doc.root):
-        kind = _text(_value(obj, "kind"))
-        if kind not in WORKLOAD_KINDS:
-            continue
-        spec = _pod_spec(obj, kind)
-        workload = f"{kind}/{_text(_value(obj, 'metadata', 'name')) or '?'}"
         namespace = _namespace(obj)
-        for key, init in (("initContainers", True), ("containers", False)):
-            for node in _items(_value(spec, key)):
-                if isinstance(node, yaml.MappingNode):
-                    found.append(_container(doc.source, node, workload, init, namespace, env_sources))
+        for workload, spec in _pod_specs(obj):
+            found.extend(_pod_containers(doc, spec, workload, namespace, env_sources))
+    return found
+
+
+def _pod_containers(doc: _Document, spec: yaml.Node | None, workload: str, namespace: str | None,
+                    env_sources) -> list[Container]:
+    found = []
+    for key, init in (("initContainers", True), ("containers", False)):
+        for node in _items(_value(spec, key)):
+            if isinstance(node, yaml.MappingNode):
+                found.append(_container(doc.source, node, workload, init, namespace, env_sources))
     return found
 
 
@@ -612,6 +634,7 @@ class _GoTree:
         for path in dockerfiles:
             self._dockerfiles.setdefault(os.path.dirname(path), []).append(path)
         self._go_dir_cache: dict[str, bool] = {}
+        self._modules_by_name: dict[str, str] | None = None  # see _module_named
         self._built_images = _build_config_images(documents, self.builds_go)
         self._limit_cache: dict[str | None, bool] = {}  # by container directory (None: unknown)
         self._module_limits: dict[str, bool] = {}  # by module root
@@ -625,6 +648,8 @@ class _GoTree:
             directory = next((d for d in sorted(self._dirs_by_name[repository]) if self.builds_go(d)), None)
         if directory is None:
             directory = self._kubebuilder_root(container)
+        if directory is None and repository:
+            directory = self._module_named(repository)
         if directory is None and repository in self._built_images:
             directory = self._built_images[repository]
             if directory is None:
@@ -655,10 +680,26 @@ class _GoTree:
         if not found or not root:
             return None
         root = root.replace("/", os.sep)
-        if image_repository(container.image) != _KUBEBUILDER_IMAGE and \
-                not os.path.isfile(os.path.join(root, "PROJECT")):
+        project = os.path.isfile(os.path.join(root, "PROJECT"))
+        if image_repository(container.image) != _KUBEBUILDER_IMAGE and not project:
             return None
-        return root if self.builds_go(root) else None
+        # A kubebuilder project's manager is Go wherever its main is (mongodb's cmd/manager).
+        return root if self.builds_go(root) or project and os.path.isfile(os.path.join(root, "go.mod")) else None
+
+    def _module_named(self, repository: str) -> str | None:
+        """The root of a linted module named like the image (its path's last element, without
+        a major version: `github.com/percona/percona-xtradb-cluster-operator` for the image
+        `perconalab/percona-xtradb-cluster-operator`) that holds a main package."""
+        if self._modules_by_name is None:
+            self._modules_by_name = {}
+            for path in self._go_files:
+                directory = os.path.dirname(path)
+                module = modules.module_of_dir(directory)
+                if module is None or not module.path or not self._holds_main(directory):
+                    continue
+                name = re.sub(r"(/v[0-9]+|\.v[0-9]+)$", "", module.path).rsplit("/", 1)[-1]
+                self._modules_by_name.setdefault(name, module.root)
+        return self._modules_by_name.get(repository)
 
     def _program_dir(self, container: Container) -> str | None:
         """The main package a container's command runs by its directory's name, whatever the

@@ -1,0 +1,3 @@
+module example.com/mongoop
+
+go 1.22
