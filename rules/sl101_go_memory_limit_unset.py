@@ -11,8 +11,8 @@ from golint_startup.rule import Finding, Rule
 def check_manifests(manifests: ProjectManifests, options):
     # A container copied into several manifests (a kustomize base and a raw install file of
     # the same Deployment, whatever its image, which kustomize's `images:` may rename, or the
-    # DaemonSet offered instead) is one finding, at the copy a kustomization sits beside (else
-    # the first by path), the others related.
+    # DaemonSet offered instead) is one finding, at the copy a kustomization sits beside, else
+    # one that runs no script, else the first by path; the others related.
     copies: dict[tuple, list] = {}
     for container in manifests.go_containers:
         limit = container.limits_memory
@@ -23,7 +23,10 @@ def check_manifests(manifests: ProjectManifests, options):
                tuple(sorted((name, v.value.text if v.value is not None else None) for name, v in container.env.items())))
         copies.setdefault(key, []).append(container)
     for found in copies.values():
-        found.sort(key=lambda c: (not _beside_kustomization(manifests, c), c.limits_memory.location.path))
+        # Shown at a copy that runs the program itself rather than a script of the image
+        # (multus-cni's legacy /entrypoint.sh variant).
+        found.sort(key=lambda c: (not _beside_kustomization(manifests, c), _runs_a_script(c),
+                                  c.limits_memory.location.path))
         container, others = found[0], found[1:]
         limit = container.limits_memory
         variable = container.env.get("GOMEMLIMIT")
@@ -35,6 +38,10 @@ def check_manifests(manifests: ProjectManifests, options):
                                f"told: {told}{unresolved} and the code sets none; set GOMEMLIMIT to about 90% "
                                "of the limit", limit.location,
                       related=tuple(replace(c.limits_memory.location, message="the same container") for c in others))
+
+
+def _runs_a_script(container) -> bool:
+    return bool(container.command) and container.command[0].endswith(".sh")
 
 
 def _beside_kustomization(manifests: ProjectManifests, container) -> bool:
