@@ -264,9 +264,9 @@ def run(patterns: list[str], settings: Settings, *, cwd: str | None = None, incl
         measured_files = _measure(result, reported, measure, cwd)
     run_files = _RunFiles(result.abspaths, cache.keys if cache is not None else {}, cwd, result.notifications.append)
     kept: list[Finding] = []
-    # The manifests first: what composing them holds is freed before the startup model is
-    # built, so the two peaks do not add up (argo-cd's: 153 MiB with -j 1 the other way round).
     # Manifests follow the working directory's config: a manifest belongs to no Go package.
+    # They come first: what composing them holds is freed before the startup model is built,
+    # so the two peaks do not add up (argo-cd's: 153 MiB with -j 1 the other way round).
     manifest_findings = _check_manifests(found, settings, cwd, result, reported, directives, debug,
                                          _cache_for(cache, settings) if cache is not None else None, run_files)
     manifest_paths = set(result.abspaths) - {j.display for j in jobs} - measured_files

@@ -442,7 +442,7 @@ class ModuleGraph:
             return None
         name = target.name
         if not name:  # a positional element of a struct literal
-            fields = list(owner[0].structs.get(owner[2], {}))
+            fields = [field for field in owner[0].structs.get(owner[2], {}) if field != ELEMENT]  # a struct's
             if arg.index >= len(fields):
                 return None
             name = fields[arg.index]
