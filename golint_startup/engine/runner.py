@@ -410,8 +410,7 @@ def _check_manifests(found: discovery.Discovered, settings: Settings, cwd: str, 
     # those under third_party/ are other projects' releases, copied in for the tests to install
     # (knative's net-gateway-api and cert-manager): their settings are not this project's to fix.
     found.manifests = [p for p in found.manifests
-                       if settings.tests or not discovery.in_test_dir(p, settings.test_dirs, cwd)
-                       and _THIRD_PARTY not in p.split(os.sep)]
+                       if settings.tests or not discovery.in_test_dir(p, (*settings.test_dirs, _THIRD_PARTY), cwd)]
     # SL900 alone still reviews the YAML files' directives.
     if not found.manifests or not (rules or suppression.SUPPRESSION_RULE in settings.rules):
         return []

@@ -260,6 +260,14 @@ HANDLER_REGISTRATIONS: tuple[str, ...] = (
 # counts by its name in a file that imports the package. Waiting for the shutdown signal
 # (`signal.Notify`, `NotifyContext`, controller-runtime's `SetupSignalHandler`) marks a
 # long-running program too: workers and consumers that listen on no port.
+# Those waits (package functions that return at once); one beside a command framework's
+# runner, or undone by `signal.Stop`, serves nothing by itself (see go.serving).
+SIGNAL_WAITS: tuple[str, ...] = (
+    "sigs.k8s.io/controller-runtime.SetupSignalHandler",
+    "sigs.k8s.io/controller-runtime/pkg/manager/signals.SetupSignalHandler",
+    *(f"github.com/rancher/wrangler{v}/pkg/signals.SetupSignalContext" for v in ("", "/v2", "/v3")),
+    "os/signal.Notify", "os/signal.NotifyContext",
+)
 _MICRO = ("go-micro.dev/v4", "go-micro.dev/v5", "github.com/micro/go-micro", "github.com/micro/go-micro/v2")
 SERVING_CALLS: tuple[str, ...] = (
     # Stream listeners: a UDP socket (`ListenUDP`, `ListenPacket`) is as often a client's (QUIC,
@@ -269,10 +277,7 @@ SERVING_CALLS: tuple[str, ...] = (
     *(f"{HTTP}.Server.{name}" for name in ("ListenAndServe", "ListenAndServeTLS", "Serve", "ServeTLS")),
     "google.golang.org/grpc.Server.Serve",
     "sigs.k8s.io/controller-runtime.Manager.Start", "sigs.k8s.io/controller-runtime/pkg/manager.Manager.Start",
-    "sigs.k8s.io/controller-runtime.SetupSignalHandler",
-    "sigs.k8s.io/controller-runtime/pkg/manager/signals.SetupSignalHandler",
-    *(f"github.com/rancher/wrangler{v}/pkg/signals.SetupSignalContext" for v in ("", "/v2", "/v3")),
-    "os/signal.Notify", "os/signal.NotifyContext",
+    *SIGNAL_WAITS,
     # A client-go informer runs until its stop channel closes: a controller's event loop
     # (directpv's node controller listens on no port).
     "k8s.io/client-go/tools/cache.SharedIndexInformer.Run", "k8s.io/client-go/tools/cache.SharedInformer.Run",
@@ -299,10 +304,7 @@ SERVING_CALLS: tuple[str, ...] = (
 # signal channel and return at once): what their function does after them runs at shutdown.
 NON_BLOCKING_SERVING_CALLS: frozenset[str] = frozenset({
     "net.Listen", "net.ListenTCP", "net.ListenUnix", "net.ListenConfig.Listen",
-    "sigs.k8s.io/controller-runtime.SetupSignalHandler",
-    "sigs.k8s.io/controller-runtime/pkg/manager/signals.SetupSignalHandler",
-    *(f"github.com/rancher/wrangler{v}/pkg/signals.SetupSignalContext" for v in ("", "/v2", "/v3")),
-    "os/signal.Notify", "os/signal.NotifyContext",
+    *SIGNAL_WAITS,
     "go.uber.org/fx.App.Start", "github.com/hibiken/asynq.Server.Start", "go.temporal.io/sdk/worker.Worker.Start",
 })
 

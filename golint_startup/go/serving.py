@@ -19,7 +19,7 @@ from typing import Callable, Iterable
 
 from golint_startup.go.callgraph.facts import FileFacts, MethodTarget, ParamTarget, TypeRef
 from golint_startup.go.callgraph.graph import Function, ModuleGraph, Resolved, calls_a_runner, shortest_paths_to
-from golint_startup.go.library import COMMAND_RUNNERS
+from golint_startup.go.library import COMMAND_RUNNERS, SIGNAL_WAITS
 
 
 class Calls:
@@ -75,12 +75,11 @@ def serves_directly(graph: ModuleGraph, function: Function, calls: Calls) -> boo
                for event, found in zip(events, resolved))
 
 
-# controller-runtime's and wrangler's wait for the shutdown signal, beside os/signal's.
-_SIGNAL_HANDLERS = frozenset({"SetupSignalHandler", "SetupSignalContext"})
+_SIGNAL_WAITS = frozenset(tuple(entry.rsplit(".", 1)) for entry in SIGNAL_WAITS)
 
 
 def _waits_for_signal(found: Resolved) -> bool:
-    return found.external is not None and (found.external[0] == _SIGNALS or found.external[1] in _SIGNAL_HANDLERS)
+    return found.external in _SIGNAL_WAITS
 
 
 _LISTENS = frozenset({"Listen", "ListenTCP", "ListenUnix"})

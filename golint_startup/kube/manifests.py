@@ -490,7 +490,6 @@ def _pod_specs(obj: yaml.Node) -> list[tuple[str, yaml.Node | None]]:
     return []
 
 
-
 def _containers(doc: _Document, env_sources) -> list[Container]:
     found = []
     for obj in _objects(doc.root):

@@ -1367,13 +1367,9 @@ def _captured(file: GoFile) -> tuple[tuple[list, list[StructFacts], list[Variabl
 OPAQUE_GENERATED_BYTES = 128 * 1024
 
 
-def _opaque(file: GoFile) -> ProgramFacts | None:
-    """A large generated file's facts (see OPAQUE_GENERATED_BYTES); None for any other file."""
-    if len(file.source) <= OPAQUE_GENERATED_BYTES or not is_generated(file.source):
-        return None
-    summary = file_summary(file)
-    return ProgramFacts(summary._replace(complete=True, functions=tuple(
-        function._replace(events=()) for function in summary.functions)), (), ())
+def _opaque(file: GoFile) -> bool:
+    """Whether `file` is a large generated file (see OPAQUE_GENERATED_BYTES)."""
+    return len(file.source) > OPAQUE_GENERATED_BYTES and is_generated(file.source)
 
 
 def program_facts(file: GoFile, complete: bool = False) -> ProgramFacts:
@@ -1382,17 +1378,16 @@ def program_facts(file: GoFile, complete: bool = False) -> ProgramFacts:
     (`complete_program_facts`) only the files a path to a finding may run through (see
     go.startup.build_for): computing every file's events and contexts cost several times
     the parse."""
-    opaque = _opaque(file)
-    if opaque is not None:
-        return opaque
-    return complete_program_facts(file) if complete else ProgramFacts(file_summary(file), (), ())
+    return complete_program_facts(file) if complete or _opaque(file) else ProgramFacts(file_summary(file), (), ())
 
 
 def complete_program_facts(file: GoFile) -> ProgramFacts:
-    """Complete facts of a file, with extents and contexts, for the startup model."""
-    opaque = _opaque(file)
-    if opaque is not None:
-        return opaque
+    """Complete facts of a file, with extents and contexts, for the startup model; a large
+    generated file's functions call nothing."""
+    if _opaque(file):
+        summary = file_summary(file)
+        return ProgramFacts(summary._replace(complete=True, functions=tuple(
+            function._replace(events=()) for function in summary.functions)), (), ())
     extents, contexts = [], []
     facts = file_facts(file, program=(extents, contexts))
     return ProgramFacts(facts, tuple(extents), tuple(contexts))
