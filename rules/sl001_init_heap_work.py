@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import functools
 import os
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
+from typing import Callable
 
 from golint_startup.go.constants import Constants, trip_count
 from golint_startup.go.embed import embedded_data_variables, embedded_files, embedded_variables, human_size
 from golint_startup.go.gofile import GoFile
 from golint_startup.go.imports import default_package_name
+from golint_startup.go.inputs import input_source
 from golint_startup.go.library import BINARY_DECODE_FUNCTIONS, BURNTSUSHI_TOML, DECODE_FUNCTIONS, GO_TOML, HTTP, \
     STREAM_DECODERS, TEMPLATES, VIPER
 from golint_startup.go.scope import declared_names
-from golint_startup.go.syntax import ancestors, identifier_uses, invocation, is_define, matches, names_of, root_identifier, \
-    text, unparen, values_of, written_roots
+from golint_startup.go.syntax import ancestors, assigned_names, identifier_uses, invocation, is_define, matches, names_of, \
+    root_identifier, text, unparen, values_of, written_roots
 from golint_startup.engine.cache_format import register
 from golint_startup.rule import DISK_FILES, MODULE_FILES, Finding, Location, Option, Rule, location_of
 
@@ -82,12 +86,14 @@ _ASSIGNMENTS = """
 _LOOPS = {"for_statement"}
 
 
-def _runs_during_init(file: GoFile, node, context) -> tuple[bool, list]:
+def _runs_during_init(file: GoFile, node, context, never_set: Callable[[], frozenset] = frozenset) \
+        -> tuple[bool, list]:
     """(runs while the package initializes, the loops around it from the inside out) for a
     node within `context`.
 
     A function literal runs only when it is called on the spot (`func(){...}()`, also
-    deferred); one that is stored, passed on, or started with `go` does not.
+    deferred); one that is stored, passed on, or started with `go` does not. Nor does the
+    body of an `if x != nil` (or `len(x) > 0`) on a variable of `never_set()`.
     """
     loops = []
     holders = ancestors(file, node)
@@ -97,9 +103,42 @@ def _runs_during_init(file: GoFile, node, context) -> tuple[bool, list]:
             break
         if child.type == "function_literal" and invocation(child, holders[index:index + 2]) in (None, "go"):
             return False, []
+        if parent.type == "if_statement" and child == parent.child_by_field_name("body") and \
+                (tested := _tested_variable(parent.child_by_field_name("condition"))) is not None and \
+                tested in never_set():
+            return False, []
         if parent.type in _LOOPS and child == parent.child_by_field_name("body"):
             loops.append(parent)
     return True, loops
+
+
+# `x != nil`, `len(x) > 0`, `len(x) != 0`: whether x was given a value.
+_SET_TESTS = re.compile(r"(\w+)!=nil|len\((\w+)\)(?:>|!=)0")
+
+
+def _tested_variable(condition) -> str | None:
+    found = _SET_TESTS.fullmatch("".join(text(condition).split())) if condition is not None else None
+    return found[found.lastindex] if found else None
+
+
+def _never_set(file: GoFile, embedded: set[str]) -> frozenset:
+    """The file's unexported package-level variables declared without a value or a
+    `//go:embed` directive that the file never assigns nor takes the address of: nil for
+    ever (kuma's generated policies hold `var rawSpec []byte` where others embed a file).
+    Writes in other files of the package are not seen."""
+    candidates = set()
+    for kind, node in file.declarations:
+        if kind == "var_declaration":
+            for spec in node.named_children:
+                if spec.type == "var_spec" and spec.child_by_field_name("value") is None:
+                    candidates.update(text(n) for n in spec.children_by_field_name("name")
+                                      if not text(n)[:1].isupper() and text(n) not in embedded)
+    if not candidates:
+        return frozenset()
+    written = written_roots(file.root)
+    addressed = {name for name in candidates for use in identifier_uses(file, file.root, name)
+                 if use.parent.type == "unary_expression" and text(use.parent.child_by_field_name("operator")) == "&"}
+    return frozenset(candidates - written - addressed)
 
 
 _FILE_VARS = """
@@ -395,10 +434,15 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
     constants = Constants(file)
     receivers = _Receivers(file)
     sizes = _LiteralSizes(file, constants)
-    embedded_vars = embedded_variables(file) if embedded is not None else {}
+    embedded_vars = embedded_variables(file)
     embedded_data = embedded_data_variables(file)
+    never_set = functools.cache(lambda: _never_set(file, set(embedded_vars) | set(embedded_data)))
     for context in _init_contexts(file):
         reported_ranges: list[tuple[int, int]] = []
+        # Locals given an embedded file's bytes (`b, err := fsys.ReadFile("x.json")`) -> the
+        # read's entry (as in `embedded`): a decode of them has that file's size, and is the
+        # one finding of both (the copy is garbage once decoded).
+        read_locals: dict[str, tuple] = {}
         where = _where(context)
         loops: dict[int, list] = {}  # innermost loop -> [loops from the inside out, appends]
         # Every call has a "(": without one there is nothing to find, and a query over a
@@ -411,7 +455,7 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
             if function.type == "identifier":
                 if text(function) not in {"make", "append"}:
                     continue
-                runs, enclosing = _runs_during_init(file, call, context)
+                runs, enclosing = _runs_during_init(file, call, context, never_set)
                 if not runs:
                     continue
                 if _is_builtin(file, function, "append") and enclosing:
@@ -432,23 +476,38 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
                 continue
             if embedded_vars:
                 read = _embedded_read(file, function, found["args"][0], embedded_vars)
-                if read is not None and _runs_during_init(file, call, context)[0]:
-                    embedded.append((location_of(file.path, call), where, *read))
+                if read is not None and _runs_during_init(file, call, context, never_set)[0]:
+                    entry = (location_of(file.path, call), where, *read)
+                    if embedded is not None:
+                        embedded.append(entry)
+                    named = assigned_names(call)
+                    if named and named[0].type == "identifier":
+                        read_locals[text(named[0])] = entry
                     continue
             flagged = _classify(file, function, context, receivers)
-            if flagged is None or not _runs_during_init(file, call, context)[0]:
+            if flagged is None or not _runs_during_init(file, call, context, never_set)[0]:
                 continue
             level, cost, name = flagged
             if cost == _DECODE[1]:
-                variable = _decoded_variable(file, found["args"][0])
+                data = _decoded_data(found["args"][0])
+                if data is not None and text(data) in read_locals and file.is_shadowed(data):
+                    read = read_locals[text(data)]
+                    _, _, _, variable, wanted, patterns = read
+                    if decoded is not None:
+                        decoded.append((location_of(file.path, call), where, name, variable, patterns, wanted))
+                    if embedded is not None and read in embedded:
+                        embedded.remove(read)
+                    continue
+                variable = _decoded_variable(file, data)
                 if variable is not None and variable in embedded_data:
                     if decoded is not None:
-                        decoded.append((location_of(file.path, call), where, name, variable, embedded_data[variable]))
+                        decoded.append((location_of(file.path, call), where, name, variable, embedded_data[variable],
+                                        None))
                     continue
                 if variable is not None:
                     # A package-level name: a string constant's size is known in check_project.
                     if decoded is not None:
-                        decoded.append((location_of(file.path, call), where, name, variable, None))
+                        decoded.append((location_of(file.path, call), where, name, variable, None, None))
                     continue
             if name.endswith(".Must"):
                 reported_ranges.append((call.start_byte, call.end_byte))
@@ -462,7 +521,8 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
 
 
 def _loop_findings(file: GoFile, loops: dict, context, where: str, sizes: _LiteralSizes, minimum: int):
-    """One finding per loop that appends, unless the loops around it run a literal's few times."""
+    """One finding per loop that appends, when the loops around it run at least `minimum`
+    times as the file spells out, or range over input the initializer reads."""
     for enclosing, appends in loops.values():
         total = 1
         for loop in enclosing:
@@ -471,6 +531,8 @@ def _loop_findings(file: GoFile, loops: dict, context, where: str, sizes: _Liter
                 total = None
                 break
             total *= count
+        if total is None and not any(_ranges_over_input(file, loop) for loop in enclosing):
+            continue  # a table of unknown length: read by hand, a dozen entries, every time
         if total is not None and total < minimum:
             continue
         targets = sorted({text(values_of(a.child_by_field_name("arguments"))[0]) for a in appends
@@ -485,6 +547,11 @@ def _loop_findings(file: GoFile, loops: dict, context, where: str, sizes: _Liter
             "copied, and the old arrays are garbage before main can set a memory limit or tune GOGC; "
             "preallocate with make(T, 0, n) or build it in main",
             related=tuple(location_of(file.path, a, "another append in the same loop") for a in appends[1:]))
+
+
+def _ranges_over_input(file: GoFile, loop) -> bool:
+    clause = next((c for c in loop.named_children if c.type == "range_clause"), None)
+    return clause is not None and input_source(file, clause.child_by_field_name("right")) is not None
 
 
 def _embedded_read(file: GoFile, function, args, embedded_vars: dict) -> tuple | None:
@@ -507,18 +574,22 @@ def _embedded_read(file: GoFile, function, args, embedded_vars: dict) -> tuple |
     return call_name, text(variable), text(argument)[1:-1] if literal else None, embedded_vars[text(variable)]
 
 
-def _decoded_variable(file: GoFile, args) -> str | None:
-    """The package-level name (a `//go:embed` variable, a string constant) a decode call
-    reads: its first argument, as is or converted (`json.Unmarshal(raw, &v)`,
-    `yaml.Unmarshal([]byte(text), &v)`); None for anything else, a local included."""
+def _decoded_data(args):
+    """The identifier a decode call reads: its first argument, as is or converted
+    (`json.Unmarshal(raw, &v)`, `yaml.Unmarshal([]byte(text), &v)`); None for anything else."""
     arguments = values_of(args)
     data = unparen(arguments[0]) if arguments else None
     if data is not None and data.type == "call_expression" and \
             text(data.child_by_field_name("function")).replace(" ", "") in {"[]byte", "string"}:
         converted = values_of(data.child_by_field_name("arguments"))
         data = unparen(converted[0]) if len(converted) == 1 else None
-    if data is None or data.type != "identifier" or text(data) in file.imports or file.is_shadowed(data) or \
-            text(data) in _NOT_DATA:
+    return data if data is not None and data.type == "identifier" else None
+
+
+def _decoded_variable(file: GoFile, data) -> str | None:
+    """The package-level name (a `//go:embed` variable, a string constant) that `data`, a
+    decode's argument (see _decoded_data), names; None for anything else, a local included."""
+    if data is None or text(data) in file.imports or file.is_shadowed(data) or text(data) in _NOT_DATA:
         return None
     return text(data)
 
@@ -580,7 +651,8 @@ class _Facts:
     #  file name or None, the variable's //go:embed patterns)
     embedded: list = field(default_factory=list)
     # (where, "func init" or "a package-level var initializer", call name, the package-level
-    #  name decoded, its //go:embed patterns or None for another name: a string constant?)
+    #  name decoded, its //go:embed patterns or None for another name: a string constant?,
+    #  the embedded file read into the local decoded, or None for the whole variable)
     decoded: list = field(default_factory=list)
     # Package-level names given string literals -> their length (see _string_constants).
     constants: dict = field(default_factory=dict)
@@ -612,21 +684,27 @@ def check_project(project, options: dict):
                     yield finding
         constants = {name: size for _, facts in files for name, size in facts.constants.items()}
         for _, facts in files:
-            for where, context, call_name, variable, patterns in facts.decoded:
+            for where, context, call_name, variable, patterns, wanted in facts.decoded:
                 if where.path in project.reported:
-                    finding = _decoded_finding(directory, where, context, call_name, variable, patterns,
+                    finding = _decoded_finding(directory, where, context, call_name, variable, patterns, wanted,
                                                constants.get(variable), options["min-embedded-bytes"])
                     if finding is not None:
                         yield finding
 
 
 def _decoded_finding(directory: str, where: Location, context: str, call_name: str, variable: str,
-                     patterns: tuple | None, constant: int | None, minimum: int) -> Finding | None:
+                     patterns: tuple | None, wanted: str | None, constant: int | None,
+                     minimum: int) -> Finding | None:
     """A decode of a package-level name: a `//go:embed` string or []byte variable (with the
-    embedded file's size when its pattern resolves to files in the tree) or a string
-    constant (with its length); None when that size is known and under `minimum`."""
+    embedded file's size when its pattern resolves to files in the tree), the file `wanted`
+    read from an embed.FS variable, or a string constant (with its length); None when that
+    size is known and under `minimum`."""
     files = embedded_files(directory, patterns) if patterns is not None else None
-    if files:
+    if files and wanted is not None:
+        size = _file_size(files, wanted)
+        what = f"decodes {wanted!r} ({human_size(size)}) read from {variable}" if size is not None else \
+            f"decodes {wanted!r} read from {variable}"
+    elif files:
         size = sum(files.values())
         names = ", ".join(sorted(os.path.basename(name) for name in files))
         what = f"decodes {human_size(size)} of embedded {names} (in {variable})"
@@ -666,13 +744,18 @@ def _compilation_finding(package: str, compilations: list, reported: set, minimu
         first[0], level="note", related=related)
 
 
+def _file_size(files: dict[str, int], wanted: str) -> int | None:
+    """The size of the embedded file a ReadFile names (`"./x.json"` is `x.json`)."""
+    return files.get(wanted[2:] if wanted.startswith("./") else wanted)
+
+
 def _embedded_finding(directory: str, where: Location, context: str, call_name: str, variable: str,
                       wanted: str | None, patterns: tuple, minimum: int) -> Finding | None:
     files = embedded_files(directory, patterns)
     size = None
     if files is not None:
         if wanted is not None:
-            size = files.get(wanted.lstrip("./") if wanted.startswith("./") else wanted)
+            size = _file_size(files, wanted)
         elif files:
             size = sum(files.values())
     if size is not None and size < minimum:

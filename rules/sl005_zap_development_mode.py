@@ -66,11 +66,14 @@ def check(file: GoFile, options: dict):
         described = _FLAGGED_CALLS[name]
         if name == "NewDevelopmentConfig":
             # Its encoder settings only change how lines look; its level is the one cost left.
-            used = _config_fields_used(file, call)
+            used, assigned = _config_fields_used(file, call) or (None, set())
             if used is not None and used <= {"EncoderConfig"}:
                 continue
-            if used is not None and used <= {"EncoderConfig", "Level"}:
+            if used is not None and used <= {"EncoderConfig", "Level"} and "Level" not in assigned:
                 described = "takes the development config's level: debug, so every debug line is written"
+            elif "Level" in assigned:
+                described = "starts from the development config: no sampling, a stack trace for every warning, " \
+                            "and DPanic panics (its debug level is replaced here)"
         yield RULE.finding(file.path, call, f"zap.{name}() {described}; "
                                             "use the production logger or choose at run time")
     for found in matches(_CONFIG_LITERALS, file.root):
@@ -81,13 +84,14 @@ def check(file: GoFile, options: dict):
                                              "mode, where DPanic panics and warnings carry stack traces")
 
 
-def _config_fields_used(file: GoFile, call) -> set[str] | None:
-    """The fields and methods read of the development config `call` makes, when only those are
-    (`cfg := zap.NewDevelopmentConfig(); zapcore.NewConsoleEncoder(cfg.EncoderConfig)`, or
-    `zap.NewDevelopmentConfig().EncoderConfig`); None when the config itself goes somewhere."""
+def _config_fields_used(file: GoFile, call) -> tuple[set[str], set[str]] | None:
+    """(the fields and methods used of the development config `call` makes, the fields assigned
+    of them), when only those are (`cfg := zap.NewDevelopmentConfig();
+    zapcore.NewConsoleEncoder(cfg.EncoderConfig)`, or `zap.NewDevelopmentConfig().EncoderConfig`);
+    None when the config itself goes somewhere."""
     parent = call.parent
     if parent.type == "selector_expression":
-        return {text(parent.child_by_field_name("field"))}
+        return {text(parent.child_by_field_name("field"))}, set()
     if parent.type != "expression_list" or len(parent.named_children) != 1 or \
             parent.parent.type not in ("short_var_declaration", "assignment", "var_spec"):
         return None
@@ -101,7 +105,11 @@ def _config_fields_used(file: GoFile, call) -> set[str] | None:
     uses = identifier_uses(file, holder, text(names[0]), after=call.end_byte)
     if not uses or any(use.parent.type != "selector_expression" for use in uses):
         return None
-    return {text(use.parent.child_by_field_name("field")) for use in uses}
+    fields = {text(use.parent.child_by_field_name("field")) for use in uses}
+    assigned = {text(use.parent.child_by_field_name("field")) for use in uses
+                if use.parent.parent.type == "expression_list" and use.parent.parent.parent.type == "assignment"
+                and use.parent.parent == use.parent.parent.parent.child_by_field_name("left")}
+    return fields, assigned
 
 
 RULE = Rule.from_docs(

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 
 from golint_startup.go.gofile import GoFile
-from golint_startup.go.syntax import assigned_names, enclosing_function, identifier_uses, matches, text
+from golint_startup.go.syntax import assigned_names, enclosing_function, identifier_uses, matches, text, unparen, \
+    values_of
 from golint_startup.rule import SCOPE, SCOPE_HELP, STARTUP_MODEL, Rule, location_of
 
 _READ_ALL = """
@@ -15,7 +16,9 @@ _READ_ALL = """
 
 _READERS = {"io", "io/ioutil"}
 _JSON = "encoding/json"
-_YAML = {"gopkg.in/yaml.v2", "gopkg.in/yaml.v3", "sigs.k8s.io/yaml"}
+# sigs.k8s.io/yaml is not among them: it has no decoder that reads less than the whole
+# document (its Unmarshal converts all of it to JSON first), so there is nothing to suggest.
+_YAML = {"gopkg.in/yaml.v2", "gopkg.in/yaml.v3"}
 
 
 def _buffer_name(call) -> str | None:
@@ -52,12 +55,73 @@ def _decoder(file: GoFile, use) -> str | None:
 
 def _fix(package: str, reader: str, target: str) -> str:
     if package == _JSON:
-        return f"json.NewDecoder({reader}).Decode({target}) (for a large array, element by element with " \
-               "Token/More, which buffers one element at a time)"
-    if package == "sigs.k8s.io/yaml":
-        return "sigs.k8s.io/yaml has no streaming decoder; k8s.io/apimachinery/pkg/util/yaml." \
-               f"NewYAMLOrJSONDecoder({reader}, 4096).Decode({target}) reads one document at a time"
-    return f"yaml.NewDecoder({reader}).Decode({target}), which parses from the reader without holding its bytes"
+        return f"decode the array one element at a time: dec := json.NewDecoder({reader}), dec.Token() for " \
+               "its '[', then dec.More() and dec.Decode(&item) per element (json.NewDecoder(r).Decode of the " \
+               "whole array buffers all of it too)"
+    return f"decode from the reader: yaml.NewDecoder({reader}).Decode({target}), which parses from it without " \
+           "holding its bytes"
+
+
+def _is_slice_type(file: GoFile, node, depth: int = 0) -> bool:
+    """Whether a type is a slice: `[]T`, or a name the file declares as one (`type Items []Item`)."""
+    if node is None or depth > 3:
+        return False
+    if node.type == "slice_type":
+        return True
+    if node.type != "type_identifier":
+        return False
+    for kind, declaration in file.declarations:
+        if kind == "type_declaration":
+            for spec in declaration.named_children:
+                name = spec.child_by_field_name("name")
+                if name is not None and text(name) == text(node):
+                    return _is_slice_type(file, spec.child_by_field_name("type"), depth + 1)
+    return False
+
+
+def _declared_type(use):
+    """(the type of the variable a declaring `use` declares, whether that is a pointer to it):
+    from `var x T`, a parameter `x T`, or the one value of `x := []T{}`, `make([]T, n)`,
+    `&[]T{}`, `new([]T)`; None when `use` declares nothing or the type is not written."""
+    parent = use.parent
+    if parent.type in ("var_spec", "parameter_declaration") and use in parent.children_by_field_name("name"):
+        written = parent.child_by_field_name("type")
+        if written is not None:
+            if written.type == "pointer_type":
+                return next(iter(written.named_children), None), True
+            return written, False
+        values = values_of(parent.child_by_field_name("value"))
+    elif parent.type == "expression_list" and parent.parent.type == "short_var_declaration" and \
+            parent == parent.parent.child_by_field_name("left"):
+        values = values_of(parent.parent.child_by_field_name("right"))
+    else:
+        return None
+    if len(values) != 1:
+        return None
+    value, pointer = unparen(values[0]), False
+    if value.type == "unary_expression" and text(value.child_by_field_name("operator")) == "&":
+        value, pointer = unparen(value.child_by_field_name("operand")), True
+    if value.type == "composite_literal":
+        return value.child_by_field_name("type"), pointer
+    if value.type == "call_expression" and text(value.child_by_field_name("function")) in ("make", "new"):
+        arguments = [a for a in value.child_by_field_name("arguments").named_children if a.type != "comment"]
+        return (arguments[0], text(value.child_by_field_name("function")) == "new") if arguments else None
+    return None
+
+
+def _decodes_into_a_slice(file: GoFile, function, target) -> bool:
+    """Whether an Unmarshal's target is a slice the function declares: `&items` with `var items
+    []T`, `items := []T{}` or `make([]T, n)`, or a pointer to one (`p *[]T`, `p := &[]T{}`)."""
+    addressed = target.type == "unary_expression" and text(target.child_by_field_name("operator")) == "&"
+    name = unparen(target.child_by_field_name("operand")) if addressed else target
+    if name is None or name.type != "identifier":
+        return False
+    for use in identifier_uses(file, function, text(name), function.start_byte):
+        declared = _declared_type(use)
+        if declared is not None:
+            written, pointer = declared
+            return pointer != addressed and _is_slice_type(file, written)
+    return False
 
 
 def check(file: GoFile, options: dict):
@@ -84,12 +148,16 @@ def check(file: GoFile, options: dict):
         arguments = [n for n in found["args"][0].named_children if n.type != "comment"]
         reader = text(arguments[0]) if len(arguments) == 1 and len(text(arguments[0])) <= 40 else "r"
         target_node = [n for n in uses[0].parent.named_children if n.type != "comment"][1]
+        if package == _JSON and not _decodes_into_a_slice(file, function, unparen(target_node)):
+            # encoding/json's Decoder buffers a whole value before decoding it, growing its buffer
+            # as ReadAll does: reading from the reader saves nothing but for an array's elements.
+            continue
         target = text(target_node) if len(text(target_node)) <= 40 else "&v"
         reader_call = text(call.child_by_field_name("function"))
         yield RULE.finding(
             file.path, unmarshal,
             f"{name} holds the whole body read by {reader_call} only to be decoded here, so the bytes and the "
-            f"decoded value are in memory together; decode from the reader: {_fix(package, reader, target)}",
+            f"decoded value are in memory together; {_fix(package, reader, target)}",
             related=(location_of(file.path, call, f"the body is read whole here by {reader_call}"),))
 
 

@@ -2,23 +2,26 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from golint_startup.kube.manifests import RECOGNITION, ProjectManifests
 from golint_startup.rule import Finding, Option, Rule
 
 def check_manifests(manifests: ProjectManifests, options):
     budget = options["min-restart-budget"]
-    for container in manifests.go_containers:
-        if container.liveness_probe is None or container.startup_probe:
-            continue
-        if container.liveness_restart_after < budget:
-            delay = container.liveness_initial_delay
-            yield Finding(RULE.id, f"liveness probe of {container.label} restarts it unless it answers within "
-                                   f"{container.liveness_restart_after}s of starting (initialDelaySeconds {delay}, "
-                                   f"then {container.liveness_restart_after - delay}s of failed probes; min-restart-budget "
-                                   f"{budget}s) and has no startupProbe: a slower start "
-                                   "(CPU throttling, a cold cache, a larger config) is killed and restarted in a "
-                                   "loop; add a startupProbe",
-                          container.liveness_probe)
+    early = [c for c in manifests.go_containers
+             if c.liveness_probe is not None and not c.startup_probe and c.liveness_restart_after < budget]
+    # Copies of one container (a release's variants of one install) are one finding.
+    for container, *others in manifests.copies(early, lambda c: (c.liveness_initial_delay, c.liveness_restart_after)):
+        delay = container.liveness_initial_delay
+        yield Finding(RULE.id, f"liveness probe of {container.label} restarts it unless it answers within "
+                               f"{container.liveness_restart_after}s of starting (initialDelaySeconds {delay}, "
+                               f"then {container.liveness_restart_after - delay}s of failed probes; min-restart-budget "
+                               f"{budget}s) and has no startupProbe: a slower start "
+                               "(CPU throttling, a cold cache, a larger config) is killed and restarted in a "
+                               "loop; add a startupProbe",
+                      container.liveness_probe,
+                      related=tuple(replace(c.liveness_probe, message="the same container") for c in others))
 
 
 RULE = Rule.from_docs(

@@ -65,6 +65,9 @@ class _Tracer:
         if callee is not None and callee[0]:
             kind = INPUT_SOURCES.get(callee)
             if kind == "read":
+                leading = self._leading_text(arguments[0], 4) if arguments else None
+                if leading is not None and (leading + "/").startswith(_KERNEL_FILES):
+                    return None
                 return text(function)
             if kind == "derived" and arguments:
                 return self.source(arguments[0], depth - 1)
@@ -81,6 +84,36 @@ class _Tracer:
             # A method of an input value (`doc.Items()`, `sc.Text()`) returns part of it.
             return self.source(function.child_by_field_name("operand"), depth - 1)
         return None
+
+    def _leading_text(self, node, depth: int) -> str | None:
+        """The constant text a path starts with, when it is written out: a literal, a local
+        or the file's package-level name given one, the first part of a join or a `+`."""
+        node = unparen(node)
+        if node is None or depth == 0:
+            return None
+        if node.type in ("interpreted_string_literal", "raw_string_literal"):
+            return text(node)[1:-1]
+        if node.type == "binary_expression":
+            return self._leading_text(node.child_by_field_name("left"), depth - 1)
+        if node.type == "call_expression":
+            callee = self.file.callee(node)
+            arguments = values_of(node.child_by_field_name("arguments"))
+            if callee in _JOINS and arguments:
+                return self._leading_text(arguments[0], depth - 1)
+            return None
+        if node.type != "identifier":
+            return None
+        for use in identifier_uses(self.file, self.function, text(node)):
+            if use.start_byte >= node.start_byte:
+                break
+            parent = use.parent
+            if parent is not None and parent.type == "expression_list" and parent.parent is not None and \
+                    parent.parent.type == "short_var_declaration":
+                return self._leading_text(_value_for(parent.parent.child_by_field_name("right"), parent, use),
+                                          depth - 1)
+        if self.file.is_shadowed(node):
+            return None
+        return self._leading_text(_package_value(self.file, text(node)), depth - 1)
 
     def _variable(self, identifier, depth: int) -> str | None:
         name = text(identifier)
@@ -173,6 +206,25 @@ class _Tracer:
                 if found:
                     return found
         return None
+
+
+# Reads of the kernel's pseudo-files (`os.ReadDir("/sys/bus/pci/devices/" + addr + "/net")`)
+# list a machine's devices, mounts or processes: a handful, not input that grows.
+_KERNEL_FILES = ("/sys/", "/proc/")
+_JOINS = frozenset({("path/filepath", "Join"), ("path", "Join"), ("fmt", "Sprintf")})
+
+
+def _package_value(file: GoFile, name: str):
+    """The value of the file's package-level `const` or `var` `name` given one value."""
+    for kind, node in file.declarations:
+        if kind not in ("const_declaration", "var_declaration"):
+            continue
+        for spec in node.named_children:
+            names = [text(n) for n in spec.children_by_field_name("name")]
+            values = values_of(spec.child_by_field_name("value"))
+            if names == [name] and len(values) == 1:
+                return values[0]
+    return None
 
 
 def _value_for(right, left, use):

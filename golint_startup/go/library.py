@@ -147,6 +147,17 @@ STARTUP_EDGES: tuple[str, ...] = (
 # `RegisterFooServer` functions live in the service's own packages). The methods of a value
 # registered with gRPC are never edges anyway: the call graph follows calls and function
 # values, not a value's methods.
+# A function whose parameters begin with net/http's handler's, `(http.ResponseWriter,
+# *http.Request`, and whose value is passed or stored anywhere, is a request handler, however
+# the registration it goes to is reached (`rt.Server().Mux().HandleFunc("/x", h.Serve)`, a
+# receiver the model cannot type; httprouter's `func(w, r, httprouter.Params)`): its value is
+# no startup edge. The form is facts.signature's, without qualifiers.
+HANDLER_PARAMETERS = "ResponseWriter,*Request"
+
+
+def handles_requests(signature: str) -> bool:
+    parameters = signature.split("/", 1)[0]
+    return parameters == HANDLER_PARAMETERS or parameters.startswith(HANDLER_PARAMETERS + ",")
 _HTTP_METHODS = ("Get", "Post", "Put", "Patch", "Delete", "Head", "Options", "Connect", "Trace")
 HANDLER_REGISTRATIONS: tuple[str, ...] = (
     *(f"{HTTP}.{name}" for name in ("Handle", "HandleFunc", "HandlerFunc")),
@@ -154,6 +165,8 @@ HANDLER_REGISTRATIONS: tuple[str, ...] = (
       for name in (*_HTTP_METHODS, "Handle", "HandleFunc", "Method", "MethodFunc", "NotFound", "MethodNotAllowed")),
     *(f"github.com/gorilla/mux.{name}" for name in ("Handle", "HandleFunc", "Handler", "HandlerFunc",
                                                      "NotFoundHandler")),
+    *(f"github.com/julienschmidt/httprouter.{name}" for name in
+      (*(m.upper() for m in _HTTP_METHODS if m not in ("Connect", "Trace")), "Handle", "Handler", "HandlerFunc")),
     # A middleware chain's wrapper of a handler (`chain.ThenFunc(h)`) runs `h` per request.
     *(f"github.com/justinas/alice.{name}" for name in ("Then", "ThenFunc")),
     *(f"github.com/gin-gonic/gin.{name}" for name in

@@ -48,7 +48,7 @@ from golint_startup.go.callgraph.facts import Context, FileFacts, FunctionTarget
     ProgramFacts, Span, Target
 from golint_startup.go import serving
 from golint_startup.go.library import COMMAND_FIELDS, COMMAND_PREPARE_FIELDS, COMMAND_RUNNERS, HANDLER_REGISTRATIONS, \
-    NON_BLOCKING_SERVING_CALLS, SERVING_CALLS, STARTUP_EDGES
+    NON_BLOCKING_SERVING_CALLS, SERVING_CALLS, STARTUP_EDGES, handles_requests
 
 # A step of a path: (function id, the call site in the previous step's function, or None at the root).
 Step = tuple
@@ -440,6 +440,8 @@ class _Startup:
             if runs:
                 targets = runs
             for target in targets:
+                if event.kind == "ref" and handles_requests(target.signature):
+                    continue  # runs per request
                 command = bool(runs) or self._command_edge(function, event, context, target)
                 if resolved.dispatched > 1 and self.live is not None and not self.live.admits(target):
                     self.live.defer(target, (function.id, event.span, target, command))

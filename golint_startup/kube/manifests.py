@@ -21,7 +21,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import PurePath
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 import yaml
 
@@ -190,6 +190,11 @@ class Container:
         return f'{kind} "{self.name}" of {self.workload}'
 
     @property
+    def runs_once(self) -> bool:
+        """A Job's container: it runs to completion once (a migration, an install hook)."""
+        return self.workload.startswith("Job/")
+
+    @property
     def gc_off(self) -> Setting | None:
         """The `GOGC` value that turns the collector off (`off`, or negative), or None."""
         variable = self.env.get("GOGC")
@@ -216,6 +221,32 @@ class ProjectManifests:
         if variable is not None and (variable.value is None or variable.value.text not in ("", "off")):
             return "GOMEMLIMIT"
         return "the code" if self._sets_limit(container.go_dir) else ""
+
+    def copies(self, containers: Iterable[Container], setting: Callable[[Container], tuple]) -> list[list[Container]]:
+        """The containers grouped into copies of one container: a kustomize base and a raw
+        install file of the same Deployment, whatever its image (kustomize's `images:` renames
+        it), or the DaemonSet offered instead, with the same container name, environment and
+        `setting` (what the rule reports). Each group is one finding, at its first container:
+        the copy a kustomization sits beside, else one that runs no script of the image, else
+        the shallowest path (a release directory's variants sit below it), then the first."""
+        groups: dict[tuple, list[Container]] = {}
+        for container in containers:
+            name = container.workload.split("/", 1)[-1]  # Deployment or DaemonSet: two ways to install one thing
+            env = tuple(sorted((key, v.value.text if v.value is not None else None) for key, v in container.env.items()))
+            groups.setdefault((name, container.name, container.init, setting(container), env), []).append(container)
+        for found in groups.values():
+            found.sort(key=lambda c: (not self._beside_kustomization(c), _runs_a_script(c),
+                                      c.location.path.count("/"), c.location.path))
+        return list(groups.values())
+
+    def _beside_kustomization(self, container: Container) -> bool:
+        directory = os.path.dirname(self.abspaths.get(container.location.path, ""))
+        return bool(directory) and any(os.path.exists(os.path.join(directory, name))
+                                       for name in ("kustomization.yaml", "kustomization.yml", "Kustomization"))
+
+
+def _runs_a_script(container: Container) -> bool:
+    return bool(container.command) and container.command[0].endswith(".sh")
 
 
 # --- loading -----------------------------------------------------------------------------
@@ -483,7 +514,8 @@ def _pod_specs(obj: yaml.Node) -> list[tuple[str, yaml.Node | None]]:
     ClusterServiceVersion installs (`spec.install.spec.deployments`: an operator's bundle)."""
     kind = _text(_value(obj, "kind"))
     if kind in WORKLOAD_KINDS:
-        return [(f"{kind}/{_text(_value(obj, 'metadata', 'name')) or '?'}", _pod_spec(obj, kind))]
+        name = _text(_value(obj, "metadata", "name")) or _text(_value(obj, "metadata", "generateName")) or "?"
+        return [(f"{kind}/{name}", _pod_spec(obj, kind))]
     if kind == _CSV:
         return [(f"Deployment/{_text(_value(item, 'name')) or '?'}", _value(item, "spec", "template", "spec"))
                 for item in _items(_value(obj, "spec", "install", "spec", "deployments"))]

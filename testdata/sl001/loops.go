@@ -1,5 +1,11 @@
 package config
 
+import (
+	"io"
+	"os"
+	"strings"
+)
+
 var registry = func() []string {
 	var out []string
 	for i := 0; i < 10; i++ {
@@ -9,7 +15,8 @@ var registry = func() []string {
 }()
 
 func init() {
-	for _, s := range sizes {
+	listing, _ := io.ReadAll(os.Stdin) // want "SL001: io.ReadAll in func init"
+	for _, s := range strings.Fields(string(listing)) {
 		func() {
 			names = append(names, "y") // want "SL001: append inside a loop"
 		}()
@@ -25,6 +32,8 @@ var goPaths []string
 
 // A slice made with its final capacity is not reallocated while it fits.
 func init() {
+	data, _ := os.ReadFile("gopaths") // want "SL001: os.ReadFile in func init"
+	goPaths := strings.Split(string(data), ":")
 	srcPaths := make([]string, 0, len(goPaths))
 	for _, p := range goPaths {
 		srcPaths = append(srcPaths, p+"/src")

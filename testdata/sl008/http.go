@@ -11,9 +11,8 @@ import (
 	"os"
 )
 
-type Catalog struct {
-	Items []string `json:"items"`
-}
+// A JSON array: decoding it element by element holds one element, not the whole body.
+type Catalog []string
 
 func loadCatalog(resp *http.Response) (*Catalog, error) {
 	body, err := io.ReadAll(resp.Body)
@@ -21,7 +20,7 @@ func loadCatalog(resp *http.Response) (*Catalog, error) {
 		return nil, err
 	}
 	var c Catalog
-	if err := json.Unmarshal(body, &c); err != nil { // want "SL008: body holds the whole body read by io.ReadAll .*json.NewDecoder\\(resp.Body\\).Decode\\(&c\\)"
+	if err := json.Unmarshal(body, &c); err != nil { // want "SL008: body holds the whole body read by io.ReadAll .*one element at a time: dec := json.NewDecoder\\(resp.Body\\)"
 		return nil, err
 	}
 	return &c, nil
@@ -68,6 +67,46 @@ func inClosure(r io.Reader) func(*Catalog) error {
 		}
 		return json.Unmarshal(raw, c) // want "SL008"
 	}
+}
+
+func literalSlice(r io.Reader) ([]Entry, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	entries := make([]Entry, 0, 16)
+	err = json.Unmarshal(data, &entries) // want "SL008"
+	return entries, err
+}
+
+func pointerToSlice(r io.Reader) *[]Entry {
+	data, _ := io.ReadAll(r)
+	entries := &[]Entry{}
+	_ = json.Unmarshal(data, entries) // want "SL008"
+	return entries
+}
+
+type Entry struct{ Name string }
+
+// Not flagged: one JSON object. json.NewDecoder(r).Decode buffers the whole value before
+// decoding it, growing its buffer as ReadAll does (measured: more allocated, a higher peak),
+// so reading from the reader saves nothing.
+func object(r io.Reader) (*Entry, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	var e Entry
+	err = json.Unmarshal(data, &e)
+	return &e, err
+}
+
+func objectPointer(r io.Reader, e *Entry, m *map[string]Entry) error {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return err
+	}
+	return json.Unmarshal(data, e)
 }
 
 // Not flagged: the bytes have another use.

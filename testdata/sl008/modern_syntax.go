@@ -14,13 +14,13 @@ type Replies[T any] = map[string]T // a generic type alias (Go 1.24)
 
 func defaults() Reply { return Reply{Host: new("localhost")} } // new(expr) (Go 1.26)
 
-func fetch(resp *http.Response) (Reply, error) {
+func fetch(resp *http.Response) ([]Reply, error) {
 	limit := new(int64(1 << 20))
-	var reply Reply
+	var replies []Reply
 	data, err := io.ReadAll(io.LimitReader(resp.Body, *limit))
 	if err != nil {
-		return reply, err
+		return replies, err
 	}
-	err = json.Unmarshal(data, &reply) // want "SL008"
-	return reply, err
+	err = json.Unmarshal(data, &replies) // want "SL008"
+	return replies, err
 }

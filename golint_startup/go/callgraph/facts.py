@@ -150,8 +150,8 @@ class FunctionFacts(NamedTuple):
     the type of a function's first result; later_results: those of its other results, when
     one is a named type (`ctx, op := NewOperator()`), else empty. events: None in a summary
     (not computed). variadic: the index of a final `...` parameter, which takes every later
-    argument; -1 none. signature: a method's (see `signature`), which an interface's method
-    call compares. creates: the types whose values its text creates (see `creates`)."""
+    argument; -1 none. signature: see `signature`; an interface's method call compares
+    a method's, and a request handler is known by its own (library.handles_requests). creates: the types whose values its text creates (see `creates`)."""
 
     key: str
     kind: str
@@ -1225,8 +1225,8 @@ def _top_header(file: GoFile, node) -> tuple[FunctionFacts, tuple | None] | None
     if name == "init":
         name = f"init#{file.path}:{node.start_point[0] + 1}"  # a package may have many
     result, later = _results(file, node)
-    return FunctionFacts(name, "func", span(name_node), result, None, later_results=later,
-                         creates=creates(file, node)), None
+    return FunctionFacts(name, "func", span(name_node), result, None, signature=signature(node),
+                         later_results=later, creates=creates(file, node)), None
 
 
 # Where source text creates a value of a named type: a composite literal (`T{`, `&pkg.T{`,
@@ -1340,7 +1340,8 @@ def file_facts(file: GoFile, classify: Classifier | None = None,
         for literal in found.literals:
             if events[literal_keys[literal]]:
                 functions.append(FunctionFacts(literal_keys[literal], "lit", span(literal), UNKNOWN,
-                                               events[literal_keys[literal]], creates=creates(file, literal)))
+                                               events[literal_keys[literal]], signature=signature(literal),
+                                               creates=creates(file, literal)))
         if program is not None:
             program[0].append(Extent(function.key, span(node)))
             program[0].extend(Extent(literal_keys[literal], span(literal)) for literal in found.literals)

@@ -34,7 +34,7 @@ class Function:
     package: "Package" = None  # type: ignore[assignment]
     complete: bool = True  # False: a summary's function, its events not computed
     variadic: int = -1  # the index of a final `...` parameter, -1 none
-    signature: str = ""  # a method's parameter and result types (see facts.signature)
+    signature: str = ""  # its parameter and result types (see facts.signature)
     later_results: tuple[TypeRef, ...] = ()  # the types of its other results (see facts.FunctionFacts)
     creates: tuple[str, ...] = ()  # the types whose values it creates (see facts.creates)
 

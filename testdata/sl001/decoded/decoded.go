@@ -55,3 +55,22 @@ func load() map[string]any {
 	_ = json.Unmarshal(authenticatorsJSON, &m)
 	return m
 }
+
+// A generated package without a spec to embed: the variable stays nil, so what its `!= nil`
+// guards never runs. One assigned somewhere in the file, or given a value, may be set.
+var (
+	rawSpec     []byte
+	loadedSpec  []byte
+	spec, spec2 map[string]any
+)
+
+func init() {
+	if rawSpec != nil {
+		_ = yaml.Unmarshal(rawSpec, &spec)
+	}
+	if len(loadedSpec) > 0 {
+		_ = yaml.Unmarshal(loadedSpec, &spec2) // want `SL001: yaml.Unmarshal in func init decodes`
+	}
+}
+
+func setSpec(b []byte) { loadedSpec = b }

@@ -56,13 +56,13 @@ func main() {
 
 func run(f func([]string) []string) { f(os.Args) }
 
-func readCatalog() (map[string]int, error) {
+func readCatalog() ([]int, error) {
 	f, err := os.Open("catalog.json")
 	if err != nil {
 		return nil, err
 	}
 	data, _ := io.ReadAll(f)
-	var m map[string]int
+	var m []int
 	err = json.Unmarshal(data, &m)
 	return m, err
 }

@@ -27,6 +27,8 @@ func (s *server) GetItem(req *pb.Request) { onlyGRPC(nil) }
 func main() {
 	s := &server{}
 	exportCallbacks()
+	registerBootstrap(nil)
+	_ = costRoutes()
 	registerJobs(nil)
 	_ = routes()
 	uploadRoutes(web.New())
@@ -83,13 +85,13 @@ func fiberHandler(c *fiber.Ctx) error { onlyFiber(nil); return nil }
 
 func decodeRequest(body io.Reader) {
 	data, _ := io.ReadAll(body)
-	var v map[string]any
+	var v []any
 	_ = json.Unmarshal(data, &v)
 }
 
 func decodeAtStartup(body io.Reader) {
 	data, _ := io.ReadAll(body)
-	var v map[string]any
+	var v []any
 	_ = json.Unmarshal(data, &v) // want "SL008"
 }
 
@@ -181,7 +183,7 @@ var probes = map[string]func(io.Reader){
 
 func probeHTTP(body io.Reader) {
 	data, _ := io.ReadAll(body)
-	var v map[string]any
+	var v []any
 	_ = json.Unmarshal(data, &v)
 }
 
@@ -190,7 +192,7 @@ var warmed = warm(nil)
 
 func warm(body io.Reader) bool {
 	data, _ := io.ReadAll(body)
-	var v map[string]any
+	var v []any
 	_ = json.Unmarshal(data, &v) // want "SL008"
 	return v != nil
 }

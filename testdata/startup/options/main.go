@@ -39,14 +39,14 @@ func main() {
 
 func parse(text string) map[string]any {
 	data, _ := io.ReadAll(strings.NewReader(text))
-	var v map[string]any
+	var v []any
 	_ = json.Unmarshal(data, &v) // want "SL008"
 	return v
 }
 
 func parseHook(text string) map[string]any {
 	data, _ := io.ReadAll(strings.NewReader(text))
-	var v map[string]any
+	var v []any
 	_ = json.Unmarshal(data, &v)
 	return v
 }

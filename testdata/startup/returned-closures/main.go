@@ -37,21 +37,21 @@ func main() {
 
 func search(table, value string) map[string]any {
 	data, _ := io.ReadAll(strings.NewReader(table + value))
-	var v map[string]any
+	var v []any
 	_ = json.Unmarshal(data, &v)
 	return v
 }
 
 func lookup(table, value string) map[string]any {
 	data, _ := io.ReadAll(strings.NewReader(table + value))
-	var v map[string]any
+	var v []any
 	_ = json.Unmarshal(data, &v) // want "SL008"
 	return v
 }
 
 func scan(table, value string) map[string]any {
 	data, _ := io.ReadAll(strings.NewReader(table + value))
-	var v map[string]any
+	var v []any
 	_ = json.Unmarshal(data, &v) // want "SL008"
 	return v
 }

@@ -53,24 +53,24 @@ func (a *api) Warm(req *http.Request) error { return decodeWarm(nil) }
 
 func decode(body io.Reader) error {
 	data, _ := io.ReadAll(body)
-	var v map[string]any
+	var v []any
 	return json.Unmarshal(data, &v)
 }
 
 func decodeStar(body io.Reader) error {
 	data, _ := io.ReadAll(body)
-	var v map[string]any
+	var v []any
 	return json.Unmarshal(data, &v)
 }
 
 func decodeRate(body io.Reader) error {
 	data, _ := io.ReadAll(body)
-	var v map[string]any
+	var v []any
 	return json.Unmarshal(data, &v)
 }
 
 func decodeWarm(body io.Reader) error {
 	data, _ := io.ReadAll(body)
-	var v map[string]any
+	var v []any
 	return json.Unmarshal(data, &v) // want "SL008"
 }

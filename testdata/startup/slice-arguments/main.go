@@ -39,7 +39,7 @@ func main() {
 
 func decode() map[string]any {
 	data, _ := io.ReadAll(os.Stdin)
-	var v map[string]any
+	var v []any
 	_ = json.Unmarshal(data, &v) // want "SL008"
 	return v
 }
@@ -47,7 +47,7 @@ func decode() map[string]any {
 // Runs once the runner starts, per request here: not startup code.
 func onLeader() {
 	data, _ := io.ReadAll(os.Stdin)
-	var v map[string]any
+	var v []any
 	_ = json.Unmarshal(data, &v)
 }
 

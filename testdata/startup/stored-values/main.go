@@ -73,55 +73,55 @@ func main() {
 
 func validatePositionalMethod(body io.Reader) error {
 	data, _ := io.ReadAll(body)
-	var v map[string]any
+	var v []any
 	return json.Unmarshal(data, &v)
 }
 
 func validatePositional(body io.Reader) error {
 	data, _ := io.ReadAll(body)
-	var v map[string]any
+	var v []any
 	return json.Unmarshal(data, &v)
 }
 
 func validateCreate(body io.Reader) error {
 	data, _ := io.ReadAll(body)
-	var v map[string]any
+	var v []any
 	return json.Unmarshal(data, &v)
 }
 
 func validateUpdate(body io.Reader) error {
 	data, _ := io.ReadAll(body)
-	var v map[string]any
+	var v []any
 	return json.Unmarshal(data, &v)
 }
 
 func validateKept(body io.Reader) error {
 	data, _ := io.ReadAll(body)
-	var v map[string]any
+	var v []any
 	return json.Unmarshal(data, &v)
 }
 
 func validateCollected(body io.Reader) error {
 	data, _ := io.ReadAll(body)
-	var v map[string]any
+	var v []any
 	return json.Unmarshal(data, &v)
 }
 
 func validateReturned(body io.Reader) error {
 	data, _ := io.ReadAll(body)
-	var v map[string]any
+	var v []any
 	return json.Unmarshal(data, &v)
 }
 
 func validateAtStartup(body io.Reader) error {
 	data, _ := io.ReadAll(body)
-	var v map[string]any
+	var v []any
 	return json.Unmarshal(data, &v) // want "SL008"
 }
 
 func validateLiteral(body io.Reader) error {
 	data, _ := io.ReadAll(body)
-	var v map[string]any
+	var v []any
 	return json.Unmarshal(data, &v) // want "SL008"
 }
 
@@ -152,7 +152,7 @@ var hooks = []webhook{{Validate: check(validateConverted)}}
 
 func validateConverted(body io.Reader) error {
 	data, _ := io.ReadAll(body)
-	var v map[string]any
+	var v []any
 	return json.Unmarshal(data, &v)
 }
 
@@ -173,12 +173,12 @@ func init() {
 
 func validateAssignedPerRequest(body io.Reader) error {
 	data, _ := io.ReadAll(body)
-	var v map[string]any
+	var v []any
 	return json.Unmarshal(data, &v)
 }
 
 func validateAssignedAtBoot(body io.Reader) error {
 	data, _ := io.ReadAll(body)
-	var v map[string]any
+	var v []any
 	return json.Unmarshal(data, &v) // want "SL008"
 }

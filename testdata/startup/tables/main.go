@@ -38,7 +38,7 @@ func Decode(r io.Reader) (map[string]any, error) {
 	if err != nil {
 		return nil, err
 	}
-	var v map[string]any
+	var v []any
 	return v, json.Unmarshal(body, &v)
 }
 

@@ -34,19 +34,19 @@ func runSteps(body io.Reader) {
 
 func checkRemoving(body io.Reader) {
 	data, _ := io.ReadAll(body)
-	var v map[string]any
+	var v []any
 	_ = json.Unmarshal(data, &v)
 }
 
 func checkReady(body io.Reader) {
 	data, _ := io.ReadAll(body)
-	var v map[string]any
+	var v []any
 	_ = json.Unmarshal(data, &v)
 }
 
 func migrate(body io.Reader) {
 	data, _ := io.ReadAll(body)
-	var v map[string]any
+	var v []any
 	_ = json.Unmarshal(data, &v) // want "SL008"
 }
 
@@ -65,7 +65,7 @@ func performUpgrades(version string, body io.Reader) {
 
 func upgrade117(body io.Reader) {
 	data, _ := io.ReadAll(body)
-	var v map[string]any
+	var v []any
 	_ = json.Unmarshal(data, &v) // want "SL008"
 }
 
@@ -86,6 +86,6 @@ func listVersions(m map[string]upgrade) []string {
 
 func upgrade200(body io.Reader) {
 	data, _ := io.ReadAll(body)
-	var v map[string]any
+	var v []any
 	_ = json.Unmarshal(data, &v)
 }

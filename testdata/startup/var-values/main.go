@@ -29,24 +29,24 @@ func init() {
 
 func purge(body io.Reader) {
 	data, _ := io.ReadAll(body)
-	var v map[string]any
+	var v []any
 	_ = json.Unmarshal(data, &v) // want "SL008"
 }
 
 func notifyByMail(body io.Reader) {
 	data, _ := io.ReadAll(body)
-	var v map[string]any
+	var v []any
 	_ = json.Unmarshal(data, &v) // want "SL008"
 }
 
 func notifyByHook(body io.Reader) {
 	data, _ := io.ReadAll(body)
-	var v map[string]any
+	var v []any
 	_ = json.Unmarshal(data, &v) // want "SL008"
 }
 
 func neverCalled(body io.Reader) {
 	data, _ := io.ReadAll(body)
-	var v map[string]any
+	var v []any
 	_ = json.Unmarshal(data, &v)
 }

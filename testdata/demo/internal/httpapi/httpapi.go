@@ -37,17 +37,17 @@ func Client() *http.Client {
 	return client
 }
 
-// decodeOrder runs per request, after startup: SL008 leaves it to the handler's owner.
-func decodeOrder(r *http.Request) (*Order, error) {
+// decodeOrders runs per request, after startup: SL008 leaves it to the handler's owner.
+func decodeOrders(r *http.Request) ([]Order, error) {
 	body, err := io.ReadAll(r.Body)
 	if err != nil {
 		return nil, err
 	}
-	var order Order
-	if err := json.Unmarshal(body, &order); err != nil {
+	var orders []Order
+	if err := json.Unmarshal(body, &orders); err != nil {
 		return nil, err
 	}
-	return &order, nil
+	return orders, nil
 }
 
 // openOrders fetches the orders still open, once, before the server listens.
@@ -73,7 +73,7 @@ func Listen(addr string, logger *zap.Logger) error {
 		return err
 	}
 	http.HandleFunc("/orders", func(w http.ResponseWriter, r *http.Request) {
-		if _, err := decodeOrder(r); err != nil {
+		if _, err := decodeOrders(r); err != nil {
 			logger.Warn("bad order", zap.Error(err))
 			w.WriteHeader(http.StatusBadRequest)
 			return

@@ -11,7 +11,7 @@ func Decode(r io.Reader) (map[string]any, error) {
 	if err != nil {
 		return nil, err
 	}
-	var v map[string]any
+	var v []any
 	err = json.Unmarshal(data, &v)
 	return v, err
 }

@@ -66,18 +66,18 @@ func updateCount(ctx context.Context, x *DB) error {
 
 func updateTagCount(ctx context.Context, x *DB) error {
 	data, _ := io.ReadAll(os.Stdin)
-	var v map[string]any
+	var v []any
 	return json.Unmarshal(data, &v) // want "SL008"
 }
 
 func addIndex(ctx context.Context, x *DB) error {
 	data, _ := io.ReadAll(os.Stdin)
-	var v map[string]any
+	var v []any
 	return json.Unmarshal(data, &v) // want "SL008"
 }
 
 func neverRun() error {
 	data, _ := io.ReadAll(os.Stdin)
-	var v map[string]any
+	var v []any
 	return json.Unmarshal(data, &v)
 }

@@ -21,36 +21,36 @@ func init() {
 
 func decodeRegistered() error {
 	data, _ := io.ReadAll(os.Stdin)
-	var v map[string]any
+	var v []any
 	return json.Unmarshal(data, &v) // want "SL008"
 }
 
 func decodeQueued() error {
 	data, _ := io.ReadAll(os.Stdin)
-	var v map[string]any
+	var v []any
 	return json.Unmarshal(data, &v)
 }
 
 func decodeLater() error {
 	data, _ := io.ReadAll(os.Stdin)
-	var v map[string]any
+	var v []any
 	return json.Unmarshal(data, &v)
 }
 
 func decodeKept() error {
 	data, _ := io.ReadAll(os.Stdin)
-	var v map[string]any
+	var v []any
 	return json.Unmarshal(data, &v)
 }
 
 func decodeFactory() error {
 	data, _ := io.ReadAll(os.Stdin)
-	var v map[string]any
+	var v []any
 	return json.Unmarshal(data, &v) // want "SL008"
 }
 
 func decodeConverted() error {
 	data, _ := io.ReadAll(os.Stdin)
-	var v map[string]any
+	var v []any
 	return json.Unmarshal(data, &v) // want "SL008"
 }

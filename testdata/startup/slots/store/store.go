@@ -31,12 +31,12 @@ func (s *Store) ExportAll() {
 
 func (a *Account) Copy() {
 	data, _ := io.ReadAll(os.Stdin)
-	var v map[string]any
+	var v []any
 	_ = json.Unmarshal(data, &v) // want "SL008"
 }
 
 func (a *Account) Export() {
 	data, _ := io.ReadAll(os.Stdin)
-	var v map[string]any
+	var v []any
 	_ = json.Unmarshal(data, &v)
 }

@@ -22,7 +22,7 @@ func (s *Server) Start() error {
 	if err != nil {
 		return err
 	}
-	var routes map[string]string
+	var routes []string
 	return json.Unmarshal(body, &routes) // want "SL008"
 }
 
@@ -33,7 +33,7 @@ func (s *Server) Check() error {
 	}
 	defer resp.Body.Close()
 	body, _ := io.ReadAll(resp.Body)
-	var status map[string]string
+	var status []string
 	return json.Unmarshal(body, &status) // want "SL008"
 }
 
@@ -45,7 +45,7 @@ func Idle() error {
 	}
 	defer resp.Body.Close()
 	body, _ := io.ReadAll(resp.Body)
-	var v any
+	var v []any
 	return json.Unmarshal(body, &v)
 }
 
@@ -56,7 +56,7 @@ func Probe() error {
 	}
 	defer resp.Body.Close()
 	body, _ := io.ReadAll(resp.Body)
-	var v any
+	var v []any
 	return json.Unmarshal(body, &v) // want "SL008"
 }
 
@@ -67,7 +67,7 @@ func Warm() error {
 	}
 	defer resp.Body.Close()
 	body, _ := io.ReadAll(resp.Body)
-	var v any
+	var v []any
 	return json.Unmarshal(body, &v) // want "SL008"
 }
 
@@ -84,6 +84,6 @@ func Hooked() error {
 	}
 	defer resp.Body.Close()
 	body, _ := io.ReadAll(resp.Body)
-	var v any
+	var v []any
 	return json.Unmarshal(body, &v)
 }
