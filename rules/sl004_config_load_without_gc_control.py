@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import deque
+from dataclasses import replace
 from functools import lru_cache
 
 from golint_startup.go import gccontrol
@@ -196,7 +197,11 @@ def _check_modules(project, facts: dict, options: dict, loads):
     entry_rank = {fid: i for i, fid in enumerate(
         f.id for f in sorted(entries, key=lambda f: (f.kind == "var", f.key != "main", f.display, f.name_loc or ())))}
 
-    for function, event, resolved in load_sites:
+    # One finding per function and entry point: loads in one function (in the branches of an
+    # `if` choosing the file, as lakeFS, gorush and 1Panel do) need the one memory limit, so
+    # the others are related locations.
+    findings: dict[tuple, Finding] = {}
+    for function, event, resolved in sorted(load_sites, key=lambda site: (site[0].display, site[1].span)):
         if function.display not in project.reported:
             continue
         next_hop = callgraph.shortest_paths_to(function.id, predecessors)
@@ -217,13 +222,21 @@ def _check_modules(project, facts: dict, options: dict, loads):
             load = f"{resolved.external[0].rsplit('/', 1)[-1]}.{resolved.external[1]}"
         else:
             load = resolved.method_name
+        key = (entry.id, function.id)
+        if key in findings:
+            earlier = findings[key]
+            findings[key] = replace(earlier, related=earlier.related + (Location(
+                function.display, *event.span, message=f"{load} loads configuration in the same function too"),))
+            continue
         named = [graph.functions[fid] for fid in reaching[:_NAMED_ENTRIES]]
         related = tuple(Location(f.display, *(f.name_loc or (1, 1, 1, 1)), message=f"entry point: {_entry_name(f)}")
                         for f in named)
-        yield Finding(RULE.id, f"{load} loads configuration while the Go runtime does not know the container's "
-                               f"memory limit: no memory limit or other GC control on the path from "
-                               f"{_entry_name(entry)}: {path}; {_also(named[1:], len(reaching) - len(named))}{_FIX}",
-                      Location(function.display, *event.span), related=related)
+        findings[key] = Finding(RULE.id, f"{load} loads configuration while the Go runtime does not know the "
+                                         f"container's memory limit: no memory limit or other GC control on the path "
+                                         f"from {_entry_name(entry)}: {path}; "
+                                         f"{_also(named[1:], len(reaching) - len(named))}{_FIX}",
+                                Location(function.display, *event.span), related=related)
+    yield from findings.values()
 
 
 # Entry points a message names (each also a related location); the rest are counted.

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
+from golint_startup.engine.cache_format import register
 from golint_startup.go.gofile import GoFile
-from golint_startup.go.syntax import ancestors, enclosing_function, identifier_uses, matches, text
-from golint_startup.rule import SERVING_PROGRAMS, STARTUP_MODEL, Option, Rule
+from golint_startup.go.syntax import ancestors, assigned_names, enclosing_function, identifier_uses, matches, text
+from golint_startup.rule import MODULE_FILES, SERVING_PROGRAMS, STARTUP_MODEL, Finding, Option, Rule, location_of
 
 ZAP = "go.uber.org/zap"
 
@@ -53,6 +56,13 @@ def under_runtime_choice(file: GoFile, node) -> bool:
 
 
 def check(file: GoFile, options: dict):
+    for finding, installed_by in _findings(file, options):
+        if not installed_by:
+            yield finding
+
+
+def _findings(file: GoFile, options: dict):
+    """(finding, the calls that install its logger when an `init` builds it, else empty)."""
     # Tests may build any logger they like, also when --tests brings them in.
     if file.is_test or not file.imports_path(ZAP):
         return
@@ -75,13 +85,91 @@ def check(file: GoFile, options: dict):
                 described = "starts from the development config: no sampling, a stack trace for every warning, " \
                             "and DPanic panics (its debug level is replaced here)"
         yield RULE.finding(file.path, call, f"zap.{name}() {described}; "
-                                            "use the production logger or choose at run time")
+                                            "use the production logger or choose at run time"), \
+            _installed_by(file, call)
     for found in matches(_CONFIG_LITERALS, file.root):
         field = found["field"][0]
         if file.package_of(found["pkg"][0]) != ZAP or under_runtime_choice(file, field):
             continue
         yield RULE.finding(file.path, field, "zap.Config{Development: true} puts the logger in development "
-                                             "mode, where DPanic panics and warnings carry stack traces")
+                                             "mode, where DPanic panics and warnings carry stack traces"), \
+            _installed_by(file, field)
+
+
+def _installed_by(file: GoFile, node) -> frozenset:
+    """The names of the calls an `init` passes the logger it builds at `node` to (`zap.ReplaceGlobals(l)`,
+    `SetLogger(l.Sugar())`), following the locals it flows into: a default that a setter installs."""
+    function = enclosing_function(file, node)
+    name = function.child_by_field_name("name") if function is not None else None
+    if function is None or function.type != "function_declaration" or name is None or text(name) != "init":
+        return frozenset()
+    body = function.child_by_field_name("body")
+    queue, seen, setters = [node], set(), set()
+    while queue:
+        value = queue.pop()
+        # Up through what the value flows into: `l.Sugar()`, `cfg.Build(...)`, `&l`.
+        holders = ancestors(file, value)
+        for index, parent in enumerate(holders):
+            if parent.type not in _PARTS or (parent.type == "call_expression" and
+                                             value != parent.child_by_field_name("function")):
+                break
+            value = parent
+        if len(holders) > index + 1 and holders[index].type == "arguments" and \
+                holders[index + 1].type == "call_expression":
+            callee = file.callee(holders[index + 1])
+            if callee is not None:
+                setters.add(callee[1])
+            continue
+        for local in assigned_names(value):
+            if local.type == "identifier" and text(local) not in _NOT_LOGGERS | seen:
+                seen.add(text(local))
+                queue.extend(identifier_uses(file, body, text(local), after=local.end_byte))
+    return frozenset(setters)
+
+
+# What a logger flows through to an argument or a value (`l.Sugar()`, `cfg.Build(...)`, `&l`).
+_PARTS = {"selector_expression", "call_expression", "unary_expression", "parenthesized_expression"}
+_NOT_LOGGERS = {"err", "_"}
+
+
+@register(name="SL005.Facts")
+@dataclass
+class _Facts:
+    # (finding, the names of the calls that install its logger) of loggers built in an init
+    defaults: list = field(default_factory=list)
+    # the names of the calls made outside init functions: the setters that replace a default
+    called: set = field(default_factory=set)
+
+
+def collect(file: GoFile, options: dict) -> _Facts | None:
+    if file.is_test or not file.imports_path(ZAP):
+        return None
+    facts = _Facts(defaults=[(f, sorted(by)) for f, by in _findings(file, options) if by])
+    for call in matches(_ALL_CALLS, file.root):
+        call = call["call"][0]
+        function = enclosing_function(file, call)
+        name = function.child_by_field_name("name") if function is not None else None
+        if function is not None and function.type == "function_declaration" and text(name) == "init":
+            continue
+        callee = file.callee(call)
+        if callee is not None:
+            facts.called.add(callee[1])
+    return facts
+
+
+_ALL_CALLS = "(call_expression) @call"
+
+
+def check_project(project, options: dict):
+    """A development logger an init installs as the default (mongodb-kubernetes-operator's
+    `zap.ReplaceGlobals`, dragonfly's `SetCoreLogger`) is reported unless code outside an init
+    installs another through the same call: main replaces it before anything logs."""
+    called = set().union(*(f.called for f in project.facts.values() if f))
+    for path, facts in project.facts.items():
+        if facts and path in project.reported:
+            for finding, installed_by in facts.defaults:
+                if not called & set(installed_by):
+                    yield finding
 
 
 def _config_fields_used(file: GoFile, call) -> tuple[set[str], set[str]] | None:
@@ -116,6 +204,6 @@ RULE = Rule.from_docs(
     __file__,
     options=(Option("dev-tags", ["dev", "debug", "development"],
                     "build tags that mark development-only files"),),
-    check=check,
-    requires=(STARTUP_MODEL, SERVING_PROGRAMS),
+    check=check, collect=collect, check_project=check_project,
+    requires=(STARTUP_MODEL, SERVING_PROGRAMS, MODULE_FILES),
 )

@@ -250,14 +250,14 @@ def test_internal_errors_are_not_cached(tmp_path, cache_dir, monkeypatch):
     write_go_files(tree, 1)
     from golint_startup.rule import all_rules
 
-    rule = all_rules()["SL005"]
+    rule = all_rules()["SL007"]
 
     def broken(file, options):
         raise RuntimeError("boom")
 
-    monkeypatch.setitem(all_rules(), "SL005", type(rule)(**{**rule.__dict__, "check": broken}))
-    result = _run(tree, select=("SL005",))
-    assert any("internal error in SL005" in n.message for n in result.notifications)
+    monkeypatch.setitem(all_rules(), "SL007", type(rule)(**{**rule.__dict__, "check": broken}))
+    result = _run(tree, select=("SL007",))
+    assert any("internal error in SL007" in n.message for n in result.notifications)
     assert _entries(cache_dir) == 0
 
 

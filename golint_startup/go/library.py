@@ -150,14 +150,11 @@ STARTUP_EDGES: tuple[str, ...] = (
 # A function whose parameters begin with net/http's handler's, `(http.ResponseWriter,
 # *http.Request`, and whose value is passed or stored anywhere, is a request handler, however
 # the registration it goes to is reached (`rt.Server().Mux().HandleFunc("/x", h.Serve)`, a
-# receiver the model cannot type; httprouter's `func(w, r, httprouter.Params)`): its value is
-# no startup edge. The form is facts.signature's, without qualifiers.
-HANDLER_PARAMETERS = "ResponseWriter,*Request"
-
-
+# receiver the model cannot type; httprouter's `func(w, r, httprouter.Params)`, bunrouter's
+# `func(w, bunrouter.Request) error`): its value is no startup edge. The form is
+# facts.signature's, without qualifiers.
 def handles_requests(signature: str) -> bool:
-    parameters = signature.split("/", 1)[0]
-    return parameters == HANDLER_PARAMETERS or parameters.startswith(HANDLER_PARAMETERS + ",")
+    return signature.split("/", 1)[0].split(",")[:2] in (["ResponseWriter", "*Request"], ["ResponseWriter", "Request"])
 _HTTP_METHODS = ("Get", "Post", "Put", "Patch", "Delete", "Head", "Options", "Connect", "Trace")
 HANDLER_REGISTRATIONS: tuple[str, ...] = (
     *(f"{HTTP}.{name}" for name in ("Handle", "HandleFunc", "HandlerFunc")),
@@ -167,6 +164,8 @@ HANDLER_REGISTRATIONS: tuple[str, ...] = (
                                                      "NotFoundHandler")),
     *(f"github.com/julienschmidt/httprouter.{name}" for name in
       (*(m.upper() for m in _HTTP_METHODS if m not in ("Connect", "Trace")), "Handle", "Handler", "HandlerFunc")),
+    *(f"github.com/uptrace/bunrouter.{name}" for name in
+      (*(m.upper() for m in _HTTP_METHODS if m not in ("Connect", "Trace")), "Handle", "Use")),
     # A middleware chain's wrapper of a handler (`chain.ThenFunc(h)`) runs `h` per request.
     *(f"github.com/justinas/alice.{name}" for name in ("Then", "ThenFunc")),
     *(f"github.com/gin-gonic/gin.{name}" for name in
@@ -328,7 +327,8 @@ NON_BLOCKING_SERVING_CALLS: frozenset[str] = frozenset({
 # generators and exporters a benchmark deploys on a test cluster, volcano's). `tools` is left
 # out: projects name utility packages of the service that way.
 TEST_DIRS: tuple[str, ...] = ("test", "tests", "e2e", "integration", "testutil", "testutils", "testhelpers",
-                              "fixtures", "hack", "examples", "example", "docs", "benchmark", "benchmarks")
+                              "testharness", "fixtures", "hack", "examples", "example", "docs", "benchmark",
+                              "benchmarks")
 
 # Calls that load configuration into a value whose address is an argument (SL006): what
 # they fill is a config struct by definition. Package-level functions by import path.

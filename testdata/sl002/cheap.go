@@ -62,6 +62,23 @@ func smallValues() {
 	cheapOnce.Do(func() { index = make(map[string]int, 0) })
 }
 
+// A loop with neither a range nor a counted clause trims or retries (a caller's package name
+// cut from its function name): no work by itself.
+func callerPackage() {
+	cheapOnce.Do(func() { player = packageOf("github.com/acme/svc/pkg/logging.getCaller") })
+}
+
+func packageOf(function string) string {
+	for {
+		last := strings.LastIndex(function, ".")
+		slash := strings.LastIndex(function, "/")
+		if last <= slash {
+			return function
+		}
+		function = function[:last]
+	}
+}
+
 // One real call among cheap values keeps the finding; so does a constructor fed by a call.
 func realWork() {
 	cheapOnce.Do(func() { // want "SL002: cheapOnce.Do sets package-level"

@@ -26,5 +26,22 @@ func main() {
 	app := NewApp("app")
 	_ = app.Configure()
 
+	mergeGlobal()
+	loadEither("")
+}
+
+func mergeGlobal() {
 	_ = viper.GetViper().MergeInConfig() // want "SL004: \\(\\*viper.Viper\\).MergeInConfig"
+}
+
+// Loads in the branches of one function, choosing the file: the one memory limit that
+// covers the first covers the other, so they are one finding (the other a related location).
+func loadEither(path string) {
+	v := viper.New()
+	if path != "" {
+		v.SetConfigFile(path)
+		_ = v.ReadInConfig() // want "SL004: \\(\\*viper.Viper\\).ReadInConfig .* main -> loadEither;"
+	} else {
+		_ = v.ReadConfig(nil)
+	}
 }

@@ -29,6 +29,7 @@ func main() {
 	exportCallbacks()
 	registerBootstrap(nil)
 	_ = costRoutes()
+	_ = spanRoutes()
 	registerJobs(nil)
 	_ = routes()
 	uploadRoutes(web.New())

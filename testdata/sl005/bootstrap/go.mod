@@ -1,0 +1,3 @@
+module example.com/bootstrap
+
+go 1.22
