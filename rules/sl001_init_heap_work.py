@@ -13,7 +13,7 @@ from golint_startup.go.constants import Constants, trip_count
 from golint_startup.go.embed import embedded_data_variables, embedded_files, embedded_variables, human_size
 from golint_startup.go.gofile import GoFile
 from golint_startup.go.imports import default_package_name
-from golint_startup.go.inputs import input_source
+from golint_startup.go.inputs import input_source, names_kernel_files
 from golint_startup.go.library import BINARY_DECODE_FUNCTIONS, BURNTSUSHI_TOML, DECODE_FUNCTIONS, GO_TOML, HTTP, \
     STREAM_DECODERS, TEMPLATES, VIPER
 from golint_startup.go.scope import declared_names
@@ -487,6 +487,8 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
             flagged = _classify(file, function, context, receivers)
             if flagged is None or not _runs_during_init(file, call, context, never_set)[0]:
                 continue
+            if flagged[:2] in (_FILE, _OPEN, _DIRECTORY) and names_kernel_files(_literal_argument(found["args"][0])):
+                continue  # `os.Open("/proc/net/tcp")`: a kernel pseudo-file, read in microseconds
             level, cost, name = flagged
             if cost == _DECODE[1]:
                 data = _decoded_data(found["args"][0])
@@ -547,6 +549,14 @@ def _loop_findings(file: GoFile, loops: dict, context, where: str, sizes: _Liter
             "copied, and the old arrays are garbage before main can set a memory limit or tune GOGC; "
             "preallocate with make(T, 0, n) or build it in main",
             related=tuple(location_of(file.path, a, "another append in the same loop") for a in appends[1:]))
+
+
+def _literal_argument(args) -> str | None:
+    """The first argument when it is a string literal, unquoted."""
+    arguments = values_of(args)
+    if arguments and arguments[0].type in ("interpreted_string_literal", "raw_string_literal"):
+        return text(arguments[0])[1:-1]
+    return None
 
 
 def _ranges_over_input(file: GoFile, loop) -> bool:

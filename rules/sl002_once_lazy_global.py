@@ -270,7 +270,10 @@ def _work_at(file: GoFile, constants: Constants, match) -> tuple[str, str, str] 
                 call.child_by_field_name("function") != node:
             return None
         arguments = call.child_by_field_name("arguments")
-        sizes = [a for a in arguments.named_children if a.type != "comment"][1:] if arguments is not None else []
+        made = [a for a in arguments.named_children if a.type != "comment"] if arguments is not None else []
+        if made and _ZERO_SIZE.fullmatch("".join(text(made[0]).split())):
+            return None  # `make(chan struct{}, n)`: its elements take no memory, whatever n
+        sizes = made[1:]
         big = [size for size in sizes if not _is_short(constants, size, _SHORT) and not _len_of_short_local(file, constants, size)]
         return (_ALLOCATES, f"make(..., {_shorten(big[0])})", "") if big else None
     selector = node.parent
@@ -285,6 +288,10 @@ def _work_at(file: GoFile, constants: Constants, match) -> tuple[str, str, str] 
     imported = file.imports.get(text(operand)) if operand.type == "identifier" else None
     kind = _PACKAGE_WORK.get(imported, {}).get(name) if imported is not None else _method_work(file, selector, name)
     return (kind, _label(file, selector), "") if kind else None
+
+
+# Types whose values take no memory: a channel or slice of them allocates no buffer.
+_ZERO_SIZE = re.compile(r"(?:chan|<-chan|chan<-|\[\])(?:struct\{\}|\[0\]\w+)")
 
 
 def _work_by_range(file: GoFile, constants: Constants) -> list[tuple[int, tuple[str, str] | str]]:

@@ -439,17 +439,31 @@ def _fixed_by_value(file: GoFile, clause, capacity: str, written: set, previous,
 
 
 def _on_the_way_out(file: GoFile, statement) -> bool:
-    """Whether the statements after `statement` reach a call that ends the process with no
-    jump before it: the slice is then built once, for the message of a failing start, and
-    its growth costs nothing worth a change."""
+    """Whether the statements after `statement` reach a call that ends the process, or a
+    return of a new error (`return nil, fmt.Errorf("unknown keys %s", ...)`), with no jump
+    before it: the slice is then built once, for the message of a failure, and its growth
+    costs nothing worth a change."""
     following = statement.next_named_sibling
     while following is not None:
-        if ends_process(file, following):
+        if ends_process(file, following) or _returns_new_error(file, following):
             return True
         if following.type != "comment" and matches(_JUMPS, following):
             return False
         following = following.next_named_sibling
     return False
+
+
+_NEW_ERRORS = {("fmt", "Errorf"), ("errors", "New"), ("github.com/pkg/errors", "New"),
+               ("github.com/pkg/errors", "Errorf"), ("github.com/pkg/errors", "Wrapf")}
+
+
+def _returns_new_error(file: GoFile, statement) -> bool:
+    if statement.type != "return_statement":
+        return False
+    values = [v for v in statement.named_children if v.type != "comment"]
+    results = values_of(values[0]) if values and values[0].type == "expression_list" else values
+    last = results[-1] if results else None
+    return last is not None and last.type == "call_expression" and file.callee(last) in _NEW_ERRORS
 
 
 def _self_append(file: GoFile, statement, name: str):

@@ -65,8 +65,7 @@ class _Tracer:
         if callee is not None and callee[0]:
             kind = INPUT_SOURCES.get(callee)
             if kind == "read":
-                leading = self._leading_text(arguments[0], 4) if arguments else None
-                if leading is not None and (leading + "/").startswith(_KERNEL_FILES):
+                if arguments and names_kernel_files(self._leading_text(arguments[0], 4)):
                     return None
                 return text(function)
             if kind == "derived" and arguments:
@@ -208,9 +207,13 @@ class _Tracer:
         return None
 
 
-# Reads of the kernel's pseudo-files (`os.ReadDir("/sys/bus/pci/devices/" + addr + "/net")`)
-# list a machine's devices, mounts or processes: a handful, not input that grows.
-_KERNEL_FILES = ("/sys/", "/proc/")
+def names_kernel_files(path: str | None) -> bool:
+    """Whether a path (or its leading text) is under /sys or /proc: the kernel's pseudo-files
+    (`os.ReadDir("/sys/bus/pci/devices/" + addr + "/net")`) list a machine's devices, mounts or
+    processes, a handful of entries, and are read in microseconds."""
+    return path is not None and (path + "/").startswith(("/sys/", "/proc/"))
+
+
 _JOINS = frozenset({("path/filepath", "Join"), ("path", "Join"), ("fmt", "Sprintf")})
 
 

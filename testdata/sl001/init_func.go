@@ -60,3 +60,16 @@ func init() {
 		_ = dec.Decode(&settings) // want "SL001: NewDecoder\\(...\\).Decode in func init decodes data"
 	}
 }
+
+// The kernel's pseudo-files are read in microseconds: the header of a /proc table is no I/O
+// worth moving.
+var tcpHeader string
+
+func init() {
+	f, err := os.Open("/proc/net/tcp")
+	if err != nil {
+		return
+	}
+	defer f.Close()
+	tcpHeader = f.Name()
+}

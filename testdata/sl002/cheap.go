@@ -25,7 +25,10 @@ var (
 	playerErr error
 	home      string
 	index     map[string]int
+	slots     chan struct{}
 )
+
+func limit() int { return 1 << 20 }
 
 type profilingServer struct{ addr string }
 
@@ -60,6 +63,7 @@ func smallValues() {
 	cheapOnce.Do(func() { index = make(map[string]int) })
 	cheapOnce.Do(func() { index = make(map[string]int, 64) })
 	cheapOnce.Do(func() { index = make(map[string]int, 0) })
+	cheapOnce.Do(func() { slots = make(chan struct{}, limit()) }) // a semaphore: no buffer to allocate
 }
 
 // A loop with neither a range nor a counted clause trims or retries (a caller's package name

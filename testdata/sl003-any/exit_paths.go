@@ -73,3 +73,26 @@ func shadowedPanic(pending []migration) []string {
 	panic(names)
 	return names
 }
+
+type notifierConfig struct{ Unknown map[string]any }
+
+// Gathered only for the error a failing start returns.
+func rejectUnknown(c *notifierConfig) error {
+	if len(c.Unknown) > 0 {
+		var keys []string
+		for k := range c.Unknown {
+			keys = append(keys, k)
+		}
+		return fmt.Errorf("unknown fields: %v", keys)
+	}
+	return nil
+}
+
+// A nil error: the slice is the result, built on the usual path.
+func keysOf(c *notifierConfig) ([]string, error) {
+	var keys []string // want `SL003: preallocate it with make\(\[\]string, 0, len\(c.Unknown\)\)`
+	for k := range c.Unknown {
+		keys = append(keys, k)
+	}
+	return keys, nil
+}
