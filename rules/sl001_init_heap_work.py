@@ -123,9 +123,10 @@ def _tested_variable(condition) -> str | None:
 
 def _never_set(file: GoFile, embedded: set[str]) -> frozenset:
     """The file's unexported package-level variables declared without a value or a
-    `//go:embed` directive that the file never assigns nor takes the address of: nil for
-    ever (kuma's generated policies hold `var rawSpec []byte` where others embed a file).
-    Writes in other files of the package are not seen."""
+    `//go:embed` directive that the file never gives one (an assignment of `nil` frees, it
+    does not set) nor takes the address of: nil for ever (kuma's generated policy packages
+    that have no spec to embed hold `var rawOpenAPISpec []byte`). Writes in other files of
+    the package are not seen."""
     candidates = set()
     for kind, node in file.declarations:
         if kind == "var_declaration":
@@ -133,12 +134,25 @@ def _never_set(file: GoFile, embedded: set[str]) -> frozenset:
                 if spec.type == "var_spec" and spec.child_by_field_name("value") is None:
                     candidates.update(text(n) for n in spec.children_by_field_name("name")
                                       if not text(n)[:1].isupper() and text(n) not in embedded)
-    if not candidates:
-        return frozenset()
-    written = written_roots(file.root)
-    addressed = {name for name in candidates for use in identifier_uses(file, file.root, name)
-                 if use.parent.type == "unary_expression" and text(use.parent.child_by_field_name("operator")) == "&"}
-    return frozenset(candidates - written - addressed)
+    return frozenset(name for name in candidates
+                     if not any(_sets(use) for use in identifier_uses(file, file.root, name)))
+
+
+def _sets(use) -> bool:
+    """Whether a use of a variable may give it a value: its address taken, or a target of an
+    assignment of anything but `nil` (`x = nil`, `x, err = f()`, `x++`, `x[i] = v`...)."""
+    parent = use.parent
+    if parent.type == "unary_expression" and text(parent.child_by_field_name("operator")) == "&":
+        return True
+    if parent.type in ("index_expression", "selector_expression", "inc_statement", "dec_statement"):
+        return True  # an element or field may be written: taken as set
+    if parent.type != "expression_list" or parent.parent.type not in ("assignment", "short_var_declaration") or \
+            parent != parent.parent.child_by_field_name("left"):
+        return False
+    targets, values = values_of(parent), values_of(parent.parent.child_by_field_name("right"))
+    if len(targets) != len(values):
+        return True
+    return text(values[targets.index(use)]) != "nil" if use in targets else True
 
 
 _FILE_VARS = """

@@ -74,3 +74,6 @@ func init() {
 }
 
 func setSpec(b []byte) { loadedSpec = b }
+
+// Freed once used: an assignment of nil sets nothing.
+func init() { rawSpec = nil }
