@@ -104,7 +104,7 @@ def _runs_during_init(file: GoFile, node, context, never_set: Callable[[], froze
         if child.type == "function_literal" and invocation(child, holders[index:index + 2]) in (None, "go"):
             return False, []
         if parent.type == "if_statement" and child == parent.child_by_field_name("body") and \
-                (tested := _tested_variable(parent.child_by_field_name("condition"))) is not None and \
+                (tested := _tested_variable(file, parent.child_by_field_name("condition"))) is not None and \
                 tested in never_set():
             return False, []
         if parent.type in _LOOPS and child == parent.child_by_field_name("body"):
@@ -116,9 +116,14 @@ def _runs_during_init(file: GoFile, node, context, never_set: Callable[[], froze
 _SET_TESTS = re.compile(r"(\w+)!=nil|len\((\w+)\)(?:>|!=)0")
 
 
-def _tested_variable(condition) -> str | None:
+def _tested_variable(file: GoFile, condition) -> str | None:
+    """The package-level variable a condition tests for a value (not a local of its name)."""
     found = _SET_TESTS.fullmatch("".join(text(condition).split())) if condition is not None else None
-    return found[found.lastindex] if found else None
+    if not found:
+        return None
+    name = found[found.lastindex]
+    tested = next((u for u in identifier_uses(file, condition, name)), None)
+    return name if tested is not None and not file.is_shadowed(tested) else None
 
 
 def _never_set(file: GoFile, embedded: set[str]) -> frozenset:
@@ -146,6 +151,8 @@ def _sets(use) -> bool:
         return True
     if parent.type in ("index_expression", "selector_expression", "inc_statement", "dec_statement"):
         return True  # an element or field may be written: taken as set
+    if parent.type == "expression_list" and parent.parent.type == "range_clause":
+        return True  # `for _, x = range xs`
     if parent.type != "expression_list" or parent.parent.type not in ("assignment", "short_var_declaration") or \
             parent != parent.parent.child_by_field_name("left"):
         return False

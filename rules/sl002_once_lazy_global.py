@@ -12,8 +12,8 @@ from dataclasses import dataclass, field, replace
 from golint_startup.go.gofile import GoFile
 from golint_startup.go.constants import Constants, trip_count
 from golint_startup.go.imports import default_package_name
-from golint_startup.go.library import COMPILE_CALLS, DECODE_CALLS, DECODE_METHOD, PROCESS_CONSTRUCTORS, PROCESS_METHODS, \
-    READ_CALLS, READ_METHODS, STREAM_DECODERS, TEMPLATE_PARSE_METHODS, TEMPLATES
+from golint_startup.go.library import COMPILE_CALLS, DECODE_CALLS, DECODE_METHOD, INPUT_LOOP_METHODS, \
+    PROCESS_CONSTRUCTORS, PROCESS_METHODS, READ_CALLS, READ_METHODS, STREAM_DECODERS, TEMPLATE_PARSE_METHODS, TEMPLATES
 from golint_startup.go.types import PREDECLARED
 from golint_startup.go.syntax import ancestors, enclosing_function, invocation, matches, root_identifier, text, unparen
 from golint_startup.engine.cache_format import register
@@ -203,7 +203,15 @@ def _loop_work(file: GoFile, constants: Constants, loop) -> tuple[str, str, str]
             return None
         return _LOOPS, f"range {_shorten(ranged)}", text(ranged) if ranged.type == "identifier" else ""
     if clause is None:
-        return None  # `for {` or `for cond {`: a retry or a trim (lakeFS's caller name); what it reads counts apart
+        # `for {` or `for cond {`: a retry or a trim (lakeFS's caller name), unless it steps
+        # through input (`for sc.Scan()`, `for rows.Next()`).
+        condition = loop.child_by_field_name("condition")
+        function = condition.child_by_field_name("function") if condition is not None and \
+            condition.type == "call_expression" else None
+        if function is not None and function.type == "selector_expression" and \
+                text(function.child_by_field_name("field")) in INPUT_LOOP_METHODS:
+            return _LOOPS, f"for {_shorten(condition)}", ""
+        return None
     if trip_count(clause, constants, limit=_SHORT) is not None:
         return None
     return _LOOPS, "for loop", ""

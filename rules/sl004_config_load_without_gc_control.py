@@ -201,11 +201,15 @@ def _check_modules(project, facts: dict, options: dict, loads):
     # `if` choosing the file, as lakeFS, gorush and 1Panel do) need the one memory limit, so
     # the others are related locations.
     findings: dict[tuple, Finding] = {}
+    searched: dict[tuple, tuple] = {}
     for function, event, resolved in sorted(load_sites, key=lambda site: (site[0].display, site[1].span)):
         if function.display not in project.reported:
             continue
-        next_hop = callgraph.shortest_paths_to(function.id, predecessors)
-        reaching = sorted((fid for fid in next_hop if fid in entry_rank), key=entry_rank.get)
+        if function.id not in searched:  # the loads of one function share their paths
+            next_hop = callgraph.shortest_paths_to(function.id, predecessors)
+            searched[function.id] = next_hop, sorted((fid for fid in next_hop if fid in entry_rank),
+                                                      key=entry_rank.get)
+        next_hop, reaching = searched[function.id]
         if not reaching:
             continue
         entry = graph.functions[reaching[0]]

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 
 from golint_startup.engine.cache_format import register
+from golint_startup.go import modules
 from golint_startup.go.gofile import GoFile
 from golint_startup.go.syntax import ancestors, assigned_names, enclosing_function, identifier_uses, matches, text
-from golint_startup.rule import MODULE_FILES, SERVING_PROGRAMS, STARTUP_MODEL, Finding, Option, Rule, location_of
+from golint_startup.rule import MODULE_FILES, SERVING_PROGRAMS, STARTUP_MODEL, Option, Rule
 
 ZAP = "go.uber.org/zap"
 
@@ -77,8 +79,9 @@ def _findings(file: GoFile, options: dict):
         if name == "NewDevelopmentConfig":
             # Its encoder settings only change how lines look; its level is the one cost left.
             used, assigned = _config_fields_used(file, call) or (None, set())
-            if used is not None and used <= {"EncoderConfig"}:
-                continue
+            if used is not None and (used <= {"EncoderConfig"} or used <= {"EncoderConfig", "Level"} and
+                                     "Level" in assigned):
+                continue  # nothing of development mode is built, its level replaced
             if used is not None and used <= {"EncoderConfig", "Level"} and "Level" not in assigned:
                 described = "takes the development config's level: debug, so every debug line is written"
             elif "Level" in assigned:
@@ -93,12 +96,14 @@ def _findings(file: GoFile, options: dict):
             continue
         yield RULE.finding(file.path, field, "zap.Config{Development: true} puts the logger in development "
                                              "mode, where DPanic panics and warnings carry stack traces"), \
-            _installed_by(file, field)
+            _installed_by(file, field.parent.parent)
 
 
 def _installed_by(file: GoFile, node) -> frozenset:
-    """The names of the calls an `init` passes the logger it builds at `node` to (`zap.ReplaceGlobals(l)`,
-    `SetLogger(l.Sugar())`), following the locals it flows into: a default that a setter installs."""
+    """The calls (`path.Name`, `.Name` for the file's own package) an `init` passes the logger
+    it builds at `node` to and whose result it drops (`zap.ReplaceGlobals(l)`,
+    `SetLogger(l.Sugar())`), following the locals and the wrapping calls it flows through
+    (`zap.New(core, zap.Development())`): a default that a setter installs."""
     function = enclosing_function(file, node)
     name = function.child_by_field_name("name") if function is not None else None
     if function is None or function.type != "function_declaration" or name is None or text(name) != "init":
@@ -114,11 +119,14 @@ def _installed_by(file: GoFile, node) -> frozenset:
                                              value != parent.child_by_field_name("function")):
                 break
             value = parent
-        if len(holders) > index + 1 and holders[index].type == "arguments" and \
+        if len(holders) > index + 2 and holders[index].type == "arguments" and \
                 holders[index + 1].type == "call_expression":
-            callee = file.callee(holders[index + 1])
-            if callee is not None:
-                setters.add(callee[1])
+            if holders[index + 2].type == "expression_statement":
+                callee = file.callee(holders[index + 1])
+                if callee is not None:
+                    setters.add(f"{callee[0]}.{callee[1]}")
+            else:
+                queue.append(holders[index + 1])  # a logger built around it: follow that one
             continue
         for local in assigned_names(value):
             if local.type == "identifier" and text(local) not in _NOT_LOGGERS | seen:
@@ -135,9 +143,9 @@ _NOT_LOGGERS = {"err", "_"}
 @register(name="SL005.Facts")
 @dataclass
 class _Facts:
-    # (finding, the names of the calls that install its logger) of loggers built in an init
+    # (finding, the calls that install its logger, see _installed_by) of loggers an init builds
     defaults: list = field(default_factory=list)
-    # the names of the calls made outside init functions: the setters that replace a default
+    # the calls made outside init functions, spelled alike: the setters that replace a default
     called: set = field(default_factory=set)
 
 
@@ -153,7 +161,7 @@ def collect(file: GoFile, options: dict) -> _Facts | None:
             continue
         callee = file.callee(call)
         if callee is not None:
-            facts.called.add(callee[1])
+            facts.called.add(f"{callee[0]}.{callee[1]}")
     return facts
 
 
@@ -163,12 +171,20 @@ _ALL_CALLS = "(call_expression) @call"
 def check_project(project, options: dict):
     """A development logger an init installs as the default (mongodb-kubernetes-operator's
     `zap.ReplaceGlobals`, dragonfly's `SetCoreLogger`) is reported unless code outside an init
-    installs another through the same call: main replaces it before anything logs."""
-    called = set().union(*(f.called for f in project.facts.values() if f))
+    installs another through the same call (in a file that imports zap): main replaces it before
+    anything logs."""
+    def spelled(path: str, calls) -> set[str]:
+        """The calls with a call of the file's own package (`.Name`) given its import path."""
+        directory = os.path.dirname(project.abspaths[path])
+        module = modules.module_of_dir(directory)
+        own = modules.import_path_of_dir(directory, module) if module is not None else directory
+        return {own + call if call.startswith(".") else call for call in calls}
+
+    called = set().union(*(spelled(path, f.called) for path, f in project.facts.items() if f))
     for path, facts in project.facts.items():
         if facts and path in project.reported:
             for finding, installed_by in facts.defaults:
-                if not called & set(installed_by):
+                if not called & spelled(path, installed_by):
                     yield finding
 
 

@@ -102,14 +102,20 @@ class _Tracer:
             return None
         if node.type != "identifier":
             return None
+        # The value it was last given before the read; any other write (`p = userPath`) makes it unknown.
+        given = None
         for use in identifier_uses(self.file, self.function, text(node)):
             if use.start_byte >= node.start_byte:
                 break
             parent = use.parent
             if parent is not None and parent.type == "expression_list" and parent.parent is not None and \
-                    parent.parent.type == "short_var_declaration":
-                return self._leading_text(_value_for(parent.parent.child_by_field_name("right"), parent, use),
-                                          depth - 1)
+                    parent.parent.type in ("short_var_declaration", "assignment") and \
+                    parent == parent.parent.child_by_field_name("left"):
+                if parent.parent.type == "assignment":
+                    return None
+                given = _value_for(parent.parent.child_by_field_name("right"), parent, use)
+        if given is not None:
+            return self._leading_text(given, depth - 1)
         if self.file.is_shadowed(node):
             return None
         return self._leading_text(_package_value(self.file, text(node)), depth - 1)

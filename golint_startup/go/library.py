@@ -147,14 +147,6 @@ STARTUP_EDGES: tuple[str, ...] = (
 # `RegisterFooServer` functions live in the service's own packages). The methods of a value
 # registered with gRPC are never edges anyway: the call graph follows calls and function
 # values, not a value's methods.
-# A function whose parameters begin with net/http's handler's, `(http.ResponseWriter,
-# *http.Request`, and whose value is passed or stored anywhere, is a request handler, however
-# the registration it goes to is reached (`rt.Server().Mux().HandleFunc("/x", h.Serve)`, a
-# receiver the model cannot type; httprouter's `func(w, r, httprouter.Params)`, bunrouter's
-# `func(w, bunrouter.Request) error`): its value is no startup edge. The form is
-# facts.signature's, without qualifiers.
-def handles_requests(signature: str) -> bool:
-    return signature.split("/", 1)[0].split(",")[:2] in (["ResponseWriter", "*Request"], ["ResponseWriter", "Request"])
 _HTTP_METHODS = ("Get", "Post", "Put", "Patch", "Delete", "Head", "Options", "Connect", "Trace")
 HANDLER_REGISTRATIONS: tuple[str, ...] = (
     *(f"{HTTP}.{name}" for name in ("Handle", "HandleFunc", "HandlerFunc")),
@@ -262,6 +254,16 @@ HANDLER_REGISTRATIONS: tuple[str, ...] = (
     # of a module startup code.
     "reflect.ValueOf", "reflect.TypeOf",
 )
+
+
+def handles_requests(signature: str) -> bool:
+    """Whether a function (by facts.signature, without qualifiers) is a request handler: its
+    parameters begin with net/http's handler's, `(http.ResponseWriter, *http.Request`, or a
+    router's `Request` value (httprouter's `func(w, r, httprouter.Params)`, bunrouter's
+    `func(w, bunrouter.Request) error`). Its value, passed or stored anywhere, is no startup
+    edge, however the registration it goes to is reached (`rt.Server().Mux().HandleFunc("/x",
+    h.Serve)`, a receiver the model cannot type)."""
+    return signature.split("/", 1)[0].split(",")[:2] in (["ResponseWriter", "*Request"], ["ResponseWriter", "Request"])
 
 # Calls that serve: a program that reaches one (see go.serving) runs until it is stopped, and
 # what it runs before is its startup; a program or command that reaches none (a batch CLI,

@@ -45,3 +45,11 @@ func leveled() (*zap.Logger, error) {
 	cfg.Level = zap.NewAtomicLevelAt(zap.InfoLevel)
 	return cfg.Build()
 }
+
+// Its encoder with a level of its own: nothing of development mode is built.
+func encoderAtInfo() *zap.Logger {
+	cfg := zap.NewDevelopmentConfig()
+	cfg.Level = zap.NewAtomicLevelAt(zap.InfoLevel)
+	core := zapcore.NewCore(zapcore.NewJSONEncoder(cfg.EncoderConfig), nil, cfg.Level)
+	return zap.New(core)
+}

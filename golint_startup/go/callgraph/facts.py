@@ -1261,9 +1261,10 @@ _QUALIFIER = re.compile(r"\b[A-Za-z_][A-Za-z0-9_]*\.")
 
 
 def signature(node) -> str:
-    """The types of a method's (or interface method's) parameters and results, without names,
-    spaces or package qualifiers (an interface's package and an implementing type's name the
-    same types differently): `(ctx context.Context, n int) error` gives "Context,int/error"."""
+    """The types of a function's, method's, literal's or interface method's parameters and
+    results, without names, spaces or package qualifiers (an interface's package and an
+    implementing type's name the same types differently): `(ctx context.Context, n int) error`
+    gives "Context,int/error"."""
     parts = []
     for field in ("parameters", "result"):
         declared = node.child_by_field_name(field)

@@ -3,6 +3,7 @@ package decoded
 import (
 	_ "embed"
 	"encoding/json"
+	"os"
 
 	"gopkg.in/yaml.v3"
 )
@@ -77,3 +78,11 @@ func setSpec(b []byte) { loadedSpec = b }
 
 // Freed once used: an assignment of nil sets nothing.
 func init() { rawSpec = nil }
+
+// A local of the same name is not the package-level variable.
+func init() {
+	var rawSpec, _ = os.ReadFile("spec.yaml") // want "SL001: os.ReadFile in func init"
+	if rawSpec != nil {
+		_ = yaml.Unmarshal(rawSpec, &spec) // want `SL001: yaml.Unmarshal in func init decodes`
+	}
+}
