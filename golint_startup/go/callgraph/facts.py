@@ -151,7 +151,8 @@ class FunctionFacts(NamedTuple):
     one is a named type (`ctx, op := NewOperator()`), else empty. events: None in a summary
     (not computed). variadic: the index of a final `...` parameter, which takes every later
     argument; -1 none. signature: see `signature`; an interface's method call compares
-    a method's, and a request handler is known by its own (library.handles_requests). creates: the types whose values its text creates (see `creates`)."""
+    a method's, and a request handler is known by its own (library.handles_requests).
+    creates: the types whose values its text creates (see `creates`)."""
 
     key: str
     kind: str
