@@ -42,8 +42,8 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _list_rules() -> str:
-    rows = [(r.id, r.name, r.level, r.summary + (f" (with --{r.opt_in_flag})" if r.opt_in_flag else ""))
-            for r in all_rules().values()]
+    rows = [(r.id, r.name, r.level, r.summary + (f" (with --{r.opt_in_flag})" if r.opt_in_flag else "")
+             + ("" if r.on_by_default else " (off by default: --extend-select)")) for r in all_rules().values()]
     width = max(len(row[1]) for row in rows)
     return "".join(f"{rid}  {name:<{width}}  {level:<7}  {summary}\n" for rid, name, level, summary in rows)
 
@@ -141,6 +141,8 @@ def _trace_report(log: str, patterns: tuple[str, ...], output_format: str, ready
               help="Output format.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to FILE instead of stdout.")
 @click.option("--select", multiple=True, metavar="IDS", help="Run only these rules (ids or names, comma-separated).")
+@click.option("--extend-select", multiple=True, metavar="IDS",
+              help="Also run these rules, e.g. one that is off by default (ids or names, comma-separated).")
 @click.option("--ignore", multiple=True, metavar="IDS", help="Do not run these rules.")
 @click.option("--tests/--no-tests", default=None, help="Include _test.go files.")
 @click.option("--generated", is_flag=True, help="Include generated files (// Code generated ... DO NOT EDIT.).")
@@ -173,7 +175,7 @@ def _trace_report(log: str, patterns: tuple[str, ...], output_format: str, ready
 @click.option("--clean-cache", is_flag=True, help="Empty the result cache and exit.")
 @click.option("--debug", is_flag=True, help="Show tracebacks for internal errors.")
 @click.version_option(__version__, prog_name="startup-lint")
-def command(patterns, output_format, output, select, ignore, tests, generated, tags, config_path, jobs, no_cache,
+def command(patterns, output_format, output, select, extend_select, ignore, tests, generated, tags, config_path, jobs, no_cache,
             escape, measure, measure_runs, measure_timeout, trace_log, ready_pattern, memory_limit, baseline, fail_level,
             include_suppressed, show_related, list_rules, explain, clean_cache, debug):
     """Find startup code that OOMKills Go services or delays readiness.
@@ -203,7 +205,7 @@ def command(patterns, output_format, output, select, ignore, tests, generated, t
             raise UsageProblem("--ready-pattern and --memory-limit go with --trace LOG")
         _refuse_source_as_output(output)
         opt_in = {flag for flag, given in (("escape", escape), ("measure", measure)) if given}
-        options = dict(select=_split(select), ignore=_split(ignore), tests=tests, generated=generated,
+        options = dict(select=_split(select), extend_select=_split(extend_select), ignore=_split(ignore), tests=tests, generated=generated,
                        tags=_split(tags), opt_in=opt_in)
         # Without --config, each file gets the config file nearest to it; the working
         # directory's is checked before the run, and names the cache.

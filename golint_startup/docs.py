@@ -23,6 +23,7 @@ def rules_markdown() -> str:
     lines = ["| id | name | level | what it finds |", "|---|---|---|---|"]
     for rule in rules:
         flag = f" (needs `--{rule.opt_in_flag}`)" if rule.opt_in_flag else ""
+        flag += "" if rule.on_by_default else " (off by default: `extend-select` it)"
         lines.append(f"| [{rule.id}](#{rule_anchor(rule)}) | `{rule.name}` | {rule.level} | "
                      f"{rule.summary}{flag} |")
     for rule in rules:

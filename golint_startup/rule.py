@@ -167,6 +167,9 @@ class Rule:
     options: tuple[Option, ...] = ()
     tags: tuple[str, ...] = ()
     precision: str = "high"  # SARIF/CodeQL: very-high | high | medium | low
+    # False: runs only when a config or the command line selects it (SL002, whose findings
+    # read by hand were rarely worth a change); the help says why.
+    on_by_default: bool = True
     check: Callable[..., Iterable[Finding]] | None = None
     collect: Callable[..., Any] | None = None
     check_project: Callable[..., Iterable[Finding]] | None = None
@@ -219,7 +222,8 @@ class RuleDocsError(ValueError):
 # code (the help is the Markdown after the front matter).
 _DATA_FIELDS = {"id": str, "name": str, "level": str, "summary": str, "description": str,
                 "tags": tuple, "precision": str}
-_CODE_FIELDS = {f.name for f in fields(Rule)} - set(_DATA_FIELDS) - {"help"}
+_OPTIONAL_DATA_FIELDS = {"on_by_default": bool}
+_CODE_FIELDS = {f.name for f in fields(Rule)} - set(_DATA_FIELDS) - set(_OPTIONAL_DATA_FIELDS) - {"help"}
 _FENCE = "+++\n"
 _SNIPPET = re.compile(r"\{\{([A-Z][A-Z0-9_]*)\}\}")
 
@@ -237,7 +241,9 @@ def _read_rule_docs(path: Path, snippets: dict[str, str]) -> tuple[dict[str, Any
         data = tomllib.loads(front)
     except tomllib.TOMLDecodeError as err:
         raise RuleDocsError(f"{path}: front matter: {err}") from None
-    problems = [f"unknown key {key!r}" for key in data if key not in _DATA_FIELDS]
+    problems = [f"unknown key {key!r}" for key in data if key not in _DATA_FIELDS and key not in _OPTIONAL_DATA_FIELDS]
+    problems += [f"{key} must be true or false" for key in _OPTIONAL_DATA_FIELDS
+                 if key in data and not isinstance(data[key], bool)]
     problems += [f"missing key {key!r}" for key in _DATA_FIELDS if key not in data]
     for key, kind in _DATA_FIELDS.items():
         value = data.get(key)

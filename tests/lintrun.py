@@ -39,7 +39,8 @@ def whole_run_entries() -> int:
     from golint_startup.rule import DISK_FILES, all_rules
 
     return 1 + sum(1 for rule in all_rules().values()
-                   if rule.check_project and not rule.opt_in_flag and not rule.needs(DISK_FILES))
+                   if rule.check_project and not rule.opt_in_flag and rule.on_by_default
+                   and not rule.needs(DISK_FILES))
 
 
 # Runs of the command get a cache of their own, never the user's.

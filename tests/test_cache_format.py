@@ -120,7 +120,8 @@ def test_sl004_facts_of_every_fixture_round_trip():
 
 def test_every_file_result_of_the_fixtures_round_trips():
     """Every rule's facts and findings, SL006 included, with test files and test support."""
-    settings = build_settings(config_path=None, tests=True, generated=True, opt_in={"escape"}, cwd=TESTDATA)
+    settings = build_settings(config_path=None, extend_select=("SL002",), tests=True, generated=True,
+                              opt_in={"escape"}, cwd=TESTDATA)
     results = [analyze_file(path, os.path.relpath(path, TESTDATA), settings) for path in _fixture_files()]
     assert {rule_id for result in results for rule_id in result.facts} >= {"SL002", "SL004", "SL006"}
     for result in results:
@@ -200,6 +201,7 @@ def test_damaged_facts_are_collected_again(tmp_path, cache_dir):
     computed again from the file: the output is that of a run without cache."""
     tree = tmp_path / "tree"
     shutil.copytree(os.path.join(TESTDATA, "sl002"), tree, ignore=shutil.ignore_patterns("*.md"))
+    (tree / ".startup-lint.toml").write_text('extend-select = ["SL002"]\n')  # off by default
     uncached = lint(["--no-cache", "-j", "1", "./..."], tree)
     assert uncached[0] == 1 and lint(["-j", "1", "./..."], tree) == uncached
     fact_packs = [p for p in cache_dir.glob("results-*/*.pack") if ".facts-" in p.name]

@@ -26,6 +26,7 @@ def _findings(root, *args: str, cwd: str | None = None) -> list[tuple[str, str, 
     ("[rules.SL005]\ndev-tags = \"dev\"\n", "'rules.SL005.dev-tags' must be a list of strings"),
     ("[rules.SL005]\nlevel = \"fatal\"\n", "'rules.SL005.level' must be one of note, warning, error"),
     ('select = ["SL005", "SL999"]\n', "'select': unknown rule 'SL999'"),
+    ('extend-select = ["SL999"]\n', "'extend-select': unknown rule 'SL999'"),
     ('ignore = "SL005"\n', "'ignore' must be a list of strings"),
     ('tests = "yes"\n', "'tests' must be true or false"),
     ('exclude = [1]\n', "'exclude' must be a list of strings"),
@@ -88,6 +89,32 @@ def test_select_ignore_and_tests_from_config(tmp_path):
     assert _findings(root, "--no-tests") == [("gc.go", "SL007", "error")]
     write(root, ".startup-lint.toml", 'ignore = ["SL007"]\n')
     assert _findings(root) == [("main.go", "SL005", "warning")]
+
+
+LAZY = ('package lazy\n\nimport (\n\t"os"\n\t"sync"\n)\n\nvar (\n\tonce sync.Once\n\tcfg  []byte\n)\n\n'
+        'func Get() []byte {\n\tonce.Do(func() {\n\t\tcfg = load()\n\t})\n\treturn cfg\n}\n\n'
+        'func load() []byte { b, _ := os.ReadFile("cfg"); return b }\n')
+
+
+def test_a_rule_off_by_default_runs_when_extend_select_names_it(tmp_path):
+    root = go_module(tmp_path, {"main.go": ZAP_MAIN, "lazy/lazy.go": LAZY})
+    assert _findings(root) == [("main.go", "SL005", "warning")], "SL002 is off by default"
+    both = [("lazy/lazy.go", "SL002", "warning"), ("main.go", "SL005", "warning")]
+    assert _findings(root, "--extend-select", "once-lazy-global") == both
+    write(root, ".startup-lint.toml", 'extend-select = ["SL002"]\n')
+    assert _findings(root) == both
+    assert _findings(root, "--select", "SL005") == [("main.go", "SL005", "warning")], \
+        "--select on the command line runs those rules only"
+    write(root, ".startup-lint.toml", 'select = ["SL007"]\nextend-select = ["SL002"]\n')
+    assert _findings(root) == [("lazy/lazy.go", "SL002", "warning")], "extend-select adds to select"
+    write(root, ".startup-lint.toml", 'extend-select = ["SL006"]\n')
+    assert _findings(root) == [("main.go", "SL005", "warning")], "a rule behind --escape still needs it"
+
+
+def test_extend_select_of_an_opt_in_rule_without_its_flag_is_a_usage_error(tmp_path):
+    root = go_module(tmp_path, {"main.go": ZAP_MAIN})
+    done = cli("--extend-select", "SL006", cwd=root)
+    assert (done.code, done.err_lines) == (2, ["startup-lint: error: --extend-select SL006: SL006 runs only with --escape"])
 
 
 def test_exclude_globs(tmp_path):

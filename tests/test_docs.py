@@ -101,6 +101,7 @@ def test_from_docs_reads_front_matter_and_help_verbatim(tmp_path):
     (GOOD_FRONT.replace('"note"', '"fatal"'), {}, "level must be one of"),
     (GOOD_FRONT.replace('precision = "high"', 'precision = "certain"'), {}, "precision must be one of"),
     (GOOD_FRONT + "name = 2\n", {}, "front matter:"),
+    (GOOD_FRONT + 'on_by_default = "no"\n', {}, "on_by_default must be true or false"),
     (GOOD_FRONT, {"UNUSED": "x"}, "gives snippet UNUSED, which the help does not name"),
 ])
 def test_from_docs_names_the_file_and_the_problem(tmp_path, front, snippets, complaint):

@@ -15,7 +15,7 @@ from golint_startup.go.library import TEST_DIRS
 from golint_startup.rule import LEVELS, Rule, all_rules
 
 CONFIG_NAME = ".startup-lint.toml"
-_TOP_LEVEL_KEYS = {"select", "ignore", "exclude", "tests", "tags", "go-images", "rules", "test-dirs", "startup"}
+_TOP_LEVEL_KEYS = {"select", "extend-select", "ignore", "exclude", "tests", "tags", "go-images", "rules", "test-dirs", "startup"}
 # [startup]: entries added to the startup model's tables (go.library), and its goroutine switch.
 _STARTUP_KEYS = {"edges", "handlers", "follow-goroutines", "serving", "programs"}
 
@@ -87,10 +87,10 @@ def _validate(data: dict[str, Any], path: str) -> None:
     for key in data:
         if key not in _TOP_LEVEL_KEYS:
             raise ConfigError(f"{path}: unknown key '{key}'")
-    for key in ("select", "ignore", "exclude", "tags", "go-images", "test-dirs"):
+    for key in ("select", "extend-select", "ignore", "exclude", "tags", "go-images", "test-dirs"):
         if key in data and not _is_str_list(data[key]):
             raise ConfigError(f"{path}: '{key}' must be a list of strings")
-    for key in ("select", "ignore"):
+    for key in ("select", "extend-select", "ignore"):
         for rule_id in data.get(key, []):
             resolve_rule_id(rule_id, f"{path}: '{key}'")
     if "tests" in data and not isinstance(data["tests"], bool):
@@ -186,6 +186,7 @@ def build_settings(
     *,
     config_path: str | None,
     select: tuple[str, ...] = (),
+    extend_select: tuple[str, ...] = (),
     ignore: tuple[str, ...] = (),
     tests: bool | None = None,
     generated: bool = False,
@@ -198,27 +199,31 @@ def build_settings(
 
     `opt_in` names the opt-in flags given (e.g. "escape"); rules behind a flag run only
     with it: `select` naming one without it is an error, a config file's select skips it.
-    `search=False`: no config file unless `config_path` names one.
+    Without `select`, the rules on by default run; `extend_select` (and the config's
+    `extend-select`) adds rules to either. `search=False`: no config file unless `config_path` names one.
     """
     catalog = all_rules()
     path = config_path or (find_config(cwd or os.getcwd()) if search else None)
     data = load_config(path) if path else {}
 
-    for token in select:  # `--select SL006` alone would run the Go compiler, which only --escape may do
-        rule = catalog[resolve_rule_id(token, "--select")]
-        if rule.opt_in_flag and rule.opt_in_flag not in opt_in:
-            raise ConfigError(f"--select {token}: {rule.id} runs only with --{rule.opt_in_flag}")
+    for option, tokens in (("--select", select), ("--extend-select", extend_select)):
+        for token in tokens:  # `--select SL006` alone would run the Go compiler, which only --escape may do
+            rule = catalog[resolve_rule_id(token, option)]
+            if rule.opt_in_flag and rule.opt_in_flag not in opt_in:
+                raise ConfigError(f"{option} {token}: {rule.id} runs only with --{rule.opt_in_flag}")
     selected_ids = [resolve_rule_id(t, "--select") for t in select] or list(data.get("select", []))
     selected_ids = [resolve_rule_id(t, "select") for t in selected_ids]
+    # --select on the command line means these rules only: the config's additions go too.
+    extended = {resolve_rule_id(t, "--extend-select") for t in extend_select} | {
+        resolve_rule_id(t, "extend-select") for t in (() if select else data.get("extend-select", []))}
     ignored = {resolve_rule_id(t, "--ignore") for t in ignore} | {
         resolve_rule_id(t, "ignore") for t in data.get("ignore", [])
     }
-    if selected_ids:
-        chosen = set(selected_ids)
-        if not select:  # a config file's select never runs an opt-in rule without its flag
-            chosen = {rid for rid in chosen if not catalog[rid].opt_in_flag or catalog[rid].opt_in_flag in opt_in}
-    else:
-        chosen = {rid for rid, rule in catalog.items() if not rule.opt_in_flag}
+    defaults = {rid for rid, rule in catalog.items() if not rule.opt_in_flag and rule.on_by_default}
+    chosen = (set(selected_ids) or defaults) | extended
+    # A config file's select never runs a rule behind a flag without its flag (the command
+    # line's was refused above).
+    chosen = {rid for rid in chosen if not catalog[rid].opt_in_flag or catalog[rid].opt_in_flag in opt_in}
     chosen |= {rid for rid, rule in catalog.items() if rule.opt_in_flag and rule.opt_in_flag in opt_in}
     chosen -= ignored
 
