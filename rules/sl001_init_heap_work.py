@@ -20,7 +20,8 @@ from golint_startup.go.scope import declared_names
 from golint_startup.go.syntax import ancestors, assigned_names, identifier_uses, invocation, is_define, matches, names_of, \
     root_identifier, text, unparen, values_of, written_roots
 from golint_startup.engine.cache_format import register
-from golint_startup.rule import DISK_FILES, MODULE_FILES, Finding, Location, Option, Rule, location_of
+from golint_startup.rule import DISK_FILES, MODULE_FILES, SERVING_PROGRAMS, STARTUP_MODEL, Finding, Location, Option, Rule, \
+    location_of
 
 _VIPER_LOADS = frozenset({"ReadInConfig", "ReadConfig", "ReadRemoteConfig"})
 _TEMPLATE_PARSES = frozenset({"Parse", "ParseFiles", "ParseGlob", "ParseFS"})
@@ -512,6 +513,9 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
                 continue  # `os.Open("/proc/net/tcp")`: a kernel pseudo-file, read in microseconds
             level, cost, name = flagged
             if cost == _DECODE[1]:
+                size = _literal_data_size(file, context, found["args"][0])
+                if size is not None and size < options["min-embedded-bytes"]:
+                    continue  # kubevela's 3 KB JSON string, decoded in microseconds
                 data = _decoded_data(found["args"][0])
                 if data is not None and text(data) in read_locals and file.is_shadowed(data):
                     read = read_locals[text(data)]
@@ -605,16 +609,68 @@ def _embedded_read(file: GoFile, function, args, embedded_vars: dict) -> tuple |
     return call_name, text(variable), text(argument)[1:-1] if literal else None, embedded_vars[text(variable)]
 
 
-def _decoded_data(args):
-    """The identifier a decode call reads: its first argument, as is or converted
-    (`json.Unmarshal(raw, &v)`, `yaml.Unmarshal([]byte(text), &v)`); None for anything else."""
+def _decoded_argument(args):
+    """What a decode call reads: its first argument, as is or converted
+    (`json.Unmarshal(raw, &v)`, `yaml.Unmarshal([]byte(text), &v)`)."""
     arguments = values_of(args)
     data = unparen(arguments[0]) if arguments else None
     if data is not None and data.type == "call_expression" and \
             text(data.child_by_field_name("function")).replace(" ", "") in {"[]byte", "string"}:
         converted = values_of(data.child_by_field_name("arguments"))
         data = unparen(converted[0]) if len(converted) == 1 else None
+    return data
+
+
+def _decoded_data(args):
+    """The identifier a decode call reads (see _decoded_argument); None for anything else."""
+    data = _decoded_argument(args)
     return data if data is not None and data.type == "identifier" else None
+
+
+def _literal_data_size(file: GoFile, context, args) -> int | None:
+    """The bytes a decode reads when they are a string literal written in the initializer:
+    the argument itself (`json.Unmarshal([]byte(`{...}`), &v)`), or a local given one where
+    it is declared and never written again (`raw := `{...}`; json.Unmarshal([]byte(raw), &v)`).
+    None for anything else (a package-level constant is sized in check_project)."""
+    data = _decoded_argument(args)
+    if data is None:
+        return None
+    if data.type != "identifier":
+        return _literal_length(data)
+    if not file.is_shadowed(data):
+        return None
+    writes = [use for use in identifier_uses(file, context, text(data)) if _is_written(use)]
+    if len(writes) != 1 or writes[0].parent is None:
+        return None
+    declaration = writes[0].parent.parent if writes[0].parent.type == "expression_list" else writes[0].parent
+    if declaration is None or declaration.type not in ("short_var_declaration", "var_spec"):
+        return None
+    names = values_of(declaration.child_by_field_name("left")) if declaration.type == "short_var_declaration" \
+        else declaration.children_by_field_name("name")
+    values = values_of(declaration.child_by_field_name("right" if declaration.type == "short_var_declaration"
+                                                       else "value"))
+    if len(names) != len(values):
+        return None
+    return next((_literal_length(value) for name, value in zip(names, values) if name == writes[0]), None)
+
+
+def _is_written(identifier) -> bool:
+    """Whether `identifier` is a target of a declaration, an assignment or `++`/`--`, or has
+    its address taken (which may let a call write it)."""
+    parent = identifier.parent
+    if parent is None:
+        return False
+    if parent.type == "unary_expression" and text(parent).startswith("&"):
+        return True
+    if parent.type == "var_spec":
+        return identifier in parent.children_by_field_name("name")
+    if parent.type == "inc_dec_statement":
+        return True
+    holder = parent.parent if parent.type == "expression_list" else parent
+    if holder is not None and holder.type in ("short_var_declaration", "assignment"):
+        left = holder.child_by_field_name("left")
+        return left is not None and (left == parent or left == identifier)
+    return False
 
 
 def _decoded_variable(file: GoFile, data) -> str | None:
@@ -819,5 +875,8 @@ RULE = Rule.from_docs(
         Option("min-embedded-bytes", 65536, "smallest embedded file (or files) whose ReadFile during "
                                             "initialization is reported, when the size is known"),
     ),
-    check=check, collect=collect, check_project=check_project, requires=(MODULE_FILES, DISK_FILES),
+    check=check, collect=collect, check_project=check_project,
+    # The initialization of packages that only command-line tools import delays no readiness
+    # probe: kubevela's `vela` themes, read in an init of a package only the CLI links.
+    requires=(MODULE_FILES, DISK_FILES, STARTUP_MODEL, SERVING_PROGRAMS),
 )

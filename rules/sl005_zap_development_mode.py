@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from golint_startup.engine.cache_format import register
 from golint_startup.go import modules
-from golint_startup.go.gofile import GoFile
+from golint_startup.go.gofile import GoFile, names_a_test_double
 from golint_startup.go.syntax import ancestors, assigned_names, enclosing_function, identifier_uses, matches, text
 from golint_startup.rule import MODULE_FILES, SERVING_PROGRAMS, STARTUP_MODEL, Option, Rule
 
@@ -57,6 +57,14 @@ def under_runtime_choice(file: GoFile, node) -> bool:
     return False
 
 
+def _in_test_double(file: GoFile, node) -> bool:
+    """Whether `node` lies in a function whose name says it sets up fakes for tests
+    (`func InitMock()`, which unit tests call to get a logger)."""
+    declaration = next((holder for holder in ancestors(file, node) if holder.type in _STOP_NODES), None)
+    name = declaration.child_by_field_name("name") if declaration is not None else None
+    return name is not None and names_a_test_double(text(name))
+
+
 def check(file: GoFile, options: dict):
     for finding, installed_by in _findings(file, options):
         if not installed_by:
@@ -72,7 +80,8 @@ def _findings(file: GoFile, options: dict):
         return
     for found in matches(_CALLS, file.root):
         call = found["call"][0]
-        if file.package_of(found["pkg"][0]) != ZAP or under_runtime_choice(file, call):
+        if file.package_of(found["pkg"][0]) != ZAP or under_runtime_choice(file, call) or \
+                _in_test_double(file, call):
             continue
         name = text(found["name"][0])
         described = _FLAGGED_CALLS[name]
@@ -92,7 +101,8 @@ def _findings(file: GoFile, options: dict):
             _installed_by(file, call)
     for found in matches(_CONFIG_LITERALS, file.root):
         field = found["field"][0]
-        if file.package_of(found["pkg"][0]) != ZAP or under_runtime_choice(file, field):
+        if file.package_of(found["pkg"][0]) != ZAP or under_runtime_choice(file, field) or \
+                _in_test_double(file, field):
             continue
         yield RULE.finding(file.path, field, "zap.Config{Development: true} puts the logger in development "
                                              "mode, where DPanic panics and warnings carry stack traces"), \

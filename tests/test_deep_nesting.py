@@ -117,8 +117,8 @@ def test_a_long_sum_of_string_literals_is_sized(tmp_path):
     """A generated constant written as thousands of `"..." + "..."` terms, decoded in init:
     SL001 sizes it (a recursion as deep as the sum would fail) and reports it."""
     term = '"' + "x" * 18 + '"'
-    source = ('package main\n\nimport "encoding/json"\n\nconst schema = ' + " + ".join([term] * 5000) +
-              '\n\nvar v any\n\nfunc init() { _ = json.Unmarshal([]byte(schema), &v) }\n\nfunc main() {}\n')
+    source = ('package schema\n\nimport "encoding/json"\n\nconst schema = ' + " + ".join([term] * 5000) +
+              '\n\nvar v any\n\nfunc init() { _ = json.Unmarshal([]byte(schema), &v) }\n')
     directory = go_module(tmp_path, {"main.go": source})
     settings = build_settings(config_path=None, select=("SL001",), cwd=directory)
     messages = [f.message for f in run(["./..."], settings, cwd=directory).findings]

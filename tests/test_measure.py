@@ -134,7 +134,7 @@ def test_dependency_reported_at_its_require_line_with_the_import_chain():
     (dependency,) = [f for f in result.findings if f.path == "go.mod"]
     assert (dependency.location.line, dependency.location.col, dependency.location.end_col) == (5, 9, 36)
     assert [(r.path, r.line, r.message) for r in dependency.related] == [
-        ("cmd/app/main.go", 11, "example.com/sl009/cmd/app imports example.com/sl009/internal/store, "
+        ("cmd/app/main.go", 12, "example.com/sl009/cmd/app imports example.com/sl009/internal/store, "
                                "which imports example.com/heavydep/tables"),
         ("internal/store/store.go", 4, "example.com/sl009/internal/store imports example.com/heavydep/tables"),
     ]

@@ -27,6 +27,15 @@ _RULE_ID = re.compile(r"^SL\d{3}$")
 # Files of fakes that tests use in place of a server or client, by Go's usual names (mockgen's
 # `mock_*.go`, a hand-written `mock.go` or `fake_store.go` beside the real one).
 _FAKES_FILE = re.compile(r"(?:(?:mock|mocks|fake|fakes)(?:_\w+)?|\w+_(?:mock|mocks|fake|fakes))\.go")
+# Functions that set up fakes for tests, by the same names, a word of their camel case:
+# `InitMock` (easegress's example logger for unit tests), `newFakeStore`, `LoggerForTests`,
+# `initMocks`.
+_TEST_DOUBLE_FUNCTION = re.compile(r"(?:^|[a-z0-9_])(?:Mocks?|Fakes?|Stubs?|ForTests?)(?![a-z])|^(?:mocks?|fakes?|stubs?)(?![a-z])")
+
+
+def names_a_test_double(function_name: str) -> bool:
+    """Whether a function's name says it builds a fake for tests (see _TEST_DOUBLE_FUNCTION)."""
+    return bool(_TEST_DOUBLE_FUNCTION.search(function_name))
 
 _parser: tree_sitter.Parser | None = None
 

@@ -196,6 +196,10 @@ HANDLER_REGISTRATIONS: tuple[str, ...] = (
     *(f"{work}.{name}" for work in ("github.com/gocraft/work",) for name in ("Job", "JobWithOptions", "Middleware")),
     *(f"github.com/ThreeDotsLabs/watermill/message.{name}" for name in ("AddHandler", "AddNoPublisherHandler",
                                                                          "AddConsumerHandler")),
+    # A subscription's callback, per message: NATS's and JetStream's `Subscribe(subject, cb)`,
+    # paho MQTT's, and the pub/sub clients projects wrap around them (dendrite's and devtron's
+    # own `Subscribe`, any package): a Subscribe stores its callback.
+    "*.Subscribe", "*.QueueSubscribe", "*.SubscribeMultiple", "github.com/eclipse/paho.mqtt.golang.AddRoute",
     # beego: routes and filters (`web.InsertFilter("*", web.BeforeRouter, f)`) run per request.
     *(f"{beego}.{name}" for beego in ("github.com/beego/beego/v2/server/web", "github.com/astaxie/beego")
       for name in (*_HTTP_METHODS, "Any", "Router", "Handler", "InsertFilter", "InsertFilterChain", "ErrorHandler")),

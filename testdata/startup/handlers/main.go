@@ -31,6 +31,7 @@ func main() {
 	_ = costRoutes()
 	_ = spanRoutes()
 	registerJobs(nil)
+	subscribe(nil, nil, nil, nil)
 	_ = routes()
 	uploadRoutes(web.New())
 	_ = healthCheck()

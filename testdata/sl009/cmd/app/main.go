@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"net/http"
 
 	"example.com/heavydep/small"
 	"example.com/sl009/internal/cache"
@@ -11,6 +12,9 @@ import (
 	"example.com/sl009/internal/store"
 )
 
+// A service: --measure runs its packages' initialization in a test binary, which never
+// calls main, so it need not exit.
 func main() {
 	fmt.Println(len(small.Names), cache.Size(), index.Len(), light.Name, slow.Ready, store.Rows())
+	http.ListenAndServe(":8080", nil)
 }

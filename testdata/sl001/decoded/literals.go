@@ -1,0 +1,37 @@
+package decoded
+
+import (
+	"encoding/json"
+	"strings"
+)
+
+var (
+	legacy  map[string]any
+	inline  []string
+	grown   map[string]any
+	refill  []int
+	renamed map[string]any
+)
+
+// JSON written out in the initializer is decoded in microseconds (kubevela keeps a 3 KB
+// capability so): not worth moving below min-embedded-bytes.
+func init() {
+	legacyJSON := `{"name":"container-image","type":"trait","parameters":[{"name":"image"}]}`
+	_ = json.Unmarshal([]byte(legacyJSON), &legacy)
+	_ = json.Unmarshal([]byte(`["a","b"]`), &inline)
+	var alias = "{\"a\": 1}"
+	_ = json.Unmarshal([]byte(alias), &renamed)
+}
+
+// A local written again, or whose address is taken, holds what the code made of it: its
+// size is unknown.
+func init() {
+	doc := `{"a":1}`
+	doc = strings.Repeat(doc, 100000)
+	_ = json.Unmarshal([]byte(doc), &grown) // want `SL001: json.Unmarshal in func init decodes data while`
+	numbers := "[1]"
+	fill(&numbers)
+	_ = json.Unmarshal([]byte(numbers), &refill) // want `SL001: json.Unmarshal in func init decodes data while`
+}
+
+func fill(s *string) { *s = strings.Repeat("9", 1<<20) }
