@@ -6,9 +6,9 @@ from collections import deque
 from dataclasses import replace
 from functools import lru_cache
 
-from golint_startup.go import gccontrol
+from golint_startup.go import gccontrol, startup
 from golint_startup.go.callgraph import completion, facts as callfacts, graph as callgraph
-from golint_startup.go.library import DEFAULT_LIMIT_IMPORTS, DEFAULT_LIMITS, DEFAULT_LOADS, VIPER
+from golint_startup.go.library import DEFAULT_LIMIT_IMPORTS, DEFAULT_LIMITS, DEFAULT_LOADS, VIPER, handles_requests
 from golint_startup.go.gofile import GoFile, header
 from golint_startup.rule import MODULE_FILES, SERVING_PROGRAMS, STARTUP_MODEL, TEST_SUPPORT_FACTS, Finding, GeneratedFacts, Location, Notification, Option, Rule
 
@@ -140,7 +140,14 @@ def _check_modules(project, facts: dict, options: dict, loads):
         project.read,
         lambda display: project.facts_on_demand(
             display, lambda file: None if file.is_test else _complete_facts(file, options)))
-    edges = {fid: list(graph.edges(f)) for fid, f in graph.functions.items()}
+    # Loads that run per request are no startup's: a handler registration's function values
+    # are no edges (gin-vue-admin's reload handler, open-im's reset_config route), as in the
+    # startup model, and neither is a value of a request handler's type.
+    startup.leave_out_what_runs_later(graph, project.settings.startup)
+    edges = {fid: [(event, resolved) for event, resolved in graph.edges(f)
+                   if not (event.kind == "ref" and resolved.function is not None and
+                           handles_requests(resolved.function.signature))]
+             for fid, f in graph.functions.items()}
 
     # A limit, once set, holds for the rest of the run: a call to any function that sets one,
     # however deep, sets it. A collection only helps right after the load: a function counts
@@ -240,7 +247,18 @@ def _check_modules(project, facts: dict, options: dict, loads):
                                          f"from {_entry_name(entry)}: {path}; "
                                          f"{_also(named[1:], len(reaching) - len(named))}{_FIX}",
                                 Location(function.display, *event.span), related=related)
-    yield from findings.values()
+    # A load the startup model reaches from no root runs later: a function value kept where
+    # this search cannot see it kept (gin-vue-admin's reload handlers, appended to a slice a
+    # request handler runs).
+    startup_model = getattr(project, "startup", None)
+    at_startup = startup_model.at_startup({_position(f.location) for f in findings.values()}) \
+        if startup_model is not None and findings else None
+    yield from (finding for finding in findings.values()
+                if at_startup is None or _position(finding.location) in at_startup)
+
+
+def _position(location: Location) -> tuple[str, int, int]:
+    return location.path, location.line, location.col
 
 
 # Entry points a message names (each also a related location); the rest are counted.

@@ -332,8 +332,8 @@ NON_BLOCKING_SERVING_CALLS: frozenset[str] = frozenset({
 # `docs/` holds sample manifests for users, tekton's resolver template; `benchmark/` the load
 # generators and exporters a benchmark deploys on a test cluster, volcano's). `tools` is left
 # out: projects name utility packages of the service that way.
-TEST_DIRS: tuple[str, ...] = ("test", "tests", "e2e", "integration", "testutil", "testutils", "testhelpers",
-                              "testharness", "fixtures", "hack", "examples", "example", "docs", "benchmark",
+TEST_DIRS: tuple[str, ...] = ("test", "tests", "testing", "e2e", "integration", "testutil", "testutils",
+                              "testhelpers", "testharness", "fixtures", "hack", "examples", "example", "docs", "benchmark",
                               "benchmarks")
 
 # Calls that load configuration into a value whose address is an argument (SL006): what

@@ -402,13 +402,9 @@ class _Startup:
         # With `live`, an edge to an implementation of a type no reached code creates yet waits
         # in it (see _reach); without, every implementation is an edge (completion's superset).
         self.live = live
-        self.callee_cache: dict = {}
         self.runners_by_name: dict[str, list[callgraph.Function]] = {}
         self._prepares: dict[tuple, bool] | None = None
-        # A function value handed to a handler registration, directly or through a module
-        # function's parameter (`route(r, "/x", h)`), runs per request.
-        graph.runs_later = lambda caller, callee: _registers_handler(graph, caller, callee, tables, self.callee_cache)
-        graph.follow_goroutines = options.follow_goroutines
+        self.callee_cache = _leave_out_what_runs_later(graph, tables, options)
 
     def successors(self, function: callgraph.Function) -> Iterable[tuple[Span, callgraph.Function]]:
         """(call site, function it runs at startup) of each startup edge of `function`."""
@@ -592,6 +588,24 @@ def _follows(graph: callgraph.ModuleGraph, function: callgraph.Function, kind: s
                 return (resolved[1], resolved[2], context.field) in tables.fields
         return context.field in tables.field_names
     return True
+
+
+def leave_out_what_runs_later(graph: callgraph.ModuleGraph, options: Options) -> None:
+    """Make `graph.edges` leave out what the model leaves out of startup (for a rule that
+    searches a graph of its own, SL004): the function values handed to a handler
+    registration, and goroutines unless `follow-goroutines`. A value of a request handler's
+    type (`handles_requests`) is for the caller to leave out."""
+    _leave_out_what_runs_later(graph, _Tables(options), options)
+
+
+def _leave_out_what_runs_later(graph: callgraph.ModuleGraph, tables: _Tables, options: Options) -> dict:
+    """(See leave_out_what_runs_later.) The cache of its answers, per callee."""
+    cache: dict = {}
+    # A function value handed to a handler registration, directly or through a module
+    # function's parameter (`route(r, "/x", h)`), runs per request.
+    graph.runs_later = lambda caller, callee: _registers_handler(graph, caller, callee, tables, cache)
+    graph.follow_goroutines = options.follow_goroutines
+    return cache
 
 
 def _registers_handler(graph: callgraph.ModuleGraph, function: callgraph.Function, callee: Target | None,
