@@ -107,9 +107,6 @@ class Requirement:
 # Every file of the linted files' modules feeds `collect`, also when a pre-commit run lints
 # only a few files (SL002, SL004: a call in one file, its target in another).
 MODULE_FILES = Requirement("module-files", "facts from every file of the linted files' modules")
-# Test support (see GoFile.is_test_support) feeds `collect`; it is never reported on unless
-# --tests (SL004: production code may call a helper package).
-TEST_SUPPORT_FACTS = Requirement("test-support-facts", "facts from test-support files")
 # The Go compiler's escape analysis (SL006); slow, so only with --escape.
 ESCAPE_ANALYSIS = Requirement("escape-analysis", "the Go compiler's escape analysis", flag="escape")
 # Each main package's init, built and run under GODEBUG=inittrace=1 (SL009); only with --measure.

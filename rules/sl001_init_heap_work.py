@@ -146,14 +146,16 @@ def _never_set(file: GoFile, embedded: set[str]) -> frozenset:
 
 def _sets(use) -> bool:
     """Whether a use of a variable may give it a value: its address taken, or a target of an
-    assignment of anything but `nil` (`x = nil`, `x, err = f()`, `x++`, `x[i] = v`...)."""
+    assignment of anything but `nil` (`x = nil`, `x, err = f()`, `x++`, `x[i] = v`...), of a
+    range clause or of a receive (`case x = <-ch`)."""
     parent = use.parent
     if parent.type == "unary_expression" and text(parent.child_by_field_name("operator")) == "&":
         return True
-    if parent.type in ("index_expression", "selector_expression", "inc_statement", "dec_statement"):
+    if parent.type in ("index_expression", "selector_expression", "inc_dec_statement"):
         return True  # an element or field may be written: taken as set
-    if parent.type == "expression_list" and parent.parent.type == "range_clause":
-        return True  # `for _, x = range xs`
+    if parent.type == "expression_list" and parent.parent.type in ("range_clause", "receive_statement") and \
+            parent == parent.parent.child_by_field_name("left"):
+        return True  # `for _, x = range xs`, `case x = <-ch`
     if parent.type != "expression_list" or parent.parent.type not in ("assignment", "short_var_declaration") or \
             parent != parent.parent.child_by_field_name("left"):
         return False
@@ -634,8 +636,9 @@ def _decoded_data(args):
 def _literal_data_size(file: GoFile, context, args) -> int | None:
     """The bytes a decode reads when they are a string literal written in the initializer:
     the argument itself (`json.Unmarshal([]byte(`{...}`), &v)`), or a local given one where
-    it is declared and never written again (`raw := `{...}`; json.Unmarshal([]byte(raw), &v)`).
-    None for anything else (a package-level constant is sized in check_project)."""
+    it is declared and not written again before the decode (`raw := `{...}`;
+    json.Unmarshal([]byte(raw), &v)`). None for anything else (a package-level constant is
+    sized in check_project)."""
     data = _decoded_argument(args)
     if data is None:
         return None
@@ -643,38 +646,28 @@ def _literal_data_size(file: GoFile, context, args) -> int | None:
         return _literal_length(data)
     if not file.is_shadowed(data):
         return None
-    writes = [use for use in identifier_uses(file, context, text(data)) if _is_written(use)]
-    if len(writes) != 1 or writes[0].parent is None:
+    # The local is the one declared with the literal: before the decode, no other
+    # declaration of its name in the initializer (a parameter, a range variable) and no
+    # other write.
+    uses = [use for use in identifier_uses(file, context, text(data)) if use.start_byte < data.start_byte]
+    others = [use for use in uses if use.parent is not None and
+              (use.parent.type == "parameter_declaration" or _sets(use) or use.parent.type == "expression_list"
+               and use.parent.parent is not None and use.parent.parent.type == "range_clause")]
+    declarations = [use for use in uses if use.parent is not None and
+                    (use.parent.type == "var_spec" and use in use.parent.children_by_field_name("name") or
+                     use.parent.type == "expression_list" and use.parent.parent is not None and
+                     use.parent.parent.type == "short_var_declaration" and
+                     use.parent == use.parent.parent.child_by_field_name("left"))]
+    if len(declarations) != 1 or set(others) - set(declarations):
         return None
-    declaration = writes[0].parent.parent if writes[0].parent.type == "expression_list" else writes[0].parent
-    if declaration is None or declaration.type not in ("short_var_declaration", "var_spec"):
-        return None
+    declaration = declarations[0].parent if declarations[0].parent.type == "var_spec" else declarations[0].parent.parent
     names = values_of(declaration.child_by_field_name("left")) if declaration.type == "short_var_declaration" \
         else declaration.children_by_field_name("name")
     values = values_of(declaration.child_by_field_name("right" if declaration.type == "short_var_declaration"
                                                        else "value"))
     if len(names) != len(values):
         return None
-    return next((_literal_length(value) for name, value in zip(names, values) if name == writes[0]), None)
-
-
-def _is_written(identifier) -> bool:
-    """Whether `identifier` is a target of a declaration, an assignment or `++`/`--`, or has
-    its address taken (which may let a call write it)."""
-    parent = identifier.parent
-    if parent is None:
-        return False
-    if parent.type == "unary_expression" and text(parent).startswith("&"):
-        return True
-    if parent.type == "var_spec":
-        return identifier in parent.children_by_field_name("name")
-    if parent.type == "inc_dec_statement":
-        return True
-    holder = parent.parent if parent.type == "expression_list" else parent
-    if holder is not None and holder.type in ("short_var_declaration", "assignment"):
-        left = holder.child_by_field_name("left")
-        return left is not None and (left == parent or left == identifier)
-    return False
+    return next((_literal_length(value) for name, value in zip(names, values) if name == declarations[0]), None)
 
 
 def _decoded_variable(file: GoFile, data) -> str | None:
@@ -877,7 +870,8 @@ RULE = Rule.from_docs(
         Option("min-literal-elements", 256, "fewest iterations of a loop over a literal (or between constants) "
                                             "whose appends are reported"),
         Option("min-embedded-bytes", 65536, "smallest embedded file (or files) whose ReadFile during "
-                                            "initialization is reported, when the size is known"),
+                                            "initialization is reported, when the size is known, and "
+                                            "smallest embedded data or string literal whose decoding is"),
     ),
     check=check, collect=collect, check_project=check_project,
     # The initialization of packages that only command-line tools import delays no readiness

@@ -8,9 +8,9 @@ from functools import lru_cache
 
 from golint_startup.go import gccontrol, startup
 from golint_startup.go.callgraph import completion, facts as callfacts, graph as callgraph
-from golint_startup.go.library import DEFAULT_LIMIT_IMPORTS, DEFAULT_LIMITS, DEFAULT_LOADS, VIPER, handles_requests
+from golint_startup.go.library import DEFAULT_LIMIT_IMPORTS, DEFAULT_LIMITS, DEFAULT_LOADS, VIPER
 from golint_startup.go.gofile import GoFile, header
-from golint_startup.rule import MODULE_FILES, SERVING_PROGRAMS, STARTUP_MODEL, TEST_SUPPORT_FACTS, Finding, GeneratedFacts, Location, Notification, Option, Rule
+from golint_startup.rule import MODULE_FILES, SERVING_PROGRAMS, STARTUP_MODEL, Finding, GeneratedFacts, Location, Notification, Option, Rule
 
 
 def _classifier(file: GoFile, options: dict) -> gccontrol.Classifier | None:
@@ -145,8 +145,7 @@ def _check_modules(project, facts: dict, options: dict, loads):
     # startup model, and neither is a value of a request handler's type.
     startup.leave_out_what_runs_later(graph, project.settings.startup)
     edges = {fid: [(event, resolved) for event, resolved in graph.edges(f)
-                   if not (event.kind == "ref" and resolved.function is not None and
-                           handles_requests(resolved.function.signature))]
+                   if resolved.function is None or not startup.runs_per_request(event, resolved.function)]
              for fid, f in graph.functions.items()}
 
     # A limit, once set, holds for the rest of the run: a call to any function that sets one,
@@ -291,6 +290,6 @@ RULE = Rule.from_docs(
         Option("memory-limit-imports", list(DEFAULT_LIMIT_IMPORTS), "packages whose import sets a memory limit"),
     ),
     collect=collect, check_project=check_project,
-    requires=(MODULE_FILES, TEST_SUPPORT_FACTS, STARTUP_MODEL, SERVING_PROGRAMS, GeneratedFacts("wire-generated", "Wire's generated injectors",
+    requires=(MODULE_FILES, STARTUP_MODEL, SERVING_PROGRAMS, GeneratedFacts("wire-generated", "Wire's generated injectors",
                                                                accepts=wired_by_wire)),
 )

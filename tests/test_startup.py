@@ -413,3 +413,26 @@ def test_a_large_generated_file_calls_no_module_code(tmp_path, padding, reported
     write(tmp_path, ".startup-lint.toml", 'select = ["SL003"]\n[rules.SL003]\nsources = "any"\n')
     findings = _findings(str(tmp_path))
     assert [(f.path, f.location.line) for f in findings] == ([("lib/lib.go", 4)] if reported else [])
+
+
+def test_the_built_in_tables_hold_no_malformed_entry():
+    """An entry the parser cannot read (a dotted last path element, a stray space) would be
+    left out in silence: the tables are checked as a config file's entries are."""
+    from golint_startup.go import library
+
+    for table in ("HANDLER_REGISTRATIONS", "SERVING_CALLS", "STARTUP_EDGES", "SIGNAL_WAITS"):
+        assert startup.malformed(getattr(library, table)) == [], table
+
+
+def test_programs_all_reports_the_initialization_that_only_tools_run(tmp_path):
+    """SL001 leaves out the packages only a command-line tool imports (testdata/sl001/programs);
+    `[startup] programs = "all"` brings them back."""
+    directory = os.path.join(TESTDATA, "sl001", "programs")
+    config = write(tmp_path, "all.toml", 'select = ["SL001"]\n\n[startup]\nprograms = "all"\n')
+
+    def paths(config_path):
+        settings = build_settings(config_path=config_path, cwd=directory, search=config_path is None)
+        return {f.path for f in run(["./..."], settings, cwd=directory).findings}
+
+    assert "themes/themes.go" not in paths(None)
+    assert "themes/themes.go" in paths(config)

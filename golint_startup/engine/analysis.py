@@ -16,7 +16,7 @@ from golint_startup.go import gofile
 from golint_startup.engine.config import Settings
 from golint_startup.go.gofile import Directive
 from golint_startup.go.callgraph.facts import program_facts
-from golint_startup.rule import STARTUP_MODEL, TEST_SUPPORT_FACTS, Finding, Notification
+from golint_startup.rule import STARTUP_MODEL, Finding, Notification
 
 # FileResult.facts key of the startup model's facts (callgraph.facts.ProgramFacts), beside the rules' ids.
 STARTUP_FACTS = "startup"
@@ -125,11 +125,9 @@ def analyze_source(source: bytes, display: str, settings: Settings, *, report: b
         result.skipped = "//go:build ignore"
         return result
     test_support = (test_dir or parsed.is_test_support) and not settings.tests
-    if test_support:
-        model = False  # tests and their helpers are not the program
-        report, rules = False, _facts_only(result, "test support", rules, lambda rule: rule.needs(TEST_SUPPORT_FACTS))
-        if not rules:
-            return result
+    if test_support:  # tests and their helpers are not the program: no rule reads them
+        result.skipped = "test support"
+        return result
     if not generated and not test_support:
         _describe_problems(parsed, source, result)
     _run_rules(parsed, rules, settings, report, debug, result)

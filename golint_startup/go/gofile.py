@@ -29,8 +29,8 @@ _RULE_ID = re.compile(r"^SL\d{3}$")
 _FAKES_FILE = re.compile(r"(?:(?:mock|mocks|fake|fakes)(?:_\w+)?|\w+_(?:mock|mocks|fake|fakes))\.go")
 # Functions that set up fakes for tests, by the same names, a word of their camel case:
 # `InitMock` (easegress's example logger for unit tests), `newFakeStore`, `LoggerForTests`,
-# `initMocks`.
-_TEST_DOUBLE_FUNCTION = re.compile(r"(?:^|[a-z0-9_])(?:Mocks?|Fakes?|Stubs?|ForTests?)(?![a-z])|^(?:mocks?|fakes?|stubs?)(?![a-z])")
+# `initMocks`, `NewHTTPMock`.
+_TEST_DOUBLE_FUNCTION = re.compile(r"(?:Mocks?|Fakes?|Stubs?|ForTests?)(?![a-z])|^(?:mocks?|fakes?|stubs?)(?![a-z])")
 
 
 def names_a_test_double(function_name: str) -> bool:

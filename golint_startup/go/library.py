@@ -197,9 +197,14 @@ HANDLER_REGISTRATIONS: tuple[str, ...] = (
     *(f"github.com/ThreeDotsLabs/watermill/message.{name}" for name in ("AddHandler", "AddNoPublisherHandler",
                                                                          "AddConsumerHandler")),
     # A subscription's callback, per message: NATS's and JetStream's `Subscribe(subject, cb)`,
-    # paho MQTT's, and the pub/sub clients projects wrap around them (dendrite's and devtron's
+    # paho MQTT's (and its `AddRoute`), and the pub/sub clients projects wrap around them (dendrite's and devtron's
     # own `Subscribe`, any package): a Subscribe stores its callback.
-    "*.Subscribe", "*.QueueSubscribe", "*.SubscribeMultiple", "github.com/eclipse/paho.mqtt.golang.AddRoute",
+    "*.Subscribe", "*.QueueSubscribe", "*.SubscribeMultiple", "*.AddRoute",
+    # Per tool call, prompt or resource read of an MCP server (coroot's API): mcp-go's and the
+    # official SDK's registrations.
+    *(f"{mcp}.{name}" for mcp in ("github.com/mark3labs/mcp-go/server", "github.com/modelcontextprotocol/go-sdk/mcp")
+      for name in ("AddTool", "AddTools", "AddPrompt", "AddPrompts", "AddResource", "AddResources",
+                   "AddResourceTemplate", "AddResourceTemplates")),
     # beego: routes and filters (`web.InsertFilter("*", web.BeforeRouter, f)`) run per request.
     *(f"{beego}.{name}" for beego in ("github.com/beego/beego/v2/server/web", "github.com/astaxie/beego")
       for name in (*_HTTP_METHODS, "Any", "Router", "Handler", "InsertFilter", "InsertFilterChain", "ErrorHandler")),
@@ -332,7 +337,8 @@ NON_BLOCKING_SERVING_CALLS: frozenset[str] = frozenset({
 # `docs/` holds sample manifests for users, tekton's resolver template; `benchmark/` the load
 # generators and exporters a benchmark deploys on a test cluster, volcano's). `tools` is left
 # out: projects name utility packages of the service that way.
-TEST_DIRS: tuple[str, ...] = ("test", "tests", "testing", "e2e", "integration", "testutil", "testutils",
+TEST_DIRS: tuple[str, ...] = ("test", "tests", "testing", "e2e", "integration", "integration_test",
+                              "integration_tests", "systemtest", "systemtests", "testutil", "testutils",
                               "testhelpers", "testharness", "fixtures", "hack", "examples", "example", "docs", "benchmark",
                               "benchmarks")
 

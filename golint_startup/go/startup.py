@@ -436,8 +436,8 @@ class _Startup:
             if runs:
                 targets = runs
             for target in targets:
-                if event.kind == "ref" and handles_requests(target.signature):
-                    continue  # runs per request
+                if runs_per_request(event, target):
+                    continue
                 command = bool(runs) or self._command_edge(function, event, context, target)
                 if resolved.dispatched > 1 and self.live is not None and not self.live.admits(target):
                     self.live.defer(target, (function.id, event.span, target, command))
@@ -590,11 +590,17 @@ def _follows(graph: callgraph.ModuleGraph, function: callgraph.Function, kind: s
     return True
 
 
+def runs_per_request(event, target: callgraph.Function) -> bool:
+    """Whether an edge is a request handler's value (`handles_requests`), which runs per
+    request wherever it goes."""
+    return event.kind == "ref" and handles_requests(target.signature)
+
+
 def leave_out_what_runs_later(graph: callgraph.ModuleGraph, options: Options) -> None:
     """Make `graph.edges` leave out what the model leaves out of startup (for a rule that
     searches a graph of its own, SL004): the function values handed to a handler
-    registration, and goroutines unless `follow-goroutines`. A value of a request handler's
-    type (`handles_requests`) is for the caller to leave out."""
+    registration, and goroutines unless `follow-goroutines`. The edges `runs_per_request`
+    tells are for the caller to leave out."""
     _leave_out_what_runs_later(graph, _Tables(options), options)
 
 

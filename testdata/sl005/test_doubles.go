@@ -13,6 +13,10 @@ func newFakeLogger() *zap.Logger {
 	return logger
 }
 
+func NewHTTPMock() *zap.Logger {
+	return zap.NewExample()
+}
+
 func LoggerForTests() (*zap.Logger, error) {
 	return zap.Config{Development: true}.Build()
 }

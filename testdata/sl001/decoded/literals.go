@@ -11,6 +11,9 @@ var (
 	grown   map[string]any
 	refill  []int
 	renamed map[string]any
+	ranged  map[string]any
+	passed  map[string]any
+	counted int
 )
 
 // JSON written out in the initializer is decoded in microseconds (kubevela keeps a 3 KB
@@ -33,5 +36,20 @@ func init() {
 	fill(&numbers)
 	_ = json.Unmarshal([]byte(numbers), &refill) // want `SL001: json.Unmarshal in func init decodes data while`
 }
+
+// The same name declared again (a range variable, a parameter) is another variable, whatever
+// the first one holds.
+func init() {
+	raw := `{"small":1}`
+	_ = json.Unmarshal([]byte(raw), &counted)
+	for _, raw := range documents() {
+		_ = json.Unmarshal([]byte(raw), &ranged) // want `SL001: json.Unmarshal in func init decodes data while`
+	}
+	func(raw string) {
+		_ = json.Unmarshal([]byte(raw), &passed) // want `SL001: json.Unmarshal in func init decodes data while`
+	}(strings.Repeat("x", 1<<20))
+}
+
+func documents() []string { return []string{strings.Repeat("1", 1<<20)} }
 
 func fill(s *string) { *s = strings.Repeat("9", 1<<20) }

@@ -32,6 +32,7 @@ func main() {
 	_ = spanRoutes()
 	registerJobs(nil)
 	subscribe(nil, nil, nil, nil)
+	mcpTools(nil)
 	_ = routes()
 	uploadRoutes(web.New())
 	_ = healthCheck()

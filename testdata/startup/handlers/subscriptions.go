@@ -17,6 +17,7 @@ func subscribe(nc *nats.Conn, js nats.JetStreamContext, client mqtt.Client, bus 
 	nc.QueueSubscribe("orders", "workers", func(m *nats.Msg) { onlyNats(m.Data) })
 	js.Subscribe("events", func(m *nats.Msg) { onlyNats(m.Data) })
 	client.Subscribe("devices/+", 1, func(c mqtt.Client, m mqtt.Message) { onlyNats(m.Payload()) })
+	client.AddRoute("devices/#", func(c mqtt.Client, m mqtt.Message) { onlyNats(m.Payload()) })
 	bus.Subscribe("ci-complete", func(msg *pubsub.Message) { onlyNats(msg.Data) })
 	warm(nil) // a function called directly still runs at startup
 }
