@@ -11,8 +11,10 @@ def check_manifests(manifests: ProjectManifests, options):
     # A Job's one run has no startup before serving, and its limit is seldom near its heap.
     unset = [c for c in manifests.go_containers
              if c.limits_memory is not None and not c.runs_once and not manifests.memory_limit_source(c)]
-    # Copies of one container (a kustomize base and a raw install file, say) are one finding.
-    for container, *others in manifests.copies(unset, lambda c: (c.limits_memory.text,)):
+    # Copies of one container (a kustomize base and a raw install file, a release directory's
+    # frozen copy, an overlay's output that adds a variable) are one finding, whatever their
+    # limits: one change to how the image or the chart sets GOMEMLIMIT covers them all.
+    for container, *others in manifests.copies(unset, lambda c: (), same_env=False):
         limit = container.limits_memory
         variable = container.env.get("GOMEMLIMIT")
         told = "GOMEMLIMIT is off" if variable is not None else "no GOMEMLIMIT reaches it"
@@ -22,7 +24,9 @@ def check_manifests(manifests: ProjectManifests, options):
         yield Finding(RULE.id, f"{container.label} has a memory limit of {limit.text} that the Go runtime is not "
                                f"told: {told}{unresolved} and the code sets none; set GOMEMLIMIT to about 90% "
                                "of the limit", limit.location,
-                      related=tuple(replace(c.limits_memory.location, message="the same container") for c in others))
+                      related=tuple(replace(c.limits_memory.location, message="the same container" + (
+                          f" (limit {c.limits_memory.text})" if c.limits_memory.text != limit.text else ""))
+                          for c in others))
 
 
 RULE = Rule.from_docs(__file__, check_manifests=check_manifests, snippets={"RECOGNITION": RECOGNITION})

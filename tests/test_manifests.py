@@ -333,10 +333,11 @@ def test_nesting_is_bounded_by_text_or_measured_by_parsing(text, deep):
 def test_a_container_copied_into_several_manifests_is_one_finding_with_the_copies_related():
     fixture = os.path.join(os.path.dirname(__file__), "..", "testdata", "sl101")
     findings = [f for f in _run(fixture, "SL101").findings if f.path.startswith("copies/")]
-    shared = [f for f in findings if "512Mi" in f.message]
-    assert [(f.path, [r.path for r in f.related]) for f in shared] == \
+    assert [(f.path, [r.path for r in f.related]) for f in findings] == \
         [("copies/base/deployment.yaml", ["copies/artifacts/daemonset.yaml", "copies/artifacts/deployment.yaml",
-                                          "copies/artifacts/install.yaml"])]
+                                          "copies/artifacts/deployment.yaml", "copies/artifacts/install.yaml"])]
+    assert "512Mi" in findings[0].message
+    assert [r.message for r in findings[0].related if "limit" in r.message] == ["the same container (limit 2Gi)"]
 
 
 def test_documents_that_cannot_matter_are_not_composed_and_positions_hold(tmp_path, monkeypatch):

@@ -17,6 +17,7 @@ from __future__ import annotations
 import base64
 import binascii
 import fnmatch
+import functools
 import os
 import re
 from dataclasses import dataclass, field
@@ -27,7 +28,7 @@ import yaml
 
 from golint_startup.go import gccontrol, gofile, modules
 from golint_startup.go.gofile import Directive
-from golint_startup.go.library import DEFAULT_LIMIT_IMPORTS, DEFAULT_LIMITS
+from golint_startup.go.library import DEFAULT_LIMIT_IMPORTS, DEFAULT_LIMITS, TEST_DIRS
 from golint_startup.kube.quantity import go_gc_off
 from golint_startup.rule import Location, Notification
 
@@ -80,7 +81,12 @@ container's main package or Dockerfile (when the image maps to a directory; othe
 every Go module linted) imports `github.com/KimMachineGun/automemlimit` (whose init sets
 the limit), or calls `debug.SetMemoryLimit` or one of automemlimit's `memlimit.Set...`
 functions with anything but a negative literal (which only reads the limit). The call is
-not required to be reachable from `main`.
+not required to be reachable from `main`. The image tells the runtime too when a shell
+script (`*.sh`, or a `#!` file without a suffix) or a Dockerfile of that module sets
+`GOMEMLIMIT` (`export GOMEMLIMIT="${limit}MiB"` in a process supervisor's run script,
+`ENV GOMEMLIMIT=900MiB`): haproxy's ingress controller gives itself a third of the
+cgroup's limit so, the proxy beside it the rest. Test and tooling directories and nested
+modules are not read.
 """
 
 _TEMPLATE = "{{"
@@ -216,23 +222,32 @@ class ProjectManifests:
 
     def memory_limit_source(self, container: Container) -> str:
         """How the Go runtime in the container learns a memory limit ("" when it does not):
-        a `GOMEMLIMIT` other than `off` in its environment, or the code (see RECOGNITION)."""
+        a `GOMEMLIMIT` other than `off` in its environment, the code (see RECOGNITION), or a
+        script or Dockerfile of its image's directory that sets `GOMEMLIMIT`."""
         variable = container.env.get("GOMEMLIMIT")
         if variable is not None and (variable.value is None or variable.value.text not in ("", "off")):
             return "GOMEMLIMIT"
-        return "the code" if self._sets_limit(container.go_dir) else ""
+        if self._sets_limit(container.go_dir):
+            return "the code"
+        if container.go_dir is None:
+            return ""
+        module = modules.module_of_dir(container.go_dir)  # the image's scripts sit anywhere in its module
+        return "the image" if _image_sets_gomemlimit(module.root if module else container.go_dir) else ""
 
-    def copies(self, containers: Iterable[Container], setting: Callable[[Container], tuple]) -> list[list[Container]]:
+    def copies(self, containers: Iterable[Container], setting: Callable[[Container], tuple],
+               same_env: bool = True) -> list[list[Container]]:
         """The containers grouped into copies of one container: a kustomize base and a raw
         install file of the same Deployment, whatever its image (kustomize's `images:` renames
-        it), or the DaemonSet offered instead, with the same container name, environment and
-        `setting` (what the rule reports). Each group is one finding, at its first container:
-        the copy a kustomization sits beside, else one that runs no script of the image, else
-        the shallowest path (a release directory's variants sit below it), then the first."""
+        it), or the DaemonSet offered instead, with the same container name, `setting` (what
+        the rule reports) and, unless `same_env` is false, environment. Each group is one
+        finding, at its first container: the copy a kustomization sits beside, else one that
+        runs no script of the image, else the shallowest path (a release directory's variants
+        sit below it), then the first."""
         groups: dict[tuple, list[Container]] = {}
         for container in containers:
             name = container.workload.split("/", 1)[-1]  # Deployment or DaemonSet: two ways to install one thing
-            env = tuple(sorted((key, v.value.text if v.value is not None else None) for key, v in container.env.items()))
+            env = tuple(sorted((key, v.value.text if v.value is not None else None)
+                               for key, v in container.env.items())) if same_env else ()
             groups.setdefault((name, container.name, container.init, setting(container), env), []).append(container)
         for found in groups.values():
             found.sort(key=lambda c: (not self._beside_kustomization(c), _runs_a_script(c),
@@ -856,6 +871,45 @@ def _module_sets_memory_limit(module: modules.Module, read_go: Callable[[str], b
         source = read_go(path)
         if source and any(needle in source for needle in needles) and derive(path, _sets_memory_limit):
             return True
+    return False
+
+
+# A line of a shell script or Dockerfile that gives GOMEMLIMIT a value (`export
+# GOMEMLIMIT="${limit}MiB"` in an s6 run script, `ENV GOMEMLIMIT=900MiB`).
+_GOMEMLIMIT_SET = re.compile(rb"^[ \t]*(?:export[ \t]+|ENV[ \t]+(?:\S+[ \t]+)*)?GOMEMLIMIT[ \t]*[= ]", re.MULTILINE)
+_SCRIPT_SUFFIXES = (".sh", ".bash")
+_MAX_SCRIPT_BYTES = 64 * 1024
+_MAX_IMAGE_FILES = 20_000
+
+
+@functools.lru_cache(maxsize=None)
+def _image_sets_gomemlimit(directory: str) -> bool:
+    """Whether a shell script (`*.sh`, or a file without a suffix that starts with `#!`) or a
+    Dockerfile below the container's module sets GOMEMLIMIT: an image that computes it
+    at start from the cgroup's limit, for a process supervisor's run script (haproxy's
+    ingress controller gives itself a third), tells the runtime in a way manifests do not
+    show. Test and tooling directories and nested modules are left out; a tree too large to
+    read says no."""
+    seen = 0
+    for root, dirnames, filenames in os.walk(directory):
+        # A nested module (its own go.mod) builds images of its own.
+        dirnames[:] = [d for d in dirnames if not modules.skipped_dir(d) and d not in TEST_DIRS
+                       and d != "node_modules" and not os.path.exists(os.path.join(root, d, "go.mod"))]
+        for name in filenames:
+            seen += 1
+            if seen > _MAX_IMAGE_FILES:
+                return False
+            dockerfile = name in ("Dockerfile", "Containerfile") or name.startswith("Dockerfile.")
+            if not (dockerfile or name.endswith(_SCRIPT_SUFFIXES) or "." not in name):
+                continue
+            try:
+                with open(os.path.join(root, name), "rb") as handle:
+                    head = handle.read(_MAX_SCRIPT_BYTES)
+            except OSError:
+                continue
+            if (dockerfile or name.endswith(_SCRIPT_SUFFIXES) or head.startswith(b"#!")) and \
+                    b"GOMEMLIMIT" in head and _GOMEMLIMIT_SET.search(head):
+                return True
     return False
 
 

@@ -1,0 +1,3 @@
+module example.com/supervised
+
+go 1.22
