@@ -17,7 +17,6 @@ from __future__ import annotations
 import base64
 import binascii
 import fnmatch
-import functools
 import os
 import re
 from dataclasses import dataclass, field
@@ -215,6 +214,7 @@ class ProjectManifests:
     directives: dict[str, list[Directive]]
     abspaths: dict[str, str]  # display path -> absolute path, of every YAML file read
     _sets_limit: Callable[[str | None], bool]
+    _image_limits: dict[str, bool] = field(default_factory=dict)  # module root -> its scripts set GOMEMLIMIT
 
     @property
     def go_containers(self) -> list[Container]:
@@ -223,7 +223,8 @@ class ProjectManifests:
     def memory_limit_source(self, container: Container) -> str:
         """How the Go runtime in the container learns a memory limit ("" when it does not):
         a `GOMEMLIMIT` other than `off` in its environment, the code (see RECOGNITION), or a
-        script or Dockerfile of its image's directory that sets `GOMEMLIMIT`."""
+        script or Dockerfile of the module of its main package or Dockerfile that sets
+        `GOMEMLIMIT` (the image)."""
         variable = container.env.get("GOMEMLIMIT")
         if variable is not None and (variable.value is None or variable.value.text not in ("", "off")):
             return "GOMEMLIMIT"
@@ -232,7 +233,10 @@ class ProjectManifests:
         if container.go_dir is None:
             return ""
         module = modules.module_of_dir(container.go_dir)  # the image's scripts sit anywhere in its module
-        return "the image" if _image_sets_gomemlimit(module.root if module else container.go_dir) else ""
+        root = module.root if module else container.go_dir
+        if root not in self._image_limits:
+            self._image_limits[root] = _image_sets_gomemlimit(root)
+        return "the image" if self._image_limits[root] else ""
 
     def copies(self, containers: Iterable[Container], setting: Callable[[Container], tuple],
                same_env: bool = True) -> list[list[Container]]:
@@ -882,7 +886,6 @@ _MAX_SCRIPT_BYTES = 64 * 1024
 _MAX_IMAGE_FILES = 20_000
 
 
-@functools.lru_cache(maxsize=None)
 def _image_sets_gomemlimit(directory: str) -> bool:
     """Whether a shell script (`*.sh`, or a file without a suffix that starts with `#!`) or a
     Dockerfile below the container's module sets GOMEMLIMIT: an image that computes it
