@@ -200,6 +200,9 @@ HANDLER_REGISTRATIONS: tuple[str, ...] = (
     # paho MQTT's (and its `AddRoute`), and the pub/sub clients projects wrap around them (dendrite's and devtron's
     # own `Subscribe`, any package): a Subscribe stores its callback.
     "*.Subscribe", "*.QueueSubscribe", "*.SubscribeMultiple", "*.AddRoute",
+    # When the config file changes: viper's watcher runs the callback (package function or a
+    # Viper's method), KubeArmor's reload.
+    "github.com/spf13/viper.OnConfigChange",
     # Per tool call, prompt or resource read of an MCP server (coroot's API): mcp-go's and the
     # official SDK's registrations.
     *(f"{mcp}.{name}" for mcp in ("github.com/mark3labs/mcp-go/server", "github.com/modelcontextprotocol/go-sdk/mcp")

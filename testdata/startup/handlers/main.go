@@ -33,6 +33,7 @@ func main() {
 	registerJobs(nil)
 	subscribe(nil, nil, nil, nil)
 	mcpTools(nil)
+	watchConfig()
 	_ = routes()
 	uploadRoutes(web.New())
 	_ = healthCheck()
