@@ -4,6 +4,7 @@ from __future__ import annotations
 
 
 from golint_startup.go.gofile import GoFile
+from golint_startup.go.types import FileTypes
 from golint_startup.go.syntax import assigned_names, enclosing_function, identifier_uses, matches, text, unparen, \
     values_of
 from golint_startup.rule import SCOPE, SCOPE_HELP, STARTUP_MODEL, Rule, location_of
@@ -62,21 +63,13 @@ def _fix(package: str, reader: str, target: str) -> str:
            "holding its bytes"
 
 
-def _is_slice_type(file: GoFile, node, depth: int = 0) -> bool:
+def _is_slice_type(types: FileTypes, node, depth: int = 0) -> bool:
     """Whether a type is a slice: `[]T`, or a name the file declares as one (`type Items []Item`)."""
     if node is None or depth > 3:
         return False
     if node.type == "slice_type":
         return True
-    if node.type != "type_identifier":
-        return False
-    for kind, declaration in file.declarations:
-        if kind == "type_declaration":
-            for spec in declaration.named_children:
-                name = spec.child_by_field_name("name")
-                if name is not None and text(name) == text(node):
-                    return _is_slice_type(file, spec.child_by_field_name("type"), depth + 1)
-    return False
+    return node.type == "type_identifier" and _is_slice_type(types, types.named.get(text(node)), depth + 1)
 
 
 def _declared_type(use):
@@ -120,7 +113,7 @@ def _decodes_into_a_slice(file: GoFile, function, target) -> bool:
         declared = _declared_type(use)
         if declared is not None:
             written, pointer = declared
-            return pointer != addressed and _is_slice_type(file, written)
+            return pointer != addressed and _is_slice_type(FileTypes(file), written)
     return False
 
 

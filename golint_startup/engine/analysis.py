@@ -128,7 +128,7 @@ def analyze_source(source: bytes, display: str, settings: Settings, *, report: b
     if test_support:  # tests and their helpers are not the program: no rule reads them
         result.skipped = "test support"
         return result
-    if not generated and not test_support:
+    if not generated:
         _describe_problems(parsed, source, result)
     _run_rules(parsed, rules, settings, report, debug, result)
     if model:

@@ -902,16 +902,16 @@ def _image_sets_gomemlimit(directory: str) -> bool:
             seen += 1
             if seen > _MAX_IMAGE_FILES:
                 return False
-            dockerfile = name in ("Dockerfile", "Containerfile") or name.startswith("Dockerfile.")
-            if not (dockerfile or name.endswith(_SCRIPT_SUFFIXES) or "." not in name):
+            named_so = name in ("Dockerfile", "Containerfile") or name.startswith("Dockerfile.") or \
+                name.endswith(_SCRIPT_SUFFIXES)
+            if not named_so and "." in name:
                 continue
             try:
                 with open(os.path.join(root, name), "rb") as handle:
                     head = handle.read(_MAX_SCRIPT_BYTES)
             except OSError:
                 continue
-            if (dockerfile or name.endswith(_SCRIPT_SUFFIXES) or head.startswith(b"#!")) and \
-                    b"GOMEMLIMIT" in head and _GOMEMLIMIT_SET.search(head):
+            if (named_so or head.startswith(b"#!")) and b"GOMEMLIMIT" in head and _GOMEMLIMIT_SET.search(head):
                 return True
     return False
 
