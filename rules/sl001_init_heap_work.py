@@ -473,6 +473,7 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
         read_locals: dict[str, tuple] = {}
         where = _where(context)
         loops: dict[int, list] = {}  # innermost loop -> [loops from the inside out, appends]
+        large_makes: dict[int, list] = {}  # var spec (0 in func init) -> [(call, elements)]; see below
         # Every call has a "(": without one there is nothing to find, and a query over a
         # long literal costs tree-sitter more than linear time in its length.
         has_call = file.source.find(b"(", context.start_byte, context.end_byte) >= 0
@@ -493,12 +494,9 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
                     args = found["args"][0].named_children
                     sizes_found = [v for v in (constants.value(a) for a in args[1:3]) if v is not None]
                     if sizes_found and max(sizes_found) >= threshold:
-                        yield RULE.finding(
-                            file.path, call,
-                            f"make with {max(sizes_found)} elements in {where} allocates the whole backing store "
-                            "while the package initializes, before main: it is on the heap for as long as "
-                            "the variable holding it lives, whether or not this run uses it "
-                            f"(min-make-elements is {threshold}); allocate it where it is first needed")
+                        spec = next((n for n in ancestors(file, call) if n.type == "var_spec"), None)
+                        large_makes.setdefault(spec.id if spec is not None else 0, []).append(
+                            (call, max(sizes_found)))
                 continue
             if function.type != "selector_expression":
                 continue
@@ -551,6 +549,19 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
             yield RULE.finding(file.path, call, f"{name} in {where} {cost} while the package initializes, "
                                                 f"before main: {_WORK_ADVICE}")
         yield from _loop_findings(file, loops, context, where, sizes, options["min-literal-elements"])
+        for (call, elements), *others in large_makes.values():
+            # The makes of one variable's initializer (a table literal's entries, mochi-mqtt's
+            # test packets) or of one init move out together: one finding, at the first, the
+            # others related locations.
+            more = f" (and {len(others)} more, related locations)" if others else ""
+            yield RULE.finding(
+                file.path, call,
+                f"make with {elements} elements in {where}{more} allocates the whole backing store "
+                "while the package initializes, before main: it is on the heap for as long as "
+                "the variable holding it lives, whether or not this run uses it "
+                f"(min-make-elements is {threshold}); allocate it where it is first needed",
+                related=tuple(location_of(file.path, c, f"make with {n} elements in the same initializer")
+                              for c, n in others))
 
 
 def _loop_findings(file: GoFile, loops: dict, context, where: str, sizes: _LiteralSizes, minimum: int):

@@ -120,7 +120,7 @@ def test_sl004_facts_of_every_fixture_round_trip():
 
 def test_every_file_result_of_the_fixtures_round_trips():
     """Every rule's facts and findings, SL006 included, with test files and test support."""
-    settings = build_settings(config_path=None, extend_select=("SL002",), tests=True, generated=True,
+    settings = build_settings(config_path=None, extend_select=("SL002", "SL004"), tests=True, generated=True,
                               opt_in={"escape"}, cwd=TESTDATA)
     results = [analyze_file(path, os.path.relpath(path, TESTDATA), settings) for path in _fixture_files()]
     assert {rule_id for result in results for rule_id in result.facts} >= {"SL002", "SL004", "SL006"}

@@ -17,7 +17,7 @@ import pytest
 from golint_startup import cli as cli_module
 from golint_startup.engine.config import ConfigError, build_settings
 from golint_startup.gocommand import escape
-from lintrun import GC_OFF, REPO, TESTDATA, ZAP_MAIN, as_service, default_signals, go_module, lint, run_main
+from lintrun import CLEAN_MAIN, GC_OFF, REPO, TESTDATA, ZAP_MAIN, as_service, default_signals, go_module, lint, run_main
 
 SUPPRESSED = as_service("""\
 package main
@@ -110,6 +110,20 @@ def test_named_test_and_generated_files_that_are_skipped_are_named(tmp_path):
     ]
     code, _, err = lint(["./..."], tmp_path)
     assert err.splitlines()[:-1] == [], "files found by a walk are skipped silently, as documented"
+
+
+def test_third_party_code_is_read_for_context_and_never_reported(tmp_path):
+    # knative projects keep other modules' sources under third_party/VENDOR-LICENSE: not theirs to fix.
+    go_module(tmp_path, {"main.go": CLEAN_MAIN, "third_party/VENDOR-LICENSE/zaplike/zap.go": ZAP_MAIN,
+                         "internal/third_party_names/zap.go": ZAP_MAIN})
+    code, out, err = lint(["./..."], tmp_path)
+    assert code == 1 and [line.split(":")[0] for line in out.splitlines() if ": warning: " in line] == [
+        "internal/third_party_names/zap.go"], "only a whole path component named third_party counts"
+    assert err.splitlines()[:-1] == []
+    code, out, err = lint(["third_party/VENDOR-LICENSE/zaplike/zap.go"], tmp_path)
+    assert code == 0 and out == ""
+    assert err.splitlines()[:-1] == ["startup-lint: third_party/VENDOR-LICENSE/zaplike/zap.go: under third_party/, "
+                                     "other projects' code: read for context, not reported"]
 
 
 def test_the_summary_counts_files_read_for_context_apart(tmp_path):

@@ -126,8 +126,12 @@ def plan_jobs(patterns: list[str], settings: Settings, cwd: str, configs: Config
     """The files to analyze; `notes` gets a word about each named file left out."""
     configs = configs or ConfigTree.single(settings)
     found = found or discover(patterns, settings, cwd, configs)
-    jobs = [FileJob(p, display_path(p, cwd), True, p in found.named) for p in found.files]
+    jobs = [FileJob(p, display_path(p, cwd), not discovery.in_third_party(p, cwd), p in found.named)
+            for p in found.files]
     if notes is not None:
+        for job in jobs:
+            if job.named and not job.report:
+                notes.append(Notification(_SKIP_HINTS["third party"], job.display, level="note"))
         kept = set(found.files) | set(found.manifests)  # a named manifest is linted too
         for path in sorted(found.named - kept):  # left out as a test file, or by an exclude glob
             if not discovery.excluded(path, configs.settings_for(path).exclude):
@@ -160,8 +164,9 @@ def plan_jobs(patterns: list[str], settings: Settings, cwd: str, configs: Config
 
 # The test-dirs components that also name production packages: kubernetes/dashboard's
 # `pkg/integration` (its integrations with metric providers, which main imports), swag's
-# generated `docs` package (the API description main registers by importing it).
-_AMBIGUOUS_TEST_DIRS = frozenset({"integration", "docs", "benchmark", "benchmarks"})
+# generated `docs` package (the API description main registers by importing it), a web app's
+# demo mode.
+_AMBIGUOUS_TEST_DIRS = frozenset({"integration", "docs", "benchmark", "benchmarks", "demo", "demos", "design"})
 
 
 def _imported_by_production(jobs: list[FileJob], ambiguous: list[FileJob]) -> None:
@@ -195,6 +200,7 @@ _SKIP_HINTS = {
     "test file": "a test file; skipped (lint it with --tests)",
     "test support": "test support; skipped (lint it with --tests)",
     "generated": "a generated file; skipped (lint it with --generated)",
+    "third party": "under third_party/, other projects' code: read for context, not reported",
 }
 
 
@@ -395,9 +401,6 @@ def _decoded_facts(rule, project: Project, options) -> dict[str, Any]:
     return decoded
 
 
-_THIRD_PARTY = "third_party"
-
-
 def _check_manifests(found: discovery.Discovered, settings: Settings, cwd: str, result: RunResult,
                      reported: set[str], directives: dict, debug: bool, cache, run_files: _RunFiles) -> list[Finding]:
     """The manifest rules, on the YAML files found; their files join the reported ones.
@@ -409,8 +412,8 @@ def _check_manifests(found: discovery.Discovered, settings: Settings, cwd: str, 
     # Manifests under test directories (an end-to-end suite's expected objects) deploy nothing;
     # those under third_party/ are other projects' releases, copied in for the tests to install
     # (knative's net-gateway-api and cert-manager): their settings are not this project's to fix.
-    found.manifests = [p for p in found.manifests
-                       if settings.tests or not discovery.in_test_dir(p, (*settings.test_dirs, _THIRD_PARTY), cwd)]
+    found.manifests = [p for p in found.manifests if not discovery.in_third_party(p, cwd) and (
+        settings.tests or not discovery.in_test_dir(p, settings.test_dirs, cwd))]
     # SL900 alone still reviews the YAML files' directives.
     if not found.manifests or not (rules or suppression.SUPPRESSION_RULE in settings.rules):
         return []

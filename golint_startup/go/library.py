@@ -338,12 +338,13 @@ NON_BLOCKING_SERVING_CALLS: frozenset[str] = frozenset({
 # and the programs a project keeps beside its service but never deploys (`hack/` is the
 # Kubernetes convention for code generators and release scripts; `examples/` are demos;
 # `docs/` holds sample manifests for users, tekton's resolver template; `benchmark/` the load
-# generators and exporters a benchmark deploys on a test cluster, volcano's). `tools` is left
-# out: projects name utility packages of the service that way.
+# generators and exporters a benchmark deploys on a test cluster, volcano's; `demo/` and
+# `design/` a demo's and a design proposal's manifests, spire-controller-manager's and
+# velero's). `tools` is left out: projects name utility packages of the service that way.
 TEST_DIRS: tuple[str, ...] = ("test", "tests", "testing", "e2e", "integration", "integration_test",
                               "integration_tests", "systemtest", "systemtests", "testutil", "testutils",
                               "testhelpers", "testharness", "fixtures", "hack", "examples", "example", "docs", "benchmark",
-                              "benchmarks")
+                              "benchmarks", "demo", "demos", "design")
 
 # Calls that load configuration into a value whose address is an argument (SL006): what
 # they fill is a config struct by definition. Package-level functions by import path.
