@@ -472,8 +472,11 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
         # one finding of both (the copy is garbage once decoded).
         read_locals: dict[str, tuple] = {}
         where = _where(context)
+        # An init's work moves out of it together, so its findings become one (see _one_per_init).
+        init_line = context.start_point[0] + 1 if where == "func init" else 0
+        work: list[Finding] = []
         loops: dict[int, list] = {}  # innermost loop -> [loops from the inside out, appends]
-        large_makes: dict[int, list] = {}  # var spec (0 in func init) -> [(call, elements)]; see below
+        makes: dict[int, list[Finding]] = {}  # a var spec's large makes (an init's join `work`)
         # Every call has a "(": without one there is nothing to find, and a query over a
         # long literal costs tree-sitter more than linear time in its length.
         has_call = file.source.find(b"(", context.start_byte, context.end_byte) >= 0
@@ -494,16 +497,24 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
                     args = found["args"][0].named_children
                     sizes_found = [v for v in (constants.value(a) for a in args[1:3]) if v is not None]
                     if sizes_found and max(sizes_found) >= threshold:
-                        spec = next((n for n in ancestors(file, call) if n.type == "var_spec"), None)
-                        large_makes.setdefault(spec.id if spec is not None else 0, []).append(
-                            (call, max(sizes_found)))
+                        found_make = RULE.finding(
+                            file.path, call,
+                            f"make with {max(sizes_found)} elements in {where} allocates the whole backing store "
+                            "while the package initializes, before main: it is on the heap for as long as "
+                            "the variable holding it lives, whether or not this run uses it "
+                            f"(min-make-elements is {threshold}); allocate it where it is first needed")
+                        if init_line:
+                            work.append(found_make)
+                        else:
+                            spec = next((n for n in ancestors(file, call) if n.type == "var_spec"), call)
+                            makes.setdefault(spec.id, []).append(found_make)
                 continue
             if function.type != "selector_expression":
                 continue
             if embedded_vars:
                 read = _embedded_read(file, function, found["args"][0], embedded_vars)
                 if read is not None and _runs_during_init(file, call, context, never_set)[0]:
-                    entry = (location_of(file.path, call), where, *read)
+                    entry = (location_of(file.path, call), where, *read, init_line)
                     if embedded is not None:
                         embedded.append(entry)
                     named = assigned_names(call)
@@ -523,9 +534,10 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
                 data = _decoded_data(found["args"][0])
                 if data is not None and text(data) in read_locals and file.is_shadowed(data):
                     read = read_locals[text(data)]
-                    _, _, _, variable, wanted, patterns = read
+                    _, _, _, variable, wanted, patterns, _ = read
                     if decoded is not None:
-                        decoded.append((location_of(file.path, call), where, name, variable, patterns, wanted))
+                        decoded.append((location_of(file.path, call), where, name, variable, patterns, wanted,
+                                        init_line))
                     if embedded is not None and read in embedded:
                         embedded.remove(read)
                     continue
@@ -533,12 +545,12 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
                 if variable is not None and variable in embedded_data:
                     if decoded is not None:
                         decoded.append((location_of(file.path, call), where, name, variable, embedded_data[variable],
-                                        None))
+                                        None, init_line))
                     continue
                 if variable is not None:
                     # A package-level name: a string constant's size is known in check_project.
                     if decoded is not None:
-                        decoded.append((location_of(file.path, call), where, name, variable, None, None))
+                        decoded.append((location_of(file.path, call), where, name, variable, None, None, init_line))
                     continue
             if name.endswith(".Must"):
                 reported_ranges.append((call.start_byte, call.end_byte))
@@ -546,22 +558,12 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
                 if compilations is not None:
                     compilations.append((location_of(file.path, call), name, cost))
                 continue
-            yield RULE.finding(file.path, call, f"{name} in {where} {cost} while the package initializes, "
-                                                f"before main: {_WORK_ADVICE}")
+            work.append(RULE.finding(file.path, call, f"{name} in {where} {cost} while the package initializes, "
+                                                      f"before main: {_WORK_ADVICE}"))
+        yield from (_one_finding(work, "func init") if init_line else work)
         yield from _loop_findings(file, loops, context, where, sizes, options["min-literal-elements"])
-        for (call, elements), *others in large_makes.values():
-            # The makes of one variable's initializer (a table literal's entries, mochi-mqtt's
-            # test packets) or of one init move out together: one finding, at the first, the
-            # others related locations.
-            more = f" (and {len(others)} more, related locations)" if others else ""
-            yield RULE.finding(
-                file.path, call,
-                f"make with {elements} elements in {where}{more} allocates the whole backing store "
-                "while the package initializes, before main: it is on the heap for as long as "
-                "the variable holding it lives, whether or not this run uses it "
-                f"(min-make-elements is {threshold}); allocate it where it is first needed",
-                related=tuple(location_of(file.path, c, f"make with {n} elements in the same initializer")
-                              for c, n in others))
+        for found_makes in makes.values():  # a table literal's entries (mochi-mqtt's test packets)
+            yield from _one_finding(found_makes, "variable's initializer")
 
 
 def _loop_findings(file: GoFile, loops: dict, context, where: str, sizes: _LiteralSizes, minimum: int):
@@ -763,6 +765,7 @@ def collect(file: GoFile, options: dict) -> _Facts | None:
 
 def check_project(project, options: dict):
     packages: dict[tuple[str, str], list[tuple[str, _Facts]]] = defaultdict(list)
+    in_init: dict[tuple[str, int], list[Finding]] = {}  # (file, line of its init) -> findings there
     for path, facts in project.facts.items():
         if facts is not None:
             packages[(os.path.dirname(project.abspaths[path]), facts.package)].append((path, facts))
@@ -772,19 +775,36 @@ def check_project(project, options: dict):
         if finding is not None:
             yield finding
         for _, facts in files:
-            for where, context, call_name, variable, wanted, patterns in facts.embedded:
+            for where, context, call_name, variable, wanted, patterns, init_line in facts.embedded:
                 finding = _embedded_finding(directory, where, context, call_name, variable, wanted, patterns,
                                             options["min-embedded-bytes"])
-                if finding is not None:
+                if finding is not None and init_line:
+                    in_init.setdefault((where.path, init_line), []).append(finding)
+                elif finding is not None:
                     yield finding
         constants = {name: size for _, facts in files for name, size in facts.constants.items()}
         for _, facts in files:
-            for where, context, call_name, variable, patterns, wanted in facts.decoded:
+            for where, context, call_name, variable, patterns, wanted, init_line in facts.decoded:
                 if where.path in project.reported:
                     finding = _decoded_finding(directory, where, context, call_name, variable, patterns, wanted,
                                                constants.get(variable), options["min-embedded-bytes"])
-                    if finding is not None:
+                    if finding is not None and init_line:
+                        in_init.setdefault((where.path, init_line), []).append(finding)
+                    elif finding is not None:
                         yield finding
+    for found in in_init.values():
+        yield from _one_finding(sorted(found, key=lambda f: (f.location.line, f.location.col)), "func init")
+
+
+def _one_finding(findings: list[Finding], place: str) -> list[Finding]:
+    """The findings of one `func init`, or of one variable's initializer, as one, at the first:
+    the work moves out together (kratos decodes a 2 MB and a 97 KB embedded document in one
+    init), so the others are its related locations."""
+    if len(findings) < 2:
+        return findings
+    first, *others = findings
+    return [replace(first, message=f"{first.message} ({len(others)} more in this {place}: related locations)",
+                    related=first.related + tuple(replace(f.location, message=f.message) for f in others))]
 
 
 def _decoded_finding(directory: str, where: Location, context: str, call_name: str, variable: str,
@@ -876,7 +896,7 @@ RULE = Rule.from_docs(
     __file__,
     options=(
         Option("min-make-elements", 65536, "smallest constant length or capacity of a make that is flagged"),
-        Option("min-compiles", 20, "fewest regexp/template compilations during a package's initialization "
+        Option("min-compiles", 50, "fewest regexp/template compilations during a package's initialization "
                                    "that are reported (once per package)"),
         Option("min-literal-elements", 256, "fewest iterations of a loop over a literal (or between constants) "
                                             "whose appends are reported"),

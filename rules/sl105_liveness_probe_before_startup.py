@@ -11,8 +11,10 @@ def check_manifests(manifests: ProjectManifests, options):
     budget = options["min-restart-budget"]
     early = [c for c in manifests.go_containers
              if c.liveness_probe is not None and not c.startup_probe and c.liveness_restart_after < budget]
-    # Copies of one container (a release's variants of one install) are one finding.
-    for container, *others in manifests.copies(early, lambda c: (c.liveness_initial_delay, c.liveness_restart_after)):
+    # Copies of one container (a release's variants of one install, whatever their variables:
+    # kube-router's daemonsets, one per feature set) are one finding.
+    for container, *others in manifests.copies(early, lambda c: (c.liveness_initial_delay, c.liveness_restart_after),
+                                               same_env=False):
         delay = container.liveness_initial_delay
         yield Finding(RULE.id, f"liveness probe of {container.label} restarts it unless it answers within "
                                f"{container.liveness_restart_after}s of starting (initialDelaySeconds {delay}, "

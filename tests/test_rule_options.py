@@ -76,3 +76,18 @@ def test_sl005_never_reports_in_test_files_even_with_tests(tmp_path):
     settings = build_settings(config_path=None, select=("SL005", "SL007"), tests=True, cwd=str(tmp_path))
     findings = run(["./..."], settings, cwd=str(tmp_path)).findings
     assert [(f.rule_id, f.path) for f in findings] == [("SL007", "util_test.go")], "--tests reached the files"
+
+
+def _compiling_package(count: int) -> str:
+    patterns = "\n".join(f"\tpattern{i} = regexp.MustCompile(`^item{i}-[a-z]+$`)" for i in range(count))
+    return f'package p\n\nimport "regexp"\n\nvar (\n{patterns}\n)\n'
+
+
+def test_sl001_min_compiles_defaults_to_fifty(tmp_path):
+    # ntfy's 24 route patterns (about 2 ms and 464 KB, measured by hand) were not worth a change.
+    settings = build_settings(config_path=None, select=("SL001",), cwd=str(tmp_path))
+    (tmp_path / "p.go").write_text(_compiling_package(49))
+    assert run(["./..."], settings, cwd=str(tmp_path)).findings == []
+    (tmp_path / "p.go").write_text(_compiling_package(50))
+    (finding,) = run(["./..."], settings, cwd=str(tmp_path)).findings
+    assert "compiles 50 regular expressions" in finding.message and "min-compiles is 50" in finding.message

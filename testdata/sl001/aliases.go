@@ -18,32 +18,39 @@ import (
 
 var db, _ = sql.Open("postgres", "postgres://localhost/app") // want "SL001: sql.Open in a package-level var initializer creates a database connection pool"
 
-func init() {
-	raw, _ := stdioutil.ReadFile("settings.yaml") // want "SL001: ioutil.ReadFile"
-	_ = yaml.Unmarshal(raw, &settings)             // want "SL001: yaml.Unmarshal"
-	_ = yamlv2.UnmarshalStrict(raw, &settings)     // want "SL001: yaml.UnmarshalStrict"
-	_ = k8syaml.Unmarshal(raw, &settings)          // want "SL001: yaml.Unmarshal"
-	_, _ = toml.DecodeFile("settings.toml", &settings) // want "SL001: toml.DecodeFile"
-	_ = tomlv2.Unmarshal(raw, &settings)           // want "SL001: toml.Unmarshal"
-	tree, _ := gotoml.LoadFile("settings.toml")    // want "SL001: toml.LoadFile"
-	_ = tree
-	_ = xml.Unmarshal(raw, &settings)              // want "SL001: xml.Unmarshal"
-	conn, _ := net.Dial("tcp", "localhost:9000")   // want "SL001: net.Dial in func init opens a network connection"
-	_ = gob.NewDecoder(conn).Decode(&settings)     // want "SL001: NewDecoder\\(...\\).Decode"
-	_ = yaml.NewDecoder(conn).Decode(&settings)    // want "SL001: NewDecoder"
-	all, _ := stdioutil.ReadAll(conn)              // want "SL001: ioutil.ReadAll"
-	_ = all
-}
+// Each init below does one kind of work, so that each is its own finding (the work of
+// one init is one finding, the others related locations).
+var (
+	raw  []byte
+	conn net.Conn
+)
+
+func init() { raw, _ = stdioutil.ReadFile("settings.yaml") } // want "SL001: ioutil.ReadFile"
+func init() { _ = yaml.Unmarshal(raw, &settings) }          // want "SL001: yaml.Unmarshal"
+func init() { _ = yamlv2.UnmarshalStrict(raw, &settings) }  // want "SL001: yaml.UnmarshalStrict"
+func init() { _ = k8syaml.Unmarshal(raw, &settings) }       // want "SL001: yaml.Unmarshal"
+func init() { _, _ = toml.DecodeFile("settings.toml", &settings) } // want "SL001: toml.DecodeFile"
+func init() { _ = tomlv2.Unmarshal(raw, &settings) }        // want "SL001: toml.Unmarshal"
+func init() { tree, _ := gotoml.LoadFile("settings.toml"); _ = tree } // want "SL001: toml.LoadFile"
+func init() { _ = xml.Unmarshal(raw, &settings) }           // want "SL001: xml.Unmarshal"
+func init() { conn, _ = net.Dial("tcp", "localhost:9000") } // want "SL001: net.Dial in func init opens a network connection"
+func init() { _ = gob.NewDecoder(conn).Decode(&settings) }  // want "SL001: NewDecoder\\(...\\).Decode"
+func init() { _ = yaml.NewDecoder(conn).Decode(&settings) } // want "SL001: NewDecoder"
+func init() { all, _ := stdioutil.ReadAll(conn); _ = all }  // want "SL001: ioutil.ReadAll"
 
 func init() {
 	viper.SetConfigName("app")
 	viper.AddConfigPath("/etc/app")
-	if err := viper.ReadInConfig(); err != nil { // want "SL001: viper.ReadInConfig in func init loads configuration"
+	if err := viper.ReadInConfig(); err != nil { // want "SL001: viper.ReadInConfig in func init loads configuration .*\\(1 more in this func init: related locations\\)"
 		panic(err)
 	}
-	_ = viper.Unmarshal(&settings) // want "SL001: viper.Unmarshal"
-	v := viper.New()
-	_ = v.ReadConfig(nil)           // want "SL001: \\(\\*viper.Viper\\).ReadConfig"
-	_ = v.UnmarshalKey("listen", &settings.Listen) // want "SL001: \\(\\*viper.Viper\\).UnmarshalKey"
-	_ = v.GetString("listen")
+	_ = viper.Unmarshal(&settings)
 }
+
+func init() { _ = viper.Unmarshal(&settings) } // want "SL001: viper.Unmarshal"
+
+var v = viper.New()
+
+func init() { _ = v.ReadConfig(nil) }                           // want "SL001: \\(\\*viper.Viper\\).ReadConfig"
+func init() { _ = v.UnmarshalKey("listen", &settings.Listen) } // want "SL001: \\(\\*viper.Viper\\).UnmarshalKey"
+func init() { _ = v.GetString("listen") }

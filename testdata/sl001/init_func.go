@@ -23,11 +23,12 @@ var (
 )
 
 func init() {
-	data, err := os.ReadFile("/etc/app/config.json") // want "SL001: os.ReadFile in func init reads a file while the package initializes, before main"
+	// One finding for the init's work, the decode a related location: they move out together.
+	data, err := os.ReadFile("/etc/app/config.json") // want "SL001: os.ReadFile in func init reads a file while the package initializes, before main.*\\(1 more in this func init: related locations\\)"
 	if err != nil {
 		panic(fmt.Errorf("reading config: %w", err))
 	}
-	if err := json.Unmarshal(data, &settings); err != nil { // want "SL001: json.Unmarshal in func init decodes data"
+	if err := json.Unmarshal(data, &settings); err != nil {
 		panic(err)
 	}
 	for _, n := range []string{"a", "b"} {
@@ -53,11 +54,11 @@ func load() {
 
 func init() {
 	load()
-	f, err := os.Open("/etc/app/extra") // want "SL001: os.Open in func init opens a file"
+	f, err := os.Open("/etc/app/extra") // want "SL001: os.Open in func init opens a file.*1 more in this func init"
 	if err == nil {
 		defer f.Close()
 		dec := json.NewDecoder(f)
-		_ = dec.Decode(&settings) // want "SL001: NewDecoder\\(...\\).Decode in func init decodes data"
+		_ = dec.Decode(&settings)
 	}
 }
 
@@ -72,4 +73,12 @@ func init() {
 	}
 	defer f.Close()
 	tcpHeader = f.Name()
+}
+
+// A large make and a read in one init: one finding, in file order.
+var lookup map[string]int
+
+func init() {
+	lookup = make(map[string]int, 1<<20) // want "SL001: make with 1048576 elements in func init.*\\(1 more in this func init: related locations\\)"
+	_, _ = os.ReadFile("/etc/app/lookup")
 }

@@ -32,6 +32,9 @@ func init() {
 	doc := `{"a":1}`
 	doc = strings.Repeat(doc, 100000)
 	_ = json.Unmarshal([]byte(doc), &grown) // want `SL001: json.Unmarshal in func init decodes data while`
+}
+
+func init() {
 	numbers := "[1]"
 	fill(&numbers)
 	_ = json.Unmarshal([]byte(numbers), &refill) // want `SL001: json.Unmarshal in func init decodes data while`
@@ -45,6 +48,11 @@ func init() {
 	for _, raw := range documents() {
 		_ = json.Unmarshal([]byte(raw), &ranged) // want `SL001: json.Unmarshal in func init decodes data while`
 	}
+}
+
+func init() {
+	raw := `{"small":1}`
+	_ = json.Unmarshal([]byte(raw), &counted)
 	func(raw string) {
 		_ = json.Unmarshal([]byte(raw), &passed) // want `SL001: json.Unmarshal in func init decodes data while`
 	}(strings.Repeat("x", 1<<20))

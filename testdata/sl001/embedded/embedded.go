@@ -28,14 +28,23 @@ func init() {
 	catalog, _ = fs.ReadFile(assets, "assets/big.json") // want `SL001: fs.ReadFile in func init copies 'assets/big.json' \(8 KB\) from assets onto the heap`
 	note, _ := assets.ReadFile("assets/small.txt")       // below min-embedded-bytes
 	_ = note
+}
+
+func init() {
 	entries, _ := static.ReadDir("static/css") // a listing copies no file data
 	for _, e := range entries {
 		data, _ := static.ReadFile("static/css/" + e.Name()) // want `SL001: \(embed.FS\).ReadFile in func init copies files of static onto the heap \(they total 6 KB\)`
 		_ = data
 	}
 	_, _ = plain.ReadFile("x")
+}
+
+func init() {
 	_, _ = missing.ReadFile("generated/a.pb") // want `SL001: \(embed.FS\).ReadFile in func init copies 'generated/a.pb' from missing onto the heap`
-	_, _ = os.ReadDir("/etc/app/conf.d")     // want "SL001: os.ReadDir in func init reads a directory"
+}
+
+func init() {
+	_, _ = os.ReadDir("/etc/app/conf.d") // want "SL001: os.ReadDir in func init reads a directory"
 	_ = banner
 }
 
