@@ -30,9 +30,9 @@ def test_demo_shows_every_default_rule():
     from golint_startup.rule import all_rules
 
     shown = {want.rule_id for want in expectations(demo, demo)}
-    # Every rule on by default, and SL002 and SL004, which the demo's .startup-lint.toml turns on.
+    # Every rule on by default, and those the demo's .startup-lint.toml turns on.
     expected = {rid for rid, rule in all_rules().items()
-                if not rule.opt_in_flag and rid != "SL900" and (rule.on_by_default or rid in ("SL002", "SL004"))}
+                if not rule.opt_in_flag and rid != "SL900" and (rule.on_by_default or rid in ("SL002", "SL003", "SL004"))}
     assert shown == expected
 
 
