@@ -6,7 +6,7 @@ import fnmatch
 import os
 from dataclasses import dataclass, field
 
-from golint_startup.go.modules import outermost_root, skipped_dir
+from golint_startup.go.modules import outermost_root, skipped_dir, test_dir_matcher
 
 
 class PatternError(Exception):
@@ -139,4 +139,5 @@ def test_dir_components(path: str, test_dirs, cwd: str) -> set[str]:
     inside = base.rstrip(os.sep) + os.sep
     if not directory.startswith(inside):
         return set()
-    return set(directory[len(inside):].split(os.sep)) & set(test_dirs)
+    is_test_dir = test_dir_matcher(tuple(test_dirs))
+    return {name for name in directory[len(inside):].split(os.sep) if is_test_dir(name)}

@@ -340,11 +340,14 @@ NON_BLOCKING_SERVING_CALLS: frozenset[str] = frozenset({
 # `docs/` holds sample manifests for users, tekton's resolver template; `benchmark/` the load
 # generators and exporters a benchmark deploys on a test cluster, volcano's; `demo/` and
 # `design/` a demo's and a design proposal's manifests, spire-controller-manager's and
-# velero's). `tools` is left out: projects name utility packages of the service that way.
-TEST_DIRS: tuple[str, ...] = ("test", "tests", "testing", "e2e", "integration", "integration_test",
-                              "integration_tests", "systemtest", "systemtests", "testutil", "testutils",
+# velero's; a name ending in `-test(s)` or `_test(s)` a suite's, such as rollout-operator's
+# generated `rollout-operator-tests/` or `integration_tests/`). An entry may be a glob.
+# `tools` is left out: projects name utility packages of the service that way.
+TEST_DIRS: tuple[str, ...] = ("test", "tests", "testing", "e2e", "integration", "*-test", "*-tests", "*_test",
+                              "*_tests", "systemtest", "systemtests", "testutil", "testutils",
                               "testhelpers", "testharness", "fixtures", "hack", "examples", "example", "docs", "benchmark",
                               "benchmarks", "demo", "demos", "design")
+
 
 # Calls that load configuration into a value whose address is an argument (SL006): what
 # they fill is a config struct by definition. Package-level functions by import path.

@@ -3,10 +3,12 @@ the packages it imports live (go.mod `module` and local `replace` lines, go.work
 
 from __future__ import annotations
 
+import fnmatch
 import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Callable
 
 _MODULE_LINE = re.compile(r"^\s*module\s+\"?([^\s\"/][^\s\"]*)\"?", re.MULTILINE)
 _LINE_COMMENT = re.compile(r"//[^\n]*")
@@ -18,6 +20,15 @@ _BLOCK = re.compile(r"^\s*(\w+)\s*\(\s*$")
 # Directories `go` leaves out of `./...`.
 def skipped_dir(name: str) -> bool:
     return name in {"vendor", "testdata"} or name.startswith((".", "_"))
+
+
+@lru_cache(maxsize=None)
+def test_dir_matcher(test_dirs: tuple[str, ...]) -> Callable[[str], bool]:
+    """Whether a directory's name is one of `test_dirs` (names, or globs such as `*-tests`)."""
+    names = frozenset(d for d in test_dirs if not any(c in d for c in "*?["))
+    globs = [fnmatch.translate(d) for d in test_dirs if d not in names]
+    pattern = re.compile("|".join(globs)) if globs else None
+    return lambda name: name in names or (pattern is not None and pattern.match(name) is not None)
 
 
 @dataclass(frozen=True)

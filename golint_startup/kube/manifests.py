@@ -72,7 +72,11 @@ The manifest rules check only containers that run Go. A container counts as Go w
   (`go-images = ["ghcr.io/acme/*", "api"]`, matched against the whole reference and
   against the repository name).
 
-Other containers (a database, a Java service beside the Go ones) are not checked. When
+Other containers (a database, a Java service beside the Go ones) are not checked, and
+neither is a kubebuilder scaffold left over: one whose `command` runs a program that no
+Dockerfile at its project's root names outside comments (cyclops' `config/manager` runs
+`/manager`, its image `/app/bin/ctrl`; spire-controller-manager's manager runs in the
+SPIRE server's pod, its image has `/spire-controller-manager`): it deploys nothing. When
 manifests hold containers but none is recognized, the run says so once.
 
 "The code sets a memory limit" means: a non-test Go file of the module that holds the
@@ -661,6 +665,23 @@ def _env_var(source: Source, entry: yaml.Node, name: str, namespace, env_sources
 
 # The image kubebuilder's scaffold gives the manager in config/manager/manager.yaml.
 _KUBEBUILDER_IMAGE = "controller"
+# A Dockerfile's comment lines: kubebuilder's say "Build the manager binary" whatever the binary.
+_COMMENT_LINES = re.compile(r"^\s*#.*$", re.MULTILINE)
+
+
+def _scaffold_project(container: Container) -> str | None:
+    """The root of the kubebuilder project whose scaffold a manifest is: one in its
+    `config/manager` that names the placeholder image `controller` (kustomize's `images`
+    renames it) or lies in a project with kubebuilder's `PROJECT` file (kuberay's
+    ray-operator, image `kuberay/operator`)."""
+    manifest = container.source.abspath.replace(os.sep, "/")
+    root, found, _ = manifest.rpartition("/config/manager/")
+    if not found or not root:
+        return None
+    root = root.replace("/", os.sep)
+    if image_repository(container.image) != _KUBEBUILDER_IMAGE and not os.path.isfile(os.path.join(root, "PROJECT")):
+        return None
+    return root
 
 
 def image_repository(image: str) -> str:
@@ -690,6 +711,8 @@ class _GoTree:
         self._module_limits: dict[str, bool] = {}  # by module root
 
     def recognize(self, container: Container, go_images: tuple[str, ...]) -> tuple[str, str | None]:
+        if self._left_over_scaffold(container):
+            return "", None
         image = container.image
         repository = image_repository(image)
         set_vars = [v for v in GO_RUNTIME_VARIABLES if v in container.env]
@@ -721,20 +744,27 @@ class _GoTree:
         return "", None
 
     def _kubebuilder_root(self, container: Container) -> str | None:
-        """The project a kubebuilder scaffold's manager belongs to: a manifest in its
-        `config/manager` that names the placeholder image `controller` (kustomize's `images`
-        renames it) or lies in a project with kubebuilder's `PROJECT` file (kuberay's
-        ray-operator, image `kuberay/operator`), whose root builds the manager from Go."""
-        manifest = container.source.abspath.replace(os.sep, "/")
-        root, found, _ = manifest.rpartition("/config/manager/")
-        if not found or not root:
-            return None
-        root = root.replace("/", os.sep)
-        project = os.path.isfile(os.path.join(root, "PROJECT"))
-        if image_repository(container.image) != _KUBEBUILDER_IMAGE and not project:
+        """The project a kubebuilder scaffold's manager belongs to (see _scaffold_project),
+        when its root builds the manager from Go."""
+        root = _scaffold_project(container)
+        if root is None:
             return None
         # A kubebuilder project's manager is Go wherever its main is (mongodb's cmd/manager).
+        project = os.path.isfile(os.path.join(root, "PROJECT"))
         return root if self.builds_go(root) or project and os.path.isfile(os.path.join(root, "go.mod")) else None
+
+    def _left_over_scaffold(self, container: Container) -> bool:
+        """Whether a kubebuilder scaffold's command runs a program its project's Dockerfiles
+        never name: left over, it deploys nothing (cyclops' `config/manager` runs `/manager`,
+        its image `/app/bin/ctrl`; spire-controller-manager's has `/spire-controller-manager`).
+        Unknown (False) without a Dockerfile at the project's root."""
+        root = _scaffold_project(container)
+        dockerfiles = self._dockerfiles.get(root, []) if root is not None else []
+        if not container.command or not dockerfiles:
+            return False
+        program = container.command[0].rsplit("/", 1)[-1]
+        named = re.compile(rf"(?<![\w.-]){re.escape(program)}(?![\w.-])")
+        return not any(named.search(_COMMENT_LINES.sub("", _read(path))) for path in dockerfiles)
 
     def _module_named(self, repository: str) -> str | None:
         """The root of a linted module named like the image (its path's last element, without
@@ -894,9 +924,10 @@ def _image_sets_gomemlimit(directory: str) -> bool:
     show. Test and tooling directories and nested modules are left out; a tree too large to
     read says no."""
     seen = 0
+    is_test_dir = modules.test_dir_matcher(TEST_DIRS)
     for root, dirnames, filenames in os.walk(directory):
         # A nested module (its own go.mod) builds images of its own.
-        dirnames[:] = [d for d in dirnames if not modules.skipped_dir(d) and d not in TEST_DIRS
+        dirnames[:] = [d for d in dirnames if not modules.skipped_dir(d) and not is_test_dir(d)
                        and d != "node_modules" and not os.path.exists(os.path.join(root, d, "go.mod"))]
         for name in filenames:
             seen += 1
