@@ -472,11 +472,12 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
         # one finding of both (the copy is garbage once decoded).
         read_locals: dict[str, tuple] = {}
         where = _where(context)
-        # An init's work moves out of it together, so its findings become one (see _one_per_init).
-        init_line = context.start_point[0] + 1 if where == "func init" else 0
-        work: list[Finding] = []
+        # The work of one init, or of one var declaration, moves out together: its findings
+        # become one (see _one_finding). An init is known to the whole-run part by its position.
+        in_init = context.type == "block"
+        init_key = context.start_byte + 1 if in_init else 0
+        work: dict[int, list[Finding]] = {}  # the init (0) or a var spec -> its findings
         loops: dict[int, list] = {}  # innermost loop -> [loops from the inside out, appends]
-        makes: dict[int, list[Finding]] = {}  # a var spec's large makes (an init's join `work`)
         # Every call has a "(": without one there is nothing to find, and a query over a
         # long literal costs tree-sitter more than linear time in its length.
         has_call = file.source.find(b"(", context.start_byte, context.end_byte) >= 0
@@ -497,24 +498,19 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
                     args = found["args"][0].named_children
                     sizes_found = [v for v in (constants.value(a) for a in args[1:3]) if v is not None]
                     if sizes_found and max(sizes_found) >= threshold:
-                        found_make = RULE.finding(
+                        work.setdefault(_unit(file, call, in_init), []).append(RULE.finding(
                             file.path, call,
-                            f"make with {max(sizes_found)} elements in {where} allocates the whole backing store "
-                            "while the package initializes, before main: it is on the heap for as long as "
+                            f"make with {max(sizes_found)} elements in {where} allocates the whole backing store"
+                            f"{_WHILE_INITIALIZING}, before main: it is on the heap for as long as "
                             "the variable holding it lives, whether or not this run uses it "
-                            f"(min-make-elements is {threshold}); allocate it where it is first needed")
-                        if init_line:
-                            work.append(found_make)
-                        else:
-                            spec = next((n for n in ancestors(file, call) if n.type == "var_spec"), call)
-                            makes.setdefault(spec.id, []).append(found_make)
+                            f"(min-make-elements is {threshold}); allocate it where it is first needed"))
                 continue
             if function.type != "selector_expression":
                 continue
             if embedded_vars:
                 read = _embedded_read(file, function, found["args"][0], embedded_vars)
                 if read is not None and _runs_during_init(file, call, context, never_set)[0]:
-                    entry = (location_of(file.path, call), where, *read, init_line)
+                    entry = (location_of(file.path, call), where, *read, init_key)
                     if embedded is not None:
                         embedded.append(entry)
                     named = assigned_names(call)
@@ -537,7 +533,7 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
                     _, _, _, variable, wanted, patterns, _ = read
                     if decoded is not None:
                         decoded.append((location_of(file.path, call), where, name, variable, patterns, wanted,
-                                        init_line))
+                                        init_key))
                     if embedded is not None and read in embedded:
                         embedded.remove(read)
                     continue
@@ -545,12 +541,12 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
                 if variable is not None and variable in embedded_data:
                     if decoded is not None:
                         decoded.append((location_of(file.path, call), where, name, variable, embedded_data[variable],
-                                        None, init_line))
+                                        None, init_key))
                     continue
                 if variable is not None:
                     # A package-level name: a string constant's size is known in check_project.
                     if decoded is not None:
-                        decoded.append((location_of(file.path, call), where, name, variable, None, None, init_line))
+                        decoded.append((location_of(file.path, call), where, name, variable, None, None, init_key))
                     continue
             if name.endswith(".Must"):
                 reported_ranges.append((call.start_byte, call.end_byte))
@@ -558,12 +554,19 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
                 if compilations is not None:
                     compilations.append((location_of(file.path, call), name, cost))
                 continue
-            work.append(RULE.finding(file.path, call, f"{name} in {where} {cost} while the package initializes, "
-                                                      f"before main: {_WORK_ADVICE}"))
-        yield from (_one_finding(work, "func init") if init_line else work)
+            work.setdefault(_unit(file, call, in_init), []).append(RULE.finding(
+                file.path, call, f"{name} in {where} {cost}{_WHILE_INITIALIZING}, before main: {_WORK_ADVICE}"))
+        for found in work.values():
+            yield from _one_finding(found, "func init" if in_init else "declaration")
         yield from _loop_findings(file, loops, context, where, sizes, options["min-literal-elements"])
-        for found_makes in makes.values():  # a table literal's entries (mochi-mqtt's test packets)
-            yield from _one_finding(found_makes, "variable's initializer")
+
+
+def _unit(file: GoFile, call, in_init: bool) -> int:
+    """What a call's work moves out with: its init (0), or the var spec it initializes (a
+    table literal's entries that each make a buffer: mochi-mqtt's test packets)."""
+    if in_init:
+        return 0
+    return next((n for n in ancestors(file, call) if n.type == "var_spec"), call).start_byte
 
 
 def _loop_findings(file: GoFile, loops: dict, context, where: str, sizes: _LiteralSizes, minimum: int):
@@ -745,11 +748,13 @@ class _Facts:
     # (where, call name such as regexp.MustCompile, what it costs)
     compilations: list = field(default_factory=list)
     # (where, "func init" or "a package-level var initializer", call name, embed variable,
-    #  file name or None, the variable's //go:embed patterns)
+    #  file name or None, the variable's //go:embed patterns, the init's key: its start byte
+    #  + 1, or 0 in a var initializer)
     embedded: list = field(default_factory=list)
     # (where, "func init" or "a package-level var initializer", call name, the package-level
     #  name decoded, its //go:embed patterns or None for another name: a string constant?,
-    #  the embedded file read into the local decoded, or None for the whole variable)
+    #  the embedded file read into the local decoded, or None for the whole variable, the
+    #  init's key as above)
     decoded: list = field(default_factory=list)
     # Package-level names given string literals -> their length (see _string_constants).
     constants: dict = field(default_factory=dict)
@@ -765,7 +770,7 @@ def collect(file: GoFile, options: dict) -> _Facts | None:
 
 def check_project(project, options: dict):
     packages: dict[tuple[str, str], list[tuple[str, _Facts]]] = defaultdict(list)
-    in_init: dict[tuple[str, int], list[Finding]] = {}  # (file, line of its init) -> findings there
+    in_init: dict[tuple[str, int], list[Finding]] = {}  # (file, init key) -> findings there
     for path, facts in project.facts.items():
         if facts is not None:
             packages[(os.path.dirname(project.abspaths[path]), facts.package)].append((path, facts))
@@ -775,21 +780,21 @@ def check_project(project, options: dict):
         if finding is not None:
             yield finding
         for _, facts in files:
-            for where, context, call_name, variable, wanted, patterns, init_line in facts.embedded:
+            for where, context, call_name, variable, wanted, patterns, init_key in facts.embedded:
                 finding = _embedded_finding(directory, where, context, call_name, variable, wanted, patterns,
                                             options["min-embedded-bytes"])
-                if finding is not None and init_line:
-                    in_init.setdefault((where.path, init_line), []).append(finding)
+                if finding is not None and init_key:
+                    in_init.setdefault((where.path, init_key), []).append(finding)
                 elif finding is not None:
                     yield finding
         constants = {name: size for _, facts in files for name, size in facts.constants.items()}
         for _, facts in files:
-            for where, context, call_name, variable, patterns, wanted, init_line in facts.decoded:
+            for where, context, call_name, variable, patterns, wanted, init_key in facts.decoded:
                 if where.path in project.reported:
                     finding = _decoded_finding(directory, where, context, call_name, variable, patterns, wanted,
                                                constants.get(variable), options["min-embedded-bytes"])
-                    if finding is not None and init_line:
-                        in_init.setdefault((where.path, init_line), []).append(finding)
+                    if finding is not None and init_key:
+                        in_init.setdefault((where.path, init_key), []).append(finding)
                     elif finding is not None:
                         yield finding
     for found in in_init.values():
@@ -797,14 +802,15 @@ def check_project(project, options: dict):
 
 
 def _one_finding(findings: list[Finding], place: str) -> list[Finding]:
-    """The findings of one `func init`, or of one variable's initializer, as one, at the first:
-    the work moves out together (kratos decodes a 2 MB and a 97 KB embedded document in one
-    init), so the others are its related locations."""
+    """The findings of one `func init`, or of one var declaration, as one, at the first: the
+    work moves out together (kratos decodes a 2 MB and a 97 KB embedded document in one
+    init), so the others are its related locations, each named by what it does."""
     if len(findings) < 2:
         return findings
     first, *others = findings
     return [replace(first, message=f"{first.message} ({len(others)} more in this {place}: related locations)",
-                    related=first.related + tuple(replace(f.location, message=f.message) for f in others))]
+                    related=first.related + tuple(
+                        replace(f.location, message=f.message.partition(_WHILE_INITIALIZING)[0]) for f in others))]
 
 
 def _decoded_finding(directory: str, where: Location, context: str, call_name: str, variable: str,
@@ -831,7 +837,7 @@ def _decoded_finding(directory: str, where: Location, context: str, call_name: s
         size, what = None, "decodes data"
     if size is not None and size < minimum:
         return None
-    return Finding(RULE.id, f"{call_name} in {context} {what} while the package initializes, before main: "
+    return Finding(RULE.id, f"{call_name} in {context} {what}{_WHILE_INITIALIZING}, before main: "
                             f"{_WORK_ADVICE}", where, level=_DECODE[0])
 
 
@@ -882,13 +888,16 @@ def _embedded_finding(directory: str, where: Location, context: str, call_name: 
     else:
         what = f"copies files of {variable} onto the heap (they total {human_size(size)})"
     return Finding(RULE.id, (
-        f"{call_name} in {context} {what} while the package initializes, before main: embedded data is "
+        f"{call_name} in {context} {what}{_WHILE_INITIALIZING}, before main: embedded data is "
         "in the binary's read-only memory, and ReadFile returns a fresh copy, which stays live as long as a "
         "package variable holds it, in every program that imports the "
         "package; read it where it is needed, or keep it as a string or []byte variable with //go:embed "
         "(no copy at all)"), where, level="warning")
 
 
+# Every finding's message says what the call does, then this: a folded finding's related
+# locations keep what comes before it.
+_WHILE_INITIALIZING = " while the package initializes"
 _WORK_ADVICE = ("initialization runs on one goroutine and blocks every later package and main, its "
                 "allocations reach the heap before main can set a memory limit, and a failure can only "
                 "end the process or be ignored; do it in main or on first use")

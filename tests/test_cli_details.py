@@ -126,6 +126,14 @@ def test_third_party_code_is_read_for_context_and_never_reported(tmp_path):
                                      "other projects' code: read for context, not reported"]
 
 
+def test_a_third_party_fork_that_is_its_own_module_is_still_third_party(tmp_path):
+    # No go.mod at the root: the fork's go.mod makes it its own outermost module.
+    go_module(tmp_path / "app", {"main.go": CLEAN_MAIN})
+    go_module(tmp_path / "third_party" / "fork", {"zap.go": ZAP_MAIN})
+    code, out, _ = lint(["./..."], tmp_path)
+    assert (code, out) == (0, "")
+
+
 def test_the_summary_counts_files_read_for_context_apart(tmp_path):
     go_module(tmp_path, {"main.go": ZAP_MAIN, "other.go": "package main\n\nfunc other() {}\n"})
     code, _, err = lint(["main.go"], tmp_path)

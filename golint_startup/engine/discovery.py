@@ -127,7 +127,11 @@ THIRD_PARTY = "third_party"
 
 
 def in_third_party(path: str, cwd: str) -> bool:
-    return in_test_dir(path, (THIRD_PARTY,), cwd)
+    """Under a `third_party` directory below the run's directory or the file's outermost
+    module (a fork with a go.mod of its own in a tree without one is still third party)."""
+    inside = cwd.rstrip(os.sep) + os.sep
+    below_cwd = path[len(inside):].split(os.sep)[:-1] if path.startswith(inside) else []
+    return THIRD_PARTY in below_cwd or in_test_dir(path, (THIRD_PARTY,), cwd)
 
 
 def test_dir_components(path: str, test_dirs, cwd: str) -> set[str]:

@@ -155,7 +155,8 @@ def plan_jobs(patterns: list[str], settings: Settings, cwd: str, configs: Config
         components = set() if job_settings.tests else \
             discovery.test_dir_components(job.abspath, job_settings.test_dirs, cwd)
         job.test_dir = bool(components)
-        if job.test_dir and components <= _AMBIGUOUS_TEST_DIRS:
+        # A directory a glob matches (`*-test`: an `ab-test` package?) is as ambiguous.
+        if job.test_dir and all(c in _AMBIGUOUS_TEST_DIRS or c not in job_settings.test_dirs for c in components):
             ambiguous.append(job)
     if ambiguous:
         _imported_by_production(jobs, ambiguous)
@@ -165,7 +166,7 @@ def plan_jobs(patterns: list[str], settings: Settings, cwd: str, configs: Config
 # The test-dirs components that also name production packages: kubernetes/dashboard's
 # `pkg/integration` (its integrations with metric providers, which main imports), swag's
 # generated `docs` package (the API description main registers by importing it), a web app's
-# demo mode.
+# demo mode, a `design` package of the service's own.
 _AMBIGUOUS_TEST_DIRS = frozenset({"integration", "docs", "benchmark", "benchmarks", "demo", "demos", "design"})
 
 

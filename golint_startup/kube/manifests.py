@@ -73,10 +73,12 @@ The manifest rules check only containers that run Go. A container counts as Go w
   against the repository name).
 
 Other containers (a database, a Java service beside the Go ones) are not checked, and
-neither is a kubebuilder scaffold left over: one whose `command` runs a program that no
-Dockerfile at its project's root names outside comments (cyclops' `config/manager` runs
-`/manager`, its image `/app/bin/ctrl`; spire-controller-manager's manager runs in the
-SPIRE server's pod, its image has `/spire-controller-manager`): it deploys nothing. When
+neither is a kubebuilder scaffold left over: one whose `command` runs a program (not a
+shell, whose script may run anything) that no Dockerfile at its project's root names
+outside comments (cyclops' `config/manager` runs `/manager`, its image `/app/bin/ctrl`;
+spire-controller-manager's manager runs in the SPIRE server's pod, its image has
+`/spire-controller-manager`): it deploys nothing, unless its environment sets a Go
+runtime variable or its image matches `go-images`. When
 manifests hold containers but none is recognized, the run says so once.
 
 "The code sets a memory limit" means: a non-test Go file of the module that holds the
@@ -684,6 +686,24 @@ def _scaffold_project(container: Container) -> str | None:
     return root
 
 
+def _command_program(container: Container) -> str | None:
+    """The name of the program a container's command runs (`/usr/bin/manager` is `manager`)."""
+    return container.command[0].rsplit("/", 1)[-1] if container.command else None
+
+
+def _said_to_run_go(container: Container, go_images: tuple[str, ...]) -> str:
+    """Why the container counts as Go by what it says itself, whatever the tree builds: a Go
+    runtime variable in its environment, or its image in `go-images` ("" when neither)."""
+    set_vars = [v for v in GO_RUNTIME_VARIABLES if v in container.env]
+    if set_vars:
+        return f"its environment sets {set_vars[0]}"
+    repository = image_repository(container.image)
+    for glob in go_images:
+        if fnmatch.fnmatchcase(container.image, glob) or fnmatch.fnmatchcase(repository, glob):
+            return f"its image matches go-images {glob!r}"
+    return ""
+
+
 def image_repository(image: str) -> str:
     """The last path segment of an image reference, without tag or digest."""
     image = image.split("@", 1)[0]
@@ -712,10 +732,9 @@ class _GoTree:
 
     def recognize(self, container: Container, go_images: tuple[str, ...]) -> tuple[str, str | None]:
         if self._left_over_scaffold(container):
-            return "", None
+            return _said_to_run_go(container, go_images), None  # what the tree says does not hold
         image = container.image
         repository = image_repository(image)
-        set_vars = [v for v in GO_RUNTIME_VARIABLES if v in container.env]
         directory = None
         if repository and repository in self._dirs_by_name:
             directory = next((d for d in sorted(self._dirs_by_name[repository]) if self.builds_go(d)), None)
@@ -736,12 +755,7 @@ class _GoTree:
         program_dir = self._program_dir(container)
         if program_dir is not None:
             return f"its command runs {os.path.basename(program_dir)}, the main package in {program_dir}", program_dir
-        if set_vars:
-            return f"its environment sets {set_vars[0]}", None
-        for glob in go_images:
-            if fnmatch.fnmatchcase(image, glob) or fnmatch.fnmatchcase(repository, glob):
-                return f"its image matches go-images {glob!r}", None
-        return "", None
+        return _said_to_run_go(container, go_images), None
 
     def _kubebuilder_root(self, container: Container) -> str | None:
         """The project a kubebuilder scaffold's manager belongs to (see _scaffold_project),
@@ -760,9 +774,9 @@ class _GoTree:
         Unknown (False) without a Dockerfile at the project's root."""
         root = _scaffold_project(container)
         dockerfiles = self._dockerfiles.get(root, []) if root is not None else []
-        if not container.command or not dockerfiles:
-            return False
-        program = container.command[0].rsplit("/", 1)[-1]
+        program = _command_program(container)
+        if program is None or program in _SHELLS or not dockerfiles:
+            return False  # a shell's script may run anything
         named = re.compile(rf"(?<![\w.-]){re.escape(program)}(?![\w.-])")
         return not any(named.search(_COMMENT_LINES.sub("", _read(path))) for path in dockerfiles)
 
@@ -785,10 +799,8 @@ class _GoTree:
         """The main package a container's command runs by its directory's name, whatever the
         image is called (`command: ["/usr/src/multus-cni/bin/multus-daemon"]` runs
         cmd/multus-daemon, in multus-cni's image)."""
-        if not container.command:
-            return None
-        program = container.command[0].rsplit("/", 1)[-1]
-        if program in _SHELLS:
+        program = _command_program(container)
+        if program is None or program in _SHELLS:
             return None
         return next((d for d in sorted(self._dirs_by_name.get(program, ())) if self._holds_main(d)), None)
 

@@ -46,7 +46,7 @@ var (
 // A table of test packets whose entries each build a large buffer: one variable's
 // initializer, one finding, the other makes related locations.
 var packetTable = map[string][]byte{
-	"max":   func() []byte { return make([]byte, 65536) }(), // want "SL001: make with 65536 elements in a package-level var initializer.*\\(2 more in this variable's initializer: related locations\\)"
+	"max":   func() []byte { return make([]byte, 65536) }(), // want "SL001: make with 65536 elements in a package-level var initializer.*\\(2 more in this declaration: related locations\\)"
 	"max2":  func() []byte { return make([]byte, 65536) }(),
 	"large": func() []byte { b := make([]byte, 70000); return b }(),
 }

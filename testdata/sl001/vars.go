@@ -21,16 +21,17 @@ var (
 	quotedPrefix = "/api/"
 )
 
-// An immediately-invoked function literal runs during initialization.
+// An immediately-invoked function literal runs during initialization: its work is one
+// finding, the read and the decode related locations.
 var defaults = func() Settings {
 	var s Settings
-	resp, err := http.Get("http://config-service/defaults") // want "SL001: http.Get in a package-level var initializer makes a network request"
+	resp, err := http.Get("http://config-service/defaults") // want "SL001: http.Get in a package-level var initializer makes a network request.*\\(2 more in this declaration: related locations\\)"
 	if err != nil {
 		return s
 	}
 	defer resp.Body.Close()
-	body, _ := io.ReadAll(resp.Body) // want "SL001: io.ReadAll"
-	_ = json.Unmarshal(body, &s)     // want "SL001: json.Unmarshal"
+	body, _ := io.ReadAll(resp.Body)
+	_ = json.Unmarshal(body, &s)
 	return s
 }()
 
@@ -52,9 +53,13 @@ var handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 var fetched = func() int {
 	req, _ := http.NewRequest("GET", "http://config-service/", nil)
 	resp, _ := http.DefaultClient.Do(req) // want "SL001: \\(\\*http.Client\\).Do in a package-level var initializer makes a network request"
-	client := &http.Client{}
-	_, _ = client.Post("http://config-service/", "text/plain", nil) // want "SL001: \\(\\*http.Client\\).Post"
 	return resp.StatusCode
+}()
+
+var posted = func() error {
+	client := &http.Client{}
+	_, err := client.Post("http://config-service/", "text/plain", nil) // want "SL001: \\(\\*http.Client\\).Post"
+	return err
 }()
 
 func init() {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"example.com/testdirs/docs/api"
+	abtest "example.com/testdirs/internal/ab-test"
 	"example.com/testdirs/pkg/integration/metrics"
 	"example.com/testdirs/test/integration/harness"
 )
@@ -11,6 +12,7 @@ func main() {
 	metrics.Providers(nil)
 	harness.Start(nil)
 	api.Register(nil)
+	abtest.Variants(nil)
 }
 
 func app(in []string) []string {
