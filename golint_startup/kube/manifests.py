@@ -249,13 +249,23 @@ class ProjectManifests:
         """The containers grouped into copies of one container: a kustomize base and a raw
         install file of the same Deployment, whatever its image (kustomize's `images:` renames
         it), or the DaemonSet offered instead, with the same container name, `setting` (what
-        the rule reports) and, unless `same_env` is false, environment. Each group is one
-        finding, at its first container: the copy a kustomization sits beside, else one that
-        runs no script of the image, else the shallowest path (a release directory's variants
-        sit below it), then the first."""
+        the rule reports) and, unless `same_env` is false, environment; the same program's
+        container in a workload whose name adds a prefix (kustomize's `namePrefix`: the
+        release bundle's `k6-operator-controller-manager` of `config/manager`'s
+        `controller-manager`) is a copy too. Each group is one finding, at its first
+        container: the copy a kustomization sits beside, else one that runs no script of the
+        image, else the shallowest path (a release directory's variants sit below it), then
+        the first."""
+        containers = list(containers)
+        names: dict[tuple, set[str]] = {}  # (program, container name) -> its workloads' names
+        for container in containers:
+            if container.go_dir is not None:
+                names.setdefault((container.go_dir, container.name), set()).add(_workload_name(container))
         groups: dict[tuple, list[Container]] = {}
         for container in containers:
-            name = container.workload.split("/", 1)[-1]  # Deployment or DaemonSet: two ways to install one thing
+            name = _workload_name(container)
+            name = min((other for other in names.get((container.go_dir, container.name), ())
+                        if name.endswith("-" + other)), key=len, default=name)
             env = tuple(sorted((key, v.value.text if v.value is not None else None)
                                for key, v in container.env.items())) if same_env else ()
             groups.setdefault((name, container.name, container.init, setting(container), env), []).append(container)
@@ -268,6 +278,12 @@ class ProjectManifests:
         directory = os.path.dirname(self.abspaths.get(container.location.path, ""))
         return bool(directory) and any(os.path.exists(os.path.join(directory, name))
                                        for name in ("kustomization.yaml", "kustomization.yml", "Kustomization"))
+
+
+def _workload_name(container: Container) -> str:
+    """The workload's name without its kind: a Deployment and the DaemonSet offered instead
+    are two ways to install one thing."""
+    return container.workload.split("/", 1)[-1]
 
 
 def _runs_a_script(container: Container) -> bool:
