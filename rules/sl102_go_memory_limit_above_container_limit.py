@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from golint_startup.kube.manifests import RECOGNITION, ProjectManifests
+from golint_startup.kube.manifests import MEMORY_LIMIT_REF, RECOGNITION, ProjectManifests
 from golint_startup.kube.quantity import QuantityError, go_memory_limit, go_memory_limit_text, kubernetes_bytes
 from golint_startup.rule import Finding, Option, Rule
 
@@ -14,7 +14,7 @@ def check_manifests(manifests: ProjectManifests, options):
         variable = container.env.get("GOMEMLIMIT")
         if variable is None:
             continue
-        if variable.source == "resourceFieldRef:limits.memory" and variable.divisor not in ("", "1", "0"):  # "0": unset
+        if variable.source == MEMORY_LIMIT_REF and variable.divisor not in ("", "1", "0"):  # "0": unset
             yield Finding(RULE.id, f"GOMEMLIMIT of {container.label} is limits.memory divided by "
                                    f"{variable.divisor}: a bare number, which Go reads as bytes; drop the divisor",
                           variable.location, level="error")

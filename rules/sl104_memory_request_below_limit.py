@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from golint_startup.kube.manifests import RECOGNITION, Container, ProjectManifests
+from golint_startup.kube.manifests import MEMORY_LIMIT_REF, RECOGNITION, Container, ProjectManifests
 from golint_startup.kube.quantity import QuantityError, go_memory_limit, kubernetes_bytes
 from golint_startup.rule import Finding, Option, Rule
 
@@ -16,7 +16,7 @@ def _heap_target(container: Container) -> tuple[int, str] | None:
     variable = container.env.get("GOMEMLIMIT")
     if container.gc_off is None or variable is None:
         return None
-    if variable.source == "resourceFieldRef:limits.memory" and container.limits_memory is not None:
+    if variable.source == MEMORY_LIMIT_REF and container.limits_memory is not None:
         return kubernetes_bytes(container.limits_memory.text), f"GOMEMLIMIT (limits.memory, {container.limits_memory.text})"
     if variable.value is None:
         return None

@@ -228,12 +228,18 @@ class ProjectManifests:
 
     def memory_limit_source(self, container: Container) -> str:
         """How the Go runtime in the container learns a memory limit ("" when it does not):
-        a `GOMEMLIMIT` other than `off` in its environment, the code (see RECOGNITION), or a
+        a `GOMEMLIMIT` other than `off` in its environment, another variable given the
+        container's memory limit (`resourceFieldRef: limits.memory`), the code (see RECOGNITION), or a
         script or Dockerfile of the module of its main package or Dockerfile that sets
         `GOMEMLIMIT` (the image)."""
         variable = container.env.get("GOMEMLIMIT")
         if variable is not None and (variable.value is None or variable.value.text not in ("", "off")):
             return "GOMEMLIMIT"
+        # The limit handed over under another name: the program sets its own from it
+        # (sveltos' drift-detection-manager takes TOTAL_MEMORY_LIMIT).
+        handed = next((v.name for v in container.env.values() if v.source == MEMORY_LIMIT_REF), None)
+        if handed is not None:
+            return f"{handed}, the container's limit handed to the program"
         if self._sets_limit(container.go_dir):
             return "the code"
         if container.go_dir is None:
@@ -680,6 +686,9 @@ def _env_var(source: Source, entry: yaml.Node, name: str, namespace, env_sources
 
 # --- which containers run Go -------------------------------------------------------------
 
+
+# An environment variable's source when it is given the container's memory limit.
+MEMORY_LIMIT_REF = "resourceFieldRef:limits.memory"
 
 # The image kubebuilder's scaffold gives the manager in config/manager/manager.yaml.
 _KUBEBUILDER_IMAGE = "controller"
