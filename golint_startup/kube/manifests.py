@@ -74,11 +74,14 @@ The manifest rules check only containers that run Go. A container counts as Go w
 
 Other containers (a database, a Java service beside the Go ones) are not checked, and
 neither is a kubebuilder scaffold left over: one whose `command` runs a program (not a
-shell, whose script may run anything) that no Dockerfile at its project's root names
-outside comments (cyclops' `config/manager` runs `/manager`, its image `/app/bin/ctrl`;
-spire-controller-manager's manager runs in the SPIRE server's pod, its image has
-`/spire-controller-manager`): it deploys nothing, unless its environment sets a Go
-runtime variable or its image matches `go-images`. When
+shell, whose script may run anything) that no Dockerfile at or below its project's root
+(outside test and tooling directories) names outside comments (cyclops' `config/manager`
+runs `/manager`, its image `/app/bin/ctrl`; spire-controller-manager's manager runs in the
+SPIRE server's pod, its image has `/spire-controller-manager`; scheduler-plugins'
+`build/controller` image has `/bin/controller`): it deploys nothing, unless its
+environment sets a Go runtime variable or its image matches `go-images`. A scaffold's
+placeholder image `controller` never names a directory (scheduler-plugins'
+`build/controller` is another image's). When
 manifests hold containers but none is recognized, the run says so once.
 
 "The code sets a memory limit" means: a non-test Go file of the module that holds the
@@ -761,7 +764,9 @@ class _GoTree:
         image = container.image
         repository = image_repository(image)
         directory = None
-        if repository and repository in self._dirs_by_name:
+        # A scaffold's image is kubebuilder's placeholder (`controller`), not a directory's name:
+        # scheduler-plugins' build/controller is its controller's image, not the manager's.
+        if repository and repository in self._dirs_by_name and _scaffold_project(container) is None:
             directory = next((d for d in sorted(self._dirs_by_name[repository]) if self.builds_go(d)), None)
         if directory is None:
             directory = self._kubebuilder_root(container)
@@ -795,15 +800,25 @@ class _GoTree:
     def _left_over_scaffold(self, container: Container) -> bool:
         """Whether a kubebuilder scaffold's command runs a program its project's Dockerfiles
         never name: left over, it deploys nothing (cyclops' `config/manager` runs `/manager`,
-        its image `/app/bin/ctrl`; spire-controller-manager's has `/spire-controller-manager`).
-        Unknown (False) without a Dockerfile at the project's root."""
+        its image `/app/bin/ctrl`; spire-controller-manager's has `/spire-controller-manager`;
+        scheduler-plugins' `build/controller/Dockerfile` has `/bin/controller`). The
+        Dockerfiles are those at or below the project's root, outside test and tooling
+        directories; unknown (False) without one."""
         root = _scaffold_project(container)
-        dockerfiles = self._dockerfiles.get(root, []) if root is not None else []
+        dockerfiles = self._project_dockerfiles(root) if root is not None else []
         program = _command_program(container)
         if program is None or program in _SHELLS or not dockerfiles:
             return False  # a shell's script may run anything
         named = re.compile(rf"(?<![\w.-]){re.escape(program)}(?![\w.-])")
         return not any(named.search(_COMMENT_LINES.sub("", _read(path))) for path in dockerfiles)
+
+    def _project_dockerfiles(self, root: str) -> list[str]:
+        is_test_dir = modules.test_dir_matcher(TEST_DIRS)
+        inside = root.rstrip(os.sep) + os.sep
+        return [path for directory, paths in self._dockerfiles.items()
+                if directory == root or directory.startswith(inside)
+                and not any(is_test_dir(name) for name in directory[len(inside):].split(os.sep))
+                for path in paths]
 
     def _module_named(self, repository: str) -> str | None:
         """The root of a linted module named like the image (its path's last element, without
