@@ -222,6 +222,17 @@ def test_exclude_applies_to_manifests(tmp_path):
     assert _run(tmp_path).findings == []
 
 
+def test_manifest_columns_count_bytes_on_lines_with_wide_characters(tmp_path):
+    go_module(tmp_path, {"cmd/api/main.go": MAIN})
+    flow = "    - {name: api, env: [{name: GREETING, value: grüße}], image: api, resources: {limits: {memory: 512Mi}}}"
+    write(tmp_path, "deploy/pod.yaml", POD.replace("  name: api", "  name: api # café").split("  containers:")[0]
+          + "  containers:\n" + flow + "\n")
+    (finding,) = _run(tmp_path).findings
+    # From the `memory` key to the end of its value, in bytes: grüße adds two.
+    assert (finding.location.line, finding.location.col) == (7, len(flow[: flow.index("memory")].encode()) + 1)
+    assert finding.location.end_col == len(flow[: flow.index("512Mi") + 5].encode()) + 1
+
+
 def test_json_sarif_and_baseline_carry_manifest_findings(tmp_path):
     go_module(tmp_path, {"cmd/api/main.go": MAIN})
     write(tmp_path, "deploy/pod.yaml", POD)
