@@ -306,10 +306,11 @@ def _init_contexts(file: GoFile):
     A loop over the top-level declarations, not a query: a query anchored at the file
     still walks the whole tree.
     """
+    inits = file.init_functions()
     for kind, node in file.declarations:
         if kind == "var_declaration":
             yield node
-        elif kind == "function_declaration" and text(node.child_by_field_name("name")) == "init":
+        elif node in inits:
             body = node.child_by_field_name("body")
             if body is not None:
                 yield body

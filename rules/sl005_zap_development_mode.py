@@ -163,9 +163,8 @@ def collect(file: GoFile, options: dict) -> _Facts | None:
     if file.is_test or not file.imports_path(ZAP):
         return None
     # Only an init installs a default (see _installed_by): without one, check's findings are all.
-    has_init = any(kind == "function_declaration" and text(node.child_by_field_name("name")) == "init"
-                   for kind, node in file.declarations)
-    facts = _Facts(defaults=[(f, sorted(by)) for f, by in _findings(file, options) if by] if has_init else [])
+    facts = _Facts(defaults=[(f, sorted(by)) for f, by in _findings(file, options) if by]
+                   if file.init_functions() else [])
     for found in matches(_ALL_CALLS, file.root):
         call = found["call"][0]
         function = enclosing_function(file, call)

@@ -6,7 +6,7 @@ import fnmatch
 import os
 from dataclasses import dataclass, field
 
-from golint_startup.go.modules import outermost_root, skipped_dir, test_dir_matcher
+from golint_startup.go.modules import names_below, outermost_root, skipped_dir, test_dir_matcher
 
 
 class PatternError(Exception):
@@ -129,9 +129,7 @@ THIRD_PARTY = "third_party"
 def in_third_party(path: str, cwd: str) -> bool:
     """Under a `third_party` directory below the run's directory or the file's outermost
     module (a fork with a go.mod of its own in a tree without one is still third party)."""
-    inside = cwd.rstrip(os.sep) + os.sep
-    below_cwd = path[len(inside):].split(os.sep)[:-1] if path.startswith(inside) else []
-    return THIRD_PARTY in below_cwd or in_test_dir(path, (THIRD_PARTY,), cwd)
+    return THIRD_PARTY in (names_below(os.path.dirname(path), cwd) or ()) or in_test_dir(path, (THIRD_PARTY,), cwd)
 
 
 def test_dir_components(path: str, test_dirs, cwd: str) -> set[str]:
@@ -139,9 +137,5 @@ def test_dir_components(path: str, test_dirs, cwd: str) -> set[str]:
     if not test_dirs:
         return set()
     directory = os.path.dirname(path)
-    base = outermost_root(directory) or cwd
-    inside = base.rstrip(os.sep) + os.sep
-    if not directory.startswith(inside):
-        return set()
     is_test_dir = test_dir_matcher(tuple(test_dirs))
-    return {name for name in directory[len(inside):].split(os.sep) if is_test_dir(name)}
+    return {name for name in names_below(directory, outermost_root(directory) or cwd) or () if is_test_dir(name)}

@@ -101,6 +101,12 @@ class GoFile:
     def is_test(self) -> bool:
         return self.path.endswith("_test.go")
 
+    def init_functions(self) -> list[tree_sitter.Node]:
+        """The package's `func init` declarations in this file (a method named init is a
+        method, not one of them)."""
+        return [node for kind, node in self.declarations
+                if kind == "function_declaration" and text(node.child_by_field_name("name")) == "init"]
+
     @property
     def is_test_support(self) -> bool:
         """Code only tests link: a file of fakes by its name (see _FAKES_FILE), most of its

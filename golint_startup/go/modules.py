@@ -22,6 +22,15 @@ def skipped_dir(name: str) -> bool:
     return name in {"vendor", "testdata"} or name.startswith((".", "_"))
 
 
+def names_below(directory: str, root: str) -> list[str] | None:
+    """The names of the directories from `root` (excluded) down to `directory` (included):
+    `[]` for `root` itself, None when `directory` is not below it."""
+    if directory == root.rstrip(os.sep):
+        return []
+    inside = root.rstrip(os.sep) + os.sep
+    return directory[len(inside):].split(os.sep) if directory.startswith(inside) else None
+
+
 @lru_cache(maxsize=None)
 def test_dir_matcher(test_dirs: tuple[str, ...]) -> Callable[[str], bool]:
     """Whether a directory's name is one of `test_dirs` (names, or globs such as `*-tests`)."""

@@ -768,17 +768,18 @@ class _GoTree:
         self._module_limits: dict[str, bool] = {}  # by module root
 
     def recognize(self, container: Container, go_images: tuple[str, ...]) -> tuple[str, str | None]:
-        if self._left_over_scaffold(container):
+        scaffold = _scaffold_project(container)
+        if scaffold is not None and self._left_over_scaffold(scaffold, container):
             return _said_to_run_go(container, go_images), None  # what the tree says does not hold
         image = container.image
         repository = image_repository(image)
         directory = None
         # A scaffold's image is kubebuilder's placeholder (`controller`), not a directory's name:
         # scheduler-plugins' build/controller is its controller's image, not the manager's.
-        if repository and repository in self._dirs_by_name and _scaffold_project(container) is None:
+        if repository and repository in self._dirs_by_name and scaffold is None:
             directory = next((d for d in sorted(self._dirs_by_name[repository]) if self.builds_go(d)), None)
-        if directory is None:
-            directory = self._kubebuilder_root(container)
+        if directory is None and scaffold is not None:
+            directory = self._kubebuilder_root(scaffold)
         if directory is None and repository:
             directory = self._module_named(repository)
         if directory is None and repository in self._built_images:
@@ -796,37 +797,34 @@ class _GoTree:
             return f"its command runs {os.path.basename(program_dir)}, the main package in {program_dir}", program_dir
         return _said_to_run_go(container, go_images), None
 
-    def _kubebuilder_root(self, container: Container) -> str | None:
-        """The project a kubebuilder scaffold's manager belongs to (see _scaffold_project),
-        when its root builds the manager from Go."""
-        root = _scaffold_project(container)
-        if root is None:
-            return None
+    def _kubebuilder_root(self, root: str) -> str | None:
+        """The root of the kubebuilder project a scaffold's manager belongs to (see
+        _scaffold_project), when it builds the manager from Go."""
         # A kubebuilder project's manager is Go wherever its main is (mongodb's cmd/manager).
         project = os.path.isfile(os.path.join(root, "PROJECT"))
         return root if self.builds_go(root) or project and os.path.isfile(os.path.join(root, "go.mod")) else None
 
-    def _left_over_scaffold(self, container: Container) -> bool:
+    def _left_over_scaffold(self, root: str, container: Container) -> bool:
         """Whether a kubebuilder scaffold's command runs a program its project's Dockerfiles
         never name: left over, it deploys nothing (cyclops' `config/manager` runs `/manager`,
         its image `/app/bin/ctrl`; spire-controller-manager's has `/spire-controller-manager`;
         scheduler-plugins' `build/controller/Dockerfile` has `/bin/controller`). The
         Dockerfiles are those at or below the project's root, outside test and tooling
         directories; unknown (False) without one."""
-        root = _scaffold_project(container)
-        dockerfiles = self._project_dockerfiles(root) if root is not None else []
         program = _command_program(container)
-        if program is None or program in _SHELLS or not dockerfiles:
+        if program is None or program in _SHELLS:
             return False  # a shell's script may run anything
+        dockerfiles = self._project_dockerfiles(root)
+        if not dockerfiles:
+            return False
         named = re.compile(rf"(?<![\w.-]){re.escape(program)}(?![\w.-])")
         return not any(named.search(_COMMENT_LINES.sub("", _read(path))) for path in dockerfiles)
 
     def _project_dockerfiles(self, root: str) -> list[str]:
         is_test_dir = modules.test_dir_matcher(TEST_DIRS)
-        inside = root.rstrip(os.sep) + os.sep
         return [path for directory, paths in self._dockerfiles.items()
-                if directory == root or directory.startswith(inside)
-                and not any(is_test_dir(name) for name in directory[len(inside):].split(os.sep))
+                if (below := modules.names_below(directory, root)) is not None
+                and not any(is_test_dir(name) for name in below)
                 for path in paths]
 
     def _module_named(self, repository: str) -> str | None:
