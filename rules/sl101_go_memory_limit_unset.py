@@ -2,15 +2,30 @@
 
 from __future__ import annotations
 
+import os
+import re
 from dataclasses import replace
 
-from golint_startup.kube.manifests import RECOGNITION, ProjectManifests
+from golint_startup.kube.manifests import RECOGNITION, Container, ProjectManifests
 from golint_startup.rule import Finding, Rule
 
+# `webhook`, `webhook-server`, `operator-webhook`, `proxy_webhooks`: a word of a name.
+_WEBHOOK = re.compile(r"(?:^|[-_])webhooks?(?:$|[-_])")
+
+
+def _admission_webhook(container: Container) -> bool:
+    """Whether the container, its workload or its program is named as an admission webhook."""
+    names = (container.name, container.workload.split("/", 1)[-1], os.path.basename(container.go_dir or ""))
+    return any(_WEBHOOK.search(name) for name in names)
+
+
 def check_manifests(manifests: ProjectManifests, options):
-    # A Job's one run has no startup before serving, and its limit is seldom near its heap.
+    # A Job's one run has no startup before serving, and its limit is seldom near its heap;
+    # an admission webhook's heap is one review at a time, far below its limit; another
+    # project's program may set a limit in code that is not here.
     unset = [c for c in manifests.go_containers
-             if c.limits_memory is not None and not c.runs_once and not manifests.memory_limit_source(c)]
+             if c.limits_memory is not None and not c.runs_once and not _admission_webhook(c)
+             and c.built_elsewhere is None and not manifests.memory_limit_source(c)]
     # Copies of one container (a kustomize base and a raw install file, a release directory's
     # frozen copy, an overlay's output that adds a variable) are one finding, whatever their
     # limits: one change to how the image or the chart sets GOMEMLIMIT covers them all.

@@ -370,3 +370,14 @@ def test_documents_that_cannot_matter_are_not_composed_and_positions_hold(tmp_pa
         [("deploy/install.yaml", crd.count("\n") + 1 + POD_LIMIT_LINE)]
     (text,) = composed
     assert "CustomResourceDefinition" not in text and text.count("\n") == (crd * 2 + POD).count("\n") + 2
+
+
+def test_release_snapshots_are_checked_only_when_the_project_keeps_no_other_go_container(tmp_path):
+    """A frozen release copy is left out beside the current manifests, but a project whose
+    manifests all sit in release directories is still checked."""
+    go_module(tmp_path, {"cmd/api/main.go": MAIN})
+    write(tmp_path, "deploy/v1.2.0/pod.yaml", POD)
+    write(tmp_path, "deploy/1.3/pod.yaml", POD.replace("name: api\n", "name: api-next\n"))
+    assert sorted(f.path for f in _run(tmp_path, "SL101").findings) == ["deploy/1.3/pod.yaml", "deploy/v1.2.0/pod.yaml"]
+    write(tmp_path, "deploy/current/pod.yaml", POD.replace("name: api\n", "name: api-current\n"))
+    assert [f.path for f in _run(tmp_path, "SL101").findings] == ["deploy/current/pod.yaml"]

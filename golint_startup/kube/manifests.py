@@ -62,7 +62,8 @@ The manifest rules check only containers that run Go. A container counts as Go w
   whose project root (above `config/`) holds a main package or a Dockerfile that builds Go,
   with the placeholder image `controller` (fluent-operator, apisix-ingress-controller), or
   in a project with kubebuilder's `PROJECT` file (kuberay's ray-operator; with a `go.mod`
-  there, wherever its main is: mongodb-kubernetes-operator's `cmd/manager`);
+  there, wherever its main is: mongodb-kubernetes-operator's `cmd/manager`), as its pod's
+  only container or the one named `manager`;
 - its `command` runs a program named after a directory of the linted tree that holds a
   `main` package, whatever the image is called (`command: ["/usr/src/app/bin/app-daemon"]`
   runs `cmd/app-daemon`: multus-cni's daemons, in an image named after the project);
@@ -71,6 +72,19 @@ The manifest rules check only containers that run Go. A container counts as Go w
 - its image matches a glob of `go-images` in `.startup-lint.toml`
   (`go-images = ["ghcr.io/acme/*", "api"]`, matched against the whole reference and
   against the repository name).
+
+An image whose name holds the import path of the package it is built from (ko's
+`--preserve-import-paths`: `gcr.io/knative-releases/knative.dev/serving/cmd/activator`)
+runs Go, and counts only by that path: built from a module that is not linted (knative
+operator's `kodata` ships knative serving's release), it is another project's program,
+whatever the linted tree's directories are called, and whether its code sets a memory
+limit is not known, so SL101 leaves it out.
+
+A manifest below a directory named by a release (`install/v0.6.0/`, `deploy/1.20/`) is a
+frozen copy of what that release installed: its containers are checked only when the
+project keeps no Go container outside such directories, since the fix goes into the
+manifests the next release is built from (kserve's `install/0.1.0` still holds
+kfserving's controller, renamed since).
 
 Other containers (a database, a Java service beside the Go ones) are not checked, and
 neither is a kubebuilder scaffold left over: one whose `command` runs a program (not a
@@ -206,6 +220,8 @@ class Container:
     go_dir: str | None = None  # the directory of its main package or Dockerfile, when known
     command: tuple[str, ...] = ()  # `command` then `args`, when the manifest sets a command
     mounts: tuple[str, ...] = ()  # the paths its volumes are mounted at
+    pod_containers: int = 1  # how many (not init) containers its pod runs
+    built_elsewhere: str | None = None  # the Go package its image is built from, in a module not linted
 
     @property
     def label(self) -> str:
@@ -236,7 +252,11 @@ class ProjectManifests:
 
     @property
     def go_containers(self) -> list[Container]:
-        return [c for c in self.containers if c.go_reason]
+        """The containers that run Go, but for those of release snapshots when the project
+        keeps others (see RECOGNITION)."""
+        go = [c for c in self.containers if c.go_reason]
+        current = [c for c in go if not _in_release_snapshot(c)]
+        return current or go
 
     def memory_limit_source(self, container: Container) -> str:
         """How the Go runtime in the container learns a memory limit ("" when it does not):
@@ -296,6 +316,14 @@ class ProjectManifests:
         directory = os.path.dirname(self.abspaths.get(container.location.path, ""))
         return bool(directory) and any(os.path.exists(os.path.join(directory, name))
                                        for name in ("kustomization.yaml", "kustomization.yml", "Kustomization"))
+
+
+# A directory named by a release: `v0.6.0`, `1.20`, `v1.4.0-rc1`.
+_RELEASE_DIR = re.compile(r"^v?[0-9]+\.[0-9]+(?:\.[0-9]+)?(?:-[0-9A-Za-z.]+)?$")
+
+
+def _in_release_snapshot(container: Container) -> bool:
+    return any(_RELEASE_DIR.match(name) for name in container.location.path.split("/")[:-1])
 
 
 def _workload_name(container: Container) -> str:
@@ -597,6 +625,8 @@ def _pod_containers(doc: _Document, spec: yaml.Node | None, workload: str, names
         for node in _items(_value(spec, key)):
             if isinstance(node, yaml.MappingNode):
                 found.append(_container(doc.source, node, workload, init, namespace, env_sources))
+    for container in found:
+        container.pod_containers = sum(not c.init for c in found)
     return found
 
 
@@ -712,15 +742,18 @@ def _scaffold_project(container: Container) -> str | None:
     """The root of the kubebuilder project whose scaffold a manifest is: one in its
     `config/manager` that names the placeholder image `controller` (kustomize's `images`
     renames it) or lies in a project with kubebuilder's `PROJECT` file (kuberay's
-    ray-operator, image `kuberay/operator`)."""
+    ray-operator, image `kuberay/operator`) and is its pod's manager: its only container, or
+    the one kubebuilder names `manager` (secrets-store-sync-controller's pod runs a provider
+    from another project beside it)."""
     manifest = container.source.abspath.replace(os.sep, "/")
     root, found, _ = manifest.rpartition("/config/manager/")
     if not found or not root:
         return None
     root = root.replace("/", os.sep)
-    if image_repository(container.image) != _KUBEBUILDER_IMAGE and not os.path.isfile(os.path.join(root, "PROJECT")):
-        return None
-    return root
+    if image_repository(container.image) == _KUBEBUILDER_IMAGE:
+        return root
+    the_manager = not container.init and (container.pod_containers == 1 or container.name == "manager")
+    return root if the_manager and os.path.isfile(os.path.join(root, "PROJECT")) else None
 
 
 def _command_program(container: Container) -> str | None:
@@ -739,6 +772,22 @@ def _said_to_run_go(container: Container, go_images: tuple[str, ...]) -> str:
         if fnmatch.fnmatchcase(container.image, glob) or fnmatch.fnmatchcase(repository, glob):
             return f"its image matches go-images {glob!r}"
     return ""
+
+
+# A path element that is a domain name: where an import path starts inside an image name.
+_DOMAIN = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)+$")
+
+
+def _image_import_path(image: str) -> str | None:
+    """The Go import path an image's name holds after its registry, from the first element
+    that is a domain on (`gcr.io/knative-releases/knative.dev/serving/cmd/activator:v1` holds
+    `knative.dev/serving/cmd/activator`), or None. `ko://` references are read apart."""
+    if image.startswith("ko://"):
+        return None
+    elements = image.split("@", 1)[0].split("/")
+    elements[-1] = elements[-1].split(":", 1)[0]
+    start = next((i for i in range(1, len(elements) - 1) if _DOMAIN.match(elements[i])), None)
+    return None if start is None else "/".join(elements[start:])
 
 
 def image_repository(image: str) -> str:
@@ -763,6 +812,7 @@ class _GoTree:
             self._dockerfiles.setdefault(os.path.dirname(path), []).append(path)
         self._go_dir_cache: dict[str, bool] = {}
         self._modules_by_name: dict[str, str] | None = None  # see _module_named
+        self._module_paths: set[str] | None = None  # see _linted_module_holds
         self._built_images = _build_config_images(documents, self.builds_go)
         self._limit_cache: dict[str | None, bool] = {}  # by container directory (None: unknown)
         self._module_limits: dict[str, bool] = {}  # by module root
@@ -772,6 +822,10 @@ class _GoTree:
         if scaffold is not None and self._left_over_scaffold(scaffold, container):
             return _said_to_run_go(container, go_images), None  # what the tree says does not hold
         image = container.image
+        import_path = _image_import_path(image)
+        if import_path is not None and not self._linted_module_holds(import_path):
+            container.built_elsewhere = import_path
+            return f"its image is built from {import_path}, a Go package of a module not linted", None
         repository = image_repository(image)
         directory = None
         # A scaffold's image is kubebuilder's placeholder (`controller`), not a directory's name:
@@ -841,6 +895,12 @@ class _GoTree:
                 name = re.sub(r"(/v[0-9]+|\.v[0-9]+)$", "", module.path).rsplit("/", 1)[-1]
                 self._modules_by_name.setdefault(name, module.root)
         return self._modules_by_name.get(repository)
+
+    def _linted_module_holds(self, import_path: str) -> bool:
+        if self._module_paths is None:
+            self._module_paths = {m.path for m in (modules.module_of_dir(os.path.dirname(p)) for p in self._go_files)
+                                  if m is not None and m.path}
+        return any(import_path == path or import_path.startswith(path + "/") for path in self._module_paths)
 
     def _program_dir(self, container: Container) -> str | None:
         """The main package a container's command runs by its directory's name, whatever the
