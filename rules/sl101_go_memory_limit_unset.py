@@ -15,7 +15,7 @@ _WEBHOOK = re.compile(r"(?:^|[-_])webhooks?(?:$|[-_])")
 
 def _admission_webhook(container: Container) -> bool:
     """Whether the container, its workload or its program is named as an admission webhook."""
-    names = (container.name, container.workload.split("/", 1)[-1], os.path.basename(container.go_dir or ""))
+    names = (container.name, container.workload_name, os.path.basename(container.go_dir or ""))
     return any(_WEBHOOK.search(name) for name in names)
 
 
@@ -26,8 +26,8 @@ def check_manifests(manifests: ProjectManifests, options):
     unset = [c for c in manifests.go_containers
              if c.limits_memory is not None and not c.runs_once and not _admission_webhook(c)
              and c.built_elsewhere is None and not manifests.memory_limit_source(c)]
-    # Copies of one container (a kustomize base and a raw install file, a release directory's
-    # frozen copy, an overlay's output that adds a variable) are one finding, whatever their
+    # Copies of one container (a kustomize base and a raw install file, a variant with another
+    # limit, an overlay's output that adds a variable) are one finding, whatever their
     # limits: one change to how the image or the chart sets GOMEMLIMIT covers them all.
     for container, *others in manifests.copies(unset, lambda c: (), same_env=False):
         limit = container.limits_memory

@@ -229,6 +229,12 @@ class Container:
         return f'{kind} "{self.name}" of {self.workload}'
 
     @property
+    def workload_name(self) -> str:
+        """The workload's name without its kind: a Deployment and the DaemonSet offered instead
+        are two ways to install one thing."""
+        return self.workload.split("/", 1)[-1]
+
+    @property
     def runs_once(self) -> bool:
         """A Job's container: it runs to completion once (a migration, an install hook)."""
         return self.workload.startswith("Job/")
@@ -298,10 +304,10 @@ class ProjectManifests:
         names: dict[tuple, set[str]] = {}  # (program, container name) -> its workloads' names
         for container in containers:
             if container.go_dir is not None:
-                names.setdefault((container.go_dir, container.name), set()).add(_workload_name(container))
+                names.setdefault((container.go_dir, container.name), set()).add(container.workload_name)
         groups: dict[tuple, list[Container]] = {}
         for container in containers:
-            name = _workload_name(container)
+            name = container.workload_name
             name = min((other for other in names.get((container.go_dir, container.name), ())
                         if name.endswith("-" + other)), key=len, default=name)
             env = tuple(sorted((key, v.value.text if v.value is not None else None)
@@ -324,12 +330,6 @@ _RELEASE_DIR = re.compile(r"^v?[0-9]+\.[0-9]+(?:\.[0-9]+)?(?:-[0-9A-Za-z.]+)?$")
 
 def _in_release_snapshot(container: Container) -> bool:
     return any(_RELEASE_DIR.match(name) for name in container.location.path.split("/")[:-1])
-
-
-def _workload_name(container: Container) -> str:
-    """The workload's name without its kind: a Deployment and the DaemonSet offered instead
-    are two ways to install one thing."""
-    return container.workload.split("/", 1)[-1]
 
 
 def _runs_a_script(container: Container) -> bool:
