@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 
 from golint_startup.engine.cache_format import register
@@ -57,12 +58,18 @@ def under_runtime_choice(file: GoFile, node) -> bool:
     return False
 
 
-def _in_test_double(file: GoFile, node) -> bool:
-    """Whether `node` lies in a function whose name says it sets up fakes for tests
-    (`func InitMock()`, which unit tests call to get a logger)."""
+def _named_apart(file: GoFile, node) -> bool:
+    """Whether `node` lies in a function whose name says what its logger is for: fakes for
+    tests (`func InitMock()`, which unit tests call to get a logger), or development
+    (`func NewDevelopment()`, cadence's wrapper, which only a testable example calls):
+    whoever calls it chooses that by name."""
     declaration = next((holder for holder in ancestors(file, node) if holder.type in _STOP_NODES), None)
     name = declaration.child_by_field_name("name") if declaration is not None else None
-    return name is not None and names_a_test_double(text(name))
+    return name is not None and (names_a_test_double(text(name)) or _DEVELOPMENT_WORD.search(text(name)) is not None)
+
+
+# `Dev` or `Development` as a word of a camel-case name: newDevLogger, NewDevelopment, devLogger.
+_DEVELOPMENT_WORD = re.compile(r"(?:(?:^|_)[Dd]ev|(?<=[a-z0-9])Dev)(?:elopment)?(?=[A-Z0-9_]|$)")
 
 
 def check(file: GoFile, options: dict):
@@ -81,7 +88,7 @@ def _findings(file: GoFile, options: dict):
     for found in matches(_CALLS, file.root):
         call = found["call"][0]
         if file.package_of(found["pkg"][0]) != ZAP or under_runtime_choice(file, call) or \
-                _in_test_double(file, call):
+                _named_apart(file, call):
             continue
         name = text(found["name"][0])
         described = _FLAGGED_CALLS[name]
@@ -93,16 +100,21 @@ def _findings(file: GoFile, options: dict):
                 continue  # nothing of development mode is built, its level replaced
             if used is not None and used <= {"EncoderConfig", "Level"} and "Level" not in assigned:
                 described = "takes the development config's level: debug, so every debug line is written"
-            elif "Level" in assigned:
-                described = "starts from the development config: no sampling, a stack trace for every warning, " \
-                            "and DPanic panics (its debug level is replaced here)"
+            elif used is not None and (replaced := [setting for setting, _ in _DEVELOPMENT_COSTS
+                                                    if setting in assigned]):
+                kept = [cost for setting, cost in _DEVELOPMENT_COSTS if setting not in assigned]
+                if not any(cost in kept for _, cost in _DEVELOPMENT_COSTS[:3]):
+                    continue  # chartmuseum's: only "no sampling" is left, which startup does not feel
+                set_here = "its debug level is replaced" if replaced == ["Level"] else \
+                    f"{_spoken(replaced)} {'is' if len(replaced) == 1 else 'are'} set"
+                described = f"starts from the development config: {_spoken(kept)} ({set_here} here)"
         yield RULE.finding(file.path, call, f"zap.{name}() {described}; "
                                             "use the production logger or choose at run time"), \
             _installed_by(file, call)
     for found in matches(_CONFIG_LITERALS, file.root):
         field = found["field"][0]
         if file.package_of(found["pkg"][0]) != ZAP or under_runtime_choice(file, field) or \
-                _in_test_double(file, field):
+                _named_apart(file, field):
             continue
         yield RULE.finding(file.path, field, "zap.Config{Development: true} puts the logger in development "
                                              "mode, where DPanic panics and warnings carry stack traces"), \
@@ -198,6 +210,16 @@ def check_project(project, options: dict):
             for finding, installed_by in facts.defaults:
                 if not called & spelled(path, installed_by):
                     yield finding
+
+
+# What the development config differs in, by the field that replaces it: the first three
+# cost at startup, sampling only under a flood of identical lines.
+_DEVELOPMENT_COSTS = (("Level", "debug level"), ("DisableStacktrace", "a stack trace for every warning"),
+                      ("Development", "DPanic panics"), ("Sampling", "no sampling"))
+
+
+def _spoken(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _config_fields_used(file: GoFile, call) -> tuple[set[str], set[str]] | None:

@@ -41,7 +41,7 @@ func levelAndEncoder() *zap.Logger {
 
 // The level replaced: the message no longer says debug, the rest of the development config stays.
 func leveled() (*zap.Logger, error) {
-	cfg := zap.NewDevelopmentConfig() // want "SL005: zap.NewDevelopmentConfig\\(\\) starts from the development config: no sampling, .*its debug level is replaced here"
+	cfg := zap.NewDevelopmentConfig() // want "SL005: zap.NewDevelopmentConfig\\(\\) starts from the development config: a stack trace for every warning, DPanic panics and no sampling \\(its debug level is replaced here\\)"
 	cfg.Level = zap.NewAtomicLevelAt(zap.InfoLevel)
 	return cfg.Build()
 }
@@ -52,4 +52,23 @@ func encoderAtInfo() *zap.Logger {
 	cfg.Level = zap.NewAtomicLevelAt(zap.InfoLevel)
 	core := zapcore.NewCore(zapcore.NewJSONEncoder(cfg.EncoderConfig), nil, cfg.Level)
 	return zap.New(core)
+}
+
+// Development mode turned off and stack traces too, the level chosen at run time: only the
+// absence of sampling is left, which startup does not feel.
+func productionAfterAll(debug bool) (*zap.Logger, error) {
+	cfg := zap.NewDevelopmentConfig()
+	cfg.DisableStacktrace = true
+	cfg.Development = false
+	if !debug {
+		cfg.Level = zap.NewAtomicLevelAt(zap.InfoLevel)
+	}
+	return cfg.Build()
+}
+
+// Development mode turned off, the debug level kept: the message says what is left.
+func panicsNoMore() (*zap.Logger, error) {
+	cfg := zap.NewDevelopmentConfig() // want "SL005: zap.NewDevelopmentConfig\\(\\) starts from the development config: debug level, a stack trace for every warning and no sampling \\(Development is set here\\)"
+	cfg.Development = false
+	return cfg.Build()
 }

@@ -25,3 +25,21 @@ func LoggerForTests() (*zap.Logger, error) {
 func StubbornLogger() *zap.Logger {
 	return zap.NewExample() // want "SL005: zap.NewExample"
 }
+
+// Named for development: whoever calls it asks for a development logger by name.
+func NewDevelopment() (*zap.Logger, error) {
+	return zap.NewDevelopment()
+}
+
+func newDevLogger() *zap.Logger {
+	return zap.NewExample()
+}
+
+// Words that only begin like it are production code.
+func NewDeviceLogger() *zap.Logger {
+	return zap.NewExample() // want "SL005: zap.NewExample"
+}
+
+func stdevLogger() *zap.Logger {
+	return zap.NewExample() // want "SL005: zap.NewExample"
+}
