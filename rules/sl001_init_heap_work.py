@@ -906,7 +906,7 @@ RULE = Rule.from_docs(
     __file__,
     options=(
         Option("min-make-elements", 65536, "smallest constant length or capacity of a make that is flagged"),
-        Option("min-compiles", 50, "fewest regexp/template compilations during a package's initialization "
+        Option("min-compiles", 200, "fewest regexp/template compilations during a package's initialization "
                                    "that are reported (once per package)"),
         Option("min-literal-elements", 256, "fewest iterations of a loop over a literal (or between constants) "
                                             "whose appends are reported"),

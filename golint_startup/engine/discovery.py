@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 from dataclasses import dataclass, field
 
 from golint_startup.go.modules import names_below, outermost_root, skipped_dir, test_dir_matcher
@@ -118,6 +119,17 @@ def in_test_dir(path: str, test_dirs, cwd: str) -> bool:
     an end-to-end app that imports no testing package, or a module nested under `test/`, is
     test code."""
     return bool(test_dir_components(path, test_dirs, cwd))
+
+
+# The words of a manifest's file name that make it an example to copy, as a directory of
+# examples is (goldpinger's `extras/example-serviceaccounts.yml`, beside its Helm chart).
+_EXAMPLE_WORDS = frozenset({"example", "examples", "sample", "samples"})
+
+
+def names_an_example(path: str) -> bool:
+    """Whether a manifest's file name has `example` or `sample` as a word."""
+    stem = os.path.basename(path).rsplit(".", 1)[0].lower()
+    return not _EXAMPLE_WORDS.isdisjoint(re.split(r"[-_.]", stem))
 
 
 # Other projects' code and releases copied into the tree (knative's VENDOR-LICENSE sources,
