@@ -52,6 +52,6 @@ def check_manifests(manifests: ProjectManifests, options):
 
 RULE = Rule.from_docs(
     __file__,
-    options=(Option("min-headroom", 10, "smallest headroom under the container's memory limit, in percent"),),
+    options=(Option("min-headroom", 5, "smallest headroom under the container's memory limit, in percent"),),
     check_manifests=check_manifests, snippets={"RECOGNITION": RECOGNITION},
 )

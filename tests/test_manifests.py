@@ -257,7 +257,7 @@ def test_explain_states_the_recognition_rules_and_defaults():
         done = cli("--explain", rule_id, cwd=".")
         assert done.code == 0
         assert "ko://" in done.out and "go-images" in done.out and "main` package" in done.out
-    assert "min-headroom` (default `10`)" in cli("--explain", "SL102", cwd=".").out
+    assert "min-headroom` (default `5`)" in cli("--explain", "SL102", cwd=".").out
     assert "min-request-ratio` (default `1.0`)" in cli("--explain", "SL104", cwd=".").out
     assert "min-restart-budget` (default `30`)" in cli("--explain", "SL105", cwd=".").out
 
