@@ -381,3 +381,14 @@ def test_release_snapshots_are_checked_only_when_the_project_keeps_no_other_go_c
     assert sorted(f.path for f in _run(tmp_path, "SL101").findings) == ["deploy/1.3/pod.yaml", "deploy/v1.2.0/pod.yaml"]
     write(tmp_path, "deploy/current/pod.yaml", POD.replace("name: api\n", "name: api-current\n"))
     assert [f.path for f in _run(tmp_path, "SL101").findings] == ["deploy/current/pod.yaml"]
+
+
+def test_short_liveness_windows_are_reported_only_when_sl105_is_turned_on(tmp_path):
+    go_module(tmp_path, {"cmd/api/main.go": MAIN})
+    write(tmp_path, "pod.yaml", POD.replace("      resources:", "      livenessProbe:\n        periodSeconds: 2"
+                                                              "\n        tcpSocket: {port: 80}\n      resources:"))
+    rules_run = lambda: sorted({f.rule_id for f in run(["./..."], build_settings(config_path=None, cwd=str(tmp_path)),
+                                                       cwd=str(tmp_path)).findings})
+    assert rules_run() == ["SL101"]
+    write(tmp_path, ".startup-lint.toml", 'extend-select = ["SL105"]\n')
+    assert rules_run() == ["SL101", "SL105"]
