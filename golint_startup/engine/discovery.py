@@ -121,15 +121,17 @@ def in_test_dir(path: str, test_dirs, cwd: str) -> bool:
     return bool(test_dir_components(path, test_dirs, cwd))
 
 
-# The words of a manifest's file name that make it an example to copy, as a directory of
-# examples is (goldpinger's `extras/example-serviceaccounts.yml`, beside its Helm chart).
-_EXAMPLE_WORDS = frozenset({"example", "examples", "sample", "samples"})
+# The words of a manifest's file name that make it an example to copy or a test's, as a
+# directory of examples or tests is (goldpinger's `extras/example-serviceaccounts.yml`,
+# beside its Helm chart; smarter-device-manager's `...-pod-k3s-test-xavier.yaml`, pinned to
+# one developer's node).
+_NOT_DEPLOYED_WORDS = frozenset({"example", "examples", "sample", "samples", "test", "tests", "e2e"})
 
 
-def names_an_example(path: str) -> bool:
-    """Whether a manifest's file name has `example` or `sample` as a word."""
+def names_an_example_or_test(path: str) -> bool:
+    """Whether a manifest's file name has `example`, `sample` or `test` as a word."""
     stem = os.path.basename(path).rsplit(".", 1)[0].lower()
-    return not _EXAMPLE_WORDS.isdisjoint(re.split(r"[-_.]", stem))
+    return not _NOT_DEPLOYED_WORDS.isdisjoint(re.split(r"[-_.]", stem))
 
 
 # Other projects' code and releases copied into the tree (knative's VENDOR-LICENSE sources,
