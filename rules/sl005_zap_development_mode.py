@@ -94,15 +94,16 @@ def _findings(file: GoFile, options: dict):
         described = _FLAGGED_CALLS[name]
         if name == "NewDevelopmentConfig":
             # Its encoder settings only change how lines look; its level is the one cost left.
-            used, assigned = _config_fields_used(file, call) or (None, set())
+            used, assigned = _config_fields_used(file, call) or (None, {})
             if used is not None and (used <= {"EncoderConfig"} or used <= {"EncoderConfig", "Level"} and
                                      "Level" in assigned):
                 continue  # nothing of development mode is built, its level replaced
             if used is not None and used <= {"EncoderConfig", "Level"} and "Level" not in assigned:
                 described = "takes the development config's level: debug, so every debug line is written"
             elif used is not None and (replaced := [setting for setting, _ in _DEVELOPMENT_COSTS
-                                                    if setting in assigned]):
-                kept = [cost for setting, cost in _DEVELOPMENT_COSTS if setting not in assigned]
+                                                    if assigned.get(setting, _DEVELOPMENT_VALUES.get(setting))
+                                                    != _DEVELOPMENT_VALUES.get(setting)]):
+                kept = [cost for setting, cost in _DEVELOPMENT_COSTS if setting not in replaced]
                 if not any(cost in kept for _, cost in _DEVELOPMENT_COSTS[:3]):
                     continue  # chartmuseum's: only "no sampling" is left, which startup does not feel
                 set_here = "its debug level is replaced" if replaced == ["Level"] else \
@@ -216,20 +217,23 @@ def check_project(project, options: dict):
 # cost at startup, sampling only under a flood of identical lines.
 _DEVELOPMENT_COSTS = (("Level", "debug level"), ("DisableStacktrace", "a stack trace for every warning"),
                       ("Development", "DPanic panics"), ("Sampling", "no sampling"))
+# The development config's own values, which an assignment of them replaces with nothing
+# (any other value replaces the cost, a variable's included: a run-time choice).
+_DEVELOPMENT_VALUES = {"DisableStacktrace": "false", "Development": "true", "Sampling": "nil"}
 
 
 def _spoken(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def _config_fields_used(file: GoFile, call) -> tuple[set[str], set[str]] | None:
+def _config_fields_used(file: GoFile, call) -> tuple[set[str], dict[str, str]] | None:
     """(the fields and methods used of the development config `call` makes, the fields assigned
-    of them), when only those are (`cfg := zap.NewDevelopmentConfig();
+    of them with the text of the value last assigned), when only those are (`cfg := zap.NewDevelopmentConfig();
     zapcore.NewConsoleEncoder(cfg.EncoderConfig)`, or `zap.NewDevelopmentConfig().EncoderConfig`);
     None when the config itself goes somewhere."""
     parent = call.parent
     if parent.type == "selector_expression":
-        return {text(parent.child_by_field_name("field"))}, set()
+        return {text(parent.child_by_field_name("field"))}, {}
     if parent.type != "expression_list" or len(parent.named_children) != 1 or \
             parent.parent.type not in ("short_var_declaration", "assignment", "var_spec"):
         return None
@@ -244,9 +248,15 @@ def _config_fields_used(file: GoFile, call) -> tuple[set[str], set[str]] | None:
     if not uses or any(use.parent.type != "selector_expression" for use in uses):
         return None
     fields = {text(use.parent.child_by_field_name("field")) for use in uses}
-    assigned = {text(use.parent.child_by_field_name("field")) for use in uses
-                if use.parent.parent.type == "expression_list" and use.parent.parent.parent.type == "assignment"
-                and use.parent.parent == use.parent.parent.parent.child_by_field_name("left")}
+    assigned = {}
+    for use in uses:
+        targets, statement = use.parent.parent, use.parent.parent.parent
+        if targets.type == "expression_list" and statement.type == "assignment" and \
+                targets == statement.child_by_field_name("left"):
+            values = statement.child_by_field_name("right").named_children
+            index = targets.named_children.index(use.parent)
+            assigned[text(use.parent.child_by_field_name("field"))] = \
+                text(values[index]) if len(values) == len(targets.named_children) else ""
     return fields, assigned
 
 

@@ -411,11 +411,12 @@ def _check_manifests(found: discovery.Discovered, settings: Settings, cwd: str, 
     of manifests, composing the YAML was most of a warm run."""
     rules = [rule for rule in settings.rules.values() if rule.check_manifests is not None]
     # Manifests of tests (an end-to-end suite's expected objects) deploy nothing, and examples
-    # are for users to adapt, by their directory or file name; those under
-    # third_party/ are other projects' releases, copied in for the tests to install (knative's
-    # net-gateway-api and cert-manager): their settings are not this project's to fix.
+    # are for users to adapt, by their directory or file name; those under third_party/ are
+    # other projects' releases, copied in for the tests to install (knative's net-gateway-api
+    # and cert-manager): their settings are not this project's to fix.
     found.manifests = [p for p in found.manifests if not discovery.in_third_party(p, cwd) and (
-        settings.tests or not discovery.in_test_dir(p, settings.test_dirs, cwd) and not discovery.names_an_example_or_test(p))]
+        settings.tests or not (discovery.in_test_dir(p, settings.test_dirs, cwd) or
+                               discovery.names_an_example_or_test(p)))]
     # SL900 alone still reviews the YAML files' directives.
     if not found.manifests or not (rules or suppression.SUPPRESSION_RULE in settings.rules):
         return []

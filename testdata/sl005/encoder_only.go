@@ -72,3 +72,12 @@ func panicsNoMore() (*zap.Logger, error) {
 	cfg.Development = false
 	return cfg.Build()
 }
+
+// Development set to what it already is: DPanic still panics.
+func panicsStill() (*zap.Logger, error) {
+	cfg := zap.NewDevelopmentConfig() // want "SL005: starts from the development config: DPanic panics and no sampling \\(Level and DisableStacktrace are set here\\)"
+	cfg.Level = zap.NewAtomicLevelAt(zap.InfoLevel)
+	cfg.DisableStacktrace = true
+	cfg.Development = true
+	return cfg.Build()
+}
