@@ -20,7 +20,8 @@ _FLAGGED_CALLS = {
     "NewExample": "builds zap's example logger (debug level, for testable examples), not a production logger",
     "NewDevelopmentConfig": "starts from the development config: debug level, no sampling, a stack "
                             "trace for every warning, and DPanic panics",
-    "Development": "puts the logger in development mode, where DPanic panics and warnings carry stack traces",
+    "Development": "makes every DPanic panic, ending the process (zap's sugared logger logs one for a key "
+                   "without a value)",
 }
 
 _CALLS = """

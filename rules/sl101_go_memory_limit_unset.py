@@ -22,10 +22,11 @@ def _admission_webhook(container: Container) -> bool:
 def check_manifests(manifests: ProjectManifests, options):
     # A Job's one run has no startup before serving, and its limit is seldom near its heap;
     # an admission webhook's heap is one review at a time, far below its limit; another
-    # project's program may set a limit in code that is not here.
+    # project's program may set a limit in code that is not here; a Go before 1.19 has none.
     unset = [c for c in manifests.go_containers
              if c.limits_memory is not None and not c.runs_once and not _admission_webhook(c)
-             and c.built_elsewhere is None and not manifests.memory_limit_source(c)]
+             and c.built_elsewhere is None and not manifests.runtime_predates_memory_limit(c)
+             and not manifests.memory_limit_source(c)]
     # Copies of one container (a kustomize base and a raw install file, a variant with another
     # limit, an overlay's output that adds a variable) are one finding, whatever their
     # limits: one change to how the image or the chart sets GOMEMLIMIT covers them all.

@@ -392,3 +392,14 @@ def test_short_liveness_windows_are_reported_only_when_sl105_is_turned_on(tmp_pa
     assert rules_run() == ["SL101"]
     write(tmp_path, ".startup-lint.toml", 'extend-select = ["SL105"]\n')
     assert rules_run() == ["SL101", "SL105"]
+
+
+def test_a_module_without_versioned_builders_is_dated_by_its_go_line(tmp_path):
+    """Without a Dockerfile that names its golang builder's version, the go.mod's `go` line
+    tells the Go a module is built with: before 1.19 the runtime has no memory limit."""
+    go_module(tmp_path, {"cmd/api/main.go": MAIN})
+    write(tmp_path, "deploy/pod.yaml", POD)
+    assert [f.path for f in _run(tmp_path).findings] == ["deploy/pod.yaml"]  # go 1.22
+    gomod = tmp_path / "go.mod"
+    gomod.write_text(gomod.read_text().replace("\ngo 1.22", "\ngo 1.17"))
+    assert _run(tmp_path).findings == []

@@ -345,8 +345,8 @@ NON_BLOCKING_SERVING_CALLS: frozenset[str] = frozenset({
 # `tools` is left out: projects name utility packages of the service that way.
 TEST_DIRS: tuple[str, ...] = ("test", "tests", "testing", "e2e", "integration", "*-test", "*-tests", "*_test",
                               "*_tests", "systemtest", "systemtests", "testutil", "testutils",
-                              "testhelpers", "testharness", "fixtures", "hack", "examples", "example", "docs", "benchmark",
-                              "benchmarks", "demo", "demos", "design")
+                              "testhelpers", "testharness", "fixtures", "hack", "tools", "scripts", "examples",
+                              "example", "docs", "benchmark", "benchmarks", "demo", "demos", "design")
 
 
 # Calls that load configuration into a value whose address is an argument (SL006): what

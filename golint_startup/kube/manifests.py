@@ -254,6 +254,7 @@ class ProjectManifests:
     directives: dict[str, list[Directive]]
     abspaths: dict[str, str]  # display path -> absolute path, of every YAML file read
     _sets_limit: Callable[[str | None], bool]
+    _predates_limit: Callable[[str], bool] = lambda directory: False
     _image_limits: dict[str, bool] = field(default_factory=dict)  # module root -> its scripts set GOMEMLIMIT
 
     @property
@@ -287,6 +288,11 @@ class ProjectManifests:
         if root not in self._image_limits:
             self._image_limits[root] = _image_sets_gomemlimit(root)
         return "the image" if self._image_limits[root] else ""
+
+    def runtime_predates_memory_limit(self, container: Container) -> bool:
+        """Whether the container's program is built with a Go older than 1.19, whose runtime
+        has no memory limit to tell (see _GoTree.predates_memory_limit)."""
+        return container.go_dir is not None and self._predates_limit(container.go_dir)
 
     def copies(self, containers: Iterable[Container], setting: Callable[[Container], tuple],
                same_env: bool = True) -> list[list[Container]]:
@@ -384,7 +390,7 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
                             "with go-images in .startup-lint.toml (see startup-lint --explain SL101)",
                             level="note"))
     return ProjectManifests(containers, {p: d for p, d in directives.items() if d}, abspaths,
-                            tree.sets_memory_limit)
+                            tree.sets_memory_limit, tree.predates_memory_limit)
 
 
 # What a file must spell out for the manifest rules to use it: a workload, a ConfigMap or
@@ -943,10 +949,31 @@ class _GoTree:
             self._limit_cache[directory] = bool(candidates) and all(self._module_sets_limit(m) for m in candidates)
         return self._limit_cache[directory]
 
+    def predates_memory_limit(self, directory: str) -> bool:
+        """Whether the module holding `directory` is built with a Go older than 1.19, which
+        has no GOMEMLIMIT: its Dockerfiles' `golang` builder images when they name versions
+        (eraser's `golang:1.18-bullseye`), else its go.mod's `go` line."""
+        module = modules.module_of_dir(directory)
+        if module is None:
+            return False
+        versions = [int(found.group(1)) for dockerfile_dir, paths in self._dockerfiles.items()
+                    if modules.module_of_dir(dockerfile_dir) == module
+                    for path in paths for found in _GOLANG_BUILDER.finditer(_read(path))]
+        if versions:
+            return max(versions) < _FIRST_MEMORY_LIMIT_MINOR
+        found = _GO_DIRECTIVE.search(_read(os.path.join(module.root, "go.mod")))
+        return found is not None and int(found.group(1)) < _FIRST_MEMORY_LIMIT_MINOR
+
     def _module_sets_limit(self, module: modules.Module) -> bool:
         if module.root not in self._module_limits:
             self._module_limits[module.root] = _module_sets_memory_limit(module, self._read_go, self._derive)
         return self._module_limits[module.root]
+
+
+# Go 1.19 brought the memory limit (GOMEMLIMIT, debug.SetMemoryLimit).
+_FIRST_MEMORY_LIMIT_MINOR = 19
+_GOLANG_BUILDER = re.compile(r"^\s*FROM\s+(?:--platform=\S+\s+)?(?:\S+/)?golang:1\.(\d+)", re.IGNORECASE | re.MULTILINE)
+_GO_DIRECTIVE = re.compile(r"^go\s+1\.(\d+)", re.MULTILINE)
 
 
 def _read(path: str) -> str:

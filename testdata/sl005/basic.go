@@ -19,7 +19,7 @@ func configured() (*zap.Logger, error) {
 	cfg := zap.NewDevelopmentConfig() // want "SL005: zap.NewDevelopmentConfig"
 	// Only key names and time and level formats: no level, sampling or stack trace changes.
 	cfg.EncoderConfig = zap.NewDevelopmentEncoderConfig()
-	return cfg.Build(zap.Development()) // want "SL005: zap.Development\\(\\) puts the logger in development mode"
+	return cfg.Build(zap.Development()) // want "SL005: zap.Development\\(\\) makes every DPanic panic, ending the process"
 }
 
 var literal = zap.Config{

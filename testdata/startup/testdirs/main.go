@@ -4,6 +4,7 @@ import (
 	"example.com/testdirs/docs/api"
 	abtest "example.com/testdirs/internal/ab-test"
 	"example.com/testdirs/pkg/integration/metrics"
+	"example.com/testdirs/pkg/tools/retry"
 	"example.com/testdirs/test/integration/harness"
 )
 
@@ -13,6 +14,7 @@ func main() {
 	harness.Start(nil)
 	api.Register(nil)
 	abtest.Variants(nil)
+	retry.Attempts(nil)
 }
 
 func app(in []string) []string {

@@ -1,0 +1,3 @@
+module example.com/newbuild
+
+go 1.17
