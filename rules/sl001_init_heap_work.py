@@ -759,14 +759,18 @@ class _Facts:
     decoded: list = field(default_factory=list)
     # Package-level names given string literals -> their length (see _string_constants).
     constants: dict = field(default_factory=dict)
+    # Package-level //go:embed string and []byte variables -> their patterns: what a decode
+    # in another file of the package reads.
+    embedded_data: dict = field(default_factory=dict)
 
 
 def collect(file: GoFile, options: dict) -> _Facts | None:
-    facts = _Facts(file.package, constants=_string_constants(file))
+    facts = _Facts(file.package, constants=_string_constants(file), embedded_data=embedded_data_variables(file))
     if file.imports_path("regexp", "embed", *TEMPLATES, *_DECODERS) or "embed" in file.blank_imports:
         for _ in _scan(file, options, facts.compilations, facts.embedded, facts.decoded):
             pass  # the per-file findings are check's
-    return facts if facts.compilations or facts.embedded or facts.decoded or facts.constants else None
+    return facts if facts.compilations or facts.embedded or facts.decoded or facts.constants or \
+        facts.embedded_data else None
 
 
 def check_project(project, options: dict):
@@ -789,9 +793,12 @@ def check_project(project, options: dict):
                 elif finding is not None:
                     yield finding
         constants = {name: size for _, facts in files for name, size in facts.constants.items()}
+        embeds = {name: found for _, facts in files for name, found in facts.embedded_data.items()}
         for _, facts in files:
             for where, context, call_name, variable, patterns, wanted, init_key in facts.decoded:
                 if where.path in project.reported:
+                    # avalanchego's genesis decodes a variable its genesis_mainnet.go embeds.
+                    patterns = patterns if patterns is not None else embeds.get(variable)
                     finding = _decoded_finding(directory, where, context, call_name, variable, patterns, wanted,
                                                constants.get(variable), options["min-embedded-bytes"])
                     if finding is not None and init_key:
@@ -910,7 +917,7 @@ RULE = Rule.from_docs(
                                    "that are reported (once per package)"),
         Option("min-literal-elements", 256, "fewest iterations of a loop over a literal (or between constants) "
                                             "whose appends are reported"),
-        Option("min-embedded-bytes", 65536, "smallest embedded file (or files) whose ReadFile during "
+        Option("min-embedded-bytes", 262144, "smallest embedded file (or files) whose ReadFile during "
                                             "initialization is reported, when the size is known, and "
                                             "smallest embedded data or string literal whose decoding is"),
     ),

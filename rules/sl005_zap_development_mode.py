@@ -227,6 +227,14 @@ def _spoken(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
+def _sets_the_level(selector) -> bool:
+    """Whether `selector` (`cfg.Level`) is the receiver of a SetLevel call."""
+    method = selector.parent
+    return text(selector.child_by_field_name("field")) == "Level" and method is not None and \
+        method.type == "selector_expression" and text(method.child_by_field_name("field")) == "SetLevel" and \
+        method.parent is not None and method.parent.type == "call_expression"
+
+
 def _config_fields_used(file: GoFile, call) -> tuple[set[str], dict[str, str]] | None:
     """(the fields and methods used of the development config `call` makes, the fields assigned
     of them with the text of the value last assigned), when only those are (`cfg := zap.NewDevelopmentConfig();
@@ -252,7 +260,9 @@ def _config_fields_used(file: GoFile, call) -> tuple[set[str], dict[str, str]] |
     assigned = {}
     for use in uses:
         targets, statement = use.parent.parent, use.parent.parent.parent
-        if targets.type == "expression_list" and statement.type == "assignment" and \
+        if _sets_the_level(use.parent):
+            assigned["Level"] = ""  # `cfg.Level.SetLevel(zap.InfoLevel)`: replaced in place
+        elif targets.type == "expression_list" and statement.type == "assignment" and \
                 targets == statement.child_by_field_name("left"):
             values = statement.child_by_field_name("right").named_children
             index = targets.named_children.index(use.parent)

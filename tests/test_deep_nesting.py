@@ -117,12 +117,12 @@ def test_a_long_sum_of_string_literals_is_sized(tmp_path):
     """A generated constant written as thousands of `"..." + "..."` terms, decoded in init:
     SL001 sizes it (a recursion as deep as the sum would fail) and reports it."""
     term = '"' + "x" * 18 + '"'
-    source = ('package schema\n\nimport "encoding/json"\n\nconst schema = ' + " + ".join([term] * 5000) +
+    source = ('package schema\n\nimport "encoding/json"\n\nconst schema = ' + " + ".join([term] * 16000) +
               '\n\nvar v any\n\nfunc init() { _ = json.Unmarshal([]byte(schema), &v) }\n')
     directory = go_module(tmp_path, {"main.go": source})
     settings = build_settings(config_path=None, select=("SL001",), cwd=directory)
     messages = [f.message for f in run(["./..."], settings, cwd=directory).findings]
-    assert len(messages) == 1 and "decodes 88 KB of the string schema" in messages[0], messages
+    assert len(messages) == 1 and "decodes 281 KB of the string schema" in messages[0], messages
 
 
 def test_a_long_chain_of_calls_in_a_once_function(tmp_path):

@@ -81,3 +81,13 @@ func panicsStill() (*zap.Logger, error) {
 	cfg.Development = true
 	return cfg.Build()
 }
+
+// The level set in place, stack traces off: DPanic and unsampled output are left.
+func levelSetInPlace(verbose bool) (*zap.Logger, error) {
+	cfg := zap.NewDevelopmentConfig() // want "SL005: starts from the development config: DPanic panics and no sampling \\(Level and DisableStacktrace are set here\\)"
+	cfg.DisableStacktrace = true
+	if !verbose {
+		cfg.Level.SetLevel(zap.InfoLevel)
+	}
+	return cfg.Build()
+}
