@@ -20,8 +20,7 @@ _FLAGGED_CALLS = {
     "NewExample": "builds zap's example logger (debug level, for testable examples), not a production logger",
     "NewDevelopmentConfig": "starts from the development config: debug level, no sampling, a stack "
                             "trace for every warning, and DPanic panics",
-    "Development": "makes every DPanic panic, ending the process (zap's sugared logger logs one for a key "
-                   "without a value)",
+    "Development": "makes every DPanic panic, ending the process",
 }
 
 _CALLS = """
@@ -101,11 +100,10 @@ def _findings(file: GoFile, options: dict):
                 continue  # nothing of development mode is built, its level replaced
             if used is not None and used <= {"EncoderConfig", "Level"} and "Level" not in assigned:
                 described = "takes the development config's level: debug, so every debug line is written"
-            elif used is not None and (replaced := [setting for setting, _ in _DEVELOPMENT_COSTS
-                                                    if assigned.get(setting, _DEVELOPMENT_VALUES.get(setting))
-                                                    != _DEVELOPMENT_VALUES.get(setting)]):
-                kept = [cost for setting, cost in _DEVELOPMENT_COSTS if setting not in replaced]
-                if not any(cost in kept for _, cost in _DEVELOPMENT_COSTS[:3]):
+            elif used is not None and (replaced := [setting for setting in _DEVELOPMENT_SETTINGS
+                                                    if _changed(assigned, setting)]):
+                kept = _costs_kept(replaced)
+                if kept in ([], ["no sampling"]):
                     continue  # chartmuseum's: only "no sampling" is left, which startup does not feel
                 set_here = "its debug level is replaced" if replaced == ["Level"] else \
                     f"{_spoken(replaced)} {'is' if len(replaced) == 1 else 'are'} set"
@@ -214,13 +212,29 @@ def check_project(project, options: dict):
                     yield finding
 
 
-# What the development config differs in, by the field that replaces it: the first three
-# cost at startup, sampling only under a flood of identical lines.
-_DEVELOPMENT_COSTS = (("Level", "debug level"), ("DisableStacktrace", "a stack trace for every warning"),
-                      ("Development", "DPanic panics"), ("Sampling", "no sampling"))
-# The development config's own values, which an assignment of them replaces with nothing
-# (any other value replaces the cost, a variable's included: a run-time choice).
+# The fields that carry the development config's costs, and their values there: an
+# assignment of another value (a variable's included: a run-time choice) replaces the cost.
+_DEVELOPMENT_SETTINGS = ("Level", "DisableStacktrace", "Development", "Sampling")
 _DEVELOPMENT_VALUES = {"DisableStacktrace": "false", "Development": "true", "Sampling": "nil"}
+
+
+def _changed(assigned: dict[str, str], setting: str) -> bool:
+    if setting not in assigned:
+        return False
+    if setting == "Level":
+        return "DebugLevel" not in assigned[setting]
+    return assigned[setting] != _DEVELOPMENT_VALUES[setting]
+
+
+def _costs_kept(replaced: list[str]) -> list[str]:
+    """What is left of development mode once `replaced` fields are set: zap's Config.Build
+    takes stack traces from warnings on only in development mode, so `Development = false`
+    ends them too; sampling costs only under a flood of identical lines."""
+    costs = [("debug level", "Level" not in replaced),
+             ("a stack trace for every warning", "DisableStacktrace" not in replaced and "Development" not in replaced),
+             ("DPanic panics", "Development" not in replaced),
+             ("no sampling", "Sampling" not in replaced)]
+    return [cost for cost, kept in costs if kept]
 
 
 def _spoken(items: list[str]) -> str:
@@ -260,8 +274,8 @@ def _config_fields_used(file: GoFile, call) -> tuple[set[str], dict[str, str]] |
     assigned = {}
     for use in uses:
         targets, statement = use.parent.parent, use.parent.parent.parent
-        if _sets_the_level(use.parent):
-            assigned["Level"] = ""  # `cfg.Level.SetLevel(zap.InfoLevel)`: replaced in place
+        if _sets_the_level(use.parent):  # `cfg.Level.SetLevel(zap.InfoLevel)`: replaced in place
+            assigned["Level"] = text(use.parent.parent.parent.child_by_field_name("arguments"))
         elif targets.type == "expression_list" and statement.type == "assignment" and \
                 targets == statement.child_by_field_name("left"):
             values = statement.child_by_field_name("right").named_children

@@ -394,12 +394,16 @@ def test_short_liveness_windows_are_reported_only_when_sl105_is_turned_on(tmp_pa
     assert rules_run() == ["SL101", "SL105"]
 
 
-def test_a_module_without_versioned_builders_is_dated_by_its_go_line(tmp_path):
-    """Without a Dockerfile that names its golang builder's version, the go.mod's `go` line
-    tells the Go a module is built with: before 1.19 the runtime has no memory limit."""
+def test_the_go_a_module_is_built_with_comes_from_its_builders_or_toolchain_not_its_go_line(tmp_path):
+    """The go.mod's `go` line is the oldest Go the module accepts; its `toolchain` line, or a
+    Dockerfile's golang builder (an `ARG` default included), is the Go that builds it."""
     go_module(tmp_path, {"cmd/api/main.go": MAIN})
     write(tmp_path, "deploy/pod.yaml", POD)
-    assert [f.path for f in _run(tmp_path).findings] == ["deploy/pod.yaml"]  # go 1.22
     gomod = tmp_path / "go.mod"
     gomod.write_text(gomod.read_text().replace("\ngo 1.22", "\ngo 1.17"))
+    assert [f.path for f in _run(tmp_path).findings] == ["deploy/pod.yaml"]
+    gomod.write_text(gomod.read_text() + "toolchain go1.18.10\n")
     assert _run(tmp_path).findings == []
+    write(tmp_path, "cmd/api/Dockerfile", 'ARG BUILDERIMAGE="golang:1.19-bullseye"\nFROM $BUILDERIMAGE AS builder\n'
+                                          "RUN go build -o /api .\n")
+    assert [f.path for f in _run(tmp_path).findings] == ["deploy/pod.yaml"]

@@ -342,7 +342,8 @@ NON_BLOCKING_SERVING_CALLS: frozenset[str] = frozenset({
 # `design/` a demo's and a design proposal's manifests, spire-controller-manager's and
 # velero's; a name ending in `-test(s)` or `_test(s)` a suite's, such as rollout-operator's
 # generated `rollout-operator-tests/` or `integration_tests/`). An entry may be a glob.
-# `tools` is left out: projects name utility packages of the service that way.
+# `tools/` and `scripts/` hold developers' programs (m3's `src/cmd/tools`); a package there that
+# production code imports is production (see engine.runner._AMBIGUOUS_TEST_DIRS).
 TEST_DIRS: tuple[str, ...] = ("test", "tests", "testing", "e2e", "integration", "*-test", "*-tests", "*_test",
                               "*_tests", "systemtest", "systemtests", "testutil", "testutils",
                               "testhelpers", "testharness", "fixtures", "hack", "tools", "scripts", "examples",

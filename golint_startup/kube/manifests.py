@@ -781,7 +781,11 @@ def _said_to_run_go(container: Container, go_images: tuple[str, ...]) -> str:
 
 
 # A path element that is a domain name: where an import path starts inside an image name.
-_DOMAIN = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)+$")
+_DOMAIN = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$")
+# Registries a mirror's image name may hold after its own host (`harbor.corp/docker.io/library/nginx`).
+_REGISTRIES = re.compile(r"^(?:docker\.io|registry-1\.docker\.io|quay\.io|ghcr\.io|gcr\.io|[a-z0-9-]+\.gcr\.io"
+                         r"|registry\.k8s\.io|k8s\.gcr\.io|public\.ecr\.aws|mcr\.microsoft\.com|[a-z0-9.-]+\.pkg\.dev"
+                         r"|[a-z0-9-]+\.azurecr\.io|registry\.gitlab\.com|[0-9]+\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com)$")
 
 
 def _image_import_path(image: str) -> str | None:
@@ -792,7 +796,8 @@ def _image_import_path(image: str) -> str | None:
         return None
     elements = image.split("@", 1)[0].split("/")
     elements[-1] = elements[-1].split(":", 1)[0]
-    start = next((i for i in range(1, len(elements) - 1) if _DOMAIN.match(elements[i])), None)
+    start = next((i for i in range(1, len(elements) - 1)
+                  if _DOMAIN.match(elements[i]) and not _REGISTRIES.match(elements[i])), None)
     return None if start is None else "/".join(elements[start:])
 
 
@@ -822,6 +827,7 @@ class _GoTree:
         self._built_images = _build_config_images(documents, self.builds_go)
         self._limit_cache: dict[str | None, bool] = {}  # by container directory (None: unknown)
         self._module_limits: dict[str, bool] = {}  # by module root
+        self._module_predates: dict[str, bool] = {}  # by module root, see predates_memory_limit
 
     def recognize(self, container: Container, go_images: tuple[str, ...]) -> tuple[str, str | None]:
         scaffold = _scaffold_project(container)
@@ -952,17 +958,21 @@ class _GoTree:
     def predates_memory_limit(self, directory: str) -> bool:
         """Whether the module holding `directory` is built with a Go older than 1.19, which
         has no GOMEMLIMIT: its Dockerfiles' `golang` builder images when they name versions
-        (eraser's `golang:1.18-bullseye`), else its go.mod's `go` line."""
+        (eraser's `golang:1.18-bullseye`, or an `ARG` default a `FROM` names), else its
+        go.mod's `toolchain` line. The `go` line is only the oldest Go the module accepts
+        (aad-pod-identity says go 1.17 and builds with golang:1.19): not a version."""
         module = modules.module_of_dir(directory)
         if module is None:
             return False
-        versions = [int(found.group(1)) for dockerfile_dir, paths in self._dockerfiles.items()
-                    if modules.module_of_dir(dockerfile_dir) == module
-                    for path in paths for found in _GOLANG_BUILDER.finditer(_read(path))]
-        if versions:
-            return max(versions) < _FIRST_MEMORY_LIMIT_MINOR
-        found = _GO_DIRECTIVE.search(_read(os.path.join(module.root, "go.mod")))
-        return found is not None and int(found.group(1)) < _FIRST_MEMORY_LIMIT_MINOR
+        if module.root not in self._module_predates:
+            versions = [int(found) for dockerfile_dir, paths in self._dockerfiles.items()
+                        if modules.module_of_dir(dockerfile_dir) == module
+                        for path in paths for found in _golang_builders(_read(path))]
+            if not versions:
+                found = _TOOLCHAIN.search(_read(os.path.join(module.root, "go.mod")))
+                versions = [int(found.group(1))] if found else []
+            self._module_predates[module.root] = bool(versions) and max(versions) < _FIRST_MEMORY_LIMIT_MINOR
+        return self._module_predates[module.root]
 
     def _module_sets_limit(self, module: modules.Module) -> bool:
         if module.root not in self._module_limits:
@@ -972,8 +982,19 @@ class _GoTree:
 
 # Go 1.19 brought the memory limit (GOMEMLIMIT, debug.SetMemoryLimit).
 _FIRST_MEMORY_LIMIT_MINOR = 19
-_GOLANG_BUILDER = re.compile(r"^\s*FROM\s+(?:--platform=\S+\s+)?(?:\S+/)?golang:1\.(\d+)", re.IGNORECASE | re.MULTILINE)
-_GO_DIRECTIVE = re.compile(r"^go\s+1\.(\d+)", re.MULTILINE)
+_FROM = re.compile(r"^\s*FROM\s+(?:--platform=\S+\s+)?(\S+)", re.IGNORECASE | re.MULTILINE)
+_ARG = re.compile(r"^\s*ARG\s+(\w+)=[\"']?([^\s\"']+)", re.IGNORECASE | re.MULTILINE)
+_GOLANG_IMAGE = re.compile(r"^(?:\S+/)?golang:1\.(\d+)")
+_TOOLCHAIN = re.compile(r"^toolchain\s+go1\.(\d+)", re.MULTILINE)
+
+
+def _golang_builders(dockerfile: str) -> list[str]:
+    """The minor versions of the `golang` images a Dockerfile builds from, `ARG` defaults
+    (`FROM $BUILDERIMAGE`) resolved."""
+    defaults = dict(_ARG.findall(dockerfile))
+    images = [re.sub(r"\$\{?(\w+)\}?", lambda m: defaults.get(m.group(1), m.group(0)), image)
+              for image in _FROM.findall(dockerfile)]
+    return [found.group(1) for found in map(_GOLANG_IMAGE.match, images) if found]
 
 
 def _read(path: str) -> str:

@@ -68,7 +68,7 @@ func productionAfterAll(debug bool) (*zap.Logger, error) {
 
 // Development mode turned off, the debug level kept: the message says what is left.
 func panicsNoMore() (*zap.Logger, error) {
-	cfg := zap.NewDevelopmentConfig() // want "SL005: zap.NewDevelopmentConfig\\(\\) starts from the development config: debug level, a stack trace for every warning and no sampling \\(Development is set here\\)"
+	cfg := zap.NewDevelopmentConfig() // want "SL005: zap.NewDevelopmentConfig\\(\\) starts from the development config: debug level and no sampling \\(Development is set here\\)"
 	cfg.Development = false
 	return cfg.Build()
 }
@@ -89,5 +89,14 @@ func levelSetInPlace(verbose bool) (*zap.Logger, error) {
 	if !verbose {
 		cfg.Level.SetLevel(zap.InfoLevel)
 	}
+	return cfg.Build()
+}
+
+// The level set to debug again, stack traces and DPanic off: the debug level is left.
+func debugAfterAll() (*zap.Logger, error) {
+	cfg := zap.NewDevelopmentConfig() // want "SL005: starts from the development config: debug level and no sampling \\(DisableStacktrace and Development are set here\\)"
+	cfg.Level = zap.NewAtomicLevelAt(zap.DebugLevel)
+	cfg.DisableStacktrace = true
+	cfg.Development = false
 	return cfg.Build()
 }
