@@ -539,13 +539,9 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
                         embedded.remove(read)
                     continue
                 variable = _decoded_variable(file, data)
-                if variable is not None and variable in embedded_data:
-                    if decoded is not None:
-                        decoded.append((location_of(file.path, call), where, name, variable, embedded_data[variable],
-                                        None, init_key))
-                    continue
                 if variable is not None:
-                    # A package-level name: a string constant's size is known in check_project.
+                    # A package-level name: a //go:embed variable of any file of the package, or
+                    # a string constant, is sized in check_project.
                     if decoded is not None:
                         decoded.append((location_of(file.path, call), where, name, variable, None, None, init_key))
                     continue
@@ -753,9 +749,10 @@ class _Facts:
     #  + 1, or 0 in a var initializer)
     embedded: list = field(default_factory=list)
     # (where, "func init" or "a package-level var initializer", call name, the package-level
-    #  name decoded, its //go:embed patterns or None for another name: a string constant?,
-    #  the embedded file read into the local decoded, or None for the whole variable, the
-    #  init's key as above)
+    #  name decoded, its //go:embed patterns when the decoded local was read from an embed.FS
+    #  (else None: check_project looks the name up in embedded_data and constants), the
+    #  embedded file read into the local decoded, or None for the whole variable, the init's
+    #  key as above)
     decoded: list = field(default_factory=list)
     # Package-level names given string literals -> their length (see _string_constants).
     constants: dict = field(default_factory=dict)
@@ -797,7 +794,8 @@ def check_project(project, options: dict):
         for _, facts in files:
             for where, context, call_name, variable, patterns, wanted, init_key in facts.decoded:
                 if where.path in project.reported:
-                    # avalanchego's genesis decodes a variable its genesis_mainnet.go embeds.
+                    # A //go:embed variable of any file of the package (avalanchego's genesis decodes
+                    # one its genesis_mainnet.go declares).
                     patterns = patterns if patterns is not None else embeds.get(variable)
                     finding = _decoded_finding(directory, where, context, call_name, variable, patterns, wanted,
                                                constants.get(variable), options["min-embedded-bytes"])

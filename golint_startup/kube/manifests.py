@@ -823,7 +823,7 @@ class _GoTree:
             self._dockerfiles.setdefault(os.path.dirname(path), []).append(path)
         self._go_dir_cache: dict[str, bool] = {}
         self._modules_by_name: dict[str, str] | None = None  # see _module_named
-        self._module_paths: set[str] | None = None  # see _linted_module_holds
+        self._modules: list[modules.Module] | None = None  # see _linted_modules
         self._built_images = _build_config_images(documents, self.builds_go)
         self._limit_cache: dict[str | None, bool] = {}  # by container directory (None: unknown)
         self._module_limits: dict[str, bool] = {}  # by module root
@@ -908,11 +908,16 @@ class _GoTree:
                 self._modules_by_name.setdefault(name, module.root)
         return self._modules_by_name.get(repository)
 
+    def _linted_modules(self) -> list[modules.Module]:
+        """The modules of the linted Go files, by root."""
+        if self._modules is None:
+            self._modules = sorted({m for m in (modules.module_of_dir(os.path.dirname(p)) for p in self._go_files)
+                                    if m is not None}, key=lambda m: m.root)
+        return self._modules
+
     def _linted_module_holds(self, import_path: str) -> bool:
-        if self._module_paths is None:
-            self._module_paths = {m.path for m in (modules.module_of_dir(os.path.dirname(p)) for p in self._go_files)
-                                  if m is not None and m.path}
-        return any(import_path == path or import_path.startswith(path + "/") for path in self._module_paths)
+        return any(m.path and (import_path == m.path or import_path.startswith(m.path + "/"))
+                   for m in self._linted_modules())
 
     def _program_dir(self, container: Container) -> str | None:
         """The main package a container's command runs by its directory's name, whatever the
@@ -949,8 +954,7 @@ class _GoTree:
                 module = modules.module_of_dir(directory)
                 candidates = [module] if module else []
             else:
-                candidates = sorted({m for m in (modules.module_of_dir(os.path.dirname(p)) for p in self._go_files)
-                                     if m is not None}, key=lambda m: m.root)
+                candidates = self._linted_modules()
             # A container whose code is not known is told only when every linted module sets a limit.
             self._limit_cache[directory] = bool(candidates) and all(self._module_sets_limit(m) for m in candidates)
         return self._limit_cache[directory]
