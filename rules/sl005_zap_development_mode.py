@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass, field
 
 from golint_startup.engine.cache_format import register
@@ -11,6 +10,7 @@ from golint_startup.go import modules
 from golint_startup.go.gofile import GoFile, names_a_test_double
 from golint_startup.go.syntax import ancestors, assigned_names, enclosing_function, identifier_uses, matches, text
 from golint_startup.rule import MODULE_FILES, SERVING_PROGRAMS, STARTUP_MODEL, Option, Rule
+from golint_startup.words import words
 
 ZAP = "go.uber.org/zap"
 
@@ -65,11 +65,14 @@ def _named_apart(file: GoFile, node) -> bool:
     whoever calls it chooses that by name."""
     declaration = next((holder for holder in ancestors(file, node) if holder.type in _STOP_NODES), None)
     name = declaration.child_by_field_name("name") if declaration is not None else None
-    return name is not None and (names_a_test_double(text(name)) or _DEVELOPMENT_WORD.search(text(name)) is not None)
+    return name is not None and (names_a_test_double(text(name)) or _names_development(text(name)))
 
 
-# `Dev` or `Development` as a word of a camel-case name: newDevLogger, NewDevelopment, devLogger.
-_DEVELOPMENT_WORD = re.compile(r"(?:(?:^|_)[Dd]ev|(?<=[a-z0-9])Dev)(?:elopment)?(?=[A-Z0-9_]|$)")
+def _names_development(function_name: str) -> bool:
+    """`dev` or `development` as a word of the name (newDevLogger, NewDevelopment), and no
+    `prod` or `production` (devOrProdLogger chooses at run time)."""
+    named = set(words(function_name))
+    return not named.isdisjoint({"dev", "development"}) and named.isdisjoint({"prod", "production"})
 
 
 def check(file: GoFile, options: dict):

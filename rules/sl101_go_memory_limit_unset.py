@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import replace
 
 from golint_startup.kube.manifests import RECOGNITION, Container, ProjectManifests
 from golint_startup.rule import Finding, Rule
+from golint_startup.words import words
 
-# `webhook`, `webhook-server`, `operator-webhook`, `proxy_webhooks`: a word of a name.
-_WEBHOOK = re.compile(r"(?:^|[-_])webhooks?(?:$|[-_])")
+_WEBHOOK_WORDS = frozenset({"webhook", "webhooks"})
 
 
 def _admission_webhook(container: Container) -> bool:
-    """Whether the container, its workload or its program is named as an admission webhook."""
+    """Whether the container, its workload or its program has `webhook` as a word of its name
+    (`webhook`, `webhook-server`, `operator-webhook`, `proxy_webhooks`)."""
     names = (container.name, container.workload_name, os.path.basename(container.go_dir or ""))
-    return any(_WEBHOOK.search(name) for name in names)
+    return any(not _WEBHOOK_WORDS.isdisjoint(words(name)) for name in names)
 
 
 def check_manifests(manifests: ProjectManifests, options):

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import fnmatch
 import os
-import re
 from dataclasses import dataclass, field
 
 from golint_startup.go.modules import names_below, outermost_root, skipped_dir, test_dir_matcher
+from golint_startup.words import words
 
 
 class PatternError(Exception):
@@ -130,8 +130,7 @@ _NOT_DEPLOYED_WORDS = frozenset({"example", "examples", "sample", "samples", "te
 
 def names_an_example_or_test(path: str) -> bool:
     """Whether a manifest's file name has `example`, `sample` or `test` as a word."""
-    stem = os.path.basename(path).rsplit(".", 1)[0].lower()
-    return not _NOT_DEPLOYED_WORDS.isdisjoint(re.split(r"[-_.]", stem))
+    return not _NOT_DEPLOYED_WORDS.isdisjoint(words(os.path.basename(path).rsplit(".", 1)[0]))
 
 
 # Other projects' code and releases copied into the tree (knative's VENDOR-LICENSE sources,

@@ -14,6 +14,7 @@ from golint_startup.go.buildtags import Constraint, ConstraintError
 from golint_startup.go.imports import TEST_SUPPORT_IMPORTS, TEST_SUPPORT_PREFIXES, default_package_name
 from golint_startup.go.scope import Scopes
 from golint_startup.go.syntax import GO, captures, matches, text, unparen
+from golint_startup.words import words
 
 # "Code generated ... DO NOT EDIT." on a line of its own before the package clause
 # (https://go.dev/s/generatedcode).
@@ -27,15 +28,16 @@ _RULE_ID = re.compile(r"^SL\d{3}$")
 # Files of fakes that tests use in place of a server or client, by Go's usual names (mockgen's
 # `mock_*.go`, a hand-written `mock.go` or `fake_store.go` beside the real one).
 _FAKES_FILE = re.compile(r"(?:(?:mock|mocks|fake|fakes)(?:_\w+)?|\w+_(?:mock|mocks|fake|fakes))\.go")
-# Functions that set up fakes for tests, by the same names, a word of their camel case:
-# `InitMock` (easegress's example logger for unit tests), `newFakeStore`, `LoggerForTests`,
-# `initMocks`, `NewHTTPMock`.
-_TEST_DOUBLE_FUNCTION = re.compile(r"(?:Mocks?|Fakes?|Stubs?|ForTests?)(?![a-z])|^(?:mocks?|fakes?|stubs?)(?![a-z])")
+_TEST_DOUBLE_WORDS = frozenset({"mock", "mocks", "fake", "fakes", "stub", "stubs"})
 
 
 def names_a_test_double(function_name: str) -> bool:
-    """Whether a function's name says it builds a fake for tests (see _TEST_DOUBLE_FUNCTION)."""
-    return bool(_TEST_DOUBLE_FUNCTION.search(function_name))
+    """Whether a function's name says it builds a fake for tests: mock, fake or stub as a word
+    of it, or "for test(s)" (`InitMock`, easegress's example logger for unit tests;
+    `newFakeStore`, `LoggerForTests`, `initMocks`, `NewHTTPMock`)."""
+    named = words(function_name)
+    return (not _TEST_DOUBLE_WORDS.isdisjoint(named)
+            or any(word == "for" and following in {"test", "tests"} for word, following in zip(named, named[1:])))
 
 _parser: tree_sitter.Parser | None = None
 

@@ -1,0 +1,17 @@
+"""The words of a name, however it is written: the one way rules and discovery read names
+(a manifest's file name, a container's, a Go function's)."""
+
+from __future__ import annotations
+
+import re
+
+# A run of capitals before a capitalized word or the end (`HTTP` of `HTTPServer`), a
+# capitalized or lower-case word with any digits in it (`e2e`, `k3s`), or digits.
+_WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z][a-z0-9]*|[0-9]+")
+
+
+def words(name: str) -> list[str]:
+    """The lower-case words of `name`, split at `-`, `_`, `.`, spaces and camel-case humps:
+    `newDevLogger` is new, dev, logger; `operator-webhook` is operator, webhook;
+    `NewHTTPMock` is new, http, mock; `run-e2e` is run, e2e."""
+    return [word.lower() for word in _WORD.findall(name)]
