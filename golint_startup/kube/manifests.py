@@ -304,8 +304,10 @@ class ProjectManifests:
         release bundle's `k6-operator-controller-manager` of `config/manager`'s
         `controller-manager`) is a copy too. Each group is one finding, at its first
         container: the copy a kustomization sits beside, else one that runs no script of the
-        image, else the shallowest path (a release directory's variants sit below it), then
-        the first."""
+        image, else one whose image is not an older release than another copy's (a preview
+        file beside the source left at `v0.4.0` while `deploy/production` installs
+        `v0.16.9`), else the shallowest path (a release directory's variants sit below it),
+        then the first."""
         containers = list(containers)
         names: dict[tuple, set[str]] = {}  # (program, container name) -> its workloads' names
         for container in containers:
@@ -320,7 +322,9 @@ class ProjectManifests:
                                for key, v in container.env.items())) if same_env else ()
             groups.setdefault((name, container.name, container.init, setting(container), env), []).append(container)
         for found in groups.values():
+            newest = max((v for v in map(_image_release, found) if v is not None), default=None)
             found.sort(key=lambda c: (not self._beside_kustomization(c), _runs_a_script(c),
+                                      (_image_release(c) or newest) != newest,
                                       c.location.path.count("/"), c.location.path))
         return list(groups.values())
 
@@ -336,6 +340,17 @@ _RELEASE_DIR = re.compile(r"^v?[0-9]+\.[0-9]+(?:\.[0-9]+)?(?:-[0-9A-Za-z.]+)?$")
 
 def _in_release_snapshot(container: Container) -> bool:
     return any(_RELEASE_DIR.match(name) for name in container.location.path.split("/")[:-1])
+
+
+# An image tag that names a release: `v0.16.9-gke.0`, `1.4`, `v2`.
+_RELEASE_TAG = re.compile(r"^v?([0-9]+)(?:\.([0-9]+))?(?:\.([0-9]+))?(?![0-9])")
+
+
+def _image_release(container: Container) -> tuple[int, int, int] | None:
+    """The release the image's tag names, None for `latest`, a digest or a branch."""
+    last = container.image.split("@", 1)[0].rsplit("/", 1)[-1]
+    match = _RELEASE_TAG.match(last.partition(":")[2])
+    return tuple(int(part or 0) for part in match.groups()) if match else None
 
 
 def _runs_a_script(container: Container) -> bool:
