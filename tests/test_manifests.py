@@ -407,3 +407,35 @@ def test_the_go_a_module_is_built_with_comes_from_its_builders_or_toolchain_not_
     write(tmp_path, "cmd/api/Dockerfile", 'ARG BUILDERIMAGE="golang:1.19-bullseye"\nFROM $BUILDERIMAGE AS builder\n'
                                           "RUN go build -o /api .\n")
     assert [f.path for f in _run(tmp_path).findings] == ["deploy/pod.yaml"]
+
+
+_PLACEHOLDER_CONTROLLER = """\
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: controller
+spec:
+  template:
+    spec:
+      containers:
+        - name: controller
+          image: controller:latest
+          command: ["/controller"]
+          resources:
+            limits:
+              memory: 300Mi
+"""
+
+
+@pytest.mark.parametrize("kubebuilder", [True, False])
+def test_kubebuilder_manager_outside_config_manager(tmp_path, kubebuilder):
+    """aws-app-mesh-controller keeps its manager in config/controller, with the scaffold's
+    placeholder image: in a kubebuilder project (PROJECT at the root) it is the manager, built
+    from the root's main package; elsewhere `controller` names no program."""
+    go_module(tmp_path, {"main.go": MAIN})
+    if kubebuilder:
+        write(tmp_path, "PROJECT", "domain: example.com\nlayout:\n- go.kubebuilder.io/v3\n")
+    write(tmp_path, "config/controller/controller.yaml", _PLACEHOLDER_CONTROLLER)
+    result = _run(tmp_path)
+    found = [(f.path, f.location.line) for f in result.findings]
+    assert found == ([("config/controller/controller.yaml", 14)] if kubebuilder else [])

@@ -63,7 +63,9 @@ The manifest rules check only containers that run Go. A container counts as Go w
   with the placeholder image `controller` (fluent-operator, apisix-ingress-controller), or
   in a project with kubebuilder's `PROJECT` file (kuberay's ray-operator; with a `go.mod`
   there, wherever its main is: mongodb-kubernetes-operator's `cmd/manager`), as its pod's
-  only container or the one named `manager`;
+  only container or the one named `manager`; or, with the placeholder image, elsewhere
+  under `config/` of a project with `PROJECT` (aws-app-mesh-controller's
+  `config/controller`);
 - its `command` runs a program named after a directory of the linted tree that holds a
   `main` package, whatever the image is called (`command: ["/usr/src/app/bin/app-daemon"]`
   runs `cmd/app-daemon`: multus-cni's daemons, in an image named after the project);
@@ -765,16 +767,21 @@ def _scaffold_project(container: Container) -> str | None:
     renames it) or lies in a project with kubebuilder's `PROJECT` file (kuberay's
     ray-operator, image `kuberay/operator`) and is its pod's manager: its only container, or
     the one kubebuilder names `manager` (secrets-store-sync-controller's pod runs a provider
-    from another project beside it)."""
+    from another project beside it). Elsewhere under `config/` of a project with `PROJECT`,
+    the placeholder image on the pod's manager is the manager too (aws-app-mesh-controller
+    keeps it in `config/controller`)."""
     manifest = container.source.abspath.replace(os.sep, "/")
+    placeholder = image_repository(container.image) == _KUBEBUILDER_IMAGE
+    the_manager = not container.init and (container.pod_containers == 1 or container.name == "manager")
     root, found, _ = manifest.rpartition("/config/manager/")
-    if not found or not root:
+    if found and root:
+        root = root.replace("/", os.sep)
+        return root if placeholder or the_manager and os.path.isfile(os.path.join(root, "PROJECT")) else None
+    root, found, _ = manifest.rpartition("/config/")
+    if not (found and root and placeholder and the_manager):
         return None
     root = root.replace("/", os.sep)
-    if image_repository(container.image) == _KUBEBUILDER_IMAGE:
-        return root
-    the_manager = not container.init and (container.pod_containers == 1 or container.name == "manager")
-    return root if the_manager and os.path.isfile(os.path.join(root, "PROJECT")) else None
+    return root if os.path.isfile(os.path.join(root, "PROJECT")) else None
 
 
 def _command_program(container: Container) -> str | None:
