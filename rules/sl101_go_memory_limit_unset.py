@@ -6,7 +6,8 @@ import os
 from dataclasses import replace
 
 from golint_startup.kube.manifests import RECOGNITION, Container, ProjectManifests
-from golint_startup.rule import Finding, Rule
+from golint_startup.kube.quantity import QuantityError, kubernetes_bytes
+from golint_startup.rule import Finding, Option, Rule
 from golint_startup.words import words
 
 _WEBHOOK_WORDS = frozenset({"webhook", "webhooks"})
@@ -19,14 +20,34 @@ def _admission_webhook(container: Container) -> bool:
     return any(not _WEBHOOK_WORDS.isdisjoint(words(name)) for name in names)
 
 
+def _limit_over_request(container: Container) -> float:
+    """How many times its memory request the container's limit is (0 when either is unknown)."""
+    if container.requests_memory is None:
+        return 0
+    try:
+        request = kubernetes_bytes(container.requests_memory.text)
+        return float(kubernetes_bytes(container.limits_memory.text) / request) if request > 0 else 0
+    except QuantityError:
+        return 0
+
+
+def _sized_far_below_limit(manifests: ProjectManifests, container: Container, ratio: float) -> bool:
+    """Whether the container asks for a small part of its limit, for a program that keeps no
+    Kubernetes objects in memory: nothing in it grows with the cluster, and the collector's
+    default pacing (a heap up to twice what is live) stays far below the limit."""
+    return 0 < ratio <= _limit_over_request(container) and not manifests.keeps_cluster_objects(container)
+
+
 def check_manifests(manifests: ProjectManifests, options):
     # A Job's one run has no startup before serving, and its limit is seldom near its heap;
-    # an admission webhook's heap is one review at a time, far below its limit; another
-    # project's program may set a limit in code that is not here; a Go before 1.19 has none.
+    # an admission webhook's heap is one review at a time, far below its limit; so is a small
+    # program's whose request is a small part of its limit; another project's program may
+    # set a limit in code that is not here; a Go before 1.19 has none.
+    ratio = options["limit-over-request"]
     unset = [c for c in manifests.go_containers
              if c.limits_memory is not None and not c.runs_once and not _admission_webhook(c)
              and c.built_elsewhere is None and not manifests.runtime_predates_memory_limit(c)
-             and not manifests.memory_limit_source(c)]
+             and not manifests.memory_limit_source(c) and not _sized_far_below_limit(manifests, c, ratio)]
     # Copies of one container (a kustomize base and a raw install file, a variant with another
     # limit, an overlay's output that adds a variable) are one finding, whatever their
     # limits: one change to how the image or the chart sets GOMEMLIMIT covers them all.
@@ -45,4 +66,9 @@ def check_manifests(manifests: ProjectManifests, options):
                           for c in others))
 
 
-RULE = Rule.from_docs(__file__, check_manifests=check_manifests, snippets={"RECOGNITION": RECOGNITION})
+RULE = Rule.from_docs(
+    __file__,
+    options=(Option("limit-over-request", 4.0,
+                    "a program that keeps no Kubernetes objects in memory is not reported when its memory "
+                    "limit is at least this many times its request (0: always reported)"),),
+    check_manifests=check_manifests, snippets={"RECOGNITION": RECOGNITION})

@@ -439,3 +439,58 @@ def test_kubebuilder_manager_outside_config_manager(tmp_path, kubebuilder):
     result = _run(tmp_path)
     found = [(f.path, f.location.line) for f in result.findings]
     assert found == ([("config/controller/controller.yaml", 14)] if kubebuilder else [])
+
+
+_SIZED = """\
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+spec:
+  template:
+    spec:
+      containers:
+        - name: api
+          image: ghcr.io/acme/api:1
+          resources:
+            requests:
+              memory: {request}
+            limits:
+              memory: 512Mi
+"""
+_WATCHES = "package watch\n\nimport (\n\t\"fmt\"\n\t\"k8s.io/client-go/informers\"\n)\n\nvar _ = fmt.Sprint\n"
+
+
+@pytest.mark.parametrize("request_memory, watches, option, reported", [
+    ("128Mi", False, None, False),  # 4x its request, nothing kept of the cluster: a small program
+    ("40Mi", False, None, False),
+    ("256Mi", False, None, True),  # 2x: the limit is near what it asks for
+    ("40Mi", True, None, True),  # an informer's cache grows with the cluster, whatever it asks for
+    ("40Mi", False, 0, True),  # the option turned off
+    ("40Mi", False, 20, True),
+])
+def test_small_program_far_below_its_limit(tmp_path, request_memory, watches, option, reported):
+    """A request a small part of the limit, for a program that keeps no Kubernetes objects in
+    memory (exoscale's CSI driver: 20Mi of 500Mi), leaves the limit out of reach: not reported.
+    The informer is found through a package of the module that the main package imports."""
+    main = MAIN if not watches else 'package main\n\nimport _ "example.com/app/internal/watch"\n\nfunc main() {}\n'
+    go_module(tmp_path, {"cmd/api/main.go": main, "internal/watch/watch.go": _WATCHES})
+    if option is not None:
+        write(tmp_path, ".startup-lint.toml", f"[rules.SL101]\nlimit-over-request = {option}\n")
+    write(tmp_path, "deploy/api.yaml", _SIZED.format(request=request_memory))
+    result = _run(tmp_path)
+    assert [f.rule_id for f in result.findings] == (["SL101"] if reported else [])
+
+
+@pytest.mark.parametrize("watches", [False, True])
+def test_goreleaser_names_the_program_it_builds(tmp_path, watches):
+    """exoscale's CSI driver: GoReleaser builds `exoscale/csi-driver` from ./cmd/exoscale-csi-driver,
+    so what that program keeps in memory is known, as for an image named after its directory."""
+    main = MAIN if not watches else 'package main\n\nimport _ "example.com/app/internal/watch"\n\nfunc main() {}\n'
+    go_module(tmp_path, {"cmd/exoscale-csi-driver/main.go": main, "internal/watch/watch.go": _WATCHES})
+    write(tmp_path, ".goreleaser.yml", "builds:\n  - main: ./cmd/exoscale-csi-driver\n"
+                                       "dockers:\n  - image_templates: ['exoscale/csi-driver:{{ .Tag }}']\n")
+    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="20Mi").replace("ghcr.io/acme/api:1",
+                                                                              "exoscale/csi-driver:1"))
+    result = _run(tmp_path)
+    assert [f.rule_id for f in result.findings] == (["SL101"] if watches else [])

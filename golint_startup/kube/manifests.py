@@ -70,7 +70,8 @@ The manifest rules check only containers that run Go. A container counts as Go w
   `main` package, whatever the image is called (`command: ["/usr/src/app/bin/app-daemon"]`
   runs `cmd/app-daemon`: multus-cni's daemons, in an image named after the project);
 - a skaffold artifact (`image` with a `context` directory as above, or a `ko` builder)
-  or a GoReleaser `dockers`/`kos` image template names that image;
+  or a GoReleaser `dockers`/`kos` image template names that image (its program is the
+  `main` package its builds name, when they name one);
 - its image matches a glob of `go-images` in `.startup-lint.toml`
   (`go-images = ["ghcr.io/acme/*", "api"]`, matched against the whole reference and
   against the repository name).
@@ -257,6 +258,7 @@ class ProjectManifests:
     abspaths: dict[str, str]  # display path -> absolute path, of every YAML file read
     _sets_limit: Callable[[str | None], bool]
     _predates_limit: Callable[[str], bool] = lambda directory: False
+    _keeps_cluster_objects: Callable[[str | None], bool] = lambda directory: True
     _image_limits: dict[str, bool] = field(default_factory=dict)  # module root -> its scripts set GOMEMLIMIT
 
     @property
@@ -295,6 +297,11 @@ class ProjectManifests:
         """Whether the container's program is built with a Go older than 1.19, whose runtime
         has no memory limit to tell (see _GoTree.predates_memory_limit)."""
         return container.go_dir is not None and self._predates_limit(container.go_dir)
+
+    def keeps_cluster_objects(self, container: Container) -> bool:
+        """Whether the container's program may hold Kubernetes objects in memory (see
+        _GoTree.keeps_cluster_objects); True when its code is not known."""
+        return self._keeps_cluster_objects(container.go_dir)
 
     def copies(self, containers: Iterable[Container], setting: Callable[[Container], tuple],
                same_env: bool = True) -> list[list[Container]]:
@@ -407,7 +414,7 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
                             "with go-images in .startup-lint.toml (see startup-lint --explain SL101)",
                             level="note"))
     return ProjectManifests(containers, {p: d for p, d in directives.items() if d}, abspaths,
-                            tree.sets_memory_limit, tree.predates_memory_limit)
+                            tree.sets_memory_limit, tree.predates_memory_limit, tree.keeps_cluster_objects)
 
 
 # What a file must spell out for the manifest rules to use it: a workload, a ConfigMap or
@@ -707,14 +714,16 @@ def runs_a_script_instead(container: Container, program: str) -> bool:
     """Whether the container's command replaces its image's program with a shell script that
     does not start it: a script from a mounted volume (podinfo's cron jobs run `/bin/sh
     /scripts/warm-cache.sh`, which calls curl, in the podinfo image), or an inline `-c` script
-    that never names `program` nor runs another program by its path. A script baked into the
-    image may start the program: kept."""
+    that never names `program` (as a word or a path's last element: kube-ovn's
+    `exec bash /kube-ovn/start-bfdd.sh` starts a C++ daemon from the kube-ovn image's
+    directory) nor runs another program by its path. A script baked into the image may start
+    the program: kept."""
     command = container.command
     if not command or command[0].rsplit("/", 1)[-1] not in _SHELLS:
         return False
     if "-c" in command:
         script = " ".join(command[command.index("-c") + 1:])
-        return not re.search(rf"(?<![\w-]){re.escape(program)}(?![\w-])", script) and \
+        return not re.search(rf"(?<![\w-]){re.escape(program)}(?![\w/-])", script) and \
             not any(not path.endswith(".sh") and not path.startswith(_SYSTEM_DIRS) for path in _COMMANDS.findall(script))
     script = next((word for word in command[1:] if not word.startswith("-")), "")
     return any(script.startswith(mount.rstrip("/") + "/") for mount in container.mounts)
@@ -850,6 +859,7 @@ class _GoTree:
         self._limit_cache: dict[str | None, bool] = {}  # by container directory (None: unknown)
         self._module_limits: dict[str, bool] = {}  # by module root
         self._module_predates: dict[str, bool] = {}  # by module root, see predates_memory_limit
+        self._keeps_objects: dict[str | None, bool] = {}  # by container directory, see keeps_cluster_objects
 
     def recognize(self, container: Container, go_images: tuple[str, ...]) -> tuple[str, str | None]:
         scaffold = _scaffold_project(container)
@@ -1000,6 +1010,28 @@ class _GoTree:
             self._module_predates[module.root] = bool(versions) and max(versions) < _FIRST_MEMORY_LIMIT_MINOR
         return self._module_predates[module.root]
 
+    def keeps_cluster_objects(self, directory: str | None) -> bool:
+        """Whether a package that the main packages at or below `directory` import, directly or
+        through packages of their module (or of modules beside it on disk), is one that keeps
+        Kubernetes objects in memory (_CLUSTER_OBJECT_IMPORTS). True when that is not known:
+        no directory, no module, no main package."""
+        if directory not in self._keeps_objects:
+            module = modules.module_of_dir(directory) if directory is not None else None
+            mains = self._main_dirs_at_or_below(directory) if module is not None else []
+            self._keeps_objects[directory] = not mains or _imports_any(mains, module, _CLUSTER_OBJECT_IMPORTS,
+                                                                       self._read_go)
+        return self._keeps_objects[directory]
+
+    def _main_dirs_at_or_below(self, directory: str) -> list[str]:
+        """`directory` when it holds a main package, else the main packages below it outside test
+        and tooling directories (a kubebuilder root's `cmd/main.go`, a Dockerfile's tree)."""
+        if self._holds_main(directory):
+            return [directory]
+        is_test_dir = modules.test_dir_matcher(TEST_DIRS)
+        below = {os.path.dirname(path) for path in self._go_files}
+        return sorted(d for d in below if (names := modules.names_below(d, directory)) is not None and names
+                      and not any(is_test_dir(name) for name in names) and self._holds_main(d))
+
     def _module_sets_limit(self, module: modules.Module) -> bool:
         if module.root not in self._module_limits:
             self._module_limits[module.root] = _module_sets_memory_limit(module, self._read_go, self._derive)
@@ -1048,7 +1080,9 @@ def _build_config_images(documents: list[_Document], builds_go: Callable[[str], 
         elif _value(doc.root, "builds") is not None and (
                 _value(doc.root, "dockers") is not None or _value(doc.root, "kos") is not None):
             # GoReleaser: its builds are Go unless a builder says otherwise.
-            if all((_text(_value(b, "builder")) or "go") == "go" for b in _items(_value(doc.root, "builds"))):
+            builds = _items(_value(doc.root, "builds"))
+            if all((_text(_value(b, "builder")) or "go") == "go" for b in builds):
+                program = _goreleaser_program(base, builds, builds_go)
                 for section, key in (("dockers", "image_templates"), ("kos", "repository")):
                     for entry in _items(_value(doc.root, section)):
                         templates = _items(_value(entry, key)) or [_value(entry, key)]
@@ -1056,8 +1090,19 @@ def _build_config_images(documents: list[_Document], builds_go: Callable[[str], 
                             text = template.value if isinstance(template, yaml.ScalarNode) else ""
                             name = image_repository(text.split("{{", 1)[0].rstrip(":"))
                             if name:
-                                images.setdefault(name, None)
+                                images.setdefault(name, program)
     return images
+
+
+def _goreleaser_program(base: str, builds: list[yaml.Node], builds_go: Callable[[str], bool]) -> str | None:
+    """The directory of the main package a GoReleaser config builds, when its builds name one
+    (`main: ./cmd/exoscale-csi-driver`, or a file in it; the config's directory by default)."""
+    mains = set()
+    for build in builds:
+        main = os.path.normpath(os.path.join(base, _text(_value(build, "main")) or "."))
+        mains.add(os.path.dirname(main) if main.endswith(".go") else main)
+    directory = mains.pop() if len(mains) == 1 else None
+    return directory if directory is not None and builds_go(directory) else None
 
 
 def _find_lists(root: yaml.Node, key: str) -> list[yaml.Node]:
@@ -1081,6 +1126,54 @@ def _find_lists(root: yaml.Node, key: str) -> list[yaml.Node]:
         elif isinstance(node, yaml.SequenceNode):
             pending += node.value
     return found
+
+
+# --- what the Go code holds ---------------------------------------------------------------
+
+# Packages that keep Kubernetes objects in a program's memory, listed from the API server as
+# it starts and growing with the cluster: controller-runtime (its manager caches what its
+# client reads), client-go's informers and their caches, and raw watches.
+_CLUSTER_OBJECT_IMPORTS = ("sigs.k8s.io/controller-runtime", "k8s.io/client-go/informers",
+                           "k8s.io/client-go/tools/cache", "k8s.io/client-go/metadata/metadatainformer",
+                           "k8s.io/client-go/dynamic/dynamicinformer", "k8s.io/apimachinery/pkg/watch",
+                           "knative.dev/pkg/injection", "knative.dev/pkg/controller")
+_IMPORT_BLOCK = re.compile(rb"^import[ \t]*\((.*?)^\)", re.MULTILINE | re.DOTALL)
+_IMPORT_LINE = re.compile(rb'^import[ \t]+(?:[\w.]+[ \t]+)?"([^"]+)"', re.MULTILINE)
+_QUOTED = re.compile(rb'"([^"\n]+)"')
+_LINE_COMMENT = re.compile(rb"//[^\n]*")
+
+
+def _file_imports(source: bytes) -> list[str]:
+    """The import paths of a Go file, read from its import declarations without parsing it."""
+    found = [m.group(1) for m in _IMPORT_LINE.finditer(source)]
+    for block in _IMPORT_BLOCK.finditer(source):
+        found += _QUOTED.findall(_LINE_COMMENT.sub(b"", block.group(1)))
+    return [path.decode("utf-8", "replace") for path in found]
+
+
+def _imports_any(directories: list[str], module: modules.Module, wanted: tuple[str, ...],
+                 read_go: Callable[[str], bytes | None]) -> bool:
+    """Whether the packages in `directories`, or a package of a module visible from `module`
+    that they import, directly or not, import a package named by `wanted` (or below it)."""
+    seen: set[str] = set()
+    pending = list(directories)
+    while pending:
+        directory = pending.pop()
+        if directory in seen:
+            continue
+        seen.add(directory)
+        try:
+            names = sorted(n for n in os.listdir(directory) if n.endswith(".go") and not n.endswith("_test.go"))
+        except OSError:
+            continue
+        for name in names:
+            for imported in _file_imports(read_go(os.path.join(directory, name)) or b""):
+                if any(imported == w or imported.startswith(w + "/") for w in wanted):
+                    return True
+                target = modules.package_dir(imported, module)
+                if target is not None:
+                    pending.append(target)
+    return False
 
 
 # --- does the Go code set a memory limit --------------------------------------------------
