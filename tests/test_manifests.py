@@ -494,3 +494,39 @@ def test_goreleaser_names_the_program_it_builds(tmp_path, watches):
                                                                               "exoscale/csi-driver:1"))
     result = _run(tmp_path)
     assert [f.rule_id for f in result.findings] == (["SL101"] if watches else [])
+
+
+_KUSTOMIZATION = """\
+apiVersion: kustomize.config.k8s.io/v1beta1
+kind: Kustomization
+namespace: metrics
+resources:
+  - deployment.yaml
+configMapGenerator:
+  - name: cluster-config
+    literals:
+      - CLUSTER_NAME=local
+{more}"""
+_ENV_FROM = POD.replace("      resources:", "      envFrom:\n        - configMapRef: {name: cluster-config}\n"
+                        "      resources:", 1)
+
+
+@pytest.mark.parametrize("more, env_file, expected", [
+    ("      - GOMEMLIMIT=460MiB\n", None, []),
+    ("    envs:\n      - runtime.env\n", "# the Go runtime\nGOMEMLIMIT=460MiB\n", []),
+    ("    env: runtime.env\n", "GOMEMLIMIT=460MiB\n", []),
+    ("", None, ["no GOMEMLIMIT reaches it and the code sets none"]),
+])
+def test_kustomize_generated_config_maps_feed_env_from(tmp_path, more, env_file, expected):
+    """usage-metrics-collector's workloads take variables from a ConfigMap its kustomization's
+    configMapGenerator makes: its keys reach the container, and it is found, not 'not among the
+    linted files'."""
+    go_module(tmp_path, {"cmd/api/main.go": MAIN})
+    write(tmp_path, "deploy/kustomization.yaml", _KUSTOMIZATION.format(more=more))
+    write(tmp_path, "deploy/deployment.yaml", _ENV_FROM)
+    if env_file is not None:
+        write(tmp_path, "deploy/runtime.env", env_file)
+    result = _run(tmp_path)
+    messages = [f.message for f in result.findings]
+    assert len(messages) == len(expected) and all(e in m for e, m in zip(expected, messages)), messages
+    assert not any("not among the linted files" in m for m in messages)

@@ -3,7 +3,7 @@
 `load` reads the YAML files discovery found, keeps every workload's containers with
 the positions of the settings the Go runtime depends on (memory limit and request,
 `GOMEMLIMIT`, `GOGC`, probes), resolves `envFrom` against the ConfigMaps and Secrets
-among the linted files, and tells which containers run Go (see RECOGNITION). Rules get
+among the linted files (kustomize's generated ones included), and tells which containers run Go (see RECOGNITION). Rules get
 a `ProjectManifests` through `Rule.check_manifests` and only look at its `go_containers`.
 
 YAML is read with PyYAML's composer (`yaml.compose_all`): it gives every node, key and
@@ -425,7 +425,7 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
 # errors reported).
 _MAY_MATTER = re.compile(
     r"^[ \t-]*kind:[ \t]*[\"']?(?:" + "|".join(WORKLOAD_KINDS + (_CSV, "ConfigMap", "Secret", "Config", r"\w*List")) +
-    r")[\"']?[ \t]*(?:#.*)?$|^builds:", re.MULTILINE)
+    r")[\"']?[ \t]*(?:#.*)?$|^builds:|^(?:configMap|secret)Generator:", re.MULTILINE)
 
 
 # A line that starts a YAML document ("---", possibly followed by content), at column 0: it
@@ -594,6 +594,8 @@ class _EnvSource:
 def _env_sources(documents: list[_Document]) -> dict[tuple[str, str], list[_EnvSource]]:
     found: dict[tuple[str, str], list[_EnvSource]] = {}
     for doc in documents:
+        for kind, source in _generated_env_sources(doc):
+            found.setdefault(kind, []).append(source)
         for obj in _objects(doc.root):
             kind = _text(_value(obj, "kind"))
             name = _text(_value(obj, "metadata", "name"))
@@ -616,6 +618,42 @@ def _env_sources(documents: list[_Document]) -> dict[tuple[str, str], list[_EnvS
                     values[key] = Setting(value, doc.source.location(key_node, value_node))
             found.setdefault((kind, name), []).append(_EnvSource(_namespace(obj), values))
     return found
+
+
+# kustomize's generators: the ConfigMaps and Secrets a kustomization makes from literals and
+# env files (usage-metrics-collector's `metrics-cluster-config`, which its workloads take
+# variables from); kustomize renames them with a hash and rewrites the references to match.
+_GENERATORS = (("configMapGenerator", "ConfigMap"), ("secretGenerator", "Secret"))
+_ENV_LINE = re.compile(r"^[ \t]*(?:export[ \t]+)?([A-Za-z_][\w.-]*)=(.*?)[ \t]*$", re.MULTILINE)
+
+
+def _generated_env_sources(doc: _Document) -> list[tuple[tuple[str, str], _EnvSource]]:
+    """The keys of the ConfigMaps and Secrets a kustomization's generators make: `literals`
+    (`KEY=value`) and `envs` files beside it (lines `KEY=value`)."""
+    if not isinstance(doc.root, yaml.MappingNode) or _value(doc.root, "kind") is not None and \
+            _text(_value(doc.root, "kind")) != "Kustomization":
+        return []
+    generated = []
+    base = os.path.dirname(doc.source.abspath)
+    for section, kind in _GENERATORS:
+        for entry in _items(_value(doc.root, section)):
+            name = _text(_value(entry, "name"))
+            if not name:
+                continue
+            values = {}
+            for literal in _items(_value(entry, "literals")):
+                key, equals, value = (_text(literal) or "").partition("=")
+                if equals and key.strip():
+                    values[key.strip()] = Setting(value.strip(), doc.source.location(literal))
+            single = _value(entry, "env")  # the older, single-file spelling
+            for env_file in _items(_value(entry, "envs")) + ([single] if isinstance(single, yaml.ScalarNode) else []):
+                text = _read(os.path.join(base, _text(env_file) or ""))
+                for match in _ENV_LINE.finditer(text):
+                    values.setdefault(match.group(1), Setting(match.group(2).strip("\"'"),
+                                                              doc.source.location(env_file)))
+            namespace = _text(_value(entry, "namespace")) or _text(_value(doc.root, "namespace"))
+            generated.append(((kind, name), _EnvSource(namespace, values)))
+    return generated
 
 
 def _lookup(env_sources, kind: str, name: str, namespace: str | None) -> _EnvSource | None:
