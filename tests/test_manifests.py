@@ -530,3 +530,14 @@ def test_kustomize_generated_config_maps_feed_env_from(tmp_path, more, env_file,
     messages = [f.message for f in result.findings]
     assert len(messages) == len(expected) and all(e in m for e, m in zip(expected, messages)), messages
     assert not any("not among the linted files" in m for m in messages)
+
+
+@pytest.mark.parametrize("kind", ["Kustomization", "Component"])
+def test_generated_config_map_reaches_a_workload_that_names_its_own_namespace(tmp_path, kind):
+    """kustomize gives its `namespace` to the generated ConfigMap and to the workloads alike;
+    a workload file that still says kubebuilder's `system` takes its variables all the same."""
+    go_module(tmp_path, {"cmd/api/main.go": MAIN})
+    write(tmp_path, "deploy/kustomization.yaml", _KUSTOMIZATION.format(more="      - GOMEMLIMIT=460MiB\n")
+          .replace("kind: Kustomization", f"kind: {kind}"))
+    write(tmp_path, "deploy/deployment.yaml", _ENV_FROM.replace("  name: api\n", "  name: api\n  namespace: system\n", 1))
+    assert _run(tmp_path).findings == []

@@ -14,6 +14,8 @@ from golint_startup.words import words
     ("pod-k3s-test-xavier", ["pod", "k3s", "test", "xavier"]),
     ("HTTP2Server", ["http", "2", "server"]),
     ("stdevLogger", ["stdev", "logger"]),
+    ("deploy-E2E", ["deploy", "e2e"]),
+    ("API_SERVER", ["api", "server"]),
 ])
 def test_words_split_at_separators_and_camel_case(name, expected):
     assert words(name) == expected

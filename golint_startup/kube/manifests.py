@@ -331,9 +331,14 @@ class ProjectManifests:
                                for key, v in container.env.items())) if same_env else ()
             groups.setdefault((name, container.name, container.init, setting(container), env), []).append(container)
         for found in groups.values():
-            newest = max((v for v in map(_image_release, found) if v is not None), default=None)
+            newest: dict[str, tuple[int, int, int]] = {}  # by image repository: releases of one image
+            for c in found:
+                release = _image_release(c)
+                if release is not None:
+                    repository = image_repository(c.image)
+                    newest[repository] = max(release, newest.get(repository, release))
             found.sort(key=lambda c: (not self._beside_kustomization(c), _runs_a_script(c),
-                                      (_image_release(c) or newest) != newest,
+                                      _image_release(c) not in (None, newest.get(image_repository(c.image))),
                                       c.location.path.count("/"), c.location.path))
         return list(groups.values())
 
@@ -352,11 +357,12 @@ def _in_release_snapshot(container: Container) -> bool:
 
 
 # An image tag that names a release: `v0.16.9-gke.0`, `1.4`, `v2`.
-_RELEASE_TAG = re.compile(r"^v?([0-9]+)(?:\.([0-9]+))?(?:\.([0-9]+))?(?![0-9])")
+_RELEASE_TAG = re.compile(r"^v?([0-9]{1,4})(?:\.([0-9]+))?(?:\.([0-9]+))?(?=$|[-+_])")
 
 
 def _image_release(container: Container) -> tuple[int, int, int] | None:
-    """The release the image's tag names, None for `latest`, a digest or a branch."""
+    """The release the image's tag names, None for `latest`, a digest, a branch, a commit
+    (`4f2c1e0d`) or a date (`20240101`)."""
     last = container.image.split("@", 1)[0].rsplit("/", 1)[-1]
     match = _RELEASE_TAG.match(last.partition(":")[2])
     return tuple(int(part or 0) for part in match.groups()) if match else None
@@ -624,14 +630,14 @@ def _env_sources(documents: list[_Document]) -> dict[tuple[str, str], list[_EnvS
 # env files (usage-metrics-collector's `metrics-cluster-config`, which its workloads take
 # variables from); kustomize renames them with a hash and rewrites the references to match.
 _GENERATORS = (("configMapGenerator", "ConfigMap"), ("secretGenerator", "Secret"))
-_ENV_LINE = re.compile(r"^[ \t]*(?:export[ \t]+)?([A-Za-z_][\w.-]*)=(.*?)[ \t]*$", re.MULTILINE)
+_ENV_LINE = re.compile(r"^[ \t]*([A-Za-z_][\w.-]*)=(.*?)[ \t\r]*$", re.MULTILINE)
 
 
 def _generated_env_sources(doc: _Document) -> list[tuple[tuple[str, str], _EnvSource]]:
     """The keys of the ConfigMaps and Secrets a kustomization's generators make: `literals`
     (`KEY=value`) and `envs` files beside it (lines `KEY=value`)."""
     if not isinstance(doc.root, yaml.MappingNode) or _value(doc.root, "kind") is not None and \
-            _text(_value(doc.root, "kind")) != "Kustomization":
+            _text(_value(doc.root, "kind")) not in ("Kustomization", "Component"):
         return []
     generated = []
     base = os.path.dirname(doc.source.abspath)
@@ -651,8 +657,9 @@ def _generated_env_sources(doc: _Document) -> list[tuple[tuple[str, str], _EnvSo
                 for match in _ENV_LINE.finditer(text):
                     values.setdefault(match.group(1), Setting(match.group(2).strip("\"'"),
                                                               doc.source.location(env_file)))
-            namespace = _text(_value(entry, "namespace")) or _text(_value(doc.root, "namespace"))
-            generated.append(((kind, name), _EnvSource(namespace, values)))
+            # Not the kustomization's `namespace`: kustomize gives it to the workloads too, whose
+            # files still say their own (kubebuilder's `system`).
+            generated.append(((kind, name), _EnvSource(_text(_value(entry, "namespace")), values)))
     return generated
 
 
@@ -752,16 +759,14 @@ def runs_a_script_instead(container: Container, program: str) -> bool:
     """Whether the container's command replaces its image's program with a shell script that
     does not start it: a script from a mounted volume (podinfo's cron jobs run `/bin/sh
     /scripts/warm-cache.sh`, which calls curl, in the podinfo image), or an inline `-c` script
-    that never names `program` (as a word or a path's last element: kube-ovn's
-    `exec bash /kube-ovn/start-bfdd.sh` starts a C++ daemon from the kube-ovn image's
-    directory) nor runs another program by its path. A script baked into the image may start
-    the program: kept."""
+    that never names `program` nor runs another program by its path. A script baked into the
+    image may start the program: kept."""
     command = container.command
     if not command or command[0].rsplit("/", 1)[-1] not in _SHELLS:
         return False
     if "-c" in command:
         script = " ".join(command[command.index("-c") + 1:])
-        return not re.search(rf"(?<![\w-]){re.escape(program)}(?![\w/-])", script) and \
+        return not re.search(rf"(?<![\w-]){re.escape(program)}(?![\w-])", script) and \
             not any(not path.endswith(".sh") and not path.startswith(_SYSTEM_DIRS) for path in _COMMANDS.findall(script))
     script = next((word for word in command[1:] if not word.startswith("-")), "")
     return any(script.startswith(mount.rstrip("/") + "/") for mount in container.mounts)
@@ -898,6 +903,8 @@ class _GoTree:
         self._module_limits: dict[str, bool] = {}  # by module root
         self._module_predates: dict[str, bool] = {}  # by module root, see predates_memory_limit
         self._keeps_objects: dict[str | None, bool] = {}  # by container directory, see keeps_cluster_objects
+        self._main_dirs: list[str] | None = None  # the directories holding a main package
+        self._package_imports: dict[str, list[str]] = {}  # by directory, see _imports_any
 
     def recognize(self, container: Container, go_images: tuple[str, ...]) -> tuple[str, str | None]:
         scaffold = _scaffold_project(container)
@@ -1056,19 +1063,32 @@ class _GoTree:
         if directory not in self._keeps_objects:
             module = modules.module_of_dir(directory) if directory is not None else None
             mains = self._main_dirs_at_or_below(directory) if module is not None else []
-            self._keeps_objects[directory] = not mains or _imports_any(mains, module, _CLUSTER_OBJECT_IMPORTS,
-                                                                       self._read_go)
+            self._keeps_objects[directory] = not mains or _imports_any(mains, module, self._imports_of)
         return self._keeps_objects[directory]
+
+    def _imports_of(self, directory: str) -> list[str]:
+        """The import paths of the package's non-test files (read once for all containers)."""
+        if directory not in self._package_imports:
+            try:
+                names = sorted(n for n in os.listdir(directory) if n.endswith(".go") and not n.endswith("_test.go"))
+            except OSError:
+                names = []
+            self._package_imports[directory] = [imported for name in names
+                                                for imported in _file_imports(self._read_go(os.path.join(directory, name)) or b"")]
+        return self._package_imports[directory]
 
     def _main_dirs_at_or_below(self, directory: str) -> list[str]:
         """`directory` when it holds a main package, else the main packages below it outside test
         and tooling directories (a kubebuilder root's `cmd/main.go`, a Dockerfile's tree)."""
         if self._holds_main(directory):
             return [directory]
+        if self._main_dirs is None:  # once: a monorepo has thousands of packages
+            self._main_dirs = sorted({os.path.dirname(path) for path in self._go_files
+                                      if not path.endswith("_test.go")
+                                      and _PACKAGE_MAIN.search(self._read_go(path) or b"")})
         is_test_dir = modules.test_dir_matcher(TEST_DIRS)
-        below = {os.path.dirname(path) for path in self._go_files}
-        return sorted(d for d in below if (names := modules.names_below(d, directory)) is not None and names
-                      and not any(is_test_dir(name) for name in names) and self._holds_main(d))
+        return [d for d in self._main_dirs if (names := modules.names_below(d, directory)) is not None and names
+                and not any(is_test_dir(name) for name in names)]
 
     def _module_sets_limit(self, module: modules.Module) -> bool:
         if module.root not in self._module_limits:
@@ -1174,7 +1194,11 @@ def _find_lists(root: yaml.Node, key: str) -> list[yaml.Node]:
 _CLUSTER_OBJECT_IMPORTS = ("sigs.k8s.io/controller-runtime", "k8s.io/client-go/informers",
                            "k8s.io/client-go/tools/cache", "k8s.io/client-go/metadata/metadatainformer",
                            "k8s.io/client-go/dynamic/dynamicinformer", "k8s.io/apimachinery/pkg/watch",
+                           "k8s.io/client-go/tools/watch", "k8s.io/apiserver", "sigs.k8s.io/custom-metrics-apiserver",
                            "knative.dev/pkg/injection", "knative.dev/pkg/controller")
+# Generated clients' informers and listers, any project's (istio's, apiextensions', a
+# module's own `pkg/client/informers`), and knative-style injection packages.
+_INFORMER_ELEMENTS = frozenset({"informers", "listers", "injection"})
 _IMPORT_BLOCK = re.compile(rb"^import[ \t]*\((.*?)^\)", re.MULTILINE | re.DOTALL)
 _IMPORT_LINE = re.compile(rb'^import[ \t]+(?:[\w.]+[ \t]+)?"([^"]+)"', re.MULTILINE)
 _QUOTED = re.compile(rb'"([^"\n]+)"')
@@ -1189,10 +1213,15 @@ def _file_imports(source: bytes) -> list[str]:
     return [path.decode("utf-8", "replace") for path in found]
 
 
-def _imports_any(directories: list[str], module: modules.Module, wanted: tuple[str, ...],
-                 read_go: Callable[[str], bytes | None]) -> bool:
+def _keeps_objects_import(import_path: str) -> bool:
+    return (any(import_path == w or import_path.startswith(w + "/") for w in _CLUSTER_OBJECT_IMPORTS)
+            or not _INFORMER_ELEMENTS.isdisjoint(import_path.split("/")))
+
+
+def _imports_any(directories: list[str], module: modules.Module, imports_of: Callable[[str], list[str]]) -> bool:
     """Whether the packages in `directories`, or a package of a module visible from `module`
-    that they import, directly or not, import a package named by `wanted` (or below it)."""
+    (on disk: its own, local replacements, go.work) that they import, directly or not, import
+    one that keeps Kubernetes objects in memory."""
     seen: set[str] = set()
     pending = list(directories)
     while pending:
@@ -1200,17 +1229,12 @@ def _imports_any(directories: list[str], module: modules.Module, wanted: tuple[s
         if directory in seen:
             continue
         seen.add(directory)
-        try:
-            names = sorted(n for n in os.listdir(directory) if n.endswith(".go") and not n.endswith("_test.go"))
-        except OSError:
-            continue
-        for name in names:
-            for imported in _file_imports(read_go(os.path.join(directory, name)) or b""):
-                if any(imported == w or imported.startswith(w + "/") for w in wanted):
-                    return True
-                target = modules.package_dir(imported, module)
-                if target is not None:
-                    pending.append(target)
+        for imported in imports_of(directory):
+            if _keeps_objects_import(imported):
+                return True
+            target = modules.package_dir(imported, module)
+            if target is not None:
+                pending.append(target)
     return False
 
 
