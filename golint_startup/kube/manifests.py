@@ -898,12 +898,12 @@ class _GoTree:
         self._go_dir_cache: dict[str, bool] = {}
         self._modules_by_name: dict[str, str] | None = None  # see _module_named
         self._modules: list[modules.Module] | None = None  # see _linted_modules
+        self._main_dir_set: frozenset[str] | None = None  # see _main_dirs
         self._built_images = _build_config_images(documents, self.builds_go)
         self._limit_cache: dict[str | None, bool] = {}  # by container directory (None: unknown)
         self._module_limits: dict[str, bool] = {}  # by module root
         self._module_predates: dict[str, bool] = {}  # by module root, see predates_memory_limit
         self._keeps_objects: dict[str | None, bool] = {}  # by container directory, see keeps_cluster_objects
-        self._main_dirs: list[str] | None = None  # the directories holding a main package
         self._package_imports: dict[str, list[str]] = {}  # by directory, see _imports_any
 
     def recognize(self, container: Container, go_images: tuple[str, ...]) -> tuple[str, str | None]:
@@ -1022,8 +1022,16 @@ class _GoTree:
         return self._go_dir_cache[directory]
 
     def _holds_main(self, directory: str) -> bool:
-        return any(os.path.dirname(path) == directory and not path.endswith("_test.go")
-                   and _PACKAGE_MAIN.search(self._read_go(path) or b"") for path in self._go_files)
+        return directory in self._main_dirs()
+
+    def _main_dirs(self) -> frozenset[str]:
+        """The directories holding a main package, found in one pass over the Go files: each
+        question about one would otherwise walk them all (a monorepo has thousands)."""
+        if self._main_dir_set is None:
+            self._main_dir_set = frozenset(os.path.dirname(path) for path in self._go_files
+                                           if not path.endswith("_test.go")
+                                           and _PACKAGE_MAIN.search(self._read_go(path) or b""))
+        return self._main_dir_set
 
     def sets_memory_limit(self, directory: str | None) -> bool:
         if directory not in self._limit_cache:
@@ -1082,13 +1090,9 @@ class _GoTree:
         and tooling directories (a kubebuilder root's `cmd/main.go`, a Dockerfile's tree)."""
         if self._holds_main(directory):
             return [directory]
-        if self._main_dirs is None:  # once: a monorepo has thousands of packages
-            self._main_dirs = sorted({os.path.dirname(path) for path in self._go_files
-                                      if not path.endswith("_test.go")
-                                      and _PACKAGE_MAIN.search(self._read_go(path) or b"")})
         is_test_dir = modules.test_dir_matcher(TEST_DIRS)
-        return [d for d in self._main_dirs if (names := modules.names_below(d, directory)) is not None and names
-                and not any(is_test_dir(name) for name in names)]
+        return sorted(d for d in self._main_dirs() if (names := modules.names_below(d, directory)) is not None
+                      and names and not any(is_test_dir(name) for name in names))
 
     def _module_sets_limit(self, module: modules.Module) -> bool:
         if module.root not in self._module_limits:
