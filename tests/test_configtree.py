@@ -133,3 +133,44 @@ def test_nearest_config_lookup_stops_at_the_work_tree_root(tmp_path):
     assert tree.config_for_dir(str(tmp_path / "repo")) is None
     assert tree.config_for_dir(str(tmp_path)) == str(tmp_path / ".startup-lint.toml")
 
+
+
+GO_DEPLOYMENT = """\
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: {name}
+spec:
+  template:
+    spec:
+      containers:
+        - name: {name}
+          image: golang-built/{name}:1
+          command: ["/{name}"]
+          env:
+            - name: GOGC
+              value: "100"
+          livenessProbe:
+            httpGet: {{path: /healthz, port: 8080}}
+            periodSeconds: 5
+          resources:
+            requests:
+              memory: 512Mi
+            limits:
+              memory: 512Mi
+"""
+
+
+def test_each_manifest_follows_its_own_directory_config(monorepo):
+    """A walk from the root: api's config turns SL105 on and SL101 off for api's manifests
+    only; web's manifests keep the defaults. Each config's rules run with its own options."""
+    write(monorepo, "services/api/.startup-lint.toml", 'extend-select = ["SL105"]\nignore = ["SL101"]\n')
+    for service in ("api", "web"):
+        write(monorepo, f"services/{service}/deploy/{service}.yaml", GO_DEPLOYMENT.format(name=service))
+    code, out, err = lint(["--format", "json", "./..."], monorepo)
+    assert "internal error" not in err, err
+    found = {(path, rule) for path, rule in _found(out) if path.endswith(".yaml")}
+    assert found == {("services/api/deploy/api.yaml", "SL105"), ("services/web/deploy/web.yaml", "SL101")}
+    code, out, err = lint(["--format", "sarif", "./..."], monorepo)
+    rules = [rule["id"] for rule in json.loads(out)["runs"][0]["tool"]["driver"]["rules"]]
+    assert "SL105" in rules

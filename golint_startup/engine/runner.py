@@ -273,17 +273,33 @@ def run(patterns: list[str], settings: Settings, *, cwd: str | None = None, incl
         measured_files = _measure(result, reported, measure, cwd)
     run_files = _RunFiles(result.abspaths, cache.keys if cache is not None else {}, cwd, result.notifications.append)
     kept: list[Finding] = []
-    # Manifests follow the working directory's config: a manifest belongs to no Go package.
+    # Each manifest follows its nearest config, as a Go file does; they are composed together
+    # (a kustomization reaches across directories), each config's rules run on the whole.
     # They come first: what composing them holds is freed before the startup model is built,
     # so the two peaks do not add up (argo-cd's: 153 MiB with -j 1 the other way round).
-    manifest_findings = _check_manifests(found, settings, cwd, result, reported, directives, debug,
+    manifest_findings = _check_manifests(found, configs, settings, cwd, result, reported, directives, debug,
                                          _cache_for(cache, settings) if cache is not None else None, run_files)
     manifest_paths = set(result.abspaths) - {j.display for j in jobs} - measured_files
-    manifest_findings = [_with_level(f, settings) for f in manifest_findings]
-    manifest_findings = suppression.apply(manifest_findings, {p: d for p, d in directives.items() if p in manifest_paths},
-                                          rules=settings.rules, reported_paths=manifest_paths,
-                                          include_suppressed=include_suppressed)
-    kept += [_with_level(f, settings) for f in manifest_findings]
+    manifest_groups: dict[int, tuple[Settings, list[Finding], set[str]]] = {}
+
+    def manifest_group(display: str) -> tuple[Settings, list[Finding], set[str]]:
+        each = configs.settings_for(result.abspaths.get(display) or os.path.join(cwd, display))
+        return manifest_groups.setdefault(id(each), (each, [], set()))
+
+    for path in sorted(manifest_paths):
+        manifest_group(path)[2].add(path)
+    for finding in manifest_findings:
+        manifest_group(finding.path)[1].append(finding)
+    for group_settings, group_findings, group_paths in manifest_groups.values():
+        # SL900's findings about the directives come out of apply without a level.
+        kept += [_with_level(f, group_settings) for f in suppression.apply(
+            group_findings, {p: d for p, d in directives.items() if p in group_paths}, rules=group_settings.rules,
+            reported_paths=group_paths, include_suppressed=include_suppressed)]
+    if any(rid not in result.settings.rules for each, _, _ in manifest_groups.values() for rid in each.rules):
+        # Reporters (SARIF's rule list) see the rules that ran on manifests too.
+        result.settings = replace(result.settings, rules=dict(sorted({
+            **result.settings.rules, **{rid: rule for each, _, _ in manifest_groups.values()
+                                        for rid, rule in each.rules.items()}}.items())))
     models = None
     if startup_scope.wanted(every_settings):
         # The model completes the files a path to a finding may run through, cached like SL004's.
@@ -404,25 +420,31 @@ def _decoded_facts(rule, project: Project, options) -> dict[str, Any]:
     return decoded
 
 
-def _check_manifests(found: discovery.Discovered, settings: Settings, cwd: str, result: RunResult,
-                     reported: set[str], directives: dict, debug: bool, cache, run_files: _RunFiles) -> list[Finding]:
+def _check_manifests(found: discovery.Discovered, configs: ConfigTree, settings: Settings, cwd: str,
+                     result: RunResult, reported: set[str], directives: dict, debug: bool, cache,
+                     run_files: _RunFiles) -> list[Finding]:
     """The manifest rules, on the YAML files found; their files join the reported ones.
 
+    The manifests are composed once; each config file that governs some of them runs its
+    rules, with its options, on the whole, and keeps the findings in the files it governs.
     What they find, read and notify is cached under a digest of every file they may read (the
     YAML files, the Dockerfiles, the run's Go files) and the settings: on a tree of thousands
     of manifests, composing the YAML was most of a warm run."""
-    rules = [rule for rule in settings.rules.values() if rule.check_manifests is not None]
+    governing = {p: configs.settings_for(p) for p in found.manifests}
     # Manifests of tests (an end-to-end suite's expected objects) deploy nothing, and examples
     # are for users to adapt, by their directory or file name; those under third_party/ are
     # other projects' releases, copied in for the tests to install (knative's net-gateway-api
     # and cert-manager): their settings are not this project's to fix.
     found.manifests = [p for p in found.manifests if not discovery.in_third_party(p, cwd) and (
-        settings.tests or not (discovery.in_test_dir(p, settings.test_dirs, cwd) or
-                               discovery.names_an_example_or_test(p)))]
+        governing[p].tests or not (discovery.in_test_dir(p, governing[p].test_dirs, cwd) or
+                                   discovery.names_an_example_or_test(p)))]
+    configs_used = list({id(governing[p]): governing[p] for p in found.manifests}.values())
     # SL900 alone still reviews the YAML files' directives.
-    if not found.manifests or not (rules or suppression.SUPPRESSION_RULE in settings.rules):
+    if not any(rule.check_manifests is not None or rule.id == suppression.SUPPRESSION_RULE
+               for each in configs_used for rule in each.rules.values()):
         return []
-    digest = _manifests_digest(found, settings, run_files) if cache is not None else None
+    go_images = tuple(sorted({image for each in configs_used for image in each.go_images}))
+    digest = _manifests_digest(found, configs_used, go_images, run_files) if cache is not None else None
     if digest is not None:
         hit = cache.load_derived(_MANIFESTS_ASKER, _PROJECT_TAG, digest)
         if hit is not None and isinstance(hit[0], tuple) and len(hit[0]) == 4:
@@ -443,7 +465,7 @@ def _check_manifests(found: discovery.Discovered, settings: Settings, cwd: str, 
 
     try:
         project = manifests.load(found.manifests, go_files=found.files, dockerfiles=found.dockerfiles,
-                                 go_images=settings.go_images, display=lambda path: display_path(path, cwd),
+                                 go_images=go_images, display=lambda path: display_path(path, cwd),
                                  notify=notify,
                                  read_go=lambda path: read_source(path, display_path(path, cwd))[0], derive=derive)
     except Exception as err:  # the Go findings are still reported
@@ -454,15 +476,19 @@ def _check_manifests(found: discovery.Discovered, settings: Settings, cwd: str, 
         return []
     _add_manifest_files(result, reported, directives, project.abspaths, project.directives)
     findings, failed = [], False
-    for rule in rules:
-        try:
-            findings += rule.check_manifests(project, settings.options[rule.id])
-        except Exception as err:  # a rule bug must not lose the other rules' findings
-            if debug:
-                raise
-            failed = True
-            result.notifications.append(Notification(f"internal error in {rule.id}: {err!r}; please report it",
-                                                     level="error"))
+    for each in configs_used:
+        for rule in each.rules.values():
+            if rule.check_manifests is None:
+                continue
+            try:
+                findings += [f for f in rule.check_manifests(project, each.options[rule.id])
+                             if configs.settings_for(project.abspaths.get(f.path) or os.path.join(cwd, f.path)) is each]
+            except Exception as err:  # a rule bug must not lose the other rules' findings
+                if debug:
+                    raise
+                failed = True
+                result.notifications.append(Notification(f"internal error in {rule.id}: {err!r}; please report it",
+                                                         level="error"))
     if digest is not None and not failed:
         cache.store_derived(_MANIFESTS_ASKER, _PROJECT_TAG, digest, cwd, (
             tuple(findings), tuple(notifications), tuple(sorted(project.abspaths.items())),
@@ -481,12 +507,14 @@ def _add_manifest_files(result: RunResult, reported: set[str], directives: dict,
     directives.update(file_directives)
 
 
-def _manifests_digest(found: discovery.Discovered, settings: Settings, run_files: _RunFiles) -> bytes:
-    """What the manifest rules' results depend on: the settings (Go images included), the
-    run's Go files (recognition reads them), and the path and content of every YAML file and
-    Dockerfile (as much as is read of them: the digest stands for them)."""
+def _manifests_digest(found: discovery.Discovered, configs_used: list[Settings], go_images: tuple[str, ...],
+                      run_files: _RunFiles) -> bytes:
+    """What the manifest rules' results depend on: the settings of every config governing a
+    manifest (Go images included), the run's Go files (recognition reads them), and the path
+    and content of every YAML file and Dockerfile (as much as is read of them: the digest
+    stands for them)."""
     digest = run_files.digest()
-    digest.update(repr(("manifests", settings.fingerprint(), sorted(settings.go_images))).encode())
+    digest.update(repr(("manifests", sorted(each.fingerprint() for each in configs_used), go_images)).encode())
     for path in sorted(found.manifests) + sorted(found.dockerfiles):
         try:
             content = hashlib.sha256(manifests.read_bytes(path)).digest()
