@@ -316,7 +316,8 @@ class ProjectManifests:
         image, else one whose image is not an older release than another copy's (a preview
         file beside the source left at `v0.4.0` while `deploy/production` installs
         `v0.16.9`), else the shallowest path (a release directory's variants sit below it),
-        then the first."""
+        else one in a file named after its workload or itself (the variants beside it add to
+        the name), then the first."""
         containers = list(containers)
         names: dict[tuple, set[str]] = {}  # (program, container name) -> its workloads' names
         for container in containers:
@@ -339,7 +340,7 @@ class ProjectManifests:
                     newest[repository] = max(release, newest.get(repository, release))
             found.sort(key=lambda c: (not self._beside_kustomization(c), _runs_a_script(c),
                                       _image_release(c) not in (None, newest.get(image_repository(c.image))),
-                                      c.location.path.count("/"), c.location.path))
+                                      c.location.path.count("/"), not _file_named_for(c), c.location.path))
         return list(groups.values())
 
     def _beside_kustomization(self, container: Container) -> bool:
@@ -366,6 +367,13 @@ def _image_release(container: Container) -> tuple[int, int, int] | None:
     last = container.image.split("@", 1)[0].rsplit("/", 1)[-1]
     match = _RELEASE_TAG.match(last.partition(":")[2])
     return tuple(int(part or 0) for part in match.groups()) if match else None
+
+
+def _file_named_for(container: Container) -> bool:
+    """Whether the container's file is named after its workload or itself (`kube-lb.yaml`
+    beside the variants `kube-lb-ipv6.yaml` and `kube-lb-nobgp.yaml`)."""
+    stem = os.path.splitext(container.location.path.rsplit("/", 1)[-1])[0]
+    return stem in (container.workload_name, container.name)
 
 
 def _runs_a_script(container: Container) -> bool:
