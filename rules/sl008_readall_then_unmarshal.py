@@ -63,13 +63,15 @@ def _fix(package: str, reader: str, target: str) -> str:
            "holding its bytes"
 
 
-def _is_slice_type(types: FileTypes, node, depth: int = 0) -> bool:
-    """Whether a type is a slice: `[]T`, or a name the file declares as one (`type Items []Item`)."""
+def _is_collection_type(types: FileTypes, node, kinds: frozenset[str], depth: int = 0) -> bool:
+    """Whether a type is of one of `kinds` (`slice_type`, `map_type`): `[]T`, or a name the
+    file declares as one (`type Items []Item`)."""
     if node is None or depth > 3:
         return False
-    if node.type == "slice_type":
+    if node.type in kinds:
         return True
-    return node.type == "type_identifier" and _is_slice_type(types, types.named.get(text(node)), depth + 1)
+    return node.type == "type_identifier" and _is_collection_type(types, types.named.get(text(node)), kinds,
+                                                                  depth + 1)
 
 
 def _declared_type(use):
@@ -102,9 +104,16 @@ def _declared_type(use):
     return None
 
 
-def _decodes_into_a_slice(file: GoFile, function, target) -> bool:
-    """Whether an Unmarshal's target is a slice the function declares: `&items` with `var items
-    []T`, `items := []T{}` or `make([]T, n)`, or a pointer to one (`p *[]T`, `p := &[]T{}`)."""
+# What a body decoded into may grow with: a JSON array's elements (encoding/json's Decoder
+# buffers any other value whole), a YAML list's or mapping's. A YAML document decoded into a
+# struct is a configuration, a few KB: its raw bytes are not worth a change.
+_GROWING_TARGETS = {_JSON: frozenset({"slice_type"}), **{path: frozenset({"slice_type", "map_type"}) for path in _YAML}}
+
+
+def _decodes_into_a_collection(file: GoFile, function, target, kinds: frozenset[str]) -> bool:
+    """Whether an Unmarshal's target is a collection of `kinds` the function declares: `&items`
+    with `var items []T`, `items := []T{}` or `make([]T, n)`, or a pointer to one (`p *[]T`,
+    `p := &[]T{}`)."""
     addressed = target.type == "unary_expression" and text(target.child_by_field_name("operator")) == "&"
     name = unparen(target.child_by_field_name("operand")) if addressed else target
     if name is None or name.type != "identifier":
@@ -113,7 +122,7 @@ def _decodes_into_a_slice(file: GoFile, function, target) -> bool:
         declared = _declared_type(use)
         if declared is not None:
             written, pointer = declared
-            return pointer != addressed and _is_slice_type(FileTypes(file), written)
+            return pointer != addressed and _is_collection_type(FileTypes(file), written, kinds)
     return False
 
 
@@ -141,9 +150,7 @@ def check(file: GoFile, options: dict):
         arguments = [n for n in found["args"][0].named_children if n.type != "comment"]
         reader = text(arguments[0]) if len(arguments) == 1 and len(text(arguments[0])) <= 40 else "r"
         target_node = [n for n in uses[0].parent.named_children if n.type != "comment"][1]
-        if package == _JSON and not _decodes_into_a_slice(file, function, unparen(target_node)):
-            # encoding/json's Decoder buffers a whole value before decoding it, growing its buffer
-            # as ReadAll does: reading from the reader saves nothing but for an array's elements.
+        if not _decodes_into_a_collection(file, function, unparen(target_node), _GROWING_TARGETS[package]):
             continue
         target = text(target_node) if len(text(target_node)) <= 40 else "&v"
         reader_call = text(call.child_by_field_name("function"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 
-from golint_startup.kube.manifests import RECOGNITION, Container, ProjectManifests
+from golint_startup.kube.manifests import RECOGNITION, Container, ProjectManifests, copy_message
 from golint_startup.kube.quantity import QuantityError, kubernetes_bytes
 from golint_startup.rule import Finding, Option, Rule
 from golint_startup.words import words
@@ -33,8 +33,8 @@ def _limit_over_request(container: Container) -> float:
 
 def _sized_far_below_limit(manifests: ProjectManifests, container: Container, ratio: float) -> bool:
     """Whether the container asks for a small part of its limit, for a program that keeps no
-    Kubernetes objects in memory: nothing in it grows with the cluster, and the collector's
-    default pacing (a heap up to twice what is live) stays far below the limit."""
+    cluster-wide cache of Kubernetes objects: nothing in it grows with the cluster, and the
+    collector's default pacing (a heap up to twice what is live) stays far below the limit."""
     return 0 < ratio <= _limit_over_request(container) and not manifests.keeps_cluster_objects(container)
 
 
@@ -61,7 +61,7 @@ def check_manifests(manifests: ProjectManifests, options):
         yield Finding(RULE.id, f"{container.label} has a memory limit of {limit.text} that the Go runtime is not "
                                f"told: {told}{unresolved} and the code sets none; set GOMEMLIMIT to about 90% "
                                "of the limit", limit.location,
-                      related=tuple(replace(c.limits_memory.location, message="the same container" + (
+                      related=tuple(replace(c.limits_memory.location, message=copy_message(container, c) + (
                           f" (limit {c.limits_memory.text})" if c.limits_memory.text != limit.text else ""))
                           for c in others))
 
@@ -69,6 +69,6 @@ def check_manifests(manifests: ProjectManifests, options):
 RULE = Rule.from_docs(
     __file__,
     options=(Option("limit-over-request", 4.0,
-                    "a program that keeps no Kubernetes objects in memory is not reported when its memory "
+                    "a program that keeps no cluster-wide cache of Kubernetes objects is not reported when its memory "
                     "limit is at least this many times its request (0: always reported)"),),
     check_manifests=check_manifests, snippets={"RECOGNITION": RECOGNITION})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from golint_startup.kube.manifests import RECOGNITION, ProjectManifests
+from golint_startup.kube.manifests import RECOGNITION, ProjectManifests, copy_message
 from golint_startup.rule import Finding, Option, Rule
 
 def check_manifests(manifests: ProjectManifests, options):
@@ -23,7 +23,7 @@ def check_manifests(manifests: ProjectManifests, options):
                                "(CPU throttling, a cold cache, a larger config) is killed and restarted in a "
                                "loop; add a startupProbe",
                       container.liveness_probe,
-                      related=tuple(replace(c.liveness_probe, message="the same container") for c in others))
+                      related=tuple(replace(c.liveness_probe, message=copy_message(container, c)) for c in others))
 
 
 RULE = Rule.from_docs(

@@ -351,6 +351,15 @@ def test_a_container_copied_into_several_manifests_is_one_finding_with_the_copie
     assert [r.message for r in findings[0].related if "limit" in r.message] == ["the same container (limit 2Gi)"]
 
 
+def test_a_variant_renamed_by_a_suffix_is_a_copy_named_as_such():
+    """kube-loxilb's zones: `edge-lb-north` runs edge-lb's image and command under its limit."""
+    fixture = os.path.join(os.path.dirname(__file__), "..", "testdata", "sl101")
+    (finding,) = [f for f in _run(fixture, "SL101").findings if f.path == "named-variants/edge-lb.yaml"]
+    assert [(r.path, r.message) for r in finding.related] == [
+        ("named-variants/edge-lb-dualstack.yaml", "the same container"),
+        ("zones/edge-north.yaml", 'the same program, as container "edge-lb-north" of Deployment/edge-lb-north')]
+
+
 def test_documents_that_cannot_matter_are_not_composed_and_positions_hold(tmp_path, monkeypatch):
     """An install bundle is mostly CRDs: only the documents that may hold a workload, a
     ConfigMap or Secret are composed, and the findings keep their lines."""
@@ -377,9 +386,10 @@ def test_release_snapshots_are_checked_only_when_the_project_keeps_no_other_go_c
     manifests all sit in release directories is still checked."""
     go_module(tmp_path, {"cmd/api/main.go": MAIN})
     write(tmp_path, "deploy/v1.2.0/pod.yaml", POD)
-    write(tmp_path, "deploy/1.3/pod.yaml", POD.replace("name: api\n", "name: api-next\n"))
+    # Other programs' pods (another limit): not copies of the first.
+    write(tmp_path, "deploy/1.3/pod.yaml", POD.replace("name: api\n", "name: api-next\n").replace("512Mi", "256Mi"))
     assert sorted(f.path for f in _run(tmp_path, "SL101").findings) == ["deploy/1.3/pod.yaml", "deploy/v1.2.0/pod.yaml"]
-    write(tmp_path, "deploy/current/pod.yaml", POD.replace("name: api\n", "name: api-current\n"))
+    write(tmp_path, "deploy/current/pod.yaml", POD.replace("name: api\n", "name: api-current\n").replace("512Mi", "1Gi"))
     assert [f.path for f in _run(tmp_path, "SL101").findings] == ["deploy/current/pod.yaml"]
 
 
@@ -480,6 +490,57 @@ def test_small_program_far_below_its_limit(tmp_path, request_memory, watches, op
     write(tmp_path, "deploy/api.yaml", _SIZED.format(request=request_memory))
     result = _run(tmp_path)
     assert [f.rule_id for f in result.findings] == (["SL101"] if reported else [])
+
+
+_MANAGER = """\
+package watch
+
+import (
+	"sigs.k8s.io/controller-runtime/pkg/cache"
+	ctrl "sigs.k8s.io/controller-runtime"
+)
+
+func options(namespace string) ctrl.Options {
+	return ctrl.Options{Cache: cache.Options{%s}}
+}
+"""
+
+
+@pytest.mark.parametrize("cache_options, request_memory, reported", [
+    ("DefaultNamespaces: map[string]cache.Config{namespace: {}}", "40Mi", False),  # nvidia k8s-ipam's node agent
+    ("DefaultLabelSelector: selector", "40Mi", False),  # opendatahub's cloud managers: 780Mi of 4Gi
+    ("DefaultFieldSelector: nodeName", "40Mi", False),
+    ("DefaultNamespaces: map[string]cache.Config{namespace: {}}", "256Mi", True),  # 2x: near what it asks for
+    ("/* DefaultNamespaces: map[string]cache.Config{} */", "40Mi", True),  # a comment scopes nothing
+    ("SyncPeriod: nil", "40Mi", True),  # the whole cluster's objects
+    ("DefaultNamespaces: watched", "40Mi", True),  # nil, all namespaces, unless a flag names one
+    ("DefaultNamespaces: map[string]cache.Config{cache.AllNamespaces: {}}", "40Mi", True),
+    ("DefaultNamespaces: map[string]cache.Config{cache.AllNamespaces: {LabelSelector: owned}}", "40Mi", False),
+])
+def test_a_scoped_cache_keeps_no_cluster_objects(tmp_path, cache_options, request_memory, reported):
+    """A controller whose cache keeps some namespaces', labels' or fields' objects does not grow
+    with the cluster: far below its limit, it is left out like a program with no cache."""
+    main = 'package main\n\nimport _ "example.com/app/internal/watch"\n\nfunc main() {}\n'
+    go_module(tmp_path, {"cmd/api/main.go": main, "internal/watch/watch.go": _MANAGER % cache_options})
+    write(tmp_path, "deploy/api.yaml", _SIZED.format(request=request_memory))
+    result = _run(tmp_path)
+    assert [f.rule_id for f in result.findings] == (["SL101"] if reported else [])
+
+
+def test_a_scoped_cache_counts_for_its_own_program_only(tmp_path):
+    """opendatahub: the image built at the root holds the operator and a cloud manager; the
+    cloud manager's scoped cache says nothing of the operator's, which caches the cluster."""
+    scoped = _MANAGER % "DefaultLabelSelector: selector"
+    whole = _MANAGER.replace("package watch", "package operator") % "SyncPeriod: nil"
+    go_module(tmp_path, {
+        "cmd/cloudmanager/main.go": 'package main\n\nimport _ "example.com/app/internal/watch"\n\nfunc main() {}\n',
+        "internal/watch/watch.go": scoped,
+        "cmd/operator/main.go": 'package main\n\nimport _ "example.com/app/internal/operator"\n\nfunc main() {}\n',
+        "internal/operator/operator.go": whole})
+    write(tmp_path, "Dockerfile", "FROM golang:1.24 AS build\nRUN go build ./cmd/...\n")
+    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="40Mi").replace("ghcr.io/acme/api:1", "app:1"))
+    result = _run(tmp_path)
+    assert [f.rule_id for f in result.findings] == ["SL101"]
 
 
 @pytest.mark.parametrize("watches", [False, True])

@@ -331,7 +331,8 @@ class ProjectManifests:
             env = tuple(sorted((key, v.value.text if v.value is not None else None)
                                for key, v in container.env.items())) if same_env else ()
             groups.setdefault((name, container.name, container.init, setting(container), env), []).append(container)
-        for found in groups.values():
+        merged = _merge_renamed_copies(groups)
+        for found in merged:
             newest: dict[str, tuple[int, int, int]] = {}  # by image repository: releases of one image
             for c in found:
                 release = _image_release(c)
@@ -341,7 +342,7 @@ class ProjectManifests:
             found.sort(key=lambda c: (not self._beside_kustomization(c), _runs_a_script(c),
                                       _image_release(c) not in (None, newest.get(image_repository(c.image))),
                                       c.location.path.count("/"), not _file_named_for(c), c.location.path))
-        return list(groups.values())
+        return merged
 
     def _beside_kustomization(self, container: Container) -> bool:
         directory = os.path.dirname(self.abspaths.get(container.location.path, ""))
@@ -367,6 +368,45 @@ def _image_release(container: Container) -> tuple[int, int, int] | None:
     last = container.image.split("@", 1)[0].rsplit("/", 1)[-1]
     match = _RELEASE_TAG.match(last.partition(":")[2])
     return tuple(int(part or 0) for part in match.groups()) if match else None
+
+
+def copy_message(container: Container, copy: Container) -> str:
+    """How a finding's related location names a copy of its container."""
+    if (copy.workload_name, copy.name) == (container.workload_name, container.name):
+        return "the same container"
+    return f"the same program, as {copy.label}"
+
+
+def _merge_renamed_copies(groups: dict[tuple, list[Container]]) -> list[list[Container]]:
+    """The groups of copies (keyed by workload, container name, init, setting, environment),
+    with a variant that renames the workload and its container by a suffix made a copy of the
+    install it varies: kube-loxilb's `zones/kube-loxilb-north.yml` beside `kube-loxilb.yaml`
+    runs the same image and command, with the same limit, as `kube-loxilb-north`."""
+    merged: list[list[Container]] = []
+    homes: dict[tuple, list[tuple[str, str, list[Container]]]] = {}  # program -> (workload, name, group)
+    for (workload, name, *rest), found in sorted(groups.items(), key=lambda item: len(item[0][0])):
+        keys = {(identity, *rest) for c in found if (identity := _program_identity(c)) is not None}
+        target = next((group for key in sorted(keys, key=repr) for home, home_name, group in homes.get(key, ())
+                       if workload.startswith(home + "-") and (name == home_name or name.startswith(home_name + "-"))),
+                      None)
+        if target is None:
+            target = list(found)
+            merged.append(target)
+        else:
+            target += found
+        for key in keys:
+            homes.setdefault(key, []).append((workload, name, target))
+    return merged
+
+
+def _program_identity(container: Container) -> tuple | None:
+    """What makes two containers one program under one limit, whatever they are called: its
+    directory, image repository, command and memory limit (None when the program is unknown)."""
+    repository = image_repository(container.image)
+    if container.go_dir is None or not repository:
+        return None
+    limit = container.limits_memory.text if container.limits_memory is not None else None
+    return container.go_dir, repository, container.command[:1], limit
 
 
 def _file_named_for(container: Container) -> bool:
@@ -912,7 +952,7 @@ class _GoTree:
         self._module_limits: dict[str, bool] = {}  # by module root
         self._module_predates: dict[str, bool] = {}  # by module root, see predates_memory_limit
         self._keeps_objects: dict[str | None, bool] = {}  # by container directory, see keeps_cluster_objects
-        self._package_imports: dict[str, list[str]] = {}  # by directory, see _imports_any
+        self._package_facts: dict[str, tuple[list[str], bool]] = {}  # by directory, see _package_code
 
     def recognize(self, container: Container, go_images: tuple[str, ...]) -> tuple[str, str | None]:
         scaffold = _scaffold_project(container)
@@ -1074,24 +1114,36 @@ class _GoTree:
     def keeps_cluster_objects(self, directory: str | None) -> bool:
         """Whether a package that the main packages at or below `directory` import, directly or
         through packages of their module (or of modules beside it on disk), is one that keeps
-        Kubernetes objects in memory (_CLUSTER_OBJECT_IMPORTS). True when that is not known:
-        no directory, no module, no main package."""
+        Kubernetes objects in memory (_CLUSTER_OBJECT_IMPORTS), with none of those packages
+        scoping what a cache keeps (_SCOPED_CACHE): what it keeps then grows with the cluster.
+        True when that is not known: no directory, no module, no main package."""
         if directory not in self._keeps_objects:
             module = modules.module_of_dir(directory) if directory is not None else None
             mains = self._main_dirs_at_or_below(directory) if module is not None else []
-            self._keeps_objects[directory] = not mains or _imports_any(mains, module, self._imports_of)
+            self._keeps_objects[directory] = not mains or any(self._program_keeps_cluster_objects(main, module)
+                                                              for main in mains)
         return self._keeps_objects[directory]
 
-    def _imports_of(self, directory: str) -> list[str]:
-        """The import paths of the package's non-test files (read once for all containers)."""
-        if directory not in self._package_imports:
+    def _program_keeps_cluster_objects(self, main: str, module: modules.Module) -> bool:
+        """Whether the main package in `main` keeps a cluster-wide cache: a package of it imports
+        one that keeps objects, and none scopes what its cache keeps. Each program on its own: a
+        project's cloud manager scoping its cache says nothing of the operator beside it."""
+        packages, keeps = _local_closure([main], module, lambda d: self._package_code(d)[0])
+        return keeps and not any(self._package_code(d)[1] for d in packages)
+
+    def _package_code(self, directory: str) -> tuple[list[str], bool]:
+        """The import paths of the package's non-test files, and whether one of them scopes what
+        a cache keeps (_SCOPED_CACHE); read once for all containers."""
+        if directory not in self._package_facts:
             try:
                 names = sorted(n for n in os.listdir(directory) if n.endswith(".go") and not n.endswith("_test.go"))
             except OSError:
                 names = []
-            self._package_imports[directory] = [imported for name in names
-                                                for imported in _file_imports(self._read_go(os.path.join(directory, name)) or b"")]
-        return self._package_imports[directory]
+            sources = [self._read_go(os.path.join(directory, name)) or b"" for name in names]
+            self._package_facts[directory] = (
+                [imported for source in sources for imported in _file_imports(source)],
+                any(_SCOPED_CACHE.search(_COMMENTS.sub(b"", source)) for source in sources))
+        return self._package_facts[directory]
 
     def _main_dirs_at_or_below(self, directory: str) -> list[str]:
         """`directory` when it holds a main package, else the main packages below it outside test
@@ -1211,10 +1263,22 @@ _CLUSTER_OBJECT_IMPORTS = ("sigs.k8s.io/controller-runtime", "k8s.io/client-go/i
 # Generated clients' informers and listers, any project's (istio's, apiextensions', a
 # module's own `pkg/client/informers`), and knative-style injection packages.
 _INFORMER_ELEMENTS = frozenset({"informers", "listers", "injection"})
+# What scopes a cache to some namespaces, labels or fields rather than the whole cluster:
+# controller-runtime's cache options (opendatahub's cloud managers select by label, nvidia
+# k8s-ipam's node agent keeps its pools' namespace and its node's Pods), its older
+# multi-namespace builder, a client-go informer factory given a namespace.
+# `DefaultNamespaces` only as a literal map, other than all namespaces with no selector: a
+# variable is often nil unless a flag names a namespace (cluster-api-provider-cloudstack's
+# watchingNamespaces), which caches the whole cluster.
+_SCOPED_CACHE = re.compile(rb"\bDefaultNamespaces\s*:\s*map\[string\]cache\.Config\{"
+                           rb"(?!\s*cache\.AllNamespaces\s*:\s*\{\s*\}\s*,?\s*\})"
+                           rb"|\b(?:DefaultLabelSelector|DefaultFieldSelector)\s*:"
+                           rb"|\bMultiNamespacedCacheBuilder\(|\binformers\.WithNamespace\(")
 _IMPORT_BLOCK = re.compile(rb"^import[ \t]*\((.*?)^\)", re.MULTILINE | re.DOTALL)
 _IMPORT_LINE = re.compile(rb'^import[ \t]+(?:[\w.]+[ \t]+)?"([^"]+)"', re.MULTILINE)
 _QUOTED = re.compile(rb'"([^"\n]+)"')
 _LINE_COMMENT = re.compile(rb"//[^\n]*")
+_COMMENTS = re.compile(rb"//[^\n]*|/\*.*?\*/", re.DOTALL)
 
 
 def _file_imports(source: bytes) -> list[str]:
@@ -1230,11 +1294,13 @@ def _keeps_objects_import(import_path: str) -> bool:
             or not _INFORMER_ELEMENTS.isdisjoint(import_path.split("/")))
 
 
-def _imports_any(directories: list[str], module: modules.Module, imports_of: Callable[[str], list[str]]) -> bool:
-    """Whether the packages in `directories`, or a package of a module visible from `module`
-    (on disk: its own, local replacements, go.work) that they import, directly or not, import
-    one that keeps Kubernetes objects in memory."""
+def _local_closure(directories: list[str], module: modules.Module,
+                   imports_of: Callable[[str], list[str]]) -> tuple[set[str], bool]:
+    """The packages in `directories` and those of modules visible from `module` (on disk: its
+    own, local replacements, go.work) that they import, directly or not; and whether one of
+    them imports a package that keeps Kubernetes objects in memory."""
     seen: set[str] = set()
+    keeps = False
     pending = list(directories)
     while pending:
         directory = pending.pop()
@@ -1242,12 +1308,11 @@ def _imports_any(directories: list[str], module: modules.Module, imports_of: Cal
             continue
         seen.add(directory)
         for imported in imports_of(directory):
-            if _keeps_objects_import(imported):
-                return True
+            keeps = keeps or _keeps_objects_import(imported)
             target = modules.package_dir(imported, module)
             if target is not None:
                 pending.append(target)
-    return False
+    return seen, keeps
 
 
 # --- does the Go code set a memory limit --------------------------------------------------
