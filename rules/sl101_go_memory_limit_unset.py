@@ -11,6 +11,7 @@ from golint_startup.rule import Finding, Option, Rule
 from golint_startup.words import words
 
 _WEBHOOK_WORDS = frozenset({"webhook", "webhooks"})
+_CNI_BIN = "/opt/cni/bin"
 
 
 def _admission_webhook(container: Container) -> bool:
@@ -38,23 +39,34 @@ def _sized_far_below_limit(manifests: ProjectManifests, container: Container, ra
     return 0 < ratio <= _limit_over_request(container) and not manifests.keeps_cluster_objects(container)
 
 
+def _installs_a_cni_plugin(manifests: ProjectManifests, container: Container) -> bool:
+    """Whether the container mounts the host's CNI plugin directory and runs a program that
+    keeps no cluster-wide cache: it copies the plugin there and waits, and the plugin runs on
+    the host, outside the container and its limit."""
+    return any(mount.rstrip("/").endswith(_CNI_BIN) for mount in container.mounts) and \
+        not manifests.keeps_cluster_objects(container)
+
+
 def check_manifests(manifests: ProjectManifests, options):
     # A Job's one run has no startup before serving, and its limit is seldom near its heap;
     # an admission webhook's heap is one review at a time, far below its limit; so is a small
     # program's whose request is a small part of its limit; another project's program may
-    # set a limit in code that is not here; a Go before 1.19 has none.
+    # set a limit in code that is not here; a Go before 1.19 has none; a CNI plugin's installer
+    # only copies the plugin to the host.
     ratio = options["limit-over-request"]
     unset = [c for c in manifests.go_containers
              if c.limits_memory is not None and not c.runs_once and not _admission_webhook(c)
              and c.built_elsewhere is None and not manifests.runtime_predates_memory_limit(c)
-             and not manifests.memory_limit_source(c) and not _sized_far_below_limit(manifests, c, ratio)]
+             and not manifests.memory_limit_source(c) and not _sized_far_below_limit(manifests, c, ratio)
+             and not _installs_a_cni_plugin(manifests, c)]
     # Copies of one container (a kustomize base and a raw install file, a variant with another
     # limit, an overlay's output that adds a variable) are one finding, whatever their
     # limits: one change to how the image or the chart sets GOMEMLIMIT covers them all.
     for container, *others in manifests.copies(unset, lambda c: (), same_env=False):
         limit = container.limits_memory
         variable = container.env.get("GOMEMLIMIT")
-        told = "GOMEMLIMIT is off" if variable is not None else "no GOMEMLIMIT reaches it"
+        told = "GOMEMLIMIT is off" if variable is not None else \
+            "no template of the chart sets GOMEMLIMIT" if container.chart is not None else "no GOMEMLIMIT reaches it"
         unresolved = ""
         if container.unresolved_env_from:
             unresolved = f" (envFrom {', '.join(container.unresolved_env_from)} is not among the linted files)"

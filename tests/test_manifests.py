@@ -143,7 +143,8 @@ def test_helm_templates_are_skipped_with_one_notification_per_chart(tmp_path):
               .replace("name: api\n", "name: {{ include \"api.fullname\" . }}\n", 1))
     result = _run(tmp_path)
     assert [str(n) for n in result.notifications] == [
-        "charts/api: Helm chart: 2 template files skipped; lint the output of `helm template` instead"]
+        "charts/api: Helm chart: 2 template files skipped (its values.yaml is read for containers' memory "
+        "limits); lint the output of `helm template` for the rest"]
     assert result.findings == []
 
 
@@ -360,6 +361,58 @@ def test_a_variant_renamed_by_a_suffix_is_a_copy_named_as_such():
         ("zones/edge-north.yaml", 'the same program, as container "edge-lb-north" of Deployment/edge-lb-north')]
 
 
+_CHART_VALUES = """\
+image:
+  repository: ghcr.io/acme/api
+  tag: v1
+resources:
+  requests:
+    memory: 64Mi
+  limits:
+    memory: 128Mi
+"""
+_CHART_TEMPLATE = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\n"
+
+
+@pytest.mark.parametrize("template_env, reported", [
+    ("", True),
+    ("# GOMEMLIMIT: see the README\n", True),  # a comment tells the runtime nothing
+    ("        - name: GOMEMLIMIT\n", False),
+    ("            resourceFieldRef: {resource: limits.memory}\n", False),  # handed to the program
+])
+def test_a_helm_chart_is_the_install_its_manifest_copies(tmp_path, template_env, reported):
+    """rds-controller: `helm/` installs what `config/controller` also deploys, at another limit.
+    One finding, at the chart's values (what `helm install` deploys), the manifest related."""
+    go_module(tmp_path, {"cmd/api/main.go": MAIN})
+    write(tmp_path, "deploy/pod.yaml", POD)
+    write(tmp_path, "helm/Chart.yaml", "apiVersion: v2\nname: api-chart\nversion: 0.1.0\n")
+    write(tmp_path, "helm/values.yaml", _CHART_VALUES)
+    write(tmp_path, "helm/templates/deployment.yaml", _CHART_TEMPLATE + template_env)
+    findings = _run(tmp_path, "SL101").findings
+    if not reported:
+        assert [f.path for f in findings] == ["deploy/pod.yaml"]
+        return
+    assert [(f.path, f.location.line, [r.path for r in f.related]) for f in findings] == \
+        [("helm/values.yaml", 8, ["deploy/pod.yaml"])]
+    assert findings[0].message.startswith('container "api-chart" of Helm chart api-chart has a memory limit of 128Mi')
+    assert "no template of the chart sets GOMEMLIMIT" in findings[0].message
+
+
+def test_a_helm_chart_copies_the_manifest_of_its_own_program(tmp_path):
+    """kubeedge: the module builds cloudcore and edgecore, each with a raw manifest; the chart
+    installs cloudcore, a copy of that manifest's container, not of edgecore's."""
+    go_module(tmp_path, {"cmd/cloudcore/main.go": MAIN, "cmd/edgecore/main.go": MAIN})
+    for program in ("cloudcore", "edgecore"):
+        write(tmp_path, f"build/{program}.yaml", POD.replace("name: api", f"name: {program}")
+              .replace("acme/api", f"acme/{program}"))
+    write(tmp_path, "charts/cloudcore/Chart.yaml", "apiVersion: v2\nname: cloudcore\nversion: 0.1.0\n")
+    write(tmp_path, "charts/cloudcore/values.yaml", _CHART_VALUES.replace("ghcr.io/acme/api", "acme/cloudcore"))
+    write(tmp_path, "charts/cloudcore/templates/deployment.yaml", _CHART_TEMPLATE)
+    findings = _run(tmp_path, "SL101").findings
+    assert sorted((f.path, [r.path for r in f.related]) for f in findings) == [
+        ("build/edgecore.yaml", []), ("charts/cloudcore/values.yaml", ["build/cloudcore.yaml"])]
+
+
 def test_documents_that_cannot_matter_are_not_composed_and_positions_hold(tmp_path, monkeypatch):
     """An install bundle is mostly CRDs: only the documents that may hold a workload, a
     ConfigMap or Secret are composed, and the findings keep their lines."""
@@ -523,6 +576,25 @@ def test_a_scoped_cache_keeps_no_cluster_objects(tmp_path, cache_options, reques
     main = 'package main\n\nimport _ "example.com/app/internal/watch"\n\nfunc main() {}\n'
     go_module(tmp_path, {"cmd/api/main.go": main, "internal/watch/watch.go": _MANAGER % cache_options})
     write(tmp_path, "deploy/api.yaml", _SIZED.format(request=request_memory))
+    result = _run(tmp_path)
+    assert [f.rule_id for f in result.findings] == (["SL101"] if reported else [])
+
+
+@pytest.mark.parametrize("mount, watches, reported", [
+    ("/host/opt/cni/bin", False, False),  # sriov-cni: copies its plugin to the host, then sleeps
+    ("/host/opt/cni/bin/", False, False),
+    ("/host/opt/cni/bin", True, True),  # multus' thick daemon: a plugin server that caches Pods
+    ("/host/etc/cni/net.d", False, True),
+])
+def test_a_cni_plugin_installer_is_not_reported(tmp_path, mount, watches, reported):
+    """The plugin a CNI DaemonSet installs runs on the host, outside the container and its
+    limit; the container's own program copies it there and waits (sriov-cni, ipoib-cni)."""
+    main = MAIN if not watches else 'package main\n\nimport _ "example.com/app/internal/watch"\n\nfunc main() {}\n'
+    go_module(tmp_path, {"cmd/api/main.go": main, "internal/watch/watch.go": _WATCHES})
+    pod = _SIZED.format(request="512Mi").replace(
+        "          resources:", f"          volumeMounts:\n            - {{name: cnibin, mountPath: {mount}}}\n"
+                                "          resources:")
+    write(tmp_path, "deploy/api.yaml", pod)
     result = _run(tmp_path)
     assert [f.rule_id for f in result.findings] == (["SL101"] if reported else [])
 

@@ -124,12 +124,12 @@ def in_test_dir(path: str, test_dirs, cwd: str) -> bool:
 # The words of a manifest's file name that make it an example to copy or a test's, as a
 # directory of examples or tests is (goldpinger's `extras/example-serviceaccounts.yml`,
 # beside its Helm chart; smarter-device-manager's `...-pod-k3s-test-xavier.yaml`, pinned to
-# one developer's node).
-_NOT_DEPLOYED_WORDS = frozenset({"example", "examples", "sample", "samples", "test", "tests", "e2e"})
+# one developer's node; kubeedge's `job-conformance.yaml`, a conformance suite's run).
+_NOT_DEPLOYED_WORDS = frozenset({"example", "examples", "sample", "samples", "test", "tests", "e2e", "conformance"})
 
 
 def names_an_example_or_test(path: str) -> bool:
-    """Whether a manifest's file name has `example`, `sample` or `test` as a word."""
+    """Whether a manifest's file name has `example`, `sample`, `test` or `conformance` as a word."""
     return not _NOT_DEPLOYED_WORDS.isdisjoint(words(os.path.basename(path).rsplit(".", 1)[0]))
 
 

@@ -225,6 +225,7 @@ class Container:
     mounts: tuple[str, ...] = ()  # the paths its volumes are mounted at
     pod_containers: int = 1  # how many (not init) containers its pod runs
     built_elsewhere: str | None = None  # the Go package its image is built from, in a module not linted
+    chart: str | None = None  # the Helm chart whose values.yaml sets it (its `resources` and `image`)
 
     @property
     def label(self) -> str:
@@ -331,7 +332,7 @@ class ProjectManifests:
             env = tuple(sorted((key, v.value.text if v.value is not None else None)
                                for key, v in container.env.items())) if same_env else ()
             groups.setdefault((name, container.name, container.init, setting(container), env), []).append(container)
-        merged = _merge_renamed_copies(groups)
+        merged = _merge_chart_copies(_merge_renamed_copies(groups))
         for found in merged:
             newest: dict[str, tuple[int, int, int]] = {}  # by image repository: releases of one image
             for c in found:
@@ -339,7 +340,7 @@ class ProjectManifests:
                 if release is not None:
                     repository = image_repository(c.image)
                     newest[repository] = max(release, newest.get(repository, release))
-            found.sort(key=lambda c: (not self._beside_kustomization(c), _runs_a_script(c),
+            found.sort(key=lambda c: (c.chart is None, not self._beside_kustomization(c), _runs_a_script(c),
                                       _image_release(c) not in (None, newest.get(image_repository(c.image))),
                                       c.location.path.count("/"), not _file_named_for(c), c.location.path))
         return merged
@@ -399,6 +400,40 @@ def _merge_renamed_copies(groups: dict[tuple, list[Container]]) -> list[list[Con
     return merged
 
 
+def _merge_chart_copies(groups: list[list[Container]]) -> list[list[Container]]:
+    """The groups, with a Helm chart's container made a copy of the manifests' container of the
+    same program: the one group (of containers, not init containers) of its directory
+    (kubeedge's chart and `build/cloud` both run cloudcore), else the one group of its Go
+    module (a kubebuilder project's `config/manager` beside its chart; ACK's
+    `config/controller`, whose image names `cmd/controller`, beside `helm/`, whose image
+    names the module), whatever each calls it and whatever limit each sets."""
+    raw: dict[tuple[str, str], list[list[Container]]] = {}  # (kind, directory) -> groups
+    for group in groups:
+        for container in group:
+            if container.chart is None and container.go_dir is not None and not container.init:
+                for key in (("dir", container.go_dir), ("module", _module_root(container))):
+                    if group not in raw.setdefault(key, []):
+                        raw[key].append(group)
+    kept = []
+    for group in groups:
+        directories = {c.go_dir for c in group}
+        if all(c.chart is not None for c in group) and len(directories) == 1 and None not in directories:
+            directory = directories.pop()
+            targets = raw.get(("dir", directory)) or raw.get(("module", _module_root(group[0])), [])
+            if len(targets) == 1:
+                targets[0] += group
+                continue
+        kept.append(group)
+    return kept
+
+
+def _module_root(container: Container) -> str | None:
+    if container.go_dir is None:
+        return None
+    module = modules.module_of_dir(container.go_dir)
+    return module.root if module is not None else container.go_dir
+
+
 def _program_identity(container: Container) -> tuple | None:
     """What makes two containers one program under one limit, whatever they are called: its
     directory, image repository, command and memory limit (None when the program is unknown)."""
@@ -439,26 +474,37 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
     directives: dict[str, list[Directive]] = {}
     abspaths: dict[str, str] = {}
     charts: dict[str, int] = {}
+    chart_values: dict[str, tuple[Source, str]] = {}  # chart root -> its values.yaml
+    charts_telling: set[str] = set()  # charts whose templates or values name GOMEMLIMIT or limits.memory
     for abspath in manifest_paths:
         shown = display(abspath)
         text = _read_text(abspath, shown, notify)
         if text is None:
             continue
-        chart = _chart_root(abspath) if _TEMPLATE in text else None
-        if chart is not None:
+        values = os.path.basename(abspath) == "values.yaml" and \
+            os.path.isfile(os.path.join(os.path.dirname(abspath), "Chart.yaml"))
+        chart = os.path.dirname(abspath) if values else _chart_root(abspath) if _TEMPLATE in text else None
+        if chart is not None and _TELLS_THE_LIMIT.search(_YAML_COMMENT.sub("", text)):
+            charts_telling.add(chart)
+        source = Source.of(shown, abspath, text)
+        if values:
+            chart_values[chart] = (source, text)
+        elif chart is not None:
             charts[chart] = charts.get(chart, 0) + 1
             continue
-        source = Source.of(shown, abspath, text)
         abspaths[shown] = abspath
         directives[shown] = parse_directives(text)
         if _MAY_MATTER.search(text):
             documents += _compose(_blank_documents_that_cannot_matter(text), source, notify)
     for chart, count in sorted(charts.items()):
-        notify(Notification(f"Helm chart: {count} template file{'s' if count != 1 else ''} skipped; "
-                            "lint the output of `helm template` instead", display(chart), level="note"))
+        notify(Notification(f"Helm chart: {count} template file{'s' if count != 1 else ''} skipped (its "
+                            "values.yaml is read for containers' memory limits); lint the output of "
+                            "`helm template` for the rest", display(chart), level="note"))
 
     env_sources = _env_sources(documents)
     containers = [c for doc in documents for c in _containers(doc, env_sources)]
+    for chart in sorted(set(charts) & set(chart_values) - charts_telling):
+        containers += _chart_containers(chart, *chart_values[chart], notify)
     tree = _GoTree(go_files, dockerfiles, documents, read_go, derive)
     for container in containers:
         container.go_reason, container.go_dir = tree.recognize(container, go_images)
@@ -504,6 +550,66 @@ def _blank_documents_that_cannot_matter(text: str) -> str:
             # Keep the separator line: an emptied document stays a (null) document of its own.
             parts.append(("---" if text.startswith("---", start) else "") + "\n" * text.count("\n", start, end))
     return "".join(parts)
+
+
+# A chart that tells its Go program the limit (or hands it over to set itself), in a
+# template or its values: GOMEMLIMIT, or a resourceFieldRef of limits.memory.
+_TELLS_THE_LIMIT = re.compile(r"GOMEMLIMIT|\blimits\.memory\b")
+_YAML_COMMENT = re.compile(r"(?:^|(?<=[ \t]))#.*", re.MULTILINE)
+# How deep in a chart's values a component's `resources` and `image` sit
+# (`controller.resources`, `webhook.manager.resources`).
+_MAX_VALUES_DEPTH = 3
+
+
+def _chart_containers(chart: str, source: Source, text: str, notify) -> list[Container]:
+    """The containers a Helm chart's values.yaml sets a memory limit for: each mapping (the
+    top level, or a component's: `controller`, `webhookController`) holding `resources` with
+    `limits.memory` and an `image` (a string, or `repository` with `registry` and `tag`).
+    The templates are not rendered: the chart's defaults are what is read."""
+    documents = _compose(text, source, notify)
+    if not documents:
+        return []
+    name = _chart_name(chart)
+    found: list[Container] = []
+    pending: list[tuple[yaml.Node, tuple[str, ...]]] = [(documents[0].root, ())]
+    while pending:
+        node, path = pending.pop(0)
+        if not isinstance(node, yaml.MappingNode):
+            continue
+        limit = _get(_value(node, "resources", "limits"), "memory")
+        image = _values_image(_value(node, "image"))
+        if limit is not None and _text(limit[1]) and image:
+            container = Container(source, f"Helm chart {name}", ".".join(path) or name, image, False,
+                                  source.location(_get(node, "resources")[0]), chart=chart)
+            container.limits_memory = Setting(_text(limit[1]), source.location(*limit))
+            request = _get(_value(node, "resources", "requests"), "memory")
+            if request is not None and _text(request[1]):
+                container.requests_memory = Setting(_text(request[1]), source.location(*request))
+            found.append(container)
+        if len(path) < _MAX_VALUES_DEPTH:
+            pending += [(value, path + (key.value,)) for key, value in node.value
+                        if isinstance(key, yaml.ScalarNode) and key.value not in ("resources", "image")]
+    return found
+
+
+def _values_image(node: yaml.Node | None) -> str | None:
+    """The image a chart's values name: `image: repo:tag`, or `image: {registry, repository, tag}`."""
+    if isinstance(node, yaml.ScalarNode):
+        return _text(node) or None
+    repository = _text(_value(node, "repository"))
+    if not repository:
+        return None
+    registry, tag = _text(_value(node, "registry")), _text(_value(node, "tag"))
+    return (f"{registry}/" if registry else "") + repository + (f":{tag}" if tag else "")
+
+
+def _chart_name(chart: str) -> str:
+    try:
+        with open(os.path.join(chart, "Chart.yaml"), encoding="utf-8", errors="replace") as handle:
+            match = re.search(r"^name:[ \t]*[\"']?([\w.-]+)", handle.read(64 * 1024), re.MULTILINE)
+    except OSError:
+        match = None
+    return match.group(1) if match else os.path.basename(chart)
 
 
 # The most of a file read, as for Go files: a larger one is no manifest anyone writes by hand.
