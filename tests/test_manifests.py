@@ -490,18 +490,24 @@ spec:
 """
 
 
+_FRR_SIDECAR = "        - name: frr\n          image: quay.io/frrouting/frr:9\n"
+
+
 @pytest.mark.parametrize("kubebuilder", [True, False])
-def test_kubebuilder_manager_outside_config_manager(tmp_path, kubebuilder):
+@pytest.mark.parametrize("beside", ["", _FRR_SIDECAR])
+def test_kubebuilder_manager_outside_config_manager(tmp_path, kubebuilder, beside):
     """aws-app-mesh-controller keeps its manager in config/controller, with the scaffold's
     placeholder image: in a kubebuilder project (PROJECT at the root) it is the manager, built
-    from the root's main package; elsewhere `controller` names no program."""
+    from the root's main package, whatever runs beside it (frr-k8s' FRR containers);
+    elsewhere `controller` names no program."""
     go_module(tmp_path, {"main.go": MAIN})
     if kubebuilder:
         write(tmp_path, "PROJECT", "domain: example.com\nlayout:\n- go.kubebuilder.io/v3\n")
-    write(tmp_path, "config/controller/controller.yaml", _PLACEHOLDER_CONTROLLER)
+    write(tmp_path, "config/controller/controller.yaml",
+          _PLACEHOLDER_CONTROLLER.replace("      containers:\n", "      containers:\n" + beside))
     result = _run(tmp_path)
     found = [(f.path, f.location.line) for f in result.findings]
-    assert found == ([("config/controller/controller.yaml", 14)] if kubebuilder else [])
+    assert found == ([("config/controller/controller.yaml", 14 + beside.count("\n"))] if kubebuilder else [])
 
 
 _SIZED = """\
@@ -597,6 +603,20 @@ def test_a_cni_plugin_installer_is_not_reported(tmp_path, mount, watches, report
     write(tmp_path, "deploy/api.yaml", pod)
     result = _run(tmp_path)
     assert [f.rule_id for f in result.findings] == (["SL101"] if reported else [])
+
+
+def test_a_kubebuilder_manager_is_the_program_in_cmd(tmp_path):
+    """oadp-operator: the scaffold's image builds cmd/main.go, whose cache is scoped; a tool
+    elsewhere in the module (must-gather) caching the cluster is not the manager."""
+    go_module(tmp_path, {
+        "cmd/main.go": 'package main\n\nimport _ "example.com/app/internal/watch"\n\nfunc main() {}\n',
+        "internal/watch/watch.go": _MANAGER % "DefaultLabelSelector: selector",
+        "must-gather/cmd/main.go": 'package main\n\nimport _ "example.com/app/internal/operator"\n\nfunc main() {}\n',
+        "internal/operator/operator.go": _MANAGER.replace("package watch", "package operator") % "SyncPeriod: nil"})
+    write(tmp_path, "PROJECT", "domain: example.com\nlayout:\n- go.kubebuilder.io/v4\n")
+    write(tmp_path, "config/manager/manager.yaml", _SIZED.format(request="40Mi").replace("ghcr.io/acme/api:1",
+                                                                                         "controller:latest"))
+    assert _run(tmp_path).findings == []
 
 
 def test_a_scoped_cache_counts_for_its_own_program_only(tmp_path):

@@ -974,8 +974,9 @@ def _scaffold_project(container: Container) -> str | None:
     ray-operator, image `kuberay/operator`) and is its pod's manager: its only container, or
     the one kubebuilder names `manager` (secrets-store-sync-controller's pod runs a provider
     from another project beside it). Elsewhere under `config/` of a project with `PROJECT`,
-    the placeholder image on the pod's manager is the manager too (aws-app-mesh-controller
-    keeps it in `config/controller`)."""
+    the container with the placeholder image is the manager too, whatever runs beside it
+    (aws-app-mesh-controller keeps it in `config/controller`; frr-k8s' `config/frr-k8s` runs
+    its `controller` beside FRR's own containers)."""
     manifest = container.source.abspath.replace(os.sep, "/")
     placeholder = image_repository(container.image) == _KUBEBUILDER_IMAGE
     the_manager = not container.init and (container.pod_containers == 1 or container.name == "manager")
@@ -984,7 +985,7 @@ def _scaffold_project(container: Container) -> str | None:
         root = root.replace("/", os.sep)
         return root if placeholder or the_manager and os.path.isfile(os.path.join(root, "PROJECT")) else None
     root, found, _ = manifest.rpartition("/config/")
-    if not (found and root and placeholder and the_manager):
+    if not (found and root and placeholder):
         return None
     root = root.replace("/", os.sep)
     return root if os.path.isfile(os.path.join(root, "PROJECT")) else None
@@ -1252,10 +1253,15 @@ class _GoTree:
         return self._package_facts[directory]
 
     def _main_dirs_at_or_below(self, directory: str) -> list[str]:
-        """`directory` when it holds a main package, else the main packages below it outside test
-        and tooling directories (a kubebuilder root's `cmd/main.go`, a Dockerfile's tree)."""
+        """`directory` when it holds a main package; in a kubebuilder project (a `PROJECT`
+        file), its `cmd`, where the scaffold's Dockerfile builds the manager from (oadp's
+        must-gather tool beside it is another program); else the main packages below it outside
+        test and tooling directories (a Dockerfile's tree)."""
         if self._holds_main(directory):
             return [directory]
+        manager = os.path.join(directory, "cmd")
+        if os.path.isfile(os.path.join(directory, "PROJECT")) and self._holds_main(manager):
+            return [manager]
         is_test_dir = modules.test_dir_matcher(TEST_DIRS)
         return sorted(d for d in self._main_dirs() if (names := modules.names_below(d, directory)) is not None
                       and names and not any(is_test_dir(name) for name in names))
