@@ -1060,6 +1060,7 @@ class _GoTree:
         self._module_predates: dict[str, bool] = {}  # by module root, see predates_memory_limit
         self._keeps_objects: dict[str | None, bool] = {}  # by container directory, see keeps_cluster_objects
         self._package_facts: dict[str, tuple[list[str], bool]] = {}  # by directory, see _package_code
+        self._program_keeps: dict[str, bool] = {}  # by main package directory, see _program_keeps_cluster_objects
 
     def recognize(self, container: Container, go_images: tuple[str, ...]) -> tuple[str, str | None]:
         scaffold = _scaffold_project(container)
@@ -1235,8 +1236,10 @@ class _GoTree:
         """Whether the main package in `main` keeps a cluster-wide cache: a package of it imports
         one that keeps objects, and none scopes what its cache keeps. Each program on its own: a
         project's cloud manager scoping its cache says nothing of the operator beside it."""
-        packages, keeps = _local_closure([main], module, lambda d: self._package_code(d)[0])
-        return keeps and not any(self._package_code(d)[1] for d in packages)
+        if main not in self._program_keeps:
+            packages, keeps = _local_closure([main], module, lambda d: self._package_code(d)[0])
+            self._program_keeps[main] = keeps and not any(self._package_code(d)[1] for d in packages)
+        return self._program_keeps[main]
 
     def _package_code(self, directory: str) -> tuple[list[str], bool]:
         """The import paths of the package's non-test files, and whether one of them scopes what
