@@ -605,6 +605,35 @@ def test_a_cni_plugin_installer_is_not_reported(tmp_path, mount, watches, report
     assert [f.rule_id for f in result.findings] == (["SL101"] if reported else [])
 
 
+_NODE_INFORMERS = """\
+package watch
+
+import (
+	"k8s.io/client-go/informers"
+	"k8s.io/client-go/kubernetes"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+)
+
+func factory(client kubernetes.Interface, node string) informers.SharedInformerFactory {
+	return informers.NewSharedInformerFactoryWithOptions(client, 0,
+		informers.WithTweakListOptions(func(options *metav1.ListOptions) {
+			options.%s = "spec.nodeName=" + node
+		}))
+}
+"""
+
+
+@pytest.mark.parametrize("option, reported", [("FieldSelector", False), ("LabelSelector", False),
+                                              ("ResourceVersion", True)])
+def test_an_informer_factory_listing_a_selection_is_scoped(tmp_path, option, reported):
+    """device-metrics-exporter's informers list its own node's Pods: what they keep does not
+    grow with the cluster."""
+    main = 'package main\n\nimport _ "example.com/app/internal/watch"\n\nfunc main() {}\n'
+    go_module(tmp_path, {"cmd/api/main.go": main, "internal/watch/watch.go": _NODE_INFORMERS % option})
+    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="40Mi"))
+    assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
+
+
 def test_a_kubebuilder_manager_is_the_program_in_cmd(tmp_path):
     """oadp-operator: the scaffold's image builds cmd/main.go, whose cache is scoped; a tool
     elsewhere in the module (must-gather) caching the cluster is not the manager."""

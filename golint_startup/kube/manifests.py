@@ -559,6 +559,7 @@ _YAML_COMMENT = re.compile(r"(?:^|(?<=[ \t]))#.*", re.MULTILINE)
 # How deep in a chart's values a component's `resources` and `image` sit
 # (`controller.resources`, `webhook.manager.resources`).
 _MAX_VALUES_DEPTH = 3
+_FALSE = frozenset({"false", "False", "FALSE"})
 
 
 def _chart_containers(chart: str, source: Source, text: str, notify) -> list[Container]:
@@ -578,7 +579,10 @@ def _chart_containers(chart: str, source: Source, text: str, notify) -> list[Con
             continue
         limit = _get(_value(node, "resources", "limits"), "memory")
         image = _values_image(_value(node, "image"))
-        if limit is not None and _text(limit[1]) and image:
+        # A component the chart leaves off unless asked (`admission: {enable: false}`) is not
+        # what `helm install` deploys.
+        disabled = any(_text(_value(node, key)) in _FALSE for key in ("enabled", "enable"))
+        if limit is not None and _text(limit[1]) and image and not disabled:
             container = Container(source, f"Helm chart {name}", ".".join(path) or name, image, False,
                                   source.location(_get(node, "resources")[0]), chart=chart)
             container.limits_memory = Setting(_text(limit[1]), source.location(*limit))
@@ -1381,14 +1385,17 @@ _INFORMER_ELEMENTS = frozenset({"informers", "listers", "injection"})
 # What scopes a cache to some namespaces, labels or fields rather than the whole cluster:
 # controller-runtime's cache options (opendatahub's cloud managers select by label, nvidia
 # k8s-ipam's node agent keeps its pools' namespace and its node's Pods), its older
-# multi-namespace builder, a client-go informer factory given a namespace.
+# multi-namespace builder, a client-go informer factory given a namespace or list options
+# that select (device-metrics-exporter's, its own node's Pods).
 # `DefaultNamespaces` only as a literal map, other than all namespaces with no selector: a
 # variable is often nil unless a flag names a namespace (cluster-api-provider-cloudstack's
 # watchingNamespaces), which caches the whole cluster.
 _SCOPED_CACHE = re.compile(rb"\bDefaultNamespaces\s*:\s*map\[string\]cache\.Config\{"
                            rb"(?!\s*cache\.AllNamespaces\s*:\s*\{\s*\}\s*,?\s*\})"
                            rb"|\b(?:DefaultLabelSelector|DefaultFieldSelector)\s*:"
-                           rb"|\bMultiNamespacedCacheBuilder\(|\binformers\.WithNamespace\(")
+                           rb"|\bMultiNamespacedCacheBuilder\(|\binformers\.WithNamespace\("
+                           rb"|\binformers\.WithTweakListOptions\(.{0,300}?\b(?:FieldSelector|LabelSelector)\s*=",
+                           re.DOTALL)
 _IMPORT_BLOCK = re.compile(rb"^import[ \t]*\((.*?)^\)", re.MULTILINE | re.DOTALL)
 _IMPORT_LINE = re.compile(rb'^import[ \t]+(?:[\w.]+[ \t]+)?"([^"]+)"', re.MULTILINE)
 _QUOTED = re.compile(rb'"([^"\n]+)"')
