@@ -13,7 +13,7 @@ from golint_startup.go.constants import Constants, trip_count
 from golint_startup.go.embed import embedded_data_variables, embedded_files, embedded_variables, human_size
 from golint_startup.go.gofile import GoFile
 from golint_startup.go.imports import default_package_name
-from golint_startup.go.inputs import input_source, names_kernel_files
+from golint_startup.go.inputs import input_source, names_small_system_files
 from golint_startup.go.library import BINARY_DECODE_FUNCTIONS, BURNTSUSHI_TOML, DECODE_FUNCTIONS, GO_TOML, HTTP, \
     STREAM_DECODERS, TEMPLATES, VIPER
 from golint_startup.go.scope import declared_names
@@ -521,8 +521,8 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
             flagged = _classify(file, function, context, receivers)
             if flagged is None or not _runs_during_init(file, call, context, never_set)[0]:
                 continue
-            if flagged[:2] in (_FILE, _OPEN, _DIRECTORY) and names_kernel_files(_literal_argument(found["args"][0])):
-                continue  # `os.Open("/proc/net/tcp")`: a kernel pseudo-file, read in microseconds
+            if flagged[:2] in (_FILE, _OPEN, _DIRECTORY) and names_small_system_files(_literal_argument(found["args"][0])):
+                continue  # `os.Open("/proc/net/tcp")`, the pod's namespace file: read in microseconds
             level, cost, name = flagged
             if cost == _DECODE[1]:
                 size = _literal_data_size(file, context, found["args"][0])

@@ -65,7 +65,7 @@ class _Tracer:
         if callee is not None and callee[0]:
             kind = INPUT_SOURCES.get(callee)
             if kind == "read":
-                if arguments and names_kernel_files(self._leading_text(arguments[0], 4)):
+                if arguments and names_small_system_files(self._leading_text(arguments[0], 4)):
                     return None
                 return text(function)
             if kind == "derived" and arguments:
@@ -213,11 +213,18 @@ class _Tracer:
         return None
 
 
-def names_kernel_files(path: str | None) -> bool:
-    """Whether a path (or its leading text) is under /sys or /proc: the kernel's pseudo-files
-    (`os.ReadDir("/sys/bus/pci/devices/" + addr + "/net")`) list a machine's devices, mounts or
-    processes, a handful of entries, and are read in microseconds."""
-    return path is not None and (path + "/").startswith(("/sys/", "/proc/"))
+# Where the platform keeps files small: the kernel's pseudo-files
+# (`os.ReadDir("/sys/bus/pci/devices/" + addr + "/net")`) list a machine's devices, mounts or
+# processes, a handful of entries; a pod's service account holds its namespace, token and CA
+# certificate, a few bytes to a few KB (compliance-operator reads its namespace in an init).
+_SMALL_SYSTEM_DIRS = ("/sys/", "/proc/", "/var/run/secrets/kubernetes.io/serviceaccount/",
+                      "/run/secrets/kubernetes.io/serviceaccount/")
+
+
+def names_small_system_files(path: str | None) -> bool:
+    """Whether a path (or its leading text) is where the platform keeps files small, read in
+    microseconds (_SMALL_SYSTEM_DIRS)."""
+    return path is not None and (path + "/").startswith(_SMALL_SYSTEM_DIRS)
 
 
 _JOINS = frozenset({("path/filepath", "Join"), ("path", "Join"), ("fmt", "Sprintf")})

@@ -75,6 +75,17 @@ func init() {
 	tcpHeader = f.Name()
 }
 
+// The pod's service account files are a few bytes (the namespace) to a few KB (the CA).
+var podNamespace string
+
+func init() {
+	data, err := os.ReadFile("/var/run/secrets/kubernetes.io/serviceaccount/namespace")
+	if err != nil {
+		return
+	}
+	podNamespace = string(data)
+}
+
 // A large make and a read in one init: one finding, in file order.
 var lookup map[string]int
 
