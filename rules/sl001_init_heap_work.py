@@ -451,10 +451,10 @@ class _LiteralSizes:
 
 
 def _scan(file: GoFile, options: dict, compilations: list | None = None, embedded: list | None = None,
-          decoded: list | None = None):
-    """Findings of the per-file checks. Compilations, embedded-file reads and decodes of
-    embedded data, which depend on the package's files, are appended to the lists given
-    instead (when given) and left out otherwise."""
+          decoded: list | None = None, loops_over_data: list | None = None):
+    """Findings of the per-file checks. Compilations, embedded-file reads, decodes of
+    embedded data and loops over what those decode, which depend on the package's files, are
+    appended to the lists given instead (when given) and left out otherwise."""
     if file.package == "main":
         # Its initialization runs last, just before main, in this program alone: moving the
         # work into main changes neither what it costs nor when (Forecastle's and litmus's).
@@ -479,6 +479,9 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
         init_key = context.start_byte + 1 if in_init else 0
         work: dict[int, list[Finding]] = {}  # the init (0) or a var spec -> its findings
         loops: dict[int, list] = {}  # innermost loop -> [loops from the inside out, appends]
+        # Locals a package-level name is decoded into (`json.Unmarshal(gatesJSON, &gates)`) ->
+        # that name: a loop over them runs as many times as the data holds entries.
+        decoded_into: dict[str, str] = {}
         # Every call has a "(": without one there is nothing to find, and a query over a
         # long literal costs tree-sitter more than linear time in its length.
         has_call = file.source.find(b"(", context.start_byte, context.end_byte) >= 0
@@ -544,6 +547,9 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
                     # a string constant, is sized in check_project.
                     if decoded is not None:
                         decoded.append((location_of(file.path, call), where, name, variable, None, None, init_key))
+                    target = _decode_target(found["args"][0])
+                    if target is not None:
+                        decoded_into[target] = variable
                     continue
             if name.endswith(".Must"):
                 reported_ranges.append((call.start_byte, call.end_byte))
@@ -555,7 +561,13 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
                 file.path, call, f"{name} in {where} {cost}{_WHILE_INITIALIZING}, before main: {_WORK_ADVICE}"))
         for found in work.values():
             yield from _one_finding(found, "func init" if in_init else "declaration")
-        yield from _loop_findings(file, loops, context, where, sizes, options["min-literal-elements"])
+        for enclosing, finding in _loop_findings(file, loops, context, where, sizes, options["min-literal-elements"]):
+            variable = next((decoded_into[name] for loop in enclosing if (name := _range_name(loop)) in decoded_into),
+                            None)
+            if variable is None:
+                yield finding
+            elif loops_over_data is not None:  # as many iterations as the data, sized in check_project
+                loops_over_data.append((finding.location, finding.message, finding.related, finding.level, variable))
 
 
 def _unit(file: GoFile, call, in_init: bool) -> int:
@@ -566,9 +578,26 @@ def _unit(file: GoFile, call, in_init: bool) -> int:
     return next((n for n in ancestors(file, call) if n.type == "var_spec"), call).start_byte
 
 
+def _range_name(loop) -> str | None:
+    """The identifier a `for range` loop ranges over, if that is what it ranges over."""
+    clause = next((c for c in loop.named_children if c.type == "range_clause"), None)
+    right = unparen(clause.child_by_field_name("right")) if clause is not None else None
+    return text(right) if right is not None and right.type == "identifier" else None
+
+
+def _decode_target(args) -> str | None:
+    """The local a decode call fills: `v` of `json.Unmarshal(data, &v)`."""
+    arguments = values_of(args)
+    target = unparen(arguments[1]) if len(arguments) == 2 else None
+    if target is None or target.type != "unary_expression" or text(target.child_by_field_name("operator")) != "&":
+        return None
+    operand = unparen(target.child_by_field_name("operand"))
+    return text(operand) if operand is not None and operand.type == "identifier" else None
+
+
 def _loop_findings(file: GoFile, loops: dict, context, where: str, sizes: _LiteralSizes, minimum: int):
-    """One finding per loop that appends, when the loops around it run at least `minimum`
-    times as the file spells out, or range over input the initializer reads."""
+    """(the loops from the inside out, finding) for each loop that appends, when the loops around it run at
+    least `minimum` times as the file spells out, or range over input the initializer reads."""
     for enclosing, appends in loops.values():
         total = 1
         for loop in enclosing:
@@ -586,7 +615,7 @@ def _loop_findings(file: GoFile, loops: dict, context, where: str, sizes: _Liter
         what = f"{len(appends)} appends" if len(appends) > 1 else "append"
         verb = "grow the slice" if len(appends) > 1 else "grows the slice"
         runs = f", {total} iterations" if total is not None else ""
-        yield RULE.finding(
+        yield enclosing, RULE.finding(
             file.path, appends[0],
             f"{what} inside a loop in {where} ({', '.join(targets) or 'a slice'}{runs}) {verb} while "
             "the package initializes, before main: each time it outgrows its capacity it is reallocated and "
@@ -759,15 +788,18 @@ class _Facts:
     # Package-level //go:embed string and []byte variables -> their patterns: what a decode
     # in another file of the package reads.
     embedded_data: dict = field(default_factory=dict)
+    # (where, message, related locations, level, the package-level name decoded into what the
+    #  loop ranges over): a loop finding that stands only if that data is not known to be small.
+    loops_over_data: list = field(default_factory=list)
 
 
 def collect(file: GoFile, options: dict) -> _Facts | None:
     facts = _Facts(file.package, constants=_string_constants(file), embedded_data=embedded_data_variables(file))
     if file.imports_path("regexp", "embed", *TEMPLATES, *_DECODERS) or "embed" in file.blank_imports:
-        for _ in _scan(file, options, facts.compilations, facts.embedded, facts.decoded):
+        for _ in _scan(file, options, facts.compilations, facts.embedded, facts.decoded, facts.loops_over_data):
             pass  # the per-file findings are check's
     return facts if facts.compilations or facts.embedded or facts.decoded or facts.constants or \
-        facts.embedded_data else None
+        facts.embedded_data or facts.loops_over_data else None
 
 
 def check_project(project, options: dict):
@@ -803,6 +835,12 @@ def check_project(project, options: dict):
                         in_init.setdefault((where.path, init_key), []).append(finding)
                     elif finding is not None:
                         yield finding
+        for _, facts in files:
+            for where, message, related, level, variable in facts.loops_over_data:
+                files_of = embedded_files(directory, embeds[variable]) if variable in embeds else None
+                size = sum(files_of.values()) if files_of else constants.get(variable)
+                if where.path in project.reported and (size is None or size >= options["min-embedded-bytes"]):
+                    yield Finding(RULE.id, message, where, related=tuple(related), level=level)
     for found in in_init.values():
         yield from _one_finding(sorted(found, key=lambda f: (f.location.line, f.location.col)), "func init")
 

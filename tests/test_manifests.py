@@ -413,6 +413,55 @@ def test_a_helm_chart_copies_the_manifest_of_its_own_program(tmp_path):
         ("build/edgecore.yaml", []), ("charts/cloudcore/values.yaml", ["build/cloudcore.yaml"])]
 
 
+def test_two_charts_of_two_programs_are_not_copies_of_one_manifest(tmp_path):
+    """kaito: charts of cmd/ragengine and cmd/workspace beside one config/manager at the root;
+    neither chart is known to install that manager, so nothing is merged."""
+    go_module(tmp_path, {"cmd/ragengine/main.go": MAIN, "cmd/workspace/main.go": MAIN})
+    write(tmp_path, "deploy/pod.yaml", POD.replace("ghcr.io/acme/api", "acme/app"))
+    for program in ("ragengine", "workspace"):
+        write(tmp_path, f"charts/{program}/Chart.yaml", f"apiVersion: v2\nname: {program}\nversion: 0.1.0\n")
+        write(tmp_path, f"charts/{program}/values.yaml", _CHART_VALUES.replace("ghcr.io/acme/api", f"acme/{program}"))
+        write(tmp_path, f"charts/{program}/templates/deployment.yaml", _CHART_TEMPLATE)
+    findings = _run(tmp_path, "SL101").findings
+    assert sorted((f.path, [r.path for r in f.related]) for f in findings) == [
+        ("charts/ragengine/values.yaml", []), ("charts/workspace/values.yaml", []), ("deploy/pod.yaml", [])]
+
+
+_BUNDLE = """\
+apiVersion: operators.coreos.com/v1alpha1
+kind: ClusterServiceVersion
+metadata:
+  name: api-operator.v1.0.0
+spec:
+  install:
+    spec:
+      deployments:
+        - name: api-operator
+          spec:
+            template:
+              spec:
+                containers:
+                  - name: {name}
+                    image: ghcr.io/acme/api:1
+                    resources:
+                      limits:
+                        memory: 256Mi
+"""
+
+
+@pytest.mark.parametrize("name, copies", [("api", True), ("sidecar", False)])
+def test_an_olm_bundle_copies_the_manifest_it_is_generated_from(tmp_path, name, copies):
+    """k8s-nim-operator: the bundle's `k8s-nim-operator` Deployment is config/manager's
+    `controller-manager` under another name: one finding, the bundle related."""
+    go_module(tmp_path, {"cmd/api/main.go": MAIN})
+    write(tmp_path, "deploy/pod.yaml", POD)
+    write(tmp_path, "bundle/manifests/api.clusterserviceversion.yaml", _BUNDLE.format(name=name))
+    findings = _run(tmp_path, "SL101").findings
+    expected = [("bundle/manifests/api.clusterserviceversion.yaml", [])] if not copies else []
+    assert sorted((f.path, [r.path for r in f.related]) for f in findings) == sorted(
+        expected + [("deploy/pod.yaml", ["bundle/manifests/api.clusterserviceversion.yaml"] if copies else [])])
+
+
 def test_documents_that_cannot_matter_are_not_composed_and_positions_hold(tmp_path, monkeypatch):
     """An install bundle is mostly CRDs: only the documents that may hold a workload, a
     ConfigMap or Secret are composed, and the findings keep their lines."""

@@ -226,6 +226,7 @@ class Container:
     pod_containers: int = 1  # how many (not init) containers its pod runs
     built_elsewhere: str | None = None  # the Go package its image is built from, in a module not linted
     chart: str | None = None  # the Helm chart whose values.yaml sets it (its `resources` and `image`)
+    bundle: bool = False  # a Deployment of an OLM ClusterServiceVersion
 
     @property
     def label(self) -> str:
@@ -332,7 +333,7 @@ class ProjectManifests:
             env = tuple(sorted((key, v.value.text if v.value is not None else None)
                                for key, v in container.env.items())) if same_env else ()
             groups.setdefault((name, container.name, container.init, setting(container), env), []).append(container)
-        merged = _merge_chart_copies(_merge_renamed_copies(groups))
+        merged = _merge_chart_copies(_merge_bundle_copies(_merge_renamed_copies(groups)))
         for found in merged:
             newest: dict[str, tuple[int, int, int]] = {}  # by image repository: releases of one image
             for c in found:
@@ -400,11 +401,35 @@ def _merge_renamed_copies(groups: dict[tuple, list[Container]]) -> list[list[Con
     return merged
 
 
+def _merge_bundle_copies(groups: list[list[Container]]) -> list[list[Container]]:
+    """The groups, with an OLM bundle's container made a copy of the one manifests' container
+    of the same program and name: the bundle's Deployment is generated from the project's
+    manifests under another name (k8s-nim-operator's `k8s-nim-operator` of `config/manager`'s
+    `controller-manager`)."""
+    installs: dict[tuple, list[list[Container]]] = {}
+    for group in groups:
+        for container in group:
+            if not container.bundle and container.chart is None and container.go_dir is not None:
+                key = (container.go_dir, container.name, container.init)
+                if not any(found is group for found in installs.get(key, ())):
+                    installs.setdefault(key, []).append(group)
+    kept = []
+    for group in groups:
+        keys = {(c.go_dir, c.name, c.init) for c in group}
+        if all(c.bundle for c in group) and len(keys) == 1:
+            targets = installs.get(keys.pop(), [])
+            if len(targets) == 1:
+                targets[0] += group
+                continue
+        kept.append(group)
+    return kept
+
+
 def _merge_chart_copies(groups: list[list[Container]]) -> list[list[Container]]:
     """The groups, with a Helm chart's container made a copy of the manifests' container of the
     same program: the one group (of containers, not init containers) of its directory
     (kubeedge's chart and `build/cloud` both run cloudcore), else the one group of its Go
-    module (a kubebuilder project's `config/manager` beside its chart; ACK's
+    module when the module has no other chart (a kubebuilder project's `config/manager` beside its chart; ACK's
     `config/controller`, whose image names `cmd/controller`, beside `helm/`, whose image
     names the module), whatever each calls it and whatever limit each sets."""
     raw: dict[tuple[str, str], list[list[Container]]] = {}  # (kind, directory) -> groups
@@ -414,12 +439,19 @@ def _merge_chart_copies(groups: list[list[Container]]) -> list[list[Container]]:
                 for key in (("dir", container.go_dir), ("module", _module_root(container))):
                     if group not in raw.setdefault(key, []):
                         raw[key].append(group)
+    charts = [group for group in groups if all(c.chart is not None for c in group)
+              and len({c.go_dir for c in group}) == 1 and group[0].go_dir is not None]
+    charts_by_module: dict[str, int] = {}
+    for group in charts:
+        charts_by_module[_module_root(group[0])] = charts_by_module.get(_module_root(group[0]), 0) + 1
     kept = []
     for group in groups:
-        directories = {c.go_dir for c in group}
-        if all(c.chart is not None for c in group) and len(directories) == 1 and None not in directories:
-            directory = directories.pop()
-            targets = raw.get(("dir", directory)) or raw.get(("module", _module_root(group[0])), [])
+        if any(group is chart for chart in charts):
+            module = _module_root(group[0])
+            # By module only one to one: kaito's two charts, of cmd/ragengine and cmd/workspace,
+            # are not both copies of its one config/manager.
+            targets = raw.get(("dir", group[0].go_dir)) or (
+                raw.get(("module", module), []) if charts_by_module[module] == 1 else [])
             if len(targets) == 1:
                 targets[0] += group
                 continue
@@ -846,8 +878,11 @@ def _containers(doc: _Document, env_sources) -> list[Container]:
     found = []
     for obj in _objects(doc.root):
         namespace = _namespace(obj)
+        bundle = _text(_value(obj, "kind")) == _CSV
         for workload, spec in _pod_specs(obj):
-            found.extend(_pod_containers(doc, spec, workload, namespace, env_sources))
+            for container in _pod_containers(doc, spec, workload, namespace, env_sources):
+                container.bundle = bundle
+                found.append(container)
     return found
 
 
