@@ -283,7 +283,7 @@ def run(patterns: list[str], settings: Settings, *, cwd: str | None = None, incl
     manifest_groups: dict[int, tuple[Settings, list[Finding], set[str]]] = {}
 
     def manifest_group(display: str) -> tuple[Settings, list[Finding], set[str]]:
-        each = configs.settings_for(result.abspaths.get(display) or os.path.join(cwd, display))
+        each = _governing(configs, result.abspaths, cwd, display)
         return manifest_groups.setdefault(id(each), (each, [], set()))
 
     for path in sorted(manifest_paths):
@@ -482,7 +482,7 @@ def _check_manifests(found: discovery.Discovered, configs: ConfigTree, settings:
                 continue
             try:
                 findings += [f for f in rule.check_manifests(project, each.options[rule.id])
-                             if configs.settings_for(project.abspaths.get(f.path) or os.path.join(cwd, f.path)) is each]
+                             if _governing(configs, project.abspaths, cwd, f.path) is each]
             except Exception as err:  # a rule bug must not lose the other rules' findings
                 if debug:
                     raise
@@ -497,6 +497,11 @@ def _check_manifests(found: discovery.Discovered, configs: ConfigTree, settings:
 
 
 _MANIFESTS_ASKER = "<manifests>"
+
+
+def _governing(configs: ConfigTree, abspaths: dict[str, str], cwd: str, display: str) -> Settings:
+    """The settings of the config file nearest a manifest finding's file."""
+    return configs.settings_for(abspaths.get(display) or os.path.join(cwd, display))
 
 
 def _add_manifest_files(result: RunResult, reported: set[str], directives: dict, abspaths: dict[str, str],

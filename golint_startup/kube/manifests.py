@@ -406,52 +406,52 @@ def _merge_bundle_copies(groups: list[list[Container]]) -> list[list[Container]]
     of the same program and name: the bundle's Deployment is generated from the project's
     manifests under another name (k8s-nim-operator's `k8s-nim-operator` of `config/manager`'s
     `controller-manager`)."""
-    installs: dict[tuple, list[list[Container]]] = {}
-    for group in groups:
-        for container in group:
-            if not container.bundle and container.chart is None and container.go_dir is not None:
-                key = (container.go_dir, container.name, container.init)
-                if not any(found is group for found in installs.get(key, ())):
-                    installs.setdefault(key, []).append(group)
-    kept = []
-    for group in groups:
-        keys = {(c.go_dir, c.name, c.init) for c in group}
-        if all(c.bundle for c in group) and len(keys) == 1:
-            targets = installs.get(keys.pop(), [])
-            if len(targets) == 1:
-                targets[0] += group
-                continue
-        kept.append(group)
-    return kept
+    program = lambda c: [(c.go_dir, c.name, c.init)] if c.go_dir is not None else []
+    return _join_installs(groups, lambda c: c.bundle, lambda group: program(group[0]),
+                          lambda c: program(c) if c.chart is None else [])
 
 
 def _merge_chart_copies(groups: list[list[Container]]) -> list[list[Container]]:
     """The groups, with a Helm chart's container made a copy of the manifests' container of the
     same program: the one group (of containers, not init containers) of its directory
     (kubeedge's chart and `build/cloud` both run cloudcore), else the one group of its Go
-    module when the module has no other chart (a kubebuilder project's `config/manager` beside its chart; ACK's
-    `config/controller`, whose image names `cmd/controller`, beside `helm/`, whose image
-    names the module), whatever each calls it and whatever limit each sets."""
-    raw: dict[tuple[str, str], list[list[Container]]] = {}  # (kind, directory) -> groups
+    module when the module has no other chart (a kubebuilder project's `config/manager`
+    beside its chart; ACK's `config/controller`, whose image names `cmd/controller`, beside
+    `helm/`, whose image names the module), whatever each calls it and whatever limit each
+    sets. By module only one to one: kaito's two charts, of cmd/ragengine and cmd/workspace,
+    are not both copies of its one config/manager."""
+    charts_by_module: dict[str | None, int] = {}
+    for group in groups:
+        if all(c.chart is not None for c in group):
+            charts_by_module[_module_root(group[0])] = charts_by_module.get(_module_root(group[0]), 0) + 1
+
+    def chart_keys(group: list[Container]) -> list[tuple]:
+        module = _module_root(group[0])
+        return [("dir", group[0].go_dir)] + ([("module", module)] if charts_by_module[module] == 1 else [])
+
+    return _join_installs(groups, lambda c: c.chart is not None, chart_keys,
+                          lambda c: [("dir", c.go_dir), ("module", _module_root(c))]
+                          if c.go_dir is not None and not c.init else [])
+
+
+def _join_installs(groups: list[list[Container]], is_copy: Callable[[Container], bool],
+                   copy_keys: Callable[[list[Container]], list[tuple]],
+                   install_keys: Callable[[Container], list[tuple]]) -> list[list[Container]]:
+    """The groups, with each group of copies (all its containers `is_copy`, of one program)
+    joined to the one other group that holds its first key (of `copy_keys`, in order) that
+    any holds; other groups hold the keys their containers' `install_keys` give."""
+    installs: dict[tuple, list[list[Container]]] = {}
     for group in groups:
         for container in group:
-            if container.chart is None and container.go_dir is not None and not container.init:
-                for key in (("dir", container.go_dir), ("module", _module_root(container))):
-                    if group not in raw.setdefault(key, []):
-                        raw[key].append(group)
-    charts = [group for group in groups if all(c.chart is not None for c in group)
-              and len({c.go_dir for c in group}) == 1 and group[0].go_dir is not None]
-    charts_by_module: dict[str, int] = {}
-    for group in charts:
-        charts_by_module[_module_root(group[0])] = charts_by_module.get(_module_root(group[0]), 0) + 1
+            if not is_copy(container):
+                for key in install_keys(container):
+                    holders = installs.setdefault(key, [])
+                    if not any(holder is group for holder in holders):
+                        holders.append(group)
     kept = []
     for group in groups:
-        if any(group is chart for chart in charts):
-            module = _module_root(group[0])
-            # By module only one to one: kaito's two charts, of cmd/ragengine and cmd/workspace,
-            # are not both copies of its one config/manager.
-            targets = raw.get(("dir", group[0].go_dir)) or (
-                raw.get(("module", module), []) if charts_by_module[module] == 1 else [])
+        if all(is_copy(c) for c in group) and len({c.go_dir for c in group}) == 1 and group[0].go_dir is not None:
+            targets = next((installs[key] for key in copy_keys(group) if installs.get(key)), [])
             if len(targets) == 1:
                 targets[0] += group
                 continue
