@@ -462,6 +462,24 @@ def test_an_olm_bundle_copies_the_manifest_it_is_generated_from(tmp_path, name, 
         expected + [("deploy/pod.yaml", ["bundle/manifests/api.clusterserviceversion.yaml"] if copies else [])])
 
 
+def test_a_kustomization_renaming_the_placeholder_names_the_program(tmp_path):
+    """kaito: config/manager's kustomization renames `controller` to `.../workspace`, built from
+    cmd/workspace: the manager is that program, a copy of the workspace chart's container."""
+    go_module(tmp_path, {"cmd/ragengine/main.go": MAIN, "cmd/workspace/main.go": MAIN})
+    write(tmp_path, "PROJECT", "domain: example.com\nlayout:\n- go.kubebuilder.io/v4\n")
+    write(tmp_path, "config/manager/manager.yaml", _SIZED.format(request="256Mi").replace(
+        "ghcr.io/acme/api:1", "controller:latest").replace("name: api", "name: manager"))
+    write(tmp_path, "config/manager/kustomization.yaml", "resources:\n- manager.yaml\nimages:\n"
+                                                         "- name: controller\n  newName: ghcr.io/acme/workspace\n")
+    for program in ("ragengine", "workspace"):
+        write(tmp_path, f"charts/{program}/Chart.yaml", f"apiVersion: v2\nname: {program}\nversion: 0.1.0\n")
+        write(tmp_path, f"charts/{program}/values.yaml", _CHART_VALUES.replace("ghcr.io/acme/api", f"acme/{program}"))
+        write(tmp_path, f"charts/{program}/templates/deployment.yaml", _CHART_TEMPLATE)
+    findings = _run(tmp_path, "SL101").findings
+    assert sorted((f.path, [r.path for r in f.related]) for f in findings) == [
+        ("charts/ragengine/values.yaml", []), ("charts/workspace/values.yaml", ["config/manager/manager.yaml"])]
+
+
 def test_documents_that_cannot_matter_are_not_composed_and_positions_hold(tmp_path, monkeypatch):
     """An install bundle is mostly CRDs: only the documents that may hold a workload, a
     ConfigMap or Secret are composed, and the findings keep their lines."""

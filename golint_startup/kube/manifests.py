@@ -65,7 +65,10 @@ The manifest rules check only containers that run Go. A container counts as Go w
   there, wherever its main is: mongodb-kubernetes-operator's `cmd/manager`), as its pod's
   only container or the one named `manager`; or, with the placeholder image, elsewhere
   under `config/` of a project with `PROJECT` (aws-app-mesh-controller's
-  `config/controller`);
+  `config/controller`). Its program is the main package of a directory named as the
+  kustomization beside it renames the placeholder (kaito's `controller` becomes
+  `.../workspace`, built from `cmd/workspace`), else the project's (its `cmd/` in a project
+  with `PROJECT`);
 - its `command` runs a program named after a directory of the linted tree that holds a
   `main` package, whatever the image is called (`command: ["/usr/src/app/bin/app-daemon"]`
   runs `cmd/app-daemon`: multus-cni's daemons, in an image named after the project);
@@ -474,6 +477,25 @@ def _program_identity(container: Container) -> tuple | None:
         return None
     limit = container.limits_memory.text if container.limits_memory is not None else None
     return container.go_dir, repository, container.command[:1], limit
+
+
+def _kustomize_image(container: Container) -> str | None:
+    """The image a kustomization beside the container's file gives it (`images:` with `name`
+    its image's repository and a `newName`), if one does."""
+    directory = os.path.dirname(container.source.abspath)
+    for name in ("kustomization.yaml", "kustomization.yml", "Kustomization"):
+        try:
+            with open(os.path.join(directory, name), encoding="utf-8", errors="replace") as handle:
+                document = yaml.safe_load(handle.read(1024 * 1024))
+        except (OSError, yaml.YAMLError):
+            continue
+        images = document.get("images") if isinstance(document, dict) else None
+        for entry in images if isinstance(images, list) else ():
+            if isinstance(entry, dict) and entry.get("name") == image_repository(container.image) and \
+                    isinstance(entry.get("newName"), str):
+                return entry["newName"]
+        return None
+    return None
 
 
 def _file_named_for(container: Container) -> bool:
@@ -1117,7 +1139,11 @@ class _GoTree:
         if repository and repository in self._dirs_by_name and scaffold is None:
             directory = next((d for d in sorted(self._dirs_by_name[repository]) if self.builds_go(d)), None)
         if directory is None and scaffold is not None:
-            directory = self._kubebuilder_root(scaffold)
+            # The kustomization beside it may rename the placeholder after the program's directory
+            # (kaito's config/manager: `controller` -> `.../kaito/workspace`, built from cmd/workspace).
+            renamed = image_repository(_kustomize_image(container) or "")
+            directory = next((d for d in sorted(self._dirs_by_name.get(renamed, ())) if self._holds_main(d)),
+                             None) or self._kubebuilder_root(scaffold)
         if directory is None and repository:
             directory = self._module_named(repository)
         if directory is None and repository in self._built_images:
