@@ -480,6 +480,19 @@ def test_a_kustomization_renaming_the_placeholder_names_the_program(tmp_path):
         ("charts/ragengine/values.yaml", []), ("charts/workspace/values.yaml", ["config/manager/manager.yaml"])]
 
 
+def test_a_chart_of_one_program_is_no_copy_of_another_programs_manifest(tmp_path):
+    """openyurt: the yurt-manager chart (cmd/yurt-manager) beside the yurthub manifest
+    (cmd/yurthub), one module: two programs, two findings."""
+    go_module(tmp_path, {"cmd/yurt-manager/main.go": MAIN, "cmd/yurthub/main.go": MAIN})
+    write(tmp_path, "config/setup/yurthub.yaml", POD.replace("acme/api", "acme/yurthub"))
+    write(tmp_path, "charts/yurt-manager/Chart.yaml", "apiVersion: v2\nname: yurt-manager\nversion: 0.1.0\n")
+    write(tmp_path, "charts/yurt-manager/values.yaml", _CHART_VALUES.replace("ghcr.io/acme/api", "acme/yurt-manager"))
+    write(tmp_path, "charts/yurt-manager/templates/deployment.yaml", _CHART_TEMPLATE)
+    findings = _run(tmp_path, "SL101").findings
+    assert sorted((f.path, [r.path for r in f.related]) for f in findings) == [
+        ("charts/yurt-manager/values.yaml", []), ("config/setup/yurthub.yaml", [])]
+
+
 def test_documents_that_cannot_matter_are_not_composed_and_positions_hold(tmp_path, monkeypatch):
     """An install bundle is mostly CRDs: only the documents that may hold a workload, a
     ConfigMap or Secret are composed, and the findings keep their lines."""

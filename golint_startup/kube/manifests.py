@@ -422,19 +422,28 @@ def _merge_chart_copies(groups: list[list[Container]]) -> list[list[Container]]:
     beside its chart; ACK's `config/controller`, whose image names `cmd/controller`, beside
     `helm/`, whose image names the module), whatever each calls it and whatever limit each
     sets. By module only one to one: kaito's two charts, of cmd/ragengine and cmd/workspace,
-    are not both copies of its one config/manager."""
+    are not both copies of one config/manager."""
     charts_by_module: dict[str | None, int] = {}
     for group in groups:
         if all(c.chart is not None for c in group):
             charts_by_module[_module_root(group[0])] = charts_by_module.get(_module_root(group[0]), 0) + 1
 
+    # By module, one side's program must be the module's root (a program not pinned to a
+    # directory): openyurt's yurt-manager chart (cmd/yurt-manager) is no copy of its yurthub
+    # manifest (cmd/yurthub).
     def chart_keys(group: list[Container]) -> list[tuple]:
         module = _module_root(group[0])
-        return [("dir", group[0].go_dir)] + ([("module", module)] if charts_by_module[module] == 1 else [])
+        by_module = ("any program of", module) if group[0].go_dir == module else ("the root of", module)
+        return [("dir", group[0].go_dir)] + ([by_module] if charts_by_module[module] == 1 else [])
 
-    return _join_installs(groups, lambda c: c.chart is not None, chart_keys,
-                          lambda c: [("dir", c.go_dir), ("module", _module_root(c))]
-                          if c.go_dir is not None and not c.init else [])
+    def install_keys(container: Container) -> list[tuple]:
+        if container.go_dir is None or container.init:
+            return []
+        module = _module_root(container)
+        return [("dir", container.go_dir), ("any program of", module)] + (
+            [("the root of", module)] if container.go_dir == module else [])
+
+    return _join_installs(groups, lambda c: c.chart is not None, chart_keys, install_keys)
 
 
 def _join_installs(groups: list[list[Container]], is_copy: Callable[[Container], bool],
