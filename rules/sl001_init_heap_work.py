@@ -596,8 +596,9 @@ def _decode_target(args) -> str | None:
 
 
 def _loop_findings(file: GoFile, loops: dict, context, where: str, sizes: _LiteralSizes, minimum: int):
-    """(the loops from the inside out, finding) for each loop that appends, when the loops around it run at
-    least `minimum` times as the file spells out, or range over input the initializer reads."""
+    """(the loops from the inside out, finding) for each loop that appends, when the loops
+    around it run at least `minimum` times as the file spells out, or range over input the
+    initializer reads."""
     for enclosing, appends in loops.values():
         total = 1
         for loop in enclosing:
