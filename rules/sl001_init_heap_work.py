@@ -524,7 +524,8 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
             flagged = _classify(file, function, context, receivers)
             if flagged is None or not _runs_during_init(file, call, context, never_set)[0]:
                 continue
-            if flagged[:2] in (_FILE, _OPEN, _DIRECTORY) and names_small_system_files(_literal_argument(found["args"][0])):
+            if flagged[:2] in (_FILE, _OPEN, _DIRECTORY) and \
+                    names_small_system_files(_literal_argument(found["args"][0])):
                 continue  # `os.Open("/proc/net/tcp")`, the pod's namespace file: read in microseconds
             level, cost, name = flagged
             if cost == _DECODE[1]:

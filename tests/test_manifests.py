@@ -522,7 +522,8 @@ def test_release_snapshots_are_checked_only_when_the_project_keeps_no_other_go_c
     # Other programs' pods (another limit): not copies of the first.
     write(tmp_path, "deploy/1.3/pod.yaml", POD.replace("name: api\n", "name: api-next\n").replace("512Mi", "256Mi"))
     assert sorted(f.path for f in _run(tmp_path, "SL101").findings) == ["deploy/1.3/pod.yaml", "deploy/v1.2.0/pod.yaml"]
-    write(tmp_path, "deploy/current/pod.yaml", POD.replace("name: api\n", "name: api-current\n").replace("512Mi", "1Gi"))
+    write(tmp_path, "deploy/current/pod.yaml",
+          POD.replace("name: api\n", "name: api-current\n").replace("512Mi", "1Gi"))
     assert [f.path for f in _run(tmp_path, "SL101").findings] == ["deploy/current/pod.yaml"]
 
 
