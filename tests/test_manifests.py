@@ -493,6 +493,23 @@ def test_a_chart_of_one_program_is_no_copy_of_another_programs_manifest(tmp_path
         ("charts/yurt-manager/values.yaml", []), ("config/setup/yurthub.yaml", [])]
 
 
+@pytest.mark.parametrize("secret_data, expected", [
+    ("  GOMEMLIMIT: 460MiB\n", []),
+    ("  TOKEN: abc\n", ["no GOMEMLIMIT reaches it and the code sets none"]),
+])
+def test_a_kustomization_name_prefix_names_the_secret_env_from_takes(tmp_path, secret_data, expected):
+    """cluster-api-provider-linode: `manager-credentials`, beside a kustomization with
+    `namePrefix: capl-`, is the `capl-manager-credentials` the manager takes variables from."""
+    go_module(tmp_path, {"cmd/api/main.go": MAIN})
+    write(tmp_path, "deploy/pod.yaml", POD.replace(
+        "      resources:", "      envFrom:\n        - secretRef: {name: capl-manager-credentials}\n      resources:", 1))
+    write(tmp_path, "config/default/kustomization.yaml", "namePrefix: capl-\nresources:\n- secret.yaml\n")
+    write(tmp_path, "config/default/secret.yaml", "apiVersion: v1\nkind: Secret\nmetadata:\n"
+                                                  "  name: manager-credentials\nstringData:\n" + secret_data)
+    findings = _run(tmp_path, "SL101").findings
+    assert [f.message.split(": ", 1)[1].split(";")[0] for f in findings] == expected
+
+
 def test_documents_that_cannot_matter_are_not_composed_and_positions_hold(tmp_path, monkeypatch):
     """An install bundle is mostly CRDs: only the documents that may hold a workload, a
     ConfigMap or Secret are composed, and the findings keep their lines."""

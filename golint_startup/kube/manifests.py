@@ -352,7 +352,7 @@ class ProjectManifests:
     def _beside_kustomization(self, container: Container) -> bool:
         directory = os.path.dirname(self.abspaths.get(container.location.path, ""))
         return bool(directory) and any(os.path.exists(os.path.join(directory, name))
-                                       for name in ("kustomization.yaml", "kustomization.yml", "Kustomization"))
+                                       for name in _KUSTOMIZATION_FILES)
 
 
 # A directory named by a release: `v0.6.0`, `1.20`, `v1.4.0-rc1`.
@@ -488,22 +488,29 @@ def _program_identity(container: Container) -> tuple | None:
     return container.go_dir, repository, container.command[:1], limit
 
 
-def _kustomize_image(container: Container) -> str | None:
-    """The image a kustomization beside the container's file gives it (`images:` with `name`
-    its image's repository and a `newName`), if one does."""
-    directory = os.path.dirname(container.source.abspath)
-    for name in ("kustomization.yaml", "kustomization.yml", "Kustomization"):
+_KUSTOMIZATION_FILES = ("kustomization.yaml", "kustomization.yml", "Kustomization")
+
+
+def _kustomization_beside(path: str) -> dict:
+    """The kustomization in the directory of `path`, parsed ({} when there is none)."""
+    for name in _KUSTOMIZATION_FILES:
         try:
-            with open(os.path.join(directory, name), encoding="utf-8", errors="replace") as handle:
+            with open(os.path.join(os.path.dirname(path), name), encoding="utf-8", errors="replace") as handle:
                 document = yaml.safe_load(handle.read(1024 * 1024))
         except (OSError, yaml.YAMLError):
             continue
-        images = document.get("images") if isinstance(document, dict) else None
-        for entry in images if isinstance(images, list) else ():
-            if isinstance(entry, dict) and entry.get("name") == image_repository(container.image) and \
-                    isinstance(entry.get("newName"), str):
-                return entry["newName"]
-        return None
+        return document if isinstance(document, dict) else {}
+    return {}
+
+
+def _kustomize_image(container: Container) -> str | None:
+    """The image a kustomization beside the container's file gives it (`images:` with `name`
+    its image's repository and a `newName`), if one does."""
+    images = _kustomization_beside(container.source.abspath).get("images")
+    for entry in images if isinstance(images, list) else ():
+        if isinstance(entry, dict) and entry.get("name") == image_repository(container.image) and \
+                isinstance(entry.get("newName"), str):
+            return entry["newName"]
     return None
 
 
@@ -843,8 +850,19 @@ def _env_sources(documents: list[_Document]) -> dict[tuple[str, str], list[_EnvS
                         except (binascii.Error, UnicodeDecodeError):
                             continue
                     values[key] = Setting(value, doc.source.location(key_node, value_node))
-            found.setdefault((kind, name), []).append(_EnvSource(_namespace(obj), values))
+            source = _EnvSource(_namespace(obj), values)
+            for known_as in {name, _kustomized_name(doc.source.abspath, name)}:
+                found.setdefault((kind, known_as), []).append(source)
     return found
+
+
+def _kustomized_name(path: str, name: str) -> str:
+    """`name` as the kustomization beside `path` renames it (`namePrefix`, `nameSuffix`):
+    cluster-api-provider-linode's `manager-credentials` Secret, deployed and referred to as
+    `capl-manager-credentials`."""
+    kustomization = _kustomization_beside(path)
+    prefix, suffix = kustomization.get("namePrefix"), kustomization.get("nameSuffix")
+    return (prefix if isinstance(prefix, str) else "") + name + (suffix if isinstance(suffix, str) else "")
 
 
 # kustomize's generators: the ConfigMaps and Secrets a kustomization makes from literals and
