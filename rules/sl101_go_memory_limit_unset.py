@@ -70,9 +70,11 @@ def check_manifests(manifests: ProjectManifests, options):
         unresolved = ""
         if container.unresolved_env_from:
             unresolved = f" (envFrom {', '.join(container.unresolved_env_from)} is not among the linted files)"
+        cache = manifests.cluster_cache(container)
+        grows = f" (its program keeps a cluster-wide cache of Kubernetes objects: it imports {cache})" if cache else ""
         yield Finding(RULE.id, f"{container.label} has a memory limit of {limit.text} that the Go runtime is not "
-                               f"told: {told}{unresolved} and the code sets none; set GOMEMLIMIT to about 90% "
-                               "of the limit", limit.location,
+                               f"told: {told}{unresolved} and the code sets none{grows}; set GOMEMLIMIT to about "
+                               "90% of the limit", limit.location,
                       related=tuple(replace(c.limits_memory.location, message=copy_message(container, c) + (
                           f" (limit {c.limits_memory.text})" if c.limits_memory.text != limit.text else ""))
                           for c in others))

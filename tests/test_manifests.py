@@ -647,6 +647,9 @@ def test_small_program_far_below_its_limit(tmp_path, request_memory, watches, op
     write(tmp_path, "deploy/api.yaml", _SIZED.format(request=request_memory))
     result = _run(tmp_path)
     assert [f.rule_id for f in result.findings] == (["SL101"] if reported else [])
+    # The message says what grows with the cluster, when the code says so.
+    assert all(("(its program keeps a cluster-wide cache of Kubernetes objects: it imports "
+                "k8s.io/client-go/informers)" in f.message) == watches for f in result.findings)
 
 
 _MANAGER = """\

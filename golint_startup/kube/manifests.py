@@ -264,6 +264,7 @@ class ProjectManifests:
     _sets_limit: Callable[[str | None], bool]
     _predates_limit: Callable[[str], bool] = lambda directory: False
     _keeps_cluster_objects: Callable[[str | None], bool] = lambda directory: True
+    _cluster_cache: Callable[[str | None], str | None] = lambda directory: None
     _image_limits: dict[str, bool] = field(default_factory=dict)  # module root -> its scripts set GOMEMLIMIT
 
     @property
@@ -307,6 +308,11 @@ class ProjectManifests:
         """Whether the container's program may hold Kubernetes objects in memory (see
         _GoTree.keeps_cluster_objects); True when its code is not known."""
         return self._keeps_cluster_objects(container.go_dir)
+
+    def cluster_cache(self, container: Container) -> str | None:
+        """The package that makes the container's program keep a cluster-wide cache (None when
+        it keeps none, or its code is not known)."""
+        return self._cluster_cache(container.go_dir)
 
     def copies(self, containers: Iterable[Container], setting: Callable[[Container], tuple],
                same_env: bool = True) -> list[list[Container]]:
@@ -584,7 +590,8 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
                             "with go-images in .startup-lint.toml (see startup-lint --explain SL101)",
                             level="note"))
     return ProjectManifests(containers, {p: d for p, d in directives.items() if d}, abspaths,
-                            tree.sets_memory_limit, tree.predates_memory_limit, tree.keeps_cluster_objects)
+                            tree.sets_memory_limit, tree.predates_memory_limit, tree.keeps_cluster_objects,
+                            tree.cluster_cache)
 
 
 # What a file must spell out for the manifest rules to use it: a workload, a ConfigMap or
@@ -1148,7 +1155,7 @@ class _GoTree:
         self._module_predates: dict[str, bool] = {}  # by module root, see predates_memory_limit
         self._keeps_objects: dict[str | None, bool] = {}  # by container directory, see keeps_cluster_objects
         self._package_facts: dict[str, tuple[list[str], bool]] = {}  # by directory, see _package_code
-        self._program_keeps: dict[str, bool] = {}  # by main package directory, see _program_keeps_cluster_objects
+        self._program_keeps: dict[str, str | None] = {}  # by main package directory, see _cluster_cache_of
 
     def recognize(self, container: Container, go_images: tuple[str, ...]) -> tuple[str, str | None]:
         scaffold = _scaffold_project(container)
@@ -1320,17 +1327,24 @@ class _GoTree:
         if directory not in self._keeps_objects:
             module = modules.module_of_dir(directory) if directory is not None else None
             mains = self._main_dirs_at_or_below(directory) if module is not None else []
-            self._keeps_objects[directory] = not mains or any(self._program_keeps_cluster_objects(main, module)
-                                                              for main in mains)
+            self._keeps_objects[directory] = not mains or any(self._cluster_cache_of(main, module) for main in mains)
         return self._keeps_objects[directory]
 
-    def _program_keeps_cluster_objects(self, main: str, module: modules.Module) -> bool:
-        """Whether the main package in `main` keeps a cluster-wide cache: a package of it imports
-        one that keeps objects, and none scopes what its cache keeps. Each program on its own: a
-        project's cloud manager scoping its cache says nothing of the operator beside it."""
+    def cluster_cache(self, directory: str | None) -> str | None:
+        """The package that makes a main package at or below `directory` keep a cluster-wide
+        cache (see keeps_cluster_objects); None when none does, or the code is not known."""
+        module = modules.module_of_dir(directory) if directory is not None else None
+        mains = self._main_dirs_at_or_below(directory) if module is not None else []
+        return next((cache for cache in (self._cluster_cache_of(main, module) for main in mains) if cache), None)
+
+    def _cluster_cache_of(self, main: str, module: modules.Module) -> str | None:
+        """The package that makes the main package in `main` keep a cluster-wide cache: one of
+        its packages imports it, and none scopes what its cache keeps (None otherwise). Each
+        program on its own: a project's cloud manager scoping its cache says nothing of the
+        operator beside it."""
         if main not in self._program_keeps:
             packages, keeps = _local_closure([main], module, lambda d: self._package_code(d)[0])
-            self._program_keeps[main] = keeps and not any(self._package_code(d)[1] for d in packages)
+            self._program_keeps[main] = None if any(self._package_code(d)[1] for d in packages) else keeps
         return self._program_keeps[main]
 
     def _package_code(self, directory: str) -> tuple[list[str], bool]:
@@ -1505,12 +1519,12 @@ def _keeps_objects_import(import_path: str) -> bool:
 
 
 def _local_closure(directories: list[str], module: modules.Module,
-                   imports_of: Callable[[str], list[str]]) -> tuple[set[str], bool]:
+                   imports_of: Callable[[str], list[str]]) -> tuple[set[str], str | None]:
     """The packages in `directories` and those of modules visible from `module` (on disk: its
-    own, local replacements, go.work) that they import, directly or not; and whether one of
-    them imports a package that keeps Kubernetes objects in memory."""
+    own, local replacements, go.work) that they import, directly or not; and the first
+    package one of them imports that keeps Kubernetes objects in memory (None if none)."""
     seen: set[str] = set()
-    keeps = False
+    keeps = None
     pending = list(directories)
     while pending:
         directory = pending.pop()
@@ -1518,7 +1532,8 @@ def _local_closure(directories: list[str], module: modules.Module,
             continue
         seen.add(directory)
         for imported in imports_of(directory):
-            keeps = keeps or _keeps_objects_import(imported)
+            if keeps is None and _keeps_objects_import(imported):
+                keeps = imported
             target = modules.package_dir(imported, module)
             if target is not None:
                 pending.append(target)
