@@ -374,6 +374,18 @@ resources:
 _CHART_TEMPLATE = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\n"
 
 
+def _write_chart(root, directory: str, name: str, image: str = "ghcr.io/acme/api", template_more: str = "") -> None:
+    """A chart named `name` in `directory` whose values run `image` under _CHART_VALUES' limits."""
+    write(root, f"{directory}/Chart.yaml", f"apiVersion: v2\nname: {name}\nversion: 0.1.0\n")
+    write(root, f"{directory}/values.yaml", _CHART_VALUES.replace("ghcr.io/acme/api", image))
+    write(root, f"{directory}/templates/deployment.yaml", _CHART_TEMPLATE + template_more)
+
+
+def _findings_with_copies(root) -> list[tuple[str, list[str]]]:
+    """SL101's findings as (path, the paths of its copies), sorted."""
+    return sorted((f.path, [r.path for r in f.related]) for f in _run(root, "SL101").findings)
+
+
 @pytest.mark.parametrize("template_env, reported", [
     ("", True),
     ("# GOMEMLIMIT: see the README\n", True),  # a comment tells the runtime nothing
@@ -385,9 +397,7 @@ def test_a_helm_chart_is_the_install_its_manifest_copies(tmp_path, template_env,
     One finding, at the chart's values (what `helm install` deploys), the manifest related."""
     go_module(tmp_path, {"cmd/api/main.go": MAIN})
     write(tmp_path, "deploy/pod.yaml", POD)
-    write(tmp_path, "helm/Chart.yaml", "apiVersion: v2\nname: api-chart\nversion: 0.1.0\n")
-    write(tmp_path, "helm/values.yaml", _CHART_VALUES)
-    write(tmp_path, "helm/templates/deployment.yaml", _CHART_TEMPLATE + template_env)
+    _write_chart(tmp_path, "helm", "api-chart", template_more=template_env)
     findings = _run(tmp_path, "SL101").findings
     if not reported:
         assert [f.path for f in findings] == ["deploy/pod.yaml"]
@@ -405,11 +415,8 @@ def test_a_helm_chart_copies_the_manifest_of_its_own_program(tmp_path):
     for program in ("cloudcore", "edgecore"):
         write(tmp_path, f"build/{program}.yaml", POD.replace("name: api", f"name: {program}")
               .replace("acme/api", f"acme/{program}"))
-    write(tmp_path, "charts/cloudcore/Chart.yaml", "apiVersion: v2\nname: cloudcore\nversion: 0.1.0\n")
-    write(tmp_path, "charts/cloudcore/values.yaml", _CHART_VALUES.replace("ghcr.io/acme/api", "acme/cloudcore"))
-    write(tmp_path, "charts/cloudcore/templates/deployment.yaml", _CHART_TEMPLATE)
-    findings = _run(tmp_path, "SL101").findings
-    assert sorted((f.path, [r.path for r in f.related]) for f in findings) == [
+    _write_chart(tmp_path, "charts/cloudcore", "cloudcore", "acme/cloudcore")
+    assert _findings_with_copies(tmp_path) == [
         ("build/edgecore.yaml", []), ("charts/cloudcore/values.yaml", ["build/cloudcore.yaml"])]
 
 
@@ -419,11 +426,8 @@ def test_two_charts_of_two_programs_are_not_copies_of_one_manifest(tmp_path):
     go_module(tmp_path, {"cmd/ragengine/main.go": MAIN, "cmd/workspace/main.go": MAIN})
     write(tmp_path, "deploy/pod.yaml", POD.replace("ghcr.io/acme/api", "acme/app"))
     for program in ("ragengine", "workspace"):
-        write(tmp_path, f"charts/{program}/Chart.yaml", f"apiVersion: v2\nname: {program}\nversion: 0.1.0\n")
-        write(tmp_path, f"charts/{program}/values.yaml", _CHART_VALUES.replace("ghcr.io/acme/api", f"acme/{program}"))
-        write(tmp_path, f"charts/{program}/templates/deployment.yaml", _CHART_TEMPLATE)
-    findings = _run(tmp_path, "SL101").findings
-    assert sorted((f.path, [r.path for r in f.related]) for f in findings) == [
+        _write_chart(tmp_path, f"charts/{program}", program, f"acme/{program}")
+    assert _findings_with_copies(tmp_path) == [
         ("charts/ragengine/values.yaml", []), ("charts/workspace/values.yaml", []), ("deploy/pod.yaml", [])]
 
 
@@ -456,9 +460,8 @@ def test_an_olm_bundle_copies_the_manifest_it_is_generated_from(tmp_path, name, 
     go_module(tmp_path, {"cmd/api/main.go": MAIN})
     write(tmp_path, "deploy/pod.yaml", POD)
     write(tmp_path, "bundle/manifests/api.clusterserviceversion.yaml", _BUNDLE.format(name=name))
-    findings = _run(tmp_path, "SL101").findings
     expected = [("bundle/manifests/api.clusterserviceversion.yaml", [])] if not copies else []
-    assert sorted((f.path, [r.path for r in f.related]) for f in findings) == sorted(
+    assert _findings_with_copies(tmp_path) == sorted(
         expected + [("deploy/pod.yaml", ["bundle/manifests/api.clusterserviceversion.yaml"] if copies else [])])
 
 
@@ -472,11 +475,8 @@ def test_a_kustomization_renaming_the_placeholder_names_the_program(tmp_path):
     write(tmp_path, "config/manager/kustomization.yaml", "resources:\n- manager.yaml\nimages:\n"
                                                          "- name: controller\n  newName: ghcr.io/acme/workspace\n")
     for program in ("ragengine", "workspace"):
-        write(tmp_path, f"charts/{program}/Chart.yaml", f"apiVersion: v2\nname: {program}\nversion: 0.1.0\n")
-        write(tmp_path, f"charts/{program}/values.yaml", _CHART_VALUES.replace("ghcr.io/acme/api", f"acme/{program}"))
-        write(tmp_path, f"charts/{program}/templates/deployment.yaml", _CHART_TEMPLATE)
-    findings = _run(tmp_path, "SL101").findings
-    assert sorted((f.path, [r.path for r in f.related]) for f in findings) == [
+        _write_chart(tmp_path, f"charts/{program}", program, f"acme/{program}")
+    assert _findings_with_copies(tmp_path) == [
         ("charts/ragengine/values.yaml", []), ("charts/workspace/values.yaml", ["config/manager/manager.yaml"])]
 
 
@@ -485,11 +485,8 @@ def test_a_chart_of_one_program_is_no_copy_of_another_programs_manifest(tmp_path
     (cmd/yurthub), one module: two programs, two findings."""
     go_module(tmp_path, {"cmd/yurt-manager/main.go": MAIN, "cmd/yurthub/main.go": MAIN})
     write(tmp_path, "config/setup/yurthub.yaml", POD.replace("acme/api", "acme/yurthub"))
-    write(tmp_path, "charts/yurt-manager/Chart.yaml", "apiVersion: v2\nname: yurt-manager\nversion: 0.1.0\n")
-    write(tmp_path, "charts/yurt-manager/values.yaml", _CHART_VALUES.replace("ghcr.io/acme/api", "acme/yurt-manager"))
-    write(tmp_path, "charts/yurt-manager/templates/deployment.yaml", _CHART_TEMPLATE)
-    findings = _run(tmp_path, "SL101").findings
-    assert sorted((f.path, [r.path for r in f.related]) for f in findings) == [
+    _write_chart(tmp_path, "charts/yurt-manager", "yurt-manager", "acme/yurt-manager")
+    assert _findings_with_copies(tmp_path) == [
         ("charts/yurt-manager/values.yaml", []), ("config/setup/yurthub.yaml", [])]
 
 
