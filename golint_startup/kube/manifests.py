@@ -17,6 +17,7 @@ from __future__ import annotations
 import base64
 import binascii
 import fnmatch
+import functools
 import os
 import re
 from dataclasses import dataclass, field
@@ -497,11 +498,11 @@ def _program_identity(container: Container) -> tuple | None:
 _KUSTOMIZATION_FILES = ("kustomization.yaml", "kustomization.yml", "Kustomization")
 
 
-def _kustomization_beside(path: str) -> dict:
-    """The kustomization in the directory of `path`, parsed ({} when there is none)."""
+def _kustomization_in(directory: str) -> dict:
+    """The kustomization in `directory`, parsed ({} when there is none)."""
     for name in _KUSTOMIZATION_FILES:
         try:
-            with open(os.path.join(os.path.dirname(path), name), encoding="utf-8", errors="replace") as handle:
+            with open(os.path.join(directory, name), encoding="utf-8", errors="replace") as handle:
                 document = yaml.safe_load(handle.read(1024 * 1024))
         except (OSError, yaml.YAMLError):
             continue
@@ -512,7 +513,7 @@ def _kustomization_beside(path: str) -> dict:
 def _kustomize_image(container: Container) -> str | None:
     """The image a kustomization beside the container's file gives it (`images:` with `name`
     its image's repository and a `newName`), if one does."""
-    images = _kustomization_beside(container.source.abspath).get("images")
+    images = _kustomization_in(os.path.dirname(container.source.abspath)).get("images")
     for entry in images if isinstance(images, list) else ():
         if isinstance(entry, dict) and entry.get("name") == image_repository(container.image) and \
                 isinstance(entry.get("newName"), str):
@@ -834,6 +835,7 @@ class _EnvSource:
 
 def _env_sources(documents: list[_Document]) -> dict[tuple[str, str], list[_EnvSource]]:
     found: dict[tuple[str, str], list[_EnvSource]] = {}
+    affixes = functools.cache(_name_affixes)  # a directory's kustomization, read once
     for doc in documents:
         for kind, source in _generated_env_sources(doc):
             found.setdefault(kind, []).append(source)
@@ -858,18 +860,19 @@ def _env_sources(documents: list[_Document]) -> dict[tuple[str, str], list[_EnvS
                             continue
                     values[key] = Setting(value, doc.source.location(key_node, value_node))
             source = _EnvSource(_namespace(obj), values)
-            for known_as in {name, _kustomized_name(doc.source.abspath, name)}:
+            prefix, suffix = affixes(os.path.dirname(doc.source.abspath))
+            for known_as in {name, prefix + name + suffix}:
                 found.setdefault((kind, known_as), []).append(source)
     return found
 
 
-def _kustomized_name(path: str, name: str) -> str:
-    """`name` as the kustomization beside `path` renames it (`namePrefix`, `nameSuffix`):
-    cluster-api-provider-linode's `manager-credentials` Secret, deployed and referred to as
-    `capl-manager-credentials`."""
-    kustomization = _kustomization_beside(path)
+def _name_affixes(directory: str) -> tuple[str, str]:
+    """The `namePrefix` and `nameSuffix` the kustomization in `directory` gives the objects it
+    lists: cluster-api-provider-linode's `manager-credentials` Secret is deployed and referred
+    to as `capl-manager-credentials`."""
+    kustomization = _kustomization_in(directory)
     prefix, suffix = kustomization.get("namePrefix"), kustomization.get("nameSuffix")
-    return (prefix if isinstance(prefix, str) else "") + name + (suffix if isinstance(suffix, str) else "")
+    return prefix if isinstance(prefix, str) else "", suffix if isinstance(suffix, str) else ""
 
 
 # kustomize's generators: the ConfigMaps and Secrets a kustomization makes from literals and
@@ -1153,7 +1156,7 @@ class _GoTree:
         self._limit_cache: dict[str | None, bool] = {}  # by container directory (None: unknown)
         self._module_limits: dict[str, bool] = {}  # by module root
         self._module_predates: dict[str, bool] = {}  # by module root, see predates_memory_limit
-        self._keeps_objects: dict[str | None, bool] = {}  # by container directory, see keeps_cluster_objects
+        self._cache_verdicts: dict[str | None, tuple[bool, str | None]] = {}  # by container directory
         self._package_facts: dict[str, tuple[list[str], bool]] = {}  # by directory, see _package_code
         self._program_keeps: dict[str, str | None] = {}  # by main package directory, see _cluster_cache_of
 
@@ -1324,18 +1327,23 @@ class _GoTree:
         Kubernetes objects in memory (_CLUSTER_OBJECT_IMPORTS), with none of those packages
         scoping what a cache keeps (_SCOPED_CACHE): what it keeps then grows with the cluster.
         True when that is not known: no directory, no module, no main package."""
-        if directory not in self._keeps_objects:
-            module = modules.module_of_dir(directory) if directory is not None else None
-            mains = self._main_dirs_at_or_below(directory) if module is not None else []
-            self._keeps_objects[directory] = not mains or any(self._cluster_cache_of(main, module) for main in mains)
-        return self._keeps_objects[directory]
+        known, cache = self._cache_verdict(directory)
+        return not known or cache is not None
 
     def cluster_cache(self, directory: str | None) -> str | None:
         """The package that makes a main package at or below `directory` keep a cluster-wide
         cache (see keeps_cluster_objects); None when none does, or the code is not known."""
-        module = modules.module_of_dir(directory) if directory is not None else None
-        mains = self._main_dirs_at_or_below(directory) if module is not None else []
-        return next((cache for cache in (self._cluster_cache_of(main, module) for main in mains) if cache), None)
+        return self._cache_verdict(directory)[1]
+
+    def _cache_verdict(self, directory: str | None) -> tuple[bool, str | None]:
+        """(whether the code of the main packages at or below `directory` is known, the package
+        that makes one of them keep a cluster-wide cache or None), once per directory."""
+        if directory not in self._cache_verdicts:
+            module = modules.module_of_dir(directory) if directory is not None else None
+            mains = self._main_dirs_at_or_below(directory) if module is not None else []
+            self._cache_verdicts[directory] = (bool(mains), next(
+                (cache for cache in (self._cluster_cache_of(main, module) for main in mains) if cache), None))
+        return self._cache_verdicts[directory]
 
     def _cluster_cache_of(self, main: str, module: modules.Module) -> str | None:
         """The package that makes the main package in `main` keep a cluster-wide cache: one of
