@@ -32,6 +32,15 @@ def _limit_over_request(container: Container) -> float:
         return 0
 
 
+def _limit_too_small(container: Container, smallest_mib: int) -> bool:
+    """Whether the container's limit is below the smallest one a soft limit can help: the Go
+    runtime of a Kubernetes controller takes much of it before its program does any work."""
+    try:
+        return kubernetes_bytes(container.limits_memory.text) < smallest_mib * 2**20
+    except QuantityError:
+        return False
+
+
 def _sized_far_below_limit(manifests: ProjectManifests, container: Container, ratio: float) -> bool:
     """Whether the container asks for a small part of its limit, for a program that keeps no
     cluster-wide cache of Kubernetes objects: nothing in it grows with the cluster, and the
@@ -52,13 +61,14 @@ def check_manifests(manifests: ProjectManifests, options):
     # an admission webhook's heap is one review at a time, far below its limit; so is a small
     # program's whose request is a small part of its limit; another project's program may
     # set a limit in code that is not here; a Go before 1.19 has none; a CNI plugin's installer
-    # only copies the plugin to the host.
+    # only copies the plugin to the host; under a tiny limit the fix is a larger limit.
     ratio = options["limit-over-request"]
+    smallest = options["min-limit-mib"]
     unset = [c for c in manifests.go_containers
              if c.limits_memory is not None and not c.runs_once and not _admission_webhook(c)
              and c.built_elsewhere is None and not manifests.runtime_predates_memory_limit(c)
              and not manifests.memory_limit_source(c) and not _sized_far_below_limit(manifests, c, ratio)
-             and not _installs_a_cni_plugin(manifests, c)]
+             and not _installs_a_cni_plugin(manifests, c) and not _limit_too_small(c, smallest)]
     # Copies of one container (a kustomize base and a raw install file, a variant with another
     # limit, an overlay's output that adds a variable) are one finding, whatever their
     # limits: one change to how the image or the chart sets GOMEMLIMIT covers them all.
@@ -84,5 +94,7 @@ RULE = Rule.from_docs(
     __file__,
     options=(Option("limit-over-request", 4.0,
                     "a program that keeps no cluster-wide cache of Kubernetes objects is not reported when its memory "
-                    "limit is at least this many times its request (0: always reported)"),),
+                    "limit is at least this many times its request (0: always reported)"),
+             Option("min-limit-mib", 64, "a memory limit below this many MiB is not reported: the runtime of a "
+                    "Kubernetes controller takes most of it, and the fix is a larger limit (0: always reported)")),
     check_manifests=check_manifests, snippets={"RECOGNITION": RECOGNITION})

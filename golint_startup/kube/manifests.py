@@ -215,6 +215,7 @@ class Container:
     image: str
     init: bool
     location: Location  # the container's `name`
+    restarts: bool = False  # `restartPolicy: Always`: an init container kept running beside the others
     env: dict[str, EnvVar] = field(default_factory=dict)  # what the process sees, after envFrom
     unresolved_env_from: list[str] = field(default_factory=list)  # "configMap x", "secret y"
     limits_memory: Setting | None = None
@@ -245,8 +246,10 @@ class Container:
 
     @property
     def runs_once(self) -> bool:
-        """A Job's container: it runs to completion once (a migration, an install hook)."""
-        return self.workload.startswith("Job/")
+        """A Job's container, or an init container that is not a sidecar (`restartPolicy:
+        Always`): it runs to completion once (a migration, an install hook, a one-shot
+        subcommand before the pod's containers start)."""
+        return self.workload.startswith("Job/") or (self.init and not self.restarts)
 
     @property
     def gc_off(self) -> Setting | None:
@@ -962,7 +965,8 @@ def _container(source: Source, node: yaml.Node, workload: str, init: bool, names
     name_pair = _get(node, "name")
     container = Container(
         source, workload, _text(_value(node, "name")) or "?", _text(_value(node, "image")) or "", init,
-        source.location(*name_pair) if name_pair else source.location(node))
+        source.location(*name_pair) if name_pair else source.location(node),
+        restarts=_text(_value(node, "restartPolicy")) == "Always")
     for ref in _items(_value(node, "envFrom")):
         prefix = _text(_value(ref, "prefix")) or ""
         for key, kind in (("configMapRef", "ConfigMap"), ("secretRef", "Secret")):
