@@ -431,6 +431,15 @@ def test_two_charts_of_two_programs_are_not_copies_of_one_manifest(tmp_path):
         ("charts/ragengine/values.yaml", []), ("charts/workspace/values.yaml", []), ("deploy/pod.yaml", [])]
 
 
+def test_a_chart_is_reported_rather_than_its_variant_named_with_a_suffix(tmp_path):
+    """kube-arangodb: `chart/kube-arangodb-arm64` repeats `chart/kube-arangodb` for another
+    platform and sorts first by path; the finding goes to the base chart, the variant related."""
+    go_module(tmp_path, {"cmd/api/main.go": MAIN})
+    for name in ("api-arm64", "api"):
+        _write_chart(tmp_path, f"chart/{name}", name)
+    assert _findings_with_copies(tmp_path) == [("chart/api/values.yaml", ["chart/api-arm64/values.yaml"])]
+
+
 _BUNDLE = """\
 apiVersion: operators.coreos.com/v1alpha1
 kind: ClusterServiceVersion

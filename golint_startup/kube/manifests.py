@@ -331,8 +331,9 @@ class ProjectManifests:
         image, else one whose image is not an older release than another copy's (a preview
         file beside the source left at `v0.4.0` while `deploy/production` installs
         `v0.16.9`), else the shallowest path (a release directory's variants sit below it),
-        else one in a file named after its workload or itself (the variants beside it add to
-        the name), then the first."""
+        else one whose workload's name another's adds a suffix to (a chart `api` rather than
+        its variant `api-arm64`), else one in a file named after its workload or itself (the
+        variants beside it add to the name), then the first."""
         containers = list(containers)
         names: dict[tuple, set[str]] = {}  # (program, container name) -> its workloads' names
         for container in containers:
@@ -354,9 +355,11 @@ class ProjectManifests:
                 if release is not None:
                     repository = image_repository(c.image)
                     newest[repository] = max(release, newest.get(repository, release))
+            members = tuple(found)  # a list being sorted reads as empty
             found.sort(key=lambda c: (c.chart is None, not self._beside_kustomization(c), _runs_a_script(c),
                                       _image_release(c) not in (None, newest.get(image_repository(c.image))),
-                                      c.location.path.count("/"), not _file_named_for(c), c.location.path))
+                                      c.location.path.count("/"), not _named_as_base(c, members),
+                                      not _file_named_for(c), c.location.path))
         return merged
 
     def _beside_kustomization(self, container: Container) -> bool:
@@ -522,6 +525,12 @@ def _kustomize_image(container: Container) -> str | None:
                 isinstance(entry.get("newName"), str):
             return entry["newName"]
     return None
+
+
+def _named_as_base(container: Container, copies: list[Container]) -> bool:
+    """Whether another copy's workload adds a suffix to this one's name: this is the base, the
+    other a variant (kube-arangodb's chart `kube-arangodb` and its `kube-arangodb-arm64`)."""
+    return any(other.workload_name.startswith(container.workload_name + "-") for other in copies)
 
 
 def _file_named_for(container: Container) -> bool:
