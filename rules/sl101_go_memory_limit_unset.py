@@ -72,8 +72,13 @@ def check_manifests(manifests: ProjectManifests, options):
     # Copies of one container (a kustomize base and a raw install file, a variant with another
     # limit, an overlay's output that adds a variable) are one finding, whatever their
     # limits: one change to how the image or the chart sets GOMEMLIMIT covers them all.
-    for container, *others in manifests.copies(unset, lambda c: (), same_env=False):
+    # A chart that sets no memory limit is what users install (it sorts first among the copies):
+    # there is no limit to tell, whatever its copy under config/ sets for `make deploy`.
+    limitless_charts = [c for c in manifests.go_containers if c.chart is not None and c.limits_memory is None]
+    for container, *others in manifests.copies(unset + limitless_charts, lambda c: (), same_env=False):
         limit = container.limits_memory
+        if limit is None:
+            continue
         variable = container.env.get("GOMEMLIMIT")
         told = "GOMEMLIMIT is off" if variable is not None else \
             "no template of the chart sets GOMEMLIMIT" if container.chart is not None else "no GOMEMLIMIT reaches it"
@@ -81,7 +86,9 @@ def check_manifests(manifests: ProjectManifests, options):
         if container.unresolved_env_from:
             unresolved = f" (envFrom {', '.join(container.unresolved_env_from)} is not among the linted files)"
         cache = manifests.cluster_cache(container)
-        grows = f" (its program keeps a cluster-wide cache of Kubernetes objects: it imports {cache})" if cache else ""
+        # What it imports is known, not whether it builds the cache: the message says so.
+        grows = (f" (its program imports {cache}, whose cache of Kubernetes objects grows with the cluster unless "
+                 "scoped, and no scoping was found)") if cache else ""
         yield Finding(RULE.id, f"{container.label} has a memory limit of {limit.text} that the Go runtime is not "
                                f"told: {told}{unresolved} and the code sets none{grows}; set GOMEMLIMIT to about "
                                "90% of the limit", limit.location,

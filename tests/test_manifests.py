@@ -431,6 +431,21 @@ def test_two_charts_of_two_programs_are_not_copies_of_one_manifest(tmp_path):
         ("charts/ragengine/values.yaml", []), ("charts/workspace/values.yaml", []), ("deploy/pod.yaml", [])]
 
 
+@pytest.mark.parametrize("resources, reported", [
+    ("resources: {}\n", []),
+    ("resources:\n  requests:\n    memory: 64Mi\n", []),
+    ("", ["deploy/pod.yaml"]),  # no `resources`: not known to be this program's container
+])
+def test_a_chart_that_sets_no_limit_is_what_users_install(tmp_path, resources, reported):
+    """atlas-operator, redpanda-operator: the chart users install sets `resources: {}`, and
+    config/manager's limit serves only `make deploy`: no limit to tell the runtime."""
+    go_module(tmp_path, {"cmd/api/main.go": MAIN})
+    write(tmp_path, "deploy/pod.yaml", POD)
+    _write_chart(tmp_path, "charts/api", "api")
+    write(tmp_path, "charts/api/values.yaml", "image:\n  repository: ghcr.io/acme/api\n" + resources)
+    assert [f.path for f in _run(tmp_path, "SL101").findings] == reported
+
+
 def test_a_chart_is_reported_rather_than_its_variant_named_with_a_suffix(tmp_path):
     """kube-arangodb: `chart/kube-arangodb-arm64` repeats `chart/kube-arangodb` for another
     platform and sorts first by path; the finding goes to the base chart, the variant related."""
@@ -654,8 +669,9 @@ def test_small_program_far_below_its_limit(tmp_path, request_memory, watches, op
     result = _run(tmp_path)
     assert [f.rule_id for f in result.findings] == (["SL101"] if reported else [])
     # The message says what grows with the cluster, when the code says so.
-    assert all(("(its program keeps a cluster-wide cache of Kubernetes objects: it imports "
-                "k8s.io/client-go/informers)" in f.message) == watches for f in result.findings)
+    assert all(("(its program imports k8s.io/client-go/informers, whose cache of Kubernetes objects grows with "
+                "the cluster unless scoped, and no scoping was found)" in f.message) == watches
+               for f in result.findings)
 
 
 _MANAGER = """\
@@ -682,6 +698,9 @@ func options(namespace string) ctrl.Options {
     ("DefaultNamespaces: watched", "40Mi", True),  # nil, all namespaces, unless a flag names one
     ("DefaultNamespaces: map[string]cache.Config{cache.AllNamespaces: {}}", "40Mi", True),
     ("DefaultNamespaces: map[string]cache.Config{cache.AllNamespaces: {LabelSelector: owned}}", "40Mi", False),
+    # perses-operator: every kind it caches selected by its label
+    ("ByObject: map[client.Object]cache.ByObject{&corev1.Secret{}: {Label: owned}}", "40Mi", False),
+    ("ByObject: map[client.Object]cache.ByObject{&corev1.Pod{}: {UnsafeDisableDeepCopy: &yes}}", "40Mi", True),
 ])
 def test_a_scoped_cache_keeps_no_cluster_objects(tmp_path, cache_options, request_memory, reported):
     """A controller whose cache keeps some namespaces', labels' or fields' objects does not grow

@@ -653,9 +653,9 @@ _FALSE = frozenset({"false", "False", "FALSE"})
 
 
 def _chart_containers(chart: str, source: Source, text: str, notify) -> list[Container]:
-    """The containers a Helm chart's values.yaml sets a memory limit for: each mapping (the
-    top level, or a component's: `controller`, `webhookController`) holding `resources` with
-    `limits.memory` and an `image` (a string, or `repository` with `registry` and `tag`).
+    """The containers of a Helm chart's values.yaml: each mapping (the top level, or a
+    component's: `controller`, `webhookController`) holding `resources` (with `limits.memory`
+    or without) and an `image` (a string, or `repository` with `registry` and `tag`).
     The templates are not rendered: the chart's defaults are what is read."""
     documents = _compose(text, source, notify)
     if not documents:
@@ -672,10 +672,14 @@ def _chart_containers(chart: str, source: Source, text: str, notify) -> list[Con
         # A component the chart leaves off unless asked (`admission: {enable: false}`) is not
         # what `helm install` deploys.
         disabled = any(_text(_value(node, key)) in _FALSE for key in ("enabled", "enable"))
-        if limit is not None and _text(limit[1]) and image and not disabled:
+        resources = _get(node, "resources")
+        # `resources` without a memory limit (`resources: {}`) is kept too: what the chart
+        # installs then has no limit, whatever a copy in the manifests sets.
+        if resources is not None and image and not disabled:
             container = Container(source, f"Helm chart {name}", ".".join(path) or name, image, False,
-                                  source.location(_get(node, "resources")[0]), chart=chart)
-            container.limits_memory = Setting(_text(limit[1]), source.location(*limit))
+                                  source.location(resources[0]), chart=chart)
+            if limit is not None and _text(limit[1]):
+                container.limits_memory = Setting(_text(limit[1]), source.location(*limit))
             request = _get(_value(node, "resources", "requests"), "memory")
             if request is not None and _text(request[1]):
                 container.requests_memory = Setting(_text(request[1]), source.location(*request))
@@ -1508,7 +1512,8 @@ _INFORMER_ELEMENTS = frozenset({"informers", "listers", "injection"})
 # What scopes a cache to some namespaces, labels or fields rather than the whole cluster:
 # controller-runtime's cache options (opendatahub's cloud managers select by label, nvidia
 # k8s-ipam's node agent keeps its pools' namespace and its node's Pods), its older
-# multi-namespace builder, a client-go informer factory given a namespace or list options
+# multi-namespace builder, its per-object options that select (perses-operator's, by label
+# for every kind it caches), a client-go informer factory given a namespace or list options
 # that select (device-metrics-exporter's, its own node's Pods).
 # `DefaultNamespaces` only as a literal map, other than all namespaces with no selector: a
 # variable is often nil unless a flag names a namespace (cluster-api-provider-cloudstack's
@@ -1516,6 +1521,7 @@ _INFORMER_ELEMENTS = frozenset({"informers", "listers", "injection"})
 _SCOPED_CACHE = re.compile(rb"\bDefaultNamespaces\s*:\s*map\[string\]cache\.Config\{"
                            rb"(?!\s*cache\.AllNamespaces\s*:\s*\{\s*\}\s*,?\s*\})"
                            rb"|\b(?:DefaultLabelSelector|DefaultFieldSelector)\s*:"
+                           rb"|\bByObject\s*:\s*map\[[\w.]+\]cache\.ByObject\{.{0,600}?\b(?:Label|Field|Namespaces)\s*:"
                            rb"|\bMultiNamespacedCacheBuilder\(|\binformers\.WithNamespace\("
                            rb"|\binformers\.WithTweakListOptions\(.{0,300}?\b(?:FieldSelector|LabelSelector)\s*=",
                            re.DOTALL)
