@@ -643,8 +643,9 @@ def _blank_documents_that_cannot_matter(text: str) -> str:
 
 
 # A chart that tells its Go program the limit (or hands it over to set itself), in a
-# template or its values: GOMEMLIMIT, or a resourceFieldRef of limits.memory.
-_TELLS_THE_LIMIT = re.compile(r"GOMEMLIMIT|\blimits\.memory\b")
+# template or its values: GOMEMLIMIT, or a resourceFieldRef of limits.memory (as the value of
+# its `resource`: a CRD's description that lists `limits.memory` tells nothing).
+_TELLS_THE_LIMIT = re.compile(r"GOMEMLIMIT|\bresource:[ \t]*[\"']?limits\.memory\b")
 _YAML_COMMENT = re.compile(r"(?:^|(?<=[ \t]))#.*", re.MULTILINE)
 # How deep in a chart's values a component's `resources` and `image` sit
 # (`controller.resources`, `webhook.manager.resources`).
@@ -1512,16 +1513,16 @@ _INFORMER_ELEMENTS = frozenset({"informers", "listers", "injection"})
 # What scopes a cache to some namespaces, labels or fields rather than the whole cluster:
 # controller-runtime's cache options (opendatahub's cloud managers select by label, nvidia
 # k8s-ipam's node agent keeps its pools' namespace and its node's Pods), its older
-# multi-namespace builder, its per-object options that select (perses-operator's, by label
-# for every kind it caches), a client-go informer factory given a namespace or list options
-# that select (device-metrics-exporter's, its own node's Pods).
+# multi-namespace builder, a client-go informer factory given a namespace or list options
+# that select (device-metrics-exporter's, its own node's Pods). Not its per-kind `ByObject`
+# selections: the kinds they leave out are cached whole (opendatahub's operator selects some
+# kinds by label and caches Services and ClusterRoles cluster-wide).
 # `DefaultNamespaces` only as a literal map, other than all namespaces with no selector: a
 # variable is often nil unless a flag names a namespace (cluster-api-provider-cloudstack's
 # watchingNamespaces), which caches the whole cluster.
 _SCOPED_CACHE = re.compile(rb"\bDefaultNamespaces\s*:\s*map\[string\]cache\.Config\{"
                            rb"(?!\s*cache\.AllNamespaces\s*:\s*\{\s*\}\s*,?\s*\})"
                            rb"|\b(?:DefaultLabelSelector|DefaultFieldSelector)\s*:"
-                           rb"|\bByObject\s*:\s*map\[[\w.]+\]cache\.ByObject\{.{0,600}?\b(?:Label|Field|Namespaces)\s*:"
                            rb"|\bMultiNamespacedCacheBuilder\(|\binformers\.WithNamespace\("
                            rb"|\binformers\.WithTweakListOptions\(.{0,300}?\b(?:FieldSelector|LabelSelector)\s*=",
                            re.DOTALL)
