@@ -449,6 +449,22 @@ def test_a_chart_that_sets_no_limit_is_what_users_install(tmp_path, resources, r
     assert [f.path for f in _run(tmp_path, "SL101").findings] == reported
 
 
+@pytest.mark.parametrize("chart_image, reported", [
+    ("docker.example.com/acme/api-operator", []),  # the scaffold's image name: its program, no limit
+    ("docker.example.com/acme/other", ["config/manager/manager.yaml"]),  # another image: not known as Go
+])
+def test_an_image_named_as_a_recognized_container_runs_its_program(tmp_path, chart_image, reported):
+    """redpanda-operator: the chart's image is not named after a directory, but the kubebuilder
+    scaffold runs an image of that name: the chart runs the manager, and sets no limit."""
+    go_module(tmp_path, {"cmd/main.go": MAIN})
+    write(tmp_path, "PROJECT", "layout: go.kubebuilder.io/v4\n")
+    write(tmp_path, "config/manager/manager.yaml", POD.replace(
+        "ghcr.io/acme/api:1", "vectorized/api-operator:v1\n      command: [/manager]").replace("name: api", "name: manager"))
+    _write_chart(tmp_path, "charts/api", "api")
+    write(tmp_path, "charts/api/values.yaml", f"image:\n  repository: {chart_image}\nresources: {{}}\n")
+    assert [f.path for f in _run(tmp_path, "SL101").findings] == reported
+
+
 def test_a_chart_is_reported_rather_than_its_variant_named_with_a_suffix(tmp_path):
     """kube-arangodb: `chart/kube-arangodb-arm64` repeats `chart/kube-arangodb` for another
     platform and sorts first by path; the finding goes to the base chart, the variant related."""

@@ -78,7 +78,11 @@ The manifest rules check only containers that run Go. A container counts as Go w
   `main` package its builds name, when they name one);
 - its image matches a glob of `go-images` in `.startup-lint.toml`
   (`go-images = ["ghcr.io/acme/*", "api"]`, matched against the whole reference and
-  against the repository name).
+  against the repository name);
+- its image's repository name is that of a container recognized above (not by its command)
+  and of no other program's, and it runs no other command than that one (redpanda's chart names
+  `redpandadata/redpanda-operator`, the `config/manager` known as its kubebuilder scaffold
+  `vectorized/redpanda-operator`): it runs that program.
 
 An image whose name holds the import path of the package it is built from (ko's
 `--preserve-import-paths`: `gcr.io/knative-releases/knative.dev/serving/cmd/activator`)
@@ -597,6 +601,7 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
     tree = _GoTree(go_files, dockerfiles, documents, read_go, derive)
     for container in containers:
         container.go_reason, container.go_dir = tree.recognize(container, go_images)
+    _recognize_by_image_name(containers)
     if containers and not any(c.go_reason for c in containers):
         notify(Notification(f"{len(containers)} container{'s' if len(containers) != 1 else ''} in Kubernetes "
                             "manifests, none recognized as running Go, so none was checked; list Go images "
@@ -605,6 +610,28 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
     return ProjectManifests(containers, {p: d for p, d in directives.items() if d}, abspaths,
                             tree.sets_memory_limit, tree.predates_memory_limit, tree.keeps_cluster_objects,
                             tree.cluster_cache)
+
+
+def _recognize_by_image_name(containers: list[Container]) -> None:
+    """A container runs the program of a recognized container whose image has the same name
+    (kubebuilder's placeholder aside), when only one program has that name and both run the
+    image's program the same way (the same `command`, or none) and the other was not known by
+    its command: redpanda's chart names `redpandadata/redpanda-operator`, its `config/manager`
+    (known by the scaffold) `vectorized/redpanda-operator`."""
+    programs: dict[str, set[str]] = {}
+    commands: dict[str, set[tuple[str, ...]]] = {}
+    for container in containers:
+        name = image_repository(container.image)
+        if container.go_dir is not None and name and name != _KUBEBUILDER_IMAGE and \
+                not container.go_reason.startswith(_RUNS_BY_COMMAND):
+            programs.setdefault(name, set()).add(container.go_dir)
+            commands.setdefault(name, set()).add(container.command)
+    for container in containers:
+        name = image_repository(container.image)
+        if not container.go_reason and len(programs.get(name, ())) == 1 and \
+                (not container.command or container.command in commands[name]):
+            container.go_dir = next(iter(programs[name]))
+            container.go_reason = f"its image {name} runs the main package in {container.go_dir} elsewhere"
 
 
 # What a file must spell out for the manifest rules to use it: a workload, a ConfigMap or
@@ -1079,6 +1106,7 @@ MEMORY_LIMIT_REF = "resourceFieldRef:limits.memory"
 
 # The image kubebuilder's scaffold gives the manager in config/manager/manager.yaml.
 _KUBEBUILDER_IMAGE = "controller"
+_RUNS_BY_COMMAND = "its command runs "  # how a container known by its command is said to be Go
 # A Dockerfile's comment lines: kubebuilder's say "Build the manager binary" whatever the binary.
 _COMMENT_LINES = re.compile(r"^\s*#.*$", re.MULTILINE)
 
@@ -1213,7 +1241,7 @@ class _GoTree:
             return f"its image names {directory}, which builds Go", directory
         program_dir = self._program_dir(container)
         if program_dir is not None:
-            return f"its command runs {os.path.basename(program_dir)}, the main package in {program_dir}", program_dir
+            return f"{_RUNS_BY_COMMAND}{os.path.basename(program_dir)}, the main package in {program_dir}", program_dir
         return _said_to_run_go(container, go_images), None
 
     def _kubebuilder_root(self, root: str) -> str | None:
