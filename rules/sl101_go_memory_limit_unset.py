@@ -68,16 +68,17 @@ def check_manifests(manifests: ProjectManifests, options):
              if c.limits_memory is not None and not c.runs_once and not _admission_webhook(c)
              and c.built_elsewhere is None and not manifests.runtime_predates_memory_limit(c)
              and not manifests.memory_limit_source(c) and not _sized_far_below_limit(manifests, c, ratio)
-             and not _installs_a_cni_plugin(manifests, c) and not _limit_too_small(c, smallest)]
+             and not _installs_a_cni_plugin(manifests, c)]
     # Copies of one container (a kustomize base and a raw install file, a variant with another
     # limit, an overlay's output that adds a variable) are one finding, whatever their
     # limits: one change to how the image or the chart sets GOMEMLIMIT covers them all.
-    # A chart that sets no memory limit is what users install (it sorts first among the copies):
-    # there is no limit to tell, whatever its copy under config/ sets for `make deploy`.
+    # The copy reported is what users install (a chart sorts first): when it sets no memory
+    # limit, or one too small for a soft limit to help, nothing is, whatever its copy under
+    # config/ sets for `make deploy`.
     limitless_charts = [c for c in manifests.go_containers if c.chart is not None and c.limits_memory is None]
     for container, *others in manifests.copies(unset + limitless_charts, lambda c: (), same_env=False):
         limit = container.limits_memory
-        if limit is None:
+        if limit is None or _limit_too_small(container, smallest):
             continue
         variable = container.env.get("GOMEMLIMIT")
         told = "GOMEMLIMIT is off" if variable is not None else \

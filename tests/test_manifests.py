@@ -437,11 +437,14 @@ def test_two_charts_of_two_programs_are_not_copies_of_one_manifest(tmp_path):
 @pytest.mark.parametrize("resources, reported", [
     ("resources: {}\n", []),
     ("resources:\n  requests:\n    memory: 64Mi\n", []),
+    ("resources:\n  limits:\n    memory: 30Mi\n", []),  # below min-limit-mib: the fix is a larger limit
+    ("resources:\n  limits:\n    memory: 128Mi\n", ["charts/api/values.yaml"]),
     ("", ["deploy/pod.yaml"]),  # no `resources`: not known to be this program's container
 ])
 def test_a_chart_that_sets_no_limit_is_what_users_install(tmp_path, resources, reported):
     """atlas-operator, redpanda-operator: the chart users install sets `resources: {}`, and
-    config/manager's limit serves only `make deploy`: no limit to tell the runtime."""
+    config/manager's limit serves only `make deploy`: no limit to tell the runtime (and none
+    worth telling under a tiny one)."""
     go_module(tmp_path, {"cmd/api/main.go": MAIN})
     write(tmp_path, "deploy/pod.yaml", POD)
     _write_chart(tmp_path, "charts/api", "api")
