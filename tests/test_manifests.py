@@ -811,6 +811,36 @@ def test_a_scoped_cache_counts_for_its_own_program_only(tmp_path):
     assert [f.rule_id for f in result.findings] == ["SL101"]
 
 
+_MANAGERS = """\
+package watch
+
+import (
+	"k8s.io/client-go/rest"
+	"sigs.k8s.io/controller-runtime/pkg/cache"
+	ctrl "sigs.k8s.io/controller-runtime"
+)
+
+func start(hub, local *rest.Config, namespace string) {
+	hubManager, _ := ctrl.NewManager(hub, ctrl.Options{Cache: cache.Options{
+		DefaultNamespaces: map[string]cache.Config{namespace: {}}}})
+	_ = hubManager
+%s}
+"""
+
+
+@pytest.mark.parametrize("second, reported", [
+    ("", False),
+    ("\tlocalManager, _ := ctrl.NewManager(local, ctrl.Options{})\n\t_ = localManager\n", True),
+])
+def test_a_second_manager_beside_a_scoped_one_caches_the_cluster(tmp_path, second, reported):
+    """kubeslice's worker operator scopes its hub cluster's manager to a namespace, and caches
+    its own cluster's Pods and Nodes through a second manager that scopes nothing."""
+    main = 'package main\n\nimport _ "example.com/app/internal/watch"\n\nfunc main() {}\n'
+    go_module(tmp_path, {"cmd/api/main.go": main, "internal/watch/watch.go": _MANAGERS % second})
+    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="40Mi"))
+    assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
+
+
 @pytest.mark.parametrize("watches", [False, True])
 def test_goreleaser_names_the_program_it_builds(tmp_path, watches):
     """exoscale's CSI driver: GoReleaser builds `exoscale/csi-driver` from ./cmd/exoscale-csi-driver,

@@ -1398,21 +1398,29 @@ class _GoTree:
         operator beside it."""
         if main not in self._program_keeps:
             packages, keeps = _local_closure([main], module, lambda d: self._package_code(d)[0])
-            self._program_keeps[main] = None if any(self._package_code(d)[1] for d in packages) else keeps
+            scopes = sum(self._package_code(d)[1] for d in packages)
+            managers = sum(self._package_code(d)[2] for d in packages)
+            # Every manager it builds scoped (or one scoping, for a cache built elsewhere): a
+            # second manager beside a scoped one caches the cluster (kubeslice's worker scopes
+            # its hub cluster's manager to a namespace, not its own).
+            self._program_keeps[main] = None if scopes >= max(1, managers) else keeps
         return self._program_keeps[main]
 
-    def _package_code(self, directory: str) -> tuple[list[str], bool]:
-        """The import paths of the package's non-test files, and whether one of them scopes what
-        a cache keeps (_SCOPED_CACHE); read once for all containers."""
+    def _package_code(self, directory: str) -> tuple[list[str], int, int]:
+        """The import paths of the package's non-test files, how many times they scope what a
+        cache keeps (_SCOPED_CACHE) and how many controller-runtime managers they build
+        (_NEW_MANAGER); read once for all containers."""
         if directory not in self._package_facts:
             try:
                 names = sorted(n for n in os.listdir(directory) if n.endswith(".go") and not n.endswith("_test.go"))
             except OSError:
                 names = []
             sources = [self._read_go(os.path.join(directory, name)) or b"" for name in names]
+            code = [_COMMENTS.sub(b"", source) for source in sources]
             self._package_facts[directory] = (
                 [imported for source in sources for imported in _file_imports(source)],
-                any(_SCOPED_CACHE.search(_COMMENTS.sub(b"", source)) for source in sources))
+                sum(len(_SCOPED_CACHE.findall(text)) for text in code),
+                sum(len(_NEW_MANAGER.findall(text)) for text in code))
         return self._package_facts[directory]
 
     def _main_dirs_at_or_below(self, directory: str) -> list[str]:
@@ -1554,6 +1562,7 @@ _SCOPED_CACHE = re.compile(rb"\bDefaultNamespaces\s*:\s*map\[string\]cache\.Conf
                            rb"|\bMultiNamespacedCacheBuilder\(|\binformers\.WithNamespace\("
                            rb"|\binformers\.WithTweakListOptions\(.{0,300}?\b(?:FieldSelector|LabelSelector)\s*=",
                            re.DOTALL)
+_NEW_MANAGER = re.compile(rb"\b(?:ctrl\.NewManager|manager\.New)\(")
 _IMPORT_BLOCK = re.compile(rb"^import[ \t]*\((.*?)^\)", re.MULTILINE | re.DOTALL)
 _IMPORT_LINE = re.compile(rb'^import[ \t]+(?:[\w.]+[ \t]+)?"([^"]+)"', re.MULTILINE)
 _QUOTED = re.compile(rb'"([^"\n]+)"')
