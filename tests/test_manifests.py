@@ -468,6 +468,19 @@ def test_an_image_named_as_a_recognized_container_runs_its_program(tmp_path, cha
     assert [f.path for f in _run(tmp_path, "SL101").findings] == reported
 
 
+@pytest.mark.parametrize("names, findings", [
+    (("api", "$NAME"), 1),  # sveltos-agent: the template filled in by envsubst is the same install
+    (("api", "${NAME}"), 1),
+    (("api", "prod-api", "$NAME"), 1),  # a kustomize namePrefix's copy, and the template's
+    (("api-aws", "api-gcp", "$NAME"), 3),  # which of two installs the template makes is not known
+])
+def test_a_workload_named_by_a_placeholder_is_a_copy_of_the_one_it_fills_in(tmp_path, names, findings):
+    go_module(tmp_path, {"cmd/api/main.go": MAIN})
+    for number, name in enumerate(names):
+        write(tmp_path, f"deploy/{number}.yaml", POD.replace("  name: api", f"  name: {name}", 1))
+    assert len(_run(tmp_path, "SL101").findings) == findings
+
+
 def test_a_chart_is_reported_rather_than_its_variant_named_with_a_suffix(tmp_path):
     """kube-arangodb: `chart/kube-arangodb-arm64` repeats `chart/kube-arangodb` for another
     platform and sorts first by path; the finding goes to the base chart, the variant related."""

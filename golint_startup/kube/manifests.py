@@ -346,8 +346,15 @@ class ProjectManifests:
         groups: dict[tuple, list[Container]] = {}
         for container in containers:
             name = container.workload_name
-            name = min((other for other in names.get((container.go_dir, container.name), ())
-                        if name.endswith("-" + other)), key=len, default=name)
+            known = names.get((container.go_dir, container.name), set())
+            if _PLACEHOLDER_NAME.search(name):
+                # A template's workload (`name: $NAME`, filled in by envsubst) is the one other
+                # workload of its program and container, when there is one.
+                named = {other for other in known if not _PLACEHOLDER_NAME.search(other)}
+                base = min(named, key=len, default=name)
+                if named and all(other == base or other.endswith("-" + base) for other in named):
+                    name = base
+            name = min((other for other in known if name.endswith("-" + other)), key=len, default=name)
             env = tuple(sorted((key, v.value.text if v.value is not None else None)
                                for key, v in container.env.items())) if same_env else ()
             groups.setdefault((name, container.name, container.init, setting(container), env), []).append(container)
@@ -529,6 +536,10 @@ def _kustomize_image(container: Container) -> str | None:
                 isinstance(entry.get("newName"), str):
             return entry["newName"]
     return None
+
+
+# A name left for a template tool to fill in: envsubst's `$NAME` or `${NAME}`.
+_PLACEHOLDER_NAME = re.compile(r"\$\{?\w+\}?")
 
 
 def _named_as_base(container: Container, copies: list[Container]) -> bool:
