@@ -14,11 +14,13 @@ _WEBHOOK_WORDS = frozenset({"webhook", "webhooks"})
 _CNI_BIN = "/opt/cni/bin"
 
 
-def _admission_webhook(container: Container) -> bool:
+def _admission_webhook(manifests: ProjectManifests, container: Container) -> bool:
     """Whether the container, its workload or its program has `webhook` as a word of its name
-    (`webhook`, `webhook-server`, `operator-webhook`, `proxy_webhooks`)."""
+    (`webhook`, `webhook-server`, `operator-webhook`, `proxy_webhooks`), or its program
+    handles admission reviews and keeps no cluster-wide cache (k8s-metadata-injection's)."""
     names = (container.name, container.workload_name, os.path.basename(container.go_dir or ""))
-    return any(not _WEBHOOK_WORDS.isdisjoint(words(name)) for name in names)
+    return any(not _WEBHOOK_WORDS.isdisjoint(words(name)) for name in names) or (
+        manifests.reviews_admissions(container) and not manifests.keeps_cluster_objects(container))
 
 
 def _limit_over_request(container: Container) -> float:
@@ -65,7 +67,7 @@ def check_manifests(manifests: ProjectManifests, options):
     ratio = options["limit-over-request"]
     smallest = options["min-limit-mib"]
     unset = [c for c in manifests.go_containers
-             if c.limits_memory is not None and not c.runs_once and not _admission_webhook(c)
+             if c.limits_memory is not None and not c.runs_once and not _admission_webhook(manifests, c)
              and c.built_elsewhere is None and not manifests.runtime_predates_memory_limit(c)
              and not manifests.memory_limit_source(c) and not _sized_far_below_limit(manifests, c, ratio)
              and not _installs_a_cni_plugin(manifests, c)]

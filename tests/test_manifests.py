@@ -854,6 +854,30 @@ def test_a_second_manager_beside_a_scoped_one_caches_the_cluster(tmp_path, secon
     assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
 
 
+_ADMITS = """\
+package server
+
+import (
+	admissionv1 "k8s.io/api/admission/v1"
+%s)
+
+var _ admissionv1.AdmissionReview
+"""
+
+
+@pytest.mark.parametrize("more_imports, reported", [
+    ("", False),
+    ('\t_ "k8s.io/client-go/informers"\n', True),  # a webhook that caches the cluster too
+])
+def test_a_program_that_reviews_admissions_is_a_webhook_whatever_its_name(tmp_path, more_imports, reported):
+    """k8s-metadata-injection: a stateless admission webhook (30M of 80M), named for what it
+    injects: its program imports the admission API and keeps nothing of the cluster."""
+    main = 'package main\n\nimport _ "example.com/app/internal/server"\n\nfunc main() {}\n'
+    go_module(tmp_path, {"cmd/api/main.go": main, "internal/server/server.go": _ADMITS % more_imports})
+    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="256Mi"))
+    assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
+
+
 @pytest.mark.parametrize("watches", [False, True])
 def test_goreleaser_names_the_program_it_builds(tmp_path, watches):
     """exoscale's CSI driver: GoReleaser builds `exoscale/csi-driver` from ./cmd/exoscale-csi-driver,

@@ -273,6 +273,7 @@ class ProjectManifests:
     _predates_limit: Callable[[str], bool] = lambda directory: False
     _keeps_cluster_objects: Callable[[str | None], bool] = lambda directory: True
     _cluster_cache: Callable[[str | None], str | None] = lambda directory: None
+    _reviews_admissions: Callable[[str | None], bool] = lambda directory: False
     _image_limits: dict[str, bool] = field(default_factory=dict)  # module root -> its scripts set GOMEMLIMIT
 
     @property
@@ -316,6 +317,11 @@ class ProjectManifests:
         """Whether the container's program may hold Kubernetes objects in memory (see
         _GoTree.keeps_cluster_objects); True when its code is not known."""
         return self._keeps_cluster_objects(container.go_dir)
+
+    def reviews_admissions(self, container: Container) -> bool:
+        """Whether the container's program handles admission reviews (see
+        _GoTree.reviews_admissions); False when its code is not known."""
+        return self._reviews_admissions(container.go_dir)
 
     def cluster_cache(self, container: Container) -> str | None:
         """The package that makes the container's program keep a cluster-wide cache (None when
@@ -620,7 +626,7 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
                             level="note"))
     return ProjectManifests(containers, {p: d for p, d in directives.items() if d}, abspaths,
                             tree.sets_memory_limit, tree.predates_memory_limit, tree.keeps_cluster_objects,
-                            tree.cluster_cache)
+                            tree.cluster_cache, tree.reviews_admissions)
 
 
 def _recognize_by_image_name(containers: list[Container]) -> None:
@@ -1216,6 +1222,7 @@ class _GoTree:
         self._cache_verdicts: dict[str | None, tuple[bool, str | None]] = {}  # by container directory
         self._package_facts: dict[str, tuple[list[str], bool]] = {}  # by directory, see _package_code
         self._program_keeps: dict[str, str | None] = {}  # by main package directory, see _cluster_cache_of
+        self._program_packages: dict[str, tuple[set[str], str | None]] = {}  # by main, see _program_closure
 
     def recognize(self, container: Container, go_images: tuple[str, ...]) -> tuple[str, str | None]:
         scaffold = _scaffold_project(container)
@@ -1408,7 +1415,7 @@ class _GoTree:
         program on its own: a project's cloud manager scoping its cache says nothing of the
         operator beside it."""
         if main not in self._program_keeps:
-            packages, keeps = _local_closure([main], module, lambda d: self._package_code(d)[0])
+            packages, keeps = self._program_closure(main, module)
             scopes = sum(self._package_code(d)[1] for d in packages)
             managers = sum(self._package_code(d)[2] for d in packages)
             # Every manager it builds scoped (or one scoping, for a cache built elsewhere): a
@@ -1416,6 +1423,22 @@ class _GoTree:
             # its hub cluster's manager to a namespace, not its own).
             self._program_keeps[main] = None if scopes >= max(1, managers) else keeps
         return self._program_keeps[main]
+
+    def reviews_admissions(self, directory: str | None) -> bool:
+        """Whether every main package at or below `directory` (at least one) imports, through
+        packages of its module, the Kubernetes admission API (`k8s.io/api/admission/...`): it
+        serves an admission webhook, whatever the workload is called."""
+        module = modules.module_of_dir(directory) if directory is not None else None
+        mains = self._main_dirs_at_or_below(directory) if module is not None else []
+        return bool(mains) and all(
+            any(imported.startswith(_ADMISSION_API) for package in self._program_closure(main, module)[0]
+                for imported in self._package_code(package)[0]) for main in mains)
+
+    def _program_closure(self, main: str, module: modules.Module) -> tuple[set[str], str | None]:
+        """_local_closure of the main package in `main`, once per program."""
+        if main not in self._program_packages:
+            self._program_packages[main] = _local_closure([main], module, lambda d: self._package_code(d)[0])
+        return self._program_packages[main]
 
     def _package_code(self, directory: str) -> tuple[list[str], int, int]:
         """The import paths of the package's non-test files, how many times they scope what a
@@ -1573,6 +1596,7 @@ _SCOPED_CACHE = re.compile(rb"\bDefaultNamespaces\s*:\s*map\[string\]cache\.Conf
                            rb"|\bMultiNamespacedCacheBuilder\(|\binformers\.WithNamespace\("
                            rb"|\binformers\.WithTweakListOptions\(.{0,300}?\b(?:FieldSelector|LabelSelector)\s*=",
                            re.DOTALL)
+_ADMISSION_API = "k8s.io/api/admission/"
 _NEW_MANAGER = re.compile(rb"\b(?:ctrl\.NewManager|manager\.New)\(")
 _IMPORT_BLOCK = re.compile(rb"^import[ \t]*\((.*?)^\)", re.MULTILINE | re.DOTALL)
 _IMPORT_LINE = re.compile(rb'^import[ \t]+(?:[\w.]+[ \t]+)?"([^"]+)"', re.MULTILINE)
