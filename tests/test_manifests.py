@@ -481,6 +481,24 @@ def test_a_workload_named_by_a_placeholder_is_a_copy_of_the_one_it_fills_in(tmp_
     assert len(_run(tmp_path, "SL101").findings) == findings
 
 
+@pytest.mark.parametrize("values, reported", [
+    # cattage: the image at the top level, the resources under the component that runs it
+    ("image:\n  repository: ghcr.io/acme/api\ncontroller:\n  resources: {}\n", []),
+    ("image:\n  repository: ghcr.io/acme/api\ncontroller:\n  resources:\n    limits: {memory: 128Mi}\n",
+     ["charts/api/values.yaml"]),
+    # kepler-operator: the images of what the operator deploys beside its own: which one the
+    # resources are for is not known
+    ("operator:\n  image: ghcr.io/acme/api\nagent:\n  image: ghcr.io/acme/agent\nresources: {}\n",
+     ["deploy/pod.yaml"]),
+])
+def test_a_chart_with_one_image_and_one_resources_apart_runs_one_container(tmp_path, values, reported):
+    go_module(tmp_path, {"cmd/api/main.go": MAIN})
+    write(tmp_path, "deploy/pod.yaml", POD)
+    _write_chart(tmp_path, "charts/api", "api")
+    write(tmp_path, "charts/api/values.yaml", values)
+    assert [f.path for f in _run(tmp_path, "SL101").findings] == reported
+
+
 def test_a_chart_is_reported_rather_than_its_variant_named_with_a_suffix(tmp_path):
     """kube-arangodb: `chart/kube-arangodb-arm64` repeats `chart/kube-arangodb` for another
     platform and sorts first by path; the finding goes to the base chart, the variant related."""

@@ -700,38 +700,50 @@ _FALSE = frozenset({"false", "False", "FALSE"})
 def _chart_containers(chart: str, source: Source, text: str, notify) -> list[Container]:
     """The containers of a Helm chart's values.yaml: each mapping (the top level, or a
     component's: `controller`, `webhookController`) holding `resources` (with `limits.memory`
-    or without) and an `image` (a string, or `repository` with `registry` and `tag`).
+    or without) and an `image` (a string, or `repository` with `registry` and `tag`); or,
+    when no mapping holds both, the one `resources` and the one `image` of the values, apart
+    (cattage's `image` at the top level, its `controller.resources`).
     The templates are not rendered: the chart's defaults are what is read."""
     documents = _compose(text, source, notify)
     if not documents:
         return []
     name = _chart_name(chart)
     found: list[Container] = []
+    lone_images: list[str] = []
+    lone_resources: list[tuple[yaml.Node, tuple[str, ...]]] = []
+
+    def container(node: yaml.Node, path: tuple[str, ...], image: str) -> Container:
+        made = Container(source, f"Helm chart {name}", ".".join(path) or name, image, False,
+                         source.location(_get(node, "resources")[0]), chart=chart)
+        # `resources` without a memory limit (`resources: {}`) is kept too: what the chart
+        # installs then has no limit, whatever a copy in the manifests sets.
+        for field_name in ("limits", "requests"):
+            pair = _get(_value(node, "resources", field_name), "memory")
+            if pair is not None and _text(pair[1]):
+                setattr(made, f"{field_name}_memory", Setting(_text(pair[1]), source.location(*pair)))
+        return made
+
     pending: list[tuple[yaml.Node, tuple[str, ...]]] = [(documents[0].root, ())]
     while pending:
         node, path = pending.pop(0)
         if not isinstance(node, yaml.MappingNode):
             continue
-        limit = _get(_value(node, "resources", "limits"), "memory")
         image = _values_image(_value(node, "image"))
         # A component the chart leaves off unless asked (`admission: {enable: false}`) is not
         # what `helm install` deploys.
         disabled = any(_text(_value(node, key)) in _FALSE for key in ("enabled", "enable"))
-        resources = _get(node, "resources")
-        # `resources` without a memory limit (`resources: {}`) is kept too: what the chart
-        # installs then has no limit, whatever a copy in the manifests sets.
-        if resources is not None and image and not disabled:
-            container = Container(source, f"Helm chart {name}", ".".join(path) or name, image, False,
-                                  source.location(resources[0]), chart=chart)
-            if limit is not None and _text(limit[1]):
-                container.limits_memory = Setting(_text(limit[1]), source.location(*limit))
-            request = _get(_value(node, "resources", "requests"), "memory")
-            if request is not None and _text(request[1]):
-                container.requests_memory = Setting(_text(request[1]), source.location(*request))
-            found.append(container)
+        has_resources = _get(node, "resources") is not None
+        if has_resources and image and not disabled:
+            found.append(container(node, path, image))
+        elif image:
+            lone_images.append(image)
+        elif has_resources and not disabled:
+            lone_resources.append((node, path))
         if len(path) < _MAX_VALUES_DEPTH:
             pending += [(value, path + (key.value,)) for key, value in node.value
                         if isinstance(key, yaml.ScalarNode) and key.value not in ("resources", "image")]
+    if not found and len(lone_images) == 1 and len(lone_resources) == 1:
+        found.append(container(*lone_resources[0], lone_images[0]))
     return found
 
 
