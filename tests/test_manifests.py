@@ -842,6 +842,33 @@ def test_a_scoped_cache_counts_for_its_own_program_only(tmp_path):
     assert [f.rule_id for f in result.findings] == ["SL101"]
 
 
+_NAMESPACES_IN_A_VARIABLE = """\
+package watch
+
+import (
+	"sigs.k8s.io/controller-runtime/pkg/cache"
+	ctrl "sigs.k8s.io/controller-runtime"
+)
+
+func options(namespace string) ctrl.Options {
+	watched := map[string]cache.Config{%s}
+	return ctrl.Options{Cache: cache.Options{DefaultNamespaces: watched}}
+}
+"""
+
+
+@pytest.mark.parametrize("namespaces, reported", [
+    ("namespace: {}, \"storage-client\": {}", False),  # ocs-operator: its own namespaces
+    ("", True),  # filled in later, if at all: often nil, the whole cluster
+    ("cache.AllNamespaces: {}", True),
+])
+def test_namespaces_written_out_in_a_variable_scope_the_cache(tmp_path, namespaces, reported):
+    main = 'package main\n\nimport _ "example.com/app/internal/watch"\n\nfunc main() {}\n'
+    go_module(tmp_path, {"cmd/api/main.go": main, "internal/watch/watch.go": _NAMESPACES_IN_A_VARIABLE % namespaces})
+    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="40Mi"))
+    assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
+
+
 _MANAGERS = """\
 package watch
 

@@ -1465,7 +1465,7 @@ class _GoTree:
             code = [_COMMENTS.sub(b"", source) for source in sources]
             self._package_facts[directory] = (
                 [imported for source in sources for imported in _file_imports(source)],
-                sum(len(_SCOPED_CACHE.findall(text)) for text in code),
+                sum(_scopings(text) for text in code),
                 sum(len(_NEW_MANAGER.findall(text)) for text in code))
         return self._package_facts[directory]
 
@@ -1608,6 +1608,20 @@ _SCOPED_CACHE = re.compile(rb"\bDefaultNamespaces\s*:\s*map\[string\]cache\.Conf
                            rb"|\bMultiNamespacedCacheBuilder\(|\binformers\.WithNamespace\("
                            rb"|\binformers\.WithTweakListOptions\(.{0,300}?\b(?:FieldSelector|LabelSelector)\s*=",
                            re.DOTALL)
+# `DefaultNamespaces: watched`, where the same file makes `watched` a map written out with
+# namespaces in it (ocs-operator's operator and storage-client namespaces); a variable
+# declared without one is often nil (see _SCOPED_CACHE).
+_NAMESPACES_VARIABLE = re.compile(rb"\bDefaultNamespaces\s*:\s*([A-Za-z_]\w*)\s*[,}\n]")
+_NAMESPACES_MAP = rb"\b%s\s*:?=\s*map\[string\]\w+\.Config\{(?!\s*\}|\s*\w+\.AllNamespaces\b)"
+
+
+def _scopings(code: bytes) -> int:
+    """How many times a Go file (without comments) scopes what a cache keeps."""
+    variables = {m.group(1) for m in _NAMESPACES_VARIABLE.finditer(code)}
+    return len(_SCOPED_CACHE.findall(code)) + sum(
+        bool(re.search(_NAMESPACES_MAP % re.escape(name), code)) for name in variables)
+
+
 _ADMISSION_API = "k8s.io/api/admission/"
 _NEW_MANAGER = re.compile(rb"\b(?:ctrl\.NewManager|manager\.New)\(")
 _IMPORT_BLOCK = re.compile(rb"^import[ \t]*\((.*?)^\)", re.MULTILINE | re.DOTALL)
