@@ -1232,7 +1232,7 @@ class _GoTree:
         self._module_limits: dict[str, bool] = {}  # by module root
         self._module_predates: dict[str, bool] = {}  # by module root, see predates_memory_limit
         self._cache_verdicts: dict[str | None, tuple[bool, str | None]] = {}  # by container directory
-        self._package_facts: dict[str, tuple[list[str], bool]] = {}  # by directory, see _package_code
+        self._package_facts: dict[str, tuple[list[str], int, int]] = {}  # by directory, see _package_code
         self._program_keeps: dict[str, str | None] = {}  # by main package directory, see _cluster_cache_of
         self._program_packages: dict[str, tuple[set[str], str | None]] = {}  # by main, see _program_closure
 
