@@ -869,6 +869,52 @@ def test_namespaces_written_out_in_a_variable_scope_the_cache(tmp_path, namespac
     assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
 
 
+@pytest.mark.parametrize("source, reported", [
+    # ibm-spectrum-scale-csi: the namespaces set in a NewCache function
+    ("func newCache(cfg *rest.Config, opts cache.Options) (cache.Cache, error) {\n"
+     "\topts.DefaultNamespaces = map[string]cache.Config{namespace: {}}\n\treturn cache.New(cfg, opts)\n}\n", False),
+    # kubean: the cache package under another name
+    ("var _ = ctrl.Options{Cache: controllercache.Options{\n"
+     "\tDefaultNamespaces: map[string]controllercache.Config{namespace: {}}}}\n", False),
+    ("var _ = ctrl.Options{Cache: controllercache.Options{\n"
+     "\tDefaultNamespaces: map[string]controllercache.Config{controllercache.AllNamespaces: {}}}}\n", True),
+])
+def test_a_cache_scoped_however_it_is_spelled(tmp_path, source, reported):
+    main = 'package main\n\nimport _ "example.com/app/internal/watch"\n\nfunc main() {}\n'
+    watch = ('package watch\n\nimport (\n\t"sigs.k8s.io/controller-runtime/pkg/cache"\n'
+             '\tcontrollercache "sigs.k8s.io/controller-runtime/pkg/cache"\n\tctrl "sigs.k8s.io/controller-runtime"\n)\n\n'
+             'const namespace = "ops"\n\n' + source)
+    go_module(tmp_path, {"cmd/api/main.go": main, "internal/watch/watch.go": watch})
+    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="40Mi"))
+    assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
+
+
+@pytest.mark.parametrize("imported, reported", [
+    ("k8s.io/apiserver/pkg/server", False),  # kubean's webhook: SetupSignalContext
+    ("k8s.io/apimachinery/pkg/watch", False),  # a generated clientset's Watch method
+    ("k8s.io/apiserver/pkg/registry/rest", True),  # an API server's storage
+])
+def test_what_keeps_kubernetes_objects_is_a_cache_not_a_helper(tmp_path, imported, reported):
+    main = f'package main\n\nimport _ "{imported}"\n\nfunc main() {{}}\n'
+    go_module(tmp_path, {"cmd/api/main.go": main})
+    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="40Mi"))
+    assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
+
+
+@pytest.mark.parametrize("build, reported", [
+    ("RUN go build -o /out/api ./cmd/api/main.go", False),  # kubean: the program is known, small
+    ("RUN go build -o /out/api ./cmd/api", False),
+    ("COPY bin/api /api", True),  # not known: counts as keeping a cache
+])
+def test_a_dockerfile_away_from_its_program_names_it_to_go_build(tmp_path, build, reported):
+    """kubean: the image's directory `build/images/api` holds only a Dockerfile, which builds
+    `./cmd/api` from the module's root."""
+    go_module(tmp_path, {"cmd/api/main.go": MAIN})
+    write(tmp_path, "build/images/api/Dockerfile", f"FROM golang:1.25 AS build\n{build}\n")
+    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="40Mi"))
+    assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
+
+
 _MANAGERS = """\
 package watch
 

@@ -1133,6 +1133,8 @@ def _env_var(source: Source, entry: yaml.Node, name: str, namespace, env_sources
 # An environment variable's source when it is given the container's memory limit.
 MEMORY_LIMIT_REF = "resourceFieldRef:limits.memory"
 
+# A `go build` or `go install` in a Dockerfile's RUN, up to the end of its shell command.
+_GO_BUILD_COMMAND = re.compile(r"\bgo\s+(?:build|install)\b([^\n&;|]*)")
 # The image kubebuilder's scaffold gives the manager in config/manager/manager.yaml.
 _KUBEBUILDER_IMAGE = "controller"
 _RUNS_BY_COMMAND = "its command runs "  # how a container known by its command is said to be Go
@@ -1473,15 +1475,39 @@ class _GoTree:
         """`directory` when it holds a main package; in a kubebuilder project (a `PROJECT`
         file), its `cmd`, where the scaffold's Dockerfile builds the manager from (oadp's
         must-gather tool beside it is another program); else the main packages below it outside
-        test and tooling directories (a Dockerfile's tree)."""
+        test and tooling directories (a Dockerfile's tree), else those its Dockerfiles build."""
         if self._holds_main(directory):
             return [directory]
         manager = os.path.join(directory, "cmd")
         if os.path.isfile(os.path.join(directory, "PROJECT")) and self._holds_main(manager):
             return [manager]
         is_test_dir = modules.test_dir_matcher(TEST_DIRS)
-        return sorted(d for d in self._main_dirs() if (names := modules.names_below(d, directory)) is not None
-                      and names and not any(is_test_dir(name) for name in names))
+        below = sorted(d for d in self._main_dirs() if (names := modules.names_below(d, directory)) is not None
+                       and names and not any(is_test_dir(name) for name in names))
+        return below or self._dockerfile_builds(directory)
+
+    def _dockerfile_builds(self, directory: str) -> list[str]:
+        """The main packages that the Dockerfiles in `directory` name to `go build` (or
+        install), from the root of their module, the usual build context: kubean's
+        `build/images/kubean-operator/Dockerfile` runs `go build ./cmd/kubean-operator/main.go`."""
+        module = modules.module_of_dir(directory)
+        if module is None:
+            return []
+        found = set()
+        for path in self._dockerfiles.get(directory, []):
+            try:
+                with open(path, encoding="utf-8", errors="replace") as handle:
+                    text = handle.read(256 * 1024)
+            except OSError:
+                continue
+            for command in _GO_BUILD_COMMAND.findall(text):
+                for target in re.findall(r"(?<!\S)\./(\S*)", command):
+                    target = target.rstrip("/")
+                    package = os.path.dirname(target) if target.endswith(".go") else target
+                    candidate = os.path.normpath(os.path.join(module.root, package))
+                    if self._holds_main(candidate):
+                        found.add(candidate)
+        return sorted(found)
 
     def _module_sets_limit(self, module: modules.Module) -> bool:
         if module.root not in self._module_limits:
@@ -1586,8 +1612,12 @@ def _find_lists(root: yaml.Node, key: str) -> list[yaml.Node]:
 # client reads), client-go's informers and their caches, and raw watches.
 _CLUSTER_OBJECT_IMPORTS = ("sigs.k8s.io/controller-runtime", "k8s.io/client-go/informers",
                            "k8s.io/client-go/tools/cache", "k8s.io/client-go/metadata/metadatainformer",
-                           "k8s.io/client-go/dynamic/dynamicinformer", "k8s.io/apimachinery/pkg/watch",
-                           "k8s.io/client-go/tools/watch", "k8s.io/apiserver", "sigs.k8s.io/custom-metrics-apiserver",
+                           "k8s.io/client-go/dynamic/dynamicinformer", "k8s.io/client-go/tools/watch", "sigs.k8s.io/custom-metrics-apiserver",
+                           # an API server's storage and its watch cache; not `k8s.io/apiserver/pkg/server`
+                           # alone, which kubean's admission webhook imports for its signal handler,
+                           # nor its feature gates
+                           "k8s.io/apiserver/pkg/registry", "k8s.io/apiserver/pkg/storage",
+                           "k8s.io/apiserver/pkg/server/options",
                            "knative.dev/pkg/injection", "knative.dev/pkg/controller")
 # Generated clients' informers and listers, any project's (istio's, apiextensions', a
 # module's own `pkg/client/informers`), and knative-style injection packages.
@@ -1599,19 +1629,22 @@ _INFORMER_ELEMENTS = frozenset({"informers", "listers", "injection"})
 # that select (device-metrics-exporter's, its own node's Pods). Not its per-kind `ByObject`
 # selections: the kinds they leave out are cached whole (opendatahub's operator selects some
 # kinds by label and caches Services and ClusterRoles cluster-wide).
+# Whatever the cache package is called (kubean's `controllercache.Config`). Set in the
+# options or assigned in a `NewCache` function (ibm-spectrum-scale-csi's operator:
+# `opts.DefaultNamespaces = map[string]cache.Config{...}`).
 # `DefaultNamespaces` only as a literal map, other than all namespaces with no selector: a
 # variable is often nil unless a flag names a namespace (cluster-api-provider-cloudstack's
 # watchingNamespaces), which caches the whole cluster.
-_SCOPED_CACHE = re.compile(rb"\bDefaultNamespaces\s*:\s*map\[string\]cache\.Config\{"
-                           rb"(?!\s*cache\.AllNamespaces\s*:\s*\{\s*\}\s*,?\s*\})"
-                           rb"|\b(?:DefaultLabelSelector|DefaultFieldSelector)\s*:"
+_SCOPED_CACHE = re.compile(rb"\bDefaultNamespaces\s*[:=]\s*map\[string\]\w+\.Config\{"
+                           rb"(?!\s*\w+\.AllNamespaces\s*:\s*\{\s*\}\s*,?\s*\})"
+                           rb"|\b(?:DefaultLabelSelector|DefaultFieldSelector)\s*[:=]"
                            rb"|\bMultiNamespacedCacheBuilder\(|\binformers\.WithNamespace\("
                            rb"|\binformers\.WithTweakListOptions\(.{0,300}?\b(?:FieldSelector|LabelSelector)\s*=",
                            re.DOTALL)
 # `DefaultNamespaces: watched`, where the same file makes `watched` a map written out with
 # namespaces in it (ocs-operator's operator and storage-client namespaces); a variable
 # declared without one is often nil (see _SCOPED_CACHE).
-_NAMESPACES_VARIABLE = re.compile(rb"\bDefaultNamespaces\s*:\s*([A-Za-z_]\w*)\s*[,}\n]")
+_NAMESPACES_VARIABLE = re.compile(rb"\bDefaultNamespaces\s*[:=]\s*([A-Za-z_]\w*)\s*[,}\n;]")
 _NAMESPACES_MAP = rb"\b%s\s*:?=\s*map\[string\]\w+\.Config\{(?!\s*\}|\s*\w+\.AllNamespaces\b)"
 
 
