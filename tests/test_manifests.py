@@ -859,6 +859,9 @@ func options(namespace string) ctrl.Options {
 
 @pytest.mark.parametrize("namespaces, reported", [
     ("namespace: {}, \"storage-client\": {}", False),  # ocs-operator: its own namespaces
+    # cluster-api-provider-rke2: declared nil, given namespaces only when a flag names one
+    ("}\n\tvar watched map[string]cache.Config\n\tif namespace != \"\" {\n"
+     "\t\twatched = map[string]cache.Config{namespace: {}}\n\t}\n\t_ = map[string]cache.Config{", True),
     ("", True),  # filled in later, if at all: often nil, the whole cluster
     ("cache.AllNamespaces: {}", True),
 ])
@@ -891,12 +894,14 @@ def test_a_cache_scoped_however_it_is_spelled(tmp_path, source, reported):
 
 @pytest.mark.parametrize("imported, reported", [
     ("k8s.io/apiserver/pkg/server", False),  # kubean's webhook: SetupSignalContext
-    ("k8s.io/apimachinery/pkg/watch", False),  # a generated clientset's Watch method
+    ("k8s.io/apimachinery/pkg/watch", True),  # caretta's raw watches, kept in maps
+    ("example.com/app/pkg/clientset/versioned/typed/v1", False),  # a generated clientset's Watch method
     ("k8s.io/apiserver/pkg/registry/rest", True),  # an API server's storage
 ])
 def test_what_keeps_kubernetes_objects_is_a_cache_not_a_helper(tmp_path, imported, reported):
     main = f'package main\n\nimport _ "{imported}"\n\nfunc main() {{}}\n'
-    go_module(tmp_path, {"cmd/api/main.go": main})
+    typed = 'package v1\n\nimport "k8s.io/apimachinery/pkg/watch"\n\nvar _ watch.Interface\n'
+    go_module(tmp_path, {"cmd/api/main.go": main, "pkg/clientset/versioned/typed/v1/client.go": typed})
     write(tmp_path, "deploy/api.yaml", _SIZED.format(request="40Mi"))
     assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
 

@@ -1612,7 +1612,8 @@ def _find_lists(root: yaml.Node, key: str) -> list[yaml.Node]:
 # client reads), client-go's informers and their caches, and raw watches.
 _CLUSTER_OBJECT_IMPORTS = ("sigs.k8s.io/controller-runtime", "k8s.io/client-go/informers",
                            "k8s.io/client-go/tools/cache", "k8s.io/client-go/metadata/metadatainformer",
-                           "k8s.io/client-go/dynamic/dynamicinformer", "k8s.io/client-go/tools/watch", "sigs.k8s.io/custom-metrics-apiserver",
+                           "k8s.io/client-go/dynamic/dynamicinformer", "k8s.io/apimachinery/pkg/watch",
+                           "k8s.io/client-go/tools/watch", "sigs.k8s.io/custom-metrics-apiserver",
                            # an API server's storage and its watch cache; not `k8s.io/apiserver/pkg/server`
                            # alone, which kubean's admission webhook imports for its signal handler,
                            # nor its feature gates
@@ -1641,18 +1642,19 @@ _SCOPED_CACHE = re.compile(rb"\bDefaultNamespaces\s*[:=]\s*map\[string\]\w+\.Con
                            rb"|\bMultiNamespacedCacheBuilder\(|\binformers\.WithNamespace\("
                            rb"|\binformers\.WithTweakListOptions\(.{0,300}?\b(?:FieldSelector|LabelSelector)\s*=",
                            re.DOTALL)
-# `DefaultNamespaces: watched`, where the same file makes `watched` a map written out with
-# namespaces in it (ocs-operator's operator and storage-client namespaces); a variable
-# declared without one is often nil (see _SCOPED_CACHE).
+# `DefaultNamespaces: watched`, where the same file declares `watched` with a map written out
+# with namespaces in it (ocs-operator's operator and storage-client namespaces); a variable
+# declared without one, and given one only when a flag names a namespace, is often nil
+# (cluster-api-provider-rke2's `watchNamespaces`; see _SCOPED_CACHE).
 _NAMESPACES_VARIABLE = re.compile(rb"\bDefaultNamespaces\s*[:=]\s*([A-Za-z_]\w*)\s*[,}\n;]")
-_NAMESPACES_MAP = rb"\b%s\s*:?=\s*map\[string\]\w+\.Config\{(?!\s*\}|\s*\w+\.AllNamespaces\b)"
+_NAMESPACES_MAP = rb"(?:\b%(name)s\s*:=|\bvar\s+%(name)s\s*=)\s*map\[string\]\w+\.Config\{(?!\s*\}|\s*\w+\.AllNamespaces\b)"
 
 
 def _scopings(code: bytes) -> int:
     """How many times a Go file (without comments) scopes what a cache keeps."""
     variables = {m.group(1) for m in _NAMESPACES_VARIABLE.finditer(code)}
     return len(_SCOPED_CACHE.findall(code)) + sum(
-        bool(re.search(_NAMESPACES_MAP % re.escape(name), code)) for name in variables)
+        bool(re.search(_NAMESPACES_MAP % {b"name": re.escape(name)}, code)) for name in variables)
 
 
 _ADMISSION_API = "k8s.io/api/admission/"
@@ -1672,7 +1674,16 @@ def _file_imports(source: bytes) -> list[str]:
     return [path.decode("utf-8", "replace") for path in found]
 
 
-def _keeps_objects_import(import_path: str) -> bool:
+# A raw watch (caretta's resolver watches every Pod and keeps them in maps), but not in a
+# generated clientset, whose typed clients import it for their `Watch` methods.
+_WATCH = "k8s.io/apimachinery/pkg/watch"
+
+
+def _keeps_objects_import(import_path: str, importer: str) -> bool:
+    """Whether `import_path`, imported by the package in directory `importer`, keeps
+    Kubernetes objects in memory."""
+    if import_path == _WATCH:
+        return "clientset" not in PurePath(importer).parts
     return (any(import_path == w or import_path.startswith(w + "/") for w in _CLUSTER_OBJECT_IMPORTS)
             or not _INFORMER_ELEMENTS.isdisjoint(import_path.split("/")))
 
@@ -1691,7 +1702,7 @@ def _local_closure(directories: list[str], module: modules.Module,
             continue
         seen.add(directory)
         for imported in imports_of(directory):
-            if keeps is None and _keeps_objects_import(imported):
+            if keeps is None and _keeps_objects_import(imported, directory):
                 keeps = imported
             target = modules.package_dir(imported, module)
             if target is not None:
