@@ -95,9 +95,17 @@ def check_manifests(manifests: ProjectManifests, options):
         yield Finding(RULE.id, f"{container.label} has a memory limit of {limit.text} that the Go runtime is not "
                                f"told: {told}{unresolved} and the code sets none{grows}; set GOMEMLIMIT to about "
                                "90% of the limit", limit.location,
-                      related=tuple(replace(c.limits_memory.location, message=copy_message(container, c) + (
-                          f" (limit {c.limits_memory.text})" if c.limits_memory.text != limit.text else ""))
-                          for c in others))
+                      related=tuple(_copy_location(container, c) for c in others))
+
+
+def _copy_location(reported: Container, copy: Container):
+    """Where a copy sets its limit (or its chart's `resources`, when they set none), saying so
+    when its limit differs from the one reported."""
+    if copy.limits_memory is None:
+        return replace(copy.location, message=copy_message(reported, copy) + " (no memory limit)")
+    differs = copy.limits_memory.text != reported.limits_memory.text
+    return replace(copy.limits_memory.location, message=copy_message(reported, copy) + (
+        f" (limit {copy.limits_memory.text})" if differs else ""))
 
 
 RULE = Rule.from_docs(

@@ -499,6 +499,18 @@ def test_a_chart_with_one_image_and_one_resources_apart_runs_one_container(tmp_p
     assert [f.path for f in _run(tmp_path, "SL101").findings] == reported
 
 
+def test_a_copy_of_the_chart_without_a_limit_is_related_as_such(tmp_path):
+    """Two charts of one name, the deeper one setting no limit: one finding, at the chart
+    that sets one, the other related with what it sets."""
+    go_module(tmp_path, {"cmd/api/main.go": MAIN})
+    _write_chart(tmp_path, "chart/api", "api")
+    _write_chart(tmp_path, "deploy/helm/api", "api")
+    write(tmp_path, "deploy/helm/api/values.yaml", "image:\n  repository: ghcr.io/acme/api\nresources: {}\n")
+    [finding] = _run(tmp_path, "SL101").findings
+    assert (finding.path, [(r.path, r.message.endswith("(no memory limit)")) for r in finding.related]) == \
+        ("chart/api/values.yaml", [("deploy/helm/api/values.yaml", True)])
+
+
 def test_a_chart_is_reported_rather_than_its_variant_named_with_a_suffix(tmp_path):
     """kube-arangodb: `chart/kube-arangodb-arm64` repeats `chart/kube-arangodb` for another
     platform and sorts first by path; the finding goes to the base chart, the variant related."""
