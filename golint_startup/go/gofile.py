@@ -28,16 +28,15 @@ _RULE_ID = re.compile(r"^SL\d{3}$")
 # Files of fakes that tests use in place of a server or client, by Go's usual names (mockgen's
 # `mock_*.go`, a hand-written `mock.go` or `fake_store.go` beside the real one).
 _FAKES_FILE = re.compile(r"(?:(?:mock|mocks|fake|fakes)(?:_\w+)?|\w+_(?:mock|mocks|fake|fakes))\.go")
-_TEST_DOUBLE_WORDS = frozenset({"mock", "mocks", "fake", "fakes", "stub", "stubs"})
+_TEST_DOUBLE_WORDS = frozenset({"mock", "mocks", "fake", "fakes", "stub", "stubs", "test", "tests", "testing"})
 
 
 def names_a_test_double(function_name: str) -> bool:
-    """Whether a function's name says it builds a fake for tests: mock, fake or stub as a word
-    of it, or "for test(s)" (`InitMock`, easegress's example logger for unit tests;
-    `newFakeStore`, `LoggerForTests`, `initMocks`, `NewHTTPMock`)."""
-    named = words(function_name)
-    return (not _TEST_DOUBLE_WORDS.isdisjoint(named)
-            or any(word == "for" and following in {"test", "tests"} for word, following in zip(named, named[1:])))
+    """Whether a function's name says it builds something for tests: mock, fake, stub or test
+    as a word of it (`InitMock`, easegress's example logger for unit tests; `newFakeStore`,
+    `LoggerForTests`, `initMocks`, `NewHTTPMock`; pac-quota-controller's `InitTest`, which
+    only its tests call). Go's own `TestXxx` functions live in `_test.go` files."""
+    return not _TEST_DOUBLE_WORDS.isdisjoint(words(function_name))
 
 _parser: tree_sitter.Parser | None = None
 
