@@ -918,6 +918,16 @@ def test_what_keeps_kubernetes_objects_is_a_cache_not_a_helper(tmp_path, importe
     assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
 
 
+def test_controller_runtime_is_named_by_its_module(tmp_path):
+    """typesense-operator: the first of controller-runtime's packages met was `pkg/certwatcher`,
+    which keeps nothing; the manager keeps the cache."""
+    main = 'package main\n\nimport _ "sigs.k8s.io/controller-runtime/pkg/certwatcher"\n\nfunc main() {}\n'
+    go_module(tmp_path, {"cmd/api/main.go": main})
+    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="256Mi"))
+    [finding] = _run(tmp_path).findings
+    assert "(its program imports sigs.k8s.io/controller-runtime, whose cache" in finding.message
+
+
 @pytest.mark.parametrize("build, reported", [
     ("RUN go build -o /out/api ./cmd/api/main.go", False),  # kubean: the program is known, small
     ("RUN go build -o /out/api ./cmd/api", False),

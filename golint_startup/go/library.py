@@ -347,7 +347,7 @@ NON_BLOCKING_SERVING_CALLS: frozenset[str] = frozenset({
 TEST_DIRS: tuple[str, ...] = ("test", "tests", "testing", "e2e", "integration", "*-test", "*-tests", "*_test",
                               "*_tests", "systemtest", "systemtests", "testutil", "testutils",
                               "testhelpers", "testharness", "fixtures", "hack", "tools", "scripts", "examples",
-                              "example", "docs", "benchmark", "benchmarks", "demo", "demos", "design")
+                              "example", "samples", "docs", "benchmark", "benchmarks", "demo", "demos", "design")
 
 
 # Calls that load configuration into a value whose address is an argument (SL006): what

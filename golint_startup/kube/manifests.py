@@ -1610,7 +1610,8 @@ def _find_lists(root: yaml.Node, key: str) -> list[yaml.Node]:
 # Packages that keep Kubernetes objects in a program's memory, listed from the API server as
 # it starts and growing with the cluster: controller-runtime (its manager caches what its
 # client reads), client-go's informers and their caches, and raw watches.
-_CLUSTER_OBJECT_IMPORTS = ("sigs.k8s.io/controller-runtime", "k8s.io/client-go/informers",
+_CONTROLLER_RUNTIME = "sigs.k8s.io/controller-runtime"
+_CLUSTER_OBJECT_IMPORTS = (_CONTROLLER_RUNTIME, "k8s.io/client-go/informers",
                            "k8s.io/client-go/tools/cache", "k8s.io/client-go/metadata/metadatainformer",
                            "k8s.io/client-go/dynamic/dynamicinformer", "k8s.io/apimachinery/pkg/watch",
                            "k8s.io/client-go/tools/watch", "sigs.k8s.io/custom-metrics-apiserver",
@@ -1703,7 +1704,9 @@ def _local_closure(directories: list[str], module: modules.Module,
         seen.add(directory)
         for imported in imports_of(directory):
             if keeps is None and _keeps_objects_import(imported, directory):
-                keeps = imported
+                # controller-runtime by its module: its manager keeps the cache, whichever of
+                # its packages is met first (`pkg/client`, `pkg/certwatcher`).
+                keeps = _CONTROLLER_RUNTIME if imported.startswith(_CONTROLLER_RUNTIME + "/") else imported
             target = modules.package_dir(imported, module)
             if target is not None:
                 pending.append(target)
