@@ -511,6 +511,42 @@ def test_a_copy_of_the_chart_without_a_limit_is_related_as_such(tmp_path):
         ("chart/api/values.yaml", [("deploy/helm/api/values.yaml", True)])
 
 
+_MANAGER_DEPLOYMENT = """\
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: controller-manager
+spec:
+  template:
+    spec:
+      containers:
+        - name: manager
+          image: ghcr.io/acme/api:1
+%s"""
+_LIMITED = "          resources:\n            limits:\n              memory: 512Mi\n"
+
+
+@pytest.mark.parametrize("patches, container, variable, reported", [
+    ("patches:\n  - path: env_patch.yaml\n", "manager", "GOMEMLIMIT", False),  # event-manager
+    ("patchesStrategicMerge:\n  - env_patch.yaml\n", "manager", "GOMEMLIMIT", False),
+    ("patches:\n  - path: env_patch.yaml\n", "manager", "GOMAXPROCS", True),
+    ("patches:\n  - path: env_patch.yaml\n", "kube-rbac-proxy", "GOMEMLIMIT", True),  # another container's
+    ("", "manager", "GOMEMLIMIT", True),  # a patch file no kustomization applies
+])
+def test_a_kustomize_patch_that_sets_gomemlimit_tells_its_base(tmp_path, patches, container, variable, reported):
+    """kubebuilder's config/default patches config/manager's container; the build users install
+    has the patch's GOMEMLIMIT."""
+    go_module(tmp_path, {"cmd/api/main.go": MAIN})
+    write(tmp_path, "config/manager/manager.yaml", _MANAGER_DEPLOYMENT % _LIMITED)
+    write(tmp_path, "config/manager/kustomization.yaml", "resources:\n  - manager.yaml\n")
+    write(tmp_path, "config/default/kustomization.yaml", "namePrefix: api-\nresources:\n  - ../manager\n" + patches)
+    env = (f"          env:\n            - name: {variable}\n              valueFrom:\n"
+           "                resourceFieldRef: {resource: limits.memory}\n")
+    write(tmp_path, "config/default/env_patch.yaml",
+          (_MANAGER_DEPLOYMENT % env).replace("name: manager", f"name: {container}"))
+    assert [f.path for f in _run(tmp_path, "SL101").findings] == (["config/manager/manager.yaml"] if reported else [])
+
+
 def test_a_chart_is_reported_rather_than_its_variant_named_with_a_suffix(tmp_path):
     """kube-arangodb: `chart/kube-arangodb-arm64` repeats `chart/kube-arangodb` for another
     platform and sorts first by path; the finding goes to the base chart, the variant related."""

@@ -521,6 +521,39 @@ def _program_identity(container: Container) -> tuple | None:
 _KUSTOMIZATION_FILES = ("kustomization.yaml", "kustomization.yml", "Kustomization")
 
 
+def _apply_memory_limit_patches(containers: list[Container], kustomizations: list[str]) -> None:
+    """Give a kustomize base's container the `GOMEMLIMIT` that a kustomization listing the base
+    among its `resources` sets in one of its patches (`patches` paths, `patchesStrategicMerge`)
+    for the same workload and container: what `kustomize build` installs has it (kubebuilder's
+    `config/default` patches `config/manager`: event-manager's does)."""
+    by_file: dict[str, list[Container]] = {}
+    for container in containers:
+        by_file.setdefault(container.source.abspath, []).append(container)
+    for path in kustomizations:
+        directory = os.path.dirname(path)
+        kustomization = _kustomization_in(directory)
+        patches = [entry.get("path") if isinstance(entry, dict) else None for entry in _list(kustomization, "patches")]
+        patches += [entry for entry in _list(kustomization, "patchesStrategicMerge") if isinstance(entry, str)]
+        told = {(c.workload_name, c.name): c.env["GOMEMLIMIT"]
+                for patch in patches if isinstance(patch, str)
+                for c in by_file.get(os.path.normpath(os.path.join(directory, patch)), []) if "GOMEMLIMIT" in c.env}
+        if not told:
+            continue
+        bases = {os.path.normpath(os.path.join(directory, entry))
+                 for entry in _list(kustomization, "resources") if isinstance(entry, str)}
+        for file, found in by_file.items():
+            if file in bases or os.path.dirname(file) in bases:
+                for container in found:
+                    variable = told.get((container.workload_name, container.name))
+                    if variable is not None and "GOMEMLIMIT" not in container.env:
+                        container.env["GOMEMLIMIT"] = variable
+
+
+def _list(mapping: dict, key: str) -> list:
+    value = mapping.get(key)
+    return value if isinstance(value, list) else []
+
+
 def _kustomization_in(directory: str) -> dict:
     """The kustomization in `directory`, parsed ({} when there is none)."""
     for name in _KUSTOMIZATION_FILES:
@@ -613,6 +646,7 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
 
     env_sources = _env_sources(documents)
     containers = [c for doc in documents for c in _containers(doc, env_sources)]
+    _apply_memory_limit_patches(containers, [p for p in manifest_paths if os.path.basename(p) in _KUSTOMIZATION_FILES])
     for chart in sorted(set(charts) & set(chart_values) - charts_telling):
         containers += _chart_containers(chart, *chart_values[chart], notify)
     tree = _GoTree(go_files, dockerfiles, documents, read_go, derive)
