@@ -1451,8 +1451,7 @@ class _GoTree:
         """(whether the code of the main packages at or below `directory` is known, the package
         that makes one of them keep a cluster-wide cache or None), once per directory."""
         if directory not in self._cache_verdicts:
-            module = modules.module_of_dir(directory) if directory is not None else None
-            mains = self._main_dirs_at_or_below(directory) if module is not None else []
+            module, mains = self._programs(directory)
             self._cache_verdicts[directory] = (bool(mains), next(
                 (cache for cache in (self._cluster_cache_of(main, module) for main in mains) if cache), None))
         return self._cache_verdicts[directory]
@@ -1476,11 +1475,16 @@ class _GoTree:
         """Whether every main package at or below `directory` (at least one) imports, through
         packages of its module, the Kubernetes admission API (`k8s.io/api/admission/...`): it
         serves an admission webhook, whatever the workload is called."""
-        module = modules.module_of_dir(directory) if directory is not None else None
-        mains = self._main_dirs_at_or_below(directory) if module is not None else []
+        module, mains = self._programs(directory)
         return bool(mains) and all(
             any(imported.startswith(_ADMISSION_API) for package in self._program_closure(main, module)[0]
                 for imported in self._package_code(package)[0]) for main in mains)
+
+    def _programs(self, directory: str | None) -> tuple[modules.Module | None, list[str]]:
+        """The module of `directory` and the main packages at or below it that a container
+        whose program is there runs (none when either is not known)."""
+        module = modules.module_of_dir(directory) if directory is not None else None
+        return module, self._main_dirs_at_or_below(directory) if module is not None else []
 
     def _program_closure(self, main: str, module: modules.Module) -> tuple[set[str], str | None]:
         """_local_closure of the main package in `main`, once per program."""
@@ -1529,12 +1533,7 @@ class _GoTree:
             return []
         found = set()
         for path in self._dockerfiles.get(directory, []):
-            try:
-                with open(path, encoding="utf-8", errors="replace") as handle:
-                    text = handle.read(256 * 1024)
-            except OSError:
-                continue
-            for command in _GO_BUILD_COMMAND.findall(text):
+            for command in _GO_BUILD_COMMAND.findall(_read(path)):
                 for target in re.findall(r"(?<!\S)\./(\S*)", command):
                     target = target.rstrip("/")
                     package = os.path.dirname(target) if target.endswith(".go") else target
