@@ -452,6 +452,21 @@ def test_a_chart_that_sets_no_limit_is_what_users_install(tmp_path, resources, r
     assert [f.path for f in _run(tmp_path, "SL101").findings] == reported
 
 
+@pytest.mark.parametrize("template", [
+    "",  # open-feature-operator: the templates are generated at release, from config/
+    '{{- include "render" (list "operator.render" .) -}}\n',  # redpanda: a program builds the Deployment
+])
+def test_a_chart_at_the_top_counts_whatever_its_templates_hold(tmp_path, template):
+    """Only a subchart is known to run nothing when its templates declare no workload (see
+    testdata/sl101/charts/suite): a chart users install may build its workloads out of sight."""
+    go_module(tmp_path, {"cmd/api/main.go": MAIN})
+    write(tmp_path, "deploy/pod.yaml", POD)
+    _write_chart(tmp_path, "charts/api", "api")
+    write(tmp_path, "charts/api/templates/deployment.yaml", "apiVersion: v1\nkind: Namespace\n"
+                    "metadata:\n  name: {{ .Release.Namespace }}\n" + template)
+    assert _findings_with_copies(tmp_path) == [("charts/api/values.yaml", ["deploy/pod.yaml"])]
+
+
 @pytest.mark.parametrize("chart_image, reported", [
     ("docker.example.com/acme/api-operator", []),  # the scaffold's image name: its program, no limit
     ("docker.example.com/acme/other", ["config/manager/manager.yaml"]),  # another image: not known as Go
@@ -786,6 +801,10 @@ import (
 func options(namespace string) ctrl.Options {
 	return ctrl.Options{Cache: cache.Options{%s}}
 }
+
+func start(namespace string) (ctrl.Manager, error) {
+	return ctrl.NewManager(ctrl.GetConfigOrDie(), options(namespace))
+}
 """
 
 
@@ -902,6 +921,10 @@ func options(namespace string) ctrl.Options {
 	watched := map[string]cache.Config{%s}
 	return ctrl.Options{Cache: cache.Options{DefaultNamespaces: watched}}
 }
+
+func start(namespace string) (ctrl.Manager, error) {
+	return ctrl.NewManager(ctrl.GetConfigOrDie(), options(namespace))
+}
 """
 
 
@@ -934,7 +957,7 @@ def test_a_cache_scoped_however_it_is_spelled(tmp_path, source, reported):
     main = 'package main\n\nimport _ "example.com/app/internal/watch"\n\nfunc main() {}\n'
     watch = ('package watch\n\nimport (\n\t"sigs.k8s.io/controller-runtime/pkg/cache"\n'
              '\tcontrollercache "sigs.k8s.io/controller-runtime/pkg/cache"\n\tctrl "sigs.k8s.io/controller-runtime"\n)\n\n'
-             'const namespace = "ops"\n\n' + source)
+             'const namespace = "ops"\n\nvar _, _ = ctrl.NewManager(ctrl.GetConfigOrDie(), ctrl.Options{})\n\n' + source)
     go_module(tmp_path, {"cmd/api/main.go": main, "internal/watch/watch.go": watch})
     write(tmp_path, "deploy/api.yaml", _SIZED.format(request="40Mi"))
     assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
@@ -957,7 +980,9 @@ def test_what_keeps_kubernetes_objects_is_a_cache_not_a_helper(tmp_path, importe
 def test_controller_runtime_is_named_by_its_module(tmp_path):
     """typesense-operator: the first of controller-runtime's packages met was `pkg/certwatcher`,
     which keeps nothing; the manager keeps the cache."""
-    main = 'package main\n\nimport _ "sigs.k8s.io/controller-runtime/pkg/certwatcher"\n\nfunc main() {}\n'
+    main = ('package main\n\nimport (\n\t_ "sigs.k8s.io/controller-runtime/pkg/certwatcher"\n'
+            '\t"sigs.k8s.io/controller-runtime/pkg/manager"\n)\n\n'
+            'func main() { manager.New(nil, manager.Options{}) }\n')
     go_module(tmp_path, {"cmd/api/main.go": main})
     write(tmp_path, "deploy/api.yaml", _SIZED.format(request="256Mi"))
     [finding] = _run(tmp_path).findings
@@ -993,6 +1018,42 @@ func start(hub, local *rest.Config, namespace string) {
 	_ = hubManager
 %s}
 """
+
+
+_CLIENT_ONLY = """\
+package watch
+
+import (
+	"k8s.io/client-go/rest"
+	"sigs.k8s.io/controller-runtime/pkg/client"
+	ctrlrt "sigs.k8s.io/controller-runtime"
+)
+
+func start(config *rest.Config) {
+	reader, _ := client.New(config, client.Options{})
+	_ = reader
+%s}
+"""
+
+
+@pytest.mark.parametrize("builds, reported", [
+    ("", False),  # ironcore's CSI driver: an uncached client, one request at a time
+    ("\tmanager, _ := ctrlrt.NewManager(config, ctrlrt.Options{})\n\t_ = manager\n", True),  # ACK's alias
+    ("\tfleet, _ := mcmanager.New(config, nil)\n\t_ = fleet\n", True),  # multicluster-runtime's
+    ("\tobjects, _ := cache.New(config, cache.Options{})\n\t_ = objects\n", True),
+    ("\t// manager, _ := ctrlrt.NewManager(config, ctrlrt.Options{})\n", False),  # a comment builds nothing
+])
+def test_controller_runtime_keeps_objects_only_in_a_cache_the_program_builds(tmp_path, builds, reported):
+    """A program that imports controller-runtime for its client (`client.New` reads the API
+    server on every call) or its types keeps nothing of the cluster: 40Mi of a 512Mi limit is
+    a small program's. It keeps a cache when it builds a manager or a cache, whatever the
+    package is called."""
+    main = 'package main\n\nimport _ "example.com/app/internal/watch"\n\nfunc main() {}\n'
+    go_module(tmp_path, {"cmd/api/main.go": main, "internal/watch/watch.go": _CLIENT_ONLY % builds})
+    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="40Mi"))
+    findings = _run(tmp_path).findings
+    assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
+    assert all("(its program imports sigs.k8s.io/controller-runtime, whose cache" in f.message for f in findings)
 
 
 @pytest.mark.parametrize("second, reported", [

@@ -26,9 +26,10 @@ from typing import Any, Callable, Iterable
 
 import yaml
 
-from golint_startup.go import gccontrol, gofile, modules
+from golint_startup.go import modules
 from golint_startup.go.gofile import Directive
-from golint_startup.go.library import DEFAULT_LIMIT_IMPORTS, DEFAULT_LIMITS, TEST_DIRS
+from golint_startup.go.library import TEST_DIRS
+from golint_startup.kube import go_code
 from golint_startup.kube.quantity import go_gc_off
 from golint_startup.rule import Location, Notification
 
@@ -305,7 +306,7 @@ class ProjectManifests:
         module = modules.module_of_dir(container.go_dir)  # the image's scripts sit anywhere in its module
         root = module.root if module else container.go_dir
         if root not in self._image_limits:
-            self._image_limits[root] = _image_sets_gomemlimit(root)
+            self._image_limits[root] = go_code.image_sets_gomemlimit(root)
         return "the image" if self._image_limits[root] else ""
 
     def runtime_predates_memory_limit(self, container: Container) -> bool:
@@ -619,6 +620,7 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
     charts: dict[str, int] = {}
     chart_values: dict[str, tuple[Source, str]] = {}  # chart root -> its values.yaml
     charts_telling: set[str] = set()  # charts whose templates or values name GOMEMLIMIT or limits.memory
+    charts_deploying: set[str] = set()  # charts a template of which declares a workload
     for abspath in manifest_paths:
         shown = display(abspath)
         text = _read_text(abspath, shown, notify)
@@ -629,6 +631,8 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
         chart = os.path.dirname(abspath) if values else _chart_root(abspath) if _TEMPLATE in text else None
         if chart is not None and _TELLS_THE_LIMIT.search(_YAML_COMMENT.sub("", text)):
             charts_telling.add(chart)
+        if not values and _WORKLOAD_KIND.search(text) and (root := chart or _chart_root(abspath)) is not None:
+            charts_deploying.add(root)
         source = Source.of(shown, abspath, text)
         if values:
             chart_values[chart] = (source, text)
@@ -648,7 +652,8 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
     containers = [c for doc in documents for c in _containers(doc, env_sources)]
     _apply_memory_limit_patches(containers, [p for p in manifest_paths if os.path.basename(p) in _KUSTOMIZATION_FILES])
     for chart in sorted(set(charts) & set(chart_values) - charts_telling):
-        containers += _chart_containers(chart, *chart_values[chart], notify)
+        if _deploys_workloads(chart, charts_deploying):
+            containers += _chart_containers(chart, *chart_values[chart], notify)
     tree = _GoTree(go_files, dockerfiles, documents, read_go, derive)
     for container in containers:
         container.go_reason, container.go_dir = tree.recognize(container, go_images)
@@ -821,6 +826,38 @@ def _read_text(abspath: str, shown: str, notify) -> str | None:
     if len(data) > _MAX_BYTES or b"\0" in data:
         return None  # not a manifest anyone writes by hand; skipped silently like other non-objects
     return data.decode("utf-8", "replace").removeprefix("\ufeff")
+
+
+# A template line that declares a workload, or a kind the values choose (`kind: {{ .Values.kind }}`).
+_WORKLOAD_KIND = re.compile(r"^[ \t-]*kind:[ \t]*(?:[\"']?(?:" + "|".join(WORKLOAD_KINDS) +
+                            r")[\"']?[ \t]*(?:#.*)?$|\{\{)", re.MULTILINE)
+_DEPENDENCIES = re.compile(r"^dependencies:", re.MULTILINE)
+
+
+def _deploys_workloads(chart: str, charts_deploying: set[str]) -> bool:
+    """Whether a subchart's values may run containers: a template of it or of a chart inside
+    it declares a workload, or it depends on charts that are not in the tree (`dependencies`,
+    requirements.yaml, packaged charts), whose templates may. Gardener's terminal chart has
+    an `application` subchart with the manager's image and resources in its values and only
+    RBAC and webhook configurations in its templates: its sibling `runtime` runs the manager.
+    A chart at the top is what users install: its templates may be generated at release
+    (open-feature-operator's, from its kustomize files) or written by a program (redpanda's
+    gotohelm templates build their Deployment as a dict), so it counts whatever they hold."""
+    parent = os.path.dirname(chart)
+    if os.path.basename(parent) != "charts" or not os.path.isfile(os.path.join(parent, os.pardir, "Chart.yaml")):
+        return True
+    inside = chart + os.sep
+    if any(root == chart or root.startswith(inside) for root in charts_deploying):
+        return True
+    if _DEPENDENCIES.search(_read(os.path.join(chart, "Chart.yaml"))) or \
+            os.path.isfile(os.path.join(chart, "requirements.yaml")):
+        return True
+    for directory, _, names in os.walk(chart):
+        # Packaged subcharts, and named templates (`_deployment.tpl`) that templates include.
+        if any(name.endswith(".tgz") or name.endswith(".tpl") and _WORKLOAD_KIND.search(
+                _read(os.path.join(directory, name))) for name in names):
+            return True
+    return False
 
 
 def _chart_root(path: str) -> str | None:
@@ -1268,9 +1305,9 @@ class _GoTree:
         self._module_limits: dict[str, bool] = {}  # by module root
         self._module_predates: dict[str, bool] = {}  # by module root, see predates_memory_limit
         self._cache_verdicts: dict[str | None, tuple[bool, str | None]] = {}  # by container directory
-        self._package_facts: dict[str, tuple[list[str], int, int]] = {}  # by directory, see _package_code
+        self._package_facts: dict[str, tuple[list[str], int, int, int]] = {}  # by directory, see _package_code
         self._program_keeps: dict[str, str | None] = {}  # by main package directory, see _cluster_cache_of
-        self._program_packages: dict[str, tuple[set[str], str | None]] = {}  # by main, see _program_closure
+        self._program_packages: dict[str, tuple[set[str], list[str]]] = {}  # by main, see _program_closure
 
     def recognize(self, container: Container, go_images: tuple[str, ...]) -> tuple[str, str | None]:
         scaffold = _scaffold_project(container)
@@ -1436,8 +1473,8 @@ class _GoTree:
     def keeps_cluster_objects(self, directory: str | None) -> bool:
         """Whether a package that the main packages at or below `directory` import, directly or
         through packages of their module (or of modules beside it on disk), is one that keeps
-        Kubernetes objects in memory (_CLUSTER_OBJECT_IMPORTS), with none of those packages
-        scoping what a cache keeps (_SCOPED_CACHE): what it keeps then grows with the cluster.
+        Kubernetes objects in memory (see go_code), with none of those packages
+        scoping what a cache keeps (go_code.scopings): what it keeps then grows with the cluster.
         True when that is not known: no directory, no module, no main package."""
         known, cache = self._cache_verdict(directory)
         return not known or cache is not None
@@ -1463,12 +1500,14 @@ class _GoTree:
         operator beside it."""
         if main not in self._program_keeps:
             packages, keeps = self._program_closure(main, module)
-            scopes = sum(self._package_code(d)[1] for d in packages)
-            managers = sum(self._package_code(d)[2] for d in packages)
+            facts = [self._package_code(d) for d in packages]
+            scopes, managers, builders = (sum(f[i] for f in facts) for i in (1, 2, 3))
+            # controller-runtime keeps objects only in a cache the program builds.
+            keeps = [k for k in keeps if k != go_code.CONTROLLER_RUNTIME or builders]
             # Every manager it builds scoped (or one scoping, for a cache built elsewhere): a
             # second manager beside a scoped one caches the cluster (kubeslice's worker scopes
             # its hub cluster's manager to a namespace, not its own).
-            self._program_keeps[main] = None if scopes >= max(1, managers) else keeps
+            self._program_keeps[main] = None if not keeps or scopes >= max(1, managers) else keeps[0]
         return self._program_keeps[main]
 
     def reviews_admissions(self, directory: str | None) -> bool:
@@ -1477,7 +1516,7 @@ class _GoTree:
         serves an admission webhook, whatever the workload is called."""
         module, mains = self._programs(directory)
         return bool(mains) and all(
-            any(imported.startswith(_ADMISSION_API) for package in self._program_closure(main, module)[0]
+            any(imported.startswith(go_code.ADMISSION_API) for package in self._program_closure(main, module)[0]
                 for imported in self._package_code(package)[0]) for main in mains)
 
     def _programs(self, directory: str | None) -> tuple[modules.Module | None, list[str]]:
@@ -1486,27 +1525,29 @@ class _GoTree:
         module = modules.module_of_dir(directory) if directory is not None else None
         return module, self._main_dirs_at_or_below(directory) if module is not None else []
 
-    def _program_closure(self, main: str, module: modules.Module) -> tuple[set[str], str | None]:
-        """_local_closure of the main package in `main`, once per program."""
+    def _program_closure(self, main: str, module: modules.Module) -> tuple[set[str], list[str]]:
+        """go_code.local_closure of the main package in `main`, once per program."""
         if main not in self._program_packages:
-            self._program_packages[main] = _local_closure([main], module, lambda d: self._package_code(d)[0])
+            self._program_packages[main] = go_code.local_closure([main], module, lambda d: self._package_code(d)[0])
         return self._program_packages[main]
 
-    def _package_code(self, directory: str) -> tuple[list[str], int, int]:
+    def _package_code(self, directory: str) -> tuple[list[str], int, int, int]:
         """The import paths of the package's non-test files, how many times they scope what a
-        cache keeps (_SCOPED_CACHE) and how many controller-runtime managers they build
-        (_NEW_MANAGER); read once for all containers."""
+        cache keeps (go_code.scopings), how many controller-runtime managers they build
+        (go_code.NEW_MANAGER) and how many calls may build its cache (go_code.CACHE_BUILDER);
+        read once for all containers."""
         if directory not in self._package_facts:
             try:
                 names = sorted(n for n in os.listdir(directory) if n.endswith(".go") and not n.endswith("_test.go"))
             except OSError:
                 names = []
             sources = [self._read_go(os.path.join(directory, name)) or b"" for name in names]
-            code = [_COMMENTS.sub(b"", source) for source in sources]
+            code = [go_code.COMMENTS.sub(b"", source) for source in sources]
             self._package_facts[directory] = (
-                [imported for source in sources for imported in _file_imports(source)],
-                sum(_scopings(text) for text in code),
-                sum(len(_NEW_MANAGER.findall(text)) for text in code))
+                [imported for source in sources for imported in go_code.file_imports(source)],
+                sum(go_code.scopings(text) for text in code),
+                sum(len(go_code.NEW_MANAGER.findall(text)) for text in code),
+                sum(len(go_code.CACHE_BUILDER.findall(text)) for text in code))
         return self._package_facts[directory]
 
     def _main_dirs_at_or_below(self, directory: str) -> list[str]:
@@ -1544,7 +1585,7 @@ class _GoTree:
 
     def _module_sets_limit(self, module: modules.Module) -> bool:
         if module.root not in self._module_limits:
-            self._module_limits[module.root] = _module_sets_memory_limit(module, self._read_go, self._derive)
+            self._module_limits[module.root] = go_code.module_sets_memory_limit(module, self._read_go, self._derive)
         return self._module_limits[module.root]
 
 
@@ -1636,172 +1677,3 @@ def _find_lists(root: yaml.Node, key: str) -> list[yaml.Node]:
         elif isinstance(node, yaml.SequenceNode):
             pending += node.value
     return found
-
-
-# --- what the Go code holds ---------------------------------------------------------------
-
-# Packages that keep Kubernetes objects in a program's memory, listed from the API server as
-# it starts and growing with the cluster: controller-runtime (its manager caches what its
-# client reads), client-go's informers and their caches, and raw watches.
-_CONTROLLER_RUNTIME = "sigs.k8s.io/controller-runtime"
-_CLUSTER_OBJECT_IMPORTS = (_CONTROLLER_RUNTIME, "k8s.io/client-go/informers",
-                           "k8s.io/client-go/tools/cache", "k8s.io/client-go/metadata/metadatainformer",
-                           "k8s.io/client-go/dynamic/dynamicinformer", "k8s.io/apimachinery/pkg/watch",
-                           "k8s.io/client-go/tools/watch", "sigs.k8s.io/custom-metrics-apiserver",
-                           # an API server's storage and its watch cache; not `k8s.io/apiserver/pkg/server`
-                           # alone, which kubean's admission webhook imports for its signal handler,
-                           # nor its feature gates
-                           "k8s.io/apiserver/pkg/registry", "k8s.io/apiserver/pkg/storage",
-                           "k8s.io/apiserver/pkg/server/options",
-                           "knative.dev/pkg/injection", "knative.dev/pkg/controller")
-# Generated clients' informers and listers, any project's (istio's, apiextensions', a
-# module's own `pkg/client/informers`), and knative-style injection packages.
-_INFORMER_ELEMENTS = frozenset({"informers", "listers", "injection"})
-# What scopes a cache to some namespaces, labels or fields rather than the whole cluster:
-# controller-runtime's cache options (opendatahub's cloud managers select by label, nvidia
-# k8s-ipam's node agent keeps its pools' namespace and its node's Pods), its older
-# multi-namespace builder, a client-go informer factory given a namespace or list options
-# that select (device-metrics-exporter's, its own node's Pods). Not its per-kind `ByObject`
-# selections: the kinds they leave out are cached whole (opendatahub's operator selects some
-# kinds by label and caches Services and ClusterRoles cluster-wide).
-# Whatever the cache package is called (kubean's `controllercache.Config`). Set in the
-# options or assigned in a `NewCache` function (ibm-spectrum-scale-csi's operator:
-# `opts.DefaultNamespaces = map[string]cache.Config{...}`).
-# `DefaultNamespaces` only as a literal map, other than all namespaces with no selector: a
-# variable is often nil unless a flag names a namespace (cluster-api-provider-cloudstack's
-# watchingNamespaces), which caches the whole cluster.
-_SCOPED_CACHE = re.compile(rb"\bDefaultNamespaces\s*[:=]\s*map\[string\]\w+\.Config\{"
-                           rb"(?!\s*\w+\.AllNamespaces\s*:\s*\{\s*\}\s*,?\s*\})"
-                           rb"|\b(?:DefaultLabelSelector|DefaultFieldSelector)\s*[:=]"
-                           rb"|\bMultiNamespacedCacheBuilder\(|\binformers\.WithNamespace\("
-                           rb"|\binformers\.WithTweakListOptions\(.{0,300}?\b(?:FieldSelector|LabelSelector)\s*=",
-                           re.DOTALL)
-# `DefaultNamespaces: watched`, where the same file declares `watched` with a map written out
-# with namespaces in it (ocs-operator's operator and storage-client namespaces); a variable
-# declared without one, and given one only when a flag names a namespace, is often nil
-# (cluster-api-provider-rke2's `watchNamespaces`; see _SCOPED_CACHE).
-_NAMESPACES_VARIABLE = re.compile(rb"\bDefaultNamespaces\s*[:=]\s*([A-Za-z_]\w*)\s*[,}\n;]")
-_NAMESPACES_MAP = rb"(?:\b%(name)s\s*:=|\bvar\s+%(name)s\s*=)\s*map\[string\]\w+\.Config\{(?!\s*\}|\s*\w+\.AllNamespaces\b)"
-
-
-def _scopings(code: bytes) -> int:
-    """How many times a Go file (without comments) scopes what a cache keeps."""
-    variables = {m.group(1) for m in _NAMESPACES_VARIABLE.finditer(code)}
-    return len(_SCOPED_CACHE.findall(code)) + sum(
-        bool(re.search(_NAMESPACES_MAP % {b"name": re.escape(name)}, code)) for name in variables)
-
-
-_ADMISSION_API = "k8s.io/api/admission/"
-_NEW_MANAGER = re.compile(rb"\b(?:ctrl\.NewManager|manager\.New)\(")
-_IMPORT_BLOCK = re.compile(rb"^import[ \t]*\((.*?)^\)", re.MULTILINE | re.DOTALL)
-_IMPORT_LINE = re.compile(rb'^import[ \t]+(?:[\w.]+[ \t]+)?"([^"]+)"', re.MULTILINE)
-_QUOTED = re.compile(rb'"([^"\n]+)"')
-_LINE_COMMENT = re.compile(rb"//[^\n]*")
-_COMMENTS = re.compile(rb"//[^\n]*|/\*.*?\*/", re.DOTALL)
-
-
-def _file_imports(source: bytes) -> list[str]:
-    """The import paths of a Go file, read from its import declarations without parsing it."""
-    found = [m.group(1) for m in _IMPORT_LINE.finditer(source)]
-    for block in _IMPORT_BLOCK.finditer(source):
-        found += _QUOTED.findall(_LINE_COMMENT.sub(b"", block.group(1)))
-    return [path.decode("utf-8", "replace") for path in found]
-
-
-# A raw watch (caretta's resolver watches every Pod and keeps them in maps), but not in a
-# generated clientset, whose typed clients import it for their `Watch` methods.
-_WATCH = "k8s.io/apimachinery/pkg/watch"
-
-
-def _keeps_objects_import(import_path: str, importer: str) -> bool:
-    """Whether `import_path`, imported by the package in directory `importer`, keeps
-    Kubernetes objects in memory."""
-    if import_path == _WATCH:
-        return "clientset" not in PurePath(importer).parts
-    return (any(import_path == w or import_path.startswith(w + "/") for w in _CLUSTER_OBJECT_IMPORTS)
-            or not _INFORMER_ELEMENTS.isdisjoint(import_path.split("/")))
-
-
-def _local_closure(directories: list[str], module: modules.Module,
-                   imports_of: Callable[[str], list[str]]) -> tuple[set[str], str | None]:
-    """The packages in `directories` and those of modules visible from `module` (on disk: its
-    own, local replacements, go.work) that they import, directly or not; and the first
-    package one of them imports that keeps Kubernetes objects in memory (None if none)."""
-    seen: set[str] = set()
-    keeps = None
-    pending = list(directories)
-    while pending:
-        directory = pending.pop()
-        if directory in seen:
-            continue
-        seen.add(directory)
-        for imported in imports_of(directory):
-            if keeps is None and _keeps_objects_import(imported, directory):
-                # controller-runtime by its module: its manager keeps the cache, whichever of
-                # its packages is met first (`pkg/client`, `pkg/certwatcher`).
-                keeps = _CONTROLLER_RUNTIME if imported.startswith(_CONTROLLER_RUNTIME + "/") else imported
-            target = modules.package_dir(imported, module)
-            if target is not None:
-                pending.append(target)
-    return seen, keeps
-
-
-# --- does the Go code set a memory limit --------------------------------------------------
-
-
-def _module_sets_memory_limit(module: modules.Module, read_go: Callable[[str], bytes | None],
-                              derive: Callable[[str, Callable], Any]) -> bool:
-    """Whether a non-test file of the module sets a memory limit (go.gccontrol, with SL004's
-    default tables); only files that spell one of the names are parsed."""
-    needles = [path.encode() for path in DEFAULT_LIMIT_IMPORTS] + [f.rsplit(".", 1)[1].encode()
-                                                                   for f in DEFAULT_LIMITS]
-    for path in modules.module_go_files(module):
-        if path.endswith("_test.go"):
-            continue
-        source = read_go(path)
-        if source and any(needle in source for needle in needles) and derive(path, _sets_memory_limit):
-            return True
-    return False
-
-
-# A line of a shell script or Dockerfile that gives GOMEMLIMIT a value (`export
-# GOMEMLIMIT="${limit}MiB"` in an s6 run script, `ENV GOMEMLIMIT=900MiB`).
-_GOMEMLIMIT_SET = re.compile(rb"^[ \t]*(?:export[ \t]+|ENV[ \t]+(?:\S+[ \t]+)*)?GOMEMLIMIT[ \t]*[= ]", re.MULTILINE)
-_SCRIPT_SUFFIXES = (".sh", ".bash")
-_MAX_SCRIPT_BYTES = 64 * 1024
-_MAX_IMAGE_FILES = 20_000
-
-
-def _image_sets_gomemlimit(directory: str) -> bool:
-    """Whether a shell script (`*.sh`, or a file without a suffix that starts with `#!`) or a
-    Dockerfile below the container's module sets GOMEMLIMIT: an image that computes it
-    at start from the cgroup's limit, for a process supervisor's run script (haproxy's
-    ingress controller gives itself a third), tells the runtime in a way manifests do not
-    show. Test and tooling directories and nested modules are left out; a tree too large to
-    read says no."""
-    seen = 0
-    is_test_dir = modules.test_dir_matcher(TEST_DIRS)
-    for root, dirnames, filenames in os.walk(directory):
-        # A nested module (its own go.mod) builds images of its own.
-        dirnames[:] = [d for d in dirnames if not modules.skipped_dir(d) and not is_test_dir(d)
-                       and d != "node_modules" and not os.path.exists(os.path.join(root, d, "go.mod"))]
-        for name in filenames:
-            seen += 1
-            if seen > _MAX_IMAGE_FILES:
-                return False
-            named_so = name in ("Dockerfile", "Containerfile") or name.startswith("Dockerfile.") or \
-                name.endswith(_SCRIPT_SUFFIXES)
-            if not named_so and "." in name:
-                continue
-            try:
-                with open(os.path.join(root, name), "rb") as handle:
-                    head = handle.read(_MAX_SCRIPT_BYTES)
-            except OSError:
-                continue
-            if (named_so or head.startswith(b"#!")) and b"GOMEMLIMIT" in head and _GOMEMLIMIT_SET.search(head):
-                return True
-    return False
-
-
-def _sets_memory_limit(file: gofile.GoFile) -> bool:
-    return gccontrol.sets_memory_limit(file, DEFAULT_LIMITS, DEFAULT_LIMIT_IMPORTS)

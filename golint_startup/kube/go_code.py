@@ -1,0 +1,192 @@
+"""What a Go program's own code tells the manifest rules about its memory: whether it keeps
+Kubernetes objects in a cache that grows with the cluster (and whether it scopes that cache),
+whether it serves admission reviews, and whether its code or its image sets a memory limit.
+
+Read from import declarations and a few regular expressions over comment-free source, not
+from parse trees: a program's closure spans hundreds of packages, and these facts are
+spelled the same way in all of them.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import PurePath
+from typing import Any, Callable
+
+from golint_startup.go import gccontrol, gofile, modules
+from golint_startup.go.library import DEFAULT_LIMIT_IMPORTS, DEFAULT_LIMITS, TEST_DIRS
+
+# --- what the Go code holds ---------------------------------------------------------------
+
+# Packages that keep Kubernetes objects in a program's memory, listed from the API server as
+# it starts and growing with the cluster: controller-runtime (its manager caches what its
+# client reads), client-go's informers and their caches, and raw watches.
+CONTROLLER_RUNTIME = "sigs.k8s.io/controller-runtime"
+_CLUSTER_OBJECT_IMPORTS = (CONTROLLER_RUNTIME, "k8s.io/client-go/informers",
+                           "k8s.io/client-go/tools/cache", "k8s.io/client-go/metadata/metadatainformer",
+                           "k8s.io/client-go/dynamic/dynamicinformer", "k8s.io/apimachinery/pkg/watch",
+                           "k8s.io/client-go/tools/watch", "sigs.k8s.io/custom-metrics-apiserver",
+                           # an API server's storage and its watch cache; not `k8s.io/apiserver/pkg/server`
+                           # alone, which kubean's admission webhook imports for its signal handler,
+                           # nor its feature gates
+                           "k8s.io/apiserver/pkg/registry", "k8s.io/apiserver/pkg/storage",
+                           "k8s.io/apiserver/pkg/server/options",
+                           "knative.dev/pkg/injection", "knative.dev/pkg/controller")
+# Generated clients' informers and listers, any project's (istio's, apiextensions', a
+# module's own `pkg/client/informers`), and knative-style injection packages.
+_INFORMER_ELEMENTS = frozenset({"informers", "listers", "injection"})
+# What scopes a cache to some namespaces, labels or fields rather than the whole cluster:
+# controller-runtime's cache options (opendatahub's cloud managers select by label, nvidia
+# k8s-ipam's node agent keeps its pools' namespace and its node's Pods), its older
+# multi-namespace builder, a client-go informer factory given a namespace or list options
+# that select (device-metrics-exporter's, its own node's Pods). Not its per-kind `ByObject`
+# selections: the kinds they leave out are cached whole (opendatahub's operator selects some
+# kinds by label and caches Services and ClusterRoles cluster-wide).
+# Whatever the cache package is called (kubean's `controllercache.Config`). Set in the
+# options or assigned in a `NewCache` function (ibm-spectrum-scale-csi's operator:
+# `opts.DefaultNamespaces = map[string]cache.Config{...}`).
+# `DefaultNamespaces` only as a literal map, other than all namespaces with no selector: a
+# variable is often nil unless a flag names a namespace (cluster-api-provider-cloudstack's
+# watchingNamespaces), which caches the whole cluster.
+_SCOPED_CACHE = re.compile(rb"\bDefaultNamespaces\s*[:=]\s*map\[string\]\w+\.Config\{"
+                           rb"(?!\s*\w+\.AllNamespaces\s*:\s*\{\s*\}\s*,?\s*\})"
+                           rb"|\b(?:DefaultLabelSelector|DefaultFieldSelector)\s*[:=]"
+                           rb"|\bMultiNamespacedCacheBuilder\(|\binformers\.WithNamespace\("
+                           rb"|\binformers\.WithTweakListOptions\(.{0,300}?\b(?:FieldSelector|LabelSelector)\s*=",
+                           re.DOTALL)
+# `DefaultNamespaces: watched`, where the same file declares `watched` with a map written out
+# with namespaces in it (ocs-operator's operator and storage-client namespaces); a variable
+# declared without one, and given one only when a flag names a namespace, is often nil
+# (cluster-api-provider-rke2's `watchNamespaces`; see _SCOPED_CACHE).
+_NAMESPACES_VARIABLE = re.compile(rb"\bDefaultNamespaces\s*[:=]\s*([A-Za-z_]\w*)\s*[,}\n;]")
+_NAMESPACES_MAP = rb"(?:\b%(name)s\s*:=|\bvar\s+%(name)s\s*=)\s*map\[string\]\w+\.Config\{(?!\s*\}|\s*\w+\.AllNamespaces\b)"
+
+
+def scopings(code: bytes) -> int:
+    """How many times a Go file (without comments) scopes what a cache keeps."""
+    variables = {m.group(1) for m in _NAMESPACES_VARIABLE.finditer(code)}
+    return len(_SCOPED_CACHE.findall(code)) + sum(
+        bool(re.search(_NAMESPACES_MAP % {b"name": re.escape(name)}, code)) for name in variables)
+
+
+ADMISSION_API = "k8s.io/api/admission/"
+NEW_MANAGER = re.compile(rb"\b(?:ctrl\.NewManager|manager\.New)\(")
+# What builds a controller-runtime cache, under any package name (ACK's `ctrlrt.NewManager`,
+# multicluster-runtime's `mcmanager.New`): a program that imports controller-runtime and
+# builds none uses its uncached client (`client.New`: ironcore's CSI driver) or its types.
+CACHE_BUILDER = re.compile(rb"\b\w+\.NewManager\(|\b\w*(?:[mM]anager|[cC]ache|[cC]luster)\.New\(")
+_IMPORT_BLOCK = re.compile(rb"^import[ \t]*\((.*?)^\)", re.MULTILINE | re.DOTALL)
+_IMPORT_LINE = re.compile(rb'^import[ \t]+(?:[\w.]+[ \t]+)?"([^"]+)"', re.MULTILINE)
+_QUOTED = re.compile(rb'"([^"\n]+)"')
+_LINE_COMMENT = re.compile(rb"//[^\n]*")
+COMMENTS = re.compile(rb"//[^\n]*|/\*.*?\*/", re.DOTALL)
+
+
+def file_imports(source: bytes) -> list[str]:
+    """The import paths of a Go file, read from its import declarations without parsing it."""
+    found = [m.group(1) for m in _IMPORT_LINE.finditer(source)]
+    for block in _IMPORT_BLOCK.finditer(source):
+        found += _QUOTED.findall(_LINE_COMMENT.sub(b"", block.group(1)))
+    return [path.decode("utf-8", "replace") for path in found]
+
+
+# A raw watch (caretta's resolver watches every Pod and keeps them in maps), but not in a
+# generated clientset, whose typed clients import it for their `Watch` methods.
+_WATCH = "k8s.io/apimachinery/pkg/watch"
+
+
+def _keeps_objects_import(import_path: str, importer: str) -> bool:
+    """Whether `import_path`, imported by the package in directory `importer`, keeps
+    Kubernetes objects in memory."""
+    if import_path == _WATCH:
+        return "clientset" not in PurePath(importer).parts
+    return (any(import_path == w or import_path.startswith(w + "/") for w in _CLUSTER_OBJECT_IMPORTS)
+            or not _INFORMER_ELEMENTS.isdisjoint(import_path.split("/")))
+
+
+def local_closure(directories: list[str], module: modules.Module,
+                  imports_of: Callable[[str], list[str]]) -> tuple[set[str], list[str]]:
+    """The packages in `directories` and those of modules visible from `module` (on disk: its
+    own, local replacements, go.work) that they import, directly or not; and the packages
+    they import that keep Kubernetes objects in memory, each once, in the order met."""
+    seen: set[str] = set()
+    keeps: list[str] = []
+    pending = list(directories)
+    while pending:
+        directory = pending.pop()
+        if directory in seen:
+            continue
+        seen.add(directory)
+        for imported in imports_of(directory):
+            if _keeps_objects_import(imported, directory):
+                # controller-runtime by its module: its manager keeps the cache, whichever of
+                # its packages is met first (`pkg/client`, `pkg/certwatcher`).
+                keeping = CONTROLLER_RUNTIME if imported.startswith(CONTROLLER_RUNTIME + "/") else imported
+                if keeping not in keeps:
+                    keeps.append(keeping)
+            target = modules.package_dir(imported, module)
+            if target is not None:
+                pending.append(target)
+    return seen, keeps
+
+
+# --- does the Go code set a memory limit --------------------------------------------------
+
+
+def module_sets_memory_limit(module: modules.Module, read_go: Callable[[str], bytes | None],
+                              derive: Callable[[str, Callable], Any]) -> bool:
+    """Whether a non-test file of the module sets a memory limit (go.gccontrol, with SL004's
+    default tables); only files that spell one of the names are parsed."""
+    needles = [path.encode() for path in DEFAULT_LIMIT_IMPORTS] + [f.rsplit(".", 1)[1].encode()
+                                                                   for f in DEFAULT_LIMITS]
+    for path in modules.module_go_files(module):
+        if path.endswith("_test.go"):
+            continue
+        source = read_go(path)
+        if source and any(needle in source for needle in needles) and derive(path, _sets_memory_limit):
+            return True
+    return False
+
+
+# A line of a shell script or Dockerfile that gives GOMEMLIMIT a value (`export
+# GOMEMLIMIT="${limit}MiB"` in an s6 run script, `ENV GOMEMLIMIT=900MiB`).
+_GOMEMLIMIT_SET = re.compile(rb"^[ \t]*(?:export[ \t]+|ENV[ \t]+(?:\S+[ \t]+)*)?GOMEMLIMIT[ \t]*[= ]", re.MULTILINE)
+_SCRIPT_SUFFIXES = (".sh", ".bash")
+_MAX_SCRIPT_BYTES = 64 * 1024
+_MAX_IMAGE_FILES = 20_000
+
+
+def image_sets_gomemlimit(directory: str) -> bool:
+    """Whether a shell script (`*.sh`, or a file without a suffix that starts with `#!`) or a
+    Dockerfile below the container's module sets GOMEMLIMIT: an image that computes it
+    at start from the cgroup's limit, for a process supervisor's run script (haproxy's
+    ingress controller gives itself a third), tells the runtime in a way manifests do not
+    show. Test and tooling directories and nested modules are left out; a tree too large to
+    read says no."""
+    seen = 0
+    is_test_dir = modules.test_dir_matcher(TEST_DIRS)
+    for root, dirnames, filenames in os.walk(directory):
+        # A nested module (its own go.mod) builds images of its own.
+        dirnames[:] = [d for d in dirnames if not modules.skipped_dir(d) and not is_test_dir(d)
+                       and d != "node_modules" and not os.path.exists(os.path.join(root, d, "go.mod"))]
+        for name in filenames:
+            seen += 1
+            if seen > _MAX_IMAGE_FILES:
+                return False
+            named_so = name in ("Dockerfile", "Containerfile") or name.startswith("Dockerfile.") or \
+                name.endswith(_SCRIPT_SUFFIXES)
+            if not named_so and "." in name:
+                continue
+            try:
+                with open(os.path.join(root, name), "rb") as handle:
+                    head = handle.read(_MAX_SCRIPT_BYTES)
+            except OSError:
+                continue
+            if (named_so or head.startswith(b"#!")) and b"GOMEMLIMIT" in head and _GOMEMLIMIT_SET.search(head):
+                return True
+    return False
+
+
+def _sets_memory_limit(file: gofile.GoFile) -> bool:
+    return gccontrol.sets_memory_limit(file, DEFAULT_LIMITS, DEFAULT_LIMIT_IMPORTS)
