@@ -166,10 +166,11 @@ def plan_jobs(patterns: list[str], settings: Settings, cwd: str, configs: Config
 # The test-dirs components that also name production packages: kubernetes/dashboard's
 # `pkg/integration` (its integrations with metric providers, which main imports), swag's
 # generated `docs` package (the API description main registers by importing it), a web app's
-# demo mode, a `design` package of the service's own, a `tools` package of helpers, a
-# `scripts` package that embeds the scripts a service runs.
+# demo mode, a `design` package of the service's own, a `tools` package of helpers (or a
+# `devtools` one: a browser's DevTools protocol client), a `scripts` package that embeds the
+# scripts a service runs.
 _AMBIGUOUS_TEST_DIRS = frozenset({"integration", "docs", "benchmark", "benchmarks", "demo", "demos", "design",
-                                  "tools", "scripts"})
+                                  "tools", "dev-tools", "devtools", "scripts"})
 
 
 def _imported_by_production(jobs: list[FileJob], ambiguous: list[FileJob]) -> None:

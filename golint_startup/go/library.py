@@ -345,8 +345,9 @@ NON_BLOCKING_SERVING_CALLS: frozenset[str] = frozenset({
 # `tools/` and `scripts/` hold developers' programs (m3's `src/cmd/tools`); a package there that
 # production code imports is production (see engine.runner._AMBIGUOUS_TEST_DIRS).
 TEST_DIRS: tuple[str, ...] = ("test", "tests", "testing", "e2e", "integration", "*-test", "*-tests", "*_test",
-                              "*_tests", "systemtest", "systemtests", "testutil", "testutils",
-                              "testhelpers", "testharness", "fixtures", "hack", "tools", "scripts", "examples",
+                              "*_tests", "systemtest", "systemtests", "smoketest", "smoketests", "testutil",
+                              "testutils", "testhelpers", "testharness", "fixtures", "hack", "tools", "dev-tools",
+                              "devtools", "scripts", "examples",
                               "example", "samples", "docs", "benchmark", "benchmarks", "demo", "demos", "design")
 
 
