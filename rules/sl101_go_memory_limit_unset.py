@@ -89,9 +89,9 @@ def check_manifests(manifests: ProjectManifests, options):
         if container.unresolved_env_from:
             unresolved = f" (envFrom {', '.join(container.unresolved_env_from)} is not among the linted files)"
         cache = manifests.cluster_cache(container)
-        # What it imports is known, not whether it builds the cache: the message says so.
+        # What it imports and builds is known, not what its cache holds: the message says so.
         grows = (f" (its program imports {cache}, whose cache of Kubernetes objects grows with the cluster unless "
-                 "scoped, and no scoping was found)") if cache else ""
+                 "scoped, and no scoping was found that applies whatever the flags)") if cache else ""
         yield Finding(RULE.id, f"{container.label} has a memory limit of {limit.text} that the Go runtime is not "
                                f"told: {told}{unresolved} and the code sets none{grows}; set GOMEMLIMIT to about "
                                "90% of the limit", limit.location,

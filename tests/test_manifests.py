@@ -786,7 +786,7 @@ def test_small_program_far_below_its_limit(tmp_path, request_memory, watches, op
     assert [f.rule_id for f in result.findings] == (["SL101"] if reported else [])
     # The message says what grows with the cluster, when the code says so.
     assert all(("(its program imports k8s.io/client-go/informers, whose cache of Kubernetes objects grows with "
-                "the cluster unless scoped, and no scoping was found)" in f.message) == watches
+                "the cluster unless scoped, and no scoping was found that applies whatever the flags)" in f.message) == watches
                for f in result.findings)
 
 
@@ -1018,6 +1018,44 @@ func start(hub, local *rest.Config, namespace string) {
 	_ = hubManager
 %s}
 """
+
+
+_SCOPED_WHEN = """\
+package watch
+
+import (
+	"sigs.k8s.io/controller-runtime/pkg/cache"
+	ctrl "sigs.k8s.io/controller-runtime"
+)
+
+func start(namespace string, namespaces []string) (ctrl.Manager, error) {
+	options := ctrl.Options{}
+	if err := check(); err != nil {
+		return nil, err
+	}
+%s
+	return ctrl.NewManager(ctrl.GetConfigOrDie(), options)
+}
+"""
+
+
+@pytest.mark.parametrize("scoping, reported", [
+    # cluster-api-provider-metal-stack: only when --namespace names one, and its manifest names none
+    ("\tif namespace != \"\" {\n\t\toptions.Cache = cache.Options{\n"
+     "\t\t\tDefaultNamespaces: map[string]cache.Config{namespace: {}},\n\t\t}\n\t}", True),
+    ("\tif len(namespaces) > 0 {\n\t\toptions.Cache.DefaultLabelSelector = selector\n\t}", True),
+    ("\toptions.Cache = cache.Options{DefaultNamespaces: map[string]cache.Config{namespace: {}}}", False),
+    # a block that runs whatever is named
+    ("\tif options.Cache.SyncPeriod == nil {\n\t\toptions.Cache = cache.Options{\n"
+     "\t\t\tDefaultNamespaces: map[string]cache.Config{namespace: {}},\n\t\t}\n\t}", False),
+])
+def test_a_cache_scoped_only_when_a_flag_names_a_namespace_caches_the_cluster(tmp_path, scoping, reported):
+    main = 'package main\n\nimport _ "example.com/app/internal/watch"\n\nfunc main() {}\n'
+    go_module(tmp_path, {"cmd/api/main.go": main, "internal/watch/watch.go": _SCOPED_WHEN % scoping})
+    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="40Mi"))
+    findings = _run(tmp_path).findings
+    assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
+    assert all("no scoping was found that applies whatever the flags)" in f.message for f in findings)
 
 
 _CLIENT_ONLY = """\

@@ -64,10 +64,41 @@ _NAMESPACES_MAP = rb"(?:\b%(name)s\s*:=|\bvar\s+%(name)s\s*=)\s*map\[string\]\w+
 
 
 def scopings(code: bytes) -> int:
-    """How many times a Go file (without comments) scopes what a cache keeps."""
+    """How many times a Go file (without comments) scopes what a cache keeps, other than only
+    when a flag or variable names something (_only_when_named)."""
     variables = {m.group(1) for m in _NAMESPACES_VARIABLE.finditer(code)}
-    return len(_SCOPED_CACHE.findall(code)) + sum(
+    return sum(not _only_when_named(code, m.start()) for m in _SCOPED_CACHE.finditer(code)) + sum(
         bool(re.search(_NAMESPACES_MAP % {b"name": re.escape(name)}, code)) for name in variables)
+
+
+# An `if` that runs its block only when a string is set: `if namespace != "" {`,
+# `if len(watchNamespaces) > 0 {`.
+_WHEN_NAMED = re.compile(rb"\s*(?:\}\s*else\s+)?if\b[^\n{]*(?:!=\s*\"\"|\blen\([^)]*\)\s*(?:>\s*0|!=\s*0))[^\n{]*\{\s*$")
+_MAX_BLOCK_BYTES = 4096
+
+
+def _only_when_named(code: bytes, at: int) -> bool:
+    """Whether the code at `at` sits in a block that runs only when a flag or variable names a
+    namespace or selector: with none named, which is how the manifests usually run it, the
+    cache holds the whole cluster (cluster-api-provider-metal-stack and etcdadm-controller
+    scope theirs only when `--namespace` is given, and their manifests give none). Braces are
+    counted back from `at`, within a few KB: the enclosing blocks' opening lines."""
+    depth = 0
+    start = max(0, at - _MAX_BLOCK_BYTES)
+    for index in range(at - 1, start - 1, -1):
+        char = code[index]
+        if char == 0x7D:  # }
+            depth += 1
+        elif char == 0x7B:  # {
+            if depth:
+                depth -= 1
+                continue
+            line_start = code.rfind(b"\n", 0, index) + 1
+            if _WHEN_NAMED.match(code, line_start, index + 1):
+                return True
+            if code.startswith(b"func", line_start):
+                return False
+    return False
 
 
 ADMISSION_API = "k8s.io/api/admission/"
