@@ -763,6 +763,16 @@ spec:
               memory: 512Mi
 """
 _WATCHES = "package watch\n\nimport (\n\t\"fmt\"\n\t\"k8s.io/client-go/informers\"\n)\n\nvar _ = fmt.Sprint\n"
+# A main package whose program is what internal/watch holds.
+_MAIN_IMPORTING_WATCH = 'package main\n\nimport _ "example.com/app/internal/watch"\n\nfunc main() {}\n'
+
+
+def _findings_of_watching_program(root, watch: str, request: str = "40Mi") -> list:
+    """The findings for cmd/api, whose package imports internal/watch (`watch`, its source),
+    run by deploy/api.yaml under _SIZED's 512Mi limit with `request` asked for."""
+    go_module(root, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": watch})
+    write(root, "deploy/api.yaml", _SIZED.format(request=request))
+    return _run(root).findings
 
 
 @pytest.mark.parametrize("request_memory, watches, option, reported", [
@@ -777,7 +787,7 @@ def test_small_program_far_below_its_limit(tmp_path, request_memory, watches, op
     """A request a small part of the limit, for a program that keeps no Kubernetes objects in
     memory (exoscale's CSI driver: 20Mi of 500Mi), leaves the limit out of reach: not reported.
     The informer is found through a package of the module that the main package imports."""
-    main = MAIN if not watches else 'package main\n\nimport _ "example.com/app/internal/watch"\n\nfunc main() {}\n'
+    main = MAIN if not watches else _MAIN_IMPORTING_WATCH
     go_module(tmp_path, {"cmd/api/main.go": main, "internal/watch/watch.go": _WATCHES})
     if option is not None:
         write(tmp_path, ".startup-lint.toml", f"[rules.SL101]\nlimit-over-request = {option}\n")
@@ -824,11 +834,8 @@ func start(namespace string) (ctrl.Manager, error) {
 def test_a_scoped_cache_keeps_no_cluster_objects(tmp_path, cache_options, request_memory, reported):
     """A controller whose cache keeps some namespaces', labels' or fields' objects does not grow
     with the cluster: far below its limit, it is left out like a program with no cache."""
-    main = 'package main\n\nimport _ "example.com/app/internal/watch"\n\nfunc main() {}\n'
-    go_module(tmp_path, {"cmd/api/main.go": main, "internal/watch/watch.go": _MANAGER % cache_options})
-    write(tmp_path, "deploy/api.yaml", _SIZED.format(request=request_memory))
-    result = _run(tmp_path)
-    assert [f.rule_id for f in result.findings] == (["SL101"] if reported else [])
+    findings = _findings_of_watching_program(tmp_path, _MANAGER % cache_options, request_memory)
+    assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
 
 
 @pytest.mark.parametrize("mount, watches, reported", [
@@ -840,7 +847,7 @@ def test_a_scoped_cache_keeps_no_cluster_objects(tmp_path, cache_options, reques
 def test_a_cni_plugin_installer_is_not_reported(tmp_path, mount, watches, reported):
     """The plugin a CNI DaemonSet installs runs on the host, outside the container and its
     limit; the container's own program copies it there and waits (sriov-cni, ipoib-cni)."""
-    main = MAIN if not watches else 'package main\n\nimport _ "example.com/app/internal/watch"\n\nfunc main() {}\n'
+    main = MAIN if not watches else _MAIN_IMPORTING_WATCH
     go_module(tmp_path, {"cmd/api/main.go": main, "internal/watch/watch.go": _WATCHES})
     pod = _SIZED.format(request="512Mi").replace(
         "          resources:", f"          volumeMounts:\n            - {{name: cnibin, mountPath: {mount}}}\n"
@@ -873,17 +880,15 @@ func factory(client kubernetes.Interface, node string) informers.SharedInformerF
 def test_an_informer_factory_listing_a_selection_is_scoped(tmp_path, option, reported):
     """device-metrics-exporter's informers list its own node's Pods: what they keep does not
     grow with the cluster."""
-    main = 'package main\n\nimport _ "example.com/app/internal/watch"\n\nfunc main() {}\n'
-    go_module(tmp_path, {"cmd/api/main.go": main, "internal/watch/watch.go": _NODE_INFORMERS % option})
-    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="40Mi"))
-    assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
+    findings = _findings_of_watching_program(tmp_path, _NODE_INFORMERS % option)
+    assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
 
 
 def test_a_kubebuilder_manager_is_the_program_in_cmd(tmp_path):
     """oadp-operator: the scaffold's image builds cmd/main.go, whose cache is scoped; a tool
     elsewhere in the module (must-gather) caching the cluster is not the manager."""
     go_module(tmp_path, {
-        "cmd/main.go": 'package main\n\nimport _ "example.com/app/internal/watch"\n\nfunc main() {}\n',
+        "cmd/main.go": _MAIN_IMPORTING_WATCH,
         "internal/watch/watch.go": _MANAGER % "DefaultLabelSelector: selector",
         "must-gather/cmd/main.go": 'package main\n\nimport _ "example.com/app/internal/operator"\n\nfunc main() {}\n',
         "internal/operator/operator.go": _MANAGER.replace("package watch", "package operator") % "SyncPeriod: nil"})
@@ -899,7 +904,7 @@ def test_a_scoped_cache_counts_for_its_own_program_only(tmp_path):
     scoped = _MANAGER % "DefaultLabelSelector: selector"
     whole = _MANAGER.replace("package watch", "package operator") % "SyncPeriod: nil"
     go_module(tmp_path, {
-        "cmd/cloudmanager/main.go": 'package main\n\nimport _ "example.com/app/internal/watch"\n\nfunc main() {}\n',
+        "cmd/cloudmanager/main.go": _MAIN_IMPORTING_WATCH,
         "internal/watch/watch.go": scoped,
         "cmd/operator/main.go": 'package main\n\nimport _ "example.com/app/internal/operator"\n\nfunc main() {}\n',
         "internal/operator/operator.go": whole})
@@ -937,10 +942,8 @@ func start(namespace string) (ctrl.Manager, error) {
     ("cache.AllNamespaces: {}", True),
 ])
 def test_namespaces_written_out_in_a_variable_scope_the_cache(tmp_path, namespaces, reported):
-    main = 'package main\n\nimport _ "example.com/app/internal/watch"\n\nfunc main() {}\n'
-    go_module(tmp_path, {"cmd/api/main.go": main, "internal/watch/watch.go": _NAMESPACES_IN_A_VARIABLE % namespaces})
-    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="40Mi"))
-    assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
+    findings = _findings_of_watching_program(tmp_path, _NAMESPACES_IN_A_VARIABLE % namespaces)
+    assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
 
 
 @pytest.mark.parametrize("source, reported", [
@@ -954,13 +957,11 @@ def test_namespaces_written_out_in_a_variable_scope_the_cache(tmp_path, namespac
      "\tDefaultNamespaces: map[string]controllercache.Config{controllercache.AllNamespaces: {}}}}\n", True),
 ])
 def test_a_cache_scoped_however_it_is_spelled(tmp_path, source, reported):
-    main = 'package main\n\nimport _ "example.com/app/internal/watch"\n\nfunc main() {}\n'
     watch = ('package watch\n\nimport (\n\t"sigs.k8s.io/controller-runtime/pkg/cache"\n'
              '\tcontrollercache "sigs.k8s.io/controller-runtime/pkg/cache"\n\tctrl "sigs.k8s.io/controller-runtime"\n)\n\n'
              'const namespace = "ops"\n\nvar _, _ = ctrl.NewManager(ctrl.GetConfigOrDie(), ctrl.Options{})\n\n' + source)
-    go_module(tmp_path, {"cmd/api/main.go": main, "internal/watch/watch.go": watch})
-    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="40Mi"))
-    assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
+    findings = _findings_of_watching_program(tmp_path, watch)
+    assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
 
 
 @pytest.mark.parametrize("imported, reported", [
@@ -1050,10 +1051,7 @@ func start(namespace string, namespaces []string) (ctrl.Manager, error) {
      "\t\t\tDefaultNamespaces: map[string]cache.Config{namespace: {}},\n\t\t}\n\t}", False),
 ])
 def test_a_cache_scoped_only_when_a_flag_names_a_namespace_caches_the_cluster(tmp_path, scoping, reported):
-    main = 'package main\n\nimport _ "example.com/app/internal/watch"\n\nfunc main() {}\n'
-    go_module(tmp_path, {"cmd/api/main.go": main, "internal/watch/watch.go": _SCOPED_WHEN % scoping})
-    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="40Mi"))
-    findings = _run(tmp_path).findings
+    findings = _findings_of_watching_program(tmp_path, _SCOPED_WHEN % scoping)
     assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
     assert all("no scoping was found that applies whatever the flags)" in f.message for f in findings)
 
@@ -1086,10 +1084,7 @@ def test_controller_runtime_keeps_objects_only_in_a_cache_the_program_builds(tmp
     server on every call) or its types keeps nothing of the cluster: 40Mi of a 512Mi limit is
     a small program's. It keeps a cache when it builds a manager or a cache, whatever the
     package is called."""
-    main = 'package main\n\nimport _ "example.com/app/internal/watch"\n\nfunc main() {}\n'
-    go_module(tmp_path, {"cmd/api/main.go": main, "internal/watch/watch.go": _CLIENT_ONLY % builds})
-    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="40Mi"))
-    findings = _run(tmp_path).findings
+    findings = _findings_of_watching_program(tmp_path, _CLIENT_ONLY % builds)
     assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
     assert all("(its program imports sigs.k8s.io/controller-runtime, whose cache" in f.message for f in findings)
 
@@ -1101,10 +1096,8 @@ def test_controller_runtime_keeps_objects_only_in_a_cache_the_program_builds(tmp
 def test_a_second_manager_beside_a_scoped_one_caches_the_cluster(tmp_path, second, reported):
     """kubeslice's worker operator scopes its hub cluster's manager to a namespace, and caches
     its own cluster's Pods and Nodes through a second manager that scopes nothing."""
-    main = 'package main\n\nimport _ "example.com/app/internal/watch"\n\nfunc main() {}\n'
-    go_module(tmp_path, {"cmd/api/main.go": main, "internal/watch/watch.go": _MANAGERS % second})
-    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="40Mi"))
-    assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
+    findings = _findings_of_watching_program(tmp_path, _MANAGERS % second)
+    assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
 
 
 _ADMITS = """\
@@ -1135,7 +1128,7 @@ def test_a_program_that_reviews_admissions_is_a_webhook_whatever_its_name(tmp_pa
 def test_goreleaser_names_the_program_it_builds(tmp_path, watches):
     """exoscale's CSI driver: GoReleaser builds `exoscale/csi-driver` from ./cmd/exoscale-csi-driver,
     so what that program keeps in memory is known, as for an image named after its directory."""
-    main = MAIN if not watches else 'package main\n\nimport _ "example.com/app/internal/watch"\n\nfunc main() {}\n'
+    main = MAIN if not watches else _MAIN_IMPORTING_WATCH
     go_module(tmp_path, {"cmd/exoscale-csi-driver/main.go": main, "internal/watch/watch.go": _WATCHES})
     write(tmp_path, ".goreleaser.yml", "builds:\n  - main: ./cmd/exoscale-csi-driver\n"
                                        "dockers:\n  - image_templates: ['exoscale/csi-driver:{{ .Tag }}']\n")

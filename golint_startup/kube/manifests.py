@@ -22,7 +22,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import PurePath
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, NamedTuple
 
 import yaml
 
@@ -696,9 +696,13 @@ def _recognize_by_image_name(containers: list[Container]) -> None:
 # rules, and trees hold many other YAML files: kyverno's 396 (policies, CRDs, CI) took
 # 2.5 of its 2.9 CPU seconds warm; the others are not composed at all (nor their parse
 # errors reported).
-_MAY_MATTER = re.compile(
-    r"^[ \t-]*kind:[ \t]*[\"']?(?:" + "|".join(WORKLOAD_KINDS + (_CSV, "ConfigMap", "Secret", "Config", r"\w*List")) +
-    r")[\"']?[ \t]*(?:#.*)?$|^builds:|^(?:configMap|secret)Generator:", re.MULTILINE)
+def _kind_line(kinds: Iterable[str]) -> str:
+    """A pattern for a YAML line that gives one of `kinds` as an object's `kind`."""
+    return r"^[ \t-]*kind:[ \t]*[\"']?(?:" + "|".join(kinds) + r")[\"']?[ \t]*(?:#.*)?$"
+
+
+_MAY_MATTER = re.compile(_kind_line(WORKLOAD_KINDS + (_CSV, "ConfigMap", "Secret", "Config", r"\w*List")) +
+                         r"|^builds:|^(?:configMap|secret)Generator:", re.MULTILINE)
 
 
 # A line that starts a YAML document ("---", possibly followed by content), at column 0: it
@@ -829,8 +833,7 @@ def _read_text(abspath: str, shown: str, notify) -> str | None:
 
 
 # A template line that declares a workload, or a kind the values choose (`kind: {{ .Values.kind }}`).
-_WORKLOAD_KIND = re.compile(r"^[ \t-]*kind:[ \t]*(?:[\"']?(?:" + "|".join(WORKLOAD_KINDS) +
-                            r")[\"']?[ \t]*(?:#.*)?$|\{\{)", re.MULTILINE)
+_WORKLOAD_KIND = re.compile(_kind_line(WORKLOAD_KINDS) + r"|^[ \t-]*kind:[ \t]*\{\{", re.MULTILINE)
 _DEPENDENCIES = re.compile(r"^dependencies:", re.MULTILINE)
 
 
@@ -1283,6 +1286,14 @@ def image_repository(image: str) -> str:
     return last.split(":", 1)[0]
 
 
+class _PackageCode(NamedTuple):
+    """What a Go package's non-test files tell about Kubernetes objects kept in memory."""
+    imports: list[str]  # their import paths
+    scopings: int  # how many times they scope what a cache keeps (go_code.scopings)
+    managers: int  # how many controller-runtime managers they build (go_code.NEW_MANAGER)
+    cache_builders: int  # how many calls may build its cache (go_code.CACHE_BUILDER)
+
+
 class _GoTree:
     """What the linted tree says about Go: main packages, Go Dockerfiles, build configs."""
 
@@ -1305,7 +1316,7 @@ class _GoTree:
         self._module_limits: dict[str, bool] = {}  # by module root
         self._module_predates: dict[str, bool] = {}  # by module root, see predates_memory_limit
         self._cache_verdicts: dict[str | None, tuple[bool, str | None]] = {}  # by container directory
-        self._package_facts: dict[str, tuple[list[str], int, int, int]] = {}  # by directory, see _package_code
+        self._package_facts: dict[str, _PackageCode] = {}  # by directory, see _package_code
         self._program_keeps: dict[str, str | None] = {}  # by main package directory, see _cluster_cache_of
         self._program_packages: dict[str, tuple[set[str], list[str]]] = {}  # by main, see _program_closure
 
@@ -1501,7 +1512,9 @@ class _GoTree:
         if main not in self._program_keeps:
             packages, keeps = self._program_closure(main, module)
             facts = [self._package_code(d) for d in packages]
-            scopes, managers, builders = (sum(f[i] for f in facts) for i in (1, 2, 3))
+            scopes = sum(f.scopings for f in facts)
+            managers = sum(f.managers for f in facts)
+            builders = sum(f.cache_builders for f in facts)
             # controller-runtime keeps objects only in a cache the program builds.
             keeps = [k for k in keeps if k != go_code.CONTROLLER_RUNTIME or builders]
             # Every manager it builds scoped (or one scoping, for a cache built elsewhere): a
@@ -1517,7 +1530,7 @@ class _GoTree:
         module, mains = self._programs(directory)
         return bool(mains) and all(
             any(imported.startswith(go_code.ADMISSION_API) for package in self._program_closure(main, module)[0]
-                for imported in self._package_code(package)[0]) for main in mains)
+                for imported in self._package_code(package).imports) for main in mains)
 
     def _programs(self, directory: str | None) -> tuple[modules.Module | None, list[str]]:
         """The module of `directory` and the main packages at or below it that a container
@@ -1528,14 +1541,11 @@ class _GoTree:
     def _program_closure(self, main: str, module: modules.Module) -> tuple[set[str], list[str]]:
         """go_code.local_closure of the main package in `main`, once per program."""
         if main not in self._program_packages:
-            self._program_packages[main] = go_code.local_closure([main], module, lambda d: self._package_code(d)[0])
+            self._program_packages[main] = go_code.local_closure([main], module, lambda d: self._package_code(d).imports)
         return self._program_packages[main]
 
-    def _package_code(self, directory: str) -> tuple[list[str], int, int, int]:
-        """The import paths of the package's non-test files, how many times they scope what a
-        cache keeps (go_code.scopings), how many controller-runtime managers they build
-        (go_code.NEW_MANAGER) and how many calls may build its cache (go_code.CACHE_BUILDER);
-        read once for all containers."""
+    def _package_code(self, directory: str) -> _PackageCode:
+        """What the package's non-test files say (_PackageCode); read once for all containers."""
         if directory not in self._package_facts:
             try:
                 names = sorted(n for n in os.listdir(directory) if n.endswith(".go") and not n.endswith("_test.go"))
@@ -1543,7 +1553,7 @@ class _GoTree:
                 names = []
             sources = [self._read_go(os.path.join(directory, name)) or b"" for name in names]
             code = [go_code.COMMENTS.sub(b"", source) for source in sources]
-            self._package_facts[directory] = (
+            self._package_facts[directory] = _PackageCode(
                 [imported for source in sources for imported in go_code.file_imports(source)],
                 sum(go_code.scopings(text) for text in code),
                 sum(len(go_code.NEW_MANAGER.findall(text)) for text in code),
