@@ -7,10 +7,11 @@ import os
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from golint_startup.go.constants import Constants, trip_count
 from golint_startup.go.embed import embedded_data_variables, embedded_files, embedded_variables, human_size
+from golint_startup.go import modules
 from golint_startup.go.gofile import GoFile
 from golint_startup.go.imports import default_package_name
 from golint_startup.go.inputs import input_source, names_small_system_files
@@ -480,8 +481,9 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
         work: dict[int, list[Finding]] = {}  # the init (0) or a var spec -> its findings
         loops: dict[int, list] = {}  # innermost loop -> [loops from the inside out, appends]
         # Locals a package-level name is decoded into (`json.Unmarshal(gatesJSON, &gates)`) ->
-        # that name: a loop over them runs as many times as the data holds entries.
-        decoded_into: dict[str, str] = {}
+        # that name and the import path of its package ("" for this one): a loop over them runs
+        # as many times as the data holds entries.
+        decoded_into: dict[str, tuple[str, str]] = {}
         # Every call has a "(": without one there is nothing to find, and a query over a
         # long literal costs tree-sitter more than linear time in its length.
         has_call = file.source.find(b"(", context.start_byte, context.end_byte) >= 0
@@ -511,10 +513,10 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
                 continue
             if function.type != "selector_expression":
                 continue
-            if embedded_vars:
-                read = _embedded_read(file, function, found["args"][0], embedded_vars)
-                if read is not None and _runs_during_init(file, call, context, never_set)[0]:
-                    entry = (location_of(file.path, call), where, *read, init_key)
+            read = _embedded_read(file, function, found["args"][0], embedded_vars)
+            if read is not None:
+                if _runs_during_init(file, call, context, never_set)[0]:
+                    entry = _Read(location_of(file.path, call), where, *read, init_key)
                     if embedded is not None:
                         embedded.append(entry)
                     named = assigned_names(call)
@@ -535,22 +537,24 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
                 data = _decoded_data(found["args"][0])
                 if data is not None and text(data) in read_locals and file.is_shadowed(data):
                     read = read_locals[text(data)]
-                    _, _, _, variable, wanted, patterns, _ = read
                     if decoded is not None:
-                        decoded.append((location_of(file.path, call), where, name, variable, patterns, wanted,
-                                        init_key))
+                        decoded.append(_Decode(location_of(file.path, call), where, name, read.variable,
+                                               read.patterns, read.wanted, init_key, read.package_path))
                     if embedded is not None and read in embedded:
                         embedded.remove(read)
                     continue
-                variable = _decoded_variable(file, data)
+                argument = _decoded_argument(found["args"][0])
+                imported = _imported_name(file, argument)
+                variable = text(argument) if imported is not None else _decoded_variable(file, data)
                 if variable is not None:
-                    # A package-level name: a //go:embed variable of any file of the package, or
-                    # a string constant, is sized in check_project.
+                    # A package-level name: a //go:embed variable of any file of the package or of
+                    # an imported one, or a string constant, is sized in check_project.
                     if decoded is not None:
-                        decoded.append((location_of(file.path, call), where, name, variable, None, None, init_key))
+                        decoded.append(_Decode(location_of(file.path, call), where, name, variable, None, None,
+                                               init_key, imported or ""))
                     target = _decode_target(found["args"][0])
                     if target is not None:
-                        decoded_into[target] = variable
+                        decoded_into[target] = (variable, imported or "")
                     continue
             if name.endswith(".Must"):
                 reported_ranges.append((call.start_byte, call.end_byte))
@@ -563,12 +567,12 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
         for found in work.values():
             yield from _one_finding(found, "func init" if in_init else "declaration")
         for enclosing, finding in _loop_findings(file, loops, context, where, sizes, options["min-literal-elements"]):
-            variable = next((decoded_into[name] for loop in enclosing if (name := _range_name(loop)) in decoded_into),
-                            None)
-            if variable is None:
+            data = next((decoded_into[name] for loop in enclosing if (name := _range_name(loop)) in decoded_into),
+                        None)
+            if data is None:
                 yield finding
             elif loops_over_data is not None:  # as many iterations as the data, sized in check_project
-                loops_over_data.append((finding.location, finding.message, finding.related, finding.level, variable))
+                loops_over_data.append((finding.location, finding.message, finding.related, finding.level, *data))
 
 
 def _unit(file: GoFile, call, in_init: bool) -> int:
@@ -640,23 +644,38 @@ def _ranges_over_input(file: GoFile, loop) -> bool:
 
 
 def _embedded_read(file: GoFile, function, args, embedded_vars: dict) -> tuple | None:
-    """(call name, embed variable, file name or None, patterns) for `fsys.ReadFile(name)` or
-    `fs.ReadFile(fsys, name)` on a package-level `//go:embed` variable."""
+    """(call name, embed variable, file name or None, patterns, import path) for
+    `fsys.ReadFile(name)` or `fs.ReadFile(fsys, name)` on a package-level `//go:embed`
+    variable: one of this file (with its patterns), or `pkg.FS` of an imported package (no
+    patterns: check_project finds them when that package is linted, as zora's CRDs and
+    radius' defaults are read from an `embed.FS` declared beside the files)."""
     name = text(function.child_by_field_name("field"))
     operand = function.child_by_field_name("operand")
-    if name != "ReadFile" or operand.type != "identifier":
+    if name != "ReadFile":
         return None
     arguments = values_of(args)
-    if file.package_of(operand) == "io/fs" and len(arguments) == 2:
+    if operand.type == "identifier" and file.package_of(operand) == "io/fs" and len(arguments) == 2:
         variable, argument, call_name = arguments[0], arguments[1], "fs.ReadFile"
     elif len(arguments) == 1:
         variable, argument, call_name = operand, arguments[0], "(embed.FS).ReadFile"
     else:
         return None
+    literal = argument.type in {"interpreted_string_literal", "raw_string_literal"} and "\\" not in text(argument)
+    wanted = text(argument)[1:-1] if literal else None
+    imported = _imported_name(file, variable)
+    if imported is not None:
+        return call_name, text(variable), wanted, None, imported
     if variable.type != "identifier" or text(variable) not in embedded_vars or file.is_shadowed(variable):
         return None
-    literal = argument.type in {"interpreted_string_literal", "raw_string_literal"} and "\\" not in text(argument)
-    return call_name, text(variable), text(argument)[1:-1] if literal else None, embedded_vars[text(variable)]
+    return call_name, text(variable), wanted, embedded_vars[text(variable)], ""
+
+
+def _imported_name(file: GoFile, node) -> str | None:
+    """The import path of `pkg` when `node` is `pkg.Name` of an imported package."""
+    if node is None or node.type != "selector_expression":
+        return None
+    operand = node.child_by_field_name("operand")
+    return file.package_of(operand) if operand is not None and operand.type == "identifier" else None
 
 
 def _decoded_argument(args):
@@ -769,35 +788,58 @@ def check(file: GoFile, options: dict):
     yield from _scan(file, options)
 
 
+@register(name="SL001.Read")
+class _Read(NamedTuple):
+    """A ReadFile of an embedded file during initialization."""
+    where: Location
+    context: str  # "func init" or "a package-level var initializer"
+    call_name: str
+    variable: str  # the embed.FS variable as written: `assets`, `manifest.FS`
+    wanted: str | None  # the file name read, when a literal gives it
+    patterns: tuple | None  # the variable's //go:embed patterns; None when another package declares it
+    package_path: str  # the import path of the package declaring the variable; "" for this one
+    init_key: int  # the init's start byte + 1, or 0 in a var initializer
+
+
+@register(name="SL001.Decode")
+class _Decode(NamedTuple):
+    """A decode, during initialization, of a package-level name or of an embedded file read."""
+    where: Location
+    context: str
+    call_name: str
+    variable: str  # the name decoded, or the embed.FS variable the decoded local was read from
+    # The //go:embed patterns of the embed.FS the decoded local was read from; None for a
+    # package-level name, which check_project looks up among embedded data and constants.
+    patterns: tuple | None
+    wanted: str | None  # the embedded file read into the local decoded; None for a whole variable
+    init_key: int
+    package_path: str  # as in _Read
+
+
 @register(name="SL001.Facts")
 @dataclass
 class _Facts:
     package: str
     # (where, call name such as regexp.MustCompile, what it costs)
     compilations: list = field(default_factory=list)
-    # (where, "func init" or "a package-level var initializer", call name, embed variable,
-    #  file name or None, the variable's //go:embed patterns, the init's key: its start byte
-    #  + 1, or 0 in a var initializer)
-    embedded: list = field(default_factory=list)
-    # (where, "func init" or "a package-level var initializer", call name, the package-level
-    #  name decoded, its //go:embed patterns when the decoded local was read from an embed.FS
-    #  (else None: check_project looks the name up in embedded_data and constants), the
-    #  embedded file read into the local decoded, or None for the whole variable, the init's
-    #  key as above)
-    decoded: list = field(default_factory=list)
+    embedded: list[_Read] = field(default_factory=list)
+    decoded: list[_Decode] = field(default_factory=list)
     # Package-level names given string literals -> their length (see _string_constants).
     constants: dict = field(default_factory=dict)
-    # Package-level //go:embed string and []byte variables -> their patterns: what a decode
-    # in another file of the package reads.
+    # Package-level //go:embed string, []byte and embed.FS variables -> their patterns: what a
+    # decode or ReadFile in another file of the package, or in another package, reads.
     embedded_data: dict = field(default_factory=dict)
     # (where, message, related locations, level, the package-level name decoded into what the
-    #  loop ranges over): a loop finding that stands only if that data is not known to be small.
+    #  loop ranges over, its package's import path or ""): a loop finding that stands only if
+    #  that data is not known to be small.
     loops_over_data: list = field(default_factory=list)
 
 
 def collect(file: GoFile, options: dict) -> _Facts | None:
-    facts = _Facts(file.package, constants=_string_constants(file), embedded_data=embedded_data_variables(file))
-    if file.imports_path("regexp", "embed", *TEMPLATES, *_DECODERS) or "embed" in file.blank_imports:
+    facts = _Facts(file.package, constants=_string_constants(file),
+                   embedded_data={**embedded_data_variables(file), **embedded_variables(file)})
+    if file.imports_path("regexp", "embed", *TEMPLATES, *_DECODERS) or "embed" in file.blank_imports or \
+            b".ReadFile(" in file.source:  # of another package's embed.FS
         for _ in _scan(file, options, facts.compilations, facts.embedded, facts.decoded, facts.loops_over_data):
             pass  # the per-file findings are check's
     return facts if facts.compilations or facts.embedded or facts.decoded or facts.constants or \
@@ -810,41 +852,74 @@ def check_project(project, options: dict):
     for path, facts in project.facts.items():
         if facts is not None:
             packages[(os.path.dirname(project.abspaths[path]), facts.package)].append((path, facts))
+    declared = _Declared(packages)
+    minimum = options["min-embedded-bytes"]
     for (directory, package), files in packages.items():
         compilations = sorted(c for _, facts in files for c in facts.compilations)
         finding = _compilation_finding(package, compilations, project.reported, options["min-compiles"])
         if finding is not None:
             yield finding
         for _, facts in files:
-            for where, context, call_name, variable, wanted, patterns, init_key in facts.embedded:
-                finding = _embedded_finding(directory, where, context, call_name, variable, wanted, patterns,
-                                            options["min-embedded-bytes"])
-                if finding is not None and init_key:
-                    in_init.setdefault((where.path, init_key), []).append(finding)
+            for read in facts.embedded:
+                source, patterns = directory, read.patterns
+                if read.package_path:
+                    source, patterns, _ = declared.lookup(directory, read.package_path, read.variable)
+                finding = _embedded_finding(source, read, patterns, minimum) if patterns is not None else None
+                if finding is not None and read.init_key:
+                    in_init.setdefault((read.where.path, read.init_key), []).append(finding)
                 elif finding is not None:
                     yield finding
-        constants = {name: size for _, facts in files for name, size in facts.constants.items()}
-        embeds = {name: found for _, facts in files for name, found in facts.embedded_data.items()}
         for _, facts in files:
-            for where, context, call_name, variable, patterns, wanted, init_key in facts.decoded:
-                if where.path in project.reported:
+            for decode in facts.decoded:
+                if decode.where.path in project.reported:
                     # A //go:embed variable of any file of the package (avalanchego's genesis decodes
-                    # one its genesis_mainnet.go declares).
-                    patterns = patterns if patterns is not None else embeds.get(variable)
-                    finding = _decoded_finding(directory, where, context, call_name, variable, patterns, wanted,
-                                               constants.get(variable), options["min-embedded-bytes"])
-                    if finding is not None and init_key:
-                        in_init.setdefault((where.path, init_key), []).append(finding)
+                    # one its genesis_mainnet.go declares), or of an imported package.
+                    if decode.patterns is not None:  # read from an embed.FS of its file
+                        source, patterns, constant = directory, decode.patterns, None
+                    else:
+                        source, patterns, constant = declared.lookup(directory, decode.package_path,
+                                                                     decode.variable)
+                    finding = _decoded_finding(source, decode, patterns, constant, minimum)
+                    if finding is not None and decode.init_key:
+                        in_init.setdefault((decode.where.path, decode.init_key), []).append(finding)
                     elif finding is not None:
                         yield finding
         for _, facts in files:
-            for where, message, related, level, variable in facts.loops_over_data:
-                files_of = embedded_files(directory, embeds[variable]) if variable in embeds else None
-                size = sum(files_of.values()) if files_of else constants.get(variable)
-                if where.path in project.reported and (size is None or size >= options["min-embedded-bytes"]):
+            for where, message, related, level, variable, package_path in facts.loops_over_data:
+                source, patterns, constant = declared.lookup(directory, package_path, variable)
+                files_of = embedded_files(source, patterns) if patterns is not None else None
+                size = sum(files_of.values()) if files_of else constant
+                if where.path in project.reported and (size is None or size >= minimum):
                     yield Finding(RULE.id, message, where, related=tuple(related), level=level)
     for found in in_init.values():
         yield from _one_finding(sorted(found, key=lambda f: (f.location.line, f.location.col)), "func init")
+
+
+class _Declared:
+    """The package-level //go:embed variables and string constants of every linted package,
+    by directory: what a decode or a ReadFile in another file, or another package, reads."""
+
+    def __init__(self, packages: dict[tuple[str, str], list[tuple[str, _Facts]]]):
+        self.embeds: dict[str, dict[str, tuple]] = defaultdict(dict)
+        self.constants: dict[str, dict[str, int]] = defaultdict(dict)
+        for (directory, package), files in packages.items():
+            if package.endswith("_test"):
+                continue  # an external test package: not what an importer reads
+            for _, facts in files:
+                self.embeds[directory].update(facts.embedded_data)
+                self.constants[directory].update(facts.constants)
+
+    def lookup(self, directory: str, package_path: str, variable: str) -> tuple[str, tuple | None, int | None]:
+        """(the directory declaring `variable`, its //go:embed patterns, the length of its
+        string literal) for a name used in `directory`: `pkg.Name` of the package at
+        `package_path`, or a name of the package itself when that is ""."""
+        if package_path:
+            module = modules.module_of_dir(directory)
+            found = modules.package_dir(package_path, module) if module is not None else None
+            if found is None:
+                return directory, None, None
+            directory, variable = found, variable.rpartition(".")[2]
+        return directory, self.embeds.get(directory, {}).get(variable), self.constants.get(directory, {}).get(variable)
 
 
 def _one_finding(findings: list[Finding], place: str) -> list[Finding]:
@@ -859,14 +934,15 @@ def _one_finding(findings: list[Finding], place: str) -> list[Finding]:
                         replace(f.location, message=f.message.partition(_WHILE_INITIALIZING)[0]) for f in others))]
 
 
-def _decoded_finding(directory: str, where: Location, context: str, call_name: str, variable: str,
-                     patterns: tuple | None, wanted: str | None, constant: int | None,
+def _decoded_finding(directory: str, decode: _Decode, patterns: tuple | None, constant: int | None,
                      minimum: int) -> Finding | None:
     """A decode of a package-level name: a `//go:embed` string or []byte variable (with the
-    embedded file's size when its pattern resolves to files in the tree), the file `wanted`
-    read from an embed.FS variable, or a string constant (with its length); None when that
-    size is known and under `minimum`."""
+    embedded file's size when its pattern, relative to `directory`, resolves to files in the
+    tree), the file read from an embed.FS variable, or a string constant (with its length);
+    None when that size is known and under `minimum`. A file whose name is not known is sized
+    by everything the variable embeds: it is no larger."""
     files = embedded_files(directory, patterns) if patterns is not None else None
+    variable, wanted = decode.variable, decode.wanted
     if files and wanted is not None:
         size = _file_size(files, wanted)
         what = f"decodes {wanted!r} ({human_size(size)}) read from {variable}" if size is not None else \
@@ -883,8 +959,8 @@ def _decoded_finding(directory: str, where: Location, context: str, call_name: s
         size, what = None, "decodes data"
     if size is not None and size < minimum:
         return None
-    return Finding(RULE.id, f"{call_name} in {context} {what}{_WHILE_INITIALIZING}, before main: "
-                            f"{_WORK_ADVICE}", where, level=_DECODE[0])
+    return Finding(RULE.id, f"{decode.call_name} in {decode.context} {what}{_WHILE_INITIALIZING}, before main: "
+                            f"{_WORK_ADVICE}", decode.where, level=_DECODE[0])
 
 
 def _compilation_finding(package: str, compilations: list, reported: set, minimum: int) -> Finding | None:
@@ -916,9 +992,12 @@ def _file_size(files: dict[str, int], wanted: str) -> int | None:
     return files.get(wanted[2:] if wanted.startswith("./") else wanted)
 
 
-def _embedded_finding(directory: str, where: Location, context: str, call_name: str, variable: str,
-                      wanted: str | None, patterns: tuple, minimum: int) -> Finding | None:
+def _embedded_finding(directory: str, read: _Read, patterns: tuple, minimum: int) -> Finding | None:
+    """A ReadFile of an embedded file, sized when `patterns` resolve to files under `directory`:
+    None when the file read (or, its name not known, everything the variable embeds) is
+    smaller than `minimum`."""
     files = embedded_files(directory, patterns)
+    call_name, context, variable, wanted = read.call_name, read.context, read.variable, read.wanted
     size = None
     if files is not None:
         if wanted is not None:
@@ -938,7 +1017,7 @@ def _embedded_finding(directory: str, where: Location, context: str, call_name: 
         "in the binary's read-only memory, and ReadFile returns a fresh copy, which stays live as long as a "
         "package variable holds it, in every program that imports the "
         "package; read it where it is needed, or keep it as a string or []byte variable with //go:embed "
-        "(no copy at all)"), where, level="warning")
+        "(no copy at all)"), read.where, level="warning")
 
 
 # Every finding's message says what the call does, then this: a folded finding's related
