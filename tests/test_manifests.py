@@ -1046,6 +1046,14 @@ func start(namespace string, namespaces []string) (ctrl.Manager, error) {
      "\t\t\tDefaultNamespaces: map[string]cache.Config{namespace: {}},\n\t\t}\n\t}", True),
     ("\tif len(namespaces) > 0 {\n\t\toptions.Cache.DefaultLabelSelector = selector\n\t}", True),
     ("\toptions.Cache = cache.Options{DefaultNamespaces: map[string]cache.Config{namespace: {}}}", False),
+    # ceph-csi-operator: an empty map given the operator's namespace, whatever the flags
+    ("\twatched := map[string]cache.Config{}\n\twatched[namespace] = cache.Config{}\n"
+     "\toptions.Cache = cache.Options{DefaultNamespaces: watched}", False),
+    # given only the namespaces a flag lists, it stays empty when the flag lists none
+    ("\twatched := map[string]cache.Config{}\n\tfor _, name := range namespaces {\n"
+     "\t\twatched[name] = cache.Config{}\n\t}\n\toptions.Cache = cache.Options{DefaultNamespaces: watched}", True),
+    ("\twatched := map[string]cache.Config{}\n\tif namespace != \"\" {\n\t\twatched[namespace] = cache.Config{}\n"
+     "\t}\n\toptions.Cache = cache.Options{DefaultNamespaces: watched}", True),
     # a block that runs whatever is named
     ("\tif options.Cache.SyncPeriod == nil {\n\t\toptions.Cache = cache.Options{\n"
      "\t\t\tDefaultNamespaces: map[string]cache.Config{namespace: {}},\n\t\t}\n\t}", False),

@@ -61,6 +61,10 @@ _SCOPED_CACHE = re.compile(rb"\bDefaultNamespaces\s*[:=]\s*map\[string\]\w+\.Con
 # (cluster-api-provider-rke2's `watchNamespaces`; see _SCOPED_CACHE).
 _NAMESPACES_VARIABLE = re.compile(rb"\bDefaultNamespaces\s*[:=]\s*([A-Za-z_]\w*)\s*[,}\n;]")
 _NAMESPACES_MAP = rb"(?:\b%(name)s\s*:=|\bvar\s+%(name)s\s*=)\s*map\[string\]\w+\.Config\{(?!\s*\}|\s*\w+\.AllNamespaces\b)"
+# Or one the file gives a namespace outside a loop and a flag's `if` (ceph-csi-operator's
+# operator namespace: `defaultNamespaces[operatorNamespace] = cache.Config{}`). In a loop over
+# a flag's list, the map stays empty, the whole cluster, when the flag names none.
+_NAMESPACE_ENTRY = rb"\b%(name)s\[[^\]\n]+\]\s*=\s*\w+\.Config\{"
 
 
 def scopings(code: bytes) -> int:
@@ -68,22 +72,27 @@ def scopings(code: bytes) -> int:
     when a flag or variable names something (_only_when_named)."""
     variables = {m.group(1) for m in _NAMESPACES_VARIABLE.finditer(code)}
     return sum(not _only_when_named(code, m.start()) for m in _SCOPED_CACHE.finditer(code)) + sum(
-        bool(re.search(_NAMESPACES_MAP % {b"name": re.escape(name)}, code)) for name in variables)
+        bool(re.search(_NAMESPACES_MAP % {b"name": re.escape(name)}, code)) or
+        any(not _only_when_named(code, m.start(), or_in_loop=True)
+            for m in re.finditer(_NAMESPACE_ENTRY % {b"name": re.escape(name)}, code))
+        for name in variables)
 
 
 # An `if` that runs its block only when a string is set: `if namespace != "" {`,
 # `if len(watchNamespaces) > 0 {`.
 _WHEN_NAMED = re.compile(rb"\s*(?:\}\s*else\s+)?if\b[^\n{]*(?:!=\s*\"\"|\blen\([^)]*\)\s*(?:>\s*0|!=\s*0))"
                          rb"[^\n{]*\{\s*$")
+_LOOP = re.compile(rb"\s*for\b")
 _MAX_BLOCK_BYTES = 4096
 
 
-def _only_when_named(code: bytes, at: int) -> bool:
+def _only_when_named(code: bytes, at: int, or_in_loop: bool = False) -> bool:
     """Whether the code at `at` sits in a block that runs only when a flag or variable names a
     namespace or selector: with none named, which is how the manifests usually run it, the
     cache holds the whole cluster (cluster-api-provider-metal-stack and etcdadm-controller
     scope theirs only when `--namespace` is given, and their manifests give none). Braces are
-    counted back from `at`, within a few KB: the enclosing blocks' opening lines."""
+    counted back from `at`, within a few KB: the enclosing blocks' opening lines. With
+    `or_in_loop`, a loop's block counts too (an entry added per namespace a flag lists)."""
     depth = 0
     start = max(0, at - _MAX_BLOCK_BYTES)
     for index in range(at - 1, start - 1, -1):
@@ -95,7 +104,8 @@ def _only_when_named(code: bytes, at: int) -> bool:
                 depth -= 1
                 continue
             line_start = code.rfind(b"\n", 0, index) + 1
-            if _WHEN_NAMED.match(code, line_start, index + 1):
+            if _WHEN_NAMED.match(code, line_start, index + 1) or \
+                    or_in_loop and _LOOP.match(code, line_start, index + 1):
                 return True
             if code.startswith(b"func", line_start):
                 return False
