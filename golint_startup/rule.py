@@ -164,7 +164,7 @@ class Rule:
     options: tuple[Option, ...] = ()
     tags: tuple[str, ...] = ()
     precision: str = "high"  # SARIF/CodeQL: very-high | high | medium | low
-    # False: runs only when a config or the command line selects it (SL002, SL003, SL004 and SL105,
+    # False: runs only when a config or the command line selects it (SL002, SL003, SL004, SL008 and SL105,
     # whose findings read by hand were rarely worth a change); the help says why.
     on_by_default: bool = True
     check: Callable[..., Iterable[Finding]] | None = None

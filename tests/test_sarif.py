@@ -48,9 +48,9 @@ def test_rules_are_every_rule_that_ran_each_once(rich_log):
 
     driver = rich_log["runs"][0]["tool"]["driver"]
     ids = [rule["id"] for rule in driver["rules"]]
-    # The default rules, and SL004 (off by default), which testdata/sl004's config selects.
+    # The default rules, and SL004 and SL008 (off by default), which their testdata configs select.
     expected = [rid for rid, rule in all_rules().items()
-                if not rule.opt_in_flag and rule.on_by_default or rid == "SL004"]
+                if not rule.opt_in_flag and rule.on_by_default or rid in ("SL004", "SL008")]
     assert ids == expected
     sl005 = driver["rules"][ids.index("SL005")]
     assert sl005["name"] == "zap-development-mode"
