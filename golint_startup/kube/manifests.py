@@ -556,15 +556,31 @@ def _list(mapping: dict, key: str) -> list:
 
 
 def _kustomization_in(directory: str) -> dict:
-    """The kustomization in `directory`, parsed ({} when there is none)."""
+    """The kustomization in `directory`, parsed ({} when there is none). Several questions
+    ask about the same one (its images, its name affixes, its patches): it is parsed once
+    while the file is unchanged. Callers only read it."""
     for name in _KUSTOMIZATION_FILES:
+        path = os.path.join(directory, name)
         try:
-            with open(os.path.join(directory, name), encoding="utf-8", errors="replace") as handle:
-                document = yaml.safe_load(handle.read(1024 * 1024))
-        except (OSError, yaml.YAMLError):
+            status = os.stat(path)
+        except OSError:
             continue
-        return document if isinstance(document, dict) else {}
+        document = _parsed_kustomization(path, status.st_mtime_ns, status.st_size)
+        if document is not None:
+            return document
     return {}
+
+
+@functools.lru_cache(maxsize=4096)
+def _parsed_kustomization(path: str, modified: int, size: int) -> dict | None:
+    """A kustomization file's mapping ({} for another document), None when unreadable;
+    `modified` and `size` key the cache to the file's content."""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            document = yaml.safe_load(handle.read(1024 * 1024))
+    except (OSError, yaml.YAMLError):
+        return None
+    return document if isinstance(document, dict) else {}
 
 
 def _kustomize_image(container: Container) -> str | None:
