@@ -1004,6 +1004,26 @@ def test_a_dockerfile_away_from_its_program_names_it_to_go_build(tmp_path, build
     assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
 
 
+@pytest.mark.parametrize("image, program, recognized", [
+    ("ghcr.io/acme/widgets-agent:1", "cmd/agent", True),  # the project's name, then the program's
+    ("ghcr.io/acme/widgets-csi-provisioner:1", "cmd/csi-provisioner", True),
+    ("ghcr.io/acme/widgets-manager-index:1", "cmd/manager/index", True),  # vald: path elements joined
+    ("ghcr.io/acme/acme-widg-agent:1", "cmd/agent", True),  # the owner, and the start of a word
+    ("quay.io/other/fdb-kubernetes-operator:1", "cmd/operator", False),  # a third party's prefix
+    ("ghcr.io/acme/w-agent:1", "cmd/agent", False),  # too short to stand for a word
+    ("ghcr.io/acme/widgets-agent:1", "internal/agent", False),  # the directory holds no main package
+])
+def test_an_image_named_for_the_project_then_the_program_runs_it(tmp_path, image, program, recognized):
+    """azure-container-networking's `azure-npm` runs `npm`, tetragon's `tetragon-operator` its
+    `operator`: both were left unchecked."""
+    source = MAIN if program.startswith("cmd/") else "package agent\n"
+    go_module(tmp_path, {f"{program}/main.go": source, "cmd/other/main.go": MAIN},
+              module="github.com/acme/widgets")
+    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="200Mi").replace("ghcr.io/acme/api:1", image))
+    findings = _run(tmp_path).findings
+    assert [f.rule_id for f in findings] == (["SL101"] if recognized else [])
+
+
 _MANAGERS = """\
 package watch
 
@@ -1054,6 +1074,11 @@ func start(namespace string, namespaces []string) (ctrl.Manager, error) {
      "\t\twatched[name] = cache.Config{}\n\t}\n\toptions.Cache = cache.Options{DefaultNamespaces: watched}", True),
     ("\twatched := map[string]cache.Config{}\n\tif namespace != \"\" {\n\t\twatched[namespace] = cache.Config{}\n"
      "\t}\n\toptions.Cache = cache.Options{DefaultNamespaces: watched}", True),
+    # vault-operator: the else of a check that the name is empty
+    ("\twatched := map[string]cache.Config{}\n\tif namespace == \"\" {\n\t\tlog()\n\t} else {\n"
+     "\t\twatched[namespace] = cache.Config{}\n\t}\n\toptions.Cache = cache.Options{DefaultNamespaces: watched}", True),
+    ("\tif len(namespaces) == 0 {\n\t\tlog()\n\t} else {\n\t\toptions.Cache.DefaultLabelSelector = selector\n\t}", True),
+    ("\tif err != nil {\n\t\tlog()\n\t} else {\n\t\toptions.Cache.DefaultLabelSelector = selector\n\t}", False),
     # a block that runs whatever is named
     ("\tif options.Cache.SyncPeriod == nil {\n\t\toptions.Cache = cache.Options{\n"
      "\t\t\tDefaultNamespaces: map[string]cache.Config{namespace: {}},\n\t\t}\n\t}", False),

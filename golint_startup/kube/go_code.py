@@ -82,6 +82,11 @@ def scopings(code: bytes) -> int:
 # `if len(watchNamespaces) > 0 {`.
 _WHEN_NAMED = re.compile(rb"\s*(?:\}\s*else\s+)?if\b[^\n{]*(?:!=\s*\"\"|\blen\([^)]*\)\s*(?:>\s*0|!=\s*0))"
                          rb"[^\n{]*\{\s*$")
+# The `else` of an `if` that runs its block when the string is empty (vault-operator's
+# `if namespace == "" { log... } else { namespaces[namespace] = cache.Config{} }`).
+_WHEN_EMPTY = re.compile(rb"\s*(?:\}\s*else\s+)?if\b[^\n{]*(?:==\s*\"\"|\blen\([^)]*\)\s*(?:==\s*0|<\s*1))"
+                         rb"[^\n{]*\{\s*$")
+_ELSE = re.compile(rb"\s*\}\s*else\s*\{\s*$")
 _LOOP = re.compile(rb"\s*for\b")
 _MAX_BLOCK_BYTES = 4096
 
@@ -91,8 +96,9 @@ def _only_when_named(code: bytes, at: int, or_in_loop: bool = False) -> bool:
     namespace or selector: with none named, which is how the manifests usually run it, the
     cache holds the whole cluster (cluster-api-provider-metal-stack and etcdadm-controller
     scope theirs only when `--namespace` is given, and their manifests give none). Braces are
-    counted back from `at`, within a few KB: the enclosing blocks' opening lines. With
-    `or_in_loop`, a loop's block counts too (an entry added per namespace a flag lists)."""
+    counted back from `at`, within a few KB: the enclosing blocks' opening lines (for an
+    `else`, its `if`'s). With `or_in_loop`, a loop's block counts too (an entry added per
+    namespace a flag lists)."""
     depth = 0
     start = max(0, at - _MAX_BLOCK_BYTES)
     for index in range(at - 1, start - 1, -1):
@@ -107,9 +113,26 @@ def _only_when_named(code: bytes, at: int, or_in_loop: bool = False) -> bool:
             if _WHEN_NAMED.match(code, line_start, index + 1) or \
                     or_in_loop and _LOOP.match(code, line_start, index + 1):
                 return True
+            if _ELSE.match(code, line_start, index + 1):
+                opening = _opening_brace(code, code.index(b"}", line_start), start)
+                if opening is not None and _WHEN_EMPTY.match(code, code.rfind(b"\n", 0, opening) + 1, opening + 1):
+                    return True
             if code.startswith(b"func", line_start):
                 return False
     return False
+
+
+def _opening_brace(code: bytes, closing: int, start: int) -> int | None:
+    """Where the `{` that the `}` at `closing` ends is, searching back to `start`."""
+    depth = 0
+    for index in range(closing - 1, start - 1, -1):
+        if code[index] == 0x7D:
+            depth += 1
+        elif code[index] == 0x7B:
+            if not depth:
+                return index
+            depth -= 1
+    return None
 
 
 ADMISSION_API = "k8s.io/api/admission/"
