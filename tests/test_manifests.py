@@ -767,10 +767,16 @@ _WATCHES = "package watch\n\nimport (\n\t\"fmt\"\n\t\"k8s.io/client-go/informers
 _MAIN_IMPORTING_WATCH = 'package main\n\nimport _ "example.com/app/internal/watch"\n\nfunc main() {}\n'
 
 
-def _findings_of_watching_program(root, watch: str, request: str = "40Mi") -> list:
-    """The findings for cmd/api, whose package imports internal/watch (`watch`, its source),
-    run by deploy/api.yaml under _SIZED's 512Mi limit with `request` asked for."""
-    go_module(root, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": watch})
+# A controller registered with whatever manager internal/watch builds: what fills its cache.
+_CONTROLLER = "package watch\n\ntype manager interface{ GetClient() any }\n\nfunc register(m manager) { _ = m.GetClient() }\n"
+
+
+def _findings_of_watching_program(root, watch: str, request: str = "40Mi", controller: bool = True) -> list:
+    """The findings for cmd/api, whose package imports internal/watch (`watch`, its source, and
+    _CONTROLLER unless `controller` is false), run by deploy/api.yaml under _SIZED's 512Mi
+    limit with `request` asked for."""
+    go_module(root, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": watch,
+                     **({"internal/watch/controller.go": _CONTROLLER} if controller else {})})
     write(root, "deploy/api.yaml", _SIZED.format(request=request))
     return _run(root).findings
 
@@ -813,7 +819,11 @@ func options(namespace string) ctrl.Options {
 }
 
 func start(namespace string) (ctrl.Manager, error) {
-	return ctrl.NewManager(ctrl.GetConfigOrDie(), options(namespace))
+	mgr, err := ctrl.NewManager(ctrl.GetConfigOrDie(), options(namespace))
+	if err == nil {
+		_ = mgr.GetClient()
+	}
+	return mgr, err
 }
 """
 
@@ -983,7 +993,7 @@ def test_controller_runtime_is_named_by_its_module(tmp_path):
     which keeps nothing; the manager keeps the cache."""
     main = ('package main\n\nimport (\n\t_ "sigs.k8s.io/controller-runtime/pkg/certwatcher"\n'
             '\t"sigs.k8s.io/controller-runtime/pkg/manager"\n)\n\n'
-            'func main() { manager.New(nil, manager.Options{}) }\n')
+            'func main() {\n\tm, _ := manager.New(nil, manager.Options{})\n\t_ = m.GetClient()\n}\n')
     go_module(tmp_path, {"cmd/api/main.go": main})
     write(tmp_path, "deploy/api.yaml", _SIZED.format(request="256Mi"))
     [finding] = _run(tmp_path).findings
@@ -1022,6 +1032,35 @@ def test_an_image_named_for_the_project_then_the_program_runs_it(tmp_path, image
     write(tmp_path, "deploy/api.yaml", _SIZED.format(request="200Mi").replace("ghcr.io/acme/api:1", image))
     findings = _run(tmp_path).findings
     assert [f.rule_id for f in findings] == (["SL101"] if recognized else [])
+
+
+@pytest.mark.parametrize("target, reported", [
+    ("./cmd/broker/", False),  # mcp-gateway: the broker, which keeps no cache, 40Mi of 512Mi
+    ("./cmd/main.go", True),  # the manager, caching the cluster
+])
+def test_an_image_named_for_its_directory_runs_what_its_dockerfile_builds(tmp_path, target, reported):
+    """The image named for the module is what the plain Dockerfile at its root builds, not the
+    kubebuilder manager in cmd/ that Dockerfile.controller builds."""
+    go_module(tmp_path, {"cmd/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES,
+                         "cmd/broker/main.go": MAIN})
+    write(tmp_path, "PROJECT", "domain: example.com\nlayout:\n- go.kubebuilder.io/v4\n")
+    write(tmp_path, "Dockerfile", f"FROM golang:1.25 AS build\nRUN go build -o server {target}\n")
+    write(tmp_path, "Dockerfile.controller", "FROM golang:1.25 AS build\nRUN go build -o manager ./cmd/main.go\n")
+    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="40Mi").replace("ghcr.io/acme/api:1", "ghcr.io/acme/app:1"))
+    assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
+
+
+@pytest.mark.parametrize("manifest, reported", [
+    ("deploy/api.yaml", True),  # the root module's manifest runs its manager
+    ("service/db/deploy/api.yaml", False),  # sealos: a service module's runs its own /manager
+])
+def test_a_command_runs_a_program_of_the_manifests_module(tmp_path, manifest, reported):
+    go_module(tmp_path, {"cmd/manager/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
+    go_module(tmp_path / "service" / "db", {"main.go": MAIN}, module="example.com/app/service/db")
+    deployment = _SIZED.format(request="256Mi").replace(
+        "image: ghcr.io/acme/api:1", 'image: ghcr.io/acme/db-monitor:1\n          command: ["/manager"]')
+    write(tmp_path, manifest, deployment)
+    assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
 
 
 _MANAGERS = """\
@@ -1120,6 +1159,15 @@ def test_controller_runtime_keeps_objects_only_in_a_cache_the_program_builds(tmp
     findings = _findings_of_watching_program(tmp_path, _CLIENT_ONLY % builds)
     assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
     assert all("(its program imports sigs.k8s.io/controller-runtime, whose cache" in f.message for f in findings)
+
+
+@pytest.mark.parametrize("controller, reported", [(True, True), (False, False)])
+def test_a_manager_with_nothing_registered_starts_no_cache(tmp_path, controller, reported):
+    """sealos' app controller and bpfman's metrics proxy build a manager for its health and
+    metrics endpoints and register no controller, read no object: no informer starts."""
+    findings = _findings_of_watching_program(tmp_path, _CLIENT_ONLY % (
+        "\tmanager, _ := ctrlrt.NewManager(config, ctrlrt.Options{})\n\t_ = manager.Start\n"), controller=controller)
+    assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
 
 
 @pytest.mark.parametrize("second, reported", [

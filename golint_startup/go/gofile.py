@@ -28,6 +28,9 @@ _RULE_ID = re.compile(r"^SL\d{3}$")
 # Files of fakes that tests use in place of a server or client, by Go's usual names (mockgen's
 # `mock_*.go`, a hand-written `mock.go` or `fake_store.go` beside the real one).
 _FAKES_FILE = re.compile(r"(?:(?:mock|mocks|fake|fakes)(?:_\w+)?|\w+_(?:mock|mocks|fake|fakes))\.go")
+# Packages of fakes by their names: `mocks`, `fakeclient`, outpost's `destinationmockserver`
+# (a mock webhook destination that its tests and a dev harness start).
+_FAKES_PACKAGE = re.compile(r"\w*mock\w*|fakes?\w*|\w*fakes?")
 _TEST_DOUBLE_WORDS = frozenset({"mock", "mocks", "fake", "fakes", "stub", "stubs", "test", "tests", "testing"})
 
 
@@ -110,14 +113,15 @@ class GoFile:
 
     @property
     def is_test_support(self) -> bool:
-        """Code only tests link: a file of fakes by its name (see _FAKES_FILE), most of its
+        """Code only tests link: a file or package of fakes by its name (see _FAKES_FILE and
+        _FAKES_PACKAGE), most of its
         functions take `testing`'s types (T, B, TB, M, F), it imports a well-known test library, or it is the test-helper package of a
         package it imports (Go's naming: `zaptest` for zap; `httptest` only beside `testing`). Production
         code may call `testing.Testing()` (Go 1.21) or keep a few `...ForTest(tb
         testing.TB)` helpers beside the server it starts."""
         if self.package.endswith("test") and self.package[:-4] in self.imports:
             return True
-        if _FAKES_FILE.fullmatch(self.path.rsplit("/", 1)[-1]):
+        if _FAKES_FILE.fullmatch(self.path.rsplit("/", 1)[-1]) or _FAKES_PACKAGE.fullmatch(self.package):
             return True
         for name, path in self.imports.items():
             if path == "testing":

@@ -341,10 +341,12 @@ NON_BLOCKING_SERVING_CALLS: frozenset[str] = frozenset({
 # generators and exporters a benchmark deploys on a test cluster, volcano's; `demo/` and
 # `design/` a demo's and a design proposal's manifests, spire-controller-manager's and
 # velero's; a name ending in `-test(s)` or `_test(s)` a suite's, such as rollout-operator's
-# generated `rollout-operator-tests/` or `integration_tests/`). An entry may be a glob.
+# generated `rollout-operator-tests/` or `integration_tests/`, and one starting `test-` the
+# servers an end-to-end suite deploys, mcp-gateway's `config/test-servers`). An entry may be
+# a glob.
 # `tools/` and `scripts/` hold developers' programs (m3's `src/cmd/tools`); a package there that
 # production code imports is production (see engine.runner._AMBIGUOUS_TEST_DIRS).
-TEST_DIRS: tuple[str, ...] = ("test", "tests", "testing", "e2e", "integration", "*-test", "*-tests", "*_test",
+TEST_DIRS: tuple[str, ...] = ("test", "tests", "testing", "e2e", "integration", "*-test", "*-tests", "*_test", "test-*",
                               "*_tests", "systemtest", "systemtests", "smoketest", "smoketests", "testutil",
                               "testutils", "testhelpers", "testharness", "fixtures", "hack", "tools", "dev-tools",
                               "devtools", "scripts", "examples",

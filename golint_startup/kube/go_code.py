@@ -142,6 +142,13 @@ ADMISSION_API = "k8s.io/api/admission/"
 # (`client.New`: ironcore's CSI driver) or its types. Counting a look-alike (a cloud SDK's
 # `NewManager`) only keeps the finding as it was.
 CACHE_BUILDER = re.compile(rb"\b\w+\.NewManager\(|\b\w*(?:[mM]anager|[cC]ache|[cC]luster)\.New\(")
+# What fills a controller-runtime cache once it is built: a controller (for the kinds it
+# watches), the manager's client (each kind it reads), its cache or field indexer, an
+# informer asked for. A manager built only for health and metrics endpoints, with nothing
+# registered (sealos' app controller, bpfman's metrics proxy: read as not worth a change),
+# starts no informer. Any method of these names counts: a look-alike only keeps a finding.
+CACHE_USER = re.compile(rb"\bControllerManagedBy\(|\.(?:GetClient|GetCache|GetFieldIndexer)\(\)"
+                        rb"|\bsource\.Kind\(|\.GetInformer(?:ForKind)?\(|\bSetupWithManager\(")
 # The managers a program builds, spelled as controller-runtime's docs do, to weigh against
 # the caches it scopes: counting every look-alike would call a scoped program unscoped
 # (opendatahub's cloud managers came back, read as not worth a change, when it did).

@@ -80,7 +80,9 @@ The manifest rules check only containers that run Go. A container counts as Go w
   with `PROJECT`);
 - its `command` runs a program named after a directory of the linted tree that holds a
   `main` package, whatever the image is called (`command: ["/usr/src/app/bin/app-daemon"]`
-  runs `cmd/app-daemon`: multus-cni's daemons, in an image named after the project);
+  runs `cmd/app-daemon`: multus-cni's daemons, in an image named after the project), of
+  the manifest's own module when the manifest sits in one (sealos' services run
+  `/manager`, built from their modules, not its license controller's `cmd/manager`);
 - a skaffold artifact (`image` with a `context` directory as above, or a `ko` builder)
   or a GoReleaser `dockers`/`kos` image template names that image (its program is the
   `main` package its builds name, when they name one);
@@ -1315,6 +1317,7 @@ class _PackageCode(NamedTuple):
     scopings: int  # how many times they scope what a cache keeps (go_code.scopings)
     managers: int  # how many controller-runtime managers they build (go_code.NEW_MANAGER)
     cache_builders: int  # how many calls may build its cache (go_code.CACHE_BUILDER)
+    cache_users: int  # how many calls may fill one (go_code.CACHE_USER)
 
 
 class _GoTree:
@@ -1433,7 +1436,7 @@ class _GoTree:
     def _named_after_project(self, repository: str) -> str | None:
         """The main package an image names after its project's name: `P-D`, where `D` is the
         name of a directory holding a main package, or its last path elements joined by
-        dashes, and each word of `P` is a word of that directory's module path or, four
+        dashes (in either order), and each word of `P` is a word of that directory's module path or, four
         letters or more, begins one
         (azure-container-networking's `azure-npm` runs `npm`, tetragon's `tetragon-operator`
         runs `operator`, vald's `vald-manager-index` runs `cmd/manager/index`; all three were
@@ -1443,8 +1446,11 @@ class _GoTree:
         words = repository.split("-")
         for cut in range(1, len(words)):
             prefix, program = words[:cut], words[cut:]
+            # Its path's last elements, in either order (sealos' `service/database` is
+            # `sealos-database-service`).
             named = self._dirs_by_name.get("-".join(program), set()) | {
-                d for d in self._dirs_by_name.get(program[-1], ()) if d.split(os.sep)[-len(program):] == program}
+                d for last in {program[-1], program[0]} for d in self._dirs_by_name.get(last, ())
+                if d.split(os.sep)[-len(program):] in (program, program[::-1])}
             for directory in sorted(named):
                 module = modules.module_of_dir(directory)
                 if not self._holds_main(directory) or module is None or not module.path:
@@ -1472,7 +1478,11 @@ class _GoTree:
         program = _command_program(container)
         if program is None or program in _SHELLS:
             return None
-        return next((d for d in sorted(self._dirs_by_name.get(program, ())) if self._holds_main(d)), None)
+        # In a monorepo of modules, a manifest inside one runs that module's program:
+        # sealos' services run `/manager` like its controllers, built from their own modules.
+        home = modules.module_of_dir(os.path.dirname(container.source.abspath))
+        return next((d for d in sorted(self._dirs_by_name.get(program, ())) if self._holds_main(d)
+                     and (home is None or modules.module_of_dir(d) == home)), None)
 
     def _ko_dir(self, image: str) -> str | None:
         """The directory of a `ko://` import path among the linted Go packages."""
@@ -1565,9 +1575,9 @@ class _GoTree:
             facts = [self._package_code(d) for d in packages]
             scopes = sum(f.scopings for f in facts)
             managers = sum(f.managers for f in facts)
-            builders = sum(f.cache_builders for f in facts)
-            # controller-runtime keeps objects only in a cache the program builds.
-            keeps = [k for k in keeps if k != go_code.CONTROLLER_RUNTIME or builders]
+            builds = any(f.cache_builders for f in facts) and any(f.cache_users for f in facts)
+            # controller-runtime keeps objects only in a cache the program builds and fills.
+            keeps = [k for k in keeps if k != go_code.CONTROLLER_RUNTIME or builds]
             # Every manager it builds scoped (or one scoping, for a cache built elsewhere): a
             # second manager beside a scoped one caches the cluster (kubeslice's worker scopes
             # its hub cluster's manager to a namespace, not its own).
@@ -1608,16 +1618,22 @@ class _GoTree:
                 [imported for source in sources for imported in go_code.file_imports(source)],
                 sum(go_code.scopings(text) for text in code),
                 sum(len(go_code.NEW_MANAGER.findall(text)) for text in code),
-                sum(len(go_code.CACHE_BUILDER.findall(text)) for text in code))
+                sum(len(go_code.CACHE_BUILDER.findall(text)) for text in code),
+                sum(len(go_code.CACHE_USER.findall(text)) for text in code))
         return self._package_facts[directory]
 
     def _main_dirs_at_or_below(self, directory: str) -> list[str]:
-        """`directory` when it holds a main package; in a kubebuilder project (a `PROJECT`
-        file), its `cmd`, where the scaffold's Dockerfile builds the manager from (oadp's
+        """`directory` when it holds a main package; those its own `Dockerfile` names to `go
+        build`; in a kubebuilder project (a `PROJECT` file), its `cmd`, where the scaffold's Dockerfile builds the manager from (oadp's
         must-gather tool beside it is another program); else the main packages below it outside
         test and tooling directories (a Dockerfile's tree), else those its Dockerfiles build."""
         if self._holds_main(directory):
             return [directory]
+        # The image named for the directory is what its plain Dockerfile builds (mcp-gateway's
+        # builds its broker, `./cmd/mcp-broker-router`; its Dockerfile.controller, the manager).
+        built = self._dockerfile_builds(directory, plain=True)
+        if built:
+            return built
         manager = os.path.join(directory, "cmd")
         if os.path.isfile(os.path.join(directory, "PROJECT")) and self._holds_main(manager):
             return [manager]
@@ -1626,15 +1642,18 @@ class _GoTree:
                        and names and not any(is_test_dir(name) for name in names))
         return below or self._dockerfile_builds(directory)
 
-    def _dockerfile_builds(self, directory: str) -> list[str]:
-        """The main packages that the Dockerfiles in `directory` name to `go build` (or
-        install), from the root of their module, the usual build context: kubean's
+    def _dockerfile_builds(self, directory: str, plain: bool = False) -> list[str]:
+        """The main packages that the Dockerfiles in `directory` (only `Dockerfile` or
+        `Containerfile` itself when `plain`) name to `go build` (or install), from the root of
+        their module, the usual build context: kubean's
         `build/images/kubean-operator/Dockerfile` runs `go build ./cmd/kubean-operator/main.go`."""
         module = modules.module_of_dir(directory)
         if module is None:
             return []
         found = set()
         for path in self._dockerfiles.get(directory, []):
+            if plain and os.path.basename(path) not in ("Dockerfile", "Containerfile"):
+                continue
             for command in _GO_BUILD_COMMAND.findall(_read(path)):
                 for target in re.findall(r"(?<!\S)\./(\S*)", command):
                     target = target.rstrip("/")
