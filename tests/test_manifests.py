@@ -1063,6 +1063,47 @@ def test_a_command_runs_a_program_of_the_manifests_module(tmp_path, manifest, re
     assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
 
 
+_TWO_CONTAINERS = """\
+apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: log-router
+spec:
+  template:
+    spec:
+      containers:
+        - name: fluentd
+          image: ghcr.io/acme/app:1
+          resources:
+            limits:
+              memory: 512Mi
+        - name: reloader
+          image: ghcr.io/acme/app:1
+          command: ["/bin/reloader"]
+          resources:
+            limits:
+              memory: 256Mi
+"""
+
+
+@pytest.mark.parametrize("script, reported", [
+    ("#!/bin/sh\nexec fluentd -c /fluentd/etc/fluent.conf\n", ["reloader"]),  # kube-fluentd-operator
+    ("#!/bin/sh\nexec /bin/reloader --watch\n", ["fluentd", "reloader"]),  # the script starts the program
+    ('#!/bin/sh\nset -e\nexec "$@"\n', ["fluentd", "reloader"]),  # it runs whatever it is given
+])
+def test_a_container_keeping_an_entrypoint_script_that_starts_another_program_is_not_go(tmp_path, script, reported):
+    """kube-fluentd-operator's image builds its Go config reloader and starts fluentd: the
+    container that gives no command runs fluentd, a Ruby program."""
+    go_module(tmp_path, {"cmd/reloader/main.go": MAIN})
+    write(tmp_path, "Dockerfile", "FROM golang:1.25 AS build\nRUN go build -o /out/reloader ./cmd/reloader\n"
+                                  "FROM ruby:3\nCOPY --from=build /out/reloader /bin/reloader\n"
+                                  "COPY image/entrypoint.sh /fluentd/\nENTRYPOINT [\"/fluentd/entrypoint.sh\"]\n")
+    write(tmp_path, "image/entrypoint.sh", script)
+    write(tmp_path, "deploy/router.yaml", _TWO_CONTAINERS)
+    findings = _run(tmp_path).findings
+    assert sorted(f.message.split('"')[1] for f in findings) == reported
+
+
 _MANAGERS = """\
 package watch
 

@@ -56,7 +56,12 @@ The manifest rules check only containers that run Go. A container counts as Go w
   `go install` in a `RUN`), unless its `command` runs a shell script instead of the
   image's program: a script from a mounted volume (`["/bin/sh", "/scripts/warm.sh"]`,
   a cron job that calls curl), or an inline `sh -c` script that never names the program
-  (the directory's name) nor runs one by its path (`/ip-control-loop`: whereabouts' binary);
+  (the directory's name) nor runs one by its path (`/ip-control-loop`: whereabouts' binary),
+  or, giving no `command`, it keeps the entrypoint of the image the directory's
+  `Dockerfile` builds and that is a script of the tree, copied in by the Dockerfile, that
+  names none of its Go programs and does not run its arguments (`exec "$@"`):
+  kube-fluentd-operator's image builds its Go config reloader and starts fluentd, a Ruby
+  program, in the container beside the reloader's that gives no command;
 - its image's repository name is the last element of a linted Go module's path (without
   a major version: `perconalab/percona-xtradb-cluster-operator` and the module
   `github.com/percona/percona-xtradb-cluster-operator`) that holds a `main` package;
@@ -246,6 +251,8 @@ class Container:
     mounts: tuple[str, ...] = ()  # the paths its volumes are mounted at
     pod_containers: int = 1  # how many (not init) containers its pod runs
     built_elsewhere: str | None = None  # the Go package its image is built from, in a module not linted
+    # It keeps its image's entrypoint, a script that starts none of the image's Go programs.
+    runs_other_entrypoint: bool = False
     chart: str | None = None  # the Helm chart whose values.yaml sets it (its `resources` and `image`)
     bundle: bool = False  # a Deployment of an OLM ClusterServiceVersion
 
@@ -711,7 +718,7 @@ def _recognize_by_image_name(containers: list[Container]) -> None:
             commands.setdefault(name, set()).add(container.command)
     for container in containers:
         name = image_repository(container.image)
-        if not container.go_reason and len(programs.get(name, ())) == 1 and \
+        if not container.go_reason and len(programs.get(name, ())) == 1 and not container.runs_other_entrypoint and \
                 (not container.command or container.command in commands[name]):
             container.go_dir = next(iter(programs[name]))
             container.go_reason = f"its image {name} runs the main package in {container.go_dir} elsewhere"
@@ -1236,6 +1243,11 @@ MEMORY_LIMIT_REF = "resourceFieldRef:limits.memory"
 
 # A `go build` or `go install` in a Dockerfile's RUN, up to the end of its shell command.
 _GO_BUILD_COMMAND = re.compile(r"\bgo\s+(?:build|install)\b([^\n&;|]*)")
+# A Dockerfile's ENTRYPOINT, its first word (exec form or shell form); its COPY and ADD lines;
+# a script's line that runs its arguments.
+_ENTRYPOINT = re.compile(r"^\s*ENTRYPOINT\s+(?:\[\s*\"([^\"]+)\"|([^\s\[]\S*))", re.MULTILINE | re.IGNORECASE)
+_COPY_LINE = re.compile(r"^\s*(?:COPY|ADD)\s+(.+)$", re.MULTILINE | re.IGNORECASE)
+_RUNS_ARGUMENTS = re.compile(r"\$\{?@|\$\{?\*")
 # The image kubebuilder's scaffold gives the manager in config/manager/manager.yaml.
 _KUBEBUILDER_IMAGE = "controller"
 _RUNS_BY_COMMAND = "its command runs "  # how a container known by its command is said to be Go
@@ -1379,6 +1391,9 @@ class _GoTree:
             return "its image is a ko:// reference", directory or self._ko_dir(image)
         if directory is not None and runs_a_script_instead(container, os.path.basename(directory) or repository):
             return "", None
+        if directory is not None and not container.command and self._entrypoint_runs_another(directory):
+            container.runs_other_entrypoint = True
+            return "", None
         if directory is not None:
             return f"its image names {directory}, which builds Go", directory
         program_dir = self._program_dir(container)
@@ -1389,6 +1404,29 @@ class _GoTree:
         if named is not None and not runs_a_script_instead(container, os.path.basename(named)):
             return f"its image is named for its project and {named}, which holds a main package", named
         return _said_to_run_go(container, go_images), None
+
+    def _entrypoint_runs_another(self, directory: str) -> bool:
+        """Whether the image built in `directory` starts, when no `command` overrides it, an
+        entrypoint script of the tree that names none of its Go programs: kube-fluentd-operator's
+        image builds its config reloader but starts fluentd (`ENTRYPOINT
+        ["/fluentd/entrypoint.sh"]`, copied from `image/entrypoint.sh`, which runs `exec fluentd`),
+        the container beside the reloader's that gives no command. A script that runs its
+        arguments (`exec "$@"`), or one not in the tree, may start the program: unknown, no."""
+        dockerfile = next((path for path in self._dockerfiles.get(directory, [])
+                           if os.path.basename(path) in ("Dockerfile", "Containerfile")), None)
+        text = _COMMENT_LINES.sub("", _read(dockerfile)) if dockerfile else ""
+        entrypoints = [found.group(1) or found.group(2) for found in _ENTRYPOINT.finditer(text)]
+        script = entrypoints[-1].rsplit("/", 1)[-1] if entrypoints else ""
+        if not script.endswith(".sh"):
+            return False
+        source = next((found for line in _COPY_LINE.findall(text) for found in line.split()[:-1]
+                       if found.rsplit("/", 1)[-1] == script and not found.startswith("--")), None)
+        body = _read(os.path.join(directory, source)) if source else ""
+        if not body or _RUNS_ARGUMENTS.search(body):
+            return False
+        programs = {os.path.basename(main) for main in self._main_dirs_at_or_below(directory)}
+        return bool(programs) and not any(re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", body)
+                                          for name in programs)
 
     def _kubebuilder_root(self, root: str) -> str | None:
         """The root of the kubebuilder project a scaffold's manager belongs to (see
