@@ -1243,6 +1243,8 @@ MEMORY_LIMIT_REF = "resourceFieldRef:limits.memory"
 
 # A `go build` or `go install` in a Dockerfile's RUN, up to the end of its shell command.
 _GO_BUILD_COMMAND = re.compile(r"\bgo\s+(?:build|install)\b([^\n&;|]*)")
+# The Dockerfile that builds the image named for its directory (`Dockerfile.controller` builds another).
+_PLAIN_DOCKERFILES = ("Dockerfile", "Containerfile")
 # A Dockerfile's ENTRYPOINT, its first word (exec form or shell form); its COPY and ADD lines;
 # a script's line that runs its arguments.
 _ENTRYPOINT = re.compile(r"^\s*ENTRYPOINT\s+(?:\[\s*\"([^\"]+)\"|([^\s\[]\S*))", re.MULTILINE | re.IGNORECASE)
@@ -1413,14 +1415,16 @@ class _GoTree:
         the container beside the reloader's that gives no command. A script that runs its
         arguments (`exec "$@"`), or one not in the tree, may start the program: unknown, no."""
         dockerfile = next((path for path in self._dockerfiles.get(directory, [])
-                           if os.path.basename(path) in ("Dockerfile", "Containerfile")), None)
+                           if os.path.basename(path) in _PLAIN_DOCKERFILES), None)
         text = _COMMENT_LINES.sub("", _read(dockerfile)) if dockerfile else ""
         entrypoints = [found.group(1) or found.group(2) for found in _ENTRYPOINT.finditer(text)]
         script = entrypoints[-1].rsplit("/", 1)[-1] if entrypoints else ""
         if not script.endswith(".sh"):
             return False
-        source = next((found for line in _COPY_LINE.findall(text) for found in line.split()[:-1]
-                       if found.rsplit("/", 1)[-1] == script and not found.startswith("--")), None)
+        # Copied from the build context (not another stage's, `--from`), relative to it.
+        source = next((found for line in _COPY_LINE.findall(text) if "--from" not in line
+                       for found in line.split()[:-1]
+                       if found.rsplit("/", 1)[-1] == script and not found.startswith(("--", "/"))), None)
         body = _read(os.path.join(directory, source)) if source else ""
         if not body or _RUNS_ARGUMENTS.search(body):
             return False
@@ -1692,7 +1696,7 @@ class _GoTree:
             return []
         found = set()
         for path in self._dockerfiles.get(directory, []):
-            if plain and os.path.basename(path) not in ("Dockerfile", "Containerfile"):
+            if plain and os.path.basename(path) not in _PLAIN_DOCKERFILES:
                 continue
             for command in _GO_BUILD_COMMAND.findall(_read(path)):
                 for target in re.findall(r"(?<!\S)\./(\S*)", command):
