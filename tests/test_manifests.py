@@ -381,6 +381,16 @@ def _write_chart(root, directory: str, name: str, image: str = "ghcr.io/acme/api
     write(root, f"{directory}/templates/deployment.yaml", _CHART_TEMPLATE + template_more)
 
 
+@pytest.mark.parametrize("key, reported", [("repository", True), ("name", True), ("pullPolicy", False)])
+def test_a_charts_image_is_named_by_its_repository_or_its_name(tmp_path, key, reported):
+    """kubechecks' chart names its image `deployment.image.name`, flanksource's `image.name`."""
+    go_module(tmp_path, {"cmd/api/main.go": MAIN})
+    _write_chart(tmp_path, "charts/api", "api")
+    values = _CHART_VALUES.replace("  repository: ghcr.io/acme/api", f"  {key}: ghcr.io/acme/api")
+    write(tmp_path, "charts/api/values.yaml", values.replace("64Mi", "100Mi"))
+    assert [f.path for f in _run(tmp_path).findings] == (["charts/api/values.yaml"] if reported else [])
+
+
 def _findings_with_copies(root) -> list[tuple[str, list[str]]]:
     """SL101's findings as (path, the paths of its copies), sorted."""
     return sorted((f.path, [r.path for r in f.related]) for f in _run(root, "SL101").findings)

@@ -777,7 +777,7 @@ _FALSE = frozenset({"false", "False", "FALSE"})
 def _chart_containers(chart: str, source: Source, text: str, notify) -> list[Container]:
     """The containers of a Helm chart's values.yaml: each mapping (the top level, or a
     component's: `controller`, `webhookController`) holding `resources` (with `limits.memory`
-    or without) and an `image` (a string, or `repository` with `registry` and `tag`); or,
+    or without) and an `image` (a string, or `repository` or `name` with `registry` and `tag`); or,
     when no mapping holds both, the one `resources` and the one `image` of the values, apart
     (cattage's `image` at the top level, its `controller.resources`).
     The templates are not rendered: the chart's defaults are what is read."""
@@ -825,10 +825,11 @@ def _chart_containers(chart: str, source: Source, text: str, notify) -> list[Con
 
 
 def _values_image(node: yaml.Node | None) -> str | None:
-    """The image a chart's values name: `image: repo:tag`, or `image: {registry, repository, tag}`."""
+    """The image a chart's values name: `image: repo:tag`, or `image: {registry, repository, tag}`
+    (or `name` for `repository`: kubechecks' and flanksource's charts)."""
     if isinstance(node, yaml.ScalarNode):
         return _text(node) or None
-    repository = _text(_value(node, "repository"))
+    repository = _text(_value(node, "repository")) or _text(_value(node, "name"))
     if not repository:
         return None
     registry, tag = _text(_value(node, "registry")), _text(_value(node, "tag"))
