@@ -539,7 +539,7 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
                     read = read_locals[text(data)]
                     if decoded is not None:
                         decoded.append(_Decode(location_of(file.path, call), where, name, read.variable,
-                                               read.patterns, read.wanted, init_key, read.package_path))
+                                               read.wanted, read.patterns, read.package_path, init_key))
                     if embedded is not None and read in embedded:
                         embedded.remove(read)
                     continue
@@ -551,7 +551,7 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
                     # an imported one, or a string constant, is sized in check_project.
                     if decoded is not None:
                         decoded.append(_Decode(location_of(file.path, call), where, name, variable, None, None,
-                                               init_key, imported or ""))
+                                               imported or "", init_key))
                     target = _decode_target(found["args"][0])
                     if target is not None:
                         decoded_into[target] = (variable, imported or "")
@@ -803,17 +803,18 @@ class _Read(NamedTuple):
 
 @register(name="SL001.Decode")
 class _Decode(NamedTuple):
-    """A decode, during initialization, of a package-level name or of an embedded file read."""
+    """A decode, during initialization, of a package-level name or of an embedded file read
+    (the fields as _Read's)."""
     where: Location
     context: str
     call_name: str
     variable: str  # the name decoded, or the embed.FS variable the decoded local was read from
+    wanted: str | None  # the embedded file read into the local decoded; None for a whole variable
     # The //go:embed patterns of the embed.FS the decoded local was read from; None for a
     # package-level name, which check_project looks up among embedded data and constants.
     patterns: tuple | None
-    wanted: str | None  # the embedded file read into the local decoded; None for a whole variable
+    package_path: str
     init_key: int
-    package_path: str  # as in _Read
 
 
 @register(name="SL001.Facts")
@@ -861,9 +862,7 @@ def check_project(project, options: dict):
             yield finding
         for _, facts in files:
             for read in facts.embedded:
-                source, patterns = directory, read.patterns
-                if read.package_path:
-                    source, patterns, _ = declared.lookup(directory, read.package_path, read.variable)
+                source, patterns, _ = declared.of(directory, read)
                 finding = _embedded_finding(source, read, patterns, minimum) if patterns is not None else None
                 if finding is not None and read.init_key:
                     in_init.setdefault((read.where.path, read.init_key), []).append(finding)
@@ -874,11 +873,7 @@ def check_project(project, options: dict):
                 if decode.where.path in project.reported:
                     # A //go:embed variable of any file of the package (avalanchego's genesis decodes
                     # one its genesis_mainnet.go declares), or of an imported package.
-                    if decode.patterns is not None:  # read from an embed.FS of its file
-                        source, patterns, constant = directory, decode.patterns, None
-                    else:
-                        source, patterns, constant = declared.lookup(directory, decode.package_path,
-                                                                     decode.variable)
+                    source, patterns, constant = declared.of(directory, decode)
                     finding = _decoded_finding(source, decode, patterns, constant, minimum)
                     if finding is not None and decode.init_key:
                         in_init.setdefault((decode.where.path, decode.init_key), []).append(finding)
@@ -908,6 +903,13 @@ class _Declared:
             for _, facts in files:
                 self.embeds[directory].update(facts.embedded_data)
                 self.constants[directory].update(facts.constants)
+
+    def of(self, directory: str, entry: _Read | _Decode) -> tuple[str, tuple | None, int | None]:
+        """What a read or decode in `directory` reads, as `lookup` gives it: the patterns its
+        file gave, or those of the name it reads."""
+        if entry.patterns is not None:  # an embed.FS of its own file
+            return directory, entry.patterns, None
+        return self.lookup(directory, entry.package_path, entry.variable)
 
     def lookup(self, directory: str, package_path: str, variable: str) -> tuple[str, tuple | None, int | None]:
         """(the directory declaring `variable`, its //go:embed patterns, the length of its

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import re
 from pathlib import PurePath
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from golint_startup.go import gccontrol, gofile, modules
 from golint_startup.go.library import DEFAULT_LIMIT_IMPORTS, DEFAULT_LIMITS, TEST_DIRS
@@ -78,14 +78,17 @@ def scopings(code: bytes) -> int:
         for name in variables)
 
 
+def _if_line(test: bytes) -> re.Pattern[bytes]:
+    """An `if` line (or `} else if`) whose condition makes the `test` and opens its block."""
+    return re.compile(rb"\s*(?:\}\s*else\s+)?if\b[^\n{]*(?:" + test + rb")[^\n{]*\{\s*$")
+
+
 # An `if` that runs its block only when a string is set: `if namespace != "" {`,
 # `if len(watchNamespaces) > 0 {`.
-_WHEN_NAMED = re.compile(rb"\s*(?:\}\s*else\s+)?if\b[^\n{]*(?:!=\s*\"\"|\blen\([^)]*\)\s*(?:>\s*0|!=\s*0))"
-                         rb"[^\n{]*\{\s*$")
+_WHEN_NAMED = _if_line(rb"!=\s*\"\"|\blen\([^)]*\)\s*(?:>\s*0|!=\s*0)")
 # The `else` of an `if` that runs its block when the string is empty (vault-operator's
 # `if namespace == "" { log... } else { namespaces[namespace] = cache.Config{} }`).
-_WHEN_EMPTY = re.compile(rb"\s*(?:\}\s*else\s+)?if\b[^\n{]*(?:==\s*\"\"|\blen\([^)]*\)\s*(?:==\s*0|<\s*1))"
-                         rb"[^\n{]*\{\s*$")
+_WHEN_EMPTY = _if_line(rb"==\s*\"\"|\blen\([^)]*\)\s*(?:==\s*0|<\s*1)")
 _ELSE = re.compile(rb"\s*\}\s*else\s*\{\s*$")
 _LOOP = re.compile(rb"\s*for\b")
 _MAX_BLOCK_BYTES = 4096
@@ -99,40 +102,33 @@ def _only_when_named(code: bytes, at: int, or_in_loop: bool = False) -> bool:
     counted back from `at`, within a few KB: the enclosing blocks' opening lines (for an
     `else`, its `if`'s). With `or_in_loop`, a loop's block counts too (an entry added per
     namespace a flag lists)."""
-    depth = 0
     start = max(0, at - _MAX_BLOCK_BYTES)
-    for index in range(at - 1, start - 1, -1):
-        char = code[index]
-        if char == 0x7D:  # }
-            depth += 1
-        elif char == 0x7B:  # {
-            if depth:
-                depth -= 1
-                continue
-            line_start = code.rfind(b"\n", 0, index) + 1
-            if _WHEN_NAMED.match(code, line_start, index + 1) or \
-                    or_in_loop and _LOOP.match(code, line_start, index + 1):
+    for opening in _enclosing_openings(code, at, start):
+        line_start = code.rfind(b"\n", 0, opening) + 1
+        if _WHEN_NAMED.match(code, line_start, opening + 1) or \
+                or_in_loop and _LOOP.match(code, line_start, opening + 1):
+            return True
+        if _ELSE.match(code, line_start, opening + 1):
+            # The `if` whose block the `}` of `} else {` closes.
+            tested = next(_enclosing_openings(code, code.index(b"}", line_start), start), None)
+            if tested is not None and _WHEN_EMPTY.match(code, code.rfind(b"\n", 0, tested) + 1, tested + 1):
                 return True
-            if _ELSE.match(code, line_start, index + 1):
-                opening = _opening_brace(code, code.index(b"}", line_start), start)
-                if opening is not None and _WHEN_EMPTY.match(code, code.rfind(b"\n", 0, opening) + 1, opening + 1):
-                    return True
-            if code.startswith(b"func", line_start):
-                return False
+        if code.startswith(b"func", line_start):
+            return False
     return False
 
 
-def _opening_brace(code: bytes, closing: int, start: int) -> int | None:
-    """Where the `{` that the `}` at `closing` ends is, searching back to `start`."""
+def _enclosing_openings(code: bytes, at: int, start: int) -> Iterator[int]:
+    """The `{` of each block that encloses `at`, innermost first, searching back to `start`."""
     depth = 0
-    for index in range(closing - 1, start - 1, -1):
-        if code[index] == 0x7D:
+    for index in range(at - 1, start - 1, -1):
+        if code[index] == 0x7D:  # }
             depth += 1
-        elif code[index] == 0x7B:
-            if not depth:
-                return index
-            depth -= 1
-    return None
+        elif code[index] == 0x7B:  # {
+            if depth:
+                depth -= 1
+            else:
+                yield index
 
 
 ADMISSION_API = "k8s.io/api/admission/"

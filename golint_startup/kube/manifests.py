@@ -1362,6 +1362,10 @@ class _GoTree:
         self._package_facts: dict[str, _PackageCode] = {}  # by directory, see _package_code
         self._program_keeps: dict[str, str | None] = {}  # by main package directory, see _cluster_cache_of
         self._program_packages: dict[str, tuple[set[str], list[str]]] = {}  # by main, see _program_closure
+        # By directory: its programs (see _main_dirs_at_or_below, which reads its Dockerfiles)
+        # and whether its image's entrypoint runs another (see _entrypoint_runs_another).
+        self._mains_below: dict[str, list[str]] = {}
+        self._other_entrypoints: dict[str, bool] = {}
 
     def recognize(self, container: Container, go_images: tuple[str, ...]) -> tuple[str, str | None]:
         scaffold = _scaffold_project(container)
@@ -1409,6 +1413,12 @@ class _GoTree:
         return _said_to_run_go(container, go_images), None
 
     def _entrypoint_runs_another(self, directory: str) -> bool:
+        """_reads_entrypoint_running_another, once per directory."""
+        if directory not in self._other_entrypoints:
+            self._other_entrypoints[directory] = self._reads_entrypoint_running_another(directory)
+        return self._other_entrypoints[directory]
+
+    def _reads_entrypoint_running_another(self, directory: str) -> bool:
         """Whether the image built in `directory` starts, when no `command` overrides it, an
         entrypoint script of the tree that names none of its Go programs: kube-fluentd-operator's
         image builds its config reloader but starts fluentd (`ENTRYPOINT
@@ -1429,7 +1439,7 @@ class _GoTree:
         body = _read(os.path.join(directory, source)) if source else ""
         if not body or _RUNS_ARGUMENTS.search(body):
             return False
-        programs = {os.path.basename(main) for main in self._main_dirs_at_or_below(directory)}
+        programs = {os.path.basename(main) for main in self._mains_at_or_below(directory)}
         return bool(programs) and not any(re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", body)
                                           for name in programs)
 
@@ -1641,7 +1651,13 @@ class _GoTree:
         """The module of `directory` and the main packages at or below it that a container
         whose program is there runs (none when either is not known)."""
         module = modules.module_of_dir(directory) if directory is not None else None
-        return module, self._main_dirs_at_or_below(directory) if module is not None else []
+        return module, self._mains_at_or_below(directory) if module is not None else []
+
+    def _mains_at_or_below(self, directory: str) -> list[str]:
+        """_main_dirs_at_or_below, once per directory."""
+        if directory not in self._mains_below:
+            self._mains_below[directory] = self._main_dirs_at_or_below(directory)
+        return self._mains_below[directory]
 
     def _program_closure(self, main: str, module: modules.Module) -> tuple[set[str], list[str]]:
         """go_code.local_closure of the main package in `main`, once per program."""
