@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 
 from golint_startup.engine.cache_format import register
@@ -54,6 +55,31 @@ def under_runtime_choice(file: GoFile, node) -> bool:
             return True
         if parent.type == "if_statement" and child in (parent.child_by_field_name("body"),
                                                        parent.child_by_field_name("else")):
+            return True
+        if parent.type == "block" and _after_a_returning_choice(parent, child):
+            return True
+    return False
+
+
+# An `if` that checks an error or a missing value (`err != nil`, `cfg == nil`) returns on
+# failure, not on a choice: what follows it always runs.
+_NIL_TEST = re.compile(r"[!=]=\s*nil\b|\bnil\s*[!=]=")
+
+
+def _after_a_returning_choice(block, statement) -> bool:
+    """Whether a statement of `block` before `statement` is an `if` with no `else` whose body
+    ends in a return, on a test other than of nil: what follows runs only when the test
+    fails, a run-time choice (skywalking-banyandb's `if !l.development { return
+    zap.NewProductionConfig() }` before its development config)."""
+    for sibling in block.named_children:
+        if sibling.start_byte >= statement.start_byte:
+            break
+        if sibling.type != "if_statement" or sibling.child_by_field_name("else") is not None:
+            continue
+        body, condition = sibling.child_by_field_name("body"), sibling.child_by_field_name("condition")
+        last = body.named_children[-1] if body is not None and body.named_children else None
+        if last is not None and last.type == "return_statement" and condition is not None and \
+                not _NIL_TEST.search(text(condition)):
             return True
     return False
 

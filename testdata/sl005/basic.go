@@ -63,3 +63,28 @@ func deferredChoice(dev bool) func() *zap.Logger {
 	}
 	return nil
 }
+
+// Production returned early unless asked for development: the rest is the other choice.
+func earlyReturn(development bool) zap.Config {
+	if !development {
+		return zap.NewProductionConfig()
+	}
+	return zap.Config{Development: true, Encoding: "console"}
+}
+
+// A check of an error or a missing value returns on failure: what follows always runs.
+func afterErrorCheck(path string) (*zap.Logger, error) {
+	if _, err := os.Stat(path); err != nil {
+		return nil, err
+	}
+	return zap.NewDevelopment() // want "SL005"
+}
+
+func afterNilCheck(base *zap.Logger) *zap.Logger {
+	if base == nil {
+		return nil
+	}
+	logger, _ := zap.NewDevelopment() // want "SL005"
+	return logger
+}
+
