@@ -639,8 +639,18 @@ def _literal_argument(args) -> str | None:
 
 
 def _ranges_over_input(file: GoFile, loop) -> bool:
+    """Whether `loop` ranges over input the initializer reads; not over the listing of an
+    embedded directory (`entries, _ := examplesFS.ReadDir("examples")`: dagu's one bundled
+    example, read as not worth a change), whose length is the files built into the binary."""
     clause = next((c for c in loop.named_children if c.type == "range_clause"), None)
-    return clause is not None and input_source(file, clause.child_by_field_name("right")) is not None
+    source = input_source(file, clause.child_by_field_name("right")) if clause is not None else None
+    if source is None:
+        return False
+    variable, _, method = source.rpartition(".")
+    return not (method in _LISTINGS and variable in embedded_variables(file))
+
+
+_LISTINGS = frozenset({"ReadDir", "Glob"})
 
 
 def _embedded_read(file: GoFile, function, args, embedded_vars: dict) -> tuple | None:
@@ -682,12 +692,17 @@ def _decoded_argument(args):
     """What a decode call reads: its first argument, as is or converted
     (`json.Unmarshal(raw, &v)`, `yaml.Unmarshal([]byte(text), &v)`)."""
     arguments = values_of(args)
-    data = unparen(arguments[0]) if arguments else None
-    if data is not None and data.type == "call_expression" and \
-            text(data.child_by_field_name("function")).replace(" ", "") in {"[]byte", "string"}:
-        converted = values_of(data.child_by_field_name("arguments"))
-        data = unparen(converted[0]) if len(converted) == 1 else None
-    return data
+    return _unconverted(unparen(arguments[0])) if arguments else None
+
+
+def _unconverted(node):
+    """`node` without a conversion to bytes or a string (`[]byte(text)` is `text`); None when
+    the conversion takes other than one value."""
+    if node is not None and node.type == "call_expression" and \
+            text(node.child_by_field_name("function")).replace(" ", "") in {"[]byte", "string"}:
+        converted = values_of(node.child_by_field_name("arguments"))
+        return unparen(converted[0]) if len(converted) == 1 else None
+    return node
 
 
 def _decoded_data(args):
@@ -767,12 +782,12 @@ def _string_constants(file: GoFile) -> dict[str, int]:
 
 
 def _literal_length(node) -> int | None:
-    """The bytes of a string literal, or of `a + b` of string literals (escapes counted as
-    written: an estimate within a few percent). A loop, not recursion: a generated sum may
-    be thousands of terms long."""
+    """The bytes of a string literal, or of `a + b` of string literals, converted or not
+    (`[]byte(`{...}`)`; escapes counted as written: an estimate within a few percent). A
+    loop, not recursion: a generated sum may be thousands of terms long."""
     total, pending = 0, [node]
     while pending:
-        part = unparen(pending.pop())
+        part = _unconverted(unparen(pending.pop()))
         if part is None:
             return None
         if part.type in ("raw_string_literal", "interpreted_string_literal"):

@@ -35,7 +35,7 @@ func init() {
 }
 
 func init() {
-	authenticatorsJSON := []byte("{}") // a local of the same name: not the embedded data
+	authenticatorsJSON := []byte(os.Getenv("AUTHENTICATORS")) // a local of the same name: not the embedded data
 	_ = json.Unmarshal(authenticatorsJSON, &extra) // want `SL001: json.Unmarshal in func init decodes data while`
 }
 

@@ -24,6 +24,9 @@ func init() {
 	_ = json.Unmarshal([]byte(`["a","b"]`), &inline)
 	var alias = "{\"a\": 1}"
 	_ = json.Unmarshal([]byte(alias), &renamed)
+	// Converted where it is declared (bk-bcs' 3.5 KB default log-cleaning strategy).
+	strategy := []byte(`{"fields":[{"field_name":"hostip","field_index":1}]}`)
+	_ = json.Unmarshal(strategy, &legacy)
 }
 
 // A local written again, or whose address is taken, holds what the code made of it: its

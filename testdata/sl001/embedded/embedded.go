@@ -39,6 +39,20 @@ func init() {
 	_, _ = plain.ReadFile("x")
 }
 
+var names, conf []string
+
+// The names of the files built in, one append each: as many as the pattern matched.
+func init() {
+	entries, _ := static.ReadDir("static")
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	found, _ := os.ReadDir("/etc/app/conf.d") // want "SL001: os.ReadDir in func init reads a directory"
+	for _, e := range found {
+		conf = append(conf, e.Name()) // want "SL001: append inside a loop"
+	}
+}
+
 func init() {
 	_, _ = missing.ReadFile("generated/a.pb") // want `SL001: \(embed.FS\).ReadFile in func init copies 'generated/a.pb' from missing onto the heap`
 }
