@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import re
-from pathlib import PurePath
 from typing import Any, Callable, Iterator
 
 from golint_startup.go import gccontrol, gofile, modules
@@ -21,11 +20,14 @@ from golint_startup.go.library import DEFAULT_LIMIT_IMPORTS, DEFAULT_LIMITS, TES
 
 # Packages that keep Kubernetes objects in a program's memory, listed from the API server as
 # it starts and growing with the cluster: controller-runtime (its manager caches what its
-# client reads), client-go's informers and their caches, and raw watches.
+# client reads), client-go's informers and their caches. Not a raw watch
+# (`k8s.io/apimachinery/pkg/watch`), which streams events and keeps nothing itself: the two
+# programs it alone named a cache of, caretta's and bk-bcs' cluster-resources (which sends each
+# event on to a subscriber), were read as wrong.
 CONTROLLER_RUNTIME = "sigs.k8s.io/controller-runtime"
 _CLUSTER_OBJECT_IMPORTS = (CONTROLLER_RUNTIME, "k8s.io/client-go/informers",
                            "k8s.io/client-go/tools/cache", "k8s.io/client-go/metadata/metadatainformer",
-                           "k8s.io/client-go/dynamic/dynamicinformer", "k8s.io/apimachinery/pkg/watch",
+                           "k8s.io/client-go/dynamic/dynamicinformer",
                            "k8s.io/client-go/tools/watch", "sigs.k8s.io/custom-metrics-apiserver",
                            # an API server's storage and its watch cache; not `k8s.io/apiserver/pkg/server`
                            # alone, which kubean's admission webhook imports for its signal handler,
@@ -145,6 +147,15 @@ CACHE_BUILDER = re.compile(rb"\b\w+\.NewManager\(|\b\w*(?:[mM]anager|[cC]ache|[c
 # starts no informer. Any method of these names counts: a look-alike only keeps a finding.
 CACHE_USER = re.compile(rb"\bControllerManagedBy\(|\.(?:GetClient|GetCache|GetFieldIndexer)\(\)"
                         rb"|\bsource\.Kind\(|\.GetInformer(?:ForKind)?\(|\bSetupWithManager\(")
+# What starts a client-go informer or watch, whatever the package is called: a factory
+# (`kubeinformers.NewSharedInformerFactoryWithOptions`, a generated one's), an informer of
+# one kind (`NewFilteredPodInformer`, `cache.NewSharedIndexInformer`), one asked of a factory,
+# a reflector, a watch. A program that imports informers or listers and starts none keeps
+# nothing: radix's API server reaches its project's listers through a package whose
+# constructors take them, filled only by the operator (read as not worth a change). Counted in
+# files that are not generated: a generated informer package calls its own constructors.
+INFORMER_BUILDER = re.compile(rb"\b(?:New\w*Informer\w*|NewReflector|InformerFor|NewRetryWatcher\w*|UntilWithSync)\("
+                              rb"|\.(?:Informer|Watch)\(")
 # The managers a program builds, spelled as controller-runtime's docs do, to weigh against
 # the caches it scopes: counting every look-alike would call a scoped program unscoped
 # (opendatahub's cloud managers came back, read as not worth a change, when it did).
@@ -164,18 +175,21 @@ def file_imports(source: bytes) -> list[str]:
     return [path.decode("utf-8", "replace") for path in found]
 
 
-# A raw watch (caretta's resolver watches every Pod and keeps them in maps), but not in a
-# generated clientset, whose typed clients import it for their `Watch` methods.
-_WATCH = "k8s.io/apimachinery/pkg/watch"
-
-
-def _keeps_objects_import(import_path: str, importer: str) -> bool:
-    """Whether `import_path`, imported by the package in directory `importer`, keeps
-    Kubernetes objects in memory."""
-    if import_path == _WATCH:
-        return "clientset" not in PurePath(importer).parts
+def _keeps_objects_import(import_path: str) -> bool:
+    """Whether `import_path` keeps Kubernetes objects in memory."""
     return (any(import_path == w or import_path.startswith(w + "/") for w in _CLUSTER_OBJECT_IMPORTS)
             or not _INFORMER_ELEMENTS.isdisjoint(import_path.split("/")))
+
+
+def keeps_only_with_informers(keeping: str) -> bool:
+    """Whether `keeping` (see _keeps_objects_import) keeps objects only in informers or
+    watches that the program itself starts (INFORMER_BUILDER): client-go's, a generated
+    client's; not controller-runtime's manager, an API server's storage or knative's
+    injection, which start their own."""
+    parts = keeping.split("/")
+    if keeping.startswith("knative.dev/") or "injection" in parts:
+        return False
+    return keeping.startswith("k8s.io/client-go/") or not {"informers", "listers"}.isdisjoint(parts)
 
 
 def local_closure(directories: list[str], module: modules.Module,
@@ -192,7 +206,7 @@ def local_closure(directories: list[str], module: modules.Module,
             continue
         seen.add(directory)
         for imported in imports_of(directory):
-            if _keeps_objects_import(imported, directory):
+            if _keeps_objects_import(imported):
                 # controller-runtime by its module: its manager keeps the cache, whichever of
                 # its packages is met first (`pkg/client`, `pkg/certwatcher`).
                 keeping = CONTROLLER_RUNTIME if imported.startswith(CONTROLLER_RUNTIME + "/") else imported

@@ -26,12 +26,13 @@ from typing import Any, Callable, Iterable, NamedTuple
 
 import yaml
 
-from golint_startup.go import modules
+from golint_startup.go import gofile, modules
 from golint_startup.go.gofile import Directive
 from golint_startup.go.library import TEST_DIRS
 from golint_startup.kube import go_code
 from golint_startup.kube.quantity import go_gc_off
 from golint_startup.rule import Location, Notification
+from golint_startup.words import words
 
 try:
     _Loader = yaml.CSafeLoader
@@ -64,11 +65,15 @@ The manifest rules check only containers that run Go. A container counts as Go w
   program, in the container beside the reloader's that gives no command;
 - its image's repository name is the last element of a linted Go module's path (without
   a major version: `perconalab/percona-xtradb-cluster-operator` and the module
-  `github.com/percona/percona-xtradb-cluster-operator`) that holds a `main` package;
+  `github.com/percona/percona-xtradb-cluster-operator`) that holds a `main` package, or
+  that element without words the image's owner (the path segment before its name) says or
+  begins with: `graviteeio/kubernetes-operator` and `gravitee-kubernetes-operator`;
 - its image's repository name is the project's name, then a program's: `P-D`, where `D`
-  names a directory holding a `main` package (or is its last path elements joined by
+  names a directory outside test directories that holds a `main` package or a Dockerfile
+  that builds Go (or is its last path elements joined by
   dashes) and each word of `P` is a word of that directory's module path or, four letters
-  or more, begins one: azure-container-networking's `azure-npm` runs `npm`, tetragon's
+  or more, begins one: azure-container-networking's `azure-npm` runs `npm` (what
+  `npm/linux.Dockerfile` builds, not its `test/integration/npm`), tetragon's
   `tetragon-operator` its `operator`, vald's `vald-manager-index` its `cmd/manager/index`,
   sealos' `sealos-database-service` its `service/database` (such containers went
   unchecked in 12 of 330 projects read in December 2026; a reader found each of their 22
@@ -114,8 +119,12 @@ project keeps no Go container outside such directories, since the fix goes into 
 manifests the next release is built from (kserve's `install/0.1.0` still holds
 kfserving's controller, renamed since).
 
-Other containers (a database, a Java service beside the Go ones) are not checked, and
-neither is a kubebuilder scaffold left over: one whose `command` runs a program (not a
+Other containers (a database, a Java service beside the Go ones) are not checked, nor
+one whose `command` is PowerShell (`pwsh.exe -File entrypoint.ps1`: terway's Windows
+DaemonSets copy their Go program to the host and start it there, outside the container's
+limit and environment), nor one whose image's name has `test`, `tests`, `e2e` or `qa` as a
+word (stackrox's `qa-multi-arch`, a webhook receiver its CI deploys for notifier tests),
+and neither is a kubebuilder scaffold left over: one whose `command` runs a program (not a
 shell, whose script may run anything) that no Dockerfile at or below its project's root
 (outside test and tooling directories) names outside comments (cyclops' `config/manager`
 runs `/manager`, its image `/app/bin/ctrl`; spire-controller-manager's manager runs in the
@@ -1190,6 +1199,19 @@ _COMMANDS = re.compile(r"(?:^|[\n;&|(]|&&|\|\|)\s*(?:exec\s+)?(\.{0,2}/[\w./-]+)
 _SYSTEM_DIRS = ("/bin/", "/sbin/", "/usr/", "/dev/", "/tmp/", "/proc/", "/etc/")
 
 
+# Words that name an image as a test's: stackrox's `qa-multi-arch`, which its CI deploys as
+# a webhook receiver for notifier tests, is no service anyone runs.
+_TEST_IMAGE_WORDS = frozenset({"test", "tests", "e2e", "qa"})
+# Windows' shells: a DaemonSet of Windows nodes whose command is a PowerShell script
+# (terway's `pwsh.exe -File entrypoint.ps1`) copies its Go program to the host and starts it
+# there through rancher-wins, outside the container, its limit and its environment.
+_POWERSHELLS = frozenset({"pwsh", "pwsh.exe", "powershell", "powershell.exe"})
+
+
+def _runs_powershell(container: Container) -> bool:
+    return bool(container.command) and container.command[0].replace("\\", "/").rsplit("/", 1)[-1].lower() in _POWERSHELLS
+
+
 def runs_a_script_instead(container: Container, program: str) -> bool:
     """Whether the container's command replaces its image's program with a shell script that
     does not start it: a script from a mounted volume (podinfo's cron jobs run `/bin/sh
@@ -1321,6 +1343,19 @@ def _image_import_path(image: str) -> str | None:
     return None if start is None else "/".join(elements[start:])
 
 
+def _said_by(prefix: list[str], named: list[str]) -> bool:
+    """Whether each word of an image name's `prefix` is one of the words `named` or, four
+    letters or more, begins one (`acme` of `acmeio`; `w` stands for no word)."""
+    return all(any(word == p or len(p) >= 4 and word.startswith(p) for word in named) for p in prefix)
+
+
+def _image_owner(image: str) -> str:
+    """The path segment before an image's repository (`graviteeio` of
+    `docker.io/graviteeio/kubernetes-operator:4.1`), empty when there is none."""
+    parts = image.split("@", 1)[0].split("/")
+    return parts[-2] if len(parts) > 1 else ""
+
+
 def image_repository(image: str) -> str:
     """The last path segment of an image reference, without tag or digest."""
     image = image.split("@", 1)[0]
@@ -1335,6 +1370,7 @@ class _PackageCode(NamedTuple):
     managers: int  # how many controller-runtime managers they build (go_code.NEW_MANAGER)
     cache_builders: int  # how many calls may build its cache (go_code.CACHE_BUILDER)
     cache_users: int  # how many calls may fill one (go_code.CACHE_USER)
+    informer_starts: int  # how many calls may start an informer or watch (go_code.INFORMER_BUILDER)
 
 
 class _GoTree:
@@ -1368,6 +1404,8 @@ class _GoTree:
         self._other_entrypoints: dict[str, bool] = {}
 
     def recognize(self, container: Container, go_images: tuple[str, ...]) -> tuple[str, str | None]:
+        if _runs_powershell(container) or _TEST_IMAGE_WORDS.intersection(words(image_repository(container.image))):
+            return "", None
         scaffold = _scaffold_project(container)
         if scaffold is not None and self._left_over_scaffold(scaffold, container):
             return _said_to_run_go(container, go_images), None  # what the tree says does not hold
@@ -1389,7 +1427,7 @@ class _GoTree:
             directory = next((d for d in sorted(self._dirs_by_name.get(renamed, ())) if self._holds_main(d)),
                              None) or self._kubebuilder_root(scaffold)
         if directory is None and repository:
-            directory = self._module_named(repository)
+            directory = self._module_named(repository, _image_owner(image))
         if directory is None and repository in self._built_images:
             directory = self._built_images[repository]
             if directory is None:
@@ -1409,7 +1447,7 @@ class _GoTree:
         # The weakest sign, when no other names the program.
         named = self._named_after_project(repository) if repository else None
         if named is not None and not runs_a_script_instead(container, os.path.basename(named)):
-            return f"its image is named for its project and {named}, which holds a main package", named
+            return f"its image is named for its project and {named}, which builds Go", named
         return _said_to_run_go(container, go_images), None
 
     def _entrypoint_runs_another(self, directory: str) -> bool:
@@ -1473,10 +1511,12 @@ class _GoTree:
                 and not any(is_test_dir(name) for name in below)
                 for path in paths]
 
-    def _module_named(self, repository: str) -> str | None:
+    def _module_named(self, repository: str, owner: str = "") -> str | None:
         """The root of a linted module named like the image (its path's last element, without
         a major version: `github.com/percona/percona-xtradb-cluster-operator` for the image
-        `perconalab/percona-xtradb-cluster-operator`) that holds a main package."""
+        `perconalab/percona-xtradb-cluster-operator`) that holds a main package; or named
+        like the image after words its owner begins with (`gravitee-kubernetes-operator` for
+        `graviteeio/kubernetes-operator`: the owner's name said once, in the registry)."""
         if self._modules_by_name is None:
             self._modules_by_name = {}
             for path in self._go_files:
@@ -1486,20 +1526,27 @@ class _GoTree:
                     continue
                 name = re.sub(r"(/v[0-9]+|\.v[0-9]+)$", "", module.path).rsplit("/", 1)[-1]
                 self._modules_by_name.setdefault(name, module.root)
-        return self._modules_by_name.get(repository)
+        found = self._modules_by_name.get(repository)
+        if found is None and owner:
+            owner_words = re.split(r"[._-]", owner.lower())
+            found = next((root for name, root in sorted(self._modules_by_name.items())
+                          if name.endswith("-" + repository) and
+                          _said_by(name[:-len(repository) - 1].lower().split("-"), owner_words)), None)
+        return found
 
     def _named_after_project(self, repository: str) -> str | None:
-        """The main package an image names after its project's name: `P-D`, where `D` is the
-        name of a directory holding a main package, or its last path elements joined by dashes
+        """The program an image names after its project's name: `P-D`, where `D` is the name
+        of a directory outside tests that builds Go (see builds_go), or its last path elements joined by dashes
         (in either order), and each word of `P` is a word of that directory's module path or,
         four letters or more, begins one (azure-container-networking's `azure-npm` runs `npm`,
         tetragon's `tetragon-operator` runs `operator`, vald's `vald-manager-index` runs
         `cmd/manager/index`; all three were left unchecked). A third party's image beside them
         keeps its own prefix (`fdb-kubernetes-operator` in doris-operator, `perses-operator` in
         observability-operator)."""
-        words = repository.split("-")
-        for cut in range(1, len(words)):
-            prefix, program = words[:cut], words[cut:]
+        parts = repository.split("-")
+        is_test_dir = modules.test_dir_matcher(TEST_DIRS)
+        for cut in range(1, len(parts)):
+            prefix, program = parts[:cut], parts[cut:]
             # Its path's last elements, in either order (sealos' `service/database` is
             # `sealos-database-service`).
             named = self._dirs_by_name.get("-".join(program), set()) | {
@@ -1507,10 +1554,13 @@ class _GoTree:
                 if d.split(os.sep)[-len(program):] in (program, program[::-1])}
             for directory in sorted(named):
                 module = modules.module_of_dir(directory)
-                if not self._holds_main(directory) or module is None or not module.path:
+                # A directory whose Dockerfile builds the program below it counts (azure-npm's
+                # `npm` builds `npm/cmd`); a test's program of that name does not (its
+                # `test/integration/npm`).
+                if not self.builds_go(directory) or module is None or not module.path or \
+                        any(map(is_test_dir, modules.names_below(directory, module.root) or ())):
                     continue
-                module_words = re.split(r"[/._-]", module.path.lower())
-                if all(any(w == p or len(p) >= 4 and w.startswith(p) for w in module_words) for p in prefix):
+                if _said_by(prefix, re.split(r"[/._-]", module.path.lower())):
                     return directory
         return None
 
@@ -1630,8 +1680,11 @@ class _GoTree:
             scopes = sum(f.scopings for f in facts)
             managers = sum(f.managers for f in facts)
             builds = any(f.cache_builders for f in facts) and any(f.cache_users for f in facts)
-            # controller-runtime keeps objects only in a cache the program builds and fills.
-            keeps = [k for k in keeps if k != go_code.CONTROLLER_RUNTIME or builds]
+            starts = any(f.informer_starts for f in facts)
+            # controller-runtime keeps objects only in a cache the program builds and fills;
+            # client-go only in informers and watches it starts.
+            keeps = [k for k in keeps if (k != go_code.CONTROLLER_RUNTIME or builds) and
+                     (starts or not go_code.keeps_only_with_informers(k))]
             # Every manager it builds scoped (or one scoping, for a cache built elsewhere): a
             # second manager beside a scoped one caches the cluster (kubeslice's worker scopes
             # its hub cluster's manager to a namespace, not its own).
@@ -1679,7 +1732,9 @@ class _GoTree:
                 sum(go_code.scopings(text) for text in code),
                 sum(len(go_code.NEW_MANAGER.findall(text)) for text in code),
                 sum(len(go_code.CACHE_BUILDER.findall(text)) for text in code),
-                sum(len(go_code.CACHE_USER.findall(text)) for text in code))
+                sum(len(go_code.CACHE_USER.findall(text)) for text in code),
+                sum(len(go_code.INFORMER_BUILDER.findall(text)) for text, source in zip(code, sources)
+                    if not gofile.is_generated(source)))
         return self._package_facts[directory]
 
     def _main_dirs_at_or_below(self, directory: str) -> list[str]:
