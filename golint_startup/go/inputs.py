@@ -219,12 +219,17 @@ class _Tracer:
 # certificate, a few bytes to a few KB (compliance-operator reads its namespace in an init).
 _SMALL_SYSTEM_DIRS = ("/sys/", "/proc/", "/var/run/secrets/kubernetes.io/serviceaccount/",
                       "/run/secrets/kubernetes.io/serviceaccount/")
+# The system's own tables of names, a few KB each: ktranslate's init reads /etc/protocols
+# (read as not worth a change).
+_SMALL_SYSTEM_FILES = frozenset({"/etc/protocols", "/etc/services", "/etc/hosts", "/etc/resolv.conf",
+                                 "/etc/passwd", "/etc/group", "/etc/os-release", "/etc/hostname",
+                                 "/etc/nsswitch.conf", "/etc/machine-id"})
 
 
 def names_small_system_files(path: str | None) -> bool:
     """Whether a path (or its leading text) is where the platform keeps files small, read in
-    microseconds (_SMALL_SYSTEM_DIRS)."""
-    return path is not None and (path + "/").startswith(_SMALL_SYSTEM_DIRS)
+    microseconds (_SMALL_SYSTEM_DIRS, _SMALL_SYSTEM_FILES)."""
+    return path is not None and ((path + "/").startswith(_SMALL_SYSTEM_DIRS) or path in _SMALL_SYSTEM_FILES)
 
 
 _JOINS = frozenset({("path/filepath", "Join"), ("path", "Join"), ("fmt", "Sprintf")})
