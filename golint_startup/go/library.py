@@ -340,7 +340,7 @@ NON_BLOCKING_SERVING_CALLS: frozenset[str] = frozenset({
 # `docs/` holds sample manifests for users, tekton's resolver template; `benchmark/` the load
 # generators and exporters a benchmark deploys on a test cluster, volcano's; `demo/` and
 # `design/` a demo's and a design proposal's manifests, spire-controller-manager's and
-# velero's; a name ending in `-test(s)` or `_test(s)` a suite's, such as rollout-operator's
+# velero's; `tutorial/` a lesson's, biz-demo's gomall chapters for a local kind cluster; a name ending in `-test(s)` or `_test(s)` a suite's, such as rollout-operator's
 # generated `rollout-operator-tests/` or `integration_tests/`, and one starting `test-` the
 # servers an end-to-end suite deploys, mcp-gateway's `config/test-servers`). An entry may be
 # a glob.
@@ -350,7 +350,8 @@ TEST_DIRS: tuple[str, ...] = ("test", "tests", "testing", "e2e", "integration", 
                               "*_tests", "systemtest", "systemtests", "smoketest", "smoketests", "testutil",
                               "testutils", "testhelpers", "testharness", "fixtures", "hack", "tools", "dev-tools",
                               "devtools", "scripts", "examples",
-                              "example", "samples", "docs", "benchmark", "benchmarks", "demo", "demos", "design")
+                              "example", "samples", "tutorial", "tutorials", "docs", "benchmark", "benchmarks", "demo",
+                              "demos", "design")
 
 
 # Calls that load configuration into a value whose address is an argument (SL006): what
