@@ -381,6 +381,65 @@ def _write_chart(root, directory: str, name: str, image: str = "ghcr.io/acme/api
     write(root, f"{directory}/templates/deployment.yaml", _CHART_TEMPLATE + template_more)
 
 
+@pytest.mark.parametrize("chart_image, renamed, reported", [
+    ("ghcr.io/acme/controller", "ghcr.io/acme/controller", ["charts/api/values.yaml"]),  # openchoreo
+    ("ghcr.io/other/controller", "ghcr.io/acme/controller", ["config/manager/manager.yaml"]),  # another's
+    ("ghcr.io/acme/controller", None, ["config/manager/manager.yaml"]),  # `controller` alone names no program
+])
+def test_a_chart_image_named_as_the_scaffold_renamed_runs_the_manager(tmp_path, chart_image, renamed, reported):
+    """The chart names the repository kustomize gives kubebuilder's placeholder `controller`:
+    it runs the manager, and is where the finding goes (the chart is what users install)."""
+    go_module(tmp_path, {"cmd/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
+    write(tmp_path, "PROJECT", "layout: go.kubebuilder.io/v4\n")
+    write(tmp_path, "config/manager/manager.yaml", _SIZED.format(request="256Mi").replace(
+        "ghcr.io/acme/api:1", 'controller:latest\n          command: ["/manager"]').replace("- name: api", "- name: manager"))
+    if renamed:
+        write(tmp_path, "config/manager/kustomization.yaml",
+              f"resources:\n- manager.yaml\nimages:\n- name: controller\n  newName: {renamed}\n  newTag: latest\n")
+    _write_chart(tmp_path, "charts/api", "api", image=chart_image)
+    assert [f.location.path for f in _run(tmp_path, "SL101").findings][:1] == reported
+
+
+def test_kubebuilder_projects_of_one_repository_are_programs_of_their_own(tmp_path):
+    """chaosmeta: its flow and inject operators, two modules each with a kubebuilder scaffold
+    named `controller-manager`, are two programs; the chart that spells out their Deployments
+    runs the images their Makefiles' `IMG` names, and is where users install them."""
+    for operator in ("flow", "inject"):
+        go_module(tmp_path / operator, {"main.go": _MAIN_IMPORTING_WATCH.replace("example.com/app", f"example.com/{operator}"),
+                                        "internal/watch/watch.go": _WATCHES}, module=f"example.com/{operator}")
+        write(tmp_path, f"{operator}/PROJECT", "layout: go.kubebuilder.io/v4\n")
+        write(tmp_path, f"{operator}/Dockerfile", "FROM golang:1.25 AS build\nRUN go build -o manager main.go\n")
+        write(tmp_path, f"{operator}/Makefile", f"BASE ?= registry.example.com/acme\nIMG ?= $(BASE)/{operator}-controller:v0.6\n")
+        write(tmp_path, f"{operator}/config/manager/manager.yaml", _SIZED.format(request="64Mi").replace(
+            "ghcr.io/acme/api:1", 'controller:latest\n          command: ["/manager"]').replace(
+            "  name: api\n", "  name: controller-manager\n").replace("- name: api", "- name: manager"))
+        write(tmp_path, f"deploy/templates/{operator}.yaml", _SIZED.format(request="256Mi").replace(
+            "ghcr.io/acme/api:1", f'registry.example.com/acme/{operator}-controller:v0.6\n          command: ["/manager"]'
+        ).replace("  name: api\n", f"  name: {operator}-controller-manager\n").replace("- name: api", "- name: manager"))
+    write(tmp_path, "deploy/Chart.yaml", "apiVersion: v2\nname: acme\nversion: 0.1.0\n")
+    findings = _run(tmp_path, "SL101").findings
+    assert sorted(f.location.path for f in findings) == ["deploy/templates/flow.yaml", "deploy/templates/inject.yaml"]
+    assert all(len(f.related) == 1 for f in findings)
+
+
+@pytest.mark.parametrize("all_in_one_command, findings", [
+    ("", 1),  # kubedl: the chart, config/manager and the all-in-one file are one finding, at the chart
+    ('\n          command: ["/manager", "--leader-elect"]', 1),  # flags only: the same run
+    ('\n          command: ["/manager", "webhook"]', 2),  # a subcommand: another run of the program
+])
+def test_a_chart_joins_every_install_of_its_program(tmp_path, all_in_one_command, findings):
+    go_module(tmp_path, {"main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
+    write(tmp_path, "PROJECT", "domain: example.com\nlayout:\n- go.kubebuilder.io/v4\n")
+    _write_chart(tmp_path, "charts/app", "app", image="ghcr.io/acme/app")
+    write(tmp_path, "config/manager/manager.yaml", _SIZED.format(request="256Mi").replace(
+        "ghcr.io/acme/api:1", 'controller:latest\n          command: ["/manager"]').replace("- name: api", "- name: manager"))
+    write(tmp_path, "config/manager/all_in_one.yaml", _SIZED.format(request="256Mi").replace(
+        "ghcr.io/acme/api:1", "ghcr.io/acme/app:1" + all_in_one_command).replace("- name: api", "- name: app-manager"))
+    result = _run(tmp_path).findings
+    assert len(result) == findings
+    assert result[0].location.path == "charts/app/values.yaml"
+
+
 @pytest.mark.parametrize("key, reported", [("repository", True), ("name", True), ("pullPolicy", False)])
 def test_a_charts_image_is_named_by_its_repository_or_its_name(tmp_path, key, reported):
     """kubechecks' chart names its image `deployment.image.name`, flanksource's `image.name`."""
@@ -717,6 +776,21 @@ def test_the_go_a_module_is_built_with_comes_from_its_builders_or_toolchain_not_
     assert [f.path for f in _run(tmp_path).findings] == ["deploy/pod.yaml"]
 
 
+@pytest.mark.parametrize("setup, reported", [
+    ("go-version: 1.17.x", False),  # superedge: binaries built on the host by CI
+    ("go-version: ['1.18', '1.21']", True),  # the newest of a matrix
+    ("go-version-file: go.mod", True),  # names no version
+])
+def test_the_go_a_module_is_built_with_comes_from_its_ci_last(tmp_path, setup, reported):
+    go_module(tmp_path, {"cmd/api/main.go": MAIN})
+    write(tmp_path, "deploy/pod.yaml", POD)
+    write(tmp_path, ".github/workflows/build.yaml",
+          f"jobs:\n  build:\n    steps:\n      - uses: actions/setup-go@v5\n        with:\n          {setup}\n")
+    assert [f.path for f in _run(tmp_path).findings] == (["deploy/pod.yaml"] if reported else [])
+    (tmp_path / "go.mod").write_text((tmp_path / "go.mod").read_text() + "toolchain go1.22.0\n")
+    assert [f.path for f in _run(tmp_path).findings] == ["deploy/pod.yaml"]  # the toolchain line comes first
+
+
 _PLACEHOLDER_CONTROLLER = """\
 apiVersion: apps/v1
 kind: Deployment
@@ -913,6 +987,45 @@ def test_an_informer_factory_listing_a_selection_is_scoped(tmp_path, option, rep
     grow with the cluster."""
     findings = _findings_of_watching_program(tmp_path, _NODE_INFORMERS % option)
     assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
+
+
+_FILTERED_INFORMER = """\
+package watch
+
+import (
+	"k8s.io/client-go/dynamic/dynamicinformer"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+)
+
+func watch(client any, node string) {
+	options := dynamicinformer.TweakListOptionsFunc(func(o *metav1.ListOptions) {
+		o.%s = "node=" + node
+	})
+	factory := dynamicinformer.NewFilteredDynamicSharedInformerFactory(client, 0, "", options)
+	factory.Start(nil)
+}
+"""
+
+
+@pytest.mark.parametrize("option, reported", [("LabelSelector", False), ("FieldSelector", False),
+                                              ("ResourceVersion", True)])
+def test_a_filtered_informer_given_a_selection_is_scoped(tmp_path, option, reported):
+    """thundernetes' node agent watches its own node's GameServers (kyverno-notation-aws its
+    one Secret the same way): the options are written just before the filtered constructor."""
+    findings = _findings_of_watching_program(tmp_path, _FILTERED_INFORMER % option)
+    assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
+
+
+@pytest.mark.parametrize("kind, reported", [("Deployment", True), ("DaemonSet", False)])
+def test_a_daemonset_beside_the_kubebuilder_manager_is_another_program(tmp_path, kind, reported):
+    """thundernetes' `config/manager` adds its node agent's DaemonSet, its image named by a
+    variable, beside the manager: it is not the manager whose cache the project's main keeps."""
+    go_module(tmp_path, {"main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
+    write(tmp_path, "PROJECT", "domain: example.com\nlayout:\n- go.kubebuilder.io/v4\n")
+    manifest = _SIZED.format(request="256Mi").replace("kind: Deployment", f"kind: {kind}").replace(
+        "ghcr.io/acme/api:1", "${IMAGE_NAME_NODE_AGENT}:${IMAGE_TAG}")
+    write(tmp_path, "config/manager/manager.yaml", manifest)
+    assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
 
 
 def test_a_kubebuilder_manager_is_the_program_in_cmd(tmp_path):

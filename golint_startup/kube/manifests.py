@@ -84,7 +84,8 @@ The manifest rules check only containers that run Go. A container counts as Go w
   with the placeholder image `controller` (fluent-operator, apisix-ingress-controller), or
   in a project with kubebuilder's `PROJECT` file (kuberay's ray-operator; with a `go.mod`
   there, wherever its main is: mongodb-kubernetes-operator's `cmd/manager`), as its pod's
-  only container or the one named `manager`; or, with the placeholder image, elsewhere
+  only container or the one named `manager`, in a workload other than a DaemonSet
+  (thundernetes' node agent beside its manager); or, with the placeholder image, elsewhere
   under `config/` of a project with `PROJECT` (aws-app-mesh-controller's
   `config/controller`). Its program is the main package of a directory named as the
   kustomization beside it renames the placeholder (kaito's `controller` becomes
@@ -95,6 +96,9 @@ The manifest rules check only containers that run Go. A container counts as Go w
   runs `cmd/app-daemon`: multus-cni's daemons, in an image named after the project), of
   the manifest's own module when the manifest sits in one (sealos' services run
   `/manager`, built from their modules, not its license controller's `cmd/manager`);
+- its image's repository is the `IMG` of a kubebuilder project's Makefile (beside its
+  `PROJECT` file; variables the Makefile sets resolved): it runs that project's manager
+  (chaosmeta's chart runs `.../chaosmeta-flow-controller`, its flow operator's `IMG`);
 - a skaffold artifact (`image` with a `context` directory as above, or a `ko` builder)
   or a GoReleaser `dockers`/`kos` image template names that image (its program is the
   `main` package its builds name, when they name one);
@@ -104,7 +108,9 @@ The manifest rules check only containers that run Go. A container counts as Go w
 - its image's repository name is that of a container recognized above (not by its command)
   and of no other program's, and it runs no other command than that one (redpanda's chart names
   `redpandadata/redpanda-operator`, the `config/manager` known as its kubebuilder scaffold
-  `vectorized/redpanda-operator`): it runs that program.
+  `vectorized/redpanda-operator`): it runs that program. For the scaffold's placeholder
+  `controller`, the whole repository the kustomization beside it renames it to counts
+  (openchoreo's chart names `ghcr.io/openchoreo/controller`, as its `config/manager` does).
 
 An image whose name holds the import path of the package it is built from (ko's
 `--preserve-import-paths`: `gcr.io/knative-releases/knative.dev/serving/cmd/activator`)
@@ -365,7 +371,8 @@ class ProjectManifests:
         container in a workload whose name adds a prefix (kustomize's `namePrefix`: the
         release bundle's `k6-operator-controller-manager` of `config/manager`'s
         `controller-manager`) is a copy too. Each group is one finding, at its first
-        container: the copy a kustomization sits beside, else one that runs no script of the
+        container: a chart's (its values, or a template written out: what users install),
+        else the copy a kustomization sits beside, else one that runs no script of the
         image, else one whose image is not an older release than another copy's (a preview
         file beside the source left at `v0.4.0` while `deploy/production` installs
         `v0.16.9`), else the shallowest path (a release directory's variants sit below it),
@@ -392,7 +399,7 @@ class ProjectManifests:
             env = tuple(sorted((key, v.value.text if v.value is not None else None)
                                for key, v in container.env.items())) if same_env else ()
             groups.setdefault((name, container.name, container.init, setting(container), env), []).append(container)
-        merged = _merge_chart_copies(_merge_bundle_copies(_merge_renamed_copies(groups)))
+        merged = _merge_chart_copies(_merge_bundle_copies(_merge_renamed_copies(_by_module(groups))))
         for found in merged:
             newest: dict[str, tuple[int, int, int]] = {}  # by image repository: releases of one image
             for c in found:
@@ -401,7 +408,8 @@ class ProjectManifests:
                     repository = image_repository(c.image)
                     newest[repository] = max(release, newest.get(repository, release))
             members = tuple(found)  # a list being sorted reads as empty
-            found.sort(key=lambda c: (c.chart is None, not self._beside_kustomization(c), _runs_a_script(c),
+            found.sort(key=lambda c: (c.chart is None and not _in_chart_templates(c),
+                                      not self._beside_kustomization(c), _runs_a_script(c),
                                       _image_release(c) not in (None, newest.get(image_repository(c.image))),
                                       c.location.path.count("/"), not _named_as_base(c, members),
                                       not _file_named_for(c), c.location.path))
@@ -438,6 +446,23 @@ def copy_message(container: Container, copy: Container) -> str:
     if (copy.workload_name, copy.name) == (container.workload_name, container.name):
         return "the same container"
     return f"the same program, as {copy.label}"
+
+
+def _by_module(groups: dict[tuple, list[Container]]) -> dict[tuple, list[Container]]:
+    """The groups, each split by the Go module of its containers' programs when they name more
+    than one: chaosmeta's flow, inject and measure operators, three modules each with its
+    kubebuilder `controller-manager`, are three programs. A container whose program is not
+    known stays with the first."""
+    split: dict[tuple, list[Container]] = {}
+    for key, found in groups.items():
+        roots = list(dict.fromkeys(root for c in found if (root := _module_root(c)) is not None))
+        if len(roots) < 2:
+            split[key] = found
+            continue
+        for container in found:
+            root = _module_root(container)
+            split.setdefault((*key, root if root is not None else roots[0]), []).append(container)
+    return split
 
 
 def _merge_renamed_copies(groups: dict[tuple, list[Container]]) -> list[list[Container]]:
@@ -509,7 +534,8 @@ def _join_installs(groups: list[list[Container]], is_copy: Callable[[Container],
                    install_keys: Callable[[Container], list[tuple]]) -> list[list[Container]]:
     """The groups, with each group of copies (all its containers `is_copy`, of one program)
     joined to the one other group that holds its first key (of `copy_keys`, in order) that
-    any holds; other groups hold the keys their containers' `install_keys` give."""
+    any holds, or to all of those that run its program with no subcommand (kubedl's chart, its `config/manager/manager.yaml` and its `all_in_one.yaml`, whose
+    container is named otherwise); other groups hold the keys their containers' `install_keys` give."""
     installs: dict[tuple, list[list[Container]]] = {}
     for group in groups:
         for container in group:
@@ -518,15 +544,35 @@ def _join_installs(groups: list[list[Container]], is_copy: Callable[[Container],
                     holders = installs.setdefault(key, [])
                     if not any(holder is group for holder in holders):
                         holders.append(group)
+    home: dict[int, list[Container]] = {}  # a group joined to another -> that one
+
+    def joined(group: list[Container]) -> list[Container]:
+        while id(group) in home:
+            group = home[id(group)]
+        return group
+
     kept = []
     for group in groups:
         if all(is_copy(c) for c in group) and len({c.go_dir for c in group}) == 1 and group[0].go_dir is not None:
-            targets = next((installs[key] for key in copy_keys(group) if installs.get(key)), [])
-            if len(targets) == 1:
+            found = next((installs[key] for key in copy_keys(group) if installs.get(key)), [])
+            targets = list({id(joined(t)): joined(t) for t in found}.values())
+            if len(targets) > 1:
+                targets = [t for t in targets if all(c.go_dir == group[0].go_dir and not _subcommand(c) for c in t)]
+            if targets:
+                for other in targets[1:]:
+                    targets[0] += other
+                    home[id(other)] = targets[0]
                 targets[0] += group
+                home[id(group)] = targets[0]
                 continue
         kept.append(group)
-    return kept
+    return [group for group in kept if id(group) not in home]
+
+
+def _subcommand(container: Container) -> bool:
+    """Whether the container's command gives its program a word other than a flag (`serve
+    webhook`): one program's subcommands are different runs."""
+    return any(not word.startswith("-") for word in container.command[1:])
 
 
 def _module_root(container: Container) -> str | None:
@@ -720,17 +766,60 @@ def _recognize_by_image_name(containers: list[Container]) -> None:
     programs: dict[str, set[str]] = {}
     commands: dict[str, set[tuple[str, ...]]] = {}
     for container in containers:
-        name = image_repository(container.image)
-        if container.go_dir is not None and name and name != _KUBEBUILDER_IMAGE and \
-                not container.go_reason.startswith(_RUNS_BY_COMMAND):
+        name = _image_name(container)
+        if container.go_dir is not None and name and not container.go_reason.startswith(_RUNS_BY_COMMAND):
             programs.setdefault(name, set()).add(container.go_dir)
             commands.setdefault(name, set()).add(container.command)
     for container in containers:
-        name = image_repository(container.image)
+        name = _image_name(container)
         if not container.go_reason and len(programs.get(name, ())) == 1 and not container.runs_other_entrypoint and \
                 (not container.command or container.command in commands[name]):
             container.go_dir = next(iter(programs[name]))
             container.go_reason = f"its image {name} runs the main package in {container.go_dir} elsewhere"
+
+
+def _in_chart_templates(container: Container) -> bool:
+    """Whether the container's file is a template of a Helm chart, read as it is written
+    (chaosmeta-deploy's templates spell out each operator's Deployment)."""
+    templates = os.path.dirname(container.source.abspath)
+    return os.path.basename(templates) == "templates" and \
+        os.path.isfile(os.path.join(os.path.dirname(templates), "Chart.yaml"))
+
+
+def _full_repository(image: str) -> str:
+    """An image reference without its tag or digest (`ghcr.io/acme/api` of `ghcr.io/acme/api:1`)."""
+    head, slash, last = image.split("@", 1)[0].rpartition("/")
+    return head + slash + last.split(":", 1)[0]
+
+
+# A Makefile's simple assignments (`IMG ?= x`, `BASE := y`, `VERSION = 1.2`) and references.
+_MAKE_ASSIGNMENT = re.compile(r"^([A-Za-z_]\w*)[ \t]*[?:]?=[ \t]*(\S*)[ \t]*(?:#.*)?$", re.MULTILINE)
+_MAKE_REFERENCE = re.compile(r"\$[({](\w+)[)}]")
+
+
+def _makefile_image(makefile: str) -> str | None:
+    """The image a kubebuilder Makefile's `IMG` names, with the variables it uses that the
+    Makefile sets resolved; None when it names none with a registry path (`controller:latest`
+    is the scaffold's placeholder) or leaves something unresolved."""
+    values: dict[str, str] = {}
+    for name, value in _MAKE_ASSIGNMENT.findall(makefile):
+        values.setdefault(name, value.strip("\"'"))
+    image = values.get("IMG", "")
+    for _ in range(3):  # a variable named in a variable's value (`IMG ?= $(IMAGE_TAG_BASE):$(VERSION)`)
+        image = _MAKE_REFERENCE.sub(lambda m: values.get(m.group(1), m.group(0)), image)
+    return image if "/" in image and "$" not in image else None
+
+
+def _image_name(container: Container) -> str:
+    """The name by which _recognize_by_image_name matches images: the repository name
+    (`api` of `ghcr.io/acme/api:1`); for kubebuilder's placeholder `controller`, the whole
+    repository its kustomization renames it to (openchoreo's `ghcr.io/openchoreo/controller`,
+    which its chart names too), else nothing: `controller` alone names no one program."""
+    name = image_repository(container.image)
+    if name != _KUBEBUILDER_IMAGE:
+        return name
+    renamed = _kustomize_image(container) if container.chart is None else container.image
+    return _full_repository(renamed) if renamed and "/" in renamed else ""
 
 
 # What a file must spell out for the manifest rules to use it: a workload, a ConfigMap or
@@ -1284,7 +1373,7 @@ def _scaffold_project(container: Container) -> str | None:
     """The root of the kubebuilder project whose scaffold a manifest is: one in its
     `config/manager` that names the placeholder image `controller` (kustomize's `images`
     renames it) or lies in a project with kubebuilder's `PROJECT` file (kuberay's
-    ray-operator, image `kuberay/operator`) and is its pod's manager: its only container, or
+    ray-operator, image `kuberay/operator`) and is its pod's manager, not a DaemonSet's: its only container, or
     the one kubebuilder names `manager` (secrets-store-sync-controller's pod runs a provider
     from another project beside it). Elsewhere under `config/` of a project with `PROJECT`,
     the container with the placeholder image is the manager too, whatever runs beside it
@@ -1292,7 +1381,10 @@ def _scaffold_project(container: Container) -> str | None:
     its `controller` beside FRR's own containers)."""
     manifest = container.source.abspath.replace(os.sep, "/")
     placeholder = image_repository(container.image) == _KUBEBUILDER_IMAGE
-    the_manager = not container.init and (container.pod_containers == 1 or container.name == "manager")
+    # Not a DaemonSet: kubebuilder writes a Deployment, and a DaemonSet added beside it runs
+    # another program (thundernetes' node agent, its image named by a variable).
+    the_manager = not container.init and not container.workload.startswith("DaemonSet/") and \
+        (container.pod_containers == 1 or container.name == "manager")
     root, found, _ = manifest.rpartition("/config/manager/")
     if found and root:
         root = root.replace("/", os.sep)
@@ -1402,6 +1494,7 @@ class _GoTree:
         # and whether its image's entrypoint runs another (see _entrypoint_runs_another).
         self._mains_below: dict[str, list[str]] = {}
         self._other_entrypoints: dict[str, bool] = {}
+        self._makefile_image_dirs: dict[str, str] | None = None  # see _makefile_images
 
     def recognize(self, container: Container, go_images: tuple[str, ...]) -> tuple[str, str | None]:
         if _runs_powershell(container) or _TEST_IMAGE_WORDS.intersection(words(image_repository(container.image))):
@@ -1428,6 +1521,8 @@ class _GoTree:
                              None) or self._kubebuilder_root(scaffold)
         if directory is None and repository:
             directory = self._module_named(repository, _image_owner(image))
+        if directory is None:
+            directory = self._makefile_images().get(_full_repository(image))
         if directory is None and repository in self._built_images:
             directory = self._built_images[repository]
             if directory is None:
@@ -1449,6 +1544,21 @@ class _GoTree:
         if named is not None and not runs_a_script_instead(container, os.path.basename(named)):
             return f"its image is named for its project and {named}, which builds Go", named
         return _said_to_run_go(container, go_images), None
+
+    def _makefile_images(self) -> dict[str, str]:
+        """The images kubebuilder projects build, by whole repository: the `IMG` of the
+        Makefile beside a `PROJECT` file (`IMG ?= registry.example/acme/flow-controller:v1`,
+        variables the Makefile sets resolved), which `make docker-build` tags the manager's
+        image with: chaosmeta's chart runs `chaosmeta-flow-controller`, its flow operator."""
+        if self._makefile_image_dirs is None:
+            self._makefile_image_dirs = {}
+            for directory in sorted(self._dockerfiles):
+                if not os.path.isfile(os.path.join(directory, "PROJECT")):
+                    continue
+                image = _makefile_image(_read(os.path.join(directory, "Makefile")))
+                if image is not None:
+                    self._makefile_image_dirs.setdefault(_full_repository(image), directory)
+        return self._makefile_image_dirs
 
     def _entrypoint_runs_another(self, directory: str) -> bool:
         """_reads_entrypoint_running_another, once per directory."""
@@ -1631,8 +1741,10 @@ class _GoTree:
         """Whether the module holding `directory` is built with a Go older than 1.19, which
         has no GOMEMLIMIT: its Dockerfiles' `golang` builder images when they name versions
         (eraser's `golang:1.18-bullseye`, or an `ARG` default a `FROM` names), else its
-        go.mod's `toolchain` line. The `go` line is only the oldest Go the module accepts
-        (aad-pod-identity says go 1.17 and builds with golang:1.19): not a version."""
+        go.mod's `toolchain` line, else the `go-version` its GitHub workflows set up
+        (superedge builds its binaries on the host with 1.17.x). The `go` line is only the
+        oldest Go the module accepts (aad-pod-identity says go 1.17 and builds with
+        golang:1.19): not a version."""
         module = modules.module_of_dir(directory)
         if module is None:
             return False
@@ -1642,7 +1754,7 @@ class _GoTree:
                         for path in paths for found in _golang_builders(_read(path))]
             if not versions:
                 found = _TOOLCHAIN.search(_read(os.path.join(module.root, "go.mod")))
-                versions = [int(found.group(1))] if found else []
+                versions = [int(found.group(1))] if found else _ci_go_versions(module.root)
             self._module_predates[module.root] = bool(versions) and max(versions) < _FIRST_MEMORY_LIMIT_MINOR
         return self._module_predates[module.root]
 
@@ -1800,6 +1912,33 @@ def _golang_builders(dockerfile: str) -> list[str]:
     images = [re.sub(r"\$\{?(\w+)\}?", lambda m: defaults.get(m.group(1), m.group(0)), image)
               for image in _FROM.findall(dockerfile)]
     return [found.group(1) for found in map(_GOLANG_IMAGE.match, images) if found]
+
+
+# `go-version: 1.17.x`, `go-version: ['1.21', '1.22']` of actions/setup-go.
+_SETUP_GO = re.compile(r"^\s*go-version:[ \t]*(.+)$", re.MULTILINE)
+_GO_MINOR = re.compile(r"(?<![\w.])1\.(\d+)")
+# How far above a module's root its repository's `.github` may sit.
+_MAX_WORKFLOW_DEPTH = 3
+
+
+def _ci_go_versions(module_root: str) -> list[int]:
+    """The minor versions of Go that the GitHub workflows of the module's repository (the
+    nearest `.github/workflows` at or a few levels above its root) set up."""
+    directory = module_root
+    for _ in range(_MAX_WORKFLOW_DEPTH + 1):
+        workflows = os.path.join(directory, ".github", "workflows")
+        if os.path.isdir(workflows):
+            try:
+                names = sorted(n for n in os.listdir(workflows) if n.endswith((".yml", ".yaml")))
+            except OSError:
+                return []
+            return [int(minor) for name in names for line in _SETUP_GO.findall(_read(os.path.join(workflows, name)))
+                    for minor in _GO_MINOR.findall(line)]
+        parent = os.path.dirname(directory)
+        if parent == directory:
+            break
+        directory = parent
+    return []
 
 
 def _read(path: str) -> str:
