@@ -440,6 +440,28 @@ def test_a_chart_joins_every_install_of_its_program(tmp_path, all_in_one_command
     assert result[0].location.path == "charts/app/values.yaml"
 
 
+def test_two_workloads_of_one_file_are_two_runs_of_a_chart_program(tmp_path):
+    """frr-k8s' install file runs its image as the controller DaemonSet and as the status
+    cleaner Deployment: neither is a copy of the chart's one container, which sets no limit."""
+    go_module(tmp_path, {"main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
+    _write_chart(tmp_path, "charts/app", "app", image="ghcr.io/acme/app")
+    write(tmp_path, "charts/app/values.yaml", "image:\n  repository: ghcr.io/acme/app\nresources: {}\n")
+    one = _SIZED.format(request="256Mi").replace("ghcr.io/acme/api:1", "ghcr.io/acme/app:1")
+    write(tmp_path, "config/app/app.yaml", one.replace("name: api", "name: controller") + "---\n" +
+          one.replace("name: api", "name: statuscleaner"))
+    assert len(_run(tmp_path, "SL101").findings) == 2
+
+
+def test_a_charts_limit_may_be_given_by_resource_first(tmp_path):
+    """cluster-api-provider-outscale's values say `resources.memory.limits`: a 128Mi limit."""
+    go_module(tmp_path, {"cmd/api/main.go": MAIN})
+    _write_chart(tmp_path, "charts/api", "api")
+    write(tmp_path, "charts/api/values.yaml", "image:\n  repository: ghcr.io/acme/api\nresources:\n  memory:\n"
+                                               "    requests: 128Mi\n    limits: 128Mi\n")
+    assert [(f.location.path, f.location.line) for f in _run(tmp_path, "SL101").findings] == \
+        [("charts/api/values.yaml", 6)]
+
+
 @pytest.mark.parametrize("key, reported", [("repository", True), ("name", True), ("pullPolicy", False)])
 def test_a_charts_image_is_named_by_its_repository_or_its_name(tmp_path, key, reported):
     """kubechecks' chart names its image `deployment.image.name`, flanksource's `image.name`."""
@@ -1192,6 +1214,16 @@ def test_an_image_named_for_the_project_then_the_program_runs_it(tmp_path, image
     write(tmp_path, "deploy/api.yaml", _SIZED.format(request="200Mi").replace("ghcr.io/acme/api:1", image))
     findings = _run(tmp_path).findings
     assert [f.rule_id for f in findings] == (["SL101"] if recognized else [])
+
+
+def test_an_image_named_by_a_programs_whole_path_runs_it(tmp_path):
+    """vald's `vald-operator` is `cmd/operator/vald`, not `cmd/index/operator` (the project's
+    name, then `operator`), which caches every Pod: the whole name is tried first."""
+    go_module(tmp_path, {"cmd/operator/app/main.go": MAIN, "cmd/index/operator/main.go": _MAIN_IMPORTING_WATCH,
+                         "internal/watch/watch.go": _WATCHES})
+    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="40Mi").replace("ghcr.io/acme/api:1",
+                                                                             "ghcr.io/acme/app-operator:1"))
+    assert _run(tmp_path).findings == []
 
 
 def test_an_image_named_for_the_project_runs_what_its_directory_builds_not_a_test(tmp_path):

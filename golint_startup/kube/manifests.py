@@ -72,7 +72,8 @@ The manifest rules check only containers that run Go. A container counts as Go w
   names a directory outside test directories that holds a `main` package or a Dockerfile
   that builds Go (or is its last path elements joined by
   dashes) and each word of `P` is a word of that directory's module path or, four letters
-  or more, begins one: azure-container-networking's `azure-npm` runs `npm` (what
+  or more, begins one (the whole name as path elements is tried first: vald's
+  `vald-operator` is `cmd/operator/vald`, not `cmd/index/operator`): azure-container-networking's `azure-npm` runs `npm` (what
   `npm/linux.Dockerfile` builds, not its `test/integration/npm`), tetragon's
   `tetragon-operator` its `operator`, vald's `vald-manager-index` its `cmd/manager/index`,
   sealos' `sealos-database-service` its `service/database` (such containers went
@@ -534,7 +535,7 @@ def _join_installs(groups: list[list[Container]], is_copy: Callable[[Container],
                    install_keys: Callable[[Container], list[tuple]]) -> list[list[Container]]:
     """The groups, with each group of copies (all its containers `is_copy`, of one program)
     joined to the one other group that holds its first key (of `copy_keys`, in order) that
-    any holds, or to all of those that run its program with no subcommand (kubedl's chart, its `config/manager/manager.yaml` and its `all_in_one.yaml`, whose
+    any holds, or to all of those, in files apart, that run its program with no subcommand (kubedl's chart, its `config/manager/manager.yaml` and its `all_in_one.yaml`, whose
     container is named otherwise); other groups hold the keys their containers' `install_keys` give."""
     installs: dict[tuple, list[list[Container]]] = {}
     for group in groups:
@@ -558,6 +559,11 @@ def _join_installs(groups: list[list[Container]], is_copy: Callable[[Container],
             targets = list({id(joined(t)): joined(t) for t in found}.values())
             if len(targets) > 1:
                 targets = [t for t in targets if all(c.go_dir == group[0].go_dir and not _subcommand(c) for c in t)]
+                files = [{c.location.path for c in t} for t in targets]
+                if sum(map(len, files)) != len(set().union(*files)):
+                    # Two workloads of one file are two runs of the program, not copies of one
+                    # (frr-k8s' controller DaemonSet and status cleaner Deployment).
+                    targets = []
             if targets:
                 for other in targets[1:]:
                     targets[0] += other
@@ -893,7 +899,10 @@ def _chart_containers(chart: str, source: Source, text: str, notify) -> list[Con
         # `resources` without a memory limit (`resources: {}`) is kept too: what the chart
         # installs then has no limit, whatever a copy in the manifests sets.
         for field_name in ("limits", "requests"):
-            pair = _get(_value(node, "resources", field_name), "memory")
+            # Or by resource first, as some charts' templates map them (cluster-api-provider-
+            # outscale's `resources.memory.limits`).
+            pair = _get(_value(node, "resources", field_name), "memory") or \
+                _get(_value(node, "resources", "memory"), field_name)
             if pair is not None and _text(pair[1]):
                 setattr(made, f"{field_name}_memory", Setting(_text(pair[1]), source.location(*pair)))
         return made
@@ -1655,7 +1664,9 @@ class _GoTree:
         observability-operator)."""
         parts = repository.split("-")
         is_test_dir = modules.test_dir_matcher(TEST_DIRS)
-        for cut in range(1, len(parts)):
+        # First the whole name as path elements (vald's `vald-operator` is `cmd/operator/vald`,
+        # not `cmd/index/operator`, which `vald-` then `operator` would find).
+        for cut in range(0 if len(parts) > 1 else 1, len(parts)):
             prefix, program = parts[:cut], parts[cut:]
             # Its path's last elements, in either order (sealos' `service/database` is
             # `sealos-database-service`).
