@@ -1286,8 +1286,10 @@ def test_a_command_runs_a_program_of_the_manifests_module(tmp_path, manifest, re
     ("quay.io/acme/qa-multi-arch:webhookserver-1.2", False),  # stackrox's CI webhook receiver
     ("ghcr.io/acme/api-e2e:1", False),
     ("ghcr.io/acme/contest:1", True),  # a word that merely holds "test"
+    ("ghcr.io/acme/api:1\n          imagePullPolicy: Never", False),  # db-operator's, loaded by `kind load`
+    ("ghcr.io/acme/api:1\n          imagePullPolicy: IfNotPresent", True),
 ])
-def test_an_image_named_for_tests_is_no_service(tmp_path, image, reported):
+def test_an_image_named_for_tests_or_loaded_by_hand_is_no_service(tmp_path, image, reported):
     go_module(tmp_path, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
     write(tmp_path, "deploy/api.yaml", _SIZED.format(request="256Mi").replace(
         "image: ghcr.io/acme/api:1", f"image: {image}\n          command: [\"/api\"]"))

@@ -130,7 +130,9 @@ Other containers (a database, a Java service beside the Go ones) are not checked
 one whose `command` is PowerShell (`pwsh.exe -File entrypoint.ps1`: terway's Windows
 DaemonSets copy their Go program to the host and start it there, outside the container's
 limit and environment), nor one whose image's name has `test`, `tests`, `e2e` or `qa` as a
-word (stackrox's `qa-multi-arch`, a webhook receiver its CI deploys for notifier tests),
+word (stackrox's `qa-multi-arch`, a webhook receiver its CI deploys for notifier tests), nor
+one with `imagePullPolicy: Never`, whose image is loaded onto a developer's node by hand
+(db-operator's `config/manager`, for `kind load`; its users install a chart from elsewhere),
 and neither is a kubebuilder scaffold left over: one whose `command` runs a program (not a
 shell, whose script may run anything) that no Dockerfile at or below its project's root
 (outside test and tooling directories) names outside comments (cyclops' `config/manager`
@@ -271,6 +273,8 @@ class Container:
     runs_other_entrypoint: bool = False
     chart: str | None = None  # the Helm chart whose values.yaml sets it (its `resources` and `image`)
     bundle: bool = False  # a Deployment of an OLM ClusterServiceVersion
+    # `imagePullPolicy: Never`: its image is one loaded onto the node by hand (`kind load`).
+    loaded_by_hand: bool = False
 
     @property
     def label(self) -> str:
@@ -1252,7 +1256,8 @@ def _container(source: Source, node: yaml.Node, workload: str, init: bool, names
     container = Container(
         source, workload, _text(_value(node, "name")) or "?", _text(_value(node, "image")) or "", init,
         source.location(*name_pair) if name_pair else source.location(node),
-        restarts=_text(_value(node, "restartPolicy")) == "Always")
+        restarts=_text(_value(node, "restartPolicy")) == "Always",
+        loaded_by_hand=_text(_value(node, "imagePullPolicy")) == "Never")
     for ref in _items(_value(node, "envFrom")):
         prefix = _text(_value(ref, "prefix")) or ""
         for key, kind in (("configMapRef", "ConfigMap"), ("secretRef", "Secret")):
@@ -1506,7 +1511,8 @@ class _GoTree:
         self._makefile_image_dirs: dict[str, str] | None = None  # see _makefile_images
 
     def recognize(self, container: Container, go_images: tuple[str, ...]) -> tuple[str, str | None]:
-        if _runs_powershell(container) or _TEST_IMAGE_WORDS.intersection(words(image_repository(container.image))):
+        if _runs_powershell(container) or container.loaded_by_hand or \
+                _TEST_IMAGE_WORDS.intersection(words(image_repository(container.image))):
             return "", None
         scaffold = _scaffold_project(container)
         if scaffold is not None and self._left_over_scaffold(scaffold, container):
