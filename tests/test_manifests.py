@@ -1029,12 +1029,30 @@ func watch(client any, node string) {
 """
 
 
+_FILTERED_INLINE = """\
+package watch
+
+import (
+	informerscorev1 "k8s.io/client-go/informers/core/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+)
+
+func watch(client any) {
+	informer := informerscorev1.NewFilteredConfigMapInformer(client, "proxy", 0, nil, func(o *metav1.ListOptions) {
+		o.%s = "metadata.name=settings"
+	})
+	informer.Run(nil)
+}
+"""
+
+
+@pytest.mark.parametrize("source", [_FILTERED_INFORMER, _FILTERED_INLINE])
 @pytest.mark.parametrize("option, reported", [("LabelSelector", False), ("FieldSelector", False),
                                               ("ResourceVersion", True)])
-def test_a_filtered_informer_given_a_selection_is_scoped(tmp_path, option, reported):
-    """thundernetes' node agent watches its own node's GameServers (kyverno-notation-aws its
-    one Secret the same way): the options are written just before the filtered constructor."""
-    findings = _findings_of_watching_program(tmp_path, _FILTERED_INFORMER % option)
+def test_a_filtered_informer_given_a_selection_is_scoped(tmp_path, source, option, reported):
+    """thundernetes' node agent watches its own node's GameServers, its options written just
+    before the filtered constructor; registry-proxy its one ConfigMap, the options in the call."""
+    findings = _findings_of_watching_program(tmp_path, source % option)
     assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
 
 

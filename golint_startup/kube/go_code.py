@@ -43,9 +43,9 @@ _INFORMER_ELEMENTS = frozenset({"informers", "listers", "injection"})
 # k8s-ipam's node agent keeps its pools' namespace and its node's Pods), its older
 # multi-namespace builder, a client-go informer factory given a namespace or list options
 # that select (device-metrics-exporter's, its own node's Pods), or a filtered informer given
-# them just before (thundernetes' node agent: its node's GameServers through
-# `NewFilteredDynamicSharedInformerFactory`; kyverno-notation-aws' one Secret through
-# `NewFilteredSecretInformer`). Not its per-kind `ByObject`
+# them just before or in its call (thundernetes' node agent: its node's GameServers through
+# `NewFilteredDynamicSharedInformerFactory`; kyverno-notation-aws' and registry-proxy's one
+# Secret or ConfigMap through `NewFilteredSecretInformer`, `NewFilteredConfigMapInformer`). Not its per-kind `ByObject`
 # selections: the kinds they leave out are cached whole (opendatahub's operator selects some
 # kinds by label and caches Services and ClusterRoles cluster-wide).
 # Whatever the cache package is called (kubean's `controllercache.Config`). Set in the
@@ -59,7 +59,8 @@ _SCOPED_CACHE = re.compile(rb"\bDefaultNamespaces\s*[:=]\s*map\[string\]\w+\.Con
                            rb"|\b(?:DefaultLabelSelector|DefaultFieldSelector)\s*[:=]"
                            rb"|\bMultiNamespacedCacheBuilder\(|\binformers\.WithNamespace\("
                            rb"|\binformers\.WithTweakListOptions\(.{0,300}?\b(?:FieldSelector|LabelSelector)\s*="
-                           rb"|\b(?:FieldSelector|LabelSelector)\s*=.{0,400}?\bNewFiltered\w*Informer\w*\(",
+                           rb"|\b(?:FieldSelector|LabelSelector)\s*=.{0,400}?\bNewFiltered\w*Informer\w*\("
+                           rb"|\bNewFiltered\w*Informer\w*\(.{0,300}?\b(?:FieldSelector|LabelSelector)\s*=",
                            re.DOTALL)
 # `DefaultNamespaces: watched`, where the same file declares `watched` with a map written out
 # with namespaces in it (ocs-operator's operator and storage-client namespaces); a variable
