@@ -45,9 +45,10 @@ _INFORMER_ELEMENTS = frozenset({"informers", "listers", "injection"})
 # that select (device-metrics-exporter's, its own node's Pods), or a filtered informer given
 # them just before or in its call (thundernetes' node agent: its node's GameServers through
 # `NewFilteredDynamicSharedInformerFactory`; kyverno-notation-aws' and registry-proxy's one
-# Secret or ConfigMap through `NewFilteredSecretInformer`, `NewFilteredConfigMapInformer`). Not its per-kind `ByObject`
-# selections: the kinds they leave out are cached whole (opendatahub's operator selects some
-# kinds by label and caches Services and ClusterRoles cluster-wide).
+# Secret or ConfigMap through `NewFilteredSecretInformer`, `NewFilteredConfigMapInformer`).
+# Not its per-kind `ByObject` selections: the kinds they leave out are cached whole
+# (opendatahub's operator selects some kinds by label and caches Services and ClusterRoles
+# cluster-wide).
 # Whatever the cache package is called (kubean's `controllercache.Config`). Set in the
 # options or assigned in a `NewCache` function (ibm-spectrum-scale-csi's operator:
 # `opts.DefaultNamespaces = map[string]cache.Config{...}`).
@@ -159,8 +160,8 @@ CACHE_USER = re.compile(rb"\bControllerManagedBy\(|\.(?:GetClient|GetCache|GetFi
 # nothing: radix's API server reaches its project's listers through a package whose
 # constructors take them, filled only by the operator (read as not worth a change). Counted in
 # files that are not generated: a generated informer package calls its own constructors.
-INFORMER_BUILDER = re.compile(rb"\b(?:New\w*Informer\w*|NewReflector|InformerFor|NewRetryWatcher\w*|UntilWithSync)\("
-                              rb"|\.(?:Informer|Watch)\(")
+INFORMER_BUILDER = re.compile(rb"\b(?:New\w*Informer\w*|NewReflector|InformerFor|NewRetryWatcher\w*"
+                              rb"|UntilWithSync)\(|\.(?:Informer|Watch)\(")
 # The managers a program builds, spelled as controller-runtime's docs do, to weigh against
 # the caches it scopes: counting every look-alike would call a scoped program unscoped
 # (opendatahub's cloud managers came back, read as not worth a change, when it did).

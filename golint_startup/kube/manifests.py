@@ -70,16 +70,16 @@ The manifest rules check only containers that run Go. A container counts as Go w
   begins with: `graviteeio/kubernetes-operator` and `gravitee-kubernetes-operator`;
 - its image's repository name is the project's name, then a program's: `P-D`, where `D`
   names a directory outside test directories that holds a `main` package or a Dockerfile
-  that builds Go (or is its last path elements joined by
-  dashes) and each word of `P` is a word of that directory's module path or, four letters
-  or more, begins one (the whole name as path elements is tried first: vald's
-  `vald-operator` is `cmd/operator/vald`, not `cmd/index/operator`): azure-container-networking's `azure-npm` runs `npm` (what
+  that builds Go (or is its last path elements joined by dashes) and each word of `P` is a
+  word of that directory's module path or, four letters or more, begins one (the whole
+  name as path elements is tried first: vald's `vald-operator` is `cmd/operator/vald`, not
+  `cmd/index/operator`): azure-container-networking's `azure-npm` runs `npm` (what
   `npm/linux.Dockerfile` builds, not its `test/integration/npm`), tetragon's
   `tetragon-operator` its `operator`, vald's `vald-manager-index` its `cmd/manager/index`,
   sealos' `sealos-database-service` its `service/database` (such containers went
   unchecked in 12 of 330 projects read in December 2026; a reader found each of their 22
-  findings attributed to the right program); a third party's image beside them keeps a prefix of its own (doris-operator's
-  `fdb-kubernetes-operator`);
+  findings attributed to the right program); a third party's image beside them keeps a
+  prefix of its own (doris-operator's `fdb-kubernetes-operator`);
 - it is the manager of a kubebuilder scaffold: in a manifest under `config/manager/`
   whose project root (above `config/`) holds a main package or a Dockerfile that builds Go,
   with the placeholder image `controller` (fluent-operator, apisix-ingress-controller), or
@@ -539,8 +539,10 @@ def _join_installs(groups: list[list[Container]], is_copy: Callable[[Container],
                    install_keys: Callable[[Container], list[tuple]]) -> list[list[Container]]:
     """The groups, with each group of copies (all its containers `is_copy`, of one program)
     joined to the one other group that holds its first key (of `copy_keys`, in order) that
-    any holds, or to all of those, in files apart, that run its program with no subcommand (kubedl's chart, its `config/manager/manager.yaml` and its `all_in_one.yaml`, whose
-    container is named otherwise); other groups hold the keys their containers' `install_keys` give."""
+    any holds, or to all of those, in files apart, that run its program with no subcommand
+    (kubedl's chart, its `config/manager/manager.yaml` and its `all_in_one.yaml`, whose
+    container is named otherwise); other groups hold the keys their containers'
+    `install_keys` give."""
     installs: dict[tuple, list[list[Container]]] = {}
     for group in groups:
         for container in group:
@@ -1312,7 +1314,8 @@ _POWERSHELLS = frozenset({"pwsh", "pwsh.exe", "powershell", "powershell.exe"})
 
 
 def _runs_powershell(container: Container) -> bool:
-    return bool(container.command) and container.command[0].replace("\\", "/").rsplit("/", 1)[-1].lower() in _POWERSHELLS
+    program = container.command[0].replace("\\", "/").rsplit("/", 1)[-1] if container.command else ""
+    return program.lower() in _POWERSHELLS
 
 
 def runs_a_script_instead(container: Container, program: str) -> bool:
@@ -1387,8 +1390,8 @@ def _scaffold_project(container: Container) -> str | None:
     """The root of the kubebuilder project whose scaffold a manifest is: one in its
     `config/manager` that names the placeholder image `controller` (kustomize's `images`
     renames it) or lies in a project with kubebuilder's `PROJECT` file (kuberay's
-    ray-operator, image `kuberay/operator`) and is its pod's manager, not a DaemonSet's: its only container, or
-    the one kubebuilder names `manager` (secrets-store-sync-controller's pod runs a provider
+    ray-operator, image `kuberay/operator`) and is its pod's manager, not a DaemonSet's: its
+    only container, or the one kubebuilder names `manager` (secrets-store-sync-controller's pod runs a provider
     from another project beside it). Elsewhere under `config/` of a project with `PROJECT`,
     the container with the placeholder image is the manager too, whatever runs beside it
     (aws-app-mesh-controller keeps it in `config/controller`; frr-k8s' `config/frr-k8s` runs
@@ -1661,8 +1664,8 @@ class _GoTree:
 
     def _named_after_project(self, repository: str) -> str | None:
         """The program an image names after its project's name: `P-D`, where `D` is the name
-        of a directory outside tests that builds Go (see builds_go), or its last path elements joined by dashes
-        (in either order), and each word of `P` is a word of that directory's module path or,
+        of a directory outside tests that builds Go (see builds_go), or its last path elements
+        joined by dashes (in either order), and each word of `P` is a word of that directory's module path or,
         four letters or more, begins one (azure-container-networking's `azure-npm` runs `npm`,
         tetragon's `tetragon-operator` runs `operator`, vald's `vald-manager-index` runs
         `cmd/manager/index`; all three were left unchecked). A third party's image beside them
