@@ -452,6 +452,18 @@ def test_two_workloads_of_one_file_are_two_runs_of_a_chart_program(tmp_path):
     assert len(_run(tmp_path, "SL101").findings) == 2
 
 
+def test_a_chart_component_runs_the_program_named_for_its_key(tmp_path):
+    """egressd: both components' images name the module, which holds the collector (no cache,
+    128Mi of 1Gi) and the exporter (which caches the cluster): each runs its own program."""
+    go_module(tmp_path, {"cmd/collector/main.go": MAIN, "cmd/exporter/main.go": _MAIN_IMPORTING_WATCH,
+                         "internal/watch/watch.go": _WATCHES})
+    _write_chart(tmp_path, "charts/app", "app", image="ghcr.io/acme/app")
+    component = ("  image:\n    repository: ghcr.io/acme/app\n  resources:\n    requests:\n      memory: 128Mi\n"
+                 "    limits:\n      memory: 1Gi\n")
+    write(tmp_path, "charts/app/values.yaml", "collector:\n" + component + "exporter:\n" + component)
+    assert [f.message.split('"')[1] for f in _run(tmp_path, "SL101").findings] == ["exporter"]
+
+
 def test_a_charts_limit_may_be_given_by_resource_first(tmp_path):
     """cluster-api-provider-outscale's values say `resources.memory.limits`: a 128Mi limit."""
     go_module(tmp_path, {"cmd/api/main.go": MAIN})

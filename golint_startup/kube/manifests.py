@@ -113,6 +113,10 @@ The manifest rules check only containers that run Go. A container counts as Go w
   `controller`, the whole repository the kustomization beside it renames it to counts
   (openchoreo's chart names `ghcr.io/openchoreo/controller`, as its `config/manager` does).
 
+A chart's component whose image names a directory of several main packages runs the one
+named like its key: egressd's `collector`, whose image is named for the module that also
+holds its exporter.
+
 An image whose name holds the import path of the package it is built from (ko's
 `--preserve-import-paths`: `gcr.io/knative-releases/knative.dev/serving/cmd/activator`)
 runs Go, and counts only by that path: built from a module that is not linted (knative
@@ -1553,7 +1557,7 @@ class _GoTree:
             container.runs_other_entrypoint = True
             return "", None
         if directory is not None:
-            return f"its image names {directory}, which builds Go", directory
+            return f"its image names {directory}, which builds Go", self._chart_component(container, directory)
         program_dir = self._program_dir(container)
         if program_dir is not None:
             return f"{_RUNS_BY_COMMAND}{os.path.basename(program_dir)}, the main package in {program_dir}", program_dir
@@ -1562,6 +1566,18 @@ class _GoTree:
         if named is not None and not runs_a_script_instead(container, os.path.basename(named)):
             return f"its image is named for its project and {named}, which builds Go", named
         return _said_to_run_go(container, go_images), None
+
+    def _chart_component(self, container: Container, directory: str) -> str:
+        """The program of a chart's component whose image names a directory of several main
+        packages: the one named like the component's key (egressd's `collector`, whose image
+        `egressd` names the module that also holds its exporter, which caches the cluster),
+        else the directory."""
+        if container.chart is None:
+            return directory
+        mains = self._mains_at_or_below(directory)
+        key = container.name.rsplit(".", 1)[-1]
+        named = [main for main in mains if os.path.basename(main) == key]
+        return named[0] if len(mains) > 1 and len(named) == 1 else directory
 
     def _makefile_images(self) -> dict[str, str]:
         """The images kubebuilder projects build, by whole repository: the `IMG` of the
