@@ -340,8 +340,9 @@ NON_BLOCKING_SERVING_CALLS: frozenset[str] = frozenset({
 # `docs/` holds sample manifests for users, tekton's resolver template; `benchmark/` the load
 # generators and exporters a benchmark deploys on a test cluster, volcano's; `demo/` and
 # `design/` a demo's and a design proposal's manifests, spire-controller-manager's and
-# velero's; `tutorial/` a lesson's, biz-demo's gomall chapters for a local kind cluster; a name ending in `-test(s)` or `_test(s)` a suite's, such as rollout-operator's
-# generated `rollout-operator-tests/` or `integration_tests/`, and one starting `test-` the
+# velero's; `tutorial/` a lesson's, biz-demo's gomall chapters for a local kind cluster; a
+# name ending in `-test(s)` or `_test(s)` a suite's, such as rollout-operator's generated
+# `rollout-operator-tests/` or `integration_tests/`, and one starting `test-` the
 # servers an end-to-end suite deploys, mcp-gateway's `config/test-servers`). An entry may be
 # a glob.
 # `tools/` and `scripts/` hold developers' programs (m3's `src/cmd/tools`); a package there that

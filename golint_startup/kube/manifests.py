@@ -464,12 +464,12 @@ def _by_module(groups: dict[tuple, list[Container]]) -> dict[tuple, list[Contain
     known stays with the first."""
     split: dict[tuple, list[Container]] = {}
     for key, found in groups.items():
-        roots = list(dict.fromkeys(root for c in found if (root := _module_root(c)) is not None))
+        rooted = [(container, _module_root(container)) for container in found]
+        roots = list(dict.fromkeys(root for _, root in rooted if root is not None))
         if len(roots) < 2:
             split[key] = found
             continue
-        for container in found:
-            root = _module_root(container)
+        for container, root in rooted:
             split.setdefault((*key, root if root is not None else roots[0]), []).append(container)
     return split
 
@@ -1395,8 +1395,8 @@ def _scaffold_project(container: Container) -> str | None:
     `config/manager` that names the placeholder image `controller` (kustomize's `images`
     renames it) or lies in a project with kubebuilder's `PROJECT` file (kuberay's
     ray-operator, image `kuberay/operator`) and is its pod's manager, not a DaemonSet's: its
-    only container, or the one kubebuilder names `manager` (secrets-store-sync-controller's pod runs a provider
-    from another project beside it). Elsewhere under `config/` of a project with `PROJECT`,
+    only container, or the one kubebuilder names `manager` (secrets-store-sync-controller's
+    pod runs a provider from another project beside it). Elsewhere under `config/` of a project with `PROJECT`,
     the container with the placeholder image is the manager too, whatever runs beside it
     (aws-app-mesh-controller keeps it in `config/controller`; frr-k8s' `config/frr-k8s` runs
     its `controller` beside FRR's own containers)."""
@@ -1456,6 +1456,11 @@ def _image_import_path(image: str) -> str | None:
     return None if start is None else "/".join(elements[start:])
 
 
+def _in_test_dir(names: Iterable[str]) -> bool:
+    """Whether one of the directory names of a path is a test or tooling directory (TEST_DIRS)."""
+    return any(map(modules.test_dir_matcher(TEST_DIRS), names))
+
+
 def _said_by(prefix: list[str], named: list[str]) -> bool:
     """Whether each word of an image name's `prefix` is one of the words `named` or, four
     letters or more, begins one (`acme` of `acmeio`; `w` stands for no word)."""
@@ -1465,15 +1470,13 @@ def _said_by(prefix: list[str], named: list[str]) -> bool:
 def _image_owner(image: str) -> str:
     """The path segment before an image's repository (`graviteeio` of
     `docker.io/graviteeio/kubernetes-operator:4.1`), empty when there is none."""
-    parts = image.split("@", 1)[0].split("/")
+    parts = _full_repository(image).split("/")
     return parts[-2] if len(parts) > 1 else ""
 
 
 def image_repository(image: str) -> str:
     """The last path segment of an image reference, without tag or digest."""
-    image = image.split("@", 1)[0]
-    last = image.rsplit("/", 1)[-1]
-    return last.split(":", 1)[0]
+    return _full_repository(image).rsplit("/", 1)[-1]
 
 
 class _PackageCode(NamedTuple):
@@ -1649,10 +1652,8 @@ class _GoTree:
         return not any(named.search(_COMMENT_LINES.sub("", _read(path))) for path in dockerfiles)
 
     def _project_dockerfiles(self, root: str) -> list[str]:
-        is_test_dir = modules.test_dir_matcher(TEST_DIRS)
         return [path for directory, paths in self._dockerfiles.items()
-                if (below := modules.names_below(directory, root)) is not None
-                and not any(is_test_dir(name) for name in below)
+                if (below := modules.names_below(directory, root)) is not None and not _in_test_dir(below)
                 for path in paths]
 
     def _module_named(self, repository: str, owner: str = "") -> str | None:
@@ -1681,14 +1682,13 @@ class _GoTree:
     def _named_after_project(self, repository: str) -> str | None:
         """The program an image names after its project's name: `P-D`, where `D` is the name
         of a directory outside tests that builds Go (see builds_go), or its last path elements
-        joined by dashes (in either order), and each word of `P` is a word of that directory's module path or,
-        four letters or more, begins one (azure-container-networking's `azure-npm` runs `npm`,
+        joined by dashes (in either order), and each word of `P` is a word of that directory's
+        module path or, four letters or more, begins one (azure-container-networking's `azure-npm` runs `npm`,
         tetragon's `tetragon-operator` runs `operator`, vald's `vald-manager-index` runs
         `cmd/manager/index`; all three were left unchecked). A third party's image beside them
         keeps its own prefix (`fdb-kubernetes-operator` in doris-operator, `perses-operator` in
         observability-operator)."""
         parts = repository.split("-")
-        is_test_dir = modules.test_dir_matcher(TEST_DIRS)
         # First the whole name as path elements (vald's `vald-operator` is `cmd/operator/vald`,
         # not `cmd/index/operator`, which `vald-` then `operator` would find).
         for cut in range(0 if len(parts) > 1 else 1, len(parts)):
@@ -1704,7 +1704,7 @@ class _GoTree:
                 # `npm` builds `npm/cmd`); a test's program of that name does not (its
                 # `test/integration/npm`).
                 if not self.builds_go(directory) or module is None or not module.path or \
-                        any(map(is_test_dir, modules.names_below(directory, module.root) or ())):
+                        _in_test_dir(modules.names_below(directory, module.root) or ()):
                     continue
                 if _said_by(prefix, re.split(r"[/._-]", module.path.lower())):
                     return directory
@@ -1901,9 +1901,8 @@ class _GoTree:
         manager = os.path.join(directory, "cmd")
         if os.path.isfile(os.path.join(directory, "PROJECT")) and self._holds_main(manager):
             return [manager]
-        is_test_dir = modules.test_dir_matcher(TEST_DIRS)
         below = sorted(d for d in self._main_dirs() if (names := modules.names_below(d, directory)) is not None
-                       and names and not any(is_test_dir(name) for name in names))
+                       and names and not _in_test_dir(names))
         return below or self._dockerfile_builds(directory)
 
     def _dockerfile_builds(self, directory: str, plain: bool = False) -> list[str]:
