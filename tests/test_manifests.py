@@ -484,6 +484,19 @@ def test_a_charts_image_is_named_by_its_repository_or_its_name(tmp_path, key, re
     assert [f.path for f in _run(tmp_path).findings] == (["charts/api/values.yaml"] if reported else [])
 
 
+@pytest.mark.parametrize("repository, name, reported", [
+    ("ghcr.io/acme", "api", True),  # bifrost-gateway-controller: the image's name below a path
+    ("ghcr.io/acme/api", "api", True),  # the name repeated
+    ("ghcr.io/acme", "web", False),
+])
+def test_a_charts_image_may_be_a_repository_path_and_a_name(tmp_path, repository, name, reported):
+    go_module(tmp_path, {"cmd/api/main.go": MAIN})
+    _write_chart(tmp_path, "charts/api", "api")
+    values = _CHART_VALUES.replace("  repository: ghcr.io/acme/api", f"  repository: {repository}\n  name: {name}")
+    write(tmp_path, "charts/api/values.yaml", values.replace("64Mi", "100Mi"))
+    assert [f.path for f in _run(tmp_path).findings] == (["charts/api/values.yaml"] if reported else [])
+
+
 def _findings_with_copies(root) -> list[tuple[str, list[str]]]:
     """SL101's findings as (path, the paths of its copies), sorted."""
     return sorted((f.path, [r.path for r in f.related]) for f in _run(root, "SL101").findings)
