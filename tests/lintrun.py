@@ -67,6 +67,8 @@ func main() {
 }
 """)
 ZAP_MAIN_LINE = 6  # the NewDevelopment() line of ZAP_MAIN
+# SL005 is off by default; the tests that take its findings as their example turn it on.
+ZAP_RULE = ("--extend-select", "SL005")
 
 GC_OFF = """\
 package main

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from lintrun import ZAP_MAIN, as_service, assert_no_traceback, cli, go_module, run_main, write
+from lintrun import ZAP_MAIN, ZAP_RULE, as_service, assert_no_traceback, cli, go_module, run_main, write
 
 TWO_LOGGERS = as_service("""\
 package main
@@ -22,13 +22,13 @@ func main() {
 
 
 def _baseline(root, fmt: str) -> str:
-    done = cli("--format", fmt, "--output", f"../baseline.{fmt}", cwd=str(root))
+    done = cli(*ZAP_RULE, "--format", fmt, "--output", f"../baseline.{fmt}", cwd=str(root))
     assert done.code == 1, done.err
     return str(root.parent / f"baseline.{fmt}")
 
 
 def _reported(root, baseline: str, *args: str) -> tuple[int, list[tuple[str, int, str]]]:
-    done = cli("--format", "json", "--baseline", baseline, *args, cwd=str(root))
+    done = cli(*ZAP_RULE, "--format", "json", "--baseline", baseline, *args, cwd=str(root))
     assert_no_traceback(done)
     return done.code, [(f["path"], f["line"], f["rule"]) for f in json.loads(done.out)]
 
@@ -120,7 +120,7 @@ def test_suppressed_entries_are_not_part_of_the_baseline(tmp_path, fmt):
     suppressed = ZAP_MAIN.replace("\tlogger, _ := zap.NewDevelopment()",
                                   "\tlogger, _ := zap.NewDevelopment() //startup-lint:ignore SL005 a demo")
     go_module(root, {"main.go": suppressed})
-    done = cli("--format", fmt, "--include-suppressed", "--output", f"../baseline.{fmt}", cwd=str(root))
+    done = cli(*ZAP_RULE, "--format", fmt, "--include-suppressed", "--output", f"../baseline.{fmt}", cwd=str(root))
     assert done.code == 0
     write(root, "main.go", suppressed.replace(" //startup-lint:ignore SL005 a demo", ""))
     assert _reported(root, str(tmp_path / f"baseline.{fmt}")) == (1, [("main.go", 6, "SL005")])

