@@ -678,6 +678,25 @@ def test_a_kustomize_patch_that_sets_gomemlimit_tells_its_base(tmp_path, patches
     assert [f.path for f in _run(tmp_path, "SL101").findings] == (["config/manager/manager.yaml"] if reported else [])
 
 
+@pytest.mark.parametrize("applied", [True, False])
+def test_a_kustomize_patch_that_sets_the_limit_is_the_limit_installed(tmp_path, applied):
+    """saas-operator: config/default patches config/manager's 128Mi limit to 2Gi; the finding
+    names the limit `kustomize build` installs, where the patch sets it."""
+    go_module(tmp_path, {"cmd/api/main.go": MAIN})
+    write(tmp_path, "config/manager/manager.yaml", _MANAGER_DEPLOYMENT % _LIMITED)
+    write(tmp_path, "config/manager/kustomization.yaml", "resources:\n  - manager.yaml\n")
+    write(tmp_path, "config/default/kustomization.yaml",
+          "resources:\n  - ../manager\n" + ("patches:\n  - path: limit_patch.yaml\n" if applied else ""))
+    write(tmp_path, "config/default/limit_patch.yaml", (_MANAGER_DEPLOYMENT % _LIMITED.replace("512Mi", "2Gi")).replace(
+        "          image: ghcr.io/acme/api:1\n", ""))
+    [finding] = _run(tmp_path, "SL101").findings
+    if applied:
+        assert (finding.path, finding.location.line) == ("config/default/limit_patch.yaml", 12)
+        assert "a memory limit of 2Gi" in finding.message
+    else:
+        assert (finding.path, "a memory limit of 512Mi" in finding.message) == ("config/manager/manager.yaml", True)
+
+
 def test_a_chart_is_reported_rather_than_its_variant_named_with_a_suffix(tmp_path):
     """kube-arangodb: `chart/kube-arangodb-arm64` repeats `chart/kube-arangodb` for another
     platform and sorts first by path; the finding goes to the base chart, the variant related."""

@@ -612,10 +612,12 @@ _KUSTOMIZATION_FILES = ("kustomization.yaml", "kustomization.yml", "Kustomizatio
 
 
 def _apply_memory_limit_patches(containers: list[Container], kustomizations: list[str]) -> None:
-    """Give a kustomize base's container the `GOMEMLIMIT` that a kustomization listing the base
-    among its `resources` sets in one of its patches (`patches` paths, `patchesStrategicMerge`)
-    for the same workload and container: what `kustomize build` installs has it (kubebuilder's
-    `config/default` patches `config/manager`: event-manager's does)."""
+    """Give a kustomize base's container what a kustomization listing the base among its
+    `resources` sets in one of its patches (`patches` paths, `patchesStrategicMerge`) for the
+    same workload and container, as `kustomize build` installs it: its `GOMEMLIMIT`
+    (kubebuilder's `config/default` patches `config/manager`: event-manager's does) and its
+    memory limit and request (saas-operator's `config/default` raises 128Mi to 2Gi; the
+    finding then names that limit, where the patch sets it)."""
     by_file: dict[str, list[Container]] = {}
     for container in containers:
         by_file.setdefault(container.source.abspath, []).append(container)
@@ -624,19 +626,24 @@ def _apply_memory_limit_patches(containers: list[Container], kustomizations: lis
         kustomization = _kustomization_in(directory)
         patches = [entry.get("path") if isinstance(entry, dict) else None for entry in _list(kustomization, "patches")]
         patches += [entry for entry in _list(kustomization, "patchesStrategicMerge") if isinstance(entry, str)]
-        told = {(c.workload_name, c.name): c.env["GOMEMLIMIT"]
-                for patch in patches if isinstance(patch, str)
-                for c in by_file.get(os.path.normpath(os.path.join(directory, patch)), []) if "GOMEMLIMIT" in c.env}
-        if not told:
+        patched = {(c.workload_name, c.name): c for patch in patches if isinstance(patch, str)
+                   for c in by_file.get(os.path.normpath(os.path.join(directory, patch)), [])
+                   if "GOMEMLIMIT" in c.env or c.limits_memory is not None}
+        if not patched:
             continue
         bases = {os.path.normpath(os.path.join(directory, entry))
                  for entry in _list(kustomization, "resources") if isinstance(entry, str)}
         for file, found in by_file.items():
             if file in bases or os.path.dirname(file) in bases:
                 for container in found:
-                    variable = told.get((container.workload_name, container.name))
-                    if variable is not None and "GOMEMLIMIT" not in container.env:
-                        container.env["GOMEMLIMIT"] = variable
+                    patch = patched.get((container.workload_name, container.name))
+                    if patch is None or patch is container:
+                        continue
+                    if "GOMEMLIMIT" in patch.env and "GOMEMLIMIT" not in container.env:
+                        container.env["GOMEMLIMIT"] = patch.env["GOMEMLIMIT"]
+                    if patch.limits_memory is not None:
+                        container.limits_memory = patch.limits_memory
+                        container.requests_memory = patch.requests_memory or container.requests_memory
 
 
 def _list(mapping: dict, key: str) -> list:
