@@ -1055,6 +1055,38 @@ def test_an_informer_factory_listing_a_selection_is_scoped(tmp_path, option, rep
     assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
 
 
+_LEASES_AND_SERVICES = """\
+package watch
+
+import (
+	"k8s.io/client-go/informers"
+	"k8s.io/client-go/kubernetes"
+	"k8s.io/client-go/tools/cache"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+)
+
+func watch(client kubernetes.Interface, namespace string) {
+	leases := informers.NewSharedInformerFactoryWithOptions(client, 0, informers.WithNamespace(namespace),
+		informers.WithTweakListOptions(func(o *metav1.ListOptions) { o.LabelSelector = "app=lb" }))
+	leases.Start(nil)
+%s}
+"""
+
+
+@pytest.mark.parametrize("second, reported", [
+    ("", False),
+    ("\tservices := informers.NewSharedInformerFactory(client, 0)\n\tservices.Start(nil)\n", True),
+    ("\t_, services := cache.NewIndexerInformer(nil, nil, 0, nil, cache.Indexers{})\n\t_ = services\n", True),
+])
+def test_an_informer_beside_a_scoped_one_caches_the_cluster(tmp_path, second, reported):
+    """purelb's node agent scopes its election's Leases to its namespace and lists every
+    Service and EndpointSlice of the cluster through informers of their own. A construction
+    given a namespace and a selection is scoped once (cloudflare-gateway-controller's)."""
+    findings = _findings_of_watching_program(tmp_path, _LEASES_AND_SERVICES % second, controller=False)
+    assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
+    assert all("(its program imports k8s.io/client-go/" in f.message for f in findings)
+
+
 _FILTERED_INFORMER = """\
 package watch
 

@@ -38,17 +38,12 @@ _CLUSTER_OBJECT_IMPORTS = (CONTROLLER_RUNTIME, "k8s.io/client-go/informers",
 # Generated clients' informers and listers, any project's (istio's, apiextensions', a
 # module's own `pkg/client/informers`), and knative-style injection packages.
 _INFORMER_ELEMENTS = frozenset({"informers", "listers", "injection"})
-# What scopes a cache to some namespaces, labels or fields rather than the whole cluster:
-# controller-runtime's cache options (opendatahub's cloud managers select by label, nvidia
-# k8s-ipam's node agent keeps its pools' namespace and its node's Pods), its older
-# multi-namespace builder, a client-go informer factory given a namespace or list options
-# that select (device-metrics-exporter's, its own node's Pods), or a filtered informer given
-# them just before or in its call (thundernetes' node agent: its node's GameServers through
-# `NewFilteredDynamicSharedInformerFactory`; kyverno-notation-aws' and registry-proxy's one
-# Secret or ConfigMap through `NewFilteredSecretInformer`, `NewFilteredConfigMapInformer`).
-# Not its per-kind `ByObject` selections: the kinds they leave out are cached whole
-# (opendatahub's operator selects some kinds by label and caches Services and ClusterRoles
-# cluster-wide).
+# What scopes a controller-runtime cache to some namespaces, labels or fields rather than the
+# whole cluster: its cache options (opendatahub's cloud managers select by label, nvidia
+# k8s-ipam's node agent keeps its pools' namespace and its node's Pods) or its older
+# multi-namespace builder. Not its per-kind `ByObject` selections: the kinds they leave out
+# are cached whole (opendatahub's operator selects some kinds by label and caches Services
+# and ClusterRoles cluster-wide).
 # Whatever the cache package is called (kubean's `controllercache.Config`). Set in the
 # options or assigned in a `NewCache` function (ibm-spectrum-scale-csi's operator:
 # `opts.DefaultNamespaces = map[string]cache.Config{...}`).
@@ -58,11 +53,15 @@ _INFORMER_ELEMENTS = frozenset({"informers", "listers", "injection"})
 _SCOPED_CACHE = re.compile(rb"\bDefaultNamespaces\s*[:=]\s*map\[string\]\w+\.Config\{"
                            rb"(?!\s*\w+\.AllNamespaces\s*:\s*\{\s*\}\s*,?\s*\})"
                            rb"|\b(?:DefaultLabelSelector|DefaultFieldSelector)\s*[:=]"
-                           rb"|\bMultiNamespacedCacheBuilder\(|\binformers\.WithNamespace\("
-                           rb"|\binformers\.WithTweakListOptions\(.{0,300}?\b(?:FieldSelector|LabelSelector)\s*="
-                           rb"|\b(?:FieldSelector|LabelSelector)\s*=.{0,400}?\bNewFiltered\w*Informer\w*\("
-                           rb"|\bNewFiltered\w*Informer\w*\(.{0,300}?\b(?:FieldSelector|LabelSelector)\s*=",
-                           re.DOTALL)
+                           rb"|\bMultiNamespacedCacheBuilder\(")
+# What scopes a client-go informer or factory, in its construction's call or just before it:
+# a namespace given to a factory, or list options that select (device-metrics-exporter's
+# factory lists its own node's Pods; thundernetes' node agent its node's GameServers through
+# `NewFilteredDynamicSharedInformerFactory`; kyverno-notation-aws' and registry-proxy's one
+# Secret or ConfigMap through `NewFilteredSecretInformer`, `NewFilteredConfigMapInformer`).
+_INFORMER_SCOPING = re.compile(rb"\binformers\.WithNamespace\(|\b(?:FieldSelector|LabelSelector)\s*=")
+_OPTIONS_BEFORE_BYTES = 400  # options built just before the construction that takes them
+_MAX_CALL_BYTES = 2048
 # `DefaultNamespaces: watched`, where the same file declares `watched` with a map written out
 # with namespaces in it (ocs-operator's operator and storage-client namespaces); a variable
 # declared without one, and given one only when a flag names a namespace, is often nil
@@ -77,13 +76,39 @@ _NAMESPACE_ENTRY = rb"\b%(name)s\[[^\]\n]+\]\s*=\s*\w+\.Config\{"
 
 def scopings(code: bytes) -> int:
     """How many times a Go file (without comments) scopes what a cache keeps, other than only
-    when a flag or variable names something (_only_when_named)."""
+    when a flag or variable names something (_only_when_named): controller-runtime's cache
+    options, and each informer construction (NEW_INFORMER) scoped, however many options say so."""
     variables = {m.group(1) for m in _NAMESPACES_VARIABLE.finditer(code)}
     return sum(not _only_when_named(code, m.start()) for m in _SCOPED_CACHE.finditer(code)) + sum(
         bool(re.search(_NAMESPACES_MAP % {b"name": re.escape(name)}, code)) or
         any(not _only_when_named(code, m.start(), or_in_loop=True)
             for m in re.finditer(_NAMESPACE_ENTRY % {b"name": re.escape(name)}, code))
-        for name in variables)
+        for name in variables) + _scoped_informers(code)
+
+
+def _scoped_informers(code: bytes) -> int:
+    """How many informer constructions the code scopes (_INFORMER_SCOPING in the call, or in
+    the options written just before it and after the previous construction)."""
+    scoped, previous_end = 0, 0
+    for construction in NEW_INFORMER.finditer(code):
+        end = _call_end(code, construction.end() - 1)
+        start = max(previous_end, construction.start() - _OPTIONS_BEFORE_BYTES)
+        previous_end = max(previous_end, end)
+        scoped += any(not _only_when_named(code, m.start()) for m in _INFORMER_SCOPING.finditer(code, start, end))
+    return scoped
+
+
+def _call_end(code: bytes, opening: int) -> int:
+    """Just past the `)` that closes the call opened at `opening`, within _MAX_CALL_BYTES."""
+    depth = 0
+    for index in range(opening, min(len(code), opening + _MAX_CALL_BYTES)):
+        if code[index] == 0x28:  # (
+            depth += 1
+        elif code[index] == 0x29:  # )
+            depth -= 1
+            if not depth:
+                return index + 1
+    return min(len(code), opening + _MAX_CALL_BYTES)
 
 
 def _if_line(test: bytes) -> re.Pattern[bytes]:
@@ -166,6 +191,12 @@ INFORMER_BUILDER = re.compile(rb"\b(?:New\w*Informer\w*|NewReflector|InformerFor
 # the caches it scopes: counting every look-alike would call a scoped program unscoped
 # (opendatahub's cloud managers came back, read as not worth a change, when it did).
 NEW_MANAGER = re.compile(rb"\b(?:ctrl\.NewManager|manager\.New)\(")
+# The client-go informers and factories a program builds, weighed against the scopings like
+# managers: one factory scoped to a namespace says nothing of another that lists the whole
+# cluster (purelb's node agent scopes its election's Leases and lists every Service and
+# EndpointSlice; cloudflare-gateway-controller's command scopes a ConfigMap watch beside an
+# unscoped manager). Counted in files that are not generated, as INFORMER_BUILDER.
+NEW_INFORMER = re.compile(rb"(?<!func )(?<!\) )\bNew\w*Informer\w*\(")
 _IMPORT_BLOCK = re.compile(rb"^import[ \t]*\((.*?)^\)", re.MULTILINE | re.DOTALL)
 _IMPORT_LINE = re.compile(rb'^import[ \t]+(?:[\w.]+[ \t]+)?"([^"]+)"', re.MULTILINE)
 _QUOTED = re.compile(rb'"([^"\n]+)"')

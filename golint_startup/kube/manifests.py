@@ -1495,6 +1495,7 @@ class _PackageCode(NamedTuple):
     imports: list[str]  # their import paths
     scopings: int  # how many times they scope what a cache keeps (go_code.scopings)
     managers: int  # how many controller-runtime managers they build (go_code.NEW_MANAGER)
+    informers: int  # how many client-go informers and factories they build (go_code.NEW_INFORMER)
     cache_builders: int  # how many calls may build its cache (go_code.CACHE_BUILDER)
     cache_users: int  # how many calls may fill one (go_code.CACHE_USER)
     informer_starts: int  # how many calls may start an informer or watch (go_code.INFORMER_BUILDER)
@@ -1837,17 +1838,17 @@ class _GoTree:
             packages, keeps = self._program_closure(main, module)
             facts = [self._package_code(d) for d in packages]
             scopes = sum(f.scopings for f in facts)
-            managers = sum(f.managers for f in facts)
+            caches = sum(f.managers + f.informers for f in facts)
             builds = any(f.cache_builders for f in facts) and any(f.cache_users for f in facts)
             starts = any(f.informer_starts for f in facts)
             # controller-runtime keeps objects only in a cache the program builds and fills;
             # client-go only in informers and watches it starts.
             keeps = [k for k in keeps if (k != go_code.CONTROLLER_RUNTIME or builds) and
                      (starts or not go_code.keeps_only_with_informers(k))]
-            # Every manager it builds scoped (or one scoping, for a cache built elsewhere): a
-            # second manager beside a scoped one caches the cluster (kubeslice's worker scopes
-            # its hub cluster's manager to a namespace, not its own).
-            self._program_keeps[main] = None if not keeps or scopes >= max(1, managers) else keeps[0]
+            # Every manager and informer it builds scoped (or one scoping, for a cache built
+            # elsewhere): a second manager beside a scoped one caches the cluster (kubeslice's
+            # worker scopes its hub cluster's manager to a namespace, not its own).
+            self._program_keeps[main] = None if not keeps or scopes >= max(1, caches) else keeps[0]
         return self._program_keeps[main]
 
     def reviews_admissions(self, directory: str | None) -> bool:
@@ -1890,6 +1891,8 @@ class _GoTree:
                 [imported for source in sources for imported in go_code.file_imports(source)],
                 sum(go_code.scopings(text) for text in code),
                 sum(len(go_code.NEW_MANAGER.findall(text)) for text in code),
+                sum(len(go_code.NEW_INFORMER.findall(text)) for text, source in zip(code, sources)
+                    if not gofile.is_generated(source)),
                 sum(len(go_code.CACHE_BUILDER.findall(text)) for text in code),
                 sum(len(go_code.CACHE_USER.findall(text)) for text in code),
                 sum(len(go_code.INFORMER_BUILDER.findall(text)) for text, source in zip(code, sources)
