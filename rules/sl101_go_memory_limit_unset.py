@@ -24,14 +24,17 @@ def _admission_webhook(manifests: ProjectManifests, container: Container) -> boo
 
 
 def _limit_over_request(container: Container) -> float:
-    """How many times its memory request the container's limit is (0 when either is unknown)."""
+    """How many times its memory request the container's limit is (0 when either is unknown;
+    infinite for a request of 0, which asks for nothing: model-csi-driver's chart asks 0 of 1Gi,
+    read as not worth a change when reported)."""
     if container.requests_memory is None:
         return 0
     try:
         request = kubernetes_bytes(container.requests_memory.text)
-        return float(kubernetes_bytes(container.limits_memory.text) / request) if request > 0 else 0
+        limit = kubernetes_bytes(container.limits_memory.text)
     except QuantityError:
         return 0
+    return float(limit / request) if request > 0 else float("inf") if request == 0 else 0
 
 
 def _limit_too_small(container: Container, smallest_mib: int) -> bool:

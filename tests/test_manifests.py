@@ -945,6 +945,7 @@ def _findings_of_watching_program(root, watch: str, request: str = "40Mi", contr
 @pytest.mark.parametrize("request_memory, watches, option, reported", [
     ("128Mi", False, None, False),  # 4x its request, nothing kept of the cluster: a small program
     ("40Mi", False, None, False),
+    ("0", False, None, False),  # model-csi-driver's chart: a request of nothing
     ("256Mi", False, None, True),  # 2x: the limit is near what it asks for
     ("40Mi", True, None, True),  # an informer's cache grows with the cluster, whatever it asks for
     ("40Mi", False, 0, True),  # the option turned off
