@@ -95,9 +95,11 @@ def check_manifests(manifests: ProjectManifests, options):
         # What it imports and builds is known, not what its cache holds: the message says so.
         grows = (f" (its program imports {cache}, whose cache of Kubernetes objects grows with the cluster unless "
                  "scoped, and no scoping was found that applies whatever the flags)") if cache else ""
+        script = container.entrypoint_starting_several
+        fix = f"its image's {script} starts several programs: give each its share of about 90% of the limit " \
+              f"(GOMEMLIMIT set for each in {script})" if script else "set GOMEMLIMIT to about 90% of the limit"
         yield Finding(RULE.id, f"{container.label} has a memory limit of {limit.text} that the Go runtime is not "
-                               f"told: {told}{unresolved} and the code sets none{grows}; set GOMEMLIMIT to about "
-                               "90% of the limit", limit.location,
+                               f"told: {told}{unresolved} and the code sets none{grows}; {fix}", limit.location,
                       related=tuple(_copy_location(container, c) for c in others))
 
 

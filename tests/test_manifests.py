@@ -1447,6 +1447,29 @@ def test_a_container_keeping_an_entrypoint_script_that_starts_another_program_is
     assert sorted(f.message.split('"')[1] for f in findings) == reported
 
 
+@pytest.mark.parametrize("script, several", [
+    # k8gobgp: the BGP daemon and the manager side by side, the shell waiting on both
+    ("#!/bin/bash\n/usr/local/bin/gobgpd --api-hosts unix:///run/gobgp.sock &\nGOBGPD_PID=$!\n"
+     "/usr/local/bin/manager --endpoint=unix:///run/gobgp.sock &\nwait -n\n", True),
+    ("#!/bin/sh\nnohup /bin/helper --quiet &\nexec /bin/manager\n", True),
+    ("#!/bin/sh\n/bin/manager &\nwait\n", False),  # one program, its shell waiting
+    ('#!/bin/sh\n[ -f /etc/ready ] && echo ready\nexec /bin/manager "$@"\n', False),
+    ("#!/bin/sh\n# /bin/helper &\nexec /bin/manager\n", False),  # a comment starts nothing
+])
+def test_an_entrypoint_starting_several_programs_shares_the_limit(tmp_path, script, several):
+    """Each Go process of a container reads GOMEMLIMIT as its own: with two, 90% of the limit
+    each is twice too much, so the fix is a share for each."""
+    go_module(tmp_path, {"cmd/manager/main.go": MAIN})
+    write(tmp_path, "Dockerfile", "FROM golang:1.25 AS build\nRUN go build -o /out/manager ./cmd/manager\n"
+                                  "FROM debian:12\nCOPY --from=build /out/manager /bin/manager\n"
+                                  "COPY entrypoint.sh /entrypoint.sh\nENTRYPOINT [\"/entrypoint.sh\"]\n")
+    write(tmp_path, "entrypoint.sh", script)
+    write(tmp_path, "deploy/app.yaml", POD.replace("ghcr.io/acme/api:1", "ghcr.io/acme/app:1"))
+    [finding] = _run(tmp_path, "SL101").findings
+    assert ("its image's entrypoint.sh starts several programs: give each its share" in finding.message) == several
+    assert finding.message.endswith("set GOMEMLIMIT to about 90% of the limit") != several
+
+
 _MANAGERS = """\
 package watch
 

@@ -275,6 +275,8 @@ class Container:
     built_elsewhere: str | None = None  # the Go package its image is built from, in a module not linted
     # It keeps its image's entrypoint, a script that starts none of the image's Go programs.
     runs_other_entrypoint: bool = False
+    # It keeps its image's entrypoint, a script that starts several programs (its name).
+    entrypoint_starting_several: str | None = None
     chart: str | None = None  # the Helm chart whose values.yaml sets it (its `resources` and `image`)
     bundle: bool = False  # a Deployment of an OLM ClusterServiceVersion
     # `imagePullPolicy: Never`: its image is one loaded onto the node by hand (`kind load`).
@@ -705,6 +707,13 @@ def _file_named_for(container: Container) -> bool:
     beside the variants `kube-lb-ipv6.yaml` and `kube-lb-nobgp.yaml`)."""
     stem = os.path.splitext(container.location.path.rsplit("/", 1)[-1])[0]
     return stem in (container.workload_name, container.name)
+
+
+def _program_name(command: str) -> str:
+    """The program a script's command line starts, by its file name (`nohup` left out)."""
+    words = command.split()
+    words = words[1:] if words and words[0] == "nohup" and len(words) > 1 else words
+    return words[0].rsplit("/", 1)[-1] if words else ""
 
 
 def _runs_a_script(container: Container) -> bool:
@@ -1394,6 +1403,10 @@ _PLAIN_DOCKERFILES = ("Dockerfile", "Containerfile")
 _ENTRYPOINT = re.compile(r"^\s*ENTRYPOINT\s+(?:\[\s*\"([^\"]+)\"|([^\s\[]\S*))", re.MULTILINE | re.IGNORECASE)
 _COPY_LINE = re.compile(r"^\s*(?:COPY|ADD)\s+(.+)$", re.MULTILINE | re.IGNORECASE)
 _RUNS_ARGUMENTS = re.compile(r"\$\{?@|\$\{?\*")
+# A script's line that starts a program in the background (`gobgpd --api-hosts ... &`, not
+# `a && b`), and one that replaces the shell with a program (`exec manager`).
+_BACKGROUNDED = re.compile(r"^[ \t]*((?:nohup[ \t]+)?[^\s&|;#=()]+(?:[ \t][^\n&]*?)?)[ \t]*&[ \t]*$", re.MULTILINE)
+_EXECUTED = re.compile(r"^[ \t]*exec[ \t]+([^\s;&|]+)", re.MULTILINE)
 # The image kubebuilder's scaffold gives the manager in config/manager/manager.yaml.
 _KUBEBUILDER_IMAGE = "controller"
 _RUNS_BY_COMMAND = "its command runs "  # how a container known by its command is said to be Go
@@ -1530,6 +1543,7 @@ class _GoTree:
         # and whether its image's entrypoint runs another (see _entrypoint_runs_another).
         self._mains_below: dict[str, list[str]] = {}
         self._other_entrypoints: dict[str, bool] = {}
+        self._entrypoint_scripts: dict[str, tuple[str, str]] = {}  # by image directory
         self._makefile_image_dirs: dict[str, str] | None = None  # see _makefile_images
 
     def recognize(self, container: Container, go_images: tuple[str, ...]) -> tuple[str, str | None]:
@@ -1571,6 +1585,8 @@ class _GoTree:
         if directory is not None and not container.command and self._entrypoint_runs_another(directory):
             container.runs_other_entrypoint = True
             return "", None
+        if directory is not None and not container.command:
+            container.entrypoint_starting_several = self._entrypoint_starting_several(directory)
         if directory is not None:
             return f"its image names {directory}, which builds Go", self._chart_component(container, directory)
         program_dir = self._program_dir(container)
@@ -1622,23 +1638,44 @@ class _GoTree:
         ["/fluentd/entrypoint.sh"]`, copied from `image/entrypoint.sh`, which runs `exec fluentd`),
         the container beside the reloader's that gives no command. A script that runs its
         arguments (`exec "$@"`), or one not in the tree, may start the program: unknown, no."""
+        _, body = self._entrypoint_script(directory)
+        if not body or _RUNS_ARGUMENTS.search(body):
+            return False
+        programs = {os.path.basename(main) for main in self._mains_at_or_below(directory)}
+        return bool(programs) and not any(re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", body)
+                                          for name in programs)
+
+    def _entrypoint_starting_several(self, directory: str) -> str | None:
+        """The name of the entrypoint script of the image built in `directory` when it starts
+        several programs side by side: two or more in the background (`gobgpd ... &`, `manager
+        ... &`: k8gobgp's), or one in the background beside one it `exec`s. Each process then
+        needs its own share of the container's limit, not 90% of it."""
+        script, body = self._entrypoint_script(directory)
+        started = {_program_name(line) for line in _BACKGROUNDED.findall(body)}
+        execs = {_program_name(line) for line in _EXECUTED.findall(body)} - {'"$@"', "$@"}
+        return script if len(started) > 1 or started and execs - started else None
+
+    def _entrypoint_script(self, directory: str) -> tuple[str, str]:
+        """The name and text of the `.sh` script that the plain Dockerfile in `directory` makes
+        its ENTRYPOINT, copied from the build context (not another stage's, `--from`), with its
+        comment lines left out ("", "" when there is none); read once per directory."""
+        if directory not in self._entrypoint_scripts:
+            self._entrypoint_scripts[directory] = self._read_entrypoint_script(directory)
+        return self._entrypoint_scripts[directory]
+
+    def _read_entrypoint_script(self, directory: str) -> tuple[str, str]:
         dockerfile = next((path for path in self._dockerfiles.get(directory, [])
                            if os.path.basename(path) in _PLAIN_DOCKERFILES), None)
         text = _COMMENT_LINES.sub("", _read(dockerfile)) if dockerfile else ""
         entrypoints = [found.group(1) or found.group(2) for found in _ENTRYPOINT.finditer(text)]
         script = entrypoints[-1].rsplit("/", 1)[-1] if entrypoints else ""
         if not script.endswith(".sh"):
-            return False
-        # Copied from the build context (not another stage's, `--from`), relative to it.
+            return "", ""
         source = next((found for line in _COPY_LINE.findall(text) if "--from" not in line
                        for found in line.split()[:-1]
                        if found.rsplit("/", 1)[-1] == script and not found.startswith(("--", "/"))), None)
-        body = _read(os.path.join(directory, source)) if source else ""
-        if not body or _RUNS_ARGUMENTS.search(body):
-            return False
-        programs = {os.path.basename(main) for main in self._mains_at_or_below(directory)}
-        return bool(programs) and not any(re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", body)
-                                          for name in programs)
+        body = _COMMENT_LINES.sub("", _read(os.path.join(directory, source))) if source else ""
+        return (script, body) if body else ("", "")
 
     def _kubebuilder_root(self, root: str) -> str | None:
         """The root of the kubebuilder project a scaffold's manager belongs to (see
