@@ -381,6 +381,38 @@ def _write_chart(root, directory: str, name: str, image: str = "ghcr.io/acme/api
     write(root, f"{directory}/templates/deployment.yaml", _CHART_TEMPLATE + template_more)
 
 
+_HELM_PLUGIN_VALUES = """\
+controllerManager:
+  container:
+    image:
+      repository: acme/autoscaler
+      tag: 0.1.0
+    resources:
+      limits:
+        memory: 128Mi
+      requests:
+        memory: 64Mi
+"""
+
+
+@pytest.mark.parametrize("project, directory, key, reported", [
+    (True, "dist/chart", "controllerManager", True),  # homelab-autoscaler
+    (False, "dist/chart", "controllerManager", False),  # not a kubebuilder project
+    (True, "charts/api", "controllerManager", False),  # not the plugin's chart
+    (True, "dist/chart", "worker", False),  # another component
+])
+def test_the_kubebuilder_helm_plugins_chart_runs_the_manager(tmp_path, project, directory, key, reported):
+    """kubebuilder's helm plugin writes the manager's chart to `dist/chart`, under its values'
+    `controllerManager`, whatever the image is renamed to."""
+    go_module(tmp_path, {"cmd/main.go": MAIN})
+    if project:
+        write(tmp_path, "PROJECT", "layout:\n- go.kubebuilder.io/v4\nplugins:\n  helm.kubebuilder.io/v1-alpha: {}\n")
+    write(tmp_path, f"{directory}/Chart.yaml", "apiVersion: v2\nname: autoscaler\nversion: 0.1.0\n")
+    write(tmp_path, f"{directory}/values.yaml", _HELM_PLUGIN_VALUES.replace("controllerManager", key))
+    write(tmp_path, f"{directory}/templates/manager.yaml", _CHART_TEMPLATE)
+    assert [f.path for f in _run(tmp_path, "SL101").findings] == ([f"{directory}/values.yaml"] if reported else [])
+
+
 @pytest.mark.parametrize("chart_image, renamed, reported", [
     ("ghcr.io/acme/controller", "ghcr.io/acme/controller", ["charts/api/values.yaml"]),  # openchoreo
     ("ghcr.io/other/controller", "ghcr.io/acme/controller", ["config/manager/manager.yaml"]),  # another's

@@ -88,7 +88,9 @@ The manifest rules check only containers that run Go. A container counts as Go w
   only container or the one named `manager`, in a workload other than a DaemonSet
   (thundernetes' node agent beside its manager); or, with the placeholder image, elsewhere
   under `config/` of a project with `PROJECT` (aws-app-mesh-controller's
-  `config/controller`). Its program is the main package of a directory named as the
+  `config/controller`); or the `controllerManager` of the chart kubebuilder's helm plugin
+  writes to `dist/chart` of a project with `PROJECT`, whatever its image is renamed to
+  (homelab-autoscaler's `homeclusterdev/autoscaler`). Its program is the main package of a directory named as the
   kustomization beside it renames the placeholder (kaito's `controller` becomes
   `.../workspace`, built from `cmd/workspace`), else the project's (its `cmd/` in a project
   with `PROJECT`);
@@ -1434,6 +1436,12 @@ def _scaffold_project(container: Container) -> str | None:
     if found and root:
         root = root.replace("/", os.sep)
         return root if placeholder or the_manager and os.path.isfile(os.path.join(root, "PROJECT")) else None
+    # The chart kubebuilder's helm plugin writes to `dist/chart`, its manager under the values'
+    # `controllerManager` (homelab-autoscaler's, the image renamed `homeclusterdev/autoscaler`).
+    root, found, rest = (container.chart or "").replace(os.sep, "/").rpartition("/dist/chart")
+    if found and root and not rest and container.name.split(".", 1)[0] == "controllerManager":
+        root = root.replace("/", os.sep)
+        return root if os.path.isfile(os.path.join(root, "PROJECT")) else None
     root, found, _ = manifest.rpartition("/config/")
     if not (found and root and placeholder):
         return None
