@@ -34,7 +34,9 @@ def _limit_over_request(container: Container) -> float:
         limit = kubernetes_bytes(container.limits_memory.text)
     except QuantityError:
         return 0
-    return float(limit / request) if request > 0 else float("inf") if request == 0 else 0
+    if request < 0:
+        return 0
+    return float(limit / request) if request else float("inf")
 
 
 def _limit_too_small(container: Container, smallest_mib: int) -> bool:

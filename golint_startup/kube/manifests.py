@@ -90,10 +90,10 @@ The manifest rules check only containers that run Go. A container counts as Go w
   under `config/` of a project with `PROJECT` (aws-app-mesh-controller's
   `config/controller`); or the `controllerManager` of the chart kubebuilder's helm plugin
   writes to `dist/chart` of a project with `PROJECT`, whatever its image is renamed to
-  (homelab-autoscaler's `homeclusterdev/autoscaler`). Its program is the main package of a directory named as the
-  kustomization beside it renames the placeholder (kaito's `controller` becomes
-  `.../workspace`, built from `cmd/workspace`), else the project's (its `cmd/` in a project
-  with `PROJECT`);
+  (homelab-autoscaler's `homeclusterdev/autoscaler`). Its program is the main package of a
+  directory named as the kustomization beside it renames the placeholder (kaito's
+  `controller` becomes `.../workspace`, built from `cmd/workspace`), else the project's (its
+  `cmd/` in a project with `PROJECT`);
 - its `command` runs a program named after a directory of the linted tree that holds a
   `main` package, whatever the image is called (`command: ["/usr/src/app/bin/app-daemon"]`
   runs `cmd/app-daemon`: multus-cni's daemons, in an image named after the project), of
@@ -1425,7 +1425,8 @@ def _scaffold_project(container: Container) -> str | None:
     pod runs a provider from another project beside it). Elsewhere under `config/` of a project with `PROJECT`,
     the container with the placeholder image is the manager too, whatever runs beside it
     (aws-app-mesh-controller keeps it in `config/controller`; frr-k8s' `config/frr-k8s` runs
-    its `controller` beside FRR's own containers)."""
+    its `controller` beside FRR's own containers). The `controllerManager` of the chart that
+    kubebuilder's helm plugin writes to a project's `dist/chart` is its manager too."""
     manifest = container.source.abspath.replace(os.sep, "/")
     placeholder = image_repository(container.image) == _KUBEBUILDER_IMAGE
     # Not a DaemonSet: kubebuilder writes a Deployment, and a DaemonSet added beside it runs
