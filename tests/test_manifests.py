@@ -1042,6 +1042,44 @@ def test_a_scoped_cache_keeps_no_cluster_objects(tmp_path, cache_options, reques
     assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
 
 
+_NODE_AGENT = """\
+package watch
+
+import (
+	corev1 "k8s.io/api/core/v1"
+	"k8s.io/apimachinery/pkg/fields"
+	ctrl "sigs.k8s.io/controller-runtime"
+	"sigs.k8s.io/controller-runtime/pkg/cache"
+	"sigs.k8s.io/controller-runtime/pkg/client"
+)
+
+func start(node, secret string) {
+	mgr, _ := ctrl.NewManager(ctrl.GetConfigOrDie(), ctrl.Options{Cache: cache.Options{
+		ByObject: map[client.Object]cache.ByObject{
+			&corev1.Node{}: {Field: fields.ParseSelectorOrDie("metadata.name=" + node)},
+			&corev1.Secret{}: {
+				Field: fields.ParseSelectorOrDie("metadata.name=" + secret),
+			},
+		},
+	}})
+	_ = ctrl.NewControllerManagedBy(mgr).
+		For(&corev1.Node{}).
+		Watches(&corev1.Secret{}, nil).%s
+		Complete(nil)
+}
+"""
+
+
+@pytest.mark.parametrize("more, reported", [
+    ("", False),  # kvm-node-agent: its own node's Node and one Secret, all it watches
+    ("\n\t\tOwns(&corev1.Pod{}).", True),  # a kind left out is cached whole
+    ("\n\t\tWatches(watched, nil).", True),  # a kind not known
+])
+def test_per_kind_selections_of_every_watched_kind_scope_the_cache(tmp_path, more, reported):
+    findings = _findings_of_watching_program(tmp_path, _NODE_AGENT % more)
+    assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
+
+
 @pytest.mark.parametrize("mount, watches, reported", [
     ("/host/opt/cni/bin", False, False),  # sriov-cni: copies its plugin to the host, then sleeps
     ("/host/opt/cni/bin/", False, False),

@@ -54,6 +54,16 @@ _SCOPED_CACHE = re.compile(rb"\bDefaultNamespaces\s*[:=]\s*map\[string\]\w+\.Con
                            rb"(?!\s*\w+\.AllNamespaces\s*:\s*\{\s*\}\s*,?\s*\})"
                            rb"|\b(?:DefaultLabelSelector|DefaultFieldSelector)\s*[:=]"
                            rb"|\bMultiNamespacedCacheBuilder\(")
+# Per-kind selections (`ByObject: map[client.Object]cache.ByObject{&corev1.Node{}: {Field:
+# ...}}`) scope the cache when they select every kind the program's controllers watch
+# (`For`, `Owns`, `Watches`, `source.Kind`), each written as a literal: kvm-node-agent selects
+# its own node's Node and Hypervisor and one Secret, all it watches, and a finding calling its
+# cache cluster-wide was read as wrong. A kind read only through the client is not seen.
+_BY_OBJECT = re.compile(rb"\bByObject\s*:\s*map\[\w+\.Object\]\w+\.ByObject\s*\{")
+_BY_OBJECT_ENTRY = re.compile(rb"&(?:\w+\.)?(\w+)\{\}\s*:\s*\{")
+_SELECTS = re.compile(rb"\b(?:Label|Field)\s*:")
+_WATCHED = re.compile(rb"\.\s*(?:For|Owns|Watches)\(\s*(&?)(?:\w+\.)?(\w+)(\{?)"
+                      rb"|\bsource\.Kind(?:\[[^\]]*\])?\([^,()]*(?:\(\))?\s*,\s*(&?)(?:\w+\.)?(\w+)(\{?)")
 # What scopes a client-go informer or factory, in its construction's call or just before it:
 # a namespace given to a factory, or list options that select (device-metrics-exporter's
 # factory lists its own node's Pods; thundernetes' node agent its node's GameServers through
@@ -98,17 +108,41 @@ def _scoped_informers(code: bytes) -> int:
     return scoped
 
 
-def _call_end(code: bytes, opening: int) -> int:
-    """Just past the `)` that closes the call opened at `opening`, within _MAX_CALL_BYTES."""
+def _call_end(code: bytes, opening: int, pair: bytes = b"()") -> int:
+    """Just past the `)` (or the closing half of `pair`) that closes what opens at `opening`,
+    within _MAX_CALL_BYTES."""
     depth = 0
     for index in range(opening, min(len(code), opening + _MAX_CALL_BYTES)):
-        if code[index] == 0x28:  # (
+        if code[index] == pair[0]:
             depth += 1
-        elif code[index] == 0x29:  # )
+        elif code[index] == pair[1]:
             depth -= 1
             if not depth:
                 return index + 1
     return min(len(code), opening + _MAX_CALL_BYTES)
+
+
+def selected_kinds(code: bytes) -> frozenset[str]:
+    """The kinds (type names) a file's `ByObject` cache options select by label or field."""
+    found = set()
+    for options in _BY_OBJECT.finditer(code):
+        body_end = _call_end(code, options.end() - 1, b"{}")
+        for entry in _BY_OBJECT_ENTRY.finditer(code, options.end(), body_end):
+            if _SELECTS.search(code, entry.end() - 1, _call_end(code, entry.end() - 1, b"{}")):
+                found.add(entry.group(1).decode())
+    return frozenset(found)
+
+
+def watched_kinds(code: bytes) -> frozenset[str] | None:
+    """The kinds (type names) a file's controllers watch, each written `&pkg.Kind{}`; None when
+    one is written otherwise (a variable), and so not known."""
+    found = set()
+    for watch in _WATCHED.finditer(code):
+        address, kind, literal = watch.group(1, 2, 3) if watch.group(2) else watch.group(4, 5, 6)
+        if not (address and literal):
+            return None
+        found.add(kind.decode())
+    return frozenset(found)
 
 
 def _if_line(test: bytes) -> re.Pattern[bytes]:

@@ -711,6 +711,24 @@ def _file_named_for(container: Container) -> bool:
     return stem in (container.workload_name, container.name)
 
 
+def _all_known(kind_sets) -> frozenset[str] | None:
+    """The union of sets of kinds, None when one of them is not known."""
+    union: set[str] = set()
+    for kinds in kind_sets:
+        if kinds is None:
+            return None
+        union |= kinds
+    return frozenset(union)
+
+
+def _selects_every_watched_kind(facts: list[_PackageCode]) -> bool:
+    """Whether a program's `ByObject` cache options select every kind its controllers watch
+    (see go_code.selected_kinds): one scoping of its manager's cache."""
+    selected = frozenset().union(*(f.selected_kinds for f in facts))
+    watched = _all_known(f.watched_kinds for f in facts)
+    return bool(selected and watched and watched <= selected)
+
+
 def _program_name(command: str) -> str:
     """The program a script's command line starts, by its file name (`nohup` left out)."""
     words = command.split()
@@ -1521,6 +1539,8 @@ class _PackageCode(NamedTuple):
     cache_builders: int  # how many calls may build its cache (go_code.CACHE_BUILDER)
     cache_users: int  # how many calls may fill one (go_code.CACHE_USER)
     informer_starts: int  # how many calls may start an informer or watch (go_code.INFORMER_BUILDER)
+    selected_kinds: frozenset[str]  # the kinds their cache options select (go_code.selected_kinds)
+    watched_kinds: frozenset[str] | None  # the kinds their controllers watch (go_code.watched_kinds)
 
 
 class _GoTree:
@@ -1883,7 +1903,7 @@ class _GoTree:
         if main not in self._program_keeps:
             packages, keeps = self._program_closure(main, module)
             facts = [self._package_code(d) for d in packages]
-            scopes = sum(f.scopings for f in facts)
+            scopes = sum(f.scopings for f in facts) + _selects_every_watched_kind(facts)
             caches = sum(f.managers + f.informers for f in facts)
             builds = any(f.cache_builders for f in facts) and any(f.cache_users for f in facts)
             starts = any(f.informer_starts for f in facts)
@@ -1942,7 +1962,9 @@ class _GoTree:
                 sum(len(go_code.CACHE_BUILDER.findall(text)) for text in code),
                 sum(len(go_code.CACHE_USER.findall(text)) for text in code),
                 sum(len(go_code.INFORMER_BUILDER.findall(text)) for text, source in zip(code, sources)
-                    if not gofile.is_generated(source)))
+                    if not gofile.is_generated(source)),
+                frozenset().union(*(go_code.selected_kinds(text) for text in code)),
+                _all_known(go_code.watched_kinds(text) for text in code))
         return self._package_facts[directory]
 
     def _main_dirs_at_or_below(self, directory: str) -> list[str]:
