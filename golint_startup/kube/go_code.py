@@ -41,9 +41,9 @@ _INFORMER_ELEMENTS = frozenset({"informers", "listers", "injection"})
 # What scopes a controller-runtime cache to some namespaces, labels or fields rather than the
 # whole cluster: its cache options (opendatahub's cloud managers select by label, nvidia
 # k8s-ipam's node agent keeps its pools' namespace and its node's Pods) or its older
-# multi-namespace builder. Not its per-kind `ByObject` selections: the kinds they leave out
-# are cached whole (opendatahub's operator selects some kinds by label and caches Services
-# and ClusterRoles cluster-wide).
+# multi-namespace builder. Not its per-kind `ByObject` selections, unless they select every
+# kind watched (_BY_OBJECT): the kinds they leave out are cached whole (opendatahub's operator
+# selects some kinds by label and caches Services and ClusterRoles cluster-wide).
 # Whatever the cache package is called (kubean's `controllercache.Config`). Set in the
 # options or assigned in a `NewCache` function (ibm-spectrum-scale-csi's operator:
 # `opts.DefaultNamespaces = map[string]cache.Config{...}`).
