@@ -729,6 +729,23 @@ def test_a_kustomize_patch_that_sets_the_limit_is_the_limit_installed(tmp_path, 
         assert (finding.path, "a memory limit of 512Mi" in finding.message) == ("config/manager/manager.yaml", True)
 
 
+@pytest.mark.parametrize("api_version, kind, reported", [
+    ("apps/v1", "DaemonSet", True),
+    ("apps/v1beta2", "DaemonSet", False),  # do-agent's: no cluster since Kubernetes 1.16 applies it
+    ("extensions/v1beta1", "Deployment", False),
+    ("batch/v1", "CronJob", True),
+    ("batch/v1beta1", "CronJob", False),  # not served since 1.25
+])
+def test_a_workload_in_an_api_version_no_longer_served_is_not_read(tmp_path, api_version, kind, reported):
+    go_module(tmp_path, {"cmd/api/main.go": MAIN})
+    spec = "spec:\n  template:\n    spec:\n      containers:\n        - name: api\n          image: ghcr.io/acme/api:1\n" \
+           "          resources:\n            limits:\n              memory: 512Mi\n"
+    if kind == "CronJob":
+        spec = "spec:\n  schedule: '@hourly'\n  jobTemplate:\n    " + spec.replace("\n", "\n    ").rstrip() + "\n"
+    write(tmp_path, "deploy/api.yaml", f"apiVersion: {api_version}\nkind: {kind}\nmetadata:\n  name: api\n{spec}")
+    assert [f.path for f in _run(tmp_path, "SL101").findings] == (["deploy/api.yaml"] if reported else [])
+
+
 def test_a_chart_is_reported_rather_than_its_variant_named_with_a_suffix(tmp_path):
     """kube-arangodb: `chart/kube-arangodb-arm64` repeats `chart/kube-arangodb` for another
     platform and sorts first by path; the finding goes to the base chart, the variant related."""

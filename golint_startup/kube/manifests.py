@@ -1259,10 +1259,21 @@ def _lookup(env_sources, kind: str, name: str, namespace: str | None) -> _EnvSou
     return None
 
 
+# Workload API versions Kubernetes no longer serves (1.16 for the beta Deployments, DaemonSets
+# and ReplicaSets, 1.25 for beta CronJobs): a manifest written in one cannot be applied, and
+# is what a project left behind (do-agent's `apps/v1beta2` DaemonSet, read as not worth a
+# change: its README installs the agent another way).
+_REMOVED_WORKLOAD_APIS = frozenset({"extensions/v1beta1", "apps/v1beta1", "apps/v1beta2",
+                                    "batch/v1beta1", "batch/v2alpha1"})
+
+
 def _pod_specs(obj: yaml.Node) -> list[tuple[str, yaml.Node | None]]:
     """(workload, pod spec) of an object: a workload's own, or each of the Deployments an OLM
-    ClusterServiceVersion installs (`spec.install.spec.deployments`: an operator's bundle)."""
+    ClusterServiceVersion installs (`spec.install.spec.deployments`: an operator's bundle).
+    None of a workload in an API version no longer served (_REMOVED_WORKLOAD_APIS)."""
     kind = _text(_value(obj, "kind"))
+    if kind in WORKLOAD_KINDS and _text(_value(obj, "apiVersion")) in _REMOVED_WORKLOAD_APIS:
+        return []
     if kind in WORKLOAD_KINDS:
         name = _text(_value(obj, "metadata", "name")) or _text(_value(obj, "metadata", "generateName")) or "?"
         return [(f"{kind}/{name}", _pod_spec(obj, kind))]
