@@ -1367,6 +1367,10 @@ def test_controller_runtime_is_named_by_its_module(tmp_path):
 @pytest.mark.parametrize("build, reported", [
     ("RUN go build -o /out/api ./cmd/api/main.go", False),  # kubean: the program is known, small
     ("RUN go build -o /out/api ./cmd/api", False),
+    ("RUN go build -o /out/api cmd/api/main.go", False),  # Meridio-2: a main file without ./
+    # Meridio-2's router: the command continued over lines
+    ('RUN CGO_ENABLED=0 go build \\\n    -ldflags="-s \\\n      -X main.version=1" \\\n    -o /out/api ./cmd/api', False),
+    ("RUN go build -o /out/api cmd/api", True),  # an import path: not this module's package
     ("COPY bin/api /api", True),  # not known: counts as keeping a cache
 ])
 def test_a_dockerfile_away_from_its_program_names_it_to_go_build(tmp_path, build, reported):

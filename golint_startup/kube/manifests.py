@@ -1427,6 +1427,7 @@ MEMORY_LIMIT_REF = "resourceFieldRef:limits.memory"
 
 # A `go build` or `go install` in a Dockerfile's RUN, up to the end of its shell command.
 _GO_BUILD_COMMAND = re.compile(r"\bgo\s+(?:build|install)\b([^\n&;|]*)")
+_CONTINUED_LINE = re.compile(r"\\\r?\n")
 # The Dockerfile that builds the image named for its directory (`Dockerfile.controller` builds another).
 _PLAIN_DOCKERFILES = ("Dockerfile", "Containerfile")
 # A Dockerfile's ENTRYPOINT, its first word (exec form or shell form); its COPY and ADD lines;
@@ -2010,9 +2011,14 @@ class _GoTree:
         for path in self._dockerfiles.get(directory, []):
             if plain and os.path.basename(path) not in _PLAIN_DOCKERFILES:
                 continue
-            for command in _GO_BUILD_COMMAND.findall(_read(path)):
-                for target in re.findall(r"(?<!\S)\./(\S*)", command):
-                    target = target.rstrip("/")
+            # A RUN continued over lines (`go build \` then `-ldflags=...` then the package:
+            # Meridio-2's router) is one command.
+            for command in _GO_BUILD_COMMAND.findall(_CONTINUED_LINE.sub(" ", _read(path))):
+                # A package by its path from the module's root (`./cmd/api`), or a main file by
+                # its path, with or without `./` (Meridio-2's `cmd/stateless-load-balancer/main.go`).
+                for relative, main_file in re.findall(r"(?<!\S)(?:\./(\S*)|([\w.-]+(?:/[\w.-]+)*\.go)(?!\S))",
+                                                      command):
+                    target = (relative or main_file).rstrip("/")
                     package = os.path.dirname(target) if target.endswith(".go") else target
                     candidate = os.path.normpath(os.path.join(module.root, package))
                     if self._holds_main(candidate):
