@@ -711,24 +711,6 @@ def _file_named_for(container: Container) -> bool:
     return stem in (container.workload_name, container.name)
 
 
-def _all_known(kind_sets) -> frozenset[str] | None:
-    """The union of sets of kinds, None when one of them is not known."""
-    union: set[str] = set()
-    for kinds in kind_sets:
-        if kinds is None:
-            return None
-        union |= kinds
-    return frozenset(union)
-
-
-def _selects_every_watched_kind(facts: list[_PackageCode]) -> bool:
-    """Whether a program's `ByObject` cache options select every kind its controllers watch
-    (see go_code.selected_kinds): one scoping of its manager's cache."""
-    selected = frozenset().union(*(f.selected_kinds for f in facts))
-    watched = _all_known(f.watched_kinds for f in facts)
-    return bool(selected and watched and watched <= selected)
-
-
 def _program_name(command: str) -> str:
     """The program a script's command line starts, by its file name (`nohup` left out)."""
     words = command.split()
@@ -1553,6 +1535,24 @@ class _PackageCode(NamedTuple):
     informer_starts: int  # how many calls may start an informer or watch (go_code.INFORMER_BUILDER)
     selected_kinds: frozenset[str]  # the kinds their cache options select (go_code.selected_kinds)
     watched_kinds: frozenset[str] | None  # the kinds their controllers watch (go_code.watched_kinds)
+
+
+def _all_known(kind_sets) -> frozenset[str] | None:
+    """The union of sets of kinds, None when one of them is not known."""
+    union: set[str] = set()
+    for kinds in kind_sets:
+        if kinds is None:
+            return None
+        union |= kinds
+    return frozenset(union)
+
+
+def _selects_every_watched_kind(facts: list[_PackageCode]) -> bool:
+    """Whether a program's `ByObject` cache options select every kind its controllers watch
+    (see go_code.selected_kinds): one scoping of its manager's cache."""
+    selected = frozenset().union(*(f.selected_kinds for f in facts))
+    watched = _all_known(f.watched_kinds for f in facts)
+    return bool(selected and watched and watched <= selected)
 
 
 class _GoTree:
