@@ -894,10 +894,16 @@ def test_the_go_a_module_is_built_with_comes_from_its_builders_or_toolchain_not_
 @pytest.mark.parametrize("setup, reported", [
     ("go-version: 1.17.x", False),  # superedge: binaries built on the host by CI
     ("go-version: ['1.18', '1.21']", True),  # the newest of a matrix
-    ("go-version-file: go.mod", True),  # names no version
+    ("go-version-file: go.mod", True),  # the go.mod's go 1.22
+    ("go-version-file: 'go.mod'  # optimize-controller's go 1.18", False),
+    ("go-version-file: .go-version", False),  # 1.18.2
+    ("go-version-file: missing.mod", True),  # names no version found
 ])
 def test_the_go_a_module_is_built_with_comes_from_its_ci_last(tmp_path, setup, reported):
     go_module(tmp_path, {"cmd/api/main.go": MAIN})
+    write(tmp_path, ".go-version", "1.18.2\n")
+    if "1.18" in setup:
+        (tmp_path / "go.mod").write_text((tmp_path / "go.mod").read_text().replace("go 1.22", "go 1.18"))
     write(tmp_path, "deploy/pod.yaml", POD)
     write(tmp_path, ".github/workflows/build.yaml",
           f"jobs:\n  build:\n    steps:\n      - uses: actions/setup-go@v5\n        with:\n          {setup}\n")

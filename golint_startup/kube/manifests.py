@@ -2050,6 +2050,10 @@ def _golang_builders(dockerfile: str) -> list[str]:
 
 # `go-version: 1.17.x`, `go-version: ['1.21', '1.22']` of actions/setup-go.
 _SETUP_GO = re.compile(r"^\s*go-version:[ \t]*(.+)$", re.MULTILINE)
+# `go-version-file: go.mod`: the Go that file names (its `toolchain` line, else its `go` line,
+# as setup-go reads it; optimize-controller's CI builds with its go.mod's 1.18).
+_SETUP_GO_FILE = re.compile(r"^\s*go-version-file:[ \t]*[\"']?([^\s\"'#]+)", re.MULTILINE)
+_GO_LINE = re.compile(r"^go[ \t]+1\.(\d+)", re.MULTILINE)
 _GO_MINOR = re.compile(r"(?<![\w.])1\.(\d+)")
 # How far above a module's root its repository's `.github` may sit.
 _MAX_WORKFLOW_DEPTH = 3
@@ -2066,13 +2070,25 @@ def _ci_go_versions(module_root: str) -> list[int]:
                 names = sorted(n for n in os.listdir(workflows) if n.endswith((".yml", ".yaml")))
             except OSError:
                 return []
-            return [int(minor) for name in names for line in _SETUP_GO.findall(_read(os.path.join(workflows, name)))
-                    for minor in _GO_MINOR.findall(line)]
+            texts = [_read(os.path.join(workflows, name)) for name in names]
+            return [int(minor) for text in texts for line in _SETUP_GO.findall(text)
+                    for minor in _GO_MINOR.findall(line)] + \
+                [minor for text in texts for file in _SETUP_GO_FILE.findall(text)
+                 for minor in _version_file_minor(os.path.join(directory, file))]
         parent = os.path.dirname(directory)
         if parent == directory:
             break
         directory = parent
     return []
+
+
+def _version_file_minor(path: str) -> list[int]:
+    """The minor version of Go a `go-version-file` names: a go.mod's `toolchain`, else its
+    `go` line; a `.go-version`'s number ([] when none is found)."""
+    text = _read(path)
+    found = _TOOLCHAIN.search(text) or _GO_LINE.search(text) or \
+        (re.match(r"\s*(?:go)?1\.(\d+)", text) if not path.endswith(".mod") else None)
+    return [int(found.group(1))] if found else []
 
 
 def _read(path: str) -> str:
