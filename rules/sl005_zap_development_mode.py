@@ -247,12 +247,13 @@ _DEVELOPMENT_SETTINGS = ("Level", "DisableStacktrace", "Development", "Sampling"
 _DEVELOPMENT_VALUES = {"DisableStacktrace": "false", "Development": "true", "Sampling": "nil"}
 
 
-def _changed(assigned: dict[str, str], setting: str) -> bool:
-    if setting not in assigned:
-        return False
+def _changed(assigned: dict[str, list[str]], setting: str) -> bool:
+    """Whether an assignment gives `setting` a value other than the development config's: one
+    is enough, the others being a run-time choice (cnvrg-operator sets the info level, and the
+    debug level only under `if verbose`: its finding said "debug level", read as wrong)."""
     if setting == "Level":
-        return "DebugLevel" not in assigned[setting]
-    return assigned[setting] != _DEVELOPMENT_VALUES[setting]
+        return any("DebugLevel" not in value for value in assigned.get(setting, ()))
+    return any(value != _DEVELOPMENT_VALUES[setting] for value in assigned.get(setting, ()))
 
 
 def _costs_kept(replaced: list[str]) -> list[str]:
@@ -278,9 +279,9 @@ def _sets_the_level(selector) -> bool:
         method.parent is not None and method.parent.type == "call_expression"
 
 
-def _config_fields_used(file: GoFile, call) -> tuple[set[str], dict[str, str]] | None:
+def _config_fields_used(file: GoFile, call) -> tuple[set[str], dict[str, list[str]]] | None:
     """(the fields and methods used of the development config `call` makes, the fields assigned
-    of them with the text of the value last assigned), when only those are (`cfg := zap.NewDevelopmentConfig();
+    of them with the texts of the values assigned), when only those are (`cfg := zap.NewDevelopmentConfig();
     zapcore.NewConsoleEncoder(cfg.EncoderConfig)`, or `zap.NewDevelopmentConfig().EncoderConfig`);
     None when the config itself goes somewhere."""
     parent = call.parent
@@ -300,17 +301,17 @@ def _config_fields_used(file: GoFile, call) -> tuple[set[str], dict[str, str]] |
     if not uses or any(use.parent.type != "selector_expression" for use in uses):
         return None
     fields = {text(use.parent.child_by_field_name("field")) for use in uses}
-    assigned = {}
+    assigned: dict[str, list[str]] = {}
     for use in uses:
         targets, statement = use.parent.parent, use.parent.parent.parent
         if _sets_the_level(use.parent):  # `cfg.Level.SetLevel(zap.InfoLevel)`: replaced in place
-            assigned["Level"] = text(use.parent.parent.parent.child_by_field_name("arguments"))
+            assigned.setdefault("Level", []).append(text(use.parent.parent.parent.child_by_field_name("arguments")))
         elif targets.type == "expression_list" and statement.type == "assignment" and \
                 targets == statement.child_by_field_name("left"):
             values = statement.child_by_field_name("right").named_children
             index = targets.named_children.index(use.parent)
-            assigned[text(use.parent.child_by_field_name("field"))] = \
-                text(values[index]) if len(values) == len(targets.named_children) else ""
+            assigned.setdefault(text(use.parent.child_by_field_name("field")), []).append(
+                text(values[index]) if len(values) == len(targets.named_children) else "")
     return fields, assigned
 
 

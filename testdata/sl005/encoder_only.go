@@ -100,3 +100,14 @@ func debugAfterAll() (*zap.Logger, error) {
 	cfg.Development = false
 	return cfg.Build()
 }
+
+// The info level, and the debug level only when asked for: a run-time choice of level
+// (cnvrg-operator's logger); what is left is said without the debug level.
+func debugOnlyWhenVerbose(verbose bool) (*zap.Logger, error) {
+	cfg := zap.NewDevelopmentConfig() // want "SL005: starts from the development config: a stack trace for every warning, DPanic panics and no sampling \\(its debug level is replaced here\\)"
+	cfg.Level = zap.NewAtomicLevelAt(zap.InfoLevel)
+	if verbose {
+		cfg.Level = zap.NewAtomicLevelAt(zap.DebugLevel)
+	}
+	return cfg.Build()
+}
