@@ -31,6 +31,9 @@ TEST_SUPPORT_IMPORTS = (
     "github.com/onsi/ginkgo/v2",
     "github.com/onsi/gomega",
     "gotest.tools/v3",
+    # Containers started for tests (pg-aurora-client's test database helper, whose
+    # development logger only its tests build: read as not worth a change).
+    "github.com/testcontainers/testcontainers-go",
 )
 TEST_SUPPORT_PREFIXES = tuple(path + "/" for path in TEST_SUPPORT_IMPORTS)
 
