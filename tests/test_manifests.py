@@ -1230,7 +1230,12 @@ func watch(client any) {
 """
 
 
-@pytest.mark.parametrize("source", [_FILTERED_INFORMER, _FILTERED_INLINE])
+# iter8: the options a dozen lines above the filtered factory that takes them.
+_FILTERED_FAR = _FILTERED_INFORMER.replace("\tfactory := ", "".join(
+    f"\tlabel{n} := \"app.kubernetes.io/part-of-iter8-{n}\"\n\t_ = label{n}\n" for n in range(12)) + "\tfactory := ")
+
+
+@pytest.mark.parametrize("source", [_FILTERED_INFORMER, _FILTERED_INLINE, _FILTERED_FAR])
 @pytest.mark.parametrize("option, reported", [("LabelSelector", False), ("FieldSelector", False),
                                               ("ResourceVersion", True)])
 def test_a_filtered_informer_given_a_selection_is_scoped(tmp_path, source, option, reported):

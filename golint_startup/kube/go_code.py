@@ -70,7 +70,6 @@ _WATCHED = re.compile(rb"\.\s*(?:For|Owns|Watches)\(\s*(&?)(?:\w+\.)?(\w+)(\{?)"
 # `NewFilteredDynamicSharedInformerFactory`; kyverno-notation-aws' and registry-proxy's one
 # Secret or ConfigMap through `NewFilteredSecretInformer`, `NewFilteredConfigMapInformer`).
 _INFORMER_SCOPING = re.compile(rb"\binformers\.WithNamespace\(|\b(?:FieldSelector|LabelSelector)\s*=")
-_OPTIONS_BEFORE_BYTES = 400  # options built just before the construction that takes them
 _MAX_CALL_BYTES = 2048
 # `DefaultNamespaces: watched`, where the same file declares `watched` with a map written out
 # with namespaces in it (ocs-operator's operator and storage-client namespaces); a variable
@@ -98,11 +97,14 @@ def scopings(code: bytes) -> int:
 
 def _scoped_informers(code: bytes) -> int:
     """How many informer constructions the code scopes (_INFORMER_SCOPING in the call, or in
-    the options written just before it and after the previous construction)."""
+    the options written before it in its function, after the previous construction: iter8's
+    label selector, a dozen lines above the filtered factory that takes it)."""
     scoped, previous_end = 0, 0
     for construction in NEW_INFORMER.finditer(code):
         end = _call_end(code, construction.end() - 1)
-        start = max(previous_end, construction.start() - _OPTIONS_BEFORE_BYTES)
+        start = max(0, construction.start() - _MAX_BLOCK_BYTES)
+        function = code.rfind(b"\nfunc ", start, construction.start())
+        start = max(previous_end, function if function >= 0 else start)
         previous_end = max(previous_end, end)
         scoped += any(not _only_when_named(code, m.start()) for m in _INFORMER_SCOPING.finditer(code, start, end))
     return scoped
