@@ -506,7 +506,8 @@ def test_a_charts_limit_may_be_given_by_resource_first(tmp_path):
         [("charts/api/values.yaml", 6)]
 
 
-@pytest.mark.parametrize("key, reported", [("repository", True), ("name", True), ("pullPolicy", False)])
+@pytest.mark.parametrize("key, reported", [("repository", True), ("name", True), ("image", True),  # kafkaobjects
+                                           ("pullPolicy", False)])
 def test_a_charts_image_is_named_by_its_repository_or_its_name(tmp_path, key, reported):
     """kubechecks' chart names its image `deployment.image.name`, flanksource's `image.name`."""
     go_module(tmp_path, {"cmd/api/main.go": MAIN})

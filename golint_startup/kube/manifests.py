@@ -961,14 +961,16 @@ def _chart_containers(chart: str, source: Source, text: str, notify) -> list[Con
 
 def _values_image(node: yaml.Node | None) -> str | None:
     """The image a chart's values name: `image: repo:tag`, or `image: {registry, repository, tag}`
-    (or `name` for `repository`: kubechecks' and flanksource's charts; with both, `name` below the
-    `repository` path: bifrost-gateway-controller's `ghcr.io/tv2-oss` and its controller's name)."""
+    (or `name` or `image` for `repository`: kubechecks', flanksource's and kafkaobjects-operator's
+    charts; with both, `name` below the `repository` path: bifrost-gateway-controller's
+    `ghcr.io/tv2-oss` and its controller's name)."""
     if isinstance(node, yaml.ScalarNode):
         return _text(node) or None
     repository, name = _text(_value(node, "repository")), _text(_value(node, "name"))
     if repository and name and "/" not in name and image_repository(repository) != name:
         repository += "/" + name
-    repository = repository or name
+    # `image.image` (kafkaobjects-operator's, beside its `registry`).
+    repository = repository or name or _text(_value(node, "image"))
     if not repository:
         return None
     registry, tag = _text(_value(node, "registry")), _text(_value(node, "tag"))
