@@ -30,6 +30,10 @@ _GC = re.compile(
     rf"(?:(\d+) MB stacks, (\d+) ?MB globals, )?"
     rf"(\d+) P( \(forced\))?\s*$")
 
+# An init line the runtime broke to print a GC line in its middle (both go to stderr
+# unbuffered): `init pkg @` + the GC line, the init line's rest on the next line.
+_BROKEN_INIT = re.compile(r"(?:^|\s)(init \S+ @.*?)(gc \d+ @.*)$")
+
 MIB = 1 << 20
 
 
@@ -107,11 +111,19 @@ def read_trace(lines: Iterable[str], ready: re.Pattern | None = None) -> Trace:
     Lines that are neither are skipped; the last few are kept (a crash's last words).
     """
     trace = Trace()
+    broken = ""  # the start of an init line a GC line broke, to join with the next line
     for number, line in enumerate(lines, 1):
         trace.lines = number
         if ready is not None and ready.search(line):
             trace.ready_line = number
             break
+        line, broken = broken + line, ""
+        split = _BROKEN_INIT.search(line.rstrip("\r\n"))
+        cycle = parse_gc(split.group(2)) if split else None
+        if cycle is not None:
+            trace.cycles.append(cycle)
+            broken = split.group(1)
+            continue
         record = parse_init(line)
         if record is not None:
             trace.inits.append(record)
