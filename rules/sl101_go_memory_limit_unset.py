@@ -71,10 +71,13 @@ def check_manifests(manifests: ProjectManifests, options):
     # only copies the plugin to the host; under a tiny limit the fix is a larger limit.
     ratio = options["limit-over-request"]
     smallest = options["min-limit-mib"]
+    small = [c for c in manifests.go_containers
+             if c.limits_memory is not None and _sized_far_below_limit(manifests, c, ratio)]
+    left_out = {id(c) for c in small}
     unset = [c for c in manifests.go_containers
-             if c.limits_memory is not None and not c.runs_once and not _admission_webhook(manifests, c)
-             and c.built_elsewhere is None and not manifests.runtime_predates_memory_limit(c)
-             and not manifests.memory_limit_source(c) and not _sized_far_below_limit(manifests, c, ratio)
+             if c.limits_memory is not None and id(c) not in left_out and not c.runs_once
+             and not _admission_webhook(manifests, c) and c.built_elsewhere is None
+             and not manifests.runtime_predates_memory_limit(c) and not manifests.memory_limit_source(c)
              and not _installs_a_cni_plugin(manifests, c)]
     # Copies of one container (a kustomize base and a raw install file, a variant with another
     # limit, an overlay's output that adds a variable) are one finding, whatever their
@@ -84,9 +87,7 @@ def check_manifests(manifests: ProjectManifests, options):
     # asks for, nothing is, whatever its copy under config/ sets for `make deploy` (ACK's
     # charts ask 64Mi of 128Mi, their config/controller less of 300Mi).
     limitless_charts = [c for c in manifests.go_containers if c.chart is not None and c.limits_memory is None]
-    small_charts = [c for c in manifests.go_containers if c.chart is not None and c.limits_memory is not None
-                    and _sized_far_below_limit(manifests, c, ratio)]
-    left_out = {id(c) for c in small_charts}
+    small_charts = [c for c in small if c.chart is not None]
     for container, *others in manifests.copies(unset + limitless_charts + small_charts, lambda c: (), same_env=False):
         limit = container.limits_memory
         if limit is None or id(container) in left_out or _limit_too_small(container, smallest):

@@ -1583,10 +1583,9 @@ class _GoTree:
         self._program_keeps: dict[str, str | None] = {}  # by main package directory, see _cluster_cache_of
         self._program_packages: dict[str, tuple[set[str], list[str]]] = {}  # by main, see _program_closure
         # By directory: its programs (see _main_dirs_at_or_below, which reads its Dockerfiles)
-        # and whether its image's entrypoint runs another (see _entrypoint_runs_another).
+        # and its image's entrypoint script (see _entrypoint_script).
         self._mains_below: dict[str, list[str]] = {}
-        self._other_entrypoints: dict[str, bool] = {}
-        self._entrypoint_scripts: dict[str, tuple[str, str]] = {}  # by image directory
+        self._entrypoint_scripts: dict[str, tuple[str, str]] = {}
         self._makefile_image_dirs: dict[str, str] | None = None  # see _makefile_images
 
     def recognize(self, container: Container, go_images: tuple[str, ...]) -> tuple[str, str | None]:
@@ -1669,12 +1668,6 @@ class _GoTree:
         return self._makefile_image_dirs
 
     def _entrypoint_runs_another(self, directory: str) -> bool:
-        """_reads_entrypoint_running_another, once per directory."""
-        if directory not in self._other_entrypoints:
-            self._other_entrypoints[directory] = self._reads_entrypoint_running_another(directory)
-        return self._other_entrypoints[directory]
-
-    def _reads_entrypoint_running_another(self, directory: str) -> bool:
         """Whether the image built in `directory` starts, when no `command` overrides it, an
         entrypoint script of the tree that names none of its Go programs: kube-fluentd-operator's
         image builds its config reloader but starts fluentd (`ENTRYPOINT
