@@ -69,6 +69,7 @@ func main() {
 ZAP_MAIN_LINE = 6  # the NewDevelopment() line of ZAP_MAIN
 # SL005 is off by default; the tests that take its findings as their example turn it on.
 ZAP_RULE = ("--extend-select", "SL005")
+ZAP_RULE_CONFIG = 'extend-select = ["SL005"]\n'  # the same, in a .startup-lint.toml
 
 GC_OFF = """\
 package main

@@ -10,7 +10,7 @@ import pytest
 
 from golint_startup.engine import cache
 from golint_startup.engine.configtree import ConfigTree
-from lintrun import GC_OFF, ZAP_MAIN, ZAP_RULE, lint, write
+from lintrun import GC_OFF, ZAP_MAIN, ZAP_RULE, ZAP_RULE_CONFIG, lint, write
 
 API_CONFIG = 'ignore = ["SL005"]\nexclude = ["generated/*"]\n'
 
@@ -89,7 +89,7 @@ def test_a_config_above_the_repository_root_is_not_read(tmp_path, above, pattern
 
 
 def test_outside_a_repository_the_walk_goes_up(tmp_path):
-    write(tmp_path, ".startup-lint.toml", 'extend-select = ["SL005"]\n')
+    write(tmp_path, ".startup-lint.toml", ZAP_RULE_CONFIG)
     write(tmp_path, "a/b/main.go", ZAP_MAIN)
     code, out, _ = lint(["--format", "json", "a/b/main.go"], tmp_path)
     assert code == 1 and _found(out) == {("a/b/main.go", "SL005")}

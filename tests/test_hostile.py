@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 from golint_startup.engine.config import build_settings
 from golint_startup.reporters import sarif
 from golint_startup.engine.runner import run
-from lintrun import (GC_OFF_LINE, TESTDATA, ZAP_MAIN, ZAP_RULE, assert_no_traceback, cli, gc_off, github_problems, go_module,
-                     notification_paths, run_main, schema_errors, write)
+from lintrun import (GC_OFF_LINE, TESTDATA, ZAP_MAIN, ZAP_RULE, ZAP_RULE_CONFIG, assert_no_traceback, cli, gc_off,
+                     github_problems, go_module, notification_paths, run_main, schema_errors, write)
 
 GOOD_LINE = GC_OFF_LINE
 
@@ -39,9 +39,8 @@ def _count_lines(data: bytes) -> int:
 
 # name -> (the problem files of the package, whether each is expected in the notifications,
 # findings expected in those files as (file, line, rule)).
-# The broken files hold zap development loggers (SL005, off by default): turned on, their
-# findings show that the file was read despite its problem.
-SL005_ON = 'extend-select = ["SL005"]\n'
+# The broken files hold zap development loggers (SL005, off by default): turned on by
+# ZAP_RULE_CONFIG, their findings show that the file was read despite its problem.
 
 
 def _cases() -> dict[str, tuple[dict[str, bytes | str], set[str], set[tuple[str, int, str]]]]:
@@ -82,7 +81,7 @@ def _symlink_cases(root: str) -> set[str]:
 @pytest.fixture(scope="module")
 def hostile_tree(tmp_path_factory):
     root = str(tmp_path_factory.mktemp("hostile"))
-    go_module(root, {".startup-lint.toml": SL005_ON})
+    go_module(root, {".startup-lint.toml": ZAP_RULE_CONFIG})
     problems, expected = set(), set()
     for name, (files, problem_files, findings) in _cases().items():
         write(root, f"{name}/good.go", gc_off(name))
@@ -144,7 +143,7 @@ def test_hostile_tree_in_parallel(hostile_tree, tmp_path, monkeypatch):
 @pytest.mark.parametrize("case", sorted(_cases()))
 def test_problem_file_named_explicitly(tmp_path, case):
     files, problem_files, findings = _cases()[case]
-    go_module(tmp_path, {".startup-lint.toml": SL005_ON, f"{case}/good.go": gc_off(case),
+    go_module(tmp_path, {".startup-lint.toml": ZAP_RULE_CONFIG, f"{case}/good.go": gc_off(case),
                          **{f"{case}/{f}": c for f, c in files.items()}})
     named = [f"{case}/{f}" for f in files] + [f"{case}/good.go"]
     done = cli("--format", "json", *named, cwd=str(tmp_path))

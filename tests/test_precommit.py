@@ -12,7 +12,7 @@ import tempfile
 import pytest
 import yaml
 
-from lintrun import CLEAN_MAIN, PYPI, REPO, ZAP_MAIN, copy_worktree, reachable, write
+from lintrun import CLEAN_MAIN, PYPI, REPO, ZAP_MAIN, ZAP_RULE_CONFIG, copy_worktree, reachable, write
 
 pre_commit = pytest.importorskip("pre_commit")
 
@@ -95,7 +95,7 @@ def _try_repo(hook_repo: str, hook: str, project: str, home: str) -> subprocess.
 @pytest.mark.needs_network
 def test_try_repo_fails_on_a_finding_and_passes_without(hook_repo, pre_commit_home, tmp_path):
     project = _project(tmp_path / "with-finding", {"cmd/svc/main.go": ZAP_MAIN, "internal/ok.go": "package ok\n",
-                                                   ".startup-lint.toml": 'extend-select = ["SL005"]\n'})
+                                                   ".startup-lint.toml": ZAP_RULE_CONFIG})
     done = _try_repo(hook_repo, "startup-lint", project, pre_commit_home)
     output = done.stdout + done.stderr
     assert done.returncode == 1, output
@@ -128,7 +128,7 @@ def test_try_repo_escape_hook_lints_the_whole_module(hook_repo, pre_commit_home,
 def test_try_repo_honors_each_module_config(hook_repo, pre_commit_home, tmp_path):
     """pre-commit runs the hook from the repository root; the root's config turns SL005 on,
     services/api's turns it off there."""
-    files = {".startup-lint.toml": 'extend-select = ["SL005"]\n',
+    files = {".startup-lint.toml": ZAP_RULE_CONFIG,
              "services/api/go.mod": "module example.com/api\n\ngo 1.22\n", "services/api/main.go": ZAP_MAIN,
              "services/api/.startup-lint.toml": 'ignore = ["SL005"]\n'}
     done = _try_repo(hook_repo, "startup-lint", _project(tmp_path / "monorepo", files), pre_commit_home)

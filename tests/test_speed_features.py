@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from fixtures import TESTDATA
-from lintrun import whole_run_entries
+from lintrun import ZAP_RULE_CONFIG, whole_run_entries
 from golint_startup.engine import analysis, cache, cache_format, parallel, runner
 from golint_startup.go import gofile
 from golint_startup.engine.analysis import FileResult, analyze_file
@@ -510,7 +510,7 @@ def model_tree(tmp_path):
     root = tmp_path / "tree"
     root.mkdir()
     (root / "go.mod").write_text("module example.com/t\n\ngo 1.22\n")
-    (root / ".startup-lint.toml").write_text('extend-select = ["SL005"]\n')  # its findings show the path
+    (root / ".startup-lint.toml").write_text(ZAP_RULE_CONFIG)  # its findings show the path
     (root / "main.go").write_text('package main\n\nimport "net/http"\n\n'
                                  'func main() {\n\tsetup()\n\t_ = http.ListenAndServe(":8080", nil)\n}\n')
     (root / "setup.go").write_text("package main\n\nfunc setup() {\n\tnewLogger()\n}\n")
