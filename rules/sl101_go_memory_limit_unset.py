@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 
+from golint_startup.kube.go_code import CONTROLLER_RUNTIME
 from golint_startup.kube.manifests import RECOGNITION, Container, ProjectManifests, copy_message
 from golint_startup.kube.quantity import QuantityError, kubernetes_bytes
 from golint_startup.rule import Finding, Option, Rule
@@ -48,11 +49,14 @@ def _limit_too_small(container: Container, smallest_mib: int) -> bool:
         return False
 
 
-def _sized_far_below_limit(manifests: ProjectManifests, container: Container, ratio: float) -> bool:
-    """Whether the container asks for a small part of its limit, for a program that keeps no
-    cluster-wide cache of Kubernetes objects: nothing in it grows with the cluster, and the
-    collector's default pacing (a heap up to twice what is live) stays far below the limit."""
-    return 0 < ratio <= _limit_over_request(container) and not manifests.keeps_cluster_objects(container)
+def _far_below_limit(manifests: ProjectManifests, container: Container, ratio: float) -> bool:
+    """Whether the container's program stays far below its limit: a controller whose cache
+    holds only custom resources, near the runtime's baseline whatever the cluster; or one that
+    keeps no cluster-wide cache of Kubernetes objects, asking for a small part of its limit:
+    nothing in it grows with the cluster, and the collector's default pacing (a heap up to
+    twice what is live) stays far below the limit."""
+    return manifests.caches_only_custom_kinds(container) or (
+        0 < ratio <= _limit_over_request(container) and not manifests.keeps_cluster_objects(container))
 
 
 def _installs_a_cni_plugin(manifests: ProjectManifests, container: Container) -> bool:
@@ -66,13 +70,14 @@ def _installs_a_cni_plugin(manifests: ProjectManifests, container: Container) ->
 def check_manifests(manifests: ProjectManifests, options):
     # A Job's one run has no startup before serving, and its limit is seldom near its heap;
     # an admission webhook's heap is one review at a time, far below its limit; so is a small
-    # program's whose request is a small part of its limit; another project's program may
+    # program's whose request is a small part of its limit, and a controller's that caches only
+    # custom resources; another project's program may
     # set a limit in code that is not here; a Go before 1.19 has none; a CNI plugin's installer
     # only copies the plugin to the host; under a tiny limit the fix is a larger limit.
     ratio = options["limit-over-request"]
     smallest = options["min-limit-mib"]
     small = [c for c in manifests.go_containers
-             if c.limits_memory is not None and _sized_far_below_limit(manifests, c, ratio)]
+             if c.limits_memory is not None and _far_below_limit(manifests, c, ratio)]
     left_out = {id(c) for c in small}
     unset = [c for c in manifests.go_containers
              if c.limits_memory is not None and id(c) not in left_out and not c.runs_once
@@ -83,8 +88,8 @@ def check_manifests(manifests: ProjectManifests, options):
     # limit, an overlay's output that adds a variable) are one finding, whatever their
     # limits: one change to how the image or the chart sets GOMEMLIMIT covers them all.
     # The copy reported is what users install (a chart sorts first): when it sets no memory
-    # limit, one too small for a soft limit to help, or one far above what a small program
-    # asks for, nothing is, whatever its copy under config/ sets for `make deploy` (ACK's
+    # limit, one too small for a soft limit to help, or one far above what its program needs
+    # (_far_below_limit), nothing is, whatever its copy under config/ sets for `make deploy` (ACK's
     # charts ask 64Mi of 128Mi, their config/controller less of 300Mi).
     limitless_charts = [c for c in manifests.go_containers if c.chart is not None and c.limits_memory is None]
     small_charts = [c for c in small if c.chart is not None]
@@ -99,15 +104,28 @@ def check_manifests(manifests: ProjectManifests, options):
         if container.unresolved_env_from:
             unresolved = f" (envFrom {', '.join(container.unresolved_env_from)} is not among the linted files)"
         cache = manifests.cluster_cache(container)
-        # What it imports and builds is known, not what its cache holds: the message says so.
+        # What it imports, builds and names is known, not what its cache holds: the message says so.
+        kinds = manifests.growing_kinds(container) if cache == CONTROLLER_RUNTIME else ()
+        named = f"; its code names {_kinds_named(kinds)}" if kinds else ""
         grows = (f" (its program imports {cache}, whose cache of Kubernetes objects grows with the cluster unless "
-                 "scoped, and no scoping was found that applies whatever the flags)") if cache else ""
+                 f"scoped{named}, and no scoping was found that applies whatever the flags)") if cache else ""
         script = container.entrypoint_starting_several
         fix = f"its image's {script} starts several programs: give each its share of about 90% of the limit " \
               f"(GOMEMLIMIT set for each in {script})" if script else "set GOMEMLIMIT to about 90% of the limit"
         yield Finding(RULE.id, f"{container.label} has a memory limit of {limit.text} that the Go runtime is not "
                                f"told: {told}{unresolved} and the code sets none{grows}; {fix}", limit.location,
                       related=tuple(_copy_location(container, c) for c in others))
+
+
+def _kinds_named(kinds: tuple[str, ...], most: int = 3) -> str:
+    """`Pods, Secrets and ConfigMaps`, the first `most` of `kinds` (and how many more)."""
+    names = ["objects' metadata" if kind == "PartialObjectMetadata" else
+             kind if kind.endswith("s") and not kind.endswith("ss") else
+             kind + "es" if kind.endswith(("ss", "x")) else kind[:-1] + "ies" if kind.endswith("y") else kind + "s"
+             for kind in kinds[:most]]
+    if len(kinds) > most:
+        names.append(f"{len(kinds) - most} more kind{'s' if len(kinds) - most > 1 else ''}")
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def _copy_location(reported: Container, copy: Container):

@@ -1118,6 +1118,86 @@ def test_per_kind_selections_of_every_watched_kind_scope_the_cache(tmp_path, mor
     assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
 
 
+_ZONE_CONTROLLER = """\
+package watch
+
+import (
+	core "k8s.io/api/core/v1"
+	dnsv1 "example.com/app/api/v1"
+	ctrl "sigs.k8s.io/controller-runtime"
+)
+
+var _ core.ResourceRequirements
+
+func start() {
+	mgr, _ := ctrl.NewManager(ctrl.GetConfigOrDie(), ctrl.Options{})
+	_ = ctrl.NewControllerManagedBy(mgr).
+		For(&dnsv1.Zone{}).
+		Owns(&dnsv1.Secret{}).%s
+		Complete(nil)
+}
+"""
+_ZONE_TYPES = "package v1\n\ntype Zone struct{}\n\n// Secret is the zone's own kind, not core's.\ntype Secret struct{}\n"
+_SECRET_READER = """\
+package watch
+
+import (
+	"context"
+
+	corev1 "k8s.io/api/core/v1"
+	"sigs.k8s.io/controller-runtime/pkg/client"
+)
+
+func credentials(ctx context.Context, c client.Client, key client.ObjectKey) error {
+	var secret corev1.Secret
+	return c.Get(ctx, key, &secret)
+}
+"""
+
+
+@pytest.mark.parametrize("more, reader, reported", [
+    ("", "", False),  # PowerDNS-Operator, tsproxy: its own resources only, a kind named Secret among them
+    ("\n\t\tWatches(&core.Namespace{}, nil).", "", False),  # nimbus: Namespaces, a few hundred at most
+    ("\n\t\tOwns(&core.ConfigMap{}).", "", True),  # the cluster's ConfigMaps, under another import name
+    ("", _SECRET_READER, True),  # the client caches every Secret it reads
+    ("", _SECRET_READER.replace("var secret corev1.Secret", "var secret corev1.SecretList")
+        .replace("c.Get(ctx, key,", "c.List(ctx,"), True),
+    ("\n\t\tWatches(&unstructured.Unstructured{}, nil).", "", True),  # objects of any kind
+    ("", "package watch\n\nimport metav1 \"k8s.io/apimachinery/pkg/apis/meta/v1\"\n\n"
+         "var _ = &metav1.PartialObjectMetadata{}\n", True),
+    ("\n\t\tOwns(owned).", "", True),  # a kind not known
+])
+def test_a_controller_caching_only_custom_resources_is_not_reported(tmp_path, more, reader, reported):
+    """A controller-runtime cache holding only custom resources numbers what users create, not
+    what runs in the cluster: the manager stays near its baseline whatever it asks for (read as
+    not worth a change for PowerDNS-Operator, nimbus, tsproxy, kyverno-policy-operator at
+    request = limit). One kind of the cluster that grows with it, watched or read, is cached whole."""
+    files = {"api/v1/types.go": _ZONE_TYPES, **({"internal/watch/reader.go": reader} if reader else {})}
+    go_module(tmp_path, files)
+    findings = _findings_of_watching_program(tmp_path, _ZONE_CONTROLLER % more, request="512Mi")
+    assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
+
+
+def test_the_message_names_the_kinds_that_grow_with_the_cluster(tmp_path):
+    """What a reader checks first: which of the cluster's objects the program names, the most
+    memory first, and how many more."""
+    go_module(tmp_path, {"api/v1/types.go": _ZONE_TYPES, "internal/watch/reader.go": _SECRET_READER})
+    more = "".join(f"\n\t\tOwns(&core.{kind}{{}})." for kind in ("Lease", "ConfigMap", "Pod", "Ingress"))
+    findings = _findings_of_watching_program(tmp_path, _ZONE_CONTROLLER % more, request="512Mi")
+    assert "; its code names Pods, Secrets, ConfigMaps and 2 more kinds, and no scoping" in findings[0].message
+
+
+@pytest.mark.parametrize("more, reported", [("", []), ("\n\t\tOwns(&core.Pod{}).", ["charts/api/values.yaml"])])
+def test_a_chart_of_a_controller_caching_only_custom_resources_leaves_out_its_copies(tmp_path, more, reported):
+    """The chart is what users install: its container left out, the `config/manager` copy of
+    the same program under another limit is not reported either."""
+    go_module(tmp_path, {"api/v1/types.go": _ZONE_TYPES, "cmd/api/main.go": _MAIN_IMPORTING_WATCH,
+                         "internal/watch/watch.go": _ZONE_CONTROLLER % more})
+    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="512Mi"))
+    _write_chart(tmp_path, "charts/api", "api")
+    assert [f.location.path for f in _run(tmp_path).findings] == reported
+
+
 @pytest.mark.parametrize("mount, watches, reported", [
     ("/host/opt/cni/bin", False, False),  # sriov-cni: copies its plugin to the host, then sleeps
     ("/host/opt/cni/bin/", False, False),

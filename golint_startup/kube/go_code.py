@@ -147,6 +147,49 @@ def watched_kinds(code: bytes) -> frozenset[str] | None:
     return frozenset(found)
 
 
+# Kinds of the Kubernetes API whose number grows with what runs in the cluster: a cache that
+# holds one of them grows with the cluster. Not Namespaces (a few hundred at most), nor a
+# project's own custom resources or another project's, which number what users create: the
+# managers of PowerDNS-Operator, nimbus, tsproxy, irsa-manager and kyverno-policy-operator,
+# caching only those, were read as not worth a change (December 2026); those caching Secrets,
+# ConfigMaps, Pods or Deployments cluster-wide as worth one, whatever the ratio.
+GROWING_KINDS = (  # the most memory first: what a message names
+    "Pod", "Secret", "ConfigMap", "Event", "Node", "Deployment", "ReplicaSet", "StatefulSet",
+    "DaemonSet", "Job", "CronJob", "Service", "Endpoints", "EndpointSlice", "Ingress",
+    "PersistentVolumeClaim", "PersistentVolume", "ServiceAccount", "Role", "RoleBinding",
+    "ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition", "ControllerRevision",
+    "ReplicationController", "HorizontalPodAutoscaler", "PodDisruptionBudget", "NetworkPolicy",
+    "Lease", "LimitRange", "ResourceQuota", "PodTemplate", "IngressClass", "StorageClass",
+    "VolumeAttachment", "CSINode", "CSIDriver", "CSIStorageCapacity", "CertificateSigningRequest",
+    "ResourceClaim", "ResourceSlice", "ValidatingWebhookConfiguration", "MutatingWebhookConfiguration",
+    "PriorityClass")
+_API_IMPORT = re.compile(rb'^[ \t]*(?:import[ \t]+)?(?:([A-Za-z_]\w*)[ \t]+)?'
+                         rb'"(k8s\.io/api/[^"\n]+|k8s\.io/apiextensions-apiserver/pkg/apis/apiextensions/[^"\n]+)"',
+                         re.MULTILINE)
+_GROWING_KIND = rb"\b(?:%(aliases)s)\.(" + b"|".join(sorted((k.encode() for k in GROWING_KINDS), key=len, reverse=True)) + rb")(?:List)?\b"
+# Objects of any kind: metadata (cached by controller-runtime's client whenever read) and,
+# when a controller watches them, unstructured ones (read through the client, they are not
+# cached unless its options say so: irsa-manager's reads). What they hold is not known.
+ANY_KIND = frozenset({"Unstructured", "PartialObjectMetadata"})
+_ANY_METADATA = re.compile(rb"\bPartialObjectMetadata(?:List)?\{")
+
+
+def growing_kinds(source: bytes, code: bytes) -> frozenset[str]:
+    """The kinds of the Kubernetes API that grow with the cluster (GROWING_KINDS) a Go file
+    (`code`: its `source` without comments) names, by the name it imports the API package
+    under, and `PartialObjectMetadata` when it writes metadata of any kind (ANY_KIND): what a
+    cache of the program may hold, whether it watches them or reads them through the manager's
+    client. Objects of any kind that a controller watches are among its watched kinds
+    (watched_kinds)."""
+    found = {"PartialObjectMetadata"} if _ANY_METADATA.search(code) else set()
+    aliases = {(m.group(1) or m.group(2).rsplit(b"/", 1)[-1]) for m in _API_IMPORT.finditer(source)}
+    aliases.discard(b"_")
+    if aliases:
+        pattern = _GROWING_KIND % {b"aliases": b"|".join(map(re.escape, aliases))}
+        found.update(kind.decode() for kind in re.findall(pattern, code))
+    return frozenset(found)
+
+
 def _if_line(test: bytes) -> re.Pattern[bytes]:
     """An `if` line (or `} else if`) whose condition makes the `test` and opens its block."""
     return re.compile(rb"\s*(?:\}\s*else\s+)?if\b[^\n{]*(?:" + test + rb")[^\n{]*\{\s*$")
@@ -208,11 +251,11 @@ ADMISSION_API = "k8s.io/api/admission/"
 # `NewManager`) only keeps the finding as it was.
 CACHE_BUILDER = re.compile(rb"\b\w+\.NewManager\(|\b\w*(?:[mM]anager|[cC]ache|[cC]luster)\.New\(")
 # What fills a controller-runtime cache once it is built: a controller (for the kinds it
-# watches), the manager's client (each kind it reads), its cache or field indexer, an
+# watches; `builder.ControllerManagedBy`, `ctrl.NewControllerManagedBy`), the manager's client (each kind it reads), its cache or field indexer, an
 # informer asked for. A manager built only for health and metrics endpoints, with nothing
 # registered (sealos' app controller, bpfman's metrics proxy: read as not worth a change),
 # starts no informer. Any method of these names counts: a look-alike only keeps a finding.
-CACHE_USER = re.compile(rb"\bControllerManagedBy\(|\.(?:GetClient|GetCache|GetFieldIndexer)\(\)"
+CACHE_USER = re.compile(rb"\b(?:New)?ControllerManagedBy\(|\.(?:GetClient|GetCache|GetFieldIndexer)\(\)"
                         rb"|\bsource\.Kind\(|\.GetInformer(?:ForKind)?\(|\bSetupWithManager\(")
 # What starts a client-go informer or watch, whatever the package is called: a factory
 # (`kubeinformers.NewSharedInformerFactoryWithOptions`, a generated one's), an informer of

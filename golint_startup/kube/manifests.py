@@ -320,6 +320,8 @@ class ProjectManifests:
     _predates_limit: Callable[[str], bool] = lambda directory: False
     _keeps_cluster_objects: Callable[[str | None], bool] = lambda directory: True
     _cluster_cache: Callable[[str | None], str | None] = lambda directory: None
+    _caches_only_custom_kinds: Callable[[str | None], bool] = lambda directory: False
+    _growing_kinds: Callable[[str | None], tuple[str, ...]] = lambda directory: ()
     _reviews_admissions: Callable[[str | None], bool] = lambda directory: False
     _image_limits: dict[str, bool] = field(default_factory=dict)  # module root -> its scripts set GOMEMLIMIT
 
@@ -374,6 +376,16 @@ class ProjectManifests:
         """The package that makes the container's program keep a cluster-wide cache (None when
         it keeps none, or its code is not known)."""
         return self._cluster_cache(container.go_dir)
+
+    def growing_kinds(self, container: Container) -> tuple[str, ...]:
+        """The kinds that grow with the cluster its program names (see _GoTree.growing_kinds)."""
+        return self._growing_kinds(container.go_dir)
+
+    def caches_only_custom_kinds(self, container: Container) -> bool:
+        """Whether the container's program keeps Kubernetes objects only in a controller-runtime
+        cache of custom resources (see _GoTree.caches_only_custom_kinds); False when its code
+        is not known."""
+        return self._caches_only_custom_kinds(container.go_dir)
 
     def copies(self, containers: Iterable[Container], setting: Callable[[Container], tuple],
                same_env: bool = True) -> list[list[Container]]:
@@ -788,7 +800,8 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
                             level="note"))
     return ProjectManifests(containers, {p: d for p, d in directives.items() if d}, abspaths,
                             tree.sets_memory_limit, tree.predates_memory_limit, tree.keeps_cluster_objects,
-                            tree.cluster_cache, tree.reviews_admissions)
+                            tree.cluster_cache, tree.caches_only_custom_kinds, tree.growing_kinds,
+                            tree.reviews_admissions)
 
 
 def _recognize_by_image_name(containers: list[Container]) -> None:
@@ -1537,6 +1550,7 @@ class _PackageCode(NamedTuple):
     informer_starts: int  # how many calls may start an informer or watch (go_code.INFORMER_BUILDER)
     selected_kinds: frozenset[str]  # the kinds their cache options select (go_code.selected_kinds)
     watched_kinds: frozenset[str] | None  # the kinds their controllers watch (go_code.watched_kinds)
+    growing_kinds: frozenset[str]  # the kinds that grow with the cluster they name (go_code.growing_kinds)
 
 
 def _all_known(kind_sets) -> frozenset[str] | None:
@@ -1547,6 +1561,16 @@ def _all_known(kind_sets) -> frozenset[str] | None:
             return None
         union |= kinds
     return frozenset(union)
+
+
+def _caches_only_custom_kinds(facts: list[_PackageCode]) -> bool:
+    """Whether what a program's controller-runtime cache may hold is only custom resources:
+    its controllers watch kinds, each written as a literal, and none of its packages names a
+    kind that grows with the cluster (go_code.GROWING_KINDS), which its client would cache
+    when it reads one, or watches objects of any kind. A custom resource's objects number
+    what users create, not what runs in the cluster."""
+    watched = _all_known(f.watched_kinds for f in facts)
+    return bool(watched) and watched.isdisjoint(go_code.ANY_KIND) and not any(f.growing_kinds for f in facts)
 
 
 def _selects_every_watched_kind(facts: list[_PackageCode]) -> bool:
@@ -1578,9 +1602,9 @@ class _GoTree:
         self._limit_cache: dict[str | None, bool] = {}  # by container directory (None: unknown)
         self._module_limits: dict[str, bool] = {}  # by module root
         self._module_predates: dict[str, bool] = {}  # by module root, see predates_memory_limit
-        self._cache_verdicts: dict[str | None, tuple[bool, str | None]] = {}  # by container directory
+        self._cache_verdicts: dict[str | None, tuple[bool, str | None, bool]] = {}  # by container directory
         self._package_facts: dict[str, _PackageCode] = {}  # by directory, see _package_code
-        self._program_keeps: dict[str, str | None] = {}  # by main package directory, see _cluster_cache_of
+        self._program_keeps: dict[str, tuple[str | None, bool]] = {}  # by main package directory, see _cluster_cache_of
         self._program_packages: dict[str, tuple[set[str], list[str]]] = {}  # by main, see _program_closure
         # By directory: its programs (see _main_dirs_at_or_below, which reads its Dockerfiles)
         # and its image's entrypoint script (see _entrypoint_script).
@@ -1885,7 +1909,7 @@ class _GoTree:
         Kubernetes objects in memory (see go_code), with none of those packages
         scoping what a cache keeps (go_code.scopings): what it keeps then grows with the cluster.
         True when that is not known: no directory, no module, no main package."""
-        known, cache = self._cache_verdict(directory)
+        known, cache, _ = self._cache_verdict(directory)
         return not known or cache is not None
 
     def cluster_cache(self, directory: str | None) -> str | None:
@@ -1893,20 +1917,36 @@ class _GoTree:
         cache (see keeps_cluster_objects); None when none does, or the code is not known."""
         return self._cache_verdict(directory)[1]
 
-    def _cache_verdict(self, directory: str | None) -> tuple[bool, str | None]:
+    def growing_kinds(self, directory: str | None) -> tuple[str, ...]:
+        """The kinds that grow with the cluster that the main packages at or below `directory`
+        name through packages of their module (go_code.growing_kinds), the most memory first."""
+        module, mains = self._programs(directory)
+        named = set().union(*(self._package_code(package).growing_kinds for main in mains
+                              for package in self._program_closure(main, module)[0]))
+        return tuple(kind for kind in (*go_code.GROWING_KINDS, "PartialObjectMetadata") if kind in named)
+
+    def caches_only_custom_kinds(self, directory: str | None) -> bool:
+        """Whether every main package at or below `directory` (at least one) keeps Kubernetes
+        objects only in a controller-runtime cache of custom resources (_caches_only_custom_kinds)."""
+        return self._cache_verdict(directory)[2]
+
+    def _cache_verdict(self, directory: str | None) -> tuple[bool, str | None, bool]:
         """(whether the code of the main packages at or below `directory` is known, the package
-        that makes one of them keep a cluster-wide cache or None), once per directory."""
+        that makes one of them keep a cluster-wide cache or None, whether all of them cache
+        only custom resources), once per directory."""
         if directory not in self._cache_verdicts:
             module, mains = self._programs(directory)
-            self._cache_verdicts[directory] = (bool(mains), next(
-                (cache for cache in (self._cluster_cache_of(main, module) for main in mains) if cache), None))
+            programs = [self._cluster_cache_of(main, module) for main in mains]
+            self._cache_verdicts[directory] = (bool(mains), next((cache for cache, _ in programs if cache), None),
+                                               bool(programs) and all(custom for _, custom in programs))
         return self._cache_verdicts[directory]
 
-    def _cluster_cache_of(self, main: str, module: modules.Module) -> str | None:
+    def _cluster_cache_of(self, main: str, module: modules.Module) -> tuple[str | None, bool]:
         """The package that makes the main package in `main` keep a cluster-wide cache: one of
-        its packages imports it, and none scopes what its cache keeps (None otherwise). Each
-        program on its own: a project's cloud manager scoping its cache says nothing of the
-        operator beside it."""
+        its packages imports it, and none scopes what its cache keeps (None otherwise); and
+        whether what it keeps is only controller-runtime's cache of custom resources, which
+        does not grow with the cluster. Each program on its own: a project's cloud manager
+        scoping its cache says nothing of the operator beside it."""
         if main not in self._program_keeps:
             packages, keeps = self._program_closure(main, module)
             facts = [self._package_code(d) for d in packages]
@@ -1918,10 +1958,12 @@ class _GoTree:
             # client-go only in informers and watches it starts.
             keeps = [k for k in keeps if (k != go_code.CONTROLLER_RUNTIME or builds) and
                      (starts or not go_code.keeps_only_with_informers(k))]
+            custom = keeps == [go_code.CONTROLLER_RUNTIME] and _caches_only_custom_kinds(facts)
             # Every manager and informer it builds scoped (or one scoping, for a cache built
             # elsewhere): a second manager beside a scoped one caches the cluster (kubeslice's
             # worker scopes its hub cluster's manager to a namespace, not its own).
-            self._program_keeps[main] = None if not keeps or scopes >= max(1, caches) else keeps[0]
+            cluster_wide = keeps and not custom and scopes < max(1, caches)
+            self._program_keeps[main] = (keeps[0] if cluster_wide else None, custom)
         return self._program_keeps[main]
 
     def reviews_admissions(self, directory: str | None) -> bool:
@@ -1971,7 +2013,8 @@ class _GoTree:
                 sum(len(go_code.INFORMER_BUILDER.findall(text)) for text, source in zip(code, sources)
                     if not gofile.is_generated(source)),
                 frozenset().union(*(go_code.selected_kinds(text) for text in code)),
-                _all_known(go_code.watched_kinds(text) for text in code))
+                _all_known(go_code.watched_kinds(text) for text in code),
+                frozenset().union(*(go_code.growing_kinds(source, text) for source, text in zip(sources, code))))
         return self._package_facts[directory]
 
     def _main_dirs_at_or_below(self, directory: str) -> list[str]:

@@ -1,0 +1,3 @@
+module github.com/acme/zoneop
+
+go 1.24
