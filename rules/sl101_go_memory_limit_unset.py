@@ -110,11 +110,22 @@ def check_manifests(manifests: ProjectManifests, options):
         grows = (f" (its program imports {cache}, whose cache of Kubernetes objects grows with the cluster unless "
                  f"scoped{named}, and no scoping was found that applies whatever the flags)") if cache else ""
         script = container.entrypoint_starting_several
-        fix = f"its image's {script} starts several programs: give each its share of about 90% of the limit " \
-              f"(GOMEMLIMIT set for each in {script})" if script else "set GOMEMLIMIT to about 90% of the limit"
+        resizer = container.resized_by
+        if script:
+            fix = f"its image's {script} starts several programs: give each its share of about 90% of the limit " \
+                  f"(GOMEMLIMIT set for each in {script})"
+        elif resizer is not None:
+            # A fixed GOMEMLIMIT would be wrong once the autoscaler changes the limit.
+            fix = "a VerticalPodAutoscaler changes this limit: give the runtime about 90% of the limit the pod runs " \
+                  "with (automemlimit, or debug.SetMemoryLimit from a resourceFieldRef of limits.memory)"
+        else:
+            fix = "set GOMEMLIMIT to about 90% of the limit"
+        related = [_copy_location(container, c) for c in others]
+        if resizer is not None:
+            related.append(replace(resizer, message="the VerticalPodAutoscaler that changes the limit"))
         yield Finding(RULE.id, f"{container.label} has a memory limit of {limit.text} that the Go runtime is not "
                                f"told: {told}{unresolved} and the code sets none{grows}; {fix}", limit.location,
-                      related=tuple(_copy_location(container, c) for c in others))
+                      related=tuple(related))
 
 
 def _kinds_named(kinds: tuple[str, ...], most: int = 3) -> str:

@@ -1644,6 +1644,79 @@ def test_a_container_keeping_an_entrypoint_script_that_starts_another_program_is
     assert sorted(f.message.split('"')[1] for f in findings) == reported
 
 
+@pytest.mark.parametrize("last_stage, reported", [
+    ('FROM python:3.11-slim\nCOPY server.py .\nCMD ["python", "server.py"]\n', False),  # krkn-operator's data provider
+    ("FROM python:3.11-slim\nCOPY server.py .\nCMD python3.11 server.py\n", False),
+    ("FROM docker.io/library/node:22\nCOPY app.js .\n", False),  # the base image's command: node
+    ('FROM python:3.11-slim\nCOPY --from=build /out/provider /bin/\nENTRYPOINT ["/bin/provider"]\n', True),
+    ("FROM gcr.io/distroless/static\nCOPY --from=build /out/provider /provider\n", True),
+])
+def test_an_image_running_another_language_after_a_go_stage_is_not_go(tmp_path, last_stage, reported):
+    """A Go stage may build a tool the image's program calls (OpenShift's `oc` for a Python
+    gRPC server): what the image runs is its last stage's command."""
+    go_module(tmp_path, {"cmd/api/main.go": MAIN})
+    write(tmp_path, "data-provider/Dockerfile", "FROM golang:1.26 AS build\nRUN git clone https://example.com/oc.git"
+                                                " && cd oc && go build -o /out/oc .\n" + last_stage)
+    write(tmp_path, "deploy/provider.yaml", POD.replace("ghcr.io/acme/api:1", "ghcr.io/acme/data-provider:1"))
+    assert [f.rule_id for f in _run(tmp_path, "SL101").findings] == (["SL101"] if reported else [])
+
+
+_VPA = """\
+apiVersion: autoscaling.k8s.io/v1
+kind: VerticalPodAutoscaler
+metadata:
+  name: api
+spec:
+  targetRef: {apiVersion: apps/v1, kind: Deployment, name: %s}
+  updatePolicy: {updateMode: %s}
+  resourcePolicy:
+    containerPolicies:
+%s"""
+_RESIZED = "a VerticalPodAutoscaler changes this limit: give the runtime about 90% of the limit the pod runs with"
+
+
+@pytest.mark.parametrize("target, mode, policies, resized", [
+    ("api", "Auto", "      - containerName: api\n", True),  # git-cert-shim: requests and limits, by default
+    ("api", "Auto", "      - {containerName: '*', controlledResources: [cpu, memory]}\n", True),
+    ("api", "Recreate", "      - {containerName: sidecar, mode: 'Off'}\n", True),  # another container's policy
+    ("api", "'Off'", "      - containerName: api\n", False),  # it only recommends
+    ("api", "Auto", "      - {containerName: api, controlledValues: RequestsOnly}\n", False),
+    ("api", "Auto", "      - {containerName: api, controlledResources: [cpu]}\n", False),
+    ("api", "Auto", "      - {containerName: '*', mode: 'Off'}\n", False),
+    ("web", "Auto", "      - containerName: api\n", False),  # another workload's
+])
+def test_a_limit_a_vertical_pod_autoscaler_changes_asks_for_the_one_the_pod_runs_with(
+        tmp_path, target, mode, policies, resized):
+    """The limit written is where the pod starts: a fixed GOMEMLIMIT would be wrong once the
+    autoscaler scales the limit with the request it measures."""
+    go_module(tmp_path, {"cmd/api/main.go": MAIN})
+    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="512Mi"))
+    write(tmp_path, "deploy/vpa.yaml", _VPA % (target, mode, policies))
+    [finding] = _run(tmp_path).findings
+    assert finding.message.endswith(_RESIZED + " (automemlimit, or debug.SetMemoryLimit from a resourceFieldRef of "
+                                    "limits.memory)") == resized
+    assert [(r.path, r.line) for r in finding.related] == ([("deploy/vpa.yaml", 2)] if resized else [])
+
+
+@pytest.mark.parametrize("template, enabled, resized", [
+    ("{{- if .Capabilities.APIVersions.Has \"autoscaling.k8s.io/v1/VerticalPodAutoscaler\" }}\n", None, True),
+    ("{{- if .Values.vpa.enabled }}\n", "true", True),
+    ("{{- if .Values.vpa.enabled }}\n", "false", False),  # installed only when turned on
+    ("", None, True),
+])
+def test_a_charts_vertical_pod_autoscaler_changes_its_limit(tmp_path, template, enabled, resized):
+    """teleport-operator's chart installs a VPA over its operator (templates are not rendered:
+    it is taken to target the chart's workload)."""
+    go_module(tmp_path, {"cmd/api/main.go": MAIN})
+    _write_chart(tmp_path, "charts/api", "api")
+    if enabled is not None:
+        write(tmp_path, "charts/api/values.yaml", _CHART_VALUES + f"vpa:\n  enabled: {enabled}\n")
+    write(tmp_path, "charts/api/templates/vpa.yaml", template + _VPA % (
+        "{{ .Release.Name }}", "Auto", "      - containerName: {{ .Chart.Name }}\n") + "{{- end }}\n" * bool(template))
+    [finding] = _run(tmp_path).findings
+    assert (_RESIZED in finding.message) == resized
+
+
 @pytest.mark.parametrize("script, several", [
     # k8gobgp: the BGP daemon and the manager side by side, the shell waiting on both
     ("#!/bin/bash\n/usr/local/bin/gobgpd --api-hosts unix:///run/gobgp.sock &\nGOBGPD_PID=$!\n"

@@ -54,7 +54,10 @@ The manifest rules check only containers that run Go. A container counts as Go w
 - its image's repository name (the last path segment, without tag or digest:
   `ghcr.io/acme/api:1.2` is `api`) names a directory of the linted tree that holds a
   `main` package, or a Dockerfile that builds Go (a `FROM golang` stage, or `go build` /
-  `go install` in a `RUN`), unless its `command` runs a shell script instead of the
+  `go install` in a `RUN`) into an image that runs it, not one whose last stage runs another
+  language (its `ENTRYPOINT`, else its `CMD`, else its base image's command is `python`,
+  `node`, `java`, `ruby`...: krkn-operator's data provider builds OpenShift's `oc` and runs
+  `python server.py`, taken for Go and read as wrong), unless its `command` runs a shell script instead of the
   image's program: a script from a mounted volume (`["/bin/sh", "/scripts/warm.sh"]`,
   a cron job that calls curl), or an inline `sh -c` script that never names the program
   (the directory's name) nor runs one by its path (`/ip-control-loop`: whereabouts' binary),
@@ -168,6 +171,32 @@ _DIRECTIVE = re.compile(r"(?:^|[ \t])#[ \t]*startup-lint:(ignore|file-ignore)\b(
 _PACKAGE_MAIN = re.compile(rb"^package[ \t]+main\b", re.MULTILINE)
 _GO_DOCKERFILE = re.compile(r"^\s*FROM\s+(?:--platform=\S+\s+)?(?:\S+/)?golang(?:[:@\s]|$)"
                             r"|^\s*RUN\b.*\bgo\s+(?:build|install)\b", re.IGNORECASE | re.MULTILINE)
+# The last stage of a Dockerfile: what the image is; its base image's repository name, and the
+# first word of what it runs (its last ENTRYPOINT, else its last CMD; exec or shell form).
+_LAST_FROM = re.compile(r"^\s*FROM\s+(?:--platform=\S+\s+)?(\S+)", re.IGNORECASE | re.MULTILINE)
+_RUNS = re.compile(r"^\s*(ENTRYPOINT|CMD)\s+(?:\[\s*\"([^\"]+)\"|([^\s\[]\S*))", re.IGNORECASE | re.MULTILINE)
+# What runs another language's program: an image whose last stage starts one, or keeps the
+# command of such a base image, runs that program; a Go stage before it built a tool it calls
+# (krkn-operator's data provider builds OpenShift's `oc` and runs `python server.py`: taken
+# for a Go program, a reader judged its finding wrong).
+_INTERPRETERS = re.compile(r"(?:python[\d.]*|node(?:js)?|ruby|java|php[\d.]*|perl|dotnet|deno|bun|npm|yarn"
+                           r"|uvicorn|gunicorn|bundle|openjdk|eclipse-temurin|amazoncorretto)")
+
+
+def _builds_go_program(dockerfile: str) -> bool:
+    """Whether a Dockerfile builds Go (_GO_DOCKERFILE) into an image that runs it: not one
+    whose last stage runs another language's interpreter (_INTERPRETERS)."""
+    if not _GO_DOCKERFILE.search(dockerfile):
+        return False
+    stages = list(_LAST_FROM.finditer(dockerfile))
+    if not stages:
+        return True
+    last = stages[-1]
+    runs = {kind.upper(): exec_form or shell_form for kind, exec_form, shell_form in
+            (m.groups() for m in _RUNS.finditer(dockerfile, last.end()))}
+    program = runs.get("ENTRYPOINT") or runs.get("CMD")
+    named = os.path.basename(program) if program else image_repository(last.group(1))
+    return not _INTERPRETERS.fullmatch(named)
 
 
 # --- positions ----------------------------------------------------------------------------
@@ -283,6 +312,7 @@ class Container:
     bundle: bool = False  # a Deployment of an OLM ClusterServiceVersion
     # `imagePullPolicy: Never`: its image is one loaded onto the node by hand (`kind load`).
     loaded_by_hand: bool = False
+    resized_by: Location | None = None  # a VerticalPodAutoscaler that changes its memory limit
 
     @property
     def label(self) -> str:
@@ -756,6 +786,8 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
     chart_values: dict[str, tuple[Source, str]] = {}  # chart root -> its values.yaml
     charts_telling: set[str] = set()  # charts whose templates or values name GOMEMLIMIT or limits.memory
     charts_deploying: set[str] = set()  # charts a template of which declares a workload
+    # chart root -> a template's VerticalPodAutoscaler and the values path that turns it on (_chart_resizer)
+    chart_resizers: dict[str, tuple[Location, str | None]] = {}
     for abspath in manifest_paths:
         shown = display(abspath)
         text = _read_text(abspath, shown, notify)
@@ -773,6 +805,8 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
             chart_values[chart] = (source, text)
         elif chart is not None:
             charts[chart] = charts.get(chart, 0) + 1
+            if chart not in chart_resizers and (resizer := _chart_resizer(source, text)) is not None:
+                chart_resizers[chart] = resizer
             continue
         abspaths[shown] = abspath
         directives[shown] = parse_directives(text)
@@ -786,9 +820,15 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
     env_sources = _env_sources(documents)
     containers = [c for doc in documents for c in _containers(doc, env_sources)]
     _apply_memory_limit_patches(containers, [p for p in manifest_paths if os.path.basename(p) in _KUSTOMIZATION_FILES])
+    _mark_resized(containers, documents)
     for chart in sorted(set(charts) & set(chart_values) - charts_telling):
         if _deploys_workloads(chart, charts_deploying):
-            containers += _chart_containers(chart, *chart_values[chart], notify)
+            chart_containers = _chart_containers(chart, *chart_values[chart], notify)
+            resizer, condition = chart_resizers.get(chart, (None, None))
+            if condition is None or _values_turn_on(chart_values[chart][1], condition):
+                for container in chart_containers:
+                    container.resized_by = resizer
+            containers += chart_containers
     tree = _GoTree(go_files, dockerfiles, documents, read_go, derive)
     for container in containers:
         container.go_reason, container.go_dir = tree.recognize(container, go_images)
@@ -802,6 +842,70 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
                             tree.sets_memory_limit, tree.predates_memory_limit, tree.keeps_cluster_objects,
                             tree.cluster_cache, tree.caches_only_custom_kinds, tree.growing_kinds,
                             tree.reviews_admissions)
+
+
+# A VerticalPodAutoscaler (autoscaling.k8s.io) sets its target's requests from what it
+# measures and, unless told `RequestsOnly`, scales the limits with them: the limit the
+# manifest writes is where the pod starts, not what it runs with. A fixed GOMEMLIMIT is then
+# wrong (git-cert-shim's VPA keeps its manager's 1:10 request-to-limit ratio; teleport-operator's
+# chart installs one: both readers asked for the limit the pod runs with, not a fixed value).
+_VPA = "VerticalPodAutoscaler"
+_VPA_KIND = re.compile(r"^kind:[ \t]*[\"']?VerticalPodAutoscaler\b", re.MULTILINE)
+# What leaves limits alone in a template, which is not parsed: requests only, or no updates.
+_VPA_KEEPS_LIMITS = re.compile(r"\bcontrolledValues:[ \t]*[\"']?RequestsOnly\b|\bupdateMode:[ \t]*[\"']?Off\b")
+
+
+def _limits_changed(policy: yaml.Node | None) -> bool:
+    """Whether a VPA's container policy (None: no policy, its defaults) changes the memory limit."""
+    resources = [_text(item) for item in _items(_value(policy, "controlledResources"))]
+    return (_text(_value(policy, "mode")) != "Off" and _text(_value(policy, "controlledValues")) != "RequestsOnly"
+            and (_value(policy, "controlledResources") is None or "memory" in resources))
+
+
+def _mark_resized(containers: list[Container], documents: list[_Document]) -> None:
+    """Each container whose memory limit a VerticalPodAutoscaler among the documents changes
+    (`targetRef` its workload, `updateMode` not `Off`, and its container's policy, else the
+    `*` one, else the defaults, controlling memory and limits) gets `resized_by`."""
+    for doc in documents:
+        for obj in _objects(doc.root):
+            if _text(_value(obj, "kind")) != _VPA or _text(_value(obj, "spec", "updatePolicy", "updateMode")) == "Off":
+                continue
+            target = f'{_text(_value(obj, "spec", "targetRef", "kind"))}/{_text(_value(obj, "spec", "targetRef", "name"))}'
+            policies = {_text(_value(p, "containerName")): p
+                        for p in _items(_value(obj, "spec", "resourcePolicy", "containerPolicies"))}
+            kind_pair = _get(obj, "kind")
+            for container in containers:
+                if container.workload == target and _limits_changed(policies.get(container.name, policies.get("*"))):
+                    container.resized_by = doc.source.location(*kind_pair)
+
+
+# A template's `{{- if .Values.vpa.enabled }}`: what it declares is installed only when the
+# values turn it on.
+_VALUES_CONDITION = re.compile(r"\{\{-?\s*if\s+\.Values\.([\w.]+)\s*-?\}\}")
+
+
+def _chart_resizer(source: Source, text: str) -> tuple[Location, str | None] | None:
+    """Where a chart template declares a VerticalPodAutoscaler that changes limits, and the
+    values path of the `if` around it (None when there is none). Templates are not rendered:
+    it is taken to target the chart's workload."""
+    found = _VPA_KIND.search(text)
+    if found is None or _VPA_KEEPS_LIMITS.search(text):
+        return None
+    line = text.count("\n", 0, found.start()) + 1
+    conditions = list(_VALUES_CONDITION.finditer(text, 0, found.start()))
+    return Location(source.display, line, 1, line, len(found.group(0)) + 1), \
+        conditions[-1].group(1) if conditions else None
+
+
+def _values_turn_on(values_text: str, path: str) -> bool:
+    """Whether the chart's values set `path` (`vpa.enabled`) to something true."""
+    try:
+        node: Any = yaml.safe_load(values_text)
+    except yaml.YAMLError:
+        return False
+    for key in path.split("."):
+        node = node.get(key) if isinstance(node, dict) else None
+    return bool(node)
 
 
 def _recognize_by_image_name(containers: list[Container]) -> None:
@@ -880,7 +984,7 @@ def _kind_line(kinds: Iterable[str]) -> str:
     return r"^[ \t-]*kind:[ \t]*[\"']?(?:" + "|".join(kinds) + r")[\"']?[ \t]*(?:#.*)?$"
 
 
-_MAY_MATTER = re.compile(_kind_line(WORKLOAD_KINDS + (_CSV, "ConfigMap", "Secret", "Config", r"\w*List")) +
+_MAY_MATTER = re.compile(_kind_line(WORKLOAD_KINDS + (_CSV, "ConfigMap", "Secret", "Config", _VPA, r"\w*List")) +
                          r"|^builds:|^(?:configMap|secret)Generator:", re.MULTILINE)
 
 
@@ -1856,7 +1960,7 @@ class _GoTree:
         """Whether the directory holds a main package or a Dockerfile that builds Go."""
         if directory not in self._go_dir_cache:
             self._go_dir_cache[directory] = self._holds_main(directory) or any(
-                _GO_DOCKERFILE.search(_read(path)) for path in self._dockerfiles.get(directory, []))
+                _builds_go_program(_read(path)) for path in self._dockerfiles.get(directory, []))
         return self._go_dir_cache[directory]
 
     def _holds_main(self, directory: str) -> bool:
