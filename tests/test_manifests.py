@@ -496,6 +496,23 @@ def test_a_chart_component_runs_the_program_named_for_its_key(tmp_path):
     assert [f.message.split('"')[1] for f in _run(tmp_path, "SL101").findings] == ["exporter"]
 
 
+@pytest.mark.parametrize("command, reported", [
+    ("/usr/local/bin/collector", []),  # no cache, 128Mi of 1Gi: a small program
+    ("/usr/local/bin/exporter", ["collector"]),  # the program that caches the cluster
+    ("/bin/bash", ["collector"]),  # a shell: which program is not known
+])
+def test_a_container_runs_the_program_its_command_names(tmp_path, command, reported):
+    """theatre builds one image of its six programs; each manager's Deployment runs one by its
+    path: what that program keeps, not its neighbours', decides."""
+    root = tmp_path / "theatre"  # the image is named for the directory its Dockerfile is in
+    go_module(root, {"cmd/collector/main.go": MAIN, "cmd/exporter/main.go": _MAIN_IMPORTING_WATCH,
+                     "internal/watch/watch.go": _WATCHES})
+    write(root, "Dockerfile", "FROM golang:1.25 AS build\nRUN make build\n")
+    write(root, "deploy/collector.yaml", _SIZED.format(request="128Mi").replace(
+        "ghcr.io/acme/api:1", f"ghcr.io/acme/theatre:1\n          command: [{command}]").replace("name: api", "name: collector"))
+    assert [f.message.split('"')[1] for f in _run(root, "SL101").findings] == reported
+
+
 def test_a_charts_limit_may_be_given_by_resource_first(tmp_path):
     """cluster-api-provider-outscale's values say `resources.memory.limits`: a 128Mi limit."""
     go_module(tmp_path, {"cmd/api/main.go": MAIN})
@@ -1185,6 +1202,16 @@ def test_the_message_names_the_kinds_that_grow_with_the_cluster(tmp_path):
     more = "".join(f"\n\t\tOwns(&core.{kind}{{}})." for kind in ("Lease", "ConfigMap", "Pod", "Ingress"))
     findings = _findings_of_watching_program(tmp_path, _ZONE_CONTROLLER % more, request="512Mi")
     assert "; its code names Pods, Secrets, ConfigMaps and 2 more kinds, and no scoping" in findings[0].message
+
+
+def test_a_controller_beside_an_informer_is_named_for_its_cache(tmp_path):
+    """theatre's managers import client-go's tools/cache for a console's watch beside their
+    manager: the message names controller-runtime, whose cache the controllers fill, and the
+    kinds its code names."""
+    go_module(tmp_path, {"api/v1/types.go": _ZONE_TYPES, "internal/watch/informers.go": _WATCHES})
+    findings = _findings_of_watching_program(tmp_path, _ZONE_CONTROLLER % "\n\t\tOwns(&core.Pod{}).")
+    assert "its program imports sigs.k8s.io/controller-runtime, whose cache of Kubernetes objects grows with the " \
+           "cluster unless scoped; its code names Pods," in findings[0].message
 
 
 @pytest.mark.parametrize("more, reported", [("", []), ("\n\t\tOwns(&core.Pod{}).", ["charts/api/values.yaml"])])

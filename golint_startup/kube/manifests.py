@@ -120,7 +120,9 @@ The manifest rules check only containers that run Go. A container counts as Go w
 
 A chart's component whose image names a directory of several main packages runs the one
 named like its key: egressd's `collector`, whose image is named for the module that also
-holds its exporter.
+holds its exporter. A container elsewhere runs the one its `command` starts by name:
+theatre's one image holds six programs, and each manager's Deployment runs
+`/usr/local/bin/rbac-manager` or another.
 
 An image whose name holds the import path of the package it is built from (ko's
 `--preserve-import-paths`: `gcr.io/knative-releases/knative.dev/serving/cmd/activator`)
@@ -1758,7 +1760,7 @@ class _GoTree:
         if directory is not None and not container.command:
             container.entrypoint_starting_several = self._entrypoint_starting_several(directory)
         if directory is not None:
-            return f"its image names {directory}, which builds Go", self._chart_component(container, directory)
+            return f"its image names {directory}, which builds Go", self._chosen_program(container, directory)
         program_dir = self._program_dir(container)
         if program_dir is not None:
             return f"{_RUNS_BY_COMMAND}{os.path.basename(program_dir)}, the main package in {program_dir}", program_dir
@@ -1768,16 +1770,21 @@ class _GoTree:
             return f"its image is named for its project and {named}, which builds Go", named
         return _said_to_run_go(container, go_images), None
 
-    def _chart_component(self, container: Container, directory: str) -> str:
-        """The program of a chart's component whose image names a directory of several main
-        packages: the one named like the component's key (egressd's `collector`, whose image
-        `egressd` names the module that also holds its exporter, which caches the cluster),
+    def _chosen_program(self, container: Container, directory: str) -> str:
+        """The program a container runs of an image whose directory holds several main
+        packages: the one named like its chart component's key (egressd's `collector`, whose
+        image `egressd` names the module that also holds its exporter, which caches the
+        cluster), or like the program its `command` starts (theatre's one image of six
+        programs, each manager's Deployment running `/usr/local/bin/rbac-manager` or another),
         else the directory."""
-        if container.chart is None:
+        if container.chart is not None:
+            name = container.name.rsplit(".", 1)[-1]
+        elif container.command:
+            name = os.path.basename(container.command[0])
+        else:
             return directory
         mains = self._mains_at_or_below(directory)
-        key = container.name.rsplit(".", 1)[-1]
-        named = [main for main in mains if os.path.basename(main) == key]
+        named = [main for main in mains if os.path.basename(main) == name]
         return named[0] if len(mains) > 1 and len(named) == 1 else directory
 
     def _makefile_images(self) -> dict[str, str]:
@@ -2067,7 +2074,11 @@ class _GoTree:
             # elsewhere): a second manager beside a scoped one caches the cluster (kubeslice's
             # worker scopes its hub cluster's manager to a namespace, not its own).
             cluster_wide = keeps and not custom and scopes < max(1, caches)
-            self._program_keeps[main] = (keeps[0] if cluster_wide else None, custom)
+            # Named for controller-runtime when it is one: its manager's cache is the one a
+            # controller fills, and the kinds its code names are what it may hold (theatre's
+            # managers import client-go's tools/cache for a console's watch beside it).
+            keeper = go_code.CONTROLLER_RUNTIME if go_code.CONTROLLER_RUNTIME in keeps else keeps[0] if keeps else None
+            self._program_keeps[main] = (keeper if cluster_wide else None, custom)
         return self._program_keeps[main]
 
     def reviews_admissions(self, directory: str | None) -> bool:
