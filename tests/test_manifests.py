@@ -1171,6 +1171,22 @@ func credentials(ctx context.Context, c client.Client, key client.ObjectKey) err
 }
 """
 
+_CLIENTSET_READER = """\
+package watch
+
+import (
+	"context"
+
+	corev1 "k8s.io/api/core/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/client-go/kubernetes"
+)
+
+func routes(ctx context.Context, clients kubernetes.Interface) (*corev1.ConfigMap, error) {
+	return clients.CoreV1().ConfigMaps("gateway").Get(ctx, "routes", metav1.GetOptions{})
+}
+"""
+
 
 @pytest.mark.parametrize("more, reader, reported", [
     ("", "", False),  # PowerDNS-Operator, tsproxy: its own resources only, a kind named Secret among them
@@ -1179,9 +1195,11 @@ func credentials(ctx context.Context, c client.Client, key client.ObjectKey) err
     ("", _SECRET_READER, True),  # the client caches every Secret it reads
     ("", _SECRET_READER.replace("var secret corev1.Secret", "var secret corev1.SecretList")
         .replace("c.Get(ctx, key,", "c.List(ctx,"), True),
+    ("", _CLIENTSET_READER, False),  # klaus-gateway: one ConfigMap read through the uncached clientset
     ("\n\t\tWatches(&unstructured.Unstructured{}, nil).", "", True),  # objects of any kind
-    ("", "package watch\n\nimport metav1 \"k8s.io/apimachinery/pkg/apis/meta/v1\"\n\n"
-         "var _ = &metav1.PartialObjectMetadata{}\n", True),
+    ("", "package watch\n\nimport (\n\tmetav1 \"k8s.io/apimachinery/pkg/apis/meta/v1\"\n"
+         "\t\"sigs.k8s.io/controller-runtime/pkg/client\"\n)\n\n"
+         "var _ client.Object = &metav1.PartialObjectMetadata{}\n", True),
     ("\n\t\tOwns(owned).", "", True),  # a kind not known
 ])
 def test_a_controller_caching_only_custom_resources_is_not_reported(tmp_path, more, reader, reported):

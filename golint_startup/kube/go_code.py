@@ -177,10 +177,15 @@ _ANY_METADATA = re.compile(rb"\bPartialObjectMetadata(?:List)?\{")
 def growing_kinds(source: bytes, code: bytes) -> frozenset[str]:
     """The kinds of the Kubernetes API that grow with the cluster (GROWING_KINDS) a Go file
     (`code`: its `source` without comments) names, by the name it imports the API package
-    under, and `PartialObjectMetadata` when it writes metadata of any kind (ANY_KIND): what a
-    cache of the program may hold, whether it watches them or reads them through the manager's
-    client. Objects of any kind that a controller watches are among its watched kinds
+    under, and `PartialObjectMetadata` when it writes metadata of any kind (ANY_KIND), in a
+    file that imports controller-runtime: what a cache of the program may hold, whether it
+    watches them or reads them through the manager's client. Objects of any kind that a controller watches are among its watched kinds
     (watched_kinds)."""
+    if CONTROLLER_RUNTIME.encode() not in source:
+        # Named where controller-runtime is not imported, a kind is read through client-go's
+        # uncached clientset (klaus-gateway's route store keeps one ConfigMap that way, beside
+        # a manager caching only its own resources: its finding was read as wrong).
+        return frozenset()
     found = {"PartialObjectMetadata"} if _ANY_METADATA.search(code) else set()
     aliases = {(m.group(1) or m.group(2).rsplit(b"/", 1)[-1]) for m in _API_IMPORT.finditer(source)}
     aliases.discard(b"_")
