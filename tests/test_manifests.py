@@ -513,6 +513,43 @@ def test_a_container_runs_the_program_its_command_names(tmp_path, command, repor
     assert [f.message.split('"')[1] for f in _run(root, "SL101").findings] == reported
 
 
+_TEMPLATE_WORKLOAD = """\
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: {{ .Release.Name }}
+spec:
+  template:
+    spec:
+      containers:
+        - name: api
+          image: %s
+          resources:
+%s"""
+
+
+@pytest.mark.parametrize("values, image, resources, reported", [
+    # azure-private-endpoint-operator: the image in the values, the resources in the template
+    ("image:\n  name: acme/api\n", '"{{ .Values.image.name }}:{{ .Chart.AppVersion }}"',
+     "            requests:\n              cpu: 100m\n              memory: 200Mi\n"
+     "            limits:\n              memory: 256Mi\n", ("charts/api/templates/deployment.yaml", 16, "256Mi")),
+    # stroom-k8s-operator: the resources in the values, the image a quoted string in the template
+    ("resources:\n  limits:\n    memory: 1Gi\n", '{{ "ghcr.io/acme/api" }}:{{ .Values.image.tag | default "1" }}',
+     "            {{- toYaml .Values.resources | nindent 12 }}\n", ("charts/api/values.yaml", 3, "1Gi")),
+    ("image:\n  name: acme/api\n", "{{ .Values.image.name }}",  # the limit from the values, which set none
+     "            {{- toYaml .Values.resources | nindent 12 }}\n", None),
+])
+def test_a_chart_may_write_half_its_container_in_its_template(tmp_path, values, image, resources, reported):
+    """The half the values leave out, read as written in the chart's one workload template."""
+    go_module(tmp_path, {"cmd/api/main.go": MAIN})
+    write(tmp_path, "charts/api/Chart.yaml", "apiVersion: v2\nname: api\nversion: 0.1.0\n")
+    write(tmp_path, "charts/api/values.yaml", values)
+    write(tmp_path, "charts/api/templates/deployment.yaml", _TEMPLATE_WORKLOAD % (image, resources))
+    findings = _run(tmp_path).findings
+    assert [(f.location.path, f.location.line, f.message.split("limit of ")[1].split()[0])
+            for f in findings] == ([reported] if reported else [])
+
+
 def test_a_charts_limit_may_be_given_by_resource_first(tmp_path):
     """cluster-api-provider-outscale's values say `resources.memory.limits`: a 128Mi limit."""
     go_module(tmp_path, {"cmd/api/main.go": MAIN})

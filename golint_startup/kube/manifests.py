@@ -789,6 +789,7 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
     charts_telling: set[str] = set()  # charts whose templates or values name GOMEMLIMIT or limits.memory
     charts_deploying: set[str] = set()  # charts a template of which declares a workload
     # chart root -> a template's VerticalPodAutoscaler and the values path that turns it on (_chart_resizer)
+    chart_workload_templates: dict[str, list[tuple[Source, str]]] = {}  # chart root -> templates declaring a workload
     chart_resizers: dict[str, tuple[Location, str | None]] = {}
     for abspath in manifest_paths:
         shown = display(abspath)
@@ -809,6 +810,8 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
             charts[chart] = charts.get(chart, 0) + 1
             if chart not in chart_resizers and (resizer := _chart_resizer(source, text)) is not None:
                 chart_resizers[chart] = resizer
+            if _WORKLOAD_KIND.search(text):
+                chart_workload_templates.setdefault(chart, []).append((source, text))
             continue
         abspaths[shown] = abspath
         directives[shown] = parse_directives(text)
@@ -825,7 +828,8 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
     _mark_resized(containers, documents)
     for chart in sorted(set(charts) & set(chart_values) - charts_telling):
         if _deploys_workloads(chart, charts_deploying):
-            chart_containers = _chart_containers(chart, *chart_values[chart], notify)
+            chart_containers = _chart_containers(chart, *chart_values[chart], notify,
+                                                 chart_workload_templates.get(chart, []))
             resizer, condition = chart_resizers.get(chart, (None, None))
             if condition is None or _values_turn_on(chart_values[chart][1], condition):
                 for container in chart_containers:
@@ -1025,7 +1029,8 @@ _MAX_VALUES_DEPTH = 3
 _FALSE = frozenset({"false", "False", "FALSE"})
 
 
-def _chart_containers(chart: str, source: Source, text: str, notify) -> list[Container]:
+def _chart_containers(chart: str, source: Source, text: str, notify,
+                      workload_templates: list[tuple[Source, str]]) -> list[Container]:
     """The containers of a Helm chart's values.yaml: each mapping (the top level, or a
     component's: `controller`, `webhookController`) holding `resources` (with `limits.memory`
     or without) and an `image` (a string, or `repository` or `name` with `registry` and `tag`); or,
@@ -1075,7 +1080,68 @@ def _chart_containers(chart: str, source: Source, text: str, notify) -> list[Con
                         if isinstance(key, yaml.ScalarNode) and key.value not in ("resources", "image")]
     if not found and len(lone_images) == 1 and len(lone_resources) == 1:
         found.append(container(*lone_resources[0], lone_images[0]))
+    if not found and len(lone_images) + len(lone_resources) == 1 and len(workload_templates) == 1:
+        # The other half written in the chart's one workload template, of one container.
+        written = _written_in_template(*workload_templates[0])
+        if written is not None and lone_resources and written.image:
+            found.append(container(*lone_resources[0], written.image))
+        elif written is not None and lone_images and written.resources is not None:
+            made = Container(source, f"Helm chart {name}", name, lone_images[0], False, written.resources,
+                             chart=chart, limits_memory=written.limit, requests_memory=written.request)
+            found.append(made)
     return found
+
+
+class _WrittenInTemplate(NamedTuple):
+    """What a chart template writes of its one container, as text: its image's repository
+    (tag left out) and its `resources`' memory limit and request, when literal."""
+    image: str | None
+    resources: Location | None
+    limit: Setting | None
+    request: Setting | None
+
+
+_TEMPLATE_IMAGE = re.compile(r"^[ \t]*-?[ \t]*image:[ \t]*(.*)$", re.MULTILINE)
+_QUOTED_ACTION = re.compile(r"\{\{-?\s*\"([^\"{}]*)\"\s*-?\}\}")
+_ACTION = re.compile(r"\{\{.*?\}\}")
+_RESOURCES_LINE = re.compile(r"^([ \t]*)resources:[ \t]*$", re.MULTILINE)
+_MEMORY_LINE = re.compile(r"^[ \t]*memory:[ \t]*[\"']?([0-9][0-9.]*[A-Za-z]*)[\"']?[ \t]*$")
+
+
+def _written_in_template(source: Source, text: str) -> _WrittenInTemplate | None:
+    """What the chart's workload template writes of its container (None unless it has one
+    `image:`): the image with its actions removed, but for quoted strings, which render as
+    themselves (stroom-k8s-operator's `{{ "gradata/stroom-k8s-operator" }}:{{ .Values.image.tag
+    }}`), and the memory written in its `resources` block (azure-private-endpoint-operator's
+    256Mi, its values holding only the image)."""
+    images = _TEMPLATE_IMAGE.findall(text)
+    if len(images) != 1:
+        return None
+    rendered = _ACTION.sub("", _QUOTED_ACTION.sub(r"\1", images[0])).strip().strip("\"'")
+    repository = rendered.split("@", 1)[0].rsplit(":", 1)[0] if ":" in rendered.rsplit("/", 1)[-1] else rendered
+    image = repository if repository and not re.search(r"\s", repository) else None
+    block = _RESOURCES_LINE.search(text)
+    if block is None:
+        return _WrittenInTemplate(image, None, None, None)
+    lines = text[block.end() + 1:].split("\n")
+    first_line = text.count("\n", 0, block.start()) + 1
+    found: dict[str, Setting] = {}
+    section = None
+    for offset, line in enumerate(lines, start=1):
+        indent = len(line) - len(line.lstrip(" \t"))
+        if not line.strip():
+            continue
+        if indent <= len(block.group(1)):
+            break
+        key = line.strip().split(":", 1)[0]
+        if key in ("limits", "requests"):
+            section = key
+        elif (memory := _MEMORY_LINE.match(line)) and section and section not in found:
+            number = first_line + offset
+            found[section] = Setting(memory.group(1), Location(source.display, number, memory.start(1) + 1,
+                                                               number, memory.end(1) + 1))
+    resources = Location(source.display, first_line, len(block.group(1)) + 1, first_line, len(block.group(0)) + 1)
+    return _WrittenInTemplate(image, resources, found.get("limits"), found.get("requests"))
 
 
 def _values_image(node: yaml.Node | None) -> str | None:
