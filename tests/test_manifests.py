@@ -1208,6 +1208,12 @@ func credentials(ctx context.Context, c client.Client, key client.ObjectKey) err
 }
 """
 
+# kyma serverless' operator keeps Secrets and ConfigMaps out of its manager's cache.
+_UNCACHED_SECRETS = """
+var options = client.Options{Cache: &client.CacheOptions{DisableFor: []client.Object{
+	&corev1.Secret{},
+}}}
+"""
 _CLIENTSET_READER = """\
 package watch
 
@@ -1233,6 +1239,9 @@ func routes(ctx context.Context, clients kubernetes.Interface) (*corev1.ConfigMa
     ("", _SECRET_READER.replace("var secret corev1.Secret", "var secret corev1.SecretList")
         .replace("c.Get(ctx, key,", "c.List(ctx,"), True),
     ("", _CLIENTSET_READER, False),  # klaus-gateway: one ConfigMap read through the uncached clientset
+    # kept out of the cache: read from the API server; unless a controller watches them
+    ("", (_SECRET_READER + _UNCACHED_SECRETS).replace("Secret", "ConfigMap"), False),
+    ("\n\t\tWatches(&core.ConfigMap{}, nil).", (_SECRET_READER + _UNCACHED_SECRETS).replace("Secret", "ConfigMap"), True),
     ("\n\t\tWatches(&unstructured.Unstructured{}, nil).", "", True),  # objects of any kind
     ("", "package watch\n\nimport (\n\tmetav1 \"k8s.io/apimachinery/pkg/apis/meta/v1\"\n"
          "\t\"sigs.k8s.io/controller-runtime/pkg/client\"\n)\n\n"

@@ -195,6 +195,23 @@ def growing_kinds(source: bytes, code: bytes) -> frozenset[str]:
     return frozenset(found)
 
 
+# Kinds the manager's client reads from the API server, not its cache (`Client:
+# client.Options{Cache: &client.CacheOptions{DisableFor: []client.Object{&corev1.Secret{}}}}`):
+# kyma's serverless operator keeps Secrets and ConfigMaps out of its cache, and a message
+# naming them first was read as misleading.
+_DISABLE_FOR = re.compile(rb"\bDisableFor\s*:\s*\[\]\w+\.Object\s*\{")
+_LISTED_KIND = re.compile(rb"&(?:\w+\.)?(\w+)\{\}")
+
+
+def uncached_kinds(code: bytes) -> frozenset[str]:
+    """The kinds (type names) a file's client options keep out of the cache (`DisableFor`)."""
+    found = set()
+    for options in _DISABLE_FOR.finditer(code):
+        found.update(m.group(1).decode() for m in
+                     _LISTED_KIND.finditer(code, options.end(), _call_end(code, options.end() - 1, b"{}")))
+    return frozenset(found)
+
+
 def _if_line(test: bytes) -> re.Pattern[bytes]:
     """An `if` line (or `} else if`) whose condition makes the `test` and opens its block."""
     return re.compile(rb"\s*(?:\}\s*else\s+)?if\b[^\n{]*(?:" + test + rb")[^\n{]*\{\s*$")

@@ -1723,6 +1723,7 @@ class _PackageCode(NamedTuple):
     selected_kinds: frozenset[str]  # the kinds their cache options select (go_code.selected_kinds)
     watched_kinds: frozenset[str] | None  # the kinds their controllers watch (go_code.watched_kinds)
     growing_kinds: frozenset[str]  # the kinds that grow with the cluster they name (go_code.growing_kinds)
+    uncached_kinds: frozenset[str]  # the kinds their client options keep out of the cache (go_code.uncached_kinds)
 
 
 def _all_known(kind_sets) -> frozenset[str] | None:
@@ -1742,7 +1743,17 @@ def _caches_only_custom_kinds(facts: list[_PackageCode]) -> bool:
     when it reads one, or watches objects of any kind. A custom resource's objects number
     what users create, not what runs in the cluster."""
     watched = _all_known(f.watched_kinds for f in facts)
-    return bool(watched) and watched.isdisjoint(go_code.ANY_KIND) and not any(f.growing_kinds for f in facts)
+    return bool(watched) and watched.isdisjoint(go_code.ANY_KIND) and not _cached_growing_kinds(facts)
+
+
+def _cached_growing_kinds(facts: list[_PackageCode]) -> frozenset[str]:
+    """The kinds that grow with the cluster a program's packages name, but for those its
+    client options keep out of the cache and no controller watches (a watch keeps an informer
+    whatever the client does)."""
+    named = frozenset().union(*(f.growing_kinds for f in facts))
+    uncached = frozenset().union(*(f.uncached_kinds for f in facts))
+    watched = frozenset().union(*(f.watched_kinds or () for f in facts))
+    return named - (uncached - watched)
 
 
 def _selects_every_watched_kind(facts: list[_PackageCode]) -> bool:
@@ -2096,10 +2107,11 @@ class _GoTree:
 
     def growing_kinds(self, directory: str | None) -> tuple[str, ...]:
         """The kinds that grow with the cluster that the main packages at or below `directory`
-        name through packages of their module (go_code.growing_kinds), the most memory first."""
+        name through packages of their module and may cache (_cached_growing_kinds), the most
+        memory first."""
         module, mains = self._programs(directory)
-        named = set().union(*(self._package_code(package).growing_kinds for main in mains
-                              for package in self._program_closure(main, module)[0]))
+        named = set().union(*(_cached_growing_kinds([self._package_code(package) for package in
+                                                     self._program_closure(main, module)[0]]) for main in mains))
         return tuple(kind for kind in (*go_code.GROWING_KINDS, "PartialObjectMetadata") if kind in named)
 
     def caches_only_custom_kinds(self, directory: str | None) -> bool:
@@ -2195,7 +2207,8 @@ class _GoTree:
                     if not gofile.is_generated(source)),
                 frozenset().union(*(go_code.selected_kinds(text) for text in code)),
                 _all_known(go_code.watched_kinds(text) for text in code),
-                frozenset().union(*(go_code.growing_kinds(source, text) for source, text in zip(sources, code))))
+                frozenset().union(*(go_code.growing_kinds(source, text) for source, text in zip(sources, code))),
+                frozenset().union(*(go_code.uncached_kinds(text) for text in code)))
         return self._package_facts[directory]
 
     def _main_dirs_at_or_below(self, directory: str) -> list[str]:
