@@ -413,6 +413,30 @@ def test_the_kubebuilder_helm_plugins_chart_runs_the_manager(tmp_path, project, 
     assert [f.path for f in _run(tmp_path, "SL101").findings] == ([f"{directory}/values.yaml"] if reported else [])
 
 
+@pytest.mark.parametrize("doc, text, chart, reported", [
+    # tarantool-operator: its docs install its chart from its own Helm repository
+    ("docs/installation.md", "helm repo add tarantool https://tarantool.github.io/helm-charts/\n", False, False),
+    ("README.md", "```\nhelm repo add avesha https://tarantool.example/charts/\n```\n", False, False),
+    # a prerequisite's repository says nothing of how the operator is installed
+    ("README.md", "helm repo add jetstack https://charts.jetstack.io\n", False, True),
+    ("README.md", "make deploy IMG=example.com/tarantool-operator:v1\n", False, True),
+    # a chart in the tree is what users install: its copy is reported there
+    ("README.md", "helm repo add tarantool https://tarantool.github.io/helm-charts/\n", True, True),
+])
+def test_a_scaffold_of_a_project_installed_from_a_helm_repository_is_not_reported(tmp_path, doc, text, chart, reported):
+    """Its `config/manager` is what `make deploy` uses; users run the chart of the repository
+    the docs add, which is not in the tree."""
+    root = tmp_path / "tarantool-operator"
+    go_module(root, {"cmd/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
+    write(root, "PROJECT", "layout: go.kubebuilder.io/v4\n")
+    write(root, "config/manager/manager.yaml", _SIZED.format(request="256Mi").replace(
+        "ghcr.io/acme/api:1", 'controller:latest\n          command: ["/manager"]').replace("- name: api", "- name: manager"))
+    write(root, doc, text)
+    if chart:
+        _write_chart(root, "charts/operator", "operator", image="ghcr.io/acme/tarantool-operator")
+    assert bool(_run(root, "SL101").findings) == reported
+
+
 @pytest.mark.parametrize("chart_image, renamed, reported", [
     ("ghcr.io/acme/controller", "ghcr.io/acme/controller", ["charts/api/values.yaml"]),  # openchoreo
     ("ghcr.io/other/controller", "ghcr.io/acme/controller", ["config/manager/manager.yaml"]),  # another's

@@ -315,6 +315,9 @@ class Container:
     # `imagePullPolicy: Never`: its image is one loaded onto the node by hand (`kind load`).
     loaded_by_hand: bool = False
     resized_by: Location | None = None  # a VerticalPodAutoscaler that changes its memory limit
+    # The Helm repository its project's docs install it from, for a kubebuilder scaffold whose
+    # project keeps no chart: what users run is that chart, not this manifest.
+    installed_from: str | None = None
 
     @property
     def label(self) -> str:
@@ -839,6 +842,13 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
     for container in containers:
         container.go_reason, container.go_dir = tree.recognize(container, go_images)
     _recognize_by_image_name(containers)
+    chart_roots = set(charts) | set(chart_values)
+    for container in containers:
+        project = _scaffold_project(container)
+        # A project that keeps a chart installs from it (see the copies of a chart's container).
+        if project is not None and container.go_reason and \
+                not any(modules.names_below(chart, project) is not None for chart in chart_roots):
+            container.installed_from = _helm_repository_installing(project)
     if containers and not any(c.go_reason for c in containers):
         notify(Notification(f"{len(containers)} container{'s' if len(containers) != 1 else ''} in Kubernetes "
                             "manifests, none recognized as running Go, so none was checked; list Go images "
@@ -1613,6 +1623,43 @@ _KUBEBUILDER_IMAGE = "controller"
 _RUNS_BY_COMMAND = "its command runs "  # how a container known by its command is said to be Go
 # A Dockerfile's comment lines: kubebuilder's say "Build the manager binary" whatever the binary.
 _COMMENT_LINES = re.compile(r"^\s*#.*$", re.MULTILINE)
+
+
+# `helm repo add tarantool https://tarantool.github.io/helm-charts/` in a project's docs.
+_HELM_REPO_ADD = re.compile(r"\bhelm\s+repo\s+add\s+[\w.-]+\s+(?:[\"']?)((?:https?|oci)://[^\s\"'`)]+)")
+# Words of a repository's address that say nothing of whose charts it holds.
+_ADDRESS_WORDS = frozenset({"https", "http", "oci", "www", "github", "gitlab", "io", "com", "org", "net", "dev",
+                            "charts", "chart", "helm", "helm-charts", "operator", "operators", "controller", "k8s",
+                            "kubernetes", "kube", "stable", "releases", "pages"})
+_MAX_DOC_BYTES = 256 * 1024
+
+
+@functools.lru_cache(maxsize=256)
+def _helm_repository_installing(project: str) -> str | None:
+    """The Helm repository that a kubebuilder project's docs (its README, or a Markdown file
+    in its `docs`) add to install it: a repository whose address names the project (a word of its directory's or its
+    module's name, not a generic one). tarantool-operator's docs install
+    `tarantool/tarantool-operator` from `tarantool.github.io/helm-charts`, kubeslice-controller's
+    README from `kubeslice.github.io/charts`: their `config/manager` findings were read as not
+    worth a change, for a manifest only `make deploy` uses. A repository of another project (a
+    prerequisite: jetstack's cert-manager) does not count."""
+    module = modules.module_of_dir(project)
+    names = set(words(os.path.basename(project))) | (set(words(module.path.rsplit("/", 1)[-1])) if module else set())
+    names -= _ADDRESS_WORDS
+    docs = [os.path.join(project, n) for n in _listdir(project) if n.lower() == "readme.md"]
+    docs += [os.path.join(project, "docs", n) for n in _listdir(os.path.join(project, "docs")) if n.endswith(".md")]
+    for path in docs:
+        for found in _HELM_REPO_ADD.finditer(_read(path)[:_MAX_DOC_BYTES]):
+            if names & set(words(found.group(1))):
+                return found.group(1)
+    return None
+
+
+def _listdir(directory: str) -> list[str]:
+    try:
+        return sorted(os.listdir(directory))
+    except OSError:
+        return []
 
 
 def _scaffold_project(container: Container) -> str | None:
