@@ -166,7 +166,7 @@ GROWING_KINDS = (  # the most memory first: what a message names
 _API_IMPORT = re.compile(rb'^[ \t]*(?:import[ \t]+)?(?:([A-Za-z_]\w*)[ \t]+)?'
                          rb'"(k8s\.io/api/[^"\n]+|k8s\.io/apiextensions-apiserver/pkg/apis/apiextensions/[^"\n]+)"',
                          re.MULTILINE)
-_GROWING_KIND = rb"\b(?:%(aliases)s)\.(" + b"|".join(sorted((k.encode() for k in GROWING_KINDS), key=len, reverse=True)) + rb")(?:List)?\b"
+_GROWING_KIND = rb"\b(?:%(aliases)s)\.(" + b"|".join(k.encode() for k in GROWING_KINDS) + rb")(?:List)?\b"
 # Objects of any kind: metadata (cached by controller-runtime's client whenever read) and,
 # when a controller watches them, unstructured ones (read through the client, they are not
 # cached unless its options say so: irsa-manager's reads). What they hold is not known.
@@ -179,8 +179,8 @@ def growing_kinds(source: bytes, code: bytes) -> frozenset[str]:
     (`code`: its `source` without comments) names, by the name it imports the API package
     under, and `PartialObjectMetadata` when it writes metadata of any kind (ANY_KIND), in a
     file that imports controller-runtime: what a cache of the program may hold, whether it
-    watches them or reads them through the manager's client. Objects of any kind that a controller watches are among its watched kinds
-    (watched_kinds)."""
+    watches them or reads them through the manager's client. Objects of any kind that a
+    controller watches are among its watched kinds (watched_kinds)."""
     if CONTROLLER_RUNTIME.encode() not in source:
         # Named where controller-runtime is not imported, a kind is read through client-go's
         # uncached clientset (klaus-gateway's route store keeps one ConfigMap that way, beside

@@ -843,12 +843,15 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
         container.go_reason, container.go_dir = tree.recognize(container, go_images)
     _recognize_by_image_name(containers)
     chart_roots = set(charts) | set(chart_values)
+    installing: dict[str, str | None] = {}  # by project, see _helm_repository_installing
     for container in containers:
         project = _scaffold_project(container)
         # A project that keeps a chart installs from it (see the copies of a chart's container).
         if project is not None and container.go_reason and \
                 not any(modules.names_below(chart, project) is not None for chart in chart_roots):
-            container.installed_from = _helm_repository_installing(project)
+            if project not in installing:
+                installing[project] = _helm_repository_installing(project)
+            container.installed_from = installing[project]
     if containers and not any(c.go_reason for c in containers):
         notify(Notification(f"{len(containers)} container{'s' if len(containers) != 1 else ''} in Kubernetes "
                             "manifests, none recognized as running Go, so none was checked; list Go images "
@@ -886,7 +889,8 @@ def _mark_resized(containers: list[Container], documents: list[_Document]) -> No
         for obj in _objects(doc.root):
             if _text(_value(obj, "kind")) != _VPA or _text(_value(obj, "spec", "updatePolicy", "updateMode")) == "Off":
                 continue
-            target = f'{_text(_value(obj, "spec", "targetRef", "kind"))}/{_text(_value(obj, "spec", "targetRef", "name"))}'
+            target_ref = _value(obj, "spec", "targetRef")
+            target = f'{_text(_value(target_ref, "kind"))}/{_text(_value(target_ref, "name"))}'
             policies = {_text(_value(p, "containerName")): p
                         for p in _items(_value(obj, "spec", "resourcePolicy", "containerPolicies"))}
             kind_pair = _get(obj, "kind")
@@ -1634,11 +1638,10 @@ _ADDRESS_WORDS = frozenset({"https", "http", "oci", "www", "github", "gitlab", "
 _MAX_DOC_BYTES = 256 * 1024
 
 
-@functools.lru_cache(maxsize=256)
 def _helm_repository_installing(project: str) -> str | None:
     """The Helm repository that a kubebuilder project's docs (its README, or a Markdown file
-    in its `docs`) add to install it: a repository whose address names the project (a word of its directory's or its
-    module's name, not a generic one). tarantool-operator's docs install
+    in its `docs`) add to install it: a repository whose address names the project (a word of
+    its directory's or its module's name, not a generic one). tarantool-operator's docs install
     `tarantool/tarantool-operator` from `tarantool.github.io/helm-charts`, kubeslice-controller's
     README from `kubeslice.github.io/charts`: their `config/manager` findings were read as not
     worth a change, for a manifest only `make deploy` uses. A repository of another project (a
