@@ -1238,6 +1238,13 @@ var options = client.Options{Cache: &client.CacheOptions{DisableFor: []client.Ob
 	&corev1.Secret{},
 }}}
 """
+_UNCACHED_CLIENT = """
+var uncached = ctrl.Options{
+	NewClient: func(config *rest.Config, options client.Options) (client.Client, error) {
+		return client.New(config, client.Options{%s})
+	},
+}
+"""
 _CLIENTSET_READER = """\
 package watch
 
@@ -1266,6 +1273,9 @@ func routes(ctx context.Context, clients kubernetes.Interface) (*corev1.ConfigMa
     # kept out of the cache: read from the API server; unless a controller watches them
     ("", (_SECRET_READER + _UNCACHED_SECRETS).replace("Secret", "ConfigMap"), False),
     ("\n\t\tWatches(&core.ConfigMap{}, nil).", (_SECRET_READER + _UNCACHED_SECRETS).replace("Secret", "ConfigMap"), True),
+    # multicloud-operators-channel: the manager's client built without its cache reads from the API server
+    ("", (_SECRET_READER + _UNCACHED_CLIENT % "").replace("Secret", "ConfigMap"), False),
+    ("", (_SECRET_READER + _UNCACHED_CLIENT % "Cache: options.Cache").replace("Secret", "ConfigMap"), True),
     ("\n\t\tWatches(&unstructured.Unstructured{}, nil).", "", True),  # objects of any kind
     ("", "package watch\n\nimport (\n\tmetav1 \"k8s.io/apimachinery/pkg/apis/meta/v1\"\n"
          "\t\"sigs.k8s.io/controller-runtime/pkg/client\"\n)\n\n"

@@ -203,6 +203,14 @@ _DISABLE_FOR = re.compile(rb"\bDisableFor\s*:\s*\[\]\w+\.Object\s*\{")
 _LISTED_KIND = re.compile(rb"&(?:\w+\.)?(\w+)\{\}")
 
 
+# A manager whose client is built without its cache: `NewClient: func(config *rest.Config,
+# options client.Options) (client.Client, error) { return client.New(config, client.Options{}) }`
+# (multicloud-operators-channel's "non cache client"): what the client reads is not cached, and
+# a finding naming the Secrets it reads was read as wrong. Options with a `Cache` keep one.
+UNCACHED_CLIENT = re.compile(rb"\bNewClient\s*:\s*func\s*\([^)]*\)\s*\([^)]*\)\s*\{\s*"
+                             rb"return\s+\w+\.New\(\s*\w+\s*,\s*\w+\.Options\{(?![^}]*\bCache\b)[^}]*\}\s*\)")
+
+
 def uncached_kinds(code: bytes) -> frozenset[str]:
     """The kinds (type names) a file's client options keep out of the cache (`DisableFor`)."""
     found = set()

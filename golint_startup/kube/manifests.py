@@ -1774,6 +1774,7 @@ class _PackageCode(NamedTuple):
     watched_kinds: frozenset[str] | None  # the kinds their controllers watch (go_code.watched_kinds)
     growing_kinds: frozenset[str]  # the kinds that grow with the cluster they name (go_code.growing_kinds)
     uncached_kinds: frozenset[str]  # the kinds their client options keep out of the cache (go_code.uncached_kinds)
+    uncached_client: bool  # whether they build the manager's client without its cache (go_code.UNCACHED_CLIENT)
 
 
 def _all_known(kind_sets) -> frozenset[str] | None:
@@ -1798,11 +1799,13 @@ def _caches_only_custom_kinds(facts: list[_PackageCode]) -> bool:
 
 def _cached_growing_kinds(facts: list[_PackageCode]) -> frozenset[str]:
     """The kinds that grow with the cluster a program's packages name, but for those its
-    client options keep out of the cache and no controller watches (a watch keeps an informer
-    whatever the client does)."""
+    client options keep out of the cache, or all when its client is built without one, that no
+    controller watches (a watch keeps an informer whatever the client does)."""
     named = frozenset().union(*(f.growing_kinds for f in facts))
-    uncached = frozenset().union(*(f.uncached_kinds for f in facts))
     watched = frozenset().union(*(f.watched_kinds or () for f in facts))
+    if any(f.uncached_client for f in facts):
+        return named & watched
+    uncached = frozenset().union(*(f.uncached_kinds for f in facts))
     return named - (uncached - watched)
 
 
@@ -2258,7 +2261,8 @@ class _GoTree:
                 frozenset().union(*(go_code.selected_kinds(text) for text in code)),
                 _all_known(go_code.watched_kinds(text) for text in code),
                 frozenset().union(*(go_code.growing_kinds(source, text) for source, text in zip(sources, code))),
-                frozenset().union(*(go_code.uncached_kinds(text) for text in code)))
+                frozenset().union(*(go_code.uncached_kinds(text) for text in code)),
+                any(go_code.UNCACHED_CLIENT.search(text) for text in code))
         return self._package_facts[directory]
 
     def _main_dirs_at_or_below(self, directory: str) -> list[str]:
