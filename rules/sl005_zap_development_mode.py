@@ -117,7 +117,7 @@ def _findings(file: GoFile, options: dict):
     for found in matches(_CALLS, file.root):
         call = found["call"][0]
         if file.package_of(found["pkg"][0]) != ZAP or under_runtime_choice(file, call) or \
-                _named_apart(file, call):
+                _named_apart(file, call) or _replaced_by_production(file, call):
             continue
         name = text(found["name"][0])
         described = _FLAGGED_CALLS[name]
@@ -279,25 +279,47 @@ def _sets_the_level(selector) -> bool:
         method.parent is not None and method.parent.type == "call_expression"
 
 
-def _config_fields_used(file: GoFile, call) -> tuple[set[str], dict[str, list[str]]] | None:
-    """(the fields and methods used of the development config `call` makes, the fields assigned
-    of them with the texts of the values assigned), when only those are (`cfg := zap.NewDevelopmentConfig();
-    zapcore.NewConsoleEncoder(cfg.EncoderConfig)`, or `zap.NewDevelopmentConfig().EncoderConfig`);
-    None when the config itself goes somewhere."""
+def _stored_in(file: GoFile, call) -> tuple[str, object] | None:
+    """(the variable a call's result is declared or assigned to alone, its function), if so."""
     parent = call.parent
-    if parent.type == "selector_expression":
-        return {text(parent.child_by_field_name("field"))}, {}
     if parent.type != "expression_list" or len(parent.named_children) != 1 or \
             parent.parent.type not in ("short_var_declaration", "assignment", "var_spec"):
         return None
     declared = parent.parent.child_by_field_name("left") or parent.parent.child_by_field_name("name")
     names = declared.named_children if declared.type == "expression_list" else [declared]
-    if len(names) != 1 or names[0].type != "identifier":
-        return None
     holder = enclosing_function(file, call)
-    if holder is None:
+    if len(names) != 1 or names[0].type != "identifier" or holder is None:
         return None
-    uses = identifier_uses(file, holder, text(names[0]), after=call.end_byte)
+    return text(names[0]), holder
+
+
+def _replaced_by_production(file: GoFile, call) -> bool:
+    """Whether the variable holding the development config is given the production config
+    later in its function (appcat's `if useProductionConfig { cfg = zap.NewProductionConfig() }`,
+    its `--log-format=json`): chosen at run time, and a finding there was read as wrong."""
+    stored = _stored_in(file, call)
+    if stored is None:
+        return False
+    for use in identifier_uses(file, stored[1], stored[0], after=call.end_byte):
+        targets, statement = use.parent, use.parent.parent
+        if targets.type == "expression_list" and statement.type == "assignment" and \
+                targets == statement.child_by_field_name("left") and \
+                "NewProductionConfig" in text(statement.child_by_field_name("right")):
+            return True
+    return False
+
+
+def _config_fields_used(file: GoFile, call) -> tuple[set[str], dict[str, list[str]]] | None:
+    """(the fields and methods used of the development config `call` makes, the fields assigned
+    of them with the texts of the values assigned), when only those are (`cfg := zap.NewDevelopmentConfig();
+    zapcore.NewConsoleEncoder(cfg.EncoderConfig)`, or `zap.NewDevelopmentConfig().EncoderConfig`);
+    None when the config itself goes somewhere."""
+    if call.parent.type == "selector_expression":
+        return {text(call.parent.child_by_field_name("field"))}, {}
+    stored = _stored_in(file, call)
+    if stored is None:
+        return None
+    uses = identifier_uses(file, stored[1], stored[0], after=call.end_byte)
     if not uses or any(use.parent.type != "selector_expression" for use in uses):
         return None
     fields = {text(use.parent.child_by_field_name("field")) for use in uses}

@@ -111,3 +111,16 @@ func debugOnlyWhenVerbose(verbose bool) (*zap.Logger, error) {
 	}
 	return cfg.Build()
 }
+
+// The production config when asked for (appcat's `--log-format=json`): the development one is
+// a run-time choice, not reported.
+func productionWhenJSON(json bool, verbosity int) (*zap.Logger, error) {
+	cfg := zap.NewDevelopmentConfig()
+	cfg.EncoderConfig.ConsoleSeparator = " | "
+	if json {
+		cfg = zap.NewProductionConfig()
+	}
+	cfg.Level = zap.NewAtomicLevelAt(zapcore.Level(-verbosity))
+	return cfg.Build()
+}
+
