@@ -574,6 +574,63 @@ def test_a_chart_may_write_half_its_container_in_its_template(tmp_path, values, 
             for f in findings] == ([reported] if reported else [])
 
 
+_SUBCOMMAND = """\
+package cmd
+
+import (
+	"github.com/spf13/cobra"
+%s)
+
+var %sCommand = &cobra.Command{%s}
+"""
+
+
+@pytest.mark.parametrize("args, declared, reported", [
+    ('["apiserver", "--secure-port=9443"]', 'Use: "apiserver"', False),  # appcat: no cache of its own
+    ('["apiserver"]', "", False),  # a builder names it: the file named for it
+    ('["controller"]', 'Use: "apiserver"', True),  # the subcommand that caches the cluster
+    ("[]", 'Use: "apiserver"', True),  # the whole program
+    ('["--leader-elect"]', 'Use: "apiserver"', True),
+])
+def test_a_container_running_one_subcommand_is_judged_by_what_it_reaches(tmp_path, args, declared, reported):
+    """appcat's one binary runs its API server (uncached clients, 50Mi of 200Mi) and its
+    controller (a cache of Secrets): each container by the subcommand its first argument names."""
+    go_module(tmp_path, {
+        "cmd/api/main.go": 'package main\n\nimport "example.com/app/cmd"\n\nfunc main() { cmd.Execute() }\n',
+        "cmd/apiserver.go": _SUBCOMMAND % ("", "apiServer", declared),
+        "cmd/controller.go": _SUBCOMMAND % ('\t_ "example.com/app/internal/watch"\n', "controller", 'Use: "controller"'),
+        "internal/watch/watch.go": _WATCHES})
+    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="40Mi").replace(
+        "image: ghcr.io/acme/api:1", f"image: ghcr.io/acme/api:1\n          args: {args}"))
+    assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
+
+
+@pytest.mark.parametrize("command, reported", [("/exporter", True), ("/manager", False)])
+def test_a_command_names_a_program_below_the_one_its_image_builds(tmp_path, command, reported):
+    """sidero's image builds its manager at its root and its siderolink manager in
+    cmd/siderolink-manager; a container running `/siderolink-manager` runs the latter."""
+    root = tmp_path / "theatre"
+    go_module(root, {"main.go": MAIN, "cmd/exporter/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
+    write(root, "Dockerfile", "FROM golang:1.25 AS build\nRUN go build ./...\n")
+    write(root, "deploy/app.yaml", _SIZED.format(request="128Mi").replace(
+        "ghcr.io/acme/api:1", f"ghcr.io/acme/theatre:1\n          command: [{command}]"))
+    assert bool(_run(root, "SL101").findings) == reported
+
+
+def test_two_kubebuilder_projects_of_one_module_are_two_programs(tmp_path):
+    """sidero keeps two kubebuilder projects in one module, each scaffold naming its
+    `controller-manager` and `manager`: two findings, neither the other's copy."""
+    go_module(tmp_path, {"internal/watch/watch.go": _WATCHES})
+    for project in ("app/caps", "app/metal"):
+        write(tmp_path, f"{project}/main.go", _MAIN_IMPORTING_WATCH)
+        write(tmp_path, f"{project}/PROJECT", "layout: go.kubebuilder.io/v4\n")
+        write(tmp_path, f"{project}/config/manager/manager.yaml", _SIZED.format(request="256Mi").replace(
+            "ghcr.io/acme/api:1", 'controller:latest\n          command: ["/manager"]').replace("- name: api", "- name: manager"))
+    findings = _run(tmp_path, "SL101").findings
+    assert sorted((f.location.path, f.related) for f in findings) == [
+        ("app/caps/config/manager/manager.yaml", ()), ("app/metal/config/manager/manager.yaml", ())]
+
+
 def test_a_charts_limit_may_be_given_by_resource_first(tmp_path):
     """cluster-api-provider-outscale's values say `resources.memory.limits`: a 128Mi limit."""
     go_module(tmp_path, {"cmd/api/main.go": MAIN})
@@ -1270,6 +1327,9 @@ func routes(ctx context.Context, clients kubernetes.Interface) (*corev1.ConfigMa
     ("", _SECRET_READER.replace("var secret corev1.Secret", "var secret corev1.SecretList")
         .replace("c.Get(ctx, key,", "c.List(ctx,"), True),
     ("", _CLIENTSET_READER, False),  # klaus-gateway: one ConfigMap read through the uncached clientset
+    # sidero: a webhook's builder, `For` a variable, starts no informer
+    ("", "package watch\n\nfunc webhook(mgr ctrl.Manager, r *dnsv1.Zone) error {\n"
+         "\treturn ctrl.NewWebhookManagedBy(mgr).\n\t\tFor(r).\n\t\tComplete()\n}\n", False),
     # kept out of the cache: read from the API server; unless a controller watches them
     ("", (_SECRET_READER + _UNCACHED_SECRETS).replace("Secret", "ConfigMap"), False),
     ("\n\t\tWatches(&core.ConfigMap{}, nil).", (_SECRET_READER + _UNCACHED_SECRETS).replace("Secret", "ConfigMap"), True),
@@ -1547,7 +1607,9 @@ def test_a_cache_scoped_however_it_is_spelled(tmp_path, source, reported):
     ("k8s.io/apiserver/pkg/server", False),  # kubean's webhook: SetupSignalContext
     ("k8s.io/apimachinery/pkg/watch", False),  # bk-bcs' raw watch, each event sent on, nothing kept
     ("example.com/app/pkg/clientset/versioned/typed/v1", False),  # a generated clientset's Watch method
-    ("k8s.io/apiserver/pkg/registry/rest", True),  # an API server's storage
+    ("k8s.io/apiserver/pkg/registry/generic/registry", True),  # an API server's storage
+    ("k8s.io/apiserver/pkg/storage/cacher", True),  # its watch cache
+    ("k8s.io/apiserver/pkg/registry/rest", False),  # appcat: REST handlers serving from other clients
 ])
 def test_what_keeps_kubernetes_objects_is_a_cache_not_a_helper(tmp_path, imported, reported):
     main = f'package main\n\nimport _ "{imported}"\n\nfunc main() {{}}\n'

@@ -31,8 +31,10 @@ _CLUSTER_OBJECT_IMPORTS = (CONTROLLER_RUNTIME, "k8s.io/client-go/informers",
                            "k8s.io/client-go/tools/watch", "sigs.k8s.io/custom-metrics-apiserver",
                            # an API server's storage and its watch cache; not `k8s.io/apiserver/pkg/server`
                            # alone, which kubean's admission webhook imports for its signal handler,
-                           # nor its feature gates
-                           "k8s.io/apiserver/pkg/registry", "k8s.io/apiserver/pkg/storage",
+                           # nor its feature gates; nor the REST interfaces and options' types
+                           # (`pkg/registry/rest`, `pkg/registry/generic`) that handlers serving
+                           # from other clients implement: appcat's API server, read as wrong
+                           "k8s.io/apiserver/pkg/registry/generic/registry", "k8s.io/apiserver/pkg/storage",
                            "k8s.io/apiserver/pkg/server/options",
                            "knative.dev/pkg/injection", "knative.dev/pkg/controller")
 # Generated clients' informers and listers, any project's (istio's, apiextensions', a
@@ -140,6 +142,10 @@ def watched_kinds(code: bytes) -> frozenset[str] | None:
     one is written otherwise (a variable), and so not known."""
     found = set()
     for watch in _WATCHED.finditer(code):
+        # A webhook's builder (`ctrl.NewWebhookManagedBy(mgr).For(r)`) starts no informer.
+        builder = code.rfind(b"ManagedBy(", max(0, watch.start() - _MAX_CALL_BYTES), watch.start())
+        if builder >= 0 and code.endswith(b"Webhook", 0, builder):
+            continue
         address, kind, literal = watch.group(1, 2, 3) if watch.group(2) else watch.group(4, 5, 6)
         if not (address and literal):
             return None
@@ -338,20 +344,18 @@ def keeps_only_with_informers(keeping: str) -> bool:
     return keeping.startswith("k8s.io/client-go/") or not {"informers", "listers"}.isdisjoint(parts)
 
 
-def local_closure(directories: list[str], module: modules.Module,
-                  imports_of: Callable[[str], list[str]]) -> tuple[set[str], list[str]]:
+def local_closure(directories: list[str], module: modules.Module, imports_of: Callable[[str], list[str]],
+                  first_imports: list[str] = ()) -> tuple[set[str], list[str]]:
     """The packages in `directories` and those of modules visible from `module` (on disk: its
-    own, local replacements, go.work) that they import, directly or not; and the packages
-    they import that keep Kubernetes objects in memory, each once, in the order met."""
+    own, local replacements, go.work) that they (or `first_imports`, a file's) import,
+    directly or not; and the packages they import that keep Kubernetes objects in memory, each
+    once, in the order met."""
     seen: set[str] = set()
     keeps: list[str] = []
     pending = list(directories)
-    while pending:
-        directory = pending.pop()
-        if directory in seen:
-            continue
-        seen.add(directory)
-        for imported in imports_of(directory):
+
+    def met(imports: list[str]) -> None:
+        for imported in imports:
             if _keeps_objects_import(imported):
                 # controller-runtime by its module: its manager keeps the cache, whichever of
                 # its packages is met first (`pkg/client`, `pkg/certwatcher`).
@@ -361,6 +365,14 @@ def local_closure(directories: list[str], module: modules.Module,
             target = modules.package_dir(imported, module)
             if target is not None:
                 pending.append(target)
+
+    met(list(first_imports))
+    while pending:
+        directory = pending.pop()
+        if directory in seen:
+            continue
+        seen.add(directory)
+        met(imports_of(directory))
     return seen, keeps
 
 

@@ -120,9 +120,10 @@ The manifest rules check only containers that run Go. A container counts as Go w
 
 A chart's component whose image names a directory of several main packages runs the one
 named like its key: egressd's `collector`, whose image is named for the module that also
-holds its exporter. A container elsewhere runs the one its `command` starts by name:
-theatre's one image holds six programs, and each manager's Deployment runs
-`/usr/local/bin/rbac-manager` or another.
+holds its exporter. A container elsewhere runs the one its `command` starts by name, among
+all below the directory: theatre's one image holds six programs, and each manager's
+Deployment runs `/usr/local/bin/rbac-manager` or another; sidero's image builds its manager at
+its root and runs `/siderolink-manager`, its `cmd/siderolink-manager`, beside it.
 
 An image whose name holds the import path of the package it is built from (ko's
 `--preserve-import-paths`: `gcr.io/knative-releases/knative.dev/serving/cmd/activator`)
@@ -318,6 +319,8 @@ class Container:
     # The Helm repository its project's docs install it from, for a kubebuilder scaffold whose
     # project keeps no chart: what users run is that chart, not this manifest.
     installed_from: str | None = None
+    # Its first argument when a bare word (`apiserver`): the subcommand of a program that has several.
+    subcommand: str | None = None
 
     @property
     def label(self) -> str:
@@ -353,10 +356,11 @@ class ProjectManifests:
     abspaths: dict[str, str]  # display path -> absolute path, of every YAML file read
     _sets_limit: Callable[[str | None], bool]
     _predates_limit: Callable[[str], bool] = lambda directory: False
-    _keeps_cluster_objects: Callable[[str | None], bool] = lambda directory: True
-    _cluster_cache: Callable[[str | None], str | None] = lambda directory: None
-    _caches_only_custom_kinds: Callable[[str | None], bool] = lambda directory: False
-    _growing_kinds: Callable[[str | None], tuple[str, ...]] = lambda directory: ()
+    # Of a program's directory and subcommand (see _GoTree.keeps_cluster_objects and the rest).
+    _keeps_cluster_objects: Callable[[str | None, str | None], bool] = lambda directory, subcommand: True
+    _cluster_cache: Callable[[str | None, str | None], str | None] = lambda directory, subcommand: None
+    _caches_only_custom_kinds: Callable[[str | None, str | None], bool] = lambda directory, subcommand: False
+    _growing_kinds: Callable[[str | None, str | None], tuple[str, ...]] = lambda directory, subcommand: ()
     _reviews_admissions: Callable[[str | None], bool] = lambda directory: False
     _image_limits: dict[str, bool] = field(default_factory=dict)  # module root -> its scripts set GOMEMLIMIT
 
@@ -400,7 +404,7 @@ class ProjectManifests:
     def keeps_cluster_objects(self, container: Container) -> bool:
         """Whether the container's program may hold Kubernetes objects in memory (see
         _GoTree.keeps_cluster_objects); True when its code is not known."""
-        return self._keeps_cluster_objects(container.go_dir)
+        return self._keeps_cluster_objects(container.go_dir, container.subcommand)
 
     def reviews_admissions(self, container: Container) -> bool:
         """Whether the container's program handles admission reviews (see
@@ -410,17 +414,17 @@ class ProjectManifests:
     def cluster_cache(self, container: Container) -> str | None:
         """The package that makes the container's program keep a cluster-wide cache (None when
         it keeps none, or its code is not known)."""
-        return self._cluster_cache(container.go_dir)
+        return self._cluster_cache(container.go_dir, container.subcommand)
 
     def growing_kinds(self, container: Container) -> tuple[str, ...]:
         """The kinds that grow with the cluster its program names (see _GoTree.growing_kinds)."""
-        return self._growing_kinds(container.go_dir)
+        return self._growing_kinds(container.go_dir, container.subcommand)
 
     def caches_only_custom_kinds(self, container: Container) -> bool:
         """Whether the container's program keeps Kubernetes objects only in a controller-runtime
         cache of custom resources (see _GoTree.caches_only_custom_kinds); False when its code
         is not known."""
-        return self._caches_only_custom_kinds(container.go_dir)
+        return self._caches_only_custom_kinds(container.go_dir, container.subcommand)
 
     def copies(self, containers: Iterable[Container], setting: Callable[[Container], tuple],
                same_env: bool = True) -> list[list[Container]]:
@@ -511,11 +515,19 @@ def copy_message(container: Container, copy: Container) -> str:
 def _by_module(groups: dict[tuple, list[Container]]) -> dict[tuple, list[Container]]:
     """The groups, each split by the Go module of its containers' programs when they name more
     than one: chaosmeta's flow, inject and measure operators, three modules each with its
-    kubebuilder `controller-manager`, are three programs. A container whose program is not
-    known stays with the first."""
+    kubebuilder `controller-manager`, are three programs; then by the kubebuilder project whose
+    scaffold each is: sidero's caps and sidero controller managers, two projects of one module,
+    each with its `controller-manager` and `manager` (read as a finding naming the other as its
+    copy). A container whose program or project is not known stays with the first."""
+    return _split_by(_split_by(groups, _module_root), _scaffold_project)
+
+
+def _split_by(groups: dict[tuple, list[Container]], home: Callable[[Container], str | None]) -> dict[tuple, list[Container]]:
+    """Each group split by its containers' `home` when they name more than one; a container
+    whose home is None stays with the first."""
     split: dict[tuple, list[Container]] = {}
     for key, found in groups.items():
-        rooted = [(container, _module_root(container)) for container in found]
+        rooted = [(container, home(container)) for container in found]
         roots = list(dict.fromkeys(root for _, root in rooted if root is not None))
         if len(roots) < 2:
             split[key] = found
@@ -1527,8 +1539,12 @@ def _container(source: Source, node: yaml.Node, workload: str, init: bool, names
             _seconds(liveness[1], "periodSeconds", 10) * _seconds(liveness[1], "failureThreshold", 3)
     container.startup_probe = isinstance(_value(node, "startupProbe"), yaml.MappingNode)
     command = [_text(item) or "" for item in _items(_value(node, "command"))]
+    args = [_text(item) or "" for item in _items(_value(node, "args"))]
     if command:
-        container.command = tuple(command + [_text(item) or "" for item in _items(_value(node, "args"))])
+        container.command = tuple(command + args)
+    first = (command[1:] + args)[:1] if command else args[:1]
+    if first and _SUBCOMMAND.fullmatch(first[0]):
+        container.subcommand = first[0]
     container.mounts = tuple(path for path in (_text(_value(mount, "mountPath"))
                                                for mount in _items(_value(node, "volumeMounts"))) if path)
     return container
@@ -1665,6 +1681,9 @@ def _listdir(directory: str) -> list[str]:
         return []
 
 
+_SUBCOMMAND = re.compile(r"[a-z][a-z0-9-]*")
+
+
 def _scaffold_project(container: Container) -> str | None:
     """The root of the kubebuilder project whose scaffold a manifest is: one in its
     `config/manager` that names the placeholder image `controller` (kustomize's `images`
@@ -1777,6 +1796,32 @@ class _PackageCode(NamedTuple):
     uncached_client: bool  # whether they build the manager's client without its cache (go_code.UNCACHED_CLIENT)
 
 
+def _go_files_in(directory: str) -> list[str]:
+    """The paths of a directory's non-test Go files, sorted."""
+    return [os.path.join(directory, name) for name in _listdir(directory)
+            if name.endswith(".go") and not name.endswith("_test.go")]
+
+
+def _code_facts(sources: list[bytes]) -> _PackageCode:
+    """What Go files (a package's, or one file's) say of Kubernetes objects kept in memory."""
+    code = [go_code.COMMENTS.sub(b"", source) for source in sources]
+    return _PackageCode(
+        [imported for source in sources for imported in go_code.file_imports(source)],
+        sum(go_code.scopings(text) for text in code),
+        sum(len(go_code.NEW_MANAGER.findall(text)) for text in code),
+        sum(len(go_code.NEW_INFORMER.findall(text)) for text, source in zip(code, sources)
+            if not gofile.is_generated(source)),
+        sum(len(go_code.CACHE_BUILDER.findall(text)) for text in code),
+        sum(len(go_code.CACHE_USER.findall(text)) for text in code),
+        sum(len(go_code.INFORMER_BUILDER.findall(text)) for text, source in zip(code, sources)
+            if not gofile.is_generated(source)),
+        frozenset().union(*(go_code.selected_kinds(text) for text in code)),
+        _all_known(go_code.watched_kinds(text) for text in code),
+        frozenset().union(*(go_code.growing_kinds(source, text) for source, text in zip(sources, code))),
+        frozenset().union(*(go_code.uncached_kinds(text) for text in code)),
+        any(go_code.UNCACHED_CLIENT.search(text) for text in code))
+
+
 def _all_known(kind_sets) -> frozenset[str] | None:
     """The union of sets of kinds, None when one of them is not known."""
     union: set[str] = set()
@@ -1838,9 +1883,12 @@ class _GoTree:
         self._limit_cache: dict[str | None, bool] = {}  # by container directory (None: unknown)
         self._module_limits: dict[str, bool] = {}  # by module root
         self._module_predates: dict[str, bool] = {}  # by module root, see predates_memory_limit
-        self._cache_verdicts: dict[str | None, tuple[bool, str | None, bool]] = {}  # by container directory
+        # By container directory and subcommand.
+        self._cache_verdicts: dict[tuple[str | None, str | None], tuple[bool, str | None, bool]] = {}
         self._package_facts: dict[str, _PackageCode] = {}  # by directory, see _package_code
-        self._program_keeps: dict[str, tuple[str | None, bool]] = {}  # by main package directory, see _cluster_cache_of
+        # By main package directory and subcommand, see _cluster_cache_of and _program_facts.
+        self._program_keeps: dict[tuple[str, str | None], tuple[str | None, bool]] = {}
+        self._program_facts_of: dict[tuple[str, str | None], tuple[list[_PackageCode], list[str]]] = {}
         self._program_packages: dict[str, tuple[set[str], list[str]]] = {}  # by main, see _program_closure
         # By directory: its programs (see _main_dirs_at_or_below, which reads its Dockerfiles)
         # and its image's entrypoint script (see _entrypoint_script).
@@ -1904,16 +1952,19 @@ class _GoTree:
         """The program a container runs of an image whose directory holds several main
         packages: the one named like its chart component's key (egressd's `collector`, whose
         image `egressd` names the module that also holds its exporter, which caches the
-        cluster), or like the program its `command` starts (theatre's one image of six
-        programs, each manager's Deployment running `/usr/local/bin/rbac-manager` or another),
-        else the directory."""
+        cluster), or like the program its `command` starts, among all below the directory
+        (theatre's one image of six programs, each manager's Deployment running
+        `/usr/local/bin/rbac-manager` or another), else the directory."""
         if container.chart is not None:
             name = container.name.rsplit(".", 1)[-1]
+            mains = self._mains_at_or_below(directory)
         elif container.command:
+            # Any main package below: sidero's `/manager` is its root's, and the same image's
+            # `/siderolink-manager` its `cmd/siderolink-manager`.
             name = os.path.basename(container.command[0])
+            mains = [d for d in self._main_dirs() if modules.names_below(d, directory) is not None]
         else:
             return directory
-        mains = self._mains_at_or_below(directory)
         named = [main for main in mains if os.path.basename(main) == name]
         return named[0] if len(mains) > 1 and len(named) == 1 else directory
 
@@ -2144,54 +2195,55 @@ class _GoTree:
             self._module_predates[module.root] = bool(versions) and max(versions) < _FIRST_MEMORY_LIMIT_MINOR
         return self._module_predates[module.root]
 
-    def keeps_cluster_objects(self, directory: str | None) -> bool:
+    def keeps_cluster_objects(self, directory: str | None, subcommand: str | None = None) -> bool:
         """Whether a package that the main packages at or below `directory` import, directly or
         through packages of their module (or of modules beside it on disk), is one that keeps
         Kubernetes objects in memory (see go_code), with none of those packages
         scoping what a cache keeps (go_code.scopings): what it keeps then grows with the cluster.
-        True when that is not known: no directory, no module, no main package."""
-        known, cache, _ = self._cache_verdict(directory)
+        True when that is not known: no directory, no module, no main package. With a
+        `subcommand`, what it reaches (_program_facts)."""
+        known, cache, _ = self._cache_verdict(directory, subcommand)
         return not known or cache is not None
 
-    def cluster_cache(self, directory: str | None) -> str | None:
+    def cluster_cache(self, directory: str | None, subcommand: str | None = None) -> str | None:
         """The package that makes a main package at or below `directory` keep a cluster-wide
         cache (see keeps_cluster_objects); None when none does, or the code is not known."""
-        return self._cache_verdict(directory)[1]
+        return self._cache_verdict(directory, subcommand)[1]
 
-    def growing_kinds(self, directory: str | None) -> tuple[str, ...]:
+    def growing_kinds(self, directory: str | None, subcommand: str | None = None) -> tuple[str, ...]:
         """The kinds that grow with the cluster that the main packages at or below `directory`
         name through packages of their module and may cache (_cached_growing_kinds), the most
         memory first."""
         module, mains = self._programs(directory)
-        named = set().union(*(_cached_growing_kinds([self._package_code(package) for package in
-                                                     self._program_closure(main, module)[0]]) for main in mains))
+        named = set().union(*(_cached_growing_kinds(self._program_facts(main, module, subcommand)[0])
+                              for main in mains))
         return tuple(kind for kind in (*go_code.GROWING_KINDS, "PartialObjectMetadata") if kind in named)
 
-    def caches_only_custom_kinds(self, directory: str | None) -> bool:
+    def caches_only_custom_kinds(self, directory: str | None, subcommand: str | None = None) -> bool:
         """Whether every main package at or below `directory` (at least one) keeps Kubernetes
         objects only in a controller-runtime cache of custom resources (_caches_only_custom_kinds)."""
-        return self._cache_verdict(directory)[2]
+        return self._cache_verdict(directory, subcommand)[2]
 
-    def _cache_verdict(self, directory: str | None) -> tuple[bool, str | None, bool]:
+    def _cache_verdict(self, directory: str | None, subcommand: str | None) -> tuple[bool, str | None, bool]:
         """(whether the code of the main packages at or below `directory` is known, the package
         that makes one of them keep a cluster-wide cache or None, whether all of them cache
-        only custom resources), once per directory."""
-        if directory not in self._cache_verdicts:
+        only custom resources), once per directory and subcommand."""
+        if (directory, subcommand) not in self._cache_verdicts:
             module, mains = self._programs(directory)
-            programs = [self._cluster_cache_of(main, module) for main in mains]
-            self._cache_verdicts[directory] = (bool(mains), next((cache for cache, _ in programs if cache), None),
-                                               bool(programs) and all(custom for _, custom in programs))
-        return self._cache_verdicts[directory]
+            programs = [self._cluster_cache_of(main, module, subcommand) for main in mains]
+            self._cache_verdicts[directory, subcommand] = (
+                bool(mains), next((cache for cache, _ in programs if cache), None),
+                bool(programs) and all(custom for _, custom in programs))
+        return self._cache_verdicts[directory, subcommand]
 
-    def _cluster_cache_of(self, main: str, module: modules.Module) -> tuple[str | None, bool]:
+    def _cluster_cache_of(self, main: str, module: modules.Module, subcommand: str | None) -> tuple[str | None, bool]:
         """The package that makes the main package in `main` keep a cluster-wide cache: one of
         its packages imports it, and none scopes what its cache keeps (None otherwise); and
         whether what it keeps is only controller-runtime's cache of custom resources, which
         does not grow with the cluster. Each program on its own: a project's cloud manager
         scoping its cache says nothing of the operator beside it."""
-        if main not in self._program_keeps:
-            packages, keeps = self._program_closure(main, module)
-            facts = [self._package_code(d) for d in packages]
+        if (main, subcommand) not in self._program_keeps:
+            facts, keeps = self._program_facts(main, module, subcommand)
             scopes = sum(f.scopings for f in facts) + _selects_every_watched_kind(facts)
             caches = sum(f.managers + f.informers for f in facts)
             builds = any(f.cache_builders for f in facts) and any(f.cache_users for f in facts)
@@ -2209,8 +2261,40 @@ class _GoTree:
             # controller fills, and the kinds its code names are what it may hold (theatre's
             # managers import client-go's tools/cache for a console's watch beside it).
             keeper = go_code.CONTROLLER_RUNTIME if go_code.CONTROLLER_RUNTIME in keeps else keeps[0] if keeps else None
-            self._program_keeps[main] = (keeper if cluster_wide else None, custom)
-        return self._program_keeps[main]
+            self._program_keeps[main, subcommand] = (keeper if cluster_wide else None, custom)
+        return self._program_keeps[main, subcommand]
+
+    def _program_facts(self, main: str, module: modules.Module,
+                       subcommand: str | None) -> tuple[list[_PackageCode], list[str]]:
+        """What the packages of the program in `main` say (_PackageCode), and those they import
+        that keep Kubernetes objects (_program_closure). For a container that runs one
+        subcommand of a program with several (its first argument), what the one file
+        declaring it (`Use: "apiserver"`) says and reaches: appcat's one binary runs its
+        API server, which reads through uncached clients, and its controller, which caches
+        Secrets; the API server's finding named the controller's cache and was read as wrong."""
+        if (main, subcommand) not in self._program_facts_of:
+            packages, keeps = self._program_closure(main, module)
+            declaring = self._declaring_file(packages, subcommand) if subcommand else None
+            if declaring is None:
+                found = ([self._package_code(d) for d in packages], keeps)
+            else:
+                source = self._read_go(declaring) or b""
+                packages, keeps = go_code.local_closure([], module, lambda d: self._package_code(d).imports,
+                                                        first_imports=go_code.file_imports(source))
+                found = ([_code_facts([source]), *(self._package_code(d) for d in packages)], keeps)
+            self._program_facts_of[main, subcommand] = found
+        return self._program_facts_of[main, subcommand]
+
+    def _declaring_file(self, packages: set[str], subcommand: str) -> str | None:
+        """The one non-test file of `packages` that declares a cobra command named `subcommand`
+        (`Use: "sliprober"`, `Use: "sliprober [flags]"`), else the one named for it, as
+        cobra-cli writes them (appcat's `cmd/apiserver.go`, whose command a builder names);
+        None unless exactly one does."""
+        files = [path for directory in sorted(packages) for path in _go_files_in(directory)]
+        declares = re.compile(rb'\bUse:\s*"' + re.escape(subcommand.encode()) + rb'[\s"]')
+        found = [path for path in files if declares.search(self._read_go(path) or b"")] or \
+            [path for path in files if os.path.basename(path) == subcommand.replace("-", "_") + ".go"]
+        return found[0] if len(found) == 1 else None
 
     def reviews_admissions(self, directory: str | None) -> bool:
         """Whether every main package at or below `directory` (at least one) imports, through
@@ -2242,27 +2326,7 @@ class _GoTree:
     def _package_code(self, directory: str) -> _PackageCode:
         """What the package's non-test files say (_PackageCode); read once for all containers."""
         if directory not in self._package_facts:
-            try:
-                names = sorted(n for n in os.listdir(directory) if n.endswith(".go") and not n.endswith("_test.go"))
-            except OSError:
-                names = []
-            sources = [self._read_go(os.path.join(directory, name)) or b"" for name in names]
-            code = [go_code.COMMENTS.sub(b"", source) for source in sources]
-            self._package_facts[directory] = _PackageCode(
-                [imported for source in sources for imported in go_code.file_imports(source)],
-                sum(go_code.scopings(text) for text in code),
-                sum(len(go_code.NEW_MANAGER.findall(text)) for text in code),
-                sum(len(go_code.NEW_INFORMER.findall(text)) for text, source in zip(code, sources)
-                    if not gofile.is_generated(source)),
-                sum(len(go_code.CACHE_BUILDER.findall(text)) for text in code),
-                sum(len(go_code.CACHE_USER.findall(text)) for text in code),
-                sum(len(go_code.INFORMER_BUILDER.findall(text)) for text, source in zip(code, sources)
-                    if not gofile.is_generated(source)),
-                frozenset().union(*(go_code.selected_kinds(text) for text in code)),
-                _all_known(go_code.watched_kinds(text) for text in code),
-                frozenset().union(*(go_code.growing_kinds(source, text) for source, text in zip(sources, code))),
-                frozenset().union(*(go_code.uncached_kinds(text) for text in code)),
-                any(go_code.UNCACHED_CLIENT.search(text) for text in code))
+            self._package_facts[directory] = _code_facts([self._read_go(path) or b"" for path in _go_files_in(directory)])
         return self._package_facts[directory]
 
     def _main_dirs_at_or_below(self, directory: str) -> list[str]:
