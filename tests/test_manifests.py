@@ -417,6 +417,9 @@ def test_the_kubebuilder_helm_plugins_chart_runs_the_manager(tmp_path, project, 
     # tarantool-operator: its docs install its chart from its own Helm repository
     ("docs/installation.md", "helm repo add tarantool https://tarantool.github.io/helm-charts/\n", False, False),
     ("README.md", "```\nhelm repo add avesha https://tarantool.example/charts/\n```\n", False, False),
+    # cf-service-operator: its chart from an OCI registry
+    ("README.md", "helm upgrade -i op oci://ghcr.io/acme/tarantool-operator-helm/operator\n", False, False),
+    ("README.md", "helm install cm oci://quay.io/jetstack/charts/cert-manager --version v1.19.1\n", False, True),
     # a prerequisite's repository says nothing of how the operator is installed
     ("README.md", "helm repo add jetstack https://charts.jetstack.io\n", False, True),
     ("README.md", "make deploy IMG=example.com/tarantool-operator:v1\n", False, True),

@@ -1645,8 +1645,11 @@ _RUNS_BY_COMMAND = "its command runs "  # how a container known by its command i
 _COMMENT_LINES = re.compile(r"^\s*#.*$", re.MULTILINE)
 
 
-# `helm repo add tarantool https://tarantool.github.io/helm-charts/` in a project's docs.
-_HELM_REPO_ADD = re.compile(r"\bhelm\s+repo\s+add\s+[\w.-]+\s+(?:[\"']?)((?:https?|oci)://[^\s\"'`)]+)")
+# `helm repo add tarantool https://tarantool.github.io/helm-charts/` in a project's docs, or
+# a chart installed from an OCI registry (`helm upgrade -i cf-service-operator
+# oci://ghcr.io/sap/cf-service-operator-helm/cf-service-operator`).
+_HELM_REPO_ADD = re.compile(r"\bhelm\s+(?:repo\s+add\s+[\w.-]+\s+(?:[\"']?)((?:https?|oci)://[^\s\"'`)]+)"
+                            r"|(?:install|upgrade)\b[^\n`]*?[\"']?(oci://[^\s\"'`)]+))")
 # Words of a repository's address that say nothing of whose charts it holds.
 _ADDRESS_WORDS = frozenset({"https", "http", "oci", "www", "github", "gitlab", "io", "com", "org", "net", "dev",
                             "charts", "chart", "helm", "helm-charts", "operator", "operators", "controller", "k8s",
@@ -1669,8 +1672,9 @@ def _helm_repository_installing(project: str) -> str | None:
     docs += [os.path.join(project, "docs", n) for n in _listdir(os.path.join(project, "docs")) if n.endswith(".md")]
     for path in docs:
         for found in _HELM_REPO_ADD.finditer(_read(path)[:_MAX_DOC_BYTES]):
-            if names & set(words(found.group(1))):
-                return found.group(1)
+            address = found.group(1) or found.group(2)
+            if names & set(words(address)):
+                return address
     return None
 
 
