@@ -1064,6 +1064,22 @@ def test_the_go_a_module_is_built_with_comes_from_its_ci_last(tmp_path, setup, r
     assert [f.path for f in _run(tmp_path).findings] == ["deploy/pod.yaml"]  # the toolchain line comes first
 
 
+@pytest.mark.parametrize("file, text, reported", [
+    (".drone.yml", "steps:\n  - name: build\n    image: golang:1.17\n    commands: [make build]\n", False),  # heimdall
+    (".gitlab-ci.yml", "build:\n  image: docker.io/library/golang:1.16-alpine\n", False),
+    (".tool-versions", "golang 1.17.13\nnodejs 18.0.0\n", False),
+    (".tool-versions", "golang 1.22.1\n", True),
+    (".drone.yml", "steps:\n  - name: lint\n    image: alpine:3\n", True),  # names no Go
+])
+def test_the_go_other_ci_builds_with(tmp_path, file, text, reported):
+    """heimdall's Dockerfile copies in a binary its Drone pipeline builds with Go 1.17, which
+    has no memory limit."""
+    go_module(tmp_path, {"cmd/api/main.go": MAIN})
+    write(tmp_path, "deploy/pod.yaml", POD)
+    write(tmp_path, file, text)
+    assert [f.path for f in _run(tmp_path).findings] == (["deploy/pod.yaml"] if reported else [])
+
+
 _PLACEHOLDER_CONTROLLER = """\
 apiVersion: apps/v1
 kind: Deployment

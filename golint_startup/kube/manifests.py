@@ -2413,22 +2413,31 @@ _GO_MINOR = re.compile(r"(?<![\w.])1\.(\d+)")
 _MAX_WORKFLOW_DEPTH = 3
 
 
+# Go named by CI other than GitHub's and by asdf: `image: golang:1.17` in `.drone.yml` (heimdall
+# copies in a binary its Drone pipeline builds with 1.17, and a finding asking for a
+# GOMEMLIMIT it ignores was read as wrong), `golang 1.17.13` in `.tool-versions`.
+_OTHER_CI_FILES = (".drone.yml", ".gitlab-ci.yml", ".circleci/config.yml", "cloudbuild.yaml", ".tool-versions")
+_CI_GO = re.compile(r"^\s*-?\s*image:\s*[\"']?(?:\S+/)?golang:1\.(\d+)|^golang\s+1\.(\d+)", re.MULTILINE)
+
+
 def _ci_go_versions(module_root: str) -> list[int]:
-    """The minor versions of Go that the GitHub workflows of the module's repository (the
-    nearest `.github/workflows` at or a few levels above its root) set up."""
+    """The minor versions of Go that the CI of the module's repository (the nearest
+    `.github/workflows` or other CI file at or a few levels above its root) builds with: the
+    workflows' `setup-go`, the golang images of other CI files, asdf's `.tool-versions`."""
     directory = module_root
     for _ in range(_MAX_WORKFLOW_DEPTH + 1):
         workflows = os.path.join(directory, ".github", "workflows")
+        others = [_read(os.path.join(directory, name)) for name in _OTHER_CI_FILES]
+        found = [int(minor) for text in others for match in _CI_GO.finditer(text) for minor in match.groups() if minor]
         if os.path.isdir(workflows):
-            try:
-                names = sorted(n for n in os.listdir(workflows) if n.endswith((".yml", ".yaml")))
-            except OSError:
-                return []
-            texts = [_read(os.path.join(workflows, name)) for name in names]
-            return [int(minor) for text in texts for line in _SETUP_GO.findall(text)
-                    for minor in _GO_MINOR.findall(line)] + \
+            texts = [_read(os.path.join(workflows, name)) for name in _listdir(workflows)
+                     if name.endswith((".yml", ".yaml"))]
+            return found + [int(minor) for text in texts for line in _SETUP_GO.findall(text)
+                            for minor in _GO_MINOR.findall(line)] + \
                 [minor for text in texts for file in _SETUP_GO_FILE.findall(text)
                  for minor in _version_file_minor(os.path.join(directory, file))]
+        if found:
+            return found
         parent = os.path.dirname(directory)
         if parent == directory:
             break
