@@ -1080,6 +1080,21 @@ def test_the_go_other_ci_builds_with(tmp_path, file, text, reported):
     assert [f.path for f in _run(tmp_path).findings] == (["deploy/pod.yaml"] if reported else [])
 
 
+@pytest.mark.parametrize("requires, call, reported", [
+    (True, "system.AutoProcMemLimit(nil)", False),  # azure-k8s-autopilot: go-common wraps automemlimit
+    (False, "system.AutoProcMemLimit(nil)", True),  # a function so named, no automemlimit below it
+    (True, "system.Start(nil)", True),  # automemlimit required, its limit not asked for
+])
+def test_a_dependency_wrapping_automemlimit_sets_the_limit(tmp_path, requires, call, reported):
+    main = f'package main\n\nimport "example.com/common/system"\n\nfunc main() {{ {call} }}\n'
+    go_module(tmp_path, {"cmd/api/main.go": main})
+    if requires:
+        (tmp_path / "go.mod").write_text((tmp_path / "go.mod").read_text() +
+                                         "\nrequire github.com/KimMachineGun/automemlimit v0.7.5 // indirect\n")
+    write(tmp_path, "deploy/pod.yaml", POD)
+    assert [f.path for f in _run(tmp_path).findings] == (["deploy/pod.yaml"] if reported else [])
+
+
 _PLACEHOLDER_CONTROLLER = """\
 apiVersion: apps/v1
 kind: Deployment

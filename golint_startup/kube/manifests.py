@@ -160,7 +160,10 @@ manifests hold containers but none is recognized, the run says so once.
 container's main package or Dockerfile (when the image maps to a directory; otherwise of
 every Go module linted) imports `github.com/KimMachineGun/automemlimit` (whose init sets
 the limit), or calls `debug.SetMemoryLimit` or one of automemlimit's `memlimit.Set...`
-functions with anything but a negative literal (which only reads the limit). The call is
+functions with anything but a negative literal (which only reads the limit), or, in a module
+that requires automemlimit (directly or not), calls a function named for a memory limit
+(`system.AutoProcMemLimit`: webdevops' go-common wraps automemlimit, and
+azure-k8s-autopilot's finding saying the code set none was read as wrong). The call is
 not required to be reachable from `main`. The image tells the runtime too when a shell
 script (`*.sh`, or a `#!` file without a suffix) or a Dockerfile of that module sets
 `GOMEMLIMIT` (`export GOMEMLIMIT="${limit}MiB"` in a process supervisor's run script,
