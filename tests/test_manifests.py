@@ -1095,6 +1095,50 @@ def test_a_dependency_wrapping_automemlimit_sets_the_limit(tmp_path, requires, c
     assert [f.path for f in _run(tmp_path).findings] == (["deploy/pod.yaml"] if reported else [])
 
 
+_DYNAMIC_WATCH = """\
+package watch
+
+import (
+	"time"
+
+	corev1 "k8s.io/api/core/v1"
+	"k8s.io/apimachinery/pkg/runtime/schema"
+	"k8s.io/client-go/dynamic"
+	"k8s.io/client-go/dynamic/dynamicinformer"
+	"k8s.io/client-go/tools/cache"
+
+	metal "example.com/app/api/v1"
+)
+
+var _ = corev1.Pod{}
+var _ = schema.GroupVersionResource{}
+var _ = metal.GroupVersion
+
+func watchBindings(dc dynamic.Interface, stop <-chan struct{}) {
+	factory := dynamicinformer.NewFilteredDynamicSharedInformerFactory(dc, 10*time.Minute, "", nil)
+	informer := factory.ForResource(%s).Informer()
+	informer.AddEventHandler(cache.ResourceEventHandlerFuncs{})
+	factory.Start(stop)
+}
+"""
+
+
+@pytest.mark.parametrize("resource, reported", [
+    ('metal.GroupVersion.WithResource("serverbindings")', False),  # sidero's node-side managers
+    ('schema.GroupVersionResource{Group: "metal.sidero.dev", Version: "v1", Resource: "servers"}', False),
+    ('corev1.SchemeGroupVersion.WithResource("pods")', True),
+    ('schema.GroupVersionResource{Group: "apps", Version: "v1", Resource: "deployments"}', True),
+    ('schema.GroupVersionResource{Group: "networking.k8s.io", Version: "v1", Resource: "ingresses"}', True),
+    ("resource", True),  # not known
+])
+def test_dynamic_informers_of_custom_resources_keep_no_cluster_cache(tmp_path, resource, reported):
+    """sidero's siderolink, log and events managers watch only its ServerBindings through
+    client-go's dynamic informers: nothing that grows with the cluster."""
+    go_module(tmp_path, {"api/v1/types.go": "package v1\n\nvar GroupVersion = struct{}{}\n"})
+    findings = _findings_of_watching_program(tmp_path, _DYNAMIC_WATCH % resource, request="512Mi", controller=False)
+    assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
+
+
 _PLACEHOLDER_CONTROLLER = """\
 apiVersion: apps/v1
 kind: Deployment

@@ -217,6 +217,39 @@ UNCACHED_CLIENT = re.compile(rb"\bNewClient\s*:\s*func\s*\([^)]*\)\s*\([^)]*\)\s
                              rb"return\s+\w+\.New\(\s*\w+\s*,\s*\w+\.Options\{(?![^}]*\bCache\b)[^}]*\}\s*\)")
 
 
+# client-go's dynamic informers, each asked of a factory for one resource (`ForResource(gvr)`,
+# `NewFilteredDynamicInformer(client, gvr, ...)`), and the factories themselves.
+DYNAMIC_INFORMER = "k8s.io/client-go/dynamic/dynamicinformer"
+_DYNAMIC_RESOURCE = re.compile(rb"\.ForResource\(\s*|\bNew(?:Filtered)?DynamicInformer\(\s*\w+\s*,\s*")
+_DYNAMIC_FACTORY = re.compile(rb"\bNew(?:Filtered)?Dynamic(?:SharedInformerFactory|Informer)\(")
+# A resource of a custom group: of an API package's group version (`sidero.GroupVersion
+# .WithResource("serverbindings")`), the package not Kubernetes' own, or written out with a
+# group of a domain that is not Kubernetes' (`schema.GroupVersionResource{Group: "metal.sidero.dev"`).
+_PACKAGE_RESOURCE = re.compile(rb"(\w+)\.(?:Scheme)?GroupVersion\.WithResource\(")
+_WRITTEN_RESOURCE = re.compile(rb"\w+\.GroupVersionResource\{\s*Group:\s*\"([^\"]*)\"")
+
+
+def dynamic_informers(source: bytes, code: bytes) -> tuple[int, int, int]:
+    """(how many dynamic informers a Go file asks for, how many of those are of custom
+    resources, how many dynamic factories and informers it builds): sidero's siderolink, log and events
+    managers each watch only its ServerBindings so, and their findings were read as wrong."""
+    imports = {m.group(1) or m.group(2).rsplit(b"/", 1)[-1]: m.group(2) for m in _ALIASED_IMPORT.finditer(source)}
+    asked = custom = 0
+    for found in _DYNAMIC_RESOURCE.finditer(code):
+        asked += 1
+        package = _PACKAGE_RESOURCE.match(code, found.end())
+        written = _WRITTEN_RESOURCE.match(code, found.end())
+        if package is not None and package.group(1) in imports and \
+                not imports[package.group(1)].startswith((b"k8s.io/", b"sigs.k8s.io/")):
+            custom += 1
+        elif written is not None and b"." in written.group(1) and not written.group(1).endswith(b"k8s.io"):
+            custom += 1
+    return asked, custom, len(_DYNAMIC_FACTORY.findall(code))
+
+
+_ALIASED_IMPORT = re.compile(rb'^[ \t]*(?:import[ \t]+)?(?:([A-Za-z_]\w*)[ \t]+)?"([^"\n]+)"', re.MULTILINE)
+
+
 def uncached_kinds(code: bytes) -> frozenset[str]:
     """The kinds (type names) a file's client options keep out of the cache (`DisableFor`)."""
     found = set()

@@ -1801,6 +1801,8 @@ class _PackageCode(NamedTuple):
     growing_kinds: frozenset[str]  # the kinds that grow with the cluster they name (go_code.growing_kinds)
     uncached_kinds: frozenset[str]  # the kinds their client options keep out of the cache (go_code.uncached_kinds)
     uncached_client: bool  # whether they build the manager's client without its cache (go_code.UNCACHED_CLIENT)
+    # (dynamic informers asked for, those of custom resources, dynamic factories built): go_code.dynamic_informers
+    dynamic_informers: tuple[int, int, int]
 
 
 def _go_files_in(directory: str) -> list[str]:
@@ -1826,7 +1828,8 @@ def _code_facts(sources: list[bytes]) -> _PackageCode:
         _all_known(go_code.watched_kinds(text) for text in code),
         frozenset().union(*(go_code.growing_kinds(source, text) for source, text in zip(sources, code))),
         frozenset().union(*(go_code.uncached_kinds(text) for text in code)),
-        any(go_code.UNCACHED_CLIENT.search(text) for text in code))
+        any(go_code.UNCACHED_CLIENT.search(text) for text in code),
+        tuple(map(sum, zip((0, 0, 0), *(go_code.dynamic_informers(source, text) for source, text in zip(sources, code))))))
 
 
 def _all_known(kind_sets) -> frozenset[str] | None:
@@ -1847,6 +1850,17 @@ def _caches_only_custom_kinds(facts: list[_PackageCode]) -> bool:
     what users create, not what runs in the cluster."""
     watched = _all_known(f.watched_kinds for f in facts)
     return bool(watched) and watched.isdisjoint(go_code.ANY_KIND) and not _cached_growing_kinds(facts)
+
+
+_TOOLS_CACHE = "k8s.io/client-go/tools/cache"
+
+
+def _informs_only_on_custom_resources(facts: list[_PackageCode]) -> bool:
+    """Whether every informer a program builds is a dynamic one of a custom resource
+    (go_code.dynamic_informers): at least one, and no other construction (NEW_INFORMER) than
+    their factories."""
+    asked, custom, factories = map(sum, zip((0, 0, 0), *(f.dynamic_informers for f in facts)))
+    return asked > 0 and custom == asked and sum(f.informers for f in facts) == factories
 
 
 def _cached_growing_kinds(facts: list[_PackageCode]) -> frozenset[str]:
@@ -2259,7 +2273,13 @@ class _GoTree:
             # client-go only in informers and watches it starts.
             keeps = [k for k in keeps if (k != go_code.CONTROLLER_RUNTIME or builds) and
                      (starts or not go_code.keeps_only_with_informers(k))]
-            custom = keeps == [go_code.CONTROLLER_RUNTIME] and _caches_only_custom_kinds(facts)
+            # Only custom resources: in controller-runtime's cache, or in client-go's dynamic
+            # informers (with `tools/cache` for their handlers), or both.
+            informed = go_code.DYNAMIC_INFORMER in keeps and _informs_only_on_custom_resources(facts)
+            custom = bool(keeps) and \
+                all(k == go_code.CONTROLLER_RUNTIME or informed and k in (go_code.DYNAMIC_INFORMER, _TOOLS_CACHE)
+                    for k in keeps) and \
+                (go_code.CONTROLLER_RUNTIME not in keeps or _caches_only_custom_kinds(facts))
             # Every manager and informer it builds scoped (or one scoping, for a cache built
             # elsewhere): a second manager beside a scoped one caches the cluster (kubeslice's
             # worker scopes its hub cluster's manager to a namespace, not its own).
