@@ -169,15 +169,24 @@ GROWING_KINDS = (  # the most memory first: what a message names
     "VolumeAttachment", "CSINode", "CSIDriver", "CSIStorageCapacity", "CertificateSigningRequest",
     "ResourceClaim", "ResourceSlice", "ValidatingWebhookConfiguration", "MutatingWebhookConfiguration",
     "PriorityClass")
-_API_IMPORT = re.compile(rb'^[ \t]*(?:import[ \t]+)?(?:([A-Za-z_]\w*)[ \t]+)?'
-                         rb'"(k8s\.io/api/[^"\n]+|k8s\.io/apiextensions-apiserver/pkg/apis/apiextensions/[^"\n]+)"',
-                         re.MULTILINE)
+# The packages of the Kubernetes API (and of CustomResourceDefinitions) that declare its kinds.
+_API_PACKAGES = (b"k8s.io/api/", b"k8s.io/apiextensions-apiserver/pkg/apis/apiextensions/")
 _GROWING_KIND = rb"\b(?:%(aliases)s)\.(" + b"|".join(k.encode() for k in GROWING_KINDS) + rb")(?:List)?\b"
 # Objects of any kind: metadata (cached by controller-runtime's client whenever read) and,
 # when a controller watches them, unstructured ones (read through the client, they are not
 # cached unless its options say so: irsa-manager's reads). What they hold is not known.
 ANY_KIND = frozenset({"Unstructured", "PartialObjectMetadata"})
 _ANY_METADATA = re.compile(rb"\bPartialObjectMetadata(?:List)?\{")
+
+
+# An import spec on a line of its own: `corev1 "k8s.io/api/core/v1"`, `import "k8s.io/api/core/v1"`.
+_IMPORT_SPEC = re.compile(rb'^[ \t]*(?:import[ \t]+)?(?:([A-Za-z_]\w*)[ \t]+)?"([^"\n]+)"', re.MULTILINE)
+
+
+def _import_names(source: bytes) -> list[tuple[bytes, bytes]]:
+    """(the name a Go file gives an imported package, its import path), for each import spec:
+    its alias, else the last element of its path."""
+    return [(m.group(1) or m.group(2).rsplit(b"/", 1)[-1], m.group(2)) for m in _IMPORT_SPEC.finditer(source)]
 
 
 def growing_kinds(source: bytes, code: bytes) -> frozenset[str]:
@@ -193,7 +202,7 @@ def growing_kinds(source: bytes, code: bytes) -> frozenset[str]:
         # a manager caching only its own resources: its finding was read as wrong).
         return frozenset()
     found = {"PartialObjectMetadata"} if _ANY_METADATA.search(code) else set()
-    aliases = {(m.group(1) or m.group(2).rsplit(b"/", 1)[-1]) for m in _API_IMPORT.finditer(source)}
+    aliases = {name for name, path in _import_names(source) if path.startswith(_API_PACKAGES)}
     aliases.discard(b"_")
     if aliases:
         pattern = _GROWING_KIND % {b"aliases": b"|".join(map(re.escape, aliases))}
@@ -233,7 +242,7 @@ def dynamic_informers(source: bytes, code: bytes) -> tuple[int, int, int]:
     """(how many dynamic informers a Go file asks for, how many of those are of custom
     resources, how many dynamic factories and informers it builds): sidero's siderolink, log and events
     managers each watch only its ServerBindings so, and their findings were read as wrong."""
-    imports = {m.group(1) or m.group(2).rsplit(b"/", 1)[-1]: m.group(2) for m in _ALIASED_IMPORT.finditer(source)}
+    imports = dict(_import_names(source))
     asked = custom = 0
     for found in _DYNAMIC_RESOURCE.finditer(code):
         asked += 1
@@ -245,9 +254,6 @@ def dynamic_informers(source: bytes, code: bytes) -> tuple[int, int, int]:
         elif written is not None and b"." in written.group(1) and not written.group(1).endswith(b"k8s.io"):
             custom += 1
     return asked, custom, len(_DYNAMIC_FACTORY.findall(code))
-
-
-_ALIASED_IMPORT = re.compile(rb'^[ \t]*(?:import[ \t]+)?(?:([A-Za-z_]\w*)[ \t]+)?"([^"\n]+)"', re.MULTILINE)
 
 
 def uncached_kinds(code: bytes) -> frozenset[str]:
@@ -422,27 +428,20 @@ def module_sets_memory_limit(module: modules.Module, read_go: Callable[[str], by
     # which sets 90% of the cgroup's limit: azure-k8s-autopilot's finding saying the code set
     # none was read as wrong): automemlimit among the module's requirements, and a call of a
     # function named for a memory limit.
-    wraps = any(path.encode() in _read_bytes(os.path.join(module.root, "go.mod")) for path in DEFAULT_LIMIT_IMPORTS)
+    requirements = modules.read_directives(os.path.join(module.root, "go.mod"))
+    wraps = any(path in requirements for path in DEFAULT_LIMIT_IMPORTS)
     for path in modules.module_go_files(module):
         if path.endswith("_test.go"):
             continue
         source = read_go(path)
         if source and any(needle in source for needle in needles) and derive(path, _sets_memory_limit):
             return True
-        if source and wraps and _MEMORY_LIMIT_CALL.search(COMMENTS.sub(b"", source)):
+        if source and wraps and b"Limit" in source and _MEMORY_LIMIT_CALL.search(COMMENTS.sub(b"", source)):
             return True
     return False
 
 
 _MEMORY_LIMIT_CALL = re.compile(rb"\.\w*Mem(?:ory)?Limit\w*\(")
-
-
-def _read_bytes(path: str) -> bytes:
-    try:
-        with open(path, "rb") as handle:
-            return handle.read(1024 * 1024)
-    except OSError:
-        return b""
 
 
 # A line of a shell script or Dockerfile that gives GOMEMLIMIT a value (`export

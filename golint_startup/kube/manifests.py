@@ -806,8 +806,8 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
     chart_values: dict[str, tuple[Source, str]] = {}  # chart root -> its values.yaml
     charts_telling: set[str] = set()  # charts whose templates or values name GOMEMLIMIT or limits.memory
     charts_deploying: set[str] = set()  # charts a template of which declares a workload
-    # chart root -> a template's VerticalPodAutoscaler and the values path that turns it on (_chart_resizer)
     chart_workload_templates: dict[str, list[tuple[Source, str]]] = {}  # chart root -> templates declaring a workload
+    # chart root -> a template's VerticalPodAutoscaler and the values path that turns it on (_chart_resizer)
     chart_resizers: dict[str, tuple[Location, str | None]] = {}
     for abspath in manifest_paths:
         shown = display(abspath)
@@ -1147,7 +1147,7 @@ def _written_in_template(source: Source, text: str) -> _WrittenInTemplate | None
     if len(images) != 1:
         return None
     rendered = _ACTION.sub("", _QUOTED_ACTION.sub(r"\1", images[0])).strip().strip("\"'")
-    repository = rendered.split("@", 1)[0].rsplit(":", 1)[0] if ":" in rendered.rsplit("/", 1)[-1] else rendered
+    repository = _full_repository(rendered)
     image = repository if repository and not re.search(r"\s", repository) else None
     block = _RESOURCES_LINE.search(text)
     if block is None:
@@ -2287,8 +2287,9 @@ class _GoTree:
             # Named for controller-runtime when it is one: its manager's cache is the one a
             # controller fills, and the kinds its code names are what it may hold (theatre's
             # managers import client-go's tools/cache for a console's watch beside it).
-            keeper = go_code.CONTROLLER_RUNTIME if go_code.CONTROLLER_RUNTIME in keeps else keeps[0] if keeps else None
-            self._program_keeps[main, subcommand] = (keeper if cluster_wide else None, custom)
+            keeper = (go_code.CONTROLLER_RUNTIME if go_code.CONTROLLER_RUNTIME in keeps else keeps[0]) \
+                if cluster_wide else None
+            self._program_keeps[main, subcommand] = (keeper, custom)
         return self._program_keeps[main, subcommand]
 
     def _program_facts(self, main: str, module: modules.Module,
