@@ -1663,6 +1663,59 @@ def test_namespaces_written_out_in_a_variable_scope_the_cache(tmp_path, namespac
     assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
 
 
+_SCOPED_WHEN_NAMED = """\
+package watch
+
+import (
+	"flag"
+	"os"
+
+	ctrl "sigs.k8s.io/controller-runtime"
+	"sigs.k8s.io/controller-runtime/pkg/cache"
+)
+
+var watchNS = flag.String("watch-namespace", "", "the one namespace to watch; all when empty")
+
+func start() (ctrl.Manager, error) {
+	options := ctrl.Options{}
+	if env := os.Getenv("WATCH_NAMESPACE"); env != "" {
+		*watchNS = env
+	}
+	if *watchNS != "" {
+		options.Cache = cache.Options{DefaultNamespaces: map[string]cache.Config{*watchNS: {}}}
+	}
+	return ctrl.NewManager(ctrl.GetConfigOrDie(), options)
+}
+"""
+
+
+@pytest.mark.parametrize("container, reported", [
+    # llm-d's autoscaler: its manifest names the namespace the code scopes its cache to
+    ("          args: [--watch-namespace=$(POD_NAMESPACE)]\n", False),
+    ("          args: [--leader-elect, --watch-namespace, ops]\n", False),
+    ("          env:\n            - name: WATCH_NAMESPACE\n"
+     "              valueFrom: {fieldRef: {fieldPath: metadata.namespace}}\n", False),
+    ("", True),  # none named: the whole cluster
+    ("          args: [--watch-namespace=]\n", True),
+    ("          args: [--watch-namespace, --leader-elect]\n", True),
+    ("          args: [--leader-election-namespace=ops]\n", True),
+    ("          args: [--namespace=ops]\n", True),  # not a flag the program reads
+    # OLM's target namespaces: empty when the operator watches them all
+    ("          env:\n            - name: WATCH_NAMESPACE\n"
+     "              valueFrom: {fieldRef: {fieldPath: \"metadata.annotations['olm.targetNamespaces']\"}}\n", True),
+    ("          env:\n            - name: POD_NAMESPACE\n"
+     "              valueFrom: {fieldRef: {fieldPath: metadata.namespace}}\n", True),
+])
+def test_a_cache_scoped_when_the_manifest_names_a_namespace(tmp_path, container, reported):
+    """A scoping that applies only when a flag or variable names a namespace applies to a
+    container that names one through a flag or variable the program's code quotes."""
+    go_module(tmp_path, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _SCOPED_WHEN_NAMED,
+                         "internal/watch/controller.go": _CONTROLLER})
+    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="40Mi").replace(
+        "          resources:\n", container + "          resources:\n"))
+    assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
+
+
 @pytest.mark.parametrize("source, reported", [
     # ibm-spectrum-scale-csi: the namespaces set in a NewCache function
     ("func newCache(cfg *rest.Config, opts cache.Options) (cache.Cache, error) {\n"

@@ -87,29 +87,61 @@ _NAMESPACE_ENTRY = rb"\b%(name)s\[[^\]\n]+\]\s*=\s*\w+\.Config\{"
 
 def scopings(code: bytes) -> int:
     """How many times a Go file (without comments) scopes what a cache keeps, other than only
-    when a flag or variable names something (_only_when_named): controller-runtime's cache
+    when a flag or variable names something (_naming_condition): controller-runtime's cache
     options, and each informer construction (NEW_INFORMER) scoped, however many options say so."""
-    variables = {m.group(1) for m in _NAMESPACES_VARIABLE.finditer(code)}
-    return sum(not _only_when_named(code, m.start()) for m in _SCOPED_CACHE.finditer(code)) + sum(
-        bool(re.search(_NAMESPACES_MAP % {b"name": re.escape(name)}, code)) or
-        any(not _only_when_named(code, m.start(), or_in_loop=True)
-            for m in re.finditer(_NAMESPACE_ENTRY % {b"name": re.escape(name)}, code))
-        for name in variables) + _scoped_informers(code)
+    return _scopings(code)[0]
 
 
-def _scoped_informers(code: bytes) -> int:
-    """How many informer constructions the code scopes (_INFORMER_SCOPING in the call, or in
-    the options written before it in its function, after the previous construction: iter8's
-    label selector, a dozen lines above the filtered factory that takes it)."""
-    scoped, previous_end = 0, 0
+def scopings_when_namespace_named(code: bytes) -> int:
+    """How many times a Go file (without comments) scopes what a cache keeps only when a
+    namespace is named: in a block whose condition tests a variable named for one
+    (`if watchNS != "" {`, `for _, ns := range namespaces {`). The container that names it
+    (NAMESPACE_SETTING) runs the program scoped: llm-d's autoscaler caches one namespace when
+    its manifest passes `--watch-namespace=$(POD_NAMESPACE)`, and a finding calling its cache
+    cluster-wide was read as wrong."""
+    return _scopings(code)[1]
+
+
+def _scopings(code: bytes) -> tuple[int, int]:
+    """(scopings that always apply, scopings only when a namespace is named); see scopings."""
+    always = when_named = 0
+
+    def count(condition: bytes | None) -> None:
+        nonlocal always, when_named
+        if condition is None:
+            always += 1
+        elif _NAMESPACE_CONDITION.search(condition):
+            when_named += 1
+
+    for m in _SCOPED_CACHE.finditer(code):
+        count(_naming_condition(code, m.start()))
+    for name in {m.group(1) for m in _NAMESPACES_VARIABLE.finditer(code)}:
+        if re.search(_NAMESPACES_MAP % {b"name": re.escape(name)}, code):
+            always += 1
+            continue
+        conditions = [_naming_condition(code, m.start(), or_in_loop=True)
+                      for m in re.finditer(_NAMESPACE_ENTRY % {b"name": re.escape(name)}, code)]
+        if conditions:
+            count(None if None in conditions else next(iter(conditions)))
+    for conditions in _informer_scopings(code):
+        if conditions:
+            count(None if None in conditions else conditions[0])
+    return always, when_named
+
+
+def _informer_scopings(code: bytes) -> Iterator[list[bytes | None]]:
+    """For each informer construction (NEW_INFORMER), the conditions of the options that scope
+    it (_INFORMER_SCOPING, see _naming_condition): in the call, or written before it in its
+    function, after the previous construction (iter8's label selector, a dozen lines above the
+    filtered factory that takes it)."""
+    previous_end = 0
     for construction in NEW_INFORMER.finditer(code):
         end = _call_end(code, construction.end() - 1)
         start = max(0, construction.start() - _MAX_BLOCK_BYTES)
         function = code.rfind(b"\nfunc ", start, construction.start())
         start = max(previous_end, function if function >= 0 else start)
         previous_end = max(previous_end, end)
-        scoped += any(not _only_when_named(code, m.start()) for m in _INFORMER_SCOPING.finditer(code, start, end))
-    return scoped
+        yield [_naming_condition(code, m.start()) for m in _INFORMER_SCOPING.finditer(code, start, end)]
 
 
 def _call_end(code: bytes, opening: int, pair: bytes = b"()") -> int:
@@ -281,28 +313,47 @@ _LOOP = re.compile(rb"\s*for\b")
 _MAX_BLOCK_BYTES = 4096
 
 
-def _only_when_named(code: bytes, at: int, or_in_loop: bool = False) -> bool:
-    """Whether the code at `at` sits in a block that runs only when a flag or variable names a
-    namespace or selector: with none named, which is how the manifests usually run it, the
-    cache holds the whole cluster (cluster-api-provider-metal-stack and etcdadm-controller
-    scope theirs only when `--namespace` is given, and their manifests give none). Braces are
-    counted back from `at`, within a few KB: the enclosing blocks' opening lines (for an
-    `else`, its `if`'s). With `or_in_loop`, a loop's block counts too (an entry added per
-    namespace a flag lists)."""
+def _naming_condition(code: bytes, at: int, or_in_loop: bool = False) -> bytes | None:
+    """The condition of the block the code at `at` sits in when it runs only when a flag or
+    variable names a namespace or selector (its opening line); None when it runs whatever is
+    named. With none named, which is how the manifests usually run it, the cache holds the
+    whole cluster (cluster-api-provider-metal-stack and etcdadm-controller scope theirs only
+    when `--namespace` is given, and their manifests give none). Braces are counted back from
+    `at`, within a few KB: the enclosing blocks' opening lines (for an `else`, its `if`'s).
+    With `or_in_loop`, a loop's block counts too (an entry added per namespace a flag lists)."""
     start = max(0, at - _MAX_BLOCK_BYTES)
     for opening in _enclosing_openings(code, at, start):
         line_start = code.rfind(b"\n", 0, opening) + 1
         if _WHEN_NAMED.match(code, line_start, opening + 1) or \
                 or_in_loop and _LOOP.match(code, line_start, opening + 1):
-            return True
+            return code[line_start:opening]
         if _ELSE.match(code, line_start, opening + 1):
             # The `if` whose block the `}` of `} else {` closes.
             tested = next(_enclosing_openings(code, code.index(b"}", line_start), start), None)
-            if tested is not None and _WHEN_EMPTY.match(code, code.rfind(b"\n", 0, tested) + 1, tested + 1):
-                return True
+            if tested is not None:
+                tested_start = code.rfind(b"\n", 0, tested) + 1
+                if _WHEN_EMPTY.match(code, tested_start, tested + 1):
+                    return code[tested_start:tested]
         if code.startswith(b"func", line_start):
-            return False
-    return False
+            return None
+    return None
+
+
+# A condition on a variable named for a namespace (`watchNamespace`, `cfg.Namespaces`, `watchNS`, `ns`).
+_NAMESPACE_CONDITION = re.compile(rb"(?i:namespace)|NS\b|\bns\b")
+# The flags and environment variables a manifest names a namespace to watch with, as the
+# program's code spells them: `--watch-namespace`, `--namespaces`, `WATCH_NAMESPACE`, `TARGET_NAMESPACE`.
+# Not the pod's own namespace (`POD_NAMESPACE`), which programs take for leases and the
+# objects they create, nor a leader election's.
+NAMESPACE_SETTING = re.compile(r"(?:watch(?:ed)?[-_]|target[-_])?namespaces?", re.IGNORECASE)
+_QUOTED_NAME = re.compile(rb'"([A-Za-z][\w-]*)"')
+
+
+def namespace_settings(code: bytes) -> frozenset[str]:
+    """The flag and variable names a Go file (without comments) quotes that name a namespace to
+    watch (NAMESPACE_SETTING), as written."""
+    return frozenset(name for name in (m.group(1).decode() for m in _QUOTED_NAME.finditer(code))
+                     if NAMESPACE_SETTING.fullmatch(name))
 
 
 def _enclosing_openings(code: bytes, at: int, start: int) -> Iterator[int]:

@@ -287,6 +287,13 @@ class EnvVar:
     divisor: str = ""  # resourceFieldRef divisor, as written
 
 
+class ProgramRun(NamedTuple):
+    """How a container runs its Go program: what its cache keeps depends on it."""
+    directory: str | None  # of its main package or Dockerfile (Container.go_dir)
+    subcommand: str | None  # Container.subcommand
+    namespace_settings: frozenset[str] = frozenset()  # Container.namespace_settings
+
+
 @dataclass
 class Container:
     source: Source
@@ -324,6 +331,8 @@ class Container:
     installed_from: str | None = None
     # Its first argument when a bare word (`apiserver`): the subcommand of a program that has several.
     subcommand: str | None = None
+    # The flags and variables that name it a namespace to watch (_namespace_settings).
+    namespace_settings: frozenset[str] = frozenset()
 
     @property
     def label(self) -> str:
@@ -335,6 +344,10 @@ class Container:
         """The workload's name without its kind: a Deployment and the DaemonSet offered instead
         are two ways to install one thing."""
         return self.workload.split("/", 1)[-1]
+
+    @property
+    def run(self) -> ProgramRun:
+        return ProgramRun(self.go_dir, self.subcommand, self.namespace_settings)
 
     @property
     def runs_once(self) -> bool:
@@ -359,11 +372,11 @@ class ProjectManifests:
     abspaths: dict[str, str]  # display path -> absolute path, of every YAML file read
     _sets_limit: Callable[[str | None], bool]
     _predates_limit: Callable[[str], bool] = lambda directory: False
-    # Of a program's directory and subcommand (see _GoTree.keeps_cluster_objects and the rest).
-    _keeps_cluster_objects: Callable[[str | None, str | None], bool] = lambda directory, subcommand: True
-    _cluster_cache: Callable[[str | None, str | None], str | None] = lambda directory, subcommand: None
-    _caches_only_custom_kinds: Callable[[str | None, str | None], bool] = lambda directory, subcommand: False
-    _growing_kinds: Callable[[str | None, str | None], tuple[str, ...]] = lambda directory, subcommand: ()
+    # Of how a container runs its program (see _GoTree.keeps_cluster_objects and the rest).
+    _keeps_cluster_objects: Callable[[ProgramRun], bool] = lambda run: True
+    _cluster_cache: Callable[[ProgramRun], str | None] = lambda run: None
+    _caches_only_custom_kinds: Callable[[ProgramRun], bool] = lambda run: False
+    _growing_kinds: Callable[[ProgramRun], tuple[str, ...]] = lambda run: ()
     _reviews_admissions: Callable[[str | None], bool] = lambda directory: False
     _image_limits: dict[str, bool] = field(default_factory=dict)  # module root -> its scripts set GOMEMLIMIT
 
@@ -407,7 +420,7 @@ class ProjectManifests:
     def keeps_cluster_objects(self, container: Container) -> bool:
         """Whether the container's program may hold Kubernetes objects in memory (see
         _GoTree.keeps_cluster_objects); True when its code is not known."""
-        return self._keeps_cluster_objects(container.go_dir, container.subcommand)
+        return self._keeps_cluster_objects(container.run)
 
     def reviews_admissions(self, container: Container) -> bool:
         """Whether the container's program handles admission reviews (see
@@ -417,17 +430,17 @@ class ProjectManifests:
     def cluster_cache(self, container: Container) -> str | None:
         """The package that makes the container's program keep a cluster-wide cache (None when
         it keeps none, or its code is not known)."""
-        return self._cluster_cache(container.go_dir, container.subcommand)
+        return self._cluster_cache(container.run)
 
     def growing_kinds(self, container: Container) -> tuple[str, ...]:
         """The kinds that grow with the cluster its program names (see _GoTree.growing_kinds)."""
-        return self._growing_kinds(container.go_dir, container.subcommand)
+        return self._growing_kinds(container.run)
 
     def caches_only_custom_kinds(self, container: Container) -> bool:
         """Whether the container's program keeps Kubernetes objects only in a controller-runtime
         cache of custom resources (see _GoTree.caches_only_custom_kinds); False when its code
         is not known."""
-        return self._caches_only_custom_kinds(container.go_dir, container.subcommand)
+        return self._caches_only_custom_kinds(container.run)
 
     def copies(self, containers: Iterable[Container], setting: Callable[[Container], tuple],
                same_env: bool = True) -> list[list[Container]]:
@@ -1548,9 +1561,36 @@ def _container(source: Source, node: yaml.Node, workload: str, init: bool, names
     first = (command[1:] + args)[:1] if command else args[:1]
     if first and _SUBCOMMAND.fullmatch(first[0]):
         container.subcommand = first[0]
+    container.namespace_settings = _namespace_settings(args if not command else command + args, container.env)
     container.mounts = tuple(path for path in (_text(_value(mount, "mountPath"))
                                                for mount in _items(_value(node, "volumeMounts"))) if path)
     return container
+
+
+# `--watch-namespace=ns`, `-namespace ns`: a flag and, when written in the same item, its value.
+_FLAG = re.compile(r"--?([A-Za-z][\w-]*)(?:=(.*))?", re.DOTALL)
+
+
+def _namespace_settings(arguments: list[str], env: dict[str, EnvVar]) -> frozenset[str]:
+    """The flags (without dashes) and environment variables that give the program a namespace
+    to watch (go_code.NAMESPACE_SETTING), each with a value that is not empty: written, or the
+    pod's own namespace (`fieldRef: metadata.namespace`, or `$(POD_NAMESPACE)` in an argument).
+    Not OLM's `olm.targetNamespaces` annotation, empty when the operator watches all of them."""
+    named = set()
+    for index, argument in enumerate(arguments):
+        flag = _FLAG.fullmatch(argument)
+        if flag is None or not go_code.NAMESPACE_SETTING.fullmatch(flag.group(1)):
+            continue
+        value = flag.group(2) if flag.group(2) is not None else \
+            (arguments[index + 1] if index + 1 < len(arguments) else "")
+        if value.strip("\"' ") and not value.startswith("-"):
+            named.add(flag.group(1))
+    for variable in env.values():
+        if go_code.NAMESPACE_SETTING.fullmatch(variable.name) and (
+                variable.value is not None and variable.value.text.strip() or
+                variable.source == "fieldRef:metadata.namespace"):
+            named.add(variable.name)
+    return frozenset(named)
 
 
 _SHELLS = frozenset({"sh", "bash", "ash", "dash", "zsh"})
@@ -1618,6 +1658,9 @@ def _env_var(source: Source, entry: yaml.Node, name: str, namespace, env_sources
         resolved = _lookup(env_sources, kind, _text(_value(ref, "name")) or "", namespace)
         setting = resolved.values.get(_text(_value(ref, "key")) or "") if resolved else None
         return EnvVar(name, setting, where, key)
+    field_path = _text(_value(value_from, "fieldRef", "fieldPath"))
+    if field_path is not None:
+        return EnvVar(name, None, where, f"fieldRef:{field_path}")
     return EnvVar(name, None, where, "valueFrom" if value_from is not None else "")
 
 
@@ -1791,6 +1834,10 @@ class _PackageCode(NamedTuple):
     """What a Go package's non-test files tell about Kubernetes objects kept in memory."""
     imports: list[str]  # their import paths
     scopings: int  # how many times they scope what a cache keeps (go_code.scopings)
+    # How many times they do so only when a namespace is named (go_code.scopings_when_namespace_named),
+    # and the flags and variables they may read one from (go_code.namespace_settings).
+    scopings_when_namespace_named: int
+    namespace_settings: frozenset[str]
     managers: int  # how many controller-runtime managers they build (go_code.NEW_MANAGER)
     informers: int  # how many client-go informers and factories they build (go_code.NEW_INFORMER)
     cache_builders: int  # how many calls may build its cache (go_code.CACHE_BUILDER)
@@ -1817,6 +1864,8 @@ def _code_facts(sources: list[bytes]) -> _PackageCode:
     return _PackageCode(
         [imported for source in sources for imported in go_code.file_imports(source)],
         sum(go_code.scopings(text) for text in code),
+        sum(go_code.scopings_when_namespace_named(text) for text in code),
+        frozenset().union(*(go_code.namespace_settings(text) for text in code)),
         sum(len(go_code.NEW_MANAGER.findall(text)) for text in code),
         sum(len(go_code.NEW_INFORMER.findall(text)) for text, source in zip(code, sources)
             if not gofile.is_generated(source)),
@@ -1904,11 +1953,10 @@ class _GoTree:
         self._limit_cache: dict[str | None, bool] = {}  # by container directory (None: unknown)
         self._module_limits: dict[str, bool] = {}  # by module root
         self._module_predates: dict[str, bool] = {}  # by module root, see predates_memory_limit
-        # By container directory and subcommand.
-        self._cache_verdicts: dict[tuple[str | None, str | None], tuple[bool, str | None, bool]] = {}
+        self._cache_verdicts: dict[ProgramRun, tuple[bool, str | None, bool]] = {}
         self._package_facts: dict[str, _PackageCode] = {}  # by directory, see _package_code
-        # By main package directory and subcommand, see _cluster_cache_of and _program_facts.
-        self._program_keeps: dict[tuple[str, str | None], tuple[str | None, bool]] = {}
+        # By main package directory and subcommand (and namespace settings, for _cluster_cache_of).
+        self._program_keeps: dict[tuple[str, str | None, frozenset[str]], tuple[str | None, bool]] = {}
         self._program_facts_of: dict[tuple[str, str | None], tuple[list[_PackageCode], list[str]]] = {}
         self._program_packages: dict[str, tuple[set[str], list[str]]] = {}  # by main, see _program_closure
         # By directory: its programs (see _main_dirs_at_or_below, which reads its Dockerfiles)
@@ -2216,56 +2264,61 @@ class _GoTree:
             self._module_predates[module.root] = bool(versions) and max(versions) < _FIRST_MEMORY_LIMIT_MINOR
         return self._module_predates[module.root]
 
-    def keeps_cluster_objects(self, directory: str | None, subcommand: str | None = None) -> bool:
-        """Whether a package that the main packages at or below `directory` import, directly or
-        through packages of their module (or of modules beside it on disk), is one that keeps
-        Kubernetes objects in memory (see go_code), with none of those packages
-        scoping what a cache keeps (go_code.scopings): what it keeps then grows with the cluster.
-        True when that is not known: no directory, no module, no main package. With a
-        `subcommand`, what it reaches (_program_facts)."""
-        known, cache, _ = self._cache_verdict(directory, subcommand)
+    def keeps_cluster_objects(self, run: ProgramRun) -> bool:
+        """Whether a package that the main packages at or below the run's directory import,
+        directly or through packages of their module (or of modules beside it on disk), is one
+        that keeps Kubernetes objects in memory (see go_code), with none of those packages
+        scoping what a cache keeps (go_code.scopings, and go_code.scopings_when_namespace_named
+        when the run names a namespace as the code reads it): what it keeps then grows with the
+        cluster. True when that is not known: no directory, no module, no main package. With a
+        subcommand, what it reaches (_program_facts)."""
+        known, cache, _ = self._cache_verdict(run)
         return not known or cache is not None
 
-    def cluster_cache(self, directory: str | None, subcommand: str | None = None) -> str | None:
-        """The package that makes a main package at or below `directory` keep a cluster-wide
-        cache (see keeps_cluster_objects); None when none does, or the code is not known."""
-        return self._cache_verdict(directory, subcommand)[1]
+    def cluster_cache(self, run: ProgramRun) -> str | None:
+        """The package that makes a main package at or below the run's directory keep a
+        cluster-wide cache (see keeps_cluster_objects); None when none does, or the code is not known."""
+        return self._cache_verdict(run)[1]
 
-    def growing_kinds(self, directory: str | None, subcommand: str | None = None) -> tuple[str, ...]:
-        """The kinds that grow with the cluster that the main packages at or below `directory`
-        name through packages of their module and may cache (_cached_growing_kinds), the most
-        memory first."""
-        module, mains = self._programs(directory)
-        named = set().union(*(_cached_growing_kinds(self._program_facts(main, module, subcommand)[0])
+    def growing_kinds(self, run: ProgramRun) -> tuple[str, ...]:
+        """The kinds that grow with the cluster that the main packages at or below the run's
+        directory name through packages of their module and may cache (_cached_growing_kinds),
+        the most memory first."""
+        module, mains = self._programs(run.directory)
+        named = set().union(*(_cached_growing_kinds(self._program_facts(main, module, run.subcommand)[0])
                               for main in mains))
         return tuple(kind for kind in (*go_code.GROWING_KINDS, "PartialObjectMetadata") if kind in named)
 
-    def caches_only_custom_kinds(self, directory: str | None, subcommand: str | None = None) -> bool:
-        """Whether every main package at or below `directory` (at least one) keeps Kubernetes
-        objects only in a controller-runtime cache of custom resources (_caches_only_custom_kinds)."""
-        return self._cache_verdict(directory, subcommand)[2]
+    def caches_only_custom_kinds(self, run: ProgramRun) -> bool:
+        """Whether every main package at or below the run's directory (at least one) keeps
+        Kubernetes objects only in a controller-runtime cache of custom resources
+        (_caches_only_custom_kinds)."""
+        return self._cache_verdict(run)[2]
 
-    def _cache_verdict(self, directory: str | None, subcommand: str | None) -> tuple[bool, str | None, bool]:
-        """(whether the code of the main packages at or below `directory` is known, the package
-        that makes one of them keep a cluster-wide cache or None, whether all of them cache
-        only custom resources), once per directory and subcommand."""
-        if (directory, subcommand) not in self._cache_verdicts:
-            module, mains = self._programs(directory)
-            programs = [self._cluster_cache_of(main, module, subcommand) for main in mains]
-            self._cache_verdicts[directory, subcommand] = (
+    def _cache_verdict(self, run: ProgramRun) -> tuple[bool, str | None, bool]:
+        """(whether the code of the main packages at or below the run's directory is known, the
+        package that makes one of them keep a cluster-wide cache or None, whether all of them
+        cache only custom resources), once per run."""
+        if run not in self._cache_verdicts:
+            module, mains = self._programs(run.directory)
+            programs = [self._cluster_cache_of(main, module, run) for main in mains]
+            self._cache_verdicts[run] = (
                 bool(mains), next((cache for cache, _ in programs if cache), None),
                 bool(programs) and all(custom for _, custom in programs))
-        return self._cache_verdicts[directory, subcommand]
+        return self._cache_verdicts[run]
 
-    def _cluster_cache_of(self, main: str, module: modules.Module, subcommand: str | None) -> tuple[str | None, bool]:
+    def _cluster_cache_of(self, main: str, module: modules.Module, run: ProgramRun) -> tuple[str | None, bool]:
         """The package that makes the main package in `main` keep a cluster-wide cache: one of
         its packages imports it, and none scopes what its cache keeps (None otherwise); and
         whether what it keeps is only controller-runtime's cache of custom resources, which
         does not grow with the cluster. Each program on its own: a project's cloud manager
         scoping its cache says nothing of the operator beside it."""
-        if (main, subcommand) not in self._program_keeps:
-            facts, keeps = self._program_facts(main, module, subcommand)
+        key = main, run.subcommand, run.namespace_settings
+        if key not in self._program_keeps:
+            facts, keeps = self._program_facts(main, module, run.subcommand)
             scopes = sum(f.scopings for f in facts) + _selects_every_watched_kind(facts)
+            if run.namespace_settings & frozenset().union(*(f.namespace_settings for f in facts)):
+                scopes += sum(f.scopings_when_namespace_named for f in facts)
             caches = sum(f.managers + f.informers for f in facts)
             builds = any(f.cache_builders for f in facts) and any(f.cache_users for f in facts)
             starts = any(f.informer_starts for f in facts)
@@ -2289,8 +2342,8 @@ class _GoTree:
             # managers import client-go's tools/cache for a console's watch beside it).
             keeper = (go_code.CONTROLLER_RUNTIME if go_code.CONTROLLER_RUNTIME in keeps else keeps[0]) \
                 if cluster_wide else None
-            self._program_keeps[main, subcommand] = (keeper, custom)
-        return self._program_keeps[main, subcommand]
+            self._program_keeps[key] = (keeper, custom)
+        return self._program_keeps[key]
 
     def _program_facts(self, main: str, module: modules.Module,
                        subcommand: str | None) -> tuple[list[_PackageCode], list[str]]:
