@@ -1691,7 +1691,12 @@ func start() (ctrl.Manager, error) {
 
 @pytest.mark.parametrize("container, reported", [
     # llm-d's autoscaler: its manifest names the namespace the code scopes its cache to
-    ("          args: [--watch-namespace=$(POD_NAMESPACE)]\n", False),
+    ("          args: [--watch-namespace=$(POD_NAMESPACE)]\n          env:\n            - name: POD_NAMESPACE\n"
+     "              valueFrom: {fieldRef: {fieldPath: metadata.namespace}}\n", False),
+    # ACK's controllers: a variable the installer may fill in, empty by default
+    ("          args: [--watch-namespace, $(ACK_WATCH_NAMESPACE)]\n          env:\n"
+     "            - name: ACK_WATCH_NAMESPACE\n              value: \"\"\n", True),
+    ("          args: [--watch-namespace=$(POD_NAMESPACE)]\n", True),  # a variable it is not given
     ("          args: [--leader-elect, --watch-namespace, ops]\n", False),
     ("          env:\n            - name: WATCH_NAMESPACE\n"
      "              valueFrom: {fieldRef: {fieldPath: metadata.namespace}}\n", False),
@@ -1710,6 +1715,53 @@ def test_a_cache_scoped_when_the_manifest_names_a_namespace(tmp_path, container,
     """A scoping that applies only when a flag or variable names a namespace applies to a
     container that names one through a flag or variable the program's code quotes."""
     go_module(tmp_path, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _SCOPED_WHEN_NAMED,
+                         "internal/watch/controller.go": _CONTROLLER})
+    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="40Mi").replace(
+        "          resources:\n", container + "          resources:\n"))
+    assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
+
+
+_SCOPED_BY_A_FUNCTION = """\
+package watch
+
+import (
+	"os"
+	"strings"
+
+	ctrl "sigs.k8s.io/controller-runtime"
+	"sigs.k8s.io/controller-runtime/pkg/cache"
+)
+
+// nil, the whole cluster, when raw names none
+func watchNamespaces(raw string) map[string]cache.Config {
+	namespaces := map[string]cache.Config{}
+	for _, ns := range strings.Split(raw, ",") {
+		if ns = strings.TrimSpace(ns); ns != "" {
+			namespaces[ns] = cache.Config{}
+		}
+	}
+	if len(namespaces) == 0 {
+		return nil
+	}
+	return namespaces
+}
+
+func start() (ctrl.Manager, error) {
+	return ctrl.NewManager(ctrl.GetConfigOrDie(), ctrl.Options{Cache: cache.Options{
+		DefaultNamespaces: watchNamespaces(os.Getenv("WATCH_NAMESPACE")),
+	}})
+}
+"""
+
+
+@pytest.mark.parametrize("container, reported", [
+    ("          env:\n            - name: WATCH_NAMESPACE\n              value: ops,dev\n", False),
+    ("", True),
+])
+def test_a_cache_scoped_by_a_function_making_its_namespaces(tmp_path, container, reported):
+    """percona-valkey-operator: `DefaultNamespaces: watchNamespaces(...)`, a function of the
+    file filling in the map, one namespace at a time, from what the manifest names."""
+    go_module(tmp_path, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _SCOPED_BY_A_FUNCTION,
                          "internal/watch/controller.go": _CONTROLLER})
     write(tmp_path, "deploy/api.yaml", _SIZED.format(request="40Mi").replace(
         "          resources:\n", container + "          resources:\n"))

@@ -83,6 +83,11 @@ _NAMESPACES_MAP = rb"(?:\b%(name)s\s*:=|\bvar\s+%(name)s\s*=)\s*map\[string\]\w+
 # operator namespace: `defaultNamespaces[operatorNamespace] = cache.Config{}`). In a loop over
 # a flag's list, the map stays empty, the whole cluster, when the flag names none.
 _NAMESPACE_ENTRY = rb"\b%(name)s\[[^\]\n]+\]\s*=\s*\w+\.Config\{"
+# `DefaultNamespaces: watchNamespaces(raw)`, a function of the file that makes the map
+# (_MAP_MADE) and fills it in like a variable (percona-valkey-operator's, one entry per
+# namespace of its WATCH_NAMESPACE, nil when that is empty).
+_NAMESPACES_CALL = re.compile(rb"\bDefaultNamespaces\s*[:=]\s*([A-Za-z_]\w*)\(")
+_MAP_MADE = re.compile(rb"\b([A-Za-z_]\w*)\s*:=\s*(?:map\[string\]\w+\.Config\{|make\(map\[string\]\w+\.Config\b)")
 
 
 def scopings(code: bytes) -> int:
@@ -115,14 +120,22 @@ def _scopings(code: bytes) -> tuple[int, int]:
 
     for m in _SCOPED_CACHE.finditer(code):
         count(_naming_condition(code, m.start()))
-    for name in {m.group(1) for m in _NAMESPACES_VARIABLE.finditer(code)}:
-        if re.search(_NAMESPACES_MAP % {b"name": re.escape(name)}, code):
+    maps = [(name, 0, len(code)) for name in {m.group(1) for m in _NAMESPACES_VARIABLE.finditer(code)}]
+    for function in {m.group(1) for m in _NAMESPACES_CALL.finditer(code)}:
+        declared = re.search(rb"^func\s+" + re.escape(function) + rb"\(", code, re.MULTILINE)
+        if declared is not None:
+            body = code.find(b"{", _call_end(code, declared.end() - 1))
+            end = _call_end(code, body, b"{}") if body >= 0 else declared.end()
+            maps += [(m.group(1), declared.start(), end) for m in _MAP_MADE.finditer(code, declared.end(), end)]
+    for name, start, end in maps:
+        escaped = {b"name": re.escape(name)}
+        if re.compile(_NAMESPACES_MAP % escaped).search(code, start, end):
             always += 1
             continue
         conditions = [_naming_condition(code, m.start(), or_in_loop=True)
-                      for m in re.finditer(_NAMESPACE_ENTRY % {b"name": re.escape(name)}, code)]
+                      for m in re.compile(_NAMESPACE_ENTRY % escaped).finditer(code, start, end)]
         if conditions:
-            count(None if None in conditions else next(iter(conditions)))
+            count(None if None in conditions else conditions[0])
     for conditions in _informer_scopings(code):
         if conditions:
             count(None if None in conditions else conditions[0])

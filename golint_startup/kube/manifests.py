@@ -1573,9 +1573,7 @@ _FLAG = re.compile(r"--?([A-Za-z][\w-]*)(?:=(.*))?", re.DOTALL)
 
 def _namespace_settings(arguments: list[str], env: dict[str, EnvVar]) -> frozenset[str]:
     """The flags (without dashes) and environment variables that give the program a namespace
-    to watch (go_code.NAMESPACE_SETTING), each with a value that is not empty: written, or the
-    pod's own namespace (`fieldRef: metadata.namespace`, or `$(POD_NAMESPACE)` in an argument).
-    Not OLM's `olm.targetNamespaces` annotation, empty when the operator watches all of them."""
+    to watch (go_code.NAMESPACE_SETTING), each with a value that is not empty (_names_something)."""
     named = set()
     for index, argument in enumerate(arguments):
         flag = _FLAG.fullmatch(argument)
@@ -1583,14 +1581,34 @@ def _namespace_settings(arguments: list[str], env: dict[str, EnvVar]) -> frozens
             continue
         value = flag.group(2) if flag.group(2) is not None else \
             (arguments[index + 1] if index + 1 < len(arguments) else "")
-        if value.strip("\"' ") and not value.startswith("-"):
+        if not value.startswith("-") and _names_something(value, env):
             named.add(flag.group(1))
-    for variable in env.values():
-        if go_code.NAMESPACE_SETTING.fullmatch(variable.name) and (
-                variable.value is not None and variable.value.text.strip() or
-                variable.source == "fieldRef:metadata.namespace"):
-            named.add(variable.name)
+    named.update(variable.name for variable in env.values()
+                 if go_code.NAMESPACE_SETTING.fullmatch(variable.name) and _names_something(variable, env))
     return frozenset(named)
+
+
+_VARIABLE_REFERENCE = re.compile(r"\$\((\w+)\)")
+
+
+def _names_something(value: str | EnvVar, env: dict[str, EnvVar]) -> bool:
+    """Whether an argument's value or a variable is not empty: written, the pod's own namespace
+    (`fieldRef: metadata.namespace`), or a `$(VARIABLE)` of the container that is. Not OLM's
+    `olm.targetNamespaces` annotation, empty when the operator watches all of them, nor a
+    variable read from elsewhere."""
+    if isinstance(value, EnvVar):
+        if value.source == "fieldRef:metadata.namespace":
+            return True
+        if value.value is None:
+            return False
+        value = value.value.text
+    value = value.strip("\"' ")
+    reference = _VARIABLE_REFERENCE.fullmatch(value)
+    if reference is None:
+        return bool(value)
+    variable = env.get(reference.group(1))
+    return variable is not None and not _VARIABLE_REFERENCE.search(variable.value.text if variable.value else "") \
+        and _names_something(variable, env)
 
 
 _SHELLS = frozenset({"sh", "bash", "ash", "dash", "zsh"})
