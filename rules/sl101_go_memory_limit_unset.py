@@ -25,11 +25,12 @@ def _admission_webhook(manifests: ProjectManifests, container: Container) -> boo
 
 
 def _limit_over_request(container: Container) -> float:
-    """How many times its memory request the container's limit is (0 when either is unknown;
-    infinite for a request of 0, which asks for nothing: model-csi-driver's chart asks 0 of 1Gi,
-    read as not worth a change when reported)."""
+    """How many times its memory request the container's limit is (1 when no request is set:
+    Kubernetes then asks for the limit; 0 when either is not a quantity; infinite for a request
+    of 0, which asks for nothing: model-csi-driver's chart asks 0 of 1Gi, read as not worth a
+    change when reported)."""
     if container.requests_memory is None:
-        return 0
+        return 1.0
     try:
         request = kubernetes_bytes(container.requests_memory.text)
         limit = kubernetes_bytes(container.limits_memory.text)
@@ -152,9 +153,9 @@ def _copy_location(reported: Container, copy: Container):
 
 RULE = Rule.from_docs(
     __file__,
-    options=(Option("limit-over-request", 2.0,
+    options=(Option("limit-over-request", 1.0,
                     "a program that keeps no cluster-wide cache of Kubernetes objects is not reported when its memory "
-                    "limit is at least this many times its request (0: always reported)"),
+                    "limit is at least this many times its request (1: never reported; 0: always reported)"),
              Option("min-limit-mib", 100, "a memory limit below this many MiB is not reported: a Kubernetes "
                     "controller's process holds 28 MiB before it lists anything, the soft limit leaves its heap too "
                     "little room to pace, and the fix is a larger limit (0: always reported)")),

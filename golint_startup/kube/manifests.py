@@ -29,7 +29,7 @@ import yaml
 from golint_startup.go import gofile, modules
 from golint_startup.go.gofile import Directive
 from golint_startup.go.library import TEST_DIRS
-from golint_startup.kube import go_code
+from golint_startup.kube import go_code, helm_template
 from golint_startup.kube.quantity import go_gc_off
 from golint_startup.rule import Location, Notification
 from golint_startup.words import words
@@ -1122,6 +1122,11 @@ def _chart_containers(chart: str, source: Source, text: str, notify,
                         if isinstance(key, yaml.ScalarNode) and key.value not in ("resources", "image")]
     if not found and len(lone_images) == 1 and len(lone_resources) == 1:
         found.append(container(*lone_resources[0], lone_images[0]))
+    if len(workload_templates) == 1:
+        # What its one workload template gives the program to watch, with the chart's defaults.
+        named = _template_namespace_settings(*workload_templates[0], helm_template.ChartDefaults(chart, text, _read))
+        for made in found:
+            made.namespace_settings = named
     if not found and len(lone_images) + len(lone_resources) == 1 and len(workload_templates) == 1:
         # The other half written in the chart's one workload template, of one container.
         written = _written_in_template(*workload_templates[0])
@@ -1132,6 +1137,40 @@ def _chart_containers(chart: str, source: Source, text: str, notify,
                              chart=chart, limits_memory=written.limit, requests_memory=written.request)
             found.append(made)
     return found
+
+
+# An environment variable a template writes (`- name: WATCH_NAMESPACE` then its `value:`, or
+# its `valueFrom:` a `fieldRef`), and a flag it passes (`- --watch-namespace={{ ... }}`, or
+# the flag alone, its value the next item).
+_TEMPLATE_ENV = re.compile(r"^[ \t]*-[ \t]*name:[ \t]*[\"']?(\w+)[\"']?[ \t]*\n[ \t]*(?:value:[ \t]*(.*)|valueFrom:[ \t]*\n"
+                           r"[ \t]*fieldRef:[ \t]*\n(?:[ \t]*apiVersion:.*\n)?[ \t]*fieldPath:[ \t]*[\"']?([\w.]+))", re.MULTILINE)
+_TEMPLATE_FLAG = re.compile(r"^[ \t]*-[ \t]*[\"']?(--?[A-Za-z][\w-]*)(?:=(.*?))?[\"']?[ \t]*\n"
+                            r"(?:[ \t]*-[ \t]*(?![\"']?-)(.*))?", re.MULTILINE)
+
+
+def _template_namespace_settings(source: Source, text: str, defaults: helm_template.ChartDefaults) -> frozenset[str]:
+    """The flags and variables that name a namespace to watch (_namespace_settings) in what a
+    chart's workload template writes outside its `if`, `with` and `range` blocks, rendered
+    with the chart's defaults (helm_template): percona-valkey-operator's chart passes
+    `WATCH_NAMESPACE` as `{{ include "valkey-operator.watchNamespace" . }}`, the release's
+    namespace unless `watchAllNamespaces` is set."""
+    env: dict[str, EnvVar] = {}
+    for entry in _TEMPLATE_ENV.finditer(text):
+        if not helm_template.outside_blocks(text, entry.start()):
+            continue
+        line = text.count("\n", 0, entry.start()) + 1
+        where = Location(source.display, line, 1, line, 1)
+        if entry.group(3) is not None:
+            env[entry.group(1)] = EnvVar(entry.group(1), None, where, f"fieldRef:{entry.group(3)}")
+        elif (rendered := defaults.render(entry.group(2))) is not None:
+            env[entry.group(1)] = EnvVar(entry.group(1), Setting(rendered, where), where)
+    arguments = []
+    for flag in _TEMPLATE_FLAG.finditer(text):
+        written = flag.group(2) if flag.group(2) is not None else flag.group(3)
+        rendered = defaults.render(written) if written is not None else None
+        if rendered is not None and helm_template.outside_blocks(text, flag.start()):
+            arguments.append(f"{flag.group(1)}={rendered}")
+    return _namespace_settings(arguments, env)
 
 
 class _WrittenInTemplate(NamedTuple):

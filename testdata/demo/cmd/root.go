@@ -9,6 +9,7 @@ import (
 
 	"example.com/orders/internal/catalog"
 	"example.com/orders/internal/httpapi"
+	"example.com/orders/internal/promotions"
 )
 
 var cfgFile string
@@ -41,6 +42,9 @@ func serve(cmd *cobra.Command, args []string) error {
 	}
 	defer logger.Sync()
 	catalog.Warm()
+	if err := promotions.Watch(cmd.Context().Done()); err != nil {
+		return err
+	}
 	return httpapi.Listen(viper.GetString("addr"), logger)
 }
 

@@ -1,0 +1,155 @@
+"""What a Helm chart's template writes with the chart's defaults, for the simple forms only.
+
+Templates are not rendered (that needs Helm and the release's values); a value written as a
+literal, `{{ .Release.Namespace }}`, `{{ .Values.path }}` or `{{ include "name" . }}` of a
+named template that picks one of those by `if .Values.x` / `else` can be read from the
+values.yaml the chart installs with. Anything else is not known (None).
+"""
+from __future__ import annotations
+
+import os
+import re
+from typing import Any
+
+import yaml
+
+RELEASE_NAMESPACE = "{release namespace}"  # what `.Release.Namespace` renders to: some namespace
+
+_ACTION = re.compile(r"\{\{-?\s*(.*?)\s*-?\}\}", re.DOTALL)
+_PIPELINE_QUOTE = re.compile(r"\s*\|\s*(?:quote|squote|toString)\s*$")
+_VALUES_PATH = re.compile(r"\.Values((?:\.\w+)+)")
+_STRING = re.compile(r'"([^"\\]*)"')
+_INCLUDE = re.compile(r'(?:include|template)\s+"([^"]+)"\s+(?:\.|\$)')
+_DEFINE = re.compile(r'\{\{-?\s*define\s+"([^"]+)"\s*-?\}\}')
+_OPENS = re.compile(r"(?:if|with|range|define|block)\b")
+_MAX_INCLUDE_DEPTH = 4
+
+
+class ChartDefaults:
+    """A chart's values.yaml and its named templates (`define` in its `.tpl` files)."""
+
+    def __init__(self, chart: str, values_text: str, read):
+        try:
+            self.values: Any = yaml.safe_load(values_text)
+        except yaml.YAMLError:
+            self.values = None
+        self._defines: dict[str, str] = {}
+        templates = os.path.join(chart, "templates")
+        try:
+            names = sorted(os.listdir(templates))
+        except OSError:
+            names = []
+        for name in names:
+            if name.endswith(".tpl"):
+                self._defines.update(_defines(read(os.path.join(templates, name))))
+
+    def value(self, path: str) -> Any:
+        """The value at a dotted path of the values (`watch.namespace`), None when absent."""
+        node = self.values
+        for key in path.strip(".").split("."):
+            node = node.get(key) if isinstance(node, dict) else None
+        return node
+
+    def render(self, written: str, depth: int = 0) -> str | None:
+        """What a scalar written in a template renders to (quotes around it taken off), or
+        None when that is not known."""
+        written = written.strip()
+        if len(written) >= 2 and written[0] == written[-1] and written[0] in "\"'":
+            written = written[1:-1]
+        actions = list(_ACTION.finditer(written))
+        if not actions:
+            return written
+        if len(actions) > 1 or actions[0].span() != (0, len(written)):
+            return None
+        return self._expression(_PIPELINE_QUOTE.sub("", actions[0].group(1)), depth)
+
+    def _expression(self, expression: str, depth: int) -> str | None:
+        if expression == ".Release.Namespace":
+            return RELEASE_NAMESPACE
+        if (string := _STRING.fullmatch(expression)) is not None:
+            return string.group(1)
+        if (path := _VALUES_PATH.fullmatch(expression)) is not None:
+            value = self.value(path.group(1))
+            return "" if value is None else value if isinstance(value, str) else None
+        if (included := _INCLUDE.fullmatch(expression)) is not None and depth < _MAX_INCLUDE_DEPTH:
+            body = self._defines.get(included.group(1))
+            return None if body is None else self._pick(body, depth + 1)
+        return None
+
+    def _pick(self, body: str, depth: int) -> str | None:
+        """What a named template whose body is an `if`/`else if`/`else` chain of conditions on
+        values (`.Values.x`, `not .Values.x`) renders to, each branch one expression."""
+        taken: list[bool] = []  # per open `if`: whether a branch was taken
+        active: list[bool] = []  # per open `if`: whether the current branch runs
+        output: list[str] = []
+        position = 0
+        for action in _ACTION.finditer(body):
+            if body[position:action.start()].strip() and all(active):
+                return None  # text written out: not one expression
+            position = action.end()
+            words = action.group(1)
+            if words.startswith("if ") or words.startswith("else if "):
+                condition = self._truth(words.split("if ", 1)[1])
+                if condition is None:
+                    return None
+                if words.startswith("if "):
+                    taken.append(False)
+                    active.append(False)
+                elif not taken:
+                    return None
+                active[-1] = condition and not taken[-1]
+                taken[-1] = taken[-1] or condition
+            elif words == "else":
+                if not taken:
+                    return None
+                active[-1], taken[-1] = not taken[-1], True
+            elif words == "end":
+                if not taken:
+                    return None
+                taken.pop()
+                active.pop()
+            elif all(active):
+                rendered = self._expression(_PIPELINE_QUOTE.sub("", words), depth)
+                if rendered is None:
+                    return None
+                output.append(rendered)
+        if body[position:].strip() or taken:
+            return None
+        return "".join(output)
+
+    def _truth(self, condition: str) -> bool | None:
+        negated = condition.startswith("not ")
+        path = _VALUES_PATH.fullmatch(condition[4:] if negated else condition)
+        if path is None:
+            return None
+        return bool(self.value(path.group(1))) != negated
+
+
+def _defines(text: str) -> dict[str, str]:
+    """The bodies of the named templates a `.tpl` file defines."""
+    found = {}
+    for define in _DEFINE.finditer(text):
+        depth = 1
+        for action in _ACTION.finditer(text, define.end()):
+            words = action.group(1)
+            if _OPENS.match(words):
+                depth += 1
+            elif words == "end":
+                depth -= 1
+                if not depth:
+                    found[define.group(1)] = text[define.end():action.start()]
+                    break
+    return found
+
+
+def outside_blocks(text: str, position: int) -> bool:
+    """Whether a position of a template is outside every `if`, `with` and `range` block: what
+    is written there is rendered whatever the values."""
+    depth = 0
+    for action in _ACTION.finditer(text, 0, position):
+        words = action.group(1)
+        if _OPENS.match(words):
+            depth += 1
+        elif words == "end":
+            depth = max(0, depth - 1)
+    return depth == 0
