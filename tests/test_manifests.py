@@ -793,6 +793,8 @@ def test_an_image_named_as_a_recognized_container_runs_its_program(tmp_path, cha
     (("api", "${NAME}"), 1),
     (("api", "prod-api", "$NAME"), 1),  # a kustomize namePrefix's copy, and the template's
     (("api-aws", "api-gcp", "$NAME"), 3),  # which of two installs the template makes is not known
+    (("api", "api-{{.SHARD}}"), 1),  # access-manager's shard, a Go template its Makefile fills in
+    (("api", "api-{{ .Values.shard }}"), 1),
 ])
 def test_a_workload_named_by_a_placeholder_is_a_copy_of_the_one_it_fills_in(tmp_path, names, findings):
     go_module(tmp_path, {"cmd/api/main.go": MAIN})
@@ -2019,6 +2021,30 @@ def test_an_image_named_for_tests_or_loaded_by_hand_is_no_service(tmp_path, imag
     write(tmp_path, "deploy/api.yaml", _SIZED.format(request="256Mi").replace(
         "image: ghcr.io/acme/api:1", f"image: {image}\n          command: [\"/api\"]"))
     assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
+
+
+@pytest.mark.parametrize("image, reported", [
+    # gitea-act-runner-controller: its listener runs the image its manager loads by hand
+    ("api:latest", False),
+    ("ghcr.io/acme/api:1", True),  # a released image: pulled where it is not loaded by hand
+])
+def test_a_local_image_loaded_by_hand_is_so_wherever_it_runs(tmp_path, image, reported):
+    go_module(tmp_path, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
+    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="256Mi").replace("ghcr.io/acme/api:1", image))
+    write(tmp_path, "deploy/dev.yaml", _SIZED.format(request="256Mi").replace(
+        "name: api\n", "name: dev\n").replace("image: ghcr.io/acme/api:1", f"image: {image}\n          imagePullPolicy: Never"))
+    assert [f.path for f in _run(tmp_path).findings] == (["deploy/api.yaml"] if reported else [])
+
+
+def test_a_container_loaded_by_hand_runs_no_program_named_by_its_image(tmp_path):
+    """zk-daemonset's minikube DaemonSet runs `zk-daemonset:1.0`, loaded by hand; its image's
+    name is that of the registry image a kustomize overlay patches in, which runs Go."""
+    go_module(tmp_path, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
+    write(tmp_path, "deploy/minikube.yaml", _SIZED.format(request="256Mi").replace(
+        "image: ghcr.io/acme/api:1", "image: api:1.0\n          imagePullPolicy: Never"))
+    # ghcr.io/acme/api, recognized, without a limit of its own
+    write(tmp_path, "deploy/gcp/patch.yaml", POD.split("      resources:")[0])
+    assert [f.path for f in _run(tmp_path).findings] == []
 
 
 @pytest.mark.parametrize("command, reported", [

@@ -145,6 +145,8 @@ limit and environment), nor one whose image's name has `test`, `tests`, `e2e` or
 word (stackrox's `qa-multi-arch`, a webhook receiver its CI deploys for notifier tests), nor
 one with `imagePullPolicy: Never`, whose image is loaded onto a developer's node by hand
 (db-operator's `config/manager`, for `kind load`; its users install a chart from elsewhere),
+nor one running a local image (a bare name, `gitea-runner-controller:latest`) that another
+container so loads (gitea-act-runner-controller's listener, beside its dev manager),
 and neither is a kubebuilder scaffold left over: one whose `command` runs a program (not a
 shell, whose script may run anything) that no Dockerfile at or below its project's root
 (outside test and tooling directories) names outside comments (cyclops' `config/manager`
@@ -260,6 +262,14 @@ def _text(node: yaml.Node | None) -> str | None:
     if isinstance(node, yaml.ScalarNode) and node.tag != "tag:yaml.org,2002:null" and _TEMPLATE not in node.value:
         return node.value
     return None
+
+
+def _placeholder_name(node: yaml.Node | None) -> str | None:
+    """A name a template fills in, its actions written as envsubst's placeholders
+    (`access-manager-{{.SHARD}}` as `access-manager-$SHARD`, see _PLACEHOLDER_NAME)."""
+    if not isinstance(node, yaml.ScalarNode) or _TEMPLATE not in node.value:
+        return None
+    return _ACTION.sub(lambda action: "$" + ("".join(re.findall(r"\w+", action.group(0))) or "X"), node.value)
 
 
 def _items(node: yaml.Node | None) -> list[yaml.Node]:
@@ -866,6 +876,7 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
                 for container in chart_containers:
                     container.resized_by = resizer
             containers += chart_containers
+    _mark_loaded_by_hand(containers)
     tree = _GoTree(go_files, dockerfiles, documents, read_go, derive)
     for container in containers:
         container.go_reason, container.go_dir = tree.recognize(container, go_images)
@@ -889,6 +900,16 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
                             tree.sets_memory_limit, tree.predates_memory_limit, tree.keeps_cluster_objects,
                             tree.cluster_cache, tree.caches_only_custom_kinds, tree.growing_kinds,
                             tree.reviews_admissions)
+
+
+def _mark_loaded_by_hand(containers: list[Container]) -> None:
+    """A local image (a bare name, no registry nor owner) that one container loads by hand
+    (`imagePullPolicy: Never`, after `kind load docker-image`) is loaded so wherever it runs:
+    gitea-act-runner-controller's listener runs its dev manager's `gitea-runner-controller:latest`
+    with the default pull policy, and its finding was read as a dev-only manifest's."""
+    by_hand = {c.image for c in containers if c.loaded_by_hand and "/" not in c.image}
+    for container in containers:
+        container.loaded_by_hand = container.loaded_by_hand or container.image in by_hand
 
 
 # A VerticalPodAutoscaler (autoscaling.k8s.io) sets its target's requests from what it
@@ -972,7 +993,7 @@ def _recognize_by_image_name(containers: list[Container]) -> None:
     for container in containers:
         name = _image_name(container)
         if not container.go_reason and len(programs.get(name, ())) == 1 and not container.runs_other_entrypoint and \
-                (not container.command or container.command in commands[name]):
+                not container.loaded_by_hand and (not container.command or container.command in commands[name]):
             container.go_dir = next(iter(programs[name]))
             container.go_reason = f"its image {name} runs the main package in {container.go_dir} elsewhere"
 
@@ -1525,7 +1546,8 @@ def _pod_specs(obj: yaml.Node) -> list[tuple[str, yaml.Node | None]]:
     if kind in WORKLOAD_KINDS and _text(_value(obj, "apiVersion")) in _REMOVED_WORKLOAD_APIS:
         return []
     if kind in WORKLOAD_KINDS:
-        name = _text(_value(obj, "metadata", "name")) or _text(_value(obj, "metadata", "generateName")) or "?"
+        name = _text(_value(obj, "metadata", "name")) or _text(_value(obj, "metadata", "generateName")) or \
+            _placeholder_name(_value(obj, "metadata", "name")) or "?"
         return [(f"{kind}/{name}", _pod_spec(obj, kind))]
     if kind == _CSV:
         return [(f"Deployment/{_text(_value(item, 'name')) or '?'}", _value(item, "spec", "template", "spec"))
