@@ -443,6 +443,25 @@ def test_a_scaffold_of_a_project_installed_from_a_helm_repository_is_not_reporte
     assert bool(_run(root, "SL101").findings) == reported
 
 
+@pytest.mark.parametrize("chart_name, values, reported", [
+    # AppConfiguration-KubernetesProvider: `deploy/` is its chart, whose values its packaging writes
+    ("tarantool-provider", False, False),
+    ("tarantool-provider", True, True),  # the chart's container is read: a copy, reported there
+    ("cert-manager", False, True),  # another project's chart
+])
+def test_a_scaffold_of_a_project_keeping_an_unreadable_chart_is_not_reported(tmp_path, chart_name, values, reported):
+    root = tmp_path / "tarantool-operator"
+    go_module(root, {"cmd/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
+    write(root, "PROJECT", "layout: go.kubebuilder.io/v4\n")
+    write(root, "config/manager/manager.yaml", _SIZED.format(request="256Mi").replace(
+        "ghcr.io/acme/api:1", 'controller:latest\n          command: ["/manager"]').replace("- name: api", "- name: manager"))
+    _write_chart(root, "deploy", chart_name, image="ghcr.io/acme/tarantool-operator")
+    if not values:
+        os.remove(root / "deploy" / "values.yaml")
+        write(root, "deploy/parameter/helm-values.yaml", _CHART_VALUES)
+    assert bool(_run(root, "SL101").findings) == reported
+
+
 @pytest.mark.parametrize("chart_image, renamed, reported", [
     ("ghcr.io/acme/controller", "ghcr.io/acme/controller", ["charts/api/values.yaml"]),  # openchoreo
     ("ghcr.io/other/controller", "ghcr.io/acme/controller", ["config/manager/manager.yaml"]),  # another's

@@ -885,12 +885,22 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
     installing: dict[str, str | None] = {}  # by project, see _helm_repository_installing
     for container in containers:
         project = _scaffold_project(container)
-        # A project that keeps a chart installs from it (see the copies of a chart's container).
-        if project is not None and container.go_reason and \
-                not any(modules.names_below(chart, project) is not None for chart in chart_roots):
+        if project is None or not container.go_reason:
+            continue
+        kept = [chart for chart in sorted(chart_roots) if modules.names_below(chart, project) is not None]
+        if not kept:
+            # Else a project that keeps a chart installs from it (see the copies of a chart's container).
             if project not in installing:
                 installing[project] = _helm_repository_installing(project)
             container.installed_from = installing[project]
+            continue
+        # A chart named for the project whose values its packaging writes (no values.yaml in the
+        # tree: AppConfiguration-KubernetesProvider's `deploy`, from `parameter/helm-values.yaml`)
+        # is what users install, though its container cannot be read.
+        unread = [chart for chart in kept if chart not in chart_values and chart in charts_deploying and
+                  not _project_words(project).isdisjoint(words(_chart_name(chart)))]
+        if unread:
+            container.installed_from = display(unread[0])
     if containers and not any(c.go_reason for c in containers):
         notify(Notification(f"{len(containers)} container{'s' if len(containers) != 1 else ''} in Kubernetes "
                             "manifests, none recognized as running Go, so none was checked; list Go images "
@@ -1790,9 +1800,7 @@ def _helm_repository_installing(project: str) -> str | None:
     README from `kubeslice.github.io/charts`: their `config/manager` findings were read as not
     worth a change, for a manifest only `make deploy` uses. A repository of another project (a
     prerequisite: jetstack's cert-manager) does not count."""
-    module = modules.module_of_dir(project)
-    names = set(words(os.path.basename(project))) | (set(words(module.path.rsplit("/", 1)[-1])) if module else set())
-    names -= _ADDRESS_WORDS
+    names = _project_words(project)
     docs = [os.path.join(project, n) for n in _listdir(project) if n.lower() == "readme.md"]
     docs += [os.path.join(project, "docs", n) for n in _listdir(os.path.join(project, "docs")) if n.endswith(".md")]
     for path in docs:
@@ -1801,6 +1809,14 @@ def _helm_repository_installing(project: str) -> str | None:
             if names & set(words(address)):
                 return address
     return None
+
+
+def _project_words(project: str) -> set[str]:
+    """The words of a project's directory and module names that may name it (not generic ones
+    such as `operator` or `kubernetes`)."""
+    module = modules.module_of_dir(project)
+    names = set(words(os.path.basename(project))) | (set(words(module.path.rsplit("/", 1)[-1])) if module else set())
+    return names - _ADDRESS_WORDS
 
 
 def _listdir(directory: str) -> list[str]:
