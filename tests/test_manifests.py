@@ -1804,6 +1804,21 @@ def test_a_charts_namespace_in_an_if_block_may_not_be_named(tmp_path):
     assert [f.rule_id for f in _run(tmp_path).findings] == ["SL101"]
 
 
+@pytest.mark.parametrize("condition, reported", [
+    ('*namespace != ""', False),
+    ('cfg.DNS != ""', True),  # a condition on something else than a namespace
+])
+def test_a_scoping_when_named_tests_a_namespace(tmp_path, condition, reported):
+    source = _SCOPED_WHEN_NAMED.replace('var watchNS = flag.String("watch-namespace"',
+                                        'var cfg struct{ DNS string }\n\nvar namespace = flag.String("namespace"')
+    source = source.replace('if *watchNS != "" {', f"if {condition} {{").replace("*watchNS", "*namespace")
+    go_module(tmp_path, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": source,
+                         "internal/watch/controller.go": _CONTROLLER})
+    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="40Mi").replace(
+        "          resources:\n", "          args: [--namespace=ops]\n          resources:\n"))
+    assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
+
+
 _SCOPED_BY_A_FUNCTION = """\
 package watch
 

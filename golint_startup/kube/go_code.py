@@ -352,8 +352,9 @@ def _naming_condition(code: bytes, at: int, or_in_loop: bool = False) -> bytes |
     return None
 
 
-# A condition on a variable named for a namespace (`watchNamespace`, `cfg.Namespaces`, `watchNS`, `ns`).
-_NAMESPACE_CONDITION = re.compile(rb"(?i:namespace)|NS\b|\bns\b")
+# A condition on a variable named for a namespace (`watchNamespace`, `cfg.Namespaces`, `watchNS`, `ns`;
+# not `cfg.DNS`).
+_NAMESPACE_CONDITION = re.compile(rb"(?i:namespace)|(?<![A-Z])NS\b|\bns\b")
 # The flags and environment variables a manifest names a namespace to watch with, as the
 # program's code spells them: `--watch-namespace`, `--namespaces`, `WATCH_NAMESPACE`, `TARGET_NAMESPACE`.
 # Not the pod's own namespace (`POD_NAMESPACE`), which programs take for leases and the
