@@ -15,7 +15,8 @@ import yaml
 
 RELEASE_NAMESPACE = "{release namespace}"  # what `.Release.Namespace` renders to: some namespace
 
-_ACTION = re.compile(r"\{\{-?\s*(.*?)\s*-?\}\}", re.DOTALL)
+# A template action, `{{- .Values.x | quote }}`: its words (group 1).
+ACTION = re.compile(r"\{\{-?\s*(.*?)\s*-?\}\}", re.DOTALL)
 _PIPELINE_QUOTE = re.compile(r"\s*\|\s*(?:quote|squote|toString)\s*$")
 _VALUES_PATH = re.compile(r"\.Values((?:\.\w+)+)")
 _STRING = re.compile(r'"([^"\\]*)"')
@@ -44,11 +45,7 @@ class ChartDefaults:
                 self._defines.update(_defines(read(os.path.join(templates, name))))
 
     def value(self, path: str) -> Any:
-        """The value at a dotted path of the values (`watch.namespace`), None when absent."""
-        node = self.values
-        for key in path.strip(".").split("."):
-            node = node.get(key) if isinstance(node, dict) else None
-        return node
+        return value_at(self.values, path)
 
     def render(self, written: str, depth: int = 0) -> str | None:
         """What a scalar written in a template renders to (quotes around it taken off), or
@@ -56,7 +53,7 @@ class ChartDefaults:
         written = written.strip()
         if len(written) >= 2 and written[0] == written[-1] and written[0] in "\"'":
             written = written[1:-1]
-        actions = list(_ACTION.finditer(written))
+        actions = list(ACTION.finditer(written))
         if not actions:
             return written
         if len(actions) > 1 or actions[0].span() != (0, len(written)):
@@ -83,7 +80,7 @@ class ChartDefaults:
         active: list[bool] = []  # per open `if`: whether the current branch runs
         output: list[str] = []
         position = 0
-        for action in _ACTION.finditer(body):
+        for action in ACTION.finditer(body):
             if body[position:action.start()].strip() and all(active):
                 return None  # text written out: not one expression
             position = action.end()
@@ -125,12 +122,20 @@ class ChartDefaults:
         return bool(self.value(path.group(1))) != negated
 
 
+def value_at(values: Any, path: str) -> Any:
+    """The value at a dotted path of a chart's values (`watch.namespace`), None when absent."""
+    node = values
+    for key in path.strip(".").split("."):
+        node = node.get(key) if isinstance(node, dict) else None
+    return node
+
+
 def _defines(text: str) -> dict[str, str]:
     """The bodies of the named templates a `.tpl` file defines."""
     found = {}
     for define in _DEFINE.finditer(text):
         depth = 1
-        for action in _ACTION.finditer(text, define.end()):
+        for action in ACTION.finditer(text, define.end()):
             words = action.group(1)
             if _OPENS.match(words):
                 depth += 1
@@ -146,7 +151,7 @@ def outside_blocks(text: str, position: int) -> bool:
     """Whether a position of a template is outside every `if`, `with` and `range` block: what
     is written there is rendered whatever the values."""
     depth = 0
-    for action in _ACTION.finditer(text, 0, position):
+    for action in ACTION.finditer(text, 0, position):
         words = action.group(1)
         if _OPENS.match(words):
             depth += 1

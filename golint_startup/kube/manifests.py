@@ -269,7 +269,8 @@ def _placeholder_name(node: yaml.Node | None) -> str | None:
     (`access-manager-{{.SHARD}}` as `access-manager-$SHARD`, see _PLACEHOLDER_NAME)."""
     if not isinstance(node, yaml.ScalarNode) or _TEMPLATE not in node.value:
         return None
-    return _ACTION.sub(lambda action: "$" + ("".join(re.findall(r"\w+", action.group(0))) or "X"), node.value)
+    return helm_template.ACTION.sub(lambda action: "$" + ("".join(re.findall(r"\w+", action.group(1))) or "X"),
+                                    node.value)
 
 
 def _items(node: yaml.Node | None) -> list[yaml.Node]:
@@ -979,12 +980,10 @@ def _chart_resizer(source: Source, text: str) -> tuple[Location, str | None] | N
 def _values_turn_on(values_text: str, path: str) -> bool:
     """Whether the chart's values set `path` (`vpa.enabled`) to something true."""
     try:
-        node: Any = yaml.safe_load(values_text)
+        values: Any = yaml.safe_load(values_text)
     except yaml.YAMLError:
         return False
-    for key in path.split("."):
-        node = node.get(key) if isinstance(node, dict) else None
-    return bool(node)
+    return bool(helm_template.value_at(values, path))
 
 
 def _recognize_by_image_name(containers: list[Container]) -> None:
@@ -1215,7 +1214,6 @@ class _WrittenInTemplate(NamedTuple):
 
 _TEMPLATE_IMAGE = re.compile(r"^[ \t]*-?[ \t]*image:[ \t]*(.*)$", re.MULTILINE)
 _QUOTED_ACTION = re.compile(r"\{\{-?\s*\"([^\"{}]*)\"\s*-?\}\}")
-_ACTION = re.compile(r"\{\{.*?\}\}")
 _RESOURCES_LINE = re.compile(r"^([ \t]*)resources:[ \t]*$", re.MULTILINE)
 _MEMORY_LINE = re.compile(r"^[ \t]*memory:[ \t]*[\"']?([0-9][0-9.]*[A-Za-z]*)[\"']?[ \t]*$")
 
@@ -1229,7 +1227,7 @@ def _written_in_template(source: Source, text: str) -> _WrittenInTemplate | None
     images = _TEMPLATE_IMAGE.findall(text)
     if len(images) != 1:
         return None
-    rendered = _ACTION.sub("", _QUOTED_ACTION.sub(r"\1", images[0])).strip().strip("\"'")
+    rendered = helm_template.ACTION.sub("", _QUOTED_ACTION.sub(r"\1", images[0])).strip().strip("\"'")
     repository = _full_repository(rendered)
     image = repository if repository and not re.search(r"\s", repository) else None
     block = _RESOURCES_LINE.search(text)
