@@ -1009,6 +1009,25 @@ def test_a_kustomization_name_prefix_names_the_secret_env_from_takes(tmp_path, s
     assert [f.message.split(": ", 1)[1].split(" (its program")[0] for f in findings] == expected
 
 
+@pytest.mark.parametrize("listed, expected", [
+    ("../manager", []),
+    ("../other", ["no GOMEMLIMIT reaches it (envFrom ConfigMap capl-manager-envs is not among the linted files) "
+                  "and the code sets none"]),
+])
+def test_a_kustomization_listing_the_directory_names_its_config_map(tmp_path, listed, expected):
+    """cluster-api-provider-elemental: config/default (`namePrefix: elemental-`) lists
+    `../manager`, whose ConfigMap `controller-manager-envs` its Deployment takes as
+    `elemental-controller-manager-envs`."""
+    go_module(tmp_path, {"cmd/api/main.go": MAIN})
+    write(tmp_path, "config/manager/pod.yaml", POD.replace(
+        "      resources:", "      envFrom:\n        - configMapRef: {name: capl-manager-envs}\n      resources:", 1))
+    write(tmp_path, "config/manager/envs.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: manager-envs\n"
+                                                "data:\n  GOMEMLIMIT: 460MiB\n")
+    write(tmp_path, "config/default/kustomization.yaml", f"namePrefix: capl-\nresources:\n- {listed}\n")
+    findings = _run(tmp_path, "SL101").findings
+    assert [f.message.split(": ", 1)[1].split(" (its program")[0] for f in findings] == expected
+
+
 def test_documents_that_cannot_matter_are_not_composed_and_positions_hold(tmp_path, monkeypatch):
     """An install bundle is mostly CRDs: only the documents that may hold a workload, a
     ConfigMap or Secret are composed, and the findings keep their lines."""

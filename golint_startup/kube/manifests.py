@@ -1478,17 +1478,32 @@ def _env_sources(documents: list[_Document]) -> dict[tuple[str, str], list[_EnvS
                             continue
                     values[key] = Setting(value, doc.source.location(key_node, value_node))
             source = _EnvSource(_namespace(obj), values)
-            prefix, suffix = affixes(os.path.dirname(doc.source.abspath))
-            for known_as in {name, prefix + name + suffix}:
+            renamed = {prefix + name + suffix for prefix, suffix in affixes(os.path.dirname(doc.source.abspath))}
+            for known_as in {name} | renamed:
                 found.setdefault((kind, known_as), []).append(source)
     return found
 
 
-def _name_affixes(directory: str) -> tuple[str, str]:
-    """The `namePrefix` and `nameSuffix` the kustomization in `directory` gives the objects it
-    lists: cluster-api-provider-linode's `manager-credentials` Secret is deployed and referred
-    to as `capl-manager-credentials`."""
-    kustomization = _kustomization_in(directory)
+def _name_affixes(directory: str) -> set[tuple[str, str]]:
+    """The `namePrefix` and `nameSuffix` pairs a kustomization gives the objects of
+    `directory`: the one in it (cluster-api-provider-linode's `manager-credentials` Secret is
+    deployed and referred to as `capl-manager-credentials`), and one beside it that lists it
+    among its resources (cluster-api-provider-elemental's `config/default`, `namePrefix:
+    elemental-`, over `../manager`, whose Deployment takes `elemental-controller-manager-envs`)."""
+    found = {_affixes_of(_kustomization_in(directory))}
+    parent = os.path.dirname(directory)
+    for sibling in [parent] + [os.path.join(parent, name) for name in _listdir(parent)]:
+        if sibling == directory or not os.path.isdir(sibling):
+            continue
+        kustomization = _kustomization_in(sibling)
+        listed = _list(kustomization, "resources") + _list(kustomization, "bases")
+        if any(isinstance(entry, str) and os.path.normpath(os.path.join(sibling, entry)) == directory
+               for entry in listed):
+            found.add(_affixes_of(kustomization))
+    return found
+
+
+def _affixes_of(kustomization: dict) -> tuple[str, str]:
     prefix, suffix = kustomization.get("namePrefix"), kustomization.get("nameSuffix")
     return prefix if isinstance(prefix, str) else "", suffix if isinstance(suffix, str) else ""
 
