@@ -831,6 +831,11 @@ def test_a_workload_named_by_a_placeholder_is_a_copy_of_the_one_it_fills_in(tmp_
     # resources are for is not known
     ("operator:\n  image: ghcr.io/acme/api\nagent:\n  image: ghcr.io/acme/agent\nresources: {}\n",
      ["deploy/pod.yaml"]),
+    # hns: the images by component, `image.manager` for the component `manager`
+    ("image:\n  manager:\n    repository: ghcr.io/acme/api\nmanager:\n  resources:\n    limits: {memory: 128Mi}\n",
+     ["charts/api/values.yaml"]),
+    ("image:\n  manager:\n    repository: ghcr.io/acme/api\nworker:\n  resources:\n    limits: {memory: 128Mi}\n",
+     ["deploy/pod.yaml"]),
 ])
 def test_a_chart_with_one_image_and_one_resources_apart_runs_one_container(tmp_path, values, reported):
     go_module(tmp_path, {"cmd/api/main.go": MAIN})
@@ -1115,6 +1120,10 @@ def test_the_go_a_module_is_built_with_comes_from_its_ci_last(tmp_path, setup, r
     (".tool-versions", "golang 1.17.13\nnodejs 18.0.0\n", False),
     (".tool-versions", "golang 1.22.1\n", True),
     (".drone.yml", "steps:\n  - name: lint\n    image: alpine:3\n", True),  # names no Go
+    # td-redis-operator: its Makefile builds the binary the Dockerfile copies in
+    ("Makefile", "build:\n\tdocker run --rm \\\n\t\t-v $(PWD):/src \\\n\t\tgolang:1.13.12-alpine3.12 \\\n"
+                 "\t\tgo build -o _output/api ./cmd/api\n", False),
+    ("Makefile", "lint:\n\tdocker run --rm golang:1.13 gofmt -l .\n", True),  # builds nothing
 ])
 def test_the_go_other_ci_builds_with(tmp_path, file, text, reported):
     """heimdall's Dockerfile copies in a binary its Drone pipeline builds with Go 1.17, which
@@ -1712,6 +1721,13 @@ func start(namespace string) (ctrl.Manager, error) {
      "\t\twatched = map[string]cache.Config{namespace: {}}\n\t}\n\t_ = map[string]cache.Config{", True),
     ("", True),  # filled in later, if at all: often nil, the whole cluster
     ("cache.AllNamespaces: {}", True),
+    # gitea-operator: filled in from a list written out
+    ("}\n\tfor _, ns := range []string{\"default\", \"cert-manager\"} {\n\t\twatched[ns] = cache.Config{}\n\t}\n"
+     "\t_ = map[string]cache.Config{", False),
+    ("}\n\tfixed := []string{\"default\", \"cert-manager\"}\n\tfor _, ns := range fixed {\n"
+     "\t\twatched[ns] = cache.Config{}\n\t}\n\t_ = map[string]cache.Config{", False),
+    ("}\n\tfor _, ns := range strings.Split(namespace, \",\") {\n\t\twatched[ns] = cache.Config{}\n\t}\n"
+     "\t_ = map[string]cache.Config{", True),  # what a flag names, often nothing
 ])
 def test_namespaces_written_out_in_a_variable_scope_the_cache(tmp_path, namespaces, reported):
     findings = _findings_of_watching_program(tmp_path, _NAMESPACES_IN_A_VARIABLE % namespaces)
@@ -1882,6 +1898,42 @@ def test_a_cache_scoped_by_a_function_making_its_namespaces(tmp_path, container,
                          "internal/watch/controller.go": _CONTROLLER})
     write(tmp_path, "deploy/api.yaml", _SIZED.format(request="40Mi").replace(
         "          resources:\n", container + "          resources:\n"))
+    assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
+
+
+_INFORMER_OPTIONS = """\
+package watch
+
+import (
+	"flag"
+
+	kubeinformers "k8s.io/client-go/informers"
+	extinformers "example.com/app/pkg/client/informers"
+)
+
+var namespace = flag.String("namespace", "", "the namespace to watch; all when empty")
+
+func start(kube, ext any) {
+	var (
+		kubeOpts []kubeinformers.SharedInformerOption
+		extOpts  []extinformers.SharedInformerOption
+	)
+	if len(*namespace) != 0 {
+		kubeOpts = append(kubeOpts, kubeinformers.WithNamespace(*namespace))
+		extOpts = append(extOpts, extinformers.WithNamespace(*namespace))
+	}
+	kubeinformers.NewSharedInformerFactoryWithOptions(kube, 0, kubeOpts...)
+	extinformers.NewSharedInformerFactoryWithOptions(ext, 0, extOpts...)
+}
+"""
+
+
+@pytest.mark.parametrize("args, reported", [("[--namespace=redis]", False), ("[]", True)])
+def test_informer_options_handed_in_a_variable_scope_each_factory(tmp_path, args, reported):
+    """td-redis-operator: two option lists given a namespace when one is named, then a factory of each."""
+    go_module(tmp_path, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _INFORMER_OPTIONS})
+    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="40Mi").replace(
+        "          resources:\n", f"          args: {args}\n          resources:\n"))
     assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
 
 

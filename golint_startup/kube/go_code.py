@@ -70,9 +70,11 @@ _WATCHED = re.compile(rb"\.\s*(?:For|Owns|Watches)\(\s*(&?)(?:\w+\.)?(\w+)(\{?)"
 # a namespace given to a factory, or list options that select (device-metrics-exporter's
 # factory lists its own node's Pods; thundernetes' node agent its node's GameServers through
 # `NewFilteredDynamicSharedInformerFactory`; kyverno-notation-aws' and registry-proxy's one
-# Secret or ConfigMap through `NewFilteredSecretInformer`, `NewFilteredConfigMapInformer`).
-_INFORMER_SCOPING = re.compile(rb"\binformers\.WithNamespace\(|\b(?:FieldSelector|LabelSelector)\s*=")
+# Secret or ConfigMap through `NewFilteredSecretInformer`, `NewFilteredConfigMapInformer`), whatever
+# the informers package is called (`kubeinformers`, a generated client's `extinformers`).
+_INFORMER_SCOPING = re.compile(rb"\b\w*[iI]nformers\.WithNamespace\(|\b(?:FieldSelector|LabelSelector)\s*=")
 _MAX_CALL_BYTES = 2048
+_SPREAD = re.compile(rb"\b([A-Za-z_]\w*)\.\.\.")
 # `DefaultNamespaces: watched`, where the same file declares `watched` with a map written out
 # with namespaces in it (ocs-operator's operator and storage-client namespaces); a variable
 # declared without one, and given one only when a flag names a namespace, is often nil
@@ -152,9 +154,18 @@ def _informer_scopings(code: bytes) -> Iterator[list[bytes | None]]:
         end = _call_end(code, construction.end() - 1)
         start = max(0, construction.start() - _MAX_BLOCK_BYTES)
         function = code.rfind(b"\nfunc ", start, construction.start())
-        start = max(previous_end, function if function >= 0 else start)
+        function = function if function >= 0 else start
+        start = max(previous_end, function)
         previous_end = max(previous_end, end)
-        yield [_naming_condition(code, m.start()) for m in _INFORMER_SCOPING.finditer(code, start, end)]
+        scopings = [m.start() for m in _INFORMER_SCOPING.finditer(code, start, end)]
+        # Options it is handed in a variable (`extInformerOpts...`), scoped anywhere before it
+        # in its function: td-redis-operator appends a namespace to two option lists, then
+        # builds a factory of each.
+        for spread in _SPREAD.finditer(code, construction.end(), end):
+            appended = re.compile(rb"\b%(name)s\s*=\s*append\(\s*%(name)s\s*,[^\n]*" % {b"name": re.escape(spread.group(1))})
+            scopings += [m.start() for m in appended.finditer(code, function, construction.start())
+                         if _INFORMER_SCOPING.search(code, m.start(), code.find(b"\n", m.start()))]
+        yield [_naming_condition(code, at) for at in scopings]
 
 
 def _call_end(code: bytes, opening: int, pair: bytes = b"()") -> int:
@@ -338,7 +349,8 @@ def _naming_condition(code: bytes, at: int, or_in_loop: bool = False) -> bytes |
     for opening in _enclosing_openings(code, at, start):
         line_start = code.rfind(b"\n", 0, opening) + 1
         if _WHEN_NAMED.match(code, line_start, opening + 1) or \
-                or_in_loop and _LOOP.match(code, line_start, opening + 1):
+                or_in_loop and _LOOP.match(code, line_start, opening + 1) and \
+                not _over_fixed_strings(code, code[line_start:opening]):
             return code[line_start:opening]
         if _ELSE.match(code, line_start, opening + 1):
             # The `if` whose block the `}` of `} else {` closes.
@@ -368,6 +380,20 @@ def namespace_settings(code: bytes) -> frozenset[str]:
     watch (NAMESPACE_SETTING), as written."""
     return frozenset(name for name in (m.group(1).decode() for m in _QUOTED_NAME.finditer(code))
                      if NAMESPACE_SETTING.fullmatch(name))
+
+
+_RANGE_OVER = re.compile(rb"\brange\s+(?:(\[\]string\{)|([A-Za-z_]\w*)\s*$)")
+_STRINGS_LITERAL = rb"\b%(name)s\s*(?::=|=)\s*\[\]string\{\s*(?:\"[^\"\n]*\"\s*,?\s*)+\}"
+
+
+def _over_fixed_strings(code: bytes, loop: bytes) -> bool:
+    """Whether a loop ranges over strings written out (`range []string{"default", "cert-manager"}`,
+    or a variable the file so declares: gitea-operator's namespaces), which name the same
+    namespaces whatever the flags."""
+    found = _RANGE_OVER.search(loop.rstrip())
+    if found is None:
+        return False
+    return bool(found.group(1)) or bool(re.search(_STRINGS_LITERAL % {b"name": re.escape(found.group(2))}, code))
 
 
 def _enclosing_openings(code: bytes, at: int, start: int) -> Iterator[int]:

@@ -273,6 +273,13 @@ def _placeholder_name(node: yaml.Node | None) -> str | None:
                                     node.value)
 
 
+def _mapping_items(node: yaml.Node | None) -> list[tuple[yaml.ScalarNode, yaml.Node]]:
+    """A mapping's entries keyed by a scalar ([] for anything else)."""
+    if not isinstance(node, yaml.MappingNode):
+        return []
+    return [(key, value) for key, value in node.value if isinstance(key, yaml.ScalarNode)]
+
+
 def _items(node: yaml.Node | None) -> list[yaml.Node]:
     return list(node.value) if isinstance(node, yaml.SequenceNode) else []
 
@@ -1131,12 +1138,17 @@ def _chart_containers(chart: str, source: Source, text: str, notify,
                 setattr(made, f"{field_name}_memory", Setting(_text(pair[1]), source.location(*pair)))
         return made
 
+    # Images by component, kept apart from the components' settings (hns' `image.manager`
+    # beside its `manager.resources`).
+    images = _value(documents[0].root, "image")
+    keyed_images = {} if _values_image(images) is not None else \
+        {key.value: image for key, value in _mapping_items(images) if (image := _values_image(value)) is not None}
     pending: list[tuple[yaml.Node, tuple[str, ...]]] = [(documents[0].root, ())]
     while pending:
         node, path = pending.pop(0)
         if not isinstance(node, yaml.MappingNode):
             continue
-        image = _values_image(_value(node, "image"))
+        image = _values_image(_value(node, "image")) or (keyed_images.get(path[-1]) if len(path) == 1 else None)
         # A component the chart leaves off unless asked (`admission: {enable: false}`) is not
         # what `helm install` deploys.
         disabled = any(_text(_value(node, key)) in _FALSE for key in ("enabled", "enable"))
@@ -2603,17 +2615,22 @@ _MAX_WORKFLOW_DEPTH = 3
 # GOMEMLIMIT it ignores was read as wrong), `golang 1.17.13` in `.tool-versions`.
 _OTHER_CI_FILES = (".drone.yml", ".gitlab-ci.yml", ".circleci/config.yml", "cloudbuild.yaml", ".tool-versions")
 _CI_GO = re.compile(r"^\s*-?\s*image:\s*[\"']?(?:\S+/)?golang:1\.(\d+)|^golang\s+1\.(\d+)", re.MULTILINE)
+# A Makefile's `docker run ... golang:1.13 ... go build` over continued lines (td-redis-operator
+# builds its binary so, and its Dockerfile only copies it in).
+_MAKEFILE_GO = re.compile(r"\bdocker\s+run\b(?:[^\n]|\\\n)*?\bgolang:1\.(\d+)(?:[^\n]|\\\n)*?\bgo\s+(?:build|install)\b")
 
 
 def _ci_go_versions(module_root: str) -> list[int]:
     """The minor versions of Go that the CI of the module's repository (the nearest
     `.github/workflows` or other CI file at or a few levels above its root) builds with: the
-    workflows' `setup-go`, the golang images of other CI files, asdf's `.tool-versions`."""
+    workflows' `setup-go`, the golang images of other CI files and of a Makefile's `docker run`
+    that builds, asdf's `.tool-versions`."""
     directory = module_root
     for _ in range(_MAX_WORKFLOW_DEPTH + 1):
         workflows = os.path.join(directory, ".github", "workflows")
         others = [_read(os.path.join(directory, name)) for name in _OTHER_CI_FILES]
         found = [int(minor) for text in others for match in _CI_GO.finditer(text) for minor in match.groups() if minor]
+        found += [int(match.group(1)) for match in _MAKEFILE_GO.finditer(_read(os.path.join(directory, "Makefile")))]
         if os.path.isdir(workflows):
             texts = [_read(os.path.join(workflows, name)) for name in _listdir(workflows)
                      if name.endswith((".yml", ".yaml"))]
