@@ -1475,6 +1475,13 @@ func routes(ctx context.Context, clients kubernetes.Interface) (*corev1.ConfigMa
     # kept out of the cache: read from the API server; unless a controller watches them
     ("", (_SECRET_READER + _UNCACHED_SECRETS).replace("Secret", "ConfigMap"), False),
     ("\n\t\tWatches(&core.ConfigMap{}, nil).", (_SECRET_READER + _UNCACHED_SECRETS).replace("Secret", "ConfigMap"), True),
+    # image-controller: the list a function of the file returns
+    ("", (_SECRET_READER + "\nvar options = client.Options{Cache: &client.CacheOptions{DisableFor: excluded()}}\n\n"
+          "func excluded() []client.Object {\n\treturn []client.Object{\n\t\t&corev1.Secret{},\n\t}\n}\n")
+        .replace("Secret", "ConfigMap"), False),
+    ("", (_SECRET_READER + "\nvar options = client.Options{Cache: &client.CacheOptions{DisableFor: excluded()}}\n\n"
+          "func excluded() []client.Object {\n\treturn []client.Object{\n\t\t&corev1.Pod{},\n\t}\n}\n")
+        .replace("Secret", "ConfigMap"), True),
     # multicloud-operators-channel: the manager's client built without its cache reads from the API server
     ("", (_SECRET_READER + _UNCACHED_CLIENT % "").replace("Secret", "ConfigMap"), False),
     ("", (_SECRET_READER + _UNCACHED_CLIENT % "Cache: options.Cache").replace("Secret", "ConfigMap"), True),

@@ -124,11 +124,8 @@ def _scopings(code: bytes) -> tuple[int, int]:
         count(_naming_condition(code, m.start()))
     maps = [(name, 0, len(code)) for name in {m.group(1) for m in _NAMESPACES_VARIABLE.finditer(code)}]
     for function in {m.group(1) for m in _NAMESPACES_CALL.finditer(code)}:
-        declared = re.search(rb"^func\s+" + re.escape(function) + rb"\(", code, re.MULTILINE)
-        if declared is not None:
-            body = code.find(b"{", _call_end(code, declared.end() - 1))
-            end = _call_end(code, body, b"{}") if body >= 0 else declared.end()
-            maps += [(m.group(1), declared.start(), end) for m in _MAP_MADE.finditer(code, declared.end(), end)]
+        if (body := _function_body(code, function)) is not None:
+            maps += [(m.group(1), *body) for m in _MAP_MADE.finditer(code, *body)]
     for name, start, end in maps:
         escaped = {b"name": re.escape(name)}
         if re.compile(_NAMESPACES_MAP % escaped).search(code, start, end):
@@ -271,6 +268,8 @@ def growing_kinds(source: bytes, code: bytes) -> frozenset[str]:
 # kyma's serverless operator keeps Secrets and ConfigMaps out of its cache, and a message
 # naming them first was read as misleading.
 _DISABLE_FOR = re.compile(rb"\bDisableFor\s*:\s*\[\]\w+\.Object\s*\{")
+_DISABLE_FOR_CALL = re.compile(rb"\bDisableFor\s*:\s*([A-Za-z_]\w*)\(\)")
+_OBJECT_LIST = re.compile(rb"\[\]\w+\.Object\s*\{")
 _LISTED_KIND = re.compile(rb"&(?:\w+\.)?(\w+)\{\}")
 
 
@@ -313,12 +312,28 @@ def dynamic_informers(source: bytes, code: bytes) -> tuple[int, int, int]:
 
 
 def uncached_kinds(code: bytes) -> frozenset[str]:
-    """The kinds (type names) a file's client options keep out of the cache (`DisableFor`)."""
+    """The kinds (type names) a file's client options keep out of the cache (`DisableFor`): a
+    list written there, or the one a function of the file returns (image-controller's
+    `DisableFor: getCacheExcludedObjectsTypes()`)."""
+    lists = list(_DISABLE_FOR.finditer(code))
+    for call in _DISABLE_FOR_CALL.finditer(code):
+        if (body := _function_body(code, call.group(1))) is not None:
+            lists += _OBJECT_LIST.finditer(code, *body)
     found = set()
-    for options in _DISABLE_FOR.finditer(code):
+    for listed in lists:
         found.update(m.group(1).decode() for m in
-                     _LISTED_KIND.finditer(code, options.end(), _call_end(code, options.end() - 1, b"{}")))
+                     _LISTED_KIND.finditer(code, listed.end(), _call_end(code, listed.end() - 1, b"{}")))
     return frozenset(found)
+
+
+def _function_body(code: bytes, name: bytes) -> tuple[int, int] | None:
+    """Where the function of a file named `name` is (its declaration to its closing brace, within
+    _MAX_CALL_BYTES of its body's start), None when the file declares none."""
+    declared = re.search(rb"^func\s+" + re.escape(name) + rb"\(", code, re.MULTILINE)
+    if declared is None:
+        return None
+    body = code.find(b"{", _call_end(code, declared.end() - 1))
+    return declared.start(), _call_end(code, body, b"{}") if body >= 0 else declared.end()
 
 
 def _if_line(test: bytes) -> re.Pattern[bytes]:
