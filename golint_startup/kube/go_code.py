@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import re
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, NamedTuple
 
 from golint_startup.go import gccontrol, gofile, modules
 from golint_startup.go.library import DEFAULT_LIMIT_IMPORTS, DEFAULT_LIMITS, TEST_DIRS
@@ -74,7 +74,6 @@ _WATCHED = re.compile(rb"\.\s*(?:For|Owns|Watches)\(\s*(&?)(?:\w+\.)?(\w+)(\{?)"
 # the informers package is called (`kubeinformers`, a generated client's `extinformers`).
 _INFORMER_SCOPING = re.compile(rb"\b\w*[iI]nformers\.WithNamespace\(|\b(?:FieldSelector|LabelSelector)\s*=")
 _MAX_CALL_BYTES = 2048
-_SPREAD = re.compile(rb"\b([A-Za-z_]\w*)\.\.\.")
 # `DefaultNamespaces: watched`, where the same file declares `watched` with a map written out
 # with namespaces in it (ocs-operator's operator and storage-client namespaces); a variable
 # declared without one, and given one only when a flag names a namespace, is often nil
@@ -92,25 +91,26 @@ _NAMESPACES_CALL = re.compile(rb"\bDefaultNamespaces\s*[:=]\s*([A-Za-z_]\w*)\(")
 _MAP_MADE = re.compile(rb"\b([A-Za-z_]\w*)\s*:=\s*(?:map\[string\]\w+\.Config\{|make\(map\[string\]\w+\.Config\b)")
 
 
-def scopings(code: bytes) -> int:
-    """How many times a Go file (without comments) scopes what a cache keeps, other than only
-    when a flag or variable names something (_naming_condition): controller-runtime's cache
-    options, and each informer construction (NEW_INFORMER) scoped, however many options say so."""
-    return _scopings(code)[0]
+class Scopings(NamedTuple):
+    """How many times a Go file scopes what a cache keeps (see scopings)."""
+    always: int  # whatever the flags
+    when_namespace_named: int  # only when a namespace is named (NAMESPACE_SETTING)
 
 
-def scopings_when_namespace_named(code: bytes) -> int:
-    """How many times a Go file (without comments) scopes what a cache keeps only when a
-    namespace is named: in a block whose condition tests a variable named for one
-    (`if watchNS != "" {`, `for _, ns := range namespaces {`). The container that names it
-    (NAMESPACE_SETTING) runs the program scoped: llm-d's autoscaler caches one namespace when
-    its manifest passes `--watch-namespace=$(POD_NAMESPACE)`, and a finding calling its cache
-    cluster-wide was read as wrong."""
-    return _scopings(code)[1]
+def scopings(code: bytes) -> Scopings:
+    """How many times a Go file (without comments) scopes what a cache keeps: controller-runtime's
+    cache options, and each informer construction (NEW_INFORMER) scoped, however many options
+    say so; apart, those that apply only when a flag or variable names something
+    (_naming_condition), and of those, the ones whose condition tests a variable named for a
+    namespace (`if watchNS != "" {`, `for _, ns := range namespaces {`): the container that
+    names one (NAMESPACE_SETTING) runs the program scoped. llm-d's autoscaler caches one
+    namespace when its manifest passes `--watch-namespace=$(POD_NAMESPACE)`, and a finding
+    calling its cache cluster-wide was read as wrong."""
+    return Scopings(*_scopings(code))
 
 
 def _scopings(code: bytes) -> tuple[int, int]:
-    """(scopings that always apply, scopings only when a namespace is named); see scopings."""
+    """(scopings that always apply, scopings only when a namespace is named): see scopings."""
     always = when_named = 0
 
     def count(condition: bytes | None) -> None:
@@ -141,6 +141,11 @@ def _scopings(code: bytes) -> tuple[int, int]:
     return always, when_named
 
 
+# Options handed over in a variable (`kubeOpts...`), and what appends to it.
+_SPREAD = re.compile(rb"\b([A-Za-z_]\w*)\.\.\.")
+_APPENDED = rb"\b%(name)s\s*=\s*append\(\s*%(name)s\s*,[^\n]*"
+
+
 def _informer_scopings(code: bytes) -> Iterator[list[bytes | None]]:
     """For each informer construction (NEW_INFORMER), the conditions of the options that scope
     it (_INFORMER_SCOPING, see _naming_condition): in the call, or written before it in its
@@ -159,7 +164,7 @@ def _informer_scopings(code: bytes) -> Iterator[list[bytes | None]]:
         # in its function: td-redis-operator appends a namespace to two option lists, then
         # builds a factory of each.
         for spread in _SPREAD.finditer(code, construction.end(), end):
-            appended = re.compile(rb"\b%(name)s\s*=\s*append\(\s*%(name)s\s*,[^\n]*" % {b"name": re.escape(spread.group(1))})
+            appended = re.compile(_APPENDED % {b"name": re.escape(spread.group(1))})
             scopings += [m.start() for m in appended.finditer(code, function, construction.start())
                          if _INFORMER_SCOPING.search(code, m.start(), code.find(b"\n", m.start()))]
         yield [_naming_condition(code, at) for at in scopings]

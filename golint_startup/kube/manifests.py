@@ -1954,8 +1954,8 @@ class _PackageCode(NamedTuple):
     """What a Go package's non-test files tell about Kubernetes objects kept in memory."""
     imports: list[str]  # their import paths
     scopings: int  # how many times they scope what a cache keeps (go_code.scopings)
-    # How many times they do so only when a namespace is named (go_code.scopings_when_namespace_named),
-    # and the flags and variables they may read one from (go_code.namespace_settings).
+    # How many times they do so only when a namespace is named (go_code.scopings), and the
+    # flags and variables they may read one from (go_code.namespace_settings).
     scopings_when_namespace_named: int
     namespace_settings: frozenset[str]
     managers: int  # how many controller-runtime managers they build (go_code.NEW_MANAGER)
@@ -1981,10 +1981,11 @@ def _go_files_in(directory: str) -> list[str]:
 def _code_facts(sources: list[bytes]) -> _PackageCode:
     """What Go files (a package's, or one file's) say of Kubernetes objects kept in memory."""
     code = [go_code.COMMENTS.sub(b"", source) for source in sources]
+    scopings = [go_code.scopings(text) for text in code]
     return _PackageCode(
         [imported for source in sources for imported in go_code.file_imports(source)],
-        sum(go_code.scopings(text) for text in code),
-        sum(go_code.scopings_when_namespace_named(text) for text in code),
+        sum(found.always for found in scopings),
+        sum(found.when_namespace_named for found in scopings),
         frozenset().union(*(go_code.namespace_settings(text) for text in code)),
         sum(len(go_code.NEW_MANAGER.findall(text)) for text in code),
         sum(len(go_code.NEW_INFORMER.findall(text)) for text, source in zip(code, sources)
@@ -2388,8 +2389,8 @@ class _GoTree:
         """Whether a package that the main packages at or below the run's directory import,
         directly or through packages of their module (or of modules beside it on disk), is one
         that keeps Kubernetes objects in memory (see go_code), with none of those packages
-        scoping what a cache keeps (go_code.scopings, and go_code.scopings_when_namespace_named
-        when the run names a namespace as the code reads it): what it keeps then grows with the
+        scoping what a cache keeps (go_code.scopings; those that apply only when a namespace is
+        named, when the run names one as the code reads it): what it keeps then grows with the
         cluster. True when that is not known: no directory, no module, no main package. With a
         subcommand, what it reaches (_program_facts)."""
         known, cache, _ = self._cache_verdict(run)
