@@ -32,7 +32,7 @@ class ChartDefaults:
     def __init__(self, chart: str, values_text: str, read):
         try:
             self.values: Any = yaml.safe_load(values_text)
-        except yaml.YAMLError:
+        except (yaml.YAMLError, RecursionError):  # not YAML, or nested past the parser's depth
             self.values = None
         self._defines: dict[str, str] = {}
         templates = os.path.join(chart, "templates")
@@ -131,19 +131,20 @@ def value_at(values: Any, path: str) -> Any:
 
 
 def _defines(text: str) -> dict[str, str]:
-    """The bodies of the named templates a `.tpl` file defines."""
+    """The bodies of the named templates a `.tpl` file defines (one pass over its actions)."""
     found = {}
-    for define in _DEFINE.finditer(text):
-        depth = 1
-        for action in ACTION.finditer(text, define.end()):
-            words = action.group(1)
-            if _OPENS.match(words):
-                depth += 1
-            elif words == "end":
-                depth -= 1
-                if not depth:
-                    found[define.group(1)] = text[define.end():action.start()]
-                    break
+    opened: list[tuple[str | None, int]] = []  # per open block: its define's name (None for others), body start
+    for action in ACTION.finditer(text):
+        words = action.group(1)
+        define = _DEFINE.fullmatch(action.group(0))
+        if define is not None:
+            opened.append((define.group(1), action.end()))
+        elif _OPENS.match(words):
+            opened.append((None, action.end()))
+        elif words == "end" and opened:
+            name, start = opened.pop()
+            if name is not None:
+                found[name] = text[start:action.start()]
     return found
 
 
