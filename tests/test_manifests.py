@@ -1389,10 +1389,23 @@ func start(node, secret string) {
     ("", False),  # kvm-node-agent: its own node's Node and one Secret, all it watches
     ("\n\t\tOwns(&corev1.Pod{}).", True),  # a kind left out is cached whole
     ("\n\t\tWatches(watched, nil).", True),  # a kind not known
+    # pocket-id-operator: its own resources need no selection, numbering what users create
+    ("\n\t\tWatches(&dnsv1.Zone{}, nil).", False),
 ])
 def test_per_kind_selections_of_every_watched_kind_scope_the_cache(tmp_path, more, reported):
     findings = _findings_of_watching_program(tmp_path, _NODE_AGENT % more)
     assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
+
+
+def test_per_kind_selections_in_a_variable_scope_the_cache(tmp_path):
+    """pocket-id-operator: `byObject := map[client.Object]cache.ByObject{...}`, then `ByObject: byObject`."""
+    source = (_NODE_AGENT % "").replace("\tmgr, _ := ctrl.NewManager(ctrl.GetConfigOrDie(), ctrl.Options{Cache: cache.Options{\n"
+                                         "\t\tByObject: map[client.Object]cache.ByObject{",
+                                         "\tbyObject := map[client.Object]cache.ByObject{")
+    source = source.replace("\t\t},\n\t}})\n", "\t}\n\tmgr, _ := ctrl.NewManager(ctrl.GetConfigOrDie(), "
+                                              "ctrl.Options{Cache: cache.Options{ByObject: byObject}})\n")
+    assert "ByObject: byObject" in source
+    assert _findings_of_watching_program(tmp_path, source) == []
 
 
 _ZONE_CONTROLLER = """\

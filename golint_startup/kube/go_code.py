@@ -61,7 +61,8 @@ _SCOPED_CACHE = re.compile(rb"\bDefaultNamespaces\s*[:=]\s*map\[string\]\w+\.Con
 # (`For`, `Owns`, `Watches`, `source.Kind`), each written as a literal: kvm-node-agent selects
 # its own node's Node and Hypervisor and one Secret, all it watches, and a finding calling its
 # cache cluster-wide was read as wrong. A kind read only through the client is not seen.
-_BY_OBJECT = re.compile(rb"\bByObject\s*:\s*map\[\w+\.Object\]\w+\.ByObject\s*\{")
+# Written in the options, or in a variable of the file they name (pocket-id-operator's `byObject`).
+_BY_OBJECT = re.compile(rb"\b(?:ByObject\s*:|[A-Za-z_]\w*\s*:?=)\s*map\[\w+\.Object\]\w+\.ByObject\s*\{")
 _BY_OBJECT_ENTRY = re.compile(rb"&(?:\w+\.)?(\w+)\{\}\s*:\s*\{")
 _SELECTS = re.compile(rb"\b(?:Label|Field)\s*:")
 _WATCHED = re.compile(rb"\.\s*(?:For|Owns|Watches)\(\s*(&?)(?:\w+\.)?(\w+)(\{?)"

@@ -1434,11 +1434,17 @@ def parse_directives(text: str) -> list[Directive]:
 
 
 def _objects(root: yaml.Node) -> list[yaml.Node]:
-    """Kubernetes objects in a document: the document itself, or a List's items."""
+    """Kubernetes objects in a document: the document itself, or a List's items; not objects
+    read back from a cluster (`kubectl get -o yaml`: a `resourceVersion` or `uid` in their
+    metadata), which no one applies: ai-sovereign-finops-operator keeps its experiments' Jobs
+    and Pods so, twelve findings of one reading."""
     kind = _text(_value(root, "kind"))
     if kind == "List" or (kind or "").endswith("List"):
-        return [item for item in _items(_value(root, "items")) if _text(_value(item, "kind"))]
-    return [root] if kind and _text(_value(root, "apiVersion")) else []
+        found = [item for item in _items(_value(root, "items")) if _text(_value(item, "kind"))]
+    else:
+        found = [root] if kind and _text(_value(root, "apiVersion")) else []
+    return [obj for obj in found if _value(obj, "metadata", "resourceVersion") is None and
+            _value(obj, "metadata", "uid") is None]
 
 
 def _pod_spec(obj: yaml.Node, kind: str) -> yaml.Node | None:
@@ -2046,11 +2052,17 @@ def _cached_growing_kinds(facts: list[_PackageCode]) -> frozenset[str]:
 
 
 def _selects_every_watched_kind(facts: list[_PackageCode]) -> bool:
-    """Whether a program's `ByObject` cache options select every kind its controllers watch
-    (see go_code.selected_kinds): one scoping of its manager's cache."""
+    """Whether a program's `ByObject` cache options select every kind of the cluster that
+    grows with it (go_code.GROWING_KINDS) that its controllers watch or its code names (see
+    go_code.selected_kinds), its controllers' kinds all known: one scoping of its manager's
+    cache. Its own custom resources need none, numbering what users create: pocket-id-operator
+    selects by label the Deployments, StatefulSets, Services, PVCs and Secrets it owns, and a
+    finding calling its cache cluster-wide was read as wrong."""
     selected = frozenset().union(*(f.selected_kinds for f in facts))
     watched = _all_known(f.watched_kinds for f in facts)
-    return bool(selected and watched and watched <= selected)
+    if not (selected and watched) or not watched.isdisjoint(go_code.ANY_KIND):
+        return False
+    return (watched & frozenset(go_code.GROWING_KINDS)) | _cached_growing_kinds(facts) <= selected
 
 
 class _GoTree:
