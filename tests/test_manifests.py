@@ -1391,10 +1391,23 @@ func start(node, secret string) {
     ("\n\t\tWatches(watched, nil).", True),  # a kind not known
     # pocket-id-operator: its own resources need no selection, numbering what users create
     ("\n\t\tWatches(&dnsv1.Zone{}, nil).", False),
+    # harbor-workload-identity-bridge: a kind kept to namespaces written out
+    ("\n\t\tOwns(&corev1.ConfigMap{}).", True),
 ])
 def test_per_kind_selections_of_every_watched_kind_scope_the_cache(tmp_path, more, reported):
     findings = _findings_of_watching_program(tmp_path, _NODE_AGENT % more)
     assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
+
+
+@pytest.mark.parametrize("selection, reported", [
+    ("Namespaces: map[string]cache.Config{namespace: {}}", False),
+    ("Namespaces: map[string]cache.Config{}", True),  # none written: all of them
+])
+def test_per_kind_namespaces_scope_the_cache(tmp_path, selection, reported):
+    """harbor-workload-identity-bridge keeps the Secrets of its own namespace."""
+    source = (_NODE_AGENT % "").replace('Field: fields.ParseSelectorOrDie("metadata.name=" + secret),', selection + ",")
+    assert selection in source
+    assert [f.rule_id for f in _findings_of_watching_program(tmp_path, source)] == (["SL101"] if reported else [])
 
 
 def test_per_kind_selections_in_a_variable_scope_the_cache(tmp_path):

@@ -64,7 +64,9 @@ _SCOPED_CACHE = re.compile(rb"\bDefaultNamespaces\s*[:=]\s*map\[string\]\w+\.Con
 # Written in the options, or in a variable of the file they name (pocket-id-operator's `byObject`).
 _BY_OBJECT = re.compile(rb"\b(?:ByObject\s*:|[A-Za-z_]\w*\s*:?=)\s*map\[\w+\.Object\]\w+\.ByObject\s*\{")
 _BY_OBJECT_ENTRY = re.compile(rb"&(?:\w+\.)?(\w+)\{\}\s*:\s*\{")
-_SELECTS = re.compile(rb"\b(?:Label|Field)\s*:")
+# By label, field, or namespaces written out (harbor-workload-identity-bridge keeps the Secrets
+# of its own namespace: `Namespaces: map[string]cache.Config{cfg.Namespace: {}}`).
+_SELECTS = re.compile(rb"\b(?:Label|Field)\s*:|\bNamespaces\s*:\s*map\[string\]\w+\.Config\{(?!\s*\})")
 _WATCHED = re.compile(rb"\.\s*(?:For|Owns|Watches)\(\s*(&?)(?:\w+\.)?(\w+)(\{?)"
                       rb"|\bsource\.Kind(?:\[[^\]]*\])?\([^,()]*(?:\(\))?\s*,\s*(&?)(?:\w+\.)?(\w+)(\{?)")
 # What scopes a client-go informer or factory, in its construction's call or just before it:
@@ -186,7 +188,7 @@ def _call_end(code: bytes, opening: int, pair: bytes = b"()") -> int:
 
 
 def selected_kinds(code: bytes) -> frozenset[str]:
-    """The kinds (type names) a file's `ByObject` cache options select by label or field."""
+    """The kinds (type names) a file's `ByObject` cache options select by label, field or namespace."""
     found = set()
     for options in _BY_OBJECT.finditer(code):
         body_end = _call_end(code, options.end() - 1, b"{}")
