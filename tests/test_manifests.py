@@ -1767,6 +1767,16 @@ def test_namespaces_written_out_in_a_variable_scope_the_cache(tmp_path, namespac
     assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
 
 
+def _rules_for_controller(root, watch: str, container: str) -> list[str]:
+    """The rules found for cmd/api, a controller whose package internal/watch holds `watch`,
+    run by deploy/api.yaml (_SIZED: 40Mi of 512Mi) with `container`'s lines before its resources."""
+    go_module(root, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": watch,
+                     "internal/watch/controller.go": _CONTROLLER})
+    write(root, "deploy/api.yaml", _SIZED.format(request="40Mi").replace(
+        "          resources:\n", container + "          resources:\n"))
+    return [f.rule_id for f in _run(root).findings]
+
+
 _SCOPED_WHEN_NAMED = """\
 package watch
 
@@ -1818,11 +1828,7 @@ func start() (ctrl.Manager, error) {
 def test_a_cache_scoped_when_the_manifest_names_a_namespace(tmp_path, container, reported):
     """A scoping that applies only when a flag or variable names a namespace applies to a
     container that names one through a flag or variable the program's code quotes."""
-    go_module(tmp_path, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _SCOPED_WHEN_NAMED,
-                         "internal/watch/controller.go": _CONTROLLER})
-    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="40Mi").replace(
-        "          resources:\n", container + "          resources:\n"))
-    assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
+    assert _rules_for_controller(tmp_path, _SCOPED_WHEN_NAMED, container) == (["SL101"] if reported else [])
 
 
 _WATCH_NAMESPACE_HELPER = """\
@@ -1880,11 +1886,8 @@ def test_a_scoping_when_named_tests_a_namespace(tmp_path, condition, reported):
     source = _SCOPED_WHEN_NAMED.replace('var watchNS = flag.String("watch-namespace"',
                                         'var cfg struct{ DNS string }\n\nvar namespace = flag.String("namespace"')
     source = source.replace('if *watchNS != "" {', f"if {condition} {{").replace("*watchNS", "*namespace")
-    go_module(tmp_path, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": source,
-                         "internal/watch/controller.go": _CONTROLLER})
-    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="40Mi").replace(
-        "          resources:\n", "          args: [--namespace=ops]\n          resources:\n"))
-    assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
+    assert _rules_for_controller(tmp_path, source, "          args: [--namespace=ops]\n") == \
+        (["SL101"] if reported else [])
 
 
 _SCOPED_BY_A_FUNCTION = """\
@@ -1927,11 +1930,7 @@ func start() (ctrl.Manager, error) {
 def test_a_cache_scoped_by_a_function_making_its_namespaces(tmp_path, container, reported):
     """percona-valkey-operator: `DefaultNamespaces: watchNamespaces(...)`, a function of the
     file filling in the map, one namespace at a time, from what the manifest names."""
-    go_module(tmp_path, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _SCOPED_BY_A_FUNCTION,
-                         "internal/watch/controller.go": _CONTROLLER})
-    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="40Mi").replace(
-        "          resources:\n", container + "          resources:\n"))
-    assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
+    assert _rules_for_controller(tmp_path, _SCOPED_BY_A_FUNCTION, container) == (["SL101"] if reported else [])
 
 
 _INFORMER_OPTIONS = """\
