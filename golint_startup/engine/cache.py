@@ -44,6 +44,7 @@ from functools import cache
 from typing import Callable, Iterator
 
 from golint_startup.engine import cache_format
+from golint_startup.files import listdir
 from golint_startup.engine.cache_format import register  # noqa: F401  (a rule registers its fact types here)
 
 ENV_VAR = "STARTUP_LINT_CACHE_DIR"
@@ -471,8 +472,8 @@ def clean() -> int:
     tag = os.path.join(root, "CACHEDIR.TAG")
     if not _is_own_tag(tag):
         return 0
-    removed = sum(_empty_results_dir(root, name) for name in _listdir(root))
-    if not [name for name in _listdir(root) if name != "CACHEDIR.TAG"]:
+    removed = sum(_empty_results_dir(root, name) for name in listdir(root))
+    if not [name for name in listdir(root) if name != "CACHEDIR.TAG"]:
         _remove(os.unlink, tag)
         _remove(os.rmdir, root)
     return removed
@@ -485,7 +486,7 @@ def _empty_results_dir(root: str, name: str) -> int:
     if not name.startswith(_RESULTS_PREFIX) or os.path.islink(results) or not os.path.isdir(results):
         return 0
     removed = 0
-    for entry in _listdir(results):
+    for entry in listdir(results):
         path = os.path.join(results, entry)
         if os.path.islink(path) or not os.path.isfile(path):
             continue
@@ -515,13 +516,6 @@ def _is_pack(path: str) -> bool:
     except OSError:
         return False
     return head[:3] == _MAGIC[:3] and head[3:4].isdigit()
-
-
-def _listdir(directory: str) -> list[str]:
-    try:
-        return sorted(os.listdir(directory))
-    except OSError:
-        return []
 
 
 def _remove(remove: Callable[[str], None], path: str) -> None:

@@ -7,11 +7,14 @@ values.yaml the chart installs with. Anything else is not known (None).
 """
 from __future__ import annotations
 
+import functools
 import os
 import re
-from typing import Any
+from typing import Any, Callable
 
 import yaml
+
+from golint_startup.files import listdir
 
 RELEASE_NAMESPACE = "{release namespace}"  # what `.Release.Namespace` renders to: some namespace
 
@@ -27,25 +30,34 @@ _MAX_INCLUDE_DEPTH = 4
 
 
 class ChartDefaults:
-    """A chart's values.yaml and its named templates (`define` in its `.tpl` files)."""
+    """A chart's values.yaml and its named templates (`define` in its `.tpl` files), each read
+    when first asked for: most charts need neither."""
 
-    def __init__(self, chart: str, values_text: str, read):
+    def __init__(self, chart: str, values_text: str, read: Callable[[str], str]):
+        self._chart, self._values_text, self._read = chart, values_text, read
+
+    @functools.cached_property
+    def values(self) -> Any:
         try:
-            self.values: Any = yaml.safe_load(values_text)
+            return yaml.safe_load(self._values_text)
         except (yaml.YAMLError, RecursionError):  # not YAML, or nested past the parser's depth
-            self.values = None
-        self._defines: dict[str, str] = {}
-        templates = os.path.join(chart, "templates")
-        try:
-            names = sorted(os.listdir(templates))
-        except OSError:
-            names = []
-        for name in names:
+            return None
+
+    @functools.cached_property
+    def _defines(self) -> dict[str, str]:
+        templates = os.path.join(self._chart, "templates")
+        found: dict[str, str] = {}
+        for name in listdir(templates):
             if name.endswith(".tpl"):
-                self._defines.update(_defines(read(os.path.join(templates, name))))
+                found.update(_defines(self._read(os.path.join(templates, name))))
+        return found
 
     def value(self, path: str) -> Any:
-        return value_at(self.values, path)
+        """The value at a dotted path of the values (`watch.namespace`), None when absent."""
+        node = self.values
+        for key in path.strip(".").split("."):
+            node = node.get(key) if isinstance(node, dict) else None
+        return node
 
     def render(self, written: str, depth: int = 0) -> str | None:
         """What a scalar written in a template renders to (quotes around it taken off), or
@@ -120,14 +132,6 @@ class ChartDefaults:
         if path is None:
             return None
         return bool(self.value(path.group(1))) != negated
-
-
-def value_at(values: Any, path: str) -> Any:
-    """The value at a dotted path of a chart's values (`watch.namespace`), None when absent."""
-    node = values
-    for key in path.strip(".").split("."):
-        node = node.get(key) if isinstance(node, dict) else None
-    return node
 
 
 def _defines(text: str) -> dict[str, str]:

@@ -31,6 +31,7 @@ from golint_startup.go.gofile import Directive
 from golint_startup.go.library import TEST_DIRS
 from golint_startup.kube import go_code, helm_template
 from golint_startup.kube.quantity import go_gc_off
+from golint_startup.files import listdir
 from golint_startup.rule import Location, Notification
 from golint_startup.words import words
 
@@ -344,8 +345,8 @@ class Container:
     # `imagePullPolicy: Never`: its image is one loaded onto the node by hand (`kind load`).
     loaded_by_hand: bool = False
     resized_by: Location | None = None  # a VerticalPodAutoscaler that changes its memory limit
-    # The Helm repository its project's docs install it from, for a kubebuilder scaffold whose
-    # project keeps no chart: what users run is that chart, not this manifest.
+    # For a kubebuilder scaffold, what its project is installed from instead (_installed_from):
+    # what users run is that chart, not this manifest.
     installed_from: str | None = None
     # Its first argument when a bare word (`apiserver`): the subcommand of a program that has several.
     subcommand: str | None = None
@@ -877,10 +878,11 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
     _mark_resized(containers, documents)
     for chart in sorted(set(charts) & set(chart_values) - charts_telling):
         if _deploys_workloads(chart, charts_deploying):
+            defaults = helm_template.ChartDefaults(chart, chart_values[chart][1], _read)
             chart_containers = _chart_containers(chart, *chart_values[chart], notify,
-                                                 chart_workload_templates.get(chart, []))
+                                                 chart_workload_templates.get(chart, []), defaults)
             resizer, condition = chart_resizers.get(chart, (None, None))
-            if condition is None or _values_turn_on(chart_values[chart][1], condition):
+            if condition is None or defaults.value(condition):
                 for container in chart_containers:
                     container.resized_by = resizer
             containers += chart_containers
@@ -889,26 +891,14 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
     for container in containers:
         container.go_reason, container.go_dir = tree.recognize(container, go_images)
     _recognize_by_image_name(containers)
-    chart_roots = set(charts) | set(chart_values)
-    installing: dict[str, str | None] = {}  # by project, see _helm_repository_installing
+    chart_roots = sorted(set(charts) | set(chart_values))
+    installs: dict[str, str | None] = {}  # by project, see _installed_from
     for container in containers:
         project = _scaffold_project(container)
-        if project is None or not container.go_reason:
-            continue
-        kept = [chart for chart in sorted(chart_roots) if modules.names_below(chart, project) is not None]
-        if not kept:
-            # Else a project that keeps a chart installs from it (see the copies of a chart's container).
-            if project not in installing:
-                installing[project] = _helm_repository_installing(project)
-            container.installed_from = installing[project]
-            continue
-        # A chart named for the project whose values its packaging writes (no values.yaml in the
-        # tree: AppConfiguration-KubernetesProvider's `deploy`, from `parameter/helm-values.yaml`)
-        # is what users install, though its container cannot be read.
-        unread = [chart for chart in kept if chart not in chart_values and chart in charts_deploying and
-                  not _project_words(project).isdisjoint(words(_chart_name(chart)))]
-        if unread:
-            container.installed_from = display(unread[0])
+        if project is not None and container.go_reason:
+            if project not in installs:
+                installs[project] = _installed_from(project, chart_roots, set(chart_values), charts_deploying, display)
+            container.installed_from = installs[project]
     if containers and not any(c.go_reason for c in containers):
         notify(Notification(f"{len(containers)} container{'s' if len(containers) != 1 else ''} in Kubernetes "
                             "manifests, none recognized as running Go, so none was checked; list Go images "
@@ -918,6 +908,23 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
                             tree.sets_memory_limit, tree.predates_memory_limit, tree.keeps_cluster_objects,
                             tree.cluster_cache, tree.caches_only_custom_kinds, tree.growing_kinds,
                             tree.reviews_admissions)
+
+
+def _installed_from(project: str, chart_roots: list[str], charts_with_values: set[str], charts_deploying: set[str],
+                    display: Callable[[str], str]) -> str | None:
+    """What users install a kubebuilder project from instead of its scaffold: when it keeps no
+    chart, the Helm repository its docs add (_helm_repository_installing); a project that
+    keeps one installs from it (see the copies of a chart's container), and when that chart,
+    named for the project, has its values written by its packaging (no values.yaml in the tree:
+    AppConfiguration-KubernetesProvider's `deploy`, from `parameter/helm-values.yaml`), that
+    chart, though its container cannot be read."""
+    kept = [chart for chart in chart_roots if modules.names_below(chart, project) is not None]
+    if not kept:
+        return _helm_repository_installing(project)
+    names = _project_words(project)
+    unread = [chart for chart in kept if chart not in charts_with_values and chart in charts_deploying and
+              not names.isdisjoint(words(_chart_name(chart)))]
+    return display(unread[0]) if unread else None
 
 
 def _mark_loaded_by_hand(containers: list[Container]) -> None:
@@ -982,15 +989,6 @@ def _chart_resizer(source: Source, text: str) -> tuple[Location, str | None] | N
     conditions = list(_VALUES_CONDITION.finditer(text, 0, found.start()))
     return Location(source.display, line, 1, line, len(found.group(0)) + 1), \
         conditions[-1].group(1) if conditions else None
-
-
-def _values_turn_on(values_text: str, path: str) -> bool:
-    """Whether the chart's values set `path` (`vpa.enabled`) to something true."""
-    try:
-        values: Any = yaml.safe_load(values_text)
-    except yaml.YAMLError:
-        return False
-    return bool(helm_template.value_at(values, path))
 
 
 def _recognize_by_image_name(containers: list[Container]) -> None:
@@ -1108,8 +1106,8 @@ _MAX_VALUES_DEPTH = 3
 _FALSE = frozenset({"false", "False", "FALSE"})
 
 
-def _chart_containers(chart: str, source: Source, text: str, notify,
-                      workload_templates: list[tuple[Source, str]]) -> list[Container]:
+def _chart_containers(chart: str, source: Source, text: str, notify, workload_templates: list[tuple[Source, str]],
+                      defaults: helm_template.ChartDefaults) -> list[Container]:
     """The containers of a Helm chart's values.yaml: each mapping (the top level, or a
     component's: `controller`, `webhookController`) holding `resources` (with `limits.memory`
     or without) and an `image` (a string, or `repository` or `name` with `registry` and `tag`); or,
@@ -1166,7 +1164,7 @@ def _chart_containers(chart: str, source: Source, text: str, notify,
         found.append(container(*lone_resources[0], lone_images[0]))
     if len(workload_templates) == 1:
         # What its one workload template gives the program to watch, with the chart's defaults.
-        named = _template_namespace_settings(*workload_templates[0], helm_template.ChartDefaults(chart, text, _read))
+        named = _template_namespace_settings(*workload_templates[0], defaults)
         for made in found:
             made.namespace_settings = named
     if not found and len(lone_images) + len(lone_resources) == 1 and len(workload_templates) == 1:
@@ -1510,7 +1508,7 @@ def _name_affixes(directory: str) -> set[tuple[str, str]]:
     elemental-`, over `../manager`, whose Deployment takes `elemental-controller-manager-envs`)."""
     found = {_affixes_of(_kustomization_in(directory))}
     parent = os.path.dirname(directory)
-    for sibling in [parent] + [os.path.join(parent, name) for name in _listdir(parent)]:
+    for sibling in [parent] + [os.path.join(parent, name) for name in listdir(parent)]:
         if sibling == directory or not os.path.isdir(sibling):
             continue
         kustomization = _kustomization_in(sibling)
@@ -1832,8 +1830,8 @@ def _helm_repository_installing(project: str) -> str | None:
     worth a change, for a manifest only `make deploy` uses. A repository of another project (a
     prerequisite: jetstack's cert-manager) does not count."""
     names = _project_words(project)
-    docs = [os.path.join(project, n) for n in _listdir(project) if n.lower() == "readme.md"]
-    docs += [os.path.join(project, "docs", n) for n in _listdir(os.path.join(project, "docs")) if n.endswith(".md")]
+    docs = [os.path.join(project, n) for n in listdir(project) if n.lower() == "readme.md"]
+    docs += [os.path.join(project, "docs", n) for n in listdir(os.path.join(project, "docs")) if n.endswith(".md")]
     for path in docs:
         for found in _HELM_REPO_ADD.finditer(_read(path)[:_MAX_DOC_BYTES]):
             address = found.group(1) or found.group(2)
@@ -1848,13 +1846,6 @@ def _project_words(project: str) -> set[str]:
     module = modules.module_of_dir(project)
     names = set(words(os.path.basename(project))) | (set(words(module.path.rsplit("/", 1)[-1])) if module else set())
     return names - _ADDRESS_WORDS
-
-
-def _listdir(directory: str) -> list[str]:
-    try:
-        return sorted(os.listdir(directory))
-    except OSError:
-        return []
 
 
 _SUBCOMMAND = re.compile(r"[a-z][a-z0-9-]*")
@@ -1980,7 +1971,7 @@ class _PackageCode(NamedTuple):
 
 def _go_files_in(directory: str) -> list[str]:
     """The paths of a directory's non-test Go files, sorted."""
-    return [os.path.join(directory, name) for name in _listdir(directory)
+    return [os.path.join(directory, name) for name in listdir(directory)
             if name.endswith(".go") and not name.endswith("_test.go")]
 
 
@@ -2645,7 +2636,7 @@ def _ci_go_versions(module_root: str) -> list[int]:
         found = [int(minor) for text in others for match in _CI_GO.finditer(text) for minor in match.groups() if minor]
         found += [int(match.group(1)) for match in _MAKEFILE_GO.finditer(_read(os.path.join(directory, "Makefile")))]
         if os.path.isdir(workflows):
-            texts = [_read(os.path.join(workflows, name)) for name in _listdir(workflows)
+            texts = [_read(os.path.join(workflows, name)) for name in listdir(workflows)
                      if name.endswith((".yml", ".yaml"))]
             return found + [int(minor) for text in texts for line in _SETUP_GO.findall(text)
                             for minor in _GO_MINOR.findall(line)] + \
