@@ -1486,6 +1486,79 @@ func routes(ctx context.Context, clients kubernetes.Interface) (*corev1.ConfigMa
 }
 """
 
+_POD_TYPES_ONLY = """\
+package watch
+
+import (
+	"context"
+
+	corev1 "k8s.io/api/core/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/client-go/kubernetes"
+	"sigs.k8s.io/controller-runtime/pkg/client"
+)
+
+func stale(ctx context.Context, clients kubernetes.Interface, c client.Client) ([]corev1.Pod, error) {
+	pods, err := clients.CoreV1().Pods("").List(ctx, metav1.ListOptions{})
+	if err != nil {
+		return nil, err
+	}
+	var updatable []corev1.Pod
+	for _, pod := range pods.Items {
+		if needsUpdate(&pod) {
+			updatable = append(updatable, pod)
+		}
+	}
+	return updatable, nil
+}
+
+func needsUpdate(pod *corev1.Pod) bool { return pod.Annotations["zone"] == "" }
+"""
+_STRUCT_CLIENT_READER = """\
+package watch
+
+import (
+	"context"
+
+	corev1 "k8s.io/api/core/v1"
+
+	"example.com/app/internal/state"
+)
+
+func credentials(ctx context.Context, s *state.Context) error {
+	secret := &corev1.Secret{}
+	return s.Client.Get(ctx, s.Key, secret)
+}
+"""
+_POD_WEBHOOK = """\
+package watch
+
+import (
+	"context"
+
+	corev1 "k8s.io/api/core/v1"
+	"k8s.io/apimachinery/pkg/runtime"
+	ctrl "sigs.k8s.io/controller-runtime"
+)
+
+type defaulter struct{}
+
+func setup(mgr ctrl.Manager) error {
+	return ctrl.NewWebhookManagedBy(mgr).
+		For(&corev1.Pod{}).
+		WithDefaulter(&defaulter{}).
+		Complete()
+}
+
+func (d *defaulter) Default(ctx context.Context, obj runtime.Object) error {
+	pod, ok := obj.(*corev1.Pod)
+	if ok {
+		pod.Annotations = map[string]string{"zone": "a"}
+	}
+	return nil
+}
+"""
+
 
 @pytest.mark.parametrize("more, reader, reported", [
     ("", "", False),  # PowerDNS-Operator, tsproxy: its own resources only, a kind named Secret among them
@@ -1495,6 +1568,18 @@ func routes(ctx context.Context, clients kubernetes.Interface) (*corev1.ConfigMa
     ("", _SECRET_READER.replace("var secret corev1.Secret", "var secret corev1.SecretList")
         .replace("c.Get(ctx, key,", "c.List(ctx,"), True),
     ("", _CLIENTSET_READER, False),  # klaus-gateway: one ConfigMap read through the uncached clientset
+    # aws-iamra-manager: Pods listed through the clientset in a file of the manager, and
+    # defaulted by a webhook: named as types only, never a value its client fills in
+    ("", _POD_TYPES_ONLY, False),
+    ("", _POD_TYPES_ONLY.replace("\treturn updatable", "\tvar one corev1.Pod\n\t_ = one\n\treturn updatable"), True),
+    ("", _POD_TYPES_ONLY.replace("var updatable []corev1.Pod", "updatable := []corev1.Pod{}"), False),
+    ("", _POD_WEBHOOK, False),
+    # kubecloudscaler: a Secret got through a controller-runtime client handed in a struct, in a
+    # file importing only the struct's package
+    ("", _STRUCT_CLIENT_READER, True),
+    ("", _STRUCT_CLIENT_READER.replace("s.Client.Get(ctx, s.Key, secret)",
+                                       "s.Clients.CoreV1().Secrets(\"a\").Create(ctx, secret, s.Options)"), False),
+    ("", _POD_WEBHOOK.replace("Complete()\n", "Complete()\n\t_ = &corev1.Pod{}\n"), True),
     # sidero: a webhook's builder, `For` a variable, starts no informer
     ("", "package watch\n\nfunc webhook(mgr ctrl.Manager, r *dnsv1.Zone) error {\n"
          "\treturn ctrl.NewWebhookManagedBy(mgr).\n\t\tFor(r).\n\t\tComplete()\n}\n", False),

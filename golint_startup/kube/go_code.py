@@ -203,15 +203,22 @@ def watched_kinds(code: bytes) -> frozenset[str] | None:
     one is written otherwise (a variable), and so not known."""
     found = set()
     for watch in _WATCHED.finditer(code):
-        # A webhook's builder (`ctrl.NewWebhookManagedBy(mgr).For(r)`) starts no informer.
-        builder = code.rfind(b"ManagedBy(", max(0, watch.start() - _MAX_CALL_BYTES), watch.start())
-        if builder >= 0 and code.endswith(b"Webhook", 0, builder):
+        if _of_webhook_builder(code, watch.start()):
             continue
         address, kind, literal = watch.group(1, 2, 3) if watch.group(2) else watch.group(4, 5, 6)
         if not (address and literal):
             return None
         found.add(kind.decode())
     return frozenset(found)
+
+
+def _of_webhook_builder(code: bytes, at: int) -> bool:
+    """Whether what is at `at` is given to a webhook's builder (`ctrl.NewWebhookManagedBy(mgr)
+    .For(&corev1.Pod{})`), which starts no informer: in the builder's chain of calls, whose
+    lines all end in `.`, `(` or `,`."""
+    builder = code.rfind(b"ManagedBy(", max(0, at - _MAX_CALL_BYTES), at)
+    return builder >= 0 and code.endswith(b"Webhook", 0, builder) and \
+        all(line.rstrip().endswith((b".", b"(", b",")) for line in code[builder:at].split(b"\n")[:-1])
 
 
 # Kinds of the Kubernetes API whose number grows with what runs in the cluster: a cache that
@@ -232,7 +239,19 @@ GROWING_KINDS = (  # the most memory first: what a message names
     "PriorityClass")
 # The packages of the Kubernetes API (and of CustomResourceDefinitions) that declare its kinds.
 _API_PACKAGES = (b"k8s.io/api/", b"k8s.io/apiextensions-apiserver/pkg/apis/apiextensions/")
-_GROWING_KIND = rb"\b(?:%(aliases)s)\.(" + b"|".join(k.encode() for k in GROWING_KINDS) + rb")(?:List)?\b"
+# A kind made as a value, which a client fills in or a cache is asked for: a literal
+# (`&corev1.Secret{}`, not a slice's or map's `[]corev1.Pod{}`), a variable declared of it
+# (`var pods corev1.PodList`), `new(corev1.Pod)`. Not a kind named only as a type (a
+# parameter, a type assertion, a slice of what client-go's clientset listed):
+# aws-iamra-manager lists Pods through the clientset into `[]corev1.Pod`, and a finding
+# naming Pods as cached was read as wrong.
+_GROWING_KIND = (rb"(?<!\])\b(?:%(aliases)s)\.(%(kinds)s)(?:List)?\s*\{"
+                 rb"|\bvar\s+\w+(?:\s*,\s*\w+)*\s+\*?(?:%(aliases)s)\.(%(kinds)s)(?:List)?\b"
+                 rb"|\bnew\(\s*(?:%(aliases)s)\.(%(kinds)s)(?:List)?\s*\)")
+# A call of a client's own Get or List (`ctx.Client.Get(ctx, key, &secret)`): controller-runtime's
+# client; client-go's clientset reads through a resource's interface (`CoreV1().Secrets(ns).Get`).
+_CLIENT_READ = re.compile(rb"\b\w*[cC]lient\s*\.\s*(?:Get|List)\(")
+_KINDS = b"|".join(k.encode() for k in GROWING_KINDS)
 # Objects of any kind: metadata (cached by controller-runtime's client whenever read) and,
 # when a controller watches them, unstructured ones (read through the client, they are not
 # cached unless its options say so: irsa-manager's reads). What they hold is not known.
@@ -257,17 +276,20 @@ def growing_kinds(source: bytes, code: bytes) -> frozenset[str]:
     file that imports controller-runtime: what a cache of the program may hold, whether it
     watches them or reads them through the manager's client. Objects of any kind that a
     controller watches are among its watched kinds (watched_kinds)."""
-    if CONTROLLER_RUNTIME.encode() not in source:
-        # Named where controller-runtime is not imported, a kind is read through client-go's
-        # uncached clientset (klaus-gateway's route store keeps one ConfigMap that way, beside
-        # a manager caching only its own resources: its finding was read as wrong).
+    if CONTROLLER_RUNTIME.encode() not in source and not _CLIENT_READ.search(code):
+        # Made where controller-runtime is not imported, nor a client's Get or List called, a
+        # kind is read through client-go's uncached clientset (klaus-gateway's route store
+        # keeps one ConfigMap that way, beside a manager caching only its own resources: its
+        # finding was read as wrong). kubecloudscaler's handlers get a Secret through a
+        # controller-runtime client passed in a struct, importing only the struct's package.
         return frozenset()
     found = {"PartialObjectMetadata"} if _ANY_METADATA.search(code) else set()
     aliases = {name for name, path in _import_names(source) if path.startswith(_API_PACKAGES)}
     aliases.discard(b"_")
     if aliases:
-        pattern = _GROWING_KIND % {b"aliases": b"|".join(map(re.escape, aliases))}
-        found.update(kind.decode() for kind in re.findall(pattern, code))
+        pattern = _GROWING_KIND % {b"aliases": b"|".join(map(re.escape, aliases)), b"kinds": _KINDS}
+        found.update(next(filter(None, made.groups())).decode() for made in re.finditer(pattern, code)
+                     if not _of_webhook_builder(code, made.start()))
     return frozenset(found)
 
 
