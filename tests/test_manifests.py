@@ -827,6 +827,10 @@ def test_a_workload_named_by_a_placeholder_is_a_copy_of_the_one_it_fills_in(tmp_
     ("image:\n  repository: ghcr.io/acme/api\ncontroller:\n  resources: {}\n", []),
     ("image:\n  repository: ghcr.io/acme/api\ncontroller:\n  resources:\n    limits: {memory: 128Mi}\n",
      ["charts/api/values.yaml"]),
+    # database-user-operator: and a sidecar that holds both, written out
+    ("image:\n  repository: ghcr.io/acme/api\ncontrollerManager:\n  resources:\n    limits: {memory: 128Mi}\n"
+     "kubeRbacProxy:\n  image:\n    repository: quay.io/brancz/kube-rbac-proxy\n  resources:\n"
+     "    limits: {memory: 64Mi}\n", ["charts/api/values.yaml"]),
     # kepler-operator: the images of what the operator deploys beside its own: which one the
     # resources are for is not known
     ("operator:\n  image: ghcr.io/acme/api\nagent:\n  image: ghcr.io/acme/agent\nresources: {}\n",

@@ -1111,8 +1111,9 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
     """The containers of a Helm chart's values.yaml: each mapping (the top level, or a
     component's: `controller`, `webhookController`) holding `resources` (with `limits.memory`
     or without) and an `image` (a string, or `repository` or `name` with `registry` and `tag`); or,
-    when no mapping holds both, the one `resources` and the one `image` of the values, apart
-    (cattage's `image` at the top level, its `controller.resources`).
+    and the one `resources` and the one `image` of the values that no mapping holds together
+    (cattage's `image` at the top level, its `controller.resources`; database-user-operator's
+    the same beside a kube-rbac-proxy's mapping that holds both).
     The templates are not rendered: the chart's defaults are what is read."""
     documents = _compose(text, source, notify)
     if not documents:
@@ -1160,7 +1161,7 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
         if len(path) < _MAX_VALUES_DEPTH:
             pending += [(value, path + (key.value,)) for key, value in node.value
                         if isinstance(key, yaml.ScalarNode) and key.value not in ("resources", "image")]
-    if not found and len(lone_images) == 1 and len(lone_resources) == 1:
+    if len(lone_images) == 1 and len(lone_resources) == 1:
         found.append(container(*lone_resources[0], lone_images[0]))
     if len(workload_templates) == 1:
         # What its one workload template gives the program to watch, with the chart's defaults.
