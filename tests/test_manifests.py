@@ -1979,6 +1979,27 @@ def test_a_scoping_when_named_tests_a_namespace(tmp_path, condition, reported):
         (["SL101"] if reported else [])
 
 
+@pytest.mark.parametrize("declaration, reported", [
+    ('var watchNS = flag.String("watch-namespace", "default", "the namespace to watch")', False),
+    # openshift-upgrade-controller: its pod's namespace, else `default`
+    ('var fallback = "default"\n\nvar watchNS = new(string)\n\nfunc init() {\n'
+     '\tflag.StringVar(watchNS, "watch-namespace", fallback, "the namespace to watch")\n}', False),
+    ('var fallback string\n\nvar watchNS = new(string)\n\nfunc init() {\n'
+     '\tflag.StringVar(watchNS, "watch-namespace", fallback, "the namespace to watch")\n}', True),
+    # pflag's shorthand before the default
+    ('var watchNS = pflag.StringP("watch-namespace", "w", "default", "the namespace to watch")', False),
+    ('var watchNS = pflag.StringP("watch-namespace", "w", "", "the namespace to watch; all when empty")', True),
+    ('var watchNS = flag.String("leader-election-namespace", "default", "leases")', True),  # not one to watch
+])
+def test_a_namespace_flag_with_a_default_names_one_unless_emptied(tmp_path, declaration, reported):
+    """A scoping that applies when a namespace is named applies when the flag that names one
+    has a default that is not empty, whatever the container passes."""
+    source = _SCOPED_WHEN_NAMED.replace(
+        'var watchNS = flag.String("watch-namespace", "", "the one namespace to watch; all when empty")', declaration)
+    source = source.replace('"flag"', '"flag"\n\t"github.com/spf13/pflag"')
+    assert _rules_for_controller(tmp_path, source, "") == (["SL101"] if reported else [])
+
+
 _SCOPED_BY_A_FUNCTION = """\
 package watch
 

@@ -427,6 +427,31 @@ def namespace_settings(code: bytes) -> frozenset[str]:
                      if NAMESPACE_SETTING.fullmatch(name))
 
 
+# A flag named for a namespace declared with a default (`flag.StringVar(&namespace, "namespace",
+# defaultNamespace, ...)`, pflag's `StringVarP` with its shorthand): the default a string
+# written out or a variable of the file given one.
+_FLAG_DEFAULT = re.compile(rb'\.String(?:Var)?(P)?\(\s*(?:&?[\w.]+\s*,\s*)?"([A-Za-z][\w-]*)"\s*,\s*'
+                           rb'(?(1)"\w*"\s*,\s*)(?:"([^"\n]*)"|([A-Za-z_]\w*)\s*,)')
+_GIVEN_STRING = rb'\b%(name)s\s*(?::=|=)\s*"[^"\n]+"'
+
+
+def defaulted_namespace_flags(code: bytes) -> frozenset[str]:
+    """The flags named for a namespace to watch (NAMESPACE_SETTING) a Go file (without
+    comments) declares with a default that is not empty: a scoping that applies when one is
+    named applies unless a manifest passes it empty. openshift-upgrade-controller's
+    `--namespace` defaults to its pod's namespace, else `default`, and a finding calling its
+    cache cluster-wide was read as wrong."""
+    found = set()
+    for flag in _FLAG_DEFAULT.finditer(code):
+        name, written, variable = flag.group(2, 3, 4)
+        if not NAMESPACE_SETTING.fullmatch(name.decode()):
+            continue
+        if written or variable is not None and \
+                re.search(_GIVEN_STRING % {b"name": re.escape(variable)}, code):
+            found.add(name.decode())
+    return frozenset(found)
+
+
 _RANGE_OVER = re.compile(rb"\brange\s+(?:(\[\]string\{)|([A-Za-z_]\w*)\s*$)")
 _STRINGS_LITERAL = rb"\b%(name)s\s*(?::=|=)\s*\[\]string\{\s*(?:\"[^\"\n]*\"\s*,?\s*)+\}"
 

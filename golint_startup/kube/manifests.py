@@ -1956,6 +1956,8 @@ class _PackageCode(NamedTuple):
     # flags and variables they may read one from (go_code.namespace_settings).
     scopings_when_namespace_named: int
     namespace_settings: frozenset[str]
+    # The flags among them declared with a default that is not empty (go_code.defaulted_namespace_flags).
+    defaulted_namespace_flags: frozenset[str]
     managers: int  # how many controller-runtime managers they build (go_code.NEW_MANAGER)
     informers: int  # how many client-go informers and factories they build (go_code.NEW_INFORMER)
     cache_builders: int  # how many calls may build its cache (go_code.CACHE_BUILDER)
@@ -1985,6 +1987,7 @@ def _code_facts(sources: list[bytes]) -> _PackageCode:
         sum(found.always for found in scopings),
         sum(found.when_namespace_named for found in scopings),
         frozenset().union(*(go_code.namespace_settings(text) for text in code)),
+        frozenset().union(*(go_code.defaulted_namespace_flags(text) for text in code)),
         sum(len(go_code.NEW_MANAGER.findall(text)) for text in code),
         sum(len(go_code.NEW_INFORMER.findall(text)) for text, source in zip(code, sources)
             if not gofile.is_generated(source)),
@@ -2442,7 +2445,10 @@ class _GoTree:
         if key not in self._program_keeps:
             facts, keeps = self._program_facts(main, module, run.subcommand)
             scopes = sum(f.scopings for f in facts) + _selects_every_watched_kind(facts)
-            if run.namespace_settings & frozenset().union(*(f.namespace_settings for f in facts)):
+            # A container that names a namespace, or a flag that names one unless emptied (a
+            # manifest that empties it is not told apart).
+            if run.namespace_settings & frozenset().union(*(f.namespace_settings for f in facts)) or \
+                    any(f.defaulted_namespace_flags for f in facts):
                 scopes += sum(f.scopings_when_namespace_named for f in facts)
             caches = sum(f.managers + f.informers for f in facts)
             builds = any(f.cache_builders for f in facts) and any(f.cache_users for f in facts)
