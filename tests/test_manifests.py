@@ -1986,6 +1986,9 @@ def test_a_scoping_when_named_tests_a_namespace(tmp_path, condition, reported):
      '\tflag.StringVar(watchNS, "watch-namespace", fallback, "the namespace to watch")\n}', False),
     ('var fallback string\n\nvar watchNS = new(string)\n\nfunc init() {\n'
      '\tflag.StringVar(watchNS, "watch-namespace", fallback, "the namespace to watch")\n}', True),
+    # mloperator: a string unless a variable says otherwise, then empty
+    ('var fallback = "default"\n\nvar watchNS = new(string)\n\nfunc init() {\n\tif os.Getenv("ALL") != "" {\n'
+     '\t\tfallback = ""\n\t}\n\tflag.StringVar(watchNS, "watch-namespace", fallback, "the namespace to watch")\n}', True),
     # pflag's shorthand before the default
     ('var watchNS = pflag.StringP("watch-namespace", "w", "default", "the namespace to watch")', False),
     ('var watchNS = pflag.StringP("watch-namespace", "w", "", "the namespace to watch; all when empty")', True),
@@ -1998,6 +2001,39 @@ def test_a_namespace_flag_with_a_default_names_one_unless_emptied(tmp_path, decl
         'var watchNS = flag.String("watch-namespace", "", "the one namespace to watch; all when empty")', declaration)
     source = source.replace('"flag"', '"flag"\n\t"github.com/spf13/pflag"')
     assert _rules_for_controller(tmp_path, source, "") == (["SL101"] if reported else [])
+
+
+_OLD_OPTIONS_NAMESPACE = """\
+package watch
+
+import (
+	"os"
+
+	ctrl "sigs.k8s.io/controller-runtime"
+)
+
+var NAMESPACE = os.Getenv("FEC_NAMESPACE")
+
+func start() (ctrl.Manager, error) {
+	return ctrl.NewManager(ctrl.GetConfigOrDie(), ctrl.Options{
+		LeaderElectionNamespace: "ops",
+		Namespace:               NAMESPACE,
+	})
+}
+"""
+
+
+@pytest.mark.parametrize("source, container, reported", [
+    # sriov-fec-operator: controller-runtime before v0.15, its one namespace its pod's
+    (_OLD_OPTIONS_NAMESPACE, "          env:\n            - name: FEC_NAMESPACE\n"
+     "              valueFrom: {fieldRef: {fieldPath: metadata.namespace}}\n", False),
+    (_OLD_OPTIONS_NAMESPACE, "", True),  # not named: all namespaces
+    (_OLD_OPTIONS_NAMESPACE.replace("Namespace:               NAMESPACE", 'Namespace: "ops"'), "", False),
+    (_OLD_OPTIONS_NAMESPACE.replace("Namespace:               NAMESPACE", 'Namespace: ""'), "", True),
+    (_OLD_OPTIONS_NAMESPACE.replace("\t\tNamespace:               NAMESPACE,\n", ""), "", True),
+])
+def test_a_managers_one_namespace_of_older_options_scopes_its_cache(tmp_path, source, container, reported):
+    assert _rules_for_controller(tmp_path, source, container) == (["SL101"] if reported else [])
 
 
 _SCOPED_BY_A_FUNCTION = """\

@@ -138,12 +138,26 @@ def _scopings(code: bytes) -> tuple[int, int]:
                       for m in re.compile(_NAMESPACE_ENTRY % escaped).finditer(code, start, end)]
         if conditions:
             count(None if None in conditions else conditions[0])
+    for options in _MANAGER_OPTIONS.finditer(code):
+        namespace = _OPTIONS_NAMESPACE.search(code, options.end(), _call_end(code, options.end() - 1, b"{}"))
+        if namespace is None or namespace.group(1) == b'""':
+            continue
+        if namespace.group(1).startswith(b'"'):
+            count(_naming_condition(code, options.start()))
+        elif _NAMESPACE_CONDITION.search(namespace.group(1)):
+            when_named += 1
     for conditions in _informer_scopings(code):
         if conditions:
             count(None if None in conditions else conditions[0])
     return always, when_named
 
 
+# A manager's one namespace in the options of controller-runtime before v0.15 (`ctrl.Options{
+# Namespace: controllers.NAMESPACE}`): all of them when empty, so the scoping applies when
+# what names it is not (sriov-fec-operator's, from its pod's namespace; a finding calling its
+# cache cluster-wide was read as wrong).
+_MANAGER_OPTIONS = re.compile(rb"\b(?:ctrl|manager)\.Options\s*\{")
+_OPTIONS_NAMESPACE = re.compile(rb"^[ \t]*Namespace\s*:\s*([^,\n]+)", re.MULTILINE)
 # Options handed over in a variable (`kubeOpts...`), and what appends to it.
 _SPREAD = re.compile(rb"\b([A-Za-z_]\w*)\.\.\.")
 _APPENDED = rb"\b%(name)s\s*=\s*append\(\s*%(name)s\s*,[^\n]*"
@@ -427,12 +441,34 @@ def namespace_settings(code: bytes) -> frozenset[str]:
                      if NAMESPACE_SETTING.fullmatch(name))
 
 
+# An environment variable read into a variable (`var NAMESPACE = os.Getenv("SRIOV_FEC_NAMESPACE")`).
+_FROM_ENV = re.compile(rb"\b(\w+)\s*(?::=|=)\s*os\.(?:Getenv|LookupEnv)\(\s*\"([A-Za-z_]\w*)\"")
+
+
+def variables_from_env(code: bytes) -> frozenset[tuple[str, str]]:
+    """(variable, environment variable) for each variable a Go file reads from the environment."""
+    return frozenset((m.group(1).decode(), m.group(2).decode()) for m in _FROM_ENV.finditer(code))
+
+
+def options_namespace_variables(code: bytes) -> frozenset[str]:
+    """The variables that give a manager its one namespace in older options (`Namespace:
+    controllers.NAMESPACE`, see _MANAGER_OPTIONS): the environment variable it is read from
+    names a namespace to watch (variables_from_env)."""
+    found = set()
+    for options in _MANAGER_OPTIONS.finditer(code):
+        namespace = _OPTIONS_NAMESPACE.search(code, options.end(), _call_end(code, options.end() - 1, b"{}"))
+        if namespace is not None and (variable := re.search(rb"(\w+)\s*$", namespace.group(1))):
+            found.add(variable.group(1).decode())
+    return frozenset(found)
+
+
 # A flag named for a namespace declared with a default (`flag.StringVar(&namespace, "namespace",
 # defaultNamespace, ...)`, pflag's `StringVarP` with its shorthand): the default a string
 # written out or a variable of the file given one.
 _FLAG_DEFAULT = re.compile(rb'\.String(?:Var)?(P)?\(\s*(?:&?[\w.]+\s*,\s*)?"([A-Za-z][\w-]*)"\s*,\s*'
                            rb'(?(1)"\w*"\s*,\s*)(?:"([^"\n]*)"|([A-Za-z_]\w*)\s*,)')
 _GIVEN_STRING = rb'\b%(name)s\s*(?::=|=)\s*"[^"\n]+"'
+_GIVEN_EMPTY = rb'\b%(name)s\s*(?::=|=)\s*""'
 
 
 def defaulted_namespace_flags(code: bytes) -> frozenset[str]:
@@ -446,8 +482,11 @@ def defaulted_namespace_flags(code: bytes) -> frozenset[str]:
         name, written, variable = flag.group(2, 3, 4)
         if not NAMESPACE_SETTING.fullmatch(name.decode()):
             continue
-        if written or variable is not None and \
-                re.search(_GIVEN_STRING % {b"name": re.escape(variable)}, code):
+        given = {b"name": re.escape(variable or b"")}
+        # Given a string, and never an empty one (mloperator's is empty unless a variable
+        # asks for a single namespace).
+        if written or variable is not None and re.search(_GIVEN_STRING % given, code) and \
+                not re.search(_GIVEN_EMPTY % given, code):
             found.add(name.decode())
     return frozenset(found)
 

@@ -1684,11 +1684,13 @@ def _namespace_settings(arguments: list[str], env: dict[str, EnvVar]) -> frozens
             (arguments[index + 1] if index + 1 < len(arguments) else "")
         if not value.startswith("-") and _names_something(value, env):
             named.add(flag.group(1))
+    # Any variable named for a namespace: those the code reads one from (go_code.namespace_settings).
     named.update(variable.name for variable in env.values()
-                 if go_code.NAMESPACE_SETTING.fullmatch(variable.name) and _names_something(variable, env))
+                 if _NAMED_FOR_A_NAMESPACE.search(variable.name) and _names_something(variable, env))
     return frozenset(named)
 
 
+_NAMED_FOR_A_NAMESPACE = re.compile("namespace", re.IGNORECASE)
 _VARIABLE_REFERENCE = re.compile(r"\$\((\w+)\)")
 
 
@@ -1958,6 +1960,10 @@ class _PackageCode(NamedTuple):
     namespace_settings: frozenset[str]
     # The flags among them declared with a default that is not empty (go_code.defaulted_namespace_flags).
     defaulted_namespace_flags: frozenset[str]
+    # The variables they read from the environment, and those giving a manager its namespace
+    # (go_code.variables_from_env, go_code.options_namespace_variables).
+    variables_from_env: frozenset[tuple[str, str]]
+    options_namespace_variables: frozenset[str]
     managers: int  # how many controller-runtime managers they build (go_code.NEW_MANAGER)
     informers: int  # how many client-go informers and factories they build (go_code.NEW_INFORMER)
     cache_builders: int  # how many calls may build its cache (go_code.CACHE_BUILDER)
@@ -1988,6 +1994,8 @@ def _code_facts(sources: list[bytes]) -> _PackageCode:
         sum(found.when_namespace_named for found in scopings),
         frozenset().union(*(go_code.namespace_settings(text) for text in code)),
         frozenset().union(*(go_code.defaulted_namespace_flags(text) for text in code)),
+        frozenset().union(*(go_code.variables_from_env(text) for text in code)),
+        frozenset().union(*(go_code.options_namespace_variables(text) for text in code)),
         sum(len(go_code.NEW_MANAGER.findall(text)) for text in code),
         sum(len(go_code.NEW_INFORMER.findall(text)) for text, source in zip(code, sources)
             if not gofile.is_generated(source)),
@@ -2447,8 +2455,10 @@ class _GoTree:
             scopes = sum(f.scopings for f in facts) + _selects_every_watched_kind(facts)
             # A container that names a namespace, or a flag that names one unless emptied (a
             # manifest that empties it is not told apart).
-            if run.namespace_settings & frozenset().union(*(f.namespace_settings for f in facts)) or \
-                    any(f.defaulted_namespace_flags for f in facts):
+            settings = frozenset().union(*(f.namespace_settings for f in facts))
+            giving = frozenset().union(*(f.options_namespace_variables for f in facts))
+            settings |= {env for f in facts for variable, env in f.variables_from_env if variable in giving}
+            if run.namespace_settings & settings or any(f.defaulted_namespace_flags for f in facts):
                 scopes += sum(f.scopings_when_namespace_named for f in facts)
             caches = sum(f.managers + f.informers for f in facts)
             builds = any(f.cache_builders for f in facts) and any(f.cache_users for f in facts)
