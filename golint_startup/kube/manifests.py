@@ -1152,11 +1152,13 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
         # what `helm install` deploys.
         disabled = any(_text(_value(node, key)) in _FALSE for key in ("enabled", "enable"))
         has_resources = _get(node, "resources") is not None
-        if has_resources and image and not disabled:
+        if disabled:
+            pass
+        elif has_resources and image:
             found.append(container(node, path, image))
         elif image:
             lone_images.append(image)
-        elif has_resources and not disabled:
+        elif has_resources:
             lone_resources.append((node, path))
         if len(path) < _MAX_VALUES_DEPTH:
             pending += [(value, path + (key.value,)) for key, value in node.value
