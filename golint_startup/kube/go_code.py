@@ -138,13 +138,12 @@ def _scopings(code: bytes) -> tuple[int, int]:
                       for m in re.compile(_NAMESPACE_ENTRY % escaped).finditer(code, start, end)]
         if conditions:
             count(None if None in conditions else conditions[0])
-    for options in _MANAGER_OPTIONS.finditer(code):
-        namespace = _OPTIONS_NAMESPACE.search(code, options.end(), _call_end(code, options.end() - 1, b"{}"))
-        if namespace is None or namespace.group(1) == b'""':
-            continue
-        if namespace.group(1).startswith(b'"'):
-            count(_naming_condition(code, options.start()))
-        elif _NAMESPACE_CONDITION.search(namespace.group(1)):
+    for at, namespace in _options_namespaces(code):
+        if namespace == b'""':
+            continue  # all of them
+        if namespace.startswith(b'"'):
+            count(_naming_condition(code, at))
+        elif _NAMESPACE_CONDITION.search(namespace):
             when_named += 1
     for conditions in _informer_scopings(code):
         if conditions:
@@ -158,6 +157,17 @@ def _scopings(code: bytes) -> tuple[int, int]:
 # cache cluster-wide was read as wrong).
 _MANAGER_OPTIONS = re.compile(rb"\b(?:ctrl|manager)\.Options\s*\{")
 _OPTIONS_NAMESPACE = re.compile(rb"^[ \t]*Namespace\s*:\s*([^,\n]+)", re.MULTILINE)
+
+
+def _options_namespaces(code: bytes) -> Iterator[tuple[int, bytes]]:
+    """Where each manager's options of a Go file start and what they give as its one namespace
+    (_MANAGER_OPTIONS), as written."""
+    for options in _MANAGER_OPTIONS.finditer(code):
+        namespace = _OPTIONS_NAMESPACE.search(code, options.end(), _call_end(code, options.end() - 1, b"{}"))
+        if namespace is not None:
+            yield options.start(), namespace.group(1).strip()
+
+
 # Options handed over in a variable (`kubeOpts...`), and what appends to it.
 _SPREAD = re.compile(rb"\b([A-Za-z_]\w*)\.\.\.")
 _APPENDED = rb"\b%(name)s\s*=\s*append\(\s*%(name)s\s*,[^\n]*"
@@ -454,12 +464,8 @@ def options_namespace_variables(code: bytes) -> frozenset[str]:
     """The variables that give a manager its one namespace in older options (`Namespace:
     controllers.NAMESPACE`, see _MANAGER_OPTIONS): the environment variable it is read from
     names a namespace to watch (variables_from_env)."""
-    found = set()
-    for options in _MANAGER_OPTIONS.finditer(code):
-        namespace = _OPTIONS_NAMESPACE.search(code, options.end(), _call_end(code, options.end() - 1, b"{}"))
-        if namespace is not None and (variable := re.search(rb"(\w+)\s*$", namespace.group(1))):
-            found.add(variable.group(1).decode())
-    return frozenset(found)
+    return frozenset(variable.group(1).decode() for _, namespace in _options_namespaces(code)
+                     if (variable := re.search(rb"(\w+)$", namespace)))
 
 
 # A flag named for a namespace declared with a default (`flag.StringVar(&namespace, "namespace",

@@ -1110,7 +1110,7 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
                       defaults: helm_template.ChartDefaults) -> list[Container]:
     """The containers of a Helm chart's values.yaml: each mapping (the top level, or a
     component's: `controller`, `webhookController`) holding `resources` (with `limits.memory`
-    or without) and an `image` (a string, or `repository` or `name` with `registry` and `tag`); or,
+    or without) and an `image` (a string, or `repository` or `name` with `registry` and `tag`);
     and the one `resources` and the one `image` of the values that no mapping holds together
     (cattage's `image` at the top level, its `controller.resources`; database-user-operator's
     the same beside a kube-rbac-proxy's mapping that holds both).
@@ -1152,14 +1152,13 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
         # what `helm install` deploys.
         disabled = any(_text(_value(node, key)) in _FALSE for key in ("enabled", "enable"))
         has_resources = _get(node, "resources") is not None
-        if disabled:
-            pass
-        elif has_resources and image:
-            found.append(container(node, path, image))
-        elif image:
-            lone_images.append(image)
-        elif has_resources:
-            lone_resources.append((node, path))
+        if not disabled:
+            if has_resources and image:
+                found.append(container(node, path, image))
+            elif image:
+                lone_images.append(image)
+            elif has_resources:
+                lone_resources.append((node, path))
         if len(path) < _MAX_VALUES_DEPTH:
             pending += [(value, path + (key.value,)) for key, value in node.value
                         if isinstance(key, yaml.ScalarNode) and key.value not in ("resources", "image")]
