@@ -98,6 +98,10 @@ class Scopings(NamedTuple):
     """How many times a Go file scopes what a cache keeps (see scopings)."""
     always: int  # whatever the flags
     when_namespace_named: int  # only when a namespace is named (NAMESPACE_SETTING)
+    # The variables that give a manager its one namespace in older options (`Namespace:
+    # controllers.NAMESPACE`, _MANAGER_OPTIONS): the environment variable one is read from
+    # (variables_from_env) names a namespace to watch.
+    options_namespace_variables: frozenset[str]
 
 
 def scopings(code: bytes) -> Scopings:
@@ -112,9 +116,11 @@ def scopings(code: bytes) -> Scopings:
     return Scopings(*_scopings(code))
 
 
-def _scopings(code: bytes) -> tuple[int, int]:
-    """(scopings that always apply, scopings only when a namespace is named): see scopings."""
+def _scopings(code: bytes) -> tuple[int, int, frozenset[str]]:
+    """(scopings that always apply, scopings only when a namespace is named, the variables
+    giving older options their namespace): see scopings."""
     always = when_named = 0
+    variables = set()
 
     def count(condition: bytes | None) -> None:
         nonlocal always, when_named
@@ -138,17 +144,22 @@ def _scopings(code: bytes) -> tuple[int, int]:
                       for m in re.compile(_NAMESPACE_ENTRY % escaped).finditer(code, start, end)]
         if conditions:
             count(None if None in conditions else conditions[0])
-    for at, namespace in _options_namespaces(code):
-        if namespace == b'""':
+    for options in _MANAGER_OPTIONS.finditer(code):
+        namespace = _OPTIONS_NAMESPACE.search(code, options.end(), _call_end(code, options.end() - 1, b"{}"))
+        written = namespace.group(1).strip() if namespace is not None else b'""'
+        if written == b'""':
             continue  # all of them
-        if namespace.startswith(b'"'):
-            count(_naming_condition(code, at))
-        elif _NAMESPACE_CONDITION.search(namespace):
-            when_named += 1
+        if written.startswith(b'"'):
+            count(_naming_condition(code, options.start()))
+        else:
+            # A variable: the scoping applies when it names one, as under `if ns != "" {`.
+            count(written)
+            if variable := re.search(rb"\w+$", written):
+                variables.add(variable.group(0).decode())
     for conditions in _informer_scopings(code):
         if conditions:
             count(None if None in conditions else conditions[0])
-    return always, when_named
+    return always, when_named, frozenset(variables)
 
 
 # A manager's one namespace in the options of controller-runtime before v0.15 (`ctrl.Options{
@@ -157,15 +168,6 @@ def _scopings(code: bytes) -> tuple[int, int]:
 # cache cluster-wide was read as wrong).
 _MANAGER_OPTIONS = re.compile(rb"\b(?:ctrl|manager)\.Options\s*\{")
 _OPTIONS_NAMESPACE = re.compile(rb"^[ \t]*Namespace\s*:\s*([^,\n]+)", re.MULTILINE)
-
-
-def _options_namespaces(code: bytes) -> Iterator[tuple[int, bytes]]:
-    """Where each manager's options of a Go file start and what they give as its one namespace
-    (_MANAGER_OPTIONS), as written."""
-    for options in _MANAGER_OPTIONS.finditer(code):
-        namespace = _OPTIONS_NAMESPACE.search(code, options.end(), _call_end(code, options.end() - 1, b"{}"))
-        if namespace is not None:
-            yield options.start(), namespace.group(1).strip()
 
 
 # Options handed over in a variable (`kubeOpts...`), and what appends to it.
@@ -458,14 +460,6 @@ _FROM_ENV = re.compile(rb"\b(\w+)\s*(?::=|=)\s*os\.(?:Getenv|LookupEnv)\(\s*\"([
 def variables_from_env(code: bytes) -> frozenset[tuple[str, str]]:
     """(variable, environment variable) for each variable a Go file reads from the environment."""
     return frozenset((m.group(1).decode(), m.group(2).decode()) for m in _FROM_ENV.finditer(code))
-
-
-def options_namespace_variables(code: bytes) -> frozenset[str]:
-    """The variables that give a manager its one namespace in older options (`Namespace:
-    controllers.NAMESPACE`, see _MANAGER_OPTIONS): the environment variable it is read from
-    names a namespace to watch (variables_from_env)."""
-    return frozenset(variable.group(1).decode() for _, namespace in _options_namespaces(code)
-                     if (variable := re.search(rb"(\w+)$", namespace)))
 
 
 # A flag named for a namespace declared with a default (`flag.StringVar(&namespace, "namespace",

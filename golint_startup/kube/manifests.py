@@ -1160,8 +1160,8 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
             elif has_resources:
                 lone_resources.append((node, path))
         if len(path) < _MAX_VALUES_DEPTH:
-            pending += [(value, path + (key.value,)) for key, value in node.value
-                        if isinstance(key, yaml.ScalarNode) and key.value not in ("resources", "image")]
+            pending += [(value, path + (key.value,)) for key, value in _mapping_items(node)
+                        if key.value not in ("resources", "image")]
     if len(lone_images) == 1 and len(lone_resources) == 1:
         found.append(container(*lone_resources[0], lone_images[0]))
     if len(workload_templates) == 1:
@@ -1962,7 +1962,7 @@ class _PackageCode(NamedTuple):
     # The flags among them declared with a default that is not empty (go_code.defaulted_namespace_flags).
     defaulted_namespace_flags: frozenset[str]
     # The variables they read from the environment, and those giving a manager its namespace
-    # (go_code.variables_from_env, go_code.options_namespace_variables).
+    # (go_code.variables_from_env, go_code.scopings).
     variables_from_env: frozenset[tuple[str, str]]
     options_namespace_variables: frozenset[str]
     managers: int  # how many controller-runtime managers they build (go_code.NEW_MANAGER)
@@ -1996,7 +1996,7 @@ def _code_facts(sources: list[bytes]) -> _PackageCode:
         frozenset().union(*(go_code.namespace_settings(text) for text in code)),
         frozenset().union(*(go_code.defaulted_namespace_flags(text) for text in code)),
         frozenset().union(*(go_code.variables_from_env(text) for text in code)),
-        frozenset().union(*(go_code.options_namespace_variables(text) for text in code)),
+        frozenset().union(*(found.options_namespace_variables for found in scopings)),
         sum(len(go_code.NEW_MANAGER.findall(text)) for text in code),
         sum(len(go_code.NEW_INFORMER.findall(text)) for text, source in zip(code, sources)
             if not gofile.is_generated(source)),
