@@ -849,6 +849,26 @@ def test_a_chart_with_one_image_and_one_resources_apart_runs_one_container(tmp_p
     assert [f.path for f in _run(tmp_path, "SL101").findings] == reported
 
 
+@pytest.mark.parametrize("reads, reported", [
+    ("{{ .Values.operator.image.repository }}", ["charts/api/values.yaml:4"]),
+    # a key read some other way, or the values read whole: each component may run
+    ("{{ .Values.operator.image.repository }} {{ index .Values \"sample\" }}",
+     ["charts/api/values.yaml:4", "charts/api/values.yaml:8"]),
+    ("{{ .Values.operator.image.repository }} {{ $.Values.sample.name }}",
+     ["charts/api/values.yaml:4", "charts/api/values.yaml:8"]),
+    ("{{ toYaml .Values }}", ["charts/api/values.yaml:4", "charts/api/values.yaml:8"]),
+])
+def test_a_component_no_template_reads_runs_no_container(tmp_path, reads, reported):
+    """autocache: the values hold a sample cluster's image and resources that no template
+    reads (the chart's one workload is the operator), so the chart runs no such container."""
+    go_module(tmp_path, {"cmd/api/main.go": MAIN, "cmd/sample/main.go": MAIN})
+    _write_chart(tmp_path, "charts/api", "api", template_more=f"# {reads}\n")
+    write(tmp_path, "charts/api/values.yaml", "operator:\n  image: {repository: ghcr.io/acme/api}\n"
+          "  resources:\n    limits: {memory: 128Mi}\nsample:\n  image: {repository: ghcr.io/acme/sample}\n"
+          "  resources:\n    limits: {memory: 1Gi}\n")
+    assert [f"{f.path}:{f.location.line}" for f in _run(tmp_path, "SL101").findings] == reported
+
+
 def test_a_copy_of_the_chart_without_a_limit_is_related_as_such(tmp_path):
     """Two charts of one name, the deeper one setting no limit: one finding, at the chart
     that sets one, the other related with what it sets."""

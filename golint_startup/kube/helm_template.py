@@ -26,6 +26,10 @@ _STRING = re.compile(r'"([^"\\]*)"')
 _INCLUDE = re.compile(r'(?:include|template)\s+"([^"]+)"\s+(?:\.|\$)')
 _DEFINE = re.compile(r'\{\{-?\s*define\s+"([^"]+)"\s*-?\}\}')
 _OPENS = re.compile(r"(?:if|with|range|define|block)\b")
+# Where a template reads the values: a key of them (`.Values.operator`, `$.Values.operator`,
+# group 1; `index .Values "operator"`, group 2), else the values whole (`toYaml .Values`).
+_VALUES_READ = re.compile(r'\.Values(?:\.(\w+)|\s+"([^"]+)"|\b)')
+_INDEX_BEFORE = re.compile(r"\bindex\s+\$?$")
 _MAX_INCLUDE_DEPTH = 4
 
 
@@ -51,6 +55,34 @@ class ChartDefaults:
             if name.endswith(".tpl"):
                 found.update(_defines(self._read(os.path.join(templates, name))))
         return found
+
+    @functools.cached_property
+    def keys_read(self) -> frozenset[str] | None:
+        """The top-level keys of the values that the chart's templates read (a file of its
+        `templates`, named templates included) or hand to a subchart (a chart it depends on,
+        or one in its `charts`); None when a template reads the values whole or none reads
+        any."""
+        found: set[str] = set()
+        for directory, _, names in os.walk(os.path.join(self._chart, "templates")):
+            for name in names:
+                text = self._read(os.path.join(directory, name))
+                for read in _VALUES_READ.finditer(text):
+                    key = read.group(1) or (read.group(2) if _INDEX_BEFORE.search(text, 0, read.start()) else None)
+                    if key is None:
+                        return None
+                    found.add(key)
+        if not found:
+            return None  # templates that read no values (generated at release) tell nothing
+        found.update(listdir(os.path.join(self._chart, "charts")))
+        try:
+            chart = yaml.safe_load(self._read(os.path.join(self._chart, "Chart.yaml")))
+        except (yaml.YAMLError, RecursionError):
+            return None
+        dependencies = chart.get("dependencies") if isinstance(chart, dict) else None
+        for dependency in dependencies if isinstance(dependencies, list) else ():
+            if isinstance(dependency, dict):
+                found.update(str(dependency[key]) for key in ("name", "alias") if dependency.get(key))
+        return frozenset(found)
 
     def value(self, path: str) -> Any:
         """The value at a dotted path of the values (`watch.namespace`), None when absent."""

@@ -1147,6 +1147,8 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
         node, path = pending.pop(0)
         if not isinstance(node, yaml.MappingNode):
             continue
+        if len(path) == 1 and defaults.keys_read is not None and path[0] not in defaults.keys_read:
+            continue  # no template reads it: settings for something else (autocache's sample cluster)
         image = _values_image(_value(node, "image")) or (keyed_images.get(path[-1]) if len(path) == 1 else None)
         # A component the chart leaves off unless asked (`admission: {enable: false}`) is not
         # what `helm install` deploys.
