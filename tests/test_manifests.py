@@ -2659,6 +2659,27 @@ def test_goreleaser_names_the_program_it_builds(tmp_path, watches):
     assert [f.rule_id for f in result.findings] == (["SL101"] if watches else [])
 
 
+@pytest.mark.parametrize("command, dockerfile, reported", [
+    ("/usr/bin/ctrl-manager", "COPY ctrl-manager /usr/bin/\n", True),  # the program its build names
+    ("/manager", "COPY ctrl-manager /manager\n", True),  # renamed by the image's Dockerfile
+    ("/manager", "COPY ctrl-manager /\n", False),  # the image holds no /manager: left over
+    ("/bin/sh", "COPY ctrl-manager /\n", True),  # a shell's script may run anything
+])
+def test_a_goreleaser_image_runs_only_the_programs_its_builds_put_in_it(tmp_path, command, dockerfile, reported):
+    """controller-mesh: GoReleaser's `manager` image holds the build `ctrlmesh-manager` (of three,
+    chosen by `ids`), while a stale manifest runs `/manager`: it deploys nothing that is built."""
+    go_module(tmp_path, {"cmd/manager/main.go": _MAIN_IMPORTING_WATCH, "cmd/proxy/main.go": SMALL_MAIN,
+                         "internal/watch/watch.go": _WATCHES})
+    write(tmp_path, ".goreleaser.yml", "builds:\n  - {id: manager, main: ./cmd/manager, binary: ctrl-manager}\n"
+                                       "  - {id: proxy, main: ./cmd/proxy, binary: ctrl-proxy}\n"
+                                       "dockers:\n  - ids: [manager]\n    dockerfile: build/manager.Dockerfile\n"
+                                       "    image_templates: ['acme/ctrl-manager:{{ .Tag }}']\n")
+    write(tmp_path, "build/manager.Dockerfile", "FROM alpine\n" + dockerfile)
+    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="20Mi").replace(
+        "ghcr.io/acme/api:1", f"acme/ctrl-manager:1\n          command: [{command}]"))
+    assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
+
+
 _KUSTOMIZATION = """\
 apiVersion: kustomize.config.k8s.io/v1beta1
 kind: Kustomization

@@ -108,7 +108,10 @@ The manifest rules check only containers that run Go. A container counts as Go w
   (chaosmeta's chart runs `.../chaosmeta-flow-controller`, its flow operator's `IMG`);
 - a skaffold artifact (`image` with a `context` directory as above, or a `ko` builder)
   or a GoReleaser `dockers`/`kos` image template names that image (its program is the
-  `main` package its builds name, when they name one);
+  `main` package of the builds its `ids` choose, when they name one; a command running a
+  program that none of those builds names as its `binary` and that the image's Dockerfile
+  does not name is left over and deploys nothing: controller-mesh's `config/manager` runs
+  `/manager`, its image holds `ctrlmesh-manager`);
 - its image matches a glob of `go-images` in `.startup-lint.toml`
   (`go-images = ["ghcr.io/acme/*", "api"]`, matched against the whole reference and
   against the repository name);
@@ -1896,6 +1899,11 @@ def _command_program(container: Container) -> str | None:
     return container.command[0].rsplit("/", 1)[-1] if container.command else None
 
 
+def _names_program(dockerfile: str, program: str) -> bool:
+    """Whether a Dockerfile names a program outside its comments (`COPY manager /manager`)."""
+    return re.search(rf"(?<![\w.-]){re.escape(program)}(?![\w.-])", _COMMENT_LINES.sub("", dockerfile)) is not None
+
+
 def _said_to_run_go(container: Container, go_images: tuple[str, ...]) -> str:
     """Why the container counts as Go by what it says itself, whatever the tree builds: a Go
     runtime variable in its environment, or its image in `go-images` ("" when neither)."""
@@ -2132,8 +2140,15 @@ class _GoTree:
             directory = self._module_named(repository, _image_owner(image))
         if directory is None:
             directory = self._makefile_images().get(_full_repository(image))
-        if directory is None and repository in self._built_images:
-            directory = self._built_images[repository]
+        if directory is None and repository in self._built_images.directories:
+            binaries, dockerfile = self._built_images.programs.get(repository, (frozenset(), ""))
+            program = _command_program(container)
+            if binaries and program is not None and program not in _SHELLS and program not in binaries and \
+                    not _names_program(_read(dockerfile), program):
+                # The image holds none of that name: the manifest is left over (controller-mesh's
+                # `config/manager` runs `/manager`, its image `ctrlmesh-manager`).
+                return _said_to_run_go(container, go_images), None
+            directory = self._built_images.directories[repository]
             if directory is None:
                 return "a GoReleaser config builds its image from Go", None
         if image.startswith("ko://"):
@@ -2257,8 +2272,7 @@ class _GoTree:
         dockerfiles = self._project_dockerfiles(root)
         if not dockerfiles:
             return False
-        named = re.compile(rf"(?<![\w.-]){re.escape(program)}(?![\w.-])")
-        return not any(named.search(_COMMENT_LINES.sub("", _read(path))) for path in dockerfiles)
+        return not any(_names_program(_read(path), program) for path in dockerfiles)
 
     def _project_dockerfiles(self, root: str) -> list[str]:
         return [path for directory, paths in self._dockerfiles.items()
@@ -2688,9 +2702,17 @@ def _read(path: str) -> str:
         return ""
 
 
-def _build_config_images(documents: list[_Document], builds_go: Callable[[str], bool]) -> dict[str, str | None]:
+class _BuiltImages(NamedTuple):
+    directories: dict[str, str | None]  # image repository -> the directory of its program, when known
+    # image repository -> the programs a GoReleaser config puts in it (its builds' `binary`,
+    # when all are named) and the Dockerfile that may rename them
+    programs: dict[str, tuple[frozenset[str], str]]
+
+
+def _build_config_images(documents: list[_Document], builds_go: Callable[[str], bool]) -> _BuiltImages:
     """Image repository names that skaffold or GoReleaser configs build from Go."""
     images: dict[str, str | None] = {}
+    programs: dict[str, tuple[frozenset[str], str]] = {}
     for doc in documents:
         base = os.path.dirname(doc.source.abspath)
         kind = _text(_value(doc.root, "kind"))
@@ -2707,16 +2729,25 @@ def _build_config_images(documents: list[_Document], builds_go: Callable[[str], 
             # GoReleaser: its builds are Go unless a builder says otherwise.
             builds = _items(_value(doc.root, "builds"))
             if all((_text(_value(b, "builder")) or "go") == "go" for b in builds):
-                program = _goreleaser_program(base, builds, builds_go)
                 for section, key in (("dockers", "image_templates"), ("kos", "repository")):
                     for entry in _items(_value(doc.root, section)):
+                        # The builds an image holds: those its `ids` name, else all of them
+                        # (controller-mesh's manager image holds its `ctrlmesh-manager` build).
+                        ids = {_text(i) for i in _items(_value(entry, "ids"))} or \
+                            {_text(_value(b, "id")) for b in builds}
+                        held = [b for b in builds if _text(_value(b, "id")) in ids] or builds
+                        program = _goreleaser_program(base, held, builds_go)
+                        binaries = {_text(_value(b, "binary")) for b in held}
                         templates = _items(_value(entry, key)) or [_value(entry, key)]
                         for template in templates:
                             text = template.value if isinstance(template, yaml.ScalarNode) else ""
                             name = image_repository(text.split("{{", 1)[0].rstrip(":"))
                             if name:
                                 images.setdefault(name, program)
-    return images
+                                if section == "dockers" and "" not in binaries and None not in binaries:
+                                    dockerfile = os.path.join(base, _text(_value(entry, "dockerfile")) or "Dockerfile")
+                                    programs.setdefault(name, (frozenset(binaries), dockerfile))
+    return _BuiltImages(images, programs)
 
 
 def _goreleaser_program(base: str, builds: list[yaml.Node], builds_go: Callable[[str], bool]) -> str | None:
