@@ -2099,6 +2099,97 @@ def test_a_cache_scoped_by_a_function_making_its_namespaces(tmp_path, container,
     assert _rules_for_controller(tmp_path, _SCOPED_BY_A_FUNCTION, container) == (["SL101"] if reported else [])
 
 
+_SCOPED_THROUGH_THE_FIELD = """\
+package watch
+
+import (
+	"os"
+	"strings"
+
+	ctrl "sigs.k8s.io/controller-runtime"
+	"sigs.k8s.io/controller-runtime/pkg/cache"
+)
+
+func start() (ctrl.Manager, error) {
+	watchAll := os.Getenv("REAPER_WATCH_ALL_NAMESPACES") == "true"
+	namespaces := strings.Split(os.Getenv("REAPER_WATCH_NAMESPACES"), ",")
+	opts := ctrl.Options{}
+	if !watchAll && len(namespaces) > 0 {
+		opts.Cache = cache.Options{DefaultNamespaces: make(map[string]cache.Config)}
+		for _, ns := range namespaces {
+			opts.Cache.DefaultNamespaces[ns] = cache.Config{}
+		}
+	}
+	return ctrl.NewManager(ctrl.GetConfigOrDie(), opts)
+}
+"""
+
+
+@pytest.mark.parametrize("container, reported", [
+    ("          env:\n            - name: REAPER_WATCH_NAMESPACES\n              value: default\n", False),
+    ("          env:\n            - name: REAPER_LEASE_NAMESPACE\n              value: default\n", True),
+    ("", True),
+])
+def test_a_cache_made_empty_and_filled_per_named_namespace(tmp_path, container, reported):
+    """evicted-pod-reaper: the options' map is made empty and filled in through the field, one
+    entry per namespace its variable (named after the program, `REAPER_WATCH_NAMESPACES`) lists."""
+    assert _rules_for_controller(tmp_path, _SCOPED_THROUGH_THE_FIELD, container) == (["SL101"] if reported else [])
+
+
+_ENV_HELPER = """\
+{{- define "api.env" -}}
+- name: REAPER_WATCH_ALL_NAMESPACES
+  value: {{ .Values.watchAll | quote }}
+{{- if not .Values.watchAll }}
+- name: REAPER_WATCH_NAMESPACES
+  value: {{ join "," .Values.watchNamespaces | quote }}
+{{- end }}
+{{- end }}
+"""
+_SCALED = ("apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nspec:\n  scaleTargetRef:\n"
+           "    apiVersion: apps/v1\n    kind: Deployment\n    name: {{ .Release.Name }}\n")
+
+
+@pytest.mark.parametrize("values, reported", [
+    ("watchNamespaces: [default]\n", False),
+    ("watchNamespaces: [default, ops]\nwatchAll: false\n", False),
+    ("watchNamespaces: []\n", True),  # none named
+    ("watchNamespaces: [default]\nwatchAll: true\n", True),  # the `if` the defaults do not take
+])
+def test_a_charts_named_template_may_name_the_namespace_to_watch(tmp_path, values, reported):
+    """evicted-pod-reaper: the workload template includes a named template that writes the
+    variables, the namespaces under an `if` the chart's defaults take; its HPA template names
+    the Deployment in `scaleTargetRef` and declares no other workload."""
+    go_module(tmp_path, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _SCOPED_THROUGH_THE_FIELD,
+                         "internal/watch/controller.go": _CONTROLLER})
+    _write_chart(tmp_path, "helm", "api", template_more=(
+        "spec:\n  template:\n    spec:\n      containers:\n        - name: api\n          image: x\n"
+        '          env:\n            {{- include "api.env" . | nindent 12 }}\n'))
+    write(tmp_path, "helm/values.yaml", _CHART_VALUES + values)
+    write(tmp_path, "helm/templates/_helpers.tpl", _ENV_HELPER)
+    write(tmp_path, "helm/templates/hpa.yaml", _SCALED)
+    assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
+
+
+@pytest.mark.parametrize("args, reported", [
+    ("            - --watch-namespace=$(POD_NAMESPACE)\n", False),
+    ("", True),
+])
+def test_a_chart_container_written_out_in_its_template_reads_its_namespace_there(tmp_path, args, reported):
+    """llm-d's workload-variant-autoscaler: the chart's values hold the image, its one workload
+    template the resources and `--watch-namespace=$(POD_NAMESPACE)` (the pod's namespace)."""
+    go_module(tmp_path, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _SCOPED_WHEN_NAMED,
+                         "internal/watch/controller.go": _CONTROLLER})
+    _write_chart(tmp_path, "helm", "api", template_more=(
+        "spec:\n  template:\n    spec:\n      containers:\n        - name: api\n"
+        "          image: {{ .Values.image.repository }}\n          args:\n" + args +
+        "          env:\n            - name: POD_NAMESPACE\n              valueFrom:\n                fieldRef:\n"
+        "                  fieldPath: metadata.namespace\n"
+        "          resources:\n            limits:\n              memory: 512Mi\n"))
+    write(tmp_path, "helm/values.yaml", "image:\n  repository: ghcr.io/acme/api\n")
+    assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
+
+
 _INFORMER_OPTIONS = """\
 package watch
 

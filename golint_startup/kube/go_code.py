@@ -90,6 +90,8 @@ _NAMESPACE_ENTRY = rb"\b%(name)s\[[^\]\n]+\]\s*=\s*\w+\.Config\{"
 # `DefaultNamespaces: watchNamespaces(raw)`, a function of the file that makes the map
 # (_MAP_MADE) and fills it in like a variable (percona-valkey-operator's, one entry per
 # namespace of its WATCH_NAMESPACE, nil when that is empty).
+_NAMESPACES_MADE_EMPTY = re.compile(rb"\bDefaultNamespaces\s*[:=]\s*(?:make\(map\[string\]\w+\.Config\b|"
+                                    rb"map\[string\]\w+\.Config\{\s*\})")
 _NAMESPACES_CALL = re.compile(rb"\bDefaultNamespaces\s*[:=]\s*([A-Za-z_]\w*)\(")
 _MAP_MADE = re.compile(rb"\b([A-Za-z_]\w*)\s*:=\s*(?:map\[string\]\w+\.Config\{|make\(map\[string\]\w+\.Config\b)")
 
@@ -132,6 +134,10 @@ def _scopings(code: bytes) -> tuple[int, int, frozenset[str]]:
     for m in _SCOPED_CACHE.finditer(code):
         count(_naming_condition(code, m.start()))
     maps = [(name, 0, len(code)) for name in {m.group(1) for m in _NAMESPACES_VARIABLE.finditer(code)}]
+    if _NAMESPACES_MADE_EMPTY.search(code):
+        # Made empty in the options, then filled in through the field (evicted-pod-reaper's
+        # `opts.Cache.DefaultNamespaces[ns] = cache.Config{}`, per namespace of its variable).
+        maps.append((b"DefaultNamespaces", 0, len(code)))
     for function in {m.group(1) for m in _NAMESPACES_CALL.finditer(code)}:
         if (body := _function_body(code, function)) is not None:
             maps += [(m.group(1), *body) for m in _MAP_MADE.finditer(code, *body)]
@@ -439,10 +445,11 @@ def _naming_condition(code: bytes, at: int, or_in_loop: bool = False) -> bytes |
 # not `cfg.DNS`).
 _NAMESPACE_CONDITION = re.compile(rb"(?i:namespace)|(?<![A-Z])NS\b|\bns\b")
 # The flags and environment variables a manifest names a namespace to watch with, as the
-# program's code spells them: `--watch-namespace`, `--namespaces`, `WATCH_NAMESPACE`, `TARGET_NAMESPACE`.
+# program's code spells them: `--watch-namespace`, `--namespaces`, `WATCH_NAMESPACE`, `TARGET_NAMESPACE`,
+# also after the program's name (`REAPER_WATCH_NAMESPACES`).
 # Not the pod's own namespace (`POD_NAMESPACE`), which programs take for leases and the
 # objects they create, nor a leader election's.
-NAMESPACE_SETTING = re.compile(r"(?:watch(?:ed)?[-_]|target[-_])?namespaces?", re.IGNORECASE)
+NAMESPACE_SETTING = re.compile(r"(?:(?:[a-z]+[-_])?(?:watch(?:ed)?[-_]|target[-_]))?namespaces?", re.IGNORECASE)
 _QUOTED_NAME = re.compile(rb'"([A-Za-z][\w-]*)"')
 
 

@@ -23,6 +23,7 @@ ACTION = re.compile(r"\{\{-?\s*(.*?)\s*-?\}\}", re.DOTALL)
 _PIPELINE_QUOTE = re.compile(r"\s*\|\s*(?:quote|squote|toString)\s*$")
 _VALUES_PATH = re.compile(r"\.Values((?:\.\w+)+)")
 _STRING = re.compile(r'"([^"\\]*)"')
+_JOIN = re.compile(r'join\s+"([^"]*)"\s+\.Values((?:\.\w+)+)')
 _INCLUDE = re.compile(r'(?:include|template)\s+"([^"]+)"\s+(?:\.|\$)')
 _DEFINE = re.compile(r'\{\{-?\s*define\s+"([^"]+)"\s*-?\}\}')
 _OPENS = re.compile(r"(?:if|with|range|define|block)\b")
@@ -112,10 +113,44 @@ class ChartDefaults:
         if (path := _VALUES_PATH.fullmatch(expression)) is not None:
             value = self.value(path.group(1))
             return "" if value is None else value if isinstance(value, str) else None
+        if (joined := _JOIN.fullmatch(expression)) is not None:
+            value = self.value(joined.group(2))
+            items = value if isinstance(value, list) else [] if value is None else None
+            return None if items is None or not all(isinstance(i, str) for i in items) else joined.group(1).join(items)
         if (included := _INCLUDE.fullmatch(expression)) is not None and depth < _MAX_INCLUDE_DEPTH:
             body = self._defines.get(included.group(1))
             return None if body is None else self._pick(body, depth + 1)
         return None
+
+    def included(self, expression: str) -> str | None:
+        """The body of the named template an action includes (`include "x.env" .`), when known."""
+        found = _INCLUDE.match(expression)
+        return self._defines.get(found.group(1)) if found is not None else None
+
+    def rendered_at(self, text: str, position: int) -> bool:
+        """Whether a position of a template is rendered with the chart's defaults: outside
+        every block, or in the branches of `if`s the defaults take (`if not .Values.x`).
+        Inside `with`, `range` or an `if` on anything else, it is not known (False)."""
+        # Per open block: [whether the current branch is rendered, whether a branch was
+        # taken (None: not known)].
+        blocks: list[list] = []
+        for action in ACTION.finditer(text, 0, position):
+            words = action.group(1)
+            if words.startswith("if "):
+                condition = self._truth(words[3:])
+                blocks.append([bool(condition), condition])
+            elif words.startswith("else") and blocks:
+                block = blocks[-1]
+                condition = self._truth(words.split("if ", 1)[1]) if words.startswith("else if ") else True
+                if block[1] is None or block[1] or condition is None:
+                    block[:] = [False, True if block[1] else None]
+                else:
+                    block[:] = [condition, condition]
+            elif _OPENS.match(words):
+                blocks.append([False, None])
+            elif words == "end" and blocks:
+                blocks.pop()
+        return all(block[0] for block in blocks)
 
     def _pick(self, body: str, depth: int) -> str | None:
         """What a named template whose body is an `if`/`else if`/`else` chain of conditions on

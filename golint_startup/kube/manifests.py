@@ -854,7 +854,7 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
         chart = os.path.dirname(abspath) if values else _chart_root(abspath) if _TEMPLATE in text else None
         if chart is not None and _TELLS_THE_LIMIT.search(_YAML_COMMENT.sub("", text)):
             charts_telling.add(chart)
-        if not values and _WORKLOAD_KIND.search(text) and (root := chart or _chart_root(abspath)) is not None:
+        if not values and _declares_workload(text) and (root := chart or _chart_root(abspath)) is not None:
             charts_deploying.add(root)
         source = Source.of(shown, abspath, text)
         if values:
@@ -863,7 +863,7 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
             charts[chart] = charts.get(chart, 0) + 1
             if chart not in chart_resizers and (resizer := _chart_resizer(source, text)) is not None:
                 chart_resizers[chart] = resizer
-            if _WORKLOAD_KIND.search(text):
+            if _declares_workload(text):
                 chart_workload_templates.setdefault(chart, []).append((source, text))
             continue
         abspaths[shown] = abspath
@@ -1106,6 +1106,7 @@ _YAML_COMMENT = re.compile(r"(?:^|(?<=[ \t]))#.*", re.MULTILINE)
 # How deep in a chart's values a component's `resources` and `image` sit
 # (`controller.resources`, `webhook.manager.resources`).
 _MAX_VALUES_DEPTH = 3
+_MAX_INCLUDES = 3  # how deep named templates including others are read
 _FALSE = frozenset({"false", "False", "FALSE"})
 
 
@@ -1169,11 +1170,6 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
                         if key.value not in ("resources", "image")]
     if len(lone_images) == 1 and len(lone_resources) == 1:
         found.append(container(*lone_resources[0], lone_images[0]))
-    if len(workload_templates) == 1:
-        # What its one workload template gives the program to watch, with the chart's defaults.
-        named = _template_namespace_settings(*workload_templates[0], defaults)
-        for made in found:
-            made.namespace_settings = named
     if not found and len(lone_images) + len(lone_resources) == 1 and len(workload_templates) == 1:
         # The other half written in the chart's one workload template, of one container.
         written = _written_in_template(*workload_templates[0])
@@ -1183,6 +1179,11 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
             made = Container(source, f"Helm chart {name}", name, lone_images[0], False, written.resources,
                              chart=chart, limits_memory=written.limit, requests_memory=written.request)
             found.append(made)
+    if len(workload_templates) == 1:
+        # What its one workload template gives the program to watch, with the chart's defaults.
+        named = _template_namespace_settings(*workload_templates[0], defaults)
+        for made in found:
+            made.namespace_settings = named
     return found
 
 
@@ -1197,26 +1198,38 @@ _TEMPLATE_FLAG = re.compile(r"^[ \t]*-[ \t]*[\"']?(--?[A-Za-z][\w-]*)(?:=(.*?))?
 
 def _template_namespace_settings(source: Source, text: str, defaults: helm_template.ChartDefaults) -> frozenset[str]:
     """The flags and variables that name a namespace to watch (_namespace_settings) in what a
-    chart's workload template writes outside its `if`, `with` and `range` blocks, rendered
-    with the chart's defaults (helm_template): percona-valkey-operator's chart passes
-    `WATCH_NAMESPACE` as `{{ include "valkey-operator.watchNamespace" . }}`, the release's
-    namespace unless `watchAllNamespaces` is set."""
+    chart's workload template writes with the chart's defaults (helm_template): outside its
+    blocks or in the `if` branches the defaults take, and in the named templates it so
+    includes. percona-valkey-operator's chart passes `WATCH_NAMESPACE` as `{{ include
+    "valkey-operator.watchNamespace" . }}`, the release's namespace unless
+    `watchAllNamespaces` is set; evicted-pod-reaper's writes its variables in a named template,
+    `REAPER_WATCH_NAMESPACES` under `if not .Values.reaper.watchAllNamespaces`."""
     env: dict[str, EnvVar] = {}
-    for entry in _TEMPLATE_ENV.finditer(text):
-        if not helm_template.outside_blocks(text, entry.start()):
-            continue
-        line = text.count("\n", 0, entry.start()) + 1
-        where = Location(source.display, line, 1, line, 1)
-        if entry.group(3) is not None:
-            env[entry.group(1)] = EnvVar(entry.group(1), None, where, f"fieldRef:{entry.group(3)}")
-        elif (rendered := defaults.render(entry.group(2))) is not None:
-            env[entry.group(1)] = EnvVar(entry.group(1), Setting(rendered, where), where)
-    arguments = []
-    for flag in _TEMPLATE_FLAG.finditer(text):
-        written = flag.group(2) if flag.group(2) is not None else flag.group(3)
-        rendered = defaults.render(written) if written is not None else None
-        if rendered is not None and helm_template.outside_blocks(text, flag.start()):
-            arguments.append(f"{flag.group(1)}={rendered}")
+    arguments: list[str] = []
+
+    def read(written: str, line_of: Callable[[int], int], depth: int) -> None:
+        for entry in _TEMPLATE_ENV.finditer(written):
+            if not defaults.rendered_at(written, entry.start()):
+                continue
+            line = line_of(entry.start())
+            where = Location(source.display, line, 1, line, 1)
+            if entry.group(3) is not None:
+                env[entry.group(1)] = EnvVar(entry.group(1), None, where, f"fieldRef:{entry.group(3)}")
+            elif (rendered := defaults.render(entry.group(2))) is not None:
+                env[entry.group(1)] = EnvVar(entry.group(1), Setting(rendered, where), where)
+        for flag in _TEMPLATE_FLAG.finditer(written):
+            value = flag.group(2) if flag.group(2) is not None else flag.group(3)
+            rendered = defaults.render(value) if value is not None else None
+            if rendered is not None and defaults.rendered_at(written, flag.start()):
+                arguments.append(f"{flag.group(1)}={rendered}")
+        if depth < _MAX_INCLUDES:
+            for action in helm_template.ACTION.finditer(written):
+                body = defaults.included(action.group(1))
+                if body is not None and defaults.rendered_at(written, action.start()):
+                    # What it writes is reported at the include.
+                    read(body, lambda _, line=line_of(action.start()): line, depth + 1)
+
+    read(text, lambda position: text.count("\n", 0, position) + 1, 0)
     return _namespace_settings(arguments, env)
 
 
@@ -1323,6 +1336,23 @@ def _read_text(abspath: str, shown: str, notify) -> str | None:
 # A template line that declares a workload, or a kind the values choose (`kind: {{ .Values.kind }}`).
 _WORKLOAD_KIND = re.compile(_kind_line(WORKLOAD_KINDS) + r"|^[ \t-]*kind:[ \t]*\{\{", re.MULTILINE)
 _DEPENDENCIES = re.compile(r"^dependencies:", re.MULTILINE)
+# The line before a `kind:` that names a workload rather than declares one (an HPA's
+# `scaleTargetRef:`, a VPA's `targetRef:`).
+_REFERENCE_LINE = re.compile(r"Ref:[ \t]*$")
+
+
+def _declares_workload(text: str) -> bool:
+    """Whether a template declares a workload: a `kind` of one that is not a reference to one
+    (evicted-pod-reaper's hpa.yaml names its Deployment in `scaleTargetRef`)."""
+    for kind in _WORKLOAD_KIND.finditer(text):
+        line = kind.group(0)
+        indent = len(line) - len(line.lstrip(" \t-"))
+        # The key it sits under: the nearest line above indented less.
+        holder = next((above for above in reversed(text[:kind.start()].split("\n"))
+                       if above.strip() and len(above) - len(above.lstrip(" \t-")) < indent), "")
+        if not indent or not _REFERENCE_LINE.search(holder):
+            return True
+    return False
 
 
 def _deploys_workloads(chart: str, charts_deploying: set[str]) -> bool:
@@ -1345,7 +1375,7 @@ def _deploys_workloads(chart: str, charts_deploying: set[str]) -> bool:
         return True
     for directory, _, names in os.walk(chart):
         # Packaged subcharts, and named templates (`_deployment.tpl`) that templates include.
-        if any(name.endswith(".tgz") or name.endswith(".tpl") and _WORKLOAD_KIND.search(
+        if any(name.endswith(".tgz") or name.endswith(".tpl") and _declares_workload(
                 _read(os.path.join(directory, name))) for name in names):
             return True
     return False
