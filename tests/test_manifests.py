@@ -840,6 +840,10 @@ def test_a_workload_named_by_a_placeholder_is_a_copy_of_the_one_it_fills_in(tmp_
      ["charts/api/values.yaml"]),
     ("image:\n  manager:\n    repository: ghcr.io/acme/api\nworker:\n  resources:\n    limits: {memory: 128Mi}\n",
      ["deploy/pod.yaml"]),
+    # hibernator: the resources by component too, `resources.controller` for `image.controller`
+    ("image:\n  controller:\n    repository: ghcr.io/acme/api\n  runner:\n    repository: ghcr.io/acme/runner\n"
+     "resources:\n  controller:\n    limits: {memory: 512Mi}\n  runner:\n    limits: {memory: 1Gi}\n",
+     ["charts/api/values.yaml"]),
 ])
 def test_a_chart_with_one_image_and_one_resources_apart_runs_one_container(tmp_path, values, reported):
     go_module(tmp_path, {"cmd/api/main.go": MAIN})

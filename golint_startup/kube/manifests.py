@@ -1127,16 +1127,19 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
     lone_images: list[str] = []
     lone_resources: list[tuple[yaml.Node, tuple[str, ...]]] = []
 
-    def container(node: yaml.Node, path: tuple[str, ...], image: str) -> Container:
+    def container(node: yaml.Node, path: tuple[str, ...], image: str,
+                  resources: tuple[yaml.Node, yaml.Node] | None = None) -> Container:
+        """The container of `image` with the `resources` (key, value) of `node`, or those given."""
+        key, resources_value = resources or _get(node, "resources")
         made = Container(source, f"Helm chart {name}", ".".join(path) or name, image, False,
-                         source.location(_get(node, "resources")[0]), chart=chart)
+                         source.location(key), chart=chart)
         # `resources` without a memory limit (`resources: {}`) is kept too: what the chart
         # installs then has no limit, whatever a copy in the manifests sets.
         for field_name in ("limits", "requests"):
             # Or by resource first, as some charts' templates map them (cluster-api-provider-
             # outscale's `resources.memory.limits`).
-            pair = _get(_value(node, "resources", field_name), "memory") or \
-                _get(_value(node, "resources", "memory"), field_name)
+            pair = _get(_value(resources_value, field_name), "memory") or \
+                _get(_value(resources_value, "memory"), field_name)
             if pair is not None and _text(pair[1]):
                 setattr(made, f"{field_name}_memory", Setting(_text(pair[1]), source.location(*pair)))
         return made
@@ -1146,6 +1149,14 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
     images = _value(documents[0].root, "image")
     keyed_images = {} if _values_image(images) is not None else \
         {key.value: image for key, value in _mapping_items(images) if (image := _values_image(value)) is not None}
+    # And resources by component beside them (hibernator's `resources.controller` for its
+    # `image.controller`): each pair is a container.
+    resources = _value(documents[0].root, "resources")
+    if keyed_images and _get(resources, "limits") is None and _get(resources, "requests") is None:
+        for key, value in _mapping_items(resources):
+            if key.value in keyed_images and isinstance(value, yaml.MappingNode):
+                found.append(container(documents[0].root, (key.value,), keyed_images.pop(key.value), (key, value)))
+    keyed_resources = bool(found)  # the top level's `resources` are then its components'
     pending: list[tuple[yaml.Node, tuple[str, ...]]] = [(documents[0].root, ())]
     while pending:
         node, path = pending.pop(0)
@@ -1157,7 +1168,7 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
         # A component the chart leaves off unless asked (`admission: {enable: false}`) is not
         # what `helm install` deploys.
         disabled = any(_text(_value(node, key)) in _FALSE for key in ("enabled", "enable"))
-        has_resources = _get(node, "resources") is not None
+        has_resources = _get(node, "resources") is not None and not (keyed_resources and not path)
         if not disabled:
             if has_resources and image:
                 found.append(container(node, path, image))
