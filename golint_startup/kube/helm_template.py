@@ -217,16 +217,3 @@ def _defines(text: str) -> dict[str, str]:
             if name is not None:
                 found[name] = text[start:action.start()]
     return found
-
-
-def outside_blocks(text: str, position: int) -> bool:
-    """Whether a position of a template is outside every `if`, `with` and `range` block: what
-    is written there is rendered whatever the values."""
-    depth = 0
-    for action in ACTION.finditer(text, 0, position):
-        words = action.group(1)
-        if _OPENS.match(words):
-            depth += 1
-        elif words == "end":
-            depth = max(0, depth - 1)
-    return depth == 0

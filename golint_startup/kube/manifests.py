@@ -1347,7 +1347,7 @@ def _read_text(abspath: str, shown: str, notify) -> str | None:
 # A template line that declares a workload, or a kind the values choose (`kind: {{ .Values.kind }}`).
 _WORKLOAD_KIND = re.compile(_kind_line(WORKLOAD_KINDS) + r"|^[ \t-]*kind:[ \t]*\{\{", re.MULTILINE)
 _DEPENDENCIES = re.compile(r"^dependencies:", re.MULTILINE)
-# The line before a `kind:` that names a workload rather than declares one (an HPA's
+# The key a `kind:` sits under when it names a workload rather than declares one (an HPA's
 # `scaleTargetRef:`, a VPA's `targetRef:`).
 _REFERENCE_LINE = re.compile(r"Ref:[ \t]*$")
 
