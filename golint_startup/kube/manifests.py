@@ -2774,19 +2774,19 @@ def _build_config_images(documents: list[_Document], builds_go: Callable[[str], 
                     for entry in _items(_value(doc.root, section)):
                         # The builds an image holds: those its `ids` name, else all of them
                         # (controller-mesh's manager image holds its `ctrlmesh-manager` build).
-                        ids = {_text(i) for i in _items(_value(entry, "ids"))} or \
-                            {_text(_value(b, "id")) for b in builds}
+                        ids = {_text(i) for i in _items(_value(entry, "ids"))}
                         held = [b for b in builds if _text(_value(b, "id")) in ids] or builds
                         program = _goreleaser_program(base, held, builds_go)
                         binaries = {_text(_value(b, "binary")) for b in held}
+                        dockerfile = os.path.join(base, _text(_value(entry, "dockerfile")) or "Dockerfile")
+                        known = section == "dockers" and all(binaries)  # every program named
                         templates = _items(_value(entry, key)) or [_value(entry, key)]
                         for template in templates:
                             text = template.value if isinstance(template, yaml.ScalarNode) else ""
                             name = image_repository(text.split("{{", 1)[0].rstrip(":"))
                             if name:
                                 images.setdefault(name, program)
-                                if section == "dockers" and "" not in binaries and None not in binaries:
-                                    dockerfile = os.path.join(base, _text(_value(entry, "dockerfile")) or "Dockerfile")
+                                if known:
                                     programs.setdefault(name, (frozenset(binaries), dockerfile))
     return _BuiltImages(images, programs)
 
