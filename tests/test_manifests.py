@@ -2820,3 +2820,131 @@ def test_generated_config_map_reaches_a_workload_that_names_its_own_namespace(tm
           .replace("kind: Kustomization", f"kind: {kind}"))
     write(tmp_path, "deploy/deployment.yaml", _ENV_FROM.replace("  name: api\n", "  name: api\n  namespace: system\n", 1))
     assert _run(tmp_path).findings == []
+
+
+# A kubebuilder helm plugin's chart (k8s-glb-operator's): the template is switched on as a
+# whole, the container's `env` written out from the values' list.
+_WHOLE_TEMPLATE = """\
+{{- if or (not (hasKey .Values.manager "enabled")) (.Values.manager.enabled) }}
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: {{ .Release.Name }}
+spec:
+  template:
+    spec:
+      containers:
+      - args:
+        - --leader-elect
+        image: {{ .Values.manager.image.repository }}
+        name: NAME
+        env:
+        {{- if or .Values.manager.env (not (empty .Values.manager.extraEnv)) }}
+        {{- toYaml .Values.manager.env | nindent 10 }}
+        {{- end }}
+        - name: KUBERNETES_CLUSTER_DOMAIN
+          value: cluster.local
+        resources:
+          {{- toYaml .Values.manager.resources | nindent 10 }}
+{{- end }}
+"""
+_MANAGER_VALUES = """\
+manager:
+  image:
+    repository: ghcr.io/acme/api
+  ENV
+  resources:
+    limits:
+      memory: 128Mi
+"""
+
+
+@pytest.mark.parametrize("env, reported", [
+    ("env:\n    - name: WATCH_NAMESPACE\n      valueFrom:\n        fieldRef:\n          fieldPath: metadata.namespace", False),
+    ("env:\n    - name: WATCH_NAMESPACE\n      value: ops", False),
+    ("env: []", True),
+    ("env:\n    - name: LOG_LEVEL\n      value: debug", True),
+])
+def test_a_charts_values_may_list_the_env_its_template_writes_out(tmp_path, env, reported):
+    """k8s-glb-operator: `toYaml .Values.manager.env` writes the values' list of variables
+    into the container, in a template switched on as a whole and under an `or` whose first
+    operand the defaults set."""
+    go_module(tmp_path, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _SCOPED_WHEN_NAMED,
+                         "internal/watch/controller.go": _CONTROLLER})
+    write(tmp_path, "chart/Chart.yaml", "apiVersion: v2\nname: api\nversion: 0.1.0\n")
+    write(tmp_path, "chart/values.yaml", _MANAGER_VALUES.replace("ENV", env))
+    write(tmp_path, "chart/templates/manager.yaml", _WHOLE_TEMPLATE.replace("NAME", "manager"))
+    assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
+
+
+@pytest.mark.parametrize("written, shown", [
+    ("manager", "manager"),
+    ("{{ .Release.Name }}", "controllerManager"),  # the values' key: the name is not known
+])
+def test_a_chart_container_is_named_as_its_template_names_it(tmp_path, written, shown):
+    """hsm-secrets-operator: the settings under `controllerManager` are those of the container
+    its template names `manager`, past `args` and `env` items at the keys' indentation."""
+    go_module(tmp_path, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _SCOPED_WHEN_NAMED,
+                         "internal/watch/controller.go": _CONTROLLER})
+    write(tmp_path, "chart/Chart.yaml", "apiVersion: v2\nname: api\nversion: 0.1.0\n")
+    write(tmp_path, "chart/values.yaml", _MANAGER_VALUES.replace("ENV", "").replace("manager:", "controllerManager:"))
+    write(tmp_path, "chart/templates/manager.yaml", _WHOLE_TEMPLATE.replace("NAME", written)
+          .replace(".Values.manager.", ".Values.controllerManager."))
+    [finding] = _run(tmp_path).findings
+    assert finding.message.startswith(f'container "{shown}" of Helm chart api')
+
+
+_PER_KIND_NAMESPACES_WHEN_NAMED = """\
+package watch
+
+import (
+	"os"
+	"strings"
+
+	corev1 "k8s.io/api/core/v1"
+	ctrl "sigs.k8s.io/controller-runtime"
+	"sigs.k8s.io/controller-runtime/pkg/cache"
+	"sigs.k8s.io/controller-runtime/pkg/client"
+)
+
+func watchedNamespaces() (map[string]cache.Config, error) {
+	value := strings.TrimSpace(os.Getenv("WATCH_NAMESPACE"))
+	if value == "" {
+		return nil, nil
+	}
+	namespaces := make(map[string]cache.Config)
+	for _, ns := range strings.Split(value, ",") {
+		FILL
+	}
+	return namespaces, nil
+}
+
+func start() {
+	namespaces, _ := watchedNamespaces()
+	mgr, _ := ctrl.NewManager(ctrl.GetConfigOrDie(), ctrl.Options{Cache: cache.Options{
+		ByObject: map[client.Object]cache.ByObject{
+			&corev1.Service{}: {Namespaces: namespaces},
+			&corev1.Secret{}: {
+				Namespaces: namespaces,
+			},
+		},
+	}})
+	_ = ctrl.NewControllerManagedBy(mgr).
+		For(&corev1.Service{}).
+		Owns(&corev1.Secret{}).
+		Complete(nil)
+}
+"""
+_NAMESPACE_GIVEN = "          env:\n            - name: WATCH_NAMESPACE\n              value: ops\n"
+
+
+@pytest.mark.parametrize("fill, container, reported", [
+    ("namespaces[ns] = cache.Config{}", _NAMESPACE_GIVEN, False),
+    ("namespaces[ns] = cache.Config{}", "", True),  # none named: nil, the whole cluster
+    ("_ = ns", _NAMESPACE_GIVEN, True),  # the map is left empty
+])
+def test_per_kind_namespaces_filled_in_from_what_names_them(tmp_path, fill, container, reported):
+    """cloud-ingress-operator: each kind's `Namespaces: namespaces`, a map a function fills in
+    from WATCH_NAMESPACE (nil when it is empty), scopes the cache when the manifest names one."""
+    source = _PER_KIND_NAMESPACES_WHEN_NAMED.replace("FILL", fill)
+    assert _rules_for_controller(tmp_path, source, container) == (["SL101"] if reported else [])

@@ -230,6 +230,39 @@ def selected_kinds(code: bytes) -> frozenset[str]:
     return frozenset(found)
 
 
+# `Namespaces: namespaces` in a `ByObject` entry, the variable a map the file makes and fills
+# in, one entry per namespace, or a function of the file returns so made (cloud-ingress-
+# operator's `getWatchNamespaces()`, from its WATCH_NAMESPACE, nil when that is empty): it
+# selects when a namespace is named (see scopings).
+_NAMESPACES_OF_ENTRY = re.compile(rb"\bNamespaces\s*:\s*([A-Za-z_]\w*)\s*[,}\n]")
+_ASSIGNED_FROM_CALL = rb"\b%(name)s\s*(?:,\s*\w+\s*)?:?=\s*([A-Za-z_]\w*)\("
+
+
+def kinds_selected_when_namespace_named(code: bytes) -> frozenset[str]:
+    """The kinds a file's `ByObject` cache options select by namespaces filled in from what
+    names them (_NAMESPACES_OF_ENTRY): scoped only when a namespace is named."""
+    found = set()
+    for options in _BY_OBJECT.finditer(code):
+        body_end = _call_end(code, options.end() - 1, b"{}")
+        for entry in _BY_OBJECT_ENTRY.finditer(code, options.end(), body_end):
+            variable = _NAMESPACES_OF_ENTRY.search(code, entry.end() - 1, _call_end(code, entry.end() - 1, b"{}"))
+            if variable is not None and _filled_namespace_map(code, variable.group(1)):
+                found.add(entry.group(1).decode())
+    return frozenset(found)
+
+
+def _filled_namespace_map(code: bytes, name: bytes) -> bool:
+    """Whether the variable `name` is a map of namespaces the file makes and fills in, itself
+    or in the function it is assigned the result of."""
+    places = [(0, len(code), name)]
+    call = re.compile(_ASSIGNED_FROM_CALL % {b"name": re.escape(name)}).search(code)
+    if call is not None and (body := _function_body(code, call.group(1))) is not None:
+        places += [(*body, m.group(1)) for m in _MAP_MADE.finditer(code, *body)]
+    return any(re.compile(rb"\b" + re.escape(made) + rb"\s*:=\s*(?:map\[string\]\w+\.Config\{|make\(map\[string\]\w+\.Config\b)")
+               .search(code, start, end) and re.compile(_NAMESPACE_ENTRY % {b"name": re.escape(made)}).search(code, start, end)
+               for start, end, made in places)
+
+
 def watched_kinds(code: bytes) -> frozenset[str] | None:
     """The kinds (type names) a file's controllers watch, each written `&pkg.Kind{}`; None when
     one is written otherwise (a variable), and so not known."""

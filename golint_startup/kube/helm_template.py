@@ -32,6 +32,7 @@ _OPENS = re.compile(r"(?:if|with|range|define|block)\b")
 _VALUES_READ = re.compile(r'\.Values(?:\.(\w+)|\s+"([^"]+)"|\b)')
 _INDEX_BEFORE = re.compile(r"\bindex\s+\$?$")
 _MAX_INCLUDE_DEPTH = 4
+_LEADING_SPACE = re.compile(r"\s*")
 
 
 class ChartDefaults:
@@ -136,7 +137,11 @@ class ChartDefaults:
         blocks: list[list] = []
         for action in ACTION.finditer(text, 0, position):
             words = action.group(1)
-            if words.startswith("if "):
+            if words.startswith("if ") and not blocks and _wraps_whole(text, action):
+                # A template switched on or off as a whole (`if .Values.manager.enabled` to the
+                # last `end`): its containers are read from the values as installed, so it is.
+                blocks.append([True, True])
+            elif words.startswith("if "):
                 condition = self._truth(words[3:])
                 blocks.append([bool(condition), condition])
             elif words.startswith("else") and blocks:
@@ -194,11 +199,33 @@ class ChartDefaults:
         return "".join(output)
 
     def _truth(self, condition: str) -> bool | None:
+        # `or .Values.x (...)` is true when its first operand is, `and .Values.x (...)` false
+        # when its first is: k8s-glb-operator's `if or .Values.manager.env (...)`.
+        for operator, decides in (("or ", True), ("and ", False)):
+            if condition.startswith(operator):
+                first = self._truth(condition[len(operator):].split(None, 1)[0])
+                return decides if first is decides else None
         negated = condition.startswith("not ")
         path = _VALUES_PATH.fullmatch(condition[4:] if negated else condition)
         if path is None:
             return None
         return bool(self.value(path.group(1))) != negated
+
+
+def _wraps_whole(text: str, action: re.Match) -> bool:
+    """Whether `action`, an `if`, opens the template and its `end` closes it."""
+    if _LEADING_SPACE.match(text).end() < action.start():
+        return False
+    depth = 0
+    for later in ACTION.finditer(text, action.start()):
+        words = later.group(1)
+        if _OPENS.match(words):
+            depth += 1
+        elif words == "end":
+            depth -= 1
+            if depth == 0:
+                return not text[later.end():].strip()
+    return False
 
 
 def _defines(text: str) -> dict[str, str]:

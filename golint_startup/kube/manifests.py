@@ -355,11 +355,14 @@ class Container:
     subcommand: str | None = None
     # The flags and variables that name it a namespace to watch (_namespace_settings).
     namespace_settings: frozenset[str] = frozenset()
+    # A chart's container as its template names it (`manager`), where `name` is the values'
+    # key that holds its settings (`controllerManager`): what users see in the cluster.
+    shown_name: str | None = None
 
     @property
     def label(self) -> str:
         kind = "init container" if self.init else "container"
-        return f'{kind} "{self.name}" of {self.workload}'
+        return f'{kind} "{self.shown_name or self.name}" of {self.workload}'
 
     @property
     def workload_name(self) -> str:
@@ -1132,7 +1135,8 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
         """The container of `image` with the `resources` (key, value) of `node`, or those given."""
         key, resources_value = resources or _get(node, "resources")
         made = Container(source, f"Helm chart {name}", ".".join(path) or name, image, False,
-                         source.location(key), chart=chart)
+                         source.location(key), chart=chart,
+                         shown_name=_template_container_name(path, workload_templates))
         # `resources` without a memory limit (`resources: {}`) is kept too: what the chart
         # installs then has no limit, whatever a copy in the manifests sets.
         for field_name in ("limits", "requests"):
@@ -1207,6 +1211,15 @@ _TEMPLATE_FLAG = re.compile(r"^[ \t]*-[ \t]*[\"']?(--?[A-Za-z][\w-]*)(?:=(.*?))?
                             r"(?:[ \t]*-[ \t]*(?![\"']?-)(.*))?", re.MULTILINE)
 
 
+_TO_YAML_VALUES = re.compile(r"toYaml\s+\$?\.Values((?:\.\w+)+)\s*(?:\||$)")
+
+
+def _dig(mapping: Any, *keys: str) -> Any:
+    for key in keys:
+        mapping = mapping.get(key) if isinstance(mapping, dict) else None
+    return mapping
+
+
 def _template_namespace_settings(source: Source, text: str, defaults: helm_template.ChartDefaults) -> frozenset[str]:
     """The flags and variables that name a namespace to watch (_namespace_settings) in what a
     chart's workload template writes with the chart's defaults (helm_template): outside its
@@ -1233,6 +1246,22 @@ def _template_namespace_settings(source: Source, text: str, defaults: helm_templ
             rendered = defaults.render(value) if value is not None else None
             if rendered is not None and defaults.rendered_at(written, flag.start()):
                 arguments.append(f"{flag.group(1)}={rendered}")
+        for action in helm_template.ACTION.finditer(written):
+            # A list the values hold, written out whole: `env` entries, `args` flags.
+            listed = _TO_YAML_VALUES.match(action.group(1))
+            if listed is None or not defaults.rendered_at(written, action.start()):
+                continue
+            line = line_of(action.start())
+            where = Location(source.display, line, 1, line, 1)
+            for item in defaults.value(listed.group(1)) or ():
+                if isinstance(item, str) and item.startswith("-"):
+                    arguments.append(item)
+                elif not isinstance(item, dict) or not isinstance(item.get("name"), str):
+                    continue
+                elif isinstance(item.get("value"), str):
+                    env[item["name"]] = EnvVar(item["name"], Setting(item["value"], where), where)
+                elif isinstance(field_path := _dig(item, "valueFrom", "fieldRef", "fieldPath"), str):
+                    env[item["name"]] = EnvVar(item["name"], None, where, f"fieldRef:{field_path}")
         if depth < _MAX_INCLUDES:
             for action in helm_template.ACTION.finditer(written):
                 body = defaults.included(action.group(1))
@@ -1242,6 +1271,62 @@ def _template_namespace_settings(source: Source, text: str, defaults: helm_templ
 
     read(text, lambda position: text.count("\n", 0, position) + 1, 0)
     return _namespace_settings(arguments, env)
+
+
+_ITEM = re.compile(r"^([ \t]*)-[ \t]+")
+_LITERAL_NAME = re.compile(r"^(?:-[ \t]+)?name:[ \t]*[\"']?([a-z0-9][a-z0-9-]*)[\"']?[ \t]*$")
+
+
+def _template_container_name(path: tuple[str, ...], templates: list[tuple[Source, str]]) -> str | None:
+    """The literal `name` of the container whose `resources` a chart's workload templates
+    write from `.Values.<path>.resources` (hsm-secrets-operator's `controllerManager`, written
+    into its container `manager`), when they name one and only one."""
+    reference = re.compile(r"\.Values\." + re.escape(".".join(path + ("resources",))) + r"\b")
+    names = set()
+    for _, text in templates:
+        lines = text.split("\n")
+        for match in reference.finditer(text):
+            names.add(_enclosing_container_name(lines, text.count("\n", 0, match.start())))
+    return names.pop() if len(names) == 1 else None
+
+
+def _enclosing_container_name(lines: list[str], index: int) -> str | None:
+    """The literal `name` of the list item (a container) whose `resources` key is on or just
+    above line `index`, read by indentation; template actions on lines of their own are skipped."""
+
+    def indent(line: str) -> int:
+        return len(line) - len(line.lstrip(" \t"))
+
+    def skipped(line: str) -> bool:
+        return not line.strip() or line.strip().startswith(("{{", "#"))
+
+    key = next((i for i in range(index, max(index - 3, -1), -1)
+                if re.match(r"[ \t]*resources:", lines[i])), None)
+    if key is None:
+        return None
+    keys_at = indent(lines[key])
+    start = None
+    for i in range(key - 1, -1, -1):
+        if skipped(lines[i]) or indent(lines[i]) > keys_at:
+            continue
+        item = _ITEM.match(lines[i])
+        if item and len(item.group(1)) >= keys_at:
+            continue  # an item of a list under one of its keys (`args:` then `- --flag` below it)
+        if item and len(item.group(0)) == keys_at:
+            start = i
+            break
+        if indent(lines[i]) < keys_at or item:
+            return None
+    if start is None:
+        return None
+    names = []
+    for i in range(start, len(lines)):
+        if i > start and not skipped(lines[i]) and indent(lines[i]) < keys_at:
+            break
+        if i == start or indent(lines[i]) == keys_at and not _ITEM.match(lines[i]):
+            if (name := _LITERAL_NAME.match(lines[i].strip())) is not None:
+                names.append(name.group(1))
+    return names[0] if len(names) == 1 else None
 
 
 class _WrittenInTemplate(NamedTuple):
@@ -2022,6 +2107,8 @@ class _PackageCode(NamedTuple):
     cache_users: int  # how many calls may fill one (go_code.CACHE_USER)
     informer_starts: int  # how many calls may start an informer or watch (go_code.INFORMER_BUILDER)
     selected_kinds: frozenset[str]  # the kinds their cache options select (go_code.selected_kinds)
+    # Those they select only when a namespace is named (go_code.kinds_selected_when_namespace_named).
+    kinds_selected_when_namespace_named: frozenset[str]
     watched_kinds: frozenset[str] | None  # the kinds their controllers watch (go_code.watched_kinds)
     growing_kinds: frozenset[str]  # the kinds that grow with the cluster they name (go_code.growing_kinds)
     uncached_kinds: frozenset[str]  # the kinds their client options keep out of the cache (go_code.uncached_kinds)
@@ -2056,6 +2143,7 @@ def _code_facts(sources: list[bytes]) -> _PackageCode:
         sum(len(go_code.INFORMER_BUILDER.findall(text)) for text, source in zip(code, sources)
             if not gofile.is_generated(source)),
         frozenset().union(*(go_code.selected_kinds(text) for text in code)),
+        frozenset().union(*(go_code.kinds_selected_when_namespace_named(text) for text in code)),
         _all_known(go_code.watched_kinds(text) for text in code),
         frozenset().union(*(go_code.growing_kinds(source, text) for source, text in zip(sources, code))),
         frozenset().union(*(go_code.uncached_kinds(text) for text in code)),
@@ -2106,14 +2194,17 @@ def _cached_growing_kinds(facts: list[_PackageCode]) -> frozenset[str]:
     return named - (uncached - watched)
 
 
-def _selects_every_watched_kind(facts: list[_PackageCode]) -> bool:
+def _selects_every_watched_kind(facts: list[_PackageCode], namespace_named: bool) -> bool:
     """Whether a program's `ByObject` cache options select every kind of the cluster that
     grows with it (go_code.GROWING_KINDS) that its controllers watch or its code names (see
     go_code.selected_kinds), its controllers' kinds all known: one scoping of its manager's
     cache. Its own custom resources need none, numbering what users create: pocket-id-operator
     selects by label the Deployments, StatefulSets, Services, PVCs and Secrets it owns, and a
-    finding calling its cache cluster-wide was read as wrong."""
+    finding calling its cache cluster-wide was read as wrong. With `namespace_named`, the
+    kinds selected by the namespaces named count too."""
     selected = frozenset().union(*(f.selected_kinds for f in facts))
+    if namespace_named:
+        selected |= frozenset().union(*(f.kinds_selected_when_namespace_named for f in facts))
     watched = _all_known(f.watched_kinds for f in facts)
     if not (selected and watched) or not watched.isdisjoint(go_code.ANY_KIND):
         return False
@@ -2510,13 +2601,14 @@ class _GoTree:
         key = main, run.subcommand, run.namespace_settings
         if key not in self._program_keeps:
             facts, keeps = self._program_facts(main, module, run.subcommand)
-            scopes = sum(f.scopings for f in facts) + _selects_every_watched_kind(facts)
             # A container that names a namespace, or a flag that names one unless emptied (a
             # manifest that empties it is not told apart).
             settings = frozenset().union(*(f.namespace_settings for f in facts))
             giving = frozenset().union(*(f.options_namespace_variables for f in facts))
             settings |= {env for f in facts for variable, env in f.variables_from_env if variable in giving}
-            if run.namespace_settings & settings or any(f.defaulted_namespace_flags for f in facts):
+            named = bool(run.namespace_settings & settings) or any(f.defaulted_namespace_flags for f in facts)
+            scopes = sum(f.scopings for f in facts) + _selects_every_watched_kind(facts, named)
+            if named:
                 scopes += sum(f.scopings_when_namespace_named for f in facts)
             caches = sum(f.managers + f.informers for f in facts)
             builds = any(f.cache_builders for f in facts) and any(f.cache_users for f in facts)
