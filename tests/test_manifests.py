@@ -2948,3 +2948,69 @@ def test_per_kind_namespaces_filled_in_from_what_names_them(tmp_path, fill, cont
     from WATCH_NAMESPACE (nil when it is empty), scopes the cache when the manifest names one."""
     source = _PER_KIND_NAMESPACES_WHEN_NAMED.replace("FILL", fill)
     assert _rules_for_controller(tmp_path, source, container) == (["SL101"] if reported else [])
+
+
+_OLM_TARGETED = ("          env:\n            - name: WATCH_NAMESPACE\n"
+                 "              valueFrom: {fieldRef: {fieldPath: \"metadata.annotations['olm.targetNamespaces']\"}}\n")
+_CSV_MODES = """\
+apiVersion: operators.coreos.com/v1alpha1
+kind: ClusterServiceVersion
+metadata:
+  name: api.v{version}
+spec:
+  version: {version}
+  installModes:
+  - supported: true
+    type: OwnNamespace
+  - supported: {all}
+    type: AllNamespaces
+"""
+
+
+@pytest.mark.parametrize("bundles, reported", [
+    ([("1.2.0", "false")], False),
+    ([("1.10.0", "false"), ("1.9.0", "true")], False),  # the newest bundle decides
+    ([("1.10.0", "true"), ("1.9.0", "false")], True),
+    ([("1.2.0", "true")], True),  # OLM may install it for all namespaces: the annotation empty
+    ([], True),
+])
+def test_olm_target_namespaces_name_one_when_the_bundle_cannot_watch_all(tmp_path, bundles, reported):
+    """ibm-monitoring-grafana-operator: OLM's `olm.targetNamespaces` is empty only when the
+    operator is installed for all namespaces, which its newest bundle does not support."""
+    for version, all_namespaces in bundles:
+        write(tmp_path, f"bundle/{version}/api.clusterserviceversion.yaml",
+              _CSV_MODES.format(version=version, all=all_namespaces))
+    assert _rules_for_controller(tmp_path, _SCOPED_WHEN_NAMED, _OLM_TARGETED) == (["SL101"] if reported else [])
+
+
+_OPERATOR_SDK_NAMESPACE = """\
+package watch
+
+import (
+	"github.com/operator-framework/operator-sdk/pkg/k8sutil"
+	"sigs.k8s.io/controller-runtime/pkg/client/config"
+	"sigs.k8s.io/controller-runtime/pkg/manager"
+)
+
+func start() (manager.Manager, error) {
+	namespace, err := k8sutil.GetWatchNamespace()
+	if err != nil {
+		return nil, err
+	}
+	return manager.New(config.GetConfigOrDie(), manager.Options{
+		Namespace: namespace,
+	})
+}
+"""
+
+
+@pytest.mark.parametrize("container, reported", [
+    ("          env:\n            - name: WATCH_NAMESPACE\n              valueFrom: {fieldRef: {fieldPath: metadata.namespace}}\n",
+     False),
+    ("          env:\n            - name: OPERATOR_NAMESPACE\n              value: ops\n", True),
+    ("", True),
+])
+def test_operator_sdk_reads_the_namespace_to_watch_from_watch_namespace(tmp_path, container, reported):
+    """ibm-monitoring-grafana-operator: operator-sdk's `k8sutil.GetWatchNamespace()` reads
+    WATCH_NAMESPACE, the one namespace of its manager's older options."""
+    assert _rules_for_controller(tmp_path, _OPERATOR_SDK_NAMESPACE, container) == (["SL101"] if reported else [])

@@ -497,9 +497,15 @@ def namespace_settings(code: bytes) -> frozenset[str]:
 _FROM_ENV = re.compile(rb"\b(\w+)\s*(?::=|=)\s*os\.(?:Getenv|LookupEnv)\(\s*\"([A-Za-z_]\w*)\"")
 
 
+# Or through operator-sdk's `k8sutil.GetWatchNamespace()`, which reads WATCH_NAMESPACE
+# (ibm-monitoring-grafana-operator's `namespace, err := k8sutil.GetWatchNamespace()`).
+_FROM_WATCH_NAMESPACE = re.compile(rb"\b(\w+)\s*(?:,\s*\w+\s*)?(?::=|=)\s*k8sutil\.GetWatchNamespace\(\)")
+
+
 def variables_from_env(code: bytes) -> frozenset[tuple[str, str]]:
     """(variable, environment variable) for each variable a Go file reads from the environment."""
-    return frozenset((m.group(1).decode(), m.group(2).decode()) for m in _FROM_ENV.finditer(code))
+    return frozenset([(m.group(1).decode(), m.group(2).decode()) for m in _FROM_ENV.finditer(code)] +
+                     [(m.group(1).decode(), "WATCH_NAMESPACE") for m in _FROM_WATCH_NAMESPACE.finditer(code)])
 
 
 # A flag named for a namespace declared with a default (`flag.StringVar(&namespace, "namespace",

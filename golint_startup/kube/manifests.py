@@ -881,6 +881,10 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
     env_sources = _env_sources(documents)
     containers = [c for doc in documents for c in _containers(doc, env_sources)]
     _apply_memory_limit_patches(containers, [p for p in manifest_paths if os.path.basename(p) in _KUSTOMIZATION_FILES])
+    if _olm_targets_some_namespaces(documents):
+        for container in containers:
+            container.namespace_settings |= {v.name for v in container.env.values() if _OLM_TARGET_NAMESPACES.search(
+                v.source) and _NAMED_FOR_A_NAMESPACE.search(v.name)}
     _mark_resized(containers, documents)
     for chart in sorted(set(charts) & set(chart_values) - charts_telling):
         if _deploys_workloads(chart, charts_deploying):
@@ -1823,6 +1827,27 @@ def _namespace_settings(arguments: list[str], env: dict[str, EnvVar]) -> frozens
 
 
 _NAMED_FOR_A_NAMESPACE = re.compile("namespace", re.IGNORECASE)
+_OLM_TARGET_NAMESPACES = re.compile(r"^fieldRef:metadata\.annotations\[.olm\.targetNamespaces.\]$")
+
+
+def _olm_targets_some_namespaces(documents: list[_Document]) -> bool:
+    """Whether the newest ClusterServiceVersion of the manifests (by `spec.version`) does not
+    support installing in AllNamespaces mode: OLM's `olm.targetNamespaces` annotation, empty
+    only in that mode, then names a namespace (ibm-monitoring-grafana-operator's newest bundles
+    support OwnNamespace and SingleNamespace; a finding calling its cache cluster-wide was read
+    as wrong)."""
+    newest: tuple[tuple[int, ...], yaml.Node] | None = None
+    for document in documents:
+        if _text(_value(document.root, "kind")) != _CSV:
+            continue
+        spec = _value(document.root, "spec")
+        version = tuple(int(part) for part in re.findall(r"\d+", _text(_value(spec, "version")) or ""))
+        if newest is None or version > newest[0]:
+            newest = version, spec
+    if newest is None:
+        return False
+    return any(_text(_value(mode, "type")) == "AllNamespaces" and _text(_value(mode, "supported")) in _FALSE
+               for mode in _items(_value(newest[1], "installModes")))
 _VARIABLE_REFERENCE = re.compile(r"\$\((\w+)\)")
 
 
