@@ -258,8 +258,8 @@ def _filled_namespace_map(code: bytes, name: bytes) -> bool:
     call = re.compile(_ASSIGNED_FROM_CALL % {b"name": re.escape(name)}).search(code)
     if call is not None and (body := _function_body(code, call.group(1))) is not None:
         places += [(*body, m.group(1)) for m in _MAP_MADE.finditer(code, *body)]
-    return any(re.compile(rb"\b" + re.escape(made) + rb"\s*:=\s*(?:map\[string\]\w+\.Config\{|make\(map\[string\]\w+\.Config\b)")
-               .search(code, start, end) and re.compile(_NAMESPACE_ENTRY % {b"name": re.escape(made)}).search(code, start, end)
+    return any(any(m.group(1) == made for m in _MAP_MADE.finditer(code, start, end)) and
+               re.compile(_NAMESPACE_ENTRY % {b"name": re.escape(made)}).search(code, start, end)
                for start, end, made in places)
 
 
