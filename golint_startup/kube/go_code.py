@@ -139,8 +139,7 @@ def _scopings(code: bytes) -> tuple[int, int, frozenset[str]]:
         # `opts.Cache.DefaultNamespaces[ns] = cache.Config{}`, per namespace of its variable).
         maps.append((b"DefaultNamespaces", 0, len(code)))
     for function in {m.group(1) for m in _NAMESPACES_CALL.finditer(code)}:
-        if (body := _function_body(code, function)) is not None:
-            maps += [(m.group(1), *body) for m in _MAP_MADE.finditer(code, *body)]
+        maps += _maps_made_in(code, function)
     for name, start, end in maps:
         escaped = {b"name": re.escape(name)}
         if re.compile(_NAMESPACES_MAP % escaped).search(code, start, end):
@@ -219,15 +218,24 @@ def _call_end(code: bytes, opening: int, pair: bytes = b"()") -> int:
     return min(len(code), opening + _MAX_CALL_BYTES)
 
 
-def selected_kinds(code: bytes) -> frozenset[str]:
-    """The kinds (type names) a file's `ByObject` cache options select by label, field or namespace."""
-    found = set()
+def _maps_made_in(code: bytes, function: bytes) -> list[tuple[bytes, int, int]]:
+    """(name, start, end of the function) for each map of namespaces (_MAP_MADE) the file's
+    function `function` makes; none when the file declares no such function."""
+    body = _function_body(code, function)
+    return [] if body is None else [(m.group(1), *body) for m in _MAP_MADE.finditer(code, *body)]
+
+
+def _by_object_entries(code: bytes) -> Iterator[tuple[str, int, int]]:
+    """(kind, start, end of its selection) for each entry of a file's `ByObject` cache options."""
     for options in _BY_OBJECT.finditer(code):
         body_end = _call_end(code, options.end() - 1, b"{}")
         for entry in _BY_OBJECT_ENTRY.finditer(code, options.end(), body_end):
-            if _SELECTS.search(code, entry.end() - 1, _call_end(code, entry.end() - 1, b"{}")):
-                found.add(entry.group(1).decode())
-    return frozenset(found)
+            yield entry.group(1).decode(), entry.end() - 1, _call_end(code, entry.end() - 1, b"{}")
+
+
+def selected_kinds(code: bytes) -> frozenset[str]:
+    """The kinds (type names) a file's `ByObject` cache options select by label, field or namespace."""
+    return frozenset(kind for kind, start, end in _by_object_entries(code) if _SELECTS.search(code, start, end))
 
 
 # `Namespaces: namespaces` in a `ByObject` entry, the variable a map the file makes and fills
@@ -242,25 +250,23 @@ def kinds_selected_when_namespace_named(code: bytes) -> frozenset[str]:
     """The kinds a file's `ByObject` cache options select by namespaces filled in from what
     names them (_NAMESPACES_OF_ENTRY): scoped only when a namespace is named."""
     found = set()
-    for options in _BY_OBJECT.finditer(code):
-        body_end = _call_end(code, options.end() - 1, b"{}")
-        for entry in _BY_OBJECT_ENTRY.finditer(code, options.end(), body_end):
-            variable = _NAMESPACES_OF_ENTRY.search(code, entry.end() - 1, _call_end(code, entry.end() - 1, b"{}"))
-            if variable is not None and _filled_namespace_map(code, variable.group(1)):
-                found.add(entry.group(1).decode())
+    for kind, start, end in _by_object_entries(code):
+        variable = _NAMESPACES_OF_ENTRY.search(code, start, end)
+        if variable is not None and _filled_namespace_map(code, variable.group(1)):
+            found.add(kind)
     return frozenset(found)
 
 
 def _filled_namespace_map(code: bytes, name: bytes) -> bool:
     """Whether the variable `name` is a map of namespaces the file makes and fills in, itself
     or in the function it is assigned the result of."""
-    places = [(0, len(code), name)]
+    places = [(name, 0, len(code))]
     call = re.compile(_ASSIGNED_FROM_CALL % {b"name": re.escape(name)}).search(code)
-    if call is not None and (body := _function_body(code, call.group(1))) is not None:
-        places += [(*body, m.group(1)) for m in _MAP_MADE.finditer(code, *body)]
+    if call is not None:
+        places += _maps_made_in(code, call.group(1))
     return any(any(m.group(1) == made for m in _MAP_MADE.finditer(code, start, end)) and
                re.compile(_NAMESPACE_ENTRY % {b"name": re.escape(made)}).search(code, start, end)
-               for start, end, made in places)
+               for made, start, end in places)
 
 
 def watched_kinds(code: bytes) -> frozenset[str] | None:

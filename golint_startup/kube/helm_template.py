@@ -88,10 +88,7 @@ class ChartDefaults:
 
     def value(self, path: str) -> Any:
         """The value at a dotted path of the values (`watch.namespace`), None when absent."""
-        node = self.values
-        for key in path.strip(".").split("."):
-            node = node.get(key) if isinstance(node, dict) else None
-        return node
+        return dig(self.values, *path.strip(".").split("."))
 
     def render(self, written: str, depth: int = 0) -> str | None:
         """What a scalar written in a template renders to (quotes around it taken off), or
@@ -210,6 +207,13 @@ class ChartDefaults:
         if path is None:
             return None
         return bool(self.value(path.group(1))) != negated
+
+
+def dig(mapping: Any, *keys: str) -> Any:
+    """The value under `keys` in nested mappings loaded from YAML, None when absent."""
+    for key in keys:
+        mapping = mapping.get(key) if isinstance(mapping, dict) else None
+    return mapping
 
 
 def _wraps_whole(text: str, action: re.Match) -> bool:

@@ -1218,12 +1218,6 @@ _TEMPLATE_FLAG = re.compile(r"^[ \t]*-[ \t]*[\"']?(--?[A-Za-z][\w-]*)(?:=(.*?))?
 _TO_YAML_VALUES = re.compile(r"toYaml\s+\$?\.Values((?:\.\w+)+)\s*(?:\||$)")
 
 
-def _dig(mapping: Any, *keys: str) -> Any:
-    for key in keys:
-        mapping = mapping.get(key) if isinstance(mapping, dict) else None
-    return mapping
-
-
 def _template_namespace_settings(source: Source, text: str, defaults: helm_template.ChartDefaults) -> frozenset[str]:
     """The flags and variables that name a namespace to watch (_namespace_settings) in what a
     chart's workload template writes with the chart's defaults (helm_template): outside its
@@ -1250,12 +1244,17 @@ def _template_namespace_settings(source: Source, text: str, defaults: helm_templ
             rendered = defaults.render(value) if value is not None else None
             if rendered is not None and defaults.rendered_at(written, flag.start()):
                 arguments.append(f"{flag.group(1)}={rendered}")
+        includes: list[tuple[str, int]] = []  # read after what this template writes itself
         for action in helm_template.ACTION.finditer(written):
-            # A list the values hold, written out whole: `env` entries, `args` flags.
             listed = _TO_YAML_VALUES.match(action.group(1))
-            if listed is None or not defaults.rendered_at(written, action.start()):
+            body = defaults.included(action.group(1)) if depth < _MAX_INCLUDES else None
+            if (listed is None and body is None) or not defaults.rendered_at(written, action.start()):
                 continue
             line = line_of(action.start())
+            if body is not None:
+                includes.append((body, line))
+                continue
+            # A list the values hold, written out whole: `env` entries, `args` flags.
             where = Location(source.display, line, 1, line, 1)
             for item in defaults.value(listed.group(1)) or ():
                 if isinstance(item, str) and item.startswith("-"):
@@ -1264,20 +1263,20 @@ def _template_namespace_settings(source: Source, text: str, defaults: helm_templ
                     continue
                 elif isinstance(item.get("value"), str):
                     env[item["name"]] = EnvVar(item["name"], Setting(item["value"], where), where)
-                elif isinstance(field_path := _dig(item, "valueFrom", "fieldRef", "fieldPath"), str):
+                elif isinstance(field_path := helm_template.dig(item, "valueFrom", "fieldRef", "fieldPath"), str):
                     env[item["name"]] = EnvVar(item["name"], None, where, f"fieldRef:{field_path}")
-        if depth < _MAX_INCLUDES:
-            for action in helm_template.ACTION.finditer(written):
-                body = defaults.included(action.group(1))
-                if body is not None and defaults.rendered_at(written, action.start()):
-                    # What it writes is reported at the include.
-                    read(body, lambda _, line=line_of(action.start()): line, depth + 1)
+        for body, line in includes:
+            read(body, lambda _, line=line: line, depth + 1)  # what it writes is reported at the include
 
     read(text, lambda position: text.count("\n", 0, position) + 1, 0)
     return _namespace_settings(arguments, env)
 
 
 _ITEM = re.compile(r"^([ \t]*)-[ \t]+")
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t"))
 _LITERAL_NAME = re.compile(r"^(?:-[ \t]+)?name:[ \t]*[\"']?([a-z0-9][a-z0-9-]*)[\"']?[ \t]*$")
 
 
@@ -1298,9 +1297,6 @@ def _enclosing_container_name(lines: list[str], index: int) -> str | None:
     """The literal `name` of the list item (a container) whose `resources` key is on or just
     above line `index`, read by indentation; template actions on lines of their own are skipped."""
 
-    def indent(line: str) -> int:
-        return len(line) - len(line.lstrip(" \t"))
-
     def skipped(line: str) -> bool:
         return not line.strip() or line.strip().startswith(("{{", "#"))
 
@@ -1308,10 +1304,10 @@ def _enclosing_container_name(lines: list[str], index: int) -> str | None:
                 if re.match(r"[ \t]*resources:", lines[i])), None)
     if key is None:
         return None
-    keys_at = indent(lines[key])
+    keys_at = _indent(lines[key])
     start = None
     for i in range(key - 1, -1, -1):
-        if skipped(lines[i]) or indent(lines[i]) > keys_at:
+        if skipped(lines[i]) or _indent(lines[i]) > keys_at:
             continue
         item = _ITEM.match(lines[i])
         if item and len(item.group(1)) >= keys_at:
@@ -1319,15 +1315,15 @@ def _enclosing_container_name(lines: list[str], index: int) -> str | None:
         if item and len(item.group(0)) == keys_at:
             start = i
             break
-        if indent(lines[i]) < keys_at or item:
+        if _indent(lines[i]) < keys_at or item:
             return None
     if start is None:
         return None
     names = []
     for i in range(start, len(lines)):
-        if i > start and not skipped(lines[i]) and indent(lines[i]) < keys_at:
+        if i > start and not skipped(lines[i]) and _indent(lines[i]) < keys_at:
             break
-        if i == start or indent(lines[i]) == keys_at and not _ITEM.match(lines[i]):
+        if i == start or _indent(lines[i]) == keys_at and not _ITEM.match(lines[i]):
             if (name := _LITERAL_NAME.match(lines[i].strip())) is not None:
                 names.append(name.group(1))
     return names[0] if len(names) == 1 else None
@@ -1368,10 +1364,9 @@ def _written_in_template(source: Source, text: str) -> _WrittenInTemplate | None
     found: dict[str, Setting] = {}
     section = None
     for offset, line in enumerate(lines, start=1):
-        indent = len(line) - len(line.lstrip(" \t"))
         if not line.strip():
             continue
-        if indent <= len(block.group(1)):
+        if _indent(line) <= len(block.group(1)):
             break
         key = line.strip().split(":", 1)[0]
         if key in ("limits", "requests"):
@@ -1848,6 +1843,8 @@ def _olm_targets_some_namespaces(documents: list[_Document]) -> bool:
         return False
     return any(_text(_value(mode, "type")) == "AllNamespaces" and _text(_value(mode, "supported")) in _FALSE
                for mode in _items(_value(newest[1], "installModes")))
+
+
 _VARIABLE_REFERENCE = re.compile(r"\$\((\w+)\)")
 
 
