@@ -52,11 +52,11 @@ def _limit_too_small(container: Container, smallest_mib: int) -> bool:
 
 def _far_below_limit(manifests: ProjectManifests, container: Container, ratio: float) -> bool:
     """Whether the container's program stays far below its limit: a controller whose cache
-    holds only custom resources, near the runtime's baseline whatever the cluster; or one that
+    holds only custom resources and small kinds, near the runtime's baseline whatever the cluster; or one that
     keeps no cluster-wide cache of Kubernetes objects, asking for a small part of its limit:
     nothing in it grows with the cluster, and the collector's default pacing (a heap up to
     twice what is live) stays far below the limit."""
-    return manifests.caches_only_custom_kinds(container) or (
+    return manifests.caches_only_small_kinds(container) or (
         0 < ratio <= _limit_over_request(container) and not manifests.keeps_cluster_objects(container))
 
 
@@ -72,7 +72,7 @@ def check_manifests(manifests: ProjectManifests, options):
     # A Job's one run has no startup before serving, and its limit is seldom near its heap;
     # an admission webhook's heap is one review at a time, far below its limit; so is a small
     # program's whose request is a small part of its limit, and a controller's that caches only
-    # custom resources; a kubebuilder scaffold whose project installs from a Helm repository's
+    # custom resources and small kinds; a kubebuilder scaffold whose project installs from a Helm repository's
     # chart is not what users run; another project's program may
     # set a limit in code that is not here; a Go before 1.19 has none; a CNI plugin's installer
     # only copies the plugin to the host; under a tiny limit the fix is a larger limit.

@@ -1629,12 +1629,19 @@ func (d *defaulter) Default(ctx context.Context, obj runtime.Object) error {
          "\t\"sigs.k8s.io/controller-runtime/pkg/client\"\n)\n\n"
          "var _ client.Object = &metav1.PartialObjectMetadata{}\n", True),
     ("\n\t\tOwns(owned).", "", True),  # a kind not known
+    # small kinds, numbered by apps and namespaces: infoblox-dns-controller's Ingresses,
+    # synology-proxy-operator's Services, namespace-lister's RBAC
+    ("\n\t\tOwns(&core.Service{}).\n\t\tWatches(&core.ServiceAccount{}, nil).", "", False),
+    ("", _SECRET_READER.replace("Secret", "PersistentVolumeClaim"), False),
+    ("\n\t\tOwns(&core.Service{}).", _SECRET_READER.replace("Secret", "Endpoints"), True),
+    ("\n\t\tOwns(&core.Service{}).\n\t\tOwns(&core.Event{}).", "", True),
 ])
 def test_a_controller_caching_only_custom_resources_is_not_reported(tmp_path, more, reader, reported):
     """A controller-runtime cache holding only custom resources numbers what users create, not
     what runs in the cluster: the manager stays near its baseline whatever it asks for (read as
     not worth a change for PowerDNS-Operator, nimbus, tsproxy, kyverno-policy-operator at
-    request = limit). One kind of the cluster that grows with it, watched or read, is cached whole."""
+    request = limit), nor does one holding small kinds besides (Services, Ingresses, RBAC, PVCs).
+    One kind of the cluster that grows with it, watched or read, is cached whole."""
     files = {"api/v1/types.go": _ZONE_TYPES, **({"internal/watch/reader.go": reader} if reader else {})}
     go_module(tmp_path, files)
     findings = _findings_of_watching_program(tmp_path, _ZONE_CONTROLLER % more, request="512Mi")
@@ -1643,11 +1650,11 @@ def test_a_controller_caching_only_custom_resources_is_not_reported(tmp_path, mo
 
 def test_the_message_names_the_kinds_that_grow_with_the_cluster(tmp_path):
     """What a reader checks first: which of the cluster's objects the program names, the most
-    memory first, and how many more."""
+    memory first, and how many more; small kinds (Leases, Ingresses) are not among them."""
     go_module(tmp_path, {"api/v1/types.go": _ZONE_TYPES, "internal/watch/reader.go": _SECRET_READER})
-    more = "".join(f"\n\t\tOwns(&core.{kind}{{}})." for kind in ("Lease", "ConfigMap", "Pod", "Ingress"))
+    more = "".join(f"\n\t\tOwns(&core.{kind}{{}})." for kind in ("Lease", "ConfigMap", "Pod", "Event", "Ingress"))
     findings = _findings_of_watching_program(tmp_path, _ZONE_CONTROLLER % more, request="512Mi")
-    assert "; its code names Pods, Secrets, ConfigMaps and 2 more kinds, and no scoping" in findings[0].message
+    assert "; its code names Pods, Secrets, ConfigMaps and 1 more kind, and no scoping" in findings[0].message
 
 
 def test_a_controller_beside_an_informer_is_named_for_its_cache(tmp_path):
@@ -1747,6 +1754,41 @@ def test_an_informer_beside_a_scoped_one_caches_the_cluster(tmp_path, second, re
     findings = _findings_of_watching_program(tmp_path, _LEASES_AND_SERVICES % second, controller=False)
     assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
     assert all("(its program imports k8s.io/client-go/" in f.message for f in findings)
+
+
+_TYPED_INFORMERS = """\
+package watch
+
+import (
+	"k8s.io/client-go/informers"
+	"k8s.io/client-go/kubernetes"
+	"k8s.io/client-go/tools/cache"
+)
+
+func watch(client kubernetes.Interface) {
+	factory := informers.NewSharedInformerFactory(client, 0)
+	claims := factory.Resource().
+		V1().
+		ResourceClaims()
+	_, _ = claims.Informer().AddEventHandler(cache.ResourceEventHandlerFuncs{})
+%s	factory.Start(nil)
+}
+"""
+
+
+@pytest.mark.parametrize("more, reported", [
+    ("", False),
+    ("\t_ = factory.Networking().V1().Ingresses().Lister()\n", False),
+    ("\t_ = factory.Core().V1().Pods().Lister()\n", True),  # a kind that grows with the cluster
+    ("\t_, _ = factory.InformerFor(nil, nil), factory.Core()\n", True),  # a kind not written
+    ("\t_ = cache.NewSharedIndexInformer(nil, nil, 0, nil)\n", True),  # an informer not asked of the factory
+])
+def test_informers_asked_of_a_factory_for_small_kinds_only_are_not_reported(tmp_path, more, reported):
+    """cxl-dra-driver's controller informs only on ResourceClaims, one per pod that asks for
+    CXL memory: read as not worth a change. Like a cache of custom resources, what it keeps
+    stays small whatever the cluster."""
+    findings = _findings_of_watching_program(tmp_path, _TYPED_INFORMERS % more, request="512Mi", controller=False)
+    assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
 
 
 _FILTERED_INFORMER = """\

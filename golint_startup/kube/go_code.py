@@ -45,7 +45,7 @@ _INFORMER_ELEMENTS = frozenset({"informers", "listers", "injection"})
 # k8s-ipam's node agent keeps its pools' namespace and its node's Pods) or its older
 # multi-namespace builder. Not its per-kind `ByObject` selections, unless they select every
 # kind watched (_BY_OBJECT): the kinds they leave out are cached whole (opendatahub's operator
-# selects some kinds by label and caches Services and ClusterRoles cluster-wide).
+# selects some kinds by label and caches the others it watches cluster-wide).
 # Whatever the cache package is called (kubean's `controllercache.Config`). Set in the
 # options or assigned in a `NewCache` function (ibm-spectrum-scale-csi's operator:
 # `opts.DefaultNamespaces = map[string]cache.Config{...}`).
@@ -292,22 +292,25 @@ def _of_webhook_builder(code: bytes, at: int) -> bool:
         all(line.rstrip().endswith((b".", b"(", b",")) for line in code[builder:at].split(b"\n")[:-1])
 
 
-# Kinds of the Kubernetes API whose number grows with what runs in the cluster: a cache that
-# holds one of them grows with the cluster. Not Namespaces (a few hundred at most), nor a
-# project's own custom resources or another project's, which number what users create: the
-# managers of PowerDNS-Operator, nimbus, tsproxy, irsa-manager and kyverno-policy-operator,
-# caching only those, were read as not worth a change (December 2026); those caching Secrets,
-# ConfigMaps, Pods or Deployments cluster-wide as worth one, whatever the ratio.
+# Kinds of the Kubernetes API whose objects grow with what runs in the cluster, in number and
+# in size: a cache that holds one of them grows with the cluster. They carry pod templates (Pods,
+# the workloads, their ReplicaSets and ControllerRevisions, Jobs), data of any size (Secrets,
+# ConfigMaps: a Helm release's Secret can be hundreds of KB; CustomResourceDefinitions and their
+# schemas), or number with pods and nodes (Events, Endpoints, EndpointSlices, Nodes).
+# Not small objects numbered by apps, namespaces or nodes (Services, Ingresses, RBAC,
+# ServiceAccounts, PVCs and PVs, policies, quotas, Leases, classes, DRA claims): caches of only
+# those were read as not worth a change (December 2026: infoblox-dns-controller's Ingresses,
+# synology-proxy-operator's Services and Ingresses, namespace-lister's RBAC), at 10,000
+# Services, the largest count Kubernetes' scalability tests run, a few tens of MB. Nor
+# Namespaces (a few hundred at most), nor a project's own custom resources or another
+# project's, which number what users create: the managers of PowerDNS-Operator, nimbus,
+# tsproxy, irsa-manager and kyverno-policy-operator, caching only those, were read as not worth
+# a change (December 2026); those caching Secrets, ConfigMaps, Pods or Deployments
+# cluster-wide as worth one, whatever the ratio.
 GROWING_KINDS = (  # the most memory first: what a message names
     "Pod", "Secret", "ConfigMap", "Event", "Node", "Deployment", "ReplicaSet", "StatefulSet",
-    "DaemonSet", "Job", "CronJob", "Service", "Endpoints", "EndpointSlice", "Ingress",
-    "PersistentVolumeClaim", "PersistentVolume", "ServiceAccount", "Role", "RoleBinding",
-    "ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition", "ControllerRevision",
-    "ReplicationController", "HorizontalPodAutoscaler", "PodDisruptionBudget", "NetworkPolicy",
-    "Lease", "LimitRange", "ResourceQuota", "PodTemplate", "IngressClass", "StorageClass",
-    "VolumeAttachment", "CSINode", "CSIDriver", "CSIStorageCapacity", "CertificateSigningRequest",
-    "ResourceClaim", "ResourceSlice", "ValidatingWebhookConfiguration", "MutatingWebhookConfiguration",
-    "PriorityClass")
+    "DaemonSet", "Job", "CronJob", "Endpoints", "EndpointSlice", "CustomResourceDefinition",
+    "ControllerRevision", "ReplicationController", "PodTemplate")
 # The packages of the Kubernetes API (and of CustomResourceDefinitions) that declare its kinds.
 _API_PACKAGES = (b"k8s.io/api/", b"k8s.io/apiextensions-apiserver/pkg/apis/apiextensions/")
 # A kind made as a value, which a client fills in or a cache is asked for: a literal
@@ -410,6 +413,26 @@ def dynamic_informers(source: bytes, code: bytes) -> tuple[int, int, int]:
         elif written is not None and b"." in written.group(1) and not written.group(1).endswith(b"k8s.io"):
             custom += 1
     return asked, custom, len(_DYNAMIC_FACTORY.findall(code))
+
+
+# The informers asked of client-go's typed factories, by the plural of their kind
+# (`factory.Resource().V1().ResourceClaims()`; a generated client's `Scaling().V1alpha1().Plans()`),
+# the factories themselves, and what asks for an informer or a watch of a kind not written so
+# (`InformerFor`, a reflector, `UntilWithSync`; `ForResource` is read as a dynamic factory's).
+_TYPED_INFORMER = re.compile(rb"\.\s*[A-Z]\w*\(\)\s*\.\s*V\d\w*\(\)\s*\.\s*([A-Z]\w*)\(\)")
+_TYPED_FACTORY = re.compile(rb"(?<!func )\bNew(?:Filtered)?SharedInformerFactory(?:WithOptions)?\(")
+_UNTYPED_INFORMER = re.compile(rb"\.InformerFor\(|\bNew\w*Reflector\w*\(|\bUntilWithSync\(")
+_GROWING_PLURALS = frozenset((kind if kind.endswith("s") else kind + "s").encode() for kind in GROWING_KINDS)
+
+
+def typed_informers(code: bytes) -> tuple[int, int, int, int]:
+    """(how many informers a Go file asks of typed factories, how many of those are of kinds
+    that grow with the cluster, how many typed factories it builds, how many informers or
+    watches it asks for otherwise): cxl-dra-driver's controller informs only on ResourceClaims,
+    one per pod asking for CXL memory, and its finding was read as not worth a change."""
+    kinds = _TYPED_INFORMER.findall(code)
+    return (len(kinds), sum(kind in _GROWING_PLURALS for kind in kinds), len(_TYPED_FACTORY.findall(code)),
+            len(_UNTYPED_INFORMER.findall(code)))
 
 
 def uncached_kinds(code: bytes) -> frozenset[str]:

@@ -400,7 +400,7 @@ class ProjectManifests:
     # Of how a container runs its program (see _GoTree.keeps_cluster_objects and the rest).
     _keeps_cluster_objects: Callable[[ProgramRun], bool] = lambda run: True
     _cluster_cache: Callable[[ProgramRun], str | None] = lambda run: None
-    _caches_only_custom_kinds: Callable[[ProgramRun], bool] = lambda run: False
+    _caches_only_small_kinds: Callable[[ProgramRun], bool] = lambda run: False
     _growing_kinds: Callable[[ProgramRun], tuple[str, ...]] = lambda run: ()
     _reviews_admissions: Callable[[str | None], bool] = lambda directory: False
     _image_limits: dict[str, bool] = field(default_factory=dict)  # module root -> its scripts set GOMEMLIMIT
@@ -461,11 +461,11 @@ class ProjectManifests:
         """The kinds that grow with the cluster its program names (see _GoTree.growing_kinds)."""
         return self._growing_kinds(container.run)
 
-    def caches_only_custom_kinds(self, container: Container) -> bool:
+    def caches_only_small_kinds(self, container: Container) -> bool:
         """Whether the container's program keeps Kubernetes objects only in a controller-runtime
-        cache of custom resources (see _GoTree.caches_only_custom_kinds); False when its code
-        is not known."""
-        return self._caches_only_custom_kinds(container.run)
+        cache of custom resources and small kinds (see _GoTree.caches_only_small_kinds); False
+        when its code is not known."""
+        return self._caches_only_small_kinds(container.run)
 
     def copies(self, containers: Iterable[Container], setting: Callable[[Container], tuple],
                same_env: bool = True) -> list[list[Container]]:
@@ -916,7 +916,7 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
                             level="note"))
     return ProjectManifests(containers, {p: d for p, d in directives.items() if d}, abspaths,
                             tree.sets_memory_limit, tree.predates_memory_limit, tree.keeps_cluster_objects,
-                            tree.cluster_cache, tree.caches_only_custom_kinds, tree.growing_kinds,
+                            tree.cluster_cache, tree.caches_only_small_kinds, tree.growing_kinds,
                             tree.reviews_admissions)
 
 
@@ -2137,6 +2137,8 @@ class _PackageCode(NamedTuple):
     uncached_client: bool  # whether they build the manager's client without its cache (go_code.UNCACHED_CLIENT)
     # (dynamic informers asked for, those of custom resources, dynamic factories built): go_code.dynamic_informers
     dynamic_informers: tuple[int, int, int]
+    # (typed informers asked for, those of growing kinds, typed factories built, other asks): go_code.typed_informers
+    typed_informers: tuple[int, int, int, int]
 
 
 def _go_files_in(directory: str) -> list[str]:
@@ -2170,7 +2172,9 @@ def _code_facts(sources: list[bytes]) -> _PackageCode:
         frozenset().union(*(go_code.growing_kinds(source, text) for source, text in zip(sources, code))),
         frozenset().union(*(go_code.uncached_kinds(text) for text in code)),
         any(go_code.UNCACHED_CLIENT.search(text) for text in code),
-        tuple(map(sum, zip((0, 0, 0), *(go_code.dynamic_informers(source, text) for source, text in zip(sources, code))))))
+        tuple(map(sum, zip((0, 0, 0), *(go_code.dynamic_informers(source, text) for source, text in zip(sources, code))))),
+        tuple(map(sum, zip((0, 0, 0, 0), *(go_code.typed_informers(text) for text, source in zip(code, sources)
+                                            if not gofile.is_generated(source))))))
 
 
 def _all_known(kind_sets) -> frozenset[str] | None:
@@ -2183,25 +2187,28 @@ def _all_known(kind_sets) -> frozenset[str] | None:
     return frozenset(union)
 
 
-def _caches_only_custom_kinds(facts: list[_PackageCode]) -> bool:
-    """Whether what a program's controller-runtime cache may hold is only custom resources:
-    its controllers watch kinds, each written as a literal, and none of its packages names a
-    kind that grows with the cluster (go_code.GROWING_KINDS), which its client would cache
-    when it reads one, or watches objects of any kind. A custom resource's objects number
-    what users create, not what runs in the cluster."""
+def _caches_only_small_kinds(facts: list[_PackageCode]) -> bool:
+    """Whether what a program's controller-runtime cache may hold is only custom resources and
+    small kinds: its controllers watch kinds, each written as a literal, and none of its
+    packages names a kind that grows with the cluster (go_code.GROWING_KINDS), which its
+    client would cache when it reads one, or watches objects of any kind. A custom resource's
+    objects number what users create, and a small kind's (Services, Ingresses) stay a few tens
+    of MB at the cluster sizes Kubernetes is tested at."""
     watched = _all_known(f.watched_kinds for f in facts)
     return bool(watched) and watched.isdisjoint(go_code.ANY_KIND) and not _cached_growing_kinds(facts)
 
 
-_TOOLS_CACHE = "k8s.io/client-go/tools/cache"
 
 
-def _informs_only_on_custom_resources(facts: list[_PackageCode]) -> bool:
-    """Whether every informer a program builds is a dynamic one of a custom resource
-    (go_code.dynamic_informers): at least one, and no other construction (NEW_INFORMER) than
-    their factories."""
-    asked, custom, factories = map(sum, zip((0, 0, 0), *(f.dynamic_informers for f in facts)))
-    return asked > 0 and custom == asked and sum(f.informers for f in facts) == factories
+def _informs_only_on_small_kinds(facts: list[_PackageCode]) -> bool:
+    """Whether every informer a program builds is asked of a factory for a custom resource
+    (go_code.dynamic_informers) or a kind that does not grow with the cluster
+    (go_code.typed_informers): at least one, none asked for otherwise, and no other
+    construction (NEW_INFORMER) than their factories."""
+    asked, custom, dynamic_factories = map(sum, zip((0, 0, 0), *(f.dynamic_informers for f in facts)))
+    typed, growing, typed_factories, untyped = map(sum, zip((0, 0, 0, 0), *(f.typed_informers for f in facts)))
+    return asked + typed > 0 and custom == asked and growing == untyped == 0 and \
+        sum(f.informers for f in facts) == dynamic_factories + typed_factories
 
 
 def _cached_growing_kinds(facts: list[_PackageCode]) -> frozenset[str]:
@@ -2596,16 +2603,16 @@ class _GoTree:
                               for main in mains))
         return tuple(kind for kind in (*go_code.GROWING_KINDS, "PartialObjectMetadata") if kind in named)
 
-    def caches_only_custom_kinds(self, run: ProgramRun) -> bool:
+    def caches_only_small_kinds(self, run: ProgramRun) -> bool:
         """Whether every main package at or below the run's directory (at least one) keeps
-        Kubernetes objects only in a controller-runtime cache of custom resources
-        (_caches_only_custom_kinds)."""
+        Kubernetes objects only in a controller-runtime cache of custom resources and small
+        kinds (_caches_only_small_kinds)."""
         return self._cache_verdict(run)[2]
 
     def _cache_verdict(self, run: ProgramRun) -> tuple[bool, str | None, bool]:
         """(whether the code of the main packages at or below the run's directory is known, the
         package that makes one of them keep a cluster-wide cache or None, whether all of them
-        cache only custom resources), once per run."""
+        cache only custom resources and small kinds), once per run."""
         if run not in self._cache_verdicts:
             module, mains = self._programs(run.directory)
             programs = [self._cluster_cache_of(main, module, run) for main in mains]
@@ -2617,8 +2624,8 @@ class _GoTree:
     def _cluster_cache_of(self, main: str, module: modules.Module, run: ProgramRun) -> tuple[str | None, bool]:
         """The package that makes the main package in `main` keep a cluster-wide cache: one of
         its packages imports it, and none scopes what its cache keeps (None otherwise); and
-        whether what it keeps is only controller-runtime's cache of custom resources, which
-        does not grow with the cluster. Each program on its own: a project's cloud manager
+        whether what it keeps is only controller-runtime's cache of custom resources and small
+        kinds, which does not grow with the cluster enough to matter. Each program on its own: a project's cloud manager
         scoping its cache says nothing of the operator beside it."""
         key = main, run.subcommand, run.namespace_settings
         if key not in self._program_keeps:
@@ -2639,13 +2646,13 @@ class _GoTree:
             # client-go only in informers and watches it starts.
             keeps = [k for k in keeps if (k != go_code.CONTROLLER_RUNTIME or builds) and
                      (starts or not go_code.keeps_only_with_informers(k))]
-            # Only custom resources: in controller-runtime's cache, or in client-go's dynamic
-            # informers (with `tools/cache` for their handlers), or both.
-            informed = go_code.DYNAMIC_INFORMER in keeps and _informs_only_on_custom_resources(facts)
+            # Only custom resources and small kinds: in controller-runtime's cache, or in
+            # informers asked of factories (client-go's, typed or dynamic, or a generated
+            # client's, with `tools/cache` for their handlers), or both.
+            informed = _informs_only_on_small_kinds(facts)
             custom = bool(keeps) and \
-                all(k == go_code.CONTROLLER_RUNTIME or informed and k in (go_code.DYNAMIC_INFORMER, _TOOLS_CACHE)
-                    for k in keeps) and \
-                (go_code.CONTROLLER_RUNTIME not in keeps or _caches_only_custom_kinds(facts))
+                all(k == go_code.CONTROLLER_RUNTIME or informed and go_code.keeps_only_with_informers(k) for k in keeps) and \
+                (go_code.CONTROLLER_RUNTIME not in keeps or _caches_only_small_kinds(facts))
             # Every manager and informer it builds scoped (or one scoping, for a cache built
             # elsewhere): a second manager beside a scoped one caches the cluster (kubeslice's
             # worker scopes its hub cluster's manager to a namespace, not its own).
