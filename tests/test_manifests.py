@@ -854,17 +854,24 @@ def test_a_chart_with_one_image_and_one_resources_apart_runs_one_container(tmp_p
 
 
 @pytest.mark.parametrize("reads, reported", [
-    ("{{ .Values.operator.image.repository }}", ["charts/api/values.yaml:4"]),
+    ("{{ .Values.operator.image.repository }} {{ toYaml .Values.operator.resources }}", ["charts/api/values.yaml:4"]),
+    ("{{ with .Values.operator }}{{ .image.repository }}{{ .resources }}{{ end }}", ["charts/api/values.yaml:4"]),
     # a key read some other way, or the values read whole: each component may run
-    ("{{ .Values.operator.image.repository }} {{ index .Values \"sample\" }}",
+    ("{{ .Values.operator.image.repository }} {{ .Values.operator.resources }} {{ index .Values \"sample\" }}",
      ["charts/api/values.yaml:4", "charts/api/values.yaml:8"]),
-    ("{{ .Values.operator.image.repository }} {{ $.Values.sample.name }}",
+    ("{{ .Values.operator.image.repository }} {{ .Values.operator.resources }} {{ $.Values.sample }}",
      ["charts/api/values.yaml:4", "charts/api/values.yaml:8"]),
     ("{{ toYaml .Values }}", ["charts/api/values.yaml:4", "charts/api/values.yaml:8"]),
+    # natz-operator's account-server chart: the image read, the resources never written
+    ("{{ .Values.operator.image.repository }} {{ .Values.operator.securityContext }}", []),
+    # nats-auth-operator's chart: a sample's image and resources, neither read
+    ("{{ .Values.operator.image.repository }} {{ .Values.operator.resources }} {{ $.Values.sample.name }}",
+     ["charts/api/values.yaml:4"]),
 ])
 def test_a_component_no_template_reads_runs_no_container(tmp_path, reads, reported):
     """autocache: the values hold a sample cluster's image and resources that no template
-    reads (the chart's one workload is the operator), so the chart runs no such container."""
+    reads (the chart's one workload is the operator), so the chart runs no such container.
+    Resources no template reads are no limit the chart sets."""
     go_module(tmp_path, {"cmd/api/main.go": MAIN, "cmd/sample/main.go": MAIN})
     _write_chart(tmp_path, "charts/api", "api", template_more=f"# {reads}\n")
     write(tmp_path, "charts/api/values.yaml", "operator:\n  image: {repository: ghcr.io/acme/api}\n"
@@ -2016,7 +2023,8 @@ def test_a_charts_template_may_name_the_namespace_to_watch(tmp_path, values, env
     go_module(tmp_path, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _SCOPED_WHEN_NAMED,
                          "internal/watch/controller.go": _CONTROLLER})
     _write_chart(tmp_path, "helm", "api", template_more=(
-        "spec:\n  template:\n    spec:\n      containers:\n        - name: api\n          image: x\n"
+        "spec:\n  template:\n    spec:\n      containers:\n        - name: api\n          image: {{ .Values.image.repository }}\n"
+        "          resources: {{ toYaml .Values.resources }}\n"
         f"          env:\n            - name: WATCH_NAMESPACE\n              value: {env}\n"))
     write(tmp_path, "helm/values.yaml", _CHART_VALUES + values)
     write(tmp_path, "helm/templates/_helpers.tpl", _WATCH_NAMESPACE_HELPER)
@@ -2027,7 +2035,8 @@ def test_a_charts_namespace_in_an_if_block_may_not_be_named(tmp_path):
     go_module(tmp_path, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _SCOPED_WHEN_NAMED,
                          "internal/watch/controller.go": _CONTROLLER})
     _write_chart(tmp_path, "helm", "api", template_more=(
-        "spec:\n  template:\n    spec:\n      containers:\n        - name: api\n          image: x\n"
+        "spec:\n  template:\n    spec:\n      containers:\n        - name: api\n          image: {{ .Values.image.repository }}\n"
+        "          resources: {{ toYaml .Values.resources }}\n"
         "          env:\n            {{- if .Values.namespaced }}\n            - name: WATCH_NAMESPACE\n"
         "              value: {{ .Release.Namespace }}\n            {{- end }}\n"))
     assert [f.rule_id for f in _run(tmp_path).findings] == ["SL101"]
@@ -2209,7 +2218,8 @@ def test_a_charts_named_template_may_name_the_namespace_to_watch(tmp_path, value
     go_module(tmp_path, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _SCOPED_THROUGH_THE_FIELD,
                          "internal/watch/controller.go": _CONTROLLER})
     _write_chart(tmp_path, "helm", "api", template_more=(
-        "spec:\n  template:\n    spec:\n      containers:\n        - name: api\n          image: x\n"
+        "spec:\n  template:\n    spec:\n      containers:\n        - name: api\n          image: {{ .Values.image.repository }}\n"
+        "          resources: {{ toYaml .Values.resources }}\n"
         '          env:\n            {{- include "api.env" . | nindent 12 }}\n'))
     write(tmp_path, "helm/values.yaml", _CHART_VALUES + values)
     write(tmp_path, "helm/templates/_helpers.tpl", _ENV_HELPER)
@@ -2607,7 +2617,7 @@ def test_a_charts_vertical_pod_autoscaler_changes_its_limit(tmp_path, template, 
     """teleport-operator's chart installs a VPA over its operator (templates are not rendered:
     it is taken to target the chart's workload)."""
     go_module(tmp_path, {"cmd/api/main.go": MAIN})
-    _write_chart(tmp_path, "charts/api", "api")
+    _write_chart(tmp_path, "charts/api", "api", template_more="# {{ .Values.image }} {{ .Values.resources }}\n")
     if enabled is not None:
         write(tmp_path, "charts/api/values.yaml", _CHART_VALUES + f"vpa:\n  enabled: {enabled}\n")
     write(tmp_path, "charts/api/templates/vpa.yaml", template + _VPA % (

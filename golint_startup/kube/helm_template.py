@@ -27,9 +27,10 @@ _JOIN = re.compile(r'join\s+"([^"]*)"\s+\.Values((?:\.\w+)+)')
 _INCLUDE = re.compile(r'(?:include|template)\s+"([^"]+)"\s+(?:\.|\$)')
 _DEFINE = re.compile(r'\{\{-?\s*define\s+"([^"]+)"\s*-?\}\}')
 _OPENS = re.compile(r"(?:if|with|range|define|block)\b")
-# Where a template reads the values: a key of them (`.Values.operator`, `$.Values.operator`,
-# group 1; `index .Values "operator"`, group 2), else the values whole (`toYaml .Values`).
-_VALUES_READ = re.compile(r'\.Values(?:\.(\w+)|\s+"([^"]+)"|\b)')
+# Where a template reads the values: a path of them (`.Values.operator.resources`,
+# `$.Values.operator`, group 1; `index .Values "operator"`, group 2), else the values whole
+# (`toYaml .Values`).
+_VALUES_READ = re.compile(r'\.Values\b((?:\.\w+)+)?(?:\s+"([^"]+)")?')
 _INDEX_BEFORE = re.compile(r"\bindex\s+\$?$")
 _MAX_INCLUDE_DEPTH = 4
 _LEADING_SPACE = re.compile(r"\s*")
@@ -59,23 +60,26 @@ class ChartDefaults:
         return found
 
     @functools.cached_property
-    def keys_read(self) -> frozenset[str] | None:
-        """The top-level keys of the values that the chart's templates read (a file of its
-        `templates`, named templates included) or hand to a subchart (a chart it depends on,
-        or one in its `charts`); None when a template reads the values whole or none reads
-        any."""
-        found: set[str] = set()
+    def paths_read(self) -> frozenset[tuple[str, ...]] | None:
+        """The paths of the values that the chart's templates read (a file of its `templates`,
+        named templates included: `.Values.controller.resources` is ("controller",
+        "resources"), `index .Values "controller"` ("controller",)) or hand to a subchart (a
+        chart it depends on, or one in its `charts`: its name); None when a template reads the
+        values whole or none reads any."""
+        found: set[tuple[str, ...]] = set()
         for directory, _, names in os.walk(os.path.join(self._chart, "templates")):
             for name in names:
                 text = self._read(os.path.join(directory, name))
                 for read in _VALUES_READ.finditer(text):
-                    key = read.group(1) or (read.group(2) if _INDEX_BEFORE.search(text, 0, read.start()) else None)
-                    if key is None:
+                    if read.group(1):
+                        found.add(tuple(read.group(1)[1:].split(".")))
+                    elif read.group(2) and _INDEX_BEFORE.search(text, 0, read.start()):
+                        found.add((read.group(2),))
+                    else:
                         return None
-                    found.add(key)
         if not found:
             return None  # templates that read no values (generated at release) tell nothing
-        found.update(listdir(os.path.join(self._chart, "charts")))
+        found.update((name,) for name in listdir(os.path.join(self._chart, "charts")))
         try:
             chart = yaml.safe_load(self._read(os.path.join(self._chart, "Chart.yaml")))
         except (yaml.YAMLError, RecursionError):
@@ -83,8 +87,16 @@ class ChartDefaults:
         dependencies = chart.get("dependencies") if isinstance(chart, dict) else None
         for dependency in dependencies if isinstance(dependencies, list) else ():
             if isinstance(dependency, dict):
-                found.update(str(dependency[key]) for key in ("name", "alias") if dependency.get(key))
+                found.update((str(dependency[key]),) for key in ("name", "alias") if dependency.get(key))
         return frozenset(found)
+
+    def reads(self, *path: str) -> bool:
+        """Whether the chart's templates may read the value at `path` (("controller",
+        "resources")): they read it, a part of it, or what holds it (`toYaml
+        .Values.controller`, `with .Values.controller`); True when that is not known
+        (paths_read)."""
+        paths = self.paths_read
+        return paths is None or any(read[:len(path)] == path or path[:len(read)] == read for read in paths)
 
     def value(self, path: str) -> Any:
         """The value at a dotted path of the values (`watch.namespace`), None when absent."""

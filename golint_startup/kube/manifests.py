@@ -1136,13 +1136,18 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
 
     def container(node: yaml.Node, path: tuple[str, ...], image: str,
                   resources: tuple[yaml.Node, yaml.Node] | None = None) -> Container:
-        """The container of `image` with the `resources` (key, value) of `node`, or those given."""
+        """The container of `image` with the `resources` (key, value) of `node`, or those given
+        (at the top level's `resources`, under the key of the path's one component)."""
         key, resources_value = resources or _get(node, "resources")
         made = Container(source, f"Helm chart {name}", ".".join(path) or name, image, False,
                          source.location(key), chart=chart,
                          shown_name=_template_container_name(path, workload_templates))
         # `resources` without a memory limit (`resources: {}`) is kept too: what the chart
-        # installs then has no limit, whatever a copy in the manifests sets.
+        # installs then has no limit, whatever a copy in the manifests sets. So are those no
+        # template reads: the chart writes none (natz-operator's account-server chart keeps
+        # a 128Mi limit under `controller.resources` that its Deployment never writes).
+        if not defaults.reads(*(("resources", key.value) if resources else (*path, "resources"))):
+            return made
         for field_name in ("limits", "requests"):
             # Or by resource first, as some charts' templates map them (cluster-api-provider-
             # outscale's `resources.memory.limits`).
@@ -1170,9 +1175,12 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
         node, path = pending.pop(0)
         if not isinstance(node, yaml.MappingNode):
             continue
-        if len(path) == 1 and defaults.keys_read is not None and path[0] not in defaults.keys_read:
+        if len(path) == 1 and not defaults.reads(*path):
             continue  # no template reads it: settings for something else (autocache's sample cluster)
-        image = _values_image(_value(node, "image")) or (keyed_images.get(path[-1]) if len(path) == 1 else None)
+        # An image no template reads is not what the chart runs (nats-auth-operator's top-level
+        # `image` and `resources`, beside the `controllerManager.manager` its Deployment writes).
+        image = (_values_image(_value(node, "image")) if defaults.reads(*path, "image") else None) or \
+            (keyed_images.get(path[-1]) if len(path) == 1 and defaults.reads("image", path[-1]) else None)
         # A component the chart leaves off unless asked (`admission: {enable: false}`) is not
         # what `helm install` deploys.
         disabled = any(_text(_value(node, key)) in _FALSE for key in ("enabled", "enable"))

@@ -9,4 +9,6 @@ spec:
       containers:
         - name: gateway
           image: {{ .Values.gateway.image }}
+          resources:
+            {{- toYaml .Values.gateway.resources | nindent 12 }}
 {{- end -}}
