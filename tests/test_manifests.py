@@ -321,7 +321,7 @@ def test_only_yaml_naming_a_workload_or_its_sources_is_composed(tmp_path, monkey
                                              "  rules:\n  - match: {kinds: [Pod]}\n    pattern:\n"
                                              "      spec:\n        containers: [{image: '*:*'}]\n")
     write(tmp_path, ".github/workflows/ci.yaml", "on: push\njobs: {}\n")
-    write(tmp_path, "templates/role.yaml", "kind: Role\nrules: {{ .Rules }\n")
+    write(tmp_path, "templates/policy.yaml", "kind: NetworkPolicy\nspec: {{ .Spec }\n")
     composed = []
     compose = manifests._compose
     monkeypatch.setattr(manifests, "_compose", lambda text, source, notify: (
@@ -1653,6 +1653,97 @@ def test_a_controller_caching_only_custom_resources_is_not_reported(tmp_path, mo
     go_module(tmp_path, files)
     findings = _findings_of_watching_program(tmp_path, _ZONE_CONTROLLER % more, request="512Mi")
     assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
+
+
+_MANAGER_RBAC = """\
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata:
+  name: manager-role
+%s---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata:
+  name: manager-rolebinding
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: manager-role}
+subjects:
+  - {kind: ServiceAccount, name: %s, namespace: system}
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata:
+  name: settings-reader
+  namespace: kube-system
+rules:
+  - {apiGroups: [""], resources: [%s], verbs: [get]}
+"""
+_ZONES_ONLY = "rules:\n  - {apiGroups: [dns.example.com], resources: [zones], verbs: [get, list, watch]}\n"
+
+
+@pytest.mark.parametrize("cluster_role, account, role_names, reported", [
+    # cloud-ingress-operator: its ClusterRole lists only its own kinds, a Role reads one ConfigMap
+    (_ZONES_ONLY, "api", "configmaps", False),
+    (_ZONES_ONLY.replace("[zones]", "[zones, configmaps]"), "api", "configmaps", True),
+    (_ZONES_ONLY.replace("[zones]", '["*"]'), "api", "configmaps", True),
+    # a rule for some ConfigMaps by name lists none
+    (_ZONES_ONLY + "  - {apiGroups: [\"\"], resources: [configmaps], resourceNames: [settings], verbs: [get, list, watch]}\n",
+     "api", "configmaps", False),
+    (_ZONES_ONLY, "other", "configmaps", True),  # no binding of its service account: not known
+    ("aggregationRule: {clusterRoleSelectors: [{matchLabels: {aggregate: manager}}]}\n", "api", "configmaps", True),
+    # RBAC naming no ConfigMaps at all is not what the program runs with (kubebuilder markers missed)
+    (_ZONES_ONLY, "api", "secrets", True),
+])
+def test_a_cache_holds_only_what_its_service_account_may_list(tmp_path, cluster_role, account, role_names, reported):
+    """A cache cannot hold what its program may not list in every namespace: the ClusterRoles
+    bound to the pod's service account say what it may, when they are what the program runs
+    with (they name every kind that grows with the cluster its code names)."""
+    go_module(tmp_path, {"api/v1/types.go": _ZONE_TYPES,
+                         "internal/watch/reader.go": _SECRET_READER.replace("Secret", "ConfigMap")})
+    write(tmp_path, "deploy/rbac.yaml", _MANAGER_RBAC % (cluster_role, account, role_names))
+    _SIZED_WITH_ACCOUNT = _SIZED.replace("      containers:", "      serviceAccountName: api\n      containers:")
+    go_module(tmp_path, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _ZONE_CONTROLLER % ""})
+    write(tmp_path, "deploy/api.yaml", _SIZED_WITH_ACCOUNT.format(request="512Mi"))
+    assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
+
+
+@pytest.mark.parametrize("cluster_resources, reported", [("[zones]", False), ("[zones, configmaps]", True)])
+def test_an_olm_bundles_cluster_permissions_say_what_its_account_may_list(tmp_path, cluster_resources, reported):
+    go_module(tmp_path, {"api/v1/types.go": _ZONE_TYPES, "cmd/api/main.go": _MAIN_IMPORTING_WATCH,
+                         "internal/watch/watch.go": _ZONE_CONTROLLER % "",
+                         "internal/watch/reader.go": _SECRET_READER.replace("Secret", "ConfigMap")})
+    write(tmp_path, "bundle/api.clusterserviceversion.yaml", f"""\
+apiVersion: operators.coreos.com/v1alpha1
+kind: ClusterServiceVersion
+metadata:
+  name: api.v1.0.0
+spec:
+  install:
+    spec:
+      clusterPermissions:
+        - serviceAccountName: api
+          rules:
+            - {{apiGroups: ["*"], resources: {cluster_resources}, verbs: [list, watch]}}
+      permissions:
+        - serviceAccountName: api
+          rules:
+            - {{apiGroups: [""], resources: [configmaps], verbs: [get, list, watch]}}
+      deployments: []
+""")
+    write(tmp_path, "deploy/api.yaml", _SIZED.replace("      containers:", "      serviceAccountName: api\n"
+                                                      "      containers:").format(request="512Mi"))
+    assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
+
+
+def test_rbac_that_misses_a_watched_kind_is_not_what_the_program_runs_with(tmp_path):
+    """A controller's watch that cannot list fails its start: RBAC that does not let it list a
+    kind it owns is stale, and says nothing of the cache."""
+    go_module(tmp_path, {"api/v1/types.go": _ZONE_TYPES})
+    write(tmp_path, "deploy/rbac.yaml", _MANAGER_RBAC % (_ZONES_ONLY, "api", "configmaps"))
+    go_module(tmp_path, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH,
+                         "internal/watch/watch.go": _ZONE_CONTROLLER % "\n\t\tOwns(&core.ConfigMap{})."})
+    write(tmp_path, "deploy/api.yaml", _SIZED.replace("      containers:", "      serviceAccountName: api\n"
+                                                      "      containers:").format(request="512Mi"))
+    assert [f.rule_id for f in _run(tmp_path).findings] == ["SL101"]
 
 
 def test_the_message_names_the_kinds_that_grow_with_the_cluster(tmp_path):

@@ -309,11 +309,19 @@ class EnvVar:
     divisor: str = ""  # resourceFieldRef divisor, as written
 
 
+class ClusterGrants(NamedTuple):
+    """What RBAC lets a service account do with the kinds that grow with the cluster
+    (go_code.GROWING_KINDS): see _cluster_grants."""
+    listed: frozenset[str]  # the kinds it may list or watch in every namespace
+    named: frozenset[str]  # the kinds any Role or ClusterRole of the manifests names, whatever it allows
+
+
 class ProgramRun(NamedTuple):
     """How a container runs its Go program: what its cache keeps depends on it."""
     directory: str | None  # of its main package or Dockerfile (Container.go_dir)
     subcommand: str | None  # Container.subcommand
     namespace_settings: frozenset[str] = frozenset()  # Container.namespace_settings
+    cluster_grants: ClusterGrants | None = None  # Container.cluster_grants
 
 
 @dataclass
@@ -358,6 +366,10 @@ class Container:
     # A chart's container as its template names it (`manager`), where `name` is the values'
     # key that holds its settings (`controllerManager`): what users see in the cluster.
     shown_name: str | None = None
+    service_account: str = "default"  # its pod's `serviceAccountName`
+    # What its service account may list of the kinds that grow with the cluster; None when
+    # not known (_cluster_grants).
+    cluster_grants: ClusterGrants | None = None
 
     @property
     def label(self) -> str:
@@ -372,7 +384,7 @@ class Container:
 
     @property
     def run(self) -> ProgramRun:
-        return ProgramRun(self.go_dir, self.subcommand, self.namespace_settings)
+        return ProgramRun(self.go_dir, self.subcommand, self.namespace_settings, self.cluster_grants)
 
     @property
     def runs_once(self) -> bool:
@@ -886,6 +898,9 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
             container.namespace_settings |= {v.name for v in container.env.values() if _OLM_TARGET_NAMESPACES.search(
                 v.source) and _NAMED_FOR_A_NAMESPACE.search(v.name)}
     _mark_resized(containers, documents)
+    grants = _cluster_grants(documents)
+    for container in containers:
+        container.cluster_grants = grants.get(container.service_account)
     for chart in sorted(set(charts) & set(chart_values) - charts_telling):
         if _deploys_workloads(chart, charts_deploying):
             defaults = helm_template.ChartDefaults(chart, chart_values[chart][1], _read)
@@ -1077,7 +1092,8 @@ def _kind_line(kinds: Iterable[str]) -> str:
     return r"^[ \t-]*kind:[ \t]*[\"']?(?:" + "|".join(kinds) + r")[\"']?[ \t]*(?:#.*)?$"
 
 
-_MAY_MATTER = re.compile(_kind_line(WORKLOAD_KINDS + (_CSV, "ConfigMap", "Secret", "Config", _VPA, r"\w*List")) +
+_MAY_MATTER = re.compile(_kind_line(WORKLOAD_KINDS + (_CSV, "ConfigMap", "Secret", "Config", _VPA, r"\w*List",
+                                                      "ClusterRole", "ClusterRoleBinding", "Role")) +
                          r"|^builds:|^(?:configMap|secret)Generator:", re.MULTILINE)
 
 
@@ -1753,8 +1769,10 @@ def _pod_containers(doc: _Document, spec: yaml.Node | None, workload: str, names
         for node in _items(_value(spec, key)):
             if isinstance(node, yaml.MappingNode):
                 found.append(_container(doc.source, node, workload, init, namespace, env_sources))
+    account = _text(_value(spec, "serviceAccountName")) or _text(_value(spec, "serviceAccount")) or "default"
     for container in found:
         container.pod_containers = sum(not c.init for c in found)
+        container.service_account = account
     return found
 
 
@@ -1851,6 +1869,74 @@ def _olm_targets_some_namespaces(documents: list[_Document]) -> bool:
         return False
     return any(_text(_value(mode, "type")) == "AllNamespaces" and _text(_value(mode, "supported")) in _FALSE
                for mode in _items(_value(newest[1], "installModes")))
+
+
+# The resources of the kinds that grow with the cluster, as RBAC rules name them (`secrets`).
+_GROWING_RESOURCES = {(kind if kind.endswith("s") else kind + "s").lower(): kind for kind in go_code.GROWING_KINDS}
+_LISTING_VERBS = frozenset({"list", "watch", "*"})
+
+
+def _kinds_allowed(rules: yaml.Node | None, listing: bool) -> set[str]:
+    """The kinds that grow with the cluster that RBAC `rules` name; with `listing`, those they
+    let list or watch (every object of the kind: not a rule restricted to `resourceNames`)."""
+    found: set[str] = set()
+    for rule in _items(rules):
+        verbs = {_text(verb) for verb in _items(_value(rule, "verbs"))}
+        if listing and (verbs.isdisjoint(_LISTING_VERBS) or _items(_value(rule, "resourceNames"))):
+            continue
+        resources = {_text(resource) for resource in _items(_value(rule, "resources"))}
+        if "*" in resources:
+            return set(go_code.GROWING_KINDS)
+        found.update(_GROWING_RESOURCES[r] for r in resources if r in _GROWING_RESOURCES)
+    return found
+
+
+def _cluster_grants(documents: list[_Document]) -> dict[str, ClusterGrants | None]:
+    """By service account name, the kinds that grow with the cluster it may list or watch in
+    every namespace: through the ClusterRoles that ClusterRoleBindings of the manifests bind it
+    to (by name: kustomize's prefixes rename both alike), or an OLM bundle's
+    `clusterPermissions`; None when one of those ClusterRoles is not among the manifests or
+    aggregates others. An account no binding names is absent: what it may list is not known.
+    A cache cannot hold what its program may not list: cloud-ingress-operator reads one
+    ConfigMap through its cached client, and its ClusterRole grants no ConfigMaps (a finding
+    calling its cache cluster-wide was read as wrong)."""
+    roles: dict[str, set[str] | None] = {}
+    bound: dict[str, set[str]] = {}
+    granted: dict[str, set[str]] = {}
+    named: set[str] = set()
+    for document in documents:
+        for obj in _objects(document.root):
+            kind = _text(_value(obj, "kind"))
+            if kind in ("Role", "ClusterRole"):
+                named |= _kinds_allowed(_value(obj, "rules"), listing=False)
+            if kind == "ClusterRole" and (name := _text(_value(obj, "metadata", "name"))):
+                if _value(obj, "aggregationRule") is not None:
+                    roles[name] = None
+                elif (listed := roles.setdefault(name, set())) is not None:
+                    listed |= _kinds_allowed(_value(obj, "rules"), listing=True)
+            elif kind == "ClusterRoleBinding" and _text(_value(obj, "roleRef", "kind")) == "ClusterRole":
+                role = _text(_value(obj, "roleRef", "name")) or ""
+                for subject in _items(_value(obj, "subjects")):
+                    if _text(_value(subject, "kind")) == "ServiceAccount" and (name := _text(_value(subject, "name"))):
+                        bound.setdefault(name, set()).add(role)
+            elif kind == _CSV:
+                for permission in _items(_value(obj, "spec", "install", "spec", "clusterPermissions")):
+                    if name := _text(_value(permission, "serviceAccountName")):
+                        granted.setdefault(name, set()).update(_kinds_allowed(_value(permission, "rules"), True))
+                for permission in _items(_value(obj, "spec", "install", "spec", "permissions")):
+                    named |= _kinds_allowed(_value(permission, "rules"), listing=False)
+    named |= set().union(*granted.values())
+    found: dict[str, ClusterGrants | None] = {}
+    for account in bound.keys() | granted.keys():
+        kinds: set[str] | None = set(granted.get(account, ()))
+        for role in bound.get(account, ()):
+            listed = roles.get(role)
+            if listed is None:
+                kinds = None
+                break
+            kinds |= listed
+        found[account] = None if kinds is None else ClusterGrants(frozenset(kinds), frozenset(named | kinds))
+    return found
 
 
 _VARIABLE_REFERENCE = re.compile(r"\$\((\w+)\)")
@@ -2195,15 +2281,16 @@ def _all_known(kind_sets) -> frozenset[str] | None:
     return frozenset(union)
 
 
-def _caches_only_small_kinds(facts: list[_PackageCode]) -> bool:
+def _caches_only_small_kinds(facts: list[_PackageCode], listed: frozenset[str] | None = None) -> bool:
     """Whether what a program's controller-runtime cache may hold is only custom resources and
     small kinds: its controllers watch kinds, each written as a literal, and none of its
     packages names a kind that grows with the cluster (go_code.GROWING_KINDS), which its
     client would cache when it reads one, or watches objects of any kind. A custom resource's
     objects number what users create, and a small kind's (Services, Ingresses) stay a few tens
-    of MB at the cluster sizes Kubernetes is tested at."""
+    of MB at the cluster sizes Kubernetes is tested at. Only the kinds `listed` count, when
+    known (_cluster_grants, _listed_kinds_known): its cache cannot hold the others cluster-wide."""
     watched = _all_known(f.watched_kinds for f in facts)
-    return bool(watched) and watched.isdisjoint(go_code.ANY_KIND) and not _cached_growing_kinds(facts)
+    return bool(watched) and watched.isdisjoint(go_code.ANY_KIND) and not _cached_growing_kinds(facts, listed)
 
 
 
@@ -2219,33 +2306,55 @@ def _informs_only_on_small_kinds(facts: list[_PackageCode]) -> bool:
         sum(f.informers for f in facts) == dynamic_factories + typed_factories
 
 
-def _cached_growing_kinds(facts: list[_PackageCode]) -> frozenset[str]:
+def _cached_growing_kinds(facts: list[_PackageCode], listed: frozenset[str] | None = None) -> frozenset[str]:
     """The kinds that grow with the cluster a program's packages name, but for those its
     client options keep out of the cache, or all when its client is built without one, that no
-    controller watches (a watch keeps an informer whatever the client does)."""
+    controller watches (a watch keeps an informer whatever the client does); of those, the
+    kinds `listed` when known: what its service account may list in every namespace."""
     named = frozenset().union(*(f.growing_kinds for f in facts))
     watched = frozenset().union(*(f.watched_kinds or () for f in facts))
     if any(f.uncached_client for f in facts):
-        return named & watched
-    uncached = frozenset().union(*(f.uncached_kinds for f in facts))
-    return named - (uncached - watched)
+        cached = named & watched
+    else:
+        cached = named - (frozenset().union(*(f.uncached_kinds for f in facts)) - watched)
+    return cached if listed is None else cached & listed
 
 
-def _selects_every_watched_kind(facts: list[_PackageCode], namespace_named: bool) -> bool:
+def _listed_kinds_known(facts: list[_PackageCode], grants: ClusterGrants | None) -> frozenset[str] | None:
+    """The kinds that grow with the cluster a program's service account may list in every
+    namespace, when its RBAC is what the program runs with: it lets list every such kind its
+    controllers watch (a watch that cannot list fails the controller's start), and its Roles
+    and ClusterRoles name every one its code names. None otherwise: kubebuilder's
+    `config/rbac`, generated from markers, often misses the kinds a program reads (ksqldb-
+    operator's names none of the Deployments it makes, conjur-operator's none of the Secrets
+    it reads: both findings were read as worth a change)."""
+    if grants is None:
+        return None
+    # Kinds of the Kubernetes API its code names (a watched kind too: `&corev1.Secret{}`; not
+    # a custom resource's kind that shares a name with one).
+    named = frozenset().union(*(f.growing_kinds for f in facts)) & frozenset(go_code.GROWING_KINDS)
+    watched = frozenset().union(*(f.watched_kinds or () for f in facts)) & named
+    return grants.listed if watched <= grants.listed and named <= grants.named else None
+
+
+def _selects_every_watched_kind(facts: list[_PackageCode], namespace_named: bool,
+                                listed: frozenset[str] | None = None) -> bool:
     """Whether a program's `ByObject` cache options select every kind of the cluster that
     grows with it (go_code.GROWING_KINDS) that its controllers watch or its code names (see
     go_code.selected_kinds), its controllers' kinds all known: one scoping of its manager's
     cache. Its own custom resources need none, numbering what users create: pocket-id-operator
     selects by label the Deployments, StatefulSets, Services, PVCs and Secrets it owns, and a
     finding calling its cache cluster-wide was read as wrong. With `namespace_named`, the
-    kinds selected by the namespaces named count too."""
+    kinds selected by the namespaces named count too. Kinds not `listed`, when known, need
+    none: the cache cannot hold them cluster-wide."""
     selected = frozenset().union(*(f.selected_kinds for f in facts))
     if namespace_named:
         selected |= frozenset().union(*(f.kinds_selected_when_namespace_named for f in facts))
     watched = _all_known(f.watched_kinds for f in facts)
     if not (selected and watched) or not watched.isdisjoint(go_code.ANY_KIND):
         return False
-    return (watched & frozenset(go_code.GROWING_KINDS)) | _cached_growing_kinds(facts) <= selected
+    needed = (watched & frozenset(go_code.GROWING_KINDS)) | _cached_growing_kinds(facts)
+    return (needed if listed is None else needed & listed) <= selected
 
 
 class _GoTree:
@@ -2607,8 +2716,10 @@ class _GoTree:
         directory name through packages of their module and may cache (_cached_growing_kinds),
         the most memory first."""
         module, mains = self._programs(run.directory)
-        named = set().union(*(_cached_growing_kinds(self._program_facts(main, module, run.subcommand)[0])
-                              for main in mains))
+        named: set[str] = set()
+        for main in mains:
+            facts = self._program_facts(main, module, run.subcommand)[0]
+            named |= _cached_growing_kinds(facts, _listed_kinds_known(facts, run.cluster_grants))
         return tuple(kind for kind in (*go_code.GROWING_KINDS, "PartialObjectMetadata") if kind in named)
 
     def caches_only_small_kinds(self, run: ProgramRun) -> bool:
@@ -2635,7 +2746,7 @@ class _GoTree:
         whether what it keeps is only controller-runtime's cache of custom resources and small
         kinds, which does not grow with the cluster enough to matter. Each program on its own: a project's cloud manager
         scoping its cache says nothing of the operator beside it."""
-        key = main, run.subcommand, run.namespace_settings
+        key = main, run.subcommand, run.namespace_settings, run.cluster_grants
         if key not in self._program_keeps:
             facts, keeps = self._program_facts(main, module, run.subcommand)
             # A container that names a namespace, or a flag that names one unless emptied (a
@@ -2644,7 +2755,8 @@ class _GoTree:
             giving = frozenset().union(*(f.options_namespace_variables for f in facts))
             settings |= {env for f in facts for variable, env in f.variables_from_env if variable in giving}
             named = bool(run.namespace_settings & settings) or any(f.defaulted_namespace_flags for f in facts)
-            scopes = sum(f.scopings for f in facts) + _selects_every_watched_kind(facts, named)
+            listed = _listed_kinds_known(facts, run.cluster_grants)
+            scopes = sum(f.scopings for f in facts) + _selects_every_watched_kind(facts, named, listed)
             if named:
                 scopes += sum(f.scopings_when_namespace_named for f in facts)
             caches = sum(f.managers + f.informers for f in facts)
@@ -2660,7 +2772,9 @@ class _GoTree:
             informed = _informs_only_on_small_kinds(facts)
             custom = bool(keeps) and \
                 all(k == go_code.CONTROLLER_RUNTIME or informed and go_code.keeps_only_with_informers(k) for k in keeps) and \
-                (go_code.CONTROLLER_RUNTIME not in keeps or _caches_only_small_kinds(facts))
+                (go_code.CONTROLLER_RUNTIME not in keeps or _caches_only_small_kinds(facts, listed))
+            # Its service account may list no kind that grows with the cluster in every namespace.
+            custom = custom or bool(keeps) and listed == frozenset()
             # Every manager and informer it builds scoped (or one scoping, for a cache built
             # elsewhere): a second manager beside a scoped one caches the cluster (kubeslice's
             # worker scopes its hub cluster's manager to a namespace, not its own).
