@@ -181,10 +181,16 @@ def test_fingerprint_of_files_matches_codeql_action(tmp_path, data, expected):
     assert [hashes[line] for line in sorted(hashes)] == expected
 
 
+# A DPanic call of the module: SL005 reports its development loggers.
+DPANIC = 'package main\n\nimport "go.uber.org/zap"\n\nfunc invariant() { zap.L().DPanic("broken") }\n'
+
+
 def test_result_fingerprint_is_the_hash_of_its_line(tmp_path):
     data = FILE_VECTORS[0][0]  # CRLF, the finding on line 6
-    # A main that never serves: SL005 reports it when told to count every program.
-    go_module(tmp_path, {"main.go": data, ".startup-lint.toml": '[startup]\nprograms = "all"\n'})
+    # A main that never serves: SL005 reports it when told to count every program (its module
+    # calls DPanic in another file).
+    go_module(tmp_path, {"main.go": data, "dpanic.go": DPANIC,
+                         ".startup-lint.toml": '[startup]\nprograms = "all"\n'})
     log = json.loads(cli(*ZAP_RULE, "--format", "sarif", cwd=str(tmp_path)).out)
     (result,) = log["runs"][0]["results"]
     assert result["locations"][0]["physicalLocation"]["region"]["startLine"] == ZAP_MAIN_LINE

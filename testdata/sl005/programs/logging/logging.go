@@ -17,3 +17,9 @@ func Shared() *zap.Logger {
 func Unused() *zap.Logger {
 	return zap.NewExample() // want "SL005: NewExample"
 }
+
+// Unexpected logs what should never happen: the module calls DPanic, so its development
+// loggers are reported.
+func Unexpected(logger *zap.Logger, msg string) {
+	logger.DPanic(msg)
+}
