@@ -1,5 +1,5 @@
-"""SL005 zap-development-mode: zap's development logger in code that ships, in a module that
-calls DPanic (which panics in development mode)."""
+"""SL005 zap-development-mode: a zap logger in development mode (built with the Development
+option, so DPanic panics) in code that ships, in a module that calls DPanic."""
 
 from __future__ import annotations
 
@@ -17,10 +17,12 @@ from golint_startup.words import words
 
 ZAP = "go.uber.org/zap"
 
+# The calls that build a logger in development mode, or give it the option. zap.NewExample() is
+# not among them: it builds its logger with zap.New(core) and no Development option, so its DPanic
+# never panics (a Development option given to it is reported as such).
 _FLAGGED_CALLS = {
     "NewDevelopment": "builds a development logger: debug level, no sampling, a stack trace for "
                       "every warning, and DPanic panics",
-    "NewExample": "builds zap's example logger (debug level, for testable examples), not a production logger",
     "NewDevelopmentConfig": "starts from the development config: debug level, no sampling, a stack "
                             "trace for every warning, and DPanic panics",
     "Development": "makes every DPanic panic, ending the process",
@@ -32,7 +34,7 @@ _ADVICE = "; use the production logger or choose at run time"
 _CALLS = """
 (call_expression
   function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @name)
-  (#any-of? @name "NewDevelopment" "NewExample" "NewDevelopmentConfig" "Development")
+  (#any-of? @name "NewDevelopment" "NewDevelopmentConfig" "Development")
 ) @call
 """
 
@@ -109,9 +111,8 @@ def _names_development(function_name: str) -> bool:
 def _findings(file: GoFile, options: dict):
     """(finding, the calls that install its logger when an `init` builds it, else empty)."""
     # Tests may build any logger they like, also when --tests brings them in; a file that
-    # never says Development or NewExample builds none.
-    if file.is_test or not file.imports_path(ZAP) or \
-            b"Development" not in file.source and b"NewExample" not in file.source:
+    # never says Development builds none in development mode.
+    if file.is_test or not file.imports_path(ZAP) or b"Development" not in file.source:
         return
     if file.constraint is not None and file.constraint.requires_any(set(options["dev-tags"])):
         return
@@ -123,15 +124,14 @@ def _findings(file: GoFile, options: dict):
         name = text(found["name"][0])
         described = _FLAGGED_CALLS[name]
         if name == "NewDevelopmentConfig":
-            # Its encoder settings only change how lines look; its level is the one cost left.
             used, assigned = _config_fields_used(file, call) or (None, {})
-            if used is not None and (used <= {"EncoderConfig"} or used <= {"EncoderConfig", "Level"} and
-                                     "Level" in assigned):
-                continue  # nothing of development mode is built, its level replaced
-            if used is not None and used <= {"EncoderConfig", "Level"} and "Level" not in assigned:
-                described = "takes the development config's level: debug, so every debug line is written"
-            elif used is not None and (replaced := [setting for setting in _DEVELOPMENT_SETTINGS
-                                                    if _changed(assigned, setting)]):
+            if used is not None and used <= {"EncoderConfig", "Level"}:
+                # Its Build is not called: its encoder settings and level make a core of their own,
+                # and a logger built by zap.New is in development mode only with the Development
+                # option, which is reported where it is given.
+                continue
+            if used is not None and (replaced := [setting for setting in _DEVELOPMENT_SETTINGS
+                                                  if _changed(assigned, setting)]):
                 if "Development" in replaced:
                     continue  # DPanic panics no more: what is left is not reported (chartmuseum's)
                 kept = _costs_kept(replaced)

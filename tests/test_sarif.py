@@ -92,7 +92,7 @@ def test_more_results_than_github_accepts_keeps_the_most_severe(tmp_path, monkey
     go_module(tmp_path, {
         "a.go": ZAP_MAIN,  # a warning
         "b.go": "package main\n\nimport \"runtime/debug\"\n\nfunc f() {\n\tdebug.SetGCPercent(-1)\n}\n",  # an error
-        "c.go": "package main\n\nimport \"go.uber.org/zap\"\n\nfunc g() {\n\t_ = zap.NewExample()\n}\n",  # warning
+        "c.go": "package main\n\nimport \"go.uber.org/zap\"\n\nfunc g() {\n\t_, _ = zap.NewDevelopment()\n}\n",  # warning
     })
     result = _findings_run(tmp_path, monkeypatch)
     assert [f.level for f in result.findings] == ["warning", "error", "warning"]
