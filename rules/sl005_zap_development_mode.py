@@ -1,33 +1,40 @@
-"""SL005 zap-development-mode: zap's development logger in code that ships."""
+"""SL005 zap-development-mode: a zap logger in development mode (built with the Development
+option, so DPanic panics) in code that ships, in a module that calls DPanic."""
 
 from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from golint_startup.engine.cache_format import register
 from golint_startup.go import modules
-from golint_startup.go.gofile import GoFile, names_a_test_double
+from golint_startup.go.gofile import GoFile, is_generated, names_a_test_double
 from golint_startup.go.syntax import ancestors, assigned_names, enclosing_function, identifier_uses, matches, text
-from golint_startup.rule import MODULE_FILES, SERVING_PROGRAMS, STARTUP_MODEL, Option, Rule
+from golint_startup.rule import MODULE_FILES, SERVING_PROGRAMS, STARTUP_MODEL, Finding, Location, Option, Rule, \
+    location_of
 from golint_startup.words import words
 
 ZAP = "go.uber.org/zap"
 
+# The calls that build a logger in development mode, or give it the option. zap.NewExample() is
+# not among them: it builds its logger with zap.New(core) and no Development option, so its DPanic
+# never panics (a Development option given to it is reported as such).
 _FLAGGED_CALLS = {
     "NewDevelopment": "builds a development logger: debug level, no sampling, a stack trace for "
                       "every warning, and DPanic panics",
-    "NewExample": "builds zap's example logger (debug level, for testable examples), not a production logger",
     "NewDevelopmentConfig": "starts from the development config: debug level, no sampling, a stack "
                             "trace for every warning, and DPanic panics",
     "Development": "makes every DPanic panic, ending the process",
 }
 
+# How every finding of a call ends; the module's DPanic call is said before it.
+_ADVICE = "; use the production logger or choose at run time"
+
 _CALLS = """
 (call_expression
   function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @name)
-  (#any-of? @name "NewDevelopment" "NewExample" "NewDevelopmentConfig" "Development")
+  (#any-of? @name "NewDevelopment" "NewDevelopmentConfig" "Development")
 ) @call
 """
 
@@ -101,16 +108,11 @@ def _names_development(function_name: str) -> bool:
     return not named.isdisjoint({"dev", "development"}) and named.isdisjoint({"prod", "production"})
 
 
-def check(file: GoFile, options: dict):
-    for finding, installed_by in _findings(file, options):
-        if not installed_by:
-            yield finding
-
-
 def _findings(file: GoFile, options: dict):
     """(finding, the calls that install its logger when an `init` builds it, else empty)."""
-    # Tests may build any logger they like, also when --tests brings them in.
-    if file.is_test or not file.imports_path(ZAP):
+    # Tests may build any logger they like, also when --tests brings them in; a file that
+    # never says Development builds none in development mode.
+    if file.is_test or not file.imports_path(ZAP) or b"Development" not in file.source:
         return
     if file.constraint is not None and file.constraint.requires_any(set(options["dev-tags"])):
         return
@@ -122,24 +124,21 @@ def _findings(file: GoFile, options: dict):
         name = text(found["name"][0])
         described = _FLAGGED_CALLS[name]
         if name == "NewDevelopmentConfig":
-            # Its encoder settings only change how lines look; its level is the one cost left.
             used, assigned = _config_fields_used(file, call) or (None, {})
-            if used is not None and (used <= {"EncoderConfig"} or used <= {"EncoderConfig", "Level"} and
-                                     "Level" in assigned):
-                continue  # nothing of development mode is built, its level replaced
-            if used is not None and used <= {"EncoderConfig", "Level"} and "Level" not in assigned:
-                described = "takes the development config's level: debug, so every debug line is written"
-            elif used is not None and (replaced := [setting for setting in _DEVELOPMENT_SETTINGS
-                                                    if _changed(assigned, setting)]):
+            if used is not None and used <= {"EncoderConfig", "Level"}:
+                # Its Build is not called: its encoder settings and level make a core of their own,
+                # and a logger built by zap.New is in development mode only with the Development
+                # option, which is reported where it is given.
+                continue
+            if used is not None and (replaced := [setting for setting in _DEVELOPMENT_SETTINGS
+                                                  if _changed(assigned, setting)]):
+                if "Development" in replaced:
+                    continue  # DPanic panics no more: what is left is not reported (chartmuseum's)
                 kept = _costs_kept(replaced)
-                if kept in ([], ["no sampling"]):
-                    continue  # chartmuseum's: only "no sampling" is left, which startup does not feel
                 set_here = "its debug level is replaced" if replaced == ["Level"] else \
                     f"{_spoken(replaced)} {'is' if len(replaced) == 1 else 'are'} set"
                 described = f"starts from the development config: {_spoken(kept)} ({set_here} here)"
-        yield RULE.finding(file.path, call, f"zap.{name}() {described}; "
-                                            "use the production logger or choose at run time"), \
-            _installed_by(file, call)
+        yield RULE.finding(file.path, call, f"zap.{name}() {described}{_ADVICE}"), _installed_by(file, call)
     for found in matches(_CONFIG_LITERALS, file.root):
         field = found["field"][0]
         if file.package_of(found["pkg"][0]) != ZAP or under_runtime_choice(file, field) or \
@@ -194,18 +193,21 @@ _NOT_LOGGERS = {"err", "_"}
 @register(name="SL005.Facts")
 @dataclass
 class _Facts:
-    # (finding, the calls that install its logger, see _installed_by) of loggers an init builds
-    defaults: list = field(default_factory=list)
+    # (finding, the calls that install its logger when an init builds it, see _installed_by)
+    # of every development logger the file builds
+    loggers: list = field(default_factory=list)
     # the calls made outside init functions, spelled alike: the setters that replace a default
     called: set = field(default_factory=set)
+    # the file's first call of DPanic (or use of DPanicLevel), see _first_dpanic
+    dpanic: Location | None = None
 
 
 def collect(file: GoFile, options: dict) -> _Facts | None:
+    dpanic = _first_dpanic(file)
     if file.is_test or not file.imports_path(ZAP):
-        return None
-    # Only an init installs a default (see _installed_by): without one, check's findings are all.
-    facts = _Facts(defaults=[(f, sorted(by)) for f, by in _findings(file, options) if by]
-                   if file.init_functions() else [])
+        return _Facts(dpanic=dpanic) if dpanic is not None else None
+    facts = _Facts(loggers=[(f, sorted(by)) for f, by in _findings(file, options)
+                            if not file.in_error_region_at(f.location.line, f.location.col)], dpanic=dpanic)
     for found in matches(_ALL_CALLS, file.root):
         call = found["call"][0]
         function = enclosing_function(file, call)
@@ -221,8 +223,65 @@ def collect(file: GoFile, options: dict) -> _Facts | None:
 _ALL_CALLS = "(call_expression) @call"
 
 
+# Calls of DPanic, whatever their receiver (a *zap.Logger, a *zap.SugaredLogger, a wrapper of
+# the module's own: matched by name), and zap's DPanicLevel (`logger.Check(zap.DPanicLevel, ...)`).
+_DPANIC_CALLS = """
+(call_expression
+  function: (selector_expression field: (field_identifier) @name
+                                 (#any-of? @name "DPanic" "DPanicf" "DPanicw" "DPanicln"))) @use
+"""
+_DPANIC_LEVELS = """
+(selector_expression operand: (identifier) @pkg
+                     field: (field_identifier) @name (#eq? @name "DPanicLevel")) @use
+"""
+_ZAP_LEVELS = {ZAP, ZAP + "/zapcore"}
+
+
+def _first_dpanic(file: GoFile) -> Location | None:
+    """Where the file first calls DPanic, DPanicf, DPanicw or DPanicln (on any receiver) or
+    names zap's DPanicLevel, outside tests, test support, generated files and vendor/: the
+    files a service is built from. A byte search first: most files never say DPanic."""
+    if b"DPanic" not in file.source or file.is_test or is_generated(file.source) or \
+            "vendor" in file.path.split("/")[:-1] or file.is_test_support:
+        return None
+    uses = [(found["use"][0], f"calls {text(found['name'][0])} here, which panics in development mode")
+            for found in matches(_DPANIC_CALLS, file.root)]
+    uses += [(found["use"][0], f"uses {text(found['pkg'][0])}.DPanicLevel here: an entry logged at that level "
+                               "panics in development mode")
+             for found in matches(_DPANIC_LEVELS, file.root) if file.package_of(found["pkg"][0]) in _ZAP_LEVELS]
+    if not uses:
+        return None
+    use, what = min(uses, key=lambda pair: pair[0].start_byte)
+    return location_of(file.path, use, f"the module {what}")
+
+
+def _with_dpanic(finding: Finding, dpanic: Location) -> Finding:
+    """The finding with the module's DPanic call said in its message and as its related location."""
+    said = f"; the module calls DPanic ({dpanic.path}:{dpanic.line}), which panics in development mode"
+    message = finding.message.removesuffix(_ADVICE)
+    return replace(finding, message=message + said + finding.message[len(message):], related=(dpanic,))
+
+
+def _module_dpanics(project) -> dict[str, Location]:
+    """The first DPanic of each module (by its root; "" for the files outside any module), in
+    path order."""
+    found: dict[str, Location] = {}
+    for path in sorted(project.facts):
+        facts = project.facts[path]
+        if facts and facts.dpanic is not None:
+            found.setdefault(_module_key(project, path), facts.dpanic)
+    return found
+
+
+def _module_key(project, path: str) -> str:
+    module = project.module_of(path)
+    return module.root if module is not None else ""
+
+
 def check_project(project, options: dict):
-    """A development logger an init installs as the default (mongodb-kubernetes-operator's
+    """A development logger is reported when its module calls DPanic (see _first_dpanic):
+    development mode matters through a DPanic that panics, and the rest of it costs startup
+    next to nothing. One an init installs as the default (mongodb-kubernetes-operator's
     `zap.ReplaceGlobals`, dragonfly's `SetCoreLogger`) is reported unless code outside an init
     installs another through the same call (in a file that imports zap): main replaces it before
     anything logs."""
@@ -233,12 +292,17 @@ def check_project(project, options: dict):
         own = modules.import_path_of_dir(directory, module) if module is not None else directory
         return {own + call if call.startswith(".") else call for call in calls}
 
+    dpanics = _module_dpanics(project)
+    if not dpanics:
+        return
     called = set().union(*(spelled(path, f.called) for path, f in project.facts.items() if f))
     for path, facts in project.facts.items():
-        if facts and path in project.reported:
-            for finding, installed_by in facts.defaults:
-                if not called & spelled(path, installed_by):
-                    yield finding
+        dpanic = dpanics.get(_module_key(project, path)) if facts and path in project.reported else None
+        if dpanic is None:
+            continue
+        for finding, installed_by in facts.loggers:
+            if not installed_by or not called & spelled(path, installed_by):
+                yield _with_dpanic(finding, dpanic)
 
 
 # The fields that carry the development config's costs, and their values there: an
@@ -257,12 +321,12 @@ def _changed(assigned: dict[str, list[str]], setting: str) -> bool:
 
 
 def _costs_kept(replaced: list[str]) -> list[str]:
-    """What is left of development mode once `replaced` fields are set: zap's Config.Build
-    takes stack traces from warnings on only in development mode, so `Development = false`
-    ends them too; sampling costs only under a flood of identical lines."""
+    """What is left of development mode once `replaced` fields are set (`Development` is not
+    among them: set, DPanic panics no more and nothing is reported); sampling costs only under
+    a flood of identical lines."""
     costs = [("debug level", "Level" not in replaced),
-             ("a stack trace for every warning", "DisableStacktrace" not in replaced and "Development" not in replaced),
-             ("DPanic panics", "Development" not in replaced),
+             ("a stack trace for every warning", "DisableStacktrace" not in replaced),
+             ("DPanic panics", True),
              ("no sampling", "Sampling" not in replaced)]
     return [cost for cost, kept in costs if kept]
 
@@ -341,6 +405,6 @@ RULE = Rule.from_docs(
     __file__,
     options=(Option("dev-tags", ["dev", "debug", "development"],
                     "build tags that mark development-only files"),),
-    check=check, collect=collect, check_project=check_project,
+    collect=collect, check_project=check_project,
     requires=(STARTUP_MODEL, SERVING_PROGRAMS, MODULE_FILES),
 )

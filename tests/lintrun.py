@@ -48,12 +48,12 @@ _CACHE_DIR = tempfile.mkdtemp(prefix="startup-lint-test-cache-")
 atexit.register(shutil.rmtree, _CACHE_DIR, True)
 
 def as_service(source: str) -> str:
-    """The source with a `main` that serves, line numbers unchanged: SL005 reports the loggers
-    of programs that serve only."""
+    """The source with a `main` that serves and calls DPanic, line numbers unchanged: SL005
+    reports the loggers of programs that serve only, in modules that call DPanic."""
     source = source.replace('import "go.uber.org/zap"\n', 'import "go.uber.org/zap"; import "net/http"\n', 1)
     start = source.index("func main() {")
     end = source.index("\n}\n", start)
-    return source[:end] + '\n\t_ = http.ListenAndServe(":8080", nil)' + source[end:]
+    return source[:end] + '\n\t_ = http.ListenAndServe(":8080", nil); zap.L().DPanic("stopped serving")' + source[end:]
 
 
 ZAP_MAIN = as_service("""\

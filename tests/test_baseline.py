@@ -15,8 +15,8 @@ import "go.uber.org/zap"
 
 func main() {
 	dev, _ := zap.NewDevelopment()
-	example := zap.NewExample()
-	_, _ = dev, example
+	debug := zap.Must(zap.NewDevelopment())
+	_, _ = dev, debug
 }
 """)
 
@@ -60,8 +60,8 @@ def test_shifted_lines_do_not_bring_findings_back(module, fmt):
 def test_editing_the_code_after_a_finding_does_not_bring_it_back(module, fmt):
     baseline = _baseline(module, fmt)
     # The fingerprints of lines 6 and 7 cover the next 100 non-blank characters: they change.
-    write(module, "main.go", TWO_LOGGERS.replace("\t_, _ = dev, example\n", "\tdev.Info(\"started\")\n"
-                                                                             "\t_ = example\n"))
+    write(module, "main.go", TWO_LOGGERS.replace("\t_, _ = dev, debug\n", "\tdev.Info(\"started\")\n"
+                                                                           "\t_ = debug\n"))
     assert _reported(module, baseline) == (0, [])
 
 
@@ -82,8 +82,8 @@ def test_same_code_in_another_file_is_new(module, fmt):
 
 
 def test_a_fingerprint_matches_at_most_as_often_as_it_is_in_the_baseline(module):
-    one_line = TWO_LOGGERS.replace("\tdev, _ := zap.NewDevelopment()\n\texample := zap.NewExample()\n",
-                                   "\tdev, _ := zap.NewDevelopment(); example := zap.NewExample()\n")
+    one_line = TWO_LOGGERS.replace("\tdev, _ := zap.NewDevelopment()\n\tdebug := zap.Must(zap.NewDevelopment())\n",
+                                   "\tdev, _ := zap.NewDevelopment(); debug := zap.Must(zap.NewDevelopment())\n")
     write(module, "main.go", one_line)  # two SL005 findings on one line: one fingerprint, twice
     baseline = _baseline(module, "json")
     entries = json.load(open(baseline))

@@ -218,7 +218,7 @@ def test_damaged_facts_are_collected_again(tmp_path, cache_dir):
 
 
 def test_a_pack_holds_no_pickle(tmp_path, cache_dir):
-    (tmp_path / "a.go").write_text('package a\n\nimport "go.uber.org/zap"\n\nfunc F() { zap.NewDevelopment() }\n')
+    (tmp_path / "a.go").write_text('package a\n\nimport "go.uber.org/zap"\n\nfunc F() { zap.NewDevelopment(); zap.L().DPanic("F") }\n')
     lint([*ZAP_RULE, "a.go"], tmp_path)
     for pack in cache_dir.glob("results-*/*.pack"):
         for line in pack.read_bytes()[len(cache._MAGIC) + cache._CHECKSUM_BYTES:].split(b"\n"):
@@ -251,7 +251,7 @@ def test_without_any_home_the_run_goes_on_without_cache(tmp_path, monkeypatch):
     monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
     monkeypatch.setenv("HOME", "")
     monkeypatch.setattr(pwd, "getpwuid", lambda uid: pwd.struct_passwd(("u", "x", uid, 0, "", "/", "/bin/sh")))
-    (tmp_path / "a.go").write_text('package a\n\nimport "go.uber.org/zap"\n\nfunc F() { zap.NewDevelopment() }\n')
+    (tmp_path / "a.go").write_text('package a\n\nimport "go.uber.org/zap"\n\nfunc F() { zap.NewDevelopment(); zap.L().DPanic("F") }\n')
     code, out, err = lint([*ZAP_RULE, "a.go"], tmp_path, env={cache.ENV_VAR: None})
     assert code == 1 and "SL005" in out
     assert [line for line in err.splitlines() if "cache" in line] == [

@@ -112,7 +112,7 @@ def _two_files(root) -> str:
         "a.go": GC_OFF,
         "pkg/c.go": ZAP_MAIN.replace("package main", "package pkg").replace("func main", "func Start"),
         "a_more.go": ZAP_MAIN.replace("func main", "func other").replace(
-            "\tdefer logger.Sync()", "\tdefer logger.Sync()\n\t_ = zap.NewExample()"),
+            "\tdefer logger.Sync()", "\tdefer logger.Sync()\n\t_, _ = zap.NewDevelopment()"),
     })
 
 
@@ -323,9 +323,9 @@ func main() {
 	//startup-lint:ignore SL005 the CLI tool runs on developer machines only
 	dev, _ := zap.NewDevelopment()
 	//startup-lint:ignore SL005
-	example := zap.NewExample()
+	debug, _ := zap.NewDevelopmentConfig().Build()
 	//startup-lint:ignore SL042 a rule that does not exist
-	_, _ = dev, example
+	_, _ = dev, debug
 	prod, _ := zap.NewProduction() //startup-lint:ignore SL005 nothing to suppress here
 	_ = prod
 }
@@ -357,7 +357,7 @@ def test_include_suppressed_marks_suppressed_findings(tmp_path):
     assert findings.splitlines() == [
         "main.go:7:12: warning: SL005 " + _message(findings, 0) +
         " (zap-development-mode) [suppressed: the CLI tool runs on developer machines only]",
-        "main.go:9:13: warning: SL005 " + _message(findings, 1) + " (zap-development-mode) [suppressed: (no reason)]",
+        "main.go:9:14: warning: SL005 " + _message(findings, 1) + " (zap-development-mode) [suppressed: (no reason)]",
     ]
     assert done.err.splitlines()[-1] == "0 findings in 1 file; 2 suppressed"
     items = json.loads(cli("--format", "json", "--include-suppressed", "--select", "SL005",
@@ -372,7 +372,7 @@ def _message(text_output: str, index: int) -> str:
 
 def test_file_ignore_suppresses_the_whole_file(tmp_path):
     source = "//startup-lint:file-ignore SL005 a developer tool\n\n" + ZAP_MAIN + \
-        "\nfunc more() {\n\t_ = zap.NewExample()\n}\n"
+        "\nfunc more() {\n\t_, _ = zap.NewDevelopment()\n}\n"
     go_module(tmp_path, {"tool.go": source})
     assert cli(*ZAP_RULE, cwd=str(tmp_path)).out == ""
     findings = [line for line in cli(*ZAP_RULE, "--include-suppressed", cwd=str(tmp_path)).out.splitlines()

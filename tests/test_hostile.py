@@ -23,12 +23,13 @@ from lintrun import (GC_OFF_LINE, TESTDATA, ZAP_MAIN, ZAP_RULE, ZAP_RULE_CONFIG,
 
 GOOD_LINE = GC_OFF_LINE
 
-ZAP_AFTER_PROBLEM = "\nfunc logger() {\n\t_, _ = zap.NewDevelopment()\n}\n"
+# Its DPanic call, after the logger's line, makes SL005 report the logger.
+ZAP_AFTER_PROBLEM = "\nfunc logger() {\n\t_, _ = zap.NewDevelopment()\n\tzap.L().DPanic(\"unreachable\")\n}\n"
 
 
 def _huge(lines: int = 120_000) -> bytes:
     body = [f"\tv{i} := {i}\n\t_ = v{i}\n" for i in range((lines - 9) // 2)]
-    text = "package huge\n\nimport \"go.uber.org/zap\"\n\nfunc big() {\n" + "".join(body) + "}\n"
+    text = "package huge\n\nimport \"go.uber.org/zap\"\n\nfunc big() {\n\tzap.L().DPanic(\"huge\")\n" + "".join(body) + "}\n"
     text += "\nfunc last() {\n\t_, _ = zap.NewDevelopment()\n}\n"
     return text.encode()
 

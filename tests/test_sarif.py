@@ -92,7 +92,7 @@ def test_more_results_than_github_accepts_keeps_the_most_severe(tmp_path, monkey
     go_module(tmp_path, {
         "a.go": ZAP_MAIN,  # a warning
         "b.go": "package main\n\nimport \"runtime/debug\"\n\nfunc f() {\n\tdebug.SetGCPercent(-1)\n}\n",  # an error
-        "c.go": "package main\n\nimport \"go.uber.org/zap\"\n\nfunc g() {\n\t_ = zap.NewExample()\n}\n",  # warning
+        "c.go": "package main\n\nimport \"go.uber.org/zap\"\n\nfunc g() {\n\t_, _ = zap.NewDevelopment()\n}\n",  # warning
     })
     result = _findings_run(tmp_path, monkeypatch)
     assert [f.level for f in result.findings] == ["warning", "error", "warning"]
@@ -181,10 +181,16 @@ def test_fingerprint_of_files_matches_codeql_action(tmp_path, data, expected):
     assert [hashes[line] for line in sorted(hashes)] == expected
 
 
+# A DPanic call of the module: SL005 reports its development loggers.
+DPANIC = 'package main\n\nimport "go.uber.org/zap"\n\nfunc invariant() { zap.L().DPanic("broken") }\n'
+
+
 def test_result_fingerprint_is_the_hash_of_its_line(tmp_path):
     data = FILE_VECTORS[0][0]  # CRLF, the finding on line 6
-    # A main that never serves: SL005 reports it when told to count every program.
-    go_module(tmp_path, {"main.go": data, ".startup-lint.toml": '[startup]\nprograms = "all"\n'})
+    # A main that never serves: SL005 reports it when told to count every program (its module
+    # calls DPanic in another file).
+    go_module(tmp_path, {"main.go": data, "dpanic.go": DPANIC,
+                         ".startup-lint.toml": '[startup]\nprograms = "all"\n'})
     log = json.loads(cli(*ZAP_RULE, "--format", "sarif", cwd=str(tmp_path)).out)
     (result,) = log["runs"][0]["results"]
     assert result["locations"][0]["physicalLocation"]["region"]["startLine"] == ZAP_MAIN_LINE

@@ -506,7 +506,8 @@ def test_fast_fingerprints_on_real_files():
 
 @pytest.fixture
 def model_tree(tmp_path):
-    """A finding reached through a file without findings (completed on demand), and one not reached."""
+    """A finding reached through a file without findings (completed on demand), and one not
+    reached; the module calls DPanic (SL005 reports its development loggers)."""
     root = tmp_path / "tree"
     root.mkdir()
     (root / "go.mod").write_text("module example.com/t\n\ngo 1.22\n")
@@ -516,7 +517,7 @@ def model_tree(tmp_path):
     (root / "setup.go").write_text("package main\n\nfunc setup() {\n\tnewLogger()\n}\n")
     (root / "log.go").write_text('package main\n\nimport "go.uber.org/zap"\n\n'
                                  "func newLogger() {\n\tzap.NewDevelopment()\n}\n\n"
-                                 "func unused() {\n\tzap.NewDevelopment()\n}\n")
+                                 "func unused() {\n\tzap.NewDevelopment()\n\tzap.L().DPanic(\"unused\")\n}\n")
     return root
 
 

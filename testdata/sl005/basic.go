@@ -11,8 +11,15 @@ func newLogger() *zap.Logger {
 	return logger
 }
 
+// zap's example logger is built by zap.New(core) without the Development option: its DPanic
+// logs an error and never panics, so it is not reported.
 func newExampleLogger() *zap.Logger {
-	return zap.NewExample() // want "SL005: NewExample"
+	return zap.NewExample()
+}
+
+// Given the Development option, it is in development mode: the option is reported.
+func exampleWithTheOption() *zap.Logger {
+	return zap.NewExample(zap.Development()) // want "SL005: zap.Development\\(\\) makes every DPanic panic"
 }
 
 func configured() (*zap.Logger, error) {
@@ -37,7 +44,7 @@ func chosen() *zap.Logger {
 	if os.Getenv("APP_ENV") == "dev" {
 		logger, _ = zap.NewDevelopment()
 	} else {
-		logger = zap.NewExample()
+		logger = zap.Must(zap.NewDevelopmentConfig().Build())
 	}
 	switch os.Getenv("LOG_MODE") {
 	case "dev":

@@ -25,18 +25,29 @@ func builtAfterAll() (*zap.Logger, error) {
 	return cfg.Build()
 }
 
-// Its level is read: the debug level goes with it.
+// Its level is read: the debug level goes with it, and no logger is built by the config (its
+// Build is not called): DPanic panics only in a logger given the Development option. Not reported.
 func levelToo() zap.AtomicLevel {
-	var cfg = zap.NewDevelopmentConfig() // want "SL005: zap.NewDevelopmentConfig"
+	var cfg = zap.NewDevelopmentConfig()
 	_ = cfg.EncoderConfig
 	return cfg.Level
 }
 
-// Its level and encoder settings only, with a core of its own: the debug level is the cost.
+// Its level and encoder settings only, with a core of its own passed to zap.New without the
+// Development option: the logger is not in development mode, its DPanic does not panic. Not
+// reported, though its level is debug.
 func levelAndEncoder() *zap.Logger {
-	cfg := zap.NewDevelopmentConfig() // want "SL005: zap.NewDevelopmentConfig\\(\\) takes the development config's level: debug"
+	cfg := zap.NewDevelopmentConfig()
 	core := zapcore.NewCore(zapcore.NewJSONEncoder(cfg.EncoderConfig), nil, cfg.Level)
 	return zap.New(core)
+}
+
+// The same core, with the Development option given to zap.New: development mode, DPanic
+// panics. The option is reported; the config is used for its level and encoder only.
+func levelAndEncoderWithTheOption() *zap.Logger {
+	cfg := zap.NewDevelopmentConfig()
+	core := zapcore.NewCore(zapcore.NewJSONEncoder(cfg.EncoderConfig), nil, cfg.Level)
+	return zap.New(core, zap.AddCaller(), zap.Development()) // want "SL005: zap.Development\\(\\) makes every DPanic panic"
 }
 
 // The level replaced: the message no longer says debug, the rest of the development config stays.
@@ -66,9 +77,10 @@ func productionAfterAll(debug bool) (*zap.Logger, error) {
 	return cfg.Build()
 }
 
-// Development mode turned off, the debug level kept: the message says what is left.
+// Development mode turned off, the debug level kept: DPanic panics no more, and what is left
+// (debug lines, no sampling) costs startup next to nothing. Not reported.
 func panicsNoMore() (*zap.Logger, error) {
-	cfg := zap.NewDevelopmentConfig() // want "SL005: zap.NewDevelopmentConfig\\(\\) starts from the development config: debug level and no sampling \\(Development is set here\\)"
+	cfg := zap.NewDevelopmentConfig()
 	cfg.Development = false
 	return cfg.Build()
 }
@@ -92,9 +104,10 @@ func levelSetInPlace(verbose bool) (*zap.Logger, error) {
 	return cfg.Build()
 }
 
-// The level set to debug again, stack traces and DPanic off: the debug level is left.
+// The level set to debug again, stack traces and DPanic off: only the debug level is left.
+// Not reported.
 func debugAfterAll() (*zap.Logger, error) {
-	cfg := zap.NewDevelopmentConfig() // want "SL005: starts from the development config: debug level and no sampling \\(DisableStacktrace and Development are set here\\)"
+	cfg := zap.NewDevelopmentConfig()
 	cfg.Level = zap.NewAtomicLevelAt(zap.DebugLevel)
 	cfg.DisableStacktrace = true
 	cfg.Development = false

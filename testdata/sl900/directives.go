@@ -34,3 +34,6 @@ func spaced() {
 	l, _ := zap.NewDevelopment() // want "SL005"
 	_ = l
 }
+
+// The package calls DPanic, which panics with a development logger: SL005 reports those.
+func invariant(l *zap.Logger) { l.DPanic("broken") }

@@ -6,5 +6,5 @@ import "go.uber.org/zap"
 
 func tool() {
 	_, _ = zap.NewDevelopment()
-	_ = zap.NewExample()
+	_ = zap.Config{Development: true}
 }

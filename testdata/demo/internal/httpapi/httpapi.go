@@ -73,10 +73,15 @@ func Listen(addr string, logger *zap.Logger) error {
 		return err
 	}
 	http.HandleFunc("/orders", func(w http.ResponseWriter, r *http.Request) {
-		if _, err := decodeOrders(r); err != nil {
+		orders, err := decodeOrders(r)
+		if err != nil {
 			logger.Warn("bad order", zap.Error(err))
 			w.WriteHeader(http.StatusBadRequest)
 			return
+		}
+		if orders == nil {
+			// Logged in production; with cmd's development logger, DPanic panics (SL005).
+			logger.DPanic("decoded no orders from a valid body")
 		}
 		// The billing client is built by the first request (SL002 above).
 		if _, err := Client().Post("http://billing/orders", "application/json", nil); err != nil {

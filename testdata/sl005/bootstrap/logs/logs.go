@@ -23,3 +23,7 @@ func Configure(json bool) {
 	logger, _ := zap.NewProduction()
 	SetCore(logger.Sugar())
 }
+
+// Unreachable logs what must not happen, through the sugared logger: with a development
+// logger it panics.
+func Unreachable(msg string) { core.DPanicw(msg) }

@@ -4,7 +4,8 @@ import "go.uber.org/zap"
 
 // Only the batch tool builds it.
 func Verbose() *zap.Logger {
-	return zap.NewExample()
+	logger, _ := zap.NewDevelopment()
+	return logger
 }
 
 // The batch tool and the service both build it.
@@ -15,5 +16,12 @@ func Shared() *zap.Logger {
 
 // No program calls it: a library's choice, kept.
 func Unused() *zap.Logger {
-	return zap.NewExample() // want "SL005: NewExample"
+	logger, _ := zap.NewDevelopment() // want "SL005: NewDevelopment"
+	return logger
+}
+
+// Unexpected logs what should never happen: the module calls DPanic, so its development
+// loggers are reported.
+func Unexpected(logger *zap.Logger, msg string) {
+	logger.DPanic(msg)
 }

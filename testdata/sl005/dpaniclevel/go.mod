@@ -1,0 +1,3 @@
+module example.com/dpaniclevel
+
+go 1.22

@@ -1,0 +1,3 @@
+module example.com/nodpanic
+
+go 1.22

@@ -1,0 +1,3 @@
+module example.com/ownmethod
+
+go 1.22

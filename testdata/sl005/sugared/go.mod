@@ -1,0 +1,3 @@
+module example.com/sugared
+
+go 1.22

@@ -1,0 +1,57 @@
+"""SL005 behavior the `// want` fixtures cannot express: the related location (the module's
+first DPanic call), named files, --tests and --generated, and the cache."""
+
+import os
+import shutil
+
+from fixtures import TESTDATA
+from lintrun import ZAP_RULE, lint
+from golint_startup.engine.config import build_settings
+from golint_startup.engine.runner import run
+
+SL005 = os.path.join(TESTDATA, "sl005")
+
+
+def _findings(directory, patterns=("./...",), **options):
+    settings = build_settings(config_path=None, select=("SL005",), cwd=directory, **options)
+    return run(list(patterns), settings, cwd=directory, debug=True).findings
+
+
+def test_related_location_is_the_first_dpanic_call_of_the_module_in_path_order():
+    (finding,) = _findings(os.path.join(SL005, "sugared"))
+    assert (finding.path, finding.location.line) == ("cmd/api/main.go", 14)
+    assert "the module calls DPanic (internal/store/store.go:14), which panics in development mode" in finding.message
+    (related,) = finding.related
+    assert (related.path, related.line, related.col) == ("internal/store/store.go", 14, 3)
+    assert related.message == "the module calls DPanicf here, which panics in development mode"
+
+
+def test_a_named_file_finds_the_dpanic_in_the_rest_of_its_module():
+    """Pre-commit names only main.go: the store's DPanicf is read as module context."""
+    (finding,) = _findings(os.path.join(SL005, "sugared"), ["cmd/api/main.go"])
+    assert finding.path == "cmd/api/main.go" and finding.related[0].path == "internal/store/store.go"
+
+
+def test_dpanic_in_tests_and_generated_files_does_not_count_even_when_they_are_linted():
+    directory = os.path.join(SL005, "testsonly")
+    assert _findings(directory) == []
+    assert _findings(directory, tests=True) == []
+    assert _findings(directory, generated=True) == []
+
+
+def test_a_warm_run_sees_the_dpanic_call_go(tmp_path):
+    """The DPanic call lies in another file than the logger: removing it ends the finding,
+    also when the logger's file is unchanged and its results come from the cache."""
+    tree = tmp_path / "sugared"
+    shutil.copytree(os.path.join(SL005, "sugared"), tree)
+    cold = lint([*ZAP_RULE, "./..."], tree)
+    assert cold[0] == 1 and "internal/store/store.go:14" in cold[1]
+    assert lint([*ZAP_RULE, "./..."], tree) == cold
+    store = tree / "internal" / "store" / "store.go"
+    store.write_text(store.read_text().replace("s.log.DPanicf(", "s.log.Errorf("))
+    code, out, _ = lint([*ZAP_RULE, "./..."], tree)
+    assert code == 1 and "internal/worker/worker.go:8" in out  # the next one in path order
+    worker = tree / "internal" / "worker" / "worker.go"
+    worker.write_text(worker.read_text().replace("log.DPanicw(", "log.Errorw("))
+    code, out, _ = lint([*ZAP_RULE, "./..."], tree)
+    assert code == 0 and "SL005" not in out
