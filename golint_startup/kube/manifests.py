@@ -309,19 +309,12 @@ class EnvVar:
     divisor: str = ""  # resourceFieldRef divisor, as written
 
 
-class ClusterGrants(NamedTuple):
-    """What RBAC lets a service account do with the kinds that grow with the cluster
-    (go_code.GROWING_KINDS): see _cluster_grants."""
-    listed: frozenset[str]  # the kinds it may list or watch in every namespace
-    named: frozenset[str]  # the kinds any Role or ClusterRole of the manifests names, whatever it allows
-
-
 class ProgramRun(NamedTuple):
     """How a container runs its Go program: what its cache keeps depends on it."""
     directory: str | None  # of its main package or Dockerfile (Container.go_dir)
     subcommand: str | None  # Container.subcommand
     namespace_settings: frozenset[str] = frozenset()  # Container.namespace_settings
-    cluster_grants: ClusterGrants | None = None  # Container.cluster_grants
+    cluster_listed_kinds: frozenset[str] | None = None  # Container.cluster_listed_kinds
 
 
 @dataclass
@@ -367,9 +360,9 @@ class Container:
     # key that holds its settings (`controllerManager`): what users see in the cluster.
     shown_name: str | None = None
     service_account: str = "default"  # its pod's `serviceAccountName`
-    # What its service account may list of the kinds that grow with the cluster; None when
-    # not known (_cluster_grants).
-    cluster_grants: ClusterGrants | None = None
+    # The kinds that grow with the cluster its service account may list in every namespace;
+    # None when not known (_kinds_listed_cluster_wide).
+    cluster_listed_kinds: frozenset[str] | None = None
 
     @property
     def label(self) -> str:
@@ -384,7 +377,7 @@ class Container:
 
     @property
     def run(self) -> ProgramRun:
-        return ProgramRun(self.go_dir, self.subcommand, self.namespace_settings, self.cluster_grants)
+        return ProgramRun(self.go_dir, self.subcommand, self.namespace_settings, self.cluster_listed_kinds)
 
     @property
     def runs_once(self) -> bool:
@@ -898,9 +891,9 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
             container.namespace_settings |= {v.name for v in container.env.values() if _OLM_TARGET_NAMESPACES.search(
                 v.source) and _NAMED_FOR_A_NAMESPACE.search(v.name)}
     _mark_resized(containers, documents)
-    grants = _cluster_grants(documents)
+    listed = _kinds_listed_cluster_wide(documents)
     for container in containers:
-        container.cluster_grants = grants.get(container.service_account)
+        container.cluster_listed_kinds = listed.get(container.service_account)
     for chart in sorted(set(charts) & set(chart_values) - charts_telling):
         if _deploys_workloads(chart, charts_deploying):
             defaults = helm_template.ChartDefaults(chart, chart_values[chart][1], _read)
@@ -1093,7 +1086,7 @@ def _kind_line(kinds: Iterable[str]) -> str:
 
 
 _MAY_MATTER = re.compile(_kind_line(WORKLOAD_KINDS + (_CSV, "ConfigMap", "Secret", "Config", _VPA, r"\w*List",
-                                                      "ClusterRole", "ClusterRoleBinding", "Role")) +
+                                                      "ClusterRole", "ClusterRoleBinding")) +
                          r"|^builds:|^(?:configMap|secret)Generator:", re.MULTILINE)
 
 
@@ -1876,13 +1869,13 @@ _GROWING_RESOURCES = {(kind if kind.endswith("s") else kind + "s").lower(): kind
 _LISTING_VERBS = frozenset({"list", "watch", "*"})
 
 
-def _kinds_allowed(rules: yaml.Node | None, listing: bool) -> set[str]:
-    """The kinds that grow with the cluster that RBAC `rules` name; with `listing`, those they
-    let list or watch (every object of the kind: not a rule restricted to `resourceNames`)."""
+def _kinds_listed(rules: yaml.Node | None) -> set[str]:
+    """The kinds that grow with the cluster that RBAC `rules` let list or watch (every object
+    of the kind: not a rule restricted to `resourceNames`)."""
     found: set[str] = set()
     for rule in _items(rules):
         verbs = {_text(verb) for verb in _items(_value(rule, "verbs"))}
-        if listing and (verbs.isdisjoint(_LISTING_VERBS) or _items(_value(rule, "resourceNames"))):
+        if verbs.isdisjoint(_LISTING_VERBS) or _items(_value(rule, "resourceNames")):
             continue
         resources = {_text(resource) for resource in _items(_value(rule, "resources"))}
         if "*" in resources:
@@ -1891,7 +1884,7 @@ def _kinds_allowed(rules: yaml.Node | None, listing: bool) -> set[str]:
     return found
 
 
-def _cluster_grants(documents: list[_Document]) -> dict[str, ClusterGrants | None]:
+def _kinds_listed_cluster_wide(documents: list[_Document]) -> dict[str, frozenset[str] | None]:
     """By service account name, the kinds that grow with the cluster it may list or watch in
     every namespace: through the ClusterRoles that ClusterRoleBindings of the manifests bind it
     to (by name: kustomize's prefixes rename both alike), or an OLM bundle's
@@ -1903,17 +1896,14 @@ def _cluster_grants(documents: list[_Document]) -> dict[str, ClusterGrants | Non
     roles: dict[str, set[str] | None] = {}
     bound: dict[str, set[str]] = {}
     granted: dict[str, set[str]] = {}
-    named: set[str] = set()
     for document in documents:
         for obj in _objects(document.root):
             kind = _text(_value(obj, "kind"))
-            if kind in ("Role", "ClusterRole"):
-                named |= _kinds_allowed(_value(obj, "rules"), listing=False)
             if kind == "ClusterRole" and (name := _text(_value(obj, "metadata", "name"))):
                 if _value(obj, "aggregationRule") is not None:
                     roles[name] = None
                 elif (listed := roles.setdefault(name, set())) is not None:
-                    listed |= _kinds_allowed(_value(obj, "rules"), listing=True)
+                    listed |= _kinds_listed(_value(obj, "rules"))
             elif kind == "ClusterRoleBinding" and _text(_value(obj, "roleRef", "kind")) == "ClusterRole":
                 role = _text(_value(obj, "roleRef", "name")) or ""
                 for subject in _items(_value(obj, "subjects")):
@@ -1922,11 +1912,8 @@ def _cluster_grants(documents: list[_Document]) -> dict[str, ClusterGrants | Non
             elif kind == _CSV:
                 for permission in _items(_value(obj, "spec", "install", "spec", "clusterPermissions")):
                     if name := _text(_value(permission, "serviceAccountName")):
-                        granted.setdefault(name, set()).update(_kinds_allowed(_value(permission, "rules"), True))
-                for permission in _items(_value(obj, "spec", "install", "spec", "permissions")):
-                    named |= _kinds_allowed(_value(permission, "rules"), listing=False)
-    named |= set().union(*granted.values())
-    found: dict[str, ClusterGrants | None] = {}
+                        granted.setdefault(name, set()).update(_kinds_listed(_value(permission, "rules")))
+    found: dict[str, frozenset[str] | None] = {}
     for account in bound.keys() | granted.keys():
         kinds: set[str] | None = set(granted.get(account, ()))
         for role in bound.get(account, ()):
@@ -1935,7 +1922,7 @@ def _cluster_grants(documents: list[_Document]) -> dict[str, ClusterGrants | Non
                 kinds = None
                 break
             kinds |= listed
-        found[account] = None if kinds is None else ClusterGrants(frozenset(kinds), frozenset(named | kinds))
+        found[account] = None if kinds is None else frozenset(kinds)
     return found
 
 
@@ -2288,7 +2275,7 @@ def _caches_only_small_kinds(facts: list[_PackageCode], listed: frozenset[str] |
     client would cache when it reads one, or watches objects of any kind. A custom resource's
     objects number what users create, and a small kind's (Services, Ingresses) stay a few tens
     of MB at the cluster sizes Kubernetes is tested at. Only the kinds `listed` count, when
-    known (_cluster_grants, _listed_kinds_known): its cache cannot hold the others cluster-wide."""
+    known (_kinds_listed_cluster_wide): its cache cannot hold the others cluster-wide."""
     watched = _all_known(f.watched_kinds for f in facts)
     return bool(watched) and watched.isdisjoint(go_code.ANY_KIND) and not _cached_growing_kinds(facts, listed)
 
@@ -2318,23 +2305,6 @@ def _cached_growing_kinds(facts: list[_PackageCode], listed: frozenset[str] | No
     else:
         cached = named - (frozenset().union(*(f.uncached_kinds for f in facts)) - watched)
     return cached if listed is None else cached & listed
-
-
-def _listed_kinds_known(facts: list[_PackageCode], grants: ClusterGrants | None) -> frozenset[str] | None:
-    """The kinds that grow with the cluster a program's service account may list in every
-    namespace, when its RBAC is what the program runs with: it lets list every such kind its
-    controllers watch (a watch that cannot list fails the controller's start), and its Roles
-    and ClusterRoles name every one its code names. None otherwise: kubebuilder's
-    `config/rbac`, generated from markers, often misses the kinds a program reads (ksqldb-
-    operator's names none of the Deployments it makes, conjur-operator's none of the Secrets
-    it reads: both findings were read as worth a change)."""
-    if grants is None:
-        return None
-    # Kinds of the Kubernetes API its code names (a watched kind too: `&corev1.Secret{}`; not
-    # a custom resource's kind that shares a name with one).
-    named = frozenset().union(*(f.growing_kinds for f in facts)) & frozenset(go_code.GROWING_KINDS)
-    watched = frozenset().union(*(f.watched_kinds or () for f in facts)) & named
-    return grants.listed if watched <= grants.listed and named <= grants.named else None
 
 
 def _selects_every_watched_kind(facts: list[_PackageCode], namespace_named: bool,
@@ -2716,10 +2686,8 @@ class _GoTree:
         directory name through packages of their module and may cache (_cached_growing_kinds),
         the most memory first."""
         module, mains = self._programs(run.directory)
-        named: set[str] = set()
-        for main in mains:
-            facts = self._program_facts(main, module, run.subcommand)[0]
-            named |= _cached_growing_kinds(facts, _listed_kinds_known(facts, run.cluster_grants))
+        named = set().union(*(_cached_growing_kinds(self._program_facts(main, module, run.subcommand)[0],
+                                                    run.cluster_listed_kinds) for main in mains))
         return tuple(kind for kind in (*go_code.GROWING_KINDS, "PartialObjectMetadata") if kind in named)
 
     def caches_only_small_kinds(self, run: ProgramRun) -> bool:
@@ -2746,7 +2714,7 @@ class _GoTree:
         whether what it keeps is only controller-runtime's cache of custom resources and small
         kinds, which does not grow with the cluster enough to matter. Each program on its own: a project's cloud manager
         scoping its cache says nothing of the operator beside it."""
-        key = main, run.subcommand, run.namespace_settings, run.cluster_grants
+        key = main, run.subcommand, run.namespace_settings, run.cluster_listed_kinds
         if key not in self._program_keeps:
             facts, keeps = self._program_facts(main, module, run.subcommand)
             # A container that names a namespace, or a flag that names one unless emptied (a
@@ -2755,7 +2723,7 @@ class _GoTree:
             giving = frozenset().union(*(f.options_namespace_variables for f in facts))
             settings |= {env for f in facts for variable, env in f.variables_from_env if variable in giving}
             named = bool(run.namespace_settings & settings) or any(f.defaulted_namespace_flags for f in facts)
-            listed = _listed_kinds_known(facts, run.cluster_grants)
+            listed = run.cluster_listed_kinds
             scopes = sum(f.scopings for f in facts) + _selects_every_watched_kind(facts, named, listed)
             if named:
                 scopes += sum(f.scopings_when_namespace_named for f in facts)
