@@ -853,6 +853,31 @@ def test_a_chart_with_one_image_and_one_resources_apart_runs_one_container(tmp_p
     assert [f.path for f in _run(tmp_path, "SL101").findings] == reported
 
 
+@pytest.mark.parametrize("image, resources, reported", [
+    # istio-ratelimit-operator: the chart's one workload writes `operator.image` and the top-level
+    # `resources`, beside the images of what the operator deploys
+    ("{{ .Values.operator.image }}", "resources: {{ toYaml .Values.resources | nindent 12 }}",
+     ["charts/api/values.yaml"]),
+    ("{{ .Values.operator.image }}", "resources:\n            {{- toYaml .Values.resources | nindent 12 }}",
+     ["charts/api/values.yaml"]),
+    ("{{ .Values.agent.image }}", "resources: {{ toYaml .Values.resources | nindent 12 }}", ["deploy/pod.yaml"]),
+    # resources written from another key: which settings the chart's container has is not known
+    ("{{ .Values.operator.image }}", "resources: {{ toYaml .Values.limits | nindent 12 }}", ["deploy/pod.yaml"]),
+])
+def test_a_charts_workload_template_pairs_an_image_with_resources_apart(tmp_path, image, resources, reported):
+    go_module(tmp_path, {"cmd/api/main.go": MAIN})
+    write(tmp_path, "deploy/pod.yaml", POD)
+    _write_chart(tmp_path, "charts/api", "api", template_more=(
+        "spec:\n  template:\n    spec:\n      containers:\n        - name: manager\n"
+        f"          image: {image}\n          {resources}\n"))
+    # The images of what the operator deploys, handed to it in a ConfigMap.
+    write(tmp_path, "charts/api/templates/settings.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\n"
+          "data:\n  operator: {{ .Values.operator.image }}\n  agent: {{ .Values.agent.image }}\n")
+    write(tmp_path, "charts/api/values.yaml", "operator:\n  image: ghcr.io/acme/api\nagent:\n  image: ghcr.io/acme/agent\n"
+          "resources:\n  limits: {memory: 256Mi}\nlimits: {}\n")
+    assert [f.path for f in _run(tmp_path, "SL101").findings] == reported
+
+
 @pytest.mark.parametrize("reads, reported", [
     ("{{ .Values.operator.image.repository }} {{ toYaml .Values.operator.resources }}", ["charts/api/values.yaml:4"]),
     ("{{ with .Values.operator }}{{ .image.repository }}{{ .resources }}{{ end }}", ["charts/api/values.yaml:4"]),

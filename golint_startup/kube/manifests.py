@@ -1140,7 +1140,7 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
         return []
     name = _chart_name(chart)
     found: list[Container] = []
-    lone_images: list[str] = []
+    lone_images: list[tuple[str, tuple[str, ...]]] = []  # (image, the path of the mapping holding it)
     lone_resources: list[tuple[yaml.Node, tuple[str, ...]]] = []
 
     def container(node: yaml.Node, path: tuple[str, ...], image: str,
@@ -1198,21 +1198,29 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
             if has_resources and image:
                 found.append(container(node, path, image))
             elif image:
-                lone_images.append(image)
+                lone_images.append((image, path))
             elif has_resources:
                 lone_resources.append((node, path))
         if len(path) < _MAX_VALUES_DEPTH:
             pending += [(value, path + (key.value,)) for key, value in _mapping_items(node)
                         if key.value not in ("resources", "image")]
     if len(lone_images) == 1 and len(lone_resources) == 1:
-        found.append(container(*lone_resources[0], lone_images[0]))
+        found.append(container(*lone_resources[0], lone_images[0][0]))
+    elif not found and lone_images and lone_resources and len(workload_templates) == 1:
+        # The chart's one workload template pairs them (istio-ratelimit-operator's
+        # `operator.image` and top-level `resources`, beside the images of what it deploys).
+        image_path, resources_path = _values_paths_written(workload_templates[0][1])
+        image = next((image for image, path in lone_images if path == image_path), None)
+        resources = next((pair for pair in lone_resources if pair[1] == resources_path), None)
+        if image is not None and resources is not None:
+            found.append(container(*resources, image))
     if not found and len(lone_images) + len(lone_resources) == 1 and len(workload_templates) == 1:
         # The other half written in the chart's one workload template, of one container.
         written = _written_in_template(*workload_templates[0])
         if written is not None and lone_resources and written.image:
             found.append(container(*lone_resources[0], written.image))
         elif written is not None and lone_images and written.resources is not None:
-            made = Container(source, f"Helm chart {name}", name, lone_images[0], False, written.resources,
+            made = Container(source, f"Helm chart {name}", name, lone_images[0][0], False, written.resources,
                              chart=chart, limits_memory=written.limit, requests_memory=written.request)
             found.append(made)
     if len(workload_templates) == 1:
@@ -1359,6 +1367,29 @@ _TEMPLATE_IMAGE = re.compile(r"^[ \t]*-?[ \t]*image:[ \t]*(.*)$", re.MULTILINE)
 _QUOTED_ACTION = re.compile(r"\{\{-?\s*\"([^\"{}]*)\"\s*-?\}\}")
 _RESOURCES_LINE = re.compile(r"^([ \t]*)resources:[ \t]*$", re.MULTILINE)
 _MEMORY_LINE = re.compile(r"^[ \t]*memory:[ \t]*[\"']?([0-9][0-9.]*[A-Za-z]*)[\"']?[ \t]*$")
+
+
+_VALUES_PATH_READ = re.compile(r"\.Values((?:\.\w+)+)")
+
+
+def _values_paths_written(text: str) -> tuple[tuple[str, ...] | None, tuple[str, ...] | None]:
+    """(the path of the values mapping whose `image` a workload template of one `image:` line
+    writes, that of the mapping whose `resources` it writes): `image: "{{ .Values.operator.image
+    }}:{{ .Values.operator.tag }}"` is ("operator",), `resources: {{ toYaml .Values.resources }}`
+    (or the action on the lines below it) is (); None for what it does not write so."""
+    images = _TEMPLATE_IMAGE.findall(text)
+    image_path = None
+    if len(images) == 1 and (read := _VALUES_PATH_READ.search(images[0])):
+        parts = tuple(read.group(1)[1:].split("."))
+        image_path = parts[:parts.index("image")] if "image" in parts else None
+    resources_path = None
+    block = _RESOURCES_LINE.search(text) or re.search(r"^[ \t]*resources:.*$", text, re.MULTILINE)
+    if block is not None:
+        following = text[block.start():].split("\n", 3)[:3]
+        read = _VALUES_PATH_READ.search("\n".join(following))
+        parts = tuple(read.group(1)[1:].split(".")) if read else ()
+        resources_path = parts[:-1] if parts and parts[-1] == "resources" else None
+    return image_path, resources_path
 
 
 def _written_in_template(source: Source, text: str) -> _WrittenInTemplate | None:
