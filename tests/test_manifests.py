@@ -521,6 +521,25 @@ def test_a_chart_joins_every_install_of_its_program(tmp_path, all_in_one_command
     assert result[0].location.path == "charts/app/values.yaml"
 
 
+@pytest.mark.parametrize("build, reported", [
+    ("go build -a -o manager cmd/main.go", False),  # kyverno-notation-verifier: no cmd/main.go in the tree
+    ("go build -a -o manager internal/main.go", True),
+    ("go build -o ./bin/manager .", True),  # the output is not a source
+    ("go build -o manager ./cmd/", False),
+])
+def test_a_scaffold_whose_dockerfile_builds_sources_the_tree_lacks_deploys_nothing(tmp_path, build, reported):
+    """A library's left-over kubebuilder scaffold: its Dockerfile builds `cmd/main.go`, which the
+    tree never had, so nothing deploys its `config/manager`."""
+    go_module(tmp_path, {"internal/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
+    write(tmp_path, "PROJECT", "domain: example.com\nlayout:\n- go.kubebuilder.io/v4\n")
+    write(tmp_path, "Dockerfile", f"FROM golang:1.24 AS builder\nCOPY . .\nRUN {build}\n"
+                                  "FROM gcr.io/distroless/static\nCOPY --from=builder /workspace/manager .\n"
+                                  'ENTRYPOINT ["/manager"]\n')
+    write(tmp_path, "config/manager/manager.yaml", _SIZED.format(request="256Mi").replace(
+        "ghcr.io/acme/api:1", 'controller:latest\n          command: ["/manager"]').replace("- name: api", "- name: manager"))
+    assert [f.rule_id for f in _run(tmp_path, "SL101").findings] == (["SL101"] if reported else [])
+
+
 def test_two_workloads_of_one_file_are_two_runs_of_a_chart_program(tmp_path):
     """frr-k8s' install file runs its image as the controller DaemonSet and as the status
     cleaner Deployment: neither is a copy of the chart's one container, which sets no limit."""

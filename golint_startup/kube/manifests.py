@@ -156,7 +156,9 @@ shell, whose script may run anything) that no Dockerfile at or below its project
 (outside test and tooling directories) names outside comments (cyclops' `config/manager`
 runs `/manager`, its image `/app/bin/ctrl`; spire-controller-manager's manager runs in the
 SPIRE server's pod, its image has `/spire-controller-manager`; scheduler-plugins'
-`build/controller` image has `/bin/controller`): it deploys nothing, unless its
+`build/controller` image has `/bin/controller`), or whose project's Dockerfiles build only Go
+sources the tree does not hold (kyverno-notation-verifier's scaffold builds `cmd/main.go`, which
+its library never had; read as deploying nothing in December 2026): it deploys nothing, unless its
 environment sets a Go runtime variable or its image matches `go-images`. A scaffold's
 placeholder image `controller` never names a directory (scheduler-plugins'
 `build/controller` is another image's). When
@@ -2060,6 +2062,22 @@ MEMORY_LIMIT_REF = "resourceFieldRef:limits.memory"
 # A `go build` or `go install` in a Dockerfile's RUN, up to the end of its shell command.
 _GO_BUILD_COMMAND = re.compile(r"\bgo\s+(?:build|install)\b([^\n&;|]*)")
 _CONTINUED_LINE = re.compile(r"\\\r?\n")
+# A package by its path from the module's root (`./cmd/api`), or a main file by its path, with
+# or without `./` (Meridio-2's `cmd/stateless-load-balancer/main.go`).
+_GO_BUILD_TARGET = re.compile(r"(?<!\S)(?:\./(\S*)|([\w.-]+(?:/[\w.-]+)*\.go)(?!\S))")
+_OUTPUT_FLAG = re.compile(r"(?<!\S)-o(?:\s+|=)\S+")  # `-o ./bin/manager`: what it writes
+
+
+def _go_build_targets(dockerfile: str) -> list[str]:
+    r"""The packages and main files a Dockerfile names to `go build` (or install), as written
+    from the build's directory (`./...` is ""); a RUN continued over lines (`go build \` then
+    `-ldflags=...` then the package: Meridio-2's router) is one command. Not its output (`-o
+    ./bin/manager`)."""
+    return [(relative or main_file).replace("...", "").rstrip("/")
+            for command in _GO_BUILD_COMMAND.findall(_CONTINUED_LINE.sub(" ", dockerfile))
+            for relative, main_file in _GO_BUILD_TARGET.findall(_OUTPUT_FLAG.sub(" ", command))]
+
+
 # The Dockerfile that builds the image named for its directory (`Dockerfile.controller` builds another).
 _PLAIN_DOCKERFILES = ("Dockerfile", "Containerfile")
 # A Dockerfile's ENTRYPOINT, its first word (exec form or shell form); its COPY and ADD lines;
@@ -2551,7 +2569,16 @@ class _GoTree:
         dockerfiles = self._project_dockerfiles(root)
         if not dockerfiles:
             return False
-        return not any(_names_program(_read(path), program) for path in dockerfiles)
+        if not any(_names_program(_read(path), program) for path in dockerfiles):
+            return True
+        # Its Dockerfiles build Go sources the tree does not hold: kyverno-notation-verifier's
+        # scaffold builds `cmd/main.go`, which its library's tree never had (read as deploying
+        # nothing).
+        targets = [target for path in dockerfiles for target in _go_build_targets(_read(path))]
+        module = modules.module_of_dir(root)
+        bases = {root} | ({module.root} if module is not None else set())
+        return bool(targets) and not any(os.path.exists(os.path.join(base, target)) for base in bases
+                                         for target in targets)
 
     def _project_dockerfiles(self, root: str) -> list[str]:
         return [path for directory, paths in self._dockerfiles.items()
@@ -2885,16 +2912,11 @@ class _GoTree:
                 continue
             # A RUN continued over lines (`go build \` then `-ldflags=...` then the package:
             # Meridio-2's router) is one command.
-            for command in _GO_BUILD_COMMAND.findall(_CONTINUED_LINE.sub(" ", _read(path))):
-                # A package by its path from the module's root (`./cmd/api`), or a main file by
-                # its path, with or without `./` (Meridio-2's `cmd/stateless-load-balancer/main.go`).
-                for relative, main_file in re.findall(r"(?<!\S)(?:\./(\S*)|([\w.-]+(?:/[\w.-]+)*\.go)(?!\S))",
-                                                      command):
-                    target = (relative or main_file).rstrip("/")
-                    package = os.path.dirname(target) if target.endswith(".go") else target
-                    candidate = os.path.normpath(os.path.join(module.root, package))
-                    if self._holds_main(candidate):
-                        found.add(candidate)
+            for target in _go_build_targets(_read(path)):
+                package = os.path.dirname(target) if target.endswith(".go") else target
+                candidate = os.path.normpath(os.path.join(module.root, package))
+                if self._holds_main(candidate):
+                    found.add(candidate)
         return sorted(found)
 
     def _module_sets_limit(self, module: modules.Module) -> bool:
