@@ -1790,6 +1790,48 @@ def test_a_watched_kind_its_rbac_does_not_let_it_list_is_not_cached(tmp_path):
     assert [f.rule_id for f in _run(tmp_path).findings] == []
 
 
+_NAMESPACE_WEBHOOK = """\
+package watch
+
+import (
+	"context"
+
+	corev1 "k8s.io/api/core/v1"
+	ctrl "sigs.k8s.io/controller-runtime"
+	"sigs.k8s.io/controller-runtime/pkg/client"
+)
+
+func start() error {
+	mgr, err := ctrl.NewManager(ctrl.GetConfigOrDie(), ctrl.Options{})
+	if err != nil {
+		return err
+	}
+	return ctrl.NewWebhookManagedBy(mgr).For(&corev1.Pod{}).WithValidator(validator{mgr.GetClient()}).Complete()
+}
+
+type validator struct{ c client.Client }
+
+func (v validator) owner(ctx context.Context, name string) error {
+	namespace := &corev1.Namespace{}
+	return v.c.Get(ctx, client.ObjectKey{Name: name}, namespace)
+}
+"""
+
+
+@pytest.mark.parametrize("more, reported", [
+    ("", False),  # route-validator: its webhooks read Namespaces, and nothing else
+    ("\nfunc (v validator) pull(ctx context.Context) error {\n\tvar s corev1.Secret\n"
+     "\treturn v.c.Get(ctx, client.ObjectKey{}, &s)\n}\n", True),
+])
+def test_a_manager_with_no_controller_reading_only_small_kinds_is_not_reported(tmp_path, more, reported):
+    """With no controller, what the cache holds is what the client reads: Namespaces, a few
+    hundred at most, are not a cache that grows with the cluster (a webhook's `For` starts no
+    informer). A manager whose code names no kind at all is still reported: what it keeps is
+    not known."""
+    findings = _findings_of_watching_program(tmp_path, _NAMESPACE_WEBHOOK + more, request="512Mi", controller=False)
+    assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
+
+
 def test_the_message_names_the_kinds_that_grow_with_the_cluster(tmp_path):
     """What a reader checks first: which of the cluster's objects the program names, the most
     memory first, and how many more; small kinds (Leases, Ingresses) are not among them."""

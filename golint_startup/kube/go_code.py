@@ -311,6 +311,14 @@ GROWING_KINDS = (  # the most memory first: what a message names
     "Pod", "Secret", "ConfigMap", "Event", "Node", "Deployment", "ReplicaSet", "StatefulSet",
     "DaemonSet", "Job", "CronJob", "Endpoints", "EndpointSlice", "CustomResourceDefinition",
     "ControllerRevision", "ReplicationController", "PodTemplate")
+# The small kinds: a cache of only these (and custom resources) stays small.
+SMALL_KINDS = (
+    "Namespace", "Service", "Ingress", "IngressClass", "ServiceAccount", "Role", "RoleBinding",
+    "ClusterRole", "ClusterRoleBinding", "PersistentVolumeClaim", "PersistentVolume", "NetworkPolicy",
+    "HorizontalPodAutoscaler", "PodDisruptionBudget", "Lease", "LimitRange", "ResourceQuota",
+    "StorageClass", "VolumeAttachment", "CSINode", "CSIDriver", "CSIStorageCapacity",
+    "CertificateSigningRequest", "ResourceClaim", "ResourceSlice", "ValidatingWebhookConfiguration",
+    "MutatingWebhookConfiguration", "PriorityClass")
 # The packages of the Kubernetes API (and of CustomResourceDefinitions) that declare its kinds.
 _API_PACKAGES = (b"k8s.io/api/", b"k8s.io/apiextensions-apiserver/pkg/apis/apiextensions/")
 # A kind made as a value, which a client fills in or a cache is asked for: a literal
@@ -326,6 +334,7 @@ _GROWING_KIND = (rb"(?<!\])\b(?:%(aliases)s)\.(%(kinds)s)(?:List)?\s*\{"
 # client; client-go's clientset reads through a resource's interface (`CoreV1().Secrets(ns).Get`).
 _CLIENT_READ = re.compile(rb"\b\w*[cC]lient\s*\.\s*(?:Get|List)\(")
 _KINDS = b"|".join(k.encode() for k in GROWING_KINDS)
+_SMALL_KINDS = b"|".join(k.encode() for k in SMALL_KINDS)
 # Objects of any kind: metadata (cached by controller-runtime's client whenever read) and,
 # when a controller watches them, unstructured ones (read through the client, they are not
 # cached unless its options say so: irsa-manager's reads). What they hold is not known.
@@ -350,18 +359,36 @@ def growing_kinds(source: bytes, code: bytes) -> frozenset[str]:
     file that imports controller-runtime: what a cache of the program may hold, whether it
     watches them or reads them through the manager's client. Objects of any kind that a
     controller watches are among its watched kinds (watched_kinds)."""
+    found = _kinds_made(source, code, _KINDS)
+    if found is None:
+        return frozenset()
+    return found | {"PartialObjectMetadata"} if _ANY_METADATA.search(code) else found
+
+
+def small_kinds(source: bytes, code: bytes) -> frozenset[str]:
+    """The small kinds of the Kubernetes API (SMALL_KINDS) a Go file names as growing_kinds
+    does: route-validator's webhooks read Namespaces through the manager's client and nothing
+    else, which a finding calling its cache one that grows with the cluster was read as not
+    worth a change."""
+    return _kinds_made(source, code, _SMALL_KINDS) or frozenset()
+
+
+def _kinds_made(source: bytes, code: bytes, kinds: bytes) -> frozenset[str] | None:
+    """The kinds of `kinds` (a pattern's alternatives) that a Go file makes as values of an
+    API package (_GROWING_KIND), outside webhook builders; None when the file neither imports
+    controller-runtime nor calls a client's Get or List."""
     if CONTROLLER_RUNTIME.encode() not in source and not _CLIENT_READ.search(code):
         # Made where controller-runtime is not imported, nor a client's Get or List called, a
         # kind is read through client-go's uncached clientset (klaus-gateway's route store
         # keeps one ConfigMap that way, beside a manager caching only its own resources: its
         # finding was read as wrong). kubecloudscaler's handlers get a Secret through a
         # controller-runtime client passed in a struct, importing only the struct's package.
-        return frozenset()
-    found = {"PartialObjectMetadata"} if _ANY_METADATA.search(code) else set()
+        return None
+    found: set[str] = set()
     aliases = {name for name, path in _import_names(source) if path.startswith(_API_PACKAGES)}
     aliases.discard(b"_")
     if aliases:
-        pattern = _GROWING_KIND % {b"aliases": b"|".join(map(re.escape, aliases)), b"kinds": _KINDS}
+        pattern = _GROWING_KIND % {b"aliases": b"|".join(map(re.escape, aliases)), b"kinds": kinds}
         found.update(next(filter(None, made.groups())).decode() for made in re.finditer(pattern, code)
                      if not _of_webhook_builder(code, made.start()))
     return frozenset(found)

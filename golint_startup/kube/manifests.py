@@ -2263,6 +2263,7 @@ class _PackageCode(NamedTuple):
     kinds_selected_when_namespace_named: frozenset[str]
     watched_kinds: frozenset[str] | None  # the kinds their controllers watch (go_code.watched_kinds)
     growing_kinds: frozenset[str]  # the kinds that grow with the cluster they name (go_code.growing_kinds)
+    small_kinds: frozenset[str]  # the small kinds they name (go_code.small_kinds)
     uncached_kinds: frozenset[str]  # the kinds their client options keep out of the cache (go_code.uncached_kinds)
     uncached_client: bool  # whether they build the manager's client without its cache (go_code.UNCACHED_CLIENT)
     # (dynamic informers asked for, those of custom resources, dynamic factories built): go_code.dynamic_informers
@@ -2300,6 +2301,7 @@ def _code_facts(sources: list[bytes]) -> _PackageCode:
         frozenset().union(*(go_code.kinds_selected_when_namespace_named(text) for text in code)),
         _all_known(go_code.watched_kinds(text) for text in code),
         frozenset().union(*(go_code.growing_kinds(source, text) for source, text in zip(sources, code))),
+        frozenset().union(*(go_code.small_kinds(source, text) for source, text in zip(sources, code))),
         frozenset().union(*(go_code.uncached_kinds(text) for text in code)),
         any(go_code.UNCACHED_CLIENT.search(text) for text in code),
         tuple(map(sum, zip((0, 0, 0), *(go_code.dynamic_informers(source, text) for source, text in zip(sources, code))))),
@@ -2319,14 +2321,16 @@ def _all_known(kind_sets) -> frozenset[str] | None:
 
 def _caches_only_small_kinds(facts: list[_PackageCode], listed: frozenset[str] | None = None) -> bool:
     """Whether what a program's controller-runtime cache may hold is only custom resources and
-    small kinds: its controllers watch kinds, each written as a literal, and none of its
+    small kinds: its controllers watch kinds, each written as a literal (or it has none, and
+    its code names small kinds: route-validator's webhooks read Namespaces), and none of its
     packages names a kind that grows with the cluster (go_code.GROWING_KINDS), which its
     client would cache when it reads one, or watches objects of any kind. A custom resource's
     objects number what users create, and a small kind's (Services, Ingresses) stay a few tens
     of MB at the cluster sizes Kubernetes is tested at. Only the kinds `listed` count, when
     known (_kinds_listed_cluster_wide): its cache cannot hold the others cluster-wide."""
     watched = _all_known(f.watched_kinds for f in facts)
-    return bool(watched) and watched.isdisjoint(go_code.ANY_KIND) and not _cached_growing_kinds(facts, listed)
+    known = bool(watched) or watched is not None and any(f.small_kinds for f in facts)
+    return known and watched.isdisjoint(go_code.ANY_KIND) and not _cached_growing_kinds(facts, listed)
 
 
 
