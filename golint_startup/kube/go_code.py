@@ -319,6 +319,14 @@ SMALL_KINDS = (
     "StorageClass", "VolumeAttachment", "CSINode", "CSIDriver", "CSIStorageCapacity",
     "CertificateSigningRequest", "ResourceClaim", "ResourceSlice", "ValidatingWebhookConfiguration",
     "MutatingWebhookConfiguration", "PriorityClass")
+
+
+def plural(kind: str) -> str:
+    """A kind's plural as its API names it (`Secrets`, `Endpoints`): the resource of RBAC rules
+    (lowercased) and of typed informer factories' accessors."""
+    return kind if kind.endswith("s") else kind + "s"
+
+
 # The packages of the Kubernetes API (and of CustomResourceDefinitions) that declare its kinds.
 _API_PACKAGES = (b"k8s.io/api/", b"k8s.io/apiextensions-apiserver/pkg/apis/apiextensions/")
 # A kind made as a value, which a client fills in or a cache is asked for: a literal
@@ -449,7 +457,7 @@ def dynamic_informers(source: bytes, code: bytes) -> tuple[int, int, int]:
 _TYPED_INFORMER = re.compile(rb"\.\s*[A-Z]\w*\(\)\s*\.\s*V\d\w*\(\)\s*\.\s*([A-Z]\w*)\(\)")
 _TYPED_FACTORY = re.compile(rb"(?<!func )\bNew(?:Filtered)?SharedInformerFactory(?:WithOptions)?\(")
 _UNTYPED_INFORMER = re.compile(rb"\.InformerFor\(|\bNew\w*Reflector\w*\(|\bUntilWithSync\(")
-_GROWING_PLURALS = frozenset((kind if kind.endswith("s") else kind + "s").encode() for kind in GROWING_KINDS)
+_GROWING_PLURALS = frozenset(plural(kind).encode() for kind in GROWING_KINDS)
 
 
 def typed_informers(code: bytes) -> tuple[int, int, int, int]:

@@ -36,6 +36,13 @@ _MAX_INCLUDE_DEPTH = 4
 _LEADING_SPACE = re.compile(r"\s*")
 
 
+def values_path_in(text: str) -> tuple[str, ...] | None:
+    """The path of the first value `text` reads (`{{ .Values.operator.image }}` is ("operator",
+    "image")), None when it reads none."""
+    read = _VALUES_PATH.search(text)
+    return tuple(read.group(1)[1:].split(".")) if read else None
+
+
 class ChartDefaults:
     """A chart's values.yaml and its named templates (`define` in its `.tpl` files), each read
     when first asked for: most charts need neither."""

@@ -1371,9 +1371,6 @@ _RESOURCES_LINE = re.compile(r"^([ \t]*)resources:[ \t]*$", re.MULTILINE)
 _MEMORY_LINE = re.compile(r"^[ \t]*memory:[ \t]*[\"']?([0-9][0-9.]*[A-Za-z]*)[\"']?[ \t]*$")
 
 
-_VALUES_PATH_READ = re.compile(r"\.Values((?:\.\w+)+)")
-
-
 def _values_paths_written(text: str) -> tuple[tuple[str, ...] | None, tuple[str, ...] | None]:
     """(the path of the values mapping whose `image` a workload template of one `image:` line
     writes, that of the mapping whose `resources` it writes): `image: "{{ .Values.operator.image
@@ -1381,15 +1378,12 @@ def _values_paths_written(text: str) -> tuple[tuple[str, ...] | None, tuple[str,
     (or the action on the lines below it) is (); None for what it does not write so."""
     images = _TEMPLATE_IMAGE.findall(text)
     image_path = None
-    if len(images) == 1 and (read := _VALUES_PATH_READ.search(images[0])):
-        parts = tuple(read.group(1)[1:].split("."))
-        image_path = parts[:parts.index("image")] if "image" in parts else None
+    if len(images) == 1 and (parts := helm_template.values_path_in(images[0])) and "image" in parts:
+        image_path = parts[:parts.index("image")]
     resources_path = None
     block = _RESOURCES_LINE.search(text) or re.search(r"^[ \t]*resources:.*$", text, re.MULTILINE)
     if block is not None:
-        following = text[block.start():].split("\n", 3)[:3]
-        read = _VALUES_PATH_READ.search("\n".join(following))
-        parts = tuple(read.group(1)[1:].split(".")) if read else ()
+        parts = helm_template.values_path_in("\n".join(text[block.start():].split("\n", 3)[:3]))
         resources_path = parts[:-1] if parts and parts[-1] == "resources" else None
     return image_path, resources_path
 
@@ -1898,7 +1892,7 @@ def _olm_targets_some_namespaces(documents: list[_Document]) -> bool:
 
 
 # The resources of the kinds that grow with the cluster, as RBAC rules name them (`secrets`).
-_GROWING_RESOURCES = {(kind if kind.endswith("s") else kind + "s").lower(): kind for kind in go_code.GROWING_KINDS}
+_GROWING_RESOURCES = {go_code.plural(kind).lower(): kind for kind in go_code.GROWING_KINDS}
 _LISTING_VERBS = frozenset({"list", "watch", "*"})
 
 
@@ -2404,7 +2398,9 @@ class _GoTree:
         self._cache_verdicts: dict[ProgramRun, tuple[bool, str | None, bool]] = {}
         self._package_facts: dict[str, _PackageCode] = {}  # by directory, see _package_code
         # By main package directory and subcommand (and namespace settings, for _cluster_cache_of).
-        self._program_keeps: dict[tuple[str, str | None, frozenset[str]], tuple[str | None, bool]] = {}
+        # By (main, subcommand, namespace settings, kinds listed cluster-wide): see _cluster_cache_of.
+        self._program_keeps: dict[tuple[str, str | None, frozenset[str], frozenset[str] | None],
+                                  tuple[str | None, bool]] = {}
         self._program_facts_of: dict[tuple[str, str | None], tuple[list[_PackageCode], list[str]]] = {}
         self._program_packages: dict[str, tuple[set[str], list[str]]] = {}  # by main, see _program_closure
         # By directory: its programs (see _main_dirs_at_or_below, which reads its Dockerfiles)
@@ -2801,7 +2797,8 @@ class _GoTree:
             # client's, with `tools/cache` for their handlers), or both.
             informed = _informs_only_on_small_kinds(facts)
             custom = bool(keeps) and \
-                all(k == go_code.CONTROLLER_RUNTIME or informed and go_code.keeps_only_with_informers(k) for k in keeps) and \
+                all(k == go_code.CONTROLLER_RUNTIME or informed and go_code.keeps_only_with_informers(k)
+                    for k in keeps) and \
                 (go_code.CONTROLLER_RUNTIME not in keeps or _caches_only_small_kinds(facts, listed))
             # Its service account may list no kind that grows with the cluster in every namespace.
             custom = custom or bool(keeps) and listed == frozenset()
