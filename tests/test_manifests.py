@@ -1777,6 +1777,65 @@ spec:
     assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
 
 
+_CHART_RBAC = """\
+{{- if .Values.rbac.enable }}
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata:
+  labels:
+    {{- include "chart.labels" . | nindent 4 }}
+  name: {{ include "chart.fullname" . }}-manager
+%s{{- end }}
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata:
+  name: {{ include "chart.fullname" . }}-manager
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: ClusterRole
+  name: {{ include "chart.fullname" . }}-%s
+subjects:
+  - kind: ServiceAccount
+    name: {{ .Values.serviceAccountName }}
+    namespace: {{ .Release.Namespace }}
+"""
+
+
+_CHART_CONTAINER = """\
+spec:
+  template:
+    spec:
+      serviceAccountName: {{ .Values.serviceAccountName }}
+      containers:
+        - name: api
+          image: {{ .Values.image.repository }}:{{ .Values.image.tag }}
+          resources: {{ toYaml .Values.resources | nindent 12 }}
+"""
+
+
+@pytest.mark.parametrize("cluster_role, bound, reported", [
+    # pocketbase-operator: the chart binds its manager to a role that lists none of what it reads
+    (_ZONES_ONLY, "manager", False),
+    (_ZONES_ONLY.replace("[zones]", "[zones, configmaps]"), "manager", True),
+    # a rule under a condition counts as granted
+    (_ZONES_ONLY + '  {{- if .Values.settings }}\n  - {apiGroups: [""], resources: [configmaps], verbs: [list]}\n'
+                   '  {{- end }}\n', "manager", True),
+    # rules the values write, or a role bound by a name written otherwise: not known
+    (_ZONES_ONLY + "  {{- toYaml .Values.extraRules | nindent 2 }}\n", "manager", True),
+    (_ZONES_ONLY, "editor", True),
+])
+def test_a_charts_cluster_roles_say_what_its_containers_may_list(tmp_path, cluster_role, bound, reported):
+    """A chart's ClusterRoles and bindings are read with their template actions set aside."""
+    go_module(tmp_path, {"api/v1/types.go": _ZONE_TYPES, "cmd/api/main.go": _MAIN_IMPORTING_WATCH,
+                         "internal/watch/watch.go": _ZONE_CONTROLLER % "",
+                         "internal/watch/reader.go": _SECRET_READER.replace("Secret", "ConfigMap")})
+    _write_chart(tmp_path, "charts/api", "api", template_more=_CHART_CONTAINER)
+    write(tmp_path, "charts/api/templates/rbac.yaml", _CHART_RBAC % (cluster_role, bound))
+    assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
+
+
 def test_a_watched_kind_its_rbac_does_not_let_it_list_is_not_cached(tmp_path):
     """depscaler-operator and k8s-scheduled-scaler-operator own Deployments that their
     ClusterRoles do not let them list: as installed, the watch never fills (findings calling
@@ -1944,9 +2003,14 @@ _TYPED_INFORMERS = """\
 package watch
 
 import (
+	corev1 "k8s.io/api/core/v1"
+	networkingv1 "k8s.io/api/networking/v1"
 	"k8s.io/client-go/informers"
 	"k8s.io/client-go/kubernetes"
 	"k8s.io/client-go/tools/cache"
+
+	other "example.com/acme/informers"
+	dnsv1 "example.com/acme/api/v1"
 )
 
 func watch(client kubernetes.Interface) {
@@ -1966,6 +2030,12 @@ func watch(client kubernetes.Interface) {
     ("\t_ = factory.Core().V1().Pods().Lister()\n", True),  # a kind that grows with the cluster
     ("\t_, _ = factory.InformerFor(nil, nil), factory.Core()\n", True),  # a kind not written
     ("\t_ = cache.NewSharedIndexInformer(nil, nil, 0, nil)\n", True),  # an informer not asked of the factory
+    # scheduledscale: informers on a ListWatch of the object handed, its own resources or small kinds
+    ("\t_ = cache.NewSharedIndexInformer(&cache.ListWatch{ListFunc: list}, &dnsv1.Zone{}, 0, nil)\n", False),
+    ("\t_, _ = cache.NewInformer(lw(func() {}), &networkingv1.Ingress{}, 0, nil)\n", False),
+    ("\t_, _ = cache.NewInformer(lw(func() {}), &corev1.Secret{}, 0, nil)\n", True),
+    ("\t_, _ = cache.NewInformer(lw, new(dnsv1.Zone), 0, nil)\n", True),  # a kind not written so
+    ("\t_, _ = other.NewInformer(lw, &dnsv1.Zone{}, 0, nil)\n", True),  # not client-go's
 ])
 def test_informers_asked_of_a_factory_for_small_kinds_only_are_not_reported(tmp_path, more, reported):
     """cxl-dra-driver's controller informs only on ResourceClaims, one per pod that asks for

@@ -460,14 +460,49 @@ _UNTYPED_INFORMER = re.compile(rb"\.InformerFor\(|\bNew\w*Reflector\w*\(|\bUntil
 _GROWING_PLURALS = frozenset(plural(kind).encode() for kind in GROWING_KINDS)
 
 
-def typed_informers(code: bytes) -> tuple[int, int, int, int]:
-    """(how many informers a Go file asks of typed factories, how many of those are of kinds
-    that grow with the cluster, how many typed factories it builds, how many informers or
-    watches it asks for otherwise): cxl-dra-driver's controller informs only on ResourceClaims,
-    one per pod asking for CXL memory, and its finding was read as not worth a change."""
+# client-go's informer built on a ListWatch for the kind of the object it is handed:
+# `cache.NewSharedIndexInformer(lw, &v1alpha1.Plan{}, resync, indexers)`.
+TOOLS_CACHE = b"k8s.io/client-go/tools/cache"
+_LIST_WATCH_INFORMER = re.compile(rb"\b(\w+)\.New(?:Shared)?(?:Index(?:er)?)?Informer\(")
+_OBJECT_OF_KIND = re.compile(rb"\s*&(\w+)\.(\w+)\{\}\s*,")
+
+
+def typed_informers(source: bytes, code: bytes) -> tuple[int, int, int, int]:
+    """(how many informers a Go file asks for a kind written out, how many of those are of kinds
+    that grow with the cluster, how many typed factories and informers of a written kind it
+    builds, how many informers or watches it asks for otherwise). Asked of typed factories:
+    cxl-dra-driver's controller informs only on ResourceClaims, one per pod asking for CXL
+    memory, and its finding was read as not worth a change; or built on a ListWatch for the
+    object handed (client-go's `cache.NewInformer(lw, &v1alpha1.DeploymentScaling{}, ...)`):
+    scheduledscale's informers watch only its own resources (read as not worth a change)."""
     kinds = _TYPED_INFORMER.findall(code)
-    return (len(kinds), sum(kind in _GROWING_PLURALS for kind in kinds), len(_TYPED_FACTORY.findall(code)),
-            len(_UNTYPED_INFORMER.findall(code)))
+    asked, growing = len(kinds), sum(kind in _GROWING_PLURALS for kind in kinds)
+    imports = dict(_import_names(source))
+    for built in _LIST_WATCH_INFORMER.finditer(code):
+        if imports.get(built.group(1)) != TOOLS_CACHE:
+            continue
+        handed = _OBJECT_OF_KIND.match(code, _first_argument_end(code, built.end() - 1))
+        if handed is not None and handed.group(1) in imports:
+            asked += 1
+            growing += imports[handed.group(1)].startswith(b"k8s.io/api/") and \
+                handed.group(2).decode() in GROWING_KINDS
+    return asked, growing, len(_TYPED_FACTORY.findall(code)) + asked - len(kinds), len(_UNTYPED_INFORMER.findall(code))
+
+
+def _first_argument_end(code: bytes, opening: int) -> int:
+    """Just past the comma that ends the first argument of the call opening at `opening`, or
+    where its closing parenthesis is."""
+    depth = 0
+    for index in range(opening + 1, min(len(code), opening + _MAX_CALL_BYTES)):
+        if code[index] in b"([{":
+            depth += 1
+        elif code[index] in b")]}":
+            if not depth:
+                return index
+            depth -= 1
+        elif code[index] == ord(",") and not depth:
+            return index + 1
+    return opening
 
 
 def uncached_kinds(code: bytes) -> frozenset[str]:
@@ -660,7 +695,29 @@ NEW_MANAGER = re.compile(rb"\b(?:ctrl\.NewManager|manager\.New)\(")
 # cluster (purelb's node agent scopes its election's Leases and lists every Service and
 # EndpointSlice; cloudflare-gateway-controller's command scopes a ConfigMap watch beside an
 # unscoped manager). Counted in files that are not generated, as INFORMER_BUILDER.
-NEW_INFORMER = re.compile(rb"(?<!func )(?<!\) )\bNew\w*Informer\w*\(")
+NEW_INFORMER = re.compile(rb"(?<!func )(?<!\) )\b(New\w*Informer\w*)\(")
+_INFORMER_CONSTRUCTOR = re.compile(rb"^func[ \t]+(New\w*Informer\w*)[ \t]*[(\[]", re.MULTILINE)
+
+
+_QUALIFIER = re.compile(rb"(\w+)\.$")
+
+
+def informer_constructors(code: bytes) -> frozenset[str]:
+    """The functions (not methods) a Go file declares under an informer constructor's name
+    (NEW_INFORMER)."""
+    return frozenset(name.decode() for name in _INFORMER_CONSTRUCTOR.findall(code))
+
+
+def informer_calls(source: bytes, code: bytes) -> list[tuple[str, str]]:
+    """(the import path of its package, empty for the file's own or a method, its name) of
+    each informer constructor a Go file calls (NEW_INFORMER)."""
+    imports = dict(_import_names(source))
+    found = []
+    for called in NEW_INFORMER.finditer(code):
+        qualifier = _QUALIFIER.search(code, max(0, called.start() - 64), called.start())
+        path = imports.get(qualifier.group(1), b"") if qualifier else b""
+        found.append((path.decode(), called.group(1).decode()))
+    return found
 _IMPORT_BLOCK = re.compile(rb"^import[ \t]*\((.*?)^\)", re.MULTILINE | re.DOTALL)
 _IMPORT_LINE = re.compile(rb'^import[ \t]+(?:[\w.]+[ \t]+)?"([^"]+)"', re.MULTILINE)
 _QUOTED = re.compile(rb'"([^"\n]+)"')

@@ -36,6 +36,42 @@ _MAX_INCLUDE_DEPTH = 4
 _LEADING_SPACE = re.compile(r"\s*")
 
 
+# An action that only opens or closes a condition, or a comment: it writes nothing.
+_CONDITION = re.compile(r"(?:(?:if|else|end)\b|/\*)")
+# An action that opens another branch of a condition: what a template writes around its
+# actions is then not one object, but alternatives (`kind: ClusterRole` or `kind: Role`).
+ALTERNATIVE = re.compile(r"\{\{-?\s*else\b")
+_NOT_A_WORD = re.compile(r"\W+")
+
+
+def as_word(text: str) -> str:
+    """`text` with each of its actions made a word of its own (set_aside_actions)."""
+    return ACTION.sub(lambda action: "tpl_" + _NOT_A_WORD.sub("_", action.group(1)).strip("_"), text)
+
+
+def set_aside_actions(text: str) -> tuple[str, frozenset[int]]:
+    """`text` with its actions set aside, to read the YAML a template writes around them: a
+    line holding nothing but actions is emptied (`{{- if .Values.rbac.enable }}`, `{{- include
+    "chart.labels" . | nindent 4 }}`), an action among other text becomes a word made of its
+    own (`{{ include "chart.fullname" . }}-manager` is `tpl_include_chart_fullname_-manager`:
+    the same action writes the same word wherever it is); and the numbers (from 0) of the lines
+    where an action may write something, not a condition. A line where an action opens and
+    goes on over the next lines is emptied and counted as writing; what follows it may not
+    read as YAML."""
+    lines = text.split("\n")
+    writing: set[int] = set()
+    for number, line in enumerate(lines):
+        if "{{" not in line:
+            continue
+        actions = list(ACTION.finditer(line))
+        if not actions or any(not _CONDITION.match(action.group(1)) for action in actions) or \
+                "{{" in ACTION.sub("", line):
+            writing.add(number)
+        rest = ACTION.sub("", line)
+        lines[number] = "" if not rest.strip() or "{{" in rest else as_word(line)
+    return "\n".join(lines), frozenset(writing)
+
+
 def values_path_in(text: str) -> tuple[str, ...] | None:
     """The path of the first value `text` reads (`{{ .Values.operator.image }}` is ("operator",
     "image")), None when it reads none."""

@@ -852,6 +852,7 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
     charts_telling: set[str] = set()  # charts whose templates or values name GOMEMLIMIT or limits.memory
     charts_deploying: set[str] = set()  # charts a template of which declares a workload
     chart_workload_templates: dict[str, list[tuple[Source, str]]] = {}  # chart root -> templates declaring a workload
+    chart_rbac_templates: dict[str, list[tuple[Source, str]]] = {}  # chart root -> templates of ClusterRoles or bindings
     # chart root -> a template's VerticalPodAutoscaler and the values path that turns it on (_chart_resizer)
     chart_resizers: dict[str, tuple[Location, str | None]] = {}
     for abspath in manifest_paths:
@@ -875,6 +876,8 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
                 chart_resizers[chart] = resizer
             if _declares_workload(text):
                 chart_workload_templates.setdefault(chart, []).append((source, text))
+            if _CLUSTER_RBAC.search(text):
+                chart_rbac_templates.setdefault(chart, []).append((source, text))
             continue
         abspaths[shown] = abspath
         directives[shown] = parse_directives(text)
@@ -901,6 +904,10 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
             defaults = helm_template.ChartDefaults(chart, chart_values[chart][1], _read)
             chart_containers = _chart_containers(chart, *chart_values[chart], notify,
                                                  chart_workload_templates.get(chart, []), defaults)
+            listed_by_chart = _chart_kinds_listed(chart_rbac_templates.get(chart, []),
+                                                  chart_workload_templates.get(chart, []))
+            for container in chart_containers:
+                container.cluster_listed_kinds = listed_by_chart
             resizer, condition = chart_resizers.get(chart, (None, None))
             if condition is None or defaults.value(condition):
                 for container in chart_containers:
@@ -1911,12 +1918,14 @@ def _kinds_listed(rules: yaml.Node | None) -> set[str]:
     return found
 
 
-def _kinds_listed_cluster_wide(documents: list[_Document]) -> dict[str, frozenset[str] | None]:
+def _kinds_listed_cluster_wide(documents: list[_Document], rules_unknown: frozenset[str] = frozenset()
+                               ) -> dict[str, frozenset[str] | None]:
     """By service account name, the kinds that grow with the cluster it may list or watch in
     every namespace: through the ClusterRoles that ClusterRoleBindings of the manifests bind it
     to (by name: kustomize's prefixes rename both alike), or an OLM bundle's
-    `clusterPermissions`; None when one of those ClusterRoles is not among the manifests or
-    aggregates others. An account no binding names is absent: what it may list is not known.
+    `clusterPermissions`; None when one of those ClusterRoles is not among the manifests,
+    aggregates others or is named in `rules_unknown`. An account no binding names is absent:
+    what it may list is not known.
     A cache cannot hold what its program may not list: cloud-ingress-operator reads one
     ConfigMap through its cached client, and its ClusterRole grants no ConfigMaps (a finding
     calling its cache cluster-wide was read as wrong)."""
@@ -1927,7 +1936,7 @@ def _kinds_listed_cluster_wide(documents: list[_Document]) -> dict[str, frozense
         for obj in _objects(document.root):
             kind = _text(_value(obj, "kind"))
             if kind == "ClusterRole" and (name := _text(_value(obj, "metadata", "name"))):
-                if _value(obj, "aggregationRule") is not None:
+                if _value(obj, "aggregationRule") is not None or name in rules_unknown:
                     roles[name] = None
                 elif (listed := roles.setdefault(name, set())) is not None:
                     listed |= _kinds_listed(_value(obj, "rules"))
@@ -1951,6 +1960,51 @@ def _kinds_listed_cluster_wide(documents: list[_Document]) -> dict[str, frozense
             kinds |= listed
         found[account] = None if kinds is None else frozenset(kinds)
     return found
+
+
+_CLUSTER_RBAC = re.compile(_kind_line(("ClusterRole", "ClusterRoleBinding")), re.MULTILINE)
+
+
+_SERVICE_ACCOUNT_NAME = re.compile(r"^[ \t]*serviceAccountName:[ \t]*(\S.*?)[ \t]*$", re.MULTILINE)
+
+
+def _chart_kinds_listed(rbac_templates: list[tuple[Source, str]], workload_templates: list[tuple[Source, str]]
+                        ) -> frozenset[str] | None:
+    """The kinds that grow with the cluster that a chart's containers may list in every
+    namespace, read from its templates' ClusterRoles and ClusterRoleBindings with their actions
+    set aside (helm_template.set_aside_actions: a rule under a condition counts as granted, a
+    name the same action writes on both sides matches): what the service accounts its
+    workload templates run as may list (`serviceAccountName`, else `default`), as the one a
+    container runs as is not read. None when one of those accounts is bound to no ClusterRole
+    or to one not known (see _kinds_listed_cluster_wide), such as one whose rules an action
+    writes (`toYaml .Values.rules`, a `range`), or when a template offers alternatives (`{{-
+    else }}`: a ClusterRole or a Role). pocketbase-operator's chart binds its manager to a
+    ClusterRole that lists no Deployments nor ConfigMaps; a finding calling them cached
+    cluster-wide was read as wrong."""
+    if not workload_templates or any(helm_template.ALTERNATIVE.search(text) for _, text in rbac_templates):
+        return None
+    accounts = {helm_template.as_word(written.group(1)).strip("\"'") for _, text in workload_templates
+                for written in _SERVICE_ACCOUNT_NAME.finditer(text)}
+    if any(not _SERVICE_ACCOUNT_NAME.search(text) for _, text in workload_templates):
+        accounts.add("default")
+    documents: list[_Document] = []
+    rules_unknown: set[str] = set()
+    for source, text in rbac_templates:
+        plain, writing = helm_template.set_aside_actions(text)
+        try:
+            roots = [root for root in yaml.compose_all(plain, Loader=_Loader) if root is not None]
+        except (yaml.YAMLError, RecursionError):
+            return None
+        for root in roots:
+            documents.append(_Document(source, root))
+            for obj in _objects(root):
+                rules = _get(obj, "rules")
+                if _text(_value(obj, "kind")) == "ClusterRole" and rules is not None and \
+                        any(rules[0].start_mark.line <= line <= obj.end_mark.line for line in writing):
+                    rules_unknown.add(_text(_value(obj, "metadata", "name")) or "")
+    by_account = _kinds_listed_cluster_wide(documents, frozenset(rules_unknown))
+    listed = [by_account.get(account) for account in accounts]
+    return None if None in listed else frozenset().union(*listed)
 
 
 _VARIABLE_REFERENCE = re.compile(r"\$\((\w+)\)")
@@ -2248,7 +2302,11 @@ class _PackageCode(NamedTuple):
     variables_from_env: frozenset[tuple[str, str]]
     options_namespace_variables: frozenset[str]
     managers: int  # how many controller-runtime managers they build (go_code.NEW_MANAGER)
-    informers: int  # how many client-go informers and factories they build (go_code.NEW_INFORMER)
+    # The functions they call that build client-go informers and factories, one per call
+    # (go_code.informer_calls: `NewSharedInformerFactory` of client-go's informers package),
+    # and the functions they declare under such names.
+    informers: tuple[tuple[str, str], ...]
+    informer_constructors: frozenset[str]
     cache_builders: int  # how many calls may build its cache (go_code.CACHE_BUILDER)
     cache_users: int  # how many calls may fill one (go_code.CACHE_USER)
     informer_starts: int  # how many calls may start an informer or watch (go_code.INFORMER_BUILDER)
@@ -2285,8 +2343,9 @@ def _code_facts(sources: list[bytes]) -> _PackageCode:
         frozenset().union(*(go_code.variables_from_env(text) for text in code)),
         frozenset().union(*(found.options_namespace_variables for found in scopings)),
         sum(len(go_code.NEW_MANAGER.findall(text)) for text in code),
-        sum(len(go_code.NEW_INFORMER.findall(text)) for text, source in zip(code, sources)
-            if not gofile.is_generated(source)),
+        tuple(called for text, source in zip(code, sources) if not gofile.is_generated(source)
+              for called in go_code.informer_calls(source, text)),
+        frozenset().union(*(go_code.informer_constructors(text) for text in code)),
         sum(len(go_code.CACHE_BUILDER.findall(text)) for text in code),
         sum(len(go_code.CACHE_USER.findall(text)) for text in code),
         sum(len(go_code.INFORMER_BUILDER.findall(text)) for text, source in zip(code, sources)
@@ -2299,7 +2358,7 @@ def _code_facts(sources: list[bytes]) -> _PackageCode:
         frozenset().union(*(go_code.uncached_kinds(text) for text in code)),
         any(go_code.UNCACHED_CLIENT.search(text) for text in code),
         tuple(map(sum, zip((0, 0, 0), *(go_code.dynamic_informers(source, text) for source, text in zip(sources, code))))),
-        tuple(map(sum, zip((0, 0, 0, 0), *(go_code.typed_informers(text) for text, source in zip(code, sources)
+        tuple(map(sum, zip((0, 0, 0, 0), *(go_code.typed_informers(source, text) for text, source in zip(code, sources)
                                             if not gofile.is_generated(source))))))
 
 
@@ -2337,7 +2396,17 @@ def _informs_only_on_small_kinds(facts: list[_PackageCode]) -> bool:
     asked, custom, dynamic_factories = map(sum, zip((0, 0, 0), *(f.dynamic_informers for f in facts)))
     typed, growing, typed_factories, untyped = map(sum, zip((0, 0, 0, 0), *(f.typed_informers for f in facts)))
     return asked + typed > 0 and custom == asked and growing == untyped == 0 and \
-        sum(f.informers for f in facts) == dynamic_factories + typed_factories
+        _informer_constructions(facts) == dynamic_factories + typed_factories
+
+
+def _informer_constructions(facts: list[_PackageCode]) -> int:
+    """How many times a program's packages build a client-go informer or factory: calls of such
+    constructors (go_code.informer_calls), but for those of its own, whose constructions are
+    counted in their bodies: scheduledscale's `informer.NewInformer(clientSet, ...)` builds
+    nothing but the struct that holds its clients, and its `cache.NewInformer` calls build
+    the informers."""
+    own = frozenset().union(*(f.informer_constructors for f in facts))
+    return sum(path.startswith("k8s.io/") or name not in own for f in facts for path, name in f.informers)
 
 
 def _cached_growing_kinds(facts: list[_PackageCode], listed: frozenset[str] | None = None) -> frozenset[str]:
@@ -2785,7 +2854,7 @@ class _GoTree:
             scopes = sum(f.scopings for f in facts) + _selects_every_watched_kind(facts, named, listed)
             if named:
                 scopes += sum(f.scopings_when_namespace_named for f in facts)
-            caches = sum(f.managers + f.informers for f in facts)
+            caches = sum(f.managers for f in facts) + _informer_constructions(facts)
             builds = any(f.cache_builders for f in facts) and any(f.cache_users for f in facts)
             starts = any(f.informer_starts for f in facts)
             # controller-runtime keeps objects only in a cache the program builds and fills;
