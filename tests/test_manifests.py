@@ -1699,6 +1699,36 @@ def test_a_controller_caching_only_custom_resources_is_not_reported(tmp_path, mo
     assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
 
 
+_SECRETS_INFORMED = """\
+package watch
+
+import (
+	"k8s.io/client-go/informers"
+	"k8s.io/client-go/kubernetes"
+)
+
+func secrets(client kubernetes.Interface, namespace string) {
+	factory := informers.NewSharedInformerFactoryWithOptions(client, 0%s)
+	_ = factory.Core().V1().Secrets().Informer()
+	factory.Start(nil)
+}
+"""
+
+
+@pytest.mark.parametrize("options, reported", [
+    (", informers.WithNamespace(namespace)", False),
+    ("", True),
+])
+def test_a_manager_of_custom_resources_beside_informers_counts_them_only(tmp_path, options, reported):
+    """keda-kaito-scaler's manager caches its custom resources, and its informer factory the
+    Secrets of its own namespace: only the informers may grow with the cluster, and they are
+    scoped (a finding calling its cache cluster-wide was read as not worth a change)."""
+    go_module(tmp_path, {"api/v1/types.go": _ZONE_TYPES, "internal/watch/informed.go": _SECRETS_INFORMED % options})
+    findings = _findings_of_watching_program(tmp_path, _ZONE_CONTROLLER % "", request="512Mi")
+    assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
+    assert all("(its program imports k8s.io/client-go/informers," in f.message for f in findings)
+
+
 _MANAGER_RBAC = """\
 apiVersion: rbac.authorization.k8s.io/v1
 kind: ClusterRole

@@ -104,6 +104,9 @@ class Scopings(NamedTuple):
     # controllers.NAMESPACE`, _MANAGER_OPTIONS): the environment variable one is read from
     # (variables_from_env) names a namespace to watch.
     options_namespace_variables: frozenset[str]
+    # Of `always` and `when_namespace_named`, those of informer constructions.
+    informers_always: int
+    informers_when_namespace_named: int
 
 
 def scopings(code: bytes) -> Scopings:
@@ -118,9 +121,10 @@ def scopings(code: bytes) -> Scopings:
     return Scopings(*_scopings(code))
 
 
-def _scopings(code: bytes) -> tuple[int, int, frozenset[str]]:
+def _scopings(code: bytes) -> tuple[int, int, frozenset[str], int, int]:
     """(scopings that always apply, scopings only when a namespace is named, the variables
-    giving older options their namespace): see scopings."""
+    giving older options their namespace, and of the first two those of informers): see
+    scopings."""
     always = when_named = 0
     variables = set()
 
@@ -161,10 +165,11 @@ def _scopings(code: bytes) -> tuple[int, int, frozenset[str]]:
             count(written)
             if variable := re.search(rb"\w+$", written):
                 variables.add(variable.group(0).decode())
+    options = always, when_named
     for conditions in _informer_scopings(code):
         if conditions:
             count(None if None in conditions else conditions[0])
-    return always, when_named, frozenset(variables)
+    return always, when_named, frozenset(variables), always - options[0], when_named - options[1]
 
 
 # A manager's one namespace in the options of controller-runtime before v0.15 (`ctrl.Options{

@@ -2291,6 +2291,10 @@ class _PackageCode(NamedTuple):
     """What a Go package's non-test files tell about Kubernetes objects kept in memory."""
     imports: list[str]  # their import paths
     scopings: int  # how many times they scope what a cache keeps (go_code.scopings)
+    # Of those, the scopings of client-go informers, whatever the flags and only when a
+    # namespace is named (go_code.Scopings.informers_always, informers_when_namespace_named).
+    informer_scopings: int
+    informer_scopings_when_namespace_named: int
     # How many times they do so only when a namespace is named (go_code.scopings), and the
     # flags and variables they may read one from (go_code.namespace_settings).
     scopings_when_namespace_named: int
@@ -2337,6 +2341,8 @@ def _code_facts(sources: list[bytes]) -> _PackageCode:
     return _PackageCode(
         [imported for source in sources for imported in go_code.file_imports(source)],
         sum(found.always for found in scopings),
+        sum(found.informers_always for found in scopings),
+        sum(found.informers_when_namespace_named for found in scopings),
         sum(found.when_namespace_named for found in scopings),
         frozenset().union(*(go_code.namespace_settings(text) for text in code)),
         frozenset().union(*(go_code.defaulted_namespace_flags(text) for text in code)),
@@ -2864,13 +2870,21 @@ class _GoTree:
             # Only custom resources and small kinds: in controller-runtime's cache, or in
             # informers asked of factories (client-go's, typed or dynamic, or a generated
             # client's, with `tools/cache` for their handlers), or both.
+            small_manager = go_code.CONTROLLER_RUNTIME in keeps and _caches_only_small_kinds(facts, listed)
+            others = [k for k in keeps if k != go_code.CONTROLLER_RUNTIME]
             informed = _informs_only_on_small_kinds(facts)
-            custom = bool(keeps) and \
-                all(k == go_code.CONTROLLER_RUNTIME or informed and go_code.keeps_only_with_informers(k)
-                    for k in keeps) and \
-                (go_code.CONTROLLER_RUNTIME not in keeps or _caches_only_small_kinds(facts, listed))
+            custom = bool(keeps) and (go_code.CONTROLLER_RUNTIME not in keeps or small_manager) and \
+                all(informed and go_code.keeps_only_with_informers(k) for k in others)
             # Its service account may list no kind that grows with the cluster in every namespace.
             custom = custom or bool(keeps) and listed == frozenset()
+            if small_manager and others:
+                # Only its informers may grow: keda-kaito-scaler's manager caches its custom
+                # resources, its informer factory the Secrets of its own namespace (a finding
+                # calling that cluster-wide was read as not worth a change).
+                keeps = others
+                scopes = sum(f.informer_scopings for f in facts) + \
+                    (sum(f.informer_scopings_when_namespace_named for f in facts) if named else 0)
+                caches = _informer_constructions(facts)
             # Every manager and informer it builds scoped (or one scoping, for a cache built
             # elsewhere): a second manager beside a scoped one caches the cluster (kubeslice's
             # worker scopes its hub cluster's manager to a namespace, not its own).
