@@ -972,15 +972,16 @@ def test_a_kustomize_patch_that_sets_gomemlimit_tells_its_base(tmp_path, patches
     assert [f.path for f in _run(tmp_path, "SL101").findings] == (["config/manager/manager.yaml"] if reported else [])
 
 
-@pytest.mark.parametrize("applied", [True, False])
-def test_a_kustomize_patch_that_sets_the_limit_is_the_limit_installed(tmp_path, applied):
+@pytest.mark.parametrize("applied, listed", [(True, "resources"), (False, "resources"), (True, "bases")])
+def test_a_kustomize_patch_that_sets_the_limit_is_the_limit_installed(tmp_path, applied, listed):
     """saas-operator: config/default patches config/manager's 128Mi limit to 2Gi; the finding
-    names the limit `kustomize build` installs, where the patch sets it."""
+    names the limit `kustomize build` installs, where the patch sets it. cluster-api-provider-bke
+    lists its base under `bases`, their older name."""
     go_module(tmp_path, {"cmd/api/main.go": MAIN})
     write(tmp_path, "config/manager/manager.yaml", _MANAGER_DEPLOYMENT % _LIMITED)
     write(tmp_path, "config/manager/kustomization.yaml", "resources:\n  - manager.yaml\n")
     write(tmp_path, "config/default/kustomization.yaml",
-          "resources:\n  - ../manager\n" + ("patches:\n  - path: limit_patch.yaml\n" if applied else ""))
+          f"{listed}:\n  - ../manager\n" + ("patches:\n  - path: limit_patch.yaml\n" if applied else ""))
     write(tmp_path, "config/default/limit_patch.yaml", (_MANAGER_DEPLOYMENT % _LIMITED.replace("512Mi", "2Gi")).replace(
         "          image: ghcr.io/acme/api:1\n", ""))
     [finding] = _run(tmp_path, "SL101").findings
@@ -2606,6 +2607,33 @@ func NewFilteredAppInformer(client any) any { return cache.NewSharedIndexInforme
 """
 
 
+_REFLECTOR = """\
+package watch
+
+import (
+	"k8s.io/apimachinery/pkg/apis/meta/v1/unstructured"
+	"k8s.io/client-go/dynamic"
+	"k8s.io/client-go/tools/cache"
+)
+
+func reflect(client dynamic.Interface, namespace string, lw func(dynamic.ResourceInterface) cache.ListerWatcher) {
+	resource := client.Resource(backups)%s
+	r := cache.NewReflector(lw(resource), &unstructured.Unstructured{}, cache.NewStore(cache.MetaNamespaceKeyFunc), 0)
+	go r.Run(nil)
+}
+"""
+
+
+@pytest.mark.parametrize("namespaced, reported", [
+    (".Namespace(namespace)", False),  # velero-dashboard: its namespace's Backups
+    ("", True),
+    (".Namespace(metav1.NamespaceAll)", True),
+])
+def test_a_reflector_of_a_dynamic_resource_in_one_namespace_is_scoped(tmp_path, namespaced, reported):
+    findings = _findings_of_watching_program(tmp_path, _REFLECTOR % namespaced, controller=False)
+    assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
+
+
 @pytest.mark.parametrize("starts, reported", [
     ("", False),  # radix's API server: its listers handed in by whoever starts them, no one here
     ("func start(c any) { externalversions.NewSharedInformerFactory(c) }\n", True),
@@ -2645,6 +2673,21 @@ def test_a_dockerfile_away_from_its_program_names_it_to_go_build(tmp_path, build
     `./cmd/api` from the module's root."""
     go_module(tmp_path, {"cmd/api/main.go": SMALL_MAIN})
     write(tmp_path, "build/images/api/Dockerfile", f"FROM golang:1.25 AS build\n{build}\n")
+    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="40Mi"))
+    assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
+
+
+@pytest.mark.parametrize("copied, reported", [
+    ("COPY backend/ ./", False),  # velero-manager: the program is known, small
+    ("COPY backend/go.mod backend/go.sum ./", True),  # the module's files, not its packages: not known
+])
+def test_a_dockerfile_outside_any_module_builds_the_module_it_copies_in(tmp_path, copied, reported):
+    """velero-manager's Dockerfile, at the root of a tree whose module is `backend`, copies it in
+    and builds `.`: its program is the module's main package, which keeps no cache."""
+    write(tmp_path, "api/backend/go.mod", "module example.com/backend\n\ngo 1.22\n")
+    write(tmp_path, "api/backend/main.go", SMALL_MAIN)
+    write(tmp_path, "api/Dockerfile", f"FROM golang:1.25 AS build\nWORKDIR /app\n{copied}\n"
+                                      "RUN CGO_ENABLED=0 go build -o api .\n")
     write(tmp_path, "deploy/api.yaml", _SIZED.format(request="40Mi"))
     assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
 

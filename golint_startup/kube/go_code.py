@@ -74,8 +74,11 @@ _WATCHED = re.compile(rb"\.\s*(?:For|Owns|Watches)\(\s*(&?)(?:\w+\.)?(\w+)(\{?)"
 # factory lists its own node's Pods; thundernetes' node agent its node's GameServers through
 # `NewFilteredDynamicSharedInformerFactory`; kyverno-notation-aws' and registry-proxy's one
 # Secret or ConfigMap through `NewFilteredSecretInformer`, `NewFilteredConfigMapInformer`), whatever
-# the informers package is called (`kubeinformers`, a generated client's `extinformers`).
-_INFORMER_SCOPING = re.compile(rb"\b\w*[iI]nformers\.WithNamespace\(|\b(?:FieldSelector|LabelSelector)\s*=")
+# the informers package is called (`kubeinformers`, a generated client's `extinformers`); or
+# a ListWatch of a dynamic client's resource in one namespace (velero-dashboard's reflector
+# lists `Resource(gvr).Namespace(im.client.Namespace())`).
+_INFORMER_SCOPING = re.compile(rb"\b\w*[iI]nformers\.WithNamespace\(|\b(?:FieldSelector|LabelSelector)\s*="
+                               rb"|\.Resource\([^()]*\)\s*\.\s*Namespace\(\s*(?!\)|\"\"|\w+\.NamespaceAll\b)")
 _MAX_CALL_BYTES = 2048
 # `DefaultNamespaces: watched`, where the same file declares `watched` with a map written out
 # with namespaces in it (ocs-operator's operator and storage-client namespaces); a variable
@@ -699,9 +702,10 @@ NEW_MANAGER = re.compile(rb"\b(?:ctrl\.NewManager|manager\.New)\(")
 # managers: one factory scoped to a namespace says nothing of another that lists the whole
 # cluster (purelb's node agent scopes its election's Leases and lists every Service and
 # EndpointSlice; cloudflare-gateway-controller's command scopes a ConfigMap watch beside an
-# unscoped manager). Counted in files that are not generated, as INFORMER_BUILDER.
-NEW_INFORMER = re.compile(rb"(?<!func )(?<!\) )\b(New\w*Informer\w*)\(")
-_INFORMER_CONSTRUCTOR = re.compile(rb"^func[ \t]+(New\w*Informer\w*)[ \t]*[(\[]", re.MULTILINE)
+# unscoped manager), and the reflectors that fill a store. Counted in files that are not
+# generated, as INFORMER_BUILDER.
+NEW_INFORMER = re.compile(rb"(?<!func )(?<!\) )\b(New\w*(?:Informer|Reflector)\w*)\(")
+_INFORMER_CONSTRUCTOR = re.compile(rb"^func[ \t]+(New\w*(?:Informer|Reflector)\w*)[ \t]*[(\[]", re.MULTILINE)
 
 
 _QUALIFIER = re.compile(rb"(\w+)\.$")

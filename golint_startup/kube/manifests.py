@@ -743,7 +743,7 @@ def _apply_memory_limit_patches(containers: list[Container], kustomizations: lis
         if not patched:
             continue
         bases = {os.path.normpath(os.path.join(directory, entry))
-                 for entry in _list(kustomization, "resources") if isinstance(entry, str)}
+                 for entry in _kustomize_resources(kustomization) if isinstance(entry, str)}
         for file, found in by_file.items():
             if file in bases or os.path.dirname(file) in bases:
                 for container in found:
@@ -760,6 +760,13 @@ def _apply_memory_limit_patches(containers: list[Container], kustomizations: lis
 def _list(mapping: dict, key: str) -> list:
     value = mapping.get(key)
     return value if isinstance(value, list) else []
+
+
+def _kustomize_resources(kustomization: dict) -> list:
+    """What a kustomization builds on: its `resources`, and its `bases`, their older name
+    (cluster-api-provider-bke's `config/default` raises its manager's 128Mi to 1Gi over
+    `bases: [../manager]`; a finding naming the 128Mi was read as wrong)."""
+    return _list(kustomization, "resources") + _list(kustomization, "bases")
 
 
 def _kustomization_in(directory: str) -> dict:
@@ -1695,7 +1702,7 @@ def _name_affixes(directory: str) -> set[tuple[str, str]]:
         if sibling == directory or not os.path.isdir(sibling):
             continue
         kustomization = _kustomization_in(sibling)
-        listed = _list(kustomization, "resources") + _list(kustomization, "bases")
+        listed = _kustomize_resources(kustomization)
         if any(isinstance(entry, str) and os.path.normpath(os.path.join(sibling, entry)) == directory
                for entry in listed):
             found.add(_affixes_of(kustomization))
@@ -2110,9 +2117,9 @@ MEMORY_LIMIT_REF = "resourceFieldRef:limits.memory"
 # A `go build` or `go install` in a Dockerfile's RUN, up to the end of its shell command.
 _GO_BUILD_COMMAND = re.compile(r"\bgo\s+(?:build|install)\b([^\n&;|]*)")
 _CONTINUED_LINE = re.compile(r"\\\r?\n")
-# A package by its path from the module's root (`./cmd/api`), or a main file by its path, with
-# or without `./` (Meridio-2's `cmd/stateless-load-balancer/main.go`).
-_GO_BUILD_TARGET = re.compile(r"(?<!\S)(?:\./(\S*)|([\w.-]+(?:/[\w.-]+)*\.go)(?!\S))")
+# A package by its path from the module's root (`./cmd/api`, `.`), or a main file by its path,
+# with or without `./` (Meridio-2's `cmd/stateless-load-balancer/main.go`).
+_GO_BUILD_TARGET = re.compile(r"(?<!\S)(?:\./(\S*)|\.(?!\S)|([\w.-]+(?:/[\w.-]+)*\.go)(?!\S))")
 _OUTPUT_FLAG = re.compile(r"(?<!\S)-o(?:\s+|=)\S+")  # `-o ./bin/manager`: what it writes
 
 
@@ -2549,7 +2556,11 @@ class _GoTree:
         image `egressd` names the module that also holds its exporter, which caches the
         cluster), or like the program its `command` starts, among all below the directory
         (theatre's one image of six programs, each manager's Deployment running
-        `/usr/local/bin/rbac-manager` or another), else the directory."""
+        `/usr/local/bin/rbac-manager` or another), else the directory; or, a directory outside
+        any module, the one main package its Dockerfile builds from a module it copies in
+        (_dockerfile_builds)."""
+        if modules.module_of_dir(directory) is None and len(built := self._dockerfile_builds(directory, plain=True)) == 1:
+            return built[0]
         if container.chart is not None:
             name = container.name.rsplit(".", 1)[-1]
             mains = self._mains_at_or_below(directory)
@@ -2986,21 +2997,28 @@ class _GoTree:
         """The main packages that the Dockerfiles in `directory` (only `Dockerfile` or
         `Containerfile` itself when `plain`) name to `go build` (or install), from the root of
         their module, the usual build context: kubean's
-        `build/images/kubean-operator/Dockerfile` runs `go build ./cmd/kubean-operator/main.go`."""
+        `build/images/kubean-operator/Dockerfile` runs `go build ./cmd/kubean-operator/main.go`.
+        A Dockerfile outside any module builds from the modules it copies in whole (`COPY
+        backend/ ./`: velero-manager's, at the root of a tree whose module is `backend`, was
+        taken for a program of unknown code and read as not worth a change)."""
         module = modules.module_of_dir(directory)
-        if module is None:
-            return []
         found = set()
         for path in self._dockerfiles.get(directory, []):
             if plain and os.path.basename(path) not in _PLAIN_DOCKERFILES:
                 continue
+            text = _read(path)
+            roots = [module.root] if module is not None else [
+                copied for line in _COPY_LINE.findall(text) if "--from" not in line
+                for source in line.split()[:-1] if not source.startswith(("--", "/"))
+                and os.path.isfile(os.path.join(copied := os.path.normpath(os.path.join(directory, source)), "go.mod"))]
             # A RUN continued over lines (`go build \` then `-ldflags=...` then the package:
             # Meridio-2's router) is one command.
-            for target in _go_build_targets(_read(path)):
+            for target in _go_build_targets(text):
                 package = os.path.dirname(target) if target.endswith(".go") else target
-                candidate = os.path.normpath(os.path.join(module.root, package))
-                if self._holds_main(candidate):
-                    found.add(candidate)
+                for root in roots:
+                    candidate = os.path.normpath(os.path.join(root, package))
+                    if self._holds_main(candidate):
+                        found.add(candidate)
         return sorted(found)
 
     def _module_sets_limit(self, module: modules.Module) -> bool:
