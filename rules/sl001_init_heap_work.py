@@ -527,7 +527,7 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
             if flagged is None or not _runs_during_init(file, call, context, never_set)[0]:
                 continue
             if flagged[:2] in (_FILE, _OPEN, _DIRECTORY) and \
-                    names_small_system_files(_literal_argument(found["args"][0])):
+                    names_small_system_files(_literal_argument(found["args"][0], constants)):
                 continue  # `os.Open("/proc/net/tcp")`, the pod's namespace file: read in microseconds
             level, cost, name = flagged
             if cost == _DECODE[1]:
@@ -630,11 +630,15 @@ def _loop_findings(file: GoFile, loops: dict, context, where: str, sizes: _Liter
             related=tuple(location_of(file.path, a, "another append in the same loop") for a in appends[1:]))
 
 
-def _literal_argument(args) -> str | None:
-    """The first argument when it is a string literal, unquoted."""
+def _literal_argument(args, constants: Constants) -> str | None:
+    """The first argument when it is a string literal, or a constant of the file declared as
+    one (multicluster-mesh-operator's `serviceAccountFile`), unquoted."""
     arguments = values_of(args)
-    if arguments and arguments[0].type in ("interpreted_string_literal", "raw_string_literal"):
-        return text(arguments[0])[1:-1]
+    argument = arguments[0] if arguments else None
+    if argument is not None and argument.type == "identifier" and not constants.file.is_shadowed(argument):
+        argument = constants.declared().get(text(argument))
+    if argument is not None and argument.type in ("interpreted_string_literal", "raw_string_literal"):
+        return text(argument)[1:-1]
     return None
 
 

@@ -94,6 +94,25 @@ func init() {
 	podNamespace = string(data)
 }
 
+// Likewise by a constant that names one; not by a constant that names another file, nor by
+// a local that shadows the constant.
+const (
+	tokenFile    = "/var/run/secrets/kubernetes.io/serviceaccount/token"
+	settingsFile = "/etc/app/settings.json"
+)
+
+var token, settings []byte
+
+func init() {
+	token, _ = os.ReadFile(tokenFile)
+	settings, _ = os.ReadFile(settingsFile) // want "SL001: os.ReadFile in func init reads a file"
+}
+
+func init() {
+	tokenFile := os.Getenv("TOKEN_FILE")
+	token, _ = os.ReadFile(tokenFile) // want "SL001: os.ReadFile in func init reads a file"
+}
+
 // A large make and a read in one init: one finding, in file order.
 var lookup map[string]int
 
