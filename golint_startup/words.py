@@ -18,3 +18,8 @@ def words(name: str) -> list[str]:
     parts = (part if any(c.islower() for c in part) else part.lower()  # `E2E`, `API`: no humps
              for part in _SEPARATORS.split(name))
     return [word.lower() for part in parts for word in _WORD.findall(part)]
+
+
+def listing(items: list[str]) -> str:
+    """`a`, `a and b`, `a, b and c`: items as a message names them."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"

@@ -9,7 +9,7 @@ from golint_startup.kube.go_code import CONTROLLER_RUNTIME
 from golint_startup.kube.manifests import RECOGNITION, Container, ProjectManifests, copy_message
 from golint_startup.kube.quantity import QuantityError, kubernetes_bytes
 from golint_startup.rule import Finding, Option, Rule
-from golint_startup.words import words
+from golint_startup.words import listing, words
 
 _WEBHOOK_WORDS = frozenset({"webhook", "webhooks"})
 _CNI_BIN = "/opt/cni/bin"
@@ -125,7 +125,8 @@ def check_manifests(manifests: ProjectManifests, options):
         related = [_copy_location(container, c) for c in others]
         if resizer is not None:
             related.append(replace(resizer, message="the VerticalPodAutoscaler that changes the limit"))
-        yield Finding(RULE.id, f"{container.label} has a memory limit of {limit.text} that the Go runtime is not "
+        has = "each have" if len(container.shown_names) > 1 else "has"  # one chart setting, several containers
+        yield Finding(RULE.id, f"{container.label} {has} a memory limit of {limit.text} that the Go runtime is not "
                                f"told: {told}{unresolved} and the code sets none{grows}; {fix}", limit.location,
                       related=tuple(related))
 
@@ -138,7 +139,7 @@ def _kinds_named(kinds: tuple[str, ...], most: int = 3) -> str:
              for kind in kinds[:most]]
     if len(kinds) > most:
         names.append(f"{len(kinds) - most} more kind{'s' if len(kinds) - most > 1 else ''}")
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    return listing(names)
 
 
 def _copy_location(reported: Container, copy: Container):

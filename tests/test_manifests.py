@@ -3266,6 +3266,41 @@ def test_a_chart_container_is_named_as_its_template_names_it(tmp_path, written, 
     assert finding.message.startswith(f'container "{shown}" of Helm chart api')
 
 
+def test_chart_settings_several_templates_write_name_each_container(tmp_path):
+    """rcs-ocm-addons: two Deployments write `.Values.manager.resources` into their containers
+    `score` and `status`; a message calling them "manager" was read as misnaming them."""
+    go_module(tmp_path, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _SCOPED_WHEN_NAMED,
+                         "internal/watch/controller.go": _CONTROLLER})
+    write(tmp_path, "chart/Chart.yaml", "apiVersion: v2\nname: api\nversion: 0.1.0\n")
+    write(tmp_path, "chart/values.yaml", _MANAGER_VALUES.replace("ENV", ""))
+    for name in ("status", "score"):
+        write(tmp_path, f"chart/templates/{name}.yaml", _WHOLE_TEMPLATE.replace("NAME", name))
+    [finding] = _run(tmp_path).findings
+    assert finding.message.startswith('containers "score" and "status" of Helm chart api each have a memory limit')
+
+
+def test_a_chart_container_written_whole_in_its_template_is_named_by_it(tmp_path):
+    """multicluster-mesh-addon: the values hold the image, the one template the container
+    `controller` and its limit; a message naming it for the chart was read as misnaming it."""
+    go_module(tmp_path, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _SCOPED_WHEN_NAMED,
+                         "internal/watch/controller.go": _CONTROLLER})
+    write(tmp_path, "chart/Chart.yaml", "apiVersion: v2\nname: api\nversion: 0.1.0\n")
+    write(tmp_path, "chart/values.yaml", "image:\n  repository: ghcr.io/acme/api\n  tag: v1\n")
+    write(tmp_path, "chart/templates/deployment.yaml", _CHART_TEMPLATE + """\
+spec:
+  template:
+    spec:
+      containers:
+        - name: controller
+          image: {{ .Values.image.repository }}:{{ .Values.image.tag }}
+          resources:
+            limits:
+              memory: 512Mi
+""")
+    [finding] = _run(tmp_path).findings
+    assert finding.message.startswith('container "controller" of Helm chart api has a memory limit of 512Mi')
+
+
 _PER_KIND_NAMESPACES_WHEN_NAMED = """\
 package watch
 

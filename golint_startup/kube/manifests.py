@@ -33,7 +33,7 @@ from golint_startup.kube import go_code, helm_template
 from golint_startup.kube.quantity import go_gc_off
 from golint_startup.files import listdir
 from golint_startup.rule import Location, Notification
-from golint_startup.words import words
+from golint_startup.words import listing, words
 
 try:
     _Loader = yaml.CSafeLoader
@@ -358,9 +358,11 @@ class Container:
     subcommand: str | None = None
     # The flags and variables that name it a namespace to watch (_namespace_settings).
     namespace_settings: frozenset[str] = frozenset()
-    # A chart's container as its template names it (`manager`), where `name` is the values'
-    # key that holds its settings (`controllerManager`): what users see in the cluster.
-    shown_name: str | None = None
+    # A chart's container as its templates name it (`manager`), where `name` is the values'
+    # key that holds its settings (`controllerManager`): what users see in the cluster. Several
+    # when several templates write the same settings (rcs-ocm-addons' `manager`, its score and
+    # status add-ons' containers).
+    shown_names: tuple[str, ...] = ()
     service_account: str = "default"  # its pod's `serviceAccountName`
     # The kinds that grow with the cluster its service account may list in every namespace;
     # None when not known (_kinds_listed_cluster_wide).
@@ -369,7 +371,10 @@ class Container:
     @property
     def label(self) -> str:
         kind = "init container" if self.init else "container"
-        return f'{kind} "{self.shown_name or self.name}" of {self.workload}'
+        if len(self.shown_names) > 1:
+            quoted = [f'"{name}"' for name in self.shown_names]
+            return f"containers {listing(quoted)} of {self.workload}"
+        return f'{kind} "{self.shown_names[0] if self.shown_names else self.name}" of {self.workload}'
 
     @property
     def workload_name(self) -> str:
@@ -1166,7 +1171,7 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
         key, resources_value = resources or _get(node, "resources")
         made = Container(source, f"Helm chart {name}", ".".join(path) or name, image, False,
                          source.location(key), chart=chart,
-                         shown_name=_template_container_name(path, workload_templates))
+                         shown_names=_template_container_names(path, workload_templates))
         # `resources` without a memory limit (`resources: {}`) is kept too: what the chart
         # installs then has no limit, whatever a copy in the manifests sets. So are those no
         # template reads: the chart writes none (natz-operator's account-server chart keeps
@@ -1236,8 +1241,11 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
         if written is not None and lone_resources and written.image:
             found.append(container(*lone_resources[0], written.image))
         elif written is not None and lone_images and written.resources is not None:
+            template_lines = workload_templates[0][1].split("\n")
             made = Container(source, f"Helm chart {name}", name, lone_images[0][0], False, written.resources,
-                             chart=chart, limits_memory=written.limit, requests_memory=written.request)
+                             chart=chart, limits_memory=written.limit, requests_memory=written.request,
+                             shown_names=tuple(filter(None, [_enclosing_container_name(
+                                 template_lines, written.resources.line - 1)])))
             found.append(made)
     if len(workload_templates) == 1:
         # What its one workload template gives the program to watch, with the chart's defaults.
@@ -1321,17 +1329,18 @@ def _indent(line: str) -> int:
 _LITERAL_NAME = re.compile(r"^(?:-[ \t]+)?name:[ \t]*[\"']?([a-z0-9][a-z0-9-]*)[\"']?[ \t]*$")
 
 
-def _template_container_name(path: tuple[str, ...], templates: list[tuple[Source, str]]) -> str | None:
-    """The literal `name` of the container whose `resources` a chart's workload templates
+def _template_container_names(path: tuple[str, ...], templates: list[tuple[Source, str]]) -> tuple[str, ...]:
+    """The literal `name`s of the containers whose `resources` a chart's workload templates
     write from `.Values.<path>.resources` (hsm-secrets-operator's `controllerManager`, written
-    into its container `manager`), when they name one and only one."""
+    into its container `manager`); a reference below the block's first lines
+    (`.Values.manager.resources.limits.memory`) names none."""
     reference = re.compile(r"\.Values\." + re.escape(".".join(path + ("resources",))) + r"\b")
     names = set()
     for _, text in templates:
         lines = text.split("\n")
         for match in reference.finditer(text):
             names.add(_enclosing_container_name(lines, text.count("\n", 0, match.start())))
-    return names.pop() if len(names) == 1 else None
+    return tuple(sorted(name for name in names if name is not None))
 
 
 def _enclosing_container_name(lines: list[str], index: int) -> str | None:
