@@ -452,10 +452,13 @@ class _LiteralSizes:
 
 
 def _scan(file: GoFile, options: dict, compilations: list | None = None, embedded: list | None = None,
-          decoded: list | None = None, loops_over_data: list | None = None):
+          decoded: list | None = None, loops_over_data: list | None = None, path_reads: list | None = None,
+          init_work: list | None = None):
     """Findings of the per-file checks. Compilations, embedded-file reads, decodes of
-    embedded data and loops over what those decode, which depend on the package's files, are
-    appended to the lists given instead (when given) and left out otherwise."""
+    embedded data, loops over what those decode and an init's reads of a file by a relative
+    path (with the rest of that init's work, one finding with them), which depend on the
+    package's files or the tree's, are appended to the lists given instead (when given) and
+    left out otherwise."""
     if file.package == "main":
         # Its initialization runs last, just before main, in this program alone: moving the
         # work into main changes neither what it costs nor when (Forecastle's and litmus's).
@@ -479,6 +482,8 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
         in_init = context.type == "block"
         init_key = context.start_byte + 1 if in_init else 0
         work: dict[int, list[Finding]] = {}  # the init (0) or a var spec -> its findings
+        reads_by_path: list[_PathRead] = []  # an init's reads of a file by a relative path
+        path_locals: dict[str, _PathRead] = {}  # locals given such a read's bytes -> the read
         loops: dict[int, list] = {}  # innermost loop -> [loops from the inside out, appends]
         # Locals a package-level name is decoded into (`json.Unmarshal(gatesJSON, &gates)`) ->
         # that name and the import path of its package ("" for this one): a loop over them runs
@@ -526,10 +531,23 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
             flagged = _classify(file, function, context, receivers)
             if flagged is None or not _runs_during_init(file, call, context, never_set)[0]:
                 continue
-            if flagged[:2] in (_FILE, _OPEN, _DIRECTORY) and \
-                    names_small_system_files(_literal_argument(found["args"][0], constants)):
+            path = _literal_argument(found["args"][0], constants)
+            if flagged[:2] in (_FILE, _OPEN, _DIRECTORY) and names_small_system_files(path):
                 continue  # `os.Open("/proc/net/tcp")`, the pod's namespace file: read in microseconds
             level, cost, name = flagged
+            if in_init and flagged[:2] == _FILE and path and not os.path.isabs(path):
+                # A file of the tree, maybe: sized in check_project (cnpg-broker's 3 KB catalog.yaml).
+                reads_by_path.append(_PathRead(location_of(file.path, call), name, where, path, cost, init_key))
+                named = assigned_names(call)
+                if named and named[0].type == "identifier":
+                    path_locals[text(named[0])] = reads_by_path[-1]
+                continue
+            data = _decoded_data(found["args"][0]) if cost == _DECODE[1] else None
+            if data is not None and text(data) in path_locals and file.is_shadowed(data):
+                # A decode of what such a read gave: as large as that file.
+                reads_by_path.append(path_locals[text(data)]._replace(where=location_of(file.path, call),
+                                                                      call_name=name, cost=cost))
+                continue
             if cost == _DECODE[1]:
                 size = _literal_data_size(file, context, found["args"][0])
                 if size is not None and size < options["min-embedded-bytes"]:
@@ -564,6 +582,12 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
                 continue
             work.setdefault(_unit(file, call, in_init), []).append(RULE.finding(
                 file.path, call, f"{name} in {where} {cost}{_WHILE_INITIALIZING}, before main: {_WORK_ADVICE}"))
+        if reads_by_path:
+            # The init's work is one finding with its reads, which check_project sizes.
+            deferred = work.pop(0, [])
+            if path_reads is not None and init_work is not None:
+                path_reads.extend(reads_by_path)
+                init_work.extend((f.location, f.message, f.related, f.level, init_key) for f in deferred)
         for found in work.values():
             yield from _one_finding(found, "func init" if in_init else "declaration")
         for enclosing, finding in _loop_findings(file, loops, context, where, sizes, options["min-literal-elements"]):
@@ -820,6 +844,18 @@ class _Read(NamedTuple):
     init_key: int  # the init's start byte + 1, or 0 in a var initializer
 
 
+@register(name="SL001.PathRead")
+class _PathRead(NamedTuple):
+    """A read, during an init, of a file named by a relative path (`os.ReadFile("catalog.yaml")`),
+    or a decode of what it read."""
+    where: Location
+    call_name: str  # os.ReadFile, yaml.Unmarshal
+    context: str  # "func init"
+    path: str
+    cost: str  # what the call does: "reads a file", "decodes data"
+    init_key: int  # as _Read's
+
+
 @register(name="SL001.Decode")
 class _Decode(NamedTuple):
     """A decode, during initialization, of a package-level name or of an embedded file read
@@ -853,6 +889,10 @@ class _Facts:
     #  loop ranges over, its package's import path or ""): a loop finding that stands only if
     #  that data is not known to be small.
     loops_over_data: list = field(default_factory=list)
+    path_reads: list[_PathRead] = field(default_factory=list)
+    # (where, message, related locations, level, init key): the other work of an init that
+    # reads a file by a relative path, one finding with those reads.
+    init_work: list = field(default_factory=list)
 
 
 def collect(file: GoFile, options: dict) -> _Facts | None:
@@ -860,10 +900,11 @@ def collect(file: GoFile, options: dict) -> _Facts | None:
                    embedded_data={**embedded_data_variables(file), **embedded_variables(file)})
     if file.imports_path("regexp", "embed", *TEMPLATES, *_DECODERS) or "embed" in file.blank_imports or \
             b".ReadFile(" in file.source:  # of another package's embed.FS
-        for _ in _scan(file, options, facts.compilations, facts.embedded, facts.decoded, facts.loops_over_data):
+        for _ in _scan(file, options, facts.compilations, facts.embedded, facts.decoded, facts.loops_over_data,
+                       facts.path_reads, facts.init_work):
             pass  # the per-file findings are check's
     return facts if facts.compilations or facts.embedded or facts.decoded or facts.constants or \
-        facts.embedded_data or facts.loops_over_data else None
+        facts.embedded_data or facts.loops_over_data or facts.path_reads else None
 
 
 def check_project(project, options: dict):
@@ -905,8 +946,33 @@ def check_project(project, options: dict):
                 size = sum(files_of.values()) if files_of else constant
                 if where.path in project.reported and (size is None or size >= minimum):
                     yield Finding(RULE.id, message, where, related=tuple(related), level=level)
+        for _, facts in files:
+            for read in facts.path_reads:
+                finding = _path_read_finding(directory, read, minimum)
+                if finding is None or read.where.path not in project.reported:
+                    continue
+                in_init.setdefault((read.where.path, read.init_key), []).append(finding)
+            for where, message, related, level, init_key in facts.init_work:
+                if where.path in project.reported:
+                    in_init.setdefault((where.path, init_key), []).append(
+                        Finding(RULE.id, message, where, related=related, level=level))
     for found in in_init.values():
         yield from _one_finding(sorted(found, key=lambda f: (f.location.line, f.location.col)), "func init")
+
+
+def _path_read_finding(directory: str, read: _PathRead, minimum: int) -> Finding | None:
+    """A read of a file by a relative path, unless the tree holds that file, beside the Go file
+    or at its module's root (where `go run` and most images start), smaller than `minimum`:
+    cnpg-broker's init reads its 3 KB catalog.yaml, read as not worth a change. The file's size
+    is given when known."""
+    module = modules.module_of_dir(directory)
+    sizes = [os.path.getsize(candidate) for base in (directory, module.root if module is not None else None)
+             if base is not None and os.path.isfile(candidate := os.path.join(base, read.path))]
+    if sizes and max(sizes) < minimum:
+        return None
+    size = f" ({read.path}, {human_size(max(sizes))} in the tree)" if sizes else ""
+    return Finding(RULE.id, f"{read.call_name} in {read.context} {read.cost}{size}{_WHILE_INITIALIZING}, before main: "
+                            f"{_WORK_ADVICE}", read.where, level=_FILE[0])
 
 
 class _Declared:

@@ -28,3 +28,21 @@ def test_the_work_of_one_init_is_one_finding_naming_each_call(tmp_path):
     assert finding.message.endswith("(1 more in this func init: related locations)")
     # A related location says what its call does, not the advice the finding gives once.
     assert [(r.line, r.message) for r in finding.related] == [(12, "json.Unmarshal in func init decodes data")]
+
+
+def test_a_file_the_tree_holds_is_read_by_its_size(tmp_path):
+    """cnpg-broker's init reads and decodes its 3 KB catalog.yaml (read as not worth a change):
+    a file the tree holds beside the package or at its module's root, smaller than
+    min-embedded-bytes, is not reported; a larger one is, with its size."""
+    (tmp_path / "go.mod").write_text("module example.com/p\n\ngo 1.22\n")
+    (tmp_path / "p").mkdir()
+    (tmp_path / "p" / "p.go").write_text(INIT.replace("/etc/app/settings.json", "settings.json"))
+    settings = build_settings(config_path=None, select=("SL001",), cwd=str(tmp_path))
+    (unknown,) = run(["./..."], settings, cwd=str(tmp_path)).findings  # not in the tree: its size is not known
+    assert "reads a file while" in unknown.message
+    (tmp_path / "settings.json").write_text("{}")
+    assert run(["./..."], settings, cwd=str(tmp_path)).findings == []
+    (tmp_path / "settings.json").write_text("{" + " " * 300_000 + "}")
+    (finding,) = run(["./..."], settings, cwd=str(tmp_path)).findings
+    assert "reads a file (settings.json, 293 KB in the tree) while" in finding.message
+    assert finding.message.endswith("(1 more in this func init: related locations)")

@@ -317,7 +317,7 @@ def _of_webhook_builder(code: bytes, at: int) -> bool:
 # cluster-wide as worth one, whatever the ratio.
 GROWING_KINDS = (  # the most memory first: what a message names
     "Pod", "Secret", "ConfigMap", "Event", "Node", "Deployment", "ReplicaSet", "StatefulSet",
-    "DaemonSet", "Job", "CronJob", "Endpoints", "EndpointSlice", "CustomResourceDefinition",
+    "DaemonSet", "Job", "Endpoints", "EndpointSlice", "CustomResourceDefinition",
     "ControllerRevision", "ReplicationController", "PodTemplate")
 # The small kinds: a cache of only these (and custom resources) stays small.
 SMALL_KINDS = (
@@ -326,7 +326,7 @@ SMALL_KINDS = (
     "HorizontalPodAutoscaler", "PodDisruptionBudget", "Lease", "LimitRange", "ResourceQuota",
     "StorageClass", "VolumeAttachment", "CSINode", "CSIDriver", "CSIStorageCapacity",
     "CertificateSigningRequest", "ResourceClaim", "ResourceSlice", "ValidatingWebhookConfiguration",
-    "MutatingWebhookConfiguration", "PriorityClass")
+    "MutatingWebhookConfiguration", "PriorityClass", "CronJob")
 
 
 def plural(kind: str) -> str:
