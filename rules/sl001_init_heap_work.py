@@ -535,9 +535,9 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
             if flagged[:2] in (_FILE, _OPEN, _DIRECTORY) and names_small_system_files(path):
                 continue  # `os.Open("/proc/net/tcp")`, the pod's namespace file: read in microseconds
             level, cost, name = flagged
-            if in_init and flagged[:2] == _FILE and path and not os.path.isabs(path):
+            if in_init and flagged[:2] == _FILE and path and _in_the_tree(path) and _has_package_facts(file):
                 # A file of the tree, maybe: sized in check_project (cnpg-broker's 3 KB catalog.yaml).
-                reads_by_path.append(_PathRead(location_of(file.path, call), name, where, path, cost, init_key))
+                reads_by_path.append(_PathRead(location_of(file.path, call), name, where, path, cost, level, init_key))
                 named = assigned_names(call)
                 if named and named[0].type == "identifier":
                     path_locals[text(named[0])] = reads_by_path[-1]
@@ -546,7 +546,7 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
             if data is not None and text(data) in path_locals and file.is_shadowed(data):
                 # A decode of what such a read gave: as large as that file.
                 reads_by_path.append(path_locals[text(data)]._replace(where=location_of(file.path, call),
-                                                                      call_name=name, cost=cost))
+                                                                      call_name=name, cost=cost, level=level))
                 continue
             if cost == _DECODE[1]:
                 size = _literal_data_size(file, context, found["args"][0])
@@ -581,7 +581,7 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
                     compilations.append((location_of(file.path, call), name, cost))
                 continue
             work.setdefault(_unit(file, call, in_init), []).append(RULE.finding(
-                file.path, call, f"{name} in {where} {cost}{_WHILE_INITIALIZING}, before main: {_WORK_ADVICE}"))
+                file.path, call, _work_message(name, where, cost)))
         if reads_by_path:
             # The init's work is one finding with its reads, which check_project sizes.
             deferred = work.pop(0, [])
@@ -853,6 +853,7 @@ class _PathRead(NamedTuple):
     context: str  # "func init"
     path: str
     cost: str  # what the call does: "reads a file", "decodes data"
+    level: str
     init_key: int  # as _Read's
 
 
@@ -895,11 +896,18 @@ class _Facts:
     init_work: list = field(default_factory=list)
 
 
+def _has_package_facts(file: GoFile) -> bool:
+    """Whether a file may hold what check_project weighs with the package's other files
+    (compilations, embedded data, reads of embedded or tree files): only such files are
+    scanned for facts, and check leaves that work to check_project only in them."""
+    return file.imports_path("regexp", "embed", *TEMPLATES, *_DECODERS) or "embed" in file.blank_imports or \
+        b"ReadFile" in file.source  # of another package's embed.FS, or of a file of the tree
+
+
 def collect(file: GoFile, options: dict) -> _Facts | None:
     facts = _Facts(file.package, constants=_string_constants(file),
                    embedded_data={**embedded_data_variables(file), **embedded_variables(file)})
-    if file.imports_path("regexp", "embed", *TEMPLATES, *_DECODERS) or "embed" in file.blank_imports or \
-            b".ReadFile(" in file.source:  # of another package's embed.FS
+    if _has_package_facts(file):
         for _ in _scan(file, options, facts.compilations, facts.embedded, facts.decoded, facts.loops_over_data,
                        facts.path_reads, facts.init_work):
             pass  # the per-file findings are check's
@@ -971,8 +979,18 @@ def _path_read_finding(directory: str, read: _PathRead, minimum: int) -> Finding
     if sizes and max(sizes) < minimum:
         return None
     size = f" ({read.path}, {human_size(max(sizes))} in the tree)" if sizes else ""
-    return Finding(RULE.id, f"{read.call_name} in {read.context} {read.cost}{size}{_WHILE_INITIALIZING}, before main: "
-                            f"{_WORK_ADVICE}", read.where, level=_FILE[0])
+    return Finding(RULE.id, _work_message(read.call_name, read.context, read.cost + size), read.where, level=read.level)
+
+
+def _in_the_tree(path: str) -> bool:
+    """Whether a relative path may name a file of the tree: not absolute, not above where it
+    is read from (`../../shared/x.json` is outside what is linted)."""
+    return not os.path.isabs(path) and not os.path.normpath(path).startswith("..")
+
+
+def _work_message(call_name: str, where: str, cost: str) -> str:
+    """What a finding of initialization work says: `os.ReadFile in func init reads a file ...`."""
+    return f"{call_name} in {where} {cost}{_WHILE_INITIALIZING}, before main: {_WORK_ADVICE}"
 
 
 class _Declared:

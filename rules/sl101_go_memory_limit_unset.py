@@ -125,7 +125,7 @@ def check_manifests(manifests: ProjectManifests, options):
         related = [_copy_location(container, c) for c in others]
         if resizer is not None:
             related.append(replace(resizer, message="the VerticalPodAutoscaler that changes the limit"))
-        has = "each have" if len(container.shown_names) > 1 else "has"  # one chart setting, several containers
+        has = "each have" if container.several else "has"
         yield Finding(RULE.id, f"{container.label} {has} a memory limit of {limit.text} that the Go runtime is not "
                                f"told: {told}{unresolved} and the code sets none{grows}; {fix}", limit.location,
                       related=tuple(related))

@@ -1687,6 +1687,9 @@ func (d *defaulter) Default(ctx context.Context, obj runtime.Object) error {
     ("", _SECRET_READER.replace("Secret", "PersistentVolumeClaim"), False),
     ("\n\t\tOwns(&core.Service{}).", _SECRET_READER.replace("Secret", "Endpoints"), True),
     ("\n\t\tOwns(&core.Service{}).\n\t\tOwns(&core.Event{}).", "", True),
+    # cloudflare-ddns-operator: CronJobs, one per scheduled task; not the Jobs they leave
+    ("", _SECRET_READER.replace("Secret", "CronJob"), False),
+    ("", _SECRET_READER.replace("Secret", "Job"), True),
 ])
 def test_a_controller_caching_only_custom_resources_is_not_reported(tmp_path, more, reader, reported):
     """A controller-runtime cache holding only custom resources numbers what users create, not
@@ -1716,16 +1719,18 @@ func secrets(client kubernetes.Interface, namespace string) {
 """
 
 
-@pytest.mark.parametrize("options, reported", [
-    (", informers.WithNamespace(namespace)", False),
-    ("", True),
+@pytest.mark.parametrize("options, manager, reported", [
+    (", informers.WithNamespace(namespace)", "ctrl.Options{}", False),
+    ("", "ctrl.Options{}", True),
+    ("", 'ctrl.Options{Namespace: "ops"}', True),  # the manager's scoping is not the informers'
 ])
-def test_a_manager_of_custom_resources_beside_informers_counts_them_only(tmp_path, options, reported):
+def test_a_manager_of_custom_resources_beside_informers_counts_them_only(tmp_path, options, manager, reported):
     """keda-kaito-scaler's manager caches its custom resources, and its informer factory the
     Secrets of its own namespace: only the informers may grow with the cluster, and they are
     scoped (a finding calling its cache cluster-wide was read as not worth a change)."""
     go_module(tmp_path, {"api/v1/types.go": _ZONE_TYPES, "internal/watch/informed.go": _SECRETS_INFORMED % options})
-    findings = _findings_of_watching_program(tmp_path, _ZONE_CONTROLLER % "", request="512Mi")
+    findings = _findings_of_watching_program(tmp_path, (_ZONE_CONTROLLER % "").replace("ctrl.Options{}", manager),
+                                             request="512Mi")
     assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
     assert all("(its program imports k8s.io/client-go/informers," in f.message for f in findings)
 
@@ -1853,9 +1858,16 @@ spec:
     # a rule under a condition counts as granted
     (_ZONES_ONLY + '  {{- if .Values.settings }}\n  - {apiGroups: [""], resources: [configmaps], verbs: [list]}\n'
                    '  {{- end }}\n', "manager", True),
-    # rules the values write, or a role bound by a name written otherwise: not known
+    # a condition among a rule's words writes nothing
+    (_ZONES_ONLY + '  - apiGroups: [""]\n    resources:\n    - configmaps{{ if .Values.settings }}\n'
+                   '    {{- end }}\n    verbs: [list]\n', "manager", True),
+    # rules the values or a named template write, a role bound by a name written otherwise,
+    # alternatives: not known
     (_ZONES_ONLY + "  {{- toYaml .Values.extraRules | nindent 2 }}\n", "manager", True),
+    (_ZONES_ONLY + '  {{- include "chart.rules" . | nindent 2 }}\n', "manager", True),
+    ('{{- include "chart.rules" . }}\n', "manager", True),
     (_ZONES_ONLY, "editor", True),
+    (_ZONES_ONLY + "{{- else }}\n" + _ZONES_ONLY, "manager", True),
 ])
 def test_a_charts_cluster_roles_say_what_its_containers_may_list(tmp_path, cluster_role, bound, reported):
     """A chart's ClusterRoles and bindings are read with their template actions set aside."""
@@ -2040,6 +2052,8 @@ import (
 	"k8s.io/client-go/kubernetes"
 	"k8s.io/client-go/tools/cache"
 
+	"k8s.io/apimachinery/pkg/apis/meta/v1/unstructured"
+
 	other "example.com/acme/informers"
 	dnsv1 "example.com/acme/api/v1"
 )
@@ -2067,6 +2081,10 @@ func watch(client kubernetes.Interface) {
     ("\t_, _ = cache.NewInformer(lw(func() {}), &corev1.Secret{}, 0, nil)\n", True),
     ("\t_, _ = cache.NewInformer(lw, new(dnsv1.Zone), 0, nil)\n", True),  # a kind not written so
     ("\t_, _ = other.NewInformer(lw, &dnsv1.Zone{}, 0, nil)\n", True),  # not client-go's
+    ("\t_ = cache.NewSharedIndexInformer(lw, &unstructured.Unstructured{}, 0, nil)\n", True),  # objects of any kind
+    # scheduledscale: the program's own constructor builds only what its body builds
+    ("\t_ = NewInformer(client)\n}\n\nfunc NewInformer(c any) any {\n"
+     "\treturn cache.NewSharedIndexInformer(nil, &dnsv1.Zone{}, 0, nil)\n", False),
 ])
 def test_informers_asked_of_a_factory_for_small_kinds_only_are_not_reported(tmp_path, more, reported):
     """cxl-dra-driver's controller informs only on ResourceClaims, one per pod that asks for
@@ -2628,10 +2646,49 @@ func reflect(client dynamic.Interface, namespace string, lw func(dynamic.Resourc
     (".Namespace(namespace)", False),  # velero-dashboard: its namespace's Backups
     ("", True),
     (".Namespace(metav1.NamespaceAll)", True),
+    (".Namespace(\n\t\tmetav1.NamespaceAll)", True),
+    # another resource in one namespace, which the reflector does not list
+    ("\n\tscoped := client.Resource(backups).Namespace(namespace)\n\t_ = scoped", True),
 ])
 def test_a_reflector_of_a_dynamic_resource_in_one_namespace_is_scoped(tmp_path, namespaced, reported):
     findings = _findings_of_watching_program(tmp_path, _REFLECTOR % namespaced, controller=False)
     assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
+
+
+_LIST_WATCH_REFLECTOR = """\
+package watch
+
+import (
+	corev1 "k8s.io/api/core/v1"
+	"k8s.io/apimachinery/pkg/fields"
+	"k8s.io/client-go/kubernetes"
+	"k8s.io/client-go/tools/cache"
+)
+
+func reflect(client kubernetes.Interface, namespace string) {
+	lw := cache.NewListWatchFromClient(client.CoreV1().RESTClient(), "pods", %s, fields.Everything())
+	r := cache.NewReflector(lw, &corev1.Pod{}, cache.NewStore(cache.MetaNamespaceKeyFunc), 0)
+	go r.Run(nil)
+}
+"""
+
+
+@pytest.mark.parametrize("namespace, reported", [("namespace", False), ("metav1.NamespaceAll", True), ('""', True)])
+def test_a_list_watch_of_one_namespace_scopes_what_it_fills(tmp_path, namespace, reported):
+    findings = _findings_of_watching_program(tmp_path, _LIST_WATCH_REFLECTOR % namespace, controller=False)
+    assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
+
+
+def test_a_generated_clients_factory_is_a_construction_of_the_program(tmp_path):
+    """informer-gen's `NewSharedInformerFactory` is declared in generated code: a call of it
+    builds an informer factory (here unscoped, beside a scoped one of client-go)."""
+    watch = ('package watch\n\nimport (\n\t"example.com/app/pkg/client/informers/externalversions"\n'
+             '\t"k8s.io/client-go/informers"\n)\n\n'
+             'func start(c any, ns string) {\n\t_ = externalversions.NewSharedInformerFactory(c)\n'
+             '\t_ = informers.NewSharedInformerFactoryWithOptions(nil, 0, informers.WithNamespace(ns))\n}\n')
+    write(tmp_path, "pkg/client/informers/externalversions/factory.go", _GENERATED_INFORMERS)
+    findings = _findings_of_watching_program(tmp_path, watch, controller=False)
+    assert [f.rule_id for f in findings] == ["SL101"]
 
 
 @pytest.mark.parametrize("starts, reported", [
@@ -2680,6 +2737,8 @@ def test_a_dockerfile_away_from_its_program_names_it_to_go_build(tmp_path, build
 @pytest.mark.parametrize("copied, reported", [
     ("COPY backend/ ./", False),  # velero-manager: the program is known, small
     ("COPY backend/go.mod backend/go.sum ./", True),  # the module's files, not its packages: not known
+    ('COPY ["backend/", "./"]', False),  # the JSON form
+    ("COPY --from=sources backend/ ./", True),  # another stage's files
 ])
 def test_a_dockerfile_outside_any_module_builds_the_module_it_copies_in(tmp_path, copied, reported):
     """velero-manager's Dockerfile, at the root of a tree whose module is `backend`, copies it in
@@ -3266,17 +3325,22 @@ def test_a_chart_container_is_named_as_its_template_names_it(tmp_path, written, 
     assert finding.message.startswith(f'container "{shown}" of Helm chart api')
 
 
-def test_chart_settings_several_templates_write_name_each_container(tmp_path):
+@pytest.mark.parametrize("score, shown", [
+    ("score", 'containers "score" and "status" of Helm chart api each have a memory limit'),
+    ("{{ .Chart.Name }}-score", 'container "manager" of Helm chart api has a memory limit'),  # one not known
+])
+def test_chart_settings_several_templates_write_name_each_container(tmp_path, score, shown):
     """rcs-ocm-addons: two Deployments write `.Values.manager.resources` into their containers
-    `score` and `status`; a message calling them "manager" was read as misnaming them."""
+    `score` and `status`; a message calling them "manager" was read as misnaming them. When a
+    name is not written out, the values' key stands for them."""
     go_module(tmp_path, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _SCOPED_WHEN_NAMED,
                          "internal/watch/controller.go": _CONTROLLER})
     write(tmp_path, "chart/Chart.yaml", "apiVersion: v2\nname: api\nversion: 0.1.0\n")
     write(tmp_path, "chart/values.yaml", _MANAGER_VALUES.replace("ENV", ""))
-    for name in ("status", "score"):
-        write(tmp_path, f"chart/templates/{name}.yaml", _WHOLE_TEMPLATE.replace("NAME", name))
+    for file, name in (("status", "status"), ("score", score)):
+        write(tmp_path, f"chart/templates/{file}.yaml", _WHOLE_TEMPLATE.replace("NAME", name))
     [finding] = _run(tmp_path).findings
-    assert finding.message.startswith('containers "score" and "status" of Helm chart api each have a memory limit')
+    assert finding.message.startswith(shown)
 
 
 def test_a_chart_container_written_whole_in_its_template_is_named_by_it(tmp_path):

@@ -75,10 +75,15 @@ _WATCHED = re.compile(rb"\.\s*(?:For|Owns|Watches)\(\s*(&?)(?:\w+\.)?(\w+)(\{?)"
 # `NewFilteredDynamicSharedInformerFactory`; kyverno-notation-aws' and registry-proxy's one
 # Secret or ConfigMap through `NewFilteredSecretInformer`, `NewFilteredConfigMapInformer`), whatever
 # the informers package is called (`kubeinformers`, a generated client's `extinformers`); or
-# a ListWatch of a dynamic client's resource in one namespace (velero-dashboard's reflector
-# lists `Resource(gvr).Namespace(im.client.Namespace())`).
+# a ListWatch of one namespace (`cache.NewListWatchFromClient(c, "pods", ns, ...)`).
+_NAMED_NAMESPACE = rb"(?!\s*(?:\)|\"\"|\w+\.NamespaceAll\b))"  # not empty, not all of them
 _INFORMER_SCOPING = re.compile(rb"\b\w*[iI]nformers\.WithNamespace\(|\b(?:FieldSelector|LabelSelector)\s*="
-                               rb"|\.Resource\([^()]*\)\s*\.\s*Namespace\(\s*(?!\)|\"\"|\w+\.NamespaceAll\b)")
+                               rb"|\bNew(?:Filtered)?ListWatchFromClient\((?:[^,()]|\(\))*,[^,]*," + _NAMED_NAMESPACE)
+# A dynamic client's resource in one namespace given a name (velero-dashboard's reflector lists
+# `resource := client.Resource(gvr).Namespace(im.client.Namespace())`): scoping the
+# construction that uses that name.
+_NAMESPACED_RESOURCE = re.compile(rb"\b([A-Za-z_]\w*)\s*:?=\s*[\w.()]*\.Resource\([^()]*\)\s*\.\s*Namespace\("
+                                  + _NAMED_NAMESPACE)
 _MAX_CALL_BYTES = 2048
 # `DefaultNamespaces: watched`, where the same file declares `watched` with a map written out
 # with namespaces in it (ocs-operator's operator and storage-client namespaces); a variable
@@ -202,6 +207,8 @@ def _informer_scopings(code: bytes) -> Iterator[list[bytes | None]]:
         start = max(previous_end, function)
         previous_end = max(previous_end, end)
         scopings = [m.start() for m in _INFORMER_SCOPING.finditer(code, start, end)]
+        scopings += [m.start() for m in _NAMESPACED_RESOURCE.finditer(code, start, construction.start())
+                     if re.search(rb"\b" + re.escape(m.group(1)) + rb"\b", code[construction.end():end])]
         # Options it is handed in a variable (`extInformerOpts...`), scoped anywhere before it
         # in its function: td-redis-operator appends a namespace to two option lists, then
         # builds a factory of each.
@@ -490,7 +497,10 @@ def typed_informers(source: bytes, code: bytes) -> tuple[int, int, int, int]:
         if imports.get(built.group(1)) != TOOLS_CACHE:
             continue
         handed = _OBJECT_OF_KIND.match(code, _first_argument_end(code, built.end() - 1))
-        if handed is not None and handed.group(1) in imports:
+        # A kind of the Kubernetes API, or a custom resource; not objects of any kind
+        # (apimachinery's `unstructured.Unstructured`, `PartialObjectMetadata`).
+        if handed is not None and handed.group(1) in imports and \
+                not imports[handed.group(1)].startswith(b"k8s.io/apimachinery/"):
             asked += 1
             growing += imports[handed.group(1)].startswith(b"k8s.io/api/") and \
                 handed.group(2).decode() in GROWING_KINDS

@@ -45,8 +45,10 @@ _NOT_A_WORD = re.compile(r"\W+")
 
 
 def as_word(text: str) -> str:
-    """`text` with each of its actions made a word of its own (set_aside_actions)."""
-    return ACTION.sub(lambda action: "tpl_" + _NOT_A_WORD.sub("_", action.group(1)).strip("_"), text)
+    """`text` with each of its actions made a word of its own, but for conditions and comments,
+    which write nothing (set_aside_actions)."""
+    return ACTION.sub(lambda action: "" if _CONDITION.match(action.group(1)) else
+                      "tpl_" + _NOT_A_WORD.sub("_", action.group(1)).strip("_"), text)
 
 
 def set_aside_actions(text: str) -> tuple[str, frozenset[int]]:
@@ -54,7 +56,8 @@ def set_aside_actions(text: str) -> tuple[str, frozenset[int]]:
     line holding nothing but actions is emptied (`{{- if .Values.rbac.enable }}`, `{{- include
     "chart.labels" . | nindent 4 }}`), an action among other text becomes a word made of its
     own (`{{ include "chart.fullname" . }}-manager` is `tpl_include_chart_fullname_-manager`:
-    the same action writes the same word wherever it is); and the numbers (from 0) of the lines
+    the same action writes the same word wherever it is), or nothing when it is a condition
+    (`- configmaps{{ if .Values.x }}`); and the numbers (from 0) of the lines
     where an action may write something, not a condition. A line where an action opens and
     goes on over the next lines is emptied and counted as writing; what follows it may not
     read as YAML."""

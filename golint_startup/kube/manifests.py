@@ -18,6 +18,7 @@ import base64
 import binascii
 import fnmatch
 import functools
+import json
 import os
 import re
 from dataclasses import dataclass, field
@@ -369,9 +370,14 @@ class Container:
     cluster_listed_kinds: frozenset[str] | None = None
 
     @property
+    def several(self) -> bool:
+        """Whether it stands for several containers that one chart setting configures."""
+        return len(self.shown_names) > 1
+
+    @property
     def label(self) -> str:
         kind = "init container" if self.init else "container"
-        if len(self.shown_names) > 1:
+        if self.several:
             quoted = [f'"{name}"' for name in self.shown_names]
             return f"containers {listing(quoted)} of {self.workload}"
         return f'{kind} "{self.shown_names[0] if self.shown_names else self.name}" of {self.workload}'
@@ -1332,20 +1338,26 @@ _LITERAL_NAME = re.compile(r"^(?:-[ \t]+)?name:[ \t]*[\"']?([a-z0-9][a-z0-9-]*)[
 def _template_container_names(path: tuple[str, ...], templates: list[tuple[Source, str]]) -> tuple[str, ...]:
     """The literal `name`s of the containers whose `resources` a chart's workload templates
     write from `.Values.<path>.resources` (hsm-secrets-operator's `controllerManager`, written
-    into its container `manager`); a reference below the block's first lines
-    (`.Values.manager.resources.limits.memory`) names none."""
+    into its container `manager`), none when one of them is not a literal; a reference below
+    the block's first lines (`.Values.manager.resources.limits.memory`) names none."""
     reference = re.compile(r"\.Values\." + re.escape(".".join(path + ("resources",))) + r"\b")
     names = set()
     for _, text in templates:
         lines = text.split("\n")
         for match in reference.finditer(text):
             names.add(_enclosing_container_name(lines, text.count("\n", 0, match.start())))
-    return tuple(sorted(name for name in names if name is not None))
+    names.discard(_NOT_A_RESOURCES_BLOCK)
+    return () if None in names else tuple(sorted(names))
+
+
+_NOT_A_RESOURCES_BLOCK = ""  # what _enclosing_container_name finds below a block's first lines
 
 
 def _enclosing_container_name(lines: list[str], index: int) -> str | None:
     """The literal `name` of the list item (a container) whose `resources` key is on or just
-    above line `index`, read by indentation; template actions on lines of their own are skipped."""
+    above line `index`, read by indentation; template actions on lines of their own are
+    skipped. None when the name is not a literal; _NOT_A_RESOURCES_BLOCK when no `resources`
+    key is that near (`.Values.manager.resources.limits.memory`, deeper in the block)."""
 
     def skipped(line: str) -> bool:
         return not line.strip() or line.strip().startswith(("{{", "#"))
@@ -1353,7 +1365,7 @@ def _enclosing_container_name(lines: list[str], index: int) -> str | None:
     key = next((i for i in range(index, max(index - 3, -1), -1)
                 if re.match(r"[ \t]*resources:", lines[i])), None)
     if key is None:
-        return None
+        return _NOT_A_RESOURCES_BLOCK
     keys_at = _indent(lines[key])
     start = None
     for i in range(key - 1, -1, -1):
@@ -1981,6 +1993,20 @@ def _kinds_listed_cluster_wide(documents: list[_Document], rules_unknown: frozen
 _CLUSTER_RBAC = re.compile(_kind_line(("ClusterRole", "ClusterRoleBinding")), re.MULTILINE)
 
 
+def _in_metadata(obj: yaml.Node, line: int, lines: list[str]) -> bool:
+    """Whether a template's line (from 0) is part of an object's `metadata`: below its key,
+    indented under it, before the object's next key (`{{- include "chart.labels" . | nindent
+    4 }}` under `labels:`; not an `include` at the object's own indentation after it)."""
+    keys = [key for key, _ in obj.value] if isinstance(obj, yaml.MappingNode) else []
+    metadata = next((i for i, key in enumerate(keys) if isinstance(key, yaml.ScalarNode) and key.value == "metadata"),
+                    None)
+    if metadata is None:
+        return False
+    start = keys[metadata].start_mark
+    end = keys[metadata + 1].start_mark.line if metadata + 1 < len(keys) else obj.end_mark.line + 1
+    return start.line < line < end and _indent(lines[line]) > start.column
+
+
 _SERVICE_ACCOUNT_NAME = re.compile(r"^[ \t]*serviceAccountName:[ \t]*(\S.*?)[ \t]*$", re.MULTILINE)
 
 
@@ -1992,8 +2018,9 @@ def _chart_kinds_listed(rbac_templates: list[tuple[Source, str]], workload_templ
     name the same action writes on both sides matches): what the service accounts its
     workload templates run as may list (`serviceAccountName`, else `default`), as the one a
     container runs as is not read. None when one of those accounts is bound to no ClusterRole
-    or to one not known (see _kinds_listed_cluster_wide), such as one whose rules an action
-    writes (`toYaml .Values.rules`, a `range`), or when a template offers alternatives (`{{-
+    or to one not known (see _kinds_listed_cluster_wide), such as one where an action writes
+    anything outside its metadata (`toYaml .Values.rules`, an `include`, a `range`), or when
+    a template offers alternatives (`{{-
     else }}`: a ClusterRole or a Role). pocketbase-operator's chart binds its manager to a
     ClusterRole that lists no Deployments nor ConfigMaps; a finding calling them cached
     cluster-wide was read as wrong."""
@@ -2007,6 +2034,7 @@ def _chart_kinds_listed(rbac_templates: list[tuple[Source, str]], workload_templ
     rules_unknown: set[str] = set()
     for source, text in rbac_templates:
         plain, writing = helm_template.set_aside_actions(text)
+        lines = text.split("\n")
         try:
             roots = [root for root in yaml.compose_all(plain, Loader=_Loader) if root is not None]
         except (yaml.YAMLError, RecursionError):
@@ -2014,9 +2042,10 @@ def _chart_kinds_listed(rbac_templates: list[tuple[Source, str]], workload_templ
         for root in roots:
             documents.append(_Document(source, root))
             for obj in _objects(root):
-                rules = _get(obj, "rules")
-                if _text(_value(obj, "kind")) == "ClusterRole" and rules is not None and \
-                        any(rules[0].start_mark.line <= line <= obj.end_mark.line for line in writing):
+                if _text(_value(obj, "kind")) != "ClusterRole":
+                    continue
+                if any(obj.start_mark.line <= line <= obj.end_mark.line and not _in_metadata(obj, line, lines)
+                       for line in writing):
                     rules_unknown.add(_text(_value(obj, "metadata", "name")) or "")
     by_account = _kinds_listed_cluster_wide(documents, frozenset(rules_unknown))
     listed = [by_account.get(account) for account in accounts]
@@ -2128,18 +2157,18 @@ _GO_BUILD_COMMAND = re.compile(r"\bgo\s+(?:build|install)\b([^\n&;|]*)")
 _CONTINUED_LINE = re.compile(r"\\\r?\n")
 # A package by its path from the module's root (`./cmd/api`, `.`), or a main file by its path,
 # with or without `./` (Meridio-2's `cmd/stateless-load-balancer/main.go`).
-_GO_BUILD_TARGET = re.compile(r"(?<!\S)(?:\./(\S*)|\.(?!\S)|([\w.-]+(?:/[\w.-]+)*\.go)(?!\S))")
+_GO_BUILD_TARGET = re.compile(r"(?<!\S)(?:\./(\S*)|(\.)(?!\S)|([\w.-]+(?:/[\w.-]+)*\.go)(?!\S))")
 _OUTPUT_FLAG = re.compile(r"(?<!\S)-o(?:\s+|=)\S+")  # `-o ./bin/manager`: what it writes
 
 
 def _go_build_targets(dockerfile: str) -> list[str]:
     r"""The packages and main files a Dockerfile names to `go build` (or install), as written
-    from the build's directory (`./...` is ""); a RUN continued over lines (`go build \` then
-    `-ldflags=...` then the package: Meridio-2's router) is one command. Not its output (`-o
-    ./bin/manager`)."""
-    return [(relative or main_file).replace("...", "").rstrip("/")
+    from the build's directory (`./...` is "", the directory itself "."); a RUN continued over
+    lines (`go build \` then `-ldflags=...` then the package: Meridio-2's router) is one
+    command. Not its output (`-o ./bin/manager`)."""
+    return [(relative or here or main_file).replace("...", "").rstrip("/")
             for command in _GO_BUILD_COMMAND.findall(_CONTINUED_LINE.sub(" ", dockerfile))
-            for relative, main_file in _GO_BUILD_TARGET.findall(_OUTPUT_FLAG.sub(" ", command))]
+            for relative, here, main_file in _GO_BUILD_TARGET.findall(_OUTPUT_FLAG.sub(" ", command))]
 
 
 # The Dockerfile that builds the image named for its directory (`Dockerfile.controller` builds another).
@@ -2148,6 +2177,23 @@ _PLAIN_DOCKERFILES = ("Dockerfile", "Containerfile")
 # a script's line that runs its arguments.
 _ENTRYPOINT = re.compile(r"^\s*ENTRYPOINT\s+(?:\[\s*\"([^\"]+)\"|([^\s\[]\S*))", re.MULTILINE | re.IGNORECASE)
 _COPY_LINE = re.compile(r"^\s*(?:COPY|ADD)\s+(.+)$", re.MULTILINE | re.IGNORECASE)
+
+
+def _copied_sources(dockerfile: str) -> list[str]:
+    """What a Dockerfile's COPY and ADD lines take from the build context (not from another
+    stage: `--from`), in shell or JSON form (`COPY ["backend/", "./"]`), as written."""
+    found = []
+    for line in _COPY_LINE.findall(dockerfile):
+        if "--from" in line:
+            continue
+        words = [word for word in line.split() if not word.startswith("--")]
+        if words and words[0].startswith("["):
+            try:
+                words = json.loads(" ".join(words))
+            except ValueError:
+                continue
+        found += [word for word in words[:-1] if isinstance(word, str) and not word.startswith("/")]
+    return found
 _RUNS_ARGUMENTS = re.compile(r"\$\{?@|\$\{?\*")
 # A script's line that starts a program in the background (`gobgpd --api-hosts ... &`, not
 # `a && b`), and one that replaces the shell with a program (`exec manager`).
@@ -2367,7 +2413,10 @@ def _code_facts(sources: list[bytes]) -> _PackageCode:
         sum(len(go_code.NEW_MANAGER.findall(text)) for text in code),
         tuple(called for text, source in zip(code, sources) if not gofile.is_generated(source)
               for called in go_code.informer_calls(source, text)),
-        frozenset().union(*(go_code.informer_constructors(text) for text in code)),
+        # Not a generated client's (informer-gen's `NewSharedInformerFactory`): its calls are
+        # counted, and its bodies are not.
+        frozenset().union(*(go_code.informer_constructors(text) for text, source in zip(code, sources)
+                            if not gofile.is_generated(source))),
         sum(len(go_code.CACHE_BUILDER.findall(text)) for text in code),
         sum(len(go_code.CACHE_USER.findall(text)) for text in code),
         sum(len(go_code.INFORMER_BUILDER.findall(text)) for text, source in zip(code, sources)
@@ -2638,9 +2687,7 @@ class _GoTree:
         script = entrypoints[-1].rsplit("/", 1)[-1] if entrypoints else ""
         if not script.endswith(".sh"):
             return "", ""
-        source = next((found for line in _COPY_LINE.findall(text) if "--from" not in line
-                       for found in line.split()[:-1]
-                       if found.rsplit("/", 1)[-1] == script and not found.startswith(("--", "/"))), None)
+        source = next((found for found in _copied_sources(text) if found.rsplit("/", 1)[-1] == script), None)
         body = _COMMENT_LINES.sub("", _read(os.path.join(directory, source))) if source else ""
         return (script, body) if body else ("", "")
 
@@ -3017,12 +3064,11 @@ class _GoTree:
                 continue
             text = _read(path)
             roots = [module.root] if module is not None else [
-                copied for line in _COPY_LINE.findall(text) if "--from" not in line
-                for source in line.split()[:-1] if not source.startswith(("--", "/"))
-                and os.path.isfile(os.path.join(copied := os.path.normpath(os.path.join(directory, source)), "go.mod"))]
-            # A RUN continued over lines (`go build \` then `-ldflags=...` then the package:
-            # Meridio-2's router) is one command.
+                copied for source in _copied_sources(text)
+                if os.path.isfile(os.path.join(copied := os.path.normpath(os.path.join(directory, source)), "go.mod"))]
             for target in _go_build_targets(text):
+                if target == "." and module is not None:
+                    continue  # the directory a WORKDIR set, not known to be the module's root
                 package = os.path.dirname(target) if target.endswith(".go") else target
                 for root in roots:
                     candidate = os.path.normpath(os.path.join(root, package))

@@ -38,3 +38,18 @@ var settings []byte
 func init() {
 	settings, _ = os.ReadFile("/etc/catalog/settings.json") // want "SL001: os.ReadFile in func init reads a file"
 }
+
+// A path above the package names no file of the tree that can be sized.
+var shared []byte
+
+func init() {
+	shared, _ = os.ReadFile("../catalog/plans.json") // want "SL001: os.ReadFile in func init reads a file"
+}
+
+// What a package-level variable holds when decoded is not known to be the read's alone.
+var loaded []byte
+
+func init() {
+	loaded, _ = os.ReadFile("plans.json")
+	_ = json.Unmarshal(loaded, &tiers) // want "SL001: json.Unmarshal in func init decodes data"
+}
