@@ -1816,7 +1816,7 @@ spec:
 _CHART_RBAC = """\
 {{- if .Values.rbac.enable }}
 ---
-apiVersion: rbac.authorization.k8s.io/v1
+apiVersion: {{ template "chart.rbacApiVersion" . }}
 kind: ClusterRole
 metadata:
   labels:
@@ -1866,6 +1866,9 @@ spec:
     (_ZONES_ONLY + "  {{- toYaml .Values.extraRules | nindent 2 }}\n", "manager", True),
     (_ZONES_ONLY + '  {{- include "chart.rules" . | nindent 2 }}\n', "manager", True),
     ('{{- include "chart.rules" . }}\n', "manager", True),
+    # Helm 2's labels at the start of the line, a templated apiVersion: what names the role
+    (_ZONES_ONLY.replace("rules:", '  annotations:\n{{ include "chart.annotations" . | indent 4 }}\nrules:'),
+     "manager", False),
     (_ZONES_ONLY, "editor", True),
     (_ZONES_ONLY + "{{- else }}\n" + _ZONES_ONLY, "manager", True),
 ])
@@ -2642,6 +2645,11 @@ func reflect(client dynamic.Interface, namespace string, lw func(dynamic.Resourc
 """
 
 
+def test_a_reflector_of_a_dynamic_resource_written_in_its_call_is_scoped(tmp_path):
+    watch = (_REFLECTOR % "").replace("lw(resource)", "lw(client.Resource(backups).Namespace(namespace))")
+    assert _findings_of_watching_program(tmp_path, watch, controller=False) == []
+
+
 @pytest.mark.parametrize("namespaced, reported", [
     (".Namespace(namespace)", False),  # velero-dashboard: its namespace's Backups
     ("", True),
@@ -2665,17 +2673,28 @@ import (
 	"k8s.io/client-go/tools/cache"
 )
 
-func reflect(client kubernetes.Interface, namespace string) {
-	lw := cache.NewListWatchFromClient(client.CoreV1().RESTClient(), "pods", %s, fields.Everything())
+func reflect(client kubernetes.Interface, namespace, node string, rest func(kubernetes.Interface) cache.Getter) {
+	%s
 	r := cache.NewReflector(lw, &corev1.Pod{}, cache.NewStore(cache.MetaNamespaceKeyFunc), 0)
 	go r.Run(nil)
 }
 """
+_LIST_WATCH = 'cache.NewListWatchFromClient(client.CoreV1().RESTClient(), "pods", %s, fields.Everything())'
 
 
-@pytest.mark.parametrize("namespace, reported", [("namespace", False), ("metav1.NamespaceAll", True), ('""', True)])
-def test_a_list_watch_of_one_namespace_scopes_what_it_fills(tmp_path, namespace, reported):
-    findings = _findings_of_watching_program(tmp_path, _LIST_WATCH_REFLECTOR % namespace, controller=False)
+@pytest.mark.parametrize("list_watch, reported", [
+    ("lw := " + _LIST_WATCH % "namespace", False),
+    ("lw := " + _LIST_WATCH % "metav1.NamespaceAll", True),
+    ("lw := " + _LIST_WATCH % '""', True),
+    ("lw := " + (_LIST_WATCH % "namespace").replace("client.CoreV1().RESTClient()", "rest(client)"), False),
+    # a DaemonSet's agent: its own node's Pods
+    ('lw := cache.NewListWatchFromClient(rest(client), "pods", metav1.NamespaceAll, '
+     'fields.OneTermEqualSelector("spec.nodeName", node))', False),
+    # another ListWatch nearby of one namespace does not scope this one
+    ("mine := " + _LIST_WATCH % "namespace" + "\n\t_ = mine\n\tlw := " + _LIST_WATCH % "metav1.NamespaceAll", True),
+])
+def test_a_list_watch_of_one_namespace_scopes_what_it_fills(tmp_path, list_watch, reported):
+    findings = _findings_of_watching_program(tmp_path, _LIST_WATCH_REFLECTOR % list_watch, controller=False)
     assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
 
 
@@ -2738,6 +2757,7 @@ def test_a_dockerfile_away_from_its_program_names_it_to_go_build(tmp_path, build
     ("COPY backend/ ./", False),  # velero-manager: the program is known, small
     ("COPY backend/go.mod backend/go.sum ./", True),  # the module's files, not its packages: not known
     ('COPY ["backend/", "./"]', False),  # the JSON form
+    ("COPY --chown=app:app \\\n    backend/ ./", False),  # over two lines
     ("COPY --from=sources backend/ ./", True),  # another stage's files
 ])
 def test_a_dockerfile_outside_any_module_builds_the_module_it_copies_in(tmp_path, copied, reported):

@@ -74,16 +74,19 @@ _WATCHED = re.compile(rb"\.\s*(?:For|Owns|Watches)\(\s*(&?)(?:\w+\.)?(\w+)(\{?)"
 # factory lists its own node's Pods; thundernetes' node agent its node's GameServers through
 # `NewFilteredDynamicSharedInformerFactory`; kyverno-notation-aws' and registry-proxy's one
 # Secret or ConfigMap through `NewFilteredSecretInformer`, `NewFilteredConfigMapInformer`), whatever
-# the informers package is called (`kubeinformers`, a generated client's `extinformers`); or
-# a ListWatch of one namespace (`cache.NewListWatchFromClient(c, "pods", ns, ...)`).
+# the informers package is called (`kubeinformers`, a generated client's `extinformers`).
+_INFORMER_SCOPING = re.compile(rb"\b\w*[iI]nformers\.WithNamespace\(|\b(?:FieldSelector|LabelSelector)\s*=")
+# What lists one namespace or one node's objects: a dynamic client's resource in a namespace
+# (`client.Resource(gvr).Namespace(ns)`: velero-dashboard's reflector), a ListWatch from a
+# client of one namespace (`cache.NewListWatchFromClient(c, "pods", ns, ...)`), or a field
+# selector of one value (`fields.OneTermEqualSelector("spec.nodeName", node)`). It scopes the
+# construction it is written in, or whose call uses the name it is given (`resource :=
+# client.Resource(gvr).Namespace(ns)`), not another one nearby.
 _NAMED_NAMESPACE = rb"(?!\s*(?:\)|\"\"|\w+\.NamespaceAll\b))"  # not empty, not all of them
-_INFORMER_SCOPING = re.compile(rb"\b\w*[iI]nformers\.WithNamespace\(|\b(?:FieldSelector|LabelSelector)\s*="
-                               rb"|\bNew(?:Filtered)?ListWatchFromClient\((?:[^,()]|\(\))*,[^,]*," + _NAMED_NAMESPACE)
-# A dynamic client's resource in one namespace given a name (velero-dashboard's reflector lists
-# `resource := client.Resource(gvr).Namespace(im.client.Namespace())`): scoping the
-# construction that uses that name.
-_NAMESPACED_RESOURCE = re.compile(rb"\b([A-Za-z_]\w*)\s*:?=\s*[\w.()]*\.Resource\([^()]*\)\s*\.\s*Namespace\("
-                                  + _NAMED_NAMESPACE)
+_ONE_NAMESPACE = re.compile(rb"\.Resource\([^()]*\)\s*\.\s*Namespace\(" + _NAMED_NAMESPACE +
+                            rb"|\bNew(?:Filtered)?ListWatchFromClient\((?:[^,()]|\([^()]*\))*,[^,]*," + _NAMED_NAMESPACE +
+                            rb"|\bfields\.OneTermEqualSelector\(")
+_NAMED_VALUE = re.compile(rb"\b([A-Za-z_]\w*)\s*:?=\s*([^\n]*)")
 _MAX_CALL_BYTES = 2048
 # `DefaultNamespaces: watched`, where the same file declares `watched` with a map written out
 # with namespaces in it (ocs-operator's operator and storage-client namespaces); a variable
@@ -207,8 +210,11 @@ def _informer_scopings(code: bytes) -> Iterator[list[bytes | None]]:
         start = max(previous_end, function)
         previous_end = max(previous_end, end)
         scopings = [m.start() for m in _INFORMER_SCOPING.finditer(code, start, end)]
-        scopings += [m.start() for m in _NAMESPACED_RESOURCE.finditer(code, start, construction.start())
-                     if re.search(rb"\b" + re.escape(m.group(1)) + rb"\b", code[construction.end():end])]
+        scopings += [m.start() for m in _ONE_NAMESPACE.finditer(code, construction.end(), end)]
+        call = code[construction.end():end]
+        scopings += [named.start() for named in _NAMED_VALUE.finditer(code, start, construction.start())
+                     if (one := _ONE_NAMESPACE.search(code, named.start(2), construction.start())) is not None
+                     and one.start() < named.end(2) and re.search(rb"\b" + re.escape(named.group(1)) + rb"\b", call)]
         # Options it is handed in a variable (`extInformerOpts...`), scoped anywhere before it
         # in its function: td-redis-operator appends a namespace to two option lists, then
         # builds a factory of each.

@@ -1993,18 +1993,24 @@ def _kinds_listed_cluster_wide(documents: list[_Document], rules_unknown: frozen
 _CLUSTER_RBAC = re.compile(_kind_line(("ClusterRole", "ClusterRoleBinding")), re.MULTILINE)
 
 
-def _in_metadata(obj: yaml.Node, line: int, lines: list[str]) -> bool:
-    """Whether a template's line (from 0) is part of an object's `metadata`: below its key,
-    indented under it, before the object's next key (`{{- include "chart.labels" . | nindent
-    4 }}` under `labels:`; not an `include` at the object's own indentation after it)."""
+def _names_the_object(obj: yaml.Node, line: int, lines: list[str]) -> bool:
+    """Whether a template's line (from 0) writes only what names an object, not its rules:
+    its `apiVersion` (`{{ template "rbac.apiVersion" . }}`), or its `metadata`, below that key
+    and before the object's next one (`{{- include "chart.labels" . | nindent 4 }}` under
+    `labels:`, or Helm 2's `{{ include ... | indent 4 }}` at the start of the line); after
+    `metadata` as the object's last key, only what is indented under it (an `include` of the
+    rules at the object's own indentation is not)."""
     keys = [key for key, _ in obj.value] if isinstance(obj, yaml.MappingNode) else []
-    metadata = next((i for i, key in enumerate(keys) if isinstance(key, yaml.ScalarNode) and key.value == "metadata"),
-                    None)
-    if metadata is None:
+    names = [key.value if isinstance(key, yaml.ScalarNode) else None for key in keys]
+    if "apiVersion" in names and keys[names.index("apiVersion")].start_mark.line == line:
+        return True
+    if "metadata" not in names:
         return False
-    start = keys[metadata].start_mark
-    end = keys[metadata + 1].start_mark.line if metadata + 1 < len(keys) else obj.end_mark.line + 1
-    return start.line < line < end and _indent(lines[line]) > start.column
+    at = names.index("metadata")
+    start = keys[at].start_mark
+    if at + 1 < len(keys):
+        return start.line < line < keys[at + 1].start_mark.line
+    return start.line < line <= obj.end_mark.line and _indent(lines[line]) > start.column
 
 
 _SERVICE_ACCOUNT_NAME = re.compile(r"^[ \t]*serviceAccountName:[ \t]*(\S.*?)[ \t]*$", re.MULTILINE)
@@ -2044,7 +2050,7 @@ def _chart_kinds_listed(rbac_templates: list[tuple[Source, str]], workload_templ
             for obj in _objects(root):
                 if _text(_value(obj, "kind")) != "ClusterRole":
                     continue
-                if any(obj.start_mark.line <= line <= obj.end_mark.line and not _in_metadata(obj, line, lines)
+                if any(obj.start_mark.line <= line <= obj.end_mark.line and not _names_the_object(obj, line, lines)
                        for line in writing):
                     rules_unknown.add(_text(_value(obj, "metadata", "name")) or "")
     by_account = _kinds_listed_cluster_wide(documents, frozenset(rules_unknown))
@@ -2183,7 +2189,7 @@ def _copied_sources(dockerfile: str) -> list[str]:
     """What a Dockerfile's COPY and ADD lines take from the build context (not from another
     stage: `--from`), in shell or JSON form (`COPY ["backend/", "./"]`), as written."""
     found = []
-    for line in _COPY_LINE.findall(dockerfile):
+    for line in _COPY_LINE.findall(_CONTINUED_LINE.sub(" ", dockerfile)):
         if "--from" in line:
             continue
         words = [word for word in line.split() if not word.startswith("--")]
