@@ -1882,6 +1882,20 @@ def test_a_charts_cluster_roles_say_what_its_containers_may_list(tmp_path, clust
     assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
 
 
+@pytest.mark.parametrize("hostile", [
+    "rules: " + "[" * 300 + "]" * 300 + "\n",  # deeper than any manifest
+    "rules: [" * 3 + "\n",  # not YAML
+    "rules:\n{{- range .Values.rules\n",  # an action left open
+])
+def test_a_charts_rbac_that_cannot_be_read_leaves_what_it_lists_unknown(tmp_path, hostile):
+    go_module(tmp_path, {"api/v1/types.go": _ZONE_TYPES, "cmd/api/main.go": _MAIN_IMPORTING_WATCH,
+                         "internal/watch/watch.go": _ZONE_CONTROLLER % "",
+                         "internal/watch/reader.go": _SECRET_READER.replace("Secret", "ConfigMap")})
+    _write_chart(tmp_path, "charts/api", "api", template_more=_CHART_CONTAINER)
+    write(tmp_path, "charts/api/templates/rbac.yaml", _CHART_RBAC % (hostile, "manager"))
+    assert [f.rule_id for f in _run(tmp_path).findings] == ["SL101"]
+
+
 def test_a_watched_kind_its_rbac_does_not_let_it_list_is_not_cached(tmp_path):
     """depscaler-operator and k8s-scheduled-scaler-operator own Deployments that their
     ClusterRoles do not let them list: as installed, the watch never fills (findings calling

@@ -2041,6 +2041,8 @@ def _chart_kinds_listed(rbac_templates: list[tuple[Source, str]], workload_templ
     for source, text in rbac_templates:
         plain, writing = helm_template.set_aside_actions(text)
         lines = text.split("\n")
+        if _nesting_exceeds(plain, _MAX_NESTING):
+            return None  # as _compose: the parser's depth is not spent on a template
         try:
             roots = [root for root in yaml.compose_all(plain, Loader=_Loader) if root is not None]
         except (yaml.YAMLError, RecursionError):
