@@ -956,10 +956,9 @@ def check_project(project, options: dict):
                     yield Finding(RULE.id, message, where, related=tuple(related), level=level)
         for _, facts in files:
             for read in facts.path_reads:
-                finding = _path_read_finding(directory, read, minimum)
-                if finding is None or read.where.path not in project.reported:
-                    continue
-                in_init.setdefault((read.where.path, read.init_key), []).append(finding)
+                finding = _path_read_finding(directory, read, minimum) if read.where.path in project.reported else None
+                if finding is not None:
+                    in_init.setdefault((read.where.path, read.init_key), []).append(finding)
             for where, message, related, level, init_key in facts.init_work:
                 if where.path in project.reported:
                     in_init.setdefault((where.path, init_key), []).append(

@@ -86,7 +86,8 @@ _NAMED_NAMESPACE = rb"(?!\s*(?:\)|\"\"|\w+\.NamespaceAll\b))"  # not empty, not 
 _ONE_NAMESPACE = re.compile(rb"\.Resource\([^()]*\)\s*\.\s*Namespace\(" + _NAMED_NAMESPACE +
                             rb"|\bNew(?:Filtered)?ListWatchFromClient\((?:[^,()]|\([^()]*\))*,[^,]*," + _NAMED_NAMESPACE +
                             rb"|\bfields\.OneTermEqualSelector\(")
-_NAMED_VALUE = re.compile(rb"\b([A-Za-z_]\w*)\s*:?=\s*([^\n]*)")
+# The name a line gives what it writes (`resource := `, `lw, err = `).
+_ASSIGNED_NAME = re.compile(rb"[ \t]*([A-Za-z_]\w*)(?:\s*,\s*\w+)*\s*:?=(?!=)")
 _MAX_CALL_BYTES = 2048
 # `DefaultNamespaces: watched`, where the same file declares `watched` with a map written out
 # with namespaces in it (ocs-operator's operator and storage-client namespaces); a variable
@@ -212,9 +213,10 @@ def _informer_scopings(code: bytes) -> Iterator[list[bytes | None]]:
         scopings = [m.start() for m in _INFORMER_SCOPING.finditer(code, start, end)]
         scopings += [m.start() for m in _ONE_NAMESPACE.finditer(code, construction.end(), end)]
         call = code[construction.end():end]
-        scopings += [named.start() for named in _NAMED_VALUE.finditer(code, start, construction.start())
-                     if (one := _ONE_NAMESPACE.search(code, named.start(2), construction.start())) is not None
-                     and one.start() < named.end(2) and re.search(rb"\b" + re.escape(named.group(1)) + rb"\b", call)]
+        for one in _ONE_NAMESPACE.finditer(code, start, construction.start()):
+            named = _ASSIGNED_NAME.match(code, code.rfind(b"\n", 0, one.start()) + 1, one.start())
+            if named is not None and re.search(rb"\b" + re.escape(named.group(1)) + rb"\b", call):
+                scopings.append(one.start())
         # Options it is handed in a variable (`extInformerOpts...`), scoped anywhere before it
         # in its function: td-redis-operator appends a namespace to two option lists, then
         # builds a factory of each.

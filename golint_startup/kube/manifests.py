@@ -923,7 +923,7 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
             chart_containers = _chart_containers(chart, *chart_values[chart], notify,
                                                  chart_workload_templates.get(chart, []), defaults)
             listed_by_chart = _chart_kinds_listed(chart_rbac_templates.get(chart, []),
-                                                  chart_workload_templates.get(chart, []))
+                                                  chart_workload_templates.get(chart, [])) if chart_containers else None
             for container in chart_containers:
                 container.cluster_listed_kinds = listed_by_chart
             resizer, condition = chart_resizers.get(chart, (None, None))
@@ -2025,11 +2025,10 @@ def _chart_kinds_listed(rbac_templates: list[tuple[Source, str]], workload_templ
     workload templates run as may list (`serviceAccountName`, else `default`), as the one a
     container runs as is not read. None when one of those accounts is bound to no ClusterRole
     or to one not known (see _kinds_listed_cluster_wide), such as one where an action writes
-    anything outside its metadata (`toYaml .Values.rules`, an `include`, a `range`), or when
-    a template offers alternatives (`{{-
-    else }}`: a ClusterRole or a Role). pocketbase-operator's chart binds its manager to a
-    ClusterRole that lists no Deployments nor ConfigMaps; a finding calling them cached
-    cluster-wide was read as wrong."""
+    anything outside its metadata (`toYaml .Values.rules`, an `include`, a `range`), when a
+    template offers alternatives (`{{- else }}`: a ClusterRole or a Role), or when one does not
+    read as YAML. pocketbase-operator's chart binds its manager to a ClusterRole that lists no
+    Deployments nor ConfigMaps; a finding calling them cached cluster-wide was read as wrong."""
     if not workload_templates or any(helm_template.ALTERNATIVE.search(text) for _, text in rbac_templates):
         return None
     accounts = {helm_template.as_word(written.group(1)).strip("\"'") for _, text in workload_templates
@@ -2040,16 +2039,14 @@ def _chart_kinds_listed(rbac_templates: list[tuple[Source, str]], workload_templ
     rules_unknown: set[str] = set()
     for source, text in rbac_templates:
         plain, writing = helm_template.set_aside_actions(text)
-        lines = text.split("\n")
-        if _nesting_exceeds(plain, _MAX_NESTING):
-            return None  # as _compose: the parser's depth is not spent on a template
-        try:
-            roots = [root for root in yaml.compose_all(plain, Loader=_Loader) if root is not None]
-        except (yaml.YAMLError, RecursionError):
+        unreadable: list[Notification] = []  # a template's notes are not the user's: set aside, not said
+        composed = _compose(plain, source, unreadable.append)
+        if unreadable:
             return None
-        for root in roots:
-            documents.append(_Document(source, root))
-            for obj in _objects(root):
+        lines = text.split("\n")
+        documents += composed
+        for document in composed:
+            for obj in _objects(document.root):
                 if _text(_value(obj, "kind")) != "ClusterRole":
                     continue
                 if any(obj.start_mark.line <= line <= obj.end_mark.line and not _names_the_object(obj, line, lines)
@@ -2185,6 +2182,11 @@ _PLAIN_DOCKERFILES = ("Dockerfile", "Containerfile")
 # a script's line that runs its arguments.
 _ENTRYPOINT = re.compile(r"^\s*ENTRYPOINT\s+(?:\[\s*\"([^\"]+)\"|([^\s\[]\S*))", re.MULTILINE | re.IGNORECASE)
 _COPY_LINE = re.compile(r"^\s*(?:COPY|ADD)\s+(.+)$", re.MULTILINE | re.IGNORECASE)
+_RUNS_ARGUMENTS = re.compile(r"\$\{?@|\$\{?\*")
+# A script's line that starts a program in the background (`gobgpd --api-hosts ... &`, not
+# `a && b`), and one that replaces the shell with a program (`exec manager`).
+_BACKGROUNDED = re.compile(r"^[ \t]*((?:nohup[ \t]+)?[^\s&|;#=()]+(?:[ \t][^\n&]*?)?)[ \t]*&[ \t]*$", re.MULTILINE)
+_EXECUTED = re.compile(r"^[ \t]*exec[ \t]+([^\s;&|]+)", re.MULTILINE)
 
 
 def _copied_sources(dockerfile: str) -> list[str]:
@@ -2202,11 +2204,8 @@ def _copied_sources(dockerfile: str) -> list[str]:
                 continue
         found += [word for word in words[:-1] if isinstance(word, str) and not word.startswith("/")]
     return found
-_RUNS_ARGUMENTS = re.compile(r"\$\{?@|\$\{?\*")
-# A script's line that starts a program in the background (`gobgpd --api-hosts ... &`, not
-# `a && b`), and one that replaces the shell with a program (`exec manager`).
-_BACKGROUNDED = re.compile(r"^[ \t]*((?:nohup[ \t]+)?[^\s&|;#=()]+(?:[ \t][^\n&]*?)?)[ \t]*&[ \t]*$", re.MULTILINE)
-_EXECUTED = re.compile(r"^[ \t]*exec[ \t]+([^\s;&|]+)", re.MULTILINE)
+
+
 # The image kubebuilder's scaffold gives the manager in config/manager/manager.yaml.
 _KUBEBUILDER_IMAGE = "controller"
 _RUNS_BY_COMMAND = "its command runs "  # how a container known by its command is said to be Go
