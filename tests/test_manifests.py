@@ -398,20 +398,37 @@ controllerManager:
 """
 
 
-@pytest.mark.parametrize("project, directory, key, reported", [
-    (True, "dist/chart", "controllerManager", True),  # homelab-autoscaler
-    (False, "dist/chart", "controllerManager", False),  # not a kubebuilder project
-    (True, "charts/api", "controllerManager", False),  # not the plugin's chart
-    (True, "dist/chart", "worker", False),  # another component
+# The layout of the helm plugin's v2-alpha: the manager's settings under `manager` (KubePress).
+_HELM_PLUGIN_V2_VALUES = """\
+manager:
+  replicas: 1
+  image:
+    repository: ghcr.io/acme/autoscaler/controller
+  resources:
+    limits:
+      memory: 128Mi
+    requests:
+      memory: 96Mi
+"""
+
+
+@pytest.mark.parametrize("project, directory, key, values, reported", [
+    (True, "dist/chart", "controllerManager", _HELM_PLUGIN_VALUES, True),  # homelab-autoscaler
+    (False, "dist/chart", "controllerManager", _HELM_PLUGIN_VALUES, False),  # not a kubebuilder project
+    (True, "charts/api", "controllerManager", _HELM_PLUGIN_VALUES, False),  # not the plugin's chart
+    (True, "dist/chart", "worker", _HELM_PLUGIN_VALUES, False),  # another component
+    (True, "dist/chart", "manager", _HELM_PLUGIN_V2_VALUES, True),  # KubePress, pulse
+    (True, "charts/api", "manager", _HELM_PLUGIN_V2_VALUES, False),
+    (True, "dist/chart", "worker", _HELM_PLUGIN_V2_VALUES, False),
 ])
-def test_the_kubebuilder_helm_plugins_chart_runs_the_manager(tmp_path, project, directory, key, reported):
+def test_the_kubebuilder_helm_plugins_chart_runs_the_manager(tmp_path, project, directory, key, values, reported):
     """kubebuilder's helm plugin writes the manager's chart to `dist/chart`, under its values'
-    `controllerManager`, whatever the image is renamed to."""
+    `controllerManager` (`manager` in its v2-alpha layout), whatever the image is renamed to."""
     go_module(tmp_path, {"cmd/main.go": MAIN})
     if project:
         write(tmp_path, "PROJECT", "layout:\n- go.kubebuilder.io/v4\nplugins:\n  helm.kubebuilder.io/v1-alpha: {}\n")
     write(tmp_path, f"{directory}/Chart.yaml", "apiVersion: v2\nname: autoscaler\nversion: 0.1.0\n")
-    write(tmp_path, f"{directory}/values.yaml", _HELM_PLUGIN_VALUES.replace("controllerManager", key))
+    write(tmp_path, f"{directory}/values.yaml", values.replace(values.split(":")[0], key, 1))
     write(tmp_path, f"{directory}/templates/manager.yaml", _CHART_TEMPLATE)
     assert [f.path for f in _run(tmp_path, "SL101").findings] == ([f"{directory}/values.yaml"] if reported else [])
 
@@ -501,6 +518,28 @@ def test_kubebuilder_projects_of_one_repository_are_programs_of_their_own(tmp_pa
     findings = _run(tmp_path, "SL101").findings
     assert sorted(f.location.path for f in findings) == ["deploy/templates/flow.yaml", "deploy/templates/inject.yaml"]
     assert all(len(f.related) == 1 for f in findings)
+
+
+@pytest.mark.parametrize("project_name, chart_image, reported", [
+    ("npu-operator", "registry.example.com/npu-operator", "charts/api/values.yaml"),  # kcloud-operator
+    ("npu-operator", "npu-operator", "charts/api/values.yaml"),  # no registry: the installer's
+    ("gpu-operator", "registry.example.com/npu-operator", "config/manager/manager.yaml"),  # another program
+    (None, "registry.example.com/npu-operator", "config/manager/manager.yaml"),  # a PROJECT naming none
+])
+def test_a_chart_image_named_for_the_kubebuilder_project_runs_its_manager(tmp_path, project_name, chart_image, reported):
+    """A chart whose image is named for the kubebuilder project (its PROJECT's `projectName`)
+    runs the manager while the Makefile tags the scaffold's placeholder: the chart, what users
+    install, is where the finding goes, its `config/manager` a copy."""
+    go_module(tmp_path, {"cmd/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
+    write(tmp_path, "PROJECT", "domain: ai\nlayout:\n- go.kubebuilder.io/v4\n" +
+          (f"projectName: {project_name}\n" if project_name else ""))
+    write(tmp_path, "Dockerfile", "FROM golang:1.24 AS builder\nCOPY . .\nRUN go build -o manager cmd/main.go\n")
+    write(tmp_path, "Makefile", "IMAGE_TAG_BASE ?= ai/npu-operator\nIMG ?= controller:latest\n")
+    write(tmp_path, "config/manager/manager.yaml", _SIZED.format(request="256Mi").replace(
+        "ghcr.io/acme/api:1", 'controller:latest\n          command: ["/manager"]').replace("- name: api", "- name: manager"))
+    _write_chart(tmp_path, "charts/api", "api", image=chart_image)
+    findings = _run(tmp_path, "SL101").findings
+    assert [f.location.path for f in findings] == [reported]
 
 
 @pytest.mark.parametrize("all_in_one_command, findings", [
@@ -2737,6 +2776,59 @@ def test_informers_keep_objects_only_when_the_program_starts_them(tmp_path, star
     assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
 
 
+_INFORMER_GEN_FACTORY = """\
+%spackage externalversions
+
+import "k8s.io/client-go/tools/cache"
+
+type Factory struct{ informers map[any]cache.SharedIndexInformer }
+
+func NewSharedInformerFactory(client any, resync int) *Factory { return &Factory{} }
+
+func (f *Factory) InformerFor(obj any, build func() cache.SharedIndexInformer) cache.SharedIndexInformer {
+	informer := build()
+	f.informers[obj] = informer
+	return informer
+}
+
+func NewFilteredDatabaseInformer(client any) cache.SharedIndexInformer {
+	return cache.NewSharedIndexInformer(nil, nil, 0, nil)
+}
+
+func (f *Factory) Databases() cache.SharedIndexInformer {
+	return f.InformerFor(nil, func() cache.SharedIndexInformer { return NewFilteredDatabaseInformer(nil) })
+}
+"""
+
+_ASKS_FOR_DATABASES = """\
+package watch
+
+import "example.com/app/%s"
+
+func start(client any) {
+	factory := externalversions.NewSharedInformerFactory(client, 0)
+	_ = factory.Example().V1alpha1().Databases().Informer()
+	factory.Start(nil)
+}
+"""
+
+
+@pytest.mark.parametrize("header, directory, reported", [
+    ("// Code generated by informer-gen. DO NOT EDIT.\n\n", "pkg/client/informers/externalversions", False),
+    ("", "pkg/client/informers/externalversions", False),  # otc-rds-operator: the header taken out
+    ("", "pkg/client/externalversions", True),  # not informer-gen's layout: its own informers
+])
+def test_a_generated_factory_builds_only_the_informers_asked_of_it(tmp_path, header, directory, reported):
+    """informer-gen's output builds informers for the kinds whoever calls it asks for: a program
+    asking only for its custom resource keeps no cache of the cluster, and far below its limit
+    (64Mi of 512Mi) is not reported; its output is known by its directory when the "Code
+    generated" header is gone."""
+    write(tmp_path, f"{directory}/factory.go", _INFORMER_GEN_FACTORY % header)
+    findings = _findings_of_watching_program(tmp_path, _ASKS_FOR_DATABASES % directory, request="64Mi",
+                                             controller=False)
+    assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
+
+
 def test_controller_runtime_is_named_by_its_module(tmp_path):
     """typesense-operator: the first of controller-runtime's packages met was `pkg/certwatcher`,
     which keeps nothing; the manager keeps the cache."""
@@ -3359,20 +3451,25 @@ def test_a_chart_container_is_named_as_its_template_names_it(tmp_path, written, 
     assert finding.message.startswith(f'container "{shown}" of Helm chart api')
 
 
-@pytest.mark.parametrize("score, shown", [
-    ("score", 'containers "score" and "status" of Helm chart api each have a memory limit'),
-    ("{{ .Chart.Name }}-score", 'container "manager" of Helm chart api has a memory limit'),  # one not known
+@pytest.mark.parametrize("score, score_image, shown", [
+    ("score", "manager", 'containers "score" and "status" of Helm chart api each have a memory limit'),
+    ("{{ .Chart.Name }}-score", "manager", 'container "manager" of Helm chart api has a memory limit'),  # one not known
+    # age-secret-operator: the GUI's nginx runs its own image under the controller's resources
+    ("score", "gui", 'container "status" of Helm chart api has a memory limit'),
+    ("{{ .Chart.Name }}-score", "gui", 'container "status" of Helm chart api has a memory limit'),
 ])
-def test_chart_settings_several_templates_write_name_each_container(tmp_path, score, shown):
+def test_chart_settings_several_templates_write_name_each_container(tmp_path, score, score_image, shown):
     """rcs-ocm-addons: two Deployments write `.Values.manager.resources` into their containers
     `score` and `status`; a message calling them "manager" was read as misnaming them. When a
-    name is not written out, the values' key stands for them."""
+    name is not written out, the values' key stands for them. A container that runs another
+    setting's image is not one of them."""
     go_module(tmp_path, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _SCOPED_WHEN_NAMED,
                          "internal/watch/controller.go": _CONTROLLER})
     write(tmp_path, "chart/Chart.yaml", "apiVersion: v2\nname: api\nversion: 0.1.0\n")
     write(tmp_path, "chart/values.yaml", _MANAGER_VALUES.replace("ENV", ""))
-    for file, name in (("status", "status"), ("score", score)):
-        write(tmp_path, f"chart/templates/{file}.yaml", _WHOLE_TEMPLATE.replace("NAME", name))
+    for file, name, image in (("status", "status", "manager"), ("score", score, score_image)):
+        write(tmp_path, f"chart/templates/{file}.yaml", _WHOLE_TEMPLATE.replace("NAME", name).replace(
+            ".Values.manager.image.", f".Values.{image}.image."))
     [finding] = _run(tmp_path).findings
     assert finding.message.startswith(shown)
 

@@ -93,9 +93,9 @@ The manifest rules check only containers that run Go. A container counts as Go w
   only container or the one named `manager`, in a workload other than a DaemonSet
   (thundernetes' node agent beside its manager); or, with the placeholder image, elsewhere
   under `config/` of a project with `PROJECT` (aws-app-mesh-controller's
-  `config/controller`); or the `controllerManager` of the chart kubebuilder's helm plugin
-  writes to `dist/chart` of a project with `PROJECT`, whatever its image is renamed to
-  (homelab-autoscaler's `homeclusterdev/autoscaler`). Its program is the main package of a
+  `config/controller`); or the `controllerManager` (`manager` in its v2-alpha layout) of the
+  chart kubebuilder's helm plugin writes to `dist/chart` of a project with `PROJECT`,
+  whatever its image is renamed to (homelab-autoscaler's `homeclusterdev/autoscaler`). Its program is the main package of a
   directory named as the kustomization beside it renames the placeholder (kaito's
   `controller` becomes `.../workspace`, built from `cmd/workspace`), else the project's (its
   `cmd/` in a project with `PROJECT`);
@@ -106,7 +106,9 @@ The manifest rules check only containers that run Go. A container counts as Go w
   `/manager`, built from their modules, not its license controller's `cmd/manager`);
 - its image's repository is the `IMG` of a kubebuilder project's Makefile (beside its
   `PROJECT` file; variables the Makefile sets resolved): it runs that project's manager
-  (chaosmeta's chart runs `.../chaosmeta-flow-controller`, its flow operator's `IMG`);
+  (chaosmeta's chart runs `.../chaosmeta-flow-controller`, its flow operator's `IMG`), or
+  its repository name is the `projectName` of that `PROJECT` file, which kubebuilder names
+  the manager's images after (kcloud-operator's chart runs `npu-operator`);
 - a skaffold artifact (`image` with a `context` directory as above, or a `ko` builder)
   or a GoReleaser `dockers`/`kos` image template names that image (its program is the
   `main` package of the builds its `ids` choose, when they name one; a command running a
@@ -1076,6 +1078,10 @@ _MAKE_ASSIGNMENT = re.compile(r"^([A-Za-z_]\w*)[ \t]*[?:]?=[ \t]*(\S*)[ \t]*(?:#
 _MAKE_REFERENCE = re.compile(r"\$[({](\w+)[)}]")
 
 
+# A kubebuilder PROJECT file's name for the project (`projectName: npu-operator`).
+_PROJECT_NAME = re.compile(r"^projectName:[ \t]*[\"']?([\w.-]+)[\"']?[ \t]*$", re.MULTILINE)
+
+
 def _makefile_image(makefile: str) -> str | None:
     """The image a kubebuilder Makefile's `IMG` names, with the variables it uses that the
     Makefile sets resolved; None when it names none with a registry path (`controller:latest`
@@ -1339,15 +1345,21 @@ def _template_container_names(path: tuple[str, ...], templates: list[tuple[Sourc
     """The literal `name`s of the containers whose `resources` a chart's workload templates
     write from `.Values.<path>.resources` (hsm-secrets-operator's `controllerManager`, written
     into its container `manager`), none when one of them is not a literal; a reference below
-    the block's first lines (`.Values.manager.resources.limits.memory`) names none."""
+    the block's first lines (`.Values.manager.resources.limits.memory`) names none. When some
+    of those templates write the setting's image too, only their containers: age-secret-operator's
+    GUI template gives its nginx container the controller's `resources`, and a message naming
+    it among the Go containers was read as wrong."""
     reference = re.compile(r"\.Values\." + re.escape(".".join(path + ("resources",))) + r"\b")
-    names = set()
+    image = re.compile(r"\.Values\." + re.escape(".".join(path + ("image",))) + r"\b")
+    names: dict[bool, set[str | None]] = {True: set(), False: set()}  # by whether the template writes the image
     for _, text in templates:
         lines = text.split("\n")
         for match in reference.finditer(text):
-            names.add(_enclosing_container_name(lines, text.count("\n", 0, match.start())))
-    names.discard(_NOT_A_RESOURCES_BLOCK)
-    return () if None in names else tuple(sorted(names))
+            names[bool(image.search(text))].add(_enclosing_container_name(lines, text.count("\n", 0, match.start())))
+    for found in names.values():
+        found.discard(_NOT_A_RESOURCES_BLOCK)
+    shown = names[True] or names[False]
+    return () if None in shown else tuple(sorted(shown))
 
 
 _NOT_A_RESOURCES_BLOCK = ""  # what _enclosing_container_name finds below a block's first lines
@@ -2277,9 +2289,10 @@ def _scaffold_project(container: Container) -> str | None:
         root = root.replace("/", os.sep)
         return root if placeholder or the_manager and os.path.isfile(os.path.join(root, "PROJECT")) else None
     # The chart kubebuilder's helm plugin writes to `dist/chart`, its manager under the values'
-    # `controllerManager` (homelab-autoscaler's, the image renamed `homeclusterdev/autoscaler`).
+    # `controllerManager` (homelab-autoscaler's, the image renamed `homeclusterdev/autoscaler`),
+    # or `manager` in its v2-alpha layout (KubePress', `ghcr.io/hostzero-gmbh/kubepress/controller`).
     root, found, rest = (container.chart or "").replace(os.sep, "/").rpartition("/dist/chart")
-    if found and root and not rest and container.name.split(".", 1)[0] == "controllerManager":
+    if found and root and not rest and container.name.split(".", 1)[0] in ("controllerManager", "manager"):
         root = root.replace("/", os.sep)
         return root if os.path.isfile(os.path.join(root, "PROJECT")) else None
     root, found, _ = manifest.rpartition("/config/")
@@ -2403,9 +2416,17 @@ def _go_files_in(directory: str) -> list[str]:
             if name.endswith(".go") and not name.endswith("_test.go")]
 
 
-def _code_facts(sources: list[bytes]) -> _PackageCode:
-    """What Go files (a package's, or one file's) say of Kubernetes objects kept in memory."""
+# The packages client-gen and informer-gen write, by the directories they write them to: their
+# output, even with its "Code generated" header taken out (otc-rds-operator's), builds
+# informers only for whoever asks their factory.
+_GENERATED_CLIENT_DIR = re.compile(r"(?:^|[/\\])(?:informers[/\\]externalversions|clientset[/\\]versioned)(?:[/\\]|$)")
+
+
+def _code_facts(sources: list[bytes], generated_client: bool = False) -> _PackageCode:
+    """What Go files (a package's, or one file's) say of Kubernetes objects kept in memory;
+    `generated_client` when the package is a generated client's (_GENERATED_CLIENT_DIR)."""
     code = [go_code.COMMENTS.sub(b"", source) for source in sources]
+    written = [not generated_client and not gofile.is_generated(source) for source in sources]
     scopings = [go_code.scopings(text) for text in code]
     return _PackageCode(
         [imported for source in sources for imported in go_code.file_imports(source)],
@@ -2418,16 +2439,14 @@ def _code_facts(sources: list[bytes]) -> _PackageCode:
         frozenset().union(*(go_code.variables_from_env(text) for text in code)),
         frozenset().union(*(found.options_namespace_variables for found in scopings)),
         sum(len(go_code.NEW_MANAGER.findall(text)) for text in code),
-        tuple(called for text, source in zip(code, sources) if not gofile.is_generated(source)
+        tuple(called for text, source, mine in zip(code, sources, written) if mine
               for called in go_code.informer_calls(source, text)),
         # Not a generated client's (informer-gen's `NewSharedInformerFactory`): its calls are
         # counted, and its bodies are not.
-        frozenset().union(*(go_code.informer_constructors(text) for text, source in zip(code, sources)
-                            if not gofile.is_generated(source))),
+        frozenset().union(*(go_code.informer_constructors(text) for text, mine in zip(code, written) if mine)),
         sum(len(go_code.CACHE_BUILDER.findall(text)) for text in code),
         sum(len(go_code.CACHE_USER.findall(text)) for text in code),
-        sum(len(go_code.INFORMER_BUILDER.findall(text)) for text, source in zip(code, sources)
-            if not gofile.is_generated(source)),
+        sum(len(go_code.INFORMER_BUILDER.findall(text)) for text, mine in zip(code, written) if mine),
         frozenset().union(*(go_code.selected_kinds(text) for text in code)),
         frozenset().union(*(go_code.kinds_selected_when_namespace_named(text) for text in code)),
         _all_known(go_code.watched_kinds(text) for text in code),
@@ -2436,8 +2455,8 @@ def _code_facts(sources: list[bytes]) -> _PackageCode:
         frozenset().union(*(go_code.uncached_kinds(text) for text in code)),
         any(go_code.UNCACHED_CLIENT.search(text) for text in code),
         tuple(map(sum, zip((0, 0, 0), *(go_code.dynamic_informers(source, text) for source, text in zip(sources, code))))),
-        tuple(map(sum, zip((0, 0, 0, 0), *(go_code.typed_informers(source, text) for text, source in zip(code, sources)
-                                            if not gofile.is_generated(source))))))
+        tuple(map(sum, zip((0, 0, 0, 0), *(go_code.typed_informers(source, text)
+                                            for text, source, mine in zip(code, sources, written) if mine)))))
 
 
 def _all_known(kind_sets) -> frozenset[str] | None:
@@ -2555,6 +2574,7 @@ class _GoTree:
         self._mains_below: dict[str, list[str]] = {}
         self._entrypoint_scripts: dict[str, tuple[str, str]] = {}
         self._makefile_image_dirs: dict[str, str] | None = None  # see _makefile_images
+        self._project_name_dirs: dict[str, str] | None = None  # see _kubebuilder_project_names
 
     def recognize(self, container: Container, go_images: tuple[str, ...]) -> tuple[str, str | None]:
         if _runs_powershell(container) or container.loaded_by_hand or \
@@ -2583,7 +2603,8 @@ class _GoTree:
         if directory is None and repository:
             directory = self._module_named(repository, _image_owner(image))
         if directory is None:
-            directory = self._makefile_images().get(_full_repository(image))
+            directory = self._makefile_images().get(_full_repository(image)) or \
+                self._kubebuilder_project_names().get(repository)
         if directory is None and repository in self._built_images.directories:
             binaries, dockerfile = self._built_images.programs.get(repository, (frozenset(), ""))
             program = _command_program(container)
@@ -2653,6 +2674,20 @@ class _GoTree:
                 if image is not None:
                     self._makefile_image_dirs.setdefault(_full_repository(image), directory)
         return self._makefile_image_dirs
+
+    def _kubebuilder_project_names(self) -> dict[str, str]:
+        """The kubebuilder projects beside a Dockerfile, by the `projectName` of their `PROJECT`
+        file, which kubebuilder names the manager's images after (`IMAGE_TAG_BASE`, the chart
+        its helm plugin writes): kcloud-operator's chart runs `npu-operator`, its project's name,
+        while its Makefile tags the scaffold's placeholder; its `config/manager` copy, which only
+        the e2e tests deploy, was reported instead of the chart (read as not worth a change)."""
+        if self._project_name_dirs is None:
+            self._project_name_dirs = {}
+            for directory in sorted(self._dockerfiles):
+                match = _PROJECT_NAME.search(_read(os.path.join(directory, "PROJECT")))
+                if match:
+                    self._project_name_dirs.setdefault(match.group(1), directory)
+        return self._project_name_dirs
 
     def _entrypoint_runs_another(self, directory: str) -> bool:
         """Whether the image built in `directory` starts, when no `command` overrides it, an
@@ -3033,7 +3068,8 @@ class _GoTree:
     def _package_code(self, directory: str) -> _PackageCode:
         """What the package's non-test files say (_PackageCode); read once for all containers."""
         if directory not in self._package_facts:
-            self._package_facts[directory] = _code_facts([self._read_go(path) or b"" for path in _go_files_in(directory)])
+            self._package_facts[directory] = _code_facts([self._read_go(path) or b"" for path in _go_files_in(directory)],
+                                                         generated_client=bool(_GENERATED_CLIENT_DIR.search(directory)))
         return self._package_facts[directory]
 
     def _main_dirs_at_or_below(self, directory: str) -> list[str]:
