@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 
-from golint_startup.kube.go_code import CONTROLLER_RUNTIME
+from golint_startup.kube.go_code import CONTROLLER_RUNTIME, bounded_heap_mib
 from golint_startup.kube.manifests import RECOGNITION, Container, ProjectManifests, copy_message
 from golint_startup.kube.quantity import QuantityError, kubernetes_bytes
 from golint_startup.rule import Finding, Option, Rule
@@ -50,13 +50,34 @@ def _limit_too_small(container: Container, smallest_mib: int) -> bool:
         return False
 
 
+# What the Go runtime of a controller holds before it lists anything (bench/controller-baseline).
+_RUNTIME_BASELINE_MIB = 17
+
+
+def _bounded_cache_fits(manifests: ProjectManifests, container: Container) -> bool:
+    """Whether the container's controller-runtime cache holds only kinds whose heap is bounded
+    at the scale Kubernetes is tested to (go_code.BOUNDED_KIND_HEAPS_MIB), and its limit is at
+    least twice that heap and the runtime's baseline: the collector's default pacing (a heap up
+    to twice what is live) keeps it within the limit on the largest cluster."""
+    if manifests.cluster_cache(container) != CONTROLLER_RUNTIME or manifests.framework_cache(container):
+        return False
+    kinds = manifests.growing_kinds(container)
+    most = bounded_heap_mib(kinds) if kinds else None
+    try:
+        return most is not None and kubernetes_bytes(container.limits_memory.text) >= \
+            2 * (_RUNTIME_BASELINE_MIB + most) * 2**20
+    except QuantityError:
+        return False
+
+
 def _far_below_limit(manifests: ProjectManifests, container: Container, ratio: float) -> bool:
     """Whether the container's program stays far below its limit: a controller whose cache
-    holds only custom resources and small kinds, near the runtime's baseline whatever the cluster; or one that
-    keeps no cluster-wide cache of Kubernetes objects, asking for a small part of its limit:
-    nothing in it grows with the cluster, and the collector's default pacing (a heap up to
-    twice what is live) stays far below the limit."""
-    return manifests.caches_only_small_kinds(container) or (
+    holds only custom resources and small kinds, near the runtime's baseline whatever the
+    cluster, or kinds of a bounded heap under a limit that fits it twice (_bounded_cache_fits);
+    or one that keeps no cluster-wide cache of Kubernetes objects, asking for a small part of
+    its limit: nothing in it grows with the cluster, and the collector's default pacing (a heap
+    up to twice what is live) stays far below the limit."""
+    return manifests.caches_only_small_kinds(container) or _bounded_cache_fits(manifests, container) or (
         0 < ratio <= _limit_over_request(container) and not manifests.keeps_cluster_objects(container))
 
 
@@ -109,6 +130,9 @@ def check_manifests(manifests: ProjectManifests, options):
         # What it imports, builds and names is known, not what its cache holds: the message says so.
         kinds = manifests.growing_kinds(container) if cache == CONTROLLER_RUNTIME else ()
         named = f"; its code names {_kinds_named(kinds)}" if kinds else ""
+        framework = manifests.framework_cache(container) if cache else None
+        if framework is not None:
+            named += f"; it runs {framework[0]}, which caches every {_kinds_named(framework[1], singular=True)}"
         grows = (f" (its program imports {cache}, whose cache of Kubernetes objects grows with the cluster unless "
                  f"scoped{named}, and no scoping was found that applies whatever the flags)") if cache else ""
         script = container.entrypoint_starting_several
@@ -131,10 +155,11 @@ def check_manifests(manifests: ProjectManifests, options):
                       related=tuple(related))
 
 
-def _kinds_named(kinds: tuple[str, ...], most: int = 3) -> str:
-    """`Pods, Secrets and ConfigMaps`, the first `most` of `kinds` (and how many more)."""
+def _kinds_named(kinds: tuple[str, ...], most: int = 3, singular: bool = False) -> str:
+    """`Pods, Secrets and ConfigMaps`, the first `most` of `kinds` (and how many more);
+    `Pod, Node and DaemonSet` when `singular`."""
     names = ["objects' metadata" if kind == "PartialObjectMetadata" else
-             kind if kind.endswith("s") and not kind.endswith("ss") else
+             kind if singular or kind.endswith("s") and not kind.endswith("ss") else
              kind + "es" if kind.endswith(("ss", "x")) else kind[:-1] + "ies" if kind.endswith("y") else kind + "s"
              for kind in kinds[:most]]
     if len(kinds) > most:

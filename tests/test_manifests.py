@@ -1742,6 +1742,59 @@ def test_a_controller_caching_only_custom_resources_is_not_reported(tmp_path, mo
     assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
 
 
+_BOUNDED_CONTROLLER = """\
+package watch
+
+import (
+	apps "k8s.io/api/apps/v1"
+	batch "k8s.io/api/batch/v1"
+	core "k8s.io/api/core/v1"
+	dnsv1 "example.com/app/api/v1"
+	ctrl "sigs.k8s.io/controller-runtime"
+)
+
+func start() {
+	mgr, _ := ctrl.NewManager(ctrl.GetConfigOrDie(), ctrl.Options{})
+	_ = ctrl.NewControllerManagedBy(mgr).
+		For(&dnsv1.Zone{}).%s
+		Complete(nil)
+}
+"""
+_RUNS_KARPENTER = 'package watch\n\nimport _ "sigs.k8s.io/karpenter/pkg/operator"\n'
+
+
+@pytest.mark.parametrize("watches, limit, karpenter, reported", [
+    # 5,000 Nodes hold 133 MiB: twice that and the runtime's 17 MiB is 300 MiB
+    ("\n\t\tWatches(&core.Node{}, nil).", "320Mi", False, False),  # pod-snapshotter's agent, 2Gi
+    ("\n\t\tWatches(&core.Node{}, nil).", "256Mi", False, True),
+    ("\n\t\tOwns(&apps.Deployment{}).", "320Mi", False, False),  # quartz-operator, 1Gi
+    # both: 133 + 141 MiB, twice with the runtime's is 582 MiB
+    ("\n\t\tWatches(&core.Node{}, nil).\n\t\tOwns(&apps.StatefulSet{}).", "512Mi", False, True),
+    ("\n\t\tWatches(&core.Node{}, nil).\n\t\tOwns(&apps.StatefulSet{}).", "600Mi", False, False),
+    ("\n\t\tOwns(&batch.Job{}).", "4Gi", False, True),  # Jobs number with pods: no bound
+    ("\n\t\tOwns(&core.Pod{}).", "4Gi", False, True),
+    # Karpenter's providers: its core caches every Pod whatever the provider's code names
+    ("\n\t\tWatches(&core.Node{}, nil).", "1Gi", True, True),
+])
+def test_a_cache_of_kinds_of_a_bounded_heap_under_a_limit_that_fits_it_is_not_reported(
+        tmp_path, watches, limit, karpenter, reported):
+    """A controller-runtime cache of Nodes, Deployments, StatefulSets or DaemonSets holds at most
+    what Kubernetes' largest tested cluster has of them (bench/objectsize): under a limit of
+    twice that, with the runtime's baseline, the default pacing fits. Read as not worth a
+    change: pod-snapshotter's agent (Nodes, 2Gi) and quartz-operator (Deployments and
+    StatefulSets, 1Gi)."""
+    files = {"cmd/api/main.go": _MAIN_IMPORTING_WATCH, "api/v1/types.go": _ZONE_TYPES,
+             "internal/watch/watch.go": _BOUNDED_CONTROLLER % watches}
+    if karpenter:
+        files["internal/watch/karpenter.go"] = _RUNS_KARPENTER
+    go_module(tmp_path, files)
+    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="64Mi").replace("memory: 512Mi", f"memory: {limit}"))
+    findings = _run(tmp_path, "SL101").findings
+    assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
+    if karpenter:
+        assert "; it runs sigs.k8s.io/karpenter, which caches every Pod, Node and DaemonSet," in findings[0].message
+
+
 _SECRETS_INFORMED = """\
 package watch
 

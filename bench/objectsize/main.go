@@ -12,6 +12,7 @@ import (
 	"runtime"
 	"strings"
 
+	appsv1 "k8s.io/api/apps/v1"
 	corev1 "k8s.io/api/core/v1"
 	"k8s.io/apimachinery/pkg/api/resource"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -106,6 +107,23 @@ func service(i int) *corev1.Service {
 	return s
 }
 
+// deployment is a Deployment of pod(i)'s template, with its status and one more manager.
+func deployment(i int) *appsv1.Deployment {
+	p := pod(i)
+	replicas := int32(3)
+	d := &appsv1.Deployment{ObjectMeta: metav1.ObjectMeta{Name: fmt.Sprintf("service-%d", i), Namespace: "team-a",
+		UID: "3f5e9c2a-7d41-4b8e-9a0c-1b2c3d4e5f60", ResourceVersion: "123456789", Generation: 4, Labels: labels("app.kubernetes.io", 6),
+		Annotations: map[string]string{"deployment.kubernetes.io/revision": "4"},
+		ManagedFields: managed([]string{"helm", "kube-controller-manager"}, 1500)}}
+	d.Spec.Replicas = &replicas
+	d.Spec.Selector = &metav1.LabelSelector{MatchLabels: map[string]string{"app.kubernetes.io/name": "service"}}
+	d.Spec.Template = corev1.PodTemplateSpec{ObjectMeta: metav1.ObjectMeta{Labels: p.Labels, Annotations: p.Annotations}, Spec: p.Spec}
+	d.Status = appsv1.DeploymentStatus{ObservedGeneration: 4, Replicas: 3, UpdatedReplicas: 3, ReadyReplicas: 3, AvailableReplicas: 3,
+		Conditions: []appsv1.DeploymentCondition{{Type: "Available", Status: "True", Reason: "MinimumReplicasAvailable", Message: "Deployment has minimum availability."},
+			{Type: "Progressing", Status: "True", Reason: "NewReplicaSetAvailable", Message: "ReplicaSet has successfully progressed."}}}
+	return d
+}
+
 // held decodes count objects from their JSON into fresh structs and returns the live heap
 // each one holds.
 func held[T any](count int, build func(int) *T) (perObject, wire float64) {
@@ -135,12 +153,14 @@ func held[T any](count int, build func(int) *T) (perObject, wire float64) {
 func main() {
 	const count = 2000
 	report := func(kind string, per, wire float64, at int) {
-		fmt.Printf("%-8s %6.1f KB held each (%5.1f KB of JSON); %6d of them: %6.1f MiB\n", kind, per/1024, wire/1024, at, per*float64(at)/(1<<20))
+		fmt.Printf("%-10s %6.1f KB held each (%5.1f KB of JSON); %6d of them: %6.1f MiB\n", kind, per/1024, wire/1024, at, per*float64(at)/(1<<20))
 	}
 	per, wire := held(count, node)
 	report("Node", per, wire, 5000)
 	per, wire = held(count, pod)
 	report("Pod", per, wire, 150000)
+	per, wire = held(count, deployment)
+	report("Deployment", per, wire, 10000)
 	per, wire = held(count, service)
 	report("Service", per, wire, 10000)
 }

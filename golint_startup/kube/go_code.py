@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import re
-from typing import Any, Callable, Iterator, NamedTuple
+from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
 from golint_startup.go import gccontrol, gofile, modules
 from golint_startup.go.library import DEFAULT_LIMIT_IMPORTS, DEFAULT_LIMITS, TEST_DIRS
@@ -343,6 +343,40 @@ SMALL_KINDS = (
     "StorageClass", "VolumeAttachment", "CSINode", "CSIDriver", "CSIStorageCapacity",
     "CertificateSigningRequest", "ResourceClaim", "ResourceSlice", "ValidatingWebhookConfiguration",
     "MutatingWebhookConfiguration", "PriorityClass", "CronJob")
+
+
+# The most a cache of some kinds that grow with the cluster can hold, in MiB, at the scale
+# Kubernetes is tested to: 5,000 Nodes, 27 KB each as a kubelet reports its 50 images; and
+# 10,000 apps (as many as the Services of its scalability tests), each a Deployment,
+# StatefulSet or DaemonSet of 14.5 KB (bench/objectsize). The workloads share that one count.
+# Kinds that number with pods (Pods, Jobs, ReplicaSets, EndpointSlices) or hold data of any
+# size (Secrets, ConfigMaps) have no such bound.
+BOUNDED_KIND_HEAPS_MIB = {"Node": ("nodes", 133), "Deployment": ("apps", 141), "StatefulSet": ("apps", 141),
+                          "DaemonSet": ("apps", 141)}
+
+
+def bounded_heap_mib(kinds: Iterable[str]) -> int | None:
+    """The most a cache of `kinds` can hold (BOUNDED_KIND_HEAPS_MIB); None when one of them
+    has no bound."""
+    if any(kind not in BOUNDED_KIND_HEAPS_MIB for kind in kinds):
+        return None
+    return sum(dict(BOUNDED_KIND_HEAPS_MIB[kind] for kind in kinds).values())
+
+
+# Frameworks a program runs that keep caches of their own beside what its code names, by the
+# import path they start with: Karpenter's core, whose operator its cloud providers' main
+# packages start, tracks every Pod, Node and DaemonSet of the cluster in its cluster state.
+FRAMEWORK_CACHES = {"sigs.k8s.io/karpenter/": ("Pod", "Node", "DaemonSet")}
+
+
+def framework_cache(imports: Iterable[str]) -> tuple[str, tuple[str, ...]] | None:
+    """(the framework's module, the kinds it caches) of the first of FRAMEWORK_CACHES that
+    `imports` (import paths) reach; None when none does."""
+    for path in imports:
+        for prefix, kinds in FRAMEWORK_CACHES.items():
+            if path.startswith(prefix):
+                return prefix.rstrip("/"), kinds
+    return None
 
 
 def plural(kind: str) -> str:

@@ -422,6 +422,7 @@ class ProjectManifests:
     _cluster_cache: Callable[[ProgramRun], str | None] = lambda run: None
     _caches_only_small_kinds: Callable[[ProgramRun], bool] = lambda run: False
     _growing_kinds: Callable[[ProgramRun], tuple[str, ...]] = lambda run: ()
+    _framework_cache: Callable[[ProgramRun], tuple[str, tuple[str, ...]] | None] = lambda run: None
     _reviews_admissions: Callable[[str | None], bool] = lambda directory: False
     _image_limits: dict[str, bool] = field(default_factory=dict)  # module root -> its scripts set GOMEMLIMIT
 
@@ -480,6 +481,11 @@ class ProjectManifests:
     def growing_kinds(self, container: Container) -> tuple[str, ...]:
         """The kinds that grow with the cluster its program names (see _GoTree.growing_kinds)."""
         return self._growing_kinds(container.run)
+
+    def framework_cache(self, container: Container) -> tuple[str, tuple[str, ...]] | None:
+        """The framework its program runs that keeps a cache of its own, and the kinds it holds
+        (see go_code.FRAMEWORK_CACHES); None when it runs none, or its code is not known."""
+        return self._framework_cache(container.run)
 
     def caches_only_small_kinds(self, container: Container) -> bool:
         """Whether the container's program keeps Kubernetes objects only in a controller-runtime
@@ -954,7 +960,7 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
     return ProjectManifests(containers, {p: d for p, d in directives.items() if d}, abspaths,
                             tree.sets_memory_limit, tree.predates_memory_limit, tree.keeps_cluster_objects,
                             tree.cluster_cache, tree.caches_only_small_kinds, tree.growing_kinds,
-                            tree.reviews_admissions)
+                            tree.framework_cache, tree.reviews_admissions)
 
 
 def _installed_from(project: str, chart_roots: list[str], charts_with_values: set[str], charts_deploying: set[str],
@@ -2931,6 +2937,13 @@ class _GoTree:
         named = set().union(*(_cached_growing_kinds(self._program_facts(main, module, run.subcommand)[0],
                                                     run.cluster_listed_kinds) for main in mains))
         return tuple(kind for kind in (*go_code.GROWING_KINDS, "PartialObjectMetadata") if kind in named)
+
+    def framework_cache(self, run: ProgramRun) -> tuple[str, tuple[str, ...]] | None:
+        """The framework that a main package at or below the run's directory runs, through
+        packages of its module, and that keeps a cache of its own (go_code.framework_cache)."""
+        module, mains = self._programs(run.directory)
+        return next((found for main in mains if (found := go_code.framework_cache(
+            path for f in self._program_facts(main, module, run.subcommand)[0] for path in f.imports))), None)
 
     def caches_only_small_kinds(self, run: ProgramRun) -> bool:
         """Whether every main package at or below the run's directory (at least one) keeps
