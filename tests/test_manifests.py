@@ -384,6 +384,24 @@ def _write_chart(root, directory: str, name: str, image: str = "ghcr.io/acme/api
     write(root, f"{directory}/templates/deployment.yaml", _CHART_TEMPLATE + template_more)
 
 
+@pytest.mark.parametrize("policies, reported", [
+    (["Never"], False),  # Inplaceu: a development chart, its image loaded into kind by hand
+    (['"Never"'], False),
+    (["IfNotPresent"], True),
+    (["{{ .Values.image.pullPolicy }}"], True),
+    (["Never", "IfNotPresent"], True),  # a sidecar's policy beside: which is whose is not read
+    ([], True),
+])
+def test_a_chart_whose_templates_never_pull_its_image_is_not_reported(tmp_path, policies, reported):
+    go_module(tmp_path, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
+    written = "          image: {{ .Values.image.repository }}\n          resources: {{ toYaml .Values.resources }}\n"
+    containers = "".join(f"        - name: c{i}\n{written}          imagePullPolicy: {policy}\n"
+                         for i, policy in enumerate(policies))
+    _write_chart(tmp_path, "charts/api", "api", template_more="spec:\n  template:\n    spec:\n      containers:\n" + (
+        containers or f"        - name: api\n{written}"))
+    assert [f.rule_id for f in _run(tmp_path, "SL101").findings] == (["SL101"] if reported else [])
+
+
 _HELM_PLUGIN_VALUES = """\
 controllerManager:
   container:

@@ -151,7 +151,9 @@ DaemonSets copy their Go program to the host and start it there, outside the con
 limit and environment), nor one whose image's name has `test`, `tests`, `e2e` or `qa` as a
 word (stackrox's `qa-multi-arch`, a webhook receiver its CI deploys for notifier tests), nor
 one with `imagePullPolicy: Never`, whose image is loaded onto a developer's node by hand
-(db-operator's `config/manager`, for `kind load`; its users install a chart from elsewhere),
+(db-operator's `config/manager`, for `kind load`; its users install a chart from elsewhere;
+a chart's container when every workload template writing its image writes that policy and no
+other: Inplaceu's development chart),
 nor one running a local image (a bare name, `gitea-runner-controller:latest`) that another
 container so loads (gitea-act-runner-controller's listener, beside its dev manager),
 and neither is a kubebuilder scaffold left over: one whose `command` runs a program (not a
@@ -1189,7 +1191,8 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
         key, resources_value = resources or _get(node, "resources")
         made = Container(source, f"Helm chart {name}", ".".join(path) or name, image, False,
                          source.location(key), chart=chart,
-                         shown_names=_template_container_names(path, workload_templates))
+                         shown_names=_template_container_names(path, workload_templates),
+                         loaded_by_hand=_never_pulled_by_templates(path, workload_templates))
         # `resources` without a memory limit (`resources: {}`) is kept too: what the chart
         # installs then has no limit, whatever a copy in the manifests sets. So are those no
         # template reads: the chart writes none (natz-operator's account-server chart keeps
@@ -1369,6 +1372,18 @@ def _template_container_names(path: tuple[str, ...], templates: list[tuple[Sourc
 
 
 _NOT_A_RESOURCES_BLOCK = ""  # what _enclosing_container_name finds below a block's first lines
+
+_PULL_POLICY = re.compile(r"^[ \t-]*imagePullPolicy:[ \t]*(.*?)[ \t]*$", re.MULTILINE)
+
+
+def _never_pulled_by_templates(path: tuple[str, ...], templates: list[tuple[Source, str]]) -> bool:
+    """Whether the chart's workload templates that write `.Values.<path>.image` all write
+    `imagePullPolicy: Never` as the one pull policy they write: the image is loaded into the
+    nodes by hand (`kind load docker-image`), a development chart. Inplaceu's chart runs
+    `controller:latest` so, and its finding was read as not worth a change."""
+    image = re.compile(r"\.Values\." + re.escape(".".join(path + ("image",))) + r"\b")
+    policies = [_PULL_POLICY.findall(text) for _, text in templates if image.search(text)]
+    return bool(policies) and all(found and all(p.strip("\"'") == "Never" for p in found) for found in policies)
 
 
 def _enclosing_container_name(lines: list[str], index: int) -> str | None:
