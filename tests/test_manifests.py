@@ -2521,7 +2521,37 @@ func start() (ctrl.Manager, error) {
 """
 
 
+# konsumerator: the options' field set from a flag, under a condition on a variable made from it.
+_OLD_OPTIONS_FIELD = """\
+package watch
+
+import (
+	"flag"
+
+	ctrl "sigs.k8s.io/controller-runtime"
+)
+
+func start() (ctrl.Manager, error) {
+	var namespace string
+	flag.StringVar(&namespace, "namespace", "", "run in one namespace")
+	flag.Parse()
+	guestMode := namespace != ""
+	options := ctrl.Options{LeaderElection: true}
+	if guestMode {
+		options.Namespace = namespace
+	}
+	return ctrl.NewManager(ctrl.GetConfigOrDie(), options)
+}
+"""
+
+
 @pytest.mark.parametrize("source, container, reported", [
+    (_OLD_OPTIONS_FIELD, '          args: ["--namespace=ops"]\n', False),
+    (_OLD_OPTIONS_FIELD, "", True),
+    (_OLD_OPTIONS_FIELD.replace("options.Namespace = namespace", 'options.Namespace = ""'),
+     '          args: ["--namespace=ops"]\n', True),
+    (_OLD_OPTIONS_FIELD.replace("options.Namespace = namespace", "other.Namespace = namespace"),
+     '          args: ["--namespace=ops"]\n', True),  # not the manager's options
     # sriov-fec-operator: controller-runtime before v0.15, its one namespace its pod's
     (_OLD_OPTIONS_NAMESPACE, "          env:\n            - name: FEC_NAMESPACE\n"
      "              valueFrom: {fieldRef: {fieldPath: metadata.namespace}}\n", False),

@@ -165,18 +165,25 @@ def _scopings(code: bytes) -> tuple[int, int, frozenset[str], int, int]:
                       for m in re.compile(_NAMESPACE_ENTRY % escaped).finditer(code, start, end)]
         if conditions:
             count(None if None in conditions else conditions[0])
-    for options in _MANAGER_OPTIONS.finditer(code):
-        namespace = _OPTIONS_NAMESPACE.search(code, options.end(), _call_end(code, options.end() - 1, b"{}"))
-        written = namespace.group(1).strip() if namespace is not None else b'""'
+    def older_namespace(written: bytes, at: int) -> None:
         if written == b'""':
-            continue  # all of them
+            return  # all of them
         if written.startswith(b'"'):
-            count(_naming_condition(code, options.start()))
+            count(_naming_condition(code, at))
         else:
             # A variable: the scoping applies when it names one, as under `if ns != "" {`.
             count(written)
             if variable := re.search(rb"\w+$", written):
                 variables.add(variable.group(0).decode())
+
+    for options in _MANAGER_OPTIONS.finditer(code):
+        namespace = _OPTIONS_NAMESPACE.search(code, options.end(), _call_end(code, options.end() - 1, b"{}"))
+        older_namespace(namespace.group(1).strip() if namespace is not None else b'""', options.start())
+    # Or set through the field of the options' variable (konsumerator's `options.Namespace =
+    # namespace` under `if guestMode {`, its `--namespace` flag named in its manifest).
+    for name in {m.group(1) for m in _OPTIONS_VARIABLE.finditer(code)}:
+        for field in re.finditer(rb"\b%s\.Namespace\s*=\s*([^\n;]+)" % re.escape(name), code):
+            older_namespace(field.group(1).strip(), field.start())
     options = always, when_named
     for conditions in _informer_scopings(code):
         if conditions:
@@ -190,6 +197,7 @@ def _scopings(code: bytes) -> tuple[int, int, frozenset[str], int, int]:
 # cache cluster-wide was read as wrong).
 _MANAGER_OPTIONS = re.compile(rb"\b(?:ctrl|manager)\.Options\s*\{")
 _OPTIONS_NAMESPACE = re.compile(rb"^[ \t]*Namespace\s*:\s*([^,\n]+)", re.MULTILINE)
+_OPTIONS_VARIABLE = re.compile(rb"\b([A-Za-z_]\w*)\s*:?=\s*(?:ctrl|manager)\.Options\s*\{")
 
 
 # Options handed over in a variable (`kubeOpts...`), and what appends to it.
