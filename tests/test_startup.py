@@ -39,7 +39,8 @@ def _path_of(findings, path: str, line: int) -> list[str]:
 def test_paths_are_shortest_from_a_root():
     findings = _findings(os.path.join(STARTUP, "frameworks"))
     assert _path_of(findings, "cmd/cobra/main.go", 35) == ["main", "run", "running"]
-    assert _path_of(findings, "cmd/cobra/main.go", 43) == ["init", "initConfig", "configuring"]
+    # cobra runs its initializers where it runs the commands, not in the init that registers them
+    assert _path_of(findings, "cmd/cobra/main.go", 43) == ["main", "initConfig", "configuring"]
     assert _path_of(findings, "cmd/cli/main.go", 44) == ["main", "syncCommand", "syncHelper"]
     assert _path_of(findings, "cmd/clivar/main.go", 27) == ["main", "serve", "serving"]
     assert _path_of(findings, "cmd/clivar/main.go", 35) == ["main", "syncAll", "syncing"]

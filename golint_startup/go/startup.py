@@ -463,7 +463,10 @@ class _Startup:
         return False
 
     def prepares(self, target: callgraph.Function) -> bool:
-        """Whether a stored command function is only ever a command's preparation (`PersistentPreRunE: f`)."""
+        """Whether a stored command function is only ever a command's preparation (`PersistentPreRunE: f`,
+        or cobra's initializers, run before every command)."""
+        if target.id in self.graph.initializer_ids:
+            return True
         if self._prepares is None:
             self._prepares = {}
             for holder in self.graph.functions.values():

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from golint_startup.go import modules
-from golint_startup.go.library import COMMAND_RUNNERS
+from golint_startup.go.library import COBRA, COMMAND_RUNNERS
 from golint_startup.go.callgraph.facts import CHANNEL, ELEMENT, UNKNOWN, Arg, Event, FileFacts, FunctionTarget, LiteralTarget, \
     MemberTarget, MethodTarget, ResultRef, Span, Target, TypeRef
 
@@ -102,6 +102,7 @@ class ModuleGraph:
         self._stored: list | None = None
         self._run: set[tuple] = set()
         self._stored_ids: set[tuple] = set()
+        self.initializer_ids: set[tuple] = set()  # of those, cobra's initializers (_cobra_initializers)
         self._closures: dict[str, set[str]] = {}
         # Whether a call of an external function or of a method of unknown receiver type with
         # a function value as an argument runs that value later, not during the call (handler
@@ -318,10 +319,13 @@ class ModuleGraph:
                     for value in self.slot_values(resolved.slot) if resolved.slot is not None else ():
                         yield event, value
             elif kind == "ref":
-                # A function value passed to a call runs only if the callee may call it.
+                # A function value passed to a call runs only if the callee may call it; one
+                # given to cobra's OnInitialize, where a command runs, when one does.
                 if event.arg is None or self._passes(function, event.arg):
                     for resolved in self._values(event.target, package):
-                        yield event, resolved
+                        if resolved.function is None or resolved.function.id not in self.initializer_ids or \
+                                resolved.function.id not in self._run:
+                            yield event, resolved
             elif kind == "rarg":
                 # A call's result passed on (`NewServer(WithLogger(l))`): what it returns runs if
                 # the callee may call it.
@@ -590,7 +594,7 @@ class ModuleGraph:
         some call runs), computed once per graph."""
         if self._stored is None:
             self._stored, self._run = [], set()
-            self._stored_ids = set()
+            self._stored_ids, self.initializer_ids = set(), set()
             for function in self.functions.values():
                 if function.kind != "var" or not any(e.kind == "run" for e in function.events):
                     continue
@@ -602,6 +606,10 @@ class ModuleGraph:
                             if resolved.function is not None:
                                 self._stored.append((resolved.function, function.package.directory, frameworks))
                                 self._stored_ids.add(resolved.function.id)
+            for function, initializer in self._cobra_initializers():
+                self._stored.append((initializer, function.package.directory, frozenset({COBRA})))
+                self._stored_ids.add(initializer.id)
+                self.initializer_ids.add(initializer.id)
             if self._stored:
                 for function in self.functions.values():
                     for event in function.events:
@@ -609,6 +617,21 @@ class ModuleGraph:
                             self._run.update(f.id for f in self._commands_run_by(
                                 function, self.resolve(event.target, function.package)))
         return self._stored, self._run
+
+    def _cobra_initializers(self) -> list[tuple[Function, Function]]:
+        """(the function, each module function it passes to `cobra.OnInitialize`): cobra keeps
+        them and runs them when a command runs, before its own run functions, so they are
+        reached from `Execute`, not from the `init` that registers them (k8s-image-swapper's
+        `initConfig`: a finding naming `init` as where its config loads was read as wrong)."""
+        found = []
+        for function in self.functions.values():
+            for event in function.events:
+                if event.kind == "ref" and event.arg is not None and \
+                        getattr(event.arg.callee, "name", None) == "OnInitialize" and \
+                        self.resolve(event.arg.callee, function.package).external == (COBRA, "OnInitialize"):
+                    found += [(function, resolved.function) for resolved in self._values(event.target, function.package)
+                              if resolved.function is not None]
+        return found
 
     def commands_run(self) -> set[tuple]:
         """The ids of the stored command functions some call runs."""

@@ -38,7 +38,7 @@ func initConfig() {
 		viper.SetConfigName(".cobraapp")
 	}
 	viper.AutomaticEnv()
-	if err := viper.ReadInConfig(); err == nil { // want "SL004: viper.ReadInConfig loads configuration .* from func init of package cmd: init -> initConfig"
+	if err := viper.ReadInConfig(); err == nil { // want "SL004: viper.ReadInConfig loads configuration .* from main.main: main -> cmd.Execute -> cmd.initConfig"
 		fmt.Fprintln(os.Stderr, "Using config file:", viper.ConfigFileUsed())
 	}
 }

@@ -1,4 +1,4 @@
-// cobra: the Run fields of a command and cobra.OnInitialize run at startup.
+// cobra: the Run fields of a command and cobra.OnInitialize run at startup, where Execute runs them.
 package main
 
 import "github.com/spf13/cobra"

@@ -1,0 +1,3 @@
+module example.com/cobralimited
+
+go 1.22
