@@ -94,6 +94,10 @@ def _nonlocal_writes(file: GoFile, body) -> list[str]:
 # network call, a call of another package's function whose cost is unknown) is not
 # reported: read on real services, such findings were right and never worth acting on.
 _READS, _DECODES, _COMPILES, _RUNS, _LOOPS, _ALLOCATES = "reads", "decodes", "compiles", "runs", "loops", "allocates"
+# A loop that never ends (`for {` that neither breaks out nor returns): the function given to
+# Do runs a worker for the process's life, a latch rather than a lazy value (multi-cluster-
+# manager's cluster monitor, read as wrong when reported).
+_FOREVER = "forever"
 _VERBS = {_READS: "reads input", _DECODES: "decodes data", _COMPILES: "compiles a pattern or template",
           _RUNS: "runs a process", _LOOPS: "loops over data", _ALLOCATES: "allocates a sized buffer"}
 _PACKAGE_WORK: dict[str, dict[str, str]] = defaultdict(dict)
@@ -199,7 +203,8 @@ def _loop_work(file: GoFile, constants: Constants, loop) -> tuple[str, str, str]
     clause = next((c for c in loop.named_children if c.type in {"range_clause", "for_clause"}), None)
     if clause is not None and clause.type == "range_clause":
         ranged = clause.child_by_field_name("right")
-        if ranged is None or _is_short(constants, ranged, _SHORT) or _local_short_literal(file, constants, ranged):
+        if ranged is None or _is_short(constants, ranged, _SHORT) or _local_short_literal(file, constants, ranged) or \
+                _variadic_parameter(file, ranged):
             return None
         return _LOOPS, f"range {_shorten(ranged)}", text(ranged) if ranged.type == "identifier" else ""
     if clause is None:
@@ -211,10 +216,50 @@ def _loop_work(file: GoFile, constants: Constants, loop) -> tuple[str, str, str]
         if function is not None and function.type == "selector_expression" and \
                 text(function.child_by_field_name("field")) in INPUT_LOOP_METHODS:
             return _LOOPS, f"for {_shorten(condition)}", ""
+        if condition is None and _never_left(file, loop):
+            return _FOREVER, "for", ""
         return None
     if trip_count(clause, constants, limit=_SHORT) is not None:
         return None
     return _LOOPS, "for loop", ""
+
+
+_LEAVING = """
+(return_statement) @leave
+(goto_statement) @leave
+(break_statement) @leave
+"""
+# What a `break` without a label leaves: the innermost of these around it.
+_BREAKABLE = frozenset({"for_statement", "expression_switch_statement", "type_switch_statement", "select_statement"})
+
+
+def _never_left(file: GoFile, loop) -> bool:
+    """Whether nothing in `loop` (a `for {`) leaves it: no return or goto, no labeled break, no
+    break whose innermost loop, switch or select is `loop`. A call that exits or panics is not
+    looked for."""
+    for found in matches(_LEAVING, loop):
+        leave = found["leave"][0]
+        if leave.type != "break_statement" or leave.named_child_count:
+            return False
+        holder = next((above for above in ancestors(file, leave) if above.type in _BREAKABLE), None)
+        if holder is not None and holder.id == loop.id:
+            return False
+    return True
+
+
+def _variadic_parameter(file: GoFile, ranged) -> bool:
+    """Whether `ranged` names the variadic parameter of the function around the loop (`func
+    New(opts ...Option)`): what its callers write in their calls, a handful of options
+    (dynamic-localpv-provisioner's `range opts`, read as wrong when called data)."""
+    if ranged.type != "identifier":
+        return False
+    holder = enclosing_function(file, ranged)
+    parameters = holder.child_by_field_name("parameters") if holder is not None else None
+    # The grammar writes `opts ...Option` as a parameter declaration holding a `...` token.
+    return parameters is not None and any(
+        any(child.type == "..." for child in declaration.children) and
+        text(ranged) in (text(name) for name in declaration.children_by_field_name("name"))
+        for declaration in parameters.named_children)
 
 
 _LOCAL_VALUES = """
@@ -540,6 +585,8 @@ def _finding(call: tuple, variables: set[str], errors: set[str], writers: dict, 
     if not written:
         return None
     work = _work_through_calls(work, calls, package_work, calls_of, function, short_literals)
+    if any(kind == _FOREVER for kind, _ in work):
+        return None  # a worker for the process's life, not a lazy value
     if initializer is not None:
         work = []  # its callers run it at their startup: nothing is postponed
     if not work and lost is None:
