@@ -66,6 +66,12 @@ class _Facts:
     # the plain calls it makes (of what may be functions of the package)
     work: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)
     calls_of: dict[str, list[str]] = field(default_factory=dict)
+    # package-level functions that enter a loop nothing leaves, and the plain calls each
+    # function or Do literal (by where the Do is) makes as statements of its own (_starts_worker)
+    endless: set[str] = field(default_factory=set)
+    statement_calls: dict[str, list[str]] = field(default_factory=dict)
+    latches: set[tuple[str, int, int]] = field(default_factory=set)  # Do literals that enter one themselves
+    literal_calls: dict[tuple[str, int, int], list[str]] = field(default_factory=dict)
     # (where, once variable, names the literal writes | None, named function | None,
     #  an error variable of the calling function the literal writes | None,
     #  the literal's own work, the literal's plain calls,
@@ -94,10 +100,6 @@ def _nonlocal_writes(file: GoFile, body) -> list[str]:
 # network call, a call of another package's function whose cost is unknown) is not
 # reported: read on real services, such findings were right and never worth acting on.
 _READS, _DECODES, _COMPILES, _RUNS, _LOOPS, _ALLOCATES = "reads", "decodes", "compiles", "runs", "loops", "allocates"
-# A loop that never ends (`for {` that neither breaks out nor returns): the function given to
-# Do runs a worker for the process's life, a latch rather than a lazy value (multi-cluster-
-# manager's cluster monitor, read as wrong when reported).
-_FOREVER = "forever"
 _VERBS = {_READS: "reads input", _DECODES: "decodes data", _COMPILES: "compiles a pattern or template",
           _RUNS: "runs a process", _LOOPS: "loops over data", _ALLOCATES: "allocates a sized buffer"}
 _PACKAGE_WORK: dict[str, dict[str, str]] = defaultdict(dict)
@@ -216,8 +218,6 @@ def _loop_work(file: GoFile, constants: Constants, loop) -> tuple[str, str, str]
         if function is not None and function.type == "selector_expression" and \
                 text(function.child_by_field_name("field")) in INPUT_LOOP_METHODS:
             return _LOOPS, f"for {_shorten(condition)}", ""
-        if condition is None and _never_left(file, loop):
-            return _FOREVER, "for", ""
         return None
     if trip_count(clause, constants, limit=_SHORT) is not None:
         return None
@@ -231,6 +231,25 @@ _LEAVING = """
 """
 # What a `break` without a label leaves: the innermost of these around it.
 _BREAKABLE = frozenset({"for_statement", "expression_switch_statement", "type_switch_statement", "select_statement"})
+
+
+def _starts_worker(file: GoFile, body) -> tuple[bool, list[str]]:
+    """(whether a statement of `body` itself, not one nested in an `if`, a `go` or a function
+    literal, is a `for {` that nothing leaves; the plain calls such statements make, `work()`):
+    a function that enters such a loop runs for the process's life. A Do whose function does,
+    or calls one of the package's functions that does, starts a worker, a latch rather than a
+    lazy value (multi-cluster-manager's cluster monitor, read as wrong when reported)."""
+    endless, calls = False, []
+    for statement in body.named_children if body is not None else ():
+        if statement.type == "for_statement" and statement.child_by_field_name("condition") is None and \
+                not any(c.type in {"range_clause", "for_clause"} for c in statement.named_children):
+            endless = endless or _never_left(file, statement)
+        elif statement.type == "expression_statement" and statement.named_children and \
+                statement.named_children[0].type == "call_expression":
+            called = statement.named_children[0].child_by_field_name("function")
+            if called is not None and called.type == "identifier":
+                calls.append(text(called))
+    return endless, calls
 
 
 def _never_left(file: GoFile, loop) -> bool:
@@ -247,10 +266,20 @@ def _never_left(file: GoFile, loop) -> bool:
     return True
 
 
+# The element type of functional options: a function type, or one named for options
+# (`Option`, `OptionFn`, `ServerOpt`, `grpc.DialOption`).
+_OPTION_NAME = re.compile(r"Opt(?:ion)?s?(?:Fn|Func)?$")
+
+
+def _option_type(spelled: str) -> bool:
+    return spelled.startswith("func") or _OPTION_NAME.search(spelled.rsplit(".", 1)[-1]) is not None
+
+
 def _variadic_parameter(file: GoFile, ranged) -> bool:
-    """Whether `ranged` names the variadic parameter of the function around the loop (`func
-    New(opts ...Option)`): what its callers write in their calls, a handful of options
-    (dynamic-localpv-provisioner's `range opts`, read as wrong when called data)."""
+    """Whether `ranged` names the variadic parameter of functional options of the function
+    around the loop (`func New(opts ...Option)`): what its callers write in their calls, a
+    handful (dynamic-localpv-provisioner's `range opts`, read as wrong when called data). Not
+    other variadics, which a caller may fill from a slice (`buildIndex(words...)`)."""
     if ranged.type != "identifier":
         return False
     holder = enclosing_function(file, ranged)
@@ -258,7 +287,8 @@ def _variadic_parameter(file: GoFile, ranged) -> bool:
     # The grammar writes `opts ...Option` as a parameter declaration holding a `...` token.
     return parameters is not None and any(
         any(child.type == "..." for child in declaration.children) and
-        text(ranged) in (text(name) for name in declaration.children_by_field_name("name"))
+        text(ranged) in (text(name) for name in declaration.children_by_field_name("name")) and
+        _option_type(text(declaration.child_by_field_name("type")))
         for declaration in parameters.named_children)
 
 
@@ -465,6 +495,11 @@ def collect(file: GoFile, options: dict) -> _Facts:
             facts.work[name] = work
         if calls:
             facts.calls_of[name] = calls
+        endless, statement_calls = _starts_worker(file, declaration.child_by_field_name("body"))
+        if endless:
+            facts.endless.add(name)
+        if statement_calls:
+            facts.statement_calls[name] = statement_calls
     for call, once, function in _do_calls(file):
         if file.is_shadowed(once):
             continue  # a local Once
@@ -474,6 +509,12 @@ def collect(file: GoFile, options: dict) -> _Facts:
         where = location_of(file.path, call)
         if function.type == "function_literal":
             writes = _nonlocal_writes(file, function.child_by_field_name("body"))
+            endless, statement_calls = _starts_worker(file, function.child_by_field_name("body"))
+            key = (where.path, where.line, where.col)
+            if endless:
+                facts.latches.add(key)
+            if statement_calls:
+                facts.literal_calls[key] = statement_calls
             if writes:
                 facts.calls.append((where, text(once), writes, None, _captured_error(file, function),
                                     *_within(found, function), _initializer(file, call), _spelling(function)))
@@ -545,6 +586,12 @@ def check_project(project, options: dict):
         package_work = {name: work for f in files for name, work in f.work.items()}
         calls_of = {name: calls for f in files for name, calls in f.calls_of.items()}
         short_literals = set().union(*(f.short_literals for f in files)) - {""}
+        # What starts a worker: a function or Do literal that enters a loop nothing leaves, or
+        # calls, as a statement of its own, a function of the package that does.
+        endless = set().union(*(f.endless for f in files))
+        workers = endless | set().union(*(f.latches for f in files)) | {
+            key for f in files for key, calls in (*f.statement_calls.items(), *f.literal_calls.items())
+            if endless.intersection(calls)}
         # One finding per once and named function: `once.Do(load)` written before each use
         # of the value is one lazy global, however many calls guard it (the others are
         # related locations).
@@ -556,7 +603,7 @@ def check_project(project, options: dict):
         for guarded in sites.values():
             guarded.sort(key=lambda call: (call[0].path, call[0].line, call[0].col))
             reported = next((found for found in (_finding(call, variables, errors, writers, package_work, calls_of,
-                                                          short_literals) for call in guarded) if found), None)
+                                                          short_literals, workers) for call in guarded) if found), None)
             if reported is not None:
                 also = tuple(replace(other[0], message=f"also calls {other[1]}.Do"
                                      f"{f'({other[3]})' if other[3] else ''}")
@@ -575,9 +622,13 @@ def _guarding(call: tuple) -> tuple:
 
 
 def _finding(call: tuple, variables: set[str], errors: set[str], writers: dict, package_work: dict,
-             calls_of: dict, short_literals: set[str]) -> Finding | None:
-    """The finding of one Do call, None when it postpones nothing measurable and loses no error."""
+             calls_of: dict, short_literals: set[str], workers: set) -> Finding | None:
+    """The finding of one Do call, None when it postpones nothing measurable and loses no error,
+    or starts a worker (`workers`: the functions, and Do literals by where they are, that
+    enter a loop nothing leaves, themselves or through a call of their own statements)."""
     where, once, writes, function, lost, work, calls, initializer, _ = call
+    if (function if function is not None else (where.path, where.line, where.col)) in workers:
+        return None
     if function is not None:
         writes = writers.get(function)
         work, calls = package_work.get(function, []), calls_of.get(function, [])
@@ -585,8 +636,6 @@ def _finding(call: tuple, variables: set[str], errors: set[str], writers: dict, 
     if not written:
         return None
     work = _work_through_calls(work, calls, package_work, calls_of, function, short_literals)
-    if any(kind == _FOREVER for kind, _ in work):
-        return None  # a worker for the process's life, not a lazy value
     if initializer is not None:
         work = []  # its callers run it at their startup: nothing is postponed
     if not work and lost is None:

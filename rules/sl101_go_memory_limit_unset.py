@@ -55,11 +55,13 @@ _RUNTIME_BASELINE_MIB = 17
 
 
 def _bounded_cache_fits(manifests: ProjectManifests, container: Container) -> bool:
-    """Whether the container's controller-runtime cache holds only kinds whose heap is bounded
-    at the scale Kubernetes is tested to (go_code.BOUNDED_KIND_HEAPS_MIB), and its limit is at
-    least twice that heap and the runtime's baseline: the collector's default pacing (a heap up
-    to twice what is live) keeps it within the limit on the largest cluster."""
-    if manifests.cluster_cache(container) != CONTROLLER_RUNTIME or manifests.framework_cache(container):
+    """Whether the container's program keeps objects only in controller-runtime's cache, of
+    written kinds whose heap is bounded at the scale Kubernetes is tested to
+    (go_code.BOUNDED_KIND_HEAPS_MIB), and its limit is at least twice that heap and the
+    runtime's baseline: the collector's default pacing (a heap up to twice what is live) keeps
+    it within the limit on the largest cluster."""
+    if manifests.cluster_cache(container) != CONTROLLER_RUNTIME or manifests.framework_cache(container) or \
+            not manifests.caches_written_kinds_only(container):
         return False
     kinds = manifests.growing_kinds(container)
     most = bounded_heap_mib(kinds) if kinds else None

@@ -124,6 +124,28 @@ func deployment(i int) *appsv1.Deployment {
 	return d
 }
 
+// statefulSet is a StatefulSet of pod(i)'s template that claims a volume per replica.
+func statefulSet(i int) *appsv1.StatefulSet {
+	d := deployment(i)
+	s := &appsv1.StatefulSet{ObjectMeta: d.ObjectMeta}
+	s.Spec.Replicas, s.Spec.Selector, s.Spec.Template, s.Spec.ServiceName = d.Spec.Replicas, d.Spec.Selector, d.Spec.Template, "service"
+	s.Spec.VolumeClaimTemplates = []corev1.PersistentVolumeClaim{{ObjectMeta: metav1.ObjectMeta{Name: "data"},
+		Spec: corev1.PersistentVolumeClaimSpec{AccessModes: []corev1.PersistentVolumeAccessMode{corev1.ReadWriteOnce},
+			Resources: corev1.VolumeResourceRequirements{Requests: corev1.ResourceList{corev1.ResourceStorage: resource.MustParse("10Gi")}}}}}
+	s.Status = appsv1.StatefulSetStatus{ObservedGeneration: 4, Replicas: 3, ReadyReplicas: 3, CurrentReplicas: 3, UpdatedReplicas: 3,
+		CurrentRevision: "service-7d9f8b6c5d", UpdateRevision: "service-7d9f8b6c5d"}
+	return s
+}
+
+// daemonSet is a DaemonSet of pod(i)'s template.
+func daemonSet(i int) *appsv1.DaemonSet {
+	d := deployment(i)
+	s := &appsv1.DaemonSet{ObjectMeta: d.ObjectMeta}
+	s.Spec.Selector, s.Spec.Template = d.Spec.Selector, d.Spec.Template
+	s.Status = appsv1.DaemonSetStatus{CurrentNumberScheduled: 50, DesiredNumberScheduled: 50, NumberReady: 50, ObservedGeneration: 4}
+	return s
+}
+
 // held decodes count objects from their JSON into fresh structs and returns the live heap
 // each one holds.
 func held[T any](count int, build func(int) *T) (perObject, wire float64) {
@@ -153,7 +175,8 @@ func held[T any](count int, build func(int) *T) (perObject, wire float64) {
 func main() {
 	const count = 2000
 	report := func(kind string, per, wire float64, at int) {
-		fmt.Printf("%-10s %6.1f KB held each (%5.1f KB of JSON); %6d of them: %6.1f MiB\n", kind, per/1024, wire/1024, at, per*float64(at)/(1<<20))
+		fmt.Printf("%-11s %6.1f KiB held each (%5.1f KiB of JSON); %6d of them: %6.1f MiB held, %6.1f MiB of JSON\n",
+			kind, per/1024, wire/1024, at, per*float64(at)/(1<<20), wire*float64(at)/(1<<20))
 	}
 	per, wire := held(count, node)
 	report("Node", per, wire, 5000)
@@ -161,6 +184,10 @@ func main() {
 	report("Pod", per, wire, 150000)
 	per, wire = held(count, deployment)
 	report("Deployment", per, wire, 10000)
+	per, wire = held(count, statefulSet)
+	report("StatefulSet", per, wire, 10000)
+	per, wire = held(count, daemonSet)
+	report("DaemonSet", per, wire, 10000)
 	per, wire = held(count, service)
 	report("Service", per, wire, 10000)
 }

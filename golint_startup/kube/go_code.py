@@ -180,9 +180,12 @@ def _scopings(code: bytes) -> tuple[int, int, frozenset[str], int, int]:
         namespace = _OPTIONS_NAMESPACE.search(code, options.end(), _call_end(code, options.end() - 1, b"{}"))
         older_namespace(namespace.group(1).strip() if namespace is not None else b'""', options.start())
     # Or set through the field of the options' variable (konsumerator's `options.Namespace =
-    # namespace` under `if guestMode {`, its `--namespace` flag named in its manifest).
-    for name in {m.group(1) for m in _OPTIONS_VARIABLE.finditer(code)}:
-        for field in re.finditer(rb"\b%s\.Namespace\s*=\s*([^\n;]+)" % re.escape(name), code):
+    # namespace` under `if guestMode {`, its `--namespace` flag named in its manifest), when
+    # its literal names none: one scoping per options.
+    for made in _OPTIONS_VARIABLE.finditer(code):
+        if _OPTIONS_NAMESPACE.search(code, made.end(), _call_end(code, made.end() - 1, b"{}")):
+            continue
+        for field in re.finditer(rb"\b%s\.Namespace\s*=(?!=)\s*([^\n;]+)" % re.escape(made.group(1)), code):
             older_namespace(field.group(1).strip(), field.start())
     options = always, when_named
     for conditions in _informer_scopings(code):
@@ -195,9 +198,10 @@ def _scopings(code: bytes) -> tuple[int, int, frozenset[str], int, int]:
 # Namespace: controllers.NAMESPACE}`): all of them when empty, so the scoping applies when
 # what names it is not (sriov-fec-operator's, from its pod's namespace; a finding calling its
 # cache cluster-wide was read as wrong).
-_MANAGER_OPTIONS = re.compile(rb"\b(?:ctrl|manager)\.Options\s*\{")
+_OPTIONS_LITERAL = rb"(?:ctrl|manager)\.Options\s*\{"
+_MANAGER_OPTIONS = re.compile(rb"\b" + _OPTIONS_LITERAL)
 _OPTIONS_NAMESPACE = re.compile(rb"^[ \t]*Namespace\s*:\s*([^,\n]+)", re.MULTILINE)
-_OPTIONS_VARIABLE = re.compile(rb"\b([A-Za-z_]\w*)\s*:?=\s*(?:ctrl|manager)\.Options\s*\{")
+_OPTIONS_VARIABLE = re.compile(rb"\b([A-Za-z_]\w*)\s*:?=\s*" + _OPTIONS_LITERAL)
 
 
 # Options handed over in a variable (`kubeOpts...`), and what appends to it.
@@ -333,7 +337,7 @@ def _of_webhook_builder(code: bytes, at: int) -> bool:
 # those were read as not worth a change (December 2026: infoblox-dns-controller's Ingresses,
 # synology-proxy-operator's Services and Ingresses, namespace-lister's RBAC), at 10,000
 # Services, the largest count Kubernetes' scalability tests run, 27 MiB (bench/objectsize:
-# 2.8 KB a Service, 14.7 KB a Pod, 27 KB a Node). Nor
+# 2.8 KiB a Service, 14.7 KiB a Pod, 27.3 KiB a Node). Nor
 # Namespaces (a few hundred at most), nor a project's own custom resources or another
 # project's, which number what users create: the managers of PowerDNS-Operator, nimbus,
 # tsproxy, irsa-manager and kyverno-policy-operator, caching only those, were read as not worth
@@ -353,14 +357,17 @@ SMALL_KINDS = (
     "MutatingWebhookConfiguration", "PriorityClass", "CronJob")
 
 
-# The most a cache of some kinds that grow with the cluster can hold, in MiB, at the scale
-# Kubernetes is tested to: 5,000 Nodes, 27 KB each as a kubelet reports its 50 images; and
-# 10,000 apps (as many as the Services of its scalability tests), each a Deployment,
-# StatefulSet or DaemonSet of 14.5 KB (bench/objectsize). The workloads share that one count.
-# Kinds that number with pods (Pods, Jobs, ReplicaSets, EndpointSlices) or hold data of any
-# size (Secrets, ConfigMaps) have no such bound.
-BOUNDED_KIND_HEAPS_MIB = {"Node": ("nodes", 133), "Deployment": ("apps", 141), "StatefulSet": ("apps", 141),
-                          "DaemonSet": ("apps", 141)}
+# The most a cache of some kinds that grow with the cluster can hold, in MiB: the decoded
+# objects and the body of the first list, which the API server may send as one response (from
+# its watch cache), held while they are decoded (bench/objectsize, KiB each held + KiB of JSON).
+# At the scale Kubernetes is tested to, 5,000 Nodes reporting the kubelet's 50 images
+# (27.3 + 20.3): 133 + 99 MiB. Apps are not a tested limit: taken as many as the 10,000
+# Services of its scalability tests, each a Deployment, StatefulSet (15.3 + 6.9, the largest)
+# or DaemonSet, sharing that one count: 150 + 68 MiB. Kinds that number with pods (Pods,
+# Jobs, ReplicaSets, EndpointSlices) or hold data of any size (Secrets, ConfigMaps) have no
+# such bound.
+BOUNDED_KIND_HEAPS_MIB = {"Node": ("nodes", 232), "Deployment": ("apps", 218), "StatefulSet": ("apps", 218),
+                          "DaemonSet": ("apps", 218)}
 
 
 def bounded_heap_mib(kinds: Iterable[str]) -> int | None:
@@ -372,9 +379,10 @@ def bounded_heap_mib(kinds: Iterable[str]) -> int | None:
 
 
 # Frameworks a program runs that keep caches of their own beside what its code names, by the
-# import path they start with: Karpenter's core, whose operator its cloud providers' main
-# packages start, tracks every Pod, Node and DaemonSet of the cluster in its cluster state.
-FRAMEWORK_CACHES = {"sigs.k8s.io/karpenter/": ("Pod", "Node", "DaemonSet")}
+# package they import: Karpenter's core operator, which its cloud providers' main packages
+# start, tracks every Pod, Node and DaemonSet of the cluster in its cluster state (a tool
+# importing only Karpenter's API types runs none of it).
+FRAMEWORK_CACHES = {"sigs.k8s.io/karpenter/pkg/operator": ("Pod", "Node", "DaemonSet")}
 
 
 def framework_cache(imports: Iterable[str]) -> tuple[str, tuple[str, ...]] | None:
@@ -382,8 +390,8 @@ def framework_cache(imports: Iterable[str]) -> tuple[str, tuple[str, ...]] | Non
     `imports` (import paths) reach; None when none does."""
     for path in imports:
         for prefix, kinds in FRAMEWORK_CACHES.items():
-            if path.startswith(prefix):
-                return prefix.rstrip("/"), kinds
+            if path == prefix or path.startswith(prefix + "/"):
+                return prefix.split("/pkg/", 1)[0], kinds
     return None
 
 

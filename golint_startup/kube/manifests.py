@@ -425,6 +425,7 @@ class ProjectManifests:
     _caches_only_small_kinds: Callable[[ProgramRun], bool] = lambda run: False
     _growing_kinds: Callable[[ProgramRun], tuple[str, ...]] = lambda run: ()
     _framework_cache: Callable[[ProgramRun], tuple[str, tuple[str, ...]] | None] = lambda run: None
+    _caches_written_kinds_only: Callable[[ProgramRun], bool] = lambda run: False
     _reviews_admissions: Callable[[str | None], bool] = lambda directory: False
     _image_limits: dict[str, bool] = field(default_factory=dict)  # module root -> its scripts set GOMEMLIMIT
 
@@ -483,6 +484,12 @@ class ProjectManifests:
     def growing_kinds(self, container: Container) -> tuple[str, ...]:
         """The kinds that grow with the cluster its program names (see _GoTree.growing_kinds)."""
         return self._growing_kinds(container.run)
+
+    def caches_written_kinds_only(self, container: Container) -> bool:
+        """Whether the container's program keeps objects only in controller-runtime's cache of
+        the kinds its code names (see _GoTree.caches_written_kinds_only); False when its code
+        is not known."""
+        return self._caches_written_kinds_only(container.run)
 
     def framework_cache(self, container: Container) -> tuple[str, tuple[str, ...]] | None:
         """The framework its program runs that keeps a cache of its own, and the kinds it holds
@@ -962,7 +969,7 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
     return ProjectManifests(containers, {p: d for p, d in directives.items() if d}, abspaths,
                             tree.sets_memory_limit, tree.predates_memory_limit, tree.keeps_cluster_objects,
                             tree.cluster_cache, tree.caches_only_small_kinds, tree.growing_kinds,
-                            tree.framework_cache, tree.reviews_admissions)
+                            tree.framework_cache, tree.caches_written_kinds_only, tree.reviews_admissions)
 
 
 def _installed_from(project: str, chart_roots: list[str], charts_with_values: set[str], charts_deploying: set[str],
@@ -987,7 +994,9 @@ def _mark_loaded_by_hand(containers: list[Container]) -> None:
     (`imagePullPolicy: Never`, after `kind load docker-image`) is loaded so wherever it runs:
     gitea-act-runner-controller's listener runs its dev manager's `gitea-runner-controller:latest`
     with the default pull policy, and its finding was read as a dev-only manifest's."""
-    by_hand = {c.image for c in containers if c.loaded_by_hand and "/" not in c.image}
+    # Not kubebuilder's placeholder, which kustomize renames for `make deploy`.
+    by_hand = {c.image for c in containers if c.loaded_by_hand and "/" not in c.image
+               and image_repository(c.image) != _KUBEBUILDER_IMAGE}
     for container in containers:
         container.loaded_by_hand = container.loaded_by_hand or container.image in by_hand
 
@@ -1358,8 +1367,7 @@ def _template_container_names(path: tuple[str, ...], templates: list[tuple[Sourc
     of those templates write the setting's image too, only their containers: age-secret-operator's
     GUI template gives its nginx container the controller's `resources`, and a message naming
     it among the Go containers was read as wrong."""
-    reference = re.compile(r"\.Values\." + re.escape(".".join(path + ("resources",))) + r"\b")
-    image = re.compile(r"\.Values\." + re.escape(".".join(path + ("image",))) + r"\b")
+    reference, image = _values_reference(path, "resources"), _values_reference(path, "image")
     names: dict[bool, set[str | None]] = {True: set(), False: set()}  # by whether the template writes the image
     for _, text in templates:
         lines = text.split("\n")
@@ -1373,6 +1381,11 @@ def _template_container_names(path: tuple[str, ...], templates: list[tuple[Sourc
 
 _NOT_A_RESOURCES_BLOCK = ""  # what _enclosing_container_name finds below a block's first lines
 
+def _values_reference(path: tuple[str, ...], key: str) -> re.Pattern:
+    """A template's reference to the values' `<path>.<key>` (`.Values.manager.image`, and below it)."""
+    return re.compile(r"\.Values\." + re.escape(".".join(path + (key,))) + r"\b")
+
+
 _PULL_POLICY = re.compile(r"^[ \t-]*imagePullPolicy:[ \t]*(.*?)[ \t]*$", re.MULTILINE)
 
 
@@ -1381,7 +1394,7 @@ def _never_pulled_by_templates(path: tuple[str, ...], templates: list[tuple[Sour
     `imagePullPolicy: Never` as the one pull policy they write: the image is loaded into the
     nodes by hand (`kind load docker-image`), a development chart. Inplaceu's chart runs
     `controller:latest` so, and its finding was read as not worth a change."""
-    image = re.compile(r"\.Values\." + re.escape(".".join(path + ("image",))) + r"\b")
+    image = _values_reference(path, "image")
     policies = [_PULL_POLICY.findall(text) for _, text in templates if image.search(text)]
     return bool(policies) and all(found and all(p.strip("\"'") == "Never" for p in found) for found in policies)
 
@@ -2582,12 +2595,12 @@ class _GoTree:
         self._limit_cache: dict[str | None, bool] = {}  # by container directory (None: unknown)
         self._module_limits: dict[str, bool] = {}  # by module root
         self._module_predates: dict[str, bool] = {}  # by module root, see predates_memory_limit
-        self._cache_verdicts: dict[ProgramRun, tuple[bool, str | None, bool]] = {}
+        self._cache_verdicts: dict[ProgramRun, tuple[bool, str | None, bool, bool]] = {}
         self._package_facts: dict[str, _PackageCode] = {}  # by directory, see _package_code
         # By main package directory and subcommand (and namespace settings, for _cluster_cache_of).
         # By (main, subcommand, namespace settings, kinds listed cluster-wide): see _cluster_cache_of.
         self._program_keeps: dict[tuple[str, str | None, frozenset[str], frozenset[str] | None],
-                                  tuple[str | None, bool]] = {}
+                                  tuple[str | None, bool, bool]] = {}
         self._program_facts_of: dict[tuple[str, str | None], tuple[list[_PackageCode], list[str]]] = {}
         self._program_packages: dict[str, tuple[set[str], list[str]]] = {}  # by main, see _program_closure
         # By directory: its programs (see _main_dirs_at_or_below, which reads its Dockerfiles)
@@ -2624,8 +2637,12 @@ class _GoTree:
         if directory is None and repository:
             directory = self._module_named(repository, _image_owner(image))
         if directory is None:
-            directory = self._makefile_images().get(_full_repository(image)) or \
-                self._kubebuilder_project_names().get(repository)
+            directory = self._makefile_images().get(_full_repository(image))
+        if directory is None:
+            # Only for a manifest of that project: another's image may share the name.
+            named = self._kubebuilder_project_names().get(repository)
+            directory = named if named is not None and \
+                modules.names_below(container.source.abspath, named) is not None else None
         if directory is None and repository in self._built_images.directories:
             binaries, dockerfile = self._built_images.programs.get(repository, (frozenset(), ""))
             program = _command_program(container)
@@ -2936,7 +2953,7 @@ class _GoTree:
         named, when the run names one as the code reads it): what it keeps then grows with the
         cluster. True when that is not known: no directory, no module, no main package. With a
         subcommand, what it reaches (_program_facts)."""
-        known, cache, _ = self._cache_verdict(run)
+        known, cache = self._cache_verdict(run)[:2]
         return not known or cache is not None
 
     def cluster_cache(self, run: ProgramRun) -> str | None:
@@ -2966,19 +2983,28 @@ class _GoTree:
         kinds (_caches_only_small_kinds)."""
         return self._cache_verdict(run)[2]
 
-    def _cache_verdict(self, run: ProgramRun) -> tuple[bool, str | None, bool]:
+    def _cache_verdict(self, run: ProgramRun) -> tuple[bool, str | None, bool, bool]:
         """(whether the code of the main packages at or below the run's directory is known, the
         package that makes one of them keep a cluster-wide cache or None, whether all of them
-        cache only custom resources and small kinds), once per run."""
+        cache only custom resources and small kinds, whether all of them keep objects only in
+        a controller-runtime cache of written kinds), once per run."""
         if run not in self._cache_verdicts:
             module, mains = self._programs(run.directory)
             programs = [self._cluster_cache_of(main, module, run) for main in mains]
             self._cache_verdicts[run] = (
-                bool(mains), next((cache for cache, _ in programs if cache), None),
-                bool(programs) and all(custom for _, custom in programs))
+                bool(mains), next((cache for cache, _, _ in programs if cache), None),
+                bool(programs) and all(custom for _, custom, _ in programs),
+                bool(programs) and all(written for _, _, written in programs))
         return self._cache_verdicts[run]
 
-    def _cluster_cache_of(self, main: str, module: modules.Module, run: ProgramRun) -> tuple[str | None, bool]:
+    def caches_written_kinds_only(self, run: ProgramRun) -> bool:
+        """Whether every main package at or below the run's directory (at least one) keeps
+        Kubernetes objects only in controller-runtime's cache, whose controllers watch kinds
+        each written `&pkg.Kind{}` and no objects of any kind: what its cache holds is what
+        its code names (growing_kinds), no informer of its own beside it."""
+        return self._cache_verdict(run)[3]
+
+    def _cluster_cache_of(self, main: str, module: modules.Module, run: ProgramRun) -> tuple[str | None, bool, bool]:
         """The package that makes the main package in `main` keep a cluster-wide cache: one of
         its packages imports it, and none scopes what its cache keeps (None otherwise); and
         whether what it keeps is only controller-runtime's cache of custom resources and small
@@ -3009,6 +3035,9 @@ class _GoTree:
             # client's, with `tools/cache` for their handlers), or both.
             small_manager = go_code.CONTROLLER_RUNTIME in keeps and _caches_only_small_kinds(facts, listed)
             others = [k for k in keeps if k != go_code.CONTROLLER_RUNTIME]
+            watched = _all_known(f.watched_kinds for f in facts)
+            written = keeps == [go_code.CONTROLLER_RUNTIME] and watched is not None and \
+                watched.isdisjoint(go_code.ANY_KIND)
             informed = _informs_only_on_small_kinds(facts)
             custom = bool(keeps) and (go_code.CONTROLLER_RUNTIME not in keeps or small_manager) and \
                 all(informed and go_code.keeps_only_with_informers(k) for k in others)
@@ -3031,7 +3060,7 @@ class _GoTree:
             # managers import client-go's tools/cache for a console's watch beside it).
             keeper = (go_code.CONTROLLER_RUNTIME if go_code.CONTROLLER_RUNTIME in keeps else keeps[0]) \
                 if cluster_wide else None
-            self._program_keeps[key] = (keeper, custom)
+            self._program_keeps[key] = (keeper, custom, written)
         return self._program_keeps[key]
 
     def _program_facts(self, main: str, module: modules.Module,

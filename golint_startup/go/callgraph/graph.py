@@ -321,10 +321,11 @@ class ModuleGraph:
             elif kind == "ref":
                 # A function value passed to a call runs only if the callee may call it; one
                 # given to cobra's OnInitialize, where a command runs, when one does.
+                registers = event.arg is not None and getattr(event.arg.callee, "name", None) == "OnInitialize"
                 if event.arg is None or self._passes(function, event.arg):
                     for resolved in self._values(event.target, package):
-                        if resolved.function is None or resolved.function.id not in self.initializer_ids or \
-                                resolved.function.id not in self._run:
+                        if not registers or resolved.function is None or \
+                                resolved.function.id not in self.initializer_ids or resolved.function.id not in self._run:
                             yield event, resolved
             elif kind == "rarg":
                 # A call's result passed on (`NewServer(WithLogger(l))`): what it returns runs if

@@ -1,6 +1,7 @@
 package work
 
 import (
+	"os"
 	"sync"
 	"time"
 )
@@ -107,3 +108,58 @@ func Listed(opts []Option) *Client {
 	listOnce.Do(func() { listed = NewFromList(opts) }) // want "SL002: listOnce.Do sets package-level listed .*range opts in NewFromList"
 	return listed
 }
+
+// Loaded first, then refreshed by a worker in the background: the load is postponed.
+var (
+	refreshOnce sync.Once
+	refreshed   []byte
+	watchedOnce sync.Once
+	watchedCfg  []byte
+)
+
+func Refreshed(path string) []byte {
+	refreshOnce.Do(func() { // want "SL002: refreshOnce.Do sets package-level refreshed .*reads input"
+		refreshed, _ = os.ReadFile(path)
+		go refreshForever(path)
+	})
+	return refreshed
+}
+
+func refreshForever(path string) {
+	for {
+		time.Sleep(time.Minute)
+		refreshed, _ = os.ReadFile(path)
+	}
+}
+
+func WatchedConfig(path string, watch bool) []byte {
+	watchedOnce.Do(func() { // want "SL002: watchedOnce.Do sets package-level watchedCfg .*reads input"
+		watchedCfg, _ = os.ReadFile(path)
+		if watch {
+			refreshForever(path)
+		}
+	})
+	return watchedCfg
+}
+
+// A variadic of values, not options: a caller may spread a slice into it.
+var (
+	indexOnce sync.Once
+	wordIndex map[string]bool
+	allWords  = loadWords()
+)
+
+func buildIndex(words ...string) map[string]bool {
+	built := map[string]bool{}
+	for _, w := range words {
+		built[w] = true
+	}
+	return built
+}
+
+func Index() map[string]bool {
+	indexOnce.Do(func() { wordIndex = buildIndex(allWords...) }) // want "SL002: indexOnce.Do sets package-level wordIndex .*range words in buildIndex"
+	return wordIndex
+}
+
+func loadWords() []string { return nil }
