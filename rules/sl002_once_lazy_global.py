@@ -71,6 +71,7 @@ class _Facts:
     endless: set[str] = field(default_factory=set)
     statement_calls: dict[str, list[str]] = field(default_factory=dict)
     latches: set[tuple[str, int, int]] = field(default_factory=set)  # Do literals that enter one themselves
+    spread_into: set[str] = field(default_factory=set)  # functions called with a slice spread (_SPREAD_CALL)
     literal_calls: dict[tuple[str, int, int], list[str]] = field(default_factory=dict)
     # (where, once variable, names the literal writes | None, named function | None,
     #  an error variable of the calling function the literal writes | None,
@@ -205,10 +206,15 @@ def _loop_work(file: GoFile, constants: Constants, loop) -> tuple[str, str, str]
     clause = next((c for c in loop.named_children if c.type in {"range_clause", "for_clause"}), None)
     if clause is not None and clause.type == "range_clause":
         ranged = clause.child_by_field_name("right")
-        if ranged is None or _is_short(constants, ranged, _SHORT) or _local_short_literal(file, constants, ranged) or \
-                _variadic_parameter(file, ranged):
+        if ranged is None or _is_short(constants, ranged, _SHORT) or _local_short_literal(file, constants, ranged):
             return None
-        return _LOOPS, f"range {_shorten(ranged)}", text(ranged) if ranged.type == "identifier" else ""
+        variadic = _variadic_parameter(file, ranged)
+        if variadic == _OPTIONS:
+            return None
+        # A variadic of values is short unless a call of its function spreads a slice into it
+        # (which only the whole package tells, see check_project).
+        over = f"{_SPREAD_MARK}{variadic}" if variadic else text(ranged) if ranged.type == "identifier" else ""
+        return _LOOPS, f"range {_shorten(ranged)}", over
     if clause is None:
         # `for {` or `for cond {`: a retry or a trim (lakeFS's caller name), unless it steps
         # through input (`for sc.Scan()`, `for rows.Next()`).
@@ -275,21 +281,31 @@ def _option_type(spelled: str) -> bool:
     return spelled.startswith("func") or _OPTION_NAME.search(spelled.rsplit(".", 1)[-1]) is not None
 
 
-def _variadic_parameter(file: GoFile, ranged) -> bool:
-    """Whether `ranged` names the variadic parameter of functional options of the function
+_OPTIONS = "options"  # see _variadic_parameter
+_SPREAD_MARK = "..."  # a work's name ranged over, for a variadic: `...` and its function's name
+# A call that spreads a slice into a variadic (`buildIndex(words...)`): the function called.
+_SPREAD_CALL = re.compile(rb"\b([A-Za-z_]\w*)\((?:[^()\n]|\([^()\n]*\))*?\.\.\.\s*\)")
+
+
+def _variadic_parameter(file: GoFile, ranged) -> str:
+    """_OPTIONS when `ranged` names the variadic parameter of functional options of the function
     around the loop (`func New(opts ...Option)`): what its callers write in their calls, a
-    handful (dynamic-localpv-provisioner's `range opts`, read as wrong when called data). Not
-    other variadics, which a caller may fill from a slice (`buildIndex(words...)`)."""
+    handful (dynamic-localpv-provisioner's `range opts`, read as wrong when called data); the
+    function's name for a variadic of values (`func safeRegister(cs ...Collector)`), which is
+    as short unless a call spreads a slice into it (`buildIndex(words...)`); "" otherwise."""
     if ranged.type != "identifier":
-        return False
+        return ""
     holder = enclosing_function(file, ranged)
     parameters = holder.child_by_field_name("parameters") if holder is not None else None
+    name = holder.child_by_field_name("name") if holder is not None else None
     # The grammar writes `opts ...Option` as a parameter declaration holding a `...` token.
-    return parameters is not None and any(
-        any(child.type == "..." for child in declaration.children) and
-        text(ranged) in (text(name) for name in declaration.children_by_field_name("name")) and
-        _option_type(text(declaration.child_by_field_name("type")))
-        for declaration in parameters.named_children)
+    for declaration in parameters.named_children if parameters is not None else ():
+        if any(child.type == "..." for child in declaration.children) and \
+                text(ranged) in (text(n) for n in declaration.children_by_field_name("name")):
+            if _option_type(text(declaration.child_by_field_name("type"))):
+                return _OPTIONS
+            return text(name) if name is not None else ""
+    return ""
 
 
 _LOCAL_VALUES = """
@@ -489,6 +505,7 @@ def collect(file: GoFile, options: dict) -> _Facts:
             if writes:
                 facts.writers[name] = writes
     found = _work_by_range(file, constants)
+    facts.spread_into.update(m.group(1).decode() for m in _SPREAD_CALL.finditer(file.source))
     for name, declaration in _functions(file):
         work, calls = _within(found, declaration.child_by_field_name("body"))
         if work:
@@ -586,6 +603,11 @@ def check_project(project, options: dict):
         package_work = {name: work for f in files for name, work in f.work.items()}
         calls_of = {name: calls for f in files for name, calls in f.calls_of.items()}
         short_literals = set().union(*(f.short_literals for f in files)) - {""}
+        # Variadics of values no call of the package spreads a slice into are short too.
+        spread_into = set().union(*(f.spread_into for f in files))
+        short_literals |= {over for f in files for work in (*f.work.values(), *(c[5] for c in f.calls))
+                           for _, _, over in work
+                           if over.startswith(_SPREAD_MARK) and over[len(_SPREAD_MARK):] not in spread_into}
         # What starts a worker: a function or Do literal that enters a loop nothing leaves, or
         # calls, as a statement of its own, a function of the package that does.
         endless = set().union(*(f.endless for f in files))

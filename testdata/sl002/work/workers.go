@@ -163,3 +163,22 @@ func Index() map[string]bool {
 }
 
 func loadWords() []string { return nil }
+
+// A variadic of values that every call writes out: a handful, like options.
+var (
+	registryOnce sync.Once
+	registered   []string
+)
+
+func register(names ...string) []string {
+	var kept []string
+	for _, name := range names {
+		kept = append(kept, name)
+	}
+	return kept
+}
+
+func Registered() []string {
+	registryOnce.Do(func() { registered = register("requests", "errors", "latency") })
+	return registered
+}
