@@ -71,7 +71,7 @@ class _Facts:
     endless: set[str] = field(default_factory=set)
     statement_calls: dict[str, list[str]] = field(default_factory=dict)
     latches: set[tuple[str, int, int]] = field(default_factory=set)  # Do literals that enter one themselves
-    spread_into: set[str] = field(default_factory=set)  # functions called with a slice spread (_SPREAD_CALL)
+    spread_into: set[str] = field(default_factory=set)  # functions called with a slice spread (_spread_into)
     literal_calls: dict[tuple[str, int, int], list[str]] = field(default_factory=dict)
     # (where, once variable, names the literal writes | None, named function | None,
     #  an error variable of the calling function the literal writes | None,
@@ -264,6 +264,10 @@ def _never_left(file: GoFile, loop) -> bool:
     looked for."""
     for found in matches(_LEAVING, loop):
         leave = found["leave"][0]
+        inner = next((above for above in ancestors(file, leave) if above.id == loop.id or above.type == "function_literal"),
+                     None)
+        if inner is not None and inner.type == "function_literal":
+            continue  # a return of a function literal's own, not of the loop's function
         if leave.type != "break_statement" or leave.named_child_count:
             return False
         holder = next((above for above in ancestors(file, leave) if above.type in _BREAKABLE), None)
@@ -278,16 +282,44 @@ _OPTION_NAME = re.compile(r"Opt(?:ion)?s?(?:Fn|Func)?$")
 
 
 def _option_type(spelled: str) -> bool:
-    return spelled.startswith("func") or _OPTION_NAME.search(spelled.rsplit(".", 1)[-1]) is not None
+    """Whether a variadic's element type is that of functional options (`Option`, `Option[T]`,
+    `grpc.DialOption`, a function type)."""
+    named = re.sub(r"\[.*\]$", "", spelled)
+    return spelled.startswith("func") or _OPTION_NAME.search(named.rsplit(".", 1)[-1]) is not None
 
 
 _OPTIONS = "options"  # see _variadic_parameter
 _SPREAD_MARK = "..."  # a work's name ranged over, for a variadic: `...` and its function's name
-# A call that spreads a slice into a variadic (`buildIndex(words...)`): the function called.
-_SPREAD_CALL = re.compile(rb"\b([A-Za-z_]\w*)\((?:[^()\n]|\([^()\n]*\))*?\.\.\.\s*\)")
+_CALLS = "(call_expression function: (_) @function arguments: (arguments) @arguments)"
 
 
-def _variadic_parameter(file: GoFile, ranged) -> str:
+def _spread_into(file: GoFile) -> set[str]:
+    """The package functions a file calls with a slice spread into their variadic
+    (`buildIndex(words...)`, `build[T](xs...)`), but for a function forwarding its own variadic
+    (`registerAll(cs ...Collector)` calling `safeRegister(cs...)`: what its callers wrote)."""
+    if b"..." not in file.source:
+        return set()
+    found = set()
+    for call in matches(_CALLS, file.root):
+        arguments = call["arguments"][0]
+        children = arguments.children
+        spread = next((i for i, child in enumerate(children) if child.type == "..."), None)
+        if spread is None:
+            continue
+        function = unparen(call["function"][0])
+        if function.type == "index_expression":  # `build[T](xs...)`
+            function = function.named_children[0] if function.named_children else function
+        if function.type != "identifier":
+            continue  # a method or another package's function
+        spread_value = next((c for c in reversed(children[:spread]) if c.is_named), None)
+        if spread_value is not None and spread_value.type == "identifier" and \
+                _variadic_parameter(file, spread_value, any_type=True):
+            continue
+        found.add(text(function))
+    return found
+
+
+def _variadic_parameter(file: GoFile, ranged, any_type: bool = False) -> str:
     """_OPTIONS when `ranged` names the variadic parameter of functional options of the function
     around the loop (`func New(opts ...Option)`): what its callers write in their calls, a
     handful (dynamic-localpv-provisioner's `range opts`, read as wrong when called data); the
@@ -302,7 +334,7 @@ def _variadic_parameter(file: GoFile, ranged) -> str:
     for declaration in parameters.named_children if parameters is not None else ():
         if any(child.type == "..." for child in declaration.children) and \
                 text(ranged) in (text(n) for n in declaration.children_by_field_name("name")):
-            if _option_type(text(declaration.child_by_field_name("type"))):
+            if any_type or _option_type(text(declaration.child_by_field_name("type"))):
                 return _OPTIONS
             return text(name) if name is not None else ""
     return ""
@@ -505,7 +537,7 @@ def collect(file: GoFile, options: dict) -> _Facts:
             if writes:
                 facts.writers[name] = writes
     found = _work_by_range(file, constants)
-    facts.spread_into.update(m.group(1).decode() for m in _SPREAD_CALL.finditer(file.source))
+    facts.spread_into.update(_spread_into(file))
     for name, declaration in _functions(file):
         work, calls = _within(found, declaration.child_by_field_name("body"))
         if work:
@@ -610,10 +642,12 @@ def check_project(project, options: dict):
                            if over.startswith(_SPREAD_MARK) and over[len(_SPREAD_MARK):] not in spread_into}
         # What starts a worker: a function or Do literal that enters a loop nothing leaves, or
         # calls, as a statement of its own, a function of the package that does.
-        endless = set().union(*(f.endless for f in files))
-        workers = endless | set().union(*(f.latches for f in files)) | {
-            key for f in files for key, calls in (*f.statement_calls.items(), *f.literal_calls.items())
-            if endless.intersection(calls)}
+        workers = set().union(*(f.endless for f in files))
+        statement_calls = {name: calls for f in files for name, calls in f.statement_calls.items()}
+        for _ in range(_CALL_DEPTH):  # through calls of calls, as deep as work is followed
+            workers |= {name for name, calls in statement_calls.items() if workers.intersection(calls)}
+        workers |= set().union(*(f.latches for f in files)) | {
+            key for f in files for key, calls in f.literal_calls.items() if workers.intersection(calls)}
         # One finding per once and named function: `once.Do(load)` written before each use
         # of the value is one lazy global, however many calls guard it (the others are
         # related locations).

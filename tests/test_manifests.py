@@ -2598,6 +2598,16 @@ func start() (ctrl.Manager, error) {
     (_OLD_OPTIONS_FIELD.replace("if guestMode {\n\t\toptions.Namespace = namespace",
                                 "if options.Namespace == namespace {\n\t\tprintln()"),
      '          args: ["--namespace=ops"]\n', True),  # a comparison sets nothing
+    # set on two branches: one scoping, beside an unscoped manager
+    (_OLD_OPTIONS_FIELD.replace("\t\toptions.Namespace = namespace\n\t}",
+                                "\t\toptions.Namespace = namespace\n\t} else if namespace == \"x\" {\n"
+                                "\t\toptions.Namespace = namespace\n\t}")
+     .replace("\treturn ctrl.NewManager", "\t_, _ = ctrl.NewManager(nil, ctrl.Options{})\n\treturn ctrl.NewManager"),
+     '          args: ["--namespace=ops"]\n', True),
+    # another function's options of the same name, unscoped
+    (_OLD_OPTIONS_FIELD + "\nfunc other() (ctrl.Manager, error) {\n\toptions := ctrl.Options{}\n"
+                          "\treturn ctrl.NewManager(ctrl.GetConfigOrDie(), options)\n}\n",
+     '          args: ["--namespace=ops"]\n', True),
     # one scoping per options, however many times it is written, beside an unscoped manager
     (_OLD_OPTIONS_FIELD.replace("ctrl.Options{LeaderElection: true}", "ctrl.Options{\n\t\tNamespace: namespace,\n\t}")
      .replace("\treturn ctrl.NewManager", "\t_, _ = ctrl.NewManager(nil, ctrl.Options{})\n\treturn ctrl.NewManager"),

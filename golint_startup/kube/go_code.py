@@ -183,9 +183,14 @@ def _scopings(code: bytes) -> tuple[int, int, frozenset[str], int, int]:
     # namespace` under `if guestMode {`, its `--namespace` flag named in its manifest), when
     # its literal names none: one scoping per options.
     for made in _OPTIONS_VARIABLE.finditer(code):
-        if _OPTIONS_NAMESPACE.search(code, made.end(), _call_end(code, made.end() - 1, b"{}")):
+        literal_end = _call_end(code, made.end() - 1, b"{}")
+        if _OPTIONS_NAMESPACE.search(code, made.end(), literal_end):
             continue
-        for field in re.finditer(rb"\b%s\.Namespace\s*=(?!=)\s*([^\n;]+)" % re.escape(made.group(1)), code):
+        # The first such assignment after the literal, in its function (up to the next one).
+        function_end = code.find(b"\nfunc ", literal_end)
+        field = re.compile(rb"\b%s\.Namespace\s*=(?!=)\s*([^\n;]+)" % re.escape(made.group(1))).search(
+            code, literal_end, function_end if function_end >= 0 else len(code))
+        if field is not None:
             older_namespace(field.group(1).strip(), field.start())
     options = always, when_named
     for conditions in _informer_scopings(code):

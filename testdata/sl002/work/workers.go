@@ -182,3 +182,79 @@ func Registered() []string {
 	registryOnce.Do(func() { registered = register("requests", "errors", "latency") })
 	return registered
 }
+
+// Spread over lines, as gofmt lays out a long call: the variadic is filled from a slice.
+var (
+	laidOutOnce sync.Once
+	laidOut     []string
+)
+
+func keep(names ...string) []string {
+	var kept []string
+	for _, name := range names {
+		kept = append(kept, name)
+	}
+	return kept
+}
+
+func LaidOut(all []string) []string {
+	laidOutOnce.Do(func() { // want "SL002: laidOutOnce.Do sets package-level laidOut .*range names in keep"
+		laidOut = keep(
+			all...,
+		)
+	})
+	return laidOut
+}
+
+// A comment naming a call, a method of the same name, and a function forwarding its own
+// variadic spread nothing of the package's into `gather`.
+var (
+	gatherOnce sync.Once
+	gathered   []string
+)
+
+// gather(...) keeps the names it is given.
+func gather(names ...string) []string {
+	var kept []string
+	for _, name := range names {
+		kept = append(kept, name)
+	}
+	return kept
+}
+
+type gatherer struct{}
+
+func (gatherer) gather(names ...string) {}
+
+func gatherAll(names ...string) []string { return gather(names...) }
+
+func Gathered(all []string) []string {
+	gatherer{}.gather(all...)
+	gatherOnce.Do(func() { gathered = gatherAll("a", "b", "c") })
+	return gathered
+}
+
+// A worker reached through two calls of the Do's own statements.
+var (
+	deepOnce sync.Once
+	deepCfg  []byte
+)
+
+func Deep(path string) []byte {
+	deepOnce.Do(func() {
+		deepCfg, _ = os.ReadFile(path)
+		startWatching(path)
+	})
+	return deepCfg
+}
+
+func startWatching(path string) { watchForever(path) }
+
+func watchForever(path string) {
+	for {
+		time.Sleep(time.Minute)
+		retry(func() error { return nil }) // a literal's return leaves only the literal
+	}
+}
+
+func retry(func() error) {}
