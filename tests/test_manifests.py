@@ -2619,6 +2619,11 @@ func start() (ctrl.Manager, error) {
     (_OLD_OPTIONS_NAMESPACE.replace("Namespace:               NAMESPACE", 'Namespace: "ops"'), "", False),
     (_OLD_OPTIONS_NAMESPACE.replace("Namespace:               NAMESPACE", 'Namespace: ""'), "", True),
     (_OLD_OPTIONS_NAMESPACE.replace("\t\tNamespace:               NAMESPACE,\n", ""), "", True),
+    # written on one line
+    (_OLD_OPTIONS_NAMESPACE.replace('ctrl.Options{\n\t\tLeaderElectionNamespace: "ops",\n\t\tNamespace:               NAMESPACE,\n\t}',
+                                    'ctrl.Options{LeaderElectionNamespace: "ops", Namespace: "ops"}'), "", False),
+    (_OLD_OPTIONS_NAMESPACE.replace('ctrl.Options{\n\t\tLeaderElectionNamespace: "ops",\n\t\tNamespace:               NAMESPACE,\n\t}',
+                                    'ctrl.Options{LeaderElectionNamespace: "ops"}'), "", True),
 ])
 def test_a_managers_one_namespace_of_older_options_scopes_its_cache(tmp_path, source, container, reported):
     assert _rules_for_controller(tmp_path, source, container) == (["SL101"] if reported else [])

@@ -205,7 +205,9 @@ def _scopings(code: bytes) -> tuple[int, int, frozenset[str], int, int]:
 # cache cluster-wide was read as wrong).
 _OPTIONS_LITERAL = rb"(?:ctrl|manager)\.Options\s*\{"
 _MANAGER_OPTIONS = re.compile(rb"\b" + _OPTIONS_LITERAL)
-_OPTIONS_NAMESPACE = re.compile(rb"^[ \t]*Namespace\s*:\s*([^,\n]+)", re.MULTILINE)
+# The field at the start of a line or right after the literal's `{` or a `,` (a one-line
+# `ctrl.Options{Scheme: s, Namespace: ns}`); not `LeaderElectionNamespace`.
+_OPTIONS_NAMESPACE = re.compile(rb"(?:^|(?<=[{,]))[ \t]*Namespace\s*:\s*([^,\n}]+)", re.MULTILINE)
 _OPTIONS_VARIABLE = re.compile(rb"\b([A-Za-z_]\w*)\s*:?=\s*" + _OPTIONS_LITERAL)
 
 
