@@ -8,6 +8,7 @@ import os
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from golint_startup.go.gofile import GoFile
 from golint_startup.go.constants import Constants, trip_count
@@ -66,13 +67,11 @@ class _Facts:
     # the plain calls it makes (of what may be functions of the package)
     work: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)
     calls_of: dict[str, list[str]] = field(default_factory=dict)
-    # package-level functions that enter a loop nothing leaves, and the plain calls each
-    # function or Do literal (by where the Do is) makes as statements of its own (_starts_worker)
-    endless: set[str] = field(default_factory=set)
-    statement_calls: dict[str, list[str]] = field(default_factory=dict)
-    latches: set[tuple[str, int, int]] = field(default_factory=set)  # Do literals that enter one themselves
+    # package-level functions, and Do literals by their Do's _site, that enter a loop nothing
+    # leaves, and the plain calls each makes as statements of its own (_starts_worker)
+    endless: set[str | tuple[str, int, int]] = field(default_factory=set)
+    statement_calls: dict[str | tuple[str, int, int], list[str]] = field(default_factory=dict)
     spread_into: set[str] = field(default_factory=set)  # functions called with a slice spread (_spread_into)
-    literal_calls: dict[tuple[str, int, int], list[str]] = field(default_factory=dict)
     # (where, once variable, names the literal writes | None, named function | None,
     #  an error variable of the calling function the literal writes | None,
     #  the literal's own work, the literal's plain calls,
@@ -209,11 +208,12 @@ def _loop_work(file: GoFile, constants: Constants, loop) -> tuple[str, str, str]
         if ranged is None or _is_short(constants, ranged, _SHORT) or _local_short_literal(file, constants, ranged):
             return None
         variadic = _variadic_parameter(file, ranged)
-        if variadic == _OPTIONS:
+        if variadic is not None and variadic.options:
             return None
         # A variadic of values is short unless a call of its function spreads a slice into it
         # (which only the whole package tells, see check_project).
-        over = f"{_SPREAD_MARK}{variadic}" if variadic else text(ranged) if ranged.type == "identifier" else ""
+        over = f"{_SPREAD_MARK}{variadic.function}" if variadic is not None and variadic.function else \
+            text(ranged) if ranged.type == "identifier" else ""
         return _LOOPS, f"range {_shorten(ranged)}", over
     if clause is None:
         # `for {` or `for cond {`: a retry or a trim (lakeFS's caller name), unless it steps
@@ -237,6 +237,20 @@ _LEAVING = """
 """
 # What a `break` without a label leaves: the innermost of these around it.
 _BREAKABLE = frozenset({"for_statement", "expression_switch_statement", "type_switch_statement", "select_statement"})
+
+
+def _note_worker(facts: _Facts, key: str | tuple[str, int, int], file: GoFile, body) -> None:
+    """Notes in `facts`, under `key`, what _starts_worker finds in `body`."""
+    endless, calls = _starts_worker(file, body)
+    if endless:
+        facts.endless.add(key)
+    if calls:
+        facts.statement_calls[key] = calls
+
+
+def _site(where: Location) -> tuple[str, int, int]:
+    """A Do call's place, as a key of the facts."""
+    return where.path, where.line, where.col
 
 
 def _starts_worker(file: GoFile, body) -> tuple[bool, list[str]]:
@@ -264,14 +278,14 @@ def _never_left(file: GoFile, loop) -> bool:
     looked for."""
     for found in matches(_LEAVING, loop):
         leave = found["leave"][0]
-        inner = next((above for above in ancestors(file, leave) if above.id == loop.id or above.type == "function_literal"),
-                     None)
-        if inner is not None and inner.type == "function_literal":
-            continue  # a return of a function literal's own, not of the loop's function
-        if leave.type != "break_statement" or leave.named_child_count:
-            return False
-        holder = next((above for above in ancestors(file, leave) if above.type in _BREAKABLE), None)
-        if holder is not None and holder.id == loop.id:
+        unlabeled_break = leave.type == "break_statement" and not leave.named_child_count
+        # The innermost of: `loop`, a function literal (whose own return or break it is), and
+        # for a break without a label, the loop, switch or select it leaves.
+        inner = next((above for above in ancestors(file, leave) if above.id == loop.id or
+                      above.type == "function_literal" or unlabeled_break and above.type in _BREAKABLE), None)
+        if inner is None or inner.type == "function_literal":
+            continue
+        if not unlabeled_break or inner.id == loop.id:
             return False
     return True
 
@@ -288,7 +302,6 @@ def _option_type(spelled: str) -> bool:
     return spelled.startswith("func") or _OPTION_NAME.search(named.rsplit(".", 1)[-1]) is not None
 
 
-_OPTIONS = "options"  # see _variadic_parameter
 _SPREAD_MARK = "..."  # a work's name ranged over, for a variadic: `...` and its function's name
 _CALLS = "(call_expression function: (_) @function arguments: (arguments) @arguments)"
 
@@ -313,20 +326,26 @@ def _spread_into(file: GoFile) -> set[str]:
             continue  # a method or another package's function
         spread_value = next((c for c in reversed(children[:spread]) if c.is_named), None)
         if spread_value is not None and spread_value.type == "identifier" and \
-                _variadic_parameter(file, spread_value, any_type=True):
+                _variadic_parameter(file, spread_value) is not None:
             continue
         found.add(text(function))
     return found
 
 
-def _variadic_parameter(file: GoFile, ranged, any_type: bool = False) -> str:
-    """_OPTIONS when `ranged` names the variadic parameter of functional options of the function
-    around the loop (`func New(opts ...Option)`): what its callers write in their calls, a
-    handful (dynamic-localpv-provisioner's `range opts`, read as wrong when called data); the
-    function's name for a variadic of values (`func safeRegister(cs ...Collector)`), which is
-    as short unless a call spreads a slice into it (`buildIndex(words...)`); "" otherwise."""
+class _Variadic(NamedTuple):
+    """The variadic parameter a name refers to (see _variadic_parameter)."""
+    function: str  # the name of the function declaring it ("" for a function literal)
+    options: bool  # of functional options (_option_type)
+
+
+def _variadic_parameter(file: GoFile, ranged) -> _Variadic | None:
+    """The variadic parameter of the function around it that `ranged` names, None when it names
+    none. One of functional options (`func New(opts ...Option)`) holds what its callers write in
+    their calls, a handful (dynamic-localpv-provisioner's `range opts`, read as wrong when called
+    data); one of values (`func safeRegister(cs ...Collector)`) as well, unless a call spreads a
+    slice into it (`buildIndex(words...)`)."""
     if ranged.type != "identifier":
-        return ""
+        return None
     holder = enclosing_function(file, ranged)
     parameters = holder.child_by_field_name("parameters") if holder is not None else None
     name = holder.child_by_field_name("name") if holder is not None else None
@@ -334,10 +353,9 @@ def _variadic_parameter(file: GoFile, ranged, any_type: bool = False) -> str:
     for declaration in parameters.named_children if parameters is not None else ():
         if any(child.type == "..." for child in declaration.children) and \
                 text(ranged) in (text(n) for n in declaration.children_by_field_name("name")):
-            if any_type or _option_type(text(declaration.child_by_field_name("type"))):
-                return _OPTIONS
-            return text(name) if name is not None else ""
-    return ""
+            return _Variadic(text(name) if name is not None else "",
+                             _option_type(text(declaration.child_by_field_name("type"))))
+    return None
 
 
 _LOCAL_VALUES = """
@@ -544,11 +562,7 @@ def collect(file: GoFile, options: dict) -> _Facts:
             facts.work[name] = work
         if calls:
             facts.calls_of[name] = calls
-        endless, statement_calls = _starts_worker(file, declaration.child_by_field_name("body"))
-        if endless:
-            facts.endless.add(name)
-        if statement_calls:
-            facts.statement_calls[name] = statement_calls
+        _note_worker(facts, name, file, declaration.child_by_field_name("body"))
     for call, once, function in _do_calls(file):
         if file.is_shadowed(once):
             continue  # a local Once
@@ -558,12 +572,7 @@ def collect(file: GoFile, options: dict) -> _Facts:
         where = location_of(file.path, call)
         if function.type == "function_literal":
             writes = _nonlocal_writes(file, function.child_by_field_name("body"))
-            endless, statement_calls = _starts_worker(file, function.child_by_field_name("body"))
-            key = (where.path, where.line, where.col)
-            if endless:
-                facts.latches.add(key)
-            if statement_calls:
-                facts.literal_calls[key] = statement_calls
+            _note_worker(facts, _site(where), file, function.child_by_field_name("body"))
             if writes:
                 facts.calls.append((where, text(once), writes, None, _captured_error(file, function),
                                     *_within(found, function), _initializer(file, call), _spelling(function)))
@@ -643,11 +652,9 @@ def check_project(project, options: dict):
         # What starts a worker: a function or Do literal that enters a loop nothing leaves, or
         # calls, as a statement of its own, a function of the package that does.
         workers = set().union(*(f.endless for f in files))
-        statement_calls = {name: calls for f in files for name, calls in f.statement_calls.items()}
+        statement_calls = {key: calls for f in files for key, calls in f.statement_calls.items()}
         for _ in range(_CALL_DEPTH):  # through calls of calls, as deep as work is followed
-            workers |= {name for name, calls in statement_calls.items() if workers.intersection(calls)}
-        workers |= set().union(*(f.latches for f in files)) | {
-            key for f in files for key, calls in f.literal_calls.items() if workers.intersection(calls)}
+            workers |= {key for key, calls in statement_calls.items() if workers.intersection(calls)}
         # One finding per once and named function: `once.Do(load)` written before each use
         # of the value is one lazy global, however many calls guard it (the others are
         # related locations).
@@ -683,7 +690,7 @@ def _finding(call: tuple, variables: set[str], errors: set[str], writers: dict, 
     or starts a worker (`workers`: the functions, and Do literals by where they are, that
     enter a loop nothing leaves, themselves or through a call of their own statements)."""
     where, once, writes, function, lost, work, calls, initializer, _ = call
-    if (function if function is not None else (where.path, where.line, where.col)) in workers:
+    if (function if function is not None else _site(where)) in workers:
         return None
     if function is not None:
         writes = writers.get(function)

@@ -1099,6 +1099,21 @@ _MAKE_REFERENCE = re.compile(r"\$[({](\w+)[)}]")
 _PROJECT_NAME = re.compile(r"^projectName:[ \t]*[\"']?([\w.-]+)[\"']?[ \t]*$", re.MULTILINE)
 
 
+class _CacheVerdict(NamedTuple):
+    """What the main packages at or below a run's directory keep (see _GoTree._cluster_cache_of)."""
+    known: bool  # whether their code is known
+    cache: str | None  # the package that makes one of them keep a cluster-wide cache
+    custom: bool  # all of them cache only custom resources and small kinds
+    written: bool  # all of them keep objects only in a controller-runtime cache of written kinds
+
+
+class _KubebuilderImages(NamedTuple):
+    """The kubebuilder projects' directories by the images that run their managers (see
+    _GoTree._kubebuilder_images)."""
+    by_makefile: dict[str, str]  # by whole repository, the Makefile's `IMG`
+    by_project_name: dict[str, str]  # by repository name, the `PROJECT` file's `projectName`
+
+
 def _makefile_image(makefile: str) -> str | None:
     """The image a kubebuilder Makefile's `IMG` names, with the variables it uses that the
     Makefile sets resolved; None when it names none with a registry path (`controller:latest`
@@ -1380,6 +1395,7 @@ def _template_container_names(path: tuple[str, ...], templates: list[tuple[Sourc
 
 
 _NOT_A_RESOURCES_BLOCK = ""  # what _enclosing_container_name finds below a block's first lines
+
 
 def _values_reference(path: tuple[str, ...], key: str) -> re.Pattern:
     """A template's reference to the values' `<path>.<key>` (`.Values.manager.image`, and below it)."""
@@ -2595,7 +2611,7 @@ class _GoTree:
         self._limit_cache: dict[str | None, bool] = {}  # by container directory (None: unknown)
         self._module_limits: dict[str, bool] = {}  # by module root
         self._module_predates: dict[str, bool] = {}  # by module root, see predates_memory_limit
-        self._cache_verdicts: dict[ProgramRun, tuple[bool, str | None, bool, bool]] = {}
+        self._cache_verdicts: dict[ProgramRun, _CacheVerdict] = {}
         self._package_facts: dict[str, _PackageCode] = {}  # by directory, see _package_code
         # By main package directory and subcommand (and namespace settings, for _cluster_cache_of).
         # By (main, subcommand, namespace settings, kinds listed cluster-wide): see _cluster_cache_of.
@@ -2607,8 +2623,7 @@ class _GoTree:
         # and its image's entrypoint script (see _entrypoint_script).
         self._mains_below: dict[str, list[str]] = {}
         self._entrypoint_scripts: dict[str, tuple[str, str]] = {}
-        self._makefile_image_dirs: dict[str, str] | None = None  # see _makefile_images
-        self._project_name_dirs: dict[str, str] | None = None  # see _kubebuilder_project_names
+        self._kubebuilder_image_dirs: _KubebuilderImages | None = None  # see _kubebuilder_images
 
     def recognize(self, container: Container, go_images: tuple[str, ...]) -> tuple[str, str | None]:
         if _runs_powershell(container) or container.loaded_by_hand or \
@@ -2637,10 +2652,10 @@ class _GoTree:
         if directory is None and repository:
             directory = self._module_named(repository, _image_owner(image))
         if directory is None:
-            directory = self._makefile_images().get(_full_repository(image))
+            directory = self._kubebuilder_images().by_makefile.get(_full_repository(image))
         if directory is None:
             # Only for a manifest of that project: another's image may share the name.
-            named = self._kubebuilder_project_names().get(repository)
+            named = self._kubebuilder_images().by_project_name.get(repository)
             directory = named if named is not None and \
                 modules.names_below(container.source.abspath, named) is not None else None
         if directory is None and repository in self._built_images.directories:
@@ -2698,34 +2713,30 @@ class _GoTree:
         named = [main for main in mains if os.path.basename(main) == name]
         return named[0] if len(mains) > 1 and len(named) == 1 else directory
 
-    def _makefile_images(self) -> dict[str, str]:
-        """The images kubebuilder projects build, by whole repository: the `IMG` of the
-        Makefile beside a `PROJECT` file (`IMG ?= registry.example/acme/flow-controller:v1`,
-        variables the Makefile sets resolved), which `make docker-build` tags the manager's
-        image with: chaosmeta's chart runs `chaosmeta-flow-controller`, its flow operator."""
-        if self._makefile_image_dirs is None:
-            self._makefile_image_dirs = {}
+    def _kubebuilder_images(self) -> _KubebuilderImages:
+        """The images kubebuilder projects (a `PROJECT` file beside a Dockerfile) build, and
+        the project each runs the manager of:
+        - by whole repository, the `IMG` of the Makefile (`IMG ?= registry.example/acme/flow-controller:v1`,
+          variables the Makefile sets resolved), which `make docker-build` tags the manager's
+          image with: chaosmeta's chart runs `chaosmeta-flow-controller`, its flow operator;
+        - by repository name, the `projectName` of the `PROJECT` file, which kubebuilder names
+          the manager's images after (`IMAGE_TAG_BASE`, the chart its helm plugin writes):
+          kcloud-operator's chart runs `npu-operator`, its project's name, while its Makefile
+          tags the scaffold's placeholder; its `config/manager` copy, which only the e2e tests
+          deploy, was reported instead of the chart (read as not worth a change)."""
+        if self._kubebuilder_image_dirs is None:
+            self._kubebuilder_image_dirs = _KubebuilderImages({}, {})
             for directory in sorted(self._dockerfiles):
-                if not os.path.isfile(os.path.join(directory, "PROJECT")):
+                project = os.path.join(directory, "PROJECT")
+                if not os.path.isfile(project):
                     continue
                 image = _makefile_image(_read(os.path.join(directory, "Makefile")))
                 if image is not None:
-                    self._makefile_image_dirs.setdefault(_full_repository(image), directory)
-        return self._makefile_image_dirs
-
-    def _kubebuilder_project_names(self) -> dict[str, str]:
-        """The kubebuilder projects beside a Dockerfile, by the `projectName` of their `PROJECT`
-        file, which kubebuilder names the manager's images after (`IMAGE_TAG_BASE`, the chart
-        its helm plugin writes): kcloud-operator's chart runs `npu-operator`, its project's name,
-        while its Makefile tags the scaffold's placeholder; its `config/manager` copy, which only
-        the e2e tests deploy, was reported instead of the chart (read as not worth a change)."""
-        if self._project_name_dirs is None:
-            self._project_name_dirs = {}
-            for directory in sorted(self._dockerfiles):
-                match = _PROJECT_NAME.search(_read(os.path.join(directory, "PROJECT")))
-                if match:
-                    self._project_name_dirs.setdefault(match.group(1), directory)
-        return self._project_name_dirs
+                    self._kubebuilder_image_dirs.by_makefile.setdefault(_full_repository(image), directory)
+                name = _PROJECT_NAME.search(_read(project))
+                if name:
+                    self._kubebuilder_image_dirs.by_project_name.setdefault(name.group(1), directory)
+        return self._kubebuilder_image_dirs
 
     def _entrypoint_runs_another(self, directory: str) -> bool:
         """Whether the image built in `directory` starts, when no `command` overrides it, an
@@ -2953,13 +2964,13 @@ class _GoTree:
         named, when the run names one as the code reads it): what it keeps then grows with the
         cluster. True when that is not known: no directory, no module, no main package. With a
         subcommand, what it reaches (_program_facts)."""
-        known, cache = self._cache_verdict(run)[:2]
-        return not known or cache is not None
+        verdict = self._cache_verdict(run)
+        return not verdict.known or verdict.cache is not None
 
     def cluster_cache(self, run: ProgramRun) -> str | None:
         """The package that makes a main package at or below the run's directory keep a
         cluster-wide cache (see keeps_cluster_objects); None when none does, or the code is not known."""
-        return self._cache_verdict(run)[1]
+        return self._cache_verdict(run).cache
 
     def growing_kinds(self, run: ProgramRun) -> tuple[str, ...]:
         """The kinds that grow with the cluster that the main packages at or below the run's
@@ -2981,17 +2992,14 @@ class _GoTree:
         """Whether every main package at or below the run's directory (at least one) keeps
         Kubernetes objects only in a controller-runtime cache of custom resources and small
         kinds (_caches_only_small_kinds)."""
-        return self._cache_verdict(run)[2]
+        return self._cache_verdict(run).custom
 
-    def _cache_verdict(self, run: ProgramRun) -> tuple[bool, str | None, bool, bool]:
-        """(whether the code of the main packages at or below the run's directory is known, the
-        package that makes one of them keep a cluster-wide cache or None, whether all of them
-        cache only custom resources and small kinds, whether all of them keep objects only in
-        a controller-runtime cache of written kinds), once per run."""
+    def _cache_verdict(self, run: ProgramRun) -> _CacheVerdict:
+        """What the main packages at or below the run's directory keep (_CacheVerdict), once per run."""
         if run not in self._cache_verdicts:
             module, mains = self._programs(run.directory)
             programs = [self._cluster_cache_of(main, module, run) for main in mains]
-            self._cache_verdicts[run] = (
+            self._cache_verdicts[run] = _CacheVerdict(
                 bool(mains), next((cache for cache, _, _ in programs if cache), None),
                 bool(programs) and all(custom for _, custom, _ in programs),
                 bool(programs) and all(written for _, _, written in programs))
@@ -3002,7 +3010,7 @@ class _GoTree:
         Kubernetes objects only in controller-runtime's cache, whose controllers watch kinds
         each written `&pkg.Kind{}` and no objects of any kind: what its cache holds is what
         its code names (growing_kinds), no informer of its own beside it."""
-        return self._cache_verdict(run)[3]
+        return self._cache_verdict(run).written
 
     def _cluster_cache_of(self, main: str, module: modules.Module, run: ProgramRun) -> tuple[str | None, bool, bool]:
         """The package that makes the main package in `main` keep a cluster-wide cache: one of

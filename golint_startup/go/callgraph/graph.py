@@ -82,6 +82,12 @@ class Resolved:
 RUNNER_NAMES = frozenset().union(*COMMAND_RUNNERS.values())
 
 
+def _names_initializer_registration(event: Event) -> bool:
+    """Whether the event is a function value passed to a call named like cobra's
+    `OnInitialize` (see ModuleGraph._cobra_initializers)."""
+    return event.arg is not None and getattr(event.arg.callee, "name", None) == "OnInitialize"
+
+
 def calls_a_runner(event: Event) -> bool:
     """Whether the event is a call named like a command framework's runner (`rootCmd.Execute()`)."""
     return event.kind == "call" and getattr(event.target, "name", None) in RUNNER_NAMES
@@ -321,7 +327,7 @@ class ModuleGraph:
             elif kind == "ref":
                 # A function value passed to a call runs only if the callee may call it; one
                 # given to cobra's OnInitialize, where a command runs, when one does.
-                registers = event.arg is not None and getattr(event.arg.callee, "name", None) == "OnInitialize"
+                registers = _names_initializer_registration(event)
                 if event.arg is None or self._passes(function, event.arg):
                     for resolved in self._values(event.target, package):
                         if not registers or resolved.function is None or \
@@ -627,8 +633,7 @@ class ModuleGraph:
         found = []
         for function in self.functions.values():
             for event in function.events:
-                if event.kind == "ref" and event.arg is not None and \
-                        getattr(event.arg.callee, "name", None) == "OnInitialize" and \
+                if event.kind == "ref" and _names_initializer_registration(event) and \
                         self.resolve(event.arg.callee, function.package).external == (COBRA, "OnInitialize"):
                     found += [(function, resolved.function) for resolved in self._values(event.target, function.package)
                               if resolved.function is not None]
