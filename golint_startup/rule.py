@@ -111,9 +111,6 @@ MODULE_FILES = Requirement("module-files", "facts from every file of the linted 
 ESCAPE_ANALYSIS = Requirement("escape-analysis", "the Go compiler's escape analysis", flag="escape")
 # Each main package's init, built and run under GODEBUG=inittrace=1 (SL009); only with --measure.
 INIT_MEASUREMENT = Requirement("init-measurement", "measured package initialization", flag="measure")
-# Files other than Go sources that a whole-run check reads when it runs (SL001: the sizes of
-# embedded files): its answer is not cached, since the run's cache knows only the Go files.
-DISK_FILES = Requirement("disk-files", "files other than Go sources, read by the whole-run check")
 
 
 # The startup model (go.startup): what runs before the program is ready, with a path to

@@ -18,10 +18,11 @@ from golint_startup.go.inputs import input_source, names_small_system_files
 from golint_startup.go.library import BINARY_DECODE_FUNCTIONS, BURNTSUSHI_TOML, DECODE_FUNCTIONS, GO_TOML, HTTP, \
     STREAM_DECODERS, TEMPLATES, VIPER
 from golint_startup.go.scope import declared_names
+from golint_startup.go.treefiles import file_size, files_in_tree, in_the_tree
 from golint_startup.go.syntax import ancestors, assigned_names, identifier_uses, invocation, is_define, matches, names_of, \
     root_identifier, text, unparen, values_of, written_roots
 from golint_startup.engine.cache_format import register
-from golint_startup.rule import DISK_FILES, MODULE_FILES, SERVING_PROGRAMS, STARTUP_MODEL, Finding, Location, Option, Rule, \
+from golint_startup.rule import MODULE_FILES, SERVING_PROGRAMS, STARTUP_MODEL, Finding, Location, Option, Rule, \
     location_of
 
 _VIPER_LOADS = frozenset({"ReadInConfig", "ReadConfig", "ReadRemoteConfig"})
@@ -531,11 +532,12 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
             flagged = _classify(file, function, context, receivers)
             if flagged is None or not _runs_during_init(file, call, context, never_set)[0]:
                 continue
-            path = _literal_argument(found["args"][0], constants)
+            arguments = values_of(found["args"][0])
+            path = constants.string(arguments[0]) if arguments else None
             if flagged[:2] in (_FILE, _OPEN, _DIRECTORY) and names_small_system_files(path):
                 continue  # `os.Open("/proc/net/tcp")`, the pod's namespace file: read in microseconds
             level, cost, name = flagged
-            if in_init and flagged[:2] == _FILE and path and _in_the_tree(path) and _has_package_facts(file):
+            if in_init and flagged[:2] == _FILE and path and in_the_tree(path) and _has_package_facts(file):
                 # A file of the tree, maybe: sized in check_project (cnpg-broker's 3 KB catalog.yaml).
                 reads_by_path.append(_PathRead(location_of(file.path, call), name, where, path, cost, level, init_key))
                 named = assigned_names(call)
@@ -652,18 +654,6 @@ def _loop_findings(file: GoFile, loops: dict, context, where: str, sizes: _Liter
             "copied, and the old arrays are garbage before main can set a memory limit or tune GOGC; "
             "preallocate with make(T, 0, n) or build it in main",
             related=tuple(location_of(file.path, a, "another append in the same loop") for a in appends[1:]))
-
-
-def _literal_argument(args, constants: Constants) -> str | None:
-    """The first argument when it is a string literal, or a constant of the file declared as
-    one (multicluster-mesh-operator's `serviceAccountFile`), unquoted."""
-    arguments = values_of(args)
-    argument = arguments[0] if arguments else None
-    if argument is not None and argument.type == "identifier" and not constants.file.is_shadowed(argument):
-        argument = constants.declared().get(text(argument))
-    if argument is not None and argument.type in ("interpreted_string_literal", "raw_string_literal"):
-        return text(argument)[1:-1]
-    return None
 
 
 def _ranges_over_input(file: GoFile, loop) -> bool:
@@ -972,19 +962,11 @@ def _path_read_finding(directory: str, read: _PathRead, minimum: int) -> Finding
     or at its module's root (where `go run` and most images start), smaller than `minimum`:
     cnpg-broker's init reads its 3 KB catalog.yaml, read as not worth a change. The file's size
     is given when known."""
-    module = modules.module_of_dir(directory)
-    sizes = [os.path.getsize(candidate) for base in (directory, module.root if module is not None else None)
-             if base is not None and os.path.isfile(candidate := os.path.join(base, read.path))]
+    sizes = [file_size(candidate) for candidate in files_in_tree(read.path, directory)]
     if sizes and max(sizes) < minimum:
         return None
     size = f" ({read.path}, {human_size(max(sizes))} in the tree)" if sizes else ""
     return Finding(RULE.id, _work_message(read.call_name, read.context, read.cost + size), read.where, level=read.level)
-
-
-def _in_the_tree(path: str) -> bool:
-    """Whether a relative path may name a file of the tree: not absolute, not above where it
-    is read from (`../../shared/x.json` is outside what is linted)."""
-    return not os.path.isabs(path) and not os.path.normpath(path).startswith("..")
 
 
 def _work_message(call_name: str, where: str, cost: str) -> str:
@@ -1145,5 +1127,5 @@ RULE = Rule.from_docs(
     check=check, collect=collect, check_project=check_project,
     # The initialization of packages that only command-line tools import delays no readiness
     # probe: kubevela's `vela` themes, read in an init of a package only the CLI links.
-    requires=(MODULE_FILES, DISK_FILES, STARTUP_MODEL, SERVING_PROGRAMS),
+    requires=(MODULE_FILES, STARTUP_MODEL, SERVING_PROGRAMS),
 )

@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import os
 from collections import deque
 from dataclasses import replace
 from functools import lru_cache
+from typing import NamedTuple
 
 from golint_startup.go import gccontrol, startup
 from golint_startup.go.callgraph import completion, facts as callfacts, graph as callgraph
+from golint_startup.go.constants import Constants
+from golint_startup.go.embed import embedded_data_variables, embedded_files, human_size
 from golint_startup.go.library import DEFAULT_LIMIT_IMPORTS, DEFAULT_LIMITS, DEFAULT_LOADS, VIPER
 from golint_startup.go.gofile import GoFile, header
-from golint_startup.rule import MODULE_FILES, SERVING_PROGRAMS, STARTUP_MODEL, Finding, GeneratedFacts, Location, Notification, Option, Rule
+from golint_startup.go.syntax import ancestors, enclosing_function, matches, text, unparen, values_of
+from golint_startup.go.treefiles import file_size, in_the_tree, run_directories
+from golint_startup.engine.cache_format import register
+from golint_startup.rule import MODULE_FILES, SERVING_PROGRAMS, STARTUP_MODEL, Finding, GeneratedFacts, Location, \
+    Notification, Option, Rule
 
 
 def _classifier(file: GoFile, options: dict) -> gccontrol.Classifier | None:
@@ -207,6 +215,8 @@ def _check_modules(project, facts: dict, options: dict, loads):
     # `if` choosing the file, as lakeFS, gorush and 1Panel do) need the one memory limit, so
     # the others are related locations.
     findings: dict[tuple, Finding] = {}
+    sites: dict[tuple, list[tuple[str, tuple]]] = {}  # the loads of each finding: (path, span)
+    loaded: dict[tuple, str] = {}  # each finding's message opens with what loads, then the file it reads
     searched: dict[tuple, tuple] = {}
     for function, event, resolved in sorted(load_sites, key=lambda site: (site[0].display, site[1].span)):
         if function.display not in project.reported:
@@ -233,6 +243,7 @@ def _check_modules(project, facts: dict, options: dict, loads):
         else:
             load = resolved.method_name
         key = (entry.id, function.id)
+        sites.setdefault(key, []).append((function.display, tuple(event.span)))
         if key in findings:
             earlier = findings[key]
             findings[key] = replace(earlier, related=earlier.related + (Location(
@@ -241,7 +252,8 @@ def _check_modules(project, facts: dict, options: dict, loads):
         named = [graph.functions[fid] for fid in reaching[:_NAMED_ENTRIES]]
         related = tuple(Location(f.display, *(f.name_loc or (1, 1, 1, 1)), message=f"entry point: {_entry_name(f)}")
                         for f in named)
-        findings[key] = Finding(RULE.id, f"{load} loads configuration while the Go runtime does not know the "
+        loaded[key] = f"{load} loads configuration"
+        findings[key] = Finding(RULE.id, f" while the Go runtime does not know the "
                                          f"container's memory limit: no memory limit or other GC control on the path "
                                          f"from {_entry_name(entry)}: {path}; "
                                          f"{_also(named[1:], len(reaching) - len(named))}{_FIX}",
@@ -252,8 +264,30 @@ def _check_modules(project, facts: dict, options: dict, loads):
     startup_model = getattr(project, "startup", None)
     at_startup = startup_model.at_startup({_position(f.location) for f in findings.values()}) \
         if startup_model is not None and findings else None
-    yield from (finding for finding in findings.values()
-                if at_startup is None or _position(finding.location) in at_startup)
+    minimum = options["min-load-bytes"]
+    for key, finding in findings.items():
+        if at_startup is not None and _position(finding.location) not in at_startup:
+            continue
+        main_dir = os.path.dirname(project.abspaths[graph.functions[key[0]].display])
+        read = _largest_read(project, sites[key], main_dir)
+        # The file decides: a load of a few KB (most configs) is too small to matter, and
+        # one whose file is not in the tree (given by a flag, in $HOME) cannot be sized.
+        if minimum and (read is None or read.allocated < minimum):
+            continue
+        yield replace(finding, message=loaded[key] + (f" ({read.describe()})" if read else "") + finding.message)
+
+
+def _largest_read(project, sites: list[tuple[str, tuple]], main_dir: str) -> ConfigFile | None:
+    """The largest file of the tree that the loads at `sites` read."""
+    reads = []
+    for display, span in sites:
+        source = project.facts_on_demand(display, lambda file: config_source(file, span),
+                                         kind="config@" + ":".join(map(str, span)))
+        read = config_file(source, os.path.dirname(project.abspaths[display]), main_dir, project.cwd) \
+            if source is not None else None
+        if read is not None:
+            reads.append(read)
+    return max(reads, key=lambda read: read.allocated, default=None)
 
 
 def _position(location: Location) -> tuple[str, int, int]:
@@ -277,6 +311,125 @@ def _also(others: list[callgraph.Function], more: int) -> str:
     return f"also unguarded from {listed}; "
 
 
+# --- which file a load reads, and what loading it allocates ---------------------------
+
+# viper's calls that say which file ReadInConfig reads.
+_SETTERS = ("SetConfigFile", "SetConfigName", "AddConfigPath", "SetConfigType")
+# Calls that make a reader of bytes, for ReadConfig and MergeConfig.
+_READERS = {("bytes", "NewReader"), ("strings", "NewReader"), ("bytes", "NewBuffer"), ("bytes", "NewBufferString")}
+# viper's SupportedExts, in the order ReadInConfig tries them in each config path.
+_VIPER_EXTENSIONS = ("json", "toml", "yaml", "yml", "properties", "props", "prop", "hcl", "tfvars", "dotenv", "env", "ini")
+# Bytes allocated per byte of the file while viper v1.21 loads it with ReadInConfig, measured
+# by bench/configload (a nested document of services, 1 KiB to 10 MiB): YAML 29-38, JSON
+# 8-9, TOML 23-28. Formats not measured count as YAML.
+_ALLOCATED_PER_BYTE = {"yaml": 30, "json": 8, "toml": 24}
+_UNMEASURED_PER_BYTE = 30
+_SELECTOR_CALLS = """(call_expression
+  function: (selector_expression operand: (_) @receiver field: (field_identifier) @method)
+  arguments: (arguments) @args) @call"""
+
+
+@register(name="SL004.ConfigSource")
+class ConfigSource(NamedTuple):
+    """What a load is told to read, as literals of its file: a file (`SetConfigFile`), names
+    looked for in config paths (`SetConfigName`, `AddConfigPath`, in call order), a format
+    (`SetConfigType`), or the `//go:embed` patterns of the data a reader wraps (`ReadConfig`)."""
+
+    files: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()
+    paths: tuple[str, ...] = ()
+    formats: tuple[str, ...] = ()
+    embedded: tuple[str, ...] = ()
+
+
+def config_source(file: GoFile, span: tuple[int, int, int, int]) -> ConfigSource | None:
+    """What the viper load whose call spans `span` (line, col, end line, end col) reads: the
+    setters called on its receiver in its function, or, for the package-level viper,
+    anywhere in its file when its function calls none. None when the call is not a method
+    call there."""
+    start, end = (span[0] - 1, span[1] - 1), (span[2] - 1, span[3] - 1)
+    innermost = file.root.descendant_for_point_range(start, end)
+    node = next((n for n in [innermost, *ancestors(file, innermost)] if n is not None and n.type == "call_expression"
+                 and (n.start_point, n.end_point) == (start, end)), None) if innermost is not None else None
+    selector = unparen(node.child_by_field_name("function")) if node is not None else None
+    if selector is None or selector.type != "selector_expression":
+        return None
+    receiver = text(selector.child_by_field_name("operand"))
+    constants = Constants(file)
+    arguments = values_of(node.child_by_field_name("arguments"))
+    if arguments:  # ReadConfig(bytes.NewReader(data)): the //go:embed data's patterns
+        wrapped = unparen(arguments[0])
+        inner = values_of(wrapped.child_by_field_name("arguments")) if wrapped.type == "call_expression" else ()
+        callee = file.callee(wrapped) if inner else None
+        if callee is not None and (callee[0], callee[1]) in _READERS and inner[0].type == "identifier":
+            patterns = embedded_data_variables(file).get(text(inner[0]), ())
+            return ConfigSource(embedded=patterns)
+        return ConfigSource()
+
+    def setters_in(scope) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {name: [] for name in _SETTERS}
+        for captured in matches(_SELECTOR_CALLS, scope):
+            method = text(captured["method"][0])
+            if method in found and text(captured["receiver"][0]) == receiver:
+                values = [constants.string(argument) for argument in values_of(captured["args"][0])]
+                found[method] += [value for value in values if value]
+        return found
+
+    function = enclosing_function(file, node)
+    found = setters_in(function if function is not None else file.root)
+    operand = selector.child_by_field_name("operand")
+    if not (found["SetConfigFile"] or found["SetConfigName"]) and operand.type == "identifier" and \
+            file.package_of(operand) == VIPER:
+        found = setters_in(file.root)
+    return ConfigSource(tuple(found["SetConfigFile"]), tuple(found["SetConfigName"]), tuple(found["AddConfigPath"]),
+                        tuple(found["SetConfigType"]))
+
+
+class ConfigFile(NamedTuple):
+    name: str  # as a reader finds it: relative to where the run started
+    size: int
+    format: str
+
+    @property
+    def allocated(self) -> int:
+        """What loading it allocates, estimated from the measured bytes per byte of its format."""
+        return self.size * _ALLOCATED_PER_BYTE.get(self.format, _UNMEASURED_PER_BYTE)
+
+    def describe(self) -> str:
+        return f"{self.name}: {human_size(self.size)} of {self.format.upper()}, about " \
+               f"{human_size(self.allocated)} allocated while loading"
+
+
+def config_file(source: ConfigSource, go_dir: str, main_dir: str, cwd: str) -> ConfigFile | None:
+    """The file of the tree a load reads, found as viper looks for it, from the directory of
+    the Go file or of its main package, or their modules' roots; None when none is there."""
+    def shown(path: str) -> str:
+        return os.path.relpath(path, cwd).replace(os.sep, "/")
+
+    def format_of(path: str) -> str:
+        written = (source.formats[-1] if source.formats else os.path.splitext(path)[1].lstrip(".")).lower()
+        return "yaml" if written == "yml" else written
+
+    if source.embedded:
+        files = embedded_files(go_dir, source.embedded)
+        if not files:
+            return None
+        first = sorted(files)[0]
+        return ConfigFile(shown(os.path.join(go_dir, first)) + (f" and {len(files) - 1} more" if len(files) > 1 else ""),
+                          sum(files.values()), format_of(first))
+    candidates = list(source.files)
+    extensions = source.formats[-1:] or _VIPER_EXTENSIONS
+    candidates += [os.path.join(path, f"{name}.{extension}") for name in source.names[-1:]
+                   for path in source.paths for extension in extensions]
+    # The working directory is one place: viper tries every candidate there.
+    for base in run_directories(go_dir, main_dir):
+        for candidate in candidates:
+            size = file_size(found := os.path.join(base, candidate)) if in_the_tree(candidate) else None
+            if size is not None:
+                return ConfigFile(shown(found), size, format_of(found))
+    return None
+
+
 def wired_by_wire(source: bytes) -> bool:
     """Wire's output (wire_gen.go) connects main to the loaders: the graph must see it."""
     return b"// Code generated by Wire. DO NOT EDIT." in header(source)
@@ -288,6 +441,9 @@ RULE = Rule.from_docs(
         Option("load-functions", list(DEFAULT_LOADS), "functions and methods that load configuration"),
         Option("memory-limit-functions", list(DEFAULT_LIMITS), "functions that set a memory limit"),
         Option("memory-limit-imports", list(DEFAULT_LIMIT_IMPORTS), "packages whose import sets a memory limit"),
+        Option("min-load-bytes", 8 << 20, "smallest estimated allocation of a load (its file's size times what viper "
+                                          "allocates per byte of that format) that is reported; 0 reports every "
+                                          "load, also of a file not found in the tree"),
     ),
     collect=collect, check_project=check_project,
     requires=(MODULE_FILES, STARTUP_MODEL, SERVING_PROGRAMS, GeneratedFacts("wire-generated", "Wire's generated injectors",

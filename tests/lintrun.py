@@ -36,11 +36,10 @@ def default_signals() -> None:
 def whole_run_entries() -> int:
     """Cache entries beside the files' results after a default run: one for the startup
     model's answers and one per cached whole-run rule (its findings, see runner._check_project)."""
-    from golint_startup.rule import DISK_FILES, all_rules
+    from golint_startup.rule import all_rules
 
     return 1 + sum(1 for rule in all_rules().values()
-                   if rule.check_project and not rule.opt_in_flag and rule.on_by_default
-                   and not rule.needs(DISK_FILES))
+                   if rule.check_project and not rule.opt_in_flag and rule.on_by_default)
 
 
 # Runs of the command get a cache of their own, never the user's.

@@ -18,10 +18,13 @@ SL004 = os.path.join(TESTDATA, "sl004")
 RULE_MODULE = all_rules()["SL004"].check_project.__module__
 
 
-def _run(directory, patterns, config=None):
-    """SL004 over every program, serving or not (these trees' mains do not serve)."""
+def _run(directory, patterns, config=None, min_load_bytes=0):
+    """SL004 over every program, serving or not (these trees' mains do not serve), reporting
+    every load whatever its file unless `min_load_bytes` is given (these trees hold no config
+    files to size)."""
     settings = build_settings(config_path=config, select=("SL004",), cwd=directory)
-    settings = replace(settings, startup=replace(settings.startup, programs="all"))
+    options = {**settings.options, "SL004": {**settings.options["SL004"], "min-load-bytes": min_load_bytes}}
+    settings = replace(settings, startup=replace(settings.startup, programs="all"), options=options)
     return run(patterns, settings, cwd=directory, debug=True)
 
 
@@ -199,16 +202,16 @@ def test_events_filled_in_on_demand_match_events_computed_everywhere(name, monke
 @pytest.fixture
 def computed(monkeypatch):
     """The files whose SL004 facts are computed on demand during a run, in order (not those
-    the startup model computes for itself)."""
+    the startup model computes for itself, nor the config files a finding's loads read)."""
     from golint_startup.engine.runner import Project
 
     displays = []
     compute = Project.facts_on_demand
 
-    def counting(self, display, derive):
-        if derive.__module__ == RULE_MODULE:
+    def counting(self, display, derive, kind=""):
+        if derive.__module__ == RULE_MODULE and not kind:
             displays.append(display)
-        return compute(self, display, derive)
+        return compute(self, display, derive, kind)
 
     monkeypatch.setattr(Project, "facts_on_demand", counting)
     return displays
@@ -354,3 +357,79 @@ def test_startup_path_agrees_with_the_entry_point(name):
         # SL004 spells a literal "func literal at line n", the model "func literal (line n)".
         spelled = " -> ".join(names).replace("func literal (line ", "func literal at line ").replace(")", "")
         assert f"from main.main: {spelled}; " in finding.message
+
+
+# --- the file a load reads decides whether it is reported ---------------------------
+
+def test_which_file_a_load_reads_is_found_and_sized():
+    from fixtures import check_fixture
+
+    problems = check_fixture(os.path.join(TESTDATA, "sl004-sized"))
+    assert not problems, "\n".join(problems)
+
+
+def _yaml_config(path, size):
+    """A YAML config of `size` bytes, as bench/configload shapes it: many small settings."""
+    entry = "route00000: {upstream: backend.internal, timeout: 30s}\n"
+    path.write_text(entry * (size // len(entry)))
+
+
+@pytest.mark.parametrize("kib, reported", [(200, False), (300, True)])
+def test_a_load_is_reported_from_8_MiB_allocated_by_default(tmp_path, kib, reported):
+    """About 30 bytes per byte of YAML: 270 KB of it is the default threshold's."""
+    (tmp_path / "go.mod").write_text("module example.com/sized\n")
+    (tmp_path / "main.go").write_text(
+        'package main\n\nimport "github.com/spf13/viper"\n\n'
+        'func main() {\n\tviper.SetConfigFile("config.yaml")\n\t_ = viper.ReadInConfig()\n}\n')
+    _yaml_config(tmp_path / "config.yaml", kib * 1024)
+    _clear_module_caches()
+    default = all_rules()["SL004"].default_options()["min-load-bytes"]
+    findings = _run(str(tmp_path), ["./..."], min_load_bytes=default).findings
+    assert [f"config.yaml: {kib} KB of YAML" in f.message for f in findings] == ([True] if reported else [])
+
+
+def test_every_load_with_min_load_bytes_0_says_the_size_it_knows(tmp_path):
+    (tmp_path / "go.mod").write_text("module example.com/sized\n")
+    (tmp_path / "main.go").write_text(
+        'package main\n\nimport "github.com/spf13/viper"\n\n'
+        'func main() {\n\tviper.SetConfigFile("small.json")\n\t_ = viper.ReadInConfig()\n}\n\n'
+        'func init() {\n\t_ = viper.New().ReadInConfig()\n}\n')
+    (tmp_path / "small.json").write_text('{"addr": ":8080"}\n')
+    _clear_module_caches()
+    messages = sorted(f.message for f in _run(str(tmp_path), ["./..."]).findings)
+    assert messages[0].startswith("(*viper.Viper).ReadInConfig loads configuration while the Go runtime")
+    assert messages[1].startswith("viper.ReadInConfig loads configuration (small.json: 18 bytes of JSON, "
+                                  "about 144 bytes allocated while loading) while")
+
+
+def test_a_warm_run_sizes_the_file_again_without_parsing(tmp_path, monkeypatch):
+    """Where a load's file is named is cached with the Go file; the file's size is read on
+    every run, so a config that grew past the threshold is reported on a warm run."""
+    from golint_startup.engine import cache
+
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    (tree / "go.mod").write_text("module example.com/sized\n")
+    (tree / "main.go").write_text(
+        'package main\n\nimport "github.com/spf13/viper"\n\n'
+        'func main() {\n\tviper.SetConfigName("routes")\n\tviper.AddConfigPath(".")\n\t_ = viper.ReadInConfig()\n}\n')
+    _yaml_config(tree / "routes.yaml", 100 * 1024)
+    monkeypatch.setenv(cache.ENV_VAR, str(tmp_path / "cache"))
+    monkeypatch.delenv("CI", raising=False)
+
+    def lint():
+        settings = build_settings(config_path=None, select=("SL004",), cwd=str(tree))
+        options = {**settings.options, "SL004": {**settings.options["SL004"], "min-load-bytes": 4 << 20}}
+        settings = replace(settings, startup=replace(settings.startup, programs="all"), options=options)
+        result_cache = cache.ResultCache.open(settings.fingerprint(), str(tree))
+        return run(["./..."], settings, cwd=str(tree), cache=result_cache).findings
+
+    _clear_module_caches()
+    assert lint() == []  # 100 KB of YAML: about 3 MB
+    parsed = []
+    real_parse = gofile.parse
+    monkeypatch.setattr(gofile, "parse", lambda path, source: parsed.append(path) or real_parse(path, source))
+    _yaml_config(tree / "routes.yaml", 200 * 1024)
+    (finding,) = lint()
+    assert "routes.yaml: 200 KB of YAML, about 5.9 MB allocated" in finding.message
+    assert lint() == [finding] and parsed == []

@@ -16,11 +16,11 @@ from golint_startup.engine.cache import files_digest
 from golint_startup.engine.analysis import STARTUP_FACTS, FileResult, analyze_file, read_source, without_bom
 from golint_startup.engine.config import Settings
 from golint_startup.engine.configtree import ConfigTree
-from golint_startup.go import gofile, modules
+from golint_startup.go import gofile, modules, treefiles
 from golint_startup.go.callgraph.facts import complete_program_facts
 from golint_startup.kube import manifests
 from golint_startup.gocommand import measure as measuring
-from golint_startup.rule import DISK_FILES, MODULE_FILES, STARTUP_MODEL, Finding, Notification
+from golint_startup.rule import MODULE_FILES, STARTUP_MODEL, Finding, Notification
 
 
 @dataclass
@@ -56,17 +56,19 @@ class Project:
         source, problem = read_source(self.abspaths[display], display)
         return None if problem else source
 
-    def facts_on_demand(self, display: str, compute: Callable[[gofile.GoFile], Any]) -> Any:
+    def facts_on_demand(self, display: str, compute: Callable[[gofile.GoFile], Any], kind: str = "") -> Any:
         """`compute(file)` for a file the whole-run check needs more of than `collect` gave.
 
         SL004 collects cheap summaries everywhere and completes only the files on a path to a
         config load. The value is cached with the file's other results, so a warm run over an
-        unchanged tree still parses nothing. None when the file cannot be read.
+        unchanged tree still parses nothing. `kind` tells apart the values one rule derives
+        from one file (SL004: completed facts, and the config files its loads read). None when
+        the file cannot be read.
         """
         source = self.read(display)
         if source is None:
             return None
-        tag = f"derived:{self.rule_id}"
+        tag = f"derived:{self.rule_id}" + (f":{kind}" if kind else "")
         if self.cache is not None:
             hit = self.cache.load_derived(display, tag, source)
             if hit is not None:
@@ -376,20 +378,21 @@ class _RunFiles:
 def _check_project(rule, project: Project, run_files: _RunFiles) -> list[Finding]:
     """`rule.check_project`, its findings and notifications cached under a digest of every
     file the run read, the rule's options and the reported files: a warm run over an
-    unchanged tree neither decodes the rule's facts nor builds its graphs. Rules with inputs
-    beyond the Go files are not cached: opt-in rules (their flag runs the Go toolchain) and
-    those reading other files (DISK_FILES)."""
+    unchanged tree neither decodes the rule's facts nor builds its graphs. A rule that reads
+    other files (SL001 and SL004: embedded files, config files) reads them through
+    go.treefiles, which records them: its answer holds while they look the same. Opt-in
+    rules are not cached (their flag runs the Go toolchain)."""
     options = project.settings.options[rule.id]
     digest = None
-    if project.cache is not None and not rule.opt_in_flag and not rule.needs(DISK_FILES):
+    if project.cache is not None and not rule.opt_in_flag:
         files = run_files.digest()
         files.update(repr((rule.id, options, project.settings.fingerprint(), sorted(project.reported))).encode())
         digest = files.hexdigest().encode()
     asker = f"<{rule.id}: {project.settings.fingerprint()}>"
     if digest is not None:
         hit = project.cache.load_derived(asker, _PROJECT_TAG, digest)
-        if hit is not None and isinstance(hit[0], tuple) and len(hit[0]) == 2:
-            findings, notifications = hit[0]
+        if hit is not None and isinstance(hit[0], tuple) and len(hit[0]) == 3 and treefiles.unchanged(hit[0][2]):
+            findings, notifications, _ = hit[0]
             for notification in notifications:
                 project.notify(notification)
             return list(findings)
@@ -397,12 +400,14 @@ def _check_project(rule, project: Project, run_files: _RunFiles) -> list[Finding
     notify, notifications = project.notify, []
     project.notify = lambda notification: (notifications.append(notification), notify(notification))
     try:
-        findings = list(rule.check_project(project, options))
+        with treefiles.recording() as looked_at:
+            findings = list(rule.check_project(project, options))
     finally:
         project.notify = notify
         project.facts = {}  # the decoded records: the next rule decodes its own
     if digest is not None:
-        project.cache.store_derived(asker, _PROJECT_TAG, digest, project.cwd, (tuple(findings), tuple(notifications)))
+        project.cache.store_derived(asker, _PROJECT_TAG, digest, project.cwd,
+                                    (tuple(findings), tuple(notifications), treefiles.signatures(looked_at)))
     return findings
 
 

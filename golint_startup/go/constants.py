@@ -1,4 +1,4 @@
-"""Integer values of Go constant expressions."""
+"""Values of Go constant expressions: integers, and strings written as literals."""
 
 from __future__ import annotations
 
@@ -32,6 +32,15 @@ class Constants:
                     if value is not None and len(value.named_children) == 1:
                         self._declared[text(names[0])] = value.named_children[0]
         return self._declared
+
+    def string(self, node) -> str | None:
+        """A string literal, or a constant of the file declared as one, unquoted (escapes
+        are kept as written: the values read are file names)."""
+        if node is not None and node.type == "identifier" and not self.file.is_shadowed(node):
+            node = self.declared().get(text(node))
+        if node is not None and node.type in ("interpreted_string_literal", "raw_string_literal"):
+            return text(node)[1:-1]
+        return None
 
     def value(self, node, depth: int = 0) -> int | None:
         if node is None or depth > 20:

@@ -14,6 +14,7 @@ import re
 import shlex
 
 from golint_startup.go.syntax import text
+from golint_startup.go.treefiles import note, scan
 
 EMBED = "embed"
 _DIRECTIVE = re.compile(r"^//go:embed\s+(.*?)\s*$")
@@ -100,7 +101,7 @@ def embedded_files(directory: str, patterns: tuple[str, ...], limit: int = MAX_E
         while stack:
             current = stack.pop()
             try:
-                entries = list(os.scandir(os.path.join(directory, current)))
+                entries = scan(os.path.join(directory, current))
             except OSError:
                 return False
             budget[0] -= len(entries)
@@ -114,6 +115,7 @@ def embedded_files(directory: str, patterns: tuple[str, ...], limit: int = MAX_E
                     if entry.is_dir(follow_symlinks=False):
                         stack.append(child)
                     elif entry.is_file(follow_symlinks=False):
+                        note(entry.path)
                         files[child] = entry.stat(follow_symlinks=False).st_size
                 except OSError:
                     continue
@@ -129,7 +131,7 @@ def embedded_files(directory: str, patterns: tuple[str, ...], limit: int = MAX_E
         if any(ch in parent for ch in "*?["):
             return None
         try:
-            entries = list(os.scandir(os.path.join(directory, parent) if parent else directory))
+            entries = scan(os.path.join(directory, parent) if parent else directory)
         except OSError:
             return None
         budget[0] -= len(entries)
@@ -146,6 +148,7 @@ def embedded_files(directory: str, patterns: tuple[str, ...], limit: int = MAX_E
                     if not add_tree(relative, everything):
                         return None
                 elif entry.is_file(follow_symlinks=False):
+                    note(entry.path)
                     files[relative] = entry.stat(follow_symlinks=False).st_size
             except OSError:
                 return None
