@@ -36,7 +36,7 @@ _OPEN = ("warning", "opens a file")
 _DIRECTORY = ("warning", "reads a directory")
 _NETWORK = ("warning", "makes a network request")
 _DIAL = ("warning", "opens a network connection")
-_SQL = ("warning", "creates a database connection pool (a *sql.DB and its connection-opener goroutine)")
+_SQL = ("warning", "creates a database connection pool and connects through it (a round trip to the database)")
 _CONFIG = ("warning", "loads configuration")
 _COMPILE_REGEXP = ("note", "compiles a regular expression")
 _COMPILE_TEMPLATE = ("note", "parses a template")
@@ -536,6 +536,8 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
             path = constants.string(arguments[0]) if arguments else None
             if flagged[:2] in (_FILE, _OPEN, _DIRECTORY) and names_small_system_files(path):
                 continue  # `os.Open("/proc/net/tcp")`, the pod's namespace file: read in microseconds
+            if flagged[:2] == _SQL and not _connects(file, context, call):
+                continue  # sql.Open only checks its arguments: the pool dials when first used
             level, cost, name = flagged
             if in_init and flagged[:2] == _FILE and path and in_the_tree(path) and _has_package_facts(file):
                 # A file of the tree, maybe: sized in check_project (cnpg-broker's 3 KB catalog.yaml).
@@ -654,6 +656,22 @@ def _loop_findings(file: GoFile, loops: dict, context, where: str, sizes: _Liter
             "copied, and the old arrays are garbage before main can set a memory limit or tune GOGC; "
             "preallocate with make(T, 0, n) or build it in main",
             related=tuple(location_of(file.path, a, "another append in the same loop") for a in appends[1:]))
+
+
+# The *sql.DB methods that take a connection from the pool, dialing the database when it has none.
+_CONNECTING = re.compile(rb"\s*\.\s*(?:Ping|Exec|Query|QueryRow|Begin|BeginTx|Prepare|Conn)(?:Context)?\s*\(")
+
+
+def _connects(file: GoFile, context, call) -> bool:
+    """Whether the pool a `sql.Open` in an init or var initializer (`context`) returns is used
+    there to connect: a `Ping` or a query on the name it is assigned to. sql.Open itself parses
+    nothing but its arguments and dials nothing; fider's init opens its pool so, and that
+    finding was read as not worth a change (microseconds, a few hundred bytes)."""
+    named = assigned_names(call)
+    if not named or named[0].type != "identifier" or text(named[0]) == "_":
+        return False
+    used = re.compile(rb"\b" + re.escape(named[0].text) + _CONNECTING.pattern)
+    return used.search(file.source, call.end_byte, context.end_byte) is not None
 
 
 def _ranges_over_input(file: GoFile, loop) -> bool:

@@ -418,6 +418,29 @@ def test_a_development_charts_placeholder_image_leaves_the_scaffold_reported(tmp
     assert [f.location.path for f in _run(tmp_path, "SL101").findings] == ["config/manager/manager.yaml"]
 
 
+@pytest.mark.parametrize("values_resources, reported", [
+    ("  resources:\n    limits:\n      memory: 256Mi\n", ["charts/api/values.yaml"]),
+    ("  resources: {}\n", []),
+    # benthos-captain: the chart's resources commented out, so its template writes none: the
+    # chart users install sets no limit, and its scaffold copy was read as not worth a change
+    ("  # resources:\n  #   limits:\n  #     memory: 256Mi\n", []),
+])
+def test_a_chart_whose_values_leave_out_the_resources_its_template_writes_installs_no_limit(
+        tmp_path, values_resources, reported):
+    go_module(tmp_path, {"cmd/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
+    write(tmp_path, "PROJECT", "layout:\n- go.kubebuilder.io/v4\nprojectName: api\n")
+    write(tmp_path, "Dockerfile", "FROM golang:1.22\nRUN go build -o /manager ./cmd\n")
+    write(tmp_path, "config/manager/manager.yaml", _SIZED.format(request="64Mi").replace(
+        "ghcr.io/acme/api:1", 'controller:latest\n          command: ["/manager"]').replace("- name: api", "- name: manager"))
+    _write_chart(tmp_path, "charts/api", "api", template_more=(
+        "spec:\n  template:\n    spec:\n      containers:\n        - name: manager\n"
+        "          image: {{ .Values.manager.image.repository }}\n"
+        "          resources: {{ toYaml .Values.manager.resources | nindent 12 }}\n"))
+    write(tmp_path, "charts/api/values.yaml", "manager:\n  image:\n    repository: ghcr.io/acme/api\n"
+          + values_resources)
+    assert [f.location.path for f in _run(tmp_path, "SL101").findings] == reported
+
+
 _HELM_PLUGIN_VALUES = """\
 controllerManager:
   container:
@@ -1694,6 +1717,24 @@ func credentials(ctx context.Context, s *state.Context) error {
 	return s.Client.Get(ctx, s.Key, secret)
 }
 """
+_CONFIG_ONLY_POD_MAKER = """\
+package watch
+
+import (
+	"context"
+
+	corev1 "k8s.io/api/core/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/client-go/kubernetes"
+	ctrlconfig "sigs.k8s.io/controller-runtime/pkg/client/config"
+)
+
+func startReader(ctx context.Context) error {
+	clients := kubernetes.NewForConfigOrDie(ctrlconfig.GetConfigOrDie())
+	_, err := clients.CoreV1().Pods("backups").Create(ctx, &corev1.Pod{}, metav1.CreateOptions{})
+	return err
+}
+"""
 _POD_WEBHOOK = """\
 package watch
 
@@ -1744,6 +1785,12 @@ func (d *defaulter) Default(ctx context.Context, obj runtime.Object) error {
     ("", _STRUCT_CLIENT_READER.replace("s.Client.Get(ctx, s.Key, secret)",
                                        "s.Clients.CoreV1().Secrets(\"a\").Create(ctx, secret, s.Options)"), False),
     ("", _POD_WEBHOOK.replace("Complete()\n", "Complete()\n\t_ = &corev1.Pod{}\n"), True),
+    # snaplane: a reader Pod made for the clientset, in a file that imports of controller-runtime
+    # only the package loading its rest.Config; and the same file with the manager's client
+    ("", _CONFIG_ONLY_POD_MAKER, False),
+    ("", _CONFIG_ONLY_POD_MAKER.replace('ctrlconfig "sigs.k8s.io/controller-runtime/pkg/client/config"',
+                                        'ctrlconfig "sigs.k8s.io/controller-runtime/pkg/client/config"\n'
+                                        '\t_ "sigs.k8s.io/controller-runtime/pkg/client"'), True),
     # sidero: a webhook's builder, `For` a variable, starts no informer
     ("", "package watch\n\nfunc webhook(mgr ctrl.Manager, r *dnsv1.Zone) error {\n"
          "\treturn ctrl.NewWebhookManagedBy(mgr).\n\t\tFor(r).\n\t\tComplete()\n}\n", False),
@@ -1785,6 +1832,17 @@ def test_a_controller_caching_only_custom_resources_is_not_reported(tmp_path, mo
     go_module(tmp_path, files)
     findings = _findings_of_watching_program(tmp_path, _ZONE_CONTROLLER % more, request="512Mi")
     assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
+
+
+def test_a_kind_kept_out_of_the_client_cache_but_watched_is_named_beside_a_watch_of_a_kind_not_known(tmp_path):
+    """mkurator watches Secrets in one controller and a kind given as a variable in another,
+    and keeps Secrets out of its client's cache: the watch keeps an informer of Secrets all
+    the same, and its message named none (read as misleading)."""
+    reader = (_SECRET_READER + _UNCACHED_SECRETS).replace("Secret", "ConfigMap")
+    go_module(tmp_path, {"api/v1/types.go": _ZONE_TYPES, "internal/watch/reader.go": reader})
+    (finding,) = _findings_of_watching_program(
+        tmp_path, _ZONE_CONTROLLER % "\n\t\tOwns(owned).\n\t\tWatches(&core.ConfigMap{}, nil).", request="512Mi")
+    assert "its code names ConfigMaps" in finding.message
 
 
 _BOUNDED_CONTROLLER = """\

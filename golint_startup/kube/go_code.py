@@ -311,15 +311,18 @@ def _filled_namespace_map(code: bytes, name: bytes) -> bool:
                for made, start, end in places)
 
 
-def watched_kinds(code: bytes) -> frozenset[str] | None:
+def watched_kinds(code: bytes, seen_only: bool = False) -> frozenset[str] | None:
     """The kinds (type names) a file's controllers watch, each written `&pkg.Kind{}`; None when
-    one is written otherwise (a variable), and so not known."""
+    one is written otherwise (a variable), and so not known, unless `seen_only`: then the
+    kinds that are written so."""
     found = set()
     for watch in _WATCHED.finditer(code):
         if _of_webhook_builder(code, watch.start()):
             continue
         address, kind, literal = watch.group(1, 2, 3) if watch.group(2) else watch.group(4, 5, 6)
         if not (address and literal):
+            if seen_only:
+                continue
             return None
         found.add(kind.decode())
     return frozenset(found)
@@ -462,11 +465,25 @@ def small_kinds(source: bytes, code: bytes) -> frozenset[str]:
     return _kinds_made(source, code, _SMALL_KINDS) or frozenset()
 
 
+# controller-runtime packages that never touch objects: a file importing only these reads
+# none through a cache (snaplane's reader-pod builder loads its rest.Config with
+# `client/config` and creates the Pod through client-go's clientset; a finding naming Pods as
+# cached was read as wrong).
+_NO_OBJECT_ACCESS = frozenset(f"{CONTROLLER_RUNTIME}/pkg/{name}".encode() for name in (
+    "client/config", "log", "log/zap", "metrics", "metrics/server", "metrics/filters", "healthz"))
+
+
+def _imports_object_access(source: bytes) -> bool:
+    """Whether a Go file imports a package of controller-runtime that may read objects."""
+    return any(path.startswith(CONTROLLER_RUNTIME.encode()) and path not in _NO_OBJECT_ACCESS
+               for _, path in _import_names(source))
+
+
 def _kinds_made(source: bytes, code: bytes, kinds: bytes) -> frozenset[str] | None:
     """The kinds of `kinds` (a pattern's alternatives) that a Go file makes as values of an
     API package (_GROWING_KIND), outside webhook builders; None when the file neither imports
     controller-runtime nor calls a client's Get or List."""
-    if CONTROLLER_RUNTIME.encode() not in source and not _CLIENT_READ.search(code):
+    if not _imports_object_access(source) and not _CLIENT_READ.search(code):
         # Made where controller-runtime is not imported, nor a client's Get or List called, a
         # kind is read through client-go's uncached clientset (klaus-gateway's route store
         # keeps one ConfigMap that way, beside a manager caching only its own resources: its

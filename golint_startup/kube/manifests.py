@@ -884,7 +884,8 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
     abspaths: dict[str, str] = {}
     charts: dict[str, int] = {}
     chart_values: dict[str, tuple[Source, str]] = {}  # chart root -> its values.yaml
-    charts_telling: set[str] = set()  # charts whose templates or values name GOMEMLIMIT or limits.memory
+    charts_telling: set[str] = set()  # charts whose values or helpers name GOMEMLIMIT or limits.memory
+    chart_telling_templates: dict[str, list[str]] = {}  # chart root -> workload templates that name them
     charts_deploying: set[str] = set()  # charts a template of which declares a workload
     chart_workload_templates: dict[str, list[tuple[Source, str]]] = {}  # chart root -> templates declaring a workload
     chart_rbac_templates: dict[str, list[tuple[Source, str]]] = {}  # chart root -> templates of ClusterRoles or bindings
@@ -899,7 +900,12 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
             os.path.isfile(os.path.join(os.path.dirname(abspath), "Chart.yaml"))
         chart = os.path.dirname(abspath) if values else _chart_root(abspath) if _TEMPLATE in text else None
         if chart is not None and _TELLS_THE_LIMIT.search(_YAML_COMMENT.sub("", text)):
-            charts_telling.add(chart)
+            # A workload template writing resources tells the containers whose resources it
+            # writes; one writing none, values or a helper, all of them.
+            if not values and _declares_workload(text) and _RESOURCES_KEY.search(text):
+                chart_telling_templates.setdefault(chart, []).append(text)
+            else:
+                charts_telling.add(chart)
         if not values and _declares_workload(text) and (root := chart or _chart_root(abspath)) is not None:
             charts_deploying.add(root)
         source = Source.of(shown, abspath, text)
@@ -938,7 +944,8 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
         if _deploys_workloads(chart, charts_deploying):
             defaults = helm_template.ChartDefaults(chart, chart_values[chart][1], _read)
             chart_containers = _chart_containers(chart, *chart_values[chart], notify,
-                                                 chart_workload_templates.get(chart, []), defaults)
+                                                 chart_workload_templates.get(chart, []), defaults,
+                                                 chart_telling_templates.get(chart, []))
             listed_by_chart = _chart_kinds_listed(chart_rbac_templates.get(chart, []),
                                                   chart_workload_templates.get(chart, [])) if chart_containers else None
             for container in chart_containers:
@@ -1112,6 +1119,13 @@ class _KubebuilderImages(NamedTuple):
     _GoTree._kubebuilder_images)."""
     by_makefile: dict[str, str]  # by whole repository, the Makefile's `IMG`
     by_project_name: dict[str, str]  # by repository name, the `PROJECT` file's `projectName`
+    # directory -> the names the project goes by: its `projectName`, its module's owner and name
+    names: dict[str, frozenset[str]]
+
+
+# Image repositories that name a kubebuilder project's manager by its role, under a path
+# that names the project (`ghcr.io/crystalbackup/operator`, `ghcr.io/sielicki/slingshot-operator/manager`).
+_MANAGER_REPOSITORIES = frozenset({"manager", "operator", "controller", "controller-manager"})
 
 
 def _makefile_image(makefile: str) -> str | None:
@@ -1184,6 +1198,7 @@ def _blank_documents_that_cannot_matter(text: str) -> str:
 # its `resource`: a CRD's description that lists `limits.memory` tells nothing).
 _TELLS_THE_LIMIT = re.compile(r"GOMEMLIMIT|\bresource:[ \t]*[\"']?limits\.memory\b")
 _YAML_COMMENT = re.compile(r"(?:^|(?<=[ \t]))#.*", re.MULTILINE)
+_RESOURCES_KEY = re.compile(r"^[ \t]*resources:", re.MULTILINE)
 # How deep in a chart's values a component's `resources` and `image` sit
 # (`controller.resources`, `webhook.manager.resources`).
 _MAX_VALUES_DEPTH = 3
@@ -1192,36 +1207,44 @@ _FALSE = frozenset({"false", "False", "FALSE"})
 
 
 def _chart_containers(chart: str, source: Source, text: str, notify, workload_templates: list[tuple[Source, str]],
-                      defaults: helm_template.ChartDefaults) -> list[Container]:
+                      defaults: helm_template.ChartDefaults, telling_templates: list[str] = ()) -> list[Container]:
     """The containers of a Helm chart's values.yaml: each mapping (the top level, or a
     component's: `controller`, `webhookController`) holding `resources` (with `limits.memory`
     or without) and an `image` (a string, or `repository` or `name` with `registry` and `tag`);
     and the one `resources` and the one `image` of the values that no mapping holds together
     (cattage's `image` at the top level, its `controller.resources`; database-user-operator's
     the same beside a kube-rbac-proxy's mapping that holds both).
-    The templates are not rendered: the chart's defaults are what is read."""
+    The templates are not rendered: the chart's defaults are what is read. A container whose
+    `resources` a template telling the limit writes (`telling_templates`) is left out:
+    crystalbackup's soak-test template sets GOMEMLIMIT for its own container, beside a literal
+    limit, not for the manager's."""
     documents = _compose(text, source, notify)
     if not documents:
         return []
     name = _chart_name(chart)
     found: list[Container] = []
+    told: set[int] = set()  # the containers a template telling the limit writes, by id
     lone_images: list[tuple[str, tuple[str, ...]]] = []  # (image, the path of the mapping holding it)
     lone_resources: list[tuple[yaml.Node, tuple[str, ...]]] = []
 
     def container(node: yaml.Node, path: tuple[str, ...], image: str,
-                  resources: tuple[yaml.Node, yaml.Node] | None = None) -> Container:
+                  resources: tuple[yaml.Node, yaml.Node] | None = None, unset: bool = False) -> Container:
         """The container of `image` with the `resources` (key, value) of `node`, or those given
-        (at the top level's `resources`, under the key of the path's one component)."""
-        key, resources_value = resources or _get(node, "resources")
+        (at the top level's `resources`, under the key of the path's one component); `unset`:
+        with none, shown at its `image` key."""
+        key, resources_value = resources or ((_get(node, "image")[0], None) if unset else _get(node, "resources"))
         made = Container(source, f"Helm chart {name}", ".".join(path) or name, image, False,
                          source.location(key), chart=chart,
                          shown_names=_template_container_names(path, workload_templates),
                          loaded_by_hand=_never_pulled_by_templates(path, workload_templates))
+        # By the limit it writes: templates of other containers may share the image.
+        if any(_values_reference(path, "resources").search(template) for template in telling_templates):
+            told.add(id(made))
         # `resources` without a memory limit (`resources: {}`) is kept too: what the chart
         # installs then has no limit, whatever a copy in the manifests sets. So are those no
         # template reads: the chart writes none (natz-operator's account-server chart keeps
         # a 128Mi limit under `controller.resources` that its Deployment never writes).
-        if not defaults.reads(*(("resources", key.value) if resources else (*path, "resources"))):
+        if unset or not defaults.reads(*(("resources", key.value) if resources else (*path, "resources"))):
             return made
         for field_name in ("limits", "requests"):
             # Or by resource first, as some charts' templates map them (cluster-api-provider-
@@ -1263,6 +1286,11 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
         if not disabled:
             if has_resources and image:
                 found.append(container(node, path, image))
+            elif image and not keyed_resources and _get(node, "image") is not None and \
+                    any(_values_reference(path, "resources").search(t) for _, t in workload_templates):
+                # Its templates write the `resources` its values leave out (benthos-captain's
+                # are commented out): what the chart installs has no limit.
+                found.append(container(node, path, image, unset=True))
             elif image:
                 lone_images.append((image, path))
             elif has_resources:
@@ -1297,7 +1325,7 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
         named = _template_namespace_settings(*workload_templates[0], defaults)
         for made in found:
             made.namespace_settings = named
-    return found
+    return [made for made in found if id(made) not in told]
 
 
 # An environment variable a template writes (`- name: WATCH_NAMESPACE` then its `value:`, or
@@ -2450,6 +2478,8 @@ class _PackageCode(NamedTuple):
     # Those they select only when a namespace is named (go_code.kinds_selected_when_namespace_named).
     kinds_selected_when_namespace_named: frozenset[str]
     watched_kinds: frozenset[str] | None  # the kinds their controllers watch (go_code.watched_kinds)
+    # Those written `&pkg.Kind{}`, also when some other watch is not known: kinds a controller keeps.
+    watched_kinds_seen: frozenset[str]
     growing_kinds: frozenset[str]  # the kinds that grow with the cluster they name (go_code.growing_kinds)
     small_kinds: frozenset[str]  # the small kinds they name (go_code.small_kinds)
     uncached_kinds: frozenset[str]  # the kinds their client options keep out of the cache (go_code.uncached_kinds)
@@ -2500,6 +2530,7 @@ def _code_facts(sources: list[bytes], generated_client: bool = False) -> _Packag
         frozenset().union(*(go_code.selected_kinds(text) for text in code)),
         frozenset().union(*(go_code.kinds_selected_when_namespace_named(text) for text in code)),
         _all_known(go_code.watched_kinds(text) for text in code),
+        frozenset().union(*(go_code.watched_kinds(text, seen_only=True) for text in code)),
         frozenset().union(*(go_code.growing_kinds(source, text) for source, text in zip(sources, code))),
         frozenset().union(*(go_code.small_kinds(source, text) for source, text in zip(sources, code))),
         frozenset().union(*(go_code.uncached_kinds(text) for text in code)),
@@ -2562,7 +2593,10 @@ def _cached_growing_kinds(facts: list[_PackageCode], listed: frozenset[str] | No
     controller watches (a watch keeps an informer whatever the client does); of those, the
     kinds `listed` when known: what its service account may list in every namespace."""
     named = frozenset().union(*(f.growing_kinds for f in facts))
-    watched = frozenset().union(*(f.watched_kinds or () for f in facts))
+    # A watch of a kind not known (`For(obj)`) leaves the others known: mkurator watches
+    # Secrets beside such a watch, keeps them out of its client's cache, and its message
+    # named no Secrets (read as misleading).
+    watched = frozenset().union(*(f.watched_kinds_seen for f in facts))
     if any(f.uncached_client for f in facts):
         cached = named & watched
     else:
@@ -2641,7 +2675,10 @@ class _GoTree:
         directory = None
         # A scaffold's image is kubebuilder's placeholder (`controller`), not a directory's name:
         # scheduler-plugins' build/controller is its controller's image, not the manager's.
-        if repository and repository in self._dirs_by_name and scaffold is None:
+        if repository in _MANAGER_REPOSITORIES and scaffold is None:
+            # Before any directory of that name: the project around the manifest is the one meant.
+            directory = self._manager_named_by_role(image, container.source.abspath)
+        if directory is None and repository and repository in self._dirs_by_name and scaffold is None:
             directory = next((d for d in sorted(self._dirs_by_name[repository]) if self.builds_go(d)), None)
         if directory is None and scaffold is not None:
             # The kustomization beside it may rename the placeholder after the program's directory
@@ -2710,6 +2747,13 @@ class _GoTree:
             mains = [d for d in self._main_dirs() if modules.names_below(d, directory) is not None]
         else:
             return directory
+        manager = os.path.join(directory, "cmd")
+        if {name, image_repository(container.image)} & _MANAGER_REPOSITORIES and \
+                os.path.isfile(os.path.join(directory, "PROJECT")) and self._holds_main(manager):
+            # kubebuilder's manager, built from `cmd/main.go` beside the project's other programs
+            # (slingshot-operator's image `.../manager` holds its driver agent too, whose Nodes
+            # the manager's message named).
+            return manager
         named = [main for main in mains if os.path.basename(main) == name]
         return named[0] if len(mains) > 1 and len(named) == 1 else directory
 
@@ -2723,9 +2767,10 @@ class _GoTree:
           the manager's images after (`IMAGE_TAG_BASE`, the chart its helm plugin writes):
           kcloud-operator's chart runs `npu-operator`, its project's name, while its Makefile
           tags the scaffold's placeholder; its `config/manager` copy, which only the e2e tests
-          deploy, was reported instead of the chart (read as not worth a change)."""
+          deploy, was reported instead of the chart (read as not worth a change);
+        - by the names each project goes by (see _manager_named_by_role)."""
         if self._kubebuilder_image_dirs is None:
-            self._kubebuilder_image_dirs = _KubebuilderImages({}, {})
+            self._kubebuilder_image_dirs = _KubebuilderImages({}, {}, {})
             for directory in sorted(self._dockerfiles):
                 project = os.path.join(directory, "PROJECT")
                 if not os.path.isfile(project):
@@ -2736,7 +2781,25 @@ class _GoTree:
                 name = _PROJECT_NAME.search(_read(project))
                 if name:
                     self._kubebuilder_image_dirs.by_project_name.setdefault(name.group(1), directory)
+                module = modules.module_of_dir(directory)
+                module_names = module.path.split("/")[-2:] if module is not None and module.path.count("/") >= 2 else []
+                self._kubebuilder_image_dirs.names[directory] = frozenset(
+                    n.lower() for n in [*module_names, *(name.groups() if name else ())])
         return self._kubebuilder_image_dirs
+
+    def _manager_named_by_role(self, image: str, manifest: str) -> str | None:
+        """The kubebuilder project around the manifest whose manager an image named for the role
+        runs (`operator`, `manager`) under a path naming the project: its module's owner or
+        name, or its `projectName`. crystalbackup's chart runs `ghcr.io/crystalbackup/operator`,
+        slingshot-operator's `ghcr.io/sielicki/slingshot-operator/manager`, while their
+        Makefiles tag kubebuilder's placeholder; their `config/manager` copies were reported
+        instead of the charts users install."""
+        parts = _full_repository(image).split("/")[:-1]
+        if parts and any(mark in parts[0] for mark in ".:") or parts[:1] == ["localhost"]:
+            parts = parts[1:]  # the registry's host
+        path = {part.lower() for part in parts}
+        return next((directory for directory, names in sorted(self._kubebuilder_images().names.items())
+                     if names & path and modules.names_below(os.path.dirname(manifest), directory) is not None), None)
 
     def _entrypoint_runs_another(self, directory: str) -> bool:
         """Whether the image built in `directory` starts, when no `command` overrides it, an

@@ -1,0 +1,3 @@
+module github.com/NightlyOps/BackupOp
+
+go 1.22
