@@ -2687,6 +2687,52 @@ def test_a_managers_one_namespace_of_older_options_scopes_its_cache(tmp_path, so
     assert _rules_for_controller(tmp_path, source, container) == (["SL101"] if reported else [])
 
 
+# git-change-operator: `--watch-namespace`, else its pod's namespace, scopes the cache.
+_POD_NAMESPACE_FALLBACK = """\
+package watch
+
+import (
+	"flag"
+	"os"
+
+	ctrl "sigs.k8s.io/controller-runtime"
+	"sigs.k8s.io/controller-runtime/pkg/cache"
+)
+
+func start() (ctrl.Manager, error) {
+	var watchNamespace string
+	flag.StringVar(&watchNamespace, "watch-namespace", "", "the namespace to watch; the pod's when empty")
+	flag.Parse()
+	if watchNamespace == "" {
+		watchNamespace = os.Getenv("POD_NAMESPACE")
+	}
+	return ctrl.NewManager(ctrl.GetConfigOrDie(), ctrl.Options{
+		Cache: func() cache.Options {
+			if watchNamespace != "" {
+				return cache.Options{DefaultNamespaces: map[string]cache.Config{watchNamespace: {}}}
+			}
+			return cache.Options{}
+		}(),
+	})
+}
+"""
+_POD_NAMESPACE_ENV = "          env:\n            - name: POD_NAMESPACE\n" \
+    "              valueFrom: {fieldRef: {fieldPath: metadata.namespace}}\n"
+
+
+@pytest.mark.parametrize("source, container, reported", [
+    (_POD_NAMESPACE_FALLBACK, _POD_NAMESPACE_ENV, False),
+    (_POD_NAMESPACE_FALLBACK, "", True),  # neither named: all namespaces
+    (_POD_NAMESPACE_FALLBACK, '          args: ["--watch-namespace=ops"]\n', False),
+    # the pod's namespace read into another variable than the one the condition tests
+    (_POD_NAMESPACE_FALLBACK.replace('watchNamespace = os.Getenv("POD_NAMESPACE")',
+                                     'leaseNamespace := os.Getenv("POD_NAMESPACE")\n\t\t_ = leaseNamespace'),
+     _POD_NAMESPACE_ENV, True),
+])
+def test_a_cache_scoped_to_a_namespace_read_from_the_environment(tmp_path, source, container, reported):
+    assert _rules_for_controller(tmp_path, source, container) == (["SL101"] if reported else [])
+
+
 _SCOPED_BY_A_FUNCTION = """\
 package watch
 
@@ -3840,3 +3886,14 @@ def test_operator_sdk_reads_the_namespace_to_watch_from_watch_namespace(tmp_path
     """ibm-monitoring-grafana-operator: operator-sdk's `k8sutil.GetWatchNamespace()` reads
     WATCH_NAMESPACE, the one namespace of its manager's older options."""
     assert _rules_for_controller(tmp_path, _OPERATOR_SDK_NAMESPACE, container) == (["SL101"] if reported else [])
+
+
+def test_a_kubebuilder_image_named_for_the_managers_role_runs_another_program_when_its_command_says_so():
+    """testdata/sl101/backupop: the chart's `.../operator` runs the manager, and so does the
+    scaffold's `controller` placeholder; a Deployment of that placeholder whose command is
+    `/mover` runs the mover (snaplane's restore populator was taken for its manager)."""
+    from fixtures import TESTDATA
+
+    (finding,) = _run(os.path.join(TESTDATA, "sl101", "backupop")).findings
+    assert (finding.path, [r.path for r in finding.related]) == \
+        ("charts/backupop/values.yaml", ["config/manager/manager.yaml"])

@@ -113,8 +113,9 @@ class Scopings(NamedTuple):
     always: int  # whatever the flags
     when_namespace_named: int  # only when a namespace is named (NAMESPACE_SETTING)
     # The variables that give a manager its one namespace in older options (`Namespace:
-    # controllers.NAMESPACE`, _MANAGER_OPTIONS): the environment variable one is read from
-    # (variables_from_env) names a namespace to watch.
+    # controllers.NAMESPACE`, _MANAGER_OPTIONS), or that a condition on its cache's namespaces
+    # tests (`if ns != "" {`): the environment variable one is read from (variables_from_env)
+    # names a namespace to watch.
     options_namespace_variables: frozenset[str]
     # Of `always` and `when_namespace_named`, those of informer constructions.
     informers_always: int
@@ -148,7 +149,13 @@ def _scopings(code: bytes) -> tuple[int, int, frozenset[str], int, int]:
             when_named += 1
 
     for m in _SCOPED_CACHE.finditer(code):
-        count(_naming_condition(code, m.start()))
+        condition = _naming_condition(code, m.start())
+        count(condition)
+        # The variable the condition tests (`if watchNamespace != "" {`): where it is read from
+        # the environment, that variable names the namespace (git-change-operator falls back
+        # to its pod's POD_NAMESPACE, which its chart sets; read as wrongly cluster-wide).
+        if condition is not None and _NAMESPACE_CONDITION.search(condition):
+            variables.update((t.group(1) or t.group(2)).decode() for t in _TESTED_NOT_EMPTY.finditer(condition))
     maps = [(name, 0, len(code)) for name in {m.group(1) for m in _NAMESPACES_VARIABLE.finditer(code)}]
     if _NAMESPACES_MADE_EMPTY.search(code):
         # Made empty in the options, then filled in through the field (evicted-pod-reaper's
@@ -677,6 +684,7 @@ def _naming_condition(code: bytes, at: int, or_in_loop: bool = False) -> bytes |
 # A condition on a variable named for a namespace (`watchNamespace`, `cfg.Namespaces`, `watchNS`, `ns`;
 # not `cfg.DNS`).
 _NAMESPACE_CONDITION = re.compile(rb"(?i:namespace)|(?<![A-Z])NS\b|\bns\b")
+_TESTED_NOT_EMPTY = re.compile(rb"\b([A-Za-z_]\w*)\s*!=\s*\"\"|\blen\(\s*([A-Za-z_]\w*)\s*\)\s*>\s*0")
 # The flags and environment variables a manifest names a namespace to watch with, as the
 # program's code spells them: `--watch-namespace`, `--namespaces`, `WATCH_NAMESPACE`, `TARGET_NAMESPACE`,
 # also after the program's name (`REAPER_WATCH_NAMESPACES`).

@@ -2747,15 +2747,17 @@ class _GoTree:
             mains = [d for d in self._main_dirs() if modules.names_below(d, directory) is not None]
         else:
             return directory
+        named = [main for main in mains if os.path.basename(main) == name]
+        if len(mains) > 1 and len(named) == 1:
+            return named[0]
         manager = os.path.join(directory, "cmd")
         if {name, image_repository(container.image)} & _MANAGER_REPOSITORIES and \
                 os.path.isfile(os.path.join(directory, "PROJECT")) and self._holds_main(manager):
             # kubebuilder's manager, built from `cmd/main.go` beside the project's other programs
             # (slingshot-operator's image `.../manager` holds its driver agent too, whose Nodes
-            # the manager's message named).
+            # the manager's message named), unless its command names another.
             return manager
-        named = [main for main in mains if os.path.basename(main) == name]
-        return named[0] if len(mains) > 1 and len(named) == 1 else directory
+        return directory
 
     def _kubebuilder_images(self) -> _KubebuilderImages:
         """The images kubebuilder projects (a `PROJECT` file beside a Dockerfile) build, and
