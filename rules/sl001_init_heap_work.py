@@ -9,6 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from typing import Callable, NamedTuple
 
+from golint_startup.go.configfiles import ConfigSource, config_file, config_source
 from golint_startup.go.constants import Constants, trip_count
 from golint_startup.go.embed import embedded_data_variables, embedded_files, embedded_variables, human_size
 from golint_startup.go import modules
@@ -539,6 +540,16 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
             if flagged[:2] == _SQL and not _connects(file, context, call):
                 continue  # sql.Open only checks its arguments: the pool dials when first used
             level, cost, name = flagged
+            if in_init and flagged[:2] == _CONFIG and function.child_by_field_name("field") is not None and \
+                    text(function.child_by_field_name("field")) in _VIPER_LOADS and _has_package_facts(file):
+                # A config file of the tree, maybe: sized in check_project as SL004 sizes it
+                # (hatchet-cli's init loads a config of a few hundred bytes).
+                (row, col), (end_row, end_col) = call.start_point, call.end_point
+                source = config_source(file, (row + 1, col + 1, end_row + 1, end_col + 1))
+                if source is not None:
+                    reads_by_path.append(_PathRead(location_of(file.path, call), name, where, "", cost, level,
+                                                   init_key, source))
+                    continue
             if in_init and flagged[:2] == _FILE and path and in_the_tree(path) and _has_package_facts(file):
                 # A file of the tree, maybe: sized in check_project (cnpg-broker's 3 KB catalog.yaml).
                 reads_by_path.append(_PathRead(location_of(file.path, call), name, where, path, cost, level, init_key))
@@ -863,6 +874,7 @@ class _PathRead(NamedTuple):
     cost: str  # what the call does: "reads a file", "decodes data"
     level: str
     init_key: int  # as _Read's
+    config: ConfigSource | None = None  # for a viper load, what it is told to read (path "")
 
 
 @register(name="SL001.Decode")
@@ -980,10 +992,14 @@ def _path_read_finding(directory: str, read: _PathRead, minimum: int) -> Finding
     or at its module's root (where `go run` and most images start), smaller than `minimum`:
     cnpg-broker's init reads its 3 KB catalog.yaml, read as not worth a change. The file's size
     is given when known."""
-    sizes = [file_size(candidate) for candidate in files_in_tree(read.path, directory)]
+    if read.config is not None:
+        found = config_file(read.config, directory, directory, directory)
+        named, sizes = (found.name, [found.size]) if found is not None else ("", [])
+    else:
+        named, sizes = read.path, [file_size(candidate) for candidate in files_in_tree(read.path, directory)]
     if sizes and max(sizes) < minimum:
         return None
-    size = f" ({read.path}, {human_size(max(sizes))} in the tree)" if sizes else ""
+    size = f" ({named}, {human_size(max(sizes))} in the tree)" if sizes else ""
     return Finding(RULE.id, _work_message(read.call_name, read.context, read.cost + size), read.where, level=read.level)
 
 

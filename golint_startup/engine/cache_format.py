@@ -48,6 +48,7 @@ _BUILT_IN = (
 # Modules listing their cached records in a tuple: (module, attribute, name prefix).
 _BUILT_IN_LISTS = (
     ("golint_startup.go.callgraph.facts", "RECORDS", "callgraph."),
+    ("golint_startup.go.configfiles", "RECORDS", "configfiles."),
 )
 _built_in_loaded = False
 
