@@ -3897,3 +3897,71 @@ def test_a_kubebuilder_image_named_for_the_managers_role_runs_another_program_wh
     (finding,) = _run(os.path.join(TESTDATA, "sl101", "backupop")).findings
     assert (finding.path, [r.path for r in finding.related]) == \
         ("charts/backupop/values.yaml", ["config/manager/manager.yaml"])
+
+
+_DEPLOYMENT_INFORMERS = """\
+package main
+
+import (
+	"k8s.io/client-go/informers"
+	"k8s.io/client-go/kubernetes"
+)
+
+func main() {
+	factory := informers.NewSharedInformerFactory(kubernetes.NewForConfigOrDie(nil), 0)
+	_ = factory.Apps().V1().Deployments().Informer()
+	factory.Start(nil)
+}
+"""
+_CONFIG_DYNAMIC_INFORMER = """\
+package main
+
+import (
+	"k8s.io/apimachinery/pkg/runtime/schema"
+	"k8s.io/client-go/dynamic"
+	"k8s.io/client-go/dynamic/dynamicinformer"
+)
+
+func main() { watch(schema.GroupVersionResource{Group: "acme.io", Version: "v1", Resource: "monitors"}) }
+
+func watch(resource schema.GroupVersionResource) {
+	factory := dynamicinformer.NewDynamicSharedInformerFactory(dynamic.NewForConfigOrDie(nil), 0)
+	_ = factory.ForResource(resource)
+	factory.Start(nil)
+}
+"""
+
+
+@pytest.mark.parametrize("entrypoint, named", [
+    ('ENTRYPOINT ["rollout-monitor"]\n', "k8s.io/client-go/informers"),
+    # two stages, two entrypoints: which the image is built from is not known, both programs
+    # count, and the first met names its cache (the dispatcher's informer of a resource not known)
+    ('ENTRYPOINT ["rollout-monitor"]\nFROM scratch AS dispatcher\nENTRYPOINT ["rollout-dispatcher"]\n',
+     "k8s.io/client-go/dynamic/dynamicinformer"),
+])
+def test_a_charts_program_is_the_one_its_images_entrypoint_starts(tmp_path, entrypoint, named):
+    """k8s-deploy-monitor-operator's image builds two programs and starts `rollout-monitor`,
+    whose Deployment informers its chart's finding is about; the message named the other
+    program's dynamic informer of the project's own resource (read as misleading)."""
+    go_module(tmp_path, {"cmd/monitor/main.go": _DEPLOYMENT_INFORMERS, "cmd/dispatcher/main.go": _CONFIG_DYNAMIC_INFORMER})
+    write(tmp_path, "Dockerfile", "FROM golang:1.22 AS build\nCOPY . .\n"
+          "RUN go build -o /rollout-monitor ./cmd/monitor\nRUN go build -o /rollout-dispatcher ./cmd/dispatcher\n"
+          "FROM scratch\nCOPY --from=build /rollout-monitor /rollout-dispatcher /\n" + entrypoint)
+    _write_chart(tmp_path, "chart", "deploy-monitor", image="ghcr.io/acme/app")
+    write(tmp_path, "chart/values.yaml", _CHART_VALUES.replace("ghcr.io/acme/api", "ghcr.io/acme/app")
+          .replace("96Mi", "64Mi"))
+    (finding,) = _run(tmp_path).findings
+    assert f"its program imports {named}," in finding.message
+
+
+def test_a_program_with_typed_informers_of_growing_kinds_is_named_for_them(tmp_path):
+    """One program with a dynamic informer of a resource not known and client-go's typed
+    informers of Deployments: the message names the typed informers, which hold the cluster."""
+    both = _CONFIG_DYNAMIC_INFORMER.replace("func main() {", "func dynamicMain() {").replace(
+        '"k8s.io/client-go/dynamic/dynamicinformer"\n',
+        '"k8s.io/client-go/dynamic/dynamicinformer"\n\t"k8s.io/client-go/informers"\n\t"k8s.io/client-go/kubernetes"\n')
+    both += _DEPLOYMENT_INFORMERS.split("func main() {", 1)[1].join(["\nfunc main() {\n\tdynamicMain()", ""])
+    go_module(tmp_path, {"cmd/monitor/main.go": both})
+    write(tmp_path, "deploy/monitor.yaml", _SIZED.format(request="64Mi").replace("ghcr.io/acme/api:1", "ghcr.io/acme/monitor:1"))
+    (finding,) = _run(tmp_path).findings
+    assert "its program imports k8s.io/client-go/informers," in finding.message

@@ -2624,6 +2624,24 @@ def _selects_every_watched_kind(facts: list[_PackageCode], namespace_named: bool
     return (needed if listed is None else needed & listed) <= selected
 
 
+_TYPED_INFORMERS = "k8s.io/client-go/informers"
+
+
+def _named_keeper(keeps: list[str], facts: list[_PackageCode]) -> str:
+    """The package a message names for a program's cluster-wide cache, of those it imports that
+    keep objects (`keeps`, in the order met): controller-runtime when it is one, its manager's
+    cache being the one a controller fills (theatre's managers import client-go's tools/cache
+    for a console's watch beside it); client-go's typed informers when the program asks them
+    for kinds that grow with the cluster (k8s-deploy-monitor-operator informs on every
+    Deployment of each cluster, beside a dynamic informer of its own resource, which its
+    message named: read as misleading); else the first met."""
+    if go_code.CONTROLLER_RUNTIME in keeps:
+        return go_code.CONTROLLER_RUNTIME
+    if _TYPED_INFORMERS in keeps and any(f.typed_informers[1] for f in facts):
+        return _TYPED_INFORMERS
+    return keeps[0]
+
+
 class _GoTree:
     """What the linted tree says about Go: main packages, Go Dockerfiles, build configs."""
 
@@ -2734,7 +2752,8 @@ class _GoTree:
         (theatre's one image of six programs, each manager's Deployment running
         `/usr/local/bin/rbac-manager` or another), else the directory; or, a directory outside
         any module, the one main package its Dockerfile builds from a module it copies in
-        (_dockerfile_builds)."""
+        (_dockerfile_builds); or, with no `command`, the one its image's ENTRYPOINT starts
+        (_entrypoint_program)."""
         if modules.module_of_dir(directory) is None and len(built := self._dockerfile_builds(directory, plain=True)) == 1:
             return built[0]
         if container.chart is not None:
@@ -2750,6 +2769,9 @@ class _GoTree:
         named = [main for main in mains if os.path.basename(main) == name]
         if len(mains) > 1 and len(named) == 1:
             return named[0]
+        started = self._entrypoint_program(directory) if not container.command else None
+        if started is not None and started in mains:
+            return started
         manager = os.path.join(directory, "cmd")
         if {name, image_repository(container.image)} & _MANAGER_REPOSITORIES and \
                 os.path.isfile(os.path.join(directory, "PROJECT")) and self._holds_main(manager):
@@ -2826,6 +2848,30 @@ class _GoTree:
         started = {_program_name(line) for line in _BACKGROUNDED.findall(body)}
         execs = {_program_name(line) for line in _EXECUTED.findall(body)} - {'"$@"', "$@"}
         return script if len(started) > 1 or started and execs - started else None
+
+    def _entrypoint_program(self, directory: str) -> str | None:
+        """The main package whose binary the plain Dockerfile in `directory` starts as its one
+        ENTRYPOINT, built there by `go build -o <that name> <package>`: k8s-deploy-monitor-operator's
+        image builds `rollout-monitor` and `rollout-dispatcher` and starts the first, whose
+        Deployment informers its chart's finding is about. None with several ENTRYPOINTs (the
+        stages of a multi-target Dockerfile: which one the image is built from is not known)."""
+        dockerfile = next((path for path in self._dockerfiles.get(directory, [])
+                           if os.path.basename(path) in _PLAIN_DOCKERFILES), None)
+        text = _COMMENT_LINES.sub("", _read(dockerfile)) if dockerfile else ""
+        entrypoints = [found.group(1) or found.group(2) for found in _ENTRYPOINT.finditer(text)]
+        if len(entrypoints) != 1:
+            return None
+        program = entrypoints[0].rsplit("/", 1)[-1]
+        for command in _GO_BUILD_COMMAND.findall(_CONTINUED_LINE.sub(" ", text)):
+            output = _OUTPUT_FLAG.search(command)
+            if output is None or output.group(0).split()[-1].split("=")[-1].rsplit("/", 1)[-1] != program:
+                continue
+            targets = _GO_BUILD_TARGET.findall(_OUTPUT_FLAG.sub(" ", command))
+            if len(targets) == 1:
+                relative, here, main_file = targets[0]
+                target = os.path.normpath(os.path.join(directory, relative or here or os.path.dirname(main_file)))
+                return target if self._holds_main(target) else None
+        return None
 
     def _entrypoint_script(self, directory: str) -> tuple[str, str]:
         """The name and text of the `.sh` script that the plain Dockerfile in `directory` makes
@@ -3128,11 +3174,7 @@ class _GoTree:
             # elsewhere): a second manager beside a scoped one caches the cluster (kubeslice's
             # worker scopes its hub cluster's manager to a namespace, not its own).
             cluster_wide = keeps and not custom and scopes < max(1, caches)
-            # Named for controller-runtime when it is one: its manager's cache is the one a
-            # controller fills, and the kinds its code names are what it may hold (theatre's
-            # managers import client-go's tools/cache for a console's watch beside it).
-            keeper = (go_code.CONTROLLER_RUNTIME if go_code.CONTROLLER_RUNTIME in keeps else keeps[0]) \
-                if cluster_wide else None
+            keeper = _named_keeper(keeps, facts) if cluster_wide else None
             self._program_keeps[key] = (keeper, custom, written)
         return self._program_keeps[key]
 
