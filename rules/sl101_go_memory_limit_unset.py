@@ -50,6 +50,18 @@ def _limit_too_small(container: Container, smallest_mib: int) -> bool:
         return False
 
 
+# A limit at or below which a cluster-wide cache may outgrow it on its own: 256 MiB holds about
+# 17,000 Pods of 14.7 KiB each (bench/objectsize), a large cluster's.
+_SMALL_FOR_A_CLUSTER_CACHE_MIB = 256
+
+
+def _at_most(quantity: str, mib: int) -> bool:
+    try:
+        return kubernetes_bytes(quantity) <= mib * 2**20
+    except QuantityError:
+        return False
+
+
 # What the Go runtime of a controller holds before it lists anything (bench/controller-baseline).
 _RUNTIME_BASELINE_MIB = 17
 
@@ -146,6 +158,12 @@ def check_manifests(manifests: ProjectManifests, options):
             # A fixed GOMEMLIMIT would be wrong once the autoscaler changes the limit.
             fix = "a VerticalPodAutoscaler changes this limit: give the runtime about 90% of the limit the pod runs " \
                   "with (automemlimit, or debug.SetMemoryLimit from a resourceFieldRef of limits.memory)"
+        elif cache and _at_most(limit.text, _SMALL_FOR_A_CLUSTER_CACHE_MIB):
+            # Read by hand, a cluster-wide cache of Pods or Secrets under 100-128Mi outgrows the
+            # limit in a large cluster whatever the collector does (k8s-governance-operator,
+            # frp-operator, jupyter-kernel-controller): the readers asked for this too.
+            fix = "set GOMEMLIMIT to about 90% of the limit, and scope the cache or raise the limit: under a " \
+                  "limit this small a cluster's objects can outgrow it, which no collector can help"
         else:
             fix = "set GOMEMLIMIT to about 90% of the limit"
         related = [_copy_location(container, c) for c in others]

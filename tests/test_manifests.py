@@ -3704,19 +3704,25 @@ def test_a_charts_values_may_list_the_env_its_template_writes_out(tmp_path, env,
     assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
 
 
-@pytest.mark.parametrize("written, shown", [
-    ("manager", "manager"),
-    ("{{ .Release.Name }}", "controllerManager"),  # the values' key: the name is not known
+@pytest.mark.parametrize("written, shown, with_block", [
+    ("manager", "manager", False),
+    ("{{ .Release.Name }}", "controllerManager", False),  # the values' key: the name is not known
+    ("manager", "manager", True),  # vault-access-operator: `{{- with .Values.resources }}` above the key
 ])
-def test_a_chart_container_is_named_as_its_template_names_it(tmp_path, written, shown):
+def test_a_chart_container_is_named_as_its_template_names_it(tmp_path, written, shown, with_block):
     """hsm-secrets-operator: the settings under `controllerManager` are those of the container
     its template names `manager`, past `args` and `env` items at the keys' indentation."""
     go_module(tmp_path, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _SCOPED_WHEN_NAMED,
                          "internal/watch/controller.go": _CONTROLLER})
     write(tmp_path, "chart/Chart.yaml", "apiVersion: v2\nname: api\nversion: 0.1.0\n")
     write(tmp_path, "chart/values.yaml", _MANAGER_VALUES.replace("ENV", "").replace("manager:", "controllerManager:"))
-    write(tmp_path, "chart/templates/manager.yaml", _WHOLE_TEMPLATE.replace("NAME", written)
-          .replace(".Values.manager.", ".Values.controllerManager."))
+    template = _WHOLE_TEMPLATE.replace("NAME", written)
+    if with_block:
+        template = template.replace("        resources:\n          {{- toYaml .Values.manager.resources | nindent 10 }}",
+                                    "        {{- with .Values.manager.resources }}\n        resources:\n"
+                                    "          {{- toYaml . | nindent 10 }}\n        {{- end }}")
+        assert "with .Values.manager.resources" in template
+    write(tmp_path, "chart/templates/manager.yaml", template.replace(".Values.manager.", ".Values.controllerManager."))
     [finding] = _run(tmp_path).findings
     assert finding.message.startswith(f'container "{shown}" of Helm chart api')
 
@@ -3965,3 +3971,16 @@ def test_a_program_with_typed_informers_of_growing_kinds_is_named_for_them(tmp_p
     write(tmp_path, "deploy/monitor.yaml", _SIZED.format(request="64Mi").replace("ghcr.io/acme/api:1", "ghcr.io/acme/monitor:1"))
     (finding,) = _run(tmp_path).findings
     assert "its program imports k8s.io/client-go/informers," in finding.message
+
+
+@pytest.mark.parametrize("limit, scope_too", [("512Mi", False), ("256Mi", True), ("128Mi", True)])
+def test_under_a_small_limit_a_cluster_cache_is_to_be_scoped_too(tmp_path, limit, scope_too):
+    """k8s-governance-operator caches every Pod under 128Mi: its readers asked for scoping or a
+    larger limit besides GOMEMLIMIT, which cannot make a cache smaller."""
+    go_module(tmp_path, {"api/v1/types.go": _ZONE_TYPES})
+    _findings_of_watching_program(tmp_path, _ZONE_CONTROLLER % "\n\t\tOwns(&core.ConfigMap{}).", request="64Mi")
+    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="64Mi").replace("512Mi", limit))
+    (finding,) = _run(tmp_path).findings
+    assert finding.message.endswith("set GOMEMLIMIT to about 90% of the limit, and scope the cache or raise the "
+                                    "limit: under a limit this small a cluster's objects can outgrow it, which no "
+                                    "collector can help" if scope_too else "set GOMEMLIMIT to about 90% of the limit")

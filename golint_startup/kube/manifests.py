@@ -1443,6 +1443,9 @@ def _never_pulled_by_templates(path: tuple[str, ...], templates: list[tuple[Sour
     return bool(policies) and all(found and all(p.strip("\"'") == "Never" for p in found) for found in policies)
 
 
+_WITH_ACTION = re.compile(r"[ \t]*\{\{-?\s*with\b")
+
+
 def _enclosing_container_name(lines: list[str], index: int) -> str | None:
     """The literal `name` of the list item (a container) whose `resources` key is on or just
     above line `index`, read by indentation; template actions on lines of their own are
@@ -1454,6 +1457,9 @@ def _enclosing_container_name(lines: list[str], index: int) -> str | None:
 
     key = next((i for i in range(index, max(index - 3, -1), -1)
                 if re.match(r"[ \t]*resources:", lines[i])), None)
+    if key is None and _WITH_ACTION.match(lines[index]) and index + 1 < len(lines) and \
+            re.match(r"[ \t]*resources:", lines[index + 1]):
+        key = index + 1  # `{{- with .Values.resources }}` above the key it writes (vault-access-operator's)
     if key is None:
         return _NOT_A_RESOURCES_BLOCK
     keys_at = _indent(lines[key])
