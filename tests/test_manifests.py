@@ -3984,3 +3984,22 @@ def test_under_a_small_limit_a_cluster_cache_is_to_be_scoped_too(tmp_path, limit
     assert finding.message.endswith("set GOMEMLIMIT to about 90% of the limit, and scope the cache or raise the "
                                     "limit: under a limit this small a cluster's objects can outgrow it, which no "
                                     "collector can help" if scope_too else "set GOMEMLIMIT to about 90% of the limit")
+
+
+@pytest.mark.parametrize("declared, reported", [
+    ('flag.BoolVar(&leader, "leader-elect", false, "")', True),
+    ('flag.StringVar(&metrics, "metrics-addr", ":8080", "")', False),  # secret-rotator: rewritten without them
+])
+def test_a_scaffold_passing_flags_its_program_never_declares_deploys_nothing_that_runs(tmp_path, declared, reported):
+    """secret-rotator's `config/manager` passes kubebuilder's `--leader-elect` and
+    `--health-probe-bind-address`, which its rewritten main does not declare: the program
+    exits at its first flag, and the finding was read as about a manifest that runs nothing."""
+    flags = ("package main\n\nimport \"flag\"\n\nvar leader bool\nvar metrics string\n\n"
+             f"func init() {{\n\t{declared}\n\tflag.Parse()\n}}\n")
+    go_module(tmp_path, {"cmd/main.go": _MAIN_IMPORTING_WATCH, "cmd/flags.go": flags, "internal/watch/watch.go": _WATCHES})
+    write(tmp_path, "PROJECT", "layout:\n- go.kubebuilder.io/v4\n")
+    write(tmp_path, "Dockerfile", "FROM golang:1.22\nRUN go build -o /manager ./cmd\n")
+    write(tmp_path, "config/manager/manager.yaml", _SIZED.format(request="64Mi").replace(
+        "ghcr.io/acme/api:1", 'controller:latest\n          command: ["/manager"]\n'
+        '          args: ["--leader-elect", "--health-probe-bind-address=:8081"]').replace("- name: api", "- name: manager"))
+    assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])

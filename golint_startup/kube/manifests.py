@@ -1123,6 +1123,9 @@ class _KubebuilderImages(NamedTuple):
     names: dict[str, frozenset[str]]
 
 
+# The flags kubebuilder's scaffold passes its manager, which its `cmd/main.go` declares.
+_KUBEBUILDER_FLAGS = frozenset({"leader-elect", "health-probe-bind-address", "metrics-bind-address"})
+
 # Image repositories that name a kubebuilder project's manager by its role, under a path
 # that names the project (`ghcr.io/crystalbackup/operator`, `ghcr.io/sielicki/slingshot-operator/manager`).
 _MANAGER_REPOSITORIES = frozenset({"manager", "operator", "controller", "controller-manager"})
@@ -2921,6 +2924,13 @@ class _GoTree:
             return False
         if not any(_names_program(_read(path), program) for path in dockerfiles):
             return True
+        # It passes kubebuilder's manager flags that no Go file of the project declares: a main
+        # rewritten without them exits at its first flag (secret-rotator's defines only
+        # `-metrics-addr`; its scaffold was read as deploying nothing that runs).
+        passed = {argument.lstrip("-").split("=", 1)[0] for argument in container.command[1:]
+                  if argument.startswith("-")} & _KUBEBUILDER_FLAGS
+        if passed and not self._spells_any(root, passed):
+            return True
         # Its Dockerfiles build Go sources the tree does not hold: kyverno-notation-verifier's
         # scaffold builds `cmd/main.go`, which its library's tree never had (read as deploying
         # nothing).
@@ -2929,6 +2939,12 @@ class _GoTree:
         bases = {root} | ({module.root} if module is not None else set())
         return bool(targets) and not any(os.path.exists(os.path.join(base, target)) for base in bases
                                          for target in targets)
+
+    def _spells_any(self, root: str, flags: set[str]) -> bool:
+        """Whether a non-test Go file at or below `root` quotes one of the flag names."""
+        quoted = re.compile("|".join(rf'"{re.escape(flag)}"' for flag in sorted(flags)).encode())
+        return any(quoted.search(self._read_go(path) or b"") for path in self._go_files
+                   if not path.endswith("_test.go") and modules.names_below(os.path.dirname(path), root) is not None)
 
     def _project_dockerfiles(self, root: str) -> list[str]:
         return [path for directory, paths in self._dockerfiles.items()
