@@ -13,10 +13,11 @@ from typing import NamedTuple
 from golint_startup.go.gofile import GoFile
 from golint_startup.go.constants import Constants, trip_count
 from golint_startup.go.imports import default_package_name
+from golint_startup.go.inputs import reads_small_system_file
 from golint_startup.go.library import COMPILE_CALLS, DECODE_CALLS, DECODE_METHOD, INPUT_LOOP_METHODS, \
     PROCESS_CONSTRUCTORS, PROCESS_METHODS, READ_CALLS, READ_METHODS, STREAM_DECODERS, TEMPLATE_PARSE_METHODS, TEMPLATES
 from golint_startup.go.types import PREDECLARED
-from golint_startup.go.syntax import ancestors, enclosing_function, invocation, matches, root_identifier, text, unparen
+from golint_startup.go.syntax import FUNCTION_NODES, ancestors, enclosing_function, invocation, matches, root_identifier, text, unparen
 from golint_startup.engine.cache_format import register
 from golint_startup.rule import AFTER_STARTUP, MODULE_FILES, STARTUP_MODEL, Finding, Location, Rule, location_of
 
@@ -208,7 +209,7 @@ def _loop_work(file: GoFile, constants: Constants, loop) -> tuple[str, str, str]
         if ranged is None or _is_short(constants, ranged, _SHORT) or _local_short_literal(file, constants, ranged):
             return None
         variadic = _variadic_parameter(file, ranged)
-        if variadic is not None and variadic.options:
+        if variadic is not None and variadic.options or variadic is None and _names_a_parameter(file, ranged):
             return None
         # A variadic of values is short unless a call of its function spreads a slice into it
         # (which only the whole package tells, see check_project).
@@ -358,6 +359,28 @@ def _variadic_parameter(file: GoFile, ranged) -> _Variadic | None:
     return None
 
 
+def _names_a_parameter(file: GoFile, ranged) -> bool:
+    """Whether `ranged`, in a function literal (the one given to Do), names a parameter (not
+    variadic) of a function around that literal: what the caller hands over, already built.
+    katalyst's `AppendSupportedMetricObject(m)` merges the map it is given once; a finding
+    calling that a lazy global's work was read as wrong. A function called from the literal
+    that ranges over its own parameter builds from what the literal gives it (see NewFromList
+    in the fixtures): not this."""
+    if ranged.type != "identifier":
+        return False
+    in_literal = False
+    for holder in ancestors(file, ranged):
+        if holder.type not in FUNCTION_NODES:
+            continue
+        parameters = holder.child_by_field_name("parameters")
+        declaring = [declaration for declaration in (parameters.named_children if parameters is not None else ())
+                     if text(ranged) in (text(n) for n in declaration.children_by_field_name("name"))]
+        if declaring:
+            return in_literal and not any(child.type == "..." for child in declaring[0].children)
+        in_literal = in_literal or holder.type == "function_literal"
+    return False
+
+
 _LOCAL_VALUES = """
 (short_var_declaration left: (expression_list . (identifier) @name .) right: (expression_list . (_) @value .))
 (var_spec name: (identifier) @name value: (expression_list . (_) @value .))
@@ -424,7 +447,15 @@ def _work_at(file: GoFile, constants: Constants, match) -> tuple[str, str, str] 
             return None  # `make(chan struct{}, n)`: its elements take no memory, whatever n
         sizes = made[1:]
         big = [size for size in sizes if not _is_short(constants, size, _SHORT) and not _len_of_short_local(file, constants, size)]
-        return (_ALLOCATES, f"make(..., {_shorten(big[0])})", "") if big else None
+        if not big:
+            return None
+        # `len(weights)` of a package-level name: short when the package sets it to a short
+        # literal, in any of its files (katalyst's 5-entry map, read as wrongly reported).
+        measured = unparen(big[0])
+        arguments = [a for a in measured.child_by_field_name("arguments").named_children if a.type != "comment"] \
+            if measured.type == "call_expression" and text(measured.child_by_field_name("function")) == "len" else []
+        over = text(arguments[0]) if len(arguments) == 1 and arguments[0].type == "identifier" else ""
+        return _ALLOCATES, f"make(..., {_shorten(big[0])})", over
     selector = node.parent
     call = selector.parent if selector is not None else None
     if call is None or call.type != "call_expression" or call.child_by_field_name("function") != selector \
@@ -436,6 +467,8 @@ def _work_at(file: GoFile, constants: Constants, match) -> tuple[str, str, str] 
     # (`os := ...` is rare): resolving every file's scopes cost more than the rest of the scan.
     imported = file.imports.get(text(operand)) if operand.type == "identifier" else None
     kind = _PACKAGE_WORK.get(imported, {}).get(name) if imported is not None else _method_work(file, selector, name)
+    if kind == _READS and reads_small_system_file(file, call):
+        return None  # a few bytes of /proc or /sys, read in microseconds (katalyst's smt/active)
     return (kind, _label(file, selector), "") if kind else None
 
 

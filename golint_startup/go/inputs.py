@@ -226,6 +226,17 @@ _SMALL_SYSTEM_FILES = frozenset({"/etc/protocols", "/etc/services", "/etc/hosts"
                                  "/etc/nsswitch.conf", "/etc/machine-id"})
 
 
+def reads_small_system_file(file: GoFile, call) -> bool:
+    """Whether a read call's first argument is a path whose written-out start names where the
+    platform keeps small files (`os.ReadFile("/sys/devices/system/cpu/smt/active")`,
+    `filepath.Join(procRoot, "stat")` with `procRoot` given "/proc")."""
+    arguments = values_of(call.child_by_field_name("arguments"))
+    holders = [h for h in ancestors(file, call) if h.type in FUNCTION_NODES]
+    if not arguments or not holders:
+        return False
+    return names_small_system_files(_Tracer(file, holders[-1], call.start_byte)._leading_text(arguments[0], 4))
+
+
 def names_small_system_files(path: str | None) -> bool:
     """Whether a path (or its leading text) is where the platform keeps files small, read in
     microseconds (_SMALL_SYSTEM_DIRS, _SMALL_SYSTEM_FILES)."""

@@ -71,3 +71,43 @@ func Literal() {
 		}
 	})
 }
+
+// A make sized by a package-level literal of another file of the package (guards.go): as
+// short as the literal (katalyst's five group weights).
+var weightsCopy map[string]int
+
+func Weights() {
+	weightsOnce.Do(func() {
+		weightsCopy = make(map[string]int, len(groupWeights))
+		for group, weight := range groupWeights {
+			weightsCopy[group] = weight
+		}
+	})
+}
+
+// A setter that merges, once, the map its caller hands over: the caller's data, already built.
+var supported = map[string]string{}
+
+var supportedOnce sync.Once
+
+func AppendSupported(more map[string]string) {
+	supportedOnce.Do(func() {
+		for name, kind := range more {
+			supported[name] = kind
+		}
+	})
+}
+
+// A few bytes of /sys, read in microseconds.
+var (
+	smtOnce   sync.Once
+	smtActive bool
+)
+
+func SMTActive() bool {
+	smtOnce.Do(func() {
+		data, _ := os.ReadFile("/sys/devices/system/cpu/smt/active")
+		smtActive = len(data) > 0 && data[0] == '1'
+	})
+	return smtActive
+}

@@ -29,3 +29,7 @@ func Rotate() {
 func loadKey() {
 	key, _ = os.ReadFile("/etc/app/key")
 }
+
+var weightsOnce sync.Once
+
+var groupWeights = map[string]int{"system": 10, "dedicated": 8, "shared": 5, "reclaimed": 2, "unknown": 1}
