@@ -27,6 +27,7 @@ from golint_startup.rule import MODULE_FILES, SERVING_PROGRAMS, STARTUP_MODEL, F
     location_of
 
 _VIPER_LOADS = frozenset({"ReadInConfig", "ReadConfig", "ReadRemoteConfig"})
+_LOCAL_VIPER_LOADS = _VIPER_LOADS - {"ReadRemoteConfig"}  # those with a file (or data) to size
 _TEMPLATE_PARSES = frozenset({"Parse", "ParseFiles", "ParseGlob", "ParseFS"})
 _HTTP_CALLS = frozenset({"Get", "Post", "Do"})
 
@@ -484,7 +485,7 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
         in_init = context.type == "block"
         init_key = context.start_byte + 1 if in_init else 0
         work: dict[int, list[Finding]] = {}  # the init (0) or a var spec -> its findings
-        reads_by_path: list[_PathRead] = []  # an init's reads of a file by a relative path
+        reads_by_path: list[_PathRead] = []  # an init's reads of a file by a relative path, and its viper loads
         path_locals: dict[str, _PathRead] = {}  # locals given such a read's bytes -> the read
         loops: dict[int, list] = {}  # innermost loop -> [loops from the inside out, appends]
         # Locals a package-level name is decoded into (`json.Unmarshal(gatesJSON, &gates)`) ->
@@ -541,7 +542,7 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
                 continue  # sql.Open only checks its arguments: the pool dials when first used
             level, cost, name = flagged
             if in_init and flagged[:2] == _CONFIG and function.child_by_field_name("field") is not None and \
-                    text(function.child_by_field_name("field")) in _VIPER_LOADS and _has_package_facts(file):
+                    text(function.child_by_field_name("field")) in _LOCAL_VIPER_LOADS and _has_package_facts(file):
                 # A config file of the tree, maybe: sized in check_project as SL004 sizes it
                 # (hatchet-cli's init loads a config of a few hundred bytes).
                 (row, col), (end_row, end_col) = call.start_point, call.end_point
@@ -670,19 +671,20 @@ def _loop_findings(file: GoFile, loops: dict, context, where: str, sizes: _Liter
 
 
 # The *sql.DB methods that take a connection from the pool, dialing the database when it has none.
-_CONNECTING = re.compile(rb"\s*\.\s*(?:Ping|Exec|Query|QueryRow|Begin|BeginTx|Prepare|Conn)(?:Context)?\s*\(")
+_CONNECTING = rb"\s*\.\s*(?:Ping|Exec|Query|QueryRow|Begin|BeginTx|Prepare|Conn)(?:Context)?\s*\("
 
 
 def _connects(file: GoFile, context, call) -> bool:
     """Whether the pool a `sql.Open` in an init or var initializer (`context`) returns is used
-    there to connect: a `Ping` or a query on the name it is assigned to. sql.Open itself parses
-    nothing but its arguments and dials nothing; fider's init opens its pool so, and that
-    finding was read as not worth a change (microseconds, a few hundred bytes)."""
+    there to connect: a `Ping` or a query on what it is assigned to (`db`, `store.DB`).
+    sql.Open itself parses nothing but its arguments and dials nothing; fider's init opens its
+    pool so, and that finding was read as not worth a change (microseconds, a few hundred
+    bytes)."""
     named = assigned_names(call)
-    if not named or named[0].type != "identifier" or text(named[0]) == "_":
+    if not named or named[0].type not in ("identifier", "selector_expression") or text(named[0]) == "_":
         return False
-    used = re.compile(rb"\b" + re.escape(named[0].text) + _CONNECTING.pattern)
-    return used.search(file.source, call.end_byte, context.end_byte) is not None
+    spelled = rb"\s*\.\s*".join(re.escape(part.strip().encode()) for part in text(named[0]).split("."))
+    return re.search(rb"(?<![\w.])" + spelled + _CONNECTING, file.source[call.end_byte:context.end_byte]) is not None
 
 
 def _ranges_over_input(file: GoFile, loop) -> bool:
@@ -996,7 +998,8 @@ def _path_read_finding(directory: str, read: _PathRead, minimum: int) -> Finding
         found = config_file(read.config, directory, directory, directory)
         named, sizes = (found.name, [found.size]) if found is not None else ("", [])
     else:
-        named, sizes = read.path, [file_size(candidate) for candidate in files_in_tree(read.path, directory)]
+        named, sizes = read.path, [size for candidate in files_in_tree(read.path, directory)
+                                   if (size := file_size(candidate)) is not None]
     if sizes and max(sizes) < minimum:
         return None
     size = f" ({named}, {human_size(max(sizes))} in the tree)" if sizes else ""

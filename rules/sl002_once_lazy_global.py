@@ -209,7 +209,7 @@ def _loop_work(file: GoFile, constants: Constants, loop) -> tuple[str, str, str]
         if ranged is None or _is_short(constants, ranged, _SHORT) or _local_short_literal(file, constants, ranged):
             return None
         variadic = _variadic_parameter(file, ranged)
-        if variadic is not None and variadic.options or variadic is None and _names_a_parameter(file, ranged):
+        if (variadic is not None and variadic.options) or (variadic is None and _names_a_parameter(file, ranged)):
             return None
         # A variadic of values is short unless a call of its function spreads a slice into it
         # (which only the whole package tells, see check_project).

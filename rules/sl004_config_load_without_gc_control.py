@@ -211,7 +211,7 @@ def _check_modules(project, facts: dict, options: dict, loads):
     # the others are related locations.
     findings: dict[tuple, Finding] = {}
     sites: dict[tuple, list[tuple[str, tuple]]] = {}  # the loads of each finding: (path, span)
-    loaded: dict[tuple, str] = {}  # each finding's message opens with what loads, then the file it reads
+    said: dict[tuple, tuple[str, str]] = {}  # each finding's message, around where the file it reads goes
     searched: dict[tuple, tuple] = {}
     for function, event, resolved in sorted(load_sites, key=lambda site: (site[0].display, site[1].span)):
         if function.display not in project.reported:
@@ -247,12 +247,11 @@ def _check_modules(project, facts: dict, options: dict, loads):
         named = [graph.functions[fid] for fid in reaching[:_NAMED_ENTRIES]]
         related = tuple(Location(f.display, *(f.name_loc or (1, 1, 1, 1)), message=f"entry point: {_entry_name(f)}")
                         for f in named)
-        loaded[key] = f"{load} loads configuration"
-        findings[key] = Finding(RULE.id, f" while the Go runtime does not know the "
-                                         f"container's memory limit: no memory limit or other GC control on the path "
-                                         f"from {_entry_name(entry)}: {path}; "
-                                         f"{_also(named[1:], len(reaching) - len(named))}{_FIX}",
-                                Location(function.display, *event.span), related=related)
+        said[key] = (f"{load} loads configuration",
+                     f" while the Go runtime does not know the container's memory limit: no memory limit or other GC "
+                     f"control on the path from {_entry_name(entry)}: {path}; "
+                     f"{_also(named[1:], len(reaching) - len(named))}{_FIX}")
+        findings[key] = Finding(RULE.id, "".join(said[key]), Location(function.display, *event.span), related=related)
     # A load the startup model reaches from no root runs later: a function value kept where
     # this search cannot see it kept (gin-vue-admin's reload handlers, appended to a slice a
     # request handler runs).
@@ -263,22 +262,23 @@ def _check_modules(project, facts: dict, options: dict, loads):
     for key, finding in findings.items():
         if at_startup is not None and _position(finding.location) not in at_startup:
             continue
-        main_dir = os.path.dirname(project.abspaths[graph.functions[key[0]].display])
-        read = _largest_read(project, sites[key], main_dir)
+        entry_dir = os.path.dirname(project.abspaths[graph.functions[key[0]].display])
+        read = _largest_read(project, sites[key], entry_dir)
         # The file decides: a load of a few KB (most configs) is too small to matter, and
         # one whose file is not in the tree (given by a flag, in $HOME) cannot be sized.
         if minimum and (read is None or read.allocated < minimum):
             continue
-        yield replace(finding, message=loaded[key] + (f" ({read.describe()})" if read else "") + finding.message)
+        loads, rest = said[key]
+        yield replace(finding, message=loads + (f" ({read.describe()})" if read else "") + rest)
 
 
-def _largest_read(project, sites: list[tuple[str, tuple]], main_dir: str) -> ConfigFile | None:
+def _largest_read(project, sites: list[tuple[str, tuple]], entry_dir: str) -> ConfigFile | None:
     """The largest file of the tree that the loads at `sites` read."""
     reads = []
     for display, span in sites:
         source = project.facts_on_demand(display, lambda file: config_source(file, span),
                                          kind="config@" + ":".join(map(str, span)))
-        read = config_file(source, os.path.dirname(project.abspaths[display]), main_dir, project.cwd) \
+        read = config_file(source, os.path.dirname(project.abspaths[display]), entry_dir, project.cwd) \
             if source is not None else None
         if read is not None:
             reads.append(read)

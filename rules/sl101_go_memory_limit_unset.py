@@ -44,10 +44,8 @@ def _limit_over_request(container: Container) -> float:
 def _limit_too_small(container: Container, smallest_mib: int) -> bool:
     """Whether the container's limit is below the smallest one a soft limit can help: the Go
     runtime of a Kubernetes controller takes much of it before its program does any work."""
-    try:
-        return kubernetes_bytes(container.limits_memory.text) < smallest_mib * 2**20
-    except QuantityError:
-        return False
+    limit = _limit_bytes(container)
+    return limit is not None and limit < smallest_mib * 2**20
 
 
 # A limit at or below which a cluster-wide cache may outgrow it on its own: 256 MiB holds about
@@ -55,11 +53,12 @@ def _limit_too_small(container: Container, smallest_mib: int) -> bool:
 _SMALL_FOR_A_CLUSTER_CACHE_MIB = 256
 
 
-def _at_most(quantity: str, mib: int) -> bool:
+def _limit_bytes(container: Container) -> int | None:
+    """The container's memory limit in bytes; None when it cannot be read."""
     try:
-        return kubernetes_bytes(quantity) <= mib * 2**20
+        return kubernetes_bytes(container.limits_memory.text)
     except QuantityError:
-        return False
+        return None
 
 
 # What the Go runtime of a controller holds before it lists anything (bench/controller-baseline).
@@ -158,10 +157,11 @@ def check_manifests(manifests: ProjectManifests, options):
             # A fixed GOMEMLIMIT would be wrong once the autoscaler changes the limit.
             fix = "a VerticalPodAutoscaler changes this limit: give the runtime about 90% of the limit the pod runs " \
                   "with (automemlimit, or debug.SetMemoryLimit from a resourceFieldRef of limits.memory)"
-        elif cache and _at_most(limit.text, _SMALL_FOR_A_CLUSTER_CACHE_MIB):
-            # Read by hand, a cluster-wide cache of Pods or Secrets under 100-128Mi outgrows the
-            # limit in a large cluster whatever the collector does (k8s-governance-operator,
-            # frp-operator, jupyter-kernel-controller): the readers asked for this too.
+        elif cache and (limit_bytes := _limit_bytes(container)) is not None and \
+                limit_bytes <= _SMALL_FOR_A_CLUSTER_CACHE_MIB * 2**20:
+            # A cluster-wide cache of Pods or Secrets can outgrow such a limit in a large cluster
+            # whatever the collector does; readers of k8s-governance-operator, frp-operator and
+            # jupyter-kernel-controller (at 100-128Mi) asked for this advice too.
             fix = "set GOMEMLIMIT to about 90% of the limit, and scope the cache or raise the limit: under a " \
                   "limit this small a cluster's objects can outgrow it, which no collector can help"
         else:

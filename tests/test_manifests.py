@@ -2724,6 +2724,11 @@ _POD_NAMESPACE_ENV = "          env:\n            - name: POD_NAMESPACE\n" \
     (_POD_NAMESPACE_FALLBACK, _POD_NAMESPACE_ENV, False),
     (_POD_NAMESPACE_FALLBACK, "", True),  # neither named: all namespaces
     (_POD_NAMESPACE_FALLBACK, '          args: ["--watch-namespace=ops"]\n', False),
+    # a variable tested beside the namespace, set by the manifest, names no namespace
+    (_POD_NAMESPACE_FALLBACK.replace('watchNamespace = os.Getenv("POD_NAMESPACE")\n\t}',
+                                     'watchNamespace = os.Getenv("POD_NAMESPACE")\n\t}\n\tregion := os.Getenv("AWS_REGION")')
+     .replace('if watchNamespace != "" {', 'if watchNamespace != "" && region != "" {'),
+     "          env:\n            - name: AWS_REGION\n              value: eu-west-1\n", True),
     # the pod's namespace read into another variable than the one the condition tests
     (_POD_NAMESPACE_FALLBACK.replace('watchNamespace = os.Getenv("POD_NAMESPACE")',
                                      'leaseNamespace := os.Getenv("POD_NAMESPACE")\n\t\t_ = leaseNamespace'),
@@ -3989,6 +3994,8 @@ def test_under_a_small_limit_a_cluster_cache_is_to_be_scoped_too(tmp_path, limit
 @pytest.mark.parametrize("declared, reported", [
     ('flag.BoolVar(&leader, "leader-elect", false, "")', True),
     ('flag.StringVar(&metrics, "metrics-addr", ":8080", "")', False),  # secret-rotator: rewritten without them
+    # declared by k8s.io/component-base for the program
+    ('flag.StringVar(&metrics, "metrics-addr", ":8080", "")\n\toptions.BindLeaderElectionFlags(nil, nil)', True),
 ])
 def test_a_scaffold_passing_flags_its_program_never_declares_deploys_nothing_that_runs(tmp_path, declared, reported):
     """secret-rotator's `config/manager` passes kubebuilder's `--leader-elect` and
@@ -4003,3 +4010,45 @@ def test_a_scaffold_passing_flags_its_program_never_declares_deploys_nothing_tha
         "ghcr.io/acme/api:1", 'controller:latest\n          command: ["/manager"]\n'
         '          args: ["--leader-elect", "--health-probe-bind-address=:8081"]').replace("- name: api", "- name: manager"))
     assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
+
+
+_TELLING_CONTAINER = ("spec:\n  template:\n    spec:\n      containers:\n        - name: {name}\n"
+                      "          image: {image}\n          env:\n            - name: GOMEMLIMIT\n"
+                      "              value: 300MiB\n          resources:\n{resources}")
+
+
+@pytest.mark.parametrize("resources, other_workload, reported", [
+    # the chart's container told, its resources from the values however they are written
+    ("            {{- toYaml .Values.resources | nindent 12 }}\n", False, False),
+    ('            {{- include "api.resources" . | nindent 12 }}\n', False, False),
+    # one workload, its limit written in the template beside GOMEMLIMIT (the values set none)
+    ("            limits:\n              memory: 384Mi\n", False, False),
+    # crystalbackup: a soak test's own container, literal limit and GOMEMLIMIT, beside the
+    # Deployment writing the values' resources, which no template tells
+    ("            limits:\n              memory: 384Mi\n", True, True),
+])
+def test_a_chart_template_naming_gomemlimit_tells_the_containers_it_writes(tmp_path, resources, other_workload, reported):
+    go_module(tmp_path, {"cmd/api/main.go": MAIN})
+    _write_chart(tmp_path, "charts/api", "api", template_more=_TELLING_CONTAINER.format(
+        name="soak" if other_workload else "api", image="{{ .Values.image.repository }}", resources=resources))
+    if other_workload:
+        write(tmp_path, "charts/api/templates/manager.yaml", _CHART_TEMPLATE + (
+            "spec:\n  template:\n    spec:\n      containers:\n        - name: api\n"
+            "          image: {{ .Values.image.repository }}\n"
+            "          resources: {{ toYaml .Values.resources | nindent 12 }}\n"))
+    literal = "memory: 384Mi" in resources
+    write(tmp_path, "charts/api/values.yaml", _CHART_VALUES.replace("96Mi", "100Mi") if other_workload or not literal
+          else "image:\n  repository: ghcr.io/acme/api\n  tag: v1\n")
+    assert [f.path for f in _run(tmp_path).findings] == (["charts/api/values.yaml"] if reported else [])
+
+
+def test_a_manifests_program_is_the_one_its_images_entrypoint_starts(tmp_path):
+    """As for a chart (k8s-deploy-monitor-operator): a plain Deployment giving no command runs
+    what its image's ENTRYPOINT starts."""
+    go_module(tmp_path, {"cmd/monitor/main.go": _DEPLOYMENT_INFORMERS, "cmd/dispatcher/main.go": _CONFIG_DYNAMIC_INFORMER})
+    write(tmp_path, "Dockerfile", "FROM golang:1.22 AS build\nCOPY . .\n"
+          "RUN go build -o /rollout-monitor ./cmd/monitor\nRUN go build -o /rollout-dispatcher ./cmd/dispatcher\n"
+          'FROM scratch\nCOPY --from=build /rollout-monitor /rollout-dispatcher /\nENTRYPOINT ["rollout-monitor"]\n')
+    write(tmp_path, "deploy/app.yaml", _SIZED.format(request="64Mi").replace("ghcr.io/acme/api:1", "ghcr.io/acme/app:1"))
+    (finding,) = _run(tmp_path).findings
+    assert "its program imports k8s.io/client-go/informers," in finding.message

@@ -66,21 +66,24 @@ def config_source(file: GoFile, span: tuple[int, int, int, int]) -> ConfigSource
             return ConfigSource(embedded=patterns)
         return ConfigSource()
 
-    def setters_in(scope) -> dict[str, list[str]]:
+    def setters_in(scope) -> tuple[dict[str, list[str]], bool]:
+        """The setters' constant arguments, and whether one naming the file is called at all
+        (`SetConfigFile(*flagPath)` names one the tree cannot tell)."""
         found: dict[str, list[str]] = {name: [] for name in _SETTERS}
+        names_a_file = False
         for captured in matches(_SELECTOR_CALLS, scope):
             method = text(captured["method"][0])
             if method in found and text(captured["receiver"][0]) == receiver:
                 values = [constants.string(argument) for argument in values_of(captured["args"][0])]
                 found[method] += [value for value in values if value]
-        return found
+                names_a_file = names_a_file or method in ("SetConfigFile", "SetConfigName")
+        return found, names_a_file
 
     function = enclosing_function(file, node)
-    found = setters_in(function if function is not None else file.root)
+    found, names_a_file = setters_in(function if function is not None else file.root)
     operand = selector.child_by_field_name("operand")
-    if not (found["SetConfigFile"] or found["SetConfigName"]) and operand.type == "identifier" and \
-            file.package_of(operand) == VIPER:
-        found = setters_in(file.root)
+    if not names_a_file and operand.type == "identifier" and file.package_of(operand) == VIPER:
+        found, _ = setters_in(file.root)
     return ConfigSource(tuple(found["SetConfigFile"]), tuple(found["SetConfigName"]), tuple(found["AddConfigPath"]),
                         tuple(found["SetConfigType"]))
 
@@ -96,13 +99,13 @@ class ConfigFile(NamedTuple):
         return self.size * _ALLOCATED_PER_BYTE.get(self.format, _UNMEASURED_PER_BYTE)
 
     def describe(self) -> str:
-        return f"{self.name}: {human_size(self.size)} of {self.format.upper()}, about " \
+        return f"{self.name}: {human_size(self.size)} of {self.format.upper() or 'config'}, about " \
                f"{human_size(self.allocated)} allocated while loading"
 
 
-def config_file(source: ConfigSource, go_dir: str, main_dir: str, cwd: str) -> ConfigFile | None:
+def config_file(source: ConfigSource, go_dir: str, entry_dir: str, cwd: str) -> ConfigFile | None:
     """The file of the tree a load reads, found as viper looks for it, from the directory of
-    the Go file or of its main package, or their modules' roots; None when none is there."""
+    the Go file or of its entry point's package, or their modules' roots; None when none is there."""
     def shown(path: str) -> str:
         return os.path.relpath(path, cwd).replace(os.sep, "/")
 
@@ -117,12 +120,15 @@ def config_file(source: ConfigSource, go_dir: str, main_dir: str, cwd: str) -> C
         first = sorted(files)[0]
         return ConfigFile(shown(os.path.join(go_dir, first)) + (f" and {len(files) - 1} more" if len(files) > 1 else ""),
                           sum(files.values()), format_of(first))
+    # As viper's searchInPath: each path, every supported extension, then the bare name when a
+    # format is set.
     candidates = list(source.files)
-    extensions = source.formats[-1:] or _VIPER_EXTENSIONS
-    candidates += [os.path.join(path, f"{name}.{extension}") for name in source.names[-1:]
-                   for path in source.paths for extension in extensions]
+    for name in source.names[-1:]:
+        for path in source.paths:
+            candidates += [os.path.join(path, f"{name}.{extension}") for extension in _VIPER_EXTENSIONS]
+            candidates += [os.path.join(path, name)] if source.formats else []
     # The working directory is one place: viper tries every candidate there.
-    for base in run_directories(go_dir, main_dir):
+    for base in run_directories(go_dir, entry_dir):
         for candidate in candidates:
             size = file_size(found := os.path.join(base, candidate)) if in_the_tree(candidate) else None
             if size is not None:

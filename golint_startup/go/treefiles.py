@@ -76,7 +76,8 @@ def unchanged(recorded: tuple[tuple[str, tuple | None], ...]) -> bool:
 def in_the_tree(path: str) -> bool:
     """Whether a relative path may name a file of the tree: not absolute, not above where it
     is read from (`../../shared/x.json` is outside what is linted)."""
-    return bool(path) and not os.path.isabs(path) and not os.path.normpath(path).startswith("..")
+    normalized = os.path.normpath(path)
+    return bool(path) and not os.path.isabs(path) and normalized != ".." and not normalized.startswith(".." + os.sep)
 
 
 def run_directories(*directories: str) -> list[str]:

@@ -155,7 +155,8 @@ def _scopings(code: bytes) -> tuple[int, int, frozenset[str], int, int]:
         # the environment, that variable names the namespace (git-change-operator falls back
         # to its pod's POD_NAMESPACE, which its chart sets; read as wrongly cluster-wide).
         if condition is not None and _NAMESPACE_CONDITION.search(condition):
-            variables.update((t.group(1) or t.group(2)).decode() for t in _TESTED_NOT_EMPTY.finditer(condition))
+            variables.update(name.decode() for t in _TESTED_NOT_EMPTY.finditer(condition)
+                             if _NAMESPACE_CONDITION.search(name := t.group(1) or t.group(2)))
     maps = [(name, 0, len(code)) for name in {m.group(1) for m in _NAMESPACES_VARIABLE.finditer(code)}]
     if _NAMESPACES_MADE_EMPTY.search(code):
         # Made empty in the options, then filled in through the field (evicted-pod-reaper's

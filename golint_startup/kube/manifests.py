@@ -885,7 +885,8 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
     charts: dict[str, int] = {}
     chart_values: dict[str, tuple[Source, str]] = {}  # chart root -> its values.yaml
     charts_telling: set[str] = set()  # charts whose values or helpers name GOMEMLIMIT or limits.memory
-    chart_telling_templates: dict[str, list[str]] = {}  # chart root -> workload templates that name them
+    # chart root -> its workload templates that name them beside literal resources only (see below)
+    literal_telling: dict[str, int] = {}
     charts_deploying: set[str] = set()  # charts a template of which declares a workload
     chart_workload_templates: dict[str, list[tuple[Source, str]]] = {}  # chart root -> templates declaring a workload
     chart_rbac_templates: dict[str, list[tuple[Source, str]]] = {}  # chart root -> templates of ClusterRoles or bindings
@@ -900,10 +901,8 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
             os.path.isfile(os.path.join(os.path.dirname(abspath), "Chart.yaml"))
         chart = os.path.dirname(abspath) if values else _chart_root(abspath) if _TEMPLATE in text else None
         if chart is not None and _TELLS_THE_LIMIT.search(_YAML_COMMENT.sub("", text)):
-            # A workload template writing resources tells the containers whose resources it
-            # writes; one writing none, values or a helper, all of them.
-            if not values and _declares_workload(text) and _RESOURCES_KEY.search(text):
-                chart_telling_templates.setdefault(chart, []).append(text)
+            if not values and _declares_workload(text) and _writes_literal_resources_only(text):
+                literal_telling[chart] = literal_telling.get(chart, 0) + 1
             else:
                 charts_telling.add(chart)
         if not values and _declares_workload(text) and (root := chart or _chart_root(abspath)) is not None:
@@ -924,6 +923,11 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
         directives[shown] = parse_directives(text)
         if _MAY_MATTER.search(text):
             documents += _compose(_blank_documents_that_cannot_matter(text), source, notify)
+    # A workload template that names GOMEMLIMIT beside literal resources tells its own
+    # container, not those the values set, when the chart has other workloads (crystalbackup's
+    # soak test, beside its manager's Deployment); when it is the chart's one workload, it
+    # tells the chart's container.
+    charts_telling |= {chart for chart in literal_telling if len(chart_workload_templates.get(chart, ())) <= 1}
     for chart, count in sorted(charts.items()):
         notify(Notification(f"Helm chart: {count} template file{'s' if count != 1 else ''} skipped (its "
                             "values.yaml is read for containers' memory limits); lint the output of "
@@ -944,8 +948,7 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
         if _deploys_workloads(chart, charts_deploying):
             defaults = helm_template.ChartDefaults(chart, chart_values[chart][1], _read)
             chart_containers = _chart_containers(chart, *chart_values[chart], notify,
-                                                 chart_workload_templates.get(chart, []), defaults,
-                                                 chart_telling_templates.get(chart, []))
+                                                 chart_workload_templates.get(chart, []), defaults)
             listed_by_chart = _chart_kinds_listed(chart_rbac_templates.get(chart, []),
                                                   chart_workload_templates.get(chart, [])) if chart_containers else None
             for container in chart_containers:
@@ -1123,8 +1126,10 @@ class _KubebuilderImages(NamedTuple):
     names: dict[str, frozenset[str]]
 
 
-# The flags kubebuilder's scaffold passes its manager, which its `cmd/main.go` declares.
+# The flags kubebuilder's scaffold passes its manager, which its `cmd/main.go` declares, and
+# what declares such flags for a program from a library.
 _KUBEBUILDER_FLAGS = frozenset({"leader-elect", "health-probe-bind-address", "metrics-bind-address"})
+_FLAG_BINDERS = r'"k8s\.io/component-base/config/options"|\bBindLeaderElectionFlags\b'
 
 # Image repositories that name a kubebuilder project's manager by its role, under a path
 # that names the project (`ghcr.io/crystalbackup/operator`, `ghcr.io/sielicki/slingshot-operator/manager`).
@@ -1201,7 +1206,33 @@ def _blank_documents_that_cannot_matter(text: str) -> str:
 # its `resource`: a CRD's description that lists `limits.memory` tells nothing).
 _TELLS_THE_LIMIT = re.compile(r"GOMEMLIMIT|\bresource:[ \t]*[\"']?limits\.memory\b")
 _YAML_COMMENT = re.compile(r"(?:^|(?<=[ \t]))#.*", re.MULTILINE)
-_RESOURCES_KEY = re.compile(r"^[ \t]*resources:", re.MULTILINE)
+_RESOURCES_KEY = re.compile(r"^([ \t]*)resources:(.*)$", re.MULTILINE)
+
+
+def _writes_literal_resources_only(template: str) -> bool:
+    """Whether a template writes `resources` blocks, and none of them takes its memory settings
+    from the values: no template action on a key's line or in a `{{- with ...resources }}`
+    just above it, and none in its block that writes resources or memory (`toYaml`, `include`,
+    `.resources`, `memory:`). A PVC's `storage: {{ .Values.size }}` and RBAC rules'
+    `resources: [pods]` leave it literal."""
+    lines = template.split("\n")
+    found = False
+    for key in _RESOURCES_KEY.finditer(template):
+        found = True
+        index = template.count("\n", 0, key.start())
+        indent = len(key.group(1))
+        above = lines[index - 1] if index > 0 else ""
+        if "{{" in key.group(2) or "{{" in above and "with" in above and "resources" in above:
+            return False
+        for line in lines[index + 1:]:
+            if line.strip() and len(line) - len(line.lstrip()) <= indent and not line.strip().startswith("{{"):
+                break
+            if "{{" in line and _WRITES_RESOURCES.search(line):
+                return False
+    return found
+
+
+_WRITES_RESOURCES = re.compile(r"toYaml|include|\.resources|\bmemory:")
 # How deep in a chart's values a component's `resources` and `image` sit
 # (`controller.resources`, `webhook.manager.resources`).
 _MAX_VALUES_DEPTH = 3
@@ -1210,23 +1241,19 @@ _FALSE = frozenset({"false", "False", "FALSE"})
 
 
 def _chart_containers(chart: str, source: Source, text: str, notify, workload_templates: list[tuple[Source, str]],
-                      defaults: helm_template.ChartDefaults, telling_templates: list[str] = ()) -> list[Container]:
+                      defaults: helm_template.ChartDefaults) -> list[Container]:
     """The containers of a Helm chart's values.yaml: each mapping (the top level, or a
     component's: `controller`, `webhookController`) holding `resources` (with `limits.memory`
     or without) and an `image` (a string, or `repository` or `name` with `registry` and `tag`);
     and the one `resources` and the one `image` of the values that no mapping holds together
     (cattage's `image` at the top level, its `controller.resources`; database-user-operator's
     the same beside a kube-rbac-proxy's mapping that holds both).
-    The templates are not rendered: the chart's defaults are what is read. A container whose
-    `resources` a template telling the limit writes (`telling_templates`) is left out:
-    crystalbackup's soak-test template sets GOMEMLIMIT for its own container, beside a literal
-    limit, not for the manager's."""
+    The templates are not rendered: the chart's defaults are what is read."""
     documents = _compose(text, source, notify)
     if not documents:
         return []
     name = _chart_name(chart)
     found: list[Container] = []
-    told: set[int] = set()  # the containers a template telling the limit writes, by id
     lone_images: list[tuple[str, tuple[str, ...]]] = []  # (image, the path of the mapping holding it)
     lone_resources: list[tuple[yaml.Node, tuple[str, ...]]] = []
 
@@ -1240,9 +1267,6 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
                          source.location(key), chart=chart,
                          shown_names=_template_container_names(path, workload_templates),
                          loaded_by_hand=_never_pulled_by_templates(path, workload_templates))
-        # By the limit it writes: templates of other containers may share the image.
-        if any(_values_reference(path, "resources").search(template) for template in telling_templates):
-            told.add(id(made))
         # `resources` without a memory limit (`resources: {}`) is kept too: what the chart
         # installs then has no limit, whatever a copy in the manifests sets. So are those no
         # template reads: the chart writes none (natz-operator's account-server chart keeps
@@ -1328,7 +1352,7 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
         named = _template_namespace_settings(*workload_templates[0], defaults)
         for made in found:
             made.namespace_settings = named
-    return [made for made in found if id(made) not in told]
+    return found
 
 
 # An environment variable a template writes (`- name: WATCH_NAMESPACE` then its `value:`, or
@@ -2774,7 +2798,8 @@ class _GoTree:
             name = os.path.basename(container.command[0])
             mains = [d for d in self._main_dirs() if modules.names_below(d, directory) is not None]
         else:
-            return directory
+            started = self._entrypoint_program(directory)
+            return started if started is not None and started in self._mains_at_or_below(directory) else directory
         named = [main for main in mains if os.path.basename(main) == name]
         if len(mains) > 1 and len(named) == 1:
             return named[0]
@@ -2815,7 +2840,8 @@ class _GoTree:
                 if name:
                     self._kubebuilder_image_dirs.by_project_name.setdefault(name.group(1), directory)
                 module = modules.module_of_dir(directory)
-                module_names = module.path.split("/")[-2:] if module is not None and module.path.count("/") >= 2 else []
+                path = re.sub(r"/v\d+$", "", module.path) if module is not None else ""
+                module_names = path.split("/")[-2:] if path.count("/") >= 2 else []
                 self._kubebuilder_image_dirs.names[directory] = frozenset(
                     n.lower() for n in [*module_names, *(name.groups() if name else ())])
         return self._kubebuilder_image_dirs
@@ -2941,8 +2967,10 @@ class _GoTree:
                                          for target in targets)
 
     def _spells_any(self, root: str, flags: set[str]) -> bool:
-        """Whether a non-test Go file at or below `root` quotes one of the flag names."""
-        quoted = re.compile("|".join(rf'"{re.escape(flag)}"' for flag in sorted(flags)).encode())
+        """Whether a non-test Go file at or below `root` quotes one of the flag names, or binds
+        them through a library that declares them (k8s.io/component-base's
+        `BindLeaderElectionFlags` declares `--leader-elect`)."""
+        quoted = re.compile("|".join([rf'"{re.escape(flag)}"' for flag in sorted(flags)] + [_FLAG_BINDERS]).encode())
         return any(quoted.search(self._read_go(path) or b"") for path in self._go_files
                    if not path.endswith("_test.go") and modules.names_below(os.path.dirname(path), root) is not None)
 

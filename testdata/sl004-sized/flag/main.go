@@ -14,3 +14,9 @@ func main() {
 	viper.SetConfigFile(*path)
 	_ = viper.ReadInConfig()
 }
+
+// A name set elsewhere in the file does not make the flag's file known.
+func defaults() {
+	viper.SetConfigName("config")
+	viper.AddConfigPath(".")
+}
