@@ -27,6 +27,16 @@ func init() {
 	_ = pool.PingContext(context.Background())
 }
 
+// Or on the field it is assigned to.
+type store struct{ DB *sql.DB }
+
+var shared store
+
+func init() {
+	shared.DB, _ = sql.Open("postgres", "postgres://localhost/app") // want "SL001: sql.Open in func init creates a database connection pool and connects through it"
+	_ = shared.DB.Ping()
+}
+
 // Each init below does one kind of work, so that each is its own finding (the work of
 // one init is one finding, the others related locations).
 var (
