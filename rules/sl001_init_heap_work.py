@@ -19,7 +19,7 @@ from golint_startup.go.inputs import input_source, names_small_system_files
 from golint_startup.go.library import BINARY_DECODE_FUNCTIONS, BURNTSUSHI_TOML, DECODE_FUNCTIONS, GO_TOML, HTTP, \
     STREAM_DECODERS, TEMPLATES, VIPER
 from golint_startup.go.scope import declared_names
-from golint_startup.go.treefiles import file_size, files_in_tree, in_the_tree
+from golint_startup.go.treefiles import file_sizes_in_tree, in_the_tree
 from golint_startup.go.syntax import ancestors, assigned_names, identifier_uses, invocation, is_define, matches, names_of, \
     root_identifier, text, unparen, values_of, written_roots
 from golint_startup.engine.cache_format import register
@@ -545,11 +545,10 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
                     text(function.child_by_field_name("field")) in _LOCAL_VIPER_LOADS and _has_package_facts(file):
                 # A config file of the tree, maybe: sized in check_project as SL004 sizes it
                 # (hatchet-cli's init loads a config of a few hundred bytes).
-                (row, col), (end_row, end_col) = call.start_point, call.end_point
-                source = config_source(file, (row + 1, col + 1, end_row + 1, end_col + 1))
+                at = location_of(file.path, call)
+                source = config_source(file, (at.line, at.col, at.end_line, at.end_col))
                 if source is not None:
-                    reads_by_path.append(_PathRead(location_of(file.path, call), name, where, "", cost, level,
-                                                   init_key, source))
+                    reads_by_path.append(_PathRead(at, name, where, "", cost, level, init_key, source))
                     continue
             if in_init and flagged[:2] == _FILE and path and in_the_tree(path) and _has_package_facts(file):
                 # A file of the tree, maybe: sized in check_project (cnpg-broker's 3 KB catalog.yaml).
@@ -998,8 +997,7 @@ def _path_read_finding(directory: str, read: _PathRead, minimum: int) -> Finding
         found = config_file(read.config, directory, directory, directory)
         named, sizes = (found.name, [found.size]) if found is not None else ("", [])
     else:
-        named, sizes = read.path, [size for candidate in files_in_tree(read.path, directory)
-                                   if (size := file_size(candidate)) is not None]
+        named, sizes = read.path, file_sizes_in_tree(read.path, directory)
     if sizes and max(sizes) < minimum:
         return None
     size = f" ({named}, {human_size(max(sizes))} in the tree)" if sizes else ""

@@ -339,24 +339,42 @@ class _Variadic(NamedTuple):
     options: bool  # of functional options (_option_type)
 
 
+class _Parameter(NamedTuple):
+    """The parameter a name refers to (see _parameter)."""
+    function: object  # the function declaring it
+    declaration: object  # its parameter declaration
+    outer: bool  # declared by a function around the innermost one, not by that one
+    variadic: bool  # `opts ...Option`: the grammar writes a `...` token in the declaration
+
+
+def _parameter(file: GoFile, name) -> _Parameter | None:
+    """The parameter the identifier `name` refers to, of the innermost function around it that
+    declares one of that name; None when none does."""
+    if name.type != "identifier":
+        return None
+    outer = False
+    for holder in ancestors(file, name):
+        if holder.type not in FUNCTION_NODES:
+            continue
+        parameters = holder.child_by_field_name("parameters")
+        for declaration in parameters.named_children if parameters is not None else ():
+            if text(name) in (text(n) for n in declaration.children_by_field_name("name")):
+                return _Parameter(holder, declaration, outer, any(c.type == "..." for c in declaration.children))
+        outer = True
+    return None
+
+
 def _variadic_parameter(file: GoFile, ranged) -> _Variadic | None:
     """The variadic parameter of the function around it that `ranged` names, None when it names
     none. One of functional options (`func New(opts ...Option)`) holds what its callers write in
     their calls, a handful (dynamic-localpv-provisioner's `range opts`, read as wrong when called
     data); one of values (`func safeRegister(cs ...Collector)`) as well, unless a call spreads a
     slice into it (`buildIndex(words...)`)."""
-    if ranged.type != "identifier":
+    found = _parameter(file, ranged)
+    if found is None or found.outer or not found.variadic:
         return None
-    holder = enclosing_function(file, ranged)
-    parameters = holder.child_by_field_name("parameters") if holder is not None else None
-    name = holder.child_by_field_name("name") if holder is not None else None
-    # The grammar writes `opts ...Option` as a parameter declaration holding a `...` token.
-    for declaration in parameters.named_children if parameters is not None else ():
-        if any(child.type == "..." for child in declaration.children) and \
-                text(ranged) in (text(n) for n in declaration.children_by_field_name("name")):
-            return _Variadic(text(name) if name is not None else "",
-                             _option_type(text(declaration.child_by_field_name("type"))))
-    return None
+    name = found.function.child_by_field_name("name")
+    return _Variadic(text(name) if name is not None else "", _option_type(text(found.declaration.child_by_field_name("type"))))
 
 
 def _names_a_parameter(file: GoFile, ranged) -> bool:
@@ -366,19 +384,8 @@ def _names_a_parameter(file: GoFile, ranged) -> bool:
     calling that a lazy global's work was read as wrong. A function called from the literal
     that ranges over its own parameter builds from what the literal gives it (see NewFromList
     in the fixtures): not this."""
-    if ranged.type != "identifier":
-        return False
-    in_literal = False
-    for holder in ancestors(file, ranged):
-        if holder.type not in FUNCTION_NODES:
-            continue
-        parameters = holder.child_by_field_name("parameters")
-        declaring = [declaration for declaration in (parameters.named_children if parameters is not None else ())
-                     if text(ranged) in (text(n) for n in declaration.children_by_field_name("name"))]
-        if declaring:
-            return in_literal and not any(child.type == "..." for child in declaring[0].children)
-        in_literal = in_literal or holder.type == "function_literal"
-    return False
+    found = _parameter(file, ranged)
+    return found is not None and found.outer and not found.variadic
 
 
 _LOCAL_VALUES = """
@@ -405,13 +412,19 @@ def _local_short_literal(file: GoFile, constants: Constants, ranged) -> bool:
         _is_short(constants, values[0], _SHORT)
 
 
-def _len_of_short_local(file: GoFile, constants: Constants, size) -> bool:
-    """`len(names)` of a local set to a short literal (see _local_short_literal)."""
+def _len_argument(size):
+    """`names` of a size written `len(names)`; None for any other size."""
     size = unparen(size)
     if size.type != "call_expression" or text(size.child_by_field_name("function")) != "len":
-        return False
+        return None
     arguments = [a for a in size.child_by_field_name("arguments").named_children if a.type != "comment"]
-    return len(arguments) == 1 and _local_short_literal(file, constants, arguments[0])
+    return arguments[0] if len(arguments) == 1 else None
+
+
+def _len_of_short_local(file: GoFile, constants: Constants, size) -> bool:
+    """`len(names)` of a local set to a short literal (see _local_short_literal)."""
+    measured = _len_argument(size)
+    return measured is not None and _local_short_literal(file, constants, measured)
 
 
 def _shorten(node) -> str:
@@ -451,10 +464,8 @@ def _work_at(file: GoFile, constants: Constants, match) -> tuple[str, str, str] 
             return None
         # `len(weights)` of a package-level name: short when the package sets it to a short
         # literal, in any of its files (katalyst's 5-entry map, read as wrongly reported).
-        measured = unparen(big[0])
-        arguments = [a for a in measured.child_by_field_name("arguments").named_children if a.type != "comment"] \
-            if measured.type == "call_expression" and text(measured.child_by_field_name("function")) == "len" else []
-        over = text(arguments[0]) if len(arguments) == 1 and arguments[0].type == "identifier" else ""
+        measured = _len_argument(big[0])
+        over = text(measured) if measured is not None and measured.type == "identifier" else ""
         return _ALLOCATES, f"make(..., {_shorten(big[0])})", over
     selector = node.parent
     call = selector.parent if selector is not None else None

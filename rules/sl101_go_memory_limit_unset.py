@@ -41,6 +41,14 @@ def _limit_over_request(container: Container) -> float:
     return float(limit / request) if request else float("inf")
 
 
+def _limit_bytes(container: Container) -> int | None:
+    """The container's memory limit in bytes; None when it cannot be read."""
+    try:
+        return kubernetes_bytes(container.limits_memory.text)
+    except QuantityError:
+        return None
+
+
 def _limit_too_small(container: Container, smallest_mib: int) -> bool:
     """Whether the container's limit is below the smallest one a soft limit can help: the Go
     runtime of a Kubernetes controller takes much of it before its program does any work."""
@@ -51,14 +59,6 @@ def _limit_too_small(container: Container, smallest_mib: int) -> bool:
 # A limit at or below which a cluster-wide cache may outgrow it on its own: 256 MiB holds about
 # 17,000 Pods of 14.7 KiB each (bench/objectsize), a large cluster's.
 _SMALL_FOR_A_CLUSTER_CACHE_MIB = 256
-
-
-def _limit_bytes(container: Container) -> int | None:
-    """The container's memory limit in bytes; None when it cannot be read."""
-    try:
-        return kubernetes_bytes(container.limits_memory.text)
-    except QuantityError:
-        return None
 
 
 # What the Go runtime of a controller holds before it lists anything (bench/controller-baseline).
@@ -76,11 +76,8 @@ def _bounded_cache_fits(manifests: ProjectManifests, container: Container) -> bo
         return False
     kinds = manifests.growing_kinds(container)
     most = bounded_heap_mib(kinds) if kinds else None
-    try:
-        return most is not None and kubernetes_bytes(container.limits_memory.text) >= \
-            2 * (_RUNTIME_BASELINE_MIB + most) * 2**20
-    except QuantityError:
-        return False
+    limit = _limit_bytes(container)
+    return most is not None and limit is not None and limit >= 2 * (_RUNTIME_BASELINE_MIB + most) * 2**20
 
 
 def _far_below_limit(manifests: ProjectManifests, container: Container, ratio: float) -> bool:

@@ -368,6 +368,11 @@ def test_which_file_a_load_reads_is_found_and_sized():
     assert not problems, "\n".join(problems)
 
 
+def _viper_program(root, main_body: str, more: str = "") -> None:
+    """A module whose main.go imports viper, runs `main_body` in main, and declares `more`."""
+    go_module(root, {"main.go": f'package main\n\nimport "github.com/spf13/viper"\n\nfunc main() {{\n{main_body}}}\n{more}'})
+
+
 def _yaml_config(path, size):
     """A YAML config of `size` bytes, as bench/configload shapes it: many small settings."""
     entry = "route00000: {upstream: backend.internal, timeout: 30s}\n"
@@ -377,10 +382,7 @@ def _yaml_config(path, size):
 @pytest.mark.parametrize("kib, reported", [(200, False), (300, True)])
 def test_a_load_is_reported_from_8_MiB_allocated_by_default(tmp_path, kib, reported):
     """About 30 bytes per byte of YAML: 270 KB of it is the default threshold's."""
-    (tmp_path / "go.mod").write_text("module example.com/sized\n")
-    (tmp_path / "main.go").write_text(
-        'package main\n\nimport "github.com/spf13/viper"\n\n'
-        'func main() {\n\tviper.SetConfigFile("config.yaml")\n\t_ = viper.ReadInConfig()\n}\n')
+    _viper_program(tmp_path, '\tviper.SetConfigFile("config.yaml")\n\t_ = viper.ReadInConfig()\n')
     _yaml_config(tmp_path / "config.yaml", kib * 1024)
     _clear_module_caches()
     default = all_rules()["SL004"].default_options()["min-load-bytes"]
@@ -389,11 +391,8 @@ def test_a_load_is_reported_from_8_MiB_allocated_by_default(tmp_path, kib, repor
 
 
 def test_every_load_with_min_load_bytes_0_says_the_size_it_knows(tmp_path):
-    (tmp_path / "go.mod").write_text("module example.com/sized\n")
-    (tmp_path / "main.go").write_text(
-        'package main\n\nimport "github.com/spf13/viper"\n\n'
-        'func main() {\n\tviper.SetConfigFile("small.json")\n\t_ = viper.ReadInConfig()\n}\n\n'
-        'func init() {\n\t_ = viper.New().ReadInConfig()\n}\n')
+    _viper_program(tmp_path, '\tviper.SetConfigFile("small.json")\n\t_ = viper.ReadInConfig()\n',
+                   '\nfunc init() {\n\t_ = viper.New().ReadInConfig()\n}\n')
     (tmp_path / "small.json").write_text('{"addr": ":8080"}\n')
     _clear_module_caches()
     messages = sorted(f.message for f in _run(str(tmp_path), ["./..."]).findings)
@@ -408,11 +407,7 @@ def test_a_warm_run_sizes_the_file_again_without_parsing(tmp_path, monkeypatch):
     from golint_startup.engine import cache
 
     tree = tmp_path / "tree"
-    tree.mkdir()
-    (tree / "go.mod").write_text("module example.com/sized\n")
-    (tree / "main.go").write_text(
-        'package main\n\nimport "github.com/spf13/viper"\n\n'
-        'func main() {\n\tviper.SetConfigName("routes")\n\tviper.AddConfigPath(".")\n\t_ = viper.ReadInConfig()\n}\n')
+    _viper_program(tree, '\tviper.SetConfigName("routes")\n\tviper.AddConfigPath(".")\n\t_ = viper.ReadInConfig()\n')
     _yaml_config(tree / "routes.yaml", 100 * 1024)
     monkeypatch.setenv(cache.ENV_VAR, str(tmp_path / "cache"))
     monkeypatch.delenv("CI", raising=False)

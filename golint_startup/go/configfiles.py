@@ -127,11 +127,11 @@ def config_file(source: ConfigSource, go_dir: str, entry_dir: str, cwd: str) -> 
         for path in source.paths:
             candidates += [os.path.join(path, f"{name}.{extension}") for extension in _VIPER_EXTENSIONS]
             candidates += [os.path.join(path, name)] if source.formats else []
+    candidates = [candidate for candidate in candidates if in_the_tree(candidate)]
     # The working directory is one place: viper tries every candidate there.
     for base in run_directories(go_dir, entry_dir):
         for candidate in candidates:
-            size = file_size(found := os.path.join(base, candidate)) if in_the_tree(candidate) else None
-            if size is not None:
+            if (size := file_size(found := os.path.join(base, candidate))) is not None:
                 return ConfigFile(shown(found), size, format_of(found))
     return None
 

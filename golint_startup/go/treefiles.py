@@ -91,9 +91,10 @@ def run_directories(*directories: str) -> list[str]:
     return found
 
 
-def files_in_tree(path: str, *directories: str) -> list[str]:
-    """The files of the tree that `path` names from the run directories of `directories`."""
+def file_sizes_in_tree(path: str, *directories: str) -> list[int]:
+    """The sizes of the files of the tree that `path` names from the run directories of
+    `directories`."""
     if not in_the_tree(path):
         return []
-    return [candidate for base in run_directories(*directories)
-            if file_size(candidate := os.path.join(base, path)) is not None]
+    return [size for base in run_directories(*directories)
+            if (size := file_size(os.path.join(base, path))) is not None]

@@ -319,21 +319,19 @@ def _filled_namespace_map(code: bytes, name: bytes) -> bool:
                for made, start, end in places)
 
 
-def watched_kinds(code: bytes, seen_only: bool = False) -> frozenset[str] | None:
-    """The kinds (type names) a file's controllers watch, each written `&pkg.Kind{}`; None when
-    one is written otherwise (a variable), and so not known, unless `seen_only`: then the
-    kinds that are written so."""
-    found = set()
+def watched_kinds(code: bytes) -> tuple[frozenset[str], bool]:
+    """The kinds (type names) a file's controllers watch written `&pkg.Kind{}`, and whether
+    every watch is written so: one written otherwise (a variable) watches a kind not known."""
+    found, known = set(), True
     for watch in _WATCHED.finditer(code):
         if _of_webhook_builder(code, watch.start()):
             continue
         address, kind, literal = watch.group(1, 2, 3) if watch.group(2) else watch.group(4, 5, 6)
-        if not (address and literal):
-            if seen_only:
-                continue
-            return None
-        found.add(kind.decode())
-    return frozenset(found)
+        if address and literal:
+            found.add(kind.decode())
+        else:
+            known = False
+    return frozenset(found), known
 
 
 def _of_webhook_builder(code: bytes, at: int) -> bool:

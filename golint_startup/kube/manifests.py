@@ -1225,7 +1225,7 @@ def _writes_literal_resources_only(template: str) -> bool:
         if "{{" in key.group(2) or "{{" in above and "with" in above and "resources" in above:
             return False
         for line in lines[index + 1:]:
-            if line.strip() and len(line) - len(line.lstrip()) <= indent and not line.strip().startswith("{{"):
+            if line.strip() and _indent(line) <= indent and not line.strip().startswith("{{"):
                 break
             if "{{" in line and _WRITES_RESOURCES.search(line):
                 return False
@@ -1482,10 +1482,9 @@ def _enclosing_container_name(lines: list[str], index: int) -> str | None:
     def skipped(line: str) -> bool:
         return not line.strip() or line.strip().startswith(("{{", "#"))
 
-    key = next((i for i in range(index, max(index - 3, -1), -1)
-                if re.match(r"[ \t]*resources:", lines[i])), None)
+    key = next((i for i in range(index, max(index - 3, -1), -1) if _RESOURCES_KEY.match(lines[i])), None)
     if key is None and _WITH_ACTION.match(lines[index]) and index + 1 < len(lines) and \
-            re.match(r"[ \t]*resources:", lines[index + 1]):
+            _RESOURCES_KEY.match(lines[index + 1]):
         key = index + 1  # `{{- with .Values.resources }}` above the key it writes (vault-access-operator's)
     if key is None:
         return _NOT_A_RESOURCES_BLOCK
@@ -2541,6 +2540,7 @@ def _code_facts(sources: list[bytes], generated_client: bool = False) -> _Packag
     code = [go_code.COMMENTS.sub(b"", source) for source in sources]
     written = [not generated_client and not gofile.is_generated(source) for source in sources]
     scopings = [go_code.scopings(text) for text in code]
+    watches = [go_code.watched_kinds(text) for text in code]
     return _PackageCode(
         [imported for source in sources for imported in go_code.file_imports(source)],
         sum(found.always for found in scopings),
@@ -2562,8 +2562,8 @@ def _code_facts(sources: list[bytes], generated_client: bool = False) -> _Packag
         sum(len(go_code.INFORMER_BUILDER.findall(text)) for text, mine in zip(code, written) if mine),
         frozenset().union(*(go_code.selected_kinds(text) for text in code)),
         frozenset().union(*(go_code.kinds_selected_when_namespace_named(text) for text in code)),
-        _all_known(go_code.watched_kinds(text) for text in code),
-        frozenset().union(*(go_code.watched_kinds(text, seen_only=True) for text in code)),
+        _all_known(kinds if known else None for kinds, known in watches),
+        frozenset().union(*(kinds for kinds, _ in watches)),
         frozenset().union(*(go_code.growing_kinds(source, text) for source, text in zip(sources, code))),
         frozenset().union(*(go_code.small_kinds(source, text) for source, text in zip(sources, code))),
         frozenset().union(*(go_code.uncached_kinds(text) for text in code)),
@@ -2708,6 +2708,8 @@ class _GoTree:
         # and its image's entrypoint script (see _entrypoint_script).
         self._mains_below: dict[str, list[str]] = {}
         self._entrypoint_scripts: dict[str, tuple[str, str]] = {}
+        self._plain_dockerfiles: dict[str, tuple[str, list[str]]] = {}  # see _plain_dockerfile
+        self._flags_spelled: dict[tuple[str, frozenset[str]], bool] = {}  # see _spells_any
         self._kubebuilder_image_dirs: _KubebuilderImages | None = None  # see _kubebuilder_images
 
     def recognize(self, container: Container, go_images: tuple[str, ...]) -> tuple[str, str | None]:
@@ -2890,10 +2892,7 @@ class _GoTree:
         image builds `rollout-monitor` and `rollout-dispatcher` and starts the first, whose
         Deployment informers its chart's finding is about. None with several ENTRYPOINTs (the
         stages of a multi-target Dockerfile: which one the image is built from is not known)."""
-        dockerfile = next((path for path in self._dockerfiles.get(directory, [])
-                           if os.path.basename(path) in _PLAIN_DOCKERFILES), None)
-        text = _COMMENT_LINES.sub("", _read(dockerfile)) if dockerfile else ""
-        entrypoints = [found.group(1) or found.group(2) for found in _ENTRYPOINT.finditer(text)]
+        text, entrypoints = self._plain_dockerfile(directory)
         if len(entrypoints) != 1:
             return None
         program = entrypoints[0].rsplit("/", 1)[-1]
@@ -2916,11 +2915,19 @@ class _GoTree:
             self._entrypoint_scripts[directory] = self._read_entrypoint_script(directory)
         return self._entrypoint_scripts[directory]
 
+    def _plain_dockerfile(self, directory: str) -> tuple[str, list[str]]:
+        """The text of the plain Dockerfile in `directory` without its comment lines ("" when
+        there is none), and the first word of each of its ENTRYPOINTs; read once per directory."""
+        if directory not in self._plain_dockerfiles:
+            dockerfile = next((path for path in self._dockerfiles.get(directory, [])
+                               if os.path.basename(path) in _PLAIN_DOCKERFILES), None)
+            text = _COMMENT_LINES.sub("", _read(dockerfile)) if dockerfile else ""
+            self._plain_dockerfiles[directory] = \
+                text, [found.group(1) or found.group(2) for found in _ENTRYPOINT.finditer(text)]
+        return self._plain_dockerfiles[directory]
+
     def _read_entrypoint_script(self, directory: str) -> tuple[str, str]:
-        dockerfile = next((path for path in self._dockerfiles.get(directory, [])
-                           if os.path.basename(path) in _PLAIN_DOCKERFILES), None)
-        text = _COMMENT_LINES.sub("", _read(dockerfile)) if dockerfile else ""
-        entrypoints = [found.group(1) or found.group(2) for found in _ENTRYPOINT.finditer(text)]
+        text, entrypoints = self._plain_dockerfile(directory)
         script = entrypoints[-1].rsplit("/", 1)[-1] if entrypoints else ""
         if not script.endswith(".sh"):
             return "", ""
@@ -2953,8 +2960,8 @@ class _GoTree:
         # It passes kubebuilder's manager flags that no Go file of the project declares: a main
         # rewritten without them exits at its first flag (secret-rotator's defines only
         # `-metrics-addr`; its scaffold was read as deploying nothing that runs).
-        passed = {argument.lstrip("-").split("=", 1)[0] for argument in container.command[1:]
-                  if argument.startswith("-")} & _KUBEBUILDER_FLAGS
+        passed = frozenset({argument.lstrip("-").split("=", 1)[0] for argument in container.command[1:]
+                            if argument.startswith("-")} & _KUBEBUILDER_FLAGS)
         if passed and not self._spells_any(root, passed):
             return True
         # Its Dockerfiles build Go sources the tree does not hold: kyverno-notation-verifier's
@@ -2966,13 +2973,17 @@ class _GoTree:
         return bool(targets) and not any(os.path.exists(os.path.join(base, target)) for base in bases
                                          for target in targets)
 
-    def _spells_any(self, root: str, flags: set[str]) -> bool:
+    def _spells_any(self, root: str, flags: frozenset[str]) -> bool:
         """Whether a non-test Go file at or below `root` quotes one of the flag names, or binds
         them through a library that declares them (k8s.io/component-base's
-        `BindLeaderElectionFlags` declares `--leader-elect`)."""
-        quoted = re.compile("|".join([rf'"{re.escape(flag)}"' for flag in sorted(flags)] + [_FLAG_BINDERS]).encode())
-        return any(quoted.search(self._read_go(path) or b"") for path in self._go_files
-                   if not path.endswith("_test.go") and modules.names_below(os.path.dirname(path), root) is not None)
+        `BindLeaderElectionFlags` declares `--leader-elect`); read once per project and flags
+        (its scaffold's copies pass the same)."""
+        if (root, flags) not in self._flags_spelled:
+            quoted = re.compile("|".join([rf'"{re.escape(flag)}"' for flag in sorted(flags)] + [_FLAG_BINDERS]).encode())
+            self._flags_spelled[root, flags] = any(
+                quoted.search(self._read_go(path) or b"") for path in self._go_files
+                if not path.endswith("_test.go") and modules.names_below(os.path.dirname(path), root) is not None)
+        return self._flags_spelled[root, flags]
 
     def _project_dockerfiles(self, root: str) -> list[str]:
         return [path for directory, paths in self._dockerfiles.items()
