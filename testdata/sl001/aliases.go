@@ -57,19 +57,22 @@ func init() { _ = gob.NewDecoder(conn).Decode(&settings) }  // want "SL001: NewD
 func init() { _ = yaml.NewDecoder(conn).Decode(&settings) } // want "SL001: NewDecoder"
 func init() { all, _ := stdioutil.ReadAll(conn); _ = all }  // want "SL001: ioutil.ReadAll"
 
+// A config in /etc/app, which the tree does not hold: its size is unknown, and config files
+// are small (a few hundred bytes to a few KB), so the load is not reported; nor is the
+// Unmarshal of what it loaded, whose cost is the load's.
 func init() {
 	viper.SetConfigName("app")
 	viper.AddConfigPath("/etc/app")
-	if err := viper.ReadInConfig(); err != nil { // want "SL001: viper.ReadInConfig in func init loads configuration .*\\(1 more in this func init: related locations\\)"
+	if err := viper.ReadInConfig(); err != nil {
 		panic(err)
 	}
 	_ = viper.Unmarshal(&settings)
 }
 
-func init() { _ = viper.Unmarshal(&settings) } // want "SL001: viper.Unmarshal"
+func init() { _ = viper.Unmarshal(&settings) }
 
 var v = viper.New()
 
-func init() { _ = v.ReadConfig(nil) }                           // want "SL001: \\(\\*viper.Viper\\).ReadConfig"
-func init() { _ = v.UnmarshalKey("listen", &settings.Listen) } // want "SL001: \\(\\*viper.Viper\\).UnmarshalKey"
+func init() { _ = v.ReadConfig(nil) }
+func init() { _ = v.UnmarshalKey("listen", &settings.Listen) }
 func init() { _ = v.GetString("listen") }
