@@ -12,14 +12,16 @@ from typing import NamedTuple
 
 from golint_startup.go.gofile import GoFile
 from golint_startup.go.constants import Constants, trip_count
+from golint_startup.go.embed import embedded_data_variables, embedded_files, embedded_variables, human_size
 from golint_startup.go.imports import default_package_name
 from golint_startup.go.inputs import reads_small_system_file
 from golint_startup.go.library import COMPILE_CALLS, DECODE_CALLS, DECODE_METHOD, INPUT_LOOP_METHODS, \
     PROCESS_CONSTRUCTORS, PROCESS_METHODS, READ_CALLS, READ_METHODS, STREAM_DECODERS, TEMPLATE_PARSE_METHODS, TEMPLATES
+from golint_startup.go.treefiles import file_sizes_in_tree
 from golint_startup.go.types import PREDECLARED
 from golint_startup.go.syntax import FUNCTION_NODES, ancestors, enclosing_function, invocation, matches, root_identifier, text, unparen
 from golint_startup.engine.cache_format import register
-from golint_startup.rule import AFTER_STARTUP, MODULE_FILES, STARTUP_MODEL, Finding, Location, Rule, location_of
+from golint_startup.rule import AFTER_STARTUP, MODULE_FILES, STARTUP_MODEL, Finding, Location, Option, Rule, location_of
 
 SYNC = "sync"
 
@@ -64,7 +66,7 @@ class _Facts:
     writers: dict[str, list[str]] = field(default_factory=dict)
     # package-level variables set to a composite literal of at most _SHORT elements
     short_literals: set[str] = field(default_factory=set)
-    # package-level function name -> the (kind, label, name ranged over) work in its body, and
+    # package-level function name -> the (kind, label, subject: see _work_at) work in its body, and
     # the plain calls it makes (of what may be functions of the package)
     work: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)
     calls_of: dict[str, list[str]] = field(default_factory=dict)
@@ -73,6 +75,8 @@ class _Facts:
     endless: set[str | tuple[str, int, int]] = field(default_factory=set)
     statement_calls: dict[str | tuple[str, int, int], list[str]] = field(default_factory=dict)
     spread_into: set[str] = field(default_factory=set)  # functions called with a slice spread (_spread_into)
+    # package-level //go:embed variables (embed.FS, string, []byte) -> their patterns
+    embedded: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # (where, once variable, names the literal writes | None, named function | None,
     #  an error variable of the calling function the literal writes | None,
     #  the literal's own work, the literal's plain calls,
@@ -433,8 +437,9 @@ def _shorten(node) -> str:
 
 
 def _work_at(file: GoFile, constants: Constants, match) -> tuple[str, str, str] | str | None:
-    """What the source at `match` does: (kind, label, name ranged over) for work, a name for a plain call of
-    what may be a same-package function, None for anything else."""
+    """What the source at `match` does: (kind, label, subject) for work, a name for a plain call of
+    what may be a same-package function, None for anything else. The subject is the name a loop
+    ranges over or a make's len measures, or the data a read or decode takes in (_data_read)."""
     group = match.lastindex
     start, end = match.span(group)
     if group == 3:
@@ -480,7 +485,33 @@ def _work_at(file: GoFile, constants: Constants, match) -> tuple[str, str, str] 
     kind = _PACKAGE_WORK.get(imported, {}).get(name) if imported is not None else _method_work(file, selector, name)
     if kind == _READS and reads_small_system_file(file, call):
         return None  # a few bytes of /proc or /sys, read in microseconds (katalyst's smt/active)
-    return (kind, _label(file, selector), "") if kind else None
+    return (kind, _label(file, selector), _data_read(file, call, imported, name, operand)) if kind else None
+
+
+def _data_read(file: GoFile, call, imported: str | None, name: str, operand) -> str:
+    """The data a read or decode takes in, when the tree may tell its size: `@assets/path` for
+    the file (or directory) `path` of the //go:embed variable `assets` (`assets.ReadFile(path)`,
+    `fs.ReadFile(assets, path)`), `@assets` for all of it (a path not written out, or a decode
+    of an embedded string or []byte), `=path` for a file read by a written-out relative path;
+    "" for anything else (a listing, a path known at run time, a local's bytes)."""
+    arguments = [a for a in call.child_by_field_name("arguments").named_children if a.type != "comment"]
+    path = Constants(file).string(arguments[-1]) if arguments else None
+    within = f"/{path.strip('/')}" if path and path not in (".", "/") else ""
+    if imported is None and name == "ReadFile" and operand.type == "identifier" and arguments:
+        return f"@{text(operand)}{within}"
+    if imported == "io/fs" and name == "ReadFile" and len(arguments) == 2 and arguments[0].type == "identifier":
+        return f"@{text(arguments[0])}{within}"
+    if imported in ("os", "io/ioutil") and name in ("ReadFile", "Open") and path:
+        return f"={path}"
+    if imported is not None and name in _PACKAGE_WORK.get(imported, {}) and \
+            _PACKAGE_WORK[imported][name] == _DECODES and arguments:
+        data = unparen(arguments[0])
+        if data.type in ("call_expression", "type_conversion_expression") and text(data).startswith(("[]byte(", "string(")):
+            converted = [a for a in (data.child_by_field_name("arguments") or data).named_children if a.type != "comment"]
+            data = unparen(converted[-1]) if converted else data
+        if data.type == "identifier":
+            return f"@{text(data)}"
+    return ""
 
 
 # Types whose values take no memory: a channel or slice of them allocates no buffer.
@@ -600,6 +631,7 @@ def collect(file: GoFile, options: dict) -> _Facts:
                 facts.writers[name] = writes
     found = _work_by_range(file, constants)
     facts.spread_into.update(_spread_into(file))
+    facts.embedded = {**embedded_data_variables(file), **embedded_variables(file)}
     for name, declaration in _functions(file):
         work, calls = _within(found, declaration.child_by_field_name("body"))
         if work:
@@ -652,12 +684,12 @@ _CALL_DEPTH = 4
 
 
 def _work_through_calls(work: list, calls: list, package_work: dict, calls_of: dict,
-                        function: str | None, short_literals: set[str]) -> list[tuple[str, str]]:
+                        function: str | None, short_literals: set[str]) -> list[tuple[str, str, str]]:
     """`work` (that of `function`, the one given to Do, or of a literal), then the work of the
     same-package functions `calls` names, followed up to _CALL_DEPTH calls deep; labels of
     work in a called function say which one. Loops over a package-level variable set to a
     short literal (`for _, f := range formats`) are left out."""
-    found = [(kind, label) for kind, label, over in work if over not in short_literals]
+    found = [(kind, label, subject) for kind, label, subject in work if subject not in short_literals]
     seen, layer = {function}, list(calls)
     for _ in range(_CALL_DEPTH):
         following = []
@@ -665,8 +697,8 @@ def _work_through_calls(work: list, calls: list, package_work: dict, calls_of: d
             if name in seen:
                 continue
             seen.add(name)
-            found.extend((kind, f"{label} in {name}") for kind, label, over in package_work.get(name, ())
-                         if over not in short_literals)
+            found.extend((kind, f"{label} in {name}", subject) for kind, label, subject in package_work.get(name, ())
+                         if subject not in short_literals)
             following.extend(calls_of.get(name, ()))
         layer = following
     return found
@@ -677,7 +709,7 @@ def check_project(project, options: dict):
     for path, facts in project.facts.items():
         if facts is not None:
             packages[(os.path.dirname(project.abspaths[path]), facts.package)].append(facts)
-    for files in packages.values():
+    for (directory, _), files in packages.items():
         # A Once fired during startup (`once.Do(...)` in main) postpones nothing, wherever else it is used.
         onces = set().union(*(f.onces for f in files)) - set().union(*(f.fired for f in files))
         if not onces:
@@ -690,9 +722,10 @@ def check_project(project, options: dict):
         short_literals = set().union(*(f.short_literals for f in files)) - {""}
         # Variadics of values no call of the package spreads a slice into are short too.
         spread_into = set().union(*(f.spread_into for f in files))
-        short_literals |= {over for f in files for work in (*f.work.values(), *(c[5] for c in f.calls))
-                           for _, _, over in work
-                           if over.startswith(_SPREAD_MARK) and over[len(_SPREAD_MARK):] not in spread_into}
+        short_literals |= {subject for f in files for work in (*f.work.values(), *(c[5] for c in f.calls))
+                           for _, _, subject in work
+                           if subject.startswith(_SPREAD_MARK) and subject[len(_SPREAD_MARK):] not in spread_into}
+        data = _DataSizes(directory, {name: patterns for f in files for name, patterns in f.embedded.items()})
         # What starts a worker: a function or Do literal that enters a loop nothing leaves, or
         # calls, as a statement of its own, a function of the package that does.
         workers = set().union(*(f.endless for f in files))
@@ -710,7 +743,8 @@ def check_project(project, options: dict):
         for guarded in sites.values():
             guarded.sort(key=lambda call: (call[0].path, call[0].line, call[0].col))
             reported = next((found for found in (_finding(call, variables, errors, writers, package_work, calls_of,
-                                                          short_literals, workers) for call in guarded) if found), None)
+                                                          short_literals, workers, data, options["min-work-bytes"])
+                                                 for call in guarded) if found), None)
             if reported is not None:
                 also = tuple(replace(other[0], message=f"also calls {other[1]}.Do"
                                      f"{f'({other[3]})' if other[3] else ''}")
@@ -728,11 +762,53 @@ def _guarding(call: tuple) -> tuple:
     return (once, call[8]) if lost is None else (where,)
 
 
+class _DataSizes:
+    """What the data a once-function reads weighs, as the tree tells it (see _data_read): the
+    package's //go:embed variables, resolved in its directory, and files read by relative path."""
+
+    def __init__(self, directory: str, embedded: dict[str, tuple[str, ...]]):
+        self.directory, self.embedded = directory, embedded
+        self._files: dict[str, dict[str, int] | None] = {}
+
+    def _embedded(self, variable: str) -> dict[str, int] | None:
+        if variable not in self._files:
+            patterns = self.embedded.get(variable)
+            self._files[variable] = embedded_files(self.directory, patterns) if patterns else None
+        return self._files[variable]
+
+    def size(self, subject: str) -> tuple[int, str] | None:
+        """(bytes, what they are) of one subject, None when the tree does not tell."""
+        if subject.startswith("="):
+            sizes = file_sizes_in_tree(subject[1:], self.directory)
+            return (max(sizes), subject[1:]) if sizes else None
+        if not subject.startswith("@"):
+            return None
+        variable, _, within = subject[1:].partition("/")
+        files = self._embedded(variable)
+        if not files:
+            return None
+        chosen = {name: size for name, size in files.items()
+                  if not within or name == within or name.startswith(within + "/")}
+        if not chosen:
+            return None
+        named = within or (next(iter(chosen)) if len(chosen) == 1 else f"{len(chosen)} files embedded")
+        return sum(chosen.values()), f"{named} in {variable}"
+
+    def total(self, work: list[tuple[str, str, str]]) -> tuple[int, list[str]]:
+        """The bytes the work takes in, each subject counted once (a file read then decoded is
+        read once), and what they are."""
+        sized = [found for subject in dict.fromkeys(subject for _, _, subject in work)
+                 if (found := self.size(subject)) is not None]
+        return sum(size for size, _ in sized), [named for _, named in sized]
+
+
 def _finding(call: tuple, variables: set[str], errors: set[str], writers: dict, package_work: dict,
-             calls_of: dict, short_literals: set[str], workers: set) -> Finding | None:
-    """The finding of one Do call, None when it postpones nothing measurable and loses no error,
-    or starts a worker (`workers`: the functions, and Do literals by where they are, that
-    enter a loop nothing leaves, themselves or through a call of their own statements)."""
+             calls_of: dict, short_literals: set[str], workers: set, data: _DataSizes,
+             minimum: int) -> Finding | None:
+    """The finding of one Do call, None when it postpones less than `minimum` bytes of data the
+    tree can size and loses no error, or starts a worker (`workers`: the functions, and Do
+    literals by where they are, that enter a loop nothing leaves, themselves or through a call
+    of their own statements)."""
     where, once, writes, function, lost, work, calls, initializer, _ = call
     if (function if function is not None else _site(where)) in workers:
         return None
@@ -747,10 +823,19 @@ def _finding(call: tuple, variables: set[str], errors: set[str], writers: dict, 
         work = []  # its callers run it at their startup: nothing is postponed
     if not work and lost is None:
         return None  # nothing measurable postponed, and no error lost
+    size, named = data.total(work)
+    if size < minimum:
+        # Work on data the tree cannot size (a loop over configured values, a file named at run
+        # time) was, read by hand, too small to matter nearly every time: left out unless an
+        # error is lost, as SL001 and SL004 leave out what they cannot size.
+        if lost is None:
+            return None
+        work = []
     error = next((name for name in written if _is_error(name, errors)), None)
     value = next((name for name in written if name != error), written[0])
     by = f"the function {function}" if function is not None else "its function"
-    return Finding(RULE.id, _message(once, value, by, error, lost, work, initializer), where)
+    weighed = f"; {human_size(size)}: {', '.join(named)}" if work and named else ""
+    return Finding(RULE.id, _message(once, value, by, error, lost, work, initializer, weighed), where)
 
 
 _DECLARED_INSIDE = """
@@ -781,17 +866,17 @@ def _is_error(name: str, errors: set[str]) -> bool:
     return name in errors or name == "err" or name.endswith("Err")
 
 
-def _describe(work: list[tuple[str, str]]) -> tuple[str, str]:
+def _describe(work: list[tuple[str, str, str]]) -> tuple[str, str]:
     """`reads input and decodes data (os.ReadFile, json.Unmarshal in load)`."""
-    kinds = [kind for kind in _VERBS if any(k == kind for k, _ in work)]
+    kinds = [kind for kind in _VERBS if any(k == kind for k, _, _ in work)]
     verbs = [_VERBS[kind] for kind in kinds]
-    labels = list(dict.fromkeys(label for _, label in work))
+    labels = list(dict.fromkeys(label for _, label, _ in work))
     shown = ", ".join(labels[:3]) + (f" and {len(labels) - 3} more" if len(labels) > 3 else "")
     return f"{', '.join(verbs[:-1])} and {verbs[-1]}" if len(verbs) > 1 else verbs[0], shown
 
 
 def _message(once: str, written: str, by: str, error: str | None, lost: str | None,
-             work: list[tuple[str, str]], initializer: str | None = None) -> str:
+             work: list[tuple[str, str, str]], initializer: str | None = None, weighed: str = "") -> str:
     sets = f"{once}.Do sets package-level {written} in {by}"
     if initializer is not None:
         return (f"{sets} the first time {initializer} is called; it also sets {lost}, a variable of {initializer}, so "
@@ -800,7 +885,7 @@ def _message(once: str, written: str, by: str, error: str | None, lost: str | No
                 "returns the value and the error to every caller")
     if work:
         verbs, shown = _describe(work)
-        lazy = (f"{sets} at its first use, not at startup, and {verbs} then ({shown}): the work and its "
+        lazy = (f"{sets} at its first use, not at startup, and {verbs} then ({shown}{weighed}): the work and its "
                 "allocations happen at an unpredictable moment (often the first request, under load")
     else:
         lazy = f"{sets} at its first use, not at startup"
@@ -817,4 +902,7 @@ def _message(once: str, written: str, by: str, error: str | None, lost: str | No
             "value explicit and typed, or build it in main")
 
 
-RULE = Rule.from_docs(__file__, collect=collect, check_project=check_project, requires=(MODULE_FILES, STARTUP_MODEL, AFTER_STARTUP))
+RULE = Rule.from_docs(
+    __file__, collect=collect, check_project=check_project, requires=(MODULE_FILES, STARTUP_MODEL, AFTER_STARTUP),
+    options=(Option("min-work-bytes", 1 << 20, "smallest size of the data (embedded files, files of the tree) a "
+                    "once-function reads or decodes for it to be reported when it loses no error"),))

@@ -163,6 +163,7 @@ def test_github_format_leaves_columns_out_of_multi_line_annotations(tmp_path):
         'package lazy\n\nimport (\n\t"os"\n\t"sync"\n)\n\nvar (\n\tonce sync.Once\n\tcfg  []byte\n)\n\n'
         'func Get() []byte {\n\tonce.Do(func() {\n\t\tcfg = load()\n\t})\n\treturn cfg\n}\n\n'
         'func load() []byte { b, _ := os.ReadFile("cfg"); return b }\n')})
+    (tmp_path / "cfg").write_bytes(b"x" * (1 << 20))  # SL002's min-work-bytes
     (line,) = cli("--format", "github", "--select", "SL002", cwd=str(tmp_path)).out.splitlines()
     assert line.startswith("::warning file=lazy.go,line=14,endLine=16,title=SL002::")
 

@@ -101,6 +101,7 @@ LAZY = ('package lazy\n\nimport (\n\t"os"\n\t"sync"\n)\n\nvar (\n\tonce sync.Onc
 
 def test_a_rule_off_by_default_runs_when_extend_select_names_it(tmp_path):
     root = go_module(tmp_path, {"main.go": ZAP_MAIN, "lazy/lazy.go": LAZY})
+    write(root, "cfg", "x" * (1 << 20))  # what LAZY reads, at SL002's min-work-bytes
     assert _findings(root) == [], "SL002 and SL005 are off by default"
     lazy = [("lazy/lazy.go", "SL002", "warning")]
     assert _findings(root, "--extend-select", "once-lazy-global") == lazy

@@ -130,7 +130,8 @@ def test_a_long_chain_of_calls_in_a_once_function(tmp_path):
     call without recursing down the chain, and reports the once."""
     source = ('package main\n\nimport "sync"\n\nvar once sync.Once\n\nvar data []byte\n\n'
               'func get() { once.Do(func() { data, _ = fsys' + ".ReadFile()" * 3000 + ' }) }\n\nfunc main() {}\n')
-    directory = go_module(tmp_path, {"main.go": source})
+    directory = go_module(tmp_path, {"main.go": source,
+                                     ".startup-lint.toml": "[rules.SL002]\nmin-work-bytes = 0\n"})  # reads unsized
     settings = build_settings(config_path=None, select=("SL002",), cwd=directory)
     result = run(["./..."], settings, cwd=directory)
     assert not result.notifications, result.notifications

@@ -1779,6 +1779,13 @@ func (d *defaulter) Default(ctx context.Context, obj runtime.Object) error {
     ("", _POD_TYPES_ONLY.replace("\treturn updatable", "\tvar one corev1.Pod\n\t_ = one\n\treturn updatable"), True),
     ("", _POD_TYPES_ONLY.replace("var updatable []corev1.Pod", "updatable := []corev1.Pod{}"), False),
     ("", _POD_WEBHOOK, False),
+    # cryostat-operator: a Pod defaulter built with admission.WithCustomDefaulter starts no informer
+    ("", _POD_WEBHOOK.replace('"sigs.k8s.io/controller-runtime"', '"sigs.k8s.io/controller-runtime"\n'
+                              '\t"sigs.k8s.io/controller-runtime/pkg/webhook/admission"')
+        .replace("return ctrl.NewWebhookManagedBy(mgr).\n\t\tFor(&corev1.Pod{}).\n\t\tWithDefaulter(&defaulter{}).\n"
+                 "\t\tComplete()",
+                 "mgr.GetWebhookServer().Register(\"/mutate\", &webhook.Admission{Handler: admission.WithCustomDefaulter(\n"
+                 "\t\tmgr.GetScheme(), &corev1.Pod{}, &defaulter{})})\n\treturn nil"), False),
     # kubecloudscaler: a Secret got through a controller-runtime client handed in a struct, in a
     # file importing only the struct's package
     ("", _STRUCT_CLIENT_READER, True),
@@ -1993,6 +2000,48 @@ def test_a_cache_holds_only_what_its_service_account_may_list(tmp_path, cluster_
     _SIZED_WITH_ACCOUNT = _SIZED.replace("      containers:", "      serviceAccountName: api\n      containers:")
     go_module(tmp_path, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _ZONE_CONTROLLER % ""})
     write(tmp_path, "deploy/api.yaml", _SIZED_WITH_ACCOUNT.format(request="512Mi"))
+    assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
+
+
+_NAMESPACED_RBAC = """\
+apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata:
+  name: manager-role
+  namespace: system
+rules:
+  - {apiGroups: [""], resources: [configmaps], verbs: [get, list, watch]}
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata:
+  name: manager-rolebinding
+  namespace: system
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: %s, name: manager-role}
+subjects:
+  - {kind: ServiceAccount, name: %s, namespace: system}
+"""
+
+
+@pytest.mark.parametrize("role_kind, account, cluster_binding, reported", [
+    # garm-operator: its manager lists ConfigMaps through a Role of its namespace, and no
+    # ClusterRoleBinding names it: its cache cannot hold them cluster-wide
+    ("Role", "api", False, False),
+    ("ClusterRole", "api", False, False),  # a ClusterRole bound in one namespace grants that namespace
+    ("Role", "api", True, True),  # bound cluster-wide too, to a role that lists ConfigMaps
+    ("Role", "default", False, True),  # the default account's cluster bindings are seldom in the tree
+])
+def test_an_account_bound_only_in_a_namespace_lists_nothing_cluster_wide(tmp_path, role_kind, account,
+                                                                         cluster_binding, reported):
+    go_module(tmp_path, {"api/v1/types.go": _ZONE_TYPES, "cmd/api/main.go": _MAIN_IMPORTING_WATCH,
+                         "internal/watch/watch.go": _ZONE_CONTROLLER % "",
+                         "internal/watch/reader.go": _SECRET_READER.replace("Secret", "ConfigMap")})
+    write(tmp_path, "deploy/rbac.yaml", _NAMESPACED_RBAC % (role_kind, account))
+    if cluster_binding:
+        write(tmp_path, "deploy/cluster-rbac.yaml", _MANAGER_RBAC % (
+            _ZONES_ONLY.replace("[zones]", "[zones, configmaps]"), account, "configmaps"))
+    write(tmp_path, "deploy/api.yaml", _SIZED.replace("      containers:", f"      serviceAccountName: {account}\n"
+                                                      "      containers:").format(request="512Mi"))
     assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
 
 

@@ -1,5 +1,6 @@
 """Rule options that a fixture directory's single config cannot show both ways."""
 
+import os
 import textwrap
 
 from golint_startup.engine.config import build_settings
@@ -62,6 +63,7 @@ def test_sl002_sees_the_rest_of_the_package_when_one_file_is_named(tmp_path):
         """))
     (tmp_path / "b.go").write_text('package lazy\n\nimport "os"\n\nvar cfg []byte\n\nfunc setup() { cfg = load() }\n\n'
                                    'func load() []byte { b, _ := os.ReadFile("cfg"); return b }\n')
+    (tmp_path / "cfg").write_bytes(b"x" * (1 << 20))  # the default min-work-bytes: reported
     settings = build_settings(config_path=None, select=("SL002",), cwd=str(tmp_path))
     findings = run(["a.go"], settings, cwd=str(tmp_path)).findings
     assert [(f.rule_id, f.path, f.location.line) for f in findings] == [("SL002", "a.go", 8)]
@@ -104,3 +106,10 @@ def test_sl001_min_embedded_bytes_defaults_to_256_kb(tmp_path):
     (tmp_path / "data.json").write_text('"' + "x" * (256 * 1024 - 2) + '"')
     (finding,) = run(["./..."], settings, cwd=str(tmp_path)).findings
     assert "decodes 256 KB of embedded data.json" in finding.message
+
+
+def test_sl002_reports_what_the_tree_sizes_at_or_above_min_work_bytes():
+    from fixtures import TESTDATA, check_fixture
+
+    problems = check_fixture(os.path.join(TESTDATA, "sl002-sized"))
+    assert not problems, "\n".join(problems)

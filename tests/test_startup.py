@@ -388,6 +388,7 @@ def test_one_once_guarded_by_copies_of_a_literal_is_one_finding_dropped_when_a_c
             'func b(w http.ResponseWriter, r *http.Request) {\n\tonce.Do(func() { data, _ = os.ReadFile("d") })\n}\n\n'
             'func warm() {\n\tonce.Do(func() { data, _ = os.ReadFile("d") })\n}\n')
     (tmp_path / "go.mod").write_text("module example.com/svc\n")
+    (tmp_path / "d").write_bytes(b"x" * (1 << 20))  # SL002's min-work-bytes
     settings = build_settings(config_path=None, select=("SL002",), cwd=str(tmp_path), search=False)
     (tmp_path / "main.go").write_text(body.replace("MAIN", "_ = 0"))
     (finding,) = run(["./..."], settings, cwd=str(tmp_path)).findings

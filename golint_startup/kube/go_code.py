@@ -336,10 +336,14 @@ def watched_kinds(code: bytes) -> tuple[frozenset[str], bool]:
 
 def _of_webhook_builder(code: bytes, at: int) -> bool:
     """Whether what is at `at` is given to a webhook's builder (`ctrl.NewWebhookManagedBy(mgr)
-    .For(&corev1.Pod{})`), which starts no informer: in the builder's chain of calls, whose
-    lines all end in `.`, `(` or `,`."""
-    builder = code.rfind(b"ManagedBy(", max(0, at - _MAX_CALL_BYTES), at)
-    return builder >= 0 and code.endswith(b"Webhook", 0, builder) and \
+    .For(&corev1.Pod{})`, or `admission.WithCustomDefaulter(scheme, &corev1.Pod{}, ...)` and
+    `WithCustomValidator`: cryostat-operator's Pod defaulter), which starts no informer: in the
+    builder's call or chain of calls, whose lines all end in `.`, `(` or `,`."""
+    start = max(0, at - _MAX_CALL_BYTES)
+    builder = code.rfind(b"ManagedBy(", start, at)
+    if builder < 0 or not code.endswith(b"Webhook", 0, builder):
+        builder = max(code.rfind(b"WithCustomDefaulter(", start, at), code.rfind(b"WithCustomValidator(", start, at))
+    return builder >= 0 and \
         all(line.rstrip().endswith((b".", b"(", b",")) for line in code[builder:at].split(b"\n")[:-1])
 
 

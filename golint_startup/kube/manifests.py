@@ -1173,7 +1173,7 @@ def _kind_line(kinds: Iterable[str]) -> str:
 
 
 _MAY_MATTER = re.compile(_kind_line(WORKLOAD_KINDS + (_CSV, "ConfigMap", "Secret", "Config", _VPA, r"\w*List",
-                                                      "ClusterRole", "ClusterRoleBinding")) +
+                                                      "ClusterRole", "ClusterRoleBinding", "RoleBinding")) +
                          r"|^builds:|^(?:configMap|secret)Generator:", re.MULTILINE)
 
 
@@ -2074,14 +2074,19 @@ def _kinds_listed_cluster_wide(documents: list[_Document], rules_unknown: frozen
     every namespace: through the ClusterRoles that ClusterRoleBindings of the manifests bind it
     to (by name: kustomize's prefixes rename both alike), or an OLM bundle's
     `clusterPermissions`; None when one of those ClusterRoles is not among the manifests,
-    aggregates others or is named in `rules_unknown`. An account no binding names is absent:
-    what it may list is not known.
+    aggregates others or is named in `rules_unknown`. An account that RoleBindings bind and no
+    ClusterRoleBinding or `clusterPermissions` does may list nothing in every namespace: empty
+    (garm-operator's manager lists its Secrets through a Role of its own namespace; a finding
+    calling its cache cluster-wide was read as wrong), unless it is the namespace's `default`
+    account, whose cluster bindings are seldom in the project's tree. An account no binding
+    names is absent: what it may list is not known.
     A cache cannot hold what its program may not list: cloud-ingress-operator reads one
     ConfigMap through its cached client, and its ClusterRole grants no ConfigMaps (a finding
     calling its cache cluster-wide was read as wrong)."""
     roles: dict[str, set[str] | None] = {}
     bound: dict[str, set[str]] = {}
     granted: dict[str, set[str]] = {}
+    bound_in_a_namespace: set[str] = set()
     for document in documents:
         for obj in _objects(document.root):
             kind = _text(_value(obj, "kind"))
@@ -2092,9 +2097,10 @@ def _kinds_listed_cluster_wide(documents: list[_Document], rules_unknown: frozen
                     listed |= _kinds_listed(_value(obj, "rules"))
             elif kind == "ClusterRoleBinding" and _text(_value(obj, "roleRef", "kind")) == "ClusterRole":
                 role = _text(_value(obj, "roleRef", "name")) or ""
-                for subject in _items(_value(obj, "subjects")):
-                    if _text(_value(subject, "kind")) == "ServiceAccount" and (name := _text(_value(subject, "name"))):
-                        bound.setdefault(name, set()).add(role)
+                for name in _bound_service_accounts(obj):
+                    bound.setdefault(name, set()).add(role)
+            elif kind == "RoleBinding":
+                bound_in_a_namespace.update(_bound_service_accounts(obj))
             elif kind == _CSV:
                 for permission in _items(_value(obj, "spec", "install", "spec", "clusterPermissions")):
                     if name := _text(_value(permission, "serviceAccountName")):
@@ -2109,7 +2115,15 @@ def _kinds_listed_cluster_wide(documents: list[_Document], rules_unknown: frozen
                 break
             kinds |= listed
         found[account] = None if kinds is None else frozenset(kinds)
+    for account in bound_in_a_namespace - found.keys() - {"default"}:
+        found[account] = frozenset()
     return found
+
+
+def _bound_service_accounts(binding: yaml.Node) -> list[str]:
+    """The service accounts a RoleBinding or ClusterRoleBinding names among its subjects."""
+    return [name for subject in _items(_value(binding, "subjects"))
+            if _text(_value(subject, "kind")) == "ServiceAccount" and (name := _text(_value(subject, "name")))]
 
 
 _CLUSTER_RBAC = re.compile(_kind_line(("ClusterRole", "ClusterRoleBinding")), re.MULTILINE)

@@ -1,0 +1,3 @@
+module example.com/sized
+
+go 1.22
