@@ -676,15 +676,25 @@ _CONNECTING = rb"\s*\.\s*(?:Ping|Exec|Query|QueryRow|Begin|BeginTx|Prepare|Conn)
 
 def _connects(file: GoFile, context, call) -> bool:
     """Whether the pool a `sql.Open` in an init or var initializer (`context`) returns is used
-    there to connect: a `Ping` or a query on what it is assigned to (`db`, `store.DB`).
-    sql.Open itself parses nothing but its arguments and dials nothing; fider's init opens its
+    there to connect: a `Ping` or a query on what it is assigned to (`db`, `store.DB`), of a
+    database server (not SQLite's or DuckDB's driver). sql.Open itself parses nothing but its arguments and dials nothing; fider's init opens its
     pool so, and that finding was read as not worth a change (microseconds, a few hundred
     bytes)."""
+    arguments = values_of(call.child_by_field_name("arguments"))
+    driver = text(arguments[0]).strip('"`') if arguments else ""
+    if _LOCAL_DRIVER.search(driver):
+        # An embedded database in a file of the pod: no round trip (filestash's init opens its
+        # SQLite metadata store and creates its table in a millisecond).
+        return False
     named = assigned_names(call)
     if not named or named[0].type not in ("identifier", "selector_expression") or text(named[0]) == "_":
         return False
     spelled = rb"\s*\.\s*".join(re.escape(part.strip().encode()) for part in text(named[0]).split("."))
     return re.search(rb"(?<![\w.])" + spelled + _CONNECTING, file.source[call.end_byte:context.end_byte]) is not None
+
+
+# database/sql drivers of databases in the process (SQLite, DuckDB), by their registered names.
+_LOCAL_DRIVER = re.compile(r"sqlite|duckdb", re.IGNORECASE)
 
 
 def _ranges_over_input(file: GoFile, loop) -> bool:
