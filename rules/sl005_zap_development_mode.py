@@ -224,22 +224,27 @@ _ALL_CALLS = "(call_expression) @call"
 
 
 # Calls of DPanic, whatever their receiver (a *zap.Logger, a *zap.SugaredLogger, a wrapper of
-# the module's own: matched by name), and zap's DPanicLevel (`logger.Check(zap.DPanicLevel, ...)`).
+# the module's own: matched by name), and zap's DPanicLevel given to a call that logs at it
+# (`logger.Check(zap.DPanicLevel, ...)`, `Log`): not a level named otherwise, as epinio's level
+# encoder's `case zapcore.DPanicLevel:`, which logs nothing (read as a wrong finding).
 _DPANIC_CALLS = """
 (call_expression
   function: (selector_expression field: (field_identifier) @name
                                  (#any-of? @name "DPanic" "DPanicf" "DPanicw" "DPanicln"))) @use
 """
 _DPANIC_LEVELS = """
-(selector_expression operand: (identifier) @pkg
-                     field: (field_identifier) @name (#eq? @name "DPanicLevel")) @use
+(call_expression
+  function: (selector_expression field: (field_identifier) @method
+                                 (#any-of? @method "Check" "Log" "Logf" "Logw" "Logln"))
+  arguments: (arguments . (selector_expression operand: (identifier) @pkg
+                                                   field: (field_identifier) @name (#eq? @name "DPanicLevel")) @use))
 """
 _ZAP_LEVELS = {ZAP, ZAP + "/zapcore"}
 
 
 def _first_dpanic(file: GoFile) -> Location | None:
     """Where the file first calls DPanic, DPanicf, DPanicw or DPanicln (on any receiver) or
-    names zap's DPanicLevel, outside tests, test support, generated files and vendor/: the
+    logs at zap's DPanicLevel, outside tests, test support, generated files and vendor/: the
     files a service is built from. A byte search first: most files never say DPanic."""
     if b"DPanic" not in file.source or file.is_test or is_generated(file.source) or \
             "vendor" in file.path.split("/")[:-1] or file.is_test_support:

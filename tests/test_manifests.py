@@ -540,6 +540,9 @@ def test_a_scaffold_of_a_project_keeping_an_unreadable_chart_is_not_reported(tmp
     ("ghcr.io/acme/controller", "ghcr.io/acme/controller", ["charts/api/values.yaml"]),  # openchoreo
     ("ghcr.io/other/controller", "ghcr.io/acme/controller", ["config/manager/manager.yaml"]),  # another's
     ("ghcr.io/acme/controller", None, ["config/manager/manager.yaml"]),  # `controller` alone names no program
+    # czertainly-cert-manager-issuer: renamed to a repository its chart names, on another registry
+    ("docker.io/acme/api-issuer-controller", "acme/api-issuer-controller", ["charts/api/values.yaml"]),
+    ("docker.io/acme/other-controller", "acme/api-issuer-controller", ["config/manager/manager.yaml"]),
 ])
 def test_a_chart_image_named_as_the_scaffold_renamed_runs_the_manager(tmp_path, chart_image, renamed, reported):
     """The chart names the repository kustomize gives kubebuilder's placeholder `controller`:
@@ -552,6 +555,31 @@ def test_a_chart_image_named_as_the_scaffold_renamed_runs_the_manager(tmp_path, 
         write(tmp_path, "config/manager/kustomization.yaml",
               f"resources:\n- manager.yaml\nimages:\n- name: controller\n  newName: {renamed}\n  newTag: latest\n")
     _write_chart(tmp_path, "charts/api", "api", image=chart_image)
+    assert [f.location.path for f in _run(tmp_path, "SL101").findings][:1] == reported
+
+
+@pytest.mark.parametrize("resources, reported", [
+    ("  resources: {}\n", []),  # czertainly-cert-manager-issuer: the chart installs no limit
+    ("  resources:\n    limits:\n      memory: 128Mi\n", ["charts/api/values.yaml"]),
+])
+def test_a_charts_resources_kept_under_its_image_settings(tmp_path, resources, reported):
+    """czertainly's charts keep each container's settings under its `image` (`image.resources`,
+    which the Deployment template writes): the chart's container has those resources, and the
+    scaffold it copies is reported, or not, as the chart is."""
+    go_module(tmp_path, {"cmd/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
+    write(tmp_path, "PROJECT", "layout: go.kubebuilder.io/v4\n")
+    write(tmp_path, "config/manager/manager.yaml", _SIZED.format(request="64Mi").replace(
+        "ghcr.io/acme/api:1", 'controller:latest\n          command: ["/manager"]').replace("- name: api", "- name: manager"))
+    write(tmp_path, "config/manager/kustomization.yaml",
+          "resources:\n- manager.yaml\nimages:\n- name: controller\n  newName: acme/api-issuer\n  newTag: latest\n")
+    write(tmp_path, "charts/api/Chart.yaml", "apiVersion: v2\nname: api\nversion: 0.1.0\n")
+    write(tmp_path, "charts/api/values.yaml", "image:\n  registry: docker.io\n  repository: acme\n"
+          "  name: api-issuer\n  tag: v1\n" + resources)
+    write(tmp_path, "charts/api/templates/deployment.yaml", _CHART_TEMPLATE + (
+        "spec:\n  template:\n    spec:\n      containers:\n        - name: api-issuer\n"
+        "          image: {{ .Values.image.repository }}/{{ .Values.image.name }}\n"
+        "          {{- if .Values.image.resources }}\n"
+        "          resources: {{- toYaml .Values.image.resources | nindent 12 }}\n          {{- end }}\n"))
     assert [f.location.path for f in _run(tmp_path, "SL101").findings][:1] == reported
 
 

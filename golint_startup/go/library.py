@@ -191,6 +191,10 @@ HANDLER_REGISTRATIONS: tuple[str, ...] = (
     "github.com/charmbracelet/wish.WithMiddleware",
     # Per Nexus operation request.
     "github.com/nexus-rpc/sdk-go/nexus.NewSyncOperation",
+    # Per OAuth callback: zitadel's OIDC relying party builds the callback's handler around the
+    # function it is given (zrok's `rp.CodeExchangeHandler(p.loginHandler(), ...)`).
+    *(f"github.com/zitadel/oidc/{major}/pkg/client/rp.{name}" for major in ("v2", "v3")
+      for name in ("CodeExchangeHandler", "UserinfoCallback", "AuthURLHandler")),
     # Per websocket connection, per queued task or message.
     "golang.org/x/net/websocket.Handler", "github.com/hibiken/asynq.HandleFunc",
     *(f"{work}.{name}" for work in ("github.com/gocraft/work",) for name in ("Job", "JobWithOptions", "Middleware")),

@@ -122,7 +122,9 @@ The manifest rules check only containers that run Go. A container counts as Go w
   and of no other program's, and it runs no other command than that one (redpanda's chart names
   `redpandadata/redpanda-operator`, the `config/manager` known as its kubebuilder scaffold
   `vectorized/redpanda-operator`): it runs that program. For the scaffold's placeholder
-  `controller`, the whole repository the kustomization beside it renames it to counts
+  `controller`, the repository name the kustomization beside it renames it to counts
+  (czertainly-cert-manager-issuer's chart names `czertainly-cert-manager-issuer-controller`,
+  as its `config/manager` does), or, when that is `controller` again, the whole repository
   (openchoreo's chart names `ghcr.io/openchoreo/controller`, as its `config/manager` does).
 
 A chart's component whose image names a directory of several main packages runs the one
@@ -1151,13 +1153,17 @@ def _makefile_image(makefile: str) -> str | None:
 
 def _image_name(container: Container) -> str:
     """The name by which _recognize_by_image_name matches images: the repository name
-    (`api` of `ghcr.io/acme/api:1`); for kubebuilder's placeholder `controller`, the whole
-    repository its kustomization renames it to (openchoreo's `ghcr.io/openchoreo/controller`,
-    which its chart names too), else nothing: `controller` alone names no one program."""
+    (`api` of `ghcr.io/acme/api:1`); for kubebuilder's placeholder `controller`, that of the
+    image its kustomization renames it to (czertainly's `czertainly/czertainly-cert-manager-
+    issuer-controller`, which its chart names too), or, when that is `controller` again, the
+    whole repository (openchoreo's `ghcr.io/openchoreo/controller`), else nothing: `controller`
+    alone names no one program."""
     name = image_repository(container.image)
     if name != _KUBEBUILDER_IMAGE:
         return name
     renamed = _kustomize_image(container) if container.chart is None else container.image
+    if renamed and image_repository(renamed) != _KUBEBUILDER_IMAGE:
+        return image_repository(renamed)
     return _full_repository(renamed) if renamed and "/" in renamed else ""
 
 
@@ -1258,10 +1264,12 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
     lone_resources: list[tuple[yaml.Node, tuple[str, ...]]] = []
 
     def container(node: yaml.Node, path: tuple[str, ...], image: str,
-                  resources: tuple[yaml.Node, yaml.Node] | None = None, unset: bool = False) -> Container:
+                  resources: tuple[yaml.Node, yaml.Node] | None = None, unset: bool = False,
+                  read_as: tuple[str, ...] | None = None) -> Container:
         """The container of `image` with the `resources` (key, value) of `node`, or those given
         (at the top level's `resources`, under the key of the path's one component); `unset`:
-        with none, shown at its `image` key."""
+        with none, shown at its `image` key; `read_as`: where the templates read the resources
+        of `node`, when not at `path`."""
         key, resources_value = resources or ((_get(node, "image")[0], None) if unset else _get(node, "resources"))
         made = Container(source, f"Helm chart {name}", ".".join(path) or name, image, False,
                          source.location(key), chart=chart,
@@ -1271,7 +1279,8 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
         # installs then has no limit, whatever a copy in the manifests sets. So are those no
         # template reads: the chart writes none (natz-operator's account-server chart keeps
         # a 128Mi limit under `controller.resources` that its Deployment never writes).
-        if unset or not defaults.reads(*(("resources", key.value) if resources else (*path, "resources"))):
+        read = ("resources", key.value) if resources else read_as or (*path, "resources")
+        if unset or not defaults.reads(*read):
             return made
         for field_name in ("limits", "requests"):
             # Or by resource first, as some charts' templates map them (cluster-api-provider-
@@ -1310,9 +1319,16 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
         # what `helm install` deploys.
         disabled = any(_text(_value(node, key)) in _FALSE for key in ("enabled", "enable"))
         has_resources = _get(node, "resources") is not None and not (keyed_resources and not path)
+        # Or under the image's own settings, as czertainly's charts keep them (`image.resources`).
+        image_settings = _value(node, "image")
+        if not has_resources and image and isinstance(image_settings, yaml.MappingNode) and \
+                _get(image_settings, "resources") is not None and defaults.reads(*path, "image", "resources"):
+            holder, has_resources, read_as = image_settings, True, (*path, "image", "resources")
+        else:
+            holder, read_as = node, None
         if not disabled:
             if has_resources and image:
-                found.append(container(node, path, image))
+                found.append(container(holder, path, image, read_as=read_as))
             elif image and not keyed_resources and _get(node, "image") is not None and \
                     any(_values_reference(path, "resources").search(t) for _, t in workload_templates):
                 # Its templates write the `resources` its values leave out (benthos-captain's

@@ -34,6 +34,7 @@ func main() {
 	subscribe(nil, nil, nil, nil)
 	mcpTools(nil)
 	watchConfig()
+	(&provider{}).routes(http.NewServeMux())
 	_ = routes()
 	uploadRoutes(web.New())
 	_ = healthCheck()
