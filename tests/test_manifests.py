@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from fractions import Fraction
 
 import pytest
@@ -3421,8 +3422,9 @@ def test_an_image_running_another_language_after_a_go_stage_is_not_go(tmp_path, 
     """A Go stage may build a tool the image's program calls (OpenShift's `oc` for a Python
     gRPC server): what the image runs is its last stage's command."""
     go_module(tmp_path, {"cmd/api/main.go": MAIN})
-    write(tmp_path, "data-provider/Dockerfile", "FROM golang:1.26 AS build\nRUN git clone https://example.com/oc.git"
-                                                " && cd oc && go build -o /out/oc .\n" + last_stage)
+    write(tmp_path, "data-provider/Dockerfile", "FROM golang:1.26 AS build\nCOPY . .\n"
+                                                "RUN git clone https://example.com/oc.git && cd oc && go build -o /out/oc .\n"
+                                                + last_stage)
     write(tmp_path, "deploy/provider.yaml", POD.replace("ghcr.io/acme/api:1", "ghcr.io/acme/data-provider:1"))
     assert [f.rule_id for f in _run(tmp_path, "SL101").findings] == (["SL101"] if reported else [])
 
@@ -4129,3 +4131,81 @@ def test_a_manifests_program_is_the_one_its_images_entrypoint_starts(tmp_path):
     write(tmp_path, "deploy/app.yaml", _SIZED.format(request="64Mi").replace("ghcr.io/acme/api:1", "ghcr.io/acme/app:1"))
     (finding,) = _run(tmp_path).findings
     assert "its program imports k8s.io/client-go/informers," in finding.message
+
+
+# --- umbrella charts, images built from fetched source, resources a template turns into flags ---
+
+@pytest.mark.parametrize("umbrella_values, reported", [
+    # cozystack's kamaji: the umbrella's values for its vendored subchart win (512Mi over 128Mi)
+    ("api:\n  resources:\n    limits:\n      memory: 512Mi\n", [("deploy/values.yaml", "512Mi")]),
+    ("api:\n  replicaCount: 2\n", [("deploy/charts/api/values.yaml", "128Mi")]),  # no resources given
+    ("other:\n  resources:\n    limits:\n      memory: 512Mi\n", [("deploy/charts/api/values.yaml", "128Mi")]),
+    ("api:\n  env:\n    - {name: GOMEMLIMIT, value: 450MiB}\n", []),  # the umbrella tells the limit
+])
+def test_an_umbrella_charts_values_override_its_subchart(tmp_path, umbrella_values, reported):
+    go_module(tmp_path, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
+    write(tmp_path, "deploy/Chart.yaml", "apiVersion: v2\nname: platform-api\nversion: 0.1.0\n")
+    write(tmp_path, "deploy/values.yaml", umbrella_values)
+    _write_chart(tmp_path, "deploy/charts/api", "api")
+    findings = _run(tmp_path).findings
+    assert [(f.location.path, re.search(r"limit of (\w+)", f.message).group(1)) for f in findings] == reported
+
+
+@pytest.mark.parametrize("dockerfile, reported", [
+    # cozystack builds clastix's kamaji from its release archive: another project's code
+    ("FROM golang:1.26 AS build\nRUN curl -sSL https://github.com/clastix/kamaji/archive/v1.tar.gz | tar -xz\n"
+     "COPY patches /patches\nRUN go build -o /kamaji .\nFROM scratch\nCOPY --from=build /kamaji /kamaji\n", False),
+    ("FROM golang:1.26 AS build\nRUN git clone https://github.com/clastix/kamaji /src\nWORKDIR /src\n"
+     "RUN go build -o /kamaji .\n", False),
+    # built from the tree's own source
+    ("FROM golang:1.26 AS build\nCOPY . .\nRUN go build -o /kamaji ./cmd/api\n", True),
+])
+def test_an_image_built_from_fetched_source_is_another_projects_program(tmp_path, dockerfile, reported):
+    go_module(tmp_path, {"cmd/api/main.go": MAIN})
+    write(tmp_path, "images/kamaji/Dockerfile", dockerfile)
+    write(tmp_path, "deploy/kamaji.yaml", _SIZED.format(request="512Mi").replace("ghcr.io/acme/api:1",
+                                                                                  "ghcr.io/acme/kamaji:1"))
+    assert bool(_run(tmp_path).findings) == reported
+
+
+_FLAG_RESOURCES_VALUES = """\
+operator:
+  image: ghcr.io/acme/api:v1
+  shard:
+    resources:
+      limits:
+        memory: 1Gi
+"""
+_FLAG_RESOURCES_TEMPLATE = """\
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: operator
+spec:
+  template:
+    spec:
+      containers:
+        - name: operator
+          image: "{{ .Values.operator.image }}"
+          args:
+            {{- with .Values.operator.shard.resources }}
+            {{- with .limits }}
+            - --shard-memory-limit={{ .memory }}
+            {{- end }}
+            {{- end }}
+          resources:
+            limits:
+              memory: 256Mi
+"""
+
+
+def test_values_resources_a_template_turns_into_flags_are_not_its_containers(tmp_path):
+    """flux-shard-operator: its values' `shard.resources` become flags for the controllers it
+    starts; its own container's limit is the 256Mi its template writes."""
+    go_module(tmp_path, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
+    write(tmp_path, "charts/operator/Chart.yaml", "apiVersion: v2\nname: operator\nversion: 0.1.0\n")
+    write(tmp_path, "charts/operator/values.yaml", _FLAG_RESOURCES_VALUES)
+    write(tmp_path, "charts/operator/templates/workload.yaml", _FLAG_RESOURCES_TEMPLATE)
+    findings = _run(tmp_path).findings
+    assert [(f.location.path, re.search(r"limit of (\w+)", f.message).group(1)) for f in findings] == \
+        [("charts/operator/templates/workload.yaml", "256Mi")]

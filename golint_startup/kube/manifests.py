@@ -139,7 +139,10 @@ An image whose name holds the import path of the package it is built from (ko's
 runs Go, and counts only by that path: built from a module that is not linted (knative
 operator's `kodata` ships knative serving's release), it is another project's program,
 whatever the linted tree's directories are called, and whether its code sets a memory
-limit is not known, so SL101 leaves it out.
+limit is not known, so SL101 leaves it out. So is an image whose directory holds no main
+package and a Dockerfile that builds Go from source it downloads (`git clone`, `curl` of a
+release archive), copying no Go from the tree: cozystack builds clastix's kamaji and epam's
+keycloak-operator so, and their findings claimed of code not in the tree that it sets no limit.
 
 A manifest below a directory named by a release (`install/v0.6.0/`, `deploy/1.20/`) is a
 frozen copy of what that release installed: its containers are checked only when the
@@ -947,10 +950,14 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
     for container in containers:
         container.cluster_listed_kinds = listed.get(container.service_account)
     for chart in sorted(set(charts) & set(chart_values) - charts_telling):
+        parent = _parent_chart(chart)
+        if parent in charts_telling:
+            continue  # the umbrella's values (or templates) tell its subcharts' programs too
         if _deploys_workloads(chart, charts_deploying):
             defaults = helm_template.ChartDefaults(chart, chart_values[chart][1], _read)
+            overrides = _parent_values(chart, parent, chart_values, notify)
             chart_containers = _chart_containers(chart, *chart_values[chart], notify,
-                                                 chart_workload_templates.get(chart, []), defaults)
+                                                 chart_workload_templates.get(chart, []), defaults, overrides)
             listed_by_chart = _chart_kinds_listed(chart_rbac_templates.get(chart, []),
                                                   chart_workload_templates.get(chart, [])) if chart_containers else None
             for container in chart_containers:
@@ -1246,8 +1253,31 @@ _MAX_INCLUDES = 3  # how deep named templates including others are read
 _FALSE = frozenset({"false", "False", "FALSE"})
 
 
+def _parent_chart(chart: str) -> str | None:
+    """The umbrella chart whose `charts/` directory holds `chart` (cozystack's
+    `packages/system/kamaji` over its vendored `charts/kamaji`), None for a chart of its own."""
+    holder = os.path.dirname(chart)
+    parent = os.path.dirname(holder)
+    return parent if os.path.basename(holder) == "charts" and os.path.isfile(os.path.join(parent, "Chart.yaml")) \
+        else None
+
+
+def _parent_values(chart: str, parent: str | None, chart_values: dict[str, tuple[Source, str]],
+                   notify) -> tuple[Source, yaml.Node] | None:
+    """The values an umbrella chart gives its subchart `chart`, under the subchart's name (Helm
+    merges them over the subchart's own: cozystack's kamaji runs under the 512Mi its umbrella
+    sets, not the 100Mi its vendored chart's values say; read as a wrong finding)."""
+    if parent is None or parent not in chart_values:
+        return None
+    source, text = chart_values[parent]
+    documents = _compose(text, source, notify)
+    block = _value(documents[0].root, _chart_name(chart)) if documents else None
+    return (source, block) if isinstance(block, yaml.MappingNode) else None
+
+
 def _chart_containers(chart: str, source: Source, text: str, notify, workload_templates: list[tuple[Source, str]],
-                      defaults: helm_template.ChartDefaults) -> list[Container]:
+                      defaults: helm_template.ChartDefaults,
+                      overrides: tuple[Source, yaml.Node] | None = None) -> list[Container]:
     """The containers of a Helm chart's values.yaml: each mapping (the top level, or a
     component's: `controller`, `webhookController`) holding `resources` (with `limits.memory`
     or without) and an `image` (a string, or `repository` or `name` with `registry` and `tag`);
@@ -1271,8 +1301,14 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
         with none, shown at its `image` key; `read_as`: where the templates read the resources
         of `node`, when not at `path`."""
         key, resources_value = resources or ((_get(node, "image")[0], None) if unset else _get(node, "resources"))
+        written = source
+        if overrides is not None and resources is None and not unset:
+            # The umbrella's values for the same settings win (see _parent_values).
+            holder = _value(overrides[1], *(read_as or (*path, "resources"))[:-1])
+            if (overridden := _get(holder, "resources")) is not None:
+                (key, resources_value), written = overridden, overrides[0]
         made = Container(source, f"Helm chart {name}", ".".join(path) or name, image, False,
-                         source.location(key), chart=chart,
+                         written.location(key), chart=chart,
                          shown_names=_template_container_names(path, workload_templates),
                          loaded_by_hand=_never_pulled_by_templates(path, workload_templates))
         # `resources` without a memory limit (`resources: {}`) is kept too: what the chart
@@ -1288,7 +1324,7 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
             pair = _get(_value(resources_value, field_name), "memory") or \
                 _get(_value(resources_value, "memory"), field_name)
             if pair is not None and _text(pair[1]):
-                setattr(made, f"{field_name}_memory", Setting(_text(pair[1]), source.location(*pair)))
+                setattr(made, f"{field_name}_memory", Setting(_text(pair[1]), written.location(*pair)))
         return made
 
     # Images by component, kept apart from the components' settings (hns' `image.manager`
@@ -1341,7 +1377,24 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
         if len(path) < _MAX_VALUES_DEPTH:
             pending += [(value, path + (key.value,)) for key, value in _mapping_items(node)
                         if key.value not in ("resources", "image")]
-    if len(lone_images) == 1 and len(lone_resources) == 1:
+    def from_template(image: str, written: _WrittenInTemplate) -> Container:
+        """The container of `image` with the resources its one workload template writes."""
+        template_lines = workload_templates[0][1].split("\n")
+        return Container(source, f"Helm chart {name}", name, image, False, written.resources,
+                         chart=chart, limits_memory=written.limit, requests_memory=written.request,
+                         shown_names=tuple(filter(None, [_enclosing_container_name(
+                             template_lines, written.resources.line - 1)])))
+
+    # The chart's one workload template may write resources of its own and turn the values'
+    # into something else: flux-shard-operator's `shard.resources` become flags for the
+    # controllers it starts, its own container's 256Mi is written out (read as a wrong finding
+    # when the values' 1Gi was taken for its limit).
+    template_resources = _written_in_template(*workload_templates[0]) if len(workload_templates) == 1 and \
+        len(lone_images) == 1 and len(lone_resources) == 1 and \
+        _values_paths_written(workload_templates[0][1])[1] is None else None
+    if template_resources is not None and template_resources.resources is not None:
+        found.append(from_template(lone_images[0][0], template_resources))
+    elif len(lone_images) == 1 and len(lone_resources) == 1:
         found.append(container(*lone_resources[0], lone_images[0][0]))
     elif not found and lone_images and lone_resources and len(workload_templates) == 1:
         # The chart's one workload template pairs them (istio-ratelimit-operator's
@@ -1357,12 +1410,7 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
         if written is not None and lone_resources and written.image:
             found.append(container(*lone_resources[0], written.image))
         elif written is not None and lone_images and written.resources is not None:
-            template_lines = workload_templates[0][1].split("\n")
-            made = Container(source, f"Helm chart {name}", name, lone_images[0][0], False, written.resources,
-                             chart=chart, limits_memory=written.limit, requests_memory=written.request,
-                             shown_names=tuple(filter(None, [_enclosing_container_name(
-                                 template_lines, written.resources.line - 1)])))
-            found.append(made)
+            found.append(from_template(lone_images[0][0], written))
     if len(workload_templates) == 1:
         # What its one workload template gives the program to watch, with the chart's defaults.
         named = _template_namespace_settings(*workload_templates[0], defaults)
@@ -2358,6 +2406,12 @@ def _copied_sources(dockerfile: str) -> list[str]:
     return found
 
 
+# A Dockerfile line that downloads source to build, and what a COPY of Go source from the
+# build context looks like (the context itself, a Go file, the module's files, a source tree).
+_FETCHES_SOURCE = re.compile(r"\bgit\s+clone\b|\b(?:curl|wget)\b[^\n]*(?:\.tar|\.zip|archive/)|^\s*ADD\s+https?://",
+                             re.MULTILINE | re.IGNORECASE)
+_GO_SOURCE = re.compile(r"^\.?/?$|\.go$|^go\.(?:mod|sum)$|^(?:cmd|pkg|internal|api|controllers?)\b")
+
 # The image kubebuilder's scaffold gives the manager in config/manager/manager.yaml.
 _KUBEBUILDER_IMAGE = "controller"
 _RUNS_BY_COMMAND = "its command runs "  # how a container known by its command is said to be Go
@@ -2798,6 +2852,10 @@ class _GoTree:
             return "", None
         if directory is not None and not container.command:
             container.entrypoint_starting_several = self._entrypoint_starting_several(directory)
+        if directory is not None and not self._holds_main(directory) and \
+                (fetched := self._fetches_its_source(directory)) is not None:
+            container.built_elsewhere = fetched
+            return f"its image's {fetched} builds Go from source it fetches", None
         if directory is not None:
             return f"its image names {directory}, which builds Go", self._chosen_program(container, directory)
         program_dir = self._program_dir(container)
@@ -3105,6 +3163,18 @@ class _GoTree:
             module = modules.module_of_dir(directory)
             if module and modules.import_path_of_dir(directory, module) == import_path:
                 return directory
+        return None
+
+    def _fetches_its_source(self, directory: str) -> str | None:
+        """The Dockerfile of `directory` (shown as the run shows paths) that builds Go from
+        source it downloads (`git clone`, `curl`/`wget` or `ADD` of an address) and takes no Go
+        from the build context: another project's program, as cozystack builds clastix's kamaji
+        from its release archive, with patches of its own."""
+        for path in self._dockerfiles.get(directory, []):
+            text = _COMMENT_LINES.sub("", _read(path))
+            if _builds_go_program(text) and _FETCHES_SOURCE.search(text) and \
+                    not any(_GO_SOURCE.search(copied) for copied in _copied_sources(text)):
+                return os.path.basename(path)
         return None
 
     def builds_go(self, directory: str) -> bool:
