@@ -503,6 +503,9 @@ def test_the_kubebuilder_helm_plugins_chart_runs_the_manager(tmp_path, project, 
     ("README.md", "make deploy IMG=example.com/tarantool-operator:v1\n", False, True),
     # a chart in the tree is what users install: its copy is reported there
     ("README.md", "helm repo add tarantool https://tarantool.github.io/helm-charts/\n", True, True),
+    # memgraph-operator: its README links the Git repository of its chart
+    ("README.md", "See the [Helm chart repository](https://github.com/acme/tarantool-operator-helm).\n", False, False),
+    ("README.md", "Install https://github.com/prometheus-community/helm-charts first.\n", False, True),
 ])
 def test_a_scaffold_of_a_project_installed_from_a_helm_repository_is_not_reported(tmp_path, doc, text, chart, reported):
     """Its `config/manager` is what `make deploy` uses; users run the chart of the repository
@@ -1833,6 +1836,10 @@ func (d *defaulter) Default(ctx context.Context, obj runtime.Object) error {
     # kept out of the cache: read from the API server; unless a controller watches them
     ("", (_SECRET_READER + _UNCACHED_SECRETS).replace("Secret", "ConfigMap"), False),
     ("\n\t\tWatches(&core.ConfigMap{}, nil).", (_SECRET_READER + _UNCACHED_SECRETS).replace("Secret", "ConfigMap"), True),
+    # backplane-operator: the list assigned to the options' field after the literal
+    ("", (_SECRET_READER + "\nfunc options() (o client.Options) {\n\to.Cache = &client.CacheOptions{}\n"
+          "\to.Cache.DisableFor = []client.Object{\n\t\t&corev1.Secret{},\n\t}\n\treturn o\n}\n")
+        .replace("Secret", "ConfigMap"), False),
     # image-controller: the list a function of the file returns
     ("", (_SECRET_READER + "\nvar options = client.Options{Cache: &client.CacheOptions{DisableFor: excluded()}}\n\n"
           "func excluded() []client.Object {\n\treturn []client.Object{\n\t\t&corev1.Secret{},\n\t}\n}\n")

@@ -513,9 +513,10 @@ def _kinds_made(source: bytes, code: bytes, kinds: bytes) -> frozenset[str] | No
 # Kinds the manager's client reads from the API server, not its cache (`Client:
 # client.Options{Cache: &client.CacheOptions{DisableFor: []client.Object{&corev1.Secret{}}}}`):
 # kyma's serverless operator keeps Secrets and ConfigMaps out of its cache, and a message
-# naming them first was read as misleading.
-_DISABLE_FOR = re.compile(rb"\bDisableFor\s*:\s*\[\]\w+\.Object\s*\{")
-_DISABLE_FOR_CALL = re.compile(rb"\bDisableFor\s*:\s*([A-Za-z_]\w*)\(\)")
+# naming them first was read as misleading. Or assigned to the options' field
+# (backplane-operator's `mgrOptions.Client.Cache.DisableFor = []client.Object{...}`).
+_DISABLE_FOR = re.compile(rb"\bDisableFor\s*(?::|=)\s*\[\]\w+\.Object\s*\{")
+_DISABLE_FOR_CALL = re.compile(rb"\bDisableFor\s*(?::|=)\s*([A-Za-z_]\w*)\(\)")
 _OBJECT_LIST = re.compile(rb"\[\]\w+\.Object\s*\{")
 _LISTED_KIND = re.compile(rb"&(?:\w+\.)?(\w+)\{\}")
 

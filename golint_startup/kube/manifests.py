@@ -2424,6 +2424,10 @@ _COMMENT_LINES = re.compile(r"^\s*#.*$", re.MULTILINE)
 # oci://ghcr.io/sap/cf-service-operator-helm/cf-service-operator`).
 _HELM_REPO_ADD = re.compile(r"\bhelm\s+(?:repo\s+add\s+[\w.-]+\s+(?:[\"']?)((?:https?|oci)://[^\s\"'`)]+)"
                             r"|(?:install|upgrade)\b[^\n`]*?[\"']?(oci://[^\s\"'`)]+))")
+# A link to a Git host's repository whose name says it holds Helm charts (`memgraph-operator-helm`,
+# `helm-charts`): group 2 is the repository's name.
+_CHART_REPOSITORY_LINK = re.compile(r"https?://(?:github\.com|gitlab\.com)/([\w.-]+)/([\w.-]*(?:helm|charts?)[\w.-]*)",
+                                    re.IGNORECASE)
 # Words of a repository's address that say nothing of whose charts it holds.
 _ADDRESS_WORDS = frozenset({"https", "http", "oci", "www", "github", "gitlab", "io", "com", "org", "net", "dev",
                             "charts", "chart", "helm", "helm-charts", "operator", "operators", "controller", "k8s",
@@ -2438,15 +2442,21 @@ def _helm_repository_installing(project: str) -> str | None:
     `tarantool/tarantool-operator` from `tarantool.github.io/helm-charts`, kubeslice-controller's
     README from `kubeslice.github.io/charts`: their `config/manager` findings were read as not
     worth a change, for a manifest only `make deploy` uses. A repository of another project (a
-    prerequisite: jetstack's cert-manager) does not count."""
+    prerequisite: jetstack's cert-manager) does not count. So does a link to a Git repository
+    of charts that names the project (memgraph-operator's README sends users to
+    `github.com/base-14/memgraph-operator-helm`)."""
     names = _project_words(project)
     docs = [os.path.join(project, n) for n in listdir(project) if n.lower() == "readme.md"]
     docs += [os.path.join(project, "docs", n) for n in listdir(os.path.join(project, "docs")) if n.endswith(".md")]
     for path in docs:
-        for found in _HELM_REPO_ADD.finditer(_read(path)[:_MAX_DOC_BYTES]):
+        text = _read(path)[:_MAX_DOC_BYTES]
+        for found in _HELM_REPO_ADD.finditer(text):
             address = found.group(1) or found.group(2)
             if names & set(words(address)):
                 return address
+        for found in _CHART_REPOSITORY_LINK.finditer(text):
+            if names & set(words(found.group(2))):
+                return found.group(0)
     return None
 
 
