@@ -485,17 +485,17 @@ def _work_at(file: GoFile, constants: Constants, match) -> tuple[str, str, str] 
     kind = _PACKAGE_WORK.get(imported, {}).get(name) if imported is not None else _method_work(file, selector, name)
     if kind == _READS and reads_small_system_file(file, call):
         return None  # a few bytes of /proc or /sys, read in microseconds (katalyst's smt/active)
-    return (kind, _label(file, selector), _data_read(file, call, imported, name, operand)) if kind else None
+    return (kind, _label(file, selector), _data_read(constants, call, imported, name, operand)) if kind else None
 
 
-def _data_read(file: GoFile, call, imported: str | None, name: str, operand) -> str:
+def _data_read(constants: Constants, call, imported: str | None, name: str, operand) -> str:
     """The data a read or decode takes in, when the tree may tell its size: `@assets/path` for
     the file (or directory) `path` of the //go:embed variable `assets` (`assets.ReadFile(path)`,
     `fs.ReadFile(assets, path)`), `@assets` for all of it (a path not written out, or a decode
     of an embedded string or []byte), `=path` for a file read by a written-out relative path;
     "" for anything else (a listing, a path known at run time, a local's bytes)."""
     arguments = [a for a in call.child_by_field_name("arguments").named_children if a.type != "comment"]
-    path = Constants(file).string(arguments[-1]) if arguments else None
+    path = constants.string(arguments[-1]) if arguments else None
     within = f"/{path.strip('/')}" if path and path not in (".", "/") else ""
     if imported is None and name == "ReadFile" and operand.type == "identifier" and arguments:
         return f"@{text(operand)}{within}"

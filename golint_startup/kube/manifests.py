@@ -1377,6 +1377,7 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
         if len(path) < _MAX_VALUES_DEPTH:
             pending += [(value, path + (key.value,)) for key, value in _mapping_items(node)
                         if key.value not in ("resources", "image")]
+
     def from_template(image: str, written: _WrittenInTemplate) -> Container:
         """The container of `image` with the resources its one workload template writes."""
         template_lines = workload_templates[0][1].split("\n")
@@ -2425,8 +2426,8 @@ _COMMENT_LINES = re.compile(r"^\s*#.*$", re.MULTILINE)
 _HELM_REPO_ADD = re.compile(r"\bhelm\s+(?:repo\s+add\s+[\w.-]+\s+(?:[\"']?)((?:https?|oci)://[^\s\"'`)]+)"
                             r"|(?:install|upgrade)\b[^\n`]*?[\"']?(oci://[^\s\"'`)]+))")
 # A link to a Git host's repository whose name says it holds Helm charts (`memgraph-operator-helm`,
-# `helm-charts`): group 2 is the repository's name.
-_CHART_REPOSITORY_LINK = re.compile(r"https?://(?:github\.com|gitlab\.com)/([\w.-]+)/([\w.-]*(?:helm|charts?)[\w.-]*)",
+# `helm-charts`): group 1 is the repository's name.
+_CHART_REPOSITORY_LINK = re.compile(r"https?://(?:github\.com|gitlab\.com)/[\w.-]+/([\w.-]*(?:helm|charts?)[\w.-]*)",
                                     re.IGNORECASE)
 # Words of a repository's address that say nothing of whose charts it holds.
 _ADDRESS_WORDS = frozenset({"https", "http", "oci", "www", "github", "gitlab", "io", "com", "org", "net", "dev",
@@ -2455,7 +2456,7 @@ def _helm_repository_installing(project: str) -> str | None:
             if names & set(words(address)):
                 return address
         for found in _CHART_REPOSITORY_LINK.finditer(text):
-            if names & set(words(found.group(2))):
+            if names & set(words(found.group(1))):
                 return found.group(0)
     return None
 
@@ -3176,8 +3177,7 @@ class _GoTree:
         return None
 
     def _fetches_its_source(self, directory: str) -> str | None:
-        """The Dockerfile of `directory` (shown as the run shows paths) that builds Go from
-        source it downloads (`git clone`, `curl`/`wget` or `ADD` of an address) and takes no Go
+        """The name of the Dockerfile of `directory` that builds Go from source it downloads (`git clone`, `curl`/`wget` or `ADD` of an address) and takes no Go
         from the build context: another project's program, as cozystack builds clastix's kamaji
         from its release archive, with patches of its own."""
         for path in self._dockerfiles.get(directory, []):
