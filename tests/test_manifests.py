@@ -1640,6 +1640,25 @@ def test_per_kind_selections_in_a_variable_scope_the_cache(tmp_path):
     assert _findings_of_watching_program(tmp_path, source) == []
 
 
+def test_per_kind_selections_a_function_returns_scope_the_cache(tmp_path):
+    """cozystack's securitygroup-controller: `ByObject: sgc.CacheByObject()`, a function of
+    another package returning the selections."""
+    block = _NODE_AGENT[_NODE_AGENT.index("\t\tByObject:"):_NODE_AGENT.index("\t}})\n")]
+    source = (_NODE_AGENT % "").replace(block, "\t\tByObject: selections.ByObject(node, secret),\n") \
+        .replace("import (\n", 'import (\n\t"example.com/app/internal/selections"\n') \
+        .replace('\t"k8s.io/apimachinery/pkg/fields"\n', "").replace('\t"sigs.k8s.io/controller-runtime/pkg/client"\n', "")
+    assert "map[" not in source
+    selections = ('package selections\n\nimport (\n\tcorev1 "k8s.io/api/core/v1"\n'
+                  '\t"k8s.io/apimachinery/pkg/fields"\n\t"sigs.k8s.io/controller-runtime/pkg/cache"\n'
+                  '\t"sigs.k8s.io/controller-runtime/pkg/client"\n)\n\n'
+                  'func ByObject(node, secret string) map[client.Object]cache.ByObject {\n'
+                  '\treturn map[client.Object]cache.ByObject{\n'
+                  '\t\t&corev1.Node{}:   {Field: fields.ParseSelectorOrDie("metadata.name=" + node)},\n'
+                  '\t\t&corev1.Secret{}: {Field: fields.ParseSelectorOrDie("metadata.name=" + secret)},\n\t}\n}\n')
+    go_module(tmp_path, {"internal/selections/selections.go": selections})
+    assert _findings_of_watching_program(tmp_path, source) == []
+
+
 _ZONE_CONTROLLER = """\
 package watch
 

@@ -61,8 +61,11 @@ _SCOPED_CACHE = re.compile(rb"\bDefaultNamespaces\s*[:=]\s*map\[string\]\w+\.Con
 # (`For`, `Owns`, `Watches`, `source.Kind`), each written as a literal: kvm-node-agent selects
 # its own node's Node and Hypervisor and one Secret, all it watches, and a finding calling its
 # cache cluster-wide was read as wrong. A kind read only through the client is not seen.
-# Written in the options, or in a variable of the file they name (pocket-id-operator's `byObject`).
-_BY_OBJECT = re.compile(rb"\b(?:ByObject\s*:|[A-Za-z_]\w*\s*:?=)\s*map\[\w+\.Object\]\w+\.ByObject\s*\{")
+# Written in the options, in a variable of the file they name (pocket-id-operator's `byObject`),
+# or returned by a function of any package of the program (cozystack's securitygroup-controller
+# takes `ByObject: sgc.CacheByObject()`, selecting its Pods by label: read as wrong when called
+# cluster-wide).
+_BY_OBJECT = re.compile(rb"\b(?:ByObject\s*:|[A-Za-z_]\w*\s*:?=|return)\s*map\[\w+\.Object\]\w+\.ByObject\s*\{")
 _BY_OBJECT_ENTRY = re.compile(rb"&(?:\w+\.)?(\w+)\{\}\s*:\s*\{")
 # By label, field, or namespaces written out (harbor-workload-identity-bridge keeps the Secrets
 # of its own namespace: `Namespaces: map[string]cache.Config{cfg.Namespace: {}}`).
