@@ -1869,6 +1869,13 @@ func (d *defaulter) Default(ctx context.Context, obj runtime.Object) error {
     # multicloud-operators-channel: the manager's client built without its cache reads from the API server
     ("", (_SECRET_READER + _UNCACHED_CLIENT % "").replace("Secret", "ConfigMap"), False),
     ("", (_SECRET_READER + _UNCACHED_CLIENT % "Cache: options.Cache").replace("Secret", "ConfigMap"), True),
+    # multicloud-integrations: a function of the file builds it, named in the options
+    ("", (_SECRET_READER + "\nvar uncached = ctrl.Options{\n\tNewClient: newUncached,\n}\n\n"
+          "func newUncached(config *rest.Config, options client.Options) (client.Client, error) {\n"
+          "\treturn client.New(config, client.Options{Scheme: options.Scheme})\n}\n").replace("Secret", "ConfigMap"), False),
+    ("", (_SECRET_READER + "\nvar uncached = ctrl.Options{\n\tNewClient: newCached,\n}\n\n"
+          "func newCached(config *rest.Config, options client.Options) (client.Client, error) {\n"
+          "\treturn client.New(config, client.Options{Cache: options.Cache})\n}\n").replace("Secret", "ConfigMap"), True),
     ("\n\t\tWatches(&unstructured.Unstructured{}, nil).", "", True),  # objects of any kind
     ("", "package watch\n\nimport (\n\tmetav1 \"k8s.io/apimachinery/pkg/apis/meta/v1\"\n"
          "\t\"sigs.k8s.io/controller-runtime/pkg/client\"\n)\n\n"

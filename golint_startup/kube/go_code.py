@@ -528,8 +528,23 @@ _LISTED_KIND = re.compile(rb"&(?:\w+\.)?(\w+)\{\}")
 # options client.Options) (client.Client, error) { return client.New(config, client.Options{}) }`
 # (multicloud-operators-channel's "non cache client"): what the client reads is not cached, and
 # a finding naming the Secrets it reads was read as wrong. Options with a `Cache` keep one.
-UNCACHED_CLIENT = re.compile(rb"\bNewClient\s*:\s*func\s*\([^)]*\)\s*\([^)]*\)\s*\{\s*"
-                             rb"return\s+\w+\.New\(\s*\w+\s*,\s*\w+\.Options\{(?![^}]*\bCache\b)[^}]*\}\s*\)")
+# Or a function of the file so written, named there (multicloud-integrations' `NewClient:
+# NewNonCachingClient`, read as wrong when its cache was said to hold Secrets).
+_RETURNS_UNCACHED_CLIENT = rb"return\s+\w+\.New\(\s*\w+\s*,\s*\w+\.Options\{(?![^}]*\bCache\b)[^}]*\}\s*\)"
+_UNCACHED_CLIENT_LITERAL = re.compile(rb"\bNewClient\s*:\s*func\s*\([^)]*\)\s*\([^)]*\)\s*\{\s*" +
+                                      _RETURNS_UNCACHED_CLIENT)
+_CLIENT_FUNCTION_NAMED = re.compile(rb"\bNewClient\s*:\s*([A-Za-z_]\w*)\s*[,}\n]")
+
+
+def uncached_client(code: bytes) -> bool:
+    """Whether a file builds the manager's client without its cache (see above)."""
+    if _UNCACHED_CLIENT_LITERAL.search(code):
+        return True
+    for named in _CLIENT_FUNCTION_NAMED.finditer(code):
+        body = _function_body(code, named.group(1))
+        if body is not None and re.compile(rb"\{\s*" + _RETURNS_UNCACHED_CLIENT).search(code, *body):
+            return True
+    return False
 
 
 # client-go's dynamic informers, each asked of a factory for one resource (`ForResource(gvr)`,

@@ -2610,7 +2610,7 @@ class _PackageCode(NamedTuple):
     growing_kinds: frozenset[str]  # the kinds that grow with the cluster they name (go_code.growing_kinds)
     small_kinds: frozenset[str]  # the small kinds they name (go_code.small_kinds)
     uncached_kinds: frozenset[str]  # the kinds their client options keep out of the cache (go_code.uncached_kinds)
-    uncached_client: bool  # whether they build the manager's client without its cache (go_code.UNCACHED_CLIENT)
+    uncached_client: bool  # whether they build the manager's client without its cache (go_code.uncached_client)
     # (dynamic informers asked for, those of custom resources, dynamic factories built): go_code.dynamic_informers
     dynamic_informers: tuple[int, int, int]
     # (typed informers asked for, those of growing kinds, typed factories built, other asks): go_code.typed_informers
@@ -2662,7 +2662,7 @@ def _code_facts(sources: list[bytes], generated_client: bool = False) -> _Packag
         frozenset().union(*(go_code.growing_kinds(source, text) for source, text in zip(sources, code))),
         frozenset().union(*(go_code.small_kinds(source, text) for source, text in zip(sources, code))),
         frozenset().union(*(go_code.uncached_kinds(text) for text in code)),
-        any(go_code.UNCACHED_CLIENT.search(text) for text in code),
+        any(go_code.uncached_client(text) for text in code),
         tuple(map(sum, zip((0, 0, 0), *(go_code.dynamic_informers(source, text) for source, text in zip(sources, code))))),
         tuple(map(sum, zip((0, 0, 0, 0), *(go_code.typed_informers(source, text)
                                             for text, source, mine in zip(code, sources, written) if mine)))))
