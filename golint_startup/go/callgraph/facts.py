@@ -1234,21 +1234,51 @@ def _top_header(file: GoFile, node) -> tuple[FunctionFacts, tuple | None] | None
 # `T[int]{`, gofmt writes no space before its brace and one before a block's), `new(T)`, or a
 # variable declared of that type (`var s T`). Read from the text, which is cheap enough for
 # summaries too; a word in a string or comment only makes a type live (see graph.LiveTypes).
-_CREATES = re.compile(
-    rb"(?<![\w.])([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)?)(?:\[[^\]\n{}]*\])?\{"
-    rb"|\bnew\(\s*([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)?)"
-    rb"|\bvar\s+\w+(?:\s*,\s*\w+)*\s+\*?([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)?)[ \t]*(?:=|$|//)", re.MULTILINE)
+# A literal is found from its brace, the name read back from there: a pattern starting at every
+# name of the text cost a sixth of a run (argo-cd: 1.4 s of 7.3 s); `new(` and `var` are found
+# by their words, which the regex engine looks for as literals, the word boundary checked after.
+_LITERAL_BRACE = re.compile(rb"[\w\]]\{")
+_TYPE_NAME = re.compile(rb"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)?")
+_TYPE_ARGUMENTS = re.compile(rb"\[[^\]\n{}]*\]")
+_NEW = re.compile(rb"new\(\s*([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)?)")
+_VAR = re.compile(rb"var\s+\w+(?:\s*,\s*\w+)*\s+\*?([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)?)[ \t]*(?:=|$|//)", re.MULTILINE)
+_WORD_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+_NAME_BYTES = _WORD_BYTES | {ord(".")}
 _NOT_TYPES = frozenset({b"struct", b"interface", b"map", b"func", b"chan", b"else", b"return", b"go", b"defer"})
 
 
+def _literal_type(source: bytes, brace: int) -> bytes | None:
+    """The name written right before the composite literal's brace at `brace` (`T`, `pkg.T`,
+    and `T` of `T[int]`), None when none is."""
+    end = brace
+    if source[end - 1:end] == b"]":
+        opening = source.rfind(b"[", max(0, end - 512), end - 1)
+        if opening < 0 or not _TYPE_ARGUMENTS.fullmatch(source, opening, end):
+            return None
+        end = opening
+    start = end
+    while start > 0 and source[start - 1] in _NAME_BYTES:
+        start -= 1
+    return source[start:end] if start < end and _TYPE_NAME.fullmatch(source, start, end) else None
+
+
+def _after_word_boundary(source: bytes, at: int) -> bool:
+    """Whether a word starts at `at`: no ASCII letter, digit or underscore before it (`\\b`)."""
+    return at == 0 or source[at - 1] not in _WORD_BYTES
+
+
 def creates(file: GoFile, node) -> tuple[str, ...]:
-    """The named types (`T`, `pkg.T`) whose values the text of `node` creates (see _CREATES)."""
-    found = set()
-    for match in _CREATES.finditer(file.source, node.start_byte, node.end_byte):
-        name = match.group(match.lastindex)
-        if name not in _NOT_TYPES and name.decode() not in PREDECLARED:
-            found.add(name.decode())
-    return tuple(sorted(found))
+    """The named types (`T`, `pkg.T`) whose values the text of `node` creates (see _LITERAL_BRACE)."""
+    source, found = file.source, set()
+    for brace in _LITERAL_BRACE.finditer(source, node.start_byte, node.end_byte):
+        name = _literal_type(source, brace.end() - 1)
+        if name is not None:
+            found.add(name)
+    for pattern in (_NEW, _VAR):
+        found.update(match.group(1) for match in pattern.finditer(source, node.start_byte, node.end_byte)
+                     if _after_word_boundary(source, match.start()))
+    return tuple(sorted(name.decode() for name in found
+                        if name not in _NOT_TYPES and name.decode() not in PREDECLARED))
 
 
 def _results(file: GoFile, node) -> tuple[TypeRef, tuple[TypeRef, ...]]:
