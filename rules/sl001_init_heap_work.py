@@ -11,7 +11,8 @@ from typing import Callable, NamedTuple
 
 from golint_startup.go.configfiles import ConfigSource, config_file, config_source
 from golint_startup.go.constants import Constants, trip_count
-from golint_startup.go.embed import embedded_data_variables, embedded_files, embedded_variables, human_size
+from golint_startup.go.embed import embedded_data_variables, embedded_files, embedded_variables, human_size, \
+    read_size
 from golint_startup.go import modules
 from golint_startup.go.gofile import GoFile
 from golint_startup.go.imports import default_package_name
@@ -1082,7 +1083,7 @@ def _decoded_finding(directory: str, decode: _Decode, patterns: tuple | None, co
     files = embedded_files(directory, patterns) if patterns is not None else None
     variable, wanted = decode.variable, decode.wanted
     if files and wanted is not None:
-        size = _file_size(files, wanted)
+        size = read_size(files, wanted)
         what = f"decodes {wanted!r} ({human_size(size)}) read from {variable}" if size is not None else \
             f"decodes {wanted!r} read from {variable}"
     elif files:
@@ -1125,23 +1126,13 @@ def _compilation_finding(package: str, compilations: list, reported: set, minimu
         first[0], level="note", related=related)
 
 
-def _file_size(files: dict[str, int], wanted: str) -> int | None:
-    """The size of the embedded file a ReadFile names (`"./x.json"` is `x.json`)."""
-    return files.get(wanted[2:] if wanted.startswith("./") else wanted)
-
-
 def _embedded_finding(directory: str, read: _Read, patterns: tuple, minimum: int) -> Finding | None:
     """A ReadFile of an embedded file, sized when `patterns` resolve to files under `directory`:
     None when the file read (or, its name not known, everything the variable embeds) is
     smaller than `minimum`."""
     files = embedded_files(directory, patterns)
     call_name, context, variable, wanted = read.call_name, read.context, read.variable, read.wanted
-    size = None
-    if files is not None:
-        if wanted is not None:
-            size = _file_size(files, wanted)
-        elif files:
-            size = sum(files.values())
+    size = read_size(files, wanted) if files is not None else None
     if size is not None and size < minimum:
         return None
     if size is None:

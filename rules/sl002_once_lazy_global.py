@@ -12,7 +12,8 @@ from typing import NamedTuple
 
 from golint_startup.go.gofile import GoFile
 from golint_startup.go.constants import Constants, trip_count
-from golint_startup.go.embed import embedded_data_variables, embedded_files, embedded_variables, human_size
+from golint_startup.go.embed import embedded_data_variables, embedded_files, embedded_variables, human_size, \
+    read_size
 from golint_startup.go.imports import default_package_name
 from golint_startup.go.inputs import reads_small_system_file
 from golint_startup.go.library import COMPILE_CALLS, DECODE_CALLS, DECODE_METHOD, INPUT_LOOP_METHODS, \
@@ -490,13 +491,13 @@ def _work_at(file: GoFile, constants: Constants, match) -> tuple[str, str, str] 
 
 def _data_read(constants: Constants, call, imported: str | None, name: str, operand) -> str:
     """The data a read or decode takes in, when the tree may tell its size: `@assets/path` for
-    the file (or directory) `path` of the //go:embed variable `assets` (`assets.ReadFile(path)`,
+    the file `path` of the //go:embed variable `assets` (`assets.ReadFile(path)`,
     `fs.ReadFile(assets, path)`), `@assets` for all of it (a path not written out, or a decode
     of an embedded string or []byte), `=path` for a file read by a written-out relative path;
     "" for anything else (a listing, a path known at run time, a local's bytes)."""
     arguments = [a for a in call.child_by_field_name("arguments").named_children if a.type != "comment"]
     path = constants.string(arguments[-1]) if arguments else None
-    within = f"/{path.strip('/')}" if path and path not in (".", "/") else ""
+    within = f"/{path}" if path else ""
     if imported is None and name == "ReadFile" and operand.type == "identifier" and arguments:
         return f"@{text(operand)}{within}"
     if imported == "io/fs" and name == "ReadFile" and len(arguments) == 2 and arguments[0].type == "identifier":
@@ -783,16 +784,13 @@ class _DataSizes:
             return (max(sizes), subject[1:]) if sizes else None
         if not subject.startswith("@"):
             return None
-        variable, _, within = subject[1:].partition("/")
+        variable, _, wanted = subject[1:].partition("/")
         files = self._embedded(variable)
-        if not files:
+        size = read_size(files, wanted or None) if files else None
+        if size is None:
             return None
-        chosen = {name: size for name, size in files.items()
-                  if not within or name == within or name.startswith(within + "/")}
-        if not chosen:
-            return None
-        named = within or (next(iter(chosen)) if len(chosen) == 1 else f"{len(chosen)} files embedded")
-        return sum(chosen.values()), f"{named} in {variable}"
+        named = wanted or (next(iter(files)) if len(files) == 1 else f"{len(files)} files embedded")
+        return size, f"{named} in {variable}"
 
     def total(self, work: list[tuple[str, str, str]]) -> tuple[int, list[str]]:
         """The bytes the work takes in, each subject counted once (a file read then decoded is

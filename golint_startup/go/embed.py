@@ -157,6 +157,15 @@ def embedded_files(directory: str, patterns: tuple[str, ...], limit: int = MAX_E
     return files
 
 
+def read_size(files: dict[str, int], wanted: str | None) -> int | None:
+    """The bytes a `ReadFile(wanted)` of an `embed.FS` holding `files` (see embedded_files)
+    returns (`"./x.json"` is `x.json`); with the name not written out (None), every file's, the
+    most it may read. None when that names no file there."""
+    if wanted is None:
+        return sum(files.values()) if files else None
+    return files.get(wanted[2:] if wanted.startswith("./") else wanted)
+
+
 def human_size(size: int) -> str:
     """A size as the inittrace reader thinks of it: bytes, KB or MB (powers of 1024)."""
     if size < 1024:
