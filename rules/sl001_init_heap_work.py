@@ -46,17 +46,16 @@ _COMPILE_TEMPLATE = ("note", "parses a template")
 _PARSE_TEMPLATE_FILES = ("note", "reads and parses template files")
 
 # import path -> package-level function -> cost.
-# viper's Unmarshal decodes the settings a load already holds: its cost is that of the load,
-# which is sized (see _path_read_finding), so it is no finding of its own.
 _PACKAGE_FUNCTIONS: dict[str, dict[str, tuple[str, str]]] = {
     path: {name: _DECODE for name in names} for path, names in DECODE_FUNCTIONS.items() if path != VIPER
 }
-_PACKAGE_FUNCTIONS[VIPER] = {}
 _PACKAGE_FUNCTIONS.update({path: {name: _DECODE for name in names} for path, names in BINARY_DECODE_FUNCTIONS.items()})
 _PACKAGE_FUNCTIONS[GO_TOML].update({name: _DECODE for name in ("Load", "LoadBytes", "LoadReader")})
 _PACKAGE_FUNCTIONS[GO_TOML]["LoadFile"] = _FILE
 _PACKAGE_FUNCTIONS[BURNTSUSHI_TOML]["DecodeFile"] = _FILE
-_PACKAGE_FUNCTIONS[VIPER].update({name: _CONFIG for name in _VIPER_LOADS})
+# viper's loads; not its Unmarshal, which decodes the settings a load already holds: its cost
+# is that of the load, which is sized (see _path_read_finding), so it is no finding of its own.
+_PACKAGE_FUNCTIONS[VIPER] = {name: _CONFIG for name in _VIPER_LOADS}
 _PACKAGE_FUNCTIONS.update({
     "os": {"ReadFile": _FILE, "Open": _OPEN, "ReadDir": _DIRECTORY},
     "io/ioutil": {"ReadFile": _FILE, "ReadDir": _DIRECTORY, "ReadAll": ("warning", "reads a whole stream into memory")},
@@ -673,14 +672,16 @@ def _loop_findings(file: GoFile, loops: dict, context, where: str, sizes: _Liter
 
 # The *sql.DB methods that take a connection from the pool, dialing the database when it has none.
 _CONNECTING = rb"\s*\.\s*(?:Ping|Exec|Query|QueryRow|Begin|BeginTx|Prepare|Conn)(?:Context)?\s*\("
+# database/sql drivers of databases in the process (SQLite, DuckDB), by their registered names.
+_LOCAL_DRIVER = re.compile(r"sqlite|duckdb", re.IGNORECASE)
 
 
 def _connects(file: GoFile, context, call) -> bool:
     """Whether the pool a `sql.Open` in an init or var initializer (`context`) returns is used
-    there to connect: a `Ping` or a query on what it is assigned to (`db`, `store.DB`), of a
-    database server (not SQLite's or DuckDB's driver). sql.Open itself parses nothing but its arguments and dials nothing; fider's init opens its
-    pool so, and that finding was read as not worth a change (microseconds, a few hundred
-    bytes)."""
+    there to connect to a database server (not SQLite's or DuckDB's driver): a `Ping` or a
+    query on what it is assigned to (`db`, `store.DB`). sql.Open itself parses nothing but its
+    arguments and dials nothing; fider's init opens its pool so, and that finding was read as
+    not worth a change (microseconds, a few hundred bytes)."""
     arguments = values_of(call.child_by_field_name("arguments"))
     driver = text(arguments[0]).strip('"`') if arguments else ""
     if _LOCAL_DRIVER.search(driver):
@@ -692,10 +693,6 @@ def _connects(file: GoFile, context, call) -> bool:
         return False
     spelled = rb"\s*\.\s*".join(re.escape(part.strip().encode()) for part in text(named[0]).split("."))
     return re.search(rb"(?<![\w.])" + spelled + _CONNECTING, file.source[call.end_byte:context.end_byte]) is not None
-
-
-# database/sql drivers of databases in the process (SQLite, DuckDB), by their registered names.
-_LOCAL_DRIVER = re.compile(r"sqlite|duckdb", re.IGNORECASE)
 
 
 def _ranges_over_input(file: GoFile, loop) -> bool:

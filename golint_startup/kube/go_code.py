@@ -536,6 +536,7 @@ _RETURNS_UNCACHED_CLIENT = rb"return\s+\w+\.New\(\s*\w+\s*,\s*\w+\.Options\{(?![
 _UNCACHED_CLIENT_LITERAL = re.compile(rb"\bNewClient\s*:\s*func\s*\([^)]*\)\s*\([^)]*\)\s*\{\s*" +
                                       _RETURNS_UNCACHED_CLIENT)
 _CLIENT_FUNCTION_NAMED = re.compile(rb"\bNewClient\s*:\s*([A-Za-z_]\w*)\s*[,}\n]")
+_BODY_RETURNING_UNCACHED_CLIENT = re.compile(rb"\{\s*" + _RETURNS_UNCACHED_CLIENT)
 
 
 def uncached_client(code: bytes) -> bool:
@@ -544,7 +545,7 @@ def uncached_client(code: bytes) -> bool:
         return True
     for named in _CLIENT_FUNCTION_NAMED.finditer(code):
         body = _function_body(code, named.group(1))
-        if body is not None and re.compile(rb"\{\s*" + _RETURNS_UNCACHED_CLIENT).search(code, *body):
+        if body is not None and _BODY_RETURNING_UNCACHED_CLIENT.search(code, *body):
             return True
     return False
 

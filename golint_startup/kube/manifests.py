@@ -949,13 +949,14 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
     listed = _kinds_listed_cluster_wide(documents)
     for container in containers:
         container.cluster_listed_kinds = listed.get(container.service_account)
+    umbrella_roots: dict[str, yaml.Node | None] = {}  # see _parent_values
     for chart in sorted(set(charts) & set(chart_values) - charts_telling):
         parent = _parent_chart(chart)
         if parent in charts_telling:
             continue  # the umbrella's values (or templates) tell its subcharts' programs too
         if _deploys_workloads(chart, charts_deploying):
             defaults = helm_template.ChartDefaults(chart, chart_values[chart][1], _read)
-            overrides = _parent_values(chart, parent, chart_values, notify)
+            overrides = _parent_values(chart, parent, chart_values, umbrella_roots)
             chart_containers = _chart_containers(chart, *chart_values[chart], notify,
                                                  chart_workload_templates.get(chart, []), defaults, overrides)
             listed_by_chart = _chart_kinds_listed(chart_rbac_templates.get(chart, []),
@@ -1263,15 +1264,19 @@ def _parent_chart(chart: str) -> str | None:
 
 
 def _parent_values(chart: str, parent: str | None, chart_values: dict[str, tuple[Source, str]],
-                   notify) -> tuple[Source, yaml.Node] | None:
+                   roots: dict[str, yaml.Node | None]) -> tuple[Source, yaml.Node] | None:
     """The values an umbrella chart gives its subchart `chart`, under the subchart's name (Helm
     merges them over the subchart's own: cozystack's kamaji runs under the 512Mi its umbrella
-    sets, not the 100Mi its vendored chart's values say; read as a wrong finding)."""
+    sets, not the 100Mi its vendored chart's values say; read as a wrong finding). Each
+    umbrella's values are composed once for all its subcharts (`roots`), without notifications:
+    what is wrong with them is the umbrella's to report, where its own containers are read."""
     if parent is None or parent not in chart_values:
         return None
     source, text = chart_values[parent]
-    documents = _compose(text, source, notify)
-    block = _value(documents[0].root, _chart_name(chart)) if documents else None
+    if parent not in roots:
+        documents = _compose(text, source, lambda notification: None)
+        roots[parent] = documents[0].root if documents else None
+    block = _value(roots[parent], _chart_name(chart))
     return (source, block) if isinstance(block, yaml.MappingNode) else None
 
 
