@@ -2204,6 +2204,27 @@ def test_a_charts_cluster_roles_say_what_its_containers_may_list(tmp_path, clust
     assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
 
 
+@pytest.mark.parametrize("directory, rules, reported", [
+    # cozystack's backup-controller: the ClusterRole written out without a template action
+    ("charts/api/templates", _ZONES_ONLY, False),
+    ("charts/api/templates", _ZONES_ONLY.replace("[zones]", "[zones, configmaps]"), True),
+    ("charts/api/templates/rbac", _ZONES_ONLY, False),
+    ("charts/api/files", _ZONES_ONLY, True),  # not a template: not what the chart installs
+])
+def test_a_charts_cluster_role_without_actions_is_its_template_too(tmp_path, directory, rules, reported):
+    go_module(tmp_path, {"api/v1/types.go": _ZONE_TYPES, "cmd/api/main.go": _MAIN_IMPORTING_WATCH,
+                         "internal/watch/watch.go": _ZONE_CONTROLLER % "",
+                         "internal/watch/reader.go": _SECRET_READER.replace("Secret", "ConfigMap")})
+    _write_chart(tmp_path, "charts/api", "api", template_more=_CHART_CONTAINER)
+    write(tmp_path, "charts/api/templates/binding.yaml", "apiVersion: rbac.authorization.k8s.io/v1\n"
+          "kind: ClusterRoleBinding\nmetadata:\n  name: api-manager\nroleRef:\n  apiGroup: rbac.authorization.k8s.io\n"
+          "  kind: ClusterRole\n  name: api-manager\nsubjects:\n  - kind: ServiceAccount\n"
+          "    name: {{ .Values.serviceAccountName }}\n    namespace: {{ .Release.Namespace }}\n")
+    write(tmp_path, f"{directory}/role.yaml", "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\n"
+                                               "metadata:\n  name: api-manager\n" + rules)
+    assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
+
+
 @pytest.mark.parametrize("hostile", [
     "rules: " + "[" * 300 + "]" * 300 + "\n",  # deeper than any manifest
     "rules: [" * 3 + "\n",  # not YAML
@@ -2666,6 +2687,29 @@ def test_a_charts_template_may_name_the_namespace_to_watch(tmp_path, values, env
     assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
 
 
+@pytest.mark.parametrize("named_in, reported", [
+    ("deployment.yaml", False),
+    ("interceptor.yaml", True),  # another workload's template: not what this container is given
+])
+def test_a_charts_workload_of_several_reads_its_namespace_in_its_own_template(tmp_path, named_in, reported):
+    """epam-edp-tekton's chart: the reporter's namespace is named in the reporter's Deployment,
+    beside the interceptor's."""
+    go_module(tmp_path, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _SCOPED_WHEN_NAMED,
+                         "internal/watch/controller.go": _CONTROLLER})
+    _write_chart(tmp_path, "helm", "api")
+    env = "          env:\n            - name: WATCH_NAMESPACE\n              value: {{ .Release.Namespace }}\n"
+    templates = {
+        "deployment.yaml": "spec:\n  template:\n    spec:\n      containers:\n        - name: api\n"
+                           "          image: {{ .Values.image.repository }}\n"
+                           "          resources: {{ toYaml .Values.resources }}\n",
+        "interceptor.yaml": "spec:\n  template:\n    spec:\n      containers:\n        - name: interceptor\n"
+                            "          image: ghcr.io/acme/interceptor:v1\n",
+    }
+    for name, text in templates.items():
+        write(tmp_path, f"helm/templates/{name}", _CHART_TEMPLATE + text + (env if name == named_in else ""))
+    assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
+
+
 def test_a_charts_namespace_in_an_if_block_may_not_be_named(tmp_path):
     go_module(tmp_path, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _SCOPED_WHEN_NAMED,
                          "internal/watch/controller.go": _CONTROLLER})
@@ -2827,6 +2871,32 @@ func start() (ctrl.Manager, error) {
 	})
 }
 """
+_CONFIG_FIELD_NAMESPACE = """\
+package watch
+
+import (
+	"os"
+
+	ctrl "sigs.k8s.io/controller-runtime"
+	"sigs.k8s.io/controller-runtime/pkg/cache"
+)
+
+type Config struct {
+	Namespace string
+	Region    string
+}
+
+func start() (ctrl.Manager, error) {
+	config := Config{
+		Namespace: os.Getenv("SYSTEM_NAMESPACE"),
+	}
+	options := cache.Options{}
+	if config.Namespace != "" {
+		options.DefaultNamespaces = map[string]cache.Config{config.Namespace: {}}
+	}
+	return ctrl.NewManager(ctrl.GetConfigOrDie(), ctrl.Options{Cache: options})
+}
+"""
 _POD_NAMESPACE_ENV = "          env:\n            - name: POD_NAMESPACE\n" \
     "              valueFrom: {fieldRef: {fieldPath: metadata.namespace}}\n"
 
@@ -2844,6 +2914,13 @@ _POD_NAMESPACE_ENV = "          env:\n            - name: POD_NAMESPACE\n" \
     (_POD_NAMESPACE_FALLBACK.replace('watchNamespace = os.Getenv("POD_NAMESPACE")',
                                      'leaseNamespace := os.Getenv("POD_NAMESPACE")\n\t\t_ = leaseNamespace'),
      _POD_NAMESPACE_ENV, True),
+    # epam-edp-tekton's reporter: the namespace a field of its configuration, read from the
+    # environment in the struct's literal
+    (_CONFIG_FIELD_NAMESPACE, _POD_NAMESPACE_ENV.replace("POD_NAMESPACE", "SYSTEM_NAMESPACE"), False),
+    (_CONFIG_FIELD_NAMESPACE, "", True),
+    (_CONFIG_FIELD_NAMESPACE, _POD_NAMESPACE_ENV, True),  # not the variable its field is read from
+    (_CONFIG_FIELD_NAMESPACE.replace("Namespace: os.Getenv", "Region: os.Getenv"),
+     _POD_NAMESPACE_ENV.replace("POD_NAMESPACE", "SYSTEM_NAMESPACE"), True),  # another field
 ])
 def test_a_cache_scoped_to_a_namespace_read_from_the_environment(tmp_path, source, container, reported):
     assert _rules_for_controller(tmp_path, source, container) == (["SL101"] if reported else [])

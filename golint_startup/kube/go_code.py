@@ -726,8 +726,10 @@ def namespace_settings(code: bytes) -> frozenset[str]:
                      if NAMESPACE_SETTING.fullmatch(name))
 
 
-# An environment variable read into a variable (`var NAMESPACE = os.Getenv("SRIOV_FEC_NAMESPACE")`).
-_FROM_ENV = re.compile(rb"\b(\w+)\s*(?::=|=)\s*os\.(?:Getenv|LookupEnv)\(\s*\"([A-Za-z_]\w*)\"")
+# An environment variable read into a variable (`var NAMESPACE = os.Getenv("SRIOV_FEC_NAMESPACE")`),
+# or into a field in a struct's literal (epam-edp-tekton's `Namespace: os.Getenv("SYSTEM_NAMESPACE")`,
+# which its `if config.Namespace != "" {` tests).
+_FROM_ENV = re.compile(rb"\b(\w+)\s*(?::=|=|:)\s*os\.(?:Getenv|LookupEnv)\(\s*\"([A-Za-z_]\w*)\"")
 
 
 # Or through operator-sdk's `k8sutil.GetWatchNamespace()`, which reads WATCH_NAMESPACE

@@ -924,6 +924,12 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
             if _CLUSTER_RBAC.search(text):
                 chart_rbac_templates.setdefault(chart, []).append((source, text))
             continue
+        if _CLUSTER_RBAC.search(text) and (root := _chart_root(abspath)) is not None and \
+                "templates" in PurePath(os.path.relpath(abspath, root)).parts[:-1]:
+            # A template without actions is still the chart's: cozystack's backup-controller
+            # binds its account, in a template naming the release's namespace, to a ClusterRole
+            # written out in another.
+            chart_rbac_templates.setdefault(root, []).append((source, text))
         abspaths[shown] = abspath
         directives[shown] = parse_directives(text)
         if _MAY_MATTER.search(text):
@@ -1297,6 +1303,7 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
     found: list[Container] = []
     lone_images: list[tuple[str, tuple[str, ...]]] = []  # (image, the path of the mapping holding it)
     lone_resources: list[tuple[yaml.Node, tuple[str, ...]]] = []
+    resources_read: dict[int, tuple[str, ...]] = {}  # by container, where the templates read its resources
 
     def container(node: yaml.Node, path: tuple[str, ...], image: str,
                   resources: tuple[yaml.Node, yaml.Node] | None = None, unset: bool = False,
@@ -1321,6 +1328,7 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
         # template reads: the chart writes none (natz-operator's account-server chart keeps
         # a 128Mi limit under `controller.resources` that its Deployment never writes).
         read = ("resources", key.value) if resources else read_as or (*path, "resources")
+        resources_read[id(made)] = read
         if unset or not defaults.reads(*read):
             return made
         for field_name in ("limits", "requests"):
@@ -1417,11 +1425,19 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
             found.append(container(*lone_resources[0], written.image))
         elif written is not None and lone_images and written.resources is not None:
             found.append(from_template(lone_images[0][0], written))
-    if len(workload_templates) == 1:
-        # What its one workload template gives the program to watch, with the chart's defaults.
-        named = _template_namespace_settings(*workload_templates[0], defaults)
-        for made in found:
-            made.namespace_settings = named
+    # What the workload template writing a container's resources (the chart's one, or the one of
+    # several that reads them: epam-edp-tekton's reporter beside its interceptor) gives its
+    # program to watch, with the chart's defaults.
+    settings_of: dict[int, frozenset[str]] = {}
+    for made in found:
+        read = resources_read.get(id(made))
+        writing = range(len(workload_templates)) if len(workload_templates) == 1 else [
+            index for index, (_, text) in enumerate(workload_templates)
+            if read is not None and _values_reference(read[:-1], read[-1]).search(text)]
+        if len(writing) == 1:
+            if writing[0] not in settings_of:
+                settings_of[writing[0]] = _template_namespace_settings(*workload_templates[writing[0]], defaults)
+            made.namespace_settings = settings_of[writing[0]]
     return found
 
 
