@@ -566,7 +566,8 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
                 continue
             if cost == _DECODE[1]:
                 size = _literal_data_size(file, context, found["args"][0])
-                if size is not None and size < options["min-embedded-bytes"]:
+                if size is not None and size < options["min-embedded-bytes"] or \
+                        _decodes_the_environment(file, context, found["args"][0]):
                     continue  # kubevela's 3 KB JSON string, decoded in microseconds
                 data = _decoded_data(found["args"][0])
                 if data is not None and text(data) in read_locals and file.is_shadowed(data):
@@ -779,11 +780,26 @@ def _literal_data_size(file: GoFile, context, args) -> int | None:
         return None
     if data.type != "identifier":
         return _literal_length(data)
+    value = _local_value(file, context, data)
+    return _literal_length(value) if value is not None else None
+
+
+def _decodes_the_environment(file: GoFile, context, args) -> bool:
+    """Whether a decode reads a local given an environment variable's value where it is declared
+    (`if state := os.Getenv("DEBUG_FORCE_STATE"); state != "" { json.Unmarshal([]byte(state), &m) }`):
+    what the pod's manifest writes, a few bytes and usually unset (tensor-fusion's debug switch,
+    read as wrong when reported)."""
+    data = _decoded_argument(args)
+    value = _local_value(file, context, data) if data is not None and data.type == "identifier" else None
+    return value is not None and value.type == "call_expression" and file.callee(value) == ("os", "Getenv")
+
+
+def _local_value(file: GoFile, context, data):
+    """The value a local `data` (an identifier) is given where it is declared, when that is its
+    one declaration in the initializer before `data` and nothing writes it in between (a
+    parameter or range variable of its name, an assignment); None otherwise."""
     if not file.is_shadowed(data):
         return None
-    # The local is the one declared with the literal: before the decode, no other
-    # declaration of its name in the initializer (a parameter, a range variable) and no
-    # other write.
     uses = [use for use in identifier_uses(file, context, text(data)) if use.start_byte < data.start_byte]
     others = [use for use in uses if use.parent is not None and
               (use.parent.type == "parameter_declaration" or _sets(use) or use.parent.type == "expression_list"
@@ -802,7 +818,7 @@ def _literal_data_size(file: GoFile, context, args) -> int | None:
                                                        else "value"))
     if len(names) != len(values):
         return None
-    return next((_literal_length(value) for name, value in zip(names, values) if name == declarations[0]), None)
+    return next((unparen(value) for name, value in zip(names, values) if name == declarations[0]), None)
 
 
 def _decoded_variable(file: GoFile, data) -> str | None:

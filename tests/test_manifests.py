@@ -356,6 +356,26 @@ def test_a_container_copied_into_several_manifests_is_one_finding_with_the_copie
     assert [r.message for r in findings[0].related if "limit" in r.message] == ["the same container (limit 2Gi)"]
 
 
+@pytest.mark.parametrize("operator_image, command, reported", [
+    # avapigw: the chart runs the image named for the project, config/manager the operator's
+    ("ghcr.io/acme/suite-operator:1", "[/operator]", ["deploy/operator.yaml"]),
+    # the same image runs the operator by its command: the project's image may run it too
+    ("ghcr.io/acme/suite:1", "[/operator]", ["deploy/gateway.yaml", "deploy/operator.yaml"]),
+    (None, None, ["deploy/gateway.yaml"]),  # which program it runs is not known
+])
+def test_an_image_named_for_a_project_of_several_programs_runs_the_one_no_other_image_runs(
+        tmp_path, operator_image, command, reported):
+    root = tmp_path / "suite"
+    go_module(root, {"cmd/gateway/main.go": SMALL_MAIN, "cmd/operator/main.go": MAIN}, module="example.com/suite")
+    write(root, "deploy/gateway.yaml", _SIZED.replace("ghcr.io/acme/api:1", "ghcr.io/acme/suite:1")
+          .format(request="128Mi"))
+    if operator_image is not None:
+        write(root, "deploy/operator.yaml", _SIZED.replace("name: api\n", "name: operator\n")
+              .replace("ghcr.io/acme/api:1", f"{operator_image}\n          command: {command}")
+              .format(request="128Mi"))
+    assert sorted(f.path for f in _run(root).findings) == reported
+
+
 def test_a_variant_renamed_by_a_suffix_is_a_copy_named_as_such():
     """kube-loxilb's zones: `edge-lb-north` runs edge-lb's image and command under its limit."""
     fixture = os.path.join(os.path.dirname(__file__), "..", "testdata", "sl101")

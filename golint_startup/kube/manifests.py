@@ -132,7 +132,10 @@ named like its key: egressd's `collector`, whose image is named for the module t
 holds its exporter. A container elsewhere runs the one its `command` starts by name, among
 all below the directory: theatre's one image holds six programs, and each manager's
 Deployment runs `/usr/local/bin/rbac-manager` or another; sidero's image builds its manager at
-its root and runs `/siderolink-manager`, its `cmd/siderolink-manager`, beside it.
+its root and runs `/siderolink-manager`, its `cmd/siderolink-manager`, beside it. One that
+names none by its command runs the one of them that no container of another image runs:
+avapigw's chart runs the image named for the project, whose module holds its gateway and
+its operator, and `config/manager` runs the operator's own image.
 
 An image whose name holds the import path of the package it is built from (ko's
 `--preserve-import-paths`: `gcr.io/knative-releases/knative.dev/serving/cmd/activator`)
@@ -622,14 +625,24 @@ def _merge_renamed_copies(groups: dict[tuple, list[Container]]) -> list[list[Con
     """The groups of copies (keyed by workload, container name, init, setting, environment),
     with a variant that renames the workload and its container by a suffix made a copy of the
     install it varies: kube-loxilb's `zones/kube-loxilb-north.yml` beside `kube-loxilb.yaml`
-    runs the same image and command, with the same limit, as `kube-loxilb-north`."""
+    runs the same image and command, with the same limit, as `kube-loxilb-north`. So is an
+    older release's file of the same workload whose container had another name
+    (cluster-api-control-plane-provider-steward's v0.1.0 bundle left at the root calls its
+    `/manager` container `controller`, the release config/ builds calls it `manager`)."""
     merged: list[list[Container]] = []
     homes: dict[tuple, list[tuple[str, str, list[Container]]]] = {}  # program -> (workload, name, group)
+
+    def varies(workload: str, name: str, found: list[Container], home: str, home_name: str,
+               group: list[Container]) -> bool:
+        if workload == home:
+            # Containers of one pod are not copies of each other: only another file's.
+            return {c.source.abspath for c in found}.isdisjoint(c.source.abspath for c in group)
+        return workload.startswith(home + "-") and (name == home_name or name.startswith(home_name + "-"))
+
     for (workload, name, *rest), found in sorted(groups.items(), key=lambda item: len(item[0][0])):
         keys = {(identity, *rest) for c in found if (identity := _program_identity(c)) is not None}
         target = next((group for key in sorted(keys, key=repr) for home, home_name, group in homes.get(key, ())
-                       if workload.startswith(home + "-") and (name == home_name or name.startswith(home_name + "-"))),
-                      None)
+                       if varies(workload, name, found, home, home_name, group)), None)
         if target is None:
             target = list(found)
             merged.append(target)
@@ -978,6 +991,7 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
     tree = _GoTree(go_files, dockerfiles, documents, read_go, derive)
     for container in containers:
         container.go_reason, container.go_dir = tree.recognize(container, go_images)
+    tree.pin_programs_of_shared_directories(containers)
     _recognize_by_image_name(containers)
     chart_roots = sorted(set(charts) | set(chart_values))
     installs: dict[str, str | None] = {}  # by project, see _installed_from
@@ -3217,6 +3231,25 @@ class _GoTree:
 
     def _holds_main(self, directory: str) -> bool:
         return directory in self._main_dirs()
+
+    def pin_programs_of_shared_directories(self, containers: list[Container]) -> None:
+        """Give a container whose directory holds several programs below it, and which names
+        none by its command, the one of them no container of another image runs: avapigw's
+        chart runs the image named for the project, whose module builds cmd/gateway and
+        cmd/operator, and `config/manager` runs the operator's image, `/operator` (the chart's
+        gateway was read as wrongly charged the operator's cache)."""
+        elsewhere: dict[str, set[str]] = {}  # a program -> the image repositories that run it
+        for container in containers:
+            if container.go_dir is not None and self._holds_main(container.go_dir):
+                elsewhere.setdefault(container.go_dir, set()).add(image_repository(container.image))
+        for container in containers:
+            if container.go_dir is None or container.command or self._holds_main(container.go_dir):
+                continue
+            mains = self._mains_at_or_below(container.go_dir)
+            repository = image_repository(container.image)
+            left = [main for main in mains if not elsewhere.get(main, set()) - {repository}]
+            if len(mains) > 1 and len(left) == 1:
+                container.go_dir = left[0]
 
     def _main_dirs(self) -> frozenset[str]:
         """The directories holding a main package, found in one pass over the Go files: each
