@@ -651,7 +651,8 @@ def collect(file: GoFile, options: dict) -> _Facts:
             writes = _nonlocal_writes(file, function.child_by_field_name("body"))
             _note_worker(facts, _site(where), file, function.child_by_field_name("body"))
             if writes:
-                facts.calls.append((where, text(once), writes, None, _captured_error(file, function),
+                lost = None if _reset_after(file, call, once) else _captured_error(file, function)
+                facts.calls.append((where, text(once), writes, None, lost,
                                     *_within(found, function), _initializer(file, call), _spelling(function)))
         elif function.type == "identifier" and not file.is_shadowed(function):
             facts.calls.append((where, text(once), None, text(function), None, [], [], _initializer(file, call), ""))
@@ -842,6 +843,17 @@ _DECLARED_INSIDE = """
 (range_clause left: (expression_list (identifier) @name))
 (parameter_declaration name: (identifier) @name)
 """
+
+
+def _reset_after(file: GoFile, call, once) -> bool:
+    """Whether the function calling Do assigns its Once again after the call (`initOnce =
+    sync.Once{}` when the first run failed: semantic-router's binding): Do then runs the
+    function again, and no caller misses its error."""
+    function = enclosing_function(file, call)
+    body = function.child_by_field_name("body") if function is not None else None
+    return body is not None and any(
+        target.start_byte > call.end_byte and text(target) == text(once)
+        for found in matches(_WRITES, body) for target in found["target"])
 
 
 def _captured_error(file: GoFile, literal) -> str | None:

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"strings"
 	"sync"
 )
 
@@ -119,4 +120,26 @@ var lookup map[string]int
 func init() {
 	lookup = make(map[string]int, 1<<20) // want "SL001: make with 1048576 elements in func init.*\\(1 more in this func init: related locations\\)"
 	_, _ = os.ReadFile("/etc/app/lookup")
+}
+
+// An environment variable's value is what the manifest writes, a few bytes and usually unset
+// (a debug switch): decoding it is no init work worth moving. Written again before the decode,
+// it is data of any size.
+var forcedStates map[string]string
+
+func init() {
+	if state := os.Getenv("DEBUG_FORCE_STATE"); state != "" {
+		_ = json.Unmarshal([]byte(state), &forcedStates)
+	}
+}
+
+func init() {
+	raw := os.Getenv("STATES")
+	raw = strings.Repeat(raw, 1000)
+	_ = json.Unmarshal([]byte(raw), &forcedStates) // want "SL001: json.Unmarshal in func init decodes data"
+}
+
+func init() {
+	raw := os.ExpandEnv("$STATES")
+	_ = json.Unmarshal([]byte(raw), &forcedStates) // want "SL001: json.Unmarshal in func init decodes data"
 }

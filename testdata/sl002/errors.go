@@ -42,6 +42,24 @@ func OwnError() string {
 	return token
 }
 
+// A Once given back after a failed run runs the function again: the next call sees its own
+// error. Given back before the call, it still loses the error.
+func Retried() (string, error) {
+	var err error
+	tokenOnce.Do(func() { token, err = fetchToken() })
+	if err != nil {
+		tokenOnce = sync.Once{}
+	}
+	return token, err
+}
+
+func ResetFirst() (string, error) {
+	tokenOnce = sync.Once{}
+	var err error
+	tokenOnce.Do(func() { token, err = fetchToken() }) // want `SL002: tokenOnce.Do sets package-level token .*it also sets err`
+	return token, err
+}
+
 // A package-level error (declared `error`, whatever its name) is kept apart from the value.
 func Config() (map[string]string, error) {
 	configOnce.Do(func() { config, failure = load() }) // want `SL002: configOnce.Do sets package-level config .*the error goes to package-level failure.*sync.OnceValues fixes both`
