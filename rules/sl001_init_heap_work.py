@@ -22,7 +22,7 @@ from golint_startup.go.library import BINARY_DECODE_FUNCTIONS, BURNTSUSHI_TOML, 
 from golint_startup.go.scope import declared_names
 from golint_startup.go.treefiles import file_sizes_in_tree, in_the_tree
 from golint_startup.go.syntax import ancestors, assigned_names, identifier_uses, invocation, is_define, matches, names_of, \
-    root_identifier, text, unparen, values_of, written_roots
+    root_identifier, text, unconverted, unparen, values_of, written_roots
 from golint_startup.engine.cache_format import register
 from golint_startup.rule import MODULE_FILES, SERVING_PROGRAMS, STARTUP_MODEL, Finding, Location, Option, Rule, \
     location_of
@@ -750,17 +750,7 @@ def _decoded_argument(args):
     """What a decode call reads: its first argument, as is or converted
     (`json.Unmarshal(raw, &v)`, `yaml.Unmarshal([]byte(text), &v)`)."""
     arguments = values_of(args)
-    return _unconverted(unparen(arguments[0])) if arguments else None
-
-
-def _unconverted(node):
-    """`node` without a conversion to bytes or a string (`[]byte(text)` is `text`); None when
-    the conversion takes other than one value."""
-    if node is not None and node.type == "call_expression" and \
-            text(node.child_by_field_name("function")).replace(" ", "") in {"[]byte", "string"}:
-        converted = values_of(node.child_by_field_name("arguments"))
-        return unparen(converted[0]) if len(converted) == 1 else None
-    return node
+    return unconverted(unparen(arguments[0])) if arguments else None
 
 
 def _decoded_data(args):
@@ -860,7 +850,7 @@ def _literal_length(node) -> int | None:
     loop, not recursion: a generated sum may be thousands of terms long."""
     total, pending = 0, [node]
     while pending:
-        part = _unconverted(unparen(pending.pop()))
+        part = unconverted(unparen(pending.pop()))
         if part is None:
             return None
         if part.type in ("raw_string_literal", "interpreted_string_literal"):

@@ -20,7 +20,8 @@ from golint_startup.go.library import COMPILE_CALLS, DECODE_CALLS, DECODE_METHOD
     PROCESS_CONSTRUCTORS, PROCESS_METHODS, READ_CALLS, READ_METHODS, STREAM_DECODERS, TEMPLATE_PARSE_METHODS, TEMPLATES
 from golint_startup.go.treefiles import file_sizes_in_tree
 from golint_startup.go.types import PREDECLARED
-from golint_startup.go.syntax import FUNCTION_NODES, ancestors, enclosing_function, invocation, matches, root_identifier, text, unparen
+from golint_startup.go.syntax import FUNCTION_NODES, ancestors, enclosing_function, invocation, matches, root_identifier, text, \
+    unconverted, unparen
 from golint_startup.engine.cache_format import register
 from golint_startup.rule import AFTER_STARTUP, MODULE_FILES, STARTUP_MODEL, Finding, Location, Option, Rule, location_of
 
@@ -379,7 +380,8 @@ def _variadic_parameter(file: GoFile, ranged) -> _Variadic | None:
     if found is None or found.outer or not found.variadic:
         return None
     name = found.function.child_by_field_name("name")
-    return _Variadic(text(name) if name is not None else "", _option_type(text(found.declaration.child_by_field_name("type"))))
+    return _Variadic(text(name) if name is not None else "",
+                     _option_type(text(found.declaration.child_by_field_name("type"))))
 
 
 def _names_a_parameter(file: GoFile, ranged) -> bool:
@@ -506,11 +508,8 @@ def _data_read(constants: Constants, call, imported: str | None, name: str, oper
         return f"={path}"
     if imported is not None and name in _PACKAGE_WORK.get(imported, {}) and \
             _PACKAGE_WORK[imported][name] == _DECODES and arguments:
-        data = unparen(arguments[0])
-        if data.type in ("call_expression", "type_conversion_expression") and text(data).startswith(("[]byte(", "string(")):
-            converted = [a for a in (data.child_by_field_name("arguments") or data).named_children if a.type != "comment"]
-            data = unparen(converted[-1]) if converted else data
-        if data.type == "identifier":
+        data = unconverted(unparen(arguments[0]))
+        if data is not None and data.type == "identifier":
             return f"@{text(data)}"
     return ""
 

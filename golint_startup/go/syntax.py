@@ -106,6 +106,16 @@ def values_of(node) -> list:
     return [n for n in node.named_children if n.type != "comment"] if node is not None else []
 
 
+def unconverted(node):
+    """`node` without a conversion to bytes or a string (`[]byte(text)` is `text`); None when
+    the conversion takes other than one value."""
+    if node is not None and node.type == "call_expression" and \
+            text(node.child_by_field_name("function")).replace(" ", "") in {"[]byte", "string"}:
+        converted = values_of(node.child_by_field_name("arguments"))
+        return unparen(converted[0]) if len(converted) == 1 else None
+    return node
+
+
 def is_define(range_clause) -> bool:
     return any(child.type == ":=" for child in range_clause.children)
 

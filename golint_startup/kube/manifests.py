@@ -3212,9 +3212,10 @@ class _GoTree:
         return None
 
     def _fetches_its_source(self, directory: str) -> str | None:
-        """The name of the Dockerfile of `directory` that builds Go from source it downloads (`git clone`, `curl`/`wget` or `ADD` of an address) and takes no Go
-        from the build context: another project's program, as cozystack builds clastix's kamaji
-        from its release archive, with patches of its own."""
+        """The name of the Dockerfile of `directory` that builds Go from source it downloads
+        (`git clone`, `curl`/`wget` or `ADD` of an address) and takes no Go from the build
+        context: another project's program, as cozystack builds clastix's kamaji from its
+        release archive, with patches of its own."""
         for path in self._dockerfiles.get(directory, []):
             text = _COMMENT_LINES.sub("", _read(path))
             if _builds_go_program(text) and _FETCHES_SOURCE.search(text) and \
