@@ -84,7 +84,11 @@ The manifest rules check only containers that run Go. A container counts as Go w
   sealos' `sealos-database-service` its `service/database` (such containers went
   unchecked in 12 of 330 projects read in December 2026; a reader found each of their 22
   findings attributed to the right program); a third party's image beside them keeps a
-  prefix of its own (doris-operator's `fdb-kubernetes-operator`);
+  prefix of its own (doris-operator's `fdb-kubernetes-operator`); or its name is `P-D` for
+  a linted module named `P` and its `command` starts, by name, the program that the
+  Dockerfile at that module's root makes its one `ENTRYPOINT` (network-services-operator's
+  `network-services-operator-cell`, a placeholder its tasks rename, runs
+  `/network-services cell-manager`, the operator's own binary);
 - it is the manager of a kubebuilder scaffold: in a manifest under `config/manager/`
   whose project root (above `config/`) holds a main package or a Dockerfile that builds Go,
   with the placeholder image `controller` (fluent-operator, apisix-ingress-controller), or
@@ -106,7 +110,8 @@ The manifest rules check only containers that run Go. A container counts as Go w
   `/manager`, built from their modules, not its license controller's `cmd/manager`);
 - its image's repository is the `IMG` of a kubebuilder project's Makefile (beside its
   `PROJECT` file; variables the Makefile sets resolved): it runs that project's manager
-  (chaosmeta's chart runs `.../chaosmeta-flow-controller`, its flow operator's `IMG`), or
+  (chaosmeta's chart runs `.../chaosmeta-flow-controller`, its flow operator's `IMG`;
+  tensor-fusion's its operator, whose Dockerfile is in `dockerfile/`, not beside `PROJECT`), or
   its repository name is the `projectName` of that `PROJECT` file, which kubebuilder names
   the manager's images after (kcloud-operator's chart runs `npu-operator`);
 - a skaffold artifact (`image` with a `context` directory as above, or a `ko` builder)
@@ -2907,6 +2912,10 @@ class _GoTree:
         program_dir = self._program_dir(container)
         if program_dir is not None:
             return f"{_RUNS_BY_COMMAND}{os.path.basename(program_dir)}, the main package in {program_dir}", program_dir
+        started = self._started_as_the_project_image(container, repository) if repository else None
+        if started is not None:
+            return f"{_RUNS_BY_COMMAND}{_command_program(container)}, the program its module's Dockerfile " \
+                   f"starts, {started}", started
         # The weakest sign, when no other names the program.
         named = self._named_after_project(repository) if repository else None
         if named is not None and not runs_a_script_instead(container, os.path.basename(named)):
@@ -2952,7 +2961,7 @@ class _GoTree:
         return directory
 
     def _kubebuilder_images(self) -> _KubebuilderImages:
-        """The images kubebuilder projects (a `PROJECT` file beside a Dockerfile) build, and
+        """The images kubebuilder projects (a `PROJECT` file beside a Dockerfile or a go.mod) build, and
         the project each runs the manager of:
         - by whole repository, the `IMG` of the Makefile (`IMG ?= registry.example/acme/flow-controller:v1`,
           variables the Makefile sets resolved), which `make docker-build` tags the manager's
@@ -2965,7 +2974,10 @@ class _GoTree:
         - by the names each project goes by (see _manager_named_by_role)."""
         if self._kubebuilder_image_dirs is None:
             self._kubebuilder_image_dirs = _KubebuilderImages({}, {}, {})
-            for directory in sorted(self._dockerfiles):
+            # A project's Dockerfile may sit elsewhere (tensor-fusion's `dockerfile/operator.Dockerfile`):
+            # its module's root counts too.
+            roots = set(self._dockerfiles) | {m.root for m in self._linted_modules()}
+            for directory in sorted(roots):
                 project = os.path.join(directory, "PROJECT")
                 if not os.path.isfile(project):
                     continue
@@ -3146,6 +3158,24 @@ class _GoTree:
                           if name.endswith("-" + repository) and
                           _said_by(name[:-len(repository) - 1].lower().split("-"), owner_words)), None)
         return found
+
+    def _started_as_the_project_image(self, container: Container, repository: str) -> str | None:
+        """The main package a container runs when its image is named `P-D` for a linted module
+        `P` and its command starts the program that the Dockerfile at the module's root makes
+        its one ENTRYPOINT, by that program's name: network-services-operator's cell manager
+        (image `network-services-operator-cell`, a placeholder its tasks rename, command
+        `/network-services cell-manager`) runs the operator's `cmd/main.go` and went unchecked."""
+        program = _command_program(container)
+        if program is None or program in _SHELLS:
+            return None
+        for module in self._linted_modules():
+            name = re.sub(r"/v\d+$", "", module.path).rsplit("/", 1)[-1].lower()
+            if not name or not repository.startswith(name + "-"):
+                continue
+            entrypoints = self._plain_dockerfile(module.root)[1]
+            if len(entrypoints) == 1 and entrypoints[0].rsplit("/", 1)[-1] == program:
+                return self._entrypoint_program(module.root)
+        return None
 
     def _named_after_project(self, repository: str) -> str | None:
         """The program an image names after its project's name: `P-D`, where `D` is the name

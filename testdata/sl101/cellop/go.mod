@@ -1,0 +1,3 @@
+module example.com/fleet/cellop
+
+go 1.23

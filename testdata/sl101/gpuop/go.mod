@@ -1,0 +1,3 @@
+module github.com/acceltech/gpuop
+
+go 1.23
