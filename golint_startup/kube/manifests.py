@@ -360,6 +360,8 @@ class Container:
     mounts: tuple[str, ...] = ()  # the paths its volumes are mounted at
     pod_containers: int = 1  # how many (not init) containers its pod runs
     built_elsewhere: str | None = None  # the Go package its image is built from, in a module not linted
+    # ... and that module is not of the linted modules' owner: another project's release, vendored.
+    built_by_another_owner: bool = False
     # It keeps its image's entrypoint, a script that starts none of the image's Go programs.
     runs_other_entrypoint: bool = False
     # It keeps its image's entrypoint, a script that starts several programs (its name).
@@ -2591,6 +2593,17 @@ def _image_import_path(image: str) -> str | None:
     return None if start is None else "/".join(elements[start:])
 
 
+# Hosts whose import paths name an owner, then a repository (elsewhere the domain is the owner).
+_CODE_HOSTS = ("github.com", "gitlab.com", "bitbucket.org", "gitee.com", "codeberg.org")
+
+
+def _import_path_owner(import_path: str) -> str:
+    """Who publishes the modules of an import path: `github.com/acme` of
+    `github.com/acme/api/cmd`, `knative.dev` of `knative.dev/eventing/cmd/webhook`."""
+    elements = import_path.lower().split("/")
+    return "/".join(elements[:2] if elements[0] in _CODE_HOSTS else elements[:1])
+
+
 def _in_test_dir(names: Iterable[str]) -> bool:
     """Whether one of the directory names of a path is a test or tooling directory (TEST_DIRS)."""
     return any(map(modules.test_dir_matcher(TEST_DIRS), names))
@@ -2858,6 +2871,8 @@ class _GoTree:
         import_path = _image_import_path(image)
         if import_path is not None and not self._linted_module_holds(import_path):
             container.built_elsewhere = import_path
+            owners = {_import_path_owner(m.path) for m in self._linted_modules() if m.path}
+            container.built_by_another_owner = bool(owners) and _import_path_owner(import_path) not in owners
             return f"its image is built from {import_path}, a Go package of a module not linted", None
         repository = image_repository(image)
         directory = None
