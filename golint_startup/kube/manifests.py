@@ -288,6 +288,14 @@ def _text(node: yaml.Node | None) -> str | None:
     return None
 
 
+def _known_size(node: yaml.Node | None) -> str | None:
+    """A size's text, unless a deploy-time tool fills in some of it (`memory: ${MEMORY_LIMIT}`
+    in frontend-operator's OpenShift Template, `value: ${SIZE}MiB` for envsubst): not known
+    here, so neither checked nor malformed."""
+    text = _text(node)
+    return None if text is not None and _PLACEHOLDER_NAME.search(text) else text
+
+
 def _placeholder_name(node: yaml.Node | None) -> str | None:
     """A name a template fills in, its actions written as envsubst's placeholders
     (`access-manager-{{.SHARD}}` as `access-manager-$SHARD`, see _PLACEHOLDER_NAME)."""
@@ -861,8 +869,9 @@ def _kustomize_image(container: Container) -> str | None:
     return None
 
 
-# A name left for a template tool to fill in: envsubst's `$NAME` or `${NAME}`.
-_PLACEHOLDER_NAME = re.compile(r"\$\{?\w+\}?")
+# A name left for a template tool to fill in: envsubst's `$NAME` or `${NAME}`, an OpenShift
+# Template's `${{NAME}}`.
+_PLACEHOLDER_NAME = re.compile(r"\$(?:\{\{?\w+\}\}?|\w+)")
 
 
 def _named_as_base(container: Container, copies: list[Container]) -> bool:
@@ -2086,8 +2095,8 @@ def _container(source: Source, node: yaml.Node, workload: str, init: bool, names
             container.env[name] = _env_var(source, entry, name, namespace, env_sources)
     for field_name in ("limits", "requests"):
         pair = _get(_value(node, "resources", field_name), "memory")
-        if pair is not None and _text(pair[1]) is not None:
-            setattr(container, f"{field_name}_memory", Setting(_text(pair[1]), source.location(*pair)))
+        if pair is not None and (memory := _known_size(pair[1])) is not None:
+            setattr(container, f"{field_name}_memory", Setting(memory, source.location(*pair)))
     liveness = _get(node, "livenessProbe")
     if liveness is not None and isinstance(liveness[1], yaml.MappingNode):
         container.liveness_probe = source.location(liveness[0])
@@ -2373,7 +2382,8 @@ def _env_var(source: Source, entry: yaml.Node, name: str, namespace, env_sources
     if value_pair is not None:
         # `value:` left empty (null) gives the process an empty string, which Go reads as unset.
         null = isinstance(value_pair[1], yaml.ScalarNode) and value_pair[1].tag == "tag:yaml.org,2002:null"
-        text = "" if null else _text(value_pair[1])
+        # A Go runtime variable is a size or a switch that the rules read.
+        text = "" if null else _known_size(value_pair[1]) if name in GO_RUNTIME_VARIABLES else _text(value_pair[1])
         # An unquoted number or `off` is still the string the process gets.
         return EnvVar(name, Setting(text, source.location(value_pair[1])) if text is not None else None, where)
     value_from = _value(entry, "valueFrom")
