@@ -367,6 +367,8 @@ def test_an_image_named_for_a_project_of_several_programs_runs_the_one_no_other_
         tmp_path, operator_image, command, reported):
     root = tmp_path / "suite"
     go_module(root, {"cmd/gateway/main.go": SMALL_MAIN, "cmd/operator/main.go": MAIN}, module="example.com/suite")
+    # As avapigw's root does, it builds the project's images: `suite` is one of its programs.
+    write(root, "Dockerfile.gateway", "FROM golang:1.23\nRUN go build -o /gateway ./cmd/gateway\n")
     write(root, "deploy/gateway.yaml", _SIZED.replace("ghcr.io/acme/api:1", "ghcr.io/acme/suite:1")
           .format(request="128Mi"))
     if operator_image is not None:
@@ -929,6 +931,7 @@ def test_two_charts_of_two_programs_are_not_copies_of_one_manifest(tmp_path):
     """kaito: charts of cmd/ragengine and cmd/workspace beside one config/manager at the root;
     neither chart is known to install that manager, so nothing is merged."""
     go_module(tmp_path, {"cmd/ragengine/main.go": MAIN, "cmd/workspace/main.go": MAIN})
+    write(tmp_path, "Dockerfile", "FROM golang:1.23\nRUN go build ./cmd/...\n")  # the image named for the module
     write(tmp_path, "deploy/pod.yaml", POD.replace("ghcr.io/acme/api", "acme/app"))
     for program in ("ragengine", "workspace"):
         _write_chart(tmp_path, f"charts/{program}", program, f"acme/{program}")

@@ -70,7 +70,9 @@ The manifest rules check only containers that run Go. A container counts as Go w
   program, in the container beside the reloader's that gives no command;
 - its image's repository name is the last element of a linted Go module's path (without
   a major version: `perconalab/percona-xtradb-cluster-operator` and the module
-  `github.com/percona/percona-xtradb-cluster-operator`) that holds a `main` package, or
+  `github.com/percona/percona-xtradb-cluster-operator`) that holds one `main` package outside
+  test directories, or whose root builds one (kubernaut's module holds 26, each built into an
+  image of its own: which one `kubernaut/kubernaut` runs is not known), or
   that element without words the image's owner (the path segment before its name) says or
   begins with: `graviteeio/kubernetes-operator` and `gravitee-kubernetes-operator`;
 - its image's repository name is the project's name, then a program's: `P-D`, where `D`
@@ -111,7 +113,8 @@ The manifest rules check only containers that run Go. A container counts as Go w
 - its image's repository is the `IMG` of a kubebuilder project's Makefile (beside its
   `PROJECT` file; variables the Makefile sets resolved): it runs that project's manager
   (chaosmeta's chart runs `.../chaosmeta-flow-controller`, its flow operator's `IMG`;
-  tensor-fusion's its operator, whose Dockerfile is in `dockerfile/`, not beside `PROJECT`), or
+  tensor-fusion's its operator, whose Dockerfile is in `dockerfile/`, not beside `PROJECT`:
+  such a project counts when its manager is where kubebuilder puts it, `cmd/` or the root), or
   its repository name is the `projectName` of that `PROJECT` file, which kubebuilder names
   the manager's images after (kcloud-operator's chart runs `npu-operator`);
 - a skaffold artifact (`image` with a `context` directory as above, or a `ko` builder)
@@ -151,6 +154,10 @@ limit is not known, so SL101 leaves it out. So is an image whose directory holds
 package and a Dockerfile that builds Go from source it downloads (`git clone`, `curl` of a
 release archive), copying no Go from the tree: cozystack builds clastix's kamaji and epam's
 keycloak-operator so, and their findings claimed of code not in the tree that it sets no limit.
+So is a container known as Go only by its environment whose image the tree does not build
+and whose owner and name share no word with a linted module's owner and name (words such as
+`operator` or `controller` aside): vjailbreak's copy of kube-prometheus runs
+prometheus-operator with `GOGC=30`, upstream's program, whose limit is upstream's to set.
 
 A manifest below a directory named by a release (`install/v0.6.0/`, `deploy/1.20/`) is a
 frozen copy of what that release installed: its containers are checked only when the
@@ -2569,12 +2576,19 @@ def _names_program(dockerfile: str, program: str) -> bool:
     return re.search(rf"(?<![\w.-]){re.escape(program)}(?![\w.-])", _COMMENT_LINES.sub("", dockerfile)) is not None
 
 
+_SAID_BY_ITS_ENVIRONMENT = "its environment sets "
+# Words that name what a program is or a domain's kind, not whose it is: shared by an image and
+# a module, they say nothing.
+_GENERIC_WORDS = frozenset({"operator", "controller", "manager", "server", "agent", "webhook", "service", "api",
+                            "kube", "k8s", "kubernetes", "go", "golang", "io", "com", "net", "org", "dev", "cloud"})
+
+
 def _said_to_run_go(container: Container, go_images: tuple[str, ...]) -> str:
     """Why the container counts as Go by what it says itself, whatever the tree builds: a Go
     runtime variable in its environment, or its image in `go-images` ("" when neither)."""
     set_vars = [v for v in GO_RUNTIME_VARIABLES if v in container.env]
     if set_vars:
-        return f"its environment sets {set_vars[0]}"
+        return f"{_SAID_BY_ITS_ENVIRONMENT}{set_vars[0]}"
     repository = image_repository(container.image)
     for glob in go_images:
         if fnmatch.fnmatchcase(container.image, glob) or fnmatch.fnmatchcase(repository, glob):
@@ -2612,6 +2626,13 @@ def _import_path_owner(import_path: str) -> str:
     `github.com/acme/api/cmd`, `knative.dev` of `knative.dev/eventing/cmd/webhook`."""
     elements = import_path.lower().split("/")
     return "/".join(elements[:2] if elements[0] in _CODE_HOSTS else elements[:1])
+
+
+def _owner_and_name(import_path: str) -> list[str]:
+    """The elements of a module path that say whose it is and what: `acme`, `api` of
+    `github.com/acme/api`; `knative.dev`, `operator` of `knative.dev/operator`."""
+    elements = import_path.split("/")
+    return elements[1:3] if elements[0].lower() in _CODE_HOSTS else elements[:2]
 
 
 def _in_test_dir(names: Iterable[str]) -> bool:
@@ -2901,6 +2922,12 @@ class _GoTree:
                              None) or self._kubebuilder_root(scaffold)
         if directory is None and repository:
             directory = self._module_named(repository, _image_owner(image))
+            if directory is not None and not self.builds_go(directory) and \
+                    len(self._mains_at_or_below(directory)) > 1 and self._chosen_program(container, directory) == directory:
+                # Which of the module's programs it runs, none of them built at its root, is not
+                # known (kubernaut's 26 have an image each; a stale `kubernaut/kubernaut`
+                # Deployment was charged all their caches).
+                directory = None
         if directory is None:
             directory = self._kubebuilder_images().by_makefile.get(_full_repository(image))
         if directory is None:
@@ -2945,7 +2972,14 @@ class _GoTree:
         named = self._named_after_project(repository) if repository else None
         if named is not None and not runs_a_script_instead(container, os.path.basename(named)):
             return f"its image is named for its project and {named}, which builds Go", named
-        return _said_to_run_go(container, go_images), None
+        said = _said_to_run_go(container, go_images)
+        if said.startswith(_SAID_BY_ITS_ENVIRONMENT) and not self._may_be_the_projects(image):
+            # A Go program the tree does not build, under another name than the project's
+            # (vjailbreak's copy of kube-prometheus runs prometheus-operator with GOGC=30):
+            # whether its code sets a limit is not known here, and its manifests are upstream's.
+            container.built_elsewhere = _full_repository(image)
+            container.built_by_another_owner = True
+        return said, None
 
     def _chosen_program(self, container: Container, directory: str) -> str:
         """The program a container runs of an image whose directory holds several main
@@ -3001,7 +3035,10 @@ class _GoTree:
             self._kubebuilder_image_dirs = _KubebuilderImages({}, {}, {})
             # A project's Dockerfile may sit elsewhere (tensor-fusion's `dockerfile/operator.Dockerfile`):
             # its module's root counts too.
-            roots = set(self._dockerfiles) | {m.root for m in self._linted_modules()}
+            # Then its manager must be where kubebuilder puts it (`cmd/main.go`, or at the root):
+            # kubernaut's project builds 26 programs from `cmd/<name>/`, each its own image.
+            roots = set(self._dockerfiles) | {m.root for m in self._linted_modules()
+                                              if self._holds_main(m.root) or self._holds_main(os.path.join(m.root, "cmd"))}
             for directory in sorted(roots):
                 project = os.path.join(directory, "PROJECT")
                 if not os.path.isfile(project):
@@ -3201,6 +3238,17 @@ class _GoTree:
             if len(entrypoints) == 1 and entrypoints[0].rsplit("/", 1)[-1] == program:
                 return self._entrypoint_program(module.root)
         return None
+
+    def _may_be_the_projects(self, image: str) -> bool:
+        """Whether an image's owner or name shares a word with a linted module's owner or name
+        (beyond words for a role: `operator`, `controller`), or no module is linted: the
+        project's own image under another name than its directories'."""
+        names = {word for m in self._linted_modules() if m.path
+                 for element in _owner_and_name(re.sub(r"/v\d+$", "", m.path)) for word in words(element)}
+        if not names:
+            return True
+        said = {word for element in _full_repository(image).split("/")[-2:] for word in words(element)}
+        return bool((said & names) - _GENERIC_WORDS)
 
     def _named_after_project(self, repository: str) -> str | None:
         """The program an image names after its project's name: `P-D`, where `D` is the name

@@ -1,0 +1,13 @@
+package main
+
+import (
+	corev1 "k8s.io/api/core/v1"
+	ctrl "sigs.k8s.io/controller-runtime"
+)
+
+// The notifier caches every ConfigMap of the cluster.
+func main() {
+	mgr, _ := ctrl.NewManager(ctrl.GetConfigOrDie(), ctrl.Options{})
+	_ = ctrl.NewControllerManagedBy(mgr).For(&corev1.ConfigMap{}).Complete(nil)
+	_ = mgr.Start(ctrl.SetupSignalHandler())
+}

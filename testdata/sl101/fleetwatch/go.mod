@@ -1,0 +1,3 @@
+module github.com/acme/fleetwatch
+
+go 1.23
