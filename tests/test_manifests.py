@@ -2425,6 +2425,40 @@ def test_an_informer_beside_a_scoped_one_caches_the_cluster(tmp_path, second, re
     assert all("(its program imports k8s.io/client-go/" in f.message for f in findings)
 
 
+_NODE_PODS_AND_CLAIMS = """\
+package watch
+
+import (
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/client-go/informers"
+	"k8s.io/client-go/kubernetes"
+)
+
+func watch(client kubernetes.Interface, node string) {
+	pods := informers.NewSharedInformerFactoryWithOptions(client, 0,
+		informers.WithTweakListOptions(func(o *metav1.ListOptions) { o.FieldSelector = "spec.nodeName=" + node }))
+	_ = pods.Core().V1().Pods().Informer()
+	claims := informers.NewSharedInformerFactory(client, 0)
+	_ = claims.Core().V1().PersistentVolumeClaims().Informer()
+%s	pods.Start(nil)
+	claims.Start(nil)
+}
+"""
+
+
+@pytest.mark.parametrize("more, reported", [
+    ("", False),
+    ("\t_ = claims.Core().V1().Pods().Informer()\n", True),  # the unscoped one asked for a growing kind too
+    ("\tstartMore(claims)\n", True),  # handed on: what else it is asked for is not known
+])
+def test_an_unscoped_factory_asked_only_for_small_kinds_keeps_nothing_that_grows(tmp_path, more, reported):
+    """kubevirt-storage-latency-exporter scopes its Pod factory to its node and asks a second,
+    unscoped factory only for PersistentVolumeClaims: a finding calling its cache
+    cluster-wide was read as wrong."""
+    findings = _findings_of_watching_program(tmp_path, _NODE_PODS_AND_CLAIMS % more, controller=False)
+    assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
+
+
 _TYPED_INFORMERS = """\
 package watch
 

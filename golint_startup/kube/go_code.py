@@ -206,9 +206,11 @@ def _scopings(code: bytes) -> tuple[int, int, frozenset[str], int, int]:
         if field is not None:
             older_namespace(field.group(1).strip(), field.start())
     options = always, when_named
-    for conditions in _informer_scopings(code):
+    for construction, conditions in _informer_scopings(code):
         if conditions:
             count(None if None in conditions else conditions[0])
+        elif _asks_only_small_kinds(code, construction):
+            count(None)  # it keeps nothing that grows with the cluster, as if scoped
     return always, when_named, frozenset(variables), always - options[0], when_named - options[1]
 
 
@@ -229,7 +231,7 @@ _SPREAD = re.compile(rb"\b([A-Za-z_]\w*)\.\.\.")
 _APPENDED = rb"\b%(name)s\s*=\s*append\(\s*%(name)s\s*,[^\n]*"
 
 
-def _informer_scopings(code: bytes) -> Iterator[list[bytes | None]]:
+def _informer_scopings(code: bytes) -> Iterator[tuple[re.Match, list[bytes | None]]]:
     """For each informer construction (NEW_INFORMER), the conditions of the options that scope
     it (_INFORMER_SCOPING, see _naming_condition): in the call, or written before it in its
     function, after the previous construction (iter8's label selector, a dozen lines above the
@@ -256,7 +258,36 @@ def _informer_scopings(code: bytes) -> Iterator[list[bytes | None]]:
             appended = re.compile(_APPENDED % {b"name": re.escape(spread.group(1))})
             scopings += [m.start() for m in appended.finditer(code, function, construction.start())
                          if _INFORMER_SCOPING.search(code, m.start(), code.find(b"\n", m.start()))]
-        yield [_naming_condition(code, at) for at in scopings]
+        yield construction, [_naming_condition(code, at) for at in scopings]
+
+
+_CLIENT_GO_INFORMERS = b"k8s.io/client-go/informers"
+# What a typed factory's variable is used for, when used only in its own function: asked
+# for a kind's informer, started, waited on, shut down.
+_FACTORY_USE = rb"\b%(name)s\s*\.\s*(?:[A-Z]\w*\(\)\s*\.\s*V\d\w*\(\)\s*\.\s*([A-Z]\w*)\(\)|(?:Start|WaitForCacheSync|Shutdown)\()"
+
+
+def _asks_only_small_kinds(code: bytes, construction: re.Match) -> bool:
+    """Whether a typed factory built unscoped (`pvcs := informers.NewSharedInformerFactory(cs,
+    0)`) is asked, in its function, only for kinds that do not grow with the cluster, at
+    least one, and used for nothing else: kubevirt-storage-latency-exporter scopes its Pod
+    factory to its node and asks another, unscoped, only for PersistentVolumeClaims; a
+    finding calling its cache cluster-wide was read as wrong."""
+    qualifier = _QUALIFIER.search(code, max(0, construction.start() - 64), construction.start())
+    if not _TYPED_FACTORY.match(code, construction.start()) or qualifier is None or \
+            dict(_import_names(code)).get(qualifier.group(1)) != _CLIENT_GO_INFORMERS:
+        return False  # only client-go's: another factory builds what its own code says, counted apart
+    line_start = code.rfind(b"\n", 0, construction.start()) + 1
+    named = _ASSIGNED_NAME.match(code, line_start, construction.start())
+    if named is None:
+        return False
+    name = re.escape(named.group(1))
+    function_end = code.find(b"\nfunc ", construction.end())
+    body = code[_call_end(code, construction.end() - 1):function_end if function_end >= 0 else len(code)]
+    uses = len(re.findall(rb"\b%s\b" % name, body))
+    kinds = [m.group(1) for m in re.finditer(_FACTORY_USE % {b"name": name}, body)]
+    asked = [kind for kind in kinds if kind]
+    return bool(asked) and uses == len(kinds) and not any(kind in _GROWING_PLURALS for kind in asked)
 
 
 def _call_end(code: bytes, opening: int, pair: bytes = b"()") -> int:
