@@ -528,15 +528,24 @@ def test_the_kubebuilder_helm_plugins_chart_runs_the_manager(tmp_path, project, 
     # memgraph-operator: its README links the Git repository of its chart
     ("README.md", "See the [Helm chart repository](https://github.com/acme/tarantool-operator-helm).\n", False, False),
     ("README.md", "Install https://github.com/prometheus-community/helm-charts first.\n", False, True),
+    # immich-operator: the charts of what the operator runs, another owner's, not the operator's
+    ("README.md", "An alternative to the [chart](https://github.com/tarantool-app/tarantool-charts).\n", False, True),
+    # cnmsql: a documentation site's page below docs/
+    ("docs/src/guide/quickstart.md", "helm install op oci://ghcr.io/tarantool/charts/tarantool\n", False, False),
 ])
 def test_a_scaffold_of_a_project_installed_from_a_helm_repository_is_not_reported(tmp_path, doc, text, chart, reported):
-    """Its `config/manager` is what `make deploy` uses; users run the chart of the repository
-    the docs add, which is not in the tree."""
+    """Its `config/manager` is what `make deploy` uses, and its `dist/install.yaml` what
+    `make build-installer` writes of it; users run the chart of the repository the docs add,
+    which is not in the tree."""
     root = tmp_path / "tarantool-operator"
     go_module(root, {"cmd/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
     write(root, "PROJECT", "layout: go.kubebuilder.io/v4\n")
     write(root, "config/manager/manager.yaml", _SIZED.format(request="256Mi").replace(
         "ghcr.io/acme/api:1", 'controller:latest\n          command: ["/manager"]').replace("- name: api", "- name: manager"))
+    write(root, "Dockerfile", "FROM golang:1.22\nRUN go build -o manager cmd/main.go\n")
+    write(root, "dist/install.yaml", _SIZED.format(request="256Mi").replace(
+        "ghcr.io/acme/api:1", 'ghcr.io/example/tarantool-operator:1\n          command: ["/manager"]')
+        .replace("- name: api", "- name: manager"))
     write(root, doc, text)
     if chart:
         _write_chart(root, "charts/operator", "operator", image="ghcr.io/acme/tarantool-operator")
@@ -1152,6 +1161,39 @@ def test_a_kustomize_patch_that_sets_the_limit_is_the_limit_installed(tmp_path, 
         assert "a memory limit of 2Gi" in finding.message
     else:
         assert (finding.path, "a memory limit of 512Mi" in finding.message) == ("config/manager/manager.yaml", True)
+
+
+_JSON_PATCHES = {
+    "resources": "- op: add\n  path: /spec/template/spec/containers/0/resources\n  value:\n    requests:\n"
+                 "      memory: 256Mi\n    limits:\n      memory: 2Gi\n",
+    "memory": "- op: replace\n  path: /spec/template/spec/containers/0/resources/limits/memory\n  value: 2Gi\n",
+    "env": "- op: add\n  path: /spec/template/spec/containers/0/env/-\n  value:\n    name: GOMEMLIMIT\n"
+           "    value: 1800MiB\n",
+    "second": "- op: add\n  path: /spec/template/spec/containers/1/resources\n  value:\n    limits:\n"
+              "      memory: 2Gi\n",  # another container's
+}
+
+
+@pytest.mark.parametrize("patch, target, expected", [
+    ("resources", "kind: Deployment", ("config/default/limit_patch.yaml", "2Gi")),  # altinn-platform
+    ("memory", "kind: Deployment\n      name: controller-manager", ("config/default/limit_patch.yaml", "2Gi")),
+    ("env", "kind: Deployment", None),
+    ("second", "kind: Deployment", ("config/manager/manager.yaml", "512Mi")),
+    ("resources", "kind: StatefulSet", ("config/manager/manager.yaml", "512Mi")),  # another workload's
+    ("resources", "kind: Deployment\n      name: other", ("config/manager/manager.yaml", "512Mi")),
+])
+def test_a_json_patch_that_sets_memory_is_what_is_installed(tmp_path, patch, target, expected):
+    """altinn-platform's config/default adds `resources` with 512Mi to `containers/0` of the
+    Deployment its target selects, over its scaffold's 128Mi: a JSON 6902 patch."""
+    go_module(tmp_path, {"cmd/api/main.go": MAIN})
+    write(tmp_path, "config/manager/manager.yaml", _MANAGER_DEPLOYMENT % _LIMITED)
+    write(tmp_path, "config/manager/kustomization.yaml", "resources:\n  - manager.yaml\n")
+    write(tmp_path, "config/default/kustomization.yaml",
+          f"resources:\n  - ../manager\npatches:\n  - path: limit_patch.yaml\n    target:\n      {target}\n")
+    write(tmp_path, "config/default/limit_patch.yaml", _JSON_PATCHES[patch])
+    findings = _run(tmp_path, "SL101").findings
+    assert [(f.path, f.message.split("memory limit of ")[1].split()[0]) for f in findings] == \
+        ([expected] if expected else [])
 
 
 @pytest.mark.parametrize("api_version, kind, reported", [

@@ -790,13 +790,17 @@ def _program_identity(container: Container) -> tuple | None:
 _KUSTOMIZATION_FILES = ("kustomization.yaml", "kustomization.yml", "Kustomization")
 
 
-def _apply_memory_limit_patches(containers: list[Container], kustomizations: list[str]) -> None:
+def _apply_memory_limit_patches(containers: list[Container], kustomizations: list[str],
+                                display: Callable[[str], str]) -> None:
     """Give a kustomize base's container what a kustomization listing the base among its
     `resources` sets in one of its patches (`patches` paths, `patchesStrategicMerge`) for the
     same workload and container, as `kustomize build` installs it: its `GOMEMLIMIT`
     (kubebuilder's `config/default` patches `config/manager`: event-manager's does) and its
     memory limit and request (saas-operator's `config/default` raises 128Mi to 2Gi; the
-    finding then names that limit, where the patch sets it)."""
+    finding then names that limit, where the patch sets it). A JSON 6902 patch (a list of
+    `op`s, for the workloads its `target` selects) counts too, by the container's index:
+    altinn-platform's `config/default` adds 512Mi `resources` to `containers/0` over its
+    scaffold's 128Mi, and a finding naming the 128Mi was read as wrong."""
     by_file: dict[str, list[Container]] = {}
     for container in containers:
         by_file.setdefault(container.source.abspath, []).append(container)
@@ -808,7 +812,12 @@ def _apply_memory_limit_patches(containers: list[Container], kustomizations: lis
         patched = {(c.workload_name, c.name): c for patch in patches if isinstance(patch, str)
                    for c in by_file.get(os.path.normpath(os.path.join(directory, patch)), [])
                    if "GOMEMLIMIT" in c.env or c.limits_memory is not None}
-        if not patched:
+        operations = [(entry.get("target"), settings) for entry in _list(kustomization, "patches")
+                      if isinstance(entry, dict) and isinstance(entry.get("path"), str)
+                      and isinstance(entry.get("target"), dict)
+                      and (settings := _json_patch_settings(os.path.normpath(os.path.join(directory, entry["path"])),
+                                                            display))]
+        if not patched and not operations:
             continue
         bases = {os.path.normpath(os.path.join(directory, entry))
                  for entry in _kustomize_resources(kustomization) if isinstance(entry, str)}
@@ -816,13 +825,69 @@ def _apply_memory_limit_patches(containers: list[Container], kustomizations: lis
             if file in bases or os.path.dirname(file) in bases:
                 for container in found:
                     patch = patched.get((container.workload_name, container.name))
-                    if patch is None or patch is container:
-                        continue
-                    if "GOMEMLIMIT" in patch.env and "GOMEMLIMIT" not in container.env:
-                        container.env["GOMEMLIMIT"] = patch.env["GOMEMLIMIT"]
-                    if patch.limits_memory is not None:
-                        container.limits_memory = patch.limits_memory
-                        container.requests_memory = patch.requests_memory or container.requests_memory
+                    if patch is not None and patch is not container:
+                        _take_memory_settings(container, patch.env.get("GOMEMLIMIT"), patch.limits_memory,
+                                              patch.requests_memory)
+                for target, settings in operations:
+                    selected = [c for c in found if not c.init and c.workload.split("/", 1)[0] == target.get("kind")
+                                and target.get("name") in (None, c.workload_name)]
+                    by_workload: dict[str, list[Container]] = {}
+                    for container in selected:
+                        by_workload.setdefault(container.workload, []).append(container)
+                    for pod in by_workload.values():
+                        for index, (gomemlimit, limit, request) in settings.items():
+                            if index < len(pod):
+                                _take_memory_settings(pod[index], gomemlimit, limit, request)
+
+
+def _take_memory_settings(container: Container, gomemlimit: EnvVar | None, limit: Setting | None,
+                          request: Setting | None) -> None:
+    """What a patch sets of a container's memory: its GOMEMLIMIT, unless the container sets
+    one, and its memory limit and request."""
+    if gomemlimit is not None and "GOMEMLIMIT" not in container.env:
+        container.env["GOMEMLIMIT"] = gomemlimit
+    if limit is not None:
+        container.limits_memory = limit
+        container.requests_memory = request or container.requests_memory
+
+
+# The paths of a JSON 6902 patch that set a pod template's container's memory or add to its env.
+_JSON_PATCH_PATH = re.compile(r"/spec/template/spec/containers/(\d+)/(resources(?:/limits(?:/memory)?)?|env/-)")
+
+
+def _json_patch_settings(abspath: str, display: Callable[[str], str]
+                         ) -> dict[int, tuple[EnvVar | None, Setting | None, Setting | None]]:
+    """By container index, the GOMEMLIMIT, memory limit and request a JSON 6902 patch file
+    (`- op: add` entries) adds or replaces ({} for any other file)."""
+    text = _read(abspath)
+    if not text or "op:" not in text:
+        return {}
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError:
+        return {}
+    source = Source.of(display(abspath), abspath, text)
+    found: dict[int, tuple[EnvVar | None, Setting | None, Setting | None]] = {}
+    for operation in _items(root):
+        path = _JSON_PATCH_PATH.fullmatch(_text(_value(operation, "path")) or "")
+        value = _get(operation, "value")
+        if path is None or value is None or _text(_value(operation, "op")) not in ("add", "replace"):
+            continue
+        index, field_path = int(path.group(1)), path.group(2)
+        gomemlimit, limit, request = found.get(index, (None, None, None))
+        if field_path == "env/-":
+            if _text(_value(value[1], "name")) == "GOMEMLIMIT":
+                gomemlimit = _env_var(source, value[1], "GOMEMLIMIT", None, {})
+        else:
+            limits = value if field_path.endswith("/memory") else \
+                _get(value[1] if field_path.endswith("/limits") else _value(value[1], "limits"), "memory")
+            requests = _get(_value(value[1], "requests"), "memory") if field_path == "resources" else None
+            if limits is not None and (memory := _known_size(limits[1])) is not None:
+                limit = Setting(memory, source.location(*limits))
+            if requests is not None and (memory := _known_size(requests[1])) is not None:
+                request = Setting(memory, source.location(*requests))
+        found[index] = (gomemlimit, limit, request)
+    return found
 
 
 def _list(mapping: dict, key: str) -> list:
@@ -982,7 +1047,8 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
 
     env_sources = _env_sources(documents)
     containers = [c for doc in documents for c in _containers(doc, env_sources)]
-    _apply_memory_limit_patches(containers, [p for p in manifest_paths if os.path.basename(p) in _KUSTOMIZATION_FILES])
+    _apply_memory_limit_patches(containers, [p for p in manifest_paths if os.path.basename(p) in _KUSTOMIZATION_FILES],
+                                display)
     if _olm_targets_some_namespaces(documents):
         for container in containers:
             container.namespace_settings |= {v.name for v in container.env.values() if _OLM_TARGET_NAMESPACES.search(
@@ -2485,8 +2551,8 @@ _COMMENT_LINES = re.compile(r"^\s*#.*$", re.MULTILINE)
 _HELM_REPO_ADD = re.compile(r"\bhelm\s+(?:repo\s+add\s+[\w.-]+\s+(?:[\"']?)((?:https?|oci)://[^\s\"'`)]+)"
                             r"|(?:install|upgrade)\b[^\n`]*?[\"']?(oci://[^\s\"'`)]+))")
 # A link to a Git host's repository whose name says it holds Helm charts (`memgraph-operator-helm`,
-# `helm-charts`): group 1 is the repository's name.
-_CHART_REPOSITORY_LINK = re.compile(r"https?://(?:github\.com|gitlab\.com)/[\w.-]+/([\w.-]*(?:helm|charts?)[\w.-]*)",
+# `helm-charts`): group 1 is its owner, group 2 the repository's name.
+_CHART_REPOSITORY_LINK = re.compile(r"https?://(?:github\.com|gitlab\.com)/([\w.-]+)/([\w.-]*(?:helm|charts?)[\w.-]*)",
                                     re.IGNORECASE)
 # Words of a repository's address that say nothing of whose charts it holds.
 _ADDRESS_WORDS = frozenset({"https", "http", "oci", "www", "github", "gitlab", "io", "com", "org", "net", "dev",
@@ -2497,7 +2563,7 @@ _MAX_DOC_BYTES = 256 * 1024
 
 def _helm_repository_installing(project: str) -> str | None:
     """The Helm repository that a kubebuilder project's docs (its README, or a Markdown file
-    in its `docs`) add to install it: a repository whose address names the project (a word of
+    in or below its `docs`) add to install it: a repository whose address names the project (a word of
     its directory's or its module's name, not a generic one). tarantool-operator's docs install
     `tarantool/tarantool-operator` from `tarantool.github.io/helm-charts`, kubeslice-controller's
     README from `kubeslice.github.io/charts`: their `config/manager` findings were read as not
@@ -2507,7 +2573,7 @@ def _helm_repository_installing(project: str) -> str | None:
     `github.com/base-14/memgraph-operator-helm`)."""
     names = _project_words(project)
     docs = [os.path.join(project, n) for n in listdir(project) if n.lower() == "readme.md"]
-    docs += [os.path.join(project, "docs", n) for n in listdir(os.path.join(project, "docs")) if n.endswith(".md")]
+    docs += _markdown_below(os.path.join(project, "docs"))
     for path in docs:
         text = _read(path)[:_MAX_DOC_BYTES]
         for found in _HELM_REPO_ADD.finditer(text):
@@ -2515,9 +2581,46 @@ def _helm_repository_installing(project: str) -> str | None:
             if names & set(words(address)):
                 return address
         for found in _CHART_REPOSITORY_LINK.finditer(text):
-            if names & set(words(found.group(1))):
+            owner, repository = found.group(1).lower(), found.group(2)
+            # The project's owner's, or named for the whole project: not the charts of what it
+            # runs (immich-operator's README links immich-app's immich-charts, Immich's own).
+            if names & set(words(repository)) and (owner == _module_owner(project) or frozenset(
+                    words(repository)) - _CHART_WORDS in _full_names(project)):
                 return found.group(0)
     return None
+
+
+_MAX_DOC_FILES = 200
+
+
+def _markdown_below(directory: str) -> list[str]:
+    """The Markdown files of a docs directory and its subdirectories (a documentation site's
+    `docs/src/`: cnmsql's quick start adds its chart repository there; read as not worth a
+    change when its `config/manager` was reported), the first _MAX_DOC_FILES in path order."""
+    found: list[str] = []
+    for root, dirs, files in os.walk(directory):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "node_modules")
+        found += [os.path.join(root, n) for n in sorted(files) if n.endswith(".md")]
+        if len(found) >= _MAX_DOC_FILES:
+            break
+    return found[:_MAX_DOC_FILES]
+
+
+_CHART_WORDS = frozenset({"helm", "chart", "charts"})
+
+
+def _module_owner(project: str) -> str:
+    """The owner element of a project's module path (`rm3l` of `github.com/rm3l/immich-operator`)."""
+    module = modules.module_of_dir(project)
+    elements = module.path.lower().split("/") if module else []
+    return elements[1] if len(elements) > 2 and elements[0] in _CODE_HOSTS else ""
+
+
+def _full_names(project: str) -> set[frozenset[str]]:
+    """The words of a project's directory name and of its module's last element, each whole."""
+    module = modules.module_of_dir(project)
+    names = [os.path.basename(project)] + ([module.path.rsplit("/", 1)[-1]] if module else [])
+    return {frozenset(words(name)) for name in names}
 
 
 def _project_words(project: str) -> set[str]:
@@ -2541,7 +2644,8 @@ def _scaffold_project(container: Container) -> str | None:
     the container with the placeholder image is the manager too, whatever runs beside it
     (aws-app-mesh-controller keeps it in `config/controller`; frr-k8s' `config/frr-k8s` runs
     its `controller` beside FRR's own containers). The `controllerManager` of the chart that
-    kubebuilder's helm plugin writes to a project's `dist/chart` is its manager too."""
+    kubebuilder's helm plugin writes to a project's `dist/chart` is its manager too, and so
+    is the manager of the `dist/install.yaml` that its `make build-installer` writes."""
     manifest = container.source.abspath.replace(os.sep, "/")
     placeholder = image_repository(container.image) == _KUBEBUILDER_IMAGE
     # Not a DaemonSet: kubebuilder writes a Deployment, and a DaemonSet added beside it runs
@@ -2552,6 +2656,12 @@ def _scaffold_project(container: Container) -> str | None:
     if found and root:
         root = root.replace("/", os.sep)
         return root if placeholder or the_manager and os.path.isfile(os.path.join(root, "PROJECT")) else None
+    # What `make build-installer` writes of it (cnmsql's, whose users install a chart from its
+    # Helm repository instead: read as not worth a change).
+    root, found, rest = manifest.rpartition("/dist/")
+    if found and root and rest == "install.yaml" and the_manager:
+        root = root.replace("/", os.sep)
+        return root if os.path.isfile(os.path.join(root, "PROJECT")) else None
     # The chart kubebuilder's helm plugin writes to `dist/chart`, its manager under the values'
     # `controllerManager` (homelab-autoscaler's, the image renamed `homeclusterdev/autoscaler`),
     # or `manager` in its v2-alpha layout (KubePress', `ghcr.io/hostzero-gmbh/kubepress/controller`).
