@@ -2258,6 +2258,10 @@ spec:
      "manager", False),
     (_ZONES_ONLY, "editor", True),
     (_ZONES_ONLY + "{{- else }}\n" + _ZONES_ONLY, "manager", True),
+    # database-manager: extra rules from values the defaults leave empty render nothing
+    (_ZONES_ONLY + "  {{- with .Values.extraRules }}\n  {{- toYaml . | nindent 2 }}\n  {{- end }}\n", "manager", False),
+    (_ZONES_ONLY + "  {{- with .Values.image }}\n  {{- toYaml . | nindent 2 }}\n  {{- end }}\n",
+     "manager", True),  # a value the defaults set: what it writes is not known
 ])
 def test_a_charts_cluster_roles_say_what_its_containers_may_list(tmp_path, cluster_role, bound, reported):
     """A chart's ClusterRoles and bindings are read with their template actions set aside."""

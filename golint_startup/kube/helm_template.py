@@ -212,6 +212,31 @@ class ChartDefaults:
                 blocks.pop()
         return all(block[0] for block in blocks)
 
+    def without_empty_withs(self, text: str) -> str:
+        """The template without its `with` blocks on values the defaults leave empty, and no
+        `else`: they render nothing (database-manager's ClusterRole appends `{{- with
+        .Values.rbac.rules }}{{ toYaml . }}{{- end }}` over `rules: []`)."""
+        spans: list[tuple[int, int]] = []
+        blocks: list[list] = []  # per open block: [its start, whether it renders nothing]
+        for action in ACTION.finditer(text):
+            words = action.group(1)
+            if words.startswith("with "):
+                blocks.append([action.start(), self._truth(words[5:].strip()) is False])
+            elif _OPENS.match(words):
+                blocks.append([action.start(), False])
+            elif words.startswith("else") and blocks:
+                blocks[-1][1] = False
+            elif words == "end" and blocks:
+                start, empty = blocks.pop()
+                if empty:
+                    spans.append((start, action.end()))
+        kept, position = [], 0
+        for start, end in sorted(spans):
+            if start >= position:  # not inside one already left out
+                kept.append(text[position:start])
+                position = end
+        return "".join(kept) + text[position:]
+
     def _pick(self, body: str, depth: int) -> str | None:
         """What a named template whose body is an `if`/`else if`/`else` chain of conditions on
         values (`.Values.x`, `not .Values.x`) renders to, each branch one expression."""

@@ -1067,8 +1067,9 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
             overrides = _parent_values(chart, parent, chart_values, umbrella_roots)
             chart_containers = _chart_containers(chart, *chart_values[chart], notify,
                                                  chart_workload_templates.get(chart, []), defaults, overrides)
-            listed_by_chart = _chart_kinds_listed(chart_rbac_templates.get(chart, []),
-                                                  chart_workload_templates.get(chart, [])) if chart_containers else None
+            rbac = [(source, defaults.without_empty_withs(text)) for source, text in chart_rbac_templates.get(chart, [])]
+            listed_by_chart = _chart_kinds_listed(rbac, chart_workload_templates.get(chart, [])) \
+                if chart_containers else None
             for container in chart_containers:
                 container.cluster_listed_kinds = listed_by_chart
             resizer, condition = chart_resizers.get(chart, (None, None))
