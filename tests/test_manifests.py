@@ -734,6 +734,27 @@ def test_a_chart_component_runs_the_program_named_for_its_key(tmp_path):
     assert [f.message.split('"')[1] for f in _run(tmp_path, "SL101").findings] == ["exporter"]
 
 
+@pytest.mark.parametrize("condition, mode, reported", [
+    ('eq .Values.mode "fast"', "kernel", []),  # openperouter's grout sidecar, off by default
+    ('eq .Values.mode "fast"', "fast", ["exporter"]),
+    ('ne "kernel" .Values.mode', "kernel", []),
+    ('ne "kernel" .Values.mode', "fast", ["exporter"]),
+    ('eq .Values.other "fast"', "kernel", ["exporter"]),  # a value the defaults leave unset: not known
+])
+def test_a_chart_component_written_only_under_a_condition_its_defaults_leave_out_is_not_installed(
+        tmp_path, condition, mode, reported):
+    go_module(tmp_path, {"cmd/exporter/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
+    write(tmp_path, "charts/app/Chart.yaml", "apiVersion: v2\nname: app\nversion: 0.1.0\n")
+    write(tmp_path, "charts/app/values.yaml", f"mode: {mode}\nexporter:\n  image:\n    repository: ghcr.io/acme/exporter\n"
+                                              "  resources:\n    limits:\n      memory: 256Mi\n")
+    write(tmp_path, "charts/app/templates/deployment.yaml",
+          "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app\nspec:\n  template:\n    spec:\n"
+          f"      containers:\n      {{{{- if {condition} }}}}\n        - name: exporter\n"
+          "          image: {{ .Values.exporter.image.repository }}\n"
+          "          resources: {{ toYaml .Values.exporter.resources | nindent 12 }}\n      {{- end }}\n")
+    assert [f.message.split('"')[1] for f in _run(tmp_path, "SL101").findings] == reported
+
+
 @pytest.mark.parametrize("command, reported", [
     ("/usr/local/bin/collector", []),  # no cache, 128Mi of 1Gi: a small program
     ("/usr/local/bin/exporter", ["collector"]),  # the program that caches the cluster

@@ -41,6 +41,8 @@ _CONDITION = re.compile(r"(?:(?:if|else|end)\b|/\*)")
 # An action that opens another branch of a condition: what a template writes around its
 # actions is then not one object, but alternatives (`kind: ClusterRole` or `kind: Role`).
 ALTERNATIVE = re.compile(r"\{\{-?\s*else\b")
+# `eq .Values.x "value"`, `ne "value" .Values.x`.
+_COMPARISON = re.compile(r'(eq|ne)\s+(?:\.Values((?:\.\w+)+)\s+"([^"]*)"|"([^"]*)"\s+\.Values((?:\.\w+)+))')
 _NOT_A_WORD = re.compile(r"\W+")
 
 
@@ -278,7 +280,54 @@ class ChartDefaults:
             return None
         return "".join(output)
 
+    def read_only_where_off(self, path: tuple[str, ...]) -> bool:
+        """Whether the chart's templates read the value at `path` (a component's image), and
+        only inside `if` branches that the defaults leave out: openperouter's router writes
+        its `grout` container under `if eq .Values.openperouter.datapath "grout"`, and the
+        default datapath is `kernel`."""
+        reference = re.compile(r"\.Values\." + r"\.".join(map(re.escape, path)) + r"\b")
+        seen = False
+        for directory, _, names in os.walk(os.path.join(self._chart, "templates")):
+            for name in names:
+                text = self._read(os.path.join(directory, name))
+                for read in reference.finditer(text):
+                    if not self._left_out_at(text, read.start()):
+                        return False
+                    seen = True
+        return seen
+
+    def _left_out_at(self, text: str, position: int) -> bool:
+        """Whether a position of a template is inside an `if` branch that the defaults are
+        known to leave out."""
+        blocks: list[bool] = []  # per open block: whether its current branch is known to be left out
+        taken: list[bool | None] = []  # per open block: whether an earlier branch was taken (None: not known)
+        for action in ACTION.finditer(text, 0, position):
+            words = action.group(1)
+            if words.startswith("if "):
+                condition = self._truth(words[3:])
+                blocks.append(condition is False)
+                taken.append(condition)
+            elif words.startswith("else") and blocks:
+                condition = self._truth(words.split("if ", 1)[1]) if words.startswith("else if ") else True
+                blocks[-1] = taken[-1] is True or (taken[-1] is False and condition is False)
+                taken[-1] = True if taken[-1] or condition else (None if taken[-1] is None or condition is None
+                                                                  else False)
+            elif _OPENS.match(words):
+                blocks.append(False)
+                taken.append(None)
+            elif words == "end" and blocks:
+                blocks.pop()
+                taken.pop()
+        return any(blocks)
+
     def _truth(self, condition: str) -> bool | None:
+        # `eq .Values.x "value"` (or `ne`), a value compared with a string.
+        compared = _COMPARISON.fullmatch(condition)
+        if compared is not None:
+            operator, path, literal = compared.group(1), compared.group(2) or compared.group(5), \
+                compared.group(3) if compared.group(3) is not None else compared.group(4)
+            value = self.value(path)
+            return None if value is None else (str(value) == literal) == (operator == "eq")
         # `or .Values.x (...)` is true when its first operand is, `and .Values.x (...)` false
         # when its first is: k8s-glb-operator's `if or .Values.manager.env (...)`.
         for operator, decides in (("or ", True), ("and ", False)):

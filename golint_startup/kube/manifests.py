@@ -648,15 +648,16 @@ def _merge_renamed_copies(groups: dict[tuple, list[Container]]) -> list[list[Con
     with a variant that renames the workload and its container by a suffix made a copy of the
     install it varies: kube-loxilb's `zones/kube-loxilb-north.yml` beside `kube-loxilb.yaml`
     runs the same image and command, with the same limit, as `kube-loxilb-north`. So is an
-    older release's file of the same workload whose container had another name
-    (cluster-api-control-plane-provider-steward's v0.1.0 bundle left at the root calls its
-    `/manager` container `controller`, the release config/ builds calls it `manager`)."""
+    older release's file of the same workload whose container had another name, its name
+    given kustomize's `namePrefix` or not (cluster-api-control-plane-provider-steward's v0.1.0
+    bundle left at the root calls its `/manager` container `controller` in
+    `capi-steward-controller-manager`, config/manager calls it `manager`)."""
     merged: list[list[Container]] = []
     homes: dict[tuple, list[tuple[str, str, list[Container]]]] = {}  # program -> (workload, name, group)
 
     def varies(workload: str, name: str, found: list[Container], home: str, home_name: str,
                group: list[Container]) -> bool:
-        if workload == home:
+        if workload == home or workload.endswith("-" + home):  # or renamed by kustomize's `namePrefix`
             # Containers of one pod are not copies of each other: only another file's.
             return {c.source.abspath for c in found}.isdisjoint(c.source.abspath for c in group)
         return workload.startswith(home + "-") and (name == home_name or name.startswith(home_name + "-"))
@@ -1470,7 +1471,8 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
             (keyed_images.get(path[-1]) if len(path) == 1 and defaults.reads("image", path[-1]) else None)
         # A component the chart leaves off unless asked (`admission: {enable: false}`) is not
         # what `helm install` deploys.
-        disabled = any(_text(_value(node, key)) in _FALSE for key in ("enabled", "enable"))
+        disabled = any(_text(_value(node, key)) in _FALSE for key in ("enabled", "enable")) or \
+            bool(image) and bool(path) and defaults.read_only_where_off((*path, "image"))
         has_resources = _get(node, "resources") is not None and not (keyed_resources and not path)
         # Or under the image's own settings, as czertainly's charts keep them (`image.resources`).
         image_settings = _value(node, "image")
