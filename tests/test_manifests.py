@@ -753,6 +753,13 @@ def test_a_chart_component_written_only_under_a_condition_its_defaults_leave_out
           "          image: {{ .Values.exporter.image.repository }}\n"
           "          resources: {{ toYaml .Values.exporter.resources | nindent 12 }}\n      {{- end }}\n")
     assert [f.message.split('"')[1] for f in _run(tmp_path, "SL101").findings] == reported
+    # The same condition around the whole template: the same answer.
+    write(tmp_path, "charts/app/templates/deployment.yaml",
+          f"{{{{- if {condition} }}}}\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app\nspec:\n"
+          "  template:\n    spec:\n      containers:\n        - name: exporter\n"
+          "          image: {{ .Values.exporter.image.repository }}\n"
+          "          resources: {{ toYaml .Values.exporter.resources | nindent 12 }}\n{{- end }}\n")
+    assert [f.message.split('"')[1] for f in _run(tmp_path, "SL101").findings] == reported
 
 
 @pytest.mark.parametrize("command, reported", [

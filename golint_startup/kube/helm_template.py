@@ -189,30 +189,46 @@ class ChartDefaults:
         """Whether a position of a template is rendered with the chart's defaults: outside
         every block, or in the branches of `if`s the defaults take (`if not .Values.x`).
         Inside `with`, `range` or an `if` on anything else, it is not known (False)."""
-        # Per open block: [whether the current branch is rendered, whether a branch was
-        # taken (None: not known)].
-        blocks: list[list] = []
+        return all(state is True for state in self._branch_states(text, position, whole_switches_on=True))
+
+    def _left_out_at(self, text: str, position: int) -> bool:
+        """Whether a position of a template is inside an `if` branch that the defaults are
+        known to leave out."""
+        return any(state is False for state in self._branch_states(text, position, whole_switches_on=False))
+
+    def _branch_states(self, text: str, position: int, whole_switches_on: bool) -> list[bool | None]:
+        """For each block open at a position of a template, whether its current branch is
+        rendered with the chart's defaults (None: not known); with `whole_switches_on`, an
+        `if` around the whole template counts as on."""
+        states: list[bool | None] = []
+        taken: list[bool | None] = []  # per open block: whether an earlier branch was taken
         for action in ACTION.finditer(text, 0, position):
             words = action.group(1)
-            if words.startswith("if ") and not blocks and _wraps_whole(text, action):
+            if words.startswith("if ") and whole_switches_on and not states and _wraps_whole(text, action):
                 # A template switched on or off as a whole (`if .Values.manager.enabled` to the
                 # last `end`): its containers are read from the values as installed, so it is.
-                blocks.append([True, True])
+                states.append(True)
+                taken.append(True)
             elif words.startswith("if "):
                 condition = self._truth(words[3:])
-                blocks.append([bool(condition), condition])
-            elif words.startswith("else") and blocks:
-                block = blocks[-1]
+                states.append(condition)
+                taken.append(condition)
+            elif words.startswith("else") and states:
                 condition = self._truth(words.split("if ", 1)[1]) if words.startswith("else if ") else True
-                if block[1] is None or block[1] or condition is None:
-                    block[:] = [False, True if block[1] else None]
-                else:
-                    block[:] = [condition, condition]
+                if taken[-1] is True:
+                    states[-1] = False
+                elif taken[-1] is False:
+                    states[-1] = taken[-1] = condition
+                else:  # an earlier branch may have been taken
+                    states[-1] = False if condition is False else None
+                    taken[-1] = True if condition is True else None
             elif _OPENS.match(words):
-                blocks.append([False, None])
-            elif words == "end" and blocks:
-                blocks.pop()
-        return all(block[0] for block in blocks)
+                states.append(None)
+                taken.append(None)
+            elif words == "end" and states:
+                states.pop()
+                taken.pop()
+        return states
 
     def without_empty_withs(self, text: str) -> str:
         """The template without its `with` blocks on values the defaults leave empty, and no
@@ -295,30 +311,6 @@ class ChartDefaults:
                         return False
                     seen = True
         return seen
-
-    def _left_out_at(self, text: str, position: int) -> bool:
-        """Whether a position of a template is inside an `if` branch that the defaults are
-        known to leave out."""
-        blocks: list[bool] = []  # per open block: whether its current branch is known to be left out
-        taken: list[bool | None] = []  # per open block: whether an earlier branch was taken (None: not known)
-        for action in ACTION.finditer(text, 0, position):
-            words = action.group(1)
-            if words.startswith("if "):
-                condition = self._truth(words[3:])
-                blocks.append(condition is False)
-                taken.append(condition)
-            elif words.startswith("else") and blocks:
-                condition = self._truth(words.split("if ", 1)[1]) if words.startswith("else if ") else True
-                blocks[-1] = taken[-1] is True or (taken[-1] is False and condition is False)
-                taken[-1] = True if taken[-1] or condition else (None if taken[-1] is None or condition is None
-                                                                  else False)
-            elif _OPENS.match(words):
-                blocks.append(False)
-                taken.append(None)
-            elif words == "end" and blocks:
-                blocks.pop()
-                taken.pop()
-        return any(blocks)
 
     def _truth(self, condition: str) -> bool | None:
         # `eq .Values.x "value"` (or `ne`), a value compared with a string.
