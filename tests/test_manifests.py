@@ -2612,7 +2612,7 @@ import (
 )
 
 func watch(client any) {
-	informer := informerscorev1.NewFilteredConfigMapInformer(client, "proxy", 0, nil, func(o *metav1.ListOptions) {
+	informer := informerscorev1.NewFilteredConfigMapInformer(client, metav1.NamespaceAll, 0, nil, func(o *metav1.ListOptions) {
 		o.%s = "metadata.name=settings"
 	})
 	informer.Run(nil)
@@ -2632,6 +2632,17 @@ def test_a_filtered_informer_given_a_selection_is_scoped(tmp_path, source, optio
     """thundernetes' node agent watches its own node's GameServers, its options written just
     before the filtered constructor; registry-proxy its one ConfigMap, the options in the call."""
     findings = _findings_of_watching_program(tmp_path, source % option)
+    assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
+
+
+@pytest.mark.parametrize("namespace, reported", [
+    ('"proxy"', False), ("ns", False), ("cfg.Namespace()", False),  # kubevpn's proxy mapper: one namespace's
+    ('""', True), ("metav1.NamespaceAll", True),  # all of them
+])
+def test_a_typed_filtered_informer_given_a_namespace_is_scoped(tmp_path, namespace, reported):
+    source = _FILTERED_INLINE.replace("metav1.NamespaceAll", namespace).replace(
+        "func watch(client any) {", "func watch(client any, ns string, cfg interface{ Namespace() string }) {")
+    findings = _findings_of_watching_program(tmp_path, source % "ResourceVersion")
     assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
 
 

@@ -88,6 +88,10 @@ _INFORMER_SCOPING = re.compile(rb"\b\w*[iI]nformers\.WithNamespace\(|\b(?:FieldS
 # construction it is written in, or whose call uses the name it is given (`resource :=
 # client.Resource(gvr).Namespace(ns)`), not another one nearby.
 _NAMED_NAMESPACE = rb"(?!\s*(?:\)|\"\"|\w+\.NamespaceAll\b))"  # not empty, not all of them
+# A typed informer of one kind built with its namespace and list options, and a namespace
+# argument that names one.
+_TYPED_FILTERED_INFORMER = re.compile(rb"NewFiltered[A-Z]\w*Informer")
+_NAMED_NAMESPACE_ARGUMENT = re.compile(rb"\s*" + _NAMED_NAMESPACE + rb"(?:\"[^\"\n]+\"|(?:\w+\.)*\w+(?:\(\))?)\s*,")
 _ONE_NAMESPACE = re.compile(rb"\.Resource\([^()]*\)\s*\.\s*Namespace\(" + _NAMED_NAMESPACE +
                             rb"|\bNew(?:Filtered)?ListWatchFromClient\((?:[^,()]|\([^()]*\))*,[^,]*," + _NAMED_NAMESPACE +
                             rb"|\bfields\.OneTermEqualSelector\(")
@@ -246,6 +250,12 @@ def _informer_scopings(code: bytes) -> Iterator[tuple[re.Match, list[bytes | Non
         previous_end = max(previous_end, end)
         scopings = [m.start() for m in _INFORMER_SCOPING.finditer(code, start, end)]
         scopings += [m.start() for m in _ONE_NAMESPACE.finditer(code, construction.end(), end)]
+        if _TYPED_FILTERED_INFORMER.fullmatch(construction.group(1)):
+            # client-go's `NewFilteredPodInformer(client, namespace, ...)`: the namespace is its
+            # second argument (kubevpn's proxy mapper, one namespace's Pods).
+            namespace = _first_argument_end(code, construction.end() - 1)
+            if _NAMED_NAMESPACE_ARGUMENT.match(code, namespace):
+                scopings.append(namespace)
         call = code[construction.end():end]
         for one in _ONE_NAMESPACE.finditer(code, start, construction.start()):
             named = _ASSIGNED_NAME.match(code, code.rfind(b"\n", 0, one.start()) + 1, one.start())
