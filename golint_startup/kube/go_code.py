@@ -131,6 +131,9 @@ class Scopings(NamedTuple):
     informers_when_namespace_named: int
 
 
+NO_SCOPINGS = Scopings(0, 0, frozenset(), 0, 0)
+
+
 def scopings(code: bytes) -> Scopings:
     """How many times a Go file (without comments) scopes what a cache keeps: controller-runtime's
     cache options, and each informer construction (NEW_INFORMER) scoped, however many options

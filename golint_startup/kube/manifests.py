@@ -2831,7 +2831,9 @@ def _code_facts(sources: list[bytes], generated_client: bool = False) -> _Packag
     `generated_client` when the package is a generated client's (_GENERATED_CLIENT_DIR)."""
     code = [go_code.COMMENTS.sub(b"", source) for source in sources]
     written = [not generated_client and not gofile.is_generated(source) for source in sources]
-    scopings = [go_code.scopings(text) for text in code]
+    # Counted where informer constructions are (informer_calls): a generated client's
+    # `NewFilteredPodInformer(client, f.namespace, ...)` scopes what its caller asks for, or not.
+    scopings = [go_code.scopings(text) if mine else go_code.NO_SCOPINGS for text, mine in zip(code, written)]
     watches = [go_code.watched_kinds(text) for text in code]
     return _PackageCode(
         [imported for source in sources for imported in go_code.file_imports(source)],
