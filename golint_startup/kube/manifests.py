@@ -2613,10 +2613,9 @@ _CHART_WORDS = frozenset({"helm", "chart", "charts"})
 
 
 def _module_owner(project: str) -> str:
-    """The owner element of a project's module path (`rm3l` of `github.com/rm3l/immich-operator`)."""
+    """Who publishes a project's module (`rm3l` of `github.com/rm3l/immich-operator`)."""
     module = modules.module_of_dir(project)
-    elements = module.path.lower().split("/") if module else []
-    return elements[1] if len(elements) > 2 and elements[0] in _CODE_HOSTS else ""
+    return _owner(module.path) if module is not None and module.path else ""
 
 
 def _full_names(project: str) -> set[frozenset[str]]:
@@ -2734,11 +2733,10 @@ def _image_import_path(image: str) -> str | None:
 _CODE_HOSTS = ("github.com", "gitlab.com", "bitbucket.org", "gitee.com", "codeberg.org")
 
 
-def _import_path_owner(import_path: str) -> str:
-    """Who publishes the modules of an import path: `github.com/acme` of
-    `github.com/acme/api/cmd`, `knative.dev` of `knative.dev/eventing/cmd/webhook`."""
-    elements = import_path.lower().split("/")
-    return "/".join(elements[:2] if elements[0] in _CODE_HOSTS else elements[:1])
+def _owner(import_path: str) -> str:
+    """Who publishes the modules of an import path: `acme` of `github.com/acme/api/cmd`,
+    `knative.dev` of `knative.dev/eventing/cmd/webhook`."""
+    return next(iter(_owner_and_name(import_path.lower())), "")
 
 
 def _owner_and_name(import_path: str) -> list[str]:
@@ -3017,8 +3015,8 @@ class _GoTree:
         import_path = _image_import_path(image)
         if import_path is not None and not self._linted_module_holds(import_path):
             container.built_elsewhere = import_path
-            owners = {_import_path_owner(m.path) for m in self._linted_modules() if m.path}
-            container.built_by_another_owner = bool(owners) and _import_path_owner(import_path) not in owners
+            owners = {_owner(m.path) for m in self._linted_modules() if m.path}
+            container.built_by_another_owner = bool(owners) and _owner(import_path) not in owners
             return f"its image is built from {import_path}, a Go package of a module not linted", None
         repository = image_repository(image)
         directory = None
