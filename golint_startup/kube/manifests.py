@@ -2628,9 +2628,7 @@ def _full_names(project: str) -> set[frozenset[str]]:
 def _project_words(project: str) -> set[str]:
     """The words of a project's directory and module names that may name it (not generic ones
     such as `operator` or `kubernetes`)."""
-    module = modules.module_of_dir(project)
-    names = set(words(os.path.basename(project))) | (set(words(module.path.rsplit("/", 1)[-1])) if module else set())
-    return names - _ADDRESS_WORDS
+    return set().union(*_full_names(project)) - _ADDRESS_WORDS
 
 
 _SUBCOMMAND = re.compile(r"[a-z][a-z0-9-]*")
