@@ -286,9 +286,8 @@ def _asks_only_small_kinds(code: bytes, construction: re.Match) -> bool:
     least one, and used for nothing else: kubevirt-storage-latency-exporter scopes its Pod
     factory to its node and asks another, unscoped, only for PersistentVolumeClaims; a
     finding calling its cache cluster-wide was read as wrong."""
-    qualifier = _QUALIFIER.search(code, max(0, construction.start() - 64), construction.start())
-    if not _TYPED_FACTORY.match(code, construction.start()) or qualifier is None or \
-            dict(_import_names(code)).get(qualifier.group(1)) != _CLIENT_GO_INFORMERS:
+    if not _TYPED_FACTORY.match(code, construction.start()) or \
+            _called_package(code, dict(_import_names(code)), construction.start()) != _CLIENT_GO_INFORMERS:
         return False  # only client-go's: another factory builds what its own code says, counted apart
     line_start = code.rfind(b"\n", 0, construction.start()) + 1
     named = _ASSIGNED_NAME.match(code, line_start, construction.start())
@@ -893,12 +892,15 @@ def informer_calls(source: bytes, code: bytes) -> list[tuple[str, str]]:
     """(the import path of its package, empty for the file's own or a method, its name) of
     each informer constructor a Go file calls (NEW_INFORMER)."""
     imports = dict(_import_names(source))
-    found = []
-    for called in NEW_INFORMER.finditer(code):
-        qualifier = _QUALIFIER.search(code, max(0, called.start() - 64), called.start())
-        path = imports.get(qualifier.group(1), b"") if qualifier else b""
-        found.append((path.decode(), called.group(1).decode()))
-    return found
+    return [(_called_package(code, imports, called.start()).decode(), called.group(1).decode())
+            for called in NEW_INFORMER.finditer(code)]
+
+
+def _called_package(code: bytes, imports: dict[bytes, bytes], at: int) -> bytes:
+    """The import path of the package whose function is called at `at` (`informers.` before
+    it), empty for the file's own or a method."""
+    qualifier = _QUALIFIER.search(code, max(0, at - 64), at)
+    return imports.get(qualifier.group(1), b"") if qualifier else b""
 _IMPORT_BLOCK = re.compile(rb"^import[ \t]*\((.*?)^\)", re.MULTILINE | re.DOTALL)
 _IMPORT_LINE = re.compile(rb'^import[ \t]+(?:[\w.]+[ \t]+)?"([^"]+)"', re.MULTILINE)
 _QUOTED = re.compile(rb'"([^"\n]+)"')

@@ -108,6 +108,12 @@ class ChartDefaults:
         return found
 
     @functools.cached_property
+    def _templates(self) -> list[str]:
+        """The text of each file of the chart's `templates`, below it too; read once."""
+        return [self._read(os.path.join(directory, name))
+                for directory, _, names in os.walk(os.path.join(self._chart, "templates")) for name in names]
+
+    @functools.cached_property
     def paths_read(self) -> frozenset[tuple[str, ...]] | None:
         """The paths of the values that the chart's templates read (a file of its `templates`,
         named templates included: `.Values.controller.resources` is ("controller",
@@ -115,16 +121,14 @@ class ChartDefaults:
         chart it depends on, or one in its `charts`: its name); None when a template reads the
         values whole or none reads any."""
         found: set[tuple[str, ...]] = set()
-        for directory, _, names in os.walk(os.path.join(self._chart, "templates")):
-            for name in names:
-                text = self._read(os.path.join(directory, name))
-                for read in _VALUES_READ.finditer(text):
-                    if read.group(1):
-                        found.add(tuple(read.group(1)[1:].split(".")))
-                    elif read.group(2) and _INDEX_BEFORE.search(text, 0, read.start()):
-                        found.add((read.group(2),))
-                    else:
-                        return None
+        for text in self._templates:
+            for read in _VALUES_READ.finditer(text):
+                if read.group(1):
+                    found.add(tuple(read.group(1)[1:].split(".")))
+                elif read.group(2) and _INDEX_BEFORE.search(text, 0, read.start()):
+                    found.add((read.group(2),))
+                else:
+                    return None
         if not found:
             return None  # templates that read no values (generated at release) tell nothing
         found.update((name,) for name in listdir(os.path.join(self._chart, "charts")))
@@ -303,13 +307,11 @@ class ChartDefaults:
         default datapath is `kernel`."""
         reference = re.compile(r"\.Values\." + r"\.".join(map(re.escape, path)) + r"\b")
         seen = False
-        for directory, _, names in os.walk(os.path.join(self._chart, "templates")):
-            for name in names:
-                text = self._read(os.path.join(directory, name))
-                for read in reference.finditer(text):
-                    if not self._left_out_at(text, read.start()):
-                        return False
-                    seen = True
+        for text in self._templates:
+            for read in reference.finditer(text):
+                if not self._left_out_at(text, read.start()):
+                    return False
+                seen = True
         return seen
 
     def _truth(self, condition: str) -> bool | None:

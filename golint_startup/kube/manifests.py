@@ -863,13 +863,11 @@ def _json_patch_settings(abspath: str, display: Callable[[str], str]
     text = _read(abspath)
     if not text or "op:" not in text:
         return {}
-    try:
-        root = yaml.compose(text, Loader=_Loader)
-    except yaml.YAMLError:
-        return {}
     source = Source.of(display(abspath), abspath, text)
+    # What does not parse is said where the file is read as a manifest, if it is one.
+    documents = _compose(text, source, lambda notification: None)
     found: dict[int, tuple[EnvVar | None, Setting | None, Setting | None]] = {}
-    for operation in _items(root):
+    for operation in _items(documents[0].root if documents else None):
         path = _JSON_PATCH_PATH.fullmatch(_text(_value(operation, "path")) or "")
         value = _get(operation, "value")
         if path is None or value is None or _text(_value(operation, "op")) not in ("add", "replace"):
@@ -2731,6 +2729,11 @@ def _image_import_path(image: str) -> str | None:
 _CODE_HOSTS = ("github.com", "gitlab.com", "bitbucket.org", "gitee.com", "codeberg.org")
 
 
+def _unversioned(module_path: str) -> str:
+    """A module path without its major version (`github.com/acme/api` of `.../api/v2`)."""
+    return re.sub(r"/v\d+$", "", module_path)
+
+
 def _owner(import_path: str) -> str:
     """Who publishes the modules of an import path: `acme` of `github.com/acme/api/cmd`,
     `knative.dev` of `knative.dev/eventing/cmd/webhook`."""
@@ -3161,7 +3164,7 @@ class _GoTree:
                 if name:
                     self._kubebuilder_image_dirs.by_project_name.setdefault(name.group(1), directory)
                 module = modules.module_of_dir(directory)
-                path = re.sub(r"/v\d+$", "", module.path) if module is not None else ""
+                path = _unversioned(module.path) if module is not None else ""
                 module_names = path.split("/")[-2:] if path.count("/") >= 2 else []
                 self._kubebuilder_image_dirs.names[directory] = frozenset(
                     n.lower() for n in [*module_names, *(name.groups() if name else ())])
@@ -3342,7 +3345,7 @@ class _GoTree:
         if program is None or program in _SHELLS:
             return None
         for module in self._linted_modules():
-            name = re.sub(r"/v\d+$", "", module.path).rsplit("/", 1)[-1].lower()
+            name = _unversioned(module.path).rsplit("/", 1)[-1].lower()
             if not name or not repository.startswith(name + "-"):
                 continue
             entrypoints = self._plain_dockerfile(module.root)[1]
@@ -3355,7 +3358,7 @@ class _GoTree:
         (beyond words for a role: `operator`, `controller`), or no module is linted: the
         project's own image under another name than its directories'."""
         names = {word for m in self._linted_modules() if m.path
-                 for element in _owner_and_name(re.sub(r"/v\d+$", "", m.path)) for word in words(element)}
+                 for element in _owner_and_name(_unversioned(m.path)) for word in words(element)}
         if not names:
             return True
         said = {word for element in _full_repository(image).split("/")[-2:] for word in words(element)}
