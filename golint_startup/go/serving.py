@@ -1,5 +1,6 @@
 """Which functions serve: those that reach a serving call (library.SERVING_CALLS: a listener,
-a server's Serve or Run, a wait for the shutdown signal) through calls of any kind.
+a server's Serve or Run, a controller framework's wait for the shutdown signal) through
+calls of any kind.
 
 The startup model (go.startup) counts a path for the rules scoped to startup only from a
 program that serves: a batch tool's or a CLI subcommand's work is never waited on by a probe.
@@ -53,25 +54,18 @@ def serving_call(graph: ModuleGraph, function: Function, resolved: Resolved, cal
     return False
 
 
-_SIGNALS = "os/signal"
-_STOPS = frozenset({(_SIGNALS, "Stop"), (_SIGNALS, "Reset")})
-
-
 def serves_directly(graph: ModuleGraph, function: Function, calls: Calls) -> bool:
-    """Whether `function` itself makes a serving call (or takes one as a value). A wait for
-    the shutdown signal is not, when the same function undoes it (`signal.Notify(ch,
-    os.Interrupt); defer signal.Stop(ch)`, or `signal.Reset`: a command's Ctrl-C cleanup for
-    its own run, vcluster's CLI, tekton's step wrapper) or runs a command framework's
-    commands (`signal.Notify(stop, ...)` then `RootCmd.ExecuteContext(ctx)`: testkube's
-    kubectl plugin), whose commands tell whether the program serves."""
+    """Whether `function` itself makes a serving call (or takes one as a value). A framework's
+    wait for the shutdown signal is not, when the same function runs a command framework's
+    commands (`ctx := signals.SetupSignalHandler()` then `rootCmd.ExecuteContext(ctx)`), whose
+    commands tell whether the program serves."""
     events = [event for event in function.events if event.kind in ("call", "ref", "run") and event.target is not None]
     resolved = [graph.resolve(event.target, function.package) for event in events]
-    undone = _stops_signals(graph, resolved) or any(
-        found.external is not None and found.method_name in COMMAND_RUNNERS.get(found.external[0], ())
-        for found in resolved)
+    runs_commands = any(found.external is not None and found.method_name in COMMAND_RUNNERS.get(found.external[0], ())
+                        for found in resolved)
     probes = _free_port_probes(events, resolved)
     return any(serving_call(graph, function, found, calls) and
-               not (undone and _waits_for_signal(found)) and event.position not in probes
+               not (runs_commands and _waits_for_signal(found)) and event.position not in probes
                for event, found in zip(events, resolved))
 
 
@@ -110,16 +104,6 @@ def _free_port_probes(events: list, resolved: list[Resolved]) -> set[int]:
             elif later_found.function is not None or later.kind != "call":
                 break
     return probes
-
-
-def _stops_signals(graph: ModuleGraph, resolved: list[Resolved]) -> bool:
-    """Whether a function whose events resolve to `resolved` calls `signal.Stop` or `Reset`,
-    itself or in a literal it runs (`defer func() { signal.Stop(ch); cleanup() }()`)."""
-    if any(found.external in _STOPS for found in resolved):
-        return True
-    literals = [found.function for found in resolved if found.function is not None and found.function.kind == "lit"]
-    return any(graph.resolve(event.target, literal.package).external in _STOPS
-               for literal in literals for event in literal.events if event.kind == "call" and event.target is not None)
 
 
 def successors(graph: ModuleGraph, function: Function,

@@ -1,5 +1,5 @@
 // A command that catches Ctrl-C for the length of its own run (Notify, then Stop when it
-// returns) and exits: not a daemon waiting for its shutdown signal.
+// returns) and exits: it serves nothing.
 package main
 
 import (
