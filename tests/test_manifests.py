@@ -3357,16 +3357,23 @@ def test_a_list_watch_of_one_namespace_scopes_what_it_fills(tmp_path, list_watch
     assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
 
 
-def test_a_generated_clients_factory_is_a_construction_of_the_program(tmp_path):
-    """informer-gen's `NewSharedInformerFactory` is declared in generated code: a call of it
-    builds an informer factory (here unscoped, beside a scoped one of client-go)."""
-    watch = ('package watch\n\nimport (\n\t"example.com/app/pkg/client/informers/externalversions"\n'
+@pytest.mark.parametrize("client, reported", [
+    # the module's own custom resources: what users create (varmor's policies, read as wrong)
+    ("example.com/app/pkg/client/informers/externalversions", False),
+    # another project's kinds may grow with the cluster (OpenShift's Builds and ImageStreams)
+    ("github.com/openshift/client-go/build/informers/externalversions", True),
+])
+def test_a_generated_clients_factory_is_a_cache_unless_of_the_modules_own_resources(tmp_path, client, reported):
+    """informer-gen's `NewSharedInformerFactory`, called unscoped beside a scoped factory of
+    client-go: a construction of the program, but one of the module's own custom resources
+    keeps only what users create."""
+    watch = (f'package watch\n\nimport (\n\t"{client}"\n'
              '\t"k8s.io/client-go/informers"\n)\n\n'
              'func start(c any, ns string) {\n\t_ = externalversions.NewSharedInformerFactory(c)\n'
              '\t_ = informers.NewSharedInformerFactoryWithOptions(nil, 0, informers.WithNamespace(ns))\n}\n')
     write(tmp_path, "pkg/client/informers/externalversions/factory.go", _GENERATED_INFORMERS)
     findings = _findings_of_watching_program(tmp_path, watch, controller=False)
-    assert [f.rule_id for f in findings] == ["SL101"]
+    assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
 
 
 @pytest.mark.parametrize("starts, reported", [
@@ -4478,3 +4485,106 @@ def test_a_generated_clients_namespace_argument_scopes_nothing_itself(header, di
               "func (f *factory) pods() any {\n\treturn informers.NewFilteredPodInformer(f.client, f.namespace, 0, nil, nil)\n}\n")
     facts = _code_facts([source.encode()], generated_client=directory_generated)
     assert bool(facts.informer_scopings) == scoped
+
+
+_FLAG_GATED = """\
+package watch
+
+import (
+	"flag"
+
+	"k8s.io/client-go/informers"
+	"k8s.io/client-go/kubernetes"
+)
+
+%(declared)s
+
+func start(client kubernetes.Interface, ns string, egress bool, stop <-chan struct{}) {
+	flag.Parse()
+	scoped := informers.NewSharedInformerFactoryWithOptions(client, 0, informers.WithNamespace(ns))
+	_ = scoped.Core().V1().Secrets().Informer()
+	scoped.Start(stop)
+	if %(condition)s {
+		pods := informers.NewSharedInformerFactory(client, 0)
+		_ = pods.Core().V1().Pods().Informer()
+		pods.Start(stop)
+	}
+}
+"""
+_ENABLE_PODS = 'var enablePods bool\n\nfunc init() { flag.BoolVar(&enablePods, "enable-pods", false, "watch Pods") }'
+
+
+@pytest.mark.parametrize("declared, condition, passed, reported", [
+    (_ENABLE_PODS, "egress && enablePods", "", False),  # varmor's `--enableBpfEnforcer`, read as wrong
+    (_ENABLE_PODS, "(egress || ns == \"\") && enablePods", "", False),
+    (_ENABLE_PODS, "egress && enablePods", "\n          args: [--enable-pods]", True),
+    (_ENABLE_PODS, "enablePods", "\n          args: [\"--enable-pods=false\"]", False),
+    (_ENABLE_PODS, "enablePods", "\n          args: [\"-enable-pods=true\"]", True),
+    # a flag library may read it from the environment
+    (_ENABLE_PODS, "enablePods", "\n          env:\n            - name: ENABLE_PODS\n              value: \"1\"", True),
+    (_ENABLE_PODS, "egress || enablePods", "", True),  # not required
+    (_ENABLE_PODS.replace("false", "true"), "enablePods", "", True),  # on by default
+    ('var enablePods = flag.Bool("enable-pods", false, "watch Pods")', "*enablePods", "", False),
+    ('var enablePods = flag.Bool("enable-pods", false, "watch Pods")', "*enablePods",
+     "\n          command: [/api, --enable-pods]", True),
+])
+def test_a_cache_built_only_under_a_flag_off_by_default_counts_when_a_manifest_passes_it(
+        tmp_path, declared, condition, passed, reported):
+    """An informer factory built only under an `if` that requires a boolean flag off by default
+    is not built unless a manifest passes the flag (or the container's environment may set it)."""
+    go_module(tmp_path, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH,
+                         "internal/watch/watch.go": _FLAG_GATED % {"declared": declared, "condition": condition}})
+    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="40Mi").replace("image: ghcr.io/acme/api:1",
+                                                                             "image: ghcr.io/acme/api:1" + passed))
+    assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
+
+
+_GATED_CHART_VALUES = """\
+image:
+  repository: ghcr.io/acme/api
+podEgress:
+  enabled: %s
+manager:
+  podEgress:
+    args:
+      - --enable-pods
+resources:
+  limits:
+    memory: 512Mi
+  requests:
+    memory: 40Mi
+"""
+_GATED_CHART_DEPLOYMENT = """\
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: {{ .Release.Name }}
+spec:
+  template:
+    spec:
+      containers:
+        - name: api
+          image: {{ .Values.image.repository }}
+          args:
+          {{- if .Values.podEgress.enabled }}
+            {{- with .Values.manager.podEgress.args }}
+              {{- toYaml . | nindent 12 }}
+            {{- end }}
+          {{- end }}
+          resources:
+            {{- toYaml .Values.resources | nindent 12 }}
+"""
+
+
+@pytest.mark.parametrize("enabled, reported", [("false", False), ("true", True)])
+def test_a_charts_flags_count_where_its_defaults_render_them(tmp_path, enabled, reported):
+    """varmor's chart passes `--enableBpfEnforcer` from its values only under `if
+    .Values.bpfLsmEnforcer.enabled`, false by default: the cache that flag turns on is not built."""
+    go_module(tmp_path, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH,
+                         "internal/watch/watch.go": _FLAG_GATED % {"declared": _ENABLE_PODS, "condition": "enablePods"},
+                         "Dockerfile": "FROM golang AS build\nRUN go build -o /api ./cmd/api\nFROM scratch\n"
+                                       "COPY --from=build /api /api\nENTRYPOINT [\"/api\"]\n"})
+    write(tmp_path, "charts/api/Chart.yaml", "apiVersion: v2\nname: api\nversion: 0.1.0\n")
+    write(tmp_path, "charts/api/values.yaml", _GATED_CHART_VALUES % enabled)
+    write(tmp_path, "charts/api/templates/deployment.yaml", _GATED_CHART_DEPLOYMENT)
+    assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])

@@ -842,6 +842,108 @@ def _enclosing_openings(code: bytes, at: int, start: int) -> Iterator[int]:
                 yield index
 
 
+# A boolean flag declared off by default (`flag.BoolVar(&enableX, "enable-x", false, ...)`,
+# pflag's `BoolVarP` with its shorthand, a field `&opts.EnableX`, or `enableX := flag.Bool(
+# "enable-x", false, ...)`, tested as `*enableX`): what only it turns on does not run unless the
+# container passes the flag.
+_BOOL_FLAG_VAR = re.compile(rb'\.BoolVar(P)?\(\s*&([A-Za-z_][\w.]*)\s*,\s*"([A-Za-z][\w.-]*)"\s*,\s*'
+                            rb'(?(1)"\w*"\s*,\s*)false\s*[,)]')
+_BOOL_FLAG = re.compile(rb'\b([A-Za-z_]\w*)\s*:?=\s*(?:\w+\.)*Bool(P)?\(\s*"([A-Za-z][\w.-]*)"\s*,\s*'
+                        rb'(?(2)"\w*"\s*,\s*)false\s*[,)]')
+_IF_CONDITION = re.compile(rb"[ \t]*(?:\}\s*else\s+)?if\s+([^\n{]*?)\s*\{\s*$")
+
+
+def flag_name_key(name: str) -> str:
+    """A flag or environment variable's name as compared (`enable-bpf`, `enableBpf` and
+    `ENABLE_BPF` alike)."""
+    return re.sub(r"[-_.]", "", name).lower()
+
+
+def _off_flags(code: bytes) -> dict[bytes, str]:
+    """The variables (as a condition tests them) of the boolean flags a Go file declares off by
+    default, each with its flag's name (flag_name_key)."""
+    found = {m.group(2): m.group(3) for m in _BOOL_FLAG_VAR.finditer(code)}
+    found.update((b"*" + m.group(1), m.group(3)) for m in _BOOL_FLAG.finditer(code))
+    return {variable: flag_name_key(name.decode()) for variable, name in found.items()}
+
+
+def _conjuncts(condition: bytes) -> list[bytes]:
+    """The operands of a condition's top-level `&&`, outer parentheses kept."""
+    parts, depth, start = [], 0, 0
+    for index, byte in enumerate(condition):
+        if byte in b"([{":
+            depth += 1
+        elif byte in b")]}":
+            depth -= 1
+        elif depth == 0 and condition.startswith(b"&&", index):
+            parts.append(condition[start:index])
+            start = index + 2
+    parts.append(condition[start:])
+    return [part.strip() for part in parts]
+
+
+def _gating_flag(code: bytes, at: int, off: dict[bytes, str]) -> str | None:
+    """The off-by-default flag (off_flags) that an `if` enclosing `at` in its function requires
+    (`if (a || b) && enableBpfEnforcer {`), None when none does."""
+    start = max(0, at - _MAX_BLOCK_BYTES)
+    for opening in _enclosing_openings(code, at, start):
+        line_start = code.rfind(b"\n", 0, opening) + 1
+        if code.startswith(b"func", line_start):
+            return None
+        tested = _IF_CONDITION.match(code, line_start, opening + 1)
+        if tested is not None:
+            for conjunct in _conjuncts(tested.group(1)):
+                if conjunct in off:
+                    return off[conjunct]
+    return None
+
+
+class GatedCache(NamedTuple):
+    """A cache built only when a flag that is off by default is passed (flag_gated_caches)."""
+    flag: str  # flag_name_key
+    informer: tuple[str, str] | None  # (import path, name) as informer_calls, None for a manager
+    scoped: bool  # whether what it keeps is scoped whatever the flags (see scopings)
+
+
+def flag_gated_caches(source: bytes, code: bytes) -> tuple[GatedCache, ...]:
+    """The managers (NEW_MANAGER) and informer constructions (NEW_INFORMER) a Go file (without
+    comments) builds only under an `if` that requires a boolean flag off by default. varmor's
+    manager builds its factory of Pods, Services and EndpointSlices only with
+    `--enableBpfEnforcer`, which its chart passes only when a value the defaults leave off is
+    set; a finding calling its cache cluster-wide was read as wrong."""
+    off = _off_flags(code)
+    if not off:
+        return ()
+    found = []
+    for manager in NEW_MANAGER.finditer(code):
+        if (flag := _gating_flag(code, manager.start(), off)) is not None:
+            end = _call_end(code, manager.end() - 1)
+            found.append(GatedCache(flag, None, bool(_SCOPED_CACHE.search(code, manager.end(), end))))
+    imports = dict(_import_names(source))
+    for construction, conditions in _informer_scopings(code):
+        if (flag := _gating_flag(code, construction.start(), off)) is not None:
+            scoped = None in conditions if conditions else _asks_only_small_kinds(code, construction)
+            found.append(GatedCache(flag, (_called_package(code, imports, construction.start()).decode(),
+                                           construction.group(1).decode()), scoped))
+    return tuple(found)
+
+
+# Where informer-gen writes a generated client's informer factory.
+_GENERATED_INFORMERS = re.compile(r"/informers/externalversions$")
+
+
+def unscoped_generated_factories(source: bytes, code: bytes) -> tuple[str, ...]:
+    """The import paths of the generated clients' informer factories a Go file (without
+    comments) builds unscoped (whatever the flags: not under an off-by-default flag), one per
+    construction: for a program's own custom resources, they keep what users create."""
+    off = _off_flags(code)
+    imports = dict(_import_names(source))
+    return tuple(path for construction, conditions in _informer_scopings(code)
+                 if not conditions and _gating_flag(code, construction.start(), off) is None
+                 and _GENERATED_INFORMERS.search(path := _called_package(code, imports, construction.start()).decode())
+                 and not _asks_only_small_kinds(code, construction))
+
+
 ADMISSION_API = "k8s.io/api/admission/"
 # What may build a controller-runtime cache, under any package name (ACK's
 # `ctrlrt.NewManager`, multicluster-runtime's `mcmanager.New`, a cache or cluster of its

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import os
 import re
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 import yaml
 
@@ -194,6 +194,19 @@ class ChartDefaults:
         every block, or in the branches of `if`s the defaults take (`if not .Values.x`).
         Inside `with`, `range` or an `if` on anything else, it is not known (False)."""
         return all(state is True for state in self._branch_states(text, position, whole_switches_on=True))
+
+    def matches_not_left_out(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        """The matches of `pattern` in the chart's templates outside the `if` branches that the
+        defaults are known to leave out."""
+        for text in self._templates:
+            for found in pattern.finditer(text):
+                if not self._left_out_at(text, found.start()):
+                    yield found
+
+    def value_left_out(self, path: tuple[str, ...]) -> bool:
+        """Whether the value at `path` is never rendered with the defaults: no template reads
+        it, or they read it only inside `if` branches the defaults leave out (read_only_where_off)."""
+        return not self.reads(*path) or self.read_only_where_off(path)
 
     def _left_out_at(self, text: str, position: int) -> bool:
         """Whether a position of a template is inside an `if` branch that the defaults are

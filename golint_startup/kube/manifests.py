@@ -350,6 +350,7 @@ class ProgramRun(NamedTuple):
     subcommand: str | None  # Container.subcommand
     namespace_settings: frozenset[str] = frozenset()  # Container.namespace_settings
     cluster_listed_kinds: frozenset[str] | None = None  # Container.cluster_listed_kinds
+    passed_flags: frozenset[str] | None = None  # Container.passed_flags
 
 
 @dataclass
@@ -402,6 +403,10 @@ class Container:
     # The kinds that grow with the cluster its service account may list in every namespace;
     # None when not known (_kinds_listed_cluster_wide).
     cluster_listed_kinds: frozenset[str] | None = None
+    # The flags (go_code.flag_name_key) that may be passed to its program: every flag the
+    # manifests pass any container, where the chart's defaults render it, and its environment's
+    # names (a flag library may read one from the environment); None when not known.
+    passed_flags: frozenset[str] | None = None
 
     @property
     def several(self) -> bool:
@@ -424,7 +429,8 @@ class Container:
 
     @property
     def run(self) -> ProgramRun:
-        return ProgramRun(self.go_dir, self.subcommand, self.namespace_settings, self.cluster_listed_kinds)
+        return ProgramRun(self.go_dir, self.subcommand, self.namespace_settings, self.cluster_listed_kinds,
+                          self.passed_flags)
 
     @property
     def runs_once(self) -> bool:
@@ -997,6 +1003,8 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
     chart_rbac_templates: dict[str, list[tuple[Source, str]]] = {}  # chart root -> templates of ClusterRoles or bindings
     # chart root -> a template's VerticalPodAutoscaler and the values path that turns it on (_chart_resizer)
     chart_resizers: dict[str, tuple[Location, str | None]] = {}
+    passed_flags: set[str] = set()  # what the manifests pass their programs (Container.passed_flags)
+    chart_flags: dict[str, set[str]] = {}  # chart root -> the flags its files name, rendered or not
     for abspath in manifest_paths:
         shown = display(abspath)
         text = _read_text(abspath, shown, notify)
@@ -1005,6 +1013,7 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
         values = os.path.basename(abspath) == "values.yaml" and \
             os.path.isfile(os.path.join(os.path.dirname(abspath), "Chart.yaml"))
         chart = os.path.dirname(abspath) if values else _chart_root(abspath) if _TEMPLATE in text else None
+        (chart_flags.setdefault(chart, set()) if chart is not None else passed_flags).update(_flags_named(text))
         if chart is not None and _TELLS_THE_LIMIT.search(_YAML_COMMENT.sub("", text)):
             if not values and _declares_workload(text) and _writes_literal_resources_only(text):
                 literal_telling[chart] = literal_telling.get(chart, 0) + 1
@@ -1063,6 +1072,7 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
             continue  # the umbrella's values (or templates) tell its subcharts' programs too
         if _deploys_workloads(chart, charts_deploying):
             defaults = helm_template.ChartDefaults(chart, chart_values[chart][1], _read)
+            chart_flags[chart] = _chart_flags_rendered(defaults)
             overrides = _parent_values(chart, parent, chart_values, umbrella_roots)
             chart_containers = _chart_containers(chart, *chart_values[chart], notify,
                                                  chart_workload_templates.get(chart, []), defaults, overrides)
@@ -1076,6 +1086,9 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
                 for container in chart_containers:
                     container.resized_by = resizer
             containers += chart_containers
+    passed_flags.update(*chart_flags.values())
+    for container in containers:
+        container.passed_flags = frozenset(passed_flags | {go_code.flag_name_key(name) for name in container.env})
     _mark_loaded_by_hand(containers)
     tree = _GoTree(go_files, dockerfiles, documents, read_go, derive)
     for container in containers:
@@ -1099,6 +1112,40 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
                             tree.sets_memory_limit, tree.predates_memory_limit, tree.keeps_cluster_objects,
                             tree.cluster_cache, tree.caches_only_small_kinds, tree.growing_kinds,
                             tree.framework_cache, tree.caches_written_kinds_only, tree.reviews_admissions)
+
+
+# A flag a manifest passes (`- --enable-x`, `"--enable-x=true"`, `-v`), and its value when
+# written with it: one written `=false` turns nothing on.
+_FLAG_NAMED = re.compile(r"(?<![\w-])--?([A-Za-z][\w.-]*)(?:=([^\s\"',\]}]*))?")
+
+
+def _flags_named(text: str) -> set[str]:
+    """The flags (go_code.flag_name_key) a manifest's text names, but for those written `=false`."""
+    return {go_code.flag_name_key(found.group(1)) for found in _FLAG_NAMED.finditer(text)
+            if (found.group(2) or "").lower() != "false"}
+
+
+def _chart_flags_rendered(defaults: helm_template.ChartDefaults) -> set[str]:
+    """The flags a chart passes with its defaults: those its templates name outside the `if`
+    branches the defaults leave out, and the strings of its values naming one where a
+    template renders them (varmor's `manager.bpfLsmEnforcer.args` holds `--enableBpfEnforcer`,
+    rendered only `if .Values.bpfLsmEnforcer.enabled`, false by default)."""
+    found = {go_code.flag_name_key(m.group(1)) for m in defaults.matches_not_left_out(_FLAG_NAMED)
+             if (m.group(2) or "").lower() != "false"}
+
+    def walk(value: Any, path: tuple[str, ...]) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, (*path, str(key)))
+        elif isinstance(value, list):
+            for item in value:
+                walk(item, path)
+        elif isinstance(value, str) and path and (named := _flags_named(f" {value}")) and \
+                not defaults.value_left_out(path):
+            found.update(named)
+
+    walk(defaults.values, ())
+    return found
 
 
 def _installed_from(project: str, chart_roots: list[str], charts_with_values: set[str], charts_deploying: set[str],
@@ -2811,6 +2858,10 @@ class _PackageCode(NamedTuple):
     dynamic_informers: tuple[int, int, int]
     # (typed informers asked for, those of growing kinds, typed factories built, other asks): go_code.typed_informers
     typed_informers: tuple[int, int, int, int]
+    # The managers and informers they build only when an off-by-default flag is passed (go_code.flag_gated_caches).
+    flag_gated: tuple[go_code.GatedCache, ...] = ()
+    # The generated clients' factories they build unscoped, by import path (go_code.unscoped_generated_factories).
+    generated_factories: tuple[str, ...] = ()
 
 
 def _go_files_in(directory: str) -> list[str]:
@@ -2863,7 +2914,11 @@ def _code_facts(sources: list[bytes], generated_client: bool = False) -> _Packag
         any(go_code.uncached_client(text) for text in code),
         tuple(map(sum, zip((0, 0, 0), *(go_code.dynamic_informers(source, text) for source, text in zip(sources, code))))),
         tuple(map(sum, zip((0, 0, 0, 0), *(go_code.typed_informers(source, text)
-                                            for text, source, mine in zip(code, sources, written) if mine)))))
+                                            for text, source, mine in zip(code, sources, written) if mine)))),
+        tuple(gated for text, source, mine in zip(code, sources, written) if mine
+              for gated in go_code.flag_gated_caches(source, text)),
+        tuple(path for text, source, mine in zip(code, sources, written) if mine
+              for path in go_code.unscoped_generated_factories(source, text)))
 
 
 def _all_known(kind_sets) -> frozenset[str] | None:
@@ -2909,8 +2964,19 @@ def _informer_constructions(facts: list[_PackageCode]) -> int:
     counted in their bodies: scheduledscale's `informer.NewInformer(clientSet, ...)` builds
     nothing but the struct that holds its clients, and its `cache.NewInformer` calls build
     the informers."""
-    own = frozenset().union(*(f.informer_constructors for f in facts))
-    return sum(path.startswith("k8s.io/") or name not in own for f in facts for path, name in f.informers)
+    return sum(_counted_informer(called, facts) for f in facts for called in f.informers)
+
+
+def _within(path: str, module_path: str) -> bool:
+    """Whether an import path is a package of the module `module_path` (not empty)."""
+    return bool(module_path) and (path == module_path or path.startswith(module_path + "/"))
+
+
+def _counted_informer(called: tuple[str, str], facts: list[_PackageCode]) -> bool:
+    """Whether a call of an informer constructor, (import path, name), counts as a construction
+    (_informer_constructions): client-go's, or a function the program does not declare."""
+    path, name = called
+    return path.startswith("k8s.io/") or not any(name in f.informer_constructors for f in facts)
 
 
 def _cached_growing_kinds(facts: list[_PackageCode], listed: frozenset[str] | None = None) -> frozenset[str]:
@@ -3572,7 +3638,7 @@ class _GoTree:
         whether what it keeps is only controller-runtime's cache of custom resources and small
         kinds, which does not grow with the cluster enough to matter. Each program on its own: a project's cloud manager
         scoping its cache says nothing of the operator beside it."""
-        key = main, run.subcommand, run.namespace_settings, run.cluster_listed_kinds
+        key = main, run.subcommand, run.namespace_settings, run.cluster_listed_kinds, run.passed_flags
         if key not in self._program_keeps:
             facts, keeps = self._program_facts(main, module, run.subcommand)
             # A container that names a namespace, or a flag that names one unless emptied (a
@@ -3586,6 +3652,16 @@ class _GoTree:
             if named:
                 scopes += sum(f.scopings_when_namespace_named for f in facts)
             caches = sum(f.managers for f in facts) + _informer_constructions(facts)
+            # Caches built only under a flag the manifests never pass are not built.
+            off = [g for f in facts for g in f.flag_gated if run.passed_flags is not None and
+                   g.flag not in run.passed_flags and (g.informer is None or _counted_informer(g.informer, facts))]
+            # A generated client's factory of the module's own custom resources keeps what users
+            # create: varmor's factory of its policies beside its scoped factories of core kinds
+            # (read as wrongly cluster-wide when it counted as a cache of the cluster). Not
+            # another project's: OpenShift's Builds and ImageStreams grow with the cluster.
+            own = sum(_within(path, module.path) for f in facts for path in f.generated_factories)
+            caches -= len(off) + own
+            scopes -= sum(g.scoped for g in off)
             builds = any(f.cache_builders for f in facts) and any(f.cache_users for f in facts)
             starts = any(f.informer_starts for f in facts)
             # controller-runtime keeps objects only in a cache the program builds and fills;
@@ -3610,13 +3686,16 @@ class _GoTree:
                 # resources, its informer factory the Secrets of its own namespace (a finding
                 # calling that cluster-wide was read as not worth a change).
                 keeps = others
+                off = [g for g in off if g.informer is not None]
                 scopes = sum(f.informer_scopings for f in facts) + \
-                    (sum(f.informer_scopings_when_namespace_named for f in facts) if named else 0)
-                caches = _informer_constructions(facts)
+                    (sum(f.informer_scopings_when_namespace_named for f in facts) if named else 0) - \
+                    sum(g.scoped for g in off)
+                caches = _informer_constructions(facts) - len(off) - own
             # Every manager and informer it builds scoped (or one scoping, for a cache built
             # elsewhere): a second manager beside a scoped one caches the cluster (kubeslice's
             # worker scopes its hub cluster's manager to a namespace, not its own).
-            cluster_wide = keeps and not custom and scopes < max(1, caches)
+            # (When every cache it builds is left off, it keeps nothing.)
+            cluster_wide = keeps and not custom and not (off and caches <= 0) and scopes < max(1, caches)
             keeper = _named_keeper(keeps, facts) if cluster_wide else None
             self._program_keeps[key] = (keeper, custom, written)
         return self._program_keeps[key]
