@@ -4554,26 +4554,13 @@ resources:
   requests:
     memory: 40Mi
 """
-_GATED_CHART_DEPLOYMENT = """\
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: {{ .Release.Name }}
-spec:
-  template:
-    spec:
-      containers:
-        - name: api
-          image: {{ .Values.image.repository }}
+_GATED_CHART_DEPLOYMENT = _TEMPLATE_WORKLOAD % ("""{{ .Values.image.repository }}
           args:
           {{- if .Values.podEgress.enabled }}
             {{- with .Values.manager.podEgress.args }}
               {{- toYaml . | nindent 12 }}
             {{- end }}
-          {{- end }}
-          resources:
-            {{- toYaml .Values.resources | nindent 12 }}
-"""
+          {{- end }}""", "            {{- toYaml .Values.resources | nindent 12 }}\n")
 
 
 @pytest.mark.parametrize("enabled, reported", [("false", False), ("true", True)])
