@@ -863,7 +863,8 @@ def _off_flags(code: bytes) -> dict[bytes, str]:
     """The variables (as a condition tests them) of the boolean flags a Go file declares off by
     default, each with its flag's name (flag_name_key)."""
     found = {m.group(2): m.group(3) for m in _BOOL_FLAG_VAR.finditer(code)}
-    found.update((b"*" + m.group(1), m.group(3)) for m in _BOOL_FLAG.finditer(code))
+    if b"Bool(" in code or b"BoolP(" in code:  # the pattern starts at every word: look only where it may match
+        found.update((b"*" + m.group(1), m.group(3)) for m in _BOOL_FLAG.finditer(code))
     return {variable: flag_name_key(name.decode()) for variable, name in found.items()}
 
 
@@ -936,6 +937,8 @@ def unscoped_generated_factories(source: bytes, code: bytes) -> tuple[str, ...]:
     """The import paths of the generated clients' informer factories a Go file (without
     comments) builds unscoped (whatever the flags: not under an off-by-default flag), one per
     construction: for a program's own custom resources, they keep what users create."""
+    if b"externalversions" not in source:
+        return ()
     off = _off_flags(code)
     imports = dict(_import_names(source))
     return tuple(path for construction, conditions in _informer_scopings(code)

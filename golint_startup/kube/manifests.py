@@ -1114,15 +1114,17 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
                             tree.framework_cache, tree.caches_written_kinds_only, tree.reviews_admissions)
 
 
-# A flag a manifest passes (`- --enable-x`, `"--enable-x=true"`, `-v`), and its value when
-# written with it: one written `=false` turns nothing on.
-_FLAG_NAMED = re.compile(r"(?<![\w-])--?([A-Za-z][\w.-]*)(?:=([^\s\"',\]}]*))?")
+# A flag a manifest passes (`- --enable-x`, `"--enable-x=true"`, `-v`: a dash after no word
+# character nor dash), and its value when written with it: one written `=false` turns nothing
+# on. The dash comes first, so that the engine looks for it as a literal (a lookbehind first
+# cost 0.35 s of argo-cd's 16 MB of YAML; this 0.013 s).
+_FLAG_NAMED = re.compile(r"-(?<![\w-]-)-?([A-Za-z][\w.-]*)(?:=([^\s\"',\]}]*))?")
 
 
 def _flags_named(text: str) -> set[str]:
     """The flags (go_code.flag_name_key) a manifest's text names, but for those written `=false`."""
-    return {go_code.flag_name_key(found.group(1)) for found in _FLAG_NAMED.finditer(text)
-            if (found.group(2) or "").lower() != "false"}
+    return {go_code.flag_name_key(name) for name in {name for name, value in _FLAG_NAMED.findall(text)
+                                                    if value.lower() != "false"}}
 
 
 def _chart_flags_rendered(defaults: helm_template.ChartDefaults) -> set[str]:
@@ -1880,12 +1882,23 @@ def _declares_workload(text: str) -> bool:
     for kind in _WORKLOAD_KIND.finditer(text):
         line = kind.group(0)
         indent = len(line) - len(line.lstrip(" \t-"))
-        # The key it sits under: the nearest line above indented less.
-        holder = next((above for above in reversed(text[:kind.start()].split("\n"))
-                       if above.strip() and len(above) - len(above.lstrip(" \t-")) < indent), "")
-        if not indent or not _REFERENCE_LINE.search(holder):
+        if not indent or not _REFERENCE_LINE.search(_holder_line(text, kind.start(), indent)):
             return True
     return False
+
+
+def _holder_line(text: str, line_start: int, indent: int) -> str:
+    """The key a line starting at `line_start` sits under: the nearest line above it indented
+    less than `indent` ("" when none is), read back line by line (splitting all the text above
+    each workload of a large install file cost a fifth of a second on argo-cd's)."""
+    end = line_start - 1
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        above = text[start:end]
+        if above.strip() and len(above) - len(above.lstrip(" \t-")) < indent:
+            return above
+        end = start - 1
+    return ""
 
 
 def _deploys_workloads(chart: str, charts_deploying: set[str]) -> bool:
