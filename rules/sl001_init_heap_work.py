@@ -647,7 +647,7 @@ def _loop_findings(file: GoFile, loops: dict, context, where: str, sizes: _Liter
     initializer reads."""
     for enclosing, appends in loops.values():
         total = 1
-        for loop in enclosing:
+        for loop in enclosing[:_loops_growing_one_slice(enclosing, appends)]:
             count = sizes.iterations(loop, context)
             if count is None:
                 total = None
@@ -669,6 +669,34 @@ def _loop_findings(file: GoFile, loops: dict, context, where: str, sizes: _Liter
             "copied, and the old arrays are garbage before main can set a memory limit or tune GOGC; "
             "preallocate with make(T, 0, n) or build it in main",
             related=tuple(location_of(file.path, a, "another append in the same loop") for a in appends[1:]))
+
+
+def _loops_growing_one_slice(enclosing: list, appends: list) -> int:
+    """How many of the loops around appends (from the inside out) one slice grows over: a
+    slice declared afresh in a loop's body, outside the loop inside it, starts empty on each of
+    its iterations, so the loops from that one out only repeat the growth. huatuo's init builds
+    a table of 256 flag names, each from a `var parts []string` appended to over 8 flags: a
+    slice of at most 8, not 2,048 appends."""
+    names = {text(values_of(a.child_by_field_name("arguments"))[0]) for a in appends
+             if values_of(a.child_by_field_name("arguments"))}
+    for outer in range(1, len(enclosing)):
+        body = enclosing[outer].child_by_field_name("body")
+        declared = {text(name) for statement in (body.named_children if body is not None else ())
+                    for name in _declared_names(statement)}
+        if names and names <= declared:
+            return outer
+    return len(enclosing)
+
+
+def _declared_names(statement) -> list:
+    """The identifiers a `var` or `:=` statement declares."""
+    if statement.type == "var_declaration":
+        return [name for spec in statement.named_children if spec.type == "var_spec"
+                for name in spec.children_by_field_name("name")]
+    if statement.type == "short_var_declaration":
+        left = statement.child_by_field_name("left")
+        return [name for name in (left.named_children if left is not None else ()) if name.type == "identifier"]
+    return []
 
 
 # The *sql.DB methods that take a connection from the pool, dialing the database when it has none.

@@ -51,3 +51,39 @@ func init() {
 		i -= 2 // the body moves the counter: the clause's count is not the loop's
 	}
 }
+
+var flagNames [256]string
+var rows [][]int
+
+// A slice declared afresh in an outer loop's body starts empty on each of its iterations: it
+// grows over the loops inside its declaration only (8 here, under the threshold), whatever
+// the outer loop repeats.
+func init() {
+	bits := []struct {
+		bit  uint8
+		name string
+	}{{1, "FIN"}, {2, "SYN"}, {4, "RST"}, {8, "PSH"}, {16, "ACK"}, {32, "URG"}, {64, "ECE"}, {128, "CWR"}}
+	for i := 0; i < 256; i++ {
+		var parts []string
+		for _, b := range bits {
+			if uint8(i)&b.bit != 0 {
+				parts = append(parts, b.name)
+			}
+		}
+		flagNames[i] = parts[0]
+	}
+	// Declared outside the outer loop: it grows over both.
+	var all []string
+	for i := 0; i < 256; i++ {
+		for _, b := range bits {
+			all = append(all, b.name) // want `SL001: append inside a loop in func init \(all, 2048 iterations\)`
+		}
+	}
+	for i := 0; i < 512; i++ {
+		row := []int{}
+		for j := 0; j < 512; j++ {
+			row = append(row, j) // want `SL001: append inside a loop in func init \(row, 512 iterations\)`
+		}
+		rows = append(rows, row) // want `SL001: append inside a loop in func init \(rows, 512 iterations\)`
+	}
+}
