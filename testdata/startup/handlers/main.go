@@ -30,6 +30,7 @@ func main() {
 	registerBootstrap(nil)
 	_ = costRoutes()
 	_ = spanRoutes()
+	ledgerRoutes(nil)
 	registerJobs(nil)
 	subscribe(nil, nil, nil, nil)
 	mcpTools(nil)
