@@ -187,6 +187,11 @@ def visible_modules(module: Module) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(found.items(), key=lambda item: -len(item[0])))
 
 
+def in_module(import_path: str, module_path: str) -> bool:
+    """Whether an import path is a package of the module `module_path` (never of an empty one)."""
+    return bool(module_path) and (import_path == module_path or import_path.startswith(module_path + "/"))
+
+
 @lru_cache(maxsize=None)
 def package_dir(import_path: str, module: Module) -> str | None:
     """The directory of an imported package when it lives in a module visible from `module`

@@ -884,7 +884,7 @@ def _conjuncts(condition: bytes) -> list[bytes]:
 
 
 def _gating_flag(code: bytes, at: int, off: dict[bytes, str]) -> str | None:
-    """The off-by-default flag (off_flags) that an `if` enclosing `at` in its function requires
+    """The off-by-default flag (_off_flags) that an `if` enclosing `at` in its function requires
     (`if (a || b) && enableBpfEnforcer {`), None when none does."""
     start = max(0, at - _MAX_BLOCK_BYTES)
     for opening in _enclosing_openings(code, at, start):

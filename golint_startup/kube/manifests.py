@@ -2980,11 +2980,6 @@ def _informer_constructions(facts: list[_PackageCode]) -> int:
     return sum(_counted_informer(called, facts) for f in facts for called in f.informers)
 
 
-def _within(path: str, module_path: str) -> bool:
-    """Whether an import path is a package of the module `module_path` (not empty)."""
-    return bool(module_path) and (path == module_path or path.startswith(module_path + "/"))
-
-
 def _counted_informer(called: tuple[str, str], facts: list[_PackageCode]) -> bool:
     """Whether a call of an informer constructor, (import path, name), counts as a construction
     (_informer_constructions): client-go's, or a function the program does not declare."""
@@ -3482,8 +3477,7 @@ class _GoTree:
         return self._modules
 
     def _linted_module_holds(self, import_path: str) -> bool:
-        return any(m.path and (import_path == m.path or import_path.startswith(m.path + "/"))
-                   for m in self._linted_modules())
+        return any(modules.in_module(import_path, m.path) for m in self._linted_modules())
 
     def _program_dir(self, container: Container) -> str | None:
         """The main package a container's command runs by its directory's name, whatever the
@@ -3672,7 +3666,7 @@ class _GoTree:
             # create: varmor's factory of its policies beside its scoped factories of core kinds
             # (read as wrongly cluster-wide when it counted as a cache of the cluster). Not
             # another project's: OpenShift's Builds and ImageStreams grow with the cluster.
-            own = sum(_within(path, module.path) for f in facts for path in f.generated_factories)
+            own = sum(modules.in_module(path, module.path) for f in facts for path in f.generated_factories)
             caches -= len(off) + own
             scopes -= sum(g.scoped for g in off)
             builds = any(f.cache_builders for f in facts) and any(f.cache_users for f in facts)

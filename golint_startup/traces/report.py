@@ -85,7 +85,7 @@ def _module_path(cwd: str) -> str:
 def kind_of(package: str, module_path: str) -> str:
     """A package's kind as far as its path tells: the module of the current directory, the
     standard library (no dot in the first path element), or a dependency."""
-    if package == "main" or module_path and (package == module_path or package.startswith(module_path + "/")):
+    if package == "main" or modules.in_module(package, module_path):
         return MODULE  # a binary's main package initializes under the name "main"
     first = package.split("/", 1)[0]
     return STDLIB if "." not in first else DEPENDENCY
