@@ -11,20 +11,25 @@ def check_manifests(manifests: ProjectManifests, options):
     budget = options["min-restart-budget"]
     # Another owner's release vendored into the tree (zenith-operator ships knative eventing's
     # manifests) is fixed upstream; a project's own org's release data (knative operator's) is not.
+    # Only a program held back before it serves (go_code.STARTUP_WAITS) can miss a short window:
+    # one that opens its health port and reads its config answers within a second. A program
+    # built elsewhere (its image names its Go package) may be either.
     early = [c for c in manifests.go_containers
              if c.liveness_probe is not None and not c.startup_probe and c.liveness_restart_after < budget
-             and not c.built_by_another_owner]
+             and not c.built_by_another_owner and (manifests.startup_wait(c) or c.built_elsewhere)]
     # Copies of one container (a release's variants of one install, whatever their variables:
     # kube-router's daemonsets, one per feature set) are one finding.
     for container, *others in manifests.copies(early, lambda c: (c.liveness_initial_delay, c.liveness_restart_after),
                                                same_env=False):
         delay = container.liveness_initial_delay
+        wait = manifests.startup_wait(container)
         yield Finding(RULE.id, f"liveness probe of {container.label} restarts it unless it answers within "
                                f"{container.liveness_restart_after}s of starting (initialDelaySeconds {delay}, "
                                f"then {container.liveness_restart_after - delay}s of failed probes; min-restart-budget "
-                               f"{budget}s) and has no startupProbe: a slower start "
-                               "(CPU throttling, a cold cache, a larger config) is killed and restarted in a "
-                               "loop; add a startupProbe",
+                               f"{budget}s) and has no startupProbe"
+                               f"{f', while its program runs {wait}' if wait else ''}: a slower start (a lease "
+                               "held by a pod being replaced, CPU throttling, a larger cluster to list) is "
+                               "killed and restarted in a loop; add a startupProbe",
                       container.liveness_probe,
                       related=tuple(replace(c.liveness_probe, message=copy_message(container, c)) for c in others))
 

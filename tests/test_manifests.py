@@ -21,6 +21,8 @@ from lintrun import cli, go_module, write
 # container asks for; SMALL_MAIN keeps none.
 MAIN = 'package main\n\nimport "k8s.io/client-go/informers"\n\nfunc main() { informers.NewSharedInformerFactory(nil, 0) }\n'
 SMALL_MAIN = "package main\n\nfunc main() {}\n"
+# A program held back by leader election before it serves: what SL105 looks at.
+LEADING_MAIN = 'package main\n\nimport _ "k8s.io/client-go/tools/leaderelection"\n\nfunc main() {}\n'
 POD = """\
 apiVersion: v1
 kind: Pod
@@ -199,7 +201,7 @@ def test_float_options_accept_integers_and_reject_strings(tmp_path):
 
 
 def test_options_and_levels_from_the_config(tmp_path):
-    go_module(tmp_path, {"cmd/api/main.go": MAIN})
+    go_module(tmp_path, {"cmd/api/main.go": LEADING_MAIN})
     write(tmp_path, "pod.yaml", POD.replace("      resources:", "      livenessProbe:\n        initialDelaySeconds: 8"
                                                               "\n        tcpSocket: {port: 80}\n      resources:"))
     assert _run(tmp_path, "SL105").findings == []
@@ -1380,7 +1382,7 @@ def test_release_snapshots_are_checked_only_when_the_project_keeps_no_other_go_c
 
 
 def test_short_liveness_windows_are_reported_only_when_sl105_is_turned_on(tmp_path):
-    go_module(tmp_path, {"cmd/api/main.go": MAIN})
+    go_module(tmp_path, {"cmd/api/main.go": MAIN, "cmd/api/leader.go": LEADING_MAIN.replace("func main() {}\n", "")})
     write(tmp_path, "pod.yaml", POD.replace("      resources:", "      livenessProbe:\n        periodSeconds: 2"
                                                               "\n        tcpSocket: {port: 80}\n      resources:"))
     rules_run = lambda: sorted({f.rule_id for f in run(["./..."], build_settings(config_path=None, cwd=str(tmp_path)),

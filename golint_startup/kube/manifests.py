@@ -461,6 +461,7 @@ class ProjectManifests:
     _caches_only_small_kinds: Callable[[ProgramRun], bool] = lambda run: False
     _growing_kinds: Callable[[ProgramRun], tuple[str, ...]] = lambda run: ()
     _framework_cache: Callable[[ProgramRun], tuple[str, tuple[str, ...]] | None] = lambda run: None
+    _startup_wait: Callable[[ProgramRun], str | None] = lambda run: None
     _caches_written_kinds_only: Callable[[ProgramRun], bool] = lambda run: False
     _reviews_admissions: Callable[[str | None], bool] = lambda directory: False
     _image_limits: dict[str, bool] = field(default_factory=dict)  # module root -> its scripts set GOMEMLIMIT
@@ -531,6 +532,11 @@ class ProjectManifests:
         """The framework its program runs that keeps a cache of its own, and the kinds it holds
         (see go_code.FRAMEWORK_CACHES); None when it runs none, or its code is not known."""
         return self._framework_cache(container.run)
+
+    def startup_wait(self, container: Container) -> str | None:
+        """What holds its program back before it serves (see go_code.STARTUP_WAITS); None when
+        nothing does, or its code is not known."""
+        return self._startup_wait(container.run)
 
     def caches_only_small_kinds(self, container: Container) -> bool:
         """Whether the container's program keeps Kubernetes objects only in a controller-runtime
@@ -1111,7 +1117,8 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
     return ProjectManifests(containers, {p: d for p, d in directives.items() if d}, abspaths,
                             tree.sets_memory_limit, tree.predates_memory_limit, tree.keeps_cluster_objects,
                             tree.cluster_cache, tree.caches_only_small_kinds, tree.growing_kinds,
-                            tree.framework_cache, tree.caches_written_kinds_only, tree.reviews_admissions)
+                            tree.framework_cache, tree.startup_wait, tree.caches_written_kinds_only,
+                            tree.reviews_admissions)
 
 
 # A flag a manifest passes (`- --enable-x`, `"--enable-x=true"`, `-v`: a dash after no word
@@ -3613,6 +3620,14 @@ class _GoTree:
         packages of its module, and that keeps a cache of its own (go_code.framework_cache)."""
         module, mains = self._programs(run.directory)
         return next((found for main in mains if (found := go_code.framework_cache(
+            path for f in self._program_facts(main, module, run.subcommand)[0] for path in f.imports))), None)
+
+    def startup_wait(self, run: ProgramRun) -> str | None:
+        """What holds a main package at or below the run's directory back before it serves,
+        through packages of its module (go_code.startup_wait); None when nothing does, or its
+        code is not known."""
+        module, mains = self._programs(run.directory)
+        return next((found for main in mains if (found := go_code.startup_wait(
             path for f in self._program_facts(main, module, run.subcommand)[0] for path in f.imports))), None)
 
     def caches_only_small_kinds(self, run: ProgramRun) -> bool:

@@ -45,7 +45,7 @@ func serve(cmd *cobra.Command, args []string) error {
 	}
 	defer logger.Sync()
 	catalog.Warm()
-	if err := promotions.Watch(cmd.Context().Done()); err != nil {
+	if err := promotions.Watch(cmd.Context()); err != nil {
 		return err
 	}
 	return httpapi.Listen(viper.GetString("addr"), logger)
