@@ -4577,3 +4577,32 @@ def test_a_charts_flags_count_where_its_defaults_render_them(tmp_path, enabled, 
     write(tmp_path, "charts/api/values.yaml", _GATED_CHART_VALUES % enabled)
     write(tmp_path, "charts/api/templates/deployment.yaml", _GATED_CHART_DEPLOYMENT)
     assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
+
+
+@pytest.mark.parametrize("run_line, targets", [
+    ("RUN go build -o /m ./cmd/api", ["cmd/api"]),
+    ("RUN go build -o /m cmd/api/main.go", ["cmd/api/main.go"]),
+    ("RUN go build -o /m .", ["."]),
+    ("RUN go build -o /m ./cmd/...", ["cmd"]),
+    # a shell glob of a directory's files builds that directory (whizard's agent proxy)
+    ('RUN CGO_ENABLED=0 go build -a -ldflags="${FLAGS}" -o gateway cmd/gateway/*', ["cmd/gateway"]),
+    ("RUN go build -o /m ./cmd/api/*.go", ["cmd/api"]),
+])
+def test_what_a_dockerfile_builds(run_line, targets):
+    from golint_startup.kube import manifests
+
+    assert manifests._go_build_targets(f"FROM golang:1.25\n{run_line}\n") == targets
+
+
+def test_a_program_built_from_a_glob_of_its_files_is_known(tmp_path):
+    """whizard's agent proxy image is built by `go build -o gateway cmd/gateway/*`: a proxy that
+    keeps nothing of the cluster, asking 64Mi of its 4Gi limit, far below it (read as not worth
+    a change when its code was not known)."""
+    go_module(tmp_path, {"cmd/gateway/main.go": SMALL_MAIN})
+    write(tmp_path, "build/agent-proxy/Dockerfile", "FROM golang:1.25 AS build\nCOPY cmd/ cmd/\n"
+                                                    "RUN go build -o gateway cmd/gateway/*\nFROM scratch\n"
+                                                    "COPY --from=build /gateway /gateway\n"
+                                                    'ENTRYPOINT ["/gateway", "agent-proxy"]\n')
+    write(tmp_path, "deploy/proxy.yaml", _SIZED.format(request="64Mi").replace("ghcr.io/acme/api:1", "acme/agent-proxy:1")
+          .replace("memory: 512Mi", "memory: 4Gi"))
+    assert _run(tmp_path, "SL101").findings == []

@@ -2554,9 +2554,11 @@ MEMORY_LIMIT_REF = "resourceFieldRef:limits.memory"
 # A `go build` or `go install` in a Dockerfile's RUN, up to the end of its shell command.
 _GO_BUILD_COMMAND = re.compile(r"\bgo\s+(?:build|install)\b([^\n&;|]*)")
 _CONTINUED_LINE = re.compile(r"\\\r?\n")
-# A package by its path from the module's root (`./cmd/api`, `.`), or a main file by its path,
-# with or without `./` (Meridio-2's `cmd/stateless-load-balancer/main.go`).
-_GO_BUILD_TARGET = re.compile(r"(?<!\S)(?:\./(\S*)|(\.)(?!\S)|([\w.-]+(?:/[\w.-]+)*\.go)(?!\S))")
+# A package by its path from the module's root (`./cmd/api`, `.`), a main file by its path,
+# with or without `./` (Meridio-2's `cmd/stateless-load-balancer/main.go`), or a directory's
+# files by a shell glob (whizard's `cmd/monitoring-gateway/*`, `cmd/api/*.go`): the directory.
+_GO_BUILD_TARGET = re.compile(r"(?<!\S)(?:\./([^\s*]*)(?:/\*(?:\.go)?)?(?!\S)|(\.)(?!\S)|([\w.-]+(?:/[\w.-]+)*\.go)(?!\S)"
+                              r"|([\w.-]+(?:/[\w.-]+)*)/\*(?:\.go)?(?!\S))")
 _OUTPUT_FLAG = re.compile(r"(?<!\S)-o(?:\s+|=)\S+")  # `-o ./bin/manager`: what it writes
 
 
@@ -2565,9 +2567,9 @@ def _go_build_targets(dockerfile: str) -> list[str]:
     from the build's directory (`./...` is "", the directory itself "."); a RUN continued over
     lines (`go build \` then `-ldflags=...` then the package: Meridio-2's router) is one
     command. Not its output (`-o ./bin/manager`)."""
-    return [(relative or here or main_file).replace("...", "").rstrip("/")
+    return [(relative or here or main_file or globbed).replace("...", "").rstrip("/")
             for command in _GO_BUILD_COMMAND.findall(_CONTINUED_LINE.sub(" ", dockerfile))
-            for relative, here, main_file in _GO_BUILD_TARGET.findall(_OUTPUT_FLAG.sub(" ", command))]
+            for relative, here, main_file, globbed in _GO_BUILD_TARGET.findall(_OUTPUT_FLAG.sub(" ", command))]
 
 
 # The Dockerfile that builds the image named for its directory (`Dockerfile.controller` builds another).
@@ -3305,8 +3307,9 @@ class _GoTree:
                 continue
             targets = _GO_BUILD_TARGET.findall(_OUTPUT_FLAG.sub(" ", command))
             if len(targets) == 1:
-                relative, here, main_file = targets[0]
-                target = os.path.normpath(os.path.join(directory, relative or here or os.path.dirname(main_file)))
+                relative, here, main_file, globbed = targets[0]
+                target = os.path.normpath(os.path.join(directory, relative or here or globbed
+                                                       or os.path.dirname(main_file)))
                 return target if self._holds_main(target) else None
         return None
 
