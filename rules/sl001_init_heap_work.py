@@ -869,7 +869,20 @@ def _string_constants(file: GoFile) -> dict[str, int]:
                 size = _literal_length(value)
                 if size is not None:
                     sizes[text(name)] = size
+            declared = spec.child_by_field_name("type")
+            if spec.type == "var_spec" and not values and declared is not None and text(declared) == "string":
+                # `var InjectDefaults string`, which the file never assigns: what the linker's
+                # `-X` writes there, on a build's command line, a few hundred bytes at most
+                # (llmos-operator's init decodes it as JSON only when a build sets it; read as
+                # wrong when reported as data of unknown size).
+                sizes.update((text(name), 0) for name in names if not _assigned_in(file, text(name)))
     return sizes
+
+
+def _assigned_in(file: GoFile, name: str) -> bool:
+    """Whether a file assigns a package-level name (`name =`, `name +=`, `&name` handed out)."""
+    return re.search(rb"(?<![\w.])" + re.escape(name.encode()) + rb"\s*[-+*/|&^]?=(?!=)"
+                     rb"|&" + re.escape(name.encode()) + rb"\b", file.source) is not None
 
 
 def _literal_length(node) -> int | None:
