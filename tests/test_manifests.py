@@ -4606,3 +4606,26 @@ def test_a_program_built_from_a_glob_of_its_files_is_known(tmp_path):
     write(tmp_path, "deploy/proxy.yaml", _SIZED.format(request="64Mi").replace("ghcr.io/acme/api:1", "acme/agent-proxy:1")
           .replace("memory: 512Mi", "memory: 4Gi"))
     assert _run(tmp_path, "SL101").findings == []
+
+
+@pytest.mark.parametrize("deploy_container, findings", [
+    # stateful-migration-operator: the scaffold's `controller-manager` and the hand-written
+    # install's `migration-backup-controller` run one program: one finding, the other related
+    ("manager", 1),
+    ("sidecar", 2),  # another container name: not the scaffold's manager
+])
+def test_a_scaffold_and_the_one_other_install_of_its_program_are_copies(tmp_path, deploy_container, findings):
+    go_module(tmp_path, {"cmd/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
+    write(tmp_path, "PROJECT", "layout:\n- go.kubebuilder.io/v4\nprojectName: api\n")
+    write(tmp_path, "Dockerfile", "FROM golang:1.22\nRUN go build -o /manager ./cmd\n")
+    write(tmp_path, "config/manager/manager.yaml", _SIZED.format(request="64Mi").replace(
+        "ghcr.io/acme/api:1", 'controller:latest\n          command: ["/manager"]').replace("- name: api", "- name: manager"))
+    write(tmp_path, "deploy/all-in-one.yaml", _SIZED.format(request="64Mi").replace(
+        "ghcr.io/acme/api:1", 'ghcr.io/acme/api:1\n          command: ["/manager"]').replace(
+        "- name: api", f"- name: {deploy_container}").replace("name: api", "name: migration-backup-controller")
+        .replace("memory: 512Mi", "memory: 256Mi"))
+    found = _run(tmp_path, "SL101").findings
+    assert len(found) == findings
+    if findings == 1:
+        assert sorted([found[0].location.path] + [r.path for r in found[0].related]) == \
+            ["config/manager/manager.yaml", "deploy/all-in-one.yaml"]

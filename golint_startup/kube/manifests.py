@@ -581,7 +581,8 @@ class ProjectManifests:
             env = tuple(sorted((key, v.value.text if v.value is not None else None)
                                for key, v in container.env.items())) if same_env else ()
             groups.setdefault((name, container.name, container.init, setting(container), env), []).append(container)
-        merged = _merge_chart_copies(_merge_bundle_copies(_merge_renamed_copies(_by_module(groups))))
+        merged = _merge_chart_copies(_merge_scaffold_copies(_merge_bundle_copies(_merge_renamed_copies(
+            _by_module(groups)))))
         for found in merged:
             newest: dict[str, tuple[int, int, int]] = {}  # by image repository: releases of one image
             for c in found:
@@ -696,6 +697,18 @@ def _merge_bundle_copies(groups: list[list[Container]]) -> list[list[Container]]
     program = lambda c: [(c.go_dir, c.name, c.init)] if c.go_dir is not None else []
     return _join_installs(groups, lambda c: c.bundle, lambda group: program(group[0]),
                           lambda c: program(c) if c.chart is None else [])
+
+
+def _merge_scaffold_copies(groups: list[list[Container]]) -> list[list[Container]]:
+    """The groups, with a kubebuilder scaffold's manager (_scaffold_project) made a copy of the
+    one other manifests' container (not a chart's, not an OLM bundle's) of the same program and
+    name, whatever each names its workload: stateful-migration-operator's `config/manager`
+    runs `controller-manager`, its `deploy/all-in-one.yaml` the same `/manager` as
+    `migration-backup-controller`, and the two findings were read as one."""
+    program = lambda c: [(c.go_dir, c.name, c.init)] if c.go_dir is not None else []
+    scaffold = lambda c: c.chart is None and _scaffold_project(c) is not None
+    return _join_installs(groups, scaffold, lambda group: program(group[0]),
+                          lambda c: program(c) if c.chart is None and not c.bundle and not scaffold(c) else [])
 
 
 def _merge_chart_copies(groups: list[list[Container]]) -> list[list[Container]]:
