@@ -139,8 +139,8 @@ SCOPE_HELP = """- `scope` (string, default `"startup"`): `"startup"` reports onl
   README), each finding with its startup path; `"all"` reports every function. The startup
   counted is that of programs that serve (a `main` or command that reaches a listener, a
   server's `Serve` or `Run`, or a controller framework's wait for the shutdown signal): a
-  batch tool's or a CLI
-  subcommand's work is not reported unless `[startup] programs = "all"`."""
+  batch tool's or a CLI subcommand's work is not reported unless `[startup] programs =
+  "all"`."""
 
 
 @dataclass(frozen=True)

@@ -681,22 +681,11 @@ def _loops_growing_one_slice(enclosing: list, appends: list) -> int:
              if values_of(a.child_by_field_name("arguments"))}
     for outer in range(1, len(enclosing)):
         body = enclosing[outer].child_by_field_name("body")
-        declared = {text(name) for statement in (body.named_children if body is not None else ())
-                    for name in _declared_names(statement)}
+        declared = {name for statement in (body.named_children if body is not None else ())
+                    for name in declared_names(statement)}
         if names and names <= declared:
             return outer
     return len(enclosing)
-
-
-def _declared_names(statement) -> list:
-    """The identifiers a `var` or `:=` statement declares."""
-    if statement.type == "var_declaration":
-        return [name for spec in statement.named_children if spec.type == "var_spec"
-                for name in spec.children_by_field_name("name")]
-    if statement.type == "short_var_declaration":
-        left = statement.child_by_field_name("left")
-        return [name for name in (left.named_children if left is not None else ()) if name.type == "identifier"]
-    return []
 
 
 # The *sql.DB methods that take a connection from the pool, dialing the database when it has none.

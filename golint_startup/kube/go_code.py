@@ -456,11 +456,15 @@ FRAMEWORK_CACHES = {"sigs.k8s.io/karpenter/pkg/operator": ("Pod", "Node", "Daemo
 def framework_cache(imports: Iterable[str]) -> tuple[str, tuple[str, ...]] | None:
     """(the framework's module, the kinds it caches) of the first of FRAMEWORK_CACHES that
     `imports` (import paths) reach; None when none does."""
-    for path in imports:
-        for prefix, kinds in FRAMEWORK_CACHES.items():
-            if path == prefix or path.startswith(prefix + "/"):
-                return prefix.split("/pkg/", 1)[0], kinds
-    return None
+    prefix = _first_reached(imports, FRAMEWORK_CACHES)
+    return (prefix.split("/pkg/", 1)[0], FRAMEWORK_CACHES[prefix]) if prefix is not None else None
+
+
+def _first_reached(imports: Iterable[str], packages: Iterable[str]) -> str | None:
+    """The first of `packages` (import paths) that `imports` reach, it or a package below it,
+    in the order of `imports`; None when none does."""
+    packages = tuple(packages)
+    return next((package for path in imports for package in packages if modules.in_module(path, package)), None)
 
 
 # What holds a program back before it serves, by the package it imports: knative's sharedmain
@@ -484,11 +488,7 @@ STARTUP_WAITS = {
 
 def startup_wait(imports: Iterable[str]) -> str | None:
     """What of STARTUP_WAITS `imports` (import paths) reach first, described; None when none."""
-    for path in imports:
-        for prefix, described in STARTUP_WAITS.items():
-            if path == prefix or path.startswith(prefix + "/"):
-                return described
-    return None
+    return STARTUP_WAITS.get(_first_reached(imports, STARTUP_WAITS))
 
 
 def plural(kind: str) -> str:
@@ -928,51 +928,52 @@ def _gating_flag(code: bytes, at: int, off: dict[bytes, str]) -> str | None:
 
 
 class GatedCache(NamedTuple):
-    """A cache built only when a flag that is off by default is passed (flag_gated_caches)."""
+    """A cache built only when a flag that is off by default is passed (conditional_caches)."""
     flag: str  # flag_name_key
     informer: tuple[str, str] | None  # (import path, name) as informer_calls, None for a manager
     scoped: bool  # whether what it keeps is scoped whatever the flags (see scopings)
 
 
-def flag_gated_caches(source: bytes, code: bytes) -> tuple[GatedCache, ...]:
-    """The managers (NEW_MANAGER) and informer constructions (NEW_INFORMER) a Go file (without
-    comments) builds only under an `if` that requires a boolean flag off by default. varmor's
-    manager builds its factory of Pods, Services and EndpointSlices only with
-    `--enableBpfEnforcer`, which its chart passes only when a value the defaults leave off is
-    set; a finding calling its cache cluster-wide was read as wrong."""
-    off = _off_flags(code)
-    if not off:
-        return ()
-    found = []
-    for manager in NEW_MANAGER.finditer(code):
-        if (flag := _gating_flag(code, manager.start(), off)) is not None:
-            end = _call_end(code, manager.end() - 1)
-            found.append(GatedCache(flag, None, bool(_SCOPED_CACHE.search(code, manager.end(), end))))
-    imports = dict(_import_names(source))
-    for construction, conditions in _informer_scopings(code):
-        if (flag := _gating_flag(code, construction.start(), off)) is not None:
-            scoped = None in conditions if conditions else _asks_only_small_kinds(code, construction)
-            found.append(GatedCache(flag, (_called_package(code, imports, construction.start()).decode(),
-                                           construction.group(1).decode()), scoped))
-    return tuple(found)
+class ConditionalCaches(NamedTuple):
+    """What a Go file builds that may keep less than it seems (conditional_caches)."""
+    flag_gated: tuple[GatedCache, ...]
+    # The import paths of the generated clients' informer factories it builds unscoped, one
+    # per construction: for a program's own custom resources, they keep what users create.
+    generated_factories: tuple[str, ...]
 
 
 # Where informer-gen writes a generated client's informer factory.
 _GENERATED_INFORMERS = re.compile(r"/informers/externalversions$")
 
 
-def unscoped_generated_factories(source: bytes, code: bytes) -> tuple[str, ...]:
-    """The import paths of the generated clients' informer factories a Go file (without
-    comments) builds unscoped (whatever the flags: not under an off-by-default flag), one per
-    construction: for a program's own custom resources, they keep what users create."""
-    if b"externalversions" not in source:
-        return ()
+def conditional_caches(source: bytes, code: bytes) -> ConditionalCaches:
+    """The managers (NEW_MANAGER) and informer constructions (NEW_INFORMER) a Go file (without
+    comments) builds only under an `if` that requires a boolean flag off by default, and the
+    generated clients' factories it builds unscoped otherwise (whatever the flags), in one
+    pass over its constructions. varmor's manager builds its factory of Pods, Services and
+    EndpointSlices only with `--enableBpfEnforcer`, which its chart passes only when a value
+    the defaults leave off is set, beside a factory of its own policies; a finding calling its
+    cache cluster-wide was read as wrong."""
     off = _off_flags(code)
+    generated = b"externalversions" in source
+    if not off and not generated:
+        return ConditionalCaches((), ())
+    gated, factories = [], []
+    for manager in NEW_MANAGER.finditer(code) if off else ():
+        if (flag := _gating_flag(code, manager.start(), off)) is not None:
+            end = _call_end(code, manager.end() - 1)
+            gated.append(GatedCache(flag, None, bool(_SCOPED_CACHE.search(code, manager.end(), end))))
     imports = dict(_import_names(source))
-    return tuple(path for construction, conditions in _informer_scopings(code)
-                 if not conditions and _gating_flag(code, construction.start(), off) is None
-                 and _GENERATED_INFORMERS.search(path := _called_package(code, imports, construction.start()).decode())
-                 and not _asks_only_small_kinds(code, construction))
+    for construction, conditions in _informer_scopings(code):
+        flag = _gating_flag(code, construction.start(), off) if off else None
+        path = _called_package(code, imports, construction.start()).decode()
+        if flag is not None:
+            scoped = None in conditions if conditions else _asks_only_small_kinds(code, construction)
+            gated.append(GatedCache(flag, (path, construction.group(1).decode()), scoped))
+        elif generated and not conditions and _GENERATED_INFORMERS.search(path) and \
+                not _asks_only_small_kinds(code, construction):
+            factories.append(path)
+    return ConditionalCaches(tuple(gated), tuple(factories))
 
 
 ADMISSION_API = "k8s.io/api/admission/"
@@ -1034,6 +1035,8 @@ def _called_package(code: bytes, imports: dict[bytes, bytes], at: int) -> bytes:
     it), empty for the file's own or a method."""
     qualifier = _QUALIFIER.search(code, max(0, at - 64), at)
     return imports.get(qualifier.group(1), b"") if qualifier else b""
+
+
 _IMPORT_BLOCK = re.compile(rb"^import[ \t]*\((.*?)^\)", re.MULTILINE | re.DOTALL)
 _IMPORT_LINE = re.compile(rb'^import[ \t]+(?:[\w.]+[ \t]+)?"([^"]+)"', re.MULTILINE)
 _QUOTED = re.compile(rb'"([^"\n]+)"')

@@ -694,9 +694,8 @@ def _merge_bundle_copies(groups: list[list[Container]]) -> list[list[Container]]
     of the same program and name: the bundle's Deployment is generated from the project's
     manifests under another name (k8s-nim-operator's `k8s-nim-operator` of `config/manager`'s
     `controller-manager`)."""
-    program = lambda c: [(c.go_dir, c.name, c.init)] if c.go_dir is not None else []
-    return _join_installs(groups, lambda c: c.bundle, lambda group: program(group[0]),
-                          lambda c: program(c) if c.chart is None else [])
+    return _join_installs(groups, lambda c: c.bundle, lambda group: _program_and_name(group[0]),
+                          lambda c: _program_and_name(c) if c.chart is None else [])
 
 
 def _merge_scaffold_copies(groups: list[list[Container]]) -> list[list[Container]]:
@@ -705,10 +704,15 @@ def _merge_scaffold_copies(groups: list[list[Container]]) -> list[list[Container
     name, whatever each names its workload: stateful-migration-operator's `config/manager`
     runs `controller-manager`, its `deploy/all-in-one.yaml` the same `/manager` as
     `migration-backup-controller`, and the two findings were read as one."""
-    program = lambda c: [(c.go_dir, c.name, c.init)] if c.go_dir is not None else []
     scaffold = lambda c: c.chart is None and _scaffold_project(c) is not None
-    return _join_installs(groups, scaffold, lambda group: program(group[0]),
-                          lambda c: program(c) if c.chart is None and not c.bundle and not scaffold(c) else [])
+    return _join_installs(groups, scaffold, lambda group: _program_and_name(group[0]),
+                          lambda c: _program_and_name(c) if c.chart is None and not c.bundle and not scaffold(c) else [])
+
+
+def _program_and_name(container: Container) -> list[tuple]:
+    """The key of an install of a container's program under its container name (none when the
+    program is not known), that _join_installs joins copies by."""
+    return [(container.go_dir, container.name, container.init)] if container.go_dir is not None else []
 
 
 def _merge_chart_copies(groups: list[list[Container]]) -> list[list[Container]]:
@@ -2893,9 +2897,9 @@ class _PackageCode(NamedTuple):
     dynamic_informers: tuple[int, int, int]
     # (typed informers asked for, those of growing kinds, typed factories built, other asks): go_code.typed_informers
     typed_informers: tuple[int, int, int, int]
-    # The managers and informers they build only when an off-by-default flag is passed (go_code.flag_gated_caches).
+    # The managers and informers they build only when an off-by-default flag is passed, and the
+    # generated clients' factories they build unscoped, by import path (go_code.conditional_caches).
     flag_gated: tuple[go_code.GatedCache, ...] = ()
-    # The generated clients' factories they build unscoped, by import path (go_code.unscoped_generated_factories).
     generated_factories: tuple[str, ...] = ()
 
 
@@ -2920,6 +2924,7 @@ def _code_facts(sources: list[bytes], generated_client: bool = False) -> _Packag
     # `NewFilteredPodInformer(client, f.namespace, ...)` scopes what its caller asks for, or not.
     scopings = [go_code.scopings(text) if mine else go_code.NO_SCOPINGS for text, mine in zip(code, written)]
     watches = [go_code.watched_kinds(text) for text in code]
+    conditional = [go_code.conditional_caches(source, text) for text, source, mine in zip(code, sources, written) if mine]
     return _PackageCode(
         [imported for source in sources for imported in go_code.file_imports(source)],
         sum(found.always for found in scopings),
@@ -2950,10 +2955,8 @@ def _code_facts(sources: list[bytes], generated_client: bool = False) -> _Packag
         tuple(map(sum, zip((0, 0, 0), *(go_code.dynamic_informers(source, text) for source, text in zip(sources, code))))),
         tuple(map(sum, zip((0, 0, 0, 0), *(go_code.typed_informers(source, text)
                                             for text, source, mine in zip(code, sources, written) if mine)))),
-        tuple(gated for text, source, mine in zip(code, sources, written) if mine
-              for gated in go_code.flag_gated_caches(source, text)),
-        tuple(path for text, source, mine in zip(code, sources, written) if mine
-              for path in go_code.unscoped_generated_factories(source, text)))
+        tuple(gated for found in conditional for gated in found.flag_gated),
+        tuple(path for found in conditional for path in found.generated_factories))
 
 
 def _all_known(kind_sets) -> frozenset[str] | None:
@@ -3634,16 +3637,19 @@ class _GoTree:
     def framework_cache(self, run: ProgramRun) -> tuple[str, tuple[str, ...]] | None:
         """The framework that a main package at or below the run's directory runs, through
         packages of its module, and that keeps a cache of its own (go_code.framework_cache)."""
-        module, mains = self._programs(run.directory)
-        return next((found for main in mains if (found := go_code.framework_cache(
-            path for f in self._program_facts(main, module, run.subcommand)[0] for path in f.imports))), None)
+        return self._first_of_imports(run, go_code.framework_cache)
 
     def startup_wait(self, run: ProgramRun) -> str | None:
         """What holds a main package at or below the run's directory back before it serves,
         through packages of its module (go_code.startup_wait); None when nothing does, or its
         code is not known."""
+        return self._first_of_imports(run, go_code.startup_wait)
+
+    def _first_of_imports(self, run: ProgramRun, answer: Callable[[Iterable[str]], Any]) -> Any:
+        """The first answer (not None) that `answer` gives of the import paths of a main package
+        at or below the run's directory, through packages of its module."""
         module, mains = self._programs(run.directory)
-        return next((found for main in mains if (found := go_code.startup_wait(
+        return next((found for main in mains if (found := answer(
             path for f in self._program_facts(main, module, run.subcommand)[0] for path in f.imports))), None)
 
     def caches_only_small_kinds(self, run: ProgramRun) -> bool:
