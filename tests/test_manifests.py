@@ -3880,6 +3880,9 @@ def test_a_manager_with_nothing_registered_starts_no_cache(tmp_path, controller,
 @pytest.mark.parametrize("second, reported", [
     ("", False),
     ("\tlocalManager, _ := ctrl.NewManager(local, ctrl.Options{})\n\t_ = localManager\n", True),
+    # openperouter's host mode: a manager of no API server, fed over a channel
+    ("\tlocalManager, _ := ctrl.NewManager(&rest.Config{}, ctrl.Options{})\n\t_ = localManager\n", False),
+    ("\tlocalManager, _ := ctrl.NewManager(&rest.Config{Host: \"https://edge\"}, ctrl.Options{})\n\t_ = localManager\n", True),
 ])
 def test_a_second_manager_beside_a_scoped_one_caches_the_cluster(tmp_path, second, reported):
     """kubeslice's worker operator scopes its hub cluster's manager to a namespace, and caches
@@ -4306,6 +4309,25 @@ def test_a_charts_program_is_the_one_its_images_entrypoint_starts(tmp_path, entr
     assert f"its program imports {named}," in finding.message
 
 
+@pytest.mark.parametrize("command, named", [
+    ("/controller", "k8s.io/client-go/informers"),
+    ("/usr/local/bin/dispatcher", "k8s.io/client-go/dynamic/dynamicinformer"),
+])
+def test_a_command_runs_the_program_its_image_builds_under_that_name(tmp_path, command, named):
+    """openperouter's image builds `go build -o controller ./cmd/hostcontroller` beside other
+    programs, and its DaemonSet runs `/controller`: no main package is named `controller`, and
+    the finding was charged every program's caches (read as wrong)."""
+    go_module(tmp_path, {"cmd/hostcontroller/main.go": _DEPLOYMENT_INFORMERS, "cmd/dispatcher/main.go": _CONFIG_DYNAMIC_INFORMER},
+              module="example.com/app")
+    write(tmp_path, "Dockerfile", "FROM golang:1.22 AS build\nCOPY . .\n"
+          "RUN go build -o controller ./cmd/hostcontroller && go build -o dispatcher ./cmd/dispatcher\n"
+          "FROM scratch\nCOPY --from=build /controller /dispatcher /\nENTRYPOINT [\"/controller\"]\n")
+    write(tmp_path, "deploy/app.yaml", _SIZED.format(request="64Mi").replace(
+        "image: ghcr.io/acme/api:1", f"image: ghcr.io/acme/app:1\n          command: [{command}]"))
+    (finding,) = _run(tmp_path).findings
+    assert f"its program imports {named}," in finding.message
+
+
 def test_a_program_with_typed_informers_of_growing_kinds_is_named_for_them(tmp_path):
     """One program with a dynamic informer of a resource not known and client-go's typed
     informers of Deployments: the message names the typed informers, which hold the cluster."""
@@ -4514,6 +4536,8 @@ func start(client kubernetes.Interface, ns string, egress bool, stop <-chan stru
 }
 """
 _ENABLE_PODS = 'var enablePods bool\n\nfunc init() { flag.BoolVar(&enablePods, "enable-pods", false, "watch Pods") }'
+_PODS_NAMESPACE = ('var podsNamespace string\n\n'
+                   'func init() { flag.StringVar(&podsNamespace, "pods-namespace", "", "watch Pods there") }')
 
 
 @pytest.mark.parametrize("declared, condition, passed, reported", [
@@ -4529,6 +4553,15 @@ _ENABLE_PODS = 'var enablePods bool\n\nfunc init() { flag.BoolVar(&enablePods, "
     ('var enablePods = flag.Bool("enable-pods", false, "watch Pods")', "*enablePods", "", False),
     ('var enablePods = flag.Bool("enable-pods", false, "watch Pods")', "*enablePods",
      "\n          command: [/api, --enable-pods]", True),
+    # a string flag empty by default: cluster-api-provider-agent's second manager, read as wrong
+    (_PODS_NAMESPACE, 'podsNamespace != ""', "", False),
+    (_PODS_NAMESPACE, "len(podsNamespace) > 0", "", False),
+    (_PODS_NAMESPACE, 'podsNamespace != ""', "\n          args: [--pods-namespace=team-a]", True),
+    (_PODS_NAMESPACE, 'podsNamespace == ""', "", True),  # built when it is empty
+    (_PODS_NAMESPACE.replace('"", "watch', '"team-a", "watch'), 'podsNamespace != ""', "", True),  # a default
+    # given a value elsewhere, from a source no manifest shows
+    (_PODS_NAMESPACE + '\n\nfunc fromEnv() { podsNamespace = lookup("PODS_NS") }\n\nfunc lookup(string) string',
+     'podsNamespace != ""', "", True),
 ])
 def test_a_cache_built_only_under_a_flag_off_by_default_counts_when_a_manifest_passes_it(
         tmp_path, declared, condition, passed, reported):

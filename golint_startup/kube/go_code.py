@@ -887,12 +887,27 @@ def flag_name_key(name: str) -> str:
     return re.sub(r"[-_.]", "", name).lower()
 
 
+# A string flag empty by default (`flag.StringVar(&agentsNamespace, "agent-namespace", "", ...)`)
+# that nothing else in its file assigns is off the same way where a condition requires it set
+# (`if agentsNamespace != "" {`): cluster-api-provider-agent builds its second manager only
+# then, and no manifest passes the flag (a finding counting that manager was read as wrong).
+_EMPTY_STRING_FLAG_VAR = re.compile(rb'\.StringVar(P)?\(\s*&([A-Za-z_][\w.]*)\s*,\s*"([A-Za-z][\w.-]*)"\s*,\s*'
+                                    rb'(?(1)"\w*"\s*,\s*)""\s*[,)]')
+_SET_TESTS = (b'%s != ""', b'"" != %s', b"len(%s) > 0", b"len(%s) != 0")
+_ASSIGNED = rb"(?<![\w.])%s\s*(?:=(?!=)|:=)"
+
+
 def _off_flags(code: bytes) -> dict[bytes, str]:
-    """The variables (as a condition tests them) of the boolean flags a Go file declares off by
-    default, each with its flag's name (flag_name_key)."""
+    """The tests a condition makes of the flags a Go file declares off by default (a boolean
+    flag's variable, `x != ""` of a string flag's), each with its flag's name (flag_name_key)."""
     found = {m.group(2): m.group(3) for m in _BOOL_FLAG_VAR.finditer(code)}
     if b"Bool(" in code or b"BoolP(" in code:  # the pattern starts at every word: look only where it may match
         found.update((b"*" + m.group(1), m.group(3)) for m in _BOOL_FLAG.finditer(code))
+    if b'"",' in code or b'"")' in code:
+        for m in _EMPTY_STRING_FLAG_VAR.finditer(code):
+            variable = m.group(2)
+            if not re.search(_ASSIGNED % re.escape(variable), code):
+                found.update((test % variable, m.group(3)) for test in _SET_TESTS)
     return {variable: flag_name_key(name.decode()) for variable, name in found.items()}
 
 
@@ -1002,7 +1017,9 @@ INFORMER_BUILDER = re.compile(rb"\b(?:New\w*Informer\w*|NewReflector|InformerFor
 # The managers a program builds, spelled as controller-runtime's docs do, to weigh against
 # the caches it scopes: counting every look-alike would call a scoped program unscoped
 # (opendatahub's cloud managers came back, read as not worth a change, when it did).
-NEW_MANAGER = re.compile(rb"\b(?:ctrl\.NewManager|manager\.New)\(")
+# Not one given an empty rest.Config, which reaches no API server: openperouter's host mode
+# runs its reconciler over a channel that way (a finding counting it was read as wrong).
+NEW_MANAGER = re.compile(rb"\b(?:ctrl\.NewManager|manager\.New)\((?!\s*&(?:\w+\.)?Config\{\s*\})")
 # The client-go informers and factories a program builds, weighed against the scopings like
 # managers: one factory scoped to a namespace says nothing of another that lists the whole
 # cluster (purelb's node agent scopes its election's Leases and lists every Service and

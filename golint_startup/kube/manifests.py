@@ -3220,7 +3220,9 @@ class _GoTree:
         named = [main for main in mains if os.path.basename(main) == name]
         if len(mains) > 1 and len(named) == 1:
             return named[0]
-        started = self._entrypoint_program(directory) if not container.command else None
+        # Or the one its image builds under that name (openperouter's `/controller`, built
+        # `go build -o controller ./cmd/hostcontroller`), or starts.
+        started = self._built_as(directory, name) if container.command else self._entrypoint_program(directory)
         if started is not None and started in mains:
             return started
         manager = os.path.join(directory, "cmd")
@@ -3313,10 +3315,13 @@ class _GoTree:
         image builds `rollout-monitor` and `rollout-dispatcher` and starts the first, whose
         Deployment informers its chart's finding is about. None with several ENTRYPOINTs (the
         stages of a multi-target Dockerfile: which one the image is built from is not known)."""
-        text, entrypoints = self._plain_dockerfile(directory)
-        if len(entrypoints) != 1:
-            return None
-        program = entrypoints[0].rsplit("/", 1)[-1]
+        entrypoints = self._plain_dockerfile(directory)[1]
+        return self._built_as(directory, entrypoints[0].rsplit("/", 1)[-1]) if len(entrypoints) == 1 else None
+
+    def _built_as(self, directory: str, program: str) -> str | None:
+        """The main package the plain Dockerfile in `directory` builds as `program`, by `go build
+        -o <program> <package>`."""
+        text = self._plain_dockerfile(directory)[0]
         for command in _GO_BUILD_COMMAND.findall(_CONTINUED_LINE.sub(" ", text)):
             output = _OUTPUT_FLAG.search(command)
             if output is None or output.group(0).split()[-1].split("=")[-1].rsplit("/", 1)[-1] != program:
