@@ -1042,6 +1042,19 @@ def test_a_workload_named_by_a_placeholder_is_a_copy_of_the_one_it_fills_in(tmp_
     assert len(_run(tmp_path, "SL101").findings) == findings
 
 
+@pytest.mark.parametrize("commands, findings", [
+    (("[/api, serve]", "[/api, serve]"), 1),  # a kustomize namePrefix's copy
+    # network-services-operator's `manager` and `cell-controller-manager` run two subcommands
+    (("[/api, serve]", "[/api, cell-serve]"), 2),
+])
+def test_a_workload_prefixed_like_another_is_a_copy_only_of_the_same_run(tmp_path, commands, findings):
+    go_module(tmp_path, {"cmd/api/main.go": MAIN})
+    for number, (name, command) in enumerate(zip(("api", "cell-api"), commands)):
+        write(tmp_path, f"deploy/{number}.yaml", POD.replace("  name: api", f"  name: {name}", 1).replace(
+            "image: ghcr.io/acme/api:1", f"image: ghcr.io/acme/api:1\n      command: {command}"))
+    assert len(_run(tmp_path, "SL101").findings) == findings
+
+
 @pytest.mark.parametrize("values, reported", [
     # cattage: the image at the top level, the resources under the component that runs it
     ("image:\n  repository: ghcr.io/acme/api\ncontroller:\n  resources: {}\n", []),

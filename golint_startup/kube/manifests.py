@@ -562,14 +562,14 @@ class ProjectManifests:
         its variant `api-arm64`), else one in a file named after its workload or itself (the
         variants beside it add to the name), then the first."""
         containers = list(containers)
-        names: dict[tuple, set[str]] = {}  # (program, container name) -> its workloads' names
+        names: dict[tuple, set[str]] = {}  # _program_and_name -> its workloads' names
         for container in containers:
-            if container.go_dir is not None:
-                names.setdefault((container.go_dir, container.name), set()).add(container.workload_name)
+            for key in _program_and_name(container):
+                names.setdefault(key, set()).add(container.workload_name)
         groups: dict[tuple, list[Container]] = {}
         for container in containers:
             name = container.workload_name
-            known = names.get((container.go_dir, container.name), set())
+            known = set().union(*(names[key] for key in _program_and_name(container)))
             if _PLACEHOLDER_NAME.search(name):
                 # A template's workload (`name: $NAME`, filled in by envsubst) is the one other
                 # workload of its program and container, when there is one.
@@ -711,8 +711,11 @@ def _merge_scaffold_copies(groups: list[list[Container]]) -> list[list[Container
 
 def _program_and_name(container: Container) -> list[tuple]:
     """The key of an install of a container's program under its container name (none when the
-    program is not known), that _join_installs joins copies by."""
-    return [(container.go_dir, container.name, container.init)] if container.go_dir is not None else []
+    program is not known), that _join_installs joins copies by. A subcommand is another run:
+    network-services-operator's one binary runs `manager` and `cell-manager`, each in a
+    container named `manager`, with caches of their own."""
+    return [(container.go_dir, container.subcommand, container.name, container.init)] \
+        if container.go_dir is not None else []
 
 
 def _merge_chart_copies(groups: list[list[Container]]) -> list[list[Container]]:
@@ -809,12 +812,13 @@ def _module_root(container: Container) -> str | None:
 
 def _program_identity(container: Container) -> tuple | None:
     """What makes two containers one program under one limit, whatever they are called: its
-    directory, image repository, command and memory limit (None when the program is unknown)."""
+    directory, image repository, command, subcommand and memory limit (None when the program is
+    unknown)."""
     repository = image_repository(container.image)
     if container.go_dir is None or not repository:
         return None
     limit = container.limits_memory.text if container.limits_memory is not None else None
-    return container.go_dir, repository, container.command[:1], limit
+    return container.go_dir, repository, container.command[:1], container.subcommand, limit
 
 
 _KUSTOMIZATION_FILES = ("kustomization.yaml", "kustomization.yml", "Kustomization")
