@@ -4367,6 +4367,44 @@ def test_under_a_small_limit_a_cluster_cache_is_to_be_scoped_too(tmp_path, limit
                                     "collector can help" if scope_too else "set GOMEMLIMIT to about 90% of the limit")
 
 
+_REQUIRES_IMAGE = """\
+package main
+
+import (
+	"flag"
+	"os"
+)
+
+var image string
+
+func init() {
+	flag.StringVar(&image, "game-image", "", "the image of the servers it runs")
+	flag.Parse()
+	if %s {
+		println("no --game-image")
+		os.Exit(1)
+	}
+}
+"""
+
+
+@pytest.mark.parametrize("test, args, reported", [
+    ('image == ""', "", False),  # f11r-operator, read as a scaffold that cannot be what runs
+    ("len(image) == 0", "", False),
+    ('image == ""', '"--game-image=ghcr.io/acme/game:1"', True),
+    ('image == "" && false', "", True),  # not its emptiness alone
+])
+def test_a_scaffold_not_passing_a_flag_its_manager_exits_without_runs_nothing(tmp_path, test, args, reported):
+    go_module(tmp_path, {"cmd/main.go": _MAIN_IMPORTING_WATCH, "cmd/flags.go": _REQUIRES_IMAGE % test,
+                         "internal/watch/watch.go": _WATCHES})
+    write(tmp_path, "PROJECT", "layout:\n- go.kubebuilder.io/v4\n")
+    write(tmp_path, "Dockerfile", "FROM golang:1.22\nRUN go build -o /manager ./cmd\n")
+    write(tmp_path, "config/manager/manager.yaml", _SIZED.format(request="64Mi").replace(
+        "ghcr.io/acme/api:1", 'controller:latest\n          command: ["/manager"]\n'
+        f'          args: [{args}]').replace("- name: api", "- name: manager"))
+    assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
+
+
 @pytest.mark.parametrize("declared, reported", [
     ('flag.BoolVar(&leader, "leader-elect", false, "")', True),
     ('flag.StringVar(&metrics, "metrics-addr", ":8080", "")', False),  # secret-rotator: rewritten without them

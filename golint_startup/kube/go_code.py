@@ -911,6 +911,28 @@ def _off_flags(code: bytes) -> dict[bytes, str]:
     return {variable: flag_name_key(name.decode()) for variable, name in found.items()}
 
 
+# What ends a program where its flags are checked: `os.Exit(1)`, a logger's `Fatal`, a panic.
+_EXITS = re.compile(rb"\bos\.Exit\(\s*[1-9]|\.Fatal(?:f|ln)?\(|\bpanic\(")
+_EMPTY_TESTS = (b'if %s == "" {', b"if len(%s) == 0 {")
+
+
+def required_flags(code: bytes) -> frozenset[str]:
+    """The string flags (flag_name_key) empty by default, assigned nowhere else, whose emptiness
+    ends the program (`if image == "" { setupLog.Error(...); os.Exit(1) }`) in a Go file
+    (without comments): f11r-operator's manager exits without `--game-server-image`, which its
+    kubebuilder scaffold does not pass (read as a manifest that cannot be what runs)."""
+    found = set()
+    for flag in _EMPTY_STRING_FLAG_VAR.finditer(code) if b"StringVar" in code else ():
+        variable = flag.group(2)
+        if re.search(_ASSIGNED % re.escape(variable), code):
+            continue
+        for test in _EMPTY_TESTS:
+            at = code.find(test % variable)
+            if at >= 0 and _EXITS.search(code, at, _call_end(code, at + len(test % variable) - 1, b"{}")):
+                found.add(flag_name_key(flag.group(3).decode()))
+    return frozenset(found)
+
+
 def _conjuncts(condition: bytes) -> list[bytes]:
     """The operands of a condition's top-level `&&`, outer parentheses kept."""
     parts, depth, start = [], 0, 0

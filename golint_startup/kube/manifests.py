@@ -3395,6 +3395,10 @@ class _GoTree:
                             if argument.startswith("-")} & _KUBEBUILDER_FLAGS)
         if passed and not self._spells_any(root, passed):
             return True
+        # Or its manager exits without a flag that no manifest passes (f11r-operator's
+        # `--game-server-image`, read as a scaffold that cannot be what runs).
+        if container.passed_flags is not None and not self._required_flags(root) <= container.passed_flags:
+            return True
         # Its Dockerfiles build Go sources the tree does not hold: kyverno-notation-verifier's
         # scaffold builds `cmd/main.go`, which its library's tree never had (read as deploying
         # nothing).
@@ -3403,6 +3407,13 @@ class _GoTree:
         bases = {root} | ({module.root} if module is not None else set())
         return bool(targets) and not any(os.path.exists(os.path.join(base, target)) for base in bases
                                          for target in targets)
+
+    def _required_flags(self, root: str) -> frozenset[str]:
+        """The flags the manager of the kubebuilder project at `root` (its main package, at the
+        root or in `cmd`) exits without (go_code.required_flags)."""
+        main = next((d for d in (root, os.path.join(root, "cmd")) if self._holds_main(d)), None)
+        return frozenset().union(*(go_code.required_flags(go_code.COMMENTS.sub(b"", self._read_go(path) or b""))
+                                   for path in _go_files_in(main))) if main is not None else frozenset()
 
     def _spells_any(self, root: str, flags: frozenset[str]) -> bool:
         """Whether a non-test Go file at or below `root` quotes one of the flag names, or binds
