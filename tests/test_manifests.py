@@ -1726,6 +1726,13 @@ def test_per_kind_selections_of_every_watched_kind_scope_the_cache(tmp_path, mor
     assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
 
 
+def test_a_message_names_no_kind_its_cache_selects(tmp_path):
+    """agentic-controller keeps its sandbox Pods by label and every Secret and Job it owns: a
+    message naming Pods first was read as misleading."""
+    (finding,) = _findings_of_watching_program(tmp_path, _NODE_AGENT % "\n\t\tOwns(&corev1.Pod{}).")
+    assert "; its code names Pods, and no scoping" in finding.message
+
+
 @pytest.mark.parametrize("selection, reported", [
     ("Namespaces: map[string]cache.Config{namespace: {}}", False),
     ("Namespaces: map[string]cache.Config{}", True),  # none written: all of them

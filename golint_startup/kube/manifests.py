@@ -3650,8 +3650,14 @@ class _GoTree:
         directory name through packages of their module and may cache (_cached_growing_kinds),
         the most memory first."""
         module, mains = self._programs(run.directory)
-        named = set().union(*(_cached_growing_kinds(self._program_facts(main, module, run.subcommand)[0],
-                                                    run.cluster_listed_kinds) for main in mains))
+        named: set[str] = set()
+        for main in mains:
+            facts = self._program_facts(main, module, run.subcommand)[0]
+            # Not those its manager's `ByObject` selects: agentic-controller keeps its sandbox
+            # Pods by label, and a message naming Pods first was read as misleading.
+            selected = frozenset().union(*(f.selected_kinds for f in facts)) \
+                if not _informer_constructions(facts) else frozenset()
+            named |= _cached_growing_kinds(facts, run.cluster_listed_kinds) - selected
         return tuple(kind for kind in (*go_code.GROWING_KINDS, "PartialObjectMetadata") if kind in named)
 
     def framework_cache(self, run: ProgramRun) -> tuple[str, tuple[str, ...]] | None:
