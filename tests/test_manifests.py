@@ -4395,14 +4395,18 @@ func init() {
 """
 
 
-@pytest.mark.parametrize("test, args, reported", [
-    ('image == ""', "", False),  # f11r-operator, read as a scaffold that cannot be what runs
-    ("len(image) == 0", "", False),
-    ('image == ""', '"--game-image=ghcr.io/acme/game:1"', True),
-    ('image == "" && false', "", True),  # not its emptiness alone
+@pytest.mark.parametrize("test, args, reported, before_exit", [
+    ('image == ""', "", False, ""),  # f11r-operator, read as a scaffold that cannot be what runs
+    ("len(image) == 0", "", False, ""),
+    ('image == ""', '"--game-image=ghcr.io/acme/game:1"', True, ""),
+    ('image == "" && false', "", True, ""),  # not its emptiness alone
+    # given one where it is empty: infisical-issuer's namespace, from its pod's
+    ('image == ""', "", True, "\n\t\timage, _ = os.Hostname()\n\t}\n\tif image == \"\" {"),
 ])
-def test_a_scaffold_not_passing_a_flag_its_manager_exits_without_runs_nothing(tmp_path, test, args, reported):
-    go_module(tmp_path, {"cmd/main.go": _MAIN_IMPORTING_WATCH, "cmd/flags.go": _REQUIRES_IMAGE % test,
+def test_a_scaffold_not_passing_a_flag_its_manager_exits_without_runs_nothing(tmp_path, test, args, reported,
+                                                                             before_exit):
+    flags = (_REQUIRES_IMAGE % test).replace("{\n\t\tprintln", "{" + before_exit + "\n\t\tprintln")
+    go_module(tmp_path, {"cmd/main.go": _MAIN_IMPORTING_WATCH, "cmd/flags.go": flags,
                          "internal/watch/watch.go": _WATCHES})
     write(tmp_path, "PROJECT", "layout:\n- go.kubebuilder.io/v4\n")
     write(tmp_path, "Dockerfile", "FROM golang:1.22\nRUN go build -o /manager ./cmd\n")
@@ -4619,6 +4623,11 @@ _PODS_NAMESPACE = ('var podsNamespace string\n\n'
     (_PODS_NAMESPACE.replace('"", "watch', '"team-a", "watch'), 'podsNamespace != ""', "", True),  # a default
     # given a value elsewhere, from a source no manifest shows
     (_PODS_NAMESPACE + '\n\nfunc fromEnv() { podsNamespace = lookup("PODS_NS") }\n\nfunc lookup(string) string',
+     'podsNamespace != ""', "", True),
+    # infisical-issuer: `ns, err = inClusterNamespace()` when the flag is empty
+    (_PODS_NAMESPACE + '\n\nfunc fromEnv() { podsNamespace, _ = lookup("PODS_NS") }\n\nfunc lookup(string) (string, error)',
+     'podsNamespace != ""', "", True),
+    (_PODS_NAMESPACE + '\n\nfunc fromEnv() { fill(&podsNamespace) }\n\nfunc fill(*string)',
      'podsNamespace != ""', "", True),
 ])
 def test_a_cache_built_only_under_a_flag_off_by_default_counts_when_a_manifest_passes_it(

@@ -894,7 +894,8 @@ def flag_name_key(name: str) -> str:
 _EMPTY_STRING_FLAG_VAR = re.compile(rb'\.StringVar(P)?\(\s*&([A-Za-z_][\w.]*)\s*,\s*"([A-Za-z][\w.-]*)"\s*,\s*'
                                     rb'(?(1)"\w*"\s*,\s*)""\s*[,)]')
 _SET_TESTS = (b'%s != ""', b'"" != %s', b"len(%s) > 0", b"len(%s) != 0")
-_ASSIGNED = rb"(?<![\w.])%s\s*(?:=(?!=)|:=)"
+# Assigned, alone or among others (`ns, err = inClusterNamespace()`), or handed on by address.
+_ASSIGNED = rb"(?<![\w.])%s\s*(?:,\s*[\w.]+\s*)*(?:=(?!=)|:=)|&%s\b(?!\s*,\s*\")"
 
 
 def _off_flags(code: bytes) -> dict[bytes, str]:
@@ -906,7 +907,7 @@ def _off_flags(code: bytes) -> dict[bytes, str]:
     if b'"",' in code or b'"")' in code:
         for m in _EMPTY_STRING_FLAG_VAR.finditer(code):
             variable = m.group(2)
-            if not re.search(_ASSIGNED % re.escape(variable), code):
+            if not re.search(_ASSIGNED % (re.escape(variable), re.escape(variable)), code):
                 found.update((test % variable, m.group(3)) for test in _SET_TESTS)
     return {variable: flag_name_key(name.decode()) for variable, name in found.items()}
 
@@ -924,7 +925,7 @@ def required_flags(code: bytes) -> frozenset[str]:
     found = set()
     for flag in _EMPTY_STRING_FLAG_VAR.finditer(code) if b"StringVar" in code else ():
         variable = flag.group(2)
-        if re.search(_ASSIGNED % re.escape(variable), code):
+        if re.search(_ASSIGNED % (re.escape(variable), re.escape(variable)), code):
             continue
         for test in _EMPTY_TESTS:
             at = code.find(test % variable)
