@@ -3888,6 +3888,20 @@ def test_controller_runtime_keeps_objects_only_in_a_cache_the_program_builds(tmp
     assert all("(its program imports sigs.k8s.io/controller-runtime, whose cache" in f.message for f in findings)
 
 
+@pytest.mark.parametrize("imported, call, reported", [
+    # hypersdk's operator: govmomi's session manager and its own job queue's, and no cache
+    ('"github.com/vmware/govmomi/session"', "session.NewManager(config)", False),
+    ('"example.com/app/internal/jobmanager"', "jobmanager.NewManager(config)", False),  # read: builds none
+    # a framework named for what it builds, whose code is not read
+    ('"github.com/acme/platform/pkg/manager"', "manager.New(config)", True),
+    ('ackrt "github.com/acme/controllers/pkg/runtime"', "ackrt.NewManager(config)", True),
+])
+def test_a_look_alike_of_a_manager_builds_no_cache(tmp_path, imported, call, reported):
+    source = _CLIENT_ONLY.replace('import (\n', f"import (\n\t{imported}\n") % f"\t_ = {call}\n"
+    findings = _findings_of_watching_program(tmp_path, source)
+    assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
+
+
 @pytest.mark.parametrize("controller, reported", [(True, True), (False, False)])
 def test_a_manager_with_nothing_registered_starts_no_cache(tmp_path, controller, reported):
     """sealos' app controller and bpfman's metrics proxy build a manager for its health and

@@ -1019,8 +1019,29 @@ ADMISSION_API = "k8s.io/api/admission/"
 # `ctrlrt.NewManager`, multicluster-runtime's `mcmanager.New`, a cache or cluster of its
 # own): a program that imports controller-runtime and builds none uses its uncached client
 # (`client.New`: ironcore's CSI driver) or its types. Counting a look-alike (a cloud SDK's
-# `NewManager`) only keeps the finding as it was.
-CACHE_BUILDER = re.compile(rb"\b\w+\.NewManager\(|\b\w*(?:[mM]anager|[cC]ache|[cC]luster)\.New\(")
+# `NewManager`) only keeps the finding as it was; but not a package of the program's own
+# module, whose code is read (see cache_builder_packages), nor another module's package named
+# for something else: hypersdk's operator calls its job queue's `jobs.NewManager` and
+# govmomi's `session.NewManager`, and builds no manager (read as wrong when its cache was
+# counted).
+CACHE_BUILDER = re.compile(rb"\b(\w+)\.NewManager\(|\b(\w*(?:[mM]anager|[cC]ache|[cC]luster))\.New\(")
+# The packages that may build one: controller-runtime's, multicluster-runtime's, or a
+# framework's named for what it builds (ACK's runtime, an operator library's manager).
+_CACHE_BUILDING_PACKAGE = re.compile(r"sigs\.k8s\.io/(?:controller|multicluster)-runtime\b"
+                                     r"|/[^/]*(?:manager|cache|cluster|runtime|controller|operator)[^/]*$", re.I)
+
+
+def cache_builder_packages(source: bytes, code: bytes) -> tuple[str, ...]:
+    """The import path of the package of each call in a Go file (`code`: its `source` without
+    comments) that may build a controller-runtime cache (CACHE_BUILDER), "" when the name
+    called on is not an imported package's; not a package named for something else
+    (_CACHE_BUILDING_PACKAGE). The caller leaves out the program's own packages."""
+    if b".New" not in code:
+        return ()
+    imports = dict(_import_names(source))
+    return tuple(path for m in CACHE_BUILDER.finditer(code)
+                 if not (path := imports.get(m.group(1) or m.group(2), b"").decode()) or
+                 _CACHE_BUILDING_PACKAGE.search(path))
 # What fills a controller-runtime cache once it is built: a controller (for the kinds it
 # watches; `builder.ControllerManagedBy`, `ctrl.NewControllerManagedBy`), the manager's client (each kind it reads), its cache or field indexer, an
 # informer asked for. A manager built only for health and metrics endpoints, with nothing

@@ -2884,7 +2884,8 @@ class _PackageCode(NamedTuple):
     # and the functions they declare under such names.
     informers: tuple[tuple[str, str], ...]
     informer_constructors: frozenset[str]
-    cache_builders: int  # how many calls may build its cache (go_code.CACHE_BUILDER)
+    # The packages of the calls that may build its cache (go_code.cache_builder_packages).
+    cache_builders: tuple[str, ...]
     cache_users: int  # how many calls may fill one (go_code.CACHE_USER)
     informer_starts: int  # how many calls may start an informer or watch (go_code.INFORMER_BUILDER)
     selected_kinds: frozenset[str]  # the kinds their cache options select (go_code.selected_kinds)
@@ -2945,7 +2946,7 @@ def _code_facts(sources: list[bytes], generated_client: bool = False) -> _Packag
         # Not a generated client's (informer-gen's `NewSharedInformerFactory`): its calls are
         # counted, and its bodies are not.
         frozenset().union(*(go_code.informer_constructors(text) for text, mine in zip(code, written) if mine)),
-        sum(len(go_code.CACHE_BUILDER.findall(text)) for text in code),
+        tuple(path for text, source in zip(code, sources) for path in go_code.cache_builder_packages(source, text)),
         sum(len(go_code.CACHE_USER.findall(text)) for text in code),
         sum(len(go_code.INFORMER_BUILDER.findall(text)) for text, mine in zip(code, written) if mine),
         frozenset().union(*(go_code.selected_kinds(text) for text in code)),
@@ -3732,7 +3733,8 @@ class _GoTree:
             own = sum(modules.in_module(path, module.path) for f in facts for path in f.generated_factories)
             caches -= len(off) + own
             scopes -= sum(g.scoped for g in off)
-            builds = any(f.cache_builders for f in facts) and any(f.cache_users for f in facts)
+            builds = any(not modules.in_module(path, module.path) for f in facts for path in f.cache_builders) and \
+                any(f.cache_users for f in facts)
             starts = any(f.informer_starts for f in facts)
             # controller-runtime keeps objects only in a cache the program builds and fills;
             # client-go only in informers and watches it starts.
