@@ -4362,6 +4362,22 @@ def test_a_command_runs_the_program_its_image_builds_under_that_name(tmp_path, c
     assert f"its program imports {named}," in finding.message
 
 
+@pytest.mark.parametrize("dockerfiles, recognized", [
+    (("Dockerfile.operator",), True),  # contextforge's chart of `contextforge-operator`
+    (("operator.Dockerfile",), True),
+    (("Dockerfile.proxy",), False),  # none of that name
+    (("Dockerfile.operator", "deploy/Dockerfile.operator"), False),  # two programs: which one is not known
+])
+def test_an_image_named_for_the_project_and_a_dockerfiles_suffix_runs_what_it_builds(tmp_path, dockerfiles, recognized):
+    go_module(tmp_path, {"cmd/main.go": _DEPLOYMENT_INFORMERS, "tools/main.go": _DEPLOYMENT_INFORMERS})
+    for number, path in enumerate(dockerfiles):
+        package = ("cmd/main.go", "tools/main.go")[number]
+        write(tmp_path, path, f"FROM golang:1.22 AS build\nCOPY . .\nRUN go build -o /manager {package}\n"
+              "FROM scratch\nCOPY --from=build /manager /\nENTRYPOINT [\"/manager\"]\n")
+    _write_chart(tmp_path, "charts/app", "app", image="ghcr.io/acme/app-operator")
+    assert [f.path for f in _run(tmp_path, "SL101").findings] == (["charts/app/values.yaml"] if recognized else [])
+
+
 def test_a_program_with_typed_informers_of_growing_kinds_is_named_for_them(tmp_path):
     """One program with a dynamic informer of a resource not known and client-go's typed
     informers of Deployments: the message names the typed informers, which hold the cluster."""

@@ -3190,6 +3190,9 @@ class _GoTree:
         named = self._named_after_project(repository) if repository else None
         if named is not None and not runs_a_script_instead(container, os.path.basename(named)):
             return f"its image is named for its project and {named}, which builds Go", named
+        built = self._built_by_dockerfile_named(repository) if repository else None
+        if built is not None:
+            return f"its image is named for its project and the Dockerfile that builds {built}", built
         said = _said_to_run_go(container, go_images)
         if said.startswith(_SAID_BY_ITS_ENVIRONMENT) and not self._may_be_the_projects(image):
             # A Go program the tree does not build, under another name than the project's
@@ -3866,24 +3869,48 @@ class _GoTree:
         A Dockerfile outside any module builds from the modules it copies in whole (`COPY
         backend/ ./`: velero-manager's, at the root of a tree whose module is `backend`, was
         taken for a program of unknown code and read as not worth a change)."""
+        return sorted({built for path in self._dockerfiles.get(directory, [])
+                       if not plain or os.path.basename(path) in _PLAIN_DOCKERFILES
+                       for built in self._dockerfile_file_builds(path)})
+
+    def _dockerfile_file_builds(self, path: str) -> set[str]:
+        """The main packages one Dockerfile names to `go build` (see _dockerfile_builds)."""
+        directory = os.path.dirname(path)
         module = modules.module_of_dir(directory)
+        text = _read(path)
+        roots = [module.root] if module is not None else [
+            copied for source in _copied_sources(text)
+            if os.path.isfile(os.path.join(copied := os.path.normpath(os.path.join(directory, source)), "go.mod"))]
         found = set()
-        for path in self._dockerfiles.get(directory, []):
-            if plain and os.path.basename(path) not in _PLAIN_DOCKERFILES:
+        for target in _go_build_targets(text):
+            if target == "." and module is not None:
+                continue  # the directory a WORKDIR set, not known to be the module's root
+            package = os.path.dirname(target) if target.endswith(".go") else target
+            for root in roots:
+                candidate = os.path.normpath(os.path.join(root, package))
+                if self._holds_main(candidate):
+                    found.add(candidate)
+        return found
+
+    def _built_by_dockerfile_named(self, repository: str) -> str | None:
+        """The main package that the one `Dockerfile.<S>` (or `<S>.Dockerfile`) of a module named
+        by `P` builds, for an image `<P>-<S>`: contextforge's chart runs `contextforge-operator`,
+        which its root's `Dockerfile.operator` builds from `cmd/main.go` (its finding went to
+        the kubebuilder scaffold instead, read as the wrong copy)."""
+        prefix, _, suffix = repository.rpartition("-")
+        if not prefix:
+            return None
+        names = {f"dockerfile.{suffix}", f"{suffix}.dockerfile"}
+        found = set()
+        for directory, paths in self._dockerfiles.items():
+            module = modules.module_of_dir(directory)
+            if module is None or not module.path or \
+                    not _said_by(prefix.split("-"), re.split(r"[/._-]", module.path.lower())):
                 continue
-            text = _read(path)
-            roots = [module.root] if module is not None else [
-                copied for source in _copied_sources(text)
-                if os.path.isfile(os.path.join(copied := os.path.normpath(os.path.join(directory, source)), "go.mod"))]
-            for target in _go_build_targets(text):
-                if target == "." and module is not None:
-                    continue  # the directory a WORKDIR set, not known to be the module's root
-                package = os.path.dirname(target) if target.endswith(".go") else target
-                for root in roots:
-                    candidate = os.path.normpath(os.path.join(root, package))
-                    if self._holds_main(candidate):
-                        found.add(candidate)
-        return sorted(found)
+            for path in paths:
+                if os.path.basename(path).lower() in names:
+                    found |= self._dockerfile_file_builds(path)
+        return found.pop() if len(found) == 1 else None
 
     def _module_sets_limit(self, module: modules.Module) -> bool:
         if module.root not in self._module_limits:
