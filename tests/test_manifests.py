@@ -1733,6 +1733,16 @@ def test_a_message_names_no_kind_its_cache_selects(tmp_path):
     assert "; its code names Pods, and no scoping" in finding.message
 
 
+def test_of_two_managers_a_message_names_the_kinds_either_selects(tmp_path):
+    """wireflow's latticed selects ConfigMaps by label in one manager and watches them all in
+    the other: which manager selects is not known, and a message leaving ConfigMaps out was read
+    as undercounting."""
+    second = "\tother, _ := ctrl.NewManager(ctrl.GetConfigOrDie(), ctrl.Options{})\n\t_ = other\n}\n"
+    source = (_NODE_AGENT % "\n\t\tOwns(&corev1.Pod{}).").rsplit("}\n", 1)[0] + second
+    (finding,) = _findings_of_watching_program(tmp_path, source)
+    assert "; its code names Pods, Secrets and Nodes, and no scoping" in finding.message
+
+
 @pytest.mark.parametrize("selection, reported", [
     ("Namespaces: map[string]cache.Config{namespace: {}}", False),
     ("Namespaces: map[string]cache.Config{}", True),  # none written: all of them

@@ -3657,10 +3657,12 @@ class _GoTree:
         named: set[str] = set()
         for main in mains:
             facts = self._program_facts(main, module, run.subcommand)[0]
-            # Not those its manager's `ByObject` selects: agentic-controller keeps its sandbox
-            # Pods by label, and a message naming Pods first was read as misleading.
-            selected = frozenset().union(*(f.selected_kinds for f in facts)) \
-                if not _informer_constructions(facts) else frozenset()
+            # Not those its one manager's `ByObject` selects: agentic-controller keeps its
+            # sandbox Pods by label, and a message naming Pods first was read as misleading. Of
+            # two managers, which one selects is not known (wireflow's latticed selects
+            # ConfigMaps in one, and watches them all in the other).
+            alone = not _informer_constructions(facts) and sum(f.managers for f in facts) <= 1
+            selected = frozenset().union(*(f.selected_kinds for f in facts)) if alone else frozenset()
             named |= _cached_growing_kinds(facts, run.cluster_listed_kinds) - selected
         return tuple(kind for kind in (*go_code.GROWING_KINDS, "PartialObjectMetadata") if kind in named)
 
