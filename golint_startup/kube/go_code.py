@@ -323,11 +323,19 @@ def _maps_made_in(code: bytes, function: bytes) -> list[tuple[bytes, int, int]]:
     return [] if body is None else [(m.group(1), *body) for m in _MAP_MADE.finditer(code, *body)]
 
 
+# Or one entry assigned on its own (cerberus' `NewCache`: `opts.ByObject[&v1.Secret{}] =
+# cache.ByObject{Namespaces: ...}`; its cache was called cluster-wide, read as wrong).
+_BY_OBJECT_ASSIGNED = re.compile(rb"\.ByObject\[\s*&(?:\w+\.)?(\w+)\{\}\s*\]\s*=\s*\w+\.ByObject\s*\{")
+
+
 def _by_object_entries(code: bytes) -> Iterator[tuple[str, int, int]]:
     """(kind, start, end of its selection) for each entry of a file's `ByObject` cache options."""
     for options in _BY_OBJECT.finditer(code):
         body_end = _call_end(code, options.end() - 1, b"{}")
         for entry in _BY_OBJECT_ENTRY.finditer(code, options.end(), body_end):
+            yield entry.group(1).decode(), entry.end() - 1, _call_end(code, entry.end() - 1, b"{}")
+    if b".ByObject[" in code:
+        for entry in _BY_OBJECT_ASSIGNED.finditer(code):
             yield entry.group(1).decode(), entry.end() - 1, _call_end(code, entry.end() - 1, b"{}")
 
 
