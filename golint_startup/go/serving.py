@@ -77,32 +77,39 @@ def _waits_for_signal(found: Resolved) -> bool:
 
 
 _LISTENS = frozenset({"Listen", "ListenTCP", "ListenUnix"})
+# Packages whose calls only format a message: between a Listen and its Close, they serve nothing.
+_FORMATTING = frozenset({"fmt", "errors", "strconv", "strings"})
 
 
 def _free_port_probes(events: list, resolved: list[Resolved]) -> set[int]:
-    """The positions of the `net.Listen*` calls whose listener the function asks the address
-    of and closes before it calls any module function: a probe for a free port, serving
-    nothing (`l, _ := net.Listen("tcp", ":0"); port := l.Addr()...; l.Close()`: consul-k8s's
-    CLI, before a port-forward). A deferred Close counts at the function's end."""
+    """The positions of the `net.Listen*` calls whose listener the function closes before it
+    calls any module function, having asked its address (a probe for a free port: `l, _ :=
+    net.Listen("tcp", ":0"); port := l.Addr()...; l.Close()`, consul-k8s's CLI before a
+    port-forward) or called nothing but formatting (a check that a port is free: fiso's
+    `doctor` command, whose SL003 finding was read as wrong when it counted as serving).
+    A deferred Close counts at the function's end."""
     probes = set()
     order = sorted(zip(events, resolved), key=lambda pair: pair[0].position)
     for index, (event, found) in enumerate(order):
         if found.external is None or found.external[0] != "net" or found.external[1] not in _LISTENS:
             continue
-        asked = False
+        asked, formatting_only = False, True
         for later, later_found in order[index + 1:]:
             target = later.target
             if type(target) is MethodTarget and target.receiver == TypeRef("r", "net", found.external[1]) \
                     and not target.fields:
                 asked = asked or target.name == "Addr"
                 if target.name == "Close":
-                    if asked:
+                    if asked or formatting_only:
                         probes.add(event.position)
                     break
                 if target.name != "Addr":
                     break
             elif later_found.function is not None or later.kind != "call":
                 break
+            elif later_found.unresolved or type(target) is ParamTarget or later_found.external is not None and \
+                    later_found.external[0] not in _FORMATTING:
+                formatting_only = False  # a builtin (`append`) resolves to nothing, and serves nothing
     return probes
 
 
