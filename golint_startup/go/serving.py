@@ -107,9 +107,11 @@ def _free_port_probes(events: list, resolved: list[Resolved]) -> set[int]:
                     break
             elif later_found.function is not None or later.kind != "call":
                 break
+            # A builtin (`append`) resolves to nothing and serves nothing; a callback, a method
+            # of a value of unknown type or another package's call may serve.
             elif later_found.unresolved or type(target) is ParamTarget or later_found.external is not None and \
                     later_found.external[0] not in _FORMATTING:
-                formatting_only = False  # a builtin (`append`) resolves to nothing, and serves nothing
+                formatting_only = False
     return probes
 
 
