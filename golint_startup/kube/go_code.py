@@ -330,13 +330,12 @@ _BY_OBJECT_ASSIGNED = re.compile(rb"\.ByObject\[\s*&(?:\w+\.)?(\w+)\{\}\s*\]\s*=
 
 def _by_object_entries(code: bytes) -> Iterator[tuple[str, int, int]]:
     """(kind, start, end of its selection) for each entry of a file's `ByObject` cache options."""
-    for options in _BY_OBJECT.finditer(code):
-        body_end = _call_end(code, options.end() - 1, b"{}")
-        for entry in _BY_OBJECT_ENTRY.finditer(code, options.end(), body_end):
-            yield entry.group(1).decode(), entry.end() - 1, _call_end(code, entry.end() - 1, b"{}")
+    entries = [entry for options in _BY_OBJECT.finditer(code)
+               for entry in _BY_OBJECT_ENTRY.finditer(code, options.end(), _call_end(code, options.end() - 1, b"{}"))]
     if b".ByObject[" in code:
-        for entry in _BY_OBJECT_ASSIGNED.finditer(code):
-            yield entry.group(1).decode(), entry.end() - 1, _call_end(code, entry.end() - 1, b"{}")
+        entries += _BY_OBJECT_ASSIGNED.finditer(code)
+    for entry in entries:
+        yield entry.group(1).decode(), entry.end() - 1, _call_end(code, entry.end() - 1, b"{}")
 
 
 def selected_kinds(code: bytes) -> frozenset[str]:
@@ -906,17 +905,25 @@ _SET_TESTS = (b'%s != ""', b'"" != %s', b"len(%s) > 0", b"len(%s) != 0")
 _ASSIGNED = rb"(?<![\w.])%s\s*(?:,\s*[\w.]+\s*)*(?:=(?!=)|:=)|&%s\b(?!\s*,\s*\")"
 
 
+def _empty_string_flags(code: bytes) -> Iterator[tuple[bytes, bytes]]:
+    """(variable, flag name) of each string flag a Go file declares empty by default and
+    assigns nowhere else (_EMPTY_STRING_FLAG_VAR, _ASSIGNED)."""
+    if b'"",' not in code and b'"")' not in code:
+        return
+    for flag in _EMPTY_STRING_FLAG_VAR.finditer(code):
+        variable = re.escape(flag.group(2))
+        if not re.search(_ASSIGNED % (variable, variable), code):
+            yield flag.group(2), flag.group(3)
+
+
 def _off_flags(code: bytes) -> dict[bytes, str]:
     """The tests a condition makes of the flags a Go file declares off by default (a boolean
     flag's variable, `x != ""` of a string flag's), each with its flag's name (flag_name_key)."""
     found = {m.group(2): m.group(3) for m in _BOOL_FLAG_VAR.finditer(code)}
     if b"Bool(" in code or b"BoolP(" in code:  # the pattern starts at every word: look only where it may match
         found.update((b"*" + m.group(1), m.group(3)) for m in _BOOL_FLAG.finditer(code))
-    if b'"",' in code or b'"")' in code:
-        for m in _EMPTY_STRING_FLAG_VAR.finditer(code):
-            variable = m.group(2)
-            if not re.search(_ASSIGNED % (re.escape(variable), re.escape(variable)), code):
-                found.update((test % variable, m.group(3)) for test in _SET_TESTS)
+    for variable, name in _empty_string_flags(code):
+        found.update((test % variable, name) for test in _SET_TESTS)
     return {variable: flag_name_key(name.decode()) for variable, name in found.items()}
 
 
@@ -931,14 +938,11 @@ def required_flags(code: bytes) -> frozenset[str]:
     (without comments): f11r-operator's manager exits without `--game-server-image`, which its
     kubebuilder scaffold does not pass (read as a manifest that cannot be what runs)."""
     found = set()
-    for flag in _EMPTY_STRING_FLAG_VAR.finditer(code) if b"StringVar" in code else ():
-        variable = flag.group(2)
-        if re.search(_ASSIGNED % (re.escape(variable), re.escape(variable)), code):
-            continue
-        for test in _EMPTY_TESTS:
-            at = code.find(test % variable)
-            if at >= 0 and _EXITS.search(code, at, _call_end(code, at + len(test % variable) - 1, b"{}")):
-                found.add(flag_name_key(flag.group(3).decode()))
+    for variable, name in _empty_string_flags(code):
+        for test in (test % variable for test in _EMPTY_TESTS):
+            at = code.find(test)
+            if at >= 0 and _EXITS.search(code, at, _call_end(code, at + len(test) - 1, b"{}")):
+                found.add(flag_name_key(name.decode()))
     return frozenset(found)
 
 

@@ -2842,6 +2842,11 @@ def _in_test_dir(names: Iterable[str]) -> bool:
     return any(map(modules.test_dir_matcher(TEST_DIRS), names))
 
 
+def _names_module(prefix: list[str], module: modules.Module | None) -> bool:
+    """Whether an image name's `prefix` names a module by the words of its path (_said_by)."""
+    return module is not None and bool(module.path) and _said_by(prefix, re.split(r"[/._-]", module.path.lower()))
+
+
 def _said_by(prefix: list[str], named: list[str]) -> bool:
     """Whether each word of an image name's `prefix` is one of the words `named` or, four
     letters or more, begins one (`acme` of `acmeio`; `w` stands for no word)."""
@@ -3095,10 +3100,10 @@ class _GoTree:
         self._module_predates: dict[str, bool] = {}  # by module root, see predates_memory_limit
         self._cache_verdicts: dict[ProgramRun, _CacheVerdict] = {}
         self._package_facts: dict[str, _PackageCode] = {}  # by directory, see _package_code
-        # By main package directory and subcommand (and namespace settings, for _cluster_cache_of).
-        # By (main, subcommand, namespace settings, kinds listed cluster-wide): see _cluster_cache_of.
-        self._program_keeps: dict[tuple[str, str | None, frozenset[str], frozenset[str] | None],
-                                  tuple[str | None, bool, bool]] = {}
+        # By (main, subcommand, namespace settings, kinds listed cluster-wide, flags passed): see
+        # _cluster_cache_of.
+        self._program_keeps: dict[tuple[str, str | None, frozenset[str], frozenset[str] | None,
+                                        frozenset[str] | None], tuple[str | None, bool, bool]] = {}
         self._program_facts_of: dict[tuple[str, str | None], tuple[list[_PackageCode], list[str]]] = {}
         self._program_packages: dict[str, tuple[set[str], list[str]]] = {}  # by main, see _program_closure
         # By directory: its programs (see _main_dirs_at_or_below, which reads its Dockerfiles)
@@ -3107,6 +3112,7 @@ class _GoTree:
         self._entrypoint_scripts: dict[str, tuple[str, str]] = {}
         self._plain_dockerfiles: dict[str, tuple[str, list[str]]] = {}  # see _plain_dockerfile
         self._flags_spelled: dict[tuple[str, frozenset[str]], bool] = {}  # see _spells_any
+        self._flags_required: dict[str, frozenset[str]] = {}  # by project root, see _required_flags
         self._kubebuilder_image_dirs: _KubebuilderImages | None = None  # see _kubebuilder_images
 
     def recognize(self, container: Container, go_images: tuple[str, ...]) -> tuple[str, str | None]:
@@ -3414,10 +3420,14 @@ class _GoTree:
 
     def _required_flags(self, root: str) -> frozenset[str]:
         """The flags the manager of the kubebuilder project at `root` (its main package, at the
-        root or in `cmd`) exits without (go_code.required_flags)."""
-        main = next((d for d in (root, os.path.join(root, "cmd")) if self._holds_main(d)), None)
-        return frozenset().union(*(go_code.required_flags(go_code.COMMENTS.sub(b"", self._read_go(path) or b""))
-                                   for path in _go_files_in(main))) if main is not None else frozenset()
+        root or in `cmd`) exits without (go_code.required_flags); read once per project (its
+        scaffold's copies ask the same)."""
+        if root not in self._flags_required:
+            main = next((d for d in (root, os.path.join(root, "cmd")) if self._holds_main(d)), None)
+            self._flags_required[root] = frozenset().union(*(
+                go_code.required_flags(go_code.COMMENTS.sub(b"", self._read_go(path) or b""))
+                for path in _go_files_in(main))) if main is not None else frozenset()
+        return self._flags_required[root]
 
     def _spells_any(self, root: str, flags: frozenset[str]) -> bool:
         """Whether a non-test Go file at or below `root` quotes one of the flag names, or binds
@@ -3512,10 +3522,10 @@ class _GoTree:
                 # A directory whose Dockerfile builds the program below it counts (azure-npm's
                 # `npm` builds `npm/cmd`); a test's program of that name does not (its
                 # `test/integration/npm`).
-                if not self.builds_go(directory) or module is None or not module.path or \
+                if not self.builds_go(directory) or module is None or \
                         _in_test_dir(modules.names_below(directory, module.root) or ()):
                     continue
-                if _said_by(prefix, re.split(r"[/._-]", module.path.lower())):
+                if _names_module(prefix, module):
                     return directory
         return None
 
@@ -3905,12 +3915,9 @@ class _GoTree:
         names = {f"dockerfile.{suffix}", f"{suffix}.dockerfile"}
         found = set()
         for directory, paths in self._dockerfiles.items():
-            module = modules.module_of_dir(directory)
-            if module is None or not module.path or \
-                    not _said_by(prefix.split("-"), re.split(r"[/._-]", module.path.lower())):
-                continue
             for path in paths:
-                if os.path.basename(path).lower() in names:
+                if os.path.basename(path).lower() in names and \
+                        _names_module(prefix.split("-"), modules.module_of_dir(directory)):
                     found |= self._dockerfile_file_builds(path)
         return found.pop() if len(found) == 1 else None
 
