@@ -389,6 +389,28 @@ def watched_kinds(code: bytes) -> tuple[frozenset[str], bool]:
     return frozenset(found), known
 
 
+_SETUP_WITH_MANAGER = re.compile(rb"^func[ \t]*\([ \t]*\w*[ \t]*\*?[ \t]*(\w+)[^)]*\)[ \t]*SetupWithManager[ \t]*\(", re.MULTILINE)
+_TOP_LEVEL_FUNCTION = re.compile(rb"^func[ \t]+(\w+)([^{]*)", re.MULTILINE)  # its name, the rest of its signature
+# What runs when the package is initialized, and may register a reconciler with no other file
+# naming it: an `init` function, a blank variable's initializer.
+_RUNS_AT_INIT = re.compile(rb"^(?:func[ \t]+init[ \t]*\(|var[ \t]+_[ \t]*=)", re.MULTILINE)
+
+
+def reconciler_names(code: bytes) -> frozenset[bytes]:
+    """The names through which a Go file's (comments removed) controller-runtime reconcilers
+    are reached: the types of its `SetupWithManager` methods and its package-level functions
+    whose signatures name one (`NewNodeReconciler() *NodeReconciler`); empty when it has no
+    such method, or runs code when its package is initialized. A program that names none of
+    them outside the file never registers them, and their watches fill no cache of its
+    (galactic's gateway imports the controller package of its router, whose Secret and Node
+    reconcilers it never builds)."""
+    types = frozenset(_SETUP_WITH_MANAGER.findall(code))
+    if not types or _RUNS_AT_INIT.search(code):
+        return frozenset()
+    named = re.compile(rb"\b(?:" + b"|".join(types) + rb")\b")
+    return types | frozenset(name for name, signature in _TOP_LEVEL_FUNCTION.findall(code) if named.search(signature))
+
+
 def _of_webhook_builder(code: bytes, at: int) -> bool:
     """Whether what is at `at` is given to a webhook's builder (`ctrl.NewWebhookManagedBy(mgr)
     .For(&corev1.Pod{})`, or `admission.WithCustomDefaulter(scheme, &corev1.Pod{}, ...)` and
@@ -437,12 +459,14 @@ SMALL_KINDS = (
 # its watch cache), held while they are decoded (bench/objectsize, KiB each held + KiB of JSON).
 # At the scale Kubernetes is tested to, 5,000 Nodes reporting the kubelet's 50 images
 # (27.3 + 20.3): 133 + 99 MiB. Apps are not a tested limit: taken as many as the 10,000
-# Services of its scalability tests, each a Deployment, StatefulSet (15.3 + 6.9, the largest)
-# or DaemonSet, sharing that one count: 150 + 68 MiB. Kinds that number with pods (Pods,
-# Jobs, ReplicaSets, EndpointSlices) or hold data of any size (Secrets, ConfigMaps) have no
-# such bound.
+# Services of its scalability tests, each a Deployment or StatefulSet (15.3 + 6.9, the
+# largest), sharing that one count: 150 + 68 MiB. A DaemonSet runs a pod on every node it
+# selects, and a node runs at most 110 (the kubelet's default maxPods, Kubernetes' tested
+# limit): 1,000 DaemonSets, ten node pools each full of its own, are far more than clusters
+# run (14.1 + 6.7): 14 + 7 MiB. Kinds that number with pods (Pods, Jobs, ReplicaSets,
+# EndpointSlices) or hold data of any size (Secrets, ConfigMaps) have no such bound.
 BOUNDED_KIND_HEAPS_MIB = {"Node": ("nodes", 232), "Deployment": ("apps", 218), "StatefulSet": ("apps", 218),
-                          "DaemonSet": ("apps", 218)}
+                          "DaemonSet": ("daemonsets", 21)}
 
 
 def bounded_heap_mib(kinds: Iterable[str]) -> int | None:

@@ -3099,7 +3099,7 @@ class _GoTree:
         self._module_limits: dict[str, bool] = {}  # by module root
         self._module_predates: dict[str, bool] = {}  # by module root, see predates_memory_limit
         self._cache_verdicts: dict[ProgramRun, _CacheVerdict] = {}
-        self._package_facts: dict[str, _PackageCode] = {}  # by directory, see _package_code
+        self._package_facts: dict[tuple[str, frozenset[str]], _PackageCode] = {}  # see _package_code
         # By (main, subcommand, namespace settings, kinds listed cluster-wide, flags passed): see
         # _cluster_cache_of.
         self._program_keeps: dict[tuple[str, str | None, frozenset[str], frozenset[str] | None,
@@ -3798,15 +3798,46 @@ class _GoTree:
         if (main, subcommand) not in self._program_facts_of:
             packages, keeps = self._program_closure(main, module)
             declaring = self._declaring_file(packages, subcommand) if subcommand else None
-            if declaring is None:
-                found = ([self._package_code(d) for d in packages], keeps)
-            else:
-                source = self._read_go(declaring) or b""
-                packages, keeps = go_code.local_closure([], module, lambda d: self._package_code(d).imports,
-                                                        first_imports=go_code.file_imports(source))
-                found = ([_code_facts([source]), *(self._package_code(d) for d in packages)], keeps)
-            self._program_facts_of[main, subcommand] = found
+            source = self._read_go(declaring) or b"" if declaring else b""
+            roots, first_imports = ([], go_code.file_imports(source)) if declaring else ([main], [])
+            unused: frozenset[str] = frozenset()
+
+            def reached() -> tuple[set[str], list[str]]:
+                return go_code.local_closure(roots, module, lambda d: self._package_code(d, unused).imports,
+                                             first_imports=first_imports)
+            if declaring:
+                packages, keeps = reached()
+            # Files left out leave their imports out, whose packages name fewer reconcilers:
+            # until no more are left out (galactic's gateway reaches the package its router's
+            # BGP reconciler imports only through that reconciler's file).
+            while more := self._unregistered_files(packages, declaring) - unused:
+                unused |= more
+                packages, keeps = reached()
+            facts = [self._package_code(d, unused) for d in packages]
+            self._program_facts_of[main, subcommand] = ([_code_facts([source]), *facts] if declaring else facts, keeps)
         return self._program_facts_of[main, subcommand]
+
+    def _unregistered_files(self, packages: set[str], first: str | None) -> frozenset[str]:
+        """The files of reconcilers that a program, its `packages` (and the file `first` when
+        only it and what it imports are run), never names outside them (go_code.reconciler_names)."""
+        files = {path for d in packages for path in _go_files_in(d)} | ({first} if first else set())
+        reached = {}
+        for path in files:
+            source = self._read_go(path) or b""
+            if b"SetupWithManager" in source and path != first:
+                names = go_code.reconciler_names(go_code.COMMENTS.sub(b"", source))
+                if names:
+                    reached[path] = names
+        if not reached:
+            return frozenset()
+        # One pass over the program for every name: where each is written.
+        any_name = re.compile(rb"\b(?:" + b"|".join(map(re.escape, set().union(*reached.values()))) + rb")\b")
+        written_in: dict[bytes, set[str]] = {}
+        for path in files:
+            for name in set(any_name.findall(go_code.COMMENTS.sub(b"", self._read_go(path) or b""))):
+                written_in.setdefault(name, set()).add(path)
+        return frozenset(path for path, names in reached.items()
+                         if all(written_in.get(name, set()) <= {path} for name in names))
 
     def _declaring_file(self, packages: set[str], subcommand: str) -> str | None:
         """The one non-test file of `packages` that declares a cobra command named `subcommand`
@@ -3846,12 +3877,15 @@ class _GoTree:
             self._program_packages[main] = go_code.local_closure([main], module, lambda d: self._package_code(d).imports)
         return self._program_packages[main]
 
-    def _package_code(self, directory: str) -> _PackageCode:
-        """What the package's non-test files say (_PackageCode); read once for all containers."""
-        if directory not in self._package_facts:
-            self._package_facts[directory] = _code_facts([self._read_go(path) or b"" for path in _go_files_in(directory)],
-                                                         generated_client=bool(_GENERATED_CLIENT_DIR.search(directory)))
-        return self._package_facts[directory]
+    def _package_code(self, directory: str, unused: frozenset[str] = frozenset()) -> _PackageCode:
+        """What the package's non-test files say (_PackageCode), those `unused` left out; read
+        once for all containers."""
+        unused = frozenset(path for path in unused if os.path.dirname(path) == directory)
+        if (directory, unused) not in self._package_facts:
+            self._package_facts[directory, unused] = _code_facts(
+                [self._read_go(path) or b"" for path in _go_files_in(directory) if path not in unused],
+                generated_client=bool(_GENERATED_CLIENT_DIR.search(directory)))
+        return self._package_facts[directory, unused]
 
     def _main_dirs_at_or_below(self, directory: str) -> list[str]:
         """`directory` when it holds a main package; those its own `Dockerfile` names to `go

@@ -1,0 +1,3 @@
+module example.com/edgenet
+
+go 1.23
