@@ -390,7 +390,9 @@ def watched_kinds(code: bytes) -> tuple[frozenset[str], bool]:
 
 
 _SETUP_WITH_MANAGER = re.compile(rb"^func[ \t]*\([ \t]*\w*[ \t]*\*?[ \t]*(\w+)[^)]*\)[ \t]*SetupWithManager[ \t]*\(", re.MULTILINE)
-_TOP_LEVEL_FUNCTION = re.compile(rb"^func[ \t]+(\w+)([^{]*)", re.MULTILINE)  # its name, the rest of its signature
+# A package-level function: its name, and the rest of it to the closing brace gofmt puts at the
+# start of a line (or at the end of its one line).
+_TOP_LEVEL_FUNCTION = re.compile(rb"^func[ \t]+(\w+)([^\n]*\}[ \t]*$|.*?^\})", re.MULTILINE | re.DOTALL)
 # What runs when the package is initialized, and may register a reconciler with no other file
 # naming it: an `init` function, a blank variable's initializer.
 _RUNS_AT_INIT = re.compile(rb"^(?:func[ \t]+init[ \t]*\(|var[ \t]+_[ \t]*=)", re.MULTILINE)
@@ -399,7 +401,8 @@ _RUNS_AT_INIT = re.compile(rb"^(?:func[ \t]+init[ \t]*\(|var[ \t]+_[ \t]*=)", re
 def reconciler_names(code: bytes) -> frozenset[bytes]:
     """The names through which a Go file's (comments removed) controller-runtime reconcilers
     are reached: the types of its `SetupWithManager` methods and its package-level functions
-    whose signatures name one (`NewNodeReconciler() *NodeReconciler`); empty when it has no
+    that name one (`NewNodeReconciler() *NodeReconciler`, acm-sync's `SetupReconciler`, which
+    builds one; not a helper others call); empty when it has no
     such method, or runs code when its package is initialized. A program that names none of
     them outside the file never registers them, and their watches fill no cache of its
     (galactic's gateway imports the controller package of its router, whose Secret and Node
@@ -408,7 +411,7 @@ def reconciler_names(code: bytes) -> frozenset[bytes]:
     if not types or _RUNS_AT_INIT.search(code):
         return frozenset()
     named = re.compile(rb"\b(?:" + b"|".join(types) + rb")\b")
-    return types | frozenset(name for name, signature in _TOP_LEVEL_FUNCTION.findall(code) if named.search(signature))
+    return types | frozenset(name for name, function in _TOP_LEVEL_FUNCTION.findall(code) if named.search(function))
 
 
 def _of_webhook_builder(code: bytes, at: int) -> bool:

@@ -23,5 +23,12 @@ func (r *SecretReconciler) SetupWithManager(mgr ctrl.Manager) error {
 	return ctrl.NewControllerManagedBy(mgr).For(&corev1.Secret{}).Complete(r)
 }
 
+// Register builds the reconciler and registers it: calling it names the reconciler, as its
+// signature does not.
+func Register(mgr ctrl.Manager) error {
+	r := &SecretReconciler{Client: mgr.GetClient()}
+	return r.SetupWithManager(mgr)
+}
+
 // A helper other reconcilers call: using it does not register this one.
 func trimmed(name string) string { return strings.TrimSpace(name) }

@@ -6,7 +6,7 @@ import (
 	"example.com/edgenet/internal/controller"
 )
 
-// Setup is reached from main: the Secret reconciler it names is registered, though main never names it.
+// Setup is reached from main: the Secret reconciler it registers is registered, though main never names it.
 func Setup(mgr ctrl.Manager) error {
-	return (&controller.SecretReconciler{}).SetupWithManager(mgr)
+	return controller.Register(mgr)
 }
