@@ -1120,6 +1120,11 @@ def test_a_charts_workload_template_pairs_an_image_with_resources_apart(tmp_path
     ("{{ .Values.operator.image.repository }} {{ .Values.operator.resources }} {{ $.Values.sample }}",
      ["charts/api/values.yaml:4", "charts/api/values.yaml:8"]),
     ("{{ toYaml .Values }}", ["charts/api/values.yaml:4", "charts/api/values.yaml:8"]),
+    # a template's comment reads nothing (aboutcontroller's helpers: "the root context with .Values")
+    ("{{ .Values.operator.image.repository }} {{ .Values.operator.resources }} {{/* with .Values, */}}",
+     ["charts/api/values.yaml:4"]),
+    ("{{ .Values.operator.image.repository }} {{ .Values.operator.resources }} {{- /* with\n.Values */ -}}",
+     ["charts/api/values.yaml:4"]),
     # natz-operator's account-server chart: the image read, the resources never written
     ("{{ .Values.operator.image.repository }} {{ .Values.operator.securityContext }}", []),
     # nats-auth-operator's chart: a sample's image and resources, neither read
@@ -2449,6 +2454,20 @@ def test_a_manager_with_no_controller_reading_only_small_kinds_is_not_reported(t
     assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
 
 
+@pytest.mark.parametrize("package, reported", [
+    ("example.net/mesh/pkg/k8s/apis/mesh.example/v2", False),  # another project's custom resource
+    ("k8s.io/apimachinery/pkg/apis/meta/v1", True),  # object metadata: no kind read
+])
+def test_a_manager_with_no_controller_reading_only_custom_resources_is_not_reported(tmp_path, package, reported):
+    """kubernetes-webhooks' Service validator reads Cilium's IP pools, cluster-scoped custom
+    resources, through the manager's client: what its cache holds numbers what users create
+    (a finding calling it one that grows with the cluster was read as wrong)."""
+    pools = _NAMESPACE_WEBHOOK.replace('\tcorev1 "k8s.io/api/core/v1"\n', f'\tcorev1 "k8s.io/api/core/v1"\n\tpools "{package}"\n')
+    pools = pools.replace("namespace := &corev1.Namespace{}", "namespace := &pools.AddressPool{}")
+    findings = _findings_of_watching_program(tmp_path, pools, request="512Mi", controller=False)
+    assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
+
+
 def test_the_message_names_the_kinds_that_grow_with_the_cluster(tmp_path):
     """What a reader checks first: which of the cluster's objects the program names, the most
     memory first, and how many more; small kinds (Leases, Ingresses) are not among them."""
@@ -2847,6 +2866,47 @@ def test_a_cache_scoped_when_the_manifest_names_a_namespace(tmp_path, container,
     """A scoping that applies only when a flag or variable names a namespace applies to a
     container that names one through a flag or variable the program's code quotes."""
     assert _rules_for_controller(tmp_path, _SCOPED_WHEN_NAMED, container) == (["SL101"] if reported else [])
+
+
+_SCOPED_TO_ITS_NODE = """\
+package watch
+
+import (
+	"os"
+
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/client-go/informers"
+	"k8s.io/client-go/kubernetes"
+)
+
+func start(clientset kubernetes.Interface) {
+	nodeName := os.Getenv("NODE_NAME")
+	tweak := func(options *metav1.ListOptions) {
+		if nodeName != "" {
+			options.FieldSelector = "spec.nodeName=" + nodeName
+		}
+	}
+	factory := informers.NewSharedInformerFactoryWithOptions(clientset, 0, informers.WithTweakListOptions(tweak))
+	_ = factory.Core().V1().Pods().Informer()
+	factory.Start(nil)
+}
+"""
+
+
+@pytest.mark.parametrize("container, reported", [
+    # gpusprint's agent: its DaemonSet hands it its node from the downward API
+    ("          env:\n            - name: NODE_NAME\n"
+     "              valueFrom: {fieldRef: {fieldPath: spec.nodeName}}\n", False),
+    ("          env:\n            - name: NODE_NAME\n              value: worker-1\n", False),
+    ("", True),  # not named: every Pod of the cluster
+    ("          env:\n            - name: NODE_NAME\n              value: \"\"\n", True),
+    ("          env:\n            - name: HOST_IP\n"
+     "              valueFrom: {fieldRef: {fieldPath: status.hostIP}}\n", True),
+])
+def test_an_informer_scoped_when_the_manifest_names_its_node(tmp_path, container, reported):
+    """A field selector on the program's own node, set only when a variable names the node,
+    applies to a container that names it."""
+    assert _rules_for_controller(tmp_path, _SCOPED_TO_ITS_NODE, container) == (["SL101"] if reported else [])
 
 
 _WATCH_NAMESPACE_HELPER = """\

@@ -120,7 +120,8 @@ _MAP_MADE = re.compile(rb"\b([A-Za-z_]\w*)\s*:=\s*(?:map\[string\]\w+\.Config\{|
 class Scopings(NamedTuple):
     """How many times a Go file scopes what a cache keeps (see scopings)."""
     always: int  # whatever the flags
-    when_namespace_named: int  # only when a namespace is named (NAMESPACE_SETTING)
+    # Only when a namespace is named (NAMESPACE_SETTING), or the node it runs on (NODE_SETTING).
+    when_namespace_named: int
     # The variables that give a manager its one namespace in older options (`Namespace:
     # controllers.NAMESPACE`, _MANAGER_OPTIONS), or that a condition on its cache's namespaces
     # tests (`if ns != "" {`): the environment variable one is read from (variables_from_env)
@@ -142,7 +143,10 @@ def scopings(code: bytes) -> Scopings:
     namespace (`if watchNS != "" {`, `for _, ns := range namespaces {`): the container that
     names one (NAMESPACE_SETTING) runs the program scoped. llm-d's autoscaler caches one
     namespace when its manifest passes `--watch-namespace=$(POD_NAMESPACE)`, and a finding
-    calling its cache cluster-wide was read as wrong."""
+    calling its cache cluster-wide was read as wrong. So does one whose condition tests a
+    variable named for its node (`if m.nodeName != "" {`), in a container that names it
+    (NODE_SETTING): gpusprint's agent selects its own node's Pods when `NODE_NAME` is set, as
+    its DaemonSet sets it (read as wrong when called cluster-wide)."""
     return Scopings(*_scopings(code))
 
 
@@ -157,7 +161,7 @@ def _scopings(code: bytes) -> tuple[int, int, frozenset[str], int, int]:
         nonlocal always, when_named
         if condition is None:
             always += 1
-        elif _NAMESPACE_CONDITION.search(condition):
+        elif _NAMESPACE_CONDITION.search(condition) or _NODE_CONDITION.search(condition):
             when_named += 1
 
     for m in _SCOPED_CACHE.finditer(code):
@@ -578,11 +582,20 @@ def growing_kinds(source: bytes, code: bytes) -> frozenset[str]:
 
 
 def small_kinds(source: bytes, code: bytes) -> frozenset[str]:
-    """The small kinds of the Kubernetes API (SMALL_KINDS) a Go file names as growing_kinds
-    does: route-validator's webhooks read Namespaces through the manager's client and nothing
-    else, which a finding calling its cache one that grows with the cluster was read as not
-    worth a change."""
-    return _kinds_made(source, code, _SMALL_KINDS) or frozenset()
+    """The small kinds of the Kubernetes API (SMALL_KINDS) and the kinds of custom resources
+    (_custom_resource_package) a Go file names as growing_kinds does: route-validator's
+    webhooks read Namespaces through the manager's client and nothing else, kubernetes-webhooks'
+    Service validator reads Cilium's CiliumLoadBalancerIPPools; findings calling their caches
+    ones that grow with the cluster were read as not worth a change and as wrong."""
+    return (_kinds_made(source, code, _SMALL_KINDS) or frozenset()) | \
+        (_kinds_made(source, code, rb"[A-Z]\w*", _custom_resource_package) or frozenset())
+
+
+def _custom_resource_package(import_path: bytes) -> bool:
+    """Whether a package holds custom resources' types, in code-generator's layout (an `apis`
+    directory: `github.com/cilium/cilium/pkg/k8s/apis/cilium.io/v2alpha1`), outside Kubernetes'
+    own modules, whose `apis` packages hold options and object metadata."""
+    return b"/apis/" in import_path and not import_path.startswith(b"k8s.io/")
 
 
 # controller-runtime packages that never touch objects: a file importing only these reads
@@ -599,10 +612,12 @@ def _imports_object_access(source: bytes) -> bool:
                for _, path in _import_names(source))
 
 
-def _kinds_made(source: bytes, code: bytes, kinds: bytes) -> frozenset[str] | None:
+def _kinds_made(source: bytes, code: bytes, kinds: bytes,
+                api: Callable[[bytes], bool] = lambda path: path.startswith(_API_PACKAGES)) -> frozenset[str] | None:
     """The kinds of `kinds` (a pattern's alternatives) that a Go file makes as values of an
-    API package (_GROWING_KIND), outside webhook builders; None when the file neither imports
-    controller-runtime nor calls a client's Get or List."""
+    API package (`api`, by import path: Kubernetes' own) (_GROWING_KIND), outside webhook
+    builders; None when the file neither imports controller-runtime nor calls a client's Get
+    or List."""
     if not _imports_object_access(source) and not _CLIENT_READ.search(code):
         # Made where controller-runtime is not imported, nor a client's Get or List called, a
         # kind is read through client-go's uncached clientset (klaus-gateway's route store
@@ -611,7 +626,7 @@ def _kinds_made(source: bytes, code: bytes, kinds: bytes) -> frozenset[str] | No
         # controller-runtime client passed in a struct, importing only the struct's package.
         return None
     found: set[str] = set()
-    aliases = {name for name, path in _import_names(source) if path.startswith(_API_PACKAGES)}
+    aliases = {name for name, path in _import_names(source) if api(path)}
     aliases.discard(b"_")
     if aliases:
         pattern = _GROWING_KIND % {b"aliases": b"|".join(map(re.escape, aliases)), b"kinds": kinds}
@@ -815,6 +830,11 @@ def _naming_condition(code: bytes, at: int, or_in_loop: bool = False) -> bytes |
 # not `cfg.DNS`).
 _NAMESPACE_CONDITION = re.compile(rb"(?i:namespace)|(?<![A-Z])NS\b|\bns\b")
 _TESTED_NOT_EMPTY = re.compile(rb"\b([A-Za-z_]\w*)\s*!=\s*\"\"|\blen\(\s*([A-Za-z_]\w*)\s*\)\s*>\s*0")
+# A condition on a variable named for the node the program runs on (`nodeName`, `cfg.NodeName`).
+_NODE_CONDITION = re.compile(rb"(?i:node_?name)")
+# The flags and environment variables a manifest names that node with (`--node-name`,
+# `NODE_NAME`, `MY_NODE_NAME`), from the downward API's `spec.nodeName` as a rule.
+NODE_SETTING = re.compile(r"(?:[a-z]+[-_])?node[-_]?name", re.IGNORECASE)
 # The flags and environment variables a manifest names a namespace to watch with, as the
 # program's code spells them: `--watch-namespace`, `--namespaces`, `WATCH_NAMESPACE`, `TARGET_NAMESPACE`,
 # also after the program's name (`REAPER_WATCH_NAMESPACES`).
@@ -826,9 +846,9 @@ _QUOTED_NAME = re.compile(rb'"([A-Za-z][\w-]*)"')
 
 def namespace_settings(code: bytes) -> frozenset[str]:
     """The flag and variable names a Go file (without comments) quotes that name a namespace to
-    watch (NAMESPACE_SETTING), as written."""
+    watch (NAMESPACE_SETTING) or its node (NODE_SETTING), as written."""
     return frozenset(name for name in (m.group(1).decode() for m in _QUOTED_NAME.finditer(code))
-                     if NAMESPACE_SETTING.fullmatch(name))
+                     if NAMESPACE_SETTING.fullmatch(name) or NODE_SETTING.fullmatch(name))
 
 
 # An environment variable read into a variable (`var NAMESPACE = os.Getenv("SRIOV_FEC_NAMESPACE")`),

@@ -20,6 +20,9 @@ RELEASE_NAMESPACE = "{release namespace}"  # what `.Release.Namespace` renders t
 
 # A template action, `{{- .Values.x | quote }}`: its words (group 1).
 ACTION = re.compile(r"\{\{-?\s*(.*?)\s*-?\}\}", re.DOTALL)
+# A template's comment, `{{/* ... */}}` or `{{- /* ... */ -}}`: it does nothing, whatever it
+# names (aboutcontroller's helpers describe "the root context with .Values").
+_COMMENT = re.compile(r"\{\{-?\s*/\*.*?\*/\s*-?\}\}", re.DOTALL)
 _PIPELINE_QUOTE = re.compile(r"\s*\|\s*(?:quote|squote|toString)\s*$")
 _VALUES_PATH = re.compile(r"\.Values((?:\.\w+)+)")
 _STRING = re.compile(r'"([^"\\]*)"')
@@ -109,8 +112,9 @@ class ChartDefaults:
 
     @functools.cached_property
     def _templates(self) -> list[str]:
-        """The text of each file of the chart's `templates`, below it too; read once."""
-        return [self._read(os.path.join(directory, name))
+        """The text of each file of the chart's `templates`, below it too, comments taken out;
+        read once."""
+        return [_COMMENT.sub("", self._read(os.path.join(directory, name)))
                 for directory, _, names in os.walk(os.path.join(self._chart, "templates")) for name in names]
 
     @functools.cached_property

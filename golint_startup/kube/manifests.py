@@ -2286,11 +2286,13 @@ _FLAG = re.compile(r"--?([A-Za-z][\w-]*)(?:=(.*))?", re.DOTALL)
 
 def _namespace_settings(arguments: list[str], env: dict[str, EnvVar]) -> frozenset[str]:
     """The flags (without dashes) and environment variables that give the program a namespace
-    to watch (go_code.NAMESPACE_SETTING), each with a value that is not empty (_names_something)."""
+    to watch (go_code.NAMESPACE_SETTING) or its node (go_code.NODE_SETTING), each with a value
+    that is not empty (_names_something)."""
     named = set()
     for index, argument in enumerate(arguments):
         flag = _FLAG.fullmatch(argument)
-        if flag is None or not go_code.NAMESPACE_SETTING.fullmatch(flag.group(1)):
+        if flag is None or not (go_code.NAMESPACE_SETTING.fullmatch(flag.group(1)) or
+                                go_code.NODE_SETTING.fullmatch(flag.group(1))):
             continue
         value = flag.group(2) if flag.group(2) is not None else \
             (arguments[index + 1] if index + 1 < len(arguments) else "")
@@ -2298,7 +2300,8 @@ def _namespace_settings(arguments: list[str], env: dict[str, EnvVar]) -> frozens
             named.add(flag.group(1))
     # Any variable named for a namespace: those the code reads one from (go_code.namespace_settings).
     named.update(variable.name for variable in env.values()
-                 if _NAMED_FOR_A_NAMESPACE.search(variable.name) and _names_something(variable, env))
+                 if (_NAMED_FOR_A_NAMESPACE.search(variable.name) or go_code.NODE_SETTING.fullmatch(variable.name))
+                 and _names_something(variable, env))
     return frozenset(named)
 
 
@@ -2476,11 +2479,11 @@ _VARIABLE_REFERENCE = re.compile(r"\$\((\w+)\)")
 
 def _names_something(value: str | EnvVar, env: dict[str, EnvVar]) -> bool:
     """Whether an argument's value or a variable is not empty: written, the pod's own namespace
-    (`fieldRef: metadata.namespace`), or a `$(VARIABLE)` of the container that is. Not OLM's
-    `olm.targetNamespaces` annotation, empty when the operator watches all of them, nor a
-    variable read from elsewhere."""
+    or node (`fieldRef: metadata.namespace`, `spec.nodeName`), or a `$(VARIABLE)` of the
+    container that is. Not OLM's `olm.targetNamespaces` annotation, empty when the operator
+    watches all of them, nor a variable read from elsewhere."""
     if isinstance(value, EnvVar):
-        if value.source == "fieldRef:metadata.namespace":
+        if value.source in ("fieldRef:metadata.namespace", "fieldRef:spec.nodeName"):
             return True
         if value.value is None:
             return False
@@ -2900,7 +2903,7 @@ class _PackageCode(NamedTuple):
     # Those written `&pkg.Kind{}`, also when some other watch is not known: kinds a controller keeps.
     watched_kinds_seen: frozenset[str]
     growing_kinds: frozenset[str]  # the kinds that grow with the cluster they name (go_code.growing_kinds)
-    small_kinds: frozenset[str]  # the small kinds they name (go_code.small_kinds)
+    small_kinds: frozenset[str]  # the small kinds and custom resources they name (go_code.small_kinds)
     uncached_kinds: frozenset[str]  # the kinds their client options keep out of the cache (go_code.uncached_kinds)
     uncached_client: bool  # whether they build the manager's client without its cache (go_code.uncached_client)
     # (dynamic informers asked for, those of custom resources, dynamic factories built): go_code.dynamic_informers
