@@ -532,6 +532,11 @@ def test_the_kubebuilder_helm_plugins_chart_runs_the_manager(tmp_path, project, 
     ("README.md", "Install https://github.com/prometheus-community/helm-charts first.\n", False, True),
     # immich-operator: the charts of what the operator runs, another owner's, not the operator's
     ("README.md", "An alternative to the [chart](https://github.com/tarantool-app/tarantool-charts).\n", False, True),
+    # aergia-controller: a link to its chart's directory in another owner's charts, to install it
+    ("README.md", "Install via helm (https://github.com/acme/charts/tree/main/charts/tarantool)\n", False, False),
+    ("README.md", "Install it: https://gitlab.com/acme/infra/-/tree/v2/deploy/charts/tarantool-operator\n", False, False),
+    ("README.md", "The [chart](https://github.com/acme/charts/tree/main/charts/tarantool) it replaces.\n", False, True),
+    ("README.md", "Install https://github.com/acme/charts/tree/main/charts/tarantool-dashboards\n", False, True),
     # cnmsql: a documentation site's page below docs/
     ("docs/src/guide/quickstart.md", "helm install op oci://ghcr.io/tarantool/charts/tarantool\n", False, False),
 ])

@@ -2648,6 +2648,11 @@ _HELM_REPO_ADD = re.compile(r"\bhelm\s+(?:repo\s+add\s+[\w.-]+\s+(?:[\"']?)((?:h
 # `helm-charts`): group 1 is its owner, group 2 the repository's name.
 _CHART_REPOSITORY_LINK = re.compile(r"https?://(?:github\.com|gitlab\.com)/([\w.-]+)/([\w.-]*(?:helm|charts?)[\w.-]*)",
                                     re.IGNORECASE)
+# A link to a chart's directory in a Git repository (`github.com/amazeeio/charts/tree/main/charts/aergia`),
+# on a line that says to install it: group 1 is the link, group 2 the chart's directory name.
+_CHART_DIRECTORY_INSTALLED = re.compile(r"^(?=[^\n]*\binstall)[^\n]*?(https?://(?:github\.com|gitlab\.com)/[\w.-]+/"
+                                        r"[\w.-]+/(?:-/)?(?:tree|blob)/[\w.-]+/(?:[\w.-]+/)*?charts?/([\w.-]+))",
+                                        re.IGNORECASE | re.MULTILINE)
 # Words of a repository's address that say nothing of whose charts it holds.
 _ADDRESS_WORDS = frozenset({"https", "http", "oci", "www", "github", "gitlab", "io", "com", "org", "net", "dev",
                             "charts", "chart", "helm", "helm-charts", "operator", "operators", "controller", "k8s",
@@ -2664,7 +2669,9 @@ def _helm_repository_installing(project: str) -> str | None:
     worth a change, for a manifest only `make deploy` uses. A repository of another project (a
     prerequisite: jetstack's cert-manager) does not count. So does a link to a Git repository
     of charts that names the project (memgraph-operator's README sends users to
-    `github.com/base-14/memgraph-operator-helm`)."""
+    `github.com/base-14/memgraph-operator-helm`), and a link to a chart's directory named for
+    the project, in any Git repository, on a line that says to install it (aergia-controller's
+    README: "Install via helm (github.com/amazeeio/charts/tree/main/charts/aergia)")."""
     names = _project_words(project)
     docs = [os.path.join(project, n) for n in listdir(project) if n.lower() == "readme.md"]
     docs += _markdown_below(os.path.join(project, "docs"))
@@ -2681,6 +2688,10 @@ def _helm_repository_installing(project: str) -> str | None:
             if names & set(words(repository)) and (owner == _module_owner(project) or frozenset(
                     words(repository)) - _CHART_WORDS in _full_names(project)):
                 return found.group(0)
+        for found in _CHART_DIRECTORY_INSTALLED.finditer(text):
+            named = frozenset(words(found.group(2))) - _ADDRESS_WORDS
+            if named and named in {name - _ADDRESS_WORDS for name in _full_names(project)}:
+                return found.group(1)
     return None
 
 
