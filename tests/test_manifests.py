@@ -502,6 +502,15 @@ manager:
     (True, "dist/chart", "manager", _HELM_PLUGIN_V2_VALUES, True),  # KubePress, pulse
     (True, "charts/api", "manager", _HELM_PLUGIN_V2_VALUES, False),
     (True, "dist/chart", "worker", _HELM_PLUGIN_V2_VALUES, False),
+    # moved or generated elsewhere, still naming the placeholder image: forge-operator's, helmify's
+    (True, "charts/chart", "manager", _HELM_PLUGIN_V2_VALUES.replace("ghcr.io/acme/autoscaler/controller", "controller"),
+     True),
+    (True, "deploy/charts/api", "controllerManager", _HELM_PLUGIN_VALUES.replace("acme/autoscaler", "controller"),
+     True),
+    (False, "charts/chart", "manager", _HELM_PLUGIN_V2_VALUES.replace("ghcr.io/acme/autoscaler/controller", "controller"),
+     False),
+    (True, "charts/chart", "worker", _HELM_PLUGIN_V2_VALUES.replace("ghcr.io/acme/autoscaler/controller", "controller"),
+     False),
 ])
 def test_the_kubebuilder_helm_plugins_chart_runs_the_manager(tmp_path, project, directory, key, values, reported):
     """kubebuilder's helm plugin writes the manager's chart to `dist/chart`, under its values'

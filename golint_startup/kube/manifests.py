@@ -101,7 +101,9 @@ The manifest rules check only containers that run Go. A container counts as Go w
   under `config/` of a project with `PROJECT` (aws-app-mesh-controller's
   `config/controller`); or the `controllerManager` (`manager` in its v2-alpha layout) of the
   chart kubebuilder's helm plugin writes to `dist/chart` of a project with `PROJECT`,
-  whatever its image is renamed to (homelab-autoscaler's `homeclusterdev/autoscaler`). Its program is the main package of a
+  whatever its image is renamed to (homelab-autoscaler's `homeclusterdev/autoscaler`), or of
+  such a chart elsewhere in the project that still names the bare placeholder image
+  (forge-operator's `charts/chart`). Its program is the main package of a
   directory named as the kustomization beside it renames the placeholder (kaito's
   `controller` becomes `.../workspace`, built from `cmd/workspace`), else the project's (its
   `cmd/` in a project with `PROJECT`);
@@ -2634,6 +2636,7 @@ _GO_SOURCE = re.compile(r"^\.?/?$|\.go$|^go\.(?:mod|sum)$|^(?:cmd|pkg|internal|a
 
 # The image kubebuilder's scaffold gives the manager in config/manager/manager.yaml.
 _KUBEBUILDER_IMAGE = "controller"
+_MAX_CHART_DEPTH = 3  # how far below its project a scaffold's chart is looked for (`deploy/charts/name`)
 _RUNS_BY_COMMAND = "its command runs "  # how a container known by its command is said to be Go
 # A Dockerfile's comment lines: kubebuilder's say "Build the manager binary" whatever the binary.
 _COMMENT_LINES = re.compile(r"^\s*#.*$", re.MULTILINE)
@@ -2767,10 +2770,21 @@ def _scaffold_project(container: Container) -> str | None:
     # The chart kubebuilder's helm plugin writes to `dist/chart`, its manager under the values'
     # `controllerManager` (homelab-autoscaler's, the image renamed `homeclusterdev/autoscaler`),
     # or `manager` in its v2-alpha layout (KubePress', `ghcr.io/hostzero-gmbh/kubepress/controller`).
+    chart_manager = container.name.split(".", 1)[0] in ("controllerManager", "manager")
     root, found, rest = (container.chart or "").replace(os.sep, "/").rpartition("/dist/chart")
-    if found and root and not rest and container.name.split(".", 1)[0] in ("controllerManager", "manager"):
+    if found and root and not rest and chart_manager:
         root = root.replace("/", os.sep)
         return root if os.path.isfile(os.path.join(root, "PROJECT")) else None
+    # Such a chart moved or generated elsewhere still names the bare placeholder image: forge-operator's
+    # `charts/chart`, dependencytrack-operator's helmify chart in `deploy/charts` (both what their
+    # READMEs install; findings at `config/manager` were read as pointing at the wrong file).
+    if container.chart and _full_repository(container.image) == _KUBEBUILDER_IMAGE and chart_manager:
+        root = os.path.dirname(container.chart)
+        for _ in range(_MAX_CHART_DEPTH):
+            if os.path.isfile(os.path.join(root, "PROJECT")):
+                return root
+            root = os.path.dirname(root)
+        return None
     root, found, _ = manifest.rpartition("/config/")
     if not (found and root and placeholder):
         return None
