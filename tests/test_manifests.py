@@ -2471,6 +2471,10 @@ def test_a_manager_with_no_controller_reading_only_small_kinds_is_not_reported(t
 @pytest.mark.parametrize("package, reported", [
     ("example.net/mesh/pkg/k8s/apis/mesh.example/v2", False),  # another project's custom resource
     ("k8s.io/apimachinery/pkg/apis/meta/v1", True),  # object metadata: no kind read
+    ("example.net/gateway/api/v1alpha1", False),  # kubebuilder's layout: netcon's gateway
+    ("example.net/gateway/api/network/v1beta2", False),  # its multi-group layout
+    ("example.net/gateway/api/client", True),  # an HTTP API's client: no resource's version
+    ("k8s.io/api/core/v1", True),  # Kubernetes' own: an AddressPool of it is no custom resource
 ])
 def test_a_manager_with_no_controller_reading_only_custom_resources_is_not_reported(tmp_path, package, reported):
     """kubernetes-webhooks' Service validator reads Cilium's IP pools, cluster-scoped custom

@@ -591,11 +591,18 @@ def small_kinds(source: bytes, code: bytes) -> frozenset[str]:
         (_kinds_made(source, code, rb"[A-Z]\w*", _custom_resource_package) or frozenset())
 
 
+# kubebuilder's layout of a project's own API versions: `api/v1alpha1`, or `api/<group>/v1`
+# with several groups (netcon's gateway reads its own Gateways: its finding was read as wrong).
+_KUBEBUILDER_API_VERSION = re.compile(rb"/api/(?:[\w.-]+/)?v\d+(?:(?:alpha|beta)\d+)?$")
+
+
 def _custom_resource_package(import_path: bytes) -> bool:
     """Whether a package holds custom resources' types, in code-generator's layout (an `apis`
-    directory: `github.com/cilium/cilium/pkg/k8s/apis/cilium.io/v2alpha1`), outside Kubernetes'
-    own modules, whose `apis` packages hold options and object metadata."""
-    return b"/apis/" in import_path and not import_path.startswith(b"k8s.io/")
+    directory: `github.com/cilium/cilium/pkg/k8s/apis/cilium.io/v2alpha1`) or kubebuilder's
+    (_KUBEBUILDER_API_VERSION), outside Kubernetes' own modules, whose `apis` packages hold
+    options and object metadata."""
+    return not import_path.startswith(b"k8s.io/") and (
+        b"/apis/" in import_path or _KUBEBUILDER_API_VERSION.search(import_path) is not None)
 
 
 # controller-runtime packages that never touch objects: a file importing only these reads
