@@ -4476,6 +4476,25 @@ def test_a_command_runs_the_program_its_image_builds_under_that_name(tmp_path, c
     assert f"its program imports {named}," in finding.message
 
 
+@pytest.mark.parametrize("built, named", [
+    ("cmd/main.go", "k8s.io/client-go/informers"),  # jupyter-k8s: not its cmd/manager
+    ("./cmd/manager", "k8s.io/client-go/dynamic/dynamicinformer"),
+    ("./...", "k8s.io/client-go/dynamic/dynamicinformer"),  # no one package: the name decides
+])
+def test_a_command_runs_what_the_image_builds_under_its_name_before_a_directory_so_named(tmp_path, built, named):
+    """jupyter-k8s' Dockerfile builds `go build -o manager cmd/main.go`, and its project keeps
+    a cmd/manager of another main package beside it: `/manager` runs what the image holds, and
+    its install file, charged cmd/manager's code, went unjoined to the chart charged cmd's."""
+    go_module(tmp_path, {"cmd/main.go": _DEPLOYMENT_INFORMERS, "cmd/manager/main.go": _CONFIG_DYNAMIC_INFORMER},
+              module="example.com/app")
+    write(tmp_path, "Dockerfile", f"FROM golang:1.22 AS build\nCOPY . .\nRUN go build -a -o manager {built}\n"
+          "FROM scratch\nCOPY --from=build /manager /\nENTRYPOINT [\"/manager\"]\n")
+    write(tmp_path, "deploy/app.yaml", _SIZED.format(request="64Mi").replace(
+        "image: ghcr.io/acme/api:1", "image: ghcr.io/acme/app:1\n          command: [/manager]"))
+    (finding,) = _run(tmp_path).findings
+    assert f"its program imports {named}," in finding.message
+
+
 @pytest.mark.parametrize("dockerfiles, recognized", [
     (("Dockerfile.operator",), True),  # contextforge's chart of `contextforge-operator`
     (("operator.Dockerfile",), True),

@@ -3240,9 +3240,10 @@ class _GoTree:
         """The program a container runs of an image whose directory holds several main
         packages: the one named like its chart component's key (egressd's `collector`, whose
         image `egressd` names the module that also holds its exporter, which caches the
-        cluster), or like the program its `command` starts, among all below the directory
-        (theatre's one image of six programs, each manager's Deployment running
-        `/usr/local/bin/rbac-manager` or another), else the directory; or, a directory outside
+        cluster), or the one its Dockerfile builds under the name its `command` starts, else
+        the one so named, among all below the directory (theatre's one image of six programs,
+        each manager's Deployment running `/usr/local/bin/rbac-manager` or another), else the
+        directory; or, a directory outside
         any module, the one main package its Dockerfile builds from a module it copies in
         (_dockerfile_builds); or, with no `command`, the one its image's ENTRYPOINT starts
         (_entrypoint_program)."""
@@ -3259,12 +3260,16 @@ class _GoTree:
         else:
             started = self._entrypoint_program(directory)
             return started if started is not None and started in self._mains_at_or_below(directory) else directory
+        # The one its image builds under that name first (openperouter's `/controller`, built
+        # `go build -o controller ./cmd/hostcontroller`; jupyter-k8s' `/manager`, built from
+        # cmd/main.go beside a cmd/manager of another main package), or starts; else the one so named.
+        started = self._built_as(directory, name) if container.command else None
+        if started is not None and started in mains:
+            return started
         named = [main for main in mains if os.path.basename(main) == name]
         if len(mains) > 1 and len(named) == 1:
             return named[0]
-        # Or the one its image builds under that name (openperouter's `/controller`, built
-        # `go build -o controller ./cmd/hostcontroller`), or starts.
-        started = self._built_as(directory, name) if container.command else self._entrypoint_program(directory)
+        started = None if container.command else self._entrypoint_program(directory)
         if started is not None and started in mains:
             return started
         manager = os.path.join(directory, "cmd")
