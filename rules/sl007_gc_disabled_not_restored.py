@@ -78,6 +78,36 @@ def _restore_statement(file: GoFile, call, function):
     return deferred if deferred is not None else _statement(call, holders, function)
 
 
+# A test that the saved setting had the collector on: `if old >= 0 { debug.SetGCPercent(old) }`.
+# When it fails the collector was already off, and leaving it so restores it (aegis' memory
+# monitor reads GOGC with SetGCPercent(-1) and writes it back so: reported, and read as wrong).
+_MIRRORED = {">=": "<=", ">": "<", "!=": "!=", "<=": ">=", "<": ">", "==": "=="}  # `0 <= old` is `old >= 0`
+
+
+def _guarded_by_saved(file: GoFile, statement, saved: str | None, constants: Constants):
+    """The `if` around `statement` (in its body, with no else) whose condition
+    holds whenever the saved setting `saved` had the collector on (a value >= 0): restoring
+    only then restores every time; else `statement`."""
+    block = statement.parent
+    guard = block.parent if block is not None else None
+    if saved is None or guard is None or guard.type != "if_statement" or guard.child_by_field_name("else") or \
+            guard.child_by_field_name("body") != block:
+        return statement
+    condition = guard.child_by_field_name("condition")
+    if condition is None or condition.type != "binary_expression":
+        return statement
+    left, right = condition.child_by_field_name("left"), condition.child_by_field_name("right")
+    operator = text(condition.child_by_field_name("operator"))
+    if right.type == "identifier" and text(right) == saved:
+        left, right, operator = right, left, _MIRRORED.get(operator)
+    elif not (left.type == "identifier" and text(left) == saved) or operator not in (">=", ">", "!="):
+        return statement
+    bound = constants.value(right)
+    holds = bound is not None and (operator == ">=" and bound <= 0 or operator == ">" and bound < 0
+                                   or operator == "!=" and bound == -1)
+    return guard if holds else statement
+
+
 def _contains(outer, inner) -> bool:
     return outer.start_byte <= inner.start_byte and inner.end_byte <= outer.end_byte
 
@@ -100,6 +130,8 @@ def _restores(file: GoFile, disable, function, calls, constants: Constants) -> t
                 or (value is not None and value >= 0)):
             continue
         statement = _restore_statement(file, call, function)
+        if statement is not None:
+            statement = _guarded_by_saved(file, statement, saved, constants)
         if statement is None or statement.parent is None or not _contains(statement.parent, disable):
             continue
         between = [r for r in returns if r.start_byte < statement.start_byte]
