@@ -1802,6 +1802,78 @@ def test_per_kind_selections_in_a_variable_scope_the_cache(tmp_path):
     assert _findings_of_watching_program(tmp_path, source) == []
 
 
+@pytest.mark.parametrize("selection, reported", [
+    ("operatorSelection := cache.ByObject{Label: labels.SelectorFromSet(labels.Set{\"part-of\": \"app\"})}", False),
+    ("operatorSelection := cache.ByObject{}", True),  # selects nothing
+    ("var operatorSelection cache.ByObject", True),  # not written out here
+])
+def test_per_kind_selections_by_a_variable_of_the_file_scope_the_cache(tmp_path, selection, reported):
+    """secure-sign-operator selects every kind it owns by one `operatorCacheSelector :=
+    cache.ByObject{Label: ...}`: its cache was called cluster-wide, read as wrong."""
+    source = (_NODE_AGENT % "").replace(
+        '&corev1.Secret{}: {\n\t\t\t\tField: fields.ParseSelectorOrDie("metadata.name=" + secret),\n\t\t\t},',
+        "&corev1.Secret{}: operatorSelection,")
+    source = source.replace("\tmgr, _ :=", f"\t{selection}\n\tmgr, _ :=").replace(
+        '\t"k8s.io/apimachinery/pkg/fields"\n', '\t"k8s.io/apimachinery/pkg/fields"\n\t"k8s.io/apimachinery/pkg/labels"\n')
+    assert "&corev1.Secret{}: operatorSelection," in source
+    assert [f.rule_id for f in _findings_of_watching_program(tmp_path, source)] == (["SL101"] if reported else [])
+
+
+_METADATA_READER = """\
+package watch
+
+import (
+	"context"
+
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/apimachinery/pkg/runtime/schema"
+	"sigs.k8s.io/controller-runtime/pkg/client"
+)
+
+%s
+
+func exists(ctx context.Context, c client.Client, name string) bool {
+	object := &metav1.PartialObjectMetadata{}
+	object.SetGroupVersionKind(%s)
+	return c.Get(ctx, client.ObjectKey{Name: name}, object) == nil
+}
+"""
+
+
+@pytest.mark.parametrize("declared, given, reported", [
+    # secure-sign-operator: metadata of Secrets, kept out of the cache by DisableFor
+    ('var secretKind = schema.GroupVersionKind{Version: "v1", Kind: "Secret"}', "secretKind", False),
+    ("", 'schema.GroupVersionKind{\n\t\tVersion: "v1",\n\t\tKind:    "Secret",\n\t}', False),
+    ("", 'metav1.SchemeGroupVersion.WithKind("Secret")', False),
+    ('var podKind = schema.GroupVersionKind{Version: "v1", Kind: "Pod"}', "podKind", True),  # Pods, cached
+    ("", "kindOf(name)", True),  # any kind
+])
+def test_metadata_of_kinds_the_file_gives_counts_as_those_kinds(tmp_path, declared, given, reported):
+    """A metadata object's kind, written out where it is set, is the kind read: metadata of
+    Secrets through a client that does not cache Secrets leaves the cache scoped."""
+    source = (_NODE_AGENT % "").replace("\tmgr, _ := ctrl.NewManager(ctrl.GetConfigOrDie(), ctrl.Options{",
+                                         "\tmgr, _ := ctrl.NewManager(ctrl.GetConfigOrDie(), ctrl.Options{Client: client.Options{"
+                                         "Cache: &client.CacheOptions{DisableFor: []client.Object{&corev1.Secret{}}}},")
+    reader = _METADATA_READER % (declared, given)
+    if "kindOf" in given:
+        reader += "\nfunc kindOf(name string) schema.GroupVersionKind { return schema.GroupVersionKind{} }\n"
+    go_module(tmp_path, {"internal/watch/metadata.go": reader})
+    assert [f.rule_id for f in _findings_of_watching_program(tmp_path, source)] == (["SL101"] if reported else [])
+
+
+def test_a_package_function_named_like_a_watch_is_none(tmp_path):
+    """secure-sign-operator's `labels.For(component, name)` builds labels: taken for a watch of
+    a kind not known, it left every selection of its cache unused."""
+    source = (_NODE_AGENT % "").replace("func start(node, secret string) {",
+                                         "func start(node, secret string) {\n\t_ = labels.For(node, secret)")
+    source = source.replace("import (\n", 'import (\n\t"example.com/app/internal/labels"\n')
+    go_module(tmp_path, {"internal/labels/labels.go": "package labels\n\nfunc For(component, name string) "
+                                                       "map[string]string { return nil }\n"})
+    assert _findings_of_watching_program(tmp_path, source) == []
+    unknown = source.replace("_ = labels.For(node, secret)", "_ = builder.For(watched)")
+    assert [f.rule_id for f in _findings_of_watching_program(tmp_path, unknown)] == ["SL101"]
+
+
 def test_per_kind_selections_a_function_returns_scope_the_cache(tmp_path):
     """cozystack's securitygroup-controller: `ByObject: sgc.CacheByObject()`, a function of
     another package returning the selections."""

@@ -332,14 +332,30 @@ def _maps_made_in(code: bytes, function: bytes) -> list[tuple[bytes, int, int]]:
 _BY_OBJECT_ASSIGNED = re.compile(rb"\.ByObject\[\s*&(?:\w+\.)?(\w+)\{\}\s*\]\s*=\s*\w+\.ByObject\s*\{")
 
 
+# Or an entry whose selection is a variable of the file (secure-sign-operator selects eight
+# kinds by one `operatorCacheSelector := cache.ByObject{Label: ...}`; its cache was called
+# cluster-wide, read as wrong).
+_BY_OBJECT_ENTRY_NAMED = re.compile(rb"&(?:\w+\.)?(\w+)\{\}\s*:\s*([A-Za-z_]\w*)\s*[,}\n]")
+_SELECTION_DECLARED = rb"\b%(name)s\s*:?=\s*\w+\.ByObject\s*\{"
+
+
 def _by_object_entries(code: bytes) -> Iterator[tuple[str, int, int]]:
     """(kind, start, end of its selection) for each entry of a file's `ByObject` cache options."""
-    entries = [entry for options in _BY_OBJECT.finditer(code)
-               for entry in _BY_OBJECT_ENTRY.finditer(code, options.end(), _call_end(code, options.end() - 1, b"{}"))]
+    options = [(found.end(), _call_end(code, found.end() - 1, b"{}")) for found in _BY_OBJECT.finditer(code)]
+    entries = [entry for start, end in options for entry in _BY_OBJECT_ENTRY.finditer(code, start, end)]
     if b".ByObject[" in code:
         entries += _BY_OBJECT_ASSIGNED.finditer(code)
     for entry in entries:
         yield entry.group(1).decode(), entry.end() - 1, _call_end(code, entry.end() - 1, b"{}")
+    declared: dict[bytes, tuple[int, int] | None] = {}
+    for start, end in options:
+        for entry in _BY_OBJECT_ENTRY_NAMED.finditer(code, start, end):
+            name = entry.group(2)
+            if name not in declared:
+                found = re.search(_SELECTION_DECLARED % {b"name": re.escape(name)}, code)
+                declared[name] = None if found is None else (found.end() - 1, _call_end(code, found.end() - 1, b"{}"))
+            if declared[name] is not None:
+                yield (entry.group(1).decode(), *declared[name])
 
 
 def selected_kinds(code: bytes) -> frozenset[str]:
@@ -378,13 +394,24 @@ def _filled_namespace_map(code: bytes, name: bytes) -> bool:
                for made, start, end in places)
 
 
+_OPERAND_BEFORE = re.compile(rb"(?<![\w.])([A-Za-z_]\w*)\s*\Z")
+
+
 def watched_kinds(code: bytes) -> tuple[frozenset[str], bool]:
     """The kinds (type names) a file's controllers watch written `&pkg.Kind{}`, and whether
     every watch is written so: one written otherwise (a variable) watches a kind not known."""
     found, known = set(), True
+    packages: set[bytes] | None = None
     for watch in _WATCHED.finditer(code):
         if _of_webhook_builder(code, watch.start()):
             continue
+        operand = _OPERAND_BEFORE.search(code[max(0, watch.start() - 80):watch.start()])
+        if operand is not None and watch.group(2):
+            # A package's function of that name (secure-sign-operator's `labels.For(component,
+            # ...)`) is no builder's watch: its kind is not one left unknown.
+            packages = packages if packages is not None else {name for name, _ in _import_names(code)}
+            if operand.group(1) in packages:
+                continue
         address, kind, literal = watch.group(1, 2, 3) if watch.group(2) else watch.group(4, 5, 6)
         if address and literal:
             found.add(kind.decode())
@@ -556,6 +583,13 @@ _SMALL_KINDS = b"|".join(k.encode() for k in SMALL_KINDS)
 # cached unless its options say so: irsa-manager's reads). What they hold is not known.
 ANY_KIND = frozenset({"Unstructured", "PartialObjectMetadata"})
 _ANY_METADATA = re.compile(rb"\bPartialObjectMetadata(?:List)?\{")
+# The kinds a file gives its metadata objects (`obj.SetGroupVersionKind(gvk)`, `gvk` written
+# out as `schema.GroupVersionKind{Version: "v1", Kind: "Secret"}` or `corev1.SchemeGroupVersion
+# .WithKind("ConfigMap")`): metadata of those kinds only (secure-sign-operator checks that
+# Secrets and ConfigMaps exist so, through a client that does not cache either; a finding
+# calling its cache one of any kind was read as wrong). A kind set otherwise is not known.
+_KIND_GIVEN = re.compile(rb'\bWithKind\(\s*"(\w+)"\s*\)|\b(?:GroupVersionKind|TypeMeta)\s*\{[^{}]*\bKind\s*:\s*"(\w+)"')
+_KIND_SET = re.compile(rb"\.SetGroupVersionKind\(")
 
 
 # An import spec on a line of its own: `corev1 "k8s.io/api/core/v1"`, `import "k8s.io/api/core/v1"`.
@@ -578,7 +612,30 @@ def growing_kinds(source: bytes, code: bytes) -> frozenset[str]:
     found = _kinds_made(source, code, _KINDS)
     if found is None:
         return frozenset()
-    return found | {"PartialObjectMetadata"} if _ANY_METADATA.search(code) else found
+    return found | _metadata_kinds(code) if _ANY_METADATA.search(code) else found
+
+
+def _metadata_kinds(code: bytes) -> frozenset[str]:
+    """What a file that makes metadata objects reads metadata of: the kinds that grow with the
+    cluster among those it gives them (_KIND_GIVEN), in each `SetGroupVersionKind` call or the
+    variable it passes; any kind (PartialObjectMetadata) when one is set otherwise or none is set."""
+    def kinds_given(written: bytes) -> set[str]:
+        return {next(filter(None, m.groups())).decode() for m in _KIND_GIVEN.finditer(written)}
+
+    given: set[str] = set()
+    for setting in _KIND_SET.finditer(code):
+        argument = code[setting.end():_call_end(code, setting.end() - 1) - 1]
+        kinds = kinds_given(argument)
+        name = re.fullmatch(rb"\s*([A-Za-z_]\w*)\s*", argument)
+        declared = re.search(rb"\b%s\s*:?=\s*" % re.escape(name.group(1)), code) if not kinds and name else None
+        if declared is not None:
+            line_end = code.find(b"\n", declared.end())
+            brace = code.find(b"{", declared.end(), line_end)
+            kinds = kinds_given(code[declared.end():_call_end(code, brace, b"{}") if brace >= 0 else line_end])
+        if not kinds:
+            return frozenset({"PartialObjectMetadata"})
+        given |= kinds
+    return frozenset(given & set(GROWING_KINDS)) if given else frozenset({"PartialObjectMetadata"})
 
 
 def small_kinds(source: bytes, code: bytes) -> frozenset[str]:
