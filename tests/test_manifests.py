@@ -3319,6 +3319,27 @@ def test_a_cache_scoped_by_a_function_making_its_namespaces(tmp_path, container,
     assert _rules_for_controller(tmp_path, _SCOPED_BY_A_FUNCTION, container) == (["SL101"] if reported else [])
 
 
+@pytest.mark.parametrize("container, reported", [
+    ("          env:\n            - name: DD_AGENT_WATCH_NAMESPACE\n              valueFrom:\n"
+     "                fieldRef: {fieldPath: metadata.namespace}\n", False),
+    ("          env:\n            - name: DD_AGENT_POD_NAMESPACE\n              valueFrom:\n"
+     "                fieldRef: {fieldPath: metadata.namespace}\n", True),  # its own, for leases
+    ("", True),
+])
+def test_a_cache_scoped_by_a_variable_given_what_such_a_function_returns(tmp_path, container, reported):
+    """datadog-operator: `agentNamespaces := GetWatchNamespacesFromEnv(...)`, then
+    `DefaultNamespaces: agentNamespaces`, from a variable named after the program and a kind of
+    its (`DD_AGENT_WATCH_NAMESPACE`): its cache was called cluster-wide, read as wrong."""
+    source = _SCOPED_BY_A_FUNCTION.replace(
+        'return ctrl.NewManager(ctrl.GetConfigOrDie(), ctrl.Options{Cache: cache.Options{\n'
+        '\t\tDefaultNamespaces: watchNamespaces(os.Getenv("WATCH_NAMESPACE")),',
+        'agentNamespaces := watchNamespaces(os.Getenv("DD_AGENT_WATCH_NAMESPACE"))\n'
+        '\treturn ctrl.NewManager(ctrl.GetConfigOrDie(), ctrl.Options{Cache: cache.Options{\n'
+        '\t\tDefaultNamespaces: agentNamespaces,')
+    assert "DefaultNamespaces: agentNamespaces," in source
+    assert _rules_for_controller(tmp_path, source, container) == (["SL101"] if reported else [])
+
+
 _SCOPED_THROUGH_THE_FIELD = """\
 package watch
 

@@ -178,7 +178,14 @@ def _scopings(code: bytes) -> tuple[int, int, frozenset[str], int, int]:
         # Made empty in the options, then filled in through the field (evicted-pod-reaper's
         # `opts.Cache.DefaultNamespaces[ns] = cache.Config{}`, per namespace of its variable).
         maps.append((b"DefaultNamespaces", 0, len(code)))
-    for function in {m.group(1) for m in _NAMESPACES_CALL.finditer(code)}:
+    functions = {m.group(1) for m in _NAMESPACES_CALL.finditer(code)}
+    for name, _, _ in list(maps):
+        # Or a variable given what such a function returns (datadog-operator's `agentNamespaces
+        # := GetWatchNamespacesFromEnv(logger, ...)`, one entry per namespace of its WATCH_NAMESPACE).
+        call = re.compile(_ASSIGNED_FROM_CALL % {b"name": re.escape(name)}).search(code)
+        if call is not None:
+            functions.add(call.group(1))
+    for function in functions:
         maps += _maps_made_in(code, function)
     for name, start, end in maps:
         escaped = {b"name": re.escape(name)}
@@ -901,10 +908,10 @@ _NODE_CONDITION = re.compile(rb"(?i:node_?name)")
 NODE_SETTING = re.compile(r"(?:[a-z]+[-_])?node[-_]?name", re.IGNORECASE)
 # The flags and environment variables a manifest names a namespace to watch with, as the
 # program's code spells them: `--watch-namespace`, `--namespaces`, `WATCH_NAMESPACE`, `TARGET_NAMESPACE`,
-# also after the program's name (`REAPER_WATCH_NAMESPACES`).
-# Not the pod's own namespace (`POD_NAMESPACE`), which programs take for leases and the
+# also after the program's name and a kind of its (`REAPER_WATCH_NAMESPACES`, datadog-operator's
+# `DD_AGENT_WATCH_NAMESPACE`). Not the pod's own namespace (`POD_NAMESPACE`), which programs take for leases and the
 # objects they create, nor a leader election's.
-NAMESPACE_SETTING = re.compile(r"(?:(?:[a-z]+[-_])?(?:watch(?:ed)?[-_]|target[-_]))?namespaces?", re.IGNORECASE)
+NAMESPACE_SETTING = re.compile(r"(?:(?:[a-z]+[-_]){0,3}(?:watch(?:ed)?[-_]|target[-_]))?namespaces?", re.IGNORECASE)
 _QUOTED_NAME = re.compile(rb'"([A-Za-z][\w-]*)"')
 
 
