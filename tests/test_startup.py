@@ -72,7 +72,8 @@ def test_programs_all_counts_the_startup_of_programs_that_never_serve(tmp_path):
     assert _path_of(every, "cmd/portcheck/main.go", 30) == ["main", "collected"]
     assert _path_of(every, "cmd/crsignals/main.go", 24) == ["main", "described"]
     assert _path_of(every, "cmd/worker/main.go", 20) == ["main", "queues"]
-    assert len(every) == len(served) + 11
+    assert _path_of(every, "cmd/gotool/main.go", 61) == ["main", "runUpdate", "releases"]
+    assert len(every) == len(served) + 12
 
 
 def test_serving_calls_come_from_the_config(tmp_path):

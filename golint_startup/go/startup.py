@@ -30,7 +30,7 @@ is ever waited on. So a serving path starts at a `main` that serves (go.serving:
 serving call by any means) or at an `init` or package-level initializer of a package that
 such a main imports, or that no main of the module imports (a library's), and every command a
 framework runs on it (cobra's `Run`/`RunE`, urfave's `Action`, ff's `Exec`, the methods of a
-runner entry) serves too: `app list` of a binary whose `app serve` runs the daemon is no
+runner entry, a command table's `Run` in the go command's own style) serves too: `app list` of a binary whose `app serve` runs the daemon is no
 program's startup. A command's preparation (cobra's pre-runs, urfave's `Before`) runs
 before the serving command as well and decides nothing.
 """
@@ -282,6 +282,12 @@ def build_for(facts: dict[str, ProgramFacts], abspaths: dict[str, str], location
         forward.release()
 
 
+# A command table in the go command's own style, which projects copy (seaweedfs' `weed`): a
+# struct with a usage line and a `Run` function field, the command the first argument names
+# run through it (`cmd.Run(cmd, args)`). Each command must serve, as a framework's: `weed
+# update` downloads a release and exits, and a finding on its path was read as wrong.
+_GO_TOOL_RUN = "Run"
+_GO_TOOL_COMMAND = frozenset({_GO_TOOL_RUN, "UsageLine"})
 # The fields of a command that run it (a serving path's commands must serve), not prepare it.
 _RUN_FIELDS = frozenset(name for _, _, name in COMMAND_FIELDS) - COMMAND_PREPARE_FIELDS
 
@@ -460,7 +466,17 @@ class _Startup:
         if event.kind == "call" and target.id in self.graph.stored_commands() and \
                 target is not self.graph.resolve(event.target, function.package).function:
             return not self.prepares(target)
+        if event.kind == "call" and getattr(event.target, "name", None) == _GO_TOOL_RUN:
+            return self._runs_a_go_tool_command(self.graph.resolve(event.target, function.package).slot)
         return False
+
+    def _runs_a_go_tool_command(self, slot: tuple | None) -> bool:
+        """Whether a call through a struct field runs a command of a table in the go command's
+        own style (see _GO_TOOL_COMMAND)."""
+        if slot is None or slot[0] != "f":
+            return False
+        package = self.graph.packages.get(slot[1])
+        return package is not None and _GO_TOOL_COMMAND <= set(package.structs.get(slot[2], {}))
 
     def prepares(self, target: callgraph.Function) -> bool:
         """Whether a stored command function is only ever a command's preparation (`PersistentPreRunE: f`,
