@@ -4550,6 +4550,43 @@ def test_a_charts_program_is_the_one_its_images_entrypoint_starts(tmp_path, entr
     assert f"its program imports {named}," in finding.message
 
 
+_POD_INFORMER_BESIDE_OWN = """\
+package main
+
+import (
+	acmeinformers "example.com/app/pkg/generated/informers/externalversions/acme/v1"
+	corev1 "k8s.io/api/core/v1"
+	"k8s.io/client-go/kubernetes"
+	"k8s.io/client-go/tools/cache"
+)
+
+func main() {
+	clusters := acmeinformers.NewClusterInformer(nil, "", 0, cache.Indexers{})
+	client := kubernetes.NewForConfigOrDie(nil)
+	pods := cache.NewSharedIndexInformer(cache.NewListWatchFromClient(client.CoreV1().RESTClient(), "pods", "", nil),
+		&corev1.Pod{}, 0, cache.Indexers{})
+	go clusters.Run(nil)
+	pods.Run(nil)
+}
+"""
+
+
+def test_a_message_names_kubernetes_own_informers_before_a_projects_generated_ones(tmp_path):
+    """postgres-operator's generated informer holds its own Postgres resources; beside it, an
+    informer of every Pod grows with the cluster: the message named the generated one (read as
+    naming the wrong cache)."""
+    generated = "package v1\n\nimport \"k8s.io/client-go/tools/cache\"\n\n" \
+                "func NewClusterInformer(c any, ns string, d int, i cache.Indexers) cache.SharedIndexInformer " \
+                "{ return nil }\n"
+    go_module(tmp_path, {"cmd/app/main.go": _POD_INFORMER_BESIDE_OWN,
+                         "pkg/generated/informers/externalversions/acme/v1/cluster.go": generated},
+              module="example.com/app")
+    write(tmp_path, "deploy/app.yaml", _SIZED.format(request="64Mi").replace(
+        "image: ghcr.io/acme/api:1", "image: ghcr.io/acme/app:1\n          command: [/app]"))
+    (finding,) = _run(tmp_path).findings
+    assert "its program imports k8s.io/client-go/tools/cache," in finding.message
+
+
 @pytest.mark.parametrize("command, named", [
     ("/controller", "k8s.io/client-go/informers"),
     ("/usr/local/bin/dispatcher", "k8s.io/client-go/dynamic/dynamicinformer"),

@@ -3097,12 +3097,22 @@ def _named_keeper(keeps: list[str], facts: list[_PackageCode]) -> str:
     for a console's watch beside it); client-go's typed informers when the program asks them
     for kinds that grow with the cluster (k8s-deploy-monitor-operator informs on every
     Deployment of each cluster, beside a dynamic informer of its own resource, which its
-    message named: read as misleading); else the first met."""
+    message named: read as misleading); else the first of Kubernetes' own packages met, before
+    a project's generated informers, of custom resources that number what users create
+    (postgres-operator's message named those of its Postgres resources, beside an informer of
+    every Pod: read as naming the wrong cache); else the first met."""
     if go_code.CONTROLLER_RUNTIME in keeps:
         return go_code.CONTROLLER_RUNTIME
     if _TYPED_INFORMERS in keeps and any(f.typed_informers[1] for f in facts):
         return _TYPED_INFORMERS
+    generated = [path for path in keeps if not path.startswith(_KUBERNETES_OWN) and _GENERATED_CACHE.search(path)]
+    if generated and generated[0] == keeps[0]:
+        return next((path for path in keeps if path.startswith(_KUBERNETES_OWN)), keeps[0])
     return keeps[0]
+
+
+_KUBERNETES_OWN = "k8s.io/"
+_GENERATED_CACHE = re.compile(r"/(?:informers|listers)(?:/|$)")
 
 
 class _GoTree:
