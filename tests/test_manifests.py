@@ -3022,6 +3022,11 @@ _WATCH_NAMESPACE_HELPER = """\
     ("", "{{ .Release.Namespace }}", False),
     ("", "{{ .Values.watch | join \",\" }}", True),  # not known
     ("", '{{ include "api.unknown" . }}', True),
+    # soperator: `'*'` is every namespace, the action wrapped onto the next line, `quote` first
+    ("watchNamespace: '*'\n", "{{ quote .Values.watchNamespace\n                }}", True),
+    ("watchNamespace: ops\n", "{{ quote .Values.watchNamespace\n                }}", False),
+    ("watchNamespace: '*'\n", "{{ .Values.watchNamespace | quote }}", True),
+    ("", "{{ quote .Values.watchNamespace", True),  # never closed: not known
 ])
 def test_a_charts_template_may_name_the_namespace_to_watch(tmp_path, values, env, reported):
     """What the chart's one workload template gives the program to watch, rendered with the

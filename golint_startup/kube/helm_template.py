@@ -23,7 +23,7 @@ ACTION = re.compile(r"\{\{-?\s*(.*?)\s*-?\}\}", re.DOTALL)
 # A template's comment, `{{/* ... */}}` or `{{- /* ... */ -}}`: it does nothing, whatever it
 # names (aboutcontroller's helpers describe "the root context with .Values").
 _COMMENT = re.compile(r"\{\{-?\s*/\*.*?\*/\s*-?\}\}", re.DOTALL)
-_PIPELINE_QUOTE = re.compile(r"\s*\|\s*(?:quote|squote|toString)\s*$")
+_PIPELINE_QUOTE = re.compile(r"\s*\|\s*(?:quote|squote|toString)\s*$|^(?:quote|squote|toString)\s+")
 _VALUES_PATH = re.compile(r"\.Values((?:\.\w+)+)")
 _STRING = re.compile(r'"([^"\\]*)"')
 _JOIN = re.compile(r'join\s+"([^"]*)"\s+\.Values((?:\.\w+)+)')
@@ -166,7 +166,7 @@ class ChartDefaults:
             written = written[1:-1]
         actions = list(ACTION.finditer(written))
         if not actions:
-            return written
+            return None if "{{" in written else written  # an action not closed here: not known
         if len(actions) > 1 or actions[0].span() != (0, len(written)):
             return None
         return self._expression(_PIPELINE_QUOTE.sub("", actions[0].group(1)), depth)

@@ -1634,6 +1634,19 @@ _TEMPLATE_FLAG = re.compile(r"^[ \t]*-[ \t]*[\"']?(--?[A-Za-z][\w-]*)(?:=(.*?))?
 
 
 _TO_YAML_VALUES = re.compile(r"toYaml\s+\$?\.Values((?:\.\w+)+)\s*(?:\||$)")
+_MAX_ACTION_LINES = 4
+
+
+def _action_continued(written: str, value: str, end: int) -> str:
+    """A template's value whose action a wrapped line continues (helmify folds long lines)
+    (soperator's `value: {{ quote .Values...slurmOperatorWatchNamespaces` then `}}`): the
+    whole action, when it closes within a few lines."""
+    if value.count("{{") <= value.count("}}"):
+        return value
+    closing = written.find("}}", end)
+    if closing < 0 or written.count("\n", end, closing) > _MAX_ACTION_LINES:
+        return value
+    return value + " " + " ".join(written[end:closing + 2].split())
 
 
 def _template_namespace_settings(source: Source, text: str, defaults: helm_template.ChartDefaults) -> frozenset[str]:
@@ -1655,7 +1668,7 @@ def _template_namespace_settings(source: Source, text: str, defaults: helm_templ
             where = Location(source.display, line, 1, line, 1)
             if entry.group(3) is not None:
                 env[entry.group(1)] = EnvVar(entry.group(1), None, where, f"fieldRef:{entry.group(3)}")
-            elif (rendered := defaults.render(entry.group(2))) is not None:
+            elif (rendered := defaults.render(_action_continued(written, entry.group(2), entry.end()))) is not None:
                 env[entry.group(1)] = EnvVar(entry.group(1), Setting(rendered, where), where)
         for flag in _TEMPLATE_FLAG.finditer(written):
             value = flag.group(2) if flag.group(2) is not None else flag.group(3)
@@ -2477,10 +2490,14 @@ def _chart_kinds_listed(rbac_templates: list[tuple[Source, str]], workload_templ
 
 
 _VARIABLE_REFERENCE = re.compile(r"\$\((\w+)\)")
+# What programs take for every namespace: soperator's chart passes `SLURM_OPERATOR_WATCH_NAMESPACES:
+# '*'`, and its code scopes the cache only to a namespace that is neither empty nor `*`.
+_EVERY_NAMESPACE = frozenset({"*"})
 
 
 def _names_something(value: str | EnvVar, env: dict[str, EnvVar]) -> bool:
-    """Whether an argument's value or a variable is not empty: written, the pod's own namespace
+    """Whether an argument's value or a variable is not empty: written (not `*`, every
+    namespace: _EVERY_NAMESPACE), the pod's own namespace
     or node (`fieldRef: metadata.namespace`, `spec.nodeName`), or a `$(VARIABLE)` of the
     container that is. Not OLM's `olm.targetNamespaces` annotation, empty when the operator
     watches all of them, nor a variable read from elsewhere."""
@@ -2493,7 +2510,7 @@ def _names_something(value: str | EnvVar, env: dict[str, EnvVar]) -> bool:
     value = value.strip("\"' ")
     reference = _VARIABLE_REFERENCE.fullmatch(value)
     if reference is None:
-        return bool(value)
+        return bool(value) and value not in _EVERY_NAMESPACE
     variable = env.get(reference.group(1))
     return variable is not None and not _VARIABLE_REFERENCE.search(variable.value.text if variable.value else "") \
         and _names_something(variable, env)
