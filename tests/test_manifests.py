@@ -2530,6 +2530,14 @@ func (v validator) owner(ctx context.Context, name string) error {
     ("", False),  # route-validator: its webhooks read Namespaces, and nothing else
     ("\nfunc (v validator) pull(ctx context.Context) error {\n\tvar s corev1.Secret\n"
      "\treturn v.c.Get(ctx, client.ObjectKey{}, &s)\n}\n", True),
+    # mutating-registry-webhook: the Pod under review, decoded from the request
+    ("\nfunc (v validator) handle(req []byte, d interface{ Decode([]byte, any) error }) error {\n"
+     "\tpod := &corev1.Pod{}\n\treturn d.Decode(req, pod)\n}\n", False),
+    ("\nfunc (v validator) handle(req []byte) error {\n\tvar pod corev1.Pod\n"
+     "\treturn json.Unmarshal(req, &pod)\n}\n", False),
+    ("\nfunc (v validator) handle(ctx context.Context, req []byte, d interface{ Decode([]byte, any) error }) error {\n"
+     "\tpod := &corev1.Pod{}\n\t_ = d.Decode(req, pod)\n\treturn v.c.Get(ctx, client.ObjectKey{}, pod)\n}\n",
+     True),  # then read through the cached client too
 ])
 def test_a_manager_with_no_controller_reading_only_small_kinds_is_not_reported(tmp_path, more, reported):
     """With no controller, what the cache holds is what the client reads: Namespaces, a few

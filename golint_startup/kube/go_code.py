@@ -452,6 +452,27 @@ def reconciler_names(code: bytes) -> frozenset[bytes]:
     return types | frozenset(name for name, function in _TOP_LEVEL_FUNCTION.findall(code) if named.search(function))
 
 
+# A value made to decode an admission request into (`pod := &corev1.Pod{}` then
+# `m.decoder.Decode(req, pod)`, `json.Unmarshal(req.Object.Raw, &pod)`): the object under
+# review, read from no cache (mutating-registry-webhook's Pod mutator; its cache, holding only
+# its own resources, was called one of Pods: read as wrong). Unless a client reads into it too.
+_MADE_INTO = re.compile(rb"\b([A-Za-z_]\w*)\s*:?=\s*&?\Z")
+_VAR_MADE = re.compile(rb"\bvar\s+([A-Za-z_]\w*)\s")
+_DECODED_INTO = rb"\.(?:Decode|DecodeRaw)\([^()\n]*\b%(name)s\s*\)|\bUnmarshal\([^()\n]*&?%(name)s\s*\)"
+_READ_INTO = rb"\.(?:Get|List)\([^\n]*\b%(name)s\b"
+
+
+def _decoded_from_a_request(code: bytes, made: re.Match) -> bool:
+    """Whether the value `made` is where a function decodes an admission request (see above)."""
+    named = _VAR_MADE.match(code, made.start()) or _MADE_INTO.search(code[max(0, made.start() - 80):made.start()])
+    if named is None:
+        return False
+    end = code.find(b"\nfunc ", made.end())
+    rest = code[made.end():end if end >= 0 else len(code)]
+    name = {b"name": re.escape(named.group(1))}
+    return re.search(_DECODED_INTO % name, rest) is not None and re.search(_READ_INTO % name, rest) is None
+
+
 def _of_webhook_builder(code: bytes, at: int) -> bool:
     """Whether what is at `at` is given to a webhook's builder (`ctrl.NewWebhookManagedBy(mgr)
     .For(&corev1.Pod{})`, or `admission.WithCustomDefaulter(scheme, &corev1.Pod{}, ...)` and
@@ -702,7 +723,7 @@ def _kinds_made(source: bytes, code: bytes, kinds: bytes,
     if aliases:
         pattern = _GROWING_KIND % {b"aliases": b"|".join(map(re.escape, aliases)), b"kinds": kinds}
         found.update(next(filter(None, made.groups())).decode() for made in re.finditer(pattern, code)
-                     if not _of_webhook_builder(code, made.start()))
+                     if not _of_webhook_builder(code, made.start()) and not _decoded_from_a_request(code, made))
     return frozenset(found)
 
 
