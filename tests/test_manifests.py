@@ -548,6 +548,12 @@ def test_the_kubebuilder_helm_plugins_chart_runs_the_manager(tmp_path, project, 
     ("README.md", "Install https://github.com/acme/charts/tree/main/charts/tarantool-dashboards\n", False, True),
     # cnmsql: a documentation site's page below docs/
     ("docs/src/guide/quickstart.md", "helm install op oci://ghcr.io/tarantool/charts/tarantool\n", False, False),
+    # rollouts: its owner's repository, added under an alias, then its chart installed by name
+    ("docs/getting_started/installation.md", "$ helm repo add acme https://acme.github.io/charts/\n"
+     "$ helm install acme-tarantools acme/acme-tarantools --version 0.1.0\n", False, False),
+    ("docs/contributing/debug.md", "$ helm repo add acme https://acme.github.io/charts/\n"
+     "$ helm install kruise acme/kruise --version 1.3.0\n", False, True),  # a prerequisite's chart
+    ("README.md", "helm install tarantool other/tarantool\n", False, True),  # a repository never added
 ])
 def test_a_scaffold_of_a_project_installed_from_a_helm_repository_is_not_reported(tmp_path, doc, text, chart, reported):
     """Its `config/manager` is what `make deploy` uses, and its `dist/install.yaml` what

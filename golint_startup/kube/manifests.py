@@ -2689,7 +2689,8 @@ def _helm_repository_installing(project: str) -> str | None:
     worth a change, for a manifest only `make deploy` uses. A repository of another project (a
     prerequisite: jetstack's cert-manager) does not count. So does a link to a Git repository
     of charts that names the project (memgraph-operator's README sends users to
-    `github.com/base-14/memgraph-operator-helm`), and a link to a chart's directory named for
+    `github.com/base-14/memgraph-operator-helm`), a chart named for the project installed from
+    a repository the document adds (_chart_installed_from_a_repository), and a link to a chart's directory named for
     the project, in any Git repository, on a line that says to install it (aergia-controller's
     README: "Install via helm (github.com/amazeeio/charts/tree/main/charts/aergia)")."""
     names = _project_words(project)
@@ -2701,6 +2702,9 @@ def _helm_repository_installing(project: str) -> str | None:
             address = found.group(1) or found.group(2)
             if names & set(words(address)):
                 return address
+        installed = _chart_installed_from_a_repository(text, names)
+        if installed is not None:
+            return installed
         for found in _CHART_REPOSITORY_LINK.finditer(text):
             owner, repository = found.group(1).lower(), found.group(2)
             # The project's owner's, or named for the whole project: not the charts of what it
@@ -2716,6 +2720,29 @@ def _helm_repository_installing(project: str) -> str | None:
 
 
 _MAX_DOC_FILES = 200
+# `helm repo add openkruise https://openkruise.github.io/charts/` (the alias, the address), then
+# `helm install kruise-rollout openkruise/kruise-rollout` (the alias, the chart).
+_HELM_REPO_ALIAS = re.compile(r"\bhelm\s+repo\s+add\s+([\w.-]+)\s+[\"']?((?:https?|oci)://[^\s\"'`)]+)")
+_HELM_INSTALL_CHART = re.compile(r"\bhelm\s+(?:install|upgrade)\b[^\n`]*?\s([\w.-]+)/([\w.-]+)(?=[\s`'\"]|$)",
+                                 re.MULTILINE)
+
+
+def _chart_installed_from_a_repository(text: str, names: set[str]) -> str | None:
+    """A chart that a document installs from a repository it adds, named for the project
+    (rollouts' installation guide adds openkruise's repository, then installs
+    `openkruise/kruise-rollout`; its `config/manager` was read as what no user runs). Words
+    compare without a plural `s`, and not other charts of the repository (a prerequisite:
+    `openkruise/kruise`)."""
+    aliases = {m.group(1): m.group(2) for m in _HELM_REPO_ALIAS.finditer(text)}
+    if not aliases:
+        return None
+    singular = lambda found: {word[:-1] if len(word) > 3 and word.endswith("s") else word for word in found}
+    project = singular(names)
+    for found in _HELM_INSTALL_CHART.finditer(text):
+        alias, chart = found.group(1), found.group(2)
+        if alias in aliases and project & singular(words(chart)):
+            return f"{aliases[alias].rstrip('/')}/{chart}"
+    return None
 
 
 def _markdown_below(directory: str) -> list[str]:
