@@ -1867,6 +1867,54 @@ def test_metadata_of_kinds_the_file_gives_counts_as_those_kinds(tmp_path, declar
     assert [f.rule_id for f in _findings_of_watching_program(tmp_path, source)] == (["SL101"] if reported else [])
 
 
+_HELPER_WATCHING_ITS_PARAMETER = """\
+package watch
+
+import (
+	corev1 "k8s.io/api/core/v1"
+	dnsv1 "example.com/app/api/v1"
+	ctrl "sigs.k8s.io/controller-runtime"
+	"sigs.k8s.io/controller-runtime/pkg/client"
+	"sigs.k8s.io/controller-runtime/pkg/controller"
+	"sigs.k8s.io/controller-runtime/pkg/handler"
+	"sigs.k8s.io/controller-runtime/pkg/manager"
+	"sigs.k8s.io/controller-runtime/pkg/source"
+)
+
+func start() error {
+	mgr, _ := ctrl.NewManager(ctrl.GetConfigOrDie(), ctrl.Options{})
+	zone := &dnsv1.Zone{}
+	if err := addController(mgr, "zone", zone); err != nil {
+		return err
+	}
+	return addController(mgr, "namespace", %s)
+}
+
+func addController(mgr manager.Manager, name string, kind client.Object) error {
+	c, err := controller.New(name, mgr, controller.Options{})
+	if err != nil {
+		return err
+	}
+	return c.Watch(source.Kind(mgr.GetCache(), kind, &handler.EnqueueRequestForObject{}))
+}
+"""
+
+
+@pytest.mark.parametrize("second, reported", [
+    ("&corev1.Namespace{}", False),  # rbac-manager: its own resources and Namespaces
+    ("&corev1.Pod{}", True),
+    ("objectFor(name)", True),  # not known
+])
+def test_kinds_a_helper_is_given_to_watch_are_its_controllers_kinds(tmp_path, second, reported):
+    """rbac-manager's `addController(mgr, r, name, cType)` watches the kind each call passes: a
+    finding calling its cache one of any kind was read as wrong."""
+    go_module(tmp_path, {"api/v1/types.go": _ZONE_TYPES})
+    source = _HELPER_WATCHING_ITS_PARAMETER % second
+    if "objectFor" in second:
+        source += "\nfunc objectFor(name string) client.Object { return &corev1.Namespace{} }\n"
+    assert [f.rule_id for f in _findings_of_watching_program(tmp_path, source)] == (["SL101"] if reported else [])
+
+
 def test_a_package_function_named_like_a_watch_is_none(tmp_path):
     """secure-sign-operator's `labels.For(component, name)` builds labels: taken for a watch of
     a kind not known, it left every selection of its cache unused."""

@@ -422,9 +422,70 @@ def watched_kinds(code: bytes) -> tuple[frozenset[str], bool]:
         address, kind, literal = watch.group(1, 2, 3) if watch.group(2) else watch.group(4, 5, 6)
         if address and literal:
             found.add(kind.decode())
+        elif not address and not literal and (passed := _kinds_passed_for(code, kind, watch.start())) is not None:
+            found |= passed
         else:
             known = False
     return frozenset(found), known
+
+
+# A package-level function of the file and its parameter list (rbac-manager's `func
+# addController(mgr manager.Manager, r reconcile.Reconciler, name string, cType client.Object)`).
+_FUNCTION_HEADER = re.compile(rb"^func[ \t]+(\w+)\(", re.MULTILINE)
+_MADE_KIND = re.compile(rb"\s*&(?:\w+\.)?(\w+)\{\}\s*")
+
+
+def _kinds_passed_for(code: bytes, parameter: bytes, at: int) -> frozenset[str] | None:
+    """The kinds a package-level function of the file, watching its parameter `parameter` at
+    `at`, is given by every call of it in the file: each argument for that parameter written
+    `&pkg.Kind{}`, or a variable the file so makes (rbac-manager's `addController(mgr, r,
+    "namespace", namespace)` after `namespace := &corev1.Namespace{}`: the kinds of its
+    controllers, not ones left unknown). None when a call passes anything else, or none calls it."""
+    header = None
+    for header in _FUNCTION_HEADER.finditer(code, 0, at):
+        pass
+    if header is None:
+        return None
+    parameters = _top_level_parts(code[header.end():_call_end(code, header.end() - 1) - 1])
+    names = [part.split()[0] if part.split() else b"" for part in parameters]
+    if parameter not in names:
+        return None
+    index = names.index(parameter)
+    kinds: set[str] = set()
+    calls = [m for m in re.finditer(rb"(?<![\w.])%s\(" % re.escape(header.group(1)), code) if m.start() != header.start(1)]
+    for call in calls:
+        arguments = _top_level_parts(code[call.end():_call_end(code, call.end() - 1) - 1])
+        if index >= len(arguments):
+            return None
+        argument = arguments[index]
+        made = _MADE_KIND.fullmatch(argument)
+        if made is None and re.fullmatch(rb"\s*[A-Za-z_]\w*\s*", argument):
+            made = re.compile(rb"\b%s\s*:?=\s*&(?:\w+\.)?(\w+)\{\}" % re.escape(argument.strip())).search(
+                code, 0, call.start())
+        if made is None:
+            return None
+        kinds.add(made.group(1).decode())
+    return frozenset(kinds) if kinds else None
+
+
+def _top_level_parts(listed: bytes) -> list[bytes]:
+    """A parameter or argument list's parts, split at commas outside brackets and strings."""
+    parts, depth, start, quoted = [], 0, 0, None
+    for index, byte in enumerate(listed):
+        if quoted is not None:
+            if byte == quoted and listed[index - 1:index] != b"\\":
+                quoted = None
+        elif byte in b"\"'`":
+            quoted = byte
+        elif byte in b"([{":
+            depth += 1
+        elif byte in b")]}":
+            depth -= 1
+        elif byte == 44 and depth == 0:  # a comma
+            parts.append(listed[start:index])
+            start = index + 1
+    parts.append(listed[start:])
+    return [part.strip() for part in parts]
 
 
 _SETUP_WITH_MANAGER = re.compile(rb"^func[ \t]*\([ \t]*\w*[ \t]*\*?[ \t]*(\w+)[^)]*\)[ \t]*SetupWithManager[ \t]*\(", re.MULTILINE)
