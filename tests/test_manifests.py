@@ -3089,6 +3089,10 @@ _WATCH_NAMESPACE_HELPER = """\
     ("watchNamespace: ops\n", "{{ quote .Values.watchNamespace\n                }}", False),
     ("watchNamespace: '*'\n", "{{ .Values.watchNamespace | quote }}", True),
     ("", "{{ quote .Values.watchNamespace", True),  # never closed: not known
+    # backup-operator: the value, else the release's namespace
+    ('watchNamespace: ""\n', "{{ .Values.watchNamespace | default .Release.Namespace | quote }}", False),
+    ('watchNamespace: ""\n', "{{ default .Release.Namespace .Values.watchNamespace }}", False),
+    ('watchNamespace: ""\n', '{{ .Values.watchNamespace | default "" }}', True),
 ])
 def test_a_charts_template_may_name_the_namespace_to_watch(tmp_path, values, env, reported):
     """What the chart's one workload template gives the program to watch, rendered with the
@@ -4549,6 +4553,48 @@ def test_operator_sdk_reads_the_namespace_to_watch_from_watch_namespace(tmp_path
     """ibm-monitoring-grafana-operator: operator-sdk's `k8sutil.GetWatchNamespace()` reads
     WATCH_NAMESPACE, the one namespace of its manager's older options."""
     assert _rules_for_controller(tmp_path, _OPERATOR_SDK_NAMESPACE, container) == (["SL101"] if reported else [])
+
+
+_OPERATOR_SDK_NAMESPACES_SPLIT = """\
+package watch
+
+import (
+	"strings"
+
+	"github.com/operator-framework/operator-sdk/pkg/k8sutil"
+	ctrl "sigs.k8s.io/controller-runtime"
+	"sigs.k8s.io/controller-runtime/pkg/cache"
+)
+
+func start() (ctrl.Manager, error) {
+	%s, err := k8sutil.GetWatchNamespace()
+	if err != nil {
+		return nil, err
+	}
+	options := ctrl.Options{}
+	if %s != "" {
+		namespaces := map[string]cache.Config{}
+		for _, ns := range strings.Split(%s, ",") {
+			namespaces[ns] = cache.Config{}
+		}
+		options.Cache.DefaultNamespaces = namespaces
+	}
+	return ctrl.NewManager(ctrl.GetConfigOrDie(), options)
+}
+"""
+
+
+@pytest.mark.parametrize("variable, container, reported", [
+    # vitess-operator: WATCH_NAMESPACE, split into the options' namespaces
+    ("namespace", "          env:\n            - name: WATCH_NAMESPACE\n"
+                  "              valueFrom: {fieldRef: {fieldPath: metadata.namespace}}\n", False),
+    ("watchNs", "          env:\n            - name: WATCH_NAMESPACE\n              value: ops\n", False),  # backup-operator's name
+    ("namespace", "          env:\n            - name: OPERATOR_NAMESPACE\n              value: ops\n", True),
+    ("namespace", "", True),
+])
+def test_operator_sdk_namespaces_split_into_the_cache_options_scope_it(tmp_path, variable, container, reported):
+    source = _OPERATOR_SDK_NAMESPACES_SPLIT % (variable, variable, variable)
+    assert _rules_for_controller(tmp_path, source, container) == (["SL101"] if reported else [])
 
 
 def test_a_kubebuilder_image_named_for_the_managers_role_runs_another_program_when_its_command_says_so():

@@ -196,6 +196,13 @@ def _scopings(code: bytes) -> tuple[int, int, frozenset[str], int, int]:
                       for m in re.compile(_NAMESPACE_ENTRY % escaped).finditer(code, start, end)]
         if conditions:
             count(None if None in conditions else conditions[0])
+            # The variable its loop splits or its `if` tests names the namespaces: where it is
+            # read from the environment, so do the container's (vitess-operator's `namespace`
+            # from operator-sdk's GetWatchNamespace, split in `for _, ns := range`; its cache
+            # was called cluster-wide under its own namespace, read as wrong).
+            for condition in filter(None, conditions):
+                variables.update(name.decode() for found in _LISTED_OR_TESTED.finditer(condition)
+                                 if _NAMESPACE_CONDITION.search(name := found.group(1) or found.group(2)))
     def older_namespace(written: bytes, at: int) -> None:
         if written == b'""':
             return  # all of them
@@ -979,9 +986,11 @@ def _naming_condition(code: bytes, at: int, or_in_loop: bool = False) -> bytes |
     return None
 
 
-# A condition on a variable named for a namespace (`watchNamespace`, `cfg.Namespaces`, `watchNS`, `ns`;
-# not `cfg.DNS`).
-_NAMESPACE_CONDITION = re.compile(rb"(?i:namespace)|(?<![A-Z])NS\b|\bns\b")
+# A condition on a variable named for a namespace (`watchNamespace`, `cfg.Namespaces`, `watchNS`, `ns`,
+# backup-operator's `watchNs`; not `cfg.DNS`).
+_NAMESPACE_CONDITION = re.compile(rb"(?i:namespace)|(?<![A-Z])NS\b|\bns\b|(?<=[a-z])Ns\b")
+# A variable a loop splits into namespaces (`range strings.Split(namespace, ",")`) or an `if` tests.
+_LISTED_OR_TESTED = re.compile(rb"\bSplit\(\s*\*?([A-Za-z_]\w*)\s*,|\b([A-Za-z_]\w*)\s*!=\s*\"\"")
 _TESTED_NOT_EMPTY = re.compile(rb"\b([A-Za-z_]\w*)\s*!=\s*\"\"|\blen\(\s*([A-Za-z_]\w*)\s*\)\s*>\s*0")
 # A condition on a variable named for the node the program runs on (`nodeName`, `cfg.NodeName`).
 _NODE_CONDITION = re.compile(rb"(?i:node_?name)")

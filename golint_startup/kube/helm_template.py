@@ -25,6 +25,9 @@ ACTION = re.compile(r"\{\{-?\s*(.*?)\s*-?\}\}", re.DOTALL)
 _COMMENT = re.compile(r"\{\{-?\s*/\*.*?\*/\s*-?\}\}", re.DOTALL)
 _PIPELINE_QUOTE = re.compile(r"\s*\|\s*(?:quote|squote|toString)\s*$|^(?:quote|squote|toString)\s+")
 _VALUES_PATH = re.compile(r"\.Values((?:\.\w+)+)")
+_OPERAND = r'(\.Values(?:\.\w+)+|\.Release\.Namespace|"[^"\\]*")'
+_DEFAULT_PIPED = re.compile(_OPERAND + r"\s*\|\s*default\s+" + _OPERAND)
+_DEFAULT_CALLED = re.compile(r"default\s+" + _OPERAND + r"\s+" + _OPERAND)
 _STRING = re.compile(r'"([^"\\]*)"')
 _JOIN = re.compile(r'join\s+"([^"]*)"\s+\.Values((?:\.\w+)+)')
 _INCLUDE = re.compile(r'(?:include|template)\s+"([^"]+)"\s+(?:\.|\$)')
@@ -172,6 +175,14 @@ class ChartDefaults:
         return self._expression(_PIPELINE_QUOTE.sub("", actions[0].group(1)), depth)
 
     def _expression(self, expression: str, depth: int) -> str | None:
+        # `.Values.watchNamespace | default .Release.Namespace` (backup-operator's chart), or
+        # `default .Release.Namespace .Values.watchNamespace`: the value, else the default.
+        piped = _DEFAULT_PIPED.fullmatch(expression)
+        called = _DEFAULT_CALLED.fullmatch(expression) if piped is None else None
+        if piped is not None or called is not None:
+            value, fallback = piped.group(1, 2) if piped is not None else called.group(2, 1)
+            rendered = self._expression(value.strip(), depth)
+            return rendered if rendered else self._expression(fallback.strip(), depth) if rendered == "" else None
         if expression == ".Release.Namespace":
             return RELEASE_NAMESPACE
         if (string := _STRING.fullmatch(expression)) is not None:
