@@ -115,6 +115,7 @@ def check_manifests(manifests: ProjectManifests, options):
     unset = [c for c in manifests.go_containers
              if c.limits_memory is not None and id(c) not in left_out and not c.runs_once
              and not _admission_webhook(manifests, c) and c.built_elsewhere is None and c.installed_from is None
+             and not c.unwritten_scaffold
              and not manifests.runtime_predates_memory_limit(c) and not manifests.memory_limit_source(c)
              and not _installs_a_cni_plugin(manifests, c)]
     # Copies of one container (a kustomize base and a raw install file, a variant with another

@@ -574,6 +574,33 @@ def test_a_scaffold_of_a_project_installed_from_a_helm_repository_is_not_reporte
     assert bool(_run(root, "SL101").findings) == reported
 
 
+@pytest.mark.parametrize("readme, installer, chart, reported", [
+    # cronjob-operator (kubebuilder's tutorial), ziti-k8s-agent's operator: the template's README
+    ("# op\n// TODO(user): Add simple overview of use/purpose\n", "dist/install.yaml", False, False),
+    ("# op\n// TODO(user): Add simple overview of use/purpose\n", "dist/op-operator.yaml", False, False),
+    ("# op\nAn operator for tarantool clusters.\n", "dist/op-operator.yaml", False, True),
+    # a chart is what it publishes, whatever its README says
+    ("# op\n// TODO(user): Add simple overview of use/purpose\n", "dist/install.yaml", True, True),
+])
+def test_a_scaffold_whose_readme_is_kubebuilders_template_is_not_reported(tmp_path, readme, installer, chart, reported):
+    """A README that still asks for the project's overview: a tutorial's copy or an operator not
+    released, whose `config/manager` and installer output no one deploys (read as not worth a
+    change); `make build-installer`'s output renamed is the scaffold's too."""
+    root = tmp_path / "tarantool-operator"
+    go_module(root, {"cmd/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
+    write(root, "PROJECT", "layout: go.kubebuilder.io/v4\n")
+    write(root, "README.md", readme)
+    write(root, "config/manager/manager.yaml", _SIZED.format(request="256Mi").replace(
+        "ghcr.io/acme/api:1", 'controller:latest\n          command: ["/manager"]').replace("- name: api", "- name: manager"))
+    write(root, "Dockerfile", "FROM golang:1.22\nRUN go build -o manager cmd/main.go\n")
+    write(root, installer, _SIZED.format(request="256Mi").replace(
+        "ghcr.io/acme/api:1", 'ghcr.io/example/tarantool-operator:1\n          command: ["/manager"]')
+        .replace("- name: api", "- name: manager"))
+    if chart:
+        _write_chart(root, "charts/operator", "operator", image="ghcr.io/acme/tarantool-operator")
+    assert bool(_run(root, "SL101").findings) == reported
+
+
 @pytest.mark.parametrize("chart_name, values, reported", [
     # AppConfiguration-KubernetesProvider: `deploy/` is its chart, whose values its packaging writes
     ("tarantool-provider", False, False),

@@ -392,6 +392,9 @@ class Container:
     # For a kubebuilder scaffold, what its project is installed from instead (_installed_from):
     # what users run is that chart, not this manifest.
     installed_from: str | None = None
+    # For a kubebuilder scaffold's own manifests (not a chart), whether its project's README is
+    # still kubebuilder's template (_unwritten_scaffold): a project no one deploys yet.
+    unwritten_scaffold: bool = False
     # Its first argument when a bare word (`apiserver`): the subcommand of a program that has several.
     subcommand: str | None = None
     # The flags and variables that name it a namespace to watch (_namespace_settings).
@@ -1132,6 +1135,7 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
             if project not in installs:
                 installs[project] = _installed_from(project, chart_roots, set(chart_values), charts_deploying, display)
             container.installed_from = installs[project]
+            container.unwritten_scaffold = container.chart is None and _unwritten_scaffold(project)
     if containers and not any(c.go_reason for c in containers):
         notify(Notification(f"{len(containers)} container{'s' if len(containers) != 1 else ''} in Kubernetes "
                             "manifests, none recognized as running Go, so none was checked; list Go images "
@@ -2727,6 +2731,20 @@ _HELM_INSTALL_CHART = re.compile(r"\bhelm\s+(?:install|upgrade)\b[^\n`]*?\s([\w.
                                  re.MULTILINE)
 
 
+# The first line kubebuilder's README template asks its author to replace.
+_README_TEMPLATE = "// TODO(user): Add simple overview of use/purpose"
+
+
+@functools.lru_cache(maxsize=256)
+def _unwritten_scaffold(project: str) -> bool:
+    """Whether a kubebuilder project's README still asks for its overview (_README_TEMPLATE): a
+    tutorial's copy or a side project not released, whose `config/manager` no one deploys
+    (cronjob-operator, kubebuilder's CronJob tutorial; ziti-k8s-agent's unreleased operator:
+    their findings were read as not worth a change)."""
+    readme = next((os.path.join(project, n) for n in listdir(project) if n.lower() == "readme.md"), None)
+    return readme is not None and _README_TEMPLATE in _read(readme)[:_MAX_DOC_BYTES]
+
+
 def _chart_installed_from_a_repository(text: str, names: set[str]) -> str | None:
     """A chart that a document installs from a repository it adds, named for the project
     (rollouts' installation guide adds openkruise's repository, then installs
@@ -2808,7 +2826,8 @@ def _scaffold_project(container: Container) -> str | None:
     # What `make build-installer` writes of it (cnmsql's, whose users install a chart from its
     # Helm repository instead: read as not worth a change).
     root, found, rest = manifest.rpartition("/dist/")
-    if found and root and rest == "install.yaml" and the_manager:
+    if found and root and "/" not in rest and rest.endswith((".yaml", ".yml")) and the_manager:
+        # `install.yaml` by default, or renamed (ziti-k8s-agent's `dist/ziti-operator.yaml`).
         root = root.replace("/", os.sep)
         return root if os.path.isfile(os.path.join(root, "PROJECT")) else None
     # The chart kubebuilder's helm plugin writes to `dist/chart`, its manager under the values'
