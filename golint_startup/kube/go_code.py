@@ -439,7 +439,6 @@ def watched_kinds(code: bytes) -> tuple[frozenset[str], bool]:
 # A package-level function of the file and its parameter list (rbac-manager's `func
 # addController(mgr manager.Manager, r reconcile.Reconciler, name string, cType client.Object)`).
 _FUNCTION_HEADER = re.compile(rb"^func[ \t]+(\w+)\(", re.MULTILINE)
-_MADE_KIND = re.compile(rb"\s*&(?:\w+\.)?(\w+)\{\}\s*")
 
 
 def _kinds_passed_for(code: bytes, parameter: bytes, at: int) -> frozenset[str] | None:
@@ -465,7 +464,7 @@ def _kinds_passed_for(code: bytes, parameter: bytes, at: int) -> frozenset[str] 
         if index >= len(arguments):
             return None
         argument = arguments[index]
-        made = _MADE_KIND.fullmatch(argument)
+        made = _LISTED_KIND.fullmatch(argument)  # parts come stripped
         if made is None and re.fullmatch(rb"\s*[A-Za-z_]\w*\s*", argument):
             made = re.compile(rb"\b%s\s*:?=\s*&(?:\w+\.)?(\w+)\{\}" % re.escape(argument.strip())).search(
                 code, 0, call.start())

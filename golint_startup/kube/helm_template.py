@@ -181,8 +181,8 @@ class ChartDefaults:
         called = _DEFAULT_CALLED.fullmatch(expression) if piped is None else None
         if piped is not None or called is not None:
             value, fallback = piped.group(1, 2) if piped is not None else called.group(2, 1)
-            rendered = self._expression(value.strip(), depth)
-            return rendered if rendered else self._expression(fallback.strip(), depth) if rendered == "" else None
+            rendered = self._expression(value, depth)
+            return self._expression(fallback, depth) if rendered == "" else rendered
         if expression == ".Release.Namespace":
             return RELEASE_NAMESPACE
         if (string := _STRING.fullmatch(expression)) is not None:

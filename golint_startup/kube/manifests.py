@@ -1128,14 +1128,16 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
     tree.pin_programs_of_shared_directories(containers)
     _recognize_by_image_name(containers)
     chart_roots = sorted(set(charts) | set(chart_values))
-    installs: dict[str, str | None] = {}  # by project, see _installed_from
+    # By project: _installed_from, _unwritten_scaffold.
+    installs: dict[str, tuple[str | None, bool]] = {}
     for container in containers:
         project = _scaffold_project(container)
         if project is not None and container.go_reason:
             if project not in installs:
-                installs[project] = _installed_from(project, chart_roots, set(chart_values), charts_deploying, display)
-            container.installed_from = installs[project]
-            container.unwritten_scaffold = container.chart is None and _unwritten_scaffold(project)
+                installs[project] = (_installed_from(project, chart_roots, set(chart_values), charts_deploying, display),
+                                     _unwritten_scaffold(project))
+            container.installed_from, unwritten = installs[project]
+            container.unwritten_scaffold = container.chart is None and unwritten
     if containers and not any(c.go_reason for c in containers):
         notify(Notification(f"{len(containers)} container{'s' if len(containers) != 1 else ''} in Kubernetes "
                             "manifests, none recognized as running Go, so none was checked; list Go images "
@@ -2698,8 +2700,7 @@ def _helm_repository_installing(project: str) -> str | None:
     the project, in any Git repository, on a line that says to install it (aergia-controller's
     README: "Install via helm (github.com/amazeeio/charts/tree/main/charts/aergia)")."""
     names = _project_words(project)
-    docs = [os.path.join(project, n) for n in listdir(project) if n.lower() == "readme.md"]
-    docs += _markdown_below(os.path.join(project, "docs"))
+    docs = _readmes(project) + _markdown_below(os.path.join(project, "docs"))
     for path in docs:
         text = _read(path)[:_MAX_DOC_BYTES]
         for found in _HELM_REPO_ADD.finditer(text):
@@ -2731,20 +2732,6 @@ _HELM_INSTALL_CHART = re.compile(r"\bhelm\s+(?:install|upgrade)\b[^\n`]*?\s([\w.
                                  re.MULTILINE)
 
 
-# The first line kubebuilder's README template asks its author to replace.
-_README_TEMPLATE = "// TODO(user): Add simple overview of use/purpose"
-
-
-@functools.lru_cache(maxsize=256)
-def _unwritten_scaffold(project: str) -> bool:
-    """Whether a kubebuilder project's README still asks for its overview (_README_TEMPLATE): a
-    tutorial's copy or a side project not released, whose `config/manager` no one deploys
-    (cronjob-operator, kubebuilder's CronJob tutorial; ziti-k8s-agent's unreleased operator:
-    their findings were read as not worth a change)."""
-    readme = next((os.path.join(project, n) for n in listdir(project) if n.lower() == "readme.md"), None)
-    return readme is not None and _README_TEMPLATE in _read(readme)[:_MAX_DOC_BYTES]
-
-
 def _chart_installed_from_a_repository(text: str, names: set[str]) -> str | None:
     """A chart that a document installs from a repository it adds, named for the project
     (rollouts' installation guide adds openkruise's repository, then installs
@@ -2761,6 +2748,23 @@ def _chart_installed_from_a_repository(text: str, names: set[str]) -> str | None
         if alias in aliases and project & singular(words(chart)):
             return f"{aliases[alias].rstrip('/')}/{chart}"
     return None
+
+
+def _readmes(project: str) -> list[str]:
+    """The paths of a project's README (`README.md`, however cased)."""
+    return [os.path.join(project, n) for n in listdir(project) if n.lower() == "readme.md"]
+
+
+# The first line kubebuilder's README template asks its author to replace.
+_README_TEMPLATE = "// TODO(user): Add simple overview of use/purpose"
+
+
+def _unwritten_scaffold(project: str) -> bool:
+    """Whether a kubebuilder project's README still asks for its overview (_README_TEMPLATE): a
+    tutorial's copy or a side project not released, whose `config/manager` no one deploys
+    (cronjob-operator, kubebuilder's CronJob tutorial; ziti-k8s-agent's unreleased operator:
+    their findings were read as not worth a change)."""
+    return any(_README_TEMPLATE in _read(path)[:_MAX_DOC_BYTES] for path in _readmes(project))
 
 
 def _markdown_below(directory: str) -> list[str]:
