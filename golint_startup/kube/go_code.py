@@ -474,10 +474,12 @@ def _kinds_passed_for(code: bytes, parameter: bytes, at: int) -> frozenset[str] 
     return frozenset(kinds) if kinds else None
 
 
-def _top_level_parts(listed: bytes) -> list[bytes]:
-    """A parameter or argument list's parts, split at commas outside brackets and strings."""
-    parts, depth, start, quoted = [], 0, 0, None
-    for index, byte in enumerate(listed):
+def _top_level_parts(listed: bytes, separator: bytes = b",") -> list[bytes]:
+    """A list's parts, split at `separator` outside brackets and strings, each stripped: a
+    parameter or argument list's at commas, a condition's operands at `&&`."""
+    parts, depth, start, quoted, index = [], 0, 0, None, 0
+    while index < len(listed):
+        byte = listed[index]
         if quoted is not None:
             if byte == quoted and listed[index - 1:index] != b"\\":
                 quoted = None
@@ -487,9 +489,12 @@ def _top_level_parts(listed: bytes) -> list[bytes]:
             depth += 1
         elif byte in b")]}":
             depth -= 1
-        elif byte == 44 and depth == 0:  # a comma
+        elif depth == 0 and listed.startswith(separator, index):
             parts.append(listed[start:index])
-            start = index + 1
+            start = index + len(separator)
+            index = start
+            continue
+        index += 1
     parts.append(listed[start:])
     return [part.strip() for part in parts]
 
@@ -1154,21 +1159,6 @@ def required_flags(code: bytes) -> frozenset[str]:
     return frozenset(found)
 
 
-def _conjuncts(condition: bytes) -> list[bytes]:
-    """The operands of a condition's top-level `&&`, outer parentheses kept."""
-    parts, depth, start = [], 0, 0
-    for index, byte in enumerate(condition):
-        if byte in b"([{":
-            depth += 1
-        elif byte in b")]}":
-            depth -= 1
-        elif depth == 0 and condition.startswith(b"&&", index):
-            parts.append(condition[start:index])
-            start = index + 2
-    parts.append(condition[start:])
-    return [part.strip() for part in parts]
-
-
 def _gating_flag(code: bytes, at: int, off: dict[bytes, str]) -> str | None:
     """The off-by-default flag (_off_flags) that an `if` enclosing `at` in its function requires
     (`if (a || b) && enableBpfEnforcer {`), None when none does."""
@@ -1179,7 +1169,7 @@ def _gating_flag(code: bytes, at: int, off: dict[bytes, str]) -> str | None:
             return None
         tested = _IF_CONDITION.match(code, line_start, opening + 1)
         if tested is not None:
-            for conjunct in _conjuncts(tested.group(1)):
+            for conjunct in _top_level_parts(tested.group(1), b"&&"):
                 if conjunct in off:
                     return off[conjunct]
     return None
