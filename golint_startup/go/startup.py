@@ -17,6 +17,9 @@ function values), less what runs only later:
 - calls and function values in the body of a loop receiving from a channel (a `range` over
   a channel, the receive cases of a `select` in a `for` without condition), run once per
   message: see facts._receive_loop and graph.ModuleGraph.is_channel.
+- what runs as the program ends or instead of serving (callgraph.facts._events_of): what
+  `main` defers, a block that ends the process (`if err != nil { ...; os.Exit(1) }`), what
+  follows a wait for a termination signal;
 - function values only kept for later (callgraph.graph: passed to a module function that
   never calls that parameter, such as a project's own route helper; returned; the value of
   a package-level variable or a struct field, called where the variable or field is).

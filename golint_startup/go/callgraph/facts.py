@@ -32,7 +32,7 @@ import tree_sitter
 
 from golint_startup.go.gofile import GoFile, is_generated
 from golint_startup.go.library import COMMAND_FIELDS, COMMAND_RUNNERS
-from golint_startup.go.syntax import captures, matches, text, unparen
+from golint_startup.go.syntax import captures, ends_process, matches, text, unparen
 from golint_startup.go.types import PREDECLARED, named_type, result_types
 
 
@@ -292,6 +292,10 @@ _FACTS = f"""
 (var_spec name: (identifier) @local value: (expression_list . [(function_literal) (call_expression)] @bound .))
 (range_clause left: (expression_list (_) . (identifier) @element .) right: (identifier) @ranged)
 (go_statement (call_expression) @started)
+(if_statement body: (block (expression_statement) @exitlast .) @exitblock)
+(unary_expression operand: [(identifier) (call_expression)]) @receive
+(short_var_declaration left: (expression_list . (identifier) @ctxname) right: (expression_list . (call_expression function: (selector_expression field: (field_identifier) @ctxfn (#eq? @ctxfn "NotifyContext"))) @ctxcall))
+(if_statement else: (block (expression_statement) @exitlast .) @exitblock)
 (assignment left: (expression_list . (_) @sdest .) right: (expression_list . (_) @sval .))
 (composite_literal type: (_) @stype value: (literal_value) @sbody)
 (range_clause left: (expression_list . (_) . (identifier) @relem .) right: (_) @rsrc)
@@ -314,7 +318,7 @@ class _Found:
 
     __slots__ = ("calls", "deferred", "literals", "refs", "assigned", "bindings", "args", "returned", "inits", "sets",
                  "keyed", "bound", "ranged", "started", "stores", "literal_types", "elements", "taken",
-                 "wrapped")
+                 "wrapped", "exits", "receives", "signal_contexts")
 
     def __init__(self):
         self.calls, self.literals, self.refs, self.bindings = [], [], [], []
@@ -335,6 +339,12 @@ class _Found:
         self.taken = {}
         # Calls that are the value of a command framework's field (`RunE: wrap(func...)`).
         self.wrapped = []
+        # The blocks of `if` statements that end in an expression statement, with that statement
+        # (those ending the process are the failure paths: see _events_of).
+        self.exits = []
+        # Receives from a channel (`<-ch`, `<-ctx.Done()`), and the name given the first result
+        # of each call of a function named NotifyContext: call node -> name (see _signal_wait).
+        self.receives, self.signal_contexts = [], {}
 
 
 def _bucket(root, tops: list) -> list[_Found]:
@@ -352,7 +362,7 @@ def _bucket(root, tops: list) -> list[_Found]:
 
     for captures in matches(_FACTS, root):
         for name in ("call", "arg", "init", "setval", "keyed", "returned", "bound", "element", "sval", "sbody",
-                     "relem", "taken", "wrapped", "eref", "vref", "aref"):
+                     "relem", "taken", "wrapped", "eref", "vref", "aref", "exitlast", "ctxcall"):
             if name in captures:
                 node = captures[name][0]
                 break
@@ -417,6 +427,13 @@ def _bucket(root, tops: list) -> list[_Found]:
                 bucket.wrapped.append(node)
         elif "started" in captures:
             bucket.started.add(node)
+        elif "receive" in captures:
+            if text(node).startswith("<-"):
+                bucket.receives.append(node)
+        elif "ctxcall" in captures:
+            bucket.signal_contexts[captures["ctxcall"][0]] = text(captures["ctxname"][0])
+        elif "exitlast" in captures:
+            bucket.exits.append((captures["exitblock"][0], node))
         elif "deferred" in captures:
             bucket.deferred.add(node)
         elif "assigned" in captures:
@@ -797,9 +814,18 @@ def _events_of(file: GoFile, top, found: _Found, key: str, classify: Classifier 
     # The call of each literal called right where it is written: `func() {...}()`.
     invoked_by = {function: call for call, function in found.calls if function.type == "function_literal"}
     deferred = found.deferred
-    # What main defers runs as the program exits, never at startup: no call edge (labels stay).
+    # What runs as the program ends, or instead of serving, is no startup work: no call edge
+    # (labels stay). That is what main defers; a block that ends the process (`if err != nil {
+    # cleanup(); os.Exit(1) }`, `if *version { show(); os.Exit(0) }`: siglens' shutdown, called
+    # when its start fails); and what a function does once it has waited for a termination
+    # signal (_signal_wait).
     name = top.child_by_field_name("name") if top.type == "function_declaration" else None
-    at_exit = deferred if name is not None and text(name) == "main" and file.package == "main" else set()
+    ending = [(block.start_byte, block.end_byte) for block, last in found.exits if ends_process(file, last)]
+    if name is not None and text(name) == "main" and file.package == "main":
+        ending += [(call.start_byte, call.end_byte) for call in deferred if owner_of[call] is top]
+    shutdown_from = _signal_wait(file, top, found)
+    if shutdown_from is not None:
+        ending.append((shutdown_from, top.end_byte))
 
     def place(node, owner) -> int:
         """Where an event counts in its owner: deferred calls run at the end."""
@@ -885,7 +911,7 @@ def _events_of(file: GoFile, top, found: _Found, key: str, classify: Classifier 
         call = invoked_by.get(literal)
         if call is None and found.bound.get(literal) in held:
             continue
-        if call in at_exit and owner is top:
+        if call is not None and _inside(call, ending):
             continue
         kind, arg = ("call", None) if call is not None else value_kind(literal, owner)
         events[owner].append(Event(place(call if call is not None else literal, owner),
@@ -906,7 +932,7 @@ def _events_of(file: GoFile, top, found: _Found, key: str, classify: Classifier 
                     break
                 node, holder = invoked_by[holder], owner_of[holder]
             continue
-        if call in at_exit and owner is top:
+        if _inside(call, ending):
             continue
         function = unparen(function)
         if function is not None and function.type == "index_expression":  # opts[i](s)
@@ -1012,6 +1038,38 @@ def _flag_value(file: GoFile, call, target: Target, env: dict) -> MethodTarget |
     if receiver is None or receiver[0] == UNKNOWN:
         return None
     return MethodTarget(receiver[0], receiver[1], "String")
+
+
+def _signal_wait(file: GoFile, top, found: _Found) -> int | None:
+    """Where `top` itself (not a literal in it) first waits for a termination signal: a receive
+    from the channel it gives `signal.Notify`, or from the `Done()` of the context
+    `signal.NotifyContext` gives it (`<-sig`, `switch <-sig {`, `<-ctx.Done()`); None if it does not."""
+    channels, contexts = set(), set()
+    for call, _ in found.calls:
+        callee = file.callee(call)
+        if callee is None or callee[0] != "os/signal":
+            continue
+        if callee[1] == "Notify":
+            arguments = call.child_by_field_name("arguments")
+            first = unparen(arguments.named_children[0]) if arguments is not None and arguments.named_children else None
+            if first is not None and first.type == "identifier":
+                channels.add(text(first))
+        elif callee[1] == "NotifyContext" and call in found.signal_contexts:
+            contexts.add(found.signal_contexts[call])
+    if not channels and not contexts:
+        return None
+    literals = [(literal.start_byte, literal.end_byte) for literal in found.literals]
+    for receive in found.receives:
+        operand = receive.child_by_field_name("operand")
+        if operand.type == "identifier":
+            waits = text(operand) in channels
+        else:
+            function = operand.child_by_field_name("function")
+            waits = function is not None and function.type == "selector_expression" and \
+                text(function) in {name + ".Done" for name in contexts}
+        if waits and not _inside(receive, literals):
+            return receive.start_byte
+    return None
 
 
 def _inside(node, spans) -> bool:
