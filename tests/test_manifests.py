@@ -5162,3 +5162,38 @@ def test_a_scaffold_and_the_one_other_install_of_its_program_are_copies(tmp_path
     if findings == 1:
         assert sorted([found[0].location.path] + [r.path for r in found[0].related]) == \
             ["config/manager/manager.yaml", "deploy/all-in-one.yaml"]
+
+
+_NAMESPACES_GIVEN_WHEN_SET = """\
+package watch
+
+import (
+	"os"
+
+	ctrl "sigs.k8s.io/controller-runtime"
+	"sigs.k8s.io/controller-runtime/pkg/cache"
+)
+
+func start() (ctrl.Manager, error) {
+	var namespaces map[string]cache.Config
+	if %s := os.Getenv("DRIVER_NAMESPACE"); %s != "" {
+		namespaces = map[string]cache.Config{
+			%s: {},
+		}
+	}
+	return ctrl.NewManager(ctrl.GetConfigOrDie(), ctrl.Options{Cache: cache.Options{DefaultNamespaces: namespaces}})
+}
+"""
+
+
+@pytest.mark.parametrize("variable, container, reported", [
+    # beegfs-csi-driver's operator: the map given its namespace when the variable names one
+    ("driverNamespace", "          env:\n            - name: DRIVER_NAMESPACE\n"
+                        "              valueFrom: {fieldRef: {fieldPath: metadata.namespace}}\n", False),
+    ("driverNamespace", "          env:\n            - name: OTHER_NAMESPACE\n              value: ops\n", True),
+    ("driverNamespace", "", True),
+    ("driver", "          env:\n            - name: DRIVER_NAMESPACE\n              value: ops\n", True),  # not named for one
+])
+def test_a_namespace_map_given_when_a_variable_names_one_scopes_the_cache(tmp_path, variable, container, reported):
+    source = _NAMESPACES_GIVEN_WHEN_SET % (variable, variable, variable)
+    assert _rules_for_controller(tmp_path, source, container) == (["SL101"] if reported else [])

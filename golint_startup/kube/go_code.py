@@ -103,7 +103,7 @@ _MAX_CALL_BYTES = 2048
 # declared without one, and given one only when a flag names a namespace, is often nil
 # (cluster-api-provider-rke2's `watchNamespaces`; see _SCOPED_CACHE).
 _NAMESPACES_VARIABLE = re.compile(rb"\bDefaultNamespaces\s*[:=]\s*([A-Za-z_]\w*)\s*[,}\n;]")
-_NAMESPACES_MAP = rb"(?:\b%(name)s\s*:=|\bvar\s+%(name)s\s*=)\s*map\[string\]\w+\.Config\{(?!\s*\}|\s*\w+\.AllNamespaces\b)"
+_NAMESPACES_MAP = rb"(?:\b%(name)s\s*:?=|\bvar\s+%(name)s\s*=)\s*map\[string\]\w+\.Config\{(?!\s*\}|\s*\w+\.AllNamespaces\b)"
 # Or one the file gives a namespace outside a loop and a flag's `if` (ceph-csi-operator's
 # operator namespace: `defaultNamespaces[operatorNamespace] = cache.Config{}`). In a loop over
 # a flag's list, the map stays empty, the whole cluster, when the flag names none.
@@ -173,6 +173,11 @@ def _scopings(code: bytes) -> tuple[int, int, frozenset[str], int, int]:
         if condition is not None and _NAMESPACE_CONDITION.search(condition):
             variables.update(name.decode() for t in _TESTED_NOT_EMPTY.finditer(condition)
                              if _NAMESPACE_CONDITION.search(name := t.group(1) or t.group(2)))
+    def note_naming_variables(condition: bytes) -> None:
+        """The variables named for a namespace that `condition` splits in its loop or tests."""
+        variables.update(name.decode() for found in _LISTED_OR_TESTED.finditer(condition)
+                         if _NAMESPACE_CONDITION.search(name := found.group(1) or found.group(2)))
+
     maps = [(name, 0, len(code)) for name in {m.group(1) for m in _NAMESPACES_VARIABLE.finditer(code)}]
     if _NAMESPACES_MADE_EMPTY.search(code):
         # Made empty in the options, then filled in through the field (evicted-pod-reaper's
@@ -189,8 +194,15 @@ def _scopings(code: bytes) -> tuple[int, int, frozenset[str], int, int]:
         maps += _maps_made_in(code, function)
     for name, start, end in maps:
         escaped = {b"name": re.escape(name)}
-        if re.compile(_NAMESPACES_MAP % escaped).search(code, start, end):
-            always += 1
+        made = re.compile(_NAMESPACES_MAP % escaped).search(code, start, end)
+        if made is not None:
+            # Given under a condition on what names the namespace (beegfs-csi-driver's `if ns :=
+            # os.Getenv("BEEGFS_CSI_DRIVER_NAMESPACE"); ns != "" { m = map[...]{ns: {}} }`,
+            # which its manifests set from the pod's namespace: read as wrongly cluster-wide).
+            condition = _naming_condition(code, made.start())
+            count(condition)
+            if condition is not None:
+                note_naming_variables(condition)
             continue
         conditions = [_naming_condition(code, m.start(), or_in_loop=True)
                       for m in re.compile(_NAMESPACE_ENTRY % escaped).finditer(code, start, end)]
@@ -201,8 +213,8 @@ def _scopings(code: bytes) -> tuple[int, int, frozenset[str], int, int]:
             # from operator-sdk's GetWatchNamespace, split in `for _, ns := range`; its cache
             # was called cluster-wide under its own namespace, read as wrong).
             for condition in filter(None, conditions):
-                variables.update(name.decode() for found in _LISTED_OR_TESTED.finditer(condition)
-                                 if _NAMESPACE_CONDITION.search(name := found.group(1) or found.group(2)))
+                note_naming_variables(condition)
+
     def older_namespace(written: bytes, at: int) -> None:
         if written == b'""':
             return  # all of them
