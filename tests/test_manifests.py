@@ -1351,6 +1351,41 @@ def test_an_olm_bundle_copies_the_manifest_it_is_generated_from(tmp_path, name, 
         expected + [("deploy/pod.yaml", ["bundle/manifests/api.clusterserviceversion.yaml"] if copies else [])])
 
 
+def _scaffold_manager(root, directory: str, container: str, command: str, limit: str = "256Mi") -> None:
+    """A kubebuilder project's `config/manager` in `directory`, running the placeholder image."""
+    write(root, f"{directory}/PROJECT", "domain: example.com\nlayout:\n- go.kubebuilder.io/v4\n")
+    write(root, f"{directory}/config/manager/manager.yaml", _SIZED.format(request="64Mi").replace(
+        "ghcr.io/acme/api:1", f"controller:latest\n          command: [{command}]").replace(
+        "name: api\n          image", f"name: {container}\n          image").replace("512Mi", limit).replace(
+        "name: api\n", "name: controller-manager\n"))
+    write(root, f"{directory}/config/manager/kustomization.yaml", "resources:\n- manager.yaml\n")
+
+
+def test_a_bundle_whose_image_names_the_module_copies_its_one_manager(tmp_path):
+    """AKO's ako-operator: its bundle runs `.../ako-operator@sha256:...`, named for the module,
+    whose Dockerfile builds `cmd/main.go` for `config/manager`: one program, one finding."""
+    go_module(tmp_path / "api-operator", {"cmd/main.go": MAIN}, module="example.com/api-operator")
+    write(tmp_path, "api-operator/Dockerfile", "FROM golang:1.25 AS build\nCOPY . .\n"
+                                               "RUN go build -o api-operator cmd/main.go\n")
+    _scaffold_manager(tmp_path, "api-operator", "api-operator", "/api-operator", limit="256Mi")
+    write(tmp_path, "api-operator/bundle/manifests/api.clusterserviceversion.yaml", _BUNDLE.format(
+        name="api-operator").replace("ghcr.io/acme/api:1", "ghcr.io/acme/api-operator@sha256:" + "0" * 64))
+    assert _findings_with_copies(tmp_path) == [
+        ("api-operator/config/manager/manager.yaml", ["api-operator/bundle/manifests/api.clusterserviceversion.yaml"])]
+
+
+def test_an_image_naming_a_module_of_one_program_runs_that_program(tmp_path):
+    """gobackup-operator: its chart and a plain Deployment run the image named for the module,
+    its kubebuilder scaffold the placeholder; the module's one program is cmd/: one finding, at
+    the chart."""
+    go_module(tmp_path, {"cmd/main.go": MAIN}, module="example.com/api")
+    _scaffold_manager(tmp_path, ".", "manager", "/manager", limit="128Mi")
+    write(tmp_path, "config/manager/deployment.yaml", _SIZED.format(request="100Mi").replace("512Mi", "100Mi"))
+    _write_chart(tmp_path, "charts/api", "api")
+    assert _findings_with_copies(tmp_path) == [
+        ("charts/api/values.yaml", ["config/manager/manager.yaml", "config/manager/deployment.yaml"])]
+
+
 def test_a_kustomization_renaming_the_placeholder_names_the_program(tmp_path):
     """kaito: config/manager's kustomization renames `controller` to `.../workspace`, built from
     cmd/workspace: the manager is that program, a copy of the workspace chart's container."""
@@ -4928,6 +4963,26 @@ def test_an_umbrella_charts_values_override_its_subchart(tmp_path, umbrella_valu
     _write_chart(tmp_path, "deploy/charts/api", "api")
     findings = _run(tmp_path).findings
     assert [(f.location.path, re.search(r"limit of (\w+)", f.message).group(1)) for f in findings] == reported
+
+
+@pytest.mark.parametrize("subchart", ["deploy/charts/api", "operator/chart"])
+def test_an_umbrella_charts_settings_of_its_subchart_are_the_subcharts_container(tmp_path, subchart):
+    """AKO: `helm/ako` depends on its operator's chart elsewhere in the tree (a `file://`
+    repository) and sets that chart's image and resources under its name, which a template of
+    the umbrella reads too (`index .Values "api" "enabled"`): one container, the subchart's,
+    under the umbrella's limit; not the umbrella's own nor the subchart installed alone."""
+    go_module(tmp_path, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
+    dependency = "" if subchart.startswith("deploy/") else \
+        "dependencies:\n  - name: api\n    version: 0.1.0\n    repository: file://../operator/chart\n"
+    write(tmp_path, "deploy/Chart.yaml", f"apiVersion: v2\nname: platform\nversion: 0.1.0\n{dependency}")
+    write(tmp_path, "deploy/values.yaml", "api:\n  enabled: true\n  image:\n    repository: ghcr.io/acme/api\n"
+                                          "    tag: v1\n  resources:\n    limits:\n      memory: 512Mi\n")
+    write(tmp_path, "deploy/templates/configmap.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: flags\n"
+                                                       'data:\n  api: {{ index .Values "api" "enabled" | quote }}\n')
+    _write_chart(tmp_path, subchart, "api")
+    findings = _run(tmp_path).findings
+    assert [(f.location.path, re.search(r"limit of (\w+)", f.message).group(1), f.message.split(" has ")[0])
+            for f in findings] == [("deploy/values.yaml", "512Mi", 'container "api" of Helm chart api')]
 
 
 @pytest.mark.parametrize("dockerfile, reported", [

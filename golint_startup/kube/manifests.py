@@ -698,9 +698,26 @@ def _merge_bundle_copies(groups: list[list[Container]]) -> list[list[Container]]
     """The groups, with an OLM bundle's container made a copy of the one manifests' container
     of the same program and name: the bundle's Deployment is generated from the project's
     manifests under another name (k8s-nim-operator's `k8s-nim-operator` of `config/manager`'s
-    `controller-manager`)."""
-    return _join_installs(groups, lambda c: c.bundle, lambda group: _program_and_name(group[0]),
-                          lambda c: _program_and_name(c) if c.chart is None else [])
+    `controller-manager`), or of the module's one such container when the bundle's image names
+    the module rather than a program of it."""
+    def bundle_keys(group: list[Container]) -> list[tuple]:
+        # A bundle whose image is named for the module (its program not pinned to a directory)
+        # runs the module's program in a container of that name: AKO's `ako-operator` bundle
+        # of the `config/manager` whose Dockerfile builds `cmd/main.go`.
+        container = group[0]
+        module = _module_root(container)
+        return _program_and_name(container) + (
+            [("module", module, container.subcommand, container.name, container.init)]
+            if container.go_dir is not None and container.go_dir == module else [])
+
+    def install_keys(container: Container) -> list[tuple]:
+        if container.chart is not None:
+            return []
+        return _program_and_name(container) + (
+            [("module", _module_root(container), container.subcommand, container.name, container.init)]
+            if container.go_dir is not None else [])
+
+    return _join_installs(groups, lambda c: c.bundle, bundle_keys, install_keys)
 
 
 def _merge_scaffold_copies(groups: list[list[Container]]) -> list[list[Container]]:
@@ -1098,8 +1115,10 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
     for container in containers:
         container.cluster_listed_kinds = listed.get(container.service_account)
     umbrella_roots: dict[str, yaml.Node | None] = {}  # see _parent_values
+    subcharts = {chart: _subcharts_in_tree(chart) for chart in set(chart_values) | set(charts) | charts_telling}
+    umbrellas = {subchart: chart for chart, held in subcharts.items() for subchart in held.values()}
     for chart in sorted(set(charts) & set(chart_values) - charts_telling):
-        parent = _parent_chart(chart)
+        parent = umbrellas.get(chart)
         if parent in charts_telling:
             continue  # the umbrella's values (or templates) tell its subcharts' programs too
         if _deploys_workloads(chart, charts_deploying):
@@ -1107,7 +1126,8 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
             chart_flags[chart] = _chart_flags_rendered(defaults)
             overrides = _parent_values(chart, parent, chart_values, umbrella_roots)
             chart_containers = _chart_containers(chart, *chart_values[chart], notify,
-                                                 chart_workload_templates.get(chart, []), defaults, overrides)
+                                                 chart_workload_templates.get(chart, []), defaults, overrides,
+                                                 frozenset(subcharts[chart]))
             rbac = [(source, defaults.without_empty_withs(text)) for source, text in chart_rbac_templates.get(chart, [])]
             listed_by_chart = _chart_kinds_listed(rbac, chart_workload_templates.get(chart, [])) \
                 if chart_containers else None
@@ -1448,13 +1468,29 @@ _MAX_INCLUDES = 3  # how deep named templates including others are read
 _FALSE = frozenset({"false", "False", "FALSE"})
 
 
-def _parent_chart(chart: str) -> str | None:
-    """The umbrella chart whose `charts/` directory holds `chart` (cozystack's
-    `packages/system/kamaji` over its vendored `charts/kamaji`), None for a chart of its own."""
-    holder = os.path.dirname(chart)
-    parent = os.path.dirname(holder)
-    return parent if os.path.basename(holder) == "charts" and os.path.isfile(os.path.join(parent, "Chart.yaml")) \
-        else None
+def _subcharts_in_tree(chart: str) -> dict[str, str]:
+    """The charts of the tree that `chart` holds or depends on, by the key its values give them
+    (their name): those in its `charts/` directory (cozystack's `packages/system/kamaji` over
+    its vendored `charts/kamaji`), and the dependencies its Chart.yaml gives a `file://`
+    repository (AKO's umbrella chart `helm/ako` over `../../ako-crd-operator/helm/.../chart`)."""
+    found = {}
+    held = os.path.join(chart, "charts")
+    for name in listdir(held) if os.path.isdir(held) else ():
+        if os.path.isfile(os.path.join(held, name, "Chart.yaml")):
+            found[_chart_name(os.path.join(held, name))] = os.path.join(held, name)
+    if "file://" in (text := _read(os.path.join(chart, "Chart.yaml"))):
+        try:
+            metadata = yaml.safe_load(text)
+        except yaml.YAMLError:
+            metadata = None
+        dependencies = metadata.get("dependencies") if isinstance(metadata, dict) else None
+        for dependency in dependencies if isinstance(dependencies, list) else ():
+            repository = dependency.get("repository") if isinstance(dependency, dict) else None
+            if isinstance(repository, str) and repository.startswith("file://"):
+                path = os.path.normpath(os.path.join(chart, repository.removeprefix("file://")))
+                if os.path.isfile(os.path.join(path, "Chart.yaml")):
+                    found[str(dependency.get("alias") or dependency.get("name") or _chart_name(path))] = path
+    return found
 
 
 def _parent_values(chart: str, parent: str | None, chart_values: dict[str, tuple[Source, str]],
@@ -1476,7 +1512,8 @@ def _parent_values(chart: str, parent: str | None, chart_values: dict[str, tuple
 
 def _chart_containers(chart: str, source: Source, text: str, notify, workload_templates: list[tuple[Source, str]],
                       defaults: helm_template.ChartDefaults,
-                      overrides: tuple[Source, yaml.Node] | None = None) -> list[Container]:
+                      overrides: tuple[Source, yaml.Node] | None = None,
+                      subcharts: frozenset[str] = frozenset()) -> list[Container]:
     """The containers of a Helm chart's values.yaml: each mapping (the top level, or a
     component's: `controller`, `webhookController`) holding `resources` (with `limits.memory`
     or without) and an `image` (a string, or `repository` or `name` with `registry` and `tag`);
@@ -1548,6 +1585,8 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
             continue
         if len(path) == 1 and not defaults.reads(*path):
             continue  # no template reads it: settings for something else (autocache's sample cluster)
+        if len(path) == 1 and path[0] in subcharts:
+            continue  # a subchart's settings, which its own templates run (see _parent_values)
         # An image no template reads is not what the chart runs (nats-auth-operator's top-level
         # `image` and `resources`, beside the `controllerManager.manager` its Deployment writes).
         image = (_values_image(_value(node, "image")) if defaults.reads(*path, "image") else None) or \
@@ -3336,7 +3375,8 @@ class _GoTree:
             mains = [d for d in self._main_dirs() if modules.names_below(d, directory) is not None]
         else:
             started = self._entrypoint_program(directory)
-            return started if started is not None and started in self._mains_at_or_below(directory) else directory
+            return started if started is not None and started in self._mains_at_or_below(directory) else \
+                self._only_program(directory)
         # The one its image builds under that name first (openperouter's `/controller`, built
         # `go build -o controller ./cmd/hostcontroller`; jupyter-k8s' `/manager`, built from
         # cmd/main.go beside a cmd/manager of another main package), or starts; else the one so named.
@@ -3356,7 +3396,17 @@ class _GoTree:
             # (slingshot-operator's image `.../manager` holds its driver agent too, whose Nodes
             # the manager's message named), unless its command names another.
             return manager
-        return directory
+        return self._only_program(directory)
+
+    def _only_program(self, directory: str) -> str:
+        """The one main package at or below `directory`, else `directory`: gobackup-operator's
+        image names its module, whose one program is cmd/, as its kubebuilder scaffold's is (one
+        program, not two). Not across modules: a directory outside any module builds only what
+        its Dockerfile copies in."""
+        below = self._mains_at_or_below(directory)
+        module = modules.module_of_dir(directory)
+        return below[0] if len(below) == 1 and module is not None and modules.module_of_dir(below[0]) == module \
+            else directory
 
     def _kubebuilder_images(self) -> _KubebuilderImages:
         """The images kubebuilder projects (a `PROJECT` file beside a Dockerfile or a go.mod) build, and
