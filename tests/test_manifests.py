@@ -896,6 +896,51 @@ def test_a_container_running_one_subcommand_is_judged_by_what_it_reaches(tmp_pat
     assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
 
 
+_CHART_RUNNING_A_SUBCOMMAND = """\
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+spec:
+  template:
+    spec:
+      containers:
+        - name: api
+          image: "{{ .Values.api.image.repository }}:{{ .Values.api.image.tag }}"
+          {{- if .Values.api.args }}
+          args: {{- toYaml .Values.api.args | nindent 12 }}
+          {{- else }}
+          args:
+            %s
+            - --port={{ .Values.api.port }}
+          {{- end }}
+          resources: {{- toYaml .Values.api.resources | nindent 12 }}
+"""
+
+
+@pytest.mark.parametrize("first, reported", [
+    ("- apiserver", False),  # kubegems' `service`: the chart's default arguments
+    ('- "apiserver"', False),
+    ("- controller", True),
+    ("- {{ .Values.api.mode }}", True),  # not known: the whole program
+])
+def test_a_charts_template_names_the_subcommand_its_container_runs(tmp_path, first, reported):
+    """kubegems' chart runs its one binary, named for its module, as `service`, `msgbus` and
+    `worker`, each written as the first of the arguments its template gives by default; the
+    module's other program, its edge agent, keeps the cache their findings named."""
+    go_module(tmp_path, {
+        "cmd/api/main.go": 'package main\n\nimport "example.com/app/cmd"\n\nfunc main() { cmd.Execute() }\n',
+        "cmd/apiserver.go": _SUBCOMMAND % ("", "apiServer", 'Use: "apiserver"'),
+        "cmd/controller.go": _SUBCOMMAND % ('\t_ "example.com/app/internal/watch"\n', "controller", 'Use: "controller"'),
+        "cmd/agent/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
+    write(tmp_path, "charts/app/Chart.yaml", "apiVersion: v2\nname: app\nversion: 0.1.0\n")
+    write(tmp_path, "charts/app/values.yaml", "api:\n  image:\n    repository: ghcr.io/acme/app\n    tag: v1\n"
+                                              "  resources:\n    requests:\n      memory: 40Mi\n"
+                                              "    limits:\n      memory: 512Mi\n")
+    write(tmp_path, "charts/app/templates/api.yaml", _CHART_RUNNING_A_SUBCOMMAND % first)
+    assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
+
+
 @pytest.mark.parametrize("command, reported", [("/exporter", True), ("/manager", False)])
 def test_a_command_names_a_program_below_the_one_its_image_builds(tmp_path, command, reported):
     """sidero's image builds its manager at its root and its siderolink manager in
@@ -1386,6 +1431,19 @@ def test_an_image_naming_a_module_of_one_program_runs_that_program(tmp_path):
         ("charts/api/values.yaml", ["config/manager/manager.yaml", "config/manager/deployment.yaml"])]
 
 
+def test_a_chart_naming_a_module_of_several_programs_copies_none_of_them(tmp_path):
+    """carina: its scheduler chart runs the image named for the module that builds its
+    controller and its node agent; only the controller is reported otherwise, and the chart
+    was joined to it as its copy (read as wrong)."""
+    go_module(tmp_path, {"cmd/controller/main.go": MAIN, "cmd/node/main.go": MAIN}, module="example.com/api")
+    write(tmp_path, "Dockerfile", "FROM golang:1.25 AS build\nCOPY . .\nRUN go build -o /controller ./cmd/controller\n"
+                                  "RUN go build -o /node ./cmd/node\n")
+    write(tmp_path, "deploy/controller.yaml", _SIZED.format(request="64Mi").replace(
+        "ghcr.io/acme/api:1", "ghcr.io/acme/api:1\n          command: [/controller]"))
+    _write_chart(tmp_path, "charts/scheduler", "scheduler")
+    assert _findings_with_copies(tmp_path) == [("charts/scheduler/values.yaml", []), ("deploy/controller.yaml", [])]
+
+
 def test_a_kustomization_renaming_the_placeholder_names_the_program(tmp_path):
     """kaito: config/manager's kustomization renames `controller` to `.../workspace`, built from
     cmd/workspace: the manager is that program, a copy of the workspace chart's container."""
@@ -1598,6 +1656,15 @@ func watchBindings(dc dynamic.Interface, stop <-chan struct{}) {
     ('schema.GroupVersionResource{Group: "apps", Version: "v1", Resource: "deployments"}', True),
     ('schema.GroupVersionResource{Group: "networking.k8s.io", Version: "v1", Resource: "ingresses"}', True),
     ("resource", True),  # not known
+    # keptn's metrics adapter: a variable of the file given its own resource
+    ('metricsResource).Informer()\n\t_ = informer\n}\n\nvar metricsResource = schema.GroupVersionResource{'
+     'Group: "metrics.keptn.sh", Version: "v1", Resource: "keptnmetrics"}\n\nfunc more(factory '
+     'dynamicinformer.DynamicSharedInformerFactory, stop <-chan struct{}) {\n\tinformer := factory.ForResource('
+     'metricsResource', False),
+    ('podResource).Informer()\n\t_ = informer\n}\n\nvar podResource = schema.GroupVersionResource{'
+     'Group: "", Version: "v1", Resource: "pods"}\n\nfunc more(factory '
+     'dynamicinformer.DynamicSharedInformerFactory, stop <-chan struct{}) {\n\tinformer := factory.ForResource('
+     'podResource', True),
 ])
 def test_dynamic_informers_of_custom_resources_keep_no_cluster_cache(tmp_path, resource, reported):
     """sidero's siderolink, log and events managers watch only its ServerBindings through
@@ -1811,6 +1878,17 @@ func start(node, secret string) {
 def test_per_kind_selections_of_every_watched_kind_scope_the_cache(tmp_path, more, reported):
     findings = _findings_of_watching_program(tmp_path, _NODE_AGENT % more)
     assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
+
+
+@pytest.mark.parametrize("option, reported", [
+    # carina's node agent, on controller-runtime before v0.15
+    ("SelectorsByObject: cache.SelectorsByObject{", False),
+    ("Other: cache.SelectorsByObject{", True),  # no cache option
+])
+def test_per_kind_selections_by_their_older_name_scope_the_cache(tmp_path, option, reported):
+    source = (_NODE_AGENT % "").replace("ByObject: map[client.Object]cache.ByObject{", option)
+    assert option in source
+    assert [f.rule_id for f in _findings_of_watching_program(tmp_path, source)] == (["SL101"] if reported else [])
 
 
 def test_a_message_names_no_kind_its_cache_selects(tmp_path):
@@ -2215,6 +2293,13 @@ func (d *defaulter) Default(ctx context.Context, obj runtime.Object) error {
         .replace("Secret", "ConfigMap"), False),
     ("", (_SECRET_READER + "\nvar options = client.Options{Cache: &client.CacheOptions{DisableFor: excluded()}}\n\n"
           "func excluded() []client.Object {\n\treturn []client.Object{\n\t\t&corev1.Pod{},\n\t}\n}\n")
+        .replace("Secret", "ConfigMap"), True),
+    # keptn's metrics-operator: the list a variable of the file is given
+    ("", (_SECRET_READER + "\nvar excluded = []client.Object{&corev1.Secret{}}\n\n"
+          "var options = client.Options{Cache: &client.CacheOptions{\n\tDisableFor: excluded,\n}}\n")
+        .replace("Secret", "ConfigMap"), False),
+    ("", (_SECRET_READER + "\nvar excluded = []client.Object{&corev1.Pod{}}\n\n"
+          "var options = client.Options{Cache: &client.CacheOptions{\n\tDisableFor: excluded,\n}}\n")
         .replace("Secret", "ConfigMap"), True),
     # multicloud-operators-channel: the manager's client built without its cache reads from the API server
     ("", (_SECRET_READER + _UNCACHED_CLIENT % "").replace("Secret", "ConfigMap"), False),

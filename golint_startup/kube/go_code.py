@@ -28,7 +28,10 @@ CONTROLLER_RUNTIME = "sigs.k8s.io/controller-runtime"
 _CLUSTER_OBJECT_IMPORTS = (CONTROLLER_RUNTIME, "k8s.io/client-go/informers",
                            "k8s.io/client-go/tools/cache", "k8s.io/client-go/metadata/metadatainformer",
                            "k8s.io/client-go/dynamic/dynamicinformer",
-                           "k8s.io/client-go/tools/watch", "sigs.k8s.io/custom-metrics-apiserver",
+                           "k8s.io/client-go/tools/watch",
+                           # (not custom-metrics-apiserver, whose adapter serves what its provider
+                           # keeps: keptn's metrics adapter holds its own KeptnMetrics, read as
+                           # wrong when charged a cluster's cache)
                            # an API server's storage and its watch cache; not `k8s.io/apiserver/pkg/server`
                            # alone, which kubean's admission webhook imports for its signal handler,
                            # nor its feature gates; nor the REST interfaces and options' types
@@ -66,8 +69,10 @@ _SCOPED_CACHE = re.compile(rb"\bDefaultNamespaces\s*[:=]\s*map\[string\]\w+\.Con
 # Written in the options, in a variable of the file they name (pocket-id-operator's `byObject`),
 # or returned by a function of any package of the program (cozystack's securitygroup-controller
 # takes `ByObject: sgc.CacheByObject()`, selecting its Pods by label: read as wrong when called
-# cluster-wide).
-_BY_OBJECT = re.compile(rb"\b(?:ByObject\s*:|[A-Za-z_]\w*\s*:?=|return)\s*map\[\w+\.Object\]\w+\.ByObject\s*\{")
+# cluster-wide). Before controller-runtime v0.15 the option was `SelectorsByObject` (carina's
+# node agent selects its own Node and its node's Pods: read as wrong when called cluster-wide).
+_BY_OBJECT = re.compile(rb"\b(?:(?:Selectors)?ByObject\s*:|[A-Za-z_]\w*\s*:?=|return)\s*"
+                        rb"(?:map\[\w+\.Object\]\w+\.ByObject|\w+\.SelectorsByObject)\s*\{")
 _BY_OBJECT_ENTRY = re.compile(rb"&(?:\w+\.)?(\w+)\{\}\s*:\s*\{")
 # By label, field, or namespaces written out (harbor-workload-identity-bridge keeps the Secrets
 # of its own namespace: `Namespaces: map[string]cache.Config{cfg.Namespace: {}}`).
@@ -818,6 +823,8 @@ def _kinds_made(source: bytes, code: bytes, kinds: bytes,
 # (backplane-operator's `mgrOptions.Client.Cache.DisableFor = []client.Object{...}`).
 _DISABLE_FOR = re.compile(rb"\bDisableFor\s*(?::|=)\s*\[\]\w+\.Object\s*\{")
 _DISABLE_FOR_CALL = re.compile(rb"\bDisableFor\s*(?::|=)\s*([A-Za-z_]\w*)\(\)")
+_DISABLE_FOR_VARIABLE = re.compile(rb"\bDisableFor\s*(?::|=)\s*([A-Za-z_]\w*)\s*[,}\n]")
+_OBJECT_LIST_GIVEN = rb"\b%(name)s\s*:?=\s*\[\]\w+\.Object\s*\{"
 _OBJECT_LIST = re.compile(rb"\[\]\w+\.Object\s*\{")
 _LISTED_KIND = re.compile(rb"&(?:\w+\.)?(\w+)\{\}")
 
@@ -856,6 +863,8 @@ _DYNAMIC_FACTORY = re.compile(rb"\bNew(?:Filtered)?Dynamic(?:SharedInformerFacto
 # group of a domain that is not Kubernetes' (`schema.GroupVersionResource{Group: "metal.sidero.dev"`).
 _PACKAGE_RESOURCE = re.compile(rb"(\w+)\.(?:Scheme)?GroupVersion\.WithResource\(")
 _WRITTEN_RESOURCE = re.compile(rb"\w+\.GroupVersionResource\{\s*Group:\s*\"([^\"]*)\"")
+_RESOURCE_VARIABLE = re.compile(rb"([A-Za-z_]\w*)\s*\)")
+_RESOURCE_GIVEN = rb"\b%(name)s\s*:?=\s*\w+\.GroupVersionResource\{\s*Group:\s*\"([^\"]*)\""
 
 
 def dynamic_informers(source: bytes, code: bytes) -> tuple[int, int, int]:
@@ -873,6 +882,10 @@ def dynamic_informers(source: bytes, code: bytes) -> tuple[int, int, int]:
             custom += 1
         elif written is not None and b"." in written.group(1) and not written.group(1).endswith(b"k8s.io"):
             custom += 1
+        elif (named := _RESOURCE_VARIABLE.match(code, found.end())) is not None and \
+                (given := re.search(_RESOURCE_GIVEN % {b"name": re.escape(named.group(1))}, code)) is not None and \
+                b"." in given.group(1) and not given.group(1).endswith(b"k8s.io"):
+            custom += 1  # a variable of the file written so (keptn's `keptnMetricGroupVersionResource`)
     return asked, custom, len(_DYNAMIC_FACTORY.findall(code))
 
 
@@ -936,9 +949,12 @@ def _first_argument_end(code: bytes, opening: int) -> int:
 
 def uncached_kinds(code: bytes) -> frozenset[str]:
     """The kinds (type names) a file's client options keep out of the cache (`DisableFor`): a
-    list written there, or the one a function of the file returns (image-controller's
-    `DisableFor: getCacheExcludedObjectsTypes()`)."""
+    list written there, the one a function of the file returns (image-controller's
+    `DisableFor: getCacheExcludedObjectsTypes()`), or a variable of the file is given (keptn's
+    metrics-operator: `disableCacheFor := []ctrlclient.Object{&corev1.Secret{}}`)."""
     lists = list(_DISABLE_FOR.finditer(code))
+    for variable in _DISABLE_FOR_VARIABLE.finditer(code):
+        lists += re.finditer(_OBJECT_LIST_GIVEN % {b"name": re.escape(variable.group(1))}, code)
     for call in _DISABLE_FOR_CALL.finditer(code):
         if (body := _function_body(code, call.group(1))) is not None:
             lists += _OBJECT_LIST.finditer(code, *body)

@@ -746,7 +746,7 @@ def _merge_chart_copies(groups: list[list[Container]]) -> list[list[Container]]:
     (kubeedge's chart and `build/cloud` both run cloudcore), else the one group of its Go
     module when the module has no other chart (a kubebuilder project's `config/manager`
     beside its chart; ACK's `config/controller`, whose image names `cmd/controller`, beside
-    `helm/`, whose image names the module), whatever each calls it and whatever limit each
+    `helm/`, whose image names the module, its one program), whatever each calls it and whatever limit each
     sets. By module only one to one: kaito's two charts, of cmd/ragengine and cmd/workspace,
     are not both copies of one config/manager."""
     charts_by_module: dict[str | None, int] = {}
@@ -754,20 +754,22 @@ def _merge_chart_copies(groups: list[list[Container]]) -> list[list[Container]]:
         if all(c.chart is not None for c in group):
             charts_by_module[_module_root(group[0])] = charts_by_module.get(_module_root(group[0]), 0) + 1
 
-    # By module, one side's program must be the module's root (a program not pinned to a
+    # By module, the install's program must be the module's root (a program not pinned to a
     # directory): openyurt's yurt-manager chart (cmd/yurt-manager) is no copy of its yurthub
-    # manifest (cmd/yurthub).
+    # manifest (cmd/yurthub). A chart whose image names a module of several programs is no copy
+    # of whichever one program is installed otherwise: carina's scheduler chart, named for the
+    # module of its controller and node agent, is neither (read as one finding with the
+    # controller's, wrongly); a module of one program runs it (_GoTree._only_program).
     def chart_keys(group: list[Container]) -> list[tuple]:
         module = _module_root(group[0])
-        by_module = ("any program of", module) if group[0].go_dir == module else ("the root of", module)
-        return [("dir", group[0].go_dir)] + ([by_module] if charts_by_module[module] == 1 else [])
+        return [("dir", group[0].go_dir)] + (
+            [("the root of", module)] if charts_by_module[module] == 1 and group[0].go_dir != module else [])
 
     def install_keys(container: Container) -> list[tuple]:
         if container.go_dir is None or container.init:
             return []
         module = _module_root(container)
-        return [("dir", container.go_dir), ("any program of", module)] + (
-            [("the root of", module)] if container.go_dir == module else [])
+        return [("dir", container.go_dir)] + ([("the root of", module)] if container.go_dir == module else [])
 
     return _join_installs(groups, lambda c: c.chart is not None, chart_keys, install_keys)
 
@@ -1548,6 +1550,7 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
                          written.location(key), chart=chart,
                          shown_names=_template_container_names(path, workload_templates),
                          loaded_by_hand=_never_pulled_by_templates(path, workload_templates))
+        made.command, made.subcommand = _template_run(path, workload_templates)
         # `resources` without a memory limit (`resources: {}`) is kept too: what the chart
         # installs then has no limit, whatever a copy in the manifests sets. So are those no
         # template reads: the chart writes none (natz-operator's account-server chart keeps
@@ -1782,6 +1785,71 @@ _NOT_A_RESOURCES_BLOCK = ""  # what _enclosing_container_name finds below a bloc
 def _values_reference(path: tuple[str, ...], key: str) -> re.Pattern:
     """A template's reference to the values' `<path>.<key>` (`.Values.manager.image`, and below it)."""
     return re.compile(r"\.Values\." + re.escape(".".join(path + (key,))) + r"\b")
+
+
+_LIST_KEY = re.compile(r"^[ \t]*(?:-[ \t]+)?(command|args):[ \t]*(.*?)[ \t]*$")
+_ACTION_LINE = re.compile(r"^[ \t]*\{\{.*\}\}[ \t]*$")
+
+
+def _template_lists(path: tuple[str, ...], templates: list[tuple[Source, str]]) -> dict[str, set]:
+    """The `command` and `args` lists the chart's workload templates write in the container
+    whose image is `.Values.<path>.image`: for each key, each list written, an item holding a
+    template action as None (a list written by an action alone is left out)."""
+    image = _values_reference(path, "image")
+    found: dict[str, set] = {"command": set(), "args": set()}
+    for _, text in templates:
+        lines = text.split("\n")
+        for match in image.finditer(text):
+            index = text.count("\n", 0, match.start())
+            item = _ITEM.match(lines[index])
+            keys_at = len(item.group(0)) if item else _indent(lines[index])
+
+            def item_at(line: str) -> bool:
+                return (m := _ITEM.match(line)) is not None and len(m.group(0)) == keys_at
+
+            start = next((i for i in range(index, -1, -1) if item_at(lines[i]) or
+                          lines[i].strip() and not _ACTION_LINE.match(lines[i]) and _indent(lines[i]) < keys_at), index)
+            for i in range(start, len(lines)):
+                line = lines[i]
+                if i > start and line.strip() and not _ACTION_LINE.match(line) and \
+                        (_indent(line) < keys_at or item_at(line)):
+                    break  # the next container, or the end of the list
+                key = _LIST_KEY.match(line)
+                if key is None or i > start and _indent(line) != keys_at:
+                    continue
+                if key.group(2).startswith("["):
+                    written = [part.strip().strip("\"'") for part in key.group(2).strip("[]").split(",") if part.strip()]
+                elif key.group(2):
+                    continue  # an action writes the list (`args: {{- include ... }}`)
+                else:
+                    written = []
+                    for following in lines[i + 1:]:
+                        if _ACTION_LINE.match(following):
+                            continue
+                        listed = _ITEM.match(following)
+                        if listed is None or len(listed.group(1)) < keys_at - 2:
+                            break
+                        written.append(following[listed.end():].strip().strip("\"'"))
+                found[key.group(1)].add(tuple(None if "{{" in part else part for part in written))
+    return found
+
+
+def _template_run(path: tuple[str, ...], templates: list[tuple[Source, str]]) -> tuple[tuple[str, ...], str | None]:
+    """The container's `command` then `args` when the templates write one literal command, and
+    its subcommand when they write one list of arguments whose first is a bare word: carina's
+    scheduler chart runs `carina-scheduler`; kubegems' chart runs its one binary as `service`,
+    `msgbus` and `worker` (`args:` written under `{{- else }}`, the chart's default), each a
+    program of its own (their findings named the agent subcommand's cache, read as wrong)."""
+    lists = _template_lists(path, templates)
+    commands, arguments = lists["command"], lists["args"]
+    command = next(iter(commands)) if len(commands) == 1 and None not in next(iter(commands)) else ()
+    firsts = {written[0] if written else None for written in arguments}
+    first = next(iter(firsts)) if len(firsts) == 1 else None
+    if command[1:]:
+        first = command[1]
+    subcommand = first if first is not None and _SUBCOMMAND.fullmatch(first) else None
+    literal_args = next(iter(arguments)) if len(arguments) == 1 and None not in next(iter(arguments)) else ()
+    return (command + literal_args if command else ()), subcommand
 
 
 _PULL_POLICY = re.compile(r"^[ \t-]*imagePullPolicy:[ \t]*(.*?)[ \t]*$", re.MULTILINE)
@@ -3823,7 +3891,7 @@ class _GoTree:
         """The kinds that grow with the cluster that the main packages at or below the run's
         directory name through packages of their module and may cache (_cached_growing_kinds),
         the most memory first."""
-        module, mains = self._programs(run.directory)
+        module, mains = self._run_programs(run)
         named: set[str] = set()
         for main in mains:
             facts = self._program_facts(main, module, run.subcommand)[0]
@@ -3850,7 +3918,7 @@ class _GoTree:
     def _first_of_imports(self, run: ProgramRun, answer: Callable[[Iterable[str]], Any]) -> Any:
         """The first answer (not None) that `answer` gives of the import paths of a main package
         at or below the run's directory, through packages of its module."""
-        module, mains = self._programs(run.directory)
+        module, mains = self._run_programs(run)
         return next((found for main in mains if (found := answer(
             path for f in self._program_facts(main, module, run.subcommand)[0] for path in f.imports))), None)
 
@@ -3863,7 +3931,7 @@ class _GoTree:
     def _cache_verdict(self, run: ProgramRun) -> _CacheVerdict:
         """What the main packages at or below the run's directory keep (_CacheVerdict), once per run."""
         if run not in self._cache_verdicts:
-            module, mains = self._programs(run.directory)
+            module, mains = self._run_programs(run)
             programs = [self._cluster_cache_of(main, module, run) for main in mains]
             self._cache_verdicts[run] = _CacheVerdict(
                 bool(mains), next((cache for cache, _, _ in programs if cache), None),
@@ -4018,6 +4086,17 @@ class _GoTree:
         return bool(mains) and all(
             any(imported.startswith(go_code.ADMISSION_API) for package in self._program_closure(main, module)[0]
                 for imported in self._package_code(package).imports) for main in mains)
+
+    def _run_programs(self, run: ProgramRun) -> tuple[modules.Module | None, list[str]]:
+        """_programs of the run's directory; of several, with a subcommand, those declaring it
+        when any does (kubegems' image, named for its module, runs cmd/'s `service`, `msgbus`
+        and `worker`, not its edge agent, whose cache their findings named: read as wrong)."""
+        module, mains = self._programs(run.directory)
+        if run.subcommand and len(mains) > 1 and module is not None:
+            declaring = [main for main in mains
+                         if self._declaring_file(self._program_closure(main, module)[0], run.subcommand)]
+            mains = declaring or mains
+        return module, mains
 
     def _programs(self, directory: str | None) -> tuple[modules.Module | None, list[str]]:
         """The module of `directory` and the main packages at or below it that a container
