@@ -3255,6 +3255,24 @@ def test_a_charts_template_may_name_the_namespace_to_watch(tmp_path, values, env
     assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
 
 
+@pytest.mark.parametrize("values, reported", [
+    ("", False),  # nifikop: the pod's own namespace unless some are listed
+    ("namespaces: [ops, dev]\n", False),
+])
+def test_a_charts_template_may_choose_the_namespace_to_watch_in_branches(tmp_path, values, reported):
+    go_module(tmp_path, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _SCOPED_WHEN_NAMED,
+                         "internal/watch/controller.go": _CONTROLLER})
+    _write_chart(tmp_path, "helm", "api", template_more=(
+        "spec:\n  template:\n    spec:\n      containers:\n        - name: api\n          image: {{ .Values.image.repository }}\n"
+        "          resources: {{ toYaml .Values.resources }}\n"
+        "          env:\n            - name: WATCH_NAMESPACE\n              {{- if .Values.namespaces }}\n"
+        '              value: {{ join "," .Values.namespaces }}\n              {{- else }}\n'
+        "              valueFrom:\n                fieldRef:\n                  fieldPath: metadata.namespace\n"
+        "              {{- end }}\n            - name: POD_NAME\n              value: api\n"))
+    write(tmp_path, "helm/values.yaml", _CHART_VALUES + values)
+    assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
+
+
 @pytest.mark.parametrize("named_in, reported", [
     ("deployment.yaml", False),
     ("interceptor.yaml", True),  # another workload's template: not what this container is given
@@ -5302,6 +5320,44 @@ def test_a_scaffold_and_the_one_other_install_of_its_program_are_copies(tmp_path
     if findings == 1:
         assert sorted([found[0].location.path] + [r.path for r in found[0].related]) == \
             ["config/manager/manager.yaml", "deploy/all-in-one.yaml"]
+
+
+_NAMESPACES_BY_INDEX = """\
+package watch
+
+import (
+	"os"
+	"strings"
+
+	ctrl "sigs.k8s.io/controller-runtime"
+	"sigs.k8s.io/controller-runtime/pkg/cache"
+)
+
+func start() (ctrl.Manager, error) {
+	options := ctrl.Options{}
+	if watchNamespace := os.Getenv("WATCH_NAMESPACE"); watchNamespace != "" {
+		namespaceList := strings.Split(watchNamespace, ",")
+		configMap := map[string]cache.Config{}
+		for i := range namespaceList {
+			configMap[%s] = cache.Config{}
+		}
+		options.Cache = cache.Options{DefaultNamespaces: configMap}
+	}
+	return ctrl.NewManager(ctrl.GetConfigOrDie(), options)
+}
+"""
+
+
+@pytest.mark.parametrize("key, container, reported", [
+    # nifikop fills its map from the split list by index
+    ("namespaceList[i]", "          env:\n            - name: WATCH_NAMESPACE\n"
+                         "              valueFrom: {fieldRef: {fieldPath: metadata.namespace}}\n", False),
+    ("namespaceList[i]", "", True),
+    ("strings.TrimSpace(namespaceList[i])", "          env:\n            - name: WATCH_NAMESPACE\n"
+                                            "              value: ops\n", False),
+])
+def test_a_namespace_map_keyed_by_a_lists_element_scopes_the_cache(tmp_path, key, container, reported):
+    assert _rules_for_controller(tmp_path, _NAMESPACES_BY_INDEX % key, container) == (["SL101"] if reported else [])
 
 
 _NAMESPACES_GIVEN_WHEN_SET = """\

@@ -112,7 +112,8 @@ _NAMESPACES_MAP = rb"(?:\b%(name)s\s*:?=|\bvar\s+%(name)s\s*=)\s*map\[string\]\w
 # Or one the file gives a namespace outside a loop and a flag's `if` (ceph-csi-operator's
 # operator namespace: `defaultNamespaces[operatorNamespace] = cache.Config{}`). In a loop over
 # a flag's list, the map stays empty, the whole cluster, when the flag names none.
-_NAMESPACE_ENTRY = rb"\b%(name)s\[[^\]\n]+\]\s*=\s*\w+\.Config\{"
+# The key may index a list itself (nifikop's `configMap[namespaceList[i]] = cache.Config{}`).
+_NAMESPACE_ENTRY = rb"\b%(name)s\[(?:[^\[\]\n]|\[[^\]\n]*\])+\]\s*=\s*\w+\.Config\{"
 # `DefaultNamespaces: watchNamespaces(raw)`, a function of the file that makes the map
 # (_MAP_MADE) and fills it in like a variable (percona-valkey-operator's, one entry per
 # namespace of its WATCH_NAMESPACE, nil when that is empty).

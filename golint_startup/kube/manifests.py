@@ -1681,6 +1681,36 @@ _TEMPLATE_FLAG = re.compile(r"^[ \t]*-[ \t]*[\"']?(--?[A-Za-z][\w-]*)(?:=(.*?))?
                             r"(?:[ \t]*-[ \t]*(?![\"']?-)(.*))?", re.MULTILINE)
 
 
+_TEMPLATE_ENV_NAME = re.compile(r"^([ \t]*)-[ \t]*name:[ \t]*[\"']?(\w+)[\"']?[ \t]*$", re.MULTILINE)
+_TEMPLATE_ENV_VALUE = re.compile(r"^[ \t]*(?:value:[ \t]*(.*)|valueFrom:[ \t]*\n(?:[ \t]*\{\{[^\n]*\}\}[ \t]*\n)*"
+                                 r"[ \t]*fieldRef:[ \t]*\n(?:[ \t]*apiVersion:.*\n)?[ \t]*fieldPath:[ \t]*[\"']?([\w.]+))",
+                                 re.MULTILINE)
+
+
+def _template_env_entries(written: str) -> list[tuple[str, str | None, str | None, int, int]]:
+    """(name, value written, fieldRef path, where the value starts, where it ends) of each `env`
+    entry a template writes (_TEMPLATE_ENV), where the value is checked for rendering; an entry
+    whose value an `if` on lines of their own chooses gives each branch's (nifikop's
+    `WATCH_NAMESPACE`: the namespaces listed `{{- if .Values.namespaces }}`, `{{- else }}` its
+    pod's namespace, which the chart's defaults take)."""
+    found = [(m.group(1), m.group(2), m.group(3), m.start(), m.end()) for m in _TEMPLATE_ENV.finditer(written)]
+    direct = {at for *_, at, _ in found}
+    for name in _TEMPLATE_ENV_NAME.finditer(written):
+        if name.start() in direct:
+            continue
+        # The entry's lines: more indented than its `-`, or template actions, up to the next.
+        end = position = name.end() + 1
+        while position < len(written):
+            line_end = written.find("\n", position)
+            line = written[position:line_end if line_end >= 0 else len(written)]
+            if line.strip() and not line.strip().startswith("{{") and _indent(line) <= len(name.group(1)):
+                break
+            end = position = line_end + 1 if line_end >= 0 else len(written)
+        for value in _TEMPLATE_ENV_VALUE.finditer(written, name.end() + 1, end):
+            found.append((name.group(2), value.group(1), value.group(2), value.start(), value.end()))
+    return found
+
+
 _TO_YAML_VALUES = re.compile(r"toYaml\s+\$?\.Values((?:\.\w+)+)\s*(?:\||$)")
 _MAX_ACTION_LINES = 4
 
@@ -1709,15 +1739,15 @@ def _template_namespace_settings(source: Source, text: str, defaults: helm_templ
     arguments: list[str] = []
 
     def read(written: str, line_of: Callable[[int], int], depth: int) -> None:
-        for entry in _TEMPLATE_ENV.finditer(written):
-            if not defaults.rendered_at(written, entry.start()):
+        for name, value, field_path, at, end in _template_env_entries(written):
+            if name in env or not defaults.rendered_at(written, at):
                 continue
-            line = line_of(entry.start())
+            line = line_of(at)
             where = Location(source.display, line, 1, line, 1)
-            if entry.group(3) is not None:
-                env[entry.group(1)] = EnvVar(entry.group(1), None, where, f"fieldRef:{entry.group(3)}")
-            elif (rendered := defaults.render(_action_continued(written, entry.group(2), entry.end()))) is not None:
-                env[entry.group(1)] = EnvVar(entry.group(1), Setting(rendered, where), where)
+            if field_path is not None:
+                env[name] = EnvVar(name, None, where, f"fieldRef:{field_path}")
+            elif (rendered := defaults.render(_action_continued(written, value, end))) is not None:
+                env[name] = EnvVar(name, Setting(rendered, where), where)
         for flag in _TEMPLATE_FLAG.finditer(written):
             value = flag.group(2) if flag.group(2) is not None else flag.group(3)
             rendered = defaults.render(value) if value is not None else None
