@@ -1926,6 +1926,29 @@ def test_per_kind_selections_assigned_one_by_one_scope_the_cache(tmp_path, secre
     assert [f.rule_id for f in _findings_of_watching_program(tmp_path, source)] == (["SL101"] if reported else [])
 
 
+@pytest.mark.parametrize("selecting, reported", [
+    ("if !watchAll {\n\t\tsecretEntry.Label = labels.Everything()\n\t}\n", False),  # perses-operator
+    ("secretEntry.Label = labels.Everything()\n", False),
+    ("if watchAll {\n\t\tsecretEntry.Label = labels.Everything()\n\t}\n", True),  # only when asked for
+    ("", True),  # a transform selects nothing
+])
+def test_per_kind_selections_assigned_to_a_map_variable_scope_the_cache(tmp_path, selecting, reported):
+    """perses-operator assigns its Secrets' selection to the options' map variable, as a variable
+    whose label it sets unless `--watch-all-secrets` is given."""
+    literal = _NODE_AGENT[_NODE_AGENT.index("\tmgr, _ :="):_NODE_AGENT.index("\t}})\n") + len("\t}})\n")]
+    source = (_NODE_AGENT % "").replace(literal, (
+        "\tbyObject := map[client.Object]cache.ByObject{\n"
+        '\t\t&corev1.Node{}: {Field: fields.ParseSelectorOrDie("metadata.name=" + node)},\n\t}\n'
+        "\tsecretEntry := cache.ByObject{Transform: nil}\n\t" + selecting +
+        "\tbyObject[&corev1.Secret{}] = secretEntry\n"
+        "\tmgr, _ := ctrl.NewManager(ctrl.GetConfigOrDie(), ctrl.Options{Cache: cache.Options{ByObject: byObject}})\n"))
+    source = source.replace('"k8s.io/apimachinery/pkg/fields"\n', '"flag"\n\n\t"k8s.io/apimachinery/pkg/fields"\n'
+                            '\t"k8s.io/apimachinery/pkg/labels"\n') + \
+        '\nvar watchAll bool\n\nfunc init() {\n\tflag.BoolVar(&watchAll, "watch-all-secrets", false, "")\n}\n'
+    assert "byObject[&corev1.Secret{}] = secretEntry" in source
+    assert [f.rule_id for f in _findings_of_watching_program(tmp_path, source)] == (["SL101"] if reported else [])
+
+
 @pytest.mark.parametrize("selection, reported", [
     ("Namespaces: map[string]cache.Config{namespace: {}}", False),
     ("Namespaces: map[string]cache.Config{}", True),  # none written: all of them

@@ -76,7 +76,8 @@ _BY_OBJECT = re.compile(rb"\b(?:(?:Selectors)?ByObject\s*:|[A-Za-z_]\w*\s*:?=|re
 _BY_OBJECT_ENTRY = re.compile(rb"&(?:\w+\.)?(\w+)\{\}\s*:\s*\{")
 # By label, field, or namespaces written out (harbor-workload-identity-bridge keeps the Secrets
 # of its own namespace: `Namespaces: map[string]cache.Config{cfg.Namespace: {}}`).
-_SELECTS = re.compile(rb"\b(?:Label|Field)\s*:|\bNamespaces\s*:\s*map\[string\]\w+\.Config\{(?!\s*\})")
+_SELECTS = re.compile(rb"\b(?:Label|Field)\s*:|\bNamespaces\s*:\s*map\[string\]\w+\.Config\{(?!\s*\})"
+                      rb"|\.(?:Label|Field)\s*=(?!=)")
 _WATCHED = re.compile(rb"\.\s*(?:For|Owns|Watches)\(\s*(&?)(?:\w+\.)?(\w+)(\{?)"
                       rb"|\bsource\.Kind(?:\[[^\]]*\])?\([^,()]*(?:\(\))?\s*,\s*(&?)(?:\w+\.)?(\w+)(\{?)")
 # What scopes a client-go informer or factory, in its construction's call or just before it:
@@ -369,25 +370,44 @@ _BY_OBJECT_ASSIGNED = re.compile(rb"\.ByObject\[\s*&(?:\w+\.)?(\w+)\{\}\s*\]\s*=
 # cluster-wide, read as wrong).
 _BY_OBJECT_ENTRY_NAMED = re.compile(rb"&(?:\w+\.)?(\w+)\{\}\s*:\s*([A-Za-z_]\w*)\s*[,}\n]")
 _SELECTION_DECLARED = rb"\b%(name)s\s*:?=\s*\w+\.ByObject\s*\{"
+# Or entries assigned one by one to a variable holding the options' map (perses-operator's
+# `byObject[&corev1.Secret{}] = secretEntry`): a literal, or a variable of the file.
+_BY_OBJECT_VARIABLE = re.compile(rb"\b([A-Za-z_]\w*)\s*:?=\s*map\[\w+\.Object\]\w+\.ByObject\s*\{")
+_BY_OBJECT_INDEXED = rb"(?m)\b%(name)s\[\s*&(?:\w+\.)?(\w+)\{\}\s*\]\s*=\s*(?:\w+\.ByObject\s*\{|([A-Za-z_]\w*)\s*$)"
 
 
 def _by_object_entries(code: bytes) -> Iterator[tuple[str, int, int]]:
-    """(kind, start, end of its selection) for each entry of a file's `ByObject` cache options."""
+    """(kind, start, end of a selection) for each entry of a file's `ByObject` cache options; an
+    entry whose selection is a variable, for its literal and for each field of it assigned a
+    selection that no off-by-default flag gates (perses-operator's `secretEntry.Label =
+    selector` under `if !watchAllSecrets {`)."""
     options = [(found.end(), _call_end(code, found.end() - 1, b"{}")) for found in _BY_OBJECT.finditer(code)]
     entries = [entry for start, end in options for entry in _BY_OBJECT_ENTRY.finditer(code, start, end)]
     if b".ByObject[" in code:
         entries += _BY_OBJECT_ASSIGNED.finditer(code)
+    maps = {m.group(1) for m in _BY_OBJECT_VARIABLE.finditer(code)}
+    named = [(entry.group(1), entry.group(2)) for start, end in options
+             for entry in _BY_OBJECT_ENTRY_NAMED.finditer(code, start, end)]
+    for name in maps:
+        for entry in re.finditer(_BY_OBJECT_INDEXED % {b"name": re.escape(name)}, code):
+            if entry.group(2) is not None:
+                named.append((entry.group(1), entry.group(2)))
+            else:
+                entries.append(entry)
     for entry in entries:
         yield entry.group(1).decode(), entry.end() - 1, _call_end(code, entry.end() - 1, b"{}")
-    declared: dict[bytes, tuple[int, int] | None] = {}
-    for start, end in options:
-        for entry in _BY_OBJECT_ENTRY_NAMED.finditer(code, start, end):
-            name = entry.group(2)
-            if name not in declared:
-                found = re.search(_SELECTION_DECLARED % {b"name": re.escape(name)}, code)
-                declared[name] = None if found is None else (found.end() - 1, _call_end(code, found.end() - 1, b"{}"))
-            if declared[name] is not None:
-                yield (entry.group(1).decode(), *declared[name])
+    declared: dict[bytes, list[tuple[int, int]]] = {}
+    off = None
+    for kind, name in named:
+        if name not in declared:
+            found = re.search(_SELECTION_DECLARED % {b"name": re.escape(name)}, code)
+            declared[name] = [] if found is None else [(found.end() - 1, _call_end(code, found.end() - 1, b"{}"))]
+            if found is not None:
+                off = _off_flags(code) if off is None else off
+                declared[name] += [(field.start(), field.end()) for field in re.finditer(
+                    rb"\b%s\.(?:Label|Field)\s*=(?!=)" % re.escape(name), code) if _gating_flag(code, field.start(), off) is None]
+        for selection in declared[name]:
+            yield (kind.decode(), *selection)
 
 
 def selected_kinds(code: bytes) -> frozenset[str]:
