@@ -941,6 +941,42 @@ def test_a_charts_template_names_the_subcommand_its_container_runs(tmp_path, fir
     assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
 
 
+def test_a_subcommand_runs_the_files_of_its_package_that_declare_no_command(tmp_path):
+    """spiderpool-agent's `daemon` is declared in `command_daemon.go`, which runs what
+    `crd_manager.go` beside it builds: the controller-runtime cache of its agent."""
+    go_module(tmp_path, {
+        "cmd/api/main.go": 'package main\n\nimport "example.com/app/cmd"\n\nfunc main() { cmd.Execute() }\n',
+        "cmd/apiserver.go": _SUBCOMMAND % ("", "apiServer", 'Use: "apiserver"'),
+        "cmd/manager.go": "package cmd\n\nimport _ \"example.com/app/internal/watch\"\n",
+        "internal/watch/watch.go": _WATCHES})
+    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="40Mi").replace(
+        "image: ghcr.io/acme/api:1", "image: ghcr.io/acme/api:1\n          args: [apiserver]"))
+    assert [f.rule_id for f in _run(tmp_path).findings] == ["SL101"]
+
+
+@pytest.mark.parametrize("others, reported", [
+    ("", []),  # vpsie-k8s-autoscaler: the chart runs cmd/controller, which keeps no cache here
+    # backup-restore: another template runs the same image's /webui; this one its ENTRYPOINT
+    ("webui", []),
+])
+def test_a_charts_command_names_the_program_its_image_builds_under_that_name(tmp_path, others, reported):
+    go_module(tmp_path, {"cmd/controller/main.go": SMALL_MAIN, "cmd/webui/main.go": _MAIN_IMPORTING_WATCH,
+                         "internal/watch/watch.go": _WATCHES, "stray.go": SMALL_MAIN})
+    write(tmp_path, "Dockerfile", "FROM golang:1.25 AS build\nCOPY . .\nRUN go build -o autoscaler ./cmd/controller\n"
+                                  "RUN go build -o webui ./cmd/webui\nFROM scratch\nCOPY --from=build /autoscaler /webui /\n"
+                                  'ENTRYPOINT ["/autoscaler"]\n')
+    command = "" if others else "          command: [/autoscaler]\n"
+    _write_chart(tmp_path, "charts/api", "api", template_more=(
+        "spec:\n  template:\n    spec:\n      containers:\n        - name: api\n"
+        "          image: {{ .Values.image.repository }}\n" + command +
+        "          resources: {{ toYaml .Values.resources }}\n"))
+    if others:
+        write(tmp_path, "charts/api/templates/webui.yaml", _CHART_TEMPLATE + (
+            "spec:\n  template:\n    spec:\n      containers:\n        - name: webui\n"
+            "          image: {{ .Values.image.repository }}\n          command: [/webui]\n"))
+    assert [f.path for f in _run(tmp_path).findings] == reported
+
+
 @pytest.mark.parametrize("command, reported", [("/exporter", True), ("/manager", False)])
 def test_a_command_names_a_program_below_the_one_its_image_builds(tmp_path, command, reported):
     """sidero's image builds its manager at its root and its siderolink manager in

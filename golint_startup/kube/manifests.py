@@ -1839,6 +1839,7 @@ def _template_lists(path: tuple[str, ...], templates: list[tuple[Source, str]]) 
 
             start = next((i for i in range(index, -1, -1) if item_at(lines[i]) or
                           lines[i].strip() and not _ACTION_LINE.match(lines[i]) and _indent(lines[i]) < keys_at), index)
+            written_here = {"command": set(), "args": set()}
             for i in range(start, len(lines)):
                 line = lines[i]
                 if i > start and line.strip() and not _ACTION_LINE.match(line) and \
@@ -1860,7 +1861,11 @@ def _template_lists(path: tuple[str, ...], templates: list[tuple[Source, str]]) 
                         if listed is None or len(listed.group(1)) < keys_at - 2:
                             break
                         written.append(following[listed.end():].strip().strip("\"'"))
-                found[key.group(1)].add(tuple(None if "{{" in part else part for part in written))
+                written_here[key.group(1)].add(tuple(None if "{{" in part else part for part in written))
+            for key, lists in written_here.items():
+                # A container writing none runs the image's own (backup-restore's manager,
+                # beside its web UI's `command: ["/webui"]` of the same image).
+                found[key] |= lists or {()}
     return found
 
 
@@ -3319,6 +3324,9 @@ _KUBERNETES_OWN = "k8s.io/"
 _GENERATED_CACHE = re.compile(r"/(?:informers|listers)(?:/|$)")
 
 
+_DECLARES_A_COMMAND = re.compile(rb'\bUse:\s*"')
+
+
 class _GoTree:
     """What the linted tree says about Go: main packages, Go Dockerfiles, build configs."""
 
@@ -3464,7 +3472,8 @@ class _GoTree:
         if modules.module_of_dir(directory) is None and len(built := self._dockerfile_builds(directory, plain=True)) == 1:
             return built[0]
         if container.chart is not None:
-            name = container.name.rsplit(".", 1)[-1]
+            # The program its template's command starts, else its component's key.
+            name = os.path.basename(container.command[0]) if container.command else container.name.rsplit(".", 1)[-1]
             mains = self._mains_at_or_below(directory)
         elif container.command:
             # Any main package below: sidero's `/manager` is its root's, and the same image's
@@ -4056,8 +4065,12 @@ class _GoTree:
         if (main, subcommand) not in self._program_facts_of:
             packages, keeps = self._program_closure(main, module)
             declaring = self._declaring_file(packages, subcommand) if subcommand else None
-            source = self._read_go(declaring) or b"" if declaring else b""
-            roots, first_imports = ([], go_code.file_imports(source)) if declaring else ([main], [])
+            # With the files of its package that declare no command (spiderpool-agent's
+            # `command_daemon.go` runs what `daemon.go` and `crd_manager.go` beside it hold;
+            # appcat's `controller.go` beside its `apiserver.go` declares another command).
+            sources = [self._read_go(path) or b"" for path in self._command_files(declaring)] if declaring else []
+            roots, first_imports = ([], [i for each in sources for i in go_code.file_imports(each)]) if declaring \
+                else ([main], [])
             unused: frozenset[str] = frozenset()
 
             def reached() -> tuple[set[str], list[str]]:
@@ -4072,7 +4085,7 @@ class _GoTree:
                 unused |= more
                 packages, keeps = reached()
             facts = [self._package_code(d, unused) for d in packages]
-            self._program_facts_of[main, subcommand] = ([_code_facts([source]), *facts] if declaring else facts, keeps)
+            self._program_facts_of[main, subcommand] = ([_code_facts(sources), *facts] if declaring else facts, keeps)
         return self._program_facts_of[main, subcommand]
 
     def _unregistered_files(self, packages: set[str], first: str | None) -> frozenset[str]:
@@ -4096,6 +4109,11 @@ class _GoTree:
                 written_in.setdefault(name, set()).add(path)
         return frozenset(path for path, names in reached.items()
                          if all(written_in.get(name, set()) <= {path} for name in names))
+
+    def _command_files(self, declaring: str) -> list[str]:
+        """The file declaring a subcommand and those of its package that declare no command."""
+        return [declaring] + [path for path in _go_files_in(os.path.dirname(declaring))
+                              if path != declaring and not _DECLARES_A_COMMAND.search(self._read_go(path) or b"")]
 
     def _declaring_file(self, packages: set[str], subcommand: str) -> str | None:
         """The one non-test file of `packages` that declares a cobra command named `subcommand`
@@ -4157,18 +4175,20 @@ class _GoTree:
         return self._package_facts[directory, unused]
 
     def _main_dirs_at_or_below(self, directory: str) -> list[str]:
-        """`directory` when it holds a main package; those its own `Dockerfile` names to `go
-        build`; in a kubebuilder project (a `PROJECT` file), its `cmd`, where the scaffold's
+        """Those its own `Dockerfile` names to `go build`; `directory` when it holds a main
+        package; in a kubebuilder project (a `PROJECT` file), its `cmd`, where the scaffold's
         Dockerfile builds the manager from (oadp's must-gather tool beside it is another
         program); else the main packages below it outside test and tooling directories (a
         Dockerfile's tree), else those its other Dockerfiles build."""
-        if self._holds_main(directory):
-            return [directory]
         # The image named for the directory is what its plain Dockerfile builds (mcp-gateway's
-        # builds its broker, `./cmd/mcp-broker-router`; its Dockerfile.controller, the manager).
+        # builds its broker, `./cmd/mcp-broker-router`; its Dockerfile.controller, the manager),
+        # even beside a main package of its own (vpsie-k8s-autoscaler's stray `test_auth.go`
+        # at the root, whose Dockerfile builds `./cmd/controller`).
         built = self._dockerfile_builds(directory, plain=True)
         if built:
             return built
+        if self._holds_main(directory):
+            return [directory]
         manager = os.path.join(directory, "cmd")
         if os.path.isfile(os.path.join(directory, "PROJECT")) and self._holds_main(manager):
             return [manager]
