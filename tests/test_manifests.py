@@ -1866,6 +1866,10 @@ func start(namespace string) (ctrl.Manager, error) {
     ("DefaultNamespaces: map[string]cache.Config{cache.AllNamespaces: {LabelSelector: owned}}", "40Mi", False),
     # opendatahub's operator: some kinds selected, the others (Services, ClusterRoles) cached whole
     ("ByObject: map[client.Object]cache.ByObject{&corev1.Secret{}: {Label: owned}}", "40Mi", True),
+    # octarine-operator, on controller-runtime v0.15: its own namespace
+    ("Namespaces: []string{namespace}", "40Mi", False),
+    ("Namespaces: []string{}", "40Mi", True),
+    ('Namespaces: []string{""}', "40Mi", True),
 ])
 def test_a_scoped_cache_keeps_no_cluster_objects(tmp_path, cache_options, request_memory, reported):
     """A controller whose cache keeps some namespaces', labels' or fields' objects does not grow

@@ -60,7 +60,10 @@ _INFORMER_ELEMENTS = frozenset({"informers", "listers", "injection"})
 _SCOPED_CACHE = re.compile(rb"\bDefaultNamespaces\s*[:=]\s*map\[string\]\w+\.Config\{"
                            rb"(?!\s*\w+\.AllNamespaces\s*:\s*\{\s*\}\s*,?\s*\})"
                            rb"|\b(?:DefaultLabelSelector|DefaultFieldSelector)\s*[:=]"
-                           rb"|\bMultiNamespacedCacheBuilder\(")
+                           rb"|\bMultiNamespacedCacheBuilder\("
+                           # controller-runtime v0.15's `cache.Options{Namespaces: []string{ns}}`
+                           # (octarine-operator's own namespace: read as wrong when called cluster-wide)
+                           rb"|\bNamespaces\s*:\s*\[\]string\s*\{(?!\s*(?:\}|\"\"|\w+\.NamespaceAll\b))")
 # Per-kind selections (`ByObject: map[client.Object]cache.ByObject{&corev1.Node{}: {Field:
 # ...}}`) scope the cache when they select every kind the program's controllers watch
 # (`For`, `Owns`, `Watches`, `source.Kind`), each written as a literal: kvm-node-agent selects
