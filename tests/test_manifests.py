@@ -579,6 +579,11 @@ def test_a_scaffold_of_a_project_installed_from_a_helm_repository_is_not_reporte
     ("# op\n// TODO(user): Add simple overview of use/purpose\n", "dist/install.yaml", False, False),
     ("# op\n// TODO(user): Add simple overview of use/purpose\n", "dist/op-operator.yaml", False, False),
     ("# op\nAn operator for tarantool clusters.\n", "dist/op-operator.yaml", False, True),
+    # llmaz's metrics aggregator: the overview deleted, the template's first section right under the title
+    ("# op\n\n## Getting Started\n\n```sh\nIMG=<registry>/<image-name>:tag make deploy\n```\n", "dist/install.yaml",
+     False, False),
+    ("# op\nAn operator.\n\n## Getting Started\n\n```sh\nIMG=<registry>/<image-name>:tag make deploy\n```\n",
+     "dist/install.yaml", False, True),
     # a chart is what it publishes, whatever its README says
     ("# op\n// TODO(user): Add simple overview of use/purpose\n", "dist/install.yaml", True, True),
 ])

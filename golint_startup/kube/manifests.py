@@ -2897,16 +2897,21 @@ def _readmes(project: str) -> list[str]:
     return [os.path.join(project, n) for n in listdir(project) if n.lower() == "readme.md"]
 
 
-# The first line kubebuilder's README template asks its author to replace.
+# The first line kubebuilder's README template asks its author to replace; and its first
+# section, with the placeholder image it builds, right under the title when the overview and
+# description were only deleted.
 _README_TEMPLATE = "// TODO(user): Add simple overview of use/purpose"
+_README_TEMPLATE_START = re.compile(r"\A\s*#[^\n]*\n\s*## Getting Started\b(?=.*<registry>/<image-name>)", re.DOTALL)
 
 
 def _unwritten_scaffold(project: str) -> bool:
-    """Whether a kubebuilder project's README still asks for its overview (_README_TEMPLATE): a
-    tutorial's copy or a side project not released, whose `config/manager` no one deploys
-    (cronjob-operator, kubebuilder's CronJob tutorial; ziti-k8s-agent's unreleased operator:
-    their findings were read as not worth a change)."""
-    return any(_README_TEMPLATE in _read(path)[:_MAX_DOC_BYTES] for path in _readmes(project))
+    """Whether a kubebuilder project's README still asks for its overview (_README_TEMPLATE),
+    or says nothing of it before the template's first section: a tutorial's copy or a side
+    project not released, whose `config/manager` no one deploys (cronjob-operator,
+    kubebuilder's CronJob tutorial; ziti-k8s-agent's unreleased operator; llmaz's metrics
+    aggregator in `components/router`: their findings were read as not worth a change)."""
+    return any(_README_TEMPLATE in (text := _read(path)[:_MAX_DOC_BYTES]) or _README_TEMPLATE_START.match(text)
+               for path in _readmes(project))
 
 
 def _markdown_below(directory: str) -> list[str]:
