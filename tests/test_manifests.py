@@ -1715,6 +1715,46 @@ def test_dynamic_informers_of_custom_resources_keep_no_cluster_cache(tmp_path, r
     assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
 
 
+_TWO_DYNAMIC_FACTORIES = """\
+package watch
+
+import (
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	corev1 "k8s.io/api/core/v1"
+	"k8s.io/client-go/dynamic"
+	"k8s.io/client-go/dynamic/dynamicinformer"
+
+	metal "example.com/app/api/v1"
+)
+
+var clustersResource = metal.GroupVersion.WithResource("clusters")
+
+func watch(dc dynamic.Interface, ns string, stop <-chan struct{}) {
+	owned := registry.MustNewFilteredDynamicSharedInformerFactory(dc, 0, ns, nil)
+	owned.ForResource(%s).Informer()
+	dependents := registry.MustNewFilteredDynamicSharedInformerFactory(dc, 0, ns, func(options *metav1.ListOptions) {
+		options.LabelSelector = "managed-by=operator"
+	})
+	dependents.ForResource(corev1.SchemeGroupVersion.WithResource("pods")).Informer()
+	owned.Start(stop)
+	dependents.Start(stop)
+}
+
+var _ = dynamicinformer.NewDynamicSharedInformerFactory
+"""
+
+
+@pytest.mark.parametrize("owned, reported", [
+    ("clustersResource", False),  # spicedb-operator: its own resources unfiltered, what it makes by label
+    ('metal.GroupVersion.WithResource("clusters")', False),
+    ('corev1.SchemeGroupVersion.WithResource("secrets")', True),  # every Secret
+])
+def test_a_factory_asked_only_for_custom_resources_keeps_nothing_that_grows(tmp_path, owned, reported):
+    go_module(tmp_path, {"api/v1/types.go": "package v1\n\nvar GroupVersion = struct{}{}\n"})
+    findings = _findings_of_watching_program(tmp_path, _TWO_DYNAMIC_FACTORIES % owned, request="512Mi", controller=False)
+    assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
+
+
 _PLACEHOLDER_CONTROLLER = """\
 apiVersion: apps/v1
 kind: Deployment

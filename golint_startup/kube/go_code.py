@@ -256,7 +256,7 @@ def _scopings(code: bytes) -> tuple[int, int, frozenset[str], int, int]:
     for construction, conditions in _informer_scopings(code):
         if conditions:
             count(None if None in conditions else conditions[0])
-        elif _asks_only_small_kinds(code, construction):
+        elif _asks_only_small_kinds(code, construction) or _asks_only_custom_resources(code, construction):
             count(None)  # it keeps nothing that grows with the cluster, as if scoped
     return always, when_named, frozenset(variables), always - options[0], when_named - options[1]
 
@@ -881,14 +881,14 @@ def uncached_client(code: bytes) -> bool:
 # `NewFilteredDynamicInformer(client, gvr, ...)`), and the factories themselves.
 DYNAMIC_INFORMER = "k8s.io/client-go/dynamic/dynamicinformer"
 _DYNAMIC_RESOURCE = re.compile(rb"\.ForResource\(\s*|\bNew(?:Filtered)?DynamicInformer\(\s*\w+\s*,\s*")
-_DYNAMIC_FACTORY = re.compile(rb"\bNew(?:Filtered)?Dynamic(?:SharedInformerFactory|Informer)\(")
+_DYNAMIC_FACTORY = re.compile(rb"\b(?:Must)?New(?:Filtered)?Dynamic(?:SharedInformerFactory|Informer)\(")
 # A resource of a custom group: of an API package's group version (`sidero.GroupVersion
 # .WithResource("serverbindings")`), the package not Kubernetes' own, or written out with a
 # group of a domain that is not Kubernetes' (`schema.GroupVersionResource{Group: "metal.sidero.dev"`).
-_PACKAGE_RESOURCE = re.compile(rb"(\w+)\.(?:Scheme)?GroupVersion\.WithResource\(")
-_WRITTEN_RESOURCE = re.compile(rb"\w+\.GroupVersionResource\{\s*Group:\s*\"([^\"]*)\"")
+_PACKAGE_RESOURCE = re.compile(rb"\s*(\w+)\.\w*GroupVersion\.WithResource\(")
+_WRITTEN_RESOURCE = re.compile(rb"\s*\w+\.GroupVersionResource\{\s*Group:\s*\"([^\"]*)\"")
 _RESOURCE_VARIABLE = re.compile(rb"([A-Za-z_]\w*)\s*\)")
-_RESOURCE_GIVEN = rb"\b%(name)s\s*:?=\s*\w+\.GroupVersionResource\{\s*Group:\s*\"([^\"]*)\""
+_RESOURCE_GIVEN = rb"\b%(name)s\s*:?=(?=\s*\w+\.(?:\w*GroupVersion\.WithResource\(|GroupVersionResource\{))"
 
 
 def dynamic_informers(source: bytes, code: bytes) -> tuple[int, int, int]:
@@ -896,21 +896,37 @@ def dynamic_informers(source: bytes, code: bytes) -> tuple[int, int, int]:
     resources, how many dynamic factories and informers it builds): sidero's siderolink, log and events
     managers each watch only its ServerBindings so, and their findings were read as wrong."""
     imports = dict(_import_names(source))
-    asked = custom = 0
-    for found in _DYNAMIC_RESOURCE.finditer(code):
-        asked += 1
-        package = _PACKAGE_RESOURCE.match(code, found.end())
-        written = _WRITTEN_RESOURCE.match(code, found.end())
-        if package is not None and package.group(1) in imports and \
-                not imports[package.group(1)].startswith((b"k8s.io/", b"sigs.k8s.io/")):
-            custom += 1
-        elif written is not None and b"." in written.group(1) and not written.group(1).endswith(b"k8s.io"):
-            custom += 1
-        elif (named := _RESOURCE_VARIABLE.match(code, found.end())) is not None and \
-                (given := re.search(_RESOURCE_GIVEN % {b"name": re.escape(named.group(1))}, code)) is not None and \
-                b"." in given.group(1) and not given.group(1).endswith(b"k8s.io"):
-            custom += 1  # a variable of the file written so (keptn's `keptnMetricGroupVersionResource`)
-    return asked, custom, len(_DYNAMIC_FACTORY.findall(code))
+    asked = [found.end() for found in _DYNAMIC_RESOURCE.finditer(code)]
+    return len(asked), sum(_custom_resource_at(code, at, imports) for at in asked), len(_DYNAMIC_FACTORY.findall(code))
+
+
+def _custom_resource_at(code: bytes, at: int, imports: dict[bytes, bytes]) -> bool:
+    """Whether the resource a dynamic informer is asked for at `at` is a custom resource: of an
+    API package's group version (_PACKAGE_RESOURCE) not Kubernetes' own, or written with another
+    domain's group (_WRITTEN_RESOURCE), there or in a variable of the file given either (keptn's
+    `keptnMetricGroupVersionResource`, spicedb-operator's `v1alpha1ClusterGVR`)."""
+    named = _RESOURCE_VARIABLE.match(code, at)
+    if named is not None and (given := re.search(_RESOURCE_GIVEN % {b"name": re.escape(named.group(1))}, code)):
+        at = given.end()
+    package = _PACKAGE_RESOURCE.match(code, at)
+    written = _WRITTEN_RESOURCE.match(code, at)
+    if package is not None:
+        return package.group(1) in imports and not imports[package.group(1)].startswith((b"k8s.io/", b"sigs.k8s.io/"))
+    return written is not None and b"." in written.group(1) and not written.group(1).endswith(b"k8s.io")
+
+
+def _asks_only_custom_resources(code: bytes, construction: re.Match) -> bool:
+    """Whether the factory a construction gives a name is asked, in the file, only for custom
+    resources (`ForResource`, _custom_resource_at): spicedb-operator's unfiltered dynamic
+    factory of its own SpiceDBClusters beside the label-filtered one of what it creates, and its
+    file informer's (controller-idioms' `fileinformer.FileGroupVersion`)."""
+    line = code.rfind(b"\n", 0, construction.start()) + 1
+    assigned = _ASSIGNED_NAME.match(code, line, construction.start())
+    if assigned is None:
+        return False
+    asked = [m.end() for m in re.finditer(rb"\b%s\s*\.\s*ForResource\(\s*" % re.escape(assigned.group(1)), code)]
+    imports = dict(_import_names(code))
+    return bool(asked) and all(_custom_resource_at(code, at, imports) for at in asked)
 
 
 # The informers asked of client-go's typed factories, by the plural of their kind
@@ -1332,7 +1348,8 @@ NEW_MANAGER = re.compile(rb"\b(?:ctrl\.NewManager|manager\.New)\((?!\s*&(?:\w+\.
 # EndpointSlice; cloudflare-gateway-controller's command scopes a ConfigMap watch beside an
 # unscoped manager), and the reflectors that fill a store. Counted in files that are not
 # generated, as INFORMER_BUILDER.
-NEW_INFORMER = re.compile(rb"(?<!func )(?<!\) )\b(New\w*(?:Informer|Reflector)\w*)\(")
+# Or a helper's that panics on error (controller-idioms' `registry.MustNewFilteredDynamicSharedInformerFactory`).
+NEW_INFORMER = re.compile(rb"(?<!func )(?<!\) )\b((?:Must)?New\w*(?:Informer|Reflector)\w*)\(")
 _INFORMER_CONSTRUCTOR = re.compile(rb"^func[ \t]+(New\w*(?:Informer|Reflector)\w*)[ \t]*[(\[]", re.MULTILINE)
 
 
