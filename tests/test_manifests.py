@@ -1915,6 +1915,8 @@ func start(namespace string) (ctrl.Manager, error) {
     ("Namespaces: []string{namespace}", "40Mi", False),
     ("Namespaces: []string{}", "40Mi", True),
     ('Namespaces: []string{""}', "40Mi", True),
+    # thanos-operator: a pod affinity term's namespaces, beside options that scope nothing
+    ("SyncPeriod: nil}}\n}\n\nvar term = corev1.PodAffinityTerm{Namespaces: []string{namespace}", "40Mi", True),
 ])
 def test_a_scoped_cache_keeps_no_cluster_objects(tmp_path, cache_options, request_memory, reported):
     """A controller whose cache keeps some namespaces', labels' or fields' objects does not grow

@@ -62,8 +62,10 @@ _SCOPED_CACHE = re.compile(rb"\bDefaultNamespaces\s*[:=]\s*map\[string\]\w+\.Con
                            rb"|\b(?:DefaultLabelSelector|DefaultFieldSelector)\s*[:=]"
                            rb"|\bMultiNamespacedCacheBuilder\("
                            # controller-runtime v0.15's `cache.Options{Namespaces: []string{ns}}`
-                           # (octarine-operator's own namespace: read as wrong when called cluster-wide)
-                           rb"|\bNamespaces\s*:\s*\[\]string\s*\{(?!\s*(?:\}|\"\"|\w+\.NamespaceAll\b))")
+                           # (octarine-operator's own namespace: read as wrong when called cluster-wide);
+                           # not a pod affinity term's `Namespaces` (thanos-operator's)
+                           rb"|\bcache\.Options\s*\{[^{}]*?\bNamespaces\s*:\s*\[\]string\s*\{"
+                           rb"(?!\s*(?:\}|\"\"|\w+\.NamespaceAll\b))")
 # Per-kind selections (`ByObject: map[client.Object]cache.ByObject{&corev1.Node{}: {Field:
 # ...}}`) scope the cache when they select every kind the program's controllers watch
 # (`For`, `Owns`, `Watches`, `source.Kind`), each written as a literal: kvm-node-agent selects
