@@ -946,6 +946,23 @@ def test_a_charts_template_names_the_subcommand_its_container_runs(tmp_path, fir
     assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
 
 
+@pytest.mark.parametrize("command, reported", [
+    ('["/tini", "--", "/api", "apiserver"]', False),  # kluctl's webui: `tini -- kluctl webui run`
+    ('["dumb-init", "--single-child", "--", "/api", "apiserver"]', False),
+    ('["/tini", "--", "/api", "controller"]', True),
+    ('["/tini", "--", "/api"]', True),  # the whole program
+])
+def test_an_init_process_runs_the_command_after_it(tmp_path, command, reported):
+    go_module(tmp_path, {
+        "cmd/api/main.go": 'package main\n\nimport "example.com/app/cmd"\n\nfunc main() { cmd.Execute() }\n',
+        "cmd/apiserver.go": _SUBCOMMAND % ("", "apiServer", 'Use: "apiserver"'),
+        "cmd/controller.go": _SUBCOMMAND % ('\t_ "example.com/app/internal/watch"\n', "controller", 'Use: "controller"'),
+        "internal/watch/watch.go": _WATCHES})
+    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="40Mi").replace(
+        "image: ghcr.io/acme/api:1", f"image: ghcr.io/acme/api:1\n          command: {command}"))
+    assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
+
+
 def test_a_subcommand_runs_the_files_of_its_package_that_declare_no_command(tmp_path):
     """spiderpool-agent's `daemon` is declared in `command_daemon.go`, which runs what
     `crd_manager.go` beside it builds: the controller-runtime cache of its agent."""

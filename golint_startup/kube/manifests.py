@@ -2430,7 +2430,7 @@ def _container(source: Source, node: yaml.Node, workload: str, init: bool, names
         container.liveness_restart_after = container.liveness_initial_delay + \
             _seconds(liveness[1], "periodSeconds", 10) * _seconds(liveness[1], "failureThreshold", 3)
     container.startup_probe = isinstance(_value(node, "startupProbe"), yaml.MappingNode)
-    command = [_text(item) or "" for item in _items(_value(node, "command"))]
+    command = _without_init_wrapper([_text(item) or "" for item in _items(_value(node, "command"))])
     args = [_text(item) or "" for item in _items(_value(node, "args"))]
     if command:
         container.command = tuple(command + args)
@@ -2665,6 +2665,19 @@ def _names_something(value: str | EnvVar, env: dict[str, EnvVar]) -> bool:
 
 
 _SHELLS = frozenset({"sh", "bash", "ash", "dash", "zsh"})
+# Init processes that reap zombies and exec the command after them (`tini -- kluctl webui run`).
+_INIT_WRAPPERS = frozenset({"tini", "dumb-init", "catatonit"})
+
+
+def _without_init_wrapper(command: list[str]) -> list[str]:
+    """The command an init process runs (kluctl's webui: `tini -- kluctl webui run`, the
+    `webui` subcommand of its one binary), else the command as written."""
+    if not command or os.path.basename(command[0]) not in _INIT_WRAPPERS:
+        return command
+    rest = command[1:]
+    while rest and rest[0].startswith("-") and rest[0] != "--":
+        rest = rest[1:]  # the wrapper's own flags (`tini -g`, `dumb-init --single-child`)
+    return rest[1:] if rest[:1] == ["--"] else rest
 # The programs an inline script runs by path, at the start of a command (`/ip-control-loop
 # -log-level debug` after `source /install-cni.sh`: whereabouts' Go binary, named apart from its
 # directory); system tools' directories and scripts are not the image's program.
