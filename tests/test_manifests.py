@@ -3335,6 +3335,21 @@ def test_an_informer_scoped_when_the_manifest_names_its_node(tmp_path, container
     assert _rules_for_controller(tmp_path, _SCOPED_TO_ITS_NODE, container) == (["SL101"] if reported else [])
 
 
+_NODE_AGENT_WITH_A_LIST_WATCH = _SCOPED_TO_ITS_NODE.replace(
+    '\t"k8s.io/client-go/informers"\n', '\tcorev1 "k8s.io/api/core/v1"\n\t"k8s.io/client-go/informers"\n\t"k8s.io/client-go/tools/cache"\n'
+).replace("\tfactory.Start(nil)\n}\n", "\tfactory.Start(nil)\n\tvar lw cache.ListerWatcher\n"
+          "\t_ = cache.NewSharedIndexInformer(lw, &corev1.%s{}, 0, cache.Indexers{})\n}\n")
+
+
+@pytest.mark.parametrize("kind, reported", [
+    ("PersistentVolumeClaim", False),  # koordinator's koordlet: its node's objects, and PVCs
+    ("Pod", True),  # every Pod of the cluster
+])
+def test_a_list_watch_informer_of_a_kind_that_stays_small_scopes_like_a_scoped_one(tmp_path, kind, reported):
+    container = "          env:\n            - name: NODE_NAME\n              valueFrom: {fieldRef: {fieldPath: spec.nodeName}}\n"
+    assert _rules_for_controller(tmp_path, _NODE_AGENT_WITH_A_LIST_WATCH % kind, container) == (["SL101"] if reported else [])
+
+
 _WATCH_NAMESPACE_HELPER = """\
 {{- define "api.watchNamespace" -}}
 {{- if .Values.watchAllNamespaces -}}

@@ -258,7 +258,8 @@ def _scopings(code: bytes) -> tuple[int, int, frozenset[str], int, int]:
     for construction, conditions in _informer_scopings(code):
         if conditions:
             count(None if None in conditions else conditions[0])
-        elif _asks_only_small_kinds(code, construction) or _asks_only_custom_resources(code, construction):
+        elif _asks_only_small_kinds(code, construction) or _asks_only_custom_resources(code, construction) or \
+                _built_for_a_kind_that_stays_small(code, construction):
             count(None)  # it keeps nothing that grows with the cluster, as if scoped
     return always, when_named, frozenset(variables), always - options[0], when_named - options[1]
 
@@ -342,6 +343,21 @@ def _asks_only_small_kinds(code: bytes, construction: re.Match) -> bool:
     kinds = [m.group(1) for m in re.finditer(_FACTORY_USE % {b"name": name}, body)]
     asked = [kind for kind in kinds if kind]
     return bool(asked) and uses == len(kinds) and not any(kind in _GROWING_PLURALS for kind in asked)
+
+
+def _built_for_a_kind_that_stays_small(code: bytes, construction: re.Match) -> bool:
+    """Whether a construction is client-go's informer on a ListWatch (`cache.NewSharedIndexInformer
+    (lw, &corev1.PersistentVolumeClaim{}, ...)`) for an object of a kind that does not grow with
+    the cluster, or of a custom resource: koordinator's koordlet scopes its Node informers to its
+    node and keeps PersistentVolumeClaims unscoped (read as wrong when called cluster-wide)."""
+    qualifier = _QUALIFIER.search(code, max(0, construction.start() - 40), construction.start())
+    imports = dict(_import_names(code))
+    if qualifier is None or imports.get(qualifier.group(1)) != TOOLS_CACHE:
+        return False
+    handed = _OBJECT_OF_KIND.match(code, _first_argument_end(code, construction.end() - 1))
+    if handed is None or handed.group(1) not in imports or imports[handed.group(1)].startswith(b"k8s.io/apimachinery/"):
+        return False
+    return not (imports[handed.group(1)].startswith(b"k8s.io/api/") and handed.group(2).decode() in GROWING_KINDS)
 
 
 def _call_end(code: bytes, opening: int, pair: bytes = b"()") -> int:
