@@ -255,12 +255,12 @@ def _scopings(code: bytes) -> tuple[int, int, frozenset[str], int, int]:
         if field is not None:
             older_namespace(field.group(1).strip(), field.start())
     options = always, when_named
+    imports = dict(_import_names(code))
     for construction, conditions in _informer_scopings(code):
         if conditions:
             count(None if None in conditions else conditions[0])
-        elif _asks_only_small_kinds(code, construction) or _asks_only_custom_resources(code, construction) or \
-                _built_for_a_kind_that_stays_small(code, construction):
-            count(None)  # it keeps nothing that grows with the cluster, as if scoped
+        elif _keeps_nothing_that_grows(code, imports, construction):
+            count(None)  # as if scoped
     return always, when_named, frozenset(variables), always - options[0], when_named - options[1]
 
 
@@ -323,14 +323,23 @@ _CLIENT_GO_INFORMERS = b"k8s.io/client-go/informers"
 _FACTORY_USE = rb"\b%(name)s\s*\.\s*(?:[A-Z]\w*\(\)\s*\.\s*V\d\w*\(\)\s*\.\s*([A-Z]\w*)\(\)|(?:Start|WaitForCacheSync|Shutdown)\()"
 
 
-def _asks_only_small_kinds(code: bytes, construction: re.Match) -> bool:
+def _keeps_nothing_that_grows(code: bytes, imports: dict[bytes, bytes], construction: re.Match) -> bool:
+    """Whether an unscoped informer construction keeps nothing that grows with the cluster: a
+    typed factory asked only for small kinds, a factory asked only for custom resources, or an
+    informer on a ListWatch for an object of a small kind or a custom resource."""
+    return _asks_only_small_kinds(code, imports, construction) or \
+        _asks_only_custom_resources(code, imports, construction) or \
+        _built_for_a_kind_that_stays_small(code, imports, construction)
+
+
+def _asks_only_small_kinds(code: bytes, imports: dict[bytes, bytes], construction: re.Match) -> bool:
     """Whether a typed factory built unscoped (`pvcs := informers.NewSharedInformerFactory(cs,
     0)`) is asked, in its function, only for kinds that do not grow with the cluster, at
     least one, and used for nothing else: kubevirt-storage-latency-exporter scopes its Pod
     factory to its node and asks another, unscoped, only for PersistentVolumeClaims; a
     finding calling its cache cluster-wide was read as wrong."""
     if not _TYPED_FACTORY.match(code, construction.start()) or \
-            _called_package(code, dict(_import_names(code)), construction.start()) != _CLIENT_GO_INFORMERS:
+            _called_package(code, imports, construction.start()) != _CLIENT_GO_INFORMERS:
         return False  # only client-go's: another factory builds what its own code says, counted apart
     line_start = code.rfind(b"\n", 0, construction.start()) + 1
     named = _ASSIGNED_NAME.match(code, line_start, construction.start())
@@ -345,19 +354,15 @@ def _asks_only_small_kinds(code: bytes, construction: re.Match) -> bool:
     return bool(asked) and uses == len(kinds) and not any(kind in _GROWING_PLURALS for kind in asked)
 
 
-def _built_for_a_kind_that_stays_small(code: bytes, construction: re.Match) -> bool:
+def _built_for_a_kind_that_stays_small(code: bytes, imports: dict[bytes, bytes], construction: re.Match) -> bool:
     """Whether a construction is client-go's informer on a ListWatch (`cache.NewSharedIndexInformer
     (lw, &corev1.PersistentVolumeClaim{}, ...)`) for an object of a kind that does not grow with
     the cluster, or of a custom resource: koordinator's koordlet scopes its Node informers to its
     node and keeps PersistentVolumeClaims unscoped (read as wrong when called cluster-wide)."""
-    qualifier = _QUALIFIER.search(code, max(0, construction.start() - 40), construction.start())
-    imports = dict(_import_names(code))
-    if qualifier is None or imports.get(qualifier.group(1)) != TOOLS_CACHE:
+    if _called_package(code, imports, construction.start()) != TOOLS_CACHE:
         return False
-    handed = _OBJECT_OF_KIND.match(code, _first_argument_end(code, construction.end() - 1))
-    if handed is None or handed.group(1) not in imports or imports[handed.group(1)].startswith(b"k8s.io/apimachinery/"):
-        return False
-    return not (imports[handed.group(1)].startswith(b"k8s.io/api/") and handed.group(2).decode() in GROWING_KINDS)
+    handed = _list_watch_object(code, imports, construction.end() - 1)
+    return handed is not None and not _grows(*handed)
 
 
 def _call_end(code: bytes, opening: int, pair: bytes = b"()") -> int:
@@ -933,7 +938,7 @@ def _custom_resource_at(code: bytes, at: int, imports: dict[bytes, bytes]) -> bo
     return written is not None and b"." in written.group(1) and not written.group(1).endswith(b"k8s.io")
 
 
-def _asks_only_custom_resources(code: bytes, construction: re.Match) -> bool:
+def _asks_only_custom_resources(code: bytes, imports: dict[bytes, bytes], construction: re.Match) -> bool:
     """Whether the factory a construction gives a name is asked, in the file, only for custom
     resources (`ForResource`, _custom_resource_at): spicedb-operator's unfiltered dynamic
     factory of its own SpiceDBClusters beside the label-filtered one of what it creates, and its
@@ -943,7 +948,6 @@ def _asks_only_custom_resources(code: bytes, construction: re.Match) -> bool:
     if assigned is None:
         return False
     asked = [m.end() for m in re.finditer(rb"\b%s\s*\.\s*ForResource\(\s*" % re.escape(assigned.group(1)), code)]
-    imports = dict(_import_names(code))
     return bool(asked) and all(_custom_resource_at(code, at, imports) for at in asked)
 
 
@@ -978,15 +982,28 @@ def typed_informers(source: bytes, code: bytes) -> tuple[int, int, int, int]:
     for built in _LIST_WATCH_INFORMER.finditer(code):
         if imports.get(built.group(1)) != TOOLS_CACHE:
             continue
-        handed = _OBJECT_OF_KIND.match(code, _first_argument_end(code, built.end() - 1))
-        # A kind of the Kubernetes API, or a custom resource; not objects of any kind
-        # (apimachinery's `unstructured.Unstructured`, `PartialObjectMetadata`).
-        if handed is not None and handed.group(1) in imports and \
-                not imports[handed.group(1)].startswith(b"k8s.io/apimachinery/"):
+        handed = _list_watch_object(code, imports, built.end() - 1)
+        if handed is not None:
             asked += 1
-            growing += imports[handed.group(1)].startswith(b"k8s.io/api/") and \
-                handed.group(2).decode() in GROWING_KINDS
+            growing += _grows(*handed)
     return asked, growing, len(_TYPED_FACTORY.findall(code)) + asked - len(kinds), len(_UNTYPED_INFORMER.findall(code))
+
+
+def _list_watch_object(code: bytes, imports: dict[bytes, bytes], opening: int) -> tuple[bytes, str] | None:
+    """(import path, kind) of the object handed to client-go's informer on a ListWatch whose call
+    opens at `opening` (`cache.NewInformer(lw, &v1alpha1.DeploymentScaling{}, ...)`): a kind of
+    the Kubernetes API or a custom resource; None for objects of any kind (apimachinery's
+    `unstructured.Unstructured`, `PartialObjectMetadata`) or one not written so."""
+    handed = _OBJECT_OF_KIND.match(code, _first_argument_end(code, opening))
+    if handed is None or handed.group(1) not in imports or imports[handed.group(1)].startswith(b"k8s.io/apimachinery/"):
+        return None
+    return imports[handed.group(1)], handed.group(2).decode()
+
+
+def _grows(package: bytes, kind: str) -> bool:
+    """Whether objects of `kind` of the package `package` grow with the cluster (GROWING_KINDS
+    of the Kubernetes API; not custom resources)."""
+    return package.startswith(b"k8s.io/api/") and kind in GROWING_KINDS
 
 
 def _first_argument_end(code: bytes, opening: int) -> int:
@@ -1302,10 +1319,10 @@ def conditional_caches(source: bytes, code: bytes) -> ConditionalCaches:
         flag = _gating_flag(code, construction.start(), off) if off else None
         path = _called_package(code, imports, construction.start()).decode()
         if flag is not None:
-            scoped = None in conditions if conditions else _asks_only_small_kinds(code, construction)
+            scoped = None in conditions if conditions else _asks_only_small_kinds(code, imports, construction)
             gated.append(GatedCache(flag, (path, construction.group(1).decode()), scoped))
         elif generated and not conditions and _GENERATED_INFORMERS.search(path) and \
-                not _asks_only_small_kinds(code, construction):
+                not _asks_only_small_kinds(code, imports, construction):
             factories.append(path)
     return ConditionalCaches(tuple(gated), tuple(factories))
 

@@ -705,17 +705,17 @@ def _merge_bundle_copies(groups: list[list[Container]]) -> list[list[Container]]
         # runs the module's program in a container of that name: AKO's `ako-operator` bundle
         # of the `config/manager` whose Dockerfile builds `cmd/main.go`.
         container = group[0]
-        module = _module_root(container)
         return _program_and_name(container) + (
-            [("module", module, container.subcommand, container.name, container.init)]
-            if container.go_dir is not None and container.go_dir == module else [])
+            [module_and_name(container)] if container.go_dir is not None and container.go_dir == _module_root(container)
+            else [])
 
     def install_keys(container: Container) -> list[tuple]:
         if container.chart is not None:
             return []
-        return _program_and_name(container) + (
-            [("module", _module_root(container), container.subcommand, container.name, container.init)]
-            if container.go_dir is not None else [])
+        return _program_and_name(container) + ([module_and_name(container)] if container.go_dir is not None else [])
+
+    def module_and_name(container: Container) -> tuple:
+        return "module", _module_root(container), container.subcommand, container.name, container.init
 
     return _join_installs(groups, lambda c: c.bundle, bundle_keys, install_keys)
 
@@ -1675,8 +1675,6 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
 # An environment variable a template writes (`- name: WATCH_NAMESPACE` then its `value:`, or
 # its `valueFrom:` a `fieldRef`), and a flag it passes (`- --watch-namespace={{ ... }}`, or
 # the flag alone, its value the next item).
-_TEMPLATE_ENV = re.compile(r"^[ \t]*-[ \t]*name:[ \t]*[\"']?(\w+)[\"']?[ \t]*\n[ \t]*(?:value:[ \t]*(.*)|valueFrom:[ \t]*\n"
-                           r"[ \t]*fieldRef:[ \t]*\n(?:[ \t]*apiVersion:.*\n)?[ \t]*fieldPath:[ \t]*[\"']?([\w.]+))", re.MULTILINE)
 _TEMPLATE_FLAG = re.compile(r"^[ \t]*-[ \t]*[\"']?(--?[A-Za-z][\w-]*)(?:=(.*?))?[\"']?[ \t]*\n"
                             r"(?:[ \t]*-[ \t]*(?![\"']?-)(.*))?", re.MULTILINE)
 
@@ -1689,15 +1687,12 @@ _TEMPLATE_ENV_VALUE = re.compile(r"^[ \t]*(?:value:[ \t]*(.*)|valueFrom:[ \t]*\n
 
 def _template_env_entries(written: str) -> list[tuple[str, str | None, str | None, int, int]]:
     """(name, value written, fieldRef path, where the value starts, where it ends) of each `env`
-    entry a template writes (_TEMPLATE_ENV), where the value is checked for rendering; an entry
-    whose value an `if` on lines of their own chooses gives each branch's (nifikop's
-    `WATCH_NAMESPACE`: the namespaces listed `{{- if .Values.namespaces }}`, `{{- else }}` its
-    pod's namespace, which the chart's defaults take)."""
-    found = [(m.group(1), m.group(2), m.group(3), m.start(), m.end()) for m in _TEMPLATE_ENV.finditer(written)]
-    direct = {at for *_, at, _ in found}
+    entry a template writes, where the value is checked for rendering; an entry whose value an
+    `if` on lines of their own chooses gives each branch's (nifikop's `WATCH_NAMESPACE`: the
+    namespaces listed `{{- if .Values.namespaces }}`, `{{- else }}` its pod's namespace, which
+    the chart's defaults take)."""
+    found = []
     for name in _TEMPLATE_ENV_NAME.finditer(written):
-        if name.start() in direct:
-            continue
         # The entry's lines: more indented than its `-`, or template actions, up to the next.
         end = position = name.end() + 1
         while position < len(written):
@@ -1880,11 +1875,8 @@ def _template_run(path: tuple[str, ...], templates: list[tuple[Source, str]]) ->
     command = next(iter(commands)) if len(commands) == 1 and None not in next(iter(commands)) else ()
     firsts = {written[0] if written else None for written in arguments}
     first = next(iter(firsts)) if len(firsts) == 1 else None
-    if command[1:]:
-        first = command[1]
-    subcommand = first if first is not None and _SUBCOMMAND.fullmatch(first) else None
     literal_args = next(iter(arguments)) if len(arguments) == 1 and None not in next(iter(arguments)) else ()
-    return (command + literal_args if command else ()), subcommand
+    return (command + literal_args if command else ()), _subcommand_named(list(command), [first] if first else [])
 
 
 _PULL_POLICY = re.compile(r"^[ \t-]*imagePullPolicy:[ \t]*(.*?)[ \t]*$", re.MULTILINE)
@@ -2434,9 +2426,7 @@ def _container(source: Source, node: yaml.Node, workload: str, init: bool, names
     args = [_text(item) or "" for item in _items(_value(node, "args"))]
     if command:
         container.command = tuple(command + args)
-    first = (command[1:] + args)[:1] if command else args[:1]
-    if first and _SUBCOMMAND.fullmatch(first[0]):
-        container.subcommand = first[0]
+    container.subcommand = _subcommand_named(command, args)
     container.namespace_settings = _namespace_settings(args if not command else command + args, container.env)
     container.mounts = tuple(path for path in (_text(_value(mount, "mountPath"))
                                                for mount in _items(_value(node, "volumeMounts"))) if path)
@@ -2965,6 +2955,13 @@ def _project_words(project: str) -> set[str]:
 _SUBCOMMAND = re.compile(r"[a-z][a-z0-9-]*")
 
 
+def _subcommand_named(command: list[str], args: list[str]) -> str | None:
+    """The first argument of what a container runs (after its `command`'s program), when it is
+    a bare word (`apiserver`): the subcommand of a program that has several."""
+    first = (command[1:] + args)[:1] if command else args[:1]
+    return first[0] if first and _SUBCOMMAND.fullmatch(first[0]) else None
+
+
 def _scaffold_project(container: Container) -> str | None:
     """The root of the kubebuilder project whose scaffold a manifest is: one in its
     `config/manager` that names the placeholder image `controller` (kustomize's `images`
@@ -3373,6 +3370,7 @@ class _GoTree:
         self._program_keeps: dict[tuple[str, str | None, frozenset[str], frozenset[str] | None,
                                         frozenset[str] | None], tuple[str | None, bool, bool]] = {}
         self._program_facts_of: dict[tuple[str, str | None], tuple[list[_PackageCode], list[str]]] = {}
+        self._declaring_files: dict[tuple[str, str], str | None] = {}  # see _declaring_file
         self._program_packages: dict[str, tuple[set[str], list[str]]] = {}  # by main, see _program_closure
         # By directory: its programs (see _main_dirs_at_or_below, which reads its Dockerfiles)
         # and its image's entrypoint script (see _entrypoint_script).
@@ -4082,7 +4080,7 @@ class _GoTree:
         Secrets; the API server's finding named the controller's cache and was read as wrong."""
         if (main, subcommand) not in self._program_facts_of:
             packages, keeps = self._program_closure(main, module)
-            declaring = self._declaring_file(packages, subcommand) if subcommand else None
+            declaring = self._declaring_file(main, module, subcommand) if subcommand else None
             # With the files of its package that declare no command (spiderpool-agent's
             # `command_daemon.go` runs what `daemon.go` and `crd_manager.go` beside it hold;
             # appcat's `controller.go` beside its `apiserver.go` declares another command).
@@ -4133,16 +4131,19 @@ class _GoTree:
         return [declaring] + [path for path in _go_files_in(os.path.dirname(declaring))
                               if path != declaring and not _DECLARES_A_COMMAND.search(self._read_go(path) or b"")]
 
-    def _declaring_file(self, packages: set[str], subcommand: str) -> str | None:
-        """The one non-test file of `packages` that declares a cobra command named `subcommand`
-        (`Use: "sliprober"`, `Use: "sliprober [flags]"`), else the one named for it, as
-        cobra-cli writes them (appcat's `cmd/apiserver.go`, whose command a builder names);
-        None unless exactly one does."""
-        files = [path for directory in sorted(packages) for path in _go_files_in(directory)]
-        declares = re.compile(rb'\bUse:\s*"' + re.escape(subcommand.encode()) + rb'[\s"]')
-        found = [path for path in files if declares.search(self._read_go(path) or b"")] or \
-            [path for path in files if os.path.basename(path) == subcommand.replace("-", "_") + ".go"]
-        return found[0] if len(found) == 1 else None
+    def _declaring_file(self, main: str, module: modules.Module, subcommand: str) -> str | None:
+        """The one non-test file of the packages of the program in `main` that declares a cobra
+        command named `subcommand` (`Use: "sliprober"`, `Use: "sliprober [flags]"`), else the
+        one named for it, as cobra-cli writes them (appcat's `cmd/apiserver.go`, whose command a
+        builder names); None unless exactly one does. Once per program and subcommand."""
+        if (main, subcommand) not in self._declaring_files:
+            packages = self._program_closure(main, module)[0]
+            files = [path for directory in sorted(packages) for path in _go_files_in(directory)]
+            declares = re.compile(rb'\bUse:\s*"' + re.escape(subcommand.encode()) + rb'[\s"]')
+            found = [path for path in files if declares.search(self._read_go(path) or b"")] or \
+                [path for path in files if os.path.basename(path) == subcommand.replace("-", "_") + ".go"]
+            self._declaring_files[main, subcommand] = found[0] if len(found) == 1 else None
+        return self._declaring_files[main, subcommand]
 
     def reviews_admissions(self, directory: str | None) -> bool:
         """Whether every main package at or below `directory` (at least one) imports, through
@@ -4160,7 +4161,7 @@ class _GoTree:
         module, mains = self._programs(run.directory)
         if run.subcommand and len(mains) > 1 and module is not None:
             declaring = [main for main in mains
-                         if self._declaring_file(self._program_closure(main, module)[0], run.subcommand)]
+                         if self._declaring_file(main, module, run.subcommand)]
             mains = declaring or mains
         return module, mains
 

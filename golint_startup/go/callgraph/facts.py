@@ -293,7 +293,7 @@ _FACTS = f"""
 (range_clause left: (expression_list (_) . (identifier) @element .) right: (identifier) @ranged)
 (go_statement (call_expression) @started)
 (if_statement body: (block (expression_statement) @exitlast .) @exitblock)
-(unary_expression operand: [(identifier) (call_expression)]) @receive
+(unary_expression operator: "<-" operand: [(identifier) (call_expression)]) @receive
 (short_var_declaration left: (expression_list . (identifier) @ctxname) right: (expression_list . (call_expression function: (selector_expression field: (field_identifier) @ctxfn (#eq? @ctxfn "NotifyContext"))) @ctxcall))
 (if_statement else: (block (expression_statement) @exitlast .) @exitblock)
 (assignment left: (expression_list . (_) @sdest .) right: (expression_list . (_) @sval .))
@@ -428,8 +428,7 @@ def _bucket(root, tops: list) -> list[_Found]:
         elif "started" in captures:
             bucket.started.add(node)
         elif "receive" in captures:
-            if text(node).startswith("<-"):
-                bucket.receives.append(node)
+            bucket.receives.append(node)
         elif "ctxcall" in captures:
             bucket.signal_contexts[captures["ctxcall"][0]] = text(captures["ctxname"][0])
         elif "exitlast" in captures:
@@ -1059,14 +1058,14 @@ def _signal_wait(file: GoFile, top, found: _Found) -> int | None:
     if not channels and not contexts:
         return None
     literals = [(literal.start_byte, literal.end_byte) for literal in found.literals]
+    done = {name + ".Done" for name in contexts}
     for receive in found.receives:
         operand = receive.child_by_field_name("operand")
         if operand.type == "identifier":
             waits = text(operand) in channels
         else:
             function = operand.child_by_field_name("function")
-            waits = function is not None and function.type == "selector_expression" and \
-                text(function) in {name + ".Done" for name in contexts}
+            waits = function is not None and function.type == "selector_expression" and text(function) in done
         if waits and not _inside(receive, literals):
             return receive.start_byte
     return None
