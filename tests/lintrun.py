@@ -221,11 +221,34 @@ def write(root, relpath: str, content: str | bytes) -> str:
     return path
 
 
-def go_module(root, files: dict[str, str | bytes], module: str = "example.com/app") -> str:
+def go_module(root, files: dict[str, str | bytes], module: str = "example.com/app", *,
+              all_reached: bool = False) -> str:
+    """A module of `files`. With `all_reached`, each package but main gets one more file whose
+    `init` names each of its functions: for fixtures whose packages stand for code their program
+    runs, where SL101 counts only what a program reaches (see kube/reached_code.py)."""
     write(root, "go.mod", f"module {module}\n\ngo 1.22\n")
     for relpath, content in files.items():
         write(root, relpath, content)
+    if all_reached:
+        for directory in {os.path.dirname(relpath) for relpath in files if relpath.endswith(".go")}:
+            _name_every_function(os.path.join(str(root), directory))
     return str(root)
+
+
+_REACHING_FILE = "zz_fixture_reached.go"
+
+
+def _name_every_function(directory: str) -> None:
+    package, names = None, []
+    for name in sorted(os.listdir(directory)):
+        if name.endswith(".go") and not name.endswith("_test.go") and name != _REACHING_FILE:
+            with open(os.path.join(directory, name), encoding="utf-8", errors="replace") as f:
+                text = f.read()
+            clause = re.search(r"^package (\w+)", text, re.MULTILINE)
+            package = package or (clause.group(1) if clause else None)
+            names += [found for found in re.findall(r"^func (\w+)\(", text, re.MULTILINE) if found != "init"]
+    if package and package != "main" and names:
+        write(directory, _REACHING_FILE, f"package {package}\n\nfunc init() {{ _ = []any{{{', '.join(names)}}} }}\n")
 
 
 def copy_worktree(destination: str) -> None:

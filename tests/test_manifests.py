@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -15,7 +16,10 @@ from golint_startup.go import gccontrol, gofile
 from golint_startup.kube.manifests import image_repository
 from golint_startup.kube.quantity import QuantityError, go_gc_off, go_memory_limit, kubernetes_bytes
 from golint_startup.engine.runner import run
-from lintrun import cli, go_module, write
+from lintrun import cli, go_module as module_of, write
+
+# This file's fixture packages stand for code their program runs (see lintrun.go_module).
+go_module = functools.partial(module_of, all_reached=True)
 
 # A program that keeps a cluster-wide cache (an informer's), which SL101 reports whatever the
 # container asks for; SMALL_MAIN keeps none.
@@ -1841,6 +1845,68 @@ func start(client kubernetes.Interface, stop <-chan struct{}) {
 """
 # A main package whose program is what internal/watch holds.
 _MAIN_IMPORTING_WATCH = 'package main\n\nimport _ "example.com/app/internal/watch"\n\nfunc main() {}\n'
+
+
+# A package of a helper beside a function starting an informer of the whole cluster, and a
+# type whose method starts it; `%s` adds to it.
+_HELPER_BESIDE_A_CACHE = """\
+package watch
+
+import (
+	"k8s.io/client-go/informers"
+	"k8s.io/client-go/kubernetes"
+)
+
+type Runner interface{ Run() }
+
+type Watcher struct{}
+
+func (Watcher) Run() { Start(nil, nil) }
+
+func NodeName() string { return "node-a" }
+
+func Start(client kubernetes.Interface, stop <-chan struct{}) {
+	informers.NewSharedInformerFactory(client, 0).Start(stop)
+}
+%s"""
+
+
+@pytest.mark.parametrize("imported, called, more, reported", [
+    # kosmos' agent imports a package for its node-name helper, beside a Node reconciler it never registers
+    ("", "_ = watch.NodeName()", "", False),
+    ("", "watch.Start(nil, nil)", "", True),
+    ("w ", "_ = w.NodeName()", "", False),  # under another name
+    ("w ", "w.Start(nil, nil)", "", True),
+    ("", "watch.Watcher{}.Run()", "", True),  # a method of a type the program names
+    ("", "var r watch.Runner = watch.Watcher{}\n\tr.Run()", "", True),
+    # kubegems' `var _ client.Reader = &CacheReader{}`: a check that runs nothing
+    ("", "_ = watch.NodeName()", "\nvar _ Runner = Watcher{}\n", False),
+    ("", "_ = watch.NodeName()", "\nvar started = Start\n", True),  # a package's variables are initialized
+    ("_ ", "", "\nfunc init() { Start(nil, nil) }\n", True),  # imported for its init
+    ("_ ", "", "", False),  # kubegems' API server imports its kube helpers for nothing they run
+])
+def test_only_what_a_program_reaches_of_a_package_counts(tmp_path, imported, called, more, reported):
+    main = f'package main\n\nimport {imported}"example.com/app/internal/watch"\n\nfunc main() {{\n\t{called}\n}}\n'
+    go_module(tmp_path, {"cmd/api/main.go": main, "internal/watch/watch.go": _HELPER_BESIDE_A_CACHE % more},
+              all_reached=False)
+    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="40Mi"))
+    assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
+
+
+def test_a_subcommand_reaches_only_what_its_own_files_name(tmp_path):
+    """kubegems' one binary runs `service`, which imports its agent's package for a helper, and
+    `agent`, which starts that package's cache: the service's container keeps none."""
+    command = 'package cmd\n\nimport (\n\t"github.com/spf13/cobra"\n\t"example.com/app/internal/watch"\n)\n\n' \
+        'var %sCommand = &cobra.Command{Use: "%s", Run: func(*cobra.Command, []string) { %s }}\n'
+    go_module(tmp_path, {
+        "cmd/app/main.go": 'package main\n\nimport "example.com/app/cmd"\n\nfunc main() { cmd.Execute() }\n',
+        "cmd/service.go": command % ("service", "service", "_ = watch.NodeName()"),
+        "cmd/agent.go": command % ("agent", "agent", "watch.Start(nil, nil)"),
+        "internal/watch/watch.go": _HELPER_BESIDE_A_CACHE % ""}, all_reached=False)
+    for name in ("service", "agent"):
+        write(tmp_path, f"deploy/{name}.yaml", _SIZED.format(request="40Mi").replace("name: api", f"name: {name}")
+              .replace("image: ghcr.io/acme/api:1", f"image: ghcr.io/acme/app:1\n          args: [{name}]"))
+    assert [f.location.path for f in _run(tmp_path).findings] == ["deploy/agent.yaml"]
 
 
 # A controller registered with whatever manager internal/watch builds: what fills its cache.

@@ -255,7 +255,7 @@ def _scopings(code: bytes) -> tuple[int, int, frozenset[str], int, int]:
         if field is not None:
             older_namespace(field.group(1).strip(), field.start())
     options = always, when_named
-    imports = dict(_import_names(code))
+    imports = dict(import_names(code))
     for construction, conditions in _informer_scopings(code):
         if conditions:
             count(None if None in conditions else conditions[0])
@@ -487,7 +487,7 @@ def watched_kinds(code: bytes) -> tuple[frozenset[str], bool]:
         if operand is not None and watch.group(2):
             # A package's function of that name (secure-sign-operator's `labels.For(component,
             # ...)`) is no builder's watch: its kind is not one left unknown.
-            packages = packages if packages is not None else {name for name, _ in _import_names(code)}
+            packages = packages if packages is not None else {name for name, _ in import_names(code)}
             if operand.group(1) in packages:
                 continue
         address, kind, literal = watch.group(1, 2, 3) if watch.group(2) else watch.group(4, 5, 6)
@@ -760,7 +760,7 @@ _KIND_SET = re.compile(rb"\.SetGroupVersionKind\(")
 _IMPORT_SPEC = re.compile(rb'^[ \t]*(?:import[ \t]+)?(?:([A-Za-z_]\w*)[ \t]+)?"([^"\n]+)"', re.MULTILINE)
 
 
-def _import_names(source: bytes) -> list[tuple[bytes, bytes]]:
+def import_names(source: bytes) -> list[tuple[bytes, bytes]]:
     """(the name a Go file gives an imported package, its import path), for each import spec:
     its alias, else the last element of its path."""
     return [(m.group(1) or m.group(2).rsplit(b"/", 1)[-1], m.group(2)) for m in _IMPORT_SPEC.finditer(source)]
@@ -837,7 +837,7 @@ _NO_OBJECT_ACCESS = frozenset(f"{CONTROLLER_RUNTIME}/pkg/{name}".encode() for na
 def _imports_object_access(source: bytes) -> bool:
     """Whether a Go file imports a package of controller-runtime that may read objects."""
     return any(path.startswith(CONTROLLER_RUNTIME.encode()) and path not in _NO_OBJECT_ACCESS
-               for _, path in _import_names(source))
+               for _, path in import_names(source))
 
 
 def _kinds_made(source: bytes, code: bytes, kinds: bytes,
@@ -854,7 +854,7 @@ def _kinds_made(source: bytes, code: bytes, kinds: bytes,
         # controller-runtime client passed in a struct, importing only the struct's package.
         return None
     found: set[str] = set()
-    aliases = {name for name, path in _import_names(source) if api(path)}
+    aliases = {name for name, path in import_names(source) if api(path)}
     aliases.discard(b"_")
     if aliases:
         pattern = _GROWING_KIND % {b"aliases": b"|".join(map(re.escape, aliases)), b"kinds": kinds}
@@ -918,7 +918,7 @@ def dynamic_informers(source: bytes, code: bytes) -> tuple[int, int, int]:
     """(how many dynamic informers a Go file asks for, how many of those are of custom
     resources, how many dynamic factories and informers it builds): sidero's siderolink, log and events
     managers each watch only its ServerBindings so, and their findings were read as wrong."""
-    imports = dict(_import_names(source))
+    imports = dict(import_names(source))
     asked = [found.end() for found in _DYNAMIC_RESOURCE.finditer(code)]
     return len(asked), sum(_custom_resource_at(code, at, imports) for at in asked), len(_DYNAMIC_FACTORY.findall(code))
 
@@ -978,7 +978,7 @@ def typed_informers(source: bytes, code: bytes) -> tuple[int, int, int, int]:
     scheduledscale's informers watch only its own resources (read as not worth a change)."""
     kinds = _TYPED_INFORMER.findall(code)
     asked, growing = len(kinds), sum(kind in _GROWING_PLURALS for kind in kinds)
-    imports = dict(_import_names(source))
+    imports = dict(import_names(source))
     for built in _LIST_WATCH_INFORMER.finditer(code):
         if imports.get(built.group(1)) != TOOLS_CACHE:
             continue
@@ -1314,7 +1314,7 @@ def conditional_caches(source: bytes, code: bytes) -> ConditionalCaches:
         if (flag := _gating_flag(code, manager.start(), off)) is not None:
             end = _call_end(code, manager.end() - 1)
             gated.append(GatedCache(flag, None, bool(_SCOPED_CACHE.search(code, manager.end(), end))))
-    imports = dict(_import_names(source))
+    imports = dict(import_names(source))
     for construction, conditions in _informer_scopings(code):
         flag = _gating_flag(code, construction.start(), off) if off else None
         path = _called_package(code, imports, construction.start()).decode()
@@ -1351,7 +1351,7 @@ def cache_builder_packages(source: bytes, code: bytes) -> tuple[str, ...]:
     (_CACHE_BUILDING_PACKAGE). The caller leaves out the program's own packages."""
     if b".New" not in code:
         return ()
-    imports = dict(_import_names(source))
+    imports = dict(import_names(source))
     return tuple(path for m in CACHE_BUILDER.finditer(code)
                  if not (path := imports.get(m.group(1) or m.group(2), b"").decode()) or
                  _CACHE_BUILDING_PACKAGE.search(path))
@@ -1400,7 +1400,7 @@ def informer_constructors(code: bytes) -> frozenset[str]:
 def informer_calls(source: bytes, code: bytes) -> list[tuple[str, str]]:
     """(the import path of its package, empty for the file's own or a method, its name) of
     each informer constructor a Go file calls (NEW_INFORMER)."""
-    imports = dict(_import_names(source))
+    imports = dict(import_names(source))
     return [(_called_package(code, imports, called.start()).decode(), called.group(1).decode())
             for called in NEW_INFORMER.finditer(code)]
 

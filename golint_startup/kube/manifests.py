@@ -30,7 +30,7 @@ import yaml
 from golint_startup.go import gofile, modules
 from golint_startup.go.gofile import Directive
 from golint_startup.go.library import TEST_DIRS
-from golint_startup.kube import go_code, helm_template
+from golint_startup.kube import go_code, helm_template, reached_code
 from golint_startup.kube.quantity import go_gc_off
 from golint_startup.files import listdir
 from golint_startup.rule import Location, Notification
@@ -3364,7 +3364,10 @@ class _GoTree:
         self._module_limits: dict[str, bool] = {}  # by module root
         self._module_predates: dict[str, bool] = {}  # by module root, see predates_memory_limit
         self._cache_verdicts: dict[ProgramRun, _CacheVerdict] = {}
-        self._package_facts: dict[tuple[str, frozenset[str]], _PackageCode] = {}  # see _package_code
+        # By (directory, files left out, declarations kept per file or None for all): see _package_code.
+        self._package_facts: dict[tuple[str, frozenset[str], frozenset | None], _PackageCode] = {}
+        self._declarations: dict[str, reached_code.FileDeclarations] = {}  # by path, see _declarations_of
+        self._package_names: dict[str, bytes | None] = {}  # by directory, see _package_name
         # By (main, subcommand, namespace settings, kinds listed cluster-wide, flags passed): see
         # _cluster_cache_of.
         self._program_keeps: dict[tuple[str, str | None, frozenset[str], frozenset[str] | None,
@@ -4100,9 +4103,29 @@ class _GoTree:
             while more := self._unregistered_files(packages, declaring) - unused:
                 unused |= more
                 packages, keeps = reached()
-            facts = [self._package_code(d, unused) for d in packages]
+            # Of what they import, only what the program reaches (reached_code).
+            roots = self._command_files(declaring) if declaring else \
+                [path for path in _go_files_in(main) if path not in unused]
+            reached = reached_code.reach(
+                roots, packages, lambda d: [path for path in _go_files_in(d) if path not in unused],
+                self._declarations_of, lambda imported: modules.package_dir(imported, module), self._package_name)
+            facts = [self._package_code(d, unused, reached.declarations.get(d, {})) for d in packages]
+            keeps = [k for k in keeps if any(u == k or u.startswith(k + "/") for u in reached.imports)]
             self._program_facts_of[main, subcommand] = ([_code_facts(sources), *facts] if declaring else facts, keeps)
         return self._program_facts_of[main, subcommand]
+
+    def _declarations_of(self, path: str) -> reached_code.FileDeclarations:
+        """A Go file's top-level declarations (reached_code.declarations_of), read once."""
+        if path not in self._declarations:
+            self._declarations[path] = reached_code.declarations_of(self._read_go(path) or b"")
+        return self._declarations[path]
+
+    def _package_name(self, directory: str) -> bytes | None:
+        """The name a package's files declare, read once."""
+        if directory not in self._package_names:
+            self._package_names[directory] = reached_code.package_name(
+                self._declarations_of(path).header for path in _go_files_in(directory))
+        return self._package_names[directory]
 
     def _unregistered_files(self, packages: set[str], first: str | None) -> frozenset[str]:
         """The files of reconcilers that a program, its `packages` (and the file `first` when
@@ -4183,15 +4206,22 @@ class _GoTree:
             self._program_packages[main] = go_code.local_closure([main], module, lambda d: self._package_code(d).imports)
         return self._program_packages[main]
 
-    def _package_code(self, directory: str, unused: frozenset[str] = frozenset()) -> _PackageCode:
-        """What the package's non-test files say (_PackageCode), those `unused` left out; read
-        once for all containers."""
+    def _package_code(self, directory: str, unused: frozenset[str] = frozenset(),
+                      kept: dict[str, frozenset[int]] | None = None) -> _PackageCode:
+        """What the package's non-test files say (_PackageCode), those `unused` left out, and of
+        each file only the declarations `kept` (all when None); read once for all containers."""
         unused = frozenset(path for path in unused if os.path.dirname(path) == directory)
-        if (directory, unused) not in self._package_facts:
-            self._package_facts[directory, unused] = _code_facts(
-                [self._read_go(path) or b"" for path in _go_files_in(directory) if path not in unused],
+        paths = [path for path in _go_files_in(directory) if path not in unused]
+        if kept is not None and all(len(kept.get(path, ())) == len(self._declarations_of(path).declarations)
+                                    for path in paths):
+            kept = None  # every declaration: the package's own facts, shared by every program
+        key = directory, unused, None if kept is None else frozenset(kept.items())
+        if key not in self._package_facts:
+            self._package_facts[key] = _code_facts(
+                [self._read_go(path) or b"" if kept is None else
+                 reached_code.pruned(self._declarations_of(path), kept.get(path, frozenset())) for path in paths],
                 generated_client=bool(_GENERATED_CLIENT_DIR.search(directory)))
-        return self._package_facts[directory, unused]
+        return self._package_facts[key]
 
     def _main_dirs_at_or_below(self, directory: str) -> list[str]:
         """Those its own `Dockerfile` names to `go build`; `directory` when it holds a main

@@ -12,8 +12,15 @@ import (
 	dnsv1 "github.com/acme/zoneop/api/v1"
 )
 
+type reconciler struct{ client client.Client }
+
+func (r *reconciler) Reconcile(ctx context.Context, request ctrl.Request) (ctrl.Result, error) {
+	_, err := credentials(ctx, r.client, request.NamespacedName)
+	return ctrl.Result{}, err
+}
+
 func Setup(mgr ctrl.Manager) error {
-	return ctrl.NewControllerManagedBy(mgr).For(&dnsv1.Record{}).Complete(nil)
+	return ctrl.NewControllerManagedBy(mgr).For(&dnsv1.Record{}).Complete(&reconciler{client: mgr.GetClient()})
 }
 
 func credentials(ctx context.Context, c client.Client, key client.ObjectKey) (*core.Secret, error) {

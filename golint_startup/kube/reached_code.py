@@ -1,0 +1,217 @@
+"""Which top-level declarations of a program's own packages the program can reach, read from
+text as go_code reads the rest: a package imported for one helper does not bring in the
+controllers, caches and informers its other functions build.
+
+A declaration is a gofmt'ed top-level `func`, `type`, `var` or `const`, from its keyword at the
+start of a line to the next one. Reached are: every declaration of the program's root files;
+every `init` function and package-level `var` and `const` of each package the program imports
+(Go runs their initializers whether or not anything else of the package is used); and, from
+each reached declaration, the declarations of its own package it names (`newCache`) and those
+of the program's packages it names through an import (`cluster.NewCluster`), with every
+method of a type reached. Names are matched as words, also in strings: what is in doubt is
+reached, so a finding can only be kept, not lost.
+
+kubegems' API server imports its agent's cluster package for one type and never calls the
+function building that package's cluster-wide cache (its finding named that cache and was read
+as wrong); kosmos' agent imports a package for a node-name helper beside a Node reconciler it
+never registers.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from typing import Callable, Iterable, NamedTuple
+
+from golint_startup.kube import go_code
+
+_DECLARATION = re.compile(rb"^(?:func|type|var|const)\b", re.MULTILINE)
+_FUNCTION = re.compile(rb"func[ \t]+(\w+)")
+# `func (r *Reconciler) Reconcile(`, `func (c Cache[K, V]) Get(`
+_METHOD = re.compile(rb"func[ \t]*\([ \t]*(?:\w+[ \t]+)?\*?[ \t]*(\w+)(?:\[[^\]]*\])?[ \t]*\)[ \t]*(\w+)")
+_TYPE = re.compile(rb"type[ \t]+(\w+)")
+_TYPE_BLOCK_NAME = re.compile(rb"^\t(\w+)\b", re.MULTILINE)
+_PACKAGE_CLAUSE = re.compile(rb"^package[ \t]+(\w+)", re.MULTILINE)
+_WORD = re.compile(rb"\b[A-Za-z_]\w*\b")
+_SELECTOR = re.compile(rb"\b([A-Za-z_]\w*)\.([A-Za-z_]\w*)")
+_VERSION = re.compile(rb"^v\d+$")
+# `var _ client.Reader = &CacheReader{}`: a compile-time check that a type implements an
+# interface, which runs nothing and reaches no method.
+_INTERFACE_CHECK = re.compile(rb"^(?:var)?[ \t]*_[ \t]+[^=\s][^=\n]*=[^\n]*$", re.MULTILINE)
+
+
+class Declaration(NamedTuple):
+    names: tuple[bytes, ...]  # the names it declares; a method's is "Type.Method"
+    receiver: bytes | None  # a method's type
+    root: bool  # run whatever is used: `init`, package-level `var` and `const`
+    text: bytes
+
+
+class FileDeclarations(NamedTuple):
+    header: bytes  # package clause and imports, with the comments above them
+    declarations: tuple[Declaration, ...]
+    imports: tuple[tuple[bytes, bytes], ...]  # (name given, import path)
+
+
+def declarations_of(source: bytes) -> FileDeclarations:
+    """A Go file's header and top-level declarations."""
+    starts = [m.start() for m in _DECLARATION.finditer(source)]
+    header = source[:starts[0]] if starts else source
+    found = []
+    for start, end in zip(starts, starts[1:] + [len(source)]):
+        text = source[start:end]
+        if text.startswith(b"func"):
+            method = _METHOD.match(text)
+            if method:
+                found.append(Declaration((method.group(1) + b"." + method.group(2),), method.group(1), False, text))
+                continue
+            function = _FUNCTION.match(text)
+            name = function.group(1) if function else b"_"
+            found.append(Declaration((name,), None, name == b"init", text))
+        elif text.startswith(b"type"):
+            single = _TYPE.match(text)
+            names = (single.group(1),) if single else tuple(_TYPE_BLOCK_NAME.findall(text))
+            found.append(Declaration(names, None, False, text))
+        else:
+            found.append(Declaration((), None, True, text))
+    return FileDeclarations(header, tuple(found), tuple(_header_imports(header)))
+
+
+def _header_imports(header: bytes) -> list[tuple[bytes, bytes]]:
+    code = go_code.COMMENTS.sub(b"", header)
+    clause = _PACKAGE_CLAUSE.search(code)
+    return go_code.import_names(code[clause.end():] if clause else code)
+
+
+def package_name(sources: Iterable[bytes]) -> bytes | None:
+    """The name a package's files declare in their package clause."""
+    for source in sources:
+        clause = _PACKAGE_CLAUSE.search(go_code.COMMENTS.sub(b"", source[:4096]))
+        if clause:
+            return clause.group(1)
+    return None
+
+
+def _names_for(import_path: bytes) -> set[bytes]:
+    """The names a package of a module not on disk may go by: its path's last element, the one
+    before a major version (`yaml.v3`, `.../v2`), without a `go-` prefix or `-go` suffix."""
+    parts = import_path.split(b"/")
+    last = parts[-1]
+    if _VERSION.match(last) and len(parts) > 1:
+        last = parts[-2]
+    last = last.split(b".")[0]
+    return {last, last.removeprefix(b"go-"), last.removesuffix(b"-go"), last.replace(b"-", b"_"),
+            last.replace(b"-", b"")}
+
+
+class Reached(NamedTuple):
+    # Per package directory, per file path: the indexes of its reached declarations.
+    declarations: dict[str, dict[str, frozenset[int]]]
+    imports: frozenset[str]  # what reached code uses of packages not on disk, and blank imports
+
+
+def reach(root_files: list[str], packages: Iterable[str], files_of: Callable[[str], list[str]],
+          declarations: Callable[[str], FileDeclarations], package_dir: Callable[[str], str | None],
+          name_of: Callable[[str], bytes | None]) -> Reached:
+    """The declarations of `packages` (directories, with `files_of` each) that the program whose
+    own code is `root_files` reaches; `package_dir` gives the directory of an import path on
+    disk (None for others), `name_of` a directory's package name."""
+    by_name: dict[str, dict[bytes, list[tuple[str, int]]]] = {}
+    methods: dict[str, dict[bytes, list[tuple[str, int]]]] = {}
+    reached: dict[str, dict[str, set[int]]] = {}
+    used: set[str] = set()
+    pending: list[tuple[str, str, int]] = []
+    by_file: dict[str, list[str]] = {}
+
+    def index(directory: str, paths: list[str]) -> None:
+        names, typed = by_name.setdefault(directory, {}), methods.setdefault(directory, {})
+        by_file[directory] = paths
+        for path in paths:
+            for i, declared in enumerate(declarations(path).declarations):
+                for name in declared.names:
+                    names.setdefault(name, []).append((path, i))
+                if declared.receiver is not None:
+                    typed.setdefault(declared.receiver, []).append((path, i))
+                if declared.root:
+                    pending.append((directory, path, i))
+
+    packages = set(packages)
+    for directory in packages:
+        index(directory, files_of(directory))
+    # A subcommand's files, whose package the program does not import: those files only.
+    outside: dict[str, list[str]] = {}
+    for path in root_files:
+        if os.path.dirname(path) not in packages:
+            outside.setdefault(os.path.dirname(path), []).append(path)
+    for directory, paths in outside.items():
+        index(directory, paths)
+    for path in root_files:
+        pending.extend((os.path.dirname(path), path, i) for i in range(len(declarations(path).declarations)))
+
+    def reach_name(directory: str, name: bytes) -> None:
+        for path, i in by_name.get(directory, {}).get(name, ()):
+            pending.append((directory, path, i))
+        for path, i in methods.get(directory, {}).get(name, ()):
+            pending.append((directory, path, i))
+
+    aliases: dict[str, dict[bytes, tuple[str | None, bytes]]] = {}
+
+    def aliases_of(path: str) -> dict[bytes, tuple[str | None, bytes]]:
+        """The names a file gives its imports: (directory on disk or None, import path)."""
+        if path not in aliases:
+            given: dict[bytes, tuple[str | None, bytes]] = {}
+            for name, imported in declarations(path).imports:
+                target = package_dir(imported.decode("utf-8", "replace"))
+                if name in (b"_", b"."):
+                    # Imported for its `init` (reached like every package's) or into the file's scope.
+                    used.add(imported.decode("utf-8", "replace"))
+                    if name == b"." and target is not None:
+                        for everything in by_name.get(target, {}):
+                            reach_name(target, everything)
+                    continue
+                explicit = name != imported.rsplit(b"/", 1)[-1]
+                if target is not None:
+                    given[name if explicit else (name_of(target) or name)] = (target, imported)
+                else:
+                    for each in ({name} if explicit else _names_for(imported)):
+                        given[each] = (None, imported)
+            aliases[path] = given
+        return aliases[path]
+
+    # Go imports what every file of a package imports: its blank and dot imports count even
+    # in a file nothing of which is reached.
+    for files in by_file.values():
+        for path in files:
+            aliases_of(path)
+    while pending:
+        directory, path, i = pending.pop()
+        seen = reached.setdefault(directory, {}).setdefault(path, set())
+        if i in seen:
+            continue
+        seen.add(i)
+        declared = declarations(path).declarations[i]
+        code = go_code.COMMENTS.sub(b"", declared.text)
+        if declared.root:
+            code = _INTERFACE_CHECK.sub(b"", code)
+        own = by_name.get(directory, {})
+        for word in set(_WORD.findall(code)):
+            if word in own:
+                reach_name(directory, word)
+        given = aliases_of(path)
+        for qualifier, name in set(_SELECTOR.findall(code)):
+            target, imported = given.get(qualifier, (None, None))
+            if imported is None:
+                continue
+            if target is None:
+                used.add(imported.decode("utf-8", "replace"))
+            else:
+                used.add(imported.decode("utf-8", "replace"))
+                reach_name(target, name)
+    return Reached({directory: {path: frozenset(found) for path, found in files.items()}
+                    for directory, files in reached.items()}, frozenset(used))
+
+
+def pruned(source_declarations: FileDeclarations, kept: frozenset[int]) -> bytes:
+    """A file's text with only its header and the declarations `kept`."""
+    return source_declarations.header + b"".join(
+        declared.text for i, declared in enumerate(source_declarations.declarations) if i in kept)
