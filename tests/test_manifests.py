@@ -967,6 +967,38 @@ def test_an_init_process_runs_the_command_after_it(tmp_path, command, reported):
     assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
 
 
+_KONG_ROOT = """\
+package commands
+
+type cli struct {
+	Webui      webuiCmd      `cmd:"" help:"web UI"`
+	HelmPull   helmPullCmd   `cmd:"" help:"pull charts"`
+	Controller controllerCmd `cmd:"operate" help:"the controller"`
+}
+"""
+
+
+@pytest.mark.parametrize("subcommand, reported", [
+    ("webui", False),  # kluctl's `webui run`: its command's type, not the controller's
+    ("helm-pull", False),  # a field's name in kebab case
+    ("operate", True),  # the name its tag gives
+    ("controller", True),  # no command of that name: the whole program
+])
+def test_a_kong_command_is_the_code_of_its_type(tmp_path, subcommand, reported):
+    command = "package commands\n\n%stype %s struct{}\n\nfunc (%s) Run() error { %s; return nil }\n"
+    go_module(tmp_path, {
+        "cmd/api/main.go": 'package main\n\nimport "example.com/app/cmd/commands"\n\nfunc main() { commands.Execute() }\n',
+        "cmd/commands/root.go": _KONG_ROOT + "\nfunc Execute() { parse(&cli{}) }\n\nfunc parse(any) {}\n",
+        "cmd/commands/cmd_webui.go": command % ("", "webuiCmd", "webuiCmd", "println()"),
+        "cmd/commands/cmd_helm_pull.go": command % ("", "helmPullCmd", "helmPullCmd", "println()"),
+        "cmd/commands/cmd_controller.go": command % ('import "example.com/app/internal/watch"\n\n', "controllerCmd",
+                                                     "controllerCmd", "watch.Start(nil, nil)"),
+        "internal/watch/watch.go": _HELPER_BESIDE_A_CACHE % ""}, all_reached=False)
+    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="40Mi").replace(
+        "image: ghcr.io/acme/api:1", f"image: ghcr.io/acme/api:1\n          args: [{subcommand}]"))
+    assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
+
+
 def test_a_subcommand_runs_the_files_of_its_package_that_declare_no_command(tmp_path):
     """spiderpool-agent's `daemon` is declared in `command_daemon.go`, which runs what
     `crd_manager.go` beside it builds: the controller-runtime cache of its agent."""

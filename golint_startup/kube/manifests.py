@@ -3340,6 +3340,27 @@ _GENERATED_CACHE = re.compile(r"/(?:informers|listers)(?:/|$)")
 
 
 _DECLARES_A_COMMAND = re.compile(rb'\bUse:\s*"')
+# A command of kong's: a struct field tagged `cmd:""`, named by its `name` or `cmd` tag, else
+# by its field name in kebab case (`HelmPull helmPullCmd `cmd:""`` is `helm-pull`); its code
+# is its type's (kluctl's `Webui webuiCmd`, whose `run` is its web UI server).
+_KONG_COMMAND = re.compile(rb'^[ \t]*(\w+)[ \t]+\*?(\w+)[ \t]+`([^`\n]*\bcmd:"([\w-]*)"[^`\n]*)`', re.MULTILINE)
+_KONG_NAME = re.compile(rb'\bname:"([\w-]+)"')
+_CAMEL_WORD = re.compile(rb"(?<=[a-z0-9])(?=[A-Z])")
+
+
+def _kong_commands(code: bytes) -> dict[bytes, bytes]:
+    """The commands kong's struct tags declare in a Go file: their names and types."""
+    found = {}
+    for field, type_name, tag, command in _KONG_COMMAND.findall(code):
+        named = _KONG_NAME.search(tag)
+        name = named.group(1) if named else command or _CAMEL_WORD.sub(b"-", field.rstrip(b"_")).lower()
+        found[name] = type_name
+    return found
+
+
+def _declares_type(code: bytes, names: Iterable[bytes]) -> bool:
+    return any(re.search(rb"^(?:type[ \t]+|\t)" + re.escape(name) + rb"[ \t]+struct\b", code, re.MULTILINE)
+               for name in names)
 
 
 class _GoTree:
@@ -4150,9 +4171,12 @@ class _GoTree:
                          if all(written_in.get(name, set()) <= {path} for name in names))
 
     def _command_files(self, declaring: str) -> list[str]:
-        """The file declaring a subcommand and those of its package that declare no command."""
-        return [declaring] + [path for path in _go_files_in(os.path.dirname(declaring))
-                              if path != declaring and not _DECLARES_A_COMMAND.search(self._read_go(path) or b"")]
+        """The file declaring a subcommand and those of its package that declare no command
+        (cobra's, or the type of kong's)."""
+        others = [path for path in _go_files_in(os.path.dirname(declaring)) if path != declaring]
+        kong_types = {type_name for path in others for type_name in _kong_commands(self._read_go(path) or b"").values()}
+        return [declaring] + [path for path in others if not _DECLARES_A_COMMAND.search(code := self._read_go(path) or b"")
+                              and not _declares_type(code, kong_types)]
 
     def _declaring_file(self, main: str, module: modules.Module, subcommand: str) -> str | None:
         """The one non-test file of the packages of the program in `main` that declares a cobra
@@ -4164,9 +4188,20 @@ class _GoTree:
             files = [path for directory in sorted(packages) for path in _go_files_in(directory)]
             declares = re.compile(rb'\bUse:\s*"' + re.escape(subcommand.encode()) + rb'[\s"]')
             found = [path for path in files if declares.search(self._read_go(path) or b"")] or \
+                self._kong_declaring(files, subcommand.encode()) or \
                 [path for path in files if os.path.basename(path) == subcommand.replace("-", "_") + ".go"]
             self._declaring_files[main, subcommand] = found[0] if len(found) == 1 else None
         return self._declaring_files[main, subcommand]
+
+    def _kong_declaring(self, files: list[str], subcommand: bytes) -> list[str]:
+        """The files declaring the type of kong's command named `subcommand`, in the package of
+        the struct naming it."""
+        for path in files:
+            type_name = _kong_commands(self._read_go(path) or b"").get(subcommand)
+            if type_name is not None:
+                return [other for other in _go_files_in(os.path.dirname(path))
+                        if _declares_type(self._read_go(other) or b"", [type_name])]
+        return []
 
     def reviews_admissions(self, directory: str | None) -> bool:
         """Whether every main package at or below `directory` (at least one) imports, through
