@@ -5159,6 +5159,35 @@ def test_an_image_named_for_the_project_and_a_dockerfiles_suffix_runs_what_it_bu
     assert [f.path for f in _run(tmp_path, "SL101").findings] == (["charts/app/values.yaml"] if recognized else [])
 
 
+_TAGGING_MAKEFILE = """\
+IMAGE_REPO ?= ghcr.io/acme
+IMAGE_NAME ?= app-server
+
+.PHONY: docker-build
+docker-build:
+\tdocker buildx build --load \\
+\t\t--tag $(IMAGE_REPO)/$(IMAGE_NAME):$(TAG) %s "$(ROOT)"
+"""
+
+
+@pytest.mark.parametrize("dockerfile_option, image, recognized", [
+    ("-f ./Dockerfile", "app-server", True),  # porch's build/Makefile tags `porch-server`
+    ("", "app-server", True),  # the directory's Dockerfile
+    ("-f ./Dockerfile", "app-agent", False),  # another image: the function runner named for its last word
+    ("-f $(DOCKERFILE)", "app-server", False),  # which Dockerfile is not known
+])
+def test_an_image_a_makefile_tags_runs_what_its_dockerfile_builds(tmp_path, dockerfile_option, image, recognized):
+    """porch's server image is named for the project and `server`, like its function runner's
+    `func/server`, which scopes its cache; its Makefile tags it built from a Dockerfile that
+    builds `./cmd/porch`, which does not."""
+    go_module(tmp_path, {"cmd/app/main.go": _DEPLOYMENT_INFORMERS, "func/server/main.go": SMALL_MAIN})
+    write(tmp_path, "build/Makefile", _TAGGING_MAKEFILE % dockerfile_option)
+    write(tmp_path, "build/Dockerfile", "FROM golang:1.22 AS build\nCOPY . .\nRUN go build -o /app ./cmd/app\n"
+          "FROM scratch\nCOPY --from=build /app /\nENTRYPOINT [\"/app\"]\n")
+    write(tmp_path, "deploy/app.yaml", _SIZED.format(request="64Mi").replace("ghcr.io/acme/api:1", f"ghcr.io/acme/{image}:1"))
+    assert [f.path for f in _run(tmp_path).findings] == (["deploy/app.yaml"] if recognized else [])
+
+
 def test_a_program_with_typed_informers_of_growing_kinds_is_named_for_them(tmp_path):
     """One program with a dynamic informer of a resource not known and client-go's typed
     informers of Deployments: the message names the typed informers, which hold the cluster."""

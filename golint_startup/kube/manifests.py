@@ -1331,6 +1331,45 @@ _MAKE_ASSIGNMENT = re.compile(r"^([A-Za-z_]\w*)[ \t]*[?:]?=[ \t]*(\S*)[ \t]*(?:#
 _MAKE_REFERENCE = re.compile(r"\$[({](\w+)[)}]")
 
 
+# A Makefile recipe's `docker build` (or `docker buildx build`, `podman build`), over
+# continued lines, and its tag and Dockerfile options.
+_MAKE_IMAGE_BUILD = re.compile(r"^\t[^\n]*\b(?:docker|podman)(?:[ \t]+buildx)?[ \t]+build\b[^\n]*$", re.MULTILINE)
+_TAG_OPTION = re.compile(r"(?<!\S)(?:-t|--tag)(?:[ \t]+|=)(\S+)")
+_FILE_OPTION = re.compile(r"(?<!\S)(?:-f|--file)(?:[ \t]+|=)(\S+)")
+
+
+def _makefile_values(makefile: str) -> dict[str, str]:
+    """A Makefile's simple assignments, the first of each name, quotes taken off."""
+    values: dict[str, str] = {}
+    for name, value in _MAKE_ASSIGNMENT.findall(makefile):
+        values.setdefault(name, value.strip("\"'"))
+    return values
+
+
+def _make_resolved(text: str, values: dict[str, str]) -> str:
+    """`text` with the Makefile variables it names replaced, also those named in their values."""
+    for _ in range(3):  # a variable named in a variable's value (`IMG ?= $(IMAGE_TAG_BASE):$(VERSION)`)
+        text = _MAKE_REFERENCE.sub(lambda m: values.get(m.group(1), m.group(0)), text)
+    return text
+
+
+def makefile_image_builds(makefile: str) -> list[tuple[str, str | None]]:
+    """(the image repository's name, the Dockerfile as written or None) of each image a
+    Makefile's recipes build and tag, variables the Makefile sets resolved: porch's
+    `build/Makefile` tags `$(IMAGE_REPO)/$(IMAGE_NAME)` (`porch-server`) built with
+    `-f ./Dockerfile`."""
+    values = _makefile_values(makefile)
+    found = []
+    for command in _MAKE_IMAGE_BUILD.findall(_CONTINUED_LINE.sub(" ", makefile)):
+        command = _make_resolved(command, values)
+        dockerfile = _FILE_OPTION.search(command)
+        for tag in _TAG_OPTION.findall(command):
+            name = image_repository(tag.strip("\"'")).rsplit("/", 1)[-1]
+            if name and "$" not in name and (dockerfile is None or "$" not in dockerfile.group(1)):
+                found.append((name, dockerfile.group(1).strip("\"'") if dockerfile else None))
+    return found
+
+
 # A kubebuilder PROJECT file's name for the project (`projectName: npu-operator`).
 _PROJECT_NAME = re.compile(r"^projectName:[ \t]*[\"']?([\w.-]+)[\"']?[ \t]*$", re.MULTILINE)
 
@@ -1366,12 +1405,8 @@ def _makefile_image(makefile: str) -> str | None:
     """The image a kubebuilder Makefile's `IMG` names, with the variables it uses that the
     Makefile sets resolved; None when it names none with a registry path (`controller:latest`
     is the scaffold's placeholder) or leaves something unresolved."""
-    values: dict[str, str] = {}
-    for name, value in _MAKE_ASSIGNMENT.findall(makefile):
-        values.setdefault(name, value.strip("\"'"))
-    image = values.get("IMG", "")
-    for _ in range(3):  # a variable named in a variable's value (`IMG ?= $(IMAGE_TAG_BASE):$(VERSION)`)
-        image = _MAKE_REFERENCE.sub(lambda m: values.get(m.group(1), m.group(0)), image)
+    values = _makefile_values(makefile)
+    image = _make_resolved(values.get("IMG", ""), values)
     return image if "/" in image and "$" not in image else None
 
 
@@ -3482,6 +3517,9 @@ class _GoTree:
         if started is not None:
             return f"{_RUNS_BY_COMMAND}{_command_program(container)}, the program its module's Dockerfile " \
                    f"starts, {started}", started
+        built = self._built_by_makefile(repository) if repository else None
+        if built is not None:
+            return f"a Makefile tags its image {repository}, built from the Dockerfile that builds {built}", built
         # The weakest sign, when no other names the program.
         named = self._named_after_project(repository) if repository else None
         if named is not None and not runs_a_script_instead(container, os.path.basename(named)):
@@ -4310,6 +4348,20 @@ class _GoTree:
                 if self._holds_main(candidate):
                     found.add(candidate)
         return found
+
+    def _built_by_makefile(self, repository: str) -> str | None:
+        """The main package that the Dockerfile builds that a Makefile beside a Dockerfile builds
+        an image named `repository` from (makefile_image_builds; the directory's `Dockerfile`
+        when the recipe names none), when one only: porch's `build/Makefile` tags `porch-server`,
+        which its `Dockerfile` builds from `./cmd/porch` (its finding had gone to the function
+        runner's `func/server`, named for the project and the image's last word)."""
+        found = set()
+        for directory in self._dockerfiles:
+            makefile = os.path.join(directory, "Makefile")
+            for name, dockerfile in makefile_image_builds(_read(makefile)) if os.path.isfile(makefile) else ():
+                if name == repository:
+                    found |= self._dockerfile_file_builds(os.path.normpath(os.path.join(directory, dockerfile or "Dockerfile")))
+        return found.pop() if len(found) == 1 else None
 
     def _built_by_dockerfile_named(self, repository: str) -> str | None:
         """The main package that the one `Dockerfile.<S>` (or `<S>.Dockerfile`) of a module named

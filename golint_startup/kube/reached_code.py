@@ -45,6 +45,15 @@ class Declaration(NamedTuple):
     receiver: bytes | None  # a method's type
     root: bool  # run whatever is used: `init`, package-level `var` and `const`
     text: bytes
+    words: frozenset[bytes]  # the words of its code (not of its comments, nor of interface checks)
+    selectors: frozenset[tuple[bytes, bytes]]  # its `x.Name`s
+
+
+def _declaration(names: tuple[bytes, ...], receiver: bytes | None, root: bool, text: bytes) -> Declaration:
+    code = go_code.COMMENTS.sub(b"", text)
+    if root:
+        code = _INTERFACE_CHECK.sub(b"", code)
+    return Declaration(names, receiver, root, text, frozenset(_WORD.findall(code)), frozenset(_SELECTOR.findall(code)))
 
 
 class FileDeclarations(NamedTuple):
@@ -63,17 +72,17 @@ def declarations_of(source: bytes) -> FileDeclarations:
         if text.startswith(b"func"):
             method = _METHOD.match(text)
             if method:
-                found.append(Declaration((method.group(1) + b"." + method.group(2),), method.group(1), False, text))
+                found.append(_declaration((method.group(1) + b"." + method.group(2),), method.group(1), False, text))
                 continue
             function = _FUNCTION.match(text)
             name = function.group(1) if function else b"_"
-            found.append(Declaration((name,), None, name == b"init", text))
+            found.append(_declaration((name,), None, name == b"init", text))
         elif text.startswith(b"type"):
             single = _TYPE.match(text)
             names = (single.group(1),) if single else tuple(_TYPE_BLOCK_NAME.findall(text))
-            found.append(Declaration(names, None, False, text))
+            found.append(_declaration(names, None, False, text))
         else:
-            found.append(Declaration((), None, True, text))
+            found.append(_declaration((), None, True, text))
     return FileDeclarations(header, tuple(found), tuple(_header_imports(header)))
 
 
@@ -107,7 +116,7 @@ def _names_for(import_path: bytes) -> set[bytes]:
 class Reached(NamedTuple):
     # Per package directory, per file path: the indexes of its reached declarations.
     declarations: dict[str, dict[str, frozenset[int]]]
-    imports: frozenset[str]  # what reached code uses of packages not on disk, and blank imports
+    imports: frozenset[str]  # the import paths reached code names, and every blank or dot import
 
 
 def reach(root_files: list[str], packages: Iterable[str], files_of: Callable[[str], list[str]],
@@ -190,22 +199,17 @@ def reach(root_files: list[str], packages: Iterable[str], files_of: Callable[[st
             continue
         seen.add(i)
         declared = declarations(path).declarations[i]
-        code = go_code.COMMENTS.sub(b"", declared.text)
-        if declared.root:
-            code = _INTERFACE_CHECK.sub(b"", code)
         own = by_name.get(directory, {})
-        for word in set(_WORD.findall(code)):
+        for word in declared.words:
             if word in own:
                 reach_name(directory, word)
         given = aliases_of(path)
-        for qualifier, name in set(_SELECTOR.findall(code)):
+        for qualifier, name in declared.selectors:
             target, imported = given.get(qualifier, (None, None))
             if imported is None:
                 continue
-            if target is None:
-                used.add(imported.decode("utf-8", "replace"))
-            else:
-                used.add(imported.decode("utf-8", "replace"))
+            used.add(imported.decode("utf-8", "replace"))
+            if target is not None:
                 reach_name(target, name)
     return Reached({directory: {path: frozenset(found) for path, found in files.items()}
                     for directory, files in reached.items()}, frozenset(used))
