@@ -2706,13 +2706,20 @@ rules:
   - {apiGroups: [""], resources: [%s], verbs: [get]}
 """
 _ZONES_ONLY = "rules:\n  - {apiGroups: [dns.example.com], resources: [zones], verbs: [get, list, watch]}\n"
+_ZONES_AND_CONFIGMAPS = _ZONES_ONLY + '  - {apiGroups: [""], resources: [configmaps], verbs: [get, list, watch]}\n'
 
 
 @pytest.mark.parametrize("cluster_role, account, role_names, reported", [
     # cloud-ingress-operator: its ClusterRole lists only its own kinds, a Role reads one ConfigMap
     (_ZONES_ONLY, "api", "configmaps", False),
-    (_ZONES_ONLY.replace("[zones]", "[zones, configmaps]"), "api", "configmaps", True),
-    (_ZONES_ONLY.replace("[zones]", '["*"]'), "api", "configmaps", True),
+    (_ZONES_AND_CONFIGMAPS, "api", "configmaps", True),
+    (_ZONES_ONLY.replace("[dns.example.com]", '[dns.example.com, ""]').replace("[zones]", "[zones, configmaps]"),
+     "api", "configmaps", True),
+    (_ZONES_ONLY.replace("[zones]", "[zones, configmaps]"), "api", "configmaps", False),  # its group's, not core's
+    (_ZONES_ONLY.replace("[zones]", '["*"]'), "api", "configmaps", False),  # sloth: every resource of its group
+    (_ZONES_ONLY.replace("[dns.example.com]", '["*"]').replace("[zones]", '["*"]'), "api", "configmaps", True),
+    (_ZONES_ONLY.replace("[dns.example.com]", '[""]').replace("[zones]", '["*"]'), "api", "configmaps", True),
+    (_ZONES_ONLY.replace("[dns.example.com]", "[apps]").replace("[zones]", '["*"]'), "api", "configmaps", False),
     # a rule for some ConfigMaps by name lists none
     (_ZONES_ONLY + "  - {apiGroups: [\"\"], resources: [configmaps], resourceNames: [settings], verbs: [get, list, watch]}\n",
      "api", "configmaps", False),
@@ -2769,7 +2776,7 @@ def test_an_account_bound_only_in_a_namespace_lists_nothing_cluster_wide(tmp_pat
     write(tmp_path, "deploy/rbac.yaml", _NAMESPACED_RBAC % (role_kind, account))
     if cluster_binding:
         write(tmp_path, "deploy/cluster-rbac.yaml", _MANAGER_RBAC % (
-            _ZONES_ONLY.replace("[zones]", "[zones, configmaps]"), account, "configmaps"))
+            _ZONES_AND_CONFIGMAPS, account, "configmaps"))
     write(tmp_path, "deploy/api.yaml", _SIZED.replace("      containers:", f"      serviceAccountName: {account}\n"
                                                       "      containers:").format(request="512Mi"))
     assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
@@ -2844,7 +2851,7 @@ spec:
 @pytest.mark.parametrize("cluster_role, bound, reported", [
     # pocketbase-operator: the chart binds its manager to a role that lists none of what it reads
     (_ZONES_ONLY, "manager", False),
-    (_ZONES_ONLY.replace("[zones]", "[zones, configmaps]"), "manager", True),
+    (_ZONES_AND_CONFIGMAPS, "manager", True),
     # a rule under a condition counts as granted
     (_ZONES_ONLY + '  {{- if .Values.settings }}\n  - {apiGroups: [""], resources: [configmaps], verbs: [list]}\n'
                    '  {{- end }}\n', "manager", True),
@@ -2879,7 +2886,7 @@ def test_a_charts_cluster_roles_say_what_its_containers_may_list(tmp_path, clust
 @pytest.mark.parametrize("directory, rules, reported", [
     # cozystack's backup-controller: the ClusterRole written out without a template action
     ("charts/api/templates", _ZONES_ONLY, False),
-    ("charts/api/templates", _ZONES_ONLY.replace("[zones]", "[zones, configmaps]"), True),
+    ("charts/api/templates", _ZONES_AND_CONFIGMAPS, True),
     ("charts/api/templates/rbac", _ZONES_ONLY, False),
     ("charts/api/files", _ZONES_ONLY, True),  # not a template: not what the chart installs
 ])

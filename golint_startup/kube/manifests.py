@@ -2520,6 +2520,11 @@ def _olm_targets_some_namespaces(documents: list[_Document]) -> bool:
 # The resources of the kinds that grow with the cluster, as RBAC rules name them (`secrets`).
 _GROWING_RESOURCES = {go_code.plural(kind).lower(): kind for kind in go_code.GROWING_KINDS}
 _LISTING_VERBS = frozenset({"list", "watch", "*"})
+# The API groups of those kinds, as RBAC rules name them ("" is the core group).
+_GROWING_GROUPS = {"Deployment": {"apps", "extensions"}, "ReplicaSet": {"apps", "extensions"},
+                   "StatefulSet": {"apps"}, "DaemonSet": {"apps", "extensions"}, "ControllerRevision": {"apps"},
+                   "Job": {"batch"}, "EndpointSlice": {"discovery.k8s.io"},
+                   "CustomResourceDefinition": {"apiextensions.k8s.io"}, "Event": {"", "events.k8s.io"}}
 
 
 def _kinds_listed(rules: yaml.Node | None) -> set[str]:
@@ -2531,9 +2536,12 @@ def _kinds_listed(rules: yaml.Node | None) -> set[str]:
         if verbs.isdisjoint(_LISTING_VERBS) or _items(_value(rule, "resourceNames")):
             continue
         resources = {_text(resource) for resource in _items(_value(rule, "resources"))}
-        if "*" in resources:
-            return set(go_code.GROWING_KINDS)
-        found.update(_GROWING_RESOURCES[r] for r in resources if r in _GROWING_RESOURCES)
+        # Of the rule's API groups: every group when they are not written (sloth's `*` of its
+        # own `sloth.slok.dev` lists none of the cluster's kinds; read as wrong when it did).
+        groups = {_text(group) or "" for group in _items(_value(rule, "apiGroups"))} or {"*"}
+        kinds = go_code.GROWING_KINDS if "*" in resources else \
+            [_GROWING_RESOURCES[r] for r in resources if r in _GROWING_RESOURCES]
+        found.update(kind for kind in kinds if "*" in groups or not groups.isdisjoint(_GROWING_GROUPS.get(kind, {""})))
     return found
 
 
