@@ -169,6 +169,14 @@ def _count_text(expr) -> str:
 
 
 _PLACEHOLDERS = ("items", "list", "all", "src", "elems")
+_ITERATOR_METHODS = frozenset({"All", "Keys", "Values", "Backward"})
+
+
+def _iterator_call(expr) -> bool:
+    """Whether `expr` calls a method named as Go's iterators are (`x.All()`)."""
+    function = expr.child_by_field_name("function") if expr.type == "call_expression" else None
+    return function is not None and function.type == "selector_expression" and \
+        text(function.child_by_field_name("field")) in _ITERATOR_METHODS
 
 
 def _placeholder(file: GoFile, node) -> str:
@@ -194,7 +202,9 @@ def _range_capacity(file: GoFile, clause, types: FileTypes, read: bool) -> tuple
         count = len([n for n in body.named_children if n.type != "comment"]) if body is not None else 0
         return str(count), ""
     t = types.of(right)
-    if not types.length_known(t) and not (read and types.underlying(t) is None):
+    # Input whose type is not known has a length, but not what its iterator methods return
+    # (Go 1.23's `All`, `Keys`, `Values`, `Backward`): `len(shares.All())` would not compile.
+    if not types.length_known(t) and not (read and types.underlying(t) is None and not _iterator_call(right)):
         return None
     if types.is_integer(t):
         return _count_text(right), ""

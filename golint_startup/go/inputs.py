@@ -21,6 +21,11 @@ _PASS_THROUGH = frozenset({"len", "cap", "string", "append", "min", "max"}) | IN
 _SELECTIONS = frozenset({"selector_expression", "index_expression", "slice_expression", "parenthesized_expression",
                          "unary_expression", "type_assertion_expression", "type_conversion_expression"})
 _DEPTH = 16
+# What a declaration inside is visible in: a block, a case, or the statement whose header
+# declares it (`if x := ...;`, `for i := ...`, a range).
+_SCOPES = frozenset({"block", "expression_case_clause", "type_case_clause", "communication_case", "default_case",
+                     "if_statement", "for_statement", "expression_switch_statement", "type_switch_statement",
+                     "select_statement"}) | FUNCTION_NODES
 
 
 def input_source(file: GoFile, expr, before: int | None = None) -> str | None:
@@ -129,12 +134,27 @@ class _Tracer:
             for use in identifier_uses(self.file, self.function, name):
                 if use.start_byte >= self.before:
                     break
+                if self._declares_another(use, identifier):
+                    continue
                 found = self._written_from(use, depth)
                 if found:
                     return found
             return None
         finally:
             self.seen.discard(name)
+
+    def _declares_another(self, use, reference) -> bool:
+        """Whether `use` declares a variable of its name (`:=`, `var`, a range's `:=`) in a
+        scope that does not hold `reference`: another variable, shadowing the one referenced
+        there only inside it (tailscale's `b, err := os.ReadFile(f)` in an `if` block of a
+        method whose receiver is `b`: `b.pm` was taken for the bytes read)."""
+        parent = use.parent
+        declaring = parent.parent if parent is not None and parent.type == "expression_list" else parent
+        if declaring is None or not (declaring.type == "short_var_declaration" or declaring.type == "var_spec" or
+                                     declaring.type == "range_clause" and text(declaring).find(":=") >= 0):
+            return False
+        scope = next((node for node in ancestors(self.file, declaring) if node.type in _SCOPES), None)
+        return scope is not None and not (scope.start_byte <= reference.start_byte and reference.end_byte <= scope.end_byte)
 
     def _written_from(self, use, depth: int) -> str | None:
         """The input a use of a variable writes into it: the value it is declared or assigned,

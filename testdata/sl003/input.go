@@ -12,6 +12,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"example.com/prefs/views"
 )
 
 //go:embed testdata
@@ -45,6 +47,8 @@ func main() {
 	csvRows()
 	notInput(Config{}, []string{"x"})
 	flags()
+	sharedNames()
+	(&backend{}).start("file:key")
 	// Then serves: a long-running program, whose startup SL003 reports.
 	_ = http.ListenAndServe(":8080", nil)
 }
@@ -79,6 +83,38 @@ func decoded() ([]string, []string) {
 		tags = append(tags, strings.ToLower(t))
 	}
 	return names, tags
+}
+
+// An iterator a method of decoded input returns (Go 1.23's `All`, `Keys`, `Values`): it has no
+// length to preallocate with, and its type is not known here.
+func sharedNames() []string {
+	data, _ := os.ReadFile("shares.json")
+	var shares views.Shares
+	_ = json.Unmarshal(data, &shares)
+	var names []string
+	for _, s := range shares.All() {
+		names = append(names, s.Name)
+	}
+	return names
+}
+
+type backend struct{ prefs views.Prefs }
+
+// A variable declared in an inner block is another one: `b` out of the `if` is the receiver,
+// not the bytes read.
+func (b *backend) start(key string) []string {
+	if name, ok := strings.CutPrefix(key, "file:"); ok {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			return nil
+		}
+		key = string(b)
+	}
+	var names []string
+	for _, s := range b.prefs.Shares {
+		names = append(names, s.Name)
+	}
+	return names
 }
 
 // A stream decoder, into a pointer.
