@@ -265,6 +265,12 @@ HANDLER_REGISTRATIONS: tuple[str, ...] = (
     *(f"{jsoniter}.{name}" for jsoniter in ("github.com/json-iterator/go",)
       for name in ("RegisterTypeEncoderFunc", "RegisterTypeDecoderFunc", "RegisterFieldEncoderFunc",
                    "RegisterFieldDecoderFunc")),
+    # A worker pool's function runs per job it is given (ThreatMapper's registry clients hand
+    # tunny their image fetch in init, read as wrong when taken for a call).
+    "github.com/Jeffail/tunny.NewFunc",
+    # An interactive prompt's executor runs per line entered, its completer per key pressed
+    # (pachctl's shell completes local paths, read as wrong when taken for startup).
+    *(f"github.com/c-bata/go-prompt.{name}" for name in ("New", "Input", "OptionCompletionWordSeparator")),
     # A loadable cache's load function runs on a miss.
     *(f"github.com/eko/gocache/lib{version}/cache.NewLoadable" for version in ("", "/v2", "/v3", "/v4")),
     # Nor these, which keep or describe a function without calling it: an interpreter's

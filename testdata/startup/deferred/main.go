@@ -1,5 +1,5 @@
 // Functions handed to something that calls them later (on first use, after a delay, on a
-// schedule, per RPC, SSH session or websocket connection, when a value is collected) do
+// schedule, per RPC, SSH session, websocket connection, job or keystroke, when a value is collected) do
 // not run at startup; what main calls itself does.
 package main
 
@@ -12,6 +12,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/Jeffail/tunny"
+	prompt "github.com/c-bata/go-prompt"
 	"github.com/charmbracelet/wish"
 	"github.com/gliderlabs/ssh"
 	"github.com/robfig/cron/v3"
@@ -49,9 +51,17 @@ func main() {
 	var workers wait.Group
 	workers.Start(func() { onlyScheduled(os.Args) })
 
+	// A worker pool's function, per job; an interactive prompt's executor and completer, per
+	// line entered and key pressed.
+	pool := tunny.NewFunc(4, func(any) any { return onlyScheduled(os.Args) })
+	prompt.New(func(string) { onlySession(os.Args) }, func(prompt.Document) []prompt.Suggest {
+		onlySession(os.Args)
+		return nil
+	}).Run()
+
 	// A function value handed to anything else still counts as called.
 	run(atStartup)
-	_, _ = refresh, names
+	_, _, _ = refresh, names, pool
 }
 
 func run(f func([]string) []string) { f(os.Args) }
