@@ -2563,6 +2563,52 @@ def test_a_controller_caching_only_custom_resources_is_not_reported(tmp_path, mo
     assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
 
 
+_FIELD_WATCHING_CONTROLLER = """\
+package watch
+
+import (
+	core "k8s.io/api/core/v1"
+	dnsv1 "example.com/app/api/v1"
+	ctrl "sigs.k8s.io/controller-runtime"
+	"sigs.k8s.io/controller-runtime/pkg/client"
+)
+
+var _ core.ResourceRequirements
+
+type reconciler struct{ Type client.Object }
+
+func (r *reconciler) setup(mgr ctrl.Manager) error {
+	return ctrl.NewControllerManagedBy(mgr).For(r.Type).Complete(nil)
+}
+
+func start() {
+	mgr, _ := ctrl.NewManager(ctrl.GetConfigOrDie(), ctrl.Options{})
+	_ = (&reconciler{Type: &dnsv1.Zone{}}).setup(mgr)
+	_ = (&reconciler{%s}).setup(mgr)
+}
+"""
+
+
+@pytest.mark.parametrize("second, reported", [
+    # messaging-topology-operator: one reconciler type watching the kind each is built with
+    ("Type: &dnsv1.Secret{}", False),
+    ("Type: &core.Pod{}", True),
+    ("Type: nil", False),  # given no kind elsewhere: the first one's
+    ("", False),
+])
+def test_a_watch_of_a_reconcilers_field_watches_the_kinds_it_is_given(tmp_path, second, reported):
+    go_module(tmp_path, {"api/v1/types.go": _ZONE_TYPES})
+    findings = _findings_of_watching_program(tmp_path, _FIELD_WATCHING_CONTROLLER % second, request="512Mi")
+    assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
+
+
+def test_a_watch_of_a_field_given_no_kind_is_not_known(tmp_path):
+    go_module(tmp_path, {"api/v1/types.go": _ZONE_TYPES})
+    controller = _FIELD_WATCHING_CONTROLLER.replace("Type: &dnsv1.Zone{}", "Type: newObject()") % "" + \
+        "\nfunc newObject() client.Object { return nil }\n"
+    assert [f.rule_id for f in _findings_of_watching_program(tmp_path, controller, request="512Mi")] == ["SL101"]
+
+
 def test_a_kind_kept_out_of_the_client_cache_but_watched_is_named_beside_a_watch_of_a_kind_not_known(tmp_path):
     """mkurator watches Secrets in one controller and a kind given as a variable in another,
     and keeps Secrets out of its client's cache: the watch keeps an informer of Secrets all
@@ -5193,6 +5239,28 @@ def test_an_image_a_makefile_tags_runs_what_its_dockerfile_builds(tmp_path, dock
           "FROM scratch\nCOPY --from=build /app /\nENTRYPOINT [\"/app\"]\n")
     write(tmp_path, "deploy/app.yaml", _SIZED.format(request="64Mi").replace("ghcr.io/acme/api:1", f"ghcr.io/acme/{image}:1"))
     assert [f.path for f in _run(tmp_path).findings] == (["deploy/app.yaml"] if recognized else [])
+
+
+@pytest.mark.parametrize("image, reported", [
+    ("app-handler", True),  # kubernetes-nmstate: two Dockerfiles build a `manager` each
+    ("app-operator", False),
+    ("app-operator-bundle", False),  # not its program's image
+])
+def test_a_command_built_by_several_dockerfiles_is_the_one_the_image_name_says(tmp_path, image, reported):
+    """kubernetes-nmstate's OLM bundle runs `manager` of `kubernetes-nmstate-operator`, an image
+    named for the project's directory, which `build/Dockerfile.operator` builds from
+    `cmd/operator`, named by its kubebuilder project; `build/Dockerfile.handler` builds the
+    handler, which caches Deployments, as `manager` too."""
+    root = tmp_path / "app"
+    go_module(root, {"cmd/handler/main.go": _DEPLOYMENT_INFORMERS, "cmd/operator/main.go": SMALL_MAIN})
+    write(root, "PROJECT", "layout:\n- go.kubebuilder.io/v3\nprojectName: app-operator\nrepo: example.com/app\n")
+    write(root, "bundle.Dockerfile", "FROM scratch\nCOPY bundle/manifests /manifests/\n")
+    for suffix in ("handler", "operator"):
+        write(root, f"build/Dockerfile.{suffix}", "FROM golang:1.22 AS build\nCOPY . .\n"
+              f"RUN go build -o manager ./cmd/{suffix}\nFROM scratch\nCOPY --from=build /manager /\n")
+    write(root, "deploy/app.yaml", _SIZED.format(request="64Mi").replace(
+        "image: ghcr.io/acme/api:1", f"image: ghcr.io/acme/{image}:1\n          command: [manager]"))
+    assert [f.path for f in _run(root).findings] == (["deploy/app.yaml"] if reported else [])
 
 
 def test_a_program_with_typed_informers_of_growing_kinds_is_named_for_them(tmp_path):

@@ -475,10 +475,32 @@ def _filled_namespace_map(code: bytes, name: bytes) -> bool:
 _OPERAND_BEFORE = re.compile(rb"(?<![\w.])([A-Za-z_]\w*)\s*\Z")
 
 
-def watched_kinds(code: bytes) -> tuple[frozenset[str], bool]:
-    """The kinds (type names) a file's controllers watch written `&pkg.Kind{}`, and whether
-    every watch is written so: one written otherwise (a variable) watches a kind not known."""
-    found, known = set(), True
+class Watches(NamedTuple):
+    kinds: frozenset[str]  # the kinds (type names) watched written `&pkg.Kind{}`
+    known: bool  # whether every other watch is of a field (below)
+    # The fields of a struct whose value a watch takes (`For(r.Type)`), whose kinds are those
+    # the program gives that field (field_kinds).
+    fields: frozenset[str]
+
+
+# A keyed element giving a field an object of a kind: `Type: &topology.Queue{}`.
+_FIELD_GIVEN_A_KIND = re.compile(rb"(?<![\w.])([A-Z]\w*)\s*:\s*&(?:\w+\.)?(\w+)\{")
+_CLOSING = re.compile(rb"\s*\)")
+
+
+def field_kinds(code: bytes) -> dict[str, frozenset[str]]:
+    """The kinds a file gives fields of struct literals (`Type: &topology.Queue{}` in each of
+    messaging-topology-operator's reconcilers), by field."""
+    found: dict[str, set[str]] = {}
+    for field, kind in _FIELD_GIVEN_A_KIND.findall(code):
+        found.setdefault(field.decode(), set()).add(kind.decode())
+    return {field: frozenset(kinds) for field, kinds in found.items()}
+
+
+def watched_kinds(code: bytes) -> Watches:
+    """What a file's controllers watch (Watches): a kind written `&pkg.Kind{}`, or passed so
+    to a helper of the file, or a struct's field; another (a variable) watches a kind not known."""
+    found, known, fields = set(), True, set()
     packages: set[bytes] | None = None
     for watch in _WATCHED.finditer(code):
         if _of_webhook_builder(code, watch.start()):
@@ -495,9 +517,12 @@ def watched_kinds(code: bytes) -> tuple[frozenset[str], bool]:
             found.add(kind.decode())
         elif not address and not literal and (passed := _kinds_passed_for(code, kind, watch.start())) is not None:
             found |= passed
+        elif not address and not literal and watch.group(2) and kind[:1].isupper() and \
+                code[watch.end(1):watch.start(2)].endswith(b".") and _CLOSING.match(code, watch.end(2)):
+            fields.add(kind.decode())  # `For(r.Type)`: a field of the reconciler, not a package's kind
         else:
             known = False
-    return frozenset(found), known
+    return Watches(frozenset(found), known, frozenset(fields))
 
 
 # A package-level function of the file and its parameter list (rbac-manager's `func

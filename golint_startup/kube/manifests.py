@@ -1364,7 +1364,7 @@ def makefile_image_builds(makefile: str) -> list[tuple[str, str | None]]:
         command = _make_resolved(command, values)
         dockerfile = _FILE_OPTION.search(command)
         for tag in _TAG_OPTION.findall(command):
-            name = image_repository(tag.strip("\"'")).rsplit("/", 1)[-1]
+            name = image_repository(tag.strip("\"'"))
             if name and "$" not in name and (dockerfile is None or "$" not in dockerfile.group(1)):
                 found.append((name, dockerfile.group(1).strip("\"'") if dockerfile else None))
     return found
@@ -3194,6 +3194,10 @@ class _PackageCode(NamedTuple):
     watched_kinds: frozenset[str] | None  # the kinds their controllers watch (go_code.watched_kinds)
     # Those written `&pkg.Kind{}`, also when some other watch is not known: kinds a controller keeps.
     watched_kinds_seen: frozenset[str]
+    # The struct fields their controllers watch, and the kinds they give fields (go_code.Watches,
+    # go_code.field_kinds): see _watched_kinds.
+    watched_fields: frozenset[str]
+    field_kinds: dict[str, frozenset[str]]
     growing_kinds: frozenset[str]  # the kinds that grow with the cluster they name (go_code.growing_kinds)
     small_kinds: frozenset[str]  # the small kinds and custom resources they name (go_code.small_kinds)
     uncached_kinds: frozenset[str]  # the kinds their client options keep out of the cache (go_code.uncached_kinds)
@@ -3251,8 +3255,10 @@ def _code_facts(sources: list[bytes], generated_client: bool = False) -> _Packag
         sum(len(go_code.INFORMER_BUILDER.findall(text)) for text, mine in zip(code, written) if mine),
         frozenset().union(*(go_code.selected_kinds(text) for text in code)),
         frozenset().union(*(go_code.kinds_selected_when_namespace_named(text) for text in code)),
-        _all_known(kinds if known else None for kinds, known in watches),
-        frozenset().union(*(kinds for kinds, _ in watches)),
+        _all_known(found.kinds if found.known else None for found in watches),
+        frozenset().union(*(found.kinds for found in watches)),
+        frozenset().union(*(found.fields for found in watches)),
+        _merged_field_kinds(go_code.field_kinds(text) for text in code),
         frozenset().union(*(go_code.growing_kinds(source, text) for source, text in zip(sources, code))),
         frozenset().union(*(go_code.small_kinds(source, text) for source, text in zip(sources, code))),
         frozenset().union(*(go_code.uncached_kinds(text) for text in code)),
@@ -3262,6 +3268,29 @@ def _code_facts(sources: list[bytes], generated_client: bool = False) -> _Packag
                                             for text, source, mine in zip(code, sources, written) if mine)))),
         tuple(gated for found in conditional for gated in found.flag_gated),
         tuple(path for found in conditional for path in found.generated_factories))
+
+
+def _merged_field_kinds(given: Iterable[dict[str, frozenset[str]]]) -> dict[str, frozenset[str]]:
+    merged: dict[str, frozenset[str]] = {}
+    for each in given:
+        for field, kinds in each.items():
+            merged[field] = merged.get(field, frozenset()) | kinds
+    return merged
+
+
+def _watched_kinds(facts: list[_PackageCode]) -> frozenset[str] | None:
+    """The kinds a program's controllers watch (_PackageCode.watched_kinds), with those its
+    code gives each struct field a controller watches (messaging-topology-operator's one
+    reconciler type, `For(r.Type)`, built with `Type: &topology.Queue{}` and ten more of its
+    own kinds); None when one is not known."""
+    watched = _all_known(f.watched_kinds for f in facts)
+    fields = frozenset().union(*(f.watched_fields for f in facts))
+    if watched is None or not fields:
+        return watched
+    given = _merged_field_kinds(f.field_kinds for f in facts)
+    if not all(given.get(field) for field in fields):
+        return None
+    return watched.union(*(given[field] for field in fields))
 
 
 def _all_known(kind_sets) -> frozenset[str] | None:
@@ -3283,7 +3312,7 @@ def _caches_only_small_kinds(facts: list[_PackageCode], listed: frozenset[str] |
     objects number what users create, and a small kind's (Services, Ingresses) stay a few tens
     of MB at the cluster sizes Kubernetes is tested at. Only the kinds `listed` count, when
     known (_kinds_listed_cluster_wide): its cache cannot hold the others cluster-wide."""
-    watched = _all_known(f.watched_kinds for f in facts)
+    watched = _watched_kinds(facts)
     known = bool(watched) or watched is not None and any(f.small_kinds for f in facts)
     return known and watched.isdisjoint(go_code.ANY_KIND) and not _cached_growing_kinds(facts, listed)
 
@@ -3347,7 +3376,7 @@ def _selects_every_watched_kind(facts: list[_PackageCode], namespace_named: bool
     selected = frozenset().union(*(f.selected_kinds for f in facts))
     if namespace_named:
         selected |= frozenset().union(*(f.kinds_selected_when_namespace_named for f in facts))
-    watched = _all_known(f.watched_kinds for f in facts)
+    watched = _watched_kinds(facts)
     if not (selected and watched) or not watched.isdisjoint(go_code.ANY_KIND):
         return False
     needed = (watched & frozenset(go_code.GROWING_KINDS)) | _cached_growing_kinds(facts)
@@ -3582,6 +3611,12 @@ class _GoTree:
         started = None if container.command else self._entrypoint_program(directory)
         if started is not None and started in mains:
             return started
+        # The one its image's name says a Dockerfile builds (kubernetes-nmstate's
+        # `kubernetes-nmstate-operator`, of `build/Dockerfile.operator`, whose binary is called
+        # `manager` as the handler's is: the operator's finding named the handler's kinds).
+        built = self._built_by_dockerfile_named(image_repository(container.image))
+        if built is not None and built in mains:
+            return built
         manager = os.path.join(directory, "cmd")
         if {name, image_repository(container.image)} & _MANAGER_REPOSITORIES and \
                 os.path.isfile(os.path.join(directory, "PROJECT")) and self._holds_main(manager):
@@ -4113,7 +4148,7 @@ class _GoTree:
             # client's, with `tools/cache` for their handlers), or both.
             small_manager = go_code.CONTROLLER_RUNTIME in keeps and _caches_only_small_kinds(facts, listed)
             others = [k for k in keeps if k != go_code.CONTROLLER_RUNTIME]
-            watched = _all_known(f.watched_kinds for f in facts)
+            watched = _watched_kinds(facts)
             written = keeps == [go_code.CONTROLLER_RUNTIME] and watched is not None and \
                 watched.isdisjoint(go_code.ANY_KIND)
             informed = _informs_only_on_small_kinds(facts)
