@@ -248,6 +248,10 @@ HANDLER_REGISTRATIONS: tuple[str, ...] = (
     # On a schedule, after startup; apimachinery's `wait.Until` family runs its function every
     # period for the life of the process (a controller's or descheduler's main loop).
     *(f"{cron}.AddFunc" for cron in ("github.com/robfig/cron", "github.com/robfig/cron/v3")),
+    # gocron's jobs (`s.Every(20).Seconds().Do(f)`; v2's `gocron.NewTask(f)`), run by its scheduler
+    # when due, in its goroutines: zadig's cron service polls its API so, read as not startup.
+    *(f"{gocron}.Do" for gocron in ("github.com/jasonlvhit/gocron", "github.com/go-co-op/gocron")),
+    "github.com/go-co-op/gocron/v2.NewTask",
     *(f"k8s.io/apimachinery/pkg/util/wait.{name}" for name in
       ("Until", "UntilWithContext", "NonSlidingUntil", "NonSlidingUntilWithContext", "JitterUntil",
        "JitterUntilWithContext", "BackoffUntil", "BackoffUntilWithContext", "Forever")),
@@ -271,6 +275,12 @@ HANDLER_REGISTRATIONS: tuple[str, ...] = (
     # An interactive prompt's executor runs per line entered, its completer per key pressed
     # (pachctl's shell completes local paths, read as wrong when taken for startup).
     *(f"github.com/c-bata/go-prompt.{name}" for name in ("New", "Input", "OptionCompletionWordSeparator")),
+    # Metrics observed per collection: OpenTelemetry's callbacks (Meridio's load balancer runs
+    # `nfqlb flow-list` in one, read as not startup) and Prometheus' function metrics.
+    *(f"go.opentelemetry.io/otel/metric.{name}" for name in ("WithInt64Callback", "WithFloat64Callback",
+                                                             "RegisterCallback")),
+    *(f"github.com/prometheus/client_golang/prometheus.{name}" for name in
+      ("NewGaugeFunc", "NewCounterFunc", "NewUntypedFunc")),
     # A loadable cache's load function runs on a miss.
     *(f"github.com/eko/gocache/lib{version}/cache.NewLoadable" for version in ("", "/v2", "/v3", "/v4")),
     # Nor these, which keep or describe a function without calling it: an interpreter's

@@ -1353,7 +1353,7 @@ def _make_resolved(text: str, values: dict[str, str]) -> str:
     return text
 
 
-def makefile_image_builds(makefile: str) -> list[tuple[str, str | None]]:
+def _makefile_image_builds(makefile: str) -> list[tuple[str, str | None]]:
     """(the image repository's name, the Dockerfile as written or None) of each image a
     Makefile's recipes build and tag, variables the Makefile sets resolved: porch's
     `build/Makefile` tags `$(IMAGE_REPO)/$(IMAGE_NAME)` (`porch-server`) built with
@@ -3271,6 +3271,7 @@ def _code_facts(sources: list[bytes], generated_client: bool = False) -> _Packag
 
 
 def _merged_field_kinds(given: Iterable[dict[str, frozenset[str]]]) -> dict[str, frozenset[str]]:
+    """The kinds each field is given in any of `given` (go_code.field_kinds of several files)."""
     merged: dict[str, frozenset[str]] = {}
     for each in given:
         for field, kinds in each.items():
@@ -4394,14 +4395,14 @@ class _GoTree:
 
     def _built_by_makefile(self, repository: str) -> str | None:
         """The main package that the Dockerfile builds that a Makefile beside a Dockerfile builds
-        an image named `repository` from (makefile_image_builds; the directory's `Dockerfile`
+        an image named `repository` from (_makefile_image_builds; the directory's `Dockerfile`
         when the recipe names none), when one only: porch's `build/Makefile` tags `porch-server`,
         which its `Dockerfile` builds from `./cmd/porch` (its finding had gone to the function
         runner's `func/server`, named for the project and the image's last word)."""
         found = set()
         for directory in self._dockerfiles:
             makefile = os.path.join(directory, "Makefile")
-            for name, dockerfile in makefile_image_builds(_read(makefile)) if os.path.isfile(makefile) else ():
+            for name, dockerfile in _makefile_image_builds(_read(makefile)) if os.path.isfile(makefile) else ():
                 if name == repository:
                     found |= self._dockerfile_file_builds(os.path.normpath(os.path.join(directory, dockerfile or "Dockerfile")))
         return found.pop() if len(found) == 1 else None

@@ -16,6 +16,9 @@ import (
 	prompt "github.com/c-bata/go-prompt"
 	"github.com/charmbracelet/wish"
 	"github.com/gliderlabs/ssh"
+	"github.com/jasonlvhit/gocron"
+	"github.com/prometheus/client_golang/prometheus"
+	"go.opentelemetry.io/otel/metric"
 	"github.com/robfig/cron/v3"
 	"golang.org/x/net/websocket"
 	"google.golang.org/grpc"
@@ -45,6 +48,7 @@ func main() {
 	wish.WithMiddleware(perSessionMiddleware)
 	websocket.Handler(perConnection)
 	cron.New().AddFunc("@hourly", func() { onlyScheduled(os.Args) })
+	gocron.NewScheduler().Every(20).Seconds().Do(onlyScheduled, os.Args)
 	// A controller's main loop: every period for the life of the process.
 	wait.Until(func() { onlyScheduled(os.Args) }, time.Minute, nil)
 	// Workers started in a wait.Group's goroutines.
@@ -58,6 +62,13 @@ func main() {
 		onlySession(os.Args)
 		return nil
 	}).Run()
+
+	// Metrics observed per collection.
+	var meter metric.Meter
+	_, _ = meter.Int64ObservableCounter("flows", metric.WithInt64Callback(
+		func(context.Context, metric.Int64Observer) error { onlySession(os.Args); return nil }))
+	prometheus.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "g"},
+		func() float64 { return float64(len(onlySession(os.Args))) }))
 
 	// A function value handed to anything else still counts as called.
 	run(atStartup)
