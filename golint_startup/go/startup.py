@@ -33,7 +33,8 @@ is ever waited on. So a serving path starts at a `main` that serves (go.serving:
 serving call by any means) or at an `init` or package-level initializer of a package that
 such a main imports, or that no main of the module imports (a library's), and every command a
 framework runs on it (cobra's `Run`/`RunE`, urfave's `Action`, ff's `Exec`, the methods of a
-runner entry, a command table's `Run` in the go command's own style) serves too: `app list` of a binary whose `app serve` runs the daemon is no
+runner entry, a command table's `Run` in the go command's own style, a call in a case of a
+switch over the command kingpin parsed, `case serveCmd.FullCommand():`) serves too: `app list` of a binary whose `app serve` runs the daemon is no
 program's startup. A command's preparation (cobra's pre-runs, urfave's `Before`) runs
 before the serving command as well and decides nothing.
 """
@@ -455,7 +456,10 @@ class _Startup:
 
     def _command_edge(self, function: callgraph.Function, event, context: Context | None,
                       target: callgraph.Function) -> bool:
-        """Whether the edge to `target` is a command's run field (not its preparation)."""
+        """Whether the edge to `target` is a command's run field (not its preparation), or a
+        call in a case of kingpin's parsed command."""
+        if event.kind == "call" and context is not None and context.command:
+            return True
         if event.kind == "ref":
             # A value wrapped by a call (`Action: cliutil.Action(login)`) is the command's too.
             if context is None or not context.field or context.field not in _RUN_FIELDS:

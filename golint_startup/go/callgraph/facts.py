@@ -232,7 +232,9 @@ class Context(NamedTuple):
     of and the composite literal's type (`RunE: run` in `cobra.Command{...}`; also the field
     assigned, `cmd.RunE = run`, type unknown; "[]" for a map value, an element or a
     positional field); `receives`
-    the receive loops around it (see _receive_loop), innermost first."""
+    the receive loops around it (see _receive_loop), innermost first; `command` True in a case
+    of a switch over the command kingpin parsed (`case serveCmd.FullCommand():`), which runs
+    that command."""
 
     span: Span
     go: bool
@@ -240,6 +242,7 @@ class Context(NamedTuple):
     field: str
     type: TypeRef
     receives: tuple[Target, ...] = ()
+    command: bool = False
 
 
 class ProgramFacts(NamedTuple):
@@ -1501,9 +1504,13 @@ _SURROUNDINGS = """
 (function_literal) @boundary
 (for_statement (range_clause right: (_) @ranged) body: (block) @rbody)
 (for_statement body: (block (select_statement (communication_clause communication: (receive_statement)) @rcase))) @rfor
+(expression_case_clause value: (expression_list (call_expression
+  function: (selector_expression field: (field_identifier) @command)))) @ccase
 """
 
-_GO, _ARGS, _KEYED, _BOUNDARY, _RECEIVE = 0, 1, 2, 3, 4
+_GO, _ARGS, _KEYED, _BOUNDARY, _RECEIVE, _COMMAND = 0, 1, 2, 3, 4, 5
+# What a case of kingpin's parsed command compares it with: `case lsCmd.FullCommand():`.
+_KINGPIN_COMMAND = "FullCommand"
 
 
 def _bucket_surroundings(root, tops: list) -> list[list]:
@@ -1541,6 +1548,10 @@ def _bucket_surroundings(root, tops: list) -> list[list]:
             if captures["rfor"][0].named_child_count != 1:
                 continue  # a select in a loop with a condition or clause: it may end at startup
             entry = (captures["rcase"][0], _RECEIVE, None)
+        elif "ccase" in captures:
+            if text(captures["command"][0]) != _KINGPIN_COMMAND:
+                continue
+            entry = (captures["ccase"][0], _COMMAND, None)
         else:
             entry = (captures["boundary"][0], _BOUNDARY, None)
         _bucket_one(entry, starts, tops, found)
@@ -1577,13 +1588,15 @@ def _contexts(file: GoFile, found: _Found, surroundings: list, env: dict) -> lis
         if kind is not None:
             stack.append((node, kind, payload))
             continue
-        go, callees, field, type_, receives = False, [], "", UNKNOWN, []
+        go, callees, field, type_, receives, command = False, [], "", UNKNOWN, [], False
         closed = payload  # past a keyed element (or a call): outer calls do not take this value as an argument
         for open_node, open_kind, open_payload in reversed(stack):
             if open_kind == _BOUNDARY:
                 break
             if open_kind == _GO:
                 go = True
+            elif open_kind == _COMMAND:
+                command = True
             elif open_kind == _RECEIVE:
                 loop = _receive_loop(file, open_payload, env)
                 if loop is not None and len(receives) < 3:
@@ -1599,8 +1612,8 @@ def _contexts(file: GoFile, found: _Found, surroundings: list, env: dict) -> lis
                 field = text(key) if key is not None and key.type in ("identifier", "field_identifier") else "[]"
                 type_ = type_ref(file, literal_type) if literal_type is not None else UNKNOWN
                 closed = True
-        if go or callees or field or receives:
-            contexts.append(Context(span(node), go, tuple(callees), field, type_, tuple(receives)))
+        if go or callees or field or receives or command:
+            contexts.append(Context(span(node), go, tuple(callees), field, type_, tuple(receives), command))
     return contexts
 
 
