@@ -2602,6 +2602,18 @@ def test_a_watch_of_a_reconcilers_field_watches_the_kinds_it_is_given(tmp_path, 
     assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
 
 
+@pytest.mark.parametrize("watched, reported", [
+    ("dnsv1.NewZone()", False),  # hawtio-operator's `source.Kind(cache, hawtiov2.NewHawtio(), ...)`
+    ("dnsv1.NewZone(name)", True),  # a constructor given something: what it makes is not known
+    ("zone", True),
+])
+def test_a_watch_of_what_a_kinds_constructor_makes_watches_that_kind(tmp_path, watched, reported):
+    go_module(tmp_path, {"api/v1/types.go": _ZONE_TYPES + "\nfunc NewZone() *Zone { return &Zone{} }\n"})
+    controller = (_ZONE_CONTROLLER % "").replace("For(&dnsv1.Zone{})", f"For({watched})")
+    assert [f.rule_id for f in _findings_of_watching_program(tmp_path, controller, request="512Mi")] == \
+        (["SL101"] if reported else [])
+
+
 def test_a_watch_of_a_field_given_no_kind_is_not_known(tmp_path):
     go_module(tmp_path, {"api/v1/types.go": _ZONE_TYPES})
     controller = _FIELD_WATCHING_CONTROLLER.replace("Type: &dnsv1.Zone{}", "Type: newObject()") % "" + \

@@ -486,6 +486,7 @@ class Watches(NamedTuple):
 # A keyed element giving a field an object of a kind: `Type: &topology.Queue{}`.
 _FIELD_GIVEN_A_KIND = re.compile(rb"(?<![\w.])([A-Z]\w*)\s*:\s*&(?:\w+\.)?(\w+)\{")
 _CLOSING = re.compile(rb"\s*\)")
+_NO_ARGUMENTS = re.compile(rb"\(\s*\)")
 
 
 def field_kinds(code: bytes) -> dict[str, frozenset[str]]:
@@ -517,6 +518,9 @@ def watched_kinds(code: bytes) -> Watches:
             found.add(kind.decode())
         elif not address and not literal and (passed := _kinds_passed_for(code, kind, watch.start())) is not None:
             found |= passed
+        elif not address and not literal and kind.startswith(b"New") and len(kind) > 3 and \
+                _NO_ARGUMENTS.match(code, watch.end(2 if watch.group(2) else 5)):
+            found.add(kind[3:].decode())  # `hawtiov2.NewHawtio()`: a constructor of its kind's object
         elif not address and not literal and watch.group(2) and kind[:1].isupper() and \
                 code[watch.end(1):watch.start(2)].endswith(b".") and _CLOSING.match(code, watch.end(2)):
             fields.add(kind.decode())  # `For(r.Type)`: a field of the reconciler, not a package's kind
