@@ -785,6 +785,8 @@ def _literal_data_size(file: GoFile, context, args) -> int | None:
     data = _decoded_argument(args)
     if data is None:
         return None
+    if data.type == "identifier" and text(data) == "nil" and not file.is_shadowed(data):
+        return 0  # authgear's `json.Unmarshal(nil, &v)`, for the error empty input gives
     if data.type != "identifier":
         return _literal_length(data)
     value = _local_value(file, context, data)

@@ -143,3 +143,11 @@ func init() {
 	raw := os.ExpandEnv("$STATES")
 	_ = json.Unmarshal([]byte(raw), &forcedStates) // want "SL001: json.Unmarshal in func init decodes data"
 }
+
+// Nothing decoded: the error that empty input gives, kept to compare with.
+var errEmptyInput error
+
+func init() {
+	var unimportant any
+	errEmptyInput = json.Unmarshal(nil, &unimportant)
+}
