@@ -5275,6 +5275,39 @@ def test_a_command_built_by_several_dockerfiles_is_the_one_the_image_name_says(t
     assert [f.path for f in _run(root).findings] == (["deploy/app.yaml"] if reported else [])
 
 
+_BUILD_WORKFLOW = """\
+name: build
+on: push
+jobs:
+  image:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: docker/build-push-action@v5
+        with:
+          context: %s
+          push: true
+          tags: %s
+"""
+
+
+@pytest.mark.parametrize("context, tags, reported", [
+    # kagenti-operator's published chart of `llama-operator`, built from the `llama` context
+    ("engine", "ghcr.io/acme/suite/widget-runner:latest", True),
+    ("engine", "ghcr.io/acme/suite/widget-runner:latest,ghcr.io/acme/suite/widget-runner:v1", True),
+    ("engine", "ghcr.io/acme/suite/other:latest", False),
+    ("engine", "${{ env.REGISTRY }}/${{ env.IMAGE }}:latest", False),  # not written out
+    ("${{ matrix.dir }}", "ghcr.io/acme/suite/widget-runner:latest", False),
+])
+def test_an_image_a_workflow_builds_runs_what_its_dockerfile_builds(tmp_path, context, tags, reported):
+    go_module(tmp_path / "engine", {"cmd/main.go": _DEPLOYMENT_INFORMERS})
+    write(tmp_path, "engine/Dockerfile", "FROM golang:1.22 AS build\nCOPY . .\nRUN go build -o /runner ./cmd\n"
+          "FROM scratch\nCOPY --from=build /runner /\nENTRYPOINT [\"/runner\"]\n")
+    write(tmp_path, ".github/workflows/build.yml", _BUILD_WORKFLOW % (context, tags))
+    write(tmp_path, "deploy/app.yaml", _SIZED.format(request="64Mi").replace(
+        "image: ghcr.io/acme/api:1", "image: ghcr.io/acme/suite/widget-runner:latest"))
+    assert [f.path for f in _run(tmp_path).findings] == (["deploy/app.yaml"] if reported else [])
+
+
 def test_a_program_with_typed_informers_of_growing_kinds_is_named_for_them(tmp_path):
     """One program with a dynamic informer of a resource not known and client-go's typed
     informers of Deployments: the message names the typed informers, which hold the cluster."""

@@ -3477,6 +3477,7 @@ class _GoTree:
         self._flags_spelled: dict[tuple[str, frozenset[str]], bool] = {}  # see _spells_any
         self._flags_required: dict[str, frozenset[str]] = {}  # by project root, see _required_flags
         self._kubebuilder_image_dirs: _KubebuilderImages | None = None  # see _kubebuilder_images
+        self._workflow_images: dict[str, set[str]] | None = None  # see _built_by_workflow
 
     def recognize(self, container: Container, go_images: tuple[str, ...]) -> tuple[str, str | None]:
         if _runs_powershell(container) or container.loaded_by_hand or \
@@ -3565,6 +3566,9 @@ class _GoTree:
         built = self._built_by_dockerfile_named(repository) if repository else None
         if built is not None:
             return f"its image is named for its project and the Dockerfile that builds {built}", built
+        built = self._built_by_workflow(repository) if repository else None
+        if built is not None:
+            return f"a GitHub workflow builds its image {repository} from the Dockerfile that builds {built}", built
         said = _said_to_run_go(container, go_images)
         if said.startswith(_SAID_BY_ITS_ENVIRONMENT) and not self._may_be_the_projects(image):
             # A Go program the tree does not build, under another name than the project's
@@ -4407,6 +4411,20 @@ class _GoTree:
                     found |= self._dockerfile_file_builds(os.path.normpath(os.path.join(directory, dockerfile or "Dockerfile")))
         return found.pop() if len(found) == 1 else None
 
+    def _built_by_workflow(self, repository: str) -> str | None:
+        """The main package that the Dockerfile builds that a GitHub workflow's
+        `docker/build-push-action` step tags `repository` from (its `file`, else its `context`'s
+        `Dockerfile`), when one only: kagenti-operator's published chart runs `llama-operator`,
+        built from the `llama` context, whose program nothing else named (its finding went to a
+        development chart's copy)."""
+        if self._workflow_images is None:
+            self._workflow_images = {}
+            for root in sorted({_repository_root(m.root) for m in self._linted_modules()} - {None}):
+                for name, dockerfile in _workflow_image_builds(root):
+                    self._workflow_images.setdefault(name, set()).update(self._dockerfile_file_builds(dockerfile))
+        found = self._workflow_images.get(repository, set())
+        return next(iter(found)) if len(found) == 1 else None
+
     def _built_by_dockerfile_named(self, repository: str) -> str | None:
         """The main package that the one `Dockerfile.<S>` (or `<S>.Dockerfile`) of a module named
         by `P` builds, for an image `<P>-<S>`: contextforge's chart runs `contextforge-operator`,
@@ -4493,6 +4511,53 @@ def _ci_go_versions(module_root: str) -> list[int]:
             break
         directory = parent
     return []
+
+
+def _repository_root(module_root: str) -> str | None:
+    """The directory at or a few levels above a module's root that holds `.github/workflows`."""
+    directory = module_root
+    for _ in range(_MAX_WORKFLOW_DEPTH + 1):
+        if os.path.isdir(os.path.join(directory, ".github", "workflows")):
+            return directory
+        parent = os.path.dirname(directory)
+        if parent == directory:
+            break
+        directory = parent
+    return None
+
+
+_BUILD_PUSH_ACTION = "docker/build-push-action@"
+
+
+def _workflow_image_builds(root: str) -> list[tuple[str, str]]:
+    """(image repository name, Dockerfile path) of each tag a `docker/build-push-action` step
+    of the workflows under `root` pushes, written out (not an expression) in its last path
+    segment; its Dockerfile is its `file`, else its `context`'s, relative to `root`."""
+    workflows = os.path.join(root, ".github", "workflows")
+    found = []
+    for name in sorted(listdir(workflows)):
+        if not name.endswith((".yml", ".yaml")) or _BUILD_PUSH_ACTION not in (text := _read(os.path.join(workflows, name))):
+            continue
+        try:
+            workflow = yaml.safe_load(text)
+        except yaml.YAMLError:
+            continue
+        jobs = workflow.get("jobs") if isinstance(workflow, dict) else None
+        for job in jobs.values() if isinstance(jobs, dict) else ():
+            for step in job.get("steps") or () if isinstance(job, dict) else ():
+                if not isinstance(step, dict) or not str(step.get("uses", "")).startswith(_BUILD_PUSH_ACTION):
+                    continue
+                given = step.get("with") if isinstance(step.get("with"), dict) else {}
+                context, file = str(given.get("context") or "."), given.get("file")
+                if "${{" in context or (file is not None and "${{" in str(file)):
+                    continue
+                dockerfile = os.path.normpath(os.path.join(root, str(file) if file else os.path.join(context, "Dockerfile")))
+                tags = given.get("tags") or ""
+                for tag in (tags if isinstance(tags, list) else re.split(r"[\s,]+", str(tags))):
+                    repository = image_repository(str(tag).strip())
+                    if repository and "$" not in repository and "}" not in repository:
+                        found.append((repository, dockerfile))
+    return found
 
 
 def _version_file_minor(path: str) -> list[int]:
