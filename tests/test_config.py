@@ -77,11 +77,32 @@ def test_rule_tables_by_name(tmp_path):
 
 
 def test_per_rule_options(tmp_path):
-    root = go_module(tmp_path, {"main.go": CLEAN_MAIN, "local.go": DEV_ONLY, "debug.go": DEBUG_ONLY})
+    root = go_module(tmp_path, {"main.go": CLEAN_MAIN, "local.go": DEV_ONLY, "debug.go": DEBUG_ONLY,
+                                "Makefile": "debug:\n\tgo build -tags local,debug ./...\n"})
     # Default dev-tags are dev, debug, development: the `local` file is checked, the debug one is not.
     assert _findings(root, *ZAP_RULE) == [("local.go", "SL005", "warning")]
     write(root, ".startup-lint.toml", '[rules.SL005]\ndev-tags = ["local"]\n')
     assert _findings(root, *ZAP_RULE) == [("debug.go", "SL005", "warning")]
+
+
+def test_a_file_no_build_sets_the_tags_of_is_not_linted(tmp_path, monkeypatch):
+    monkeypatch.delenv("GOFLAGS", raising=False)
+    root = go_module(tmp_path, {"main.go": CLEAN_MAIN, "local.go": DEV_ONLY})
+    assert _findings(root, *ZAP_RULE) == [], "go build leaves local.go out: it is in no program"
+    assert _findings(root, *ZAP_RULE, "--tags", "local") == [("local.go", "SL005", "warning")]
+    monkeypatch.setenv("GOFLAGS", "-mod=mod -tags=netgo,local")
+    assert _findings(root, *ZAP_RULE) == [("local.go", "SL005", "warning")]
+    monkeypatch.delenv("GOFLAGS")
+    for build_file, line in [("Makefile", "GO_TAGS ?= local"), ("build/Dockerfile", "RUN go build -tags=local ."),
+                             ("scripts/build.sh", "go build -tags 'netgo local' ./cmd/app"),
+                             (".goreleaser.yaml", "    tags: [local]")]:
+        write(root, build_file, line + "\n")
+        assert _findings(root, *ZAP_RULE) == [("local.go", "SL005", "warning")], build_file
+        os.remove(os.path.join(root, build_file))
+    write(root, "Makefile", "build:\n\tgo build -o bin/app ./...\n")
+    assert _findings(root, *ZAP_RULE) == [], "a Makefile that sets no tags"
+    write(root, "linux_only.go", "//go:build linux && !purego\n\n" + ZAP_MAIN.replace("func main", "func linuxMain"))
+    assert _findings(root, *ZAP_RULE) == [("linux_only.go", "SL005", "warning")], "platform tags are any build's"
 
 
 def test_select_ignore_and_tests_from_config(tmp_path):

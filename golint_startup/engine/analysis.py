@@ -124,6 +124,12 @@ def analyze_source(source: bytes, display: str, settings: Settings, *, report: b
             parsed.constraint.requires_any({"ignore"}):
         result.skipped = "//go:build ignore"
         return result
+    # As `go build`: a file that needs a tag neither --tags nor the project's builds set is not
+    # part of any program (openGemini's development logger behind `streamfs`).
+    if parsed.constraint is not None and \
+            parsed.constraint.left_out_by_builds(set(settings.tags) | set(settings.build_tags)):
+        result.skipped = "build tags"
+        return result
     test_support = (test_dir or parsed.is_test_support) and not settings.tests
     if test_support:  # tests and their helpers are not the program: no rule reads them
         result.skipped = "test support"

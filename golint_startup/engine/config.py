@@ -32,6 +32,9 @@ class Settings:
     tests: bool = False
     generated: bool = False
     tags: tuple[str, ...] = ()
+    # the tags the project's own builds may set (its Makefiles, Dockerfiles, ...): with `tags`,
+    # what decides whether a file with a build constraint is built at all
+    build_tags: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()  # globs anchored at the config file's directory (absolute)
     config_path: str | None = None
     go_images: tuple[str, ...] = ()  # image globs the manifest rules treat as Go containers
@@ -47,6 +50,7 @@ class Settings:
             "tests": self.tests,
             "generated": self.generated,
             "tags": sorted(self.tags),
+            "build-tags": sorted(self.build_tags),
             "test-dirs": list(self.test_dirs),
             "startup": [list(self.startup.edges), list(self.startup.handlers), self.startup.follow_goroutines,
                         list(self.startup.serving), self.startup.programs],

@@ -10,6 +10,7 @@ repository root, honors `services/api/.startup-lint.toml` for the files below it
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from typing import Callable
 
 from golint_startup.engine.config import CONFIG_NAME, Settings
@@ -28,6 +29,15 @@ class ConfigTree:
     def single(cls, settings: Settings) -> "ConfigTree":
         """Every file gets `settings` (--config, or a caller that builds its own Settings)."""
         return cls(lambda path: settings, explicit=settings)
+
+    def with_build_tags(self, tags: tuple[str, ...]) -> "ConfigTree":
+        """The same settings per file, each also knowing the tags the project's builds set."""
+        if self._explicit is not None:
+            return ConfigTree.single(replace(self._explicit, build_tags=tags))
+        derived = ConfigTree(lambda path: replace(self._build(path), build_tags=tags))
+        derived._config_of_dir = dict(self._config_of_dir)
+        derived._by_path = {path: replace(settings, build_tags=tags) for path, settings in self._by_path.items()}
+        return derived
 
     @property
     def per_file(self) -> bool:

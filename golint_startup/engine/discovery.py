@@ -23,6 +23,9 @@ class Discovered:
     # manifest rules (SL101-SL105); Dockerfiles only from `...` walks.
     manifests: list[str] = field(default_factory=list)
     dockerfiles: list[str] = field(default_factory=list)
+    # Makefiles, build scripts and goreleaser configs from `...` walks (Dockerfiles too): where
+    # the project's builds name their build tags.
+    build_files: list[str] = field(default_factory=list)
 
     def walked_whole(self, directory: str) -> bool:
         """Whether a `...` walk covered `directory` and everything below it."""
@@ -39,11 +42,13 @@ def expand(patterns: list[str], *, tests: bool, exclude: list[str] = (), cwd: st
         if path in seen or not kept(path, tests=tests, exclude=exclude):
             return
         seen.add(path)
+        if is_build_file(path):
+            result.build_files.append(path)
         if is_manifest(path):
             result.manifests.append(path)
         elif is_dockerfile(path):
             result.dockerfiles.append(path)
-        else:
+        elif path.endswith(".go"):
             result.files.append(path)
 
     for pattern in patterns or ["./..."]:
@@ -56,7 +61,7 @@ def expand(patterns: list[str], *, tests: bool, exclude: list[str] = (), cwd: st
             if not os.path.isdir(base):
                 raise PatternError(f"pattern {pattern}: directory {base} does not exist")
             result.walked.append(base)
-            for path in walk_go_files(base, also=lambda p: is_manifest(p) or is_dockerfile(p)):
+            for path in walk_go_files(base, also=lambda p: is_manifest(p) or is_dockerfile(p) or is_build_file(p)):
                 add(path)
         elif os.path.isdir(base):
             for name in sorted(os.listdir(base)):
@@ -80,6 +85,17 @@ def is_manifest(path: str) -> bool:
 def is_dockerfile(path: str) -> bool:
     name = os.path.basename(path)
     return name in ("Dockerfile", "Containerfile") or name.startswith("Dockerfile.") or name.endswith(".Dockerfile")
+
+
+_BUILD_FILE_NAMES = frozenset({"Makefile", "GNUmakefile", "makefile", "justfile", "Justfile", "Earthfile"})
+
+
+def is_build_file(path: str) -> bool:
+    """A file that may name the tags a build sets: a Makefile (or `*.mk`), a Dockerfile, a shell
+    script, a goreleaser or Taskfile config."""
+    name = os.path.basename(path)
+    return name in _BUILD_FILE_NAMES or name.endswith((".mk", ".sh")) or is_dockerfile(path) or \
+        (name.startswith((".goreleaser", "goreleaser", "Taskfile")) and is_manifest(name))
 
 
 def walk_go_files(root: str, also=None) -> list[str]:

@@ -16,7 +16,7 @@ from golint_startup.engine.cache import files_digest
 from golint_startup.engine.analysis import STARTUP_FACTS, FileResult, analyze_file, read_source, without_bom
 from golint_startup.engine.config import Settings
 from golint_startup.engine.configtree import ConfigTree
-from golint_startup.go import gofile, modules, treefiles
+from golint_startup.go import buildtags, gofile, modules, treefiles
 from golint_startup.go.callgraph.facts import complete_program_facts
 from golint_startup.kube import manifests
 from golint_startup.gocommand import measure as measuring
@@ -202,6 +202,20 @@ def _imported_by_production(jobs: list[FileJob], ambiguous: list[FileJob]) -> No
 
 
 # Why a file named on the command line was not linted, and how to lint it.
+def _tags_builds_set(found: discovery.Discovered, cwd: str) -> tuple[str, ...]:
+    """The tags the project's builds may set: named in its build files (those the walk found,
+    and those at the root of every linted module, for a run on named files) or in GOFLAGS."""
+    paths = set(found.build_files)
+    for root in {cwd} | {module.root for module in map(modules.module_of_dir, {os.path.dirname(p) for p in found.files})
+                         if module is not None}:
+        try:
+            paths.update(entry.path for entry in os.scandir(root) if discovery.is_build_file(entry.name))
+        except OSError:
+            pass
+    from_goflags = buildtags.GOFLAGS_TAGS.findall(os.environ.get("GOFLAGS", ""))
+    return tuple(sorted(buildtags.tags_set_by(sorted(paths)).union(*(t.split(",") for t in from_goflags))))
+
+
 _SKIP_HINTS = {
     "test file": "a test file; skipped (lint it with --tests)",
     "test support": "test support; skipped (lint it with --tests)",
@@ -235,6 +249,7 @@ def run(patterns: list[str], settings: Settings, *, cwd: str | None = None, incl
     configs = configs or ConfigTree.single(settings)
     notes: list[Notification] = []
     found = discover(patterns, settings, cwd, configs)
+    configs = configs.with_build_tags(_tags_builds_set(found, cwd))
     jobs = plan_jobs(patterns, settings, cwd, configs, notes, found)
     groups: dict[int, tuple[int, Settings, list[FileJob]]] = {}  # id(settings) -> (group, settings, jobs)
     for job in jobs:

@@ -1,4 +1,5 @@
-"""`//go:build` constraints: parse once, then ask whether an expression requires a tag."""
+"""`//go:build` constraints: parse once, then ask whether an expression requires a tag, or
+tags no build of the project sets."""
 
 from __future__ import annotations
 
@@ -49,6 +50,65 @@ class Constraint:
             if _Evaluator(tokens, values).parse():
                 return False
         return True
+
+
+    def left_out_by_builds(self, set_tags: set[str] | frozenset[str]) -> bool:
+        """True when no build that sets only `set_tags` (whatever its GOOS, GOARCH, cgo and Go
+        version) compiles the file: `go build` without those tags leaves it out.
+
+        `//go:build streamfs` is left out unless a build sets streamfs; `//go:build linux`,
+        `//go:build !purego` and `//go:build e2e || linux` never are.
+        """
+        free = sorted(t for t in self.tags if _platform_tag(t))
+        if len(free) > _MAX_TAGS:
+            return False
+        tokens = _tokenize(self.expr)
+        for combo in itertools.product((False, True), repeat=len(free)):
+            values = {tag: tag in set_tags for tag in self.tags}
+            values.update(zip(free, combo))
+            if _Evaluator(tokens, values).parse():
+                return False
+        return True
+
+
+# The tags the go command sets from the target and toolchain, not from -tags
+# (go/build's knownOS and knownArch, and the release tags).
+_PLATFORM_TAGS = frozenset("""
+    aix android darwin dragonfly freebsd hurd illumos ios js linux nacl netbsd openbsd plan9 solaris wasip1
+    windows zos unix cgo gc gccgo 386 amd64 amd64p32 arm armbe arm64 arm64be loong64 mips mipsle mips64 mips64le
+    mips64p32 mips64p32le ppc ppc64 ppc64le riscv riscv64 s390 s390x sparc sparc64 wasm
+""".split())
+_RELEASE_TAG = re.compile(r"go1\.\d+$")
+
+
+def _platform_tag(tag: str) -> bool:
+    return tag in _PLATFORM_TAGS or bool(_RELEASE_TAG.match(tag)) or tag.startswith("goexperiment.")
+
+
+# Where a build names its tags: `go build -tags netgo,osusergo`, `GO_TAGS ?= kqueue`,
+# goreleaser's `tags: [...]`. Every word of such a line counts: guessing a tag set is harmless,
+# missing one leaves a built file unread.
+_TAGS_LINE = re.compile(rb"^.*tags.*$", re.IGNORECASE | re.MULTILINE)
+_WORD = re.compile(rb"[A-Za-z0-9_.]+")
+
+
+# `-tags=a,b` or `-tags a,b` in GOFLAGS, which every go command of the user's applies.
+GOFLAGS_TAGS = re.compile(r"-?-tags[= ](\S+)")
+
+
+def tags_set_by(build_files) -> frozenset[str]:
+    """The words of every line that mentions tags in these build files (Makefiles,
+    Dockerfiles, build scripts, goreleaser configs): the tags the project's builds may set."""
+    tags: set[str] = set()
+    for path in build_files:
+        try:
+            with open(path, "rb") as file:
+                content = file.read(1 << 20)
+        except OSError:
+            continue
+        for line in _TAGS_LINE.findall(content):
+            tags.update(word.decode() for word in _WORD.findall(line))
+    return frozenset(tags)
 
 
 def _tokenize(expr: str) -> list[str]:
