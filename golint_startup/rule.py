@@ -93,6 +93,7 @@ class Option:
     default: Any
     help: str
     choices: tuple = ()  # the values allowed, when only some are
+    replaces: str = ""  # the name of an earlier option this one took the place of, for the config's error
 
 
 @dataclass(frozen=True)

@@ -467,7 +467,7 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
         # Its initialization runs last, just before main, in this program alone: moving the
         # work into main changes neither what it costs nor when (Forecastle's and litmus's).
         return
-    threshold = options["min-make-elements"]
+    threshold = options["min-make-bytes"]
     constants = Constants(file)
     receivers = _Receivers(file)
     sizes = _LiteralSizes(file, constants)
@@ -512,13 +512,18 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
                 elif _is_builtin(file, function, "make"):
                     args = found["args"][0].named_children
                     sizes_found = [v for v in (constants.value(a) for a in args[1:3]) if v is not None]
-                    if sizes_found and max(sizes_found) >= threshold:
-                        work.setdefault(_unit(file, call, in_init), []).append(RULE.finding(
-                            file.path, call,
-                            f"make with {max(sizes_found)} elements in {where} allocates the whole backing store"
-                            f"{_WHILE_INITIALIZING}, before main: it is on the heap for as long as "
-                            "the variable holding it lives, whether or not this run uses it "
-                            f"(min-make-elements is {threshold}); allocate it where it is first needed"))
+                    element_bytes = _element_bytes(args[0]) if args else None
+                    if not sizes_found or \
+                            max(sizes_found) * (_WORD_BYTES if element_bytes is None else element_bytes) < threshold:
+                        continue
+                    elements = max(sizes_found)
+                    size = f" (at least {human_size(elements * element_bytes)})" if element_bytes is not None else ""
+                    work.setdefault(_unit(file, call, in_init), []).append(RULE.finding(
+                        file.path, call,
+                        f"make with {elements} elements{size} in {where} allocates the whole backing store"
+                        f"{_WHILE_INITIALIZING}, before main: it is on the heap for as long as "
+                        "the variable holding it lives, whether or not this run uses it "
+                        f"(min-make-bytes is {threshold}); allocate it where it is first needed"))
                 continue
             if function.type != "selector_expression":
                 continue
@@ -1184,6 +1189,39 @@ def _embedded_finding(directory: str, read: _Read, patterns: tuple, minimum: int
         "(no copy at all)"), read.where, level="warning")
 
 
+# The size of one element of a made slice, map (key and value) or channel, by the element's
+# type as written. Arrays and named types are not sized here: they count as a machine word.
+_WORD_BYTES = 8
+_BASIC_BYTES = {
+    "bool": 1, "byte": 1, "uint8": 1, "int8": 1, "int16": 2, "uint16": 2, "int32": 4, "uint32": 4, "rune": 4,
+    "float32": 4, "int": 8, "uint": 8, "int64": 8, "uint64": 8, "uintptr": 8, "float64": 8, "complex64": 8,
+    "complex128": 16, "string": 16, "any": 16, "error": 16,
+}
+_SHAPE_BYTES = {"pointer_type": 8, "map_type": 8, "channel_type": 8, "function_type": 8, "slice_type": 24,
+                "interface_type": 16}
+
+
+def _element_bytes(made) -> int | None:
+    """The bytes one element of `make(made, n)` takes, when its type as written tells; None
+    when it does not (a named type, an array)."""
+    if made.type == "map_type":
+        key, value = (_type_bytes(made.child_by_field_name(f)) for f in ("key", "element"))
+        return key + value if key is not None and value is not None else None
+    if made.type in {"slice_type", "channel_type"}:
+        return _type_bytes(made.child_by_field_name("element"))
+    return None
+
+
+def _type_bytes(node) -> int | None:
+    if node is None:
+        return None
+    if node.type == "type_identifier":
+        return _BASIC_BYTES.get(text(node))
+    if node.type == "struct_type" and not any(child.named_children for child in node.named_children):
+        return 0  # struct{}: a set's values take no room
+    return _SHAPE_BYTES.get(node.type)
+
+
 # Every finding's message says what the call does, then this: a folded finding's related
 # locations keep what comes before it.
 _WHILE_INITIALIZING = " while the package initializes"
@@ -1193,7 +1231,9 @@ _WORK_ADVICE = ("initialization runs on one goroutine and blocks every later pac
 RULE = Rule.from_docs(
     __file__,
     options=(
-        Option("min-make-elements", 65536, "smallest constant length or capacity of a make that is flagged"),
+        Option("min-make-bytes", 262144, "fewest bytes a make with a constant length or capacity allocates "
+                                         "(elements times the element's size) that are flagged",
+               replaces="min-make-elements"),
         Option("min-compiles", 200, "fewest regexp/template compilations during a package's initialization "
                                    "that are reported (once per package)"),
         Option("min-literal-elements", 256, "fewest iterations of a loop over a literal (or between constants) "

@@ -33,6 +33,7 @@ def _findings(root, *args: str, cwd: str | None = None) -> list[tuple[str, str, 
     ("rules = 1\n", "'rules' must be a table of rule tables"),
     ("[rules]\nSL005 = 1\n", "'rules.SL005' must be a table"),
     ("select = [\n", "invalid TOML"),
+    ("[rules.SL001]\nmin-make-elements = 65536\n", "'rules.SL001.min-make-elements' is now 'min-make-bytes': fewest bytes"),
 ])
 def test_config_errors_name_the_key_and_the_file(tmp_path, toml, message):
     root = go_module(tmp_path, {"main.go": ZAP_MAIN, ".startup-lint.toml": toml})

@@ -135,6 +135,8 @@ def _validate(data: dict[str, Any], path: str) -> None:
                 if value not in LEVELS:
                     raise ConfigError(f"{where} must be one of {', '.join(LEVELS)}")
             elif key not in defaults:
+                if replaced_by := [o for o in catalog[rule_id].options if o.replaces == key]:
+                    raise ConfigError(f"{where} is now '{replaced_by[0].name}': {replaced_by[0].help}")
                 raise ConfigError(f"{path}: unknown key 'rules.{rule_id}.{key}'")
             elif not _same_kind(defaults[key], value):
                 raise ConfigError(f"{where} must be {_kind_name(defaults[key])}")

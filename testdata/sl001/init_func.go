@@ -118,7 +118,7 @@ func init() {
 var lookup map[string]int
 
 func init() {
-	lookup = make(map[string]int, 1<<20) // want "SL001: make with 1048576 elements in func init.*\\(1 more in this func init: related locations\\)"
+	lookup = make(map[string]int, 1<<20) // want "SL001: make with 1048576 elements \\(at least 24.0 MB\\) in func init.*\\(1 more in this func init: related locations\\)"
 	_, _ = os.ReadFile("/etc/app/lookup")
 }
 
