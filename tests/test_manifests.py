@@ -1916,6 +1916,13 @@ func Start(client kubernetes.Interface, stop <-chan struct{}) {
     ("", "_ = watch.NodeName()", "\nvar started = Start\n", True),  # a package's variables are initialized
     ("_ ", "", "\nfunc init() { Start(nil, nil) }\n", True),  # imported for its init
     ("_ ", "", "", False),  # kubegems' API server imports its kube helpers for nothing they run
+    # vald's gateway names one type of a block whose other aliases name what builds the cache
+    ("", "var n watch.Name\n\t_ = n", "\ntype (\n\tName string\n\tStarter = Watcher\n)\n", False),
+    ("", "var s watch.Starter\n\ts.Run()", "\ntype (\n\tName string\n\tStarter = Watcher\n)\n", True),
+    # a name after a dot is another package's (vald's `errors.New`), not this package's `New`
+    ("", "_ = watch.NodeName()", "\nfunc NewForConfig() { Start(nil, nil) }\n\nvar made = kubernetes.NewForConfig\n",
+     False),
+    ("", "_ = watch.NodeName()", "\nfunc NewForConfig() { Start(nil, nil) }\n\nvar made = NewForConfig\n", True),
 ])
 def test_only_what_a_program_reaches_of_a_package_counts(tmp_path, imported, called, more, reported):
     main = f'package main\n\nimport {imported}"example.com/app/internal/watch"\n\nfunc main() {{\n\t{called}\n}}\n'

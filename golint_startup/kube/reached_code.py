@@ -33,6 +33,7 @@ _TYPE = re.compile(rb"type[ \t]+(\w+)")
 _TYPE_BLOCK_NAME = re.compile(rb"^\t(\w+)\b", re.MULTILINE)
 _PACKAGE_CLAUSE = re.compile(rb"^package[ \t]+(\w+)", re.MULTILINE)
 _WORD = re.compile(rb"\b[A-Za-z_]\w*\b")
+_MEMBER = re.compile(rb"(?<=[\w)\]}])[ \t]*\.[ \t]*[A-Za-z_]\w*")
 _SELECTOR = re.compile(rb"\b([A-Za-z_]\w*)\.([A-Za-z_]\w*)")
 _VERSION = re.compile(rb"^v\d+$")
 # `var _ client.Reader = &CacheReader{}`: a compile-time check that a type implements an
@@ -53,7 +54,10 @@ def _declaration(names: tuple[bytes, ...], receiver: bytes | None, root: bool, t
     code = go_code.COMMENTS.sub(b"", text)
     if root:
         code = _INTERFACE_CHECK.sub(b"", code)
-    return Declaration(names, receiver, root, text, frozenset(_WORD.findall(code)), frozenset(_SELECTOR.findall(code)))
+    # A name after a dot is a field, a method or another package's: never one of this
+    # package's top-level names (vald's `errors.New` reached its own `New`, a manager's).
+    return Declaration(names, receiver, root, text, frozenset(_WORD.findall(_MEMBER.sub(b".", code))),
+                       frozenset(_SELECTOR.findall(code)))
 
 
 class FileDeclarations(NamedTuple):
@@ -79,11 +83,26 @@ def declarations_of(source: bytes) -> FileDeclarations:
             found.append(_declaration((name,), None, name == b"init", text))
         elif text.startswith(b"type"):
             single = _TYPE.match(text)
-            names = (single.group(1),) if single else tuple(_TYPE_BLOCK_NAME.findall(text))
-            found.append(_declaration(names, None, False, text))
+            if single:
+                found.append(_declaration((single.group(1),), None, False, text))
+            else:
+                found.extend(_type_block(text))
         else:
             found.append(_declaration((), None, True, text))
     return FileDeclarations(header, tuple(found), tuple(_header_imports(header)))
+
+
+def _type_block(text: bytes) -> list[Declaration]:
+    """The specs of a `type ( ... )` block, one declaration each: a program that names one of its
+    types reaches that one only (vald's gateway names `k8s.Job` of a block aliasing
+    controller-runtime's Manager and Client beside it, and keeps no cache of its own)."""
+    specs = list(_TYPE_BLOCK_NAME.finditer(text))
+    end = text.rfind(b"\n)")
+    declared = []
+    for spec, following in zip(specs, specs[1:] + [None]):
+        body = text[spec.start():following.start() if following else (end if end > spec.start() else len(text))]
+        declared.append(_declaration((spec.group(1),), None, False, b"type " + body.lstrip(b"\t")))
+    return declared
 
 
 def _header_imports(header: bytes) -> list[tuple[bytes, bytes]]:
