@@ -820,6 +820,24 @@ def test_a_chart_component_written_only_under_a_condition_its_defaults_leave_out
     assert [f.message.split('"')[1] for f in _run(tmp_path, "SL101").findings] == reported
 
 
+@pytest.mark.parametrize("vpa, reported", [
+    ("true", []),  # etcd-operator's chart: a VPA on by default, and no resources written then
+    ("false", ["exporter"]),
+])
+def test_resources_a_chart_writes_only_where_its_defaults_do_not_go_set_no_limit(tmp_path, vpa, reported):
+    go_module(tmp_path, {"cmd/exporter/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
+    write(tmp_path, "charts/app/Chart.yaml", "apiVersion: v2\nname: app\nversion: 0.1.0\n")
+    write(tmp_path, "charts/app/values.yaml", "exporter:\n  image:\n    repository: ghcr.io/acme/exporter\n"
+                                              f"  vpa:\n    enabled: {vpa}\n"
+                                              "  resources:\n    limits:\n      memory: 256Mi\n")
+    write(tmp_path, "charts/app/templates/deployment.yaml",
+          "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app\nspec:\n  template:\n    spec:\n"
+          "      containers:\n        - name: exporter\n          image: {{ .Values.exporter.image.repository }}\n"
+          "          {{- if not .Values.exporter.vpa.enabled }}\n          {{- with .Values.exporter.resources }}\n"
+          "          resources:\n            {{- toYaml . | nindent 12 }}\n          {{- end }}\n          {{- end }}\n")
+    assert [f.message.split('"')[1] for f in _run(tmp_path, "SL101").findings] == reported
+
+
 @pytest.mark.parametrize("command, reported", [
     ("/usr/local/bin/collector", []),  # no cache, 128Mi of 1Gi: a small program
     ("/usr/local/bin/exporter", ["collector"]),  # the program that caches the cluster

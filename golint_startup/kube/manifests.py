@@ -1592,7 +1592,9 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
         # a 128Mi limit under `controller.resources` that its Deployment never writes).
         read = ("resources", key.value) if resources else read_as or (*path, "resources")
         resources_read[id(made)] = read
-        if unset or not defaults.reads(*read):
+        # Nor those read only where the defaults do not go: etcd-operator's chart writes its
+        # 128Mi limit `if not .Values.etcdOperator.vpa.enabled`, and the VPA is on by default.
+        if unset or not defaults.reads(*read) or defaults.read_only_where_off(read):
             return made
         for field_name in ("limits", "requests"):
             # Or by resource first, as some charts' templates map them (cluster-api-provider-
