@@ -20,8 +20,8 @@ from golint_startup.go.library import COMPILE_CALLS, DECODE_CALLS, DECODE_METHOD
     PROCESS_CONSTRUCTORS, PROCESS_METHODS, READ_CALLS, READ_METHODS, STREAM_DECODERS, TEMPLATE_PARSE_METHODS, TEMPLATES
 from golint_startup.go.treefiles import file_sizes_in_tree
 from golint_startup.go.types import PREDECLARED
-from golint_startup.go.syntax import FUNCTION_NODES, ancestors, enclosing_function, invocation, matches, root_identifier, text, \
-    unconverted, unparen
+from golint_startup.go.syntax import FUNCTION_NODES, ancestors, enclosing_function, identifier_uses, invocation, matches, \
+    root_identifier, text, unconverted, unparen
 from golint_startup.engine.cache_format import register
 from golint_startup.rule import AFTER_STARTUP, MODULE_FILES, STARTUP_MODEL, Finding, Location, Option, Rule, location_of
 
@@ -83,9 +83,9 @@ class _Facts:
     #  an error variable of the calling function the literal writes | None,
     #  the literal's own work, the literal's plain calls,
     #  the explicit initializer whose body calls Do | None: see _initializer,
-    #  the literal's spelling: see _spelling)
+    #  the literal's spelling: see _spelling, the caller's parameters it uses: see _parameters_used)
     calls: list[tuple[Location, str, list[str] | None, str | None, str | None, list[tuple[str, str, str]],
-                      list[str], str | None, str]] = \
+                      list[str], str | None, str, tuple[str, ...]]] = \
         field(default_factory=list)
 
 
@@ -652,9 +652,11 @@ def collect(file: GoFile, options: dict) -> _Facts:
             if writes:
                 lost = None if _reset_after(file, call, once) else _captured_error(file, function)
                 facts.calls.append((where, text(once), writes, None, lost,
-                                    *_within(found, function), _initializer(file, call), _spelling(function)))
+                                    *_within(found, function), _initializer(file, call), _spelling(function),
+                                    _parameters_used(file, call, function)))
         elif function.type == "identifier" and not file.is_shadowed(function):
-            facts.calls.append((where, text(once), None, text(function), None, [], [], _initializer(file, call), ""))
+            facts.calls.append((where, text(once), None, text(function), None, [], [], _initializer(file, call), "",
+                                ()))
     return facts
 
 
@@ -678,6 +680,19 @@ def _initializer(file: GoFile, call) -> str | None:
         return None
     name = text(holder.child_by_field_name("name"))
     return name if _INITIALIZER.fullmatch(name) else None
+
+
+def _parameters_used(file: GoFile, call, literal) -> tuple[str, ...]:
+    """The parameters of the function calling Do that the literal given to Do uses
+    (go-feature-flag's `Init(config Config)` builds its value from `config`): what
+    `sync.OnceValues`, whose function takes no arguments, cannot be given."""
+    holder = enclosing_function(file, call)
+    parameters = holder.child_by_field_name("parameters") if holder is not None else None
+    if parameters is None:
+        return ()
+    names = [text(name) for declaration in parameters.named_children
+             for name in declaration.children_by_field_name("name")]
+    return tuple(name for name in names if name != "_" and identifier_uses(file, literal, name))
 
 
 # How deep calls to same-package functions are followed from the function given to Do.
@@ -807,7 +822,7 @@ def _finding(call: tuple, variables: set[str], errors: set[str], writers: dict, 
     tree can size and loses no error, or starts a worker (`workers`: the functions, and Do
     literals by where they are, that enter a loop nothing leaves, themselves or through a call
     of their own statements)."""
-    where, once, writes, function, lost, work, calls, initializer, _ = call
+    where, once, writes, function, lost, work, calls, initializer, _, arguments = call
     if (function if function is not None else _site(where)) in workers:
         return None
     if function is not None:
@@ -833,7 +848,7 @@ def _finding(call: tuple, variables: set[str], errors: set[str], writers: dict, 
     value = next((name for name in written if name != error), written[0])
     by = f"the function {function}" if function is not None else "its function"
     weighed = f"; {human_size(size)}: {', '.join(named)}" if work and named else ""
-    return Finding(RULE.id, _message(once, value, by, error, lost, work, initializer, weighed), where)
+    return Finding(RULE.id, _message(once, value, by, error, lost, work, initializer, weighed, arguments), where)
 
 
 _DECLARED_INSIDE = """
@@ -885,13 +900,18 @@ def _describe(work: list[tuple[str, str, str]]) -> tuple[str, str]:
 
 
 def _message(once: str, written: str, by: str, error: str | None, lost: str | None,
-             work: list[tuple[str, str, str]], initializer: str | None = None, weighed: str = "") -> str:
+             work: list[tuple[str, str, str]], initializer: str | None = None, weighed: str = "",
+             arguments: tuple[str, ...] = ()) -> str:
     sets = f"{once}.Do sets package-level {written} in {by}"
     if initializer is not None:
+        # sync.OnceValues' function takes no arguments: go-feature-flag's Init builds from its config.
+        fix = "sync.OnceValues returns the value and the error to every caller" if not arguments else (
+            f"keep the error in a package-level variable that the function sets, and return it ({initializer}'s "
+            f"{', '.join(arguments)} reach{'es' if len(arguments) == 1 else ''} the function, which sync.OnceValues "
+            "cannot pass)")
         return (f"{sets} the first time {initializer} is called; it also sets {lost}, a variable of {initializer}, so "
                 f"only the first call sees the error: Do never runs the function again, and a second {initializer} "
-                f"returns {lost} == nil even when the first one failed and left {written} unset; sync.OnceValues "
-                "returns the value and the error to every caller")
+                f"returns {lost} == nil even when the first one failed and left {written} unset; {fix}")
     if work:
         verbs, shown = _describe(work)
         lazy = (f"{sets} at its first use, not at startup, and {verbs} then ({shown}{weighed}): the work and its "

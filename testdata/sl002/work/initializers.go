@@ -13,6 +13,8 @@ var (
 	settings   map[string]string
 	lazyOnce   sync.Once
 	lazy       map[string]string
+	loadOnce   sync.Once
+	defaults   map[string]string
 )
 
 func newClient(path string) (map[string]string, error) {
@@ -28,7 +30,15 @@ func newClient(path string) (map[string]string, error) {
 // startup: nothing is postponed, but a second Init still loses the first one's error.
 func Init(path string) error {
 	var err error
-	clientOnce.Do(func() { client, err = newClient(path) }) // want "SL002: clientOnce.Do sets package-level client in its function the first time Init is called; it also sets err, a variable of Init, .*a second Init returns err == nil"
+	clientOnce.Do(func() { client, err = newClient(path) }) // want "SL002: clientOnce.Do sets package-level client in its function the first time Init is called; it also sets err, a variable of Init, .*a second Init returns err == nil .*; keep the error in a package-level variable that the function sets, and return it \\(Init's path reaches the function, which sync.OnceValues cannot pass\\)$"
+	return err
+}
+
+// An initializer whose function takes nothing from its parameters: sync.OnceValues fits.
+func InitDefaults(verbose bool) error {
+	var err error
+	loadOnce.Do(func() { defaults, err = newClient("defaults.json") }) // want "SL002: loadOnce.Do sets package-level defaults .*a second InitDefaults returns err == nil .*; sync.OnceValues returns the value and the error to every caller$"
+	_ = verbose
 	return err
 }
 
