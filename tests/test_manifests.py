@@ -1662,6 +1662,29 @@ def test_short_liveness_windows_are_reported_only_when_sl105_is_turned_on(tmp_pa
     assert rules_run() == ["SL101", "SL105"]
 
 
+@pytest.mark.parametrize("subcommand, reported", [("controller", False), ("sensor", True)])
+def test_a_subcommand_is_held_back_only_by_the_leader_election_it_reaches(tmp_path, subcommand, reported):
+    """argo-events' one binary runs its `controller` (a health port answering at once) and its
+    `sensor-service`, which waits to lead: the controller's short liveness window is not a risk."""
+    command = 'package cmd\n\nimport (\n\t"github.com/spf13/cobra"\n\t"example.com/app/internal/%s"\n)\n\n' \
+        'var %sCommand = &cobra.Command{Use: "%s", Run: func(*cobra.Command, []string) { %s }}\n'
+    go_module(tmp_path, {
+        "cmd/app/main.go": 'package main\n\nimport "example.com/app/cmd"\n\nfunc main() { cmd.Execute() }\n',
+        "cmd/controller.go": command % ("reconcile", "controller", "controller", "reconcile.Start()"),
+        "cmd/sensor.go": command % ("election", "sensor", "sensor", "election.Lead()"),
+        # The controller names the sensor package's lease name, never its election.
+        "internal/reconcile/reconcile.go": 'package reconcile\n\nimport "example.com/app/internal/election"\n\n'
+                                           "func Start() { _ = election.LeaseName }\n",
+        "internal/election/election.go": 'package election\n\nimport "k8s.io/client-go/tools/leaderelection"\n\n'
+                                         'const LeaseName = "sensor"\n\n'
+                                         "func Lead() { leaderelection.RunOrDie(nil, leaderelection.LeaderElectionConfig{}) }\n"},
+        all_reached=False)
+    write(tmp_path, "pod.yaml", POD.replace("ghcr.io/acme/api:1", f"ghcr.io/acme/app:1\n      args: [{subcommand}]")
+          .replace("      resources:", "      livenessProbe:\n        periodSeconds: 2\n        tcpSocket: {port: 80}\n"
+                                       "      resources:"))
+    assert [f.rule_id for f in _run(tmp_path, "SL105").findings] == (["SL105"] if reported else [])
+
+
 def test_the_go_a_module_is_built_with_comes_from_its_builders_or_toolchain_not_its_go_line(tmp_path):
     """The go.mod's `go` line is the oldest Go the module accepts; its `toolchain` line, or a
     Dockerfile's golang builder (an `ARG` default included), is the Go that builds it."""

@@ -3469,6 +3469,7 @@ class _GoTree:
         self._program_keeps: dict[tuple[str, str | None, frozenset[str], frozenset[str] | None,
                                         frozenset[str] | None], tuple[str | None, bool, bool]] = {}
         self._program_facts_of: dict[tuple[str, str | None], tuple[list[_PackageCode], list[str]]] = {}
+        self._reached_imports: dict[tuple[str, str | None], frozenset[str]] = {}  # see _program_facts
         self._declaring_files: dict[tuple[str, str], str | None] = {}  # see _declaring_file
         self._program_packages: dict[str, tuple[set[str], list[str]]] = {}  # by main, see _program_closure
         # By directory: its programs (see _main_dirs_at_or_below, which reads its Dockerfiles)
@@ -4084,10 +4085,13 @@ class _GoTree:
 
     def _first_of_imports(self, run: ProgramRun, answer: Callable[[Iterable[str]], Any]) -> Any:
         """The first answer (not None) that `answer` gives of the import paths of a main package
-        at or below the run's directory, through packages of its module."""
+        at or below the run's directory, through packages of its module, that the code it runs
+        names (reached_code): argo-events' `controller` subcommand reaches none of the leader
+        election its `sensor-service` runs (its SL105 finding was read as wrong)."""
         module, mains = self._run_programs(run)
         return next((found for main in mains if (found := answer(
-            path for f in self._program_facts(main, module, run.subcommand)[0] for path in f.imports))), None)
+            path for f in self._program_facts(main, module, run.subcommand)[0] for path in f.imports
+            if path in self._reached_imports[main, run.subcommand]))), None)
 
     def caches_only_small_kinds(self, run: ProgramRun) -> bool:
         """Whether every main package at or below the run's directory (at least one) keeps
@@ -4221,6 +4225,7 @@ class _GoTree:
             facts = [self._package_code(d, unused, reached.declarations.get(d, {})) for d in packages]
             keeps = [k for k in keeps if any(u == k or u.startswith(k + "/") for u in reached.imports)]
             self._program_facts_of[main, subcommand] = ([_code_facts(sources), *facts] if declaring else facts, keeps)
+            self._reached_imports[main, subcommand] = reached.imports
         return self._program_facts_of[main, subcommand]
 
     def _declarations_of(self, path: str) -> reached_code.FileDeclarations:
