@@ -201,7 +201,6 @@ def _imported_by_production(jobs: list[FileJob], ambiguous: list[FileJob]) -> No
             job.test_dir = False
 
 
-# Why a file named on the command line was not linted, and how to lint it.
 def _tags_builds_set(found: discovery.Discovered, cwd: str) -> tuple[str, ...]:
     """The tags the project's builds may set: named in its build files (those the walk found,
     and those at the root of every linted module, for a run on named files) or in GOFLAGS."""
@@ -216,6 +215,7 @@ def _tags_builds_set(found: discovery.Discovered, cwd: str) -> tuple[str, ...]:
     return tuple(sorted(buildtags.tags_set_by(sorted(paths)).union(*(t.split(",") for t in from_goflags))))
 
 
+# Why a file named on the command line was not linted, and how to lint it.
 _SKIP_HINTS = {
     "test file": "a test file; skipped (lint it with --tests)",
     "test support": "test support; skipped (lint it with --tests)",

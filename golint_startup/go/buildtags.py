@@ -51,7 +51,6 @@ class Constraint:
                 return False
         return True
 
-
     def left_out_by_builds(self, set_tags: set[str] | frozenset[str]) -> bool:
         """True when no build that sets only `set_tags` (whatever its GOOS, GOARCH, cgo and Go
         version) compiles the file: `go build` without those tags leaves it out.
