@@ -5326,7 +5326,7 @@ def test_a_command_built_by_several_dockerfiles_is_the_one_the_image_name_says(t
 _BUILD_WORKFLOW = """\
 name: build
 on: push
-jobs:
+%sjobs:
   image:
     runs-on: ubuntu-latest
     steps:
@@ -5338,19 +5338,25 @@ jobs:
 """
 
 
-@pytest.mark.parametrize("context, tags, reported", [
+_IMAGE_ENV = "env:\n  REGISTRY: ghcr.io/acme/suite\n  IMAGE: widget-runner\n"
+
+
+@pytest.mark.parametrize("context, tags, env, reported", [
     # kagenti-operator's published chart of `llama-operator`, built from the `llama` context
-    ("engine", "ghcr.io/acme/suite/widget-runner:latest", True),
-    ("engine", "ghcr.io/acme/suite/widget-runner:latest,ghcr.io/acme/suite/widget-runner:v1", True),
-    ("engine", "ghcr.io/acme/suite/other:latest", False),
-    ("engine", "${{ env.REGISTRY }}/${{ env.IMAGE }}:latest", False),  # not written out
-    ("${{ matrix.dir }}", "ghcr.io/acme/suite/widget-runner:latest", False),
+    ("engine", "ghcr.io/acme/suite/widget-runner:latest", "", True),
+    ("engine", "ghcr.io/acme/suite/widget-runner:latest,ghcr.io/acme/suite/widget-runner:v1", "", True),
+    ("engine", "ghcr.io/acme/suite/other:latest", "", False),
+    ("engine", "${{ env.REGISTRY }}/${{ env.IMAGE }}:latest", "", False),  # not known
+    # doltdb-operator's publish workflow names its image in the workflow's env
+    ("engine", "${{ env.REGISTRY }}/${{ env.IMAGE }}:${{ steps.version.outputs.version }}", _IMAGE_ENV, True),
+    ("engine", "${{ env.REGISTRY }}/${{ env.IMAGE }}:latest", _IMAGE_ENV.replace("widget-runner", "other"), False),
+    ("${{ matrix.dir }}", "ghcr.io/acme/suite/widget-runner:latest", "", False),
 ])
-def test_an_image_a_workflow_builds_runs_what_its_dockerfile_builds(tmp_path, context, tags, reported):
+def test_an_image_a_workflow_builds_runs_what_its_dockerfile_builds(tmp_path, context, tags, env, reported):
     go_module(tmp_path / "engine", {"cmd/main.go": _DEPLOYMENT_INFORMERS})
     write(tmp_path, "engine/Dockerfile", "FROM golang:1.22 AS build\nCOPY . .\nRUN go build -o /runner ./cmd\n"
           "FROM scratch\nCOPY --from=build /runner /\nENTRYPOINT [\"/runner\"]\n")
-    write(tmp_path, ".github/workflows/build.yml", _BUILD_WORKFLOW % (context, tags))
+    write(tmp_path, ".github/workflows/build.yml", _BUILD_WORKFLOW % (env, context, tags))
     write(tmp_path, "deploy/app.yaml", _SIZED.format(request="64Mi").replace(
         "image: ghcr.io/acme/api:1", "image: ghcr.io/acme/suite/widget-runner:latest"))
     assert [f.path for f in _run(tmp_path).findings] == (["deploy/app.yaml"] if reported else [])

@@ -4536,10 +4536,14 @@ def _repository_root(module_root: str) -> str | None:
 _BUILD_PUSH_ACTION = "docker/build-push-action@"
 
 
+_WORKFLOW_ENV = re.compile(r"\$\{\{\s*env\.(\w+)\s*\}\}")
+
+
 def _workflow_image_builds(root: str) -> list[tuple[str, str]]:
     """(image repository name, Dockerfile path) of each tag a `docker/build-push-action` step
     of the workflows under `root` pushes, written out (not an expression) in its last path
-    segment; its Dockerfile is its `file`, else its `context`'s, relative to `root`."""
+    segment, or given by the workflow's, job's or step's `env` (`${{ env.IMAGE_NAME }}`:
+    doltdb-operator's); its Dockerfile is its `file`, else its `context`'s, relative to `root`."""
     workflows = os.path.join(root, ".github", "workflows")
     found = []
     for name in sorted(listdir(workflows)):
@@ -4554,13 +4558,17 @@ def _workflow_image_builds(root: str) -> list[tuple[str, str]]:
             for step in job.get("steps") or () if isinstance(job, dict) else ():
                 if not isinstance(step, dict) or not str(step.get("uses", "")).startswith(_BUILD_PUSH_ACTION):
                     continue
+                env = {str(k): str(v) for holder in (workflow, job, step)
+                       if isinstance(given_env := holder.get("env"), dict) for k, v in given_env.items()}
                 given = step.get("with") if isinstance(step.get("with"), dict) else {}
                 context, file = str(given.get("context") or "."), given.get("file")
                 if "${{" in context or (file is not None and "${{" in str(file)):
                     continue
                 dockerfile = os.path.normpath(os.path.join(root, str(file) if file else os.path.join(context, "Dockerfile")))
                 tags = given.get("tags") or ""
-                for tag in (tags if isinstance(tags, list) else re.split(r"[\s,]+", str(tags))):
+                tags = _WORKFLOW_ENV.sub(lambda m: env.get(m.group(1), m.group(0)),
+                                         "\n".join(map(str, tags)) if isinstance(tags, list) else str(tags))
+                for tag in re.split(r"[\s,]+", tags):
                     repository = image_repository(str(tag).strip())
                     if repository and "$" not in repository and "}" not in repository:
                         found.append((repository, dockerfile))
