@@ -61,7 +61,7 @@ def expand(patterns: list[str], *, tests: bool, exclude: list[str] = (), cwd: st
             if not os.path.isdir(base):
                 raise PatternError(f"pattern {pattern}: directory {base} does not exist")
             result.walked.append(base)
-            for path in walk_go_files(base, also=lambda p: is_manifest(p) or is_dockerfile(p) or is_build_file(p)):
+            for path in walk_go_files(base, also=lambda p: is_manifest(p) or is_build_file(p)):
                 add(path)
         elif os.path.isdir(base):
             for name in sorted(os.listdir(base)):

@@ -4089,9 +4089,13 @@ class _GoTree:
         names (reached_code): argo-events' `controller` subcommand reaches none of the leader
         election its `sensor-service` runs (its SL105 finding was read as wrong)."""
         module, mains = self._run_programs(run)
-        return next((found for main in mains if (found := answer(
-            path for f in self._program_facts(main, module, run.subcommand)[0] for path in f.imports
-            if path in self._reached_imports[main, run.subcommand]))), None)
+        for main in mains:
+            facts = self._program_facts(main, module, run.subcommand)[0]  # fills _reached_imports too
+            reached = self._reached_imports[main, run.subcommand]
+            found = answer(path for f in facts for path in f.imports if path in reached)
+            if found is not None:
+                return found
+        return None
 
     def caches_only_small_kinds(self, run: ProgramRun) -> bool:
         """Whether every main package at or below the run's directory (at least one) keeps
