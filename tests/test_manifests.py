@@ -3561,6 +3561,7 @@ def test_a_list_watch_informer_of_a_kind_that_stays_small_scopes_like_a_scoped_o
     assert _rules_for_controller(tmp_path, _NODE_AGENT_WITH_A_LIST_WATCH % kind, container) == (["SL101"] if reported else [])
 
 
+
 _WATCH_NAMESPACE_HELPER = """\
 {{- define "api.watchNamespace" -}}
 {{- if .Values.watchAllNamespaces -}}
@@ -5299,6 +5300,52 @@ def test_an_image_a_makefile_tags_runs_what_its_dockerfile_builds(tmp_path, dock
           "FROM scratch\nCOPY --from=build /app /\nENTRYPOINT [\"/app\"]\n")
     write(tmp_path, "deploy/app.yaml", _SIZED.format(request="64Mi").replace("ghcr.io/acme/api:1", f"ghcr.io/acme/{image}:1"))
     assert [f.path for f in _run(tmp_path).findings] == (["deploy/app.yaml"] if recognized else [])
+
+
+_MACRO_MAKEFILE = """\
+REPO ?= ghcr.io/acme
+DOCKERFILE_PATH ?= dockerfiles
+CONTAINER_TOOL ?= docker
+
+define build_and_tag
+\t$(CONTAINER_TOOL) build -t ${REPO}/$(1):${VERSION} -f ${DOCKERFILE_PATH}/$(2) .
+endef
+
+docker-build-server:
+\t$(call %s,app-server,Dockerfile.server)
+"""
+
+
+@pytest.mark.parametrize("macro, image, recognized", [
+    ("build_and_tag", "app-server", True),  # arks: its gateway image, tagged through a macro
+    ("build_and_tag", "app-agent", False),
+    ("tag_elsewhere", "app-server", False),  # a macro the Makefile does not define
+])
+def test_an_image_a_root_makefile_tags_through_a_macro_runs_what_its_dockerfile_builds(tmp_path, macro, image, recognized):
+    """arks' root Makefile tags each image with `$(call build_and_tag,NAME,DOCKERFILE)`, the
+    Dockerfiles kept in `dockerfiles/`; its gateway's image is the project's name and a word, as
+    a program named for it may be."""
+    go_module(tmp_path, {"cmd/app/main.go": _DEPLOYMENT_INFORMERS, "func/server/main.go": SMALL_MAIN})
+    write(tmp_path, "Makefile", _MACRO_MAKEFILE % macro)
+    write(tmp_path, "dockerfiles/Dockerfile.server", "FROM golang:1.22 AS build\nCOPY . .\n"
+          "RUN go build -o /app ./cmd/app\nFROM scratch\nCOPY --from=build /app /\nENTRYPOINT [\"/app\"]\n")
+    write(tmp_path, "deploy/app.yaml", _SIZED.format(request="64Mi").replace("ghcr.io/acme/api:1", f"ghcr.io/acme/{image}:1"))
+    assert [f.path for f in _run(tmp_path).findings] == (["deploy/app.yaml"] if recognized else [])
+
+
+@pytest.mark.parametrize("container, reported", [
+    ("manager", True),  # what `make build-installer` writes
+    ("main", False),  # arks' dist/gateway.yaml, written by hand: its gateway, another program
+])
+def test_a_manifest_in_dist_runs_the_manager_only_in_a_container_named_as_kubebuilder_names_it(tmp_path, container,
+                                                                                           reported):
+    root = tmp_path / "app"
+    go_module(root, {"cmd/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
+    write(root, "PROJECT", "layout: go.kubebuilder.io/v4\n")
+    write(root, "README.md", "# app\nAn operator for apps.\n")
+    write(root, "dist/gateway.yaml", _SIZED.format(request="256Mi").replace(
+        "ghcr.io/acme/api:1", "ghcr.io/example/app-gateway:1").replace("- name: api", f"- name: {container}"))
+    assert [f.path for f in _run(root, "SL101").findings] == (["dist/gateway.yaml"] if reported else [])
 
 
 @pytest.mark.parametrize("image, reported", [

@@ -1353,15 +1353,40 @@ def _make_resolved(text: str, values: dict[str, str]) -> str:
     return text
 
 
+# A Makefile's macro (`define build_and_tag` ... `endef`) and a recipe line calling one with
+# its arguments (`\t$(call build_and_tag,api-gateway,Dockerfile.gateway)`).
+_MAKE_DEFINE = re.compile(r"^define[ \t]+(\w+)[ \t]*=?[ \t]*\n(.*?)^endef\b", re.MULTILINE | re.DOTALL)
+_MAKE_CALL_LINE = re.compile(r"^\t[ \t]*\$[({]call[ \t]+(\w+)[ \t]*,?([^()\n{}]*)[)}][ \t]*$", re.MULTILINE)
+_MAKE_PARAMETER = re.compile(r"\$(?:\((\d)\)|\{(\d)\}|(\d))")
+
+
+def _make_calls_expanded(makefile: str) -> str:
+    """A Makefile with each recipe line that only calls a macro of its own replaced by the
+    macro's lines, its parameters (`$(1)`) given the call's arguments: arks' Makefile tags each
+    image through `$(call build_and_tag,arks-gateway-plugins,Dockerfile.gateway)`."""
+    macros = {m.group(1): m.group(2) for m in _MAKE_DEFINE.finditer(makefile)}
+    if not macros:
+        return makefile
+
+    def expanded(call: re.Match) -> str:
+        body = macros.get(call.group(1))
+        if body is None:
+            return call.group(0)
+        arguments = [a.strip() for a in call.group(2).split(",")]
+        return _MAKE_PARAMETER.sub(lambda p: (arguments + [""] * 9)[int(next(filter(None, p.groups()))) - 1],
+                                   body.rstrip("\n"))
+    return _MAKE_CALL_LINE.sub(expanded, makefile)
+
+
 def _makefile_image_builds(makefile: str) -> list[tuple[str, str | None]]:
     """(the image repository's name, the Dockerfile as written or None) of each image a
-    Makefile's recipes build and tag, variables the Makefile sets resolved: porch's
-    `build/Makefile` tags `$(IMAGE_REPO)/$(IMAGE_NAME)` (`porch-server`) built with
-    `-f ./Dockerfile`."""
+    Makefile's recipes build and tag, variables the Makefile sets resolved, also the container
+    tool's (`$(CONTAINER_TOOL) build`), and macros it calls expanded: porch's `build/Makefile`
+    tags `$(IMAGE_REPO)/$(IMAGE_NAME)` (`porch-server`) built with `-f ./Dockerfile`."""
     values = _makefile_values(makefile)
     found = []
-    for command in _MAKE_IMAGE_BUILD.findall(_CONTINUED_LINE.sub(" ", makefile)):
-        command = _make_resolved(command, values)
+    lines = _make_resolved(_make_calls_expanded(_CONTINUED_LINE.sub(" ", makefile)), values)
+    for command in _MAKE_IMAGE_BUILD.findall(lines):
         dockerfile = _FILE_OPTION.search(command)
         for tag in _TAG_OPTION.findall(command):
             name = image_repository(tag.strip("\"'"))
@@ -3032,8 +3057,12 @@ def _scaffold_project(container: Container) -> str | None:
     # What `make build-installer` writes of it (cnmsql's, whose users install a chart from its
     # Helm repository instead: read as not worth a change).
     root, found, rest = manifest.rpartition("/dist/")
-    if found and root and "/" not in rest and rest.endswith((".yaml", ".yml")) and the_manager:
-        # `install.yaml` by default, or renamed (ziti-k8s-agent's `dist/ziti-operator.yaml`).
+    if found and root and "/" not in rest and rest.endswith((".yaml", ".yml")) and the_manager and \
+            container.name == "manager":
+        # `install.yaml` by default, or renamed (ziti-k8s-agent's `dist/ziti-operator.yaml`); its
+        # container named as kubebuilder names it: arks' `dist/gateway.yaml`, written by hand
+        # beside its installer, runs its gateway (`main`) and Redis (`master`), one container
+        # each, and the gateway was charged the manager's cache.
         root = root.replace("/", os.sep)
         return root if os.path.isfile(os.path.join(root, "PROJECT")) else None
     # The chart kubebuilder's helm plugin writes to `dist/chart`, its manager under the values'
@@ -4409,13 +4438,15 @@ class _GoTree:
         return found
 
     def _built_by_makefile(self, repository: str) -> str | None:
-        """The main package that the Dockerfile builds that a Makefile beside a Dockerfile builds
-        an image named `repository` from (_makefile_image_builds; the directory's `Dockerfile`
-        when the recipe names none), when one only: porch's `build/Makefile` tags `porch-server`,
-        which its `Dockerfile` builds from `./cmd/porch` (its finding had gone to the function
-        runner's `func/server`, named for the project and the image's last word)."""
+        """The main package that the Dockerfile builds that a Makefile beside a Dockerfile, or at
+        a linted module's root, builds an image named `repository` from (_makefile_image_builds;
+        the directory's `Dockerfile` when the recipe names none), when one only: porch's
+        `build/Makefile` tags `porch-server`, which its `Dockerfile` builds from `./cmd/porch`
+        (its finding had gone to the function runner's `func/server`, named for the project and
+        the image's last word); arks' root Makefile tags its gateway's image built by
+        `dockerfiles/Dockerfile.gateway` (the gateway had been charged its operator's cache)."""
         found = set()
-        for directory in self._dockerfiles:
+        for directory in sorted(set(self._dockerfiles) | {m.root for m in self._linted_modules()}):
             makefile = os.path.join(directory, "Makefile")
             for name, dockerfile in _makefile_image_builds(_read(makefile)) if os.path.isfile(makefile) else ():
                 if name == repository:
