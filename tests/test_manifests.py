@@ -3561,6 +3561,19 @@ def test_a_list_watch_informer_of_a_kind_that_stays_small_scopes_like_a_scoped_o
     assert _rules_for_controller(tmp_path, _NODE_AGENT_WITH_A_LIST_WATCH % kind, container) == (["SL101"] if reported else [])
 
 
+@pytest.mark.parametrize("kind, reported", [
+    ("PersistentVolumeClaim", False),  # knative operator's ClusterProfiles, by the options' ObjectType
+    ("Pod", True),
+])
+def test_an_informer_given_its_object_type_in_options_is_read_as_one_given_it_as_an_argument(tmp_path, kind, reported):
+    container = "          env:\n            - name: NODE_NAME\n              valueFrom: {fieldRef: {fieldPath: spec.nodeName}}\n"
+    code = _NODE_AGENT_WITH_A_LIST_WATCH.replace(
+        "\t_ = cache.NewSharedIndexInformer(lw, &corev1.%s{}, 0, cache.Indexers{})\n",
+        "\t_, _ = cache.NewInformerWithOptions(cache.InformerOptions{\n\t\tListerWatcher: lw,\n"
+        "\t\tObjectType:    &corev1.%s{},\n\t\tResyncPeriod:  0,\n\t})\n")
+    assert "InformerOptions" in code
+    assert _rules_for_controller(tmp_path, code % kind, container) == (["SL101"] if reported else [])
+
 
 _WATCH_NAMESPACE_HELPER = """\
 {{- define "api.watchNamespace" -}}
@@ -5141,6 +5154,41 @@ func main() {
 	factory.Start(nil)
 }
 """
+_KNATIVE_MAIN = """\
+package main
+
+import (
+	_ "knative.dev/pkg/client/injection/kube/informers/apps/v1/deployment/filtered"
+	%s
+	kubefilteredfactory "knative.dev/pkg/client/injection/kube/informers/factory/filtered"
+	"knative.dev/pkg/injection/sharedmain"
+	"knative.dev/pkg/signals"
+)
+
+func main() {
+	ctx := signals.NewContext()
+	%s
+	sharedmain.MainWithContext(ctx, "app-operator")
+}
+"""
+
+
+@pytest.mark.parametrize("informer, selecting, reported", [
+    ("", 'ctx = kubefilteredfactory.WithSelectors(ctx, "app.kubernetes.io/name=app")', False),  # knative's operator
+    ("", "", True),  # filtered by no selector: every Deployment
+    ('_ "knative.dev/pkg/client/injection/kube/informers/core/v1/pod"',
+     'ctx = kubefilteredfactory.WithSelectors(ctx, "app.kubernetes.io/name=app")', True),  # every Pod beside
+    ('_ "knative.dev/pkg/client/injection/kube/informers/core/v1/pod/filtered"',
+     'ctx = kubefilteredfactory.WithSelectors(ctx, "app.kubernetes.io/name=app")', False),
+])
+def test_knative_informers_filtered_by_label_selectors_are_scoped(tmp_path, informer, selecting, reported):
+    """knative operator's main gives knative's filtered informer factory its label selectors,
+    and sharedmain starts only the filtered Deployment and ConfigMap informers it imports."""
+    go_module(tmp_path, {"cmd/api/main.go": _KNATIVE_MAIN % (informer, selecting)})
+    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="256Mi"))
+    assert bool(_run(tmp_path).findings) == reported
+
+
 _CONFIG_DYNAMIC_INFORMER = """\
 package main
 

@@ -129,6 +129,27 @@ _NAMESPACES_CALL = re.compile(rb"\bDefaultNamespaces\s*[:=]\s*([A-Za-z_]\w*)\(")
 _MAP_MADE = re.compile(rb"\b([A-Za-z_]\w*)\s*:=\s*(?:map\[string\]\w+\.Config\{|make\(map\[string\]\w+\.Config\b)")
 
 
+# knative's filtered informer factory given label selectors (knative operator's main:
+# `kubefilteredfactory.WithSelectors(ctx, servingSelector, eventingSelector)`): the Kubernetes
+# informers of its `.../filtered` packages list only the objects so labelled, one scoping for
+# them all; each of knative's unfiltered ones is a cache of its own (see knative_informers).
+# The operator's finding called its cache cluster-wide: read as wrong.
+KNATIVE_KUBE_INFORMERS = "knative.dev/pkg/client/injection/kube/informers/"
+KNATIVE_FILTERED_FACTORY = (KNATIVE_KUBE_INFORMERS + "factory/filtered").encode()
+_KNATIVE_SELECTORS = re.compile(rb"\b(\w+)\.WithSelectors\(")
+
+
+def knative_informers(import_paths: Iterable[str]) -> int:
+    """How many caches the knative informers of Kubernetes kinds among `import_paths` are,
+    each started by sharedmain once imported (`_` too): one per unfiltered kind
+    (`.../kube/informers/core/v1/pod`), and one for all the filtered ones
+    (`.../core/v1/pod/filtered`), which its factory's selectors scope together."""
+    kinds = {path.removeprefix(KNATIVE_KUBE_INFORMERS) for path in import_paths
+             if path.startswith(KNATIVE_KUBE_INFORMERS) and not path.startswith(KNATIVE_KUBE_INFORMERS + "factory/")}
+    unfiltered = {kind for kind in kinds if kind.count("/") == 2}
+    return len(unfiltered) + any(kind.count("/") == 3 and kind.endswith("/filtered") for kind in kinds)
+
+
 class Scopings(NamedTuple):
     """How many times a Go file scopes what a cache keeps (see scopings)."""
     always: int  # whatever the flags
@@ -254,8 +275,9 @@ def _scopings(code: bytes) -> tuple[int, int, frozenset[str], int, int]:
             code, literal_end, function_end if function_end >= 0 else len(code))
         if field is not None:
             older_namespace(field.group(1).strip(), field.start())
-    options = always, when_named
     imports = dict(import_names(code))
+    always += sum(imports.get(m.group(1)) == KNATIVE_FILTERED_FACTORY for m in _KNATIVE_SELECTORS.finditer(code))
+    options = always, when_named
     for construction, conditions in _informer_scopings(code):
         if conditions:
             count(None if None in conditions else conditions[0])
@@ -995,6 +1017,10 @@ _GROWING_PLURALS = frozenset(plural(kind).encode() for kind in GROWING_KINDS)
 TOOLS_CACHE = b"k8s.io/client-go/tools/cache"
 _LIST_WATCH_INFORMER = re.compile(rb"\b(\w+)\.New(?:Shared)?(?:Index(?:er)?)?Informer\(")
 _OBJECT_OF_KIND = re.compile(rb"\s*&(\w+)\.(\w+)\{\}\s*,")
+# client-go's `cache.NewInformerWithOptions(cache.InformerOptions{ListerWatcher: lw, ObjectType:
+# &v1alpha1.ClusterProfile{}, ...})` (knative operator's ClusterProfiles, one per cluster of a fleet).
+_INFORMER_OPTIONS = re.compile(rb"\s*(?:\w+\.)?InformerOptions\s*\{")
+_OBJECT_TYPE_FIELD = re.compile(rb"\bObjectType\s*:")
 
 
 def typed_informers(source: bytes, code: bytes) -> tuple[int, int, int, int]:
@@ -1023,7 +1049,12 @@ def _list_watch_object(code: bytes, imports: dict[bytes, bytes], opening: int) -
     opens at `opening` (`cache.NewInformer(lw, &v1alpha1.DeploymentScaling{}, ...)`): a kind of
     the Kubernetes API or a custom resource; None for objects of any kind (apimachinery's
     `unstructured.Unstructured`, `PartialObjectMetadata`) or one not written so."""
-    handed = _OBJECT_OF_KIND.match(code, _first_argument_end(code, opening))
+    options = _INFORMER_OPTIONS.match(code, opening + 1)
+    if options is not None:
+        field = _OBJECT_TYPE_FIELD.search(code, options.end(), _call_end(code, options.end() - 1, b"{}"))
+        handed = _OBJECT_OF_KIND.match(code, field.end()) if field is not None else None
+    else:
+        handed = _OBJECT_OF_KIND.match(code, _first_argument_end(code, opening))
     if handed is None or handed.group(1) not in imports or imports[handed.group(1)].startswith(b"k8s.io/apimachinery/"):
         return None
     return imports[handed.group(1)], handed.group(2).decode()

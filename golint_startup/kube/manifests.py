@@ -4169,7 +4169,8 @@ class _GoTree:
             scopes = sum(f.scopings for f in facts) + _selects_every_watched_kind(facts, named, listed)
             if named:
                 scopes += sum(f.scopings_when_namespace_named for f in facts)
-            caches = sum(f.managers for f in facts) + _informer_constructions(facts)
+            caches = sum(f.managers for f in facts) + _informer_constructions(facts) + \
+                go_code.knative_informers(path for f in facts for path in f.imports)
             # Caches built only under a flag the manifests never pass are not built.
             off = [g for f in facts for g in f.flag_gated if run.passed_flags is not None and
                    g.flag not in run.passed_flags and (g.informer is None or _counted_informer(g.informer, facts))]
