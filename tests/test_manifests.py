@@ -2280,6 +2280,23 @@ def test_metadata_of_kinds_the_file_gives_counts_as_those_kinds(tmp_path, declar
     assert [f.rule_id for f in _findings_of_watching_program(tmp_path, source)] == (["SL101"] if reported else [])
 
 
+@pytest.mark.parametrize("read, reported", [
+    ("c.Get(ctx, client.ObjectKey{Name: name}, object) == nil", True),
+    # kubernetes-controller-sharding's sharder: through its API reader, or from a request's bytes
+    ("apiReader.Get(ctx, client.ObjectKey{Name: name}, object) == nil", False),
+    ("json.Unmarshal([]byte(name), object) == nil", False),
+])
+def test_metadata_objects_count_as_cached_only_when_read_through_a_cached_client(tmp_path, read, reported):
+    source = (_NODE_AGENT % "")
+    reader = (_METADATA_READER % ("var apiReader client.Reader", "kindOf(name)")).replace(
+        "c.Get(ctx, client.ObjectKey{Name: name}, object) == nil", read).replace(
+        '\t"context"\n', '\t"context"\n\t"encoding/json"\n')
+    reader += "\nfunc kindOf(name string) schema.GroupVersionKind { return schema.GroupVersionKind{} }\n"
+    assert read in reader
+    go_module(tmp_path, {"internal/watch/metadata.go": reader})
+    assert [f.rule_id for f in _findings_of_watching_program(tmp_path, source)] == (["SL101"] if reported else [])
+
+
 _HELPER_WATCHING_ITS_PARAMETER = """\
 package watch
 

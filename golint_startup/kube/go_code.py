@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+from functools import partial
 from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
 from golint_startup.go import gccontrol, gofile, modules
@@ -827,7 +828,33 @@ def growing_kinds(source: bytes, code: bytes) -> frozenset[str]:
     found = _kinds_made(source, code, _KINDS)
     if found is None:
         return frozenset()
-    return found | _metadata_kinds(code) if _ANY_METADATA.search(code) else found
+    return found | _metadata_kinds(code) if any(map(partial(_may_read_into, code), _ANY_METADATA.finditer(code))) \
+        else found
+
+
+# A client's read into what it is given (`r.Get(ctx, key, obj)`, `c.List(ctx, list)`), not
+# through the manager's API reader, which caches nothing (`mgr.GetAPIReader().Get(...)`, a
+# variable or field named for it).
+_CACHED_READ = re.compile(rb"^(?![^\n]*\b\w*[aA][pP][iI]Reader\b)[^\n]*\.\s*(?:Get|List)\(", re.MULTILINE)
+
+
+def _may_read_into(code: bytes, made: re.Match) -> bool:
+    """Whether a metadata object made at `made` may be read through the manager's cache: not
+    when the variable it is given is never handed to a client's Get or List in its function
+    (_CACHED_READ), as kubernetes-controller-sharding's sharder lists its objects' metadata
+    page by page through its API reader and decodes an admission request's into another (read
+    as wrong when called cached); a literal given no name is."""
+    line_start = code.rfind(b"\n", 0, made.start()) + 1
+    named = _ASSIGNED_NAME.match(code, line_start, made.start())
+    if named is None:
+        return True
+    function_end = code.find(b"\nfunc ", made.end())
+    body = code[made.end():function_end if function_end >= 0 else len(code)]
+    name = re.compile(rb"\b%s\b" % re.escape(named.group(1)))
+    for read in _CACHED_READ.finditer(body):
+        if name.search(body, read.end(), _call_end(body, read.end() - 1)):
+            return True
+    return False
 
 
 def _metadata_kinds(code: bytes) -> frozenset[str]:
