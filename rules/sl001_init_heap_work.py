@@ -851,7 +851,8 @@ _DECODERS = (*DECODE_FUNCTIONS, *BINARY_DECODE_FUNCTIONS, GO_TOML, *STREAM_DECOD
 
 def _string_constants(file: GoFile) -> dict[str, int]:
     """The package-level constants and variables of the file given a string literal (or a
-    sum of them), with the literal's length in bytes: what a decode of them reads."""
+    sum of them), with the literal's length in bytes: what a decode of them reads. A `[]byte`
+    variable given its bytes written out is in _byte_literals."""
     sizes = {}
     for kind, node in file.declarations:
         if kind not in ("const_declaration", "var_declaration"):
@@ -873,6 +874,44 @@ def _string_constants(file: GoFile) -> dict[str, int]:
                 # wrong when reported as data of unknown size).
                 sizes.update((text(name), 0) for name in names if not _assigned_in(file, text(name)))
     return sizes
+
+
+def _byte_literals(file: GoFile) -> dict[str, int]:
+    """The package-level variables of the file given a `[]byte{0x0a, 0x15, ...}` literal (as
+    2goarray and similar generators write a file's bytes), with their count: gloo's init decodes
+    three protobuf descriptors so, 59 KB together, in well under a millisecond (read by hand in
+    December 2026 as not worth a change when reported unsized)."""
+    sizes = {}
+    for kind, node in file.declarations:
+        if kind != "var_declaration":
+            continue
+        for spec in node.named_children:
+            if spec.type != "var_spec":
+                continue
+            names = spec.children_by_field_name("name")
+            values = values_of(spec.child_by_field_name("value"))
+            for name, value in zip(names, values) if len(names) == len(values) else ():
+                size = _byte_literal_length(value)
+                if size is not None:
+                    sizes[text(name)] = size
+    return sizes
+
+
+_BYTE_TYPES = frozenset({"byte", "uint8"})
+
+
+def _byte_literal_length(node) -> int | None:
+    """The bytes of a `[]byte{...}` (or `[N]byte{...}`) literal; None for anything else."""
+    node = unparen(node)
+    if node is None or node.type != "composite_literal":
+        return None
+    written = node.child_by_field_name("type")
+    element = written.child_by_field_name("element") if written is not None and \
+        written.type in ("slice_type", "array_type") else None
+    body = node.child_by_field_name("value")
+    if element is None or text(element) not in _BYTE_TYPES or body is None:
+        return None
+    return body.named_child_count  # comments among them, if any: an estimate, counted in C
 
 
 def _assigned_in(file: GoFile, name: str) -> bool:
@@ -954,8 +993,10 @@ class _Facts:
     compilations: list = field(default_factory=list)
     embedded: list[_Read] = field(default_factory=list)
     decoded: list[_Decode] = field(default_factory=list)
-    # Package-level names given string literals -> their length (see _string_constants).
+    # Package-level names given string literals -> their length (see _string_constants), and
+    # those given their bytes written out -> how many (_byte_literals).
     constants: dict = field(default_factory=dict)
+    byte_literals: dict = field(default_factory=dict)
     # Package-level //go:embed string, []byte and embed.FS variables -> their patterns: what a
     # decode or ReadFile in another file of the package, or in another package, reads.
     embedded_data: dict = field(default_factory=dict)
@@ -978,13 +1019,13 @@ def _has_package_facts(file: GoFile) -> bool:
 
 
 def collect(file: GoFile, options: dict) -> _Facts | None:
-    facts = _Facts(file.package, constants=_string_constants(file),
+    facts = _Facts(file.package, constants=_string_constants(file), byte_literals=_byte_literals(file),
                    embedded_data={**embedded_data_variables(file), **embedded_variables(file)})
     if _has_package_facts(file):
         for _ in _scan(file, options, facts.compilations, facts.embedded, facts.decoded, facts.loops_over_data,
                        facts.path_reads, facts.init_work):
             pass  # the per-file findings are check's
-    return facts if facts.compilations or facts.embedded or facts.decoded or facts.constants or \
+    return facts if facts.compilations or facts.embedded or facts.decoded or facts.constants or facts.byte_literals or \
         facts.embedded_data or facts.loops_over_data or facts.path_reads else None
 
 
@@ -1024,7 +1065,7 @@ def check_project(project, options: dict):
             for where, message, related, level, variable, package_path in facts.loops_over_data:
                 source, patterns, constant = declared.lookup(directory, package_path, variable)
                 files_of = embedded_files(source, patterns) if patterns is not None else None
-                size = sum(files_of.values()) if files_of else constant
+                size = sum(files_of.values()) if files_of else constant[0] if constant else None
                 if where.path in project.reported and (size is None or size >= minimum):
                     yield Finding(RULE.id, message, where, related=tuple(related), level=level)
         for _, facts in files:
@@ -1073,24 +1114,27 @@ class _Declared:
 
     def __init__(self, packages: dict[tuple[str, str], list[tuple[str, _Facts]]]):
         self.embeds: dict[str, dict[str, tuple]] = defaultdict(dict)
-        self.constants: dict[str, dict[str, int]] = defaultdict(dict)
+        # directory -> name -> (the bytes of its literal, what it is: "string" or "bytes")
+        self.constants: dict[str, dict[str, tuple[int, str]]] = defaultdict(dict)
         for (directory, package), files in packages.items():
             if package.endswith("_test"):
                 continue  # an external test package: not what an importer reads
             for _, facts in files:
                 self.embeds[directory].update(facts.embedded_data)
-                self.constants[directory].update(facts.constants)
+                self.constants[directory].update((name, (size, "string")) for name, size in facts.constants.items())
+                self.constants[directory].update((name, (size, "bytes")) for name, size in facts.byte_literals.items())
 
-    def of(self, directory: str, entry: _Read | _Decode) -> tuple[str, tuple | None, int | None]:
+    def of(self, directory: str, entry: _Read | _Decode) -> tuple[str, tuple | None, tuple[int, str] | None]:
         """What a read or decode in `directory` reads, as `lookup` gives it: the patterns its
         file gave, or those of the name it reads."""
         if entry.patterns is not None:  # an embed.FS of its own file
             return directory, entry.patterns, None
         return self.lookup(directory, entry.package_path, entry.variable)
 
-    def lookup(self, directory: str, package_path: str, variable: str) -> tuple[str, tuple | None, int | None]:
+    def lookup(self, directory: str, package_path: str, variable: str) -> tuple[str, tuple | None,
+                                                                              tuple[int, str] | None]:
         """(the directory declaring `variable`, its //go:embed patterns, the length of its
-        string literal) for a name used in `directory`: `pkg.Name` of the package at
+        string or byte literal and which) for a name used in `directory`: `pkg.Name` of the package at
         `package_path`, or a name of the package itself when that is ""."""
         if package_path:
             module = modules.module_of_dir(directory)
@@ -1113,7 +1157,7 @@ def _one_finding(findings: list[Finding], place: str) -> list[Finding]:
                         replace(f.location, message=f.message.partition(_WHILE_INITIALIZING)[0]) for f in others))]
 
 
-def _decoded_finding(directory: str, decode: _Decode, patterns: tuple | None, constant: int | None,
+def _decoded_finding(directory: str, decode: _Decode, patterns: tuple | None, constant: tuple[int, str] | None,
                      minimum: int) -> Finding | None:
     """A decode of a package-level name: a `//go:embed` string or []byte variable (with the
     embedded file's size when its pattern, relative to `directory`, resolves to files in the
@@ -1133,7 +1177,8 @@ def _decoded_finding(directory: str, decode: _Decode, patterns: tuple | None, co
     elif patterns is not None:
         size, what = None, f"decodes the embedded data in {variable}"
     elif constant is not None:
-        size, what = constant, f"decodes {human_size(constant)} of the string {variable}"
+        size, noun = constant
+        what = f"decodes {human_size(size)} of the {noun} {variable}"
     else:
         size, what = None, "decodes data"
     if size is not None and size < minimum:
