@@ -2562,11 +2562,24 @@ func (d *defaulter) Default(ctx context.Context, obj runtime.Object) error {
                                        "s.Clients.CoreV1().Secrets(\"a\").Create(ctx, secret, s.Options)"), False),
     ("", _POD_WEBHOOK.replace("Complete()\n", "Complete()\n\t_ = &corev1.Pod{}\n"), True),
     # snaplane: a reader Pod made for the clientset, in a file that imports of controller-runtime
-    # only the package loading its rest.Config; and the same file with the manager's client
+    # only the package loading its rest.Config; and the same file with the manager's client,
+    # where a Pod only created fills no cache either
     ("", _CONFIG_ONLY_POD_MAKER, False),
     ("", _CONFIG_ONLY_POD_MAKER.replace('ctrlconfig "sigs.k8s.io/controller-runtime/pkg/client/config"',
                                         'ctrlconfig "sigs.k8s.io/controller-runtime/pkg/client/config"\n'
-                                        '\t_ "sigs.k8s.io/controller-runtime/pkg/client"'), True),
+                                        '\t_ "sigs.k8s.io/controller-runtime/pkg/client"'), False),
+    # kubernetes-nmstate: a Secret only deleted, a ConfigMap only created, by the manager's
+    # client; one created and then read, or handed to CreateOrUpdate, which gets it first
+    ("", _SECRET_READER.replace("var secret corev1.Secret\n\treturn c.Get(ctx, key, &secret)",
+                                "secret := &corev1.Secret{}\n\tsecret.Name = key.Name\n\treturn c.Delete(ctx, secret)"),
+     False),
+    ("", _SECRET_READER.replace("var secret corev1.Secret\n\treturn c.Get(ctx, key, &secret)",
+                                "return c.Create(ctx, &corev1.ConfigMap{})"), False),
+    ("", _SECRET_READER.replace("var secret corev1.Secret\n\treturn c.Get(ctx, key, &secret)",
+                                "secret := &corev1.Secret{}\n\tif err := c.Create(ctx, secret); err != nil {\n"
+                                "\t\treturn c.Get(ctx, key, secret)\n\t}\n\treturn nil"), True),
+    ("", _SECRET_READER.replace("var secret corev1.Secret\n\treturn c.Get(ctx, key, &secret)",
+                                "secret := &corev1.Secret{}\n\treturn update(ctx, c, secret)"), True),
     # sidero: a webhook's builder, `For` a variable, starts no informer
     ("", "package watch\n\nfunc webhook(mgr ctrl.Manager, r *dnsv1.Zone) error {\n"
          "\treturn ctrl.NewWebhookManagedBy(mgr).\n\t\tFor(r).\n\t\tComplete()\n}\n", False),

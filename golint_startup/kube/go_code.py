@@ -937,8 +937,41 @@ def _kinds_made(source: bytes, code: bytes, kinds: bytes,
     if aliases:
         pattern = _GROWING_KIND % {b"aliases": b"|".join(map(re.escape, aliases)), b"kinds": kinds}
         found.update(next(filter(None, made.groups())).decode() for made in re.finditer(pattern, code)
-                     if not _of_webhook_builder(code, made.start()) and not _decoded_from_a_request(code, made))
+                     if not _of_webhook_builder(code, made.start()) and not _decoded_from_a_request(code, made)
+                     and not _only_written(code, made))
     return frozenset(found)
+
+
+# What a client creates, deletes, updates or patches (`r.Delete(ctx, secret)`, `c.Create(ctx,
+# &corev1.ConfigMap{...})`, `r.Status().Update(ctx, pod)`) it reads into no cache; nor does
+# giving it an owner. kubernetes-nmstate's operator only deletes a Secret, and its message
+# named Secrets among what its cache holds (read as an overstatement).
+_WRITE_CALL = rb"\.(?:Create|Delete|Update|Patch|DeleteAllOf)\(\s*\w+\s*,\s*&?"
+_WRITTEN_INLINE = re.compile(_WRITE_CALL + rb"\Z")
+_WRITTEN_LINE = _WRITE_CALL + rb"%(name)s\s*[,)]|Set(?:Controller|Owner)Reference\([^\n]*\b%(name)s\b"
+
+
+def _only_written(code: bytes, made: re.Match) -> bool:
+    """Whether the value `made` is only written through a client (_WRITTEN_LINE), decoded into
+    or read through its fields: made in a write's call, or given a name that every other line
+    of its function naming it, but for its fields and methods (`secret.Name`), only so uses."""
+    line_start = code.rfind(b"\n", 0, made.start()) + 1
+    if _WRITTEN_INLINE.search(code, line_start, made.start()):
+        return True
+    named = _VAR_MADE.match(code, made.start()) or _MADE_INTO.search(code, max(line_start, made.start() - 80),
+                                                                      made.start())
+    if named is None or named.group(1) == b"_":
+        return False
+    name = re.escape(named.group(1))
+    allowed = re.compile(_WRITTEN_LINE % {b"name": name} + rb"|" + _DECODED_INTO % {b"name": name} +
+                         rb"|^\s*" + name + rb"\s*=(?!=)")
+    end = code.find(b"\nfunc ", made.end())
+    body = code[made.end():end if end >= 0 else len(code)]
+    for use in re.finditer(rb"\b%s\b(?!\s*\.\s*(?!DeepCopy)\w)" % name, body):
+        line = body[body.rfind(b"\n", 0, use.start()) + 1:body.find(b"\n", use.end()) % (len(body) + 1)]
+        if not allowed.search(line):
+            return False
+    return True
 
 
 # Kinds the manager's client reads from the API server, not its cache (`Client:
