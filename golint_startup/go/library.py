@@ -269,6 +269,16 @@ HANDLER_REGISTRATIONS: tuple[str, ...] = (
     *(f"{jsoniter}.{name}" for jsoniter in ("github.com/json-iterator/go",)
       for name in ("RegisterTypeEncoderFunc", "RegisterTypeDecoderFunc", "RegisterFieldEncoderFunc",
                    "RegisterFieldDecoderFunc")),
+    # Workflow engines' workflows and activities run per task their workers are handed, once a
+    # worker polls: Cadence's registrations (package functions, often in `init`: cadence's
+    # shard scanner registers its activities so, and an SL003 finding in one was read as not
+    # startup) and Temporal's (a worker's or registry's methods).
+    *(f"go.uber.org/cadence/{kind}.{name}" for kind in ("activity", "workflow")
+      for name in ("Register", "RegisterWithOptions")),
+    *(f"go.uber.org/cadence/worker.{name}" for name in ("RegisterActivity", "RegisterActivityWithOptions",
+                                                         "RegisterWorkflow", "RegisterWorkflowWithOptions")),
+    *(f"go.temporal.io/sdk/worker.{name}" for name in ("RegisterActivity", "RegisterActivityWithOptions",
+                                                        "RegisterWorkflow", "RegisterWorkflowWithOptions")),
     # A worker pool's function runs per job it is given (ThreatMapper's registry clients hand
     # tunny their image fetch in init, read as wrong when taken for a call).
     "github.com/Jeffail/tunny.NewFunc",

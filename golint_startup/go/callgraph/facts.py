@@ -25,6 +25,7 @@ end of its function, where it runs.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from typing import Callable, NamedTuple, Union
 
@@ -113,6 +114,14 @@ class ParamTarget(NamedTuple):
 Target = Union[FunctionTarget, MemberTarget, MethodTarget, LiteralTarget]
 
 
+class ReturnedTarget(NamedTuple):
+    """As the callee of an Arg: what a call of `target` (a function) returns, called in its
+    turn, through a local given that call's result (`auth := BasicAuthorizer(u, p)` then
+    `auth(handler)`) or as the call itself (`BasicAuthorizer(u, p)(handler)`)."""
+
+    target: Target
+
+
 class Arg(NamedTuple):
     """Where a function value goes: argument `index` of a call of `callee` ("ref", "parg"),
     or the value of name `index` of a package-level var spec ("init", callee None), or the
@@ -133,7 +142,8 @@ class Event(NamedTuple):
     "ret" (a value returned), "rcall" (a call of what `target` returns: `f(a)(b)`), "rarg"
     (what a call of `target` returns, passed on as `arg`: `New(WithX())`), "init"
     and "set" (the value of a package-level variable), "pcall", "pgo" and "parg" (a parameter
-    called, called in a `go` statement, or passed on as `arg`), "store" and "pstore" (a function
+    called, called in a `go` statement, or passed on as `arg`), "lpcall" (a function literal's
+    own parameter called in its body), "store" and "pstore" (a function
     value, or a parameter, kept in the slot `arg` names: see `_stores`)."""
 
     position: int
@@ -255,7 +265,8 @@ class ProgramFacts(NamedTuple):
 
 
 # Every record class, for caches that store records by class name.
-RECORDS = (TypeRef, ResultRef, Span, FunctionTarget, MemberTarget, MethodTarget, LiteralTarget, ParamTarget, Arg, Event,
+RECORDS = (TypeRef, ResultRef, Span, FunctionTarget, MemberTarget, MethodTarget, LiteralTarget, ParamTarget,
+           ReturnedTarget, Arg, Event,
            FunctionFacts, Field,
            StructFacts, Variable, Interface, Import, FileFacts, Extent, Context, ProgramFacts)
 
@@ -796,6 +807,24 @@ def _target(file: GoFile, node, env: dict) -> Target | None:
     return None
 
 
+def _returned_target(file: GoFile, node, env: dict) -> ReturnedTarget | None:
+    """The function whose result a callee is (see ReturnedTarget): a local given a call of a
+    function, or a call of one; None otherwise."""
+    node = unparen(node)
+    if node is None:
+        return None
+    if node.type == "identifier":
+        name = text(node)
+        ref = env.type_at(name, node.start_byte) if isinstance(env, Env) else env.get(name)
+        if type(ref) is TypeRef and ref.kind == "r":
+            return ReturnedTarget(MemberTarget(ref.path, ref.name) if ref.path else FunctionTarget(ref.name))
+        return None
+    if node.type == "call_expression":
+        called = _target(file, node.child_by_field_name("function"), env)
+        return ReturnedTarget(called) if type(called) in (FunctionTarget, MemberTarget) else None
+    return None
+
+
 # --- events -----------------------------------------------------------------
 
 Classifier = Callable[[GoFile, tree_sitter.Node], "str | None"]
@@ -848,6 +877,7 @@ def _events_of(file: GoFile, top, found: _Found, key: str, classify: Classifier 
         if top.type != "var_spec" and any(path in COMMAND_RUNNERS for path in file.imports.values()) else ()
 
     params = _parameters(top)[0]
+    literal_parameters = functools.cache(lambda literal: _parameters(literal)[0])
     # An element of a parameter ranged over stands for it (`for _, o := range opts { o(s) }`);
     # not a lone key or index (`for v := range upgrades`: jaeger-operator parses the versions).
     for element, ranged in found.ranged.items():
@@ -859,7 +889,7 @@ def _events_of(file: GoFile, top, found: _Found, key: str, classify: Classifier 
     def argument(node) -> Arg:
         callee, index = found.args[node]
         if callee not in callees:
-            callees[callee] = _target(file, callee, env)
+            callees[callee] = _target(file, callee, env) or _returned_target(file, callee, env)
         return Arg(callees[callee], index)
 
     call_of = {function: call for call, function in found.calls}
@@ -939,6 +969,13 @@ def _events_of(file: GoFile, top, found: _Found, key: str, classify: Classifier 
         function = unparen(function)
         if function is not None and function.type == "index_expression":  # opts[i](s)
             function = unparen(function.child_by_field_name("operand"))
+        if function is not None and function.type == "identifier" and owner is not top and \
+                text(function) in literal_parameters(owner):
+            # A literal calling its own parameter (`func(f func() T) T { return f() }`, returned
+            # by a middleware maker or run on the spot): see graph.ModuleGraph.calls_parameter.
+            events[owner].append(Event(place(call, owner), "lpcall",
+                                       ParamTarget(literal_parameters(owner)[text(function)]), span(call)))
+            continue
         if function is not None and function.type == "identifier" and text(function) in params:
             # `go f()`, or `go func() { defer recover(); f() }()`: see graph.follow_goroutines
             kind = "pgo" if call in found.started or started_literal(owner) else "pcall"

@@ -20,7 +20,7 @@ from typing import Callable, Iterable
 from golint_startup.go import modules
 from golint_startup.go.library import COBRA, COMMAND_RUNNERS
 from golint_startup.go.callgraph.facts import CHANNEL, ELEMENT, UNKNOWN, Arg, Event, FileFacts, FunctionTarget, LiteralTarget, \
-    MemberTarget, MethodTarget, ResultRef, Span, Target, TypeRef
+    MemberTarget, MethodTarget, ResultRef, ReturnedTarget, Span, Target, TypeRef
 
 
 @dataclass(slots=True)
@@ -526,6 +526,8 @@ class ModuleGraph:
             current = queue.pop()
             for event in current.events:
                 kind, target = event.kind, event.target
+                if kind == "lpcall" and current is function and target.index == index:
+                    return True  # a literal's own parameter (its other parameter events are its function's)
                 if kind in ("pcall", "parg", "pgo") and target.index == index and \
                         (kind == "pcall" or kind == "pgo" and self.follow_goroutines or
                          kind == "parg" and self._passes(current, event.arg)):
@@ -544,6 +546,13 @@ class ModuleGraph:
         callee = arg.callee
         if callee is None:
             return True
+        if type(callee) is ReturnedTarget:
+            # What a call returns, called: a middleware's wrapper (qubership-opensearch's
+            # `authorizer(provider.CollectBackupHandler())` wraps the handler it is given in
+            # another, which runs it per request). It calls the value if one it returns may.
+            returner = self.resolve(callee.target, function.package).function
+            values = self.returned(returner) if returner is not None else []
+            return not values or any(self.calls_parameter(value, arg.index) for value in values)
         if arg.through is not None and not self.passes_through(arg.through, function.package):
             return False
         resolved = self.resolve(callee, function.package)
@@ -710,6 +719,8 @@ class ModuleGraph:
 
     def _resolve(self, target: Target, package: Package) -> Resolved:
         kind = type(target)
+        if kind is ReturnedTarget:
+            return Resolved(None)  # not known here (see _passes)
         if kind is LiteralTarget:
             return Resolved(self.functions.get((package.directory, target.key)))
         if kind is FunctionTarget:

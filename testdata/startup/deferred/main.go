@@ -38,6 +38,7 @@ func main() {
 	defer onlyAtExit(os.Args)
 	defer func() { onlyAtExit(os.Args) }()
 	prepare()
+	startWorker(nil)
 	refresh := sync.OnceFunc(func() { onlyOnceFunc(os.Args) })
 	time.AfterFunc(time.Minute, func() { onlyLater(os.Args) })
 	context.AfterFunc(context.Background(), func() { onlyOnCancel(os.Args) })

@@ -32,6 +32,7 @@ func main() {
 	_ = spanRoutes()
 	ledgerRoutes(nil)
 	registerJobs(nil)
+	registerBackups(http.NewServeMux())
 	subscribe(nil, nil, nil, nil)
 	mcpTools(nil)
 	watchConfig()
