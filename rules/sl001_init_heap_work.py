@@ -921,26 +921,28 @@ def _string_constants(file: GoFile) -> dict[str, int]:
     sum of them), with the literal's length in bytes: what a decode of them reads. A `[]byte`
     variable given its bytes written out is in _byte_literals."""
     sizes = {}
-    for kind, node in file.declarations:
-        if kind not in ("const_declaration", "var_declaration"):
-            continue
-        for spec in node.named_children:
-            if spec.type not in ("const_spec", "var_spec"):
-                continue
-            names = spec.children_by_field_name("name")
-            values = values_of(spec.child_by_field_name("value"))
-            for name, value in zip(names, values) if len(names) == len(values) else ():
-                size = _literal_length(value)
-                if size is not None:
-                    sizes[text(name)] = size
-            declared = spec.child_by_field_name("type")
-            if spec.type == "var_spec" and not values and declared is not None and text(declared) == "string":
-                # `var InjectDefaults string`, which the file never assigns: what the linker's
-                # `-X` writes there, on a build's command line, a few hundred bytes at most
-                # (llmos-operator's init decodes it as JSON only when a build sets it; read as
-                # wrong when reported as data of unknown size).
-                sizes.update((text(name), 0) for name in names if not _assigned_in(file, text(name)))
+    for spec, names, values in _package_specs(file):
+        for name, value in zip(names, values) if len(names) == len(values) else ():
+            size = _literal_length(value)
+            if size is not None:
+                sizes[text(name)] = size
+        declared = spec.child_by_field_name("type")
+        if spec.type == "var_spec" and not values and declared is not None and text(declared) == "string":
+            # `var InjectDefaults string`, which the file never assigns: what the linker's
+            # `-X` writes there, on a build's command line, a few hundred bytes at most
+            # (llmos-operator's init decodes it as JSON only when a build sets it; read as
+            # wrong when reported as data of unknown size).
+            sizes.update((text(name), 0) for name in names if not _assigned_in(file, text(name)))
     return sizes
+
+
+def _package_specs(file: GoFile):
+    """(spec, its names, its values) of each package-level `const` and `var` spec of the file."""
+    for kind, node in file.declarations:
+        if kind in ("const_declaration", "var_declaration"):
+            for spec in node.named_children:
+                if spec.type in ("const_spec", "var_spec"):
+                    yield spec, spec.children_by_field_name("name"), values_of(spec.child_by_field_name("value"))
 
 
 def _byte_literals(file: GoFile) -> dict[str, int]:
@@ -949,18 +951,11 @@ def _byte_literals(file: GoFile) -> dict[str, int]:
     three protobuf descriptors so, 59 KB together, in well under a millisecond (read by hand in
     December 2026 as not worth a change when reported unsized)."""
     sizes = {}
-    for kind, node in file.declarations:
-        if kind != "var_declaration":
-            continue
-        for spec in node.named_children:
-            if spec.type != "var_spec":
-                continue
-            names = spec.children_by_field_name("name")
-            values = values_of(spec.child_by_field_name("value"))
-            for name, value in zip(names, values) if len(names) == len(values) else ():
-                size = _byte_literal_length(value)
-                if size is not None:
-                    sizes[text(name)] = size
+    for spec, names, values in _package_specs(file):
+        for name, value in zip(names, values) if spec.type == "var_spec" and len(names) == len(values) else ():
+            size = _byte_literal_length(value)
+            if size is not None:
+                sizes[text(name)] = size
     return sizes
 
 

@@ -644,20 +644,32 @@ def reconciler_names(code: bytes) -> frozenset[bytes]:
 # `m.decoder.Decode(req, pod)`, `json.Unmarshal(req.Object.Raw, &pod)`): the object under
 # review, read from no cache (mutating-registry-webhook's Pod mutator; its cache, holding only
 # its own resources, was called one of Pods: read as wrong). Unless a client reads into it too.
-_MADE_INTO = re.compile(rb"\b([A-Za-z_]\w*)\s*:?=\s*&?\Z")
+_MADE_INTO = re.compile(rb"(?<![\w.])([A-Za-z_]\w*)\s*:?=\s*&?(?:\w+\.)?\Z")
 _VAR_MADE = re.compile(rb"\bvar\s+([A-Za-z_]\w*)\s")
 _DECODED_INTO = rb"\.(?:Decode|DecodeRaw)\([^()\n]*\b%(name)s\s*\)|\bUnmarshal\([^()\n]*&?%(name)s\s*\)"
 _READ_INTO = rb"\.(?:Get|List)\([^\n]*\b%(name)s\b"
 
 
+def _made_into(code: bytes, made: re.Match) -> bytes | None:
+    """The variable a value made at `made` is given (`secret := &corev1.Secret{}`, `var list
+    corev1.PodList`), or None: none, or the blank identifier."""
+    named = _VAR_MADE.match(code, made.start()) or _MADE_INTO.search(code[max(0, made.start() - 80):made.start()])
+    return named.group(1) if named is not None and named.group(1) != b"_" else None
+
+
+def _rest_of_function(code: bytes, at: int) -> bytes:
+    """The code from `at` to the next top-level function (gofmt'ed: `func` at a line's start)."""
+    end = code.find(b"\nfunc ", at)
+    return code[at:end if end >= 0 else len(code)]
+
+
 def _decoded_from_a_request(code: bytes, made: re.Match) -> bool:
     """Whether the value `made` is where a function decodes an admission request (see above)."""
-    named = _VAR_MADE.match(code, made.start()) or _MADE_INTO.search(code[max(0, made.start() - 80):made.start()])
+    named = _made_into(code, made)
     if named is None:
         return False
-    end = code.find(b"\nfunc ", made.end())
-    rest = code[made.end():end if end >= 0 else len(code)]
-    name = {b"name": re.escape(named.group(1))}
+    rest = _rest_of_function(code, made.end())
+    name = {b"name": re.escape(named)}
     return re.search(_DECODED_INTO % name, rest) is not None and re.search(_READ_INTO % name, rest) is None
 
 
@@ -844,13 +856,11 @@ def _may_read_into(code: bytes, made: re.Match) -> bool:
     (_CACHED_READ), as kubernetes-controller-sharding's sharder lists its objects' metadata
     page by page through its API reader and decodes an admission request's into another (read
     as wrong when called cached); a literal given no name is."""
-    line_start = code.rfind(b"\n", 0, made.start()) + 1
-    named = _ASSIGNED_NAME.match(code, line_start, made.start())
+    named = _made_into(code, made)
     if named is None:
         return True
-    function_end = code.find(b"\nfunc ", made.end())
-    body = code[made.end():function_end if function_end >= 0 else len(code)]
-    name = re.compile(rb"\b%s\b" % re.escape(named.group(1)))
+    body = _rest_of_function(code, made.end())
+    name = re.compile(rb"\b%s\b" % re.escape(named))
     for read in _CACHED_READ.finditer(body):
         if name.search(body, read.end(), _call_end(body, read.end() - 1)):
             return True
@@ -958,15 +968,13 @@ def _only_written(code: bytes, made: re.Match) -> bool:
     line_start = code.rfind(b"\n", 0, made.start()) + 1
     if _WRITTEN_INLINE.search(code, line_start, made.start()):
         return True
-    named = _VAR_MADE.match(code, made.start()) or _MADE_INTO.search(code, max(line_start, made.start() - 80),
-                                                                      made.start())
-    if named is None or named.group(1) == b"_":
+    named = _made_into(code, made)
+    if named is None:
         return False
-    name = re.escape(named.group(1))
+    name = re.escape(named)
     allowed = re.compile(_WRITTEN_LINE % {b"name": name} + rb"|" + _DECODED_INTO % {b"name": name} +
                          rb"|^\s*" + name + rb"\s*=(?!=)")
-    end = code.find(b"\nfunc ", made.end())
-    body = code[made.end():end if end >= 0 else len(code)]
+    body = _rest_of_function(code, made.end())
     for use in re.finditer(rb"\b%s\b(?!\s*\.\s*(?!DeepCopy)\w)" % name, body):
         line = body[body.rfind(b"\n", 0, use.start()) + 1:body.find(b"\n", use.end()) % (len(body) + 1)]
         if not allowed.search(line):
