@@ -4453,6 +4453,20 @@ def test_an_image_named_for_tests_or_loaded_by_hand_is_no_service(tmp_path, imag
     assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
 
 
+@pytest.mark.parametrize("namespace, reported", [
+    ("", True),
+    ("  namespace: acme-system\n", True),
+    ("  namespace: serving-tests\n", False),  # serverless-operator's metadata webhook, for its e2e scripts
+    ("  namespace: e2e\n", False),
+    ("  namespace: examples\n", False),
+    ("  namespace: contest\n", True),  # a word that merely holds "test"
+])
+def test_a_workload_in_a_namespace_of_tests_is_no_service(tmp_path, namespace, reported):
+    go_module(tmp_path, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
+    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="256Mi").replace("  name: api\n", "  name: api\n" + namespace, 1))
+    assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
+
+
 @pytest.mark.parametrize("image, reported", [
     # gitea-act-runner-controller: its listener runs the image its manager loads by hand
     ("api:latest", False),
@@ -5362,24 +5376,6 @@ docker-build:
 """
 
 
-@pytest.mark.parametrize("dockerfile_option, image, recognized", [
-    ("-f ./Dockerfile", "app-server", True),  # porch's build/Makefile tags `porch-server`
-    ("", "app-server", True),  # the directory's Dockerfile
-    ("-f ./Dockerfile", "app-agent", False),  # another image: the function runner named for its last word
-    ("-f $(DOCKERFILE)", "app-server", False),  # which Dockerfile is not known
-])
-def test_an_image_a_makefile_tags_runs_what_its_dockerfile_builds(tmp_path, dockerfile_option, image, recognized):
-    """porch's server image is named for the project and `server`, like its function runner's
-    `func/server`, which scopes its cache; its Makefile tags it built from a Dockerfile that
-    builds `./cmd/porch`, which does not."""
-    go_module(tmp_path, {"cmd/app/main.go": _DEPLOYMENT_INFORMERS, "func/server/main.go": SMALL_MAIN})
-    write(tmp_path, "build/Makefile", _TAGGING_MAKEFILE % dockerfile_option)
-    write(tmp_path, "build/Dockerfile", "FROM golang:1.22 AS build\nCOPY . .\nRUN go build -o /app ./cmd/app\n"
-          "FROM scratch\nCOPY --from=build /app /\nENTRYPOINT [\"/app\"]\n")
-    write(tmp_path, "deploy/app.yaml", _SIZED.format(request="64Mi").replace("ghcr.io/acme/api:1", f"ghcr.io/acme/{image}:1"))
-    assert [f.path for f in _run(tmp_path).findings] == (["deploy/app.yaml"] if recognized else [])
-
-
 _MACRO_MAKEFILE = """\
 REPO ?= ghcr.io/acme
 DOCKERFILE_PATH ?= dockerfiles
@@ -5394,19 +5390,28 @@ docker-build-server:
 """
 
 
-@pytest.mark.parametrize("macro, image, recognized", [
-    ("build_and_tag", "app-server", True),  # arks: its gateway image, tagged through a macro
-    ("build_and_tag", "app-agent", False),
-    ("tag_elsewhere", "app-server", False),  # a macro the Makefile does not define
+@pytest.mark.parametrize("makefile, dockerfile, image, recognized", [
+    # porch's build/Makefile tags `porch-server`
+    (("build/Makefile", _TAGGING_MAKEFILE % "-f ./Dockerfile"), "build/Dockerfile", "app-server", True),
+    (("build/Makefile", _TAGGING_MAKEFILE % ""), "build/Dockerfile", "app-server", True),  # the directory's Dockerfile
+    # another image: the function runner named for its last word
+    (("build/Makefile", _TAGGING_MAKEFILE % "-f ./Dockerfile"), "build/Dockerfile", "app-agent", False),
+    # which Dockerfile is not known
+    (("build/Makefile", _TAGGING_MAKEFILE % "-f $(DOCKERFILE)"), "build/Dockerfile", "app-server", False),
+    # arks: its root Makefile tags each image through a macro, the Dockerfiles kept in dockerfiles/
+    (("Makefile", _MACRO_MAKEFILE % "build_and_tag"), "dockerfiles/Dockerfile.server", "app-server", True),
+    (("Makefile", _MACRO_MAKEFILE % "build_and_tag"), "dockerfiles/Dockerfile.server", "app-agent", False),
+    # a macro the Makefile does not define
+    (("Makefile", _MACRO_MAKEFILE % "tag_elsewhere"), "dockerfiles/Dockerfile.server", "app-server", False),
 ])
-def test_an_image_a_root_makefile_tags_through_a_macro_runs_what_its_dockerfile_builds(tmp_path, macro, image, recognized):
-    """arks' root Makefile tags each image with `$(call build_and_tag,NAME,DOCKERFILE)`, the
-    Dockerfiles kept in `dockerfiles/`; its gateway's image is the project's name and a word, as
-    a program named for it may be."""
+def test_an_image_a_makefile_tags_runs_what_its_dockerfile_builds(tmp_path, makefile, dockerfile, image, recognized):
+    """porch's server image is named for the project and `server`, like its function runner's
+    `func/server`, which scopes its cache; its Makefile tags it built from a Dockerfile that
+    builds `./cmd/porch`, which does not."""
     go_module(tmp_path, {"cmd/app/main.go": _DEPLOYMENT_INFORMERS, "func/server/main.go": SMALL_MAIN})
-    write(tmp_path, "Makefile", _MACRO_MAKEFILE % macro)
-    write(tmp_path, "dockerfiles/Dockerfile.server", "FROM golang:1.22 AS build\nCOPY . .\n"
-          "RUN go build -o /app ./cmd/app\nFROM scratch\nCOPY --from=build /app /\nENTRYPOINT [\"/app\"]\n")
+    write(tmp_path, *makefile)
+    write(tmp_path, dockerfile, "FROM golang:1.22 AS build\nCOPY . .\nRUN go build -o /app ./cmd/app\n"
+          "FROM scratch\nCOPY --from=build /app /\nENTRYPOINT [\"/app\"]\n")
     write(tmp_path, "deploy/app.yaml", _SIZED.format(request="64Mi").replace("ghcr.io/acme/api:1", f"ghcr.io/acme/{image}:1"))
     assert [f.path for f in _run(tmp_path).findings] == (["deploy/app.yaml"] if recognized else [])
 

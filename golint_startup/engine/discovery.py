@@ -6,6 +6,7 @@ import fnmatch
 import os
 from dataclasses import dataclass, field
 
+from golint_startup.go.library import NOT_DEPLOYED_WORDS
 from golint_startup.go.modules import names_below, outermost_root, skipped_dir, test_dir_matcher
 from golint_startup.words import words
 
@@ -137,16 +138,10 @@ def in_test_dir(path: str, test_dirs, cwd: str) -> bool:
     return bool(test_dir_components(path, test_dirs, cwd))
 
 
-# The words of a manifest's file name that make it an example to copy or a test's, as a
-# directory of examples or tests is (goldpinger's `extras/example-serviceaccounts.yml`,
-# beside its Helm chart; smarter-device-manager's `...-pod-k3s-test-xavier.yaml`, pinned to
-# one developer's node; kubeedge's `job-conformance.yaml`, a conformance suite's run).
-_NOT_DEPLOYED_WORDS = frozenset({"example", "examples", "sample", "samples", "test", "tests", "e2e", "conformance"})
-
-
 def names_an_example_or_test(path: str) -> bool:
-    """Whether a manifest's file name has `example`, `sample`, `test` or `conformance` as a word."""
-    return not _NOT_DEPLOYED_WORDS.isdisjoint(words(os.path.basename(path).rsplit(".", 1)[0]))
+    """Whether a manifest's file name has `example`, `sample`, `test` or `conformance` as a word
+    (NOT_DEPLOYED_WORDS)."""
+    return not NOT_DEPLOYED_WORDS.isdisjoint(words(os.path.basename(path).rsplit(".", 1)[0]))
 
 
 # Other projects' code and releases copied into the tree (knative's VENDOR-LICENSE sources,

@@ -370,6 +370,14 @@ NON_BLOCKING_SERVING_CALLS: frozenset[str] = frozenset({
     "go.uber.org/fx.App.Start", "github.com/hibiken/asynq.Server.Start", "go.temporal.io/sdk/worker.Worker.Start",
 })
 
+# The words of a manifest's file name, or of the namespace its workload is put in, that make
+# it an example to copy or a test's, as a directory of examples or tests is (goldpinger's
+# `extras/example-serviceaccounts.yml`, beside its Helm chart; smarter-device-manager's
+# `...-pod-k3s-test-xavier.yaml`, pinned to one developer's node; kubeedge's
+# `job-conformance.yaml`, a conformance suite's run; serverless-operator's metadata webhook in
+# the `serving-tests` namespace, which only its end-to-end scripts apply).
+NOT_DEPLOYED_WORDS = frozenset({"example", "examples", "sample", "samples", "test", "tests", "e2e", "conformance"})
+
 # Path components that mark test and tooling code by location: end-to-end apps, fixtures,
 # and the programs a project keeps beside its service but never deploys (`hack/` is the
 # Kubernetes convention for code generators and release scripts; `examples/` are demos;

@@ -29,7 +29,7 @@ import yaml
 
 from golint_startup.go import gofile, modules
 from golint_startup.go.gofile import Directive
-from golint_startup.go.library import TEST_DIRS
+from golint_startup.go.library import NOT_DEPLOYED_WORDS, TEST_DIRS
 from golint_startup.kube import go_code, helm_template, reached_code
 from golint_startup.kube.quantity import go_gc_off
 from golint_startup.files import listdir
@@ -2426,6 +2426,8 @@ def _containers(doc: _Document, env_sources) -> list[Container]:
     found = []
     for obj in _objects(doc.root):
         namespace = _namespace(obj)
+        if not NOT_DEPLOYED_WORDS.isdisjoint(words(namespace or "")):
+            continue  # put in a namespace of tests or examples (`serving-tests`): not what users run
         bundle = _text(_value(obj, "kind")) == _CSV
         for workload, spec in _pod_specs(obj):
             for container in _pod_containers(doc, spec, workload, namespace, env_sources):
