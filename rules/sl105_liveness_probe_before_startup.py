@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from golint_startup.kube import go_code
 from golint_startup.kube.manifests import RECOGNITION, ProjectManifests, copy_message
 from golint_startup.rule import Finding, Option, Rule
 
@@ -16,7 +17,8 @@ def check_manifests(manifests: ProjectManifests, options):
     # built elsewhere (its image names its Go package) may be either.
     early = [c for c in manifests.go_containers
              if c.liveness_probe is not None and not c.startup_probe and c.liveness_restart_after < budget
-             and not c.built_by_another_owner and (manifests.startup_wait(c) or c.built_elsewhere)]
+             and not c.built_by_another_owner and (manifests.startup_wait(c) or c.built_elsewhere)
+             and not _standbys_answer(manifests, c)]
     # Copies of one container (a release's variants of one install, whatever their variables:
     # kube-router's daemonsets, one per feature set) are one finding.
     for container, *others in manifests.copies(early, lambda c: (c.liveness_initial_delay, c.liveness_restart_after),
@@ -32,6 +34,20 @@ def check_manifests(manifests: ProjectManifests, options):
                                "killed and restarted in a loop; add a startupProbe",
                       container.liveness_probe,
                       related=tuple(replace(c.liveness_probe, message=copy_message(container, c)) for c in others))
+
+
+# client-go's leader election leaves the program its order: a Deployment of several replicas
+# whose standbys waited for the lease before their health endpoint answered would restart them
+# in a loop from its first install, so one shipped so opens it first (agones' controller,
+# replicas 2: "has to be started earlier because it contains the health check"; its finding was
+# read as wrong). One replica waits only for a replaced pod's lease, during a rollout.
+_LEADER_ELECTION_WAIT = go_code.STARTUP_WAITS[go_code.CLIENT_GO_LEADER_ELECTION]
+
+
+def _standbys_answer(manifests: ProjectManifests, container) -> bool:
+    """Whether the container's program waits only for client-go's leader election, in a
+    workload of several replicas (see above)."""
+    return (container.replicas or 1) > 1 and manifests.startup_wait(container) == _LEADER_ELECTION_WAIT
 
 
 RULE = Rule.from_docs(

@@ -215,6 +215,24 @@ def test_options_and_levels_from_the_config(tmp_path):
     assert [(f.rule_id, f.level) for f in findings] == [("SL105", "warning")]
 
 
+@pytest.mark.parametrize("main, replicas, reported", [
+    (LEADING_MAIN, "", True),  # one pod: a rollout's new pod waits for the old one's lease
+    (LEADING_MAIN, "  replicas: 1\n", True),
+    # agones' controller: its standbys wait for the lease as long as the leader lives, so a
+    # Deployment shipped with several answers the probe while it waits
+    (LEADING_MAIN, "  replicas: 2\n", False),
+    # operator-sdk's leader.Become holds everything back, standbys included
+    (LEADING_MAIN.replace("k8s.io/client-go/tools/leaderelection", "github.com/operator-framework/operator-lib/leader"),
+     "  replicas: 2\n", True),
+])
+def test_replicas_waiting_for_client_gos_leader_election_answer_their_probes(tmp_path, main, replicas, reported):
+    go_module(tmp_path, {"cmd/api/main.go": main})
+    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="256Mi").replace("spec:\n  template:", f"spec:\n{replicas}  template:")
+          .replace("          resources:", "          livenessProbe:\n            periodSeconds: 2\n"
+                                           "            tcpSocket: {port: 80}\n          resources:"))
+    assert [f.rule_id for f in _run(tmp_path, "SL105").findings] == (["SL105"] if reported else [])
+
+
 def test_a_yaml_file_named_on_the_command_line(tmp_path):
     go_module(tmp_path, {"cmd/api/main.go": MAIN})
     write(tmp_path, "deploy/pod.yml", POD)

@@ -768,6 +768,7 @@ def _first_reached(imports: Iterable[str], packages: Iterable[str]) -> str | Non
 # leader election runs its callbacks only once it leads. A program that only opens its health
 # port and reads its config starts in milliseconds: seven findings on such programs (CSI drivers,
 # a DNS webhook, database-backed services) were read as not worth a change.
+CLIENT_GO_LEADER_ELECTION = "k8s.io/client-go/tools/leaderelection"
 STARTUP_WAITS = {
     "knative.dev/pkg/injection/sharedmain": "knative's sharedmain, which serves only once its informers have "
                                             "synced, under leader election",
@@ -775,7 +776,7 @@ STARTUP_WAITS = {
                                                          "lock before anything else runs",
     "github.com/operator-framework/operator-sdk/pkg/leader": "operator-sdk's leader.Become, which waits for the "
                                                              "leader lock before anything else runs",
-    "k8s.io/client-go/tools/leaderelection": "client-go's leader election, which runs its work only once it leads",
+    CLIENT_GO_LEADER_ELECTION: "client-go's leader election, which runs its work only once it leads",
 }
 
 

@@ -386,6 +386,7 @@ class Container:
     entrypoint_starting_several: str | None = None
     chart: str | None = None  # the Helm chart whose values.yaml sets it (its `resources` and `image`)
     bundle: bool = False  # a Deployment of an OLM ClusterServiceVersion
+    replicas: int | None = None  # its workload's `spec.replicas` when written as a number
     # `imagePullPolicy: Never`: its image is one loaded onto the node by hand (`kind load`).
     loaded_by_hand: bool = False
     resized_by: Location | None = None  # a VerticalPodAutoscaler that changes its memory limit
@@ -2429,9 +2430,11 @@ def _containers(doc: _Document, env_sources) -> list[Container]:
         if not NOT_DEPLOYED_WORDS.isdisjoint(words(namespace or "")):
             continue  # put in a namespace of tests or examples (`serving-tests`): not what users run
         bundle = _text(_value(obj, "kind")) == _CSV
+        replicas = _text(_value(obj, "spec", "replicas"))
         for workload, spec in _pod_specs(obj):
             for container in _pod_containers(doc, spec, workload, namespace, env_sources):
                 container.bundle = bundle
+                container.replicas = int(replicas) if replicas and replicas.isdigit() and not bundle else None
                 found.append(container)
     return found
 

@@ -14,10 +14,10 @@ import (
 	"k8s.io/client-go/tools/leaderelection/resourcelock"
 )
 
-// Watch takes the lead among the replicas, then starts an informer on every ConfigMap of the
-// cluster: its cache, listed in full at startup, grows with the cluster, which is why SL101
-// reports the container's limit. It returns once this replica leads, so the others wait here,
-// before the HTTP server opens /healthz: why SL105 reports the short liveness window.
+// Watch takes the lead, then starts an informer on every ConfigMap of the cluster: its cache,
+// listed in full at startup, grows with the cluster, which is why SL101 reports the container's
+// limit. It returns once this pod leads, so during a rollout the new pod waits here for the old
+// one's lease, before the HTTP server opens /healthz: why SL105 reports the short liveness window.
 func Watch(ctx context.Context) error {
 	config, err := rest.InClusterConfig()
 	if err != nil {
