@@ -431,6 +431,24 @@ def _write_chart(root, directory: str, name: str, image: str = "ghcr.io/acme/api
     write(root, f"{directory}/templates/deployment.yaml", _CHART_TEMPLATE + template_more)
 
 
+@pytest.mark.parametrize("chart_mark, umbrella_mark, reported", [
+    ("", None, True),
+    ("deprecated: true\n", None, False),  # gardener's terminal-controller-manager charts
+    ("deprecated: false\n", None, True),
+    ("", "deprecated: true\n", False),  # the subchart of a deprecated umbrella
+    ("", "", True),
+])
+def test_a_chart_marked_deprecated_is_not_reported(tmp_path, chart_mark, umbrella_mark, reported):
+    go_module(tmp_path, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
+    directory = "charts/api" if umbrella_mark is None else "charts/suite/charts/api"
+    _write_chart(tmp_path, directory, "api")
+    write(tmp_path, f"{directory}/Chart.yaml", f"apiVersion: v2\nname: api\nversion: 0.1.0\n{chart_mark}")
+    if umbrella_mark is not None:
+        write(tmp_path, "charts/suite/Chart.yaml", f"apiVersion: v2\nname: suite\nversion: 0.1.0\n{umbrella_mark}")
+        write(tmp_path, "charts/suite/values.yaml", "api: {}\n")
+    assert [f.rule_id for f in _run(tmp_path, "SL101").findings] == (["SL101"] if reported else [])
+
+
 @pytest.mark.parametrize("policies, reported", [
     (["Never"], False),  # Inplaceu: a development chart, its image loaded into kind by hand
     (['"Never"'], False),

@@ -1124,6 +1124,8 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
         parent = umbrellas.get(chart)
         if parent in charts_telling:
             continue  # the umbrella's values (or templates) tell its subcharts' programs too
+        if _deprecated_chart(chart) or parent is not None and _deprecated_chart(parent):
+            continue  # Helm's own mark: users are told not to install it
         if _deploys_workloads(chart, charts_deploying):
             defaults = helm_template.ChartDefaults(chart, chart_values[chart][1], _read)
             chart_flags[chart] = _chart_flags_rendered(defaults)
@@ -2145,6 +2147,17 @@ def _holder_line(text: str, line_start: int, indent: int) -> str:
             return above
         end = start - 1
     return ""
+
+
+# Helm's own mark, `deprecated: true` in a chart's Chart.yaml: its users are told not to install
+# it (gardener's terminal-controller-manager charts, whose README points to gardener-operator:
+# an SL101 finding on them was read as about a chart no one should install).
+_DEPRECATED_CHART = re.compile(r"^deprecated:[ \t]*true[ \t]*(?:#.*)?$", re.MULTILINE)
+
+
+def _deprecated_chart(chart: str) -> bool:
+    """Whether a chart's Chart.yaml marks it deprecated."""
+    return _DEPRECATED_CHART.search(_read(os.path.join(chart, "Chart.yaml"))) is not None
 
 
 def _deploys_workloads(chart: str, charts_deploying: set[str]) -> bool:
