@@ -769,8 +769,7 @@ def _embedded_read(file: GoFile, function, args, embedded_vars: dict) -> tuple |
         variable, argument, call_name = operand, arguments[0], "(embed.FS).ReadFile"
     else:
         return None
-    literal = argument.type in {"interpreted_string_literal", "raw_string_literal"} and "\\" not in text(argument)
-    wanted = text(argument)[1:-1] if literal else None
+    wanted = _file_name(argument)
     imported = _imported_name(file, variable)
     if imported is not None:
         return call_name, text(variable), wanted, None, imported
@@ -797,9 +796,13 @@ def _bindata_read(file: GoFile, function, args) -> tuple | None:
     arguments = values_of(args)
     if imported is None or len(arguments) != 1:
         return None
-    argument = arguments[0]
+    return BINDATA_CALL, text(function), _file_name(arguments[0]), None, imported
+
+
+def _file_name(argument) -> str | None:
+    """The file name a string literal without escapes gives (`"parts/shapes.json"`), else None."""
     literal = argument.type in {"interpreted_string_literal", "raw_string_literal"} and "\\" not in text(argument)
-    return BINDATA_CALL, text(function), text(argument)[1:-1] if literal else None, None, imported
+    return text(argument)[1:-1] if literal else None
 
 
 # Each asset's entry in go-bindata's generated code: `bindataFileInfo{name: "assets/x.yaml",

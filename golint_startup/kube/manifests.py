@@ -3528,6 +3528,7 @@ class _GoTree:
         self._flags_required: dict[str, frozenset[str]] = {}  # by project root, see _required_flags
         self._kubebuilder_image_dirs: _KubebuilderImages | None = None  # see _kubebuilder_images
         self._workflow_images: dict[str, set[str]] | None = None  # see _built_by_workflow
+        self._makefile_images: dict[str, set[str]] | None = None  # see _built_by_makefile
 
     def recognize(self, container: Container, go_images: tuple[str, ...]) -> tuple[str, str | None]:
         if _runs_powershell(container) or container.loaded_by_hand or \
@@ -4464,13 +4465,16 @@ class _GoTree:
         (its finding had gone to the function runner's `func/server`, named for the project and
         the image's last word); arks' root Makefile tags its gateway's image built by
         `dockerfiles/Dockerfile.gateway` (the gateway had been charged its operator's cache)."""
-        found = set()
-        for directory in sorted(set(self._dockerfiles) | {m.root for m in self._linted_modules()}):
-            makefile = os.path.join(directory, "Makefile")
-            for name, dockerfile in _makefile_image_builds(_read(makefile)) if os.path.isfile(makefile) else ():
-                if name == repository:
-                    found |= self._dockerfile_file_builds(os.path.normpath(os.path.join(directory, dockerfile or "Dockerfile")))
-        return found.pop() if len(found) == 1 else None
+        if self._makefile_images is None:
+            # Read once: every container whose image nothing else names asks.
+            self._makefile_images = {}
+            for directory in sorted(set(self._dockerfiles) | {m.root for m in self._linted_modules()}):
+                makefile = os.path.join(directory, "Makefile")
+                for name, dockerfile in _makefile_image_builds(_read(makefile)) if os.path.isfile(makefile) else ():
+                    self._makefile_images.setdefault(name, set()).update(self._dockerfile_file_builds(
+                        os.path.normpath(os.path.join(directory, dockerfile or "Dockerfile"))))
+        found = self._makefile_images.get(repository, set())
+        return next(iter(found)) if len(found) == 1 else None
 
     def _built_by_workflow(self, repository: str) -> str | None:
         """The main package that the Dockerfile builds that a GitHub workflow's
