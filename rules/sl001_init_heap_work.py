@@ -11,8 +11,8 @@ from typing import Callable, NamedTuple
 
 from golint_startup.go.configfiles import ConfigSource, config_file, config_source
 from golint_startup.go.constants import Constants, trip_count
-from golint_startup.go.embed import embedded_data_variables, embedded_files, embedded_variables, human_size, \
-    read_size
+from golint_startup.go.embed import embedded_data_variables, embedded_files, embedded_variables, go_sources, \
+    human_size, read_size
 from golint_startup.go import modules
 from golint_startup.go.gofile import GoFile
 from golint_startup.go.imports import default_package_name
@@ -807,27 +807,17 @@ def _file_name(argument) -> str | None:
 
 # Each asset's entry in go-bindata's generated code: `bindataFileInfo{name: "assets/x.yaml",
 # size: 37653, ...}`, its size before compression.
-_BINDATA_INFO = re.compile(rb'\bbindataFileInfo\{name:\s*"((?:[^"\\\n]|\\.)*)",\s*size:\s*(\d+)')
+_BINDATA_INFO = re.compile(r'\bbindataFileInfo\{name:\s*"((?:[^"\\\n]|\\.)*)",\s*size:\s*(\d+)')
 
 
-@functools.cache
 def _bindata_sizes(directory: str) -> dict[str, int]:
     """The assets go-bindata generated into the package in `directory`, by name, with their
     sizes (empty when it holds none): ob-operator's dashboard decodes a 37 KB and a 10 KB
     YAML asset in `init`s (reported as decoding data of unknown size; read by hand in
     December 2026 as not worth a change)."""
-    sizes: dict[str, int] = {}
-    for name in sorted(os.listdir(directory)) if os.path.isdir(directory) else ():
-        if name.endswith(".go") and not name.endswith("_test.go"):
-            try:
-                with open(os.path.join(directory, name), "rb") as handle:
-                    source = handle.read()
-            except OSError:
-                continue
-            if b"bindataFileInfo{" in source:
-                sizes.update((m.group(1).decode("utf-8", "replace"), int(m.group(2)))
-                             for m in _BINDATA_INFO.finditer(source))
-    return sizes
+    return {m.group(1): int(m.group(2)) for name, source in go_sources(directory)
+            if not name.endswith("_test.go") and "bindataFileInfo{" in source
+            for m in _BINDATA_INFO.finditer(source)}
 
 
 def _imported_name(file: GoFile, node) -> str | None:

@@ -608,6 +608,19 @@ def test_a_whole_run_check_that_reads_other_files_sees_them_change(tmp_path, cac
     assert any("43 KB of embedded authenticators.json" in m for m in messages())
 
 
+def test_a_whole_run_check_sees_a_package_outside_the_patterns_change(tmp_path, cache_dir):
+    """SL001 sizes a go-bindata asset by the generated code of the package it imports: linting
+    only the importer, a warm run must not answer from the cache once that code changed."""
+    tree = tmp_path / "tree"
+    shutil.copytree(os.path.join(TESTDATA, "sl001", "crosspackage"), tree)
+    (tree / ".startup-lint.toml").write_text("[rules.SL001]\nmin-embedded-bytes = 4096\n")
+    messages = lambda: [f.message for f in _run(tree, select=("SL001",), patterns=("./catalog",)).findings]
+    assert any("'assets/large.json' (9 KB)" in m for m in messages())
+    generated = tree / "assets" / "bindata.go"
+    generated.write_text(generated.read_text().replace("size: 9000,", "size: 90000,"))
+    assert any("'assets/large.json' (88 KB)" in m for m in messages())
+
+
 def test_warm_run_composes_no_yaml_until_a_manifest_changes(tmp_path, monkeypatch):
     from golint_startup.kube import manifests
 

@@ -12,6 +12,7 @@ import fnmatch
 import os
 import re
 import shlex
+from typing import Iterator
 
 from golint_startup.go.syntax import text
 from golint_startup.go.treefiles import file_size, note, scan
@@ -95,21 +96,27 @@ def _hidden(name: str) -> bool:
 _GENERATE_COPY = re.compile(r"^//go:generate\s+cp\s+(?:-\w+\s+)*([^\s-]\S*)\s+(\S+)\s*$", re.MULTILINE)
 
 
-def generated_copies(directory: str) -> dict[str, int]:
-    """Slash-separated path (relative to `directory`) -> size of each file that a
-    `//go:generate cp SOURCE TARGET` of a Go file there copies in from a file of the tree."""
-    copies: dict[str, int] = {}
+def go_sources(directory: str) -> Iterator[tuple[str, str]]:
+    """(name, text) of each Go file of `directory`, each noted (treefiles.note): a whole-run
+    answer drawn from them holds while they look the same."""
     try:
-        names = [entry.name for entry in scan(directory) if entry.name.endswith(".go")]
+        names = sorted(entry.name for entry in scan(directory) if entry.name.endswith(".go"))
     except OSError:
-        return copies
+        return
     for name in names:
         note(os.path.join(directory, name))
         try:
             with open(os.path.join(directory, name), "rb") as handle:
-                source = handle.read().decode("utf-8", "replace")
+                yield name, handle.read().decode("utf-8", "replace")
         except OSError:
             continue
+
+
+def generated_copies(directory: str) -> dict[str, int]:
+    """Slash-separated path (relative to `directory`) -> size of each file that a
+    `//go:generate cp SOURCE TARGET` of a Go file there copies in from a file of the tree."""
+    copies: dict[str, int] = {}
+    for _, source in go_sources(directory):
         if "//go:generate" not in source:
             continue
         for copied, target in _GENERATE_COPY.findall(source):
