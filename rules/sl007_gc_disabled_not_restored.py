@@ -3,23 +3,16 @@
 from __future__ import annotations
 
 from golint_startup.go.constants import Constants
+from golint_startup.go.gccontrol import memory_limit_calls
 from golint_startup.go.gofile import GoFile
+from golint_startup.go.library import DEBUG
 from golint_startup.go.syntax import STATEMENT_LISTS, ancestors, assigned_names, enclosing_function, invocation, matches, text
 from golint_startup.rule import Rule
-
-DEBUG = "runtime/debug"
 
 _SET_GC = """
 (call_expression
   function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @name (#eq? @name "SetGCPercent"))
   arguments: (arguments) @args) @call
-"""
-
-_SET_LIMIT = """
-(call_expression
-  function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @name (#eq? @name "SetMemoryLimit"))
-  arguments: (arguments . (_) @limit .)
-) @call
 """
 
 
@@ -153,9 +146,8 @@ def check(file: GoFile, options: dict):
         calls[found["call"][0]] = args[0] if len(args) == 1 else None
     # GOGC=off with a memory limit is the runtime's documented configuration: the GC
     # still runs as the heap nears the limit, so the heap is bounded.
-    limited_functions = {enclosing_function(file, found["call"][0]) for found in matches(_SET_LIMIT, file.root)
-                         if file.package_of(found["pkg"][0]) == DEBUG
-                         and _sets_a_limit(file, found["limit"][0], constants)}
+    limited_functions = {enclosing_function(file, call) for call, limit in memory_limit_calls(file)
+                         if _sets_a_limit(file, limit, constants)}
     for call, argument in calls.items():
         value = constants.value(argument)
         if value is None or value >= 0:

@@ -13,7 +13,12 @@ from typing import Callable
 from golint_startup.go.constants import Constants
 from golint_startup.go.gofile import GoFile
 from golint_startup.go.library import DEBUG, RUNTIME
-from golint_startup.go.syntax import captures, text
+from golint_startup.go.syntax import captures, matches, text
+
+# The runtime's own memory before main runs: 7.2-7.9 MB with Go 1.26.8 on amd64
+# (bench/memlimit). A constant limit below it (`debug.SetMemoryLimit(0)`, often meant to read
+# the limit) bounds nothing: the collector runs nearly all the time instead (SL010).
+RUNTIME_FLOOR_BYTES = 8 << 20
 
 # A classifier labels a call "memlimit", "gc", "gcoff" or "gcon", or returns None.
 Classifier = Callable[[GoFile, object], "str | None"]
@@ -52,7 +57,7 @@ def classifier(file: GoFile, limit_functions) -> Classifier | None:
     """Labels the calls that control the GC, or None when the file imports nothing that does.
 
     A memory-limit call with a negative constant argument (`debug.SetMemoryLimit(-1)`) only
-    reads the limit and is not labeled."""
+    reads the limit and is not labeled, nor is one below RUNTIME_FLOOR_BYTES."""
     limits, _ = qualified(limit_functions)
     control_paths = {path for path, _ in limits} | {RUNTIME, DEBUG}
     local_names = {name for name, path in file.imports.items() if path in control_paths}
@@ -81,7 +86,7 @@ def classifier(file: GoFile, limit_functions) -> Classifier | None:
             callee = (file.imports[text(operand)], text(function.child_by_field_name("field")))
         if callee in limits:
             value = first_argument_value(call)
-            return None if value is not None and value < 0 else "memlimit"
+            return None if value is not None and value < RUNTIME_FLOOR_BYTES else "memlimit"
         if callee == (RUNTIME, "GC"):
             return "gc"
         if callee == (DEBUG, "SetGCPercent"):
@@ -93,6 +98,18 @@ def classifier(file: GoFile, limit_functions) -> Classifier | None:
 
 
 _CALLS = "(call_expression function: (selector_expression)) @call"
+_SET_MEMORY_LIMIT = """
+(call_expression
+  function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @name (#eq? @name "SetMemoryLimit"))
+  arguments: (arguments . (_) @limit .)
+) @call
+"""
+
+
+def memory_limit_calls(file: GoFile) -> list[tuple[object, object]]:
+    """(call, its argument) of each `debug.SetMemoryLimit(limit)` of runtime/debug in the file."""
+    return [(found["call"][0], found["limit"][0]) for found in matches(_SET_MEMORY_LIMIT, file.root)
+            if file.package_of(found["pkg"][0]) == DEBUG]
 
 
 def sets_memory_limit(file: GoFile, limit_functions, limit_imports) -> bool:

@@ -7,6 +7,8 @@ import (
 	"io"
 	"net/http"
 	"os"
+	"runtime"
+	"runtime/debug"
 	"sync"
 
 	"go.uber.org/zap"
@@ -73,6 +75,9 @@ func openOrders(url string) ([]Order, error) {
 }
 
 func Listen(addr string, logger *zap.Logger) error {
+	// Meant to log the limit, as GOMAXPROCS(0) reads its setting: it sets the limit to zero.
+	logger.Info("listening", zap.String("addr", addr), zap.Int("gomaxprocs", runtime.GOMAXPROCS(0)),
+		zap.Int64("gomemlimit", debug.SetMemoryLimit(0))) // want "SL010: debug.SetMemoryLimit\\(0\\) sets the soft memory limit to 0 bytes"
 	if _, err := openOrders("http://backlog/open"); err != nil {
 		return err
 	}

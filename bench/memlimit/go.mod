@@ -1,0 +1,3 @@
+module memlimit
+
+go 1.22

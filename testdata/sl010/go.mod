@@ -1,0 +1,3 @@
+module example.com/memlimit
+
+go 1.22
