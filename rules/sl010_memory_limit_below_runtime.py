@@ -17,7 +17,7 @@ def check(file: GoFile, options: dict):
         value = constants.value(limit)
         if value is None or not 0 <= value < RUNTIME_FLOOR_BYTES:
             continue
-        meant = ("; to read the limit, call debug.SetMemoryLimit(-1)" if value == 0 else
+        meant = ("; 0 neither reads the limit (-1 does) nor removes it (math.MaxInt64 does)" if value == 0 else
                  "; give it the container's memory limit less some headroom")
         yield RULE.finding(
             file.path, call,

@@ -18,7 +18,11 @@ const (
 
 func main() {
 	// Meant to read the limit, as GOMAXPROCS(0) reads its setting: it sets it to zero.
-	log.Printf("gomaxprocs=%d gomemlimit=%d", runtime.GOMAXPROCS(0), debug.SetMemoryLimit(0)) // want `SL010: debug.SetMemoryLimit\(0\) sets the soft memory limit to 0 bytes, below the 8 MB .* to read the limit, call debug.SetMemoryLimit\(-1\)`
+	log.Printf("gomaxprocs=%d gomemlimit=%d", runtime.GOMAXPROCS(0), debug.SetMemoryLimit(0)) // want `SL010: debug.SetMemoryLimit\(0\) sets the soft memory limit to 0 bytes, below the 8 MB .* 0 neither reads the limit \(-1 does\) nor removes it \(math.MaxInt64 does\)`
+
+	// Meant as "no limit", as GOGC=off means no collection: a limit of zero bytes too.
+	debug.SetGCPercent(50)
+	debug.SetMemoryLimit(0) // want `SL010: debug.SetMemoryLimit\(0\)`
 
 	debug.SetMemoryLimit(tinyLimit)    // want `SL010: debug.SetMemoryLimit\(4194304\) sets the soft memory limit to 4.0 MB, .*less some headroom`
 	debug.SetMemoryLimit(2 * mebibyte) // want `SL010: .*to 2.0 MB`
