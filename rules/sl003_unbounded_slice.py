@@ -6,6 +6,7 @@ import re
 
 from golint_startup.go.gofile import GoFile
 from golint_startup.go.inputs import input_source
+from golint_startup.go.library import COSTLY_CALLS
 from golint_startup.go.syntax import STATEMENT_LISTS, WRITES, ancestors, enclosing_function, ends_process, identifier_uses, \
     is_variadic, matches, mentions, names_of, previous_statement, root_identifier, text, unparen, \
     values_of, written_roots
@@ -137,6 +138,16 @@ def _has_call(file: GoFile, node, also_pure: frozenset = frozenset()) -> bool:
                 or file.is_shadowed(function):
             return True
     return False
+
+
+_PACKAGE_CALL = "(call_expression function: (selector_expression operand: (identifier) @package field: (field_identifier) @name))"
+
+
+def _calls_costly(file: GoFile, body) -> bool:
+    """Whether `body` calls a package function that costs far more than an append
+    (library.COSTLY_CALLS: `os.ReadFile`, `json.Marshal`, `exec.Command`)."""
+    return any(text(found["name"][0]) in COSTLY_CALLS.get(file.package_of(found["package"][0]) or "", ())
+               for found in matches(_PACKAGE_CALL, body))
 
 
 def _root_name(node) -> str | None:
@@ -344,6 +355,8 @@ def _loop_finding(file: GoFile, loop, name: str, types: FileTypes, options: dict
     for found in matches(_JUMPS, body):
         if _jump_skips(file, found["jump"][0], loop):
             return None
+    if _calls_costly(file, body):
+        return None  # each iteration's own work dwarfs the regrowth
 
     hint = ""
     clause = next((c for c in loop.named_children if c.type in {"range_clause", "for_clause"}), None)

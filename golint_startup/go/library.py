@@ -490,3 +490,24 @@ INPUT_DECODE_METHODS: frozenset[str] = frozenset({DECODE_METHOD})
 # Loops whose condition is one of these methods (`for sc.Scan()`, `for rows.Next()`) run once
 # per line or row of input: a slice appended to in them holds input.
 INPUT_LOOP_METHODS: frozenset[str] = frozenset({"Scan", "Next"})
+# Package functions that cost far more than an append, in time and in garbage: a file system,
+# network or process operation, a document encoded or decoded, a pattern or template compiled.
+# A loop that calls one on every iteration gains next to nothing from a preallocated slice
+# (SL003): algorand's dispenser makes a temporary directory per configured site, threadfin
+# round-trips each of its filters through JSON (both read by hand as not worth a change).
+_ENCODERS = ("Marshal", "MarshalIndent", "NewEncoder", "NewDecoder")
+COSTLY_CALLS: dict[str, frozenset[str]] = {
+    path: frozenset(names) for path, names in {
+        **{path: set(names) for path, names in READ_CALLS.items()},
+        "os": READ_CALLS["os"] | {"Create", "CreateTemp", "WriteFile", "Mkdir", "MkdirAll", "MkdirTemp", "Remove",
+                                  "RemoveAll", "Rename", "Stat", "Lstat", "Chmod", "Chown", "Symlink", "Readlink",
+                                  "Link", "Truncate", "StartProcess"},
+        "io/ioutil": READ_CALLS["io/ioutil"] | {"WriteFile", "TempDir", "TempFile"},
+        "os/exec": {"Command", "CommandContext", "LookPath"},
+        "net": {"Dial", "DialTimeout", "DialTCP", "DialUDP", "Listen", "ListenPacket", "LookupHost", "LookupIP",
+                "LookupAddr", "LookupCNAME", "LookupSRV", "LookupTXT", "ResolveTCPAddr", "ResolveUDPAddr"},
+        HTTP: {"Get", "Post", "PostForm", "Head"},
+        **{path: set(names) | set(_ENCODERS) for path, names in DECODE_CALLS.items()},
+        **{path: set(names) for path, names in COMPILE_CALLS.items()},
+    }.items()
+}

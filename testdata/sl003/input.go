@@ -48,6 +48,8 @@ func main() {
 	notInput(Config{}, []string{"x"})
 	flags()
 	sharedNames()
+	costlyIterations()
+	shadowedPackageName()
 	(&backend{}).start("file:key")
 	// Then serves: a long-running program, whose startup SL003 reports.
 	_ = http.ListenAndServe(":8080", nil)

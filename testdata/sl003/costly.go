@@ -1,0 +1,65 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	stdjson "encoding/json"
+)
+
+type Site struct{ Name, Dir string }
+
+// Each iteration does far costlier work than the regrowth of the slice (a file read, a temporary
+// directory, a JSON round trip, a process): preallocating would save nothing worth a change.
+func costlyIterations() ([]string, []Site, []string) {
+	entries, _ := os.ReadDir("sites")
+	var contents []string
+	for _, e := range entries {
+		data, _ := os.ReadFile(filepath.Join("sites", e.Name()))
+		contents = append(contents, string(data))
+	}
+
+	raw, _ := os.ReadFile("sites.json")
+	var configured map[string]Site
+	_ = json.Unmarshal(raw, &configured)
+	var sites []Site
+	for name := range configured {
+		dir, _ := os.MkdirTemp("", name)
+		sites = append(sites, Site{Name: name, Dir: dir})
+	}
+
+	var copies []Site
+	for _, site := range configured {
+		encoded, _ := stdjson.Marshal(site)
+		var copied Site
+		_ = stdjson.Unmarshal(encoded, &copied)
+		copies = append(copies, copied)
+	}
+	_ = copies
+
+	var versions []string
+	for name := range configured {
+		out, _ := exec.Command("tool", "version", name).Output()
+		versions = append(versions, string(out))
+	}
+	return contents, sites, versions
+}
+
+type codec struct{}
+
+func (codec) Marshal(v any) ([]byte, error) { return nil, nil }
+
+// A local named like a package is not that package: its Marshal costs what it costs here.
+func shadowedPackageName() []string {
+	raw, _ := os.ReadFile("names.json")
+	var names []string
+	_ = json.Unmarshal(raw, &names)
+	var encoded []string // want "SL003: encoded starts empty .* range over names \\(input read at run time by json.Unmarshal\\)"
+	for _, name := range names {
+		json := codec{}
+		b, _ := json.Marshal(name)
+		encoded = append(encoded, string(b))
+	}
+	return encoded
+}
