@@ -15,16 +15,17 @@ def check_manifests(manifests: ProjectManifests, options):
     # Only a program held back before it serves (go_code.STARTUP_WAITS) can miss a short window:
     # one that opens its health port and reads its config answers within a second. A program
     # built elsewhere (its image names its Go package) may be either.
-    early = [c for c in manifests.go_containers
-             if c.liveness_probe is not None and not c.startup_probe and c.liveness_restart_after < budget
-             and not c.built_by_another_owner and (manifests.startup_wait(c) or c.built_elsewhere)
-             and not _standbys_answer(manifests, c)]
+    candidates = [c for c in manifests.go_containers
+                  if c.liveness_probe is not None and not c.startup_probe and c.liveness_restart_after < budget
+                  and not c.built_by_another_owner]
+    waits = {id(c): manifests.startup_wait(c) for c in candidates}
+    early = [c for c in candidates if (waits[id(c)] or c.built_elsewhere) and not _standbys_answer(c, waits[id(c)])]
     # Copies of one container (a release's variants of one install, whatever their variables:
     # kube-router's daemonsets, one per feature set) are one finding.
     for container, *others in manifests.copies(early, lambda c: (c.liveness_initial_delay, c.liveness_restart_after),
                                                same_env=False):
         delay = container.liveness_initial_delay
-        wait = manifests.startup_wait(container)
+        wait = waits[id(container)]
         yield Finding(RULE.id, f"liveness probe of {container.label} restarts it unless it answers within "
                                f"{container.liveness_restart_after}s of starting (initialDelaySeconds {delay}, "
                                f"then {container.liveness_restart_after - delay}s of failed probes; min-restart-budget "
@@ -44,10 +45,10 @@ def check_manifests(manifests: ProjectManifests, options):
 _LEADER_ELECTION_WAIT = go_code.STARTUP_WAITS[go_code.CLIENT_GO_LEADER_ELECTION]
 
 
-def _standbys_answer(manifests: ProjectManifests, container) -> bool:
-    """Whether the container's program waits only for client-go's leader election, in a
-    workload of several replicas (see above)."""
-    return (container.replicas or 1) > 1 and manifests.startup_wait(container) == _LEADER_ELECTION_WAIT
+def _standbys_answer(container, wait: str | None) -> bool:
+    """Whether the container's program waits (`wait`) only for client-go's leader election, in
+    a workload of several replicas (see above)."""
+    return (container.replicas or 1) > 1 and wait == _LEADER_ELECTION_WAIT
 
 
 RULE = Rule.from_docs(
