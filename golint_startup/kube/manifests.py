@@ -3209,6 +3209,13 @@ def image_repository(image: str) -> str:
     return _full_repository(image).rsplit("/", 1)[-1]
 
 
+class _ProgramFacts(NamedTuple):
+    """What ProjectManifests._program_facts learns of one program (or one subcommand of it)."""
+    packages: list[_PackageCode]
+    keeps: list[str]  # the imported packages that keep Kubernetes objects
+    reached_imports: frozenset[str]
+
+
 class _PackageCode(NamedTuple):
     """What a Go package's non-test files tell about Kubernetes objects kept in memory."""
     imports: list[str]  # their import paths
@@ -3515,8 +3522,7 @@ class _GoTree:
         # _cluster_cache_of.
         self._program_keeps: dict[tuple[str, str | None, frozenset[str], frozenset[str] | None,
                                         frozenset[str] | None], tuple[str | None, bool, bool]] = {}
-        self._program_facts_of: dict[tuple[str, str | None], tuple[list[_PackageCode], list[str]]] = {}
-        self._reached_imports: dict[tuple[str, str | None], frozenset[str]] = {}  # see _program_facts
+        self._program_facts_of: dict[tuple[str, str | None], _ProgramFacts] = {}  # see _program_facts
         self._declaring_files: dict[tuple[str, str], str | None] = {}  # see _declaring_file
         self._program_packages: dict[str, tuple[set[str], list[str]]] = {}  # by main, see _program_closure
         # By directory: its programs (see _main_dirs_at_or_below, which reads its Dockerfiles)
@@ -4110,7 +4116,7 @@ class _GoTree:
         module, mains = self._run_programs(run)
         named: set[str] = set()
         for main in mains:
-            facts = self._program_facts(main, module, run.subcommand)[0]
+            facts = self._program_facts(main, module, run.subcommand).packages
             # Not those its one manager's `ByObject` selects: agentic-controller keeps its
             # sandbox Pods by label, and a message naming Pods first was read as misleading. Of
             # two managers, which one selects is not known (wireflow's latticed selects
@@ -4138,8 +4144,7 @@ class _GoTree:
         election its `sensor-service` runs (its SL105 finding was read as wrong)."""
         module, mains = self._run_programs(run)
         for main in mains:
-            facts = self._program_facts(main, module, run.subcommand)[0]  # fills _reached_imports too
-            reached = self._reached_imports[main, run.subcommand]
+            facts, _, reached = self._program_facts(main, module, run.subcommand)
             found = answer(path for f in facts for path in f.imports if path in reached)
             if found is not None:
                 return found
@@ -4177,7 +4182,7 @@ class _GoTree:
         scoping its cache says nothing of the operator beside it."""
         key = main, run.subcommand, run.namespace_settings, run.cluster_listed_kinds, run.passed_flags
         if key not in self._program_keeps:
-            facts, keeps = self._program_facts(main, module, run.subcommand)
+            facts, keeps, _ = self._program_facts(main, module, run.subcommand)
             # A container that names a namespace, or a flag that names one unless emptied (a
             # manifest that empties it is not told apart).
             settings = frozenset().union(*(f.namespace_settings for f in facts))
@@ -4239,10 +4244,10 @@ class _GoTree:
             self._program_keeps[key] = (keeper, custom, written)
         return self._program_keeps[key]
 
-    def _program_facts(self, main: str, module: modules.Module,
-                       subcommand: str | None) -> tuple[list[_PackageCode], list[str]]:
-        """What the packages of the program in `main` say (_PackageCode), and those they import
-        that keep Kubernetes objects (_program_closure). For a container that runs one
+    def _program_facts(self, main: str, module: modules.Module, subcommand: str | None) -> _ProgramFacts:
+        """What the packages of the program in `main` say (_PackageCode), those they import
+        that keep Kubernetes objects (_program_closure), and the import paths the code it runs
+        names (reached_code). For a container that runs one
         subcommand of a program with several (its first argument), what the one file
         declaring it (`Use: "apiserver"`) says and reaches: appcat's one binary runs its
         API server, which reads through uncached clients, and its controller, which caches
@@ -4277,8 +4282,8 @@ class _GoTree:
                 self._declarations_of, lambda imported: modules.package_dir(imported, module), self._package_name)
             facts = [self._package_code(d, unused, reached.declarations.get(d, {})) for d in packages]
             keeps = [k for k in keeps if any(u == k or u.startswith(k + "/") for u in reached.imports)]
-            self._program_facts_of[main, subcommand] = ([_code_facts(sources), *facts] if declaring else facts, keeps)
-            self._reached_imports[main, subcommand] = reached.imports
+            self._program_facts_of[main, subcommand] = _ProgramFacts(
+                [_code_facts(sources), *facts] if declaring else facts, keeps, reached.imports)
         return self._program_facts_of[main, subcommand]
 
     def _declarations_of(self, path: str) -> reached_code.FileDeclarations:
