@@ -158,16 +158,61 @@ def test_build_failure_is_one_line_after_the_other_findings(tmp_path):
 
 @needs_go
 @pytest.mark.parametrize("body, expected", [
-    ('func init() { panic("config file missing") }', "init failed (exit status 2): panic: config file missing | example.com/app.init.0() | "),
+    ('func init() { panic("config file missing") }',
+     "init failed (exit status 2): panic: config file missing | example.com/app/settings.init.0() | "),
     ("func init() { time.Sleep(time.Hour) }", "init did not finish within 2 s (killed)"),
 ])
 def test_init_that_crashes_or_blocks(tmp_path, body, expected):
-    source = f'package main\n\nimport "time"\n\nvar _ = time.Second\n\n{body}\n\nfunc main() {{}}\n'
-    root = go_module(tmp_path, {"main.go": source})
+    source = f'package settings\n\nimport "time"\n\nvar _ = time.Second\n\n{body}\n'
+    root = go_module(tmp_path, {"settings/settings.go": source,
+                                "main.go": 'package main\n\nimport _ "example.com/app/settings"\n\nfunc main() {}\n'})
     done = cli("--measure", "--measure-timeout", "2", "--measure-runs", "1", ".", cwd=root)
     assert done.code == 2
     (problem,) = [line for line in done.err_lines if "measure:" in line]
     assert problem.startswith("startup-lint: measure: example.com/app: ") and expected in problem, problem
+
+
+# A command line parsed while the main package initializes (trufflehog parses its own with kingpin
+# in an init function, and exits when the arguments do not parse): run with no arguments, and
+# when its init functions still end the process, what it imports is measured all the same.
+MAIN_PARSING_ITS_ARGUMENTS = """\
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+
+	"example.com/app/heavy"
+)
+
+var verbose = flag.Bool("v", false, "verbose")
+
+func init() {
+	flag.Parse()
+	if flag.NArg() == 0 {
+		fmt.Fprintln(os.Stderr, "usage: app [-v] COMMAND")
+		os.Exit(%d)
+	}
+}
+
+func main() { fmt.Println(len(heavy.Table), *verbose) }
+"""
+
+
+@needs_go
+@pytest.mark.parametrize("status", [0, 64])
+def test_a_main_package_whose_init_ends_the_process_has_its_imports_measured(tmp_path, status):
+    root = go_module(tmp_path, {"heavy/heavy.go": HEAVY, "cmd/app/main.go": MAIN_PARSING_ITS_ARGUMENTS % status})
+    done = cli("--measure", "--measure-runs", "1", "--format", "json", "./...", cwd=root)
+    assert done.code == 1, done.err  # the finding; the note is not a failure
+    report = json.loads(done.out)
+    assert [(f["rule"], f["path"]) for f in report["findings"]] == [("SL009", "heavy/heavy.go")]
+    (program,) = report["measurement"]
+    assert program["heap_bytes"] >= 1_000_000  # when the main package's init functions began
+    assert [line for line in done.err_lines if "measure:" in line] == [
+        f"startup-lint: measure: example.com/app/cmd/app: its init functions ended the process (exit status "
+        f"{status}: usage: app [-v] COMMAND): what it imports is measured, they are not"]
 
 
 def test_without_go_one_line_and_exit_2(tmp_path):

@@ -56,15 +56,26 @@ import (
 )
 
 // Written by startup-lint --measure through -overlay; never on disk in your tree.
+
+// Initialized once every package the main package imports, and its own variables, are: when an
+// init function of the main package ends the process (a command line parsed there), the costs
+// of the rest stand.
+var _ = startupLintReport("imports")
+
 // TestMain runs once every package has initialized: report the heap, skip main.
 func TestMain(m *testing.M) {{
-\tvar stats runtime.MemStats
-\truntime.ReadMemStats(&stats)
-\tfmt.Fprintf(os.Stderr, "\\n{_MARKER} heap_alloc=%d num_gc=%d\\n", stats.HeapAlloc, stats.NumGC)
+\tstartupLintReport("all")
 \tos.Exit(0)
 }}
+
+func startupLintReport(done string) bool {{
+\tvar stats runtime.MemStats
+\truntime.ReadMemStats(&stats)
+\tfmt.Fprintf(os.Stderr, "\\n{_MARKER} %s heap_alloc=%d num_gc=%d\\n", done, stats.HeapAlloc, stats.NumGC)
+\treturn true
+}}
 """
-_HEAP = re.compile(rf"{_MARKER} heap_alloc=(\d+) num_gc=(\d+)")
+_HEAP = re.compile(rf"{_MARKER} (imports|all) heap_alloc=(\d+) num_gc=(\d+)")
 _TRACE_SETTINGS = ("inittrace", "gctrace")
 _LAST_LINES = 3  # of a crash's stderr, in the one-line report
 
@@ -102,6 +113,9 @@ class Program:
     gc_cycles: int  # median number of GC cycles that ran during init
     heap_bytes: int  # median heap in use when init was done
     cycles: list[GCCycle] = field(default_factory=list)  # those of the run with the median heap
+    # How the main package's init functions ended the process, when they did: what it imports
+    # (and its variables) is measured, they are not, and the heap is the one before them.
+    main_init_ended: str | None = None
 
     @property
     def total_bytes(self) -> int:
@@ -234,9 +248,14 @@ def _measure_module(go, module: modules.Module, dirs: list[str], tags: tuple[str
         if options.progress:
             options.progress(f"measuring {main['ImportPath']}: building")
         try:
-            measurement.programs.append(_measure_main(go, module, main, tag_args, env, options))
+            program = _measure_main(go, module, main, tag_args, env, options)
         except _Failed as err:
             measurement.problems.append(f"{main['ImportPath']}: {err}")
+            continue
+        measurement.programs.append(program)
+        if program.main_init_ended:
+            measurement.notes.append(f"{program.main}: its init functions ended the process "
+                                     f"({program.main_init_ended}): what it imports is measured, they are not")
 
 
 def _measure_main(go, module, main: dict, tag_args: list[str], env: dict[str, str], options: Options) -> Program:
@@ -297,11 +316,15 @@ class _Run:
     cycles: list  # GCCycle
     heap_bytes: int
     gc_count: int
+    # How the main package's init functions ended the process, when they did (the rest measured).
+    main_init_ended: str | None = None
 
 
 def _run_once(binary: str, directory: str, timeout_s: float) -> _Run:
     try:
-        process = subprocess.Popen([binary, "-test.run", "^$"], cwd=directory, env=binary_environment(),
+        # No arguments: the program's own init may parse them (trufflehog's kingpin exits on
+        # `-test.run`), and the harness's TestMain reads none.
+        process = subprocess.Popen([binary], cwd=directory, env=binary_environment(),
                                    stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                    start_new_session=True)
     except OSError as err:
@@ -313,7 +336,8 @@ def _run_once(binary: str, directory: str, timeout_s: float) -> _Run:
         _, stderr = process.communicate()
         raise _Failed(f"init did not finish within {timeout_s:g} s (killed){_last_words(stderr)}") from None
     text = invoke.decode(stderr or b"")
-    heap = _HEAP.search(text)
+    reports = {match.group(1): match for match in _HEAP.finditer(text)}
+    heap = reports.get("all") or reports.get("imports")
     if heap is None:
         raise _Failed(f"init failed (exit status {process.returncode}){_last_words(stderr)}")
     inits, cycles = [], []
@@ -323,7 +347,8 @@ def _run_once(binary: str, directory: str, timeout_s: float) -> _Run:
             inits.append(record)
         elif (cycle := parse_gc(line)) is not None:
             cycles.append(cycle)
-    return _Run(inits, cycles, int(heap.group(1)), int(heap.group(2)))
+    ended = None if "all" in reports else f"exit status {process.returncode}{_last_words(text[heap.end():].encode())}"
+    return _Run(inits, cycles, int(heap.group(2)), int(heap.group(3)), ended)
 
 
 def _kill_group(process: subprocess.Popen) -> None:
@@ -382,7 +407,8 @@ def _program(import_path: str, directory: str, module, deps: dict[str, dict], ru
         imports={path: tuple(p.get("Imports") or ()) for path, p in deps.items()},
         dirs={path: p.get("Dir", "") for path, p in deps.items()},
         go_files={path: tuple(p.get("GoFiles") or ()) for path, p in deps.items()},
-        gc_cycles=int(_median([run.gc_count for run in runs])), heap_bytes=middle.heap_bytes, cycles=middle.cycles)
+        gc_cycles=int(_median([run.gc_count for run in runs])), heap_bytes=middle.heap_bytes, cycles=middle.cycles,
+        main_init_ended=next((run.main_init_ended for run in runs if run.main_init_ended), None))
 
 
 # --- where findings go --------------------------------------------------------------
