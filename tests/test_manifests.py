@@ -2622,6 +2622,9 @@ func (d *defaulter) Default(ctx context.Context, obj runtime.Object) error {
     # kept out of the cache: read from the API server; unless a controller watches them
     ("", (_SECRET_READER + _UNCACHED_SECRETS).replace("Secret", "ConfigMap"), False),
     ("\n\t\tWatches(&core.ConfigMap{}, nil).", (_SECRET_READER + _UNCACHED_SECRETS).replace("Secret", "ConfigMap"), True),
+    # kdoctor: controller-runtime's older option, in the manager's options
+    ("", (_SECRET_READER + "\nvar options = ctrl.Options{\n\tClientDisableCacheFor: []client.Object{\n"
+          "\t\t&corev1.Secret{},\n\t},\n}\n").replace("Secret", "ConfigMap"), False),
     # backplane-operator: the list assigned to the options' field after the literal
     ("", (_SECRET_READER + "\nfunc options() (o client.Options) {\n\to.Cache = &client.CacheOptions{}\n"
           "\to.Cache.DisableFor = []client.Object{\n\t\t&corev1.Secret{},\n\t}\n\treturn o\n}\n")
@@ -3501,6 +3504,11 @@ func start(namespace string) (ctrl.Manager, error) {
      "\t\twatched[ns] = cache.Config{}\n\t}\n\t_ = map[string]cache.Config{", False),
     ("}\n\tfor _, ns := range strings.Split(namespace, \",\") {\n\t\twatched[ns] = cache.Config{}\n\t}\n"
      "\t_ = map[string]cache.Config{", True),  # what a flag names, often nothing
+    # kontroler: a field of each entry of a list of structs, its config file's workers
+    ("}\n\tfor _, worker := range config.Workers {\n\t\twatched[strings.TrimSpace(worker.Namespace)] = cache.Config{}\n"
+     "\t}\n\t_ = map[string]cache.Config{", False),
+    ("}\n\tfor _, worker := range config.Workers {\n\t\twatched[namespace] = cache.Config{}\n"
+     "\t}\n\t_ = map[string]cache.Config{", True),
 ])
 def test_namespaces_written_out_in_a_variable_scope_the_cache(tmp_path, namespaces, reported):
     findings = _findings_of_watching_program(tmp_path, _NAMESPACES_IN_A_VARIABLE % namespaces)

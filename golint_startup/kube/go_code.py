@@ -987,10 +987,13 @@ def _only_written(code: bytes, made: re.Match) -> bool:
 # client.Options{Cache: &client.CacheOptions{DisableFor: []client.Object{&corev1.Secret{}}}}`):
 # kyma's serverless operator keeps Secrets and ConfigMaps out of its cache, and a message
 # naming them first was read as misleading. Or assigned to the options' field
-# (backplane-operator's `mgrOptions.Client.Cache.DisableFor = []client.Object{...}`).
-_DISABLE_FOR = re.compile(rb"\bDisableFor\s*(?::|=)\s*\[\]\w+\.Object\s*\{")
-_DISABLE_FOR_CALL = re.compile(rb"\bDisableFor\s*(?::|=)\s*([A-Za-z_]\w*)\(\)")
-_DISABLE_FOR_VARIABLE = re.compile(rb"\bDisableFor\s*(?::|=)\s*([A-Za-z_]\w*)\s*[,}\n]")
+# (backplane-operator's `mgrOptions.Client.Cache.DisableFor = []client.Object{...}`). Before
+# controller-runtime v0.15, the manager's option `ClientDisableCacheFor` (kdoctor's agent keeps
+# Pods, Nodes and workloads out: a message naming Pods first was read as misleading).
+_DISABLE_FOR_FIELD = rb"\b(?:DisableFor|ClientDisableCacheFor)\s*(?::|=)\s*"
+_DISABLE_FOR = re.compile(_DISABLE_FOR_FIELD + rb"\[\]\w+\.Object\s*\{")
+_DISABLE_FOR_CALL = re.compile(_DISABLE_FOR_FIELD + rb"([A-Za-z_]\w*)\(\)")
+_DISABLE_FOR_VARIABLE = re.compile(_DISABLE_FOR_FIELD + rb"([A-Za-z_]\w*)\s*[,}\n]")
 _OBJECT_LIST_GIVEN = rb"\b%(name)s\s*:?=\s*\[\]\w+\.Object\s*\{"
 _OBJECT_LIST = re.compile(rb"\[\]\w+\.Object\s*\{")
 _LISTED_KIND = re.compile(rb"&(?:\w+\.)?(\w+)\{\}")
@@ -1208,7 +1211,8 @@ def _naming_condition(code: bytes, at: int, or_in_loop: bool = False) -> bytes |
         line_start = code.rfind(b"\n", 0, opening) + 1
         if _WHEN_NAMED.match(code, line_start, opening + 1) or \
                 or_in_loop and _LOOP.match(code, line_start, opening + 1) and \
-                not _over_fixed_strings(code, code[line_start:opening]):
+                not _over_fixed_strings(code, code[line_start:opening]) and \
+                not _keyed_by_element_field(code[line_start:opening], code[at:code.find(b"\n", at) % (len(code) + 1)]):
             return code[line_start:opening]
         if _ELSE.match(code, line_start, opening + 1):
             # The `if` whose block the `}` of `} else {` closes.
@@ -1307,6 +1311,20 @@ def _over_fixed_strings(code: bytes, loop: bytes) -> bool:
     if found is None:
         return False
     return bool(found.group(1)) or bool(re.search(_STRINGS_LITERAL % {b"name": re.escape(found.group(2))}, code))
+
+
+# A loop over a list of structs (`for _, worker := range cfg.Workers {`), the element's variable.
+_RANGE_ELEMENT = re.compile(rb"\bfor\s+\w+\s*,\s*([A-Za-z_]\w*)\s*:?=\s*range\b")
+
+
+def _keyed_by_element_field(loop: bytes, line: bytes) -> bool:
+    """Whether `line`, in the block of `loop`, keys its entry by a field of the loop's element
+    (`namespaces[worker.Namespace] = cache.Config{}`): the list is of structs, a configuration's,
+    which names each namespace as a map written out does (kontroler's worker configs, read from
+    its config file; its cache was called cluster-wide, read as wrong). A flag lists strings."""
+    element = _RANGE_ELEMENT.search(loop)
+    key = line[line.find(b"[") + 1:line.rfind(b"]")] if b"[" in line else b""
+    return element is not None and re.search(rb"\b%s\.\w+" % re.escape(element.group(1)), key) is not None
 
 
 def _enclosing_openings(code: bytes, at: int, start: int) -> Iterator[int]:
