@@ -5031,6 +5031,25 @@ def test_chart_settings_several_templates_write_name_each_container(tmp_path, sc
     assert finding.message.startswith(shown)
 
 
+@pytest.mark.parametrize("sidecar_image, shown", [
+    # cosmo: kube-rbac-proxy, in the manager's template, has its own image and the manager's resources
+    (".Values.manager.metrics.proxy.image.repository", 'container "manager" of Helm chart api has a memory limit'),
+    (".Values.manager.image.repository", 'containers "manager" and "proxy" of Helm chart api each have a memory limit'),
+])
+def test_a_sidecar_given_the_settings_resources_is_named_only_when_it_runs_their_image(tmp_path, sidecar_image,
+                                                                                       shown):
+    go_module(tmp_path, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _SCOPED_WHEN_NAMED,
+                         "internal/watch/controller.go": _CONTROLLER})
+    write(tmp_path, "chart/Chart.yaml", "apiVersion: v2\nname: api\nversion: 0.1.0\n")
+    write(tmp_path, "chart/values.yaml", _MANAGER_VALUES.replace("ENV", ""))
+    sidecar = (f"      - image: {{{{ {sidecar_image} }}}}\n        name: proxy\n        resources:\n"
+               "          {{- toYaml .Values.manager.resources | nindent 10 }}\n")
+    write(tmp_path, "chart/templates/manager.yaml",
+          _WHOLE_TEMPLATE.replace("NAME", "manager").replace("      - args:", sidecar + "      - args:"))
+    [finding] = _run(tmp_path).findings
+    assert finding.message.startswith(shown)
+
+
 def test_a_chart_container_written_whole_in_its_template_is_named_by_it(tmp_path):
     """multicluster-mesh-addon: the values hold the image, the one template the container
     `controller` and its limit; a message naming it for the chart was read as misnaming it."""

@@ -1856,16 +1856,20 @@ def _template_container_names(path: tuple[str, ...], templates: list[tuple[Sourc
     the block's first lines (`.Values.manager.resources.limits.memory`) names none. When some
     of those templates write the setting's image too, only their containers: age-secret-operator's
     GUI template gives its nginx container the controller's `resources`, and a message naming
-    it among the Go containers was read as wrong."""
+    it among the Go containers was read as wrong. Of one template, only the containers that
+    write it: cosmo's kube-rbac-proxy sidecar has the manager's `resources` and an image of its
+    own (read as lumped in with the manager when named)."""
     reference, image = _values_reference(path, "resources"), _values_reference(path, "image")
-    names: dict[bool, set[str | None]] = {True: set(), False: set()}  # by whether the template writes the image
+    # By whether the container (else its template) writes the image: 2, 1, 0.
+    names: dict[int, set[str | None]] = {2: set(), 1: set(), 0: set()}
     for _, text in templates:
         lines = text.split("\n")
         for match in reference.finditer(text):
-            names[bool(image.search(text))].add(_enclosing_container_name(lines, text.count("\n", 0, match.start())))
+            name, item = _enclosing_container(lines, text.count("\n", 0, match.start()))
+            names[2 if any(image.search(lines[i]) for i in item) else 1 if image.search(text) else 0].add(name)
     for found in names.values():
         found.discard(_NOT_A_RESOURCES_BLOCK)
-    shown = names[True] or names[False]
+    shown = names[2] or names[1] or names[0]
     return () if None in shown else tuple(sorted(shown))
 
 
@@ -1965,6 +1969,11 @@ def _enclosing_container_name(lines: list[str], index: int) -> str | None:
     above line `index`, read by indentation; template actions on lines of their own are
     skipped. None when the name is not a literal; _NOT_A_RESOURCES_BLOCK when no `resources`
     key is that near (`.Values.manager.resources.limits.memory`, deeper in the block)."""
+    return _enclosing_container(lines, index)[0]
+
+
+def _enclosing_container(lines: list[str], index: int) -> tuple[str | None, range]:
+    """_enclosing_container_name, and the lines of that list item (empty when none is found)."""
 
     def skipped(line: str) -> bool:
         return not line.strip() or line.strip().startswith(("{{", "#"))
@@ -1974,7 +1983,7 @@ def _enclosing_container_name(lines: list[str], index: int) -> str | None:
             _RESOURCES_KEY.match(lines[index + 1]):
         key = index + 1  # `{{- with .Values.resources }}` above the key it writes (vault-access-operator's)
     if key is None:
-        return _NOT_A_RESOURCES_BLOCK
+        return _NOT_A_RESOURCES_BLOCK, range(0)
     keys_at = _indent(lines[key])
     start = None
     for i in range(key - 1, -1, -1):
@@ -1987,17 +1996,18 @@ def _enclosing_container_name(lines: list[str], index: int) -> str | None:
             start = i
             break
         if _indent(lines[i]) < keys_at or item:
-            return None
+            return None, range(0)
     if start is None:
-        return None
-    names = []
+        return None, range(0)
+    names, end = [], len(lines)
     for i in range(start, len(lines)):
         if i > start and not skipped(lines[i]) and _indent(lines[i]) < keys_at:
+            end = i
             break
         if i == start or _indent(lines[i]) == keys_at and not _ITEM.match(lines[i]):
             if (name := _LITERAL_NAME.match(lines[i].strip())) is not None:
                 names.append(name.group(1))
-    return names[0] if len(names) == 1 else None
+    return (names[0] if len(names) == 1 else None), range(start, end)
 
 
 class _WrittenInTemplate(NamedTuple):
