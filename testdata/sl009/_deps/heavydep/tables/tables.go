@@ -4,7 +4,7 @@ package tables
 var Table = build()
 
 func build() []byte {
-	table := make([]byte, 1<<20)
+	table := make([]byte, 4<<20)
 	table[0] = 1
 	return table
 }
