@@ -9,6 +9,7 @@ from golint_startup.go.gofile import GoFile
 from golint_startup.go.library import DEBUG
 from golint_startup.rule import Rule
 
+
 def check(file: GoFile, options: dict):
     if not file.imports_path(DEBUG):
         return
