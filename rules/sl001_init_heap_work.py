@@ -1112,7 +1112,8 @@ def check_project(project, options: dict):
                     # A //go:embed variable of any file of the package (avalanchego's genesis decodes
                     # one its genesis_mainnet.go declares), or of an imported package.
                     source, patterns, constant = declared.of(directory, decode)
-                    finding = _decoded_finding(source, decode, patterns, constant, minimum)
+                    finding = _decoded_finding(source, decode, patterns, constant, minimum,
+                                               declared.assets(source) if decode.asset else {})
                     if finding is not None and decode.init_key:
                         in_init.setdefault((decode.where.path, decode.init_key), []).append(finding)
                     elif finding is not None:
@@ -1179,6 +1180,14 @@ class _Declared:
                 self.embeds[directory].update(facts.embedded_data)
                 self.constants[directory].update((name, (size, "string")) for name, size in facts.constants.items())
                 self.constants[directory].update((name, (size, "bytes")) for name, size in facts.byte_literals.items())
+        self._assets: dict[str, dict[str, int]] = {}
+
+    def assets(self, directory: str) -> dict[str, int]:
+        """_bindata_sizes of a package, read once per run however many decodes ask (the
+        generated file holds every asset's bytes)."""
+        if directory not in self._assets:
+            self._assets[directory] = _bindata_sizes(directory)
+        return self._assets[directory]
 
     def of(self, directory: str, entry: _Read | _Decode) -> tuple[str, tuple | None, tuple[int, str] | None]:
         """What a read or decode in `directory` reads, as `lookup` gives it: the patterns its
@@ -1214,15 +1223,15 @@ def _one_finding(findings: list[Finding], place: str) -> list[Finding]:
 
 
 def _decoded_finding(directory: str, decode: _Decode, patterns: tuple | None, constant: tuple[int, str] | None,
-                     minimum: int) -> Finding | None:
+                     minimum: int, assets: dict[str, int]) -> Finding | None:
     """A decode of a package-level name: a `//go:embed` string or []byte variable (with the
     embedded file's size when its pattern, relative to `directory`, resolves to files in the
-    tree), the file read from an embed.FS variable, or a string constant (with its length);
-    None when that size is known and under `minimum`. A file whose name is not known is sized
-    by everything the variable embeds: it is no larger."""
+    tree), the file read from an embed.FS variable, or a string constant (with its length), or
+    a go-bindata asset (by `assets`, its package's, when the decode reads one); None when that
+    size is known and under `minimum`. A file whose name is not known is sized by everything
+    the variable embeds: it is no larger."""
     files = embedded_files(directory, patterns) if patterns is not None else None
     variable, wanted = decode.variable, decode.wanted
-    assets = _bindata_sizes(directory) if decode.asset else {}
     if assets:
         # A name not known (a constant of another package), or not among the assets: it is no
         # larger than all of them together.
