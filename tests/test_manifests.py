@@ -3047,6 +3047,20 @@ spec:
     (_ZONES_ONLY + "  {{- with .Values.extraRules }}\n  {{- toYaml . | nindent 2 }}\n  {{- end }}\n", "manager", False),
     (_ZONES_ONLY + "  {{- with .Values.image }}\n  {{- toYaml . | nindent 2 }}\n  {{- end }}\n",
      "manager", True),  # a value the defaults set: what it writes is not known
+    # alternatives the defaults decide are read as they render: the image's tag is set, and
+    # a value the values leave out is false
+    ("{{- if .Values.image.tag }}\n" + _ZONES_ONLY + "{{- else }}\n" + _ZONES_AND_CONFIGMAPS + "{{- end }}\n",
+     "manager", False),
+    ("{{- if .Values.namespaced }}\n" + _ZONES_AND_CONFIGMAPS + "{{- else }}\n" + _ZONES_ONLY + "{{- end }}\n",
+     "manager", False),
+    ("{{- if .Values.namespaced }}\n" + _ZONES_ONLY + "{{- else }}\n" + _ZONES_AND_CONFIGMAPS + "{{- end }}\n",
+     "manager", True),
+    ("{{- if .Values.namespaced }}\n" + _ZONES_AND_CONFIGMAPS + "{{- else if .Values.image.tag }}\n" + _ZONES_ONLY +
+     "{{- else }}\n" + _ZONES_AND_CONFIGMAPS + "{{- end }}\n", "manager", False),
+    ("{{- if .Values.rbac.extra.rules }}\n" + _ZONES_ONLY + "{{- else }}\n" + _ZONES_ONLY + "{{- end }}\n",
+     "manager", False),
+    ("{{- if include \"chart.namespaced\" . }}\n" + _ZONES_ONLY + "{{- else }}\n" + _ZONES_ONLY + "{{- end }}\n",
+     "manager", True),  # a condition the defaults do not decide: alternatives, not known
 ])
 def test_a_charts_cluster_roles_say_what_its_containers_may_list(tmp_path, cluster_role, bound, reported):
     """A chart's ClusterRoles and bindings are read with their template actions set aside."""
@@ -3056,6 +3070,45 @@ def test_a_charts_cluster_roles_say_what_its_containers_may_list(tmp_path, clust
     _write_chart(tmp_path, "charts/api", "api", template_more=_CHART_CONTAINER)
     write(tmp_path, "charts/api/templates/rbac.yaml", _CHART_RBAC % (cluster_role, bound))
     assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
+
+
+@pytest.mark.parametrize("rules, namespaced, reported", [
+    (_ZONES_ONLY, "", False),
+    (_ZONES_AND_CONFIGMAPS, "", True),
+    (_ZONES_AND_CONFIGMAPS, "namespaced: true\n", False),  # a Role: nothing listed in every namespace
+])
+def test_a_charts_role_kind_chosen_by_a_value_is_read_as_the_defaults_choose(tmp_path, rules, namespaced, reported):
+    """opendepot's chart writes `kind: {{ if .Values.rbac.scopeToNamespace }}Role{{ else }}ClusterRole
+    {{ end }}` for its roles and bindings, namespaced off by default: its ClusterRole, which lets its
+    version controller get Secrets but not list them, says what its cache may hold."""
+    go_module(tmp_path, {"api/v1/types.go": _ZONE_TYPES, "cmd/api/main.go": _MAIN_IMPORTING_WATCH,
+                         "internal/watch/watch.go": _ZONE_CONTROLLER % "",
+                         "internal/watch/reader.go": _SECRET_READER.replace("Secret", "ConfigMap")})
+    _write_chart(tmp_path, "charts/api", "api", template_more=_CHART_CONTAINER)
+    write(tmp_path, "charts/api/values.yaml", _CHART_VALUES + namespaced)
+    choice = "{{ if .Values.namespaced }}%s{{ else }}Cluster%s{{ end }}"
+    rbac = (_CHART_RBAC % (rules, "manager")).replace("kind: ClusterRoleBinding", "kind: " + choice % (
+        "RoleBinding", "RoleBinding")).replace("kind: ClusterRole\n", "kind: " + choice % ("Role", "Role") + "\n")
+    write(tmp_path, "charts/api/templates/rbac.yaml", rbac.replace("{{- if .Values.rbac.enable }}", "{{- if true }}"))
+    assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
+
+
+@pytest.mark.parametrize("ui_account", ["ui", "manager", ""])
+def test_a_charts_container_is_judged_by_the_accounts_of_the_templates_writing_its_image(tmp_path, ui_account):
+    """opendepot's chart runs each of its programs under an account of its own: another
+    workload's account, bound to no ClusterRole, says nothing of what the controller may list."""
+    go_module(tmp_path, {"api/v1/types.go": _ZONE_TYPES, "cmd/api/main.go": _MAIN_IMPORTING_WATCH,
+                         "internal/watch/watch.go": _ZONE_CONTROLLER % "",
+                         "internal/watch/reader.go": _SECRET_READER.replace("Secret", "ConfigMap")})
+    _write_chart(tmp_path, "charts/api", "api", template_more=_CHART_CONTAINER)
+    write(tmp_path, "charts/api/values.yaml", _CHART_VALUES + "serviceAccountName: manager\n")
+    write(tmp_path, "charts/api/templates/rbac.yaml", _CHART_RBAC.replace("{{- if .Values.rbac.enable }}", "{{- if true }}")
+          % (_ZONES_ONLY, "manager"))
+    account = f"      serviceAccountName: {ui_account}\n" if ui_account else ""
+    write(tmp_path, "charts/api/templates/ui.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}-ui\n"
+          f"spec:\n  template:\n    spec:\n{account}      containers:\n        - name: ui\n"
+          "          image: nginx:1.27\n")
+    assert [f.rule_id for f in _run(tmp_path).findings] == []
 
 
 @pytest.mark.parametrize("directory, rules, reported", [

@@ -287,6 +287,43 @@ class ChartDefaults:
                 position = end
         return "".join(kept) + text[position:]
 
+    def with_alternatives_picked(self, text: str) -> str:
+        """The template with each `if`/`else` chain whose conditions the defaults decide
+        replaced by the branch they take (by nothing when they take none), as Helm renders it
+        with the chart's defaults: opendepot writes `kind: {{ if .Values.rbac.scopeToNamespace
+        }}Role{{ else }}ClusterRole{{ end }}` over `scopeToNamespace: false`. Chains with a
+        condition not known, and `with`/`range` blocks, are kept as written."""
+        picked: list[tuple[int, int, int, int]] = []  # a chain's start and end, and its taken branch's
+        blocks: list[tuple[int, list[list] | None]] = []  # per open block: its start, its `if` branches
+        for action in ACTION.finditer(text):
+            words = action.group(1)
+            if words.startswith("if "):
+                blocks.append((action.start(), [[self._truth(words[3:]), action.end(), None]]))
+            elif _OPENS.match(words):
+                blocks.append((action.start(), None))
+            elif words.startswith("else") and blocks and blocks[-1][1] is not None:
+                branches = blocks[-1][1]
+                branches[-1][2] = action.start()
+                branches.append([self._truth(words.split("if ", 1)[1]) if words.startswith("else if ") else True,
+                                 action.end(), None])
+            elif words == "end" and blocks:
+                start, branches = blocks.pop()
+                if branches is None or len(branches) < 2 or any(truth is None for truth, _, _ in branches):
+                    continue
+                branches[-1][2] = action.start()
+                taken = next(((begin, end) for truth, begin, end in branches if truth), (action.start(),) * 2)
+                picked.append((start, action.end(), *taken))
+        picked.sort()
+
+        def written(low: int, high: int) -> str:
+            kept, position = [], low
+            for start, end, begin, finish in picked:
+                if start >= position and end <= high:  # outermost in this stretch: nested ones come with it
+                    kept += [text[position:start], written(begin, finish)]
+                    position = end
+            return "".join(kept) + text[position:high]
+        return written(0, len(text)) if picked else text
+
     def _pick(self, body: str, depth: int) -> str | None:
         """What a named template whose body is an `if`/`else if`/`else` chain of conditions on
         values (`.Values.x`, `not .Values.x`) renders to, each branch one expression."""

@@ -406,6 +406,9 @@ class Container:
     # status add-ons' containers).
     shown_names: tuple[str, ...] = ()
     service_account: str = "default"  # its pod's `serviceAccountName`
+    # For a chart's container, the accounts of the workload templates that write its image
+    # (all the chart's workload templates when none does): its `serviceAccountName` is not read.
+    chart_accounts: frozenset[str] = frozenset()
     # The kinds that grow with the cluster its service account may list in every namespace;
     # None when not known (_kinds_listed_cluster_wide).
     cluster_listed_kinds: frozenset[str] | None = None
@@ -1133,11 +1136,13 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
             chart_containers = _chart_containers(chart, *chart_values[chart], notify,
                                                  chart_workload_templates.get(chart, []), defaults, overrides,
                                                  frozenset(subcharts[chart]))
-            rbac = [(source, defaults.without_empty_withs(text)) for source, text in chart_rbac_templates.get(chart, [])]
-            listed_by_chart = _chart_kinds_listed(rbac, chart_workload_templates.get(chart, [])) \
-                if chart_containers else None
+            rbac = [(source, defaults.with_alternatives_picked(defaults.without_empty_withs(text)))
+                    for source, text in chart_rbac_templates.get(chart, [])]
+            by_account = _chart_kinds_listed_by_account(rbac) if chart_containers else None
             for container in chart_containers:
-                container.cluster_listed_kinds = listed_by_chart
+                listed = [by_account.get(account) for account in container.chart_accounts] \
+                    if by_account is not None and container.chart_accounts else [None]
+                container.cluster_listed_kinds = None if None in listed else frozenset().union(*listed)
             resizer, condition = chart_resizers.get(chart, (None, None))
             if condition is None or defaults.value(condition):
                 for container in chart_containers:
@@ -1612,7 +1617,8 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
         made = Container(source, f"Helm chart {name}", ".".join(path) or name, image, False,
                          written.location(key), chart=chart,
                          shown_names=_template_container_names(path, workload_templates),
-                         loaded_by_hand=_never_pulled_by_templates(path, workload_templates))
+                         loaded_by_hand=_never_pulled_by_templates(path, workload_templates),
+                         chart_accounts=_chart_accounts(path, workload_templates))
         made.command, made.subcommand = _template_run(path, workload_templates)
         # `resources` without a memory limit (`resources: {}`) is kept too: what the chart
         # installs then has no limit, whatever a copy in the manifests sets. So are those no
@@ -2658,7 +2664,10 @@ def _bound_service_accounts(binding: yaml.Node) -> list[str]:
             if _text(_value(subject, "kind")) == "ServiceAccount" and (name := _text(_value(subject, "name")))]
 
 
-_CLUSTER_RBAC = re.compile(_kind_line(("ClusterRole", "ClusterRoleBinding")), re.MULTILINE)
+# A ClusterRole or its binding, its kind written out or among a template's alternatives
+# (`kind: {{ if .Values.namespaced }}Role{{ else }}ClusterRole{{ end }}`).
+_CLUSTER_RBAC = re.compile(_kind_line(("ClusterRole", "ClusterRoleBinding")) +
+                           r"|^[ \t-]*kind:[^\n]*\{\{[^\n]*\bClusterRole(?:Binding)?\b", re.MULTILINE)
 
 
 def _names_the_object(obj: yaml.Node, line: int, lines: list[str]) -> bool:
@@ -2684,25 +2693,36 @@ def _names_the_object(obj: yaml.Node, line: int, lines: list[str]) -> bool:
 _SERVICE_ACCOUNT_NAME = re.compile(r"^[ \t]*serviceAccountName:[ \t]*(\S.*?)[ \t]*$", re.MULTILINE)
 
 
-def _chart_kinds_listed(rbac_templates: list[tuple[Source, str]], workload_templates: list[tuple[Source, str]]
-                        ) -> frozenset[str] | None:
-    """The kinds that grow with the cluster that a chart's containers may list in every
-    namespace, read from its templates' ClusterRoles and ClusterRoleBindings with their actions
-    set aside (helm_template.set_aside_actions: a rule under a condition counts as granted, a
-    name the same action writes on both sides matches): what the service accounts its
-    workload templates run as may list (`serviceAccountName`, else `default`), as the one a
-    container runs as is not read. None when one of those accounts is bound to no ClusterRole
-    or to one not known (see _kinds_listed_cluster_wide), such as one where an action writes
-    anything outside its metadata (`toYaml .Values.rules`, an `include`, a `range`), when a
-    template offers alternatives (`{{- else }}`: a ClusterRole or a Role), or when one does not
-    read as YAML. pocketbase-operator's chart binds its manager to a ClusterRole that lists no
-    Deployments nor ConfigMaps; a finding calling them cached cluster-wide was read as wrong."""
-    if not workload_templates or any(helm_template.ALTERNATIVE.search(text) for _, text in rbac_templates):
-        return None
-    accounts = {helm_template.as_word(written.group(1)).strip("\"'") for _, text in workload_templates
+def _chart_accounts(path: tuple[str, ...], templates: list[tuple[Source, str]]) -> frozenset[str]:
+    """The service accounts a chart's container at `.Values.<path>` runs as: those of the
+    workload templates that write its image (all of them when none does), each its
+    `serviceAccountName` with its actions made words (helm_template.as_word), else `default`.
+    opendepot's chart runs five controllers, a server and a UI, each under an account of its
+    own; its version controller's cache was judged by all seven accounts' roles, one of them
+    bound to none, so not known."""
+    image = _values_reference(path, "image")
+    templates = [written for written in templates if image.search(written[1])] or templates
+    accounts = {helm_template.as_word(written.group(1)).strip("\"'") for _, text in templates
                 for written in _SERVICE_ACCOUNT_NAME.finditer(text)}
-    if any(not _SERVICE_ACCOUNT_NAME.search(text) for _, text in workload_templates):
+    if any(not _SERVICE_ACCOUNT_NAME.search(text) for _, text in templates):
         accounts.add("default")
+    return frozenset(accounts)
+
+
+def _chart_kinds_listed_by_account(rbac_templates: list[tuple[Source, str]]) -> dict[str, frozenset[str]] | None:
+    """The kinds that grow with the cluster that each service account may list in every
+    namespace, read from a chart's templates' ClusterRoles and ClusterRoleBindings with their
+    actions set aside (helm_template.set_aside_actions: a rule under a condition counts as
+    granted, a name the same action writes on both sides matches); an account bound to no
+    ClusterRole or to one not known is not among them (see _kinds_listed_cluster_wide), such
+    as one where an action writes anything outside its metadata (`toYaml .Values.rules`, an
+    `include`, a `range`). None when a template offers alternatives the defaults do not decide
+    (`{{- else }}`: a ClusterRole or a Role; the caller picks those they decide:
+    ChartDefaults.with_alternatives_picked), or when one does not read as YAML.
+    pocketbase-operator's chart binds its manager to a ClusterRole that lists no Deployments
+    nor ConfigMaps; a finding calling them cached cluster-wide was read as wrong."""
+    if any(helm_template.ALTERNATIVE.search(text) for _, text in rbac_templates):
+        return None
     documents: list[_Document] = []
     rules_unknown: set[str] = set()
     for source, text in rbac_templates:
@@ -2720,9 +2740,7 @@ def _chart_kinds_listed(rbac_templates: list[tuple[Source, str]], workload_templ
                 if any(obj.start_mark.line <= line <= obj.end_mark.line and not _names_the_object(obj, line, lines)
                        for line in writing):
                     rules_unknown.add(_text(_value(obj, "metadata", "name")) or "")
-    by_account = _kinds_listed_cluster_wide(documents, frozenset(rules_unknown))
-    listed = [by_account.get(account) for account in accounts]
-    return None if None in listed else frozenset().union(*listed)
+    return _kinds_listed_cluster_wide(documents, frozenset(rules_unknown))
 
 
 _VARIABLE_REFERENCE = re.compile(r"\$\((\w+)\)")
