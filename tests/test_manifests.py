@@ -1576,7 +1576,7 @@ def test_an_image_naming_a_module_of_one_program_runs_that_program(tmp_path):
     write(tmp_path, "config/manager/deployment.yaml", _SIZED.format(request="100Mi").replace("512Mi", "100Mi"))
     _write_chart(tmp_path, "charts/api", "api")
     assert _findings_with_copies(tmp_path) == [
-        ("charts/api/values.yaml", ["config/manager/manager.yaml", "config/manager/deployment.yaml"])]
+        ("charts/api/values.yaml", ["config/manager/deployment.yaml", "config/manager/manager.yaml"])]
 
 
 def test_a_chart_naming_a_module_of_several_programs_copies_none_of_them(tmp_path):
@@ -2719,14 +2719,24 @@ def test_a_watch_of_a_reconcilers_field_watches_the_kinds_it_is_given(tmp_path, 
     assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
 
 
-@pytest.mark.parametrize("watched, reported", [
-    ("dnsv1.NewZone()", False),  # hawtio-operator's `source.Kind(cache, hawtiov2.NewHawtio(), ...)`
-    ("dnsv1.NewZone(name)", True),  # a constructor given something: what it makes is not known
-    ("zone", True),
+@pytest.mark.parametrize("watched, made, reported", [
+    ("dnsv1.NewZone()", "", False),  # hawtio-operator's `source.Kind(cache, hawtiov2.NewHawtio(), ...)`
+    ("dnsv1.NewZone(name)", "", True),  # a constructor given something: what it makes is not known
+    ("zone", "", True),
+    # kraan's `hr := &helmctlv2.HelmRelease{}` in the function, then `Owns(hr)`
+    ("zone", "\tzone := &dnsv1.Zone{}\n", False),
+    ("zone", "\tvar zone = &dnsv1.Zone{}\n", False),
+    ("zone", "\tzone := &core.Pod{}\n", True),
+    ("zone", "\tzone := &dnsv1.Zone{}\n\tzone = objectFor()\n", True),  # made otherwise last: not known
+    ("zone", "\tif zone == nil {\n\t}\n", True),  # a comparison makes nothing
 ])
-def test_a_watch_of_what_a_kinds_constructor_makes_watches_that_kind(tmp_path, watched, reported):
+def test_a_watch_of_what_a_kinds_constructor_makes_watches_that_kind(tmp_path, watched, made, reported):
     go_module(tmp_path, {"api/v1/types.go": _ZONE_TYPES + "\nfunc NewZone() *Zone { return &Zone{} }\n"})
-    controller = (_ZONE_CONTROLLER % "").replace("For(&dnsv1.Zone{})", f"For({watched})")
+    controller = (_ZONE_CONTROLLER % "").replace("For(&dnsv1.Zone{})", f"For({watched})").replace(
+        "\tmgr, _ := ctrl.NewManager", made + "\tmgr, _ := ctrl.NewManager")
+    if made:  # made in another function: not what this one watches
+        assert [f.rule_id for f in _findings_of_watching_program(
+            tmp_path, controller.replace(made, "") + "\nfunc other() {\n" + made + "}\n", request="512Mi")] == ["SL101"]
     assert [f.rule_id for f in _findings_of_watching_program(tmp_path, controller, request="512Mi")] == \
         (["SL101"] if reported else [])
 
@@ -5988,13 +5998,18 @@ def test_a_program_built_from_a_glob_of_its_files_is_known(tmp_path):
     assert _run(tmp_path, "SL101").findings == []
 
 
-@pytest.mark.parametrize("deploy_container, findings", [
+@pytest.mark.parametrize("deploy_container, beside, findings", [
     # stateful-migration-operator: the scaffold's `controller-manager` and the hand-written
     # install's `migration-backup-controller` run one program: one finding, the other related
-    ("manager", 1),
-    ("sidecar", 2),  # another container name: not the scaffold's manager
+    ("manager", "", 1),
+    # vitastor-operator: its README's install runs the scaffold's program as its pod's one
+    # container, named otherwise
+    ("vitastor-operator", "", 1),
+    # a container named otherwise beside another of its pod: not known to be the manager
+    ("vitastor-operator", "        - name: proxy\n          image: ghcr.io/acme/proxy:1\n", 2),
+    ("manager", "        - name: proxy\n          image: ghcr.io/acme/proxy:1\n", 1),
 ])
-def test_a_scaffold_and_the_one_other_install_of_its_program_are_copies(tmp_path, deploy_container, findings):
+def test_a_scaffold_and_the_one_other_install_of_its_program_are_copies(tmp_path, deploy_container, beside, findings):
     go_module(tmp_path, {"cmd/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
     write(tmp_path, "PROJECT", "layout:\n- go.kubebuilder.io/v4\nprojectName: api\n")
     write(tmp_path, "Dockerfile", "FROM golang:1.22\nRUN go build -o /manager ./cmd\n")
@@ -6003,12 +6018,12 @@ def test_a_scaffold_and_the_one_other_install_of_its_program_are_copies(tmp_path
     write(tmp_path, "deploy/all-in-one.yaml", _SIZED.format(request="64Mi").replace(
         "ghcr.io/acme/api:1", 'ghcr.io/acme/api:1\n          command: ["/manager"]').replace(
         "- name: api", f"- name: {deploy_container}").replace("name: api", "name: migration-backup-controller")
-        .replace("memory: 512Mi", "memory: 256Mi"))
+        .replace("memory: 512Mi", "memory: 256Mi").replace("      containers:\n", "      containers:\n" + beside))
     found = _run(tmp_path, "SL101").findings
     assert len(found) == findings
-    if findings == 1:
-        assert sorted([found[0].location.path] + [r.path for r in found[0].related]) == \
-            ["config/manager/manager.yaml", "deploy/all-in-one.yaml"]
+    if findings == 1:  # at the install that names the project's image, the placeholder's related
+        assert [found[0].location.path] + [r.path for r in found[0].related] == \
+            ["deploy/all-in-one.yaml", "config/manager/manager.yaml"]
 
 
 _NAMESPACES_BY_INDEX = """\

@@ -541,6 +541,9 @@ def watched_kinds(code: bytes) -> Watches:
             found.add(kind.decode())
         elif not address and not literal and (passed := _kinds_passed_for(code, kind, watch.start())) is not None:
             found |= passed
+        elif not address and not literal and \
+                (made := _kind_made_into(code, kind, _function_start(code, watch.start()), watch.start())) is not None:
+            found.add(made.decode())  # kraan's `hr := &helmctlv2.HelmRelease{}` then `Owns(hr)`
         elif not address and not literal and kind.startswith(b"New") and len(kind) > 3 and \
                 _NO_ARGUMENTS.match(code, watch.end(2 if watch.group(2) else 5)):
             found.add(kind[3:].decode())  # `hawtiov2.NewHawtio()`: a constructor of its kind's object
@@ -563,9 +566,7 @@ def _kinds_passed_for(code: bytes, parameter: bytes, at: int) -> frozenset[str] 
     `&pkg.Kind{}`, or a variable the file so makes (rbac-manager's `addController(mgr, r,
     "namespace", namespace)` after `namespace := &corev1.Namespace{}`: the kinds of its
     controllers, not ones left unknown). None when a call passes anything else, or none calls it."""
-    header = None
-    for header in _FUNCTION_HEADER.finditer(code, 0, at):
-        pass
+    header = _function_header(code, at)
     if header is None:
         return None
     parameters = _top_level_parts(code[header.end():_call_end(code, header.end() - 1) - 1])
@@ -581,13 +582,42 @@ def _kinds_passed_for(code: bytes, parameter: bytes, at: int) -> frozenset[str] 
             return None
         argument = arguments[index]
         made = _LISTED_KIND.fullmatch(argument)  # parts come stripped
-        if made is None and re.fullmatch(rb"\s*[A-Za-z_]\w*\s*", argument):
-            made = re.compile(rb"\b%s\s*:?=\s*&(?:\w+\.)?(\w+)\{\}" % re.escape(argument.strip())).search(
-                code, 0, call.start())
-        if made is None:
+        kind = made.group(1) if made is not None else _kind_made_into(code, argument.strip(), 0, call.start()) \
+            if re.fullmatch(rb"\s*[A-Za-z_]\w*\s*", argument) else None
+        if kind is None:
             return None
-        kinds.add(made.group(1).decode())
+        kinds.add(kind.decode())
     return frozenset(kinds) if kinds else None
+
+
+def _function_header(code: bytes, at: int) -> re.Match | None:
+    """The header of the package-level function `at` is in (the last before it)."""
+    header = None
+    for header in _FUNCTION_HEADER.finditer(code, 0, at):
+        pass
+    return header
+
+
+_FUNCTION_OR_METHOD = re.compile(rb"^func\b", re.MULTILINE)
+
+
+def _function_start(code: bytes, at: int) -> int:
+    """Where the function or method `at` is in starts (the last `func` at a line's start before it)."""
+    start = 0
+    for header in _FUNCTION_OR_METHOD.finditer(code, 0, at):
+        start = header.start()
+    return start
+
+
+def _kind_made_into(code: bytes, variable: bytes, start: int, end: int) -> bytes | None:
+    """The kind of the object the last assignment to `variable` between `start` and `end`
+    makes (`zone := &dnsv1.Zone{}`, `var zone = &dnsv1.Zone{}`), None when it makes none or
+    there is none."""
+    made = None
+    for made in re.compile(rb"(?<![\w.])%s\s*:?=(?!=)\s*(?:&(?:\w+\.)?(\w+)\{\})?" % re.escape(variable)).finditer(
+            code, start, end):
+        pass
+    return made.group(1) if made is not None else None
 
 
 def _top_level_parts(listed: bytes, separator: bytes = b",") -> list[bytes]:

@@ -563,6 +563,7 @@ class ProjectManifests:
         release bundle's `k6-operator-controller-manager` of `config/manager`'s
         `controller-manager`) is a copy too. Each group is one finding, at its first
         container: a chart's (its values, or a template written out: what users install),
+        else one naming an image that is not kubebuilder's placeholder nor an OLM bundle's,
         else the copy a kustomization sits beside, else one that runs no script of the
         image, else one whose image is not an older release than another copy's (a preview
         file beside the source left at `v0.4.0` while `deploy/production` installs
@@ -600,7 +601,11 @@ class ProjectManifests:
                     repository = image_repository(c.image)
                     newest[repository] = max(release, newest.get(repository, release))
             members = tuple(found)  # a list being sorted reads as empty
+            # kubebuilder's placeholder image, `controller:latest`, installs nothing until `make
+            # deploy IMG=...` renames it: a copy that names the project's image is what users
+            # run, unless it is an OLM bundle, generated from the scaffold.
             found.sort(key=lambda c: (c.chart is None and not _in_chart_templates(c),
+                                      c.bundle or image_repository(c.image) == _KUBEBUILDER_IMAGE,
                                       not self._beside_kustomization(c), _runs_a_script(c),
                                       _image_release(c) not in (None, newest.get(image_repository(c.image))),
                                       c.location.path.count("/"), not _named_as_base(c, members),
@@ -729,10 +734,19 @@ def _merge_scaffold_copies(groups: list[list[Container]]) -> list[list[Container
     one other manifests' container (not a chart's, not an OLM bundle's) of the same program and
     name, whatever each names its workload: stateful-migration-operator's `config/manager`
     runs `controller-manager`, its `deploy/all-in-one.yaml` the same `/manager` as
-    `migration-backup-controller`, and the two findings were read as one."""
+    `migration-backup-controller`, and the two findings were read as one; else of those that
+    run the program as their pod's one container, whatever its name: vitastor-operator's
+    README installs `deploy/004-vitastor-operator-deployment.yaml`, whose `vitastor-operator`
+    runs the scaffold's `/manager` (its `config/manager` finding was read as a dev scaffold's)."""
     scaffold = lambda c: c.chart is None and _scaffold_project(c) is not None
-    return _join_installs(groups, scaffold, lambda group: _program_and_name(group[0]),
-                          lambda c: _program_and_name(c) if c.chart is None and not c.bundle and not scaffold(c) else [])
+
+    def install_keys(container: Container) -> list[tuple]:
+        if container.chart is not None or container.bundle or scaffold(container):
+            return []
+        return _program_and_name(container) + (_program_alone(container) if container.pod_containers == 1 else [])
+
+    return _join_installs(groups, scaffold, lambda group: _program_and_name(group[0]) + _program_alone(group[0]),
+                          install_keys)
 
 
 def _program_and_name(container: Container) -> list[tuple]:
@@ -742,6 +756,12 @@ def _program_and_name(container: Container) -> list[tuple]:
     container named `manager`, with caches of their own."""
     return [(container.go_dir, container.subcommand, container.name, container.init)] \
         if container.go_dir is not None else []
+
+
+def _program_alone(container: Container) -> list[tuple]:
+    """The key of an install of a container's program whatever its container's name (none when
+    the program is not known), that _join_installs joins copies by."""
+    return [("alone", container.go_dir, container.subcommand, container.init)] if container.go_dir is not None else []
 
 
 def _merge_chart_copies(groups: list[list[Container]]) -> list[list[Container]]:
