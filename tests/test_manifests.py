@@ -2194,21 +2194,26 @@ def test_of_two_managers_a_message_names_the_kinds_either_selects(tmp_path):
     assert "; its code names Pods, Secrets and Nodes, and no scoping" in finding.message
 
 
-@pytest.mark.parametrize("secret_selection, reported", [
-    ("Namespaces: map[string]cache.Config{secret: {}}", False),  # cerberus' operator namespace
-    ("Namespaces: map[string]cache.Config{}", True),  # none written: all of them
+@pytest.mark.parametrize("secret_selection, key, reported", [
+    ("Namespaces: map[string]cache.Config{secret: {}}", "&corev1.Secret{}", False),  # cerberus' operator namespace
+    ("Namespaces: map[string]cache.Config{}", "&corev1.Secret{}", True),  # none written: all of them
+    # kueue: `objectKeySecret = new(corev1.Secret)` among the package's variables
+    ("Namespaces: map[string]cache.Config{secret: {}}", "secretKey", False),
+    ("Namespaces: map[string]cache.Config{}", "secretKey", True),
+    ("Namespaces: map[string]cache.Config{secret: {}}", "otherKey", True),  # not known to be of Secrets
 ])
-def test_per_kind_selections_assigned_one_by_one_scope_the_cache(tmp_path, secret_selection, reported):
+def test_per_kind_selections_assigned_one_by_one_scope_the_cache(tmp_path, secret_selection, key, reported):
     """cerberus' `NewCache` assigns its one selection, `opts.ByObject[&v1.Secret{}] =
     cache.ByObject{...}`: its cache was called cluster-wide, read as wrong."""
     literal = _NODE_AGENT[_NODE_AGENT.index("\t\tByObject:"):_NODE_AGENT.index("\t}})\n")]
     source = (_NODE_AGENT % "").replace(literal, "\t\tNewCache: func(config *rest.Config, opts cache.Options) (cache.Cache, error) {\n"
                                               "\t\t\topts.ByObject = map[client.Object]cache.ByObject{}\n"
                                               "\t\t\topts.ByObject[&corev1.Node{}] = cache.ByObject{Field: fields.Everything()}\n"
-                                              f"\t\t\topts.ByObject[&corev1.Secret{{}}] = cache.ByObject{{{secret_selection}}}\n"
+                                              f"\t\t\topts.ByObject[{key}] = cache.ByObject{{{secret_selection}}}\n"
                                               "\t\t\treturn cache.New(config, opts)\n\t\t},\n")
     source = source.replace('"k8s.io/apimachinery/pkg/fields"\n', '"k8s.io/apimachinery/pkg/fields"\n\t"k8s.io/client-go/rest"\n')
-    assert "opts.ByObject[&corev1.Secret{}]" in source
+    source += "\nvar (\n\tsecretKey = new(corev1.Secret)\n\totherKey  = newKey()\n)\n"
+    assert f"opts.ByObject[{key}]" in source
     assert [f.rule_id for f in _findings_of_watching_program(tmp_path, source)] == (["SL101"] if reported else [])
 
 

@@ -421,6 +421,11 @@ _BY_OBJECT_ENTRY_NAMED = re.compile(rb"&(?:\w+\.)?(\w+)\{\}\s*:\s*([A-Za-z_]\w*)
 _SELECTION_DECLARED = rb"\b%(name)s\s*:?=\s*\w+\.ByObject\s*\{"
 # Or entries assigned one by one to a variable holding the options' map (perses-operator's
 # `byObject[&corev1.Secret{}] = secretEntry`): a literal, or a variable of the file.
+# An entry keyed by a variable that the file makes an object of a kind (_kind_made_into):
+# kueue's `objectKeySecret = new(corev1.Secret)`, then `o.Cache.ByObject[objectKeySecret] =
+# ctrlcache.ByObject{...}` (its Secrets kept in its own namespace), or `objectKeySecret: {...}`.
+_BY_OBJECT_ASSIGNED_TO_VARIABLE = re.compile(rb"\.ByObject\[\s*([A-Za-z_]\w*)\s*\]\s*=\s*\w+\.ByObject\s*\{")
+_BY_OBJECT_ENTRY_OF_VARIABLE = re.compile(rb"(?<![\w.])([A-Za-z_]\w*)\s*:\s*\{")
 _BY_OBJECT_VARIABLE = re.compile(rb"\b([A-Za-z_]\w*)\s*:?=\s*map\[\w+\.Object\]\w+\.ByObject\s*\{")
 _BY_OBJECT_INDEXED = rb"(?m)\b%(name)s\[\s*&(?:\w+\.)?(\w+)\{\}\s*\]\s*=\s*(?:\w+\.ByObject\s*\{|([A-Za-z_]\w*)\s*$)"
 
@@ -445,6 +450,12 @@ def _by_object_entries(code: bytes) -> Iterator[tuple[str, int, int]]:
                 entries.append(entry)
     for entry in entries:
         yield entry.group(1).decode(), entry.end() - 1, _call_end(code, entry.end() - 1, b"{}")
+    keyed = [entry for start, end in options for entry in _BY_OBJECT_ENTRY_OF_VARIABLE.finditer(code, start, end)]
+    if b".ByObject[" in code:
+        keyed += _BY_OBJECT_ASSIGNED_TO_VARIABLE.finditer(code)
+    for entry in keyed:
+        if (kind := _kind_made_into(code, entry.group(1), 0, len(code))) is not None:
+            yield kind.decode(), entry.end() - 1, _call_end(code, entry.end() - 1, b"{}")
     declared: dict[bytes, list[tuple[int, int]]] = {}
     off = None
     for kind, name in named:
@@ -611,13 +622,13 @@ def _function_start(code: bytes, at: int) -> int:
 
 def _kind_made_into(code: bytes, variable: bytes, start: int, end: int) -> bytes | None:
     """The kind of the object the last assignment to `variable` between `start` and `end`
-    makes (`zone := &dnsv1.Zone{}`, `var zone = &dnsv1.Zone{}`), None when it makes none or
-    there is none."""
+    makes (`zone := &dnsv1.Zone{}`, `var zone = &dnsv1.Zone{}`, `zone = new(dnsv1.Zone)`),
+    None when it makes none or there is none."""
     made = None
-    for made in re.compile(rb"(?<![\w.])%s\s*:?=(?!=)\s*(?:&(?:\w+\.)?(\w+)\{\})?" % re.escape(variable)).finditer(
-            code, start, end):
+    for made in re.compile(rb"(?<![\w.])%s\s*:?=(?!=)\s*(?:&(?:\w+\.)?(\w+)\{\}|new\((?:\w+\.)?(\w+)\))?"
+                           % re.escape(variable)).finditer(code, start, end):
         pass
-    return made.group(1) if made is not None else None
+    return made.group(1) or made.group(2) if made is not None else None
 
 
 def _top_level_parts(listed: bytes, separator: bytes = b",") -> list[bytes]:
