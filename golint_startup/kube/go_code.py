@@ -412,6 +412,11 @@ def _maps_made_in(code: bytes, function: bytes) -> list[tuple[bytes, int, int]]:
 # Or one entry assigned on its own (cerberus' `NewCache`: `opts.ByObject[&v1.Secret{}] =
 # cache.ByObject{Namespaces: ...}`; its cache was called cluster-wide, read as wrong).
 _BY_OBJECT_ASSIGNED = re.compile(rb"\.ByObject\[\s*&(?:\w+\.)?(\w+)\{\}\s*\]\s*=\s*\w+\.ByObject\s*\{")
+# Or an entry keyed by a variable that the file makes an object of a kind (_kind_made_into):
+# kueue's `objectKeySecret = new(corev1.Secret)`, then `o.Cache.ByObject[objectKeySecret] =
+# ctrlcache.ByObject{...}` (its Secrets kept in its own namespace), or `objectKeySecret: {...}`.
+_BY_OBJECT_ASSIGNED_TO_VARIABLE = re.compile(rb"\.ByObject\[\s*([A-Za-z_]\w*)\s*\]\s*=\s*\w+\.ByObject\s*\{")
+_BY_OBJECT_ENTRY_OF_VARIABLE = re.compile(rb"(?<![\w.])([A-Za-z_]\w*)\s*:\s*\{")
 
 
 # Or an entry whose selection is a variable of the file (secure-sign-operator selects eight
@@ -421,11 +426,6 @@ _BY_OBJECT_ENTRY_NAMED = re.compile(rb"&(?:\w+\.)?(\w+)\{\}\s*:\s*([A-Za-z_]\w*)
 _SELECTION_DECLARED = rb"\b%(name)s\s*:?=\s*\w+\.ByObject\s*\{"
 # Or entries assigned one by one to a variable holding the options' map (perses-operator's
 # `byObject[&corev1.Secret{}] = secretEntry`): a literal, or a variable of the file.
-# An entry keyed by a variable that the file makes an object of a kind (_kind_made_into):
-# kueue's `objectKeySecret = new(corev1.Secret)`, then `o.Cache.ByObject[objectKeySecret] =
-# ctrlcache.ByObject{...}` (its Secrets kept in its own namespace), or `objectKeySecret: {...}`.
-_BY_OBJECT_ASSIGNED_TO_VARIABLE = re.compile(rb"\.ByObject\[\s*([A-Za-z_]\w*)\s*\]\s*=\s*\w+\.ByObject\s*\{")
-_BY_OBJECT_ENTRY_OF_VARIABLE = re.compile(rb"(?<![\w.])([A-Za-z_]\w*)\s*:\s*\{")
 _BY_OBJECT_VARIABLE = re.compile(rb"\b([A-Za-z_]\w*)\s*:?=\s*map\[\w+\.Object\]\w+\.ByObject\s*\{")
 _BY_OBJECT_INDEXED = rb"(?m)\b%(name)s\[\s*&(?:\w+\.)?(\w+)\{\}\s*\]\s*=\s*(?:\w+\.ByObject\s*\{|([A-Za-z_]\w*)\s*$)"
 
