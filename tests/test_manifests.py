@@ -2621,6 +2621,11 @@ func (d *defaulter) Default(ctx context.Context, obj runtime.Object) error {
                                 "\t\treturn c.Get(ctx, key, secret)\n\t}\n\treturn nil"), True),
     ("", _SECRET_READER.replace("var secret corev1.Secret\n\treturn c.Get(ctx, key, &secret)",
                                 "secret := &corev1.Secret{}\n\treturn update(ctx, c, secret)"), True),
+    # butane-operator: a Secret given its owner, then created: still only written
+    ("", _SECRET_READER.replace("var secret corev1.Secret\n\treturn c.Get(ctx, key, &secret)",
+                                "secret := &corev1.Secret{}\n"
+                                "\tif err := controllerutil.SetControllerReference(owner, secret, scheme); err != nil {\n"
+                                "\t\treturn err\n\t}\n\treturn c.Create(ctx, secret)"), False),
     # sidero: a webhook's builder, `For` a variable, starts no informer
     ("", "package watch\n\nfunc webhook(mgr ctrl.Manager, r *dnsv1.Zone) error {\n"
          "\treturn ctrl.NewWebhookManagedBy(mgr).\n\t\tFor(r).\n\t\tComplete()\n}\n", False),

@@ -1000,7 +1000,7 @@ def _kinds_made(source: bytes, code: bytes, kinds: bytes,
 # named Secrets among what its cache holds (read as an overstatement).
 _WRITE_CALL = rb"\.(?:Create|Delete|Update|Patch|DeleteAllOf)\(\s*\w+\s*,\s*&?"
 _WRITTEN_INLINE = re.compile(_WRITE_CALL + rb"\Z")
-_WRITTEN_LINE = _WRITE_CALL + rb"%(name)s\s*[,)]|Set(?:Controller|Owner)Reference\([^\n]*\b%(name)s\b"
+_WRITTEN_LINE = _WRITE_CALL + rb"%(name)s\s*[,)]|\bSet(?:Controller|Owner)Reference\([^\n]*\b%(name)s\b"
 
 
 def _only_written(code: bytes, made: re.Match) -> bool:
