@@ -2621,6 +2621,15 @@ func (d *defaulter) Default(ctx context.Context, obj runtime.Object) error {
                                 "\t\treturn c.Get(ctx, key, secret)\n\t}\n\treturn nil"), True),
     ("", _SECRET_READER.replace("var secret corev1.Secret\n\treturn c.Get(ctx, key, &secret)",
                                 "secret := &corev1.Secret{}\n\treturn update(ctx, c, secret)"), True),
+    # a Secret read through the manager's API reader, which caches nothing, and then updated
+    ("", _SECRET_READER.replace("var secret corev1.Secret\n\treturn c.Get(ctx, key, &secret)",
+                                "var secret corev1.Secret\n\tif err := mgr.GetAPIReader().Get(ctx, key, &secret); err != nil {\n"
+                                "\t\treturn err\n\t}\n\treturn c.Update(ctx, &secret)"), False),
+    ("", _SECRET_READER.replace("var secret corev1.Secret\n\treturn c.Get(ctx, key, &secret)",
+                                "secret := &corev1.Secret{}\n\treturn r.APIReader.Get(ctx, key, secret)"), False),
+    ("", _SECRET_READER.replace("var secret corev1.Secret\n\treturn c.Get(ctx, key, &secret)",
+                                "secret := &corev1.Secret{}\n\t_ = r.APIReader.Get(ctx, key, secret)\n"
+                                "\treturn c.Get(ctx, key, secret)"), True),  # and through the cache
     # butane-operator: a Secret given its owner, then created: still only written
     ("", _SECRET_READER.replace("var secret corev1.Secret\n\treturn c.Get(ctx, key, &secret)",
                                 "secret := &corev1.Secret{}\n"

@@ -889,7 +889,10 @@ def growing_kinds(source: bytes, code: bytes) -> frozenset[str]:
 # A client's read into what it is given (`r.Get(ctx, key, obj)`, `c.List(ctx, list)`), not
 # through the manager's API reader, which caches nothing (`mgr.GetAPIReader().Get(...)`, a
 # variable or field named for it).
-_CACHED_READ = re.compile(rb"^(?![^\n]*\b\w*[aA][pP][iI]Reader\b)[^\n]*\.\s*(?:Get|List)\(", re.MULTILINE)
+_API_READER = rb"\b\w*[aA][pP][iI]Reader\b"
+_CACHED_READ = re.compile(rb"^(?![^\n]*" + _API_READER + rb")[^\n]*\.\s*(?:Get|List)\(", re.MULTILINE)
+# A read into `name` through the API reader, on one line (`r.APIReader.Get(ctx, key, secret)`).
+_UNCACHED_READ_INTO = rb"^(?=[^\n]*" + _API_READER + rb")[^\n]*\.\s*(?:Get|List)\([^\n]*\b%(name)s\b"
 
 
 def _may_read_into(code: bytes, made: re.Match) -> bool:
@@ -1004,7 +1007,8 @@ _WRITTEN_LINE = _WRITE_CALL + rb"%(name)s\s*[,)]|\bSet(?:Controller|Owner)Refere
 
 
 def _only_written(code: bytes, made: re.Match) -> bool:
-    """Whether the value `made` is only written through a client (_WRITTEN_LINE), decoded into
+    """Whether the value `made` is only written through a client (_WRITTEN_LINE), read into
+    through the manager's API reader, which caches nothing (_UNCACHED_READ_INTO), decoded into
     or read through its fields: made in a write's call, or given a name that every other line
     of its function naming it, but for its fields and methods (`secret.Name`), only so uses."""
     line_start = code.rfind(b"\n", 0, made.start()) + 1
@@ -1015,7 +1019,7 @@ def _only_written(code: bytes, made: re.Match) -> bool:
         return False
     name = re.escape(named)
     allowed = re.compile(_WRITTEN_LINE % {b"name": name} + rb"|" + _DECODED_INTO % {b"name": name} +
-                         rb"|^\s*" + name + rb"\s*=(?!=)")
+                         rb"|" + _UNCACHED_READ_INTO % {b"name": name} + rb"|^\s*" + name + rb"\s*=(?!=)")
     body = _rest_of_function(code, made.end())
     for use in re.finditer(rb"\b%s\b(?!\s*\.\s*(?!DeepCopy)\w)" % name, body):
         line = body[body.rfind(b"\n", 0, use.start()) + 1:body.find(b"\n", use.end()) % (len(body) + 1)]
