@@ -1908,7 +1908,9 @@ _FRR_SIDECAR = "        - name: frr\n          image: quay.io/frrouting/frr:9\n"
 
 @pytest.mark.parametrize("kubebuilder", [True, False])
 @pytest.mark.parametrize("beside", ["", _FRR_SIDECAR])
-def test_kubebuilder_manager_outside_config_manager(tmp_path, kubebuilder, beside):
+# hadoop-operator keeps kubebuilder's `config/` as `manifests/`, with its PROJECT file at the root
+@pytest.mark.parametrize("manifest", ["config/controller/controller.yaml", "manifests/manager/manager.yaml"])
+def test_kubebuilder_manager_outside_config_manager(tmp_path, kubebuilder, beside, manifest):
     """aws-app-mesh-controller keeps its manager in config/controller, with the scaffold's
     placeholder image: in a kubebuilder project (PROJECT at the root) it is the manager, built
     from the root's main package, whatever runs beside it (frr-k8s' FRR containers);
@@ -1916,11 +1918,10 @@ def test_kubebuilder_manager_outside_config_manager(tmp_path, kubebuilder, besid
     go_module(tmp_path, {"main.go": MAIN})
     if kubebuilder:
         write(tmp_path, "PROJECT", "domain: example.com\nlayout:\n- go.kubebuilder.io/v3\n")
-    write(tmp_path, "config/controller/controller.yaml",
-          _PLACEHOLDER_CONTROLLER.replace("      containers:\n", "      containers:\n" + beside))
+    write(tmp_path, manifest, _PLACEHOLDER_CONTROLLER.replace("      containers:\n", "      containers:\n" + beside))
     result = _run(tmp_path)
     found = [(f.path, f.location.line) for f in result.findings]
-    assert found == ([("config/controller/controller.yaml", 14 + beside.count("\n"))] if kubebuilder else [])
+    assert found == ([(manifest, 14 + beside.count("\n"))] if kubebuilder else [])
 
 
 _SIZED = """\

@@ -99,7 +99,8 @@ The manifest rules check only containers that run Go. A container counts as Go w
   only container or the one named `manager`, in a workload other than a DaemonSet
   (thundernetes' node agent beside its manager); or, with the placeholder image, elsewhere
   under `config/` of a project with `PROJECT` (aws-app-mesh-controller's
-  `config/controller`); or the `controllerManager` (`manager` in its v2-alpha layout) of the
+  `config/controller`), or up to three directories below such a project's root
+  (hadoop-operator keeps kubebuilder's `config/` as `manifests/`); or the `controllerManager` (`manager` in its v2-alpha layout) of the
   chart kubebuilder's helm plugin writes to `dist/chart` of a project with `PROJECT`,
   whatever its image is renamed to (homelab-autoscaler's `homeclusterdev/autoscaler`), or of
   such a chart elsewhere in the project that still names the bare placeholder image
@@ -3107,7 +3108,9 @@ def _scaffold_project(container: Container) -> str | None:
     pod runs a provider from another project beside it). Elsewhere under `config/` of a project with `PROJECT`,
     the container with the placeholder image is the manager too, whatever runs beside it
     (aws-app-mesh-controller keeps it in `config/controller`; frr-k8s' `config/frr-k8s` runs
-    its `controller` beside FRR's own containers). The `controllerManager` of the chart that
+    its `controller` beside FRR's own containers), as it is up to three directories below the
+    root of a project with `PROJECT` (hadoop-operator's `manifests/manager`, its `config/`
+    renamed). The `controllerManager` of the chart that
     kubebuilder's helm plugin writes to a project's `dist/chart` is its manager too, and so
     is the manager of the `dist/install.yaml` that its `make build-installer` writes."""
     manifest = container.source.abspath.replace(os.sep, "/")
@@ -3149,11 +3152,22 @@ def _scaffold_project(container: Container) -> str | None:
                 return root
             root = os.path.dirname(root)
         return None
-    root, found, _ = manifest.rpartition("/config/")
-    if not (found and root and placeholder):
+    if not placeholder:
         return None
-    root = root.replace("/", os.sep)
-    return root if os.path.isfile(os.path.join(root, "PROJECT")) else None
+    root, found, _ = manifest.rpartition("/config/")
+    if found and root:
+        root = root.replace("/", os.sep)
+        return root if os.path.isfile(os.path.join(root, "PROJECT")) else None
+    if container.chart or container.bundle:
+        return None
+    # The scaffold's `config/` renamed: hadoop-operator keeps it in `manifests/` (its manager in
+    # `manifests/manager/manager.yaml`, its PROJECT file at the root).
+    root = os.path.dirname(container.source.abspath)
+    for _ in range(_MAX_CHART_DEPTH):
+        root = os.path.dirname(root)
+        if os.path.isfile(os.path.join(root, "PROJECT")):
+            return root
+    return None
 
 
 def _command_program(container: Container) -> str | None:
