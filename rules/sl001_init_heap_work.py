@@ -21,6 +21,7 @@ from golint_startup.go.library import BINARY_DECODE_FUNCTIONS, BURNTSUSHI_TOML, 
     STREAM_DECODERS, TEMPLATES, VIPER
 from golint_startup.go.scope import declared_names
 from golint_startup.go.treefiles import file_sizes_in_tree, in_the_tree
+from golint_startup.go.types import FileTypes
 from golint_startup.go.syntax import ancestors, assigned_names, identifier_uses, invocation, is_define, matches, names_of, \
     root_identifier, text, unconverted, unparen, values_of, written_roots
 from golint_startup.engine.cache_format import register
@@ -488,6 +489,9 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
         work: dict[int, list[Finding]] = {}  # the init (0) or a var spec -> its findings
         reads_by_path: list[_PathRead] = []  # an init's reads of a file by a relative path, and its viper loads
         path_locals: dict[str, _PathRead] = {}  # locals given such a read's bytes -> the read
+        # Locals given the bytes of a file the environment names -> the read's finding, reported
+        # unless they are decoded into a struct (_configuration_read).
+        environment_reads: dict[str, Finding] = {}
         loops: dict[int, list] = {}  # innermost loop -> [loops from the inside out, appends]
         # Locals a package-level name is decoded into (`json.Unmarshal(gatesJSON, &gates)`) ->
         # that name and the import path of its package ("" for this one): a loop over them runs
@@ -564,6 +568,11 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
                 if source is not None:
                     reads_by_path.append(_PathRead(at, name, where, "", cost, level, init_key, source))
                     continue
+            if in_init and flagged[:2] == _FILE and arguments and _names_the_environment(file, context, arguments[0]):
+                named = assigned_names(call)
+                if named and named[0].type == "identifier":
+                    environment_reads[text(named[0])] = RULE.finding(file.path, call, _work_message(name, where, cost))
+                    continue
             if in_init and flagged[:2] == _FILE and path and in_the_tree(path) and _has_package_facts(file):
                 # A file of the tree, maybe: sized in check_project (cnpg-broker's 3 KB catalog.yaml).
                 reads_by_path.append(_PathRead(location_of(file.path, call), name, where, path, cost, level, init_key))
@@ -576,6 +585,10 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
                 # A decode of what such a read gave: as large as that file.
                 reads_by_path.append(path_locals[text(data)]._replace(where=location_of(file.path, call),
                                                                       call_name=name, cost=cost, level=level))
+                continue
+            if data is not None and text(data) in environment_reads and file.is_shadowed(data) and \
+                    _struct_variable(file, _decode_target(found["args"][0])):
+                del environment_reads[text(data)]  # a configuration the deployment names: see _names_the_environment
                 continue
             if cost == _DECODE[1]:
                 size = _literal_data_size(file, context, found["args"][0])
@@ -623,6 +636,9 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
                 continue
             work.setdefault(_unit(file, call, in_init), []).append(RULE.finding(
                 file.path, call, _work_message(name, where, cost)))
+        if environment_reads:
+            work[0] = sorted([*work.get(0, []), *environment_reads.values()],
+                             key=lambda f: (f.location.line, f.location.col))
         if reads_by_path:
             # The init's work is one finding with its reads, which check_project sizes.
             deferred = work.pop(0, [])
@@ -866,6 +882,36 @@ def _decodes_the_environment(file: GoFile, context, args) -> bool:
     data = _decoded_argument(args)
     value = _local_value(file, context, data) if data is not None and data.type == "identifier" else None
     return value is not None and value.type == "call_expression" and file.callee(value) == ("os", "Getenv")
+
+
+def _names_the_environment(file: GoFile, context, path) -> bool:
+    """Whether a file read's path is an environment variable's value: `os.Getenv(...)` itself,
+    or a local given it where declared. The deployment names that file, as a viper load's
+    config file outside the tree; when its bytes are decoded into a struct, a configuration,
+    the read and the decode are not reported (imposm3's init reads `IMPOSM_CACHE_CONFIG`, a
+    few hundred bytes of cache settings, when set: read as not worth a change in December 2026)."""
+    path = unparen(path)
+    if path.type == "identifier":
+        path = _local_value(file, context, path)
+    return path is not None and path.type == "call_expression" and file.callee(path) == ("os", "Getenv")
+
+
+def _struct_variable(file: GoFile, name: str | None) -> bool:
+    """Whether `name` is a package-level variable of the file declared with a struct type:
+    `var options struct{...}`, or a type the file declares as one (`var options cacheOptions`)."""
+    if name is None:
+        return False
+    types = FileTypes(file)
+    for kind, declaration in file.declarations:
+        if kind != "var_declaration":
+            continue
+        for spec in (s for s in declaration.named_children if s.type == "var_spec"):
+            if name in (text(n) for n in spec.children_by_field_name("name")):
+                written = spec.child_by_field_name("type")
+                if written is not None and written.type == "type_identifier":
+                    written = types.named.get(text(written))
+                return written is not None and not isinstance(written, str) and written.type == "struct_type"
+    return False
 
 
 def _local_value(file: GoFile, context, data):

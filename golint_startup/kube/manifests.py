@@ -564,7 +564,7 @@ class ProjectManifests:
         release bundle's `k6-operator-controller-manager` of `config/manager`'s
         `controller-manager`) is a copy too. Each group is one finding, at its first
         container: a chart's (its values, or a template written out: what users install),
-        else one naming an image that is not kubebuilder's placeholder nor an OLM bundle's,
+        else one that is not a scaffold behind a hand-written install (_behind_an_install),
         else the copy a kustomization sits beside, else one that runs no script of the
         image, else one whose image is not an older release than another copy's (a preview
         file beside the source left at `v0.4.0` while `deploy/production` installs
@@ -602,11 +602,7 @@ class ProjectManifests:
                     repository = image_repository(c.image)
                     newest[repository] = max(release, newest.get(repository, release))
             members = tuple(found)  # a list being sorted reads as empty
-            # kubebuilder's placeholder image, `controller:latest`, installs nothing until `make
-            # deploy IMG=...` renames it: a copy that names the project's image is what users
-            # run, unless it is an OLM bundle, generated from the scaffold.
-            found.sort(key=lambda c: (c.chart is None and not _in_chart_templates(c),
-                                      c.bundle or image_repository(c.image) == _KUBEBUILDER_IMAGE,
+            found.sort(key=lambda c: (c.chart is None and not _in_chart_templates(c), _behind_an_install(c, members),
                                       not self._beside_kustomization(c), _runs_a_script(c),
                                       _image_release(c) not in (None, newest.get(image_repository(c.image))),
                                       c.location.path.count("/"), not _named_as_base(c, members),
@@ -757,6 +753,18 @@ def _program_and_name(container: Container) -> list[tuple]:
     container named `manager`, with caches of their own."""
     return [(container.go_dir, container.subcommand, container.name, container.init)] \
         if container.go_dir is not None else []
+
+
+def _behind_an_install(container: Container, copies: Iterable[Container]) -> bool:
+    """Whether a copy names kubebuilder's placeholder image, which installs nothing until `make
+    deploy IMG=...` renames it, beside a copy written by hand that names the project's image:
+    what users run (vitastor-operator's README installs `deploy/004-...yaml`). Not beside an
+    OLM bundle nor a kustomize build of it (its workload's name given a `namePrefix`: the
+    release bundle `operator-controller-manager` of `controller-manager`), which are made from
+    the scaffold, where a fix goes."""
+    return image_repository(container.image) == _KUBEBUILDER_IMAGE and any(
+        not other.bundle and image_repository(other.image) != _KUBEBUILDER_IMAGE
+        and not other.workload_name.endswith("-" + container.workload_name) for other in copies)
 
 
 def _program_alone(container: Container) -> list[tuple]:

@@ -114,6 +114,43 @@ func init() {
 	token, _ = os.ReadFile(tokenFile) // want "SL001: os.ReadFile in func init reads a file"
 }
 
+// Settings a deployment names in the environment, decoded into a struct: a configuration of a
+// few hundred bytes, as a config file viper loads from outside the tree.
+var cacheSettings Settings
+
+var limits struct{ Max int }
+
+func init() {
+	path := os.Getenv("APP_CACHE_CONFIG")
+	if path != "" {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			panic(err)
+		}
+		if err := json.Unmarshal(data, &cacheSettings); err != nil {
+			panic(err)
+		}
+	}
+	raw, _ := os.ReadFile(os.Getenv("APP_LIMITS"))
+	_ = json.Unmarshal(raw, &limits)
+}
+
+// Decoded into a map, the file's entries are as many as it holds.
+var overrides map[string]string
+
+func init() {
+	data, _ := os.ReadFile(os.Getenv("APP_OVERRIDES")) // want "SL001: os.ReadFile in func init reads a file.*\\(1 more in this func init: related locations\\)"
+	_ = json.Unmarshal(data, &overrides)
+}
+
+// A file named in the environment whose bytes are kept, not decoded.
+var banner []byte
+
+func init() {
+	data, _ := os.ReadFile(os.Getenv("APP_BANNER")) // want "SL001: os.ReadFile in func init reads a file"
+	banner = data
+}
+
 // A large make and a read in one init: one finding, in file order.
 var lookup map[string]int
 
