@@ -490,7 +490,7 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
         reads_by_path: list[_PathRead] = []  # an init's reads of a file by a relative path, and its viper loads
         path_locals: dict[str, _PathRead] = {}  # locals given such a read's bytes -> the read
         # Locals given the bytes of a file the environment names -> the read's finding, reported
-        # unless they are decoded into a struct (_configuration_read).
+        # unless they are decoded into a struct (see _environment_value).
         environment_reads: dict[str, Finding] = {}
         loops: dict[int, list] = {}  # innermost loop -> [loops from the inside out, appends]
         # Locals a package-level name is decoded into (`json.Unmarshal(gatesJSON, &gates)`) ->
@@ -568,7 +568,7 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
                 if source is not None:
                     reads_by_path.append(_PathRead(at, name, where, "", cost, level, init_key, source))
                     continue
-            if in_init and flagged[:2] == _FILE and arguments and _names_the_environment(file, context, arguments[0]):
+            if in_init and flagged[:2] == _FILE and arguments and _environment_value(file, context, arguments[0]):
                 named = assigned_names(call)
                 if named and named[0].type == "identifier":
                     environment_reads[text(named[0])] = RULE.finding(file.path, call, _work_message(name, where, cost))
@@ -588,12 +588,12 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
                 continue
             if data is not None and text(data) in environment_reads and file.is_shadowed(data) and \
                     _struct_variable(file, _decode_target(found["args"][0])):
-                del environment_reads[text(data)]  # a configuration the deployment names: see _names_the_environment
+                del environment_reads[text(data)]  # a configuration the deployment names: see _environment_value
                 continue
             if cost == _DECODE[1]:
                 size = _literal_data_size(file, context, found["args"][0])
                 if size is not None and size < options["min-embedded-bytes"] or \
-                        _decodes_the_environment(file, context, found["args"][0]):
+                        _environment_value(file, context, _decoded_argument(found["args"][0])):
                     continue  # kubevela's 3 KB JSON string, decoded in microseconds
                 data = _decoded_data(found["args"][0])
                 if data is not None and text(data) in read_locals and file.is_shadowed(data):
@@ -874,26 +874,18 @@ def _literal_data_size(file: GoFile, context, args) -> int | None:
     return _literal_length(value) if value is not None else None
 
 
-def _decodes_the_environment(file: GoFile, context, args) -> bool:
-    """Whether a decode reads a local given an environment variable's value where it is declared
-    (`if state := os.Getenv("DEBUG_FORCE_STATE"); state != "" { json.Unmarshal([]byte(state), &m) }`):
-    what the pod's manifest writes, a few bytes and usually unset (tensor-fusion's debug switch,
-    read as wrong when reported)."""
-    data = _decoded_argument(args)
-    value = _local_value(file, context, data) if data is not None and data.type == "identifier" else None
-    return value is not None and value.type == "call_expression" and file.callee(value) == ("os", "Getenv")
-
-
-def _names_the_environment(file: GoFile, context, path) -> bool:
-    """Whether a file read's path is an environment variable's value: `os.Getenv(...)` itself,
-    or a local given it where declared. The deployment names that file, as a viper load's
-    config file outside the tree; when its bytes are decoded into a struct, a configuration,
-    the read and the decode are not reported (imposm3's init reads `IMPOSM_CACHE_CONFIG`, a
-    few hundred bytes of cache settings, when set: read as not worth a change in December 2026)."""
-    path = unparen(path)
-    if path.type == "identifier":
-        path = _local_value(file, context, path)
-    return path is not None and path.type == "call_expression" and file.callee(path) == ("os", "Getenv")
+def _environment_value(file: GoFile, context, node) -> bool:
+    """Whether `node` is an environment variable's value: `os.Getenv(...)` itself, or a local
+    given it where declared. What the pod's manifest writes: decoded, a few bytes and usually
+    unset (`if state := os.Getenv("DEBUG_FORCE_STATE"); state != "" { json.Unmarshal([]byte(state),
+    &m) }`: tensor-fusion's debug switch, read as wrong when reported); as a file's path, a file
+    the deployment names, like a viper load's config file outside the tree, which decoded into
+    a struct is a configuration (imposm3's init reads `IMPOSM_CACHE_CONFIG`, a few hundred bytes
+    of cache settings, when set: read as not worth a change in December 2026)."""
+    node = unparen(node) if node is not None else None
+    if node is not None and node.type == "identifier":
+        node = _local_value(file, context, node)
+    return node is not None and node.type == "call_expression" and file.callee(node) == ("os", "Getenv")
 
 
 def _struct_variable(file: GoFile, name: str | None) -> bool:
