@@ -834,6 +834,12 @@ def test_a_chart_component_runs_the_program_named_for_its_key(tmp_path):
     ('ne "kernel" .Values.mode', "kernel", []),
     ('ne "kernel" .Values.mode', "fast", ["exporter"]),
     ('eq .Values.other "fast"', "kernel", ["exporter"]),  # a value the defaults leave unset: not known
+    # zfs-csi's TLS signer: `and` of settings, one an `or` of two components off by default
+    ("and .Values.mode (or .Values.node .Values.storage)", "kernel", []),
+    ('or .Values.node (eq .Values.mode "fast")', "fast", ["exporter"]),
+    ('or .Values.node (eq .Values.mode "fast")', "kernel", []),
+    ('and .Values.mode (eq .Values.other "fast")', "kernel", ["exporter"]),  # an operand not known
+    ('or .Values.node (eq .Values.other "fast")', "kernel", ["exporter"]),
 ])
 def test_a_chart_component_written_only_under_a_condition_its_defaults_leave_out_is_not_installed(
         tmp_path, condition, mode, reported):

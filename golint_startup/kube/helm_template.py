@@ -387,17 +387,46 @@ class ChartDefaults:
                 compared.group(3) if compared.group(3) is not None else compared.group(4)
             value = self.value(path)
             return None if value is None else (str(value) == literal) == (operator == "eq")
-        # `or .Values.x (...)` is true when its first operand is, `and .Values.x (...)` false
-        # when its first is: k8s-glb-operator's `if or .Values.manager.env (...)`.
+        # `or` is true when one of its operands is, false when all are false; `and` the other
+        # way: k8s-glb-operator's `if or .Values.manager.env (...)`; zfs-csi's TLS signer, `if
+        # and .Values.network.tls.enabled ... (or .Values.node.enabled .Values.storage.enabled)`,
+        # both off by default.
         for operator, decides in (("or ", True), ("and ", False)):
             if condition.startswith(operator):
-                first = self._truth(condition[len(operator):].split(None, 1)[0])
-                return decides if first is decides else None
+                truths = [self._truth(operand) for operand in _operands(condition[len(operator):])]
+                if decides in truths:
+                    return decides
+                return None if None in truths or not truths else not decides
+        if condition in ("true", "false"):
+            return condition == "true"
         negated = condition.startswith("not ")
         path = _VALUES_PATH.fullmatch(condition[4:] if negated else condition)
         if path is None:
             return None
         return bool(self.value(path.group(1))) != negated
+
+
+def _operands(arguments: str) -> list[str]:
+    """A template function's arguments, each a word or what a pair of parentheses holds
+    (`.Values.a (or .Values.b .Values.c)` is `.Values.a` and `or .Values.b .Values.c`)."""
+    operands, depth, start = [], 0, None
+    for at, character in enumerate(arguments + " "):
+        if character == "(":
+            depth += 1
+            if depth == 1:
+                start = at + 1
+        elif character == ")":
+            depth -= 1
+            if depth == 0 and start is not None:
+                operands.append(arguments[start:at].strip())
+                start = None
+        elif depth == 0 and character.isspace():
+            if start is not None:
+                operands.append(arguments[start:at])
+                start = None
+        elif depth == 0 and start is None:
+            start = at
+    return operands
 
 
 def dig(mapping: Any, *keys: str) -> Any:
