@@ -1386,7 +1386,7 @@ _WORK_ADVICE = ("initialization runs on one goroutine and blocks every later pac
 RULE = Rule.from_docs(
     __file__,
     options=(
-        Option("min-make-bytes", 262144, "fewest bytes a make with a constant length or capacity allocates "
+        Option("min-make-bytes", 1048576, "fewest bytes a make with a constant length or capacity allocates "
                                          "(elements times the element's size) that are flagged",
                replaces="min-make-elements"),
         Option("min-compiles", 200, "fewest regexp/template compilations during a package's initialization "
