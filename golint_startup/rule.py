@@ -124,7 +124,7 @@ STARTUP_MODEL = Requirement("startup-model", "the functions that run at startup,
 AFTER_STARTUP = Requirement("after-startup", "reports only code that does not run at startup")
 
 
-# A rule about how a service starts or is deployed (SL001, SL004, SL005): the engine drops
+# A rule about how a service starts, runs or is deployed (SL001, SL004, SL005, SL007): the engine drops
 # its findings in code that only programs that never serve run at startup (a CLI, a load
 # generator, a dev harness), unless `[startup] programs = "all"`. Code that no root reaches is kept. Such a rule
 # requires STARTUP_MODEL too.

@@ -7,7 +7,7 @@ from golint_startup.go.gccontrol import memory_limit_calls
 from golint_startup.go.gofile import GoFile
 from golint_startup.go.library import DEBUG
 from golint_startup.go.syntax import STATEMENT_LISTS, ancestors, assigned_names, enclosing_function, invocation, matches, text
-from golint_startup.rule import Rule
+from golint_startup.rule import SERVING_PROGRAMS, STARTUP_MODEL, Rule
 
 _SET_GC = """
 (call_expression
@@ -166,4 +166,4 @@ def check(file: GoFile, options: dict):
                                             "(use defer debug.SetGCPercent(debug.SetGCPercent(-1)))")
 
 
-RULE = Rule.from_docs(__file__, check=check)
+RULE = Rule.from_docs(__file__, check=check, requires=(STARTUP_MODEL, SERVING_PROGRAMS))
