@@ -49,7 +49,9 @@ def serving_call(graph: ModuleGraph, function: Function, resolved: Resolved, cal
         return False
     if resolved.external is not None:
         return calls.matches(*resolved.external)
-    if resolved.unresolved:
+    if resolved.unresolved or resolved.through_interface:
+        # A method of unknown receiver, or called through the module's interface, which a
+        # library's server may implement (`srv.ListenAndServe()` on an `httpServer`).
         return calls.named(resolved.method_name, graph.file_imports.get(function.display, {}).values())
     return False
 

@@ -73,6 +73,9 @@ class Resolved:
     # A method of an interface of the group: the group's methods that may implement it
     # (see implementations); a call of a struct field: its slot (see slot_values).
     implementations: tuple = ()
+    # A method call through an interface of the module: a library's type may implement it too
+    # (loki-vl-proxy's `httpServer` interface, given an *http.Server).
+    through_interface: bool = False
     slot: tuple | None = None
     # One of the implementations a call through an interface may run: how many there are (0:
     # no such call). With one, the call runs it (see LiveTypes).
@@ -747,7 +750,8 @@ class ModuleGraph:
             if element is not None and element[0] is not None:
                 resolved, method = element, self.method(element, target.name)
         if method is None and resolved[2] in resolved[0].interfaces:
-            return Resolved(None, method_name=target.name, implementations=self.implementations(resolved, target.name))
+            return Resolved(None, method_name=target.name, implementations=self.implementations(resolved, target.name),
+                            through_interface=True)
         if method is None:
             return Resolved(None, method_name=target.name, slot=self._field_slot(resolved, target.name))
         return Resolved(method, method_name=target.name)
