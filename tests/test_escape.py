@@ -178,9 +178,15 @@ def test_without_go_escape_is_a_fatal_one_line_cause_after_the_other_findings(tm
         "main.go": """
             package main
 
-            import "runtime/debug"
+            import (
+                "net/http"
+                "runtime/debug"
+            )
 
-            func main() { debug.SetGCPercent(-1) }
+            func main() {
+                debug.SetGCPercent(-1)
+                _ = http.ListenAndServe(":8080", nil)
+            }
         """,
     })
     monkeypatch.setenv("PATH", str(tmp_path / "nothing-here"))
