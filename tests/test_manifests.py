@@ -13,6 +13,7 @@ import pytest
 from golint_startup.engine.config import ConfigError, build_settings
 from golint_startup.go.library import DEFAULT_LIMIT_IMPORTS, DEFAULT_LIMITS
 from golint_startup.go import gccontrol, gofile
+from golint_startup.kube import go_code
 from golint_startup.kube.manifests import image_repository
 from golint_startup.kube.quantity import QuantityError, go_gc_off, go_memory_limit, kubernetes_bytes
 from golint_startup.engine.runner import run
@@ -2393,6 +2394,17 @@ def test_kinds_a_helper_is_given_to_watch_are_its_controllers_kinds(tmp_path, se
     assert [f.rule_id for f in _findings_of_watching_program(tmp_path, source)] == (["SL101"] if reported else [])
 
 
+def test_a_methods_watch_of_its_parameter_is_not_the_function_before_it():
+    """A method's parameter named like the parameter of the function above it: what that
+    function's calls pass is not what the method watches."""
+    method = ("\ntype reconciler struct{}\n\nfunc (r *reconciler) setup(mgr manager.Manager, kind client.Object) error {\n"
+              "\tc, _ := controller.New(\"other\", mgr, controller.Options{})\n"
+              "\treturn c.Watch(source.Kind(mgr.GetCache(), kind, &handler.EnqueueRequestForObject{}))\n}\n")
+    source = (_HELPER_WATCHING_ITS_PARAMETER % "&corev1.Namespace{}").encode()
+    assert go_code.watched_kinds(source) == go_code.Watches(frozenset({"Zone", "Namespace"}), True, frozenset())
+    assert go_code.watched_kinds(source + method.encode()).known is False
+
+
 def test_a_package_function_named_like_a_watch_is_none(tmp_path):
     """secure-sign-operator's `labels.For(component, name)` builds labels: taken for a watch of
     a kind not known, it left every selection of its cache unused."""
@@ -2755,6 +2767,7 @@ def test_a_watch_of_a_reconcilers_field_watches_the_kinds_it_is_given(tmp_path, 
     ("zone", "\tzone := &core.Pod{}\n", True),
     ("zone", "\tzone := &dnsv1.Zone{}\n\tzone = objectFor()\n", True),  # made otherwise last: not known
     ("zone", "\tif zone == nil {\n\t}\n", True),  # a comparison makes nothing
+    ("r.zone", "\tzone := &dnsv1.Zone{}\n", True),  # a field, not the local of its name
 ])
 def test_a_watch_of_what_a_kinds_constructor_makes_watches_that_kind(tmp_path, watched, made, reported):
     go_module(tmp_path, {"api/v1/types.go": _ZONE_TYPES + "\nfunc NewZone() *Zone { return &Zone{} }\n"})

@@ -37,8 +37,8 @@ class Calls:
                    for entry_path, pattern in self.entries)
 
     def named(self, name: str, imported: Iterable[str]) -> bool:
-        """A method of unknown receiver type: one of the calls when a package the file imports
-        (or any, for the path `*`) has one by that name."""
+        """A method of unknown receiver type, or called through an interface of the module: one of
+        the calls when a package the file imports (or any, for the path `*`) has one by that name."""
         imported = set(imported)
         return any(fnmatch.fnmatchcase(name, pattern) and (entry_path == "*" or entry_path in imported)
                    for entry_path, pattern in self.entries)
@@ -110,8 +110,10 @@ def _free_port_probes(events: list, resolved: list[Resolved]) -> set[int]:
             elif later_found.function is not None or later.kind != "call":
                 break
             # A builtin (`append`) resolves to nothing and serves nothing; a callback, a method
-            # of a value of unknown type or another package's call may serve.
-            elif later_found.unresolved or type(target) is ParamTarget or later_found.external is not None and \
+            # of a value of unknown type or of the module's interface, or another package's
+            # call may serve.
+            elif later_found.unresolved or later_found.through_interface or type(target) is ParamTarget or \
+                    later_found.external is not None and \
                     later_found.external[0] not in _FORMATTING:
                 formatting_only = False
     return probes

@@ -552,7 +552,8 @@ def watched_kinds(code: bytes) -> Watches:
             found.add(kind.decode())
         elif not address and not literal and (passed := _kinds_passed_for(code, kind, watch.start())) is not None:
             found |= passed
-        elif not address and not literal and \
+        elif not address and not literal and not code[watch.end(1 if watch.group(2) else 4):
+                                                       watch.start(2 if watch.group(2) else 5)].endswith(b".") and \
                 (made := _kind_made_into(code, kind, _function_start(code, watch.start()), watch.start())) is not None:
             found.add(made.decode())  # kraan's `hr := &helmctlv2.HelmRelease{}` then `Owns(hr)`
         elif not address and not literal and kind.startswith(b"New") and len(kind) > 3 and \
@@ -602,22 +603,14 @@ def _kinds_passed_for(code: bytes, parameter: bytes, at: int) -> frozenset[str] 
 
 
 def _function_header(code: bytes, at: int) -> re.Match | None:
-    """The header of the package-level function `at` is in (the last before it)."""
-    header = None
-    for header in _FUNCTION_HEADER.finditer(code, 0, at):
-        pass
-    return header
-
-
-_FUNCTION_OR_METHOD = re.compile(rb"^func\b", re.MULTILINE)
+    """The header of the package-level function `at` is in; None inside a method."""
+    return _FUNCTION_HEADER.match(code, _function_start(code, at))
 
 
 def _function_start(code: bytes, at: int) -> int:
-    """Where the function or method `at` is in starts (the last `func` at a line's start before it)."""
-    start = 0
-    for header in _FUNCTION_OR_METHOD.finditer(code, 0, at):
-        start = header.start()
-    return start
+    """Where the function or method `at` is in starts (gofmt'ed: the last `func` at a line's
+    start before it), else the file's start."""
+    return code.rfind(b"\nfunc ", 0, at) + 1
 
 
 def _kind_made_into(code: bytes, variable: bytes, start: int, end: int) -> bytes | None:

@@ -291,8 +291,9 @@ class ChartDefaults:
         """The template with each `if`/`else` chain whose conditions the defaults decide
         replaced by the branch they take (by nothing when they take none), as Helm renders it
         with the chart's defaults: opendepot writes `kind: {{ if .Values.rbac.scopeToNamespace
-        }}Role{{ else }}ClusterRole{{ end }}` over `scopeToNamespace: false`. Chains with a
-        condition not known, and `with`/`range` blocks, are kept as written."""
+        }}Role{{ else }}ClusterRole{{ end }}` over `scopeToNamespace: false`. An `if` with no
+        `else` is kept as written (what it holds counts as written, see set_aside_actions), as
+        are chains with a condition not known, and `with`/`range` blocks."""
         picked: list[tuple[int, int, int, int]] = []  # a chain's start and end, and its taken branch's
         blocks: list[tuple[int, list[list] | None]] = []  # per open block: its start, its `if` branches
         for action in ACTION.finditer(text):

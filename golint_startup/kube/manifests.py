@@ -2949,7 +2949,7 @@ _GO_SOURCE = re.compile(r"^\.?/?$|\.go$|^go\.(?:mod|sum)$|^(?:cmd|pkg|internal|a
 
 # The image kubebuilder's scaffold gives the manager in config/manager/manager.yaml.
 _KUBEBUILDER_IMAGE = "controller"
-_MAX_CHART_DEPTH = 3  # how far below its project a scaffold's chart is looked for (`deploy/charts/name`)
+_MAX_CHART_DEPTH = 3  # how far below its project a scaffold's chart, or manifest, is looked for (`deploy/charts/name`)
 _RUNS_BY_COMMAND = "its command runs "  # how a container known by its command is said to be Go
 # A Dockerfile's comment lines: kubebuilder's say "Build the manager binary" whatever the binary.
 _COMMENT_LINES = re.compile(r"^\s*#.*$", re.MULTILINE)
@@ -3171,10 +3171,10 @@ def _scaffold_project(container: Container) -> str | None:
     # The scaffold's `config/` renamed: hadoop-operator keeps it in `manifests/` (its manager in
     # `manifests/manager/manager.yaml`, its PROJECT file at the root).
     root = os.path.dirname(container.source.abspath)
-    for _ in range(_MAX_CHART_DEPTH):
-        root = os.path.dirname(root)
+    for _ in range(_MAX_CHART_DEPTH + 1):  # its own directory, and up to three above it
         if os.path.isfile(os.path.join(root, "PROJECT")):
             return root
+        root = os.path.dirname(root)
     return None
 
 
