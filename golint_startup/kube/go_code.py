@@ -547,20 +547,21 @@ def watched_kinds(code: bytes) -> Watches:
             packages = packages if packages is not None else {name for name, _ in import_names(code)}
             if operand.group(1) in packages:
                 continue
-        address, kind, literal = watch.group(1, 2, 3) if watch.group(2) else watch.group(4, 5, 6)
+        named = 2 if watch.group(2) else 5  # the group of the name watched: `For(...)`'s, else source.Kind's
+        address, kind, literal = watch.group(named - 1, named, named + 1)
+        qualified = code[watch.end(named - 1):watch.start(named)].endswith(b".")  # `r.pod`, `dnsv1.Zone`
         if address and literal:
             found.add(kind.decode())
         elif not address and not literal and (passed := _kinds_passed_for(code, kind, watch.start())) is not None:
             found |= passed
-        elif not address and not literal and not code[watch.end(1 if watch.group(2) else 4):
-                                                       watch.start(2 if watch.group(2) else 5)].endswith(b".") and \
+        elif not address and not literal and not qualified and \
                 (made := _kind_made_into(code, kind, _function_start(code, watch.start()), watch.start())) is not None:
             found.add(made.decode())  # kraan's `hr := &helmctlv2.HelmRelease{}` then `Owns(hr)`
         elif not address and not literal and kind.startswith(b"New") and len(kind) > 3 and \
-                _NO_ARGUMENTS.match(code, watch.end(2 if watch.group(2) else 5)):
+                _NO_ARGUMENTS.match(code, watch.end(named)):
             found.add(kind[3:].decode())  # `hawtiov2.NewHawtio()`: a constructor of its kind's object
-        elif not address and not literal and watch.group(2) and kind[:1].isupper() and \
-                code[watch.end(1):watch.start(2)].endswith(b".") and _CLOSING.match(code, watch.end(2)):
+        elif not address and not literal and named == 2 and kind[:1].isupper() and qualified and \
+                _CLOSING.match(code, watch.end(2)):
             fields.add(kind.decode())  # `For(r.Type)`: a field of the reconciler, not a package's kind
         else:
             known = False
