@@ -266,7 +266,7 @@ class ChartDefaults:
         """The template without its `with` blocks on values the defaults leave empty, and no
         `else`: they render nothing (database-manager's ClusterRole appends `{{- with
         .Values.rbac.rules }}{{ toYaml . }}{{- end }}` over `rules: []`)."""
-        spans: list[tuple[int, int]] = []
+        spans: list[tuple[int, int, int, int]] = []  # each left out whole (_spliced)
         blocks: list[list] = []  # per open block: [its start, whether it renders nothing]
         for action in ACTION.finditer(text):
             words = action.group(1)
@@ -279,13 +279,8 @@ class ChartDefaults:
             elif words == "end" and blocks:
                 start, empty = blocks.pop()
                 if empty:
-                    spans.append((start, action.end()))
-        kept, position = [], 0
-        for start, end in sorted(spans):
-            if start >= position:  # not inside one already left out
-                kept.append(text[position:start])
-                position = end
-        return "".join(kept) + text[position:]
+                    spans.append((start, action.end(), action.end(), action.end()))
+        return _spliced(text, spans)
 
     def with_alternatives_picked(self, text: str) -> str:
         """The template with each `if`/`else` chain whose conditions the defaults decide
@@ -294,7 +289,7 @@ class ChartDefaults:
         }}Role{{ else }}ClusterRole{{ end }}` over `scopeToNamespace: false`. An `if` with no
         `else` is kept as written (what it holds counts as written, see set_aside_actions), as
         are chains with a condition not known, and `with`/`range` blocks."""
-        picked: list[tuple[int, int, int, int]] = []  # a chain's start and end, and its taken branch's
+        picked: list[tuple[int, int, int, int]] = []  # a chain's start and end, and its taken branch's (_spliced)
         blocks: list[tuple[int, list[list] | None]] = []  # per open block: its start, its `if` branches
         for action in ACTION.finditer(text):
             words = action.group(1)
@@ -314,16 +309,7 @@ class ChartDefaults:
                 branches[-1][2] = action.start()
                 taken = next(((begin, end) for truth, begin, end in branches if truth), (action.start(),) * 2)
                 picked.append((start, action.end(), *taken))
-        picked.sort()
-
-        def written(low: int, high: int) -> str:
-            kept, position = [], low
-            for start, end, begin, finish in picked:
-                if start >= position and end <= high:  # outermost in this stretch: nested ones come with it
-                    kept += [text[position:start], written(begin, finish)]
-                    position = end
-            return "".join(kept) + text[position:high]
-        return written(0, len(text)) if picked else text
+        return _spliced(text, picked)
 
     def _pick(self, body: str, depth: int) -> str | None:
         """What a named template whose body is an `if`/`else if`/`else` chain of conditions on
@@ -405,6 +391,22 @@ class ChartDefaults:
         if path is None:
             return None
         return bool(self.value(path.group(1))) != negated
+
+
+def _spliced(text: str, blocks: list[tuple[int, int, int, int]]) -> str:
+    """`text` with each block (its start and end, then the start and end of what of it stays:
+    an empty stretch for none) replaced by what stays of it, blocks inside it spliced in turn;
+    a block inside one whose part that stays leaves it out goes with it."""
+    blocks = sorted(blocks)
+
+    def written(low: int, high: int) -> str:
+        kept, position = [], low
+        for start, end, begin, finish in blocks:
+            if start >= position and end <= high:  # outermost in this stretch: nested ones come with it
+                kept += [text[position:start], written(begin, finish)]
+                position = end
+        return "".join(kept) + text[position:high]
+    return written(0, len(text)) if blocks else text
 
 
 def _operands(arguments: str) -> list[str]:
