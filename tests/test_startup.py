@@ -78,7 +78,11 @@ def test_programs_all_counts_the_startup_of_programs_that_never_serve(tmp_path):
     assert _path_of(served, "cmd/kingpin/main.go", 55) == ["main", "serve", "routes"]
     # a call through an interface of its own named like no serving call serves nothing
     assert _path_of(every, "cmd/libiface-none/main.go", 27) == ["main", "configured"]
-    assert len(every) == len(served) + 15
+    # a call through an interface runs no namesake whose type lacks the interface's methods
+    assert _path_of(every, "cmd/verifier/main.go", 20) == ["main", "configured"]
+    # nor any of a package the program does not import
+    assert _path_of(every, "cmd/replay/main.go", 25) == ["main", "archive.Run", "replay.Start", "configured"]
+    assert len(every) == len(served) + 17
 
 
 def test_serving_calls_come_from_the_config(tmp_path):

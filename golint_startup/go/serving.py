@@ -8,8 +8,9 @@ Reachability here over-approximates, so that a missed server never loses its fin
 every event of a function whose target is a module function is an edge (calls, method
 calls, `go` statements, function values passed, stored or returned, handlers included, what
 a returned value runs), and so are the commands a framework's runner call runs and the
-methods a runner entry runs (`more`); a method call whose receiver type is unknown, or an
-interface's, reaches every module method of its name (graph.methods_named).
+methods a runner entry runs (`more`); a method call whose receiver type is unknown reaches
+every module method of its name (graph.methods_named), and one through an interface those
+whose type has the interface's methods.
 """
 
 from __future__ import annotations
@@ -134,7 +135,10 @@ def successors(graph: ModuleGraph, function: Function,
                 found.update(value.id for value in graph.returned(resolved.function))
         elif resolved.external is None and resolved.method_name and event.kind == "call":
             # Only where it is called: `sizeOf(m.Start)` names a field as often as a method.
-            found.update(method.id for method in _namesakes(graph, function, resolved.method_name))
+            # Through an interface, only a type with all its methods: an era file's `e.Start()`
+            # runs no p2p server's Start (go-ethereum's keeper, a one-block verifier).
+            found.update(method.id for method in _namesakes(graph, function, resolved.method_name)
+                         if resolved.interface is None or graph.has_methods_of(method, resolved.interface))
     found.update(callee.id for callee in more(function))
     if any(map(calls_a_runner, function.events)):
         # A command framework's runner also runs the commands its package's `init` adds
@@ -163,26 +167,49 @@ def reach_back(starts: Iterable[tuple], callers: dict[tuple, list[tuple]]) -> di
     return {node: None if step == _START else step for node, step in toward.items()}
 
 
+def program_of(graph: ModuleGraph, fid: tuple) -> set[str] | None:
+    """The directories of the packages a function's program imports, when the function is of a
+    main package: only these can run in it, so a namesake or an interface's implementation
+    elsewhere never does (go-ethereum's one-block verifier imports no p2p server). None for
+    another package's function, whose program is not known."""
+    function = graph.functions.get(fid)
+    return graph.imported_closure(function.package) if function is not None and function.package.name == "main" \
+        else None
+
+
 class Servers:
     """The functions of a graph that serve, computed once: a search back from the functions
-    that serve directly over `successors`."""
+    that serve directly over `successors`; for a function of a main package, a search forward
+    within its program (see program_of)."""
 
     def __init__(self, graph: ModuleGraph, calls: Calls,
                  more: Callable[[Function], Iterable[Function]] = lambda function: ()):
+        self.graph = graph
+        self.callees: dict[tuple, set[tuple]] = {}
+        self.direct = set()
         callers: dict[tuple, list[tuple]] = {}
-        direct = []
         for function in graph.functions.values():
             if not function.events:
                 continue
             if serves_directly(graph, function, calls):
-                direct.append(function.id)
-            for callee in successors(graph, function, more):
+                self.direct.add(function.id)
+            self.callees[function.id] = successors(graph, function, more)
+            for callee in self.callees[function.id]:
                 callers.setdefault(callee, []).append(function.id)
         # Each serving function's next step towards a serving call (None: it makes one).
-        self.toward = reach_back(direct, callers)
+        self.toward = reach_back(self.direct, callers)
 
     def serves(self, fid: tuple) -> bool:
-        return fid in self.toward
+        program = program_of(self.graph, fid)
+        if program is None or fid not in self.toward:
+            return fid in self.toward
+        seen, frontier = {fid}, [fid]
+        while frontier:
+            if any(current in self.direct for current in frontier):
+                return True
+            frontier = [callee for current in frontier for callee in self.callees.get(current, ())
+                        if callee[0] in program and callee not in seen and not seen.add(callee)]
+        return False
 
 
 # How far a search may go before the function is taken to serve: at most this many files
@@ -264,6 +291,9 @@ class Forward:
             return self.answers[fid]
         graph = self.graph or self._rebuild()
         budget, rounds = len(self.tried) + _SEARCH_FILES, 0
+        # Within its program, for a main package's function: an answer of another search may
+        # count what this program does not import.
+        program = program_of(graph, fid)
         # Each function seen, with the one it was reached from: a serving function's callers on
         # the way serve too, which ends a later search that meets one of them.
         seen: dict[tuple, tuple | None] = {fid: None}
@@ -283,7 +313,7 @@ class Forward:
                     files.update(declaring)
                     waiting.append(current)
                     continue
-                if self.answers.get(current) or serves_directly(graph, function, self.calls):
+                if self.answers.get(current) and program is None or serves_directly(graph, function, self.calls):
                     while current is not None:
                         self.answers[current] = True
                         current = seen[current]
@@ -293,7 +323,7 @@ class Forward:
                     waiting.append(current)
                     continue
                 for callee in successors(graph, function, lambda f: self.more(graph, f)):
-                    if callee not in seen:
+                    if callee not in seen and (program is None or callee[0] in program):
                         seen[callee] = current
                         following.append(callee)
             rounds += bool(files)
@@ -303,8 +333,9 @@ class Forward:
             if files and self._complete(files):
                 graph = self._rebuild()
             frontier = following + waiting
-        # Nothing it may run serves: neither does anything the search saw.
-        for current in seen:
+        # Nothing it may run serves: neither does anything the search saw, unless the search was
+        # narrowed to one program (another may run namesakes this one cannot).
+        for current in seen if program is None else (fid,):
             self.answers[current] = False
         return False
 

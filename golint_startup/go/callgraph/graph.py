@@ -73,13 +73,17 @@ class Resolved:
     # A method of an interface of the group: the group's methods that may implement it
     # (see implementations); a call of a struct field: its slot (see slot_values).
     implementations: tuple = ()
-    # A method call through an interface of the module: a library's type may implement it too
-    # (loki-vl-proxy's `httpServer` interface, given an *http.Server).
-    through_interface: bool = False
+    # A method call through an interface of the module: the interface (a library's type may
+    # implement it too: loki-vl-proxy's `httpServer` interface, given an *http.Server).
+    interface: tuple | None = None
     slot: tuple | None = None
     # One of the implementations a call through an interface may run: how many there are (0:
     # no such call). With one, the call runs it (see LiveTypes).
     dispatched: int = 0
+
+    @property
+    def through_interface(self) -> bool:
+        return self.interface is not None
 
 
 RUNNER_NAMES = frozenset().union(*COMMAND_RUNNERS.values())
@@ -751,7 +755,7 @@ class ModuleGraph:
                 resolved, method = element, self.method(element, target.name)
         if method is None and resolved[2] in resolved[0].interfaces:
             return Resolved(None, method_name=target.name, implementations=self.implementations(resolved, target.name),
-                            through_interface=True)
+                            interface=resolved)
         if method is None:
             return Resolved(None, method_name=target.name, slot=self._field_slot(resolved, target.name))
         return Resolved(method, method_name=target.name)
@@ -801,10 +805,16 @@ class ModuleGraph:
             owner = method.package
             if owner.name != "main" and len(self.importers(owner)) == 1:
                 continue  # a package only tests import (a fake): never the value at run time
-            type_ = (owner, owner.import_path, method.key.split(".", 1)[0])
-            if all(other == name or self.method(type_, other) is not None for other in wanted):
+            if self.has_methods_of(method, interface):
                 found.append(method)
         return tuple(found)
+
+    def has_methods_of(self, method: Function, interface: _Type) -> bool:
+        """Whether the type of `method` has every method `interface` declares (those it embeds
+        are not known)."""
+        owner = method.package
+        type_ = (owner, owner.import_path, method.key.split(".", 1)[0])
+        return all(self.method(type_, other) is not None for other in interface[0].interfaces[interface[2]])
 
     def interfaces_implemented(self, method: Function) -> list[str]:
         """The directories of the packages declaring an interface of the group whose calls of
