@@ -458,12 +458,12 @@ class _LiteralSizes:
 
 def _scan(file: GoFile, options: dict, compilations: list | None = None, embedded: list | None = None,
           decoded: list | None = None, loops_over_data: list | None = None, path_reads: list | None = None,
-          init_work: list | None = None):
+          init_work: list | None = None, in_empty_loops: list | None = None):
     """Findings of the per-file checks. Compilations, embedded-file reads, decodes of
-    embedded data, loops over what those decode and an init's reads of a file by a relative
-    path (with the rest of that init's work, one finding with them), which depend on the
-    package's files or the tree's, are appended to the lists given instead (when given) and
-    left out otherwise."""
+    embedded data, loops over what those decode, an init's reads of a file by a relative
+    path (with the rest of that init's work, one finding with them) and work in a loop over an
+    empty package-level literal (see _empty_range), which depend on the package's files or
+    the tree's, are appended to the lists given instead (when given) and left out otherwise."""
     if file.package == "main":
         # Its initialization runs last, just before main, in this program alone: moving the
         # work into main changes neither what it costs nor when (Forecastle's and litmus's).
@@ -550,7 +550,10 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
                         read_locals[text(named[0])] = entry
                     continue
             flagged = _classify(file, function, context, receivers)
-            if flagged is None or not _runs_during_init(file, call, context, never_set)[0]:
+            if flagged is None:
+                continue
+            runs, enclosing = _runs_during_init(file, call, context, never_set)
+            if not runs:
                 continue
             arguments = values_of(found["args"][0])
             path = constants.string(arguments[0]) if arguments else None
@@ -634,8 +637,13 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
                 if compilations is not None:
                     compilations.append((location_of(file.path, call), name, cost))
                 continue
-            work.setdefault(_unit(file, call, in_init), []).append(RULE.finding(
-                file.path, call, _work_message(name, where, cost)))
+            finding = RULE.finding(file.path, call, _work_message(name, where, cost))
+            empty = _empty_range(file, enclosing, context, sizes) if enclosing else None
+            if empty is not None and _has_package_facts(file):
+                if in_empty_loops is not None:
+                    in_empty_loops.append((finding.location, finding.message, finding.level, init_key, empty))
+                continue
+            work.setdefault(_unit(file, call, in_init), []).append(finding)
         if environment_reads:
             work[0] = sorted([*work.get(0, []), *environment_reads.values()],
                              key=lambda f: (f.location.line, f.location.col))
@@ -654,6 +662,31 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
                 yield finding
             elif loops_over_data is not None:  # as many iterations as the data, sized in check_project
                 loops_over_data.append((finding.location, finding.message, finding.related, finding.level, *data))
+
+
+def _empty_range(file: GoFile, loops: list, context, sizes: _LiteralSizes) -> str | None:
+    """The package-level variable a loop around the work ranges over, when this file gives it
+    an empty literal and only reads it: the work never runs, unless another file of the package
+    fills the variable (check_project looks). statshouse's init decodes each entry of
+    `builtinDashboardData = map[int32]builtinDashboard{}`, which nothing fills."""
+    for loop in loops:
+        clause = next((c for c in loop.named_children if c.type == "range_clause"), None)
+        ranged = unparen(clause.child_by_field_name("right")) if clause is not None else None
+        if ranged is not None and ranged.type == "identifier" and not file.is_shadowed(ranged) and \
+                sizes.iterations(loop, context) == 0:
+            return text(ranged)
+    return None
+
+
+def _filled_elsewhere(project, directory: str, display: str, name: str) -> bool:
+    """Whether another Go file of the package's directory names `name` (and so may fill it)."""
+    word = re.compile(rb"\b%s\b" % re.escape(name.encode()))
+    for other, path in project.abspaths.items():
+        if other != display and path.endswith(".go") and os.path.dirname(path) == directory:
+            source = project.read(other)
+            if source is None or word.search(source):
+                return True
+    return False
 
 
 def _unit(file: GoFile, call, in_init: bool) -> int:
@@ -1102,6 +1135,9 @@ class _Facts:
     # (where, message, related locations, level, init key): the other work of an init that
     # reads a file by a relative path, one finding with those reads.
     init_work: list = field(default_factory=list)
+    # (where, message, level, init key, variable): work in a loop over a package-level variable
+    # this file gives an empty literal (see _empty_range), a finding if another file may fill it.
+    in_empty_loops: list = field(default_factory=list)
 
 
 def _has_package_facts(file: GoFile) -> bool:
@@ -1117,10 +1153,10 @@ def collect(file: GoFile, options: dict) -> _Facts | None:
                    embedded_data={**embedded_data_variables(file), **embedded_variables(file)})
     if _has_package_facts(file):
         for _ in _scan(file, options, facts.compilations, facts.embedded, facts.decoded, facts.loops_over_data,
-                       facts.path_reads, facts.init_work):
+                       facts.path_reads, facts.init_work, facts.in_empty_loops):
             pass  # the per-file findings are check's
     return facts if facts.compilations or facts.embedded or facts.decoded or facts.constants or facts.byte_literals or \
-        facts.embedded_data or facts.loops_over_data or facts.path_reads else None
+        facts.embedded_data or facts.loops_over_data or facts.path_reads or facts.in_empty_loops else None
 
 
 def check_project(project, options: dict):
@@ -1172,6 +1208,13 @@ def check_project(project, options: dict):
                 if where.path in project.reported:
                     in_init.setdefault((where.path, init_key), []).append(
                         Finding(RULE.id, message, where, related=related, level=level))
+            for where, message, level, init_key, variable in facts.in_empty_loops:
+                if where.path in project.reported and _filled_elsewhere(project, directory, where.path, variable):
+                    finding = Finding(RULE.id, message, where, level=level)
+                    if init_key:
+                        in_init.setdefault((where.path, init_key), []).append(finding)
+                    else:
+                        yield finding
     for found in in_init.values():
         yield from _one_finding(sorted(found, key=lambda f: (f.location.line, f.location.col)), "func init")
 
