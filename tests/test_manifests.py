@@ -615,6 +615,24 @@ def test_a_scaffold_of_a_project_installed_from_a_helm_repository_is_not_reporte
     assert bool(_run(root, "SL101").findings) == reported
 
 
+@pytest.mark.parametrize("text, reported", [
+    ("helm repo add acme https://charts.acme.io\nhelm install tarantool-operator acme/tarantool-operator\n", False),
+    ("Deploy it with `kubectl apply -k config/default`.\n", True),
+])
+def test_a_config_manager_written_by_hand_of_a_project_installed_from_a_helm_repository_is_not_reported(
+        tmp_path, text, reported):
+    """db-query-operator keeps kubebuilder's layout without its `PROJECT` file, and names its image
+    in `config/manager`; its README installs the operator from its Helm repository."""
+    root = tmp_path / "tarantool-operator"
+    go_module(root, {"cmd/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
+    write(root, "config/manager/manager.yaml", _SIZED.format(request="256Mi").replace(
+        "ghcr.io/acme/api:1", 'ghcr.io/acme/tarantool-operator:latest\n          command: ["/manager"]')
+        .replace("- name: api", "- name: manager"))
+    write(root, "Dockerfile", "FROM golang:1.22\nRUN go build -o manager cmd/main.go\n")
+    write(root, "README.md", text)
+    assert bool(_run(root, "SL101").findings) == reported
+
+
 @pytest.mark.parametrize("readme, installer, chart, reported", [
     # cronjob-operator (kubebuilder's tutorial), ziti-k8s-agent's operator: the template's README
     ("# op\n// TODO(user): Add simple overview of use/purpose\n", "dist/install.yaml", False, False),

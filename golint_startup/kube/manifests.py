@@ -1190,7 +1190,7 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
     # By project: _installed_from, _unwritten_scaffold.
     installs: dict[str, tuple[str | None, bool]] = {}
     for container in containers:
-        project = _scaffold_project(container)
+        project = _scaffold_project(container) or _config_manager_project(container)
         if project is not None and container.go_reason:
             if project not in installs:
                 installs[project] = (_installed_from(project, chart_roots, set(chart_values), charts_deploying, display),
@@ -3107,6 +3107,23 @@ def _subcommand_named(command: list[str], args: list[str]) -> str | None:
     return first[0] if first and _SUBCOMMAND.fullmatch(first[0]) else None
 
 
+def _pods_manager(container: Container) -> bool:
+    """Whether a container is its pod's manager as kubebuilder writes it: its only container, or
+    the one named `manager`; not a DaemonSet's (kubebuilder writes a Deployment, and a DaemonSet
+    added beside it runs another program: thundernetes' node agent, its image named by a
+    variable)."""
+    return not container.init and not container.workload.startswith("DaemonSet/") and \
+        (container.pod_containers == 1 or container.name == "manager")
+
+
+def _config_manager_project(container: Container) -> str | None:
+    """The root of the project whose `config/manager` holds the manifest of its pod's manager:
+    kubebuilder's layout, written by hand or not (db-query-operator keeps no `PROJECT` and names
+    its image, and its README installs the operator from its Helm repository)."""
+    root, found, _ = container.source.abspath.replace(os.sep, "/").rpartition("/config/manager/")
+    return root.replace("/", os.sep) if found and root and _pods_manager(container) else None
+
+
 def _scaffold_project(container: Container) -> str | None:
     """The root of the kubebuilder project whose scaffold a manifest is: one in its
     `config/manager` that names the placeholder image `controller` (kustomize's `images`
@@ -3123,10 +3140,7 @@ def _scaffold_project(container: Container) -> str | None:
     is the manager of the `dist/install.yaml` that its `make build-installer` writes."""
     manifest = container.source.abspath.replace(os.sep, "/")
     placeholder = image_repository(container.image) == _KUBEBUILDER_IMAGE
-    # Not a DaemonSet: kubebuilder writes a Deployment, and a DaemonSet added beside it runs
-    # another program (thundernetes' node agent, its image named by a variable).
-    the_manager = not container.init and not container.workload.startswith("DaemonSet/") and \
-        (container.pod_containers == 1 or container.name == "manager")
+    the_manager = _pods_manager(container)
     root, found, _ = manifest.rpartition("/config/manager/")
     if found and root:
         root = root.replace("/", os.sep)
