@@ -46,3 +46,14 @@ def test_a_file_the_tree_holds_is_read_by_its_size(tmp_path):
     (finding,) = run(["./..."], settings, cwd=str(tmp_path)).findings
     assert "reads a file (settings.json, 293 KB in the tree) while" in finding.message
     assert finding.message.endswith("(1 more in this func init: related locations)")
+
+
+def test_a_package_of_test_data_is_test_code(tmp_path):
+    """gossamer keeps its RPC tests' runtime metadata in `dot/rpc/modules/test_data`, a package
+    only its tests import, whose init decodes it."""
+    (tmp_path / "go.mod").write_text("module example.com/p\n\ngo 1.22\n")
+    for directory in ("rpc/test_data", "rpc/data"):
+        (tmp_path / directory).mkdir(parents=True)
+        (tmp_path / directory / "p.go").write_text(INIT)
+    settings = build_settings(config_path=None, select=("SL001",), cwd=str(tmp_path))
+    assert [f.path for f in run(["./..."], settings, cwd=str(tmp_path)).findings] == ["rpc/data/p.go"]
