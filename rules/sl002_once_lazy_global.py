@@ -911,7 +911,7 @@ def _message(once: str, written: str, by: str, error: str | None, lost: str | No
             "cannot pass)")
         return (f"{sets} the first time {initializer} is called; it also sets {lost}, a variable of {initializer}, so "
                 f"only the first call sees the error: Do never runs the function again, and a second {initializer} "
-                f"returns {lost} == nil even when the first one failed and left {written} unset; {fix}")
+                f"returns {lost} == nil even when the first one failed, which may have left {written} unset; {fix}")
     if work:
         verbs, shown = _describe(work)
         lazy = (f"{sets} at its first use, not at startup, and {verbs} then ({shown}{weighed}): the work and its "
@@ -921,7 +921,7 @@ def _message(once: str, written: str, by: str, error: str | None, lost: str | No
     if lost is not None:
         return (f"{lazy}{')' if work else ''}; it also sets {lost}, a variable of the calling function, so only the "
                 f"first call sees the error: Do never runs the function again, and every later call gets {lost} == "
-                f"nil even when the first one failed and left {written} unset; sync.OnceValues fixes "
+                f"nil even when the first one failed, which may have left {written} unset; sync.OnceValues fixes "
                 f"{'both' if work else 'this'}, returning the value and the error to every caller")
     if error is not None and error != written:
         return (f"{lazy}); the error goes to package-level {error}, apart from the value, and every caller must "
