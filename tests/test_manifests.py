@@ -234,6 +234,39 @@ def test_replicas_waiting_for_client_gos_leader_election_answer_their_probes(tmp
     assert [f.rule_id for f in _run(tmp_path, "SL105").findings] == (["SL105"] if reported else [])
 
 
+_BECOMING = """package main
+
+import (
+	"context"
+
+	"github.com/operator-framework/operator-lib/leader"
+)
+
+func main() {
+	%s
+	serve()
+}
+
+func serve() {}
+"""
+
+
+@pytest.mark.parametrize("call, reported", [
+    ('_ = leader.Become(context.Background(), "lock")', True),
+    # vault-k8s becomes the leader in a goroutine, and serves meanwhile
+    ('go func() {\n\t\t_ = leader.Become(context.Background(), "lock")\n\t}()', False),
+    ('go leader.Become(context.Background(), "lock")', False),
+    # a goroutine's literal before the call: the call still holds main back
+    ('go func() { serve() }()\n\t_ = leader.Become(context.Background(), "lock")', True),
+])
+def test_operator_sdks_leader_election_in_a_goroutine_holds_nothing_back(tmp_path, call, reported):
+    go_module(tmp_path, {"cmd/api/main.go": _BECOMING % call})
+    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="256Mi").replace(
+        "          resources:", "          livenessProbe:\n            periodSeconds: 2\n"
+                                "            tcpSocket: {port: 80}\n          resources:"))
+    assert [f.rule_id for f in _run(tmp_path, "SL105").findings] == (["SL105"] if reported else [])
+
+
 def test_a_yaml_file_named_on_the_command_line(tmp_path):
     go_module(tmp_path, {"cmd/api/main.go": MAIN})
     write(tmp_path, "deploy/pod.yml", POD)
@@ -615,6 +648,26 @@ def test_a_scaffold_of_a_project_installed_from_a_helm_repository_is_not_reporte
     assert bool(_run(root, "SL101").findings) == reported
 
 
+@pytest.mark.parametrize("module, reported", [
+    ("github.com/acme/eidolon/k8s-operator", False),
+    # the element above is the owner's: its charts may be of anything of acme's
+    ("github.com/eidolon/k8s-operator", True),
+])
+def test_a_scaffold_in_a_generically_named_module_is_named_by_the_element_above(tmp_path, module, reported):
+    """eidolon's operator is the module `github.com/eidolon-ai/eidolon/k8s-operator`, and its README
+    installs `eidolon-operator/eidolon-operator-chart` from its Helm repository."""
+    root = tmp_path / "k8s-operator"
+    go_module(root, {"cmd/main.go": _MAIN_IMPORTING_WATCH.replace("example.com/app", module),
+                     "internal/watch/watch.go": _WATCHES}, module=module)
+    write(root, "PROJECT", "layout: go.kubebuilder.io/v4\n")
+    write(root, "config/manager/manager.yaml", _SIZED.format(request="256Mi").replace(
+        "ghcr.io/acme/api:1", 'controller:latest\n          command: ["/manager"]').replace("- name: api", "- name: manager"))
+    write(root, "Dockerfile", "FROM golang:1.22\nRUN go build -o manager cmd/main.go\n")
+    write(root, "README.md", "helm repo add eidolon-operator https://charts.example.org\n"
+                             "helm install eidolon-operator eidolon-operator/eidolon-operator-chart\n")
+    assert bool(_run(root, "SL101").findings) == reported
+
+
 @pytest.mark.parametrize("text, reported", [
     ("helm repo add acme https://charts.acme.io\nhelm install tarantool-operator acme/tarantool-operator\n", False),
     ("Deploy it with `kubectl apply -k config/default`.\n", True),
@@ -979,6 +1032,56 @@ def test_a_container_running_one_subcommand_is_judged_by_what_it_reaches(tmp_pat
         "cmd/apiserver.go": _SUBCOMMAND % ("", "apiServer", declared),
         "cmd/controller.go": _SUBCOMMAND % ('\t_ "example.com/app/internal/watch"\n', "controller", 'Use: "controller"'),
         "internal/watch/watch.go": _WATCHES})
+    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="40Mi").replace(
+        "image: ghcr.io/acme/api:1", f"image: ghcr.io/acme/api:1\n          args: {args}"))
+    assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
+
+
+_COMMANDS_IN_ONE_FILE = """\
+package cmd
+
+import (
+	"github.com/spf13/cobra"
+	"k8s.io/client-go/kubernetes"
+
+	"example.com/app/internal/watch"
+)
+
+var verbose bool
+
+func newControllerCommand() *cobra.Command {
+	return &cobra.Command{Use: "controller", Run: func(*cobra.Command, []string) {
+		watch.Start(kubernetes.NewForConfigOrDie(nil), nil)
+	}}
+}
+
+func newAPIServerCommand() *cobra.Command {
+	return &cobra.Command{Use: "apiserver", Run: func(*cobra.Command, []string) { serve(verbose) }}
+}
+
+func serve(bool) {}
+
+func Execute() {
+	root := &cobra.Command{Use: "app"}
+	root.AddCommand(newControllerCommand(), newAPIServerCommand())
+	_ = root.Execute()
+}
+"""
+
+
+@pytest.mark.parametrize("args, reported", [
+    ('["apiserver"]', False),
+    ('["controller"]', True),
+    ("[]", True),
+])
+def test_a_subcommand_declared_beside_others_in_one_file_is_judged_by_what_its_command_reaches(
+        tmp_path, args, reported):
+    """gitops-promoter's `main.go` declares its controller's, dashboard's and API server's
+    commands: the API server's container was charged the controller's cache."""
+    go_module(tmp_path, {
+        "cmd/api/main.go": 'package main\n\nimport "example.com/app/cmd"\n\nfunc main() { cmd.Execute() }\n',
+        "cmd/commands.go": _COMMANDS_IN_ONE_FILE,
+        "internal/watch/watch.go": _WATCHES.replace("func start(", "func Start(")})
     write(tmp_path, "deploy/api.yaml", _SIZED.format(request="40Mi").replace(
         "image: ghcr.io/acme/api:1", f"image: ghcr.io/acme/api:1\n          args: {args}"))
     assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])

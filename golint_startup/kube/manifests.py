@@ -3085,9 +3085,15 @@ def _module_owner(project: str) -> str:
 
 
 def _full_names(project: str) -> set[frozenset[str]]:
-    """The words of a project's directory name and of its module's last element, each whole."""
+    """The words of a project's directory name and of its module's last element, each whole;
+    when those are all generic words, of the module's element above too (eidolon's operator
+    is the module `github.com/eidolon-ai/eidolon/k8s-operator`, its chart `eidolon-operator-chart`)."""
     module = modules.module_of_dir(project)
-    names = [os.path.basename(project)] + ([module.path.rsplit("/", 1)[-1]] if module else [])
+    elements = module.path.split("/") if module else []
+    names = [os.path.basename(project)] + elements[-1:]
+    # Not the owner's name (`github.com/acme/operator`): its charts may be anything of acme's.
+    if len(elements) > 3 and not set().union(*map(words, names)) - _ADDRESS_WORDS:
+        names.append(elements[-2])
     return {frozenset(words(name)) for name in names}
 
 
@@ -3298,6 +3304,7 @@ class _ProgramFacts(NamedTuple):
     packages: list[_PackageCode]
     keeps: list[str]  # the imported packages that keep Kubernetes objects
     reached_imports: frozenset[str]
+    awaited_imports: frozenset[str]  # those named outside goroutines (reached_code.Reached.awaited)
 
 
 class _PackageCode(NamedTuple):
@@ -4217,19 +4224,22 @@ class _GoTree:
 
     def startup_wait(self, run: ProgramRun) -> str | None:
         """What holds a main package at or below the run's directory back before it serves,
-        through packages of its module (go_code.startup_wait); None when nothing does, or its
-        code is not known."""
-        return self._first_of_imports(run, go_code.startup_wait)
+        through packages of its module (go_code.startup_wait), named outside a goroutine
+        (vault-k8s becomes the leader in one, and serves meanwhile: its SL105 finding was read as
+        wrong); None when nothing does, or its code is not known."""
+        return self._first_of_imports(run, go_code.startup_wait, awaited=True)
 
-    def _first_of_imports(self, run: ProgramRun, answer: Callable[[Iterable[str]], Any]) -> Any:
+    def _first_of_imports(self, run: ProgramRun, answer: Callable[[Iterable[str]], Any], awaited: bool = False) -> Any:
         """The first answer (not None) that `answer` gives of the import paths of a main package
         at or below the run's directory, through packages of its module, that the code it runs
-        names (reached_code): argo-events' `controller` subcommand reaches none of the leader
-        election its `sensor-service` runs (its SL105 finding was read as wrong)."""
+        names (reached_code; `awaited`: outside goroutines): argo-events' `controller`
+        subcommand reaches none of the leader election its `sensor-service` runs (its SL105
+        finding was read as wrong)."""
         module, mains = self._run_programs(run)
         for main in mains:
-            facts, _, reached = self._program_facts(main, module, run.subcommand)
-            found = answer(path for f in facts for path in f.imports if path in reached)
+            program = self._program_facts(main, module, run.subcommand)
+            reached = program.awaited_imports if awaited else program.reached_imports
+            found = answer(path for f in program.packages for path in f.imports if path in reached)
             if found is not None:
                 return found
         return None
@@ -4266,7 +4276,8 @@ class _GoTree:
         scoping its cache says nothing of the operator beside it."""
         key = main, run.subcommand, run.namespace_settings, run.cluster_listed_kinds, run.passed_flags
         if key not in self._program_keeps:
-            facts, keeps, _ = self._program_facts(main, module, run.subcommand)
+            program = self._program_facts(main, module, run.subcommand)
+            facts, keeps = program.packages, program.keeps
             # A container that names a namespace, or a flag that names one unless emptied (a
             # manifest that empties it is not told apart).
             settings = frozenset().union(*(f.namespace_settings for f in facts))
@@ -4345,6 +4356,15 @@ class _GoTree:
             sources = [self._read_go(path) or b"" for path in self._command_files(declaring)] if declaring else []
             roots, first_imports = ([], [i for each in sources for i in go_code.file_imports(each)]) if declaring \
                 else ([main], [])
+            # A file declaring other commands beside it: of that file, what its command reaches.
+            in_file = self._own_command_declarations(declaring, subcommand) if declaring else None
+            if in_file is not None:
+                alone = reached_code.reach([declaring], (), lambda d: [], self._declarations_of,
+                                           lambda imported: modules.package_dir(imported, module),
+                                           self._package_name, {declaring: in_file})
+                kept = alone.declarations.get(os.path.dirname(declaring), {}).get(declaring, frozenset())
+                sources[0] = reached_code.pruned(self._declarations_of(declaring), kept)
+                first_imports = [*alone.imports, *(i for each in sources[1:] for i in go_code.file_imports(each))]
             unused: frozenset[str] = frozenset()
 
             def reached() -> tuple[set[str], list[str]]:
@@ -4363,11 +4383,12 @@ class _GoTree:
                 [path for path in _go_files_in(main) if path not in unused]
             reached = reached_code.reach(
                 roots, packages, lambda d: [path for path in _go_files_in(d) if path not in unused],
-                self._declarations_of, lambda imported: modules.package_dir(imported, module), self._package_name)
+                self._declarations_of, lambda imported: modules.package_dir(imported, module), self._package_name,
+                {declaring: in_file} if in_file is not None else None)
             facts = [self._package_code(d, unused, reached.declarations.get(d, {})) for d in packages]
             keeps = [k for k in keeps if any(u == k or u.startswith(k + "/") for u in reached.imports)]
             self._program_facts_of[main, subcommand] = _ProgramFacts(
-                [_code_facts(sources), *facts] if declaring else facts, keeps, reached.imports)
+                [_code_facts(sources), *facts] if declaring else facts, keeps, reached.imports, reached.awaited)
         return self._program_facts_of[main, subcommand]
 
     def _declarations_of(self, path: str) -> reached_code.FileDeclarations:
@@ -4404,6 +4425,21 @@ class _GoTree:
                 written_in.setdefault(name, set()).add(path)
         return frozenset(path for path, names in reached.items()
                          if all(written_in.get(name, set()) <= {path} for name in names))
+
+    def _own_command_declarations(self, declaring: str, subcommand: str) -> frozenset[int] | None:
+        """Of a file declaring a subcommand's command beside others, the declarations its program
+        runs whatever else it reaches: the command's (`Use: "apiserver"`), and the package-level
+        `var`s, `const`s and `init`s that declare no other command. None for a file declaring
+        only that command. gitops-promoter's `main.go` declares its controller, dashboard and
+        API server commands: its API server caches only the project's resources, and its
+        finding named the Secrets of the controller's."""
+        declared = self._declarations_of(declaring).declarations
+        own = re.compile(rb'\bUse:\s*"' + re.escape(subcommand.encode()) + rb'[\s"]')
+        commands = {i for i, found in enumerate(declared) if _DECLARES_A_COMMAND.search(found.text)}
+        mine = {i for i in commands if own.search(declared[i].text)}
+        if not mine or mine == commands:
+            return None
+        return frozenset(mine | {i for i, found in enumerate(declared) if found.root and i not in commands})
 
     def _command_files(self, declaring: str) -> list[str]:
         """The file declaring a subcommand and those of its package that declare no command

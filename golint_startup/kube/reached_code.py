@@ -48,16 +48,55 @@ class Declaration(NamedTuple):
     text: bytes
     words: frozenset[bytes]  # the words of its code (not of its comments, nor of interface checks)
     selectors: frozenset[tuple[bytes, bytes]]  # its `x.Name`s
+    # Those named only in what a `go` statement starts, which holds back nothing after it.
+    in_goroutines: frozenset[tuple[bytes, bytes]] = frozenset()
 
 
 def _declaration(names: tuple[bytes, ...], receiver: bytes | None, root: bool, text: bytes) -> Declaration:
     code = go_code.COMMENTS.sub(b"", text)
     if root:
         code = _INTERFACE_CHECK.sub(b"", code)
+    selectors = frozenset(_SELECTOR.findall(code))
+    started = selectors - frozenset(_SELECTOR.findall(_without_goroutines(code))) if _GO.search(code) else frozenset()
     # A name after a dot is a field, a method or another package's: never one of this
     # package's top-level names (vald's `errors.New` reached its own `New`, a manager's).
     return Declaration(names, receiver, root, text, frozenset(_WORD.findall(_MEMBER.sub(b".", code))),
-                       frozenset(_SELECTOR.findall(code)))
+                       selectors, started)
+
+
+# A `go` statement: of a function literal (its body then runs to the brace closing the one
+# after `func(...)`), or of a call (to the end of its line).
+_GO = re.compile(rb"(?:^|[;{}])[ \t]*go[ \t]+(func\b)?", re.MULTILINE)
+
+
+def _without_goroutines(code: bytes) -> bytes:
+    """The code without what its `go` statements run."""
+    kept, end = [], 0
+    for found in _GO.finditer(code):
+        if found.start() < end:
+            continue
+        kept.append(code[end:found.end()])
+        if found.group(1):
+            opening = code.find(b"{", found.end())
+            end = _closing_brace(code, opening) if opening >= 0 else len(code)
+        else:
+            newline = code.find(b"\n", found.end())
+            end = newline if newline >= 0 else len(code)
+    kept.append(code[end:])
+    return b"".join(kept)
+
+
+def _closing_brace(code: bytes, opening: int) -> int:
+    """The offset after the brace closing the one at `opening` (the code's end when none does)."""
+    depth = 0
+    for index in range(opening, len(code)):
+        if code[index] == 0x7B:
+            depth += 1
+        elif code[index] == 0x7D:
+            depth -= 1
+            if depth == 0:
+                return index + 1
+    return len(code)
 
 
 class FileDeclarations(NamedTuple):
@@ -136,18 +175,24 @@ class Reached(NamedTuple):
     # Per package directory, per file path: the indexes of its reached declarations.
     declarations: dict[str, dict[str, frozenset[int]]]
     imports: frozenset[str]  # the import paths reached code names, and every blank or dot import
+    # Those it names outside what its `go` statements run (and the blank and dot imports): what
+    # may hold the program back.
+    awaited: frozenset[str] = frozenset()
 
 
 def reach(root_files: list[str], packages: Iterable[str], files_of: Callable[[str], list[str]],
           declarations: Callable[[str], FileDeclarations], package_dir: Callable[[str], str | None],
-          name_of: Callable[[str], bytes | None]) -> Reached:
+          name_of: Callable[[str], bytes | None], root_declarations: dict[str, frozenset[int]] | None = None) \
+        -> Reached:
     """The declarations of `packages` (directories, with `files_of` each) that the program whose
-    own code is `root_files` reaches; `package_dir` gives the directory of an import path on
-    disk (None for others), `name_of` a directory's package name."""
+    own code is `root_files` reaches (of a file in `root_declarations`, those declarations
+    only); `package_dir` gives the directory of an import path on disk (None for others),
+    `name_of` a directory's package name."""
     by_name: dict[str, dict[bytes, list[tuple[str, int]]]] = {}
     methods: dict[str, dict[bytes, list[tuple[str, int]]]] = {}
     reached: dict[str, dict[str, set[int]]] = {}
     used: set[str] = set()
+    awaited: set[str] = set()
     pending: list[tuple[str, str, int]] = []
     by_file: dict[str, list[str]] = {}
 
@@ -174,7 +219,9 @@ def reach(root_files: list[str], packages: Iterable[str], files_of: Callable[[st
     for directory, paths in outside.items():
         index(directory, paths)
     for path in root_files:
-        pending.extend((os.path.dirname(path), path, i) for i in range(len(declarations(path).declarations)))
+        roots = (root_declarations or {}).get(path)
+        pending.extend((os.path.dirname(path), path, i) for i in range(len(declarations(path).declarations))
+                       if roots is None or i in roots)
 
     def reach_name(directory: str, name: bytes) -> None:
         for path, i in by_name.get(directory, {}).get(name, ()):
@@ -193,6 +240,7 @@ def reach(root_files: list[str], packages: Iterable[str], files_of: Callable[[st
                 if name in (b"_", b"."):
                     # Imported for its `init` (reached like every package's) or into the file's scope.
                     used.add(imported.decode("utf-8", "replace"))
+                    awaited.add(imported.decode("utf-8", "replace"))
                     if name == b"." and target is not None:
                         for everything in by_name.get(target, {}):
                             reach_name(target, everything)
@@ -228,10 +276,12 @@ def reach(root_files: list[str], packages: Iterable[str], files_of: Callable[[st
             if imported is None:
                 continue
             used.add(imported.decode("utf-8", "replace"))
+            if (qualifier, name) not in declared.in_goroutines:
+                awaited.add(imported.decode("utf-8", "replace"))
             if target is not None:
                 reach_name(target, name)
     return Reached({directory: {path: frozenset(found) for path, found in files.items()}
-                    for directory, files in reached.items()}, frozenset(used))
+                    for directory, files in reached.items()}, frozenset(used), frozenset(awaited))
 
 
 def pruned(source_declarations: FileDeclarations, kept: frozenset[int]) -> bytes:
