@@ -348,7 +348,9 @@ class _LiteralSizes:
         self._package_values = None
         self._read_only_names: dict[str, bool] = {}
 
-    def _package_literal(self, name: str):
+    def package_literal(self, name: str):
+        """The composite literal the file gives package-level `name`, when it is its one value
+        and the file only reads it (_read_only); None otherwise."""
         if self._package_values is None:
             self._package_values = {}
             for found in matches(_FILE_VARS, self.file.root):
@@ -418,7 +420,7 @@ class _LiteralSizes:
             return None
         name = text(expr)
         if not self.file.is_shadowed(expr):
-            literal = self._package_literal(name)
+            literal = self.package_literal(name)
             return [literal] if literal is not None else None
         for outer in ancestors(self.file, loop):
             if outer == context:
@@ -488,6 +490,7 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
         init_key = context.start_byte + 1 if in_init else 0
         work: dict[int, list[Finding]] = {}  # the init (0) or a var spec -> its findings
         reads_by_path: list[_PathRead] = []  # an init's reads of a file by a relative path, and its viper loads
+        held_back = False  # whether an init's work in a loop over an empty literal went to check_project
         path_locals: dict[str, _PathRead] = {}  # locals given such a read's bytes -> the read
         # Locals given the bytes of a file the environment names -> the read's finding, reported
         # unless they are decoded into a struct (see _environment_value).
@@ -640,17 +643,19 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
                     compilations.append((location_of(file.path, call), name, cost))
                 continue
             finding = RULE.finding(file.path, call, _work_message(name, where, cost))
-            empty = _empty_range(file, enclosing, context, sizes) if enclosing else None
+            empty = _empty_range(file, enclosing, context, sizes) if in_init and enclosing else None
             if empty is not None and _has_package_facts(file):
                 if in_empty_loops is not None:
                     in_empty_loops.append((finding.location, finding.message, finding.level, init_key, empty))
+                held_back = True
                 continue
             work.setdefault(_unit(file, call, in_init), []).append(finding)
         if environment_reads:
             work[0] = sorted([*work.get(0, []), *environment_reads.values()],
                              key=lambda f: (f.location.line, f.location.col))
-        if reads_by_path:
-            # The init's work is one finding with its reads, which check_project sizes.
+        if reads_by_path or held_back:
+            # The init's work is one finding with its reads, which check_project sizes, and with
+            # the work check_project keeps of its loops over empty literals.
             deferred = work.pop(0, [])
             if path_reads is not None and init_work is not None:
                 path_reads.extend(reads_by_path)
@@ -668,14 +673,18 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
 
 def _empty_range(file: GoFile, loops: list, context, sizes: _LiteralSizes) -> str | None:
     """The package-level variable a loop around the work ranges over, when this file gives it
-    an empty literal and only reads it: the work never runs, unless another file of the package
-    fills the variable (check_project looks). statshouse's init decodes each entry of
-    `builtinDashboardData = map[int32]builtinDashboard{}`, which nothing fills."""
+    an empty slice or map literal and only reads it: the work never runs, unless another file
+    of the package fills the variable (check_project looks). statshouse's init decodes each
+    entry of `builtinDashboardData = map[int32]builtinDashboard{}`, which nothing fills. Not an
+    array's (`[4]entry{}` has four)."""
     for loop in loops:
         clause = next((c for c in loop.named_children if c.type == "range_clause"), None)
         ranged = unparen(clause.child_by_field_name("right")) if clause is not None else None
-        if ranged is not None and ranged.type == "identifier" and not file.is_shadowed(ranged) and \
-                sizes.iterations(loop, context) == 0:
+        if ranged is None or ranged.type != "identifier" or file.is_shadowed(ranged):
+            continue
+        literal = sizes.package_literal(text(ranged))
+        kind = literal.child_by_field_name("type") if literal is not None else None
+        if kind is not None and kind.type in {"slice_type", "map_type"} and not _elements(literal):
             return text(ranged)
     return None
 
@@ -1142,12 +1151,17 @@ class _Facts:
     in_empty_loops: list = field(default_factory=list)
 
 
+# `= map[K]V{}`, `= []T{}`: a literal maybe empty, whose loops check_project weighs (_empty_range).
+_EMPTY_LITERAL = re.compile(rb"=[ \t]*(?:map\[|\[\])[^\n{]*\{[ \t]*\}")
+
+
 def _has_package_facts(file: GoFile) -> bool:
     """Whether a file may hold what check_project weighs with the package's other files
-    (compilations, embedded data, reads of embedded or tree files): only such files are
-    scanned for facts, and check leaves that work to check_project only in them."""
+    (compilations, embedded data, reads of embedded or tree files, by a `ReadFile` of another
+    package's embed.FS or of a file of the tree; loops over literals maybe empty): only such
+    files are scanned for facts, and check leaves that work to check_project only in them."""
     return file.imports_path("regexp", "embed", *TEMPLATES, *_DECODERS) or "embed" in file.blank_imports or \
-        b"ReadFile" in file.source  # of another package's embed.FS, or of a file of the tree
+        b"ReadFile" in file.source or _EMPTY_LITERAL.search(file.source) is not None
 
 
 def collect(file: GoFile, options: dict) -> _Facts | None:

@@ -256,8 +256,11 @@ func serve() {}
     # vault-k8s becomes the leader in a goroutine, and serves meanwhile
     ('go func() {\n\t\t_ = leader.Become(context.Background(), "lock")\n\t}()', False),
     ('go leader.Become(context.Background(), "lock")', False),
-    # a goroutine's literal before the call: the call still holds main back
+    # a goroutine's literal before the call: the call still holds main back, whatever braces
+    # its strings and parameters hold
     ('go func() { serve() }()\n\t_ = leader.Become(context.Background(), "lock")', True),
+    ('go func() { _ = "{" }()\n\t_ = leader.Become(context.Background(), "lock")', True),
+    ('go func(done chan struct{}) { <-done }(nil)\n\t_ = leader.Become(context.Background(), "lock")', True),
 ])
 def test_operator_sdks_leader_election_in_a_goroutine_holds_nothing_back(tmp_path, call, reported):
     go_module(tmp_path, {"cmd/api/main.go": _BECOMING % call})
@@ -1069,18 +1072,54 @@ func Execute() {
 """
 
 
-@pytest.mark.parametrize("args, reported", [
-    ('["apiserver"]', False),
-    ('["controller"]', True),
-    ("[]", True),
+# The same commands as package-level variables, cobra's usual layout.
+_COMMAND_VARIABLES_IN_ONE_FILE = """\
+package cmd
+
+import (
+	"github.com/spf13/cobra"
+	"k8s.io/client-go/kubernetes"
+
+	"example.com/app/internal/watch"
+)
+
+var rootCommand = &cobra.Command{Use: "app"%s}
+
+var controllerCommand = &cobra.Command{Use: "controller", Run: func(*cobra.Command, []string) {
+	watch.Start(kubernetes.NewForConfigOrDie(nil), nil)
+}}
+
+var apiServerCommand = &cobra.Command{Use: "apiserver", Run: func(*cobra.Command, []string) {}}
+
+func Execute() {
+	rootCommand.AddCommand(controllerCommand, apiServerCommand)
+	_ = rootCommand.Execute()
+}
+"""
+
+
+@pytest.mark.parametrize("commands, args, reported", [
+    (_COMMANDS_IN_ONE_FILE, '["apiserver"]', False),
+    (_COMMANDS_IN_ONE_FILE, '["controller"]', True),
+    (_COMMANDS_IN_ONE_FILE, "[]", True),
+    # gitops-promoter's root command: a persistent pre-run that sets up logging runs before
+    # every command; the commands it adds are not what it runs
+    (_COMMANDS_IN_ONE_FILE.replace('root := &cobra.Command{Use: "app"}', 'root := &cobra.Command{Use: "app", '
+                                   'PersistentPreRun: func(*cobra.Command, []string) { serve(verbose) }}'),
+     '["apiserver"]', False),
+    (_COMMAND_VARIABLES_IN_ONE_FILE % "", '["apiserver"]', False),
+    (_COMMAND_VARIABLES_IN_ONE_FILE % "", '["controller"]', True),
+    # the root's persistent pre-run runs before every command
+    (_COMMAND_VARIABLES_IN_ONE_FILE % ", PersistentPreRun: func(*cobra.Command, []string) {\n"
+                                      "\twatch.Start(kubernetes.NewForConfigOrDie(nil), nil)\n}", '["apiserver"]', True),
 ])
 def test_a_subcommand_declared_beside_others_in_one_file_is_judged_by_what_its_command_reaches(
-        tmp_path, args, reported):
+        tmp_path, commands, args, reported):
     """gitops-promoter's `main.go` declares its controller's, dashboard's and API server's
     commands: the API server's container was charged the controller's cache."""
     go_module(tmp_path, {
         "cmd/api/main.go": 'package main\n\nimport "example.com/app/cmd"\n\nfunc main() { cmd.Execute() }\n',
-        "cmd/commands.go": _COMMANDS_IN_ONE_FILE,
+        "cmd/commands.go": commands,
         "internal/watch/watch.go": _WATCHES.replace("func start(", "func Start(")})
     write(tmp_path, "deploy/api.yaml", _SIZED.format(request="40Mi").replace(
         "image: ghcr.io/acme/api:1", f"image: ghcr.io/acme/api:1\n          args: {args}"))

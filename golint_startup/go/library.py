@@ -391,10 +391,10 @@ NOT_DEPLOYED_WORDS = frozenset({"example", "examples", "sample", "samples", "tes
 # a glob.
 # `tools/` and `scripts/` hold developers' programs (m3's `src/cmd/tools`); a package there that
 # production code imports is production (see engine.runner._AMBIGUOUS_TEST_DIRS).
-# `test_data`, `test-data`: fixtures spelled otherwise than Go's `testdata` (gossamer's RPC tests
-# decode their runtime metadata in one such package's init).
+# `test_data`: fixtures spelled otherwise than Go's `testdata` (gossamer's RPC tests decode
+# their runtime metadata in one such package's init); `test-data` is a `test-*`.
 TEST_DIRS: tuple[str, ...] = ("test", "tests", "testing", "e2e", "integration", "*-test", "*-tests", "*_test", "test-*",
-                              "test_data", "test-data",
+                              "test_data",
                               "*_tests", "systemtest", "systemtests", "smoketest", "smoketests", "testutil",
                               "testutils", "testhelpers", "testharness", "fixtures", "hack", "tools", "dev-tools",
                               "devtools", "scripts", "examples",

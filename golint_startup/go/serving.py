@@ -185,6 +185,7 @@ class Servers:
     def __init__(self, graph: ModuleGraph, calls: Calls,
                  more: Callable[[Function], Iterable[Function]] = lambda function: ()):
         self.graph = graph
+        self.within_program: dict[tuple, bool] = {}  # the answers for main packages' functions
         self.callees: dict[tuple, set[tuple]] = {}
         self.direct = set()
         callers: dict[tuple, list[tuple]] = {}
@@ -203,13 +204,14 @@ class Servers:
         program = program_of(self.graph, fid)
         if program is None or fid not in self.toward:
             return fid in self.toward
-        seen, frontier = {fid}, [fid]
-        while frontier:
-            if any(current in self.direct for current in frontier):
-                return True
-            frontier = [callee for current in frontier for callee in self.callees.get(current, ())
-                        if callee[0] in program and callee not in seen and not seen.add(callee)]
-        return False
+        if fid not in self.within_program:
+            seen, frontier, found = {fid}, [fid], False
+            while frontier and not found:
+                found = any(current in self.direct for current in frontier)
+                frontier = [callee for current in frontier for callee in self.callees.get(current, ())
+                            if callee[0] in program and callee not in seen and not seen.add(callee)]
+            self.within_program[fid] = found
+        return self.within_program[fid]
 
 
 # How far a search may go before the function is taken to serve: at most this many files
@@ -315,7 +317,10 @@ class Forward:
                     continue
                 if self.answers.get(current) and program is None or serves_directly(graph, function, self.calls):
                     while current is not None:
-                        self.answers[current] = True
+                        # Not a main package's function from a search not narrowed to its
+                        # program: asked itself, it is searched within that program.
+                        if program is not None or program_of(graph, current) is None or current == fid:
+                            self.answers[current] = True
                         current = seen[current]
                     return True
                 if any(map(calls_a_runner, function.events)) and self._complete_commands(graph):

@@ -391,15 +391,22 @@ def _built_for_a_kind_that_stays_small(code: bytes, imports: dict[bytes, bytes],
 def _call_end(code: bytes, opening: int, pair: bytes = b"()") -> int:
     """Just past the `)` (or the closing half of `pair`) that closes what opens at `opening`,
     within _MAX_CALL_BYTES."""
+    return closing(code, opening, pair, _MAX_CALL_BYTES)
+
+
+def closing(code: bytes, opening: int, pair: bytes, within: int | None = None) -> int:
+    """Just past the closing half of `pair` that closes what opens at `opening` (within
+    `within` bytes, if given); where the search ends when nothing closes it."""
+    stop = len(code) if within is None else min(len(code), opening + within)
     depth = 0
-    for index in range(opening, min(len(code), opening + _MAX_CALL_BYTES)):
+    for index in range(opening, stop):
         if code[index] == pair[0]:
             depth += 1
         elif code[index] == pair[1]:
             depth -= 1
             if not depth:
                 return index + 1
-    return min(len(code), opening + _MAX_CALL_BYTES)
+    return stop
 
 
 def _maps_made_in(code: bytes, function: bytes) -> list[tuple[bytes, int, int]]:

@@ -3092,7 +3092,8 @@ def _full_names(project: str) -> set[frozenset[str]]:
     elements = module.path.split("/") if module else []
     names = [os.path.basename(project)] + elements[-1:]
     # Not the owner's name (`github.com/acme/operator`): its charts may be anything of acme's.
-    if len(elements) > 3 and not set().union(*map(words, names)) - _ADDRESS_WORDS:
+    if len(elements) > 2 and not set().union(*map(words, names)) - _ADDRESS_WORDS and \
+            elements[-2].lower() != _owner(module.path):
         names.append(elements[-2])
     return {frozenset(words(name)) for name in names}
 
@@ -3560,6 +3561,12 @@ _GENERATED_CACHE = re.compile(r"/(?:informers|listers)(?:/|$)")
 
 
 _DECLARES_A_COMMAND = re.compile(rb'\bUse:\s*"')
+_PERSISTENT_PRE_RUN = re.compile(rb"\bPersistentPreRunE?\s*:")
+
+
+def _declares_command(subcommand: str) -> re.Pattern:
+    """A cobra command named `subcommand` (`Use: "sliprober"`, `Use: "sliprober [flags]"`)."""
+    return re.compile(rb'\bUse:\s*"' + re.escape(subcommand.encode()) + rb'[\s"]')
 # A command of kong's: a struct field tagged `cmd:""`, named by its `name` or `cmd` tag, else
 # by its field name in kebab case (`HelmPull helmPullCmd `cmd:""`` is `helm-pull`); its code
 # is its type's (kluctl's `Webui webuiCmd`, whose `run` is its web UI server).
@@ -4357,13 +4364,15 @@ class _GoTree:
             roots, first_imports = ([], [i for each in sources for i in go_code.file_imports(each)]) if declaring \
                 else ([main], [])
             # A file declaring other commands beside it: of that file, what its command reaches.
-            in_file = self._own_command_declarations(declaring, subcommand) if declaring else None
+            in_file, narrowed = self._own_command_declarations(declaring, subcommand) if declaring else (None, None)
+            declarations_of = self._declarations_of if narrowed is None else \
+                (lambda path: narrowed if path == declaring else self._declarations_of(path))
             if in_file is not None:
-                alone = reached_code.reach([declaring], (), lambda d: [], self._declarations_of,
+                alone = reached_code.reach([declaring], (), lambda d: [], declarations_of,
                                            lambda imported: modules.package_dir(imported, module),
                                            self._package_name, {declaring: in_file})
                 kept = alone.declarations.get(os.path.dirname(declaring), {}).get(declaring, frozenset())
-                sources[0] = reached_code.pruned(self._declarations_of(declaring), kept)
+                sources[0] = reached_code.pruned(narrowed, kept)
                 first_imports = [*alone.imports, *(i for each in sources[1:] for i in go_code.file_imports(each))]
             unused: frozenset[str] = frozenset()
 
@@ -4383,7 +4392,7 @@ class _GoTree:
                 [path for path in _go_files_in(main) if path not in unused]
             reached = reached_code.reach(
                 roots, packages, lambda d: [path for path in _go_files_in(d) if path not in unused],
-                self._declarations_of, lambda imported: modules.package_dir(imported, module), self._package_name,
+                declarations_of, lambda imported: modules.package_dir(imported, module), self._package_name,
                 {declaring: in_file} if in_file is not None else None)
             facts = [self._package_code(d, unused, reached.declarations.get(d, {})) for d in packages]
             keeps = [k for k in keeps if any(u == k or u.startswith(k + "/") for u in reached.imports)]
@@ -4426,20 +4435,29 @@ class _GoTree:
         return frozenset(path for path, names in reached.items()
                          if all(written_in.get(name, set()) <= {path} for name in names))
 
-    def _own_command_declarations(self, declaring: str, subcommand: str) -> frozenset[int] | None:
+    def _own_command_declarations(self, declaring: str, subcommand: str) \
+            -> tuple[frozenset[int] | None, reached_code.FileDeclarations | None]:
         """Of a file declaring a subcommand's command beside others, the declarations its program
-        runs whatever else it reaches: the command's (`Use: "apiserver"`), and the package-level
-        `var`s, `const`s and `init`s that declare no other command. None for a file declaring
-        only that command. gitops-promoter's `main.go` declares its controller, dashboard and
-        API server commands: its API server caches only the project's resources, and its
-        finding named the Secrets of the controller's."""
-        declared = self._declarations_of(declaring).declarations
-        own = re.compile(rb'\bUse:\s*"' + re.escape(subcommand.encode()) + rb'[\s"]')
+        runs whatever else it reaches: the command's (`Use: "apiserver"`), those of the commands
+        whose persistent pre-run runs before every command (their `AddCommand(...)` calls left
+        out: a parent names every command, and runs none), and the package-level `var`s,
+        `const`s and `init`s that declare no other command; with the file's declarations so
+        read. (None, None) for a file declaring only that command. gitops-promoter's `main.go`
+        declares its controller, dashboard and API server commands: its API server caches only
+        the project's resources, and its finding named the Secrets of the controller's."""
+        declarations = self._declarations_of(declaring)
+        declared = declarations.declarations
+        own = _declares_command(subcommand)
         commands = {i for i, found in enumerate(declared) if _DECLARES_A_COMMAND.search(found.text)}
         mine = {i for i in commands if own.search(declared[i].text)}
         if not mine or mine == commands:
-            return None
-        return frozenset(mine | {i for i, found in enumerate(declared) if found.root and i not in commands})
+            return None, None
+        parents = {i for i in commands - mine if _PERSISTENT_PRE_RUN.search(declared[i].text)}
+        narrowed = declarations._replace(declarations=tuple(
+            reached_code.without_calls_of(found, b"AddCommand") if i in parents else found
+            for i, found in enumerate(declared)))
+        return frozenset(mine | parents | {i for i, found in enumerate(declared) if found.root and i not in commands}), \
+            narrowed
 
     def _command_files(self, declaring: str) -> list[str]:
         """The file declaring a subcommand and those of its package that declare no command
@@ -4457,7 +4475,7 @@ class _GoTree:
         if (main, subcommand) not in self._declaring_files:
             packages = self._program_closure(main, module)[0]
             files = [path for directory in sorted(packages) for path in _go_files_in(directory)]
-            declares = re.compile(rb'\bUse:\s*"' + re.escape(subcommand.encode()) + rb'[\s"]')
+            declares = _declares_command(subcommand)
             found = [path for path in files if declares.search(self._read_go(path) or b"")] or \
                 self._kong_declaring(files, subcommand.encode()) or \
                 [path for path in files if os.path.basename(path) == subcommand.replace("-", "_") + ".go"]

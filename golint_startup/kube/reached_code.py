@@ -65,38 +65,45 @@ def _declaration(names: tuple[bytes, ...], receiver: bytes | None, root: bool, t
 
 
 # A `go` statement: of a function literal (its body then runs to the brace closing the one
-# after `func(...)`), or of a call (to the end of its line).
+# that opens it, after `func(...)`), or of a call (to the end of its line). Per declaration:
+# `go run()` starts `run`, whose own declaration still names what it names outside goroutines.
 _GO = re.compile(rb"(?:^|[;{}])[ \t]*go[ \t]+(func\b)?", re.MULTILINE)
+# Go's string, rune and raw string literals, whose braces are text.
+_LITERAL_TEXT = re.compile(rb'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|`[^`]*`')
 
 
 def _without_goroutines(code: bytes) -> bytes:
     """The code without what its `go` statements run."""
+    # Literals blanked (same length), so that their braces and words start nothing.
+    masked = _LITERAL_TEXT.sub(lambda m: m.group(0)[:1] + b" " * (len(m.group(0)) - 2) + m.group(0)[-1:], code)
     kept, end = [], 0
-    for found in _GO.finditer(code):
+    for found in _GO.finditer(masked):
         if found.start() < end:
             continue
         kept.append(code[end:found.end()])
         if found.group(1):
-            opening = code.find(b"{", found.end())
-            end = _closing_brace(code, opening) if opening >= 0 else len(code)
+            parameters = masked.find(b"(", found.end())
+            closed = go_code.closing(masked, parameters, b"()") if parameters >= 0 else len(masked)
+            opening = masked.find(b"{", closed)
+            end = go_code.closing(masked, opening, b"{}") if opening >= 0 else len(masked)
         else:
-            newline = code.find(b"\n", found.end())
-            end = newline if newline >= 0 else len(code)
+            newline = masked.find(b"\n", found.end())
+            end = newline if newline >= 0 else len(masked)
     kept.append(code[end:])
     return b"".join(kept)
 
 
-def _closing_brace(code: bytes, opening: int) -> int:
-    """The offset after the brace closing the one at `opening` (the code's end when none does)."""
-    depth = 0
-    for index in range(opening, len(code)):
-        if code[index] == 0x7B:
-            depth += 1
-        elif code[index] == 0x7D:
-            depth -= 1
-            if depth == 0:
-                return index + 1
-    return len(code)
+def without_calls_of(declared: Declaration, method: bytes) -> Declaration:
+    """The declaration as if its `x.method(...)` calls were not written: a parent command's
+    `AddCommand(...)` names every command below it, and runs none."""
+    called = re.compile(rb"\.\s*" + re.escape(method) + rb"\s*\(")
+    kept, end = [], 0
+    for found in called.finditer(declared.text):
+        if found.start() >= end:
+            kept.append(declared.text[end:found.start()])
+            end = go_code.closing(declared.text, found.end() - 1, b"()")
+    kept.append(declared.text[end:])
+    return _declaration(declared.names, declared.receiver, declared.root, b"".join(kept))
 
 
 class FileDeclarations(NamedTuple):
@@ -176,7 +183,8 @@ class Reached(NamedTuple):
     declarations: dict[str, dict[str, frozenset[int]]]
     imports: frozenset[str]  # the import paths reached code names, and every blank or dot import
     # Those it names outside what its `go` statements run (and the blank and dot imports): what
-    # may hold the program back.
+    # may hold the program back. Any name counts, a type's too: client-go's usual
+    # `leaderelection.LeaderElectionConfig{...}` built before `go leaderelection.RunOrDie(...)`.
     awaited: frozenset[str] = frozenset()
 
 
@@ -205,7 +213,7 @@ def reach(root_files: list[str], packages: Iterable[str], files_of: Callable[[st
                     names.setdefault(name, []).append((path, i))
                 if declared.receiver is not None:
                     typed.setdefault(declared.receiver, []).append((path, i))
-                if declared.root:
+                if declared.root and (path not in (root_declarations or {}) or i in root_declarations[path]):
                     pending.append((directory, path, i))
 
     packages = set(packages)

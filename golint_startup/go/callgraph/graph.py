@@ -811,7 +811,9 @@ class ModuleGraph:
 
     def has_methods_of(self, method: Function, interface: _Type) -> bool:
         """Whether the type of `method` has every method `interface` declares (those it embeds
-        are not known)."""
+        are not known). Only the type declaring `method`: a type embedding it, whose other
+        methods complete the interface, is not looked for (a call through the interface then
+        misses it, as `implementations` does)."""
         owner = method.package
         type_ = (owner, owner.import_path, method.key.split(".", 1)[0])
         return all(self.method(type_, other) is not None for other in interface[0].interfaces[interface[2]])

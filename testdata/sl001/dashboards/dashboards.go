@@ -27,3 +27,15 @@ func init() {
 		ByID[id] = d
 	}
 }
+
+// An array's literal has its length's entries however few it spells.
+var pinned = [2]entry{}
+
+func init() {
+	for i, data := range pinned {
+		d := &Dashboard{Name: data.name}
+		if err := json.Unmarshal([]byte(data.body), &d.Body); err == nil { // want "SL001: json.Unmarshal in func init decodes data"
+			ByID[int32(i)] = d
+		}
+	}
+}
