@@ -1146,8 +1146,9 @@ class _Facts:
     # (where, message, related locations, level, init key): the other work of an init that
     # reads a file by a relative path, one finding with those reads.
     init_work: list = field(default_factory=list)
-    # (where, message, level, init key, variable): work in a loop over a package-level variable
-    # this file gives an empty literal (see _empty_range), a finding if another file may fill it.
+    # (where, message, level, init key, variable): an init's work in a loop over a package-level
+    # variable this file gives an empty literal (see _empty_range), reported with the init's
+    # other work if another file may fill the variable.
     in_empty_loops: list = field(default_factory=list)
 
 
@@ -1226,11 +1227,7 @@ def check_project(project, options: dict):
                         Finding(RULE.id, message, where, related=related, level=level))
             for where, message, level, init_key, variable in facts.in_empty_loops:
                 if where.path in project.reported and _filled_elsewhere(project, directory, where.path, variable):
-                    finding = Finding(RULE.id, message, where, level=level)
-                    if init_key:
-                        in_init.setdefault((where.path, init_key), []).append(finding)
-                    else:
-                        yield finding
+                    in_init.setdefault((where.path, init_key), []).append(Finding(RULE.id, message, where, level=level))
     for found in in_init.values():
         yield from _one_finding(sorted(found, key=lambda f: (f.location.line, f.location.col)), "func init")
 

@@ -3123,12 +3123,33 @@ def _pods_manager(container: Container) -> bool:
         (container.pod_containers == 1 or container.name == "manager")
 
 
+def _config_manager_root(container: Container) -> str | None:
+    """The directory whose `config/manager` holds a container's manifest, if one does."""
+    root, found, _ = container.source.abspath.replace(os.sep, "/").rpartition("/config/manager/")
+    return root.replace("/", os.sep) if found and root else None
+
+
 def _config_manager_project(container: Container) -> str | None:
     """The root of the project whose `config/manager` holds the manifest of its pod's manager:
     kubebuilder's layout, written by hand or not (db-query-operator keeps no `PROJECT` and names
     its image, and its README installs the operator from its Helm repository)."""
-    root, found, _ = container.source.abspath.replace(os.sep, "/").rpartition("/config/manager/")
-    return root.replace("/", os.sep) if found and root and _pods_manager(container) else None
+    return _config_manager_root(container) if _pods_manager(container) else None
+
+
+def _kubebuilder_root(root: str) -> str | None:
+    """`root` (written with `/`) when it holds kubebuilder's `PROJECT` file."""
+    root = root.replace("/", os.sep)
+    return root if os.path.isfile(os.path.join(root, "PROJECT")) else None
+
+
+def _kubebuilder_root_above(directory: str, levels: int) -> str | None:
+    """The first of `directory` and the `levels - 1` directories above it that holds
+    kubebuilder's `PROJECT` file."""
+    for _ in range(levels):
+        if _kubebuilder_root(directory) is not None:
+            return directory
+        directory = os.path.dirname(directory)
+    return None
 
 
 def _scaffold_project(container: Container) -> str | None:
@@ -3148,10 +3169,9 @@ def _scaffold_project(container: Container) -> str | None:
     manifest = container.source.abspath.replace(os.sep, "/")
     placeholder = image_repository(container.image) == _KUBEBUILDER_IMAGE
     the_manager = _pods_manager(container)
-    root, found, _ = manifest.rpartition("/config/manager/")
-    if found and root:
-        root = root.replace("/", os.sep)
-        return root if placeholder or the_manager and os.path.isfile(os.path.join(root, "PROJECT")) else None
+    root = _config_manager_root(container)
+    if root is not None:
+        return root if placeholder or the_manager and _kubebuilder_root(root) is not None else None
     # What `make build-installer` writes of it (cnmsql's, whose users install a chart from its
     # Helm repository instead: read as not worth a change).
     root, found, rest = manifest.rpartition("/dist/")
@@ -3161,42 +3181,30 @@ def _scaffold_project(container: Container) -> str | None:
         # container named as kubebuilder names it: arks' `dist/gateway.yaml`, written by hand
         # beside its installer, runs its gateway (`main`) and Redis (`master`), one container
         # each, and the gateway was charged the manager's cache.
-        root = root.replace("/", os.sep)
-        return root if os.path.isfile(os.path.join(root, "PROJECT")) else None
+        return _kubebuilder_root(root)
     # The chart kubebuilder's helm plugin writes to `dist/chart`, its manager under the values'
     # `controllerManager` (homelab-autoscaler's, the image renamed `homeclusterdev/autoscaler`),
     # or `manager` in its v2-alpha layout (KubePress', `ghcr.io/hostzero-gmbh/kubepress/controller`).
     chart_manager = container.name.split(".", 1)[0] in ("controllerManager", "manager")
     root, found, rest = (container.chart or "").replace(os.sep, "/").rpartition("/dist/chart")
     if found and root and not rest and chart_manager:
-        root = root.replace("/", os.sep)
-        return root if os.path.isfile(os.path.join(root, "PROJECT")) else None
+        return _kubebuilder_root(root)
     # Such a chart moved or generated elsewhere still names the bare placeholder image: forge-operator's
     # `charts/chart`, dependencytrack-operator's helmify chart in `deploy/charts` (both what their
     # READMEs install; findings at `config/manager` were read as pointing at the wrong file).
     if container.chart and _full_repository(container.image) == _KUBEBUILDER_IMAGE and chart_manager:
-        root = os.path.dirname(container.chart)
-        for _ in range(_MAX_CHART_DEPTH):
-            if os.path.isfile(os.path.join(root, "PROJECT")):
-                return root
-            root = os.path.dirname(root)
-        return None
+        return _kubebuilder_root_above(os.path.dirname(container.chart), _MAX_CHART_DEPTH)
     if not placeholder:
         return None
     root, found, _ = manifest.rpartition("/config/")
     if found and root:
-        root = root.replace("/", os.sep)
-        return root if os.path.isfile(os.path.join(root, "PROJECT")) else None
+        return _kubebuilder_root(root)
     if container.chart or container.bundle:
         return None
     # The scaffold's `config/` renamed: hadoop-operator keeps it in `manifests/` (its manager in
-    # `manifests/manager/manager.yaml`, its PROJECT file at the root).
-    root = os.path.dirname(container.source.abspath)
-    for _ in range(_MAX_CHART_DEPTH + 1):  # its own directory, and up to three above it
-        if os.path.isfile(os.path.join(root, "PROJECT")):
-            return root
-        root = os.path.dirname(root)
-    return None
+    # `manifests/manager/manager.yaml`, its PROJECT file at the root): its own directory, and up
+    # to three above it.
+    return _kubebuilder_root_above(os.path.dirname(container.source.abspath), _MAX_CHART_DEPTH + 1)
 
 
 def _command_program(container: Container) -> str | None:
