@@ -4330,7 +4330,10 @@ class _GoTree:
             watched = _watched_kinds(facts)
             written = keeps == [go_code.CONTROLLER_RUNTIME] and watched is not None and \
                 watched.isdisjoint(go_code.ANY_KIND)
-            informed = _informs_only_on_small_kinds(facts)
+            # A program building no informer of its own names client-go's `tools/cache` only for
+            # the handlers it hangs on its manager's informers (gitops-promoter's API server;
+            # charged a cluster's cache, read as wrong).
+            informed = _informs_only_on_small_kinds(facts) or small_manager and _informer_constructions(facts) == 0
             custom = bool(keeps) and (go_code.CONTROLLER_RUNTIME not in keeps or small_manager) and \
                 all(informed and go_code.keeps_only_with_informers(k) for k in others)
             # Its service account may list no kind that grows with the cluster in every namespace.
