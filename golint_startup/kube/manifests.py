@@ -1333,16 +1333,22 @@ def _recognize_by_image_name(containers: list[Container]) -> None:
     (kubebuilder's placeholder aside), when only one program has that name and both run the
     image's program the same way (the same `command`, or none) and the other was not known by
     its command: redpanda's chart names `redpandadata/redpanda-operator`, its `config/manager`
-    (known by the scaffold) `vectorized/redpanda-operator`."""
+    (known by the scaffold) `vectorized/redpanda-operator`. A name for a role (`operator`)
+    only under the same path: qubership-monitoring-operator's `victoriametrics/operator` is
+    not its own `netcracker/operator`."""
+    def key(container: Container) -> str:
+        name = _image_name(container)
+        return "/".join([*sorted(_image_path(container.image)), name]) if name in _MANAGER_REPOSITORIES else name
+
     programs: dict[str, set[str]] = {}
     commands: dict[str, set[tuple[str, ...]]] = {}
     for container in containers:
-        name = _image_name(container)
+        name = key(container)
         if container.go_dir is not None and name and not container.go_reason.startswith(_RUNS_BY_COMMAND):
             programs.setdefault(name, set()).add(container.go_dir)
             commands.setdefault(name, set()).add(container.command)
     for container in containers:
-        name = _image_name(container)
+        name = key(container)
         if not container.go_reason and len(programs.get(name, ())) == 1 and not container.runs_other_entrypoint and \
                 not container.loaded_by_hand and (not container.command or container.command in commands[name]):
             container.go_dir = next(iter(programs[name]))
@@ -3303,6 +3309,15 @@ def _image_owner(image: str) -> str:
     return parts[-2] if len(parts) > 1 else ""
 
 
+def _image_path(image: str) -> set[str]:
+    """The path segments before an image's repository, its registry's host left out, in lower
+    case (`acme`, `tools` of `ghcr.io/acme/tools/api:1`)."""
+    parts = _full_repository(image).split("/")[:-1]
+    if parts and any(mark in parts[0] for mark in ".:") or parts[:1] == ["localhost"]:
+        parts = parts[1:]
+    return {part.lower() for part in parts}
+
+
 def image_repository(image: str) -> str:
     """The last path segment of an image reference, without tag or digest."""
     return _full_repository(image).rsplit("/", 1)[-1]
@@ -3664,7 +3679,11 @@ class _GoTree:
             # Before any directory of that name: the project around the manifest is the one meant.
             directory = self._manager_named_by_role(image, container.source.abspath)
         if directory is None and repository and repository in self._dirs_by_name and scaffold is None:
-            directory = next((d for d in sorted(self._dirs_by_name[repository]) if self.builds_go(d)), None)
+            named = [d for d in sorted(self._dirs_by_name[repository]) if self.builds_go(d)]
+            # The project around the manifest first (a tree of several projects may have two so
+            # named), and only it for an image of another owner.
+            around = [d for d in named if modules.names_below(os.path.dirname(container.source.abspath), d) is not None]
+            directory = next(iter(around if around or self._role_image_of_another(image) else named), None)
         if directory is None and scaffold is not None:
             # The kustomization beside it may rename the placeholder after the program's directory
             # (kaito's config/manager: `controller` -> `.../kaito/workspace`, built from cmd/workspace).
@@ -3848,12 +3867,21 @@ class _GoTree:
         slingshot-operator's `ghcr.io/sielicki/slingshot-operator/manager`, while their
         Makefiles tag kubebuilder's placeholder; their `config/manager` copies were reported
         instead of the charts users install."""
-        parts = _full_repository(image).split("/")[:-1]
-        if parts and any(mark in parts[0] for mark in ".:") or parts[:1] == ["localhost"]:
-            parts = parts[1:]  # the registry's host
-        path = {part.lower() for part in parts}
+        path = _image_path(image)
         return next((directory for directory, names in sorted(self._kubebuilder_images().names.items())
                      if names & path and modules.names_below(os.path.dirname(manifest), directory) is not None), None)
+
+    def _role_image_of_another(self, image: str) -> bool:
+        """Whether an image named for a role (`operator`, `manager`) is published under a path
+        that names none of the linted projects (their modules' owners and names, kubebuilder's
+        `projectName`s): another project's program, not a directory of that name elsewhere.
+        qubership-monitoring-operator deploys VictoriaMetrics' `victoriametrics/operator`
+        beside its own `cmd/operator`, whose cache that container was charged (read as wrong)."""
+        path = _image_path(image)
+        if image_repository(image) not in _MANAGER_REPOSITORIES or not path:
+            return False
+        names = {name for m in self._linted_modules() for name in _owner_and_name(m.path.lower())}
+        return path.isdisjoint(names.union(*self._kubebuilder_images().names.values()))
 
     def _entrypoint_runs_another(self, directory: str) -> bool:
         """Whether the image built in `directory` starts, when no `command` overrides it, an

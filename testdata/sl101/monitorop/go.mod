@@ -1,0 +1,3 @@
+module github.com/acme/monitorop
+
+go 1.24
