@@ -119,7 +119,7 @@ def _findings(file: GoFile, options: dict):
     for found in matches(_CALLS, file.root):
         call = found["call"][0]
         if file.package_of(found["pkg"][0]) != ZAP or under_runtime_choice(file, call) or \
-                _named_apart(file, call) or _replaced_by_production(file, call):
+                _named_apart(file, call) or _replaced_by_production(file, call) or _beside_production(file, call):
             continue
         name = text(found["name"][0])
         described = _FLAGGED_CALLS[name]
@@ -360,6 +360,26 @@ def _stored_in(file: GoFile, call) -> tuple[str, object] | None:
     if len(names) != 1 or names[0].type != "identifier" or holder is None:
         return None
     return text(names[0]), holder
+
+
+_PRODUCTION_CALLS = """
+(call_expression
+  function: (selector_expression operand: (identifier) @pkg
+                                  field: (field_identifier) @name (#any-of? @name "NewProduction" "NewProductionConfig")))
+"""
+
+
+def _beside_production(file: GoFile, call) -> bool:
+    """Whether the call is in an entry of a composite literal (a table of configs by mode, the
+    literals around it too) another entry of which calls zap's production constructor: one of
+    them is picked at run time (autokitteh's `Configs{Default: &Config{Zap:
+    zap.NewProductionConfig()}, Dev: ...}`, chosen by its `--mode` flag; a finding there was
+    read as wrong)."""
+    holders = [call, *ancestors(file, call)]
+    entries = [holder for holder, above in zip(holders, holders[1:]) if above.type == "literal_value"]
+    return any(other != entry and any(file.package_of(found["pkg"][0]) == ZAP
+                                      for found in matches(_PRODUCTION_CALLS, other))
+               for entry in entries for other in entry.parent.named_children)
 
 
 def _replaced_by_production(file: GoFile, call) -> bool:
