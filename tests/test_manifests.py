@@ -2809,6 +2809,26 @@ func (d *defaulter) Default(ctx context.Context, obj runtime.Object) error {
     ("", _SECRET_READER.replace("var secret corev1.Secret\n\treturn c.Get(ctx, key, &secret)",
                                 "secret := &corev1.Secret{}\n\t_ = r.APIReader.Get(ctx, key, secret)\n"
                                 "\treturn c.Get(ctx, key, secret)"), True),  # and through the cache
+    # k8s-aws-operator: a Pod read through a client named for caching nothing (`client.New`), its
+    # call over several lines; the same call through the manager's client fills its cache
+    ("", _SECRET_READER.replace("var secret corev1.Secret\n\treturn c.Get(ctx, key, &secret)",
+                                "secret := &corev1.Secret{}\n\treturn r.NonCachingClient.Get(ctx, key, secret)"), False),
+    ("", _SECRET_READER.replace("var secret corev1.Secret\n\treturn c.Get(ctx, key, &secret)",
+                                "secret := &corev1.Secret{}\n\tif err := r.uncachedClient.Get(context.Background(), client.ObjectKey{\n"
+                                "\t\tNamespace: key.Namespace,\n\t\tName: key.Name,\n\t}, secret); err != nil {\n"
+                                "\t\treturn err\n\t}\n\treturn nil"), False),
+    ("", _SECRET_READER.replace("var secret corev1.Secret\n\treturn c.Get(ctx, key, &secret)",
+                                "secret := &corev1.Secret{}\n\tif err := r.Client.Get(context.Background(), client.ObjectKey{\n"
+                                "\t\tNamespace: key.Namespace,\n\t\tName: key.Name,\n\t}, secret); err != nil {\n"
+                                "\t\treturn err\n\t}\n\treturn nil"), True),
+    # airunway: a list read through a client named `direct`, its name also in an error's text;
+    # not one named `redirect`
+    ("", _SECRET_READER.replace("var secret corev1.Secret\n\treturn c.Get(ctx, key, &secret)",
+                                "list := &corev1.SecretList{}\n\tif err := direct.List(ctx, list); err != nil {\n"
+                                "\t\treturn fmt.Errorf(\"list secrets: %w\", err)\n\t}\n\treturn nil"), False),
+    ("", _SECRET_READER.replace("var secret corev1.Secret\n\treturn c.Get(ctx, key, &secret)",
+                                "list := &corev1.SecretList{}\n\tif err := redirect.List(ctx, list); err != nil {\n"
+                                "\t\treturn fmt.Errorf(\"list secrets: %w\", err)\n\t}\n\treturn nil"), True),
     # butane-operator: a Secret given its owner, then created: still only written
     ("", _SECRET_READER.replace("var secret corev1.Secret\n\treturn c.Get(ctx, key, &secret)",
                                 "secret := &corev1.Secret{}\n"

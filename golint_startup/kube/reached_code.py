@@ -68,14 +68,12 @@ def _declaration(names: tuple[bytes, ...], receiver: bytes | None, root: bool, t
 # that opens it, after `func(...)`), or of a call (to the end of its line). Per declaration:
 # `go run()` starts `run`, whose own declaration still names what it names outside goroutines.
 _GO = re.compile(rb"(?:^|[;{}])[ \t]*go[ \t]+(func\b)?", re.MULTILINE)
-# Go's string, rune and raw string literals, whose braces are text.
-_LITERAL_TEXT = re.compile(rb'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|`[^`]*`')
 
 
 def _without_goroutines(code: bytes) -> bytes:
     """The code without what its `go` statements run."""
-    # Literals blanked (same length), so that their braces and words start nothing.
-    masked = _LITERAL_TEXT.sub(lambda m: m.group(0)[:1] + b" " * (len(m.group(0)) - 2) + m.group(0)[-1:], code)
+    # Literals blanked, so that their braces and words start nothing.
+    masked = go_code.literals_blanked(code)
     kept, end = [], 0
     for found in _GO.finditer(masked):
         if found.start() < end:
