@@ -450,3 +450,26 @@ def test_programs_all_reports_the_initialization_that_only_tools_run(tmp_path):
 
     assert "themes/themes.go" not in paths(None)
     assert "themes/themes.go" in paths(config)
+
+
+def test_a_tool_whose_calls_go_eighteen_files_deep_is_told_apart_from_a_server(tmp_path):
+    """The search forward from a main completes one file a round here, each calling the next:
+    18 rounds prove it never serves (go-ethereum's keeper and nuts-node's `network list`
+    needed 13 to 24), where a search cut short would take it to serve."""
+    depth = 18
+    files = {"go.mod": "module example.com/tool\n",
+             "main.go": 'package main\n\nimport "example.com/tool/p0"\n\nfunc main() {\n\twork()\n\tp0.F()\n}\n\n'
+                        "func work() {}\n"}
+    for level in range(depth):
+        call = (f'import "example.com/tool/p{level + 1}"\n\nfunc F() {{ p{level + 1}.F() }}\n' if level + 1 < depth
+                else "func F() {}\n")
+        files[f"p{level}/f.go"] = f"package p{level}\n\n{call}"
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    summaries, complete, abspaths = _program(str(tmp_path))
+    (work,) = [extent for extent in complete["main.go"].extents if extent.key == "work"]
+    model = startup.build_for(summaries, abspaths, [("main.go", work.span.line, work.span.col)],
+                              lambda display: _read(abspaths[display]), lambda display: complete[display])
+    fid = model.function_at("main.go", work.span.line, work.span.col)
+    assert fid in model.reached and fid not in model.serving
