@@ -370,16 +370,24 @@ _PRODUCTION_CALLS = """
 
 
 def _beside_production(file: GoFile, call) -> bool:
-    """Whether the call is in an entry of a composite literal (a table of configs by mode, the
-    literals around it too) another entry of which calls zap's production constructor: one of
-    them is picked at run time (autokitteh's `Configs{Default: &Config{Zap:
-    zap.NewProductionConfig()}, Dev: ...}`, chosen by its `--mode` flag; a finding there was
-    read as wrong)."""
+    """Whether the call is in an entry keyed for development (`Dev:`, `"development":`) of a
+    composite literal, a table by mode, another entry of which calls zap's production
+    constructor: a flag picks one (autokitteh's `Configs{Default: &Config{Zap:
+    zap.NewProductionConfig()}, Dev: ...}`, picked by its `--mode`; a finding there was read
+    as wrong), through the literals and function literals around it; not a struct of loggers
+    that are all built (`Debug:`, `Audit:`), nor a command's `PersistentPreRun` beside its
+    `Run`."""
     holders = [call, *ancestors(file, call)]
-    entries = [holder for holder, above in zip(holders, holders[1:]) if above.type == "literal_value"]
-    return any(other != entry and any(file.package_of(found["pkg"][0]) == ZAP
-                                      for found in matches(_PRODUCTION_CALLS, other))
-               for entry in entries for other in entry.parent.named_children)
+    for holder, above in zip(holders, holders[1:]):
+        if holder.type in _STOP_NODES:
+            return False
+        key = holder.child_by_field_name("key") if holder.type == "keyed_element" else None
+        if above.type == "literal_value" and key is not None and _names_development(text(key).strip('"`')) and \
+                any(other != holder and any(file.package_of(found["pkg"][0]) == ZAP
+                                            for found in matches(_PRODUCTION_CALLS, other))
+                    for other in above.named_children):
+            return True
+    return False
 
 
 def _replaced_by_production(file: GoFile, call) -> bool:

@@ -2821,6 +2821,10 @@ func (d *defaulter) Default(ctx context.Context, obj runtime.Object) error {
                                 "secret := &corev1.Secret{}\n\tif err := r.Client.Get(context.Background(), client.ObjectKey{\n"
                                 "\t\tNamespace: key.Namespace,\n\t\tName: key.Name,\n\t}, secret); err != nil {\n"
                                 "\t\treturn err\n\t}\n\treturn nil"), True),
+    # a word on the line of a read through the manager's client names no reader
+    ("", _SECRET_READER.replace("var secret corev1.Secret\n\treturn c.Get(ctx, key, &secret)",
+                                "secret := &corev1.Secret{}\n\tif err := c.Get(ctx, key, secret); err != nil && !opts.Direct {\n"
+                                "\t\treturn uncachedErr\n\t}\n\treturn nil"), True),
     # airunway: a list read through a client named `direct`, its name also in an error's text;
     # not one named `redirect`
     ("", _SECRET_READER.replace("var secret corev1.Secret\n\treturn c.Get(ctx, key, &secret)",
@@ -6316,3 +6320,37 @@ func start() (ctrl.Manager, error) {
 def test_a_namespace_map_given_when_a_variable_names_one_scopes_the_cache(tmp_path, variable, container, reported):
     source = _NAMESPACES_GIVEN_WHEN_SET % (variable, variable, variable)
     assert _rules_for_controller(tmp_path, source, container) == (["SL101"] if reported else [])
+
+
+@pytest.mark.parametrize("image, reported", [
+    ("quay.io/acmeio/operator:v2.0.0", True),  # the module's owner `acme`, spelled longer
+    ("quay.io/vendor/operator:v2.0.0", False),  # another owner's operator
+])
+def test_an_image_named_for_a_role_runs_the_program_of_that_name_only_under_the_projects_path(tmp_path, image,
+                                                                                              reported):
+    """testdata/sl101/monitorop without its Makefile, its operator's image renamed."""
+    import shutil
+
+    from fixtures import TESTDATA
+
+    root = tmp_path / "monitorop"
+    shutil.copytree(os.path.join(TESTDATA, "sl101", "monitorop"), root)
+    os.remove(root / "Makefile")
+    manifest = root / "deploy" / "operator.yaml"
+    manifest.write_text(manifest.read_text().replace("ghcr.io/acme/operator:v2.0.0", image))
+    assert [f.path for f in _run(root, "SL101").findings] == (["deploy/operator.yaml"] if reported else [])
+
+
+def test_a_scaffold_renamed_to_an_image_named_for_a_role_is_the_charts_program(tmp_path):
+    """A kubebuilder scaffold whose kustomization renames the placeholder to
+    `ghcr.io/acme/operator`, beside a chart of that image: one program, reported at the chart
+    users install, the scaffold its related location."""
+    go_module(tmp_path, {"cmd/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
+    write(tmp_path, "PROJECT", "layout: go.kubebuilder.io/v4\n")
+    write(tmp_path, "config/manager/manager.yaml", _SIZED.format(request="256Mi").replace(
+        "ghcr.io/acme/api:1", 'controller:latest\n          command: ["/manager"]').replace("- name: api", "- name: manager"))
+    write(tmp_path, "config/manager/kustomization.yaml", "resources:\n- manager.yaml\nimages:\n- name: controller\n"
+                                                        "  newName: ghcr.io/acme/operator\n  newTag: latest\n")
+    _write_chart(tmp_path, "charts/api", "api", image="ghcr.io/acme/operator")
+    (finding,) = _run(tmp_path, "SL101").findings
+    assert (finding.path, [r.path for r in finding.related]) == ("charts/api/values.yaml", ["config/manager/manager.yaml"])

@@ -898,15 +898,17 @@ def growing_kinds(source: bytes, code: bytes) -> frozenset[str]:
 
 
 # A client's read into what it is given (`r.Get(ctx, key, obj)`, `c.List(ctx, list)`), not
-# through the manager's API reader, which caches nothing (`mgr.GetAPIReader().Get(...)`, a
-# variable or field named for it), or a client named for caching nothing (k8s-aws-operator's
-# `NonCachingClient` and airunway's `direct`, built by `client.New`, read the Pods and
-# Deployments they need: messages saying their caches held every one were read as wrong);
-# not `redirect`, nor a `Directory`.
-_API_READER = rb"\b(?:\w*[aA][pP][iI]Reader|\w*(?:[nN]on[cC]aching|[uU]n[cC]ached)\w*|(?:\w*D|d)irect(?:Client|Reader)?)\b"
-_CACHED_READ = re.compile(rb"^(?![^\n]*" + _API_READER + rb")[^\n]*\.\s*(?:Get|List)\(", re.MULTILINE)
-# A read into `name` through the API reader, on one line (`r.APIReader.Get(ctx, key, secret)`).
-_UNCACHED_READ_INTO = rb"^(?=[^\n]*" + _API_READER + rb")[^\n]*\.\s*(?:Get|List)\([^\n]*\b%(name)s\b"
+# through a reader that caches nothing: the manager's API reader (`mgr.GetAPIReader().Get(...)`,
+# a variable or field named for it), or a client named for caching nothing, by its name alone
+# (k8s-aws-operator's `NonCachingClient` and airunway's `direct`, built by `client.New`, read
+# the Pods and Deployments they need: messages saying their caches held every one were read as
+# wrong); the name just before the call, so that a word on the line (`opts.Direct`,
+# `uncachedErr`) says nothing.
+_UNCACHED_READ = (rb"\b(?:\w*[aA][pP][iI]Reader|\w*(?:[nN]on[cC]aching|[uU]n[cC]ached)(?:Client|Reader)?"
+                  rb"|(?:\w*D|d)irect(?:Client|Reader)|direct)(?:\(\))?\s*\.\s*(?:Get|List)\(")
+_CACHED_READ = re.compile(rb"^(?![^\n]*" + _UNCACHED_READ + rb")[^\n]*\.\s*(?:Get|List)\(", re.MULTILINE)
+# A read into `name` through such a reader, on one line (`r.APIReader.Get(ctx, key, secret)`).
+_UNCACHED_READ_INTO = rb"^[^\n]*" + _UNCACHED_READ + rb"[^\n]*\b%(name)s\b"
 
 
 def _may_read_into(code: bytes, made: re.Match) -> bool:
@@ -1045,7 +1047,7 @@ def _only_written(code: bytes, made: re.Match) -> bool:
 
 # The line opening a read through the API reader that goes on over the next lines
 # (`r.NonCachingClient.Get(ctx, client.ObjectKey{` ... `}, pod)`).
-_UNCACHED_READ_OPENED = re.compile(rb"^[^\n]*" + _API_READER + rb"[^\n]*\.\s*(?:Get|List)\(\Z")
+_UNCACHED_READ_OPENED = re.compile(rb"^[^\n]*" + _UNCACHED_READ + rb"\Z")
 
 
 def _call_opened_before(code: bytes, at: int) -> bytes:

@@ -1336,15 +1336,15 @@ def _recognize_by_image_name(containers: list[Container]) -> None:
     (known by the scaffold) `vectorized/redpanda-operator`. A name for a role (`operator`)
     only under the same path: qubership-monitoring-operator's `victoriametrics/operator` is
     not its own `netcracker/operator`."""
-    def key(container: Container) -> str:
+    def key(container: Container) -> tuple[str, frozenset[str]]:
         name = _image_name(container)
-        return "/".join([*sorted(_image_path(container.image)), name]) if name in _MANAGER_REPOSITORIES else name
+        return name, frozenset(_image_path(_named_image(container)) if name in _MANAGER_REPOSITORIES else ())
 
-    programs: dict[str, set[str]] = {}
-    commands: dict[str, set[tuple[str, ...]]] = {}
+    programs: dict[tuple, set[str]] = {}
+    commands: dict[tuple, set[tuple[str, ...]]] = {}
     for container in containers:
         name = key(container)
-        if container.go_dir is not None and name and not container.go_reason.startswith(_RUNS_BY_COMMAND):
+        if container.go_dir is not None and name[0] and not container.go_reason.startswith(_RUNS_BY_COMMAND):
             programs.setdefault(name, set()).add(container.go_dir)
             commands.setdefault(name, set()).add(container.command)
     for container in containers:
@@ -1352,7 +1352,7 @@ def _recognize_by_image_name(containers: list[Container]) -> None:
         if not container.go_reason and len(programs.get(name, ())) == 1 and not container.runs_other_entrypoint and \
                 not container.loaded_by_hand and (not container.command or container.command in commands[name]):
             container.go_dir = next(iter(programs[name]))
-            container.go_reason = f"its image {name} runs the main package in {container.go_dir} elsewhere"
+            container.go_reason = f"its image {name[0]} runs the main package in {container.go_dir} elsewhere"
 
 
 def _in_chart_templates(container: Container) -> bool:
@@ -1478,6 +1478,14 @@ def _makefile_image(makefile: str) -> str | None:
     return image if "/" in image and "$" not in image else None
 
 
+def _named_image(container: Container) -> str:
+    """The image _image_name reads: the container's, or for kubebuilder's placeholder
+    `controller` the one its kustomization renames it to (empty when none does)."""
+    if image_repository(container.image) != _KUBEBUILDER_IMAGE:
+        return container.image
+    return (_kustomize_image(container) if container.chart is None else container.image) or ""
+
+
 def _image_name(container: Container) -> str:
     """The name by which _recognize_by_image_name matches images: the repository name
     (`api` of `ghcr.io/acme/api:1`); for kubebuilder's placeholder `controller`, that of the
@@ -1485,13 +1493,11 @@ def _image_name(container: Container) -> str:
     issuer-controller`, which its chart names too), or, when that is `controller` again, the
     whole repository (openchoreo's `ghcr.io/openchoreo/controller`), else nothing: `controller`
     alone names no one program."""
-    name = image_repository(container.image)
+    image = _named_image(container)
+    name = image_repository(image)
     if name != _KUBEBUILDER_IMAGE:
         return name
-    renamed = _kustomize_image(container) if container.chart is None else container.image
-    if renamed and image_repository(renamed) != _KUBEBUILDER_IMAGE:
-        return image_repository(renamed)
-    return _full_repository(renamed) if renamed and "/" in renamed else ""
+    return _full_repository(image) if "/" in image else ""
 
 
 # What a file must spell out for the manifest rules to use it: a workload, a ConfigMap or
@@ -3678,12 +3684,14 @@ class _GoTree:
         if repository in _MANAGER_REPOSITORIES and scaffold is None:
             # Before any directory of that name: the project around the manifest is the one meant.
             directory = self._manager_named_by_role(image, container.source.abspath)
+        another = self._role_image_of_another(image)
         if directory is None and repository and repository in self._dirs_by_name and scaffold is None:
-            named = [d for d in sorted(self._dirs_by_name[repository]) if self.builds_go(d)]
+            candidates = [d for d in sorted(self._dirs_by_name[repository]) if self.builds_go(d)]
             # The project around the manifest first (a tree of several projects may have two so
             # named), and only it for an image of another owner.
-            around = [d for d in named if modules.names_below(os.path.dirname(container.source.abspath), d) is not None]
-            directory = next(iter(around if around or self._role_image_of_another(image) else named), None)
+            around = [d for d in candidates
+                      if modules.names_below(os.path.dirname(container.source.abspath), d) is not None]
+            directory = next(iter(around if around or another else candidates), None)
         if directory is None and scaffold is not None:
             # The kustomization beside it may rename the placeholder after the program's directory
             # (kaito's config/manager: `controller` -> `.../kaito/workspace`, built from cmd/workspace).
@@ -3705,7 +3713,10 @@ class _GoTree:
             named = self._kubebuilder_images().by_project_name.get(repository)
             directory = named if named is not None and \
                 modules.names_below(container.source.abspath, named) is not None else None
-        if directory is None and repository in self._built_images.directories:
+        # An image of another owner is not what goes by its name here (a Makefile's tag, a
+        # workflow's, the project's).
+        named_here = repository if not another else ""
+        if directory is None and named_here and named_here in self._built_images.directories:
             binaries, dockerfile = self._built_images.programs.get(repository, (frozenset(), ""))
             program = _command_program(container)
             if binaries and program is not None and program not in _SHELLS and program not in binaries and \
@@ -3734,29 +3745,33 @@ class _GoTree:
         program_dir = self._program_dir(container)
         if program_dir is not None:
             return f"{_RUNS_BY_COMMAND}{os.path.basename(program_dir)}, the main package in {program_dir}", program_dir
-        started = self._started_as_the_project_image(container, repository) if repository else None
+        started = self._started_as_the_project_image(container, repository) if named_here else None
         if started is not None:
             return f"{_RUNS_BY_COMMAND}{_command_program(container)}, the program its module's Dockerfile " \
                    f"starts, {started}", started
-        built = self._built_by_makefile(repository) if repository else None
+        built = self._built_by_makefile(repository) if named_here else None
         if built is not None:
             return f"a Makefile tags its image {repository}, built from the Dockerfile that builds {built}", built
         # The weakest sign, when no other names the program.
-        named = self._named_after_project(repository) if repository else None
+        named = self._named_after_project(repository) if named_here else None
         if named is not None and not runs_a_script_instead(container, os.path.basename(named)):
             return f"its image is named for its project and {named}, which builds Go", named
-        built = self._built_by_dockerfile_named(repository) if repository else None
+        built = self._built_by_dockerfile_named(repository) if named_here else None
         if built is not None:
             return f"its image is named for its project and the Dockerfile that builds {built}", built
-        built = self._built_by_workflow(repository) if repository else None
+        built = self._built_by_workflow(repository) if named_here else None
         if built is not None:
             return f"a GitHub workflow builds its image {repository} from the Dockerfile that builds {built}", built
+        return self._not_recognized(container, go_images)
+
+    def _not_recognized(self, container: Container, go_images: tuple[str, ...]) -> tuple[str, None]:
+        """What `recognize` answers for a container whose program nothing in the tree names."""
         said = _said_to_run_go(container, go_images)
-        if said.startswith(_SAID_BY_ITS_ENVIRONMENT) and not self._may_be_the_projects(image):
+        if said.startswith(_SAID_BY_ITS_ENVIRONMENT) and not self._may_be_the_projects(container.image):
             # A Go program the tree does not build, under another name than the project's
             # (vjailbreak's copy of kube-prometheus runs prometheus-operator with GOGC=30):
             # whether its code sets a limit is not known here, and its manifests are upstream's.
-            container.built_elsewhere = _full_repository(image)
+            container.built_elsewhere = _full_repository(container.image)
             container.built_by_another_owner = True
         return said, None
 
@@ -3873,15 +3888,22 @@ class _GoTree:
 
     def _role_image_of_another(self, image: str) -> bool:
         """Whether an image named for a role (`operator`, `manager`) is published under a path
-        that names none of the linted projects (their modules' owners and names, kubebuilder's
-        `projectName`s): another project's program, not a directory of that name elsewhere.
-        qubership-monitoring-operator deploys VictoriaMetrics' `victoriametrics/operator`
-        beside its own `cmd/operator`, whose cache that container was charged (read as wrong)."""
+        no word of which names one of the linted projects (a word of a module's path, or of a
+        kubebuilder `projectName`; one beginning the other counts, `acme` and `acmeio`), and that
+        no Makefile of the tree tags: another project's program, not a directory of that name
+        elsewhere. qubership-monitoring-operator deploys VictoriaMetrics'
+        `victoriametrics/operator` beside its own `cmd/operator`, whose cache that container was
+        charged (read as wrong)."""
         path = _image_path(image)
-        if image_repository(image) not in _MANAGER_REPOSITORIES or not path:
+        if image_repository(image) not in _MANAGER_REPOSITORIES or not path or \
+                _full_repository(image) in self._kubebuilder_images().by_makefile:
             return False
-        names = {name for m in self._linted_modules() for name in _owner_and_name(m.path.lower())}
-        return path.isdisjoint(names.union(*self._kubebuilder_images().names.values()))
+        named = [word for m in self._linted_modules() for word in re.split(r"[/._-]", m.path.lower())]
+        named += [word for names in self._kubebuilder_images().names.values() for name in names
+                  for word in re.split(r"[._-]", name)]
+        said = [word for part in path for word in re.split(r"[._-]", part) if word]
+        return not any(_said_by([word], named) or any(_said_by([name], [word]) for name in named if name)
+                       for word in said)
 
     def _entrypoint_runs_another(self, directory: str) -> bool:
         """Whether the image built in `directory` starts, when no `command` overrides it, an

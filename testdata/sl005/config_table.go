@@ -40,3 +40,25 @@ var described = struct{ Production, Console zap.Config }{
 	Production: zap.Config{Encoding: "json"}, // NewProductionConfig is not called here
 	Console:    zap.NewDevelopmentConfig(),   // want "SL005: zap.NewDevelopmentConfig"
 }
+
+// Loggers that are all built, in a struct whose keys name no mode: no choice, reported.
+type loggers struct{ Debug, Audit *zap.Logger }
+
+var both = loggers{
+	Debug: zap.Must(zap.NewDevelopment()), // want "SL005: zap.NewDevelopment"
+	Audit: zap.Must(zap.NewProduction()),
+}
+
+type command struct{ PersistentPreRun, Run func() }
+
+// A command's pre-run runs before its run, whatever the flags: reported.
+var serve = command{
+	PersistentPreRun: func() { _ = zap.Must(zap.NewDevelopment()) }, // want "SL005: zap.NewDevelopment"
+	Run:              func() { _ = zap.Must(zap.NewProduction()) },
+}
+
+// Constructors by mode, one called at run time: a choice, not reported.
+var constructors = map[string]func() *zap.Logger{
+	"dev":  func() *zap.Logger { return zap.Must(zap.NewDevelopment()) },
+	"prod": func() *zap.Logger { return zap.Must(zap.NewProduction()) },
+}

@@ -1,7 +1,8 @@
 // The board serves a live view of the Zones: it builds controller-runtime's cache itself and
 // hangs its own handlers on the cache's informers. client-go's tools/cache is named only for
-// the handlers' types; the program builds no informer of its own (its feed's Watch streams
-// what it serves).
+// the handlers' types; the program builds no informer of its own. Its feed's `Watch`, which
+// streams what it serves, reads like an informer's start (gitops-promoter's API server has
+// one): without it tools/cache would not count as a cache at all.
 package main
 
 import (
