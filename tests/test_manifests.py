@@ -2633,6 +2633,14 @@ func credentials(ctx context.Context, c client.Client, key client.ObjectKey) err
 }
 """
 
+# A Secret read through the client `%s` in a call over several lines; a list read through it,
+# the list's name also in the error's text.
+_READ_OVER_LINES = ("secret := &corev1.Secret{}\n\tif err := %s.Get(context.Background(), client.ObjectKey{\n"
+                    "\t\tNamespace: key.Namespace,\n\t\tName: key.Name,\n\t}, secret); err != nil {\n"
+                    "\t\treturn err\n\t}\n\treturn nil")
+_LIST_NAMED_IN_ITS_ERROR = ("list := &corev1.SecretList{}\n\tif err := %s.List(ctx, list); err != nil {\n"
+                            "\t\treturn fmt.Errorf(\"list secrets: %%w\", err)\n\t}\n\treturn nil")
+
 # kyma serverless' operator keeps Secrets and ConfigMaps out of its manager's cache.
 _UNCACHED_SECRETS = """
 var options = client.Options{Cache: &client.CacheOptions{DisableFor: []client.Object{
@@ -2813,26 +2821,16 @@ func (d *defaulter) Default(ctx context.Context, obj runtime.Object) error {
     # call over several lines; the same call through the manager's client fills its cache
     ("", _SECRET_READER.replace("var secret corev1.Secret\n\treturn c.Get(ctx, key, &secret)",
                                 "secret := &corev1.Secret{}\n\treturn r.NonCachingClient.Get(ctx, key, secret)"), False),
-    ("", _SECRET_READER.replace("var secret corev1.Secret\n\treturn c.Get(ctx, key, &secret)",
-                                "secret := &corev1.Secret{}\n\tif err := r.uncachedClient.Get(context.Background(), client.ObjectKey{\n"
-                                "\t\tNamespace: key.Namespace,\n\t\tName: key.Name,\n\t}, secret); err != nil {\n"
-                                "\t\treturn err\n\t}\n\treturn nil"), False),
-    ("", _SECRET_READER.replace("var secret corev1.Secret\n\treturn c.Get(ctx, key, &secret)",
-                                "secret := &corev1.Secret{}\n\tif err := r.Client.Get(context.Background(), client.ObjectKey{\n"
-                                "\t\tNamespace: key.Namespace,\n\t\tName: key.Name,\n\t}, secret); err != nil {\n"
-                                "\t\treturn err\n\t}\n\treturn nil"), True),
+    ("", _SECRET_READER.replace("var secret corev1.Secret\n\treturn c.Get(ctx, key, &secret)", _READ_OVER_LINES % "r.uncachedClient"), False),
+    ("", _SECRET_READER.replace("var secret corev1.Secret\n\treturn c.Get(ctx, key, &secret)", _READ_OVER_LINES % "r.Client"), True),
     # a word on the line of a read through the manager's client names no reader
     ("", _SECRET_READER.replace("var secret corev1.Secret\n\treturn c.Get(ctx, key, &secret)",
                                 "secret := &corev1.Secret{}\n\tif err := c.Get(ctx, key, secret); err != nil && !opts.Direct {\n"
                                 "\t\treturn uncachedErr\n\t}\n\treturn nil"), True),
     # airunway: a list read through a client named `direct`, its name also in an error's text;
     # not one named `redirect`
-    ("", _SECRET_READER.replace("var secret corev1.Secret\n\treturn c.Get(ctx, key, &secret)",
-                                "list := &corev1.SecretList{}\n\tif err := direct.List(ctx, list); err != nil {\n"
-                                "\t\treturn fmt.Errorf(\"list secrets: %w\", err)\n\t}\n\treturn nil"), False),
-    ("", _SECRET_READER.replace("var secret corev1.Secret\n\treturn c.Get(ctx, key, &secret)",
-                                "list := &corev1.SecretList{}\n\tif err := redirect.List(ctx, list); err != nil {\n"
-                                "\t\treturn fmt.Errorf(\"list secrets: %w\", err)\n\t}\n\treturn nil"), True),
+    ("", _SECRET_READER.replace("var secret corev1.Secret\n\treturn c.Get(ctx, key, &secret)", _LIST_NAMED_IN_ITS_ERROR % "direct"), False),
+    ("", _SECRET_READER.replace("var secret corev1.Secret\n\treturn c.Get(ctx, key, &secret)", _LIST_NAMED_IN_ITS_ERROR % "redirect"), True),
     # butane-operator: a Secret given its owner, then created: still only written
     ("", _SECRET_READER.replace("var secret corev1.Secret\n\treturn c.Get(ctx, key, &secret)",
                                 "secret := &corev1.Secret{}\n"

@@ -1340,15 +1340,14 @@ def _recognize_by_image_name(containers: list[Container]) -> None:
         name = _image_name(container)
         return name, frozenset(_image_path(_named_image(container)) if name in _MANAGER_REPOSITORIES else ())
 
+    keyed = [(container, key(container)) for container in containers]
     programs: dict[tuple, set[str]] = {}
     commands: dict[tuple, set[tuple[str, ...]]] = {}
-    for container in containers:
-        name = key(container)
+    for container, name in keyed:
         if container.go_dir is not None and name[0] and not container.go_reason.startswith(_RUNS_BY_COMMAND):
             programs.setdefault(name, set()).add(container.go_dir)
             commands.setdefault(name, set()).add(container.command)
-    for container in containers:
-        name = key(container)
+    for container, name in keyed:
         if not container.go_reason and len(programs.get(name, ())) == 1 and not container.runs_other_entrypoint and \
                 not container.loaded_by_hand and (not container.command or container.command in commands[name]):
             container.go_dir = next(iter(programs[name]))
