@@ -2408,6 +2408,50 @@ def test_per_kind_selections_assigned_to_a_map_variable_scope_the_cache(tmp_path
     assert [f.rule_id for f in _findings_of_watching_program(tmp_path, source)] == (["SL101"] if reported else [])
 
 
+_SCOPED_KINDS = "\nfunc scopedKinds() []client.Object {\n\treturn []client.Object{\n\t\t%s\n\t}\n}\n"
+
+
+@pytest.mark.parametrize("ranged, listed, reported", [
+    # agent-office-operator: `for _, obj := range coreTypes() { byObject[obj] = ... }`
+    ("scopedKinds()", "&corev1.Node{},\n\t\t&corev1.Secret{},", False),
+    ("scopedKinds()", "&corev1.Node{},", True),  # Secrets left out
+    ("scopedKinds()", "&corev1.Node{},\n\t\tnamed(\"Secret\"),", True),  # an element not written out
+    ("kinds", "&corev1.Node{},\n\t\t&corev1.Secret{},", False),  # a variable assigned the call
+    ("otherKinds()", "&corev1.Node{},\n\t\t&corev1.Secret{},", True),  # a function the file does not declare
+])
+def test_per_kind_selections_keyed_by_a_loop_over_kinds_scope_the_cache(tmp_path, ranged, listed, reported):
+    """agent-office-operator selects by namespace each kind of a list a function of its file
+    returns, in a loop keying the options' map by the loop's variable."""
+    literal = _NODE_AGENT[_NODE_AGENT.index("\tmgr, _ :="):_NODE_AGENT.index("\t}})\n") + len("\t}})\n")]
+    source = (_NODE_AGENT % "").replace(literal, (
+        "\tbyObject := map[client.Object]cache.ByObject{}\n"
+        "\tkinds := scopedKinds()\n\t_ = kinds\n"
+        f"\tfor _, obj := range {ranged} {{\n"
+        '\t\tbyObject[obj] = cache.ByObject{Field: fields.ParseSelectorOrDie("metadata.name=" + node)}\n\t}\n'
+        "\tmgr, _ := ctrl.NewManager(ctrl.GetConfigOrDie(), ctrl.Options{Cache: cache.Options{ByObject: byObject}})\n"))
+    source += _SCOPED_KINDS % listed + "\nfunc named(kind string) client.Object { return nil }\n"
+    assert f"range {ranged} {{" in source
+    assert [f.rule_id for f in _findings_of_watching_program(tmp_path, source)] == (["SL101"] if reported else [])
+
+
+@pytest.mark.parametrize("kind_set, reported", [
+    # agent-office-operator owns OpenShift Routes, an unstructured object given its kind
+    ('route.SetGroupVersionKind(schema.GroupVersionKind{Group: "route.openshift.io", Version: "v1", Kind: "Route"})', False),
+    ('route.SetKind("Route")', False),
+    ('route.SetGroupVersionKind(schema.GroupVersionKind{Version: "v1", Kind: "Pod"})', True),  # Pods, not selected
+    ("route.SetGroupVersionKind(routeKind)", True),  # a kind not written out: any
+    ("", True),  # objects of any kind
+])
+def test_a_watch_of_an_unstructured_object_given_its_kind_watches_that_kind(tmp_path, kind_set, reported):
+    more = "\n\t\tOwns(route)."
+    source = (_NODE_AGENT % more).replace("\tmgr, _ :=", f"\troute := &unstructured.Unstructured{{}}\n\t{kind_set}\n\tmgr, _ :=")
+    source = source.replace('"k8s.io/apimachinery/pkg/fields"\n', '"k8s.io/apimachinery/pkg/apis/meta/v1/unstructured"\n'
+                            '\t"k8s.io/apimachinery/pkg/fields"\n\t"k8s.io/apimachinery/pkg/runtime/schema"\n')
+    source += "\nvar routeKind schema.GroupVersionKind\n"
+    assert "Owns(route)" in source and kind_set in source
+    assert [f.rule_id for f in _findings_of_watching_program(tmp_path, source)] == (["SL101"] if reported else [])
+
+
 @pytest.mark.parametrize("selection, reported", [
     ("Namespaces: map[string]cache.Config{namespace: {}}", False),
     ("Namespaces: map[string]cache.Config{}", True),  # none written: all of them

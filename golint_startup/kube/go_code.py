@@ -435,6 +435,8 @@ _SELECTION_DECLARED = rb"\b%(name)s\s*:?=\s*\w+\.ByObject\s*\{"
 # `byObject[&corev1.Secret{}] = secretEntry`): a literal, or a variable of the file.
 _BY_OBJECT_VARIABLE = re.compile(rb"\b([A-Za-z_]\w*)\s*:?=\s*map\[\w+\.Object\]\w+\.ByObject\s*\{")
 _BY_OBJECT_INDEXED = rb"(?m)\b%(name)s\[\s*&(?:\w+\.)?(\w+)\{\}\s*\]\s*=\s*(?:\w+\.ByObject\s*\{|([A-Za-z_]\w*)\s*$)"
+# Or keyed by a variable: one made of a kind, or ranging over a list of kinds (_kinds_ranged_into).
+_BY_OBJECT_KEYED = rb"\b%(name)s\[\s*([A-Za-z_]\w*)\s*\]\s*=\s*\w+\.ByObject\s*\{"
 
 
 def _by_object_entries(code: bytes) -> Iterator[tuple[str, int, int]]:
@@ -449,20 +451,25 @@ def _by_object_entries(code: bytes) -> Iterator[tuple[str, int, int]]:
     maps = {m.group(1) for m in _BY_OBJECT_VARIABLE.finditer(code)}
     named = [(entry.group(1), entry.group(2)) for start, end in options
              for entry in _BY_OBJECT_ENTRY_NAMED.finditer(code, start, end)]
+    keyed = [entry for start, end in options for entry in _BY_OBJECT_ENTRY_OF_VARIABLE.finditer(code, start, end)]
     for name in maps:
         for entry in re.finditer(_BY_OBJECT_INDEXED % {b"name": re.escape(name)}, code):
             if entry.group(2) is not None:
                 named.append((entry.group(1), entry.group(2)))
             else:
                 entries.append(entry)
+        keyed += re.finditer(_BY_OBJECT_KEYED % {b"name": re.escape(name)}, code)
     for entry in entries:
         yield entry.group(1).decode(), entry.end() - 1, _call_end(code, entry.end() - 1, b"{}")
-    keyed = [entry for start, end in options for entry in _BY_OBJECT_ENTRY_OF_VARIABLE.finditer(code, start, end)]
     if b".ByObject[" in code:
         keyed += _BY_OBJECT_ASSIGNED_TO_VARIABLE.finditer(code)
     for entry in keyed:
-        if (kind := _kind_made_into(code, entry.group(1), 0, len(code))) is not None:
-            yield kind.decode(), entry.end() - 1, _call_end(code, entry.end() - 1, b"{}")
+        selection = entry.end() - 1, _call_end(code, entry.end() - 1, b"{}")
+        # The loop around the entry first: the key's name may be made elsewhere in the file.
+        if (ranged := _kinds_ranged_into(code, entry.group(1), entry.start())) is not None:
+            yield from ((kind, *selection) for kind in ranged)
+        elif (kind := _kind_made_into(code, entry.group(1), 0, len(code))) is not None:
+            yield kind.decode(), *selection
     declared: dict[bytes, list[tuple[int, int]]] = {}
     off = None
     for kind, name in named:
@@ -563,7 +570,10 @@ def watched_kinds(code: bytes) -> Watches:
             found |= passed
         elif not address and not literal and not qualified and \
                 (made := _kind_made_into(code, kind, _function_start(code, watch.start()), watch.start())) is not None:
-            found.add(made.decode())  # kraan's `hr := &helmctlv2.HelmRelease{}` then `Owns(hr)`
+            # kraan's `hr := &helmctlv2.HelmRelease{}` then `Owns(hr)`; an unstructured object
+            # whose kind the function then sets is of that kind (agent-office-operator's Route).
+            found.add((_kind_set_on(code, kind, _function_start(code, watch.start()), watch.start())
+                       if made.decode() in ANY_KIND else None) or made.decode())
         elif not address and not literal and kind.startswith(b"New") and len(kind) > 3 and \
                 _NO_ARGUMENTS.match(code, watch.end(named)):
             found.add(kind[3:].decode())  # `hawtiov2.NewHawtio()`: a constructor of its kind's object
@@ -630,6 +640,60 @@ def _kind_made_into(code: bytes, variable: bytes, start: int, end: int) -> bytes
                            % re.escape(variable)).finditer(code, start, end):
         pass
     return made.group(1) or made.group(2) if made is not None else None
+
+
+def _kind_set_on(code: bytes, variable: bytes, start: int, end: int) -> str | None:
+    """The kind an object of any kind held in `variable` is given between `start` and `end`
+    (`route.SetGroupVersionKind(schema.GroupVersionKind{..., Kind: "Route"})`, _KIND_GIVEN, or
+    `route.SetKind("Route")`), None when none is written out."""
+    given = None
+    for call in re.compile(rb"(?<![\w.])%s\.Set(GroupVersionKind|Kind)\(" % re.escape(variable)).finditer(code, start, end):
+        arguments = code[call.end():_call_end(code, call.end() - 1)]
+        written = _KIND_GIVEN.search(arguments) if call.group(1) == b"GroupVersionKind" else \
+            re.match(rb'\s*"(\w+)"\s*\)', arguments)
+        given = None if written is None else next(kind for kind in written.groups() if kind).decode()
+    return given
+
+
+# A loop over a list of objects: `for _, obj := range coreTypes() {` or `range objects {`.
+_RANGED = rb"\bfor\s+\w+\s*,\s*%(name)s\s*:=\s*range\s+([A-Za-z_]\w*)(\(\))?\s*\{"
+_OBJECT_LIST = re.compile(rb"(?:\breturn|=)\s*\[\]\w+\.Object\s*\{")  # a literal, not a result type
+
+
+def _kinds_ranged_into(code: bytes, variable: bytes, at: int) -> frozenset[str] | None:
+    """The kinds of the objects a loop around `at` gives `variable`, ranging over a list written
+    out `[]client.Object{&corev1.ConfigMap{}, ...}` that a function of the file returns, or a
+    variable is made of or assigned from such a function (agent-office-operator keys its
+    `ByObject` entries by `obj`, ranging over its `coreTypes()`); its elements that are not
+    written `&pkg.Kind{}` are left out. None when no such list is found."""
+    start = _function_start(code, at)
+    loop = None
+    for loop in re.compile(_RANGED % {b"name": re.escape(variable)}).finditer(code, start, at):
+        pass
+    if loop is None:
+        return None
+    function = loop.group(1)
+    if not loop.group(2):
+        assigned = None
+        for assigned in re.compile(rb"(?<![\w.])%s\s*:?=\s*(?:([A-Za-z_]\w*)\(\)|(?=\[\]\w+\.Object\s*\{))"
+                                   % re.escape(function)).finditer(code, start, loop.start()):
+            pass
+        if assigned is None:
+            return None
+        if assigned.group(1) is None:
+            return _listed_kinds(code, assigned.start(), loop.start())
+        function = assigned.group(1)
+    body = _function_body(code, function)
+    return None if body is None else _listed_kinds(code, *body)
+
+
+def _listed_kinds(code: bytes, start: int, end: int) -> frozenset[str] | None:
+    """The kinds written `&pkg.Kind{}` in the first list of objects between `start` and `end`."""
+    listed = _OBJECT_LIST.search(code, start, end)
+    if listed is None:
+        return None
+    elements = code[listed.end():_call_end(code, listed.end() - 1, b"{}")]
+    return frozenset(kind.decode() for kind in _LISTED_KIND.findall(elements))
 
 
 def _top_level_parts(listed: bytes, separator: bytes = b",") -> list[bytes]:
@@ -1079,7 +1143,7 @@ _DISABLE_FOR = re.compile(_DISABLE_FOR_FIELD + rb"\[\]\w+\.Object\s*\{")
 _DISABLE_FOR_CALL = re.compile(_DISABLE_FOR_FIELD + rb"([A-Za-z_]\w*)\(\)")
 _DISABLE_FOR_VARIABLE = re.compile(_DISABLE_FOR_FIELD + rb"([A-Za-z_]\w*)\s*[,}\n]")
 _OBJECT_LIST_GIVEN = rb"\b%(name)s\s*:?=\s*\[\]\w+\.Object\s*\{"
-_OBJECT_LIST = re.compile(rb"\[\]\w+\.Object\s*\{")
+_OBJECT_LIST = re.compile(rb"(?:\breturn|=)\s*\[\]\w+\.Object\s*\{")  # a literal, not a result type
 _LISTED_KIND = re.compile(rb"&(?:\w+\.)?(\w+)\{\}")
 
 
