@@ -66,15 +66,21 @@ _RUNTIME_BASELINE_MIB = 17
 
 
 def _bounded_cache_fits(manifests: ProjectManifests, container: Container) -> bool:
-    """Whether the container's program keeps objects only in controller-runtime's cache, of
-    written kinds whose heap is bounded at the scale Kubernetes is tested to
+    """Whether the container's program keeps objects only in controller-runtime's cache of
+    written kinds, or only in client-go informers of known kinds (node-feature-discovery's
+    garbage collector: Nodes' metadata), whose heap is bounded at the scale Kubernetes is tested to
     (go_code.BOUNDED_KIND_HEAPS_MIB), and its limit is at least twice that heap and the
     runtime's baseline: the collector's default pacing (a heap up to twice what is live) keeps
     it within the limit on the largest cluster."""
-    if manifests.cluster_cache(container) != CONTROLLER_RUNTIME or manifests.framework_cache(container) or \
-            not manifests.caches_written_kinds_only(container):
+    cache = manifests.cluster_cache(container)
+    if cache is None or manifests.framework_cache(container):
         return False
-    kinds = manifests.growing_kinds(container)
+    if cache == CONTROLLER_RUNTIME and manifests.caches_written_kinds_only(container):
+        kinds = manifests.growing_kinds(container)
+    elif cache != CONTROLLER_RUNTIME and (informed := manifests.informed_kinds(container)) is not None:
+        kinds = tuple(informed)
+    else:
+        return False
     most = bounded_heap_mib(kinds) if kinds else None
     limit = _limit_bytes(container)
     return most is not None and limit is not None and limit >= 2 * (_RUNTIME_BASELINE_MIB + most) * 2**20

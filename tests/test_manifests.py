@@ -1774,6 +1774,34 @@ def test_a_kustomization_renaming_the_placeholder_names_the_program(tmp_path):
         ("charts/ragengine/values.yaml", []), ("charts/workspace/values.yaml", ["config/manager/manager.yaml"])]
 
 
+@pytest.mark.parametrize("overlay_images, copies", [
+    ("images:\n- name: controller\n  newName: quay.io/acme/lb-manager\n  newTag: latest\n",
+     [("charts/lb-manager/values.yaml", ["config/manager/manager.yaml"])]),
+    ("", [("charts/lb-manager/values.yaml", []), ("config/manager/manager.yaml", [])]),  # renamed by none
+    # two overlays giving it two names: which one runs is not known
+    ("images:\n- name: controller\n  newName: quay.io/acme/lb-manager\n",
+     [("charts/lb-manager/values.yaml", []), ("config/manager/manager.yaml", [])]),
+])
+def test_an_overlay_renaming_the_placeholder_to_a_built_image_names_the_program(tmp_path, overlay_images, copies):
+    """kubelb: config/deploy/kubelb builds on config/kubelb and renames its `controller` to the
+    image the project builds from cmd/kubelb, which its chart runs: one program, one finding
+    (the scaffold was taken for the module's root and reported apart)."""
+    go_module(tmp_path, {"cmd/ccm/main.go": MAIN, "cmd/manager/main.go": MAIN})
+    write(tmp_path, "PROJECT", "domain: example.com\nlayout:\n- go.kubebuilder.io/v4\n")
+    write(tmp_path, "config/manager/manager.yaml", _SIZED.format(request="300Mi").replace(
+        "ghcr.io/acme/api:1", "controller:latest").replace("name: api", "name: manager"))
+    write(tmp_path, "config/manager/kustomization.yaml", "resources:\n- manager.yaml\n")
+    write(tmp_path, "config/deploy/manager/kustomization.yaml", "resources:\n- ../../manager\n" + overlay_images)
+    if copies[0][1] == [] and overlay_images:
+        write(tmp_path, "config/deploy/other/kustomization.yaml", "resources:\n- ../../manager\n"
+              "images:\n- name: controller\n  newName: quay.io/acme/lb-ccm\n")
+    write(tmp_path, "skaffold.yaml", "apiVersion: skaffold/v4beta6\nkind: Config\nbuild:\n  artifacts:\n"
+          "  - image: quay.io/acme/lb-manager\n    context: cmd/manager\n    ko: {}\n"
+          "  - image: quay.io/acme/lb-ccm\n    context: cmd/ccm\n    ko: {}\n")
+    _write_chart(tmp_path, "charts/lb-manager", "lb-manager", "quay.io/acme/lb-manager")
+    assert _findings_with_copies(tmp_path) == copies
+
+
 def test_a_chart_of_one_program_is_no_copy_of_another_programs_manifest(tmp_path):
     """openyurt: the yurt-manager chart (cmd/yurt-manager) beside the yurthub manifest
     (cmd/yurthub), one module: two programs, two findings."""
@@ -1987,11 +2015,44 @@ func watchBindings(dc dynamic.Interface, stop <-chan struct{}) {
 """
 
 
+_METADATA_WATCH = """\
+package watch
+
+import (
+	corev1 "k8s.io/api/core/v1"
+	"k8s.io/client-go/metadata"
+	"k8s.io/client-go/metadata/metadatainformer"
+)
+
+var watched = %s
+
+func watchNodes(client metadata.Interface, stop <-chan struct{}) {
+	factory := metadatainformer.NewSharedInformerFactory(client, 0)
+	_ = factory.ForResource(watched).Informer()
+	factory.Start(stop)
+}
+"""
+
+
+@pytest.mark.parametrize("resource, reported", [
+    # node-feature-discovery's garbage collector: Nodes' metadata, bounded at 5,000 Nodes, fit
+    # twice under 512Mi
+    ('corev1.SchemeGroupVersion.WithResource("nodes")', False),
+    ('corev1.SchemeGroupVersion.WithResource("pods")', True),  # no bound
+    ("someResource()", True),  # not known
+])
+def test_informers_of_kinds_of_bounded_heap_under_a_limit_that_fits_them(tmp_path, resource, reported):
+    findings = _findings_of_watching_program(tmp_path, _METADATA_WATCH % resource, request="64Mi", controller=False)
+    assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
+
+
 @pytest.mark.parametrize("resource, reported", [
     ('metal.GroupVersion.WithResource("serverbindings")', False),  # sidero's node-side managers
     ('schema.GroupVersionResource{Group: "metal.sidero.dev", Version: "v1", Resource: "servers"}', False),
     ('corev1.SchemeGroupVersion.WithResource("pods")', True),
-    ('schema.GroupVersionResource{Group: "apps", Version: "v1", Resource: "deployments"}', True),
+    # Deployments, a kind of bounded heap (218 MiB at the tested scale), fit twice under 512Mi
+    ('schema.GroupVersionResource{Group: "apps", Version: "v1", Resource: "deployments"}', False),
+    ('schema.GroupVersionResource{Group: "apps", Version: "v1", Resource: "replicasets"}', True),
     ('schema.GroupVersionResource{Group: "networking.k8s.io", Version: "v1", Resource: "ingresses"}', True),
     ("resource", True),  # not known
     # keptn's metrics adapter: a variable of the file given its own resource
@@ -4276,6 +4337,11 @@ _POD_NAMESPACE_ENV = "          env:\n            - name: POD_NAMESPACE\n" \
     (_CONFIG_FIELD_NAMESPACE, _POD_NAMESPACE_ENV, True),  # not the variable its field is read from
     (_CONFIG_FIELD_NAMESPACE.replace("Namespace: os.Getenv", "Region: os.Getenv"),
      _POD_NAMESPACE_ENV.replace("POD_NAMESPACE", "SYSTEM_NAMESPACE"), True),  # another field
+    # jumpstarter's controller: scoped when named, and it exits otherwise
+    (_CONFIG_FIELD_NAMESPACE.replace("{config.Namespace: {}}\n\t}", "{config.Namespace: {}}\n\t} else {\n\t\tos.Exit(1)\n\t}"),
+     "", False),
+    (_CONFIG_FIELD_NAMESPACE.replace("{config.Namespace: {}}\n\t}", "{config.Namespace: {}}\n\t} else {\n\t\tprintln()\n\t}"),
+     "", True),  # an else that goes on
 ])
 def test_a_cache_scoped_to_a_namespace_read_from_the_environment(tmp_path, source, container, reported):
     assert _rules_for_controller(tmp_path, source, container) == (["SL101"] if reported else [])
@@ -5575,7 +5641,8 @@ def test_a_kubebuilder_image_named_for_the_managers_role_runs_another_program_wh
         ("charts/backupop/values.yaml", ["config/manager/manager.yaml"])
 
 
-_DEPLOYMENT_INFORMERS = """\
+# Informers of Deployments and of ReplicaSets, which number with pods: a cache that grows with the cluster.
+_WORKLOAD_INFORMERS = """\
 package main
 
 import (
@@ -5586,6 +5653,7 @@ import (
 func main() {
 	factory := informers.NewSharedInformerFactory(kubernetes.NewForConfigOrDie(nil), 0)
 	_ = factory.Apps().V1().Deployments().Informer()
+	_ = factory.Apps().V1().ReplicaSets().Informer()
 	factory.Start(nil)
 }
 """
@@ -5654,7 +5722,7 @@ def test_a_charts_program_is_the_one_its_images_entrypoint_starts(tmp_path, entr
     """k8s-deploy-monitor-operator's image builds two programs and starts `rollout-monitor`,
     whose Deployment informers its chart's finding is about; the message named the other
     program's dynamic informer of the project's own resource (read as misleading)."""
-    go_module(tmp_path, {"cmd/monitor/main.go": _DEPLOYMENT_INFORMERS, "cmd/dispatcher/main.go": _CONFIG_DYNAMIC_INFORMER})
+    go_module(tmp_path, {"cmd/monitor/main.go": _WORKLOAD_INFORMERS, "cmd/dispatcher/main.go": _CONFIG_DYNAMIC_INFORMER})
     write(tmp_path, "Dockerfile", "FROM golang:1.22 AS build\nCOPY . .\n"
           "RUN go build -o /rollout-monitor ./cmd/monitor\nRUN go build -o /rollout-dispatcher ./cmd/dispatcher\n"
           "FROM scratch\nCOPY --from=build /rollout-monitor /rollout-dispatcher /\n" + entrypoint)
@@ -5710,7 +5778,7 @@ def test_a_command_runs_the_program_its_image_builds_under_that_name(tmp_path, c
     """openperouter's image builds `go build -o controller ./cmd/hostcontroller` beside other
     programs, and its DaemonSet runs `/controller`: no main package is named `controller`, and
     the finding was charged every program's caches (read as wrong)."""
-    go_module(tmp_path, {"cmd/hostcontroller/main.go": _DEPLOYMENT_INFORMERS, "cmd/dispatcher/main.go": _CONFIG_DYNAMIC_INFORMER},
+    go_module(tmp_path, {"cmd/hostcontroller/main.go": _WORKLOAD_INFORMERS, "cmd/dispatcher/main.go": _CONFIG_DYNAMIC_INFORMER},
               module="example.com/app")
     write(tmp_path, "Dockerfile", "FROM golang:1.22 AS build\nCOPY . .\n"
           "RUN go build -o controller ./cmd/hostcontroller && go build -o dispatcher ./cmd/dispatcher\n"
@@ -5730,7 +5798,7 @@ def test_a_command_runs_what_the_image_builds_under_its_name_before_a_directory_
     """jupyter-k8s' Dockerfile builds `go build -o manager cmd/main.go`, and its project keeps
     a cmd/manager of another main package beside it: `/manager` runs what the image holds, and
     its install file, charged cmd/manager's code, went unjoined to the chart charged cmd's."""
-    go_module(tmp_path, {"cmd/main.go": _DEPLOYMENT_INFORMERS, "cmd/manager/main.go": _CONFIG_DYNAMIC_INFORMER},
+    go_module(tmp_path, {"cmd/main.go": _WORKLOAD_INFORMERS, "cmd/manager/main.go": _CONFIG_DYNAMIC_INFORMER},
               module="example.com/app")
     write(tmp_path, "Dockerfile", f"FROM golang:1.22 AS build\nCOPY . .\nRUN go build -a -o manager {built}\n"
           "FROM scratch\nCOPY --from=build /manager /\nENTRYPOINT [\"/manager\"]\n")
@@ -5747,7 +5815,7 @@ def test_a_command_runs_what_the_image_builds_under_its_name_before_a_directory_
     (("Dockerfile.operator", "deploy/Dockerfile.operator"), False),  # two programs: which one is not known
 ])
 def test_an_image_named_for_the_project_and_a_dockerfiles_suffix_runs_what_it_builds(tmp_path, dockerfiles, recognized):
-    go_module(tmp_path, {"cmd/main.go": _DEPLOYMENT_INFORMERS, "tools/main.go": _DEPLOYMENT_INFORMERS})
+    go_module(tmp_path, {"cmd/main.go": _WORKLOAD_INFORMERS, "tools/main.go": _WORKLOAD_INFORMERS})
     for number, path in enumerate(dockerfiles):
         package = ("cmd/main.go", "tools/main.go")[number]
         write(tmp_path, path, f"FROM golang:1.22 AS build\nCOPY . .\nRUN go build -o /manager {package}\n"
@@ -5799,7 +5867,7 @@ def test_an_image_a_makefile_tags_runs_what_its_dockerfile_builds(tmp_path, make
     """porch's server image is named for the project and `server`, like its function runner's
     `func/server`, which scopes its cache; its Makefile tags it built from a Dockerfile that
     builds `./cmd/porch`, which does not."""
-    go_module(tmp_path, {"cmd/app/main.go": _DEPLOYMENT_INFORMERS, "func/server/main.go": SMALL_MAIN})
+    go_module(tmp_path, {"cmd/app/main.go": _WORKLOAD_INFORMERS, "func/server/main.go": SMALL_MAIN})
     write(tmp_path, *makefile)
     write(tmp_path, dockerfile, "FROM golang:1.22 AS build\nCOPY . .\nRUN go build -o /app ./cmd/app\n"
           "FROM scratch\nCOPY --from=build /app /\nENTRYPOINT [\"/app\"]\n")
@@ -5833,7 +5901,7 @@ def test_a_command_built_by_several_dockerfiles_is_the_one_the_image_name_says(t
     `cmd/operator`, named by its kubebuilder project; `build/Dockerfile.handler` builds the
     handler, which caches Deployments, as `manager` too."""
     root = tmp_path / "app"
-    go_module(root, {"cmd/handler/main.go": _DEPLOYMENT_INFORMERS, "cmd/operator/main.go": SMALL_MAIN})
+    go_module(root, {"cmd/handler/main.go": _WORKLOAD_INFORMERS, "cmd/operator/main.go": SMALL_MAIN})
     write(root, "PROJECT", "layout:\n- go.kubebuilder.io/v3\nprojectName: app-operator\nrepo: example.com/app\n")
     write(root, "bundle.Dockerfile", "FROM scratch\nCOPY bundle/manifests /manifests/\n")
     for suffix in ("handler", "operator"):
@@ -5874,7 +5942,7 @@ _IMAGE_ENV = "env:\n  REGISTRY: ghcr.io/acme/suite\n  IMAGE: widget-runner\n"
     ("${{ matrix.dir }}", "ghcr.io/acme/suite/widget-runner:latest", "", False),
 ])
 def test_an_image_a_workflow_builds_runs_what_its_dockerfile_builds(tmp_path, context, tags, env, reported):
-    go_module(tmp_path / "engine", {"cmd/main.go": _DEPLOYMENT_INFORMERS})
+    go_module(tmp_path / "engine", {"cmd/main.go": _WORKLOAD_INFORMERS})
     write(tmp_path, "engine/Dockerfile", "FROM golang:1.22 AS build\nCOPY . .\nRUN go build -o /runner ./cmd\n"
           "FROM scratch\nCOPY --from=build /runner /\nENTRYPOINT [\"/runner\"]\n")
     write(tmp_path, ".github/workflows/build.yml", _BUILD_WORKFLOW % (env, context, tags))
@@ -5889,7 +5957,7 @@ def test_a_program_with_typed_informers_of_growing_kinds_is_named_for_them(tmp_p
     both = _CONFIG_DYNAMIC_INFORMER.replace("func main() {", "func dynamicMain() {").replace(
         '"k8s.io/client-go/dynamic/dynamicinformer"\n',
         '"k8s.io/client-go/dynamic/dynamicinformer"\n\t"k8s.io/client-go/informers"\n\t"k8s.io/client-go/kubernetes"\n')
-    both += _DEPLOYMENT_INFORMERS.split("func main() {", 1)[1].join(["\nfunc main() {\n\tdynamicMain()", ""])
+    both += _WORKLOAD_INFORMERS.split("func main() {", 1)[1].join(["\nfunc main() {\n\tdynamicMain()", ""])
     go_module(tmp_path, {"cmd/monitor/main.go": both})
     write(tmp_path, "deploy/monitor.yaml", _SIZED.format(request="64Mi").replace("ghcr.io/acme/api:1", "ghcr.io/acme/monitor:1"))
     (finding,) = _run(tmp_path).findings
@@ -6005,7 +6073,7 @@ def test_a_chart_template_naming_gomemlimit_tells_the_containers_it_writes(tmp_p
 def test_a_manifests_program_is_the_one_its_images_entrypoint_starts(tmp_path):
     """As for a chart (k8s-deploy-monitor-operator): a plain Deployment giving no command runs
     what its image's ENTRYPOINT starts."""
-    go_module(tmp_path, {"cmd/monitor/main.go": _DEPLOYMENT_INFORMERS, "cmd/dispatcher/main.go": _CONFIG_DYNAMIC_INFORMER})
+    go_module(tmp_path, {"cmd/monitor/main.go": _WORKLOAD_INFORMERS, "cmd/dispatcher/main.go": _CONFIG_DYNAMIC_INFORMER})
     write(tmp_path, "Dockerfile", "FROM golang:1.22 AS build\nCOPY . .\n"
           "RUN go build -o /rollout-monitor ./cmd/monitor\nRUN go build -o /rollout-dispatcher ./cmd/dispatcher\n"
           'FROM scratch\nCOPY --from=build /rollout-monitor /rollout-dispatcher /\nENTRYPOINT ["rollout-monitor"]\n')

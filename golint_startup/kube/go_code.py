@@ -1194,14 +1194,21 @@ def dynamic_informers(source: bytes, code: bytes) -> tuple[int, int, int]:
     return len(asked), sum(_custom_resource_at(code, at, imports) for at in asked), len(_DYNAMIC_FACTORY.findall(code))
 
 
+def _resource_written_at(code: bytes, at: int) -> int:
+    """Where the resource a dynamic informer is asked for at `at` is written: there, or where a
+    variable of the file named there is given it (keptn's `keptnMetricGroupVersionResource`)."""
+    named = _RESOURCE_VARIABLE.match(code, at)
+    if named is not None and (given := re.search(_RESOURCE_GIVEN % {b"name": re.escape(named.group(1))}, code)):
+        return given.end()
+    return at
+
+
 def _custom_resource_at(code: bytes, at: int, imports: dict[bytes, bytes]) -> bool:
     """Whether the resource a dynamic informer is asked for at `at` is a custom resource: of an
     API package's group version (_PACKAGE_RESOURCE) not Kubernetes' own, or written with another
     domain's group (_WRITTEN_RESOURCE), there or in a variable of the file given either (keptn's
     `keptnMetricGroupVersionResource`, spicedb-operator's `v1alpha1ClusterGVR`)."""
-    named = _RESOURCE_VARIABLE.match(code, at)
-    if named is not None and (given := re.search(_RESOURCE_GIVEN % {b"name": re.escape(named.group(1))}, code)):
-        at = given.end()
+    at = _resource_written_at(code, at)
     package = _PACKAGE_RESOURCE.match(code, at)
     written = _WRITTEN_RESOURCE.match(code, at)
     if package is not None:
@@ -1262,6 +1269,59 @@ def typed_informers(source: bytes, code: bytes) -> tuple[int, int, int, int]:
             asked += 1
             growing += _grows(*handed)
     return asked, growing, len(_TYPED_FACTORY.findall(code)) + asked - len(kinds), len(_UNTYPED_INFORMER.findall(code))
+
+
+# Kubernetes' own resources, written out: of its API package's group version
+# (`corev1.SchemeGroupVersion.WithResource("nodes")`) or with no group or one of Kubernetes'
+# (`schema.GroupVersionResource{Version: "v1", Resource: "nodes"}`).
+_OWN_PACKAGE_RESOURCE = re.compile(rb'\s*(\w+)\.\w*GroupVersion\.WithResource\(\s*"(\w+)"\s*\)')
+_WRITTEN_RESOURCE_NAME = re.compile(rb'\s*\w+\.GroupVersionResource\{[^{}]*?\bResource\s*:\s*"(\w+)"')
+_WRITTEN_GROUP = re.compile(rb'\bGroup\s*:\s*"([^"]*)"')
+_GROWING_BY_RESOURCE = {plural(kind).lower().encode(): kind for kind in GROWING_KINDS}
+_GROWING_BY_PLURAL = {plural(kind).encode(): kind for kind in GROWING_KINDS}
+
+
+def informed_kinds(source: bytes, code: bytes) -> tuple[frozenset[str], int]:
+    """(the kinds that grow with the cluster (GROWING_KINDS) a Go file's informers are asked
+    for, how many informers or watches it asks for of a kind not known): of typed factories
+    and on a ListWatch (typed_informers), or of dynamic and metadata factories, for a custom
+    resource (known, and not growing) or Kubernetes' own resource written out
+    (node-feature-discovery's garbage collector informs on Nodes' metadata only, asking its
+    metadata factory for `corev1.SchemeGroupVersion.WithResource("nodes")`)."""
+    imports = dict(import_names(source))
+    kinds = {_GROWING_BY_PLURAL[name] for name in _TYPED_INFORMER.findall(code) if name in _GROWING_BY_PLURAL}
+    unknown = len(_UNTYPED_INFORMER.findall(code))
+    for built in _LIST_WATCH_INFORMER.finditer(code):
+        if imports.get(built.group(1)) == TOOLS_CACHE:
+            handed = _list_watch_object(code, imports, built.end() - 1)
+            if handed is None:
+                unknown += 1
+            elif _grows(*handed):
+                kinds.add(handed[1])
+    for asked in _DYNAMIC_RESOURCE.finditer(code):
+        if _custom_resource_at(code, asked.end(), imports):
+            continue
+        resource = _own_resource_at(code, asked.end(), imports)
+        if resource is None:
+            unknown += 1
+        elif resource in _GROWING_BY_RESOURCE:
+            kinds.add(_GROWING_BY_RESOURCE[resource])
+    return frozenset(kinds), unknown
+
+
+def _own_resource_at(code: bytes, at: int, imports: dict[bytes, bytes]) -> bytes | None:
+    """The resource (`nodes`) of Kubernetes' own a dynamic informer is asked for at `at`
+    (_OWN_PACKAGE_RESOURCE, _WRITTEN_RESOURCE_NAME), None when it is not written so."""
+    at = _resource_written_at(code, at)
+    package = _OWN_PACKAGE_RESOURCE.match(code, at)
+    if package is not None:
+        return package.group(2) if imports.get(package.group(1), b"").startswith(b"k8s.io/api/") else None
+    written = _WRITTEN_RESOURCE_NAME.match(code, at)
+    if written is None:
+        return None
+    group = _WRITTEN_GROUP.search(code, at, _call_end(code, code.index(b"{", at), b"{}"))
+    own = group is None or b"." not in group.group(1) or group.group(1).endswith(b"k8s.io")
+    return written.group(1) if own else None
 
 
 def _list_watch_object(code: bytes, imports: dict[bytes, bytes], opening: int) -> tuple[bytes, str] | None:
@@ -1357,6 +1417,8 @@ def _naming_condition(code: bytes, at: int, or_in_loop: bool = False) -> bytes |
     start = max(0, at - _MAX_BLOCK_BYTES)
     for opening in _enclosing_openings(code, at, start):
         line_start = code.rfind(b"\n", 0, opening) + 1
+        if _WHEN_NAMED.match(code, line_start, opening + 1) and _else_exits(code, opening):
+            continue  # named whenever the program runs on
         if _WHEN_NAMED.match(code, line_start, opening + 1) or \
                 or_in_loop and _LOOP.match(code, line_start, opening + 1) and \
                 not _over_fixed_strings(code, code[line_start:opening]) and \
@@ -1372,6 +1434,17 @@ def _naming_condition(code: bytes, at: int, or_in_loop: bool = False) -> bytes |
         if code.startswith(b"func", line_start):
             return None
     return None
+
+
+_ELSE_BLOCK = re.compile(rb"\s*else\s*\{")
+
+
+def _else_exits(code: bytes, opening: int) -> bool:
+    """Whether the `if` block opening at `opening` has an `else` that ends the program
+    (_EXITS): jumpstarter's controller scopes its cache under `if watchNamespace != "" {` and
+    exits otherwise (its cache was called cluster-wide, read as wrong)."""
+    other = _ELSE_BLOCK.match(code, _call_end(code, opening, b"{}"))
+    return other is not None and _EXITS.search(code, other.end(), _call_end(code, other.end() - 1, b"{}")) is not None
 
 
 # A condition on a variable named for a namespace (`watchNamespace`, `cfg.Namespaces`, `watchNS`, `ns`,

@@ -106,8 +106,11 @@ The manifest rules check only containers that run Go. A container counts as Go w
   such a chart elsewhere in the project that still names the bare placeholder image
   (forge-operator's `charts/chart`). Its program is the main package of a
   directory named as the kustomization beside it renames the placeholder (kaito's
-  `controller` becomes `.../workspace`, built from `cmd/workspace`), else the project's (its
-  `cmd/` in a project with `PROJECT`);
+  `controller` becomes `.../workspace`, built from `cmd/workspace`), or as one listing its
+  directory among its `resources` does, or the program the tree builds that image from
+  (kubelb's `config/deploy/kubelb` renames it `quay.io/kubermatic/kubelb-manager`, which
+  GoReleaser builds from `cmd/kubelb`), else the project's (its `cmd/` in a project with
+  `PROJECT`);
 - its `command` runs a program named after a directory of the linted tree that holds a
   `main` package, whatever the image is called (`command: ["/usr/src/app/bin/app-daemon"]`
   runs `cmd/app-daemon`: multus-cni's daemons, in an image named after the project), of
@@ -397,6 +400,9 @@ class Container:
     # For a kubebuilder scaffold's own manifests (not a chart), whether its project's README is
     # still kubebuilder's template (_unwritten_scaffold): a project no one deploys yet.
     unwritten_scaffold: bool = False
+    # The image a kustomization listing its file's directory among its `resources` renames its
+    # own to (`images:`), when the kustomization beside it renames none (_apply_overlay_images).
+    renamed_by_overlay: str | None = None
     # Its first argument when a bare word (`apiserver`): the subcommand of a program that has several.
     subcommand: str | None = None
     # The flags and variables that name it a namespace to watch (_namespace_settings).
@@ -473,6 +479,7 @@ class ProjectManifests:
     _framework_cache: Callable[[ProgramRun], tuple[str, tuple[str, ...]] | None] = lambda run: None
     _startup_wait: Callable[[ProgramRun], str | None] = lambda run: None
     _caches_written_kinds_only: Callable[[ProgramRun], bool] = lambda run: False
+    _informed_kinds: Callable[[ProgramRun], frozenset[str] | None] = lambda run: None
     _reviews_admissions: Callable[[str | None], bool] = lambda directory: False
     _image_limits: dict[str, bool] = field(default_factory=dict)  # module root -> its scripts set GOMEMLIMIT
 
@@ -537,6 +544,12 @@ class ProjectManifests:
         the kinds its code names (see _GoTree.caches_written_kinds_only); False when its code
         is not known."""
         return self._caches_written_kinds_only(container.run)
+
+    def informed_kinds(self, container: Container) -> frozenset[str] | None:
+        """The kinds that grow with the cluster the container's program keeps, when it keeps
+        objects only in client-go informers of known kinds (see _GoTree.informed_kinds); None
+        otherwise, or when its code is not known."""
+        return self._informed_kinds(container.run)
 
     def framework_cache(self, container: Container) -> tuple[str, tuple[str, ...]] | None:
         """The framework its program runs that keeps a cache of its own, and the kinds it holds
@@ -1020,14 +1033,46 @@ def _parsed_kustomization(path: str, modified: int, size: int) -> dict | None:
 
 
 def _kustomize_image(container: Container) -> str | None:
-    """The image a kustomization beside the container's file gives it (`images:` with `name`
-    its image's repository and a `newName`), if one does."""
-    images = _kustomization_in(os.path.dirname(container.source.abspath)).get("images")
+    """The image a kustomization beside the container's file gives it, else one building on its
+    directory (Container.renamed_by_overlay), if one does."""
+    return _image_renamed_by(_kustomization_in(os.path.dirname(container.source.abspath)), container) or \
+        container.renamed_by_overlay
+
+
+def _image_renamed_by(kustomization: dict, container: Container) -> str | None:
+    """The image a kustomization's `images:` give the container (an entry whose `name` is its
+    image's repository, with a `newName`), if they do."""
+    images = kustomization.get("images")
     for entry in images if isinstance(images, list) else ():
         if isinstance(entry, dict) and entry.get("name") == image_repository(container.image) and \
                 isinstance(entry.get("newName"), str):
             return entry["newName"]
     return None
+
+
+def _apply_overlay_images(containers: list[Container], kustomizations: list[str]) -> None:
+    """Give each container of a kustomize base the image a kustomization listing the base's
+    directory among its `resources` renames its image to (Container.renamed_by_overlay), when
+    exactly one name is so given: kubelb's `config/deploy/kubelb` names the `controller` of
+    `config/kubelb` `quay.io/kubermatic/kubelb-manager`, the image its chart runs (the two were
+    reported apart, the base's taken for the module's root)."""
+    by_directory: dict[str, list[Container]] = {}
+    for container in containers:
+        by_directory.setdefault(os.path.dirname(container.source.abspath), []).append(container)
+    given: dict[int, set[str]] = {}
+    for path in kustomizations:
+        directory = os.path.dirname(path)
+        kustomization = _kustomization_in(directory)
+        if not kustomization.get("images"):
+            continue
+        for entry in _kustomize_resources(kustomization):
+            base = os.path.normpath(os.path.join(directory, entry)) if isinstance(entry, str) else None
+            for container in by_directory.get(base, ()) if base != directory else ():
+                if (renamed := _image_renamed_by(kustomization, container)) is not None:
+                    given.setdefault(id(container), set()).add(renamed)
+    for container in containers:
+        if len(names := given.get(id(container), ())) == 1:
+            container.renamed_by_overlay = next(iter(names))
 
 
 # A name left for a template tool to fill in: envsubst's `$NAME` or `${NAME}`, an OpenShift
@@ -1139,8 +1184,9 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
 
     env_sources = _env_sources(documents)
     containers = [c for doc in documents for c in _containers(doc, env_sources)]
-    _apply_memory_limit_patches(containers, [p for p in manifest_paths if os.path.basename(p) in _KUSTOMIZATION_FILES],
-                                display)
+    kustomizations = [p for p in manifest_paths if os.path.basename(p) in _KUSTOMIZATION_FILES]
+    _apply_memory_limit_patches(containers, kustomizations, display)
+    _apply_overlay_images(containers, kustomizations)
     if _olm_targets_some_namespaces(documents):
         for container in containers:
             container.namespace_settings |= {v.name for v in container.env.values() if _OLM_TARGET_NAMESPACES.search(
@@ -1206,7 +1252,7 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
                             tree.sets_memory_limit, tree.predates_memory_limit, tree.keeps_cluster_objects,
                             tree.cluster_cache, tree.caches_only_small_kinds, tree.growing_kinds,
                             tree.framework_cache, tree.startup_wait, tree.caches_written_kinds_only,
-                            tree.reviews_admissions)
+                            tree.informed_kinds, tree.reviews_admissions)
 
 
 # A flag a manifest passes (`- --enable-x`, `"--enable-x=true"`, `-v`: a dash after no word
@@ -1447,6 +1493,8 @@ class _CacheVerdict(NamedTuple):
     cache: str | None  # the package that makes one of them keep a cluster-wide cache
     custom: bool  # all of them cache only custom resources and small kinds
     written: bool  # all of them keep objects only in a controller-runtime cache of written kinds
+    # The growing kinds they keep, when all of them keep objects only in informers of known kinds.
+    informed_kinds: frozenset[str] | None
 
 
 class _KubebuilderImages(NamedTuple):
@@ -3382,6 +3430,10 @@ class _PackageCode(NamedTuple):
     dynamic_informers: tuple[int, int, int]
     # (typed informers asked for, those of growing kinds, typed factories built, other asks): go_code.typed_informers
     typed_informers: tuple[int, int, int, int]
+    # The growing kinds their informers are asked for, and how many asks are of a kind not known
+    # (go_code.informed_kinds).
+    informed_kinds: frozenset[str]
+    informed_unknown: int
     # The managers and informers they build only when an off-by-default flag is passed, and the
     # generated clients' factories they build unscoped, by import path (go_code.conditional_caches).
     flag_gated: tuple[go_code.GatedCache, ...] = ()
@@ -3410,6 +3462,7 @@ def _code_facts(sources: list[bytes], generated_client: bool = False) -> _Packag
     scopings = [go_code.scopings(text) if mine else go_code.NO_SCOPINGS for text, mine in zip(code, written)]
     watches = [go_code.watched_kinds(text) for text in code]
     conditional = [go_code.conditional_caches(source, text) for text, source, mine in zip(code, sources, written) if mine]
+    informed = [go_code.informed_kinds(source, text) for text, source, mine in zip(code, sources, written) if mine]
     return _PackageCode(
         [imported for source in sources for imported in go_code.file_imports(source)],
         sum(found.always for found in scopings),
@@ -3442,6 +3495,8 @@ def _code_facts(sources: list[bytes], generated_client: bool = False) -> _Packag
         tuple(map(sum, zip((0, 0, 0), *(go_code.dynamic_informers(source, text) for source, text in zip(sources, code))))),
         tuple(map(sum, zip((0, 0, 0, 0), *(go_code.typed_informers(source, text)
                                             for text, source, mine in zip(code, sources, written) if mine)))),
+        frozenset().union(*(kinds for kinds, _ in informed)),
+        sum(unknown for _, unknown in informed),
         tuple(gated for found in conditional for gated in found.flag_gated),
         tuple(path for found in conditional for path in found.generated_factories))
 
@@ -3505,6 +3560,17 @@ def _informs_only_on_small_kinds(facts: list[_PackageCode]) -> bool:
     typed, growing, typed_factories, untyped = map(sum, zip((0, 0, 0, 0), *(f.typed_informers for f in facts)))
     return asked + typed > 0 and custom == asked and growing == untyped == 0 and \
         _informer_constructions(facts) == dynamic_factories + typed_factories
+
+
+def _informed_kinds(facts: list[_PackageCode], keeps: list[str]) -> frozenset[str] | None:
+    """The kinds that grow with the cluster a program keeps, when it keeps objects only in
+    client-go informers, each asked of a factory (_informs_only_on_small_kinds' count) for a
+    kind known (_PackageCode.informed_kinds); None otherwise."""
+    if not keeps or not all(go_code.keeps_only_with_informers(k) for k in keeps) or \
+            any(f.informed_unknown for f in facts):
+        return None
+    factories = sum(f.dynamic_informers[2] + f.typed_informers[2] for f in facts)
+    return frozenset().union(*(f.informed_kinds for f in facts)) if _informer_constructions(facts) == factories else None
 
 
 def _informer_constructions(facts: list[_PackageCode]) -> int:
@@ -3647,7 +3713,8 @@ class _GoTree:
         # By (main, subcommand, namespace settings, kinds listed cluster-wide, flags passed): see
         # _cluster_cache_of.
         self._program_keeps: dict[tuple[str, str | None, frozenset[str], frozenset[str] | None,
-                                        frozenset[str] | None], tuple[str | None, bool, bool]] = {}
+                                        frozenset[str] | None],
+                                  tuple[str | None, bool, bool, frozenset[str] | None]] = {}
         self._program_facts_of: dict[tuple[str, str | None], _ProgramFacts] = {}  # see _program_facts
         self._declaring_files: dict[tuple[str, str], str | None] = {}  # see _declaring_file
         self._program_packages: dict[str, tuple[set[str], list[str]]] = {}  # by main, see _program_closure
@@ -3694,9 +3761,12 @@ class _GoTree:
         if directory is None and scaffold is not None:
             # The kustomization beside it may rename the placeholder after the program's directory
             # (kaito's config/manager: `controller` -> `.../kaito/workspace`, built from cmd/workspace).
+            # Or after an image the tree builds (kubelb's `config/deploy/kubelb`: `controller` ->
+            # `quay.io/kubermatic/kubelb-manager`, which its Makefile builds from cmd/kubelb).
             renamed = image_repository(_kustomize_image(container) or "")
             directory = next((d for d in sorted(self._dirs_by_name.get(renamed, ())) if self._holds_main(d)),
-                             None) or self._kubebuilder_root(scaffold)
+                             None) or (renamed and self._built_images.directories.get(renamed)) or \
+                self._kubebuilder_root(scaffold)
         if directory is None and repository:
             directory = self._module_named(repository, _image_owner(image))
             if directory is not None and not self.builds_go(directory) and \
@@ -4319,11 +4389,19 @@ class _GoTree:
         if run not in self._cache_verdicts:
             module, mains = self._run_programs(run)
             programs = [self._cluster_cache_of(main, module, run) for main in mains]
+            informed = [kinds for _, _, _, kinds in programs]
             self._cache_verdicts[run] = _CacheVerdict(
-                bool(mains), next((cache for cache, _, _ in programs if cache), None),
-                bool(programs) and all(custom for _, custom, _ in programs),
-                bool(programs) and all(written for _, _, written in programs))
+                bool(mains), next((cache for cache, _, _, _ in programs if cache), None),
+                bool(programs) and all(custom for _, custom, _, _ in programs),
+                bool(programs) and all(written for _, _, written, _ in programs),
+                _all_known(informed) if informed else None)
         return self._cache_verdicts[run]
+
+    def informed_kinds(self, run: ProgramRun) -> frozenset[str] | None:
+        """The kinds that grow with the cluster the main packages at or below the run's
+        directory keep, when each keeps objects only in client-go informers of known kinds
+        (_informed_kinds); None otherwise."""
+        return self._cache_verdict(run).informed_kinds
 
     def caches_written_kinds_only(self, run: ProgramRun) -> bool:
         """Whether every main package at or below the run's directory (at least one) keeps
@@ -4332,11 +4410,14 @@ class _GoTree:
         its code names (growing_kinds), no informer of its own beside it."""
         return self._cache_verdict(run).written
 
-    def _cluster_cache_of(self, main: str, module: modules.Module, run: ProgramRun) -> tuple[str | None, bool, bool]:
+    def _cluster_cache_of(self, main: str, module: modules.Module,
+                          run: ProgramRun) -> tuple[str | None, bool, bool, frozenset[str] | None]:
         """The package that makes the main package in `main` keep a cluster-wide cache: one of
         its packages imports it, and none scopes what its cache keeps (None otherwise); and
         whether what it keeps is only controller-runtime's cache of custom resources and small
-        kinds, which does not grow with the cluster enough to matter. Each program on its own: a project's cloud manager
+        kinds, which does not grow with the cluster enough to matter; whether it keeps objects
+        only in controller-runtime's cache of written kinds; the kinds it keeps only in informers
+        of known kinds (_informed_kinds). Each program on its own: a project's cloud manager
         scoping its cache says nothing of the operator beside it."""
         key = main, run.subcommand, run.namespace_settings, run.cluster_listed_kinds, run.passed_flags
         if key not in self._program_keeps:
@@ -4403,7 +4484,7 @@ class _GoTree:
             # (When every cache it builds is left off, it keeps nothing.)
             cluster_wide = keeps and not custom and not (off and caches <= 0) and scopes < max(1, caches)
             keeper = _named_keeper(keeps, facts) if cluster_wide else None
-            self._program_keeps[key] = (keeper, custom, written)
+            self._program_keeps[key] = (keeper, custom, written, _informed_kinds(facts, keeps))
         return self._program_keeps[key]
 
     def _program_facts(self, main: str, module: modules.Module, subcommand: str | None) -> _ProgramFacts:
