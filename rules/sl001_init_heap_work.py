@@ -20,7 +20,7 @@ from golint_startup.go.inputs import input_source, names_small_system_files
 from golint_startup.go.library import BINARY_DECODE_FUNCTIONS, BURNTSUSHI_TOML, DECODE_FUNCTIONS, GO_TOML, HTTP, \
     STREAM_DECODERS, TEMPLATES, VIPER
 from golint_startup.go.scope import declared_names
-from golint_startup.go.treefiles import file_sizes_in_tree, in_the_tree
+from golint_startup.go.treefiles import directory_sizes_in_tree, file_sizes_in_tree, in_the_tree
 from golint_startup.go.types import FileTypes
 from golint_startup.go.syntax import ancestors, assigned_names, identifier_uses, invocation, is_define, matches, names_of, \
     root_identifier, text, unconverted, unparen, values_of, written_roots
@@ -581,9 +581,17 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
                 if named and named[0].type == "identifier":
                     environment_reads[text(named[0])] = RULE.finding(file.path, call, _work_message(name, where, cost))
                     continue
-            if in_init and flagged[:2] == _FILE and path and in_the_tree(path) and _has_package_facts(file):
-                # A file of the tree, maybe: sized in check_project (cnpg-broker's 3 KB catalog.yaml).
-                reads_by_path.append(_PathRead(location_of(file.path, call), name, where, path, cost, level, init_key))
+            directory = None
+            if in_init and flagged[:2] in (_FILE, _DIRECTORY) and arguments and path is None:
+                # A directory of the tree, maybe, through a local variable (`dir := "./apps/loadgen"`),
+                # read whole or one file at a time (`os.ReadFile(filepath.Join(dir, name))`).
+                path, directory = _local_path(file, constants, context, arguments[0], flagged[:2] == _DIRECTORY)
+            if in_init and flagged[:2] in (_FILE, _DIRECTORY) and path and in_the_tree(path) and _has_package_facts(file):
+                # A file of the tree, maybe: sized in check_project (cnpg-broker's 3 KB catalog.yaml),
+                # or a directory, sized by its files together (PlantD-operator's init reads its 8 KB
+                # of load generator scripts).
+                reads_by_path.append(_PathRead(location_of(file.path, call), name, where, path, cost, level, init_key,
+                                               directory=bool(directory) or flagged[:2] == _DIRECTORY))
                 named = assigned_names(call)
                 if named and named[0].type == "identifier":
                     path_locals[text(named[0])] = reads_by_path[-1]
@@ -1104,6 +1112,7 @@ class _PathRead(NamedTuple):
     level: str
     init_key: int  # as _Read's
     config: ConfigSource | None = None  # for a viper load, what it is told to read (path "")
+    directory: bool = False  # `path` is a directory whose files it reads, sized together
 
 
 @register(name="SL001.Decode")
@@ -1246,12 +1255,42 @@ def _path_read_finding(directory: str, read: _PathRead, minimum: int) -> Finding
             # worth a change).
             return None
         named, sizes = found.name, [found.size]
+    elif read.directory:
+        named, sizes = read.path, directory_sizes_in_tree(read.path, directory)
     else:
         named, sizes = read.path, file_sizes_in_tree(read.path, directory)
     if sizes and max(sizes) < minimum:
         return None
     size = f" ({named}, {human_size(max(sizes))} in the tree)" if sizes else ""
     return Finding(RULE.id, _work_message(read.call_name, read.context, read.cost + size), read.where, level=read.level)
+
+
+_PATH_JOINS = ("filepath.Join", "path.Join")
+
+
+def _local_path(file: GoFile, constants, function, argument, whole_directory: bool) -> tuple[str | None, bool]:
+    """(the relative path a read's argument names, whether it names a directory read a file at
+    a time): a local variable of `function` given a string literal once and not assigned again
+    (`dir := "./apps/loadgen"`), itself (read whole when `whole_directory`) or joined to one
+    name (`filepath.Join(dir, name)`: one of its files), or a constant so joined; (None, False)
+    otherwise."""
+    joined = False
+    if argument.type == "call_expression" and text(argument.child_by_field_name("function")) in _PATH_JOINS:
+        elements = values_of(argument.child_by_field_name("arguments"))
+        if len(elements) != 2 or whole_directory:
+            return None, False  # `filepath.Join(dir, sub, name)` reads below the directory
+        argument, joined = elements[0], True
+        if (constant := constants.string(argument)) is not None:
+            return constant, True
+    if argument.type != "identifier" or function is None:
+        return None, False
+    body = text(function).encode()
+    name = re.escape(text(argument).encode())
+    given = re.findall(rb'(?<![\w.])%s\s*:=\s*"([^"\\\n]*)"' % name, body)
+    assigned = re.findall(rb"(?<![\w.])%s\s*(?:,[^=\n]*)?(?::=|=(?!=))" % name, body)
+    if len(given) != 1 or len(assigned) != 1:
+        return None, False
+    return given[0].decode(), joined
 
 
 def _work_message(call_name: str, where: str, cost: str) -> str:

@@ -48,6 +48,44 @@ def test_a_file_the_tree_holds_is_read_by_its_size(tmp_path):
     assert finding.message.endswith("(1 more in this func init: related locations)")
 
 
+_DIRECTORY_INIT = """package p
+
+import (
+	"os"
+	"path/filepath"
+)
+
+var scripts = map[string][]byte{}
+
+func init() {
+	dir := "scripts"
+	entries, _ := os.ReadDir(dir)
+	for _, entry := range entries {
+		scripts[entry.Name()], _ = os.ReadFile(filepath.Join(dir, entry.Name()))
+	}
+}
+"""
+
+
+def test_a_directory_the_tree_holds_is_read_by_its_files_together(tmp_path):
+    """PlantD-operator's init lists its load generator scripts and reads each (8 KB, read as
+    not worth a change): a directory the tree holds is sized by its files together."""
+    (tmp_path / "go.mod").write_text("module example.com/p\n\ngo 1.22\n")
+    (tmp_path / "p").mkdir()
+    (tmp_path / "p" / "p.go").write_text(_DIRECTORY_INIT)
+    settings = build_settings(config_path=None, select=("SL001",), cwd=str(tmp_path))
+    (unknown,) = run(["./..."], settings, cwd=str(tmp_path)).findings  # not in the tree
+    assert "reads a directory while" in unknown.message
+    (tmp_path / "scripts").mkdir()
+    for name in ("a.js", "b.js"):
+        (tmp_path / "scripts" / name).write_text("x" * 1000)
+    assert run(["./..."], settings, cwd=str(tmp_path)).findings == []
+    for name in ("a.js", "b.js"):
+        (tmp_path / "scripts" / name).write_text("x" * 150_000)
+    (finding,) = run(["./..."], settings, cwd=str(tmp_path)).findings
+    assert "reads a directory (scripts, 293 KB in the tree) while" in finding.message
+
+
 def test_a_package_of_test_data_is_test_code(tmp_path):
     """gossamer keeps its RPC tests' runtime metadata in `dot/rpc/modules/test_data`, a package
     only its tests import, whose init decodes it."""

@@ -98,3 +98,19 @@ def file_sizes_in_tree(path: str, *directories: str) -> list[int]:
         return []
     return [size for base in run_directories(*directories)
             if (size := file_size(os.path.join(base, path))) is not None]
+
+
+def directory_sizes_in_tree(path: str, *directories: str) -> list[int]:
+    """For each directory of the tree that `path` names from the run directories of
+    `directories`, the sizes of its files together (not those of its subdirectories): what
+    listing it and reading each file reads."""
+    if not in_the_tree(path):
+        return []
+    sizes = []
+    for base in run_directories(*directories):
+        try:
+            entries = scan(os.path.join(base, path))
+        except (OSError, ValueError):
+            continue
+        sizes.append(sum(size for entry in entries if (size := file_size(entry.path)) is not None))
+    return sizes
