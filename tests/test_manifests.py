@@ -6464,3 +6464,80 @@ def test_a_scaffold_renamed_to_an_image_named_for_a_role_is_the_charts_program(t
     _write_chart(tmp_path, "charts/api", "api", image="ghcr.io/acme/operator")
     (finding,) = _run(tmp_path, "SL101").findings
     assert (finding.path, [r.path for r in finding.related]) == ("charts/api/values.yaml", ["config/manager/manager.yaml"])
+
+
+_GATED_RECONCILER_MAIN = """\
+package main
+
+import (
+	"flag"
+
+	ctrl "sigs.k8s.io/controller-runtime"
+
+	"example.com/app/internal/controller"
+)
+
+func main() {
+	var syncSecrets bool
+	flag.BoolVar(&syncSecrets, "sync-secrets", false, "")
+	flag.Parse()
+	mgr, _ := ctrl.NewManager(ctrl.GetConfigOrDie(), ctrl.Options{})
+	_ = (&controller.RuleReconciler{}).SetupWithManager(mgr)
+	if syncSecrets {
+		_ = (&controller.SecretReconciler{}).SetupWithManager(mgr)
+	}
+	_ = mgr.Start(ctrl.SetupSignalHandler())
+}
+"""
+_SECRET_RECONCILER = """\
+package controller
+
+import (
+	corev1 "k8s.io/api/core/v1"
+	ctrl "sigs.k8s.io/controller-runtime"
+)
+
+type SecretReconciler struct{}
+
+func (r *SecretReconciler) SetupWithManager(mgr ctrl.Manager) error {
+	return ctrl.NewControllerManagedBy(mgr).For(&corev1.Secret{}).Complete(nil)
+}
+"""
+
+# A reconciler of the project's own resource: custom resources number what users create.
+_RULE_RECONCILER = """\
+package controller
+
+import (
+	ctrl "sigs.k8s.io/controller-runtime"
+
+	acmev1 "example.com/app/api/v1"
+)
+
+type RuleReconciler struct{}
+
+func (r *RuleReconciler) SetupWithManager(mgr ctrl.Manager) error {
+	return ctrl.NewControllerManagedBy(mgr).For(&acmev1.Rule{}).Complete(nil)
+}
+"""
+
+
+@pytest.mark.parametrize("patch_args, other_args, reported", [
+    (None, None, False),  # registered only under a flag off by default, which nothing passes
+    ('["--sync-secrets"]', None, True),  # kustomize's patch of the same workload passes it
+    (None, '["--sync-secrets"]', False),  # another workload of the program passes it, not this one
+    (None, '["--sync-secrets=false"]', False),
+])
+def test_a_reconciler_registered_under_a_flag_counts_where_the_flag_is_passed(tmp_path, patch_args, other_args, reported):
+    """stateful-migration-operator's all-in-one Deployment does not pass the flag its
+    checkpoint DaemonSet passes: the Deployment's cache holds no Pods (read as wrong)."""
+    go_module(tmp_path, {"cmd/main.go": _GATED_RECONCILER_MAIN, "internal/controller/secret.go": _SECRET_RECONCILER,
+                         "internal/controller/rule.go": _RULE_RECONCILER, "api/v1/rule.go": "package v1\n\ntype Rule struct{}\n"})
+    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="40Mi").replace("image: ghcr.io/acme/api:1", "image: ghcr.io/acme/app:1"))
+    if patch_args:
+        write(tmp_path, "deploy/patch.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n"
+              f"spec:\n  template:\n    spec:\n      containers:\n        - name: api\n          args: {patch_args}\n")
+    if other_args:
+        write(tmp_path, "deploy/other.yaml", _SIZED.format(request="40Mi").replace("name: api", "name: other", 1)
+              .replace("image: ghcr.io/acme/api:1", f"image: ghcr.io/acme/app:1\n          args: {other_args}"))
+    assert [f.path for f in _run(tmp_path).findings if f.path == "deploy/api.yaml"] == (["deploy/api.yaml"] if reported else [])

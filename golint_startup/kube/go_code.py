@@ -1665,6 +1665,33 @@ class ConditionalCaches(NamedTuple):
 _GENERATED_INFORMERS = re.compile(r"/informers/externalversions$")
 
 
+_IF_LINE = re.compile(rb"^[ \t]*(?:\}\s*else\s+)?if\s+([^\n{]*?)\s*\{[ \t]*$", re.MULTILINE)
+
+
+def off_flags(code: bytes) -> frozenset[str]:
+    """The flags (flag_name_key) a Go file (without comments) declares off by default."""
+    return frozenset(_off_flags(code).values())
+
+
+def without_gated_blocks(code: bytes, passed: frozenset[str]) -> bytes:
+    """A Go file (without comments) with the blocks of the `if`s that require a flag it
+    declares off by default, one not `passed`, blanked: what runs unless such a flag is given
+    (stateful-migration-operator's `if enableCheckpointBackupController {` registers the
+    reconciler that caches every Pod)."""
+    off = {test: flag for test, flag in _off_flags(code).items() if flag not in passed}
+    if not off:
+        return code
+    blanked = bytearray(code)
+    for line in _IF_LINE.finditer(code):
+        if any(conjunct in off for conjunct in _top_level_parts(line.group(1), b"&&")):
+            opening = line.end() - 1
+            while code[opening] != 0x7B:  # the block's `{`, before trailing blanks
+                opening -= 1
+            end = _call_end(code, opening, b"{}")
+            blanked[opening + 1:end - 1] = re.sub(rb"[^\n]", b" ", code[opening + 1:end - 1])
+    return bytes(blanked)
+
+
 def conditional_caches(source: bytes, code: bytes) -> ConditionalCaches:
     """The managers (NEW_MANAGER) and informer constructions (NEW_INFORMER) a Go file (without
     comments) builds only under an `if` that requires a boolean flag off by default, and the

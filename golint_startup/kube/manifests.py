@@ -18,6 +18,7 @@ import base64
 import binascii
 import fnmatch
 import functools
+from collections import Counter
 import json
 import os
 import re
@@ -379,6 +380,7 @@ class Container:
     go_reason: str = ""  # why it counts as Go ("" when it does not)
     go_dir: str | None = None  # the directory of its main package or Dockerfile, when known
     command: tuple[str, ...] = ()  # `command` then `args`, when the manifest sets a command
+    written_arguments: tuple[str, ...] = ()  # its `command` and `args` as written, either or both
     mounts: tuple[str, ...] = ()  # the paths its volumes are mounted at
     pod_containers: int = 1  # how many (not init) containers its pod runs
     built_elsewhere: str | None = None  # the Go package its image is built from, in a module not linted
@@ -1133,6 +1135,7 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
     # chart root -> a template's VerticalPodAutoscaler and the values path that turns it on (_chart_resizer)
     chart_resizers: dict[str, tuple[Location, str | None]] = {}
     passed_flags: set[str] = set()  # what the manifests pass their programs (Container.passed_flags)
+    flag_mentions: Counter[str] = Counter()  # how many times the manifests outside charts name each
     chart_flags: dict[str, set[str]] = {}  # chart root -> the flags its files name, rendered or not
     for abspath in manifest_paths:
         shown = display(abspath)
@@ -1142,7 +1145,10 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
         values = os.path.basename(abspath) == "values.yaml" and \
             os.path.isfile(os.path.join(os.path.dirname(abspath), "Chart.yaml"))
         chart = os.path.dirname(abspath) if values else _chart_root(abspath) if _TEMPLATE in text else None
-        (chart_flags.setdefault(chart, set()) if chart is not None else passed_flags).update(_flags_named(text))
+        if chart is not None:
+            chart_flags.setdefault(chart, set()).update(_flags_named(text))
+        else:
+            flag_mentions.update(_flag_mentions(text))
         if chart is not None and _TELLS_THE_LIMIT.search(_YAML_COMMENT.sub("", text)):
             if not values and _declares_workload(text) and _writes_literal_resources_only(text):
                 literal_telling[chart] = literal_telling.get(chart, 0) + 1
@@ -1223,9 +1229,7 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
                 for container in chart_containers:
                     container.resized_by = resizer
             containers += chart_containers
-    passed_flags.update(*chart_flags.values())
-    for container in containers:
-        container.passed_flags = frozenset(passed_flags | {go_code.flag_name_key(name) for name in container.env})
+    _pass_flags(containers, flag_mentions, set().union(*chart_flags.values()))
     _mark_loaded_by_hand(containers)
     tree = _GoTree(go_files, dockerfiles, documents, read_go, derive)
     for container in containers:
@@ -1264,8 +1268,33 @@ _FLAG_NAMED = re.compile(r"-(?<![\w-]-)-?([A-Za-z][\w.-]*)(?:=([^\s\"',\]}]*))?"
 
 def _flags_named(text: str) -> set[str]:
     """The flags (go_code.flag_name_key) a manifest's text names, but for those written `=false`."""
-    return {go_code.flag_name_key(name) for name in {name for name, value in _FLAG_NAMED.findall(text)
-                                                    if value.lower() != "false"}}
+    return set(_flag_mentions(text))
+
+
+def _flag_mentions(text: str) -> list[str]:
+    """Each mention of a flag (go_code.flag_name_key) in a manifest's text, but of those
+    written `=false`."""
+    return [go_code.flag_name_key(name) for name, value in _FLAG_NAMED.findall(text) if value.lower() != "false"]
+
+
+def _pass_flags(containers: list[Container], mentions: Counter[str], chart_flags: set[str]) -> None:
+    """Give each container the flags that may be passed to its program (Container.passed_flags):
+    those the manifests name anywhere, but for a flag named only in the `command` and `args`
+    of containers of other workloads: stateful-migration-operator's checkpoint DaemonSet passes
+    `--enable-checkpoint-backup-controller`, which its all-in-one Deployment of the same
+    program does not (that Deployment was charged the controller's cache of every Pod: read as
+    wrong). A workload's patches and copies share its name, and what each passes."""
+    by_workload: dict[str, Counter[str]] = {}
+    outside = Counter(mentions)
+    for container in containers:
+        if container.chart is None:
+            named = Counter(_flag_mentions(" ".join(container.written_arguments)))
+            by_workload.setdefault(container.workload_name, Counter()).update(named)
+            outside.subtract(named)
+    everywhere = {flag for flag, count in outside.items() if count > 0} | chart_flags
+    for container in containers:
+        own = by_workload.get(container.workload_name, Counter()) if container.chart is None else Counter()
+        container.passed_flags = frozenset(everywhere | set(own) | {go_code.flag_name_key(name) for name in container.env})
 
 
 def _chart_flags_rendered(defaults: helm_template.ChartDefaults) -> set[str]:
@@ -2608,6 +2637,7 @@ def _container(source: Source, node: yaml.Node, workload: str, init: bool, names
     container.startup_probe = isinstance(_value(node, "startupProbe"), yaml.MappingNode)
     command = _without_init_wrapper([_text(item) or "" for item in _items(_value(node, "command"))])
     args = [_text(item) or "" for item in _items(_value(node, "args"))]
+    container.written_arguments = tuple(command + args)
     if command:
         container.command = tuple(command + args)
     container.subcommand = _subcommand_named(command, args)
@@ -3715,7 +3745,8 @@ class _GoTree:
         self._program_keeps: dict[tuple[str, str | None, frozenset[str], frozenset[str] | None,
                                         frozenset[str] | None],
                                   tuple[str | None, bool, bool, frozenset[str] | None]] = {}
-        self._program_facts_of: dict[tuple[str, str | None], _ProgramFacts] = {}  # see _program_facts
+        # By (main, subcommand, the flags passed that gate something of it): see _program_facts.
+        self._program_facts_of: dict[tuple[str, str | None, frozenset[str] | None], _ProgramFacts] = {}
         self._declaring_files: dict[tuple[str, str], str | None] = {}  # see _declaring_file
         self._program_packages: dict[str, tuple[set[str], list[str]]] = {}  # by main, see _program_closure
         # By directory: its programs (see _main_dirs_at_or_below, which reads its Dockerfiles)
@@ -4341,7 +4372,7 @@ class _GoTree:
         module, mains = self._run_programs(run)
         named: set[str] = set()
         for main in mains:
-            facts = self._program_facts(main, module, run.subcommand).packages
+            facts = self._program_facts(main, module, run.subcommand, run.passed_flags).packages
             # Not those its one manager's `ByObject` selects: agentic-controller keeps its
             # sandbox Pods by label, and a message naming Pods first was read as misleading. Of
             # two managers, which one selects is not known (wireflow's latticed selects
@@ -4371,7 +4402,7 @@ class _GoTree:
         finding was read as wrong)."""
         module, mains = self._run_programs(run)
         for main in mains:
-            program = self._program_facts(main, module, run.subcommand)
+            program = self._program_facts(main, module, run.subcommand, run.passed_flags)
             reached = program.awaited_imports if awaited else program.reached_imports
             found = answer(path for f in program.packages for path in f.imports if path in reached)
             if found is not None:
@@ -4421,7 +4452,7 @@ class _GoTree:
         scoping its cache says nothing of the operator beside it."""
         key = main, run.subcommand, run.namespace_settings, run.cluster_listed_kinds, run.passed_flags
         if key not in self._program_keeps:
-            program = self._program_facts(main, module, run.subcommand)
+            program = self._program_facts(main, module, run.subcommand, run.passed_flags)
             facts, keeps = program.packages, program.keeps
             # A container that names a namespace, or a flag that names one unless emptied (a
             # manifest that empties it is not told apart).
@@ -4487,15 +4518,23 @@ class _GoTree:
             self._program_keeps[key] = (keeper, custom, written, _informed_kinds(facts, keeps))
         return self._program_keeps[key]
 
-    def _program_facts(self, main: str, module: modules.Module, subcommand: str | None) -> _ProgramFacts:
+    def _program_facts(self, main: str, module: modules.Module, subcommand: str | None,
+                       passed: frozenset[str] | None = None) -> _ProgramFacts:
         """What the packages of the program in `main` say (_PackageCode), those they import
         that keep Kubernetes objects (_program_closure), and the import paths the code it runs
         names (reached_code). For a container that runs one
         subcommand of a program with several (its first argument), what the one file
         declaring it (`Use: "apiserver"`) says and reaches: appcat's one binary runs its
         API server, which reads through uncached clients, and its controller, which caches
-        Secrets; the API server's finding named the controller's cache and was read as wrong."""
-        if (main, subcommand) not in self._program_facts_of:
+        Secrets; the API server's finding named the controller's cache and was read as wrong.
+        With the flags `passed` (None: any), a reconciler its main package registers only under
+        a flag off by default that is not passed is not registered (_unregistered_files)."""
+        # Only the flags that gate something of its main package tell programs apart.
+        gating = None if passed is None else frozenset().union(
+            *(go_code.off_flags(go_code.COMMENTS.sub(b"", self._read_go(path) or b"")) for path in _go_files_in(main)))
+        passed = None if passed is None else passed & gating
+        key = main, subcommand, passed
+        if key not in self._program_facts_of:
             packages, keeps = self._program_closure(main, module)
             declaring = self._declaring_file(main, module, subcommand) if subcommand else None
             # With the files of its package that declare no command (spiderpool-agent's
@@ -4525,7 +4564,7 @@ class _GoTree:
             # Files left out leave their imports out, whose packages name fewer reconcilers:
             # until no more are left out (galactic's gateway reaches the package its router's
             # BGP reconciler imports only through that reconciler's file).
-            while more := self._unregistered_files(packages, declaring) - unused:
+            while more := self._unregistered_files(packages, declaring, passed) - unused:
                 unused |= more
                 packages, keeps = reached()
             # Of what they import, only what the program reaches (reached_code).
@@ -4537,9 +4576,9 @@ class _GoTree:
                 {declaring: in_file} if in_file is not None else None)
             facts = [self._package_code(d, unused, reached.declarations.get(d, {})) for d in packages]
             keeps = [k for k in keeps if any(u == k or u.startswith(k + "/") for u in reached.imports)]
-            self._program_facts_of[main, subcommand] = _ProgramFacts(
+            self._program_facts_of[key] = _ProgramFacts(
                 [_code_facts(sources), *facts] if declaring else facts, keeps, reached.imports, reached.awaited)
-        return self._program_facts_of[main, subcommand]
+        return self._program_facts_of[key]
 
     def _declarations_of(self, path: str) -> reached_code.FileDeclarations:
         """A Go file's top-level declarations (reached_code.declarations_of), read once."""
@@ -4554,9 +4593,10 @@ class _GoTree:
                 self._declarations_of(path).header for path in _go_files_in(directory))
         return self._package_names[directory]
 
-    def _unregistered_files(self, packages: set[str], first: str | None) -> frozenset[str]:
+    def _unregistered_files(self, packages: set[str], first: str | None, passed: frozenset[str] | None) -> frozenset[str]:
         """The files of reconcilers that a program, its `packages` (and the file `first` when
-        only it and what it imports are run), never names outside them (go_code.reconciler_names)."""
+        only it and what it imports are run), never names outside them (go_code.reconciler_names),
+        or names only where a flag off by default, not `passed`, is required (None: any)."""
         files = {path for d in packages for path in _go_files_in(d)} | ({first} if first else set())
         reached = {}
         for path in files:
@@ -4571,7 +4611,10 @@ class _GoTree:
         any_name = re.compile(rb"\b(?:" + b"|".join(map(re.escape, set().union(*reached.values()))) + rb")\b")
         written_in: dict[bytes, set[str]] = {}
         for path in files:
-            for name in set(any_name.findall(go_code.COMMENTS.sub(b"", self._read_go(path) or b""))):
+            code = go_code.COMMENTS.sub(b"", self._read_go(path) or b"")
+            if passed is not None:
+                code = go_code.without_gated_blocks(code, passed)
+            for name in set(any_name.findall(code)):
                 written_in.setdefault(name, set()).add(path)
         return frozenset(path for path, names in reached.items()
                          if all(written_in.get(name, set()) <= {path} for name in names))
