@@ -1266,19 +1266,21 @@ def _path_read_finding(directory: str, read: _PathRead, minimum: int) -> Finding
 
 
 _PATH_JOINS = ("filepath.Join", "path.Join")
+# The name of one of a directory's files: a listed entry's (`entry.Name()`), or written out.
+_FILE_NAME = re.compile(r'[A-Za-z_]\w*\.Name\(\)|"[^"/\\]+"')
 
 
 def _local_path(file: GoFile, constants, function, argument, whole_directory: bool) -> tuple[str | None, bool]:
     """(the relative path a read's argument names, whether it names a directory read a file at
     a time): a local variable of `function` given a string literal once and not assigned again
-    (`dir := "./apps/loadgen"`), itself (read whole when `whole_directory`) or joined to one
-    name (`filepath.Join(dir, name)`: one of its files), or a constant so joined; (None, False)
-    otherwise."""
+    (`dir := "./apps/loadgen"`), itself (read whole when `whole_directory`) or joined to the name
+    of one of its files (_FILE_NAME: `filepath.Join(dir, entry.Name())`), or a constant so
+    joined; (None, False) otherwise. A name of another source may go below the directory."""
     joined = False
     if argument.type == "call_expression" and text(argument.child_by_field_name("function")) in _PATH_JOINS:
         elements = values_of(argument.child_by_field_name("arguments"))
-        if len(elements) != 2 or whole_directory:
-            return None, False  # `filepath.Join(dir, sub, name)` reads below the directory
+        if len(elements) != 2 or whole_directory or not _FILE_NAME.fullmatch(text(elements[1])):
+            return None, False
         argument, joined = elements[0], True
         if (constant := constants.string(argument)) is not None:
             return constant, True
@@ -1287,7 +1289,7 @@ def _local_path(file: GoFile, constants, function, argument, whole_directory: bo
     body = text(function).encode()
     name = re.escape(text(argument).encode())
     given = re.findall(rb'(?<![\w.])%s\s*:=\s*"([^"\\\n]*)"' % name, body)
-    assigned = re.findall(rb"(?<![\w.])%s\s*(?:,[^=\n]*)?(?::=|=(?!=))" % name, body)
+    assigned = re.findall(rb"(?<![\w.])%s\s*(?:,[^=\n]*)?(?::=|[-+*/%%|&^]?=(?!=))" % name, body)
     if len(given) != 1 or len(assigned) != 1:
         return None, False
     return given[0].decode(), joined

@@ -1774,15 +1774,17 @@ def test_a_kustomization_renaming_the_placeholder_names_the_program(tmp_path):
         ("charts/ragengine/values.yaml", []), ("charts/workspace/values.yaml", ["config/manager/manager.yaml"])]
 
 
-@pytest.mark.parametrize("overlay_images, copies", [
-    ("images:\n- name: controller\n  newName: quay.io/acme/lb-manager\n  newTag: latest\n",
-     [("charts/lb-manager/values.yaml", ["config/manager/manager.yaml"])]),
-    ("", [("charts/lb-manager/values.yaml", []), ("config/manager/manager.yaml", [])]),  # renamed by none
+_RENAMED_TO_MANAGER = "images:\n- name: controller\n  newName: quay.io/acme/lb-manager\n  newTag: latest\n"
+_RENAMED_TO_CCM = "images:\n- name: controller\n  newName: quay.io/acme/lb-ccm\n"
+
+
+@pytest.mark.parametrize("overlays, copies", [
+    ([_RENAMED_TO_MANAGER], [("charts/lb-manager/values.yaml", ["config/manager/manager.yaml"])]),
+    ([""], [("charts/lb-manager/values.yaml", []), ("config/manager/manager.yaml", [])]),  # renamed by none
     # two overlays giving it two names: which one runs is not known
-    ("images:\n- name: controller\n  newName: quay.io/acme/lb-manager\n",
-     [("charts/lb-manager/values.yaml", []), ("config/manager/manager.yaml", [])]),
+    ([_RENAMED_TO_MANAGER, _RENAMED_TO_CCM], [("charts/lb-manager/values.yaml", []), ("config/manager/manager.yaml", [])]),
 ])
-def test_an_overlay_renaming_the_placeholder_to_a_built_image_names_the_program(tmp_path, overlay_images, copies):
+def test_an_overlay_renaming_the_placeholder_to_a_built_image_names_the_program(tmp_path, overlays, copies):
     """kubelb: config/deploy/kubelb builds on config/kubelb and renames its `controller` to the
     image the project builds from cmd/kubelb, which its chart runs: one program, one finding
     (the scaffold was taken for the module's root and reported apart)."""
@@ -1791,10 +1793,8 @@ def test_an_overlay_renaming_the_placeholder_to_a_built_image_names_the_program(
     write(tmp_path, "config/manager/manager.yaml", _SIZED.format(request="300Mi").replace(
         "ghcr.io/acme/api:1", "controller:latest").replace("name: api", "name: manager"))
     write(tmp_path, "config/manager/kustomization.yaml", "resources:\n- manager.yaml\n")
-    write(tmp_path, "config/deploy/manager/kustomization.yaml", "resources:\n- ../../manager\n" + overlay_images)
-    if copies[0][1] == [] and overlay_images:
-        write(tmp_path, "config/deploy/other/kustomization.yaml", "resources:\n- ../../manager\n"
-              "images:\n- name: controller\n  newName: quay.io/acme/lb-ccm\n")
+    for index, images in enumerate(overlays):
+        write(tmp_path, f"config/deploy/overlay{index}/kustomization.yaml", "resources:\n- ../../manager\n" + images)
     write(tmp_path, "skaffold.yaml", "apiVersion: skaffold/v4beta6\nkind: Config\nbuild:\n  artifacts:\n"
           "  - image: quay.io/acme/lb-manager\n    context: cmd/manager\n    ko: {}\n"
           "  - image: quay.io/acme/lb-ccm\n    context: cmd/ccm\n    ko: {}\n")
@@ -2040,8 +2040,14 @@ func watchNodes(client metadata.Interface, stop <-chan struct{}) {
     ('corev1.SchemeGroupVersion.WithResource("nodes")', False),
     ('corev1.SchemeGroupVersion.WithResource("pods")', True),  # no bound
     ("someResource()", True),  # not known
+    # a variable of that name in another function asks for Pods: each ask is its own function's
+    ('corev1.SchemeGroupVersion.WithResource("nodes")\n\nfunc watchPods(client metadata.Interface) {\n'
+     '\twatched := corev1.SchemeGroupVersion.WithResource("pods")\n'
+     '\t_ = metadatainformer.NewSharedInformerFactory(client, 0).ForResource(watched).Informer()\n}', True),
 ])
 def test_informers_of_kinds_of_bounded_heap_under_a_limit_that_fits_them(tmp_path, resource, reported):
+    """node-feature-discovery's garbage collector informs on Nodes' metadata only, under 1Gi: a
+    cache of a kind whose heap is bounded, within a limit that fits it twice."""
     findings = _findings_of_watching_program(tmp_path, _METADATA_WATCH % resource, request="64Mi", controller=False)
     assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
 
@@ -2479,6 +2485,8 @@ _SCOPED_KINDS = "\nfunc scopedKinds() []client.Object {\n\treturn []client.Objec
     ("scopedKinds()", "&corev1.Node{},\n\t\tnamed(\"Secret\"),", True),  # an element not written out
     ("kinds", "&corev1.Node{},\n\t\t&corev1.Secret{},", False),  # a variable assigned the call
     ("otherKinds()", "&corev1.Node{},\n\t\t&corev1.Secret{},", True),  # a function the file does not declare
+    # a loop that ends before the entry: the entry's key is another variable's
+    ("scopedKinds() {\n\t\t_ = obj\n\t}\n\tobj := &corev1.Node{}\n\t{", "&corev1.Node{},\n\t\t&corev1.Secret{},", True),
 ])
 def test_per_kind_selections_keyed_by_a_loop_over_kinds_scope_the_cache(tmp_path, ranged, listed, reported):
     """agent-office-operator selects by namespace each kind of a list a function of its file
@@ -2961,6 +2969,10 @@ func (d *defaulter) Default(ctx context.Context, obj runtime.Object) error {
     ("", (_SECRET_READER + "\nvar options = client.Options{Cache: &client.CacheOptions{DisableFor: excluded()}}\n\n"
           "func excluded() []client.Object {\n\treturn []client.Object{\n\t\t&corev1.Pod{},\n\t}\n}\n")
         .replace("Secret", "ConfigMap"), True),
+    # or appended to it
+    ("", (_SECRET_READER + "\nvar options = client.Options{Cache: &client.CacheOptions{DisableFor: excluded()}}\n\n"
+          "func excluded() []client.Object {\n\tvar objects []client.Object\n"
+          "\tobjects = append(objects, &corev1.Secret{})\n\treturn objects\n}\n").replace("Secret", "ConfigMap"), False),
     # keptn's metrics-operator: the list a variable of the file is given
     ("", (_SECRET_READER + "\nvar excluded = []client.Object{&corev1.Secret{}}\n\n"
           "var options = client.Options{Cache: &client.CacheOptions{\n\tDisableFor: excluded,\n}}\n")
@@ -4342,6 +4354,9 @@ _POD_NAMESPACE_ENV = "          env:\n            - name: POD_NAMESPACE\n" \
      "", False),
     (_CONFIG_FIELD_NAMESPACE.replace("{config.Namespace: {}}\n\t}", "{config.Namespace: {}}\n\t} else {\n\t\tprintln()\n\t}"),
      "", True),  # an else that goes on
+    (_CONFIG_FIELD_NAMESPACE.replace("{config.Namespace: {}}\n\t}", "{config.Namespace: {}}\n\t} else {\n\t\t"
+                                     "if config.Region == \"\" {\n\t\t\tos.Exit(1)\n\t\t}\n\t}"),
+     "", True),  # an else that exits only in a branch of its own
 ])
 def test_a_cache_scoped_to_a_namespace_read_from_the_environment(tmp_path, source, container, reported):
     assert _rules_for_controller(tmp_path, source, container) == (["SL101"] if reported else [])
@@ -6524,18 +6539,27 @@ func (r *RuleReconciler) SetupWithManager(mgr ctrl.Manager) error {
 
 @pytest.mark.parametrize("patch_args, other_args, reported", [
     (None, None, False),  # registered only under a flag off by default, which nothing passes
-    ('["--sync-secrets"]', None, True),  # kustomize's patch of the same workload passes it
+    ('["--sync-secrets"]', None, True),  # kustomize's patch passes it, whatever workload it names
     (None, '["--sync-secrets"]', False),  # another workload of the program passes it, not this one
-    (None, '["--sync-secrets=false"]', False),
 ])
-def test_a_reconciler_registered_under_a_flag_counts_where_the_flag_is_passed(tmp_path, patch_args, other_args, reported):
+@pytest.mark.parametrize("declared_in_main", [True, False])
+def test_a_reconciler_registered_under_a_flag_counts_where_the_flag_is_passed(tmp_path, patch_args, other_args,
+                                                                              reported, declared_in_main):
     """stateful-migration-operator's all-in-one Deployment does not pass the flag its
-    checkpoint DaemonSet passes: the Deployment's cache holds no Pods (read as wrong)."""
-    go_module(tmp_path, {"cmd/main.go": _GATED_RECONCILER_MAIN, "internal/controller/secret.go": _SECRET_RECONCILER,
-                         "internal/controller/rule.go": _RULE_RECONCILER, "api/v1/rule.go": "package v1\n\ntype Rule struct{}\n"})
+    checkpoint DaemonSet passes: the Deployment's cache holds no Pods (read as wrong). The
+    flag and its `if` may be in another package than main's (a cobra command's)."""
+    files = {"internal/controller/secret.go": _SECRET_RECONCILER, "internal/controller/rule.go": _RULE_RECONCILER,
+             "api/v1/rule.go": "package v1\n\ntype Rule struct{}\n"}
+    if declared_in_main:
+        files["cmd/main.go"] = _GATED_RECONCILER_MAIN
+    else:
+        files["internal/app/app.go"] = _GATED_RECONCILER_MAIN.replace("package main", "package app").replace(
+            "func main() {", "func Run() {")
+        files["cmd/main.go"] = 'package main\n\nimport "example.com/app/internal/app"\n\nfunc main() { app.Run() }\n'
+    go_module(tmp_path, files)
     write(tmp_path, "deploy/api.yaml", _SIZED.format(request="40Mi").replace("image: ghcr.io/acme/api:1", "image: ghcr.io/acme/app:1"))
     if patch_args:
-        write(tmp_path, "deploy/patch.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n"
+        write(tmp_path, "deploy/patch.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: not-used\n"
               f"spec:\n  template:\n    spec:\n      containers:\n        - name: api\n          args: {patch_args}\n")
     if other_args:
         write(tmp_path, "deploy/other.yaml", _SIZED.format(request="40Mi").replace("name: api", "name: other", 1)

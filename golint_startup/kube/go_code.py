@@ -657,43 +657,33 @@ def _kind_set_on(code: bytes, variable: bytes, start: int, end: int) -> str | No
 
 # A loop over a list of objects: `for _, obj := range coreTypes() {` or `range objects {`.
 _RANGED = rb"\bfor\s+\w+\s*,\s*%(name)s\s*:=\s*range\s+([A-Za-z_]\w*)(\(\))?\s*\{"
-_OBJECT_LIST = re.compile(rb"(?:\breturn|=)\s*\[\]\w+\.Object\s*\{")  # a literal, not a result type
 
 
 def _kinds_ranged_into(code: bytes, variable: bytes, at: int) -> frozenset[str] | None:
-    """The kinds of the objects a loop around `at` gives `variable`, ranging over a list written
-    out `[]client.Object{&corev1.ConfigMap{}, ...}` that a function of the file returns, or a
-    variable is made of or assigned from such a function (agent-office-operator keys its
-    `ByObject` entries by `obj`, ranging over its `coreTypes()`); its elements that are not
-    written `&pkg.Kind{}` are left out. None when no such list is found."""
+    """The kinds of the objects the innermost loop around `at` gives `variable`, ranging over
+    the lists of objects (_kinds_listed) a function of the file returns, or a variable of the
+    function is given or assigned from such a function (agent-office-operator keys its
+    `ByObject` entries by `obj`, ranging over its `coreTypes()`). None when no loop around `at`
+    ranges so, or no such list is found."""
     start = _function_start(code, at)
     loop = None
-    for loop in re.compile(_RANGED % {b"name": re.escape(variable)}).finditer(code, start, at):
-        pass
+    for candidate in re.compile(_RANGED % {b"name": re.escape(variable)}).finditer(code, start, at):
+        if _call_end(code, candidate.end() - 1, b"{}") > at:
+            loop = candidate
     if loop is None:
         return None
-    function = loop.group(1)
+    ranged = loop.group(1)
     if not loop.group(2):
         assigned = None
-        for assigned in re.compile(rb"(?<![\w.])%s\s*:?=\s*(?:([A-Za-z_]\w*)\(\)|(?=\[\]\w+\.Object\s*\{))"
-                                   % re.escape(function)).finditer(code, start, loop.start()):
+        for assigned in re.compile(rb"(?<![\w.])%s\s*:?=\s*([A-Za-z_]\w*)\(\)" % re.escape(ranged)).finditer(
+                code, start, loop.start()):
             pass
         if assigned is None:
-            return None
-        if assigned.group(1) is None:
-            return _listed_kinds(code, assigned.start(), loop.start())
-        function = assigned.group(1)
-    body = _function_body(code, function)
-    return None if body is None else _listed_kinds(code, *body)
-
-
-def _listed_kinds(code: bytes, start: int, end: int) -> frozenset[str] | None:
-    """The kinds written `&pkg.Kind{}` in the first list of objects between `start` and `end`."""
-    listed = _OBJECT_LIST.search(code, start, end)
-    if listed is None:
-        return None
-    elements = code[listed.end():_call_end(code, listed.end() - 1, b"{}")]
-    return frozenset(kind.decode() for kind in _LISTED_KIND.findall(elements))
+            lists = list(re.finditer(_OBJECT_LIST_GIVEN % {b"name": re.escape(ranged)}, code[:loop.start()]))
+            return _kinds_listed(code, lists) if lists else None
+        ranged = assigned.group(1)
+    lists = _lists_returned_by(code, ranged)
+    return _kinds_listed(code, lists) if lists else None
 
 
 def _top_level_parts(listed: bytes, separator: bytes = b",") -> list[bytes]:
@@ -1143,7 +1133,9 @@ _DISABLE_FOR = re.compile(_DISABLE_FOR_FIELD + rb"\[\]\w+\.Object\s*\{")
 _DISABLE_FOR_CALL = re.compile(_DISABLE_FOR_FIELD + rb"([A-Za-z_]\w*)\(\)")
 _DISABLE_FOR_VARIABLE = re.compile(_DISABLE_FOR_FIELD + rb"([A-Za-z_]\w*)\s*[,}\n]")
 _OBJECT_LIST_GIVEN = rb"\b%(name)s\s*:?=\s*\[\]\w+\.Object\s*\{"
-_OBJECT_LIST = re.compile(rb"(?:\breturn|=)\s*\[\]\w+\.Object\s*\{")  # a literal, not a result type
+# From the result type on (`func f() []client.Object {`): every kind its body writes, in a
+# literal or appended (`objs = append(objs, &corev1.ConfigMap{})`).
+_OBJECT_LIST = re.compile(rb"\[\]\w+\.Object\s*\{")
 _LISTED_KIND = re.compile(rb"&(?:\w+\.)?(\w+)\{\}")
 
 
@@ -1196,11 +1188,17 @@ def dynamic_informers(source: bytes, code: bytes) -> tuple[int, int, int]:
 
 def _resource_written_at(code: bytes, at: int) -> int:
     """Where the resource a dynamic informer is asked for at `at` is written: there, or where a
-    variable of the file named there is given it (keptn's `keptnMetricGroupVersionResource`)."""
+    variable named there is given it, last before it in its function, else first in the file
+    (keptn's package-level `keptnMetricGroupVersionResource`)."""
     named = _RESOURCE_VARIABLE.match(code, at)
-    if named is not None and (given := re.search(_RESOURCE_GIVEN % {b"name": re.escape(named.group(1))}, code)):
-        return given.end()
-    return at
+    if named is None:
+        return at
+    given = re.compile(_RESOURCE_GIVEN % {b"name": re.escape(named.group(1))})
+    local = None
+    for local in given.finditer(code, _function_start(code, at), at):
+        pass
+    found = local or given.search(code)
+    return at if found is None else found.end()
 
 
 def _custom_resource_at(code: bytes, at: int, imports: dict[bytes, bytes]) -> bool:
@@ -1213,7 +1211,12 @@ def _custom_resource_at(code: bytes, at: int, imports: dict[bytes, bytes]) -> bo
     written = _WRITTEN_RESOURCE.match(code, at)
     if package is not None:
         return package.group(1) in imports and not imports[package.group(1)].startswith((b"k8s.io/", b"sigs.k8s.io/"))
-    return written is not None and b"." in written.group(1) and not written.group(1).endswith(b"k8s.io")
+    return written is not None and not _kubernetes_group(written.group(1))
+
+
+def _kubernetes_group(group: bytes) -> bool:
+    """Whether an API group is Kubernetes' own: the core group (""), `apps`, `*.k8s.io`."""
+    return b"." not in group or group.endswith(b"k8s.io")
 
 
 def _asks_only_custom_resources(code: bytes, imports: dict[bytes, bytes], construction: re.Match) -> bool:
@@ -1236,7 +1239,8 @@ def _asks_only_custom_resources(code: bytes, imports: dict[bytes, bytes], constr
 _TYPED_INFORMER = re.compile(rb"\.\s*[A-Z]\w*\(\)\s*\.\s*V\d\w*\(\)\s*\.\s*([A-Z]\w*)\(\)")
 _TYPED_FACTORY = re.compile(rb"(?<!func )\bNew(?:Filtered)?SharedInformerFactory(?:WithOptions)?\(")
 _UNTYPED_INFORMER = re.compile(rb"\.InformerFor\(|\bNew\w*Reflector\w*\(|\bUntilWithSync\(")
-_GROWING_PLURALS = frozenset(plural(kind).encode() for kind in GROWING_KINDS)
+_GROWING_BY_PLURAL = {plural(kind).encode(): kind for kind in GROWING_KINDS}
+_GROWING_PLURALS = frozenset(_GROWING_BY_PLURAL)
 
 
 # client-go's informer built on a ListWatch for the kind of the object it is handed:
@@ -1260,11 +1264,7 @@ def typed_informers(source: bytes, code: bytes) -> tuple[int, int, int, int]:
     scheduledscale's informers watch only its own resources (read as not worth a change)."""
     kinds = _TYPED_INFORMER.findall(code)
     asked, growing = len(kinds), sum(kind in _GROWING_PLURALS for kind in kinds)
-    imports = dict(import_names(source))
-    for built in _LIST_WATCH_INFORMER.finditer(code):
-        if imports.get(built.group(1)) != TOOLS_CACHE:
-            continue
-        handed = _list_watch_object(code, imports, built.end() - 1)
+    for handed in _list_watch_objects(code, dict(import_names(source))):
         if handed is not None:
             asked += 1
             growing += _grows(*handed)
@@ -1274,11 +1274,10 @@ def typed_informers(source: bytes, code: bytes) -> tuple[int, int, int, int]:
 # Kubernetes' own resources, written out: of its API package's group version
 # (`corev1.SchemeGroupVersion.WithResource("nodes")`) or with no group or one of Kubernetes'
 # (`schema.GroupVersionResource{Version: "v1", Resource: "nodes"}`).
-_OWN_PACKAGE_RESOURCE = re.compile(rb'\s*(\w+)\.\w*GroupVersion\.WithResource\(\s*"(\w+)"\s*\)')
+_OWN_PACKAGE_RESOURCE = re.compile(_PACKAGE_RESOURCE.pattern + rb'\s*"(\w+)"\s*\)')
 _WRITTEN_RESOURCE_NAME = re.compile(rb'\s*\w+\.GroupVersionResource\{[^{}]*?\bResource\s*:\s*"(\w+)"')
 _WRITTEN_GROUP = re.compile(rb'\bGroup\s*:\s*"([^"]*)"')
 _GROWING_BY_RESOURCE = {plural(kind).lower().encode(): kind for kind in GROWING_KINDS}
-_GROWING_BY_PLURAL = {plural(kind).encode(): kind for kind in GROWING_KINDS}
 
 
 def informed_kinds(source: bytes, code: bytes) -> tuple[frozenset[str], int]:
@@ -1291,13 +1290,11 @@ def informed_kinds(source: bytes, code: bytes) -> tuple[frozenset[str], int]:
     imports = dict(import_names(source))
     kinds = {_GROWING_BY_PLURAL[name] for name in _TYPED_INFORMER.findall(code) if name in _GROWING_BY_PLURAL}
     unknown = len(_UNTYPED_INFORMER.findall(code))
-    for built in _LIST_WATCH_INFORMER.finditer(code):
-        if imports.get(built.group(1)) == TOOLS_CACHE:
-            handed = _list_watch_object(code, imports, built.end() - 1)
-            if handed is None:
-                unknown += 1
-            elif _grows(*handed):
-                kinds.add(handed[1])
+    for handed in _list_watch_objects(code, imports):
+        if handed is None:
+            unknown += 1
+        elif _grows(*handed):
+            kinds.add(handed[1])
     for asked in _DYNAMIC_RESOURCE.finditer(code):
         if _custom_resource_at(code, asked.end(), imports):
             continue
@@ -1320,8 +1317,14 @@ def _own_resource_at(code: bytes, at: int, imports: dict[bytes, bytes]) -> bytes
     if written is None:
         return None
     group = _WRITTEN_GROUP.search(code, at, _call_end(code, code.index(b"{", at), b"{}"))
-    own = group is None or b"." not in group.group(1) or group.group(1).endswith(b"k8s.io")
-    return written.group(1) if own else None
+    return written.group(1) if group is None or _kubernetes_group(group.group(1)) else None
+
+
+def _list_watch_objects(code: bytes, imports: dict[bytes, bytes]) -> list[tuple[bytes, str] | None]:
+    """_list_watch_object of each informer a Go file builds on a ListWatch with client-go's
+    `tools/cache`."""
+    return [_list_watch_object(code, imports, built.end() - 1) for built in _LIST_WATCH_INFORMER.finditer(code)
+            if imports.get(built.group(1)) == TOOLS_CACHE]
 
 
 def _list_watch_object(code: bytes, imports: dict[bytes, bytes], opening: int) -> tuple[bytes, str] | None:
@@ -1371,13 +1374,22 @@ def uncached_kinds(code: bytes) -> frozenset[str]:
     for variable in _DISABLE_FOR_VARIABLE.finditer(code):
         lists += re.finditer(_OBJECT_LIST_GIVEN % {b"name": re.escape(variable.group(1))}, code)
     for call in _DISABLE_FOR_CALL.finditer(code):
-        if (body := _function_body(code, call.group(1))) is not None:
-            lists += _OBJECT_LIST.finditer(code, *body)
-    found = set()
-    for listed in lists:
-        found.update(m.group(1).decode() for m in
+        lists += _lists_returned_by(code, call.group(1))
+    return _kinds_listed(code, lists)
+
+
+def _lists_returned_by(code: bytes, function: bytes) -> list[re.Match]:
+    """The lists of objects (_OBJECT_LIST) of the file's function `function`, from its result
+    type on; none when the file declares no such function."""
+    body = _function_body(code, function)
+    return [] if body is None else list(_OBJECT_LIST.finditer(code, *body))
+
+
+def _kinds_listed(code: bytes, lists: Iterable[re.Match]) -> frozenset[str]:
+    """The kinds (type names) written `&pkg.Kind{}` in lists of objects, each matched up to its
+    opening brace."""
+    return frozenset(m.group(1).decode() for listed in lists for m in
                      _LISTED_KIND.finditer(code, listed.end(), _call_end(code, listed.end() - 1, b"{}")))
-    return frozenset(found)
 
 
 def _function_body(code: bytes, name: bytes) -> tuple[int, int] | None:
@@ -1436,15 +1448,21 @@ def _naming_condition(code: bytes, at: int, or_in_loop: bool = False) -> bytes |
     return None
 
 
-_ELSE_BLOCK = re.compile(rb"\s*else\s*\{")
+# What follows an `if` block's closing brace when it has an `else` block.
+_ELSE_AFTER_BLOCK = re.compile(rb"\s*else\s*\{")
 
 
 def _else_exits(code: bytes, opening: int) -> bool:
     """Whether the `if` block opening at `opening` has an `else` that ends the program
-    (_EXITS): jumpstarter's controller scopes its cache under `if watchNamespace != "" {` and
-    exits otherwise (its cache was called cluster-wide, read as wrong)."""
-    other = _ELSE_BLOCK.match(code, _call_end(code, opening, b"{}"))
-    return other is not None and _EXITS.search(code, other.end(), _call_end(code, other.end() - 1, b"{}")) is not None
+    (_EXITS) in its own statements, not in a block of its own that may not run: jumpstarter's
+    controller scopes its cache under `if watchNamespace != "" {` and exits otherwise (its
+    cache was called cluster-wide, read as wrong)."""
+    other = _ELSE_AFTER_BLOCK.match(code, _call_end(code, opening, b"{}"))
+    if other is None:
+        return False
+    end = _call_end(code, other.end() - 1, b"{}")
+    return any(code.count(b"{", other.end(), exit_.start()) == code.count(b"}", other.end(), exit_.start())
+               for exit_ in _EXITS.finditer(code, other.end(), end))
 
 
 # A condition on a variable named for a namespace (`watchNamespace`, `cfg.Namespaces`, `watchNS`, `ns`,
@@ -1639,11 +1657,15 @@ def _gating_flag(code: bytes, at: int, off: dict[bytes, str]) -> str | None:
         if code.startswith(b"func", line_start):
             return None
         tested = _IF_CONDITION.match(code, line_start, opening + 1)
-        if tested is not None:
-            for conjunct in _top_level_parts(tested.group(1), b"&&"):
-                if conjunct in off:
-                    return off[conjunct]
+        if tested is not None and (flag := _required_flag(tested.group(1), off)) is not None:
+            return flag
     return None
+
+
+def _required_flag(condition: bytes, off: dict[bytes, str]) -> str | None:
+    """The off-by-default flag (_off_flags) an `if`'s condition requires: one of its top-level
+    `&&` operands tests it (`if (a || b) && enableX {`; not `if a || enableX {`)."""
+    return next((off[conjunct] for conjunct in _top_level_parts(condition, b"&&") if conjunct in off), None)
 
 
 class GatedCache(NamedTuple):
@@ -1665,7 +1687,7 @@ class ConditionalCaches(NamedTuple):
 _GENERATED_INFORMERS = re.compile(r"/informers/externalversions$")
 
 
-_IF_LINE = re.compile(rb"^[ \t]*(?:\}\s*else\s+)?if\s+([^\n{]*?)\s*\{[ \t]*$", re.MULTILINE)
+_IF_LINE = re.compile(rb"^" + _IF_CONDITION.pattern, re.MULTILINE)  # _IF_CONDITION, found anywhere
 
 
 def off_flags(code: bytes) -> frozenset[str]:
@@ -1683,9 +1705,9 @@ def without_gated_blocks(code: bytes, passed: frozenset[str]) -> bytes:
         return code
     blanked = bytearray(code)
     for line in _IF_LINE.finditer(code):
-        if any(conjunct in off for conjunct in _top_level_parts(line.group(1), b"&&")):
+        if _required_flag(line.group(1), off) is not None:
             opening = line.end() - 1
-            while code[opening] != 0x7B:  # the block's `{`, before trailing blanks
+            while code[opening] != 0x7B:  # the match may end past the blanks after the block's `{`
                 opening -= 1
             end = _call_end(code, opening, b"{}")
             blanked[opening + 1:end - 1] = re.sub(rb"[^\n]", b" ", code[opening + 1:end - 1])

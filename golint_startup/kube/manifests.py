@@ -380,7 +380,7 @@ class Container:
     go_reason: str = ""  # why it counts as Go ("" when it does not)
     go_dir: str | None = None  # the directory of its main package or Dockerfile, when known
     command: tuple[str, ...] = ()  # `command` then `args`, when the manifest sets a command
-    written_arguments: tuple[str, ...] = ()  # its `command` and `args` as written, either or both
+    written_arguments: tuple[str, ...] = ()  # its `command` (an init wrapper left out) and `args`, either or both
     mounts: tuple[str, ...] = ()  # the paths its volumes are mounted at
     pod_containers: int = 1  # how many (not init) containers its pod runs
     built_elsewhere: str | None = None  # the Go package its image is built from, in a module not linted
@@ -1134,7 +1134,6 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
     chart_rbac_templates: dict[str, list[tuple[Source, str]]] = {}  # chart root -> templates of ClusterRoles or bindings
     # chart root -> a template's VerticalPodAutoscaler and the values path that turns it on (_chart_resizer)
     chart_resizers: dict[str, tuple[Location, str | None]] = {}
-    passed_flags: set[str] = set()  # what the manifests pass their programs (Container.passed_flags)
     flag_mentions: Counter[str] = Counter()  # how many times the manifests outside charts name each
     chart_flags: dict[str, set[str]] = {}  # chart root -> the flags its files name, rendered or not
     for abspath in manifest_paths:
@@ -1283,17 +1282,18 @@ def _pass_flags(containers: list[Container], mentions: Counter[str], chart_flags
     of containers of other workloads: stateful-migration-operator's checkpoint DaemonSet passes
     `--enable-checkpoint-backup-controller`, which its all-in-one Deployment of the same
     program does not (that Deployment was charged the controller's cache of every Pod: read as
-    wrong). A workload's patches and copies share its name, and what each passes."""
+    wrong). A workload's copies share its name, and what each passes; a patch's container
+    (no image: kustomize may aim it at any workload, whatever name it gives) passes to all."""
     by_workload: dict[str, Counter[str]] = {}
     outside = Counter(mentions)
     for container in containers:
-        if container.chart is None:
+        if container.chart is None and container.image:
             named = Counter(_flag_mentions(" ".join(container.written_arguments)))
             by_workload.setdefault(container.workload_name, Counter()).update(named)
             outside.subtract(named)
     everywhere = {flag for flag, count in outside.items() if count > 0} | chart_flags
     for container in containers:
-        own = by_workload.get(container.workload_name, Counter()) if container.chart is None else Counter()
+        own = by_workload.get(container.workload_name, Counter())
         container.passed_flags = frozenset(everywhere | set(own) | {go_code.flag_name_key(name) for name in container.env})
 
 
@@ -3745,7 +3745,8 @@ class _GoTree:
         self._program_keeps: dict[tuple[str, str | None, frozenset[str], frozenset[str] | None,
                                         frozenset[str] | None],
                                   tuple[str | None, bool, bool, frozenset[str] | None]] = {}
-        # By (main, subcommand, the flags passed that gate something of it): see _program_facts.
+        self._program_off_flags: dict[str, frozenset[str]] = {}  # by main: see _off_flags_of
+        # By (main, subcommand, the flags passed that it declares off by default): see _program_facts.
         self._program_facts_of: dict[tuple[str, str | None, frozenset[str] | None], _ProgramFacts] = {}
         self._declaring_files: dict[tuple[str, str], str | None] = {}  # see _declaring_file
         self._program_packages: dict[str, tuple[set[str], list[str]]] = {}  # by main, see _program_closure
@@ -4527,12 +4528,10 @@ class _GoTree:
         declaring it (`Use: "apiserver"`) says and reaches: appcat's one binary runs its
         API server, which reads through uncached clients, and its controller, which caches
         Secrets; the API server's finding named the controller's cache and was read as wrong.
-        With the flags `passed` (None: any), a reconciler its main package registers only under
-        a flag off by default that is not passed is not registered (_unregistered_files)."""
-        # Only the flags that gate something of its main package tell programs apart.
-        gating = None if passed is None else frozenset().union(
-            *(go_code.off_flags(go_code.COMMENTS.sub(b"", self._read_go(path) or b"")) for path in _go_files_in(main)))
-        passed = None if passed is None else passed & gating
+        With the flags `passed` (None: any), a reconciler the program names only under an `if`
+        requiring a flag off by default that is not passed is not registered (_unregistered_files)."""
+        # Only the flags declared off by default in the program tell its runs apart.
+        passed = None if passed is None else passed & self._off_flags_of(main, module)
         key = main, subcommand, passed
         if key not in self._program_facts_of:
             packages, keeps = self._program_closure(main, module)
@@ -4579,6 +4578,14 @@ class _GoTree:
             self._program_facts_of[key] = _ProgramFacts(
                 [_code_facts(sources), *facts] if declaring else facts, keeps, reached.imports, reached.awaited)
         return self._program_facts_of[key]
+
+    def _off_flags_of(self, main: str, module: modules.Module) -> frozenset[str]:
+        """The flags the packages of the program in `main` declare off by default (go_code.off_flags), once per program."""
+        if main not in self._program_off_flags:
+            self._program_off_flags[main] = frozenset().union(*(
+                go_code.off_flags(go_code.COMMENTS.sub(b"", self._read_go(path) or b""))
+                for directory in self._program_closure(main, module)[0] for path in _go_files_in(directory)))
+        return self._program_off_flags[main]
 
     def _declarations_of(self, path: str) -> reached_code.FileDeclarations:
         """A Go file's top-level declarations (reached_code.declarations_of), read once."""

@@ -60,3 +60,19 @@ func init() {
 	content, _ := os.ReadFile(filepath.Join(scriptDir, "nested", "deep.js")) // want "SL001: os.ReadFile in func init reads a file"
 	scripts["deep"] = string(content)
 }
+
+// A name from elsewhere may go below the directory: not known to be one of its files.
+func init() {
+	for _, name := range []string{"data/catalog.json"} {
+		content, _ := os.ReadFile(filepath.Join(scriptDir, name)) // want "SL001: os.ReadFile in func init reads a file"
+		scripts[name] = string(content)
+	}
+}
+
+// Changed after it is given: which directory it names is not known.
+func init() {
+	dir := "scripts"
+	dir += os.Getenv("SCRIPTS_SUFFIX")
+	entries, _ := os.ReadDir(dir) // want "SL001: os.ReadDir in func init reads a directory"
+	_ = entries
+}
