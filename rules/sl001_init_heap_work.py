@@ -1267,32 +1267,49 @@ def _path_read_finding(directory: str, read: _PathRead, minimum: int) -> Finding
 
 _PATH_JOINS = ("filepath.Join", "path.Join")
 # The name of one of a directory's files: a listed entry's (`entry.Name()`), or written out.
-_FILE_NAME = re.compile(r'[A-Za-z_]\w*\.Name\(\)|"[^"/\\]+"')
+_FILE_NAME = re.compile(rb'[A-Za-z_]\w*\.Name\(\)|"[^"/\\]+"')
+_STRING = re.compile(rb'"([^"\\\n]*)"')
+_STATEMENT_END = re.compile(rb"[ \t]*(?:\n|;|//|\Z)")
 
 
 def _local_path(file: GoFile, constants, function, argument, whole_directory: bool) -> tuple[str | None, bool]:
     """(the relative path a read's argument names, whether it names a directory read a file at
-    a time): a local variable of `function` given a string literal once and not assigned again
-    (`dir := "./apps/loadgen"`), itself (read whole when `whole_directory`) or joined to the name
-    of one of its files (_FILE_NAME: `filepath.Join(dir, entry.Name())`), or a constant so
-    joined; (None, False) otherwise. A name of another source may go below the directory."""
+    a time): a string literal given once to a local variable of `function` (_given_once:
+    `dir := "./apps/loadgen"`), itself (read whole when `whole_directory`) or joined to the name
+    of one of its files (_FILE_NAME, or a local variable given one: `filepath.Join(dir,
+    entry.Name())`), or a constant so joined; (None, False) otherwise. A name of another source
+    may go below the directory."""
+    if function is None:
+        return None, False
+    body = text(function).encode()
     joined = False
     if argument.type == "call_expression" and text(argument.child_by_field_name("function")) in _PATH_JOINS:
         elements = values_of(argument.child_by_field_name("arguments"))
-        if len(elements) != 2 or whole_directory or not _FILE_NAME.fullmatch(text(elements[1])):
+        if len(elements) != 2 or whole_directory:
+            return None, False
+        name = text(elements[1]).encode()
+        if not _FILE_NAME.fullmatch(name) and (elements[1].type != "identifier" or
+                                               _given_once(body, name, _FILE_NAME) is None):
             return None, False
         argument, joined = elements[0], True
         if (constant := constants.string(argument)) is not None:
             return constant, True
-    if argument.type != "identifier" or function is None:
+    if argument.type != "identifier":
         return None, False
-    body = text(function).encode()
-    name = re.escape(text(argument).encode())
-    given = re.findall(rb'(?<![\w.])%s\s*:=\s*"([^"\\\n]*)"' % name, body)
-    assigned = re.findall(rb"(?<![\w.])%s\s*(?:,[^=\n]*)?(?::=|[-+*/%%|&^]?=(?!=))" % name, body)
-    if len(given) != 1 or len(assigned) != 1:
-        return None, False
-    return given[0].decode(), joined
+    given = _given_once(body, text(argument).encode(), _STRING)
+    return (None, False) if given is None else (given.group(1).decode(), joined)
+
+
+def _given_once(body: bytes, name: bytes, value: re.Pattern) -> re.Match | None:
+    """The `value` a local variable `name` is given (`name := value`) in a function's text, when
+    that is its one assignment (no `=`, `+=`, nor a second `:=`); None otherwise."""
+    assignments = re.findall(rb"(?<![\w.])%s\s*(?:,[^=\n]*)?(?::=|[-+*/%%|&^]?=(?!=))" % re.escape(name), body)
+    given = re.search(rb"(?<![\w.])%s\s*:=\s*" % re.escape(name), body)
+    if len(assignments) != 1 or given is None:
+        return None
+    found = value.match(body, given.end())
+    # The whole value, not the start of an expression (`"./scripts" + suffix`).
+    return found if found is not None and _STATEMENT_END.match(body, found.end()) else None
 
 
 def _work_message(call_name: str, where: str, cost: str) -> str:

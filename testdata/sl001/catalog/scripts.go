@@ -76,3 +76,14 @@ func init() {
 	entries, _ := os.ReadDir(dir) // want "SL001: os.ReadDir in func init reads a directory"
 	_ = entries
 }
+
+// A directory named by more than a literal: not known.
+func init() {
+	dir := "scripts" + os.Getenv("SCRIPTS_SUFFIX")
+	entries, _ := os.ReadDir(dir) // want "SL001: os.ReadDir in func init reads a directory"
+	for _, entry := range entries {
+		name := entry.Name()
+		content, _ := os.ReadFile(filepath.Join("scripts", name))
+		scripts[name] = string(content)
+	}
+}
