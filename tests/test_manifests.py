@@ -6504,37 +6504,23 @@ func main() {
 	_ = mgr.Start(ctrl.SetupSignalHandler())
 }
 """
-_SECRET_RECONCILER = """\
+_RECONCILER = """\
 package controller
 
 import (
-	corev1 "k8s.io/api/core/v1"
+	%(package)s
 	ctrl "sigs.k8s.io/controller-runtime"
 )
 
-type SecretReconciler struct{}
+type %(name)sReconciler struct{}
 
-func (r *SecretReconciler) SetupWithManager(mgr ctrl.Manager) error {
-	return ctrl.NewControllerManagedBy(mgr).For(&corev1.Secret{}).Complete(nil)
+func (r *%(name)sReconciler) SetupWithManager(mgr ctrl.Manager) error {
+	return ctrl.NewControllerManagedBy(mgr).For(&%(kind)s{}).Complete(nil)
 }
 """
-
+_SECRET_RECONCILER = _RECONCILER % {"package": 'corev1 "k8s.io/api/core/v1"', "name": "Secret", "kind": "corev1.Secret"}
 # A reconciler of the project's own resource: custom resources number what users create.
-_RULE_RECONCILER = """\
-package controller
-
-import (
-	ctrl "sigs.k8s.io/controller-runtime"
-
-	acmev1 "example.com/app/api/v1"
-)
-
-type RuleReconciler struct{}
-
-func (r *RuleReconciler) SetupWithManager(mgr ctrl.Manager) error {
-	return ctrl.NewControllerManagedBy(mgr).For(&acmev1.Rule{}).Complete(nil)
-}
-"""
+_RULE_RECONCILER = _RECONCILER % {"package": 'acmev1 "example.com/app/api/v1"', "name": "Rule", "kind": "acmev1.Rule"}
 
 
 @pytest.mark.parametrize("patch_args, other_args, reported", [
