@@ -581,17 +581,17 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
                 if named and named[0].type == "identifier":
                     environment_reads[text(named[0])] = RULE.finding(file.path, call, _work_message(name, where, cost))
                     continue
-            directory = None
+            joined = False  # a file of a directory, read by a path joined to it
             if in_init and flagged[:2] in (_FILE, _DIRECTORY) and arguments and path is None:
                 # A directory of the tree, maybe, through a local variable (`dir := "./apps/loadgen"`),
                 # read whole or one file at a time (`os.ReadFile(filepath.Join(dir, name))`).
-                path, directory = _local_path(file, constants, context, arguments[0], flagged[:2] == _DIRECTORY)
+                path, joined = _local_path(file, constants, context, arguments[0], flagged[:2] == _DIRECTORY)
             if in_init and flagged[:2] in (_FILE, _DIRECTORY) and path and in_the_tree(path) and _has_package_facts(file):
                 # A file of the tree, maybe: sized in check_project (cnpg-broker's 3 KB catalog.yaml),
                 # or a directory, sized by its files together (PlantD-operator's init reads its 8 KB
                 # of load generator scripts).
                 reads_by_path.append(_PathRead(location_of(file.path, call), name, where, path, cost, level, init_key,
-                                               directory=bool(directory) or flagged[:2] == _DIRECTORY))
+                                               directory=joined or flagged[:2] == _DIRECTORY))
                 named = assigned_names(call)
                 if named and named[0].type == "identifier":
                     path_locals[text(named[0])] = reads_by_path[-1]

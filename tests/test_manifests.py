@@ -509,8 +509,7 @@ def test_a_development_charts_placeholder_image_leaves_the_scaffold_reported(tmp
     kustomize for `make deploy`: the scaffold's container is not loaded by hand."""
     go_module(tmp_path, {"cmd/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
     write(tmp_path, "PROJECT", "layout:\n- go.kubebuilder.io/v4\n")
-    write(tmp_path, "config/manager/manager.yaml", _SIZED.format(request="256Mi").replace(
-        "ghcr.io/acme/api:1", 'controller:latest\n          command: ["/manager"]').replace("- name: api", "- name: manager"))
+    write(tmp_path, "config/manager/manager.yaml", _scaffold_manifest("256Mi"))
     _write_chart(tmp_path, "dist/chart", "api", image="controller", template_more=(
         "spec:\n  template:\n    spec:\n      containers:\n        - name: manager\n"
         "          image: {{ .Values.image.repository }}\n          resources: {{ toYaml .Values.resources }}\n"
@@ -532,8 +531,7 @@ def test_a_chart_whose_values_leave_out_the_resources_its_template_writes_instal
     go_module(tmp_path, {"cmd/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
     write(tmp_path, "PROJECT", "layout:\n- go.kubebuilder.io/v4\nprojectName: api\n")
     write(tmp_path, "Dockerfile", "FROM golang:1.22\nRUN go build -o /manager ./cmd\n")
-    write(tmp_path, "config/manager/manager.yaml", _SIZED.format(request="64Mi").replace(
-        "ghcr.io/acme/api:1", 'controller:latest\n          command: ["/manager"]').replace("- name: api", "- name: manager"))
+    write(tmp_path, "config/manager/manager.yaml", _scaffold_manifest("64Mi"))
     _write_chart(tmp_path, "charts/api", "api", template_more=(
         "spec:\n  template:\n    spec:\n      containers:\n        - name: manager\n"
         "          image: {{ .Values.manager.image.repository }}\n"
@@ -639,8 +637,7 @@ def test_a_scaffold_of_a_project_installed_from_a_helm_repository_is_not_reporte
     root = tmp_path / "tarantool-operator"
     go_module(root, {"cmd/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
     write(root, "PROJECT", "layout: go.kubebuilder.io/v4\n")
-    write(root, "config/manager/manager.yaml", _SIZED.format(request="256Mi").replace(
-        "ghcr.io/acme/api:1", 'controller:latest\n          command: ["/manager"]').replace("- name: api", "- name: manager"))
+    write(root, "config/manager/manager.yaml", _scaffold_manifest("256Mi"))
     write(root, "Dockerfile", "FROM golang:1.22\nRUN go build -o manager cmd/main.go\n")
     write(root, "dist/install.yaml", _SIZED.format(request="256Mi").replace(
         "ghcr.io/acme/api:1", 'ghcr.io/example/tarantool-operator:1\n          command: ["/manager"]')
@@ -663,8 +660,7 @@ def test_a_scaffold_in_a_generically_named_module_is_named_by_the_element_above(
     go_module(root, {"cmd/main.go": _MAIN_IMPORTING_WATCH.replace("example.com/app", module),
                      "internal/watch/watch.go": _WATCHES}, module=module)
     write(root, "PROJECT", "layout: go.kubebuilder.io/v4\n")
-    write(root, "config/manager/manager.yaml", _SIZED.format(request="256Mi").replace(
-        "ghcr.io/acme/api:1", 'controller:latest\n          command: ["/manager"]').replace("- name: api", "- name: manager"))
+    write(root, "config/manager/manager.yaml", _scaffold_manifest("256Mi"))
     write(root, "Dockerfile", "FROM golang:1.22\nRUN go build -o manager cmd/main.go\n")
     write(root, "README.md", "helm repo add eidolon-operator https://charts.example.org\n"
                              "helm install eidolon-operator eidolon-operator/eidolon-operator-chart\n")
@@ -710,8 +706,7 @@ def test_a_scaffold_whose_readme_is_kubebuilders_template_is_not_reported(tmp_pa
     go_module(root, {"cmd/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
     write(root, "PROJECT", "layout: go.kubebuilder.io/v4\n")
     write(root, "README.md", readme)
-    write(root, "config/manager/manager.yaml", _SIZED.format(request="256Mi").replace(
-        "ghcr.io/acme/api:1", 'controller:latest\n          command: ["/manager"]').replace("- name: api", "- name: manager"))
+    write(root, "config/manager/manager.yaml", _scaffold_manifest("256Mi"))
     write(root, "Dockerfile", "FROM golang:1.22\nRUN go build -o manager cmd/main.go\n")
     write(root, installer, _SIZED.format(request="256Mi").replace(
         "ghcr.io/acme/api:1", 'ghcr.io/example/tarantool-operator:1\n          command: ["/manager"]')
@@ -731,8 +726,7 @@ def test_a_scaffold_of_a_project_keeping_an_unreadable_chart_is_not_reported(tmp
     root = tmp_path / "tarantool-operator"
     go_module(root, {"cmd/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
     write(root, "PROJECT", "layout: go.kubebuilder.io/v4\n")
-    write(root, "config/manager/manager.yaml", _SIZED.format(request="256Mi").replace(
-        "ghcr.io/acme/api:1", 'controller:latest\n          command: ["/manager"]').replace("- name: api", "- name: manager"))
+    write(root, "config/manager/manager.yaml", _scaffold_manifest("256Mi"))
     _write_chart(root, "deploy", chart_name, image="ghcr.io/acme/tarantool-operator")
     if not values:
         os.remove(root / "deploy" / "values.yaml")
@@ -753,8 +747,7 @@ def test_a_chart_image_named_as_the_scaffold_renamed_runs_the_manager(tmp_path, 
     it runs the manager, and is where the finding goes (the chart is what users install)."""
     go_module(tmp_path, {"cmd/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
     write(tmp_path, "PROJECT", "layout: go.kubebuilder.io/v4\n")
-    write(tmp_path, "config/manager/manager.yaml", _SIZED.format(request="256Mi").replace(
-        "ghcr.io/acme/api:1", 'controller:latest\n          command: ["/manager"]').replace("- name: api", "- name: manager"))
+    write(tmp_path, "config/manager/manager.yaml", _scaffold_manifest("256Mi"))
     if renamed:
         write(tmp_path, "config/manager/kustomization.yaml",
               f"resources:\n- manager.yaml\nimages:\n- name: controller\n  newName: {renamed}\n  newTag: latest\n")
@@ -772,8 +765,7 @@ def test_a_charts_resources_kept_under_its_image_settings(tmp_path, resources, r
     scaffold it copies is reported, or not, as the chart is."""
     go_module(tmp_path, {"cmd/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
     write(tmp_path, "PROJECT", "layout: go.kubebuilder.io/v4\n")
-    write(tmp_path, "config/manager/manager.yaml", _SIZED.format(request="64Mi").replace(
-        "ghcr.io/acme/api:1", 'controller:latest\n          command: ["/manager"]').replace("- name: api", "- name: manager"))
+    write(tmp_path, "config/manager/manager.yaml", _scaffold_manifest("64Mi"))
     write(tmp_path, "config/manager/kustomization.yaml",
           "resources:\n- manager.yaml\nimages:\n- name: controller\n  newName: acme/api-issuer\n  newTag: latest\n")
     write(tmp_path, "charts/api/Chart.yaml", "apiVersion: v2\nname: api\nversion: 0.1.0\n")
@@ -824,8 +816,7 @@ def test_a_chart_image_named_for_the_kubebuilder_project_runs_its_manager(tmp_pa
           (f"projectName: {project_name}\n" if project_name else ""))
     write(tmp_path, "Dockerfile", "FROM golang:1.24 AS builder\nCOPY . .\nRUN go build -o manager cmd/main.go\n")
     write(tmp_path, "Makefile", "IMAGE_TAG_BASE ?= ai/npu-operator\nIMG ?= controller:latest\n")
-    write(tmp_path, "config/manager/manager.yaml", _SIZED.format(request="256Mi").replace(
-        "ghcr.io/acme/api:1", 'controller:latest\n          command: ["/manager"]').replace("- name: api", "- name: manager"))
+    write(tmp_path, "config/manager/manager.yaml", _scaffold_manifest("256Mi"))
     _write_chart(tmp_path, "charts/api", "api", image=chart_image)
     findings = _run(tmp_path, "SL101").findings
     assert [f.location.path for f in findings] == [reported]
@@ -851,8 +842,7 @@ def test_a_chart_joins_every_install_of_its_program(tmp_path, all_in_one_command
     go_module(tmp_path, {"main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
     write(tmp_path, "PROJECT", "domain: example.com\nlayout:\n- go.kubebuilder.io/v4\n")
     _write_chart(tmp_path, "charts/app", "app", image="ghcr.io/acme/app")
-    write(tmp_path, "config/manager/manager.yaml", _SIZED.format(request="256Mi").replace(
-        "ghcr.io/acme/api:1", 'controller:latest\n          command: ["/manager"]').replace("- name: api", "- name: manager"))
+    write(tmp_path, "config/manager/manager.yaml", _scaffold_manifest("256Mi"))
     write(tmp_path, "config/manager/all_in_one.yaml", _SIZED.format(request="256Mi").replace(
         "ghcr.io/acme/api:1", "ghcr.io/acme/app:1" + all_in_one_command).replace("- name: api", "- name: app-manager"))
     result = _run(tmp_path).findings
@@ -874,8 +864,7 @@ def test_a_scaffold_whose_dockerfile_builds_sources_the_tree_lacks_deploys_nothi
     write(tmp_path, "Dockerfile", f"FROM golang:1.24 AS builder\nCOPY . .\nRUN {build}\n"
                                   "FROM gcr.io/distroless/static\nCOPY --from=builder /workspace/manager .\n"
                                   'ENTRYPOINT ["/manager"]\n')
-    write(tmp_path, "config/manager/manager.yaml", _SIZED.format(request="256Mi").replace(
-        "ghcr.io/acme/api:1", 'controller:latest\n          command: ["/manager"]').replace("- name: api", "- name: manager"))
+    write(tmp_path, "config/manager/manager.yaml", _scaffold_manifest("256Mi"))
     assert [f.rule_id for f in _run(tmp_path, "SL101").findings] == (["SL101"] if reported else [])
 
 
@@ -1275,8 +1264,7 @@ def test_two_kubebuilder_projects_of_one_module_are_two_programs(tmp_path):
     for project in ("app/caps", "app/metal"):
         write(tmp_path, f"{project}/main.go", _MAIN_IMPORTING_WATCH)
         write(tmp_path, f"{project}/PROJECT", "layout: go.kubebuilder.io/v4\n")
-        write(tmp_path, f"{project}/config/manager/manager.yaml", _SIZED.format(request="256Mi").replace(
-            "ghcr.io/acme/api:1", 'controller:latest\n          command: ["/manager"]').replace("- name: api", "- name: manager"))
+        write(tmp_path, f"{project}/config/manager/manager.yaml", _scaffold_manifest("256Mi"))
     findings = _run(tmp_path, "SL101").findings
     assert sorted((f.location.path, f.related) for f in findings) == [
         ("app/caps/config/manager/manager.yaml", ()), ("app/metal/config/manager/manager.yaml", ())]
@@ -2175,6 +2163,15 @@ spec:
             limits:
               memory: 512Mi
 """
+
+
+def _scaffold_manifest(request: str) -> str:
+    """_SIZED as kubebuilder's scaffold writes its manager: the container `manager` runs
+    `/manager` from the placeholder image `controller:latest`, asking `request` of 512Mi."""
+    return _SIZED.format(request=request).replace(
+        "ghcr.io/acme/api:1", 'controller:latest\n          command: ["/manager"]').replace("- name: api", "- name: manager")
+
+
 _WATCHES = """\
 package watch
 
@@ -6361,8 +6358,7 @@ def test_a_scaffold_and_the_one_other_install_of_its_program_are_copies(tmp_path
     go_module(tmp_path, {"cmd/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
     write(tmp_path, "PROJECT", "layout:\n- go.kubebuilder.io/v4\nprojectName: api\n")
     write(tmp_path, "Dockerfile", "FROM golang:1.22\nRUN go build -o /manager ./cmd\n")
-    write(tmp_path, "config/manager/manager.yaml", _SIZED.format(request="64Mi").replace(
-        "ghcr.io/acme/api:1", 'controller:latest\n          command: ["/manager"]').replace("- name: api", "- name: manager"))
+    write(tmp_path, "config/manager/manager.yaml", _scaffold_manifest("64Mi"))
     write(tmp_path, "deploy/all-in-one.yaml", _SIZED.format(request="64Mi").replace(
         "ghcr.io/acme/api:1", 'ghcr.io/acme/api:1\n          command: ["/manager"]').replace(
         "- name: api", f"- name: {deploy_container}").replace("name: api", "name: migration-backup-controller")
@@ -6472,8 +6468,7 @@ def test_a_scaffold_renamed_to_an_image_named_for_a_role_is_the_charts_program(t
     users install, the scaffold its related location."""
     go_module(tmp_path, {"cmd/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
     write(tmp_path, "PROJECT", "layout: go.kubebuilder.io/v4\n")
-    write(tmp_path, "config/manager/manager.yaml", _SIZED.format(request="256Mi").replace(
-        "ghcr.io/acme/api:1", 'controller:latest\n          command: ["/manager"]').replace("- name: api", "- name: manager"))
+    write(tmp_path, "config/manager/manager.yaml", _scaffold_manifest("256Mi"))
     write(tmp_path, "config/manager/kustomization.yaml", "resources:\n- manager.yaml\nimages:\n- name: controller\n"
                                                         "  newName: ghcr.io/acme/operator\n  newTag: latest\n")
     _write_chart(tmp_path, "charts/api", "api", image="ghcr.io/acme/operator")

@@ -635,11 +635,17 @@ def _kind_made_into(code: bytes, variable: bytes, start: int, end: int) -> bytes
     """The kind of the object the last assignment to `variable` between `start` and `end`
     makes (`zone := &dnsv1.Zone{}`, `var zone = &dnsv1.Zone{}`, `zone = new(dnsv1.Zone)`),
     None when it makes none or there is none."""
-    made = None
-    for made in re.compile(rb"(?<![\w.])%s\s*:?=(?!=)\s*(?:&(?:\w+\.)?(\w+)\{\}|new\((?:\w+\.)?(\w+)\))?"
-                           % re.escape(variable)).finditer(code, start, end):
-        pass
+    made = _last_match(re.compile(rb"(?<![\w.])%s\s*:?=(?!=)\s*(?:&(?:\w+\.)?(\w+)\{\}|new\((?:\w+\.)?(\w+)\))?"
+                                  % re.escape(variable)), code, start, end)
     return made.group(1) or made.group(2) if made is not None else None
+
+
+def _last_match(pattern: re.Pattern[bytes], code: bytes, start: int, end: int) -> re.Match | None:
+    """The last match of `pattern` between `start` and `end`, None when there is none."""
+    found = None
+    for found in pattern.finditer(code, start, end):
+        pass
+    return found
 
 
 def _kind_set_on(code: bytes, variable: bytes, start: int, end: int) -> str | None:
@@ -674,10 +680,8 @@ def _kinds_ranged_into(code: bytes, variable: bytes, at: int) -> frozenset[str] 
         return None
     ranged = loop.group(1)
     if not loop.group(2):
-        assigned = None
-        for assigned in re.compile(rb"(?<![\w.])%s\s*:?=\s*([A-Za-z_]\w*)\(\)" % re.escape(ranged)).finditer(
-                code, start, loop.start()):
-            pass
+        assigned = _last_match(re.compile(rb"(?<![\w.])%s\s*:?=\s*([A-Za-z_]\w*)\(\)" % re.escape(ranged)),
+                               code, start, loop.start())
         if assigned is None:
             lists = list(re.finditer(_OBJECT_LIST_GIVEN % {b"name": re.escape(ranged)}, code[:loop.start()]))
             return _kinds_listed(code, lists) if lists else None
@@ -1194,10 +1198,7 @@ def _resource_written_at(code: bytes, at: int) -> int:
     if named is None:
         return at
     given = re.compile(_RESOURCE_GIVEN % {b"name": re.escape(named.group(1))})
-    local = None
-    for local in given.finditer(code, _function_start(code, at), at):
-        pass
-    found = local or given.search(code)
+    found = _last_match(given, code, _function_start(code, at), at) or given.search(code)
     return at if found is None else found.end()
 
 

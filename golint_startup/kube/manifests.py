@@ -925,8 +925,7 @@ def _apply_memory_limit_patches(containers: list[Container], kustomizations: lis
                                                             display))]
         if not patched and not operations:
             continue
-        bases = {os.path.normpath(os.path.join(directory, entry))
-                 for entry in _kustomize_resources(kustomization) if isinstance(entry, str)}
+        bases = _kustomize_bases(directory, kustomization)
         for file, found in by_file.items():
             if file in bases or os.path.dirname(file) in bases:
                 for container in found:
@@ -1006,6 +1005,13 @@ def _kustomize_resources(kustomization: dict) -> list:
     return _list(kustomization, "resources") + _list(kustomization, "bases")
 
 
+def _kustomize_bases(directory: str, kustomization: dict) -> set[str]:
+    """The paths (normalized) of what the kustomization in `directory` builds on: files and
+    directories (_kustomize_resources)."""
+    return {os.path.normpath(os.path.join(directory, entry))
+            for entry in _kustomize_resources(kustomization) if isinstance(entry, str)}
+
+
 def _kustomization_in(directory: str) -> dict:
     """The kustomization in `directory`, parsed ({} when there is none). Several questions
     ask about the same one (its images, its name affixes, its patches): it is parsed once
@@ -1067,9 +1073,8 @@ def _apply_overlay_images(containers: list[Container], kustomizations: list[str]
         kustomization = _kustomization_in(directory)
         if not kustomization.get("images"):
             continue
-        for entry in _kustomize_resources(kustomization):
-            base = os.path.normpath(os.path.join(directory, entry)) if isinstance(entry, str) else None
-            for container in by_directory.get(base, ()) if base != directory else ():
+        for base in _kustomize_bases(directory, kustomization) - {directory}:
+            for container in by_directory.get(base, ()):
                 if (renamed := _image_renamed_by(kustomization, container)) is not None:
                     given.setdefault(id(container), set()).add(renamed)
     for container in containers:
@@ -1284,17 +1289,17 @@ def _pass_flags(containers: list[Container], mentions: Counter[str], chart_flags
     program does not (that Deployment was charged the controller's cache of every Pod: read as
     wrong). A workload's copies share its name, and what each passes; a patch's container
     (no image: kustomize may aim it at any workload, whatever name it gives) passes to all."""
-    by_workload: dict[str, Counter[str]] = {}
+    by_workload: dict[str, set[str]] = {}
     outside = Counter(mentions)
     for container in containers:
         if container.chart is None and container.image:
-            named = Counter(_flag_mentions(" ".join(container.written_arguments)))
-            by_workload.setdefault(container.workload_name, Counter()).update(named)
+            named = _flag_mentions(" ".join(container.written_arguments))
+            by_workload.setdefault(container.workload_name, set()).update(named)
             outside.subtract(named)
     everywhere = {flag for flag, count in outside.items() if count > 0} | chart_flags
     for container in containers:
-        own = by_workload.get(container.workload_name, Counter())
-        container.passed_flags = frozenset(everywhere | set(own) | {go_code.flag_name_key(name) for name in container.env})
+        own = by_workload.get(container.workload_name, set())
+        container.passed_flags = frozenset(everywhere | own | {go_code.flag_name_key(name) for name in container.env})
 
 
 def _chart_flags_rendered(defaults: helm_template.ChartDefaults) -> set[str]:
@@ -3464,6 +3469,7 @@ class _PackageCode(NamedTuple):
     # (go_code.informed_kinds).
     informed_kinds: frozenset[str]
     informed_unknown: int
+    off_flags: frozenset[str]  # the flags they declare off by default (go_code.off_flags)
     # The managers and informers they build only when an off-by-default flag is passed, and the
     # generated clients' factories they build unscoped, by import path (go_code.conditional_caches).
     flag_gated: tuple[go_code.GatedCache, ...] = ()
@@ -3527,6 +3533,7 @@ def _code_facts(sources: list[bytes], generated_client: bool = False) -> _Packag
                                             for text, source, mine in zip(code, sources, written) if mine)))),
         frozenset().union(*(kinds for kinds, _ in informed)),
         sum(unknown for _, unknown in informed),
+        frozenset().union(*map(go_code.off_flags, code)),
         tuple(gated for found in conditional for gated in found.flag_gated),
         tuple(path for found in conditional for path in found.generated_factories))
 
@@ -4582,9 +4589,8 @@ class _GoTree:
     def _off_flags_of(self, main: str, module: modules.Module) -> frozenset[str]:
         """The flags the packages of the program in `main` declare off by default (go_code.off_flags), once per program."""
         if main not in self._program_off_flags:
-            self._program_off_flags[main] = frozenset().union(*(
-                go_code.off_flags(go_code.COMMENTS.sub(b"", self._read_go(path) or b""))
-                for directory in self._program_closure(main, module)[0] for path in _go_files_in(directory)))
+            self._program_off_flags[main] = frozenset().union(
+                *(self._package_code(directory).off_flags for directory in self._program_closure(main, module)[0]))
         return self._program_off_flags[main]
 
     def _declarations_of(self, path: str) -> reached_code.FileDeclarations:
