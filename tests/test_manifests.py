@@ -439,6 +439,38 @@ def test_an_image_named_for_a_project_of_several_programs_runs_the_one_no_other_
     assert sorted(f.path for f in _run(root).findings) == reported
 
 
+_RELEASED_PROGRAMS = """\
+builds:
+  - {id: pvr, main: ./cmd/pvr, binary: suite-pvr}
+  - {id: indexers, main: ./cmd/indexers, binary: suite-indexers}
+dockers:
+  - {ids: [pvr], image_templates: ["ghcr.io/acme/suite-pvr:{{ .Version }}"]}
+  - {ids: [indexers], image_templates: ["ghcr.io/acme/suite-indexers:{{ .Version }}"]}
+"""
+
+
+@pytest.mark.parametrize("charted, reported", [
+    (["pvr", "indexers"], False),  # media-operator: a chart runs each program, the scaffold none of its own
+    (["pvr"], True),  # the scaffold is the one install of cmd/indexers (a copy of the module's one chart)
+])
+def test_a_scaffold_of_a_module_whose_every_program_a_chart_runs_is_not_what_users_install(
+        tmp_path, charted, reported):
+    go_module(tmp_path, {"cmd/pvr/main.go": MAIN, "cmd/indexers/main.go": MAIN}, module="example.com/suite")
+    write(tmp_path, "PROJECT", "layout:\n- go.kubebuilder.io/v4\n")
+    # GoReleaser builds the binaries the root Dockerfile copies: the placeholder image names the module.
+    write(tmp_path, "Dockerfile", "FROM gcr.io/distroless/static\nARG BINARY=suite\nCOPY ${BINARY} /manager\n")
+    write(tmp_path, ".goreleaser.yml", _RELEASED_PROGRAMS)
+    write(tmp_path, "config/manager/manager.yaml", _scaffold_manifest("256Mi"))
+    for program in charted:
+        _write_chart(tmp_path, f"chart/suite-{program}", f"suite-{program}", image=f"ghcr.io/acme/suite-{program}",
+                     template_more="spec:\n  template:\n    spec:\n      containers:\n        - name: manager\n"
+                                   "          image: {{ .Values.image.repository }}\n"
+                                   "          resources: {{ toYaml .Values.resources }}\n")
+    findings = _run(tmp_path, "SL101").findings
+    assert sorted(f.location.path for f in findings) == [f"chart/suite-{program}/values.yaml" for program in sorted(charted)]
+    assert any(r.path == "config/manager/manager.yaml" for f in findings for r in f.related) is reported
+
+
 def test_a_variant_renamed_by_a_suffix_is_a_copy_named_as_such():
     """kube-loxilb's zones: `edge-lb-north` runs edge-lb's image and command under its limit."""
     fixture = os.path.join(os.path.dirname(__file__), "..", "testdata", "sl101")

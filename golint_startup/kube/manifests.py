@@ -1238,7 +1238,7 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
     tree = _GoTree(go_files, dockerfiles, documents, read_go, derive)
     for container in containers:
         container.go_reason, container.go_dir = tree.recognize(container, go_images)
-    tree.pin_programs_of_shared_directories(containers)
+    run_by_others = tree.pin_programs_of_shared_directories(containers)
     _recognize_by_image_name(containers)
     chart_roots = sorted(set(charts) | set(chart_values))
     # By project: _installed_from, _unwritten_scaffold.
@@ -1251,6 +1251,8 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
                                      _unwritten_scaffold(project))
             container.installed_from, unwritten = installs[project]
             container.unwritten_scaffold = container.chart is None and unwritten
+            if container.installed_from is None and container.chart is None:
+                container.installed_from = _charts_running_all(container, run_by_others.get(id(container), []), display)
     if containers and not any(c.go_reason for c in containers):
         notify(Notification(f"{len(containers)} container{'s' if len(containers) != 1 else ''} in Kubernetes "
                             "manifests, none recognized as running Go, so none was checked; list Go images "
@@ -1340,6 +1342,18 @@ def _installed_from(project: str, chart_roots: list[str], charts_with_values: se
     unread = [chart for chart in kept if chart not in charts_with_values and chart in charts_deploying and
               not names.isdisjoint(words(_chart_name(chart)))]
     return display(unread[0]) if unread else None
+
+
+def _charts_running_all(scaffold: Container, runners: list[Container], display: Callable[[str], str]) -> str | None:
+    """The charts a kubebuilder scaffold's project installs its programs from, when its
+    placeholder image names a directory of several programs and charts' images run every one
+    (`runners`, from _GoTree.pin_programs_of_shared_directories): media-operator's nine charts
+    each run one program of its module, and its scaffold's image, whose Dockerfile copies a
+    binary that no build names, was read as a leftover users do not install."""
+    if image_repository(scaffold.image) != _KUBEBUILDER_IMAGE or not runners or \
+            any(runner.chart is None for runner in runners):
+        return None
+    return ", ".join(sorted({display(runner.chart) for runner in runners}))
 
 
 def _mark_loaded_by_hand(containers: list[Container]) -> None:
@@ -3586,8 +3600,6 @@ def _caches_only_small_kinds(facts: list[_PackageCode], listed: frozenset[str] |
     return known and watched.isdisjoint(go_code.ANY_KIND) and not _cached_growing_kinds(facts, listed)
 
 
-
-
 def _informs_only_on_small_kinds(facts: list[_PackageCode]) -> bool:
     """Whether every informer a program builds is asked of a factory for a custom resource
     (go_code.dynamic_informers) or a kind that does not grow with the cluster
@@ -4297,24 +4309,34 @@ class _GoTree:
     def _holds_main(self, directory: str) -> bool:
         return directory in self._main_dirs()
 
-    def pin_programs_of_shared_directories(self, containers: list[Container]) -> None:
+    def pin_programs_of_shared_directories(self, containers: list[Container]) -> dict[int, list[Container]]:
         """Give a container whose directory holds several programs below it, and which names
         none by its command, the one of them no container of another image runs: avapigw's
         chart runs the image named for the project, whose module builds cmd/gateway and
         cmd/operator, and `config/manager` runs the operator's image, `/operator` (the chart's
-        gateway was read as wrongly charged the operator's cache)."""
+        gateway was read as wrongly charged the operator's cache). Returns, by id, each such
+        container of whose programs every one is run by containers of other images, with
+        those containers."""
         elsewhere: dict[str, set[str]] = {}  # a program -> the image repositories that run it
+        runners: dict[str, list[Container]] = {}  # a program -> the containers that run it
         for container in containers:
             if container.go_dir is not None and self._holds_main(container.go_dir):
                 elsewhere.setdefault(container.go_dir, set()).add(image_repository(container.image))
+                runners.setdefault(container.go_dir, []).append(container)
+        covered: dict[int, list[Container]] = {}
         for container in containers:
-            if container.go_dir is None or container.command or self._holds_main(container.go_dir):
+            if container.go_dir is None or self._holds_main(container.go_dir):
                 continue
             mains = self._mains_at_or_below(container.go_dir)
             repository = image_repository(container.image)
             left = [main for main in mains if not elsewhere.get(main, set()) - {repository}]
-            if len(mains) > 1 and len(left) == 1:
+            if len(mains) > 1 and len(left) == 1 and not container.command:
                 container.go_dir = left[0]
+            elif len(mains) > 1 and not left and not (container.command and {
+                    os.path.basename(container.command[0])} & {os.path.basename(main) for main in mains}):
+                # kubebuilder's `/manager` names none of them.
+                covered[id(container)] = [c for main in mains for c in runners[main]]
+        return covered
 
     def _main_dirs(self) -> frozenset[str]:
         """The directories holding a main package, found in one pass over the Go files: each
