@@ -1030,6 +1030,33 @@ def test_a_chart_may_write_half_its_container_in_its_template(tmp_path, values, 
             for f in findings] == ([reported] if reported else [])
 
 
+_REQUESTS_ONLY = "            requests:\n              memory: 50Mi\n"
+
+
+@pytest.mark.parametrize("controller_resources, reported", [
+    # idle-scale: the chart users install sets no limit; its scaffold's 512Mi is not what runs
+    (_REQUESTS_ONLY, []),
+    (_REQUESTS_ONLY + "            limits:\n              memory: 256Mi\n",
+     [("charts/suite/templates/controller.yaml", 15, "256Mi")]),
+])
+def test_a_chart_writing_each_component_s_resources_in_its_own_template(tmp_path, controller_resources, reported):
+    root = tmp_path / "suite"  # the chart's controller image is named for the project
+    go_module(root, {"cmd/main.go": MAIN, "cmd/agent/main.go": SMALL_MAIN}, module="example.com/suite")
+    write(root, "PROJECT", "layout:\n- go.kubebuilder.io/v4\n")
+    write(root, "Dockerfile", "FROM golang:1.24\nRUN go build -o /manager ./cmd\n")
+    write(root, "config/manager/manager.yaml", _scaffold_manifest("256Mi"))
+    write(root, "charts/suite/Chart.yaml", "apiVersion: v2\nname: suite\nversion: 0.1.0\n")
+    write(root, "charts/suite/values.yaml", "controller:\n  image:\n    repository: ghcr.io/acme/suite\n"
+                                             "agent:\n  image:\n    repository: ghcr.io/acme/agent\n")
+    write(root, "charts/suite/templates/controller.yaml",
+          _TEMPLATE_WORKLOAD % ("{{ .Values.controller.image.repository }}", controller_resources))
+    write(root, "charts/suite/templates/agent.yaml",
+          _TEMPLATE_WORKLOAD % ("{{ .Values.agent.image.repository }}", _REQUESTS_ONLY))
+    findings = _run(root, "SL101").findings
+    assert [(f.location.path, f.location.line, f.message.split("limit of ")[1].split()[0])
+            for f in findings] == reported
+
+
 _SUBCOMMAND = """\
 package cmd
 
@@ -3275,6 +3302,11 @@ _ZONES_AND_CONFIGMAPS = _ZONES_ONLY + '  - {apiGroups: [""], resources: [configm
     # a rule for some ConfigMaps by name lists none
     (_ZONES_ONLY + "  - {apiGroups: [\"\"], resources: [configmaps], resourceNames: [settings], verbs: [get, list, watch]}\n",
      "api", "configmaps", False),
+    # acl-manager: an informer fills by listing; watching alone keeps nothing
+    (_ZONES_AND_CONFIGMAPS.replace("verbs: [get, list, watch]}\n", "verbs: [get, watch]}\n"), "api", "configmaps",
+     False),
+    # postgresql-controller: listing without watching fills it, and lists again
+    (_ZONES_AND_CONFIGMAPS.replace("verbs: [get, list, watch]}\n", "verbs: [get, list]}\n"), "api", "configmaps", True),
     (_ZONES_ONLY, "other", "configmaps", True),  # no binding of its service account: not known
     ("aggregationRule: {clusterRoleSelectors: [{matchLabels: {aggregate: manager}}]}\n", "api", "configmaps", True),
     # RBAC that names no ConfigMaps at all (kubebuilder markers missed): the cache still cannot list them

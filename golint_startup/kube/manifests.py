@@ -1829,10 +1829,10 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
             pending += [(value, path + (key.value,)) for key, value in _mapping_items(node)
                         if key.value not in ("resources", "image")]
 
-    def from_template(image: str, written: _WrittenInTemplate) -> Container:
-        """The container of `image` with the resources its one workload template writes."""
-        template_lines = workload_templates[0][1].split("\n")
-        return Container(source, f"Helm chart {name}", name, image, False, written.resources,
+    def from_template(image: str, written: _WrittenInTemplate, template: int = 0, shown: str = name) -> Container:
+        """The container of `image` with the resources a workload template (the chart's one) writes."""
+        template_lines = workload_templates[template][1].split("\n")
+        return Container(source, f"Helm chart {name}", shown, image, False, written.resources,
                          chart=chart, limits_memory=written.limit, requests_memory=written.request,
                          shown_names=tuple(filter(None, [_enclosing_container_name(
                              template_lines, written.resources.line - 1)])))
@@ -1863,6 +1863,17 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
             found.append(container(*lone_resources[0], written.image))
         elif written is not None and lone_images and written.resources is not None:
             found.append(from_template(lone_images[0][0], written))
+    if not found and lone_images and not lone_resources and len(workload_templates) > 1:
+        # Each image the values give a component whose one template writes it with resources of
+        # its own, or none: idle-scale's controller and agent templates ask 50Mi and set no limit.
+        for image, path in lone_images:
+            writing = [index for index, (_, text) in enumerate(workload_templates)
+                       if _values_reference(path, "image").search(text)]
+            written = _written_in_template(*workload_templates[writing[0]]) if len(writing) == 1 and path else None
+            if written is not None and written.resources is not None:
+                found.append(from_template(image, written, writing[0], ".".join(path)))
+            elif written is not None:
+                found.append(container(_value(documents[0].root, *path), path, image, unset=True))
     # What the workload template writing a container's resources (the chart's one, or the one of
     # several that reads them: epam-edp-tekton's reporter beside its interceptor) gives its
     # program to watch, with the chart's defaults.
@@ -2717,7 +2728,10 @@ def _olm_targets_some_namespaces(documents: list[_Document]) -> bool:
 
 # The resources of the kinds that grow with the cluster, as RBAC rules name them (`secrets`).
 _GROWING_RESOURCES = {go_code.plural(kind).lower(): kind for kind in go_code.GROWING_KINDS}
-_LISTING_VERBS = frozenset({"list", "watch", "*"})
+# An informer fills its store by listing and only then watches: a role that may watch a kind
+# but not list it keeps none of it (acl-manager's get and watch of Secrets; its finding, which
+# counted them, was read as wrong), one that may list it without watching lists it again.
+_LISTING_VERBS = frozenset({"list", "*"})
 # The API groups of those kinds, as RBAC rules name them ("" is the core group).
 _GROWING_GROUPS = {"Deployment": {"apps", "extensions"}, "ReplicaSet": {"apps", "extensions"},
                    "StatefulSet": {"apps"}, "DaemonSet": {"apps", "extensions"}, "ControllerRevision": {"apps"},
@@ -2726,8 +2740,8 @@ _GROWING_GROUPS = {"Deployment": {"apps", "extensions"}, "ReplicaSet": {"apps", 
 
 
 def _kinds_listed(rules: yaml.Node | None) -> set[str]:
-    """The kinds that grow with the cluster that RBAC `rules` let list or watch (every object
-    of the kind: not a rule restricted to `resourceNames`)."""
+    """The kinds that grow with the cluster that RBAC `rules` let list (_LISTING_VERBS; every
+    object of the kind: not a rule restricted to `resourceNames`)."""
     found: set[str] = set()
     for rule in _items(rules):
         verbs = {_text(verb) for verb in _items(_value(rule, "verbs"))}
@@ -2745,8 +2759,8 @@ def _kinds_listed(rules: yaml.Node | None) -> set[str]:
 
 def _kinds_listed_cluster_wide(documents: list[_Document], rules_unknown: frozenset[str] = frozenset()
                                ) -> dict[str, frozenset[str] | None]:
-    """By service account name, the kinds that grow with the cluster it may list or watch in
-    every namespace: through the ClusterRoles that ClusterRoleBindings of the manifests bind it
+    """By service account name, the kinds that grow with the cluster it may list in every
+    namespace: through the ClusterRoles that ClusterRoleBindings of the manifests bind it
     to (by name: kustomize's prefixes rename both alike), or an OLM bundle's
     `clusterPermissions`; None when one of those ClusterRoles is not among the manifests,
     aggregates others or is named in `rules_unknown`. An account that RoleBindings bind and no
