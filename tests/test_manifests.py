@@ -1033,13 +1033,34 @@ def test_a_chart_may_write_half_its_container_in_its_template(tmp_path, values, 
 _REQUESTS_ONLY = "            requests:\n              memory: 50Mi\n"
 
 
-@pytest.mark.parametrize("controller_resources, reported", [
+_LIMITED_TO_256 = _REQUESTS_ONLY + "            limits:\n              memory: 256Mi\n"
+_CUSTOM_KINDS_ONLY = """\
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata:
+  name: suite-controller
+rules:
+  - {apiGroups: [acme.io], resources: [widgets], verbs: [get, list, watch]}
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata:
+  name: suite-controller
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: suite-controller}
+subjects:
+  - {kind: ServiceAccount, name: suite-controller, namespace: system}
+"""
+
+
+@pytest.mark.parametrize("controller_resources, rbac, reported", [
     # idle-scale: the chart users install sets no limit; its scaffold's 512Mi is not what runs
-    (_REQUESTS_ONLY, []),
-    (_REQUESTS_ONLY + "            limits:\n              memory: 256Mi\n",
-     [("charts/suite/templates/controller.yaml", 15, "256Mi")]),
+    (_REQUESTS_ONLY, None, []),
+    (_LIMITED_TO_256, None, [("charts/suite/templates/controller.yaml", 16, "256Mi")]),
+    # aip-k8s' gateway: its template's account may list no kind that grows with the cluster
+    (_LIMITED_TO_256, _CUSTOM_KINDS_ONLY, []),
 ])
-def test_a_chart_writing_each_component_s_resources_in_its_own_template(tmp_path, controller_resources, reported):
+def test_a_chart_writing_each_component_s_resources_in_its_own_template(tmp_path, controller_resources, rbac,
+                                                                         reported):
     root = tmp_path / "suite"  # the chart's controller image is named for the project
     go_module(root, {"cmd/main.go": MAIN, "cmd/agent/main.go": SMALL_MAIN}, module="example.com/suite")
     write(root, "PROJECT", "layout:\n- go.kubebuilder.io/v4\n")
@@ -1049,9 +1070,12 @@ def test_a_chart_writing_each_component_s_resources_in_its_own_template(tmp_path
     write(root, "charts/suite/values.yaml", "controller:\n  image:\n    repository: ghcr.io/acme/suite\n"
                                              "agent:\n  image:\n    repository: ghcr.io/acme/agent\n")
     write(root, "charts/suite/templates/controller.yaml",
-          _TEMPLATE_WORKLOAD % ("{{ .Values.controller.image.repository }}", controller_resources))
+          (_TEMPLATE_WORKLOAD % ("{{ .Values.controller.image.repository }}", controller_resources)).replace(
+              "      containers:", "      serviceAccountName: suite-controller\n      containers:"))
     write(root, "charts/suite/templates/agent.yaml",
           _TEMPLATE_WORKLOAD % ("{{ .Values.agent.image.repository }}", _REQUESTS_ONLY))
+    if rbac is not None:
+        write(root, "charts/suite/templates/rbac.yaml", rbac)
     findings = _run(root, "SL101").findings
     assert [(f.location.path, f.location.line, f.message.split("limit of ")[1].split()[0])
             for f in findings] == reported
@@ -1584,6 +1608,12 @@ def test_a_charts_workload_template_pairs_an_image_with_resources_apart(tmp_path
     # nats-auth-operator's chart: a sample's image and resources, neither read
     ("{{ .Values.operator.image.repository }} {{ .Values.operator.resources }} {{ $.Values.sample.name }}",
      ["charts/api/values.yaml:4"]),
+    # cloudnative-observability-operator: the values given a variable whole, read a field at a time
+    ('{{- $vals := .Values -}} {{ $vals.operator.image.repository }} {{ (hasKey $vals "operator") }} '
+     "{{ $vals.operator.resources }}", ["charts/api/values.yaml:4"]),
+    ("{{- $vals := .Values -}} {{ $vals.operator.image.repository }} {{ $vals.operator.securityContext }}", []),
+    ("{{- $vals := .Values -}} {{ $vals.operator.image.repository }} {{ toYaml $vals }}",  # whole
+     ["charts/api/values.yaml:4", "charts/api/values.yaml:8"]),
 ])
 def test_a_component_no_template_reads_runs_no_container(tmp_path, reads, reported):
     """autocache: the values hold a sample cluster's image and resources that no template
@@ -3971,6 +4001,13 @@ func start(namespace string) (ctrl.Manager, error) {
      "\t}\n\t_ = map[string]cache.Config{", False),
     ("}\n\tfor _, worker := range config.Workers {\n\t\twatched[namespace] = cache.Config{}\n"
      "\t}\n\t_ = map[string]cache.Config{", True),
+    # keda-so-operator: what a file lists, blank entries skipped, and the program refuses none
+    ("}\n\tfor _, ns := range strings.Split(namespace, \",\") {\n\t\tif ns != \"\" {\n\t\t\twatched[ns] = cache.Config{}\n"
+     "\t\t}\n\t}\n\tif len(watched) == 0 {\n\t\tpanic(\"no namespace to watch\")\n\t}\n\t_ = map[string]cache.Config{",
+     False),
+    ("}\n\tfor _, ns := range strings.Split(namespace, \",\") {\n\t\tif ns != \"\" {\n\t\t\twatched[ns] = cache.Config{}\n"
+     "\t\t}\n\t}\n\tif len(watched) == 0 {\n\t\tlog.Print(\"watching every namespace\")\n\t}\n"
+     "\t_ = map[string]cache.Config{", True),
 ])
 def test_namespaces_written_out_in_a_variable_scope_the_cache(tmp_path, namespaces, reported):
     findings = _findings_of_watching_program(tmp_path, _NAMESPACES_IN_A_VARIABLE % namespaces)
@@ -4959,6 +4996,9 @@ def test_a_command_runs_a_program_of_the_manifests_module(tmp_path, manifest, re
     ("ghcr.io/acme/contest:1", True),  # a word that merely holds "test"
     ("ghcr.io/acme/api:1\n          imagePullPolicy: Never", False),  # db-operator's, loaded by `kind load`
     ("ghcr.io/acme/api:1\n          imagePullPolicy: IfNotPresent", True),
+    ("localhost:32000/api:dev", False),  # sakura-gateway-api-ctl's, from microk8s' local registry
+    ("127.0.0.1:5001/api:dev", False),
+    ("registry.localhost.example.com/api:1", True),
 ])
 def test_an_image_named_for_tests_or_loaded_by_hand_is_no_service(tmp_path, image, reported):
     go_module(tmp_path, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
@@ -5933,6 +5973,13 @@ docker-build-server:
     (("build/Makefile", _TAGGING_MAKEFILE % "-f ./Dockerfile"), "build/Dockerfile", "app-agent", False),
     # which Dockerfile is not known
     (("build/Makefile", _TAGGING_MAKEFILE % "-f $(DOCKERFILE)"), "build/Dockerfile", "app-server", False),
+    # roks-vpc-network-operator: its console plugin's image built from another directory's
+    # Dockerfile (nginx serving a web bundle), not the Go one beside the Makefile
+    (("build/Makefile", _TAGGING_MAKEFILE.replace('"$(ROOT)"', "../console/") % ""), "build/Dockerfile",
+     "app-server", False),
+    (("build/Makefile", _TAGGING_MAKEFILE.replace('"$(ROOT)"', "../build/") % ""), "build/Dockerfile",
+     "app-server", True),
+    (("build/Makefile", _TAGGING_MAKEFILE.replace('"$(ROOT)"', ".") % ""), "build/Dockerfile", "app-server", True),
     # arks: its root Makefile tags each image through a macro, the Dockerfiles kept in dockerfiles/
     (("Makefile", _MACRO_MAKEFILE % "build_and_tag"), "dockerfiles/Dockerfile.server", "app-server", True),
     (("Makefile", _MACRO_MAKEFILE % "build_and_tag"), "dockerfiles/Dockerfile.server", "app-agent", False),

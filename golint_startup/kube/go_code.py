@@ -241,7 +241,8 @@ def _scopings(code: bytes) -> tuple[int, int, frozenset[str], int, int]:
         conditions = [_naming_condition(code, m.start(), or_in_loop=True)
                       for m in re.compile(_NAMESPACE_ENTRY % escaped).finditer(code, start, end)]
         if conditions:
-            count(None if None in conditions else conditions[0])
+            refused = _refused_when_empty(code, name, start, end)
+            count(None if refused or None in conditions else conditions[0])
             # The variable its loop splits or its `if` tests names the namespaces: where it is
             # read from the environment, so do the container's (vitess-operator's `namespace`
             # from operator-sdk's GetWatchNamespace, split in `for _, ns := range`; its cache
@@ -407,6 +408,23 @@ def closing(code: bytes, opening: int, pair: bytes, within: int | None = None) -
             if not depth:
                 return index + 1
     return stop
+
+
+# A function's test that a map is empty (`if len(m) == 0 {`).
+_EMPTY_MAP_TEST = rb"(?m)^[ \t]*if\s+len\(\s*%(name)s\s*\)\s*(?:==\s*0|<\s*1)\s*\{"
+_RETURNS_AN_ERROR = re.compile(rb"\breturn\b[^\n]*\b(?:Errorf|errors\.New)\(")
+
+
+def _refused_when_empty(code: bytes, name: bytes, start: int, end: int) -> bool:
+    """Whether the function (`start`, `end`) making the map `name` refuses it empty: the block of
+    an `if len(name) == 0 {` returns an error or ends the program (_EXITS). keda-so-operator
+    fills its cache's namespaces from its rules file, skipping blank entries, and fails when
+    none is left (its cache was called cluster-wide, read as wrong)."""
+    for test in re.compile(_EMPTY_MAP_TEST % {b"name": re.escape(name)}).finditer(code, start, end):
+        block = code[test.end():_call_end(code, test.end() - 1, b"{}")]
+        if _RETURNS_AN_ERROR.search(block) or _EXITS.search(block):
+            return True
+    return False
 
 
 def _maps_made_in(code: bytes, function: bytes) -> list[tuple[bytes, int, int]]:

@@ -38,6 +38,22 @@ _OPENS = re.compile(r"(?:if|with|range|define|block)\b")
 # (`toYaml .Values`).
 _VALUES_READ = re.compile(r'\.Values\b((?:\.\w+)+)?(?:\s+"([^"]+)")?')
 _INDEX_BEFORE = re.compile(r"\bindex\s+\$?$")
+# A variable given the values whole (`{{- $vals := .Values -}}`), then read a field at a time
+# (`$vals.image`, `hasKey $vals "operator"`).
+_VALUES_ALIAS = re.compile(r"\{\{-?\s*(\$\w+)\s*:=\s*\.Values\s*-?\}\}")
+
+
+def _values_aliases_expanded(text: str) -> str:
+    """A template with each variable given the values whole read as `.Values` itself, so that
+    what it reads of them is known (cloudnative-observability-operator's nil-safe template
+    reads `$vals.operator.resources`, not the `resources` its values set: its 512Mi was taken
+    for the limit, read as wrong). Any other use of the variable reads them whole."""
+    for alias in set(_VALUES_ALIAS.findall(text)):
+        escaped = re.escape(alias)
+        text = re.sub(r"\{\{-?\s*" + escaped + r"\s*:=\s*\.Values\s*-?\}\}", "", text)
+        text = re.sub(r'\bhasKey\s+' + escaped + r'\s+"(\w+)"', r".Values.\1", text)
+        text = re.sub(escaped + r"(?!\w)", ".Values", text)
+    return text
 _MAX_INCLUDE_DEPTH = 4
 _LEADING_SPACE = re.compile(r"\s*")
 
@@ -128,7 +144,8 @@ class ChartDefaults:
         chart it depends on, or one in its `charts`: its name); None when a template reads the
         values whole or none reads any."""
         found: set[tuple[str, ...]] = set()
-        for text in self._templates:
+        for written in self._templates:
+            text = _values_aliases_expanded(written) if "$" in written else written
             for read in _VALUES_READ.finditer(text):
                 if read.group(1):
                     found.add(tuple(read.group(1)[1:].split(".")))

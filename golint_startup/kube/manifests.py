@@ -182,7 +182,9 @@ one with `imagePullPolicy: Never`, whose image is loaded onto a developer's node
 a chart's container when every workload template writing its image writes that policy and no
 other: Inplaceu's development chart),
 nor one running a local image (a bare name, `gitea-runner-controller:latest`) that another
-container so loads (gitea-act-runner-controller's listener, beside its dev manager),
+container so loads (gitea-act-runner-controller's listener, beside its dev manager), nor one
+pulling from a registry on the node itself (`localhost:32000/`, microk8s' and kind's local
+registries: sakura-gateway-api-ctl's only manifest runs its `:dev` build from there),
 and neither is a kubebuilder scaffold left over: one whose `command` runs a program (not a
 shell, whose script may run anything) that no Dockerfile at or below its project's root
 (outside test and tooling directories) names outside comments (cyclops' `config/manager`
@@ -1472,6 +1474,21 @@ _MAKE_REFERENCE = re.compile(r"\$[({](\w+)[)}]")
 _MAKE_IMAGE_BUILD = re.compile(r"^\t[^\n]*\b(?:docker|podman)(?:[ \t]+buildx)?[ \t]+build\b[^\n]*$", re.MULTILINE)
 _TAG_OPTION = re.compile(r"(?<!\S)(?:-t|--tag)(?:[ \t]+|=)(\S+)")
 _FILE_OPTION = re.compile(r"(?<!\S)(?:-f|--file)(?:[ \t]+|=)(\S+)")
+# The options of `docker build` that take a value, written apart from it: what is left of the
+# command but for options is its build context.
+_VALUED_BUILD_OPTIONS = frozenset({"-t", "--tag", "-f", "--file", "--build-arg", "--platform", "--target", "--label",
+                                   "--cache-from", "--cache-to", "-o", "--output", "--secret", "--ssh", "--network",
+                                   "--progress", "--iidfile", "--metadata-file", "--builder", "--build-context",
+                                   "--annotation", "--attest", "--add-host", "--shm-size", "--ulimit", "-m", "--memory"})
+
+
+def _build_context(command: str) -> str | None:
+    """The build context of a recipe's `docker build` (its last argument that is not an
+    option's), None when there is none."""
+    words = re.split(r"&&|\|\||;|\|", command[re.search(r"\bbuild\b", command).end():], maxsplit=1)[0].split()
+    arguments = [word for index, word in enumerate(words) if not word.startswith("-")
+                 and (index == 0 or words[index - 1] not in _VALUED_BUILD_OPTIONS)]
+    return arguments[-1].strip("\"'") if arguments else None
 
 
 def _makefile_values(makefile: str) -> dict[str, str]:
@@ -1523,11 +1540,17 @@ def _makefile_image_builds(makefile: str) -> list[tuple[str, str | None]]:
     found = []
     lines = _make_resolved(_make_calls_expanded(_CONTINUED_LINE.sub(" ", makefile)), values)
     for command in _MAKE_IMAGE_BUILD.findall(lines):
-        dockerfile = _FILE_OPTION.search(command)
+        option = _FILE_OPTION.search(command)
+        # Without `-f`, the context's Dockerfile: roks-vpc-network-operator's Makefile builds its
+        # console plugin's image from `../console-plugin/`, nginx serving a web bundle, not from
+        # the Dockerfile beside it (a finding charged the plugin its operator's cache).
+        context = _build_context(command) if option is None else None
+        dockerfile = option.group(1).strip("\"'") if option else \
+            os.path.join(context, "Dockerfile") if context not in (None, ".", "./") and "$" not in context else None
         for tag in _TAG_OPTION.findall(command):
             name = image_repository(tag.strip("\"'"))
-            if name and "$" not in name and (dockerfile is None or "$" not in dockerfile.group(1)):
-                found.append((name, dockerfile.group(1).strip("\"'") if dockerfile else None))
+            if name and "$" not in name and (dockerfile is None or "$" not in dockerfile):
+                found.append((name, dockerfile))
     return found
 
 
@@ -1829,13 +1852,21 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
             pending += [(value, path + (key.value,)) for key, value in _mapping_items(node)
                         if key.value not in ("resources", "image")]
 
-    def from_template(image: str, written: _WrittenInTemplate, template: int = 0, shown: str = name) -> Container:
-        """The container of `image` with the resources a workload template (the chart's one) writes."""
+    def from_template(image: str, written: _WrittenInTemplate, template: int = 0,
+                      path: tuple[str, ...] | None = None) -> Container:
+        """The container of `image` with the resources a workload template (the chart's one)
+        writes; given the `path` of its values, run as their templates run it (its account,
+        command and pull policy), as `container` makes them."""
         template_lines = workload_templates[template][1].split("\n")
-        return Container(source, f"Helm chart {name}", shown, image, False, written.resources,
-                         chart=chart, limits_memory=written.limit, requests_memory=written.request,
+        made = Container(source, f"Helm chart {name}", ".".join(path) if path else name, image, False,
+                         written.resources, chart=chart, limits_memory=written.limit, requests_memory=written.request,
                          shown_names=tuple(filter(None, [_enclosing_container_name(
                              template_lines, written.resources.line - 1)])))
+        if path:
+            made.chart_accounts = _chart_accounts(path, workload_templates)
+            made.loaded_by_hand = _never_pulled_by_templates(path, workload_templates)
+            made.command, made.subcommand = _template_run(path, workload_templates)
+        return made
 
     # The chart's one workload template may write resources of its own and turn the values'
     # into something else: flux-shard-operator's `shard.resources` become flags for the
@@ -1871,7 +1902,7 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
                        if _values_reference(path, "image").search(text)]
             written = _written_in_template(*workload_templates[writing[0]]) if len(writing) == 1 and path else None
             if written is not None and written.resources is not None:
-                found.append(from_template(image, written, writing[0], ".".join(path)))
+                found.append(from_template(image, written, writing[0], path))
             elif written is not None:
                 found.append(container(_value(documents[0].root, *path), path, image, unset=True))
     # What the workload template writing a container's resources (the chart's one, or the one of
@@ -2945,6 +2976,10 @@ _SYSTEM_DIRS = ("/bin/", "/sbin/", "/usr/", "/dev/", "/tmp/", "/proc/", "/etc/")
 # Words that name an image as a test's: stackrox's `qa-multi-arch`, which its CI deploys as
 # a webhook receiver for notifier tests, is no service anyone runs.
 _TEST_IMAGE_WORDS = frozenset({"test", "tests", "e2e", "qa"})
+# An image pulled from a registry on the node itself (microk8s' `localhost:32000/`, a kind
+# cluster's `localhost:5001/`): a developer's build, not what users install (sakura-gateway-
+# api-ctl's only manifest pulls `localhost:32000/...:dev`: read as not worth a change).
+_LOCAL_REGISTRY = re.compile(r"(?:localhost|127\.0\.0\.1)(?::\d+)?/")
 # Windows' shells: a DaemonSet of Windows nodes whose command is a PowerShell script
 # (terway's `pwsh.exe -File entrypoint.ps1`) copies its Go program to the host and starts it
 # there through rancher-wins, outside the container, its limit and its environment.
@@ -3795,7 +3830,7 @@ class _GoTree:
         self._makefile_images: dict[str, set[str]] | None = None  # see _built_by_makefile
 
     def recognize(self, container: Container, go_images: tuple[str, ...]) -> tuple[str, str | None]:
-        if _runs_powershell(container) or container.loaded_by_hand or \
+        if _runs_powershell(container) or container.loaded_by_hand or _LOCAL_REGISTRY.match(container.image) or \
                 _TEST_IMAGE_WORDS.intersection(words(image_repository(container.image))):
             return "", None
         scaffold = _scaffold_project(container)
