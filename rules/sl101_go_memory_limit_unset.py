@@ -110,7 +110,7 @@ def check_manifests(manifests: ProjectManifests, options):
     # an admission webhook's heap is one review at a time, far below its limit; so is a small
     # program's whose request is a small part of its limit, and a controller's that caches only
     # custom resources and small kinds; a kubebuilder scaffold whose project installs from a Helm repository's
-    # chart is not what users run; another project's program may
+    # chart is not what users run; no one changes a project its README calls retired; another project's program may
     # set a limit in code that is not here; a Go before 1.19 has none; a CNI plugin's installer
     # only copies the plugin to the host; under a tiny limit the fix is a larger limit.
     ratio = options["limit-over-request"]
@@ -121,7 +121,7 @@ def check_manifests(manifests: ProjectManifests, options):
     unset = [c for c in manifests.go_containers
              if c.limits_memory is not None and id(c) not in left_out and not c.runs_once
              and not _admission_webhook(manifests, c) and c.built_elsewhere is None and c.installed_from is None
-             and not c.unwritten_scaffold
+             and not c.unwritten_scaffold and c.retired_by is None
              and not manifests.runtime_predates_memory_limit(c) and not manifests.memory_limit_source(c)
              and not _installs_a_cni_plugin(manifests, c)]
     # Copies of one container (a kustomize base and a raw install file, a variant with another

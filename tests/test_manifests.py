@@ -748,6 +748,22 @@ def test_a_scaffold_whose_readme_is_kubebuilders_template_is_not_reported(tmp_pa
     assert bool(_run(root, "SL101").findings) == reported
 
 
+@pytest.mark.parametrize("readme, reported", [
+    ("# api\n\n⚠ This project is no longer in use. ⚠\n", False),  # splunk-otel-collector-operator
+    ("# api\n\n> [!WARNING]\n> This project is no longer actively maintained. The repository has been archived.\n",
+     False),  # backstage-operator
+    ("# api\n\nThis repository is deprecated; use the new operator.\n", False),  # coco-operator
+    ("# api\n\nAn operator for widgets.\n\n## Flags\n\n`--legacy` is deprecated.\n", True),  # not the project
+    ("# api\n\nAn operator for widgets.\n" + "\nIt caches.\n" * 200 + "\nThis project is no longer maintained.\n",
+     True),  # far below its top
+])
+def test_a_program_whose_readme_says_its_project_is_retired_is_not_reported(tmp_path, readme, reported):
+    go_module(tmp_path, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
+    write(tmp_path, "README.md", readme)
+    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="256Mi"))
+    assert bool(_run(tmp_path, "SL101").findings) == reported
+
+
 @pytest.mark.parametrize("chart_name, values, reported", [
     # AppConfiguration-KubernetesProvider: `deploy/` is its chart, whose values its packaging writes
     ("tarantool-provider", False, False),
@@ -4994,6 +5010,8 @@ def test_a_command_runs_a_program_of_the_manifests_module(tmp_path, manifest, re
     ("quay.io/acme/qa-multi-arch:webhookserver-1.2", False),  # stackrox's CI webhook receiver
     ("ghcr.io/acme/api-e2e:1", False),
     ("ghcr.io/acme/contest:1", True),  # a word that merely holds "test"
+    ("ghcr.io/acme/valet/provider-mock:1", False),  # valet's mock provider, for its tests
+    ("ghcr.io/acme/mockingbird:1", True),
     ("ghcr.io/acme/api:1\n          imagePullPolicy: Never", False),  # db-operator's, loaded by `kind load`
     ("ghcr.io/acme/api:1\n          imagePullPolicy: IfNotPresent", True),
     ("localhost:32000/api:dev", False),  # sakura-gateway-api-ctl's, from microk8s' local registry

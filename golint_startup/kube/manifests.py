@@ -176,7 +176,8 @@ Other containers (a database, a Java service beside the Go ones) are not checked
 one whose `command` is PowerShell (`pwsh.exe -File entrypoint.ps1`: terway's Windows
 DaemonSets copy their Go program to the host and start it there, outside the container's
 limit and environment), nor one whose image's name has `test`, `tests`, `e2e` or `qa` as a
-word (stackrox's `qa-multi-arch`, a webhook receiver its CI deploys for notifier tests), nor
+word, or `mock` (stackrox's `qa-multi-arch`, a webhook receiver its CI deploys for notifier
+tests; valet's `provider-mock`, the provider its tests run), nor
 one with `imagePullPolicy: Never`, whose image is loaded onto a developer's node by hand
 (db-operator's `config/manager`, for `kind load`; its users install a chart from elsewhere;
 a chart's container when every workload template writing its image writes that policy and no
@@ -404,6 +405,8 @@ class Container:
     # For a kubebuilder scaffold's own manifests (not a chart), whether its project's README is
     # still kubebuilder's template (_unwritten_scaffold): a project no one deploys yet.
     unwritten_scaffold: bool = False
+    # The README that says its program's project is retired (_retired_notice): no one will change it.
+    retired_by: str | None = None
     # The image a kustomization listing its file's directory among its `resources` renames its
     # own to (`images:`), when the kustomization beside it renames none (_apply_overlay_images).
     renamed_by_overlay: str | None = None
@@ -1255,6 +1258,13 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
             container.unwritten_scaffold = container.chart is None and unwritten
             if container.installed_from is None and container.chart is None:
                 container.installed_from = _charts_running_all(container, run_by_others.get(id(container), []), display)
+    retired: dict[str, str | None] = {}  # by module root, _retired_notice
+    for container in containers:
+        module = modules.module_of_dir(container.go_dir) if container.go_dir else None
+        if module is not None:
+            if module.root not in retired:
+                retired[module.root] = _retired_notice(module.root)
+            container.retired_by = retired[module.root] and display(retired[module.root])
     if containers and not any(c.go_reason for c in containers):
         notify(Notification(f"{len(containers)} container{'s' if len(containers) != 1 else ''} in Kubernetes "
                             "manifests, none recognized as running Go, so none was checked; list Go images "
@@ -2974,8 +2984,9 @@ _SYSTEM_DIRS = ("/bin/", "/sbin/", "/usr/", "/dev/", "/tmp/", "/proc/", "/etc/")
 
 
 # Words that name an image as a test's: stackrox's `qa-multi-arch`, which its CI deploys as
-# a webhook receiver for notifier tests, is no service anyone runs.
-_TEST_IMAGE_WORDS = frozenset({"test", "tests", "e2e", "qa"})
+# a webhook receiver for notifier tests, is no service anyone runs; nor is valet's
+# `provider-mock`, the mock provider its tests run beside the real ones.
+_TEST_IMAGE_WORDS = frozenset({"test", "tests", "e2e", "qa", "mock"})
 # An image pulled from a registry on the node itself (microk8s' `localhost:32000/`, a kind
 # cluster's `localhost:5001/`): a developer's build, not what users install (sakura-gateway-
 # api-ctl's only manifest pulls `localhost:32000/...:dev`: read as not worth a change).
@@ -3207,6 +3218,32 @@ def _readmes(project: str) -> list[str]:
 # description were only deleted.
 _README_TEMPLATE = "// TODO(user): Add simple overview of use/purpose"
 _README_TEMPLATE_START = re.compile(r"\A\s*#[^\n]*\n\s*## Getting Started\b(?=.*<registry>/<image-name>)", re.DOTALL)
+
+
+# A README's notice, near its top, that its project is retired ("This project is no longer in
+# use", "The repository has been archived", "This repository is deprecated").
+_RETIRED = re.compile(r"(?i)\b(?:this|the)\s+(?:project|repository|repo|operator|controller)\b[^.\n]{0,40}?"
+                      r"\b(?:is|has\s+been)\s+(?:now\s+)?(?:deprecated|archived|unmaintained|"
+                      r"no\s+longer\s+(?:actively\s+)?(?:in\s+use|maintained|supported|developed))")
+_RETIRED_NOTICE_BYTES = 1500
+_RETIRED_README_LEVELS = 2  # the module's root and the directories above it where its README may be
+
+
+def _retired_notice(module_root: str) -> str | None:
+    """The README (of a Go module's root, else of the first directory above it that holds one)
+    that says in its first lines that its project is retired: splunk-otel-collector-operator's
+    "no longer in use", backstage-operator's "has been archived", coco-operator's "deprecated"
+    (all three findings were read as not worth a change: no one will act on them)."""
+    directory = module_root
+    for _ in range(_RETIRED_README_LEVELS + 1):
+        readmes = _readmes(directory)
+        if readmes:
+            return readmes[0] if _RETIRED.search(_read(readmes[0])[:_RETIRED_NOTICE_BYTES]) else None
+        parent = os.path.dirname(directory)
+        if parent == directory:
+            break
+        directory = parent
+    return None
 
 
 def _unwritten_scaffold(project: str) -> bool:
