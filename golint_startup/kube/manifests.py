@@ -183,9 +183,7 @@ one with `imagePullPolicy: Never`, whose image is loaded onto a developer's node
 a chart's container when every workload template writing its image writes that policy and no
 other: Inplaceu's development chart),
 nor one running a local image (a bare name, `gitea-runner-controller:latest`) that another
-container so loads (gitea-act-runner-controller's listener, beside its dev manager), nor one
-pulling from a registry on the node itself (`localhost:32000/`, microk8s' and kind's local
-registries: sakura-gateway-api-ctl's only manifest runs its `:dev` build from there),
+container so loads (gitea-act-runner-controller's listener, beside its dev manager),
 and neither is a kubebuilder scaffold left over: one whose `command` runs a program (not a
 shell, whose script may run anything) that no Dockerfile at or below its project's root
 (outside test and tooling directories) names outside comments (cyclops' `config/manager`
@@ -2987,10 +2985,6 @@ _SYSTEM_DIRS = ("/bin/", "/sbin/", "/usr/", "/dev/", "/tmp/", "/proc/", "/etc/")
 # a webhook receiver for notifier tests, is no service anyone runs; nor is valet's
 # `provider-mock`, the mock provider its tests run beside the real ones.
 _TEST_IMAGE_WORDS = frozenset({"test", "tests", "e2e", "qa", "mock"})
-# An image pulled from a registry on the node itself (microk8s' `localhost:32000/`, a kind
-# cluster's `localhost:5001/`): a developer's build, not what users install (sakura-gateway-
-# api-ctl's only manifest pulls `localhost:32000/...:dev`: read as not worth a change).
-_LOCAL_REGISTRY = re.compile(r"(?:localhost|127\.0\.0\.1)(?::\d+)?/")
 # Windows' shells: a DaemonSet of Windows nodes whose command is a PowerShell script
 # (terway's `pwsh.exe -File entrypoint.ps1`) copies its Go program to the host and starts it
 # there through rancher-wins, outside the container, its limit and its environment.
@@ -3867,7 +3861,7 @@ class _GoTree:
         self._makefile_images: dict[str, set[str]] | None = None  # see _built_by_makefile
 
     def recognize(self, container: Container, go_images: tuple[str, ...]) -> tuple[str, str | None]:
-        if _runs_powershell(container) or container.loaded_by_hand or _LOCAL_REGISTRY.match(container.image) or \
+        if _runs_powershell(container) or container.loaded_by_hand or \
                 _TEST_IMAGE_WORDS.intersection(words(image_repository(container.image))):
             return "", None
         scaffold = _scaffold_project(container)
