@@ -756,12 +756,30 @@ def test_a_scaffold_whose_readme_is_kubebuilders_template_is_not_reported(tmp_pa
     ("# api\n\nAn operator for widgets.\n\n## Flags\n\n`--legacy` is deprecated.\n", True),  # not the project
     ("# api\n\nAn operator for widgets.\n" + "\nIt caches.\n" * 200 + "\nThis project is no longer maintained.\n",
      True),  # far below its top
+    # a flag's, an API version's, a platform's notice; google-cas-issuer's owner's
+    ("# api\n\nThe operator's `--legacy-mode` flag is deprecated.\n", True),
+    ("# api\n\nThe v1alpha1 API of this operator is deprecated.\n", True),
+    ("# api\n\nThis project is no longer supported on Kubernetes 1.24.\n", True),
+    ("# api\n\nThis project however is no longer maintained or owned by Acme, instead by its community.\n", True),
 ])
 def test_a_program_whose_readme_says_its_project_is_retired_is_not_reported(tmp_path, readme, reported):
     go_module(tmp_path, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
     write(tmp_path, "README.md", readme)
     write(tmp_path, "deploy/api.yaml", _SIZED.format(request="256Mi"))
     assert bool(_run(tmp_path, "SL101").findings) == reported
+
+
+@pytest.mark.parametrize("repository_root, reported", [("", False), ("operator/", True)])
+def test_a_retired_notice_counts_from_the_readme_above_a_module_within_its_repository(
+        tmp_path, repository_root, reported):
+    """The module in `operator/`, its project's README at the top; a repository of its own
+    (`.git`) inside a directory whose README says so is not that project."""
+    root = tmp_path / "operator"
+    go_module(root, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
+    write(tmp_path / repository_root, ".git/HEAD", "ref: refs/heads/main\n")
+    write(tmp_path, "README.md", "# suite\n\nThis repository is deprecated.\n")
+    write(root, "deploy/api.yaml", _SIZED.format(request="256Mi"))
+    assert bool(_run(root, "SL101").findings) == reported
 
 
 @pytest.mark.parametrize("chart_name, values, reported", [
@@ -1074,6 +1092,7 @@ subjects:
     (_LIMITED_TO_256, None, [("charts/suite/templates/controller.yaml", 16, "256Mi")]),
     # aip-k8s' gateway: its template's account may list no kind that grows with the cluster
     (_LIMITED_TO_256, _CUSTOM_KINDS_ONLY, []),
+    (None, None, []),  # a template writing no resources at all: no limit either
 ])
 def test_a_chart_writing_each_component_s_resources_in_its_own_template(tmp_path, controller_resources, rbac,
                                                                          reported):
@@ -1085,9 +1104,11 @@ def test_a_chart_writing_each_component_s_resources_in_its_own_template(tmp_path
     write(root, "charts/suite/Chart.yaml", "apiVersion: v2\nname: suite\nversion: 0.1.0\n")
     write(root, "charts/suite/values.yaml", "controller:\n  image:\n    repository: ghcr.io/acme/suite\n"
                                              "agent:\n  image:\n    repository: ghcr.io/acme/agent\n")
-    write(root, "charts/suite/templates/controller.yaml",
-          (_TEMPLATE_WORKLOAD % ("{{ .Values.controller.image.repository }}", controller_resources)).replace(
-              "      containers:", "      serviceAccountName: suite-controller\n      containers:"))
+    controller = _TEMPLATE_WORKLOAD % ("{{ .Values.controller.image.repository }}", controller_resources or "")
+    if controller_resources is None:
+        controller = controller.replace("          resources:\n", "")
+    write(root, "charts/suite/templates/controller.yaml", controller.replace(
+        "      containers:", "      serviceAccountName: suite-controller\n      containers:"))
     write(root, "charts/suite/templates/agent.yaml",
           _TEMPLATE_WORKLOAD % ("{{ .Values.agent.image.repository }}", _REQUESTS_ONLY))
     if rbac is not None:
@@ -4024,6 +4045,16 @@ func start(namespace string) (ctrl.Manager, error) {
     ("}\n\tfor _, ns := range strings.Split(namespace, \",\") {\n\t\tif ns != \"\" {\n\t\t\twatched[ns] = cache.Config{}\n"
      "\t\t}\n\t}\n\tif len(watched) == 0 {\n\t\tlog.Print(\"watching every namespace\")\n\t}\n"
      "\t_ = map[string]cache.Config{", True),
+    ("}\n\tfor _, ns := range strings.Split(namespace, \",\") {\n\t\twatched[ns] = cache.Config{}\n\t}\n"
+     "\tif len(watched) == 0 {\n\t\treturn ctrl.Options{}, fmt.Errorf(\"no namespace\")\n\t}\n"
+     "\t_ = map[string]cache.Config{", False),
+    # refused only on some paths, or in another function: not refused
+    ("}\n\tfor _, ns := range strings.Split(namespace, \",\") {\n\t\twatched[ns] = cache.Config{}\n\t}\n"
+     "\tif len(watched) == 0 {\n\t\tif strict {\n\t\t\tpanic(\"no namespace\")\n\t\t}\n\t}\n"
+     "\t_ = map[string]cache.Config{", True),
+    ("}\n\tfor _, ns := range strings.Split(namespace, \",\") {\n\t\twatched[ns] = cache.Config{}\n\t}\n"
+     "\t_ = map[string]cache.Config{}\n\treturn ctrl.Options{}\n}\n\nfunc check(watched []string) error {\n"
+     "\tif len(watched) == 0 {\n\t\treturn errors.New(\"none\")\n\t}\n\tvar _ = map[string]cache.Config{", True),
 ])
 def test_namespaces_written_out_in_a_variable_scope_the_cache(tmp_path, namespaces, reported):
     findings = _findings_of_watching_program(tmp_path, _NAMESPACES_IN_A_VARIABLE % namespaces)
@@ -4208,6 +4239,27 @@ def test_a_charts_template_may_name_the_namespace_to_watch(tmp_path, values, env
         f"          env:\n            - name: WATCH_NAMESPACE\n              value: {env}\n"))
     write(tmp_path, "helm/values.yaml", _CHART_VALUES + values)
     write(tmp_path, "helm/templates/_helpers.tpl", _WATCH_NAMESPACE_HELPER)
+    assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
+
+
+@pytest.mark.parametrize("env, reported", [
+    ("          env:\n            - name: WATCH_NAMESPACE\n              value: {{ .Release.Namespace }}\n", False),
+    ("", True),
+])
+def test_a_container_read_from_its_own_template_of_several_is_given_what_that_template_names(tmp_path, env,
+                                                                                               reported):
+    """The values hold only each component's image; each template writes its own resources and
+    environment (idle-scale's layout): the controller's template names its namespace."""
+    go_module(tmp_path, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _SCOPED_WHEN_NAMED,
+                         "internal/watch/controller.go": _CONTROLLER, "cmd/agent/main.go": SMALL_MAIN})
+    write(tmp_path, "helm/Chart.yaml", "apiVersion: v2\nname: api\nversion: 0.1.0\n")
+    write(tmp_path, "helm/values.yaml", "controller:\n  image:\n    repository: ghcr.io/acme/api\n"
+                                         "agent:\n  image:\n    repository: ghcr.io/acme/agent\n")
+    write(tmp_path, "helm/templates/controller.yaml", _TEMPLATE_WORKLOAD.replace(
+        "          resources:\n", env + "          resources:\n") % ("{{ .Values.controller.image.repository }}",
+                                                                        _LIMITED_TO_256))
+    write(tmp_path, "helm/templates/agent.yaml",
+          _TEMPLATE_WORKLOAD % ("{{ .Values.agent.image.repository }}", _REQUESTS_ONLY))
     assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
 
 
@@ -5998,6 +6050,10 @@ docker-build-server:
     (("build/Makefile", _TAGGING_MAKEFILE.replace('"$(ROOT)"', "../build/") % ""), "build/Dockerfile",
      "app-server", True),
     (("build/Makefile", _TAGGING_MAKEFILE.replace('"$(ROOT)"', ".") % ""), "build/Dockerfile", "app-server", True),
+    (("build/Makefile", _TAGGING_MAKEFILE.replace('"$(ROOT)"', ". 2>&1 | tee build.log") % ""), "build/Dockerfile",
+     "app-server", True),  # what the shell does with its output is no context
+    (("build/Makefile", _TAGGING_MAKEFILE.replace("\tdocker buildx", "\tgo build -o bin/app ./cmd/app && docker buildx")
+      .replace('"$(ROOT)"', ".") % ""), "build/Dockerfile", "app-server", True),
     # arks: its root Makefile tags each image through a macro, the Dockerfiles kept in dockerfiles/
     (("Makefile", _MACRO_MAKEFILE % "build_and_tag"), "dockerfiles/Dockerfile.server", "app-server", True),
     (("Makefile", _MACRO_MAKEFILE % "build_and_tag"), "dockerfiles/Dockerfile.server", "app-agent", False),

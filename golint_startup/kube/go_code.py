@@ -238,10 +238,10 @@ def _scopings(code: bytes) -> tuple[int, int, frozenset[str], int, int]:
             if condition is not None:
                 note_naming_variables(condition)
             continue
-        conditions = [_naming_condition(code, m.start(), or_in_loop=True)
-                      for m in re.compile(_NAMESPACE_ENTRY % escaped).finditer(code, start, end)]
+        entries = list(re.compile(_NAMESPACE_ENTRY % escaped).finditer(code, start, end))
+        conditions = [_naming_condition(code, m.start(), or_in_loop=True) for m in entries]
         if conditions:
-            refused = _refused_when_empty(code, name, start, end)
+            refused = _refused_when_empty(code, name, entries[-1].end())
             count(None if refused or None in conditions else conditions[0])
             # The variable its loop splits or its `if` tests names the namespaces: where it is
             # read from the environment, so do the container's (vitess-operator's `namespace`
@@ -410,21 +410,23 @@ def closing(code: bytes, opening: int, pair: bytes, within: int | None = None) -
     return stop
 
 
-# A function's test that a map is empty (`if len(m) == 0 {`).
-_EMPTY_MAP_TEST = rb"(?m)^[ \t]*if\s+len\(\s*%(name)s\s*\)\s*(?:==\s*0|<\s*1)\s*\{"
 _RETURNS_AN_ERROR = re.compile(rb"\breturn\b[^\n]*\b(?:Errorf|errors\.New)\(")
 
 
-def _refused_when_empty(code: bytes, name: bytes, start: int, end: int) -> bool:
-    """Whether the function (`start`, `end`) making the map `name` refuses it empty: the block of
-    an `if len(name) == 0 {` returns an error or ends the program (_EXITS). keda-so-operator
-    fills its cache's namespaces from its rules file, skipping blank entries, and fails when
-    none is left (its cache was called cluster-wide, read as wrong)."""
-    for test in re.compile(_EMPTY_MAP_TEST % {b"name": re.escape(name)}).finditer(code, start, end):
-        block = code[test.end():_call_end(code, test.end() - 1, b"{}")]
-        if _RETURNS_AN_ERROR.search(block) or _EXITS.search(block):
-            return True
-    return False
+def _refused_when_empty(code: bytes, name: bytes, at: int) -> bool:
+    """Whether the function holding `at`, where the map `name` is given its last entry, then
+    refuses it empty: `if len(name) == 0 {` whose block returns an error or ends the program
+    (_EXITS) in its own statements. keda-so-operator fills its cache's namespaces from its
+    rules file, skipping blank entries, and fails when none is left (its cache was called
+    cluster-wide, read as wrong)."""
+    following = code.find(b"\nfunc ", at)
+    test = code.find(_EMPTY_TESTS[1] % name, at, len(code) if following < 0 else following)
+    if test < 0:
+        return False
+    opening = code.index(b"{", test)
+    end = _call_end(code, opening, b"{}")
+    return any(code.count(b"{", opening + 1, found.start()) == code.count(b"}", opening + 1, found.start())
+               for pattern in (_RETURNS_AN_ERROR, _EXITS) for found in pattern.finditer(code, opening + 1, end))
 
 
 def _maps_made_in(code: bytes, function: bytes) -> list[tuple[bytes, int, int]]:

@@ -54,6 +54,8 @@ def _values_aliases_expanded(text: str) -> str:
         text = re.sub(r'\bhasKey\s+' + escaped + r'\s+"(\w+)"', r".Values.\1", text)
         text = re.sub(escaped + r"(?!\w)", ".Values", text)
     return text
+
+
 _MAX_INCLUDE_DEPTH = 4
 _LEADING_SPACE = re.compile(r"\s*")
 

@@ -1490,12 +1490,17 @@ _VALUED_BUILD_OPTIONS = frozenset({"-t", "--tag", "-f", "--file", "--build-arg",
                                    "--annotation", "--attest", "--add-host", "--shm-size", "--ulimit", "-m", "--memory"})
 
 
+_IMAGE_BUILD_WORDS = re.compile(r"\b(?:docker|podman)(?:[ \t]+buildx)?[ \t]+build\b")
+_REDIRECTION = re.compile(r"\d*[<>]")
+
+
 def _build_context(command: str) -> str | None:
-    """The build context of a recipe's `docker build` (its last argument that is not an
-    option's), None when there is none."""
-    words = re.split(r"&&|\|\||;|\|", command[re.search(r"\bbuild\b", command).end():], maxsplit=1)[0].split()
-    arguments = [word for index, word in enumerate(words) if not word.startswith("-")
-                 and (index == 0 or words[index - 1] not in _VALUED_BUILD_OPTIONS)]
+    """The build context of a recipe's `docker build` (its last argument that is neither an
+    option's nor a redirection, before the shell's next command), None when there is none."""
+    words = re.split(r"&&|\|\||;|\|", command[_IMAGE_BUILD_WORDS.search(command).end():], maxsplit=1)[0].split()
+    arguments = [word for index, word in enumerate(words) if not word.startswith("-") and not _REDIRECTION.match(word)
+                 and (index == 0 or words[index - 1] not in _VALUED_BUILD_OPTIONS and
+                      not _REDIRECTION.fullmatch(words[index - 1]))]
     return arguments[-1].strip("\"'") if arguments else None
 
 
@@ -1540,10 +1545,11 @@ def _make_calls_expanded(makefile: str) -> str:
 
 
 def _makefile_image_builds(makefile: str) -> list[tuple[str, str | None]]:
-    """(the image repository's name, the Dockerfile as written or None) of each image a
-    Makefile's recipes build and tag, variables the Makefile sets resolved, also the container
-    tool's (`$(CONTAINER_TOOL) build`), and macros it calls expanded: porch's `build/Makefile`
-    tags `$(IMAGE_REPO)/$(IMAGE_NAME)` (`porch-server`) built with `-f ./Dockerfile`."""
+    """(the image repository's name, the Dockerfile as written, else its build context's, or
+    None when neither is written) of each image a Makefile's recipes build and tag, variables
+    the Makefile sets resolved, also the container tool's (`$(CONTAINER_TOOL) build`), and
+    macros it calls expanded: porch's `build/Makefile` tags `$(IMAGE_REPO)/$(IMAGE_NAME)`
+    (`porch-server`) built with `-f ./Dockerfile`."""
     values = _makefile_values(makefile)
     found = []
     lines = _make_resolved(_make_calls_expanded(_CONTINUED_LINE.sub(" ", makefile)), values)
@@ -1554,7 +1560,7 @@ def _makefile_image_builds(makefile: str) -> list[tuple[str, str | None]]:
         # the Dockerfile beside it (a finding charged the plugin its operator's cache).
         context = _build_context(command) if option is None else None
         dockerfile = option.group(1).strip("\"'") if option else \
-            os.path.join(context, "Dockerfile") if context not in (None, ".", "./") and "$" not in context else None
+            os.path.join(context, "Dockerfile") if context is not None and "$" not in context else None
         for tag in _TAG_OPTION.findall(command):
             name = image_repository(tag.strip("\"'"))
             if name and "$" not in name and (dockerfile is None or "$" not in dockerfile):
@@ -1766,6 +1772,7 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
     lone_images: list[tuple[str, tuple[str, ...]]] = []  # (image, the path of the mapping holding it)
     lone_resources: list[tuple[yaml.Node, tuple[str, ...]]] = []
     resources_read: dict[int, tuple[str, ...]] = {}  # by container, where the templates read its resources
+    written_by: dict[int, int] = {}  # by container, the one workload template that writes it (its index)
 
     def container(node: yaml.Node, path: tuple[str, ...], image: str,
                   resources: tuple[yaml.Node, yaml.Node] | None = None, unset: bool = False,
@@ -1909,17 +1916,18 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
             writing = [index for index, (_, text) in enumerate(workload_templates)
                        if _values_reference(path, "image").search(text)]
             written = _written_in_template(*workload_templates[writing[0]]) if len(writing) == 1 and path else None
-            if written is not None and written.resources is not None:
-                found.append(from_template(image, written, writing[0], path))
-            elif written is not None:
-                found.append(container(_value(documents[0].root, *path), path, image, unset=True))
+            if written is not None:
+                found.append(from_template(image, written, writing[0], path) if written.resources is not None
+                             else container(_value(documents[0].root, *path), path, image, unset=True))
+                written_by[id(found[-1])] = writing[0]
     # What the workload template writing a container's resources (the chart's one, or the one of
     # several that reads them: epam-edp-tekton's reporter beside its interceptor) gives its
     # program to watch, with the chart's defaults.
     settings_of: dict[int, frozenset[str]] = {}
     for made in found:
         read = resources_read.get(id(made))
-        writing = range(len(workload_templates)) if len(workload_templates) == 1 else [
+        writing = range(len(workload_templates)) if len(workload_templates) == 1 else \
+            [written_by[id(made)]] if id(made) in written_by else [
             index for index, (_, text) in enumerate(workload_templates)
             if read is not None and _values_reference(read[:-1], read[-1]).search(text)]
         if len(writing) == 1:
@@ -2984,7 +2992,7 @@ _SYSTEM_DIRS = ("/bin/", "/sbin/", "/usr/", "/dev/", "/tmp/", "/proc/", "/etc/")
 # Words that name an image as a test's: stackrox's `qa-multi-arch`, which its CI deploys as
 # a webhook receiver for notifier tests, is no service anyone runs; nor is valet's
 # `provider-mock`, the mock provider its tests run beside the real ones.
-_TEST_IMAGE_WORDS = frozenset({"test", "tests", "e2e", "qa", "mock"})
+_TEST_IMAGE_WORDS = frozenset({"test", "tests", "e2e", "qa", "mock", "mocks"})
 # Windows' shells: a DaemonSet of Windows nodes whose command is a PowerShell script
 # (terway's `pwsh.exe -File entrypoint.ps1`) copies its Go program to the host and starts it
 # there through rancher-wins, outside the container, its limit and its environment.
@@ -3215,10 +3223,12 @@ _README_TEMPLATE_START = re.compile(r"\A\s*#[^\n]*\n\s*## Getting Started\b(?=.*
 
 
 # A README's notice, near its top, that its project is retired ("This project is no longer in
-# use", "The repository has been archived", "This repository is deprecated").
-_RETIRED = re.compile(r"(?i)\b(?:this|the)\s+(?:project|repository|repo|operator|controller)\b[^.\n]{0,40}?"
-                      r"\b(?:is|has\s+been)\s+(?:now\s+)?(?:deprecated|archived|unmaintained|"
-                      r"no\s+longer\s+(?:actively\s+)?(?:in\s+use|maintained|supported|developed))")
+# use", "The repository has been archived", "This repository is deprecated."), the clause
+# ending there or pointing elsewhere: not a flag's, an API version's or a platform's notice.
+_RETIRED = re.compile(r"(?i)\b(?:this|the)\s+(?:project|repository|repo)\s+(?:\w+\s+)?(?:is|has\s+been)\s+"
+                      r"(?:now\s+)?(?:deprecated|archived|unmaintained|"
+                      r"no\s+longer\s+(?:actively\s+)?(?:in\s+use|maintained|supported|developed))"
+                      r"(?=\s*(?:[.,;:!)*\u26a0]|$|\s+(?:in\s+favou?r|and|please|use|see)\b))", re.MULTILINE)
 _RETIRED_NOTICE_BYTES = 1500
 _RETIRED_README_LEVELS = 2  # the module's root and the directories above it where its README may be
 
@@ -3234,8 +3244,8 @@ def _retired_notice(module_root: str) -> str | None:
         if readmes:
             return readmes[0] if _RETIRED.search(_read(readmes[0])[:_RETIRED_NOTICE_BYTES]) else None
         parent = os.path.dirname(directory)
-        if parent == directory:
-            break
+        if parent == directory or os.path.exists(os.path.join(directory, ".git")):
+            break  # not above the repository's root
         directory = parent
     return None
 
@@ -4902,10 +4912,10 @@ class _GoTree:
     def _built_by_makefile(self, repository: str) -> str | None:
         """The main package that the Dockerfile builds that a Makefile beside a Dockerfile, or at
         a linted module's root, builds an image named `repository` from (_makefile_image_builds;
-        the directory's `Dockerfile` when the recipe names none), when one only: porch's
-        `build/Makefile` tags `porch-server`, which its `Dockerfile` builds from `./cmd/porch`
-        (its finding had gone to the function runner's `func/server`, named for the project and
-        the image's last word); arks' root Makefile tags its gateway's image built by
+        the directory's `Dockerfile` when the recipe names neither a file nor a context), when
+        one only: porch's `build/Makefile` tags `porch-server`, which its `Dockerfile` builds
+        from `./cmd/porch` (its finding had gone to the function runner's `func/server`, named
+        for the project and the image's last word); arks' root Makefile tags its gateway's image built by
         `dockerfiles/Dockerfile.gateway` (the gateway had been charged its operator's cache)."""
         if self._makefile_images is None:
             # Read once: every container whose image nothing else names asks.
