@@ -1065,34 +1065,16 @@ def test_a_chart_may_write_half_its_container_in_its_template(tmp_path, values, 
 
 
 _REQUESTS_ONLY = "            requests:\n              memory: 50Mi\n"
-
-
 _LIMITED_TO_256 = _REQUESTS_ONLY + "            limits:\n              memory: 256Mi\n"
-_CUSTOM_KINDS_ONLY = """\
-apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRole
-metadata:
-  name: suite-controller
-rules:
-  - {apiGroups: [acme.io], resources: [widgets], verbs: [get, list, watch]}
----
-apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRoleBinding
-metadata:
-  name: suite-controller
-roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: suite-controller}
-subjects:
-  - {kind: ServiceAccount, name: suite-controller, namespace: system}
-"""
 
 
 @pytest.mark.parametrize("controller_resources, rbac, reported", [
     # idle-scale: the chart users install sets no limit; its scaffold's 512Mi is not what runs
-    (_REQUESTS_ONLY, None, []),
-    (_LIMITED_TO_256, None, [("charts/suite/templates/controller.yaml", 16, "256Mi")]),
+    (_REQUESTS_ONLY, False, []),
+    (_LIMITED_TO_256, False, [("charts/suite/templates/controller.yaml", 16, "256Mi")]),
     # aip-k8s' gateway: its template's account may list no kind that grows with the cluster
-    (_LIMITED_TO_256, _CUSTOM_KINDS_ONLY, []),
-    (None, None, []),  # a template writing no resources at all: no limit either
+    (_LIMITED_TO_256, True, []),
+    (None, False, []),  # a template writing no resources at all: no limit either
 ])
 def test_a_chart_writing_each_component_s_resources_in_its_own_template(tmp_path, controller_resources, rbac,
                                                                          reported):
@@ -1111,8 +1093,8 @@ def test_a_chart_writing_each_component_s_resources_in_its_own_template(tmp_path
         "      containers:", "      serviceAccountName: suite-controller\n      containers:"))
     write(root, "charts/suite/templates/agent.yaml",
           _TEMPLATE_WORKLOAD % ("{{ .Values.agent.image.repository }}", _REQUESTS_ONLY))
-    if rbac is not None:
-        write(root, "charts/suite/templates/rbac.yaml", rbac)
+    if rbac:  # its ClusterRole lists only the project's own kind
+        write(root, "charts/suite/templates/rbac.yaml", _MANAGER_RBAC % (_ZONES_ONLY, "suite-controller", "zones"))
     findings = _run(root, "SL101").findings
     assert [(f.location.path, f.location.line, f.message.split("limit of ")[1].split()[0])
             for f in findings] == reported
