@@ -423,10 +423,7 @@ def _refused_when_empty(code: bytes, name: bytes, at: int) -> bool:
     test = code.find(_EMPTY_TESTS[1] % name, at, len(code) if following < 0 else following)
     if test < 0:
         return False
-    opening = code.index(b"{", test)
-    end = _call_end(code, opening, b"{}")
-    return any(code.count(b"{", opening + 1, found.start()) == code.count(b"}", opening + 1, found.start())
-               for pattern in (_RETURNS_AN_ERROR, _EXITS) for found in pattern.finditer(code, opening + 1, end))
+    return _in_own_statements(code, code.index(b"{", test) + 1, _RETURNS_AN_ERROR, _EXITS)
 
 
 def _maps_made_in(code: bytes, function: bytes) -> list[tuple[bytes, int, int]]:
@@ -1479,11 +1476,15 @@ def _else_exits(code: bytes, opening: int) -> bool:
     controller scopes its cache under `if watchNamespace != "" {` and exits otherwise (its
     cache was called cluster-wide, read as wrong)."""
     other = _ELSE_AFTER_BLOCK.match(code, _call_end(code, opening, b"{}"))
-    if other is None:
-        return False
-    end = _call_end(code, other.end() - 1, b"{}")
-    return any(code.count(b"{", other.end(), exit_.start()) == code.count(b"}", other.end(), exit_.start())
-               for exit_ in _EXITS.finditer(code, other.end(), end))
+    return other is not None and _in_own_statements(code, other.end(), _EXITS)
+
+
+def _in_own_statements(code: bytes, start: int, *patterns: re.Pattern[bytes]) -> bool:
+    """Whether the block whose statements start at `start` (past its `{`) has a match of one of
+    `patterns` in its own statements, not in a block of its own that may not run."""
+    end = _call_end(code, start - 1, b"{}")
+    return any(code.count(b"{", start, found.start()) == code.count(b"}", start, found.start())
+               for pattern in patterns for found in pattern.finditer(code, start, end))
 
 
 # A condition on a variable named for a namespace (`watchNamespace`, `cfg.Namespaces`, `watchNS`, `ns`,

@@ -1479,7 +1479,8 @@ _MAKE_REFERENCE = re.compile(r"\$[({](\w+)[)}]")
 
 # A Makefile recipe's `docker build` (or `docker buildx build`, `podman build`), over
 # continued lines, and its tag and Dockerfile options.
-_MAKE_IMAGE_BUILD = re.compile(r"^\t[^\n]*\b(?:docker|podman)(?:[ \t]+buildx)?[ \t]+build\b[^\n]*$", re.MULTILINE)
+_IMAGE_BUILD_WORDS = re.compile(r"\b(?:docker|podman)(?:[ \t]+buildx)?[ \t]+build\b")
+_MAKE_IMAGE_BUILD = re.compile(r"^\t[^\n]*" + _IMAGE_BUILD_WORDS.pattern + r"[^\n]*$", re.MULTILINE)
 _TAG_OPTION = re.compile(r"(?<!\S)(?:-t|--tag)(?:[ \t]+|=)(\S+)")
 _FILE_OPTION = re.compile(r"(?<!\S)(?:-f|--file)(?:[ \t]+|=)(\S+)")
 # The options of `docker build` that take a value, written apart from it: what is left of the
@@ -1488,9 +1489,6 @@ _VALUED_BUILD_OPTIONS = frozenset({"-t", "--tag", "-f", "--file", "--build-arg",
                                    "--cache-from", "--cache-to", "-o", "--output", "--secret", "--ssh", "--network",
                                    "--progress", "--iidfile", "--metadata-file", "--builder", "--build-context",
                                    "--annotation", "--attest", "--add-host", "--shm-size", "--ulimit", "-m", "--memory"})
-
-
-_IMAGE_BUILD_WORDS = re.compile(r"\b(?:docker|podman)(?:[ \t]+buildx)?[ \t]+build\b")
 _REDIRECTION = re.compile(r"\d*[<>]")
 
 
@@ -1774,6 +1772,14 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
     resources_read: dict[int, tuple[str, ...]] = {}  # by container, where the templates read its resources
     written_by: dict[int, int] = {}  # by container, the one workload template that writes it (its index)
 
+    def run_as_written(made: Container, path: tuple[str, ...]) -> Container:
+        """`made`, run as the templates writing the image at `path` of the values run it: its
+        service account, pull policy, command and subcommand."""
+        made.chart_accounts = _chart_accounts(path, workload_templates)
+        made.loaded_by_hand = _never_pulled_by_templates(path, workload_templates)
+        made.command, made.subcommand = _template_run(path, workload_templates)
+        return made
+
     def container(node: yaml.Node, path: tuple[str, ...], image: str,
                   resources: tuple[yaml.Node, yaml.Node] | None = None, unset: bool = False,
                   read_as: tuple[str, ...] | None = None) -> Container:
@@ -1788,12 +1794,9 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
             holder = _value(overrides[1], *(read_as or (*path, "resources"))[:-1])
             if (overridden := _get(holder, "resources")) is not None:
                 (key, resources_value), written = overridden, overrides[0]
-        made = Container(source, f"Helm chart {name}", ".".join(path) or name, image, False,
-                         written.location(key), chart=chart,
-                         shown_names=_template_container_names(path, workload_templates),
-                         loaded_by_hand=_never_pulled_by_templates(path, workload_templates),
-                         chart_accounts=_chart_accounts(path, workload_templates))
-        made.command, made.subcommand = _template_run(path, workload_templates)
+        made = run_as_written(Container(source, f"Helm chart {name}", ".".join(path) or name, image, False,
+                                        written.location(key), chart=chart,
+                                        shown_names=_template_container_names(path, workload_templates)), path)
         # `resources` without a memory limit (`resources: {}`) is kept too: what the chart
         # installs then has no limit, whatever a copy in the manifests sets. So are those no
         # template reads: the chart writes none (natz-operator's account-server chart keeps
@@ -1870,18 +1873,13 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
     def from_template(image: str, written: _WrittenInTemplate, template: int = 0,
                       path: tuple[str, ...] | None = None) -> Container:
         """The container of `image` with the resources a workload template (the chart's one)
-        writes; given the `path` of its values, run as their templates run it (its account,
-        command and pull policy), as `container` makes them."""
+        writes; given the `path` of its values, run as their templates run it (run_as_written)."""
         template_lines = workload_templates[template][1].split("\n")
         made = Container(source, f"Helm chart {name}", ".".join(path) if path else name, image, False,
                          written.resources, chart=chart, limits_memory=written.limit, requests_memory=written.request,
                          shown_names=tuple(filter(None, [_enclosing_container_name(
                              template_lines, written.resources.line - 1)])))
-        if path:
-            made.chart_accounts = _chart_accounts(path, workload_templates)
-            made.loaded_by_hand = _never_pulled_by_templates(path, workload_templates)
-            made.command, made.subcommand = _template_run(path, workload_templates)
-        return made
+        return run_as_written(made, path) if path else made
 
     # The chart's one workload template may write resources of its own and turn the values'
     # into something else: flux-shard-operator's `shard.resources` become flags for the
