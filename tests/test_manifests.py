@@ -1347,6 +1347,28 @@ def test_a_charts_command_names_the_program_its_image_builds_under_that_name(tmp
     assert [f.path for f in _run(tmp_path).findings] == reported
 
 
+@pytest.mark.parametrize("command, reported", [
+    ("/manager", ["charts/op/templates/deployment.yaml"]),
+    # wandb-operator: the chart's one workload is a hook Job running the image's CRD installer
+    ("/crd-installer", []),
+])
+def test_a_charts_one_template_writing_its_own_resources_runs_the_command_it_names(tmp_path, command, reported):
+    go_module(tmp_path, {"cmd/manager/main.go": _MAIN_IMPORTING_WATCH, "cmd/crd-installer/main.go": SMALL_MAIN,
+                         "internal/watch/watch.go": _WATCHES})
+    write(tmp_path, "Dockerfile", "FROM golang:1.25 AS build\nCOPY . .\nRUN go build -o manager ./cmd/manager\n"
+                                  "RUN go build -o crd-installer ./cmd/crd-installer\nFROM scratch\n"
+                                  'COPY --from=build /manager /crd-installer /\nENTRYPOINT ["/manager"]\n')
+    write(tmp_path, "PROJECT", "domain: acme.io\nlayout:\n- go.kubebuilder.io/v4\nprojectName: op\n")
+    write(tmp_path, "charts/op/Chart.yaml", "apiVersion: v2\nname: op\nversion: 0.1.0\n")
+    write(tmp_path, "charts/op/values.yaml", "image:\n  repository: ghcr.io/acme/op\n  tag: v1\n")
+    write(tmp_path, "charts/op/templates/deployment.yaml", _CHART_TEMPLATE + (
+        "spec:\n  template:\n    spec:\n      containers:\n        - name: op\n"
+        "          image: {{ .Values.image.repository }}\n"
+        f"          command: [{command}]\n"
+        "          resources:\n            limits:\n              memory: 256Mi\n"))
+    assert [f.path for f in _run(tmp_path, "SL101").findings] == reported
+
+
 @pytest.mark.parametrize("command, reported", [("/exporter", True), ("/manager", False)])
 def test_a_command_names_a_program_below_the_one_its_image_builds(tmp_path, command, reported):
     """sidero's image builds its manager at its root and its siderolink manager in

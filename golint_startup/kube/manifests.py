@@ -1870,16 +1870,17 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
             pending += [(value, path + (key.value,)) for key, value in _mapping_items(node)
                         if key.value not in ("resources", "image")]
 
-    def from_template(image: str, written: _WrittenInTemplate, template: int = 0,
-                      path: tuple[str, ...] | None = None) -> Container:
+    def from_template(image: str, path: tuple[str, ...], written: _WrittenInTemplate,
+                      template: int = 0) -> Container:
         """The container of `image` with the resources a workload template (the chart's one)
-        writes; given the `path` of its values, run as their templates run it (run_as_written)."""
+        writes, run as the templates writing the image at `path` of the values run it
+        (run_as_written)."""
         template_lines = workload_templates[template][1].split("\n")
-        made = Container(source, f"Helm chart {name}", ".".join(path) if path else name, image, False,
+        made = Container(source, f"Helm chart {name}", ".".join(path) or name, image, False,
                          written.resources, chart=chart, limits_memory=written.limit, requests_memory=written.request,
                          shown_names=tuple(filter(None, [_enclosing_container_name(
                              template_lines, written.resources.line - 1)])))
-        return run_as_written(made, path) if path else made
+        return run_as_written(made, path)
 
     # The chart's one workload template may write resources of its own and turn the values'
     # into something else: flux-shard-operator's `shard.resources` become flags for the
@@ -1889,7 +1890,7 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
         len(lone_images) == 1 and len(lone_resources) == 1 and \
         _values_paths_written(workload_templates[0][1])[1] is None else None
     if template_resources is not None and template_resources.resources is not None:
-        found.append(from_template(lone_images[0][0], template_resources))
+        found.append(from_template(*lone_images[0], template_resources))
     elif len(lone_images) == 1 and len(lone_resources) == 1:
         found.append(container(*lone_resources[0], lone_images[0][0]))
     elif not found and lone_images and lone_resources and len(workload_templates) == 1:
@@ -1906,7 +1907,7 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
         if written is not None and lone_resources and written.image:
             found.append(container(*lone_resources[0], written.image))
         elif written is not None and lone_images and written.resources is not None:
-            found.append(from_template(lone_images[0][0], written))
+            found.append(from_template(*lone_images[0], written))
     if not found and lone_images and not lone_resources and len(workload_templates) > 1:
         # Each image the values give a component whose one template writes it with resources of
         # its own, or none: idle-scale's controller and agent templates ask 50Mi and set no limit.
@@ -1915,7 +1916,7 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
                        if _values_reference(path, "image").search(text)]
             written = _written_in_template(*workload_templates[writing[0]]) if len(writing) == 1 and path else None
             if written is not None:
-                found.append(from_template(image, written, writing[0], path) if written.resources is not None
+                found.append(from_template(image, path, written, writing[0]) if written.resources is not None
                              else container(_value(documents[0].root, *path), path, image, unset=True))
                 written_by[id(found[-1])] = writing[0]
     # What the workload template writing a container's resources (the chart's one, or the one of
