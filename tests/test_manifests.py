@@ -2614,19 +2614,30 @@ _SCOPED_KINDS = "\nfunc scopedKinds() []client.Object {\n\treturn []client.Objec
     ("otherKinds()", "&corev1.Node{},\n\t\t&corev1.Secret{},", True),  # a function the file does not declare
     # a loop that ends before the entry: the entry's key is another variable's
     ("scopedKinds() {\n\t\t_ = obj\n\t}\n\tobj := &corev1.Node{}\n\t{", "&corev1.Node{},\n\t\t&corev1.Secret{},", True),
+    # velkir: the map made with `make`, ranging over a package-level list
+    ("ownedKinds", "&corev1.Node{},\n\t\t&corev1.Secret{},", False),
+    ("ownedKinds", "&corev1.Node{},", True),
+    ("ownedKinds ", "&corev1.Node{},\n\t\t&corev1.Secret{},", False),  # the list declared below the function
 ])
 def test_per_kind_selections_keyed_by_a_loop_over_kinds_scope_the_cache(tmp_path, ranged, listed, reported):
     """agent-office-operator selects by namespace each kind of a list a function of its file
-    returns, in a loop keying the options' map by the loop's variable."""
+    returns, in a loop keying the options' map by the loop's variable; velkir by label each of
+    a package-level list, into a map it makes."""
     literal = _NODE_AGENT[_NODE_AGENT.index("\tmgr, _ :="):_NODE_AGENT.index("\t}})\n") + len("\t}})\n")]
+    package_level, below = ranged.startswith("ownedKinds"), ranged.endswith(" ")
+    ranged = ranged.strip()
+    made = "make(map[client.Object]cache.ByObject, len(ownedKinds))" if package_level else "map[client.Object]cache.ByObject{}"
     source = (_NODE_AGENT % "").replace(literal, (
-        "\tbyObject := map[client.Object]cache.ByObject{}\n"
+        f"\tbyObject := {made}\n"
         "\tkinds := scopedKinds()\n\t_ = kinds\n"
         f"\tfor _, obj := range {ranged} {{\n"
         '\t\tbyObject[obj] = cache.ByObject{Field: fields.ParseSelectorOrDie("metadata.name=" + node)}\n\t}\n'
         "\tmgr, _ := ctrl.NewManager(ctrl.GetConfigOrDie(), ctrl.Options{Cache: cache.Options{ByObject: byObject}})\n"))
     source += _SCOPED_KINDS % listed + "\nfunc named(kind string) client.Object { return nil }\n"
-    assert f"range {ranged} {{" in source
+    if package_level:
+        declared = f"\nvar ownedKinds = []client.Object{{\n\t{listed}\n}}\n"
+        source = source + declared if below else source.replace("\nfunc start(", declared + "\nfunc start(")
+    assert f"range {ranged} {{" in source and (not package_level or "var ownedKinds" in source)
     assert [f.rule_id for f in _findings_of_watching_program(tmp_path, source)] == (["SL101"] if reported else [])
 
 
@@ -5630,6 +5641,27 @@ def test_a_sidecar_given_the_settings_resources_is_named_only_when_it_runs_their
                "          {{- toYaml .Values.manager.resources | nindent 10 }}\n")
     write(tmp_path, "chart/templates/manager.yaml",
           _WHOLE_TEMPLATE.replace("NAME", "manager").replace("      - args:", sidecar + "      - args:"))
+    [finding] = _run(tmp_path).findings
+    assert finding.message.startswith(shown)
+
+
+@pytest.mark.parametrize("restart, shown", [
+    # velkir: `cert-bootstrap` runs the manager's image and resources once, exiting before its cache
+    ("", 'container "manager" of Helm chart api has a memory limit'),
+    # a sidecar (an init container that restarts) runs beside the manager
+    ("        restartPolicy: Always\n", 'containers "bootstrap" and "manager" of Helm chart api each have a memory limit'),
+])
+def test_an_init_container_given_the_settings_image_and_resources_is_named_only_as_a_sidecar(tmp_path, restart,
+                                                                                           shown):
+    go_module(tmp_path, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _SCOPED_WHEN_NAMED,
+                         "internal/watch/controller.go": _CONTROLLER})
+    write(tmp_path, "chart/Chart.yaml", "apiVersion: v2\nname: api\nversion: 0.1.0\n")
+    write(tmp_path, "chart/values.yaml", _MANAGER_VALUES.replace("ENV", ""))
+    init = ("      initContainers:\n      - name: bootstrap\n        image: {{ .Values.manager.image.repository }}\n"
+            "        args:\n        - --bootstrap-only\n" + restart +
+            "        resources:\n          {{- toYaml .Values.manager.resources | nindent 10 }}\n")
+    write(tmp_path, "chart/templates/manager.yaml",
+          _WHOLE_TEMPLATE.replace("NAME", "manager").replace("      containers:\n", init + "      containers:\n"))
     [finding] = _run(tmp_path).findings
     assert finding.message.startswith(shown)
 

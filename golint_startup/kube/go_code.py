@@ -448,9 +448,10 @@ _BY_OBJECT_ENTRY_OF_VARIABLE = re.compile(rb"(?<![\w.])([A-Za-z_]\w*)\s*:\s*\{")
 # cluster-wide, read as wrong).
 _BY_OBJECT_ENTRY_NAMED = re.compile(rb"&(?:\w+\.)?(\w+)\{\}\s*:\s*([A-Za-z_]\w*)\s*[,}\n]")
 _SELECTION_DECLARED = rb"\b%(name)s\s*:?=\s*\w+\.ByObject\s*\{"
-# Or entries assigned one by one to a variable holding the options' map (perses-operator's
-# `byObject[&corev1.Secret{}] = secretEntry`): a literal, or a variable of the file.
-_BY_OBJECT_VARIABLE = re.compile(rb"\b([A-Za-z_]\w*)\s*:?=\s*map\[\w+\.Object\]\w+\.ByObject\s*\{")
+# Or entries assigned one by one to a variable holding the options' map, written out or made
+# (perses-operator's `byObject[&corev1.Secret{}] = secretEntry`; velkir's `make(map[...]...)`,
+# filled ranging over its owned types): a literal, or a variable of the file.
+_BY_OBJECT_VARIABLE = re.compile(rb"\b([A-Za-z_]\w*)\s*:?=\s*(?:make\(\s*)?map\[\w+\.Object\]\w+\.ByObject\s*[{,)]")
 _BY_OBJECT_INDEXED = rb"(?m)\b%(name)s\[\s*&(?:\w+\.)?(\w+)\{\}\s*\]\s*=\s*(?:\w+\.ByObject\s*\{|([A-Za-z_]\w*)\s*$)"
 # Or keyed by a variable: one made of a kind, or ranging over a list of kinds (_kinds_ranged_into).
 _BY_OBJECT_KEYED = rb"\b%(name)s\[\s*([A-Za-z_]\w*)\s*\]\s*=\s*\w+\.ByObject\s*\{"
@@ -700,7 +701,8 @@ def _kinds_ranged_into(code: bytes, variable: bytes, at: int) -> frozenset[str] 
         assigned = _last_match(re.compile(rb"(?<![\w.])%s\s*:?=\s*([A-Za-z_]\w*)\(\)" % re.escape(ranged)),
                                code, start, loop.start())
         if assigned is None:
-            lists = list(re.finditer(_OBJECT_LIST_GIVEN % {b"name": re.escape(ranged)}, code[:loop.start()]))
+            lists = list(re.finditer(_OBJECT_LIST_GIVEN % {b"name": re.escape(ranged)}, code[:loop.start()])) or \
+                list(re.finditer(_PACKAGE_OBJECT_LIST % {b"name": re.escape(ranged)}, code))
             return _kinds_listed(code, lists) if lists else None
         ranged = assigned.group(1)
     lists = _lists_returned_by(code, ranged)
@@ -1154,6 +1156,8 @@ _DISABLE_FOR = re.compile(_DISABLE_FOR_FIELD + rb"\[\]\w+\.Object\s*\{")
 _DISABLE_FOR_CALL = re.compile(_DISABLE_FOR_FIELD + rb"([A-Za-z_]\w*)\(\)")
 _DISABLE_FOR_VARIABLE = re.compile(_DISABLE_FOR_FIELD + rb"([A-Za-z_]\w*)\s*[,}\n]")
 _OBJECT_LIST_GIVEN = rb"\b%(name)s\s*:?=\s*\[\]\w+\.Object\s*\{"
+# A package-level list, wherever the file declares it (velkir's `var cacheOwnedTypes = ...`).
+_PACKAGE_OBJECT_LIST = rb"(?m)^var[ \t]+%(name)s\s*=\s*\[\]\w+\.Object\s*\{"
 # From the result type on (`func f() []client.Object {`): every kind its body writes, in a
 # literal or appended (`objs = append(objs, &corev1.ConfigMap{})`).
 _OBJECT_LIST = re.compile(rb"\[\]\w+\.Object\s*\{")

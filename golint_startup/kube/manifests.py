@@ -2057,19 +2057,44 @@ def _template_container_names(path: tuple[str, ...], templates: list[tuple[Sourc
     GUI template gives its nginx container the controller's `resources`, and a message naming
     it among the Go containers was read as wrong. Of one template, only the containers that
     write it: cosmo's kube-rbac-proxy sidecar has the manager's `resources` and an image of its
-    own (read as lumped in with the manager when named)."""
+    own (read as lumped in with the manager when named). Init containers only when no other
+    container is named: velkir's `cert-bootstrap` runs the manager's image and `resources`
+    once, with a flag that exits before any cache is built (read as wrong when named beside
+    the manager)."""
     reference, image = _values_reference(path, "resources"), _values_reference(path, "image")
-    # By whether the container (else its template) writes the image: 2, 1, 0.
+    # By whether the container (else its template) writes the image: 2, 1, 0; init containers apart.
     names: dict[int, set[str | None]] = {2: set(), 1: set(), 0: set()}
+    init_names: dict[int, set[str | None]] = {2: set(), 1: set(), 0: set()}
     for _, text in templates:
         lines = text.split("\n")
         for match in reference.finditer(text):
             name, item = _enclosing_container(lines, text.count("\n", 0, match.start()))
-            names[2 if any(image.search(lines[i]) for i in item) else 1 if image.search(text) else 0].add(name)
-    for found in names.values():
+            held = init_names if item and _runs_before_the_containers(lines, item) else names
+            held[2 if any(image.search(lines[i]) for i in item) else 1 if image.search(text) else 0].add(name)
+    for found in (*names.values(), *init_names.values()):
         found.discard(_NOT_A_RESOURCES_BLOCK)
-    shown = names[2] or names[1] or names[0]
+    shown = names[2] or names[1] or names[0] or init_names[2] or init_names[1] or init_names[0]
     return () if None in shown else tuple(sorted(shown))
+
+
+_INIT_CONTAINERS_KEY = re.compile(r"^[ \t]*initContainers:")
+_RESTARTS_ALWAYS = re.compile(r"^[ \t]*restartPolicy:[ \t]*[\"']?Always\b")
+
+
+def _runs_before_the_containers(lines: list[str], item: range) -> bool:
+    """Whether the list item (a container) at `item` of a template's lines is an init
+    container that is not a sidecar (`restartPolicy: Always`): the key holding its list, the
+    nearest line above it written less indented, or as indented and no item, is
+    `initContainers:`."""
+    dash = _indent(lines[item.start])
+    for i in range(item.start - 1, -1, -1):
+        stripped = lines[i].strip()
+        if not stripped or stripped.startswith(("{{", "#")) or \
+                _indent(lines[i]) > dash or _indent(lines[i]) == dash and stripped.startswith("-"):
+            continue
+        return bool(_INIT_CONTAINERS_KEY.match(lines[i])) and \
+            not any(_RESTARTS_ALWAYS.match(lines[j]) for j in item)
+    return False
 
 
 _NOT_A_RESOURCES_BLOCK = ""  # what _enclosing_container_name finds below a block's first lines
