@@ -1360,13 +1360,16 @@ def test_a_charts_one_template_writing_its_own_resources_runs_the_command_it_nam
                                   'COPY --from=build /manager /crd-installer /\nENTRYPOINT ["/manager"]\n')
     write(tmp_path, "PROJECT", "domain: acme.io\nlayout:\n- go.kubebuilder.io/v4\nprojectName: op\n")
     write(tmp_path, "charts/op/Chart.yaml", "apiVersion: v2\nname: op\nversion: 0.1.0\n")
-    write(tmp_path, "charts/op/values.yaml", "image:\n  repository: ghcr.io/acme/op\n  tag: v1\n")
+    write(tmp_path, "charts/op/values.yaml", "operator:\n  image:\n    repository: ghcr.io/acme/op\n    tag: v1\n")
     write(tmp_path, "charts/op/templates/deployment.yaml", _CHART_TEMPLATE + (
-        "spec:\n  template:\n    spec:\n      containers:\n        - name: op\n"
-        "          image: {{ .Values.image.repository }}\n"
+        "spec:\n  template:\n    spec:\n      containers:\n        - name: {{ .Chart.Name }}\n"
+        "          image: {{ .Values.operator.image.repository }}\n"
         f"          command: [{command}]\n"
         "          resources:\n            limits:\n              memory: 256Mi\n"))
-    assert [f.path for f in _run(tmp_path, "SL101").findings] == reported
+    findings = _run(tmp_path, "SL101").findings
+    assert [f.path for f in findings] == reported
+    # named for the chart, as its one template names its container, not for the values' `operator`
+    assert all(f.message.startswith('container "op" of Helm chart op has') for f in findings)
 
 
 @pytest.mark.parametrize("command, reported", [("/exporter", True), ("/manager", False)])
@@ -2617,15 +2620,18 @@ _SCOPED_KINDS = "\nfunc scopedKinds() []client.Object {\n\treturn []client.Objec
     # velkir: the map made with `make`, ranging over a package-level list
     ("ownedKinds", "&corev1.Node{},\n\t\t&corev1.Secret{},", False),
     ("ownedKinds", "&corev1.Node{},", True),
-    ("ownedKinds ", "&corev1.Node{},\n\t\t&corev1.Secret{},", False),  # the list declared below the function
+    # the list declared below the function, alone or in a group
+    ("ownedKinds below", "&corev1.Node{},\n\t\t&corev1.Secret{},", False),
+    ("ownedKinds grouped below", "&corev1.Node{},\n\t\t&corev1.Secret{},", False),
+    ("ownedKinds grouped below", "&corev1.Node{},", True),
 ])
 def test_per_kind_selections_keyed_by_a_loop_over_kinds_scope_the_cache(tmp_path, ranged, listed, reported):
     """agent-office-operator selects by namespace each kind of a list a function of its file
     returns, in a loop keying the options' map by the loop's variable; velkir by label each of
     a package-level list, into a map it makes."""
     literal = _NODE_AGENT[_NODE_AGENT.index("\tmgr, _ :="):_NODE_AGENT.index("\t}})\n") + len("\t}})\n")]
-    package_level, below = ranged.startswith("ownedKinds"), ranged.endswith(" ")
-    ranged = ranged.strip()
+    package_level, below, grouped = ranged.startswith("ownedKinds"), "below" in ranged, "grouped" in ranged
+    ranged = ranged.split()[0] if package_level else ranged
     made = "make(map[client.Object]cache.ByObject, len(ownedKinds))" if package_level else "map[client.Object]cache.ByObject{}"
     source = (_NODE_AGENT % "").replace(literal, (
         f"\tbyObject := {made}\n"
@@ -2635,9 +2641,10 @@ def test_per_kind_selections_keyed_by_a_loop_over_kinds_scope_the_cache(tmp_path
         "\tmgr, _ := ctrl.NewManager(ctrl.GetConfigOrDie(), ctrl.Options{Cache: cache.Options{ByObject: byObject}})\n"))
     source += _SCOPED_KINDS % listed + "\nfunc named(kind string) client.Object { return nil }\n"
     if package_level:
-        declared = f"\nvar ownedKinds = []client.Object{{\n\t{listed}\n}}\n"
+        declared = f"\nvar (\n\townedKinds = []client.Object{{\n\t{listed}\n\t}}\n)\n" if grouped else \
+            f"\nvar ownedKinds = []client.Object{{\n\t{listed}\n}}\n"
         source = source + declared if below else source.replace("\nfunc start(", declared + "\nfunc start(")
-    assert f"range {ranged} {{" in source and (not package_level or "var ownedKinds" in source)
+    assert f"range {ranged} {{" in source and (not package_level or "\townedKinds = " in source or "var ownedKinds" in source)
     assert [f.rule_id for f in _findings_of_watching_program(tmp_path, source)] == (["SL101"] if reported else [])
 
 
@@ -5645,23 +5652,31 @@ def test_a_sidecar_given_the_settings_resources_is_named_only_when_it_runs_their
     assert finding.message.startswith(shown)
 
 
-@pytest.mark.parametrize("restart, shown", [
+@pytest.mark.parametrize("first, restart, manager_image, shown", [
     # velkir: `cert-bootstrap` runs the manager's image and resources once, exiting before its cache
-    ("", 'container "manager" of Helm chart api has a memory limit'),
+    ("name: bootstrap", "", "manager", 'container "manager" of Helm chart api has a memory limit'),
     # a sidecar (an init container that restarts) runs beside the manager
-    ("        restartPolicy: Always\n", 'containers "bootstrap" and "manager" of Helm chart api each have a memory limit'),
+    ("name: bootstrap", "restartPolicy: Always", "manager",
+     'containers "bootstrap" and "manager" of Helm chart api each have a memory limit'),
+    ("restartPolicy: Always", "name: bootstrap", "manager",
+     'containers "bootstrap" and "manager" of Helm chart api each have a memory limit'),
+    # the main container runs another image under the same resources: the init container is the Go one
+    ("name: bootstrap", "", "proxy", 'container "bootstrap" of Helm chart api has a memory limit'),
 ])
-def test_an_init_container_given_the_settings_image_and_resources_is_named_only_as_a_sidecar(tmp_path, restart,
-                                                                                           shown):
+def test_an_init_container_given_the_settings_image_and_resources_is_named_only_as_a_sidecar(
+        tmp_path, first, restart, manager_image, shown):
     go_module(tmp_path, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _SCOPED_WHEN_NAMED,
                          "internal/watch/controller.go": _CONTROLLER})
     write(tmp_path, "chart/Chart.yaml", "apiVersion: v2\nname: api\nversion: 0.1.0\n")
     write(tmp_path, "chart/values.yaml", _MANAGER_VALUES.replace("ENV", ""))
-    init = ("      initContainers:\n      - name: bootstrap\n        image: {{ .Values.manager.image.repository }}\n"
-            "        args:\n        - --bootstrap-only\n" + restart +
+    init = (f"      initContainers:\n      - {first}\n        image: {{{{ .Values.manager.image.repository }}}}\n"
+            "        args:\n        - --bootstrap-only\n" + (f"        {restart}\n" if restart else "") +
             "        resources:\n          {{- toYaml .Values.manager.resources | nindent 10 }}\n")
-    write(tmp_path, "chart/templates/manager.yaml",
-          _WHOLE_TEMPLATE.replace("NAME", "manager").replace("      containers:\n", init + "      containers:\n"))
+    template = _WHOLE_TEMPLATE.replace("NAME", "manager").replace("      containers:\n", init + "      containers:\n")
+    template = template.replace("        image: {{ .Values.manager.image.repository }}\n        name: manager",
+                                f"        image: {{{{ .Values.{manager_image}.image.repository }}}}\n        name: manager")
+    assert f"{{{{ .Values.{manager_image}.image.repository }}}}\n        name: manager" in template
+    write(tmp_path, "chart/templates/manager.yaml", template)
     [finding] = _run(tmp_path).findings
     assert finding.message.startswith(shown)
 

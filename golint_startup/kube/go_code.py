@@ -686,9 +686,10 @@ _RANGED = rb"\bfor\s+\w+\s*,\s*%(name)s\s*:=\s*range\s+([A-Za-z_]\w*)(\(\))?\s*\
 def _kinds_ranged_into(code: bytes, variable: bytes, at: int) -> frozenset[str] | None:
     """The kinds of the objects the innermost loop around `at` gives `variable`, ranging over
     the lists of objects (_kinds_listed) a function of the file returns, or a variable of the
-    function is given or assigned from such a function (agent-office-operator keys its
-    `ByObject` entries by `obj`, ranging over its `coreTypes()`). None when no loop around `at`
-    ranges so, or no such list is found."""
+    function or of the package is given, or a variable is assigned from such a function
+    (agent-office-operator keys its `ByObject` entries by `obj`, ranging over its
+    `coreTypes()`; velkir ranges over its package-level `cacheOwnedTypes`). None when no loop
+    around `at` ranges so, or no such list is found."""
     start = _function_start(code, at)
     loop = None
     for candidate in re.compile(_RANGED % {b"name": re.escape(variable)}).finditer(code, start, at):
@@ -702,11 +703,20 @@ def _kinds_ranged_into(code: bytes, variable: bytes, at: int) -> frozenset[str] 
                                code, start, loop.start())
         if assigned is None:
             lists = list(re.finditer(_OBJECT_LIST_GIVEN % {b"name": re.escape(ranged)}, code[:loop.start()])) or \
-                list(re.finditer(_PACKAGE_OBJECT_LIST % {b"name": re.escape(ranged)}, code))
+                _package_object_lists(code, ranged)
             return _kinds_listed(code, lists) if lists else None
         ranged = assigned.group(1)
     lists = _lists_returned_by(code, ranged)
     return _kinds_listed(code, lists) if lists else None
+
+
+def _package_object_lists(code: bytes, name: bytes) -> list[re.Match]:
+    """The lists of objects (_PACKAGE_OBJECT_LIST) the file declares at package level under
+    `name`: `var name = ...`, or `name = ...` inside a `var (...)` group."""
+    pattern = re.compile(_PACKAGE_OBJECT_LIST % {b"name": re.escape(name)})
+    groups = [(group.start(), group.end()) for group in _VAR_GROUP.finditer(code)]
+    return [found for found in pattern.finditer(code)
+            if found.group(0).startswith(b"var") or any(start < found.start() < end for start, end in groups)]
 
 
 def _top_level_parts(listed: bytes, separator: bytes = b",") -> list[bytes]:
@@ -1156,8 +1166,10 @@ _DISABLE_FOR = re.compile(_DISABLE_FOR_FIELD + rb"\[\]\w+\.Object\s*\{")
 _DISABLE_FOR_CALL = re.compile(_DISABLE_FOR_FIELD + rb"([A-Za-z_]\w*)\(\)")
 _DISABLE_FOR_VARIABLE = re.compile(_DISABLE_FOR_FIELD + rb"([A-Za-z_]\w*)\s*[,}\n]")
 _OBJECT_LIST_GIVEN = rb"\b%(name)s\s*:?=\s*\[\]\w+\.Object\s*\{"
-# A package-level list, wherever the file declares it (velkir's `var cacheOwnedTypes = ...`).
-_PACKAGE_OBJECT_LIST = rb"(?m)^var[ \t]+%(name)s\s*=\s*\[\]\w+\.Object\s*\{"
+# A package-level list, wherever the file declares it (velkir's `var cacheOwnedTypes = ...`),
+# alone or in a `var (...)` group, its type written or not.
+_PACKAGE_OBJECT_LIST = rb"(?m)^(?:var[ \t]+|\t)%(name)s(?:[ \t]+\[\]\w+\.Object)?[ \t]*=[ \t]*\[\]\w+\.Object[ \t]*\{"
+_VAR_GROUP = re.compile(rb"(?ms)^var[ \t]*\(.*?^\)")
 # From the result type on (`func f() []client.Object {`): every kind its body writes, in a
 # literal or appended (`objs = append(objs, &corev1.ConfigMap{})`).
 _OBJECT_LIST = re.compile(rb"\[\]\w+\.Object\s*\{")

@@ -1872,11 +1872,13 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
 
     def from_template(image: str, path: tuple[str, ...], written: _WrittenInTemplate,
                       template: int = 0) -> Container:
-        """The container of `image` with the resources a workload template (the chart's one)
-        writes, run as the templates writing the image at `path` of the values run it
-        (run_as_written)."""
+        """The container of `image` with the resources the workload template at index
+        `template` writes, run as the templates writing the image at `path` of the values run it
+        (run_as_written); named for the chart when that template is the chart's one (its
+        container is often `{{ .Chart.Name }}`), else for its values."""
         template_lines = workload_templates[template][1].split("\n")
-        made = Container(source, f"Helm chart {name}", ".".join(path) or name, image, False,
+        made = Container(source, f"Helm chart {name}", ".".join(path) if len(workload_templates) > 1 else name,
+                         image, False,
                          written.resources, chart=chart, limits_memory=written.limit, requests_memory=written.request,
                          shown_names=tuple(filter(None, [_enclosing_container_name(
                              template_lines, written.resources.line - 1)])))
@@ -2062,7 +2064,8 @@ def _template_container_names(path: tuple[str, ...], templates: list[tuple[Sourc
     once, with a flag that exits before any cache is built (read as wrong when named beside
     the manager)."""
     reference, image = _values_reference(path, "resources"), _values_reference(path, "image")
-    # By whether the container (else its template) writes the image: 2, 1, 0; init containers apart.
+    # By whether the container (else its template) writes the image: 2, 1, 0; at each rank, init
+    # containers only when no other container is named.
     names: dict[int, set[str | None]] = {2: set(), 1: set(), 0: set()}
     init_names: dict[int, set[str | None]] = {2: set(), 1: set(), 0: set()}
     for _, text in templates:
@@ -2073,12 +2076,18 @@ def _template_container_names(path: tuple[str, ...], templates: list[tuple[Sourc
             held[2 if any(image.search(lines[i]) for i in item) else 1 if image.search(text) else 0].add(name)
     for found in (*names.values(), *init_names.values()):
         found.discard(_NOT_A_RESOURCES_BLOCK)
-    shown = names[2] or names[1] or names[0] or init_names[2] or init_names[1] or init_names[0]
+    shown = names[2] or init_names[2] or names[1] or init_names[1] or names[0] or init_names[0]
     return () if None in shown else tuple(sorted(shown))
 
 
+def _writes_no_yaml(line: str) -> bool:
+    """Whether a template's line is blank, a comment, or starts with a template action (read
+    as on a line of its own)."""
+    return not line.strip() or line.strip().startswith(("{{", "#"))
+
+
 _INIT_CONTAINERS_KEY = re.compile(r"^[ \t]*initContainers:")
-_RESTARTS_ALWAYS = re.compile(r"^[ \t]*restartPolicy:[ \t]*[\"']?Always\b")
+_RESTARTS_ALWAYS = re.compile(r"^[ \t]*(?:-[ \t]+)?restartPolicy:[ \t]*[\"']?Always\b")
 
 
 def _runs_before_the_containers(lines: list[str], item: range) -> bool:
@@ -2088,9 +2097,8 @@ def _runs_before_the_containers(lines: list[str], item: range) -> bool:
     `initContainers:`."""
     dash = _indent(lines[item.start])
     for i in range(item.start - 1, -1, -1):
-        stripped = lines[i].strip()
-        if not stripped or stripped.startswith(("{{", "#")) or \
-                _indent(lines[i]) > dash or _indent(lines[i]) == dash and stripped.startswith("-"):
+        if _writes_no_yaml(lines[i]) or _indent(lines[i]) > dash or \
+                _indent(lines[i]) == dash and lines[i].lstrip().startswith("-"):
             continue
         return bool(_INIT_CONTAINERS_KEY.match(lines[i])) and \
             not any(_RESTARTS_ALWAYS.match(lines[j]) for j in item)
@@ -2198,10 +2206,6 @@ def _enclosing_container_name(lines: list[str], index: int) -> str | None:
 
 def _enclosing_container(lines: list[str], index: int) -> tuple[str | None, range]:
     """_enclosing_container_name, and the lines of that list item (empty when none is found)."""
-
-    def skipped(line: str) -> bool:
-        return not line.strip() or line.strip().startswith(("{{", "#"))
-
     key = next((i for i in range(index, max(index - 3, -1), -1) if _RESOURCES_KEY.match(lines[i])), None)
     if key is None and _WITH_ACTION.match(lines[index]) and index + 1 < len(lines) and \
             _RESOURCES_KEY.match(lines[index + 1]):
@@ -2211,7 +2215,7 @@ def _enclosing_container(lines: list[str], index: int) -> tuple[str | None, rang
     keys_at = _indent(lines[key])
     start = None
     for i in range(key - 1, -1, -1):
-        if skipped(lines[i]) or _indent(lines[i]) > keys_at:
+        if _writes_no_yaml(lines[i]) or _indent(lines[i]) > keys_at:
             continue
         item = _ITEM.match(lines[i])
         if item and len(item.group(1)) >= keys_at:
@@ -2225,7 +2229,7 @@ def _enclosing_container(lines: list[str], index: int) -> tuple[str | None, rang
         return None, range(0)
     names, end = [], len(lines)
     for i in range(start, len(lines)):
-        if i > start and not skipped(lines[i]) and _indent(lines[i]) < keys_at:
+        if i > start and not _writes_no_yaml(lines[i]) and _indent(lines[i]) < keys_at:
             end = i
             break
         if i == start or _indent(lines[i]) == keys_at and not _ITEM.match(lines[i]):
