@@ -43,6 +43,8 @@ _CLUSTER_OBJECT_IMPORTS = (CONTROLLER_RUNTIME, "k8s.io/client-go/informers",
                            # wrong): a server storing objects imports the storage packages
                            "k8s.io/apiserver/pkg/registry/generic/registry", "k8s.io/apiserver/pkg/storage",
                            "knative.dev/pkg/injection", "knative.dev/pkg/controller")
+# (the last two of an API server: API_SERVER_STORAGE, whose stores may each bring their own
+# storage: api_server_stores)
 # Generated clients' informers and listers, any project's (istio's, apiextensions', a
 # module's own `pkg/client/informers`), and knative-style injection packages.
 _INFORMER_ELEMENTS = frozenset({"informers", "listers", "injection"})
@@ -970,6 +972,34 @@ def import_names(source: bytes) -> list[tuple[bytes, bytes]]:
     return [(m.group(1) or m.group(2).rsplit(b"/", 1)[-1], m.group(2)) for m in _IMPORT_SPEC.finditer(source)]
 
 
+API_SERVER_STORAGE = ("k8s.io/apiserver/pkg/registry/generic/registry", "k8s.io/apiserver/pkg/storage")
+_GENERIC_REGISTRY = API_SERVER_STORAGE[0].encode()
+# A store's own storage, given in its literal: `Storage: registry.DryRunnableStorage{Storage: ...}`.
+_OWN_STORAGE = re.compile(rb"\bStorage\s*:\s*\w+\.DryRunnableStorage\s*\{\s*Storage\s*:")
+
+
+def api_server_storage(import_path: str) -> bool:
+    """Whether `import_path` is (or is below) a package of an API server's storage (API_SERVER_STORAGE)."""
+    return any(import_path == path or import_path.startswith(path + "/") for path in API_SERVER_STORAGE)
+
+
+def api_server_stores(source: bytes, code: bytes) -> tuple[int, int]:
+    """(how many stores of an API server's generic registry a Go file writes, `registry.Store{`
+    under the name it imports the package by; how many of them are given a storage of their
+    own). The registry builds a store's storage, and the watch cache that keeps every object
+    of its resource, only when none is given: sbomscanner's storage server gives each of its
+    three stores one over Postgres, and a finding calling its cache one that grows with the
+    cluster was read as wrong."""
+    names = [name for name, path in import_names(source) if path == _GENERIC_REGISTRY]
+    if not names:
+        return 0, 0
+    stores = own = 0
+    for store in re.finditer(rb"(?<![\w.])(?:%s)\.Store\s*\{" % b"|".join(map(re.escape, names)), code):
+        stores += 1
+        own += _OWN_STORAGE.search(code, store.end(), _call_end(code, store.end() - 1, b"{}")) is not None
+    return stores, own
+
+
 def growing_kinds(source: bytes, code: bytes) -> frozenset[str]:
     """The kinds of the Kubernetes API that grow with the cluster (GROWING_KINDS) a Go file
     (`code`: its `source` without comments) names, by the name it imports the API package
@@ -1823,9 +1853,12 @@ CACHE_USER = re.compile(rb"\b(?:New)?ControllerManagedBy\(|\.(?:GetClient|GetCac
 # a reflector, a watch. A program that imports informers or listers and starts none keeps
 # nothing: radix's API server reaches its project's listers through a package whose
 # constructors take them, filled only by the operator (read as not worth a change). Counted in
-# files that are not generated: a generated informer package calls its own constructors.
+# files that are not generated: a generated informer package calls its own constructors. A
+# watch is asked of the API server with what to watch (`Watch(ctx, options)`): a broadcaster's
+# `Watch()` (apimachinery's watch.Broadcaster, sbomscanner's storage serving its own events)
+# starts none.
 INFORMER_BUILDER = re.compile(rb"\b(?:New\w*Informer\w*|NewReflector|InformerFor|NewRetryWatcher\w*"
-                              rb"|UntilWithSync)\(|\.(?:Informer|Watch)\(")
+                              rb"|UntilWithSync)\(|\.Informer\(|\.Watch\((?!\s*\))")
 # The managers a program builds, spelled as controller-runtime's docs do, to weigh against
 # the caches it scopes: counting every look-alike would call a scoped program unscoped
 # (opendatahub's cloud managers came back, read as not worth a change, when it did).

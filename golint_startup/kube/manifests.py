@@ -3606,6 +3606,9 @@ class _PackageCode(NamedTuple):
     # generated clients' factories they build unscoped, by import path (go_code.conditional_caches).
     flag_gated: tuple[go_code.GatedCache, ...] = ()
     generated_factories: tuple[str, ...] = ()
+    # The stores of an API server's registry they write, and those given their own storage
+    # (go_code.api_server_stores).
+    api_server_stores: tuple[int, int] = (0, 0)
 
 
 def _go_files_in(directory: str) -> list[str]:
@@ -3667,7 +3670,8 @@ def _code_facts(sources: list[bytes], generated_client: bool = False) -> _Packag
         sum(unknown for _, unknown in informed),
         frozenset().union(*map(go_code.off_flags, code)),
         tuple(gated for found in conditional for gated in found.flag_gated),
-        tuple(path for found in conditional for path in found.generated_factories))
+        tuple(path for found in conditional for path in found.generated_factories),
+        tuple(map(sum, zip((0, 0), *(go_code.api_server_stores(source, text) for source, text in zip(sources, code))))))
 
 
 def _merged_field_kinds(given: Iterable[dict[str, frozenset[str]]]) -> dict[str, frozenset[str]]:
@@ -4629,8 +4633,16 @@ class _GoTree:
             starts = any(f.informer_starts for f in facts)
             # controller-runtime keeps objects only in a cache the program builds and fills;
             # client-go only in informers and watches it starts.
+            # An API server's registry keeps objects only in the watch caches it builds for
+            # stores given no storage of their own (go_code.api_server_stores), in any package
+            # of the program: a store's constructor is often reached only through the server's
+            # configuration.
+            stores, own_storage = map(sum, zip((0, 0), *(self._package_code(directory).api_server_stores
+                                                         for directory in self._program_closure(main, module)[0])))
+            registry_caches = not stores or own_storage < stores
             keeps = [k for k in keeps if (k != go_code.CONTROLLER_RUNTIME or builds) and
-                     (starts or not go_code.keeps_only_with_informers(k))]
+                     (starts or not go_code.keeps_only_with_informers(k)) and
+                     (registry_caches or not go_code.api_server_storage(k))]
             # Only custom resources and small kinds: in controller-runtime's cache, or in
             # informers asked of factories (client-go's, typed or dynamic, or a generated
             # client's, with `tools/cache` for their handlers), or both.
