@@ -149,7 +149,10 @@ def check_manifests(manifests: ProjectManifests, options):
         named = f"; its code names {_kinds_named(kinds)}" if kinds else ""
         framework = manifests.framework_cache(container) if cache else None
         if framework is not None:
-            named += f"; it runs {framework[0]}, which caches every {_kinds_named(framework[1], singular=True)}"
+            # Of its kinds, those the container's account may list, when known.
+            listed = container.cluster_listed_kinds
+            framework_kinds = tuple(k for k in framework.kinds if listed is None or k in listed) or framework.kinds
+            named += f"; it runs {framework.module}, which caches every {_kinds_named(framework_kinds, singular=True)}"
         grows = (f" (its program imports {cache}, whose cache of Kubernetes objects grows with the cluster unless "
                  f"scoped{named}, and no scoping was found that applies whatever the flags)") if cache else ""
         script = container.entrypoint_starting_several
@@ -161,15 +164,19 @@ def check_manifests(manifests: ProjectManifests, options):
             # A fixed GOMEMLIMIT would be wrong once the autoscaler changes the limit.
             fix = "a VerticalPodAutoscaler changes this limit: give the runtime about 90% of the limit the pod runs " \
                   "with (automemlimit, or debug.SetMemoryLimit from a resourceFieldRef of limits.memory)"
-        elif cache and (limit_bytes := _limit_bytes(container)) is not None and \
-                limit_bytes <= _SMALL_FOR_A_CLUSTER_CACHE_MIB * 2**20:
-            # A cluster-wide cache of Pods or Secrets can outgrow such a limit in a large cluster
-            # whatever the collector does; readers of k8s-governance-operator, frp-operator and
-            # jupyter-kernel-controller (at 100-128Mi) asked for this advice too.
-            fix = "set GOMEMLIMIT to about 90% of the limit, and scope the cache or raise the limit: under a " \
-                  "limit this small a cluster's objects can outgrow it, which no collector can help"
         else:
-            fix = "set GOMEMLIMIT to about 90% of the limit"
+            # A framework that sets its own soft limit from the container's limit is handed it
+            # (karpenter-provider-cloudstack's reader asked for MEMORY_LIMIT, as upstream charts do).
+            fix = f"hand the container's limit to {framework.limit_variable} (valueFrom: resourceFieldRef: " \
+                  f"limits.memory), from which {framework.module} sets about 90% of it as the runtime's soft limit" \
+                if framework is not None and framework.limit_variable else "set GOMEMLIMIT to about 90% of the limit"
+            if cache and (limit_bytes := _limit_bytes(container)) is not None and \
+                    limit_bytes <= _SMALL_FOR_A_CLUSTER_CACHE_MIB * 2**20:
+                # A cluster-wide cache of Pods or Secrets can outgrow such a limit in a large
+                # cluster whatever the collector does; readers of k8s-governance-operator,
+                # frp-operator and jupyter-kernel-controller (at 100-128Mi) asked for this advice too.
+                fix += ", and scope the cache or raise the limit: under a limit this small a cluster's objects " \
+                       "can outgrow it, which no collector can help"
         related = [_copy_location(container, c) for c in others]
         if resizer is not None:
             related.append(replace(resizer, message="the VerticalPodAutoscaler that changes the limit"))

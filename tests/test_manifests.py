@@ -3319,6 +3319,28 @@ def test_a_cache_of_kinds_of_a_bounded_heap_under_a_limit_that_fits_it_is_not_re
         assert "; it runs sigs.k8s.io/karpenter, which caches every Pod, Node and DaemonSet," in findings[0].message
 
 
+@pytest.mark.parametrize("listed, named", [
+    ("pods, nodes, daemonsets", "Pod, Node and DaemonSet"),
+    # karpenter-provider-cloudstack's ClusterRole lists no DaemonSets
+    ("pods, nodes", "Pod and Node"),
+])
+def test_a_framework_setting_its_own_soft_limit_is_handed_the_containers_limit(tmp_path, listed, named):
+    """Karpenter's core operator sets the runtime's soft limit to 90% of its MEMORY_LIMIT: the
+    fix is to hand it the container's limit, and its cache holds what its account may list."""
+    go_module(tmp_path, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH, "api/v1/types.go": _ZONE_TYPES,
+                         "internal/watch/watch.go": _BOUNDED_CONTROLLER % _NODES,
+                         "internal/watch/karpenter.go": 'package watch\n\nimport _ "sigs.k8s.io/karpenter/pkg/operator"\n'})
+    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="64Mi").replace("memory: 512Mi", "memory: 1Gi"))
+    write(tmp_path, "deploy/rbac.yaml", _MANAGER_RBAC % (
+        _ZONES_ONLY + f'  - {{apiGroups: ["", apps], resources: [{listed}], verbs: [get, list, watch]}}\n',
+        "default", "configmaps"))
+    [finding] = _run(tmp_path, "SL101").findings
+    assert f"; it runs sigs.k8s.io/karpenter, which caches every {named}," in finding.message
+    assert finding.message.endswith("; hand the container's limit to MEMORY_LIMIT (valueFrom: resourceFieldRef: "
+                                    "limits.memory), from which sigs.k8s.io/karpenter sets about 90% of it as the "
+                                    "runtime's soft limit")
+
+
 _SECRETS_INFORMED = """\
 package watch
 

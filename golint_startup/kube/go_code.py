@@ -880,18 +880,28 @@ def bounded_heap_mib(kinds: Iterable[str]) -> int | None:
     return sum(dict(BOUNDED_KIND_HEAPS_MIB[kind] for kind in kinds).values())
 
 
+class Framework(NamedTuple):
+    """A framework a program runs that keeps a cache of its own (FRAMEWORK_CACHES)."""
+    module: str
+    kinds: tuple[str, ...]  # what its cache holds
+    # The variable it reads the container's memory limit from, to give the runtime a soft limit
+    # of its own; None when it reads none.
+    limit_variable: str | None
+
+
 # Frameworks a program runs that keep caches of their own beside what its code names, by the
 # package they import: Karpenter's core operator, which its cloud providers' main packages
 # start, tracks every Pod, Node and DaemonSet of the cluster in its cluster state (a tool
-# importing only Karpenter's API types runs none of it).
-FRAMEWORK_CACHES = {"sigs.k8s.io/karpenter/pkg/operator": ("Pod", "Node", "DaemonSet")}
+# importing only Karpenter's API types runs none of it); it sets the runtime's soft limit to
+# 90% of what `MEMORY_LIMIT` (its `--memory-limit`) gives it (pkg/operator/operator.go,
+# v1.6.0), which a chart fills from the container's limit.
+FRAMEWORK_CACHES = {"sigs.k8s.io/karpenter/pkg/operator": (("Pod", "Node", "DaemonSet"), "MEMORY_LIMIT")}
 
 
-def framework_cache(imports: Iterable[str]) -> tuple[str, tuple[str, ...]] | None:
-    """(the framework's module, the kinds it caches) of the first of FRAMEWORK_CACHES that
-    `imports` (import paths) reach; None when none does."""
+def framework_cache(imports: Iterable[str]) -> Framework | None:
+    """The first of FRAMEWORK_CACHES that `imports` (import paths) reach; None when none does."""
     prefix = _first_reached(imports, FRAMEWORK_CACHES)
-    return (prefix.split("/pkg/", 1)[0], FRAMEWORK_CACHES[prefix]) if prefix is not None else None
+    return Framework(prefix.split("/pkg/", 1)[0], *FRAMEWORK_CACHES[prefix]) if prefix is not None else None
 
 
 def _first_reached(imports: Iterable[str], packages: Iterable[str]) -> str | None:

@@ -481,7 +481,7 @@ class ProjectManifests:
     _cluster_cache: Callable[[ProgramRun], str | None] = lambda run: None
     _caches_only_small_kinds: Callable[[ProgramRun], bool] = lambda run: False
     _growing_kinds: Callable[[ProgramRun], tuple[str, ...]] = lambda run: ()
-    _framework_cache: Callable[[ProgramRun], tuple[str, tuple[str, ...]] | None] = lambda run: None
+    _framework_cache: Callable[[ProgramRun], go_code.Framework | None] = lambda run: None
     _startup_wait: Callable[[ProgramRun], str | None] = lambda run: None
     _caches_written_kinds_only: Callable[[ProgramRun], bool] = lambda run: False
     _informed_kinds: Callable[[ProgramRun], frozenset[str] | None] = lambda run: None
@@ -556,7 +556,7 @@ class ProjectManifests:
         otherwise, or when its code is not known."""
         return self._informed_kinds(container.run)
 
-    def framework_cache(self, container: Container) -> tuple[str, tuple[str, ...]] | None:
+    def framework_cache(self, container: Container) -> go_code.Framework | None:
         """The framework its program runs that keeps a cache of its own, and the kinds it holds
         (see go_code.FRAMEWORK_CACHES); None when it runs none, or its code is not known."""
         return self._framework_cache(container.run)
@@ -4534,7 +4534,7 @@ class _GoTree:
             named |= _cached_growing_kinds(facts, run.cluster_listed_kinds) - selected
         return tuple(kind for kind in (*go_code.GROWING_KINDS, "PartialObjectMetadata") if kind in named)
 
-    def framework_cache(self, run: ProgramRun) -> tuple[str, tuple[str, ...]] | None:
+    def framework_cache(self, run: ProgramRun) -> go_code.Framework | None:
         """The framework that a main package at or below the run's directory runs, through
         packages of its module, and that keeps a cache of its own (go_code.framework_cache)."""
         return self._first_of_imports(run, go_code.framework_cache)
