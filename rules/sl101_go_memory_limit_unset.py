@@ -86,6 +86,14 @@ def _bounded_cache_fits(manifests: ProjectManifests, container: Container) -> bo
     return most is not None and limit is not None and limit >= 2 * (_RUNTIME_BASELINE_MIB + most) * 2**20
 
 
+def _framework_kinds(manifests: ProjectManifests, container: Container) -> tuple[str, ...]:
+    """The kinds a framework the container's program runs caches (go_code.Framework), of those
+    its account may list when that is known: a cache holds only what it may list."""
+    framework = manifests.framework_cache(container) if manifests.cluster_cache(container) else None
+    listed = container.cluster_listed_kinds
+    return tuple(k for k in framework.kinds if listed is None or k in listed) if framework else ()
+
+
 def _far_below_limit(manifests: ProjectManifests, container: Container, ratio: float) -> bool:
     """Whether the container's program stays far below its limit: a controller whose cache
     holds only custom resources and small kinds, near the runtime's baseline whatever the
@@ -148,13 +156,16 @@ def check_manifests(manifests: ProjectManifests, options):
         kinds = manifests.growing_kinds(container) if cache == CONTROLLER_RUNTIME else ()
         named = f"; its code names {_kinds_named(kinds)}" if kinds else ""
         framework = manifests.framework_cache(container) if cache else None
-        if framework is not None:
-            # Of its kinds, those the container's account may list, when known.
-            listed = container.cluster_listed_kinds
-            framework_kinds = tuple(k for k in framework.kinds if listed is None or k in listed) or framework.kinds
+        framework_kinds = _framework_kinds(manifests, container)
+        if framework_kinds:
             named += f"; it runs {framework.module}, which caches every {_kinds_named(framework_kinds, singular=True)}"
         grows = (f" (its program imports {cache}, whose cache of Kubernetes objects grows with the cluster unless "
                  f"scoped{named}, and no scoping was found that applies whatever the flags)") if cache else ""
+        # A framework that sets its own soft limit from the container's limit is handed it
+        # (karpenter-provider-cloudstack's reader asked for MEMORY_LIMIT, as upstream charts do).
+        handed = f"hand the container's limit to {framework.limit_variable} (valueFrom: resourceFieldRef: " \
+                 f"limits.memory), from which {framework.module} sets about 90% of it as the runtime's soft limit" \
+            if framework is not None and framework.limit_variable else None
         script = container.entrypoint_starting_several
         resizer = container.resized_by
         if script:
@@ -162,21 +173,20 @@ def check_manifests(manifests: ProjectManifests, options):
                   f"(GOMEMLIMIT set for each in {script})"
         elif resizer is not None:
             # A fixed GOMEMLIMIT would be wrong once the autoscaler changes the limit.
-            fix = "a VerticalPodAutoscaler changes this limit: give the runtime about 90% of the limit the pod runs " \
-                  "with (automemlimit, or debug.SetMemoryLimit from a resourceFieldRef of limits.memory)"
+            fix = "a VerticalPodAutoscaler changes this limit: " + (handed or (
+                "give the runtime about 90% of the limit the pod runs with (automemlimit, or debug.SetMemoryLimit "
+                "from a resourceFieldRef of limits.memory)"))
         else:
-            # A framework that sets its own soft limit from the container's limit is handed it
-            # (karpenter-provider-cloudstack's reader asked for MEMORY_LIMIT, as upstream charts do).
-            fix = f"hand the container's limit to {framework.limit_variable} (valueFrom: resourceFieldRef: " \
-                  f"limits.memory), from which {framework.module} sets about 90% of it as the runtime's soft limit" \
-                if framework is not None and framework.limit_variable else "set GOMEMLIMIT to about 90% of the limit"
+            fix = handed or "set GOMEMLIMIT to about 90% of the limit"
             if cache and (limit_bytes := _limit_bytes(container)) is not None and \
                     limit_bytes <= _SMALL_FOR_A_CLUSTER_CACHE_MIB * 2**20:
                 # A cluster-wide cache of Pods or Secrets can outgrow such a limit in a large
                 # cluster whatever the collector does; readers of k8s-governance-operator,
-                # frp-operator and jupyter-kernel-controller (at 100-128Mi) asked for this advice too.
-                fix += ", and scope the cache or raise the limit: under a limit this small a cluster's objects " \
-                       "can outgrow it, which no collector can help"
+                # frp-operator and jupyter-kernel-controller (at 100-128Mi) asked for this advice
+                # too. A framework's cache is not the program's to scope.
+                scope = "raise the limit" if framework_kinds and not kinds else "scope the cache or raise the limit"
+                fix += f", and {scope}: under a limit this small a cluster's objects can outgrow it, which no " \
+                       "collector can help"
         related = [_copy_location(container, c) for c in others]
         if resizer is not None:
             related.append(replace(resizer, message="the VerticalPodAutoscaler that changes the limit"))

@@ -3319,26 +3319,45 @@ def test_a_cache_of_kinds_of_a_bounded_heap_under_a_limit_that_fits_it_is_not_re
         assert "; it runs sigs.k8s.io/karpenter, which caches every Pod, Node and DaemonSet," in findings[0].message
 
 
-@pytest.mark.parametrize("listed, named", [
-    ("pods, nodes, daemonsets", "Pod, Node and DaemonSet"),
+_HANDED_TO_KARPENTER = ("; hand the container's limit to MEMORY_LIMIT (valueFrom: resourceFieldRef: limits.memory), "
+                        "from which sigs.k8s.io/karpenter sets about 90% of it as the runtime's soft limit")
+
+
+@pytest.mark.parametrize("watches, listed, limit, env, named, fix", [
+    (_NODES, "pods, nodes, daemonsets", "1Gi", "", "Pod, Node and DaemonSet", _HANDED_TO_KARPENTER),
     # karpenter-provider-cloudstack's ClusterRole lists no DaemonSets
-    ("pods, nodes", "Pod and Node"),
+    (_NODES, "pods, nodes", "1Gi", "", "Pod and Node", _HANDED_TO_KARPENTER),
+    # none of its kinds may be listed: not named; its own Secrets are
+    ("\n\t\tOwns(&core.Secret{}).", "secrets", "1Gi", "", None, _HANDED_TO_KARPENTER),
+    # under a small limit, what its own code caches may be scoped, not the framework's cache
+    (_NODES, "pods, nodes", "200Mi", "", "Pod and Node", _HANDED_TO_KARPENTER + ", and scope the cache or raise"),
+    ("\n\t\tWatches(o, nil).", "pods, nodes", "200Mi", "", "Pod and Node",
+     _HANDED_TO_KARPENTER + ", and raise the limit: under a limit"),
+    (_NODES, "pods, nodes", "1Gi", '\n          env:\n            - {name: MEMORY_LIMIT, value: "1073741824"}', None,
+     None),
 ])
-def test_a_framework_setting_its_own_soft_limit_is_handed_the_containers_limit(tmp_path, listed, named):
+def test_a_framework_setting_its_own_soft_limit_is_handed_the_containers_limit(tmp_path, watches, listed, limit, env,
+                                                                              named, fix):
     """Karpenter's core operator sets the runtime's soft limit to 90% of its MEMORY_LIMIT: the
-    fix is to hand it the container's limit, and its cache holds what its account may list."""
+    fix is to hand it the container's limit (a limit written out there is one the runtime is
+    told), and its cache holds what its account may list."""
     go_module(tmp_path, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH, "api/v1/types.go": _ZONE_TYPES,
-                         "internal/watch/watch.go": _BOUNDED_CONTROLLER % _NODES,
+                         "internal/watch/watch.go": _BOUNDED_CONTROLLER % watches,
                          "internal/watch/karpenter.go": 'package watch\n\nimport _ "sigs.k8s.io/karpenter/pkg/operator"\n'})
-    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="64Mi").replace("memory: 512Mi", "memory: 1Gi"))
+    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="64Mi").replace("memory: 512Mi", f"memory: {limit}")
+          .replace("image: ghcr.io/acme/api:1", "image: ghcr.io/acme/api:1" + env))
     write(tmp_path, "deploy/rbac.yaml", _MANAGER_RBAC % (
         _ZONES_ONLY + f'  - {{apiGroups: ["", apps], resources: [{listed}], verbs: [get, list, watch]}}\n',
         "default", "configmaps"))
-    [finding] = _run(tmp_path, "SL101").findings
-    assert f"; it runs sigs.k8s.io/karpenter, which caches every {named}," in finding.message
-    assert finding.message.endswith("; hand the container's limit to MEMORY_LIMIT (valueFrom: resourceFieldRef: "
-                                    "limits.memory), from which sigs.k8s.io/karpenter sets about 90% of it as the "
-                                    "runtime's soft limit")
+    findings = _run(tmp_path, "SL101").findings
+    if fix is None:
+        assert findings == []
+        return
+    [finding] = findings
+    assert (f"; it runs sigs.k8s.io/karpenter, which caches every {named}," in finding.message) if named else \
+        "it runs sigs.k8s.io/karpenter" not in finding.message
+    assert fix in finding.message
+    assert finding.message.endswith("soft limit") == (fix == _HANDED_TO_KARPENTER)
 
 
 _SECRETS_INFORMED = """\
@@ -4817,15 +4836,48 @@ func newStore() *registry.Store {
 """
 
 
-@pytest.mark.parametrize("storage, reported", [
+@pytest.mark.parametrize("storage, more, reported", [
     # sbomscanner's storage server keeps its objects in Postgres: no watch cache
-    ("\n\t\tStorage: registry.DryRunnableStorage{Storage: &rows{}},", False),
-    ("\n\t\tStorage: registry.DryRunnableStorage{\n\t\t\tStorage: &rows{},\n\t\t},", False),
-    ("", True),  # the registry builds its storage, and the watch cache over it, from the options
+    ("\n\t\tStorage: registry.DryRunnableStorage{Storage: &rows{}},", "", False),
+    ("\n\t\tStorage: registry.DryRunnableStorage{\n\t\t\tStorage: &rows{},\n\t\t},", "", False),
+    ("\n\t\tStorage: registry.DryRunnableStorage{Codec: nil, Storage: rows{}},", "", False),
+    # a getter's result type is no store
+    ("\n\t\tStorage: registry.DryRunnableStorage{Storage: &rows{}},",
+     "\ntype REST struct{ store *registry.Store }\n\nfunc (r *REST) Store() *registry.Store {\n\treturn r.store\n}\n", False),
+    ("", "", True),  # the registry builds its storage, and the watch cache over it, from the options
+    # a storage the options' decorator built, with its watch cache
+    ("\n\t\tStorage: registry.DryRunnableStorage{Storage: cached},", "\nvar cached storage.Interface\n", True),
+    # a program building the watch cache itself
+    ("\n\t\tStorage: registry.DryRunnableStorage{Storage: &rows{}},",
+     '\nfunc cache() { _, _ = cacher.NewCacherFromConfig(cacher.Config{}) }\n', True),
 ])
-def test_an_api_servers_stores_given_their_own_storage_keep_no_watch_cache(tmp_path, storage, reported):
-    findings = _findings_of_watching_program(tmp_path, _API_SERVER_STORE % storage, controller=False)
+def test_an_api_servers_stores_given_their_own_storage_keep_no_watch_cache(tmp_path, storage, more, reported):
+    source = _API_SERVER_STORE % storage + more
+    if "cacher." in more:
+        source = source.replace('\t"k8s.io/apiserver/pkg/storage"\n', '\t"k8s.io/apiserver/pkg/storage"\n'
+                                '\t"k8s.io/apiserver/pkg/storage/cacher"\n') + "\nvar _ = newStore\n"
+        assert "storage/cacher" in source
+    findings = _findings_of_watching_program(tmp_path, source, controller=False)
     assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
+
+
+@pytest.mark.parametrize("args, reported", [
+    ('["apiserver"]', False),  # its stores keep their own storage
+    ('["etcdserver"]', True),  # its store is given none: the registry's watch cache
+    ("[]", True),  # the whole program
+])
+def test_an_api_servers_stores_are_those_of_the_subcommand_it_runs(tmp_path, args, reported):
+    own = _API_SERVER_STORE.replace("package watch", "package own") % \
+        "\n\t\tStorage: registry.DryRunnableStorage{Storage: &rows{}},"
+    go_module(tmp_path, {
+        "cmd/api/main.go": 'package main\n\nimport "example.com/app/cmd"\n\nfunc main() { cmd.Execute() }\n',
+        "cmd/apiserver.go": _SUBCOMMAND % ('\t_ "example.com/app/internal/own"\n', "apiServer", 'Use: "apiserver"'),
+        "cmd/etcdserver.go": _SUBCOMMAND % ('\t_ "example.com/app/internal/etcd"\n', "etcdServer", 'Use: "etcdserver"'),
+        "internal/own/store.go": own,
+        "internal/etcd/store.go": _API_SERVER_STORE.replace("package watch", "package etcd") % ""})
+    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="40Mi").replace(
+        "image: ghcr.io/acme/api:1", f"image: ghcr.io/acme/api:1\n          args: {args}"))
+    assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
 
 
 _GENERATED_INFORMERS = """\

@@ -41,10 +41,10 @@ _CLUSTER_OBJECT_IMPORTS = (CONTROLLER_RUNTIME, "k8s.io/client-go/informers",
                            # `pkg/server/options`, whose serving and delegated authentication
                            # kubevirt's virt-template API server takes, keeping nothing (read as
                            # wrong): a server storing objects imports the storage packages
+                           # (API_SERVER_STORAGE: its stores may each bring their own storage,
+                           # api_server_stores)
                            "k8s.io/apiserver/pkg/registry/generic/registry", "k8s.io/apiserver/pkg/storage",
                            "knative.dev/pkg/injection", "knative.dev/pkg/controller")
-# (the last two of an API server: API_SERVER_STORAGE, whose stores may each bring their own
-# storage: api_server_stores)
 # Generated clients' informers and listers, any project's (istio's, apiextensions', a
 # module's own `pkg/client/informers`), and knative-style injection packages.
 _INFORMER_ELEMENTS = frozenset({"informers", "listers", "injection"})
@@ -984,12 +984,19 @@ def import_names(source: bytes) -> list[tuple[bytes, bytes]]:
 
 API_SERVER_STORAGE = ("k8s.io/apiserver/pkg/registry/generic/registry", "k8s.io/apiserver/pkg/storage")
 _GENERIC_REGISTRY = API_SERVER_STORAGE[0].encode()
-# A store's own storage, given in its literal: `Storage: registry.DryRunnableStorage{Storage: ...}`.
-_OWN_STORAGE = re.compile(rb"\bStorage\s*:\s*\w+\.DryRunnableStorage\s*\{\s*Storage\s*:")
+# The watch cache itself, which a program importing it builds whatever its stores are given.
+_WATCH_CACHE = "k8s.io/apiserver/pkg/storage/cacher"
+# A store's own storage, given in its literal as a struct the program writes there:
+# `Storage: registry.DryRunnableStorage{Storage: &store{...}}` (a variable may hold one the
+# options' decorator built with its watch cache: `registry.StorageWithCacher()`).
+_OWN_STORAGE = re.compile(rb"\bStorage\s*:\s*\w+\.DryRunnableStorage\s*\{[^{}]*?\bStorage\s*:\s*&?\w+(?:\.\w+)?\s*\{")
 
 
 def api_server_storage(import_path: str) -> bool:
-    """Whether `import_path` is (or is below) a package of an API server's storage (API_SERVER_STORAGE)."""
+    """Whether `import_path` is (or is below) a package of an API server's storage
+    (API_SERVER_STORAGE) other than its watch cache (_WATCH_CACHE)."""
+    if import_path == _WATCH_CACHE or import_path.startswith(_WATCH_CACHE + "/"):
+        return False
     return any(import_path == path or import_path.startswith(path + "/") for path in API_SERVER_STORAGE)
 
 
@@ -1004,7 +1011,9 @@ def api_server_stores(source: bytes, code: bytes) -> tuple[int, int]:
     if not names:
         return 0, 0
     stores = own = 0
-    for store in re.finditer(rb"(?<![\w.])(?:%s)\.Store\s*\{" % b"|".join(map(re.escape, names)), code):
+    # A literal (`&registry.Store{`, `= registry.Store{`), not a result type (`*registry.Store {`).
+    literal = rb"(?:&|[=:(,]\s*|\breturn\s+)(?:%s)\.Store\s*\{" % b"|".join(map(re.escape, names))
+    for store in re.finditer(literal, code):
         stores += 1
         own += _OWN_STORAGE.search(code, store.end(), _call_end(code, store.end() - 1, b"{}")) is not None
     return stores, own

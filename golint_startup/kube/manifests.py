@@ -510,6 +510,11 @@ class ProjectManifests:
         handed = next((v.name for v in container.env.values() if v.source == MEMORY_LIMIT_REF), None)
         if handed is not None:
             return f"{handed}, the container's limit handed to the program"
+        # Or a limit written out for a framework that sets its soft limit from it (Karpenter's
+        # MEMORY_LIMIT: go_code.Framework).
+        framework = self.framework_cache(container)
+        if framework is not None and framework.limit_variable in container.env:
+            return f"{framework.limit_variable}, which {framework.module} sets its soft limit from"
         if self._sets_limit(container.go_dir):
             return "the code"
         if container.go_dir is None:
@@ -3549,6 +3554,10 @@ class _ProgramFacts(NamedTuple):
     keeps: list[str]  # the imported packages that keep Kubernetes objects
     reached_imports: frozenset[str]
     awaited_imports: frozenset[str]  # those named outside goroutines (reached_code.Reached.awaited)
+    # The stores of an API server's registry its packages write, and those given their own
+    # storage (go_code.api_server_stores), of whole packages: a store's constructor is often
+    # reached only through methods of the server's configuration, which reached_code does not follow.
+    api_server_stores: tuple[int, int] = (0, 0)
 
 
 class _PackageCode(NamedTuple):
@@ -4634,11 +4643,8 @@ class _GoTree:
             # controller-runtime keeps objects only in a cache the program builds and fills;
             # client-go only in informers and watches it starts.
             # An API server's registry keeps objects only in the watch caches it builds for
-            # stores given no storage of their own (go_code.api_server_stores), in any package
-            # of the program: a store's constructor is often reached only through the server's
-            # configuration.
-            stores, own_storage = map(sum, zip((0, 0), *(self._package_code(directory).api_server_stores
-                                                         for directory in self._program_closure(main, module)[0])))
+            # stores given no storage of their own (_ProgramFacts.api_server_stores).
+            stores, own_storage = program.api_server_stores
             registry_caches = not stores or own_storage < stores
             keeps = [k for k in keeps if (k != go_code.CONTROLLER_RUNTIME or builds) and
                      (starts or not go_code.keeps_only_with_informers(k)) and
@@ -4734,8 +4740,12 @@ class _GoTree:
                 {declaring: in_file} if in_file is not None else None)
             facts = [self._package_code(d, unused, reached.declarations.get(d, {})) for d in packages]
             keeps = [k for k in keeps if any(u == k or u.startswith(k + "/") for u in reached.imports)]
+            if declaring:
+                facts.insert(0, _code_facts(sources))
+            stores = [self._package_code(d, unused).api_server_stores for d in packages]
             self._program_facts_of[key] = _ProgramFacts(
-                [_code_facts(sources), *facts] if declaring else facts, keeps, reached.imports, reached.awaited)
+                facts, keeps, reached.imports, reached.awaited,
+                tuple(map(sum, zip((0, 0), *stores, *([facts[0].api_server_stores] if declaring else [])))))
         return self._program_facts_of[key]
 
     def _off_flags_of(self, main: str, module: modules.Module) -> frozenset[str]:
