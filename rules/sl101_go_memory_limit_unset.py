@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 
-from golint_startup.kube.go_code import CONTROLLER_RUNTIME, bounded_heap_mib
+from golint_startup.kube.go_code import CONTROLLER_RUNTIME, Framework, bounded_heap_mib
 from golint_startup.kube.manifests import RECOGNITION, Container, ProjectManifests, copy_message
 from golint_startup.kube.quantity import QuantityError, kubernetes_bytes
 from golint_startup.rule import Finding, Option, Rule
@@ -86,10 +86,9 @@ def _bounded_cache_fits(manifests: ProjectManifests, container: Container) -> bo
     return most is not None and limit is not None and limit >= 2 * (_RUNTIME_BASELINE_MIB + most) * 2**20
 
 
-def _framework_kinds(manifests: ProjectManifests, container: Container) -> tuple[str, ...]:
-    """The kinds a framework the container's program runs caches (go_code.Framework), of those
-    its account may list when that is known: a cache holds only what it may list."""
-    framework = manifests.framework_cache(container) if manifests.cluster_cache(container) else None
+def _framework_kinds(framework: Framework | None, container: Container) -> tuple[str, ...]:
+    """The kinds `framework`, which the container's program runs, caches, of those its account
+    may list when that is known: a cache holds only what it may list."""
     listed = container.cluster_listed_kinds
     return tuple(k for k in framework.kinds if listed is None or k in listed) if framework else ()
 
@@ -156,7 +155,7 @@ def check_manifests(manifests: ProjectManifests, options):
         kinds = manifests.growing_kinds(container) if cache == CONTROLLER_RUNTIME else ()
         named = f"; its code names {_kinds_named(kinds)}" if kinds else ""
         framework = manifests.framework_cache(container) if cache else None
-        framework_kinds = _framework_kinds(manifests, container)
+        framework_kinds = _framework_kinds(framework, container)
         if framework_kinds:
             named += f"; it runs {framework.module}, which caches every {_kinds_named(framework_kinds, singular=True)}"
         grows = (f" (its program imports {cache}, whose cache of Kubernetes objects grows with the cluster unless "

@@ -4640,12 +4640,12 @@ class _GoTree:
             builds = any(not modules.in_module(path, module.path) for f in facts for path in f.cache_builders) and \
                 any(f.cache_users for f in facts)
             starts = any(f.informer_starts for f in facts)
-            # controller-runtime keeps objects only in a cache the program builds and fills;
-            # client-go only in informers and watches it starts.
             # An API server's registry keeps objects only in the watch caches it builds for
             # stores given no storage of their own (_ProgramFacts.api_server_stores).
             stores, own_storage = program.api_server_stores
             registry_caches = not stores or own_storage < stores
+            # controller-runtime keeps objects only in a cache the program builds and fills;
+            # client-go only in informers and watches it starts.
             keeps = [k for k in keeps if (k != go_code.CONTROLLER_RUNTIME or builds) and
                      (starts or not go_code.keeps_only_with_informers(k)) and
                      (registry_caches or not go_code.api_server_storage(k))]
