@@ -995,9 +995,8 @@ _OWN_STORAGE = re.compile(rb"\bStorage\s*:\s*\w+\.DryRunnableStorage\s*\{[^{}]*?
 def api_server_storage(import_path: str) -> bool:
     """Whether `import_path` is (or is below) a package of an API server's storage
     (API_SERVER_STORAGE) other than its watch cache (_WATCH_CACHE)."""
-    if import_path == _WATCH_CACHE or import_path.startswith(_WATCH_CACHE + "/"):
-        return False
-    return any(import_path == path or import_path.startswith(path + "/") for path in API_SERVER_STORAGE)
+    return not modules.in_module(import_path, _WATCH_CACHE) and \
+        any(modules.in_module(import_path, path) for path in API_SERVER_STORAGE)
 
 
 def api_server_stores(source: bytes, code: bytes) -> tuple[int, int]:
@@ -1007,7 +1006,9 @@ def api_server_stores(source: bytes, code: bytes) -> tuple[int, int]:
     of its resource, only when none is given: sbomscanner's storage server gives each of its
     three stores one over Postgres, and a finding calling its cache one that grows with the
     cluster was read as wrong."""
-    names = [name for name, path in import_names(source) if path == _GENERIC_REGISTRY]
+    # Read for every file of every program: most never name the registry.
+    names = [name for name, path in import_names(source) if path == _GENERIC_REGISTRY] \
+        if _GENERIC_REGISTRY in source else []
     if not names:
         return 0, 0
     stores = own = 0
@@ -1936,7 +1937,7 @@ def file_imports(source: bytes) -> list[str]:
 
 def _keeps_objects_import(import_path: str) -> bool:
     """Whether `import_path` keeps Kubernetes objects in memory."""
-    return (any(import_path == w or import_path.startswith(w + "/") for w in _CLUSTER_OBJECT_IMPORTS)
+    return (any(modules.in_module(import_path, w) for w in _CLUSTER_OBJECT_IMPORTS)
             or not _INFORMER_ELEMENTS.isdisjoint(import_path.split("/")))
 
 

@@ -4739,7 +4739,7 @@ class _GoTree:
                 declarations_of, lambda imported: modules.package_dir(imported, module), self._package_name,
                 {declaring: in_file} if in_file is not None else None)
             facts = [self._package_code(d, unused, reached.declarations.get(d, {})) for d in packages]
-            keeps = [k for k in keeps if any(u == k or u.startswith(k + "/") for u in reached.imports)]
+            keeps = [k for k in keeps if any(modules.in_module(u, k) for u in reached.imports)]
             if declaring:
                 facts.insert(0, _code_facts(sources))
             stores = [self._package_code(d, unused).api_server_stores for d in packages]
