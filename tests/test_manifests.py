@@ -753,6 +753,8 @@ def test_a_scaffold_whose_readme_is_kubebuilders_template_is_not_reported(tmp_pa
     ("# api\n\n> [!WARNING]\n> This project is no longer actively maintained. The repository has been archived.\n",
      False),  # backstage-operator
     ("# api\n\nThis repository is deprecated; use the new operator.\n", False),  # coco-operator
+    ("## PROJECT NOT UNDER ACTIVE MANAGEMENT\n\nThis project will no longer be maintained by Acme.\n", False),  # Intel's
+    ("# api\n\nThe project is not under active management of its old team.\n", True),  # a sentence, no notice
     ("# api\n\nAn operator for widgets.\n\n## Flags\n\n`--legacy` is deprecated.\n", True),  # not the project
     ("# api\n\nAn operator for widgets.\n" + "\nIt caches.\n" * 200 + "\nThis project is no longer maintained.\n",
      True),  # far below its top
@@ -921,6 +923,7 @@ def test_a_chart_joins_every_install_of_its_program(tmp_path, all_in_one_command
     ("go build -a -o manager internal/main.go", True),
     ("go build -o ./bin/manager .", True),  # the output is not a source
     ("go build -o manager ./cmd/", False),
+    ("go build -o manager ./cmd/${CMD}", True),  # kserve's: a build argument names which program
 ])
 def test_a_scaffold_whose_dockerfile_builds_sources_the_tree_lacks_deploys_nothing(tmp_path, build, reported):
     """A library's left-over kubebuilder scaffold: its Dockerfile builds `cmd/main.go`, which the
@@ -931,6 +934,34 @@ def test_a_scaffold_whose_dockerfile_builds_sources_the_tree_lacks_deploys_nothi
                                   "FROM gcr.io/distroless/static\nCOPY --from=builder /workspace/manager .\n"
                                   'ENTRYPOINT ["/manager"]\n')
     write(tmp_path, "config/manager/manager.yaml", _scaffold_manifest("256Mi"))
+    assert [f.rule_id for f in _run(tmp_path, "SL101").findings] == (["SL101"] if reported else [])
+
+
+@pytest.mark.parametrize("command, project, reported", [
+    ("/manager", True, False),  # kraut's chart: the project's image holds only /app
+    ("/app", True, True),
+    ("/ko-app/app", True, True),  # kubecloudscaler's: ko builds it, with no Dockerfile
+    ("/manager", False, True),  # not a kubebuilder project's chart: not read as its scaffold
+    ("scaffold /manager", True, False),
+    ("scaffold /ko-app/worker", True, True),  # a program no Dockerfile names, ko's
+])
+def test_a_chart_of_a_kubebuilder_project_running_a_program_its_image_lacks_deploys_nothing(
+        tmp_path, command, project, reported):
+    go_module(tmp_path, {"main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
+    if project:
+        write(tmp_path, "PROJECT", "domain: example.com\nlayout:\n- go.kubebuilder.io/v4\n")
+    write(tmp_path, "Dockerfile", "FROM golang:1.24 AS builder\nCOPY . .\nRUN go build -o app .\n"
+                                  "FROM gcr.io/distroless/static\nCOPY --from=builder /workspace/app /app\n"
+                                  'ENTRYPOINT ["/app"]\n')
+    if command.startswith("scaffold "):
+        write(tmp_path, "config/manager/manager.yaml", _SIZED.format(request="64Mi").replace(
+            "ghcr.io/acme/api:1", f'controller:latest\n          command: ["{command.split()[1]}"]'))
+    else:
+        _write_chart(tmp_path, "charts/app", "app", image="ghcr.io/acme/app", template_more=(
+            "spec:\n  template:\n    spec:\n      containers:\n        - name: manager\n"
+            "          image: {{ .Values.image.repository }}\n"
+            f"          command: [{command}]\n"
+            "          resources: {{ toYaml .Values.resources }}\n"))
     assert [f.rule_id for f in _run(tmp_path, "SL101").findings] == (["SL101"] if reported else [])
 
 
@@ -2688,19 +2719,25 @@ def test_per_kind_selections_in_a_variable_scope_the_cache(tmp_path):
     assert _findings_of_watching_program(tmp_path, source) == []
 
 
-@pytest.mark.parametrize("selection, reported", [
-    ("operatorSelection := cache.ByObject{Label: labels.SelectorFromSet(labels.Set{\"part-of\": \"app\"})}", False),
-    ("operatorSelection := cache.ByObject{}", True),  # selects nothing
-    ("var operatorSelection cache.ByObject", True),  # not written out here
+_SELECTION_BY_LABEL = "\nfunc byLabel(selector labels.Selector) cache.ByObject {\n\treturn cache.ByObject{Label: selector}\n}\n"
+
+
+@pytest.mark.parametrize("selection, function, reported", [
+    ("operatorSelection := cache.ByObject{Label: labels.SelectorFromSet(labels.Set{\"part-of\": \"app\"})}", "", False),
+    ("operatorSelection := cache.ByObject{}", "", True),  # selects nothing
+    ("var operatorSelection cache.ByObject", "", True),  # not written out here
+    # nats-manager: what a function of the file returns
+    ("operatorSelection := byLabel(labels.SelectorFromSet(labels.Set{\"part-of\": \"app\"}))", _SELECTION_BY_LABEL, False),
+    ("operatorSelection := byLabel(nil)", _SELECTION_BY_LABEL.replace("{Label: selector}", "{}"), True),
 ])
-def test_per_kind_selections_by_a_variable_of_the_file_scope_the_cache(tmp_path, selection, reported):
+def test_per_kind_selections_by_a_variable_of_the_file_scope_the_cache(tmp_path, selection, function, reported):
     """secure-sign-operator selects every kind it owns by one `operatorCacheSelector :=
     cache.ByObject{Label: ...}`: its cache was called cluster-wide, read as wrong."""
     source = (_NODE_AGENT % "").replace(
         '&corev1.Secret{}: {\n\t\t\t\tField: fields.ParseSelectorOrDie("metadata.name=" + secret),\n\t\t\t},',
         "&corev1.Secret{}: operatorSelection,")
     source = source.replace("\tmgr, _ :=", f"\t{selection}\n\tmgr, _ :=").replace(
-        '\t"k8s.io/apimachinery/pkg/fields"\n', '\t"k8s.io/apimachinery/pkg/fields"\n\t"k8s.io/apimachinery/pkg/labels"\n')
+        '\t"k8s.io/apimachinery/pkg/fields"\n', '\t"k8s.io/apimachinery/pkg/fields"\n\t"k8s.io/apimachinery/pkg/labels"\n') + function
     assert "&corev1.Secret{}: operatorSelection," in source
     assert [f.rule_id for f in _findings_of_watching_program(tmp_path, source)] == (["SL101"] if reported else [])
 
@@ -3020,6 +3057,40 @@ func (d *defaulter) Default(ctx context.Context, obj runtime.Object) error {
 """
 
 
+# kube-claw: a handler's `Reader` field, given the manager's API reader in another function,
+# fills a Pod that it then hands to a check.
+_API_READER_FIELD = """\
+package watch
+
+import (
+	"context"
+
+	corev1 "k8s.io/api/core/v1"
+	ctrl "sigs.k8s.io/controller-runtime"
+	"sigs.k8s.io/controller-runtime/pkg/client"
+)
+
+type handler struct {
+	Reader client.Reader
+	Client client.Client
+}
+
+func newHandler(mgr ctrl.Manager) *handler {
+	return &handler{Reader: mgr.GetAPIReader(), Client: mgr.GetClient()}
+}
+
+func (h *handler) attest(ctx context.Context, key client.ObjectKey) error {
+	var pod corev1.Pod
+	if err := h.Reader.Get(ctx, key, &pod); err != nil {
+		return err
+	}
+	return check(&pod)
+}
+
+func check(pod *corev1.Pod) error { return nil }
+"""
+
+
 @pytest.mark.parametrize("more, reader, reported", [
     ("", "", False),  # PowerDNS-Operator, tsproxy: its own resources only, a kind named Secret among them
     ("\n\t\tWatches(&core.Namespace{}, nil).", "", False),  # nimbus: Namespaces, a few hundred at most
@@ -3072,6 +3143,11 @@ func (d *defaulter) Default(ctx context.Context, obj runtime.Object) error {
                                 "\t\treturn err\n\t}\n\treturn c.Update(ctx, &secret)"), False),
     ("", _SECRET_READER.replace("var secret corev1.Secret\n\treturn c.Get(ctx, key, &secret)",
                                 "secret := &corev1.Secret{}\n\treturn r.APIReader.Get(ctx, key, secret)"), False),
+    ("", _API_READER_FIELD, False),
+    # the name given the cached client too, somewhere in the program; the Pod read again through it
+    ("", _API_READER_FIELD + "\nfunc cached(mgr ctrl.Manager) *handler {\n\treturn &handler{Reader: mgr.GetClient()}\n}\n",
+     True),
+    ("", _API_READER_FIELD.replace("\treturn check(&pod)", "\treturn h.Client.Get(ctx, key, &pod)"), True),
     ("", _SECRET_READER.replace("var secret corev1.Secret\n\treturn c.Get(ctx, key, &secret)",
                                 "secret := &corev1.Secret{}\n\t_ = r.APIReader.Get(ctx, key, secret)\n"
                                 "\treturn c.Get(ctx, key, secret)"), True),  # and through the cache
@@ -3138,7 +3214,13 @@ func (d *defaulter) Default(ctx context.Context, obj runtime.Object) error {
     ("\n\t\tWatches(&unstructured.Unstructured{}, nil).", "", True),  # objects of any kind
     ("", "package watch\n\nimport (\n\tmetav1 \"k8s.io/apimachinery/pkg/apis/meta/v1\"\n"
          "\t\"sigs.k8s.io/controller-runtime/pkg/client\"\n)\n\n"
-         "var _ client.Object = &metav1.PartialObjectMetadata{}\n", True),
+         "var _ client.Object = &metav1.PartialObjectMetadata{}\n\nvar reader client.Reader\n", True),
+    # k8s-timed-rolebinding: its API types build what a reconciler creates, importing the client
+    # package for `client.Object` alone: no client, no read
+    ("", _SECRET_READER.replace("func credentials(ctx context.Context, c client.Client, key client.ObjectKey) error {\n"
+                                "\tvar secret corev1.Secret\n\treturn c.Get(ctx, key, &secret)\n}",
+                                "func built() client.Object {\n\tsecret := corev1.Secret{}\n\treturn &secret\n}")
+        .replace('\t"context"\n\n', ""), False),
     ("\n\t\tOwns(owned).", "", True),  # a kind not known
     # small kinds, numbered by apps and namespaces: infoblox-dns-controller's Ingresses,
     # synology-proxy-operator's Services, namespace-lister's RBAC
@@ -6374,6 +6456,22 @@ def test_a_scaffold_not_passing_a_flag_its_manager_exits_without_runs_nothing(tm
     assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
 
 
+def test_a_flag_required_only_in_one_mode_is_not_required(tmp_path):
+    """kube-assist's manager exits without `--console-url` only when `--datasource=console`:
+    its default mode runs without it, and its chart, which passes neither, was reported."""
+    flags = ('package main\n\nimport (\n\t"flag"\n\t"os"\n)\n\nvar image, mode string\n\n'
+             'func init() {\n\tflag.StringVar(&image, "game-image", "", "")\n'
+             '\tflag.StringVar(&mode, "mode", "local", "")\n\tflag.Parse()\n\tswitch mode {\n'
+             '\tcase "remote":\n\t\tif image == "" {\n\t\t\tos.Exit(1)\n\t\t}\n\t}\n}\n')
+    go_module(tmp_path, {"cmd/main.go": _MAIN_IMPORTING_WATCH, "cmd/flags.go": flags,
+                         "internal/watch/watch.go": _WATCHES})
+    write(tmp_path, "PROJECT", "layout:\n- go.kubebuilder.io/v4\n")
+    write(tmp_path, "Dockerfile", "FROM golang:1.22\nRUN go build -o /manager ./cmd\n")
+    write(tmp_path, "config/manager/manager.yaml", _SIZED.format(request="64Mi").replace(
+        "ghcr.io/acme/api:1", 'controller:latest\n          command: ["/manager"]').replace("- name: api", "- name: manager"))
+    assert [f.rule_id for f in _run(tmp_path).findings] == ["SL101"]
+
+
 @pytest.mark.parametrize("declared, reported", [
     ('flag.BoolVar(&leader, "leader-elect", false, "")', True),
     ('flag.StringVar(&metrics, "metrics-addr", ":8080", "")', False),  # secret-rotator: rewritten without them
@@ -6711,6 +6809,26 @@ def test_a_scaffold_and_the_one_other_install_of_its_program_are_copies(tmp_path
     if findings == 1:  # at the install that names the project's image, the placeholder's related
         assert [found[0].location.path] + [r.path for r in found[0].related] == \
             ["deploy/all-in-one.yaml", "config/manager/manager.yaml"]
+
+
+@pytest.mark.parametrize("readme, lead", [
+    ("", "deploy/all-in-one.yaml"),
+    # neon-operator: its README deploys the scaffold, naming no hand-written install
+    ("## Install\n\n```sh\nmake install\nmake deploy IMG=ghcr.io/acme/api:1\n```\n", "config/manager/manager.yaml"),
+    ("make deploy, or kubectl apply -f deploy/all-in-one.yaml\n", "deploy/all-in-one.yaml"),
+])
+def test_a_scaffold_that_its_readme_deploys_leads_its_hand_written_copy(tmp_path, readme, lead):
+    go_module(tmp_path, {"cmd/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
+    write(tmp_path, "PROJECT", "layout:\n- go.kubebuilder.io/v4\nprojectName: api\n")
+    write(tmp_path, "Dockerfile", "FROM golang:1.22\nRUN go build -o /manager ./cmd\n")
+    if readme:
+        write(tmp_path, "README.md", "# api\n\nAn operator.\n\n" + readme)
+    write(tmp_path, "config/manager/manager.yaml", _scaffold_manifest("64Mi"))
+    write(tmp_path, "config/manager/kustomization.yaml", "resources:\n- manager.yaml\n")
+    write(tmp_path, "deploy/all-in-one.yaml", _SIZED.format(request="64Mi").replace(
+        "ghcr.io/acme/api:1", 'ghcr.io/acme/api:1\n          command: ["/manager"]').replace("- name: api", "- name: manager")
+        .replace("memory: 512Mi", "memory: 256Mi"))
+    assert [f.location.path for f in _run(tmp_path, "SL101").findings] == [lead]
 
 
 _NAMESPACES_BY_INDEX = """\

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import re
-from functools import partial
+from functools import lru_cache
 from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
 from golint_startup.go import gccontrol, gofile, modules
@@ -450,6 +450,21 @@ _BY_OBJECT_ENTRY_OF_VARIABLE = re.compile(rb"(?<![\w.])([A-Za-z_]\w*)\s*:\s*\{")
 # cluster-wide, read as wrong).
 _BY_OBJECT_ENTRY_NAMED = re.compile(rb"&(?:\w+\.)?(\w+)\{\}\s*:\s*([A-Za-z_]\w*)\s*[,}\n]")
 _SELECTION_DECLARED = rb"\b%(name)s\s*:?=\s*\w+\.ByObject\s*\{"
+# Or given what a function of the file returns (nats-manager's `managedByNATS :=
+# fromLabelSelector(...)`, which returns `cache.ByObject{Label: selector}`; its Pods and Secrets,
+# so selected, were named first as cached whole).
+_SELECTION_CALLED = rb"\b%(name)s\s*:?=\s*([A-Za-z_]\w*)\("
+_SELECTION_RETURN = re.compile(rb"\breturn\s+\w+\.ByObject\s*\{")
+
+
+def _selection_returned(code: bytes, name: bytes) -> list[tuple[int, int]]:
+    """Where the `ByObject` literals are that the function giving the variable `name` its
+    selection returns (_SELECTION_CALLED); none when a function of the file does not."""
+    called = re.search(_SELECTION_CALLED % {b"name": re.escape(name)}, code)
+    function = _function_body(code, called.group(1)) if called is not None else None
+    if function is None:
+        return []
+    return [(found.end() - 1, _call_end(code, found.end() - 1, b"{}")) for found in _SELECTION_RETURN.finditer(code, *function)]
 # Or entries assigned one by one to a variable holding the options' map, written out or made
 # (perses-operator's `byObject[&corev1.Secret{}] = secretEntry`; velkir's `make(map[...]...)`,
 # filled ranging over its owned types): a literal, or a variable of the file.
@@ -496,6 +511,8 @@ def _by_object_entries(code: bytes) -> Iterator[tuple[str, int, int]]:
         if name not in declared:
             found = re.search(_SELECTION_DECLARED % {b"name": re.escape(name)}, code)
             declared[name] = [] if found is None else [(found.end() - 1, _call_end(code, found.end() - 1, b"{}"))]
+            if found is None:
+                declared[name] = _selection_returned(code, name)
             if found is not None:
                 off = _off_flags(code) if off is None else off
                 declared[name] += [(field.start(), field.end()) for field in re.finditer(
@@ -1020,17 +1037,19 @@ def api_server_stores(source: bytes, code: bytes) -> tuple[int, int]:
     return stores, own
 
 
-def growing_kinds(source: bytes, code: bytes) -> frozenset[str]:
+def growing_kinds(source: bytes, code: bytes, api_readers: frozenset[bytes] = frozenset()) -> frozenset[str]:
     """The kinds of the Kubernetes API that grow with the cluster (GROWING_KINDS) a Go file
     (`code`: its `source` without comments) names, by the name it imports the API package
     under, and `PartialObjectMetadata` when it writes metadata of any kind (ANY_KIND), in a
     file that imports controller-runtime: what a cache of the program may hold, whether it
-    watches them or reads them through the manager's client. Objects of any kind that a
-    controller watches are among its watched kinds (watched_kinds)."""
-    found = _kinds_made(source, code, _KINDS)
+    watches them or reads them through the manager's client, not through its API reader (or
+    the fields and variables `api_readers` the program gives it: api_reader_names). Objects of
+    any kind that a controller watches are among its watched kinds (watched_kinds)."""
+    reads = _reads(api_readers)
+    found = _kinds_made(source, code, _KINDS, reads=reads)
     if found is None:
         return frozenset()
-    return found | _metadata_kinds(code) if any(map(partial(_may_read_into, code), _ANY_METADATA.finditer(code))) \
+    return found | _metadata_kinds(code) if any(_may_read_into(code, made, reads) for made in _ANY_METADATA.finditer(code)) \
         else found
 
 
@@ -1041,17 +1060,57 @@ def growing_kinds(source: bytes, code: bytes) -> frozenset[str]:
 # the Pods and Deployments they need: messages saying their caches held every one were read as
 # wrong); the name just before the call, so that a word on the line (`opts.Direct`,
 # `uncachedErr`) says nothing.
-_UNCACHED_READ = (rb"\b(?:\w*[aA][pP][iI]Reader|\w*(?:[nN]on[cC]aching|[uU]n[cC]ached)(?:Client|Reader)?"
-                  rb"|(?:\w*D|d)irect(?:Client|Reader)|direct)(?:\(\))?\s*\.\s*(?:Get|List)\(")
-_CACHED_READ = re.compile(rb"^(?![^\n]*" + _UNCACHED_READ + rb")[^\n]*\.\s*(?:Get|List)\(", re.MULTILINE)
-# A read into `name` through such a reader, on one line (`r.APIReader.Get(ctx, key, secret)`).
-_UNCACHED_READ_INTO = rb"^[^\n]*" + _UNCACHED_READ + rb"[^\n]*\b%(name)s\b"
+_UNCACHED_READER = (rb"\w*[aA][pP][iI]Reader|\w*(?:[nN]on[cC]aching|[uU]n[cC]ached)(?:Client|Reader)?"
+                    rb"|(?:\w*D|d)irect(?:Client|Reader)|direct")
+_UNCACHED_READ = rb"\b(?:%s)(?:\(\))?\s*\.\s*(?:Get|List)\("
 
 
-def _may_read_into(code: bytes, made: re.Match) -> bool:
+class _Reads(NamedTuple):
+    """The patterns telling reads through the cache from reads through readers that cache
+    nothing (_UNCACHED_READ), those a program names as it gives them (api_reader_names) included."""
+    cached: re.Pattern  # a line calling a Get or List, through no such reader
+    into: bytes  # a read into `%(name)s` through such a reader, on one line (`r.APIReader.Get(ctx, key, secret)`)
+    opened: re.Pattern  # a line opening a read through such a reader that goes on over the next lines
+
+
+@lru_cache(maxsize=64)
+def _reads(api_readers: frozenset[bytes] = frozenset()) -> _Reads:
+    """The patterns for the readers _UNCACHED_READER names and `api_readers`, built once per set."""
+    readers = b"|".join([_UNCACHED_READER, *sorted(map(re.escape, api_readers))])
+    uncached = _UNCACHED_READ % readers
+    return _Reads(re.compile(rb"^(?![^\n]*" + uncached + rb")[^\n]*\.\s*(?:Get|List)\(", re.MULTILINE),
+                  rb"^[^\n]*" + uncached + rb"[^\n]*\b%(name)s\b",
+                  re.compile(rb"^[^\n]*" + uncached + rb"\Z"))
+
+
+# A field or variable given the manager's API reader (`Reader: mgr.GetAPIReader()` in a struct
+# literal, `h.reader = mgr.GetAPIReader()`, `reader := mgr.GetAPIReader()`), and any name given
+# something (a key of a literal, an assignment's left side): kube-claw's main gives its HTTP
+# handlers' `Reader` the API reader, through which they read Pods, and a message naming Pods
+# as cached was read as overstated.
+_API_READER_GIVEN = re.compile(rb"(?<![\w\"])([A-Za-z_]\w*)\s*(?::|:?=)\s*(?:[A-Za-z_]\w*(?:\(\))?\.)*GetAPIReader\(\)")
+_NAME_GIVEN = rb"(?<![\w\"])(%s)\s*(?::(?!=)|:?=(?!=))\s*([^\n]*)"
+
+
+def api_reader_names(code: bytes) -> frozenset[bytes]:
+    """The names a Go file (without comments) gives the manager's API reader (_API_READER_GIVEN)."""
+    return frozenset(m.group(1) for m in _API_READER_GIVEN.finditer(code)) if b"GetAPIReader()" in code \
+        else frozenset()
+
+
+def names_given_otherwise(code: bytes, names: frozenset[bytes]) -> frozenset[bytes]:
+    """Those of `names` a Go file gives anything but the API reader: a program's reads through
+    such a name may be cached."""
+    if not names or not any(name in code for name in names):
+        return frozenset()
+    pattern = re.compile(_NAME_GIVEN % b"|".join(sorted(map(re.escape, names))))
+    return frozenset(m.group(1) for m in pattern.finditer(code) if b"GetAPIReader()" not in m.group(2))
+
+
+def _may_read_into(code: bytes, made: re.Match, reads: _Reads) -> bool:
     """Whether a metadata object made at `made` may be read through the manager's cache: not
     when the variable it is given is never handed to a client's Get or List in its function
-    (_CACHED_READ), as kubernetes-controller-sharding's sharder lists its objects' metadata
+    (_Reads.cached), as kubernetes-controller-sharding's sharder lists its objects' metadata
     page by page through its API reader and decodes an admission request's into another (read
     as wrong when called cached); a literal given no name is."""
     named = _made_into(code, made)
@@ -1059,7 +1118,7 @@ def _may_read_into(code: bytes, made: re.Match) -> bool:
         return True
     body = _rest_of_function(code, made.end())
     name = re.compile(rb"\b%s\b" % re.escape(named))
-    for read in _CACHED_READ.finditer(body):
+    for read in reads.cached.finditer(body):
         if name.search(body, read.end(), _call_end(body, read.end() - 1)):
             return True
     return False
@@ -1088,14 +1147,15 @@ def _metadata_kinds(code: bytes) -> frozenset[str]:
     return frozenset(given & set(GROWING_KINDS)) if given else frozenset({"PartialObjectMetadata"})
 
 
-def small_kinds(source: bytes, code: bytes) -> frozenset[str]:
+def small_kinds(source: bytes, code: bytes, api_readers: frozenset[bytes] = frozenset()) -> frozenset[str]:
     """The small kinds of the Kubernetes API (SMALL_KINDS) and the kinds of custom resources
     (_custom_resource_package) a Go file names as growing_kinds does: route-validator's
     webhooks read Namespaces through the manager's client and nothing else, kubernetes-webhooks'
     Service validator reads Cilium's CiliumLoadBalancerIPPools; findings calling their caches
     ones that grow with the cluster were read as not worth a change and as wrong."""
-    return (_kinds_made(source, code, _SMALL_KINDS) or frozenset()) | \
-        (_kinds_made(source, code, rb"[A-Z]\w*", _custom_resource_package) or frozenset())
+    reads = _reads(api_readers)
+    return (_kinds_made(source, code, _SMALL_KINDS, reads=reads) or frozenset()) | \
+        (_kinds_made(source, code, rb"[A-Z]\w*", _custom_resource_package, reads) or frozenset())
 
 
 # kubebuilder's layout of a project's own API versions: `api/v1alpha1`, or `api/<group>/v1`
@@ -1117,22 +1177,34 @@ def _custom_resource_package(import_path: bytes) -> bool:
 # `client/config` and creates the Pod through client-go's clientset; a finding naming Pods as
 # cached was read as wrong).
 _NO_OBJECT_ACCESS = frozenset(f"{CONTROLLER_RUNTIME}/pkg/{name}".encode() for name in (
-    "client/config", "log", "log/zap", "metrics", "metrics/server", "metrics/filters", "healthz"))
+    "client/config", "log", "log/zap", "metrics", "metrics/server", "metrics/filters", "healthz", "scheme"))
+# Nor its client package, imported for the objects' types alone (`client.Object`) by a file
+# that holds no client and calls no Get or List: k8s-timed-rolebinding's API types build the
+# Job a reconciler creates, and a finding naming Jobs among what its cache holds was read as wrong.
+_CLIENT_PACKAGE = f"{CONTROLLER_RUNTIME}/pkg/client".encode()
+_ANY_READ = re.compile(rb"\.\s*(?:Get|List)\(")
+_CLIENT_TYPE = rb"\b(?:%s)\.(?:Client|Reader|WithWatch)\b"
 
 
-def _imports_object_access(source: bytes) -> bool:
+def _imports_object_access(source: bytes, code: bytes) -> bool:
     """Whether a Go file imports a package of controller-runtime that may read objects."""
-    return any(path.startswith(CONTROLLER_RUNTIME.encode()) and path not in _NO_OBJECT_ACCESS
-               for _, path in import_names(source))
+    imported = [(name, path) for name, path in import_names(source)
+                if path.startswith(CONTROLLER_RUNTIME.encode()) and path not in _NO_OBJECT_ACCESS]
+    if any(path != _CLIENT_PACKAGE for _, path in imported):
+        return True
+    names = [re.escape(name) for name, _ in imported if name != b"_"]
+    return bool(names) and (_ANY_READ.search(code) is not None or
+                            re.search(_CLIENT_TYPE % b"|".join(names), code) is not None)
 
 
 def _kinds_made(source: bytes, code: bytes, kinds: bytes,
-                api: Callable[[bytes], bool] = lambda path: path.startswith(_API_PACKAGES)) -> frozenset[str] | None:
+                api: Callable[[bytes], bool] = lambda path: path.startswith(_API_PACKAGES),
+                reads: _Reads = _reads()) -> frozenset[str] | None:
     """The kinds of `kinds` (a pattern's alternatives) that a Go file makes as values of an
     API package (`api`, by import path: Kubernetes' own) (_GROWING_KIND), outside webhook
     builders; None when the file neither imports controller-runtime nor calls a client's Get
     or List."""
-    if not _imports_object_access(source) and not _CLIENT_READ.search(code):
+    if not _imports_object_access(source, code) and not _CLIENT_READ.search(code):
         # Made where controller-runtime is not imported, nor a client's Get or List called, a
         # kind is read through client-go's uncached clientset (klaus-gateway's route store
         # keeps one ConfigMap that way, beside a manager caching only its own resources: its
@@ -1146,7 +1218,7 @@ def _kinds_made(source: bytes, code: bytes, kinds: bytes,
         pattern = _GROWING_KIND % {b"aliases": b"|".join(map(re.escape, aliases)), b"kinds": kinds}
         found.update(next(filter(None, made.groups())).decode() for made in re.finditer(pattern, code)
                      if not _of_webhook_builder(code, made.start()) and not _decoded_from_a_request(code, made)
-                     and not _only_written(code, made))
+                     and not _only_written(code, made, reads))
     return frozenset(found)
 
 
@@ -1159,11 +1231,13 @@ _WRITTEN_INLINE = re.compile(_WRITE_CALL + rb"\Z")
 _WRITTEN_LINE = _WRITE_CALL + rb"%(name)s\s*[,)]|\bSet(?:Controller|Owner)Reference\([^\n]*\b%(name)s\b"
 
 
-def _only_written(code: bytes, made: re.Match) -> bool:
+def _only_written(code: bytes, made: re.Match, reads: _Reads) -> bool:
     """Whether the value `made` is only written through a client (_WRITTEN_LINE), read into
-    through the manager's API reader, which caches nothing (_UNCACHED_READ_INTO), decoded into
+    through the manager's API reader, which caches nothing (_Reads.into), decoded into
     or read through its fields: made in a write's call, or given a name that every other line
-    of its function naming it, but for its fields and methods (`secret.Name`), only so uses."""
+    of its function naming it, but for its fields and methods (`secret.Name`), only so uses;
+    or first filled through such a reader, and then read into through no client's cache
+    (kube-claw's handler gets a Pod through its API reader, then hands it to a check)."""
     line_start = code.rfind(b"\n", 0, made.start()) + 1
     if _WRITTEN_INLINE.search(code, line_start, made.start()):
         return True
@@ -1172,19 +1246,19 @@ def _only_written(code: bytes, made: re.Match) -> bool:
         return False
     name = re.escape(named)
     allowed = re.compile(_WRITTEN_LINE % {b"name": name} + rb"|" + _DECODED_INTO % {b"name": name} +
-                         rb"|" + _UNCACHED_READ_INTO % {b"name": name} + rb"|^\s*" + name + rb"\s*=(?!=)")
+                         rb"|^\s*" + name + rb"\s*=(?!=)")
+    read_uncached = re.compile(reads.into % {b"name": name})
     # Its name in a message (`fmt.Errorf("list deployments: %w", err)`: airunway's) is no use.
     body = literals_blanked(_rest_of_function(code, made.end()))
+    first, filled = True, False
     for use in re.finditer(rb"\b%s\b(?!\s*\.\s*(?!DeepCopy)\w)" % name, body):
         line = body[body.rfind(b"\n", 0, use.start()) + 1:body.find(b"\n", use.end()) % (len(body) + 1)]
-        if not allowed.search(line) and not _UNCACHED_READ_OPENED.search(_call_opened_before(body, use.start())):
+        uncached = read_uncached.search(line) or reads.opened.search(_call_opened_before(body, use.start()))
+        filled = filled or bool(first and uncached)
+        first = False
+        if not uncached and not allowed.search(line) and not (filled and not reads.cached.search(line)):
             return False
     return True
-
-
-# The line opening a read through the API reader that goes on over the next lines
-# (`r.NonCachingClient.Get(ctx, client.ObjectKey{` ... `}, pod)`).
-_UNCACHED_READ_OPENED = re.compile(rb"^[^\n]*" + _UNCACHED_READ + rb"\Z")
 
 
 def _call_opened_before(code: bytes, at: int) -> bytes:
@@ -1726,14 +1800,23 @@ def required_flags(code: bytes) -> frozenset[str]:
     """The string flags (flag_name_key) empty by default, assigned nowhere else, whose emptiness
     ends the program (`if image == "" { setupLog.Error(...); os.Exit(1) }`) in a Go file
     (without comments): f11r-operator's manager exits without `--game-server-image`, which its
-    kubebuilder scaffold does not pass (read as a manifest that cannot be what runs)."""
+    kubebuilder scaffold does not pass (read as a manifest that cannot be what runs). Tested in
+    the function's own body: kube-assist's manager asks for `--console-url` only in its
+    `case "console":` of the data source flag, and runs without it otherwise."""
     found = set()
     for variable, name in _empty_string_flags(code):
         for test in (test % variable for test in _EMPTY_TESTS):
             at = code.find(test)
-            if at >= 0 and _EXITS.search(code, at, _call_end(code, at + len(test) - 1, b"{}")):
+            if at >= 0 and _EXITS.search(code, at, _call_end(code, at + len(test) - 1, b"{}")) and \
+                    _in_function_body(code, at):
                 found.add(flag_name_key(name.decode()))
     return frozenset(found)
+
+
+def _in_function_body(code: bytes, at: int) -> bool:
+    """Whether `at` lies in a function's body itself, in no block of it (`if`, `switch`, `for`)."""
+    opening = next(_enclosing_openings(code, at, max(0, at - _MAX_BLOCK_BYTES)), None)
+    return opening is not None and code.startswith(b"func", code.rfind(b"\n", 0, opening) + 1)
 
 
 def _gating_flag(code: bytes, at: int, off: dict[bytes, str]) -> str | None:

@@ -185,13 +185,18 @@ other: Inplaceu's development chart),
 nor one running a local image (a bare name, `gitea-runner-controller:latest`) that another
 container so loads (gitea-act-runner-controller's listener, beside its dev manager),
 and neither is a kubebuilder scaffold left over: one whose `command` runs a program (not a
-shell, whose script may run anything) that no Dockerfile at or below its project's root
+shell, whose script may run anything, nor ko's `/ko-app/`, built with no Dockerfile:
+kubecloudscaler's) that no Dockerfile at or below its project's root
 (outside test and tooling directories) names outside comments (cyclops' `config/manager`
 runs `/manager`, its image `/app/bin/ctrl`; spire-controller-manager's manager runs in the
 SPIRE server's pod, its image has `/spire-controller-manager`; scheduler-plugins'
 `build/controller` image has `/bin/controller`), or whose project's Dockerfiles build only Go
 sources the tree does not hold (kyverno-notation-verifier's scaffold builds `cmd/main.go`, which
-its library never had; read as deploying nothing in December 2026): it deploys nothing, unless its
+its library never had; read as deploying nothing in December 2026; a source named by a build
+argument, kserve's `./cmd/${CMD}`, may be any), nor a container of a Helm
+chart kept in a kubebuilder project (up to three directories below its `PROJECT` file) left
+over the same way (kraut's chart runs `/manager`, its image only `/app`: read as a chart that
+cannot start): it deploys nothing, unless its
 environment sets a Go runtime variable or its image matches `go-images`. A scaffold's
 placeholder image `controller` never names a directory (scheduler-plugins'
 `build/controller` is another image's). When
@@ -784,10 +789,16 @@ def _behind_an_install(container: Container, copies: Iterable[Container]) -> boo
     what users run (vitastor-operator's README installs `deploy/004-...yaml`). Not beside an
     OLM bundle nor a kustomize build of it (its workload's name given a `namePrefix`: the
     release bundle `operator-controller-manager` of `controller-manager`), which are made from
-    the scaffold, where a fix goes."""
-    return image_repository(container.image) == _KUBEBUILDER_IMAGE and any(
-        not other.bundle and image_repository(other.image) != _KUBEBUILDER_IMAGE
-        and not other.workload_name.endswith("-" + container.workload_name) for other in copies)
+    the scaffold, where a fix goes. Nor when the project's README deploys the scaffold (`make
+    deploy`) and names no such copy's file: neon-operator's hand-written
+    `yaml/operator/operator.yaml`, which nothing installs, was reported in its place."""
+    written = [other for other in copies if not other.bundle and image_repository(other.image) != _KUBEBUILDER_IMAGE
+               and not other.workload_name.endswith("-" + container.workload_name)]
+    if image_repository(container.image) != _KUBEBUILDER_IMAGE or not written:
+        return False
+    project = _scaffold_project(container)
+    readme = "".join(_read(path) for path in _readmes(project)) if project is not None else ""
+    return "make deploy" not in readme or any(os.path.basename(other.source.abspath) in readme for other in written)
 
 
 def _program_alone(container: Container) -> list[tuple]:
@@ -1846,7 +1857,8 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
         # An image no template reads is not what the chart runs (nats-auth-operator's top-level
         # `image` and `resources`, beside the `controllerManager.manager` its Deployment writes).
         image = (_values_image(_value(node, "image")) if defaults.reads(*path, "image") else None) or \
-            (keyed_images.get(path[-1]) if len(path) == 1 and defaults.reads("image", path[-1]) else None)
+            (keyed_images.get(path[-1]) if len(path) == 1 and defaults.reads("image", path[-1]) else None) or \
+            _registry_image(_value(node, "image"), path, workload_templates)
         # A component the chart leaves off unless asked (`admission: {enable: false}`) is not
         # what `helm install` deploys.
         disabled = any(_text(_value(node, key)) in _FALSE for key in ("enabled", "enable")) or \
@@ -2326,6 +2338,25 @@ def _values_image(node: yaml.Node | None) -> str | None:
         return None
     registry, tag = _text(_value(node, "registry")), _text(_value(node, "tag"))
     return (f"{registry}/" if registry else "") + repository + (f":{tag}" if tag else "")
+
+
+def _registry_image(settings: yaml.Node | None, path: tuple[str, ...],
+                    templates: list[tuple[Source, str]]) -> str | None:
+    """The image of values that give only its `registry` (and `tag`), the one repository the
+    workload templates write after it in an `image:` (kubeswift's
+    `image: {{ .Values.controllerManager.image.registry }}/controller-manager:...`: its chart,
+    what the README installs, went unread and its scaffold was reported instead)."""
+    registry = _text(_value(settings, "registry")) if isinstance(settings, yaml.MappingNode) else ""
+    if not registry or _values_image(settings) is not None:
+        return None
+    written = re.compile(r"^[ \t]*(?:-[ \t]+)?image:[ \t]*[\"']?\{\{-?\s*\.Values\." +
+                         re.escape(".".join((*path, "image", "registry"))) + r"\s*-?\}\}/([\w.-]+(?:/[\w.-]+)*)",
+                         re.MULTILINE)
+    repositories = {found.group(1) for _, text in templates for found in written.finditer(text)}
+    if len(repositories) != 1:
+        return None
+    tag = _text(_value(settings, "tag"))
+    return f"{registry}/{repositories.pop()}" + (f":{tag}" if tag else "")
 
 
 def _chart_name(chart: str) -> str:
@@ -3261,7 +3292,10 @@ _README_TEMPLATE_START = re.compile(r"\A\s*#[^\n]*\n\s*## Getting Started\b(?=.*
 _RETIRED = re.compile(r"(?i)\b(?:this|the)\s+(?:project|repository|repo)\s+(?:\w+\s+)?(?:is|has\s+been)\s+"
                       r"(?:now\s+)?(?:deprecated|archived|unmaintained|"
                       r"no\s+longer\s+(?:actively\s+)?(?:in\s+use|maintained|supported|developed))"
-                      r"(?=\s*(?:[.,;:!)*\u26a0]|$|\s+(?:in\s+favou?r|and|please|use|see)\b))", re.MULTILINE)
+                      r"(?=\s*(?:[.,;:!)*\u26a0]|$|\s+(?:in\s+favou?r|and|please|use|see)\b))"
+                      # Intel's notice on the projects it stopped: "## PROJECT NOT UNDER ACTIVE MANAGEMENT"
+                      # (trusted-certificate-issuer's, read as not worth a change).
+                      r"|^\W*project\s+not\s+under\s+active\s+(?:management|maintenance|development)\b", re.MULTILINE)
 _RETIRED_NOTICE_BYTES = 1500
 _RETIRED_README_LEVELS = 2  # the module's root and the directories above it where its README may be
 
@@ -3383,6 +3417,14 @@ def _kubebuilder_root_above(directory: str, levels: int) -> str | None:
     return None
 
 
+def _chart_project(container: Container) -> str | None:
+    """The root of the kubebuilder project a Helm chart is kept in (up to three directories
+    above it): its templates run the project's programs as its scaffold does, and are left
+    over the same way (kraut's chart runs `/manager`, its image only `/app`: read as a chart
+    that cannot start)."""
+    return _kubebuilder_root_above(os.path.dirname(container.chart), _MAX_CHART_DEPTH) if container.chart else None
+
+
 def _scaffold_project(container: Container) -> str | None:
     """The root of the kubebuilder project whose scaffold a manifest is: one in its
     `config/manager` that names the placeholder image `controller` (kustomize's `images`
@@ -3436,6 +3478,11 @@ def _scaffold_project(container: Container) -> str | None:
     # `manifests/manager/manager.yaml`, its PROJECT file at the root): its own directory, and up
     # to three above it.
     return _kubebuilder_root_above(os.path.dirname(container.source.abspath), _MAX_CHART_DEPTH + 1)
+
+
+# Where ko puts the program it builds from an import path (`/ko-app/cmd`), with no Dockerfile:
+# kubecloudscaler's chart runs it, its Dockerfile copies GoReleaser's `/kubecloudscaler`.
+_KO_APP = "/ko-app/"
 
 
 def _command_program(container: Container) -> str | None:
@@ -3618,6 +3665,7 @@ class _PackageCode(NamedTuple):
     # The stores of an API server's registry they write, and those given their own storage
     # (go_code.api_server_stores).
     api_server_stores: tuple[int, int] = (0, 0)
+    api_reader_names: frozenset[bytes] = frozenset()  # the names they give the API reader (go_code.api_reader_names)
 
 
 def _go_files_in(directory: str) -> list[str]:
@@ -3632,9 +3680,11 @@ def _go_files_in(directory: str) -> list[str]:
 _GENERATED_CLIENT_DIR = re.compile(r"(?:^|[/\\])(?:informers[/\\]externalversions|clientset[/\\]versioned)(?:[/\\]|$)")
 
 
-def _code_facts(sources: list[bytes], generated_client: bool = False) -> _PackageCode:
+def _code_facts(sources: list[bytes], generated_client: bool = False,
+                api_readers: frozenset[bytes] = frozenset()) -> _PackageCode:
     """What Go files (a package's, or one file's) say of Kubernetes objects kept in memory;
-    `generated_client` when the package is a generated client's (_GENERATED_CLIENT_DIR)."""
+    `generated_client` when the package is a generated client's (_GENERATED_CLIENT_DIR);
+    `api_readers`, the names their program gives only the API reader (_GoTree._api_readers)."""
     code = [go_code.COMMENTS.sub(b"", source) for source in sources]
     written = [not generated_client and not gofile.is_generated(source) for source in sources]
     # Counted where informer constructions are (informer_calls): a generated client's
@@ -3668,8 +3718,8 @@ def _code_facts(sources: list[bytes], generated_client: bool = False) -> _Packag
         frozenset().union(*(found.kinds for found in watches)),
         frozenset().union(*(found.fields for found in watches)),
         _merged_field_kinds(go_code.field_kinds(text) for text in code),
-        frozenset().union(*(go_code.growing_kinds(source, text) for source, text in zip(sources, code))),
-        frozenset().union(*(go_code.small_kinds(source, text) for source, text in zip(sources, code))),
+        frozenset().union(*(go_code.growing_kinds(source, text, api_readers) for source, text in zip(sources, code))),
+        frozenset().union(*(go_code.small_kinds(source, text, api_readers) for source, text in zip(sources, code))),
         frozenset().union(*(go_code.uncached_kinds(text) for text in code)),
         any(go_code.uncached_client(text) for text in code),
         tuple(map(sum, zip((0, 0, 0), *(go_code.dynamic_informers(source, text) for source, text in zip(sources, code))))),
@@ -3680,7 +3730,8 @@ def _code_facts(sources: list[bytes], generated_client: bool = False) -> _Packag
         frozenset().union(*map(go_code.off_flags, code)),
         tuple(gated for found in conditional for gated in found.flag_gated),
         tuple(path for found in conditional for path in found.generated_factories),
-        tuple(map(sum, zip((0, 0), *(go_code.api_server_stores(source, text) for source, text in zip(sources, code))))))
+        tuple(map(sum, zip((0, 0), *(go_code.api_server_stores(source, text) for source, text in zip(sources, code))))),
+        frozenset().union(*map(go_code.api_reader_names, code)))
 
 
 def _merged_field_kinds(given: Iterable[dict[str, frozenset[str]]]) -> dict[str, frozenset[str]]:
@@ -3915,11 +3966,12 @@ class _GoTree:
         if _runs_powershell(container) or container.loaded_by_hand or \
                 _TEST_IMAGE_WORDS.intersection(words(image_repository(container.image))):
             return "", None
-        scaffold = _scaffold_project(container)
-        if scaffold is not None and self._left_over_scaffold(scaffold, container):
-            return _said_to_run_go(container, go_images), None  # what the tree says does not hold
         image = container.image
         import_path = _image_import_path(image)
+        scaffold = _scaffold_project(container)
+        left_over = scaffold or (_chart_project(container) if import_path is None else None)
+        if left_over is not None and self._left_over_scaffold(left_over, container):
+            return _said_to_run_go(container, go_images), None  # what the tree says does not hold
         if import_path is not None and not self._linted_module_holds(import_path):
             container.built_elsewhere = import_path
             owners = {_owner(m.path) for m in self._linted_modules() if m.path}
@@ -4241,15 +4293,16 @@ class _GoTree:
         return root if self.builds_go(root) or project and os.path.isfile(os.path.join(root, "go.mod")) else None
 
     def _left_over_scaffold(self, root: str, container: Container) -> bool:
-        """Whether a kubebuilder scaffold's command runs a program its project's Dockerfiles
-        never name: left over, it deploys nothing (cyclops' `config/manager` runs `/manager`,
-        its image `/app/bin/ctrl`; spire-controller-manager's has `/spire-controller-manager`;
-        scheduler-plugins' `build/controller/Dockerfile` has `/bin/controller`). The
+        """Whether a kubebuilder scaffold's command (or its project's chart's) runs a program
+        its project's Dockerfiles never name: left over, it deploys nothing (cyclops'
+        `config/manager` runs `/manager`, its image `/app/bin/ctrl`; spire-controller-manager's
+        has `/spire-controller-manager`; scheduler-plugins' `build/controller/Dockerfile` has
+        `/bin/controller`). The
         Dockerfiles are those at or below the project's root, outside test and tooling
         directories; unknown (False) without one."""
         program = _command_program(container)
-        if program is None or program in _SHELLS:
-            return False  # a shell's script may run anything
+        if program is None or program in _SHELLS or container.command[0].startswith(_KO_APP):
+            return False  # a shell's script may run anything; ko builds its images with no Dockerfile
         dockerfiles = self._project_dockerfiles(root)
         if not dockerfiles:
             return False
@@ -4269,11 +4322,13 @@ class _GoTree:
         # Its Dockerfiles build Go sources the tree does not hold: kyverno-notation-verifier's
         # scaffold builds `cmd/main.go`, which its library's tree never had (read as deploying
         # nothing).
+        # A target named by a build argument (kserve's `./cmd/${CMD}`) may be any of them: the
+        # tree holds it as far as anyone can tell.
         targets = [target for path in dockerfiles for target in _go_build_targets(_read(path))]
         module = modules.module_of_dir(root)
         bases = {root} | ({module.root} if module is not None else set())
-        return bool(targets) and not any(os.path.exists(os.path.join(base, target)) for base in bases
-                                         for target in targets)
+        return bool(targets) and not any("$" in target or os.path.exists(os.path.join(base, target))
+                                         for base in bases for target in targets)
 
     def _required_flags(self, root: str) -> frozenset[str]:
         """The flags the manager of the kubebuilder project at `root` (its main package, at the
@@ -4738,10 +4793,11 @@ class _GoTree:
                 roots, packages, lambda d: [path for path in _go_files_in(d) if path not in unused],
                 declarations_of, lambda imported: modules.package_dir(imported, module), self._package_name,
                 {declaring: in_file} if in_file is not None else None)
-            facts = [self._package_code(d, unused, reached.declarations.get(d, {})) for d in packages]
+            readers = self._api_readers(packages, unused)
+            facts = [self._package_code(d, unused, reached.declarations.get(d, {}), readers) for d in packages]
             keeps = [k for k in keeps if any(modules.in_module(u, k) for u in reached.imports)]
             if declaring:
-                facts.insert(0, _code_facts(sources))
+                facts.insert(0, _code_facts(sources, api_readers=readers))
             stores = [self._package_code(d, unused).api_server_stores for d in packages]
             self._program_facts_of[key] = _ProgramFacts(
                 facts, keeps, reached.imports, reached.awaited,
@@ -4754,6 +4810,16 @@ class _GoTree:
             self._program_off_flags[main] = frozenset().union(
                 *(self._package_code(directory).off_flags for directory in self._program_closure(main, module)[0]))
         return self._program_off_flags[main]
+
+    def _api_readers(self, packages: Iterable[str], unused: frozenset[str]) -> frozenset[bytes]:
+        """The names a program's packages give the manager's API reader and nothing else
+        (go_code.api_reader_names): what is read through them is not cached."""
+        given = frozenset().union(*(self._package_code(d, unused).api_reader_names for d in packages))
+        if not given:
+            return given
+        return given - frozenset().union(*(
+            go_code.names_given_otherwise(go_code.COMMENTS.sub(b"", self._read_go(path) or b""), given)
+            for d in packages for path in _go_files_in(d) if path not in unused))
 
     def _declarations_of(self, path: str) -> reached_code.FileDeclarations:
         """A Go file's top-level declarations (reached_code.declarations_of), read once."""
@@ -4890,20 +4956,22 @@ class _GoTree:
         return self._program_packages[main]
 
     def _package_code(self, directory: str, unused: frozenset[str] = frozenset(),
-                      kept: dict[str, frozenset[int]] | None = None) -> _PackageCode:
+                      kept: dict[str, frozenset[int]] | None = None,
+                      api_readers: frozenset[bytes] = frozenset()) -> _PackageCode:
         """What the package's non-test files say (_PackageCode), those `unused` left out, and of
-        each file only the declarations `kept` (all when None); read once for all containers."""
+        each file only the declarations `kept` (all when None), the names `api_readers` reading
+        through the API reader; read once for all containers."""
         unused = frozenset(path for path in unused if os.path.dirname(path) == directory)
         paths = [path for path in _go_files_in(directory) if path not in unused]
         if kept is not None and all(len(kept.get(path, ())) == len(self._declarations_of(path).declarations)
                                     for path in paths):
             kept = None  # every declaration: the package's own facts, shared by every program
-        key = directory, unused, None if kept is None else frozenset(kept.items())
+        key = directory, unused, None if kept is None else frozenset(kept.items()), api_readers
         if key not in self._package_facts:
             self._package_facts[key] = _code_facts(
                 [self._read_go(path) or b"" if kept is None else
                  reached_code.pruned(self._declarations_of(path), kept.get(path, frozenset())) for path in paths],
-                generated_client=bool(_GENERATED_CLIENT_DIR.search(directory)))
+                generated_client=bool(_GENERATED_CLIENT_DIR.search(directory)), api_readers=api_readers)
         return self._package_facts[key]
 
     def _main_dirs_at_or_below(self, directory: str) -> list[str]:
