@@ -755,6 +755,7 @@ def test_a_scaffold_whose_readme_is_kubebuilders_template_is_not_reported(tmp_pa
     ("# api\n\nThis repository is deprecated; use the new operator.\n", False),  # coco-operator
     ("## PROJECT NOT UNDER ACTIVE MANAGEMENT\n\nThis project will no longer be maintained by Acme.\n", False),  # Intel's
     ("# api\n\nThe project is not under active management of its old team.\n", True),  # a sentence, no notice
+    ("# api\n\nProject not under active development by Acme: its community maintains it.\n", True),
     ("# api\n\nAn operator for widgets.\n\n## Flags\n\n`--legacy` is deprecated.\n", True),  # not the project
     ("# api\n\nAn operator for widgets.\n" + "\nIt caches.\n" * 200 + "\nThis project is no longer maintained.\n",
      True),  # far below its top
@@ -923,7 +924,8 @@ def test_a_chart_joins_every_install_of_its_program(tmp_path, all_in_one_command
     ("go build -a -o manager internal/main.go", True),
     ("go build -o ./bin/manager .", True),  # the output is not a source
     ("go build -o manager ./cmd/", False),
-    ("go build -o manager ./cmd/${CMD}", True),  # kserve's: a build argument names which program
+    ("go build -o manager ./internal/${CMD}", True),  # kserve's: a build argument names which program
+    ("go build -o manager ./cmd/${CMD}", False),  # of a directory the tree lacks
 ])
 def test_a_scaffold_whose_dockerfile_builds_sources_the_tree_lacks_deploys_nothing(tmp_path, build, reported):
     """A library's left-over kubebuilder scaffold: its Dockerfile builds `cmd/main.go`, which the
@@ -937,22 +939,29 @@ def test_a_scaffold_whose_dockerfile_builds_sources_the_tree_lacks_deploys_nothi
     assert [f.rule_id for f in _run(tmp_path, "SL101").findings] == (["SL101"] if reported else [])
 
 
-@pytest.mark.parametrize("command, project, reported", [
-    ("/manager", True, False),  # kraut's chart: the project's image holds only /app
-    ("/app", True, True),
-    ("/ko-app/app", True, True),  # kubecloudscaler's: ko builds it, with no Dockerfile
-    ("/manager", False, True),  # not a kubebuilder project's chart: not read as its scaffold
-    ("scaffold /manager", True, False),
-    ("scaffold /ko-app/worker", True, True),  # a program no Dockerfile names, ko's
+_APP_IMAGE = ("FROM golang:1.24 AS builder\nCOPY . .\nRUN go build -o app .\n"
+              "FROM gcr.io/distroless/static\nCOPY --from=builder /workspace/app /app\n" 'ENTRYPOINT ["/app"]\n')
+
+
+@pytest.mark.parametrize("command, project, reported, more", [
+    ("/manager", True, False, {}),  # kraut's chart: the project's image holds only /app
+    ("/app", True, True, {}),
+    ("/ko-app/app", True, True, {}),  # kubecloudscaler's: ko builds it, with no Dockerfile
+    ("/manager", False, True, {}),  # not a kubebuilder project's chart: not read as its scaffold
+    # another Dockerfile of the tree builds it; the image copies a directory a Makefile fills
+    ("/manager", True, True, {"agent/Dockerfile": _APP_IMAGE.replace("app", "manager")}),
+    ("/manager", True, True, {"Dockerfile": _APP_IMAGE + "COPY bin/ /usr/local/bin/\n"}),
+    ("scaffold /manager", True, False, {}),
+    ("scaffold /ko-app/worker", True, True, {}),  # a program no Dockerfile names, ko's
 ])
 def test_a_chart_of_a_kubebuilder_project_running_a_program_its_image_lacks_deploys_nothing(
-        tmp_path, command, project, reported):
+        tmp_path, command, project, reported, more):
     go_module(tmp_path, {"main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
     if project:
         write(tmp_path, "PROJECT", "domain: example.com\nlayout:\n- go.kubebuilder.io/v4\n")
-    write(tmp_path, "Dockerfile", "FROM golang:1.24 AS builder\nCOPY . .\nRUN go build -o app .\n"
-                                  "FROM gcr.io/distroless/static\nCOPY --from=builder /workspace/app /app\n"
-                                  'ENTRYPOINT ["/app"]\n')
+    write(tmp_path, "Dockerfile", _APP_IMAGE)
+    for path, text in more.items():
+        write(tmp_path, path, text)
     if command.startswith("scaffold "):
         write(tmp_path, "config/manager/manager.yaml", _SIZED.format(request="64Mi").replace(
             "ghcr.io/acme/api:1", f'controller:latest\n          command: ["{command.split()[1]}"]'))
@@ -2729,6 +2738,10 @@ _SELECTION_BY_LABEL = "\nfunc byLabel(selector labels.Selector) cache.ByObject {
     # nats-manager: what a function of the file returns
     ("operatorSelection := byLabel(labels.SelectorFromSet(labels.Set{\"part-of\": \"app\"}))", _SELECTION_BY_LABEL, False),
     ("operatorSelection := byLabel(nil)", _SELECTION_BY_LABEL.replace("{Label: selector}", "{}"), True),
+    # a selection returned only under a condition, nothing otherwise
+    ("operatorSelection := byLabel(nil)", _SELECTION_BY_LABEL.replace(
+        "\treturn cache.ByObject{Label: selector}", "\tif selector == nil {\n\t\treturn cache.ByObject{}\n\t}\n"
+        "\treturn cache.ByObject{Label: selector}"), True),
 ])
 def test_per_kind_selections_by_a_variable_of_the_file_scope_the_cache(tmp_path, selection, function, reported):
     """secure-sign-operator selects every kind it owns by one `operatorCacheSelector :=
@@ -3057,6 +3070,36 @@ func (d *defaulter) Default(ctx context.Context, obj runtime.Object) error {
 """
 
 
+_JOB_BUILDER = """\
+package %s
+
+import (
+	batchv1 "k8s.io/api/batch/v1"
+	"sigs.k8s.io/controller-runtime/pkg/client"
+)
+
+func built() client.Object {
+	job := batchv1.Job{}
+	return &job
+}
+"""
+
+
+@pytest.mark.parametrize("package, kinds", [
+    # k8s-timed-rolebinding: its API types build the Job a reconciler creates, importing the
+    # client package for `client.Object` alone: no client, no read
+    ("v1alpha1", set()),
+    ("v1", set()),
+    # elsewhere, a helper of another file may read into what it builds
+    ("watch", {"Job"}),
+])
+def test_an_api_types_file_importing_the_client_package_for_its_types_caches_nothing(package, kinds):
+    from golint_startup.kube import go_code
+
+    source = (_JOB_BUILDER % package).encode()
+    assert go_code.growing_kinds(source, go_code.COMMENTS.sub(b"", source)) == kinds
+
+
 # kube-claw: a handler's `Reader` field, given the manager's API reader in another function,
 # fills a Pod that it then hands to a check.
 _API_READER_FIELD = """\
@@ -3148,6 +3191,15 @@ func check(pod *corev1.Pod) error { return nil }
     ("", _API_READER_FIELD + "\nfunc cached(mgr ctrl.Manager) *handler {\n\treturn &handler{Reader: mgr.GetClient()}\n}\n",
      True),
     ("", _API_READER_FIELD.replace("\treturn check(&pod)", "\treturn h.Client.Get(ctx, key, &pod)"), True),
+    ("", _API_READER_FIELD.replace("\treturn check(&pod)", "\treturn h.Client.Get(ctx,\n\t\tkey, &pod)"), True),
+    ("", _API_READER_FIELD.replace("\treturn check(&pod)", "\treturn refresh(ctx, h.Client, &pod)")
+        + "\nfunc refresh(ctx context.Context, c client.Client, pod *corev1.Pod) error { return nil }\n", True),
+    # given the cached client beside it on one line; a variable given the API reader says
+    # nothing of reads through its name elsewhere
+    ("", _API_READER_FIELD + "\nfunc other(mgr ctrl.Manager) *handler {\n"
+                             "\treturn &handler{Reader: mgr.GetClient(), Client: mgr.GetAPIReader()}\n}\n", True),
+    ("", _API_READER_FIELD.replace("return &handler{Reader: mgr.GetAPIReader(), Client: mgr.GetClient()}",
+                                   "h := mgr.GetAPIReader()\n\t_ = h\n\treturn &handler{Reader: mgr.GetClient()}"), True),
     ("", _SECRET_READER.replace("var secret corev1.Secret\n\treturn c.Get(ctx, key, &secret)",
                                 "secret := &corev1.Secret{}\n\t_ = r.APIReader.Get(ctx, key, secret)\n"
                                 "\treturn c.Get(ctx, key, secret)"), True),  # and through the cache
@@ -3215,12 +3267,6 @@ func check(pod *corev1.Pod) error { return nil }
     ("", "package watch\n\nimport (\n\tmetav1 \"k8s.io/apimachinery/pkg/apis/meta/v1\"\n"
          "\t\"sigs.k8s.io/controller-runtime/pkg/client\"\n)\n\n"
          "var _ client.Object = &metav1.PartialObjectMetadata{}\n\nvar reader client.Reader\n", True),
-    # k8s-timed-rolebinding: its API types build what a reconciler creates, importing the client
-    # package for `client.Object` alone: no client, no read
-    ("", _SECRET_READER.replace("func credentials(ctx context.Context, c client.Client, key client.ObjectKey) error {\n"
-                                "\tvar secret corev1.Secret\n\treturn c.Get(ctx, key, &secret)\n}",
-                                "func built() client.Object {\n\tsecret := corev1.Secret{}\n\treturn &secret\n}")
-        .replace('\t"context"\n\n', ""), False),
     ("\n\t\tOwns(owned).", "", True),  # a kind not known
     # small kinds, numbered by apps and namespaces: infoblox-dns-controller's Ingresses,
     # synology-proxy-operator's Services, namespace-lister's RBAC
@@ -6456,6 +6502,25 @@ def test_a_scaffold_not_passing_a_flag_its_manager_exits_without_runs_nothing(tm
     assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
 
 
+@pytest.mark.parametrize("opening", [
+    "func init() {\n" + "\t_ = len(os.Args) // a long main\n" * 400,
+    "var command = &cobra.Command{\n\tRun: func(cmd *cobra.Command, args []string) {\n",  # cobra's closure
+    "func setup(\n\tname string,\n) {\n",  # a signature wrapped over lines
+])
+def test_a_flag_its_manager_exits_without_is_required_however_the_function_is_written(tmp_path, opening):
+    closing = "\t},\n}\n" if "cobra" in opening else "}\n"
+    flags = ('package main\n\nimport (\n\t"flag"\n\t"os"\n\n\t"github.com/spf13/cobra"\n)\n\nvar image string\n\n'
+             + opening + '\tflag.StringVar(&image, "game-image", "", "")\n\tflag.Parse()\n'
+             '\tif image == "" {\n\t\tos.Exit(1)\n\t}\n' + closing)
+    go_module(tmp_path, {"cmd/main.go": _MAIN_IMPORTING_WATCH, "cmd/flags.go": flags,
+                         "internal/watch/watch.go": _WATCHES})
+    write(tmp_path, "PROJECT", "layout:\n- go.kubebuilder.io/v4\n")
+    write(tmp_path, "Dockerfile", "FROM golang:1.22\nRUN go build -o /manager ./cmd\n")
+    write(tmp_path, "config/manager/manager.yaml", _SIZED.format(request="64Mi").replace(
+        "ghcr.io/acme/api:1", 'controller:latest\n          command: ["/manager"]').replace("- name: api", "- name: manager"))
+    assert _run(tmp_path).findings == []
+
+
 def test_a_flag_required_only_in_one_mode_is_not_required(tmp_path):
     """kube-assist's manager exits without `--console-url` only when `--datasource=console`:
     its default mode runs without it, and its chart, which passes neither, was reported."""
@@ -6816,6 +6881,8 @@ def test_a_scaffold_and_the_one_other_install_of_its_program_are_copies(tmp_path
     # neon-operator: its README deploys the scaffold, naming no hand-written install
     ("## Install\n\n```sh\nmake install\nmake deploy IMG=ghcr.io/acme/api:1\n```\n", "config/manager/manager.yaml"),
     ("make deploy, or kubectl apply -f deploy/all-in-one.yaml\n", "deploy/all-in-one.yaml"),
+    ("Install: `kubectl apply -f deploy/`.\n\n## Development\n\nmake deploy\n", "deploy/all-in-one.yaml"),
+    ("kubectl apply -f deploy/all-in-one.yaml\n\nmake deploy-kind\n", "deploy/all-in-one.yaml"),
 ])
 def test_a_scaffold_that_its_readme_deploys_leads_its_hand_written_copy(tmp_path, readme, lead):
     go_module(tmp_path, {"cmd/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})

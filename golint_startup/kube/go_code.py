@@ -456,15 +456,6 @@ _SELECTION_DECLARED = rb"\b%(name)s\s*:?=\s*\w+\.ByObject\s*\{"
 _SELECTION_CALLED = rb"\b%(name)s\s*:?=\s*([A-Za-z_]\w*)\("
 _SELECTION_RETURN = re.compile(rb"\breturn\s+\w+\.ByObject\s*\{")
 
-
-def _selection_returned(code: bytes, name: bytes) -> list[tuple[int, int]]:
-    """Where the `ByObject` literals are that the function giving the variable `name` its
-    selection returns (_SELECTION_CALLED); none when a function of the file does not."""
-    called = re.search(_SELECTION_CALLED % {b"name": re.escape(name)}, code)
-    function = _function_body(code, called.group(1)) if called is not None else None
-    if function is None:
-        return []
-    return [(found.end() - 1, _call_end(code, found.end() - 1, b"{}")) for found in _SELECTION_RETURN.finditer(code, *function)]
 # Or entries assigned one by one to a variable holding the options' map, written out or made
 # (perses-operator's `byObject[&corev1.Secret{}] = secretEntry`; velkir's `make(map[...]...)`,
 # filled ranging over its owned types): a literal, or a variable of the file.
@@ -472,6 +463,18 @@ _BY_OBJECT_VARIABLE = re.compile(rb"\b([A-Za-z_]\w*)\s*:?=\s*(?:make\(\s*)?map\[
 _BY_OBJECT_INDEXED = rb"(?m)\b%(name)s\[\s*&(?:\w+\.)?(\w+)\{\}\s*\]\s*=\s*(?:\w+\.ByObject\s*\{|([A-Za-z_]\w*)\s*$)"
 # Or keyed by a variable: one made of a kind, or ranging over a list of kinds (_kinds_ranged_into).
 _BY_OBJECT_KEYED = rb"\b%(name)s\[\s*([A-Za-z_]\w*)\s*\]\s*=\s*\w+\.ByObject\s*\{"
+
+
+def _selection_returned(code: bytes, name: bytes) -> list[tuple[int, int]]:
+    """Where the `ByObject` literal is that the function giving the variable `name` its
+    selection returns (_SELECTION_CALLED), when it has one `return` and that is one; none
+    otherwise (a selection returned only under a flag, another return selecting nothing)."""
+    called = re.search(_SELECTION_CALLED % {b"name": re.escape(name)}, code)
+    function = _function_body(code, called.group(1)) if called is not None else None
+    if function is None or len(re.findall(rb"\breturn\b", code[function[0]:function[1]])) != 1:
+        return []
+    found = _SELECTION_RETURN.search(code, *function)
+    return [(found.end() - 1, _call_end(code, found.end() - 1, b"{}"))] if found is not None else []
 
 
 def _by_object_entries(code: bytes) -> Iterator[tuple[str, int, int]]:
@@ -510,10 +513,10 @@ def _by_object_entries(code: bytes) -> Iterator[tuple[str, int, int]]:
     for kind, name in named:
         if name not in declared:
             found = re.search(_SELECTION_DECLARED % {b"name": re.escape(name)}, code)
-            declared[name] = [] if found is None else [(found.end() - 1, _call_end(code, found.end() - 1, b"{}"))]
             if found is None:
                 declared[name] = _selection_returned(code, name)
-            if found is not None:
+            else:
+                declared[name] = [(found.end() - 1, _call_end(code, found.end() - 1, b"{}"))]
                 off = _off_flags(code) if off is None else off
                 declared[name] += [(field.start(), field.end()) for field in re.finditer(
                     rb"\b%s\.(?:Label|Field)\s*=(?!=)" % re.escape(name), code) if _gating_flag(code, field.start(), off) is None]
@@ -1062,7 +1065,7 @@ def growing_kinds(source: bytes, code: bytes, api_readers: frozenset[bytes] = fr
 # `uncachedErr`) says nothing.
 _UNCACHED_READER = (rb"\w*[aA][pP][iI]Reader|\w*(?:[nN]on[cC]aching|[uU]n[cC]ached)(?:Client|Reader)?"
                     rb"|(?:\w*D|d)irect(?:Client|Reader)|direct")
-_UNCACHED_READ = rb"\b(?:%s)(?:\(\))?\s*\.\s*(?:Get|List)\("
+_UNCACHED_READ = rb"(?:%s)(?:\(\))?\s*\.\s*(?:Get|List)\("
 
 
 class _Reads(NamedTuple):
@@ -1075,36 +1078,44 @@ class _Reads(NamedTuple):
 
 @lru_cache(maxsize=64)
 def _reads(api_readers: frozenset[bytes] = frozenset()) -> _Reads:
-    """The patterns for the readers _UNCACHED_READER names and `api_readers`, built once per set."""
-    readers = b"|".join([_UNCACHED_READER, *sorted(map(re.escape, api_readers))])
-    uncached = _UNCACHED_READ % readers
+    """The patterns for the readers _UNCACHED_READER names and the fields `api_readers` (read
+    as fields: `s.Reader.Get(`), built once per set."""
+    fields = rb"|\.\s*(?:%s)\b" % b"|".join(sorted(map(re.escape, api_readers))) if api_readers else b""
+    uncached = _UNCACHED_READ % (rb"\b(?:" + _UNCACHED_READER + rb")" + fields)
     return _Reads(re.compile(rb"^(?![^\n]*" + uncached + rb")[^\n]*\.\s*(?:Get|List)\(", re.MULTILINE),
                   rb"^[^\n]*" + uncached + rb"[^\n]*\b%(name)s\b",
                   re.compile(rb"^[^\n]*" + uncached + rb"\Z"))
 
 
-# A field or variable given the manager's API reader (`Reader: mgr.GetAPIReader()` in a struct
-# literal, `h.reader = mgr.GetAPIReader()`, `reader := mgr.GetAPIReader()`), and any name given
-# something (a key of a literal, an assignment's left side): kube-claw's main gives its HTTP
+# A field given the manager's API reader, in a struct literal (`Reader: mgr.GetAPIReader()`)
+# or assigned (`h.reader = mgr.GetAPIReader()`), not a variable, whose name says nothing outside
+# its scope; and any field or variable given something: kube-claw's main gives its HTTP
 # handlers' `Reader` the API reader, through which they read Pods, and a message naming Pods
 # as cached was read as overstated.
-_API_READER_GIVEN = re.compile(rb"(?<![\w\"])([A-Za-z_]\w*)\s*(?::|:?=)\s*(?:[A-Za-z_]\w*(?:\(\))?\.)*GetAPIReader\(\)")
-_NAME_GIVEN = rb"(?<![\w\"])(%s)\s*(?::(?!=)|:?=(?!=))\s*([^\n]*)"
+_API_READER_VALUE = rb"(?:[A-Za-z_]\w*(?:\(\))?\.)*GetAPIReader\(\)"
+_API_READER_GIVEN = re.compile(rb"(?:(?<![\w.\"])([A-Za-z_]\w*)\s*:(?!=)|(?<=\.)([A-Za-z_]\w*)\s*=(?!=))\s*" +
+                               _API_READER_VALUE)
+_NAME_GIVEN = rb"(?<![\w\"])(%s)\s*(?::(?!=)|:?=(?!=))\s*"
 
 
 def api_reader_names(code: bytes) -> frozenset[bytes]:
-    """The names a Go file (without comments) gives the manager's API reader (_API_READER_GIVEN)."""
-    return frozenset(m.group(1) for m in _API_READER_GIVEN.finditer(code)) if b"GetAPIReader()" in code \
-        else frozenset()
+    """The fields a Go file (without comments) gives the manager's API reader (_API_READER_GIVEN)."""
+    return frozenset(m.group(1) or m.group(2) for m in _API_READER_GIVEN.finditer(code)) \
+        if b"GetAPIReader()" in code else frozenset()
 
 
 def names_given_otherwise(code: bytes, names: frozenset[bytes]) -> frozenset[bytes]:
-    """Those of `names` a Go file gives anything but the API reader: a program's reads through
-    such a name may be cached."""
+    """Those of `names` a Go file gives anything but the API reader, as a field or a variable
+    (a parameter's name is given by its callers): a program's reads through such a name may
+    be cached."""
     if not names or not any(name in code for name in names):
         return frozenset()
     pattern = re.compile(_NAME_GIVEN % b"|".join(sorted(map(re.escape, names))))
-    return frozenset(m.group(1) for m in pattern.finditer(code) if b"GetAPIReader()" not in m.group(2))
+    value = re.compile(_API_READER_VALUE)
+    given = {m.group(1) for m in pattern.finditer(code) if not value.match(code, m.end())}
+    # A parameter of that name (`func f(reader client.Reader)`) holds what its callers give it.
+    parameter = rb"[(,]\s*(%s)\s+(?:\*|\[\])?[A-Za-z_][\w.]*\s*[,)]" % b"|".join(sorted(map(re.escape, names)))
+    return frozenset(given | {m.group(1) for m in re.finditer(parameter, code)})
 
 
 def _may_read_into(code: bytes, made: re.Match, reads: _Reads) -> bool:
@@ -1178,10 +1189,12 @@ def _custom_resource_package(import_path: bytes) -> bool:
 # cached was read as wrong).
 _NO_OBJECT_ACCESS = frozenset(f"{CONTROLLER_RUNTIME}/pkg/{name}".encode() for name in (
     "client/config", "log", "log/zap", "metrics", "metrics/server", "metrics/filters", "healthz", "scheme"))
-# Nor its client package, imported for the objects' types alone (`client.Object`) by a file
-# that holds no client and calls no Get or List: k8s-timed-rolebinding's API types build the
-# Job a reconciler creates, and a finding naming Jobs among what its cache holds was read as wrong.
+# Nor its client package, imported for the objects' types alone (`client.Object`) by a file of
+# an API version's package (`package v1alpha1`) that holds no client and calls no Get or List:
+# k8s-timed-rolebinding's API types build the Job a reconciler creates, and a finding naming
+# Jobs among what its cache holds was read as wrong.
 _CLIENT_PACKAGE = f"{CONTROLLER_RUNTIME}/pkg/client".encode()
+_API_VERSION_PACKAGE = re.compile(rb"^package\s+v\d+(?:(?:alpha|beta)\d+)?\s*$", re.MULTILINE)
 _ANY_READ = re.compile(rb"\.\s*(?:Get|List)\(")
 _CLIENT_TYPE = rb"\b(?:%s)\.(?:Client|Reader|WithWatch)\b"
 
@@ -1190,8 +1203,8 @@ def _imports_object_access(source: bytes, code: bytes) -> bool:
     """Whether a Go file imports a package of controller-runtime that may read objects."""
     imported = [(name, path) for name, path in import_names(source)
                 if path.startswith(CONTROLLER_RUNTIME.encode()) and path not in _NO_OBJECT_ACCESS]
-    if any(path != _CLIENT_PACKAGE for _, path in imported):
-        return True
+    if any(path != _CLIENT_PACKAGE for _, path in imported) or not _API_VERSION_PACKAGE.search(code):
+        return bool(imported)
     names = [re.escape(name) for name, _ in imported if name != b"_"]
     return bool(names) and (_ANY_READ.search(code) is not None or
                             re.search(_CLIENT_TYPE % b"|".join(names), code) is not None)
@@ -1253,12 +1266,23 @@ def _only_written(code: bytes, made: re.Match, reads: _Reads) -> bool:
     first, filled = True, False
     for use in re.finditer(rb"\b%s\b(?!\s*\.\s*(?!DeepCopy)\w)" % name, body):
         line = body[body.rfind(b"\n", 0, use.start()) + 1:body.find(b"\n", use.end()) % (len(body) + 1)]
-        uncached = read_uncached.search(line) or reads.opened.search(_call_opened_before(body, use.start()))
+        opened = _call_opened_before(body, use.start())
+        uncached = read_uncached.search(line) or reads.opened.search(opened)
         filled = filled or bool(first and uncached)
         first = False
-        if not uncached and not allowed.search(line) and not (filled and not reads.cached.search(line)):
+        if uncached or allowed.search(line):
+            continue
+        # Filled from the API server, it may go on to a call given no client (a check of its
+        # fields), not to a read (its call perhaps opened on a line above) nor with a client.
+        if not filled or reads.cached.search(line) or _READ_OPENED.search(opened) or _CLIENT_NAMED.search(line):
             return False
     return True
+
+
+# A line opening a call of a Get or List whose arguments go on below; a name of a client or
+# reader on a line (`refresh(ctx, h.Client, &pod)`).
+_READ_OPENED = re.compile(rb"\.\s*(?:Get|List)\($")
+_CLIENT_NAMED = re.compile(rb"(?i)client|reader")
 
 
 def _call_opened_before(code: bytes, at: int) -> bytes:
@@ -1814,9 +1838,15 @@ def required_flags(code: bytes) -> frozenset[str]:
 
 
 def _in_function_body(code: bytes, at: int) -> bool:
-    """Whether `at` lies in a function's body itself, in no block of it (`if`, `switch`, `for`)."""
-    opening = next(_enclosing_openings(code, at, max(0, at - _MAX_BLOCK_BYTES)), None)
-    return opening is not None and code.startswith(b"func", code.rfind(b"\n", 0, opening) + 1)
+    """Whether `at` lies in a function's body itself (a function literal's: cobra's `Run:
+    func(...) {`), not in a block of a statement in it: the brace that encloses it most
+    closely opens no `if`, `else`, `for`, `switch` or `select` (whatever the function's length
+    or how its signature is wrapped)."""
+    opening = next(_enclosing_openings(code, at, 0), None)
+    return opening is not None and not _BLOCK_STATEMENT.match(code, code.rfind(b"\n", 0, opening) + 1)
+
+
+_BLOCK_STATEMENT = re.compile(rb"[ \t]*(?:\}[ \t]*)?(?:if|else|for|switch|select)\b")
 
 
 def _gating_flag(code: bytes, at: int, off: dict[bytes, str]) -> str | None:

@@ -798,7 +798,19 @@ def _behind_an_install(container: Container, copies: Iterable[Container]) -> boo
         return False
     project = _scaffold_project(container)
     readme = "".join(_read(path) for path in _readmes(project)) if project is not None else ""
-    return "make deploy" not in readme or any(os.path.basename(other.source.abspath) in readme for other in written)
+    return not _MAKE_DEPLOY.search(readme) or any(_names_install(readme, other, project) for other in written)
+
+
+# kubebuilder's target deploying the scaffold (not `make deploy-kind`).
+_MAKE_DEPLOY = re.compile(r"\bmake\s+deploy(?![\w-])")
+
+
+def _names_install(readme: str, container: Container, project: str) -> bool:
+    """Whether a README names the manifest of a container: its file's name, or its directory
+    under the project as a path (`deploy/`) or applied (`kubectl apply -k deploy`)."""
+    directory = re.escape(os.path.relpath(os.path.dirname(container.source.abspath), project).replace(os.sep, "/"))
+    return os.path.basename(container.source.abspath) in readme or directory != r"\." and re.search(
+        rf"(?<![\w/.-]){directory}/|(?:-f|-k|--filename|--kustomize)[= ]+(?:\./)?{directory}(?![\w.-])", readme) is not None
 
 
 def _program_alone(container: Container) -> list[tuple]:
@@ -2352,11 +2364,27 @@ def _registry_image(settings: yaml.Node | None, path: tuple[str, ...],
     written = re.compile(r"^[ \t]*(?:-[ \t]+)?image:[ \t]*[\"']?\{\{-?\s*\.Values\." +
                          re.escape(".".join((*path, "image", "registry"))) + r"\s*-?\}\}/([\w.-]+(?:/[\w.-]+)*)",
                          re.MULTILINE)
-    repositories = {found.group(1) for _, text in templates for found in written.finditer(text)}
+    repositories = {found.group(1) for _, text in templates for found in written.finditer(text)
+                    if _in_containers(text, found.start())}
     if len(repositories) != 1:
         return None
     tag = _text(_value(settings, "tag"))
     return f"{registry}/{repositories.pop()}" + (f":{tag}" if tag else "")
+
+
+_CONTAINERS_KEY = re.compile(r"^([ \t]*)(?:containers|initContainers):[ \t]*$", re.MULTILINE)
+
+
+def _in_containers(template: str, at: int) -> bool:
+    """Whether the line at `at` of a template is in a pod's `containers` (or `initContainers`)
+    list, not in a ConfigMap's text or another document: below such a key, within its block."""
+    keys = list(_CONTAINERS_KEY.finditer(template, 0, at))
+    if not keys:
+        return False
+    indent, block = len(keys[-1].group(1)), template[keys[-1].end():at]
+    return "\n---" not in block and not any(
+        line.strip() and not line.lstrip().startswith("{{") and len(line) - len(line.lstrip()) <= indent
+        for line in block.split("\n")[1:])
 
 
 def _chart_name(chart: str) -> str:
@@ -3158,12 +3186,13 @@ _BACKGROUNDED = re.compile(r"^[ \t]*((?:nohup[ \t]+)?[^\s&|;#=()]+(?:[ \t][^\n&]
 _EXECUTED = re.compile(r"^[ \t]*exec[ \t]+([^\s;&|]+)", re.MULTILINE)
 
 
-def _copied_sources(dockerfile: str) -> list[str]:
+def _copied_sources(dockerfile: str, stages: bool = False) -> list[str]:
     """What a Dockerfile's COPY and ADD lines take from the build context (not from another
-    stage: `--from`), in shell or JSON form (`COPY ["backend/", "./"]`), as written."""
+    stage, `--from`, unless `stages`), in shell or JSON form (`COPY ["backend/", "./"]`), as
+    written."""
     found = []
     for line in _COPY_LINE.findall(_CONTINUED_LINE.sub(" ", dockerfile)):
-        if "--from" in line:
+        if "--from" in line and not stages:
             continue
         words = [word for word in line.split() if not word.startswith("--")]
         if words and words[0].startswith("["):
@@ -3171,7 +3200,7 @@ def _copied_sources(dockerfile: str) -> list[str]:
                 words = json.loads(" ".join(words))
             except ValueError:
                 continue
-        found += [word for word in words[:-1] if isinstance(word, str) and not word.startswith("/")]
+        found += [word for word in words[:-1] if isinstance(word, str) and (stages or not word.startswith("/"))]
     return found
 
 
@@ -3295,7 +3324,7 @@ _RETIRED = re.compile(r"(?i)\b(?:this|the)\s+(?:project|repository|repo)\s+(?:\w
                       r"(?=\s*(?:[.,;:!)*\u26a0]|$|\s+(?:in\s+favou?r|and|please|use|see)\b))"
                       # Intel's notice on the projects it stopped: "## PROJECT NOT UNDER ACTIVE MANAGEMENT"
                       # (trusted-certificate-issuer's, read as not worth a change).
-                      r"|^\W*project\s+not\s+under\s+active\s+(?:management|maintenance|development)\b", re.MULTILINE)
+                      r"|^\W*project\s+not\s+under\s+active\s+management\W*$", re.MULTILINE)
 _RETIRED_NOTICE_BYTES = 1500
 _RETIRED_README_LEVELS = 2  # the module's root and the directories above it where its README may be
 
@@ -3969,8 +3998,9 @@ class _GoTree:
         image = container.image
         import_path = _image_import_path(image)
         scaffold = _scaffold_project(container)
-        left_over = scaffold or (_chart_project(container) if import_path is None else None)
-        if left_over is not None and self._left_over_scaffold(left_over, container):
+        chart_project = _chart_project(container) if scaffold is None and import_path is None else None
+        if scaffold is not None and self._left_over_scaffold(scaffold, container) or \
+                chart_project is not None and self._runs_what_no_image_holds(chart_project, container):
             return _said_to_run_go(container, go_images), None  # what the tree says does not hold
         if import_path is not None and not self._linted_module_holds(import_path):
             container.built_elsewhere = import_path
@@ -4293,11 +4323,10 @@ class _GoTree:
         return root if self.builds_go(root) or project and os.path.isfile(os.path.join(root, "go.mod")) else None
 
     def _left_over_scaffold(self, root: str, container: Container) -> bool:
-        """Whether a kubebuilder scaffold's command (or its project's chart's) runs a program
-        its project's Dockerfiles never name: left over, it deploys nothing (cyclops'
-        `config/manager` runs `/manager`, its image `/app/bin/ctrl`; spire-controller-manager's
-        has `/spire-controller-manager`; scheduler-plugins' `build/controller/Dockerfile` has
-        `/bin/controller`). The
+        """Whether a kubebuilder scaffold's command runs a program its project's Dockerfiles
+        never name: left over, it deploys nothing (cyclops' `config/manager` runs `/manager`,
+        its image `/app/bin/ctrl`; spire-controller-manager's has `/spire-controller-manager`;
+        scheduler-plugins' `build/controller/Dockerfile` has `/bin/controller`). The
         Dockerfiles are those at or below the project's root, outside test and tooling
         directories; unknown (False) without one."""
         program = _command_program(container)
@@ -4322,13 +4351,32 @@ class _GoTree:
         # Its Dockerfiles build Go sources the tree does not hold: kyverno-notation-verifier's
         # scaffold builds `cmd/main.go`, which its library's tree never had (read as deploying
         # nothing).
-        # A target named by a build argument (kserve's `./cmd/${CMD}`) may be any of them: the
-        # tree holds it as far as anyone can tell.
-        targets = [target for path in dockerfiles for target in _go_build_targets(_read(path))]
+        # A target named by a build argument (kserve's `./cmd/${CMD}`) may be any program of the
+        # directory before it, when the tree holds that.
+        targets = [target.split("$", 1)[0] for path in dockerfiles for target in _go_build_targets(_read(path))]
         module = modules.module_of_dir(root)
         bases = {root} | ({module.root} if module is not None else set())
-        return bool(targets) and not any("$" in target or os.path.exists(os.path.join(base, target))
-                                         for base in bases for target in targets)
+        return bool(targets) and not any(os.path.exists(os.path.join(base, target)) for base in bases
+                                         for target in targets)
+
+    def _runs_what_no_image_holds(self, root: str, container: Container) -> bool:
+        """Whether a chart kept in the kubebuilder project at `root` (_chart_project) runs a
+        program that the image its project builds does not hold, nor any Dockerfile of its Go
+        module names: the project's Dockerfile starts another program (its one ENTRYPOINT) and
+        copies no directory into its image, where a program built elsewhere may be (kraut's
+        chart runs `/manager`, its image only `/app`: read as a chart that cannot start)."""
+        program = _command_program(container)
+        if program is None or program in _SHELLS or container.command[0].startswith(_KO_APP):
+            return False
+        text, entrypoints = self._plain_dockerfile(root)
+        if len(entrypoints) != 1 or entrypoints[0].rsplit("/", 1)[-1] == program:
+            return False
+        last_stage = text[max(0, text.lower().rfind("\nfrom ")):]
+        if any(source.endswith("/") or source in (".", "./") for source in _copied_sources(last_stage, stages=True)):
+            return False
+        module = modules.module_of_dir(root)
+        return not any(_names_program(_read(path), program) for directory, paths in self._dockerfiles.items()
+                       if module is None or modules.names_below(directory, module.root) is not None for path in paths)
 
     def _required_flags(self, root: str) -> frozenset[str]:
         """The flags the manager of the kubebuilder project at `root` (its main package, at the

@@ -1,0 +1,3 @@
+module example.com/halfchart
+
+go 1.22
