@@ -6502,6 +6502,18 @@ def test_a_scaffold_not_passing_a_flag_its_manager_exits_without_runs_nothing(tm
     assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
 
 
+def _scaffold_running(tmp_path, flags: str) -> list:
+    """The findings of a kubebuilder scaffold running `/manager`, built from cmd/ with `flags`
+    (a Go file of its main package) passing none."""
+    go_module(tmp_path, {"cmd/main.go": _MAIN_IMPORTING_WATCH, "cmd/flags.go": flags,
+                         "internal/watch/watch.go": _WATCHES})
+    write(tmp_path, "PROJECT", "layout:\n- go.kubebuilder.io/v4\n")
+    write(tmp_path, "Dockerfile", "FROM golang:1.22\nRUN go build -o /manager ./cmd\n")
+    write(tmp_path, "config/manager/manager.yaml", _SIZED.format(request="64Mi").replace(
+        "ghcr.io/acme/api:1", 'controller:latest\n          command: ["/manager"]').replace("- name: api", "- name: manager"))
+    return _run(tmp_path).findings
+
+
 @pytest.mark.parametrize("opening", [
     "func init() {\n" + "\t_ = len(os.Args) // a long main\n" * 400,
     "var command = &cobra.Command{\n\tRun: func(cmd *cobra.Command, args []string) {\n",  # cobra's closure
@@ -6512,13 +6524,7 @@ def test_a_flag_its_manager_exits_without_is_required_however_the_function_is_wr
     flags = ('package main\n\nimport (\n\t"flag"\n\t"os"\n\n\t"github.com/spf13/cobra"\n)\n\nvar image string\n\n'
              + opening + '\tflag.StringVar(&image, "game-image", "", "")\n\tflag.Parse()\n'
              '\tif image == "" {\n\t\tos.Exit(1)\n\t}\n' + closing)
-    go_module(tmp_path, {"cmd/main.go": _MAIN_IMPORTING_WATCH, "cmd/flags.go": flags,
-                         "internal/watch/watch.go": _WATCHES})
-    write(tmp_path, "PROJECT", "layout:\n- go.kubebuilder.io/v4\n")
-    write(tmp_path, "Dockerfile", "FROM golang:1.22\nRUN go build -o /manager ./cmd\n")
-    write(tmp_path, "config/manager/manager.yaml", _SIZED.format(request="64Mi").replace(
-        "ghcr.io/acme/api:1", 'controller:latest\n          command: ["/manager"]').replace("- name: api", "- name: manager"))
-    assert _run(tmp_path).findings == []
+    assert _scaffold_running(tmp_path, flags) == []
 
 
 def test_a_flag_required_only_in_one_mode_is_not_required(tmp_path):
@@ -6528,13 +6534,7 @@ def test_a_flag_required_only_in_one_mode_is_not_required(tmp_path):
              'func init() {\n\tflag.StringVar(&image, "game-image", "", "")\n'
              '\tflag.StringVar(&mode, "mode", "local", "")\n\tflag.Parse()\n\tswitch mode {\n'
              '\tcase "remote":\n\t\tif image == "" {\n\t\t\tos.Exit(1)\n\t\t}\n\t}\n}\n')
-    go_module(tmp_path, {"cmd/main.go": _MAIN_IMPORTING_WATCH, "cmd/flags.go": flags,
-                         "internal/watch/watch.go": _WATCHES})
-    write(tmp_path, "PROJECT", "layout:\n- go.kubebuilder.io/v4\n")
-    write(tmp_path, "Dockerfile", "FROM golang:1.22\nRUN go build -o /manager ./cmd\n")
-    write(tmp_path, "config/manager/manager.yaml", _SIZED.format(request="64Mi").replace(
-        "ghcr.io/acme/api:1", 'controller:latest\n          command: ["/manager"]').replace("- name: api", "- name: manager"))
-    assert [f.rule_id for f in _run(tmp_path).findings] == ["SL101"]
+    assert [f.rule_id for f in _scaffold_running(tmp_path, flags)] == ["SL101"]
 
 
 @pytest.mark.parametrize("declared, reported", [
