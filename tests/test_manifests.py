@@ -951,6 +951,8 @@ _APP_IMAGE = ("FROM golang:1.24 AS builder\nCOPY . .\nRUN go build -o app .\n"
     # another Dockerfile of the tree builds it; the image copies a directory a Makefile fills
     ("/manager", True, True, {"agent/Dockerfile": _APP_IMAGE.replace("app", "manager")}),
     ("/manager", True, True, {"Dockerfile": _APP_IMAGE + "COPY bin/ /usr/local/bin/\n"}),
+    ("/manager", True, True, {"Dockerfile": _APP_IMAGE + "COPY bin /usr/local/bin\n"}),
+    ("/manager", True, False, {"Dockerfile": _APP_IMAGE + "COPY config.yaml /etc/app/\n"}),  # a file, no program
     ("scaffold /manager", True, False, {}),
     ("scaffold /ko-app/worker", True, True, {}),  # a program no Dockerfile names, ko's
 ])
@@ -3075,8 +3077,13 @@ package %s
 
 import (
 	batchv1 "k8s.io/api/batch/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"sigs.k8s.io/controller-runtime/pkg/client"
 )
+
+type Timed struct {
+	metav1.TypeMeta `json:",inline"`
+}
 
 func built() client.Object {
 	job := batchv1.Job{}
@@ -3090,18 +3097,22 @@ func built() client.Object {
     # client package for `client.Object` alone: no client, no read
     ("v1alpha1", set()),
     ("v1", set()),
-    # elsewhere, a helper of another file may read into what it builds
+    # elsewhere, a helper of another file may read into what it builds, as in a versioned
+    # package of handlers, which declares no kind
     ("watch", {"Job"}),
+    ("v1 no kind", {"Job"}),
 ])
 def test_an_api_types_file_importing_the_client_package_for_its_types_caches_nothing(package, kinds):
     from golint_startup.kube import go_code
 
-    source = (_JOB_BUILDER % package).encode()
+    source = (_JOB_BUILDER % package.split()[0]).encode()
+    if "no kind" in package:
+        source = source.replace(b"\tmetav1.TypeMeta", b"\tName string")
     assert go_code.growing_kinds(source, go_code.COMMENTS.sub(b"", source)) == kinds
 
 
 # kube-claw: a handler's `Reader` field, given the manager's API reader in another function,
-# fills a Pod that it then hands to a check.
+# fills a Pod whose phase it then checks.
 _API_READER_FIELD = """\
 package watch
 
@@ -3127,10 +3138,10 @@ func (h *handler) attest(ctx context.Context, key client.ObjectKey) error {
 	if err := h.Reader.Get(ctx, key, &pod); err != nil {
 		return err
 	}
-	return check(&pod)
+	return check(pod.Status.Phase)
 }
 
-func check(pod *corev1.Pod) error { return nil }
+func check(phase corev1.PodPhase) error { return nil }
 """
 
 
@@ -3190,10 +3201,14 @@ func check(pod *corev1.Pod) error { return nil }
     # the name given the cached client too, somewhere in the program; the Pod read again through it
     ("", _API_READER_FIELD + "\nfunc cached(mgr ctrl.Manager) *handler {\n\treturn &handler{Reader: mgr.GetClient()}\n}\n",
      True),
-    ("", _API_READER_FIELD.replace("\treturn check(&pod)", "\treturn h.Client.Get(ctx, key, &pod)"), True),
-    ("", _API_READER_FIELD.replace("\treturn check(&pod)", "\treturn h.Client.Get(ctx,\n\t\tkey, &pod)"), True),
-    ("", _API_READER_FIELD.replace("\treturn check(&pod)", "\treturn refresh(ctx, h.Client, &pod)")
-        + "\nfunc refresh(ctx context.Context, c client.Client, pod *corev1.Pod) error { return nil }\n", True),
+    ("", _API_READER_FIELD.replace("\treturn check(pod.Status.Phase)", "\treturn h.Client.Get(ctx, key, &pod)"), True),
+    ("", _API_READER_FIELD.replace("\treturn check(pod.Status.Phase)", "\treturn h.Client.Get(ctx,\n\t\tkey, &pod)"), True),
+    # handed on whole, to what may read into it
+    ("", _API_READER_FIELD.replace("\treturn check(pod.Status.Phase)", "\treturn h.refresh(ctx, &pod)")
+        + "\nfunc (h *handler) refresh(ctx context.Context, pod *corev1.Pod) error { return nil }\n", True),
+    # a field not named for a reader: another struct may be given the cached client by position
+    ("", _API_READER_FIELD.replace("\tReader client", "\tSource client").replace("{Reader:", "{Source:")
+        .replace("h.Reader.Get", "h.Source.Get"), True),
     # given the cached client beside it on one line; a variable given the API reader says
     # nothing of reads through its name elsewhere
     ("", _API_READER_FIELD + "\nfunc other(mgr ctrl.Manager) *handler {\n"
@@ -6516,6 +6531,7 @@ def _scaffold_running(tmp_path, flags: str) -> list:
 
 @pytest.mark.parametrize("opening", [
     "func init() {\n" + "\t_ = len(os.Args) // a long main\n" * 400,
+    'func init() {\n\tif len(os.Args) > 9 {\n\t\tprintln("}")\n\t}\n',  # a brace in a string
     "var command = &cobra.Command{\n\tRun: func(cmd *cobra.Command, args []string) {\n",  # cobra's closure
     "func setup(\n\tname string,\n) {\n",  # a signature wrapped over lines
 ])
@@ -6527,13 +6543,17 @@ def test_a_flag_its_manager_exits_without_is_required_however_the_function_is_wr
     assert _scaffold_running(tmp_path, flags) == []
 
 
-def test_a_flag_required_only_in_one_mode_is_not_required(tmp_path):
+@pytest.mark.parametrize("mode_test", [
+    'switch mode {\n\tcase "remote":',
+    'if mode == "remote" ||\n\t\tmode == "hybrid" {',  # a condition wrapped over lines
+])
+def test_a_flag_required_only_in_one_mode_is_not_required(tmp_path, mode_test):
     """kube-assist's manager exits without `--console-url` only when `--datasource=console`:
     its default mode runs without it, and its chart, which passes neither, was reported."""
     flags = ('package main\n\nimport (\n\t"flag"\n\t"os"\n)\n\nvar image, mode string\n\n'
              'func init() {\n\tflag.StringVar(&image, "game-image", "", "")\n'
-             '\tflag.StringVar(&mode, "mode", "local", "")\n\tflag.Parse()\n\tswitch mode {\n'
-             '\tcase "remote":\n\t\tif image == "" {\n\t\t\tos.Exit(1)\n\t\t}\n\t}\n}\n')
+             '\tflag.StringVar(&mode, "mode", "local", "")\n\tflag.Parse()\n\t' + mode_test + '\n'
+             '\t\tif image == "" {\n\t\t\tos.Exit(1)\n\t\t}\n\t}\n}\n')
     assert [f.rule_id for f in _scaffold_running(tmp_path, flags)] == ["SL101"]
 
 
@@ -6883,6 +6903,7 @@ def test_a_scaffold_and_the_one_other_install_of_its_program_are_copies(tmp_path
     ("make deploy, or kubectl apply -f deploy/all-in-one.yaml\n", "deploy/all-in-one.yaml"),
     ("Install: `kubectl apply -f deploy/`.\n\n## Development\n\nmake deploy\n", "deploy/all-in-one.yaml"),
     ("kubectl apply -f deploy/all-in-one.yaml\n\nmake deploy-kind\n", "deploy/all-in-one.yaml"),
+    ("kubectl apply -k 'https://github.com/acme/api/deploy?ref=v1'\n\nmake deploy\n", "deploy/all-in-one.yaml"),
 ])
 def test_a_scaffold_that_its_readme_deploys_leads_its_hand_written_copy(tmp_path, readme, lead):
     go_module(tmp_path, {"cmd/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})

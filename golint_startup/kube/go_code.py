@@ -1087,14 +1087,15 @@ def _reads(api_readers: frozenset[bytes] = frozenset()) -> _Reads:
                   re.compile(rb"^[^\n]*" + uncached + rb"\Z"))
 
 
-# A field given the manager's API reader, in a struct literal (`Reader: mgr.GetAPIReader()`)
-# or assigned (`h.reader = mgr.GetAPIReader()`), not a variable, whose name says nothing outside
-# its scope; and any field or variable given something: kube-claw's main gives its HTTP
+# A field named for a reader given the manager's API reader, in a struct literal (`Reader:
+# mgr.GetAPIReader()`) or assigned (`h.reader = mgr.GetAPIReader()`), not a variable, whose name
+# says nothing outside its scope, nor a field of another name (a `Client` given it here may be
+# given the cached client elsewhere, by position); and any field or variable given something: kube-claw's main gives its HTTP
 # handlers' `Reader` the API reader, through which they read Pods, and a message naming Pods
 # as cached was read as overstated.
 _API_READER_VALUE = rb"(?:[A-Za-z_]\w*(?:\(\))?\.)*GetAPIReader\(\)"
-_API_READER_GIVEN = re.compile(rb"(?:(?<![\w.\"])([A-Za-z_]\w*)\s*:(?!=)|(?<=\.)([A-Za-z_]\w*)\s*=(?!=))\s*" +
-                               _API_READER_VALUE)
+_API_READER_GIVEN = re.compile(rb"(?:(?<![\w.\"])((?=[A-Za-z_])\w*[rR]eader\w*)\s*:(?!=)|"
+                               rb"(?<=\.)((?=[A-Za-z_])\w*[rR]eader\w*)\s*=(?!=))\s*" + _API_READER_VALUE)
 _NAME_GIVEN = rb"(?<![\w\"])(%s)\s*(?::(?!=)|:?=(?!=))\s*"
 
 
@@ -1190,11 +1191,13 @@ def _custom_resource_package(import_path: bytes) -> bool:
 _NO_OBJECT_ACCESS = frozenset(f"{CONTROLLER_RUNTIME}/pkg/{name}".encode() for name in (
     "client/config", "log", "log/zap", "metrics", "metrics/server", "metrics/filters", "healthz", "scheme"))
 # Nor its client package, imported for the objects' types alone (`client.Object`) by a file of
-# an API version's package (`package v1alpha1`) that holds no client and calls no Get or List:
+# an API version's package (`package v1alpha1`) declaring a kind (its struct embeds `TypeMeta`)
+# that holds no client and calls no Get or List:
 # k8s-timed-rolebinding's API types build the Job a reconciler creates, and a finding naming
 # Jobs among what its cache holds was read as wrong.
 _CLIENT_PACKAGE = f"{CONTROLLER_RUNTIME}/pkg/client".encode()
 _API_VERSION_PACKAGE = re.compile(rb"^package\s+v\d+(?:(?:alpha|beta)\d+)?\s*$", re.MULTILINE)
+_DECLARES_API_TYPE = re.compile(rb"^\s+\w+\.TypeMeta\b", re.MULTILINE)  # a kind's struct, `metav1.TypeMeta` embedded
 _ANY_READ = re.compile(rb"\.\s*(?:Get|List)\(")
 _CLIENT_TYPE = rb"\b(?:%s)\.(?:Client|Reader|WithWatch)\b"
 
@@ -1203,7 +1206,8 @@ def _imports_object_access(source: bytes, code: bytes) -> bool:
     """Whether a Go file imports a package of controller-runtime that may read objects."""
     imported = [(name, path) for name, path in import_names(source)
                 if path.startswith(CONTROLLER_RUNTIME.encode()) and path not in _NO_OBJECT_ACCESS]
-    if any(path != _CLIENT_PACKAGE for _, path in imported) or not _API_VERSION_PACKAGE.search(code):
+    if any(path != _CLIENT_PACKAGE for _, path in imported) or not _API_VERSION_PACKAGE.search(code) or \
+            not _DECLARES_API_TYPE.search(code):
         return bool(imported)
     names = [re.escape(name) for name, _ in imported if name != b"_"]
     return bool(names) and (_ANY_READ.search(code) is not None or
@@ -1248,9 +1252,7 @@ def _only_written(code: bytes, made: re.Match, reads: _Reads) -> bool:
     """Whether the value `made` is only written through a client (_WRITTEN_LINE), read into
     through the manager's API reader, which caches nothing (_Reads.into), decoded into
     or read through its fields: made in a write's call, or given a name that every other line
-    of its function naming it, but for its fields and methods (`secret.Name`), only so uses;
-    or first filled through such a reader, and then read into through no client's cache
-    (kube-claw's handler gets a Pod through its API reader, then hands it to a check)."""
+    of its function naming it, but for its fields and methods (`secret.Name`), only so uses."""
     line_start = code.rfind(b"\n", 0, made.start()) + 1
     if _WRITTEN_INLINE.search(code, line_start, made.start()):
         return True
@@ -1259,30 +1261,14 @@ def _only_written(code: bytes, made: re.Match, reads: _Reads) -> bool:
         return False
     name = re.escape(named)
     allowed = re.compile(_WRITTEN_LINE % {b"name": name} + rb"|" + _DECODED_INTO % {b"name": name} +
-                         rb"|^\s*" + name + rb"\s*=(?!=)")
-    read_uncached = re.compile(reads.into % {b"name": name})
+                         rb"|" + reads.into % {b"name": name} + rb"|^\s*" + name + rb"\s*=(?!=)")
     # Its name in a message (`fmt.Errorf("list deployments: %w", err)`: airunway's) is no use.
     body = literals_blanked(_rest_of_function(code, made.end()))
-    first, filled = True, False
     for use in re.finditer(rb"\b%s\b(?!\s*\.\s*(?!DeepCopy)\w)" % name, body):
         line = body[body.rfind(b"\n", 0, use.start()) + 1:body.find(b"\n", use.end()) % (len(body) + 1)]
-        opened = _call_opened_before(body, use.start())
-        uncached = read_uncached.search(line) or reads.opened.search(opened)
-        filled = filled or bool(first and uncached)
-        first = False
-        if uncached or allowed.search(line):
-            continue
-        # Filled from the API server, it may go on to a call given no client (a check of its
-        # fields), not to a read (its call perhaps opened on a line above) nor with a client.
-        if not filled or reads.cached.search(line) or _READ_OPENED.search(opened) or _CLIENT_NAMED.search(line):
+        if not allowed.search(line) and not reads.opened.search(_call_opened_before(body, use.start())):
             return False
     return True
-
-
-# A line opening a call of a Get or List whose arguments go on below; a name of a client or
-# reader on a line (`refresh(ctx, h.Client, &pod)`).
-_READ_OPENED = re.compile(rb"\.\s*(?:Get|List)\($")
-_CLIENT_NAMED = re.compile(rb"(?i)client|reader")
 
 
 def _call_opened_before(code: bytes, at: int) -> bytes:
@@ -1842,11 +1828,19 @@ def _in_function_body(code: bytes, at: int) -> bool:
     func(...) {`), not in a block of a statement in it: the brace that encloses it most
     closely opens no `if`, `else`, `for`, `switch` or `select` (whatever the function's length
     or how its signature is wrapped)."""
-    opening = next(_enclosing_openings(code, at, 0), None)
-    return opening is not None and not _BLOCK_STATEMENT.match(code, code.rfind(b"\n", 0, opening) + 1)
+    blanked = literals_blanked(code[:at])
+    opening = next(_enclosing_openings(blanked, at, 0), None)
+    if opening is None:
+        return False
+    line_start = blanked.rfind(b"\n", 0, opening) + 1
+    # A condition wrapped over lines (`if a ||\n\t\tb {`): the statement starts above.
+    while line_start and _CONTINUED.search(blanked, 0, line_start - 1):
+        line_start = blanked.rfind(b"\n", 0, line_start - 1) + 1
+    return not _BLOCK_STATEMENT.match(blanked, line_start)
 
 
 _BLOCK_STATEMENT = re.compile(rb"[ \t]*(?:\}[ \t]*)?(?:if|else|for|switch|select)\b")
+_CONTINUED = re.compile(rb"(?:\|\||&&|[,(+\-*/=<>!])[ \t]*\Z")
 
 
 def _gating_flag(code: bytes, at: int, off: dict[bytes, str]) -> str | None:

@@ -193,10 +193,12 @@ SPIRE server's pod, its image has `/spire-controller-manager`; scheduler-plugins
 `build/controller` image has `/bin/controller`), or whose project's Dockerfiles build only Go
 sources the tree does not hold (kyverno-notation-verifier's scaffold builds `cmd/main.go`, which
 its library never had; read as deploying nothing in December 2026; a source named by a build
-argument, kserve's `./cmd/${CMD}`, may be any), nor a container of a Helm
-chart kept in a kubebuilder project (up to three directories below its `PROJECT` file) left
-over the same way (kraut's chart runs `/manager`, its image only `/app`: read as a chart that
-cannot start): it deploys nothing, unless its
+argument, kserve's `./cmd/${CMD}`, may be any program of the directory before it), nor a
+container of a Helm chart kept in a kubebuilder project (up to three directories below its
+`PROJECT` file) whose command runs a program the project's image does not hold (its Dockerfile
+starts another program and copies in only that and files) and no Dockerfile of the tree names
+(kraut's chart runs `/manager`, its image only `/app`: read as a chart that cannot start): it
+deploys nothing, unless its
 environment sets a Go runtime variable or its image matches `go-images`. A scaffold's
 placeholder image `controller` never names a directory (scheduler-plugins'
 `build/controller` is another image's). When
@@ -806,11 +808,13 @@ _MAKE_DEPLOY = re.compile(r"\bmake\s+deploy(?![\w-])")
 
 
 def _names_install(readme: str, container: Container, project: str) -> bool:
-    """Whether a README names the manifest of a container: its file's name, or its directory
-    under the project as a path (`deploy/`) or applied (`kubectl apply -k deploy`)."""
-    directory = re.escape(os.path.relpath(os.path.dirname(container.source.abspath), project).replace(os.sep, "/"))
-    return os.path.basename(container.source.abspath) in readme or directory != r"\." and re.search(
-        rf"(?<![\w/.-]){directory}/|(?:-f|-k|--filename|--kustomize)[= ]+(?:\./)?{directory}(?![\w.-])", readme) is not None
+    """Whether a README names the manifest of a container: its file's name, or the first
+    directory of its path under the project as a path (`deploy/overlays/prod`, a URL's
+    `.../deploy?ref=v1`) or applied (`kubectl apply -k deploy`)."""
+    path = os.path.relpath(container.source.abspath, project).replace(os.sep, "/")
+    top = re.escape(path.split("/", 1)[0]) if "/" in path else None
+    return os.path.basename(path) in readme or top is not None and re.search(
+        rf"(?<![\w/.-]){top}/|(?:/|(?:-f|-k|--filename|--kustomize)[= ]+(?:\./)?){top}(?![\w.-])", readme) is not None
 
 
 def _program_alone(container: Container) -> list[tuple]:
@@ -2365,26 +2369,21 @@ def _registry_image(settings: yaml.Node | None, path: tuple[str, ...],
                          re.escape(".".join((*path, "image", "registry"))) + r"\s*-?\}\}/([\w.-]+(?:/[\w.-]+)*)",
                          re.MULTILINE)
     repositories = {found.group(1) for _, text in templates for found in written.finditer(text)
-                    if _in_containers(text, found.start())}
+                    if _in_pod_document(text, found.start())}
     if len(repositories) != 1:
         return None
     tag = _text(_value(settings, "tag"))
     return f"{registry}/{repositories.pop()}" + (f":{tag}" if tag else "")
 
 
-_CONTAINERS_KEY = re.compile(r"^([ \t]*)(?:containers|initContainers):[ \t]*$", re.MULTILINE)
+_CONFIGURATION_KIND = re.compile(r"^kind:[ \t]*[\"']?(?:ConfigMap|Secret)\b", re.MULTILINE)
 
 
-def _in_containers(template: str, at: int) -> bool:
-    """Whether the line at `at` of a template is in a pod's `containers` (or `initContainers`)
-    list, not in a ConfigMap's text or another document: below such a key, within its block."""
-    keys = list(_CONTAINERS_KEY.finditer(template, 0, at))
-    if not keys:
-        return False
-    indent, block = len(keys[-1].group(1)), template[keys[-1].end():at]
-    return "\n---" not in block and not any(
-        line.strip() and not line.lstrip().startswith("{{") and len(line) - len(line.lstrip()) <= indent
-        for line in block.split("\n")[1:])
+def _in_pod_document(template: str, at: int) -> bool:
+    """Whether the line at `at` of a template is in a document that is no ConfigMap or Secret,
+    whose text may name an image that no container of the chart runs."""
+    start, end = template.rfind("\n---", 0, at), template.find("\n---", at)
+    return not _CONFIGURATION_KIND.search(template, start + 1, end if end >= 0 else len(template))
 
 
 def _chart_name(chart: str) -> str:
@@ -3509,6 +3508,11 @@ def _scaffold_project(container: Container) -> str | None:
     return _kubebuilder_root_above(os.path.dirname(container.source.abspath), _MAX_CHART_DEPTH + 1)
 
 
+# A file an image's stage copies that is no program's directory: a name with an extension
+# (`config.yaml`, `ca.crt`), no wildcard.
+_FILE_NAME = re.compile(r"[\w-]+\.[\w.]+")
+
+
 # Where ko puts the program it builds from an import path (`/ko-app/cmd`), with no Dockerfile:
 # kubecloudscaler's chart runs it, its Dockerfile copies GoReleaser's `/kubecloudscaler`.
 _KO_APP = "/ko-app/"
@@ -4361,22 +4365,23 @@ class _GoTree:
 
     def _runs_what_no_image_holds(self, root: str, container: Container) -> bool:
         """Whether a chart kept in the kubebuilder project at `root` (_chart_project) runs a
-        program that the image its project builds does not hold, nor any Dockerfile of its Go
-        module names: the project's Dockerfile starts another program (its one ENTRYPOINT) and
-        copies no directory into its image, where a program built elsewhere may be (kraut's
-        chart runs `/manager`, its image only `/app`: read as a chart that cannot start)."""
+        program that the image its project builds does not hold, nor any Dockerfile of the tree
+        names: the project's Dockerfile starts another program (its one ENTRYPOINT) and its
+        image's stage copies in that program and files alone (`*.yaml`), no directory where a
+        program built elsewhere may be (kraut's chart runs `/manager`, its image holds only
+        `/app`: read as a chart that cannot start)."""
         program = _command_program(container)
         if program is None or program in _SHELLS or container.command[0].startswith(_KO_APP):
             return False
         text, entrypoints = self._plain_dockerfile(root)
-        if len(entrypoints) != 1 or entrypoints[0].rsplit("/", 1)[-1] == program:
+        started = entrypoints[0].rsplit("/", 1)[-1] if len(entrypoints) == 1 else program
+        if started == program:
             return False
         last_stage = text[max(0, text.lower().rfind("\nfrom ")):]
-        if any(source.endswith("/") or source in (".", "./") for source in _copied_sources(last_stage, stages=True)):
+        if not all(os.path.basename(source.rstrip("/")) == started or _FILE_NAME.fullmatch(os.path.basename(source))
+                   for source in _copied_sources(last_stage, stages=True)):
             return False
-        module = modules.module_of_dir(root)
-        return not any(_names_program(_read(path), program) for directory, paths in self._dockerfiles.items()
-                       if module is None or modules.names_below(directory, module.root) is not None for path in paths)
+        return not any(_names_program(_read(path), program) for paths in self._dockerfiles.values() for path in paths)
 
     def _required_flags(self, root: str) -> frozenset[str]:
         """The flags the manager of the kubebuilder project at `root` (its main package, at the
