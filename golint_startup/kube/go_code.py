@@ -1046,7 +1046,7 @@ def growing_kinds(source: bytes, code: bytes, api_readers: frozenset[bytes] = fr
     under, and `PartialObjectMetadata` when it writes metadata of any kind (ANY_KIND), in a
     file that imports controller-runtime: what a cache of the program may hold, whether it
     watches them or reads them through the manager's client, not through its API reader (or
-    the fields and variables `api_readers` the program gives it: api_reader_names). Objects of
+    the fields `api_readers` the program gives it: api_reader_names). Objects of
     any kind that a controller watches are among its watched kinds (watched_kinds)."""
     reads = _reads(api_readers)
     found = _kinds_made(source, code, _KINDS, reads=reads)
@@ -1088,11 +1088,11 @@ def _reads(api_readers: frozenset[bytes] = frozenset()) -> _Reads:
 
 
 # A field named for a reader given the manager's API reader, in a struct literal (`Reader:
-# mgr.GetAPIReader()`) or assigned (`h.reader = mgr.GetAPIReader()`), not a variable, whose name
-# says nothing outside its scope, nor a field of another name (a `Client` given it here may be
-# given the cached client elsewhere, by position); and any field or variable given something: kube-claw's main gives its HTTP
-# handlers' `Reader` the API reader, through which they read Pods, and a message naming Pods
-# as cached was read as overstated.
+# mgr.GetAPIReader()`) or assigned (`h.reader = mgr.GetAPIReader()`): kube-claw's main gives its
+# HTTP handlers' `Reader` the API reader, through which they read Pods, and a message naming
+# Pods as cached was read as overstated. Not a variable, whose name says nothing outside its
+# scope, nor a field of another name (a `Client` given it here may be given the cached client
+# elsewhere, by position). And a field or variable given anything (_NAME_GIVEN).
 _API_READER_VALUE = rb"(?:[A-Za-z_]\w*(?:\(\))?\.)*GetAPIReader\(\)"
 _API_READER_GIVEN = re.compile(rb"(?:(?<![\w.\"])((?=[A-Za-z_])\w*[rR]eader\w*)\s*:(?!=)|"
                                rb"(?<=\.)((?=[A-Za-z_])\w*[rR]eader\w*)\s*=(?!=))\s*" + _API_READER_VALUE)

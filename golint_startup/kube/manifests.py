@@ -792,7 +792,7 @@ def _behind_an_install(container: Container, copies: Iterable[Container]) -> boo
     OLM bundle nor a kustomize build of it (its workload's name given a `namePrefix`: the
     release bundle `operator-controller-manager` of `controller-manager`), which are made from
     the scaffold, where a fix goes. Nor when the project's README deploys the scaffold (`make
-    deploy`) and names no such copy's file: neon-operator's hand-written
+    deploy`) and names neither such a copy's file nor its first directory: neon-operator's hand-written
     `yaml/operator/operator.yaml`, which nothing installs, was reported in its place."""
     written = [other for other in copies if not other.bundle and image_repository(other.image) != _KUBEBUILDER_IMAGE
                and not other.workload_name.endswith("-" + container.workload_name)]
@@ -3447,9 +3447,8 @@ def _kubebuilder_root_above(directory: str, levels: int) -> str | None:
 
 def _chart_project(container: Container) -> str | None:
     """The root of the kubebuilder project a Helm chart is kept in (up to three directories
-    above it): its templates run the project's programs as its scaffold does, and are left
-    over the same way (kraut's chart runs `/manager`, its image only `/app`: read as a chart
-    that cannot start)."""
+    above it), whose image its templates may run a program of that it does not hold
+    (_GoTree._runs_what_no_image_holds)."""
     return _kubebuilder_root_above(os.path.dirname(container.chart), _MAX_CHART_DEPTH) if container.chart else None
 
 
