@@ -3522,6 +3522,14 @@ def _command_program(container: Container) -> str | None:
     return container.command[0].rsplit("/", 1)[-1] if container.command else None
 
 
+def _dockerfile_program(container: Container) -> str | None:
+    """The program a container's command runs (_command_program) when a Dockerfile would put
+    it in the image: None for a shell, whose script may run anything, or ko's `/ko-app/`,
+    built with no Dockerfile."""
+    program = _command_program(container)
+    return None if program is None or program in _SHELLS or container.command[0].startswith(_KO_APP) else program
+
+
 def _names_program(dockerfile: str, program: str) -> bool:
     """Whether a Dockerfile names a program outside its comments (`COPY manager /manager`)."""
     return re.search(rf"(?<![\w.-]){re.escape(program)}(?![\w.-])", _COMMENT_LINES.sub("", dockerfile)) is not None
@@ -4332,9 +4340,9 @@ class _GoTree:
         scheduler-plugins' `build/controller/Dockerfile` has `/bin/controller`). The
         Dockerfiles are those at or below the project's root, outside test and tooling
         directories; unknown (False) without one."""
-        program = _command_program(container)
-        if program is None or program in _SHELLS or container.command[0].startswith(_KO_APP):
-            return False  # a shell's script may run anything; ko builds its images with no Dockerfile
+        program = _dockerfile_program(container)
+        if program is None:
+            return False
         dockerfiles = self._project_dockerfiles(root)
         if not dockerfiles:
             return False
@@ -4369,8 +4377,8 @@ class _GoTree:
         image's stage copies in that program and files alone (`*.yaml`), no directory where a
         program built elsewhere may be (kraut's chart runs `/manager`, its image holds only
         `/app`: read as a chart that cannot start)."""
-        program = _command_program(container)
-        if program is None or program in _SHELLS or container.command[0].startswith(_KO_APP):
+        program = _dockerfile_program(container)
+        if program is None:
             return False
         text, entrypoints = self._plain_dockerfile(root)
         started = entrypoints[0].rsplit("/", 1)[-1] if len(entrypoints) == 1 else program
