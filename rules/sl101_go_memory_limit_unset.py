@@ -153,7 +153,9 @@ def check_manifests(manifests: ProjectManifests, options):
         cache = manifests.cluster_cache(container)
         # What it imports, builds and names is known, not what its cache holds: the message says so.
         kinds = manifests.growing_kinds(container) if cache == CONTROLLER_RUNTIME else ()
-        named = f"; its code names {_kinds_named(kinds)}" if kinds else ""
+        informed = manifests.informer_kinds(container) if cache and cache != CONTROLLER_RUNTIME else ()
+        named = f"; its code names {_kinds_named(kinds)}" if kinds else \
+            f"; its code asks informers for {_kinds_named(informed)}" if informed else ""
         framework = manifests.framework_cache(container) if cache else None
         framework_kinds = _framework_kinds(framework, container)
         if framework_kinds:

@@ -976,6 +976,29 @@ def test_a_chart_of_a_kubebuilder_project_running_a_program_its_image_lacks_depl
     assert [f.rule_id for f in _run(tmp_path, "SL101").findings] == (["SL101"] if reported else [])
 
 
+@pytest.mark.parametrize("image, command, found_at", [
+    # liqo-upgrade-operator's chart: its module is liqo-upgrade-controller
+    ("ghcr.io/acme/upgrade-operator", "/manager", ["charts/upgrade/values.yaml"]),
+    ("ghcr.io/acme/upgrade-operator", "/other", ["config/manager/manager.yaml"]),  # not the program it starts
+    ("quay.io/prom/metrics-exporter", "/manager", ["config/manager/manager.yaml"]),  # another project's image
+])
+def test_a_chart_of_a_kubebuilder_project_runs_the_program_its_dockerfile_starts(tmp_path, image, command, found_at):
+    main = _MAIN_IMPORTING_WATCH.replace("example.com/app", "example.com/acme/upgrade-controller")
+    go_module(tmp_path, {"cmd/main.go": main, "internal/watch/watch.go": _WATCHES},
+              module="example.com/acme/upgrade-controller")
+    write(tmp_path, "PROJECT", "domain: example.com\nlayout:\n- go.kubebuilder.io/v4\n")
+    write(tmp_path, "Dockerfile", "FROM golang:1.24 AS builder\nCOPY . .\nRUN go build -o manager cmd/main.go\n"
+                                  "FROM gcr.io/distroless/static\nCOPY --from=builder /workspace/manager .\n"
+                                  'ENTRYPOINT ["/manager"]\n')
+    write(tmp_path, "config/manager/manager.yaml", _scaffold_manifest("128Mi"))
+    _write_chart(tmp_path, "charts/upgrade", "upgrade", image=image, template_more=(
+        "spec:\n  template:\n    spec:\n      containers:\n        - name: manager\n"
+        "          image: {{ .Values.image.repository }}\n"
+        f"          command: [{command}]\n"
+        "          resources: {{ toYaml .Values.resources }}\n"))
+    assert [f.path for f in _run(tmp_path, "SL101").findings] == found_at
+
+
 def test_two_workloads_of_one_file_are_two_runs_of_a_chart_program(tmp_path):
     """frr-k8s' install file runs its image as the controller DaemonSet and as the status
     cleaner Deployment: neither is a copy of the chart's one container, which sets no limit."""
@@ -1457,6 +1480,20 @@ def test_a_charts_image_is_named_by_its_repository_or_its_name(tmp_path, key, re
     _write_chart(tmp_path, "charts/api", "api")
     values = _CHART_VALUES.replace("  repository: ghcr.io/acme/api", f"  {key}: ghcr.io/acme/api")
     write(tmp_path, "charts/api/values.yaml", values.replace("64Mi", "100Mi"))
+    assert [f.path for f in _run(tmp_path).findings] == (["charts/api/values.yaml"] if reported else [])
+
+
+@pytest.mark.parametrize("key, reported", [("imageName", True), ("imageRepository", True),
+                                           ("imagePullPolicy", False)])
+def test_a_charts_image_may_sit_in_keys_of_its_own(tmp_path, key, reported):
+    """jaehanbyun's redis-operator names its image `redisOperator.imageName` and `imageTag`."""
+    go_module(tmp_path, {"cmd/api/main.go": MAIN})
+    _write_chart(tmp_path, "charts/api", "api", template_more=(
+        "spec:\n  template:\n    spec:\n      containers:\n      - name: api\n"
+        f'        image: "{{{{ .Values.api.{key} }}}}:{{{{ .Values.api.imageTag }}}}"\n'
+        "        resources: {{ toYaml .Values.api.resources | nindent 10 }}\n"))
+    write(tmp_path, "charts/api/values.yaml", f"api:\n  {key}: ghcr.io/acme/api\n  imageTag: v1\n"
+                                               "  resources:\n    limits:\n      memory: 100Mi\n")
     assert [f.path for f in _run(tmp_path).findings] == (["charts/api/values.yaml"] if reported else [])
 
 
@@ -4164,6 +4201,67 @@ def test_a_typed_filtered_informer_given_a_namespace_is_scoped(tmp_path, namespa
     assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
 
 
+_DYNAMIC_INFORMER_OF_PODS = """\
+package watch
+
+import (
+	"k8s.io/client-go/dynamic/dynamicinformer"
+	"k8s.io/apimachinery/pkg/runtime/schema"
+)
+
+var pods = schema.GroupVersionResource{Version: "v1", Resource: "pods"}
+
+func watch(client any, obj interface{ GetNamespace() string }) {
+	informer := dynamicinformer.NewFilteredDynamicInformer(client, pods, %s, 0, nil, nil)
+	informer.Informer().Run(nil)
+}
+"""
+
+
+@pytest.mark.parametrize("source", [_FILTERED_INFORMER.replace('0, "", options)', "0, %s, options)").replace(
+    "o.%s", "o.ResourceVersion").replace("func watch(client any, node string)",
+                                        "func watch(client any, node string, obj interface{ GetNamespace() string })"),
+                                    _DYNAMIC_INFORMER_OF_PODS])
+@pytest.mark.parametrize("namespace, reported", [
+    ("obj.GetNamespace()", False), ('"apps"', False),  # radius' waiter: the namespace of what it waits for
+    ('""', True), ("metav1.NamespaceAll", True),  # all of them
+    ("node", True),  # a variable may hold a flag's "" (spicedb-operator's)
+])
+def test_a_filtered_factory_or_dynamic_informer_given_a_namespace_is_scoped(tmp_path, source, namespace, reported):
+    """Their namespace is the third argument; a dynamic informer's second is its resource,
+    which scopes nothing."""
+    findings = _findings_of_watching_program(tmp_path, source % namespace)
+    assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
+
+
+_SCOPED_FACTORY_BESIDE_A_MANAGER = """\
+package watch
+
+import (
+	"k8s.io/client-go/informers"
+	"k8s.io/client-go/kubernetes"
+	%s
+)
+
+func watch(client kubernetes.Interface, ns string) {
+	factory := informers.NewSharedInformerFactoryWithOptions(client, 0, informers.WithNamespace(ns))
+	factory.Core().V1().Pods().Informer()
+	factory.Start(nil)
+	_, _ = manager.New(%s)
+}
+"""
+
+
+@pytest.mark.parametrize("imported, args, reported", [
+    ('"example.com/app/internal/manager"', "db, queue", False),  # radius' operation status manager
+    ('"sigs.k8s.io/controller-runtime/pkg/manager"', "cfg, manager.Options{}", True),  # a cache of its own
+])
+def test_only_controller_runtimes_manager_counts_as_a_cache_beside_informers(tmp_path, imported, args, reported):
+    findings = _findings_of_watching_program(tmp_path, _SCOPED_FACTORY_BESIDE_A_MANAGER % (imported, args),
+                                             controller=False)
+    assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
+
+
 @pytest.mark.parametrize("kind, reported", [("Deployment", True), ("DaemonSet", False)])
 def test_a_daemonset_beside_the_kubebuilder_manager_is_another_program(tmp_path, kind, reported):
     """thundernetes' `config/manager` adds its node agent's DaemonSet, its image named by a
@@ -6460,6 +6558,46 @@ def test_a_program_with_typed_informers_of_growing_kinds_is_named_for_them(tmp_p
     write(tmp_path, "deploy/monitor.yaml", _SIZED.format(request="64Mi").replace("ghcr.io/acme/api:1", "ghcr.io/acme/monitor:1"))
     (finding,) = _run(tmp_path).findings
     assert "its program imports k8s.io/client-go/informers," in finding.message
+    assert "; its code asks informers for Deployments and ReplicaSets," in finding.message
+
+
+_POD_INFORMERS_OF_A_MEMBER = """\
+package watch
+
+import (
+	"k8s.io/client-go/informers"
+	"k8s.io/client-go/kubernetes"
+)
+
+func addCluster(member kubernetes.Interface) {
+	factory := informers.NewSharedInformerFactory(member, 0)
+	_ = factory.Core().V1().Pods().Informer()
+	factory.Start(nil)
+}
+"""
+
+
+def test_informers_of_growing_kinds_beside_a_manager_of_custom_resources_are_named(tmp_path):
+    """rocket's scheduler: a manager of its own resources, and informers of every Pod of each
+    member cluster, which its message did not name (read as a cache of custom resources)."""
+    go_module(tmp_path, {"api/v1/types.go": _ZONE_TYPES, "internal/watch/member.go": _POD_INFORMERS_OF_A_MEMBER})
+    (finding,) = _findings_of_watching_program(tmp_path, _ZONE_CONTROLLER % "", request="64Mi")
+    assert "its program imports k8s.io/client-go/informers, " in finding.message
+    assert "; its code asks informers for Pods," in finding.message
+
+
+@pytest.mark.parametrize("watch, named", [
+    ("Watches(source.NewKindWithCache(&dnsv1.Zone{}, mgr.GetCache()), nil).", None),  # rocket's scheduler
+    ("Watches(source.NewKindWithCache(&core.Pod{}, mgr.GetCache()), nil).", "Pods"),
+    ("Watches(&source.Kind{Type: &dnsv1.Zone{}}, nil).", None),
+    ("Watches(&source.Kind{Type: &core.ConfigMap{}}, nil).", "ConfigMaps"),
+])
+def test_the_sources_of_older_controller_runtime_watch_the_kind_they_are_given(tmp_path, watch, named):
+    go_module(tmp_path, {"api/v1/types.go": _ZONE_TYPES})
+    controller = (_ZONE_CONTROLLER % f"\n\t\t{watch}").replace(
+        'ctrl "sigs.k8s.io/controller-runtime"', 'ctrl "sigs.k8s.io/controller-runtime"\n\t"sigs.k8s.io/controller-runtime/pkg/source"')
+    findings = _findings_of_watching_program(tmp_path, controller, request="64Mi")
+    assert [f.message.split("; its code names ")[1].split(",")[0] for f in findings] == ([named] if named else [])
 
 
 @pytest.mark.parametrize("limit, scope_too", [("512Mi", False), ("256Mi", True), ("128Mi", True)])

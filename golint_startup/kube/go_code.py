@@ -105,6 +105,11 @@ _NAMED_NAMESPACE = rb"(?!\s*(?:\)|\"\"|\w+\.NamespaceAll\b))"  # not empty, not 
 # A typed informer of one kind built with its namespace and list options, and a namespace
 # argument that names one.
 _TYPED_FILTERED_INFORMER = re.compile(rb"NewFiltered[A-Z]\w*Informer")
+# Filtered factories and dynamic informers, given the namespace as their third argument,
+# and one that names a namespace whatever the flags: written out, or an object's own (a
+# variable may hold a flag's "", all of them: spicedb-operator's `ns`).
+_FACTORY_GIVEN_NAMESPACE = re.compile(rb"(?:Must)?NewFiltered(?:Dynamic)?SharedInformerFactory|NewFilteredDynamicInformer")
+_OBJECTS_NAMESPACE_ARGUMENT = re.compile(rb"\s*(?:\"[^\"\n]+\"|(?:\w+\.)+(?:GetNamespace\(\)|Namespace))\s*,")
 _NAMED_NAMESPACE_ARGUMENT = re.compile(rb"\s*" + _NAMED_NAMESPACE + rb"(?:\"[^\"\n]+\"|(?:\w+\.)*\w+(?:\(\))?)\s*,")
 _ONE_NAMESPACE = re.compile(rb"\.Resource\([^()]*\)\s*\.\s*Namespace\(" + _NAMED_NAMESPACE +
                             rb"|\bNew(?:Filtered)?ListWatchFromClient\((?:[^,()]|\([^()]*\))*,[^,]*," + _NAMED_NAMESPACE +
@@ -322,7 +327,15 @@ def _informer_scopings(code: bytes) -> Iterator[tuple[re.Match, list[bytes | Non
         previous_end = max(previous_end, end)
         scopings = [m.start() for m in _INFORMER_SCOPING.finditer(code, start, end)]
         scopings += [m.start() for m in _ONE_NAMESPACE.finditer(code, construction.end(), end)]
-        if _TYPED_FILTERED_INFORMER.fullmatch(construction.group(1)):
+        if _FACTORY_GIVEN_NAMESPACE.fullmatch(construction.group(1)):
+            # A filtered factory's namespace is its third argument (radius' deployment waiter
+            # watches one namespace's HTTPProxies: `NewFilteredDynamicSharedInformerFactory(c, 0,
+            # obj.GetNamespace(), nil)`; read as wrongly cluster-wide).
+            second = _first_argument_end(code, construction.end() - 1)
+            namespace = _first_argument_end(code, second - 1) if code[second - 1:second] == b"," else second
+            if code[namespace - 1:namespace] == b"," and _OBJECTS_NAMESPACE_ARGUMENT.match(code, namespace):
+                scopings.append(namespace)
+        elif _TYPED_FILTERED_INFORMER.fullmatch(construction.group(1)):
             # client-go's `NewFilteredPodInformer(client, namespace, ...)`: the namespace is its
             # second argument (kubevpn's proxy mapper, one namespace's Pods).
             namespace = _first_argument_end(code, construction.end() - 1)
@@ -586,6 +599,14 @@ def field_kinds(code: bytes) -> dict[str, frozenset[str]]:
     return {field: frozenset(kinds) for field, kinds in found.items()}
 
 
+# The sources of controller-runtime before v0.15, given the kind they watch: `Watches(&source.Kind{
+# Type: &corev1.Pod{}}, ...)`, `Watches(source.NewKindWithCache(&v1.Cluster{}, cache), ...)`
+# (rocket's scheduler watches its own Clusters so; read as a kind not known, its cache was
+# reported as cluster-wide).
+_OLDER_SOURCE = {b"Kind": re.compile(rb"\s*Type\s*:\s*&(?:\w+\.)?(\w+)\{"),
+                 b"NewKindWithCache": re.compile(rb"\(\s*&(?:\w+\.)?(\w+)\{")}
+
+
 def watched_kinds(code: bytes) -> Watches:
     """What a file's controllers watch (Watches): a kind written `&pkg.Kind{}`, or passed so
     to a helper of the file, or a struct's field; another (a variable) watches a kind not known."""
@@ -604,7 +625,10 @@ def watched_kinds(code: bytes) -> Watches:
         named = 2 if watch.group(2) else 5  # the group of the name watched: `For(...)`'s, else source.Kind's
         address, kind, literal = watch.group(named - 1, named, named + 1)
         qualified = code[watch.end(named - 1):watch.start(named)].endswith(b".")  # `r.pod`, `dnsv1.Zone`
-        if address and literal:
+        older = _OLDER_SOURCE.get(kind) if named == 2 and qualified else None
+        if older is not None and (inner := older.match(code, watch.end(named + 1))) is not None:
+            found.add(inner.group(1).decode())
+        elif address and literal:
             found.add(kind.decode())
         elif not address and not literal and (passed := _kinds_passed_for(code, kind, watch.start())) is not None:
             found |= passed
@@ -1922,7 +1946,7 @@ def conditional_caches(source: bytes, code: bytes) -> ConditionalCaches:
     if not off and not generated:
         return ConditionalCaches((), ())
     gated, factories = [], []
-    for manager in NEW_MANAGER.finditer(code) if off else ():
+    for manager in new_managers(source, code) if off else ():
         if (flag := _gating_flag(code, manager.start(), off)) is not None:
             end = _call_end(code, manager.end() - 1)
             gated.append(GatedCache(flag, None, bool(_SCOPED_CACHE.search(code, manager.end(), end))))
@@ -1991,7 +2015,20 @@ INFORMER_BUILDER = re.compile(rb"\b(?:New\w*Informer\w*|NewReflector|InformerFor
 # (opendatahub's cloud managers came back, read as not worth a change, when it did).
 # Not one given an empty rest.Config, which reaches no API server: openperouter's host mode
 # runs its reconciler over a channel that way (a finding counting it was read as wrong).
-NEW_MANAGER = re.compile(rb"\b(?:ctrl\.NewManager|manager\.New)\((?!\s*&(?:\w+\.)?Config\{\s*\})")
+NEW_MANAGER = re.compile(rb"\b(ctrl\.NewManager|manager\.New)\((?!\s*&(?:\w+\.)?Config\{\s*\})")
+
+
+def new_managers(source: bytes, code: bytes) -> list[re.Match]:
+    """The managers (NEW_MANAGER) a Go file (`code`, without comments) builds with the package
+    its imports name so: controller-runtime's. radius' API servers call their own operation
+    status `manager.New(db, queue, location)`, which counted as an unscoped cache beside their
+    two informer factories, scoped to a namespace each (read as wrongly cluster-wide)."""
+    found = list(NEW_MANAGER.finditer(code))
+    if not found:
+        return found
+    imports = dict(import_names(source))
+    return [m for m in found
+            if imports.get(m.group(1).split(b".")[0], b"").startswith(CONTROLLER_RUNTIME.encode())]
 # The client-go informers and factories a program builds, weighed against the scopings like
 # managers: one factory scoped to a namespace says nothing of another that lists the whole
 # cluster (purelb's node agent scopes its election's Leases and lists every Service and

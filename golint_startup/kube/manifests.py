@@ -493,6 +493,7 @@ class ProjectManifests:
     _caches_written_kinds_only: Callable[[ProgramRun], bool] = lambda run: False
     _informed_kinds: Callable[[ProgramRun], frozenset[str] | None] = lambda run: None
     _reviews_admissions: Callable[[str | None], bool] = lambda directory: False
+    _informer_kinds: Callable[[ProgramRun], tuple[str, ...]] = lambda run: ()
     _image_limits: dict[str, bool] = field(default_factory=dict)  # module root -> its scripts set GOMEMLIMIT
 
     @property
@@ -567,6 +568,11 @@ class ProjectManifests:
         objects only in client-go informers of known kinds (see _GoTree.informed_kinds); None
         otherwise, or when its code is not known."""
         return self._informed_kinds(container.run)
+
+    def informer_kinds(self, container: Container) -> tuple[str, ...]:
+        """The kinds that grow with the cluster its program asks client-go's informers for (see
+        _GoTree.informer_kinds)."""
+        return self._informer_kinds(container.run)
 
     def framework_cache(self, container: Container) -> go_code.Framework | None:
         """The framework its program runs that keeps a cache of its own, and the kinds it holds
@@ -1304,7 +1310,7 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
                             tree.sets_memory_limit, tree.predates_memory_limit, tree.keeps_cluster_objects,
                             tree.cluster_cache, tree.caches_only_small_kinds, tree.growing_kinds,
                             tree.framework_cache, tree.startup_wait, tree.caches_written_kinds_only,
-                            tree.informed_kinds, tree.reviews_admissions)
+                            tree.informed_kinds, tree.reviews_admissions, _informer_kinds=tree.informer_kinds)
 
 
 # A flag a manifest passes (`- --enable-x`, `"--enable-x=true"`, `-v`: a dash after no word
@@ -1874,7 +1880,7 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
         # `image` and `resources`, beside the `controllerManager.manager` its Deployment writes).
         image = (_values_image(_value(node, "image")) if defaults.reads(*path, "image") else None) or \
             (keyed_images.get(path[-1]) if len(path) == 1 and defaults.reads("image", path[-1]) else None) or \
-            _registry_image(_value(node, "image"), path, workload_templates)
+            _registry_image(_value(node, "image"), path, workload_templates) or _flat_image(node, path, defaults)
         # A component the chart leaves off unless asked (`admission: {enable: false}`) is not
         # what `helm install` deploys.
         disabled = any(_text(_value(node, key)) in _FALSE for key in ("enabled", "enable")) or \
@@ -2354,6 +2360,23 @@ def _values_image(node: yaml.Node | None) -> str | None:
         return None
     registry, tag = _text(_value(node, "registry")), _text(_value(node, "tag"))
     return (f"{registry}/" if registry else "") + repository + (f":{tag}" if tag else "")
+
+
+# An image in keys of its own beside the component's other settings (jaehanbyun's redis-operator:
+# `redisOperator.imageName` and `imageTag`, whose chart, what its README installs, went unread and
+# its scaffold was reported instead).
+_FLAT_IMAGE_KEYS = ("imageName", "imageRepository")
+
+
+def _flat_image(node: yaml.Node, path: tuple[str, ...], defaults: helm_template.ChartDefaults) -> str | None:
+    """The image of values that name it in keys of their own (_FLAT_IMAGE_KEYS, with `imageTag`),
+    when the templates read it."""
+    for key in _FLAT_IMAGE_KEYS:
+        repository = _text(_value(node, key))
+        if repository and defaults.reads(*path, key):
+            tag = _text(_value(node, "imageTag"))
+            return repository + (f":{tag}" if tag else "")
+    return None
 
 
 def _registry_image(settings: yaml.Node | None, path: tuple[str, ...],
@@ -3665,7 +3688,7 @@ class _PackageCode(NamedTuple):
     # (go_code.variables_from_env, go_code.scopings).
     variables_from_env: frozenset[tuple[str, str]]
     options_namespace_variables: frozenset[str]
-    managers: int  # how many controller-runtime managers they build (go_code.NEW_MANAGER)
+    managers: int  # how many controller-runtime managers they build (go_code.new_managers)
     # The functions they call that build client-go informers and factories, one per call
     # (go_code.informer_calls: `NewSharedInformerFactory` of client-go's informers package),
     # and the functions they declare under such names.
@@ -3743,7 +3766,7 @@ def _code_facts(sources: list[bytes], generated_client: bool = False,
         frozenset().union(*(go_code.defaulted_namespace_flags(text) for text in code)),
         frozenset().union(*(go_code.variables_from_env(text) for text in code)),
         frozenset().union(*(found.options_namespace_variables for found in scopings)),
-        sum(len(go_code.NEW_MANAGER.findall(text)) for text in code),
+        sum(len(go_code.new_managers(source, text)) for text, source in zip(code, sources)),
         tuple(called for text, source, mine in zip(code, sources, written) if mine
               for called in go_code.informer_calls(source, text)),
         # Not a generated client's (informer-gen's `NewSharedInformerFactory`): its calls are
@@ -3902,18 +3925,22 @@ _TYPED_INFORMERS = "k8s.io/client-go/informers"
 
 def _named_keeper(keeps: list[str], facts: list[_PackageCode]) -> str:
     """The package a message names for a program's cluster-wide cache, of those it imports that
-    keep objects (`keeps`, in the order met): controller-runtime when it is one, its manager's
+    keep objects (`keeps`, in the order met): controller-runtime when it is one and its code
+    names a kind that grows with the cluster or asks no informer for one, its manager's
     cache being the one a controller fills (theatre's managers import client-go's tools/cache
     for a console's watch beside it); client-go's typed informers when the program asks them
     for kinds that grow with the cluster (k8s-deploy-monitor-operator informs on every
     Deployment of each cluster, beside a dynamic informer of its own resource, which its
-    message named: read as misleading); else the first of Kubernetes' own packages met, before
+    message named: read as misleading), also beside a manager whose code names none (rocket's
+    scheduler informs on the Pods and Nodes of every member cluster, and its message named
+    controller-runtime: read as a cache of its own resources); else the first of Kubernetes' own packages met, before
     a project's generated informers, of custom resources that number what users create
     (postgres-operator's message named those of its Postgres resources, beside an informer of
     every Pod: read as naming the wrong cache); else the first met."""
-    if go_code.CONTROLLER_RUNTIME in keeps:
+    asks_growing = _TYPED_INFORMERS in keeps and any(f.typed_informers[1] for f in facts)
+    if go_code.CONTROLLER_RUNTIME in keeps and (_cached_growing_kinds(facts) or not asks_growing):
         return go_code.CONTROLLER_RUNTIME
-    if _TYPED_INFORMERS in keeps and any(f.typed_informers[1] for f in facts):
+    if asks_growing:
         return _TYPED_INFORMERS
     generated = [path for path in keeps if not path.startswith(_KUBERNETES_OWN) and _GENERATED_CACHE.search(path)]
     if generated and generated[0] == keeps[0]:
@@ -4093,6 +4120,16 @@ class _GoTree:
         if started is not None:
             return f"{_RUNS_BY_COMMAND}{_command_program(container)}, the program its module's Dockerfile " \
                    f"starts, {started}", started
+        # A chart kept in a kubebuilder project, its image named for the project in other words
+        # than its module's, running the program the project's Dockerfile starts (liqo-upgrade-
+        # operator's chart runs `/manager` of `kazem26/liqo-upgrade-operator`, its module
+        # `liqo-upgrade-controller`; unread, its scaffold was reported instead of what the README
+        # installs).
+        program = _dockerfile_program(container)
+        started = self._started_as(chart_project, program) \
+            if chart_project and program and named_here and self._may_be_the_projects(image) else None
+        if started is not None:
+            return f"{_RUNS_BY_COMMAND}{program}, the program its project's Dockerfile starts, {started}", started
         built = self._built_by_makefile(repository) if named_here else None
         if built is not None:
             return f"a Makefile tags its image {repository}, built from the Dockerfile that builds {built}", built
@@ -4452,11 +4489,16 @@ class _GoTree:
             return None
         for module in self._linted_modules():
             name = _unversioned(module.path).rsplit("/", 1)[-1].lower()
-            if not name or not repository.startswith(name + "-"):
-                continue
-            entrypoints = self._plain_dockerfile(module.root)[1]
-            if len(entrypoints) == 1 and entrypoints[0].rsplit("/", 1)[-1] == program:
-                return self._entrypoint_program(module.root)
+            if name and repository.startswith(name + "-") and (started := self._started_as(module.root, program)):
+                return started
+        return None
+
+    def _started_as(self, directory: str, program: str) -> str | None:
+        """The main package the plain Dockerfile in `directory` starts as `program`, its one
+        ENTRYPOINT (_entrypoint_program); None when it starts another or several."""
+        entrypoints = self._plain_dockerfile(directory)[1]
+        if len(entrypoints) == 1 and entrypoints[0].rsplit("/", 1)[-1] == program:
+            return self._entrypoint_program(directory)
         return None
 
     def _may_be_the_projects(self, image: str) -> bool:
@@ -4657,6 +4699,15 @@ class _GoTree:
             selected = frozenset().union(*(f.selected_kinds for f in facts)) if alone else frozenset()
             named |= _cached_growing_kinds(facts, run.cluster_listed_kinds) - selected
         return tuple(kind for kind in (*go_code.GROWING_KINDS, "PartialObjectMetadata") if kind in named)
+
+    def informer_kinds(self, run: ProgramRun) -> tuple[str, ...]:
+        """The kinds that grow with the cluster that the main packages at or below the run's
+        directory ask client-go's informer factories for (go_code.informed_kinds), the most
+        memory first."""
+        module, mains = self._run_programs(run)
+        asked = frozenset().union(*(f.informed_kinds for main in mains
+                                    for f in self._program_facts(main, module, run.subcommand, run.passed_flags).packages))
+        return tuple(kind for kind in go_code.GROWING_KINDS if kind in asked)
 
     def framework_cache(self, run: ProgramRun) -> go_code.Framework | None:
         """The framework that a main package at or below the run's directory runs, through

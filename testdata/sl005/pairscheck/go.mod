@@ -1,0 +1,3 @@
+module example.com/pairscheck
+
+go 1.22

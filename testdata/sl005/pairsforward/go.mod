@@ -1,0 +1,3 @@
+module example.com/pairsforward
+
+go 1.22
