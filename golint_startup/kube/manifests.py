@@ -91,7 +91,11 @@ The manifest rules check only containers that run Go. A container counts as Go w
   a linted module named `P` and its `command` starts, by name, the program that the
   Dockerfile at that module's root makes its one `ENTRYPOINT` (network-services-operator's
   `network-services-operator-cell`, a placeholder its tasks rename, runs
-  `/network-services cell-manager`, the operator's own binary);
+  `/network-services cell-manager`, the operator's own binary); or it is a Helm chart's, kept
+  in a kubebuilder project (up to three directories below its `PROJECT`), whose image shares
+  a word with a linted module's owner or name and whose `command` starts, by name, the program
+  that the project's Dockerfile makes its one `ENTRYPOINT` (liqo-upgrade-operator's chart runs
+  `/manager` of `liqo-upgrade-operator`, its module `liqo-upgrade-controller`);
 - it is the manager of a kubebuilder scaffold: in a manifest under `config/manager/`
   whose project root (above `config/`) holds a main package or a Dockerfile that builds Go,
   with the placeholder image `controller` (fluent-operator, apisix-ingress-controller), or
