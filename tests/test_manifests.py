@@ -1449,6 +1449,20 @@ def test_a_command_names_a_program_below_the_one_its_image_builds(tmp_path, comm
     assert bool(_run(root, "SL101").findings) == reported
 
 
+@pytest.mark.parametrize("operator_type, reported", [("non-standalone", False), ("standalone", True), (None, True)])
+def test_a_scaffold_whose_bundle_another_operator_installs_is_not_what_users_run(tmp_path, operator_type, reported):
+    """keystone-operator's CSV says `operator-type: non-standalone`: openstack-operator deploys
+    it from a template of its own, at its own limit."""
+    go_module(tmp_path, {"main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
+    write(tmp_path, "PROJECT", "domain: example.com\nlayout:\n- go.kubebuilder.io/v4\n")
+    write(tmp_path, "config/manager/manager.yaml", _scaffold_manifest("128Mi"))
+    annotation = f"    operators.operatorframework.io/operator-type: {operator_type}\n" if operator_type else ""
+    write(tmp_path, "config/manifests/bases/app.clusterserviceversion.yaml",
+          "apiVersion: operators.coreos.com/v1alpha1\nkind: ClusterServiceVersion\nmetadata:\n  annotations:\n"
+          f"    capabilities: Basic Install\n{annotation}  name: app.v0.0.0\nspec: {{}}\n")
+    assert [f.rule_id for f in _run(tmp_path, "SL101").findings] == (["SL101"] if reported else [])
+
+
 def test_two_kubebuilder_projects_of_one_module_are_two_programs(tmp_path):
     """sidero keeps two kubebuilder projects in one module, each scaffold naming its
     `controller-manager` and `manager`: two findings, neither the other's copy."""

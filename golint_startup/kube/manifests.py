@@ -1386,7 +1386,11 @@ def _installed_from(project: str, chart_roots: list[str], charts_with_values: se
     keeps one installs from it (see the copies of a chart's container), and when that chart,
     named for the project, has its values written by its packaging (no values.yaml in the tree:
     AppConfiguration-KubernetesProvider's `deploy`, from `parameter/helm-values.yaml`), that
-    chart, though its container cannot be read."""
+    chart, though its container cannot be read; or another operator, when the project's OLM
+    bundle says it is installed by one (_non_standalone_bundle)."""
+    bundle = _non_standalone_bundle(project)
+    if bundle is not None:
+        return display(bundle)
     kept = [chart for chart in chart_roots if modules.names_below(chart, project) is not None]
     if not kept:
         return _helm_repository_installing(project)
@@ -1394,6 +1398,21 @@ def _installed_from(project: str, chart_roots: list[str], charts_with_values: se
     unread = [chart for chart in kept if chart not in charts_with_values and chart in charts_deploying and
               not names.isdisjoint(words(_chart_name(chart)))]
     return display(unread[0]) if unread else None
+
+
+# The annotation of an OLM bundle installed only by another operator, as a dependency.
+_NON_STANDALONE = re.compile(r"operators\.operatorframework\.io/operator-type\W+non-standalone\b")
+
+
+def _non_standalone_bundle(project: str) -> str | None:
+    """The ClusterServiceVersion base of a kubebuilder project (`config/manifests/bases/`)
+    annotated `operators.operatorframework.io/operator-type: non-standalone`: another operator
+    installs its program, from a template of its own with its own limit (keystone-operator's
+    scaffold, which openstack-operator deploys at 512Mi: read as not worth a change)."""
+    bases = os.path.join(project, "config", "manifests", "bases")
+    names = sorted(os.listdir(bases)) if os.path.isdir(bases) else []
+    return next((path for name in names if name.endswith(".clusterserviceversion.yaml")
+                 and _NON_STANDALONE.search(_read(path := os.path.join(bases, name)))), None)
 
 
 def _charts_running_all(scaffold: Container, runners: list[Container], display: Callable[[str], str]) -> str | None:
