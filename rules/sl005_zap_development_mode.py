@@ -265,26 +265,32 @@ _PAIRS_TYPES = {"[]interface{}", "[]any", "...interface{}", "...any"}
 
 
 def _checks_logged_pairs(file: GoFile, call) -> bool:
-    """Whether a DPanic call sits in a function taking a logging call's key/value pairs
-    (`args []interface{}`, `kv ...any`) and does not hand them on (`kv...`): a logging adapter's
-    check of its own arguments, which panics only on a malformed logging call. kubecube's copy
-    of zapr DPanics on an odd number of arguments or a key that is not a string, and its
-    findings were read as not worth a change: no call of the module passes such pairs. A
-    wrapper handing its pairs on to DPanic is called by its own name, which counts."""
+    """Whether a DPanic call is a logging adapter's check of the key/value pairs its function
+    takes (`args []interface{}`, `kv ...any`): under an `if`, with a message written out and
+    the pairs named only by index or length (`args[i]`), as zapr's "odd number of arguments". It panics
+    only on a malformed logging call: kubecube's copy of zapr, whose findings were read as
+    not worth a change (no call of the module passes such pairs). A wrapper that logs its own
+    message or hands its pairs on (`kv...`, `toFields(kv)...`) panics on every call, under its
+    own name: it counts."""
     function = enclosing_function(file, call)
     parameters = function.child_by_field_name("parameters") if function is not None else None
-    if parameters is None:
+    arguments = call.child_by_field_name("arguments")
+    if parameters is None or arguments is None or not arguments.named_children or \
+            arguments.named_children[0].type not in ("interpreted_string_literal", "raw_string_literal") or \
+            not any(holder.type == "if_statement" for holder in ancestors(file, call)):
         return False
-    arguments = text(call.child_by_field_name("arguments"))
+    said = text(arguments)
     for declaration in parameters.named_children:
         kind = declaration.child_by_field_name("type")
         if kind is None:
             continue
         variadic = "..." if any(child.type == "..." for child in declaration.children) else ""
-        if variadic + "".join(text(kind).split()) in _PAIRS_TYPES:
-            names = [text(n) for n in declaration.named_children if n.type == "identifier"]
-            if not any(re.search(rf"\b{re.escape(name)}\s*\.\.\.", arguments) for name in names):
-                return True
+        if variadic + "".join(text(kind).split()) not in _PAIRS_TYPES:
+            continue
+        names = [text(n) for n in declaration.named_children if n.type == "identifier"]
+        # Named at all but by index or length: handed on, whole or converted.
+        if names and not any(re.search(rf"(?<!len\()\b{re.escape(name)}\b(?!\s*\[)", said) for name in names):
+            return True
     return False
 
 

@@ -981,6 +981,8 @@ def test_a_chart_of_a_kubebuilder_project_running_a_program_its_image_lacks_depl
     ("ghcr.io/acme/upgrade-operator", "/manager", ["charts/upgrade/values.yaml"]),
     ("ghcr.io/acme/upgrade-operator", "/other", ["config/manager/manager.yaml"]),  # not the program it starts
     ("quay.io/prom/metrics-exporter", "/manager", ["config/manager/manager.yaml"]),  # another project's image
+    ("ghcr.io/acme/dns-operator", "/manager", ["config/manager/manager.yaml"]),  # the owner's other project
+    ("ghcr.io/acme/upgrade-agent", "/manager", ["config/manager/manager.yaml"]),  # the Makefile builds it otherwise
 ])
 def test_a_chart_of_a_kubebuilder_project_runs_the_program_its_dockerfile_starts(tmp_path, image, command, found_at):
     main = _MAIN_IMPORTING_WATCH.replace("example.com/app", "example.com/acme/upgrade-controller")
@@ -991,6 +993,12 @@ def test_a_chart_of_a_kubebuilder_project_runs_the_program_its_dockerfile_starts
                                   "FROM gcr.io/distroless/static\nCOPY --from=builder /workspace/manager .\n"
                                   'ENTRYPOINT ["/manager"]\n')
     write(tmp_path, "config/manager/manager.yaml", _scaffold_manifest("128Mi"))
+    # The agent's image holds a `/manager` of its own, a program that keeps nothing.
+    write(tmp_path, "cmd/agent/main.go", SMALL_MAIN)
+    write(tmp_path, "Dockerfile.agent", "FROM golang:1.24 AS builder\nCOPY . .\nRUN go build -o manager ./cmd/agent\n"
+                                        'FROM gcr.io/distroless/static\nCOPY --from=builder /workspace/manager .\n'
+                                        'ENTRYPOINT ["/manager"]\n')
+    write(tmp_path, "Makefile", "docker-build-agent:\n\tdocker build -f Dockerfile.agent -t ghcr.io/acme/upgrade-agent:latest .\n")
     _write_chart(tmp_path, "charts/upgrade", "upgrade", image=image, template_more=(
         "spec:\n  template:\n    spec:\n      containers:\n        - name: manager\n"
         "          image: {{ .Values.image.repository }}\n"
@@ -4235,11 +4243,15 @@ func watch(client any, obj interface{ GetNamespace() string }) {
 @pytest.mark.parametrize("source", [_FILTERED_INFORMER.replace('0, "", options)', "0, %s, options)").replace(
     "o.%s", "o.ResourceVersion").replace("func watch(client any, node string)",
                                         "func watch(client any, node string, obj interface{ GetNamespace() string })"),
-                                    _DYNAMIC_INFORMER_OF_PODS])
+                                    _DYNAMIC_INFORMER_OF_PODS,
+                                    _DYNAMIC_INFORMER_OF_PODS.replace("dynamic/dynamicinformer", "metadata/metadatainformer").replace(
+                                        "dynamicinformer.NewFilteredDynamicInformer", "metadatainformer.NewFilteredMetadataInformer")])
 @pytest.mark.parametrize("namespace, reported", [
     ("obj.GetNamespace()", False), ('"apps"', False),  # radius' waiter: the namespace of what it waits for
     ('""', True), ("metav1.NamespaceAll", True),  # all of them
     ("node", True),  # a variable may hold a flag's "" (spicedb-operator's)
+    ("opts.Namespace", True),  # so may a field
+    ("metav1.NamespaceSystem", False),  # written out
 ])
 def test_a_filtered_factory_or_dynamic_informer_given_a_namespace_is_scoped(tmp_path, source, namespace, reported):
     """Their namespace is the third argument; a dynamic informer's second is its resource,
@@ -6591,6 +6603,55 @@ func addCluster(member kubernetes.Interface) {
 """
 
 
+_NODE_PODS_BESIDE_EVERY_DEPLOYMENT = """\
+package watch
+
+import (
+	"k8s.io/apimachinery/pkg/fields"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/client-go/informers"
+	"k8s.io/client-go/kubernetes"
+)
+
+func start(client kubernetes.Interface, node string) {
+	local := informers.NewSharedInformerFactoryWithOptions(client, 0, informers.WithTweakListOptions(func(o *metav1.ListOptions) {
+		o.FieldSelector = fields.OneTermEqualSelector("spec.nodeName", node).String()
+	}))
+	_ = local.Core().V1().Pods().Informer()
+	local.Start(nil)
+}
+
+func watchDeployments(client kubernetes.Interface) {
+	all := informers.NewSharedInformerFactory(client, 0)
+	_ = all.Apps().V1().Deployments().Informer()
+	all.Start(nil)
+}
+"""
+
+
+def test_a_message_names_no_informer_kinds_when_one_informer_is_scoped(tmp_path):
+    """Which factory keeps which kind is not known: a node's Pods are not named beside every
+    Deployment."""
+    (finding,) = _findings_of_watching_program(tmp_path, _NODE_PODS_BESIDE_EVERY_DEPLOYMENT, controller=False)
+    assert "its program imports k8s.io/client-go/informers, " in finding.message
+    assert "asks informers for" not in finding.message
+
+
+def test_a_manager_beside_scoped_informers_is_the_cache_named(tmp_path):
+    """The manager's watch of a kind not known keeps the cluster; the member's Pods are scoped."""
+    go_module(tmp_path, {"api/v1/types.go": _ZONE_TYPES, "internal/watch/member.go": _POD_INFORMERS_OF_A_MEMBER.replace(
+        "informers.NewSharedInformerFactory(member, 0)",
+        'informers.NewSharedInformerFactoryWithOptions(member, 0, informers.WithNamespace("rocket-system"))')})
+    (finding,) = _findings_of_watching_program(tmp_path, _ZONE_CONTROLLER % "\n\t\tWatches(obj, nil).", request="64Mi")
+    assert "its program imports sigs.k8s.io/controller-runtime, " in finding.message
+
+
+def test_a_string_line_does_not_hide_controller_runtimes_manager_import(tmp_path):
+    source = _SCOPED_FACTORY_BESIDE_A_MANAGER % ('"sigs.k8s.io/controller-runtime/pkg/manager"', "cfg, manager.Options{}")
+    source = source.replace("\tfactory.Start(nil)\n", '\tfactory.Start(nil)\n\tprintln("starting the controller",\n\t\t"manager")\n')
+    assert [f.rule_id for f in _findings_of_watching_program(tmp_path, source, controller=False)] == ["SL101"]
+
+
 def test_informers_of_growing_kinds_beside_a_manager_of_custom_resources_are_named(tmp_path):
     """rocket's scheduler: a manager of its own resources, and informers of every Pod of each
     member cluster, which its message did not name (read as a cache of custom resources)."""
@@ -6605,13 +6666,16 @@ def test_informers_of_growing_kinds_beside_a_manager_of_custom_resources_are_nam
     ("Watches(source.NewKindWithCache(&core.Pod{}, mgr.GetCache()), nil).", "Pods"),
     ("Watches(&source.Kind{Type: &dnsv1.Zone{}}, nil).", None),
     ("Watches(&source.Kind{Type: &core.ConfigMap{}}, nil).", "ConfigMaps"),
+    ("Watches(&source.Kind{Cache: c, Type: &core.ConfigMap{}}, nil).", "ConfigMaps"),
+    ("Watches(&source.Kind{Type: obj}, nil).", ""),  # a kind not known: reported, none named
 ])
 def test_the_sources_of_older_controller_runtime_watch_the_kind_they_are_given(tmp_path, watch, named):
     go_module(tmp_path, {"api/v1/types.go": _ZONE_TYPES})
     controller = (_ZONE_CONTROLLER % f"\n\t\t{watch}").replace(
         'ctrl "sigs.k8s.io/controller-runtime"', 'ctrl "sigs.k8s.io/controller-runtime"\n\t"sigs.k8s.io/controller-runtime/pkg/source"')
     findings = _findings_of_watching_program(tmp_path, controller, request="64Mi")
-    assert [f.message.split("; its code names ")[1].split(",")[0] for f in findings] == ([named] if named else [])
+    assert [f.message.split("; its code names ")[1].split(",")[0] if "; its code names " in f.message else ""
+            for f in findings] == ([named] if named is not None else [])
 
 
 @pytest.mark.parametrize("limit, scope_too", [("512Mi", False), ("256Mi", True), ("128Mi", True)])

@@ -4,8 +4,10 @@ first DPanic call), named files, --tests and --generated, and the cache."""
 import os
 import shutil
 
+import pytest
+
 from fixtures import TESTDATA
-from lintrun import ZAP_RULE, lint
+from lintrun import ZAP_RULE, lint, write
 from golint_startup.engine.config import build_settings
 from golint_startup.engine.runner import run
 
@@ -55,3 +57,40 @@ def test_a_warm_run_sees_the_dpanic_call_go(tmp_path):
     worker.write_text(worker.read_text().replace("log.DPanicw(", "log.Errorw("))
     code, out, _ = lint([*ZAP_RULE, "./..."], tree)
     assert code == 0 and "SL005" not in out
+
+
+_ADAPTER = """\
+package logadapter
+
+import (
+	"fmt"
+
+	"go.uber.org/zap"
+)
+
+type Logger struct{ z *zap.Logger }
+
+var _ = fmt.Sprintf
+
+func (l *Logger) %s
+"""
+
+
+@pytest.mark.parametrize("method, reported", [
+    # zapr's check of its pairs: panics only on a malformed logging call
+    ('fields(args []interface{}) {\n\tif len(args)%2 == 1 {\n\t\tl.z.DPanic("odd number of arguments", '
+     'zap.Any("ignored key", args[len(args)-1]))\n\t}\n}', False),
+    # wrappers: every call panics
+    ('Bugf(format string, args ...interface{}) {\n\tif true {\n\t\tl.z.DPanic(fmt.Sprintf(format, args...))\n\t}\n}',
+     True),
+    ('Broken(msg string, kv ...any) {\n\tif true {\n\t\tl.z.DPanic("broken", toFields(kv)...)\n\t}\n}', True),
+    ('Broken(msg string, kv ...any) {\n\tl.z.Sugar().DPanicw(msg, kv...)\n}', True),
+    ('check(args []any) {\n\tl.z.DPanic("unchecked", zap.Any("first", args[0]))\n}', True),  # under no if
+])
+def test_a_logging_adapters_check_of_its_pairs_is_no_dpanic_of_the_module(tmp_path, method, reported):
+    write(tmp_path, "go.mod", "module example.com/app\n\ngo 1.22\n")
+    write(tmp_path, "cmd/server/main.go", 'package main\n\nimport (\n\t"net/http"\n\n\t"go.uber.org/zap"\n)\n\n'
+                                          'func main() {\n\t_ = zap.New(nil, zap.Development())\n'
+                                          '\t_ = http.ListenAndServe(":8080", nil)\n}\n')
+    write(tmp_path, "internal/logadapter/adapter.go", _ADAPTER % method)
+    assert [f.rule_id for f in _findings(str(tmp_path))] == (["SL005"] if reported else [])

@@ -105,11 +105,14 @@ _NAMED_NAMESPACE = rb"(?!\s*(?:\)|\"\"|\w+\.NamespaceAll\b))"  # not empty, not 
 # A typed informer of one kind built with its namespace and list options, and a namespace
 # argument that names one.
 _TYPED_FILTERED_INFORMER = re.compile(rb"NewFiltered[A-Z]\w*Informer")
-# Filtered factories and dynamic informers, given the namespace as their third argument,
-# and one that names a namespace whatever the flags: written out, or an object's own (a
-# variable may hold a flag's "", all of them: spicedb-operator's `ns`).
-_FACTORY_GIVEN_NAMESPACE = re.compile(rb"(?:Must)?NewFiltered(?:Dynamic)?SharedInformerFactory|NewFilteredDynamicInformer")
-_OBJECTS_NAMESPACE_ARGUMENT = re.compile(rb"\s*(?:\"[^\"\n]+\"|(?:\w+\.)+(?:GetNamespace\(\)|Namespace))\s*,")
+# Filtered factories and dynamic or metadata informers, given the namespace as their third
+# argument, and one that names a namespace whatever the flags: written out (a string, or
+# apimachinery's `metav1.NamespaceSystem`), or an object's own (`obj.GetNamespace()`). A
+# variable or a field may hold a flag's "", all of them (spicedb-operator's `ns`).
+_FACTORY_GIVEN_NAMESPACE = re.compile(rb"(?:Must)?NewFiltered(?:Dynamic)?SharedInformerFactory"
+                                      rb"|NewFiltered(?:Dynamic|Metadata)Informer")
+_OBJECTS_NAMESPACE_ARGUMENT = re.compile(rb"\s*(?:\"[^\"\n]+\"|\w+\.Namespace(?:System|Default|Public|NodeLease)"
+                                         rb"|(?:\w+\.)+GetNamespace\(\))\s*,")
 _NAMED_NAMESPACE_ARGUMENT = re.compile(rb"\s*" + _NAMED_NAMESPACE + rb"(?:\"[^\"\n]+\"|(?:\w+\.)*\w+(?:\(\))?)\s*,")
 _ONE_NAMESPACE = re.compile(rb"\.Resource\([^()]*\)\s*\.\s*Namespace\(" + _NAMED_NAMESPACE +
                             rb"|\bNew(?:Filtered)?ListWatchFromClient\((?:[^,()]|\([^()]*\))*,[^,]*," + _NAMED_NAMESPACE +
@@ -603,7 +606,7 @@ def field_kinds(code: bytes) -> dict[str, frozenset[str]]:
 # Type: &corev1.Pod{}}, ...)`, `Watches(source.NewKindWithCache(&v1.Cluster{}, cache), ...)`
 # (rocket's scheduler watches its own Clusters so; read as a kind not known, its cache was
 # reported as cluster-wide).
-_OLDER_SOURCE = {b"Kind": re.compile(rb"\s*Type\s*:\s*&(?:\w+\.)?(\w+)\{"),
+_OLDER_SOURCE = {b"Kind": re.compile(rb"[^{}]*?\bType\s*:\s*&(?:\w+\.)?(\w+)\{"),
                  b"NewKindWithCache": re.compile(rb"\(\s*&(?:\w+\.)?(\w+)\{")}
 
 
@@ -626,8 +629,12 @@ def watched_kinds(code: bytes) -> Watches:
         address, kind, literal = watch.group(named - 1, named, named + 1)
         qualified = code[watch.end(named - 1):watch.start(named)].endswith(b".")  # `r.pod`, `dnsv1.Zone`
         older = _OLDER_SOURCE.get(kind) if named == 2 and qualified else None
-        if older is not None and (inner := older.match(code, watch.end(named + 1))) is not None:
-            found.add(inner.group(1).decode())
+        if older is not None:
+            inner = older.match(code, watch.end(named + 1))
+            if inner is not None:
+                found.add(inner.group(1).decode())
+            else:
+                known = False  # `&source.Kind{Type: obj}`: a kind not known
         elif address and literal:
             found.add(kind.decode())
         elif not address and not literal and (passed := _kinds_passed_for(code, kind, watch.start())) is not None:
@@ -2026,7 +2033,9 @@ def new_managers(source: bytes, code: bytes) -> list[re.Match]:
     found = list(NEW_MANAGER.finditer(code))
     if not found:
         return found
-    imports = dict(import_names(source))
+    imports: dict[bytes, bytes] = {}
+    for name, path in import_names(source):  # the import block comes first; a string line may look like one
+        imports.setdefault(name, path)
     return [m for m in found
             if imports.get(m.group(1).split(b".")[0], b"").startswith(CONTROLLER_RUNTIME.encode())]
 # The client-go informers and factories a program builds, weighed against the scopings like

@@ -92,10 +92,11 @@ The manifest rules check only containers that run Go. A container counts as Go w
   Dockerfile at that module's root makes its one `ENTRYPOINT` (network-services-operator's
   `network-services-operator-cell`, a placeholder its tasks rename, runs
   `/network-services cell-manager`, the operator's own binary); or it is a Helm chart's, kept
-  in a kubebuilder project (up to three directories below its `PROJECT`), whose image shares
-  a word with a linted module's owner or name and whose `command` starts, by name, the program
-  that the project's Dockerfile makes its one `ENTRYPOINT` (liqo-upgrade-operator's chart runs
-  `/manager` of `liqo-upgrade-operator`, its module `liqo-upgrade-controller`);
+  in a kubebuilder project (up to three directories below its `PROJECT`), whose image's name
+  shares a word with a linted module's name (not a role's: `operator`) and whose `command`
+  starts, by name, the program that the project's Dockerfile makes its one `ENTRYPOINT`, when
+  nothing above names the image (liqo-upgrade-operator's chart runs `/manager` of
+  `liqo-upgrade-operator`, its module `liqo-upgrade-controller`);
 - it is the manager of a kubebuilder scaffold: in a manifest under `config/manager/`
   whose project root (above `config/`) holds a main package or a Dockerfile that builds Go,
   with the placeholder image `controller` (fluent-operator, apisix-ingress-controller), or
@@ -2397,7 +2398,7 @@ def _flat_image(node: yaml.Node, path: tuple[str, ...], defaults: helm_template.
     for key in _FLAT_IMAGE_KEYS:
         repository = _text(_value(node, key))
         if repository and defaults.reads(*path, key):
-            tag = _text(_value(node, "imageTag"))
+            tag = _text(_value(node, "imageTag")) if defaults.reads(*path, "imageTag") else ""
             return repository + (f":{tag}" if tag else "")
     return None
 
@@ -3949,7 +3950,8 @@ _TYPED_INFORMERS = "k8s.io/client-go/informers"
 def _named_keeper(keeps: list[str], facts: list[_PackageCode]) -> str:
     """The package a message names for a program's cluster-wide cache, of those it imports that
     keep objects (`keeps`, in the order met): controller-runtime when it is one and its code
-    names a kind that grows with the cluster or asks no informer for one, its manager's
+    names a kind that grows with the cluster, or asks no informer for one, or scopes an
+    informer (which kinds the others keep is then not known), its manager's
     cache being the one a controller fills (theatre's managers import client-go's tools/cache
     for a console's watch beside it); client-go's typed informers when the program asks them
     for kinds that grow with the cluster (k8s-deploy-monitor-operator informs on every
@@ -3961,7 +3963,8 @@ def _named_keeper(keeps: list[str], facts: list[_PackageCode]) -> str:
     (postgres-operator's message named those of its Postgres resources, beside an informer of
     every Pod: read as naming the wrong cache); else the first met."""
     asks_growing = _TYPED_INFORMERS in keeps and any(f.typed_informers[1] for f in facts)
-    if go_code.CONTROLLER_RUNTIME in keeps and (_cached_growing_kinds(facts) or not asks_growing):
+    if go_code.CONTROLLER_RUNTIME in keeps and (_cached_growing_kinds(facts) or not asks_growing or
+                                                any(f.informer_scopings for f in facts)):
         return go_code.CONTROLLER_RUNTIME
     if asks_growing:
         return _TYPED_INFORMERS
@@ -4143,16 +4146,6 @@ class _GoTree:
         if started is not None:
             return f"{_RUNS_BY_COMMAND}{_command_program(container)}, the program its module's Dockerfile " \
                    f"starts, {started}", started
-        # A chart kept in a kubebuilder project, its image named for the project in other words
-        # than its module's, running the program the project's Dockerfile starts (liqo-upgrade-
-        # operator's chart runs `/manager` of `kazem26/liqo-upgrade-operator`, its module
-        # `liqo-upgrade-controller`; unread, its scaffold was reported instead of what the README
-        # installs).
-        program = _dockerfile_program(container)
-        started = self._started_as(chart_project, program) \
-            if chart_project and program and named_here and self._may_be_the_projects(image) else None
-        if started is not None:
-            return f"{_RUNS_BY_COMMAND}{program}, the program its project's Dockerfile starts, {started}", started
         built = self._built_by_makefile(repository) if named_here else None
         if built is not None:
             return f"a Makefile tags its image {repository}, built from the Dockerfile that builds {built}", built
@@ -4166,6 +4159,18 @@ class _GoTree:
         built = self._built_by_workflow(repository) if named_here else None
         if built is not None:
             return f"a GitHub workflow builds its image {repository} from the Dockerfile that builds {built}", built
+        # A chart kept in a kubebuilder project, its image named for the project in other words
+        # than its module's, running the program the project's Dockerfile starts (liqo-upgrade-
+        # operator's chart runs `/manager` of `kazem26/liqo-upgrade-operator`, its module
+        # `liqo-upgrade-controller`; unread, its scaffold was reported instead of what the README
+        # installs). After what builds the image by its name: another Dockerfile may build
+        # another `/manager`.
+        program = _dockerfile_program(container)
+        if chart_project and program and named_here and self._named_for_a_module(repository) and \
+                self._starts(chart_project, program):
+            started = self._entrypoint_program(chart_project)
+            if started is not None:
+                return f"{_RUNS_BY_COMMAND}{program}, the program its project's Dockerfile starts, {started}", started
         return self._not_recognized(container, go_images)
 
     def _not_recognized(self, container: Container, go_images: tuple[str, ...]) -> tuple[str, None]:
@@ -4512,17 +4517,22 @@ class _GoTree:
             return None
         for module in self._linted_modules():
             name = _unversioned(module.path).rsplit("/", 1)[-1].lower()
-            if name and repository.startswith(name + "-") and (started := self._started_as(module.root, program)):
-                return started
+            if name and repository.startswith(name + "-") and self._starts(module.root, program):
+                return self._entrypoint_program(module.root)
         return None
 
-    def _started_as(self, directory: str, program: str) -> str | None:
-        """The main package the plain Dockerfile in `directory` starts as `program`, its one
-        ENTRYPOINT (_entrypoint_program); None when it starts another or several."""
+    def _starts(self, directory: str, program: str) -> bool:
+        """Whether the plain Dockerfile in `directory` starts `program` (by name) as its one
+        ENTRYPOINT."""
         entrypoints = self._plain_dockerfile(directory)[1]
-        if len(entrypoints) == 1 and entrypoints[0].rsplit("/", 1)[-1] == program:
-            return self._entrypoint_program(directory)
-        return None
+        return len(entrypoints) == 1 and entrypoints[0].rsplit("/", 1)[-1] == program
+
+    def _named_for_a_module(self, repository: str) -> bool:
+        """Whether an image's name (not its owner) shares a word with a linted module's name,
+        beyond words for a role (`operator`, `controller`)."""
+        names = {word for m in self._linted_modules() if m.path
+                 for word in words(_unversioned(m.path).rsplit("/", 1)[-1])}
+        return bool((set(words(repository.rsplit("/", 1)[-1])) & names) - _GENERIC_WORDS)
 
     def _may_be_the_projects(self, image: str) -> bool:
         """Whether an image's owner or name shares a word with a linted module's owner or name
@@ -4726,11 +4736,13 @@ class _GoTree:
     def informer_kinds(self, run: ProgramRun) -> tuple[str, ...]:
         """The kinds that grow with the cluster that the main packages at or below the run's
         directory ask client-go's informer factories for (go_code.informed_kinds), the most
-        memory first."""
+        memory first; none when one of their informers is scoped (a node's Pods beside every
+        Deployment: which factory keeps which kind is not known)."""
         module, mains = self._run_programs(run)
-        asked = frozenset().union(*(f.informed_kinds for main in mains
-                                    for f in self._program_facts(main, module, run.subcommand, run.passed_flags).packages))
-        return tuple(kind for kind in go_code.GROWING_KINDS if kind in asked)
+        facts = [f for main in mains for f in self._program_facts(main, module, run.subcommand, run.passed_flags).packages]
+        if any(f.informer_scopings or f.informer_scopings_when_namespace_named for f in facts):
+            return ()  # which of its informers keep which kinds is not known
+        return tuple(kind for kind in go_code.GROWING_KINDS if kind in frozenset().union(*(f.informed_kinds for f in facts)))
 
     def framework_cache(self, run: ProgramRun) -> go_code.Framework | None:
         """The framework that a main package at or below the run's directory runs, through

@@ -8,7 +8,7 @@ import (
 )
 
 func main() {
-	logger := zap.New(nil, zap.Development()) // want "SL005: the module calls DPanic \\(pairsforward/internal/logadapter/adapter.go:13\\)"
+	logger := zap.New(nil, zap.Development()) // want "SL005: the module calls DPanic \\(pairsforward/internal/logadapter/adapter.go:25\\)"
 	log := logadapter.New(logger.Sugar())
 	log.Broken("cache out of sync", "entries", 0)
 	_ = http.ListenAndServe(":8080", nil)
