@@ -6824,6 +6824,21 @@ def test_a_chart_template_naming_gomemlimit_tells_the_containers_it_writes(tmp_p
     assert [f.path for f in _run(tmp_path).findings] == (["charts/api/values.yaml"] if reported else [])
 
 
+@pytest.mark.parametrize("helper, reported", [
+    ('{{- define "api.env" -}}\n- name: GOMEMLIMIT\n  value: "100MiB"\n{{- end -}}\n', False),  # nudgebee-agent
+    ('{{/* GOMEMLIMIT is not set here */}}\n{{- define "api.env" -}}\n- name: MODE\n  value: x\n{{- end -}}\n', True),
+])
+def test_a_named_template_naming_gomemlimit_tells_the_chart(tmp_path, helper, reported):
+    go_module(tmp_path, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
+    _write_chart(tmp_path, "charts/api", "api", template_more=(
+        "spec:\n  template:\n    spec:\n      containers:\n        - name: api\n"
+        "          image: {{ .Values.image.repository }}\n"
+        '          env:\n            {{- include "api.env" . | nindent 12 }}\n'
+        "          resources: {{ toYaml .Values.resources | nindent 12 }}\n"))
+    write(tmp_path, "charts/api/templates/_helpers.tpl", helper)
+    assert [f.path for f in _run(tmp_path, "SL101").findings] == (["charts/api/values.yaml"] if reported else [])
+
+
 def test_a_manifests_program_is_the_one_its_images_entrypoint_starts(tmp_path):
     """As for a chart (k8s-deploy-monitor-operator): a plain Deployment giving no command runs
     what its image's ENTRYPOINT starts."""

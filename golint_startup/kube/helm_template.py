@@ -108,6 +108,14 @@ def values_path_in(text: str) -> tuple[str, ...] | None:
     return tuple(read.group(1)[1:].split(".")) if read else None
 
 
+def named_templates(chart: str, read: Callable[[str], str]) -> str:
+    """The `.tpl` files of a chart's `templates` (its named templates, `_helpers.tpl`), their
+    comments taken out: what the workload templates include."""
+    templates = os.path.join(chart, "templates")
+    return "\n".join(_COMMENT.sub("", read(os.path.join(templates, name)))
+                     for name in listdir(templates) if name.endswith(".tpl"))
+
+
 class ChartDefaults:
     """A chart's values.yaml and its named templates (`define` in its `.tpl` files), each read
     when first asked for: most charts need neither."""

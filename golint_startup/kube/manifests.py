@@ -1233,6 +1233,10 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
     # soak test, beside its manager's Deployment); when it is the chart's one workload, it
     # tells the chart's container.
     charts_telling |= {chart for chart in literal_telling if len(chart_workload_templates.get(chart, ())) <= 1}
+    # Or a named template its workloads include (nudgebee-agent's `_helpers.tpl` writes the
+    # runner's GOMEMLIMIT, 80% of its limit: read as a wrong finding when it went unread).
+    charts_telling |= {chart for chart in chart_values if chart not in charts_telling and
+                       _TELLS_THE_LIMIT.search(_YAML_COMMENT.sub("", helm_template.named_templates(chart, _read)))}
     for chart, count in sorted(charts.items()):
         notify(Notification(f"Helm chart: {count} template file{'s' if count != 1 else ''} skipped (its "
                             "values.yaml is read for containers' memory limits); lint the output of "
