@@ -1519,6 +1519,21 @@ def test_a_charts_image_may_sit_in_keys_of_its_own(tmp_path, key, reported):
     assert [f.path for f in _run(tmp_path).findings] == (["charts/api/values.yaml"] if reported else [])
 
 
+@pytest.mark.parametrize("name_value, shown", [("api-server", "api-server"), ("Not A Name", "api")])
+def test_a_charts_container_named_from_its_values_is_shown_by_that_name(tmp_path, name_value, shown):
+    """jaehanbyun's redis-operator writes `name: {{ .Values.redisOperator.name }}`: its message
+    named the values' key, `redisOperator`, not the container `redis-operator`."""
+    go_module(tmp_path, {"cmd/api/main.go": MAIN})
+    _write_chart(tmp_path, "charts/api", "api", template_more=(
+        "spec:\n  template:\n    spec:\n      containers:\n        - name: {{ .Values.api.name }}\n"
+        "          image: {{ .Values.api.image }}\n"
+        "          resources: {{ toYaml .Values.api.resources | nindent 12 }}\n"))
+    write(tmp_path, "charts/api/values.yaml", f"api:\n  name: {name_value}\n  image: ghcr.io/acme/api:v1\n"
+                                               "  resources:\n    limits:\n      memory: 100Mi\n")
+    (finding,) = _run(tmp_path).findings
+    assert finding.message.startswith(f'container "{shown}" of Helm chart api ')
+
+
 @pytest.mark.parametrize("repository, name, reported", [
     ("ghcr.io/acme", "api", True),  # bifrost-gateway-controller: the image's name below a path
     ("ghcr.io/acme/api", "api", True),  # the name repeated

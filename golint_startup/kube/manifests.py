@@ -1862,7 +1862,8 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
                 (key, resources_value), written = overridden, overrides[0]
         made = run_as_written(Container(source, f"Helm chart {name}", ".".join(path) or name, image, False,
                                         written.location(key), chart=chart,
-                                        shown_names=_template_container_names(path, workload_templates)), path)
+                                        shown_names=_template_container_names(path, workload_templates,
+                                                                              defaults.values)), path)
         # `resources` without a memory limit (`resources: {}`) is kept too: what the chart
         # installs then has no limit, whatever a copy in the manifests sets. So are those no
         # template reads: the chart writes none (natz-operator's account-server chart keeps
@@ -2115,9 +2116,12 @@ _ITEM = re.compile(r"^([ \t]*)-[ \t]+")
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" \t"))
 _LITERAL_NAME = re.compile(r"^(?:-[ \t]+)?name:[ \t]*[\"']?([a-z0-9][a-z0-9-]*)[\"']?[ \t]*$")
+# Or a value of the chart's defaults (jaehanbyun's redis-operator: `name: {{ .Values.redisOperator.name }}`).
+_VALUES_NAME = re.compile(r"^(?:-[ \t]+)?name:[ \t]*[\"']?\{\{-?[ \t]*\.Values\.([\w.]+)[ \t]*-?\}\}[\"']?[ \t]*$")
 
 
-def _template_container_names(path: tuple[str, ...], templates: list[tuple[Source, str]]) -> tuple[str, ...]:
+def _template_container_names(path: tuple[str, ...], templates: list[tuple[Source, str]],
+                              values: Any = None) -> tuple[str, ...]:
     """The literal `name`s of the containers whose `resources` a chart's workload templates
     write from `.Values.<path>.resources` (hsm-secrets-operator's `controllerManager`, written
     into its container `manager`), none when one of them is not a literal; a reference below
@@ -2129,7 +2133,8 @@ def _template_container_names(path: tuple[str, ...], templates: list[tuple[Sourc
     own (read as lumped in with the manager when named). Init containers only when no other
     container is named: velkir's `cert-bootstrap` runs the manager's image and `resources`
     once, with a flag that exits before any cache is built (read as wrong when named beside
-    the manager)."""
+    the manager). A name the templates take from the chart's `values` (its defaults, parsed) is
+    that value."""
     reference, image = _values_reference(path, "resources"), _values_reference(path, "image")
     # By whether the container (else its template) writes the image: 2, 1, 0; at each rank, init
     # containers only when no other container is named.
@@ -2138,7 +2143,7 @@ def _template_container_names(path: tuple[str, ...], templates: list[tuple[Sourc
     for _, text in templates:
         lines = text.split("\n")
         for match in reference.finditer(text):
-            name, item = _enclosing_container(lines, text.count("\n", 0, match.start()))
+            name, item = _enclosing_container(lines, text.count("\n", 0, match.start()), values)
             held = init_names if item and _runs_before_the_containers(lines, item) else names
             held[2 if any(image.search(lines[i]) for i in item) else 1 if image.search(text) else 0].add(name)
     for found in (*names.values(), *init_names.values()):
@@ -2271,8 +2276,9 @@ def _enclosing_container_name(lines: list[str], index: int) -> str | None:
     return _enclosing_container(lines, index)[0]
 
 
-def _enclosing_container(lines: list[str], index: int) -> tuple[str | None, range]:
-    """_enclosing_container_name, and the lines of that list item (empty when none is found)."""
+def _enclosing_container(lines: list[str], index: int, values: Any = None) -> tuple[str | None, range]:
+    """_enclosing_container_name, and the lines of that list item (empty when none is found);
+    with `values` (a chart's defaults, parsed), a name taken from them is that value."""
     key = next((i for i in range(index, max(index - 3, -1), -1) if _RESOURCES_KEY.match(lines[i])), None)
     if key is None and _WITH_ACTION.match(lines[index]) and index + 1 < len(lines) and \
             _RESOURCES_KEY.match(lines[index + 1]):
@@ -2302,7 +2308,17 @@ def _enclosing_container(lines: list[str], index: int) -> tuple[str | None, rang
         if i == start or _indent(lines[i]) == keys_at and not _ITEM.match(lines[i]):
             if (name := _LITERAL_NAME.match(lines[i].strip())) is not None:
                 names.append(name.group(1))
+            elif values is not None and (read := _VALUES_NAME.match(lines[i].strip())) is not None:
+                value = _value_at(values, read.group(1).split("."))
+                names.append(value if isinstance(value, str) and _LITERAL_NAME.match(f"name: {value}") else None)
     return (names[0] if len(names) == 1 else None), range(start, end)
+
+
+def _value_at(values: Any, path: list[str]) -> Any:
+    """What parsed values hold at `path` (None when they hold nothing there)."""
+    for key in path:
+        values = values.get(key) if isinstance(values, dict) else None
+    return values
 
 
 class _WrittenInTemplate(NamedTuple):
