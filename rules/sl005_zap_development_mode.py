@@ -260,25 +260,36 @@ def _first_dpanic(file: GoFile) -> Location | None:
     return location_of(file.path, use, f"the module {what}")
 
 
+_ASSIGNED_VALUES = """
+[(short_var_declaration right: (expression_list (_) @value))
+ (assignment right: (expression_list (_) @value))]
+"""
 # The types of a logging call's key/value pairs, handed as a slice or variadic.
 _PAIRS_TYPES = {"[]interface{}", "[]any", "...interface{}", "...any"}
 
 
 def _checks_logged_pairs(file: GoFile, call) -> bool:
     """Whether a DPanic call is a logging adapter's check of the key/value pairs its function
-    takes (`args []interface{}`, `kv ...any`): under an `if`, with a message written out and
-    the pairs named only by index or length (`args[i]`), as zapr's "odd number of arguments". It panics
-    only on a malformed logging call: kubecube's copy of zapr, whose findings were read as
-    not worth a change (no call of the module passes such pairs). A wrapper that logs its own
-    message or hands its pairs on (`kv...`, `toFields(kv)...`) panics on every call, under its
-    own name: it counts."""
+    takes (`args []interface{}`, `kv ...any`): under an `if` whose condition, or a loop's header
+    around it, tests them, with a message written out, the pairs named only by index or length
+    (`args[i]`), as zapr's "odd number of arguments". It panics only on a malformed logging call: kubecube's copy of zapr, whose
+    findings were read as not worth a change (no call of the module passes such pairs). A
+    wrapper that logs its own message or hands its pairs on (`kv...`, `toFields(kv)...`,
+    `args[1:]...`) panics on every call, under its own name: it counts."""
     function = enclosing_function(file, call)
     parameters = function.child_by_field_name("parameters") if function is not None else None
     arguments = call.child_by_field_name("arguments")
     if parameters is None or arguments is None or not arguments.named_children or \
-            arguments.named_children[0].type not in ("interpreted_string_literal", "raw_string_literal") or \
-            not any(holder.type == "if_statement" for holder in ancestors(file, call)):
+            arguments.named_children[0].type not in ("interpreted_string_literal", "raw_string_literal"):
         return False
+    holders = ancestors(file, call)
+    inside = holders[:holders.index(function)] if function in holders else holders
+    ifs = [holder for holder in inside if holder.type == "if_statement"]
+    if not ifs:
+        return False
+    # What tests the pairs: the `if`s' conditions (and initializers), the loops' headers.
+    tests = " ".join([_header(holder) for holder in ifs] +
+                     [_header(holder) for holder in inside if holder.type == "for_statement"])
     said = text(arguments)
     for declaration in parameters.named_children:
         kind = declaration.child_by_field_name("type")
@@ -288,10 +299,22 @@ def _checks_logged_pairs(file: GoFile, call) -> bool:
         if variadic + "".join(text(kind).split()) not in _PAIRS_TYPES:
             continue
         names = [text(n) for n in declaration.named_children if n.type == "identifier"]
-        # Named at all but by index or length: handed on, whole or converted.
-        if names and not any(re.search(rf"(?<!len\()\b{re.escape(name)}\b(?!\s*\[)", said) for name in names):
+        tested = any(re.search(rf"\b{re.escape(name)}\b", tests) for name in names)
+        # Named at all but by index (not a slice) or length, or through a variable given them
+        # so (`fields := toFields(kv)`): handed on, whole or converted.
+        whole = [re.compile(rf"(?<!len\()\b{re.escape(name)}\b(?!\s*\[[^\]:]*\])") for name in names]
+        given = {text(name) for found in matches(_ASSIGNED_VALUES, function)
+                 if any(w.search(text(found["value"][0])) for w in whole) for name in assigned_names(found["value"][0])}
+        handed_on = any(w.search(said) for w in whole) or any(re.search(rf"\b{re.escape(name)}\b", said) for name in given)
+        if names and tested and not handed_on:
             return True
     return False
+
+
+def _header(statement) -> str:
+    """The text of an `if` or `for` statement up to its block."""
+    block = statement.child_by_field_name("consequence") or statement.child_by_field_name("body")
+    return text(statement)[:block.start_byte - statement.start_byte] if block is not None else text(statement)
 
 
 def _with_dpanic(finding: Finding, dpanic: Location) -> Finding:

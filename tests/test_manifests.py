@@ -983,6 +983,7 @@ def test_a_chart_of_a_kubebuilder_project_running_a_program_its_image_lacks_depl
     ("quay.io/prom/metrics-exporter", "/manager", ["config/manager/manager.yaml"]),  # another project's image
     ("ghcr.io/acme/dns-operator", "/manager", ["config/manager/manager.yaml"]),  # the owner's other project
     ("ghcr.io/acme/upgrade-agent", "/manager", ["config/manager/manager.yaml"]),  # the Makefile builds it otherwise
+    ("ghcr.io/acme/upgrade-operator/reconciler", "/manager", ["charts/upgrade/values.yaml"]),  # a nested name
 ])
 def test_a_chart_of_a_kubebuilder_project_runs_the_program_its_dockerfile_starts(tmp_path, image, command, found_at):
     main = _MAIN_IMPORTING_WATCH.replace("example.com/app", "example.com/acme/upgrade-controller")
@@ -1457,7 +1458,8 @@ def test_a_command_names_a_program_below_the_one_its_image_builds(tmp_path, comm
     assert bool(_run(root, "SL101").findings) == reported
 
 
-@pytest.mark.parametrize("operator_type, reported", [("non-standalone", False), ("standalone", True), (None, True)])
+@pytest.mark.parametrize("operator_type, reported", [("non-standalone", False), ("standalone", True), (None, True),
+                                                     ("# non-standalone", True)])
 def test_a_scaffold_whose_bundle_another_operator_installs_is_not_what_users_run(tmp_path, operator_type, reported):
     """keystone-operator's CSV says `operator-type: non-standalone`: openstack-operator deploys
     it from a template of its own, at its own limit."""
@@ -1465,6 +1467,8 @@ def test_a_scaffold_whose_bundle_another_operator_installs_is_not_what_users_run
     write(tmp_path, "PROJECT", "domain: example.com\nlayout:\n- go.kubebuilder.io/v4\n")
     write(tmp_path, "config/manager/manager.yaml", _scaffold_manifest("128Mi"))
     annotation = f"    operators.operatorframework.io/operator-type: {operator_type}\n" if operator_type else ""
+    if operator_type and operator_type.startswith("# "):  # commented out
+        annotation = f"    # operators.operatorframework.io/operator-type: {operator_type[2:]}\n"
     write(tmp_path, "config/manifests/bases/app.clusterserviceversion.yaml",
           "apiVersion: operators.coreos.com/v1alpha1\nkind: ClusterServiceVersion\nmetadata:\n  annotations:\n"
           f"    capabilities: Basic Install\n{annotation}  name: app.v0.0.0\nspec: {{}}\n")
@@ -4227,6 +4231,14 @@ def test_a_filtered_informer_given_a_selection_is_scoped(tmp_path, source, optio
     assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
 
 
+def test_a_filtered_informer_of_a_kind_without_namespace_takes_none(tmp_path):
+    """`NewFilteredNodeInformer(client, 0, indexers, tweak)`: its second argument is the resync
+    period, not a namespace."""
+    source = _FILTERED_INLINE.replace("NewFilteredConfigMapInformer(client, metav1.NamespaceAll, 0, nil,",
+                                      "NewFilteredNodeInformer(client, 0, nil,")
+    assert [f.rule_id for f in _findings_of_watching_program(tmp_path, source % "ResourceVersion")] == ["SL101"]
+
+
 @pytest.mark.parametrize("namespace, reported", [
     ('"proxy"', False), ("ns", False), ("cfg.Namespace()", False),  # kubevpn's proxy mapper: one namespace's
     ('""', True), ("metav1.NamespaceAll", True),  # all of them
@@ -6661,6 +6673,65 @@ def test_a_manager_beside_scoped_informers_is_the_cache_named(tmp_path):
     assert "its program imports sigs.k8s.io/controller-runtime, " in finding.message
 
 
+_CONDITIONALLY_SCOPED_PODS = """\
+package watch
+
+import (
+	"os"
+
+	"k8s.io/client-go/informers"
+	"k8s.io/client-go/kubernetes"
+)
+
+func start(client kubernetes.Interface) {
+	var options []informers.SharedInformerOption
+	if ns := os.Getenv("WATCH_NAMESPACE"); ns != "" {
+		options = append(options, informers.WithNamespace(ns))
+	}
+	factory := informers.NewSharedInformerFactoryWithOptions(client, 0, options...)
+	_ = factory.Core().V1().Pods().Informer()
+	factory.Start(nil)
+}
+"""
+_NAMESPACES_FACTORY = """\
+package watch
+
+import (
+	"k8s.io/client-go/informers"
+	"k8s.io/client-go/kubernetes"
+)
+
+func watchSettings(local kubernetes.Interface) {
+	settings := informers.NewSharedInformerFactory(local, 0)
+	_ = settings.Core().V1().Namespaces().Informer()
+	settings.Start(nil)
+}
+"""
+
+
+@pytest.mark.parametrize("more", [{}, {"internal/watch/settings.go": _NAMESPACES_FACTORY}])
+def test_informer_kinds_are_named_beside_a_scoping_that_does_not_apply_or_a_factory_of_small_kinds(tmp_path, more):
+    """A scoping only when WATCH_NAMESPACE names one (the manifest names none), and a factory of
+    Namespaces only, counted as scoped: which factory keeps the Pods is known."""
+    go_module(tmp_path, more)
+    (finding,) = _findings_of_watching_program(tmp_path, _CONDITIONALLY_SCOPED_PODS, controller=False)
+    assert "; its code asks informers for Pods," in finding.message
+
+
+def test_informers_are_the_cache_named_beside_a_scoped_manager(tmp_path):
+    """The manager keeps one namespace; a factory of every Deployment beside one namespace's Pods
+    keeps the cluster."""
+    go_module(tmp_path, {"api/v1/types.go": _ZONE_TYPES, "internal/watch/member.go": _POD_INFORMERS_OF_A_MEMBER.replace(
+        "informers.NewSharedInformerFactory(member, 0)",
+        'informers.NewSharedInformerFactoryWithOptions(member, 0, informers.WithNamespace("acme-system"))').replace(
+        "\tfactory.Start(nil)\n", "\tfactory.Start(nil)\n\tall := informers.NewSharedInformerFactory(member, 0)\n"
+        "\t_ = all.Apps().V1().Deployments().Informer()\n\tall.Start(nil)\n")})
+    controller = (_ZONE_CONTROLLER % "\n\t\tWatches(obj, nil).").replace(
+        "ctrl.Options{}", 'ctrl.Options{Cache: cache.Options{DefaultNamespaces: map[string]cache.Config{"acme-system": {}}}}')
+    (finding,) = _findings_of_watching_program(tmp_path, controller, request="64Mi")
+    assert "its program imports k8s.io/client-go/informers, " in finding.message
+
+
 def test_a_string_line_does_not_hide_controller_runtimes_manager_import(tmp_path):
     source = _SCOPED_FACTORY_BESIDE_A_MANAGER % ('"sigs.k8s.io/controller-runtime/pkg/manager"', "cfg, manager.Options{}")
     source = source.replace("\tfactory.Start(nil)\n", '\tfactory.Start(nil)\n\tprintln("starting the controller",\n\t\t"manager")\n')
@@ -6683,6 +6754,7 @@ def test_informers_of_growing_kinds_beside_a_manager_of_custom_resources_are_nam
     ("Watches(&source.Kind{Type: &core.ConfigMap{}}, nil).", "ConfigMaps"),
     ("Watches(&source.Kind{Cache: c, Type: &core.ConfigMap{}}, nil).", "ConfigMaps"),
     ("Watches(&source.Kind{Type: obj}, nil).", ""),  # a kind not known: reported, none named
+    ("Watches(&dnsv1.Kind{}, nil).", None),  # a custom resource named Kind
 ])
 def test_the_sources_of_older_controller_runtime_watch_the_kind_they_are_given(tmp_path, watch, named):
     go_module(tmp_path, {"api/v1/types.go": _ZONE_TYPES})
@@ -6842,15 +6914,22 @@ def test_a_chart_template_naming_gomemlimit_tells_the_containers_it_writes(tmp_p
 @pytest.mark.parametrize("helper, reported", [
     ('{{- define "api.env" -}}\n- name: GOMEMLIMIT\n  value: "100MiB"\n{{- end -}}\n', False),  # nudgebee-agent
     ('{{/* GOMEMLIMIT is not set here */}}\n{{- define "api.env" -}}\n- name: MODE\n  value: x\n{{- end -}}\n', True),
+    # through another define it includes
+    ('{{- define "api.limit" -}}\n- name: GOMEMLIMIT\n  value: "100MiB"\n{{- end -}}\n'
+     '{{- define "api.env" -}}\n{{ include "api.limit" . }}\n{{- end -}}\n', False),
+    # a define no template includes
+    ('{{- define "common.goEnv" -}}\n- name: GOMEMLIMIT\n  value: "100MiB"\n{{- end -}}\n'
+     '{{- define "api.env" -}}\n- name: MODE\n  value: x\n{{- end -}}\n', True),
 ])
-def test_a_named_template_naming_gomemlimit_tells_the_chart(tmp_path, helper, reported):
+@pytest.mark.parametrize("helpers", ["_helpers.tpl", "api/_env.tpl"])  # Helm loads templates/ whole
+def test_a_named_template_naming_gomemlimit_tells_the_chart(tmp_path, helper, reported, helpers):
     go_module(tmp_path, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
     _write_chart(tmp_path, "charts/api", "api", template_more=(
         "spec:\n  template:\n    spec:\n      containers:\n        - name: api\n"
         "          image: {{ .Values.image.repository }}\n"
         '          env:\n            {{- include "api.env" . | nindent 12 }}\n'
         "          resources: {{ toYaml .Values.resources | nindent 12 }}\n"))
-    write(tmp_path, "charts/api/templates/_helpers.tpl", helper)
+    write(tmp_path, f"charts/api/templates/{helpers}", helper)
     assert [f.path for f in _run(tmp_path, "SL101").findings] == (["charts/api/values.yaml"] if reported else [])
 
 

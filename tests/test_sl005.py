@@ -86,6 +86,15 @@ func (l *Logger) %s
     ('Broken(msg string, kv ...any) {\n\tif true {\n\t\tl.z.DPanic("broken", toFields(kv)...)\n\t}\n}', True),
     ('Broken(msg string, kv ...any) {\n\tl.z.Sugar().DPanicw(msg, kv...)\n}', True),
     ('check(args []any) {\n\tl.z.DPanic("unchecked", zap.Any("first", args[0]))\n}', True),  # under no if
+    # a loop over the pairs, its `if` testing a value taken from them (kubecube's non-string key)
+    ('fields(args []any) {\n\tfor i := 0; i < len(args); i += 2 {\n\t\tkey, ok := args[i].(string)\n'
+     '\t\tif !ok {\n\t\t\tl.z.DPanic("non-string key", zap.Any("key", key))\n\t\t}\n\t}\n}', False),
+    # an `if` testing something else, the pairs handed on converted or sliced
+    ('Errorw(msg string, kv ...any) {\n\tif l.z != nil {\n\t\tl.z.DPanic("error logged in strict mode")\n\t}\n}', True),
+    ('Broken(msg string, kv ...any) {\n\tfields := toFields(kv)\n\tif len(kv) > 0 {\n'
+     '\t\tl.z.DPanic("bug", fields...)\n\t}\n}', True),
+    ('Bug(args ...any) {\n\tif err, ok := args[0].(error); ok {\n\t\tl.z.Sugar().DPanicw("bug", '
+     'append([]any{"error", err}, args[1:]...)...)\n\t}\n}', True),
 ])
 def test_a_logging_adapters_check_of_its_pairs_is_no_dpanic_of_the_module(tmp_path, method, reported):
     write(tmp_path, "go.mod", "module example.com/app\n\ngo 1.22\n")

@@ -105,10 +105,17 @@ _NAMED_NAMESPACE = rb"(?!\s*(?:\)|\"\"|\w+\.NamespaceAll\b))"  # not empty, not 
 # A typed informer of one kind built with its namespace and list options, and a namespace
 # argument that names one.
 _TYPED_FILTERED_INFORMER = re.compile(rb"NewFiltered[A-Z]\w*Informer")
+# Those of kinds without a namespace, whose second argument is the resync period
+# (`NewFilteredNodeInformer(client, 0, indexers, tweak)`).
+_CLUSTER_SCOPED_INFORMER = re.compile(
+    rb"NewFiltered(?:Node|Namespace|PersistentVolume|ClusterRole|ClusterRoleBinding|StorageClass|CSINode|CSIDriver"
+    rb"|VolumeAttachment|CertificateSigningRequest|ValidatingWebhookConfiguration|MutatingWebhookConfiguration"
+    rb"|PriorityClass|CustomResourceDefinition|RuntimeClass|IngressClass|APIService|ComponentStatus)Informer")
 # Filtered factories and dynamic or metadata informers, given the namespace as their third
 # argument, and one that names a namespace whatever the flags: written out (a string, or
-# apimachinery's `metav1.NamespaceSystem`), or an object's own (`obj.GetNamespace()`). A
-# variable or a field may hold a flag's "", all of them (spicedb-operator's `ns`).
+# apimachinery's `metav1.NamespaceSystem`), or an object's own (`obj.GetNamespace()`; a getter
+# of a flag's namespace would pass too, which no program read so far has). A variable or a
+# field may hold a flag's "", all of them (spicedb-operator's `ns`).
 _FACTORY_GIVEN_NAMESPACE = re.compile(rb"(?:Must)?NewFiltered(?:Dynamic)?SharedInformerFactory"
                                       rb"|NewFiltered(?:Dynamic|Metadata)Informer")
 _OBJECTS_NAMESPACE_ARGUMENT = re.compile(rb"\s*(?:\"[^\"\n]+\"|\w+\.Namespace(?:System|Default|Public|NodeLease)"
@@ -174,6 +181,9 @@ class Scopings(NamedTuple):
     # Of `always` and `when_namespace_named`, those of informer constructions.
     informers_always: int
     informers_when_namespace_named: int
+    # Of `informers_always`, the constructions counted as scoped because they keep nothing
+    # that grows (_keeps_nothing_that_grows).
+    informers_keeping_nothing: int = 0
 
 
 NO_SCOPINGS = Scopings(0, 0, frozenset(), 0, 0)
@@ -194,10 +204,10 @@ def scopings(code: bytes) -> Scopings:
     return Scopings(*_scopings(code))
 
 
-def _scopings(code: bytes) -> tuple[int, int, frozenset[str], int, int]:
+def _scopings(code: bytes) -> tuple[int, int, frozenset[str], int, int, int]:
     """(scopings that always apply, scopings only when a namespace is named, the variables
-    giving older options their namespace, and of the first two those of informers): see
-    scopings."""
+    giving older options their namespace, of the first two those of informers, and of those
+    always applying, the informers keeping nothing that grows): see scopings."""
     always = when_named = 0
     variables = set()
 
@@ -290,12 +300,14 @@ def _scopings(code: bytes) -> tuple[int, int, frozenset[str], int, int]:
     imports = dict(import_names(code))
     always += sum(imports.get(m.group(1)) == KNATIVE_FILTERED_FACTORY for m in _KNATIVE_SELECTORS.finditer(code))
     options = always, when_named
+    keeping_nothing = 0
     for construction, conditions in _informer_scopings(code):
         if conditions:
             count(None if None in conditions else conditions[0])
         elif _keeps_nothing_that_grows(code, imports, construction):
             count(None)  # as if scoped
-    return always, when_named, frozenset(variables), always - options[0], when_named - options[1]
+            keeping_nothing += 1
+    return always, when_named, frozenset(variables), always - options[0], when_named - options[1], keeping_nothing
 
 
 # A manager's one namespace in the options of controller-runtime before v0.15 (`ctrl.Options{
@@ -338,7 +350,8 @@ def _informer_scopings(code: bytes) -> Iterator[tuple[re.Match, list[bytes | Non
             namespace = _first_argument_end(code, second - 1) if code[second - 1:second] == b"," else second
             if code[namespace - 1:namespace] == b"," and _OBJECTS_NAMESPACE_ARGUMENT.match(code, namespace):
                 scopings.append(namespace)
-        elif _TYPED_FILTERED_INFORMER.fullmatch(construction.group(1)):
+        elif _TYPED_FILTERED_INFORMER.fullmatch(construction.group(1)) and \
+                not _CLUSTER_SCOPED_INFORMER.fullmatch(construction.group(1)):
             # client-go's `NewFilteredPodInformer(client, namespace, ...)`: the namespace is its
             # second argument (kubevpn's proxy mapper, one namespace's Pods).
             namespace = _first_argument_end(code, construction.end() - 1)
@@ -602,12 +615,17 @@ def field_kinds(code: bytes) -> dict[str, frozenset[str]]:
     return {field: frozenset(kinds) for field, kinds in found.items()}
 
 
-# The sources of controller-runtime before v0.15, given the kind they watch: `Watches(&source.Kind{
-# Type: &corev1.Pod{}}, ...)`, `Watches(source.NewKindWithCache(&v1.Cluster{}, cache), ...)`
-# (rocket's scheduler watches its own Clusters so; read as a kind not known, its cache was
-# reported as cluster-wide).
+# The sources of controller-runtime's `source` package before v0.15, given the kind they
+# watch: `Watches(&source.Kind{Type: &corev1.Pod{}}, ...)`, `Watches(source.NewKindWithCache(
+# &v1.Cluster{}, cache), ...)` (rocket's scheduler watches its own Clusters so; read as a kind
+# not known, its cache was reported as cluster-wide). Not a custom resource named `Kind`.
 _OLDER_SOURCE = {b"Kind": re.compile(rb"[^{}]*?\bType\s*:\s*&(?:\w+\.)?(\w+)\{"),
                  b"NewKindWithCache": re.compile(rb"\(\s*&(?:\w+\.)?(\w+)\{")}
+
+
+def _imports_source(code: bytes, name: bytes) -> bool:
+    """Whether a file imports controller-runtime's `source` package as `name`."""
+    return any(alias == name and path.endswith(b"controller-runtime/pkg/source") for alias, path in import_names(code))
 
 
 def watched_kinds(code: bytes) -> Watches:
@@ -629,6 +647,9 @@ def watched_kinds(code: bytes) -> Watches:
         address, kind, literal = watch.group(named - 1, named, named + 1)
         qualified = code[watch.end(named - 1):watch.start(named)].endswith(b".")  # `r.pod`, `dnsv1.Zone`
         older = _OLDER_SOURCE.get(kind) if named == 2 and qualified else None
+        if older is not None:
+            qualifier = _QUALIFIER.search(code, max(0, watch.start(named) - 64), watch.start(named))
+            older = older if qualifier is not None and _imports_source(code, qualifier.group(1)) else None
         if older is not None:
             inner = older.match(code, watch.end(named + 1))
             if inner is not None:

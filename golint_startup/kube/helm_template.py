@@ -108,12 +108,25 @@ def values_path_in(text: str) -> tuple[str, ...] | None:
     return tuple(read.group(1)[1:].split(".")) if read else None
 
 
-def named_templates(chart: str, read: Callable[[str], str]) -> str:
-    """The `.tpl` files of a chart's `templates` (its named templates, `_helpers.tpl`), their
-    comments taken out: what the workload templates include."""
-    templates = os.path.join(chart, "templates")
-    return "\n".join(_COMMENT.sub("", read(os.path.join(templates, name)))
-                     for name in listdir(templates) if name.endswith(".tpl"))
+def defines_saying(chart: str, read: Callable[[str], str], said: re.Pattern) -> frozenset[str]:
+    """The named templates of a chart's `.tpl` files (anywhere below its `templates`, as Helm
+    loads them) whose body, comments taken out, matches `said`, or includes one that does."""
+    bodies: dict[str, str] = {}
+    for directory, _, names in os.walk(os.path.join(chart, "templates")):
+        for name in sorted(names):
+            if name.endswith(".tpl"):
+                bodies.update(_defines(_COMMENT.sub("", read(os.path.join(directory, name)))))
+    saying = {name for name, body in bodies.items() if said.search(body)}
+    while True:  # through the defines that include them
+        more = {name for name, body in bodies.items() if name not in saying and includes(body) & saying}
+        if not more:
+            return frozenset(saying)
+        saying |= more
+
+
+def includes(text: str) -> set[str]:
+    """The named templates a template includes (`include "name" .`, `template "name" .`)."""
+    return {found.group(1) for found in _INCLUDE.finditer(text)}
 
 
 class ChartDefaults:

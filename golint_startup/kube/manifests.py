@@ -93,9 +93,10 @@ The manifest rules check only containers that run Go. A container counts as Go w
   `network-services-operator-cell`, a placeholder its tasks rename, runs
   `/network-services cell-manager`, the operator's own binary); or it is a Helm chart's, kept
   in a kubebuilder project (up to three directories below its `PROJECT`), whose image's name
-  shares a word with a linted module's name (not a role's: `operator`) and whose `command`
+  (below its registry and owner) shares a word with a linted module's name (not a role's:
+  `operator`) and whose `command`
   starts, by name, the program that the project's Dockerfile makes its one `ENTRYPOINT`, when
-  nothing above names the image (liqo-upgrade-operator's chart runs `/manager` of
+  nothing else here names the image (liqo-upgrade-operator's chart runs `/manager` of
   `liqo-upgrade-operator`, its module `liqo-upgrade-controller`);
 - it is the manager of a kubebuilder scaffold: in a manifest under `config/manager/`
   whose project root (above `config/`) holds a main package or a Dockerfile that builds Go,
@@ -1185,6 +1186,7 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
     chart_rbac_templates: dict[str, list[tuple[Source, str]]] = {}  # chart root -> templates of ClusterRoles or bindings
     # chart root -> a template's VerticalPodAutoscaler and the values path that turns it on (_chart_resizer)
     chart_resizers: dict[str, tuple[Location, str | None]] = {}
+    telling_defines: dict[str, frozenset[str]] = {}  # chart root -> its named templates naming GOMEMLIMIT
     flag_mentions: Counter[str] = Counter()  # how many times the manifests outside charts name each
     chart_flags: dict[str, set[str]] = {}  # chart root -> the flags its files name, rendered or not
     for abspath in manifest_paths:
@@ -1199,7 +1201,8 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
             chart_flags.setdefault(chart, set()).update(_flags_named(text))
         else:
             flag_mentions.update(_flag_mentions(text))
-        if chart is not None and _TELLS_THE_LIMIT.search(_YAML_COMMENT.sub("", text)):
+        if chart is not None and (_TELLS_THE_LIMIT.search(_YAML_COMMENT.sub("", text)) or
+                                  not values and _includes_telling(chart, text, telling_defines)):
             if not values and _declares_workload(text) and _writes_literal_resources_only(text):
                 literal_telling[chart] = literal_telling.get(chart, 0) + 1
             else:
@@ -1233,10 +1236,6 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
     # soak test, beside its manager's Deployment); when it is the chart's one workload, it
     # tells the chart's container.
     charts_telling |= {chart for chart in literal_telling if len(chart_workload_templates.get(chart, ())) <= 1}
-    # Or a named template its workloads include (nudgebee-agent's `_helpers.tpl` writes the
-    # runner's GOMEMLIMIT, 80% of its limit: read as a wrong finding when it went unread).
-    charts_telling |= {chart for chart in chart_values if chart not in charts_telling and
-                       _TELLS_THE_LIMIT.search(_YAML_COMMENT.sub("", helm_template.named_templates(chart, _read)))}
     for chart, count in sorted(charts.items()):
         notify(Notification(f"Helm chart: {count} template file{'s' if count != 1 else ''} skipped (its "
                             "values.yaml is read for containers' memory limits); lint the output of "
@@ -1405,6 +1404,19 @@ def _installed_from(project: str, chart_roots: list[str], charts_with_values: se
     return display(unread[0]) if unread else None
 
 
+def _includes_telling(chart: str, template: str, known: dict[str, frozenset[str]]) -> bool:
+    """Whether a chart's template includes a named template that tells the limit
+    (_TELLS_THE_LIMIT): nudgebee-agent's `_helpers.tpl` writes its runner's GOMEMLIMIT, 80% of
+    its limit, and its finding was read as wrong. Its defines are read once per chart (`known`),
+    only for a template that includes one."""
+    included = helm_template.includes(template)
+    if not included:
+        return False
+    if chart not in known:
+        known[chart] = helm_template.defines_saying(chart, _read, _TELLS_THE_LIMIT)
+    return bool(included & known[chart])
+
+
 # The annotation of an OLM bundle installed only by another operator, as a dependency.
 _NON_STANDALONE = re.compile(r"operators\.operatorframework\.io/operator-type\W+non-standalone\b")
 
@@ -1415,9 +1427,8 @@ def _non_standalone_bundle(project: str) -> str | None:
     installs its program, from a template of its own with its own limit (keystone-operator's
     scaffold, which openstack-operator deploys at 512Mi: read as not worth a change)."""
     bases = os.path.join(project, "config", "manifests", "bases")
-    names = sorted(os.listdir(bases)) if os.path.isdir(bases) else []
-    return next((path for name in names if name.endswith(".clusterserviceversion.yaml")
-                 and _NON_STANDALONE.search(_read(path := os.path.join(bases, name)))), None)
+    return next((path for name in listdir(bases) if name.endswith(".clusterserviceversion.yaml")
+                 and _NON_STANDALONE.search(_YAML_COMMENT.sub("", _read(path := os.path.join(bases, name))))), None)
 
 
 def _charts_running_all(scaffold: Container, runners: list[Container], display: Callable[[str], str]) -> str | None:
@@ -1530,6 +1541,11 @@ def _in_chart_templates(container: Container) -> bool:
     templates = os.path.dirname(container.source.abspath)
     return os.path.basename(templates) == "templates" and \
         os.path.isfile(os.path.join(os.path.dirname(templates), "Chart.yaml"))
+
+
+# The first element of an image reference that names a registry, not an owner (`ghcr.io`,
+# `localhost:5000`).
+_REGISTRY_HOST = re.compile(r"[.:]|^localhost$")
 
 
 def _full_repository(image: str) -> str:
@@ -3773,6 +3789,8 @@ class _PackageCode(NamedTuple):
     # (go_code.api_server_stores).
     api_server_stores: tuple[int, int] = (0, 0)
     api_reader_names: frozenset[bytes] = frozenset()  # the names they give the API reader (go_code.api_reader_names)
+    # Of informer_scopings, the informers counted as scoped because they keep nothing that grows.
+    informers_keeping_nothing: int = 0
 
 
 def _go_files_in(directory: str) -> list[str]:
@@ -3838,7 +3856,8 @@ def _code_facts(sources: list[bytes], generated_client: bool = False,
         tuple(gated for found in conditional for gated in found.flag_gated),
         tuple(path for found in conditional for path in found.generated_factories),
         tuple(map(sum, zip((0, 0), *(go_code.api_server_stores(source, text) for source, text in zip(sources, code))))),
-        frozenset().union(*map(go_code.api_reader_names, code)))
+        frozenset().union(*map(go_code.api_reader_names, code)),
+        sum(found.informers_keeping_nothing for found in scopings))
 
 
 def _merged_field_kinds(given: Iterable[dict[str, frozenset[str]]]) -> dict[str, frozenset[str]]:
@@ -3969,23 +3988,26 @@ _TYPED_INFORMERS = "k8s.io/client-go/informers"
 
 def _named_keeper(keeps: list[str], facts: list[_PackageCode]) -> str:
     """The package a message names for a program's cluster-wide cache, of those it imports that
-    keep objects (`keeps`, in the order met): controller-runtime when it is one and its code
-    names a kind that grows with the cluster, or asks no informer for one, or scopes an
-    informer (which kinds the others keep is then not known), its manager's
+    keep objects (`keeps`, in the order met): controller-runtime when it is one, its manager's
     cache being the one a controller fills (theatre's managers import client-go's tools/cache
-    for a console's watch beside it); client-go's typed informers when the program asks them
-    for kinds that grow with the cluster (k8s-deploy-monitor-operator informs on every
-    Deployment of each cluster, beside a dynamic informer of its own resource, which its
-    message named: read as misleading), also beside a manager whose code names none (rocket's
-    scheduler informs on the Pods and Nodes of every member cluster, and its message named
-    controller-runtime: read as a cache of its own resources); else the first of Kubernetes' own packages met, before
-    a project's generated informers, of custom resources that number what users create
-    (postgres-operator's message named those of its Postgres resources, beside an informer of
-    every Pod: read as naming the wrong cache); else the first met."""
+    for a console's watch beside it), unless its managers are all scoped while an informer is
+    not, or neither is and its code names no kind that grows with the cluster while it asks
+    typed informers for one; then client-go's typed informers (k8s-deploy-monitor-operator
+    informs on every Deployment of each cluster, beside a dynamic informer of its own resource,
+    which its message named: read as misleading; rocket's scheduler informs on the Pods and
+    Nodes of every member cluster beside a manager of its own resources, and its message named
+    controller-runtime: read as a cache of custom resources); else the first of Kubernetes' own
+    packages met, before a project's generated informers, of custom resources that number what
+    users create (postgres-operator's message named those of its Postgres resources, beside an
+    informer of every Pod: read as naming the wrong cache); else the first met."""
     asks_growing = _TYPED_INFORMERS in keeps and any(f.typed_informers[1] for f in facts)
-    if go_code.CONTROLLER_RUNTIME in keeps and (_cached_growing_kinds(facts) or not asks_growing or
-                                                any(f.informer_scopings for f in facts)):
-        return go_code.CONTROLLER_RUNTIME
+    if go_code.CONTROLLER_RUNTIME in keeps:
+        managers = sum(f.managers for f in facts)
+        managers_scoped = managers and sum(f.scopings - f.informer_scopings for f in facts) >= managers
+        informers_unscoped = sum(f.informer_scopings for f in facts) < _informer_constructions(facts)
+        if not asks_growing or not (managers_scoped and informers_unscoped or
+                                    not managers_scoped and informers_unscoped and not _cached_growing_kinds(facts)):
+            return go_code.CONTROLLER_RUNTIME
     if asks_growing:
         return _TYPED_INFORMERS
     generated = [path for path in keeps if not path.startswith(_KUBERNETES_OWN) and _GENERATED_CACHE.search(path)]
@@ -4186,7 +4208,7 @@ class _GoTree:
         # installs). After what builds the image by its name: another Dockerfile may build
         # another `/manager`.
         program = _dockerfile_program(container)
-        if chart_project and program and named_here and self._named_for_a_module(repository) and \
+        if chart_project and program and named_here and self._named_for_a_module(image) and \
                 self._starts(chart_project, program):
             started = self._entrypoint_program(chart_project)
             if started is not None:
@@ -4547,12 +4569,17 @@ class _GoTree:
         entrypoints = self._plain_dockerfile(directory)[1]
         return len(entrypoints) == 1 and entrypoints[0].rsplit("/", 1)[-1] == program
 
-    def _named_for_a_module(self, repository: str) -> bool:
-        """Whether an image's name (not its owner) shares a word with a linted module's name,
-        beyond words for a role (`operator`, `controller`)."""
+    def _named_for_a_module(self, image: str) -> bool:
+        """Whether an image's name (its path below its registry and owner: `upgrade-operator`
+        and `reconciler` of `ghcr.io/acme/upgrade-operator/reconciler`) shares a word with a
+        linted module's name, beyond words for a role (`operator`, `controller`)."""
         names = {word for m in self._linted_modules() if m.path
                  for word in words(_unversioned(m.path).rsplit("/", 1)[-1])}
-        return bool((set(words(repository.rsplit("/", 1)[-1])) & names) - _GENERIC_WORDS)
+        parts = _full_repository(image).split("/")
+        if len(parts) > 1 and _REGISTRY_HOST.search(parts[0]):
+            parts = parts[1:]
+        said = {word for part in (parts[1:] if len(parts) > 1 else parts) for word in words(part)}
+        return bool((said & names) - _GENERIC_WORDS)
 
     def _may_be_the_projects(self, image: str) -> bool:
         """Whether an image's owner or name shares a word with a linted module's owner or name
@@ -4756,11 +4783,12 @@ class _GoTree:
     def informer_kinds(self, run: ProgramRun) -> tuple[str, ...]:
         """The kinds that grow with the cluster that the main packages at or below the run's
         directory ask client-go's informer factories for (go_code.informed_kinds), the most
-        memory first; none when one of their informers is scoped (a node's Pods beside every
-        Deployment: which factory keeps which kind is not known)."""
+        memory first; none when one of their informers is scoped whatever the flags (a node's
+        Pods beside every Deployment: which factory keeps which kind is not known). One that
+        keeps nothing that grows, counted as scoped, asks for none of those kinds."""
         module, mains = self._run_programs(run)
         facts = [f for main in mains for f in self._program_facts(main, module, run.subcommand, run.passed_flags).packages]
-        if any(f.informer_scopings or f.informer_scopings_when_namespace_named for f in facts):
+        if any(f.informer_scopings > f.informers_keeping_nothing for f in facts):
             return ()  # which of its informers keep which kinds is not known
         return tuple(kind for kind in go_code.GROWING_KINDS if kind in frozenset().union(*(f.informed_kinds for f in facts)))
 
