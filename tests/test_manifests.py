@@ -6693,20 +6693,8 @@ func start(client kubernetes.Interface) {
 	factory.Start(nil)
 }
 """
-_NAMESPACES_FACTORY = """\
-package watch
-
-import (
-	"k8s.io/client-go/informers"
-	"k8s.io/client-go/kubernetes"
-)
-
-func watchSettings(local kubernetes.Interface) {
-	settings := informers.NewSharedInformerFactory(local, 0)
-	_ = settings.Core().V1().Namespaces().Informer()
-	settings.Start(nil)
-}
-"""
+# A factory of Namespaces only: a kind that does not grow with the cluster.
+_NAMESPACES_FACTORY = _POD_INFORMERS_OF_A_MEMBER.replace("addCluster", "watchSettings").replace("Pods()", "Namespaces()")
 
 
 @pytest.mark.parametrize("more", [{}, {"internal/watch/settings.go": _NAMESPACES_FACTORY}])
