@@ -270,26 +270,23 @@ _PAIRS_TYPES = {"[]interface{}", "[]any", "...interface{}", "...any"}
 
 def _checks_logged_pairs(file: GoFile, call) -> bool:
     """Whether a DPanic call is a logging adapter's check of the key/value pairs its function
-    takes (`args []interface{}`, `kv ...any`): under an `if` whose condition, or a loop's header
-    around it, tests them, with a message written out, the pairs named only by index or length
-    (`args[i]`), as zapr's "odd number of arguments". It panics only on a malformed logging call: kubecube's copy of zapr, whose
-    findings were read as not worth a change (no call of the module passes such pairs). A
-    wrapper that logs its own message or hands its pairs on (`kv...`, `toFields(kv)...`,
-    `args[1:]...`) panics on every call, under its own name: it counts."""
+    takes (`args []interface{}`, `kv ...any`): with a message written out, under a test of the
+    pairs (an `if` whose branch holds it, a `switch` or `case`, a loop's header, naming them or
+    a variable given from them: `key := args[i]`, `n := len(kv)`), and naming them only by index
+    or length (`args[i]`), as zapr's "odd number of arguments". It panics only on a malformed
+    logging call: kubecube's copy of zapr, whose findings were read as not worth a change (no
+    call of the module passes such pairs). A wrapper that logs its own message or hands its
+    pairs on (`kv...`, `toFields(kv)...`, `args[1:]...`, or a variable given them whole, not an
+    error) panics on every call, under its own name: it counts."""
     function = enclosing_function(file, call)
     parameters = function.child_by_field_name("parameters") if function is not None else None
     arguments = call.child_by_field_name("arguments")
     if parameters is None or arguments is None or not arguments.named_children or \
             arguments.named_children[0].type not in ("interpreted_string_literal", "raw_string_literal"):
         return False
-    holders = ancestors(file, call)
-    inside = holders[:holders.index(function)] if function in holders else holders
-    ifs = [holder for holder in inside if holder.type == "if_statement"]
-    if not ifs:
+    tests = " ".join(_tests_around(file, call, function))
+    if not tests:
         return False
-    # What tests the pairs: the `if`s' conditions (and initializers), the loops' headers.
-    tests = " ".join([_header(holder) for holder in ifs] +
-                     [_header(holder) for holder in inside if holder.type == "for_statement"])
     said = text(arguments)
     for declaration in parameters.named_children:
         kind = declaration.child_by_field_name("type")
@@ -298,23 +295,62 @@ def _checks_logged_pairs(file: GoFile, call) -> bool:
         variadic = "..." if any(child.type == "..." for child in declaration.children) else ""
         if variadic + "".join(text(kind).split()) not in _PAIRS_TYPES:
             continue
-        names = [text(n) for n in declaration.named_children if n.type == "identifier"]
-        tested = any(re.search(rf"\b{re.escape(name)}\b", tests) for name in names)
-        # Named at all but by index (not a slice) or length, or through a variable given them
-        # so (`fields := toFields(kv)`): handed on, whole or converted.
-        whole = [re.compile(rf"(?<!len\()\b{re.escape(name)}\b(?!\s*\[[^\]:]*\])") for name in names]
-        given = {text(name) for found in matches(_ASSIGNED_VALUES, function)
-                 if any(w.search(text(found["value"][0])) for w in whole) for name in assigned_names(found["value"][0])}
-        handed_on = any(w.search(said) for w in whole) or any(re.search(rf"\b{re.escape(name)}\b", said) for name in given)
-        if names and tested and not handed_on:
+        names = {text(n) for n in declaration.named_children if n.type == "identifier"}
+        assigned = [(text(found["value"][0]), {text(n) for n in assigned_names(found["value"][0])})
+                    for found in matches(_ASSIGNED_VALUES, function)]
+        # The variables given from the pairs, and of those, given them whole (not by index,
+        # slice index or length, not an error): what hands them on.
+        related, whole = _given_from(assigned, names, _naming), _given_from(assigned, names, _naming_whole)
+        whole = {name for name in whole - names if name != "err" and not name.endswith("Err")} | names
+        if any(_naming(name).search(tests) for name in related) and \
+                not any(_naming_whole(name).search(said) if name in names else _naming(name).search(said) for name in whole):
             return True
     return False
 
 
+def _naming(name: str) -> re.Pattern:
+    """`name`, the variable, however used."""
+    return re.compile(rf"\b{re.escape(name)}\b")
+
+
+def _naming_whole(name: str) -> re.Pattern:
+    """`name` itself, not its element (`args[i]`, not a slice `args[1:]`) nor its length."""
+    return re.compile(rf"(?<!len\()\b{re.escape(name)}\b(?!\s*\[[^\]:]*\])")
+
+
+def _given_from(assigned: list[tuple[str, set[str]]], names: set[str], naming) -> set[str]:
+    """`names` and the variables assigned a value that `naming` finds one of them in, through
+    each other."""
+    given = set(names)
+    while True:
+        more = {target for value, targets in assigned if not targets <= given
+                and any(naming(name).search(value) for name in given) for target in targets}
+        if not more - given:
+            return given
+        given |= more
+
+
+def _tests_around(file: GoFile, call, function) -> list[str]:
+    """What tests lead to `call` in its function: the headers of the `if`s whose branch (not
+    `else`) holds it, of the loops and `switch`es around it, and the values of its `case`."""
+    tests, child = [], call
+    for holder in ancestors(file, call):
+        if holder == function:
+            break
+        if holder.type == "if_statement" and child == holder.child_by_field_name("body") or \
+                holder.type in ("for_statement", "expression_switch_statement", "type_switch_statement"):
+            tests.append(_header(holder))
+        elif holder.type == "expression_case_clause" and (value := holder.child_by_field_name("value")) is not None:
+            tests.append(text(value))
+        child = holder
+    return tests
+
+
 def _header(statement) -> str:
-    """The text of an `if` or `for` statement up to its block."""
-    block = statement.child_by_field_name("consequence") or statement.child_by_field_name("body")
-    return text(statement)[:block.start_byte - statement.start_byte] if block is not None else text(statement)
+    """The text of an `if`, `for` or `switch` statement up to its block."""
+    block = statement.child_by_field_name("body")
+    end = block.start_byte if block is not None else statement.start_byte + text(statement).find("{")
+    return text(statement)[:max(0, end - statement.start_byte)]
 
 
 def _with_dpanic(finding: Finding, dpanic: Location) -> Finding:

@@ -4231,11 +4231,12 @@ def test_a_filtered_informer_given_a_selection_is_scoped(tmp_path, source, optio
     assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
 
 
-def test_a_filtered_informer_of_a_kind_without_namespace_takes_none(tmp_path):
+@pytest.mark.parametrize("kind", ["Node", "ResourceSlice"])
+def test_a_filtered_informer_of_a_kind_without_namespace_takes_none(tmp_path, kind):
     """`NewFilteredNodeInformer(client, 0, indexers, tweak)`: its second argument is the resync
     period, not a namespace."""
     source = _FILTERED_INLINE.replace("NewFilteredConfigMapInformer(client, metav1.NamespaceAll, 0, nil,",
-                                      "NewFilteredNodeInformer(client, 0, nil,")
+                                      f"NewFiltered{kind}Informer(client, 0, nil,")
     assert [f.rule_id for f in _findings_of_watching_program(tmp_path, source % "ResourceVersion")] == ["SL101"]
 
 
@@ -6697,13 +6698,29 @@ func start(client kubernetes.Interface) {
 _NAMESPACES_FACTORY = _POD_INFORMERS_OF_A_MEMBER.replace("addCluster", "watchSettings").replace("Pods()", "Namespaces()")
 
 
-@pytest.mark.parametrize("more", [{}, {"internal/watch/settings.go": _NAMESPACES_FACTORY}])
-def test_informer_kinds_are_named_beside_a_scoping_that_does_not_apply_or_a_factory_of_small_kinds(tmp_path, more):
-    """A scoping only when WATCH_NAMESPACE names one (the manifest names none), and a factory of
-    Namespaces only, counted as scoped: which factory keeps the Pods is known."""
+@pytest.mark.parametrize("watch, more, named", [
+    # a factory of Namespaces only, counted as scoped: which factory keeps the Pods is known
+    (_POD_INFORMERS_OF_A_MEMBER, {"internal/watch/settings.go": _NAMESPACES_FACTORY}, True),
+    # a scoping when WATCH_NAMESPACE names one: whether it applies is not known here
+    (_CONDITIONALLY_SCOPED_PODS, {}, False),
+])
+def test_informer_kinds_are_named_unless_a_scoping_of_them_may_apply(tmp_path, watch, more, named):
     go_module(tmp_path, more)
-    (finding,) = _findings_of_watching_program(tmp_path, _CONDITIONALLY_SCOPED_PODS, controller=False)
-    assert "; its code asks informers for Pods," in finding.message
+    (finding,) = _findings_of_watching_program(tmp_path, watch, controller=False)
+    assert ("; its code asks informers for Pods," in finding.message) == named
+
+
+def test_a_manager_naming_a_growing_kind_is_the_cache_named_beside_unscoped_informers(tmp_path):
+    """Its scopings are not told apart from other managers' or caches' (two options of one
+    manager count twice): a manager whose code names Pods is named."""
+    go_module(tmp_path, {"api/v1/types.go": _ZONE_TYPES, "internal/watch/member.go": _POD_INFORMERS_OF_A_MEMBER.replace(
+        "Pods()", "Deployments()")})
+    controller = (_ZONE_CONTROLLER % "\n\t\tOwns(&core.Pod{}).").replace(
+        "ctrl.Options{}", 'ctrl.Options{Cache: cache.Options{DefaultLabelSelector: sel, DefaultFieldSelector: f}}')
+    controller += "\nfunc other() {\n\t_, _ = ctrl.NewManager(ctrl.GetConfigOrDie(), ctrl.Options{})\n}\n"
+    (finding,) = _findings_of_watching_program(tmp_path, controller, request="64Mi")
+    assert "its program imports sigs.k8s.io/controller-runtime, " in finding.message
+    assert "; its code names Pods" in finding.message
 
 
 def test_informers_are_the_cache_named_beside_a_scoped_manager(tmp_path):
@@ -6908,6 +6925,16 @@ def test_a_chart_template_naming_gomemlimit_tells_the_containers_it_writes(tmp_p
     # a define no template includes
     ('{{- define "common.goEnv" -}}\n- name: GOMEMLIMIT\n  value: "100MiB"\n{{- end -}}\n'
      '{{- define "api.env" -}}\n- name: MODE\n  value: x\n{{- end -}}\n', True),
+    # included with another argument, or by `template` with none
+    ('{{- define "api.limit" -}}\n- name: GOMEMLIMIT\n  value: "100MiB"\n{{- end -}}\n'
+     '{{- define "api.env" -}}\n{{ include "api.limit" (dict "root" .) }}\n{{- end -}}\n', False),
+    ('{{- define "api.limit" -}}\n- name: GOMEMLIMIT\n  value: "100MiB"\n{{- end -}}\n'
+     '{{- define "api.env" -}}\n{{ template "api.limit" }}\n{{- end -}}\n', False),
+    # commented out: as YAML, or the include as Helm's comment
+    ('{{- define "api.env" -}}\n# - name: GOMEMLIMIT\n#   value: "100MiB"\n- name: MODE\n  value: x\n{{- end -}}\n',
+     True),
+    ('{{- define "api.limit" -}}\n- name: GOMEMLIMIT\n  value: "100MiB"\n{{- end -}}\n'
+     '{{- define "api.env" -}}\n{{- /* include "api.limit" . */}}\n- name: MODE\n  value: x\n{{- end -}}\n', True),
 ])
 @pytest.mark.parametrize("helpers", ["_helpers.tpl", "api/_env.tpl"])  # Helm loads templates/ whole
 def test_a_named_template_naming_gomemlimit_tells_the_chart(tmp_path, helper, reported, helpers):

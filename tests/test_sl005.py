@@ -95,6 +95,19 @@ func (l *Logger) %s
      '\t\tl.z.DPanic("bug", fields...)\n\t}\n}', True),
     ('Bug(args ...any) {\n\tif err, ok := args[0].(error); ok {\n\t\tl.z.Sugar().DPanicw("bug", '
      'append([]any{"error", err}, args[1:]...)...)\n\t}\n}', True),
+    # tests of the pairs: a switch, a variable given their length, an error of their conversion,
+    # the pairs given a slice of themselves
+    ('fields(args []any) {\n\tswitch len(args) % 2 {\n\tcase 1:\n\t\tif l.z != nil {\n'
+     '\t\t\tl.z.DPanic("odd number of arguments", zap.Any("ignored key", args[len(args)-1]))\n\t\t}\n\t}\n}', False),
+    ('fields(kv ...any) {\n\tn := len(kv)\n\tif n%2 != 0 {\n\t\tl.z.DPanic("odd number", zap.Int("count", n))\n\t}\n}',
+     False),
+    ('fields(kv ...any) {\n\tfields, err := toFields(kv)\n\t_ = fields\n\tif err != nil {\n'
+     '\t\tl.z.DPanic("malformed pairs", zap.Error(err))\n\t}\n}', False),
+    ('fields(args []any) {\n\tfor len(args) > 0 {\n\t\tif len(args) == 1 {\n'
+     '\t\t\tl.z.DPanic("odd number", zap.Any("ignored key", args[0]))\n\t\t}\n\t\targs = args[2:]\n\t}\n}', False),
+    # an else branch of a test of the pairs tests something else
+    ('Errorw(msg string, kv ...any) {\n\tif len(kv) > 64 {\n\t\treturn\n\t} else if l.z != nil {\n'
+     '\t\tl.z.DPanic("error logged in strict mode")\n\t}\n}', True),
 ])
 def test_a_logging_adapters_check_of_its_pairs_is_no_dpanic_of_the_module(tmp_path, method, reported):
     write(tmp_path, "go.mod", "module example.com/app\n\ngo 1.22\n")

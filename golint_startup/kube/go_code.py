@@ -110,7 +110,10 @@ _TYPED_FILTERED_INFORMER = re.compile(rb"NewFiltered[A-Z]\w*Informer")
 _CLUSTER_SCOPED_INFORMER = re.compile(
     rb"NewFiltered(?:Node|Namespace|PersistentVolume|ClusterRole|ClusterRoleBinding|StorageClass|CSINode|CSIDriver"
     rb"|VolumeAttachment|CertificateSigningRequest|ValidatingWebhookConfiguration|MutatingWebhookConfiguration"
-    rb"|PriorityClass|CustomResourceDefinition|RuntimeClass|IngressClass|APIService|ComponentStatus)Informer")
+    rb"|PriorityClass|CustomResourceDefinition|RuntimeClass|IngressClass|APIService|ComponentStatus|ResourceSlice"
+    rb"|DeviceClass|FlowSchema|PriorityLevelConfiguration|ValidatingAdmissionPolicy(?:Binding)?"
+    rb"|MutatingAdmissionPolicy(?:Binding)?|VolumeAttributesClass|IPAddress|ServiceCIDR|ClusterTrustBundle"
+    rb"|StorageVersion(?:Migration)?|PodSecurityPolicy)Informer")
 # Filtered factories and dynamic or metadata informers, given the namespace as their third
 # argument, and one that names a namespace whatever the flags: written out (a string, or
 # apimachinery's `metav1.NamespaceSystem`), or an object's own (`obj.GetNamespace()`; a getter

@@ -31,6 +31,7 @@ _DEFAULT_CALLED = re.compile(r"default\s+" + _OPERAND + r"\s+" + _OPERAND)
 _STRING = re.compile(r'"([^"\\]*)"')
 _JOIN = re.compile(r'join\s+"([^"]*)"\s+\.Values((?:\.\w+)+)')
 _INCLUDE = re.compile(r'(?:include|template)\s+"([^"]+)"\s+(?:\.|\$)')
+_INCLUDED = re.compile(r'\b(?:include|template)\s+"([^"]+)"')
 _DEFINE = re.compile(r'\{\{-?\s*define\s+"([^"]+)"\s*-?\}\}')
 _OPENS = re.compile(r"(?:if|with|range|define|block)\b")
 # Where a template reads the values: a path of them (`.Values.operator.resources`,
@@ -108,15 +109,16 @@ def values_path_in(text: str) -> tuple[str, ...] | None:
     return tuple(read.group(1)[1:].split(".")) if read else None
 
 
-def defines_saying(chart: str, read: Callable[[str], str], said: re.Pattern) -> frozenset[str]:
+def defines_saying(chart: str, read: Callable[[str], str], says: Callable[[str], bool]) -> frozenset[str]:
     """The named templates of a chart's `.tpl` files (anywhere below its `templates`, as Helm
-    loads them) whose body, comments taken out, matches `said`, or includes one that does."""
+    loads them) whose body, its template comments taken out, `says` something, or includes one
+    that does."""
     bodies: dict[str, str] = {}
     for directory, _, names in os.walk(os.path.join(chart, "templates")):
         for name in sorted(names):
             if name.endswith(".tpl"):
                 bodies.update(_defines(_COMMENT.sub("", read(os.path.join(directory, name)))))
-    saying = {name for name, body in bodies.items() if said.search(body)}
+    saying = {name for name, body in bodies.items() if says(body)}
     while True:  # through the defines that include them
         more = {name for name, body in bodies.items() if name not in saying and includes(body) & saying}
         if not more:
@@ -125,8 +127,9 @@ def defines_saying(chart: str, read: Callable[[str], str], said: re.Pattern) -> 
 
 
 def includes(text: str) -> set[str]:
-    """The named templates a template includes (`include "name" .`, `template "name" .`)."""
-    return {found.group(1) for found in _INCLUDE.finditer(text)}
+    """The named templates a template includes (`include "name" .`, `template "name"`, with
+    any argument), outside its comments."""
+    return {found.group(1) for found in _INCLUDED.finditer(_COMMENT.sub("", text))}
 
 
 class ChartDefaults:

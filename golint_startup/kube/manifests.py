@@ -1413,7 +1413,8 @@ def _includes_telling(chart: str, template: str, known: dict[str, frozenset[str]
     if not included:
         return False
     if chart not in known:
-        known[chart] = helm_template.defines_saying(chart, _read, _TELLS_THE_LIMIT)
+        known[chart] = helm_template.defines_saying(
+            chart, _read, lambda body: bool(_TELLS_THE_LIMIT.search(_YAML_COMMENT.sub("", body))))
     return bool(included & known[chart])
 
 
@@ -3990,9 +3991,9 @@ def _named_keeper(keeps: list[str], facts: list[_PackageCode]) -> str:
     """The package a message names for a program's cluster-wide cache, of those it imports that
     keep objects (`keeps`, in the order met): controller-runtime when it is one, its manager's
     cache being the one a controller fills (theatre's managers import client-go's tools/cache
-    for a console's watch beside it), unless its managers are all scoped while an informer is
-    not, or neither is and its code names no kind that grows with the cluster while it asks
-    typed informers for one; then client-go's typed informers (k8s-deploy-monitor-operator
+    for a console's watch beside it), unless its code names no kind that grows with the
+    cluster while it asks typed informers for one and one of its informers is not scoped
+    (whether a manager is, the counts do not tell apart); then client-go's typed informers (k8s-deploy-monitor-operator
     informs on every Deployment of each cluster, beside a dynamic informer of its own resource,
     which its message named: read as misleading; rocket's scheduler informs on the Pods and
     Nodes of every member cluster beside a manager of its own resources, and its message named
@@ -4001,13 +4002,10 @@ def _named_keeper(keeps: list[str], facts: list[_PackageCode]) -> str:
     users create (postgres-operator's message named those of its Postgres resources, beside an
     informer of every Pod: read as naming the wrong cache); else the first met."""
     asks_growing = _TYPED_INFORMERS in keeps and any(f.typed_informers[1] for f in facts)
-    if go_code.CONTROLLER_RUNTIME in keeps:
-        managers = sum(f.managers for f in facts)
-        managers_scoped = managers and sum(f.scopings - f.informer_scopings for f in facts) >= managers
-        informers_unscoped = sum(f.informer_scopings for f in facts) < _informer_constructions(facts)
-        if not asks_growing or not (managers_scoped and informers_unscoped or
-                                    not managers_scoped and informers_unscoped and not _cached_growing_kinds(facts)):
-            return go_code.CONTROLLER_RUNTIME
+    if go_code.CONTROLLER_RUNTIME in keeps and (
+            not asks_growing or _cached_growing_kinds(facts) or
+            sum(f.informer_scopings for f in facts) >= _informer_constructions(facts)):
+        return go_code.CONTROLLER_RUNTIME
     if asks_growing:
         return _TYPED_INFORMERS
     generated = [path for path in keeps if not path.startswith(_KUBERNETES_OWN) and _GENERATED_CACHE.search(path)]
@@ -4783,12 +4781,14 @@ class _GoTree:
     def informer_kinds(self, run: ProgramRun) -> tuple[str, ...]:
         """The kinds that grow with the cluster that the main packages at or below the run's
         directory ask client-go's informer factories for (go_code.informed_kinds), the most
-        memory first; none when one of their informers is scoped whatever the flags (a node's
-        Pods beside every Deployment: which factory keeps which kind is not known). One that
-        keeps nothing that grows, counted as scoped, asks for none of those kinds."""
+        memory first; none when one of their informers is scoped, whatever the flags or when a
+        namespace is named (a node's Pods beside every Deployment: which factory keeps which
+        kind is not known). One that keeps nothing that grows, counted as scoped, asks for none
+        of those kinds."""
         module, mains = self._run_programs(run)
         facts = [f for main in mains for f in self._program_facts(main, module, run.subcommand, run.passed_flags).packages]
-        if any(f.informer_scopings > f.informers_keeping_nothing for f in facts):
+        if any(f.informer_scopings > f.informers_keeping_nothing or f.informer_scopings_when_namespace_named
+               for f in facts):
             return ()  # which of its informers keep which kinds is not known
         return tuple(kind for kind in go_code.GROWING_KINDS if kind in frozenset().union(*(f.informed_kinds for f in facts)))
 
