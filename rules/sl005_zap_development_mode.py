@@ -260,10 +260,6 @@ def _first_dpanic(file: GoFile) -> Location | None:
     return location_of(file.path, use, f"the module {what}")
 
 
-_ASSIGNED_VALUES = """
-[(short_var_declaration right: (expression_list (_) @value))
- (assignment right: (expression_list (_) @value))]
-"""
 # The types of a logging call's key/value pairs, handed as a slice or variadic.
 _PAIRS_TYPES = {"[]interface{}", "[]any", "...interface{}", "...any"}
 
@@ -271,13 +267,14 @@ _PAIRS_TYPES = {"[]interface{}", "[]any", "...interface{}", "...any"}
 def _checks_logged_pairs(file: GoFile, call) -> bool:
     """Whether a DPanic call is a logging adapter's check of the key/value pairs its function
     takes (`args []interface{}`, `kv ...any`): with a message written out, under a test of the
-    pairs (an `if` whose branch holds it, a `switch` or `case`, a loop's header, naming them or
-    a variable given from them: `key := args[i]`, `n := len(kv)`), and naming them only by index
-    or length (`args[i]`), as zapr's "odd number of arguments". It panics only on a malformed
-    logging call: kubecube's copy of zapr, whose findings were read as not worth a change (no
-    call of the module passes such pairs). A wrapper that logs its own message or hands its
-    pairs on (`kv...`, `toFields(kv)...`, `args[1:]...`, or a variable given them whole, not an
-    error) panics on every call, under its own name: it counts."""
+    pairs (an `if` whose branch or plain `else` holds it, a `switch` or `case`, naming them or a
+    variable given from them: `key := args[i]`, `n := len(kv)`, `for _, v := range kv`, not
+    what a call they are handed to returns, `err := sink.Write(kv...)`), and naming them only by
+    index or length (`args[i]`), as zapr's "odd number of arguments". It panics only on a
+    malformed logging call: kubecube's copy of zapr, whose findings were read as not worth a
+    change (no call of the module passes such pairs). A wrapper that logs its own message or
+    hands its pairs on (`kv...`, `toFields(kv)...`, `args[1:]...`, or a variable given them
+    whole, not an error) panics on every call, under its own name: it counts."""
     function = enclosing_function(file, call)
     parameters = function.child_by_field_name("parameters") if function is not None else None
     arguments = call.child_by_field_name("arguments")
@@ -288,6 +285,7 @@ def _checks_logged_pairs(file: GoFile, call) -> bool:
     if not tests:
         return False
     said = text(arguments)
+    assigned = _assignments(function)
     for declaration in parameters.named_children:
         kind = declaration.child_by_field_name("type")
         if kind is None:
@@ -296,11 +294,10 @@ def _checks_logged_pairs(file: GoFile, call) -> bool:
         if variadic + "".join(text(kind).split()) not in _PAIRS_TYPES:
             continue
         names = {text(n) for n in declaration.named_children if n.type == "identifier"}
-        assigned = [(text(found["value"][0]), {text(n) for n in assigned_names(found["value"][0])})
-                    for found in matches(_ASSIGNED_VALUES, function)]
-        # The variables given from the pairs, and of those, given them whole (not by index,
-        # slice index or length, not an error): what hands them on.
-        related, whole = _given_from(assigned, names, _naming), _given_from(assigned, names, _naming_whole)
+        # The variables given from the pairs (not through a call they are spread into), and of
+        # those, given them whole (not by index, slice index or length, not an error): what
+        # hands them on.
+        related, whole = _given_from(assigned, names, _naming_unspread), _given_from(assigned, names, _naming_whole)
         whole = {name for name in whole - names if name != "err" and not name.endswith("Err")} | names
         if any(_naming(name).search(tests) for name in related) and \
                 not any(_naming_whole(name).search(said) if name in names else _naming(name).search(said) for name in whole):
@@ -313,9 +310,36 @@ def _naming(name: str) -> re.Pattern:
     return re.compile(rf"\b{re.escape(name)}\b")
 
 
+def _naming_unspread(name: str) -> re.Pattern:
+    """`name`, not spread into a call (`kv...`)."""
+    return re.compile(rf"\b{re.escape(name)}\b(?!\s*\.\.\.)")
+
+
 def _naming_whole(name: str) -> re.Pattern:
     """`name` itself, not its element (`args[i]`, not a slice `args[1:]`) nor its length."""
     return re.compile(rf"(?<!len\()\b{re.escape(name)}\b(?!\s*\[[^\]:]*\])")
+
+
+_ASSIGNMENTS = "[(short_var_declaration) (assignment) (range_clause)] @assignment"
+
+
+def _assignments(function) -> list[tuple[str, set[str]]]:
+    """(a value, the variables given it) of each assignment, declaration and `range` of a
+    function: `a, b := x, y` pairs them, `a, err := f(x)` gives `f(x)` to both, `for i, v :=
+    range kv` gives `kv` to `i` and `v`."""
+    found = []
+    for match in matches(_ASSIGNMENTS, function):
+        statement = match["assignment"][0]
+        left, right = statement.child_by_field_name("left"), statement.child_by_field_name("right")
+        if left is None or right is None:
+            continue
+        targets = [text(n) for n in (left.named_children if left.type == "expression_list" else [left])]
+        values = [text(n) for n in (right.named_children if right.type == "expression_list" else [right])]
+        if len(values) == len(targets):
+            found += [(value, {target}) for value, target in zip(values, targets)]
+        else:
+            found.append((" ".join(values), set(targets)))
+    return found
 
 
 def _given_from(assigned: list[tuple[str, set[str]]], names: set[str], naming) -> set[str]:
@@ -331,14 +355,15 @@ def _given_from(assigned: list[tuple[str, set[str]]], names: set[str], naming) -
 
 
 def _tests_around(file: GoFile, call, function) -> list[str]:
-    """What tests lead to `call` in its function: the headers of the `if`s whose branch (not
-    `else`) holds it, of the loops and `switch`es around it, and the values of its `case`."""
+    """What tests lead to `call` in its function: the headers of the `if`s whose branch or
+    plain `else` holds it (not an `else if` of its own), of the `switch`es around it, and the
+    values of its `case`."""
     tests, child = [], call
     for holder in ancestors(file, call):
         if holder == function:
             break
-        if holder.type == "if_statement" and child == holder.child_by_field_name("body") or \
-                holder.type in ("for_statement", "expression_switch_statement", "type_switch_statement"):
+        if holder.type == "if_statement" and child.type == "block" or \
+                holder.type in ("expression_switch_statement", "type_switch_statement"):
             tests.append(_header(holder))
         elif holder.type == "expression_case_clause" and (value := holder.child_by_field_name("value")) is not None:
             tests.append(text(value))
@@ -347,7 +372,7 @@ def _tests_around(file: GoFile, call, function) -> list[str]:
 
 
 def _header(statement) -> str:
-    """The text of an `if`, `for` or `switch` statement up to its block."""
+    """The text of an `if` or `switch` statement up to its block."""
     block = statement.child_by_field_name("body")
     end = block.start_byte if block is not None else statement.start_byte + text(statement).find("{")
     return text(statement)[:max(0, end - statement.start_byte)]

@@ -4240,6 +4240,14 @@ def test_a_filtered_informer_of_a_kind_without_namespace_takes_none(tmp_path, ki
     assert [f.rule_id for f in _findings_of_watching_program(tmp_path, source % "ResourceVersion")] == ["SL101"]
 
 
+def test_a_generated_clients_filtered_informer_of_a_namespaced_kind_takes_its_namespace(tmp_path):
+    """Cluster API's `IPAddress` is namespaced: its generated informer takes a namespace second,
+    unlike client-go's cluster-scoped one of the same name."""
+    source = _FILTERED_INLINE.replace("k8s.io/client-go/informers/core/v1", "example.com/ipam/informers/ipam/v1").replace(
+        "NewFilteredConfigMapInformer(client, metav1.NamespaceAll,", 'NewFilteredIPAddressInformer(client, "acme-system",')
+    assert _findings_of_watching_program(tmp_path, source % "ResourceVersion") == []
+
+
 @pytest.mark.parametrize("namespace, reported", [
     ('"proxy"', False), ("ns", False), ("cfg.Namespace()", False),  # kubevpn's proxy mapper: one namespace's
     ('""', True), ("metav1.NamespaceAll", True),  # all of them
@@ -6698,16 +6706,24 @@ func start(client kubernetes.Interface) {
 _NAMESPACES_FACTORY = _POD_INFORMERS_OF_A_MEMBER.replace("addCluster", "watchSettings").replace("Pods()", "Namespaces()")
 
 
-@pytest.mark.parametrize("watch, more, named", [
+@pytest.mark.parametrize("watch, more, env, named", [
     # a factory of Namespaces only, counted as scoped: which factory keeps the Pods is known
-    (_POD_INFORMERS_OF_A_MEMBER, {"internal/watch/settings.go": _NAMESPACES_FACTORY}, True),
-    # a scoping when WATCH_NAMESPACE names one: whether it applies is not known here
-    (_CONDITIONALLY_SCOPED_PODS, {}, False),
+    (_POD_INFORMERS_OF_A_MEMBER, {"internal/watch/settings.go": _NAMESPACES_FACTORY}, "", True),
+    # a scoping when WATCH_NAMESPACE names one: kubebolt's chart names none
+    (_CONDITIONALLY_SCOPED_PODS, {}, "", True),
+    # the manifest names one: which factory keeps which kind is not known
+    (_CONDITIONALLY_SCOPED_PODS + _POD_INFORMERS_OF_A_MEMBER.split("\n)\n", 1)[1].replace("Pods()", "Deployments()"),
+     {}, "WATCH_NAMESPACE", False),
 ])
-def test_informer_kinds_are_named_unless_a_scoping_of_them_may_apply(tmp_path, watch, more, named):
+def test_informer_kinds_are_named_unless_a_scoping_of_them_applies(tmp_path, watch, more, env, named):
     go_module(tmp_path, more)
-    (finding,) = _findings_of_watching_program(tmp_path, watch, controller=False)
-    assert ("; its code asks informers for Pods," in finding.message) == named
+    _findings_of_watching_program(tmp_path, watch, controller=False)
+    if env:
+        write(tmp_path, "deploy/api.yaml", _SIZED.format(request="40Mi").replace(
+            "          resources:", f"          env:\n            - name: {env}\n              value: apps\n"
+                                     "          resources:"))
+    (finding,) = _run(tmp_path).findings
+    assert ("; its code asks informers for Pods" in finding.message) == named
 
 
 def test_a_manager_naming_a_growing_kind_is_the_cache_named_beside_unscoped_informers(tmp_path):

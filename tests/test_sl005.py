@@ -108,6 +108,13 @@ func (l *Logger) %s
     # an else branch of a test of the pairs tests something else
     ('Errorw(msg string, kv ...any) {\n\tif len(kv) > 64 {\n\t\treturn\n\t} else if l.z != nil {\n'
      '\t\tl.z.DPanic("error logged in strict mode")\n\t}\n}', True),
+    # a plain else of a test of the pairs is one
+    ('Infow(msg string, kv ...any) {\n\tif len(kv)%2 == 0 {\n\t\tl.z.Sugar().Infow(msg, kv...)\n\t} else {\n'
+     '\t\tl.z.DPanic("odd number of arguments")\n\t}\n}', False),
+    # an error of a call the pairs are handed to tests that call, not them; a loop is no test
+    ('Errorw(msg string, kv ...any) {\n\terr := l.write(msg, kv...)\n\tif err != nil {\n'
+     '\t\tl.z.DPanic("audit sink failed", zap.Error(err))\n\t}\n}', True),
+    ('Dump(kv ...any) {\n\tfor _, v := range kv {\n\t\tl.z.DPanic("bug", zap.Any("value", v))\n\t}\n}', True),
 ])
 def test_a_logging_adapters_check_of_its_pairs_is_no_dpanic_of_the_module(tmp_path, method, reported):
     write(tmp_path, "go.mod", "module example.com/app\n\ngo 1.22\n")

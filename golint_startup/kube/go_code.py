@@ -105,8 +105,9 @@ _NAMED_NAMESPACE = rb"(?!\s*(?:\)|\"\"|\w+\.NamespaceAll\b))"  # not empty, not 
 # A typed informer of one kind built with its namespace and list options, and a namespace
 # argument that names one.
 _TYPED_FILTERED_INFORMER = re.compile(rb"NewFiltered[A-Z]\w*Informer")
-# Those of kinds without a namespace, whose second argument is the resync period
-# (`NewFilteredNodeInformer(client, 0, indexers, tweak)`).
+# Those of client-go's kinds without a namespace, whose second argument is the resync period
+# (`NewFilteredNodeInformer(client, 0, indexers, tweak)`); a generated client's `IPAddress` may
+# be namespaced.
 _CLUSTER_SCOPED_INFORMER = re.compile(
     rb"NewFiltered(?:Node|Namespace|PersistentVolume|ClusterRole|ClusterRoleBinding|StorageClass|CSINode|CSIDriver"
     rb"|VolumeAttachment|CertificateSigningRequest|ValidatingWebhookConfiguration|MutatingWebhookConfiguration"
@@ -336,6 +337,7 @@ def _informer_scopings(code: bytes) -> Iterator[tuple[re.Match, list[bytes | Non
     function, after the previous construction (iter8's label selector, a dozen lines above the
     filtered factory that takes it)."""
     previous_end = 0
+    imports = dict(import_names(code))
     for construction in NEW_INFORMER.finditer(code):
         end = _call_end(code, construction.end() - 1)
         start = max(0, construction.start() - _MAX_BLOCK_BYTES)
@@ -353,8 +355,9 @@ def _informer_scopings(code: bytes) -> Iterator[tuple[re.Match, list[bytes | Non
             namespace = _first_argument_end(code, second - 1) if code[second - 1:second] == b"," else second
             if code[namespace - 1:namespace] == b"," and _OBJECTS_NAMESPACE_ARGUMENT.match(code, namespace):
                 scopings.append(namespace)
-        elif _TYPED_FILTERED_INFORMER.fullmatch(construction.group(1)) and \
-                not _CLUSTER_SCOPED_INFORMER.fullmatch(construction.group(1)):
+        elif _TYPED_FILTERED_INFORMER.fullmatch(construction.group(1)) and not (
+                _CLUSTER_SCOPED_INFORMER.fullmatch(construction.group(1)) and
+                _called_package(code, imports, construction.start()).startswith(_CLIENT_GO_INFORMERS)):
             # client-go's `NewFilteredPodInformer(client, namespace, ...)`: the namespace is its
             # second argument (kubevpn's proxy mapper, one namespace's Pods).
             namespace = _first_argument_end(code, construction.end() - 1)

@@ -3987,6 +3987,15 @@ def _selects_every_watched_kind(facts: list[_PackageCode], namespace_named: bool
 _TYPED_INFORMERS = "k8s.io/client-go/informers"
 
 
+def _namespace_named(run: ProgramRun, facts: list[_PackageCode]) -> bool:
+    """Whether the run names a namespace its program's scopings wait for: the container names
+    one, or a flag names one unless emptied (a manifest that empties it is not told apart)."""
+    settings = frozenset().union(*(f.namespace_settings for f in facts))
+    giving = frozenset().union(*(f.options_namespace_variables for f in facts))
+    settings |= {env for f in facts for variable, env in f.variables_from_env if variable in giving}
+    return bool(run.namespace_settings & settings) or any(f.defaulted_namespace_flags for f in facts)
+
+
 def _named_keeper(keeps: list[str], facts: list[_PackageCode]) -> str:
     """The package a message names for a program's cluster-wide cache, of those it imports that
     keep objects (`keeps`, in the order met): controller-runtime when it is one, its manager's
@@ -4781,13 +4790,14 @@ class _GoTree:
     def informer_kinds(self, run: ProgramRun) -> tuple[str, ...]:
         """The kinds that grow with the cluster that the main packages at or below the run's
         directory ask client-go's informer factories for (go_code.informed_kinds), the most
-        memory first; none when one of their informers is scoped, whatever the flags or when a
-        namespace is named (a node's Pods beside every Deployment: which factory keeps which
-        kind is not known). One that keeps nothing that grows, counted as scoped, asks for none
-        of those kinds."""
+        memory first; none when one of their informers is scoped, whatever the flags or by the
+        namespace the run names (a node's Pods beside every Deployment: which factory keeps
+        which kind is not known). One that keeps nothing that grows, counted as scoped, asks for
+        none of those kinds."""
         module, mains = self._run_programs(run)
         facts = [f for main in mains for f in self._program_facts(main, module, run.subcommand, run.passed_flags).packages]
-        if any(f.informer_scopings > f.informers_keeping_nothing or f.informer_scopings_when_namespace_named
+        named = _namespace_named(run, facts)
+        if any(f.informer_scopings > f.informers_keeping_nothing or named and f.informer_scopings_when_namespace_named
                for f in facts):
             return ()  # which of its informers keep which kinds is not known
         return tuple(kind for kind in go_code.GROWING_KINDS if kind in frozenset().union(*(f.informed_kinds for f in facts)))
@@ -4864,12 +4874,7 @@ class _GoTree:
         if key not in self._program_keeps:
             program = self._program_facts(main, module, run.subcommand, run.passed_flags)
             facts, keeps = program.packages, program.keeps
-            # A container that names a namespace, or a flag that names one unless emptied (a
-            # manifest that empties it is not told apart).
-            settings = frozenset().union(*(f.namespace_settings for f in facts))
-            giving = frozenset().union(*(f.options_namespace_variables for f in facts))
-            settings |= {env for f in facts for variable, env in f.variables_from_env if variable in giving}
-            named = bool(run.namespace_settings & settings) or any(f.defaulted_namespace_flags for f in facts)
+            named = _namespace_named(run, facts)
             listed = run.cluster_listed_kinds
             scopes = sum(f.scopings for f in facts) + _selects_every_watched_kind(facts, named, listed)
             if named:
