@@ -297,7 +297,8 @@ def _checks_logged_pairs(file: GoFile, call) -> bool:
         # The variables given from the pairs (not through a call they are spread into), and of
         # those, given them whole (not by index, slice index or length, not an error): what
         # hands them on.
-        related, whole = _given_from(assigned, names, _naming_unspread), _given_from(assigned, names, _naming_whole)
+        related = _given_from(assigned, names, _naming_unspread)
+        whole = _given_from(assigned, names, _naming_whole, whole=True)
         whole = {name for name in whole - names if name != "err" and not name.endswith("Err")} | names
         if any(_naming(name).search(tests) for name in related) and \
                 not any(_naming_whole(name).search(said) if name in names else _naming(name).search(said) for name in whole):
@@ -315,40 +316,56 @@ def _naming_unspread(name: str) -> re.Pattern:
     return re.compile(rf"\b{re.escape(name)}\b(?!\s*\.\.\.)")
 
 
+def _spreading(name: str) -> re.Pattern:
+    """`name` spread into a call (`kv...`)."""
+    return re.compile(rf"\b{re.escape(name)}\s*\.\.\.")
+
+
 def _naming_whole(name: str) -> re.Pattern:
     """`name` itself, not its element (`args[i]`, not a slice `args[1:]`) nor its length."""
     return re.compile(rf"(?<!len\()\b{re.escape(name)}\b(?!\s*\[[^\]:]*\])")
 
 
-_ASSIGNMENTS = "[(short_var_declaration) (assignment) (range_clause)] @assignment"
+_ASSIGNMENTS = "[(short_var_declaration) (assignment) (range_clause) (var_spec)] @assignment"
 
 
-def _assignments(function) -> list[tuple[str, set[str]]]:
-    """(a value, the variables given it) of each assignment, declaration and `range` of a
-    function: `a, b := x, y` pairs them, `a, err := f(x)` gives `f(x)` to both, `for i, v :=
-    range kv` gives `kv` to `i` and `v`."""
+def _assignments(function) -> list[tuple[str, set[str], bool]]:
+    """(a value, the variables given it, whether they may hold it whole) of each plain
+    assignment (`=`, `:=`, `var x =`, not `+=`) and `range` of a function: `a, b := x, y`
+    pairs them, `a, err := f(x)` gives `f(x)` to both, `for i, v := range kv` gives `kv` to `i`
+    and `v`, an index and an element, not the whole."""
     found = []
     for match in matches(_ASSIGNMENTS, function):
         statement = match["assignment"][0]
-        left, right = statement.child_by_field_name("left"), statement.child_by_field_name("right")
+        operator = statement.child_by_field_name("operator")
+        if operator is not None and text(operator) != "=":
+            continue
+        left = statement.child_by_field_name("left") or statement.child_by_field_name("name")
+        right = statement.child_by_field_name("right") or statement.child_by_field_name("value")
         if left is None or right is None:
             continue
-        targets = [text(n) for n in (left.named_children if left.type == "expression_list" else [left])]
+        names = [n for n in statement.children_by_field_name("name")] if statement.type == "var_spec" else \
+            (left.named_children if left.type == "expression_list" else [left])
+        targets = [text(n) for n in names]
         values = [text(n) for n in (right.named_children if right.type == "expression_list" else [right])]
+        whole = statement.type != "range_clause"
         if len(values) == len(targets):
-            found += [(value, {target}) for value, target in zip(values, targets)]
+            found += [(value, {target}, whole) for value, target in zip(values, targets)]
         else:
-            found.append((" ".join(values), set(targets)))
+            found.append((" ".join(values), set(targets), whole))
     return found
 
 
-def _given_from(assigned: list[tuple[str, set[str]]], names: set[str], naming) -> set[str]:
+def _given_from(assigned: list[tuple[str, set[str], bool]], names: set[str], naming, whole: bool = False) -> set[str]:
     """`names` and the variables assigned a value that `naming` finds one of them in, through
-    each other."""
+    each other (with `whole`, only those that may hold it whole); a value spread into a call
+    (`f(kv...)`) is given only with another, as a conversion returns its result and an error,
+    not to an error alone (`err := sink.Write(msg, kv...)`)."""
     given = set(names)
     while True:
-        more = {target for value, targets in assigned if not targets <= given
-                and any(naming(name).search(value) for name in given) for target in targets}
+        more = {target for value, targets, holds in assigned if not targets <= given and (holds or not whole)
+                and any(naming(name).search(value) or len(targets) > 1 and _spreading(name).search(value)
+                        for name in given) for target in targets}
         if not more - given:
             return given
         given |= more

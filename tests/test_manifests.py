@@ -4231,12 +4231,17 @@ def test_a_filtered_informer_given_a_selection_is_scoped(tmp_path, source, optio
     assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
 
 
-@pytest.mark.parametrize("kind", ["Node", "ResourceSlice"])
-def test_a_filtered_informer_of_a_kind_without_namespace_takes_none(tmp_path, kind):
+@pytest.mark.parametrize("kind, package", [
+    ("Node", ""), ("ResourceSlice", ""),
+    ("CustomResourceDefinition", "k8s.io/apiextensions-apiserver/pkg/client/informers/externalversions/apiextensions/v1"),
+])
+def test_a_filtered_informer_of_a_kind_without_namespace_takes_none(tmp_path, kind, package):
     """`NewFilteredNodeInformer(client, 0, indexers, tweak)`: its second argument is the resync
     period, not a namespace."""
     source = _FILTERED_INLINE.replace("NewFilteredConfigMapInformer(client, metav1.NamespaceAll, 0, nil,",
                                       f"NewFiltered{kind}Informer(client, 0, nil,")
+    if package:
+        source = source.replace("k8s.io/client-go/informers/core/v1", package)
     assert [f.rule_id for f in _findings_of_watching_program(tmp_path, source % "ResourceVersion")] == ["SL101"]
 
 

@@ -115,6 +115,16 @@ func (l *Logger) %s
     ('Errorw(msg string, kv ...any) {\n\terr := l.write(msg, kv...)\n\tif err != nil {\n'
      '\t\tl.z.DPanic("audit sink failed", zap.Error(err))\n\t}\n}', True),
     ('Dump(kv ...any) {\n\tfor _, v := range kv {\n\t\tl.z.DPanic("bug", zap.Any("value", v))\n\t}\n}', True),
+    # a range's element, a `var` given their length, the error of a conversion they are spread
+    # into, a message grown from them after the check: no pairs handed on
+    ('fields(kv ...any) {\n\tfor _, v := range kv {\n\t\tif _, ok := v.(zap.Field); ok {\n'
+     '\t\t\tl.z.DPanic("strongly-typed field", zap.Any("field", v))\n\t\t}\n\t}\n}', False),
+    ('fields(kv ...any) {\n\tvar last = len(kv) - 1\n\tfor i := 0; i < len(kv); i += 2 {\n\t\tif i == last {\n'
+     '\t\t\tl.z.DPanic("odd number", zap.Any("ignored key", kv[i]))\n\t\t}\n\t}\n}', False),
+    ('fields(kv ...any) {\n\tfields, err := toFields(kv...)\n\t_ = fields\n\tif err != nil {\n'
+     '\t\tl.z.DPanic("malformed pairs", zap.Error(err))\n\t}\n}', False),
+    ('Infow(msg string, kv ...any) {\n\tif len(kv)%2 != 0 {\n\t\tl.z.DPanic("odd number", zap.String("message", msg))\n'
+     '\t\tmsg += fmt.Sprint(kv)\n\t}\n}', False),
 ])
 def test_a_logging_adapters_check_of_its_pairs_is_no_dpanic_of_the_module(tmp_path, method, reported):
     write(tmp_path, "go.mod", "module example.com/app\n\ngo 1.22\n")

@@ -105,9 +105,11 @@ _NAMED_NAMESPACE = rb"(?!\s*(?:\)|\"\"|\w+\.NamespaceAll\b))"  # not empty, not 
 # A typed informer of one kind built with its namespace and list options, and a namespace
 # argument that names one.
 _TYPED_FILTERED_INFORMER = re.compile(rb"NewFiltered[A-Z]\w*Informer")
-# Those of client-go's kinds without a namespace, whose second argument is the resync period
-# (`NewFilteredNodeInformer(client, 0, indexers, tweak)`); a generated client's `IPAddress` may
-# be namespaced.
+# Those of Kubernetes' kinds without a namespace (client-go's, apiextensions', the
+# aggregator's informers, or a dot import's), whose second argument is the resync period
+# (`NewFilteredNodeInformer(client, 0, indexers, tweak)`); another project's generated
+# `IPAddress` may be namespaced.
+_KUBERNETES_OWN_OR_DOT = re.compile(rb"k8s\.io/|$")
 _CLUSTER_SCOPED_INFORMER = re.compile(
     rb"NewFiltered(?:Node|Namespace|PersistentVolume|ClusterRole|ClusterRoleBinding|StorageClass|CSINode|CSIDriver"
     rb"|VolumeAttachment|CertificateSigningRequest|ValidatingWebhookConfiguration|MutatingWebhookConfiguration"
@@ -357,7 +359,7 @@ def _informer_scopings(code: bytes) -> Iterator[tuple[re.Match, list[bytes | Non
                 scopings.append(namespace)
         elif _TYPED_FILTERED_INFORMER.fullmatch(construction.group(1)) and not (
                 _CLUSTER_SCOPED_INFORMER.fullmatch(construction.group(1)) and
-                _called_package(code, imports, construction.start()).startswith(_CLIENT_GO_INFORMERS)):
+                _KUBERNETES_OWN_OR_DOT.match(_called_package(code, imports, construction.start()))):
             # client-go's `NewFilteredPodInformer(client, namespace, ...)`: the namespace is its
             # second argument (kubevpn's proxy mapper, one namespace's Pods).
             namespace = _first_argument_end(code, construction.end() - 1)
