@@ -339,7 +339,7 @@ def _informer_scopings(code: bytes) -> Iterator[tuple[re.Match, list[bytes | Non
     function, after the previous construction (iter8's label selector, a dozen lines above the
     filtered factory that takes it)."""
     previous_end = 0
-    imports = dict(import_names(code))
+    imports: dict[bytes, bytes] | None = None  # read for a cluster-scoped kind's informer only
     for construction in NEW_INFORMER.finditer(code):
         end = _call_end(code, construction.end() - 1)
         start = max(0, construction.start() - _MAX_BLOCK_BYTES)
@@ -358,8 +358,8 @@ def _informer_scopings(code: bytes) -> Iterator[tuple[re.Match, list[bytes | Non
             if code[namespace - 1:namespace] == b"," and _OBJECTS_NAMESPACE_ARGUMENT.match(code, namespace):
                 scopings.append(namespace)
         elif _TYPED_FILTERED_INFORMER.fullmatch(construction.group(1)) and not (
-                _CLUSTER_SCOPED_INFORMER.fullmatch(construction.group(1)) and
-                _KUBERNETES_OWN_OR_DOT.match(_called_package(code, imports, construction.start()))):
+                _CLUSTER_SCOPED_INFORMER.fullmatch(construction.group(1)) and _KUBERNETES_OWN_OR_DOT.match(
+                    _called_package(code, imports := imports or dict(import_names(code)), construction.start()))):
             # client-go's `NewFilteredPodInformer(client, namespace, ...)`: the namespace is its
             # second argument (kubevpn's proxy mapper, one namespace's Pods).
             namespace = _first_argument_end(code, construction.end() - 1)
