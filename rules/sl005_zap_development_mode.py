@@ -268,8 +268,9 @@ def _checks_logged_pairs(file: GoFile, call) -> bool:
     """Whether a DPanic call is a logging adapter's check of the key/value pairs its function
     takes (`args []interface{}`, `kv ...any`): with a message written out, under a test of the
     pairs (an `if` whose branch or plain `else` holds it, a `switch` or `case`, naming them or a
-    variable given from them: `key := args[i]`, `n := len(kv)`, `for _, v := range kv`, not
-    what a call they are handed to returns, `err := sink.Write(kv...)`), and naming them only by
+    variable given from them: `key := args[i]`, `n := len(kv)`, `for _, v := range kv`,
+    `fields, err := toFields(kv...)`, not an error alone of a call they are handed to, `err :=
+    sink.Write(kv...)`), and naming them only by
     index or length (`args[i]`), as zapr's "odd number of arguments". It panics only on a
     malformed logging call: kubecube's copy of zapr, whose findings were read as not worth a
     change (no call of the module passes such pairs). A wrapper that logs its own message or
