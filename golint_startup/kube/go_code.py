@@ -307,7 +307,7 @@ def _scopings(code: bytes) -> tuple[int, int, frozenset[str], int, int, int]:
     always += sum(imports.get(m.group(1)) == KNATIVE_FILTERED_FACTORY for m in _KNATIVE_SELECTORS.finditer(code))
     options = always, when_named
     keeping_nothing = 0
-    for construction, conditions in _informer_scopings(code):
+    for construction, conditions in _informer_scopings(code, imports):
         if conditions:
             count(None if None in conditions else conditions[0])
         elif _keeps_nothing_that_grows(code, imports, construction):
@@ -333,13 +333,12 @@ _SPREAD = re.compile(rb"\b([A-Za-z_]\w*)\.\.\.")
 _APPENDED = rb"\b%(name)s\s*=\s*append\(\s*%(name)s\s*,[^\n]*"
 
 
-def _informer_scopings(code: bytes) -> Iterator[tuple[re.Match, list[bytes | None]]]:
+def _informer_scopings(code: bytes, imports: dict[bytes, bytes]) -> Iterator[tuple[re.Match, list[bytes | None]]]:
     """For each informer construction (NEW_INFORMER), the conditions of the options that scope
     it (_INFORMER_SCOPING, see _naming_condition): in the call, or written before it in its
     function, after the previous construction (iter8's label selector, a dozen lines above the
-    filtered factory that takes it)."""
+    filtered factory that takes it). `imports`: the file's, by the name each is given."""
     previous_end = 0
-    imports: dict[bytes, bytes] | None = None  # read for a cluster-scoped kind's informer only
     for construction in NEW_INFORMER.finditer(code):
         end = _call_end(code, construction.end() - 1)
         start = max(0, construction.start() - _MAX_BLOCK_BYTES)
@@ -358,8 +357,8 @@ def _informer_scopings(code: bytes) -> Iterator[tuple[re.Match, list[bytes | Non
             if code[namespace - 1:namespace] == b"," and _OBJECTS_NAMESPACE_ARGUMENT.match(code, namespace):
                 scopings.append(namespace)
         elif _TYPED_FILTERED_INFORMER.fullmatch(construction.group(1)) and not (
-                _CLUSTER_SCOPED_INFORMER.fullmatch(construction.group(1)) and _KUBERNETES_OWN_OR_DOT.match(
-                    _called_package(code, imports := imports or dict(import_names(code)), construction.start()))):
+                _CLUSTER_SCOPED_INFORMER.fullmatch(construction.group(1)) and
+                _KUBERNETES_OWN_OR_DOT.match(_called_package(code, imports, construction.start()))):
             # client-go's `NewFilteredPodInformer(client, namespace, ...)`: the namespace is its
             # second argument (kubevpn's proxy mapper, one namespace's Pods).
             namespace = _first_argument_end(code, construction.end() - 1)
@@ -1987,7 +1986,7 @@ def conditional_caches(source: bytes, code: bytes) -> ConditionalCaches:
             end = _call_end(code, manager.end() - 1)
             gated.append(GatedCache(flag, None, bool(_SCOPED_CACHE.search(code, manager.end(), end))))
     imports = dict(import_names(source))
-    for construction, conditions in _informer_scopings(code):
+    for construction, conditions in _informer_scopings(code, imports):
         flag = _gating_flag(code, construction.start(), off) if off else None
         path = _called_package(code, imports, construction.start()).decode()
         if flag is not None:

@@ -2326,16 +2326,9 @@ def _enclosing_container(lines: list[str], index: int, values: Any = None) -> tu
             if (name := _LITERAL_NAME.match(lines[i].strip())) is not None:
                 names.append(name.group(1))
             elif values is not None and (read := _VALUES_NAME.match(lines[i].strip())) is not None:
-                value = _value_at(values, read.group(1).split("."))
+                value = helm_template.dig(values, *read.group(1).split("."))
                 names.append(value if isinstance(value, str) and _LITERAL_NAME.match(f"name: {value}") else None)
     return (names[0] if len(names) == 1 else None), range(start, end)
-
-
-def _value_at(values: Any, path: list[str]) -> Any:
-    """What parsed values hold at `path` (None when they hold nothing there)."""
-    for key in path:
-        values = values.get(key) if isinstance(values, dict) else None
-    return values
 
 
 class _WrittenInTemplate(NamedTuple):
@@ -4495,9 +4488,9 @@ class _GoTree:
         if program is None:
             return False
         text, entrypoints = self._plain_dockerfile(root)
-        started = entrypoints[0].rsplit("/", 1)[-1] if len(entrypoints) == 1 else program
-        if started == program:
+        if len(entrypoints) != 1 or self._starts(root, program):
             return False
+        started = entrypoints[0].rsplit("/", 1)[-1]
         last_stage = text[max(0, text.lower().rfind("\nfrom ")):]
         if not all(os.path.basename(source.rstrip("/")) == started or _FILE_NAME.fullmatch(os.path.basename(source))
                    for source in _copied_sources(last_stage, stages=True)):
