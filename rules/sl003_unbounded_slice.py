@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
+from golint_startup.go.constants import Constants
 from golint_startup.go.gofile import GoFile
 from golint_startup.go.inputs import input_source
 from golint_startup.go.library import COSTLY_CALLS
-from golint_startup.go.syntax import STATEMENT_LISTS, WRITES, ancestors, enclosing_function, ends_process, identifier_uses, \
+from golint_startup.go.syntax import FUNCTION_NODES, STATEMENT_LISTS, WRITES, ancestors, enclosing_function, ends_process, identifier_uses, \
     is_variadic, matches, mentions, names_of, previous_statement, root_identifier, text, unparen, \
     values_of, written_roots
 from golint_startup.go.scope import declared_names
@@ -370,7 +371,7 @@ def _loop_finding(file: GoFile, loop, name: str, types: FileTypes, options: dict
         if counted is not None and counted.type == "binary_expression":
             counted = counted.child_by_field_name("right")
         read_by = input_source(file, counted, loop.start_byte) if counted is not None else None
-        if read_by is None:
+        if read_by is None or _bounded_by_guard(file, statement, clause):
             return None
     if clause.type == "range_clause":
         if mentions(file, clause, name):
@@ -436,6 +437,69 @@ def _loop_finding(file: GoFile, loop, name: str, types: FileTypes, options: dict
         file.path, report_node,
         f"{name} starts empty and is appended to on every iteration of the {over}{read}, regrowing and copying "
         f"its backing array; {fix}")
+
+
+def _bounded_by_guard(file: GoFile, statement, clause) -> bool:
+    """Whether an earlier statement of the function bounds the loop's count by a constant: an
+    `if` that leaves the function (return, panic) when `len(xs)` exceeds it
+    (`if len(opts) < 2 || len(opts) > 4 { return errTooMany }`), with `xs` not written
+    between. Its size is then known when the code is written, as a literal's is."""
+    if clause.type != "range_clause":
+        return False
+    counted = unparen(clause.child_by_field_name("right"))
+    root = _root_name(counted)
+    if root is None:
+        return False
+    length = f"len({text(counted)})"
+    constants = Constants(file)
+    # The loop, then each statement around it, out of `if` and `switch` bodies; not out of
+    # an enclosing loop, whose earlier iterations may write the slice, nor the function.
+    chain = [statement, *ancestors(file, statement)]
+    for index, node in enumerate(chain[:-1]):
+        if node.type in FUNCTION_NODES or (index and node.type == "for_statement"):
+            return False
+        if chain[index + 1].type not in STATEMENT_LISTS:
+            continue
+        earlier = previous_statement(node)
+        while earlier is not None:
+            if earlier.type != "comment":
+                if earlier.type == "if_statement" and earlier.child_by_field_name("else") is None and \
+                        _leaves(file, earlier.child_by_field_name("body")) and \
+                        _length_bound_when_false(earlier.child_by_field_name("condition"), length, constants) \
+                        is not None:
+                    return True
+                if root in written_roots(earlier):
+                    return False
+            earlier = previous_statement(earlier)
+    return False
+
+
+def _leaves(file: GoFile, block) -> bool:
+    """Whether a block's last statement leaves the function: a return or a call that ends the process."""
+    last = next((s for s in reversed(block.named_children) if s.type != "comment"), None) if block else None
+    return last is not None and (last.type == "return_statement" or ends_process(file, last))
+
+
+def _length_bound_when_false(condition, length: str, constants: Constants) -> int | None:
+    """The largest value `length` (`len(xs)`) can have when `condition` is false, or None."""
+    condition = unparen(condition)
+    if condition is None or condition.type != "binary_expression":
+        return None
+    operator = text(condition.child_by_field_name("operator"))
+    left, right = unparen(condition.child_by_field_name("left")), unparen(condition.child_by_field_name("right"))
+    if operator in {"||", "&&"}:
+        bounds = [_length_bound_when_false(side, length, constants) for side in (left, right)]
+        known = [b for b in bounds if b is not None]
+        if operator == "||":  # both sides are false
+            return min(known) if known else None
+        return max(bounds) if len(known) == 2 else None  # at least one side is false
+    if text(left) == length:
+        limit, strict = constants.value(right), {">": 0, ">=": 1, "!=": 0}.get(operator)
+    elif text(right) == length:
+        limit, strict = constants.value(left), {"<": 0, "<=": 1, "!=": 0}.get(operator)
+    else:
+        return None
+    return None if limit is None or strict is None else limit - strict
 
 
 def _fixed_by_value(file: GoFile, clause, capacity: str, written: set, previous, statement, types: FileTypes) -> bool:

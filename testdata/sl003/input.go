@@ -5,6 +5,8 @@ import (
 	"embed"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"flag"
 	"os"
 	"net/http"
@@ -44,6 +46,7 @@ func main() {
 	embedded()
 	scanned()
 	bounded()
+	guarded(nil)
 	csvRows()
 	notInput(Config{}, []string{"x"})
 	flags()
@@ -217,6 +220,67 @@ func bounded() ([]string, []string) {
 		values = append(values, strings.ToUpper(lines[i]))
 	}
 	return keys, values
+}
+
+type Question struct {
+	Options []string
+	Tags    []string
+	Notes   []string
+	Labels  []string
+	Names   []string
+}
+
+const maxTags = 8
+
+// A guard that leaves when the input is longer than a constant makes its size known when the
+// code is written, as a literal's is: 2 to 4 options, at most 8 tags.
+func guarded(data []byte) ([]string, []string, []string, []string, error) {
+	var q Question
+	if err := json.Unmarshal(data, &q); err != nil {
+		return nil, nil, nil, nil, err
+	}
+	if len(q.Options) > 0 && (len(q.Options) < 2 || len(q.Options) > 4) {
+		return nil, nil, nil, nil, errors.New("2 to 4 options")
+	}
+	var options []string
+	for _, o := range q.Options {
+		options = append(options, strings.TrimSpace(o))
+	}
+	if maxTags < len(q.Tags) {
+		panic("too many tags")
+	}
+	if len(q.Tags) != 0 {
+		var tags []string
+		for _, t := range q.Tags {
+			tags = append(tags, strings.ToLower(t))
+		}
+		_ = tags
+	}
+	// Not bounds: a guard that does not leave, one that bounds from below, one on another
+	// slice, and one the slice is written after.
+	if len(q.Notes) > 100 {
+		fmt.Println("many notes")
+	}
+	var lower []string // want "SL003: lower starts empty"
+	for _, o := range q.Notes {
+		lower = append(lower, strings.ToLower(o))
+	}
+	if len(q.Labels) < 1 || len(q.Options) > 3 {
+		return nil, nil, nil, nil, errors.New("no labels")
+	}
+	var upper []string // want "SL003: upper starts empty"
+	for _, t := range q.Labels {
+		upper = append(upper, strings.ToUpper(t))
+	}
+	if len(q.Names) > 3 {
+		return nil, nil, nil, nil, errors.New("too many names")
+	}
+	q.Names = strings.Fields(string(data))
+	var titled []string // want "SL003: titled starts empty"
+	for _, t := range q.Names {
+		titled = append(titled, strings.ToTitle(t))
+	}
+	return options, lower, upper, titled, nil
 }
 
 // Rows of a CSV file.
