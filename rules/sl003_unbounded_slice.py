@@ -8,9 +8,9 @@ from golint_startup.go.constants import Constants
 from golint_startup.go.gofile import GoFile
 from golint_startup.go.inputs import input_source
 from golint_startup.go.library import COSTLY_CALLS
-from golint_startup.go.syntax import FUNCTION_NODES, STATEMENT_LISTS, WRITES, ancestors, enclosing_function, ends_process, identifier_uses, \
-    is_variadic, matches, mentions, names_of, previous_statement, root_identifier, text, unparen, \
-    values_of, written_roots
+from golint_startup.go.syntax import FUNCTION_NODES, STATEMENT_LISTS, WRITES, ancestors, enclosing_function, \
+    ends_process, identifier_uses, is_variadic, matches, mentions, names_of, previous_statement, root_identifier, \
+    text, unparen, values_of, written_roots
 from golint_startup.go.scope import declared_names
 from golint_startup.go.types import INTEGER_TYPES, SLICE, FileTypes
 from golint_startup.rule import SCOPE, SCOPE_HELP, STARTUP_MODEL, Option, Rule

@@ -179,6 +179,13 @@ def check_manifests(manifests: ProjectManifests, options):
                 "from a resourceFieldRef of limits.memory)"))
         else:
             fix = handed or "set GOMEMLIMIT to about 90% of the limit"
+            generator = container.generated_by
+            if generator is not None:
+                # Set in the chart, it would be lost the next time helmify writes the chart
+                # (readers of gitopssets-controller and dependencytrack-operator said so).
+                written_from = next((c.source.display for c in others if c.chart is None), "the manifests")
+                fix += f" in {written_from}, from which helmify generates the chart ({generator.path}:" \
+                       f"{generator.line}), then regenerate it"
             if cache and (limit_bytes := _limit_bytes(container)) is not None and \
                     limit_bytes <= _SMALL_FOR_A_CLUSTER_CACHE_MIB * 2**20:
                 # A cluster-wide cache of Pods or Secrets can outgrow such a limit in a large
@@ -189,6 +196,8 @@ def check_manifests(manifests: ProjectManifests, options):
                 fix += f", and {scope}: under a limit this small a cluster's objects can outgrow it, which no " \
                        "collector can help"
         related = [_copy_location(container, c) for c in others]
+        if container.generated_by is not None:
+            related.append(replace(container.generated_by, message="helmify writes the chart here"))
         if resizer is not None:
             related.append(replace(resizer, message="the VerticalPodAutoscaler that changes the limit"))
         has = "each have" if container.several else "has"

@@ -753,6 +753,11 @@ def test_a_scaffold_whose_readme_is_kubebuilders_template_is_not_reported(tmp_pa
     ("# api\n\n> [!WARNING]\n> This project is no longer actively maintained. The repository has been archived.\n",
      False),  # backstage-operator
     ("# api\n\nThis repository is deprecated; use the new operator.\n", False),  # coco-operator
+    # nix-remote-build-controller
+    ("> [!WARNING]\n> This project is incomplete and not currently in working condition.\n\n# api\n", False),
+    ("# api\n\nThis project is not yet in a working state.\n", False),
+    ("# api\n\nThis project is incomplete without its webhook: install both.\n", True),
+    ("# api\n\nThe project is in working condition since v2.\n", True),
     ("## PROJECT NOT UNDER ACTIVE MANAGEMENT\n\nThis project will no longer be maintained by Acme.\n", False),  # Intel's
     ("# api\n\nThe project is not under active management of its old team.\n", True),  # a sentence, no notice
     ("# api\n\nProject not under active development by Acme: its community maintains it.\n", True),
@@ -1801,6 +1806,30 @@ def test_a_copy_of_the_chart_without_a_limit_is_related_as_such(tmp_path):
     [finding] = _run(tmp_path, "SL101").findings
     assert (finding.path, [(r.path, r.message.endswith("(no memory limit)")) for r in finding.related]) == \
         ("chart/api/values.yaml", [("deploy/helm/api/values.yaml", True)])
+
+
+@pytest.mark.parametrize("makefile, written_by", [
+    # gitopssets-controller: kustomize's build piped into helmify, the chart's directory its argument
+    ("HELMIFY ?= $(LOCALBIN)/helmify\nhelm:\n\t$(KUSTOMIZE) build config/default | $(HELMIFY) -crd-dir "
+     "charts/api\n", 3),
+    # dependencytrack-operator: the directory in a variable, the manifests redirected in
+    ("CHART_DIR ?= charts/api\n\nhelm-chart:\n\tmkdir -p $(CHART_DIR)\n\t./build.sh > \"$$tmp\" && "
+     "helmify -crd-dir $(CHART_DIR) < \"$$tmp\" 2>/dev/null\n", 5),
+    ("helm:\n\tkustomize build config/default | helmify -f - charts/other\n", None),  # another chart
+    ("helm:\n\tkustomize build config/default | helmify\n", None),  # writes ./chart
+    ("helmify:\n\tgo install github.com/arttor/helmify/cmd/helmify@v0.4.3\n", None),  # installs it
+])
+def test_a_chart_helmify_writes_is_fixed_where_it_is_written_from(tmp_path, makefile, written_by):
+    """A chart a Makefile writes with helmify from the kustomize manifests loses what is
+    changed in it the next time it is written: the fix goes to the manifests, named with
+    the Makefile's line."""
+    go_module(tmp_path, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
+    _write_chart(tmp_path, "charts/api", "api")
+    write(tmp_path, "Makefile", makefile)
+    [finding] = _run(tmp_path, "SL101").findings
+    related = [(r.path, r.line) for r in finding.related if r.message == "helmify writes the chart here"]
+    assert (finding.path, related, "from which helmify generates the chart (Makefile:" in finding.message) == \
+        ("charts/api/values.yaml", [("Makefile", written_by)] if written_by else [], written_by is not None)
 
 
 _MANAGER_DEPLOYMENT = """\

@@ -410,6 +410,9 @@ class Container:
     # `imagePullPolicy: Never`: its image is one loaded onto the node by hand (`kind load`).
     loaded_by_hand: bool = False
     resized_by: Location | None = None  # a VerticalPodAutoscaler that changes its memory limit
+    # For a chart's container, the Makefile line that writes the chart with helmify from other
+    # manifests (_helmify_run): a change made in the chart is lost when it is written again.
+    generated_by: Location | None = None
     # For a kubebuilder scaffold, what its project is installed from instead (_installed_from):
     # what users run is that chart, not this manifest.
     installed_from: str | None = None
@@ -1277,6 +1280,9 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
                 listed = [by_account.get(account) for account in container.chart_accounts] \
                     if by_account is not None and container.chart_accounts else [None]
                 container.cluster_listed_kinds = None if None in listed else frozenset().union(*listed)
+            generated_by = _helmify_run(chart, display) if chart_containers else None
+            for container in chart_containers:
+                container.generated_by = generated_by
             resizer, condition = chart_resizers.get(chart, (None, None))
             if condition is None or defaults.value(condition):
                 for container in chart_containers:
@@ -1583,6 +1589,40 @@ def _build_context(command: str) -> str | None:
                  and (index == 0 or words[index - 1] not in _VALUED_BUILD_OPTIONS and
                       not _REDIRECTION.fullmatch(words[index - 1]))]
     return arguments[-1].strip("\"'") if arguments else None
+
+
+# helmify (github.com/arttor/helmify) writes a chart from the manifests it reads (kubebuilder
+# projects pipe `kustomize build config/default` into it); of its arguments, the one that is no
+# option names the chart's directory (`-f` takes the manifests' path), `chart` when none does.
+_HELMIFY = re.compile(r"(?<![\w-])helmify(?![\w-])")
+_SHELL_BREAK = re.compile(r"&&|\|\||[;|<>]")
+
+
+def _helmify_run(chart: str, display: Callable[[str], str]) -> Location | None:
+    """The recipe line of a Makefile of the chart's directory or one above it (up to three)
+    that runs helmify to write the chart, variables the Makefile sets resolved:
+    gitopssets-controller's `kustomize build config/default | $(HELMIFY) -crd-dir
+    charts/gitopssets-controller`; None when none does."""
+    directory = os.path.dirname(chart)
+    for _ in range(3):
+        makefile = os.path.join(directory, "Makefile")
+        text = _read(makefile)
+        values = _makefile_values(text) if "helmify" in text.lower() else None
+        for number, line in enumerate(text.split("\n") if values is not None else (), 1):
+            resolved = _make_resolved(line, values) if line.startswith("\t") else ""
+            run = _HELMIFY.search(resolved)
+            if run is None:
+                continue
+            words = _SHELL_BREAK.split(resolved[run.end():], maxsplit=1)[0].split()
+            arguments = [word for index, word in enumerate(words)
+                         if not word.startswith("-") and (index == 0 or words[index - 1] != "-f")]
+            written = arguments[-1].strip("\"'") if arguments else "chart"
+            if os.path.normpath(os.path.join(directory, written)) == os.path.normpath(chart):
+                return Location(display(makefile), number, 2, number, len(line.encode()) + 1)
+        if os.path.dirname(directory) == directory:
+            break
+        directory = os.path.dirname(directory)
+    return None
 
 
 def _makefile_values(makefile: str) -> dict[str, str]:
@@ -3396,7 +3436,10 @@ _README_TEMPLATE_START = re.compile(r"\A\s*#[^\n]*\n\s*## Getting Started\b(?=.*
 # ending there or pointing elsewhere: not a flag's, an API version's or a platform's notice.
 _RETIRED = re.compile(r"(?i)\b(?:this|the)\s+(?:project|repository|repo)\s+(?:\w+\s+)?(?:is|has\s+been)\s+"
                       r"(?:now\s+)?(?:deprecated|archived|unmaintained|"
-                      r"no\s+longer\s+(?:actively\s+)?(?:in\s+use|maintained|supported|developed))"
+                      r"no\s+longer\s+(?:actively\s+)?(?:in\s+use|maintained|supported|developed)|"
+                      # nix-remote-build-controller's "is incomplete and not currently in working
+                      # condition" (its finding read as not worth a change: nobody runs it)
+                      r"incomplete|not\s+(?:yet\s+|currently\s+)?in\s+(?:a\s+)?working\s+(?:condition|state))"
                       r"(?=\s*(?:[.,;:!)*\u26a0]|$|\s+(?:in\s+favou?r|and|please|use|see)\b))"
                       # Intel's notice on the projects it stopped: "## PROJECT NOT UNDER ACTIVE MANAGEMENT"
                       # (trusted-certificate-issuer's, read as not worth a change).
