@@ -439,11 +439,17 @@ def _loop_finding(file: GoFile, loop, name: str, types: FileTypes, options: dict
         f"its backing array; {fix}")
 
 
+# The largest count an earlier guard may leave a loop and still make it short: growing a slice
+# of 1,000 pointers from nil costs 4.4 µs and 17.5 KB more than preallocating it (see the help).
+_GUARDED_COUNT_MOST = 1000
+
+
 def _bounded_by_guard(file: GoFile, statement, clause) -> bool:
-    """Whether an earlier statement of the function bounds the loop's count by a constant: an
-    `if` that leaves the function (return, panic) when `len(xs)` exceeds it
-    (`if len(opts) < 2 || len(opts) > 4 { return errTooMany }`), with `xs` not written
-    between. Its size is then known when the code is written, as a literal's is."""
+    """Whether an earlier statement of the function bounds the loop's count by a constant of at
+    most _GUARDED_COUNT_MOST: an `if` that leaves the function (return, panic) when `len(xs)`
+    exceeds it (`if len(opts) < 2 || len(opts) > 4 { return errTooMany }`), with no statement
+    between that names `xs` (which might write it: `xs, err := ...`, `fill(&xs)`). Its size is
+    then known when the code is written, as a literal's is."""
     if clause.type != "range_clause":
         return False
     counted = unparen(clause.child_by_field_name("right"))
@@ -458,17 +464,21 @@ def _bounded_by_guard(file: GoFile, statement, clause) -> bool:
     for index, node in enumerate(chain[:-1]):
         if node.type in FUNCTION_NODES or (index and node.type == "for_statement"):
             return False
+        header = node.child_by_field_name("init_statement")
+        if header is not None and mentions(file, header, root):
+            return False  # `if xs, err := load(); err == nil {`
         if chain[index + 1].type not in STATEMENT_LISTS:
             continue
         earlier = previous_statement(node)
         while earlier is not None:
             if earlier.type != "comment":
                 if earlier.type == "if_statement" and earlier.child_by_field_name("else") is None and \
-                        _leaves(file, earlier.child_by_field_name("body")) and \
-                        _length_bound_when_false(earlier.child_by_field_name("condition"), length, constants) \
-                        is not None:
-                    return True
-                if root in written_roots(earlier):
+                        earlier.child_by_field_name("init_statement") is None and \
+                        _leaves(file, earlier.child_by_field_name("body")):
+                    bound = _length_bound_when_false(earlier.child_by_field_name("condition"), length, constants)
+                    if bound is not None:
+                        return bound <= _GUARDED_COUNT_MOST
+                if mentions(file, earlier, root):
                     return False
             earlier = previous_statement(earlier)
     return False

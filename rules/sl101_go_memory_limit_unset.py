@@ -167,6 +167,7 @@ def check_manifests(manifests: ProjectManifests, options):
         handed = f"hand the container's limit to {framework.limit_variable} (valueFrom: resourceFieldRef: " \
                  f"limits.memory), from which {framework.module} sets about 90% of it as the runtime's soft limit" \
             if framework is not None and framework.limit_variable else None
+        related_more = []
         script = container.entrypoint_starting_several
         resizer = container.resized_by
         if script:
@@ -183,9 +184,17 @@ def check_manifests(manifests: ProjectManifests, options):
             if generator is not None:
                 # Set in the chart, it would be lost the next time helmify writes the chart
                 # (readers of gitopssets-controller and dependencytrack-operator said so).
-                written_from = next((c.source.display for c in others if c.chart is None), "the manifests")
-                fix += f" in {written_from}, from which helmify generates the chart ({generator.path}:" \
-                       f"{generator.line}), then regenerate it"
+                where = f"{generator.location.path}:{generator.location.line}"
+                told = _told_copy_outside(manifests, container)
+                if told is not None:
+                    fix = f"write the chart again with helmify ({where}): {told.source.display}, a copy it " \
+                          "is generated from, sets GOMEMLIMIT"
+                else:
+                    written_from = generator.reads or \
+                        next((c.source.display for c in others if c.chart is None), "the manifests")
+                    fix += f" in {written_from}, from which helmify generates the chart ({where}), then " \
+                           "regenerate it"
+                related_more.append(replace(generator.location, message="helmify writes the chart here"))
             if cache and (limit_bytes := _limit_bytes(container)) is not None and \
                     limit_bytes <= _SMALL_FOR_A_CLUSTER_CACHE_MIB * 2**20:
                 # A cluster-wide cache of Pods or Secrets can outgrow such a limit in a large
@@ -196,14 +205,23 @@ def check_manifests(manifests: ProjectManifests, options):
                 fix += f", and {scope}: under a limit this small a cluster's objects can outgrow it, which no " \
                        "collector can help"
         related = [_copy_location(container, c) for c in others]
-        if container.generated_by is not None:
-            related.append(replace(container.generated_by, message="helmify writes the chart here"))
+        related += related_more
         if resizer is not None:
             related.append(replace(resizer, message="the VerticalPodAutoscaler that changes the limit"))
         has = "each have" if container.several else "has"
         yield Finding(RULE.id, f"{container.label} {has} a memory limit of {limit.text} that the Go runtime is not "
                                f"told: {told}{unresolved} and the code sets none{grows}; {fix}", limit.location,
                       related=tuple(related))
+
+
+def _told_copy_outside(manifests: ProjectManifests, container: Container) -> Container | None:
+    """A copy of a chart's container, outside any chart, that tells the runtime its limit."""
+    told = [c for c in manifests.go_containers if c.chart is None and manifests.memory_limit_source(c)]
+    if not told:
+        return None
+    group = next((g for g in manifests.copies([container, *told], lambda c: (), same_env=False)
+                  if any(c is container for c in g)), [])
+    return next((c for c in group if c is not container), None)
 
 
 def _kinds_named(kinds: tuple[str, ...], most: int = 3, singular: bool = False) -> str:

@@ -757,6 +757,10 @@ def test_a_scaffold_whose_readme_is_kubebuilders_template_is_not_reported(tmp_pa
     ("> [!WARNING]\n> This project is incomplete and not currently in working condition.\n\n# api\n", False),
     ("# api\n\nThis project is not yet in a working state.\n", False),
     ("# api\n\nThis project is incomplete without its webhook: install both.\n", True),
+    ("# api\n\n> **Note**\n> The project documentation is incomplete. See the examples.\n", True),
+    ("# api\n\nThis project is incomplete and under active development.\n", True),
+    ("# api\n\nThis project is incomplete, contributions welcome!\n", True),
+    ("# api\n\nNote: the project API is incomplete and may change.\n", True),
     ("# api\n\nThe project is in working condition since v2.\n", True),
     ("## PROJECT NOT UNDER ACTIVE MANAGEMENT\n\nThis project will no longer be maintained by Acme.\n", False),  # Intel's
     ("# api\n\nThe project is not under active management of its old team.\n", True),  # a sentence, no notice
@@ -1808,28 +1812,54 @@ def test_a_copy_of_the_chart_without_a_limit_is_related_as_such(tmp_path):
         ("chart/api/values.yaml", [("deploy/helm/api/values.yaml", True)])
 
 
-@pytest.mark.parametrize("makefile, written_by", [
+_HELMIFY_INSTALL = "LOCALBIN ?= $(shell pwd)/bin\nHELMIFY ?= $(LOCALBIN)/helmify\n\n$(HELMIFY):\n" \
+    "\ttest -s $(LOCALBIN)/helmify || GOBIN=$(LOCALBIN) go install github.com/arttor/helmify/cmd/helmify@latest\n"
+
+
+@pytest.mark.parametrize("chart, makefile, written_by, fix", [
     # gitopssets-controller: kustomize's build piped into helmify, the chart's directory its argument
-    ("HELMIFY ?= $(LOCALBIN)/helmify\nhelm:\n\t$(KUSTOMIZE) build config/default | $(HELMIFY) -crd-dir "
-     "charts/api\n", 3),
+    ("charts/api", "HELMIFY ?= $(LOCALBIN)/helmify\nhelm:\n\t$(KUSTOMIZE) build config/default | $(HELMIFY) "
+     "-crd-dir charts/api\n", 3, "in the manifests, from which"),
     # dependencytrack-operator: the directory in a variable, the manifests redirected in
-    ("CHART_DIR ?= charts/api\n\nhelm-chart:\n\tmkdir -p $(CHART_DIR)\n\t./build.sh > \"$$tmp\" && "
-     "helmify -crd-dir $(CHART_DIR) < \"$$tmp\" 2>/dev/null\n", 5),
-    ("helm:\n\tkustomize build config/default | helmify -f - charts/other\n", None),  # another chart
-    ("helm:\n\tkustomize build config/default | helmify\n", None),  # writes ./chart
-    ("helmify:\n\tgo install github.com/arttor/helmify/cmd/helmify@v0.4.3\n", None),  # installs it
+    ("charts/api", "CHART_DIR ?= charts/api\n\nhelm-chart:\n\tmkdir -p $(CHART_DIR)\n\t./build.sh > \"$$tmp\" && "
+     "helmify -crd-dir $(CHART_DIR) < \"$$tmp\" 2>/dev/null\n", 5, "in the manifests, from which"),
+    # helmify's README: installed by one recipe, run with no argument (it writes ./chart) by another
+    ("chart", _HELMIFY_INSTALL + "\nhelm:\n\t$(KUSTOMIZE) build config/default | $(HELMIFY)\n", 8, None),
+    ("chart", _HELMIFY_INSTALL, None, None),  # only installed
+    ("chart", "helm:\n\t@echo \"helmify writes chart\"\n", None, None),
+    ("charts/api", "helm:\n\tkustomize build config/default | \\\n\t  helmify charts/api 2>&1 &\n", 2, None),
+    ("charts/api", "HELMIFY ?= bin/helmify-v0.4.13\nhelm:\n\tkustomize build config/default | $(HELMIFY) charts/api\n",
+     3, None),
+    ("charts/api", "helm:\n\thelmify -f deploy/install.yaml charts/api\n", 2, "in deploy/install.yaml, from which"),
+    ("charts/api", "helm:\n\tkustomize build config/default | helmify -f - charts/other\n", None, None),
+    ("charts/api", "helm:\n\tkustomize build config/default | helmify\n", None, None),  # writes ./chart
 ])
-def test_a_chart_helmify_writes_is_fixed_where_it_is_written_from(tmp_path, makefile, written_by):
+def test_a_chart_helmify_writes_is_fixed_where_it_is_written_from(tmp_path, chart, makefile, written_by, fix):
     """A chart a Makefile writes with helmify from the kustomize manifests loses what is
     changed in it the next time it is written: the fix goes to the manifests, named with
     the Makefile's line."""
     go_module(tmp_path, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
-    _write_chart(tmp_path, "charts/api", "api")
+    _write_chart(tmp_path, chart, "api")
     write(tmp_path, "Makefile", makefile)
     [finding] = _run(tmp_path, "SL101").findings
     related = [(r.path, r.line) for r in finding.related if r.message == "helmify writes the chart here"]
-    assert (finding.path, related, "from which helmify generates the chart (Makefile:" in finding.message) == \
-        ("charts/api/values.yaml", [("Makefile", written_by)] if written_by else [], written_by is not None)
+    assert (finding.path, related, "helmify generates the chart (Makefile:" in finding.message) == \
+        (f"{chart}/values.yaml", [("Makefile", written_by)] if written_by else [], written_by is not None)
+    assert fix is None or fix in finding.message
+
+
+@pytest.mark.parametrize("told", [False, True])
+def test_a_chart_helmify_writes_from_a_told_copy_is_only_written_again(tmp_path, told):
+    go_module(tmp_path, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
+    _write_chart(tmp_path, "charts/api", "api")
+    write(tmp_path, "Makefile", "helm:\n\tkustomize build config/default | helmify charts/api\n")
+    env = "          env:\n            - name: GOMEMLIMIT\n              value: 460MiB\n" if told else ""
+    write(tmp_path, "config/manager/manager.yaml", _SIZED.format(request="256Mi") + env)
+    [finding] = _run(tmp_path, "SL101").findings
+    assert finding.path == "charts/api/values.yaml"
+    assert ("write the chart again with helmify (Makefile:2): config/manager/manager.yaml, a copy it is generated "
+            "from, sets GOMEMLIMIT" in finding.message) == told
+    assert ("in config/manager/manager.yaml, from which helmify generates the chart" in finding.message) == (not told)
 
 
 _MANAGER_DEPLOYMENT = """\

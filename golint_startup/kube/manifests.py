@@ -412,7 +412,7 @@ class Container:
     resized_by: Location | None = None  # a VerticalPodAutoscaler that changes its memory limit
     # For a chart's container, the Makefile line that writes the chart with helmify from other
     # manifests (_helmify_run): a change made in the chart is lost when it is written again.
-    generated_by: Location | None = None
+    generated_by: HelmifyRun | None = None
     # For a kubebuilder scaffold, what its project is installed from instead (_installed_from):
     # what users run is that chart, not this manifest.
     installed_from: str | None = None
@@ -1593,12 +1593,56 @@ def _build_context(command: str) -> str | None:
 
 # helmify (github.com/arttor/helmify) writes a chart from the manifests it reads (kubebuilder
 # projects pipe `kustomize build config/default` into it); of its arguments, the one that is no
-# option names the chart's directory (`-f` takes the manifests' path), `chart` when none does.
-_HELMIFY = re.compile(r"(?<![\w-])helmify(?![\w-])")
-_SHELL_BREAK = re.compile(r"&&|\|\||[;|<>]")
+# option names the chart's directory (`chart` when none does), `-f` the manifests' path.
+_HELMIFY_PROGRAM = re.compile(r"(?:\S*/)?helmify(?:-\S*)?")
+_SHELL_SEPARATOR = re.compile(r"&&|\|\||[;|&]")
+_MAKE_RECIPE_PREFIX = re.compile(r"^[@+-]+")  # a recipe line's `@`: not echoed
+_ENV_ASSIGNMENT = re.compile(r"[A-Za-z_]\w*=")
 
 
-def _helmify_run(chart: str, display: Callable[[str], str]) -> Location | None:
+class HelmifyRun(NamedTuple):
+    location: Location  # the Makefile's recipe line
+    reads: str | None  # the manifests given with `-f`, as shown (None: its standard input)
+
+
+def _logical_lines(text: str):
+    """A Makefile's lines, those continued with a backslash joined, each with its first line's number."""
+    joined, first = [], 0
+    for number, line in enumerate(text.split("\n"), 1):
+        first = first or number
+        joined.append(line[:-1] if line.endswith("\\") else line)
+        if not line.endswith("\\"):
+            yield first, " ".join(joined)
+            joined, first = [], 0
+
+
+def _helmify_command(command: list[str]) -> tuple[str, str | None] | None:
+    """For a shell command's words running helmify: the chart's directory it writes and the
+    manifests it reads with `-f` (None: standard input)."""
+    words = list(command)
+    while words and _ENV_ASSIGNMENT.match(words[0]):
+        words.pop(0)  # `GOFLAGS=-mod=mod helmify ...`
+    if not words or not _HELMIFY_PROGRAM.fullmatch(words[0].strip("\"'")):
+        return None
+    written, reads, skip = "chart", None, False
+    for index, word in enumerate(words[1:], 1):
+        if skip:
+            skip = False
+            continue
+        redirection = _REDIRECTION.match(word)
+        if redirection:
+            skip = not word[redirection.end():].lstrip(">&")  # `< file`: the file is the next word
+        elif word in ("-f", "--f"):
+            skip = True
+            reads = words[index + 1] if index + 1 < len(words) else None
+        elif word.startswith(("-f=", "--f=")):
+            reads = word.split("=", 1)[1]
+        elif not word.startswith("-"):
+            written = word.strip("\"'")
+    return written, None if reads in (None, "-") else reads.strip("\"'")
+
+
+def _helmify_run(chart: str, display: Callable[[str], str]) -> HelmifyRun | None:
     """The recipe line of a Makefile of the chart's directory or one above it (up to three)
     that runs helmify to write the chart, variables the Makefile sets resolved:
     gitopssets-controller's `kustomize build config/default | $(HELMIFY) -crd-dir
@@ -1608,17 +1652,16 @@ def _helmify_run(chart: str, display: Callable[[str], str]) -> Location | None:
         makefile = os.path.join(directory, "Makefile")
         text = _read(makefile)
         values = _makefile_values(text) if "helmify" in text.lower() else None
-        for number, line in enumerate(text.split("\n") if values is not None else (), 1):
-            resolved = _make_resolved(line, values) if line.startswith("\t") else ""
-            run = _HELMIFY.search(resolved)
-            if run is None:
+        for number, line in _logical_lines(text) if values is not None else ():
+            if not line.startswith("\t"):
                 continue
-            words = _SHELL_BREAK.split(resolved[run.end():], maxsplit=1)[0].split()
-            arguments = [word for index, word in enumerate(words)
-                         if not word.startswith("-") and (index == 0 or words[index - 1] != "-f")]
-            written = arguments[-1].strip("\"'") if arguments else "chart"
-            if os.path.normpath(os.path.join(directory, written)) == os.path.normpath(chart):
-                return Location(display(makefile), number, 2, number, len(line.encode()) + 1)
+            # `2>&1` and `&>` are no command separators
+            resolved = re.sub(r"\d*>&\d+", " ", _make_resolved(line, values)).replace("&>", " >")
+            for command in _SHELL_SEPARATOR.split(_MAKE_RECIPE_PREFIX.sub("", resolved.lstrip())):
+                run = _helmify_command(command.split())
+                if run is not None and os.path.normpath(os.path.join(directory, run[0])) == os.path.normpath(chart):
+                    reads = display(os.path.normpath(os.path.join(directory, run[1]))) if run[1] else None
+                    return HelmifyRun(Location(display(makefile), number, 2, number, len(line.encode()) + 1), reads)
         if os.path.dirname(directory) == directory:
             break
         directory = os.path.dirname(directory)
@@ -3436,14 +3479,16 @@ _README_TEMPLATE_START = re.compile(r"\A\s*#[^\n]*\n\s*## Getting Started\b(?=.*
 # ending there or pointing elsewhere: not a flag's, an API version's or a platform's notice.
 _RETIRED = re.compile(r"(?i)\b(?:this|the)\s+(?:project|repository|repo)\s+(?:\w+\s+)?(?:is|has\s+been)\s+"
                       r"(?:now\s+)?(?:deprecated|archived|unmaintained|"
-                      r"no\s+longer\s+(?:actively\s+)?(?:in\s+use|maintained|supported|developed)|"
-                      # nix-remote-build-controller's "is incomplete and not currently in working
-                      # condition" (its finding read as not worth a change: nobody runs it)
-                      r"incomplete|not\s+(?:yet\s+|currently\s+)?in\s+(?:a\s+)?working\s+(?:condition|state))"
+                      r"no\s+longer\s+(?:actively\s+)?(?:in\s+use|maintained|supported|developed))"
                       r"(?=\s*(?:[.,;:!)*\u26a0]|$|\s+(?:in\s+favou?r|and|please|use|see)\b))"
                       # Intel's notice on the projects it stopped: "## PROJECT NOT UNDER ACTIVE MANAGEMENT"
                       # (trusted-certificate-issuer's, read as not worth a change).
-                      r"|^\W*project\s+not\s+under\s+active\s+management\W*$", re.MULTILINE)
+                      r"|^\W*project\s+not\s+under\s+active\s+management\W*$"
+                      # nix-remote-build-controller's "This project is incomplete and not currently in
+                      # working condition" (its finding read as not worth a change: nobody runs it)
+                      r"|\bthis\s+(?:project|repository|repo)\s+is\s+(?:incomplete\s+and\s+)?not\s+"
+                      r"(?:yet\s+|currently\s+)?(?:in\s+(?:a\s+)?working\s+(?:condition|state)|functional)\b",
+                      re.MULTILINE)
 _RETIRED_NOTICE_BYTES = 1500
 _RETIRED_README_LEVELS = 2  # the module's root and the directories above it where its README may be
 

@@ -47,6 +47,7 @@ func main() {
 	scanned()
 	bounded()
 	guarded(nil)
+	guardedThenWritten(nil)
 	csvRows()
 	notInput(Config{}, []string{"x"})
 	flags()
@@ -281,6 +282,48 @@ func guarded(data []byte) ([]string, []string, []string, []string, error) {
 		titled = append(titled, strings.ToTitle(t))
 	}
 	return options, lower, upper, titled, nil
+}
+
+func refill(q *Question, data []byte) { _ = json.Unmarshal(data, q) }
+
+// A guard no longer bounds what is written after it, nor bounds by more than a thousand.
+func guardedThenWritten(data []byte) {
+	raw, _ := os.ReadFile("lines")
+	lines := strings.Split(string(raw), "\n")
+	if len(lines) > 4 {
+		return
+	}
+	lines, err := strings.Split(string(raw), ";"), error(nil)
+	var trimmed []string // want "SL003: trimmed starts empty"
+	for _, l := range lines {
+		trimmed = append(trimmed, strings.TrimSpace(l))
+	}
+	var q Question
+	_ = json.Unmarshal(data, &q)
+	if len(q.Options) > 4 {
+		return
+	}
+	refill(&q, data)
+	var options []string // want "SL003: options starts empty"
+	for _, o := range q.Options {
+		options = append(options, strings.TrimSpace(o))
+	}
+	if len(q.Tags) > 1<<20 {
+		return
+	}
+	var tags []string // want "SL003: tags starts empty"
+	for _, t := range q.Tags {
+		tags = append(tags, strings.ToLower(t))
+	}
+	if names := strings.Fields("a b"); len(names) > 4 {
+		return
+	}
+	names := strings.Fields(string(raw))
+	var upper []string // want "SL003: upper starts empty"
+	for _, n := range names {
+		upper = append(upper, strings.ToUpper(n))
+	}
+	_, _, _, _, _ = trimmed, options, tags, upper, err
 }
 
 // Rows of a CSV file.
