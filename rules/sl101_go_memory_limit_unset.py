@@ -185,9 +185,9 @@ def check_manifests(manifests: ProjectManifests, options):
                 # Set in the chart, it would be lost the next time helmify writes the chart
                 # (readers of gitopssets-controller and dependencytrack-operator said so).
                 where = f"{generator.location.path}:{generator.location.line}"
-                told = _told_copy_outside(manifests, container)
-                if told is not None:
-                    fix = f"write the chart again with helmify ({where}): {told.source.display}, a copy it " \
+                told_copy = _told_copy_outside(manifests, container)
+                if told_copy is not None:
+                    fix = f"write the chart again with helmify ({where}): {told_copy.source.display}, a copy it " \
                           "is generated from, sets GOMEMLIMIT"
                 else:
                     written_from = generator.reads or \

@@ -1846,6 +1846,7 @@ def test_a_chart_helmify_writes_is_fixed_where_it_is_written_from(tmp_path, char
     assert (finding.path, related, "helmify generates the chart (Makefile:" in finding.message) == \
         (f"{chart}/values.yaml", [("Makefile", written_by)] if written_by else [], written_by is not None)
     assert fix is None or fix in finding.message
+    assert "is not told: no template of the chart sets GOMEMLIMIT and the code sets none" in finding.message
 
 
 @pytest.mark.parametrize("told", [False, True])
