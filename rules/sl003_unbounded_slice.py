@@ -458,30 +458,57 @@ def _bounded_by_guard(file: GoFile, statement, clause) -> bool:
         return False
     length = f"len({text(counted)})"
     constants = Constants(file)
-    # The loop, then each statement around it, out of `if` and `switch` bodies; not out of
-    # an enclosing loop, whose earlier iterations may write the slice, nor the function.
     chain = [statement, *ancestors(file, statement)]
-    for index, node in enumerate(chain[:-1]):
-        if node.type in FUNCTION_NODES or (index and node.type == "for_statement"):
+    function = next((node for node in chain if node.type in FUNCTION_NODES), None)
+    if function is None or _written_elsewhere(file, function, root):
+        return False
+    # The loop, then each statement around it, out of `if`, `switch` and `select` bodies; not
+    # out of an enclosing loop, whose earlier iterations may write the slice, nor the function.
+    for index, node in enumerate(chain[:chain.index(function)]):
+        if index and node.type == "for_statement":
             return False
-        header = node.child_by_field_name("init_statement")
-        if header is not None and mentions(file, header, root):
-            return False  # `if xs, err := load(); err == nil {`
+        # `if xs, err := load(); ... {`, `switch xs := v.(type) {`, `case xs := <-c:`
+        header = [node.child_by_field_name(field) for field in ("init_statement", "name", "communication")]
+        if any(part is not None and mentions(file, part, root) for part in header):
+            return False
         if chain[index + 1].type not in STATEMENT_LISTS:
             continue
         earlier = previous_statement(node)
         while earlier is not None:
             if earlier.type != "comment":
-                if earlier.type == "if_statement" and earlier.child_by_field_name("else") is None and \
-                        earlier.child_by_field_name("init_statement") is None and \
-                        _leaves(file, earlier.child_by_field_name("body")):
-                    bound = _length_bound_when_false(earlier.child_by_field_name("condition"), length, constants)
-                    if bound is not None:
-                        return bound <= _GUARDED_COUNT_MOST
-                if mentions(file, earlier, root):
+                bound = _guard_bound(file, earlier, length, constants)
+                if bound is not None and bound <= _GUARDED_COUNT_MOST:
+                    return True
+                if bound is None and mentions(file, earlier, root):
                     return False
             earlier = previous_statement(earlier)
     return False
+
+
+def _written_elsewhere(file: GoFile, function, root: str) -> bool:
+    """Whether the function may write `root` other than by a statement of its own: a function
+    literal in it names it (`reload := func() { xs = ... }`), or its address is kept (`p := &xs`;
+    not handed to a call, as `json.Unmarshal(data, &xs)`: a call between guard and loop names it)."""
+    for use in identifier_uses(file, function, root):
+        taken = use.parent
+        if taken is not None and taken.type == "unary_expression" and \
+                text(taken.child_by_field_name("operator")) == "&" and \
+                (taken.parent is None or taken.parent.type != "arguments"):
+            return True
+        if any(holder.type == "function_literal" for holder in ancestors(file, use)
+               if function.start_byte < holder.start_byte):
+            return True
+    return False
+
+
+def _guard_bound(file: GoFile, statement, length: str, constants: Constants) -> int | None:
+    """For `if <condition> { ...; return }` (no `else`, no initializer): the most `length` can
+    be after it, when the condition tells; None otherwise."""
+    if statement.type != "if_statement" or statement.child_by_field_name("else") is not None or \
+            statement.child_by_field_name("init_statement") is not None or \
+            not _leaves(file, statement.child_by_field_name("body")):
+        return None
+    return _length_bound_when_false(statement.child_by_field_name("condition"), length, constants)
 
 
 def _leaves(file: GoFile, block) -> bool:

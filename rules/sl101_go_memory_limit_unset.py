@@ -185,13 +185,15 @@ def check_manifests(manifests: ProjectManifests, options):
                 # Set in the chart, it would be lost the next time helmify writes the chart
                 # (readers of gitopssets-controller and dependencytrack-operator said so).
                 where = f"{generator.location.path}:{generator.location.line}"
-                told_copy = _told_copy_outside(manifests, container)
+                told_copy = _told_copy_outside(manifests, container, generator)
                 if told_copy is not None:
                     fix = f"write the chart again with helmify ({where}): {told_copy.source.display}, a copy it " \
                           "is generated from, sets GOMEMLIMIT"
                 else:
-                    written_from = generator.reads or \
-                        next((c.source.display for c in others if c.chart is None), "the manifests")
+                    written_from = generator.reads or next(
+                        (c.source.display for c in others if c.chart is None and generator.holds(c.source.display)
+                         is not False), f"the manifests kustomize builds from {generator.built}"
+                        if generator.built else "the manifests")
                     fix += f" in {written_from}, from which helmify generates the chart ({where}), then " \
                            "regenerate it"
                 related_more.append(replace(generator.location, message="helmify writes the chart here"))
@@ -214,9 +216,11 @@ def check_manifests(manifests: ProjectManifests, options):
                       related=tuple(related))
 
 
-def _told_copy_outside(manifests: ProjectManifests, container: Container) -> Container | None:
-    """A copy of a chart's container, outside any chart, that tells the runtime its limit."""
-    told = [c for c in manifests.go_containers if c.chart is None and manifests.memory_limit_source(c)]
+def _told_copy_outside(manifests: ProjectManifests, container: Container, generator) -> Container | None:
+    """A copy of a chart's container, among the manifests helmify writes the chart from (a
+    HelmifyRun's, when known), that tells the runtime its limit."""
+    told = [c for c in manifests.go_containers if c.chart is None and generator.holds(c.source.display)
+            and manifests.memory_limit_source(c)]
     if not told:
         return None
     group = next((g for g in manifests.copies([container, *told], lambda c: (), same_env=False)

@@ -761,6 +761,11 @@ def test_a_scaffold_whose_readme_is_kubebuilders_template_is_not_reported(tmp_pa
     ("# api\n\nThis project is incomplete and under active development.\n", True),
     ("# api\n\nThis project is incomplete, contributions welcome!\n", True),
     ("# api\n\nNote: the project API is incomplete and may change.\n", True),
+    ("# api\n\nThis project is currently not in working condition.\n", False),
+    ("# api\n\nThis project is still incomplete and not in working condition!\n", False),
+    ("# api\n\nThis project is not functional on Windows nodes; schedule it on Linux.\n", True),
+    ("# api\n\nIf this project is not in working condition after an upgrade, please open an issue.\n", True),
+    ("# api\n\nThis project is not in a working state with Kubernetes < 1.25.\n", True),
     ("# api\n\nThe project is in working condition since v2.\n", True),
     ("## PROJECT NOT UNDER ACTIVE MANAGEMENT\n\nThis project will no longer be maintained by Acme.\n", False),  # Intel's
     ("# api\n\nThe project is not under active management of its old team.\n", True),  # a sentence, no notice
@@ -1819,7 +1824,7 @@ _HELMIFY_INSTALL = "LOCALBIN ?= $(shell pwd)/bin\nHELMIFY ?= $(LOCALBIN)/helmify
 @pytest.mark.parametrize("chart, makefile, written_by, fix", [
     # gitopssets-controller: kustomize's build piped into helmify, the chart's directory its argument
     ("charts/api", "HELMIFY ?= $(LOCALBIN)/helmify\nhelm:\n\t$(KUSTOMIZE) build config/default | $(HELMIFY) "
-     "-crd-dir charts/api\n", 3, "in the manifests, from which"),
+     "-crd-dir charts/api\n", 3, "in the manifests kustomize builds from config/default, from which"),
     # dependencytrack-operator: the directory in a variable, the manifests redirected in
     ("charts/api", "CHART_DIR ?= charts/api\n\nhelm-chart:\n\tmkdir -p $(CHART_DIR)\n\t./build.sh > \"$$tmp\" && "
      "helmify -crd-dir $(CHART_DIR) < \"$$tmp\" 2>/dev/null\n", 5, "in the manifests, from which"),
@@ -1833,6 +1838,13 @@ _HELMIFY_INSTALL = "LOCALBIN ?= $(shell pwd)/bin\nHELMIFY ?= $(LOCALBIN)/helmify
     ("charts/api", "helm:\n\thelmify -f deploy/install.yaml charts/api\n", 2, "in deploy/install.yaml, from which"),
     ("charts/api", "helm:\n\tkustomize build config/default | helmify -f - charts/other\n", None, None),
     ("charts/api", "helm:\n\tkustomize build config/default | helmify\n", None, None),  # writes ./chart
+    ("charts/api", "helm:\n\t$(KUSTOMIZE) build config/default | go run github.com/arttor/helmify/cmd/helmify@v0.4.13 "
+     "charts/api  # regenerate\n", 2, "in the manifests kustomize builds from config/default, from which"),
+    ("charts/api", "helm:\n\tcd config && (kustomize build default | env GOFLAGS=-mod=mod time helmify ../charts/api)\n",
+     2, "in the manifests kustomize builds from config/default, from which"),
+    ("charts/api", "helm:\n\t@# kustomize build config/default | helmify charts/api\n", None, None),  # commented out
+    ("charts/api", "helm:\n\thelmify -f /dev/stdin charts/api < all.yaml\n", 2, "in the manifests, from which"),
+    ("charts/api", "helm:\n\thelmify -f $(MANIFESTS) charts/api\n", 2, "in the manifests, from which"),
 ])
 def test_a_chart_helmify_writes_is_fixed_where_it_is_written_from(tmp_path, chart, makefile, written_by, fix):
     """A chart a Makefile writes with helmify from the kustomize manifests loses what is
@@ -1849,18 +1861,30 @@ def test_a_chart_helmify_writes_is_fixed_where_it_is_written_from(tmp_path, char
     assert "is not told: no template of the chart sets GOMEMLIMIT and the code sets none" in finding.message
 
 
-@pytest.mark.parametrize("told", [False, True])
-def test_a_chart_helmify_writes_from_a_told_copy_is_only_written_again(tmp_path, told):
+_TOLD = "          env:\n            - name: GOMEMLIMIT\n              value: 460MiB\n"
+
+
+@pytest.mark.parametrize("recipe, copies, fix", [
+    ("kustomize build config/default | helmify charts/api", {"config/manager/manager.yaml": ""},
+     "set GOMEMLIMIT to about 90% of the limit in config/manager/manager.yaml, from which helmify generates the chart"),
+    ("kustomize build config/default | helmify charts/api", {"config/manager/manager.yaml": _TOLD},
+     "write the chart again with helmify (Makefile:2): config/manager/manager.yaml, a copy it is generated from, "
+     "sets GOMEMLIMIT"),
+    # the copy that sets it is not what helmify reads
+    ("helmify -f deploy/install.yaml charts/api", {"config/manager/manager.yaml": _TOLD, "deploy/install.yaml": ""},
+     "in deploy/install.yaml, from which helmify generates the chart"),
+    ("kustomize build config/default | helmify charts/api", {"config/manager/manager.yaml": "",
+                                                             "deploy/dev/manager.yaml": _TOLD},
+     "in config/manager/manager.yaml, from which helmify generates the chart"),
+])
+def test_a_chart_helmify_writes_from_a_told_copy_is_only_written_again(tmp_path, recipe, copies, fix):
     go_module(tmp_path, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
     _write_chart(tmp_path, "charts/api", "api")
-    write(tmp_path, "Makefile", "helm:\n\tkustomize build config/default | helmify charts/api\n")
-    env = "          env:\n            - name: GOMEMLIMIT\n              value: 460MiB\n" if told else ""
-    write(tmp_path, "config/manager/manager.yaml", _SIZED.format(request="256Mi") + env)
+    write(tmp_path, "Makefile", f"helm:\n\t{recipe}\n")
+    for path, env in copies.items():
+        write(tmp_path, path, _SIZED.format(request="256Mi") + env)
     [finding] = _run(tmp_path, "SL101").findings
-    assert finding.path == "charts/api/values.yaml"
-    assert ("write the chart again with helmify (Makefile:2): config/manager/manager.yaml, a copy it is generated "
-            "from, sets GOMEMLIMIT" in finding.message) == told
-    assert ("in config/manager/manager.yaml, from which helmify generates the chart" in finding.message) == (not told)
+    assert finding.path == "charts/api/values.yaml" and fix in finding.message, finding.message
 
 
 _MANAGER_DEPLOYMENT = """\

@@ -1594,15 +1594,28 @@ def _build_context(command: str) -> str | None:
 # helmify (github.com/arttor/helmify) writes a chart from the manifests it reads (kubebuilder
 # projects pipe `kustomize build config/default` into it); of its arguments, the one that is no
 # option names the chart's directory (`chart` when none does), `-f` the manifests' path.
-_HELMIFY_PROGRAM = re.compile(r"(?:\S*/)?helmify(?:-\S*)?")
+_HELMIFY_PROGRAM = re.compile(r"(?:\S*/)?helmify(?:[-@]\S*)?")
 _SHELL_SEPARATOR = re.compile(r"&&|\|\||[;|&]")
 _MAKE_RECIPE_PREFIX = re.compile(r"^[@+-]+")  # a recipe line's `@`: not echoed
 _ENV_ASSIGNMENT = re.compile(r"[A-Za-z_]\w*=")
+_COMMAND_PREFIXES = frozenset({"env", "time", "exec", "command"})
+_STANDARD_INPUT = frozenset({"-", "/dev/stdin"})
 
 
 class HelmifyRun(NamedTuple):
     location: Location  # the Makefile's recipe line
-    reads: str | None  # the manifests given with `-f`, as shown (None: its standard input)
+    reads: str | None  # the file or directory its `-f` names, as shown
+    built: str | None  # else the directory a `kustomize build` of the line builds, as shown
+
+    def holds(self, path: str) -> bool | None:
+        """Whether the manifests it is written from include the file `path` (shown): those
+        `-f` names, or those below the directory holding what kustomize builds (kubebuilder's
+        `config/default` builds `config/manager`); None when they are not known."""
+        if self.reads is not None:
+            return path == self.reads or path.startswith(self.reads.rstrip("/") + "/")
+        if self.built is not None:
+            return path.startswith(os.path.dirname(self.built.rstrip("/")) + "/")
+        return None
 
 
 def _logical_lines(text: str):
@@ -1616,15 +1629,27 @@ def _logical_lines(text: str):
             joined, first = [], 0
 
 
-def _helmify_command(command: list[str]) -> tuple[str, str | None] | None:
-    """For a shell command's words running helmify: the chart's directory it writes and the
-    manifests it reads with `-f` (None: standard input)."""
-    words = list(command)
-    while words and _ENV_ASSIGNMENT.match(words[0]):
+def _command_words(command: str) -> list[str]:
+    """A shell command's words up to a comment, without a subshell's parentheses, the
+    variables and wrappers before the program (`env X=1`, `time`, `go run`) left out."""
+    words = []
+    for word in command.split():
+        if word.startswith("#"):
+            break
+        word = word.strip("()")
+        if word:
+            words.append(word)
+    while words and (_ENV_ASSIGNMENT.match(words[0]) or words[0] in _COMMAND_PREFIXES):
         words.pop(0)  # `GOFLAGS=-mod=mod helmify ...`
-    if not words or not _HELMIFY_PROGRAM.fullmatch(words[0].strip("\"'")):
-        return None
-    written, reads, skip = "chart", None, False
+    if words[:2] == ["go", "run"]:
+        words = words[2:]  # `go run github.com/arttor/helmify/cmd/helmify@v0.4.13 ...`
+    return words
+
+
+def _helmify_arguments(words: list[str]) -> tuple[str, str | None]:
+    """Of helmify's words: the chart's directory it writes and the manifests its `-f` names
+    (None: its standard input, or not one path)."""
+    written, given, skip = "chart", [], False
     for index, word in enumerate(words[1:], 1):
         if skip:
             skip = False
@@ -1634,34 +1659,45 @@ def _helmify_command(command: list[str]) -> tuple[str, str | None] | None:
             skip = not word[redirection.end():].lstrip(">&")  # `< file`: the file is the next word
         elif word in ("-f", "--f"):
             skip = True
-            reads = words[index + 1] if index + 1 < len(words) else None
+            given.append(words[index + 1] if index + 1 < len(words) else "-")
         elif word.startswith(("-f=", "--f=")):
-            reads = word.split("=", 1)[1]
+            given.append(word.split("=", 1)[1])
         elif not word.startswith("-"):
             written = word.strip("\"'")
-    return written, None if reads in (None, "-") else reads.strip("\"'")
+    reads = given[0].strip("\"'") if len(given) == 1 else None
+    return written, None if reads is None or reads in _STANDARD_INPUT or "$" in reads else reads
 
 
 def _helmify_run(chart: str, display: Callable[[str], str]) -> HelmifyRun | None:
     """The recipe line of a Makefile of the chart's directory or one above it (up to three)
-    that runs helmify to write the chart, variables the Makefile sets resolved:
-    gitopssets-controller's `kustomize build config/default | $(HELMIFY) -crd-dir
-    charts/gitopssets-controller`; None when none does."""
+    that runs helmify to write the chart, variables the Makefile sets resolved, a `cd` before
+    it followed: gitopssets-controller's `kustomize build config/default | $(HELMIFY)
+    -crd-dir charts/gitopssets-controller`; None when none does."""
     directory = os.path.dirname(chart)
     for _ in range(3):
         makefile = os.path.join(directory, "Makefile")
         text = _read(makefile)
         values = _makefile_values(text) if "helmify" in text.lower() else None
         for number, line in _logical_lines(text) if values is not None else ():
-            if not line.startswith("\t"):
+            recipe = _MAKE_RECIPE_PREFIX.sub("", line[1:].lstrip()) if line.startswith("\t") else "#"
+            if recipe.startswith("#"):
                 continue
             # `2>&1` and `&>` are no command separators
-            resolved = re.sub(r"\d*>&\d+", " ", _make_resolved(line, values)).replace("&>", " >")
-            for command in _SHELL_SEPARATOR.split(_MAKE_RECIPE_PREFIX.sub("", resolved.lstrip())):
-                run = _helmify_command(command.split())
-                if run is not None and os.path.normpath(os.path.join(directory, run[0])) == os.path.normpath(chart):
-                    reads = display(os.path.normpath(os.path.join(directory, run[1]))) if run[1] else None
-                    return HelmifyRun(Location(display(makefile), number, 2, number, len(line.encode()) + 1), reads)
+            resolved = re.sub(r"\d*>&\d+", " ", _make_resolved(recipe, values)).replace("&>", " >")
+            here, built = directory, None
+            for command in _SHELL_SEPARATOR.split(resolved):
+                words = _command_words(command)
+                if len(words) == 2 and words[0] == "cd":
+                    here = os.path.join(here, words[1])
+                elif len(words) >= 3 and "kustomize" in os.path.basename(words[0]).lower() and words[1] == "build":
+                    built = os.path.normpath(os.path.join(here, words[-1]))
+                elif words and _HELMIFY_PROGRAM.fullmatch(words[0].strip("\"'")):
+                    written, reads = _helmify_arguments(words)
+                    if os.path.normpath(os.path.join(here, written)) != os.path.normpath(chart):
+                        continue
+                    return HelmifyRun(Location(display(makefile), number, 2, number, len(line.encode()) + 1),
+                                      display(os.path.normpath(os.path.join(here, reads))) if reads else None,
+                                      display(built) if built and not reads else None)
         if os.path.dirname(directory) == directory:
             break
         directory = os.path.dirname(directory)
@@ -3485,9 +3521,11 @@ _RETIRED = re.compile(r"(?i)\b(?:this|the)\s+(?:project|repository|repo)\s+(?:\w
                       # (trusted-certificate-issuer's, read as not worth a change).
                       r"|^\W*project\s+not\s+under\s+active\s+management\W*$"
                       # nix-remote-build-controller's "This project is incomplete and not currently in
-                      # working condition" (its finding read as not worth a change: nobody runs it)
-                      r"|\bthis\s+(?:project|repository|repo)\s+is\s+(?:incomplete\s+and\s+)?not\s+"
-                      r"(?:yet\s+|currently\s+)?(?:in\s+(?:a\s+)?working\s+(?:condition|state)|functional)\b",
+                      # working condition" (its finding read as not worth a change: nobody runs it), a
+                      # line of its own ("... not functional on Windows nodes" is no such notice)
+                      r"|^\W*this\s+(?:project|repository|repo)\s+is\s+(?:(?:currently|still)\s+)?"
+                      r"(?:incomplete\s+and\s+)?(?:(?:currently|still|yet)\s+)?not\s+(?:(?:yet|currently)\s+)?"
+                      r"(?:in\s+(?:a\s+)?working\s+(?:condition|state)|functional)\s*(?:[.!]|$)",
                       re.MULTILINE)
 _RETIRED_NOTICE_BYTES = 1500
 _RETIRED_README_LEVELS = 2  # the module's root and the directories above it where its README may be

@@ -48,6 +48,8 @@ func main() {
 	bounded()
 	guarded(nil)
 	guardedThenWritten(nil)
+	guardedAround(nil, nil)
+	guardedTwice()
 	csvRows()
 	notInput(Config{}, []string{"x"})
 	flags()
@@ -324,6 +326,67 @@ func guardedThenWritten(data []byte) {
 		upper = append(upper, strings.ToUpper(n))
 	}
 	_, _, _, _, _ = trimmed, options, tags, upper, err
+}
+
+// Nor what a case or a closure declares or writes under the guarded name.
+func guardedAround(v any, ch chan []string) {
+	raw, _ := os.ReadFile("lines")
+	lines := strings.Split(string(raw), "\n")
+	reload := func() { lines = strings.Split(os.Getenv("LINES"), ",") }
+	if len(lines) > 4 {
+		return
+	}
+	reload()
+	var trimmed []string // want "SL003: trimmed starts empty"
+	for _, l := range lines {
+		trimmed = append(trimmed, strings.TrimSpace(l))
+	}
+	fields := strings.Fields(string(raw))
+	if len(fields) > 4 {
+		return
+	}
+	if fields := strings.Split(string(raw), ","); len(fields) > 1 {
+		var joined []string // want "SL003: joined starts empty"
+		for _, f := range fields {
+			joined = append(joined, strings.TrimSpace(f))
+		}
+		_ = joined
+	}
+	// A case's own binding is the switched value or the one received, not the input.
+	switch fields := v.(type) {
+	case []string:
+		var upper []string
+		for _, f := range fields {
+			upper = append(upper, strings.ToUpper(f))
+		}
+		_ = upper
+	}
+	select {
+	case fields := <-ch:
+		var lower []string
+		for _, f := range fields {
+			lower = append(lower, strings.ToLower(f))
+		}
+		_ = lower
+	}
+	_ = trimmed
+}
+
+// Of two guards, the tighter one bounds the loop, whichever comes first.
+func guardedTwice() []string {
+	raw, _ := os.ReadFile("names")
+	names := strings.Fields(string(raw))
+	if len(names) > 4 {
+		return nil
+	}
+	if len(names) > 1<<20 {
+		return nil
+	}
+	var upper []string
+	for _, n := range names {
+		upper = append(upper, strings.ToUpper(n))
+	}
+	return upper
 }
 
 // Rows of a CSV file.
