@@ -460,7 +460,7 @@ def _bounded_by_guard(file: GoFile, statement, clause) -> bool:
     constants = Constants(file)
     chain = [statement, *ancestors(file, statement)]
     function = next((node for node in chain if node.type in FUNCTION_NODES), None)
-    if function is None or _written_elsewhere(file, function, root):
+    if function is None or _written_elsewhere(file, function, root, statement):
         return False
     # The loop, then each statement around it, out of `if`, `switch` and `select` bodies; not
     # out of an enclosing loop, whose earlier iterations may write the slice, nor the function.
@@ -485,20 +485,24 @@ def _bounded_by_guard(file: GoFile, statement, clause) -> bool:
     return False
 
 
-def _written_elsewhere(file: GoFile, function, root: str) -> bool:
+def _written_elsewhere(file: GoFile, function, root: str, loop) -> bool:
     """Whether the function may write `root` other than by a statement of its own: a function
-    literal in it names it (`reload := func() { xs = ... }`), or its address is kept (`p := &xs`;
-    not handed to a call, as `json.Unmarshal(data, &xs)`: a call between guard and loop names it)."""
+    literal before the loop assigns it (`reload := func() { xs = ... }`), or its address is kept
+    (`p := &xs`; not handed to a call, as `json.Unmarshal(data, &xs)`: a call between guard and
+    loop names it)."""
+    literals = set()
     for use in identifier_uses(file, function, root):
         taken = use.parent
         if taken is not None and taken.type == "unary_expression" and \
                 text(taken.child_by_field_name("operator")) == "&" and \
-                (taken.parent is None or taken.parent.type != "arguments"):
+                taken.parent is not None and taken.parent.type in {"expression_list", "literal_element", "keyed_element"} \
+                and (taken.parent.parent is None or taken.parent.parent.type != "return_statement"):
             return True
-        if any(holder.type == "function_literal" for holder in ancestors(file, use)
-               if function.start_byte < holder.start_byte):
-            return True
-    return False
+        if use.start_byte < loop.start_byte:
+            literals.update(holder.id for holder in ancestors(file, use)
+                            if holder.type == "function_literal" and function.start_byte < holder.start_byte
+                            and root in written_roots(holder))
+    return bool(literals)
 
 
 def _guard_bound(file: GoFile, statement, length: str, constants: Constants) -> int | None:

@@ -219,7 +219,7 @@ def check_manifests(manifests: ProjectManifests, options):
 def _told_copy_outside(manifests: ProjectManifests, container: Container, generator) -> Container | None:
     """A copy of a chart's container, among the manifests helmify writes the chart from (a
     HelmifyRun's, when known), that tells the runtime its limit."""
-    told = [c for c in manifests.go_containers if c.chart is None and generator.holds(c.source.display)
+    told = [c for c in manifests.go_containers if c.chart is None and generator.holds(c.source.display) is not False
             and manifests.memory_limit_source(c)]
     if not told:
         return None

@@ -766,6 +766,10 @@ def test_a_scaffold_whose_readme_is_kubebuilders_template_is_not_reported(tmp_pa
     ("# api\n\nThis project is not functional on Windows nodes; schedule it on Linux.\n", True),
     ("# api\n\nIf this project is not in working condition after an upgrade, please open an issue.\n", True),
     ("# api\n\nThis project is not in a working state with Kubernetes < 1.25.\n", True),
+    ("# api\n\n**This project is not in working condition**\n", False),
+    ("# api\n\n> **Note:** This project is currently not in a working state.\n", False),
+    ("# api\n\nThis project is not in working condition yet.\n", False),
+    ("# api\n\nNote that this project is not functional.\n", True),
     ("# api\n\nThe project is in working condition since v2.\n", True),
     ("## PROJECT NOT UNDER ACTIVE MANAGEMENT\n\nThis project will no longer be maintained by Acme.\n", False),  # Intel's
     ("# api\n\nThe project is not under active management of its old team.\n", True),  # a sentence, no notice
@@ -1876,6 +1880,11 @@ _TOLD = "          env:\n            - name: GOMEMLIMIT\n              value: 46
     ("kustomize build config/default | helmify charts/api", {"config/manager/manager.yaml": "",
                                                              "deploy/dev/manager.yaml": _TOLD},
      "in config/manager/manager.yaml, from which helmify generates the chart"),
+    # an overlay of the same tree; manifests written to a file first, helmify's input unknown
+    ("kustomize build config/overlays/helm | helmify charts/api", {"config/manager/manager.yaml": _TOLD},
+     "write the chart again with helmify (Makefile:2): config/manager/manager.yaml"),
+    ("helmify charts/api < /tmp/out.yaml", {"config/manager/manager.yaml": _TOLD},
+     "write the chart again with helmify (Makefile:2): config/manager/manager.yaml"),
 ])
 def test_a_chart_helmify_writes_from_a_told_copy_is_only_written_again(tmp_path, recipe, copies, fix):
     go_module(tmp_path, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})

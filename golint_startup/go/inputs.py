@@ -23,7 +23,7 @@ _SELECTIONS = frozenset({"selector_expression", "index_expression", "slice_expre
 _DEPTH = 16
 # What a declaration inside is visible in: a block, a case, or the statement whose header
 # declares it (`if x := ...;`, `for i := ...`, a range).
-_SCOPES = frozenset({"block", "expression_case_clause", "type_case_clause", "communication_clause", "default_case",
+_SCOPES = frozenset({"block", "expression_case_clause", "type_case_clause", "communication_case", "default_case",
                      "if_statement", "for_statement", "expression_switch_statement", "type_switch_statement",
                      "select_statement"}) | FUNCTION_NODES
 
@@ -131,9 +131,6 @@ class _Tracer:
             return None
         self.seen.add(name)
         try:
-            bound = self._bound_by_case(identifier, name)
-            if bound is not None:
-                return self.source(bound, depth - 1) if bound.type != "receive_statement" else None
             for use in identifier_uses(self.file, self.function, name):
                 if use.start_byte >= self.before:
                     break
@@ -145,26 +142,6 @@ class _Tracer:
             return None
         finally:
             self.seen.discard(name)
-
-    def _bound_by_case(self, reference, name: str):
-        """What a case around `reference` binds `name` to, shadowing any variable of its name:
-        a type switch's value (`switch xs := v.(type)`, the operand `v`) or a select case's
-        receive (`case xs := <-c:`, the receive statement); None when none does."""
-        for holder in ancestors(self.file, reference):
-            if holder == self.function:
-                break
-            if holder.type == "type_case_clause":
-                switch = holder.parent
-                alias = switch.child_by_field_name("name") if switch is not None else None
-                if alias is not None and text(alias) == name:
-                    return switch.child_by_field_name("operand")
-            if holder.type == "communication_clause":
-                received = holder.child_by_field_name("communication")
-                left = received.child_by_field_name("left") if received is not None and \
-                    received.type == "receive_statement" and "=" in text(received).split("<-")[0] else None
-                if left is not None and name in [text(n) for n in values_of(left)]:
-                    return received
-        return None
 
     def _declares_another(self, use, reference) -> bool:
         """Whether `use` declares a variable of its name (`:=`, `var`, a range's `:=`) in a

@@ -1609,12 +1609,13 @@ class HelmifyRun(NamedTuple):
 
     def holds(self, path: str) -> bool | None:
         """Whether the manifests it is written from include the file `path` (shown): those
-        `-f` names, or those below the directory holding what kustomize builds (kubebuilder's
-        `config/default` builds `config/manager`); None when they are not known."""
+        `-f` names, or, for what kustomize builds, those below the same top directory
+        (kubebuilder's `config/default` and `config/overlays/helm` build `config/manager`);
+        None when they are not known."""
         if self.reads is not None:
             return path == self.reads or path.startswith(self.reads.rstrip("/") + "/")
         if self.built is not None:
-            return path.startswith(os.path.dirname(self.built.rstrip("/")) + "/")
+            return path.startswith(self.built.lstrip("./").split("/", 1)[0] + "/")
         return None
 
 
@@ -3523,9 +3524,10 @@ _RETIRED = re.compile(r"(?i)\b(?:this|the)\s+(?:project|repository|repo)\s+(?:\w
                       # nix-remote-build-controller's "This project is incomplete and not currently in
                       # working condition" (its finding read as not worth a change: nobody runs it), a
                       # line of its own ("... not functional on Windows nodes" is no such notice)
-                      r"|^\W*this\s+(?:project|repository|repo)\s+is\s+(?:(?:currently|still)\s+)?"
-                      r"(?:incomplete\s+and\s+)?(?:(?:currently|still|yet)\s+)?not\s+(?:(?:yet|currently)\s+)?"
-                      r"(?:in\s+(?:a\s+)?working\s+(?:condition|state)|functional)\s*(?:[.!]|$)",
+                      r"|^\W*(?:(?:note|warning|important|caution)\W+)?this\s+(?:project|repository|repo)\s+is\s+"
+                      r"(?:(?:currently|still)\s+)?(?:incomplete\s+and\s+)?(?:(?:currently|still|yet)\s+)?not\s+"
+                      r"(?:(?:yet|currently)\s+)?(?:in\s+(?:a\s+)?working\s+(?:condition|state)|functional)"
+                      r"(?:\s+yet)?\W*$",
                       re.MULTILINE)
 _RETIRED_NOTICE_BYTES = 1500
 _RETIRED_README_LEVELS = 2  # the module's root and the directories above it where its README may be

@@ -48,7 +48,7 @@ func main() {
 	bounded()
 	guarded(nil)
 	guardedThenWritten(nil)
-	guardedAround(nil, nil)
+	guardedAround()
 	guardedTwice()
 	csvRows()
 	notInput(Config{}, []string{"x"})
@@ -328,8 +328,8 @@ func guardedThenWritten(data []byte) {
 	_, _, _, _, _ = trimmed, options, tags, upper, err
 }
 
-// Nor what a case or a closure declares or writes under the guarded name.
-func guardedAround(v any, ch chan []string) {
+// Nor what a closure or an `if` around the loop writes or declares under the guarded name.
+func guardedAround() {
 	raw, _ := os.ReadFile("lines")
 	lines := strings.Split(string(raw), "\n")
 	reload := func() { lines = strings.Split(os.Getenv("LINES"), ",") }
@@ -351,23 +351,6 @@ func guardedAround(v any, ch chan []string) {
 			joined = append(joined, strings.TrimSpace(f))
 		}
 		_ = joined
-	}
-	// A case's own binding is the switched value or the one received, not the input.
-	switch fields := v.(type) {
-	case []string:
-		var upper []string
-		for _, f := range fields {
-			upper = append(upper, strings.ToUpper(f))
-		}
-		_ = upper
-	}
-	select {
-	case fields := <-ch:
-		var lower []string
-		for _, f := range fields {
-			lower = append(lower, strings.ToLower(f))
-		}
-		_ = lower
 	}
 	_ = trimmed
 }
