@@ -486,23 +486,39 @@ def _bounded_by_guard(file: GoFile, statement, clause) -> bool:
 
 
 def _written_elsewhere(file: GoFile, function, root: str, loop) -> bool:
-    """Whether the function may write `root` other than by a statement of its own: a function
-    literal before the loop assigns it (`reload := func() { xs = ... }`), or its address is kept
-    (`p := &xs`; not handed to a call, as `json.Unmarshal(data, &xs)`: a call between guard and
-    loop names it)."""
-    literals = set()
+    """Whether the function may write `root` other than by a statement of its own between a
+    guard and the loop: its address is taken anywhere but to decode into it (`p := &xs`,
+    `ch <- &xs`; not `json.Unmarshal(data, &xs)`, the read that makes it input), or a function
+    literal that may run before the loop does (written before it, or in a loop around it)
+    assigns it or calls a method of it (`reload := func() { xs = ... }`)."""
+    around = any(node.type == "for_statement" for node in ancestors(file, loop)
+                 if function.start_byte < node.start_byte)
     for use in identifier_uses(file, function, root):
-        taken = use.parent
-        if taken is not None and taken.type == "unary_expression" and \
-                text(taken.child_by_field_name("operator")) == "&" and \
-                taken.parent is not None and taken.parent.type in {"expression_list", "literal_element", "keyed_element"} \
-                and (taken.parent.parent is None or taken.parent.parent.type != "return_statement"):
+        operand = use.parent
+        # `&(xs)`
+        address = operand.parent if operand is not None and operand.type == "parenthesized_expression" else operand
+        taken = address is not None and address.type == "unary_expression" and \
+            text(address.child_by_field_name("operator")) == "&"
+        literals = [holder for holder in ancestors(file, use)
+                    if holder.type == "function_literal" and function.start_byte < holder.start_byte]
+        if taken and (literals or not _decoded_into(address)):
             return True
-        if use.start_byte < loop.start_byte:
-            literals.update(holder.id for holder in ancestors(file, use)
-                            if holder.type == "function_literal" and function.start_byte < holder.start_byte
-                            and root in written_roots(holder))
-    return bool(literals)
+        if not literals or use.start_byte > loop.start_byte and not around:
+            continue
+        called = operand is not None and operand.type == "selector_expression" and \
+            operand.parent is not None and operand.parent.type == "call_expression"
+        if called or any(root in written_roots(literal) for literal in literals):
+            return True
+    return False
+
+
+def _decoded_into(address) -> bool:
+    """Whether `&x` is the last argument of a decoding call (`Unmarshal`, `Decode`)."""
+    arguments = address.parent
+    call = arguments.parent if arguments is not None and arguments.type == "arguments" else None
+    function = call.child_by_field_name("function") if call is not None else None
+    return function is not None and values_of(arguments)[-1:] == [address] and \
+        text(function).rsplit(".", 1)[-1] in {"Unmarshal", "Decode"}
 
 
 def _guard_bound(file: GoFile, statement, length: str, constants: Constants) -> int | None:

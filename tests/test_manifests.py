@@ -770,6 +770,11 @@ def test_a_scaffold_whose_readme_is_kubebuilders_template_is_not_reported(tmp_pa
     ("# api\n\n> **Note:** This project is currently not in a working state.\n", False),
     ("# api\n\nThis project is not in working condition yet.\n", False),
     ("# api\n\nNote that this project is not functional.\n", True),
+    # wrapped onto a line that says when; a colon, a question: no notice
+    ("# api\n\nThis project is not functional\non Windows nodes; schedule it on Linux.\n", True),
+    ("# api\n\nThis project is not in a working state:\n\n- when the webhook is off\n", True),
+    ("# api\n\n## Troubleshooting\n\n### This project is not functional?\n\nCheck the logs.\n", True),
+    ("# api\n\n_This project is not in working condition._\n\n## Install\n", False),
     ("# api\n\nThe project is in working condition since v2.\n", True),
     ("## PROJECT NOT UNDER ACTIVE MANAGEMENT\n\nThis project will no longer be maintained by Acme.\n", False),  # Intel's
     ("# api\n\nThe project is not under active management of its old team.\n", True),  # a sentence, no notice
@@ -1885,6 +1890,10 @@ _TOLD = "          env:\n            - name: GOMEMLIMIT\n              value: 46
      "write the chart again with helmify (Makefile:2): config/manager/manager.yaml"),
     ("helmify charts/api < /tmp/out.yaml", {"config/manager/manager.yaml": _TOLD},
      "write the chart again with helmify (Makefile:2): config/manager/manager.yaml"),
+    # a sibling overlay's copy is not what this build takes
+    ("kustomize build config/overlays/helm | helmify charts/api", {"config/manager/manager.yaml": "",
+                                                                   "config/overlays/dev/manager.yaml": _TOLD},
+     "in config/manager/manager.yaml, from which helmify generates the chart"),
 ])
 def test_a_chart_helmify_writes_from_a_told_copy_is_only_written_again(tmp_path, recipe, copies, fix):
     go_module(tmp_path, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
@@ -1892,6 +1901,11 @@ def test_a_chart_helmify_writes_from_a_told_copy_is_only_written_again(tmp_path,
     write(tmp_path, "Makefile", f"helm:\n\t{recipe}\n")
     for path, env in copies.items():
         write(tmp_path, path, _SIZED.format(request="256Mi") + env)
+    # kubebuilder's layout: config/default builds config/manager, an overlay builds config/default
+    write(tmp_path, "config/manager/kustomization.yaml", "resources:\n  - manager.yaml\n")
+    write(tmp_path, "config/default/kustomization.yaml", "resources:\n  - ../manager\n")
+    write(tmp_path, "config/overlays/helm/kustomization.yaml", "bases:\n  - ../../default\n")
+    write(tmp_path, "config/overlays/dev/kustomization.yaml", "resources:\n  - ../../default\n  - manager.yaml\n")
     [finding] = _run(tmp_path, "SL101").findings
     assert finding.path == "charts/api/values.yaml" and fix in finding.message, finding.message
 

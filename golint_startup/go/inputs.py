@@ -23,7 +23,7 @@ _SELECTIONS = frozenset({"selector_expression", "index_expression", "slice_expre
 _DEPTH = 16
 # What a declaration inside is visible in: a block, a case, or the statement whose header
 # declares it (`if x := ...;`, `for i := ...`, a range).
-_SCOPES = frozenset({"block", "expression_case_clause", "type_case_clause", "communication_case", "default_case",
+_SCOPES = frozenset({"block", "expression_case_clause", "type_case_clause", "communication_clause",
                      "if_statement", "for_statement", "expression_switch_statement", "type_switch_statement",
                      "select_statement"}) | FUNCTION_NODES
 

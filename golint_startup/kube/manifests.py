@@ -1606,17 +1606,35 @@ class HelmifyRun(NamedTuple):
     location: Location  # the Makefile's recipe line
     reads: str | None  # the file or directory its `-f` names, as shown
     built: str | None  # else the directory a `kustomize build` of the line builds, as shown
+    # ... and the files that build takes, as shown (_kustomized_files)
+    built_files: frozenset[str] = frozenset()
 
     def holds(self, path: str) -> bool | None:
         """Whether the manifests it is written from include the file `path` (shown): those
-        `-f` names, or, for what kustomize builds, those below the same top directory
-        (kubebuilder's `config/default` and `config/overlays/helm` build `config/manager`);
-        None when they are not known."""
+        `-f` names, or those the kustomize build takes (kubebuilder's `config/default` takes
+        `config/manager/manager.yaml` through `../manager`); None when they are not known."""
         if self.reads is not None:
             return path == self.reads or path.startswith(self.reads.rstrip("/") + "/")
         if self.built is not None:
-            return path.startswith(self.built.lstrip("./").split("/", 1)[0] + "/")
+            return path in self.built_files
         return None
+
+
+def _kustomized_files(directory: str, seen: set[str] | None = None) -> set[str]:
+    """The files a `kustomize build` of `directory` takes: its kustomization's resources and
+    bases, those of the directories among them followed (a directory without a kustomization
+    gives nothing)."""
+    seen = set() if seen is None else seen
+    if directory in seen or len(seen) > 64:
+        return set()
+    seen.add(directory)
+    files = set()
+    for entry in _kustomize_bases(directory, _kustomization_in(directory)):
+        if os.path.isdir(entry):
+            files |= _kustomized_files(entry, seen)
+        else:
+            files.add(entry)
+    return files
 
 
 def _logical_lines(text: str):
@@ -1696,9 +1714,11 @@ def _helmify_run(chart: str, display: Callable[[str], str]) -> HelmifyRun | None
                     written, reads = _helmify_arguments(words)
                     if os.path.normpath(os.path.join(here, written)) != os.path.normpath(chart):
                         continue
+                    built = built if not reads else None
                     return HelmifyRun(Location(display(makefile), number, 2, number, len(line.encode()) + 1),
                                       display(os.path.normpath(os.path.join(here, reads))) if reads else None,
-                                      display(built) if built and not reads else None)
+                                      display(built) if built else None,
+                                      frozenset(map(display, _kustomized_files(built))) if built else frozenset())
         if os.path.dirname(directory) == directory:
             break
         directory = os.path.dirname(directory)
@@ -3524,10 +3544,11 @@ _RETIRED = re.compile(r"(?i)\b(?:this|the)\s+(?:project|repository|repo)\s+(?:\w
                       # nix-remote-build-controller's "This project is incomplete and not currently in
                       # working condition" (its finding read as not worth a change: nobody runs it), a
                       # line of its own ("... not functional on Windows nodes" is no such notice)
-                      r"|^\W*(?:(?:note|warning|important|caution)\W+)?this\s+(?:project|repository|repo)\s+is\s+"
+                      r"|^[\W_]*(?:(?:note|warning|important|caution)\W+)?this\s+(?:project|repository|repo)\s+is\s+"
                       r"(?:(?:currently|still)\s+)?(?:incomplete\s+and\s+)?(?:(?:currently|still|yet)\s+)?not\s+"
                       r"(?:(?:yet|currently)\s+)?(?:in\s+(?:a\s+)?working\s+(?:condition|state)|functional)"
-                      r"(?:\s+yet)?\W*$",
+                      # ending its paragraph, not wrapped onto the next line
+                      r"(?:\s+yet)?[.!]?[*_]*[ \t]*(?:\n[ \t>]*\n|\n?\Z)",
                       re.MULTILINE)
 _RETIRED_NOTICE_BYTES = 1500
 _RETIRED_README_LEVELS = 2  # the module's root and the directories above it where its README may be

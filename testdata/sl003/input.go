@@ -50,6 +50,7 @@ func main() {
 	guardedThenWritten(nil)
 	guardedAround()
 	guardedTwice()
+	guardedThenShared(nil)
 	csvRows()
 	notInput(Config{}, []string{"x"})
 	flags()
@@ -370,6 +371,44 @@ func guardedTwice() []string {
 		upper = append(upper, strings.ToUpper(n))
 	}
 	return upper
+}
+
+// Nor what is decoded into it by a closure, or written through an address handed on.
+func guardedThenShared(ch chan *[]string) {
+	raw, _ := os.ReadFile("lines")
+	lines := strings.Split(string(raw), "\n")
+	reload := func() { _ = json.Unmarshal(raw, &lines) }
+	if len(lines) > 4 {
+		return
+	}
+	reload()
+	var trimmed []string // want "SL003: trimmed starts empty"
+	for _, l := range lines {
+		trimmed = append(trimmed, strings.TrimSpace(l))
+	}
+	fields := strings.Fields(string(raw))
+	ch <- &fields
+	if len(fields) > 4 {
+		return
+	}
+	var upper []string // want "SL003: upper starts empty"
+	for _, f := range fields {
+		upper = append(upper, strings.ToUpper(f))
+	}
+	// A name declared in one select case is another variable in the next.
+	names := []string{"a", "b"}
+	select {
+	case <-ch:
+		names := strings.Fields(string(raw))
+		_ = names
+	default:
+		var lower []string
+		for _, n := range names {
+			lower = append(lower, strings.ToLower(n))
+		}
+		_ = lower
+	}
+	_, _ = trimmed, upper
 }
 
 // Rows of a CSV file.
