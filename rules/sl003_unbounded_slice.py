@@ -6,7 +6,7 @@ import re
 
 from golint_startup.go.constants import Constants
 from golint_startup.go.gofile import GoFile
-from golint_startup.go.inputs import input_source
+from golint_startup.go.inputs import decoder_of, input_source
 from golint_startup.go.library import COSTLY_CALLS
 from golint_startup.go.syntax import FUNCTION_NODES, STATEMENT_LISTS, WRITES, ancestors, enclosing_function, \
     ends_process, identifier_uses, is_variadic, matches, mentions, names_of, previous_statement, root_identifier, \
@@ -460,7 +460,7 @@ def _bounded_by_guard(file: GoFile, statement, clause) -> bool:
     constants = Constants(file)
     chain = [statement, *ancestors(file, statement)]
     function = next((node for node in chain if node.type in FUNCTION_NODES), None)
-    if function is None or _written_elsewhere(file, function, root, statement):
+    if function is None or _written_elsewhere(file, root, statement):
         return False
     # The loop, then each statement around it, out of `if`, `switch` and `select` bodies; not
     # out of an enclosing loop, whose earlier iterations may write the slice, nor the function.
@@ -485,40 +485,38 @@ def _bounded_by_guard(file: GoFile, statement, clause) -> bool:
     return False
 
 
-def _written_elsewhere(file: GoFile, function, root: str, loop) -> bool:
-    """Whether the function may write `root` other than by a statement of its own between a
-    guard and the loop: its address is taken anywhere but to decode into it (`p := &xs`,
-    `ch <- &xs`; not `json.Unmarshal(data, &xs)`, the read that makes it input), or a function
-    literal that may run before the loop does (written before it, or in a loop around it)
-    assigns it or calls a method of it (`reload := func() { xs = ... }`)."""
-    around = any(node.type == "for_statement" for node in ancestors(file, loop)
-                 if function.start_byte < node.start_byte)
+# What a use of a variable may be part of when its address is taken: `&q.Options`, `&xs[0]`, `&(xs)`.
+_PARTS = frozenset({"selector_expression", "index_expression", "parenthesized_expression"})
+
+
+def _written_elsewhere(file: GoFile, root: str, loop) -> bool:
+    """Whether the function the loop is written in (the outermost, whose locals closures
+    share) may write `root` other than by a statement between a guard and the loop: a function
+    literal that does not hold the loop names it where it may run before the loop does
+    (written before it, or anywhere when a loop encloses it: `reload := func() { xs = ... }`),
+    or the address of it or of a part of it is taken there but to decode into it (`p := &xs`,
+    `ch <- &q.Options`; not `json.Unmarshal(data, &xs)`, the read that makes it input)."""
+    holders = ancestors(file, loop)
+    function = next((node for node in reversed(holders) if node.type in FUNCTION_NODES), None)
+    if function is None:
+        return True
+    around = any(node.type == "for_statement" and function.start_byte < node.start_byte for node in holders)
     for use in identifier_uses(file, function, root):
-        operand = use.parent
-        # `&(xs)`
-        address = operand.parent if operand is not None and operand.type == "parenthesized_expression" else operand
-        taken = address is not None and address.type == "unary_expression" and \
-            text(address.child_by_field_name("operator")) == "&"
-        literals = [holder for holder in ancestors(file, use)
-                    if holder.type == "function_literal" and function.start_byte < holder.start_byte]
-        if taken and (literals or not _decoded_into(address)):
+        if use.start_byte > loop.end_byte and not around:
+            continue  # after the loop: it cannot change what the loop counts
+        outer = ancestors(file, use)
+        if any(node.type == "function_literal" and node not in holders for node in outer):
             return True
-        if not literals or use.start_byte > loop.start_byte and not around:
-            continue
-        called = operand is not None and operand.type == "selector_expression" and \
-            operand.parent is not None and operand.parent.type == "call_expression"
-        if called or any(root in written_roots(literal) for literal in literals):
+        index = 0
+        while index < len(outer) and outer[index].type in _PARTS:
+            index += 1
+        address = outer[index] if index < len(outer) else None
+        if address is not None and address.type == "unary_expression" and \
+                text(address.child_by_field_name("operator")) == "&" and \
+                not (address.parent is not None and address.parent.type == "arguments" and
+                     decoder_of(file, address.parent, address)):
             return True
     return False
-
-
-def _decoded_into(address) -> bool:
-    """Whether `&x` is the last argument of a decoding call (`Unmarshal`, `Decode`)."""
-    arguments = address.parent
-    call = arguments.parent if arguments is not None and arguments.type == "arguments" else None
-    function = call.child_by_field_name("function") if call is not None else None
-    return function is not None and values_of(arguments)[-1:] == [address] and \
-        text(function).rsplit(".", 1)[-1] in {"Unmarshal", "Decode"}
 
 
 def _guard_bound(file: GoFile, statement, length: str, constants: Constants) -> int | None:

@@ -187,8 +187,8 @@ def check_manifests(manifests: ProjectManifests, options):
                 where = f"{generator.location.path}:{generator.location.line}"
                 told_copy = _told_copy_outside(manifests, container, generator)
                 if told_copy is not None:
-                    fix = f"write the chart again with helmify ({where}): {told_copy.source.display}, a copy it " \
-                          "is generated from, sets GOMEMLIMIT"
+                    fix = f"write the chart again with helmify ({where}): the manifests it is generated from " \
+                          f"give GOMEMLIMIT to the container ({told_copy.source.display})"
                 else:
                     written_from = generator.reads or next(
                         (c.source.display for c in others if c.chart is None and generator.holds(c.source.display)

@@ -775,6 +775,8 @@ def test_a_scaffold_whose_readme_is_kubebuilders_template_is_not_reported(tmp_pa
     ("# api\n\nThis project is not in a working state:\n\n- when the webhook is off\n", True),
     ("# api\n\n## Troubleshooting\n\n### This project is not functional?\n\nCheck the logs.\n", True),
     ("# api\n\n_This project is not in working condition._\n\n## Install\n", False),
+    ("# api\n\nThis project is not in working condition.\nIt will be archived soon.\n", False),
+    ("# api\n\n**This project is not in working condition**.\n", False),
     ("# api\n\nThe project is in working condition since v2.\n", True),
     ("## PROJECT NOT UNDER ACTIVE MANAGEMENT\n\nThis project will no longer be maintained by Acme.\n", False),  # Intel's
     ("# api\n\nThe project is not under active management of its old team.\n", True),  # a sentence, no notice
@@ -1877,8 +1879,8 @@ _TOLD = "          env:\n            - name: GOMEMLIMIT\n              value: 46
     ("kustomize build config/default | helmify charts/api", {"config/manager/manager.yaml": ""},
      "set GOMEMLIMIT to about 90% of the limit in config/manager/manager.yaml, from which helmify generates the chart"),
     ("kustomize build config/default | helmify charts/api", {"config/manager/manager.yaml": _TOLD},
-     "write the chart again with helmify (Makefile:2): config/manager/manager.yaml, a copy it is generated from, "
-     "sets GOMEMLIMIT"),
+     "write the chart again with helmify (Makefile:2): the manifests it is generated from give GOMEMLIMIT to the "
+     "container (config/manager/manager.yaml)"),
     # the copy that sets it is not what helmify reads
     ("helmify -f deploy/install.yaml charts/api", {"config/manager/manager.yaml": _TOLD, "deploy/install.yaml": ""},
      "in deploy/install.yaml, from which helmify generates the chart"),
@@ -1887,9 +1889,11 @@ _TOLD = "          env:\n            - name: GOMEMLIMIT\n              value: 46
      "in config/manager/manager.yaml, from which helmify generates the chart"),
     # an overlay of the same tree; manifests written to a file first, helmify's input unknown
     ("kustomize build config/overlays/helm | helmify charts/api", {"config/manager/manager.yaml": _TOLD},
-     "write the chart again with helmify (Makefile:2): config/manager/manager.yaml"),
+     "write the chart again with helmify (Makefile:2): the manifests it is generated from give GOMEMLIMIT to the "
+     "container (config/manager/manager.yaml)"),
     ("helmify charts/api < /tmp/out.yaml", {"config/manager/manager.yaml": _TOLD},
-     "write the chart again with helmify (Makefile:2): config/manager/manager.yaml"),
+     "write the chart again with helmify (Makefile:2): the manifests it is generated from give GOMEMLIMIT to the "
+     "container (config/manager/manager.yaml)"),
     # a sibling overlay's copy is not what this build takes
     ("kustomize build config/overlays/helm | helmify charts/api", {"config/manager/manager.yaml": "",
                                                                    "config/overlays/dev/manager.yaml": _TOLD},

@@ -39,6 +39,23 @@ def input_source(file: GoFile, expr, before: int | None = None) -> str | None:
     return _Tracer(file, holders[-1], expr.start_byte if before is None else before).source(expr, _DEPTH)
 
 
+def decoder_of(file: GoFile, arguments, argument) -> str | None:
+    """The decoding call (`json.Unmarshal`, a `Decode` method) when `argument`, the last of
+    `arguments`, is what it decodes into; None otherwise."""
+    values = values_of(arguments)
+    call = arguments.parent
+    if not values or values[-1] != argument or call is None or call.type != "call_expression":
+        return None
+    function = call.child_by_field_name("function")
+    callee = file.callee(call)
+    if callee is not None and callee[1] in INPUT_DECODERS.get(callee[0], ()):
+        return text(function)
+    if callee is None and function is not None and function.type == "selector_expression" and \
+            text(function.child_by_field_name("field")) in INPUT_DECODE_METHODS:
+        return text(function)
+    return None
+
+
 class _Tracer:
     def __init__(self, file: GoFile, function, before: int):
         self.file, self.function, self.before = file, function, before
@@ -193,19 +210,7 @@ class _Tracer:
         return None
 
     def _decoded(self, arguments, argument) -> str | None:
-        """The decoder when `argument`, its last, is what the call decodes into."""
-        values = values_of(arguments)
-        call = arguments.parent
-        if not values or values[-1] != argument or call is None or call.type != "call_expression":
-            return None
-        function = call.child_by_field_name("function")
-        callee = self.file.callee(call)
-        if callee is not None and callee[1] in INPUT_DECODERS.get(callee[0], ()):
-            return text(function)
-        if callee is None and function is not None and function.type == "selector_expression" and \
-                text(function.child_by_field_name("field")) in INPUT_DECODE_METHODS:
-            return text(function)
-        return None
+        return decoder_of(self.file, arguments, argument)
 
     def _grown_per_input(self, assignment, use, value, depth: int) -> str | None:
         """For `x = append(x, ...)` in a loop driven by input (`for sc.Scan()`, `for rows.Next()`,

@@ -1612,12 +1612,13 @@ class HelmifyRun(NamedTuple):
     def holds(self, path: str) -> bool | None:
         """Whether the manifests it is written from include the file `path` (shown): those
         `-f` names, or those the kustomize build takes (kubebuilder's `config/default` takes
-        `config/manager/manager.yaml` through `../manager`); None when they are not known."""
+        `config/manager/manager.yaml` through `../manager`, and a patch of it there gives it
+        what the patch sets); None when they are not known."""
         if self.reads is not None:
             return path == self.reads or path.startswith(self.reads.rstrip("/") + "/")
-        if self.built is not None:
+        if self.built_files:
             return path in self.built_files
-        return None
+        return None  # nothing read, or a build whose kustomizations could not be followed
 
 
 def _kustomized_files(directory: str, seen: set[str] | None = None) -> set[str]:
@@ -3547,8 +3548,8 @@ _RETIRED = re.compile(r"(?i)\b(?:this|the)\s+(?:project|repository|repo)\s+(?:\w
                       r"|^[\W_]*(?:(?:note|warning|important|caution)\W+)?this\s+(?:project|repository|repo)\s+is\s+"
                       r"(?:(?:currently|still)\s+)?(?:incomplete\s+and\s+)?(?:(?:currently|still|yet)\s+)?not\s+"
                       r"(?:(?:yet|currently)\s+)?(?:in\s+(?:a\s+)?working\s+(?:condition|state)|functional)"
-                      # ending its paragraph, not wrapped onto the next line
-                      r"(?:\s+yet)?[.!]?[*_]*[ \t]*(?:\n[ \t>]*\n|\n?\Z)",
+                      # (a sentence's end and its line's, or with no stop the paragraph's)
+                      r"(?:\s+yet)?(?:[*_]*[.!][*_]*[ \t]*(?:\n|\Z)|[*_]*[ \t]*(?:\n[ \t>]*\n|\n?\Z))",
                       re.MULTILINE)
 _RETIRED_NOTICE_BYTES = 1500
 _RETIRED_README_LEVELS = 2  # the module's root and the directories above it where its README may be

@@ -51,6 +51,7 @@ func main() {
 	guardedAround()
 	guardedTwice()
 	guardedThenShared(nil)
+	guardedField()
 	csvRows()
 	notInput(Config{}, []string{"x"})
 	flags()
@@ -409,6 +410,37 @@ func guardedThenShared(ch chan *[]string) {
 		_ = lower
 	}
 	_, _ = trimmed, upper
+}
+
+// A field's address counts as the variable's; so does a closure of the outer function.
+func guardedField() {
+	raw, _ := os.ReadFile("question.yaml")
+	var q Question
+	_ = yaml.Unmarshal(raw, &q)
+	keep := &q.Options
+	if len(q.Options) > 4 {
+		return
+	}
+	*keep = strings.Fields(string(raw))
+	var options []string // want "SL003: options starts empty"
+	for _, o := range q.Options {
+		options = append(options, strings.TrimSpace(o))
+	}
+	names := strings.Fields(string(raw))
+	reload := func() { names = strings.Fields(os.Getenv("NAMES")) }
+	run := func() {
+		if len(names) > 4 {
+			return
+		}
+		reload()
+		var upper []string // want "SL003: upper starts empty"
+		for _, n := range names {
+			upper = append(upper, strings.ToUpper(n))
+		}
+		_ = upper
+	}
+	run()
+	_ = options
 }
 
 // Rows of a CSV file.
