@@ -460,7 +460,7 @@ def _bounded_by_guard(file: GoFile, statement, clause) -> bool:
     constants = Constants(file)
     chain = [statement, *ancestors(file, statement)]
     function = next((node for node in chain if node.type in FUNCTION_NODES), None)
-    if function is None or _written_elsewhere(file, root, statement):
+    if function is None or _written_elsewhere(file, text(counted), root, statement):
         return False
     # The loop, then each statement around it, out of `if`, `switch` and `select` bodies; not
     # out of an enclosing loop, whose earlier iterations may write the slice, nor the function.
@@ -489,32 +489,60 @@ def _bounded_by_guard(file: GoFile, statement, clause) -> bool:
 _PARTS = frozenset({"selector_expression", "index_expression", "parenthesized_expression"})
 
 
-def _written_elsewhere(file: GoFile, root: str, loop) -> bool:
-    """Whether the function the loop is written in (the outermost, whose locals closures
-    share) may write `root` other than by a statement between a guard and the loop: a function
-    literal that does not hold the loop names it where it may run before the loop does
-    (written before it, or anywhere when a loop encloses it: `reload := func() { xs = ... }`),
-    or the address of it or of a part of it is taken there but to decode into it (`p := &xs`,
-    `ch <- &q.Options`; not `json.Unmarshal(data, &xs)`, the read that makes it input)."""
+def _written_elsewhere(file: GoFile, counted: str, root: str, loop) -> bool:
+    """Whether the function that declares `root` (else the outermost: closures share its
+    locals) may write what the loop counts (`counted`, `q.Options`) other than by a statement
+    between a guard and the loop, where that may run before the loop does (before its end in
+    the text, or anywhere when a loop or a closure holds it): a function literal that does not
+    hold the loop assigns it, takes its address or calls a method of it (`reload := func() { xs
+    = ... }`), or the address of it or of what holds it is taken but to decode into it (`p :=
+    &xs`, `ch <- &q.Options`, not `&q.Name`; not `json.Unmarshal(data, &xs)`, the read that
+    makes it input)."""
     holders = ancestors(file, loop)
-    function = next((node for node in reversed(holders) if node.type in FUNCTION_NODES), None)
-    if function is None:
+    functions = [node for node in holders if node.type in FUNCTION_NODES]
+    if not functions:
         return True
-    around = any(node.type == "for_statement" and function.start_byte < node.start_byte for node in holders)
+    function = next((f for f in functions if _declares(file, f, root)), functions[-1])
+    later_first = any(node.type in {"for_statement", "function_literal"} and function.start_byte < node.start_byte
+                      for node in holders)
     for use in identifier_uses(file, function, root):
-        if use.start_byte > loop.end_byte and not around:
+        if use.start_byte > loop.end_byte and not later_first:
             continue  # after the loop: it cannot change what the loop counts
         outer = ancestors(file, use)
-        if any(node.type == "function_literal" and node not in holders for node in outer):
-            return True
         index = 0
         while index < len(outer) and outer[index].type in _PARTS:
             index += 1
         address = outer[index] if index < len(outer) else None
+        part = text(unparen(outer[index - 1])) if index else root  # `&(xs)`: xs
         if address is not None and address.type == "unary_expression" and \
-                text(address.child_by_field_name("operator")) == "&" and \
-                not (address.parent is not None and address.parent.type == "arguments" and
-                     decoder_of(file, address.parent, address)):
+                text(address.child_by_field_name("operator")) == "&":
+            holds_counted = counted == part or counted.startswith(part + ".") or counted.startswith(part + "[")
+            literal = any(node.type == "function_literal" and node not in holders for node in outer)
+            if holds_counted and (literal or not (address.parent is not None and address.parent.type == "arguments"
+                                                  and decoder_of(file, address.parent, address))):
+                return True
+        literals = [node for node in outer if node.type == "function_literal" and node not in holders]
+        method = use.parent is not None and use.parent.type == "selector_expression" and \
+            use.parent.parent is not None and use.parent.parent.type == "call_expression" and \
+            use.parent.parent.child_by_field_name("function") == use.parent
+        if literals and (method or any(root in written_roots(literal) for literal in literals)):
+            return True
+    return False
+
+
+def _declares(file: GoFile, function, root: str) -> bool:
+    """Whether `function` declares `root` itself: a parameter or receiver, or a `:=`, `var` or
+    range of its own body (not of a closure in it)."""
+    for use in identifier_uses(file, function, root):
+        holder = use.parent
+        declaring = holder.parent if holder is not None and holder.type == "expression_list" else holder
+        if declaring is None or declaring.type not in {"parameter_declaration", "short_var_declaration", "var_spec",
+                                                       "range_clause"}:
+            continue
+        if declaring.type in {"short_var_declaration", "range_clause"} and \
+                use not in values_of(declaring.child_by_field_name("left")):
+            continue
+        if next((node for node in ancestors(file, use) if node.type in FUNCTION_NODES), None) == function:
             return True
     return False
 

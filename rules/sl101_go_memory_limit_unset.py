@@ -188,7 +188,10 @@ def check_manifests(manifests: ProjectManifests, options):
                 told_copy = _told_copy_outside(manifests, container, generator)
                 if told_copy is not None:
                     fix = f"write the chart again with helmify ({where}): the manifests it is generated from " \
-                          f"give GOMEMLIMIT to the container ({told_copy.source.display})"
+                          f"give GOMEMLIMIT to the container ({told_copy.source.display})" \
+                        if generator.holds(told_copy.source.display) else \
+                        f"write the chart again with helmify ({where}) if it is written from " \
+                        f"{told_copy.source.display}, which gives the container GOMEMLIMIT"
                 else:
                     written_from = generator.reads or next(
                         (c.source.display for c in others if c.chart is None and generator.holds(c.source.display)

@@ -777,6 +777,8 @@ def test_a_scaffold_whose_readme_is_kubebuilders_template_is_not_reported(tmp_pa
     ("# api\n\n_This project is not in working condition._\n\n## Install\n", False),
     ("# api\n\nThis project is not in working condition.\nIt will be archived soon.\n", False),
     ("# api\n\n**This project is not in working condition**.\n", False),
+    ("# api\n\nAn operator. Without cert-manager installed\nthis project is not functional.\nInstall it first.\n", True),
+    ("# api\n## Status\nThis project is not in working condition.\n", False),
     ("# api\n\nThe project is in working condition since v2.\n", True),
     ("## PROJECT NOT UNDER ACTIVE MANAGEMENT\n\nThis project will no longer be maintained by Acme.\n", False),  # Intel's
     ("# api\n\nThe project is not under active management of its old team.\n", True),  # a sentence, no notice
@@ -1892,8 +1894,8 @@ _TOLD = "          env:\n            - name: GOMEMLIMIT\n              value: 46
      "write the chart again with helmify (Makefile:2): the manifests it is generated from give GOMEMLIMIT to the "
      "container (config/manager/manager.yaml)"),
     ("helmify charts/api < /tmp/out.yaml", {"config/manager/manager.yaml": _TOLD},
-     "write the chart again with helmify (Makefile:2): the manifests it is generated from give GOMEMLIMIT to the "
-     "container (config/manager/manager.yaml)"),
+     "write the chart again with helmify (Makefile:2) if it is written from config/manager/manager.yaml, which "
+     "gives the container GOMEMLIMIT"),
     # a sibling overlay's copy is not what this build takes
     ("kustomize build config/overlays/helm | helmify charts/api", {"config/manager/manager.yaml": "",
                                                                    "config/overlays/dev/manager.yaml": _TOLD},

@@ -1612,8 +1612,7 @@ class HelmifyRun(NamedTuple):
     def holds(self, path: str) -> bool | None:
         """Whether the manifests it is written from include the file `path` (shown): those
         `-f` names, or those the kustomize build takes (kubebuilder's `config/default` takes
-        `config/manager/manager.yaml` through `../manager`, and a patch of it there gives it
-        what the patch sets); None when they are not known."""
+        `config/manager/manager.yaml` through `../manager`); None when they are not known."""
         if self.reads is not None:
             return path == self.reads or path.startswith(self.reads.rstrip("/") + "/")
         if self.built_files:
@@ -3543,9 +3542,12 @@ _RETIRED = re.compile(r"(?i)\b(?:this|the)\s+(?:project|repository|repo)\s+(?:\w
                       # (trusted-certificate-issuer's, read as not worth a change).
                       r"|^\W*project\s+not\s+under\s+active\s+management\W*$"
                       # nix-remote-build-controller's "This project is incomplete and not currently in
-                      # working condition" (its finding read as not worth a change: nobody runs it), a
-                      # line of its own ("... not functional on Windows nodes" is no such notice)
-                      r"|^[\W_]*(?:(?:note|warning|important|caution)\W+)?this\s+(?:project|repository|repo)\s+is\s+"
+                      # working condition" (its finding read as not worth a change: nobody runs it),
+                      # starting a paragraph or following a heading or a `> [!WARNING]` label, and
+                      # ending its sentence with its line ("... not functional on Windows nodes" is
+                      # no such notice, nor a wrapped sentence's "...\nthis project is not functional.")
+                      r"|(?:\A|\n[ \t>]*\n|\n[ \t>]*(?:#+[^\n]*|\[![A-Za-z]+\][ \t]*)\n)"
+                      r"[ \t>]*[\W_]*(?:(?:note|warning|important|caution)\W+)?this\s+(?:project|repository|repo)\s+is\s+"
                       r"(?:(?:currently|still)\s+)?(?:incomplete\s+and\s+)?(?:(?:currently|still|yet)\s+)?not\s+"
                       r"(?:(?:yet|currently)\s+)?(?:in\s+(?:a\s+)?working\s+(?:condition|state)|functional)"
                       # (a sentence's end and its line's, or with no stop the paragraph's)

@@ -11,6 +11,7 @@ import (
 	"os"
 	"net/http"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -52,6 +53,7 @@ func main() {
 	guardedTwice()
 	guardedThenShared(nil)
 	guardedField()
+	guardedTools()
 	csvRows()
 	notInput(Config{}, []string{"x"})
 	flags()
@@ -417,7 +419,7 @@ func guardedField() {
 	raw, _ := os.ReadFile("question.yaml")
 	var q Question
 	_ = yaml.Unmarshal(raw, &q)
-	keep := &q.Options
+	keep := &(q.Options)
 	if len(q.Options) > 4 {
 		return
 	}
@@ -441,6 +443,49 @@ func guardedField() {
 	}
 	run()
 	_ = options
+}
+
+// Tools registered as closures, each decoding its own arguments: a sibling's `args` is
+// another variable; a closure written after the one it runs before still runs first.
+func guardedTools() {
+	tag := func(raw []byte) []string {
+		var args struct{ Options []string }
+		_ = json.Unmarshal(raw, &args)
+		return args.Options
+	}
+	ask := func(raw []byte) []string {
+		var args struct {
+			Options []string
+			Name    string
+		}
+		_ = json.Unmarshal(raw, &args)
+		sort.Slice(args.Options, func(i, j int) bool { return args.Options[i] < args.Options[j] })
+		name := &args.Name
+		if len(args.Options) > 4 {
+			return nil
+		}
+		*name = "ask"
+		var opts []string
+		for _, o := range args.Options {
+			opts = append(opts, strings.TrimSpace(o))
+		}
+		return opts
+	}
+	data, _ := os.ReadFile("hosts")
+	hosts := strings.Fields(string(data))
+	show := func() []string {
+		if len(hosts) > 4 {
+			return nil
+		}
+		var shown []string // want "SL003: shown starts empty"
+		for _, h := range hosts {
+			shown = append(shown, strings.ToUpper(h))
+		}
+		return shown
+	}
+	reload := func() { hosts = strings.Fields(os.Getenv("HOSTS")) }
+	reload()
+	_, _, _ = show(), tag(data), ask(data)
 }
 
 // Rows of a CSV file.
