@@ -448,8 +448,9 @@ def _bounded_by_guard(file: GoFile, statement, clause) -> bool:
     """Whether an earlier statement of the function bounds the loop's count by a constant of at
     most _GUARDED_COUNT_MOST: an `if` that leaves the function (return, panic) when `len(xs)`
     exceeds it (`if len(opts) < 2 || len(opts) > 4 { return errTooMany }`), with no statement
-    between that names `xs` (which might write it: `xs, err := ...`, `fill(&xs)`). Its size is
-    then known when the code is written, as a literal's is."""
+    between that names `xs` (which might write it: `xs, err := ...`, `fill(&xs)`), no header
+    around the loop that declares it, and nothing else that may write it (_written_elsewhere).
+    Its size is then known when the code is written, as a literal's is."""
     if clause.type != "range_clause":
         return False
     counted = unparen(clause.child_by_field_name("right"))
@@ -514,14 +515,13 @@ def _written_elsewhere(file: GoFile, counted: str, root: str, loop) -> bool:
             index += 1
         address = outer[index] if index < len(outer) else None
         part = text(unparen(outer[index - 1])) if index else root  # `&(xs)`: xs
+        literals = [node for node in outer if node.type == "function_literal" and node not in holders]
         if address is not None and address.type == "unary_expression" and \
                 text(address.child_by_field_name("operator")) == "&":
             holds_counted = counted == part or counted.startswith(part + ".") or counted.startswith(part + "[")
-            literal = any(node.type == "function_literal" and node not in holders for node in outer)
-            if holds_counted and (literal or not (address.parent is not None and address.parent.type == "arguments"
-                                                  and decoder_of(file, address.parent, address))):
+            if holds_counted and (literals or not (address.parent is not None and address.parent.type == "arguments"
+                                                   and decoder_of(file, address.parent, address))):
                 return True
-        literals = [node for node in outer if node.type == "function_literal" and node not in holders]
         method = use.parent is not None and use.parent.type == "selector_expression" and \
             use.parent.parent is not None and use.parent.parent.type == "call_expression" and \
             use.parent.parent.child_by_field_name("function") == use.parent

@@ -180,26 +180,11 @@ def check_manifests(manifests: ProjectManifests, options):
                 "from a resourceFieldRef of limits.memory)"))
         else:
             fix = handed or "set GOMEMLIMIT to about 90% of the limit"
-            generator = container.generated_by
-            if generator is not None:
+            if container.generated_by is not None:
                 # Set in the chart, it would be lost the next time helmify writes the chart
                 # (readers of gitopssets-controller and dependencytrack-operator said so).
-                where = f"{generator.location.path}:{generator.location.line}"
-                told_copy = _told_copy_outside(manifests, container, generator)
-                if told_copy is not None:
-                    fix = f"write the chart again with helmify ({where}): the manifests it is generated from " \
-                          f"give GOMEMLIMIT to the container ({told_copy.source.display})" \
-                        if generator.holds(told_copy.source.display) else \
-                        f"write the chart again with helmify ({where}) if it is written from " \
-                        f"{told_copy.source.display}, which gives the container GOMEMLIMIT"
-                else:
-                    written_from = generator.reads or next(
-                        (c.source.display for c in others if c.chart is None and generator.holds(c.source.display)
-                         is not False), f"the manifests kustomize builds from {generator.built}"
-                        if generator.built else "the manifests")
-                    fix += f" in {written_from}, from which helmify generates the chart ({where}), then " \
-                           "regenerate it"
-                related_more.append(replace(generator.location, message="helmify writes the chart here"))
+                fix = _fix_where_helmify_reads(manifests, container, others, fix)
+                related_more.append(replace(container.generated_by.location, message="helmify writes the chart here"))
             if cache and (limit_bytes := _limit_bytes(container)) is not None and \
                     limit_bytes <= _SMALL_FOR_A_CLUSTER_CACHE_MIB * 2**20:
                 # A cluster-wide cache of Pods or Secrets can outgrow such a limit in a large
@@ -217,6 +202,26 @@ def check_manifests(manifests: ProjectManifests, options):
         yield Finding(RULE.id, f"{container.label} {has} a memory limit of {limit.text} that the Go runtime is not "
                                f"told: {told}{unresolved} and the code sets none{grows}; {fix}", limit.location,
                       related=tuple(related))
+
+
+def _fix_where_helmify_reads(manifests: ProjectManifests, container: Container, others: list[Container],
+                             fix: str) -> str:
+    """`fix` (setting GOMEMLIMIT) made in the manifests helmify writes the container's chart
+    from, then the chart written again; or only written again, when they tell the limit."""
+    generator = container.generated_by
+    where = f"{generator.location.path}:{generator.location.line}"
+    told = _told_copy_outside(manifests, container, generator)
+    if told is not None and generator.holds(told.source.display):
+        return f"write the chart again with helmify ({where}): the manifests it is generated from give GOMEMLIMIT " \
+               f"to the container ({told.source.display})"
+    if told is not None:
+        return f"write the chart again with helmify ({where}) if it is written from {told.source.display}, which " \
+               "gives the container GOMEMLIMIT"
+    unknown = f"the manifests kustomize builds from {generator.built}" if generator.built else "the manifests"
+    written_from = generator.reads or next(
+        (c.source.display for c in others if c.chart is None and generator.holds(c.source.display) is not False),
+        unknown)
+    return f"{fix} in {written_from}, from which helmify generates the chart ({where}), then regenerate it"
 
 
 def _told_copy_outside(manifests: ProjectManifests, container: Container, generator) -> Container | None:
