@@ -1849,6 +1849,9 @@ _HELMIFY_INSTALL = "LOCALBIN ?= $(shell pwd)/bin\nHELMIFY ?= $(LOCALBIN)/helmify
     ("charts/api", "HELMIFY ?= bin/helmify-v0.4.13\nhelm:\n\tkustomize build config/default | $(HELMIFY) charts/api\n",
      3, None),
     ("charts/api", "helm:\n\thelmify -f deploy/install.yaml charts/api\n", 2, "in deploy/install.yaml, from which"),
+    # an earlier recipe builds with kustomize too (kubecloudscaler's `deploy`)
+    ("charts/api", "deploy:\n\tkustomize build config/default --enable-helm | kubectl apply -f -\nhelm:\n"
+     "\tkustomize build config/default | helmify charts/api\n", 4, "in the manifests kustomize builds from config/default"),
     ("charts/api", "helm:\n\tkustomize build config/default | helmify -f - charts/other\n", None, None),
     ("charts/api", "helm:\n\tkustomize build config/default | helmify\n", None, None),  # writes ./chart
     ("charts/api", "helm:\n\t$(KUSTOMIZE) build config/default | go run github.com/arttor/helmify/cmd/helmify@v0.4.13 "
@@ -1889,6 +1892,9 @@ _TOLD = "          env:\n            - name: GOMEMLIMIT\n              value: 46
     ("kustomize build config/default | helmify charts/api", {"config/manager/manager.yaml": "",
                                                              "deploy/dev/manager.yaml": _TOLD},
      "in config/manager/manager.yaml, from which helmify generates the chart"),
+    ("kustomize build config/default --enable-helm | helmify charts/api",
+     {"config/manager/manager.yaml": "", "config/overlays/dev/manager.yaml": _TOLD},
+     "set GOMEMLIMIT to about 90% of the limit in config/manager/manager.yaml, from which helmify generates the chart"),
     # an overlay of the same tree; manifests written to a file first, helmify's input unknown
     ("kustomize build config/overlays/helm | helmify charts/api", {"config/manager/manager.yaml": _TOLD},
      "write the chart again with helmify (Makefile:2): the manifests it is generated from give GOMEMLIMIT to the "

@@ -1708,8 +1708,10 @@ def _helmify_run(chart: str, display: Callable[[str], str]) -> HelmifyRun | None
                 words = _command_words(command)
                 if len(words) == 2 and words[0] == "cd":
                     here = os.path.join(here, words[1])
-                elif len(words) >= 3 and "kustomize" in os.path.basename(words[0]).lower() and words[1] == "build":
-                    built = os.path.normpath(os.path.join(here, words[-1]))
+                elif len(words) >= 2 and "kustomize" in os.path.basename(words[0]).lower() and words[1] == "build":
+                    # `kustomize build config/default --load-restrictor LoadRestrictionsNone`
+                    kustomized = next((w for w in words[2:] if not w.startswith("-")), ".")
+                    built = os.path.normpath(os.path.join(here, kustomized))
                 elif words and _HELMIFY_PROGRAM.fullmatch(words[0].strip("\"'")):
                     written, reads = _helmify_arguments(words)
                     if os.path.normpath(os.path.join(here, written)) != os.path.normpath(chart):
