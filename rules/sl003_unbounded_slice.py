@@ -532,17 +532,13 @@ def _written_elsewhere(file: GoFile, counted: str, root: str, loop) -> bool:
 
 def _declares(file: GoFile, function, root: str) -> bool:
     """Whether `function` declares `root` itself: a parameter or receiver, or a `:=`, `var` or
-    range of its own body (not of a closure in it)."""
+    range of its own body (not of a closure in it; a type switch's alias aside)."""
     for use in identifier_uses(file, function, root):
-        holder = use.parent
-        declaring = holder.parent if holder is not None and holder.type == "expression_list" else holder
-        if declaring is None or declaring.type not in {"parameter_declaration", "short_var_declaration", "var_spec",
-                                                       "range_clause"}:
-            continue
-        if declaring.type in {"short_var_declaration", "range_clause"} and \
-                use not in values_of(declaring.child_by_field_name("left")):
-            continue
-        if next((node for node in ancestors(file, use) if node.type in FUNCTION_NODES), None) == function:
+        holders = ancestors(file, use)
+        # the declaring node is at most three up: expression_list, short_var_declaration;
+        # var_spec, var_declaration; parameter_declaration, parameters
+        if any(node.type != "type_switch_statement" and root in declared_names(node) for node in holders[:3]) and \
+                next((node for node in holders if node.type in FUNCTION_NODES), None) == function:
             return True
     return False
 
