@@ -193,7 +193,7 @@ class _Tracer:
                 if len(elements) == 2 and elements[1] == use:
                     return self.source(holder.child_by_field_name("right"), depth - 1)
             if holder.type == "arguments":
-                return self._decoded(holder, use)
+                return decoder_of(self.file, holder, use)
             return None
         if parent.type == "var_spec":
             names = parent.children_by_field_name("name")
@@ -203,14 +203,11 @@ class _Tracer:
                 return self.source(value, depth - 1)
             return None
         if parent.type == "arguments":
-            return self._decoded(parent, use)
+            return decoder_of(self.file, parent, use)
         if parent.type == "unary_expression" and text(parent.child_by_field_name("operator")) == "&" and \
                 parent.parent is not None and parent.parent.type == "arguments":
-            return self._decoded(parent.parent, parent)
+            return decoder_of(self.file, parent.parent, parent)
         return None
-
-    def _decoded(self, arguments, argument) -> str | None:
-        return decoder_of(self.file, arguments, argument)
 
     def _grown_per_input(self, assignment, use, value, depth: int) -> str | None:
         """For `x = append(x, ...)` in a loop driven by input (`for sc.Scan()`, `for rows.Next()`,
