@@ -7399,6 +7399,27 @@ def test_a_scaffold_that_its_readme_deploys_leads_its_hand_written_copy(tmp_path
     assert [f.location.path for f in _run(tmp_path, "SL101").findings] == [lead]
 
 
+@pytest.mark.parametrize("renamed, lead", [
+    # TaoNode-Guardian: its config/manager kustomization pins the released image, which Argo CD
+    # installs with `kustomize build`; a copy of that build at the root led
+    ("ghcr.io/acme/api", "config/manager/manager.yaml"),
+    # what `make deploy` leaves behind installs nothing users pull
+    ("controller", "deploy/all-in-one.yaml"),
+    ("example.com/api", "deploy/all-in-one.yaml"),
+])
+def test_a_scaffold_pinning_a_registry_image_leads_its_hand_written_copy(tmp_path, renamed, lead):
+    go_module(tmp_path, {"cmd/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
+    write(tmp_path, "PROJECT", "layout:\n- go.kubebuilder.io/v4\nprojectName: api\n")
+    write(tmp_path, "Dockerfile", "FROM golang:1.22\nRUN go build -o /manager ./cmd\n")
+    write(tmp_path, "config/manager/manager.yaml", _scaffold_manifest("64Mi"))
+    write(tmp_path, "config/manager/kustomization.yaml", "resources:\n- manager.yaml\nimages:\n- name: controller\n"
+                                                         f"  newName: {renamed}\n  newTag: v0.1.0\n")
+    write(tmp_path, "deploy/all-in-one.yaml", _SIZED.format(request="64Mi").replace(
+        "ghcr.io/acme/api:1", 'ghcr.io/acme/api:1\n          command: ["/manager"]').replace("- name: api", "- name: manager")
+        .replace("memory: 512Mi", "memory: 256Mi"))
+    assert [f.location.path for f in _run(tmp_path, "SL101").findings] == [lead]
+
+
 _NAMESPACES_BY_INDEX = """\
 package watch
 

@@ -808,14 +808,25 @@ def _behind_an_install(container: Container, copies: Iterable[Container]) -> boo
     release bundle `operator-controller-manager` of `controller-manager`), which are made from
     the scaffold, where a fix goes. Nor when the project's README deploys the scaffold (`make
     deploy`) and names neither such a copy's file nor its first directory: neon-operator's hand-written
-    `yaml/operator/operator.yaml`, which nothing installs, was reported in its place."""
+    `yaml/operator/operator.yaml`, which nothing installs, was reported in its place. Nor when
+    the kustomization beside the scaffold renames the placeholder to an image of a registry:
+    `kustomize build` installs it as it is (TaoNode-Guardian's `config/manager`, which its Argo
+    CD application installs, pins `ghcr.io/...:v0.1.0`; a copy of its build at the root led)."""
     written = [other for other in copies if not other.bundle and image_repository(other.image) != _KUBEBUILDER_IMAGE
                and not other.workload_name.endswith("-" + container.workload_name)]
-    if image_repository(container.image) != _KUBEBUILDER_IMAGE or not written:
+    if image_repository(container.image) != _KUBEBUILDER_IMAGE or not written or _pinned_image(container):
         return False
     project = _scaffold_project(container)
     readme = "".join(_read(path) for path in _readmes(project)) if project is not None else ""
     return not _MAKE_DEPLOY.search(readme) or any(_names_install(readme, other, project) for other in written)
+
+
+def _pinned_image(container: Container) -> bool:
+    """Whether the kustomization beside a scaffold renames its placeholder to an image of a
+    registry, not to a local name (`controller`, `manager:dev`) nor to operator-sdk's
+    `example.com/...` that `make deploy` leaves behind."""
+    renamed = _kustomize_image(container) or ""
+    return "/" in renamed and not renamed.startswith("example.com/")
 
 
 # kubebuilder's target deploying the scaffold (not `make deploy-kind`).
