@@ -144,9 +144,32 @@ def _has_call(file: GoFile, node, also_pure: frozenset = frozenset()) -> bool:
 _PACKAGE_CALL = "(call_expression function: (selector_expression operand: (identifier) @package field: (field_identifier) @name))"
 
 
-def _calls_costly(file: GoFile, body) -> bool:
+def _calls_costly(file: GoFile, body, types: FileTypes) -> bool:
     """Whether `body` calls a package function that costs far more than an append
-    (library.COSTLY_CALLS: `os.ReadFile`, `json.Marshal`, `exec.Command`)."""
+    (library.COSTLY_CALLS: `os.ReadFile`, `json.Marshal`, `exec.Command`), or a function or a
+    method declared in the file whose body does (hailo-device-plugin's loop over its device
+    files calls its own `IsHealthy`, an `os.Stat`; read as not worth a change)."""
+    if _calls_costly_itself(file, body):
+        return True
+    for found in matches(_OWN_CALL, body):
+        called = found["fn"][0]
+        if called.type == "identifier":
+            declared = [] if file.is_shadowed(called) else [types.funcs.get(text(called))]
+        elif file.package_of(found["operand"][0]) is None:
+            declared = [method for (_, name), method in types.methods.items() if name == text(called)]
+        else:
+            continue  # a package's function: _calls_costly_itself
+        if any(function is not None and (own := function.child_by_field_name("body")) is not None and
+               _calls_costly_itself(file, own) for function in declared):
+            return True
+    return False
+
+
+_OWN_CALL = "(call_expression function: [(identifier) @fn (selector_expression operand: (_) @operand field: (field_identifier) @fn)])"
+
+
+def _calls_costly_itself(file: GoFile, body) -> bool:
+    """Whether `body` calls a package function of library.COSTLY_CALLS."""
     return any(text(found["name"][0]) in COSTLY_CALLS.get(file.package_of(found["package"][0]) or "", ())
                for found in matches(_PACKAGE_CALL, body))
 
@@ -356,7 +379,7 @@ def _loop_finding(file: GoFile, loop, name: str, types: FileTypes, options: dict
     for found in matches(_JUMPS, body):
         if _jump_skips(file, found["jump"][0], loop):
             return None
-    if _calls_costly(file, body):
+    if _calls_costly(file, body, types):
         return None  # each iteration's own work dwarfs the regrowth
 
     hint = ""

@@ -63,3 +63,41 @@ func shadowedPackageName() []string {
 	}
 	return encoded
 }
+
+type probe struct{ root string }
+
+func (p probe) healthy(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
+
+func (p probe) label(path string) string { return filepath.Base(path) }
+
+func present(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
+
+// A function or method of this file that does such work itself costs as much as calling it
+// here; one that does not, or a local of its name, is no such call.
+func costlyThroughOwnFunctions(p probe) ([]bool, []bool, []string, []bool) {
+	matches, _ := filepath.Glob("devices/*")
+	var states []bool
+	for _, m := range matches {
+		states = append(states, p.healthy(m))
+	}
+	var found []bool
+	for _, m := range matches {
+		found = append(found, present(m))
+	}
+	var labels []string // want "SL003: labels starts empty .* range over matches \\(input read at run time by filepath.Glob\\)"
+	for _, m := range matches {
+		labels = append(labels, p.label(m))
+	}
+	present := func(string) bool { return true }
+	var assumed []bool // want "SL003: assumed starts empty .* range over matches"
+	for _, m := range matches {
+		assumed = append(assumed, present(m))
+	}
+	return states, found, labels, assumed
+}

@@ -60,6 +60,7 @@ func main() {
 	sharedNames()
 	costlyIterations()
 	shadowedPackageName()
+	costlyThroughOwnFunctions(probe{})
 	(&backend{}).start("file:key")
 	// Then serves: a long-running program, whose startup SL003 reports.
 	_ = http.ListenAndServe(":8080", nil)
