@@ -3463,6 +3463,19 @@ func check(phase corev1.PodPhase) error { return nil }
                                 "\t\treturn c.Get(ctx, key, secret)\n\t}\n\treturn nil"), True),
     ("", _SECRET_READER.replace("var secret corev1.Secret\n\treturn c.Get(ctx, key, &secret)",
                                 "secret := &corev1.Secret{}\n\treturn update(ctx, c, secret)"), True),
+    # rathole-operator: a Deployment created, then updated when it exists, each time as a copy
+    ("", _SECRET_READER.replace("var secret corev1.Secret\n\treturn c.Get(ctx, key, &secret)",
+                                "cm := corev1.ConfigMap{}\n\tif err := c.Create(ctx, cm.DeepCopy()); err != nil {\n"
+                                "\t\treturn c.Update(ctx, cm.DeepCopy())\n\t}\n\treturn nil"), False),
+    ("", _SECRET_READER.replace("var secret corev1.Secret\n\treturn c.Get(ctx, key, &secret)",
+                                "cm := corev1.ConfigMap{}\n\treturn c.Get(ctx, key, cm.DeepCopy())"), True),
+    # and its Secret, declared in a `var (...)` group and read through the manager's client
+    ("", _SECRET_READER.replace("var secret corev1.Secret\n\treturn c.Get(ctx, key, &secret)",
+                                "var (\n\t\tsecret corev1.Secret\n\t\tok     = true\n\t)\n\t_ = ok\n"
+                                "\treturn c.Get(ctx, key, &secret)"), True),
+    ("", _SECRET_READER.replace("var secret corev1.Secret\n\treturn c.Get(ctx, key, &secret)",
+                                "var (\n\t\tsecret corev1.Secret\n\t\tok     = true\n\t)\n\t_ = ok\n"
+                                "\treturn c.Delete(ctx, &secret)"), False),
     # a Secret read through the manager's API reader, which caches nothing, and then updated
     ("", _SECRET_READER.replace("var secret corev1.Secret\n\treturn c.Get(ctx, key, &secret)",
                                 "var secret corev1.Secret\n\tif err := mgr.GetAPIReader().Get(ctx, key, &secret); err != nil {\n"

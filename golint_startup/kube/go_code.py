@@ -855,7 +855,7 @@ def reconciler_names(code: bytes) -> frozenset[bytes]:
 # review, read from no cache (mutating-registry-webhook's Pod mutator; its cache, holding only
 # its own resources, was called one of Pods: read as wrong). Unless a client reads into it too.
 _MADE_INTO = re.compile(rb"(?<![\w.])([A-Za-z_]\w*)\s*:?=\s*&?(?:\w+\.)?\Z")
-_VAR_MADE = re.compile(rb"\bvar\s+([A-Za-z_]\w*)\s")
+_VAR_MADE = re.compile(rb"(?:\bvar\s+|^[ \t]+)([A-Za-z_]\w*)\s", re.MULTILINE)  # alone, or a line of a group
 _DECODED_INTO = rb"\.(?:Decode|DecodeRaw)\([^()\n]*\b%(name)s\s*\)|\bUnmarshal\([^()\n]*&?%(name)s\s*\)"
 _READ_INTO = rb"\.(?:Get|List)\([^\n]*\b%(name)s\b"
 
@@ -1034,6 +1034,10 @@ _GROWING_KIND = (rb"(?<!\])\b(?:%(aliases)s)\.(%(kinds)s)(?:List)?\s*\{"
                  rb"|\bnew\(\s*(?:%(aliases)s)\.(%(kinds)s)(?:List)?\s*\)")
 # A call of a client's own Get or List (`ctx.Client.Get(ctx, key, &secret)`): controller-runtime's
 # client; client-go's clientset reads through a resource's interface (`CoreV1().Secrets(ns).Get`).
+# A variable of a kind declared in a `var (...)` group, a line of its own (rathole-operator's
+# `var (` `secret corev1.Secret` `ok = true` `)`, read through the manager's client).
+_VAR_GROUP_LINES = re.compile(rb"\bvar[ \t]*\([ \t]*\n(.*?)\n[ \t]*\)", re.DOTALL)
+_GROUPED_KIND = rb"(?m)^[ \t]+\w+(?:[ \t]*,[ \t]*\w+)*[ \t]+\*?(?:%(aliases)s)\.(%(kinds)s)(?:List)?\b"
 _CLIENT_READ = re.compile(rb"\b\w*[cC]lient\s*\.\s*(?:Get|List)\(")
 _KINDS = b"|".join(k.encode() for k in GROWING_KINDS)
 _SMALL_KINDS = b"|".join(k.encode() for k in SMALL_KINDS)
@@ -1291,20 +1295,24 @@ def _kinds_made(source: bytes, code: bytes, kinds: bytes,
     aliases = {name for name, path in import_names(source) if api(path)}
     aliases.discard(b"_")
     if aliases:
-        pattern = _GROWING_KIND % {b"aliases": b"|".join(map(re.escape, aliases)), b"kinds": kinds}
-        found.update(next(filter(None, made.groups())).decode() for made in re.finditer(pattern, code)
+        names = {b"aliases": b"|".join(map(re.escape, aliases)), b"kinds": kinds}
+        grouped = re.compile(_GROUPED_KIND % names)
+        made_all = [*re.finditer(_GROWING_KIND % names, code),
+                    *(made for group in _VAR_GROUP_LINES.finditer(code)
+                      for made in grouped.finditer(code, group.start(1), group.end(1)))]
+        found.update(next(filter(None, made.groups())).decode() for made in made_all
                      if not _of_webhook_builder(code, made.start()) and not _decoded_from_a_request(code, made)
                      and not _only_written(code, made, reads))
     return frozenset(found)
 
 
 # What a client creates, deletes, updates or patches (`r.Delete(ctx, secret)`, `c.Create(ctx,
-# &corev1.ConfigMap{...})`, `r.Status().Update(ctx, pod)`) it reads into no cache; nor does
-# giving it an owner. kubernetes-nmstate's operator only deletes a Secret, and its message
+# &corev1.ConfigMap{...})`, `r.Status().Update(ctx, pod)`, a copy: rathole-operator's `r.Create(ctx,
+# deploy.DeepCopy())`) it reads into no cache; nor does giving it an owner. kubernetes-nmstate's operator only deletes a Secret, and its message
 # named Secrets among what its cache holds (read as an overstatement).
 _WRITE_CALL = rb"\.(?:Create|Delete|Update|Patch|DeleteAllOf)\(\s*\w+\s*,\s*&?"
 _WRITTEN_INLINE = re.compile(_WRITE_CALL + rb"\Z")
-_WRITTEN_LINE = _WRITE_CALL + rb"%(name)s\s*[,)]|\bSet(?:Controller|Owner)Reference\([^\n]*\b%(name)s\b"
+_WRITTEN_LINE = _WRITE_CALL + rb"%(name)s(?:\.DeepCopy(?:Object)?\(\))?\s*[,)]|\bSet(?:Controller|Owner)Reference\([^\n]*\b%(name)s\b"
 
 
 def _only_written(code: bytes, made: re.Match, reads: _Reads) -> bool:
