@@ -1232,78 +1232,21 @@ def test_a_container_running_one_subcommand_is_judged_by_what_it_reaches(tmp_pat
     assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
 
 
-_ROOT_COMMAND = """\
-package cmd
-
-import (
-	"fmt"
-
-	"github.com/spf13/cobra"
-%s)
-
-var rootCmd = &cobra.Command{Use: "api [flags]", Run: func(*cobra.Command, []string) { %s }}
-
-func Execute() { _ = rootCmd.Execute() }
-"""
-_SERVER_COMMAND = """\
-package cmd
-
-import (
-	"github.com/spf13/cobra"
-
-	_ "example.com/app/internal/watch"
-)
-
-var serverCmd = &cobra.Command{Use: "server", Run: func(*cobra.Command, []string) {}}
-
-func init() { rootCmd.AddCommand(serverCmd) }
-"""
-_BARE_ROOT = _ROOT_COMMAND % ("", 'fmt.Println("settings")')
-
-
-@pytest.mark.parametrize("root, entrypoint, args, reported", [
-    # vanelin's k8s-controller: its chart starts the binary bare, whose root command prints
-    # its settings and exits; its `server` subcommand keeps the cache
-    (_BARE_ROOT, '["/api"]', "", False),
-    (_BARE_ROOT, "/api --v=2", "", False),
-    (_BARE_ROOT, '["/api"]', '          args: ["--v=2"]\n', False),
-    (_BARE_ROOT, '["/api"]', '          args: ["server"]\n', True),
-    (_BARE_ROOT, '["/api", "server"]', "", True),
-    (_BARE_ROOT, "/api $MODE", "", True),  # what the shell makes of it is not known
-    # arguments the values may give
-    (_BARE_ROOT, '["/api"]', "          args:\n            {{- toYaml .Values.args | nindent 12 }}\n", True),
-    (_BARE_ROOT, '["/api"]', '          {{- include "api.args" . | nindent 10 }}\n', True),
-    # the root command itself runs what keeps the cache
-    (_ROOT_COMMAND % ('\n\t_ "example.com/app/internal/watch"\n', 'fmt.Println("serving")'), '["/api"]', "", True),
-])
-def test_a_container_starting_a_cobra_program_bare_runs_its_root_command(tmp_path, root, entrypoint, args, reported):
+@pytest.mark.parametrize("args, reported", [('["apiserver"]', False), ('["controller"]', True), ("[]", True)])
+def test_a_charts_subcommand_is_read_where_its_image_is_written(tmp_path, args, reported):
+    """vanelin's k8s-controller chart pairs a top-level `image` with `deployment.resources`: the
+    arguments are those of the container the templates write that image in."""
     go_module(tmp_path, {
         "cmd/api/main.go": 'package main\n\nimport "example.com/app/cmd"\n\nfunc main() { cmd.Execute() }\n',
-        "cmd/root.go": root, "cmd/server.go": _SERVER_COMMAND, "internal/watch/watch.go": _WATCHES,
-        "cmd/api/Dockerfile": f"FROM golang:1.25 AS build\nRUN go build -o /api ./cmd/api\n"
-                              f"FROM scratch\nCOPY --from=build /api /api\nENTRYPOINT {entrypoint}\n"})
+        "cmd/apiserver.go": _SUBCOMMAND % ("", "apiServer", 'Use: "apiserver"'),
+        "cmd/controller.go": _SUBCOMMAND % ('\t_ "example.com/app/internal/watch"\n', "controller", 'Use: "controller"'),
+        "internal/watch/watch.go": _WATCHES})
     write(tmp_path, "charts/api/Chart.yaml", "apiVersion: v2\nname: api\nversion: 0.1.0\n")
-    # the image at the top of the values, the limit under another key (vanelin's `deployment`)
     write(tmp_path, "charts/api/values.yaml", "image:\n  repository: ghcr.io/acme/api\n"
                                               "deployment:\n  resources:\n    limits:\n      memory: 512Mi\n")
-    write(tmp_path, "charts/api/templates/deployment.yaml", _TEMPLATE_WORKLOAD.replace("          resources:\n", args +
-          "          resources:\n") % ("{{ .Values.image.repository }}",
-                                        "            {{- toYaml .Values.deployment.resources | nindent 12 }}\n"))
-    assert [f.rule_id for f in _run(tmp_path, "SL101").findings] == (["SL101"] if reported else [])
-
-
-@pytest.mark.parametrize("args, reported", [("", False), ('          args: ["--v=2"]\n', False),
-                                             ('          args: ["server"]\n', True),
-                                             ('          command: ["/api", "--v=2"]\n', False),
-                                             ('          command: ["sh", "-c", "/api server"]\n', True)])
-def test_a_manifest_starting_a_cobra_program_bare_runs_its_root_command(tmp_path, args, reported):
-    go_module(tmp_path, {
-        "cmd/api/main.go": 'package main\n\nimport "example.com/app/cmd"\n\nfunc main() { cmd.Execute() }\n',
-        "cmd/root.go": _BARE_ROOT, "cmd/server.go": _SERVER_COMMAND, "internal/watch/watch.go": _WATCHES,
-        "cmd/api/Dockerfile": "FROM golang:1.25 AS build\nRUN go build -o /api ./cmd/api\n"
-                              'FROM scratch\nCOPY --from=build /api /api\nENTRYPOINT ["/api"]\n'})
-    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="40Mi").replace("          resources:\n",
-                                                                            args + "          resources:\n"))
+    write(tmp_path, "charts/api/templates/deployment.yaml", _TEMPLATE_WORKLOAD.replace(
+        "          resources:\n", f"          args: {args}\n          resources:\n") % (
+        "{{ .Values.image.repository }}", "            {{- toYaml .Values.deployment.resources | nindent 12 }}\n"))
     assert [f.rule_id for f in _run(tmp_path, "SL101").findings] == (["SL101"] if reported else [])
 
 

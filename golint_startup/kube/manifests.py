@@ -372,7 +372,6 @@ class ProgramRun(NamedTuple):
     namespace_settings: frozenset[str] = frozenset()  # Container.namespace_settings
     cluster_listed_kinds: frozenset[str] | None = None  # Container.cluster_listed_kinds
     passed_flags: frozenset[str] | None = None  # Container.passed_flags
-    root_command: bool = False  # Container.runs_root_command
 
 
 @dataclass
@@ -427,10 +426,6 @@ class Container:
     renamed_by_overlay: str | None = None
     # Its first argument when a bare word (`apiserver`): the subcommand of a program that has several.
     subcommand: str | None = None
-    # What it writes after its program, all known, is flags or nothing; and, keeping its image's
-    # ENTRYPOINT, the image adds only flags (image_adds_no_subcommand): see runs_root_command.
-    writes_no_subcommand: bool = False
-    image_adds_no_subcommand: bool = False
     # The flags and variables that name it a namespace to watch (_namespace_settings).
     namespace_settings: frozenset[str] = frozenset()
     # A chart's container as its templates name it (`manager`), where `name` is the values'
@@ -472,15 +467,7 @@ class Container:
     @property
     def run(self) -> ProgramRun:
         return ProgramRun(self.go_dir, self.subcommand, self.namespace_settings, self.cluster_listed_kinds,
-                          self.passed_flags, self.runs_root_command)
-
-    @property
-    def runs_root_command(self) -> bool:
-        """Whether it is known to start its program with no subcommand: a cobra program runs its
-        root command then, not the others (vanelin's k8s-controller chart starts its binary
-        bare, whose root command prints its settings and exits; the finding named the cache of
-        its `server` subcommand, read as wrong)."""
-        return self.writes_no_subcommand and (bool(self.command) or self.image_adds_no_subcommand)
+                          self.passed_flags)
 
     @property
     def runs_once(self) -> bool:
@@ -2026,17 +2013,16 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
         service account, pull policy, command and subcommand."""
         made.chart_accounts = _chart_accounts(path, workload_templates)
         made.loaded_by_hand = _never_pulled_by_templates(path, workload_templates)
-        made.command, made.subcommand, made.writes_no_subcommand = _template_run(path, workload_templates)
+        made.command, made.subcommand = _template_run(path, workload_templates)
         return made
 
     def container(node: yaml.Node, path: tuple[str, ...], image: str,
                   resources: tuple[yaml.Node, yaml.Node] | None = None, unset: bool = False,
-                  read_as: tuple[str, ...] | None = None, image_path: tuple[str, ...] | None = None) -> Container:
+                  read_as: tuple[str, ...] | None = None) -> Container:
         """The container of `image` with the `resources` (key, value) of `node`, or those given
         (at the top level's `resources`, under the key of the path's one component); `unset`:
         with none, shown at its `image` key; `read_as`: where the templates read the resources
-        of `node`, when not at `path`; `image_path`: where the values hold the image, when not
-        at `path` (a top-level `image` paired with `deployment.resources`)."""
+        of `node`, when not at `path`."""
         key, resources_value = resources or ((_get(node, "image")[0], None) if unset else _get(node, "resources"))
         written = source
         if overrides is not None and resources is None and not unset:
@@ -2047,8 +2033,7 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
         made = run_as_written(Container(source, f"Helm chart {name}", ".".join(path) or name, image, False,
                                         written.location(key), chart=chart,
                                         shown_names=_template_container_names(path, workload_templates,
-                                                                              defaults.values)),
-                             path if image_path is None else image_path)
+                                                                              defaults.values)), path)
         # `resources` without a memory limit (`resources: {}`) is kept too: what the chart
         # installs then has no limit, whatever a copy in the manifests sets. So are those no
         # template reads: the chart writes none (natz-operator's account-server chart keeps
@@ -2147,7 +2132,7 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
     if template_resources is not None and template_resources.resources is not None:
         found.append(from_template(*lone_images[0], template_resources))
     elif len(lone_images) == 1 and len(lone_resources) == 1:
-        found.append(container(*lone_resources[0], lone_images[0][0], image_path=lone_images[0][1]))
+        found.append(container(*lone_resources[0], lone_images[0][0]))
     elif not found and lone_images and lone_resources and len(workload_templates) == 1:
         # The chart's one workload template pairs them (istio-ratelimit-operator's
         # `operator.image` and top-level `resources`, beside the images of what it deploys).
@@ -2155,7 +2140,7 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
         image = next((image for image, path in lone_images if path == image_path), None)
         resources = next((pair for pair in lone_resources if pair[1] == resources_path), None)
         if image is not None and resources is not None:
-            found.append(container(*resources, image, image_path=image_path))
+            found.append(container(*resources, image))
     if not found and len(lone_images) + len(lone_resources) == 1 and len(workload_templates) == 1:
         # The other half written in the chart's one workload template, of one container.
         written = _written_in_template(*workload_templates[0])
@@ -2372,17 +2357,14 @@ def _values_reference(path: tuple[str, ...], key: str) -> re.Pattern:
 
 _LIST_KEY = re.compile(r"^[ \t]*(?:-[ \t]+)?(command|args):[ \t]*(.*?)[ \t]*$")
 _ACTION_LINE = re.compile(r"^[ \t]*\{\{.*\}\}[ \t]*$")
-# An action line that only steers the template (`{{- if ... }}`, `{{- end }}`), writing nothing.
-_STEERING_LINE = re.compile(r"^[ \t]*\{\{-?[ \t]*(?:(?:if|else|end|with|range|define)\b|/\*|\$\w+[ \t]*:?=).*\}\}[ \t]*$")
 
 
 def _template_lists(path: tuple[str, ...], templates: list[tuple[Source, str]]) -> dict[str, set]:
     """The `command` and `args` lists the chart's workload templates write in the container
     whose image is `.Values.<path>.image`: for each key, each list written, an item holding a
-    template action as None (a list written by an action alone is left out; `by_action` holds
-    its key)."""
+    template action as None (a list written by an action alone is left out)."""
     image = _values_reference(path, "image")
-    found: dict[str, set] = {"command": set(), "args": set(), "by_action": set()}
+    found: dict[str, set] = {"command": set(), "args": set()}
     for _, text in templates:
         lines = text.split("\n")
         for match in image.finditer(text):
@@ -2401,23 +2383,17 @@ def _template_lists(path: tuple[str, ...], templates: list[tuple[Source, str]]) 
                 if i > start and line.strip() and not _ACTION_LINE.match(line) and \
                         (_indent(line) < keys_at or item_at(line)):
                     break  # the next container, or the end of the list
-                if i > start and _indent(line) == keys_at and _ACTION_LINE.match(line) and \
-                        not _STEERING_LINE.match(line):
-                    found["by_action"].add("?")  # `{{- include "x.args" . | nindent 10 }}` may write either
                 key = _LIST_KEY.match(line)
                 if key is None or i > start and _indent(line) != keys_at:
                     continue
                 if key.group(2).startswith("["):
                     written = [part.strip().strip("\"'") for part in key.group(2).strip("[]").split(",") if part.strip()]
                 elif key.group(2):
-                    found["by_action"].add(key.group(1))
                     continue  # an action writes the list (`args: {{- include ... }}`)
                 else:
                     written = []
                     for following in lines[i + 1:]:
                         if _ACTION_LINE.match(following):
-                            if not _STEERING_LINE.match(following):
-                                found["by_action"].add(key.group(1))
                             continue
                         listed = _ITEM.match(following)
                         if listed is None or len(listed.group(1)) < keys_at - 2:
@@ -2431,42 +2407,19 @@ def _template_lists(path: tuple[str, ...], templates: list[tuple[Source, str]]) 
     return found
 
 
-def _template_run(path: tuple[str, ...], templates: list[tuple[Source, str]]) \
-        -> tuple[tuple[str, ...], str | None, bool]:
+def _template_run(path: tuple[str, ...], templates: list[tuple[Source, str]]) -> tuple[tuple[str, ...], str | None]:
     """The container's `command` then `args` when the templates write one literal command, and
     its subcommand when they write one list of arguments whose first is a bare word: carina's
     scheduler chart runs `carina-scheduler`; kubegems' chart runs its one binary as `service`,
     `msgbus` and `worker` (`args:` written under `{{- else }}`, the chart's default), each a
-    program of its own (their findings named the agent subcommand's cache, read as wrong).
-    Last, whether what they write after the program is known and only flags
-    (Container.writes_no_subcommand)."""
+    program of its own (their findings named the agent subcommand's cache, read as wrong)."""
     lists = _template_lists(path, templates)
     commands, arguments = lists["command"], lists["args"]
     command = next(iter(commands)) if len(commands) == 1 and None not in next(iter(commands)) else ()
     firsts = {written[0] if written else None for written in arguments}
     first = next(iter(firsts)) if len(firsts) == 1 else None
     literal_args = next(iter(arguments)) if len(arguments) == 1 and None not in next(iter(arguments)) else ()
-    known = not lists["by_action"] and len(commands) == 1 and len(arguments) == 1 and \
-        None not in next(iter(commands)) and None not in next(iter(arguments))
-    return (command + literal_args if command else ()), _subcommand_named(list(command), [first] if first else []), \
-        known and _only_flags(list(command[1:] + literal_args))
-
-
-def _dockerfile_words(written: str) -> list[str] | None:
-    """The words of an ENTRYPOINT or CMD: its exec form's strings, or its shell form's words
-    when it holds nothing a shell would expand or split otherwise; None when not known."""
-    if written.startswith("["):
-        try:
-            words = json.loads(written)
-        except ValueError:
-            return None
-        return words if isinstance(words, list) and all(isinstance(w, str) for w in words) else None
-    return None if re.search(r"[$\\'\"`;&|<>()]", written) else written.split()
-
-
-def _only_flags(words: list[str]) -> bool:
-    """Whether the arguments a program is given are only flags (or none): none names a subcommand."""
-    return all(word.startswith("-") for word in words)
+    return (command + literal_args if command else ()), _subcommand_named(list(command), [first] if first else [])
 
 
 _PULL_POLICY = re.compile(r"^[ \t-]*imagePullPolicy:[ \t]*(.*?)[ \t]*$", re.MULTILINE)
@@ -3086,7 +3039,6 @@ def _container(source: Source, node: yaml.Node, workload: str, init: bool, names
     if command:
         container.command = tuple(command + args)
     container.subcommand = _subcommand_named(command, args)
-    container.writes_no_subcommand = _only_flags((command[1:] if command else []) + args)
     container.namespace_settings = _namespace_settings(args if not command else command + args, container.env)
     container.mounts = tuple(path for path in (_text(_value(mount, "mountPath"))
                                                for mount in _items(_value(node, "volumeMounts"))) if path)
@@ -3452,8 +3404,6 @@ def _go_build_targets(dockerfile: str) -> list[str]:
 
 # The Dockerfile that builds the image named for its directory (`Dockerfile.controller` builds another).
 _PLAIN_DOCKERFILES = ("Dockerfile", "Containerfile")
-# A Dockerfile's ENTRYPOINT and CMD lines, whole (a continued line is not read).
-_DOCKERFILE_RUNS = re.compile(r"^[ \t]*(ENTRYPOINT|CMD)[ \t]+(.*?)[ \t]*$", re.MULTILINE | re.IGNORECASE)
 # A Dockerfile's ENTRYPOINT, its first word (exec form or shell form); its COPY and ADD lines;
 # a script's line that runs its arguments.
 _ENTRYPOINT = re.compile(r"^\s*ENTRYPOINT\s+(?:\[\s*\"([^\"]+)\"|([^\s\[]\S*))", re.MULTILINE | re.IGNORECASE)
@@ -4236,11 +4186,6 @@ _GENERATED_CACHE = re.compile(r"/(?:informers|listers)(?:/|$)")
 
 
 _DECLARES_A_COMMAND = re.compile(rb'\bUse:\s*"')
-# A cobra command executed by its variable (`rootCmd.Execute()`), one declared with its fields
-# up to the next command's (`rootCmd = &cobra.Command{`), and the name its `Use:` gives.
-_EXECUTED_COMMAND = re.compile(rb"\b(\w+)\.Execute(?:Context|C|ContextC)?\(")
-_COMMAND_LITERAL = re.compile(rb"\b(\w+)\s*:?=\s*&cobra\.Command\{((?:(?!&cobra\.Command\{)[\s\S]){0,4000})")
-_USE = re.compile(rb'\bUse:\s*"([\w.-]+)')
 _PERSISTENT_PRE_RUN = re.compile(rb"\bPersistentPreRunE?\s*:")
 
 
@@ -4305,7 +4250,6 @@ class _GoTree:
         # By (main, subcommand, the flags passed that it declares off by default): see _program_facts.
         self._program_facts_of: dict[tuple[str, str | None, frozenset[str] | None], _ProgramFacts] = {}
         self._declaring_files: dict[tuple[str, str], str | None] = {}  # see _declaring_file
-        self._root_commands: dict[str, str | None] = {}  # by main package, see _root_command
         self._program_packages: dict[str, tuple[set[str], list[str]]] = {}  # by main, see _program_closure
         # By directory: its programs (see _main_dirs_at_or_below, which reads its Dockerfiles)
         # and its image's entrypoint script (see _entrypoint_script).
@@ -4396,7 +4340,6 @@ class _GoTree:
             return "", None
         if directory is not None and not container.command:
             container.entrypoint_starting_several = self._entrypoint_starting_several(directory)
-            container.image_adds_no_subcommand = self._image_adds_no_subcommand(directory)
         if directory is not None and not self._holds_main(directory) and \
                 (fetched := self._fetches_its_source(directory)) is not None:
             container.built_elsewhere = fetched
@@ -4610,19 +4553,6 @@ class _GoTree:
         stages of a multi-target Dockerfile: which one the image is built from is not known)."""
         entrypoints = self._plain_dockerfile(directory)[1]
         return self._built_as(directory, entrypoints[0].rsplit("/", 1)[-1]) if len(entrypoints) == 1 else None
-
-    def _image_adds_no_subcommand(self, directory: str) -> bool:
-        """Whether the plain Dockerfile in `directory` starts its program with only flags, or
-        nothing, after it: its one ENTRYPOINT and its one CMD (or its one CMD alone), each
-        written in full."""
-        text = self._plain_dockerfile(directory)[0]
-        runs = {kind.upper(): [line for found, line in _DOCKERFILE_RUNS.findall(text) if found.upper() == kind]
-                for kind in ("ENTRYPOINT", "CMD")}
-        if len(runs["ENTRYPOINT"]) > 1 or len(runs["CMD"]) > 1 or not (runs["ENTRYPOINT"] or runs["CMD"]):
-            return False
-        words = [_dockerfile_words(line) for line in runs["ENTRYPOINT"] + runs["CMD"]]
-        return all(each is not None for each in words) and \
-            _only_flags([word for each in words for word in each][1:])
 
     def _built_as(self, directory: str, program: str) -> str | None:
         """The main package the plain Dockerfile in `directory` builds as `program`, by `go build
@@ -5005,7 +4935,7 @@ class _GoTree:
         module, mains = self._run_programs(run)
         named: set[str] = set()
         for main in mains:
-            facts = self._program_facts(main, module, self._run_subcommand(main, module, run), run.passed_flags).packages
+            facts = self._program_facts(main, module, run.subcommand, run.passed_flags).packages
             # Not those its one manager's `ByObject` selects: agentic-controller keeps its
             # sandbox Pods by label, and a message naming Pods first was read as misleading. Of
             # two managers, which one selects is not known (wireflow's latticed selects
@@ -5023,7 +4953,7 @@ class _GoTree:
         which kind is not known). One that keeps nothing that grows, counted as scoped, asks for
         none of those kinds."""
         module, mains = self._run_programs(run)
-        facts = [f for main in mains for f in self._program_facts(main, module, self._run_subcommand(main, module, run), run.passed_flags).packages]
+        facts = [f for main in mains for f in self._program_facts(main, module, run.subcommand, run.passed_flags).packages]
         named = _namespace_named(run, facts)
         if any(f.informer_scopings > f.informers_keeping_nothing or named and f.informer_scopings_when_namespace_named
                for f in facts):
@@ -5050,7 +4980,7 @@ class _GoTree:
         finding was read as wrong)."""
         module, mains = self._run_programs(run)
         for main in mains:
-            program = self._program_facts(main, module, self._run_subcommand(main, module, run), run.passed_flags)
+            program = self._program_facts(main, module, run.subcommand, run.passed_flags)
             reached = program.awaited_imports if awaited else program.reached_imports
             found = answer(path for f in program.packages for path in f.imports if path in reached)
             if found is not None:
@@ -5100,7 +5030,7 @@ class _GoTree:
         scoping its cache says nothing of the operator beside it."""
         key = main, run.subcommand, run.namespace_settings, run.cluster_listed_kinds, run.passed_flags
         if key not in self._program_keeps:
-            program = self._program_facts(main, module, self._run_subcommand(main, module, run), run.passed_flags)
+            program = self._program_facts(main, module, run.subcommand, run.passed_flags)
             facts, keeps = program.packages, program.keeps
             named = _namespace_named(run, facts)
             listed = run.cluster_listed_kinds
@@ -5230,28 +5160,6 @@ class _GoTree:
                 facts, keeps, reached.imports, reached.awaited,
                 tuple(map(sum, zip((0, 0), *stores, *([facts[0].api_server_stores] if declaring else [])))))
         return self._program_facts_of[key]
-
-    def _run_subcommand(self, main: str, module: modules.Module, run: ProgramRun) -> str | None:
-        """The command of the program in `main` that the run starts: its subcommand, else, known
-        to start it with no subcommand (Container.runs_root_command), its root command (_root_command)."""
-        return run.subcommand or (self._root_command(main, module) if run.root_command else None)
-
-    def _root_command(self, main: str, module: modules.Module) -> str | None:
-        """The name (`Use:`) of the cobra command the program in `main` executes (`rootCmd.Execute()`),
-        declared `rootCmd = &cobra.Command{...}` in its packages, when exactly one is; once per program."""
-        if main not in self._root_commands:
-            executed, named = set(), set()
-            sources = [self._read_go(path) or b"" for directory in sorted(self._program_closure(main, module)[0])
-                       for path in _go_files_in(directory)]
-            for code in sources:
-                executed.update(_EXECUTED_COMMAND.findall(code))
-            for code in sources:
-                for variable, body in _COMMAND_LITERAL.findall(code):
-                    use = _USE.search(body) if variable in executed else None
-                    if use is not None:
-                        named.add(use.group(1).decode())
-            self._root_commands[main] = next(iter(named)) if len(named) == 1 else None
-        return self._root_commands[main]
 
     def _off_flags_of(self, main: str, module: modules.Module) -> frozenset[str]:
         """The flags the packages of the program in `main` declare off by default (go_code.off_flags), once per program."""
