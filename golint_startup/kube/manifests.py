@@ -2018,11 +2018,12 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
 
     def container(node: yaml.Node, path: tuple[str, ...], image: str,
                   resources: tuple[yaml.Node, yaml.Node] | None = None, unset: bool = False,
-                  read_as: tuple[str, ...] | None = None) -> Container:
+                  read_as: tuple[str, ...] | None = None, image_path: tuple[str, ...] | None = None) -> Container:
         """The container of `image` with the `resources` (key, value) of `node`, or those given
         (at the top level's `resources`, under the key of the path's one component); `unset`:
         with none, shown at its `image` key; `read_as`: where the templates read the resources
-        of `node`, when not at `path`."""
+        of `node`, when not at `path`; `image_path`: where the values hold the image, when not
+        at `path` (a top-level `image` paired with `deployment.resources`)."""
         key, resources_value = resources or ((_get(node, "image")[0], None) if unset else _get(node, "resources"))
         written = source
         if overrides is not None and resources is None and not unset:
@@ -2033,7 +2034,8 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
         made = run_as_written(Container(source, f"Helm chart {name}", ".".join(path) or name, image, False,
                                         written.location(key), chart=chart,
                                         shown_names=_template_container_names(path, workload_templates,
-                                                                              defaults.values)), path)
+                                                                              defaults.values)),
+                             path if image_path is None else image_path)
         # `resources` without a memory limit (`resources: {}`) is kept too: what the chart
         # installs then has no limit, whatever a copy in the manifests sets. So are those no
         # template reads: the chart writes none (natz-operator's account-server chart keeps
@@ -2132,7 +2134,7 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
     if template_resources is not None and template_resources.resources is not None:
         found.append(from_template(*lone_images[0], template_resources))
     elif len(lone_images) == 1 and len(lone_resources) == 1:
-        found.append(container(*lone_resources[0], lone_images[0][0]))
+        found.append(container(*lone_resources[0], lone_images[0][0], image_path=lone_images[0][1]))
     elif not found and lone_images and lone_resources and len(workload_templates) == 1:
         # The chart's one workload template pairs them (istio-ratelimit-operator's
         # `operator.image` and top-level `resources`, beside the images of what it deploys).
@@ -2140,7 +2142,7 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
         image = next((image for image, path in lone_images if path == image_path), None)
         resources = next((pair for pair in lone_resources if pair[1] == resources_path), None)
         if image is not None and resources is not None:
-            found.append(container(*resources, image))
+            found.append(container(*resources, image, image_path=image_path))
     if not found and len(lone_images) + len(lone_resources) == 1 and len(workload_templates) == 1:
         # The other half written in the chart's one workload template, of one container.
         written = _written_in_template(*workload_templates[0])
