@@ -156,7 +156,7 @@ def _calls_costly(file: GoFile, body, types: FileTypes) -> bool:
         if called.type == "identifier":
             declared = [] if file.is_shadowed(called) else [types.funcs.get(text(called))]
         elif file.package_of(found["operand"][0]) is None:
-            declared = [method for (_, name), method in types.methods.items() if name == text(called)]
+            declared = [types.method_of(found["operand"][0], text(called))]
         else:
             continue  # a package's function: _calls_costly_itself
         if any(function is not None and (own := function.child_by_field_name("body")) is not None and

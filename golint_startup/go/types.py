@@ -123,6 +123,13 @@ class FileTypes:
                 methods[(name, text(declaration.child_by_field_name("name")))] = declaration
         return methods
 
+    def method_of(self, operand, name: str):
+        """The declaration of the method `name` that `operand.name(...)` calls, when the operand's
+        type is one this file declares methods of; None otherwise (`sync.Map`'s `Load` is not
+        the file's `(*Config).Load`)."""
+        receiver = self._type_name(self.of(operand))
+        return self.methods.get((receiver, name)) if receiver else None
+
     # --- types --------------------------------------------------------------
 
     def _type_name(self, node) -> str | None:

@@ -61,6 +61,7 @@ func main() {
 	costlyIterations()
 	shadowedPackageName()
 	costlyThroughOwnFunctions(probe{})
+	methodsOfOtherTypes(nil)
 	(&backend{}).start("file:key")
 	// Then serves: a long-running program, whose startup SL003 reports.
 	_ = http.ListenAndServe(":8080", nil)
