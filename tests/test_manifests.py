@@ -7437,6 +7437,11 @@ def test_a_scaffold_that_its_readme_deploys_leads_its_hand_written_copy(tmp_path
     # what `make deploy` leaves behind installs nothing users pull
     ("controller", "deploy/all-in-one.yaml"),
     ("example.com/api", "deploy/all-in-one.yaml"),
+    ("localhost:5000/api", "deploy/all-in-one.yaml"),
+    ("kind-registry:5000/api", "deploy/all-in-one.yaml"),
+    ("${REGISTRY}/api", "deploy/all-in-one.yaml"),
+    ("ko://example.com/app/cmd", "deploy/all-in-one.yaml"),
+    ("acme/api", "config/manager/manager.yaml"),  # Docker Hub's
 ])
 def test_a_scaffold_pinning_a_registry_image_leads_its_hand_written_copy(tmp_path, renamed, lead):
     go_module(tmp_path, {"cmd/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})

@@ -823,10 +823,14 @@ def _behind_an_install(container: Container, copies: Iterable[Container]) -> boo
 
 def _pinned_image(container: Container) -> bool:
     """Whether the kustomization beside a scaffold renames its placeholder to an image of a
-    registry, not to a local name (`controller`, `manager:dev`) nor to operator-sdk's
-    `example.com/...` that `make deploy` leaves behind."""
-    renamed = _kustomize_image(container) or ""
-    return "/" in renamed and not renamed.startswith("example.com/")
+    public registry: not to a local name (`controller`, `manager:dev`), a registry on the
+    developer's machine (`localhost:5000/api`, `kind-registry:5000/api`: a host with a port),
+    a variable (`${REGISTRY}/api`), a `ko://` build, or operator-sdk's `example.com/...`, which
+    `make deploy IMG=...` leaves behind."""
+    renamed = _image_renamed_by(_kustomization_in(os.path.dirname(container.source.abspath)), container) or ""
+    host = renamed.split("/", 1)[0]
+    return "/" in renamed and "$" not in renamed and "://" not in renamed and ":" not in host and \
+        host not in ("localhost", "example.com")
 
 
 # kubebuilder's target deploying the scaffold (not `make deploy-kind`).
