@@ -1250,6 +1250,19 @@ def test_a_charts_subcommand_is_read_where_its_image_is_written(tmp_path, args, 
     assert [f.rule_id for f in _run(tmp_path, "SL101").findings] == (["SL101"] if reported else [])
 
 
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_a_chart_written_with_windows_line_endings_is_read_alike(tmp_path, newline):
+    """troke12's redis-operator chart ends its lines with CRLF: its Deployment template was taken
+    for no workload, and its container `manager` was named for the chart."""
+    go_module(tmp_path, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
+    write(tmp_path, "charts/api/Chart.yaml", "apiVersion: v2\nname: api\nversion: 0.1.0\n".replace("\n", newline))
+    write(tmp_path, "charts/api/values.yaml", "image:\n  repository: ghcr.io/acme/api\n"
+                                              "resources:\n  limits:\n    memory: 512Mi\n".replace("\n", newline))
+    write(tmp_path, "charts/api/templates/deployment.yaml", (_TEMPLATE_WORKLOAD.replace("- name: api", "- name: manager") % (
+        "{{ .Values.image.repository }}", "{{ toYaml .Values.resources | indent 12 }}\n")).replace("\n", newline))
+    assert [f.message.split(" of ")[0] for f in _run(tmp_path, "SL101").findings] == ['container "manager"']
+
+
 _COMMANDS_IN_ONE_FILE = """\
 package cmd
 

@@ -2650,7 +2650,9 @@ def _read_text(abspath: str, shown: str, notify) -> str | None:
         return None
     if len(data) > _MAX_BYTES or b"\0" in data:
         return None  # not a manifest anyone writes by hand; skipped silently like other non-objects
-    return data.decode("utf-8", "replace").removeprefix("\ufeff")
+    # Read as Windows writes it too (troke12's redis-operator chart): the patterns read lines
+    # ending in "\n" (its Deployment template was taken for none, its container misnamed).
+    return data.decode("utf-8", "replace").removeprefix("\ufeff").replace("\r\n", "\n")
 
 
 # A template line that declares a workload, or a kind the values choose (`kind: {{ .Values.kind }}`).
