@@ -680,6 +680,29 @@ def test_a_scaffold_of_a_project_installed_from_a_helm_repository_is_not_reporte
     assert bool(_run(root, "SL101").findings) == reported
 
 
+@pytest.mark.parametrize("readme, limit, found", [
+    # kaalm: the chart its README installs from a registry gives the manager no limit
+    ("helm install tarantool oci://ghcr.io/acme/charts/tarantool\n", False, []),
+    ("", False, ["config/manager/manager.yaml"]),
+    ("helm install cm oci://quay.io/jetstack/charts/cert-manager\n", False, ["config/manager/manager.yaml"]),
+    # one that gives it a limit is reported, at the chart
+    ("helm install tarantool oci://ghcr.io/acme/charts/tarantool\n", True, ["charts/tarantool/values.yaml"]),
+])
+def test_a_scaffold_beside_the_chart_its_docs_install_is_not_reported(tmp_path, readme, limit, found):
+    root = tmp_path / "tarantool-operator"
+    go_module(root, {"cmd/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
+    write(root, "PROJECT", "layout: go.kubebuilder.io/v4\n")
+    write(root, "config/manager/manager.yaml", _scaffold_manifest("256Mi"))
+    write(root, "Dockerfile", "FROM golang:1.22\nRUN go build -o manager cmd/main.go\n")
+    if readme:
+        write(root, "README.md", "# tarantool-operator\n\n" + readme)
+    _write_chart(root, "charts/tarantool", "tarantool", image="ghcr.io/acme/tarantool-operator")
+    if not limit:
+        write(root, "charts/tarantool/values.yaml", "image:\n  repository: ghcr.io/acme/tarantool-operator\n")
+        write(root, "charts/tarantool/templates/deployment.yaml", _CHART_TEMPLATE.split("          resources:")[0])
+    assert [f.path for f in _run(root, "SL101").findings] == found
+
+
 @pytest.mark.parametrize("module, reported", [
     ("github.com/acme/eidolon/k8s-operator", False),
     # the element above is the owner's: its charts may be of anything of acme's
