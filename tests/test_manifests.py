@@ -3194,6 +3194,12 @@ func credentials(ctx context.Context, c client.Client, key client.ObjectKey) err
 }
 """
 
+# (the zone's controller owns a kind of its own named Secret)
+_CONFIG_MAP_READER = _SECRET_READER.replace("corev1.Secret", "corev1.ConfigMap")
+# A client of its own, built apart from the manager's, which caches nothing.
+_OWN_CLIENT = ("\nfunc own() (client.WithWatch, error) {\n\treturn client.NewWithWatch(nil, client.Options{})\n}\n"
+               "\nvar other struct{ NewWithWatch func(any, client.Options) (client.WithWatch, error) }\n")
+
 # A Secret read through the client `%s` in a call over several lines; a list read through it,
 # the list's name also in the error's text.
 _READ_OVER_LINES = ("secret := &corev1.Secret{}\n\tif err := %s.Get(context.Background(), client.ObjectKey{\n"
@@ -3566,6 +3572,19 @@ def test_a_controller_caching_only_custom_resources_is_not_reported(tmp_path, mo
     files = {"api/v1/types.go": _ZONE_TYPES, **({"internal/watch/reader.go": reader} if reader else {})}
     go_module(tmp_path, files)
     findings = _findings_of_watching_program(tmp_path, _ZONE_CONTROLLER % more, request="512Mi")
+    assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
+
+
+@pytest.mark.parametrize("reader, takes_managers, reported", [
+    # yaho: its reconcilers read through a client of its own, never the manager's
+    (_CONFIG_MAP_READER + _OWN_CLIENT, False, False),
+    (_CONFIG_MAP_READER + _OWN_CLIENT, True, True),
+    (_CONFIG_MAP_READER + _OWN_CLIENT.replace("client.NewWithWatch", "other.NewWithWatch"), False, True),
+    (_CONFIG_MAP_READER, False, True),  # given a client from elsewhere, maybe the manager's
+])
+def test_what_a_program_reads_through_a_client_of_its_own_alone_is_not_cached(tmp_path, reader, takes_managers, reported):
+    go_module(tmp_path, {"api/v1/types.go": _ZONE_TYPES, "internal/watch/reader.go": reader})
+    findings = _findings_of_watching_program(tmp_path, _ZONE_CONTROLLER % "", request="512Mi", controller=takes_managers)
     assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
 
 

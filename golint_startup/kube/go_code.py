@@ -1390,6 +1390,21 @@ _CLIENT_FUNCTION_NAMED = re.compile(rb"\bNewClient\s*:\s*([A-Za-z_]\w*)\s*[,}\n]
 _BODY_RETURNING_UNCACHED_CLIENT = re.compile(rb"\{\s*" + _RETURNS_UNCACHED_CLIENT)
 
 
+# The manager's client or cache taken (`mgr.GetClient()`, `mgr.GetCache()`), or injected into a
+# reconciler by controller-runtime before v0.15 (`InjectClient`).
+_MANAGER_CLIENT = re.compile(rb"\.\s*Get(?:Client|Cache)\(\s*\)|\bInject(?:Client|Cache)\b")
+_CONTROLLER_RUNTIME_CLIENT = b"sigs.k8s.io/controller-runtime/pkg/client"
+
+
+def clients_used(source: bytes, code: bytes) -> tuple[bool, bool]:
+    """Whether a Go file (`code`: its `source` without comments) takes the manager's client or
+    cache (_MANAGER_CLIENT), and whether it builds a controller-runtime client of its own
+    (`client.New(config, options)`, `client.NewWithWatch(...)`), which caches nothing."""
+    names = [name for name, path in import_names(source) if path == _CONTROLLER_RUNTIME_CLIENT]
+    own = bool(names) and re.search(rb"\b(?:%s)\.New(?:WithWatch)?\(" % b"|".join(map(re.escape, names)), code) is not None
+    return _MANAGER_CLIENT.search(code) is not None, own
+
+
 def uncached_client(code: bytes) -> bool:
     """Whether a file builds the manager's client without its cache (see above)."""
     if _UNCACHED_CLIENT_LITERAL.search(code):

@@ -3967,6 +3967,10 @@ class _PackageCode(NamedTuple):
     api_reader_names: frozenset[bytes] = frozenset()  # the names they give the API reader (go_code.api_reader_names)
     # Of informer_scopings, the informers counted as scoped because they keep nothing that grows.
     informers_keeping_nothing: int = 0
+    # Whether they take the manager's client or cache, and whether they build a client of their
+    # own (go_code.clients_used).
+    takes_manager_client: bool = False
+    builds_own_client: bool = False
 
 
 def _go_files_in(directory: str) -> list[str]:
@@ -4033,7 +4037,8 @@ def _code_facts(sources: list[bytes], generated_client: bool = False,
         tuple(path for found in conditional for path in found.generated_factories),
         tuple(map(sum, zip((0, 0), *(go_code.api_server_stores(source, text) for source, text in zip(sources, code))))),
         frozenset().union(*map(go_code.api_reader_names, code)),
-        sum(found.informers_keeping_nothing for found in scopings))
+        sum(found.informers_keeping_nothing for found in scopings),
+        *map(any, zip((False, False), *(go_code.clients_used(source, text) for source, text in zip(sources, code)))))
 
 
 def _merged_field_kinds(given: Iterable[dict[str, frozenset[str]]]) -> dict[str, frozenset[str]]:
@@ -4124,15 +4129,19 @@ def _counted_informer(called: tuple[str, str], facts: list[_PackageCode]) -> boo
 
 def _cached_growing_kinds(facts: list[_PackageCode], listed: frozenset[str] | None = None) -> frozenset[str]:
     """The kinds that grow with the cluster a program's packages name, but for those its
-    client options keep out of the cache, or all when its client is built without one, that no
-    controller watches (a watch keeps an informer whatever the client does); of those, the
+    client options keep out of the cache, or all when its client is built without one (or it
+    reads through clients of its own alone), that no controller watches (a watch keeps an informer whatever the client does); of those, the
     kinds `listed` when known: what its service account may list in every namespace."""
     named = frozenset().union(*(f.growing_kinds for f in facts))
     # A watch of a kind not known (`For(obj)`) leaves the others known: mkurator watches
     # Secrets beside such a watch, keeps them out of its client's cache, and its message
     # named no Secrets (read as misleading).
     watched = frozenset().union(*(f.watched_kinds_seen for f in facts))
-    if any(f.uncached_client for f in facts):
+    # Nor what a program reads through a client of its own, never taking the manager's: yaho's
+    # reconcilers are given `client.NewWithWatch(...)`, and its findings naming ConfigMaps were
+    # read as wrong.
+    own_client_only = any(f.builds_own_client for f in facts) and not any(f.takes_manager_client for f in facts)
+    if own_client_only or any(f.uncached_client for f in facts):
         cached = named & watched
     else:
         cached = named - (frozenset().union(*(f.uncached_kinds for f in facts)) - watched)
