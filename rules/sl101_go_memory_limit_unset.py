@@ -12,16 +12,26 @@ from golint_startup.rule import Finding, Option, Rule
 from golint_startup.words import listing, words
 
 _WEBHOOK_WORDS = frozenset({"webhook", "webhooks"})
+_SERVER_WORDS = frozenset({"server", "service", "svc"})
 _CNI_BIN = "/opt/cni/bin"
 
 
 def _admission_webhook(manifests: ProjectManifests, container: Container) -> bool:
-    """Whether the container, its workload or its program has `webhook` as a word of its name
-    (`webhook`, `webhook-server`, `operator-webhook`, `proxy_webhooks`), or its program
-    handles admission reviews and keeps no cluster-wide cache (k8s-metadata-injection's)."""
+    """Whether the container, its workload or its program is named for a webhook (_names_a_webhook),
+    or its program handles admission reviews and keeps no cluster-wide cache (k8s-metadata-injection's)."""
     names = (container.name, container.workload_name, os.path.basename(container.go_dir or ""))
-    return any(not _WEBHOOK_WORDS.isdisjoint(words(name)) for name in names) or (
+    return any(map(_names_a_webhook, names)) or (
         manifests.reviews_admissions(container) and not manifests.keeps_cluster_objects(container))
+
+
+def _names_a_webhook(name: str) -> bool:
+    """Whether `webhook` is a word of a name, followed by none but a server's (`webhook`,
+    `webhook-server`, `operator-webhook`, `proxy_webhooks`): not `k8s-webhook-operator`, an
+    operator (its chart, named for it, was taken for a webhook's and left out, its scaffold's
+    copy reported in its place)."""
+    named = words(name)
+    last = max((i for i, word in enumerate(named) if word in _WEBHOOK_WORDS), default=None)
+    return last is not None and all(word in _SERVER_WORDS for word in named[last + 1:])
 
 
 def _limit_over_request(container: Container) -> float:
