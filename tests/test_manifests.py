@@ -7440,6 +7440,29 @@ def test_what_a_dockerfile_builds(run_line, targets):
     assert manifests._go_build_targets(f"FROM golang:1.25\n{run_line}\n") == targets
 
 
+_MAKE_BUILDS = ("ROOT = $(shell pwd)\nCMD_DIR = ${ROOT}/cmd\n"
+                "GO_BUILD = GO111MODULE=on CGO_ENABLED=0 go build -trimpath\n\n"
+                "build-gateway:\n\t$(GO_BUILD) -ldflags \"-s\" -o bin/gateway ${CMD_DIR}/%s/\n")
+
+
+@pytest.mark.parametrize("makefile, run, reported", [
+    # vanus: each image's Dockerfile runs `make build-<name>`, whose recipe builds its program
+    (_MAKE_BUILDS % "vs-gateway", "RUN make build-gateway", False),  # a gateway that keeps no cache
+    (_MAKE_BUILDS % "vs-watcher", "RUN make build-gateway", True),  # one that does
+    (_MAKE_BUILDS % "vs-gateway", "RUN make build-other", True),  # a target not there: code not known
+    ("", "RUN make build-gateway", True),
+])
+def test_a_program_a_dockerfile_builds_with_make_is_known(tmp_path, makefile, run, reported):
+    go_module(tmp_path, {"cmd/vs-gateway/main.go": SMALL_MAIN, "cmd/vs-watcher/main.go": MAIN})
+    if makefile:
+        write(tmp_path, "Makefile", makefile)
+    write(tmp_path, "build/images/gateway/Dockerfile", f"FROM golang:1.25 AS build\nCOPY . .\n{run}\n"
+                                                       "FROM scratch\nCOPY --from=build /workspace/bin/gateway bin/gateway\n"
+                                                       'CMD ["bin/gateway"]\n')
+    write(tmp_path, "deploy/gateway.yaml", _SIZED.format(request="512Mi").replace("ghcr.io/acme/api:1", "ghcr.io/acme/gateway:1"))
+    assert [f.rule_id for f in _run(tmp_path, "SL101").findings] == (["SL101"] if reported else [])
+
+
 def test_a_program_built_from_a_glob_of_its_files_is_known(tmp_path):
     """whizard's agent proxy image is built by `go build -o gateway cmd/gateway/*`: a proxy that
     keeps nothing of the cluster, asking 64Mi of its 4Gi limit, far below it (read as not worth

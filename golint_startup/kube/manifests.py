@@ -3427,6 +3427,35 @@ _GO_BUILD_TARGET = re.compile(r"(?<!\S)(?:\./([^\s*]*)(?:/\*(?:\.go)?)?(?!\S)|(\
 _OUTPUT_FLAG = re.compile(r"(?<!\S)-o(?:\s+|=)\S+")  # `-o ./bin/manager`: what it writes
 
 
+# A Dockerfile's RUN line running make, and the targets it names (`RUN make build-gateway`).
+_MAKE_RUN = re.compile(r"^\s*RUN\b[^\n]*?\bmake\s+((?:[\w.-]+[ \t]*)+)", re.MULTILINE | re.IGNORECASE)
+# A Makefile's assignment of any value (`GO_BUILD = CGO_ENABLED=0 go build -trimpath`), not `+=`;
+# and what names the directory make runs in, the module's root where a Dockerfile runs it.
+_MAKE_ANY_ASSIGNMENT = re.compile(r"^([A-Za-z_]\w*)[ \t]*[?:]{0,2}=[ \t]*(.*?)[ \t]*$", re.MULTILINE)
+_MAKE_WORKING_DIRECTORY = re.compile(r"\$[({](?:shell[ \t]+pwd|CURDIR|PWD)[)}]")
+
+
+def _make_recipes(makefile: str, targets: str) -> str:
+    """The recipe lines of the make `targets` (words) in a Makefile, continued lines joined and
+    its variables resolved, the directory make runs in written `.`; empty when it has none."""
+    makefile = _MAKE_WORKING_DIRECTORY.sub(".", makefile)
+    values: dict[str, str] = {}
+    for name, value in _MAKE_ANY_ASSIGNMENT.findall(makefile):
+        values.setdefault(name, value)
+    lines = list(_logical_lines(makefile))
+    recipes = []
+    for target in targets.split():
+        rule = re.compile(r"^(?:[\w.-]+[ \t]+)*" + re.escape(target) + r"(?:[ \t]+[\w.-]+)*[ \t]*:(?!=)")
+        for index, (_, line) in enumerate(lines):
+            if rule.match(line):
+                for _, recipe in lines[index + 1:]:
+                    if not recipe.startswith("\t"):
+                        break
+                    recipes.append(_make_resolved(recipe, values))
+                break
+    return "\n".join(recipes)
+
+
 def _go_build_targets(dockerfile: str) -> list[str]:
     r"""The packages and main files a Dockerfile names to `go build` (or install), as written
     from the build's directory (`./...` is "", the directory itself "."); a RUN continued over
@@ -5418,7 +5447,11 @@ class _GoTree:
             copied for source in _copied_sources(text)
             if os.path.isfile(os.path.join(copied := os.path.normpath(os.path.join(directory, source)), "go.mod"))]
         found = set()
-        for target in _go_build_targets(text):
+        # Or the recipes of the make targets it runs (vanus' `RUN make build-gateway`), in the
+        # Makefile at the root of what it builds from.
+        recipes = [_make_recipes(_read(os.path.join(root, "Makefile")), targets)
+                   for root in roots for targets in _MAKE_RUN.findall(text)]
+        for target in _go_build_targets("\n".join([text, *recipes])):
             if target == "." and module is not None:
                 continue  # the directory a WORKDIR set, not known to be the module's root
             package = os.path.dirname(target) if target.endswith(".go") else target
