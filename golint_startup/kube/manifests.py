@@ -1410,8 +1410,8 @@ def _chart_flags_rendered(defaults: helm_template.ChartDefaults) -> set[str]:
 def _installed_from(project: str, chart_roots: list[str], charts_with_values: set[str], charts_deploying: set[str],
                     display: Callable[[str], str]) -> str | None:
     """What users install a kubebuilder project from instead of its scaffold: when it keeps no
-    chart, or keeps the chart named for it that its docs install so, the Helm repository its docs
-    add (_helm_repository_installing); a project that
+    chart, or keeps the chart named for it that its docs install so and whose values set no
+    memory limit, the Helm repository its docs add (_helm_repository_installing); a project that
     keeps one installs from it (see the copies of a chart's container), and when that chart,
     named for the project, has its values written by its packaging (no values.yaml in the tree:
     AppConfiguration-KubernetesProvider's `deploy`, from `parameter/helm-values.yaml`), that
@@ -1428,13 +1428,17 @@ def _installed_from(project: str, chart_roots: list[str], charts_with_values: se
     unread = [chart for chart in named if chart not in charts_with_values]
     if unread:
         return display(unread[0])
-    # Such a chart that the docs install as published, whatever limit its templates give the
-    # manager: kaalm's README runs `helm install kaalm oci://ghcr.io/win07xp/charts/kaalm`, whose
+    # Such a chart that the docs install as published, whose values give no container a memory
+    # limit: kaalm's README runs `helm install kaalm oci://ghcr.io/win07xp/charts/kaalm`, whose
     # controller template writes no `resources`; its scaffold's finding was read as about a
-    # manifest users do not install.
-    published = _helm_repository_installing(project) if named else None
+    # manifest users do not install. (A chart that gives one is reported, the scaffold its copy.)
+    unlimited = [chart for chart in named if not _MEMORY_KEY.search(_read(os.path.join(chart, "values.yaml")))]
+    published = _helm_repository_installing(project) if unlimited else None
     return published if published is not None and any(
-        set(words(_chart_name(chart))) <= set(words(published)) for chart in named) else None
+        set(words(_chart_name(chart))) <= set(words(published)) for chart in unlimited) else None
+
+
+_MEMORY_KEY = re.compile(r"^[ \t]*memory:", re.MULTILINE)
 
 
 def _includes_telling(chart: str, template: str, known: dict[str, frozenset[str]]) -> bool:
