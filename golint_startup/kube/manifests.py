@@ -189,10 +189,7 @@ one with `imagePullPolicy: Never`, whose image is loaded onto a developer's node
 a chart's container when every workload template writing its image writes that policy and no
 other: Inplaceu's development chart),
 nor one running a local image (a bare name, `gitea-runner-controller:latest`) that another
-container so loads (gitea-act-runner-controller's listener, beside its dev manager), nor a
-kubebuilder scaffold's manager running a local image that neither its kustomization nor its
-Makefile's `kustomize edit set image` renames (rumraisin73's mysql-operator runs
-`my-operator:v10`: read as a manifest no one else installs),
+container so loads (gitea-act-runner-controller's listener, beside its dev manager),
 and neither is a kubebuilder scaffold left over: one whose `command` runs a program (not a
 shell, whose script may run anything, nor ko's `/ko-app/`, built with no Dockerfile:
 kubecloudscaler's) that no Dockerfile at or below its project's root
@@ -1503,8 +1500,7 @@ def _local_image(container: Container) -> bool:
     neither its kustomization nor `make deploy` renames (kubebuilder's renames `controller`),
     runs only where it was loaded by hand: rumraisin73's mysql-operator runs `my-operator:v10`,
     read as a manifest no one else installs."""
-    # A variable (`${IMAGE_NAME}:${TAG}`) may be given any image.
-    return "/" not in container.image and bool(container.image) and not re.search(r"[${]", container.image) and \
+    return "/" not in container.image and bool(container.image) and \
         image_repository(container.image) != _KUBEBUILDER_IMAGE
 
 
