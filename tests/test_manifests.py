@@ -680,25 +680,6 @@ def test_a_scaffold_of_a_project_installed_from_a_helm_repository_is_not_reporte
     assert bool(_run(root, "SL101").findings) == reported
 
 
-@pytest.mark.parametrize("image, kustomization, makefile, reported", [
-    # rumraisin73's mysql-operator: a scaffold running a local build that `make deploy` leaves as it is
-    ("my-operator:v10", "", "", False),
-    ("my-operator:v10", "images:\n- name: my-operator\n  newName: ghcr.io/acme/my-operator\n", "", True),
-    ("my-operator:v10", "", "deploy:\n\tcd config/manager && kustomize edit set image my-operator=${IMG}\n", True),
-    ("ghcr.io/acme/my-operator:v10", "", "", True),
-    ("controller:latest", "", "", True),  # kubebuilder's placeholder, which `make deploy` renames
-])
-def test_a_scaffold_running_a_local_build_is_not_reported(tmp_path, image, kustomization, makefile, reported):
-    go_module(tmp_path, {"cmd/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
-    write(tmp_path, "PROJECT", "layout:\n- go.kubebuilder.io/v4\nprojectName: api\n")
-    write(tmp_path, "Dockerfile", "FROM golang:1.22\nRUN go build -o /manager ./cmd\n")
-    write(tmp_path, "config/manager/manager.yaml", _scaffold_manifest("64Mi").replace("controller:latest", image))
-    write(tmp_path, "config/manager/kustomization.yaml", "resources:\n- manager.yaml\n" + kustomization)
-    if makefile:
-        write(tmp_path, "Makefile", makefile)
-    assert [f.rule_id for f in _run(tmp_path, "SL101").findings] == (["SL101"] if reported else [])
-
-
 @pytest.mark.parametrize("readme, limit, found", [
     # kaalm: the chart its README installs from a registry gives the manager no limit
     ("helm install tarantool oci://ghcr.io/acme/charts/tarantool\n", False, []),

@@ -1484,24 +1484,10 @@ def _mark_loaded_by_hand(containers: list[Container]) -> None:
     gitea-act-runner-controller's listener runs its dev manager's `gitea-runner-controller:latest`
     with the default pull policy, and its finding was read as a dev-only manifest's."""
     # Not kubebuilder's placeholder, which kustomize renames for `make deploy`.
-    by_hand = {c.image for c in containers if c.loaded_by_hand and _local_image(c)}
+    by_hand = {c.image for c in containers if c.loaded_by_hand and "/" not in c.image
+               and image_repository(c.image) != _KUBEBUILDER_IMAGE}
     for container in containers:
-        root = _config_manager_root(container)
-        container.loaded_by_hand = container.loaded_by_hand or container.image in by_hand or \
-            root is not None and _local_image(container) and \
-            _image_renamed_by(_kustomization_in(os.path.dirname(container.source.abspath)), container) is None and \
-            not re.search(r"\bset\s+image\s+" + re.escape(image_repository(container.image)) + r"=",
-                          _read(os.path.join(root, "Makefile")))
-
-
-def _local_image(container: Container) -> bool:
-    """Whether a container's image is a bare name (no registry nor owner) other than kubebuilder's
-    placeholder: one built on the developer's machine. A scaffold's manager so named, which
-    neither its kustomization nor `make deploy` renames (kubebuilder's renames `controller`),
-    runs only where it was loaded by hand: rumraisin73's mysql-operator runs `my-operator:v10`,
-    read as a manifest no one else installs."""
-    return "/" not in container.image and bool(container.image) and \
-        image_repository(container.image) != _KUBEBUILDER_IMAGE
+        container.loaded_by_hand = container.loaded_by_hand or container.image in by_hand
 
 
 # A VerticalPodAutoscaler (autoscaling.k8s.io) sets its target's requests from what it
