@@ -12,7 +12,7 @@ from golint_startup.rule import Finding, Option, Rule
 from golint_startup.words import listing, words
 
 _WEBHOOK_WORDS = frozenset({"webhook", "webhooks"})
-_SERVER_WORDS = frozenset({"server", "service", "svc"})
+_OPERATOR_WORDS = frozenset({"operator", "operators", "controller", "controllers"})
 _CNI_BIN = "/opt/cni/bin"
 
 
@@ -25,13 +25,13 @@ def _admission_webhook(manifests: ProjectManifests, container: Container) -> boo
 
 
 def _names_a_webhook(name: str) -> bool:
-    """Whether `webhook` is a word of a name, followed by none but a server's (`webhook`,
-    `webhook-server`, `operator-webhook`, `proxy_webhooks`): not `k8s-webhook-operator`, an
-    operator (its chart, named for it, was taken for a webhook's and left out, its scaffold's
-    copy reported in its place)."""
+    """Whether `webhook` is a word of a name (`webhook`, `webhook-server`, `operator-webhook`,
+    `proxy_webhooks`, `sidecar-injector-webhook-deployment`), not followed by an operator's or a
+    controller's: `k8s-webhook-operator` is an operator (its chart, named for it, was taken for
+    a webhook's and left out, its scaffold's copy reported in its place)."""
     named = words(name)
     last = max((i for i, word in enumerate(named) if word in _WEBHOOK_WORDS), default=None)
-    return last is not None and all(word in _SERVER_WORDS for word in named[last + 1:])
+    return last is not None and _OPERATOR_WORDS.isdisjoint(named[last + 1:])
 
 
 def _limit_over_request(container: Container) -> float:
