@@ -3464,6 +3464,12 @@ func check(phase corev1.PodPhase) error { return nil }
     ("", _SECRET_READER.replace("var secret corev1.Secret\n\treturn c.Get(ctx, key, &secret)",
                                 "var (\n\t\tsecret corev1.Secret\n\t\tok     = true\n\t)\n\t_ = ok\n"
                                 "\treturn c.Delete(ctx, &secret)"), False),
+    # a `var (...)` group holding a predicate whose type switch names Pods: no variable of them
+    ("", _SECRET_READER.replace("var secret corev1.Secret\n\treturn c.Get(ctx, key, &secret)",
+                                "return nil\n}\n\nvar (\n\tisPod = func(o client.Object) bool {\n"
+                                "\t\tswitch o.(type) {\n\t\tcase *corev1.Pod:\n\t\t\treturn true\n"
+                                "\t\tcase *corev1.Node:\n\t\t\treturn true\n\t\t}\n\t\treturn false\n\t}\n)\n"
+                                "\nfunc unused() error {\n\treturn nil"), False),
     # a Secret read through the manager's API reader, which caches nothing, and then updated
     ("", _SECRET_READER.replace("var secret corev1.Secret\n\treturn c.Get(ctx, key, &secret)",
                                 "var secret corev1.Secret\n\tif err := mgr.GetAPIReader().Get(ctx, key, &secret); err != nil {\n"

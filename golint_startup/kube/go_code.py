@@ -1037,7 +1037,18 @@ _GROWING_KIND = (rb"(?<!\])\b(?:%(aliases)s)\.(%(kinds)s)(?:List)?\s*\{"
 # A variable of a kind declared in a `var (...)` group, a line of its own (rathole-operator's
 # `var (` `secret corev1.Secret` `ok = true` `)`, read through the manager's client).
 _VAR_GROUP_LINES = re.compile(rb"\bvar[ \t]*\([ \t]*\n(.*?)\n[ \t]*\)", re.DOTALL)
-_GROUPED_KIND = rb"(?m)^[ \t]+\w+(?:[ \t]*,[ \t]*\w+)*[ \t]+\*?(?:%(aliases)s)\.(%(kinds)s)(?:List)?\b"
+_GROUPED_KIND = rb"(?m)^%(indent)s(?!(?:case|return|go|defer|if|for|switch|select|else|default|func|var)\b)" \
+                rb"\w+(?:[ \t]*,[ \t]*\w+)*[ \t]+\*?(?:%(aliases)s)\.(%(kinds)s)(?:List)?\b"
+def _grouped_kinds_made(code: bytes, names: dict[bytes, bytes]) -> Iterator[re.Match]:
+    """The variables of a kind declared in `var (...)` groups: their specs' lines, at the
+    group's first line's indentation (not a `case *corev1.Pod:` of a function a spec holds)."""
+    for group in _VAR_GROUP_LINES.finditer(code):
+        indent = re.match(rb"[ \t]*", group.group(1)).group(0)
+        if indent:
+            spec = re.compile(_GROUPED_KIND % {**names, b"indent": re.escape(indent)})
+            yield from spec.finditer(code, group.start(1), group.end(1))
+
+
 _CLIENT_READ = re.compile(rb"\b\w*[cC]lient\s*\.\s*(?:Get|List)\(")
 _KINDS = b"|".join(k.encode() for k in GROWING_KINDS)
 _SMALL_KINDS = b"|".join(k.encode() for k in SMALL_KINDS)
@@ -1296,10 +1307,7 @@ def _kinds_made(source: bytes, code: bytes, kinds: bytes,
     aliases.discard(b"_")
     if aliases:
         names = {b"aliases": b"|".join(map(re.escape, aliases)), b"kinds": kinds}
-        grouped = re.compile(_GROUPED_KIND % names)
-        made_all = [*re.finditer(_GROWING_KIND % names, code),
-                    *(made for group in _VAR_GROUP_LINES.finditer(code)
-                      for made in grouped.finditer(code, group.start(1), group.end(1)))]
+        made_all = [*re.finditer(_GROWING_KIND % names, code), *_grouped_kinds_made(code, names)]
         found.update(next(filter(None, made.groups())).decode() for made in made_all
                      if not _of_webhook_builder(code, made.start()) and not _decoded_from_a_request(code, made)
                      and not _only_written(code, made, reads))
