@@ -3200,7 +3200,9 @@ func credentials(ctx context.Context, c client.Client, key client.ObjectKey) err
 # (the zone's controller owns a kind of its own named Secret)
 _CONFIG_MAP_READER = _SECRET_READER.replace("corev1.Secret", "corev1.ConfigMap")
 # A client of its own, built apart from the manager's, which caches nothing.
-_OWN_CLIENT = ("\nfunc own() (client.WithWatch, error) {\n\treturn client.NewWithWatch(nil, client.Options{})\n}\n"
+_OWN_CLIENT = ("\ntype reconciler struct{ Client client.Client }\n"
+               "\nfunc own() (*reconciler, error) {\n\trc, err := client.NewWithWatch(nil, client.Options{})\n"
+               "\treturn &reconciler{Client: rc}, err\n}\n"
                "\nvar other struct{ NewWithWatch func(any, client.Options) (client.WithWatch, error) }\n")
 
 # A Secret read through the client `%s` in a call over several lines; a list read through it,
@@ -3590,6 +3592,11 @@ def test_a_controller_caching_only_custom_resources_is_not_reported(tmp_path, mo
     (_CONFIG_MAP_READER + _OWN_CLIENT, True, True),
     (_CONFIG_MAP_READER + _OWN_CLIENT.replace("client.NewWithWatch", "other.NewWithWatch"), False, True),
     (_CONFIG_MAP_READER, False, True),  # given a client from elsewhere, maybe the manager's
+    # a client of its own reading through a cache it builds
+    (_CONFIG_MAP_READER + _OWN_CLIENT.replace("client.Options{}", "client.Options{Cache: &client.CacheOptions{}}"),
+     False, True),
+    # one built for a check, handed to nothing: the reconcilers' client may come from a library
+    (_CONFIG_MAP_READER + _OWN_CLIENT.replace("&reconciler{Client: rc}", "&reconciler{}"), False, True),
 ])
 def test_what_a_program_reads_through_a_client_of_its_own_alone_is_not_cached(tmp_path, reader, takes_managers, reported):
     go_module(tmp_path, {"api/v1/types.go": _ZONE_TYPES, "internal/watch/reader.go": reader})

@@ -1406,10 +1406,20 @@ _CONTROLLER_RUNTIME_CLIENT = b"sigs.k8s.io/controller-runtime/pkg/client"
 
 def clients_used(source: bytes, code: bytes) -> tuple[bool, bool]:
     """Whether a Go file (`code`: its `source` without comments) takes the manager's client or
-    cache (_MANAGER_CLIENT), and whether it builds a controller-runtime client of its own
-    (`client.New(config, options)`, `client.NewWithWatch(...)`), which caches nothing."""
+    cache (_MANAGER_CLIENT), and whether it hands a controller-runtime client of its own, which
+    caches nothing, to what it builds: `rc, err := client.NewWithWatch(config, client.Options{...})`,
+    its options giving it no `Cache`, then `Client: rc` in a literal (yaho's reconcilers). A
+    client built for a check once (`client.New` to see a CRD installed) is not handed on."""
     names = [name for name, path in import_names(source) if path == _CONTROLLER_RUNTIME_CLIENT]
-    own = bool(names) and re.search(rb"\b(?:%s)\.New(?:WithWatch)?\(" % b"|".join(map(re.escape, names)), code) is not None
+    own = False
+    if names:
+        built = re.compile(rb"\b([A-Za-z_]\w*)\s*(?:,\s*\w+\s*)?:?=\s*(?:%s)\.New(?:WithWatch)?\(" %
+                           b"|".join(map(re.escape, names)))
+        for found in built.finditer(code):
+            options = code[found.end():_call_end(code, found.end() - 1)]
+            if not re.search(rb"\bCache\s*:", options) and \
+                    re.search(rb"[{,]\s*\w+\s*:\s*%s\s*[,}]" % re.escape(found.group(1)), code):
+                own = True
     return _MANAGER_CLIENT.search(code) is not None, own
 
 
