@@ -7448,6 +7448,10 @@ _MAKE_BUILDS = ("ROOT = $(shell pwd)\nCMD_DIR = ${ROOT}/cmd\n"
     (_MAKE_BUILDS % "vs-watcher", "RUN make build-gateway", True),  # one that does
     (_MAKE_BUILDS % "vs-gateway", "RUN make build-other", True),  # a target not there: code not known
     ("", "RUN make build-gateway", True),
+    (_MAKE_BUILDS % "vs-gateway", "RUN make -j4 build-gateway && rm -rf /root/.cache", False),
+    # another Makefile, directory or variable than this reads: code not known
+    (_MAKE_BUILDS % "vs-gateway", "RUN make -C hack build-gateway", True),
+    (_MAKE_BUILDS % "vs-gateway", "RUN make build-gateway COMPONENT=watcher", True),
 ])
 def test_a_program_a_dockerfile_builds_with_make_is_known(tmp_path, makefile, run, reported):
     go_module(tmp_path, {"cmd/vs-gateway/main.go": SMALL_MAIN, "cmd/vs-watcher/main.go": MAIN})

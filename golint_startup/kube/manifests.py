@@ -3414,16 +3414,22 @@ _OUTPUT_FLAG = re.compile(r"(?<!\S)-o(?:\s+|=)\S+")  # `-o ./bin/manager`: what 
 
 
 # A Dockerfile's RUN line running make, and the targets it names (`RUN make build-gateway`).
-_MAKE_RUN = re.compile(r"^\s*RUN\b[^\n]*?\bmake\s+((?:[\w.-]+[ \t]*)+)", re.MULTILINE | re.IGNORECASE)
+_MAKE_RUN = re.compile(r"^\s*RUN\b[^\n]*?\bmake\s+([^\n&;|]+)", re.MULTILINE | re.IGNORECASE)
 # A Makefile's assignment of any value (`GO_BUILD = CGO_ENABLED=0 go build -trimpath`), not `+=`;
 # and what names the directory make runs in, the module's root where a Dockerfile runs it.
 _MAKE_ANY_ASSIGNMENT = re.compile(r"^([A-Za-z_]\w*)[ \t]*[?:]{0,2}=[ \t]*(.*?)[ \t]*$", re.MULTILINE)
 _MAKE_WORKING_DIRECTORY = re.compile(r"\$[({](?:shell[ \t]+pwd|CURDIR|PWD)[)}]")
 
 
-def _make_recipes(makefile: str, targets: str) -> str:
-    """The recipe lines of the make `targets` (words) in a Makefile, continued lines joined and
-    its variables resolved, the directory make runs in written `.`; empty when it has none."""
+def _make_recipes(makefile: str, arguments: str) -> str:
+    """The recipe lines of the targets make is run with (its `arguments`) in a Makefile,
+    continued lines joined and its variables resolved, the directory make runs in written `.`;
+    empty when it has none, or when the arguments name another Makefile or directory (`-f`,
+    `-C`) or set a variable (`COMPONENT=relay`), which this does not follow."""
+    words = arguments.split()
+    if any("=" in word or word.startswith(("-C", "-f", "--directory", "--file", "--makefile")) for word in words):
+        return ""
+    targets = " ".join(word for word in words if not word.startswith("-"))
     makefile = _MAKE_WORKING_DIRECTORY.sub(".", makefile)
     values: dict[str, str] = {}
     for name, value in _MAKE_ANY_ASSIGNMENT.findall(makefile):
@@ -5435,8 +5441,8 @@ class _GoTree:
         found = set()
         # Or the recipes of the make targets it runs (vanus' `RUN make build-gateway`), in the
         # Makefile at the root of what it builds from.
-        recipes = [_make_recipes(_read(os.path.join(root, "Makefile")), targets)
-                   for root in roots for targets in _MAKE_RUN.findall(text)]
+        recipes = [_make_recipes(_read(os.path.join(root, "Makefile")), arguments)
+                   for root in roots for arguments in _MAKE_RUN.findall(text)]
         for target in _go_build_targets("\n".join([text, *recipes])):
             if target == "." and module is not None:
                 continue  # the directory a WORKDIR set, not known to be the module's root
