@@ -159,8 +159,10 @@ def _calls_costly(file: GoFile, body, types: FileTypes) -> bool:
             declared = [types.method_of(found["operand"][0], text(called))]
         else:
             continue  # a package's function: _calls_costly_itself
+        # Not in a function literal it returns or starts (`return func() { os.ReadFile(p) }`):
+        # the call costs a closure, not the read.
         if any(function is not None and (own := function.child_by_field_name("body")) is not None and
-               _calls_costly_itself(file, own) for function in declared):
+               _calls_costly_itself(file, own, in_literals=False) for function in declared):
             return True
     return False
 
@@ -168,10 +170,22 @@ def _calls_costly(file: GoFile, body, types: FileTypes) -> bool:
 _OWN_CALL = "(call_expression function: [(identifier) @fn (selector_expression operand: (_) @operand field: (field_identifier) @fn)])"
 
 
-def _calls_costly_itself(file: GoFile, body) -> bool:
-    """Whether `body` calls a package function of library.COSTLY_CALLS."""
+def _calls_costly_itself(file: GoFile, body, in_literals: bool = True) -> bool:
+    """Whether `body` calls a package function of library.COSTLY_CALLS (with `in_literals`,
+    also inside the function literals it holds)."""
     return any(text(found["name"][0]) in COSTLY_CALLS.get(file.package_of(found["package"][0]) or "", ())
+               and (in_literals or not _in_function_literal(found["name"][0], body))
                for found in matches(_PACKAGE_CALL, body))
+
+
+def _in_function_literal(node, within) -> bool:
+    """Whether `node` sits in a function literal below `within`."""
+    node = node.parent
+    while node is not None and node != within:
+        if node.type == "function_literal":
+            return True
+        node = node.parent
+    return False
 
 
 def _root_name(node) -> str | None:

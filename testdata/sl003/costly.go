@@ -133,3 +133,17 @@ func methodsOfOtherTypes(seen *sync.Map) ([]error, []any) {
 	}
 	return problems, loaded
 }
+
+func reader(path string) func() ([]byte, error) {
+	return func() ([]byte, error) { return os.ReadFile(path) }
+}
+
+// A function of this file that returns a closure doing such work costs the closure.
+func closuresReturned() []func() ([]byte, error) {
+	matches, _ := filepath.Glob("conf.d/*")
+	var readers []func() ([]byte, error) // want "SL003: readers starts empty .* range over matches"
+	for _, m := range matches {
+		readers = append(readers, reader(m))
+	}
+	return readers
+}

@@ -62,6 +62,7 @@ func main() {
 	shadowedPackageName()
 	costlyThroughOwnFunctions(probe{})
 	methodsOfOtherTypes(nil)
+	closuresReturned()
 	(&backend{}).start("file:key")
 	// Then serves: a long-running program, whose startup SL003 reports.
 	_ = http.ListenAndServe(":8080", nil)
