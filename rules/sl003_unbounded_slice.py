@@ -174,17 +174,17 @@ def _calls_costly_itself(file: GoFile, body, in_literals: bool = True) -> bool:
     """Whether `body` calls a package function of library.COSTLY_CALLS (with `in_literals`,
     also inside the function literals it holds)."""
     return any(text(found["name"][0]) in COSTLY_CALLS.get(file.package_of(found["package"][0]) or "", ())
-               and (in_literals or not _in_function_literal(found["name"][0], body))
+               and (in_literals or not _in_function_literal(file, found["name"][0], body))
                for found in matches(_PACKAGE_CALL, body))
 
 
-def _in_function_literal(node, within) -> bool:
+def _in_function_literal(file: GoFile, node, within) -> bool:
     """Whether `node` sits in a function literal below `within`."""
-    node = node.parent
-    while node is not None and node != within:
-        if node.type == "function_literal":
+    for holder in ancestors(file, node):
+        if holder == within:
+            return False
+        if holder.type == "function_literal":
             return True
-        node = node.parent
     return False
 
 
