@@ -3197,6 +3197,11 @@ func credentials(ctx context.Context, c client.Client, key client.ObjectKey) err
 }
 """
 
+def _reading(body: str) -> str:
+    """_SECRET_READER with `body` for its function's."""
+    return _SECRET_READER.replace("var secret corev1.Secret\n\treturn c.Get(ctx, key, &secret)", body)
+
+
 # (the zone's controller owns a kind of its own named Secret)
 _CONFIG_MAP_READER = _SECRET_READER.replace("corev1.Secret", "corev1.ConfigMap")
 # A client of its own, built apart from the manager's, which caches nothing.
@@ -3454,24 +3459,19 @@ func check(phase corev1.PodPhase) error { return nil }
     ("", _SECRET_READER.replace("var secret corev1.Secret\n\treturn c.Get(ctx, key, &secret)",
                                 "secret := &corev1.Secret{}\n\treturn update(ctx, c, secret)"), True),
     # rathole-operator: a Deployment created, then updated when it exists, each time as a copy
-    ("", _SECRET_READER.replace("var secret corev1.Secret\n\treturn c.Get(ctx, key, &secret)",
-                                "cm := corev1.ConfigMap{}\n\tif err := c.Create(ctx, cm.DeepCopy()); err != nil {\n"
-                                "\t\treturn c.Update(ctx, cm.DeepCopy())\n\t}\n\treturn nil"), False),
-    ("", _SECRET_READER.replace("var secret corev1.Secret\n\treturn c.Get(ctx, key, &secret)",
-                                "cm := corev1.ConfigMap{}\n\treturn c.Get(ctx, key, cm.DeepCopy())"), True),
+    ("", _reading("cm := corev1.ConfigMap{}\n\tif err := c.Create(ctx, cm.DeepCopy()); err != nil {\n"
+                  "\t\treturn c.Update(ctx, cm.DeepCopy())\n\t}\n\treturn nil"), False),
+    ("", _reading("cm := corev1.ConfigMap{}\n\treturn c.Get(ctx, key, cm.DeepCopy())"), True),
     # and its Secret, declared in a `var (...)` group and read through the manager's client
-    ("", _SECRET_READER.replace("var secret corev1.Secret\n\treturn c.Get(ctx, key, &secret)",
-                                "var (\n\t\tsecret corev1.Secret\n\t\tok     = true\n\t)\n\t_ = ok\n"
-                                "\treturn c.Get(ctx, key, &secret)"), True),
-    ("", _SECRET_READER.replace("var secret corev1.Secret\n\treturn c.Get(ctx, key, &secret)",
-                                "var (\n\t\tsecret corev1.Secret\n\t\tok     = true\n\t)\n\t_ = ok\n"
-                                "\treturn c.Delete(ctx, &secret)"), False),
+    ("", _reading("var (\n\t\tsecret corev1.Secret\n\t\tok     = true\n\t)\n\t_ = ok\n"
+                  "\treturn c.Get(ctx, key, &secret)"), True),
+    ("", _reading("var (\n\t\tsecret corev1.Secret\n\t\tok     = true\n\t)\n\t_ = ok\n"
+                  "\treturn c.Delete(ctx, &secret)"), False),
     # a `var (...)` group holding a predicate whose type switch names Pods: no variable of them
-    ("", _SECRET_READER.replace("var secret corev1.Secret\n\treturn c.Get(ctx, key, &secret)",
-                                "return nil\n}\n\nvar (\n\tisPod = func(o client.Object) bool {\n"
-                                "\t\tswitch o.(type) {\n\t\tcase *corev1.Pod:\n\t\t\treturn true\n"
-                                "\t\tcase *corev1.Node:\n\t\t\treturn true\n\t\t}\n\t\treturn false\n\t}\n)\n"
-                                "\nfunc unused() error {\n\treturn nil"), False),
+    ("", _reading("return nil\n}\n\nvar (\n\tisPod = func(o client.Object) bool {\n"
+                  "\t\tswitch o.(type) {\n\t\tcase *corev1.Pod:\n\t\t\treturn true\n"
+                  "\t\tcase *corev1.Node:\n\t\t\treturn true\n\t\t}\n\t\treturn false\n\t}\n)\n"
+                  "\nfunc unused() error {\n\treturn nil"), False),
     # a Secret read through the manager's API reader, which caches nothing, and then updated
     ("", _SECRET_READER.replace("var secret corev1.Secret\n\treturn c.Get(ctx, key, &secret)",
                                 "var secret corev1.Secret\n\tif err := mgr.GetAPIReader().Get(ctx, key, &secret); err != nil {\n"
