@@ -1032,13 +1032,13 @@ _API_PACKAGES = (b"k8s.io/api/", b"k8s.io/apiextensions-apiserver/pkg/apis/apiex
 _GROWING_KIND = (rb"(?<!\])\b(?:%(aliases)s)\.(%(kinds)s)(?:List)?\s*\{"
                  rb"|\bvar\s+\w+(?:\s*,\s*\w+)*\s+\*?(?:%(aliases)s)\.(%(kinds)s)(?:List)?\b"
                  rb"|\bnew\(\s*(?:%(aliases)s)\.(%(kinds)s)(?:List)?\s*\)")
-# A call of a client's own Get or List (`ctx.Client.Get(ctx, key, &secret)`): controller-runtime's
-# client; client-go's clientset reads through a resource's interface (`CoreV1().Secrets(ns).Get`).
 # A variable of a kind declared in a `var (...)` group, a line of its own (rathole-operator's
 # `var (` `secret corev1.Secret` `ok = true` `)`, read through the manager's client).
 _VAR_GROUP_LINES = re.compile(rb"\bvar[ \t]*\([ \t]*\n(.*?)\n[ \t]*\)", re.DOTALL)
 _GROUPED_KIND = rb"(?m)^%(indent)s(?!(?:case|return|go|defer|if|for|switch|select|else|default|func|var)\b)" \
                 rb"\w+(?:[ \t]*,[ \t]*\w+)*[ \t]+\*?(?:%(aliases)s)\.(%(kinds)s)(?:List)?\b"
+
+
 def _grouped_kinds_made(code: bytes, names: dict[bytes, bytes]) -> Iterator[re.Match]:
     """The variables of a kind declared in `var (...)` groups: their specs' lines, at the
     group's first line's indentation (not a `case *corev1.Pod:` of a function a spec holds)."""
@@ -1049,6 +1049,8 @@ def _grouped_kinds_made(code: bytes, names: dict[bytes, bytes]) -> Iterator[re.M
             yield from spec.finditer(code, group.start(1), group.end(1))
 
 
+# A call of a client's own Get or List (`ctx.Client.Get(ctx, key, &secret)`): controller-runtime's
+# client; client-go's clientset reads through a resource's interface (`CoreV1().Secrets(ns).Get`).
 _CLIENT_READ = re.compile(rb"\b\w*[cC]lient\s*\.\s*(?:Get|List)\(")
 _KINDS = b"|".join(k.encode() for k in GROWING_KINDS)
 _SMALL_KINDS = b"|".join(k.encode() for k in SMALL_KINDS)
@@ -1315,12 +1317,14 @@ def _kinds_made(source: bytes, code: bytes, kinds: bytes,
 
 
 # What a client creates, deletes, updates or patches (`r.Delete(ctx, secret)`, `c.Create(ctx,
-# &corev1.ConfigMap{...})`, `r.Status().Update(ctx, pod)`, a copy: rathole-operator's `r.Create(ctx,
-# deploy.DeepCopy())`) it reads into no cache; nor does giving it an owner. kubernetes-nmstate's operator only deletes a Secret, and its message
-# named Secrets among what its cache holds (read as an overstatement).
+# &corev1.ConfigMap{...})`, `r.Status().Update(ctx, pod)`, a copy: rathole-operator's
+# `r.Create(ctx, deploy.DeepCopy())`) it reads into no cache; nor does giving it an owner.
+# kubernetes-nmstate's operator only deletes a Secret, and its message named Secrets among what
+# its cache holds (read as an overstatement).
 _WRITE_CALL = rb"\.(?:Create|Delete|Update|Patch|DeleteAllOf)\(\s*\w+\s*,\s*&?"
 _WRITTEN_INLINE = re.compile(_WRITE_CALL + rb"\Z")
-_WRITTEN_LINE = _WRITE_CALL + rb"%(name)s(?:\.DeepCopy(?:Object)?\(\))?\s*[,)]|\bSet(?:Controller|Owner)Reference\([^\n]*\b%(name)s\b"
+_WRITTEN_LINE = _WRITE_CALL + rb"%(name)s(?:\.DeepCopy(?:Object)?\(\))?\s*[,)]" \
+                              rb"|\bSet(?:Controller|Owner)Reference\([^\n]*\b%(name)s\b"
 
 
 def _only_written(code: bytes, made: re.Match, reads: _Reads) -> bool:

@@ -4169,8 +4169,9 @@ def _counted_informer(called: tuple[str, str], facts: list[_PackageCode]) -> boo
 def _cached_growing_kinds(facts: list[_PackageCode], listed: frozenset[str] | None = None) -> frozenset[str]:
     """The kinds that grow with the cluster a program's packages name, but for those its
     client options keep out of the cache, or all when its client is built without one (or it
-    reads through clients of its own alone), that no controller watches (a watch keeps an informer whatever the client does); of those, the
-    kinds `listed` when known: what its service account may list in every namespace."""
+    reads through clients of its own alone), that no controller watches (a watch keeps an
+    informer whatever the client does); of those, the kinds `listed` when known: what its
+    service account may list in every namespace."""
     named = frozenset().union(*(f.growing_kinds for f in facts))
     # A watch of a kind not known (`For(obj)`) leaves the others known: mkurator watches
     # Secrets beside such a watch, keeps them out of its client's cache, and its message
