@@ -7464,6 +7464,24 @@ def test_a_program_a_dockerfile_builds_with_make_is_known(tmp_path, makefile, ru
     assert [f.rule_id for f in _run(tmp_path, "SL101").findings] == (["SL101"] if reported else [])
 
 
+@pytest.mark.parametrize("makefile, reported", [
+    # tfsync: its image, named like its CLI's directory, is what `make docker-build` builds from
+    # the Dockerfile that builds the manager
+    ("IMG ?= ghcr.io/acme/api:latest\n\ndocker-build:\n\tdocker build -t $(IMG) .\n", True),
+    ("", False),  # the CLI named like the image, keeping nothing
+    ("IMG ?= ghcr.io/acme/other:latest\n\ndocker-build:\n\tdocker build -t $(IMG) .\n", False),
+])
+def test_an_image_a_makefile_tags_runs_what_its_dockerfile_builds_over_a_directory_so_named(tmp_path, makefile,
+                                                                                            reported):
+    go_module(tmp_path, {"cmd/api/main.go": SMALL_MAIN, "cmd/manager/main.go": MAIN,
+                         "Dockerfile": "FROM golang:1.22 AS build\nRUN go build -o /out/manager ./cmd/manager\n"
+                                       'FROM scratch\nCOPY --from=build /out/manager /manager\nENTRYPOINT ["/manager"]\n'})
+    if makefile:
+        write(tmp_path, "Makefile", makefile)
+    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="64Mi"))
+    assert [f.rule_id for f in _run(tmp_path, "SL101").findings] == (["SL101"] if reported else [])
+
+
 def test_a_program_built_from_a_glob_of_its_files_is_known(tmp_path):
     """whizard's agent proxy image is built by `go build -o gateway cmd/gateway/*`: a proxy that
     keeps nothing of the cluster, asking 64Mi of its 4Gi limit, far below it (read as not worth

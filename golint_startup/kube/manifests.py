@@ -4359,6 +4359,13 @@ class _GoTree:
             around = [d for d in candidates
                       if modules.names_below(os.path.dirname(container.source.abspath), d) is not None]
             directory = next(iter(around if around or another else candidates), None)
+            # Unless it holds no Dockerfile and a Makefile tags the image from one building
+            # another program: tfsync's chart runs `ghcr.io/tfsync/tfsync`, which `make
+            # docker-build` builds from cmd/manager, not its CLI in cmd/tfsync (the chart,
+            # taken for the CLI's, went unreported beside its scaffold's finding).
+            tagged = self._built_by_makefile(repository) if directory is not None and not another and \
+                not self._dockerfiles.get(directory) else None
+            directory = tagged or directory
         if directory is None and scaffold is not None:
             # The kustomization beside it may rename the placeholder after the program's directory
             # (kaito's config/manager: `controller` -> `.../kaito/workspace`, built from cmd/workspace).
