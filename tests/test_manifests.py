@@ -7451,7 +7451,12 @@ _MAKE_BUILDS = ("ROOT = $(shell pwd)\nCMD_DIR = ${ROOT}/cmd\n"
     (_MAKE_BUILDS % "vs-gateway", "RUN make -j4 build-gateway && rm -rf /root/.cache", False),
     # another Makefile, directory or variable than this reads: code not known
     (_MAKE_BUILDS % "vs-gateway", "RUN make -C hack build-gateway", True),
-    (_MAKE_BUILDS % "vs-gateway", "RUN make build-gateway COMPONENT=watcher", True),
+    # a variable set on make's command line wins over the Makefile's
+    (_MAKE_BUILDS.replace("CMD_DIR = ${ROOT}/cmd", "CMD_DIR = ${ROOT}/cmd\nCOMPONENT ?= vs-gateway")
+     .replace("${CMD_DIR}/%s/", "${CMD_DIR}/$(COMPONENT)/"), "RUN make build-gateway COMPONENT=vs-watcher", True),
+    (_MAKE_BUILDS.replace("CMD_DIR = ${ROOT}/cmd", "CMD_DIR = ${ROOT}/cmd\nCOMPONENT ?= vs-watcher")
+     .replace("${CMD_DIR}/%s/", "${CMD_DIR}/$(COMPONENT)/"), "RUN make build-gateway COMPONENT=vs-gateway", False),
+    (_MAKE_BUILDS % "vs-gateway", "RUN make build-gateway GOOS=${TARGETOS} GOARCH=${TARGETARCH}", False),
 ])
 def test_a_program_a_dockerfile_builds_with_make_is_known(tmp_path, makefile, run, reported):
     go_module(tmp_path, {"cmd/vs-gateway/main.go": SMALL_MAIN, "cmd/vs-watcher/main.go": MAIN})
@@ -7464,21 +7469,22 @@ def test_a_program_a_dockerfile_builds_with_make_is_known(tmp_path, makefile, ru
     assert [f.rule_id for f in _run(tmp_path, "SL101").findings] == (["SL101"] if reported else [])
 
 
-@pytest.mark.parametrize("makefile, reported", [
-    # tfsync: its image, named like its CLI's directory, is what `make docker-build` builds from
-    # the Dockerfile that builds the manager
-    ("IMG ?= ghcr.io/acme/api:latest\n\ndocker-build:\n\tdocker build -t $(IMG) .\n", True),
-    ("", False),  # the CLI named like the image, keeping nothing
-    ("IMG ?= ghcr.io/acme/other:latest\n\ndocker-build:\n\tdocker build -t $(IMG) .\n", False),
+@pytest.mark.parametrize("image, command, reported", [
+    # tfsync: its image, named like its CLI's directory, is the kubebuilder manager's `IMG`
+    ("ghcr.io/acme/api", "", True),
+    ("ghcr.io/other/api", "", False),  # another image of that name: the CLI, keeping nothing
+    ("localhost:5000/e2e-mocks/api", "", False),
+    ("ghcr.io/acme/api", '\n          command: ["/api"]', False),  # the CLI, by its command
 ])
-def test_an_image_a_makefile_tags_runs_what_its_dockerfile_builds_over_a_directory_so_named(tmp_path, makefile,
+def test_the_image_a_kubebuilder_makefile_builds_runs_its_manager_over_a_directory_so_named(tmp_path, image, command,
                                                                                             reported):
     go_module(tmp_path, {"cmd/api/main.go": SMALL_MAIN, "cmd/manager/main.go": MAIN,
                          "Dockerfile": "FROM golang:1.22 AS build\nRUN go build -o /out/manager ./cmd/manager\n"
                                        'FROM scratch\nCOPY --from=build /out/manager /manager\nENTRYPOINT ["/manager"]\n'})
-    if makefile:
-        write(tmp_path, "Makefile", makefile)
-    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="64Mi"))
+    write(tmp_path, "PROJECT", "layout:\n- go.kubebuilder.io/v4\nprojectName: tool\n")
+    write(tmp_path, "Makefile", f"IMG ?= {image}:latest\n\ndocker-build:\n\tdocker build -t $(IMG) .\n")
+    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="64Mi").replace(
+        "ghcr.io/acme/api:1", "ghcr.io/acme/api:1" + command))
     assert [f.rule_id for f in _run(tmp_path, "SL101").findings] == (["SL101"] if reported else [])
 
 

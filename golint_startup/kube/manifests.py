@@ -3423,15 +3423,16 @@ _MAKE_WORKING_DIRECTORY = re.compile(r"\$[({](?:shell[ \t]+pwd|CURDIR|PWD)[)}]")
 
 def _make_recipes(makefile: str, arguments: str) -> str:
     """The recipe lines of the targets make is run with (its `arguments`) in a Makefile,
-    continued lines joined and its variables resolved, the directory make runs in written `.`;
-    empty when it has none, or when the arguments name another Makefile or directory (`-f`,
-    `-C`) or set a variable (`COMPONENT=relay`), which this does not follow."""
+    continued lines joined and its variables resolved (those the arguments set first), the
+    directory make runs in written `.`; empty when it has none, or when the arguments name
+    another Makefile or directory (`-f`, `-C`), which this does not follow."""
     words = arguments.split()
-    if any("=" in word or word.startswith(("-C", "-f", "--directory", "--file", "--makefile")) for word in words):
+    if any(word.startswith(("-C", "-f", "--directory", "--file", "--makefile")) for word in words):
         return ""
-    targets = " ".join(word for word in words if not word.startswith("-"))
+    # A variable set on the command line wins over the Makefile's (`make build COMPONENT=relay`).
+    values = dict(word.split("=", 1) for word in words if "=" in word and not word.startswith("-"))
+    targets = " ".join(word for word in words if not word.startswith("-") and "=" not in word)
     makefile = _MAKE_WORKING_DIRECTORY.sub(".", makefile)
-    values: dict[str, str] = {}
     for name, value in _MAKE_ANY_ASSIGNMENT.findall(makefile):
         values.setdefault(name, value)
     lines = list(_logical_lines(makefile))
@@ -4359,13 +4360,13 @@ class _GoTree:
             around = [d for d in candidates
                       if modules.names_below(os.path.dirname(container.source.abspath), d) is not None]
             directory = next(iter(around if around or another else candidates), None)
-            # Unless it holds no Dockerfile and a Makefile tags the image from one building
-            # another program: tfsync's chart runs `ghcr.io/tfsync/tfsync`, which `make
-            # docker-build` builds from cmd/manager, not its CLI in cmd/tfsync (the chart,
-            # taken for the CLI's, went unreported beside its scaffold's finding).
-            tagged = self._built_by_makefile(repository) if directory is not None and not another and \
-                not self._dockerfiles.get(directory) else None
-            directory = tagged or directory
+            # Unless it holds no Dockerfile and is not what the container's command names, while
+            # the image, whole, is the `IMG` a kubebuilder project's Makefile builds its manager
+            # as: tfsync's chart runs `ghcr.io/tfsync/tfsync`, the manager `make docker-build`
+            # builds from cmd/manager, not its CLI in cmd/tfsync (the chart, taken for the CLI's,
+            # went unreported beside its scaffold's finding).
+            if directory is not None and not self._dockerfiles.get(directory) and not container.command:
+                directory = self._kubebuilder_images().by_makefile.get(_full_repository(image)) or directory
         if directory is None and scaffold is not None:
             # The kustomization beside it may rename the placeholder after the program's directory
             # (kaito's config/manager: `controller` -> `.../kaito/workspace`, built from cmd/workspace).
