@@ -159,10 +159,11 @@ def _calls_costly(file: GoFile, body, types: FileTypes) -> bool:
             declared = [types.method_of(found["operand"][0], text(called))]
         else:
             continue  # a package's function: _calls_costly_itself
-        # Not in a function literal it returns or starts (`return func() { os.ReadFile(p) }`):
-        # the call costs a closure, not the read.
+        # Not in a function literal it returns or starts (`return func() { os.ReadFile(p) }`,
+        # `go func() {...}()`): the call costs a closure, not the read. One it calls, or hands
+        # to what calls it (`withLock(func() {...})`), runs here.
         if any(function is not None and (own := function.child_by_field_name("body")) is not None and
-               _calls_costly_itself(file, own, in_literals=False) for function in declared):
+               _calls_costly_itself(file, own, run_later=False) for function in declared):
             return True
     return False
 
@@ -170,21 +171,25 @@ def _calls_costly(file: GoFile, body, types: FileTypes) -> bool:
 _OWN_CALL = "(call_expression function: [(identifier) @fn (selector_expression operand: (_) @operand field: (field_identifier) @fn)])"
 
 
-def _calls_costly_itself(file: GoFile, body, in_literals: bool = True) -> bool:
-    """Whether `body` calls a package function of library.COSTLY_CALLS (with `in_literals`,
-    also inside the function literals it holds)."""
+def _calls_costly_itself(file: GoFile, body, run_later: bool = True) -> bool:
+    """Whether `body` calls a package function of library.COSTLY_CALLS (with `run_later`, also
+    inside the function literals it returns or starts with `go`)."""
     return any(text(found["name"][0]) in COSTLY_CALLS.get(file.package_of(found["package"][0]) or "", ())
-               and (in_literals or not _in_function_literal(file, found["name"][0], body))
+               and (run_later or not _in_literal_run_later(file, found["name"][0], body))
                for found in matches(_PACKAGE_CALL, body))
 
 
-def _in_function_literal(file: GoFile, node, within) -> bool:
-    """Whether `node` sits in a function literal below `within`."""
-    for holder in ancestors(file, node):
+def _in_literal_run_later(file: GoFile, node, within) -> bool:
+    """Whether `node` sits, below `within`, in a function literal that is returned or started
+    with `go` (the literal itself, or called at once in a `go` statement)."""
+    chain = ancestors(file, node)
+    for index, holder in enumerate(chain):
         if holder == within:
             return False
         if holder.type == "function_literal":
-            return True
+            outer = [h for h in chain[index + 1:index + 4] if h.type not in {"expression_list", "call_expression"}]
+            if outer and outer[0].type in {"return_statement", "go_statement"}:
+                return True
     return False
 
 

@@ -63,6 +63,8 @@ func main() {
 	costlyThroughOwnFunctions(probe{})
 	methodsOfOtherTypes(nil)
 	closuresReturned()
+	closuresRunInPlace()
+	closuresStarted()
 	(&backend{}).start("file:key")
 	// Then serves: a long-running program, whose startup SL003 reports.
 	_ = http.ListenAndServe(":8080", nil)
