@@ -159,9 +159,9 @@ def _calls_costly(file: GoFile, body, types: FileTypes) -> bool:
             declared = [types.method_of(found["operand"][0], text(called))]
         else:
             continue  # a package's function: _calls_costly_itself
-        # Not in a function literal it returns or starts (`return func() { os.ReadFile(p) }`,
-        # `go func() {...}()`): the call costs a closure, not the read. One it calls, or hands
-        # to what calls it (`withLock(func() {...})`), runs here.
+        # Not in a function literal it returns, stores or starts (`return func() { os.ReadFile(p)
+        # }`, `go func() {...}()`): the call costs a closure, not the read. One it calls, or
+        # hands to a call (`withLock(func() {...})`), runs here.
         if any(function is not None and (own := function.child_by_field_name("body")) is not None and
                _calls_costly_itself(file, own, run_later=False) for function in declared):
             return True
@@ -173,24 +173,35 @@ _OWN_CALL = "(call_expression function: [(identifier) @fn (selector_expression o
 
 def _calls_costly_itself(file: GoFile, body, run_later: bool = True) -> bool:
     """Whether `body` calls a package function of library.COSTLY_CALLS (with `run_later`, also
-    inside the function literals it returns or starts with `go`)."""
+    inside the function literals not known to run in place: _in_literal_run_later)."""
     return any(text(found["name"][0]) in COSTLY_CALLS.get(file.package_of(found["package"][0]) or "", ())
                and (run_later or not _in_literal_run_later(file, found["name"][0], body))
                for found in matches(_PACKAGE_CALL, body))
 
 
 def _in_literal_run_later(file: GoFile, node, within) -> bool:
-    """Whether `node` sits, below `within`, in a function literal that is returned or started
-    with `go` (the literal itself, or called at once in a `go` statement)."""
+    """Whether `node` sits, below `within`, in a function literal not known to run in place:
+    only one called at once (`func() {...}()`) or handed to a call (`withLock(func() {...})`),
+    as a statement or deferred, runs there; one returned, stored or started with `go` runs
+    later, or never."""
     chain = ancestors(file, node)
     for index, holder in enumerate(chain):
         if holder == within:
             return False
-        if holder.type == "function_literal":
-            outer = [h for h in chain[index + 1:index + 4] if h.type not in {"expression_list", "call_expression"}]
-            if outer and outer[0].type in {"return_statement", "go_statement"}:
-                return True
+        if holder.type == "function_literal" and not _runs_in_place(chain[index + 1:index + 4]):
+            return True
     return False
+
+
+def _runs_in_place(outer) -> bool:
+    """Whether a function literal, held by `outer` (innermost first), is called at once or
+    handed to a call, that call being a statement of its own or deferred."""
+    kinds = [holder.type for holder in outer]
+    called = kinds[:2] == ["call_expression", "expression_statement"] or kinds[:1] == ["defer_statement"] or \
+        kinds[:2] == ["call_expression", "defer_statement"]
+    handed = kinds[:3] in (["arguments", "call_expression", "expression_statement"],
+                           ["arguments", "call_expression", "defer_statement"])
+    return called or handed
 
 
 def _root_name(node) -> str | None:

@@ -7475,6 +7475,8 @@ def test_a_program_a_dockerfile_builds_with_make_is_known(tmp_path, makefile, ru
     ("ghcr.io/other/api", "", False),  # another image of that name: the CLI, keeping nothing
     ("localhost:5000/e2e-mocks/api", "", False),
     ("ghcr.io/acme/api", '\n          command: ["/api"]', False),  # the CLI, by its command
+    ("ghcr.io/acme/api", '\n          command: ["/manager"]', True),  # kubebuilder's command
+    ("ghcr.io/acme/api", '\n          args: ["/api"]', False),  # replacing the image's CMD
 ])
 def test_the_image_a_kubebuilder_makefile_builds_runs_its_manager_over_a_directory_so_named(tmp_path, image, command,
                                                                                             reported):

@@ -4360,12 +4360,15 @@ class _GoTree:
             around = [d for d in candidates
                       if modules.names_below(os.path.dirname(container.source.abspath), d) is not None]
             directory = next(iter(around if around or another else candidates), None)
-            # Unless it holds no Dockerfile and is not what the container's command names, while
+            # Unless it holds no Dockerfile and is not what the container names to run, while
             # the image, whole, is the `IMG` a kubebuilder project's Makefile builds its manager
             # as: tfsync's chart runs `ghcr.io/tfsync/tfsync`, the manager `make docker-build`
             # builds from cmd/manager, not its CLI in cmd/tfsync (the chart, taken for the CLI's,
-            # went unreported beside its scaffold's finding).
-            if directory is not None and not self._dockerfiles.get(directory) and not container.command:
+            # went unreported beside its scaffold's finding). Arguments without a command may
+            # replace the image's CMD, and name the program then.
+            named = _command_program(container) or (
+                container.written_arguments[0].rsplit("/", 1)[-1] if container.written_arguments else None)
+            if directory is not None and not self._dockerfiles.get(directory) and named != os.path.basename(directory):
                 directory = self._kubebuilder_images().by_makefile.get(_full_repository(image)) or directory
         if directory is None and scaffold is not None:
             # The kustomization beside it may rename the placeholder after the program's directory

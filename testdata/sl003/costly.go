@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -178,4 +179,40 @@ func closuresStarted() []string {
 		started = append(started, prefetch(m))
 	}
 	return started
+}
+
+type job struct{ run func() error }
+
+func handlerFor(path string) http.HandlerFunc {
+	return http.HandlerFunc(func(http.ResponseWriter, *http.Request) { _, _ = os.ReadFile(path) })
+}
+
+func jobFor(path string) job {
+	load := func() error { _, err := os.Stat(path); return err }
+	return job{run: load}
+}
+
+func poll(run func()) { run() }
+
+func pollLater(path string) string {
+	go poll(func() { _, _ = os.ReadFile(path) })
+	return path
+}
+
+// Literals returned inside a call, stored, or handed to a goroutine read later, or never.
+func closuresKeptForLater() ([]http.HandlerFunc, []job, []string) {
+	matches, _ := filepath.Glob("conf.d/*")
+	var handlers []http.HandlerFunc // want "SL003: handlers starts empty .* range over matches"
+	for _, m := range matches {
+		handlers = append(handlers, handlerFor(m))
+	}
+	var jobs []job // want "SL003: jobs starts empty .* range over matches"
+	for _, m := range matches {
+		jobs = append(jobs, jobFor(m))
+	}
+	var polled []string // want "SL003: polled starts empty .* range over matches"
+	for _, m := range matches {
+		polled = append(polled, pollLater(m))
+	}
+	return handlers, jobs, polled
 }

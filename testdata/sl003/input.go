@@ -65,6 +65,7 @@ func main() {
 	closuresReturned()
 	closuresRunInPlace()
 	closuresStarted()
+	closuresKeptForLater()
 	(&backend{}).start("file:key")
 	// Then serves: a long-running program, whose startup SL003 reports.
 	_ = http.ListenAndServe(":8080", nil)
