@@ -7457,6 +7457,10 @@ _MAKE_BUILDS = ("ROOT = $(shell pwd)\nCMD_DIR = ${ROOT}/cmd\n"
     (_MAKE_BUILDS.replace("CMD_DIR = ${ROOT}/cmd", "CMD_DIR = ${ROOT}/cmd\nCOMPONENT ?= vs-watcher")
      .replace("${CMD_DIR}/%s/", "${CMD_DIR}/$(COMPONENT)/"), "RUN make build-gateway COMPONENT=vs-gateway", False),
     (_MAKE_BUILDS % "vs-gateway", "RUN make build-gateway GOOS=${TARGETOS} GOARCH=${TARGETARCH}", False),
+    # one set from the Dockerfile's own: which program is not known
+    (_MAKE_BUILDS.replace("CMD_DIR = ${ROOT}/cmd", "CMD_DIR = ${ROOT}/cmd\nAPP ?= vs-gateway\nCOMPONENT ?= vs-gateway")
+     .replace("${CMD_DIR}/%s/", "${CMD_DIR}/$(COMPONENT)/"), "ARG APP=vs-watcher\nRUN make build-gateway COMPONENT=${APP}",
+     True),
 ])
 def test_a_program_a_dockerfile_builds_with_make_is_known(tmp_path, makefile, run, reported):
     go_module(tmp_path, {"cmd/vs-gateway/main.go": SMALL_MAIN, "cmd/vs-watcher/main.go": MAIN})

@@ -3418,6 +3418,9 @@ _MAKE_RUN = re.compile(r"^\s*RUN\b[^\n]*?\bmake\s+([^\n&;|]+)", re.MULTILINE | r
 # A Makefile's assignment of any value (`GO_BUILD = CGO_ENABLED=0 go build -trimpath`), not `+=`;
 # and what names the directory make runs in, the module's root where a Dockerfile runs it.
 _MAKE_ANY_ASSIGNMENT = re.compile(r"^([A-Za-z_]\w*)[ \t]*[?:]{0,2}=[ \t]*(.*?)[ \t]*$", re.MULTILINE)
+# What `make` is told of the platform to build for (`GOOS=${TARGETOS}`): not which program.
+_BUILD_PLATFORM_VARIABLES = frozenset({"GOOS", "GOARCH", "GOARM", "GOAMD64", "CGO_ENABLED", "TARGETOS",
+                                       "TARGETARCH", "TARGETPLATFORM", "VERSION", "LDFLAGS", "GOFLAGS"})
 _MAKE_WORKING_DIRECTORY = re.compile(r"\$[({](?:shell[ \t]+pwd|CURDIR|PWD)[)}]")
 
 
@@ -3429,8 +3432,11 @@ def _make_recipes(makefile: str, arguments: str) -> str:
     words = arguments.split()
     if any(word.startswith(("-C", "-f", "--directory", "--file", "--makefile")) for word in words):
         return ""
-    # A variable set on the command line wins over the Makefile's (`make build COMPONENT=relay`).
+    # A variable set on the command line wins over the Makefile's (`make build COMPONENT=relay`);
+    # one set from the Dockerfile's (`COMPONENT=${APP}`) is not known.
     values = dict(word.split("=", 1) for word in words if "=" in word and not word.startswith("-"))
+    if any("$" in value for name, value in values.items() if name not in _BUILD_PLATFORM_VARIABLES):
+        return ""
     targets = " ".join(word for word in words if not word.startswith("-") and "=" not in word)
     makefile = _MAKE_WORKING_DIRECTORY.sub(".", makefile)
     for name, value in _MAKE_ANY_ASSIGNMENT.findall(makefile):
