@@ -197,8 +197,7 @@ def _runs_in_place(outer) -> bool:
     """Whether a function literal, held by `outer` (innermost first), is called at once or
     handed to a call, that call being a statement of its own or deferred."""
     kinds = [holder.type for holder in outer]
-    called = kinds[:2] == ["call_expression", "expression_statement"] or kinds[:1] == ["defer_statement"] or \
-        kinds[:2] == ["call_expression", "defer_statement"]
+    called = kinds[:2] in (["call_expression", "expression_statement"], ["call_expression", "defer_statement"])
     handed = kinds[:3] in (["arguments", "call_expression", "expression_statement"],
                            ["arguments", "call_expression", "defer_statement"])
     return called or handed
