@@ -1317,7 +1317,7 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
         project = _scaffold_project(container) or _config_manager_project(container)
         if project is not None and container.go_reason:
             if project not in installs:
-                installs[project] = (_installed_from(project, chart_roots, set(chart_values), charts_deploying, display),
+                installs[project] = (_installed_from(project, chart_roots, chart_values, charts_deploying, display),
                                      _unwritten_scaffold(project))
             container.installed_from, unwritten = installs[project]
             container.unwritten_scaffold = container.chart is None and unwritten
@@ -1404,8 +1404,8 @@ def _chart_flags_rendered(defaults: helm_template.ChartDefaults) -> set[str]:
     return found
 
 
-def _installed_from(project: str, chart_roots: list[str], charts_with_values: set[str], charts_deploying: set[str],
-                    display: Callable[[str], str]) -> str | None:
+def _installed_from(project: str, chart_roots: list[str], chart_values: dict[str, tuple[Source, str]],
+                    charts_deploying: set[str], display: Callable[[str], str]) -> str | None:
     """What users install a kubebuilder project from instead of its scaffold: when it keeps no
     chart, or keeps the chart named for it that its docs install so and whose values set no
     memory limit, the Helm repository its docs add (_helm_repository_installing); a project that
@@ -1422,14 +1422,14 @@ def _installed_from(project: str, chart_roots: list[str], charts_with_values: se
         return _helm_repository_installing(project)
     names = _project_words(project)
     named = [chart for chart in kept if chart in charts_deploying and not names.isdisjoint(words(_chart_name(chart)))]
-    unread = [chart for chart in named if chart not in charts_with_values]
+    unread = [chart for chart in named if chart not in chart_values]
     if unread:
         return display(unread[0])
     # Such a chart that the docs install as published, whose values give no container a memory
     # limit: kaalm's README runs `helm install kaalm oci://ghcr.io/win07xp/charts/kaalm`, whose
     # controller template writes no `resources`; its scaffold's finding was read as about a
     # manifest users do not install. (A chart that gives one is reported, the scaffold its copy.)
-    unlimited = [chart for chart in named if not _MEMORY_KEY.search(_read(os.path.join(chart, "values.yaml")))]
+    unlimited = [chart for chart in named if not _MEMORY_KEY.search(chart_values[chart][1])]
     published = _helm_repository_installing(project) if unlimited else None
     return published if published is not None and any(
         set(words(_chart_name(chart))) <= set(words(published)) for chart in unlimited) else None
