@@ -500,6 +500,45 @@ def _write_chart(root, directory: str, name: str, image: str = "ghcr.io/acme/api
     write(root, f"{directory}/templates/deployment.yaml", _CHART_TEMPLATE + template_more)
 
 
+_COMPONENTS_UNDER_ONE_REGISTRY = """\
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+spec:
+  template:
+    spec:
+      containers:
+        - name: manager
+          image: {{ include "app.apiImage" . }}
+          resources: {{ toYaml .Values.api.resources | nindent 12 }}
+"""
+
+
+@pytest.mark.parametrize("define, shown", [
+    # Gameplane: each component's image printed after the one registry of the values
+    ('printf "%s/api:%s" .Values.image.registry (include "app.tag" .)', 'container "manager" of Helm chart app'),
+    ('printf "%s/api" .Values.image.registry', 'container "manager" of Helm chart app'),
+    ('printf "%s/api:%s" .Values.image.mirror .Chart.AppVersion', None),  # a value the defaults leave out
+    ('printf "%s:%s" .Values.image.registry .Chart.AppVersion', None),  # no repository printed
+])
+def test_a_components_image_printed_by_a_named_template_after_the_values_registry(tmp_path, define, shown):
+    """Gameplane's chart gives one `image.registry` for all its components and each its own
+    `resources`; its operator's template includes `gameplane.operatorImage`, which prints
+    `<registry>/operator:<tag>`. The chart, what the README installs, went unread."""
+    go_module(tmp_path, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
+    write(tmp_path, "charts/app/Chart.yaml", "apiVersion: v2\nname: app\nversion: 0.1.0\nappVersion: 1.0.0\n")
+    write(tmp_path, "charts/app/values.yaml", "image:\n  registry: ghcr.io/acme\n  tag: \"\"\n"
+                                              "api:\n  resources:\n    limits:\n      memory: 256Mi\n")
+    write(tmp_path, "charts/app/templates/_helpers.tpl",
+          '{{- define "app.tag" -}}\n{{- .Values.image.tag | default .Chart.AppVersion -}}\n{{- end -}}\n\n'
+          '{{- define "app.apiImage" -}}\n{{- ' + define + ' -}}\n{{- end -}}\n')
+    write(tmp_path, "charts/app/templates/api.yaml", _COMPONENTS_UNDER_ONE_REGISTRY)
+    findings = _run(tmp_path, "SL101").findings
+    assert [(f.path, f.message.split(" has ")[0].split("SL101 ")[-1]) for f in findings] == \
+        ([("charts/app/values.yaml", shown)] if shown else [])
+
+
 @pytest.mark.parametrize("chart_mark, umbrella_mark, reported", [
     ("", None, True),
     ("deprecated: true\n", None, False),  # gardener's terminal-controller-manager charts
@@ -1420,6 +1459,53 @@ def test_a_charts_template_names_the_subcommand_its_container_runs(tmp_path, fir
     assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
 
 
+_INCLUDING_A_CONTAINER = """\
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: app
+spec:
+  template:
+    spec:
+      containers:
+        {{- include "container.api" . | nindent 8 }}
+"""
+_DEFINING_A_CONTAINER = """\
+{{- define "%s" -}}
+- name: api
+  command:
+    - /app
+  args:
+    - %s
+    - --port={{ .Values.api.port }}
+  image: "{{ .Values.api.image.repository }}:{{ .Values.api.image.tag }}"
+  resources: {{- toYaml .Values.api.resources | nindent 4 }}
+{{- end }}
+"""
+
+
+@pytest.mark.parametrize("defined, first, reported", [
+    ("container.api", "apiserver", False),  # kubauth's `audit`, defined apart from its Deployment
+    ("container.api", "controller", True),
+    ("container.other", "apiserver", True),  # the Deployment includes no such template: unknown
+])
+def test_a_container_defined_in_a_template_its_workload_includes_runs_the_subcommand_written_there(
+        tmp_path, defined, first, reported):
+    """kubauth's Deployment includes each of its containers from a named template of its own
+    file (`templates/audit/container.yaml`), with the subcommand it runs."""
+    go_module(tmp_path, {
+        "cmd/api/main.go": 'package main\n\nimport "example.com/app/cmd"\n\nfunc main() { cmd.Execute() }\n',
+        "cmd/apiserver.go": _SUBCOMMAND % ("", "apiServer", 'Use: "apiserver"'),
+        "cmd/controller.go": _SUBCOMMAND % ('\t_ "example.com/app/internal/watch"\n', "controller", 'Use: "controller"'),
+        "internal/watch/watch.go": _WATCHES})
+    write(tmp_path, "charts/app/Chart.yaml", "apiVersion: v2\nname: app\nversion: 0.1.0\n")
+    write(tmp_path, "charts/app/values.yaml", "api:\n  image:\n    repository: ghcr.io/acme/app\n    tag: v1\n"
+                                              "  resources:\n    limits:\n      memory: 512Mi\n")
+    write(tmp_path, "charts/app/templates/deployment.yaml", _INCLUDING_A_CONTAINER)
+    write(tmp_path, "charts/app/templates/api/container.yaml", _DEFINING_A_CONTAINER % (defined, first))
+    assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
+
+
 @pytest.mark.parametrize("command, reported", [
     ('["/tini", "--", "/api", "apiserver"]', False),  # kluctl's webui: `tini -- kluctl webui run`
     ('["dumb-init", "--single-child", "--", "/api", "apiserver"]', False),
@@ -2128,6 +2214,18 @@ def test_an_olm_bundle_copies_the_manifest_it_is_generated_from(tmp_path, name, 
         expected + [("deploy/pod.yaml", ["bundle/manifests/api.clusterserviceversion.yaml"] if copies else [])])
 
 
+def test_an_olm_bundle_does_not_lead_the_copies_of_its_container(tmp_path):
+    """cloudflare-operator's bundle, generated long ago (its image a newer tag than the
+    placeholder its kustomization gives), led the install its chart ships deeper in the tree:
+    read as the wrong place for the fix."""
+    go_module(tmp_path, {"cmd/api/main.go": MAIN})
+    write(tmp_path, "charts/api/files/manifests/install.yaml", POD.replace("api:1", "api:0.0.1"))
+    write(tmp_path, "bundle/manifests/api.clusterserviceversion.yaml",
+          _BUNDLE.format(name="api").replace("api:1", "api:1.4.0"))
+    assert _findings_with_copies(tmp_path) == [
+        ("charts/api/files/manifests/install.yaml", ["bundle/manifests/api.clusterserviceversion.yaml"])]
+
+
 def _scaffold_manager(root, directory: str, container: str, command: str, limit: str = "256Mi") -> None:
     """A kubebuilder project's `config/manager` in `directory`, running the placeholder image."""
     write(root, f"{directory}/PROJECT", "domain: example.com\nlayout:\n- go.kubebuilder.io/v4\n")
@@ -2493,6 +2591,33 @@ def test_dynamic_informers_of_custom_resources_keep_no_cluster_cache(tmp_path, r
     client-go's dynamic informers: nothing that grows with the cluster."""
     go_module(tmp_path, {"api/v1/types.go": "package v1\n\nvar GroupVersion = struct{}{}\n"})
     findings = _findings_of_watching_program(tmp_path, _DYNAMIC_WATCH % resource, request="512Mi", controller=False)
+    assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
+
+
+@pytest.mark.parametrize("given, asked, reported", [
+    # Gameplane's API: its own resources, given a map and a variable in the package of its client
+    ('var GVRs = map[string]schema.GroupVersionResource{\n\t"servers": {Group: "games.example.com", Version: '
+     '"v1", Resource: "gameservers"},\n}\n', 'metal.GVRs["servers"]', False),
+    ('var (\n\tClusters = schema.GroupVersionResource{Group: "games.example.com", Version: "v1", '
+     'Resource: "clusters"}\n)\n', "metal.Clusters", False),
+    # a core resource among them; Kubernetes' own group; a name no file gives
+    ('var GVRs = map[string]schema.GroupVersionResource{\n\t"servers": {Group: "games.example.com", Version: '
+     '"v1", Resource: "gameservers"},\n\t"pods": {Version: "v1", Resource: "pods"},\n}\n', 'metal.GVRs["servers"]', True),
+    ('var Clusters = schema.GroupVersionResource{Group: "apps", Version: "v1", Resource: "replicasets"}\n',
+     "metal.Clusters", True),
+    ('var Clusters = schema.GroupVersionResource{Group: "games.example.com", Version: "v1", Resource: "clusters"}\n',
+     "metal.Others", True),
+    # a variable of a function elsewhere is not the one asked for
+    ('func local() {\n\tgvr := schema.GroupVersionResource{Group: "games.example.com", Version: "v1", '
+     'Resource: "clusters"}\n\t_ = gvr\n}\n', "gvr", True),
+])
+def test_dynamic_informers_of_custom_resources_given_in_another_package(tmp_path, given, asked, reported):
+    """Gameplane's API asks its dynamic factory for `kube.GVRCluster` and `kube.GVRs["servers"]`,
+    its own resources, which its client's package gives; its finding called them a cache that
+    grows with the cluster."""
+    go_module(tmp_path, {"api/v1/types.go": 'package v1\n\nimport "k8s.io/apimachinery/pkg/runtime/schema"\n\n'
+                                            "var GroupVersion = struct{}{}\n\n" + given})
+    findings = _findings_of_watching_program(tmp_path, _DYNAMIC_WATCH % asked, request="512Mi", controller=False)
     assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
 
 
@@ -3479,6 +3604,17 @@ func check(phase corev1.PodPhase) error { return nil }
     ("", _SECRET_READER.replace("var secret corev1.Secret\n\treturn c.Get(ctx, key, &secret)",
                                 "secret := &corev1.Secret{}\n\treturn r.APIReader.Get(ctx, key, secret)"), False),
     ("", _API_READER_FIELD, False),
+    # benchhandoff: Pods read through a method returning the API reader first, the cached
+    # client only when none was given; a method returning the cached client first
+    ("", _API_READER_FIELD.replace("h.Reader.Get(", "h.live().Get(")
+        + "\nfunc (h *handler) live() client.Reader {\n\tif h.Reader != nil {\n\t\treturn h.Reader\n\t}\n"
+          "\treturn h.Client\n}\n", False),
+    ("", _API_READER_FIELD.replace("h.Reader.Get(", "h.live().Get(")
+        + "\nfunc (h *handler) live() client.Reader {\n\tif h.Reader == nil {\n\t\treturn h.Client\n\t}\n"
+          "\treturn h.Reader\n}\n", True),
+    ("", _API_READER_FIELD.replace("h.Reader.Get(", "h.live().Get(")
+        + "\nfunc (h *handler) live() client.Reader {\n\tif h.debug {\n\t\treturn h.Reader\n\t}\n"
+          "\treturn h.Client\n}\n", True),  # the API reader only when debugging
     # the name given the cached client too, somewhere in the program; the Pod read again through it
     ("", _API_READER_FIELD + "\nfunc cached(mgr ctrl.Manager) *handler {\n\treturn &handler{Reader: mgr.GetClient()}\n}\n",
      True),
@@ -4387,6 +4523,8 @@ func watch(client kubernetes.Interface) {
     ("\t_ = cache.NewSharedIndexInformer(&cache.ListWatch{ListFunc: list}, &dnsv1.Zone{}, 0, nil)\n", False),
     ("\t_, _ = cache.NewInformer(lw(func() {}), &networkingv1.Ingress{}, 0, nil)\n", False),
     ("\t_, _ = cache.NewInformer(lw(func() {}), &corev1.Secret{}, 0, nil)\n", True),
+    # built only when a setting that names no namespace is empty: still of a small kind
+    ("\tif mode == \"\" {\n\t\t_, _ = cache.NewInformer(lw(func() {}), &networkingv1.Ingress{}, 0, nil)\n\t}\n", False),
     ("\t_, _ = cache.NewInformer(lw, new(dnsv1.Zone), 0, nil)\n", True),  # a kind not written so
     ("\t_, _ = other.NewInformer(lw, &dnsv1.Zone{}, 0, nil)\n", True),  # not client-go's
     ("\t_ = cache.NewSharedIndexInformer(lw, &unstructured.Unstructured{}, 0, nil)\n", True),  # objects of any kind
@@ -4756,6 +4894,60 @@ def test_an_informer_scoped_when_the_manifest_names_its_node(tmp_path, container
     """A field selector on the program's own node, set only when a variable names the node,
     applies to a container that names it."""
     assert _rules_for_controller(tmp_path, _SCOPED_TO_ITS_NODE, container) == (["SL101"] if reported else [])
+
+
+_FACTORY_OF_THE_NAMED_NAMESPACE_ELSE_ALL = """\
+package watch
+
+import (
+	"github.com/spf13/viper"
+	"k8s.io/client-go/informers"
+	"k8s.io/client-go/kubernetes"
+)
+
+func start(clientset kubernetes.Interface) {
+	viper.SetEnvPrefix("relay")%s
+	viper.SetDefault("namespace", "")
+	namespace := viper.GetString("namespace")
+	var factory informers.SharedInformerFactory
+	if namespace %s "" {
+		factory = informers.NewSharedInformerFactoryWithOptions(clientset, 0, informers.WithNamespace(namespace))
+	} else {
+		factory = informers.NewSharedInformerFactory(clientset, 0)
+	}
+	_ = factory.Core().V1().Pods().Informer()
+	factory.Start(nil)
+}
+"""
+_OWN_NAMESPACE = "              valueFrom: {fieldRef: {fieldPath: metadata.namespace}}\n"
+
+
+@pytest.mark.parametrize("prefix, variable, reported", [
+    ('"relay"', "RELAY_NAMESPACE", False),
+    ('"relay"', "NAMESPACE", True),  # not what viper reads under its prefix
+    ("envPrefix", "NAMESPACE", True),  # a prefix not written out: the variable is not known
+])
+def test_the_variable_viper_reads_a_namespace_key_from(tmp_path, prefix, variable, reported):
+    watch = (_FACTORY_OF_THE_NAMED_NAMESPACE_ELSE_ALL % ("\n\tviper.AutomaticEnv()", "!=")).replace('"relay"', prefix)
+    container = f"          env:\n            - name: {variable}\n" + _OWN_NAMESPACE
+    assert _rules_for_controller(tmp_path, watch, container) == (["SL101"] if reported else [])
+
+
+@pytest.mark.parametrize("automatic, test, container, reported", [
+    # termite's proxy: viper reads its `namespace` key from RELAY_NAMESPACE, which names one
+    ("\n\tviper.AutomaticEnv()", "!=", "          env:\n            - name: RELAY_NAMESPACE\n" + _OWN_NAMESPACE, False),
+    ("\n\tviper.AutomaticEnv()", "!=", "", True),  # none named: the whole cluster's factory
+    ("", "!=", "          env:\n            - name: RELAY_NAMESPACE\n" + _OWN_NAMESPACE, True),  # not read from it
+    ("\n\tviper.AutomaticEnv()", "!=", "          env:\n            - name: OTHER_NAMESPACE\n" + _OWN_NAMESPACE, True),
+    # the whole cluster's factory when one is named: its block runs
+    ("\n\tviper.AutomaticEnv()", "==", "          env:\n            - name: RELAY_NAMESPACE\n" + _OWN_NAMESPACE, True),
+])
+def test_an_informer_factory_of_the_whole_cluster_built_only_when_no_namespace_is_named(
+        tmp_path, automatic, test, container, reported):
+    """A program that builds a factory of the named namespace, and the whole cluster's only
+    when none is named, keeps one namespace in a container that names it."""
+    watch = _FACTORY_OF_THE_NAMED_NAMESPACE_ELSE_ALL % (automatic, test)
+    assert _rules_for_controller(tmp_path, watch, container) == (["SL101"] if reported else [])
 
 
 _NODE_AGENT_WITH_A_LIST_WATCH = _SCOPED_TO_ITS_NODE.replace(
@@ -5719,7 +5911,11 @@ def test_a_command_runs_a_program_of_the_manifests_module(tmp_path, manifest, re
     ("ghcr.io/acme/api:1", True),
     ("quay.io/acme/qa-multi-arch:webhookserver-1.2", False),  # stackrox's CI webhook receiver
     ("ghcr.io/acme/api-e2e:1", False),
+    ("ghcr.io/acme/api:e2e", False),  # benchhandoff's, built and loaded only by its end-to-end script
+    ("ghcr.io/acme/api:v1.4.0-qa", False),
+    ("ghcr.io/acme/api:v1.4.0", True),
     ("ghcr.io/acme/contest:1", True),  # a word that merely holds "test"
+    ("ghcr.io/acme/api:contest", True),
     ("ghcr.io/acme/valet/provider-mock:1", False),  # valet's mock provider, for its tests
     ("ghcr.io/acme/mockingbird:1", True),
     ("ghcr.io/acme/api:1\n          imagePullPolicy: Never", False),  # db-operator's, loaded by `kind load`
@@ -5788,6 +5984,17 @@ def test_a_powershell_script_starts_its_program_elsewhere(tmp_path, command, rep
     assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
 
 
+def test_a_script_command_of_an_image_whose_program_make_builds_is_not_known_to_run_another(tmp_path):
+    """A Dockerfile that builds by `make` names no program: what its script starts is not known."""
+    go_module(tmp_path, {"cmd/agent/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
+    write(tmp_path, "image/agent/Dockerfile", "FROM golang:1.26 AS build\nCOPY . .\nRUN make build\n"
+                                              "FROM ubuntu:24.04\nCOPY --from=build /src/bin/ /usr/bin/fabric/\n"
+                                              "COPY image/agent/entrypoint.sh /usr/bin/fabric/entrypoint.sh\n")
+    write(tmp_path, "image/agent/entrypoint.sh", "#!/bin/bash\nexec /usr/bin/fabric/fabric-agent --lldp\n")
+    write(tmp_path, "deploy/agent.yaml", _SIDECAR_RUNNING_A_SCRIPT)
+    assert [f.message.split('"')[1] for f in _run(tmp_path, "SL101").findings] == ["lldpd"]
+
+
 _TWO_CONTAINERS = """\
 apiVersion: apps/v1
 kind: DaemonSet
@@ -5827,6 +6034,56 @@ def test_a_container_keeping_an_entrypoint_script_that_starts_another_program_is
     write(tmp_path, "deploy/router.yaml", _TWO_CONTAINERS)
     findings = _run(tmp_path).findings
     assert sorted(f.message.split('"')[1] for f in findings) == reported
+
+
+_SIDECAR_RUNNING_A_SCRIPT = """\
+apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: fabric-agent
+spec:
+  template:
+    spec:
+      containers:
+        - name: agent
+          image: ghcr.io/acme/agent:1
+          command: ["/usr/bin/fabric/agent"]
+        - name: lldpd
+          image: ghcr.io/acme/agent:1
+          command: ["/usr/bin/fabric/entrypoint.sh"]
+          resources:
+            limits:
+              memory: 128Mi
+"""
+
+
+@pytest.mark.parametrize("script, copy, reported", [
+    # unifabric's lldpd sidecar: its image's script writes a config and starts lldpd, a C daemon
+    ("#!/bin/bash\nset -e\necho starting\nlldpd -d -O /etc/lldpd.conf\n", "/usr/bin/fabric/entrypoint.sh", False),
+    ("#!/bin/bash\nlldpd -d\n", "/usr/bin/fabric/", False),  # copied into the directory
+    ("#!/bin/bash\nwrite_config\nexec /usr/bin/fabric/agent --lldp\n", "/usr/bin/fabric/entrypoint.sh", True),
+    ('#!/bin/sh\nexec "$@"\n', "/usr/bin/fabric/entrypoint.sh", True),  # it runs whatever it is given
+    ('#!/bin/sh\nexec "$PROGRAM" --serve\n', "/usr/bin/fabric/entrypoint.sh", True),  # a program by variable
+    ("#!/bin/bash\nlldpd -d\n", "/opt/other.sh", True),  # no Dockerfile copies a script to that path
+    # the binary renamed as it is copied; named by a variable in its path; an assignment is none
+    ("#!/bin/bash\nexec /usr/bin/fabric/fabricd --lldp\n", "/usr/bin/fabric/entrypoint.sh", True),
+    ("#!/bin/bash\nexec /usr/bin/fabric/${COMPONENT} --lldp\n", "/usr/bin/fabric/entrypoint.sh", True),
+    ("#!/bin/bash\nlinks=$(rdma link)\nlldpd -d\n", "/usr/bin/fabric/entrypoint.sh", False),
+])
+def test_a_container_whose_command_is_a_script_starting_another_program_is_not_go(tmp_path, script, copy, reported):
+    """A container may run its image's script as its command; when the Dockerfile copies that
+    script from the tree and it starts none of the tree's Go programs, the container runs
+    something else."""
+    go_module(tmp_path, {"cmd/agent/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
+    write(tmp_path, "image/agent/Dockerfile", "FROM golang:1.26 AS build\nCOPY . .\n"
+                                              "RUN go build -o /out/agent cmd/agent/main.go\n"
+                                              "FROM ubuntu:24.04\nRUN apt-get install -y lldpd\n"
+                                              "COPY --from=build /out/agent /usr/bin/fabric/agent\n"
+                                              "COPY --from=build /out/agent /usr/bin/fabric/fabricd\n"
+                                              f"COPY --chmod=755 image/agent/entrypoint.sh {copy}\n")
+    write(tmp_path, "image/agent/entrypoint.sh", script)
+    write(tmp_path, "deploy/agent.yaml", _SIDECAR_RUNNING_A_SCRIPT)
+    assert [f.message.split('"')[1] for f in _run(tmp_path, "SL101").findings] == (["lldpd"] if reported else [])
 
 
 @pytest.mark.parametrize("last_stage, reported", [

@@ -310,6 +310,9 @@ def _scopings(code: bytes) -> tuple[int, int, frozenset[str], int, int, int]:
     for construction, conditions in _informer_scopings(code, imports):
         if conditions:
             count(None if None in conditions else conditions[0])
+        elif (unless_named := _unless_named_condition(code, construction.start())) is not None and \
+                (_NAMESPACE_CONDITION.search(unless_named) or _NODE_CONDITION.search(unless_named)):
+            count(unless_named)  # with a namespace named, its scoped alternative runs instead
         elif _keeps_nothing_that_grows(code, imports, construction):
             count(None)  # as if scoped
             keeping_nothing += 1
@@ -1176,9 +1179,32 @@ _NAME_GIVEN = rb"(?<![\w\"])(%s)\s*(?::(?!=)|:?=(?!=))\s*"
 
 
 def api_reader_names(code: bytes) -> frozenset[bytes]:
-    """The fields a Go file (without comments) gives the manager's API reader (_API_READER_GIVEN)."""
-    return frozenset(m.group(1) or m.group(2) for m in _API_READER_GIVEN.finditer(code)) \
+    """The fields a Go file (without comments) gives the manager's API reader (_API_READER_GIVEN),
+    and its methods that return such a field first (_READER_METHOD, _RETURNED_FIELD)."""
+    fields = frozenset(m.group(1) or m.group(2) for m in _API_READER_GIVEN.finditer(code)) \
         if b"GetAPIReader()" in code else frozenset()
+    methods = set()
+    for method in _READER_METHOD.finditer(code):
+        first = _RETURN.search(code, method.end(), _call_end(code, method.end() - 1, b"{}"))
+        returned = _RETURNED_FIELD.match(code, first.start()) if first is not None else None
+        if returned is None or not (returned.group(1) in fields or re.fullmatch(_UNCACHED_READER, returned.group(1))):
+            continue
+        # Returned whatever happens, or under a test that the field is set (`if r.APIReader !=
+        # nil {`), not under another condition (`if r.debug {`).
+        opening = next(_enclosing_openings(code, first.start(), method.end()), None)
+        guard = code[code.rfind(b"\n", 0, opening) + 1:opening + 1] if opening is not None else b""
+        if opening is None or re.fullmatch(rb"\s*if\s+\w+\.%s\s*!=\s*nil\s*\{" % re.escape(returned.group(1)), guard):
+            methods.add(method.group(1))
+    return fields | methods
+
+
+# A method without parameters returning a reader (`func (r *R) liveReader() client.Reader {`),
+# and the field its first `return` gives (`return r.APIReader`, under `if r.APIReader != nil {`):
+# benchhandoff's controller lists Pods through `r.liveReader()`, the manager's API reader, and a
+# message naming Pods as cached was read as overstated.
+_READER_METHOD = re.compile(rb"^func\s*\([^)]*\)\s*([A-Za-z_]\w*)\(\)\s*(?:client\.)?Reader\s*\{", re.MULTILINE)
+_RETURN = re.compile(rb"\breturn\b")
+_RETURNED_FIELD = re.compile(rb"return\s+[A-Za-z_]\w*\.([A-Za-z_]\w*)[ \t]*$", re.MULTILINE)
 
 
 def names_given_otherwise(code: bytes, names: frozenset[bytes]) -> frozenset[bytes]:
@@ -1461,6 +1487,62 @@ def dynamic_informers(source: bytes, code: bytes) -> tuple[int, int, int]:
     return len(asked), sum(_custom_resource_at(code, at, imports) for at in asked), len(_DYNAMIC_FACTORY.findall(code))
 
 
+def dynamic_resources_named(source: bytes, code: bytes) -> tuple[bytes, ...]:
+    """For each dynamic informer a Go file asks for that is not known to be of a custom
+    resource (_custom_resource_at), the name of what gives its resource (`GVRCluster` of
+    `ForResource(kube.GVRCluster)`, `GVRs` of `ForResource(kube.GVRs["servers"])`), or b""
+    when none: another file of the program may give it one (custom_resource_names)."""
+    imports = dict(import_names(source))
+    asked = [found.end() for found in _DYNAMIC_RESOURCE.finditer(code)]
+    return tuple(named.group(1) if (named := _RESOURCE_NAME.match(code, at)) is not None and
+                 not _gives_locally(code, named) else b""
+                 for at in asked if not _custom_resource_at(code, at, imports))
+
+
+def _gives_locally(code: bytes, named: re.Match) -> bool:
+    """Whether a resource named without its package (`ForResource(gvr)`) is a variable its own
+    file gives a value, which another file's variable of that name is not."""
+    return b"." not in named.group(0) and \
+        re.search(rb"\b%s\s*(?::=|=(?!=))" % re.escape(named.group(1)), code) is not None
+
+
+def custom_resource_names(code: bytes) -> frozenset[bytes]:
+    """The package-level variables a Go file (without comments) gives custom resources: a
+    GroupVersionResource written with a group of a domain that is not Kubernetes'
+    (_kubernetes_group), or a map of such resources only. Gameplane's API watches
+    `kube.GVRCluster` and `kube.GVRs["servers"]`, its own resources, given so in another
+    package (called a cache growing with the cluster)."""
+    names = set()
+    for given in _GIVEN_RESOURCE.finditer(code):
+        if not _at_package_level(code, given.start()):
+            continue
+        body = code[given.end():_call_end(code, given.end() - 1, b"{}")]
+        groups = _RESOURCE_GROUP.findall(body)
+        if groups and len(groups) == body.count(b"Resource:") and not any(map(_kubernetes_group, groups)):
+            names.add(given.group(1))
+    return frozenset(names)
+
+
+def _at_package_level(code: bytes, at: int) -> bool:
+    """Whether the line at `at` declares at package level: `var x = ...` at the line's start, or
+    a line of a `var (` block that starts a line."""
+    line = code[at:code.find(b"\n", at) % (len(code) + 1)]
+    if line.startswith(b"var"):
+        return True
+    opening = next(_enclosing_openings(code, at, 0), None)
+    # No block of braces around it, and the parenthesis left open above it is a `var (`'s.
+    return opening is None and code.rfind(b"\nvar (", 0, at) > code.rfind(b"\n)", 0, at)
+
+
+# What names a dynamic informer's resource (`kube.GVRs["servers"]`, `GVRCluster`), and a
+# variable given a resource, or a map of them (`var GVRs = map[string]schema.GroupVersionResource{`),
+# and the groups of what it is given.
+_RESOURCE_NAME = re.compile(rb"(?:[A-Za-z_]\w*\.)?([A-Za-z_]\w*)\s*(?:\[[^\]\n]*\]\s*)?[),]")
+_GIVEN_RESOURCE = re.compile(rb"^[ \t]*(?:var[ \t]+)?([A-Za-z_]\w*)[ \t]*:?=[ \t]*"
+                             rb"(?:map\[[^\]\n]+\])?(?:\w+\.)?GroupVersionResource\{", re.MULTILINE)
+_RESOURCE_GROUP = re.compile(rb"\bGroup:\s*\"([^\"]*)\"")
+
+
 def _resource_written_at(code: bytes, at: int) -> int:
     """Where the resource a dynamic informer is asked for at `at` is written: there, or where a
     variable named there is given it, last before it in its function, else first in the file
@@ -1708,16 +1790,40 @@ def _naming_condition(code: bytes, at: int, or_in_loop: bool = False) -> bytes |
                 not _over_fixed_strings(code, code[line_start:opening]) and \
                 not _keyed_by_element_field(code[line_start:opening], code[at:code.find(b"\n", at) % (len(code) + 1)]):
             return code[line_start:opening]
-        if _ELSE.match(code, line_start, opening + 1):
-            # The `if` whose block the `}` of `} else {` closes.
-            tested = next(_enclosing_openings(code, code.index(b"}", line_start), start), None)
-            if tested is not None:
-                tested_start = code.rfind(b"\n", 0, tested) + 1
-                if _WHEN_EMPTY.match(code, tested_start, tested + 1):
-                    return code[tested_start:tested]
+        tested = _if_of_else(code, line_start, opening, start)
+        if tested is not None and _WHEN_EMPTY.match(code, tested.start, tested.stop):
+            return code[tested.start:tested.stop - 1]
         if code.startswith(b"func", line_start):
             return None
     return None
+
+
+def _unless_named_condition(code: bytes, at: int) -> bytes | None:
+    """The condition of the innermost block the code at `at` sits in when that block runs only
+    when nothing is named (the block of `if ns == "" {`, or the `else` of `if ns != "" {`), as
+    its `if` line; None otherwise. Termite's proxy builds a namespace's informer factory under
+    `if w.namespace != "" {` and the whole cluster's in its `else`, which does not run when its
+    manifest names the namespace (called cluster-wide, read as wrong)."""
+    start = max(0, at - _MAX_BLOCK_BYTES)
+    opening = next(_enclosing_openings(code, at, start), None)
+    if opening is None:
+        return None
+    line_start = code.rfind(b"\n", 0, opening) + 1
+    if _WHEN_EMPTY.match(code, line_start, opening + 1):
+        return code[line_start:opening]
+    tested = _if_of_else(code, line_start, opening, start)
+    return code[tested.start:tested.stop - 1] if tested is not None and \
+        _WHEN_NAMED.match(code, tested.start, tested.stop) else None
+
+
+def _if_of_else(code: bytes, line_start: int, opening: int, start: int) -> range | None:
+    """When the block opening at `opening` (its line starting at `line_start`) is an `else`'s,
+    the line of the `if` whose block the `}` of `} else {` closes, up to and with its `{`;
+    searched back to `start`."""
+    if not _ELSE.match(code, line_start, opening + 1):
+        return None
+    tested = next(_enclosing_openings(code, code.index(b"}", line_start), start), None)
+    return range(code.rfind(b"\n", 0, tested) + 1, tested + 1) if tested is not None else None
 
 
 # What follows an `if` block's closing brace when it has an `else` block.
@@ -1763,9 +1869,32 @@ _QUOTED_NAME = re.compile(rb'"([A-Za-z][\w-]*)"')
 
 def namespace_settings(code: bytes) -> frozenset[str]:
     """The flag and variable names a Go file (without comments) quotes that name a namespace to
-    watch (NAMESPACE_SETTING) or its node (NODE_SETTING), as written."""
-    return frozenset(name for name in (m.group(1).decode() for m in _QUOTED_NAME.finditer(code))
-                     if NAMESPACE_SETTING.fullmatch(name) or NODE_SETTING.fullmatch(name))
+    watch (NAMESPACE_SETTING) or its node (NODE_SETTING), as written; and, where the file has
+    viper read every key from the environment (`AutomaticEnv()`), each such key's variable, as
+    viper spells it: upper case after the file's `SetEnvPrefix` (termite's proxy reads its
+    `namespace` key from TERMITE_PROXY_NAMESPACE, which its manifest sets)."""
+    names = {name for name in (m.group(1).decode() for m in _QUOTED_NAME.finditer(code))
+             if NAMESPACE_SETTING.fullmatch(name) or NODE_SETTING.fullmatch(name)}
+    if _VIPER_AUTOMATIC_ENV.search(code):
+        # A prefix not written out (`SetEnvPrefix(envPrefix)`) leaves the variables unknown.
+        calls = code.count(b"SetEnvPrefix(")
+        prefixes = [f"{m.group(1).decode().upper()}_" for m in _VIPER_ENV_PREFIX.finditer(code)]
+        replaced = [_QUOTED_STRING.findall(found.group(1)) for found in _VIPER_KEY_REPLACER.finditer(code)]
+        replacements = [(old.decode(), new.decode()) for pairs in replaced for old, new in zip(pairs[::2], pairs[1::2])]
+        if len(prefixes) == calls:
+            for name in set(names):
+                for old, new in replacements:
+                    name = name.replace(old, new)
+                names |= {prefix + name.upper() for prefix in prefixes or [""]}
+    return frozenset(names)
+
+
+# viper's reading of keys from the environment: every key, under a prefix written out, with
+# what a replacer replaces in the key (`SetEnvKeyReplacer(strings.NewReplacer("-", "_"))`).
+_VIPER_AUTOMATIC_ENV = re.compile(rb"\bAutomaticEnv\(\s*\)")
+_VIPER_ENV_PREFIX = re.compile(rb'\bSetEnvPrefix\(\s*"([^"\\\n]+)"\s*\)')
+_VIPER_KEY_REPLACER = re.compile(rb"\bSetEnvKeyReplacer\(\s*strings\.NewReplacer\(([^)]*)\)")
+_QUOTED_STRING = re.compile(rb'"([^"\\\n]*)"')
 
 
 # An environment variable read into a variable (`var NAMESPACE = os.Getenv("SRIOV_FEC_NAMESPACE")`),

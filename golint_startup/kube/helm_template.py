@@ -32,7 +32,7 @@ _STRING = re.compile(r'"([^"\\]*)"')
 _JOIN = re.compile(r'join\s+"([^"]*)"\s+\.Values((?:\.\w+)+)')
 _INCLUDE = re.compile(r'(?:include|template)\s+"([^"]+)"\s+(?:\.|\$)')
 _INCLUDED = re.compile(r'\b(?:include|template)\s+"([^"]+)"')
-_DEFINE = re.compile(r'\{\{-?\s*define\s+"([^"]+)"\s*-?\}\}')
+DEFINE = re.compile(r'\{\{-?\s*define\s+"([^"]+)"\s*-?\}\}')
 _OPENS = re.compile(r"(?:if|with|range|define|block)\b")
 # Where a template reads the values: a path of them (`.Values.operator.resources`,
 # `$.Values.operator`, group 1; `index .Values "operator"`, group 2), else the values whole
@@ -58,6 +58,8 @@ def _values_aliases_expanded(text: str) -> str:
 
 
 _MAX_INCLUDE_DEPTH = 4
+# A named template's image: a repository printed after a value, a tag after it or not.
+_PRINTED_IMAGE = re.compile(r'\bprintf\s+"%s/([\w.-]+(?:/[\w.-]+)*)(?::%s)?"\s+\$?\.Values((?:\.\w+)+)')
 _LEADING_SPACE = re.compile(r"\s*")
 
 
@@ -246,6 +248,17 @@ class ChartDefaults:
         """The body of the named template an action includes (`include "x.env" .`), when known."""
         found = _INCLUDE.match(expression)
         return self._defines.get(found.group(1)) if found is not None else None
+
+    def included_image(self, written: str) -> str | None:
+        """The image repository, its tag left out, of an `image:` written as the inclusion of a
+        named template that `printf`s a repository after a value of the defaults
+        (`printf "%s/operator:%s" .Values.image.registry ...`: Gameplane's components, one
+        registry for all); None otherwise."""
+        action = ACTION.fullmatch(written.strip().strip("\"'"))
+        body = self.included(action.group(1)) if action is not None else None
+        found = _PRINTED_IMAGE.search(_COMMENT.sub("", body)) if body else None
+        registry = self.value(found.group(2)) if found is not None else None
+        return f"{registry.rstrip('/')}/{found.group(1)}" if isinstance(registry, str) and registry else None
 
     def rendered_at(self, text: str, position: int) -> bool:
         """Whether a position of a template is rendered with the chart's defaults: outside
@@ -504,7 +517,7 @@ def _defines(text: str) -> dict[str, str]:
     opened: list[tuple[str | None, int]] = []  # per open block: its define's name (None for others), body start
     for action in ACTION.finditer(text):
         words = action.group(1)
-        define = _DEFINE.fullmatch(action.group(0))
+        define = DEFINE.fullmatch(action.group(0))
         if define is not None:
             opened.append((define.group(1), action.end()))
         elif _OPENS.match(words):

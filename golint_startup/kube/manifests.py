@@ -69,6 +69,11 @@ The manifest rules check only containers that run Go. A container counts as Go w
   names none of its Go programs and does not run its arguments (`exec "$@"`):
   kube-fluentd-operator's image builds its Go config reloader and starts fluentd, a Ruby
   program, in the container beside the reloader's that gives no command;
+  whatever names the image, a container is not Go when its `command` is a `.sh` script
+  that the tree's Dockerfiles copy to that path, which names none of the tree's Go programs
+  (a main package's directory, or what a `go build -o` writes), does not run its arguments
+  and starts no program named by a variable: unifabric's `lldpd` sidecar runs its agent's
+  image with a script that starts lldpd, a C daemon;
 - its image's repository name is the last element of a linted Go module's path (without
   a major version: `perconalab/percona-xtradb-cluster-operator` and the module
   `github.com/percona/percona-xtradb-cluster-operator`) that holds one `main` package outside
@@ -183,7 +188,8 @@ one whose `command` is PowerShell (`pwsh.exe -File entrypoint.ps1`: terway's Win
 DaemonSets copy their Go program to the host and start it there, outside the container's
 limit and environment), nor one whose image's name has `test`, `tests`, `e2e` or `qa` as a
 word, or `mock` (stackrox's `qa-multi-arch`, a webhook receiver its CI deploys for notifier
-tests; valet's `provider-mock`, the provider its tests run), nor
+tests; valet's `provider-mock`, the provider its tests run), or its tag (benchhandoff's
+`benchhandoff-agentrun-controller:e2e`, which only its end-to-end script builds), nor
 one with `imagePullPolicy: Never`, whose image is loaded onto a developer's node by hand
 (db-operator's `config/manager`, for `kind load`; its users install a chart from elsewhere;
 a chart's container when every workload template writing its image writes that policy and no
@@ -611,7 +617,9 @@ class ProjectManifests:
         container: a chart's (its values, or a template written out: what users install),
         else one that is not a scaffold behind a hand-written install (_behind_an_install),
         else the copy a kustomization sits beside, else one that runs no script of the
-        image, else one whose image is not an older release than another copy's (a preview
+        image, else one not in an OLM bundle (generated: cloudflare-operator's stale bundle
+        led its chart's copy, read as the wrong place for the fix), else one whose image is
+        not an older release than another copy's (a preview
         file beside the source left at `v0.4.0` while `deploy/production` installs
         `v0.16.9`), else the shallowest path (a release directory's variants sit below it),
         else one whose workload's name another's adds a suffix to (a chart `api` rather than
@@ -648,7 +656,7 @@ class ProjectManifests:
                     newest[repository] = max(release, newest.get(repository, release))
             members = tuple(found)  # a list being sorted reads as empty
             found.sort(key=lambda c: (c.chart is None and not _in_chart_templates(c), _behind_an_install(c, members),
-                                      not self._beside_kustomization(c), _runs_a_script(c),
+                                      not self._beside_kustomization(c), _runs_a_script(c), c.bundle,
                                       _image_release(c) not in (None, newest.get(image_repository(c.image))),
                                       c.location.path.count("/"), not _named_as_base(c, members),
                                       not _file_named_for(c), c.location.path))
@@ -675,9 +683,13 @@ _RELEASE_TAG = re.compile(r"^v?([0-9]{1,4})(?:\.([0-9]+))?(?:\.([0-9]+))?(?=$|[-
 def _image_release(container: Container) -> tuple[int, int, int] | None:
     """The release the image's tag names, None for `latest`, a digest, a branch, a commit
     (`4f2c1e0d`) or a date (`20240101`)."""
-    last = container.image.split("@", 1)[0].rsplit("/", 1)[-1]
-    match = _RELEASE_TAG.match(last.partition(":")[2])
+    match = _RELEASE_TAG.match(_image_tag(container.image))
     return tuple(int(part or 0) for part in match.groups()) if match else None
+
+
+def _image_tag(image: str) -> str:
+    """An image's tag (`v1.2` of `ghcr.io/acme/api:v1.2`), "" when it names none."""
+    return image.split("@", 1)[0].rsplit("/", 1)[-1].partition(":")[2]
 
 
 def copy_message(container: Container, copy: Container) -> str:
@@ -1172,6 +1184,42 @@ def _program_name(command: str) -> str:
     return words[0].rsplit("/", 1)[-1] if words else ""
 
 
+def _names_any(script: str, programs: Iterable[str]) -> bool:
+    """Whether a script names one of the programs as a word of its own (`/bin/reloader`)."""
+    pattern = _naming_any(frozenset(name for name in programs if name))
+    return pattern is not None and pattern.search(script) is not None
+
+
+@functools.lru_cache(maxsize=64)
+def _naming_any(programs: frozenset[str]) -> re.Pattern[str] | None:
+    """One pattern for the names of `programs` as words of their own; built once per set."""
+    if not programs:
+        return None
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(programs, key=len, reverse=True))) + r")(?![\w-])")
+
+
+class _Dockerfile(NamedTuple):
+    """A Dockerfile of the tree, read once: its directory, its text without comment lines, its
+    COPY and ADD lines from the build context (_copies), and the names of the files its COPY
+    and ADD lines of any stage put in place."""
+    directory: str
+    text: str
+    copies: list[tuple[list[str], str]]
+    destinations: frozenset[str]
+
+
+def _go_build_outputs(dockerfile: str) -> set[str]:
+    """The names a Dockerfile gives what its `go build -o` commands write (`manager`)."""
+    return {name for command in _GO_BUILD_COMMAND.findall(_CONTINUED_LINE.sub(" ", dockerfile))
+            if (name := _output_name(command)) is not None}
+
+
+def _output_name(command: str) -> str | None:
+    """The file name a `go build` command writes with `-o` (`manager` of `-o ./bin/manager`)."""
+    output = _OUTPUT_FLAG.search(command)
+    return output.group(0).split()[-1].split("=")[-1].rsplit("/", 1)[-1] if output is not None else None
+
+
 def _runs_a_script(container: Container) -> bool:
     return bool(container.command) and container.command[0].endswith(".sh")
 
@@ -1202,6 +1250,8 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
     charts_deploying: set[str] = set()  # charts a template of which declares a workload
     chart_workload_templates: dict[str, list[tuple[Source, str]]] = {}  # chart root -> templates declaring a workload
     chart_rbac_templates: dict[str, list[tuple[Source, str]]] = {}  # chart root -> templates of ClusterRoles or bindings
+    # chart root -> templates declaring no workload that define named templates (a container's)
+    chart_defining_templates: dict[str, list[tuple[Source, str]]] = {}
     # chart root -> a template's VerticalPodAutoscaler and the values path that turns it on (_chart_resizer)
     chart_resizers: dict[str, tuple[Location, str | None]] = {}
     telling_defines: dict[str, frozenset[str]] = {}  # chart root -> its named templates naming GOMEMLIMIT
@@ -1236,6 +1286,8 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
                 chart_resizers[chart] = resizer
             if _declares_workload(text):
                 chart_workload_templates.setdefault(chart, []).append((source, text))
+            elif helm_template.DEFINE.search(text):
+                chart_defining_templates.setdefault(chart, []).append((source, text))
             if _CLUSTER_RBAC.search(text):
                 chart_rbac_templates.setdefault(chart, []).append((source, text))
             continue
@@ -1285,9 +1337,11 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
             defaults = helm_template.ChartDefaults(chart, chart_values[chart][1], _read)
             chart_flags[chart] = _chart_flags_rendered(defaults)
             overrides = _parent_values(chart, parent, chart_values, umbrella_roots)
-            chart_containers = _chart_containers(chart, *chart_values[chart], notify,
-                                                 chart_workload_templates.get(chart, []), defaults, overrides,
-                                                 frozenset(subcharts[chart]))
+            workload_templates = chart_workload_templates.get(chart, [])
+            chart_containers = _chart_containers(chart, *chart_values[chart], notify, workload_templates, defaults,
+                                                 overrides, frozenset(subcharts[chart]),
+                                                 _included_templates(workload_templates,
+                                                                     chart_defining_templates.get(chart, [])))
             rbac = [(source, defaults.with_alternatives_picked(defaults.without_empty_withs(text)))
                     for source, text in chart_rbac_templates.get(chart, [])]
             by_account = _chart_kinds_listed_by_account(rbac) if chart_containers else None
@@ -1987,6 +2041,17 @@ def _subcharts_in_tree(chart: str) -> dict[str, str]:
     return found
 
 
+def _included_templates(workload_templates: list[tuple[Source, str]],
+                        defining: list[tuple[Source, str]]) -> list[tuple[Source, str]]:
+    """Those of the `defining` templates that define a named template a workload template
+    includes: kubauth's Deployment includes `container.audit`, defined with its command and
+    subcommand in `templates/audit/container.yaml` (taken for the binary's root, the container
+    was charged another subcommand's cache: read as wrong)."""
+    included = set().union(*(helm_template.includes(text) for _, text in workload_templates))
+    return [(source, text) for source, text in defining
+            if included.intersection(helm_template.DEFINE.findall(text))]
+
+
 def _parent_values(chart: str, parent: str | None, chart_values: dict[str, tuple[Source, str]],
                    roots: dict[str, yaml.Node | None]) -> tuple[Source, yaml.Node] | None:
     """The values an umbrella chart gives its subchart `chart`, under the subchart's name (Helm
@@ -2007,13 +2072,15 @@ def _parent_values(chart: str, parent: str | None, chart_values: dict[str, tuple
 def _chart_containers(chart: str, source: Source, text: str, notify, workload_templates: list[tuple[Source, str]],
                       defaults: helm_template.ChartDefaults,
                       overrides: tuple[Source, yaml.Node] | None = None,
-                      subcharts: frozenset[str] = frozenset()) -> list[Container]:
+                      subcharts: frozenset[str] = frozenset(),
+                      included_templates: list[tuple[Source, str]] | None = None) -> list[Container]:
     """The containers of a Helm chart's values.yaml: each mapping (the top level, or a
     component's: `controller`, `webhookController`) holding `resources` (with `limits.memory`
     or without) and an `image` (a string, or `repository` or `name` with `registry` and `tag`);
     and the one `resources` and the one `image` of the values that no mapping holds together
     (cattage's `image` at the top level, its `controller.resources`; database-user-operator's
-    the same beside a kube-rbac-proxy's mapping that holds both).
+    the same beside a kube-rbac-proxy's mapping that holds both). `included_templates`: those
+    defining a container that a workload template includes, whose command is read with theirs.
     The templates are not rendered: the chart's defaults are what is read."""
     documents = _compose(text, source, notify)
     if not documents:
@@ -2030,7 +2097,7 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
         service account, pull policy, command and subcommand."""
         made.chart_accounts = _chart_accounts(path, workload_templates)
         made.loaded_by_hand = _never_pulled_by_templates(path, workload_templates)
-        made.command, made.subcommand = _template_run(path, workload_templates)
+        made.command, made.subcommand = _template_run(path, workload_templates + (included_templates or []))
         return made
 
     def container(node: yaml.Node, path: tuple[str, ...], image: str,
@@ -2098,7 +2165,9 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
         # `image` and `resources`, beside the `controllerManager.manager` its Deployment writes).
         image = (_values_image(_value(node, "image")) if defaults.reads(*path, "image") else None) or \
             (keyed_images.get(path[-1]) if len(path) == 1 and defaults.reads("image", path[-1]) else None) or \
-            _registry_image(_value(node, "image"), path, workload_templates) or _flat_image(node, path, defaults)
+            _registry_image(_value(node, "image"), path, workload_templates) or _flat_image(node, path, defaults) or \
+            (_included_image(path, workload_templates, defaults) if path and _get(node, "resources") is not None
+             else None)
         # A component the chart leaves off unless asked (`admission: {enable: false}`) is not
         # what `helm install` deploys.
         disabled = any(_text(_value(node, key)) in _FALSE for key in ("enabled", "enable")) or \
@@ -2623,6 +2692,24 @@ def _registry_image(settings: yaml.Node | None, path: tuple[str, ...],
         return None
     tag = _text(_value(settings, "tag"))
     return f"{registry}/{repositories.pop()}" + (f":{tag}" if tag else "")
+
+
+def _included_image(path: tuple[str, ...], templates: list[tuple[Source, str]],
+                    defaults: helm_template.ChartDefaults) -> str | None:
+    """The image of a component whose values hold its `resources` and no image, as every
+    container writing those resources includes it from a named template printing a repository
+    after a value (ChartDefaults.included_image): Gameplane's operator runs `{{ include
+    "gameplane.operatorImage" . }}`, `<image.registry>/operator` (its chart, what the README
+    installs, went unread, and a scaffold nobody installs was reported instead)."""
+    reference = _values_reference(path, "resources")
+    images = set()
+    for _, text in templates:
+        lines = text.split("\n")
+        for match in reference.finditer(text):
+            _, item = _enclosing_container(lines, text.count("\n", 0, match.start()))
+            written = [found.group(1) for i in item if (found := _TEMPLATE_IMAGE.match(lines[i]))]
+            images.add(defaults.included_image(written[0]) if len(written) == 1 else None)
+    return images.pop() if len(images) == 1 else None
 
 
 _CONFIGURATION_KIND = re.compile(r"^kind:[ \t]*[\"']?(?:ConfigMap|Secret)\b", re.MULTILINE)
@@ -3333,7 +3420,9 @@ _SYSTEM_DIRS = ("/bin/", "/sbin/", "/usr/", "/dev/", "/tmp/", "/proc/", "/etc/")
 
 # Words that name an image as a test's: stackrox's `qa-multi-arch`, which its CI deploys as
 # a webhook receiver for notifier tests, is no service anyone runs; nor is valet's
-# `provider-mock`, the mock provider its tests run beside the real ones.
+# `provider-mock`, the mock provider its tests run beside the real ones. Nor is one tagged so:
+# benchhandoff's `config/manager` runs `benchhandoff-agentrun-controller:e2e`, which only its
+# end-to-end script builds and loads into a kind cluster (read as a manifest nobody installs).
 _TEST_IMAGE_WORDS = frozenset({"test", "tests", "e2e", "qa", "mock", "mocks"})
 # Windows' shells: a DaemonSet of Windows nodes whose command is a PowerShell script
 # (terway's `pwsh.exe -File entrypoint.ps1`) copies its Go program to the host and starts it
@@ -3472,6 +3561,11 @@ _PLAIN_DOCKERFILES = ("Dockerfile", "Containerfile")
 _ENTRYPOINT = re.compile(r"^\s*ENTRYPOINT\s+(?:\[\s*\"([^\"]+)\"|([^\s\[]\S*))", re.MULTILINE | re.IGNORECASE)
 _COPY_LINE = re.compile(r"^\s*(?:COPY|ADD)\s+(.+)$", re.MULTILINE | re.IGNORECASE)
 _RUNS_ARGUMENTS = re.compile(r"\$\{?@|\$\{?\*")
+# A script's line that starts a program named by a variable (`exec "$BINARY"`, `${APP} serve`,
+# `/usr/bin/app/${COMPONENT} --lldp`), not one assigning it (`list=$(rdma link)`).
+_RUNS_A_VARIABLE = re.compile(r"^[ \t]*(?:exec[ \t]+)?[\"']?[\w./-]*\$", re.MULTILINE)
+# How far above a Dockerfile its build context may be (`image/agent/Dockerfile` built from the root).
+_BUILD_CONTEXT_DEPTH = 3
 # A script's line that starts a program in the background (`gobgpd --api-hosts ... &`, not
 # `a && b`), and one that replaces the shell with a program (`exec manager`).
 _BACKGROUNDED = re.compile(r"^[ \t]*((?:nohup[ \t]+)?[^\s&|;#=()]+(?:[ \t][^\n&]*?)?)[ \t]*&[ \t]*$", re.MULTILINE)
@@ -3482,6 +3576,12 @@ def _copied_sources(dockerfile: str, stages: bool = False) -> list[str]:
     """What a Dockerfile's COPY and ADD lines take from the build context (not from another
     stage, `--from`, unless `stages`), in shell or JSON form (`COPY ["backend/", "./"]`), as
     written."""
+    return [source for sources, _ in _copies(dockerfile, stages) for source in sources]
+
+
+def _copies(dockerfile: str, stages: bool = False) -> list[tuple[list[str], str]]:
+    """Each COPY and ADD line of a Dockerfile as what it takes (see _copied_sources) and where
+    it puts it, as written."""
     found = []
     for line in _COPY_LINE.findall(_CONTINUED_LINE.sub(" ", dockerfile)):
         if "--from" in line and not stages:
@@ -3492,7 +3592,9 @@ def _copied_sources(dockerfile: str, stages: bool = False) -> list[str]:
                 words = json.loads(" ".join(words))
             except ValueError:
                 continue
-        found += [word for word in words[:-1] if isinstance(word, str) and (stages or not word.startswith("/"))]
+        if len(words) > 1 and isinstance(words[-1], str):
+            found.append(([word for word in words[:-1] if isinstance(word, str) and (stages or not word.startswith("/"))],
+                          words[-1]))
     return found
 
 
@@ -3743,11 +3845,15 @@ def _kubebuilder_root(root: str) -> str | None:
 def _kubebuilder_root_above(directory: str, levels: int) -> str | None:
     """The first of `directory` and the `levels - 1` directories above it that holds
     kubebuilder's `PROJECT` file."""
-    for _ in range(levels):
-        if _kubebuilder_root(directory) is not None:
-            return directory
-        directory = os.path.dirname(directory)
-    return None
+    return next((above for above in _and_above(directory, levels) if _kubebuilder_root(above) is not None), None)
+
+
+def _and_above(directory: str, levels: int) -> list[str]:
+    """`directory` and the `levels - 1` directories above it, nearest first."""
+    found = [directory]
+    while len(found) < levels and os.path.dirname(found[-1]) != found[-1]:
+        found.append(os.path.dirname(found[-1]))
+    return found
 
 
 def _chart_project(container: Container) -> str | None:
@@ -3996,6 +4102,10 @@ class _PackageCode(NamedTuple):
     uncached_client: bool  # whether they build the manager's client without its cache (go_code.uncached_client)
     # (dynamic informers asked for, those of custom resources, dynamic factories built): go_code.dynamic_informers
     dynamic_informers: tuple[int, int, int]
+    # What names each dynamic informer's resource not known to be custom, and the variables they
+    # give custom resources (go_code.dynamic_resources_named, go_code.custom_resource_names).
+    dynamic_resources_named: tuple[bytes, ...]
+    custom_resource_names: frozenset[bytes]
     # (typed informers asked for, those of growing kinds, typed factories built, other asks): go_code.typed_informers
     typed_informers: tuple[int, int, int, int]
     # The growing kinds their informers are asked for, and how many asks are of a kind not known
@@ -4074,6 +4184,8 @@ def _code_facts(sources: list[bytes], generated_client: bool = False,
         frozenset().union(*(go_code.uncached_kinds(text) for text in code)),
         any(go_code.uncached_client(text) for text in code),
         tuple(map(sum, zip((0, 0, 0), *(go_code.dynamic_informers(source, text) for source, text in zip(sources, code))))),
+        tuple(name for source, text in zip(sources, code) for name in go_code.dynamic_resources_named(source, text)),
+        frozenset().union(*map(go_code.custom_resource_names, code)),
         tuple(map(sum, zip((0, 0, 0, 0), *(go_code.typed_informers(source, text)
                                             for text, source, mine in zip(code, sources, written) if mine)))),
         frozenset().union(*(kinds for kinds, _ in informed)),
@@ -4137,10 +4249,13 @@ def _caches_only_small_kinds(facts: list[_PackageCode], listed: frozenset[str] |
 
 def _informs_only_on_small_kinds(facts: list[_PackageCode]) -> bool:
     """Whether every informer a program builds is asked of a factory for a custom resource
-    (go_code.dynamic_informers) or a kind that does not grow with the cluster
+    (go_code.dynamic_informers, or named by a variable given one: custom_resource_names) or a kind that does not grow with the cluster
     (go_code.typed_informers): at least one, none asked for otherwise, and no other
     construction (NEW_INFORMER) than their factories."""
     asked, custom, dynamic_factories = map(sum, zip((0, 0, 0), *(f.dynamic_informers for f in facts)))
+    # Or of a resource another of its files gives a variable (Gameplane's `kube.GVRCluster`).
+    given = frozenset().union(*(f.custom_resource_names for f in facts))
+    custom += sum(name in given for f in facts for name in f.dynamic_resources_named)
     typed, growing, typed_factories, untyped = map(sum, zip((0, 0, 0, 0), *(f.typed_informers for f in facts)))
     return asked + typed > 0 and custom == asked and growing == untyped == 0 and \
         _informer_constructions(facts) == dynamic_factories + typed_factories
@@ -4328,6 +4443,7 @@ class _GoTree:
         # and its image's entrypoint script (see _entrypoint_script).
         self._mains_below: dict[str, list[str]] = {}
         self._entrypoint_scripts: dict[str, tuple[str, str]] = {}
+        self._dockerfiles_parsed: list[_Dockerfile] | None = None  # see _parsed_dockerfiles
         self._plain_dockerfiles: dict[str, tuple[str, list[str]]] = {}  # see _plain_dockerfile
         self._flags_spelled: dict[tuple[str, frozenset[str]], bool] = {}  # see _spells_any
         self._flags_required: dict[str, frozenset[str]] = {}  # by project root, see _required_flags
@@ -4337,7 +4453,11 @@ class _GoTree:
 
     def recognize(self, container: Container, go_images: tuple[str, ...]) -> tuple[str, str | None]:
         if _runs_powershell(container) or container.loaded_by_hand or \
-                _TEST_IMAGE_WORDS.intersection(words(image_repository(container.image))):
+                _TEST_IMAGE_WORDS.intersection(words(image_repository(container.image))) or \
+                _TEST_IMAGE_WORDS.intersection(words(_image_tag(container.image))):
+            return "", None
+        if self._command_script_runs_another(container):
+            container.runs_other_entrypoint = True
             return "", None
         image = container.image
         import_path = _image_import_path(image)
@@ -4615,8 +4735,66 @@ class _GoTree:
         if not body or _RUNS_ARGUMENTS.search(body):
             return False
         programs = {os.path.basename(main) for main in self._mains_at_or_below(directory)}
-        return bool(programs) and not any(re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", body)
-                                          for name in programs)
+        return bool(programs) and not _names_any(body, programs)
+
+    def _command_script_runs_another(self, container: Container) -> bool:
+        """Whether the container's command is a script that the tree's Dockerfiles copy to that
+        path of their image, which starts none of the tree's Go programs and neither its
+        arguments nor a program named by a variable: unifabric's `lldpd` sidecar runs its agent's
+        image with `/usr/bin/unifabric/entrypoint.sh`, which writes a config and starts lldpd, a
+        C daemon (its finding was read as wrong). The programs are named by a main package's
+        directory, what a copying Dockerfile's `go build -o` writes, and where its COPY and ADD
+        lines put files (a binary renamed as it is copied). Unknown (False) when no Dockerfile
+        copies a script there, one of those scripts is not in the tree, or one of those
+        Dockerfiles builds no Go by `go build -o` (`RUN make build`: its program's name is not
+        known)."""
+        if not _runs_a_script(container):
+            return False
+        copied = self._scripts_copied_to(container.command[0])
+        if not copied or any(body is None or _RUNS_ARGUMENTS.search(body) or _RUNS_A_VARIABLE.search(body)
+                             for _, body in copied):
+            return False
+        programs = {os.path.basename(main) for main in self._main_dirs()}
+        for dockerfile, _ in copied:
+            built = _go_build_outputs(dockerfile.text)
+            if not built:
+                return False
+            programs |= built | dockerfile.destinations
+        programs.discard(container.command[0].rsplit("/", 1)[-1])
+        return not any(_names_any(body, programs) for _, body in copied)
+
+    def _scripts_copied_to(self, path: str) -> list[tuple[_Dockerfile, str | None]]:
+        """Each Dockerfile of the tree that copies a script from its build context to `path` (to
+        that path, or into its directory), with the script's text, comment lines left out (None
+        when it is not found); the build context is taken to be the Dockerfile's directory or
+        the nearest one above it holding the source."""
+        name = path.rsplit("/", 1)[-1]
+        found = []
+        for dockerfile in self._parsed_dockerfiles():
+            for sources, destination in dockerfile.copies:
+                if destination not in (path, path.rsplit("/", 1)[0] + "/"):
+                    continue
+                for source in sources:
+                    if source.rsplit("/", 1)[-1] != name:
+                        continue
+                    script = next((os.path.join(base, source) for base in _and_above(dockerfile.directory,
+                                                                                     _BUILD_CONTEXT_DEPTH + 1)
+                                   if os.path.isfile(os.path.join(base, source))), None)
+                    found.append((dockerfile, _COMMENT_LINES.sub("", _read(script)) if script else None))
+        return found
+
+    def _parsed_dockerfiles(self) -> list[_Dockerfile]:
+        """The tree's Dockerfiles, each read and parsed once."""
+        if self._dockerfiles_parsed is None:
+            self._dockerfiles_parsed = []
+            for directory, paths in sorted(self._dockerfiles.items()):
+                for path in paths:
+                    text = _COMMENT_LINES.sub("", _read(path))
+                    copies = _copies(text)
+                    destinations = {destination.rstrip("/").rsplit("/", 1)[-1]
+                                    for _, destination in _copies(text, stages=True)} - {"", "."}
+                    self._dockerfiles_parsed.append(_Dockerfile(directory, text, copies, frozenset(destinations)))
+        return self._dockerfiles_parsed
 
     def _entrypoint_starting_several(self, directory: str) -> str | None:
         """The name of the entrypoint script of the image built in `directory` when it starts
@@ -4642,8 +4820,7 @@ class _GoTree:
         -o <program> <package>`."""
         text = self._plain_dockerfile(directory)[0]
         for command in _GO_BUILD_COMMAND.findall(_CONTINUED_LINE.sub(" ", text)):
-            output = _OUTPUT_FLAG.search(command)
-            if output is None or output.group(0).split()[-1].split("=")[-1].rsplit("/", 1)[-1] != program:
+            if _output_name(command) != program:
                 continue
             targets = _GO_BUILD_TARGET.findall(_OUTPUT_FLAG.sub(" ", command))
             if len(targets) == 1:
