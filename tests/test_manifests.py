@@ -2607,9 +2607,14 @@ def test_dynamic_informers_of_custom_resources_keep_no_cluster_cache(tmp_path, r
      "metal.Clusters", True),
     ('var Clusters = schema.GroupVersionResource{Group: "games.example.com", Version: "v1", Resource: "clusters"}\n',
      "metal.Others", True),
-    # a variable of a function elsewhere is not the one asked for
+    # a variable of a function elsewhere is not the one asked for, nor a field named alike; braces
+    # in strings above the block change nothing
     ('func local() {\n\tgvr := schema.GroupVersionResource{Group: "games.example.com", Version: "v1", '
      'Resource: "clusters"}\n\t_ = gvr\n}\n', "gvr", True),
+    ('var Clusters = schema.GroupVersionResource{Group: "games.example.com", Version: "v1", Resource: "clusters"}\n',
+     "dc.Clusters", True),
+    ('var open = "{"\n\nvar (\n\tClusters = schema.GroupVersionResource{Group: "games.example.com", Version: "v1", '
+     'Resource: "clusters"}\n)\n', "metal.Clusters", False),
 ])
 def test_dynamic_informers_of_custom_resources_given_in_another_package(tmp_path, given, asked, reported):
     """Gameplane's API asks its dynamic factory for `kube.GVRCluster` and `kube.GVRs["servers"]`,
@@ -3719,6 +3724,19 @@ def test_a_controller_caching_only_custom_resources_is_not_reported(tmp_path, mo
     files = {"api/v1/types.go": _ZONE_TYPES, **({"internal/watch/reader.go": reader} if reader else {})}
     go_module(tmp_path, files)
     findings = _findings_of_watching_program(tmp_path, _ZONE_CONTROLLER % more, request="512Mi")
+    assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
+
+
+@pytest.mark.parametrize("guard, reported", [("h.Reader != nil", False), ("h.debug", True)])
+def test_a_method_returning_the_api_reader_given_in_another_file_reads_uncached(tmp_path, guard, reported):
+    """The field given the API reader in one file, the method returning it in another: what is
+    read through the method is read uncached."""
+    go_module(tmp_path, {"api/v1/types.go": _ZONE_TYPES,
+                         "internal/watch/reader.go": _API_READER_FIELD.replace("h.Reader.Get(", "h.live().Get("),
+                         "internal/watch/live.go": "package watch\n\nimport \"sigs.k8s.io/controller-runtime/pkg/client\"\n\n"
+                                                   "func (h *handler) live() client.Reader {\n"
+                                                   f"\tif {guard} {{\n\t\treturn h.Reader\n\t}}\n\treturn h.Client\n}}\n"})
+    findings = _findings_of_watching_program(tmp_path, _ZONE_CONTROLLER % "", request="512Mi")
     assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
 
 
@@ -4926,6 +4944,7 @@ _OWN_NAMESPACE = "              valueFrom: {fieldRef: {fieldPath: metadata.names
     ('"relay"', "RELAY_NAMESPACE", False),
     ('"relay"', "NAMESPACE", True),  # not what viper reads under its prefix
     ("envPrefix", "NAMESPACE", True),  # a prefix not written out: the variable is not known
+    ('"relay-proxy")\n\tviper.SetEnvKeyReplacer(strings.NewReplacer("-", "_")', "RELAY_PROXY_NAMESPACE", False),
 ])
 def test_the_variable_viper_reads_a_namespace_key_from(tmp_path, prefix, variable, reported):
     watch = (_FACTORY_OF_THE_NAMED_NAMESPACE_ELSE_ALL % ("\n\tviper.AutomaticEnv()", "!=")).replace('"relay"', prefix)
@@ -4941,6 +4960,9 @@ def test_the_variable_viper_reads_a_namespace_key_from(tmp_path, prefix, variabl
     ("\n\tviper.AutomaticEnv()", "!=", "          env:\n            - name: OTHER_NAMESPACE\n" + _OWN_NAMESPACE, True),
     # the whole cluster's factory when one is named: its block runs
     ("\n\tviper.AutomaticEnv()", "==", "          env:\n            - name: RELAY_NAMESPACE\n" + _OWN_NAMESPACE, True),
+    # the whole cluster's also when another setting asks for it
+    ("\n\tviper.AutomaticEnv()", "!= \"\" && !all ==", "          env:\n            - name: RELAY_NAMESPACE\n"
+     + _OWN_NAMESPACE, True),
 ])
 def test_an_informer_factory_of_the_whole_cluster_built_only_when_no_namespace_is_named(
         tmp_path, automatic, test, container, reported):
@@ -6068,7 +6090,11 @@ spec:
     # the binary renamed as it is copied; named by a variable in its path; an assignment is none
     ("#!/bin/bash\nexec /usr/bin/fabric/fabricd --lldp\n", "/usr/bin/fabric/entrypoint.sh", True),
     ("#!/bin/bash\nexec /usr/bin/fabric/${COMPONENT} --lldp\n", "/usr/bin/fabric/entrypoint.sh", True),
-    ("#!/bin/bash\nlinks=$(rdma link)\nlldpd -d\n", "/usr/bin/fabric/entrypoint.sh", False),
+    ("#!/bin/bash\nlinks=$(rdma link)\nlist+=($links)\nlldpd -d\n", "/usr/bin/fabric/entrypoint.sh", False),
+    ('#!/bin/sh\nexec tini -- "$PROGRAM"\n', "/usr/bin/fabric/entrypoint.sh", True),
+    ('#!/bin/sh\n[ -n "$DEBUG" ] || exec "$PROGRAM"\n', "/usr/bin/fabric/entrypoint.sh", True),
+    ('#!/bin/sh\neval "$START"\n', "/usr/bin/fabric/entrypoint.sh", True),
+    ("#!/bin/sh\nexec /usr/bin/fabric/fd --lldp\n", "/usr/bin/fabric/entrypoint.sh", True),  # linked by a RUN
 ])
 def test_a_container_whose_command_is_a_script_starting_another_program_is_not_go(tmp_path, script, copy, reported):
     """A container may run its image's script as its command; when the Dockerfile copies that
@@ -6080,6 +6106,7 @@ def test_a_container_whose_command_is_a_script_starting_another_program_is_not_g
                                               "FROM ubuntu:24.04\nRUN apt-get install -y lldpd\n"
                                               "COPY --from=build /out/agent /usr/bin/fabric/agent\n"
                                               "COPY --from=build /out/agent /usr/bin/fabric/fabricd\n"
+                                              "RUN ln -s /usr/bin/fabric/agent /usr/bin/fabric/fd\n"
                                               f"COPY --chmod=755 image/agent/entrypoint.sh {copy}\n")
     write(tmp_path, "image/agent/entrypoint.sh", script)
     write(tmp_path, "deploy/agent.yaml", _SIDECAR_RUNNING_A_SCRIPT)

@@ -1179,23 +1179,32 @@ _NAME_GIVEN = rb"(?<![\w\"])(%s)\s*(?::(?!=)|:?=(?!=))\s*"
 
 
 def api_reader_names(code: bytes) -> frozenset[bytes]:
-    """The fields a Go file (without comments) gives the manager's API reader (_API_READER_GIVEN),
-    and its methods that return such a field first (_READER_METHOD, _RETURNED_FIELD)."""
-    fields = frozenset(m.group(1) or m.group(2) for m in _API_READER_GIVEN.finditer(code)) \
+    """The fields a Go file (without comments) gives the manager's API reader (_API_READER_GIVEN)."""
+    return frozenset(m.group(1) or m.group(2) for m in _API_READER_GIVEN.finditer(code)) \
         if b"GetAPIReader()" in code else frozenset()
-    methods = set()
+
+
+def reader_methods(code: bytes) -> frozenset[tuple[bytes, bytes]]:
+    """(method, field) for each method of a Go file (without comments) that returns a reader
+    field first (_READER_METHOD, _RETURNED_FIELD): whatever happens, or under a test that the
+    field is set (`if r.APIReader != nil {`), not under another condition (`if r.debug {`).
+    Reads through the method are the field's (see names_uncached_reader, api_reader_names)."""
+    found = set()
     for method in _READER_METHOD.finditer(code):
         first = _RETURN.search(code, method.end(), _call_end(code, method.end() - 1, b"{}"))
         returned = _RETURNED_FIELD.match(code, first.start()) if first is not None else None
-        if returned is None or not (returned.group(1) in fields or re.fullmatch(_UNCACHED_READER, returned.group(1))):
+        if returned is None:
             continue
-        # Returned whatever happens, or under a test that the field is set (`if r.APIReader !=
-        # nil {`), not under another condition (`if r.debug {`).
         opening = next(_enclosing_openings(code, first.start(), method.end()), None)
         guard = code[code.rfind(b"\n", 0, opening) + 1:opening + 1] if opening is not None else b""
         if opening is None or re.fullmatch(rb"\s*if\s+\w+\.%s\s*!=\s*nil\s*\{" % re.escape(returned.group(1)), guard):
-            methods.add(method.group(1))
-    return fields | methods
+            found.add((method.group(1), returned.group(1)))
+    return frozenset(found)
+
+
+def names_uncached_reader(name: bytes) -> bool:
+    """Whether a field's or variable's name says it reads without a cache (_UNCACHED_READER)."""
+    return re.fullmatch(_UNCACHED_READER, name) is not None
 
 
 # A method without parameters returning a reader (`func (r *R) liveReader() client.Reader {`),
@@ -1487,23 +1496,25 @@ def dynamic_informers(source: bytes, code: bytes) -> tuple[int, int, int]:
     return len(asked), sum(_custom_resource_at(code, at, imports) for at in asked), len(_DYNAMIC_FACTORY.findall(code))
 
 
-def dynamic_resources_named(source: bytes, code: bytes) -> tuple[bytes, ...]:
+def dynamic_resources_named(source: bytes, code: bytes) -> tuple[tuple[bool, bytes], ...]:
     """For each dynamic informer a Go file asks for that is not known to be of a custom
-    resource (_custom_resource_at), the name of what gives its resource (`GVRCluster` of
-    `ForResource(kube.GVRCluster)`, `GVRs` of `ForResource(kube.GVRs["servers"])`), or b""
-    when none: another file of the program may give it one (custom_resource_names)."""
+    resource (_custom_resource_at), (whether an imported package's, the name) of the
+    package-level variable that gives its resource (`GVRCluster` of `ForResource(GVRCluster)`,
+    of its own package's other file; `GVRs` of `ForResource(kube.GVRs["servers"])`), or (False,
+    b"") when none does: a field (`w.Clusters`), a variable the file gives itself, a call."""
     imports = dict(import_names(source))
-    asked = [found.end() for found in _DYNAMIC_RESOURCE.finditer(code)]
-    return tuple(named.group(1) if (named := _RESOURCE_NAME.match(code, at)) is not None and
-                 not _gives_locally(code, named) else b""
-                 for at in asked if not _custom_resource_at(code, at, imports))
-
-
-def _gives_locally(code: bytes, named: re.Match) -> bool:
-    """Whether a resource named without its package (`ForResource(gvr)`) is a variable its own
-    file gives a value, which another file's variable of that name is not."""
-    return b"." not in named.group(0) and \
-        re.search(rb"\b%s\s*(?::=|=(?!=))" % re.escape(named.group(1)), code) is not None
+    found = []
+    for at in (m.end() for m in _DYNAMIC_RESOURCE.finditer(code)):
+        if _custom_resource_at(code, at, imports):
+            continue
+        named = _RESOURCE_NAME.match(code, at)
+        qualifier = named.group(1) if named is not None else None
+        if named is None or qualifier is not None and qualifier not in imports or \
+                qualifier is None and re.search(rb"\b%s\s*(?::=|=(?!=))" % re.escape(named.group(2)), code):
+            found.append((False, b""))
+        else:
+            found.append((qualifier is not None, named.group(2)))
+    return tuple(found)
 
 
 def custom_resource_names(code: bytes) -> frozenset[bytes]:
@@ -1525,19 +1536,22 @@ def custom_resource_names(code: bytes) -> frozenset[bytes]:
 
 def _at_package_level(code: bytes, at: int) -> bool:
     """Whether the line at `at` declares at package level: `var x = ...` at the line's start, or
-    a line of a `var (` block that starts a line."""
-    line = code[at:code.find(b"\n", at) % (len(code) + 1)]
-    if line.startswith(b"var"):
+    an indented line whose nearest line above starting at column 0 is `var (` (not `func`, `}`
+    or the `)` that closes a block)."""
+    line_start = code.rfind(b"\n", 0, at) + 1
+    if code.startswith(b"var", line_start):
         return True
-    opening = next(_enclosing_openings(code, at, 0), None)
-    # No block of braces around it, and the parenthesis left open above it is a `var (`'s.
-    return opening is None and code.rfind(b"\nvar (", 0, at) > code.rfind(b"\n)", 0, at)
+    for line in reversed(code[:line_start].split(b"\n")):
+        if not line or line[:1] in (b" ", b"\t") or line.startswith(b"//"):
+            continue
+        return line.startswith(b"var") and line.rstrip().endswith(b"(")
+    return False
 
 
 # What names a dynamic informer's resource (`kube.GVRs["servers"]`, `GVRCluster`), and a
 # variable given a resource, or a map of them (`var GVRs = map[string]schema.GroupVersionResource{`),
 # and the groups of what it is given.
-_RESOURCE_NAME = re.compile(rb"(?:[A-Za-z_]\w*\.)?([A-Za-z_]\w*)\s*(?:\[[^\]\n]*\]\s*)?[),]")
+_RESOURCE_NAME = re.compile(rb"(?:([A-Za-z_]\w*)\.)?([A-Za-z_]\w*)\s*(?:\[[^\]\n]*\]\s*)?[),]")
 _GIVEN_RESOURCE = re.compile(rb"^[ \t]*(?:var[ \t]+)?([A-Za-z_]\w*)[ \t]*:?=[ \t]*"
                              rb"(?:map\[[^\]\n]+\])?(?:\w+\.)?GroupVersionResource\{", re.MULTILINE)
 _RESOURCE_GROUP = re.compile(rb"\bGroup:\s*\"([^\"]*)\"")
@@ -1809,11 +1823,13 @@ def _unless_named_condition(code: bytes, at: int) -> bytes | None:
     if opening is None:
         return None
     line_start = code.rfind(b"\n", 0, opening) + 1
+    # One test alone: with `||` the block may run with a namespace named, and with `&&` so may
+    # the `else` (`if ns != "" && !all {`).
     if _WHEN_EMPTY.match(code, line_start, opening + 1):
-        return code[line_start:opening]
+        return code[line_start:opening] if b"||" not in code[line_start:opening] else None
     tested = _if_of_else(code, line_start, opening, start)
     return code[tested.start:tested.stop - 1] if tested is not None and \
-        _WHEN_NAMED.match(code, tested.start, tested.stop) else None
+        _WHEN_NAMED.match(code, tested.start, tested.stop) and b"&&" not in code[tested.start:tested.stop] else None
 
 
 def _if_of_else(code: bytes, line_start: int, opening: int, start: int) -> range | None:
@@ -1882,10 +1898,13 @@ def namespace_settings(code: bytes) -> frozenset[str]:
         replaced = [_QUOTED_STRING.findall(found.group(1)) for found in _VIPER_KEY_REPLACER.finditer(code)]
         replacements = [(old.decode(), new.decode()) for pairs in replaced for old, new in zip(pairs[::2], pairs[1::2])]
         if len(prefixes) == calls:
+            # As viper spells it: the prefix and the key upper-cased, then the replacer applied.
             for name in set(names):
-                for old, new in replacements:
-                    name = name.replace(old, new)
-                names |= {prefix + name.upper() for prefix in prefixes or [""]}
+                for prefix in prefixes or [""]:
+                    variable = (prefix + name).upper()
+                    for old, new in replacements:
+                        variable = variable.replace(old, new)
+                    names.add(variable)
     return frozenset(names)
 
 

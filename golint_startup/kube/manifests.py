@@ -70,10 +70,11 @@ The manifest rules check only containers that run Go. A container counts as Go w
   kube-fluentd-operator's image builds its Go config reloader and starts fluentd, a Ruby
   program, in the container beside the reloader's that gives no command;
   whatever names the image, a container is not Go when its `command` is a `.sh` script
-  that the tree's Dockerfiles copy to that path, which names none of the tree's Go programs
-  (a main package's directory, or what a `go build -o` writes), does not run its arguments
-  and starts no program named by a variable: unifabric's `lldpd` sidecar runs its agent's
-  image with a script that starts lldpd, a C daemon;
+  that the tree's Dockerfiles copy to that path, Dockerfiles that build Go by `go build -o`,
+  and the script names none of the tree's Go programs (a main package's directory, what a
+  `go build -o` writes, a file those Dockerfiles put in place or rename), does not run its
+  arguments, and starts no program named by a variable or `eval`: unifabric's `lldpd` sidecar
+  runs its agent's image with a script that starts lldpd, a C daemon;
 - its image's repository name is the last element of a linted Go module's path (without
   a major version: `perconalab/percona-xtradb-cluster-operator` and the module
   `github.com/percona/percona-xtradb-cluster-operator`) that holds one `main` package outside
@@ -1184,6 +1185,21 @@ def _program_name(command: str) -> str:
     return words[0].rsplit("/", 1)[-1] if words else ""
 
 
+def _starts_a_variable(script: str) -> bool:
+    """Whether a script may start a program named by a variable (`exec "$BINARY"`,
+    `${APP} serve`, `tini -- /usr/bin/app/${COMPONENT}`, `[ -n "$D" ] || exec "$P"`) or by
+    `eval`; not a variable assigned (`list=$(rdma link)`) or handed to a program as an argument."""
+    for line in script.splitlines():
+        for command in _COMMAND_BREAK.split(line):
+            words = command.split()
+            while words and (words[0] in _BEFORE_THE_PROGRAM or _ASSIGNMENT_WORD.fullmatch(words[0])
+                             or words[0].startswith("-") and words[0] != "-"):
+                words = words[1:]
+            if words and (words[0] == "eval" or "$" in words[0]):
+                return True
+    return False
+
+
 def _names_any(script: str, programs: Iterable[str]) -> bool:
     """Whether a script names one of the programs as a word of its own (`/bin/reloader`)."""
     pattern = _naming_any(frozenset(name for name in programs if name))
@@ -1198,10 +1214,17 @@ def _naming_any(programs: frozenset[str]) -> re.Pattern[str] | None:
     return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(programs, key=len, reverse=True))) + r")(?![\w-])")
 
 
+# A Dockerfile's RUN lines, the commands in them, and those that put a file under another name
+# (`RUN ln -s /usr/bin/app/agent /usr/bin/app/fabricd`).
+_RUN_LINE = re.compile(r"^\s*RUN\s+(.*)$", re.MULTILINE | re.IGNORECASE)
+_RUN_COMMAND = re.compile(r"&&|;|\|\|")
+_RENAMING_COMMANDS = frozenset({"mv", "cp", "ln", "install"})
+
+
 class _Dockerfile(NamedTuple):
     """A Dockerfile of the tree, read once: its directory, its text without comment lines, its
     COPY and ADD lines from the build context (_copies), and the names of the files its COPY
-    and ADD lines of any stage put in place."""
+    and ADD lines of any stage, and its RUN lines' mv, cp, ln and install, put in place."""
     directory: str
     text: str
     copies: list[tuple[list[str], str]]
@@ -3561,9 +3584,12 @@ _PLAIN_DOCKERFILES = ("Dockerfile", "Containerfile")
 _ENTRYPOINT = re.compile(r"^\s*ENTRYPOINT\s+(?:\[\s*\"([^\"]+)\"|([^\s\[]\S*))", re.MULTILINE | re.IGNORECASE)
 _COPY_LINE = re.compile(r"^\s*(?:COPY|ADD)\s+(.+)$", re.MULTILINE | re.IGNORECASE)
 _RUNS_ARGUMENTS = re.compile(r"\$\{?@|\$\{?\*")
-# A script's line that starts a program named by a variable (`exec "$BINARY"`, `${APP} serve`,
-# `/usr/bin/app/${COMPONENT} --lldp`), not one assigning it (`list=$(rdma link)`).
-_RUNS_A_VARIABLE = re.compile(r"^[ \t]*(?:exec[ \t]+)?[\"']?[\w./-]*\$", re.MULTILINE)
+# Where a script's command starts (`a && b`, `if x; then b`), and the words before a
+# command's program: a prefix that runs what follows, a keyword, the wrappers' own flags.
+_COMMAND_BREAK = re.compile(r"&&|\|\||[;|&]|\b(?:then|do|else)\b")
+_BEFORE_THE_PROGRAM = frozenset({"exec", "nohup", "tini", "dumb-init", "catatonit", "--", "env", "sudo", "time",
+                                 "command", "builtin", "!", "if", "elif", "while", "until"})
+_ASSIGNMENT_WORD = re.compile(r"[A-Za-z_]\w*\+?=\S*")
 # How far above a Dockerfile its build context may be (`image/agent/Dockerfile` built from the root).
 _BUILD_CONTEXT_DEPTH = 3
 # A script's line that starts a program in the background (`gobgpd --api-hosts ... &`, not
@@ -4102,8 +4128,9 @@ class _PackageCode(NamedTuple):
     uncached_client: bool  # whether they build the manager's client without its cache (go_code.uncached_client)
     # (dynamic informers asked for, those of custom resources, dynamic factories built): go_code.dynamic_informers
     dynamic_informers: tuple[int, int, int]
-    # What names each dynamic informer's resource not known to be custom, and the variables they
-    # give custom resources (go_code.dynamic_resources_named, go_code.custom_resource_names).
+    # The variable of an imported package naming each dynamic informer's resource not known to
+    # be custom, and the package-level variables they give custom resources
+    # (go_code.dynamic_resources_named, go_code.custom_resource_names).
     dynamic_resources_named: tuple[bytes, ...]
     custom_resource_names: frozenset[bytes]
     # (typed informers asked for, those of growing kinds, typed factories built, other asks): go_code.typed_informers
@@ -4121,6 +4148,8 @@ class _PackageCode(NamedTuple):
     # (go_code.api_server_stores).
     api_server_stores: tuple[int, int] = (0, 0)
     api_reader_names: frozenset[bytes] = frozenset()  # the names they give the API reader (go_code.api_reader_names)
+    # Their methods returning a reader field, and the field (go_code.reader_methods).
+    reader_methods: frozenset[tuple[bytes, bytes]] = frozenset()
     # Of informer_scopings, the informers counted as scoped because they keep nothing that grows.
     informers_keeping_nothing: int = 0
     # Whether they take the manager's client or cache, and whether they build a client of their
@@ -4154,6 +4183,13 @@ def _code_facts(sources: list[bytes], generated_client: bool = False,
     watches = [go_code.watched_kinds(text) for text in code]
     conditional = [go_code.conditional_caches(source, text) for text, source, mine in zip(code, sources, written) if mine]
     informed = [go_code.informed_kinds(source, text) for text, source, mine in zip(code, sources, written) if mine]
+    # Dynamic informers of a variable another file of the package gives custom resources are of
+    # custom resources; those of another package's variable are resolved with the program's.
+    custom_here = frozenset().union(*map(go_code.custom_resource_names, code))
+    asks = [ask for source, text in zip(sources, code) for ask in go_code.dynamic_resources_named(source, text)]
+    asked, custom, dynamic_factories = map(sum, zip((0, 0, 0), *(go_code.dynamic_informers(source, text)
+                                                                for source, text in zip(sources, code))))
+    custom += sum(not imported and name in custom_here for imported, name in asks)
     return _PackageCode(
         [imported for source in sources for imported in go_code.file_imports(source)],
         sum(found.always for found in scopings),
@@ -4183,9 +4219,9 @@ def _code_facts(sources: list[bytes], generated_client: bool = False,
         frozenset().union(*(go_code.small_kinds(source, text, api_readers) for source, text in zip(sources, code))),
         frozenset().union(*(go_code.uncached_kinds(text) for text in code)),
         any(go_code.uncached_client(text) for text in code),
-        tuple(map(sum, zip((0, 0, 0), *(go_code.dynamic_informers(source, text) for source, text in zip(sources, code))))),
-        tuple(name for source, text in zip(sources, code) for name in go_code.dynamic_resources_named(source, text)),
-        frozenset().union(*map(go_code.custom_resource_names, code)),
+        (asked, custom, dynamic_factories),
+        tuple(name for imported, name in asks if imported),
+        custom_here,
         tuple(map(sum, zip((0, 0, 0, 0), *(go_code.typed_informers(source, text)
                                             for text, source, mine in zip(code, sources, written) if mine)))),
         frozenset().union(*(kinds for kinds, _ in informed)),
@@ -4195,6 +4231,7 @@ def _code_facts(sources: list[bytes], generated_client: bool = False,
         tuple(path for found in conditional for path in found.generated_factories),
         tuple(map(sum, zip((0, 0), *(go_code.api_server_stores(source, text) for source, text in zip(sources, code))))),
         frozenset().union(*map(go_code.api_reader_names, code)),
+        frozenset().union(*map(go_code.reader_methods, code)),
         sum(found.informers_keeping_nothing for found in scopings),
         *map(any, zip((False, False), *(go_code.clients_used(source, text) for source, text in zip(sources, code)))))
 
@@ -4253,7 +4290,7 @@ def _informs_only_on_small_kinds(facts: list[_PackageCode]) -> bool:
     (go_code.typed_informers): at least one, none asked for otherwise, and no other
     construction (NEW_INFORMER) than their factories."""
     asked, custom, dynamic_factories = map(sum, zip((0, 0, 0), *(f.dynamic_informers for f in facts)))
-    # Or of a resource another of its files gives a variable (Gameplane's `kube.GVRCluster`).
+    # Or of a resource another of its packages gives a variable (Gameplane's `kube.GVRCluster`).
     given = frozenset().union(*(f.custom_resource_names for f in facts))
     custom += sum(name in given for f in facts for name in f.dynamic_resources_named)
     typed, growing, typed_factories, untyped = map(sum, zip((0, 0, 0, 0), *(f.typed_informers for f in facts)))
@@ -4751,7 +4788,7 @@ class _GoTree:
         if not _runs_a_script(container):
             return False
         copied = self._scripts_copied_to(container.command[0])
-        if not copied or any(body is None or _RUNS_ARGUMENTS.search(body) or _RUNS_A_VARIABLE.search(body)
+        if not copied or any(body is None or _RUNS_ARGUMENTS.search(body) or _starts_a_variable(body)
                              for _, body in copied):
             return False
         programs = {os.path.basename(main) for main in self._main_dirs()}
@@ -4792,7 +4829,12 @@ class _GoTree:
                     text = _COMMENT_LINES.sub("", _read(path))
                     copies = _copies(text)
                     destinations = {destination.rstrip("/").rsplit("/", 1)[-1]
-                                    for _, destination in _copies(text, stages=True)} - {"", "."}
+                                    for _, destination in _copies(text, stages=True)}
+                    destinations |= {words[-1].rstrip("/").rsplit("/", 1)[-1]
+                                     for line in _RUN_LINE.findall(_CONTINUED_LINE.sub(" ", text))
+                                     for command in _RUN_COMMAND.split(line)
+                                     if len(words := command.split()) > 2 and words[0] in _RENAMING_COMMANDS}
+                    destinations -= {"", "."}
                     self._dockerfiles_parsed.append(_Dockerfile(directory, text, copies, frozenset(destinations)))
         return self._dockerfiles_parsed
 
@@ -5430,13 +5472,18 @@ class _GoTree:
 
     def _api_readers(self, packages: Iterable[str], unused: frozenset[str]) -> frozenset[bytes]:
         """The names a program's packages give the manager's API reader and nothing else
-        (go_code.api_reader_names): what is read through them is not cached."""
-        given = frozenset().union(*(self._package_code(d, unused).api_reader_names for d in packages))
-        if not given:
-            return given
-        return given - frozenset().union(*(
-            go_code.names_given_otherwise(go_code.COMMENTS.sub(b"", self._read_go(path) or b""), given)
-            for d in packages for path in _go_files_in(d) if path not in unused))
+        (go_code.api_reader_names), and their methods returning one (go_code.reader_methods):
+        what is read through them is not cached."""
+        facts = [self._package_code(d, unused) for d in packages]
+        given = frozenset().union(*(f.api_reader_names for f in facts))
+        if given:
+            given -= frozenset().union(*(
+                go_code.names_given_otherwise(go_code.COMMENTS.sub(b"", self._read_go(path) or b""), given)
+                for d in packages for path in _go_files_in(d) if path not in unused))
+        # And the methods returning such a field, or one named for reading uncached (benchhandoff's
+        # `r.liveReader()`, returning `r.APIReader`).
+        return given | {method for f in facts for method, field in f.reader_methods
+                        if field in given or go_code.names_uncached_reader(field)}
 
     def _declarations_of(self, path: str) -> reached_code.FileDeclarations:
         """A Go file's top-level declarations (reached_code.declarations_of), read once."""
