@@ -6008,13 +6008,13 @@ def test_a_powershell_script_starts_its_program_elsewhere(tmp_path, command, rep
 
 def test_a_script_command_of_an_image_whose_program_make_builds_is_not_known_to_run_another(tmp_path):
     """A Dockerfile that builds by `make` names no program: what its script starts is not known."""
-    go_module(tmp_path, {"cmd/agent/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
-    write(tmp_path, "image/agent/Dockerfile", "FROM golang:1.26 AS build\nCOPY . .\nRUN make build\n"
-                                              "FROM ubuntu:24.04\nCOPY --from=build /src/bin/ /usr/bin/fabric/\n"
-                                              "COPY image/agent/entrypoint.sh /usr/bin/fabric/entrypoint.sh\n")
-    write(tmp_path, "image/agent/entrypoint.sh", "#!/bin/bash\nexec /usr/bin/fabric/fabric-agent --lldp\n")
-    write(tmp_path, "deploy/agent.yaml", _SIDECAR_RUNNING_A_SCRIPT)
-    assert [f.message.split('"')[1] for f in _run(tmp_path, "SL101").findings] == ["lldpd"]
+    go_module(tmp_path, {"cmd/app/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
+    write(tmp_path, "image/app/Dockerfile", "FROM golang:1.26 AS build\nCOPY . .\nRUN make build\n"
+                                            "FROM ubuntu:24.04\nCOPY --from=build /src/bin/ /usr/bin/fabric/\n"
+                                            "COPY image/app/entrypoint.sh /usr/bin/fabric/entrypoint.sh\n")
+    write(tmp_path, "image/app/entrypoint.sh", "#!/bin/bash\nexec /usr/bin/fabric/fabric-app --lldp\n")
+    write(tmp_path, "deploy/agent.yaml", _SCRIPT_CONTAINER)
+    assert sorted(f.message.split('"')[1] for f in _run(tmp_path, "SL101").findings) == ["fluentd", "reloader"]
 
 
 _TWO_CONTAINERS = """\
@@ -6058,32 +6058,15 @@ def test_a_container_keeping_an_entrypoint_script_that_starts_another_program_is
     assert sorted(f.message.split('"')[1] for f in findings) == reported
 
 
-_SIDECAR_RUNNING_A_SCRIPT = """\
-apiVersion: apps/v1
-kind: DaemonSet
-metadata:
-  name: fabric-agent
-spec:
-  template:
-    spec:
-      containers:
-        - name: agent
-          image: ghcr.io/acme/agent:1
-          command: ["/usr/bin/fabric/agent"]
-        - name: lldpd
-          image: ghcr.io/acme/agent:1
-          command: ["/usr/bin/fabric/entrypoint.sh"]
-          resources:
-            limits:
-              memory: 128Mi
-"""
+# The reloader's container runs its image's script instead (unifabric's lldpd sidecar).
+_SCRIPT_CONTAINER = _TWO_CONTAINERS.replace('["/bin/reloader"]', '["/usr/bin/fabric/entrypoint.sh"]')
 
 
 @pytest.mark.parametrize("script, copy, reported", [
     # unifabric's lldpd sidecar: its image's script writes a config and starts lldpd, a C daemon
     ("#!/bin/bash\nset -e\necho starting\nlldpd -d -O /etc/lldpd.conf\n", "/usr/bin/fabric/entrypoint.sh", False),
     ("#!/bin/bash\nlldpd -d\n", "/usr/bin/fabric/", False),  # copied into the directory
-    ("#!/bin/bash\nwrite_config\nexec /usr/bin/fabric/agent --lldp\n", "/usr/bin/fabric/entrypoint.sh", True),
+    ("#!/bin/bash\nwrite_config\nexec /usr/bin/fabric/app --lldp\n", "/usr/bin/fabric/entrypoint.sh", True),
     ('#!/bin/sh\nexec "$@"\n', "/usr/bin/fabric/entrypoint.sh", True),  # it runs whatever it is given
     ('#!/bin/sh\nexec "$PROGRAM" --serve\n', "/usr/bin/fabric/entrypoint.sh", True),  # a program by variable
     ("#!/bin/bash\nlldpd -d\n", "/opt/other.sh", True),  # no Dockerfile copies a script to that path
@@ -6100,17 +6083,18 @@ def test_a_container_whose_command_is_a_script_starting_another_program_is_not_g
     """A container may run its image's script as its command; when the Dockerfile copies that
     script from the tree and it starts none of the tree's Go programs, the container runs
     something else."""
-    go_module(tmp_path, {"cmd/agent/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
-    write(tmp_path, "image/agent/Dockerfile", "FROM golang:1.26 AS build\nCOPY . .\n"
-                                              "RUN go build -o /out/agent cmd/agent/main.go\n"
-                                              "FROM ubuntu:24.04\nRUN apt-get install -y lldpd\n"
-                                              "COPY --from=build /out/agent /usr/bin/fabric/agent\n"
-                                              "COPY --from=build /out/agent /usr/bin/fabric/fabricd\n"
-                                              "RUN ln -s /usr/bin/fabric/agent /usr/bin/fabric/fd\n"
-                                              f"COPY --chmod=755 image/agent/entrypoint.sh {copy}\n")
-    write(tmp_path, "image/agent/entrypoint.sh", script)
-    write(tmp_path, "deploy/agent.yaml", _SIDECAR_RUNNING_A_SCRIPT)
-    assert [f.message.split('"')[1] for f in _run(tmp_path, "SL101").findings] == (["lldpd"] if reported else [])
+    go_module(tmp_path, {"cmd/app/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
+    write(tmp_path, "image/app/Dockerfile", "FROM golang:1.26 AS build\nCOPY . .\n"
+                                            "RUN go build -o /out/app cmd/app/main.go\n"
+                                            "FROM ubuntu:24.04\nRUN apt-get install -y lldpd\n"
+                                            "COPY --from=build /out/app /usr/bin/fabric/app\n"
+                                            "COPY --from=build /out/app /usr/bin/fabric/fabricd\n"
+                                            "RUN ln -s /usr/bin/fabric/app /usr/bin/fabric/fd\n"
+                                            f"COPY --chmod=755 image/app/entrypoint.sh {copy}\n")
+    write(tmp_path, "image/app/entrypoint.sh", script)
+    write(tmp_path, "deploy/agent.yaml", _SCRIPT_CONTAINER)
+    findings = _run(tmp_path, "SL101").findings
+    assert sorted(f.message.split('"')[1] for f in findings) == (["fluentd", "reloader"] if reported else ["fluentd"])
 
 
 @pytest.mark.parametrize("last_stage, reported", [
