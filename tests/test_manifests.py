@@ -500,7 +500,8 @@ def _write_chart(root, directory: str, name: str, image: str = "ghcr.io/acme/api
     write(root, f"{directory}/templates/deployment.yaml", _CHART_TEMPLATE + template_more)
 
 
-_COMPONENTS_UNDER_ONE_REGISTRY = """\
+# A chart template's Deployment `api`, up to its containers.
+_CHART_DEPLOYMENT_HEAD = """\
 apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -509,6 +510,8 @@ spec:
   template:
     spec:
       containers:
+"""
+_COMPONENTS_UNDER_ONE_REGISTRY = _CHART_DEPLOYMENT_HEAD + """\
         - name: manager
           image: {{ include "app.apiImage" . }}
           resources: {{ toYaml .Values.api.resources | nindent 12 }}
@@ -1414,15 +1417,7 @@ def test_a_subcommand_declared_beside_others_in_one_file_is_judged_by_what_its_c
     assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
 
 
-_CHART_RUNNING_A_SUBCOMMAND = """\
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: api
-spec:
-  template:
-    spec:
-      containers:
+_CHART_RUNNING_A_SUBCOMMAND = _CHART_DEPLOYMENT_HEAD + """\
         - name: api
           image: "{{ .Values.api.image.repository }}:{{ .Values.api.image.tag }}"
           {{- if .Values.api.args }}
