@@ -2610,6 +2610,10 @@ def test_dynamic_informers_of_custom_resources_keep_no_cluster_cache(tmp_path, r
      "dc.Clusters", True),
     ('var open = "{"\n\nvar (\n\tClusters = schema.GroupVersionResource{Group: "games.example.com", Version: "v1", '
      'Resource: "clusters"}\n)\n', "metal.Clusters", False),
+    # a variable of a function literal given in a `var (` block is no package-level one
+    ('var (\n\tdefaults = func() schema.GroupVersionResource {\n\t\tClusters := schema.GroupVersionResource{'
+     'Group: "games.example.com", Version: "v1", Resource: "clusters"}\n\t\treturn Clusters\n\t}()\n)\n',
+     "metal.Clusters", True),
 ])
 def test_dynamic_informers_of_custom_resources_given_in_another_package(tmp_path, given, asked, reported):
     """Gameplane's API asks its dynamic factory for `kube.GVRCluster` and `kube.GVRs["servers"]`,
@@ -6073,6 +6077,18 @@ _SCRIPT_CONTAINER = _TWO_CONTAINERS.replace('["/bin/reloader"]', '["/usr/bin/fab
     ('#!/bin/sh\n[ -n "$DEBUG" ] || exec "$PROGRAM"\n', "/usr/bin/fabric/entrypoint.sh", True),
     ('#!/bin/sh\neval "$START"\n', "/usr/bin/fabric/entrypoint.sh", True),
     ("#!/bin/sh\nexec /usr/bin/fabric/fd --lldp\n", "/usr/bin/fabric/entrypoint.sh", True),  # linked by a RUN
+    ("#!/bin/sh\nexec /usr/bin/fabric/fd2 --lldp\n", "/usr/bin/fabric/entrypoint.sh", True),  # under `then`, after flags
+    # programs that run their arguments, a redirection before the program, a case arm, a
+    # function's argument, a command's output, a sourced file
+    ('#!/bin/sh\nexec su-exec nobody "$PROGRAM"\n', "/usr/bin/fabric/entrypoint.sh", True),
+    ('#!/bin/sh\nexec sh -c "$START"\n', "/usr/bin/fabric/entrypoint.sh", True),
+    ('#!/bin/sh\nexec 2>&1 "$PROGRAM"\n', "/usr/bin/fabric/entrypoint.sh", True),
+    ('#!/bin/sh\ncase "$MODE" in\n  agent) exec "$PROGRAM" ;;\nesac\n', "/usr/bin/fabric/entrypoint.sh", True),
+    ('#!/bin/sh\nstart() { exec "$1"; }\nstart "$PROGRAM"\n', "/usr/bin/fabric/entrypoint.sh", True),
+    ("#!/bin/sh\nexec `cat /etc/program`\n", "/usr/bin/fabric/entrypoint.sh", True),
+    ('#!/bin/sh\n. "$START_SCRIPT"\n', "/usr/bin/fabric/entrypoint.sh", True),
+    # a file put in place that is no program of the tree (lldpd's config) names none
+    ("#!/bin/sh\nlldpd -d -O /etc/fabric/lldpd.conf >/dev/null 2>&1\n", "/usr/bin/fabric/entrypoint.sh", False),
 ])
 def test_a_container_whose_command_is_a_script_starting_another_program_is_not_go(tmp_path, script, copy, reported):
     """A container may run its image's script as its command; when the Dockerfile copies that
@@ -6085,6 +6101,9 @@ def test_a_container_whose_command_is_a_script_starting_another_program_is_not_g
                                             "COPY --from=build /out/app /usr/bin/fabric/app\n"
                                             "COPY --from=build /out/app /usr/bin/fabric/fabricd\n"
                                             "RUN ln -s /usr/bin/fabric/app /usr/bin/fabric/fd\n"
+                                            "RUN --mount=type=cache,target=/x if true; then cp /usr/bin/fabric/app "
+                                            "/usr/bin/fabric/fd2 2>/dev/null; fi\n"
+                                            "RUN cp /usr/share/lldpd/lldpd.conf /etc/fabric/lldpd.conf\n"
                                             f"COPY --chmod=755 image/app/entrypoint.sh {copy}\n")
     write(tmp_path, "image/app/entrypoint.sh", script)
     write(tmp_path, "deploy/agent.yaml", _SCRIPT_CONTAINER)

@@ -1541,10 +1541,15 @@ def _at_package_level(code: bytes, at: int) -> bool:
     line_start = code.rfind(b"\n", 0, at) + 1
     if code.startswith(b"var", line_start):
         return True
-    for line in reversed(code[:line_start].split(b"\n")):
-        if not line or line[:1] in (b" ", b"\t") or line.startswith(b"//"):
+    lines = code[:line_start].split(b"\n")
+    for index in range(len(lines) - 1, -1, -1):
+        line = lines[index]
+        if not line.strip() or line[:1] in (b" ", b"\t") or line.startswith(b"//"):
             continue
-        return line.startswith(b"var") and line.rstrip().endswith(b"(")
+        # In the block itself, not in a function literal given to one of its variables.
+        block_start = sum(len(above) + 1 for above in lines[:index])
+        return line.startswith(b"var") and line.rstrip().endswith(b"(") and \
+            next(_enclosing_openings(code, at, block_start), None) is None
     return False
 
 

@@ -22,6 +22,7 @@ from collections import Counter
 import json
 import os
 import re
+import shlex
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any, Callable, Iterable, NamedTuple
@@ -72,9 +73,11 @@ The manifest rules check only containers that run Go. A container counts as Go w
   whatever names the image, a container is not Go when its `command` is a `.sh` script
   that the tree's Dockerfiles copy to that path, Dockerfiles that build Go by `go build -o`,
   and the script names none of the tree's Go programs (a main package's directory, what a
-  `go build -o` writes, a file those Dockerfiles put in place or rename), does not run its
-  arguments, and starts no program named by a variable or `eval`: unifabric's `lldpd` sidecar
-  runs its agent's image with a script that starts lldpd, a C daemon;
+  `go build -o` writes, and the names COPY lines and RUN lines' mv, cp, ln and install give
+  those), and may start nothing it does not name (its arguments, a program named by a
+  variable or a command's output, `eval`, a sourced file, `su-exec nobody "$P"`; a script
+  that cannot be read may): unifabric's `lldpd` sidecar runs its agent's image with a script
+  that starts lldpd, a C daemon;
 - its image's repository name is the last element of a linted Go module's path (without
   a major version: `perconalab/percona-xtradb-cluster-operator` and the module
   `github.com/percona/percona-xtradb-cluster-operator`) that holds one `main` package outside
@@ -1185,18 +1188,69 @@ def _program_name(command: str) -> str:
     return words[0].rsplit("/", 1)[-1] if words else ""
 
 
-def _starts_a_variable(script: str) -> bool:
-    """Whether a script may start a program named by a variable (`exec "$BINARY"`,
-    `${APP} serve`, `tini -- /usr/bin/app/${COMPONENT}`, `[ -n "$D" ] || exec "$P"`) or by
-    `eval`; not a variable assigned (`list=$(rdma link)`) or handed to a program as an argument."""
-    for line in script.splitlines():
-        for command in _COMMAND_BREAK.split(line):
-            words = command.split()
-            while words and (words[0] in _BEFORE_THE_PROGRAM or _ASSIGNMENT_WORD.fullmatch(words[0])
-                             or words[0].startswith("-") and words[0] != "-"):
-                words = words[1:]
-            if words and (words[0] == "eval" or "$" in words[0]):
-                return True
+def _shell_commands(text: str) -> list[list[str]] | None:
+    """The words of each simple command of shell text, line by line (quotes removed, assignment
+    words kept, redirections left out), split where a command ends or a keyword starts one
+    (`;`, `&&`, `|`, `(`, `{`, `then`, a `case` arm's `)`); None when a line cannot be read
+    (an unbalanced quote) or holds a here-document, whose lines are not commands."""
+    commands: list[list[str]] = []
+    for line in text.splitlines():
+        lexer = shlex.shlex(line, posix=True, punctuation_chars=True)
+        lexer.whitespace_split, lexer.commenters = True, "#"
+        try:
+            tokens = list(lexer)
+        except ValueError:
+            return None
+        words: list[str] = []
+        skip = False
+        in_array = False  # the values of an array assigned (`list+=($item)`), no command
+        for token in tokens + [";"]:
+            if in_array:
+                in_array = token != ")"
+            elif skip:
+                skip = False
+            elif token == "(" and words and words[-1].endswith("="):
+                in_array = True
+            elif token.startswith("<<"):
+                return None
+            elif _SHELL_REDIRECTION.fullmatch(token):
+                skip = True  # its target follows (a file, or a descriptor after `>&`)
+                if words and words[-1].isdigit():
+                    words.pop()  # the descriptor redirected (`2>`)
+            elif token in _SHELL_BREAKS or set(token) <= _SHELL_PUNCTUATION:
+                if words:
+                    commands.append(words)
+                words = []
+            else:
+                words.append(token)
+    return commands
+
+
+def _may_start_unknown(script: str) -> bool:
+    """Whether a script may start a program it does not name: one named by a variable or by a
+    command's output (`exec "$BINARY"`, `${APP} serve`, `exec tini -- "$P"`, `[ -n "$D" ] ||
+    exec "$P"`, `` `cat /etc/program` ``), by `eval` or a sourced file, a command run by a
+    program that runs its arguments (`su-exec nobody "$P"`, `sh -c "$CMD"`, `timeout 60 "$P"`),
+    or whatever it is given (`"$@"`); or one it cannot read. Not a variable assigned
+    (`list=$(rdma link)`) nor handed to a program as an argument (`lldpd -O $conf`)."""
+    if "`" in script or _RUNS_ARGUMENTS.search(script):
+        return True
+    commands = _shell_commands(script)
+    if commands is None:
+        return True
+    for words in commands:
+        while words and _ASSIGNMENT_WORD.match(words[0]):
+            words = words[1:]
+        if words and words[0] == "exec":
+            words = words[1:]
+            while words and words[0].startswith("-"):
+                words = words[2:] if words[0] == "-a" else words[1:]
+        if not words:
+            continue
+        program = words[0]
+        if "$" in program or program in _SOURCING or \
+                program.rsplit("/", 1)[-1] in _COMMAND_RUNNERS and any("$" in word for word in words[1:]):
+            return True
     return False
 
 
@@ -1214,21 +1268,57 @@ def _naming_any(programs: frozenset[str]) -> re.Pattern[str] | None:
     return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(programs, key=len, reverse=True))) + r")(?![\w-])")
 
 
-# A Dockerfile's RUN lines, the commands in them, and those that put a file under another name
-# (`RUN ln -s /usr/bin/app/agent /usr/bin/app/fabricd`).
-_RUN_LINE = re.compile(r"^\s*RUN\s+(.*)$", re.MULTILINE | re.IGNORECASE)
-_RUN_COMMAND = re.compile(r"&&|;|\|\|")
+# Shell: what ends a command or starts one, a redirection operator, an assignment word; the
+# commands that run a file in the shell itself, and programs that run their arguments as a
+# command (`su-exec nobody "$P"`, `timeout 60 "$P"`).
+_SHELL_BREAKS = frozenset({"then", "do", "else", "elif", "if", "while", "until", "fi", "done", "esac", "{", "}", "!",
+                           "time", "sudo"})
+_SHELL_PUNCTUATION = frozenset(";&|()")
+_SHELL_REDIRECTION = re.compile(r"[0-9]*(?:[<>]+&?|&>+)")
+_ASSIGNMENT_WORD = re.compile(r"[A-Za-z_]\w*\+?=")
+_SOURCING = frozenset({"eval", ".", "source"})
+_COMMAND_RUNNERS = frozenset({"sh", "bash", "ash", "dash", "zsh", "ksh", "su-exec", "gosu", "setsid", "stdbuf",
+                              "timeout", "nice", "ionice", "env", "xargs", "nohup", "tini", "dumb-init", "catatonit",
+                              "chroot", "chpst", "runuser", "su", "s6-setuidgid", "setpriv", "taskset", "numactl",
+                              "command", "builtin", "watch", "flock", "unbuffer", "strace", "dlv"})
+# A Dockerfile's RUN lines (their flags, `--mount=...`, left out), and the commands that put a
+# file in place under a name (`RUN ln -s /usr/bin/app/agent /usr/bin/app/fabricd`).
+_RUN_LINE = re.compile(r"^\s*RUN\s+((?:--\S+\s+)*)(.*)$", re.MULTILINE | re.IGNORECASE)
 _RENAMING_COMMANDS = frozenset({"mv", "cp", "ln", "install"})
 
 
 class _Dockerfile(NamedTuple):
     """A Dockerfile of the tree, read once: its directory, its text without comment lines, its
-    COPY and ADD lines from the build context (_copies), and the names of the files its COPY
-    and ADD lines of any stage, and its RUN lines' mv, cp, ln and install, put in place."""
+    COPY and ADD lines from the build context (_copies), and (the name of a file, the name it
+    is put in place as) for each of its COPY and ADD lines of any stage and its RUN lines' mv,
+    cp, ln and install (None when a RUN line cannot be read: what it renames is not known)."""
     directory: str
     text: str
     copies: list[tuple[list[str], str]]
-    destinations: frozenset[str]
+    renames: frozenset[tuple[str, str]] | None
+
+
+def _renames(text: str) -> frozenset[tuple[str, str]] | None:
+    """_Dockerfile.renames of a Dockerfile's text."""
+    moves = [(sources, destination) for sources, destination in _copies(text, stages=True)]
+    for _, run in _RUN_LINE.findall(_CONTINUED_LINE.sub(" ", text)):
+        commands = _shell_commands(run)
+        if commands is None:
+            return None
+        moves += [(operands[:-1], operands[-1]) for words in commands if words[0] in _RENAMING_COMMANDS
+                  and len(operands := [word for word in words[1:] if not word.startswith("-")]) > 1]
+    return frozenset((source.rstrip("/").rsplit("/", 1)[-1],
+                      source.rstrip("/").rsplit("/", 1)[-1] if destination.endswith("/") else
+                      destination.rstrip("/").rsplit("/", 1)[-1])
+                     for sources, destination in moves for source in sources)
+
+
+def _renamed(programs: set[str], renames: frozenset[tuple[str, str]]) -> set[str]:
+    """`programs` and the names renames give them, and those names' renames in turn."""
+    found = set(programs)
+    while more := {renamed for name, renamed in renames if name in found and renamed not in found}:
+        found |= more
+    return found
 
 
 def _go_build_outputs(dockerfile: str) -> set[str]:
@@ -3584,12 +3674,6 @@ _PLAIN_DOCKERFILES = ("Dockerfile", "Containerfile")
 _ENTRYPOINT = re.compile(r"^\s*ENTRYPOINT\s+(?:\[\s*\"([^\"]+)\"|([^\s\[]\S*))", re.MULTILINE | re.IGNORECASE)
 _COPY_LINE = re.compile(r"^\s*(?:COPY|ADD)\s+(.+)$", re.MULTILINE | re.IGNORECASE)
 _RUNS_ARGUMENTS = re.compile(r"\$\{?@|\$\{?\*")
-# Where a script's command starts (`a && b`, `if x; then b`), and the words before a
-# command's program: a prefix that runs what follows, a keyword, the wrappers' own flags.
-_COMMAND_BREAK = re.compile(r"&&|\|\||[;|&]|\b(?:then|do|else)\b")
-_BEFORE_THE_PROGRAM = frozenset({"exec", "nohup", "tini", "dumb-init", "catatonit", "--", "env", "sudo", "time",
-                                 "command", "builtin", "!", "if", "elif", "while", "until"})
-_ASSIGNMENT_WORD = re.compile(r"[A-Za-z_]\w*\+?=\S*")
 # How far above a Dockerfile its build context may be (`image/agent/Dockerfile` built from the root).
 _BUILD_CONTEXT_DEPTH = 3
 # A script's line that starts a program in the background (`gobgpd --api-hosts ... &`, not
@@ -4776,28 +4860,27 @@ class _GoTree:
 
     def _command_script_runs_another(self, container: Container) -> bool:
         """Whether the container's command is a script that the tree's Dockerfiles copy to that
-        path of their image, which starts none of the tree's Go programs and neither its
-        arguments nor a program named by a variable: unifabric's `lldpd` sidecar runs its agent's
-        image with `/usr/bin/unifabric/entrypoint.sh`, which writes a config and starts lldpd, a
-        C daemon (its finding was read as wrong). The programs are named by a main package's
-        directory, what a copying Dockerfile's `go build -o` writes, and where its COPY and ADD
-        lines put files (a binary renamed as it is copied). Unknown (False) when no Dockerfile
-        copies a script there, one of those scripts is not in the tree, or one of those
-        Dockerfiles builds no Go by `go build -o` (`RUN make build`: its program's name is not
-        known)."""
+        path of their image, which names none of the tree's Go programs and may start nothing it
+        does not name (_may_start_unknown): unifabric's `lldpd` sidecar runs its agent's image
+        with `/usr/bin/unifabric/entrypoint.sh`, which writes a config and starts lldpd, a C
+        daemon (its finding was read as wrong). The programs are named by a main package's
+        directory, what a copying Dockerfile's `go build -o` writes, and the names its COPY and
+        RUN lines give those (_renames). Unknown (False) when no Dockerfile copies a script
+        there, one of those scripts is not in the tree, or one of those Dockerfiles builds no Go
+        by `go build -o` (`RUN make build`: its program's name is not known) or has a RUN line
+        that cannot be read."""
         if not _runs_a_script(container):
             return False
         copied = self._scripts_copied_to(container.command[0])
-        if not copied or any(body is None or _RUNS_ARGUMENTS.search(body) or _starts_a_variable(body)
-                             for _, body in copied):
+        if not copied or any(body is None or _may_start_unknown(body) for _, body in copied):
             return False
-        programs = {os.path.basename(main) for main in self._main_dirs()}
+        mains = {os.path.basename(main) for main in self._main_dirs()}
+        programs = set()
         for dockerfile, _ in copied:
             built = _go_build_outputs(dockerfile.text)
-            if not built:
+            if not built or dockerfile.renames is None:
                 return False
-            programs |= built | dockerfile.destinations
-        programs.discard(container.command[0].rsplit("/", 1)[-1])
+            programs |= _renamed(mains | built, dockerfile.renames)
         return not any(_names_any(body, programs) for _, body in copied)
 
     def _scripts_copied_to(self, path: str) -> list[tuple[_Dockerfile, str | None]]:
@@ -4827,15 +4910,7 @@ class _GoTree:
             for directory, paths in sorted(self._dockerfiles.items()):
                 for path in paths:
                     text = _COMMENT_LINES.sub("", _read(path))
-                    copies = _copies(text)
-                    destinations = {destination.rstrip("/").rsplit("/", 1)[-1]
-                                    for _, destination in _copies(text, stages=True)}
-                    destinations |= {words[-1].rstrip("/").rsplit("/", 1)[-1]
-                                     for line in _RUN_LINE.findall(_CONTINUED_LINE.sub(" ", text))
-                                     for command in _RUN_COMMAND.split(line)
-                                     if len(words := command.split()) > 2 and words[0] in _RENAMING_COMMANDS}
-                    destinations -= {"", "."}
-                    self._dockerfiles_parsed.append(_Dockerfile(directory, text, copies, frozenset(destinations)))
+                    self._dockerfiles_parsed.append(_Dockerfile(directory, text, _copies(text), _renames(text)))
         return self._dockerfiles_parsed
 
     def _entrypoint_starting_several(self, directory: str) -> str | None:
