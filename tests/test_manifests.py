@@ -6089,6 +6089,19 @@ _SCRIPT_CONTAINER = _TWO_CONTAINERS.replace('["/bin/reloader"]', '["/usr/bin/fab
     ('#!/bin/sh\n. "$START_SCRIPT"\n', "/usr/bin/fabric/entrypoint.sh", True),
     # a file put in place that is no program of the tree (lldpd's config) names none
     ("#!/bin/sh\nlldpd -d -O /etc/fabric/lldpd.conf >/dev/null 2>&1\n", "/usr/bin/fabric/entrypoint.sh", False),
+    # `#` that opens no comment; an array assignment before a command; runners' flags; another
+    # script, a pattern, a process manager; `${#list[@]}` and a test command are no programs
+    ('#!/bin/sh\n[ $# -gt 0 ] && exec "$1"\n', "/usr/bin/fabric/entrypoint.sh", True),
+    ('#!/bin/sh\ncurl -s http://probe/#ready; exec "$PROGRAM"\n', "/usr/bin/fabric/entrypoint.sh", True),
+    ('#!/bin/bash\nlist+=(a); "$PROGRAM"\n', "/usr/bin/fabric/entrypoint.sh", True),
+    ('#!/bin/sh\nexec sudo -E "$PROGRAM"\n', "/usr/bin/fabric/entrypoint.sh", True),
+    ("#!/bin/sh\nexec /usr/bin/fabric/run.sh\n", "/usr/bin/fabric/entrypoint.sh", True),
+    ("#!/bin/sh\nexec /usr/bin/fabric/a*\n", "/usr/bin/fabric/entrypoint.sh", True),
+    ("#!/bin/sh\nexec supervisord -c /etc/supervisord.conf\n", "/usr/bin/fabric/entrypoint.sh", True),
+    ('#!/bin/bash\nlist=(eth0)\nif [ ${#list[@]} -gt 0 ]; then lldpd -d; fi  # "$X"\n', "/usr/bin/fabric/entrypoint.sh",
+     False),
+    # built by make in a stage and copied under a name of its own
+    ("#!/bin/sh\nexec /usr/bin/fabric/fabric-probe\n", "/usr/bin/fabric/entrypoint.sh", True),
 ])
 def test_a_container_whose_command_is_a_script_starting_another_program_is_not_go(tmp_path, script, copy, reported):
     """A container may run its image's script as its command; when the Dockerfile copies that
@@ -6104,6 +6117,7 @@ def test_a_container_whose_command_is_a_script_starting_another_program_is_not_g
                                             "RUN --mount=type=cache,target=/x if true; then cp /usr/bin/fabric/app "
                                             "/usr/bin/fabric/fd2 2>/dev/null; fi\n"
                                             "RUN cp /usr/share/lldpd/lldpd.conf /etc/fabric/lldpd.conf\n"
+                                            "COPY --from=build /src/bin/probe /usr/bin/fabric/fabric-probe\n"
                                             f"COPY --chmod=755 image/app/entrypoint.sh {copy}\n")
     write(tmp_path, "image/app/entrypoint.sh", script)
     write(tmp_path, "deploy/agent.yaml", _SCRIPT_CONTAINER)

@@ -9,6 +9,7 @@ spelled the same way in all of them.
 
 from __future__ import annotations
 
+import bisect
 import os
 import re
 from functools import lru_cache
@@ -1524,8 +1525,11 @@ def custom_resource_names(code: bytes) -> frozenset[bytes]:
     `kube.GVRCluster` and `kube.GVRs["servers"]`, its own resources, given so in another
     package (called a cache growing with the cluster)."""
     names = set()
+    top_lines: list[int] | None = None
     for given in _GIVEN_RESOURCE.finditer(code):
-        if not _at_package_level(code, given.start()):
+        if top_lines is None:
+            top_lines = [line.start() for line in _TOP_LINE.finditer(code)]
+        if not _at_package_level(code, given.start(), top_lines):
             continue
         body = code[given.end():_call_end(code, given.end() - 1, b"{}")]
         groups = _RESOURCE_GROUP.findall(body)
@@ -1534,23 +1538,24 @@ def custom_resource_names(code: bytes) -> frozenset[bytes]:
     return frozenset(names)
 
 
-def _at_package_level(code: bytes, at: int) -> bool:
+def _at_package_level(code: bytes, at: int, top_lines: list[int]) -> bool:
     """Whether the line at `at` declares at package level: `var x = ...` at the line's start, or
-    an indented line whose nearest line above starting at column 0 is `var (` (not `func`, `}`
-    or the `)` that closes a block)."""
+    a line of a `var (` block, the nearest line above it starting at column 0 (`top_lines`, the
+    file's, in order: not `func`, `}` or the `)` that closes a block), with as many `{` as `}`
+    between them (not in a function literal given to one of the block's variables)."""
     line_start = code.rfind(b"\n", 0, at) + 1
     if code.startswith(b"var", line_start):
         return True
-    lines = code[:line_start].split(b"\n")
-    for index in range(len(lines) - 1, -1, -1):
-        line = lines[index]
-        if not line.strip() or line[:1] in (b" ", b"\t") or line.startswith(b"//"):
-            continue
-        # In the block itself, not in a function literal given to one of its variables.
-        block_start = sum(len(above) + 1 for above in lines[:index])
-        return line.startswith(b"var") and line.rstrip().endswith(b"(") and \
-            next(_enclosing_openings(code, at, block_start), None) is None
-    return False
+    index = bisect.bisect_left(top_lines, line_start) - 1
+    if index < 0:
+        return False
+    block = top_lines[index]
+    return re.match(rb"var[ \t]*\(", code[block:block + 16]) is not None and \
+        code.count(b"{", block, line_start) == code.count(b"}", block, line_start)
+
+
+# A line starting at column 0 that is no comment (see _at_package_level).
+_TOP_LINE = re.compile(rb"^(?![ \t\r\n]|//)", re.MULTILINE)
 
 
 # What names a dynamic informer's resource (`kube.GVRs["servers"]`, `GVRCluster`), and a

@@ -73,11 +73,12 @@ The manifest rules check only containers that run Go. A container counts as Go w
   whatever names the image, a container is not Go when its `command` is a `.sh` script
   that the tree's Dockerfiles copy to that path, Dockerfiles that build Go by `go build -o`,
   and the script names none of the tree's Go programs (a main package's directory, what a
-  `go build -o` writes, and the names COPY lines and RUN lines' mv, cp, ln and install give
-  those), and may start nothing it does not name (its arguments, a program named by a
-  variable or a command's output, `eval`, a sourced file, `su-exec nobody "$P"`; a script
-  that cannot be read may): unifabric's `lldpd` sidecar runs its agent's image with a script
-  that starts lldpd, a C daemon;
+  `go build -o` writes, what a COPY from another stage puts in place, and the names COPY
+  lines and RUN lines' mv, cp, ln and install give those), and may start nothing it does not
+  name (its arguments, a program named by a variable, a pattern or a command's output, `eval`,
+  a sourced file, another script, a process manager, `su-exec nobody "$P"`; a script that
+  cannot be read may): unifabric's `lldpd` sidecar runs its agent's image with a script that
+  starts lldpd, a C daemon;
 - its image's repository name is the last element of a linted Go module's path (without
   a major version: `perconalab/percona-xtradb-cluster-operator` and the module
   `github.com/percona/percona-xtradb-cluster-operator`) that holds one `main` package outside
@@ -1189,14 +1190,15 @@ def _program_name(command: str) -> str:
 
 
 def _shell_commands(text: str) -> list[list[str]] | None:
-    """The words of each simple command of shell text, line by line (quotes removed, assignment
-    words kept, redirections left out), split where a command ends or a keyword starts one
-    (`;`, `&&`, `|`, `(`, `{`, `then`, a `case` arm's `)`); None when a line cannot be read
-    (an unbalanced quote) or holds a here-document, whose lines are not commands."""
+    """The words of each simple command of shell text, line by line (comments, quotes,
+    redirections and array values left out, assignment words kept), split where a command ends
+    or a keyword starts one (`;`, `&&`, `|`, `(`, `{`, `!`, `then`, a `case` arm's `)`); None
+    when a line cannot be read (an unbalanced quote) or holds a here-document, whose lines are
+    not commands."""
     commands: list[list[str]] = []
     for line in text.splitlines():
-        lexer = shlex.shlex(line, posix=True, punctuation_chars=True)
-        lexer.whitespace_split, lexer.commenters = True, "#"
+        lexer = shlex.shlex(_without_comment(line), posix=True, punctuation_chars=True)
+        lexer.whitespace_split, lexer.commenters = True, ""
         try:
             tokens = list(lexer)
         except ValueError:
@@ -1206,7 +1208,10 @@ def _shell_commands(text: str) -> list[list[str]] | None:
         in_array = False  # the values of an array assigned (`list+=($item)`), no command
         for token in tokens + [";"]:
             if in_array:
-                in_array = token != ")"
+                in_array = not token.startswith(")")
+                if not in_array and len(token) > 1 and words:  # `);`: the command ends there too
+                    commands.append(words)
+                    words = []
             elif skip:
                 skip = False
             elif token == "(" and words and words[-1].endswith("="):
@@ -1224,6 +1229,20 @@ def _shell_commands(text: str) -> list[list[str]] | None:
             else:
                 words.append(token)
     return commands
+
+
+def _without_comment(line: str) -> str:
+    """A shell line without its comment: from a `#` that starts a word outside quotes (not
+    `$#`, `${#list[@]}` or a URL's `#fragment`)."""
+    quote = ""
+    for index, char in enumerate(line):
+        if quote:
+            quote = "" if char == quote and (quote == "'" or line[index - 1] != "\\") else quote
+        elif char in "'\"":
+            quote = char
+        elif char == "#" and (index == 0 or line[index - 1] in " \t;|&("):
+            return line[:index]
+    return line
 
 
 def _may_start_unknown(script: str) -> bool:
@@ -1248,8 +1267,13 @@ def _may_start_unknown(script: str) -> bool:
         if not words:
             continue
         program = words[0]
-        if "$" in program or program in _SOURCING or \
-                program.rsplit("/", 1)[-1] in _COMMAND_RUNNERS and any("$" in word for word in words[1:]):
+        name = program.rsplit("/", 1)[-1]
+        # Named by a variable, a pattern, or read from elsewhere: another script, a process
+        # manager's configuration, a file sourced; or a variable handed to a runner of commands.
+        if "$" in program or program not in ("[", "[[") and any(char in program for char in "*?[") or \
+                program in _SOURCING or \
+                name.endswith(".sh") or name in _PROCESS_MANAGERS or \
+                name in _COMMAND_RUNNERS and any("$" in word for word in words[1:]):
             return True
     return False
 
@@ -1271,8 +1295,7 @@ def _naming_any(programs: frozenset[str]) -> re.Pattern[str] | None:
 # Shell: what ends a command or starts one, a redirection operator, an assignment word; the
 # commands that run a file in the shell itself, and programs that run their arguments as a
 # command (`su-exec nobody "$P"`, `timeout 60 "$P"`).
-_SHELL_BREAKS = frozenset({"then", "do", "else", "elif", "if", "while", "until", "fi", "done", "esac", "{", "}", "!",
-                           "time", "sudo"})
+_SHELL_BREAKS = frozenset({"then", "do", "else", "elif", "if", "while", "until", "fi", "done", "esac", "{", "}", "!"})
 _SHELL_PUNCTUATION = frozenset(";&|()")
 _SHELL_REDIRECTION = re.compile(r"[0-9]*(?:[<>]+&?|&>+)")
 _ASSIGNMENT_WORD = re.compile(r"[A-Za-z_]\w*\+?=")
@@ -1280,7 +1303,11 @@ _SOURCING = frozenset({"eval", ".", "source"})
 _COMMAND_RUNNERS = frozenset({"sh", "bash", "ash", "dash", "zsh", "ksh", "su-exec", "gosu", "setsid", "stdbuf",
                               "timeout", "nice", "ionice", "env", "xargs", "nohup", "tini", "dumb-init", "catatonit",
                               "chroot", "chpst", "runuser", "su", "s6-setuidgid", "setpriv", "taskset", "numactl",
-                              "command", "builtin", "watch", "flock", "unbuffer", "strace", "dlv"})
+                              "command", "builtin", "watch", "flock", "unbuffer", "strace", "dlv", "sudo", "time",
+                              "chrt"})
+# Programs that start what their configuration names, not their arguments.
+_PROCESS_MANAGERS = frozenset({"supervisord", "runsvdir", "runsv", "s6-svscan", "start-stop-daemon", "daemonize",
+                               "systemctl", "service", "pm2", "honcho", "foreman", "goreman", "overmind"})
 # A Dockerfile's RUN lines (their flags, `--mount=...`, left out), and the commands that put a
 # file in place under a name (`RUN ln -s /usr/bin/app/agent /usr/bin/app/fabricd`).
 _RUN_LINE = re.compile(r"^\s*RUN\s+((?:--\S+\s+)*)(.*)$", re.MULTILINE | re.IGNORECASE)
@@ -1289,20 +1316,31 @@ _RENAMING_COMMANDS = frozenset({"mv", "cp", "ln", "install"})
 
 class _Dockerfile(NamedTuple):
     """A Dockerfile of the tree, read once: its directory, its text without comment lines, its
-    COPY and ADD lines from the build context (_copies), and (the name of a file, the name it
-    is put in place as) for each of its COPY and ADD lines of any stage and its RUN lines' mv,
-    cp, ln and install (None when a RUN line cannot be read: what it renames is not known)."""
+    COPY and ADD lines from the build context (_copies), (the name of a file, the name it is
+    put in place as) for each of its COPY and ADD lines of any stage and its RUN lines' mv, cp,
+    ln and install (None when a RUN line cannot be read: what it renames is not known), and the
+    names it gives what it copies from another stage, a build's output whatever built it
+    (`make`)."""
     directory: str
     text: str
     copies: list[tuple[list[str], str]]
     renames: frozenset[tuple[str, str]] | None
+    from_stages: frozenset[str]
+
+
+def _from_stages(text: str) -> frozenset[str]:
+    """_Dockerfile.from_stages of a Dockerfile's text."""
+    return frozenset(source.rstrip("/").rsplit("/", 1)[-1] if destination.endswith("/") else
+                     destination.rstrip("/").rsplit("/", 1)[-1]
+                     for line in _COPY_LINE.findall(_CONTINUED_LINE.sub(" ", text)) if "--from" in line
+                     for sources, destination in _copies("COPY " + line, stages=True) for source in sources)
 
 
 def _renames(text: str) -> frozenset[tuple[str, str]] | None:
     """_Dockerfile.renames of a Dockerfile's text."""
     moves = [(sources, destination) for sources, destination in _copies(text, stages=True)]
     for _, run in _RUN_LINE.findall(_CONTINUED_LINE.sub(" ", text)):
-        commands = _shell_commands(run)
+        commands = _shell_commands(run) if not run.lstrip().startswith("[") else None  # exec form: not read
         if commands is None:
             return None
         moves += [(operands[:-1], operands[-1]) for words in commands if words[0] in _RENAMING_COMMANDS
@@ -4864,8 +4902,8 @@ class _GoTree:
         does not name (_may_start_unknown): unifabric's `lldpd` sidecar runs its agent's image
         with `/usr/bin/unifabric/entrypoint.sh`, which writes a config and starts lldpd, a C
         daemon (its finding was read as wrong). The programs are named by a main package's
-        directory, what a copying Dockerfile's `go build -o` writes, and the names its COPY and
-        RUN lines give those (_renames). Unknown (False) when no Dockerfile copies a script
+        directory, what a copying Dockerfile's `go build -o` writes or copies from another stage,
+        and the names its COPY and RUN lines give those (_renames). Unknown (False) when no Dockerfile copies a script
         there, one of those scripts is not in the tree, or one of those Dockerfiles builds no Go
         by `go build -o` (`RUN make build`: its program's name is not known) or has a RUN line
         that cannot be read."""
@@ -4880,7 +4918,7 @@ class _GoTree:
             built = _go_build_outputs(dockerfile.text)
             if not built or dockerfile.renames is None:
                 return False
-            programs |= _renamed(mains | built, dockerfile.renames)
+            programs |= _renamed(mains | built | dockerfile.from_stages, dockerfile.renames)
         return not any(_names_any(body, programs) for _, body in copied)
 
     def _scripts_copied_to(self, path: str) -> list[tuple[_Dockerfile, str | None]]:
@@ -4910,7 +4948,8 @@ class _GoTree:
             for directory, paths in sorted(self._dockerfiles.items()):
                 for path in paths:
                     text = _COMMENT_LINES.sub("", _read(path))
-                    self._dockerfiles_parsed.append(_Dockerfile(directory, text, _copies(text), _renames(text)))
+                    self._dockerfiles_parsed.append(_Dockerfile(directory, text, _copies(text), _renames(text),
+                                                                _from_stages(text)))
         return self._dockerfiles_parsed
 
     def _entrypoint_starting_several(self, directory: str) -> str | None:
