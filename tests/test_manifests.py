@@ -6005,6 +6005,28 @@ def test_a_powershell_script_starts_its_program_elsewhere(tmp_path, command, rep
     assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
 
 
+@pytest.mark.parametrize("copy_line, script", [
+    ("COPY --from=build /out/fabricd .", "exec /opt/agent/fabricd --lldp"),  # the source names it
+    ("COPY --from=build /out/fabricd /usr/local/bin", "exec fabricd --lldp"),
+    ("COPY --from=build /out/ /opt/agent/", "exec /opt/agent/fabricd --lldp"),  # a directory's files
+    ("COPY --from=build /out/${NAME} /usr/bin/fabric/${NAME}", "exec /usr/bin/fabric/fabricd --lldp"),
+    ("COPY --from=build /out/app /usr/bin/fabric/app", "exec crond -f"),  # its crontab may run the program
+    ("COPY --from=build /out/app /usr/bin/fabric/app", "echo " + "QUJD" * 4000 + " | base64 -d > /tmp/x\nlldpd -d"),
+])
+def test_a_script_whose_program_is_not_known_keeps_its_container_go(tmp_path, copy_line, script):
+    """What a stage builds by make is copied in under names the Dockerfile gives it, from a
+    directory or a build argument; a cron daemon starts what its crontab names; a line too long
+    to read may start anything: the reloader's container stays Go."""
+    go_module(tmp_path, {"cmd/app/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
+    write(tmp_path, "image/app/Dockerfile", "FROM golang:1.26 AS build\nCOPY . .\n"
+                                            "RUN go build -o /out/app cmd/app/main.go && make fabricd\n"
+                                            f"FROM ubuntu:24.04\n{copy_line}\n"
+                                            "COPY image/app/entrypoint.sh /usr/bin/fabric/entrypoint.sh\n")
+    write(tmp_path, "image/app/entrypoint.sh", "#!/bin/sh\n" + script + "\n")
+    write(tmp_path, "deploy/agent.yaml", _SCRIPT_CONTAINER)
+    assert sorted(f.message.split('"')[1] for f in _run(tmp_path, "SL101").findings) == ["fluentd", "reloader"]
+
+
 def test_a_script_command_of_an_image_whose_program_make_builds_is_not_known_to_run_another(tmp_path):
     """A Dockerfile that builds by `make` names no program: what its script starts is not known."""
     go_module(tmp_path, {"cmd/app/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})

@@ -1526,10 +1526,11 @@ def custom_resource_names(code: bytes) -> frozenset[bytes]:
     package (called a cache growing with the cluster)."""
     names = set()
     top_lines: list[int] | None = None
+    balances: dict[int, tuple[int, int]] = {}
     for given in _GIVEN_RESOURCE.finditer(code):
         if top_lines is None:
             top_lines = [line.start() for line in _TOP_LINE.finditer(code)]
-        if not _at_package_level(code, given.start(), top_lines):
+        if not _at_package_level(code, given.start(), top_lines, balances):
             continue
         body = code[given.end():_call_end(code, given.end() - 1, b"{}")]
         groups = _RESOURCE_GROUP.findall(body)
@@ -1538,11 +1539,13 @@ def custom_resource_names(code: bytes) -> frozenset[bytes]:
     return frozenset(names)
 
 
-def _at_package_level(code: bytes, at: int, top_lines: list[int]) -> bool:
+def _at_package_level(code: bytes, at: int, top_lines: list[int], balances: dict[int, tuple[int, int]]) -> bool:
     """Whether the line at `at` declares at package level: `var x = ...` at the line's start, or
     a line of a `var (` block, the nearest line above it starting at column 0 (`top_lines`, the
     file's, in order: not `func`, `}` or the `)` that closes a block), with as many `{` as `}`
-    between them (not in a function literal given to one of the block's variables)."""
+    between them (not in a function literal given to one of the block's variables). Asked in
+    the order of the file: `balances` keeps, per block, where its braces were last counted and
+    their balance there."""
     line_start = code.rfind(b"\n", 0, at) + 1
     if code.startswith(b"var", line_start):
         return True
@@ -1550,8 +1553,12 @@ def _at_package_level(code: bytes, at: int, top_lines: list[int]) -> bool:
     if index < 0:
         return False
     block = top_lines[index]
-    return re.match(rb"var[ \t]*\(", code[block:block + 16]) is not None and \
-        code.count(b"{", block, line_start) == code.count(b"}", block, line_start)
+    if re.match(rb"var[ \t]*\(", code[block:block + 16]) is None:
+        return False
+    counted, balance = balances.get(block, (block, 0))
+    balance += code.count(b"{", counted, line_start) - code.count(b"}", counted, line_start)
+    balances[block] = (line_start, balance)
+    return balance == 0
 
 
 # A line starting at column 0 that is no comment (see _at_package_level).

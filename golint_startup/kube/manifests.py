@@ -1197,6 +1197,8 @@ def _shell_commands(text: str) -> list[list[str]] | None:
     not commands."""
     commands: list[list[str]] = []
     for line in text.splitlines():
+        if len(line) > _MAX_SHELL_LINE:
+            return None  # a blob (`echo <base64> | base64 -d`), which shlex reads in quadratic time
         lexer = shlex.shlex(_without_comment(line), posix=True, punctuation_chars=True)
         lexer.whitespace_split, lexer.commenters = True, ""
         try:
@@ -1306,8 +1308,11 @@ _COMMAND_RUNNERS = frozenset({"sh", "bash", "ash", "dash", "zsh", "ksh", "su-exe
                               "command", "builtin", "watch", "flock", "unbuffer", "strace", "dlv", "sudo", "time",
                               "chrt"})
 # Programs that start what their configuration names, not their arguments.
-_PROCESS_MANAGERS = frozenset({"supervisord", "runsvdir", "runsv", "s6-svscan", "start-stop-daemon", "daemonize",
-                               "systemctl", "service", "pm2", "honcho", "foreman", "goreman", "overmind"})
+_PROCESS_MANAGERS = frozenset({"supervisord", "runsvdir", "runsv", "runit", "s6-svscan", "s6-rc", "init",
+                               "start-stop-daemon", "daemonize", "systemctl", "service", "pm2", "pm2-runtime",
+                               "honcho", "foreman", "goreman", "overmind", "cron", "crond", "supercronic",
+                               "run-parts"})
+_MAX_SHELL_LINE = 10_000  # characters of a shell line read
 # A Dockerfile's RUN lines (their flags, `--mount=...`, left out), and the commands that put a
 # file in place under a name (`RUN ln -s /usr/bin/app/agent /usr/bin/app/fabricd`).
 _RUN_LINE = re.compile(r"^\s*RUN\s+((?:--\S+\s+)*)(.*)$", re.MULTILINE | re.IGNORECASE)
@@ -1325,15 +1330,23 @@ class _Dockerfile(NamedTuple):
     text: str
     copies: list[tuple[list[str], str]]
     renames: frozenset[tuple[str, str]] | None
-    from_stages: frozenset[str]
+    from_stages: frozenset[str] | None
 
 
-def _from_stages(text: str) -> frozenset[str]:
-    """_Dockerfile.from_stages of a Dockerfile's text."""
-    return frozenset(source.rstrip("/").rsplit("/", 1)[-1] if destination.endswith("/") else
-                     destination.rstrip("/").rsplit("/", 1)[-1]
-                     for line in _COPY_LINE.findall(_CONTINUED_LINE.sub(" ", text)) if "--from" in line
-                     for sources, destination in _copies("COPY " + line, stages=True) for source in sources)
+def _from_stages(text: str) -> frozenset[str] | None:
+    """_Dockerfile.from_stages of a Dockerfile's text: the last part of each source and of its
+    destination (`COPY --from=build /out/agent /usr/local/bin` puts `agent` in `bin`); None when
+    a source is a directory or a pattern, or a name is a build argument's (`${NAME}`)."""
+    names = set()
+    for line in _COPY_LINE.findall(_CONTINUED_LINE.sub(" ", text)):
+        if "--from" not in line:
+            continue
+        for sources, destination in _copies("COPY " + line, stages=True):
+            for source in sources:
+                if "$" in source + destination or "*" in source or source.endswith(("/", "/.")) or source == ".":
+                    return None
+                names |= {source.rsplit("/", 1)[-1], destination.rstrip("/").rsplit("/", 1)[-1]}
+    return frozenset(names - {"", "."})
 
 
 def _renames(text: str) -> frozenset[tuple[str, str]] | None:
@@ -1345,6 +1358,8 @@ def _renames(text: str) -> frozenset[tuple[str, str]] | None:
             return None
         moves += [(operands[:-1], operands[-1]) for words in commands if words[0] in _RENAMING_COMMANDS
                   and len(operands := [word for word in words[1:] if not word.startswith("-")]) > 1]
+    if any("$" in destination or any("$" in source for source in sources) for sources, destination in moves):
+        return None  # a build argument's name (`/usr/bin/${NAME}`)
     return frozenset((source.rstrip("/").rsplit("/", 1)[-1],
                       source.rstrip("/").rsplit("/", 1)[-1] if destination.endswith("/") else
                       destination.rstrip("/").rsplit("/", 1)[-1])
@@ -4916,8 +4931,9 @@ class _GoTree:
         programs = set()
         for dockerfile, _ in copied:
             built = _go_build_outputs(dockerfile.text)
-            if not built or dockerfile.renames is None:
-                return False
+            if not built or dockerfile.renames is None or dockerfile.from_stages is None or \
+                    any("$" in name for name in built):
+                return False  # names not known: a build argument's, a directory's, make's
             programs |= _renamed(mains | built | dockerfile.from_stages, dockerfile.renames)
         return not any(_names_any(body, programs) for _, body in copied)
 
