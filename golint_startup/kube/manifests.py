@@ -1315,44 +1315,51 @@ _PROCESS_MANAGERS = frozenset({"supervisord", "runsvdir", "runsv", "runit", "s6-
 _MAX_SHELL_LINE = 10_000  # characters of a shell line read
 # A Dockerfile's RUN lines (their flags, `--mount=...`, left out), and the commands that put a
 # file in place under a name (`RUN ln -s /usr/bin/app/agent /usr/bin/app/fabricd`).
-_RUN_LINE = re.compile(r"^\s*RUN\s+((?:--\S+\s+)*)(.*)$", re.MULTILINE | re.IGNORECASE)
+_RUN_LINE = re.compile(r"^\s*RUN\s+(?:--\S+\s+)*(.*)$", re.MULTILINE | re.IGNORECASE)
 _RENAMING_COMMANDS = frozenset({"mv", "cp", "ln", "install"})
 
 
 class _Dockerfile(NamedTuple):
-    """A Dockerfile of the tree, read once: its directory, its text without comment lines, its
-    COPY and ADD lines from the build context (_copies), (the name of a file, the name it is
-    put in place as) for each of its COPY and ADD lines of any stage and its RUN lines' mv, cp,
-    ln and install (None when a RUN line cannot be read: what it renames is not known), and the
-    names it gives what it copies from another stage, a build's output whatever built it
-    (`make`)."""
+    """A Dockerfile of the tree, read once (its comment lines left out): its directory, its
+    COPY and ADD lines of every stage (_copies), the names its `go build -o` commands give what
+    they write (_go_build_outputs), (the name of a file, the name it is put in place as) for
+    each of its COPY and ADD lines and its RUN lines' mv, cp, ln and install (None when a RUN
+    line cannot be read: what it renames is not known), and the names it gives what it copies
+    from another stage, a build's output whatever built it (`make`)."""
     directory: str
-    text: str
-    copies: list[tuple[list[str], str]]
+    copies: list[_Copy]
+    built: set[str]
     renames: frozenset[tuple[str, str]] | None
     from_stages: frozenset[str] | None
 
+    @classmethod
+    def of(cls, directory: str, text: str) -> _Dockerfile:
+        copies = _copies(text, stages=True)
+        return cls(directory, copies, _go_build_outputs(text), _renames(text, copies), _from_stages(copies))
 
-def _from_stages(text: str) -> frozenset[str] | None:
-    """_Dockerfile.from_stages of a Dockerfile's text: the last part of each source and of its
+
+def _file_name(path: str) -> str:
+    """The last part of a path, a directory's too (`agent` of `/usr/bin/agent`, `bin` of `/usr/bin/`)."""
+    return path.rstrip("/").rsplit("/", 1)[-1]
+
+
+def _from_stages(copies: list[_Copy]) -> frozenset[str] | None:
+    """_Dockerfile.from_stages of a Dockerfile's copies: the last part of each source and of its
     destination (`COPY --from=build /out/agent /usr/local/bin` puts `agent` in `bin`); None when
     a source is a directory or a pattern, or a name is a build argument's (`${NAME}`)."""
     names = set()
-    for line in _COPY_LINE.findall(_CONTINUED_LINE.sub(" ", text)):
-        if "--from" not in line:
-            continue
-        for sources, destination in _copies("COPY " + line, stages=True):
-            for source in sources:
-                if "$" in source + destination or "*" in source or source.endswith(("/", "/.")) or source == ".":
-                    return None
-                names |= {source.rsplit("/", 1)[-1], destination.rstrip("/").rsplit("/", 1)[-1]}
+    for sources, destination, _ in (copy for copy in copies if copy.from_stage):
+        for source in sources:
+            if "$" in source + destination or "*" in source or source.endswith(("/", "/.")) or source == ".":
+                return None
+            names |= {source.rsplit("/", 1)[-1], _file_name(destination)}
     return frozenset(names - {"", "."})
 
 
-def _renames(text: str) -> frozenset[tuple[str, str]] | None:
-    """_Dockerfile.renames of a Dockerfile's text."""
-    moves = [(sources, destination) for sources, destination in _copies(text, stages=True)]
-    for _, run in _RUN_LINE.findall(_CONTINUED_LINE.sub(" ", text)):
+def _renames(text: str, copies: list[_Copy]) -> frozenset[tuple[str, str]] | None:
+    """_Dockerfile.renames of a Dockerfile's text and its copies."""
+    moves = [(copy.sources, copy.destination) for copy in copies]
+    for run in _RUN_LINE.findall(_CONTINUED_LINE.sub(" ", text)):
         commands = _shell_commands(run) if not run.lstrip().startswith("[") else None  # exec form: not read
         if commands is None:
             return None
@@ -1360,9 +1367,7 @@ def _renames(text: str) -> frozenset[tuple[str, str]] | None:
                   and len(operands := [word for word in words[1:] if not word.startswith("-")]) > 1]
     if any("$" in destination or any("$" in source for source in sources) for sources, destination in moves):
         return None  # a build argument's name (`/usr/bin/${NAME}`)
-    return frozenset((source.rstrip("/").rsplit("/", 1)[-1],
-                      source.rstrip("/").rsplit("/", 1)[-1] if destination.endswith("/") else
-                      destination.rstrip("/").rsplit("/", 1)[-1])
+    return frozenset((_file_name(source), _file_name(source) if destination.endswith("/") else _file_name(destination))
                      for sources, destination in moves for source in sources)
 
 
@@ -3739,15 +3744,23 @@ def _copied_sources(dockerfile: str, stages: bool = False) -> list[str]:
     """What a Dockerfile's COPY and ADD lines take from the build context (not from another
     stage, `--from`, unless `stages`), in shell or JSON form (`COPY ["backend/", "./"]`), as
     written."""
-    return [source for sources, _ in _copies(dockerfile, stages) for source in sources]
+    return [source for copy in _copies(dockerfile, stages) for source in copy.sources]
 
 
-def _copies(dockerfile: str, stages: bool = False) -> list[tuple[list[str], str]]:
-    """Each COPY and ADD line of a Dockerfile as what it takes (see _copied_sources) and where
-    it puts it, as written."""
+class _Copy(NamedTuple):
+    """A COPY or ADD line of a Dockerfile: what it takes (see _copied_sources), where it puts
+    it, as written, and whether it takes it from another stage (`--from`)."""
+    sources: list[str]
+    destination: str
+    from_stage: bool
+
+
+def _copies(dockerfile: str, stages: bool = False) -> list[_Copy]:
+    """Each COPY and ADD line of a Dockerfile (_Copy); those from another stage with `stages`."""
     found = []
     for line in _COPY_LINE.findall(_CONTINUED_LINE.sub(" ", dockerfile)):
-        if "--from" in line and not stages:
+        from_stage = "--from" in line
+        if from_stage and not stages:
             continue
         words = [word for word in line.split() if not word.startswith("--")]
         if words and words[0].startswith("["):
@@ -3756,8 +3769,8 @@ def _copies(dockerfile: str, stages: bool = False) -> list[tuple[list[str], str]
             except ValueError:
                 continue
         if len(words) > 1 and isinstance(words[-1], str):
-            found.append(([word for word in words[:-1] if isinstance(word, str) and (stages or not word.startswith("/"))],
-                          words[-1]))
+            found.append(_Copy([word for word in words[:-1] if isinstance(word, str) and (stages or not word.startswith("/"))],
+                               words[-1], from_stage))
     return found
 
 
@@ -4423,8 +4436,8 @@ def _caches_only_small_kinds(facts: list[_PackageCode], listed: frozenset[str] |
 
 def _informs_only_on_small_kinds(facts: list[_PackageCode]) -> bool:
     """Whether every informer a program builds is asked of a factory for a custom resource
-    (go_code.dynamic_informers, or named by a variable given one: custom_resource_names) or a kind that does not grow with the cluster
-    (go_code.typed_informers): at least one, none asked for otherwise, and no other
+    (go_code.dynamic_informers, or named by a variable given one: custom_resource_names) or a
+    kind that does not grow with the cluster (go_code.typed_informers): at least one, none asked for otherwise, and no other
     construction (NEW_INFORMER) than their factories."""
     asked, custom, dynamic_factories = map(sum, zip((0, 0, 0), *(f.dynamic_informers for f in facts)))
     # Or of a resource another of its packages gives a variable (Gameplane's `kube.GVRCluster`).
@@ -4918,10 +4931,10 @@ class _GoTree:
         with `/usr/bin/unifabric/entrypoint.sh`, which writes a config and starts lldpd, a C
         daemon (its finding was read as wrong). The programs are named by a main package's
         directory, what a copying Dockerfile's `go build -o` writes or copies from another stage,
-        and the names its COPY and RUN lines give those (_renames). Unknown (False) when no Dockerfile copies a script
-        there, one of those scripts is not in the tree, or one of those Dockerfiles builds no Go
-        by `go build -o` (`RUN make build`: its program's name is not known) or has a RUN line
-        that cannot be read."""
+        and the names its COPY and RUN lines give those (_renames). Unknown (False) when no
+        Dockerfile copies a script there, one of those scripts is not in the tree, or one of
+        those Dockerfiles builds no Go by `go build -o` (`RUN make build`: its program's name is
+        not known) or has a RUN line that cannot be read."""
         if not _runs_a_script(container):
             return False
         copied = self._scripts_copied_to(container.command[0])
@@ -4930,11 +4943,10 @@ class _GoTree:
         mains = {os.path.basename(main) for main in self._main_dirs()}
         programs = set()
         for dockerfile, _ in copied:
-            built = _go_build_outputs(dockerfile.text)
-            if not built or dockerfile.renames is None or dockerfile.from_stages is None or \
-                    any("$" in name for name in built):
+            if not dockerfile.built or dockerfile.renames is None or dockerfile.from_stages is None or \
+                    any("$" in name for name in dockerfile.built):
                 return False  # names not known: a build argument's, a directory's, make's
-            programs |= _renamed(mains | built | dockerfile.from_stages, dockerfile.renames)
+            programs |= _renamed(mains | dockerfile.built | dockerfile.from_stages, dockerfile.renames)
         return not any(_names_any(body, programs) for _, body in copied)
 
     def _scripts_copied_to(self, path: str) -> list[tuple[_Dockerfile, str | None]]:
@@ -4945,11 +4957,12 @@ class _GoTree:
         name = path.rsplit("/", 1)[-1]
         found = []
         for dockerfile in self._parsed_dockerfiles():
-            for sources, destination in dockerfile.copies:
-                if destination not in (path, path.rsplit("/", 1)[0] + "/"):
+            for sources, destination, from_stage in dockerfile.copies:
+                if from_stage or destination not in (path, path.rsplit("/", 1)[0] + "/"):
                     continue
                 for source in sources:
-                    if source.rsplit("/", 1)[-1] != name:
+                    # A source written as an absolute path is not read as the build context's.
+                    if source.startswith("/") or source.rsplit("/", 1)[-1] != name:
                         continue
                     script = next((os.path.join(base, source) for base in _and_above(dockerfile.directory,
                                                                                      _BUILD_CONTEXT_DEPTH + 1)
@@ -4963,9 +4976,7 @@ class _GoTree:
             self._dockerfiles_parsed = []
             for directory, paths in sorted(self._dockerfiles.items()):
                 for path in paths:
-                    text = _COMMENT_LINES.sub("", _read(path))
-                    self._dockerfiles_parsed.append(_Dockerfile(directory, text, _copies(text), _renames(text),
-                                                                _from_stages(text)))
+                    self._dockerfiles_parsed.append(_Dockerfile.of(directory, _COMMENT_LINES.sub("", _read(path))))
         return self._dockerfiles_parsed
 
     def _entrypoint_starting_several(self, directory: str) -> str | None:
