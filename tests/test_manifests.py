@@ -500,8 +500,8 @@ def _write_chart(root, directory: str, name: str, image: str = "ghcr.io/acme/api
     write(root, f"{directory}/templates/deployment.yaml", _CHART_TEMPLATE + template_more)
 
 
-# A chart template's Deployment `api`, up to its containers.
-_CHART_DEPLOYMENT_HEAD = """\
+# A Deployment `api` (a chart template's, or a manifest's), up to its containers.
+_DEPLOYMENT_API_HEAD = """\
 apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -511,7 +511,7 @@ spec:
     spec:
       containers:
 """
-_COMPONENTS_UNDER_ONE_REGISTRY = _CHART_DEPLOYMENT_HEAD + """\
+_COMPONENTS_UNDER_ONE_REGISTRY = _DEPLOYMENT_API_HEAD + """\
         - name: manager
           image: {{ include "app.apiImage" . }}
           resources: {{ toYaml .Values.api.resources | nindent 12 }}
@@ -1304,11 +1304,7 @@ def test_a_container_running_one_subcommand_is_judged_by_what_it_reaches(tmp_pat
 def test_a_charts_subcommand_is_read_where_its_image_is_written(tmp_path, args, reported):
     """vanelin's k8s-controller chart pairs a top-level `image` with `deployment.resources`: the
     arguments are those of the container the templates write that image in."""
-    go_module(tmp_path, {
-        "cmd/api/main.go": 'package main\n\nimport "example.com/app/cmd"\n\nfunc main() { cmd.Execute() }\n',
-        "cmd/apiserver.go": _SUBCOMMAND % ("", "apiServer", 'Use: "apiserver"'),
-        "cmd/controller.go": _SUBCOMMAND % ('\t_ "example.com/app/internal/watch"\n', "controller", 'Use: "controller"'),
-        "internal/watch/watch.go": _WATCHES})
+    go_module(tmp_path, _TWO_SUBCOMMANDS)
     write(tmp_path, "charts/api/Chart.yaml", "apiVersion: v2\nname: api\nversion: 0.1.0\n")
     write(tmp_path, "charts/api/values.yaml", "image:\n  repository: ghcr.io/acme/api\n"
                                               "deployment:\n  resources:\n    limits:\n      memory: 512Mi\n")
@@ -1417,7 +1413,7 @@ def test_a_subcommand_declared_beside_others_in_one_file_is_judged_by_what_its_c
     assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
 
 
-_CHART_RUNNING_A_SUBCOMMAND = _CHART_DEPLOYMENT_HEAD + """\
+_CHART_RUNNING_A_SUBCOMMAND = _DEPLOYMENT_API_HEAD + """\
         - name: api
           image: "{{ .Values.api.image.repository }}:{{ .Values.api.image.tag }}"
           {{- if .Values.api.args }}
@@ -1441,11 +1437,7 @@ def test_a_charts_template_names_the_subcommand_its_container_runs(tmp_path, fir
     """kubegems' chart runs its one binary, named for its module, as `service`, `msgbus` and
     `worker`, each written as the first of the arguments its template gives by default; the
     module's other program, its edge agent, keeps the cache their findings named."""
-    go_module(tmp_path, {
-        "cmd/api/main.go": 'package main\n\nimport "example.com/app/cmd"\n\nfunc main() { cmd.Execute() }\n',
-        "cmd/apiserver.go": _SUBCOMMAND % ("", "apiServer", 'Use: "apiserver"'),
-        "cmd/controller.go": _SUBCOMMAND % ('\t_ "example.com/app/internal/watch"\n', "controller", 'Use: "controller"'),
-        "cmd/agent/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
+    go_module(tmp_path, {**_TWO_SUBCOMMANDS, "cmd/agent/main.go": _MAIN_IMPORTING_WATCH})
     write(tmp_path, "charts/app/Chart.yaml", "apiVersion: v2\nname: app\nversion: 0.1.0\n")
     write(tmp_path, "charts/app/values.yaml", "api:\n  image:\n    repository: ghcr.io/acme/app\n    tag: v1\n"
                                               "  resources:\n    requests:\n      memory: 40Mi\n"
@@ -1488,11 +1480,7 @@ def test_a_container_defined_in_a_template_its_workload_includes_runs_the_subcom
         tmp_path, defined, first, reported):
     """kubauth's Deployment includes each of its containers from a named template of its own
     file (`templates/audit/container.yaml`), with the subcommand it runs."""
-    go_module(tmp_path, {
-        "cmd/api/main.go": 'package main\n\nimport "example.com/app/cmd"\n\nfunc main() { cmd.Execute() }\n',
-        "cmd/apiserver.go": _SUBCOMMAND % ("", "apiServer", 'Use: "apiserver"'),
-        "cmd/controller.go": _SUBCOMMAND % ('\t_ "example.com/app/internal/watch"\n', "controller", 'Use: "controller"'),
-        "internal/watch/watch.go": _WATCHES})
+    go_module(tmp_path, _TWO_SUBCOMMANDS)
     write(tmp_path, "charts/app/Chart.yaml", "apiVersion: v2\nname: app\nversion: 0.1.0\n")
     write(tmp_path, "charts/app/values.yaml", "api:\n  image:\n    repository: ghcr.io/acme/app\n    tag: v1\n"
                                               "  resources:\n    limits:\n      memory: 512Mi\n")
@@ -1508,11 +1496,7 @@ def test_a_container_defined_in_a_template_its_workload_includes_runs_the_subcom
     ('["/tini", "--", "/api"]', True),  # the whole program
 ])
 def test_an_init_process_runs_the_command_after_it(tmp_path, command, reported):
-    go_module(tmp_path, {
-        "cmd/api/main.go": 'package main\n\nimport "example.com/app/cmd"\n\nfunc main() { cmd.Execute() }\n',
-        "cmd/apiserver.go": _SUBCOMMAND % ("", "apiServer", 'Use: "apiserver"'),
-        "cmd/controller.go": _SUBCOMMAND % ('\t_ "example.com/app/internal/watch"\n', "controller", 'Use: "controller"'),
-        "internal/watch/watch.go": _WATCHES})
+    go_module(tmp_path, _TWO_SUBCOMMANDS)
     write(tmp_path, "deploy/api.yaml", _SIZED.format(request="40Mi").replace(
         "image: ghcr.io/acme/api:1", f"image: ghcr.io/acme/api:1\n          command: {command}"))
     assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
@@ -2704,15 +2688,7 @@ def test_kubebuilder_manager_outside_config_manager(tmp_path, kubebuilder, besid
     assert found == ([(manifest, 14 + beside.count("\n"))] if kubebuilder else [])
 
 
-_SIZED = """\
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: api
-spec:
-  template:
-    spec:
-      containers:
+_SIZED = _DEPLOYMENT_API_HEAD + """\
         - name: api
           image: ghcr.io/acme/api:1
           resources:
@@ -2744,6 +2720,12 @@ func start(client kubernetes.Interface, stop <-chan struct{}) {
 """
 # A main package whose program is what internal/watch holds.
 _MAIN_IMPORTING_WATCH = 'package main\n\nimport _ "example.com/app/internal/watch"\n\nfunc main() {}\n'
+# A cobra program cmd/api of two subcommands: `apiserver`, and `controller`, which watches.
+_TWO_SUBCOMMANDS = {
+    "cmd/api/main.go": 'package main\n\nimport "example.com/app/cmd"\n\nfunc main() { cmd.Execute() }\n',
+    "cmd/apiserver.go": _SUBCOMMAND % ("", "apiServer", 'Use: "apiserver"'),
+    "cmd/controller.go": _SUBCOMMAND % ('\t_ "example.com/app/internal/watch"\n', "controller", 'Use: "controller"'),
+    "internal/watch/watch.go": _WATCHES}
 
 
 # A package of a helper beside a function starting an informer of the whole cluster, and a
