@@ -7046,6 +7046,9 @@ docker-build-server:
     (("Makefile", _MACRO_MAKEFILE % "build_and_tag"), "dockerfiles/Dockerfile.server", "app-agent", False),
     # a macro the Makefile does not define
     (("Makefile", _MACRO_MAKEFILE % "tag_elsewhere"), "dockerfiles/Dockerfile.server", "app-server", False),
+    # the build command held in a variable of several words, a comment after it
+    (("Makefile", _MACRO_MAKEFILE.replace("CONTAINER_TOOL ?= docker", "CONTAINER_TOOL ?= sudo docker  # rootless")
+      % "build_and_tag"), "dockerfiles/Dockerfile.server", "app-server", True),
 ])
 def test_an_image_a_makefile_tags_runs_what_its_dockerfile_builds(tmp_path, makefile, dockerfile, image, recognized):
     """porch's server image is named for the project and `server`, like its function runner's

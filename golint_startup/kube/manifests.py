@@ -1814,8 +1814,9 @@ def _full_repository(image: str) -> str:
     return head + slash + last.split(":", 1)[0]
 
 
-# A Makefile's simple assignments (`IMG ?= x`, `BASE := y`, `VERSION = 1.2`) and references.
-_MAKE_ASSIGNMENT = re.compile(r"^([A-Za-z_]\w*)[ \t]*[?:]?=[ \t]*(\S*)[ \t]*(?:#.*)?$", re.MULTILINE)
+# A Makefile's assignments (`IMG ?= x`, `BASE := y`, `GO_BUILD = CGO_ENABLED=0 go build`), not
+# `+=`, a comment after the value left out; and its references to variables.
+_MAKE_ASSIGNMENT = re.compile(r"^([A-Za-z_]\w*)[ \t]*[?:]{0,2}=[ \t]*(.*?)[ \t]*(?:#.*)?$", re.MULTILINE)
 _MAKE_REFERENCE = re.compile(r"\$[({](\w+)[)}]")
 
 
@@ -1981,10 +1982,12 @@ def _helmify_run(chart: str, display: Callable[[str], str]) -> HelmifyRun | None
 
 
 def _makefile_values(makefile: str) -> dict[str, str]:
-    """A Makefile's simple assignments, the first of each name, quotes taken off."""
+    """A Makefile's assignments, the first of each name, a one-word value's quotes taken off,
+    the directory make runs in written `.`; a value another command prints is not known."""
     values: dict[str, str] = {}
-    for name, value in _MAKE_ASSIGNMENT.findall(makefile):
-        values.setdefault(name, value.strip("\"'"))
+    for name, value in _MAKE_ASSIGNMENT.findall(_MAKE_WORKING_DIRECTORY.sub(".", makefile)):
+        if "$(shell" not in value:
+            values.setdefault(name, value if re.search(r"\s", value) else value.strip("\"'"))
     return values
 
 
@@ -3675,12 +3678,10 @@ _OUTPUT_FLAG = re.compile(r"(?<!\S)-o(?:\s+|=)\S+")  # `-o ./bin/manager`: what 
 
 # A Dockerfile's RUN line running make, and the targets it names (`RUN make build-gateway`).
 _MAKE_RUN = re.compile(r"^\s*RUN\b[^\n]*?\bmake\s+([^\n&;|]+)", re.MULTILINE | re.IGNORECASE)
-# A Makefile's assignment of any value (`GO_BUILD = CGO_ENABLED=0 go build -trimpath`), not `+=`;
-# and what names the directory make runs in, the module's root where a Dockerfile runs it.
-_MAKE_ANY_ASSIGNMENT = re.compile(r"^([A-Za-z_]\w*)[ \t]*[?:]{0,2}=[ \t]*(.*?)[ \t]*$", re.MULTILINE)
 # What `make` is told of the platform to build for (`GOOS=${TARGETOS}`): not which program.
 _BUILD_PLATFORM_VARIABLES = frozenset({"GOOS", "GOARCH", "GOARM", "GOAMD64", "CGO_ENABLED", "TARGETOS",
                                        "TARGETARCH", "TARGETPLATFORM", "VERSION", "LDFLAGS", "GOFLAGS"})
+# What names the directory make runs in, the module's root where a Dockerfile runs it.
 _MAKE_WORKING_DIRECTORY = re.compile(r"\$[({](?:shell[ \t]+pwd|CURDIR|PWD)[)}]")
 
 
@@ -3699,8 +3700,7 @@ def _make_recipes(makefile: str, arguments: str) -> str:
         return ""
     targets = " ".join(word for word in words if not word.startswith("-") and "=" not in word)
     makefile = _MAKE_WORKING_DIRECTORY.sub(".", makefile)
-    for name, value in _MAKE_ANY_ASSIGNMENT.findall(makefile):
-        values.setdefault(name, value)
+    values = _makefile_values(makefile) | values
     lines = list(_logical_lines(makefile))
     recipes = []
     for target in targets.split():
