@@ -16,7 +16,7 @@ from golint_startup.go.embed import embedded_data_variables, embedded_files, emb
 from golint_startup.go import modules
 from golint_startup.go.gofile import GoFile
 from golint_startup.go.imports import default_package_name
-from golint_startup.go.inputs import input_source, names_small_system_files
+from golint_startup.go.inputs import input_origin, names_small_system_files
 from golint_startup.go.library import BINARY_DECODE_FUNCTIONS, BURNTSUSHI_TOML, DECODE_FUNCTIONS, GO_TOML, HTTP, \
     STREAM_DECODERS, TEMPLATES, VIPER
 from golint_startup.go.scope import declared_names
@@ -670,9 +670,10 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
                 init_work.extend((f.location, f.message, f.related, f.level, init_key) for f in deferred)
         for found in work.values():
             yield from _one_finding(found, "func init" if in_init else "declaration")
-        for enclosing, finding in _loop_findings(file, loops, context, where, sizes, options["min-literal-elements"]):
-            data = next((decoded_into[name] for loop in enclosing if (name := _range_name(loop)) in decoded_into),
-                        None)
+        for enclosing, data, finding in _loop_findings(file, loops, context, where, sizes,
+                                                       options["min-literal-elements"]):
+            data = data or next((decoded_into[name] for loop in enclosing if (name := _range_name(loop)) in decoded_into),
+                                None)
             if data is None:
                 yield finding
             elif loops_over_data is not None:  # as many iterations as the data, sized in check_project
@@ -734,9 +735,10 @@ def _decode_target(args) -> str | None:
 
 
 def _loop_findings(file: GoFile, loops: dict, context, where: str, sizes: _LiteralSizes, minimum: int):
-    """(the loops from the inside out, finding) for each loop that appends, when the loops
-    around it run at least `minimum` times as the file spells out, or range over input the
-    initializer reads."""
+    """(the loops from the inside out, the embedded variable and its package's import path when
+    the loops' count is that of the text of its files, finding) for each loop that appends, when
+    the loops around it run at least `minimum` times as the file spells out, or range over input
+    the initializer reads."""
     for enclosing, appends in loops.values():
         total = 1
         for loop in enclosing[:_loops_growing_one_slice(enclosing, appends)]:
@@ -745,16 +747,19 @@ def _loop_findings(file: GoFile, loops: dict, context, where: str, sizes: _Liter
                 total = None
                 break
             total *= count
-        if total is None and not any(_ranges_over_input(file, loop) for loop in enclosing):
+        inputs = [ranged for loop in enclosing if (ranged := _input_ranged(file, loop)) is not None]
+        if total is None and not inputs:
             continue  # a table of unknown length: read by hand, a dozen entries, every time
         if total is not None and total < minimum:
             continue
+        # Over the text of embedded files only: as many iterations as they hold, sized in check_project.
+        embedded_data = inputs[0] if total is None and all(ranged != _RUN_TIME_INPUT for ranged in inputs) else None
         targets = sorted({text(values_of(a.child_by_field_name("arguments"))[0]) for a in appends
                           if values_of(a.child_by_field_name("arguments"))})
         what = f"{len(appends)} appends" if len(appends) > 1 else "append"
         verb = "grow the slice" if len(appends) > 1 else "grows the slice"
         runs = f", {total} iterations" if total is not None else ""
-        yield enclosing, RULE.finding(
+        yield enclosing, embedded_data, RULE.finding(
             file.path, appends[0],
             f"{what} inside a loop in {where} ({', '.join(targets) or 'a slice'}{runs}) {verb} while "
             "the package initializes, before main: each time it outgrows its capacity it is reallocated and "
@@ -805,19 +810,28 @@ def _connects(file: GoFile, context, call) -> bool:
     return re.search(rb"(?<![\w.])" + spelled + _CONNECTING, file.source[call.end_byte:context.end_byte]) is not None
 
 
-def _ranges_over_input(file: GoFile, loop) -> bool:
-    """Whether `loop` ranges over input the initializer reads; not over the listing of an
-    embedded directory (`entries, _ := examplesFS.ReadDir("examples")`: dagu's one bundled
-    example, read as not worth a change), whose length is the files built into the binary."""
+def _input_ranged(file: GoFile, loop) -> tuple[str, str] | None:
+    """What input the initializer reads `loop` ranges over: _RUN_TIME_INPUT, or the embedded
+    variable and its package's import path when that is the text of embedded files (golang/build's
+    init appends each line of its 2 KB of embedded port lists, `fs.ReadFile(allPortsFS, name)`);
+    None for none, or for the listing of an embedded directory (`entries, _ :=
+    examplesFS.ReadDir("examples")`: dagu's one bundled example, read as not worth a change),
+    whose length is the files built into the binary."""
     clause = next((c for c in loop.named_children if c.type == "range_clause"), None)
-    source = input_source(file, clause.child_by_field_name("right")) if clause is not None else None
+    source, read = input_origin(file, clause.child_by_field_name("right")) if clause is not None else (None, None)
     if source is None:
-        return False
+        return None
     variable, _, method = source.rpartition(".")
-    return not (method in _LISTINGS and variable in embedded_variables(file))
+    if method in _LISTINGS and variable in embedded_variables(file):
+        return None
+    function = read.child_by_field_name("function") if read is not None else None
+    embedded = _embedded_read(file, function, read.child_by_field_name("arguments"), embedded_variables(file)) \
+        if function is not None and function.type == "selector_expression" else None
+    return (embedded[1], embedded[4]) if embedded is not None else _RUN_TIME_INPUT
 
 
 _LISTINGS = frozenset({"ReadDir", "Glob"})
+_RUN_TIME_INPUT = ("", "")  # input whose size the tree does not hold
 
 
 def _embedded_read(file: GoFile, function, args, embedded_vars: dict) -> tuple | None:

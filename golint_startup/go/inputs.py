@@ -32,11 +32,20 @@ def input_source(file: GoFile, expr, before: int | None = None) -> str | None:
     """The call that read the run-time input `expr` holds (`os.ReadFile`, `json.Unmarshal`),
     found through the locals of the function around it as they are before byte offset
     `before` (default: where `expr` starts); None when it holds none."""
+    return input_origin(file, expr, before)[0]
+
+
+def input_origin(file: GoFile, expr, before: int | None = None) -> tuple[str | None, object]:
+    """input_source's call as written, and the call node of the read it found when the input
+    is a read's bytes (`fs.ReadFile(portsFS, name)`: the caller may know what it reads), else
+    None."""
     holders = [h for h in ancestors(file, expr) if h.type in FUNCTION_NODES]
     if not holders:
-        return None
+        return None, None
     # The outermost function: a closure reads the locals of the function it is written in.
-    return _Tracer(file, holders[-1], expr.start_byte if before is None else before).source(expr, _DEPTH)
+    tracer = _Tracer(file, holders[-1], expr.start_byte if before is None else before)
+    found = tracer.source(expr, _DEPTH)
+    return found, tracer.read if found is not None else None
 
 
 def decoder_of(file: GoFile, arguments, argument) -> str | None:
@@ -60,6 +69,7 @@ class _Tracer:
     def __init__(self, file: GoFile, function, before: int):
         self.file, self.function, self.before = file, function, before
         self.seen: set[str] = set()
+        self.read = None  # the reading call source() last found
 
     def source(self, node, depth: int) -> str | None:
         node = unparen(node)
@@ -89,6 +99,7 @@ class _Tracer:
             if kind == "read":
                 if arguments and names_small_system_files(self._leading_text(arguments[0], 4)):
                     return None
+                self.read = call
                 return text(function)
             if kind == "derived" and arguments:
                 return self.source(arguments[0], depth - 1)
@@ -101,6 +112,7 @@ class _Tracer:
             return self.source(arguments[0], depth - 1) if arguments else None  # []byte(s)
         if function is not None and function.type == "selector_expression":
             if text(function.child_by_field_name("field")) in INPUT_METHODS:
+                self.read = call
                 return text(function)
             # A method of an input value (`doc.Items()`, `sc.Text()`) returns part of it.
             return self.source(function.child_by_field_name("operand"), depth - 1)

@@ -4,6 +4,7 @@ import (
 	"embed"
 	"io/fs"
 	"os"
+	"strings"
 )
 
 //go:embed assets/*.json assets/small.txt
@@ -18,6 +19,9 @@ var (
 
 	plain embed.FS // no directive: empty
 )
+
+//go:embed assets/small.txt
+var notes embed.FS
 
 //go:embed generated/*.pb
 var missing embed.FS // the pattern names nothing in this tree: the size is unknown
@@ -50,6 +54,35 @@ func init() {
 	found, _ := os.ReadDir("/etc/app/conf.d") // want "SL001: os.ReadDir in func init reads a directory"
 	for _, e := range found {
 		conf = append(conf, e.Name()) // want "SL001: append inside a loop"
+	}
+}
+
+var lines []string
+
+// The lines of embedded files, one append each: as many as 12 bytes hold.
+func init() {
+	text, _ := fs.ReadFile(notes, "assets/small.txt")
+	for _, line := range strings.Split(string(text), "\n") {
+		lines = append(lines, line)
+	}
+}
+
+// As many as 8 KB hold: a loop over the files' text is sized like the files.
+func init() {
+	text, _ := assets.ReadFile("assets/big.json") // want `SL001: \(embed.FS\).ReadFile in func init copies 'assets/big.json' \(8 KB\)`
+	for line := range strings.SplitSeq(string(text), "\n") {
+		lines = append(lines, line) // want "SL001: append inside a loop"
+	}
+}
+
+// Over a small embedded file's lines for each entry of a directory read at run time.
+func init() {
+	found, _ := os.ReadDir("/etc/app/lines.d") // want "SL001: os.ReadDir in func init reads a directory"
+	for range found {
+		text, _ := notes.ReadFile("assets/small.txt")
+		for line := range strings.Lines(string(text)) {
+			lines = append(lines, line) // want "SL001: append inside a loop"
+		}
 	}
 }
 
