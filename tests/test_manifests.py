@@ -2446,6 +2446,24 @@ def test_the_go_a_module_is_built_with_comes_from_its_ci_last(tmp_path, setup, r
     assert [f.path for f in _run(tmp_path).findings] == ["deploy/pod.yaml"]  # the toolchain line comes first
 
 
+@pytest.mark.parametrize("image, setup, reported", [
+    # mink: ko builds knative's autoscaler, a package of a module its go.mod requires, with CI's Go 1.17
+    ("ko://knative.dev/serving/cmd/autoscaler", "1.17.x", False),
+    ("ko://knative.dev/serving/cmd/autoscaler", "1.22.x", True),
+    ("ko://knative.dev/eventing/cmd/broker", "1.17.x", True),  # a module not required: not known
+])
+def test_a_ko_image_of_a_required_module_is_built_with_the_go_of_the_module_requiring_it(tmp_path, image, setup,
+                                                                                          reported):
+    go_module(tmp_path, {"cmd/api/main.go": MAIN})
+    gomod = tmp_path / "go.mod"
+    gomod.write_text(gomod.read_text().replace("go 1.22", "go 1.17") +
+                     "\nrequire (\n\tgithub.com/google/uuid v1.6.0\n\tknative.dev/serving v0.30.0 // ko builds it\n)\n")
+    write(tmp_path, ".github/workflows/release.yaml",
+          f"jobs:\n  release:\n    steps:\n      - uses: actions/setup-go@v5\n        with:\n          go-version: {setup}\n")
+    write(tmp_path, "config/autoscaler.yaml", POD.replace("ghcr.io/acme/api:1", image))
+    assert [f.path for f in _run(tmp_path).findings] == (["config/autoscaler.yaml"] if reported else [])
+
+
 @pytest.mark.parametrize("file, text, reported", [
     (".drone.yml", "steps:\n  - name: build\n    image: golang:1.17\n    commands: [make build]\n", False),  # heimdall
     (".gitlab-ci.yml", "build:\n  image: docker.io/library/golang:1.16-alpine\n", False),
@@ -5302,6 +5320,15 @@ _POD_NAMESPACE_ENV = "          env:\n            - name: POD_NAMESPACE\n" \
     (_CONFIG_FIELD_NAMESPACE, _POD_NAMESPACE_ENV, True),  # not the variable its field is read from
     (_CONFIG_FIELD_NAMESPACE.replace("Namespace: os.Getenv", "Region: os.Getenv"),
      _POD_NAMESPACE_ENV.replace("POD_NAMESPACE", "SYSTEM_NAMESPACE"), True),  # another field
+    # kscribe: the field filled from the variable its tag names (caarlos0/env)
+    (_CONFIG_FIELD_NAMESPACE.replace("Namespace string", 'Namespace string `env:"KSCRIBE_OPERATOR_NAMESPACE" envDefault:""`')
+     .replace('Namespace: os.Getenv("SYSTEM_NAMESPACE"),', ""),
+     _POD_NAMESPACE_ENV.replace("POD_NAMESPACE", "KSCRIBE_OPERATOR_NAMESPACE"), False),
+    (_CONFIG_FIELD_NAMESPACE.replace("Namespace string", 'Namespace string `env:"KSCRIBE_OPERATOR_NAMESPACE"`')
+     .replace('Namespace: os.Getenv("SYSTEM_NAMESPACE"),', ""), _POD_NAMESPACE_ENV, True),  # another variable
+    (_CONFIG_FIELD_NAMESPACE.replace("Region    string", 'Region    string `env:"KSCRIBE_OPERATOR_NAMESPACE"`')
+     .replace('Namespace: os.Getenv("SYSTEM_NAMESPACE"),', ""),
+     _POD_NAMESPACE_ENV.replace("POD_NAMESPACE", "KSCRIBE_OPERATOR_NAMESPACE"), True),  # another field's
     # jumpstarter's controller: scoped when named, and it exits otherwise
     (_CONFIG_FIELD_NAMESPACE.replace("{config.Namespace: {}}\n\t}", "{config.Namespace: {}}\n\t} else {\n\t\tos.Exit(1)\n\t}"),
      "", False),
@@ -5684,6 +5711,47 @@ _LIST_WATCH = 'cache.NewListWatchFromClient(client.CoreV1().RESTClient(), "pods"
 ])
 def test_a_list_watch_of_one_namespace_scopes_what_it_fills(tmp_path, list_watch, reported):
     findings = _findings_of_watching_program(tmp_path, _LIST_WATCH_REFLECTOR % list_watch, controller=False)
+    assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
+
+
+_TYPED_LIST_WATCH = """\
+package watch
+
+import (
+	"context"
+
+	corev1 "k8s.io/api/core/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/apimachinery/pkg/runtime"
+	"k8s.io/apimachinery/pkg/watch"
+	"k8s.io/client-go/kubernetes"
+	"k8s.io/client-go/tools/cache"
+)
+
+func start(client kubernetes.Interface, namespace string) {
+	informer := cache.NewSharedIndexInformer(
+		&cache.ListWatch{
+			ListFunc: func(options metav1.ListOptions) (runtime.Object, error) {
+				return client.CoreV1().Pods(%s).List(context.TODO(), options)
+			},
+			WatchFunc: func(options metav1.ListOptions) (watch.Interface, error) {
+				return client.CoreV1().Pods(%s).Watch(context.TODO(), options)
+			},
+		},
+		&corev1.Pod{}, 0, cache.Indexers{})
+	go informer.Run(nil)
+}
+"""
+
+
+@pytest.mark.parametrize("namespace, reported", [
+    # madock8s (its Deployments): the namespace its environment names, "default" when it names none
+    ("namespace", False),
+    ("metav1.NamespaceAll", True),
+    ('""', True),
+])
+def test_a_list_watch_of_a_typed_client_in_one_namespace_scopes_what_it_fills(tmp_path, namespace, reported):
+    findings = _findings_of_watching_program(tmp_path, _TYPED_LIST_WATCH % (namespace, namespace), controller=False)
     assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
 
 

@@ -98,8 +98,10 @@ _WATCHED = re.compile(rb"\.\s*(?:For|Owns|Watches)\(\s*(&?)(?:\w+\.)?(\w+)(\{?)"
 _INFORMER_SCOPING = re.compile(rb"\b\w*[iI]nformers\.WithNamespace\(|\b(?:FieldSelector|LabelSelector)\s*=")
 # What lists one namespace or one node's objects: a dynamic client's resource in a namespace
 # (`client.Resource(gvr).Namespace(ns)`: velero-dashboard's reflector), a ListWatch from a
-# client of one namespace (`cache.NewListWatchFromClient(c, "pods", ns, ...)`), or a field
-# selector of one value (`fields.OneTermEqualSelector("spec.nodeName", node)`). It scopes the
+# client of one namespace (`cache.NewListWatchFromClient(c, "pods", ns, ...)`), a typed
+# client's list or watch of one namespace's objects (madock8s' ListWatch literal, whose
+# functions call `Deployments(namespace).List(options)`), or a field selector of one value
+# (`fields.OneTermEqualSelector("spec.nodeName", node)`). It scopes the
 # construction it is written in, or whose call uses the name it is given (`resource :=
 # client.Resource(gvr).Namespace(ns)`), not another one nearby.
 _NAMED_NAMESPACE = rb"(?!\s*(?:\)|\"\"|\w+\.NamespaceAll\b))"  # not empty, not all of them
@@ -130,6 +132,8 @@ _OBJECTS_NAMESPACE_ARGUMENT = re.compile(rb"\s*(?:\"[^\"\n]+\"|\w+\.Namespace(?:
 _NAMED_NAMESPACE_ARGUMENT = re.compile(rb"\s*" + _NAMED_NAMESPACE + rb"(?:\"[^\"\n]+\"|(?:\w+\.)*\w+(?:\(\))?)\s*,")
 _ONE_NAMESPACE = re.compile(rb"\.Resource\([^()]*\)\s*\.\s*Namespace\(" + _NAMED_NAMESPACE +
                             rb"|\bNew(?:Filtered)?ListWatchFromClient\((?:[^,()]|\([^()]*\))*,[^,]*," + _NAMED_NAMESPACE +
+                            rb"|\.\s*(?!Resource\()[A-Z]\w*s\(" + _NAMED_NAMESPACE +
+                            rb"(?:[^()\n]|\([^()\n]*\))*\)\s*\.\s*(?:List|Watch)\(" +
                             rb"|\bfields\.OneTermEqualSelector\(")
 # The name a line gives what it writes (`resource := `, `lw, err = `).
 _ASSIGNED_NAME = re.compile(rb"[ \t]*([A-Za-z_]\w*)(?:\s*,\s*\w+)*\s*:?=(?!=)")
@@ -1944,9 +1948,16 @@ _FROM_ENV = re.compile(rb"\b(\w+)\s*(?::=|=|:)\s*os\.(?:Getenv|LookupEnv)\(\s*\"
 _FROM_WATCH_NAMESPACE = re.compile(rb"\b(\w+)\s*(?:,\s*\w+\s*)?(?::=|=)\s*k8sutil\.GetWatchNamespace\(\)")
 
 
+# Or a struct field a library fills from the variable its tag names (caarlos0/env's and
+# sethvargo/go-envconfig's `env:"KSCRIBE_OPERATOR_NAMESPACE"`, kelseyhightower/envconfig's
+# `envconfig:"..."`): kscribe's `if cfg.OperatorNamespace != "" {` scopes its cache so.
+_FROM_ENV_TAG = re.compile(rb"^[ \t]*([A-Za-z_]\w*)[ \t]+[^`\n]*`[^`\n]*\benv(?:config)?:\"([A-Za-z_]\w*)", re.MULTILINE)
+
+
 def variables_from_env(code: bytes) -> frozenset[tuple[str, str]]:
     """(variable, environment variable) for each variable a Go file reads from the environment."""
-    return frozenset([(m.group(1).decode(), m.group(2).decode()) for m in _FROM_ENV.finditer(code)] +
+    return frozenset([(m.group(1).decode(), m.group(2).decode())
+                      for pattern in (_FROM_ENV, _FROM_ENV_TAG) for m in pattern.finditer(code)] +
                      [(m.group(1).decode(), "WATCH_NAMESPACE") for m in _FROM_WATCH_NAMESPACE.finditer(code)])
 
 

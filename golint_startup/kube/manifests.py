@@ -502,7 +502,7 @@ class ProjectManifests:
     directives: dict[str, list[Directive]]
     abspaths: dict[str, str]  # display path -> absolute path, of every YAML file read
     _sets_limit: Callable[[str | None], bool]
-    _predates_limit: Callable[[str], bool] = lambda directory: False
+    _predates_limit: Callable[[Container], bool] = lambda container: False
     # Of how a container runs its program (see _GoTree.keeps_cluster_objects and the rest).
     _keeps_cluster_objects: Callable[[ProgramRun], bool] = lambda run: True
     _cluster_cache: Callable[[ProgramRun], str | None] = lambda run: None
@@ -555,8 +555,8 @@ class ProjectManifests:
 
     def runtime_predates_memory_limit(self, container: Container) -> bool:
         """Whether the container's program is built with a Go older than 1.19, whose runtime
-        has no memory limit to tell (see _GoTree.predates_memory_limit)."""
-        return container.go_dir is not None and self._predates_limit(container.go_dir)
+        has no memory limit to tell (see _GoTree.program_predates_memory_limit)."""
+        return self._predates_limit(container)
 
     def keeps_cluster_objects(self, container: Container) -> bool:
         """Whether the container's program may hold Kubernetes objects in memory (see
@@ -1561,7 +1561,7 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
                             "with go-images in .startup-lint.toml (see startup-lint --explain SL101)",
                             level="note"))
     return ProjectManifests(containers, {p: d for p, d in directives.items() if d}, abspaths,
-                            tree.sets_memory_limit, tree.predates_memory_limit, tree.keeps_cluster_objects,
+                            tree.sets_memory_limit, tree.program_predates_memory_limit, tree.keeps_cluster_objects,
                             tree.cluster_cache, tree.caches_only_small_kinds, tree.growing_kinds,
                             tree.framework_cache, tree.startup_wait, tree.caches_written_kinds_only,
                             tree.informed_kinds, tree.reviews_admissions, _informer_kinds=tree.informer_kinds)
@@ -5333,6 +5333,20 @@ class _GoTree:
             # A container whose code is not known is told only when every linted module sets a limit.
             self._limit_cache[directory] = bool(candidates) and all(self._module_sets_limit(m) for m in candidates)
         return self._limit_cache[directory]
+
+    def program_predates_memory_limit(self, container: Container) -> bool:
+        """Whether the container's program is built with a Go older than 1.19
+        (predates_memory_limit): that of its directory, or for a `ko://` image of another
+        module's package, that of the tree's module requiring it, where ko builds it (mink's
+        `ko://knative.dev/serving/cmd/autoscaler`, built by its CI's Go 1.17)."""
+        if container.go_dir is not None:
+            return self.predates_memory_limit(container.go_dir)
+        if not container.image.startswith("ko://"):
+            return False
+        import_path = container.image.removeprefix("ko://").split("@", 1)[0].split(":", 1)[0]
+        return any(self.predates_memory_limit(module.root) for module in self._linted_modules()
+                   if any(modules.in_module(import_path, arguments.partition(" ")[0]) for _, _, arguments in
+                          modules.directives(modules.read_directives(os.path.join(module.root, "go.mod")), "require")))
 
     def predates_memory_limit(self, directory: str) -> bool:
         """Whether the module holding `directory` is built with a Go older than 1.19, which
