@@ -2865,6 +2865,28 @@ def test_small_program_far_below_its_limit(tmp_path, request_memory, watches, op
                for f in result.findings)
 
 
+@pytest.mark.parametrize("server, copied, reported", [
+    (SMALL_MAIN, "COPY web/console/server/*.go ./", False),  # openclaw-swarm: a small program
+    (MAIN, "COPY web/console/server/*.go ./", True),
+    (SMALL_MAIN, "COPY web/console/server/ ./", False),
+    (SMALL_MAIN, "COPY server/ ./", False),  # built from its own directory
+    (SMALL_MAIN, "COPY web/console/server/go.mod ./", True),  # the module's file only: not known
+])
+def test_a_dockerfile_built_from_the_repository_root_builds_the_module_it_copies_in(tmp_path, server, copied,
+                                                                                    reported):
+    """openclaw-swarm's console image is named for `web/console`, whose Dockerfile, built from
+    the repository's root, copies in the Go files of the module in `server/` beside its web
+    bundle's sources: what that program keeps decides, as for any image (a small program far
+    below its limit is not reported), not a code taken as unknown."""
+    go_module(tmp_path / "web/console/server", {"main.go": server})
+    write(tmp_path, "web/console/package.json", "{}\n")
+    write(tmp_path, "web/console/Dockerfile",
+          f"FROM golang:1.25 AS build\nWORKDIR /src\n{copied}\nRUN go build -o /console .\n"
+          "FROM scratch\nCOPY --from=build /console /console\nENTRYPOINT [\"/console\"]\n")
+    write(tmp_path, "deploy/console.yaml", _SIZED.format(request="32Mi").replace("ghcr.io/acme/api:1", "ghcr.io/acme/console:1"))
+    assert [f.path for f in _run(tmp_path, "SL101").findings] == (["deploy/console.yaml"] if reported else [])
+
+
 _MANAGER = """\
 package watch
 
@@ -5752,6 +5774,68 @@ func start(client kubernetes.Interface, namespace string) {
 ])
 def test_a_list_watch_of_a_typed_client_in_one_namespace_scopes_what_it_fills(tmp_path, namespace, reported):
     findings = _findings_of_watching_program(tmp_path, _TYPED_LIST_WATCH % (namespace, namespace), controller=False)
+    assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
+
+
+_DYNAMIC_LIST_WATCH = """\
+package watch
+
+import (
+	"context"
+
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/apimachinery/pkg/apis/meta/v1/unstructured"
+	"k8s.io/apimachinery/pkg/runtime"
+	"k8s.io/apimachinery/pkg/watch"
+	"k8s.io/client-go/dynamic"
+	"k8s.io/client-go/tools/cache"
+)
+
+func start(client dynamic.Interface) {
+	resource := client.Resource(QuotaGVR)
+	informer := cache.NewSharedIndexInformer(
+		&cache.ListWatch{
+			ListFunc: func(options metav1.ListOptions) (runtime.Object, error) {
+				return resource.List(context.Background(), options)
+			},
+			WatchFunc: func(options metav1.ListOptions) (watch.Interface, error) {
+				return resource.Watch(context.Background(), options)
+			},
+		},
+		&unstructured.Unstructured{}, 0, cache.Indexers{})
+	go informer.Run(nil)
+}
+"""
+_RESOURCE_OF_GROUP = """\
+package watch
+
+import "k8s.io/apimachinery/pkg/runtime/schema"
+
+var QuotaGVR = schema.GroupVersionResource{
+	Group:    "%s",
+	Version:  "v1",
+	Resource: "%s",
+}
+"""
+
+
+@pytest.mark.parametrize("group, resource, listing, reported", [
+    # namespace-isolation's agent: its own cluster-scoped quotas, given by another file of the package
+    ("quota.example.com", "namespacequotas", "", False),
+    ("apps", "deployments", "", True),  # Kubernetes' own
+    ("quota.example.com", "namespacequotas", "client.Resource(QuotaGVR).List", False),  # listed in the call
+    # the variable given another resource in the function
+    ("quota.example.com", "namespacequotas", "resource = client.Resource(schema.GroupVersionResource{})\n\t", True),
+])
+def test_an_informer_listing_a_dynamic_custom_resource_keeps_nothing_that_grows(tmp_path, group, resource,
+                                                                                listing, reported):
+    watch = _DYNAMIC_LIST_WATCH
+    if listing.startswith("resource ="):
+        watch = watch.replace("\tinformer := ", "\t" + listing + "informer := ")
+    elif listing:
+        watch = watch.replace("resource.List", listing).replace("resource := client.Resource(QuotaGVR)\n", "")
+    write(tmp_path, "internal/watch/types.go", _RESOURCE_OF_GROUP % (group, resource))
+    findings = _findings_of_watching_program(tmp_path, watch, controller=False)
     assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
 
 

@@ -193,8 +193,12 @@ class Scopings(NamedTuple):
     informers_always: int
     informers_when_namespace_named: int
     # Of `informers_always`, the constructions counted as scoped because they keep nothing
-    # that grows (_keeps_nothing_that_grows).
+    # that grows (_keeps_nothing_that_grows), or list a dynamic resource the file gives a custom one.
     informers_keeping_nothing: int = 0
+    # The package-level variables of other files that give the dynamic resource an unscoped
+    # informer's ListWatch lists (_dynamic_resource_listed): of a custom resource, it keeps
+    # nothing that grows.
+    listed_resources_named: tuple[bytes, ...] = ()
 
 
 NO_SCOPINGS = Scopings(0, 0, frozenset(), 0, 0)
@@ -215,10 +219,11 @@ def scopings(code: bytes) -> Scopings:
     return Scopings(*_scopings(code))
 
 
-def _scopings(code: bytes) -> tuple[int, int, frozenset[str], int, int, int]:
+def _scopings(code: bytes) -> tuple[int, int, frozenset[str], int, int, int, tuple[bytes, ...]]:
     """(scopings that always apply, scopings only when a namespace is named, the variables
     giving older options their namespace, of the first two those of informers, and of those
-    always applying, the informers keeping nothing that grows): see scopings."""
+    always applying, the informers keeping nothing that grows, the variables of other files
+    naming what unscoped informers list): see scopings."""
     always = when_named = 0
     variables = set()
 
@@ -312,16 +317,47 @@ def _scopings(code: bytes) -> tuple[int, int, frozenset[str], int, int, int]:
     always += sum(imports.get(m.group(1)) == KNATIVE_FILTERED_FACTORY for m in _KNATIVE_SELECTORS.finditer(code))
     options = always, when_named
     keeping_nothing = 0
+    resources_named = []
     for construction, conditions in _informer_scopings(code, imports):
         if conditions:
             count(None if None in conditions else conditions[0])
         elif (unless_named := _unless_named_condition(code, construction.start())) is not None and \
                 (_NAMESPACE_CONDITION.search(unless_named) or _NODE_CONDITION.search(unless_named)):
             count(unless_named)  # with a namespace named, its scoped alternative runs instead
-        elif _keeps_nothing_that_grows(code, imports, construction):
+        elif _keeps_nothing_that_grows(code, imports, construction) or \
+                (listed := _dynamic_resource_listed(code, construction)) is not None and \
+                _custom_resource_at(code, listed, imports):
             count(None)  # as if scoped
             keeping_nothing += 1
-    return always, when_named, frozenset(variables), always - options[0], when_named - options[1], keeping_nothing
+        elif listed is not None and (named := _RESOURCE_NAME.match(code, listed)) is not None and \
+                named.group(1) is None and not re.search(rb"\b%s\s*(?::=|=(?!=))" % re.escape(named.group(2)), code):
+            resources_named.append(named.group(2))  # a package-level variable of another file
+    return always, when_named, frozenset(variables), always - options[0], when_named - options[1], keeping_nothing, \
+        tuple(resources_named)
+
+
+# What a ListWatch's functions list: a dynamic client's resource (`.Resource(gvr).List(`), or
+# a variable given one in the function (`resource := dc.Resource(gvr)`, then `resource.List(`).
+_DYNAMIC_LIST = re.compile(rb"\.Resource\(\s*(?=[^()]*\)\s*\.\s*(?:Namespace\([^()]*\)\s*\.\s*)?List\()"
+                           rb"|\b([A-Za-z_]\w*)\s*\.\s*List\(")
+
+
+def _dynamic_resource_listed(code: bytes, construction: re.Match) -> int | None:
+    """Where the resource is written that the ListWatch of client-go's informer built at
+    `construction` lists with a dynamic client, in the call or in a variable its function
+    gives before it: namespace-isolation's agent informs on its `NamespaceQuotaGVR` so."""
+    end = _call_end(code, construction.end() - 1)
+    listed = _DYNAMIC_LIST.search(code, construction.end(), end)
+    if listed is None:
+        return None
+    if listed.group(1) is None:
+        return listed.end()
+    function = code.rfind(b"\nfunc ", 0, construction.start())
+    given = None
+    for given in re.compile(rb"\b%s\s*:?=[^\n]*?\.Resource\(\s*" % re.escape(listed.group(1))).finditer(
+            code, max(function, 0), construction.start()):
+        pass  # the last one before it
+    return given.end() if given is not None else None
 
 
 # A manager's one namespace in the options of controller-runtime before v0.15 (`ctrl.Options{

@@ -3740,6 +3740,28 @@ _BACKGROUNDED = re.compile(r"^[ \t]*((?:nohup[ \t]+)?[^\s&|;#=()]+(?:[ \t][^\n&]
 _EXECUTED = re.compile(r"^[ \t]*exec[ \t]+([^\s;&|]+)", re.MULTILINE)
 
 
+def _copied_module(directory: str, source: str) -> str | None:
+    """The root of the module a COPY source of a Dockerfile in `directory` takes in whole (a
+    directory holding a go.mod) or the Go files of (`server/*.go`), from the Dockerfile's
+    directory as the build context, else from one of the few above it: openclaw-swarm's
+    console Dockerfiles, built from the repository's root, copy in
+    `web/admin-console/server/*.go`."""
+    if os.path.basename(source) == "*.go":
+        source = os.path.dirname(source)
+    context = directory
+    for _ in range(_MAX_CONTEXT_DEPTH + 1):
+        copied = os.path.normpath(os.path.join(context, source))
+        if os.path.isfile(os.path.join(copied, "go.mod")):
+            return copied
+        if os.path.dirname(context) == context:
+            break
+        context = os.path.dirname(context)
+    return None
+
+
+_MAX_CONTEXT_DEPTH = 3  # how far above its Dockerfile a build context is looked for
+
+
 def _copied_sources(dockerfile: str, stages: bool = False) -> list[str]:
     """What a Dockerfile's COPY and ADD lines take from the build context (not from another
     stage, `--from`, unless `stages`), in shell or JSON form (`COPY ["backend/", "./"]`), as
@@ -4340,10 +4362,12 @@ def _code_facts(sources: list[bytes], generated_client: bool = False,
     asked, custom, dynamic_factories = map(sum, zip((0, 0, 0), *(go_code.dynamic_informers(source, text)
                                                                 for source, text in zip(sources, code))))
     custom += sum(not imported and name in custom_here for imported, name in asks)
+    # Informers listing a resource another file of the package gives a custom one keep nothing that grows.
+    keeping_nothing = sum(name in custom_here for found in scopings for name in found.listed_resources_named)
     return _PackageCode(
         [imported for source in sources for imported in go_code.file_imports(source)],
-        sum(found.always for found in scopings),
-        sum(found.informers_always for found in scopings),
+        sum(found.always for found in scopings) + keeping_nothing,
+        sum(found.informers_always for found in scopings) + keeping_nothing,
         sum(found.informers_when_namespace_named for found in scopings),
         sum(found.when_namespace_named for found in scopings),
         frozenset().union(*(go_code.namespace_settings(text) for text in code)),
@@ -4382,7 +4406,7 @@ def _code_facts(sources: list[bytes], generated_client: bool = False,
         tuple(map(sum, zip((0, 0), *(go_code.api_server_stores(source, text) for source, text in zip(sources, code))))),
         frozenset().union(*map(go_code.api_reader_names, code)),
         frozenset().union(*map(go_code.reader_methods, code)),
-        sum(found.informers_keeping_nothing for found in scopings),
+        sum(found.informers_keeping_nothing for found in scopings) + keeping_nothing,
         *map(any, zip((False, False), *(go_code.clients_used(source, text) for source, text in zip(sources, code)))))
 
 
@@ -5832,9 +5856,8 @@ class _GoTree:
         directory = os.path.dirname(path)
         module = modules.module_of_dir(directory)
         text = _read(path)
-        roots = [module.root] if module is not None else [
-            copied for source in _copied_sources(text)
-            if os.path.isfile(os.path.join(copied := os.path.normpath(os.path.join(directory, source)), "go.mod"))]
+        roots = [module.root] if module is not None else \
+            [root for source in _copied_sources(text) if (root := _copied_module(directory, source)) is not None]
         found = set()
         # Or the recipes of the make targets it runs (vanus' `RUN make build-gateway`), in the
         # Makefile at the root of what it builds from.
