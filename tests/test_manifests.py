@@ -2371,6 +2371,10 @@ def test_release_snapshots_are_checked_only_when_the_project_keeps_no_other_go_c
     # Other programs' pods (another limit): not copies of the first.
     write(tmp_path, "deploy/1.3/pod.yaml", POD.replace("name: api\n", "name: api-next\n").replace("512Mi", "256Mi"))
     assert sorted(f.path for f in _run(tmp_path, "SL101").findings) == ["deploy/1.3/pod.yaml", "deploy/v1.2.0/pod.yaml"]
+    # NetApp's gateway: an install file per API version, another workload's name in the oldest
+    write(tmp_path, "config/deploy/v1alpha1/install.yaml", POD.replace("name: api\n", "name: api-old\n").replace("512Mi", "384Mi"))
+    assert sorted(f.path for f in _run(tmp_path, "SL101").findings) == \
+        ["config/deploy/v1alpha1/install.yaml", "deploy/1.3/pod.yaml", "deploy/v1.2.0/pod.yaml"]
     write(tmp_path, "deploy/current/pod.yaml",
           POD.replace("name: api\n", "name: api-current\n").replace("512Mi", "1Gi"))
     assert [f.path for f in _run(tmp_path, "SL101").findings] == ["deploy/current/pod.yaml"]
@@ -2790,6 +2794,15 @@ func Start(client kubernetes.Interface, stop <-chan struct{}) {
     ("", "_ = watch.NodeName()", "\nfunc NewForConfig() { Start(nil, nil) }\n\nvar made = kubernetes.NewForConfig\n",
      False),
     ("", "_ = watch.NodeName()", "\nfunc NewForConfig() { Start(nil, nil) }\n\nvar made = NewForConfig\n", True),
+    # csi-hostpath's node agent: an unexported method of a type it names runs only where its
+    # package calls it (`ctrl.init()`, `d.c.init()`) or an interface of its package names it
+    ("", "var i watch.Idle\n\t_ = i", "\ntype Idle struct{}\n\nfunc (Idle) init() { Start(nil, nil) }\n", False),
+    ("", "var i watch.Idle\n\t_ = i", "\ntype Idle struct{}\n\nfunc (Idle) init() { Start(nil, nil) }\n\n"
+     "func Use(i Idle) { i.init() }\n\nvar used = Use\n", True),
+    ("", "var i watch.Idle\n\t_ = i", "\ntype Idle struct{}\n\nfunc (Idle) init() { Start(nil, nil) }\n\n"
+     "type holder struct{ i Idle }\n\nfunc Use(h holder) { h.i.init() }\n\nvar used = Use\n", True),
+    ("", "var i watch.Idle\n\t_ = i", "\ntype Idle struct{}\n\nfunc (Idle) init() { Start(nil, nil) }\n\n"
+     "type starter interface{ init() }\n\nvar made starter = Idle{}\n", True),
 ])
 def test_only_what_a_program_reaches_of_a_package_counts(tmp_path, imported, called, more, reported):
     main = f'package main\n\nimport {imported}"example.com/app/internal/watch"\n\nfunc main() {{\n\t{called}\n}}\n'
@@ -2797,6 +2810,75 @@ def test_only_what_a_program_reaches_of_a_package_counts(tmp_path, imported, cal
               all_reached=False)
     write(tmp_path, "deploy/api.yaml", _SIZED.format(request="40Mi"))
     assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
+
+
+_MODE_MAIN = """\
+package main
+
+import (
+	"flag"
+
+	"example.com/app/internal/driver"
+)
+
+func main() {
+	var config driver.Config
+	flag.StringVar(&config.PluginType, "driver-mode", "controller", "controller or agent")
+	flag.Parse()
+	driver.New(&config).Run()
+}
+"""
+_MODE_DRIVER = """\
+package driver
+
+import (
+	"k8s.io/client-go/informers"
+	"k8s.io/client-go/kubernetes"
+)
+
+type Config struct{ PluginType string }
+
+type Driver struct {
+	config *Config
+	server any
+}
+
+func New(config *Config) *Driver {
+	d := &Driver{config: config}
+	switch config.PluginType {
+	case "controller", "all":
+		d.server = newController()
+	case "agent":
+		d.server = struct{}{}
+	}
+	return d
+}
+
+func (d *Driver) Run() {}
+
+func newController() any {
+	var client kubernetes.Interface
+	informers.NewSharedInformerFactory(client, 0).Start(nil)
+	return nil
+}
+"""
+
+
+@pytest.mark.parametrize("agent_mode, reported", [
+    ("--driver-mode=agent", ["deploy/controller.yaml"]),  # csi-hostpath's node agent and controller
+    ("--driver-mode agent", ["deploy/controller.yaml"]),
+    ("--driver-mode=all", ["deploy/agent.yaml", "deploy/controller.yaml"]),  # a clause listing two values
+    ("--driver-mode=$(MODE)", ["deploy/agent.yaml", "deploy/controller.yaml"]),  # not known
+    ("--driver-mode=node", ["deploy/agent.yaml", "deploy/controller.yaml"]),  # no clause lists it
+    ("--verbose", ["deploy/agent.yaml", "deploy/controller.yaml"]),  # the default, not read
+])
+def test_a_container_runs_only_the_clause_of_a_switch_on_the_mode_it_passes(tmp_path, agent_mode, reported):
+    go_module(tmp_path, {"cmd/plugin/main.go": _MODE_MAIN, "internal/driver/driver.go": _MODE_DRIVER}, all_reached=False)
+    for name, mode in (("agent", agent_mode), ("controller", "--driver-mode=controller")):
+        arguments = ", ".join(f'"{word}"' for word in mode.split())
+        write(tmp_path, f"deploy/{name}.yaml", _SIZED.format(request="40Mi").replace("name: api", f"name: {name}")
+              .replace("image: ghcr.io/acme/api:1", f"image: ghcr.io/acme/plugin:1\n          args: [{arguments}]"))
+    assert sorted(f.location.path for f in _run(tmp_path).findings) == reported
 
 
 def test_a_subcommand_reaches_only_what_its_own_files_name(tmp_path):
@@ -3551,7 +3633,7 @@ func newHandler(mgr ctrl.Manager) *handler {
 	return &handler{Reader: mgr.GetAPIReader(), Client: mgr.GetClient()}
 }
 
-func (h *handler) attest(ctx context.Context, key client.ObjectKey) error {
+func (h *handler) Attest(ctx context.Context, key client.ObjectKey) error {
 	var pod corev1.Pod
 	if err := h.Reader.Get(ctx, key, &pod); err != nil {
 		return err
@@ -4336,7 +4418,7 @@ func start() error {
 
 type validator struct{ c client.Client }
 
-func (v validator) owner(ctx context.Context, name string) error {
+func (v validator) Owner(ctx context.Context, name string) error {
 	namespace := &corev1.Namespace{}
 	return v.c.Get(ctx, client.ObjectKey{Name: name}, namespace)
 }
@@ -4345,14 +4427,14 @@ func (v validator) owner(ctx context.Context, name string) error {
 
 @pytest.mark.parametrize("more, reported", [
     ("", False),  # route-validator: its webhooks read Namespaces, and nothing else
-    ("\nfunc (v validator) pull(ctx context.Context) error {\n\tvar s corev1.Secret\n"
+    ("\nfunc (v validator) Pull(ctx context.Context) error {\n\tvar s corev1.Secret\n"
      "\treturn v.c.Get(ctx, client.ObjectKey{}, &s)\n}\n", True),
     # mutating-registry-webhook: the Pod under review, decoded from the request
-    ("\nfunc (v validator) handle(req []byte, d interface{ Decode([]byte, any) error }) error {\n"
+    ("\nfunc (v validator) Handle(req []byte, d interface{ Decode([]byte, any) error }) error {\n"
      "\tpod := &corev1.Pod{}\n\treturn d.Decode(req, pod)\n}\n", False),
-    ("\nfunc (v validator) handle(req []byte) error {\n\tvar pod corev1.Pod\n"
+    ("\nfunc (v validator) Handle(req []byte) error {\n\tvar pod corev1.Pod\n"
      "\treturn json.Unmarshal(req, &pod)\n}\n", False),
-    ("\nfunc (v validator) handle(ctx context.Context, req []byte, d interface{ Decode([]byte, any) error }) error {\n"
+    ("\nfunc (v validator) Handle(ctx context.Context, req []byte, d interface{ Decode([]byte, any) error }) error {\n"
      "\tpod := &corev1.Pod{}\n\t_ = d.Decode(req, pod)\n\treturn v.c.Get(ctx, client.ObjectKey{}, pod)\n}\n",
      True),  # then read through the cached client too
 ])

@@ -2078,6 +2078,62 @@ _BOOL_FLAG = re.compile(rb'\b([A-Za-z_]\w*)\s*:?=\s*(?:\w+\.)*Bool(P)?\(\s*"([A-
 _IF_CONDITION = re.compile(rb"[ \t]*(?:\}\s*else\s+)?if\s+([^\n{]*?)\s*\{\s*$")
 
 
+# A string flag's variable or field (`flag.StringVar(&config.PluginType, "driver-mode", ...)`,
+# pflag's `StringVarP`), or the pointer `flag.String` returns (`mode := flag.String("mode", ...)`).
+_STRING_FLAG_VAR = re.compile(rb'\.StringVarP?\(\s*&(?:[A-Za-z_]\w*\.)*([A-Za-z_]\w*)\s*,\s*"([A-Za-z][\w.-]*)"')
+_STRING_FLAG = re.compile(rb'\b([A-Za-z_]\w*)\s*:?=\s*(?:\w+\.)?StringP?\(\s*"([A-Za-z][\w.-]*)"')
+
+
+def string_flags(code: bytes) -> frozenset[tuple[bytes, str]]:
+    """(the name a string flag's value is held in, its last part: `PluginType` of
+    `&config.PluginType`; the flag, flag_name_key) for each string flag a Go file (without
+    comments) declares."""
+    if b"String" not in code:
+        return frozenset()
+    return frozenset((m.group(1), flag_name_key(m.group(2).decode()))
+                     for pattern in (_STRING_FLAG_VAR, _STRING_FLAG) for m in pattern.finditer(code))
+
+
+# A `switch` on a name (`switch config.PluginType {`, `switch *mode {`), and a clause of one.
+_SWITCH_ON_NAME = re.compile(rb"\bswitch\s+\*?(?:[A-Za-z_]\w*\.)*([A-Za-z_]\w*)\s*\{")
+_CLAUSE = re.compile(rb"^[ \t]*(?:case\b([^:\n]*)|default\s*):", re.MULTILINE)
+_STRING_LITERAL = re.compile(rb'"([^"\\\n]*)"')
+
+
+def without_other_modes(code: bytes, modes: dict[bytes, str]) -> bytes:
+    """A Go file (without comments) with the clauses of each `switch` on a name a string flag's
+    value is held in (`modes`: that name's last part -> the value the container passes) that
+    do not list that value blanked, when one does: what runs in that mode. csi-hostpath's one
+    binary builds its controller, which informs on every Pod and Node, only `case
+    "controller":`, and its node agent's DaemonSet passes `--driver-mode=agent` (read as wrong
+    when charged the controller's cache)."""
+    blanked = None
+    for switch in _SWITCH_ON_NAME.finditer(code):
+        value = modes.get(switch.group(1))
+        if value is None:
+            continue
+        opening = switch.end() - 1
+        end = closing(code, opening, b"{}")
+        clauses = [(clause.start(), clause.end(), clause.group(1))
+                   for clause in _CLAUSE.finditer(code, opening + 1, end - 1)
+                   if _depth(code, opening, clause.start()) == 1]
+        selected = [(c, label) for c, (_, _, label) in enumerate(clauses) if label is not None and
+                    value.encode() in _STRING_LITERAL.findall(label)]
+        if not selected:
+            continue  # another value: its default clause, or nothing, runs
+        blanked = bytearray(code) if blanked is None else blanked
+        for index, (_, body_start, label) in enumerate(clauses):
+            if index != selected[0][0]:
+                body_end = clauses[index + 1][0] if index + 1 < len(clauses) else end - 1
+                blanked[body_start:body_end] = re.sub(rb"[^\n]", b" ", code[body_start:body_end])
+    return bytes(blanked) if blanked is not None else code
+
+
+def _depth(code: bytes, opening: int, at: int) -> int:
+    """How many blocks deep `at` is, counting from the one `opening` opens."""
+    return code.count(b"{", opening, at) - code.count(b"}", opening, at)
+
+
 def flag_name_key(name: str) -> str:
     """A flag or environment variable's name as compared (`enable-bpf`, `enableBpf` and
     `ENABLE_BPF` alike)."""

@@ -182,11 +182,14 @@ and whose owner and name share no word with a linted module's owner and name (wo
 `operator` or `controller` aside): vjailbreak's copy of kube-prometheus runs
 prometheus-operator with `GOGC=30`, upstream's program, whose limit is upstream's to set.
 
-A manifest below a directory named by a release (`install/v0.6.0/`, `deploy/1.20/`) is a
-frozen copy of what that release installed: its containers are checked only when the
-project keeps no Go container outside such directories, since the fix goes into the
-manifests the next release is built from (kserve's `install/0.1.0` still holds
-kfserving's controller, renamed since).
+A manifest below a directory named by a release (`install/v0.6.0/`, `deploy/1.20/`), or by
+an API version (`config/deploy/v1alpha1/`), is a frozen copy of what that release installed:
+its containers are checked only when the project keeps no Go container outside such
+directories, since the fix goes into the manifests the next release is built from (kserve's
+`install/0.1.0` still holds kfserving's controller, renamed since; NetApp's gateway keeps an
+install file per API version, `v1alpha1` to `v1beta3`, each generated from its
+`config/manager`, and its `v1alpha1` Deployment, named otherwise, was read as a stale
+duplicate).
 
 Other containers (a database, a Java service beside the Go ones) are not checked, nor
 one whose `command` is PowerShell (`pwsh.exe -File entrypoint.ps1`: terway's Windows
@@ -383,6 +386,8 @@ class ProgramRun(NamedTuple):
     namespace_settings: frozenset[str] = frozenset()  # Container.namespace_settings
     cluster_listed_kinds: frozenset[str] | None = None  # Container.cluster_listed_kinds
     passed_flags: frozenset[str] | None = None  # Container.passed_flags
+    # (flag_name_key, value) of each flag its own arguments pass a value (see _flag_values).
+    flag_values: frozenset[tuple[str, str]] = frozenset()
 
 
 @dataclass
@@ -478,7 +483,7 @@ class Container:
     @property
     def run(self) -> ProgramRun:
         return ProgramRun(self.go_dir, self.subcommand, self.namespace_settings, self.cluster_listed_kinds,
-                          self.passed_flags)
+                          self.passed_flags, _flag_values(self.written_arguments))
 
     @property
     def runs_once(self) -> bool:
@@ -673,8 +678,8 @@ class ProjectManifests:
                                        for name in _KUSTOMIZATION_FILES)
 
 
-# A directory named by a release: `v0.6.0`, `1.20`, `v1.4.0-rc1`.
-_RELEASE_DIR = re.compile(r"^v?[0-9]+\.[0-9]+(?:\.[0-9]+)?(?:-[0-9A-Za-z.]+)?$")
+# A directory named by a release, `v0.6.0`, `1.20`, `v1.4.0-rc1`, or by an API version, `v1beta3`.
+_RELEASE_DIR = re.compile(r"^(?:v?[0-9]+\.[0-9]+(?:\.[0-9]+)?(?:-[0-9A-Za-z.]+)?|v[0-9]+(?:alpha|beta)[0-9]+)$")
 
 
 def _in_release_snapshot(container: Container) -> bool:
@@ -1583,6 +1588,21 @@ def _flag_mentions(text: str) -> list[str]:
     """Each mention of a flag (go_code.flag_name_key) in a manifest's text, but of those
     written `=false`."""
     return [go_code.flag_name_key(name) for name, value in _FLAG_NAMED.findall(text) if value.lower() != "false"]
+
+
+def _flag_values(arguments: tuple[str, ...]) -> frozenset[tuple[str, str]]:
+    """(flag_name_key, value) of each flag `arguments` pass a value (`--driver-mode=agent`,
+    `--mode agent`), not one a variable gives (`$(MODE)`)."""
+    found = set()
+    for index, argument in enumerate(arguments):
+        flag = _FLAG.fullmatch(argument)
+        if flag is None:
+            continue
+        value = flag.group(2) if flag.group(2) is not None else \
+            arguments[index + 1] if index + 1 < len(arguments) else ""
+        if value and not value.startswith("-") and "$" not in value:
+            found.add((go_code.flag_name_key(flag.group(1)), value))
+    return frozenset(found)
 
 
 def _pass_flags(containers: list[Container], mentions: Counter[str], chart_flags: set[str]) -> None:
@@ -4639,6 +4659,8 @@ class _GoTree:
         # By (directory, files left out, declarations kept per file or None for all): see _package_code.
         self._package_facts: dict[tuple[str, frozenset[str], frozenset | None], _PackageCode] = {}
         self._declarations: dict[str, reached_code.FileDeclarations] = {}  # by path, see _declarations_of
+        # By path and the values of string flags: see _declarations_in_mode.
+        self._mode_declarations: dict[tuple[str, frozenset], reached_code.FileDeclarations] = {}
         self._package_names: dict[str, bytes | None] = {}  # by directory, see _package_name
         # By (main, subcommand, namespace settings, kinds listed cluster-wide, flags passed): see
         # _cluster_cache_of.
@@ -4646,8 +4668,9 @@ class _GoTree:
                                         frozenset[str] | None],
                                   tuple[str | None, bool, bool, frozenset[str] | None]] = {}
         self._program_off_flags: dict[str, frozenset[str]] = {}  # by main: see _off_flags_of
+        self._program_string_flags: dict[str, frozenset[tuple[bytes, str]]] = {}  # by main: see _string_flags_of
         # By (main, subcommand, the flags passed that it declares off by default): see _program_facts.
-        self._program_facts_of: dict[tuple[str, str | None, frozenset[str] | None], _ProgramFacts] = {}
+        self._program_facts_of: dict[tuple[str, str | None, frozenset[str] | None, frozenset], _ProgramFacts] = {}
         self._declaring_files: dict[tuple[str, str], str | None] = {}  # see _declaring_file
         self._program_packages: dict[str, tuple[set[str], list[str]]] = {}  # by main, see _program_closure
         # By directory: its programs (see _main_dirs_at_or_below, which reads its Dockerfiles)
@@ -5416,7 +5439,7 @@ class _GoTree:
         module, mains = self._run_programs(run)
         named: set[str] = set()
         for main in mains:
-            facts = self._program_facts(main, module, run.subcommand, run.passed_flags).packages
+            facts = self._program_facts(main, module, run).packages
             # Not those its one manager's `ByObject` selects: agentic-controller keeps its
             # sandbox Pods by label, and a message naming Pods first was read as misleading. Of
             # two managers, which one selects is not known (wireflow's latticed selects
@@ -5434,7 +5457,7 @@ class _GoTree:
         which kind is not known). One that keeps nothing that grows, counted as scoped, asks for
         none of those kinds."""
         module, mains = self._run_programs(run)
-        facts = [f for main in mains for f in self._program_facts(main, module, run.subcommand, run.passed_flags).packages]
+        facts = [f for main in mains for f in self._program_facts(main, module, run).packages]
         named = _namespace_named(run, facts)
         if any(f.informer_scopings > f.informers_keeping_nothing or named and f.informer_scopings_when_namespace_named
                for f in facts):
@@ -5461,7 +5484,7 @@ class _GoTree:
         finding was read as wrong)."""
         module, mains = self._run_programs(run)
         for main in mains:
-            program = self._program_facts(main, module, run.subcommand, run.passed_flags)
+            program = self._program_facts(main, module, run)
             reached = program.awaited_imports if awaited else program.reached_imports
             found = answer(path for f in program.packages for path in f.imports if path in reached)
             if found is not None:
@@ -5509,9 +5532,9 @@ class _GoTree:
         only in controller-runtime's cache of written kinds; the kinds it keeps only in informers
         of known kinds (_informed_kinds). Each program on its own: a project's cloud manager
         scoping its cache says nothing of the operator beside it."""
-        key = main, run.subcommand, run.namespace_settings, run.cluster_listed_kinds, run.passed_flags
+        key = main, run.subcommand, run.namespace_settings, run.cluster_listed_kinds, run.passed_flags, run.flag_values
         if key not in self._program_keeps:
-            program = self._program_facts(main, module, run.subcommand, run.passed_flags)
+            program = self._program_facts(main, module, run)
             facts, keeps = program.packages, program.keeps
             named = _namespace_named(run, facts)
             listed = run.cluster_listed_kinds
@@ -5577,8 +5600,7 @@ class _GoTree:
             self._program_keeps[key] = (keeper, custom, written, _informed_kinds(facts, keeps))
         return self._program_keeps[key]
 
-    def _program_facts(self, main: str, module: modules.Module, subcommand: str | None,
-                       passed: frozenset[str] | None = None) -> _ProgramFacts:
+    def _program_facts(self, main: str, module: modules.Module, run: ProgramRun) -> _ProgramFacts:
         """What the packages of the program in `main` say (_PackageCode), those they import
         that keep Kubernetes objects (_program_closure), and the import paths the code it runs
         names (reached_code). For a container that runs one
@@ -5586,11 +5608,16 @@ class _GoTree:
         declaring it (`Use: "apiserver"`) says and reaches: appcat's one binary runs its
         API server, which reads through uncached clients, and its controller, which caches
         Secrets; the API server's finding named the controller's cache and was read as wrong.
-        With the flags `passed` (None: any), a reconciler the program names only under an `if`
-        requiring a flag off by default that is not passed is not registered (_unregistered_files)."""
+        With the flags the run may pass (None: any), a reconciler the program names only under
+        an `if` requiring a flag off by default that is not passed is not registered
+        (_unregistered_files); with the values its own arguments give string flags, only the
+        clause of a `switch` on one that lists its value runs (go_code.without_other_modes)."""
+        subcommand = run.subcommand
         # Only the flags declared off by default in the program tell its runs apart.
-        passed = None if passed is None else passed & self._off_flags_of(main, module)
-        key = main, subcommand, passed
+        passed = None if run.passed_flags is None else run.passed_flags & self._off_flags_of(main, module)
+        values = dict(run.flag_values)
+        modes = frozenset((held, values[flag]) for held, flag in self._string_flags_of(main, module) if flag in values)
+        key = main, subcommand, passed, modes
         if key not in self._program_facts_of:
             packages, keeps = self._program_closure(main, module)
             declaring = self._declaring_file(main, module, subcommand) if subcommand else None
@@ -5602,8 +5629,9 @@ class _GoTree:
                 else ([main], [])
             # A file declaring other commands beside it: of that file, what its command reaches.
             in_file, narrowed = self._own_command_declarations(declaring, subcommand) if declaring else (None, None)
-            declarations_of = self._declarations_of if narrowed is None else \
-                (lambda path: narrowed if path == declaring else self._declarations_of(path))
+            in_mode = (lambda path: self._declarations_in_mode(path, modes)) if modes else self._declarations_of
+            declarations_of = in_mode if narrowed is None else \
+                (lambda path: narrowed if path == declaring else in_mode(path))
             if in_file is not None:
                 alone = reached_code.reach([declaring], (), lambda d: [], declarations_of,
                                            lambda imported: modules.package_dir(imported, module),
@@ -5641,6 +5669,26 @@ class _GoTree:
                 facts, keeps, reached.imports, reached.awaited,
                 tuple(map(sum, zip((0, 0), *stores, *([facts[0].api_server_stores] if declaring else [])))))
         return self._program_facts_of[key]
+
+    def _string_flags_of(self, main: str, module: modules.Module) -> frozenset[tuple[bytes, str]]:
+        """The string flags the packages of the program in `main` declare (go_code.string_flags), once per program."""
+        if main not in self._program_string_flags:
+            self._program_string_flags[main] = frozenset().union(*(
+                go_code.string_flags(go_code.COMMENTS.sub(b"", self._read_go(path) or b""))
+                for directory in self._program_closure(main, module)[0] for path in _go_files_in(directory)))
+        return self._program_string_flags[main]
+
+    def _declarations_in_mode(self, path: str, modes: frozenset[tuple[bytes, str]]) -> reached_code.FileDeclarations:
+        """A Go file's declarations with what its `switch`es on the flags' values leave out
+        blanked (go_code.without_other_modes), once per file and modes; comments kept, so that
+        they are those of _declarations_of."""
+        key = path, modes
+        if key not in self._mode_declarations:
+            source = self._read_go(path) or b""
+            blanked = go_code.without_other_modes(source, dict(modes)) if b"switch" in source else source
+            self._mode_declarations[key] = self._declarations_of(path) if blanked is source else \
+                reached_code.declarations_of(blanked)
+        return self._mode_declarations[key]
 
     def _off_flags_of(self, main: str, module: modules.Module) -> frozenset[str]:
         """The flags the packages of the program in `main` declare off by default (go_code.off_flags), once per program."""

@@ -8,8 +8,11 @@ every `init` function and package-level `var` and `const` of each package the pr
 (Go runs their initializers whether or not anything else of the package is used); and, from
 each reached declaration, the declarations of its own package it names (`newCache`) and those
 of the program's packages it names through an import (`cluster.NewCluster`), with every
-method of a type reached. Names are matched as words, also in strings: what is in doubt is
-reached, so a finding can only be kept, not lost.
+method of a type reached, but for an unexported one until a reached declaration of its package
+names it (`ctrl.init()`, or an interface's `init() error`): no other package can call it.
+Names are matched as words, also in strings: what is in doubt is reached, so a finding can
+only be kept, not lost. csi-hostpath's CSIDriver names its controller's type for a field, and
+its node agent never calls the `init` that informs on every Pod and Node.
 
 kubegems' API server imports its agent's cluster package for one type and never calls the
 function building that package's cluster-wide cache (its finding named that cache and was read
@@ -35,6 +38,7 @@ _PACKAGE_CLAUSE = re.compile(rb"^package[ \t]+(\w+)", re.MULTILINE)
 _WORD = re.compile(rb"\b[A-Za-z_]\w*\b")
 _MEMBER = re.compile(rb"(?<=[\w)\]}])[ \t]*\.[ \t]*[A-Za-z_]\w*")
 _SELECTOR = re.compile(rb"\b([A-Za-z_]\w*)\.([A-Za-z_]\w*)")
+_UNEXPORTED_MEMBER = re.compile(rb"(?<=[\w)\]}])[ \t]*\.[ \t]*([a-z_]\w*)")
 _VERSION = re.compile(rb"^v\d+$")
 # `var _ client.Reader = &CacheReader{}`: a compile-time check that a type implements an
 # interface, which runs nothing and reaches no method.
@@ -50,6 +54,9 @@ class Declaration(NamedTuple):
     selectors: frozenset[tuple[bytes, bytes]]  # its `x.Name`s
     # Those named only in what a `go` statement starts, which holds back nothing after it.
     in_goroutines: frozenset[tuple[bytes, bytes]] = frozenset()
+    # The unexported names after a dot (`init` of `ctrl.init()`, of `d.cs.init()`): the methods of
+    # its package's types it may call.
+    members: frozenset[bytes] = frozenset()
 
 
 def _declaration(names: tuple[bytes, ...], receiver: bytes | None, root: bool, text: bytes) -> Declaration:
@@ -61,7 +68,7 @@ def _declaration(names: tuple[bytes, ...], receiver: bytes | None, root: bool, t
     # A name after a dot is a field, a method or another package's: never one of this
     # package's top-level names (vald's `errors.New` reached its own `New`, a manager's).
     return Declaration(names, receiver, root, text, frozenset(_WORD.findall(_MEMBER.sub(b".", code))),
-                       selectors, started)
+                       selectors, started, frozenset(_UNEXPORTED_MEMBER.findall(code)))
 
 
 # A `go` statement: of a function literal (its body then runs to the brace closing the one
@@ -229,11 +236,21 @@ def reach(root_files: list[str], packages: Iterable[str], files_of: Callable[[st
         pending.extend((os.path.dirname(path), path, i) for i in range(len(declarations(path).declarations))
                        if roots is None or i in roots)
 
+    # Per package, the unexported methods of its types reached, until a reached declaration
+    # names them, by method name; and the names its reached declarations give after a dot or
+    # as words (an interface's methods).
+    held: dict[str, dict[bytes, list[tuple[str, int]]]] = {}
+    named: dict[str, set[bytes]] = {}
+
     def reach_name(directory: str, name: bytes) -> None:
         for path, i in by_name.get(directory, {}).get(name, ()):
             pending.append((directory, path, i))
         for path, i in methods.get(directory, {}).get(name, ()):
-            pending.append((directory, path, i))
+            method = declarations(path).declarations[i].names[0].rpartition(b".")[2]
+            if method[:1].isupper() or method in named.get(directory, ()):
+                pending.append((directory, path, i))
+            else:
+                held.setdefault(directory, {}).setdefault(method, []).append((path, i))
 
     aliases: dict[str, dict[bytes, tuple[str | None, bytes]]] = {}
 
@@ -273,6 +290,11 @@ def reach(root_files: list[str], packages: Iterable[str], files_of: Callable[[st
         seen.add(i)
         declared = declarations(path).declarations[i]
         own = by_name.get(directory, {})
+        spoken, waiting = named.setdefault(directory, set()), held.get(directory, {})
+        for word in declared.words | declared.members:
+            spoken.add(word)
+            if word in waiting:
+                pending.extend((directory, *place) for place in waiting.pop(word))
         for word in declared.words:
             if word in own:
                 reach_name(directory, word)
