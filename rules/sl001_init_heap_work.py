@@ -18,7 +18,7 @@ from golint_startup.go.gofile import GoFile
 from golint_startup.go.imports import default_package_name
 from golint_startup.go.inputs import input_origin, names_small_system_files
 from golint_startup.go.library import BINARY_DECODE_FUNCTIONS, BURNTSUSHI_TOML, DECODE_FUNCTIONS, GO_TOML, HTTP, \
-    STREAM_DECODERS, TEMPLATES, VIPER
+    INPUT_METHODS, INPUT_SOURCES, STREAM_DECODERS, TEMPLATES, VIPER
 from golint_startup.go.scope import declared_names
 from golint_startup.go.treefiles import directory_sizes_in_tree, file_sizes_in_tree, in_the_tree
 from golint_startup.go.types import FileTypes
@@ -740,20 +740,21 @@ def _loop_findings(file: GoFile, loops: dict, context, where: str, sizes: _Liter
     the loops around it run at least `minimum` times as the file spells out, or range over input
     the initializer reads."""
     for enclosing, appends in loops.values():
-        total = 1
-        for loop in enclosing[:_loops_growing_one_slice(enclosing, appends)]:
-            count = sizes.iterations(loop, context)
-            if count is None:
-                total = None
-                break
-            total *= count
-        inputs = [ranged for loop in enclosing if (ranged := _input_ranged(file, loop)) is not None]
+        growing = enclosing[:_loops_growing_one_slice(enclosing, appends)]
+        counts = [sizes.iterations(loop, context) for loop in growing]
+        total = None if None in counts else functools.reduce(lambda a, b: a * b, counts, 1)
+        over = {loop.id: _input_ranged(file, loop) for loop in enclosing}
+        inputs = [ranged for ranged in over.values() if ranged is not None and ranged != _EMBEDDED_LISTING]
         if total is None and not inputs:
             continue  # a table of unknown length: read by hand, a dozen entries, every time
         if total is not None and total < minimum:
             continue
-        # Over the text of embedded files only: as many iterations as they hold, sized in check_project.
-        embedded_data = inputs[0] if total is None and all(ranged != _RUN_TIME_INPUT for ranged in inputs) else None
+        # Over the text of embedded files only (each loop of unknown count over their text or
+        # their listing, and the initializer reading nothing else): as many iterations as
+        # they hold lines at most, sized in check_project.
+        embedded_data = inputs[0] if total is None and _RUN_TIME_INPUT not in inputs and \
+            all(count is not None or over[loop.id] is not None for loop, count in zip(growing, counts)) and \
+            _reads_only_embedded(file, context) else None
         targets = sorted({text(values_of(a.child_by_field_name("arguments"))[0]) for a in appends
                           if values_of(a.child_by_field_name("arguments"))})
         what = f"{len(appends)} appends" if len(appends) > 1 else "append"
@@ -813,17 +814,17 @@ def _connects(file: GoFile, context, call) -> bool:
 def _input_ranged(file: GoFile, loop) -> tuple[str, str] | None:
     """What input the initializer reads `loop` ranges over: _RUN_TIME_INPUT, or the embedded
     variable and its package's import path when that is the text of embedded files (golang/build's
-    init appends each line of its 2 KB of embedded port lists, `fs.ReadFile(allPortsFS, name)`);
-    None for none, or for the listing of an embedded directory (`entries, _ :=
+    init appends each line of its 2 KB of embedded port lists, `fs.ReadFile(allPortsFS, name)`),
+    or _EMBEDDED_LISTING for the listing of an embedded directory (`entries, _ :=
     examplesFS.ReadDir("examples")`: dagu's one bundled example, read as not worth a change),
-    whose length is the files built into the binary."""
+    whose length is the files built into the binary, not input; None for none."""
     clause = next((c for c in loop.named_children if c.type == "range_clause"), None)
     source, read = input_origin(file, clause.child_by_field_name("right")) if clause is not None else (None, None)
     if source is None:
         return None
     variable, _, method = source.rpartition(".")
     if method in _LISTINGS and variable in embedded_variables(file):
-        return None
+        return _EMBEDDED_LISTING
     function = read.child_by_field_name("function") if read is not None else None
     embedded = _embedded_read(file, function, read.child_by_field_name("arguments"), embedded_variables(file)) \
         if function is not None and function.type == "selector_expression" else None
@@ -832,6 +833,26 @@ def _input_ranged(file: GoFile, loop) -> tuple[str, str] | None:
 
 _LISTINGS = frozenset({"ReadDir", "Glob"})
 _RUN_TIME_INPUT = ("", "")  # input whose size the tree does not hold
+_EMBEDDED_LISTING = ("", "listing")
+
+
+def _reads_only_embedded(file: GoFile, context) -> bool:
+    """Whether every read of input in the initializer `context` (INPUT_SOURCES' reads,
+    INPUT_METHODS) is of a file's embedded variable: what a loop's text was traced to is then
+    all it can be (not `os.ReadFile` of a path the environment names, assigned beside it)."""
+    embedded_vars = embedded_variables(file)
+    for found in matches(_CALLS, context):
+        function = found["function"][0]
+        if function.type != "selector_expression":
+            continue
+        callee = file.callee(found["call"][0])
+        reads = INPUT_SOURCES.get(callee) == "read" if callee is not None and callee[0] else \
+            text(function.child_by_field_name("field")) in INPUT_METHODS
+        if reads and _embedded_read(file, function, found["args"][0], embedded_vars) is None and \
+                not (text(function.child_by_field_name("field")) in _LISTINGS and
+                     text(function.child_by_field_name("operand")) in embedded_vars):
+            return False
+    return True
 
 
 def _embedded_read(file: GoFile, function, args, embedded_vars: dict) -> tuple | None:

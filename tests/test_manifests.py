@@ -1413,6 +1413,20 @@ def test_a_subcommand_declared_beside_others_in_one_file_is_judged_by_what_its_c
     assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
 
 
+def test_an_unexported_method_a_subcommand_reaches_through_another_file_counts(tmp_path):
+    """The API server's command, declared beside the controller's, runs a function of another
+    file of its package that calls an unexported method of a type its file declares."""
+    commands = _COMMANDS_IN_ONE_FILE.replace("serve(verbose) }}", "run(&server{}) }}") + \
+        "\ntype server struct{}\n\nfunc (s *server) startCache() { watch.Start(nil, nil) }\n"
+    go_module(tmp_path, {
+        "cmd/api/main.go": 'package main\n\nimport "example.com/app/cmd"\n\nfunc main() { cmd.Execute() }\n',
+        "cmd/commands.go": commands, "cmd/run.go": "package cmd\n\nfunc run(s *server) { s.startCache() }\n",
+        "internal/watch/watch.go": _WATCHES.replace("func start(", "func Start(")})
+    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="40Mi").replace(
+        "image: ghcr.io/acme/api:1", 'image: ghcr.io/acme/api:1\n          args: ["apiserver"]'))
+    assert [f.rule_id for f in _run(tmp_path).findings] == ["SL101"]
+
+
 _CHART_RUNNING_A_SUBCOMMAND = _DEPLOYMENT_API_HEAD + """\
         - name: api
           image: "{{ .Values.api.image.repository }}:{{ .Values.api.image.tag }}"
@@ -2371,13 +2385,20 @@ def test_release_snapshots_are_checked_only_when_the_project_keeps_no_other_go_c
     # Other programs' pods (another limit): not copies of the first.
     write(tmp_path, "deploy/1.3/pod.yaml", POD.replace("name: api\n", "name: api-next\n").replace("512Mi", "256Mi"))
     assert sorted(f.path for f in _run(tmp_path, "SL101").findings) == ["deploy/1.3/pod.yaml", "deploy/v1.2.0/pod.yaml"]
-    # NetApp's gateway: an install file per API version, another workload's name in the oldest
-    write(tmp_path, "config/deploy/v1alpha1/install.yaml", POD.replace("name: api\n", "name: api-old\n").replace("512Mi", "384Mi"))
-    assert sorted(f.path for f in _run(tmp_path, "SL101").findings) == \
-        ["config/deploy/v1alpha1/install.yaml", "deploy/1.3/pod.yaml", "deploy/v1.2.0/pod.yaml"]
+    # an install file per API version (NetApp's gateway, another workload's name in the oldest):
+    # the newest is current; alone, one is (katib's `manifests/v1beta1`)
+    write(tmp_path, "config/deploy/v1alpha1/install.yaml",
+          POD.replace("name: api\n", "name: api-old\n").replace("512Mi", "384Mi"))
+    assert [f.path for f in _run(tmp_path, "SL101").findings] == ["config/deploy/v1alpha1/install.yaml"]
+    write(tmp_path, "config/deploy/v1beta3/install.yaml",
+          POD.replace("name: api\n", "name: api-new\n").replace("512Mi", "768Mi"))
+    assert [f.path for f in _run(tmp_path, "SL101").findings] == ["config/deploy/v1beta3/install.yaml"]
+    write(tmp_path, "config/deploy/v1/install.yaml", POD.replace("name: api\n", "name: api-v1\n").replace("512Mi", "640Mi"))
+    assert [f.path for f in _run(tmp_path, "SL101").findings] == ["config/deploy/v1/install.yaml"]  # v1 comes after betas
     write(tmp_path, "deploy/current/pod.yaml",
           POD.replace("name: api\n", "name: api-current\n").replace("512Mi", "1Gi"))
-    assert [f.path for f in _run(tmp_path, "SL101").findings] == ["deploy/current/pod.yaml"]
+    assert sorted(f.path for f in _run(tmp_path, "SL101").findings) == \
+        ["config/deploy/v1/install.yaml", "deploy/current/pod.yaml"]
 
 
 def test_short_liveness_windows_are_reported_only_when_sl105_is_turned_on(tmp_path):
@@ -2455,6 +2476,10 @@ def test_the_go_a_module_is_built_with_comes_from_its_ci_last(tmp_path, setup, r
     ("ko://knative.dev/serving/cmd/autoscaler", "1.17.x", False),
     ("ko://knative.dev/serving/cmd/autoscaler", "1.22.x", True),
     ("ko://knative.dev/eventing/cmd/broker", "1.17.x", True),  # a module not required: not known
+    # ko uses no Dockerfile: a builder image of another program says nothing of its Go
+    ("ko://knative.dev/serving/cmd/autoscaler", "1.22.x\n" + "#builder: golang:1.17", True),
+    # a second module requiring it, built with a newer Go: not known which builds the image
+    ("ko://knative.dev/serving/cmd/autoscaler", "1.17.x\n" + "#tools: toolchain go1.22.0", True),
 ])
 def test_a_ko_image_of_a_required_module_is_built_with_the_go_of_the_module_requiring_it(tmp_path, image, setup,
                                                                                           reported):
@@ -2462,8 +2487,15 @@ def test_a_ko_image_of_a_required_module_is_built_with_the_go_of_the_module_requ
     gomod = tmp_path / "go.mod"
     gomod.write_text(gomod.read_text().replace("go 1.22", "go 1.17") +
                      "\nrequire (\n\tgithub.com/google/uuid v1.6.0\n\tknative.dev/serving v0.30.0 // ko builds it\n)\n")
+    setup, _, more = setup.partition("\n")
     write(tmp_path, ".github/workflows/release.yaml",
           f"jobs:\n  release:\n    steps:\n      - uses: actions/setup-go@v5\n        with:\n          go-version: {setup}\n")
+    if more == "#builder: golang:1.17":
+        write(tmp_path, "hack/builder/Dockerfile", "FROM golang:1.17\nRUN go build -o /api ./cmd/api\n")
+    if more == "#tools: toolchain go1.22.0":
+        write(tmp_path, "hack/tools/go.mod", "module example.com/tools\n\ngo 1.21\n\ntoolchain go1.22.0\n\n"
+                                             "require knative.dev/serving v0.30.0\n")
+        write(tmp_path, "hack/tools/tools.go", "package tools\n")
     write(tmp_path, "config/autoscaler.yaml", POD.replace("ghcr.io/acme/api:1", image))
     assert [f.path for f in _run(tmp_path).findings] == (["config/autoscaler.yaml"] if reported else [])
 
@@ -2871,14 +2903,42 @@ func newController() any {
     ("--driver-mode=$(MODE)", ["deploy/agent.yaml", "deploy/controller.yaml"]),  # not known
     ("--driver-mode=node", ["deploy/agent.yaml", "deploy/controller.yaml"]),  # no clause lists it
     ("--verbose", ["deploy/agent.yaml", "deploy/controller.yaml"]),  # the default, not read
+    ("--driver-mode=controller --driver-mode=agent", ["deploy/controller.yaml"]),  # the last one, as Go keeps
+    ("--driver-mode=agent --driver-mode=controller", ["deploy/agent.yaml", "deploy/controller.yaml"]),
 ])
 def test_a_container_runs_only_the_clause_of_a_switch_on_the_mode_it_passes(tmp_path, agent_mode, reported):
-    go_module(tmp_path, {"cmd/plugin/main.go": _MODE_MAIN, "internal/driver/driver.go": _MODE_DRIVER}, all_reached=False)
+    _write_modes(tmp_path, _MODE_DRIVER, agent_mode)
+    assert sorted(f.location.path for f in _run(tmp_path).findings) == reported
+
+
+@pytest.mark.parametrize("driver, reported", [
+    # what a clause falls through to runs too
+    (_MODE_DRIVER.replace('\tcase "agent":\n\t\td.server = struct{}{}', '\tcase "agent":\n\t\tfallthrough\n\tcase "x":\n'
+                                                                       '\t\td.server = newController()'), True),
+    # braces and `case`s in strings and comments are text: what follows the switch runs in every
+    # mode, and a commented-out clause is none
+    (_MODE_DRIVER.replace('\tcase "agent":\n\t\td.server = struct{}{}\n', '')
+     .replace('\tcase "controller", "all":', '\tcase "agent":\n\t\td.server = struct{}{}\n\tcase "controller", "all":')
+     .replace('d.server = newController()', 'd.server = nil // {\n\t\t_ = "}{"')
+     .replace("\treturn d\n", "\tnewController()\n\treturn d\n"), True),
+    (_MODE_DRIVER.replace('\tcase "controller", "all":', '\t/*\n\tcase "agent":\n\t*/\n\tcase "controller", "all":')
+     .replace("d.server = struct{}{}", "d.server = newController()"), True),
+    (_MODE_DRIVER.replace('case "agent":', 'case `agent`:'), False),  # a raw string
+])
+def test_a_mode_runs_what_its_clause_reads_as_go_runs_it(tmp_path, driver, reported):
+    _write_modes(tmp_path, driver, "--driver-mode=agent")
+    assert sorted(f.location.path for f in _run(tmp_path).findings) == \
+        (["deploy/agent.yaml", "deploy/controller.yaml"] if reported else ["deploy/controller.yaml"])
+
+
+def _write_modes(tmp_path, driver: str, agent_mode: str) -> None:
+    """_MODE_MAIN with `driver`, run by deploy/agent.yaml passing `agent_mode` and by
+    deploy/controller.yaml passing `--driver-mode=controller`."""
+    go_module(tmp_path, {"cmd/plugin/main.go": _MODE_MAIN, "internal/driver/driver.go": driver}, all_reached=False)
     for name, mode in (("agent", agent_mode), ("controller", "--driver-mode=controller")):
         arguments = ", ".join(f'"{word}"' for word in mode.split())
         write(tmp_path, f"deploy/{name}.yaml", _SIZED.format(request="40Mi").replace("name: api", f"name: {name}")
               .replace("image: ghcr.io/acme/api:1", f"image: ghcr.io/acme/plugin:1\n          args: [{arguments}]"))
-    assert sorted(f.location.path for f in _run(tmp_path).findings) == reported
 
 
 def test_a_subcommand_reaches_only_what_its_own_files_name(tmp_path):
@@ -2953,6 +3013,8 @@ def test_small_program_far_below_its_limit(tmp_path, request_memory, watches, op
     (SMALL_MAIN, "COPY web/console/server/ ./", False),
     (SMALL_MAIN, "COPY server/ ./", False),  # built from its own directory
     (SMALL_MAIN, "COPY web/console/server/go.mod ./", True),  # the module's file only: not known
+    # `server/` beside the Dockerfile, no module: the context is there, and what it builds is not known
+    (SMALL_MAIN, "COPY server/ ./ #beside", True),
 ])
 def test_a_dockerfile_built_from_the_repository_root_builds_the_module_it_copies_in(tmp_path, server, copied,
                                                                                     reported):
@@ -2960,7 +3022,10 @@ def test_a_dockerfile_built_from_the_repository_root_builds_the_module_it_copies
     the repository's root, copies in the Go files of the module in `server/` beside its web
     bundle's sources: what that program keeps decides, as for any image (a small program far
     below its limit is not reported), not a code taken as unknown."""
-    go_module(tmp_path / "web/console/server", {"main.go": server})
+    copied, beside, _ = copied.partition(" #")
+    go_module(tmp_path / ("server" if beside else "web/console/server"), {"main.go": server})
+    if beside:
+        write(tmp_path, "web/console/server/index.js", "\n")
     write(tmp_path, "web/console/package.json", "{}\n")
     write(tmp_path, "web/console/Dockerfile",
           f"FROM golang:1.25 AS build\nWORKDIR /src\n{copied}\nRUN go build -o /console .\n"
@@ -5857,6 +5922,45 @@ func start(client kubernetes.Interface, namespace string) {
 def test_a_list_watch_of_a_typed_client_in_one_namespace_scopes_what_it_fills(tmp_path, namespace, reported):
     findings = _findings_of_watching_program(tmp_path, _TYPED_LIST_WATCH % (namespace, namespace), controller=False)
     assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
+
+
+_HANDLER_LISTING = """\
+package watch
+
+import (
+	"context"
+
+	corev1 "k8s.io/api/core/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/apimachinery/pkg/fields"
+	"k8s.io/apimachinery/pkg/runtime/schema"
+	"k8s.io/client-go/dynamic"
+	"k8s.io/client-go/kubernetes"
+	"k8s.io/client-go/tools/cache"
+)
+
+func start(client kubernetes.Interface, dc dynamic.Interface) {
+	policies := dc.Resource(schema.GroupVersionResource{Group: "policy.example.com", Version: "v1", Resource: "policies"})
+	lw := cache.NewListWatchFromClient(client.CoreV1().RESTClient(), "pods", metav1.NamespaceAll, fields.Everything())
+	_, informer := cache.NewInformer(lw, &corev1.Pod{}, 0, cache.ResourceEventHandlerFuncs{
+		AddFunc: func(obj interface{}) {
+			pod := obj.(*corev1.Pod)
+			_, _ = %s.List(context.TODO(), metav1.ListOptions{})
+		},
+	})
+	go informer.Run(nil)
+}
+"""
+
+
+@pytest.mark.parametrize("listed", [
+    "client.CoreV1().Services(pod.Namespace)",  # one namespace's Services, read in a handler
+    "policies",  # a custom resource, read in a handler
+])
+def test_what_an_informers_handler_lists_does_not_scope_the_informer(tmp_path, listed):
+    """The Pods of every namespace fill the informer, whatever its event handler lists."""
+    findings = _findings_of_watching_program(tmp_path, _HANDLER_LISTING % listed, controller=False)
+    assert [f.rule_id for f in findings] == ["SL101"]
 
 
 _DYNAMIC_LIST_WATCH = """\

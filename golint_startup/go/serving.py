@@ -16,12 +16,10 @@ whose type has the interface's methods.
 from __future__ import annotations
 
 import fnmatch
-import functools
 import os
-import re
 from typing import Callable, Iterable
 
-from golint_startup.go.callgraph.facts import FileFacts, MethodTarget, ParamTarget, Span, TypeRef
+from golint_startup.go.callgraph.facts import FileFacts, MethodTarget, ParamTarget, TypeRef
 from golint_startup.go.callgraph.graph import Function, ModuleGraph, Resolved, calls_a_runner, shortest_paths_to
 from golint_startup.go.library import COMMAND_RUNNERS, SIGNAL_WAITS
 
@@ -68,7 +66,7 @@ def serves_directly(graph: ModuleGraph, function: Function, calls: Calls) -> boo
     resolved = [graph.resolve(event.target, function.package) for event in events]
     runs_commands = any(found.external is not None and found.method_name in COMMAND_RUNNERS.get(found.external[0], ())
                         for found in resolved)
-    probes = _free_port_probes(events, resolved) | _loopback_serving(function, events, resolved)
+    probes = _free_port_probes(events, resolved)
     return any(serving_call(graph, function, found, calls) and
                not (runs_commands and _waits_for_signal(found)) and event.position not in probes
                for event, found in zip(events, resolved))
@@ -120,53 +118,6 @@ def _free_port_probes(events: list, resolved: list[Resolved]) -> set[int]:
                     later_found.external[0] not in _FORMATTING:
                 formatting_only = False
     return probes
-
-
-# Calls that listen on an address, and calls that serve on a listener made before them.
-_ADDRESS_LISTENS = frozenset({("net", "Listen"), ("net/http", "ListenAndServe"), ("net/http", "ListenAndServeTLS")})
-_LISTENER_SERVES = frozenset({"Serve", "ServeTLS"})
-# A loopback address written out as a call's first argument, or its second after a network
-# (`net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", port))`): a literal, or the format of one.
-_LOOPBACK_ADDRESS = re.compile(r'^[^(]*\(\s*(?:"(?:tcp[46]?|unix)"\s*,\s*)?(?:fmt\.Sprintf\(\s*)?'
-                               r'"(?:127\.0\.0\.1|localhost|\[::1\])[:"]')
-
-
-def _loopback_serving(function: Function, events: list, resolved: list[Resolved]) -> set[int]:
-    """The positions of a function's listens on a loopback address written out, and, when it
-    listens on no other, of its serves on a listener: no probe reaches them, the kubelet's
-    probes coming to the pod's address. armyknife's `llm fillcsv` command takes its OAuth
-    callback on `127.0.0.1` (an SL003 finding in it was read as wrong when it counted as
-    serving)."""
-    listens = [event for event, found in zip(events, resolved) if found.external in _ADDRESS_LISTENS]
-    if not listens:
-        return set()
-    path = os.path.join(function.package.directory, os.path.basename(function.display))
-    loopback = {event.position for event in listens if _LOOPBACK_ADDRESS.match(_spanned_text(path, event.span))}
-    if len(loopback) < len(listens):
-        return loopback
-    return loopback | {event.position for event, found in zip(events, resolved)
-                       if found.method_name in _LISTENER_SERVES or
-                       found.external is not None and found.external[1] in _LISTENER_SERVES}
-
-
-@functools.lru_cache(maxsize=64)
-def _source_lines(path: str) -> tuple[str, ...]:
-    try:
-        with open(path, encoding="utf-8", errors="replace") as handle:
-            return tuple(handle.read().split("\n"))
-    except OSError:
-        return ()
-
-
-def _spanned_text(path: str, span: Span) -> str:
-    """The text of a file's span (columns counted in bytes, as the parser counts them)."""
-    lines = _source_lines(path)[span.line - 1:span.end_line]
-    if not lines:
-        return ""
-    encoded = [line.encode() for line in lines]
-    encoded[-1] = encoded[-1][:span.end_col - 1]
-    encoded[0] = encoded[0][span.col - 1:]
-    return b"\n".join(encoded).decode(errors="replace")
 
 
 def successors(graph: ModuleGraph, function: Function,

@@ -98,10 +98,8 @@ _WATCHED = re.compile(rb"\.\s*(?:For|Owns|Watches)\(\s*(&?)(?:\w+\.)?(\w+)(\{?)"
 _INFORMER_SCOPING = re.compile(rb"\b\w*[iI]nformers\.WithNamespace\(|\b(?:FieldSelector|LabelSelector)\s*=")
 # What lists one namespace or one node's objects: a dynamic client's resource in a namespace
 # (`client.Resource(gvr).Namespace(ns)`: velero-dashboard's reflector), a ListWatch from a
-# client of one namespace (`cache.NewListWatchFromClient(c, "pods", ns, ...)`), a typed
-# client's list or watch of one namespace's objects (madock8s' ListWatch literal, whose
-# functions call `Deployments(namespace).List(options)`), or a field selector of one value
-# (`fields.OneTermEqualSelector("spec.nodeName", node)`). It scopes the
+# client of one namespace (`cache.NewListWatchFromClient(c, "pods", ns, ...)`), or a field
+# selector of one value (`fields.OneTermEqualSelector("spec.nodeName", node)`). It scopes the
 # construction it is written in, or whose call uses the name it is given (`resource :=
 # client.Resource(gvr).Namespace(ns)`), not another one nearby.
 _NAMED_NAMESPACE = rb"(?!\s*(?:\)|\"\"|\w+\.NamespaceAll\b))"  # not empty, not all of them
@@ -132,9 +130,19 @@ _OBJECTS_NAMESPACE_ARGUMENT = re.compile(rb"\s*(?:\"[^\"\n]+\"|\w+\.Namespace(?:
 _NAMED_NAMESPACE_ARGUMENT = re.compile(rb"\s*" + _NAMED_NAMESPACE + rb"(?:\"[^\"\n]+\"|(?:\w+\.)*\w+(?:\(\))?)\s*,")
 _ONE_NAMESPACE = re.compile(rb"\.Resource\([^()]*\)\s*\.\s*Namespace\(" + _NAMED_NAMESPACE +
                             rb"|\bNew(?:Filtered)?ListWatchFromClient\((?:[^,()]|\([^()]*\))*,[^,]*," + _NAMED_NAMESPACE +
-                            rb"|\.\s*(?!Resource\()[A-Z]\w*s\(" + _NAMED_NAMESPACE +
-                            rb"(?:[^()\n]|\([^()\n]*\))*\)\s*\.\s*(?:List|Watch)\(" +
                             rb"|\bfields\.OneTermEqualSelector\(")
+# In a ListWatch literal's functions, a typed client's list or watch of one namespace's objects
+# (madock8s' `ListFunc` returns `Deployments(namespace).List(options)`); not an event handler's
+# list beside it in the informer's call.
+_TYPED_ONE_NAMESPACE = re.compile(rb"\.\s*(?!Resource\()[A-Z]\w*s\(" + _NAMED_NAMESPACE +
+                                  rb"(?:[^()\n]|\([^()\n]*\))*\)\s*\.\s*(?:List|Watch)\(")
+_LIST_WATCH_LITERAL = re.compile(rb"\bListWatch\s*\{")
+
+
+def _in_list_watch_literals(code: bytes, pattern: re.Pattern[bytes], start: int, end: int) -> list[re.Match]:
+    """The matches of `pattern` in the `ListWatch{...}` literals written between `start` and `end`."""
+    return [found for literal in _LIST_WATCH_LITERAL.finditer(code, start, end)
+            for found in pattern.finditer(code, literal.end(), closing(code, literal.end() - 1, b"{}"))]
 # The name a line gives what it writes (`resource := `, `lw, err = `).
 _ASSIGNED_NAME = re.compile(rb"[ \t]*([A-Za-z_]\w*)(?:\s*,\s*\w+)*\s*:?=(?!=)")
 _MAX_CALL_BYTES = 2048
@@ -195,9 +203,9 @@ class Scopings(NamedTuple):
     # Of `informers_always`, the constructions counted as scoped because they keep nothing
     # that grows (_keeps_nothing_that_grows), or list a dynamic resource the file gives a custom one.
     informers_keeping_nothing: int = 0
-    # The package-level variables of other files that give the dynamic resource an unscoped
-    # informer's ListWatch lists (_dynamic_resource_listed): of a custom resource, it keeps
-    # nothing that grows.
+    # The names, not given in the file, of what gives the dynamic resource an unscoped
+    # informer's ListWatch lists (_dynamic_resource_listed): when the package gives one a custom
+    # resource, the informer keeps nothing that grows.
     listed_resources_named: tuple[bytes, ...] = ()
 
 
@@ -325,13 +333,13 @@ def _scopings(code: bytes) -> tuple[int, int, frozenset[str], int, int, int, tup
                 (_NAMESPACE_CONDITION.search(unless_named) or _NODE_CONDITION.search(unless_named)):
             count(unless_named)  # with a namespace named, its scoped alternative runs instead
         elif _keeps_nothing_that_grows(code, imports, construction) or \
-                (listed := _dynamic_resource_listed(code, construction)) is not None and \
+                (listed := _dynamic_resource_listed(code, imports, construction)) is not None and \
                 _custom_resource_at(code, listed, imports):
             count(None)  # as if scoped
             keeping_nothing += 1
-        elif listed is not None and (named := _RESOURCE_NAME.match(code, listed)) is not None and \
-                named.group(1) is None and not re.search(rb"\b%s\s*(?::=|=(?!=))" % re.escape(named.group(2)), code):
-            resources_named.append(named.group(2))  # a package-level variable of another file
+        elif listed is not None and (named := _resource_variable(code, listed, imports)) is not None and \
+                not named[0]:
+            resources_named.append(named[1])  # a package-level variable of another file, maybe
     return always, when_named, frozenset(variables), always - options[0], when_named - options[1], keeping_nothing, \
         tuple(resources_named)
 
@@ -342,21 +350,18 @@ _DYNAMIC_LIST = re.compile(rb"\.Resource\(\s*(?=[^()]*\)\s*\.\s*(?:Namespace\([^
                            rb"|\b([A-Za-z_]\w*)\s*\.\s*List\(")
 
 
-def _dynamic_resource_listed(code: bytes, construction: re.Match) -> int | None:
-    """Where the resource is written that the ListWatch of client-go's informer built at
-    `construction` lists with a dynamic client, in the call or in a variable its function
+def _dynamic_resource_listed(code: bytes, imports: dict[bytes, bytes], construction: re.Match) -> int | None:
+    """Where the resource is written that the ListWatch literal of client-go's informer built at
+    `construction` lists with a dynamic client, in the literal or in a variable its function
     gives before it: namespace-isolation's agent informs on its `NamespaceQuotaGVR` so."""
-    end = _call_end(code, construction.end() - 1)
-    listed = _DYNAMIC_LIST.search(code, construction.end(), end)
-    if listed is None:
+    if _called_package(code, imports, construction.start()) != TOOLS_CACHE:
         return None
-    if listed.group(1) is None:
-        return listed.end()
-    function = code.rfind(b"\nfunc ", 0, construction.start())
-    given = None
-    for given in re.compile(rb"\b%s\s*:?=[^\n]*?\.Resource\(\s*" % re.escape(listed.group(1))).finditer(
-            code, max(function, 0), construction.start()):
-        pass  # the last one before it
+    listed = next(iter(_in_list_watch_literals(code, _DYNAMIC_LIST, construction.end(),
+                                               _call_end(code, construction.end() - 1))), None)
+    if listed is None or listed.group(1) is None:
+        return listed.end() if listed is not None else None
+    given = _last_match(re.compile(rb"\b%s\s*:?=[^\n]*?\.Resource\(\s*" % re.escape(listed.group(1))), code,
+                        _function_start(code, construction.start()), construction.start())
     return given.end() if given is not None else None
 
 
@@ -392,6 +397,7 @@ def _informer_scopings(code: bytes, imports: dict[bytes, bytes]) -> Iterator[tup
         previous_end = max(previous_end, end)
         scopings = [m.start() for m in _INFORMER_SCOPING.finditer(code, start, end)]
         scopings += [m.start() for m in _ONE_NAMESPACE.finditer(code, construction.end(), end)]
+        scopings += [m.start() for m in _in_list_watch_literals(code, _TYPED_ONE_NAMESPACE, construction.end(), end)]
         if _FACTORY_GIVEN_NAMESPACE.fullmatch(construction.group(1)):
             # A filtered factory's namespace is its third argument (radius' deployment waiter
             # watches one namespace's HTTPProxies: `NewFilteredDynamicSharedInformerFactory(c, 0,
@@ -1544,18 +1550,20 @@ def dynamic_resources_named(source: bytes, code: bytes) -> tuple[tuple[bool, byt
     of its own package's other file; `GVRs` of `ForResource(kube.GVRs["servers"])`), or (False,
     b"") when none does: a field (`w.Clusters`), a variable the file gives itself, a call."""
     imports = dict(import_names(source))
-    found = []
-    for at in (m.end() for m in _DYNAMIC_RESOURCE.finditer(code)):
-        if _custom_resource_at(code, at, imports):
-            continue
-        named = _RESOURCE_NAME.match(code, at)
-        qualifier = named.group(1) if named is not None else None
-        if named is None or qualifier is not None and qualifier not in imports or \
-                qualifier is None and re.search(rb"\b%s\s*(?::=|=(?!=))" % re.escape(named.group(2)), code):
-            found.append((False, b""))
-        else:
-            found.append((qualifier is not None, named.group(2)))
-    return tuple(found)
+    return tuple(_resource_variable(code, at, imports) or (False, b"")
+                 for at in (m.end() for m in _DYNAMIC_RESOURCE.finditer(code)) if not _custom_resource_at(code, at, imports))
+
+
+def _resource_variable(code: bytes, at: int, imports: dict[bytes, bytes]) -> tuple[bool, bytes] | None:
+    """(whether an imported package's, the name) of the package-level variable that gives the
+    resource written at `at` (`GVRCluster`, `kube.GVRs["servers"]`); None for a field, a
+    variable the file gives itself (a local, maybe), a call."""
+    named = _RESOURCE_NAME.match(code, at)
+    qualifier = named.group(1) if named is not None else None
+    if named is None or qualifier is not None and qualifier not in imports or \
+            qualifier is None and re.search(rb"\b%s\s*(?::=|=(?!=))" % re.escape(named.group(2)), code):
+        return None
+    return qualifier is not None, named.group(2)
 
 
 def custom_resource_names(code: bytes) -> frozenset[bytes]:
@@ -1987,7 +1995,7 @@ _FROM_WATCH_NAMESPACE = re.compile(rb"\b(\w+)\s*(?:,\s*\w+\s*)?(?::=|=)\s*k8suti
 # Or a struct field a library fills from the variable its tag names (caarlos0/env's and
 # sethvargo/go-envconfig's `env:"KSCRIBE_OPERATOR_NAMESPACE"`, kelseyhightower/envconfig's
 # `envconfig:"..."`): kscribe's `if cfg.OperatorNamespace != "" {` scopes its cache so.
-_FROM_ENV_TAG = re.compile(rb"^[ \t]*([A-Za-z_]\w*)[ \t]+[^`\n]*`[^`\n]*\benv(?:config)?:\"([A-Za-z_]\w*)", re.MULTILINE)
+_FROM_ENV_TAG = re.compile(rb"^[ \t]*([A-Za-z_]\w*)[ \t][^`\n]*`[^`\n]*\benv(?:config)?:\"([A-Za-z_]\w*)", re.MULTILINE)
 
 
 def variables_from_env(code: bytes) -> frozenset[tuple[str, str]]:
@@ -2094,44 +2102,59 @@ def string_flags(code: bytes) -> frozenset[tuple[bytes, str]]:
                      for pattern in (_STRING_FLAG_VAR, _STRING_FLAG) for m in pattern.finditer(code))
 
 
-# A `switch` on a name (`switch config.PluginType {`, `switch *mode {`), and a clause of one.
+# A `switch` on a name (`switch config.PluginType {`, `switch *mode {`), a clause of one, the
+# string values its label lists, and a clause ending by falling into the next.
 _SWITCH_ON_NAME = re.compile(rb"\bswitch\s+\*?(?:[A-Za-z_]\w*\.)*([A-Za-z_]\w*)\s*\{")
 _CLAUSE = re.compile(rb"^[ \t]*(?:case\b([^:\n]*)|default\s*):", re.MULTILINE)
-_STRING_LITERAL = re.compile(rb'"([^"\\\n]*)"')
+_LABEL_STRING = re.compile(rb'"([^"\\\n]*)"|`([^`]*)`')
+_FALLS_THROUGH = re.compile(rb"\bfallthrough\s*$")
+
+
+def switched_names(code: bytes) -> frozenset[bytes]:
+    """The names (their last part) that the `switch`es of a Go file (without comments) test."""
+    return frozenset(_SWITCH_ON_NAME.findall(code)) if b"switch" in code else frozenset()
 
 
 def without_other_modes(code: bytes, modes: dict[bytes, str]) -> bytes:
-    """A Go file (without comments) with the clauses of each `switch` on a name a string flag's
-    value is held in (`modes`: that name's last part -> the value the container passes) that
-    do not list that value blanked, when one does: what runs in that mode. csi-hostpath's one
-    binary builds its controller, which informs on every Pod and Node, only `case
-    "controller":`, and its node agent's DaemonSet passes `--driver-mode=agent` (read as wrong
-    when charged the controller's cache)."""
+    """A Go file with the clauses of each `switch` on a name a string flag's value is held in
+    (`modes`: that name's last part -> the value the container passes) that do not run for that
+    value blanked, when a clause lists it: what runs in that mode (the clause, and those it
+    falls through to). csi-hostpath's one binary builds its controller, which informs on every
+    Pod and Node, only `case "controller":`, and its node agent's DaemonSet passes
+    `--driver-mode=agent` (read as wrong when charged the controller's cache). Braces, `case`s
+    and names are read with literals and comments blanked, the labels' values from the code."""
+    if not any(name in code for name in modes):
+        return code
+    structure = COMMENTS.sub(lambda m: re.sub(rb"[^\n]", b" ", m.group(0)), literals_blanked(code))
     blanked = None
-    for switch in _SWITCH_ON_NAME.finditer(code):
+    for switch in _SWITCH_ON_NAME.finditer(structure):
         value = modes.get(switch.group(1))
         if value is None:
             continue
         opening = switch.end() - 1
-        end = closing(code, opening, b"{}")
-        clauses = [(clause.start(), clause.end(), clause.group(1))
-                   for clause in _CLAUSE.finditer(code, opening + 1, end - 1)
-                   if _depth(code, opening, clause.start()) == 1]
-        selected = [(c, label) for c, (_, _, label) in enumerate(clauses) if label is not None and
-                    value.encode() in _STRING_LITERAL.findall(label)]
-        if not selected:
+        end = closing(structure, opening, b"{}")
+        clauses, depth, previous = [], 1, opening + 1
+        for clause in _CLAUSE.finditer(structure, opening + 1, end - 1):
+            depth += structure.count(b"{", previous, clause.start()) - structure.count(b"}", previous, clause.start())
+            previous = clause.start()
+            if depth == 1:
+                label = code[clause.start(1):clause.end(1)] if clause.group(1) is not None else None
+                clauses.append((clause.start(), clause.end(), label))
+        chosen = next((index for index, (_, _, label) in enumerate(clauses) if label is not None and
+                       value.encode() in (a or b for a, b in _LABEL_STRING.findall(label))), None)
+        if chosen is None:
             continue  # another value: its default clause, or nothing, runs
+        bounds = [(body, clauses[index + 1][0] if index + 1 < len(clauses) else end - 1)
+                  for index, (_, body, _) in enumerate(clauses)]
+        running = {chosen}
+        while max(running) + 1 < len(clauses) and \
+                _FALLS_THROUGH.search(structure[slice(*bounds[max(running)])].rstrip()):
+            running.add(max(running) + 1)
         blanked = bytearray(code) if blanked is None else blanked
-        for index, (_, body_start, label) in enumerate(clauses):
-            if index != selected[0][0]:
-                body_end = clauses[index + 1][0] if index + 1 < len(clauses) else end - 1
+        for index, (body_start, body_end) in enumerate(bounds):
+            if index not in running:
                 blanked[body_start:body_end] = re.sub(rb"[^\n]", b" ", code[body_start:body_end])
     return bytes(blanked) if blanked is not None else code
-
-
-def _depth(code: bytes, opening: int, at: int) -> int:
-    """How many blocks deep `at` is, counting from the one `opening` opens."""
-    return code.count(b"{", opening, at) - code.count(b"}", opening, at)
 
 
 def flag_name_key(name: str) -> str:

@@ -183,7 +183,8 @@ and whose owner and name share no word with a linted module's owner and name (wo
 prometheus-operator with `GOGC=30`, upstream's program, whose limit is upstream's to set.
 
 A manifest below a directory named by a release (`install/v0.6.0/`, `deploy/1.20/`), or by
-an API version (`config/deploy/v1alpha1/`), is a frozen copy of what that release installed:
+an API version older than a sibling directory's (`config/deploy/v1alpha1/` beside
+`config/deploy/v1beta3/`), is a frozen copy of what that release installed:
 its containers are checked only when the project keeps no Go container outside such
 directories, since the fix goes into the manifests the next release is built from (kserve's
 `install/0.1.0` still holds kfserving's controller, renamed since; NetApp's gateway keeps an
@@ -526,7 +527,8 @@ class ProjectManifests:
         """The containers that run Go, but for those of release snapshots when the project
         keeps others (see RECOGNITION)."""
         go = [c for c in self.containers if c.go_reason]
-        current = [c for c in go if not _in_release_snapshot(c)]
+        snapshots = _release_snapshots(go)
+        current = [c for c in go if id(c) not in snapshots]
         return current or go
 
     def memory_limit_source(self, container: Container) -> str:
@@ -678,12 +680,36 @@ class ProjectManifests:
                                        for name in _KUSTOMIZATION_FILES)
 
 
-# A directory named by a release, `v0.6.0`, `1.20`, `v1.4.0-rc1`, or by an API version, `v1beta3`.
-_RELEASE_DIR = re.compile(r"^(?:v?[0-9]+\.[0-9]+(?:\.[0-9]+)?(?:-[0-9A-Za-z.]+)?|v[0-9]+(?:alpha|beta)[0-9]+)$")
+# A directory named by a release: `v0.6.0`, `1.20`, `v1.4.0-rc1`.
+_RELEASE_DIR = re.compile(r"^v?[0-9]+\.[0-9]+(?:\.[0-9]+)?(?:-[0-9A-Za-z.]+)?$")
+# One named by an API version, `v1`, `v1alpha2`, `v2beta1`: its major, its stage and number.
+_API_VERSION_DIR = re.compile(r"^v([0-9]+)(?:(alpha|beta)([0-9]+))?$")
+_STAGES = {"alpha": 0, "beta": 1, None: 2}
 
 
-def _in_release_snapshot(container: Container) -> bool:
-    return any(_RELEASE_DIR.match(name) for name in container.location.path.split("/")[:-1])
+def _release_snapshots(containers: list[Container]) -> set[int]:
+    """The ids of the containers below a directory named by a release, or by an API version
+    older than a sibling directory's holding containers too (`config/deploy/v1alpha1` beside
+    `v1beta3`; mpi-operator's `deploy/v1` beside `deploy/v2beta1`)."""
+    versions: dict[str, set[tuple[int, int, int]]] = {}  # parent directory -> API versions of its containers' directories
+    for container in containers:
+        parts = container.location.path.split("/")[:-1]
+        for index, name in enumerate(parts):
+            if (version := _api_version(name)) is not None:
+                versions.setdefault("/".join(parts[:index]), set()).add(version)
+    snapshots = set()
+    for container in containers:
+        parts = container.location.path.split("/")[:-1]
+        if any(_RELEASE_DIR.match(name) or (version := _api_version(name)) is not None and
+               version < max(versions["/".join(parts[:index])]) for index, name in enumerate(parts)):
+            snapshots.add(id(container))
+    return snapshots
+
+
+def _api_version(name: str) -> tuple[int, int, int] | None:
+    """An API version's order (`v1alpha1` < `v1beta1` < `v1` < `v2alpha1`), None for another name."""
+    found = _API_VERSION_DIR.match(name)
+    return (int(found.group(1)), _STAGES[found.group(2)], int(found.group(3) or 0)) if found else None
 
 
 # An image tag that names a release: `v0.16.9-gke.0`, `1.4`, `v2`.
@@ -1590,19 +1616,25 @@ def _flag_mentions(text: str) -> list[str]:
     return [go_code.flag_name_key(name) for name, value in _FLAG_NAMED.findall(text) if value.lower() != "false"]
 
 
-def _flag_values(arguments: tuple[str, ...]) -> frozenset[tuple[str, str]]:
-    """(flag_name_key, value) of each flag `arguments` pass a value (`--driver-mode=agent`,
-    `--mode agent`), not one a variable gives (`$(MODE)`)."""
-    found = set()
+def _flag_arguments(arguments: list[str] | tuple[str, ...]) -> list[tuple[str, str]]:
+    """(name without dashes, value) of each flag in `arguments`: written with it
+    (`--driver-mode=agent`), else the argument after it ("" for none)."""
+    found = []
     for index, argument in enumerate(arguments):
         flag = _FLAG.fullmatch(argument)
-        if flag is None:
-            continue
-        value = flag.group(2) if flag.group(2) is not None else \
-            arguments[index + 1] if index + 1 < len(arguments) else ""
-        if value and not value.startswith("-") and "$" not in value:
-            found.add((go_code.flag_name_key(flag.group(1)), value))
-    return frozenset(found)
+        if flag is not None:
+            found.append((flag.group(1), flag.group(2) if flag.group(2) is not None else
+                          arguments[index + 1] if index + 1 < len(arguments) else ""))
+    return found
+
+
+def _flag_values(arguments: tuple[str, ...]) -> frozenset[tuple[str, str]]:
+    """(flag_name_key, value) of each flag `arguments` pass a value (`--driver-mode=agent`,
+    `--mode agent`), the last one when passed twice, as Go's flag package keeps; not one a
+    variable gives (`$(MODE)`)."""
+    found = {go_code.flag_name_key(name): value for name, value in _flag_arguments(arguments)
+             if value and not value.startswith("-")}
+    return frozenset((name, value) for name, value in found.items() if "$" not in value)
 
 
 def _pass_flags(containers: list[Container], mentions: Counter[str], chart_flags: set[str]) -> None:
@@ -1836,7 +1868,7 @@ def _full_repository(image: str) -> str:
 
 # A Makefile's assignments (`IMG ?= x`, `BASE := y`, `GO_BUILD = CGO_ENABLED=0 go build`), not
 # `+=`, a comment after the value left out; and its references to variables.
-_MAKE_ASSIGNMENT = re.compile(r"^([A-Za-z_]\w*)[ \t]*[?:]{0,2}=[ \t]*(.*?)[ \t]*(?:#.*)?$", re.MULTILINE)
+_MAKE_ASSIGNMENT = re.compile(r"^([A-Za-z_]\w*)[ \t]*[?:]{0,2}=([^\n]*)", re.MULTILINE)
 _MAKE_REFERENCE = re.compile(r"\$[({](\w+)[)}]")
 
 
@@ -2006,7 +2038,8 @@ def _makefile_values(makefile: str) -> dict[str, str]:
     the directory make runs in written `.`; a value another command prints is not known."""
     values: dict[str, str] = {}
     for name, value in _MAKE_ASSIGNMENT.findall(_MAKE_WORKING_DIRECTORY.sub(".", makefile)):
-        if "$(shell" not in value:
+        value = value.split("#", 1)[0].strip()
+        if "$(shell" not in value and "${shell" not in value:
             values.setdefault(name, value if re.search(r"\s", value) else value.strip("\"'"))
     return values
 
@@ -3355,16 +3388,9 @@ def _namespace_settings(arguments: list[str], env: dict[str, EnvVar]) -> frozens
     """The flags (without dashes) and environment variables that give the program a namespace
     to watch (go_code.NAMESPACE_SETTING) or its node (go_code.NODE_SETTING), each with a value
     that is not empty (_names_something)."""
-    named = set()
-    for index, argument in enumerate(arguments):
-        flag = _FLAG.fullmatch(argument)
-        if flag is None or not (go_code.NAMESPACE_SETTING.fullmatch(flag.group(1)) or
-                                go_code.NODE_SETTING.fullmatch(flag.group(1))):
-            continue
-        value = flag.group(2) if flag.group(2) is not None else \
-            (arguments[index + 1] if index + 1 < len(arguments) else "")
-        if not value.startswith("-") and _names_something(value, env):
-            named.add(flag.group(1))
+    named = {name for name, value in _flag_arguments(arguments)
+             if (go_code.NAMESPACE_SETTING.fullmatch(name) or go_code.NODE_SETTING.fullmatch(name))
+             and not value.startswith("-") and _names_something(value, env)}
     # Any variable named for a namespace: those the code reads one from (go_code.namespace_settings).
     named.update(variable.name for variable in env.values()
                  if (_NAMED_FOR_A_NAMESPACE.search(variable.name) or go_code.NODE_SETTING.fullmatch(variable.name))
@@ -3763,23 +3789,16 @@ _EXECUTED = re.compile(r"^[ \t]*exec[ \t]+([^\s;&|]+)", re.MULTILINE)
 def _copied_module(directory: str, source: str) -> str | None:
     """The root of the module a COPY source of a Dockerfile in `directory` takes in whole (a
     directory holding a go.mod) or the Go files of (`server/*.go`), from the Dockerfile's
-    directory as the build context, else from one of the few above it: openclaw-swarm's
+    directory as the build context, else from one of the few above it that holds it (the first
+    such is the context): openclaw-swarm's
     console Dockerfiles, built from the repository's root, copy in
     `web/admin-console/server/*.go`."""
     if os.path.basename(source) == "*.go":
         source = os.path.dirname(source)
-    context = directory
-    for _ in range(_MAX_CONTEXT_DEPTH + 1):
-        copied = os.path.normpath(os.path.join(context, source))
-        if os.path.isfile(os.path.join(copied, "go.mod")):
-            return copied
-        if os.path.dirname(context) == context:
-            break
-        context = os.path.dirname(context)
-    return None
-
-
-_MAX_CONTEXT_DEPTH = 3  # how far above its Dockerfile a build context is looked for
+    # The first context holding what it copies is the build's.
+    copied = next((path for context in _and_above(directory, _BUILD_CONTEXT_DEPTH + 1)
+                   if os.path.exists(path := os.path.normpath(os.path.join(context, source)))), None)
+    return copied if copied is not None and os.path.isfile(os.path.join(copied, "go.mod")) else None
 
 
 def _copied_sources(dockerfile: str, stages: bool = False) -> list[str]:
@@ -4655,6 +4674,7 @@ class _GoTree:
         self._limit_cache: dict[str | None, bool] = {}  # by container directory (None: unknown)
         self._module_limits: dict[str, bool] = {}  # by module root
         self._module_predates: dict[str, bool] = {}  # by module root, see predates_memory_limit
+        self._requires: dict[str, tuple[str, ...]] = {}  # by module root, see _required_modules
         self._cache_verdicts: dict[ProgramRun, _CacheVerdict] = {}
         # By (directory, files left out, declarations kept per file or None for all): see _package_code.
         self._package_facts: dict[tuple[str, frozenset[str], frozenset | None], _PackageCode] = {}
@@ -4662,14 +4682,14 @@ class _GoTree:
         # By path and the values of string flags: see _declarations_in_mode.
         self._mode_declarations: dict[tuple[str, frozenset], reached_code.FileDeclarations] = {}
         self._package_names: dict[str, bytes | None] = {}  # by directory, see _package_name
-        # By (main, subcommand, namespace settings, kinds listed cluster-wide, flags passed): see
-        # _cluster_cache_of.
+        # By (main, subcommand, namespace settings, kinds listed cluster-wide, flags passed, the
+        # modes its switches run in): see _cluster_cache_of.
         self._program_keeps: dict[tuple[str, str | None, frozenset[str], frozenset[str] | None,
-                                        frozenset[str] | None],
+                                        frozenset[str] | None, frozenset[tuple[bytes, str]]],
                                   tuple[str | None, bool, bool, frozenset[str] | None]] = {}
         self._program_off_flags: dict[str, frozenset[str]] = {}  # by main: see _off_flags_of
-        self._program_string_flags: dict[str, frozenset[tuple[bytes, str]]] = {}  # by main: see _string_flags_of
-        # By (main, subcommand, the flags passed that it declares off by default): see _program_facts.
+        self._program_mode_flags: dict[str, dict[bytes, str]] = {}  # by main: see _mode_flags_of
+        # By (main, subcommand, the flags passed that it declares off by default, its modes): see _program_facts.
         self._program_facts_of: dict[tuple[str, str | None, frozenset[str] | None, frozenset], _ProgramFacts] = {}
         self._declaring_files: dict[tuple[str, str], str | None] = {}  # see _declaring_file
         self._program_packages: dict[str, tuple[set[str], list[str]]] = {}  # by main, see _program_closure
@@ -5384,16 +5404,27 @@ class _GoTree:
     def program_predates_memory_limit(self, container: Container) -> bool:
         """Whether the container's program is built with a Go older than 1.19
         (predates_memory_limit): that of its directory, or for a `ko://` image of another
-        module's package, that of the tree's module requiring it, where ko builds it (mink's
+        module's package, that of each module of the tree requiring it, where ko builds it with
+        the host's Go, its toolchain line's or its CI's (mink's
         `ko://knative.dev/serving/cmd/autoscaler`, built by its CI's Go 1.17)."""
         if container.go_dir is not None:
             return self.predates_memory_limit(container.go_dir)
         if not container.image.startswith("ko://"):
             return False
+        # ko builds with the Go of the host, never a Dockerfile's: each module requiring it must predate.
         import_path = container.image.removeprefix("ko://").split("@", 1)[0].split(":", 1)[0]
-        return any(self.predates_memory_limit(module.root) for module in self._linted_modules()
-                   if any(modules.in_module(import_path, arguments.partition(" ")[0]) for _, _, arguments in
-                          modules.directives(modules.read_directives(os.path.join(module.root, "go.mod")), "require")))
+        requiring = [module for module in self._linted_modules()
+                     if any(modules.in_module(import_path, required) for required in self._required_modules(module))]
+        return bool(requiring) and all(_predates(_toolchain_or_ci_go_versions(module.root)) for module in requiring)
+
+    def _required_modules(self, module: modules.Module) -> tuple[str, ...]:
+        """The module paths a module's go.mod requires, read once."""
+        if module.root not in self._requires:
+            self._requires[module.root] = tuple(
+                arguments.split()[0] for _, _, arguments in
+                modules.directives(modules.read_directives(os.path.join(module.root, "go.mod")), "require")
+                if arguments.split())
+        return self._requires[module.root]
 
     def predates_memory_limit(self, directory: str) -> bool:
         """Whether the module holding `directory` is built with a Go older than 1.19, which
@@ -5410,10 +5441,7 @@ class _GoTree:
             versions = [int(found) for dockerfile_dir, paths in self._dockerfiles.items()
                         if modules.module_of_dir(dockerfile_dir) == module
                         for path in paths for found in _golang_builders(_read(path))]
-            if not versions:
-                found = _TOOLCHAIN.search(_read(os.path.join(module.root, "go.mod")))
-                versions = [int(found.group(1))] if found else _ci_go_versions(module.root)
-            self._module_predates[module.root] = bool(versions) and max(versions) < _FIRST_MEMORY_LIMIT_MINOR
+            self._module_predates[module.root] = _predates(versions or _toolchain_or_ci_go_versions(module.root))
         return self._module_predates[module.root]
 
     def keeps_cluster_objects(self, run: ProgramRun) -> bool:
@@ -5532,7 +5560,8 @@ class _GoTree:
         only in controller-runtime's cache of written kinds; the kinds it keeps only in informers
         of known kinds (_informed_kinds). Each program on its own: a project's cloud manager
         scoping its cache says nothing of the operator beside it."""
-        key = main, run.subcommand, run.namespace_settings, run.cluster_listed_kinds, run.passed_flags, run.flag_values
+        key = main, run.subcommand, run.namespace_settings, run.cluster_listed_kinds, run.passed_flags, \
+            self._modes(main, module, run)
         if key not in self._program_keeps:
             program = self._program_facts(main, module, run)
             facts, keeps = program.packages, program.keeps
@@ -5615,8 +5644,7 @@ class _GoTree:
         subcommand = run.subcommand
         # Only the flags declared off by default in the program tell its runs apart.
         passed = None if run.passed_flags is None else run.passed_flags & self._off_flags_of(main, module)
-        values = dict(run.flag_values)
-        modes = frozenset((held, values[flag]) for held, flag in self._string_flags_of(main, module) if flag in values)
+        modes = self._modes(main, module, run)
         key = main, subcommand, passed, modes
         if key not in self._program_facts_of:
             packages, keeps = self._program_closure(main, module)
@@ -5635,7 +5663,7 @@ class _GoTree:
             if in_file is not None:
                 alone = reached_code.reach([declaring], (), lambda d: [], declarations_of,
                                            lambda imported: modules.package_dir(imported, module),
-                                           self._package_name, {declaring: in_file})
+                                           self._package_name, {declaring: in_file}, whole_packages=False)
                 kept = alone.declarations.get(os.path.dirname(declaring), {}).get(declaring, frozenset())
                 sources[0] = reached_code.pruned(narrowed, kept)
                 first_imports = [*alone.imports, *(i for each in sources[1:] for i in go_code.file_imports(each))]
@@ -5670,13 +5698,30 @@ class _GoTree:
                 tuple(map(sum, zip((0, 0), *stores, *([facts[0].api_server_stores] if declaring else [])))))
         return self._program_facts_of[key]
 
-    def _string_flags_of(self, main: str, module: modules.Module) -> frozenset[tuple[bytes, str]]:
-        """The string flags the packages of the program in `main` declare (go_code.string_flags), once per program."""
-        if main not in self._program_string_flags:
-            self._program_string_flags[main] = frozenset().union(*(
-                go_code.string_flags(go_code.COMMENTS.sub(b"", self._read_go(path) or b""))
-                for directory in self._program_closure(main, module)[0] for path in _go_files_in(directory)))
-        return self._program_string_flags[main]
+    def _modes(self, main: str, module: modules.Module, run: ProgramRun) -> frozenset[tuple[bytes, str]]:
+        """(name, value) for each name a `switch` of the program in `main` tests that one string
+        flag's value is held in, whose value the run's own arguments give (_mode_flags_of):
+        what go_code.without_other_modes reads."""
+        values = dict(run.flag_values)
+        return frozenset((held, values[flag]) for held, flag in self._mode_flags_of(main, module).items()
+                         if flag in values) if values else frozenset()
+
+    def _mode_flags_of(self, main: str, module: modules.Module) -> dict[bytes, str]:
+        """The names a `switch` of the program in `main` tests that hold one string flag's value
+        (go_code.string_flags, go_code.switched_names), each with its flag; not a name two flags
+        are held in (`driver.Mode`, `metrics.Mode`). Once per program."""
+        if main not in self._program_mode_flags:
+            held: dict[bytes, set[str]] = {}
+            switched: set[bytes] = set()
+            for directory in self._program_closure(main, module)[0]:
+                for path in _go_files_in(directory):
+                    code = go_code.COMMENTS.sub(b"", self._read_go(path) or b"")
+                    for name, flag in go_code.string_flags(code):
+                        held.setdefault(name, set()).add(flag)
+                    switched |= go_code.switched_names(code)
+            self._program_mode_flags[main] = {name: next(iter(flags)) for name, flags in held.items()
+                                              if len(flags) == 1 and name in switched}
+        return self._program_mode_flags[main]
 
     def _declarations_in_mode(self, path: str, modes: frozenset[tuple[bytes, str]]) -> reached_code.FileDeclarations:
         """A Go file's declarations with what its `switch`es on the flags' values leave out
@@ -6013,6 +6058,18 @@ _CI_GO = re.compile(r"^\s*-?\s*image:\s*[\"']?(?:\S+/)?golang:1\.(\d+)|^golang\s
 # A Makefile's `docker run ... golang:1.13 ... go build` over continued lines (td-redis-operator
 # builds its binary so, and its Dockerfile only copies it in).
 _MAKEFILE_GO = re.compile(r"\bdocker\s+run\b(?:[^\n]|\\\n)*?\bgolang:1\.(\d+)(?:[^\n]|\\\n)*?\bgo\s+(?:build|install)\b")
+
+
+def _predates(versions: list[int]) -> bool:
+    """Whether the newest of the Go minor versions a module is built with (some) has no memory limit."""
+    return bool(versions) and max(versions) < _FIRST_MEMORY_LIMIT_MINOR
+
+
+def _toolchain_or_ci_go_versions(module_root: str) -> list[int]:
+    """The Go a module is built with when no Dockerfile says: its go.mod's `toolchain` line,
+    else its CI's (_ci_go_versions)."""
+    found = _TOOLCHAIN.search(_read(os.path.join(module_root, "go.mod")))
+    return [int(found.group(1))] if found else _ci_go_versions(module_root)
 
 
 def _ci_go_versions(module_root: str) -> list[int]:

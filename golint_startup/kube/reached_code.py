@@ -195,12 +195,13 @@ class Reached(NamedTuple):
 
 def reach(root_files: list[str], packages: Iterable[str], files_of: Callable[[str], list[str]],
           declarations: Callable[[str], FileDeclarations], package_dir: Callable[[str], str | None],
-          name_of: Callable[[str], bytes | None], root_declarations: dict[str, frozenset[int]] | None = None) \
-        -> Reached:
+          name_of: Callable[[str], bytes | None], root_declarations: dict[str, frozenset[int]] | None = None,
+          whole_packages: bool = True) -> Reached:
     """The declarations of `packages` (directories, with `files_of` each) that the program whose
     own code is `root_files` reaches (of a file in `root_declarations`, those declarations
     only); `package_dir` gives the directory of an import path on disk (None for others),
-    `name_of` a directory's package name."""
+    `name_of` a directory's package name. Unless `whole_packages`, what is read of a package
+    may leave out the files calling its unexported methods: each method of a type reached is."""
     by_name: dict[str, dict[bytes, list[tuple[str, int]]]] = {}
     methods: dict[str, dict[bytes, list[tuple[str, int]]]] = {}
     reached: dict[str, dict[str, set[int]]] = {}
@@ -247,7 +248,7 @@ def reach(root_files: list[str], packages: Iterable[str], files_of: Callable[[st
             pending.append((directory, path, i))
         for path, i in methods.get(directory, {}).get(name, ()):
             method = declarations(path).declarations[i].names[0].rpartition(b".")[2]
-            if method[:1].isupper() or method in named.get(directory, ()):
+            if not whole_packages or method[:1].isupper() or method in named.get(directory, ()):
                 pending.append((directory, path, i))
             else:
                 held.setdefault(directory, {}).setdefault(method, []).append((path, i))

@@ -830,6 +830,57 @@ def _returned_target(file: GoFile, node, env: dict) -> ReturnedTarget | None:
 Classifier = Callable[[GoFile, tree_sitter.Node], "str | None"]
 
 
+# A listen on a loopback address written out (`net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d",
+# port))`, `http.ListenAndServe("localhost:6060", nil)`), or a serve on a listener so made in the
+# same function: the kubelet's probes come to the pod's address, so none waits on it (armyknife's
+# OAuth callback in a CLI command made it a server: go.serving). An event of this kind, no edge.
+LOOPBACK_SERVING = "loopback-serving"
+_ADDRESS_ARGUMENT = {("net", "Listen"): 1, ("net/http", "ListenAndServe"): 0, ("net/http", "ListenAndServeTLS"): 0}
+_LISTENER_SERVES = frozenset({"Serve", "ServeTLS"})
+_LOOPBACK_HOST = re.compile(r"(?:127\.0\.0\.1|localhost|\[::1\])(?::|$)")
+_ASSIGNED_FIRST = re.compile(rb"[ \t]*([A-Za-z_]\w*)(?:[ \t]*,[ \t]*\w+)*[ \t]*:?=[ \t]*")
+
+
+def _serves_on_loopback(file: GoFile, call, listeners: set[str]) -> bool:
+    """Whether `call` listens on a loopback address written out (then the name it gives the
+    listener joins `listeners`), or serves on one of `listeners`."""
+    callee = file.callee(call)
+    arguments = [a for a in (call.child_by_field_name("arguments").named_children
+                             if call.child_by_field_name("arguments") is not None else ()) if a.type != "comment"]
+    position = _ADDRESS_ARGUMENT.get(callee) if callee is not None else None
+    if position is not None:
+        leading = _leading_literal(file, arguments[position]) if len(arguments) > position else None
+        if leading is None or not _LOOPBACK_HOST.match(leading):
+            return False
+        # `listener, err := net.Listen(...)`: the listener's name, read from the line (no parent lookups)
+        line_start = file.source.rfind(b"\n", 0, call.start_byte) + 1
+        given = _ASSIGNED_FIRST.fullmatch(file.source, line_start, call.start_byte)
+        if given is not None:
+            listeners.add(given.group(1).decode())
+        return True
+    function = call.child_by_field_name("function")
+    return bool(listeners) and function is not None and function.type == "selector_expression" and \
+        text(function.child_by_field_name("field")) in _LISTENER_SERVES and bool(arguments) and \
+        arguments[0].type == "identifier" and text(arguments[0]) in listeners
+
+
+def _leading_literal(file: GoFile, node) -> str | None:
+    """The text an address starts with, when written out: a string literal, the first part of a
+    `+`, or the format of `fmt.Sprintf`."""
+    node = unparen(node)
+    if node is None:
+        return None
+    if node.type in ("interpreted_string_literal", "raw_string_literal"):
+        return text(node)[1:-1]
+    if node.type == "binary_expression":
+        return _leading_literal(file, node.child_by_field_name("left"))
+    if node.type == "call_expression" and file.callee(node) == ("fmt", "Sprintf"):
+        arguments = node.child_by_field_name("arguments")
+        first = next((a for a in arguments.named_children if a.type != "comment"), None) if arguments is not None else None
+        return _leading_literal(file, first) if first is not None else None
+    return None
+
+
 def _events_of(file: GoFile, top, found: _Found, key: str, classify: Classifier | None, env: dict,
                literal_keys: dict, keep_untyped_call: Callable[[str], bool]) -> dict[str, tuple[Event, ...]]:
     """The events of `top` (a declaration or a var spec) and of each of its literals, by key."""
@@ -951,8 +1002,12 @@ def _events_of(file: GoFile, top, found: _Found, key: str, classify: Classifier 
         through = converted(literal) if kind == "ref" and arg is not None else None
         if through is not None:
             events[owner].append(Event(literal.start_byte, "ref", LiteralTarget(keys[literal]), span(literal), through))
+    loopback_listeners: dict = {}  # by owner: the names it gives listeners on a loopback address
     for call, function in found.calls:
         owner = owner_of[call]
+        if _serves_on_loopback(file, call, loopback_listeners.setdefault(owner, set())):
+            events[owner].append(Event(place(call, owner), LOOPBACK_SERVING, None, span(call)))
+            continue
         label = classify(file, call) if classify is not None else None
         if label:
             # A literal that runs where it is written (or deferred) acts for its enclosing function too.

@@ -75,6 +75,17 @@ func init() {
 	}
 }
 
+// Over a small embedded file's lines, or a file the environment names instead.
+func init() {
+	text, _ := notes.ReadFile("assets/small.txt")
+	if path := os.Getenv("LINES_FILE"); path != "" {
+		text, _ = os.ReadFile(path) // want "SL001: os.ReadFile in func init reads a file"
+	}
+	for _, line := range strings.Split(string(text), "\n") {
+		lines = append(lines, line) // want "SL001: append inside a loop"
+	}
+}
+
 // Over a small embedded file's lines for each entry of a directory read at run time.
 func init() {
 	found, _ := os.ReadDir("/etc/app/lines.d") // want "SL001: os.ReadDir in func init reads a directory"
