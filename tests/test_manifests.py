@@ -2905,10 +2905,21 @@ func newController() any {
     ("--verbose", ["deploy/agent.yaml", "deploy/controller.yaml"]),  # the default, not read
     ("--driver-mode=controller --driver-mode=agent", ["deploy/controller.yaml"]),  # the last one, as Go keeps
     ("--driver-mode=agent --driver-mode=controller", ["deploy/agent.yaml", "deploy/controller.yaml"]),
+    ("--driver-mode=agent --driver-mode=", ["deploy/agent.yaml", "deploy/controller.yaml"]),  # emptied last
 ])
 def test_a_container_runs_only_the_clause_of_a_switch_on_the_mode_it_passes(tmp_path, agent_mode, reported):
     _write_modes(tmp_path, _MODE_DRIVER, agent_mode)
     assert sorted(f.location.path for f in _run(tmp_path).findings) == reported
+
+
+def test_api_version_directories_of_two_majors_are_both_current(tmp_path):
+    """mpi-operator's `deploy/v1` is older than its `deploy/v2beta1`, but a stable `v1` may be
+    newer than a `v2alpha1`: of two majors, neither is taken for a snapshot."""
+    go_module(tmp_path, {"cmd/api/main.go": MAIN})
+    write(tmp_path, "deploy/v1/install.yaml", POD)
+    write(tmp_path, "deploy/v2beta1/install.yaml", POD.replace("name: api\n", "name: api-v2\n").replace("512Mi", "1Gi"))
+    assert sorted(f.path for f in _run(tmp_path, "SL101").findings) == \
+        ["deploy/v1/install.yaml", "deploy/v2beta1/install.yaml"]
 
 
 @pytest.mark.parametrize("driver, reported", [
@@ -2924,6 +2935,11 @@ def test_a_container_runs_only_the_clause_of_a_switch_on_the_mode_it_passes(tmp_
     (_MODE_DRIVER.replace('\tcase "controller", "all":', '\t/*\n\tcase "agent":\n\t*/\n\tcase "controller", "all":')
      .replace("d.server = struct{}{}", "d.server = newController()"), True),
     (_MODE_DRIVER.replace('case "agent":', 'case `agent`:'), False),  # a raw string
+    # a backtick in a comment opens no string: what follows the switch stays
+    (_MODE_DRIVER.replace('\tcase "agent":\n\t\td.server = struct{}{}\n', '')
+     .replace('\tcase "controller", "all":', '\tcase "agent":\n\t\td.server = struct{}{}\n\tcase "controller", "all":')
+     .replace('d.server = newController()', 'd.server = nil // a ` here')
+     .replace("\treturn d\n", "\t// and ` there\n\tnewController()\n\treturn d\n"), True),
 ])
 def test_a_mode_runs_what_its_clause_reads_as_go_runs_it(tmp_path, driver, reported):
     _write_modes(tmp_path, driver, "--driver-mode=agent")
@@ -5956,6 +5972,7 @@ func start(client kubernetes.Interface, dc dynamic.Interface) {
 @pytest.mark.parametrize("listed", [
     "client.CoreV1().Services(pod.Namespace)",  # one namespace's Services, read in a handler
     "policies",  # a custom resource, read in a handler
+    "dc.Resource(schema.GroupVersionResource{}).Namespace(pod.Namespace)",  # one namespace's, in a handler
 ])
 def test_what_an_informers_handler_lists_does_not_scope_the_informer(tmp_path, listed):
     """The Pods of every namespace fill the informer, whatever its event handler lists."""

@@ -19,7 +19,7 @@ import fnmatch
 import os
 from typing import Callable, Iterable
 
-from golint_startup.go.callgraph.facts import FileFacts, MethodTarget, ParamTarget, TypeRef
+from golint_startup.go.callgraph.facts import LOOPBACK_SERVING, FileFacts, MethodTarget, ParamTarget, TypeRef
 from golint_startup.go.callgraph.graph import Function, ModuleGraph, Resolved, calls_a_runner, shortest_paths_to
 from golint_startup.go.library import COMMAND_RUNNERS, SIGNAL_WAITS
 
@@ -67,8 +67,13 @@ def serves_directly(graph: ModuleGraph, function: Function, calls: Calls) -> boo
     runs_commands = any(found.external is not None and found.method_name in COMMAND_RUNNERS.get(found.external[0], ())
                         for found in resolved)
     probes = _free_port_probes(events, resolved)
+    # Nor a listen on a loopback address, nor a serve on its listener: the calls whose events
+    # facts.LOOPBACK_SERVING follows.
+    loopback = {id(event) for event, following in zip(function.events, function.events[1:])
+                if following.kind == LOOPBACK_SERVING}
     return any(serving_call(graph, function, found, calls) and
-               not (runs_commands and _waits_for_signal(found)) and event.position not in probes
+               not (runs_commands and _waits_for_signal(found)) and event.position not in probes and
+               id(event) not in loopback
                for event, found in zip(events, resolved))
 
 

@@ -139,6 +139,20 @@ _TYPED_ONE_NAMESPACE = re.compile(rb"\.\s*(?!Resource\()[A-Z]\w*s\(" + _NAMED_NA
 _LIST_WATCH_LITERAL = re.compile(rb"\bListWatch\s*\{")
 
 
+_FUNCTION_LITERAL = re.compile(rb"\bfunc\s*\(")
+
+
+def _function_literals(code: bytes, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the bodies of the function literals written between `start` and `end`."""
+    spans = []
+    for literal in _FUNCTION_LITERAL.finditer(code, start, end):
+        parameters = closing(code, literal.end() - 1, b"()")
+        body = code.find(b"{", parameters, end)
+        if body >= 0:
+            spans.append((body, closing(code, body, b"{}")))
+    return spans
+
+
 def _in_list_watch_literals(code: bytes, pattern: re.Pattern[bytes], start: int, end: int) -> list[re.Match]:
     """The matches of `pattern` in the `ListWatch{...}` literals written between `start` and `end`."""
     return [found for literal in _LIST_WATCH_LITERAL.finditer(code, start, end)
@@ -396,7 +410,11 @@ def _informer_scopings(code: bytes, imports: dict[bytes, bytes]) -> Iterator[tup
         start = max(previous_end, function)
         previous_end = max(previous_end, end)
         scopings = [m.start() for m in _INFORMER_SCOPING.finditer(code, start, end)]
-        scopings += [m.start() for m in _ONE_NAMESPACE.finditer(code, construction.end(), end)]
+        # Not in a function literal of the call, an event handler's, but for a ListWatch literal's.
+        handlers = _function_literals(code, construction.end(), end)
+        lists = [m.start() for m in _in_list_watch_literals(code, _ONE_NAMESPACE, construction.end(), end)]
+        scopings += [m.start() for m in _ONE_NAMESPACE.finditer(code, construction.end(), end)
+                     if m.start() in lists or not any(start <= m.start() < stop for start, stop in handlers)]
         scopings += [m.start() for m in _in_list_watch_literals(code, _TYPED_ONE_NAMESPACE, construction.end(), end)]
         if _FACTORY_GIVEN_NAMESPACE.fullmatch(construction.group(1)):
             # A filtered factory's namespace is its third argument (radius' deployment waiter
@@ -2110,6 +2128,18 @@ _LABEL_STRING = re.compile(rb'"([^"\\\n]*)"|`([^`]*)`')
 _FALLS_THROUGH = re.compile(rb"\bfallthrough\s*$")
 
 
+# A comment or a literal, read left to right (a quote in a comment opens nothing, nor `//` in a string).
+_COMMENT_OR_LITERAL = re.compile(rb'//[^\n]*|/\*.*?\*/|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|`[^`]*`', re.DOTALL)
+
+
+def _blank_text(found: re.Match) -> bytes:
+    """A comment as blanks, a literal as its quotes around blanks; line breaks kept."""
+    text = found.group(0)
+    if text[:1] == b"/":
+        return re.sub(rb"[^\n]", b" ", text)
+    return text[:1] + re.sub(rb"[^\n]", b" ", text[1:-1]) + text[-1:]
+
+
 def switched_names(code: bytes) -> frozenset[bytes]:
     """The names (their last part) that the `switch`es of a Go file (without comments) test."""
     return frozenset(_SWITCH_ON_NAME.findall(code)) if b"switch" in code else frozenset()
@@ -2125,7 +2155,7 @@ def without_other_modes(code: bytes, modes: dict[bytes, str]) -> bytes:
     and names are read with literals and comments blanked, the labels' values from the code."""
     if not any(name in code for name in modes):
         return code
-    structure = COMMENTS.sub(lambda m: re.sub(rb"[^\n]", b" ", m.group(0)), literals_blanked(code))
+    structure = _COMMENT_OR_LITERAL.sub(_blank_text, code)
     blanked = None
     for switch in _SWITCH_ON_NAME.finditer(structure):
         value = modes.get(switch.group(1))
@@ -2133,6 +2163,8 @@ def without_other_modes(code: bytes, modes: dict[bytes, str]) -> bytes:
             continue
         opening = switch.end() - 1
         end = closing(structure, opening, b"{}")
+        if structure[end - 1:end] != b"}":
+            continue  # not closed: not read
         clauses, depth, previous = [], 1, opening + 1
         for clause in _CLAUSE.finditer(structure, opening + 1, end - 1):
             depth += structure.count(b"{", previous, clause.start()) - structure.count(b"}", previous, clause.start())

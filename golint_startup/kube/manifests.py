@@ -183,7 +183,7 @@ and whose owner and name share no word with a linted module's owner and name (wo
 prometheus-operator with `GOGC=30`, upstream's program, whose limit is upstream's to set.
 
 A manifest below a directory named by a release (`install/v0.6.0/`, `deploy/1.20/`), or by
-an API version older than a sibling directory's (`config/deploy/v1alpha1/` beside
+an API version older than a sibling directory's of the same major (`config/deploy/v1alpha1/` beside
 `config/deploy/v1beta3/`), is a frozen copy of what that release installed:
 its containers are checked only when the project keeps no Go container outside such
 directories, since the fix goes into the manifests the next release is built from (kserve's
@@ -689,9 +689,12 @@ _STAGES = {"alpha": 0, "beta": 1, None: 2}
 
 def _release_snapshots(containers: list[Container]) -> set[int]:
     """The ids of the containers below a directory named by a release, or by an API version
-    older than a sibling directory's holding containers too (`config/deploy/v1alpha1` beside
-    `v1beta3`; mpi-operator's `deploy/v1` beside `deploy/v2beta1`)."""
-    versions: dict[str, set[tuple[int, int, int]]] = {}  # parent directory -> API versions of its containers' directories
+    older than a sibling directory's of the same major holding containers too
+    (`config/deploy/v1alpha1` beside `v1beta3`); of two majors, which is current is not known
+    (mpi-operator's `deploy/v1` is older than its `deploy/v2beta1`, a stable `v1` may be newer
+    than a `v2alpha1`)."""
+    # parent directory -> the API versions of its containers' directories
+    versions: dict[str, set[tuple[int, int, int]]] = {}
     for container in containers:
         parts = container.location.path.split("/")[:-1]
         for index, name in enumerate(parts):
@@ -701,13 +704,14 @@ def _release_snapshots(containers: list[Container]) -> set[int]:
     for container in containers:
         parts = container.location.path.split("/")[:-1]
         if any(_RELEASE_DIR.match(name) or (version := _api_version(name)) is not None and
-               version < max(versions["/".join(parts[:index])]) for index, name in enumerate(parts)):
+               any(other[0] == version[0] and other > version for other in versions["/".join(parts[:index])])
+               for index, name in enumerate(parts)):
             snapshots.add(id(container))
     return snapshots
 
 
 def _api_version(name: str) -> tuple[int, int, int] | None:
-    """An API version's order (`v1alpha1` < `v1beta1` < `v1` < `v2alpha1`), None for another name."""
+    """An API version's order within its major (`v1alpha1` < `v1beta1` < `v1`), None for another name."""
     found = _API_VERSION_DIR.match(name)
     return (int(found.group(1)), _STAGES[found.group(2)], int(found.group(3) or 0)) if found else None
 
@@ -1632,9 +1636,9 @@ def _flag_values(arguments: tuple[str, ...]) -> frozenset[tuple[str, str]]:
     """(flag_name_key, value) of each flag `arguments` pass a value (`--driver-mode=agent`,
     `--mode agent`), the last one when passed twice, as Go's flag package keeps; not one a
     variable gives (`$(MODE)`)."""
-    found = {go_code.flag_name_key(name): value for name, value in _flag_arguments(arguments)
-             if value and not value.startswith("-")}
-    return frozenset((name, value) for name, value in found.items() if "$" not in value)
+    found = {go_code.flag_name_key(name): value for name, value in _flag_arguments(arguments)}
+    return frozenset((name, value) for name, value in found.items()
+                     if value and not value.startswith("-") and "$" not in value)
 
 
 def _pass_flags(containers: list[Container], mentions: Counter[str], chart_flags: set[str]) -> None:

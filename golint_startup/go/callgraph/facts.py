@@ -833,7 +833,8 @@ Classifier = Callable[[GoFile, tree_sitter.Node], "str | None"]
 # A listen on a loopback address written out (`net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d",
 # port))`, `http.ListenAndServe("localhost:6060", nil)`), or a serve on a listener so made in the
 # same function: the kubelet's probes come to the pod's address, so none waits on it (armyknife's
-# OAuth callback in a CLI command made it a server: go.serving). An event of this kind, no edge.
+# OAuth callback in a CLI command made it a server): an event of this kind right after the
+# call's own tells go.serving that call serves no probe.
 LOOPBACK_SERVING = "loopback-serving"
 _ADDRESS_ARGUMENT = {("net", "Listen"): 1, ("net/http", "ListenAndServe"): 0, ("net/http", "ListenAndServeTLS"): 0}
 _LISTENER_SERVES = frozenset({"Serve", "ServeTLS"})
@@ -1005,9 +1006,7 @@ def _events_of(file: GoFile, top, found: _Found, key: str, classify: Classifier 
     loopback_listeners: dict = {}  # by owner: the names it gives listeners on a loopback address
     for call, function in found.calls:
         owner = owner_of[call]
-        if _serves_on_loopback(file, call, loopback_listeners.setdefault(owner, set())):
-            events[owner].append(Event(place(call, owner), LOOPBACK_SERVING, None, span(call)))
-            continue
+        loopback = _serves_on_loopback(file, call, loopback_listeners.setdefault(owner, set()))
         label = classify(file, call) if classify is not None else None
         if label:
             # A literal that runs where it is written (or deferred) acts for its enclosing function too.
@@ -1059,6 +1058,10 @@ def _events_of(file: GoFile, top, found: _Found, key: str, classify: Classifier 
         if target is not None and (type(target) is not MethodTarget or target.receiver != UNKNOWN or
                                    keep_untyped_call(target.name)):
             events[owner].append(Event(place(call, owner), kind, target, span(call)))
+            if loopback:
+                # Right after the call's own event, which it marks: a module's `Serve` still runs,
+                # a blocking one still blocks.
+                events[owner].append(Event(place(call, owner), LOOPBACK_SERVING, None, span(call)))
             if call in found.args and kind == "call":
                 # What the call returns is passed on (`NewServer(WithLogger(l))`): see graph.edges.
                 events[owner].append(Event(place(call, owner), "rarg", target, span(call), argument(call)))
