@@ -2906,6 +2906,7 @@ func newController() any {
     ("--driver-mode=controller --driver-mode=agent", ["deploy/controller.yaml"]),  # the last one, as Go keeps
     ("--driver-mode=agent --driver-mode=controller", ["deploy/agent.yaml", "deploy/controller.yaml"]),
     ("--driver-mode=agent --driver-mode=", ["deploy/agent.yaml", "deploy/controller.yaml"]),  # emptied last
+    ("--driver-mode=agent -- --driver-mode=controller", ["deploy/controller.yaml"]),  # after `--`, no flag
 ])
 def test_a_container_runs_only_the_clause_of_a_switch_on_the_mode_it_passes(tmp_path, agent_mode, reported):
     _write_modes(tmp_path, _MODE_DRIVER, agent_mode)
@@ -5846,8 +5847,14 @@ func reflect(client dynamic.Interface, namespace string, lw func(dynamic.Resourc
 """
 
 
-def test_a_reflector_of_a_dynamic_resource_written_in_its_call_is_scoped(tmp_path):
-    watch = (_REFLECTOR % "").replace("lw(resource)", "lw(client.Resource(backups).Namespace(namespace))")
+@pytest.mark.parametrize("listed", [
+    "lw(client.Resource(backups).Namespace(namespace))",
+    # its list function a literal of the call, outside a ListWatch literal
+    "lw(func() any { return client.Resource(backups).Namespace(namespace) }())",
+    'lw(client.Resource(backups).Namespace(namespace), "func(x)")',  # a string naming a function
+])
+def test_a_reflector_of_a_dynamic_resource_written_in_its_call_is_scoped(tmp_path, listed):
+    watch = (_REFLECTOR % "").replace("lw(resource)", listed)
     assert _findings_of_watching_program(tmp_path, watch, controller=False) == []
 
 
@@ -5973,6 +5980,8 @@ func start(client kubernetes.Interface, dc dynamic.Interface) {
     "client.CoreV1().Services(pod.Namespace)",  # one namespace's Services, read in a handler
     "policies",  # a custom resource, read in a handler
     "dc.Resource(schema.GroupVersionResource{}).Namespace(pod.Namespace)",  # one namespace's, in a handler
+    # a label selector set in a handler selects nothing the informer keeps
+    'func() any { o := metav1.ListOptions{}; o.LabelSelector = "app=" + pod.Name; _ = o; return policies }()',
 ])
 def test_what_an_informers_handler_lists_does_not_scope_the_informer(tmp_path, listed):
     """The Pods of every namespace fill the informer, whatever its event handler lists."""

@@ -139,18 +139,17 @@ _TYPED_ONE_NAMESPACE = re.compile(rb"\.\s*(?!Resource\()[A-Z]\w*s\(" + _NAMED_NA
 _LIST_WATCH_LITERAL = re.compile(rb"\bListWatch\s*\{")
 
 
-_FUNCTION_LITERAL = re.compile(rb"\bfunc\s*\(")
+# client-go's event handlers written as a literal (`cache.ResourceEventHandlerFuncs{AddFunc: ...}`,
+# `cache.FilteringResourceEventHandler{...}`).
+_EVENT_HANDLER_LITERAL = re.compile(rb"\b\w*ResourceEventHandler\w*\s*\{")
 
 
-def _function_literals(code: bytes, start: int, end: int) -> list[tuple[int, int]]:
-    """The spans of the bodies of the function literals written between `start` and `end`."""
-    spans = []
-    for literal in _FUNCTION_LITERAL.finditer(code, start, end):
-        parameters = closing(code, literal.end() - 1, b"()")
-        body = code.find(b"{", parameters, end)
-        if body >= 0:
-            spans.append((body, closing(code, body, b"{}")))
-    return spans
+def _event_handlers(code: bytes, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the event handler literals written between `start` and `end`, read with
+    their strings blanked."""
+    text = literals_blanked(code[start:end])
+    return [(start + found.start(), start + closing(text, found.end() - 1, b"{}"))
+            for found in _EVENT_HANDLER_LITERAL.finditer(text)]
 
 
 def _in_list_watch_literals(code: bytes, pattern: re.Pattern[bytes], start: int, end: int) -> list[re.Match]:
@@ -409,12 +408,11 @@ def _informer_scopings(code: bytes, imports: dict[bytes, bytes]) -> Iterator[tup
         function = function if function >= 0 else start
         start = max(previous_end, function)
         previous_end = max(previous_end, end)
-        scopings = [m.start() for m in _INFORMER_SCOPING.finditer(code, start, end)]
-        # Not in a function literal of the call, an event handler's, but for a ListWatch literal's.
-        handlers = _function_literals(code, construction.end(), end)
-        lists = [m.start() for m in _in_list_watch_literals(code, _ONE_NAMESPACE, construction.end(), end)]
-        scopings += [m.start() for m in _ONE_NAMESPACE.finditer(code, construction.end(), end)
-                     if m.start() in lists or not any(start <= m.start() < stop for start, stop in handlers)]
+        # Not what the event handlers written in the call list or select.
+        handlers = _event_handlers(code, construction.end(), end)
+        scopings = [m.start() for pattern in (_INFORMER_SCOPING, _ONE_NAMESPACE)
+                    for m in pattern.finditer(code, start if pattern is _INFORMER_SCOPING else construction.end(), end)
+                    if not any(first <= m.start() < last for first, last in handlers)]
         scopings += [m.start() for m in _in_list_watch_literals(code, _TYPED_ONE_NAMESPACE, construction.end(), end)]
         if _FACTORY_GIVEN_NAMESPACE.fullmatch(construction.group(1)):
             # A filtered factory's namespace is its third argument (radius' deployment waiter

@@ -1621,10 +1621,12 @@ def _flag_mentions(text: str) -> list[str]:
 
 
 def _flag_arguments(arguments: list[str] | tuple[str, ...]) -> list[tuple[str, str]]:
-    """(name without dashes, value) of each flag in `arguments`: written with it
+    """(name without dashes, value) of each flag in `arguments`, up to a `--`: written with it
     (`--driver-mode=agent`), else the argument after it ("" for none)."""
     found = []
     for index, argument in enumerate(arguments):
+        if argument == "--":
+            break  # what follows is no flag
         flag = _FLAG.fullmatch(argument)
         if flag is not None:
             found.append((flag.group(1), flag.group(2) if flag.group(2) is not None else

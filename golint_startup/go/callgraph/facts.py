@@ -849,15 +849,19 @@ def _serves_on_loopback(file: GoFile, call, listeners: set[str]) -> bool:
     arguments = [a for a in (call.child_by_field_name("arguments").named_children
                              if call.child_by_field_name("arguments") is not None else ()) if a.type != "comment"]
     position = _ADDRESS_ARGUMENT.get(callee) if callee is not None else None
-    if position is not None:
-        leading = _leading_literal(file, arguments[position]) if len(arguments) > position else None
-        if leading is None or not _LOOPBACK_HOST.match(leading):
+    # `listener, err := net.Listen(...)`: the name the line gives, read without parent lookups
+    given = _ASSIGNED_FIRST.fullmatch(file.source, file.source.rfind(b"\n", 0, call.start_byte) + 1, call.start_byte) \
+        if position is not None or listeners else None
+    name = given.group(1).decode() if given is not None else None
+    leading = _leading_literal(file, arguments[position]) if position is not None and len(arguments) > position \
+        else None
+    if leading is None or not _LOOPBACK_HOST.match(leading):
+        listeners.discard(name)  # given another listener, or anything else
+        if position is not None:
             return False
-        # `listener, err := net.Listen(...)`: the listener's name, read from the line (no parent lookups)
-        line_start = file.source.rfind(b"\n", 0, call.start_byte) + 1
-        given = _ASSIGNED_FIRST.fullmatch(file.source, line_start, call.start_byte)
-        if given is not None:
-            listeners.add(given.group(1).decode())
+    else:
+        if name is not None:
+            listeners.add(name)
         return True
     function = call.child_by_field_name("function")
     return bool(listeners) and function is not None and function.type == "selector_expression" and \
