@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import math
 import os
 import re
 from collections import defaultdict
@@ -742,7 +743,7 @@ def _loop_findings(file: GoFile, loops: dict, context, where: str, sizes: _Liter
     for enclosing, appends in loops.values():
         growing = enclosing[:_loops_growing_one_slice(enclosing, appends)]
         counts = [sizes.iterations(loop, context) for loop in growing]
-        total = None if None in counts else functools.reduce(lambda a, b: a * b, counts, 1)
+        total = None if None in counts else math.prod(counts)
         over = {loop.id: _input_ranged(file, loop) for loop in enclosing}
         inputs = [ranged for ranged in over.values() if ranged is not None and ranged != _EMBEDDED_LISTING]
         if total is None and not inputs:

@@ -156,6 +156,8 @@ def _in_list_watch_literals(code: bytes, pattern: re.Pattern[bytes], start: int,
     """The matches of `pattern` in the `ListWatch{...}` literals written between `start` and `end`."""
     return [found for literal in _LIST_WATCH_LITERAL.finditer(code, start, end)
             for found in pattern.finditer(code, literal.end(), closing(code, literal.end() - 1, b"{}"))]
+
+
 # The name a line gives what it writes (`resource := `, `lw, err = `).
 _ASSIGNED_NAME = re.compile(rb"[ \t]*([A-Za-z_]\w*)(?:\s*,\s*\w+)*\s*:?=(?!=)")
 _MAX_CALL_BYTES = 2048
@@ -2131,11 +2133,19 @@ _COMMENT_OR_LITERAL = re.compile(rb'//[^\n]*|/\*.*?\*/|"(?:[^"\\\n]|\\.)*"|\'(?:
 
 
 def _blank_text(found: re.Match) -> bytes:
-    """A comment as blanks, a literal as its quotes around blanks; line breaks kept."""
+    """A comment as blanks, a literal as its quotes around blanks (_blanked)."""
     text = found.group(0)
     if text[:1] == b"/":
-        return re.sub(rb"[^\n]", b" ", text)
-    return text[:1] + re.sub(rb"[^\n]", b" ", text[1:-1]) + text[-1:]
+        return _blanked(text)
+    return text[:1] + _blanked(text[1:-1]) + text[-1:]
+
+
+def _blanked(text: bytes) -> bytes:
+    """`text` as spaces, its line breaks kept: offsets and line numbers stay."""
+    return _NOT_LINE_BREAK.sub(b" ", text)
+
+
+_NOT_LINE_BREAK = re.compile(rb"[^\n]")
 
 
 def switched_names(code: bytes) -> frozenset[bytes]:
@@ -2176,14 +2186,13 @@ def without_other_modes(code: bytes, modes: dict[bytes, str]) -> bytes:
             continue  # another value: its default clause, or nothing, runs
         bounds = [(body, clauses[index + 1][0] if index + 1 < len(clauses) else end - 1)
                   for index, (_, body, _) in enumerate(clauses)]
-        running = {chosen}
-        while max(running) + 1 < len(clauses) and \
-                _FALLS_THROUGH.search(structure[slice(*bounds[max(running)])].rstrip()):
-            running.add(max(running) + 1)
+        last = chosen  # the last clause running: the chosen one, or one it falls through to
+        while last + 1 < len(clauses) and _FALLS_THROUGH.search(structure[slice(*bounds[last])].rstrip()):
+            last += 1
         blanked = bytearray(code) if blanked is None else blanked
         for index, (body_start, body_end) in enumerate(bounds):
-            if index not in running:
-                blanked[body_start:body_end] = re.sub(rb"[^\n]", b" ", code[body_start:body_end])
+            if not chosen <= index <= last:
+                blanked[body_start:body_end] = _blanked(code[body_start:body_end])
     return bytes(blanked) if blanked is not None else code
 
 
@@ -2330,7 +2339,7 @@ def without_gated_blocks(code: bytes, passed: frozenset[str]) -> bytes:
             while code[opening] != 0x7B:  # the match may end past the blanks after the block's `{`
                 opening -= 1
             end = _call_end(code, opening, b"{}")
-            blanked[opening + 1:end - 1] = re.sub(rb"[^\n]", b" ", code[opening + 1:end - 1])
+            blanked[opening + 1:end - 1] = _blanked(code[opening + 1:end - 1])
     return bytes(blanked)
 
 

@@ -4373,6 +4373,10 @@ class _PackageCode(NamedTuple):
     # own (go_code.clients_used).
     takes_manager_client: bool = False
     builds_own_client: bool = False
+    # The string flags they declare, by the name their value is held in (go_code.string_flags),
+    # and the names their `switch`es test (go_code.switched_names).
+    string_flags: frozenset[tuple[bytes, str]] = frozenset()
+    switched_names: frozenset[bytes] = frozenset()
 
 
 def _go_files_in(directory: str) -> list[str]:
@@ -4452,7 +4456,9 @@ def _code_facts(sources: list[bytes], generated_client: bool = False,
         frozenset().union(*map(go_code.api_reader_names, code)),
         frozenset().union(*map(go_code.reader_methods, code)),
         sum(found.informers_keeping_nothing for found in scopings) + keeping_nothing,
-        *map(any, zip((False, False), *(go_code.clients_used(source, text) for source, text in zip(sources, code)))))
+        *map(any, zip((False, False), *(go_code.clients_used(source, text) for source, text in zip(sources, code)))),
+        string_flags=frozenset().union(*map(go_code.string_flags, code)),
+        switched_names=frozenset().union(*map(go_code.switched_names, code)))
 
 
 def _merged_field_kinds(given: Iterable[dict[str, frozenset[str]]]) -> dict[str, frozenset[str]]:
@@ -4681,6 +4687,7 @@ class _GoTree:
         self._module_limits: dict[str, bool] = {}  # by module root
         self._module_predates: dict[str, bool] = {}  # by module root, see predates_memory_limit
         self._requires: dict[str, tuple[str, ...]] = {}  # by module root, see _required_modules
+        self._built_with: dict[str, list[int]] = {}  # by module root, see _toolchain_or_ci_go_versions
         self._cache_verdicts: dict[ProgramRun, _CacheVerdict] = {}
         # By (directory, files left out, declarations kept per file or None for all): see _package_code.
         self._package_facts: dict[tuple[str, frozenset[str], frozenset | None], _PackageCode] = {}
@@ -5421,7 +5428,13 @@ class _GoTree:
         import_path = container.image.removeprefix("ko://").split("@", 1)[0].split(":", 1)[0]
         requiring = [module for module in self._linted_modules()
                      if any(modules.in_module(import_path, required) for required in self._required_modules(module))]
-        return bool(requiring) and all(_predates(_toolchain_or_ci_go_versions(module.root)) for module in requiring)
+        return bool(requiring) and all(_predates(self._toolchain_or_ci_go_versions(module.root)) for module in requiring)
+
+    def _toolchain_or_ci_go_versions(self, module_root: str) -> list[int]:
+        """_toolchain_or_ci_go_versions of a module, read once."""
+        if module_root not in self._built_with:
+            self._built_with[module_root] = _toolchain_or_ci_go_versions(module_root)
+        return self._built_with[module_root]
 
     def _required_modules(self, module: modules.Module) -> tuple[str, ...]:
         """The module paths a module's go.mod requires, read once."""
@@ -5447,7 +5460,7 @@ class _GoTree:
             versions = [int(found) for dockerfile_dir, paths in self._dockerfiles.items()
                         if modules.module_of_dir(dockerfile_dir) == module
                         for path in paths for found in _golang_builders(_read(path))]
-            self._module_predates[module.root] = _predates(versions or _toolchain_or_ci_go_versions(module.root))
+            self._module_predates[module.root] = _predates(versions or self._toolchain_or_ci_go_versions(module.root))
         return self._module_predates[module.root]
 
     def keeps_cluster_objects(self, run: ProgramRun) -> bool:
@@ -5717,14 +5730,11 @@ class _GoTree:
         (go_code.string_flags, go_code.switched_names), each with its flag; not a name two flags
         are held in (`driver.Mode`, `metrics.Mode`). Once per program."""
         if main not in self._program_mode_flags:
+            facts = [self._package_code(directory) for directory in self._program_closure(main, module)[0]]
             held: dict[bytes, set[str]] = {}
-            switched: set[bytes] = set()
-            for directory in self._program_closure(main, module)[0]:
-                for path in _go_files_in(directory):
-                    code = go_code.COMMENTS.sub(b"", self._read_go(path) or b"")
-                    for name, flag in go_code.string_flags(code):
-                        held.setdefault(name, set()).add(flag)
-                    switched |= go_code.switched_names(code)
+            for name, flag in frozenset().union(*(f.string_flags for f in facts)):
+                held.setdefault(name, set()).add(flag)
+            switched = frozenset().union(*(f.switched_names for f in facts))
             self._program_mode_flags[main] = {name: next(iter(flags)) for name, flags in held.items()
                                               if len(flags) == 1 and name in switched}
         return self._program_mode_flags[main]
