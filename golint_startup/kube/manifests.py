@@ -3794,17 +3794,21 @@ _EXECUTED = re.compile(r"^[ \t]*exec[ \t]+([^\s;&|]+)", re.MULTILINE)
 
 def _copied_module(directory: str, source: str) -> str | None:
     """The root of the module a COPY source of a Dockerfile in `directory` takes in whole (a
-    directory holding a go.mod) or the Go files of (`server/*.go`), from the Dockerfile's
-    directory as the build context, else from one of the few above it that holds it (the first
-    such is the context): openclaw-swarm's
-    console Dockerfiles, built from the repository's root, copy in
-    `web/admin-console/server/*.go`."""
+    directory holding a go.mod) or the Go files of (`server/*.go`), in its build context
+    (_in_build_context): openclaw-swarm's console Dockerfiles, built from the repository's
+    root, copy in `web/admin-console/server/*.go`."""
     if os.path.basename(source) == "*.go":
         source = os.path.dirname(source)
-    # The first context holding what it copies is the build's.
-    copied = next((path for context in _and_above(directory, _BUILD_CONTEXT_DEPTH + 1)
-                   if os.path.exists(path := os.path.normpath(os.path.join(context, source)))), None)
+    copied = _in_build_context(directory, source, os.path.exists)
     return copied if copied is not None and os.path.isfile(os.path.join(copied, "go.mod")) else None
+
+
+def _in_build_context(directory: str, source: str, holds: Callable[[str], bool]) -> str | None:
+    """Where a COPY source of a Dockerfile in `directory` is: in the Dockerfile's directory as
+    the build context, else in the first of the few above it where `holds` finds it (that one
+    is the build's context); None when none does."""
+    return next((path for context in _and_above(directory, _BUILD_CONTEXT_DEPTH + 1)
+                 if holds(path := os.path.normpath(os.path.join(context, source)))), None)
 
 
 def _copied_sources(dockerfile: str, stages: bool = False) -> list[str]:
@@ -5044,9 +5048,7 @@ class _GoTree:
                     # A source written as an absolute path is not read as the build context's.
                     if source.startswith("/") or source.rsplit("/", 1)[-1] != name:
                         continue
-                    script = next((os.path.join(base, source) for base in _and_above(dockerfile.directory,
-                                                                                     _BUILD_CONTEXT_DEPTH + 1)
-                                   if os.path.isfile(os.path.join(base, source))), None)
+                    script = _in_build_context(dockerfile.directory, source, os.path.isfile)
                     found.append((dockerfile, _COMMENT_LINES.sub("", _read(script)) if script else None))
         return found
 
