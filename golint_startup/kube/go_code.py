@@ -2107,7 +2107,10 @@ _IF_CONDITION = re.compile(rb"[ \t]*(?:\}\s*else\s+)?if\s+([^\n{]*?)\s*\{\s*$")
 # A string flag's variable or field (`flag.StringVar(&config.PluginType, "driver-mode", ...)`,
 # pflag's `StringVarP`), or the pointer `flag.String` returns (`mode := flag.String("mode", ...)`).
 _STRING_FLAG_VAR = re.compile(rb'\.StringVarP?\(\s*&(?:[A-Za-z_]\w*\.)*([A-Za-z_]\w*)\s*,\s*"([A-Za-z][\w.-]*)"')
-_STRING_FLAG = re.compile(rb'\b([A-Za-z_]\w*)\s*:?=\s*(?:\w+\.)?StringP?\(\s*"([A-Za-z][\w.-]*)"')
+_STRING_FLAG = re.compile(rb'\bStringP?\(\s*"([A-Za-z][\w.-]*)"')
+# What ends right before it: `mode := flag.` (searched in the few bytes before the call).
+_GIVEN_BEFORE = re.compile(rb'\b([A-Za-z_]\w*)\s*:?=\s*(?:\w+\.)?\Z')
+_LOOK_BACK = 256
 
 
 def string_flags(code: bytes) -> frozenset[tuple[bytes, str]]:
@@ -2116,8 +2119,12 @@ def string_flags(code: bytes) -> frozenset[tuple[bytes, str]]:
     comments) declares."""
     if b"String" not in code:
         return frozenset()
-    return frozenset((m.group(1), flag_name_key(m.group(2).decode()))
-                     for pattern in (_STRING_FLAG_VAR, _STRING_FLAG) for m in pattern.finditer(code))
+    # The calls first, then the name the line gives what they return: a search starting at
+    # every word of the file would cost more than the rest of the package's facts.
+    given = ((_GIVEN_BEFORE.search(code[max(0, m.start() - _LOOK_BACK):m.start()]), m)
+             for m in _STRING_FLAG.finditer(code))
+    return frozenset([(m.group(1), flag_name_key(m.group(2).decode())) for m in _STRING_FLAG_VAR.finditer(code)] +
+                     [(name.group(1), flag_name_key(m.group(1).decode())) for name, m in given if name is not None])
 
 
 # A `switch` on a name (`switch config.PluginType {`, `switch *mode {`), a clause of one, the
