@@ -142,9 +142,10 @@ class Event(NamedTuple):
     "ret" (a value returned), "rcall" (a call of what `target` returns: `f(a)(b)`), "rarg"
     (what a call of `target` returns, passed on as `arg`: `New(WithX())`), "init"
     and "set" (the value of a package-level variable), "pcall", "pgo" and "parg" (a parameter
-    called, called in a `go` statement, or passed on as `arg`), "lpcall" (a function literal's
-    own parameter called in its body), "store" and "pstore" (a function
-    value, or a parameter, kept in the slot `arg` names: see `_stores`)."""
+    called, called in a `go` statement, or passed on as `arg`), "lpcall" and "lpgo" (a function
+    literal's own parameter called in its body, or in a `go` statement), "store" and "pstore" (a function
+    value, or a parameter, kept in the slot `arg` names: see `_stores`), "ustore" (a value the
+    graph cannot name kept there)."""
 
     position: int
     kind: str
@@ -994,6 +995,37 @@ def _events_of(file: GoFile, top, found: _Found, key: str, classify: Classifier 
             holder = owner_of[holder]
         return False
 
+    literal_parameter_names = {name for literal in literals for name in literal_parameters(literal)}
+
+    def enclosing_parameter(holder, name: str):
+        """The literal, `holder` or one enclosing it, that declares the parameter `name`."""
+        if name not in literal_parameter_names:
+            return None  # the usual case, without a walk out through every enclosing literal
+        while holder is not top:
+            if name in literal_parameters(holder):
+                return holder
+            holder = owner_of[holder]
+        return None
+
+    def parameter_literal(holder, name: str, call) -> tuple | None:
+        """(the literal whose own parameter `name` is, whether a goroutine runs the call) for a
+        call of `name` in `holder`: the literal itself, or one enclosing it through literals run
+        where they are written, in place or by a `go` statement (`func(fn F) { go func() {
+        fn() }() }` starts it); None through one kept, passed or returned (a middleware's
+        `return func() { next() }` runs `next` later, not where its maker runs)."""
+        if name not in literal_parameter_names:
+            return None  # the usual case, without a walk out through every enclosing literal
+        started = call in found.started
+        while holder is not top:
+            if name in literal_parameters(holder):
+                return holder, started
+            invoking = invoked_by.get(holder)
+            if invoking is None:
+                return None
+            started = started or invoking in found.started
+            holder = owner_of[holder]
+        return None
+
     for literal in literals:
         owner = owner_of[literal]
         call = invoked_by.get(literal)
@@ -1027,12 +1059,15 @@ def _events_of(file: GoFile, top, found: _Found, key: str, classify: Classifier 
         function = unparen(function)
         if function is not None and function.type == "index_expression":  # opts[i](s)
             function = unparen(function.child_by_field_name("operand"))
-        if function is not None and function.type == "identifier" and owner is not top and \
-                text(function) in literal_parameters(owner):
+        calling = parameter_literal(owner, text(function), call) \
+            if function is not None and function.type == "identifier" and owner is not top else None
+        if calling is not None:
             # A literal calling its own parameter (`func(f func() T) T { return f() }`, returned
-            # by a middleware maker or run on the spot): see graph.ModuleGraph.calls_parameter.
-            events[owner].append(Event(place(call, owner), "lpcall",
-                                       ParamTarget(literal_parameters(owner)[text(function)]), span(call)))
+            # by a middleware maker or run on the spot), or starting it (`go f()`, "lpgo"): see
+            # graph.ModuleGraph.calls_parameter.
+            literal, started = calling
+            events[literal].append(Event(place(call, literal), "lpgo" if started else "lpcall",
+                                         ParamTarget(literal_parameters(literal)[text(function)]), span(call)))
             continue
         if function is not None and function.type == "identifier" and text(function) in params:
             # `go f()`, or `go func() { defer recover(); f() }()`: see graph.follow_goroutines
@@ -1100,19 +1135,32 @@ def _events_of(file: GoFile, top, found: _Found, key: str, classify: Classifier 
     function_params = _function_parameters(top)
     for value, slot in stored:
         owner = owner_of[value]
+        target = None
         if value.type == "identifier" and text(value) in params:
-            if text(value) in function_params:
+            if text(value) not in function_params:
+                continue  # no function value
+            if owner is top:
                 events[owner].append(Event(value.start_byte, "pstore", ParamTarget(params[text(value)]), span(value),
                                            slot))
-            continue
-        if value.type == "function_literal":
+                continue
+        elif value.type == "function_literal":
             target = LiteralTarget(keys[value])
-        elif value.type == "identifier" and text(value) in held:
+        elif value.type == "identifier" and text(value) in held and \
+                all(node.type == "function_literal" for node in held[text(value)]):
+            events[owner].extend(Event(value.start_byte, "store", LiteralTarget(keys[node]), span(value), slot)
+                                 for node in held[text(value)])
             continue
-        else:
+        elif value.type == "identifier" and (declaring := enclosing_parameter(owner, text(value))) is not None:
+            if text(value) not in _function_parameters(declaring):
+                continue  # no function value
+        elif value.type in _VALUE_NODES and not (value.type == "identifier" and text(value) in held):
             target = _target(file, value, env)
         if target is not None and (type(target) is not MethodTarget or target.receiver != UNKNOWN):
             events[owner].append(Event(value.start_byte, "store", target, span(value), slot))
+        else:
+            # A value the graph cannot name (a literal's parameter, a local, an option's
+            # `h.start = s` in the literal it returns): the slot may hold anything ("ustore").
+            events[owner].append(Event(value.start_byte, "ustore", None, span(value), slot))
     return {keys[holder]: tuple(sorted(held, key=lambda e: e.position)) for holder, held in events.items()}
 
 
@@ -1196,13 +1244,14 @@ def _stored_values(file: GoFile, found: _Found, env: dict) -> list[tuple]:
         if value.type == "call_expression":
             function, arguments = value.child_by_field_name("function"), value.child_by_field_name("arguments")
             if function is None or text(function) != "append" or "append" in env or arguments is None:
-                continue
-            values = [unparen(a) for a in arguments.named_children[1:] if a.type != "comment"]
+                values = [value]  # what the call returns: not known
+            else:
+                values = [unparen(a) for a in arguments.named_children[1:] if a.type != "comment"]
         elif type(slot.callee) is not MethodTarget and unparen(destination).type == "identifier":
             continue  # `x = v`: a "set" event
         else:
             values = [value]
-        stored += [(v, slot) for v in values if v is not None and v.type in _VALUE_NODES]
+        stored += [(v, slot) for v in values if v is not None and v.type in _STORED_NODES]
     for body, type_node in found.literal_types.items():
         ref = type_ref(file, type_node)
         if ref.kind != "t":
@@ -1217,12 +1266,15 @@ def _stored_values(file: GoFile, found: _Found, env: dict) -> list[tuple]:
             else:
                 value, slot = element, Arg(MethodTarget(ref, (), ""), position)
             value = unparen(value)
-            if value is not None and value.type in _VALUE_NODES:
+            if value is not None and value.type in _STORED_NODES:
                 stored.append((value, slot))
     return stored
 
 
 _VALUE_NODES = frozenset({"identifier", "selector_expression", "function_literal"})
+# What a slot may be given a function value by: a value, or what a call or an index gives
+# (`x.run = pick(true)`, `x.run = table[k]`), which the graph cannot name ("ustore").
+_STORED_NODES = _VALUE_NODES | {"call_expression", "index_expression"}
 
 
 def _slot(file: GoFile, destination, env: dict) -> Arg | None:

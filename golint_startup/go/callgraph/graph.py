@@ -133,6 +133,7 @@ class ModuleGraph:
         # (package directory, variable name) -> the function values a package-level variable holds.
         # A slot (see _slot) -> the function values kept in it, with the package that names them.
         self._variables: dict[tuple, list[tuple[Target, Package]]] | None = None
+        self._open_slots: set[tuple] = set()  # slots given values the graph cannot name ("ustore")
         self._resolved: dict[tuple, Resolved] = {}
         self._holding: dict[tuple, list[tuple]] | None = None  # see slots_holding
         self._importers: dict[str, list[Package]] | None = None  # see importers
@@ -187,6 +188,7 @@ class ModuleGraph:
             package.functions = {}
         self.functions, self.packages, self._resolved, self._methods = {}, {}, {}, None
         self._variables, self._holding, self._importers, self._importer_closures = None, None, None, {}
+        self._open_slots = set()
         self._interfaces_by_method, self._implementations = None, {}
         self._stored, self.runs_later = [], lambda function, callee: False
 
@@ -417,13 +419,17 @@ class ModuleGraph:
                     if event.arg.index < len(names):
                         slots.setdefault(("v", holder.package.directory, names[event.arg.index]), []).append(
                             (event.target, holder.package))
-                elif kind in ("set", "store", "pstore"):
+                elif kind in ("set", "store", "pstore", "ustore"):
                     slot = self._slot(event.arg, holder.package)
                     if slot is None:
                         continue
+                    if kind in ("ustore", "pstore"):
+                        # Not every value a parameter stored is given is known (a caller's
+                        # local, its own parameter, a call's result): such a slot is open too.
+                        self._open_slots.add(slot)
                     if kind == "pstore":
                         parameters.setdefault((holder.id, event.target.index), []).append(slot)
-                    else:
+                    elif kind != "ustore":
                         slots.setdefault(slot, []).append((event.target, holder.package))
         if parameters:
             names = {fid[1].rsplit(".", 1)[-1] for fid, _ in parameters}
@@ -533,7 +539,8 @@ class ModuleGraph:
             current = queue.pop()
             for event in current.events:
                 kind, target = event.kind, event.target
-                if kind == "lpcall" and current is function and target.index == index:
+                if kind in ("lpcall", "lpgo") and current is function and target.index == index and \
+                        (kind == "lpcall" or self.follow_goroutines):
                     return True  # a literal's own parameter (its other parameter events are its function's)
                 if kind in ("pcall", "parg", "pgo") and target.index == index and \
                         (kind == "pcall" or kind == "pgo" and self.follow_goroutines or
@@ -565,6 +572,13 @@ class ModuleGraph:
         resolved = self.resolve(callee, function.package)
         if resolved.function is not None:
             return self.calls_parameter(resolved.function, arg.index)
+        if resolved.slot is not None:
+            # A struct field's function (omneval's harness keeps `StartBackground: func(fn) { go
+            # ... fn(ctx) }`): it calls the value if one it holds may; none found, or one it may
+            # hold not known (an option's `h.start = s`), it may.
+            values = self.slot_values(resolved.slot)
+            return not values or resolved.slot in self._open_slots or \
+                any(value.function is None or self.calls_parameter(value.function, arg.index) for value in values)
         if type(callee) is FunctionTarget and callee.name == "append":
             return False
         if type(callee) in (FunctionTarget, MemberTarget) and resolved.external is None:
