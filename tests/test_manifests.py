@@ -184,6 +184,26 @@ def test_no_go_container_is_one_notification_naming_the_option(tmp_path):
     assert "go-images" in str(result.notifications[0])
 
 
+NEVER_PULLED = POD.replace("ghcr.io/acme/api:1", "ghcr.io/acme/api:1\n      imagePullPolicy: Never")
+
+
+@pytest.mark.parametrize("database, said", [
+    (False, "none checked: each runs an image loaded onto the node by hand (imagePullPolicy: Never)"),
+    (True, "none checked: 1 container runs an image loaded onto the node by hand (imagePullPolicy: Never), "
+           "for development, 1 container not recognized as running Go; list Go images with go-images"),
+])
+def test_no_go_container_notification_tells_images_loaded_by_hand_apart(tmp_path, database, said):
+    """go-images brings in no container that pulls no image: the run does not offer it for those."""
+    go_module(tmp_path, {"cmd/api/main.go": MAIN})
+    write(tmp_path, "deploy/api.yaml", NEVER_PULLED)
+    if database:
+        write(tmp_path, "deploy/db.yaml", POD.replace("ghcr.io/acme/api:1", "postgres:16"))
+    result = _run(tmp_path)
+    assert result.findings == [] and len(result.notifications) == 1
+    notice = str(result.notifications[0])
+    assert said in notice and ("go-images" in notice) == database
+
+
 def test_go_images_from_the_config(tmp_path):
     write(tmp_path, ".startup-lint.toml", 'go-images = ["docker.io/acme/*"]\n')
     write(tmp_path, "pod.yaml", POD.replace("ghcr.io/acme/api:1", "docker.io/acme/service:2"))
@@ -1048,6 +1068,17 @@ _APP_IMAGE = ("FROM golang:1.24 AS builder\nCOPY . .\nRUN go build -o app .\n"
     ("/manager", True, True, {"Dockerfile": _APP_IMAGE + "COPY bin/ /usr/local/bin/\n"}),
     ("/manager", True, True, {"Dockerfile": _APP_IMAGE + "COPY bin /usr/local/bin\n"}),
     ("/manager", True, False, {"Dockerfile": _APP_IMAGE + "COPY config.yaml /etc/app/\n"}),  # a file, no program
+    # funccloud/fcp's one Dockerfile copies in the program a build argument names: any may be /manager
+    ("/manager", True, True, {"Dockerfile": _APP_IMAGE.replace("/workspace/app /app", "/workspace/${APP} .")}),
+    ("/manager", True, True, {"Dockerfile": _APP_IMAGE.replace("/workspace/app /app", "/out/$APP /usr/bin/")}),
+    ("/manager", True, False, {"Dockerfile": _APP_IMAGE + "WORKDIR /${APP}\n"}),  # a directory, no program
+    ("/manager", True, False, {"Dockerfile": _APP_IMAGE + 'CMD ["--config=/${CONFIG}"]\n'}),  # a flag's value
+    ("/manager", True, False, {"Dockerfile": _APP_IMAGE + "COPY config.yaml /etc/${APP}\n"}),  # a destination
+    # a COPY over two lines, and in exec form (`scaffold /manager`: checked by its Dockerfiles)
+    ("scaffold /manager", True, True, {"Dockerfile": _APP_IMAGE + "COPY --from=builder \\\n    /workspace/${APP} /usr/bin/\n"}),
+    ("scaffold /manager", True, True, {"Dockerfile": _APP_IMAGE + 'COPY --from=builder ["/workspace/${APP}", "/usr/bin/"]\n'}),
+    # a builder stage's, not the image's
+    ("/manager", True, False, {"Dockerfile": "FROM golang:1.24 AS tools\nCOPY --from=x /src/${TOOL} /go/bin/\n" + _APP_IMAGE}),
     ("scaffold /manager", True, False, {}),
     ("scaffold /ko-app/worker", True, True, {}),  # a program no Dockerfile names, ko's
 ])
@@ -2936,6 +2967,11 @@ def test_api_version_directories_of_two_majors_are_both_current(tmp_path):
     (_MODE_DRIVER.replace('\tcase "controller", "all":', '\t/*\n\tcase "agent":\n\t*/\n\tcase "controller", "all":')
      .replace("d.server = struct{}{}", "d.server = newController()"), True),
     (_MODE_DRIVER.replace('case "agent":', 'case `agent`:'), False),  # a raw string
+    # a label naming a constant of the package, typed or not, alone or in a block
+    (_MODE_DRIVER.replace('case "agent":', 'case agentMode:') + 'const agentMode = "agent"\n', False),
+    (_MODE_DRIVER.replace('case "agent":', 'case agentMode:') + 'const (\n\tagentMode Mode = "agent"\n)\n', False),
+    (_MODE_DRIVER.replace('case "agent":', 'case agentMode:') + 'const agentMode = "node"\n', True),
+    (_MODE_DRIVER.replace('case "agent":', 'case agentMode:'), True),  # a constant not found
     # a backtick in a comment opens no string: what follows the switch stays
     (_MODE_DRIVER.replace('\tcase "agent":\n\t\td.server = struct{}{}\n', '')
      .replace('\tcase "controller", "all":', '\tcase "agent":\n\t\td.server = struct{}{}\n\tcase "controller", "all":')
@@ -2956,6 +2992,106 @@ def _write_modes(tmp_path, driver: str, agent_mode: str) -> None:
         arguments = ", ".join(f'"{word}"' for word in mode.split())
         write(tmp_path, f"deploy/{name}.yaml", _SIZED.format(request="40Mi").replace("name: api", f"name: {name}")
               .replace("image: ghcr.io/acme/api:1", f"image: ghcr.io/acme/plugin:1\n          args: [{arguments}]"))
+
+
+@pytest.mark.parametrize("code, constants", [
+    (b'const roleNode = "node"\n', {b"roleNode": "node"}),
+    (b'const (\n\troleNode Role = "node"\n\tcount = 3\n\tother = iota\n)\n', {b"roleNode": "node"}),
+    # a function's own constants, assignments and variables are none of the package's
+    (b'func f() {\n\tconst (\n\t\tlocal = "x"\n\t)\n\tmode = "node"\n}\n', {}),
+    (b'var (\n\tmode = "node"\n)\n', {}),
+    # declared twice (a file per platform), given two values: either may be meant
+    (b'const roleNode = "node"\nconst roleNode = "worker"\n', {}),
+])
+def test_string_constants_a_switch_label_may_name(code, constants):
+    assert go_code.unambiguous(go_code.string_constants(code)) == constants
+
+
+def test_a_switch_on_a_field_named_like_the_first_argument_picks_no_subcommand():
+    code = (b'package main\n\nfunc main() {\n\trole := os.Args[1] // the subcommand\n\tcfg := load(role)\n'
+            b'\tswitch cfg.role {\n\tcase "node":\n\t\trunNode()\n\tdefault:\n\t\trun()\n\t}\n}\n')
+    assert go_code.without_other_modes(code, {}, {}, "node") == code
+    assert b"run()" not in go_code.without_other_modes(code.replace(b"switch cfg.role", b"switch role"), {}, {}, "node")
+
+
+_ROLE_MAIN = """\
+package main
+
+import (
+	"os"
+	"strings"
+
+	"example.com/app/internal/watch"
+)
+
+const (
+	roleController = "controller"
+	roleNode       = "node"
+)
+
+func main() {
+	role, rest := parseRole(os.Args[1:])
+	switch role {
+	case roleController:
+		run(rest)
+	case roleNode:
+		runNode(rest)
+	}
+}
+
+func parseRole(args []string) (string, []string) {
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		return args[0], args[1:]
+	}
+	return roleController, args
+}
+
+func run(args []string) { watch.Start(nil, nil) }
+"""
+# The node agent's own file, named for its subcommand; a path in it holds the word `run`.
+_ROLE_NODE = 'package main\n\nconst tokenPath = "/var/run/secrets/token"\n\nfunc runNode(args []string) { _ = tokenPath }\n'
+
+
+@pytest.mark.parametrize("main, node_file, node, reported", [
+    (_ROLE_MAIN, "node.go", _ROLE_NODE, ["deploy/controller.yaml"]),  # runtime-agent's node agent
+    (_ROLE_MAIN, "agent.go", _ROLE_NODE, ["deploy/controller.yaml"]),  # a file named otherwise
+    (_ROLE_MAIN.replace("switch role {", "switch os.Args[1] {").replace("case roleController:", 'case "controller":')
+     .replace("case roleNode:", 'case "node":'), "node.go", _ROLE_NODE, ["deploy/controller.yaml"]),
+    # what the switch tests is no argument: both run what it may
+    (_ROLE_MAIN.replace("role, rest := parseRole(os.Args[1:])", 'role, rest := os.Getenv("ROLE"), []string{}'),
+     "node.go", _ROLE_NODE, ["deploy/controller.yaml", "deploy/node.yaml"]),
+    # the node names the controller's function, in code or as a string alone (a registry's key)
+    (_ROLE_MAIN.replace("runNode(rest)", "runNode(rest)\n\t\trun(rest)"), "node.go", _ROLE_NODE,
+     ["deploy/controller.yaml", "deploy/node.yaml"]),
+    (_ROLE_MAIN, "node.go", _ROLE_NODE.replace('"/var/run/secrets/token"', '"run"'),
+     ["deploy/controller.yaml", "deploy/node.yaml"]),
+    # the argument as flag.Arg gives it
+    (_ROLE_MAIN.replace("role, rest := parseRole(os.Args[1:])", "flag.Parse()\n\trest := flag.Args()")
+     .replace("switch role {", "switch flag.Arg(0) {").replace('"os"', '"flag"\n\t"os"'), "node.go", _ROLE_NODE,
+     ["deploy/controller.yaml"]),
+    # the program's own name is no subcommand: the controller runs in both
+    (_ROLE_MAIN.replace("role, rest := parseRole(os.Args[1:])", "role, rest := filepath.Base(os.Args[0]), os.Args[1:]")
+     .replace('"os"', '"os"\n\t"path/filepath"').replace("\tcase roleController:\n", "\tdefault:\n"), "node.go", _ROLE_NODE,
+     ["deploy/controller.yaml", "deploy/node.yaml"]),
+    # nor is one on the first of the node's own arguments
+    (_ROLE_MAIN, "node.go", _ROLE_NODE.replace("_ = tokenPath }", "_ = tokenPath\n"
+                                              "\tswitch args[0] {\n\tcase \"node\":\n\tcase \"pods\":\n\t\trun(nil)\n\t}\n}"),
+     ["deploy/controller.yaml", "deploy/node.yaml"]),
+    # a switch of the node's own on another `role`, not the argument, runs what it may
+    (_ROLE_MAIN, "node.go", _ROLE_NODE.replace("_ = tokenPath }", "_ = tokenPath\n\trole := args[len(args)-1]\n"
+                                              "\tswitch role {\n\tcase \"node\":\n\tcase \"pods\":\n\t\trun(nil)\n\t}\n}"),
+     ["deploy/controller.yaml", "deploy/node.yaml"]),
+])
+def test_a_subcommand_a_switch_of_main_runs_reaches_only_its_clause(tmp_path, main, node_file, node, reported):
+    """runtime-agent's one binary runs its controller, which informs on Pods and Nodes, or, as
+    `agent node`, its node agent, chosen by `switch role { case roleNode: ... }` on its first
+    argument: the node agent's DaemonSet keeps no cache."""
+    go_module(tmp_path, {"cmd/agent/main.go": main, f"cmd/agent/{node_file}": node,
+                         "internal/watch/watch.go": _HELPER_BESIDE_A_CACHE % ""}, all_reached=False)
+    for name in ("controller", "node"):
+        write(tmp_path, f"deploy/{name}.yaml", _SIZED.format(request="40Mi").replace("name: api", f"name: {name}")
+              .replace("image: ghcr.io/acme/api:1", f"image: ghcr.io/acme/agent:1\n          args: [{name}, -v]"))
+    assert sorted(f.location.path for f in _run(tmp_path).findings) == reported
 
 
 def test_a_subcommand_reaches_only_what_its_own_files_name(tmp_path):

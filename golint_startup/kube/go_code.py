@@ -939,10 +939,20 @@ def _made_into(code: bytes, made: re.Match) -> bytes | None:
 _LITERAL_TEXT = re.compile(rb'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|`[^`]*`')
 
 
-def literals_blanked(code: bytes) -> bytes:
+def literals_blanked(code: bytes, keep: Callable[[bytes], bool] = lambda literal: False) -> bytes:
     """The code with the text of its string and rune literals blanked (the same length, quotes
-    kept): their braces and words are text, not code."""
-    return _LITERAL_TEXT.sub(lambda m: m.group(0)[:1] + b" " * (len(m.group(0)) - 2) + m.group(0)[-1:], code)
+    kept), but for those `keep` accepts (given a literal with its quotes): their braces and
+    words are text, not code."""
+    return _LITERAL_TEXT.sub(lambda m: m.group(0) if keep(m.group(0)) else
+                             m.group(0)[:1] + b" " * (len(m.group(0)) - 2) + m.group(0)[-1:], code)
+
+
+def holds_one_name(literal: bytes) -> bool:
+    """Whether a literal (with its quotes) holds one name alone (`"run"`, a registry's key)."""
+    return _NAME.fullmatch(literal, 1, len(literal) - 1) is not None
+
+
+_NAME = re.compile(rb"[A-Za-z_]\w*")
 
 
 def _rest_of_function(code: bytes, at: int) -> bytes:
@@ -2127,12 +2137,83 @@ def string_flags(code: bytes) -> frozenset[tuple[bytes, str]]:
                      [(name.group(1), flag_name_key(m.group(1).decode())) for name, m in given if name is not None])
 
 
-# A `switch` on a name (`switch config.PluginType {`, `switch *mode {`), a clause of one, the
-# string values its label lists, and a clause ending by falling into the next.
-_SWITCH_ON_NAME = re.compile(rb"\bswitch\s+\*?(?:[A-Za-z_]\w*\.)*([A-Za-z_]\w*)\s*\{")
+# The program's first argument as written, and a call given the arguments, whose first result
+# a name may be given (`role, rest := parseRole(os.Args[1:])`).
+_FIRST_ARGUMENT = rb"os\.Args\[1\]|flag\.Arg\(0\)|flag\.Args\(\)\[0\]"
+_ARGUMENTS_PASSED = rb"[\w.]+\(\s*(?:os\.Args\[1:\]|flag\.Args\(\))\s*\)"
+# A `switch` on a name (`switch config.PluginType {`, `switch *mode {`; on a bare name:
+# _BARE_SWITCH) or on the program's first argument as written (`switch os.Args[1] {`: ARGUMENT
+# stands for it), a clause of one, the values its label lists (strings, or constants:
+# _label_values), and a clause ending by falling into the next.
+_SWITCH_ON_NAME = re.compile(rb"\bswitch\s+(?:\*?(?:[A-Za-z_]\w*\.)*([A-Za-z_]\w*)|(" + _FIRST_ARGUMENT + rb"))\s*\{")
+ARGUMENT = b"os.Args[1]"
+_BARE_SWITCH = re.compile(rb"switch\s+[A-Za-z_]\w*\s*\{")
 _CLAUSE = re.compile(rb"^[ \t]*(?:case\b([^:\n]*)|default\s*):", re.MULTILINE)
-_LABEL_STRING = re.compile(rb'"([^"\\\n]*)"|`([^`]*)`')
+_LABEL_VALUE = re.compile(rb'"([^"\\\n]*)"|`([^`]*)`|(?<![\w.])([A-Za-z_]\w*)(?![\w.(])')
 _FALLS_THROUGH = re.compile(rb"\bfallthrough\s*$")
+
+
+def _switched(switch: re.Match) -> bytes:
+    """What a `switch` (_SWITCH_ON_NAME) tests: the last part of its name, or ARGUMENT."""
+    return switch.group(1) or ARGUMENT
+
+
+def _label_values(label: bytes, constants: dict[bytes, str]) -> Iterator[str]:
+    """The strings a `case` label lists: written out, or as a constant of `constants`
+    (`case roleNode:`)."""
+    for double, raw, name in _LABEL_VALUE.findall(label):
+        if name:
+            if name in constants:
+                yield constants[name]
+        else:
+            yield (double or raw).decode(errors="replace")
+
+
+# A package's string constant: `const roleNode = "node"`, or `roleNode = "node"` in a `const (`
+# block, typed or not; top-level (gofmt'ed: at a line's start), not a function's own.
+_STRING_CONSTANT = rb'([A-Za-z_]\w*)[ \t]*(?:[A-Za-z_][\w.]*[ \t]*)?=[ \t]*"([^"\\\n]*)"[ \t]*(?:$|;)'
+_ONE_STRING_CONSTANT = re.compile(rb"^const[ \t]+" + _STRING_CONSTANT, re.MULTILINE)
+_BLOCK_STRING_CONSTANT = re.compile(rb"^[ \t]+" + _STRING_CONSTANT, re.MULTILINE)
+_CONST_BLOCK = re.compile(rb"^const[ \t]*\(", re.MULTILINE)
+
+
+def string_constants(code: bytes) -> frozenset[tuple[bytes, str]]:
+    """(name, value) of each package-level string constant a Go file (without comments)
+    declares, alone or in a `const (` block: what a `switch`'s labels may name."""
+    if b"const" not in code:
+        return frozenset()
+    found = list(_ONE_STRING_CONSTANT.finditer(code))
+    for block in _CONST_BLOCK.finditer(code):
+        end = code.find(b"\n)", block.end())  # gofmt's closing line
+        found += _BLOCK_STRING_CONSTANT.finditer(code, block.end(), end if end >= 0 else len(code))
+    return frozenset((m.group(1), m.group(2).decode(errors="replace")) for m in found)
+
+
+def unambiguous(constants: Iterable[tuple[bytes, str]]) -> dict[bytes, str]:
+    """The constants of `constants` (string_constants of a package's files) given one value:
+    a name declared twice (a file per platform) may be either."""
+    values: dict[bytes, set[str]] = {}
+    for name, value in constants:
+        values.setdefault(name, set()).add(value)
+    return {name: next(iter(given)) for name, given in values.items() if len(given) == 1}
+
+
+# `name := ...` or `name, rest = ...` at the start of a line, given the first argument (a
+# comment may follow): not `os.Args[0]`, the program's own name, nor a test of the arguments
+# (`len(os.Args) > 2`).
+_GIVEN_FIRST_ARGUMENT = re.compile(rb"^[ \t]*([A-Za-z_]\w*)[ \t]*(?:,[ \t]*\w+[ \t]*)*:?=(?!=)[ \t]*(?:" +
+                                   _FIRST_ARGUMENT + rb"|" + _ARGUMENTS_PASSED + rb")[ \t]*(?://[^\n]*)?$",
+                                   re.MULTILINE)
+
+
+def argument_names(code: bytes) -> frozenset[bytes]:
+    """The names a Go file (or a function's code) gives the program's first argument
+    (_GIVEN_FIRST_ARGUMENT), and ARGUMENT when it switches on it as written: what may hold the
+    subcommand a container runs (`args: [node, ...]`)."""
+    if b"Arg" not in code:
+        return frozenset()
+    return frozenset(_GIVEN_FIRST_ARGUMENT.findall(code)) | \
+        ({ARGUMENT} if ARGUMENT in switched_names(code) else frozenset())
 
 
 # A comment or a literal, read left to right (a quote in a comment opens nothing, nor `//` in a string).
@@ -2156,24 +2237,32 @@ _NOT_LINE_BREAK = re.compile(rb"[^\n]")
 
 
 def switched_names(code: bytes) -> frozenset[bytes]:
-    """The names (their last part) that the `switch`es of a Go file (without comments) test."""
-    return frozenset(_SWITCH_ON_NAME.findall(code)) if b"switch" in code else frozenset()
+    """What the `switch`es of a Go file (without comments) test (_switched)."""
+    return frozenset(map(_switched, _SWITCH_ON_NAME.finditer(code))) if b"switch" in code else frozenset()
 
 
-def without_other_modes(code: bytes, modes: dict[bytes, str]) -> bytes:
+def without_other_modes(code: bytes, modes: dict[bytes, str], constants: dict[bytes, str] | None = None,
+                        argument: str | None = None) -> bytes:
     """A Go file with the clauses of each `switch` on a name a string flag's value is held in
-    (`modes`: that name's last part -> the value the container passes) that do not run for that
-    value blanked, when a clause lists it: what runs in that mode (the clause, and those it
+    (`modes`: that name's last part -> the value the container passes), or on the program's
+    first argument (`argument`, the subcommand it passes: as written, or a name the switch's
+    own function gives it), that do not run for that value blanked, when a clause lists it (as
+    a string, or a constant of `constants`): what runs in that mode (the clause, and those it
     falls through to). csi-hostpath's one binary builds its controller, which informs on every
     Pod and Node, only `case "controller":`, and its node agent's DaemonSet passes
     `--driver-mode=agent` (read as wrong when charged the controller's cache). Braces, `case`s
     and names are read with literals and comments blanked, the labels' values from the code."""
-    if not any(name in code for name in modes):
+    if argument is None and not any(name in code for name in modes):
         return code
     structure = _COMMENT_OR_LITERAL.sub(_blank_text, code)
     blanked = None
+    given: dict[int, frozenset[bytes]] = {}  # _argument_names_around
     for switch in _SWITCH_ON_NAME.finditer(structure):
-        value = modes.get(switch.group(1))
+        switched = _switched(switch)
+        value = modes.get(switched)
+        if value is None and argument is not None and (switched == ARGUMENT or _BARE_SWITCH.match(switch.group(0)) and
+                                                       switched in _argument_names_around(code, switch.start(), given)):
+            value = argument  # a name, not a field of the same name (`switch cfg.role`)
         if value is None:
             continue
         opening = switch.end() - 1
@@ -2188,7 +2277,7 @@ def without_other_modes(code: bytes, modes: dict[bytes, str]) -> bytes:
                 label = code[clause.start(1):clause.end(1)] if clause.group(1) is not None else None
                 clauses.append((clause.start(), clause.end(), label))
         chosen = next((index for index, (_, _, label) in enumerate(clauses) if label is not None and
-                       value.encode() in (a or b for a, b in _LABEL_STRING.findall(label))), None)
+                       value in _label_values(label, constants or {})), None)
         if chosen is None:
             continue  # another value: its default clause, or nothing, runs
         bounds = [(body, clauses[index + 1][0] if index + 1 < len(clauses) else end - 1)
@@ -2201,6 +2290,16 @@ def without_other_modes(code: bytes, modes: dict[bytes, str]) -> bytes:
             if not chosen <= index <= last:
                 blanked[body_start:body_end] = _blanked(code[body_start:body_end])
     return bytes(blanked) if blanked is not None else code
+
+
+def _argument_names_around(code: bytes, at: int, found: dict[int, frozenset[bytes]]) -> frozenset[bytes]:
+    """The names the top-level function holding `at` gives the first argument (argument_names),
+    read once per function into `found`: a `switch cmd` elsewhere tests another `cmd`."""
+    start = code.rfind(b"\nfunc ", 0, at) + 1
+    if start not in found:
+        end = code.find(b"\nfunc ", at)
+        found[start] = argument_names(code[start:end if end >= 0 else len(code)])
+    return found[start]
 
 
 def flag_name_key(name: str) -> str:

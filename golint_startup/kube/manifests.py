@@ -223,7 +223,8 @@ deploys nothing, unless its
 environment sets a Go runtime variable or its image matches `go-images`. A scaffold's
 placeholder image `controller` never names a directory (scheduler-plugins'
 `build/controller` is another image's). When
-manifests hold containers but none is recognized, the run says so once.
+manifests hold containers but none is recognized, the run says so once, telling apart those
+with `imagePullPolicy: Never`, which `go-images` does not bring in.
 
 "The code sets a memory limit" means: a non-test Go file of the module that holds the
 container's main package or Dockerfile (when the image maps to a directory; otherwise of
@@ -1591,15 +1592,31 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
                 retired[module.root] = _retired_notice(module.root)
             container.retired_by = retired[module.root] and display(retired[module.root])
     if containers and not any(c.go_reason for c in containers):
-        notify(Notification(f"{len(containers)} container{'s' if len(containers) != 1 else ''} in Kubernetes "
-                            "manifests, none recognized as running Go, so none was checked; list Go images "
-                            "with go-images in .startup-lint.toml (see startup-lint --explain SL101)",
-                            level="note"))
+        notify(Notification(_none_checked(containers), level="note"))
     return ProjectManifests(containers, {p: d for p, d in directives.items() if d}, abspaths,
                             tree.sets_memory_limit, tree.program_predates_memory_limit, tree.keeps_cluster_objects,
                             tree.cluster_cache, tree.caches_only_small_kinds, tree.growing_kinds,
                             tree.framework_cache, tree.startup_wait, tree.caches_written_kinds_only,
                             tree.informed_kinds, tree.reviews_admissions, _informer_kinds=tree.informer_kinds)
+
+
+def _none_checked(containers: list[Container]) -> str:
+    """What the run says when the manifests hold containers and none runs Go as far as it can
+    tell, those pulling no image (`imagePullPolicy: Never`) told apart: `go-images` would not
+    bring them in (akoe32/config-reloader's two managers both load theirs with `kind load`)."""
+    count = lambda n: f"{n} container{'s' if n != 1 else ''}"
+    advice = "list Go images with go-images in .startup-lint.toml (see startup-lint --explain SL101)"
+    by_hand = sum(c.loaded_by_hand for c in containers)
+    if not by_hand:
+        return (f"{count(len(containers))} in Kubernetes manifests, none recognized as running Go, "
+                f"so none was checked; {advice}")
+    said = f"{count(len(containers))} in Kubernetes manifests, none checked: "
+    # Marked so by their own pull policy, or another container's for the same local image.
+    never = "an image loaded onto the node by hand (imagePullPolicy: Never), for development"
+    if by_hand == len(containers):
+        return said + f"each runs {never}"
+    return said + f"{count(by_hand)} {'runs' if by_hand == 1 else 'run'} {never}, " \
+        f"{count(len(containers) - by_hand)} not recognized as running Go; {advice}"
 
 
 # A flag a manifest passes (`- --enable-x`, `"--enable-x=true"`, `-v`: a dash after no word
@@ -4189,8 +4206,23 @@ def _dockerfile_program(container: Container) -> str | None:
 
 
 def _names_program(dockerfile: str, program: str) -> bool:
-    """Whether a Dockerfile names a program outside its comments (`COPY manager /manager`)."""
-    return re.search(rf"(?<![\w.-]){re.escape(program)}(?![\w.-])", _COMMENT_LINES.sub("", dockerfile)) is not None
+    """Whether a Dockerfile names a program outside its comments (`COPY manager /manager`), or
+    its last stage copies in whichever one a build argument names: a source of a COPY or ADD
+    that is one (`COPY --from=builder /workspace/${APP} .`). funccloud/fcp's one Dockerfile
+    builds its manager or its UI so, and its `config/manager` running `/manager` was taken for
+    a leftover the image does not hold. (An exec-form ENTRYPOINT `["/${APP}"]` substitutes
+    nothing, so only what is copied tells.)"""
+    text = _COMMENT_LINES.sub("", dockerfile)
+    if re.search(rf"(?<![\w.-]){re.escape(program)}(?![\w.-])", text) is not None:
+        return True
+    stages = list(_LAST_FROM.finditer(text))
+    last_stage = text[stages[-1].end():] if stages else text
+    return any(_ARGUMENT_NAMED_FILE.search(source) for copied in _copies(last_stage, stages=True)
+               for source in copied.sources)
+
+
+# A path whose last element a build argument names.
+_ARGUMENT_NAMED_FILE = re.compile(r"(?:^|/)\$\{?\w+\}?$")
 
 
 _SAID_BY_ITS_ENVIRONMENT = "its environment sets "
@@ -4381,6 +4413,10 @@ class _PackageCode(NamedTuple):
     # and the names their `switch`es test (go_code.switched_names).
     string_flags: frozenset[tuple[bytes, str]] = frozenset()
     switched_names: frozenset[bytes] = frozenset()
+    # The names they give the program's first argument (go_code.argument_names), and their
+    # string constants (go_code.string_constants), which a `switch`'s labels may name.
+    argument_names: frozenset[bytes] = frozenset()
+    string_constants: frozenset[tuple[bytes, str]] = frozenset()
 
 
 def _go_files_in(directory: str) -> list[str]:
@@ -4462,7 +4498,9 @@ def _code_facts(sources: list[bytes], generated_client: bool = False,
         sum(found.informers_keeping_nothing for found in scopings) + keeping_nothing,
         *map(any, zip((False, False), *(go_code.clients_used(source, text) for source, text in zip(sources, code)))),
         string_flags=frozenset().union(*map(go_code.string_flags, code)),
-        switched_names=frozenset().union(*map(go_code.switched_names, code)))
+        switched_names=frozenset().union(*map(go_code.switched_names, code)),
+        argument_names=frozenset().union(*map(go_code.argument_names, code)),
+        string_constants=frozenset().union(*map(go_code.string_constants, code)))
 
 
 def _merged_field_kinds(given: Iterable[dict[str, frozenset[str]]]) -> dict[str, frozenset[str]]:
@@ -4697,7 +4735,7 @@ class _GoTree:
         self._package_facts: dict[tuple[str, frozenset[str], frozenset | None], _PackageCode] = {}
         self._declarations: dict[str, reached_code.FileDeclarations] = {}  # by path, see _declarations_of
         # By path and the values of string flags: see _declarations_in_mode.
-        self._mode_declarations: dict[tuple[str, frozenset], reached_code.FileDeclarations] = {}
+        self._mode_declarations: dict[tuple[str, frozenset, str | None], reached_code.FileDeclarations] = {}
         self._package_names: dict[str, bytes | None] = {}  # by directory, see _package_name
         # By (main, subcommand, namespace settings, kinds listed cluster-wide, flags passed, the
         # modes its switches run in): see _cluster_cache_of.
@@ -4706,8 +4744,10 @@ class _GoTree:
                                   tuple[str | None, bool, bool, frozenset[str] | None]] = {}
         self._program_off_flags: dict[str, frozenset[str]] = {}  # by main: see _off_flags_of
         self._program_mode_flags: dict[str, dict[bytes, str]] = {}  # by main: see _mode_flags_of
-        # By (main, subcommand, the flags passed that it declares off by default, its modes): see _program_facts.
-        self._program_facts_of: dict[tuple[str, str | None, frozenset[str] | None, frozenset], _ProgramFacts] = {}
+        # By (main, subcommand, the flags passed that it declares off by default, its modes, the
+        # subcommand its main package's switch reads): see _program_facts.
+        self._program_facts_of: dict[tuple[str, str | None, frozenset[str] | None, frozenset, str | None],
+                                     _ProgramFacts] = {}
         self._declaring_files: dict[tuple[str, str], str | None] = {}  # see _declaring_file
         self._program_packages: dict[str, tuple[set[str], list[str]]] = {}  # by main, see _program_closure
         # By directory: its programs (see _main_dirs_at_or_below, which reads its Dockerfiles)
@@ -5665,8 +5705,8 @@ class _GoTree:
         subcommand = run.subcommand
         # Only the flags declared off by default in the program tell its runs apart.
         passed = None if run.passed_flags is None else run.passed_flags & self._off_flags_of(main, module)
-        modes = self._modes(main, module, run)
-        key = main, subcommand, passed, modes
+        modes, argument = self._modes(main, module, run)
+        key = main, subcommand, passed, modes, argument
         if key not in self._program_facts_of:
             packages, keeps = self._program_closure(main, module)
             declaring = self._declaring_file(main, module, subcommand) if subcommand else None
@@ -5678,7 +5718,10 @@ class _GoTree:
                 else ([main], [])
             # A file declaring other commands beside it: of that file, what its command reaches.
             in_file, narrowed = self._own_command_declarations(declaring, subcommand) if declaring else (None, None)
-            in_mode = (lambda path: self._declarations_in_mode(path, modes)) if modes else self._declarations_of
+            # The subcommand's switch is read only in the main package, which parses the arguments.
+            in_mode = (lambda path: self._declarations_in_mode(
+                path, modes, argument if os.path.dirname(path) == main else None)) \
+                if modes or argument else self._declarations_of
             declarations_of = in_mode if narrowed is None else \
                 (lambda path: narrowed if path == declaring else in_mode(path))
             if in_file is not None:
@@ -5704,10 +5747,19 @@ class _GoTree:
             # Of what they import, only what the program reaches (reached_code).
             roots = self._command_files(declaring) if declaring else \
                 [path for path in _go_files_in(main) if path not in unused]
+            root_declarations = {declaring: in_file} if in_file is not None else {}
+            if argument:
+                # The main package's switch runs the subcommand's own function (`runNode`, in
+                # the `node.go` named for it), not the others': main's other files reach from
+                # `main` and what runs whatever is used, not from every declaration.
+                root_declarations.update(
+                    (path, frozenset(i for i, declared in enumerate(declarations_of(path).declarations)
+                                     if declared.root or declared.names == (b"main",)))
+                    for path in roots if os.path.dirname(path) == main and path != declaring)
             reached = reached_code.reach(
                 roots, packages, lambda d: [path for path in _go_files_in(d) if path not in unused],
                 declarations_of, lambda imported: modules.package_dir(imported, module), self._package_name,
-                {declaring: in_file} if in_file is not None else None)
+                root_declarations or None)
             readers = self._api_readers(packages, unused)
             facts = [self._package_code(d, unused, reached.declarations.get(d, {}), readers) for d in packages]
             keeps = [k for k in keeps if any(modules.in_module(u, k) for u in reached.imports)]
@@ -5719,13 +5771,19 @@ class _GoTree:
                 tuple(map(sum, zip((0, 0), *stores, *([facts[0].api_server_stores] if declaring else [])))))
         return self._program_facts_of[key]
 
-    def _modes(self, main: str, module: modules.Module, run: ProgramRun) -> frozenset[tuple[bytes, str]]:
-        """(name, value) for each name a `switch` of the program in `main` tests that one string
-        flag's value is held in, whose value the run's own arguments give (_mode_flags_of):
-        what go_code.without_other_modes reads."""
+    def _modes(self, main: str, module: modules.Module,
+               run: ProgramRun) -> tuple[frozenset[tuple[bytes, str]], str | None]:
+        """What go_code.without_other_modes reads: (name, value) for each name a `switch` of the
+        program in `main` tests that one string flag's value is held in, whose value the run's
+        own arguments give (_mode_flags_of); and the run's subcommand, when the main package
+        switches on the first argument: runtime-agent's `switch role { case roleNode: ...}` (its
+        `role, rest := parseRole(os.Args[1:])`) runs only its node agent for `args: [node,
+        ...]`, whose finding named the informers of its controller and was read as wrong."""
         values = dict(run.flag_values)
-        return frozenset((held, values[flag]) for held, flag in self._mode_flags_of(main, module).items()
-                         if flag in values) if values else frozenset()
+        flags = frozenset((held, values[flag]) for held, flag in self._mode_flags_of(main, module).items()
+                          if flag in values) if values else frozenset()
+        code = self._package_code(main)
+        return flags, run.subcommand if run.subcommand and code.argument_names & code.switched_names else None
 
     def _mode_flags_of(self, main: str, module: modules.Module) -> dict[bytes, str]:
         """The names a `switch` of the program in `main` tests that hold one string flag's value
@@ -5741,14 +5799,17 @@ class _GoTree:
                                               if len(flags) == 1 and name in switched}
         return self._program_mode_flags[main]
 
-    def _declarations_in_mode(self, path: str, modes: frozenset[tuple[bytes, str]]) -> reached_code.FileDeclarations:
-        """A Go file's declarations with what its `switch`es on the flags' values leave out
-        blanked (go_code.without_other_modes), once per file and modes; comments kept, so that
-        they are those of _declarations_of."""
-        key = path, modes
+    def _declarations_in_mode(self, path: str, modes: frozenset[tuple[bytes, str]],
+                              argument: str | None) -> reached_code.FileDeclarations:
+        """A Go file's declarations with what its `switch`es on the flags' values, or on the
+        first `argument`, leave out blanked (go_code.without_other_modes), once per file and
+        modes; comments kept, so that they are those of _declarations_of."""
+        key = path, modes, argument
         if key not in self._mode_declarations:
             source = self._read_go(path) or b""
-            blanked = go_code.without_other_modes(source, dict(modes)) if b"switch" in source else source
+            constants = go_code.unambiguous(self._package_code(os.path.dirname(path)).string_constants)
+            blanked = go_code.without_other_modes(source, dict(modes), constants, argument) \
+                if b"switch" in source else source
             self._mode_declarations[key] = self._declarations_of(path) if blanked is source else \
                 reached_code.declarations_of(blanked)
         return self._mode_declarations[key]

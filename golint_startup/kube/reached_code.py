@@ -3,16 +3,19 @@ text as go_code reads the rest: a package imported for one helper does not bring
 controllers, caches and informers its other functions build.
 
 A declaration is a gofmt'ed top-level `func`, `type`, `var` or `const`, from its keyword at the
-start of a line to the next one. Reached are: every declaration of the program's root files;
+start of a line to the next one. Reached are: every declaration of the program's root files
+(of those of a main package that switches on its first argument, `main` and the declarations
+run whatever is used: the subcommand picks the rest);
 every `init` function and package-level `var` and `const` of each package the program imports
 (Go runs their initializers whether or not anything else of the package is used); and, from
 each reached declaration, the declarations of its own package it names (`newCache`) and those
 of the program's packages it names through an import (`cluster.NewCluster`), with every
 method of a type reached, but for an unexported one until a reached declaration of its package
 names it (`ctrl.init()`, or an interface's `init() error`): no other package can call it.
-Names are matched as words, also in strings: what is in doubt is reached, so a finding can
-only be kept, not lost. csi-hostpath's CSIDriver names its controller's type for a field, and
-its node agent never calls the `init` that informs on every Pod and Node.
+Names are matched as words, also a string holding one alone (`"run"`, not the `run` of
+`"/var/run/secrets"`): what is in doubt is reached, so a finding can only be kept, not lost.
+csi-hostpath's CSIDriver names its controller's type for a field, and its node agent never
+calls the `init` that informs on every Pod and Node.
 
 kubegems' API server imports its agent's cluster package for one type and never calls the
 function building that package's cluster-wide cache (its finding named that cache and was read
@@ -60,7 +63,9 @@ class Declaration(NamedTuple):
 
 
 def _declaration(names: tuple[bytes, ...], receiver: bytes | None, root: bool, text: bytes) -> Declaration:
-    code = go_code.COMMENTS.sub(b"", text)
+    # A literal's words name what it is alone (`"run"`): runtime-agent's node agent named the
+    # controller's `run` by its `"/var/run/secrets/..."`.
+    code = go_code.literals_blanked(go_code.COMMENTS.sub(b"", text), keep=go_code.holds_one_name)
     if root:
         code = _INTERFACE_CHECK.sub(b"", code)
     selectors = frozenset(_SELECTOR.findall(code))
