@@ -1013,18 +1013,17 @@ def _events_of(file: GoFile, top, found: _Found, key: str, classify: Classifier 
         where they are written, in place or by a `go` statement (`func(fn F) { go func() {
         fn() }() }` starts it); None through one kept, passed or returned (a middleware's
         `return func() { next() }` runs `next` later, not where its maker runs)."""
-        if name not in literal_parameter_names:
-            return None  # the usual case, without a walk out through every enclosing literal
+        declaring = enclosing_parameter(holder, name)
+        if declaring is None:
+            return None
         started = call in found.started
-        while holder is not top:
-            if name in literal_parameters(holder):
-                return holder, started
+        while holder is not declaring:
             invoking = invoked_by.get(holder)
             if invoking is None:
                 return None
             started = started or invoking in found.started
             holder = owner_of[holder]
-        return None
+        return declaring, started
 
     for literal in literals:
         owner = owner_of[literal]
