@@ -33,8 +33,8 @@ is ever waited on. So a serving path starts at a `main` that serves (go.serving:
 serving call by any means) or at an `init` or package-level initializer of a package that
 such a main imports, or that no main of the module imports (a library's), and every command a
 framework runs on it (cobra's `Run`/`RunE`, urfave's `Action`, ff's `Exec`, the methods of a
-runner entry, a command table's `Run` in the go command's own style, a call in a case of a
-switch over the command kingpin parsed, `case serveCmd.FullCommand():`) serves too: `app list` of a binary whose `app serve` runs the daemon is no
+runner entry, a command table's `Run` in the go command's own style, the calls of a case of a
+switch over the command kingpin parsed, `case serveCmd.FullCommand():`, as one) serves too: `app list` of a binary whose `app serve` runs the daemon is no
 program's startup. A command's preparation (cobra's pre-runs, urfave's `Before`) runs
 before the serving command as well and decides nothing.
 """
@@ -421,9 +421,11 @@ class _Startup:
         for span, target, _ in self.marked_successors(function):
             yield span, target
 
-    def marked_successors(self, function: callgraph.Function) -> Iterable[tuple[Span, callgraph.Function, bool]]:
+    def marked_successors(self, function: callgraph.Function) -> Iterable[tuple[Span, callgraph.Function, object]]:
         """`successors`, each with whether the edge is a command a framework runs (which a
-        serving path must find serving)."""
+        serving path must find serving): False, True, or for a call in a case of kingpin's
+        parsed command the case (its calls run as one command: the serving case's
+        `srv := newServer()` is startup with its `srv.run()`)."""
         graph, tables, options = self.graph, self.tables, self.options
         own = self.contexts(function.display)
         # What follows a call that serves until the program stops (`log.Fatal(srv.ListenAndServe())`,
@@ -449,6 +451,8 @@ class _Startup:
                 if runs_per_request(event, target):
                     continue
                 command = bool(runs) or self._command_edge(function, event, context, target)
+                if command and event.kind == "call" and context is not None and context.command:
+                    command = (function.id, context.command)
                 if resolved.dispatched > 1 and self.live is not None and not self.live.admits(target):
                     self.live.defer(target, (function.id, event.span, target, command))
                     continue
@@ -577,6 +581,16 @@ def _reach_serving(graph: callgraph.ModuleGraph, roots: list[callgraph.Function]
             in_a_server[package.directory] = not mains or any(serves(main.id) for main in mains)
         return in_a_server[package.directory]
 
+    case_serves: dict[tuple, bool] = {}
+
+    def command_serves(caller: tuple, command, target: callgraph.Function) -> bool:
+        if command is True:
+            return asked(target.id)
+        # A case of kingpin's command serves as a whole: a constructor beside its run is setup.
+        if command not in case_serves:
+            case_serves[command] = any(serves(other.id) for _, other, case in marked[caller] if case == command)
+        return case_serves[command]
+
     queue = deque()
     for root in roots:
         if root.id not in model.serving and (asked(root.id) if root.key == "main" else initializes_a_server(root)):
@@ -585,7 +599,7 @@ def _reach_serving(graph: callgraph.ModuleGraph, roots: list[callgraph.Function]
     while queue:
         function = queue.popleft()
         for span, target, command in marked.get(function.id, ()):
-            if target.id not in model.serving and (not command or asked(target.id)):
+            if target.id not in model.serving and (not command or command_serves(function.id, command, target)):
                 model.serving[target.id] = (function.id, span)
                 queue.append(target)
 

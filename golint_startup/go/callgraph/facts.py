@@ -243,9 +243,9 @@ class Context(NamedTuple):
     of and the composite literal's type (`RunE: run` in `cobra.Command{...}`; also the field
     assigned, `cmd.RunE = run`, type unknown; "[]" for a map value, an element or a
     positional field); `receives`
-    the receive loops around it (see _receive_loop), innermost first; `command` True in a case
-    of a switch over the command kingpin parsed (`case serveCmd.FullCommand():`), which runs
-    that command."""
+    the receive loops around it (see _receive_loop), innermost first; `command`, in a case of
+    a switch over the command kingpin parsed (`case serveCmd.FullCommand():`), which runs that
+    command, names the innermost such case (1 + its start byte; 0 outside one)."""
 
     span: Span
     go: bool
@@ -253,7 +253,7 @@ class Context(NamedTuple):
     field: str
     type: TypeRef
     receives: tuple[Target, ...] = ()
-    command: bool = False
+    command: int = 0
 
 
 class ProgramFacts(NamedTuple):
@@ -1738,7 +1738,7 @@ def _contexts(file: GoFile, found: _Found, surroundings: list, env: dict) -> lis
         if kind is not None:
             stack.append((node, kind, payload))
             continue
-        go, callees, field, type_, receives, command = False, [], "", UNKNOWN, [], False
+        go, callees, field, type_, receives, command = False, [], "", UNKNOWN, [], 0
         closed = payload  # past a keyed element (or a call): outer calls do not take this value as an argument
         for open_node, open_kind, open_payload in reversed(stack):
             if open_kind == _BOUNDARY:
@@ -1746,7 +1746,7 @@ def _contexts(file: GoFile, found: _Found, surroundings: list, env: dict) -> lis
             if open_kind == _GO:
                 go = True
             elif open_kind == _COMMAND:
-                command = True
+                command = command or open_node.start_byte + 1
             elif open_kind == _RECEIVE:
                 loop = _receive_loop(file, open_payload, env)
                 if loop is not None and len(receives) < 3:

@@ -34,9 +34,12 @@ func init() {
 func main() {
 	switch command := kingpin.MustParse(app.Parse(os.Args[1:])); command {
 	case serveCmd.FullCommand():
-		serve(os.Args)
+		// Its calls are one command: the server's constructor is setup work of the serving one.
+		srv := newServer(os.Args)
+		srv.serve()
 	case catCmd.FullCommand():
-		_ = cat(os.Args)
+		c := newCatter(os.Args)
+		_ = c.cat()
 	default:
 		for _, handle := range handlers {
 			if handle(command) {
@@ -46,10 +49,23 @@ func main() {
 	}
 }
 
-func serve(in []string) {
-	routes(in)
+type server struct{ routes []string }
+
+func newServer(in []string) *server {
+	return &server{routes: routes(in)}
+}
+
+func (s *server) serve() {
 	_ = http.ListenAndServe(":8080", nil)
 }
+
+type catter struct{ lines []string }
+
+func newCatter(in []string) *catter {
+	return &catter{lines: cat(in)}
+}
+
+func (c *catter) cat() int { return len(c.lines) }
 
 func routes(in []string) []string {
 	var out []string // want "SL003"
