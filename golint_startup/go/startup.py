@@ -34,7 +34,7 @@ serving call by any means) or at an `init` or package-level initializer of a pac
 such a main imports, or that no main of the module imports (a library's), and every command a
 framework runs on it (cobra's `Run`/`RunE`, urfave's `Action`, ff's `Exec`, the methods of a
 runner entry, a command table's `Run` in the go command's own style, the calls of a case of a
-switch over the command kingpin parsed, `case serveCmd.FullCommand():`, as one) serves too: `app list` of a binary whose `app serve` runs the daemon is no
+switch over the command kingpin parsed, `case serveCmd.FullCommand():`, as one: _case_serves) serves too: `app list` of a binary whose `app serve` runs the daemon is no
 program's startup. A command's preparation (cobra's pre-runs, urfave's `Before`) runs
 before the serving command as well and decides nothing.
 """
@@ -430,18 +430,22 @@ class _Startup:
         own = self.contexts(function.display)
         # What follows a call that serves until the program stops (`log.Fatal(srv.ListenAndServe())`,
         # `err := rootCmd.Execute(); report(err)`) runs as it shuts down, not at startup.
+        # Served in a case of kingpin's command, only the rest of that case waits: the next
+        # case is another command.
         served_until = None
         for event, resolved in graph.edges(function):
-            if served_until is not None and event.position > served_until[0] and \
-                    (event.span.line, event.span.col) >= served_until[1]:
-                continue  # (an argument of the call, or a later literal's call site, starts inside it)
             context = own.get(event.span)
+            if served_until is not None and event.position > served_until[0] and \
+                    (event.span.line, event.span.col) >= served_until[1] and \
+                    served_until[2] in (0, context.command if context is not None else 0):
+                continue  # (an argument of the call, or a later literal's call site, starts inside it)
             if context is not None and not _follows(graph, function, event.kind, context, tables, options,
                                                     self.callee_cache):
                 continue
             if event.kind == "call" and resolved.external is not None and (context is None or not context.go) and \
                     tables.blocking.matches(resolved.external[0], resolved.method_name or resolved.external[1]):
-                served_until = event.position, (event.span.end_line, event.span.end_col)
+                served_until = event.position, (event.span.end_line, event.span.end_col), \
+                    context.command if context is not None else 0
             targets = [resolved.function] if resolved.function is not None else []
             runs = event.kind == "call" and tables.runners and \
                 _runner_targets(graph, function, resolved, tables, self.runners_by_name)
@@ -541,16 +545,18 @@ def _reach(graph: callgraph.ModuleGraph, facts: dict[str, ProgramFacts], tables:
                 model.functions[target.id] = target
                 queue.append(target)
     if options.services:
-        _reach_serving(graph, roots, marked, tables, model, serves, wanted)
+        _reach_serving(graph, roots, marked, tables, model, serves, wanted, edges.contexts)
 
 
 def _reach_serving(graph: callgraph.ModuleGraph, roots: list[callgraph.Function], marked: dict[tuple, list],
                    tables: _Tables, model: Model, serves: Callable[[tuple], bool] | None,
-                   wanted: set[tuple] | None) -> None:
+                   wanted: set[tuple] | None, contexts: Callable[[str], dict[Span, Context]]) -> None:
     """model.serving: the startup search again from the roots that serve (every init and
     initializer, a main that serves), through no command that does not (see the module's doc).
     With `wanted`, only mains and commands that lead to one of them are asked whether they
-    serve (each answer may complete files): another changes no path to a wanted function."""
+    serve (each answer may complete files): another changes no path to a wanted function; a
+    case of kingpin's command is asked about its calls (_case_serves) when one of them leads
+    to one."""
     if serves is None:
         serves = serving.Servers(graph, tables.serving,
                                  lambda function: _runner_callees(graph, function, tables, {})).serves
@@ -581,15 +587,16 @@ def _reach_serving(graph: callgraph.ModuleGraph, roots: list[callgraph.Function]
             in_a_server[package.directory] = not mains or any(serves(main.id) for main in mains)
         return in_a_server[package.directory]
 
-    case_serves: dict[tuple, bool] = {}
+    cases_serving: dict[tuple, bool] = {}
 
-    def command_serves(caller: tuple, command, target: callgraph.Function) -> bool:
-        if command is True:
+    def command_serves(command, target: callgraph.Function) -> bool:
+        if command is True or toward is not None and target.id not in toward:
             return asked(target.id)
         # A case of kingpin's command serves as a whole: a constructor beside its run is setup.
-        if command not in case_serves:
-            case_serves[command] = any(serves(other.id) for _, other, case in marked[caller] if case == command)
-        return case_serves[command]
+        if command not in cases_serving:
+            cases_serving[command] = _case_serves(graph, graph.functions[command[0]], command[1], tables,
+                                                  contexts, serves)
+        return cases_serving[command]
 
     queue = deque()
     for root in roots:
@@ -599,9 +606,28 @@ def _reach_serving(graph: callgraph.ModuleGraph, roots: list[callgraph.Function]
     while queue:
         function = queue.popleft()
         for span, target, command in marked.get(function.id, ()):
-            if target.id not in model.serving and (not command or command_serves(function.id, command, target)):
+            if target.id not in model.serving and (not command or command_serves(command, target)):
                 model.serving[target.id] = (function.id, span)
                 queue.append(target)
+
+
+def _case_serves(graph: callgraph.ModuleGraph, function: callgraph.Function, case: int, tables: _Tables,
+                 contexts: Callable[[str], dict[Span, Context]], serves: Callable[[tuple], bool]) -> bool:
+    """Whether a case of kingpin's parsed command in `function` (Context.command) serves: one
+    of its events is a serving call (`log.Fatal(http.ListenAndServe(":8080", mux))`) or runs,
+    in place, in a goroutine or as a value (`g.Add(func() error { return srv.serve() })`), a
+    function that serves; not one of several a call through an interface may run (another
+    command's type may be the one that serves)."""
+    own = contexts(function.display)
+    for event, resolved in graph.edges(function):
+        context = own.get(event.span)
+        if context is None or context.command != case:
+            continue
+        if serving.serving_call(graph, function, resolved, tables.serving):
+            return True
+        if resolved.function is not None and resolved.dispatched <= 1 and serves(resolved.function.id):
+            return True
+    return False
 
 
 def _runs(caller: callgraph.Function, methods: Iterable[callgraph.Function]) -> list[callgraph.Function]:
