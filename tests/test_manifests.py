@@ -7700,6 +7700,8 @@ def test_a_message_names_no_informer_kinds_when_one_informer_is_scoped(tmp_path)
     (finding,) = _findings_of_watching_program(tmp_path, _NODE_PODS_BESIDE_EVERY_DEPLOYMENT, controller=False)
     assert "its program imports k8s.io/client-go/informers, " in finding.message
     assert "asks informers for" not in finding.message
+    # nor is it said that no scoping was found: one is, not for every informer
+    assert "unless scoped, and not every informer it builds is scoped whatever the flags)" in finding.message
 
 
 def test_a_manager_beside_scoped_informers_is_the_cache_named(tmp_path):

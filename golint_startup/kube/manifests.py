@@ -520,7 +520,7 @@ class ProjectManifests:
     _caches_written_kinds_only: Callable[[ProgramRun], bool] = lambda run: False
     _informed_kinds: Callable[[ProgramRun], frozenset[str] | None] = lambda run: None
     _reviews_admissions: Callable[[str | None], bool] = lambda directory: False
-    _informer_kinds: Callable[[ProgramRun], tuple[str, ...]] = lambda run: ()
+    _informer_kinds: Callable[[ProgramRun], tuple[str, ...] | None] = lambda run: ()
     _image_limits: dict[str, bool] = field(default_factory=dict)  # module root -> its scripts set GOMEMLIMIT
 
     @property
@@ -597,9 +597,9 @@ class ProjectManifests:
         otherwise, or when its code is not known."""
         return self._informed_kinds(container.run)
 
-    def informer_kinds(self, container: Container) -> tuple[str, ...]:
+    def informer_kinds(self, container: Container) -> tuple[str, ...] | None:
         """The kinds that grow with the cluster its program asks client-go's informers for (see
-        _GoTree.informer_kinds)."""
+        _GoTree.informer_kinds); None when some of its informers are scoped."""
         return self._informer_kinds(container.run)
 
     def framework_cache(self, container: Container) -> go_code.Framework | None:
@@ -5538,10 +5538,10 @@ class _GoTree:
             named |= _cached_growing_kinds(facts, run.cluster_listed_kinds) - selected
         return tuple(kind for kind in (*go_code.GROWING_KINDS, "PartialObjectMetadata") if kind in named)
 
-    def informer_kinds(self, run: ProgramRun) -> tuple[str, ...]:
+    def informer_kinds(self, run: ProgramRun) -> tuple[str, ...] | None:
         """The kinds that grow with the cluster that the main packages at or below the run's
         directory ask client-go's informer factories for (go_code.informed_kinds), the most
-        memory first; none when one of their informers is scoped, whatever the flags or by the
+        memory first; None when one of their informers is scoped, whatever the flags or by the
         namespace the run names (a node's Pods beside every Deployment: which factory keeps
         which kind is not known). One that keeps nothing that grows, counted as scoped, asks for
         none of those kinds."""
@@ -5550,7 +5550,7 @@ class _GoTree:
         named = _namespace_named(run, facts)
         if any(f.informer_scopings > f.informers_keeping_nothing or named and f.informer_scopings_when_namespace_named
                for f in facts):
-            return ()  # which of its informers keep which kinds is not known
+            return None  # which of its informers keep which kinds is not known
         return tuple(kind for kind in go_code.GROWING_KINDS if kind in frozenset().union(*(f.informed_kinds for f in facts)))
 
     def framework_cache(self, run: ProgramRun) -> go_code.Framework | None:
