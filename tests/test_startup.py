@@ -78,8 +78,11 @@ def test_programs_all_counts_the_startup_of_programs_that_never_serve(tmp_path):
     assert _path_of(every, "cmd/kingpin/main.go", 79) == ["main", "newCatter", "cat"]
     assert _path_of(served, "cmd/kingpin/main.go", 71) == ["main", "newServer", "routes"]
     # a case's command runs through an interface of two implementations: neither case decides
-    assert _path_of(every, "cmd/kingpincases/main.go", 90) == ["main", "newTask", "steps"]
-    assert _path_of(every, "cmd/kingpincases/main.go", 105) == ["main", "newDump", "lines"]
+    assert _path_of(every, "cmd/kingpincases/main.go", 129) == ["main", "newTask", "steps"]
+    assert _path_of(every, "cmd/kingpincases/main.go", 144) == ["main", "newDump", "lines"]
+    # a login waiting for its callback on the loopback address; a value passed by a command
+    assert _path_of(every, "cmd/kingpincases/main.go", 58) == ["main", "scopes"]
+    assert _path_of(every, "cmd/kingpincases/main.go", 67) == ["main", "listed"]
     # a call through an interface of its own named like no serving call serves nothing
     assert _path_of(every, "cmd/libiface-none/main.go", 27) == ["main", "configured"]
     # a call through an interface runs no namesake whose type lacks the interface's methods
@@ -88,7 +91,7 @@ def test_programs_all_counts_the_startup_of_programs_that_never_serve(tmp_path):
     assert _path_of(every, "cmd/replay/main.go", 25) == ["main", "archive.Run", "replay.Start", "configured"]
     # a server on the loopback address, which no probe reaches (an OAuth callback)
     assert _path_of(every, "cmd/loopback/main.go", 29) == ["main", "collected"]
-    assert len(every) == len(served) + 20
+    assert len(every) == len(served) + 22
 
 
 def test_serving_calls_come_from_the_config(tmp_path):

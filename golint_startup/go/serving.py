@@ -57,8 +57,10 @@ def serving_call(graph: ModuleGraph, function: Function, resolved: Resolved, cal
     return False
 
 
-def serves_directly(graph: ModuleGraph, function: Function, calls: Calls) -> bool:
-    """Whether `function` itself makes a serving call (or takes one as a value). A framework's
+def serves_directly(graph: ModuleGraph, function: Function, calls: Calls,
+                    among: Callable[[object], bool] = lambda event: True) -> bool:
+    """Whether `function` itself makes a serving call (or takes one as a value), by one of its
+    events `among` selects. A framework's
     wait for the shutdown signal is not, when the same function runs a command framework's
     commands (`ctx := signals.SetupSignalHandler()` then `rootCmd.ExecuteContext(ctx)`), whose
     commands tell whether the program serves."""
@@ -71,7 +73,7 @@ def serves_directly(graph: ModuleGraph, function: Function, calls: Calls) -> boo
     # facts.LOOPBACK_SERVING follows.
     loopback = {id(event) for event, following in zip(function.events, function.events[1:])
                 if following.kind == LOOPBACK_SERVING}
-    return any(serving_call(graph, function, found, calls) and
+    return any(among(event) and serving_call(graph, function, found, calls) and
                not (runs_commands and _waits_for_signal(found)) and event.position not in probes and
                id(event) not in loopback
                for event, found in zip(events, resolved))

@@ -430,14 +430,14 @@ class _Startup:
         own = self.contexts(function.display)
         # What follows a call that serves until the program stops (`log.Fatal(srv.ListenAndServe())`,
         # `err := rootCmd.Execute(); report(err)`) runs as it shuts down, not at startup.
-        # Served in a case of kingpin's command, only the rest of that case waits: the next
-        # case is another command.
+        # Served in a case of kingpin's command, what follows waits but for the other cases:
+        # each is another command.
         served_until = None
         for event, resolved in graph.edges(function):
             context = own.get(event.span)
             if served_until is not None and event.position > served_until[0] and \
                     (event.span.line, event.span.col) >= served_until[1] and \
-                    served_until[2] in (0, context.command if context is not None else 0):
+                    (served_until[2] == 0 or (context.command if context is not None else 0) in (0, served_until[2])):
                 continue  # (an argument of the call, or a later literal's call site, starts inside it)
             if context is not None and not _follows(graph, function, event.kind, context, tables, options,
                                                     self.callee_cache):
@@ -455,8 +455,8 @@ class _Startup:
                 if runs_per_request(event, target):
                     continue
                 command = bool(runs) or self._command_edge(function, event, context, target)
-                if command and event.kind == "call" and context is not None and context.command:
-                    command = (function.id, context.command)
+                if context is not None and context.command:
+                    command = (function.id, context.command)  # a value passed in a case too
                 if resolved.dispatched > 1 and self.live is not None and not self.live.admits(target):
                     self.live.defer(target, (function.id, event.span, target, command))
                     continue
@@ -555,7 +555,7 @@ def _reach_serving(graph: callgraph.ModuleGraph, roots: list[callgraph.Function]
     initializer, a main that serves), through no command that does not (see the module's doc).
     With `wanted`, only mains and commands that lead to one of them are asked whether they
     serve (each answer may complete files): another changes no path to a wanted function; a
-    case of kingpin's command is asked about its calls (_case_serves) when one of them leads
+    case of kingpin's command is asked about its events (_case_serves) when one of them leads
     to one."""
     if serves is None:
         serves = serving.Servers(graph, tables.serving,
@@ -588,14 +588,18 @@ def _reach_serving(graph: callgraph.ModuleGraph, roots: list[callgraph.Function]
         return in_a_server[package.directory]
 
     cases_serving: dict[tuple, bool] = {}
+    cases_of: dict[tuple, dict[int, list]] = {}  # by function id: its events by case
 
     def command_serves(command, target: callgraph.Function) -> bool:
         if command is True or toward is not None and target.id not in toward:
             return asked(target.id)
         # A case of kingpin's command serves as a whole: a constructor beside its run is setup.
         if command not in cases_serving:
-            cases_serving[command] = _case_serves(graph, graph.functions[command[0]], command[1], tables,
-                                                  contexts, serves)
+            function = graph.functions[command[0]]
+            if function.id not in cases_of:
+                cases_of[function.id] = _events_by_case(graph, function, contexts)
+            cases_serving[command] = _case_serves(graph, function, cases_of[function.id].get(command[1], []),
+                                                  tables, serves)
         return cases_serving[command]
 
     queue = deque()
@@ -611,23 +615,36 @@ def _reach_serving(graph: callgraph.ModuleGraph, roots: list[callgraph.Function]
                 queue.append(target)
 
 
-def _case_serves(graph: callgraph.ModuleGraph, function: callgraph.Function, case: int, tables: _Tables,
-                 contexts: Callable[[str], dict[Span, Context]], serves: Callable[[tuple], bool]) -> bool:
-    """Whether a case of kingpin's parsed command in `function` (Context.command) serves: one
-    of its events is a serving call (`log.Fatal(http.ListenAndServe(":8080", mux))`) or runs,
-    in place, in a goroutine or as a value (`g.Add(func() error { return srv.serve() })`), a
-    function that serves; not one of several a call through an interface may run (another
-    command's type may be the one that serves)."""
+def _events_by_case(graph: callgraph.ModuleGraph, function: callgraph.Function,
+                    contexts: Callable[[str], dict[Span, Context]]) -> dict[int, list]:
+    """The edges of `function` (graph.edges) in each case of kingpin's parsed command, by
+    Context.command."""
     own = contexts(function.display)
+    cases: dict[int, list] = {}
     for event, resolved in graph.edges(function):
         context = own.get(event.span)
-        if context is None or context.command != case:
-            continue
-        if serving.serving_call(graph, function, resolved, tables.serving):
-            return True
-        if resolved.function is not None and resolved.dispatched <= 1 and serves(resolved.function.id):
-            return True
-    return False
+        if context is not None and context.command:
+            cases.setdefault(context.command, []).append((event, resolved))
+    return cases
+
+
+def _case_serves(graph: callgraph.ModuleGraph, function: callgraph.Function, edges: list, tables: _Tables,
+                 serves: Callable[[tuple], bool]) -> bool:
+    """Whether a case of kingpin's parsed command in `function`, whose edges are `edges`,
+    serves: it makes a serving call itself (serving.serves_directly, of its events alone:
+    `log.Fatal(http.ListenAndServe(":8080", mux))`, not a listen on a loopback address nor a
+    check that a port is free), or runs, in place, in a goroutine or as a value
+    (`g.Add(func() error { return srv.serve() })`), a function that serves; not one of several
+    a call may run (through an interface or a table: another command's may be the one that
+    serves)."""
+    events = {id(event) for event, _ in edges}
+    if serving.serves_directly(graph, function, tables.serving, lambda event: id(event) in events):
+        return True
+    targets: dict[int, list] = {}
+    for event, resolved in edges:
+        if resolved.function is not None:
+            targets.setdefault(id(event), []).append(resolved.function)
+    return any(len(runs) == 1 and serves(runs[0].id) for runs in targets.values())
 
 
 def _runs(caller: callgraph.Function, methods: Iterable[callgraph.Function]) -> list[callgraph.Function]:

@@ -1,7 +1,9 @@
 // A case of kingpin's parsed command runs as one command: it serves when one of its calls
 // does, written in it (a library's server), in a goroutine or as a value, and then what it
 // builds first is its setup. A call through an interface with several implementations does
-// not decide: which one it runs is not known.
+// not decide: which one it runs is not known; nor does a server on the loopback address (a
+// login's callback). What a case passes as a value runs with its command, and what follows
+// the switch runs once the command is done.
 package main
 
 import (
@@ -14,11 +16,13 @@ import (
 )
 
 var (
-	app     = kingpin.New("tool", "")
-	httpCmd = app.Command("http", "")
-	rpcCmd  = app.Command("rpc", "")
-	taskCmd = app.Command("task", "")
-	dumpCmd = app.Command("dump", "")
+	app      = kingpin.New("tool", "")
+	httpCmd  = app.Command("http", "")
+	rpcCmd   = app.Command("rpc", "")
+	taskCmd  = app.Command("task", "")
+	dumpCmd  = app.Command("dump", "")
+	loginCmd = app.Command("login", "")
+	listCmd  = app.Command("list", "")
 )
 
 type runner interface{ Run() }
@@ -38,7 +42,42 @@ func main() {
 	case dumpCmd.FullCommand():
 		var r runner = newDump(os.Args)
 		r.Run()
+	case loginCmd.FullCommand():
+		_ = scopes(os.Args)
+		_ = http.ListenAndServe("127.0.0.1:8085", nil)
+	case listCmd.FullCommand():
+		each(os.Args, listed)
 	}
+	summary(os.Args)
+}
+
+func each(in []string, do func([]string) []string) { _ = do(in) }
+
+// Not startup: the login command's, which waits for a callback on the loopback address.
+func scopes(in []string) []string {
+	var out []string
+	for _, x := range in {
+		out = append(out, x)
+	}
+	return out
+}
+
+// Not startup: the list command's, passed as a value.
+func listed(in []string) []string {
+	var out []string
+	for _, x := range in {
+		out = append(out, x)
+	}
+	return out
+}
+
+// Not startup: it runs once the command has served or printed.
+func summary(in []string) []string {
+	var out []string
+	for _, x := range in {
+		out = append(out, x)
+	}
+	return out
 }
 
 func newMux(in []string) *http.ServeMux {
