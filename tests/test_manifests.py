@@ -7704,6 +7704,15 @@ def test_a_message_names_no_informer_kinds_when_one_informer_is_scoped(tmp_path)
     assert "unless scoped, and not every informer it builds is scoped whatever the flags)" in finding.message
 
 
+def test_a_message_says_not_every_informer_is_scoped_only_of_one_built(tmp_path):
+    """A factory of Pods built only under a flag the manifest does not pass is no unscoped
+    informer beside the scoped one of Secrets: the unscoped cache is the manager's."""
+    go_module(tmp_path, {"api/v1/types.go": _ZONE_TYPES,
+                         "internal/watch/member.go": _FLAG_GATED % {"declared": _ENABLE_PODS, "condition": "enablePods"}})
+    (finding,) = _findings_of_watching_program(tmp_path, _ZONE_CONTROLLER % "\n\t\tWatches(obj, nil).", request="64Mi")
+    assert "not every informer" not in finding.message
+
+
 def test_a_manager_beside_scoped_informers_is_the_cache_named(tmp_path):
     """The manager's watch of a kind not known keeps the cluster; the member's Pods are scoped."""
     go_module(tmp_path, {"api/v1/types.go": _ZONE_TYPES, "internal/watch/member.go": _POD_INFORMERS_OF_A_MEMBER.replace(

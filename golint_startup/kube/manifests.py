@@ -599,7 +599,7 @@ class ProjectManifests:
 
     def informer_kinds(self, container: Container) -> tuple[str, ...] | None:
         """The kinds that grow with the cluster its program asks client-go's informers for (see
-        _GoTree.informer_kinds); None when some of its informers are scoped."""
+        _GoTree.informer_kinds); None when some of the informers it builds are scoped, not all."""
         return self._informer_kinds(container.run)
 
     def framework_cache(self, container: Container) -> go_code.Framework | None:
@@ -4646,6 +4646,17 @@ def _namespace_named(run: ProgramRun, facts: list[_PackageCode]) -> bool:
     return bool(run.namespace_settings & settings) or any(f.defaulted_namespace_flags for f in facts)
 
 
+def _informers_partly_scoped(facts: list[_PackageCode], run: ProgramRun, named: bool) -> bool:
+    """Whether, of the informers a program builds under the flags the run passes (not those
+    gated off), fewer are scoped than are built: whatever the flags, or by the namespace the
+    run names."""
+    off = [g for f in facts for g in f.flag_gated if g.informer is not None and run.passed_flags is not None and
+           g.flag not in run.passed_flags and _counted_informer(g.informer, facts)]
+    scoped = sum(f.informer_scopings + (f.informer_scopings_when_namespace_named if named else 0) for f in facts) - \
+        sum(g.scoped for g in off)
+    return scoped < _informer_constructions(facts) - len(off)
+
+
 def _named_keeper(keeps: list[str], facts: list[_PackageCode]) -> str:
     """The package a message names for a program's cluster-wide cache, of those it imports that
     keep objects (`keeps`, in the order met): controller-runtime when it is one, its manager's
@@ -5541,16 +5552,19 @@ class _GoTree:
     def informer_kinds(self, run: ProgramRun) -> tuple[str, ...] | None:
         """The kinds that grow with the cluster that the main packages at or below the run's
         directory ask client-go's informer factories for (go_code.informed_kinds), the most
-        memory first; None when one of their informers is scoped, whatever the flags or by the
+        memory first; none when one of their informers is scoped, whatever the flags or by the
         namespace the run names (a node's Pods beside every Deployment: which factory keeps
-        which kind is not known). One that keeps nothing that grows, counted as scoped, asks for
-        none of those kinds."""
+        which kind is not known), and None when another they build is not
+        (_informers_partly_scoped). One that keeps nothing that grows, counted as scoped, asks
+        for none of those kinds."""
         module, mains = self._run_programs(run)
         facts = [f for main in mains for f in self._program_facts(main, module, run).packages]
         named = _namespace_named(run, facts)
         if any(f.informer_scopings > f.informers_keeping_nothing or named and f.informer_scopings_when_namespace_named
                for f in facts):
-            return None  # which of its informers keep which kinds is not known
+            # Which of its informers keep which kinds is not known: None when one it builds is
+            # not scoped, () when each is (the cache is another's).
+            return None if _informers_partly_scoped(facts, run, named) else ()
         return tuple(kind for kind in go_code.GROWING_KINDS if kind in frozenset().union(*(f.informed_kinds for f in facts)))
 
     def framework_cache(self, run: ProgramRun) -> go_code.Framework | None:
