@@ -78,11 +78,11 @@ def test_programs_all_counts_the_startup_of_programs_that_never_serve(tmp_path):
     assert _path_of(every, "cmd/kingpin/main.go", 79) == ["main", "newCatter", "cat"]
     assert _path_of(served, "cmd/kingpin/main.go", 71) == ["main", "newServer", "routes"]
     # a case's command runs through an interface of two implementations: neither case decides
-    assert _path_of(every, "cmd/kingpincases/main.go", 129) == ["main", "newTask", "steps"]
-    assert _path_of(every, "cmd/kingpincases/main.go", 144) == ["main", "newDump", "lines"]
+    assert _path_of(every, "cmd/kingpincases/main.go", 144) == ["main", "newTask", "steps"]
+    assert _path_of(every, "cmd/kingpincases/main.go", 159) == ["main", "newDump", "lines"]
     # a login waiting for its callback on the loopback address; a value passed by a command
-    assert _path_of(every, "cmd/kingpincases/main.go", 58) == ["main", "scopes"]
-    assert _path_of(every, "cmd/kingpincases/main.go", 67) == ["main", "listed"]
+    assert _path_of(every, "cmd/kingpincases/main.go", 73) == ["main", "scopes"]
+    assert _path_of(every, "cmd/kingpincases/main.go", 82) == ["main", "listed"]
     # a call through an interface of its own named like no serving call serves nothing
     assert _path_of(every, "cmd/libiface-none/main.go", 27) == ["main", "configured"]
     # a call through an interface runs no namesake whose type lacks the interface's methods

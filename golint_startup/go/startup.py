@@ -430,14 +430,14 @@ class _Startup:
         own = self.contexts(function.display)
         # What follows a call that serves until the program stops (`log.Fatal(srv.ListenAndServe())`,
         # `err := rootCmd.Execute(); report(err)`) runs as it shuts down, not at startup.
-        # Served in a case of kingpin's command, what follows waits but for the other cases:
-        # each is another command.
+        # Served in a case of kingpin's command, what follows waits but for the later cases
+        # (each is another command): a case that starts after the one served in.
         served_until = None
         for event, resolved in graph.edges(function):
             context = own.get(event.span)
             if served_until is not None and event.position > served_until[0] and \
                     (event.span.line, event.span.col) >= served_until[1] and \
-                    (served_until[2] == 0 or (context.command if context is not None else 0) in (0, served_until[2])):
+                    (context.command if context is not None else 0) <= served_until[2]:
                 continue  # (an argument of the call, or a later literal's call site, starts inside it)
             if context is not None and not _follows(graph, function, event.kind, context, tables, options,
                                                     self.callee_cache):
@@ -617,34 +617,39 @@ def _reach_serving(graph: callgraph.ModuleGraph, roots: list[callgraph.Function]
 
 def _events_by_case(graph: callgraph.ModuleGraph, function: callgraph.Function,
                     contexts: Callable[[str], dict[Span, Context]]) -> dict[int, list]:
-    """The edges of `function` (graph.edges) in each case of kingpin's parsed command, by
-    Context.command."""
+    """The events of `function` in each case of kingpin's parsed command, by Context.command,
+    each with the module functions it may run: its edges (graph.edges), or for a value kept
+    for later, which is none (`g.Go(func() error { return srv.serve() })`), what it names."""
     own = contexts(function.display)
-    cases: dict[int, list] = {}
+    runs: dict[int, list] = {}
     for event, resolved in graph.edges(function):
+        if resolved.function is not None:
+            runs.setdefault(id(event), []).append(resolved.function)
+    cases: dict[int, list] = {}
+    for event in function.events:
         context = own.get(event.span)
-        if context is not None and context.command:
-            cases.setdefault(context.command, []).append((event, resolved))
+        if context is None or not context.command or event.target is None:
+            continue
+        if id(event) not in runs:
+            named = graph.resolve(event.target, function.package).function
+            runs[id(event)] = [named] if named is not None else []
+        cases.setdefault(context.command, []).append((event, runs[id(event)]))
     return cases
 
 
-def _case_serves(graph: callgraph.ModuleGraph, function: callgraph.Function, edges: list, tables: _Tables,
+def _case_serves(graph: callgraph.ModuleGraph, function: callgraph.Function, events: list, tables: _Tables,
                  serves: Callable[[tuple], bool]) -> bool:
-    """Whether a case of kingpin's parsed command in `function`, whose edges are `edges`,
-    serves: it makes a serving call itself (serving.serves_directly, of its events alone:
-    `log.Fatal(http.ListenAndServe(":8080", mux))`, not a listen on a loopback address nor a
-    check that a port is free), or runs, in place, in a goroutine or as a value
-    (`g.Add(func() error { return srv.serve() })`), a function that serves; not one of several
+    """Whether a case of kingpin's parsed command in `function`, whose events are `events`
+    (_events_by_case), serves: it makes a serving call itself (serving.serves_directly, of its
+    events alone: `log.Fatal(http.ListenAndServe(":8080", mux))`, not a listen on a loopback
+    address nor a check that a port is free), or runs, in place, in a goroutine or as a value
+    (`g.Go(func() error { return srv.serve() })`), a function that serves; not one of several
     a call may run (through an interface or a table: another command's may be the one that
     serves)."""
-    events = {id(event) for event, _ in edges}
-    if serving.serves_directly(graph, function, tables.serving, lambda event: id(event) in events):
+    ids = {id(event) for event, _ in events}
+    if serving.serves_directly(graph, function, tables.serving, lambda event: id(event) in ids):
         return True
-    targets: dict[int, list] = {}
-    for event, resolved in edges:
-        if resolved.function is not None:
-            targets.setdefault(id(event), []).append(resolved.function)
-    return any(len(runs) == 1 and serves(runs[0].id) for runs in targets.values())
+    return any(len(runs) == 1 and serves(runs[0].id) for _, runs in events)
 
 
 def _runs(caller: callgraph.Function, methods: Iterable[callgraph.Function]) -> list[callgraph.Function]:

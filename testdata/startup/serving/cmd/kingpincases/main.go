@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"os"
 
+	"golang.org/x/sync/errgroup"
 	"gopkg.in/alecthomas/kingpin.v2"
 )
 
@@ -23,12 +24,15 @@ var (
 	dumpCmd  = app.Command("dump", "")
 	loginCmd = app.Command("login", "")
 	listCmd  = app.Command("list", "")
+	workCmd  = app.Command("work", "")
+	adminCmd = app.Command("admin", "")
+	debugCmd = app.Command("debug", "")
 )
 
 type runner interface{ Run() }
 
 func main() {
-	switch kingpin.MustParse(app.Parse(os.Args[1:])) {
+	switch command := kingpin.MustParse(app.Parse(os.Args[1:])); command {
 	case httpCmd.FullCommand():
 		mux := newMux(os.Args)
 		log.Fatal(http.ListenAndServe(":8080", mux))
@@ -47,6 +51,17 @@ func main() {
 		_ = http.ListenAndServe("127.0.0.1:8085", nil)
 	case listCmd.FullCommand():
 		each(os.Args, listed)
+	case workCmd.FullCommand():
+		w := newWorker(os.Args)
+		var g errgroup.Group
+		g.Go(func() error { return w.serve() })
+		_ = g.Wait()
+	case adminCmd.FullCommand(), debugCmd.FullCommand():
+		switch command {
+		case adminCmd.FullCommand():
+			log.Fatal(http.ListenAndServe(":8083", nil))
+		}
+		_ = drained(os.Args)
 	}
 	summary(os.Args)
 }
@@ -141,6 +156,29 @@ func (d *dumpRunner) Run() { _ = len(d.lines) }
 
 // The dump command prints and exits: not startup.
 func lines(in []string) []string {
+	var out []string
+	for _, x := range in {
+		out = append(out, x)
+	}
+	return out
+}
+
+type worker struct{ queues []string }
+
+func newWorker(in []string) *worker { return &worker{queues: queues(in)} }
+
+func (w *worker) serve() error { return http.ListenAndServe(":8082", nil) }
+
+func queues(in []string) []string {
+	var out []string // want "SL003"
+	for _, x := range in {
+		out = append(out, x)
+	}
+	return out
+}
+
+// Not startup: it runs once the admin server has stopped.
+func drained(in []string) []string {
 	var out []string
 	for _, x := range in {
 		out = append(out, x)
