@@ -7704,6 +7704,42 @@ def test_a_message_names_no_informer_kinds_when_one_informer_is_scoped(tmp_path)
     assert "unless scoped, and not every informer it builds is scoped whatever the flags)" in finding.message
 
 
+_SCOPED_SECRETS_UNDER_A_FLAG = """\
+package watch
+
+import (
+	"flag"
+
+	"k8s.io/client-go/informers"
+	"k8s.io/client-go/kubernetes"
+)
+
+%s
+
+func start(client kubernetes.Interface, ns string, stop <-chan struct{}) {
+	flag.Parse()
+	every := informers.NewSharedInformerFactory(client, 0)
+	_ = every.Core().V1().Pods().Informer()
+	every.Start(stop)
+	if enablePods {
+		own := informers.NewSharedInformerFactoryWithOptions(client, 0, informers.WithNamespace(ns))
+		_ = own.Core().V1().Secrets().Informer()
+		own.Start(stop)
+	}
+}
+"""
+
+
+@pytest.mark.parametrize("gated", [True, False])
+def test_a_message_says_not_every_informer_is_scoped_when_a_scoped_one_is_built(tmp_path, gated):
+    """The scoped factory built only under a flag the manifest does not pass scopes nothing."""
+    source = _SCOPED_SECRETS_UNDER_A_FLAG % _ENABLE_PODS if gated else \
+        _SCOPED_SECRETS_UNDER_A_FLAG.replace("\tif enablePods {\n", "\t{\n") % ""
+    (finding,) = _findings_of_watching_program(tmp_path, source, request="64Mi", controller=False)
+    assert ("not every informer it builds is scoped" in finding.message) == (not gated)
+    assert ("no scoping was found that applies whatever the flags" in finding.message) == gated
+
+
 def test_a_message_says_not_every_informer_is_scoped_only_of_one_built(tmp_path):
     """A factory of Pods built only under a flag the manifest does not pass is no unscoped
     informer beside the scoped one of Secrets: the unscoped cache is the manager's."""

@@ -4648,13 +4648,14 @@ def _namespace_named(run: ProgramRun, facts: list[_PackageCode]) -> bool:
 
 def _informers_partly_scoped(facts: list[_PackageCode], run: ProgramRun, named: bool) -> bool:
     """Whether, of the informers a program builds under the flags the run passes (not those
-    gated off), fewer are scoped than are built: whatever the flags, or by the namespace the
-    run names."""
+    gated off), some are scoped and fewer than are built: whatever the flags, or by the
+    namespace the run names."""
     off = [g for f in facts for g in f.flag_gated if g.informer is not None and run.passed_flags is not None and
            g.flag not in run.passed_flags and _counted_informer(g.informer, facts)]
     scoped = sum(f.informer_scopings + (f.informer_scopings_when_namespace_named if named else 0) for f in facts) - \
         sum(g.scoped for g in off)
-    return scoped < _informer_constructions(facts) - len(off)
+    # Those counted as scoped because they keep nothing that grows are no scoping of the cache.
+    return sum(f.informers_keeping_nothing for f in facts) < scoped < _informer_constructions(facts) - len(off)
 
 
 def _named_keeper(keeps: list[str], facts: list[_PackageCode]) -> str:
