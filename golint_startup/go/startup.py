@@ -429,8 +429,7 @@ class _Startup:
         graph, tables, options = self.graph, self.tables, self.options
         own = self.contexts(function.display)
         # What follows a call that serves until the program stops (`log.Fatal(srv.ListenAndServe())`,
-        # `err := rootCmd.Execute(); report(err)`) runs as it shuts down, not at startup; so does
-        # what the function defers before it (facts place a deferred call at the function's end).
+        # `err := rootCmd.Execute(); report(err)`) runs as it shuts down, not at startup.
         # Served in a case of kingpin's command, what follows waits but for the later cases
         # (each is another command): a case that starts after the one served in.
         served_until = None
@@ -440,16 +439,13 @@ class _Startup:
                     (event.span.line, event.span.col) >= served_until[1] and \
                     (context.command if context is not None else 0) <= served_until[2]:
                 continue  # (an argument of the call, or a later literal's call site, starts inside it)
-            if served_until is not None and event.position > served_until[0] and \
-                    (event.span.line, event.span.col) < served_until[3]:
-                continue  # written before it and placed after: deferred, it runs as the function returns
             if context is not None and not _follows(graph, function, event.kind, context, tables, options,
                                                     self.callee_cache):
                 continue
             if event.kind == "call" and resolved.external is not None and (context is None or not context.go) and \
                     tables.blocking.matches(resolved.external[0], resolved.method_name or resolved.external[1]):
                 served_until = event.position, (event.span.end_line, event.span.end_col), \
-                    context.command if context is not None else 0, (event.span.line, event.span.col)
+                    context.command if context is not None else 0
             targets = [resolved.function] if resolved.function is not None else []
             runs = event.kind == "call" and tables.runners and \
                 _runner_targets(graph, function, resolved, tables, self.runners_by_name)

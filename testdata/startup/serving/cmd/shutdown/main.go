@@ -1,6 +1,5 @@
 // What a function does after a call that serves until the program stops runs as it shuts
-// down: the server's arguments and what comes before run at startup, what follows does not,
-// nor what it defers before.
+// down: the server's arguments and what comes before run at startup, what follows does not.
 package main
 
 import (
@@ -20,7 +19,6 @@ func main() {
 
 func serve(cmd *cobra.Command, args []string) error {
 	prepare(args)
-	defer report(args) // runs as serve returns: once the server has stopped
 	srv := &http.Server{Addr: ":8080", Handler: routes(args)}
 	if err := srv.ListenAndServe(); err != nil {
 		drain(args) // once the server has stopped
@@ -64,11 +62,3 @@ func flush(err error) []string {
 }
 
 func watch(in []string) {}
-
-func report(in []string) []string {
-	var out []string
-	for _, x := range in {
-		out = append(out, x)
-	}
-	return out
-}
