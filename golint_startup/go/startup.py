@@ -33,8 +33,9 @@ is ever waited on. So a serving path starts at a `main` that serves (go.serving:
 serving call by any means) or at an `init` or package-level initializer of a package that
 such a main imports, or that no main of the module imports (a library's), and every command a
 framework runs on it (cobra's `Run`/`RunE`, urfave's `Action`, ff's `Exec`, the methods of a
-runner entry, a command table's `Run` in the go command's own style, the calls of a case of a
-switch over the command kingpin parsed, `case serveCmd.FullCommand():`, as one: _case_serves) serves too: `app list` of a binary whose `app serve` runs the daemon is no
+runner entry, a command table's `Run` in the go command's own style, what a case of a switch
+over the command kingpin parsed does, `case serveCmd.FullCommand():`, taken as one command:
+_case_serves) serves too: `app list` of a binary whose `app serve` runs the daemon is no
 program's startup. A command's preparation (cobra's pre-runs, urfave's `Before`) runs
 before the serving command as well and decides nothing.
 """
@@ -423,9 +424,9 @@ class _Startup:
 
     def marked_successors(self, function: callgraph.Function) -> Iterable[tuple[Span, callgraph.Function, object]]:
         """`successors`, each with whether the edge is a command a framework runs (which a
-        serving path must find serving): False, True, or for a call in a case of kingpin's
-        parsed command the case (its calls run as one command: the serving case's
-        `srv := newServer()` is startup with its `srv.run()`)."""
+        serving path must find serving): False, True, or for an edge in a case of kingpin's
+        parsed command (function id, Context.command), the case's (its events run as one
+        command: the serving case's `srv := newServer()` is startup with its `srv.run()`)."""
         graph, tables, options = self.graph, self.tables, self.options
         own = self.contexts(function.display)
         # What follows a call that serves until the program stops (`log.Fatal(srv.ListenAndServe())`,
