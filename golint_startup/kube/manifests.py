@@ -4646,12 +4646,18 @@ def _namespace_named(run: ProgramRun, facts: list[_PackageCode]) -> bool:
     return bool(run.namespace_settings & settings) or any(f.defaulted_namespace_flags for f in facts)
 
 
+def _gated_off(facts: list[_PackageCode], run: ProgramRun) -> list[go_code.GatedCache]:
+    """The caches a program builds only under a flag the run does not pass: not built (a
+    manager, or an informer counted as a construction)."""
+    return [g for f in facts for g in f.flag_gated if run.passed_flags is not None and
+            g.flag not in run.passed_flags and (g.informer is None or _counted_informer(g.informer, facts))]
+
+
 def _informers_partly_scoped(facts: list[_PackageCode], run: ProgramRun, named: bool) -> bool:
     """Whether, of the informers a program builds under the flags the run passes (not those
     gated off), some are scoped and fewer than are built: whatever the flags, or by the
     namespace the run names."""
-    off = [g for f in facts for g in f.flag_gated if g.informer is not None and run.passed_flags is not None and
-           g.flag not in run.passed_flags and _counted_informer(g.informer, facts)]
+    off = [g for g in _gated_off(facts, run) if g.informer is not None]
     scoped = sum(f.informer_scopings + (f.informer_scopings_when_namespace_named if named else 0) for f in facts) - \
         sum(g.scoped for g in off)
     # Those counted as scoped because they keep nothing that grows are no scoping of the cache.
@@ -5648,9 +5654,7 @@ class _GoTree:
                 scopes += sum(f.scopings_when_namespace_named for f in facts)
             caches = sum(f.managers for f in facts) + _informer_constructions(facts) + \
                 go_code.knative_informers(path for f in facts for path in f.imports)
-            # Caches built only under a flag the manifests never pass are not built.
-            off = [g for f in facts for g in f.flag_gated if run.passed_flags is not None and
-                   g.flag not in run.passed_flags and (g.informer is None or _counted_informer(g.informer, facts))]
+            off = _gated_off(facts, run)
             # A generated client's factory of the module's own custom resources keeps what users
             # create: varmor's factory of its policies beside its scoped factories of core kinds
             # (read as wrongly cluster-wide when it counted as a cache of the cluster). Not
