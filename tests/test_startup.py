@@ -83,6 +83,10 @@ def test_programs_all_counts_the_startup_of_programs_that_never_serve(tmp_path):
     # a login waiting for its callback on the loopback address; a value passed by a command
     assert _path_of(every, "cmd/kingpincases/main.go", 73) == ["main", "scopes"]
     assert _path_of(every, "cmd/kingpincases/main.go", 82) == ["main", "listed"]
+    # what follows a serving call is shutdown: in the enclosing case, and the cases of a
+    # switch after a serving call outside any case
+    assert not [f for f in every if (f.path, f.location.line) == ("cmd/kingpincases/main.go", 182)]
+    assert not [f for f in every if f.path == "cmd/kingpinafter/main.go"]
     # a call through an interface of its own named like no serving call serves nothing
     assert _path_of(every, "cmd/libiface-none/main.go", 27) == ["main", "configured"]
     # a call through an interface runs no namesake whose type lacks the interface's methods

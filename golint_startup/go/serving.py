@@ -19,7 +19,7 @@ import fnmatch
 import os
 from typing import Callable, Iterable
 
-from golint_startup.go.callgraph.facts import LOOPBACK_SERVING, FileFacts, MethodTarget, ParamTarget, TypeRef
+from golint_startup.go.callgraph.facts import LOOPBACK_SERVING, Event, FileFacts, MethodTarget, ParamTarget, TypeRef
 from golint_startup.go.callgraph.graph import Function, ModuleGraph, Resolved, calls_a_runner, shortest_paths_to
 from golint_startup.go.library import COMMAND_RUNNERS, SIGNAL_WAITS
 
@@ -58,12 +58,12 @@ def serving_call(graph: ModuleGraph, function: Function, resolved: Resolved, cal
 
 
 def serves_directly(graph: ModuleGraph, function: Function, calls: Calls,
-                    among: Callable[[object], bool] = lambda event: True) -> bool:
+                    among: Callable[[Event], bool] = lambda event: True) -> bool:
     """Whether `function` itself makes a serving call (or takes one as a value), by one of its
-    events `among` selects. A framework's
-    wait for the shutdown signal is not, when the same function runs a command framework's
-    commands (`ctx := signals.SetupSignalHandler()` then `rootCmd.ExecuteContext(ctx)`), whose
-    commands tell whether the program serves."""
+    events `among` selects (a case of kingpin's command: go.startup._case_serves). A
+    framework's wait for the shutdown signal is not, when the same function runs a command
+    framework's commands (`ctx := signals.SetupSignalHandler()` then
+    `rootCmd.ExecuteContext(ctx)`), whose commands tell whether the program serves."""
     events = [event for event in function.events if event.kind in ("call", "ref", "run") and event.target is not None]
     resolved = [graph.resolve(event.target, function.package) for event in events]
     runs_commands = any(found.external is not None and found.method_name in COMMAND_RUNNERS.get(found.external[0], ())

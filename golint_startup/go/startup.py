@@ -49,14 +49,19 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from golint_startup.go.callgraph import completion, graph as callgraph
-from golint_startup.go.callgraph.facts import Context, FileFacts, FunctionTarget, LiteralTarget, MemberTarget, MethodTarget, \
-    ProgramFacts, Span, Target
+from golint_startup.go.callgraph.facts import Context, Event, FileFacts, FunctionTarget, LiteralTarget, MemberTarget, \
+    MethodTarget, ProgramFacts, Span, Target
 from golint_startup.go import serving
 from golint_startup.go.library import COMMAND_FIELDS, COMMAND_PREPARE_FIELDS, COMMAND_RUNNERS, HANDLER_REGISTRATIONS, \
     NON_BLOCKING_SERVING_CALLS, SERVING_CALLS, STARTUP_EDGES, handles_requests
 
 # A step of a path: (function id, the call site in the previous step's function, or None at the root).
 Step = tuple
+# Whether an edge is a command a framework runs: False, True, or the case of kingpin's parsed
+# command it is in, (function id, Context.command), whose events run as one command.
+Command = bool | tuple[tuple, int]
+# The events of a case of kingpin's command, each with the module functions it may run.
+CaseEvents = list[tuple[Event, list[callgraph.Function]]]
 
 
 @dataclass(frozen=True)
@@ -422,7 +427,7 @@ class _Startup:
         for span, target, _ in self.marked_successors(function):
             yield span, target
 
-    def marked_successors(self, function: callgraph.Function) -> Iterable[tuple[Span, callgraph.Function, object]]:
+    def marked_successors(self, function: callgraph.Function) -> Iterable[tuple[Span, callgraph.Function, Command]]:
         """`successors`, each with whether the edge is a command a framework runs (which a
         serving path must find serving): False, True, or for an edge in a case of kingpin's
         parsed command (function id, Context.command), the case's (its events run as one
@@ -430,23 +435,23 @@ class _Startup:
         graph, tables, options = self.graph, self.tables, self.options
         own = self.contexts(function.display)
         # What follows a call that serves until the program stops (`log.Fatal(srv.ListenAndServe())`,
-        # `err := rootCmd.Execute(); report(err)`) runs as it shuts down, not at startup.
-        # Served in a case of kingpin's command, what follows waits but for the later cases
-        # (each is another command): a case that starts after the one served in.
-        served_until = None
+        # `err := rootCmd.Execute(); report(err)`) runs as it shuts down, not at startup. Served
+        # in a case of kingpin's command, the later cases are other commands: what starts after
+        # that case's start waits, what sits in a later case does not (nor, left unread, a
+        # switch nested after the serving call in the same case).
+        served_at, served_end, served_case = None, None, 0
         for event, resolved in graph.edges(function):
             context = own.get(event.span)
-            if served_until is not None and event.position > served_until[0] and \
-                    (event.span.line, event.span.col) >= served_until[1] and \
-                    (context.command if context is not None else 0) <= served_until[2]:
+            case = context.command if context is not None else 0
+            if served_at is not None and event.position > served_at and \
+                    (event.span.line, event.span.col) >= served_end and (served_case == 0 or case <= served_case):
                 continue  # (an argument of the call, or a later literal's call site, starts inside it)
             if context is not None and not _follows(graph, function, event.kind, context, tables, options,
                                                     self.callee_cache):
                 continue
             if event.kind == "call" and resolved.external is not None and (context is None or not context.go) and \
                     tables.blocking.matches(resolved.external[0], resolved.method_name or resolved.external[1]):
-                served_until = event.position, (event.span.end_line, event.span.end_col), \
-                    context.command if context is not None else 0
+                served_at, served_end, served_case = event.position, (event.span.end_line, event.span.end_col), case
             targets = [resolved.function] if resolved.function is not None else []
             runs = event.kind == "call" and tables.runners and \
                 _runner_targets(graph, function, resolved, tables, self.runners_by_name)
@@ -455,9 +460,9 @@ class _Startup:
             for target in targets:
                 if runs_per_request(event, target):
                     continue
-                command = bool(runs) or self._command_edge(function, event, context, target)
-                if context is not None and context.command:
-                    command = (function.id, context.command)  # a value passed in a case too
+                # Every edge of a case, a value passed in it too, is its command's.
+                command = (function.id, case) if case else bool(runs) or \
+                    self._command_edge(function, event, context, target)
                 if resolved.dispatched > 1 and self.live is not None and not self.live.admits(target):
                     self.live.defer(target, (function.id, event.span, target, command))
                     continue
@@ -465,10 +470,7 @@ class _Startup:
 
     def _command_edge(self, function: callgraph.Function, event, context: Context | None,
                       target: callgraph.Function) -> bool:
-        """Whether the edge to `target` is a command's run field (not its preparation), or a
-        call in a case of kingpin's parsed command."""
-        if event.kind == "call" and context is not None and context.command:
-            return True
+        """Whether the edge to `target` is a command's run field (not its preparation)."""
         if event.kind == "ref":
             # A value wrapped by a call (`Action: cliutil.Action(login)`) is the command's too.
             if context is None or not context.field or context.field not in _RUN_FIELDS:
@@ -589,11 +591,13 @@ def _reach_serving(graph: callgraph.ModuleGraph, roots: list[callgraph.Function]
         return in_a_server[package.directory]
 
     cases_serving: dict[tuple, bool] = {}
-    cases_of: dict[tuple, dict[int, list]] = {}  # by function id: its events by case
+    cases_of: dict[tuple, dict[int, CaseEvents]] = {}  # by function id: its events by case
 
-    def command_serves(command, target: callgraph.Function) -> bool:
-        if command is True or toward is not None and target.id not in toward:
+    def command_serves(command: Command, target: callgraph.Function) -> bool:
+        if command is True:
             return asked(target.id)
+        if toward is not None and target.id not in toward:
+            return False  # leads to no function asked about
         # A case of kingpin's command serves as a whole: a constructor beside its run is setup.
         if command not in cases_serving:
             function = graph.functions[command[0]]
@@ -617,16 +621,16 @@ def _reach_serving(graph: callgraph.ModuleGraph, roots: list[callgraph.Function]
 
 
 def _events_by_case(graph: callgraph.ModuleGraph, function: callgraph.Function,
-                    contexts: Callable[[str], dict[Span, Context]]) -> dict[int, list]:
+                    contexts: Callable[[str], dict[Span, Context]]) -> dict[int, CaseEvents]:
     """The events of `function` in each case of kingpin's parsed command, by Context.command,
     each with the module functions it may run: its edges (graph.edges), or for a value kept
     for later, which is none (`g.Go(func() error { return srv.serve() })`), what it names."""
     own = contexts(function.display)
-    runs: dict[int, list] = {}
+    runs: dict[int, list[callgraph.Function]] = {}
     for event, resolved in graph.edges(function):
         if resolved.function is not None:
             runs.setdefault(id(event), []).append(resolved.function)
-    cases: dict[int, list] = {}
+    cases: dict[int, CaseEvents] = {}
     for event in function.events:
         context = own.get(event.span)
         if context is None or not context.command or event.target is None:
@@ -638,7 +642,7 @@ def _events_by_case(graph: callgraph.ModuleGraph, function: callgraph.Function,
     return cases
 
 
-def _case_serves(graph: callgraph.ModuleGraph, function: callgraph.Function, events: list, tables: _Tables,
+def _case_serves(graph: callgraph.ModuleGraph, function: callgraph.Function, events: CaseEvents, tables: _Tables,
                  serves: Callable[[tuple], bool]) -> bool:
     """Whether a case of kingpin's parsed command in `function`, whose events are `events`
     (_events_by_case), serves: it makes a serving call itself (serving.serves_directly, of its

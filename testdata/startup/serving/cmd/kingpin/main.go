@@ -39,7 +39,7 @@ func main() {
 		srv.serve()
 	case catCmd.FullCommand():
 		c := newCatter(os.Args)
-		_ = c.cat()
+		_ = c.count()
 	default:
 		for _, handle := range handlers {
 			if handle(command) {
@@ -65,7 +65,7 @@ func newCatter(in []string) *catter {
 	return &catter{lines: cat(in)}
 }
 
-func (c *catter) cat() int { return len(c.lines) }
+func (c *catter) count() int { return len(c.lines) }
 
 func routes(in []string) []string {
 	var out []string // want "SL003"
