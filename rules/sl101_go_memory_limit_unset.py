@@ -168,7 +168,8 @@ def check_manifests(manifests: ProjectManifests, options):
             f"; its code asks informers for {_kinds_named(informed)}" if informed else ""
         # A node's Pods scoped beside every Node: "no scoping was found" reads as a scoping missed
         # (a reader of k8s-hosting-platform's firewall reconciler said so).
-        unscoped = "not every informer it builds is scoped whatever the flags" if informed is None else \
+        unscoped = "not every informer it builds is scoped whatever the flags" \
+            if cache and cache != CONTROLLER_RUNTIME and manifests.informers_partly_scoped(container) else \
             "no scoping was found that applies whatever the flags"
         framework = manifests.framework_cache(container) if cache else None
         framework_kinds = _framework_kinds(framework, container)

@@ -7714,14 +7714,14 @@ import (
 	"k8s.io/client-go/kubernetes"
 )
 
-%s
+%(declared)s
 
 func start(client kubernetes.Interface, ns string, stop <-chan struct{}) {
 	flag.Parse()
 	every := informers.NewSharedInformerFactory(client, 0)
 	_ = every.Core().V1().Pods().Informer()
 	every.Start(stop)
-	if enablePods {
+	if %(condition)s {
 		own := informers.NewSharedInformerFactoryWithOptions(client, 0, informers.WithNamespace(ns))
 		_ = own.Core().V1().Secrets().Informer()
 		own.Start(stop)
@@ -7732,9 +7732,10 @@ func start(client kubernetes.Interface, ns string, stop <-chan struct{}) {
 
 @pytest.mark.parametrize("gated", [True, False])
 def test_a_message_says_not_every_informer_is_scoped_when_a_scoped_one_is_built(tmp_path, gated):
-    """The scoped factory built only under a flag the manifest does not pass scopes nothing."""
-    source = _SCOPED_SECRETS_UNDER_A_FLAG % _ENABLE_PODS if gated else \
-        _SCOPED_SECRETS_UNDER_A_FLAG.replace("\tif enablePods {\n", "\t{\n") % ""
+    """A scoped factory beside an unscoped one: not every informer is scoped; but one built only
+    under a flag the manifest does not pass scopes nothing."""
+    source = _SCOPED_SECRETS_UNDER_A_FLAG % ({"declared": _ENABLE_PODS, "condition": "enablePods"} if gated else
+                                             {"declared": "", "condition": "true"})
     (finding,) = _findings_of_watching_program(tmp_path, source, request="64Mi", controller=False)
     assert ("not every informer it builds is scoped" in finding.message) == (not gated)
     assert ("no scoping was found that applies whatever the flags" in finding.message) == gated

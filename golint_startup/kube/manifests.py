@@ -520,7 +520,8 @@ class ProjectManifests:
     _caches_written_kinds_only: Callable[[ProgramRun], bool] = lambda run: False
     _informed_kinds: Callable[[ProgramRun], frozenset[str] | None] = lambda run: None
     _reviews_admissions: Callable[[str | None], bool] = lambda directory: False
-    _informer_kinds: Callable[[ProgramRun], tuple[str, ...] | None] = lambda run: ()
+    _informer_kinds: Callable[[ProgramRun], tuple[str, ...]] = lambda run: ()
+    _informers_partly_scoped: Callable[[ProgramRun], bool] = lambda run: False
     _image_limits: dict[str, bool] = field(default_factory=dict)  # module root -> its scripts set GOMEMLIMIT
 
     @property
@@ -597,10 +598,15 @@ class ProjectManifests:
         otherwise, or when its code is not known."""
         return self._informed_kinds(container.run)
 
-    def informer_kinds(self, container: Container) -> tuple[str, ...] | None:
+    def informer_kinds(self, container: Container) -> tuple[str, ...]:
         """The kinds that grow with the cluster its program asks client-go's informers for (see
-        _GoTree.informer_kinds); None when some of the informers it builds are scoped, not all."""
+        _GoTree.informer_kinds)."""
         return self._informer_kinds(container.run)
+
+    def informers_partly_scoped(self, container: Container) -> bool:
+        """Whether some of the informers its program builds are scoped, not all (see
+        _GoTree.informers_partly_scoped)."""
+        return self._informers_partly_scoped(container.run)
 
     def framework_cache(self, container: Container) -> go_code.Framework | None:
         """The framework its program runs that keeps a cache of its own, and the kinds it holds
@@ -1597,7 +1603,8 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
                             tree.sets_memory_limit, tree.program_predates_memory_limit, tree.keeps_cluster_objects,
                             tree.cluster_cache, tree.caches_only_small_kinds, tree.growing_kinds,
                             tree.framework_cache, tree.startup_wait, tree.caches_written_kinds_only,
-                            tree.informed_kinds, tree.reviews_admissions, _informer_kinds=tree.informer_kinds)
+                            tree.informed_kinds, tree.reviews_admissions, _informer_kinds=tree.informer_kinds,
+                            _informers_partly_scoped=tree.informers_partly_scoped)
 
 
 def _none_checked(containers: list[Container]) -> str:
@@ -4653,15 +4660,23 @@ def _gated_off(facts: list[_PackageCode], run: ProgramRun) -> list[go_code.Gated
             g.flag not in run.passed_flags and (g.informer is None or _counted_informer(g.informer, facts))]
 
 
-def _informers_partly_scoped(facts: list[_PackageCode], run: ProgramRun, named: bool) -> bool:
-    """Whether, of the informers a program builds under the flags the run passes (not those
-    gated off), some are scoped and fewer than are built: whatever the flags, or by the
-    namespace the run names."""
+def _own_factories(facts: list[_PackageCode], module: modules.Module) -> int:
+    """How many informer factories of the module's own generated clients a program builds
+    unscoped: of its own custom resources, they keep what users create (varmor's factory of
+    its policies beside its scoped factories of core kinds was read as wrongly cluster-wide
+    when it counted as a cache of the cluster). Not another project's: OpenShift's Builds and
+    ImageStreams grow with the cluster."""
+    return sum(modules.in_module(path, module.path) for f in facts for path in f.generated_factories)
+
+
+def _informer_counts(facts: list[_PackageCode], run: ProgramRun, named: bool, own: int) -> tuple[int, int]:
+    """(how many informers a program builds that are scoped, how many it builds that may keep
+    the cluster's objects), under the flags the run passes (_gated_off) and the namespace it
+    names, less the `own` factories of its own custom resources."""
     off = [g for g in _gated_off(facts, run) if g.informer is not None]
     scoped = sum(f.informer_scopings + (f.informer_scopings_when_namespace_named if named else 0) for f in facts) - \
         sum(g.scoped for g in off)
-    # Those counted as scoped because they keep nothing that grows are no scoping of the cache.
-    return sum(f.informers_keeping_nothing for f in facts) < scoped < _informer_constructions(facts) - len(off)
+    return scoped, _informer_constructions(facts) - len(off) - own
 
 
 def _named_keeper(keeps: list[str], facts: list[_PackageCode]) -> str:
@@ -5556,23 +5571,30 @@ class _GoTree:
             named |= _cached_growing_kinds(facts, run.cluster_listed_kinds) - selected
         return tuple(kind for kind in (*go_code.GROWING_KINDS, "PartialObjectMetadata") if kind in named)
 
-    def informer_kinds(self, run: ProgramRun) -> tuple[str, ...] | None:
+    def informer_kinds(self, run: ProgramRun) -> tuple[str, ...]:
         """The kinds that grow with the cluster that the main packages at or below the run's
         directory ask client-go's informer factories for (go_code.informed_kinds), the most
         memory first; none when one of their informers is scoped, whatever the flags or by the
         namespace the run names (a node's Pods beside every Deployment: which factory keeps
-        which kind is not known), and None when another they build is not
-        (_informers_partly_scoped). One that keeps nothing that grows, counted as scoped, asks
-        for none of those kinds."""
+        which kind is not known). One that keeps nothing that grows, counted as scoped, asks for
+        none of those kinds."""
         module, mains = self._run_programs(run)
         facts = [f for main in mains for f in self._program_facts(main, module, run).packages]
         named = _namespace_named(run, facts)
         if any(f.informer_scopings > f.informers_keeping_nothing or named and f.informer_scopings_when_namespace_named
                for f in facts):
-            # Which of its informers keep which kinds is not known: None when one it builds is
-            # not scoped, () when each is (the cache is another's).
-            return None if _informers_partly_scoped(facts, run, named) else ()
+            return ()  # which of its informers keep which kinds is not known
         return tuple(kind for kind in go_code.GROWING_KINDS if kind in frozenset().union(*(f.informed_kinds for f in facts)))
+
+    def informers_partly_scoped(self, run: ProgramRun) -> bool:
+        """Whether, of the informers that the main packages at or below the run's directory
+        build under the flags it passes, some are scoped (whatever the flags, or by the
+        namespace it names; not one counted so for keeping nothing that grows) and not all
+        (_informer_counts)."""
+        module, mains = self._run_programs(run)
+        facts = [f for main in mains for f in self._program_facts(main, module, run).packages]
+        scoped, built = _informer_counts(facts, run, _namespace_named(run, facts), _own_factories(facts, module))
+        return sum(f.informers_keeping_nothing for f in facts) < scoped < built
 
     def framework_cache(self, run: ProgramRun) -> go_code.Framework | None:
         """The framework that a main package at or below the run's directory runs, through
@@ -5655,11 +5677,7 @@ class _GoTree:
             caches = sum(f.managers for f in facts) + _informer_constructions(facts) + \
                 go_code.knative_informers(path for f in facts for path in f.imports)
             off = _gated_off(facts, run)
-            # A generated client's factory of the module's own custom resources keeps what users
-            # create: varmor's factory of its policies beside its scoped factories of core kinds
-            # (read as wrongly cluster-wide when it counted as a cache of the cluster). Not
-            # another project's: OpenShift's Builds and ImageStreams grow with the cluster.
-            own = sum(modules.in_module(path, module.path) for f in facts for path in f.generated_factories)
+            own = _own_factories(facts, module)
             caches -= len(off) + own
             scopes -= sum(g.scoped for g in off)
             builds = any(not modules.in_module(path, module.path) for f in facts for path in f.cache_builders) and \
@@ -5696,10 +5714,7 @@ class _GoTree:
                 # calling that cluster-wide was read as not worth a change).
                 keeps = others
                 off = [g for g in off if g.informer is not None]
-                scopes = sum(f.informer_scopings for f in facts) + \
-                    (sum(f.informer_scopings_when_namespace_named for f in facts) if named else 0) - \
-                    sum(g.scoped for g in off)
-                caches = _informer_constructions(facts) - len(off) - own
+                scopes, caches = _informer_counts(facts, run, named, own)
             # Every manager and informer it builds scoped (or one scoping, for a cache built
             # elsewhere): a second manager beside a scoped one caches the cluster (kubeslice's
             # worker scopes its hub cluster's manager to a namespace, not its own).
