@@ -2141,13 +2141,12 @@ def string_flags(code: bytes) -> frozenset[tuple[bytes, str]]:
 # a name may be given (`role, rest := parseRole(os.Args[1:])`).
 _FIRST_ARGUMENT = rb"os\.Args\[1\]|flag\.Arg\(0\)|flag\.Args\(\)\[0\]"
 _ARGUMENTS_PASSED = rb"[\w.]+\(\s*(?:os\.Args\[1:\]|flag\.Args\(\))\s*\)"
-# A `switch` on a name (`switch config.PluginType {`, `switch *mode {`; on a bare name:
-# _BARE_SWITCH) or on the program's first argument as written (`switch os.Args[1] {`: ARGUMENT
-# stands for it), a clause of one, the values its label lists (strings, or constants:
+# A `switch` on a name (`switch config.PluginType {`, `switch *mode {`: what comes before the
+# name is its first group, empty for a bare name) or on the program's first argument as written
+# (`switch os.Args[1] {`: ARGUMENT stands for it), a clause of one, the values its label lists (strings, or constants:
 # _label_values), and a clause ending by falling into the next.
-_SWITCH_ON_NAME = re.compile(rb"\bswitch\s+(?:\*?(?:[A-Za-z_]\w*\.)*([A-Za-z_]\w*)|(" + _FIRST_ARGUMENT + rb"))\s*\{")
+_SWITCH_ON_NAME = re.compile(rb"\bswitch\s+(?:(\*?(?:[A-Za-z_]\w*\.)*)([A-Za-z_]\w*)|(" + _FIRST_ARGUMENT + rb"))\s*\{")
 ARGUMENT = b"os.Args[1]"
-_BARE_SWITCH = re.compile(rb"switch\s+[A-Za-z_]\w*\s*\{")
 _CLAUSE = re.compile(rb"^[ \t]*(?:case\b([^:\n]*)|default\s*):", re.MULTILINE)
 _LABEL_VALUE = re.compile(rb'"([^"\\\n]*)"|`([^`]*)`|(?<![\w.])([A-Za-z_]\w*)(?![\w.(])')
 _FALLS_THROUGH = re.compile(rb"\bfallthrough\s*$")
@@ -2155,7 +2154,7 @@ _FALLS_THROUGH = re.compile(rb"\bfallthrough\s*$")
 
 def _switched(switch: re.Match) -> bytes:
     """What a `switch` (_SWITCH_ON_NAME) tests: the last part of its name, or ARGUMENT."""
-    return switch.group(1) or ARGUMENT
+    return switch.group(2) or ARGUMENT
 
 
 def _label_values(label: bytes, constants: dict[bytes, str]) -> Iterator[str]:
@@ -2260,7 +2259,7 @@ def without_other_modes(code: bytes, modes: dict[bytes, str], constants: dict[by
     for switch in _SWITCH_ON_NAME.finditer(structure):
         switched = _switched(switch)
         value = modes.get(switched)
-        if value is None and argument is not None and (switched == ARGUMENT or _BARE_SWITCH.match(switch.group(0)) and
+        if value is None and argument is not None and (switched == ARGUMENT or switch.group(1) == b"" and
                                                        switched in _argument_names_around(code, switch.start(), given)):
             value = argument  # a name, not a field of the same name (`switch cfg.role`)
         if value is None:
@@ -2295,10 +2294,9 @@ def without_other_modes(code: bytes, modes: dict[bytes, str], constants: dict[by
 def _argument_names_around(code: bytes, at: int, found: dict[int, frozenset[bytes]]) -> frozenset[bytes]:
     """The names the top-level function holding `at` gives the first argument (argument_names),
     read once per function into `found`: a `switch cmd` elsewhere tests another `cmd`."""
-    start = code.rfind(b"\nfunc ", 0, at) + 1
+    start = _function_start(code, at)
     if start not in found:
-        end = code.find(b"\nfunc ", at)
-        found[start] = argument_names(code[start:end if end >= 0 else len(code)])
+        found[start] = argument_names(_rest_of_function(code, start))
     return found[start]
 
 
