@@ -259,15 +259,20 @@ _INTERPRETERS = re.compile(r"(?:python[\d.]*|node(?:js)?|ruby|java|php[\d.]*|per
                            r"|uvicorn|gunicorn|bundle|openjdk|eclipse-temurin|amazoncorretto)")
 
 
+def _last_stage(dockerfile: str) -> re.Match | None:
+    """The last FROM line of a Dockerfile (_LAST_FROM): the image's own stage starts there."""
+    stages = list(_LAST_FROM.finditer(dockerfile))
+    return stages[-1] if stages else None
+
+
 def _builds_go_program(dockerfile: str) -> bool:
     """Whether a Dockerfile builds Go (_GO_DOCKERFILE) into an image that runs it: not one
     whose last stage runs another language's interpreter (_INTERPRETERS)."""
     if not _GO_DOCKERFILE.search(dockerfile):
         return False
-    stages = list(_LAST_FROM.finditer(dockerfile))
-    if not stages:
+    last = _last_stage(dockerfile)
+    if last is None:
         return True
-    last = stages[-1]
     runs = {kind.upper(): exec_form or shell_form for kind, exec_form, shell_form in
             (m.groups() for m in _RUNS.finditer(dockerfile, last.end()))}
     program = runs.get("ENTRYPOINT") or runs.get("CMD")
@@ -4222,8 +4227,8 @@ def _names_program(dockerfile: str, program: str) -> bool:
     text = _COMMENT_LINES.sub("", dockerfile)
     if re.search(rf"(?<![\w.-]){re.escape(program)}(?![\w.-])", text) is not None:
         return True
-    stages = list(_LAST_FROM.finditer(text))
-    last_stage = text[stages[-1].end():] if stages else text
+    last = _last_stage(text)
+    last_stage = text[last.end():] if last is not None else text
     return any(_ARGUMENT_NAMED_FILE.search(source) for copied in _copies(last_stage, stages=True)
                for source in copied.sources)
 
@@ -5841,9 +5846,9 @@ class _GoTree:
         key = path, modes, argument
         if key not in self._mode_declarations:
             source = self._read_go(path) or b""
-            constants = go_code.unambiguous(self._package_code(os.path.dirname(path)).string_constants)
-            blanked = go_code.without_other_modes(source, dict(modes), constants, argument) \
-                if b"switch" in source else source
+            blanked = go_code.without_other_modes(
+                source, dict(modes), go_code.unambiguous(self._package_code(os.path.dirname(path)).string_constants),
+                argument) if b"switch" in source else source
             self._mode_declarations[key] = self._declarations_of(path) if blanked is source else \
                 reached_code.declarations_of(blanked)
         return self._mode_declarations[key]
