@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from golint_startup.go.callgraph.facts import LOOPBACK_SERVING, Event, FileFacts, MethodTarget, ParamTarget, TypeRef
 from golint_startup.go.callgraph.graph import Function, ModuleGraph, Resolved, calls_a_runner, shortest_paths_to
@@ -57,12 +57,16 @@ def serving_call(graph: ModuleGraph, function: Function, resolved: Resolved, cal
     return False
 
 
-def serves_directly(graph: ModuleGraph, function: Function, calls: Calls,
-                    among: Callable[[Event], bool] = lambda event: True) -> bool:
-    """Whether `function` itself makes a serving call (or takes one as a value), by one of its
-    events `among` selects (a case of kingpin's command: go.startup._case_serves). A
-    framework's wait for the shutdown signal is not, when the same function runs a command
-    framework's commands (`ctx := signals.SetupSignalHandler()` then
+def serves_directly(graph: ModuleGraph, function: Function, calls: Calls) -> bool:
+    """Whether `function` itself makes a serving call (or takes one as a value): one of its
+    serving_events."""
+    return next(serving_events(graph, function, calls), None) is not None
+
+
+def serving_events(graph: ModuleGraph, function: Function, calls: Calls) -> Iterator[Event]:
+    """The events by which `function` itself makes a serving call (or takes one as a value),
+    found one at a time. A framework's wait for the shutdown signal is not one, when the same
+    function runs a command framework's commands (`ctx := signals.SetupSignalHandler()` then
     `rootCmd.ExecuteContext(ctx)`), whose commands tell whether the program serves."""
     events = [event for event in function.events if event.kind in ("call", "ref", "run") and event.target is not None]
     resolved = [graph.resolve(event.target, function.package) for event in events]
@@ -73,10 +77,9 @@ def serves_directly(graph: ModuleGraph, function: Function, calls: Calls,
     # facts.LOOPBACK_SERVING follows.
     loopback = {id(event) for event, following in zip(function.events, function.events[1:])
                 if following.kind == LOOPBACK_SERVING}
-    return any(among(event) and serving_call(graph, function, found, calls) and
-               not (runs_commands and _waits_for_signal(found)) and event.position not in probes and
-               id(event) not in loopback
-               for event, found in zip(events, resolved))
+    return (event for event, found in zip(events, resolved)
+            if serving_call(graph, function, found, calls) and not (runs_commands and _waits_for_signal(found)) and
+            event.position not in probes and id(event) not in loopback)
 
 
 _SIGNAL_WAITS = frozenset(tuple(entry.rsplit(".", 1)) for entry in SIGNAL_WAITS)

@@ -60,8 +60,9 @@ Step = tuple
 # Whether an edge is a command a framework runs: False, True, or the case of kingpin's parsed
 # command it is in, (function id, Context.command), whose events run as one command.
 Command = bool | tuple[tuple, int]
-# The events of a case of kingpin's command, each with the module functions it may run.
-CaseEvents = list[tuple[Event, list[callgraph.Function]]]
+# The events of a case of kingpin's command, each with the module functions it may run and
+# whether it is a serving call itself.
+CaseEvents = list[tuple[Event, list[callgraph.Function], bool]]
 
 
 @dataclass(frozen=True)
@@ -602,9 +603,8 @@ def _reach_serving(graph: callgraph.ModuleGraph, roots: list[callgraph.Function]
         if command not in cases_serving:
             function = graph.functions[command[0]]
             if function.id not in cases_of:
-                cases_of[function.id] = _events_by_case(graph, function, contexts)
-            cases_serving[command] = _case_serves(graph, function, cases_of[function.id].get(command[1], []),
-                                                  tables, serves)
+                cases_of[function.id] = _events_by_case(graph, function, tables, contexts)
+            cases_serving[command] = _case_serves(cases_of[function.id].get(command[1], []), serves)
         return cases_serving[command]
 
     queue = deque()
@@ -620,16 +620,19 @@ def _reach_serving(graph: callgraph.ModuleGraph, roots: list[callgraph.Function]
                 queue.append(target)
 
 
-def _events_by_case(graph: callgraph.ModuleGraph, function: callgraph.Function,
+def _events_by_case(graph: callgraph.ModuleGraph, function: callgraph.Function, tables: _Tables,
                     contexts: Callable[[str], dict[Span, Context]]) -> dict[int, CaseEvents]:
     """The events of `function` in each case of kingpin's parsed command, by Context.command,
     each with the module functions it may run: its edges (graph.edges), or for a value kept
-    for later, which is none (`g.Go(func() error { return srv.serve() })`), what it names."""
+    for later, which is none (`g.Go(func() error { return srv.serve() })`), what it names; and
+    whether it is a serving call itself (serving.serving_events: `log.Fatal(http.ListenAndServe(
+    ":8080", mux))`, not a listen on a loopback address nor a check that a port is free)."""
     own = contexts(function.display)
     runs: dict[int, list[callgraph.Function]] = {}
     for event, resolved in graph.edges(function):
         if resolved.function is not None:
             runs.setdefault(id(event), []).append(resolved.function)
+    serving_calls = {id(event) for event in serving.serving_events(graph, function, tables.serving)}
     cases: dict[int, CaseEvents] = {}
     for event in function.events:
         context = own.get(event.span)
@@ -638,23 +641,17 @@ def _events_by_case(graph: callgraph.ModuleGraph, function: callgraph.Function,
         if id(event) not in runs:
             named = graph.resolve(event.target, function.package).function
             runs[id(event)] = [named] if named is not None else []
-        cases.setdefault(context.command, []).append((event, runs[id(event)]))
+        cases.setdefault(context.command, []).append((event, runs[id(event)], id(event) in serving_calls))
     return cases
 
 
-def _case_serves(graph: callgraph.ModuleGraph, function: callgraph.Function, events: CaseEvents, tables: _Tables,
-                 serves: Callable[[tuple], bool]) -> bool:
-    """Whether a case of kingpin's parsed command in `function`, whose events are `events`
-    (_events_by_case), serves: it makes a serving call itself (serving.serves_directly, of its
-    events alone: `log.Fatal(http.ListenAndServe(":8080", mux))`, not a listen on a loopback
-    address nor a check that a port is free), or runs, in place, in a goroutine or as a value
+def _case_serves(events: CaseEvents, serves: Callable[[tuple], bool]) -> bool:
+    """Whether a case of kingpin's parsed command, whose events are `events` (_events_by_case),
+    serves: it makes a serving call itself, or runs, in place, in a goroutine or as a value
     (`g.Go(func() error { return srv.serve() })`), a function that serves; not one of several
     a call may run (through an interface or a table: another command's may be the one that
     serves)."""
-    ids = {id(event) for event, _ in events}
-    if serving.serves_directly(graph, function, tables.serving, lambda event: id(event) in ids):
-        return True
-    return any(len(runs) == 1 and serves(runs[0].id) for _, runs in events)
+    return any(serving_call or len(runs) == 1 and serves(runs[0].id) for _, runs, serving_call in events)
 
 
 def _runs(caller: callgraph.Function, methods: Iterable[callgraph.Function]) -> list[callgraph.Function]:
