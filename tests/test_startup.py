@@ -122,7 +122,10 @@ def test_function_values_run_where_they_are_called():
     assert _path_of(closures, "main.go", 48) == ["main", "func literal (line 19)", "lookup"]
     assert _path_of(closures, "main.go", 55) == ["main", "func literal (line 23)", "scan"]
     options = _findings(os.path.join(STARTUP, "options"))
-    assert _path_of(options, "main.go", 43) == ["main", "func literal (line 16)", "parse"]
+    assert _path_of(options, "main.go", 93) == ["main", "func literal (line 16)", "parse"]
+    # a function an option keeps runs where the field holding it is called
+    assert _path_of(options, "main.go", 74) == ["main", "app.start", "func literal (line 71)"]
+    assert _path_of(options, "main.go", 81) == ["main", "app.start", "runDirectly"]
     seams = _findings(os.path.join(STARTUP, "var-values"))
     assert _path_of(seams, "main.go", 33) == ["main", "purge"]
     assert _path_of(seams, "main.go", 45) == ["main", "notifyByHook"]

@@ -1138,9 +1138,11 @@ def _events_of(file: GoFile, top, found: _Found, key: str, classify: Classifier 
         if value.type == "identifier" and text(value) in params:
             if text(value) not in function_params:
                 continue  # no function value
-            if owner is top:
-                events[owner].append(Event(value.start_byte, "pstore", ParamTarget(params[text(value)]), span(value),
-                                           slot))
+            if owner is top or enclosing_parameter(owner, text(value)) is None:
+                # Its function's parameter, stored there or by a literal it returns (an option's
+                # `func(a *App) { a.run = run }`): the slot holds what its callers give it.
+                events[top].append(Event(value.start_byte, "pstore", ParamTarget(params[text(value)]), span(value),
+                                         slot))
                 continue
         elif value.type == "function_literal":
             target = LiteralTarget(keys[value])

@@ -435,7 +435,7 @@ class ModuleGraph:
             names = {fid[1].rsplit(".", 1)[-1] for fid, _ in parameters}
             for holder in self.functions.values():
                 for event in holder.events:
-                    if event.kind != "ref" or event.arg is None or event.arg.callee is None or \
+                    if event.kind not in ("ref", "rarg") or event.arg is None or event.arg.callee is None or \
                             getattr(event.arg.callee, "name", None) not in names:
                         continue
                     if event.arg.through is not None and not self.passes_through(event.arg.through, holder.package):
@@ -446,8 +446,18 @@ class ModuleGraph:
                     index = event.arg.index
                     if 0 <= callee.variadic < index:
                         index = callee.variadic
-                    for slot in parameters.get((callee.id, index), ()):
-                        slots.setdefault(slot, []).append((event.target, holder.package))
+                    held = parameters.get((callee.id, index), ())
+                    if not held:
+                        continue
+                    if event.kind == "ref":
+                        values = [(event.target, holder.package)]
+                    else:
+                        # What a call returns, given (`WithRunFunc(run(opts))`): the functions it returns.
+                        returner = self.resolve(event.target, holder.package).function
+                        values = [(returned.target, returner.package) for returned in returner.events
+                                  if returned.kind == "ret"] if returner is not None else []
+                    for slot in held:
+                        slots.setdefault(slot, []).extend(values)
         return slots
 
     def _slot(self, arg: Arg, package: Package) -> tuple | None:

@@ -35,6 +35,56 @@ var deferred = remember(withHook("{}"))
 
 func main() {
 	newServer(":80", withConfig("{}"))
+	newApp(withRun(runFrom("{}"))).start()
+	newApp(withRun(runDirectly), withCleanup(cleanUp)).start()
+}
+
+// An option that keeps the function it is given (`withRun(f)` stores `f` in the app, as
+// marmotedu's `app.WithRunFunc(run(opts))`): calling the field calls every function the
+// option is given, a function or what a call returns.
+type runFunc func(name string) error
+
+type app struct{ run, cleanup runFunc }
+
+type appOption func(*app)
+
+func withRun(run runFunc) appOption {
+	return func(a *app) { a.run = run }
+}
+
+func withCleanup(cleanup runFunc) appOption {
+	return func(a *app) { a.cleanup = cleanup }
+}
+
+func newApp(opts ...appOption) *app {
+	a := &app{}
+	for _, o := range opts {
+		o(a)
+	}
+	return a
+}
+
+// start runs the app; the cleanup it keeps is never called.
+func (a *app) start() error { return a.run("app") }
+
+func runFrom(text string) runFunc {
+	return func(name string) error {
+		data, _ := io.ReadAll(strings.NewReader(text + name))
+		var v []any
+		return json.Unmarshal(data, &v) // want "SL008"
+	}
+}
+
+func runDirectly(name string) error {
+	data, _ := io.ReadAll(strings.NewReader(name))
+	var v []any
+	return json.Unmarshal(data, &v) // want "SL008"
+}
+
+func cleanUp(name string) error {
+	data, _ := io.ReadAll(strings.NewReader(name))
+	var v []any
+	return json.Unmarshal(data, &v)
 }
 
 func parse(text string) map[string]any {
