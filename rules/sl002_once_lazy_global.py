@@ -20,8 +20,8 @@ from golint_startup.go.library import COMPILE_CALLS, DECODE_CALLS, DECODE_METHOD
     PROCESS_CONSTRUCTORS, PROCESS_METHODS, READ_CALLS, READ_METHODS, STREAM_DECODERS, TEMPLATE_PARSE_METHODS, TEMPLATES
 from golint_startup.go.treefiles import file_sizes_in_tree
 from golint_startup.go.types import PREDECLARED
-from golint_startup.go.syntax import FUNCTION_NODES, ancestors, enclosing_function, identifier_uses, invocation, matches, \
-    root_identifier, text, unconverted, unparen
+from golint_startup.go.syntax import FUNCTION_NODES, ancestors, enclosing_function, ends_process, identifier_uses, \
+    invocation, matches, root_identifier, text, unconverted, unparen
 from golint_startup.engine.cache_format import register
 from golint_startup.rule import AFTER_STARTUP, MODULE_FILES, STARTUP_MODEL, Finding, Location, Option, Rule, location_of
 
@@ -650,7 +650,8 @@ def collect(file: GoFile, options: dict) -> _Facts:
             writes = _nonlocal_writes(file, function.child_by_field_name("body"))
             _note_worker(facts, _site(where), file, function.child_by_field_name("body"))
             if writes:
-                lost = None if _reset_after(file, call, once) else _captured_error(file, function)
+                lost = None if _reset_after(file, call, once) or _checked_after(file, call, writes) \
+                    else _captured_error(file, function)
                 facts.calls.append((where, text(once), writes, None, lost,
                                     *_within(found, function), _initializer(file, call), _spelling(function),
                                     _parameters_used(file, call, function)))
@@ -870,19 +871,72 @@ def _reset_after(file: GoFile, call, once) -> bool:
         for found in matches(_WRITES, body) for target in found["target"])
 
 
+# An `if` and its condition's comparisons with nil (see _checked_after).
+_IF_STATEMENTS = """(if_statement condition: (_) @condition body: (block) @then) @if"""
+_NIL_COMPARISONS = """(binary_expression left: (identifier) @left right: (identifier) @right) @comparison"""
+
+
+def _checked_after(file: GoFile, call, written: list[str]) -> bool:
+    """Whether the function calling Do, after the call, returns or ends the process when a
+    package-level variable the once-function sets is still nil (`if clientInstance == nil {
+    return errors.New(...) }`): a later call fails too, whatever became of the first error
+    (shadow-sso's InitMongoDB, iam's GetEtcdFactoryOr)."""
+    function = enclosing_function(file, call)
+    body = function.child_by_field_name("body") if function is not None else None
+    if body is None:
+        return False
+    names = set(written)
+    for found in matches(_IF_STATEMENTS, body):
+        statement = found["if"][0]
+        if statement.start_byte < call.end_byte:
+            continue
+        then = found["then"][0].named_children
+        if not any(child.type == "return_statement" and child.named_child_count or ends_process(file, child)
+                   for child in then):
+            continue
+        for comparison in matches(_NIL_COMPARISONS, found["condition"][0]):
+            operator = comparison["comparison"][0].child(1)
+            left, right = comparison["left"][0], comparison["right"][0]
+            if operator is not None and operator.type == "==" and \
+                    any(text(a) == "nil" and text(b) in names and not file.is_shadowed(b)
+                        for a, b in ((right, left), (left, right))):
+                return True
+    return False
+
+
+def _exits_on_error(file: GoFile, statement, name: str) -> bool:
+    """Whether `statement` ends the process (`log.Fatal(err)`), or does when the error `name`
+    is set (`if err != nil { log.Fatal(err) }`)."""
+    if statement is None or ends_process(file, statement):
+        return statement is not None
+    condition = statement.child_by_field_name("condition") if statement.type == "if_statement" else None
+    then = statement.child_by_field_name("body") if condition is not None else None
+    if then is None or statement.child_by_field_name("init_statement") is not None or not then.named_children:
+        return False
+    operator = condition.child(1) if condition.type == "binary_expression" else None
+    return operator is not None and operator.type == "!=" and \
+        {text(condition.child_by_field_name("left")), text(condition.child_by_field_name("right"))} == {name, "nil"} \
+        and ends_process(file, then.named_children[-1])
+
+
 def _captured_error(file: GoFile, literal) -> str | None:
     """An error variable of the calling function (`err`, `*Err`, or declared `error` there)
-    that the function literal assigns: Do runs the literal once, so only the first caller
-    ever sees that error."""
+    that the function literal assigns, not just before it ends the process (`err = e;
+    log.Fatal(e)`): Do runs the literal once, so only the first caller ever sees that error."""
     inside = {text(n) for found in matches(_DECLARED_INSIDE, literal) for n in found["name"]}
+    kept: dict[str, bool] = {}
     for found in matches(_WRITES, literal.child_by_field_name("body")):
-        root = root_identifier(found["target"][0])
-        if root is None or root != found["target"][0] or text(root) in inside or not file.is_shadowed(root):
+        target = found["target"][0]
+        root = root_identifier(target)
+        if root is None or root != target or text(root) in inside or not file.is_shadowed(root):
             continue
         name = text(root)
         if name == "err" or name.endswith("Err"):
-            return name
-    return None
+            statement = target.parent.parent if target.parent is not None else None
+            exits = statement is not None and statement.type == "assignment" and \
+                _exits_on_error(file, statement.next_named_sibling, name)
+            kept[name] = kept.get(name, False) or not exits
+    return next((name for name, lost in kept.items() if lost), None)
 
 
 def _is_error(name: str, errors: set[str]) -> bool:

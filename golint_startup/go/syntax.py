@@ -203,11 +203,30 @@ def written_roots(node) -> set[str]:
 # on them. The receiver's type is not in the tree, so the name alone decides.
 _KLOG = frozenset({"k8s.io/klog", "k8s.io/klog/v2"})
 _NEVER_RETURNING_METHODS = frozenset({"Fatal", "Fatalf", "Fatalln", "Fatalw", "Panic", "Panicf", "Panicln", "Panicw"})
+# zerolog's chains: `log.Fatal().Err(err).Msg("...")` exits in the method that sends the event.
+_SENDING_METHODS = frozenset({"Msg", "Msgf", "MsgFunc", "Send"})
+
+
+def _sends_fatal_event(function) -> bool:
+    """Whether a call of `function` sends an event a chain started with `X.Fatal()` or
+    `X.Panic()` (no arguments: zerolog's levels, not a logger's Fatal(args...))."""
+    if text(function.child_by_field_name("field")) not in _SENDING_METHODS:
+        return False
+    operand = unparen(function.child_by_field_name("operand"))
+    while operand is not None and operand.type == "call_expression":
+        inner = operand.child_by_field_name("function")
+        if inner is None or inner.type != "selector_expression":
+            return False
+        arguments = operand.child_by_field_name("arguments")
+        if text(inner.child_by_field_name("field")) in ("Fatal", "Panic"):
+            return arguments is not None and arguments.named_child_count == 0
+        operand = unparen(inner.child_by_field_name("operand"))
+    return False
 
 
 def ends_process(file, statement) -> bool:
     """Whether `statement` is a call that does not return to its caller: `panic(...)`,
-    `os.Exit(...)`, `log.Fatalf(...)`, `logger.Fatal(...)`."""
+    `os.Exit(...)`, `log.Fatalf(...)`, `logger.Fatal(...)`, `log.Fatal().Err(err).Msg(...)`."""
     if statement is None or statement.type != "expression_statement" or not statement.named_children:
         return False
     call = unparen(statement.named_children[0])
@@ -224,4 +243,4 @@ def ends_process(file, statement) -> bool:
     if callee is not None and (callee == ("os", "Exit") or
                                (callee[0] in _KLOG and callee[1] in {"Exit", "Exitf", "Exitln", "ExitDepth"})):
         return True
-    return text(function.child_by_field_name("field")) in _NEVER_RETURNING_METHODS
+    return text(function.child_by_field_name("field")) in _NEVER_RETURNING_METHODS or _sends_fatal_event(function)

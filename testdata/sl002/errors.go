@@ -2,8 +2,12 @@ package client
 
 import (
 	"encoding/json"
+	"errors"
+	"log"
 	"os"
 	"sync"
+
+	zlog "github.com/rs/zerolog/log"
 )
 
 var (
@@ -78,4 +82,99 @@ func load() (map[string]string, error) {
 	}
 	var m map[string]string
 	return m, json.Unmarshal(data, &m)
+}
+
+var (
+	connOnce sync.Once
+	conn     *connection
+)
+
+type connection struct{}
+
+func dial() (*connection, error) { return &connection{}, nil }
+
+// A nil value after Do fails every later call too: no caller takes the failure for success.
+func Conn() (*connection, error) {
+	var err error
+	connOnce.Do(func() { conn, err = dial() })
+	if err != nil {
+		return nil, err
+	}
+	if conn == nil && err == nil {
+		return nil, errors.New("no connection")
+	}
+	return conn, nil
+}
+
+// A check that only logs, or one before the Do, or of a local of the same name, does not.
+func ConnLogged() (*connection, error) {
+	var err error
+	connOnce.Do(func() { conn, err = dial() }) // want `SL002: connOnce.Do sets package-level conn .*it also sets err`
+	if conn == nil {
+		log.Print("no connection")
+	}
+	return conn, err
+}
+
+func ConnCheckedBefore() (*connection, error) {
+	if conn == nil {
+		return nil, errors.New("no connection yet")
+	}
+	var err error
+	connOnce.Do(func() { conn, err = dial() }) // want `SL002: connOnce.Do sets package-level conn .*it also sets err`
+	return conn, err
+}
+
+func ConnShadowed() (*connection, error) {
+	var err error
+	connOnce.Do(func() { conn, err = dial() }) // want `SL002: connOnce.Do sets package-level conn .*it also sets err`
+	if conn := (*connection)(nil); conn == nil {
+		return nil, errors.New("never")
+	}
+	return conn, err
+}
+
+// A failure that ends the process loses no error: there is no later call.
+func ConnOrExit() *connection {
+	var err error
+	connOnce.Do(func() {
+		conn, err = dial()
+		if err != nil {
+			log.Fatalf("dial: %v", err)
+		}
+	})
+	return conn
+}
+
+func ConnOrExitChained() (*connection, error) {
+	var err error
+	connOnce.Do(func() {
+		c, dialErr := dial()
+		if dialErr != nil {
+			err = dialErr
+			zlog.Fatal().Err(dialErr).Msg("dial")
+			return
+		}
+		conn = c
+	})
+	return conn, err
+}
+
+// Every write must end the process: one that returns loses the error.
+func ConnOrReturn() (*connection, error) {
+	var err error
+	connOnce.Do(func() { // want `SL002: connOnce.Do sets package-level conn .*it also sets err`
+		c, dialErr := dial()
+		if dialErr != nil {
+			err = dialErr
+			zlog.Fatal().Err(dialErr).Msg("dial")
+		}
+		if c == nil {
+			err = errors.New("no connection")
+			zlog.Warn().Msg("no connection")
+			return
+		}
+		conn = c
+	})
+	return conn, err
 }
