@@ -4079,6 +4079,50 @@ def test_what_a_program_reads_through_a_client_of_its_own_alone_is_not_cached(tm
     assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
 
 
+# A client of its own returned to the caller (openchoreo's API server); the manager's cache
+# asked for informers of given kinds, or handed on whole.
+_RETURNED_CLIENT = "\nfunc own() (client.Client, error) {\n\treturn client.New(nil, client.Options{})\n}\n"
+_INFORMERS_ASKED = """\
+package watch
+
+import (
+	"context"
+
+	dnsv1 "example.com/app/api/v1"
+	core "k8s.io/api/core/v1"
+	ctrl "sigs.k8s.io/controller-runtime"
+)
+
+var _ core.ResourceRequirements
+
+func informers(ctx context.Context, mgr ctrl.Manager) {
+	_, _ = mgr.GetCache().GetInformer(ctx, &dnsv1.Zone{})
+	_ = mgr.GetCache().WaitForCacheSync(ctx)
+}
+"""
+
+
+@pytest.mark.parametrize("client_file, informers, reported", [
+    (_RETURNED_CLIENT, None, False),
+    (_RETURNED_CLIENT.replace("client.Options{}", "client.Options{Cache: &client.CacheOptions{}}"), None, True),
+    (_RETURNED_CLIENT, _INFORMERS_ASKED, False),
+    # an informer of Pods keeps every Pod, whatever client reads them
+    (_RETURNED_CLIENT, _INFORMERS_ASKED.replace("&dnsv1.Zone{}", "&core.Pod{}"), True),
+    # the cache handed on may be read through
+    (_RETURNED_CLIENT, _INFORMERS_ASKED.replace("_ = mgr.GetCache().WaitForCacheSync(ctx)",
+                                                "reader := mgr.GetCache()\n\t_ = reader"), True),
+])
+def test_a_client_of_its_own_returned_and_informers_asked_of_the_cache(tmp_path, client_file, informers, reported):
+    """openchoreo's API server reads Secrets through `client.New`'s client, which its
+    constructor returns, and asks its manager's cache for informers of its own kinds only: no
+    Secret is cached (a finding saying so was read as wrong)."""
+    files = {"api/v1/types.go": _ZONE_TYPES, "internal/watch/reader.go": _CONFIG_MAP_READER + client_file,
+             **({"internal/watch/informers.go": informers} if informers else {})}
+    go_module(tmp_path, files)
+    findings = _findings_of_watching_program(tmp_path, _ZONE_CONTROLLER % "", request="512Mi", controller=False)
+    assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
+
+
 _FIELD_WATCHING_CONTROLLER = """\
 package watch
 
@@ -4439,6 +4483,29 @@ spec:
     write(tmp_path, "deploy/api.yaml", _SIZED.replace("      containers:", "      serviceAccountName: api\n"
                                                       "      containers:").format(request="512Mi"))
     assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
+
+
+@pytest.mark.parametrize("config_rbac, expected", [
+    # soteria: config/ lets its manager list only its own kinds, the stale bundle every ConfigMap
+    (_ZONES_ONLY, []),
+    (_ZONES_AND_CONFIGMAPS, [("deploy/api.yaml", ["bundle/api.clusterserviceversion.yaml"])]),
+])
+def test_an_olm_bundle_is_judged_by_the_copy_it_is_generated_from(tmp_path, config_rbac, expected):
+    """`make bundle` writes an OLM bundle from config/: when config/'s copy of its container
+    keeps only small kinds, so does the bundle's, whatever its older permissions say."""
+    go_module(tmp_path, {"api/v1/types.go": _ZONE_TYPES, "cmd/api/main.go": _MAIN_IMPORTING_WATCH,
+                         "internal/watch/watch.go": _ZONE_CONTROLLER % "",
+                         "internal/watch/reader.go": _SECRET_READER.replace("Secret", "ConfigMap")})
+    write(tmp_path, "deploy/rbac.yaml", _MANAGER_RBAC % (config_rbac, "api", "configmaps"))
+    write(tmp_path, "deploy/api.yaml", _SIZED.replace("      containers:", "      serviceAccountName: api\n"
+                                                      "      containers:").format(request="512Mi"))
+    write(tmp_path, "deploy/kustomization.yaml", "resources:\n- api.yaml\n- rbac.yaml\n")
+    write(tmp_path, "bundle/api.clusterserviceversion.yaml", _BUNDLE.format(name="api").replace(
+        "      deployments:", "      clusterPermissions:\n        - serviceAccountName: api-operator\n          rules:\n"
+        "            - {apiGroups: [\"\"], resources: [configmaps], verbs: [list, watch]}\n      deployments:").replace(
+        "              spec:\n                containers:",
+        "              spec:\n                serviceAccountName: api-operator\n                containers:"))
+    assert _findings_with_copies(tmp_path) == expected
 
 
 _CHART_RBAC = """\

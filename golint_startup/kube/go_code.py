@@ -87,7 +87,9 @@ _BY_OBJECT_ENTRY = re.compile(rb"&(?:\w+\.)?(\w+)\{\}\s*:\s*\{")
 # of its own namespace: `Namespaces: map[string]cache.Config{cfg.Namespace: {}}`).
 _SELECTS = re.compile(rb"\b(?:Label|Field)\s*:|\bNamespaces\s*:\s*map\[string\]\w+\.Config\{(?!\s*\})"
                       rb"|\.(?:Label|Field)\s*=(?!=)")
-_WATCHED = re.compile(rb"\.\s*(?:For|Owns|Watches)\(\s*(&?)(?:\w+\.)?(\w+)(\{?)"
+# An informer asked of the manager's cache for a kind written there (`mgr.GetCache().GetInformer(ctx,
+# &v1.Pod{})`) is kept as a watch's is.
+_WATCHED = re.compile(rb"\.\s*(?:(?:For|Owns|Watches)\(\s*|GetInformer\(\s*[^,()]*,\s*)(&?)(?:\w+\.)?(\w+)(\{?)"
                       rb"|\bsource\.Kind(?:\[[^\]]*\])?\([^,()]*(?:\(\))?\s*,\s*(&?)(?:\w+\.)?(\w+)(\{?)")
 # What scopes a client-go informer or factory, in its construction's call or just before it:
 # a namespace given to a factory, or list options that select (device-metrics-exporter's
@@ -711,6 +713,9 @@ def watched_kinds(code: bytes) -> Watches:
     for watch in _WATCHED.finditer(code):
         if _of_webhook_builder(code, watch.start()):
             continue
+        if watch.group(0).lstrip(b". \t\n").startswith(b"GetInformer") and not (watch.group(1) and watch.group(3)):
+            continue  # an informer of a kind the file does not write there (a loop's variable): none known
+
         operand = _OPERAND_BEFORE.search(code[max(0, watch.start() - 80):watch.start()])
         if operand is not None and watch.group(2):
             # A package's function of that name (secure-sign-operator's `labels.For(component,
@@ -1513,8 +1518,11 @@ _BODY_RETURNING_UNCACHED_CLIENT = re.compile(rb"\{\s*" + _RETURNS_UNCACHED_CLIEN
 
 
 # The manager's client or cache taken (`mgr.GetClient()`, `mgr.GetCache()`), or injected into a
-# reconciler by controller-runtime before v0.15 (`InjectClient`).
-_MANAGER_CLIENT = re.compile(rb"\.\s*Get(?:Client|Cache)\(\s*\)|\bInject(?:Client|Cache)\b")
+# reconciler by controller-runtime before v0.15 (`InjectClient`); not the cache asked only for an
+# informer or its sync (openchoreo's API server keeps its authorization kinds so, and reads
+# Secrets through a client of its own: a finding calling them cached was read as wrong).
+_MANAGER_CLIENT = re.compile(rb"\.\s*GetClient\(\s*\)|\.\s*GetCache\(\s*\)"
+                             rb"(?!\s*\.\s*(?:GetInformer(?:ForKind)?|WaitForCacheSync)\()|\bInject(?:Client|Cache)\b")
 _CONTROLLER_RUNTIME_CLIENT = b"sigs.k8s.io/controller-runtime/pkg/client"
 
 
@@ -1527,12 +1535,14 @@ def clients_used(source: bytes, code: bytes) -> tuple[bool, bool]:
     names = [name for name, path in import_names(source) if path == _CONTROLLER_RUNTIME_CLIENT]
     own = False
     if names:
-        built = re.compile(rb"\b([A-Za-z_]\w*)\s*(?:,\s*\w+\s*)?:?=\s*(?:%s)\.New(?:WithWatch)?\(" %
+        # Kept in a variable then handed on, or returned to the caller (openchoreo's
+        # `return client.New(config, client.Options{Scheme: scheme})`).
+        built = re.compile(rb"(?:\b([A-Za-z_]\w*)\s*(?:,\s*\w+\s*)?:?=|\breturn)\s*(?:%s)\.New(?:WithWatch)?\(" %
                            b"|".join(map(re.escape, names)))
         for found in built.finditer(code):
             options = code[found.end():_call_end(code, found.end() - 1)]
-            if not re.search(rb"\bCache\s*:", options) and \
-                    re.search(rb"[{,]\s*\w+\s*:\s*%s\s*[,}]" % re.escape(found.group(1)), code):
+            if not re.search(rb"\bCache\s*:", options) and (found.group(1) is None or re.search(
+                    rb"[{,]\s*\w+\s*:\s*%s\s*[,}]" % re.escape(found.group(1)), code)):
                 own = True
     return _MANAGER_CLIENT.search(code) is not None, own
 
