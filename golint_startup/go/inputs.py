@@ -11,8 +11,8 @@ input here: their size is set elsewhere, if at all.
 from __future__ import annotations
 
 from golint_startup.go.gofile import GoFile
-from golint_startup.go.library import INPUT_DECODE_METHODS, INPUT_DECODERS, INPUT_LOOP_METHODS, INPUT_METHODS, \
-    INPUT_SOURCES
+from golint_startup.go.library import ENCODE_CALLS, INPUT_DECODE_METHODS, INPUT_DECODERS, INPUT_LOOP_METHODS, \
+    INPUT_METHODS, INPUT_SOURCES
 from golint_startup.go.syntax import FUNCTION_NODES, ancestors, identifier_uses, text, unparen, values_of
 from golint_startup.go.types import INTEGER_TYPES
 
@@ -205,7 +205,7 @@ class _Tracer:
                 if len(elements) == 2 and elements[1] == use:
                     return self.source(holder.child_by_field_name("right"), depth - 1)
             if holder.type == "arguments":
-                return decoder_of(self.file, holder, use)
+                return self._decoded(holder, use)
             return None
         if parent.type == "var_spec":
             names = parent.children_by_field_name("name")
@@ -215,11 +215,46 @@ class _Tracer:
                 return self.source(value, depth - 1)
             return None
         if parent.type == "arguments":
-            return decoder_of(self.file, parent, use)
+            return self._decoded(parent, use)
         if parent.type == "unary_expression" and text(parent.child_by_field_name("operator")) == "&" and \
                 parent.parent is not None and parent.parent.type == "arguments":
-            return decoder_of(self.file, parent.parent, parent)
+            return self._decoded(parent.parent, parent)
         return None
+
+    def _decoded(self, arguments, argument) -> str | None:
+        """The decoder filling `argument` (decoder_of), unless what it decodes is a document the
+        function encoded itself (`b, _ := json.Marshal(key)` then `json.Unmarshal(b, &m)`, a
+        struct turned into a map: onap's key fields, read as no input worth a make)."""
+        found = decoder_of(self.file, arguments, argument)
+        values = values_of(arguments)
+        if found is None or len(values) < 2:
+            return found
+        data = unparen(values[0])
+        function = data.child_by_field_name("function") if data is not None and data.type == "call_expression" \
+            else None
+        if function is not None and function.type == "slice_type":  # []byte(s)
+            converted = values_of(data.child_by_field_name("arguments"))
+            data = unparen(converted[0]) if converted else None
+        return None if data is not None and self._encoded(data) else found
+
+    def _encoded(self, node) -> bool:
+        """Whether `node` is a local last given, before the decoder, an encoder's result
+        (library.ENCODE_CALLS)."""
+        if node.type != "identifier":
+            return False
+        given = None
+        for use in identifier_uses(self.file, self.function, text(node)):
+            if use.start_byte >= node.start_byte:
+                break
+            parent = use.parent
+            holder = parent.parent if parent is not None and parent.type == "expression_list" else None
+            if holder is not None and holder.type in ("short_var_declaration", "assignment") and \
+                    holder.child_by_field_name("left") == parent:
+                given = _value_for(holder.child_by_field_name("right"), parent, use)
+        if given is None or given.type != "call_expression":
+            return False
+        callee = self.file.callee(given)
+        return callee is not None and callee[1] in ENCODE_CALLS.get(callee[0], ())
 
     def _grown_per_input(self, assignment, use, value, depth: int) -> str | None:
         """For `x = append(x, ...)` in a loop driven by input (`for sc.Scan()`, `for rows.Next()`,

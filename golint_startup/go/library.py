@@ -478,6 +478,8 @@ INPUT_SOURCES: dict[tuple[str, str], str] = {
     **{call: "read" for call in _READ_FUNCTIONS},
     **{call: "derived" for call in _DERIVED_FUNCTIONS},
 }
+# What encodes a value into a document those decoders read (a round trip through one reads no input).
+ENCODE_CALLS: dict[str, frozenset[str]] = {path: frozenset({"Marshal", "MarshalIndent"}) for path in DECODE_CALLS}
 # Methods that read, by name alone (the receiver's type is not in the tree): embed.FS's and
 # fs.FS's ReadFile, ReadDir and Glob, csv.Reader's ReadAll, *os.File's Readdir/Readdirnames.
 INPUT_METHODS: frozenset[str] = READ_METHODS | {"Glob", "ReadAll", "Readdir", "Readdirnames"}

@@ -40,6 +40,8 @@ func main() {
 	flag.Parse()
 	fileLines()
 	decoded()
+	roundTrip(Config{})
+	roundTripThenRead(Config{})
 	decodedYAML()
 	listing()
 	kernelListings("0000:3b:00.0")
@@ -547,4 +549,30 @@ func flags() ([]string, []string, []string) {
 		env = append(env, kv)
 	}
 	return args, rest, env
+}
+
+// A struct turned into a map through JSON: the map holds the struct's fields, no input.
+func roundTrip(c Config) []string {
+	encoded, _ := json.Marshal(c)
+	var fields map[string]any
+	_ = json.Unmarshal([]byte(encoded), &fields)
+	var keys []string
+	for k := range fields {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// Encoded, then replaced by what a file holds before it is decoded: input.
+func roundTripThenRead(c Config) []string {
+	encoded, _ := json.Marshal(c)
+	encoded, _ = os.ReadFile("fields.json")
+	var fields map[string]any
+	_ = json.Unmarshal(encoded, &fields)
+	var keys []string // want "SL003: keys starts empty .* by json.Unmarshal"
+	for k := range fields {
+		keys = append(keys, k)
+	}
+	return keys
 }
