@@ -3291,9 +3291,37 @@ def test_per_kind_selections_by_their_older_name_scope_the_cache(tmp_path, optio
 
 def test_a_message_names_no_kind_its_cache_selects(tmp_path):
     """agentic-controller keeps its sandbox Pods by label and every Secret and Job it owns: a
-    message naming Pods first was read as misleading."""
+    message naming Pods first was read as misleading; nor does it say no scoping was found
+    (opendatahub-operator's, read as inaccurate)."""
     (finding,) = _findings_of_watching_program(tmp_path, _NODE_AGENT % "\n\t\tOwns(&corev1.Pod{}).")
-    assert "; its code names Pods, and no scoping" in finding.message
+    assert "; its code names Pods, and its cache options scope only other kinds)" in finding.message
+
+
+_SECRET_NAMESPACES = """
+func secretNamespaces(namespace string) map[string]cache.Config {
+	configs := base(namespace)
+	configs[%s] = cache.Config{}
+	return configs
+}
+
+func base(namespace string) map[string]cache.Config { return nil }
+"""
+
+
+@pytest.mark.parametrize("entry, reported", [
+    ('"openshift-ingress"', False),  # opendatahub-operator: namespaces written out
+    ("namespace", True),  # a namespace only when one is named, and the container names none
+])
+def test_per_kind_selections_by_a_map_of_namespaces_a_function_fills(tmp_path, entry, reported):
+    """opendatahub-operator keeps its Secrets in `Namespaces: secretCache`, the map
+    `createSecretCacheConfig` returns after writing namespaces into one another function made."""
+    source = (_NODE_AGENT % "").replace(
+        '\t\t\t&corev1.Secret{}: {\n\t\t\t\tField: fields.ParseSelectorOrDie("metadata.name=" + secret),\n\t\t\t},\n',
+        "\t\t\t&corev1.Secret{}: {Namespaces: secrets},\n")
+    source = source.replace("func start(node, secret string) {\n", "func start(node, secret string) {\n"
+                            "\tsecrets := secretNamespaces(secret)\n") + _SECRET_NAMESPACES % entry
+    assert "{Namespaces: secrets}" in source and "secrets := secretNamespaces" in source
+    assert [f.rule_id for f in _findings_of_watching_program(tmp_path, source)] == (["SL101"] if reported else [])
 
 
 def test_of_two_managers_a_message_names_the_kinds_either_selects(tmp_path):

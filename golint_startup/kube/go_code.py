@@ -631,8 +631,31 @@ def _by_object_entries(code: bytes) -> Iterator[tuple[str, int, int]]:
 
 
 def selected_kinds(code: bytes) -> frozenset[str]:
-    """The kinds (type names) a file's `ByObject` cache options select by label, field or namespace."""
-    return frozenset(kind for kind, start, end in _by_object_entries(code) if _SELECTS.search(code, start, end))
+    """The kinds (type names) a file's `ByObject` cache options select by label, field or
+    namespace, namespaces written out there or in the map given (_names_namespaces)."""
+    found = set()
+    for kind, start, end in _by_object_entries(code):
+        variable = _NAMESPACES_OF_ENTRY.search(code, start, end) if not _SELECTS.search(code, start, end) else None
+        if variable is None and _SELECTS.search(code, start, end) or \
+                variable is not None and _names_namespaces(code, variable.group(1)):
+            found.add(kind)
+    return frozenset(found)
+
+
+# An entry of a namespace written out: `configs["openshift-ingress"] = cache.Config{}`.
+_NAMESPACE_NAMED = rb"\b%(name)s\[\s*\"[^\"\n]+\"\s*\]\s*=\s*\w+\.Config\{"
+
+
+def _names_namespaces(code: bytes, name: bytes) -> bool:
+    """Whether the file writes a namespace into the map `name`, or into a map the file's
+    function whose result `name` is assigned fills in: opendatahub-operator's Secrets are kept
+    in `createSecretCacheConfig(platform)`'s namespaces, among them `"openshift-ingress"`
+    (a message naming Secrets among its cluster's cached kinds was read as inaccurate)."""
+    if re.search(_NAMESPACE_NAMED % {b"name": re.escape(name)}, code):
+        return True
+    call = re.compile(_ASSIGNED_FROM_CALL % {b"name": re.escape(name)}).search(code)
+    body = _function_body(code, call.group(1)) if call is not None else None
+    return body is not None and re.compile(_NAMESPACE_NAMED % {b"name": rb"\w+"}).search(code, *body) is not None
 
 
 # `Namespaces: namespaces` in a `ByObject` entry, the variable a map the file makes and fills

@@ -527,6 +527,7 @@ class ProjectManifests:
     _reviews_admissions: Callable[[str | None], bool] = lambda directory: False
     _informer_kinds: Callable[[ProgramRun], tuple[str, ...]] = lambda run: ()
     _informers_partly_scoped: Callable[[ProgramRun], bool] = lambda run: False
+    _manager_partly_scoped: Callable[[ProgramRun], bool] = lambda run: False
     _image_limits: dict[str, bool] = field(default_factory=dict)  # module root -> its scripts set GOMEMLIMIT
 
     @property
@@ -612,6 +613,11 @@ class ProjectManifests:
         """Whether some of the informers its program builds are scoped, not all (see
         _GoTree.informers_partly_scoped)."""
         return self._informers_partly_scoped(container.run)
+
+    def manager_partly_scoped(self, container: Container) -> bool:
+        """Whether its program's controller-runtime cache options scope some of the kinds that
+        grow with the cluster it may cache, not all (see _GoTree.manager_partly_scoped)."""
+        return self._manager_partly_scoped(container.run)
 
     def framework_cache(self, container: Container) -> go_code.Framework | None:
         """The framework its program runs that keeps a cache of its own, and the kinds it holds
@@ -1609,7 +1615,8 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
                             tree.cluster_cache, tree.caches_only_small_kinds, tree.growing_kinds,
                             tree.framework_cache, tree.startup_wait, tree.caches_written_kinds_only,
                             tree.informed_kinds, tree.reviews_admissions, _informer_kinds=tree.informer_kinds,
-                            _informers_partly_scoped=tree.informers_partly_scoped)
+                            _informers_partly_scoped=tree.informers_partly_scoped,
+                            _manager_partly_scoped=tree.manager_partly_scoped)
 
 
 def _none_checked(containers: list[Container]) -> str:
@@ -4604,6 +4611,15 @@ def _counted_informer(called: tuple[str, str], facts: list[_PackageCode]) -> boo
     return path.startswith("k8s.io/") or not any(name in f.informer_constructors for f in facts)
 
 
+def _manager_selected_kinds(facts: list[_PackageCode]) -> frozenset[str]:
+    """The kinds the `ByObject` options of a program's one manager select: agentic-controller
+    keeps its sandbox Pods by label, and a message naming Pods first was read as misleading. Of
+    two managers (or one beside informers of its own), which one selects is not known
+    (wireflow's latticed selects ConfigMaps in one, and watches them all in the other): none."""
+    alone = not _informer_constructions(facts) and sum(f.managers for f in facts) <= 1
+    return frozenset().union(*(f.selected_kinds for f in facts)) if alone else frozenset()
+
+
 def _cached_growing_kinds(facts: list[_PackageCode], listed: frozenset[str] | None = None) -> frozenset[str]:
     """The kinds that grow with the cluster a program's packages name, but for those its
     client options keep out of the cache, or all when its client is built without one (or it
@@ -5567,14 +5583,21 @@ class _GoTree:
         named: set[str] = set()
         for main in mains:
             facts = self._program_facts(main, module, run).packages
-            # Not those its one manager's `ByObject` selects: agentic-controller keeps its
-            # sandbox Pods by label, and a message naming Pods first was read as misleading. Of
-            # two managers, which one selects is not known (wireflow's latticed selects
-            # ConfigMaps in one, and watches them all in the other).
-            alone = not _informer_constructions(facts) and sum(f.managers for f in facts) <= 1
-            selected = frozenset().union(*(f.selected_kinds for f in facts)) if alone else frozenset()
-            named |= _cached_growing_kinds(facts, run.cluster_listed_kinds) - selected
+            named |= _cached_growing_kinds(facts, run.cluster_listed_kinds) - _manager_selected_kinds(facts)
         return tuple(kind for kind in (*go_code.GROWING_KINDS, "PartialObjectMetadata") if kind in named)
+
+    def manager_partly_scoped(self, run: ProgramRun) -> bool:
+        """Whether the `ByObject` options of a main package's one manager, at or below the run's
+        directory, select some of the kinds that grow with the cluster it may cache, not all
+        (opendatahub-operator keeps its Secrets and Deployments in a few namespaces, and its
+        Nodes whole: "no scoping was found" was read as inaccurate)."""
+        module, mains = self._run_programs(run)
+        for main in mains:
+            facts = self._program_facts(main, module, run).packages
+            cached, selected = _cached_growing_kinds(facts, run.cluster_listed_kinds), _manager_selected_kinds(facts)
+            if cached & selected and cached - selected:
+                return True
+        return False
 
     def informer_kinds(self, run: ProgramRun) -> tuple[str, ...]:
         """The kinds that grow with the cluster that the main packages at or below the run's

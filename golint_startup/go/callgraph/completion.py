@@ -239,7 +239,9 @@ def _receivers(graph: ModuleGraph, function: Function) -> Iterable[str]:
     if not function.complete:
         return
     for event in function.events:
-        if event.arg is None or event.arg.callee is None or event.kind not in ("ref", "parg"):
+        # A call's result handed on too (`WithRun(newRun(opts))`): the slot a parameter is kept
+        # in is known only once the receiver's file is complete.
+        if event.arg is None or event.arg.callee is None or event.kind not in ("ref", "parg", "rarg"):
             continue
         receiver = graph.resolve(event.arg.callee, function.package).function
         if receiver is not None and not receiver.complete:

@@ -1132,15 +1132,20 @@ def _events_of(file: GoFile, top, found: _Found, key: str, classify: Classifier 
             if through is not None:
                 events[owner].append(Event(ref.start_byte, "ref", target, span(ref), through))
     function_params = _function_parameters(top)
+    rebound: set[str] | None = None
     for value, slot in stored:
         owner = owner_of[value]
         target = None
         if value.type == "identifier" and text(value) in params:
             if text(value) not in function_params:
                 continue  # no function value
-            if owner is top or enclosing_parameter(owner, text(value)) is None:
+            if rebound is None:
+                rebound = _rebound_names(top)
+            if (owner is top or enclosing_parameter(owner, text(value)) is None) and text(value) not in rebound:
                 # Its function's parameter, stored there or by a literal it returns (an option's
-                # `func(a *App) { a.run = run }`): the slot holds what its callers give it.
+                # `func(a *App) { a.run = run }`): the slot holds what its callers give it. Not
+                # a name the function declares again or assigns (`run = logged(run)`): the slot
+                # may then hold anything ("ustore").
                 events[top].append(Event(value.start_byte, "pstore", ParamTarget(params[text(value)]), span(value),
                                          slot))
                 continue
@@ -1297,6 +1302,20 @@ def _slot(file: GoFile, destination, env: dict) -> Arg | None:
     if receiver is None or receiver[0] == UNKNOWN:
         return None
     return Arg(MethodTarget(receiver[0], receiver[1], text(node.child_by_field_name("field"))), 0)
+
+
+_REBINDINGS = """
+(short_var_declaration left: (expression_list (identifier) @name))
+(var_spec name: (identifier) @name)
+(range_clause left: (expression_list (identifier) @name))
+(assignment left: (expression_list (identifier) @name))
+"""
+
+
+def _rebound_names(top) -> set[str]:
+    """The names a function's body (its literals included) declares or assigns."""
+    body = top.child_by_field_name("body") if top.type != "var_spec" else None
+    return {text(node) for found in matches(_REBINDINGS, body) for node in found["name"]} if body is not None else set()
 
 
 def _function_parameters(top) -> set[str]:

@@ -6,6 +6,9 @@ import (
 	"encoding/json"
 	"io"
 	"strings"
+
+	"example.com/options/runner"
+	"example.com/options/server"
 )
 
 type server struct{ config map[string]any }
@@ -37,6 +40,7 @@ func main() {
 	newServer(":80", withConfig("{}"))
 	newApp(withRun(runFrom("{}"))).start()
 	newApp(withRun(runDirectly), withCleanup(cleanUp)).start()
+	server.New(server.WithRun(runner.From("{}")), server.WithQuietRun(runner.Dropped)).Start()
 }
 
 // An option that keeps the function it is given (`withRun(f)` stores `f` in the app, as
