@@ -21,7 +21,7 @@ from golint_startup.go.library import COMPILE_CALLS, DECODE_CALLS, DECODE_METHOD
 from golint_startup.go.treefiles import file_sizes_in_tree
 from golint_startup.go.types import PREDECLARED
 from golint_startup.go.syntax import FUNCTION_NODES, ancestors, enclosing_function, ends_process, identifier_uses, \
-    invocation, matches, root_identifier, text, unconverted, unparen
+    invocation, matches, root_identifier, text, unconverted, unparen, values_of
 from golint_startup.engine.cache_format import register
 from golint_startup.rule import AFTER_STARTUP, MODULE_FILES, STARTUP_MODEL, Finding, Location, Option, Rule, location_of
 
@@ -650,8 +650,9 @@ def collect(file: GoFile, options: dict) -> _Facts:
             writes = _nonlocal_writes(file, function.child_by_field_name("body"))
             _note_worker(facts, _site(where), file, function.child_by_field_name("body"))
             if writes:
-                lost = None if _reset_after(file, call, once) or _checked_after(file, call, writes) \
-                    else _captured_error(file, function)
+                lost = None if _reset_after(file, call, once) else _captured_error(file, function)
+                if lost is not None and _checked_after(file, call, function, writes, lost):
+                    lost = None
                 facts.calls.append((where, text(once), writes, None, lost,
                                     *_within(found, function), _initializer(file, call), _spelling(function),
                                     _parameters_used(file, call, function)))
@@ -871,52 +872,143 @@ def _reset_after(file: GoFile, call, once) -> bool:
         for found in matches(_WRITES, body) for target in found["target"])
 
 
-# An `if` and its condition's comparisons with nil (see _checked_after).
-_IF_STATEMENTS = """(if_statement condition: (_) @condition body: (block) @then) @if"""
-_NIL_COMPARISONS = """(binary_expression left: (identifier) @left right: (identifier) @right) @comparison"""
-
-
-def _checked_after(file: GoFile, call, written: list[str]) -> bool:
-    """Whether the function calling Do, after the call, returns or ends the process when a
-    package-level variable the once-function sets is still nil (`if clientInstance == nil {
-    return errors.New(...) }`): a later call fails too, whatever became of the first error
-    (shadow-sso's InitMongoDB, iam's GetEtcdFactoryOr)."""
+def _checked_after(file: GoFile, call, literal, written: list[str], error: str) -> bool:
+    """Whether the function calling Do, right in its body after the Do, returns another error
+    or ends the process whenever a package-level variable the once-function sets is still nil
+    (`if clientInstance == nil && err == nil { return errors.New(...) }`), that variable set only
+    after the error is (shadow-sso's InitMongoDB, iam's GetEtcdFactoryOr): a later call fails
+    too, whatever became of the first error."""
     function = enclosing_function(file, call)
     body = function.child_by_field_name("body") if function is not None else None
-    if body is None:
+    site = next((node for node in ancestors(file, call) if node.parent == body), None)
+    if site is None:
         return False
-    names = set(written)
-    for found in matches(_IF_STATEMENTS, body):
-        statement = found["if"][0]
-        if statement.start_byte < call.end_byte:
-            continue
-        then = found["then"][0].named_children
-        if not any(child.type == "return_statement" and child.named_child_count or ends_process(file, child)
-                   for child in then):
-            continue
-        for comparison in matches(_NIL_COMPARISONS, found["condition"][0]):
-            operator = comparison["comparison"][0].child(1)
-            left, right = comparison["left"][0], comparison["right"][0]
-            if operator is not None and operator.type == "==" and \
-                    any(text(a) == "nil" and text(b) in names and not file.is_shadowed(b)
-                        for a, b in ((right, left), (left, right))):
-                return True
+    checked = {name for name in written if _set_after_error(file, literal, name, error)}
+    statement = site.next_named_sibling
+    while checked and statement is not None:
+        condition = statement.child_by_field_name("condition") if statement.type == "if_statement" else None
+        then = statement.child_by_field_name("body") if condition is not None else None
+        if then is not None and statement.child_by_field_name("init_statement") is None and \
+                _fails(file, then, error) and any(_when_unset(condition, name, error) for name in checked):
+            return True
+        statement = statement.next_named_sibling
     return False
 
 
+def _set_after_error(file: GoFile, literal, name: str, error: str) -> bool:
+    """Whether the literal sets the package-level `name` only where it sets `error` too, or
+    after its last assignment of `error` (`conn = &c{}; err = conn.open()` leaves it set on failure)."""
+    last_error, first_value = -1, None
+    for found in matches(_WRITES, literal.child_by_field_name("body")):
+        target = found["target"][0]
+        root = root_identifier(target)
+        if root is None or root != target:
+            continue
+        if text(root) == error:
+            last_error = max(last_error, target.start_byte)
+        elif text(root) == name and not file.is_shadowed(root) and first_value is None:
+            assignment = target.parent.parent if target.parent is not None else None
+            together = assignment is not None and assignment.type == "assignment" and \
+                any(text(t) == error for t in values_of(assignment.child_by_field_name("left")))
+            if not together:
+                first_value = target.start_byte
+    return first_value is None or first_value > last_error
+
+
+def _when_unset(condition, name: str, error: str) -> bool:
+    """Whether `condition` holds whenever `name` and `error` are nil, and names `name`:
+    `name == nil`, an `||` with it, or an `&&` of it with terms that then hold
+    (`clientInstance == nil && err == nil`)."""
+    condition = unparen(condition)
+    if condition is None or condition.type != "binary_expression" or condition.child(1) is None:
+        return False
+    operator, left, right = condition.child(1).type, condition.child_by_field_name("left"), \
+        condition.child_by_field_name("right")
+    if operator == "||":
+        return _when_unset(left, name, error) or _when_unset(right, name, error)
+    if operator == "&&":
+        return _holds_when_unset(left, name, error) and _holds_when_unset(right, name, error) and \
+            (_when_unset(left, name, error) or _when_unset(right, name, error))
+    return _compares_nil(condition, name)
+
+
+def _holds_when_unset(condition, name: str, error: str) -> bool:
+    """Whether `condition` holds whenever `name` and `error` are nil (see _when_unset)."""
+    condition = unparen(condition)
+    if condition is None or condition.type != "binary_expression" or condition.child(1) is None:
+        return False
+    operator, left, right = condition.child(1).type, condition.child_by_field_name("left"), \
+        condition.child_by_field_name("right")
+    if operator == "||":
+        return _holds_when_unset(left, name, error) or _holds_when_unset(right, name, error)
+    if operator == "&&":
+        return _holds_when_unset(left, name, error) and _holds_when_unset(right, name, error)
+    return _compares_nil(condition, name) or _compares_nil(condition, error)
+
+
+def _compares_nil(comparison, name: str) -> bool:
+    """Whether `comparison` is `name == nil` (or `nil == name`)."""
+    if comparison is None or comparison.type != "binary_expression" or comparison.child(1) is None or \
+            comparison.child(1).type != "==":
+        return False
+    return {text(comparison.child_by_field_name("left")), text(comparison.child_by_field_name("right"))} == {name, "nil"}
+
+
+def _fails(file: GoFile, block, error: str) -> bool:
+    """Whether a block ends by returning something other than the error variable `error` (its
+    results not naming it) or by ending the process, returning nowhere else."""
+    statements = [s for s in block.named_children if s.type != "comment"]
+    if not statements or _returns_early(block, statements[-1]):
+        return False
+    last = statements[-1]
+    if last.type == "return_statement":
+        results = last.named_children[0] if last.named_children else None
+        values = values_of(results) if results is not None and results.type == "expression_list" else [results]
+        return results is not None and not any(text(unparen(r)) == error for r in values)
+    return ends_process(file, last)
+
+
 def _exits_on_error(file: GoFile, statement, name: str) -> bool:
-    """Whether `statement` ends the process (`log.Fatal(err)`), or does when the error `name`
-    is set (`if err != nil { log.Fatal(err) }`)."""
-    if statement is None or ends_process(file, statement):
+    """Whether `statement` ends the process (`log.Fatal(err)`, not a panic, which a server's
+    middleware may recover from), or does when the error `name` is set (`if err != nil {
+    log.Fatal(err) }`, returning nowhere in between)."""
+    while statement is not None and statement.type == "comment":
+        statement = statement.next_named_sibling
+    if statement is None or ends_process(file, statement, panics=False):
         return statement is not None
     condition = statement.child_by_field_name("condition") if statement.type == "if_statement" else None
     then = statement.child_by_field_name("body") if condition is not None else None
-    if then is None or statement.child_by_field_name("init_statement") is not None or not then.named_children:
+    if then is None or statement.child_by_field_name("alternative") is not None:
         return False
-    operator = condition.child(1) if condition.type == "binary_expression" else None
-    return operator is not None and operator.type == "!=" and \
-        {text(condition.child_by_field_name("left")), text(condition.child_by_field_name("right"))} == {name, "nil"} \
-        and ends_process(file, then.named_children[-1])
+    statements = [s for s in then.named_children if s.type != "comment"]
+    return _compares_not_nil(condition, name) and bool(statements) and not _returns_early(then, statements[-1]) \
+        and ends_process(file, statements[-1], panics=False)
+
+
+def _compares_not_nil(condition, name: str) -> bool:
+    condition = unparen(condition)
+    return condition is not None and condition.type == "binary_expression" and condition.child(1) is not None and \
+        condition.child(1).type == "!=" and \
+        {text(condition.child_by_field_name("left")), text(condition.child_by_field_name("right"))} == {name, "nil"}
+
+
+_LEAVES_BLOCK = """
+[(return_statement) (break_statement) (continue_statement) (goto_statement)] @leaves
+(function_literal) @literal
+"""
+
+
+def _returns_early(block, last) -> bool:
+    """Whether a statement of `block` other than a final return `last` may leave it (a return,
+    break, continue or goto outside the function literals within)."""
+    found = matches(_LEAVES_BLOCK, block)
+    literals = [(f["literal"][0].start_byte, f["literal"][0].end_byte) for f in found if "literal" in f]
+    for leaving in (f["leaves"][0] for f in found if "leaves" in f):
+        if leaving == last and last.type == "return_statement":
+            continue
+        if not any(start <= leaving.start_byte and leaving.end_byte <= end for start, end in literals):
+            return True
+    return False
 
 
 def _captured_error(file: GoFile, literal) -> str | None:
@@ -933,8 +1025,12 @@ def _captured_error(file: GoFile, literal) -> str | None:
         name = text(root)
         if name == "err" or name.endswith("Err"):
             statement = target.parent.parent if target.parent is not None else None
-            exits = statement is not None and statement.type == "assignment" and \
-                _exits_on_error(file, statement.next_named_sibling, name)
+            exits = False
+            if statement is not None and statement.type == "assignment":
+                holder = statement.parent
+                # `if conn, err = dial(); err != nil { log.Fatal(err) }`: the assignment heads the if.
+                exits = _exits_on_error(file, holder if holder is not None and holder.type == "if_statement"
+                                        else statement.next_named_sibling, name)
             kept[name] = kept.get(name, False) or not exits
     return next((name for name, lost in kept.items() if lost), None)
 

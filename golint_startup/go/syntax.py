@@ -202,14 +202,15 @@ def written_roots(node) -> set[str]:
 # standard library's log.Logger and of logrus, zap's SugaredLogger and most loggers modeled
 # on them. The receiver's type is not in the tree, so the name alone decides.
 _KLOG = frozenset({"k8s.io/klog", "k8s.io/klog/v2"})
-_NEVER_RETURNING_METHODS = frozenset({"Fatal", "Fatalf", "Fatalln", "Fatalw", "Panic", "Panicf", "Panicln", "Panicw"})
+_FATAL_METHODS = frozenset({"Fatal", "Fatalf", "Fatalln", "Fatalw"})
+_NEVER_RETURNING_METHODS = _FATAL_METHODS | {"Panic", "Panicf", "Panicln", "Panicw"}
 # zerolog's chains: `log.Fatal().Err(err).Msg("...")` exits in the method that sends the event.
 _SENDING_METHODS = frozenset({"Msg", "Msgf", "MsgFunc", "Send"})
 
 
-def _sends_fatal_event(function) -> bool:
-    """Whether a call of `function` sends an event a chain started with `X.Fatal()` or
-    `X.Panic()` (no arguments: zerolog's levels, not a logger's Fatal(args...))."""
+def _sends_fatal_event(function, panics: bool) -> bool:
+    """Whether a call of `function` sends an event a chain started with `X.Fatal()` or, with
+    `panics`, `X.Panic()` (no arguments: zerolog's levels, not a logger's Fatal(args...))."""
     if text(function.child_by_field_name("field")) not in _SENDING_METHODS:
         return False
     operand = unparen(function.child_by_field_name("operand"))
@@ -218,15 +219,16 @@ def _sends_fatal_event(function) -> bool:
         if inner is None or inner.type != "selector_expression":
             return False
         arguments = operand.child_by_field_name("arguments")
-        if text(inner.child_by_field_name("field")) in ("Fatal", "Panic"):
+        if text(inner.child_by_field_name("field")) in (("Fatal", "Panic") if panics else ("Fatal",)):
             return arguments is not None and arguments.named_child_count == 0
         operand = unparen(inner.child_by_field_name("operand"))
     return False
 
 
-def ends_process(file, statement) -> bool:
+def ends_process(file, statement, panics: bool = True) -> bool:
     """Whether `statement` is a call that does not return to its caller: `panic(...)`,
-    `os.Exit(...)`, `log.Fatalf(...)`, `logger.Fatal(...)`, `log.Fatal().Err(err).Msg(...)`."""
+    `os.Exit(...)`, `log.Fatalf(...)`, `logger.Fatal(...)`, `log.Fatal().Err(err).Msg(...)`;
+    without `panics`, not a panic (which a deferred recover may stop)."""
     if statement is None or statement.type != "expression_statement" or not statement.named_children:
         return False
     call = unparen(statement.named_children[0])
@@ -236,11 +238,12 @@ def ends_process(file, statement) -> bool:
     if function is None:
         return False
     if function.type == "identifier":
-        return text(function) == "panic" and not file.is_shadowed(function)
+        return panics and text(function) == "panic" and not file.is_shadowed(function)
     if function.type != "selector_expression":
         return False
     callee = file.callee(call)
     if callee is not None and (callee == ("os", "Exit") or
                                (callee[0] in _KLOG and callee[1] in {"Exit", "Exitf", "Exitln", "ExitDepth"})):
         return True
-    return text(function.child_by_field_name("field")) in _NEVER_RETURNING_METHODS or _sends_fatal_event(function)
+    method = text(function.child_by_field_name("field"))
+    return method in (_NEVER_RETURNING_METHODS if panics else _FATAL_METHODS) or _sends_fatal_event(function, panics)
