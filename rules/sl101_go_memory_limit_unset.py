@@ -150,15 +150,18 @@ def check_manifests(manifests: ProjectManifests, options):
     # charts ask 64Mi of 128Mi, their config/controller less of 300Mi).
     limitless_charts = [c for c in manifests.go_containers if c.chart is not None and c.limits_memory is None]
     small_charts = [c for c in small if c.chart is not None]
-    # So does the copy an OLM bundle is generated from (`make bundle` writes it from config/):
-    # soteria's stale bundle lets its operator list every Pod, which its config/ does not, and a
-    # finding there was read as wrong.
+    # An OLM bundle is written from config/ (`make bundle`), its permissions too: one whose
+    # program keeps little under the permissions of the copy it is written from is left out
+    # (soteria's stale bundle lets its operator list every Pod, which its config/ does not: a
+    # finding there was read as wrong), its own arguments and environment still counting.
     bundle_sources = [c for c in small if c.chart is None and not c.bundle] if any(c.bundle for c in unset) else []
     sources = {id(c) for c in bundle_sources}
     for group in manifests.copies(unset + limitless_charts + small_charts + bundle_sources, lambda c: (),
                                   same_env=False):
         kept = [c for c in group if id(c) not in sources]
-        if not kept or id(group[0]) in sources and all(c.bundle for c in kept):
+        if not kept or id(group[0]) in sources and all(
+                c.bundle and _far_below_limit(manifests, replace(c, cluster_listed_kinds=group[0].cluster_listed_kinds),
+                                              ratio) for c in kept):
             continue
         container, *others = kept
         limit = container.limits_memory

@@ -4139,6 +4139,19 @@ func informers(ctx context.Context, mgr ctrl.Manager) {
     # the cache handed on may be read through
     (_RETURNED_CLIENT, _INFORMERS_ASKED.replace("_ = mgr.GetCache().WaitForCacheSync(ctx)",
                                                 "reader := mgr.GetCache()\n\t_ = reader"), True),
+    # an informer of Pods asked with a call for its context, or of a kind in a variable, or
+    # by kind: kept, and the cache taken
+    (_RETURNED_CLIENT, _INFORMERS_ASKED.replace("GetInformer(ctx, &dnsv1.Zone{})",
+                                                "GetInformer(context.TODO(), &core.Pod{})"), True),
+    (_RETURNED_CLIENT, _INFORMERS_ASKED.replace("_, _ = mgr.GetCache().GetInformer(ctx, &dnsv1.Zone{})",
+                                                "for _, o := range kinds {\n\t\t_, _ = mgr.GetCache().GetInformer(ctx, o)\n\t}")
+     + "\nvar kinds = []any{&core.Pod{}}\n", True),
+    (_RETURNED_CLIENT, _INFORMERS_ASKED.replace("GetInformer(ctx, &dnsv1.Zone{})",
+                                                'GetInformerForKind(ctx, core.SchemeGroupVersion.WithKind("Pod"))')
+     + "\nvar _ = core.Pod{}\n", True),
+    # options in a variable, which may give the client a cache
+    ("\nfunc own() (client.Client, error) {\n\topts := client.Options{Cache: &client.CacheOptions{}}\n"
+     "\treturn client.New(nil, opts)\n}\n", None, True),
 ])
 def test_a_client_of_its_own_returned_and_informers_asked_of_the_cache(tmp_path, client_file, informers, reported):
     """openchoreo's API server reads Secrets through `client.New`'s client, which its
@@ -4534,6 +4547,23 @@ def test_an_olm_bundle_is_judged_by_the_copy_it_is_generated_from(tmp_path, conf
         "              spec:\n                containers:",
         "              spec:\n                serviceAccountName: api-operator\n                containers:"))
     assert _findings_with_copies(tmp_path) == expected
+
+
+def test_an_olm_bundle_run_for_all_namespaces_is_judged_by_its_own_environment(tmp_path):
+    """deploy/ keeps its cache to its own namespace (WATCH_NAMESPACE from metadata.namespace),
+    the bundle's from OLM's target namespaces, every namespace when installed for all of them:
+    the bundle is reported, whatever the copy it is written from keeps."""
+    go_module(tmp_path, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _SCOPED_WHEN_NAMED,
+                         "internal/watch/controller.go": _CONTROLLER})
+    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="40Mi").replace("          resources:\n", (
+        "          env:\n            - name: WATCH_NAMESPACE\n"
+        "              valueFrom: {fieldRef: {fieldPath: metadata.namespace}}\n          resources:\n")))
+    write(tmp_path, "bundle/api.clusterserviceversion.yaml", _BUNDLE.format(name="api").replace(
+        "                    resources:\n", (
+            "                    env:\n                      - name: WATCH_NAMESPACE\n"
+            "                        valueFrom: {fieldRef: {fieldPath: \"metadata.annotations['olm.targetNamespaces']\"}}\n"
+            "                    resources:\n")))
+    assert [path for path, _ in _findings_with_copies(tmp_path)] == ["bundle/api.clusterserviceversion.yaml"]
 
 
 _CHART_RBAC = """\

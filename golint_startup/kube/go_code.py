@@ -89,7 +89,9 @@ _SELECTS = re.compile(rb"\b(?:Label|Field)\s*:|\bNamespaces\s*:\s*map\[string\]\
                       rb"|\.(?:Label|Field)\s*=(?!=)")
 # An informer asked of the manager's cache for a kind written there (`mgr.GetCache().GetInformer(ctx,
 # &v1.Pod{})`) is kept as a watch's is.
-_WATCHED = re.compile(rb"\.\s*(?:(?:For|Owns|Watches)\(\s*|GetInformer\(\s*[^,()]*,\s*)(&?)(?:\w+\.)?(\w+)(\{?)"
+_LEADING_ARGUMENT = rb"(?:[^,()]|\([^()]*\))*,\s*"  # `ctx, `, `context.TODO(), `
+_WATCHED = re.compile(rb"\.\s*(?:(?:For|Owns|Watches)\(\s*|GetInformer\(\s*" + _LEADING_ARGUMENT +
+                      rb")(&?)(?:\w+\.)?(\w+)(\{?)"
                       rb"|\bsource\.Kind(?:\[[^\]]*\])?\([^,()]*(?:\(\))?\s*,\s*(&?)(?:\w+\.)?(\w+)(\{?)")
 # What scopes a client-go informer or factory, in its construction's call or just before it:
 # a namespace given to a factory, or list options that select (device-metrics-exporter's
@@ -1541,11 +1543,12 @@ _BODY_RETURNING_UNCACHED_CLIENT = re.compile(rb"\{\s*" + _RETURNS_UNCACHED_CLIEN
 
 
 # The manager's client or cache taken (`mgr.GetClient()`, `mgr.GetCache()`), or injected into a
-# reconciler by controller-runtime before v0.15 (`InjectClient`); not the cache asked only for an
-# informer or its sync (openchoreo's API server keeps its authorization kinds so, and reads
-# Secrets through a client of its own: a finding calling them cached was read as wrong).
-_MANAGER_CLIENT = re.compile(rb"\.\s*GetClient\(\s*\)|\.\s*GetCache\(\s*\)"
-                             rb"(?!\s*\.\s*(?:GetInformer(?:ForKind)?|WaitForCacheSync)\()|\bInject(?:Client|Cache)\b")
+# reconciler by controller-runtime before v0.15 (`InjectClient`); not the cache asked only for its
+# sync or an informer of a kind written there, a watch (openchoreo's API server keeps its
+# authorization kinds so, and reads Secrets through a client of its own: a finding calling them
+# cached was read as wrong).
+_MANAGER_CLIENT = re.compile(rb"\.\s*GetClient\(\s*\)|\.\s*GetCache\(\s*\)(?!\s*\.\s*(?:WaitForCacheSync\(|GetInformer\(\s*"
+                             + _LEADING_ARGUMENT + rb"&(?:\w+\.)?\w+\{))|\bInject(?:Client|Cache)\b")
 _CONTROLLER_RUNTIME_CLIENT = b"sigs.k8s.io/controller-runtime/pkg/client"
 
 
@@ -1564,8 +1567,10 @@ def clients_used(source: bytes, code: bytes) -> tuple[bool, bool]:
                            b"|".join(map(re.escape, names)))
         for found in built.finditer(code):
             options = code[found.end():_call_end(code, found.end() - 1)]
-            if not re.search(rb"\bCache\s*:", options) and (found.group(1) is None or re.search(
-                    rb"[{,]\s*\w+\s*:\s*%s\s*[,}]" % re.escape(found.group(1)), code)):
+            # Returned, its options written there: a variable's may give it a cache.
+            if not re.search(rb"\bCache\s*:", options) and (re.search(
+                    rb"[{,]\s*\w+\s*:\s*%s\s*[,}]" % re.escape(found.group(1)), code) if found.group(1) is not None
+                    else re.search(rb"\bOptions\s*\{", options)):
                 own = True
     return _MANAGER_CLIENT.search(code) is not None, own
 
