@@ -160,8 +160,8 @@ def check_manifests(manifests: ProjectManifests, options):
                                   same_env=False):
         kept = [c for c in group if id(c) not in sources]
         if not kept or id(group[0]) in sources and all(
-                c.bundle and _far_below_limit(manifests, replace(c, cluster_listed_kinds=group[0].cluster_listed_kinds),
-                                              ratio) for c in kept):
+                c.bundle and _far_below_limit(manifests, replace(c, cluster_listed_kinds=source.cluster_listed_kinds),
+                                              ratio) for c in kept for source in group if id(source) in sources):
             continue
         container, *others = kept
         limit = container.limits_memory
@@ -183,7 +183,7 @@ def check_manifests(manifests: ProjectManifests, options):
         # (a reader of k8s-hosting-platform's firewall reconciler said so).
         unscoped = "not every informer it builds is scoped whatever the flags" \
             if cache and cache != CONTROLLER_RUNTIME and manifests.informers_partly_scoped(container) else \
-            "its cache options scope only other kinds" \
+            "no scoping of these was found that applies whatever the flags (its cache options name other kinds)" \
             if kinds and manifests.manager_partly_scoped(container) else \
             "no scoping was found that applies whatever the flags"
         framework = manifests.framework_cache(container) if cache else None

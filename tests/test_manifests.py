@@ -3294,7 +3294,8 @@ def test_a_message_names_no_kind_its_cache_selects(tmp_path):
     message naming Pods first was read as misleading; nor does it say no scoping was found
     (opendatahub-operator's, read as inaccurate)."""
     (finding,) = _findings_of_watching_program(tmp_path, _NODE_AGENT % "\n\t\tOwns(&corev1.Pod{}).")
-    assert "; its code names Pods, and its cache options scope only other kinds)" in finding.message
+    assert "; its code names Pods, and no scoping of these was found that applies whatever the flags (its cache " \
+           "options name other kinds))" in finding.message
 
 
 _SECRET_NAMESPACES = """
@@ -3308,19 +3309,41 @@ func base(namespace string) map[string]cache.Config { return nil }
 """
 
 
-@pytest.mark.parametrize("entry, reported", [
-    ('"openshift-ingress"', False),  # opendatahub-operator: namespaces written out
-    ("namespace", True),  # a namespace only when one is named, and the container names none
+_WRITTEN_OUT = '\tsecrets := map[string]cache.Config{}\n\tsecrets["openshift-ingress"] = cache.Config{}\n'
+
+
+@pytest.mark.parametrize("before, helpers, reported", [
+    # opendatahub-operator: namespaces written out, by the function whose map it is given
+    ("\tsecrets := secretNamespaces(secret)\n", _SECRET_NAMESPACES % '"openshift-ingress"', False),
+    ("\tsecrets := secretNamespaces(secret)\n", _SECRET_NAMESPACES % "namespace", True),  # only when one is named
+    (_WRITTEN_OUT, "", False),
+    # all namespaces besides; the map given another value, or emptied
+    (_WRITTEN_OUT + "\tsecrets[cache.AllNamespaces] = cache.Config{}\n", "", True),
+    (_WRITTEN_OUT + '\tif secret == "" {\n\t\tsecrets = nil\n\t}\n', "", True),
+    (_WRITTEN_OUT + "\tclear(secrets)\n", "", True),
+    # a namespace written into another map than the one returned, or only under a condition
+    ("\tsecrets := secretNamespaces(secret)\n", "\nfunc secretNamespaces(string) map[string]cache.Config {\n"
+     '\taudit := map[string]cache.Config{}\n\taudit["audit"] = cache.Config{}\n\t_ = audit\n'
+     "\treturn map[string]cache.Config{}\n}\n", True),
+    ("\tsecrets := secretNamespaces(secret)\n", "\nfunc secretNamespaces(platform string) map[string]cache.Config {\n"
+     '\tconfigs := map[string]cache.Config{}\n\tif platform == "openshift" {\n'
+     '\t\tconfigs["openshift-ingress"] = cache.Config{}\n\t}\n\treturn configs\n}\n', True),
+    # another function's map of the same name
+    ("\tsecrets := loadSecrets(secret)\n", "\nfunc loadSecrets(string) map[string]cache.Config { return nil }\n"
+     '\nfunc other() {\n\tsecrets := map[string]cache.Config{}\n\tsecrets["kube-system"] = cache.Config{}\n'
+     "\t_ = secrets\n}\n", True),
 ])
-def test_per_kind_selections_by_a_map_of_namespaces_a_function_fills(tmp_path, entry, reported):
+def test_per_kind_selections_by_a_map_of_namespaces_written_out(tmp_path, before, helpers, reported):
     """opendatahub-operator keeps its Secrets in `Namespaces: secretCache`, the map
-    `createSecretCacheConfig` returns after writing namespaces into one another function made."""
+    `createSecretCacheConfig` returns after writing namespaces into one another function made:
+    selected whatever happens, unless the map may hold every namespace after all (a reviewer's
+    cases)."""
     source = (_NODE_AGENT % "").replace(
         '\t\t\t&corev1.Secret{}: {\n\t\t\t\tField: fields.ParseSelectorOrDie("metadata.name=" + secret),\n\t\t\t},\n',
         "\t\t\t&corev1.Secret{}: {Namespaces: secrets},\n")
-    source = source.replace("func start(node, secret string) {\n", "func start(node, secret string) {\n"
-                            "\tsecrets := secretNamespaces(secret)\n") + _SECRET_NAMESPACES % entry
-    assert "{Namespaces: secrets}" in source and "secrets := secretNamespaces" in source
+    source = source.replace("func start(node, secret string) {\n", "func start(node, secret string) {\n" + before)
+    source += helpers
+    assert "{Namespaces: secrets}" in source
     assert [f.rule_id for f in _findings_of_watching_program(tmp_path, source)] == (["SL101"] if reported else [])
 
 
@@ -4139,6 +4162,10 @@ func informers(ctx context.Context, mgr ctrl.Manager) {
     # the cache handed on may be read through
     (_RETURNED_CLIENT, _INFORMERS_ASKED.replace("_ = mgr.GetCache().WaitForCacheSync(ctx)",
                                                 "reader := mgr.GetCache()\n\t_ = reader"), True),
+    # its context made by calls within calls
+    (_RETURNED_CLIENT, _INFORMERS_ASKED.replace("GetInformer(ctx, &dnsv1.Zone{})",
+                                                'GetInformer(ctrl.LoggerInto(ctx, ctrl.Log.WithName("x")), &dnsv1.Zone{})'),
+     False),
     # an informer of Pods asked with a call for its context, or of a kind in a variable, or
     # by kind: kept, and the cache taken
     (_RETURNED_CLIENT, _INFORMERS_ASKED.replace("GetInformer(ctx, &dnsv1.Zone{})",
@@ -4547,6 +4574,61 @@ def test_an_olm_bundle_is_judged_by_the_copy_it_is_generated_from(tmp_path, conf
         "              spec:\n                containers:",
         "              spec:\n                serviceAccountName: api-operator\n                containers:"))
     assert _findings_with_copies(tmp_path) == expected
+
+
+_ZONES_SCOPED_WHEN_NAMED = """\
+package watch
+
+import (
+	"os"
+
+	core "k8s.io/api/core/v1"
+	dnsv1 "example.com/app/api/v1"
+	ctrl "sigs.k8s.io/controller-runtime"
+	"sigs.k8s.io/controller-runtime/pkg/cache"
+)
+
+var _ core.ResourceRequirements
+
+func start() {
+	options := ctrl.Options{}
+	if ns := os.Getenv("WATCH_NAMESPACE"); ns != "" {
+		options.Cache = cache.Options{DefaultNamespaces: map[string]cache.Config{ns: {}}}
+	}
+	mgr, _ := ctrl.NewManager(ctrl.GetConfigOrDie(), options)
+	_ = ctrl.NewControllerManagedBy(mgr).
+		For(&dnsv1.Zone{}).
+		Owns(&dnsv1.Secret{}).
+		Complete(nil)
+}
+"""
+
+
+@pytest.mark.parametrize("narrow, wide", [("a-narrow", "z-wide"), ("z-narrow", "a-wide")])
+def test_an_olm_bundle_is_judged_by_every_copy_it_may_be_written_from(tmp_path, narrow, wide):
+    """Of two small copies, one lists only its own kinds, the other every ConfigMap but names
+    its namespace: under the second's permissions the bundle, naming none, caches every
+    ConfigMap, whichever copy sorts first (a reviewer's case)."""
+    go_module(tmp_path, {"api/v1/types.go": _ZONE_TYPES, "cmd/api/main.go": _MAIN_IMPORTING_WATCH,
+                         "internal/watch/watch.go": _ZONES_SCOPED_WHEN_NAMED,
+                         "internal/watch/reader.go": _SECRET_READER.replace("Secret", "ConfigMap")})
+    account = "      serviceAccountName: %s\n      containers:"
+    write(tmp_path, f"{narrow}/rbac.yaml", _MANAGER_RBAC % (_ZONES_ONLY, "api", "configmaps"))
+    write(tmp_path, f"{narrow}/api.yaml", _SIZED.replace("      containers:", account % "api").format(request="512Mi"))
+    write(tmp_path, f"{narrow}/kustomization.yaml", "resources:\n- api.yaml\n- rbac.yaml\n")
+    write(tmp_path, f"{wide}/rbac.yaml", _MANAGER_RBAC.replace("manager-", "wide-") % (
+        _ZONES_AND_CONFIGMAPS, "wide", "configmaps"))
+    write(tmp_path, f"{wide}/api.yaml", _SIZED.replace("      containers:", account % "wide").format(
+        request="512Mi").replace("          resources:\n", (
+            "          env:\n            - name: WATCH_NAMESPACE\n"
+            "              valueFrom: {fieldRef: {fieldPath: metadata.namespace}}\n          resources:\n")))
+    write(tmp_path, f"{wide}/kustomization.yaml", "resources:\n- api.yaml\n- rbac.yaml\n")
+    write(tmp_path, "bundle/api.clusterserviceversion.yaml", _BUNDLE.format(name="api").replace(
+        "      deployments:", "      clusterPermissions:\n        - serviceAccountName: api-operator\n          rules:\n"
+        "            - {apiGroups: [\"\"], resources: [configmaps], verbs: [list, watch]}\n      deployments:").replace(
+        "              spec:\n                containers:",
+        "              spec:\n                serviceAccountName: api-operator\n                containers:"))
+    assert [path for path, _ in _findings_with_copies(tmp_path)] == ["bundle/api.clusterserviceversion.yaml"]
 
 
 def test_an_olm_bundle_run_for_all_namespaces_is_judged_by_its_own_environment(tmp_path):

@@ -122,10 +122,10 @@ def test_function_values_run_where_they_are_called():
     assert _path_of(closures, "main.go", 48) == ["main", "func literal (line 19)", "lookup"]
     assert _path_of(closures, "main.go", 55) == ["main", "func literal (line 23)", "scan"]
     options = _findings(os.path.join(STARTUP, "options"))
-    assert _path_of(options, "main.go", 97) == ["main", "func literal (line 19)", "parse"]
+    assert _path_of(options, "main.go", 98) == ["main", "func literal (line 19)", "parse"]
     # a function an option keeps runs where the field holding it is called
-    assert _path_of(options, "main.go", 78) == ["main", "app.start", "func literal (line 75)"]
-    assert _path_of(options, "main.go", 85) == ["main", "app.start", "runDirectly"]
+    assert _path_of(options, "main.go", 79) == ["main", "app.start", "func literal (line 76)"]
+    assert _path_of(options, "main.go", 86) == ["main", "app.start", "runDirectly"]
     assert _path_of(options, "runner/runner.go", 14) == ["main", "server.Server.Start", "func literal (line 11)"]
     seams = _findings(os.path.join(STARTUP, "var-values"))
     assert _path_of(seams, "main.go", 33) == ["main", "purge"]

@@ -1309,11 +1309,14 @@ _REBINDINGS = """
 (var_spec name: (identifier) @name)
 (range_clause left: (expression_list (identifier) @name))
 (assignment left: (expression_list (identifier) @name))
+(receive_statement left: (expression_list (identifier) @name))
+(unary_expression operator: "&" operand: (identifier) @name)
 """
 
 
 def _rebound_names(top) -> set[str]:
-    """The names a function's body (its literals included) declares or assigns."""
+    """The names a function's body (its literals included) declares, assigns, receives into or
+    takes the address of (`silence(&run)` may set it)."""
     body = top.child_by_field_name("body") if top.type != "var_spec" else None
     return {text(node) for found in matches(_REBINDINGS, body) for node in found["name"]} if body is not None else set()
 

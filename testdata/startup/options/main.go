@@ -40,7 +40,8 @@ func main() {
 	newServer(":80", withConfig("{}"))
 	newApp(withRun(runFrom("{}"))).start()
 	newApp(withRun(runDirectly), withCleanup(cleanUp)).start()
-	server.New(server.WithRun(runner.From("{}")), server.WithQuietRun(runner.Dropped)).Start()
+	server.New(server.WithRun(runner.From("{}")), server.WithQuietRun(runner.Dropped),
+		server.WithSilencedRun(runner.DroppedBySilence), server.WithReceivedRun(runner.DroppedByReceive)).Start()
 }
 
 // An option that keeps the function it is given (`withRun(f)` stores `f` in the app, as

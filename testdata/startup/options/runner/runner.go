@@ -20,3 +20,15 @@ func Dropped(name string) error {
 	var v []any
 	return json.Unmarshal(data, &v)
 }
+
+func DroppedBySilence(name string) error {
+	data, _ := io.ReadAll(strings.NewReader(name))
+	var v []any
+	return json.Unmarshal(data, &v)
+}
+
+func DroppedByReceive(name string) error {
+	data, _ := io.ReadAll(strings.NewReader(name))
+	var v []any
+	return json.Unmarshal(data, &v)
+}
