@@ -650,9 +650,9 @@ def collect(file: GoFile, options: dict) -> _Facts:
             writes = _nonlocal_writes(file, function.child_by_field_name("body"))
             _note_worker(facts, _site(where), file, function.child_by_field_name("body"))
             if writes:
-                lost = None if _reset_after(file, call, once) else _captured_error(file, function)
-                if lost is not None and _checked_after(file, call, function, writes, lost):
-                    lost = None
+                lost = None if _reset_after(file, call, once) else next(
+                    (error for error in _captured_errors(file, function)
+                     if not _checked_after(file, call, function, writes, error)), None)
                 facts.calls.append((where, text(once), writes, None, lost,
                                     *_within(found, function), _initializer(file, call), _spelling(function),
                                     _parameters_used(file, call, function)))
@@ -877,45 +877,50 @@ def _checked_after(file: GoFile, call, literal, written: list[str], error: str) 
     or ends the process whenever a package-level variable the once-function sets is still nil
     (`if clientInstance == nil && err == nil { return errors.New(...) }`), that variable set only
     after the error is (shadow-sso's InitMongoDB, iam's GetEtcdFactoryOr): a later call fails
-    too, whatever became of the first error."""
+    too, whatever became of the first error. Nothing between may leave the function but on
+    the error (`if err != nil { return err }`)."""
     function = enclosing_function(file, call)
     body = function.child_by_field_name("body") if function is not None else None
     site = next((node for node in ancestors(file, call) if node.parent == body), None)
-    if site is None:
+    if site is None or site.type in ("defer_statement", "go_statement"):
         return False
-    checked = {name for name in written if _set_after_error(file, literal, name, error)}
+    checked = _set_after_error(file, literal, set(written), error)
     statement = site.next_named_sibling
     while checked and statement is not None:
         condition = statement.child_by_field_name("condition") if statement.type == "if_statement" else None
         then = statement.child_by_field_name("body") if condition is not None else None
-        if then is not None and statement.child_by_field_name("init_statement") is None and \
-                _fails(file, then, error) and any(_when_unset(condition, name, error) for name in checked):
+        plain = then is not None and statement.child_by_field_name("init_statement") is None
+        if plain and any(_when_unset(file, condition, name, error) for name in checked) and _fails(file, then, error):
             return True
+        if statement.type != "comment" and not (plain and _compares_not_nil(condition, error)) and \
+                _may_leave(statement):
+            return False
         statement = statement.next_named_sibling
     return False
 
 
-def _set_after_error(file: GoFile, literal, name: str, error: str) -> bool:
-    """Whether the literal sets the package-level `name` only where it sets `error` too, or
-    after its last assignment of `error` (`conn = &c{}; err = conn.open()` leaves it set on failure)."""
-    last_error, first_value = -1, None
+def _set_after_error(file: GoFile, literal, names: set[str], error: str) -> set[str]:
+    """Those of the package-level `names` the literal sets by name only in statements at or
+    after its last assignment of `error` (`conn = &c{}; err = conn.open()` leaves it set on
+    failure; so may a decoder given `&cfg`, or a write through a field)."""
+    last_error, first, indirect = -1, {}, set()
     for found in matches(_WRITES, literal.child_by_field_name("body")):
         target = found["target"][0]
         root = root_identifier(target)
-        if root is None or root != target:
+        if root is None:
             continue
-        if text(root) == error:
-            last_error = max(last_error, target.start_byte)
-        elif text(root) == name and not file.is_shadowed(root) and first_value is None:
-            assignment = target.parent.parent if target.parent is not None else None
-            together = assignment is not None and assignment.type == "assignment" and \
-                any(text(t) == error for t in values_of(assignment.child_by_field_name("left")))
-            if not together:
-                first_value = target.start_byte
-    return first_value is None or first_value > last_error
+        parent = target.parent
+        statement = parent.parent if parent is not None and parent.type == "expression_list" else target
+        if text(root) == error and root == target:
+            last_error = max(last_error, statement.start_byte)
+        elif text(root) in names and not file.is_shadowed(root):
+            if root != target or parent is not None and parent.type == "unary_expression":
+                indirect.add(text(root))
+            first[text(root)] = min(first.get(text(root), statement.start_byte), statement.start_byte)
+    return {name for name, at in first.items() if name not in indirect and at >= last_error}
 
 
-def _when_unset(condition, name: str, error: str) -> bool:
+def _when_unset(file: GoFile, condition, name: str, error: str) -> bool:
     """Whether `condition` holds whenever `name` and `error` are nil, and names `name`:
     `name == nil`, an `||` with it, or an `&&` of it with terms that then hold
     (`clientInstance == nil && err == nil`)."""
@@ -925,14 +930,14 @@ def _when_unset(condition, name: str, error: str) -> bool:
     operator, left, right = condition.child(1).type, condition.child_by_field_name("left"), \
         condition.child_by_field_name("right")
     if operator == "||":
-        return _when_unset(left, name, error) or _when_unset(right, name, error)
+        return _when_unset(file, left, name, error) or _when_unset(file, right, name, error)
     if operator == "&&":
-        return _holds_when_unset(left, name, error) and _holds_when_unset(right, name, error) and \
-            (_when_unset(left, name, error) or _when_unset(right, name, error))
-    return _compares_nil(condition, name)
+        return _holds_when_unset(file, left, name, error) and _holds_when_unset(file, right, name, error) and \
+            (_when_unset(file, left, name, error) or _when_unset(file, right, name, error))
+    return _compares_nil(file, condition, name)
 
 
-def _holds_when_unset(condition, name: str, error: str) -> bool:
+def _holds_when_unset(file: GoFile, condition, name: str, error: str) -> bool:
     """Whether `condition` holds whenever `name` and `error` are nil (see _when_unset)."""
     condition = unparen(condition)
     if condition is None or condition.type != "binary_expression" or condition.child(1) is None:
@@ -940,48 +945,51 @@ def _holds_when_unset(condition, name: str, error: str) -> bool:
     operator, left, right = condition.child(1).type, condition.child_by_field_name("left"), \
         condition.child_by_field_name("right")
     if operator == "||":
-        return _holds_when_unset(left, name, error) or _holds_when_unset(right, name, error)
+        return _holds_when_unset(file, left, name, error) or _holds_when_unset(file, right, name, error)
     if operator == "&&":
-        return _holds_when_unset(left, name, error) and _holds_when_unset(right, name, error)
-    return _compares_nil(condition, name) or _compares_nil(condition, error)
+        return _holds_when_unset(file, left, name, error) and _holds_when_unset(file, right, name, error)
+    return _compares_nil(file, condition, name) or _compares_nil(None, condition, error)
 
 
-def _compares_nil(comparison, name: str) -> bool:
-    """Whether `comparison` is `name == nil` (or `nil == name`)."""
+def _compares_nil(file: GoFile | None, comparison, name: str) -> bool:
+    """Whether `comparison` is `name == nil` (or `nil == name`); with `file`, of the
+    package-level variable `name`, not a local so named."""
     if comparison is None or comparison.type != "binary_expression" or comparison.child(1) is None or \
             comparison.child(1).type != "==":
         return False
-    return {text(comparison.child_by_field_name("left")), text(comparison.child_by_field_name("right"))} == {name, "nil"}
+    left, right = comparison.child_by_field_name("left"), comparison.child_by_field_name("right")
+    named = right if text(left) == "nil" else left
+    return {text(left), text(right)} == {name, "nil"} and (file is None or not file.is_shadowed(named))
 
 
 def _fails(file: GoFile, block, error: str) -> bool:
-    """Whether a block ends by returning something other than the error variable `error` (its
-    results not naming it) or by ending the process, returning nowhere else."""
+    """Whether a block ends by returning an error other than `error` (its last result neither
+    that variable nor nil) or by ending the process, leaving nowhere before."""
     statements = [s for s in block.named_children if s.type != "comment"]
-    if not statements or _returns_early(block, statements[-1]):
+    if not statements or _may_leave(block, statements[-1]):
         return False
     last = statements[-1]
     if last.type == "return_statement":
         results = last.named_children[0] if last.named_children else None
         values = values_of(results) if results is not None and results.type == "expression_list" else [results]
-        return results is not None and not any(text(unparen(r)) == error for r in values)
+        return results is not None and text(unparen(values[-1])) not in (error, "nil")
     return ends_process(file, last)
 
 
 def _exits_on_error(file: GoFile, statement, name: str) -> bool:
     """Whether `statement` ends the process (`log.Fatal(err)`, not a panic, which a server's
     middleware may recover from), or does when the error `name` is set (`if err != nil {
-    log.Fatal(err) }`, returning nowhere in between)."""
+    log.Fatal(err) }`, leaving nowhere before)."""
     while statement is not None and statement.type == "comment":
         statement = statement.next_named_sibling
     if statement is None or ends_process(file, statement, panics=False):
         return statement is not None
     condition = statement.child_by_field_name("condition") if statement.type == "if_statement" else None
     then = statement.child_by_field_name("body") if condition is not None else None
-    if then is None or statement.child_by_field_name("alternative") is not None:
+    if then is None:
         return False
     statements = [s for s in then.named_children if s.type != "comment"]
-    return _compares_not_nil(condition, name) and bool(statements) and not _returns_early(then, statements[-1]) \
+    return _compares_not_nil(condition, name) and bool(statements) and not _may_leave(then, statements[-1]) \
         and ends_process(file, statements[-1], panics=False)
 
 
@@ -992,29 +1000,37 @@ def _compares_not_nil(condition, name: str) -> bool:
         {text(condition.child_by_field_name("left")), text(condition.child_by_field_name("right"))} == {name, "nil"}
 
 
+# What may leave a statement or block: a return, goto or labeled jump, or a break or continue
+# whose loop, switch or select is not within it; function literals leave nothing.
 _LEAVES_BLOCK = """
 [(return_statement) (break_statement) (continue_statement) (goto_statement)] @leaves
 (function_literal) @literal
+[(for_statement) (expression_switch_statement) (type_switch_statement) (select_statement)] @breakable
 """
 
 
-def _returns_early(block, last) -> bool:
-    """Whether a statement of `block` other than a final return `last` may leave it (a return,
-    break, continue or goto outside the function literals within)."""
-    found = matches(_LEAVES_BLOCK, block)
+def _may_leave(node, last=None) -> bool:
+    """Whether something in `node` other than a final return `last` may leave it (_LEAVES_BLOCK)."""
+    found = matches(_LEAVES_BLOCK, node)
     literals = [(f["literal"][0].start_byte, f["literal"][0].end_byte) for f in found if "literal" in f]
+    breakable = [f["breakable"][0] for f in found if "breakable" in f]
     for leaving in (f["leaves"][0] for f in found if "leaves" in f):
         if leaving == last and last.type == "return_statement":
             continue
-        if not any(start <= leaving.start_byte and leaving.end_byte <= end for start, end in literals):
-            return True
+        if any(start <= leaving.start_byte and leaving.end_byte <= end for start, end in literals):
+            continue
+        if leaving.type in ("break_statement", "continue_statement") and leaving.named_child_count == 0 and any(
+                b.start_byte <= leaving.start_byte and leaving.end_byte <= b.end_byte and
+                (leaving.type == "break_statement" or b.type == "for_statement") for b in breakable):
+            continue  # its own loop, switch or select is within
+        return True
     return False
 
 
-def _captured_error(file: GoFile, literal) -> str | None:
-    """An error variable of the calling function (`err`, `*Err`, or declared `error` there)
+def _captured_errors(file: GoFile, literal) -> list[str]:
+    """The error variables of the calling function (`err`, `*Err`, or declared `error` there)
     that the function literal assigns, not just before it ends the process (`err = e;
-    log.Fatal(e)`): Do runs the literal once, so only the first caller ever sees that error."""
+    log.Fatal(e)`): Do runs the literal once, so only the first caller ever sees those errors."""
     inside = {text(n) for found in matches(_DECLARED_INSIDE, literal) for n in found["name"]}
     kept: dict[str, bool] = {}
     for found in matches(_WRITES, literal.child_by_field_name("body")):
@@ -1032,7 +1048,7 @@ def _captured_error(file: GoFile, literal) -> str | None:
                 exits = _exits_on_error(file, holder if holder is not None and holder.type == "if_statement"
                                         else statement.next_named_sibling, name)
             kept[name] = kept.get(name, False) or not exits
-    return next((name for name, lost in kept.items() if lost), None)
+    return [name for name, lost in kept.items() if lost]
 
 
 def _is_error(name: str, errors: set[str]) -> bool:

@@ -238,23 +238,40 @@ class _Tracer:
         return None if data is not None and self._encoded(data) else found
 
     def _encoded(self, node) -> bool:
-        """Whether `node` is a local last given, before the decoder, an encoder's result
-        (library.ENCODE_CALLS)."""
+        """Whether `node` is a local that every write before the decoder gives an encoder's
+        result (library.ENCODE_CALLS) of a value holding no input: a document re-encoded from
+        input (`json.Marshal(raw["items"])` of a file decoded) is input still."""
         if node.type != "identifier":
             return False
-        given = None
+        given = []
         for use in identifier_uses(self.file, self.function, text(node)):
             if use.start_byte >= node.start_byte:
                 break
+            if self._declares_another(use, node):
+                continue
             parent = use.parent
-            holder = parent.parent if parent is not None and parent.type == "expression_list" else None
+            holder = parent.parent if parent is not None and parent.type == "expression_list" else parent
             if holder is not None and holder.type in ("short_var_declaration", "assignment") and \
                     holder.child_by_field_name("left") == parent:
-                given = _value_for(holder.child_by_field_name("right"), parent, use)
-        if given is None or given.type != "call_expression":
+                given.append(_value_for(holder.child_by_field_name("right"), parent, use))
+            elif holder is not None and holder.type == "var_spec" and use in holder.children_by_field_name("name"):
+                names = holder.children_by_field_name("name")
+                values = values_of(holder.child_by_field_name("value"))
+                given.append(values[names.index(use)] if len(values) == len(names) else values[0] if values else None)
+        return bool(given) and all(self._encoding_no_input(value) for value in given)
+
+    def _encoding_no_input(self, value) -> bool:
+        if value is None or value.type != "call_expression":
             return False
-        callee = self.file.callee(given)
-        return callee is not None and callee[1] in ENCODE_CALLS.get(callee[0], ())
+        callee = self.file.callee(value)
+        arguments = values_of(value.child_by_field_name("arguments"))
+        if callee is None or callee[1] not in ENCODE_CALLS.get(callee[0], ()):
+            return False
+        read = self.read  # what this search finds is not what the decoder's caller asked
+        try:
+            return not any(self.source(argument, _DEPTH) for argument in arguments)
+        finally:
+            self.read = read
 
     def _grown_per_input(self, assignment, use, value, depth: int) -> str | None:
         """For `x = append(x, ...)` in a loop driven by input (`for sc.Scan()`, `for rows.Next()`,

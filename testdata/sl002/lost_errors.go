@@ -1,6 +1,7 @@
 package client
 
 import (
+	"encoding/json"
 	"errors"
 	"log"
 
@@ -165,6 +166,121 @@ func ExitsInTheIfThatDials() *connection {
 	var err error
 	connOnce.Do(func() {
 		if conn, err = dial(); err != nil {
+			log.Fatal(err)
+		}
+	})
+	return conn
+}
+
+// More of a reviewer's: the value set with the first error, then another error; a check that
+// returns no error; an earlier branch returning the lost error; a local of the value's name; a
+// decoder that may fill the value and fail; a field of an always-set pointer; two errors, one
+// checked; a deferred Do.
+func (c *connection) ping() error { return nil }
+
+var (
+	replica *connection
+	holder  = &struct{ conn *connection }{}
+	parsed  *connection
+)
+
+func CheckedAfterALaterError() (*connection, error) {
+	var err error
+	connOnce.Do(func() { // want `SL002: .*it also sets err`
+		conn, err = dial()
+		if err != nil {
+			return
+		}
+		err = conn.ping()
+	})
+	if conn == nil {
+		return nil, errors.New("no connection")
+	}
+	return conn, err
+}
+
+func CheckedReturningNoError() (*connection, error) {
+	var err error
+	connOnce.Do(func() { conn, err = dial() }) // want `SL002: .*it also sets err`
+	if conn == nil {
+		return nil, nil
+	}
+	return conn, err
+}
+
+func CheckedAfterABranchReturning(fast bool) (*connection, error) {
+	var err error
+	connOnce.Do(func() { conn, err = dial() }) // want `SL002: .*it also sets err`
+	if fast {
+		return conn, err
+	}
+	if conn == nil {
+		return nil, errors.New("no connection")
+	}
+	return conn, err
+}
+
+func CheckedALocal() (*connection, error) {
+	var err error
+	connOnce.Do(func() { conn, err = dial() }) // want `SL002: .*it also sets err`
+	conn := &connection{}
+	if conn == nil {
+		return nil, errors.New("no connection")
+	}
+	return conn, err
+}
+
+func CheckedADecodedValue(data []byte) (*connection, error) {
+	var err error
+	connOnce.Do(func() { err = json.Unmarshal(data, &parsed) }) // want `SL002: connOnce.Do sets package-level parsed .*it also sets err`
+	if parsed == nil {
+		return nil, errors.New("nothing parsed")
+	}
+	return parsed, err
+}
+
+func CheckedThePointerHoldingIt() (*connection, error) {
+	var err error
+	connOnce.Do(func() { holder.conn, err = dial() }) // want `SL002: .*it also sets err`
+	if holder == nil {
+		return nil, errors.New("no holder")
+	}
+	return holder.conn, err
+}
+
+func CheckedOneOfTwoErrors() (*connection, error) {
+	var dialErr, replicaErr error
+	connOnce.Do(func() { // want `SL002: .*it also sets replicaErr`
+		conn, dialErr = dial()
+		replica, replicaErr = dial()
+	})
+	if conn == nil {
+		return nil, errors.New("no connection")
+	}
+	_ = dialErr
+	return replica, replicaErr
+}
+
+func CheckedBeforeADeferredDo() (*connection, error) {
+	var err error
+	defer connOnce.Do(func() { conn, err = dial() }) // want `SL002: .*it also sets err`
+	if conn == nil {
+		return nil, errors.New("not yet")
+	}
+	return conn, err
+}
+
+// A loop left by its own break before the exit: no error is lost.
+func ExitsAfterALoop(hooks []func() bool) *connection {
+	var err error
+	connOnce.Do(func() {
+		conn, err = dial()
+		if err != nil {
+			for _, hook := range hooks {
+				if hook() {
+					break
+				}
+			}
 			log.Fatal(err)
 		}
 	})

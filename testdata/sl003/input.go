@@ -42,6 +42,11 @@ func main() {
 	decoded()
 	roundTrip(Config{})
 	roundTripThenRead(Config{})
+	roundTripDeclared(Config{})
+	reEncoded()
+	encodedOnlyWhenEmpty("x")
+	encodedInABlock("x")
+	encodedInAClosure("x")
 	decodedYAML()
 	listing()
 	kernelListings("0000:3b:00.0")
@@ -575,4 +580,75 @@ func roundTripThenRead(c Config) []string {
 		keys = append(keys, k)
 	}
 	return keys
+}
+
+func roundTripDeclared(c Config) []string {
+	var encoded, _ = json.Marshal(c)
+	var fields map[string]any
+	_ = json.Unmarshal(encoded, &fields)
+	var keys []string
+	for k := range fields {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// A part of a document read, encoded again to be decoded typed: input still.
+func reEncoded() []string {
+	data, _ := os.ReadFile("doc.json")
+	var raw map[string]any
+	_ = json.Unmarshal(data, &raw)
+	part, _ := json.Marshal(raw["items"])
+	var items []Item
+	_ = json.Unmarshal(part, &items)
+	var names []string // want "SL003: names starts empty .* by json.Unmarshal"
+	for _, item := range items {
+		names = append(names, item.Name)
+	}
+	return names
+}
+
+// Encoded defaults only when the file is empty; an encoding in an inner block or a closure
+// is another variable: the bytes decoded are the file's.
+func encodedOnlyWhenEmpty(path string) []string {
+	data, _ := os.ReadFile(path)
+	if len(data) == 0 {
+		data, _ = json.Marshal([]Item{})
+	}
+	var items []Item
+	_ = json.Unmarshal(data, &items)
+	var names []string // want "SL003: names starts empty .* by json.Unmarshal"
+	for _, item := range items {
+		names = append(names, item.Name)
+	}
+	return names
+}
+
+func encodedInABlock(path string) []string {
+	data, _ := os.ReadFile(path)
+	if len(data) > 1<<20 {
+		data, _ := json.Marshal(len(data))
+		fmt.Println(string(data))
+	}
+	var items []Item
+	_ = json.Unmarshal(data, &items)
+	var names []string // want "SL003: names starts empty .* by json.Unmarshal"
+	for _, item := range items {
+		names = append(names, item.Name)
+	}
+	return names
+}
+
+func encodedInAClosure(path string) []string {
+	data, _ := os.ReadFile(path)
+	show := func(v any) { data, _ := json.Marshal(v); fmt.Println(string(data)) }
+	show(1)
+	var items []Item
+	_ = json.Unmarshal(data, &items)
+	var names []string // want "SL003: names starts empty .* by json.Unmarshal"
+	for _, item := range items {
+		names = append(names, item.Name)
+	}
+	return names
 }
