@@ -892,7 +892,7 @@ def _checked_after(file: GoFile, call, literal, written: list[str], error: str) 
         plain = then is not None and statement.child_by_field_name("init_statement") is None
         if plain and any(_when_unset(file, condition, name, error) for name in checked) and _fails(file, then, error):
             return True
-        if statement.type != "comment" and not (plain and _compares_not_nil(condition, error)) and \
+        if statement.type != "comment" and not (plain and _compares(None, condition, error, "!=")) and \
                 _may_leave(statement):
             return False
         statement = statement.next_named_sibling
@@ -920,44 +920,37 @@ def _set_after_error(file: GoFile, literal, names: set[str], error: str) -> set[
     return {name for name, at in first.items() if name not in indirect and at >= last_error}
 
 
-def _when_unset(file: GoFile, condition, name: str, error: str) -> bool:
-    """Whether `condition` holds whenever `name` and `error` are nil, and names `name`:
-    `name == nil`, an `||` with it, or an `&&` of it with terms that then hold
+def _when_unset(file: GoFile, condition, name: str, error: str, naming: bool = True) -> bool:
+    """Whether `condition` holds whenever `name` and `error` are nil; with `naming`, naming
+    `name` too: `name == nil`, an `||` with it, or an `&&` of it with terms that then hold
     (`clientInstance == nil && err == nil`)."""
-    condition = unparen(condition)
-    if condition is None or condition.type != "binary_expression" or condition.child(1) is None:
+    parts = _binary(condition)
+    if parts is None:
         return False
-    operator, left, right = condition.child(1).type, condition.child_by_field_name("left"), \
-        condition.child_by_field_name("right")
+    operator, left, right = parts
     if operator == "||":
-        return _when_unset(file, left, name, error) or _when_unset(file, right, name, error)
+        return _when_unset(file, left, name, error, naming) or _when_unset(file, right, name, error, naming)
     if operator == "&&":
-        return _holds_when_unset(file, left, name, error) and _holds_when_unset(file, right, name, error) and \
-            (_when_unset(file, left, name, error) or _when_unset(file, right, name, error))
-    return _compares_nil(file, condition, name)
+        return _when_unset(file, left, name, error, False) and _when_unset(file, right, name, error, False) and \
+            (not naming or _when_unset(file, left, name, error) or _when_unset(file, right, name, error))
+    return _compares(file, condition, name, "==") or not naming and _compares(None, condition, error, "==")
 
 
-def _holds_when_unset(file: GoFile, condition, name: str, error: str) -> bool:
-    """Whether `condition` holds whenever `name` and `error` are nil (see _when_unset)."""
-    condition = unparen(condition)
-    if condition is None or condition.type != "binary_expression" or condition.child(1) is None:
+def _binary(node) -> tuple[str, object, object] | None:
+    """(operator, left, right) of a binary expression, parentheses aside; None for another node."""
+    node = unparen(node)
+    if node is None or node.type != "binary_expression" or node.child(1) is None:
+        return None
+    return node.child(1).type, node.child_by_field_name("left"), node.child_by_field_name("right")
+
+
+def _compares(file: GoFile | None, comparison, name: str, operator: str) -> bool:
+    """Whether `comparison` is `name <operator> nil` (or `nil <operator> name`); with `file`,
+    of the package-level variable `name`, not a local so named."""
+    parts = _binary(comparison)
+    if parts is None or parts[0] != operator:
         return False
-    operator, left, right = condition.child(1).type, condition.child_by_field_name("left"), \
-        condition.child_by_field_name("right")
-    if operator == "||":
-        return _holds_when_unset(file, left, name, error) or _holds_when_unset(file, right, name, error)
-    if operator == "&&":
-        return _holds_when_unset(file, left, name, error) and _holds_when_unset(file, right, name, error)
-    return _compares_nil(file, condition, name) or _compares_nil(None, condition, error)
-
-
-def _compares_nil(file: GoFile | None, comparison, name: str) -> bool:
-    """Whether `comparison` is `name == nil` (or `nil == name`); with `file`, of the
-    package-level variable `name`, not a local so named."""
-    if comparison is None or comparison.type != "binary_expression" or comparison.child(1) is None or \
-            comparison.child(1).type != "==":
-        return False
-    left, right = comparison.child_by_field_name("left"), comparison.child_by_field_name("right")
+    _, left, right = parts
     named = right if text(left) == "nil" else left
     return {text(left), text(right)} == {name, "nil"} and (file is None or not file.is_shadowed(named))
 
@@ -989,15 +982,8 @@ def _exits_on_error(file: GoFile, statement, name: str) -> bool:
     if then is None:
         return False
     statements = [s for s in then.named_children if s.type != "comment"]
-    return _compares_not_nil(condition, name) and bool(statements) and not _may_leave(then, statements[-1]) \
+    return _compares(None, condition, name, "!=") and bool(statements) and not _may_leave(then, statements[-1]) \
         and ends_process(file, statements[-1], panics=False)
-
-
-def _compares_not_nil(condition, name: str) -> bool:
-    condition = unparen(condition)
-    return condition is not None and condition.type == "binary_expression" and condition.child(1) is not None and \
-        condition.child(1).type == "!=" and \
-        {text(condition.child_by_field_name("left")), text(condition.child_by_field_name("right"))} == {name, "nil"}
 
 
 # What may leave a statement or block: a return, goto or labeled jump, or a break or continue
