@@ -183,7 +183,7 @@ def check_manifests(manifests: ProjectManifests, options):
         # (a reader of k8s-hosting-platform's firewall reconciler said so).
         unscoped = "not every informer it builds is scoped whatever the flags" \
             if cache and cache != CONTROLLER_RUNTIME and manifests.informers_partly_scoped(container) else \
-            "no scoping of these was found that applies whatever the flags (its cache options name other kinds)" \
+            "no scoping of these was found that applies whatever the flags (its cache options select other kinds)" \
             if kinds and manifests.manager_partly_scoped(container) else \
             "no scoping was found that applies whatever the flags"
         framework = manifests.framework_cache(container) if cache else None

@@ -3295,56 +3295,7 @@ def test_a_message_names_no_kind_its_cache_selects(tmp_path):
     (opendatahub-operator's, read as inaccurate)."""
     (finding,) = _findings_of_watching_program(tmp_path, _NODE_AGENT % "\n\t\tOwns(&corev1.Pod{}).")
     assert "; its code names Pods, and no scoping of these was found that applies whatever the flags (its cache " \
-           "options name other kinds))" in finding.message
-
-
-_SECRET_NAMESPACES = """
-func secretNamespaces(namespace string) map[string]cache.Config {
-	configs := base(namespace)
-	configs[%s] = cache.Config{}
-	return configs
-}
-
-func base(namespace string) map[string]cache.Config { return nil }
-"""
-
-
-_WRITTEN_OUT = '\tsecrets := map[string]cache.Config{}\n\tsecrets["openshift-ingress"] = cache.Config{}\n'
-
-
-@pytest.mark.parametrize("before, helpers, reported", [
-    # opendatahub-operator: namespaces written out, by the function whose map it is given
-    ("\tsecrets := secretNamespaces(secret)\n", _SECRET_NAMESPACES % '"openshift-ingress"', False),
-    ("\tsecrets := secretNamespaces(secret)\n", _SECRET_NAMESPACES % "namespace", True),  # only when one is named
-    (_WRITTEN_OUT, "", False),
-    # all namespaces besides; the map given another value, or emptied
-    (_WRITTEN_OUT + "\tsecrets[cache.AllNamespaces] = cache.Config{}\n", "", True),
-    (_WRITTEN_OUT + '\tif secret == "" {\n\t\tsecrets = nil\n\t}\n', "", True),
-    (_WRITTEN_OUT + "\tclear(secrets)\n", "", True),
-    # a namespace written into another map than the one returned, or only under a condition
-    ("\tsecrets := secretNamespaces(secret)\n", "\nfunc secretNamespaces(string) map[string]cache.Config {\n"
-     '\taudit := map[string]cache.Config{}\n\taudit["audit"] = cache.Config{}\n\t_ = audit\n'
-     "\treturn map[string]cache.Config{}\n}\n", True),
-    ("\tsecrets := secretNamespaces(secret)\n", "\nfunc secretNamespaces(platform string) map[string]cache.Config {\n"
-     '\tconfigs := map[string]cache.Config{}\n\tif platform == "openshift" {\n'
-     '\t\tconfigs["openshift-ingress"] = cache.Config{}\n\t}\n\treturn configs\n}\n', True),
-    # another function's map of the same name
-    ("\tsecrets := loadSecrets(secret)\n", "\nfunc loadSecrets(string) map[string]cache.Config { return nil }\n"
-     '\nfunc other() {\n\tsecrets := map[string]cache.Config{}\n\tsecrets["kube-system"] = cache.Config{}\n'
-     "\t_ = secrets\n}\n", True),
-])
-def test_per_kind_selections_by_a_map_of_namespaces_written_out(tmp_path, before, helpers, reported):
-    """opendatahub-operator keeps its Secrets in `Namespaces: secretCache`, the map
-    `createSecretCacheConfig` returns after writing namespaces into one another function made:
-    selected whatever happens, unless the map may hold every namespace after all (a reviewer's
-    cases)."""
-    source = (_NODE_AGENT % "").replace(
-        '\t\t\t&corev1.Secret{}: {\n\t\t\t\tField: fields.ParseSelectorOrDie("metadata.name=" + secret),\n\t\t\t},\n',
-        "\t\t\t&corev1.Secret{}: {Namespaces: secrets},\n")
-    source = source.replace("func start(node, secret string) {\n", "func start(node, secret string) {\n" + before)
-    source += helpers
-    assert "{Namespaces: secrets}" in source
-    assert [f.rule_id for f in _findings_of_watching_program(tmp_path, source)] == (["SL101"] if reported else [])
+           "options select other kinds))" in finding.message
 
 
 def test_of_two_managers_a_message_names_the_kinds_either_selects(tmp_path):
@@ -4164,8 +4115,8 @@ func informers(ctx context.Context, mgr ctrl.Manager) {
                                                 "reader := mgr.GetCache()\n\t_ = reader"), True),
     # its context made by calls within calls
     (_RETURNED_CLIENT, _INFORMERS_ASKED.replace("GetInformer(ctx, &dnsv1.Zone{})",
-                                                'GetInformer(ctrl.LoggerInto(ctx, ctrl.Log.WithName("x")), &dnsv1.Zone{})'),
-     False),
+                                                'GetInformer(ctrl.LoggerInto(ctx, ctrl.Log.WithName(name("x"))), &dnsv1.Zone{})')
+     + "\nfunc name(s string) string { return s }\n", False),
     # an informer of Pods asked with a call for its context, or of a kind in a variable, or
     # by kind: kept, and the cache taken
     (_RETURNED_CLIENT, _INFORMERS_ASKED.replace("GetInformer(ctx, &dnsv1.Zone{})",

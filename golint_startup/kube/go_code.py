@@ -89,7 +89,8 @@ _SELECTS = re.compile(rb"\b(?:Label|Field)\s*:|\bNamespaces\s*:\s*map\[string\]\
                       rb"|\.(?:Label|Field)\s*=(?!=)")
 # An informer asked of the manager's cache for a kind written there (`mgr.GetCache().GetInformer(ctx,
 # &v1.Pod{})`) is kept as a watch's is.
-_LEADING_ARGUMENT = rb"(?:[^,()]|\((?:[^()]|\([^()]*\))*\))*,\s*"  # `ctx, `, `context.TODO(), `, two deep
+# `ctx, `, `context.TODO(), `, calls within calls three deep.
+_LEADING_ARGUMENT = rb"(?:[^,()]|\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\))*,\s*"
 _WATCHED = re.compile(rb"\.\s*(?:(?:For|Owns|Watches)\(\s*|GetInformer\(\s*" + _LEADING_ARGUMENT +
                       rb")(&?)(?:\w+\.)?(\w+)(\{?)"
                       rb"|\bsource\.Kind(?:\[[^\]]*\])?\([^,()]*(?:\(\))?\s*,\s*(&?)(?:\w+\.)?(\w+)(\{?)")
@@ -633,53 +634,8 @@ def _by_object_entries(code: bytes) -> Iterator[tuple[str, int, int]]:
 
 
 def selected_kinds(code: bytes) -> frozenset[str]:
-    """The kinds (type names) a file's `ByObject` cache options select by label, field or
-    namespace, namespaces written out there or in the map given (_names_namespaces)."""
-    found = set()
-    for kind, start, end in _by_object_entries(code):
-        variable = _NAMESPACES_OF_ENTRY.search(code, start, end) if not _SELECTS.search(code, start, end) else None
-        if variable is None and _SELECTS.search(code, start, end) or \
-                variable is not None and _names_namespaces(code, variable.group(1)):
-            found.add(kind)
-    return frozenset(found)
-
-
-# An entry of a namespace written out: `configs["openshift-ingress"] = cache.Config{}`.
-# A namespace written into a map as a statement of its function's body, not under an `if`
-# (gofmt indents those by one tab): `configs["openshift-ingress"] = cache.Config{}`.
-_NAMESPACE_NAMED = rb"^\t%(name)s\[\s*\"[^\"\n]+\"\s*\]\s*=\s*\w+\.Config\{"
-# What may give the map every namespace after all, or take its namespaces away: all namespaces
-# as a key, the map assigned again, cleared or an entry deleted.
-_NAMESPACES_UNDONE = rb"(?<![\w.])%(name)s\[\s*(?:\w+\.(?:AllNamespaces|NamespaceAll)|\"\")\s*\]" \
-                     rb"|(?<![\w.])%(name)s\s*=[^=]|\b(?:clear|delete)\(\s*%(name)s\b"
-_RETURNED_FIRST = re.compile(rb"\breturn\s+([A-Za-z_]\w*)")
-
-
-def _names_namespaces(code: bytes, name: bytes) -> bool:
-    """Whether the map `name` holds namespaces written out, whatever happens: the file writes one
-    into it, or `name` is assigned the map a function of the file returns (every `return` the
-    same map, or nil) after writing one into that map, and nothing gives either map all
-    namespaces or takes its entries away (_NAMESPACES_UNDONE). opendatahub-operator keeps its
-    Secrets in `createSecretCacheConfig(platform)`'s namespaces, among them
-    `"openshift-ingress"` (a message naming Secrets among its cluster's cached kinds was read
-    as inaccurate)."""
-    escaped = re.escape(name)
-    if re.search(_NAMESPACES_UNDONE % {b"name": escaped}, code):
-        return False
-    call = re.compile(_ASSIGNED_FROM_CALL % {b"name": escaped}).search(code)
-    body = _function_body(code, call.group(1)) if call is not None else None
-    if body is None:
-        # Made where it is declared: written into from there to its function's end.
-        declared = re.search(rb"(?<![\w.])%s\s*:=" % escaped, code)
-        end = code.find(b"\n}", declared.end()) if declared is not None else -1
-        return declared is not None and re.compile(_NAMESPACE_NAMED % {b"name": escaped}, re.MULTILINE).search(
-            code, declared.end(), end if end >= 0 else len(code)) is not None
-    returned = {m.group(1) for m in _RETURNED_FIRST.finditer(code, *body)} - {b"nil"}
-    if len(returned) != 1:
-        return False
-    made = re.escape(returned.pop())
-    return re.compile(_NAMESPACE_NAMED % {b"name": made}, re.MULTILINE).search(code, *body) is not None and \
-        re.compile(_NAMESPACES_UNDONE % {b"name": made}).search(code, *body) is None
+    """The kinds (type names) a file's `ByObject` cache options select by label, field or namespace."""
+    return frozenset(kind for kind, start, end in _by_object_entries(code) if _SELECTS.search(code, start, end))
 
 
 # `Namespaces: namespaces` in a `ByObject` entry, the variable a map the file makes and fills
