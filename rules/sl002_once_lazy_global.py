@@ -650,9 +650,12 @@ def collect(file: GoFile, options: dict) -> _Facts:
             writes = _nonlocal_writes(file, function.child_by_field_name("body"))
             _note_worker(facts, _site(where), file, function.child_by_field_name("body"))
             if writes:
-                lost = None if _reset_after(file, call, once) else next(
-                    (error for error in _captured_errors(file, function)
-                     if not _checked_after(file, call, function, writes, error)), None)
+                lost = None
+                if not _reset_after(file, call, once):
+                    errors = _captured_errors(file, call, function)
+                    assigned = _assignments(file, function) if errors else []
+                    lost = next((error for error in errors
+                                 if not _checked_after(file, call, assigned, writes, error)), None)
                 facts.calls.append((where, text(once), writes, None, lost,
                                     *_within(found, function), _initializer(file, call), _spelling(function),
                                     _parameters_used(file, call, function)))
@@ -872,19 +875,20 @@ def _reset_after(file: GoFile, call, once) -> bool:
         for found in matches(_WRITES, body) for target in found["target"])
 
 
-def _checked_after(file: GoFile, call, literal, written: list[str], error: str) -> bool:
+def _checked_after(file: GoFile, call, assigned: list, written: list[str], error: str) -> bool:
     """Whether the function calling Do, right in its body after the Do, returns another error
     or ends the process whenever a package-level variable the once-function sets is still nil
     (`if clientInstance == nil && err == nil { return errors.New(...) }`), that variable set only
-    after the error is (shadow-sso's InitMongoDB, iam's GetEtcdFactoryOr): a later call fails
-    too, whatever became of the first error. Nothing between may leave the function but on
-    the error (`if err != nil { return err }`)."""
+    once the error is known to be nil (_set_after_error: shadow-sso's InitMongoDB, iam's
+    GetEtcdFactoryOr): a later call fails too, whatever became of the first error. Nothing
+    between may leave the function but on the error (`if err != nil { return err }`).
+    `assigned`: the literal's _assignments."""
     function = enclosing_function(file, call)
     body = function.child_by_field_name("body") if function is not None else None
     site = next((node for node in ancestors(file, call) if node.parent == body), None)
     if site is None or site.type in ("defer_statement", "go_statement"):
         return False
-    checked = _set_after_error(file, literal, set(written), error)
+    checked = _set_after_error(file, assigned, set(written), error)
     statement = site.next_named_sibling
     while checked and statement is not None:
         condition = statement.child_by_field_name("condition") if statement.type == "if_statement" else None
@@ -892,32 +896,70 @@ def _checked_after(file: GoFile, call, literal, written: list[str], error: str) 
         plain = then is not None and statement.child_by_field_name("init_statement") is None
         if plain and any(_when_unset(file, condition, name, error) for name in checked) and _fails(file, then, error):
             return True
-        if statement.type != "comment" and not (plain and _compares(None, condition, error, "!=")) and \
-                _may_leave(statement):
+        if plain and _compares(None, condition, error, "!="):
+            # Left on the error, which later calls never see: only its else may leave on success.
+            alternative = statement.child_by_field_name("else")
+            if alternative is not None and _may_leave(alternative):
+                return False
+        elif statement.type != "comment" and _may_leave(statement):
             return False
         statement = statement.next_named_sibling
     return False
 
 
-def _set_after_error(file: GoFile, literal, names: set[str], error: str) -> set[str]:
-    """Those of the package-level `names` the literal sets by name only in statements at or
-    after its last assignment of `error` (`conn = &c{}; err = conn.open()` leaves it set on
-    failure; so may a decoder given `&cfg`, or a write through a field)."""
-    last_error, first, indirect = -1, {}, set()
-    for found in matches(_WRITES, literal.child_by_field_name("body")):
-        target = found["target"][0]
+def _assignments(file: GoFile, literal) -> list[tuple[str, object, bool, object]]:
+    """(name, statement, by name, name node) of each write in the literal's body to a variable,
+    by its name or through a field, element or address (`&cfg`: not by name), in source order."""
+    found = []
+    for match in matches(_WRITES, literal.child_by_field_name("body")):
+        target = match["target"][0]
         root = root_identifier(target)
         if root is None:
             continue
         parent = target.parent
         statement = parent.parent if parent is not None and parent.type == "expression_list" else target
-        if text(root) == error and root == target:
-            last_error = max(last_error, statement.start_byte)
-        elif text(root) in names and not file.is_shadowed(root):
-            if root != target or parent is not None and parent.type == "unary_expression":
-                indirect.add(text(root))
-            first[text(root)] = min(first.get(text(root), statement.start_byte), statement.start_byte)
-    return {name for name, at in first.items() if name not in indirect and at >= last_error}
+        direct = root == target and not (parent is not None and parent.type == "unary_expression")
+        found.append((text(root), statement, direct, root))
+    return found
+
+
+def _set_after_error(file: GoFile, assigned: list, names: set[str], error: str) -> set[str]:
+    """Those of the package-level `names` the literal sets by name (not `&cfg` given to a
+    decoder, not through a field, which a failure may leave set), never before an assignment
+    of `error` but in the same statement, and after each earlier one only where the error is
+    nil: in a branch that returns (`if err != nil { return }` right after, or the assignment in
+    a block that ends by returning). `cfg, err = load(); conn = newConn(cfg)` leaves conn set."""
+    checked = set()
+    errors = [statement for name, statement, _, _ in assigned if name == error]
+    for name in names:
+        writes = [(statement, direct) for written, statement, direct, node in assigned
+                  if written == name and not file.is_shadowed(node)]
+        if not writes or not all(direct for _, direct in writes):
+            continue
+        first = min(statement.start_byte for statement, _ in writes)
+        if all(e.start_byte == first or e.start_byte < first and _left_on_error(file, e, error) for e in errors):
+            checked.add(name)
+    return checked
+
+
+def _left_on_error(file: GoFile, statement, error: str) -> bool:
+    """Whether the literal returns when `statement` sets `error`: an `if error != nil` right
+    after it that ends by returning or ending the process, or a block around it that does."""
+    following = statement.next_named_sibling
+    while following is not None and following.type == "comment":
+        following = following.next_named_sibling
+    if following is not None and following.type == "if_statement" and \
+            _compares(None, following.child_by_field_name("condition"), error, "!=") and \
+            _ends_leaving(file, following.child_by_field_name("body")):
+        return True
+    block = statement.parent
+    return block is not None and block.type == "block" and block.parent is not None and \
+        block.parent.type == "if_statement" and _ends_leaving(file, block)
+
+
+def _ends_leaving(file: GoFile, block) -> bool:
+    statements = [s for s in block.named_children if s.type != "comment"] if block is not None else []
+    return bool(statements) and (statements[-1].type == "return_statement" or ends_process(file, statements[-1]))
 
 
 def _when_unset(file: GoFile, condition, name: str, error: str, naming: bool = True) -> bool:
@@ -965,7 +1007,11 @@ def _fails(file: GoFile, block, error: str) -> bool:
     if last.type == "return_statement":
         results = last.named_children[0] if last.named_children else None
         values = values_of(results) if results is not None and results.type == "expression_list" else [results]
-        return results is not None and text(unparen(values[-1])) not in (error, "nil")
+        last = unparen(values[-1]) if results is not None else None
+        # Not one made of the lost error (pkg/errors' Wrap(nil) is nil) but by fmt.Errorf.
+        return last is not None and text(last) != "nil" and (
+            not identifier_uses(file, last, error) or last.type == "call_expression" and
+            file.callee(last) == ("fmt", "Errorf"))
     return ends_process(file, last)
 
 
@@ -1013,11 +1059,20 @@ def _may_leave(node, last=None) -> bool:
     return False
 
 
-def _captured_errors(file: GoFile, literal) -> list[str]:
-    """The error variables of the calling function (`err`, `*Err`, or declared `error` there)
-    that the function literal assigns, not just before it ends the process (`err = e;
+_ERRORS_DECLARED = """
+(var_spec name: (identifier) @name type: (type_identifier) @type)
+(parameter_declaration name: (identifier) @name type: (type_identifier) @type)
+"""
+
+
+def _captured_errors(file: GoFile, call, literal) -> list[str]:
+    """The error variables of the function calling Do (`err`, `*Err`, or declared `error`
+    there) that the function literal assigns, not just before it ends the process (`err = e;
     log.Fatal(e)`): Do runs the literal once, so only the first caller ever sees those errors."""
     inside = {text(n) for found in matches(_DECLARED_INSIDE, literal) for n in found["name"]}
+    caller = enclosing_function(file, call)
+    declared = {text(found["name"][0]) for found in matches(_ERRORS_DECLARED, caller)
+                if text(found["type"][0]) == "error"} if caller is not None else set()
     kept: dict[str, bool] = {}
     for found in matches(_WRITES, literal.child_by_field_name("body")):
         target = found["target"][0]
@@ -1025,7 +1080,7 @@ def _captured_errors(file: GoFile, literal) -> list[str]:
         if root is None or root != target or text(root) in inside or not file.is_shadowed(root):
             continue
         name = text(root)
-        if name == "err" or name.endswith("Err"):
+        if name == "err" or name.endswith("Err") or name in declared:
             statement = target.parent.parent if target.parent is not None else None
             exits = False
             if statement is not None and statement.type == "assignment":

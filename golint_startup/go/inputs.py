@@ -205,7 +205,7 @@ class _Tracer:
                 if len(elements) == 2 and elements[1] == use:
                     return self.source(holder.child_by_field_name("right"), depth - 1)
             if holder.type == "arguments":
-                return self._decoded(holder, use)
+                return self._decoded(holder, use, depth)
             return None
         if parent.type == "var_spec":
             names = parent.children_by_field_name("name")
@@ -215,13 +215,13 @@ class _Tracer:
                 return self.source(value, depth - 1)
             return None
         if parent.type == "arguments":
-            return self._decoded(parent, use)
+            return self._decoded(parent, use, depth)
         if parent.type == "unary_expression" and text(parent.child_by_field_name("operator")) == "&" and \
                 parent.parent is not None and parent.parent.type == "arguments":
-            return self._decoded(parent.parent, parent)
+            return self._decoded(parent.parent, parent, depth)
         return None
 
-    def _decoded(self, arguments, argument) -> str | None:
+    def _decoded(self, arguments, argument, depth: int) -> str | None:
         """The decoder filling `argument` (decoder_of), unless what it decodes is a document the
         function encoded itself (`b, _ := json.Marshal(key)` then `json.Unmarshal(b, &m)`, a
         struct turned into a map: onap's key fields, read as no input worth a make)."""
@@ -235,9 +235,9 @@ class _Tracer:
         if function is not None and function.type == "slice_type":  # []byte(s)
             converted = values_of(data.child_by_field_name("arguments"))
             data = unparen(converted[0]) if converted else None
-        return None if data is not None and self._encoded(data) else found
+        return None if data is not None and self._encoded(data, depth - 1) else found
 
-    def _encoded(self, node) -> bool:
+    def _encoded(self, node, depth: int) -> bool:
         """Whether `node` is a local that every write before the decoder gives an encoder's
         result (library.ENCODE_CALLS) of a value holding no input: a document re-encoded from
         input (`json.Marshal(raw["items"])` of a file decoded) is input still."""
@@ -257,10 +257,11 @@ class _Tracer:
             elif holder is not None and holder.type == "var_spec" and use in holder.children_by_field_name("name"):
                 names = holder.children_by_field_name("name")
                 values = values_of(holder.child_by_field_name("value"))
-                given.append(values[names.index(use)] if len(values) == len(names) else values[0] if values else None)
-        return bool(given) and all(self._encoding_no_input(value) for value in given)
+                if values:  # without, the zero value: nothing
+                    given.append(values[names.index(use)] if len(values) == len(names) else values[0])
+        return bool(given) and all(self._encoding_no_input(value, depth) for value in given)
 
-    def _encoding_no_input(self, value) -> bool:
+    def _encoding_no_input(self, value, depth: int) -> bool:
         if value is None or value.type != "call_expression":
             return False
         callee = self.file.callee(value)
@@ -269,7 +270,7 @@ class _Tracer:
             return False
         read = self.read  # what this search finds is not what the decoder's caller asked
         try:
-            return not any(self.source(argument, _DEPTH) for argument in arguments)
+            return not any(self.source(argument, depth - 1) for argument in arguments)
         finally:
             self.read = read
 

@@ -3,8 +3,10 @@ package client
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"log"
 
+	pkgerrors "github.com/pkg/errors"
 	zlog "github.com/rs/zerolog/log"
 )
 
@@ -285,4 +287,79 @@ func ExitsAfterALoop(hooks []func() bool) *connection {
 		}
 	})
 	return conn
+}
+
+// A third reviewer's: the value set whatever the error; a check returning the lost error
+// wrapped (pkg/errors' Wrap(nil) is nil), not one fmt.Errorf makes; an else leaving on
+// success before the check; an error named by its declared type.
+func loadName() (string, error) { return "db", nil }
+
+func named(string) *connection { return &connection{} }
+
+func CheckedAValueSetWhateverTheError() (*connection, error) {
+	var err error
+	connOnce.Do(func() { // want `SL002: .*it also sets err`
+		var name string
+		name, err = loadName()
+		conn = named(name)
+	})
+	if conn == nil {
+		return nil, errors.New("no connection")
+	}
+	return conn, err
+}
+
+func CheckedReturningItWrapped() (*connection, error) {
+	var err error
+	connOnce.Do(func() { conn, err = dial() }) // want `SL002: .*it also sets err`
+	if conn == nil {
+		return nil, pkgerrors.Wrap(err, "dial")
+	}
+	return conn, nil
+}
+
+func CheckedReturningANewOne() (*connection, error) {
+	var err error
+	connOnce.Do(func() { conn, err = dial() })
+	if conn == nil {
+		return nil, fmt.Errorf("dial: %w", err)
+	}
+	return conn, nil
+}
+
+func CheckedAfterAnElseReturning(fast bool) (*connection, error) {
+	var err error
+	connOnce.Do(func() { conn, err = dial() }) // want `SL002: .*it also sets err`
+	if err != nil {
+		return nil, err
+	} else if fast {
+		return conn, nil
+	}
+	if conn == nil {
+		return nil, errors.New("no connection")
+	}
+	return conn, nil
+}
+
+func LosesAnErrorOfAnotherName() *connection {
+	var dialFailure error
+	connOnce.Do(func() { conn, dialFailure = dial() }) // want `SL002: .*it also sets dialFailure`
+	_ = dialFailure
+	return conn
+}
+
+// The value set only past a branch that returns with the error: checked.
+func CheckedAfterAGuard(ready bool) (*connection, error) {
+	var err error
+	connOnce.Do(func() {
+		if !ready {
+			err = errors.New("not ready")
+			return
+		}
+		conn = &connection{}
+	})
+	if conn == nil && err == nil {
+		return nil, errors.New("no connection")
+	}
+	return conn, err
 }

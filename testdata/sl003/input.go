@@ -43,6 +43,7 @@ func main() {
 	roundTrip(Config{})
 	roundTripThenRead(Config{})
 	roundTripDeclared(Config{})
+	roundTripAssigned(Config{})
 	reEncoded()
 	encodedOnlyWhenEmpty("x")
 	encodedInABlock("x")
@@ -651,4 +652,20 @@ func encodedInAClosure(path string) []string {
 		names = append(names, item.Name)
 	}
 	return names
+}
+
+func roundTripAssigned(c Config) ([]string, error) {
+	var encoded []byte
+	var err error
+	encoded, err = json.Marshal(c)
+	if err != nil {
+		return nil, err
+	}
+	var fields map[string]any
+	_ = json.Unmarshal(encoded, &fields)
+	var keys []string
+	for k := range fields {
+		keys = append(keys, k)
+	}
+	return keys, nil
 }
