@@ -20,8 +20,8 @@ from golint_startup.go.library import COMPILE_CALLS, DECODE_CALLS, DECODE_METHOD
     PROCESS_CONSTRUCTORS, PROCESS_METHODS, READ_CALLS, READ_METHODS, STREAM_DECODERS, TEMPLATE_PARSE_METHODS, TEMPLATES
 from golint_startup.go.treefiles import file_sizes_in_tree
 from golint_startup.go.types import PREDECLARED
-from golint_startup.go.syntax import FUNCTION_NODES, ancestors, enclosing_function, ends_process, identifier_uses, \
-    invocation, matches, root_identifier, text, unconverted, unparen, values_of
+from golint_startup.go.syntax import FUNCTION_NODES, ancestors, enclosing_function, ends_by_leaving, ends_process, \
+    identifier_uses, invocation, matches, next_statement, root_identifier, text, unconverted, unparen, values_of
 from golint_startup.engine.cache_format import register
 from golint_startup.rule import AFTER_STARTUP, MODULE_FILES, STARTUP_MODEL, Finding, Location, Option, Rule, location_of
 
@@ -652,10 +652,9 @@ def collect(file: GoFile, options: dict) -> _Facts:
             if writes:
                 lost = None
                 if not _reset_after(file, call, once):
-                    errors = _captured_errors(file, call, function)
-                    assigned = _assignments(file, function) if errors else []
-                    lost = next((error for error in errors
-                                 if not _checked_after(file, call, assigned, writes, error)), None)
+                    caller, written = enclosing_function(file, call), _writes(function)
+                    lost = next((error for error in _captured_errors(file, caller, function, written)
+                                 if not _checked_after(file, call, caller, written, writes, error)), None)
                 facts.calls.append((where, text(once), writes, None, lost,
                                     *_within(found, function), _initializer(file, call), _spelling(function),
                                     _parameters_used(file, call, function)))
@@ -875,41 +874,18 @@ def _reset_after(file: GoFile, call, once) -> bool:
         for found in matches(_WRITES, body) for target in found["target"])
 
 
-def _checked_after(file: GoFile, call, assigned: list, written: list[str], error: str) -> bool:
-    """Whether the function calling Do, right in its body after the Do, returns another error
-    or ends the process whenever a package-level variable the once-function sets is still nil
-    (`if clientInstance == nil && err == nil { return errors.New(...) }`), that variable set only
-    once the error is known to be nil (_set_after_error: shadow-sso's InitMongoDB, iam's
-    GetEtcdFactoryOr): a later call fails too, whatever became of the first error. Nothing
-    between may leave the function but on the error (`if err != nil { return err }`).
-    `assigned`: the literal's _assignments."""
-    function = enclosing_function(file, call)
-    body = function.child_by_field_name("body") if function is not None else None
-    site = next((node for node in ancestors(file, call) if node.parent == body), None)
-    if site is None or site.type in ("defer_statement", "go_statement"):
-        return False
-    checked = _set_after_error(file, assigned, set(written), error)
-    statement = site.next_named_sibling
-    while checked and statement is not None:
-        condition = statement.child_by_field_name("condition") if statement.type == "if_statement" else None
-        then = statement.child_by_field_name("body") if condition is not None else None
-        plain = then is not None and statement.child_by_field_name("init_statement") is None
-        if plain and any(_when_unset(file, condition, name, error) for name in checked) and _fails(file, then, error):
-            return True
-        if plain and _compares(None, condition, error, "!="):
-            # Left on the error, which later calls never see: only its else may leave on success.
-            alternative = statement.child_by_field_name("else")
-            if alternative is not None and _may_leave(alternative):
-                return False
-        elif statement.type != "comment" and _may_leave(statement):
-            return False
-        statement = statement.next_named_sibling
-    return False
+class _Write(NamedTuple):
+    """A write in a Do literal's body: the variable's name, its node there, the statement
+    (the assignment; for `&x` and `x++` the written node), whether it writes the variable by
+    name (not through a field, an element or its address)."""
+    name: str
+    node: object
+    statement: object
+    by_name: bool
 
 
-def _assignments(file: GoFile, literal) -> list[tuple[str, object, bool, object]]:
-    """(name, statement, by name, name node) of each write in the literal's body to a variable,
-    by its name or through a field, element or address (`&cfg`: not by name), in source order."""
+def _writes(literal) -> list[_Write]:
+    """The writes in a function literal's body (_WRITES), in source order."""
     found = []
     for match in matches(_WRITES, literal.child_by_field_name("body")):
         target = match["target"][0]
@@ -918,127 +894,168 @@ def _assignments(file: GoFile, literal) -> list[tuple[str, object, bool, object]
             continue
         parent = target.parent
         statement = parent.parent if parent is not None and parent.type == "expression_list" else target
-        direct = root == target and not (parent is not None and parent.type == "unary_expression")
-        found.append((text(root), statement, direct, root))
+        by_name = root == target and not (parent is not None and parent.type == "unary_expression")
+        found.append(_Write(text(root), root, statement, by_name))
     return found
 
 
-def _set_after_error(file: GoFile, assigned: list, names: set[str], error: str) -> set[str]:
+def _checked_after(file: GoFile, call, caller, written: list[_Write], values: list[str], error: str) -> bool:
+    """Whether `caller`, right in its body after the Do `call`, returns another error or ends
+    the process whenever a package-level variable of `values` that the literal sets (its
+    `written`) is still nil (`if clientInstance == nil && err == nil { return errors.New(...)
+    }`), that variable set only once `error` is known to be nil (_set_after_error:
+    shadow-sso's InitMongoDB, iam's GetEtcdFactoryOr): a later call fails too, whatever
+    became of the first error. Nothing between may leave the function but on the error (`if
+    err != nil { return err }`)."""
+    body = caller.child_by_field_name("body") if caller is not None else None
+    chain = ancestors(file, call)
+    site = chain[chain.index(body) - 1] if body is not None and body in chain[1:] else None
+    if site is None or site.type in ("defer_statement", "go_statement"):
+        return False
+    checked = _set_after_error(file, written, set(values), error)
+    statement = next_statement(site)
+    while checked and statement is not None:
+        parts = _plain_if(statement)
+        if parts is not None and any(_nil_condition(file, parts[0], name, error)[1] for name in checked) and \
+                _fails(file, parts[1], error):
+            return True
+        if parts is not None and _compares(parts[0], error, "!="):
+            # Left on the error, which later calls never see: only its else may leave on success.
+            alternative = statement.child_by_field_name("else")
+            if alternative is not None and _may_leave(alternative):
+                return False
+        elif _may_leave(statement):
+            return False
+        statement = next_statement(statement)
+    return False
+
+
+def _set_after_error(file: GoFile, written: list[_Write], names: set[str], error: str) -> set[str]:
     """Those of the package-level `names` the literal sets by name (not `&cfg` given to a
-    decoder, not through a field, which a failure may leave set), never before an assignment
-    of `error` but in the same statement, and after each earlier one only where the error is
-    nil: in a branch that returns (`if err != nil { return }` right after, or the assignment in
-    a block that ends by returning). `cfg, err = load(); conn = newConn(cfg)` leaves conn set."""
+    decoder, nor through a field, which a failure may leave set), never before an assignment
+    of `error` but in the same statement, and after each earlier one only where it leaves on
+    the error (_left_on_error): `cfg, err = load(); conn = newConn(cfg)` leaves conn set."""
+    errors = [write.statement for write in written if write.name == error]
     checked = set()
-    errors = [statement for name, statement, _, _ in assigned if name == error]
     for name in names:
-        writes = [(statement, direct) for written, statement, direct, node in assigned
-                  if written == name and not file.is_shadowed(node)]
-        if not writes or not all(direct for _, direct in writes):
+        mine = [write for write in written if write.name == name and not file.is_shadowed(write.node)]
+        if not mine or not all(write.by_name for write in mine):
             continue
-        first = min(statement.start_byte for statement, _ in writes)
+        first = min(write.statement.start_byte for write in mine)
         if all(e.start_byte == first or e.start_byte < first and _left_on_error(file, e, error) for e in errors):
             checked.add(name)
     return checked
 
 
 def _left_on_error(file: GoFile, statement, error: str) -> bool:
-    """Whether the literal returns when `statement` sets `error`: an `if error != nil` right
-    after it that ends by returning or ending the process, or a block around it that does."""
-    following = statement.next_named_sibling
-    while following is not None and following.type == "comment":
-        following = following.next_named_sibling
-    if following is not None and following.type == "if_statement" and \
-            _compares(None, following.child_by_field_name("condition"), error, "!=") and \
-            _ends_leaving(file, following.child_by_field_name("body")):
+    """Whether the literal leaves when `statement` sets `error`: an `if error != nil` right
+    after it that ends by leaving, or an `if`'s block around it that does."""
+    branch = _error_branch(next_statement(statement), error)
+    if branch is not None and ends_by_leaving(file, branch):
         return True
     block = statement.parent
     return block is not None and block.type == "block" and block.parent is not None and \
-        block.parent.type == "if_statement" and _ends_leaving(file, block)
+        block.parent.type == "if_statement" and ends_by_leaving(file, block)
 
 
-def _ends_leaving(file: GoFile, block) -> bool:
-    statements = [s for s in block.named_children if s.type != "comment"] if block is not None else []
-    return bool(statements) and (statements[-1].type == "return_statement" or ends_process(file, statements[-1]))
+def _plain_if(statement) -> tuple | None:
+    """(condition, block) of an `if` without an init statement (which may declare a name again)."""
+    if statement is None or statement.type != "if_statement" or \
+            statement.child_by_field_name("init_statement") is not None:
+        return None
+    return statement.child_by_field_name("condition"), statement.child_by_field_name("body")
 
 
-def _when_unset(file: GoFile, condition, name: str, error: str, naming: bool = True) -> bool:
-    """Whether `condition` holds whenever `name` and `error` are nil; with `naming`, naming
-    `name` too: `name == nil`, an `||` with it, or an `&&` of it with terms that then hold
-    (`clientInstance == nil && err == nil`)."""
+def _error_branch(statement, error: str, own_init: bool = False):
+    """The block of `if error != nil { ... }`; with `own_init`, its init statement allowed (the
+    assignment of `error` itself: `if conn, err = dial(); err != nil {`)."""
+    if own_init and statement is not None and statement.type == "if_statement":
+        condition, block = statement.child_by_field_name("condition"), statement.child_by_field_name("body")
+    else:
+        condition, block = _plain_if(statement) or (None, None)
+    return block if block is not None and _compares(condition, error, "!=") else None
+
+
+def _nil_condition(file: GoFile, condition, name: str, error: str) -> tuple[bool, bool]:
+    """(whether `condition` holds whenever `name` and `error` are nil; whether it does so by
+    naming `name`: `name == nil`, an `||` with it, or an `&&` of it with terms that then hold,
+    `clientInstance == nil && err == nil`)."""
     parts = _binary(condition)
     if parts is None:
-        return False
+        return False, False
     operator, left, right = parts
-    if operator == "||":
-        return _when_unset(file, left, name, error, naming) or _when_unset(file, right, name, error, naming)
-    if operator == "&&":
-        return _when_unset(file, left, name, error, False) and _when_unset(file, right, name, error, False) and \
-            (not naming or _when_unset(file, left, name, error) or _when_unset(file, right, name, error))
-    return _compares(file, condition, name, "==") or not naming and _compares(None, condition, error, "==")
+    if operator in ("||", "&&"):
+        (left_holds, left_names), (right_holds, right_names) = \
+            _nil_condition(file, left, name, error), _nil_condition(file, right, name, error)
+        if operator == "||":
+            return left_holds or right_holds, left_names or right_names
+        both = left_holds and right_holds
+        return both, both and (left_names or right_names)
+    if _compares(condition, name, "==", package_level_in=file):
+        return True, True
+    return _compares(condition, error, "=="), False
 
 
 def _binary(node) -> tuple[str, object, object] | None:
     """(operator, left, right) of a binary expression, parentheses aside; None for another node."""
     node = unparen(node)
-    if node is None or node.type != "binary_expression" or node.child(1) is None:
+    operator = node.child_by_field_name("operator") if node is not None and node.type == "binary_expression" else None
+    if operator is None:
         return None
-    return node.child(1).type, node.child_by_field_name("left"), node.child_by_field_name("right")
+    return operator.type, node.child_by_field_name("left"), node.child_by_field_name("right")
 
 
-def _compares(file: GoFile | None, comparison, name: str, operator: str) -> bool:
-    """Whether `comparison` is `name <operator> nil` (or `nil <operator> name`); with `file`,
-    of the package-level variable `name`, not a local so named."""
+def _compares(comparison, name: str, operator: str, package_level_in: GoFile | None = None) -> bool:
+    """Whether `comparison` is `name <operator> nil` (or `nil <operator> name`); with
+    `package_level_in`, of the package-level variable `name` of that file, not a local so named."""
     parts = _binary(comparison)
     if parts is None or parts[0] != operator:
         return False
     _, left, right = parts
     named = right if text(left) == "nil" else left
-    return {text(left), text(right)} == {name, "nil"} and (file is None or not file.is_shadowed(named))
+    return {text(left), text(right)} == {name, "nil"} and \
+        (package_level_in is None or not package_level_in.is_shadowed(named))
 
 
 def _fails(file: GoFile, block, error: str) -> bool:
-    """Whether a block ends by returning an error other than `error` (its last result neither
-    that variable nor nil) or by ending the process, leaving nowhere before."""
-    statements = [s for s in block.named_children if s.type != "comment"]
-    if not statements or _may_leave(block, statements[-1]):
+    """Whether a block ends by returning an error made without the lost `error` (not it, not
+    nil, not one wrapping it, `errors.Wrap(nil, ...)` being nil; `fmt.Errorf` always makes
+    one) or by ending the process, leaving nowhere before."""
+    statements = values_of(block)
+    last = statements[-1] if statements else None
+    if last is None or _may_leave(block, last):
         return False
-    last = statements[-1]
-    if last.type == "return_statement":
-        results = last.named_children[0] if last.named_children else None
-        values = values_of(results) if results is not None and results.type == "expression_list" else [results]
-        last = unparen(values[-1]) if results is not None else None
-        # Not one made of the lost error (pkg/errors' Wrap(nil) is nil) but by fmt.Errorf.
-        return last is not None and text(last) != "nil" and (
-            not identifier_uses(file, last, error) or last.type == "call_expression" and
-            file.callee(last) == ("fmt", "Errorf"))
-    return ends_process(file, last)
+    if last.type != "return_statement":
+        return ends_process(file, last)
+    results = last.named_children[0] if last.named_children else None
+    values = values_of(results) if results is not None and results.type == "expression_list" else [results]
+    result = unparen(values[-1]) if results is not None else None
+    return result is not None and text(result) != "nil" and (
+        not identifier_uses(file, result, error) or
+        result.type == "call_expression" and file.callee(result) == ("fmt", "Errorf"))
 
 
-def _exits_on_error(file: GoFile, statement, name: str) -> bool:
+def _exits_on_error(file: GoFile, statement, name: str, own_init: bool = False) -> bool:
     """Whether `statement` ends the process (`log.Fatal(err)`, not a panic, which a server's
     middleware may recover from), or does when the error `name` is set (`if err != nil {
-    log.Fatal(err) }`, leaving nowhere before)."""
-    while statement is not None and statement.type == "comment":
-        statement = statement.next_named_sibling
-    if statement is None or ends_process(file, statement, panics=False):
-        return statement is not None
-    condition = statement.child_by_field_name("condition") if statement.type == "if_statement" else None
-    then = statement.child_by_field_name("body") if condition is not None else None
-    if then is None:
+    log.Fatal(err) }`, leaving nowhere before; see _error_branch for `own_init`)."""
+    if statement is None:
         return False
-    statements = [s for s in then.named_children if s.type != "comment"]
-    return _compares(None, condition, name, "!=") and bool(statements) and not _may_leave(then, statements[-1]) \
-        and ends_process(file, statements[-1], panics=False)
+    if ends_process(file, statement, panics=False):
+        return True
+    branch = _error_branch(statement, name, own_init)
+    statements = values_of(branch)
+    return bool(statements) and not _may_leave(branch, statements[-1]) and \
+        ends_process(file, statements[-1], panics=False)
 
 
 # What may leave a statement or block: a return, goto or labeled jump, or a break or continue
-# whose loop, switch or select is not within it; function literals leave nothing.
+# whose loop, switch or select (_BREAKABLE) is not within it; function literals leave nothing.
 _LEAVES_BLOCK = """
 [(return_statement) (break_statement) (continue_statement) (goto_statement)] @leaves
 (function_literal) @literal
-[(for_statement) (expression_switch_statement) (type_switch_statement) (select_statement)] @breakable
-"""
+[%s] @breakable
+""" % " ".join(f"({kind})" for kind in sorted(_BREAKABLE))
 
 
 def _may_leave(node, last=None) -> bool:
@@ -1065,31 +1082,28 @@ _ERRORS_DECLARED = """
 """
 
 
-def _captured_errors(file: GoFile, call, literal) -> list[str]:
-    """The error variables of the function calling Do (`err`, `*Err`, or declared `error`
-    there) that the function literal assigns, not just before it ends the process (`err = e;
-    log.Fatal(e)`): Do runs the literal once, so only the first caller ever sees those errors."""
+def _captured_errors(file: GoFile, caller, literal, written: list[_Write]) -> list[str]:
+    """The error variables of `caller`, the function calling Do (`err`, `*Err`, or declared
+    `error` there), that the function literal assigns (`written`), not just before it ends
+    the process (`err = e; log.Fatal(e)`): Do runs the literal once, so only the first caller
+    ever sees those errors."""
     inside = {text(n) for found in matches(_DECLARED_INSIDE, literal) for n in found["name"]}
-    caller = enclosing_function(file, call)
     declared = {text(found["name"][0]) for found in matches(_ERRORS_DECLARED, caller)
                 if text(found["type"][0]) == "error"} if caller is not None else set()
-    kept: dict[str, bool] = {}
-    for found in matches(_WRITES, literal.child_by_field_name("body")):
-        target = found["target"][0]
-        root = root_identifier(target)
-        if root is None or root != target or text(root) in inside or not file.is_shadowed(root):
+    lost: dict[str, bool] = {}
+    for write in written:
+        if not write.by_name or write.name in inside or not file.is_shadowed(write.node) or \
+                not _is_error(write.name, declared):
             continue
-        name = text(root)
-        if name == "err" or name.endswith("Err") or name in declared:
-            statement = target.parent.parent if target.parent is not None else None
-            exits = False
-            if statement is not None and statement.type == "assignment":
-                holder = statement.parent
-                # `if conn, err = dial(); err != nil { log.Fatal(err) }`: the assignment heads the if.
-                exits = _exits_on_error(file, holder if holder is not None and holder.type == "if_statement"
-                                        else statement.next_named_sibling, name)
-            kept[name] = kept.get(name, False) or not exits
-    return [name for name, lost in kept.items() if lost]
+        statement, exits = write.statement, False
+        if statement.type == "assignment":
+            holder = statement.parent
+            # `if conn, err = dial(); err != nil { log.Fatal(err) }`: the assignment heads the if.
+            exits = _exits_on_error(file, holder, write.name, own_init=True) \
+                if holder is not None and holder.type == "if_statement" else \
+                _exits_on_error(file, next_statement(statement), write.name)
+        lost[write.name] = lost.get(write.name, False) or not exits
+    return [name for name, is_lost in lost.items() if is_lost]
 
 
 def _is_error(name: str, errors: set[str]) -> bool:

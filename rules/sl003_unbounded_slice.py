@@ -9,8 +9,8 @@ from golint_startup.go.gofile import GoFile
 from golint_startup.go.inputs import decoder_of, input_source
 from golint_startup.go.library import COSTLY_CALLS
 from golint_startup.go.syntax import FUNCTION_NODES, STATEMENT_LISTS, WRITES, ancestors, enclosing_function, \
-    ends_process, identifier_uses, is_variadic, matches, mentions, names_of, previous_statement, root_identifier, \
-    text, unparen, values_of, written_roots
+    ends_by_leaving, ends_process, identifier_uses, is_variadic, matches, mentions, names_of, previous_statement, \
+    root_identifier, text, unparen, values_of, written_roots
 from golint_startup.go.scope import declared_names
 from golint_startup.go.types import INTEGER_TYPES, SLICE, FileTypes
 from golint_startup.rule import SCOPE, SCOPE_HELP, STARTUP_MODEL, Option, Rule
@@ -600,15 +600,9 @@ def _guard_bound(file: GoFile, statement, length: str, constants: Constants) -> 
     be after it, when the condition tells; None otherwise."""
     if statement.type != "if_statement" or statement.child_by_field_name("else") is not None or \
             statement.child_by_field_name("init_statement") is not None or \
-            not _leaves(file, statement.child_by_field_name("body")):
+            not ends_by_leaving(file, statement.child_by_field_name("body")):
         return None
     return _length_bound_when_false(statement.child_by_field_name("condition"), length, constants)
-
-
-def _leaves(file: GoFile, block) -> bool:
-    """Whether a block's last statement leaves the function: a return or a call that ends the process."""
-    last = next((s for s in reversed(block.named_children) if s.type != "comment"), None) if block else None
-    return last is not None and (last.type == "return_statement" or ends_process(file, last))
 
 
 def _length_bound_when_false(condition, length: str, constants: Constants) -> int | None:

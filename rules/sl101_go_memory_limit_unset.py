@@ -114,6 +114,14 @@ def _far_below_limit(manifests: ProjectManifests, container: Container, ratio: f
         0 < ratio <= _limit_over_request(container) and not manifests.keeps_cluster_objects(container))
 
 
+def _small_as_its_sources(manifests: ProjectManifests, bundles: list[Container], sources: list[Container],
+                          ratio: float) -> bool:
+    """Whether every one of `bundles` is an OLM bundle's container whose program stays far below
+    its limit (_far_below_limit) under the permissions of each copy it may be written from."""
+    return all(bundle.bundle and _far_below_limit(manifests, replace(bundle, cluster_listed_kinds=source.cluster_listed_kinds),
+                                                  ratio) for bundle in bundles for source in sources)
+
+
 def _installs_a_cni_plugin(manifests: ProjectManifests, container: Container) -> bool:
     """Whether the container mounts the host's CNI plugin directory and runs a program that
     keeps no cluster-wide cache: it copies the plugin there and waits, and the plugin runs on
@@ -155,13 +163,12 @@ def check_manifests(manifests: ProjectManifests, options):
     # (soteria's stale bundle lets its operator list every Pod, which its config/ does not: a
     # finding there was read as wrong), its own arguments and environment still counting.
     bundle_sources = [c for c in small if c.chart is None and not c.bundle] if any(c.bundle for c in unset) else []
-    sources = {id(c) for c in bundle_sources}
+    source_ids = {id(c) for c in bundle_sources}
     for group in manifests.copies(unset + limitless_charts + small_charts + bundle_sources, lambda c: (),
                                   same_env=False):
-        kept = [c for c in group if id(c) not in sources]
-        if not kept or id(group[0]) in sources and all(
-                c.bundle and _far_below_limit(manifests, replace(c, cluster_listed_kinds=source.cluster_listed_kinds),
-                                              ratio) for c in kept for source in group if id(source) in sources):
+        kept = [c for c in group if id(c) not in source_ids]
+        sources = [c for c in group if id(c) in source_ids]
+        if not kept or id(group[0]) in source_ids and _small_as_its_sources(manifests, kept, sources, ratio):
             continue
         container, *others = kept
         limit = container.limits_memory

@@ -3291,8 +3291,8 @@ def test_per_kind_selections_by_their_older_name_scope_the_cache(tmp_path, optio
 
 def test_a_message_names_no_kind_its_cache_selects(tmp_path):
     """agentic-controller keeps its sandbox Pods by label and every Secret and Job it owns: a
-    message naming Pods first was read as misleading; nor does it say no scoping was found
-    (opendatahub-operator's, read as inaccurate)."""
+    message naming Pods first was read as misleading; nor does it say only that no scoping was
+    found (opendatahub-operator's, read as inaccurate)."""
     (finding,) = _findings_of_watching_program(tmp_path, _NODE_AGENT % "\n\t\tOwns(&corev1.Pod{}).")
     assert "; its code names Pods, and no scoping of these was found that applies whatever the flags (its cache " \
            "options select other kinds))" in finding.message

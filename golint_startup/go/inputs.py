@@ -13,7 +13,7 @@ from __future__ import annotations
 from golint_startup.go.gofile import GoFile
 from golint_startup.go.library import ENCODE_CALLS, INPUT_DECODE_METHODS, INPUT_DECODERS, INPUT_LOOP_METHODS, \
     INPUT_METHODS, INPUT_SOURCES
-from golint_startup.go.syntax import FUNCTION_NODES, ancestors, identifier_uses, text, unparen, values_of
+from golint_startup.go.syntax import FUNCTION_NODES, ancestors, identifier_uses, text, unconverted, unparen, values_of
 from golint_startup.go.types import INTEGER_TYPES
 
 # Builtins and conversions whose result is as big as their first argument (or its length).
@@ -229,12 +229,7 @@ class _Tracer:
         values = values_of(arguments)
         if found is None or len(values) < 2:
             return found
-        data = unparen(values[0])
-        function = data.child_by_field_name("function") if data is not None and data.type == "call_expression" \
-            else None
-        if function is not None and function.type == "slice_type":  # []byte(s)
-            converted = values_of(data.child_by_field_name("arguments"))
-            data = unparen(converted[0]) if converted else None
+        data = unconverted(unparen(values[0]))  # []byte(s): s
         return None if data is not None and self._encoded(data, depth - 1) else found
 
     def _encoded(self, node, depth: int) -> bool:
@@ -253,7 +248,9 @@ class _Tracer:
             holder = parent.parent if parent is not None and parent.type == "expression_list" else parent
             if holder is not None and holder.type in ("short_var_declaration", "assignment") and \
                     holder.child_by_field_name("left") == parent:
-                given.append(_value_for(holder.child_by_field_name("right"), parent, use))
+                operator = holder.child_by_field_name("operator") if holder.type == "assignment" else None
+                given.append(_value_for(holder.child_by_field_name("right"), parent, use)
+                             if operator is None or text(operator) == "=" else None)
             elif holder is not None and holder.type == "var_spec" and use in holder.children_by_field_name("name"):
                 names = holder.children_by_field_name("name")
                 values = values_of(holder.child_by_field_name("value"))
@@ -262,6 +259,7 @@ class _Tracer:
         return bool(given) and all(self._encoding_no_input(value, depth) for value in given)
 
     def _encoding_no_input(self, value, depth: int) -> bool:
+        """Whether `value` is an encoder's call (library.ENCODE_CALLS) of values holding no input."""
         if value is None or value.type != "call_expression":
             return False
         callee = self.file.callee(value)

@@ -478,8 +478,10 @@ INPUT_SOURCES: dict[tuple[str, str], str] = {
     **{call: "read" for call in _READ_FUNCTIONS},
     **{call: "derived" for call in _DERIVED_FUNCTIONS},
 }
-# What encodes a value into a document those decoders read (a round trip through one reads no input).
-ENCODE_CALLS: dict[str, frozenset[str]] = {path: frozenset({"Marshal", "MarshalIndent"}) for path in DECODE_CALLS}
+# What encodes a value into a document those decoders read: a round trip through one, of a
+# value holding no input, reads none.
+_MARSHALERS = ("Marshal", "MarshalIndent")
+ENCODE_CALLS: dict[str, frozenset[str]] = {path: frozenset(_MARSHALERS) for path in DECODE_CALLS}
 # Methods that read, by name alone (the receiver's type is not in the tree): embed.FS's and
 # fs.FS's ReadFile, ReadDir and Glob, csv.Reader's ReadAll, *os.File's Readdir/Readdirnames.
 INPUT_METHODS: frozenset[str] = READ_METHODS | {"Glob", "ReadAll", "Readdir", "Readdirnames"}
@@ -500,7 +502,7 @@ INPUT_LOOP_METHODS: frozenset[str] = frozenset({"Scan", "Next"})
 # A loop that calls one on every iteration gains next to nothing from a preallocated slice
 # (SL003): algorand's dispenser makes a temporary directory per configured site, threadfin
 # round-trips each of its filters through JSON (both read by hand as not worth a change).
-_ENCODERS = ("Marshal", "MarshalIndent", "NewEncoder", "NewDecoder")
+_ENCODERS = (*_MARSHALERS, "NewEncoder", "NewDecoder")
 COSTLY_CALLS: dict[str, frozenset[str]] = {
     path: frozenset(names) for path, names in {
         **{path: set(names) for path, names in READ_CALLS.items()},

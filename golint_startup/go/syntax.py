@@ -102,6 +102,14 @@ def names_of(node) -> list[str]:
     return [text(n) for n in node.named_children if n.type == "identifier"] if node is not None else []
 
 
+def next_statement(node: tree_sitter.Node | None) -> tree_sitter.Node | None:
+    """The statement after `node` in its block, comments skipped; None at the last one."""
+    following = node.next_named_sibling if node is not None else None
+    while following is not None and following.type == "comment":
+        following = following.next_named_sibling
+    return following
+
+
 def values_of(node) -> list:
     return [n for n in node.named_children if n.type != "comment"] if node is not None else []
 
@@ -223,6 +231,12 @@ def _sends_fatal_event(function, panics: bool) -> bool:
             return arguments is not None and arguments.named_child_count == 0
         operand = unparen(inner.child_by_field_name("operand"))
     return False
+
+
+def ends_by_leaving(file, block) -> bool:
+    """Whether a block's last statement leaves the function: a return or a call that ends the process."""
+    statements = values_of(block)
+    return bool(statements) and (statements[-1].type == "return_statement" or ends_process(file, statements[-1]))
 
 
 def ends_process(file, statement, panics: bool = True) -> bool:

@@ -87,10 +87,11 @@ _BY_OBJECT_ENTRY = re.compile(rb"&(?:\w+\.)?(\w+)\{\}\s*:\s*\{")
 # of its own namespace: `Namespaces: map[string]cache.Config{cfg.Namespace: {}}`).
 _SELECTS = re.compile(rb"\b(?:Label|Field)\s*:|\bNamespaces\s*:\s*map\[string\]\w+\.Config\{(?!\s*\})"
                       rb"|\.(?:Label|Field)\s*=(?!=)")
-# An informer asked of the manager's cache for a kind written there (`mgr.GetCache().GetInformer(ctx,
-# &v1.Pod{})`) is kept as a watch's is.
-# `ctx, `, `context.TODO(), `, calls within calls three deep.
+# A call's first argument and its comma: `ctx, `, `context.TODO(), `, calls within calls three deep.
 _LEADING_ARGUMENT = rb"(?:[^,()]|\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\))*,\s*"
+# A controller's watch of a kind (`For`, `Owns`, `Watches`, `source.Kind`), or an informer
+# asked of the manager's cache for one (`mgr.GetCache().GetInformer(ctx, &v1.Pod{})`), which
+# keeps that kind as a watch does.
 _WATCHED = re.compile(rb"\.\s*(?:(?:For|Owns|Watches)\(\s*|GetInformer\(\s*" + _LEADING_ARGUMENT +
                       rb")(&?)(?:\w+\.)?(\w+)(\{?)"
                       rb"|\bsource\.Kind(?:\[[^\]]*\])?\([^,()]*(?:\(\))?\s*,\s*(&?)(?:\w+\.)?(\w+)(\{?)")
@@ -709,16 +710,17 @@ def _imports_source(code: bytes, name: bytes) -> bool:
 
 
 def watched_kinds(code: bytes) -> Watches:
-    """What a file's controllers watch (Watches): a kind written `&pkg.Kind{}`, or passed so
-    to a helper of the file, or a struct's field; another (a variable) watches a kind not known."""
+    """What a file's controllers watch, and the informers it asks the manager's cache for
+    (Watches): a kind written `&pkg.Kind{}`, or passed so to a helper of the file, or a
+    struct's field; another (a variable) watches a kind not known, but for an informer's."""
     found, known, fields = set(), True, set()
     packages: set[bytes] | None = None
     for watch in _WATCHED.finditer(code):
         if _of_webhook_builder(code, watch.start()):
             continue
-        if watch.group(0).lstrip(b". \t\n").startswith(b"GetInformer") and not (watch.group(1) and watch.group(3)):
+        informer = watch.group(0).lstrip(b". \t\n").startswith(b"GetInformer")
+        if informer and not (watch.group(1) and watch.group(3)):
             continue  # an informer of a kind the file does not write there (a loop's variable): none known
-
         operand = _OPERAND_BEFORE.search(code[max(0, watch.start() - 80):watch.start()])
         if operand is not None and watch.group(2):
             # A package's function of that name (secure-sign-operator's `labels.For(component,
@@ -1534,8 +1536,9 @@ def clients_used(source: bytes, code: bytes) -> tuple[bool, bool]:
     """Whether a Go file (`code`: its `source` without comments) takes the manager's client or
     cache (_MANAGER_CLIENT), and whether it hands a controller-runtime client of its own, which
     caches nothing, to what it builds: `rc, err := client.NewWithWatch(config, client.Options{...})`,
-    its options giving it no `Cache`, then `Client: rc` in a literal (yaho's reconcilers). A
-    client built for a check once (`client.New` to see a CRD installed) is not handed on."""
+    its options giving it no `Cache`, then `Client: rc` in a literal (yaho's reconcilers), or
+    returns one to its caller, its options written there (openchoreo's API server). A client
+    built for a check once (`client.New` to see a CRD installed) is not handed on."""
     names = [name for name, path in import_names(source) if path == _CONTROLLER_RUNTIME_CLIENT]
     own = False
     if names:
@@ -1545,10 +1548,11 @@ def clients_used(source: bytes, code: bytes) -> tuple[bool, bool]:
                            b"|".join(map(re.escape, names)))
         for found in built.finditer(code):
             options = code[found.end():_call_end(code, found.end() - 1)]
+            variable = found.group(1)
             # Returned, its options written there: a variable's may give it a cache.
-            if not re.search(rb"\bCache\s*:", options) and (re.search(
-                    rb"[{,]\s*\w+\s*:\s*%s\s*[,}]" % re.escape(found.group(1)), code) if found.group(1) is not None
-                    else re.search(rb"\bOptions\s*\{", options)):
+            handed_on = re.search(rb"[{,]\s*\w+\s*:\s*%s\s*[,}]" % re.escape(variable), code) \
+                if variable is not None else re.search(rb"\bOptions\s*\{", options)
+            if handed_on and not re.search(rb"\bCache\s*:", options):
                 own = True
     return _MANAGER_CLIENT.search(code) is not None, own
 

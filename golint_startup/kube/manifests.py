@@ -5589,8 +5589,8 @@ class _GoTree:
     def manager_partly_scoped(self, run: ProgramRun) -> bool:
         """Whether the `ByObject` options of a main package's one manager, at or below the run's
         directory, select some of the kinds that grow with the cluster it may cache, not all
-        (opendatahub-operator keeps its Secrets and Deployments in a few namespaces, and its
-        Nodes whole: "no scoping was found" was read as inaccurate)."""
+        (opendatahub-operator selects its trust bundles' ConfigMaps by label and keeps its
+        Nodes whole: a message saying only that no scoping was found was read as inaccurate)."""
         module, mains = self._run_programs(run)
         for main in mains:
             facts = self._program_facts(main, module, run).packages

@@ -1141,6 +1141,7 @@ def _events_of(file: GoFile, top, found: _Found, key: str, classify: Classifier 
                 continue  # no function value
             if rebound is None:
                 rebound = _rebound_names(top)
+            # (`owner is top`: no literal between to declare it again, the usual case.)
             if (owner is top or enclosing_parameter(owner, text(value)) is None) and text(value) not in rebound:
                 # Its function's parameter, stored there or by a literal it returns (an option's
                 # `func(a *App) { a.run = run }`): the slot holds what its callers give it. Not

@@ -362,16 +362,16 @@ class ModuleGraph:
                 # A wrapper's result is what the framework runs (`RunE: withStore(run)`).
                 yield event, self.resolve(event.target, package)
 
+    @staticmethod
+    def returned_values(function: Function) -> list[tuple[Target, Package]]:
+        """What `function` returns as function values, each with the package it is named in."""
+        return [(event.target, function.package) for event in function.events if event.kind == "ret"]
+
     def returned(self, function: Function) -> list[Function]:
         """The module functions `function` returns as values (`return func() {...}`, `return f`):
         they run where the result is called, not in `function`."""
-        found = []
-        for event in function.events:
-            if event.kind == "ret":
-                value = self.resolve(event.target, function.package).function
-                if value is not None:
-                    found.append(value)
-        return found
+        values = (self.resolve(target, package).function for target, package in self.returned_values(function))
+        return [value for value in values if value is not None]
 
     def stored(self, function: Function) -> list[Function]:
         """The module functions `function` returns or stores in package-level variables: not
@@ -454,8 +454,7 @@ class ModuleGraph:
                     else:
                         # What a call returns, given (`WithRunFunc(run(opts))`): the functions it returns.
                         returner = self.resolve(event.target, holder.package).function
-                        values = [(returned.target, returner.package) for returned in returner.events
-                                  if returned.kind == "ret"] if returner is not None else []
+                        values = self.returned_values(returner) if returner is not None else []
                     for slot in held:
                         slots.setdefault(slot, []).extend(values)
         return slots
