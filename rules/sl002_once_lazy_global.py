@@ -876,11 +876,12 @@ def _reset_after(file: GoFile, call, once) -> bool:
 
 class _Write(NamedTuple):
     """A write in a Do literal's body: the variable's name, its node there, the statement
-    (the assignment; for `&x` and `x++` the written node), whether it writes the variable by
-    name (not through a field, an element or its address)."""
+    (the assignment; for `&x` and `x++` the written node), whether it writes the whole
+    variable (not a field or an element of it), and whether by name (not by its address)."""
     name: str
     node: object
     statement: object
+    whole: bool
     by_name: bool
 
 
@@ -894,8 +895,9 @@ def _writes(literal) -> list[_Write]:
             continue
         parent = target.parent
         statement = parent.parent if parent is not None and parent.type == "expression_list" else target
-        by_name = root == target and not (parent is not None and parent.type == "unary_expression")
-        found.append(_Write(text(root), root, statement, by_name))
+        whole = root == target
+        found.append(_Write(text(root), root, statement, whole,
+                            whole and not (parent is not None and parent.type == "unary_expression")))
     return found
 
 
@@ -950,7 +952,7 @@ def _set_after_error(file: GoFile, written: list[_Write], names: set[str], error
 def _left_on_error(file: GoFile, statement, error: str) -> bool:
     """Whether the literal leaves when `statement` sets `error`: an `if error != nil` right
     after it that ends by leaving, or an `if`'s block around it that does."""
-    branch = _error_branch(next_statement(statement), error)
+    branch = _error_branch(next_statement(statement), error, own_init=True)
     if branch is not None and ends_by_leaving(file, branch):
         return True
     block = statement.parent
@@ -967,8 +969,9 @@ def _plain_if(statement) -> tuple | None:
 
 
 def _error_branch(statement, error: str, own_init: bool = False):
-    """The block of `if error != nil { ... }`; with `own_init`, its init statement allowed (the
-    assignment of `error` itself: `if conn, err = dial(); err != nil {`)."""
+    """The block of `if error != nil { ... }`; with `own_init`, one with an init statement too
+    (the assignment of `error` itself, `if conn, err = dial(); err != nil {`, or another: one
+    declaring `error` again is a literal's own, which _captured_errors leaves out)."""
     if own_init and statement is not None and statement.type == "if_statement":
         condition, block = statement.child_by_field_name("condition"), statement.child_by_field_name("body")
     else:
@@ -1092,7 +1095,7 @@ def _captured_errors(file: GoFile, caller, literal, written: list[_Write]) -> li
                 if text(found["type"][0]) == "error"} if caller is not None else set()
     lost: dict[str, bool] = {}
     for write in written:
-        if not write.by_name or write.name in inside or not file.is_shadowed(write.node) or \
+        if not write.whole or write.name in inside or not file.is_shadowed(write.node) or \
                 not _is_error(write.name, declared):
             continue
         statement, exits = write.statement, False
@@ -1101,7 +1104,7 @@ def _captured_errors(file: GoFile, caller, literal, written: list[_Write]) -> li
             # `if conn, err = dial(); err != nil { log.Fatal(err) }`: the assignment heads the if.
             exits = _exits_on_error(file, holder, write.name, own_init=True) \
                 if holder is not None and holder.type == "if_statement" else \
-                _exits_on_error(file, next_statement(statement), write.name)
+                _exits_on_error(file, next_statement(statement), write.name, own_init=True)
         lost[write.name] = lost.get(write.name, False) or not exits
     return [name for name, is_lost in lost.items() if is_lost]
 

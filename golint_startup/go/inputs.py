@@ -13,7 +13,7 @@ from __future__ import annotations
 from golint_startup.go.gofile import GoFile
 from golint_startup.go.library import ENCODE_CALLS, INPUT_DECODE_METHODS, INPUT_DECODERS, INPUT_LOOP_METHODS, \
     INPUT_METHODS, INPUT_SOURCES
-from golint_startup.go.syntax import FUNCTION_NODES, ancestors, identifier_uses, text, unconverted, unparen, values_of
+from golint_startup.go.syntax import FUNCTION_NODES, ancestors, identifier_uses, text, unparen, values_of
 from golint_startup.go.types import INTEGER_TYPES
 
 # Builtins and conversions whose result is as big as their first argument (or its length).
@@ -229,7 +229,12 @@ class _Tracer:
         values = values_of(arguments)
         if found is None or len(values) < 2:
             return found
-        data = unconverted(unparen(values[0]))  # []byte(s): s
+        data = unparen(values[0])
+        while data is not None and data.type == "call_expression" and (
+                data.child_by_field_name("function").type == "slice_type" or
+                text(data.child_by_field_name("function")) == "string"):
+            converted = values_of(data.child_by_field_name("arguments"))  # []byte(s), []uint8(s), string(b): s
+            data = unparen(converted[0]) if len(converted) == 1 else None
         return None if data is not None and self._encoded(data, depth - 1) else found
 
     def _encoded(self, node, depth: int) -> bool:

@@ -363,3 +363,36 @@ func CheckedAfterAGuard(ready bool) (*connection, error) {
 	}
 	return conn, err
 }
+
+// An error written through its address is lost as well; an exit under an `if` with an init
+// statement of its own still ends the process; a comment inside a check changes nothing.
+func setErr(err *error) { *err = errors.New("no connection") }
+
+func LosesAnErrorByItsAddress() (*connection, error) {
+	var err error
+	connOnce.Do(func() { // want `SL002: .*it also sets err`
+		conn = &connection{}
+		setErr(&err)
+	})
+	return conn, err
+}
+
+func ExitsUnderAnIfWithItsOwnInit() *connection {
+	var err error
+	connOnce.Do(func() {
+		conn, err = dial()
+		if attempts := 1; err != nil {
+			log.Fatalf("dial after %d attempts: %v", attempts, err)
+		}
+	})
+	return conn
+}
+
+func CheckedWithACommentInside() (*connection, error) {
+	var err error
+	connOnce.Do(func() { conn, err = dial() })
+	if conn /* never dialed */ == nil {
+		return nil, errors.New("no connection")
+	}
+	return conn, err
+}

@@ -44,6 +44,7 @@ func main() {
 	roundTripThenRead(Config{})
 	roundTripDeclared(Config{})
 	roundTripAssigned(Config{})
+	roundTripAsText(Config{})
 	reEncoded()
 	encodedOnlyWhenEmpty("x")
 	encodedInABlock("x")
@@ -668,4 +669,16 @@ func roundTripAssigned(c Config) ([]string, error) {
 		keys = append(keys, k)
 	}
 	return keys, nil
+}
+
+// Decoded from the text of what it encoded: no input.
+func roundTripAsText(c Config) []string {
+	encoded, _ := yaml.Marshal(c)
+	var fields map[string]any
+	_ = yaml.Unmarshal([]byte(string(encoded)), &fields)
+	var keys []string
+	for k := range fields {
+		keys = append(keys, k)
+	}
+	return keys
 }
