@@ -15,6 +15,7 @@ from golint_startup.go.constants import Constants, trip_count
 from golint_startup.go.embed import embedded_data_variables, embedded_files, embedded_variables, human_size, \
     read_size
 from golint_startup.go.imports import default_package_name
+from golint_startup.go.scope import Scopes, declared_names
 from golint_startup.go.inputs import reads_small_system_file
 from golint_startup.go.library import COMPILE_CALLS, DECODE_CALLS, DECODE_METHOD, INPUT_LOOP_METHODS, \
     PROCESS_CONSTRUCTORS, PROCESS_METHODS, READ_CALLS, READ_METHODS, STREAM_DECODERS, TEMPLATE_PARSE_METHODS, TEMPLATES
@@ -855,14 +856,6 @@ def _finding(call: tuple, variables: set[str], errors: set[str], writers: dict, 
     return Finding(RULE.id, _message(once, value, by, error, lost, work, initializer, weighed, arguments), where)
 
 
-_DECLARED_INSIDE = """
-(short_var_declaration left: (expression_list (identifier) @name))
-(var_spec name: (identifier) @name)
-(range_clause left: (expression_list (identifier) @name))
-(parameter_declaration name: (identifier) @name)
-"""
-
-
 def _reset_after(file: GoFile, call, once) -> bool:
     """Whether the function calling Do assigns its Once again after the call (`initOnce =
     sync.Once{}` when the first run failed: semantic-router's binding): Do then runs the
@@ -970,9 +963,11 @@ def _plain_if(statement) -> tuple | None:
 
 def _error_branch(statement, error: str, own_init: bool = False):
     """The block of `if error != nil { ... }`; with `own_init`, one with an init statement too
-    (the assignment of `error` itself, `if conn, err = dial(); err != nil {`, or another: one
-    declaring `error` again is a literal's own, which _captured_errors leaves out)."""
-    if own_init and statement is not None and statement.type == "if_statement":
+    (the assignment of `error` itself, `if conn, err = dial(); err != nil {`, or another that
+    does not declare `error` again)."""
+    init = statement.child_by_field_name("init_statement") if statement is not None and \
+        statement.type == "if_statement" else None
+    if own_init and init is not None and error not in declared_names(init):
         condition, block = statement.child_by_field_name("condition"), statement.child_by_field_name("body")
     else:
         condition, block = _plain_if(statement) or (None, None)
@@ -1090,12 +1085,12 @@ def _captured_errors(file: GoFile, caller, literal, written: list[_Write]) -> li
     `error` there), that the function literal assigns (`written`), not just before it ends
     the process (`err = e; log.Fatal(e)`): Do runs the literal once, so only the first caller
     ever sees those errors."""
-    inside = {text(n) for found in matches(_DECLARED_INSIDE, literal) for n in found["name"]}
+    own = Scopes(literal)  # where the literal's own declarations hide the caller's names
     declared = {text(found["name"][0]) for found in matches(_ERRORS_DECLARED, caller)
                 if text(found["type"][0]) == "error"} if caller is not None else set()
     lost: dict[str, bool] = {}
     for write in written:
-        if not write.whole or write.name in inside or not file.is_shadowed(write.node) or \
+        if not write.whole or own.hides(write.node) or not file.is_shadowed(write.node) or \
                 not _is_error(write.name, declared):
             continue
         statement, exits = write.statement, False

@@ -396,3 +396,28 @@ func CheckedWithACommentInside() (*connection, error) {
 	}
 	return conn, err
 }
+
+// The caller's err written beside an err the literal declares elsewhere, or an exit that
+// tests an err of its own: the caller's error is lost.
+func LosesItBesideAnErrOfItsOwn() (*connection, error) {
+	var err error
+	connOnce.Do(func() { // want `SL002: .*it also sets err`
+		conn, err = dial()
+		go func() {
+			_, err := dial()
+			_ = err
+		}()
+	})
+	return conn, err
+}
+
+func ExitsOnAnotherErr() (*connection, error) {
+	var err error
+	connOnce.Do(func() { // want `SL002: .*it also sets err`
+		conn, err = dial()
+		if err := conn.ping(); err != nil {
+			log.Fatal(err)
+		}
+	})
+	return conn, err
+}
