@@ -647,20 +647,21 @@ def collect(file: GoFile, options: dict) -> _Facts:
             facts.fired.add(text(once))
             continue
         where = location_of(file.path, call)
+        caller = enclosing_function(file, call)
         if function.type == "function_literal":
             writes = _nonlocal_writes(file, function.child_by_field_name("body"))
             _note_worker(facts, _site(where), file, function.child_by_field_name("body"))
             if writes:
                 lost = None
-                if not _reset_after(file, call, once):
-                    caller, written = enclosing_function(file, call), _writes(function)
+                if not _reset_after(file, call, caller, once):
+                    written = _writes(function)
                     lost = next((error for error in _captured_errors(file, caller, function, written)
                                  if not _checked_after(file, call, caller, written, writes, error)), None)
                 facts.calls.append((where, text(once), writes, None, lost,
-                                    *_within(found, function), _initializer(file, call), _spelling(function),
-                                    _parameters_used(file, call, function)))
+                                    *_within(found, function), _initializer(caller), _spelling(function),
+                                    _parameters_used(file, caller, function)))
         elif function.type == "identifier" and not file.is_shadowed(function):
-            facts.calls.append((where, text(once), None, text(function), None, [], [], _initializer(file, call), "",
+            facts.calls.append((where, text(once), None, text(function), None, [], [], _initializer(caller), "",
                                 ()))
     return facts
 
@@ -677,21 +678,19 @@ def _spelling(literal) -> str:
 _INITIALIZER = re.compile(r"(Init|Initialize|Setup|MustInit)([A-Z0-9_]\w*)?")
 
 
-def _initializer(file: GoFile, call) -> str | None:
-    """The name of the function whose own body calls Do, when it is an explicit initializer
-    (see _INITIALIZER); None otherwise, or when Do is in a function literal."""
-    holder = enclosing_function(file, call)
+def _initializer(holder) -> str | None:
+    """The name of `holder`, the function whose own body calls Do, when it is an explicit
+    initializer (see _INITIALIZER); None otherwise, or when Do is in a function literal."""
     if holder is None or holder.type == "function_literal":
         return None
     name = text(holder.child_by_field_name("name"))
     return name if _INITIALIZER.fullmatch(name) else None
 
 
-def _parameters_used(file: GoFile, call, literal) -> tuple[str, ...]:
-    """The parameters of the function calling Do that the literal given to Do uses
+def _parameters_used(file: GoFile, holder, literal) -> tuple[str, ...]:
+    """The parameters of `holder`, the function calling Do, that the literal given to Do uses
     (go-feature-flag's `Init(config Config)` builds its value from `config`): what
     `sync.OnceValues`, whose function takes no arguments, cannot be given."""
-    holder = enclosing_function(file, call)
     parameters = holder.child_by_field_name("parameters") if holder is not None else None
     if parameters is None:
         return ()
@@ -856,12 +855,11 @@ def _finding(call: tuple, variables: set[str], errors: set[str], writers: dict, 
     return Finding(RULE.id, _message(once, value, by, error, lost, work, initializer, weighed, arguments), where)
 
 
-def _reset_after(file: GoFile, call, once) -> bool:
-    """Whether the function calling Do assigns its Once again after the call (`initOnce =
-    sync.Once{}` when the first run failed: semantic-router's binding): Do then runs the
-    function again, and no caller misses its error."""
-    function = enclosing_function(file, call)
-    body = function.child_by_field_name("body") if function is not None else None
+def _reset_after(file: GoFile, call, caller, once) -> bool:
+    """Whether `caller`, the function calling Do, assigns its Once again after the call
+    (`initOnce = sync.Once{}` when the first run failed: semantic-router's binding): Do then
+    runs the function again, and no caller misses its error."""
+    body = caller.child_by_field_name("body") if caller is not None else None
     return body is not None and any(
         target.start_byte > call.end_byte and text(target) == text(once)
         for found in matches(_WRITES, body) for target in found["target"])
@@ -945,7 +943,7 @@ def _set_after_error(file: GoFile, written: list[_Write], names: set[str], error
 def _left_on_error(file: GoFile, statement, error: str) -> bool:
     """Whether the literal leaves when `statement` sets `error`: an `if error != nil` right
     after it that ends by leaving, or an `if`'s block around it that does."""
-    branch = _error_branch(next_statement(statement), error, own_init=True)
+    branch = _error_branch(next_statement(statement), error)
     if branch is not None and ends_by_leaving(file, branch):
         return True
     block = statement.parent
@@ -961,17 +959,16 @@ def _plain_if(statement) -> tuple | None:
     return statement.child_by_field_name("condition"), statement.child_by_field_name("body")
 
 
-def _error_branch(statement, error: str, own_init: bool = False):
-    """The block of `if error != nil { ... }`; with `own_init`, one with an init statement too
-    (the assignment of `error` itself, `if conn, err = dial(); err != nil {`, or another that
-    does not declare `error` again)."""
-    init = statement.child_by_field_name("init_statement") if statement is not None and \
-        statement.type == "if_statement" else None
-    if own_init and init is not None and error not in declared_names(init):
-        condition, block = statement.child_by_field_name("condition"), statement.child_by_field_name("body")
-    else:
-        condition, block = _plain_if(statement) or (None, None)
-    return block if block is not None and _compares(condition, error, "!=") else None
+def _error_branch(statement, error: str):
+    """The block of `if error != nil { ... }`, its init statement, if any, not declaring
+    `error` again (the assignment of `error` itself, `if conn, err = dial(); err != nil {`)."""
+    if statement is None or statement.type != "if_statement":
+        return None
+    init = statement.child_by_field_name("init_statement")
+    if init is not None and error in declared_names(init):
+        return None
+    block = statement.child_by_field_name("body")
+    return block if _compares(statement.child_by_field_name("condition"), error, "!=") else None
 
 
 def _nil_condition(file: GoFile, condition, name: str, error: str) -> tuple[bool, bool]:
@@ -1033,15 +1030,15 @@ def _fails(file: GoFile, block, error: str) -> bool:
         result.type == "call_expression" and file.callee(result) == ("fmt", "Errorf"))
 
 
-def _exits_on_error(file: GoFile, statement, name: str, own_init: bool = False) -> bool:
+def _exits_on_error(file: GoFile, statement, name: str) -> bool:
     """Whether `statement` ends the process (`log.Fatal(err)`, not a panic, which a server's
     middleware may recover from), or does when the error `name` is set (`if err != nil {
-    log.Fatal(err) }`, leaving nowhere before; see _error_branch for `own_init`)."""
+    log.Fatal(err) }`, leaving nowhere before: _error_branch)."""
     if statement is None:
         return False
     if ends_process(file, statement, panics=False):
         return True
-    branch = _error_branch(statement, name, own_init)
+    branch = _error_branch(statement, name)
     statements = values_of(branch)
     return bool(statements) and not _may_leave(branch, statements[-1]) and \
         ends_process(file, statements[-1], panics=False)
@@ -1085,21 +1082,22 @@ def _captured_errors(file: GoFile, caller, literal, written: list[_Write]) -> li
     `error` there), that the function literal assigns (`written`), not just before it ends
     the process (`err = e; log.Fatal(e)`): Do runs the literal once, so only the first caller
     ever sees those errors."""
-    own = Scopes(literal)  # where the literal's own declarations hide the caller's names
     declared = {text(found["name"][0]) for found in matches(_ERRORS_DECLARED, caller)
                 if text(found["type"][0]) == "error"} if caller is not None else set()
+    own = None  # where the literal's own declarations hide the caller's names, once needed
     lost: dict[str, bool] = {}
     for write in written:
-        if not write.whole or own.hides(write.node) or not file.is_shadowed(write.node) or \
-                not _is_error(write.name, declared):
+        if not write.whole or not _is_error(write.name, declared) or not file.is_shadowed(write.node):
+            continue
+        own = own or Scopes(literal)
+        if own.hides(write.node):
             continue
         statement, exits = write.statement, False
         if statement.type == "assignment":
-            holder = statement.parent
             # `if conn, err = dial(); err != nil { log.Fatal(err) }`: the assignment heads the if.
-            exits = _exits_on_error(file, holder, write.name, own_init=True) \
-                if holder is not None and holder.type == "if_statement" else \
-                _exits_on_error(file, next_statement(statement), write.name, own_init=True)
+            holder = statement.parent
+            following = holder if holder is not None and holder.type == "if_statement" else next_statement(statement)
+            exits = _exits_on_error(file, following, write.name)
         lost[write.name] = lost.get(write.name, False) or not exits
     return [name for name, is_lost in lost.items() if is_lost]
 

@@ -208,12 +208,8 @@ class _Tracer:
                 return self._decoded(holder, use, depth)
             return None
         if parent.type == "var_spec":
-            names = parent.children_by_field_name("name")
-            values = values_of(parent.child_by_field_name("value"))
-            if use in names and values:
-                value = values[names.index(use)] if len(values) == len(names) else values[0]
-                return self.source(value, depth - 1)
-            return None
+            value = _spec_value(parent, use)
+            return self.source(value, depth - 1) if value is not None else None
         if parent.type == "arguments":
             return self._decoded(parent, use, depth)
         if parent.type == "unary_expression" and text(parent.child_by_field_name("operator")) == "&" and \
@@ -256,11 +252,10 @@ class _Tracer:
                 operator = holder.child_by_field_name("operator") if holder.type == "assignment" else None
                 given.append(_value_for(holder.child_by_field_name("right"), parent, use)
                              if operator is None or text(operator) == "=" else None)
-            elif holder is not None and holder.type == "var_spec" and use in holder.children_by_field_name("name"):
-                names = holder.children_by_field_name("name")
-                values = values_of(holder.child_by_field_name("value"))
-                if values:  # without, the zero value: nothing
-                    given.append(values[names.index(use)] if len(values) == len(names) else values[0])
+            elif holder is not None and holder.type == "var_spec":
+                value = _spec_value(holder, use)
+                if value is not None:  # none: the zero value, nothing
+                    given.append(value)
         return bool(given) and all(self._encoding_no_input(value, depth) for value in given)
 
     def _encoding_no_input(self, value, depth: int) -> bool:
@@ -347,6 +342,16 @@ def _package_value(file: GoFile, name: str):
             if names == [name] and len(values) == 1:
                 return values[0]
     return None
+
+
+def _spec_value(spec, use):
+    """The value a var spec gives its name `use` (`var a, b = f()`: the call), None when it
+    gives none (the zero value) or `use` is not one of its names."""
+    names = spec.children_by_field_name("name")
+    values = values_of(spec.child_by_field_name("value"))
+    if use not in names or not values:
+        return None
+    return values[names.index(use)] if len(values) == len(names) else values[0]
 
 
 def _value_for(right, left, use):
