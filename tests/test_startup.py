@@ -51,6 +51,122 @@ def test_paths_are_shortest_from_a_root():
     assert _path_of(roots, "lib/lib.go", 36) == ["main", "lib.Used", "lib.usedByMain"]
 
 
+def test_a_path_past_a_guard_runs_through_the_call_that_gives_the_parameter_a_value():
+    findings = _findings(os.path.join(STARTUP, "guards"))
+    # `twice("")` comes first; `twice(os.Args[0])` is the call after which its check runs.
+    assert _path_of(findings, "main.go", 67) == ["main", "twice", "checkTwice"]
+    (finding,) = [f for f in findings if f.location.line == 67]
+    assert [step.line for step in finding.startup_path] == [153, 158, 62]
+
+
+_GUARDED_COMMANDS = """\
+package main
+
+import (
+	"net/http"
+	"os"
+
+	"github.com/spf13/cobra"
+)
+
+var root = &cobra.Command{Use: "app"}
+
+var listCmd = &cobra.Command{Use: "list", RunE: list}
+
+var serveCmd = &cobra.Command{Use: "serve", RunE: serve}
+
+func init() { root.AddCommand(listCmd, serveCmd) }
+
+func main() { _ = root.Execute() }
+
+func getClient(model string) {
+	if model != "" {
+		checkModel(os.Args)
+	}
+}
+
+func list(cmd *cobra.Command, args []string) error {
+	getClient(%s)
+	return nil
+}
+
+func serve(cmd *cobra.Command, args []string) error {
+	getClient(%s)
+	return http.ListenAndServe(":8080", nil)
+}
+
+func checkModel(in []string) []string {
+	var out []string
+	for _, x := range in {
+		out = append(out, x)
+	}
+	return out
+}
+"""
+
+
+@pytest.mark.parametrize("listed, served, reported", [
+    ("args[0]", '""', False),
+    ('""', 'os.Getenv("MODEL")', True),
+])
+def test_what_a_command_that_does_not_serve_passes_opens_no_guard_of_the_one_that_does(tmp_path, listed, served,
+                                                                                        reported):
+    """`list` names a model and exits; the daemon, `serve`, asks for the default client."""
+    go_module(tmp_path, {"main.go": _GUARDED_COMMANDS % (listed, served)})
+    write(tmp_path, ".startup-lint.toml", 'select = ["SL003"]\n\n[rules.SL003]\nsources = "any"\n')
+    assert bool(_findings(str(tmp_path))) == reported
+
+
+_GUARDED_CASES = """\
+package main
+
+import (
+	"net/http"
+	"os"
+
+	"gopkg.in/alecthomas/kingpin.v2"
+)
+
+var (
+	app      = kingpin.New("tool", "")
+	serveCmd = app.Command("serve", "")
+	listCmd  = app.Command("list", "")
+)
+
+func getClient(model string) {
+	if model != "" {
+		checkModel(os.Args)
+	}
+}
+
+func checkModel(in []string) []string {
+	var out []string
+	for _, x := range in {
+		out = append(out, x)
+	}
+	return out
+}
+
+func main() {
+	switch kingpin.MustParse(app.Parse(os.Args[1:])) {
+	%s
+	}
+}
+"""
+_SERVE_CASE = """case serveCmd.FullCommand():
+		getClient("")
+		_ = http.ListenAndServe(":8080", nil)"""
+_LIST_CASE = """case listCmd.FullCommand():
+		getClient(os.Args[1])"""
+
+
+@pytest.mark.parametrize("cases", [(_SERVE_CASE, _LIST_CASE), (_LIST_CASE, _SERVE_CASE)])
+def test_a_case_of_a_command_that_does_not_serve_opens_no_guard_whatever_its_order(tmp_path, cases):
+    go_module(tmp_path, {"main.go": _GUARDED_CASES % "\n\t".join(cases)})
+    write(tmp_path, ".startup-lint.toml", 'select = ["SL003"]\n\n[rules.SL003]\nsources = "any"\n')
+    assert _findings(str(tmp_path)) == []
+
+
 def test_programs_all_counts_the_startup_of_programs_that_never_serve(tmp_path):
     directory = os.path.join(STARTUP, "serving")
     served = _findings(directory)

@@ -17,6 +17,9 @@ function values), less what runs only later:
 - calls and function values in the body of a loop receiving from a channel (a `range` over
   a channel, the receive cases of a `select` in a `for` without condition), run once per
   message: see facts._receive_loop and graph.ModuleGraph.is_channel.
+- calls and function values under an `if` that requires a parameter to be a non-empty
+  string, while every startup call of the function passes `""` there (facts.Context.guards;
+  _reach narrows what each function is known to be given as more calls reach it);
 - what runs as the program ends or instead of serving (callgraph.facts._events_of): what
   `main` defers, a block that ends the process (`if err != nil { ...; os.Exit(1) }`), what
   follows a wait for a termination signal;
@@ -421,6 +424,12 @@ class _Startup:
         self.live = live
         self.runners_by_name: dict[str, list[callgraph.Function]] = {}
         self._prepares: dict[tuple, bool] | None = None
+        # What _reach's search has found its functions given: an edge under an `if` requiring
+        # a parameter every call so far passes `""` is left out (see _Given).
+        self.given = _Given(self)
+        # (caller id, call site, callee id) -> the arguments that call writes `""`.
+        self.empty_arguments: dict[tuple, tuple[int, ...]] = {}
+        self._guarded: dict[tuple, frozenset[int]] = {}  # see guarded_parameters
         self.callee_cache = _leave_out_what_runs_later(graph, tables, options)
 
     def successors(self, function: callgraph.Function) -> Iterable[tuple[Span, callgraph.Function]]:
@@ -450,6 +459,8 @@ class _Startup:
             if context is not None and not _follows(graph, function, event.kind, context, tables, options,
                                                     self.callee_cache):
                 continue
+            if self.given.guarded_out(function, context):
+                continue  # helix's getClient(ctx, "", ...) at startup: its `if model != ""` check never runs
             if event.kind == "call" and resolved.external is not None and (context is None or not context.go) and \
                     tables.blocking.matches(resolved.external[0], resolved.method_name or resolved.external[1]):
                 served_at, served_end, served_case = event.position, (event.span.end_line, event.span.end_col), case
@@ -464,10 +475,21 @@ class _Startup:
                 # Every edge of a case, a value passed in it too, is its command's.
                 command = (function.id, case) if case else bool(runs) or \
                     self._command_edge(function, event, context, target)
+                if event.kind == "call" and not runs and context is not None and context.empty:
+                    self.empty_arguments[(function.id, event.span, target.id)] = context.empty
                 if resolved.dispatched > 1 and self.live is not None and not self.live.admits(target):
                     self.live.defer(target, (function.id, event.span, target, command))
                     continue
                 yield event.span, target, command
+
+    def guarded_parameters(self, function: callgraph.Function) -> frozenset[int]:
+        """The parameters the guards around `function`'s events name (see facts.Context.guards)."""
+        if function.id not in self._guarded:
+            own = self.contexts(function.display)
+            self._guarded[function.id] = frozenset(index for event in function.events
+                                                   if (context := own.get(event.span)) is not None
+                                                   for index in context.guards)
+        return self._guarded[function.id]
 
     def _command_edge(self, function: callgraph.Function, event, context: Context | None,
                       target: callgraph.Function) -> bool:
@@ -547,16 +569,75 @@ def _reach(graph: callgraph.ModuleGraph, facts: dict[str, ProgramFacts], tables:
             if target.id not in model.reached:
                 model.reached[target.id] = (caller, span)
                 model.functions[target.id] = target
+                edges.given.first(caller, span, target)
+                queue.append(target)
+            elif edges.given.again(model.reached, caller, span, target):
                 queue.append(target)
     if options.services:
-        _reach_serving(graph, roots, marked, tables, model, serves, wanted, edges.contexts)
+        _reach_serving(graph, roots, marked, tables, model, serves, wanted, edges)
+
+
+class _Given:
+    """What a search has found its functions given: for each function reached, the parameters
+    that every call of it found so far passes `""` (facts.Context.empty). Under an `if` that
+    requires one of them to be a non-empty string (facts.Context.guards), nothing runs yet."""
+
+    def __init__(self, edges: "_Startup"):
+        self.edges = edges
+        self.empty: dict[tuple, frozenset[int]] = {}
+        self.moved: set[tuple] = set()  # the functions whose path `again` has moved
+
+    def guarded_out(self, function: callgraph.Function, context: Context | None) -> bool:
+        return context is not None and bool(context.guards) and \
+            not self.empty.get(function.id, frozenset()).isdisjoint(context.guards)
+
+    def _passed(self, caller: tuple, span: Span, target: callgraph.Function) -> frozenset[int]:
+        # An exported method may be called by a library through an interface, with any value
+        # (flag.Parse calls a flag.Value's `Set` with the user's): nothing is known of it.
+        if target.kind == "method" and target.key.rpartition(".")[2][:1].isupper():
+            return frozenset()
+        return frozenset(self.edges.empty_arguments.get((caller, span, target.id), ()))
+
+    def first(self, caller: tuple, span: Span, target: callgraph.Function) -> None:
+        self.empty[target.id] = self._passed(caller, span, target)
+
+    def again(self, reached: dict[tuple, tuple | None], caller: tuple, span: Span,
+              target: callgraph.Function) -> bool:
+        """Another call of `target`, already reached: whether it gives a parameter a value that
+        every call before passed `""`, so what that guards must be searched too. Its path then
+        runs through this call, the first such call or one giving every guarded parameter a
+        value (a path holds one call per function: of several calls that each open a guard,
+        only one is shown), unless this call's own path runs through `target`."""
+        passed = self._passed(caller, span, target)
+        if self.empty.get(target.id, frozenset()) <= passed:
+            return False
+        self.empty[target.id] &= passed
+        guarded = self.edges.guarded_parameters(target)
+        if guarded and (target.id not in self.moved or guarded.isdisjoint(passed)) and \
+                not _passes_through(reached, caller, target.id):
+            reached[target.id] = (caller, span)
+            self.moved.add(target.id)
+        return True
+
+
+def _passes_through(reached: dict[tuple, tuple | None], start: tuple, fid: tuple) -> bool:
+    """Whether the recorded path to `start` runs through `fid`."""
+    node = start
+    while node is not None:
+        if node == fid:
+            return True
+        previous = reached.get(node)
+        node = previous[0] if previous else None
+    return False
 
 
 def _reach_serving(graph: callgraph.ModuleGraph, roots: list[callgraph.Function], marked: dict[tuple, list],
                    tables: _Tables, model: Model, serves: Callable[[tuple], bool] | None,
-                   wanted: set[tuple] | None, contexts: Callable[[str], dict[Span, Context]]) -> None:
+                   wanted: set[tuple] | None, edges: _Startup) -> None:
     """model.serving: the startup search again from the roots that serve (every init and
-    initializer, a main that serves), through no command that does not (see the module's doc).
+    initializer, a main that serves), through no command that does not (see the module's doc),
+    with what its own calls give the functions (_Given: `list ""` of a command that does not
+    serve gives nothing to the one that does).
     With `wanted`, only mains and commands that lead to one of them are asked whether they
     serve (each answer may complete files): another changes no path to a wanted function; a
     case of kingpin's command is asked about its events (_case_serves) when one of them leads
@@ -567,8 +648,8 @@ def _reach_serving(graph: callgraph.ModuleGraph, roots: list[callgraph.Function]
     toward = None
     if wanted is not None:
         callers: dict[tuple, list[tuple]] = {}
-        for caller, edges in marked.items():
-            for _, target, _ in edges:
+        for caller, outgoing in marked.items():
+            for _, target, _ in outgoing:
                 callers.setdefault(target.id, []).append(caller)
         toward = serving.reach_back(set(wanted) & set(marked), callers)
 
@@ -603,7 +684,7 @@ def _reach_serving(graph: callgraph.ModuleGraph, roots: list[callgraph.Function]
         if command not in cases_serving:
             function = graph.functions[command[0]]
             if function.id not in cases_of:
-                cases_of[function.id] = _events_by_case(graph, function, tables, contexts)
+                cases_of[function.id] = _events_by_case(graph, function, tables, edges.contexts)
             cases_serving[command] = _case_serves(cases_of[function.id].get(command[1], []), serves)
         return cases_serving[command]
 
@@ -612,11 +693,20 @@ def _reach_serving(graph: callgraph.ModuleGraph, roots: list[callgraph.Function]
         if root.id not in model.serving and (asked(root.id) if root.key == "main" else initializes_a_server(root)):
             model.serving[root.id] = None
             queue.append(root)
+    given = _Given(edges)
     while queue:
         function = queue.popleft()
+        own = edges.contexts(function.display)
         for span, target, command in marked.get(function.id, ()):
-            if target.id not in model.serving and (not command or command_serves(command, target)):
+            if given.guarded_out(function, own.get(span)):
+                continue
+            if command and not command_serves(command, target):
+                continue
+            if target.id not in model.serving:
                 model.serving[target.id] = (function.id, span)
+                given.first(function.id, span, target)
+                queue.append(target)
+            elif given.again(model.serving, function.id, span, target):
                 queue.append(target)
 
 

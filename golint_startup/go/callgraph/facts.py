@@ -33,7 +33,7 @@ import tree_sitter
 
 from golint_startup.go.gofile import GoFile, is_generated
 from golint_startup.go.library import COMMAND_FIELDS, COMMAND_RUNNERS
-from golint_startup.go.syntax import captures, ends_process, matches, text, unparen
+from golint_startup.go.syntax import captures, ends_process, is_variadic, matches, text, unparen
 from golint_startup.go.types import PREDECLARED, named_type, result_types
 
 
@@ -245,7 +245,11 @@ class Context(NamedTuple):
     positional field); `receives`
     the receive loops around it (see _receive_loop), innermost first; `command`, in a case of
     a switch over the command kingpin parsed (`case serveCmd.FullCommand():`), which runs that
-    command, names the innermost such case (1 + its start byte; 0 outside one)."""
+    command, names the innermost such case (1 + its start byte; 0 outside one); `guards`,
+    the parameters of the declaration (numbered as its callers' arguments are) that an `if`
+    around it requires to be a non-empty string (`if model != "" {`), none assigned in its body;
+    `empty`, for a call, the arguments written `""` (see go.startup: a call the program's startup
+    makes only with `model` empty does not reach what such an `if` guards)."""
 
     span: Span
     go: bool
@@ -254,6 +258,8 @@ class Context(NamedTuple):
     type: TypeRef
     receives: tuple[Target, ...] = ()
     command: int = 0
+    guards: tuple[int, ...] = ()
+    empty: tuple[int, ...] = ()
 
 
 class ProgramFacts(NamedTuple):
@@ -1308,16 +1314,20 @@ def _slot(file: GoFile, destination, env: dict) -> Arg | None:
 _REBINDINGS = """
 (short_var_declaration left: (expression_list (identifier) @name))
 (var_spec name: (identifier) @name)
+(const_spec name: (identifier) @name)
 (range_clause left: (expression_list (identifier) @name))
 (assignment left: (expression_list (identifier) @name))
 (receive_statement left: (expression_list (identifier) @name))
 (unary_expression operator: "&" operand: (identifier) @name)
+(type_switch_statement name: (identifier) @name)
 """
+# A method called on a name: one with a pointer receiver takes its address (`model.Default()`).
+_METHOD_OPERANDS = "(call_expression function: (selector_expression operand: (identifier) @name))"
 
 
 def _rebound_names(top) -> set[str]:
-    """The names a function's body (its literals included) declares, assigns, receives into or
-    takes the address of (`silence(&run)` may set it)."""
+    """The names a function's body (its literals included) declares (a type switch's alias
+    too), assigns, receives into or takes the address of (`silence(&run)` may set it)."""
     body = top.child_by_field_name("body") if top.type != "var_spec" else None
     return {text(node) for found in matches(_REBINDINGS, body) for node in found["name"]} if body is not None else set()
 
@@ -1339,13 +1349,19 @@ def _parameters(top) -> tuple[dict[str, int], int]:
     """(a function declaration's parameters by name, numbered as its callers' arguments are;
     the index of its `...` parameter or -1); ({}, -1) for a var spec."""
     params: dict[str, int] = {}
-    variadic = -1
+    variadic, position = -1, 0
     declared = top.child_by_field_name("parameters") if top.type != "var_spec" else None
     for declaration in declared.named_children if declared is not None else ():
-        if declaration.type == "variadic_parameter_declaration":
-            variadic = len(params)
-        for name in declaration.children_by_field_name("name"):
-            params.setdefault(text(name), len(params))
+        if declaration.type != "parameter_declaration":
+            continue  # a comment
+        if is_variadic(declaration):
+            variadic = position
+        # Each `_` and each unnamed parameter takes a position too (`func(_, _ string, model string)`).
+        names = declaration.children_by_field_name("name")
+        for name in names:
+            params.setdefault(text(name), position)
+            position += 1
+        position += not names
     return params, variadic
 
 
@@ -1540,7 +1556,7 @@ def signature(node) -> str:
                 type_node = declaration.child_by_field_name("type")
                 if type_node is None:
                     continue
-                shown = ("..." if declaration.type == "variadic_parameter_declaration" else "") + text(type_node)
+                shown = ("..." if is_variadic(declaration) else "") + text(type_node)
                 types += [shown] * max(1, len(declaration.children_by_field_name("name")))
         elif declared is not None:
             types.append(text(declared))
@@ -1612,7 +1628,7 @@ def file_facts(file: GoFile, classify: Classifier | None = None,
         if program is not None:
             program[0].append(Extent(function.key, span(node)))
             program[0].extend(Extent(literal_keys[literal], span(literal)) for literal in found.literals)
-            program[1].extend(_contexts(file, found, surroundings[index], env))
+            program[1].extend(_contexts(file, found, surroundings[index], env, node))
     return _file_facts(file, functions, structs, variables, interfaces, complete=True)
 
 
@@ -1681,9 +1697,10 @@ _SURROUNDINGS = """
 (for_statement body: (block (select_statement (communication_clause communication: (receive_statement)) @rcase))) @rfor
 (expression_case_clause value: (expression_list (call_expression
   function: (selector_expression field: (field_identifier) @command)))) @ccase
+(if_statement condition: (binary_expression) @gcondition body: (block) @gbody)
 """
 
-_GO, _ARGS, _KEYED, _BOUNDARY, _RECEIVE, _COMMAND = 0, 1, 2, 3, 4, 5
+_GO, _ARGS, _KEYED, _BOUNDARY, _RECEIVE, _COMMAND, _GUARD = 0, 1, 2, 3, 4, 5, 6
 # What a case of kingpin's parsed command compares it with: `case lsCmd.FullCommand():`.
 _KINGPIN_COMMAND = "FullCommand"
 
@@ -1727,6 +1744,11 @@ def _bucket_surroundings(root, tops: list) -> list[list]:
             if text(captures["command"][0]) != _KINGPIN_COMMAND:
                 continue
             entry = (captures["ccase"][0], _COMMAND, None)
+        elif "gbody" in captures:
+            names = _required_non_empty(captures["gcondition"][0])
+            if not names:
+                continue
+            entry = (captures["gbody"][0], _GUARD, names)
         else:
             entry = (captures["boundary"][0], _BOUNDARY, None)
         _bucket_one(entry, starts, tops, found)
@@ -1742,9 +1764,52 @@ def _bucket_one(entry, starts: list, tops: list, found: list) -> None:
         found[index].append(entry)
 
 
-def _contexts(file: GoFile, found: _Found, surroundings: list, env: dict) -> list[Context]:
-    """The Context of each call, reference and literal of one top-level declaration that has
-    one (most have none). One sweep in source order with a stack of open surroundings:
+def _required_non_empty(condition) -> frozenset[str]:
+    """The names a condition holds only when they are non-empty strings: `name != ""`, either
+    way round, alone or joined by `&&` (`defaulted && model != ""`)."""
+    condition = unparen(condition)
+    if condition is None or condition.type != "binary_expression":
+        return frozenset()
+    operator = text(condition.child_by_field_name("operator"))
+    left, right = unparen(condition.child_by_field_name("left")), unparen(condition.child_by_field_name("right"))
+    if operator == "&&":
+        return _required_non_empty(left) | _required_non_empty(right)
+    if operator == "!=" and left is not None and right is not None:
+        for name, other in ((left, right), (right, left)):
+            if name.type == "identifier" and _empty_string(other):
+                return frozenset({text(name)})
+    return frozenset()
+
+
+def _empty_string(node) -> bool:
+    return node is not None and node.type in ("interpreted_string_literal", "raw_string_literal") and \
+        text(node) in ('""', "``")
+
+
+def _empty_arguments(source: bytes, call) -> tuple[int, ...]:
+    """The positions of a call's arguments written `""`."""
+    arguments = call.child_by_field_name("arguments")
+    if arguments is None or (source.find(b'""', arguments.start_byte, arguments.end_byte) < 0 and
+                             source.find(b"``", arguments.start_byte, arguments.end_byte) < 0):
+        return ()  # most calls: no child nodes made
+    written = [a for a in arguments.named_children if a.type != "comment"]
+    return tuple(index for index, argument in enumerate(written) if _empty_string(argument))
+
+
+def _guardable_parameters(top) -> dict[str, int]:
+    """The parameters of `top` by name, but those its body assigns, declares again or calls a
+    method on (`if model == "" { model = fallback }` before the guard; a pointer method takes
+    the address: `model.Default()`)."""
+    rebound = _rebound_names(top)
+    body = top.child_by_field_name("body") if top.type != "var_spec" else None
+    if body is not None:
+        rebound |= {text(node) for found in matches(_METHOD_OPERANDS, body) for node in found["name"]}
+    return {name: index for name, index in _parameters(top)[0].items() if name not in rebound and name != "_"}
+
+
+def _contexts(file: GoFile, found: _Found, surroundings: list, env: dict, top) -> list[Context]:
+    """The Context of each call, reference and literal of one top-level declaration `top` that
+    has one (most have none). One sweep in source order with a stack of open surroundings:
     syntax nodes nest or are disjoint; a surrounding comes before the event node it spans
     exactly (`go f()`, `RunE: run`), and a literal is an event before it is a boundary."""
     items = [(node.start_byte, -node.end_byte, 0, kind, node, payload) for node, kind, payload in surroundings
@@ -1757,19 +1822,25 @@ def _contexts(file: GoFile, found: _Found, surroundings: list, env: dict) -> lis
               if kind == _BOUNDARY]
     items.sort(key=lambda item: item[:3])
     contexts, stack = [], []
+    guardable: dict[str, int] | None = None  # the top's parameters a guard may name, read at the first guard
     for _, _, _, kind, node, payload in items:
         while stack and stack[-1][0].end_byte <= node.start_byte:
             stack.pop()
         if kind is not None:
             stack.append((node, kind, payload))
             continue
-        go, callees, field, type_, receives, command = False, [], "", UNKNOWN, [], 0
+        go, callees, field, type_, receives, command, guarded = False, [], "", UNKNOWN, [], 0, frozenset()
         closed = payload  # past a keyed element (or a call): outer calls do not take this value as an argument
         for open_node, open_kind, open_payload in reversed(stack):
             if open_kind == _BOUNDARY:
+                # Inside a function literal: a guard names the top's parameter, not one of the
+                # literal's, whose callers give its arguments.
+                guarded = frozenset()
                 break
             if open_kind == _GO:
                 go = True
+            elif open_kind == _GUARD:
+                guarded |= open_payload
             elif open_kind == _COMMAND:
                 command = command or open_node.start_byte + 1
             elif open_kind == _RECEIVE:
@@ -1787,8 +1858,14 @@ def _contexts(file: GoFile, found: _Found, surroundings: list, env: dict) -> lis
                 field = text(key) if key is not None and key.type in ("identifier", "field_identifier") else "[]"
                 type_ = type_ref(file, literal_type) if literal_type is not None else UNKNOWN
                 closed = True
-        if go or callees or field or receives or command:
-            contexts.append(Context(span(node), go, tuple(callees), field, type_, tuple(receives), command))
+        guards = ()
+        if guarded:
+            guardable = _guardable_parameters(top) if guardable is None else guardable
+            guards = tuple(sorted(guardable[name] for name in guarded if name in guardable))
+        empty = _empty_arguments(file.source, node) if payload is True else ()
+        if go or callees or field or receives or command or guards or empty:
+            contexts.append(Context(span(node), go, tuple(callees), field, type_, tuple(receives), command,
+                                    guards, empty))
     return contexts
 
 

@@ -1,0 +1,166 @@
+// A check a function makes only when a parameter is a non-empty string does not run at
+// startup when every startup call passes "" there: helix's controller asks for its default
+// client with no model, so the model list is never fetched then, only per request.
+package main
+
+import (
+	"net/http"
+	"os"
+)
+
+type client struct{ models []string }
+
+func getClient(provider, model string, strict bool) *client {
+	c := &client{models: os.Args}
+	if strict && model != "" {
+		checkModel(c, model)
+	}
+	if "" != provider {
+		checkProvider(c)
+	}
+	return c
+}
+
+func checkModel(c *client, model string) []string {
+	var found []string
+	for _, m := range c.models {
+		found = append(found, m)
+	}
+	return found
+}
+
+// Reached: a startup call names a provider.
+func checkProvider(c *client) []string {
+	var found []string // want "SL003"
+	for _, m := range c.models {
+		found = append(found, m)
+	}
+	return found
+}
+
+// The model set again before the check: it may hold anything by then.
+func defaulted(model string) {
+	if model == "" {
+		model = os.Getenv("MODEL")
+	}
+	if model != "" {
+		checkDefaulted(os.Args)
+	}
+}
+
+func checkDefaulted(in []string) []string {
+	var out []string // want "SL003"
+	for _, x := range in {
+		out = append(out, x)
+	}
+	return out
+}
+
+// Given "" by one startup call and a value by another: the check runs.
+func twice(name string) {
+	if name != "" {
+		checkTwice(os.Args)
+	}
+}
+
+func checkTwice(in []string) []string {
+	var out []string // want "SL003"
+	for _, x := range in {
+		out = append(out, x)
+	}
+	return out
+}
+
+// A guard inside a function literal names the outer parameter: what the literal's own
+// callers pass says nothing of it.
+func setup(model string) {
+	check := func(name string) {
+		if model != "" {
+			loadForLiteral(os.Args)
+		}
+	}
+	check("")
+}
+
+func loadForLiteral(in []string) []string {
+	var out []string // want "SL003"
+	for _, x := range in {
+		out = append(out, x)
+	}
+	return out
+}
+
+// Blank parameters keep their positions: "" goes to the second blank, not to model.
+func blanks(_, _ string, model string) {
+	if model != "" {
+		loadForBlanks(os.Args)
+	}
+}
+
+func loadForBlanks(in []string) []string {
+	var out []string // want "SL003"
+	for _, x := range in {
+		out = append(out, x)
+	}
+	return out
+}
+
+type modelName string
+
+func (m *modelName) fill() { *m = modelName(os.Getenv("MODEL")) }
+
+// A method with a pointer receiver may set the parameter; so may a type switch declare it again.
+func pointerMethod(model modelName) {
+	model.fill()
+	if model != "" {
+		loadForPointer(os.Args)
+	}
+}
+
+func loadForPointer(in []string) []string {
+	var out []string // want "SL003"
+	for _, x := range in {
+		out = append(out, x)
+	}
+	return out
+}
+
+// An exported method may be called by a library with any value: flag.Parse calls Set.
+type modelFlag struct{ value string }
+
+func (f *modelFlag) String() string { return f.value }
+
+func (f *modelFlag) Set(v string) error {
+	if v != "" {
+		loadForFlag(os.Args)
+	}
+	f.value = v
+	return nil
+}
+
+func loadForFlag(in []string) []string {
+	var out []string // want "SL003"
+	for _, x := range in {
+		out = append(out, x)
+	}
+	return out
+}
+
+func handle(w http.ResponseWriter, r *http.Request) {
+	getClient("", r.URL.Query().Get("model"), true)
+}
+
+func main() {
+	getClient("", "", true)
+	getClient("openai", "", false)
+	defaulted("")
+	twice("")
+	twice(os.Args[0])
+	setup("gpt")
+	blanks("a", "", "gpt")
+	pointerMethod("")
+	flags := &modelFlag{}
+	_ = flags.Set("")
+	http.HandleFunc("/chat", handle)
+	_ = http.ListenAndServe(":8080", nil)
+}
