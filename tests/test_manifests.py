@@ -742,6 +742,29 @@ def test_a_scaffold_of_a_project_installed_from_a_helm_repository_is_not_reporte
     assert bool(_run(root, "SL101").findings) == reported
 
 
+@pytest.mark.parametrize("built, constraint, reported", [
+    ("cmd/webhook.go", "", False),
+    ("cmd/main.go", "", True),
+    ("./cmd", "", True),  # the package, both files (which Go would refuse: two mains)
+    ("cmd/webhook.go cmd/main.go", "", True),
+    # Each main under a build tag: the package builds whole, so something the tree does not
+    # show (ko, a Makefile's binary) may build the manager from it.
+    ("cmd/webhook.go", "//go:build webhook\n\n", True),
+])
+def test_a_dockerfile_building_one_file_of_the_main_package_builds_only_that_file(tmp_path, built, constraint,
+                                                                                   reported):
+    """n8n-eks-operator's Dockerfile builds `cmd/main_simple.go`, a webhook; the `cmd/main.go`
+    beside it runs the reconcilers, whose cache its finding named (read as wrong)."""
+    root = tmp_path / "webhook-operator"
+    manager = _MAIN_IMPORTING_WATCH if not constraint else "//go:build !webhook\n\n" + _MAIN_IMPORTING_WATCH
+    go_module(root, {"cmd/main.go": manager, "cmd/webhook.go": constraint + "package main\n\nfunc main() {}\n",
+                     "internal/watch/watch.go": _WATCHES})
+    write(root, "PROJECT", "layout: go.kubebuilder.io/v4\n")
+    write(root, "config/manager/manager.yaml", _scaffold_manifest("256Mi"))
+    write(root, "Dockerfile", f"FROM golang:1.22\nRUN go build -o manager {built}\n")
+    assert bool(_run(root, "SL101").findings) == reported
+
+
 @pytest.mark.parametrize("readme, limit, found", [
     # kaalm: the chart its README installs from a registry gives the manager no limit
     ("helm install tarantool oci://ghcr.io/acme/charts/tarantool\n", False, []),
@@ -7718,6 +7741,32 @@ def test_an_image_a_makefile_tags_runs_what_its_dockerfile_builds(tmp_path, make
           "FROM scratch\nCOPY --from=build /app /\nENTRYPOINT [\"/app\"]\n")
     write(tmp_path, "deploy/app.yaml", _SIZED.format(request="64Mi").replace("ghcr.io/acme/api:1", f"ghcr.io/acme/{image}:1"))
     assert [f.path for f in _run(tmp_path).findings] == (["deploy/app.yaml"] if recognized else [])
+
+
+@pytest.mark.parametrize("makefile", ["Makefile", "deploy/Makefile"])
+def test_a_makefile_above_the_dockerfile_and_beside_no_module_tags_the_image(tmp_path, makefile):
+    """k8s-dashboard's root Makefile, beside no module (its Go is in `backend/`), runs `docker
+    build -f deploy/docker/Dockerfile .`."""
+    go_module(tmp_path / "backend", {"cmd/server/main.go": _WORKLOAD_INFORMERS})
+    prefix = "../" * makefile.count("/")
+    write(tmp_path, makefile, "IMAGE ?= dashboard\n\ndocker:\n"
+          f"\tdocker build -t $(IMAGE):latest -f {prefix}deploy/docker/Dockerfile {prefix or '.'}\n")
+    write(tmp_path, "deploy/docker/Dockerfile", "FROM golang:1.22 AS build\nWORKDIR /app\nCOPY backend/ .\n"
+          "RUN go build -o /server ./cmd/server\nFROM scratch\nCOPY --from=build /server /\n")
+    write(tmp_path, "deploy/app.yaml", _SIZED.format(request="64Mi").replace("ghcr.io/acme/api:1", "dashboard:latest"))
+    assert [f.path for f in _run(tmp_path).findings] == ["deploy/app.yaml"]
+
+
+def test_a_makefile_at_the_root_tags_the_image_of_a_module_and_dockerfile_below_it(tmp_path):
+    """mTLS's root Makefile runs `docker build -t .../smesh-controller ./controller`, the
+    module and its Dockerfile in `controller/`, the manifests in `manifests/`."""
+    go_module(tmp_path / "controller", {"cmd/main.go": _WORKLOAD_INFORMERS})
+    write(tmp_path, "Makefile", "IMAGE = acme/smesh-controller:v1\n\nbuild:\n\tdocker build -t ${IMAGE} ./controller\n")
+    write(tmp_path, "controller/Dockerfile", "FROM golang:1.22 AS build\nCOPY . .\nRUN go build -o /ctl ./cmd\n"
+          "FROM scratch\nCOPY --from=build /ctl /\n")
+    write(tmp_path, "manifests/controller.yaml",
+          _SIZED.format(request="64Mi").replace("ghcr.io/acme/api:1", "acme/smesh-controller:v1"))
+    assert [f.path for f in _run(tmp_path).findings] == ["manifests/controller.yaml"]
 
 
 @pytest.mark.parametrize("container, reported", [

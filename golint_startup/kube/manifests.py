@@ -3822,6 +3822,8 @@ _COPY_LINE = re.compile(r"^\s*(?:COPY|ADD)\s+(.+)$", re.MULTILINE | re.IGNORECAS
 _RUNS_ARGUMENTS = re.compile(r"\$\{?@|\$\{?\*")
 # How far above a Dockerfile its build context may be (`image/agent/Dockerfile` built from the root).
 _BUILD_CONTEXT_DEPTH = 3
+_DECLARES_MAIN = re.compile(rb"^func main\(\)", re.MULTILINE)
+_BUILD_CONSTRAINT = re.compile(rb"^//(?:go:build|[ \t]*\+build) ", re.MULTILINE)
 # A script's line that starts a program in the background (`gobgpd --api-hosts ... &`, not
 # `a && b`), and one that replaces the shell with a program (`exec manager`).
 _BACKGROUNDED = re.compile(r"^[ \t]*((?:nohup[ \t]+)?[^\s&|;#=()]+(?:[ \t][^\n&]*?)?)[ \t]*&[ \t]*$", re.MULTILINE)
@@ -4774,6 +4776,7 @@ class _GoTree:
         self._dockerfiles: dict[str, list[str]] = {}
         for path in dockerfiles:
             self._dockerfiles.setdefault(os.path.dirname(path), []).append(path)
+        self._manifest_dirs = sorted({os.path.dirname(document.source.abspath) for document in documents})
         self._go_dir_cache: dict[str, bool] = {}
         self._modules_by_name: dict[str, str] | None = None  # see _module_named
         self._modules: list[modules.Module] | None = None  # see _linted_modules
@@ -4815,6 +4818,7 @@ class _GoTree:
         self._kubebuilder_image_dirs: _KubebuilderImages | None = None  # see _kubebuilder_images
         self._workflow_images: dict[str, set[str]] | None = None  # see _built_by_workflow
         self._makefile_images: dict[str, set[str]] | None = None  # see _built_by_makefile
+        self._unbuilt: dict[str, frozenset[str]] | None = None  # see _unbuilt_files
 
     def recognize(self, container: Container, go_images: tuple[str, ...]) -> tuple[str, str | None]:
         if _runs_powershell(container) or container.loaded_by_hand or \
@@ -5793,12 +5797,12 @@ class _GoTree:
                 kept = alone.declarations.get(os.path.dirname(declaring), {}).get(declaring, frozenset())
                 sources[0] = reached_code.pruned(narrowed, kept)
                 first_imports = [*alone.imports, *(i for each in sources[1:] for i in go_code.file_imports(each))]
-            unused: frozenset[str] = frozenset()
+            unused = self._unbuilt_files(main)
 
             def reached() -> tuple[set[str], list[str]]:
                 return go_code.local_closure(roots, module, lambda d: self._package_code(d, unused).imports,
                                              first_imports=first_imports)
-            if declaring:
+            if declaring or unused:
                 packages, keeps = reached()
             # Files left out leave their imports out, whose packages name fewer reconcilers:
             # until no more are left out (galactic's gateway reaches the package its router's
@@ -6087,12 +6091,17 @@ class _GoTree:
 
     def _dockerfile_file_builds(self, path: str) -> set[str]:
         """The main packages one Dockerfile names to `go build` (see _dockerfile_builds)."""
+        return set(self._dockerfile_targets(path))
+
+    def _dockerfile_targets(self, path: str) -> dict[str, frozenset[str] | None]:
+        """The main packages one Dockerfile names to `go build`, each with the files of it that
+        the build names (`go build cmd/main_simple.go`), None when it builds the package."""
         directory = os.path.dirname(path)
         module = modules.module_of_dir(directory)
         text = _read(path)
         roots = [module.root] if module is not None else \
             [root for source in _copied_sources(text) if (root := _copied_module(directory, source)) is not None]
-        found = set()
+        found: dict[str, frozenset[str] | None] = {}
         # Or the recipes of the make targets it runs (vanus' `RUN make build-gateway`), in the
         # Makefile at the root of what it builds from.
         recipes = [_make_recipes(_read(os.path.join(root, "Makefile")), arguments)
@@ -6104,8 +6113,33 @@ class _GoTree:
             for root in roots:
                 candidate = os.path.normpath(os.path.join(root, package))
                 if self._holds_main(candidate):
-                    found.add(candidate)
+                    named = found.get(candidate, frozenset())
+                    found[candidate] = None if named is None or not target.endswith(".go") else \
+                        named | {os.path.normpath(os.path.join(root, target))}
         return found
+
+    def _unbuilt_files(self, main: str) -> frozenset[str]:
+        """The files of the main package in `main` that no Dockerfile builds, when the package
+        cannot be built whole (two of its files declare `main` under no build constraint) and
+        every Dockerfile that builds it names its files: n8n-eks-operator's builds
+        `cmd/main_simple.go`, a webhook, not the `cmd/main.go` beside it that runs its
+        reconcilers (a finding charged the webhook their cache, read as wrong). A package that
+        builds whole may be built so by what the tree does not show (ko, a Makefile's binary)."""
+        if self._unbuilt is None:
+            named: dict[str, frozenset[str] | None] = {}
+            for path in sorted(p for paths in self._dockerfiles.values() for p in paths):
+                for package, files in self._dockerfile_targets(path).items():
+                    before = named.get(package, frozenset())
+                    named[package] = None if before is None or files is None else before | files
+            self._unbuilt = {package: frozenset(p for p in _go_files_in(package) if p not in files)
+                             for package, files in named.items() if files is not None and self._mains_clash(package)}
+        return self._unbuilt.get(main, frozenset())
+
+    def _mains_clash(self, package: str) -> bool:
+        """Whether two files of a main package declare `func main` under no build constraint."""
+        declaring = [source for source in (self._read_go(path) or b"" for path in _go_files_in(package))
+                     if _DECLARES_MAIN.search(source) and not _BUILD_CONSTRAINT.search(source)]
+        return len(declaring) > 1
 
     def _built_by_makefile(self, repository: str) -> str | None:
         """The main package that the Dockerfile builds that a Makefile beside a Dockerfile, or at
@@ -6116,9 +6150,18 @@ class _GoTree:
         for the project and the image's last word); arks' root Makefile tags its gateway's image built by
         `dockerfiles/Dockerfile.gateway` (the gateway had been charged its operator's cache)."""
         if self._makefile_images is None:
-            # Read once: every container whose image nothing else names asks.
+            # Read once: every container whose image nothing else names asks. A Makefile may
+            # build from a directory above the Dockerfile's (k8s-dashboard's root Makefile runs
+            # `docker build -f deploy/docker/Dockerfile .`), as far up as a build context goes.
             self._makefile_images = {}
-            for directory in sorted(set(self._dockerfiles) | {m.root for m in self._linted_modules()}):
+            # Not above what is linted (its modules, Dockerfiles and manifests): a Makefile
+            # there builds some other checkout.
+            linted = [m.root for m in self._linted_modules()]
+            top = os.path.commonpath(linted + list(self._dockerfiles) + self._manifest_dirs) if linted else None
+            directories = {above for directory in self._dockerfiles
+                           for above in _and_above(directory, _BUILD_CONTEXT_DEPTH + 1)
+                           if top is not None and modules.names_below(above, top) is not None}
+            for directory in sorted(directories | {m.root for m in self._linted_modules()}):
                 makefile = os.path.join(directory, "Makefile")
                 for name, dockerfile in _makefile_image_builds(_read(makefile)) if os.path.isfile(makefile) else ():
                     self._makefile_images.setdefault(name, set()).update(self._dockerfile_file_builds(
