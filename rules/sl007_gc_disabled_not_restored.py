@@ -146,8 +146,8 @@ def check(file: GoFile, options: dict):
         calls[found["call"][0]] = args[0] if len(args) == 1 else None
     # GOGC=off with a memory limit is the runtime's documented configuration: the GC
     # still runs as the heap nears the limit, so the heap is bounded.
-    limited_functions = {enclosing_function(file, call) for call, limit in memory_limit_calls(file)
-                         if _sets_a_limit(file, limit, constants)}
+    limits = [call for call, limit in memory_limit_calls(file) if _sets_a_limit(file, limit, constants)]
+    limited_functions = {enclosing_function(file, call) for call in limits}
     for call, argument in calls.items():
         value = constants.value(argument)
         if value is None or value >= 0:
@@ -161,8 +161,12 @@ def check(file: GoFile, options: dict):
             continue
         why = (f"the return on line {skipping_return.start_point[0] + 1} skips the restore"
                if skipping_return is not None else "nothing restores it afterwards on every path")
+        # A limit set elsewhere in the file bounds the heap only once that code has run
+        # (longbow's tuner turns the collector off in its constructor, sets the limit in Start).
+        bound = (f"the memory limit set on line {limits[0].start_point[0] + 1}, once that has run, "
+                 "else until the container is OOMKilled") if limits else "the container is OOMKilled"
         yield RULE.finding(file.path, call, f"debug.SetGCPercent({value}) turns the garbage collector off and {why}; "
-                                            "the heap then grows until the container is OOMKilled "
+                                            f"the heap then grows until {bound} "
                                             "(use defer debug.SetGCPercent(debug.SetGCPercent(-1)))")
 
 
