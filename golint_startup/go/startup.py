@@ -19,7 +19,7 @@ function values), less what runs only later:
   message: see facts._receive_loop and graph.ModuleGraph.is_channel.
 - calls and function values under an `if` that requires a parameter to be a non-empty
   string, while every startup call of the function passes `""` there (facts.Context.guards;
-  _reach narrows what each function is known to be given as more calls reach it);
+  as more calls reach a function, fewer of its parameters are always `""` and guards open);
 - what runs as the program ends or instead of serving (callgraph.facts._events_of): what
   `main` defers, a block that ends the process (`if err != nil { ...; os.Exit(1) }`), what
   follows a wait for a termination signal;
@@ -591,7 +591,7 @@ class _Given:
         return context is not None and bool(context.guards) and \
             not self.empty.get(function.id, frozenset()).isdisjoint(context.guards)
 
-    def _passed(self, caller: tuple, span: Span, target: callgraph.Function) -> frozenset[int]:
+    def _empty_passed(self, caller: tuple, span: Span, target: callgraph.Function) -> frozenset[int]:
         # An exported method may be called by a library through an interface, with any value
         # (flag.Parse calls a flag.Value's `Set` with the user's): nothing is known of it.
         if target.kind == "method" and target.key.rpartition(".")[2][:1].isupper():
@@ -599,7 +599,7 @@ class _Given:
         return frozenset(self.edges.empty_arguments.get((caller, span, target.id), ()))
 
     def first(self, caller: tuple, span: Span, target: callgraph.Function) -> None:
-        self.empty[target.id] = self._passed(caller, span, target)
+        self.empty[target.id] = self._empty_passed(caller, span, target)
 
     def again(self, reached: dict[tuple, tuple | None], caller: tuple, span: Span,
               target: callgraph.Function) -> bool:
@@ -608,12 +608,15 @@ class _Given:
         runs through this call, the first such call or one giving every guarded parameter a
         value (a path holds one call per function: of several calls that each open a guard,
         only one is shown), unless this call's own path runs through `target`."""
-        passed = self._passed(caller, span, target)
-        if self.empty.get(target.id, frozenset()) <= passed:
+        passed = self._empty_passed(caller, span, target)
+        opened = self.empty.get(target.id, frozenset()) - passed
+        if not opened:
             return False
-        self.empty[target.id] &= passed
+        self.empty[target.id] -= opened
         guarded = self.edges.guarded_parameters(target)
-        if guarded and (target.id not in self.moved or guarded.isdisjoint(passed)) and \
+        if not guarded & opened:
+            return False  # no guard names what opened: its edges are as they were
+        if (target.id not in self.moved or guarded.isdisjoint(passed)) and \
                 not _passes_through(reached, caller, target.id):
             reached[target.id] = (caller, span)
             self.moved.add(target.id)
@@ -636,8 +639,8 @@ def _reach_serving(graph: callgraph.ModuleGraph, roots: list[callgraph.Function]
                    wanted: set[tuple] | None, edges: _Startup) -> None:
     """model.serving: the startup search again from the roots that serve (every init and
     initializer, a main that serves), through no command that does not (see the module's doc),
-    with what its own calls give the functions (_Given: `list ""` of a command that does not
-    serve gives nothing to the one that does).
+    with what its own calls give the functions (_Given: the model a `list` command names
+    opens no guard for the daemon).
     With `wanted`, only mains and commands that lead to one of them are asked whether they
     serve (each answer may complete files): another changes no path to a wanted function; a
     case of kingpin's command is asked about its events (_case_serves) when one of them leads

@@ -3823,7 +3823,12 @@ _RUNS_ARGUMENTS = re.compile(r"\$\{?@|\$\{?\*")
 # How far above a Dockerfile its build context may be (`image/agent/Dockerfile` built from the root).
 _BUILD_CONTEXT_DEPTH = 3
 _DECLARES_MAIN = re.compile(rb"^func main\(\)", re.MULTILINE)
-_BUILD_CONSTRAINT = re.compile(rb"^//(?:go:build|[ \t]*\+build) ", re.MULTILINE)
+
+
+def _built_files(before: frozenset[str] | None, files: frozenset[str] | None) -> frozenset[str] | None:
+    """The files of a main package that builds name, `files` added to `before`: None (the
+    whole package) once any build names the package."""
+    return None if before is None or files is None else before | files
 # A script's line that starts a program in the background (`gobgpd --api-hosts ... &`, not
 # `a && b`), and one that replaces the shell with a program (`exec manager`).
 _BACKGROUNDED = re.compile(r"^[ \t]*((?:nohup[ \t]+)?[^\s&|;#=()]+(?:[ \t][^\n&]*?)?)[ \t]*&[ \t]*$", re.MULTILINE)
@@ -6113,9 +6118,8 @@ class _GoTree:
             for root in roots:
                 candidate = os.path.normpath(os.path.join(root, package))
                 if self._holds_main(candidate):
-                    named = found.get(candidate, frozenset())
-                    found[candidate] = None if named is None or not target.endswith(".go") else \
-                        named | {os.path.normpath(os.path.join(root, target))}
+                    files = frozenset({os.path.normpath(os.path.join(root, target))}) if target.endswith(".go") else None
+                    found[candidate] = _built_files(found.get(candidate, frozenset()), files)
         return found
 
     def _unbuilt_files(self, main: str) -> frozenset[str]:
@@ -6129,8 +6133,7 @@ class _GoTree:
             named: dict[str, frozenset[str] | None] = {}
             for path in sorted(p for paths in self._dockerfiles.values() for p in paths):
                 for package, files in self._dockerfile_targets(path).items():
-                    before = named.get(package, frozenset())
-                    named[package] = None if before is None or files is None else before | files
+                    named[package] = _built_files(named.get(package, frozenset()), files)
             self._unbuilt = {package: frozenset(p for p in _go_files_in(package) if p not in files)
                              for package, files in named.items() if files is not None and self._mains_clash(package)}
         return self._unbuilt.get(main, frozenset())
@@ -6138,12 +6141,13 @@ class _GoTree:
     def _mains_clash(self, package: str) -> bool:
         """Whether two files of a main package declare `func main` under no build constraint."""
         declaring = [source for source in (self._read_go(path) or b"" for path in _go_files_in(package))
-                     if _DECLARES_MAIN.search(source) and not _BUILD_CONSTRAINT.search(source)]
+                     if _DECLARES_MAIN.search(source) and gofile.build_constraint(source) is None]
         return len(declaring) > 1
 
     def _built_by_makefile(self, repository: str) -> str | None:
-        """The main package that the Dockerfile builds that a Makefile beside a Dockerfile, or at
-        a linted module's root, builds an image named `repository` from (_makefile_image_builds;
+        """The main package that the Dockerfile builds that a Makefile beside a Dockerfile (or up
+        to _BUILD_CONTEXT_DEPTH directories above one, within the linted tree), or at a linted
+        module's root, builds an image named `repository` from (_makefile_image_builds;
         the directory's `Dockerfile` when the recipe names neither a file nor a context), when
         one only: porch's `build/Makefile` tags `porch-server`, which its `Dockerfile` builds
         from `./cmd/porch` (its finding had gone to the function runner's `func/server`, named
@@ -6157,10 +6161,11 @@ class _GoTree:
             # Not above what is linted (its modules, Dockerfiles and manifests): a Makefile
             # there builds some other checkout.
             linted = [m.root for m in self._linted_modules()]
-            top = os.path.commonpath(linted + list(self._dockerfiles) + self._manifest_dirs) if linted else None
+            top = os.path.commonpath(linted + list(self._dockerfiles) + self._manifest_dirs) \
+                if self._dockerfiles else None
             directories = {above for directory in self._dockerfiles
                            for above in _and_above(directory, _BUILD_CONTEXT_DEPTH + 1)
-                           if top is not None and modules.names_below(above, top) is not None}
+                           if modules.names_below(above, top) is not None}
             for directory in sorted(directories | {m.root for m in self._linted_modules()}):
                 makefile = os.path.join(directory, "Makefile")
                 for name, dockerfile in _makefile_image_builds(_read(makefile)) if os.path.isfile(makefile) else ():

@@ -422,7 +422,7 @@ def _bucket(root, tops: list) -> list[_Found]:
             bucket.stores[node] = captures["sdest"][0]
         elif "sbody" in captures:
             type_node = captures["stype"][0]
-            if type_node.type in ("type_identifier", "qualified_type", "generic_type"):
+            if type_node.type in ("type_identifier", "qualified_identifier", "generic_type"):
                 bucket.literal_types[node] = type_node
             elif type_node.type in _CONTAINERS:
                 # Elements of elided type (`[]*step{{Run: f}}`): type_ref of a container is its element's.
@@ -1340,7 +1340,7 @@ def _function_parameters(top) -> set[str]:
     for declaration in declared.named_children if declared is not None else ():
         type_node = declaration.child_by_field_name("type")
         if type_node is not None and (type_node.type == "function_type" or type_node.type in (
-                "type_identifier", "qualified_type") and text(type_node) not in PREDECLARED):
+                "type_identifier", "qualified_identifier") and text(type_node) not in PREDECLARED):
             names.update(text(name) for name in declaration.children_by_field_name("name"))
     return names
 
@@ -1804,7 +1804,7 @@ def _guardable_parameters(top) -> dict[str, int]:
     body = top.child_by_field_name("body") if top.type != "var_spec" else None
     if body is not None:
         rebound |= {text(node) for found in matches(_METHOD_OPERANDS, body) for node in found["name"]}
-    return {name: index for name, index in _parameters(top)[0].items() if name not in rebound and name != "_"}
+    return {name: index for name, index in _parameters(top)[0].items() if name not in rebound}
 
 
 def _contexts(file: GoFile, found: _Found, surroundings: list, env: dict, top) -> list[Context]:

@@ -109,7 +109,7 @@ type modelName string
 
 func (m *modelName) fill() { *m = modelName(os.Getenv("MODEL")) }
 
-// A method with a pointer receiver may set the parameter; so may a type switch declare it again.
+// A method with a pointer receiver may set the parameter.
 func pointerMethod(model modelName) {
 	model.fill()
 	if model != "" {

@@ -1,0 +1,3 @@
+module example.com/qualified
+
+go 1.22
