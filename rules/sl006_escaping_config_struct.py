@@ -117,8 +117,6 @@ def _literal_values(node) -> list:
     for element in (body.named_children if body is not None else ()):
         value = (element.child_by_field_name("element") or element.named_children[-1]) \
             if element.type == "keyed_element" and element.named_children else element
-        if value is not None and value.type == "literal_element" and value.named_children:
-            value = value.named_children[0]
         if value is not None:
             values.append(value)
     return values

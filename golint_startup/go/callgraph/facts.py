@@ -1551,7 +1551,7 @@ def signature(node) -> str:
     for field in ("parameters", "result"):
         declared = node.child_by_field_name(field)
         types = []
-        if declared is not None and declared.type in ("parameters", "parameter_list"):
+        if declared is not None and declared.type == "parameters":
             for declaration in declared.named_children:
                 type_node = declaration.child_by_field_name("type")
                 if type_node is None:
