@@ -21,7 +21,7 @@ from golint_startup.go.library import COMPILE_CALLS, DECODE_CALLS, DECODE_METHOD
     PROCESS_CONSTRUCTORS, PROCESS_METHODS, READ_CALLS, READ_METHODS, STREAM_DECODERS, TEMPLATE_PARSE_METHODS, TEMPLATES
 from golint_startup.go.treefiles import file_sizes_in_tree
 from golint_startup.go.types import PREDECLARED
-from golint_startup.go.syntax import FUNCTION_NODES, ancestors, enclosing_function, ends_by_leaving, ends_process, \
+from golint_startup.go.syntax import FUNCTION_NODES, ancestors, binary_parts, enclosing_function, ends_by_leaving, ends_process, \
     identifier_uses, invocation, matches, next_statement, root_identifier, text, unconverted, unparen, values_of
 from golint_startup.engine.cache_format import register
 from golint_startup.rule import AFTER_STARTUP, MODULE_FILES, STARTUP_MODEL, Finding, Location, Option, Rule, location_of
@@ -975,7 +975,7 @@ def _nil_condition(file: GoFile, condition, name: str, error: str) -> tuple[bool
     """(whether `condition` holds whenever `name` and `error` are nil; whether it does so by
     naming `name`: `name == nil`, an `||` with it, or an `&&` of it with terms that then hold,
     `clientInstance == nil && err == nil`)."""
-    parts = _binary(condition)
+    parts = binary_parts(condition)
     if parts is None:
         return False, False
     operator, left, right = parts
@@ -991,19 +991,10 @@ def _nil_condition(file: GoFile, condition, name: str, error: str) -> tuple[bool
     return _compares(condition, error, "=="), False
 
 
-def _binary(node) -> tuple[str, object, object] | None:
-    """(operator, left, right) of a binary expression, parentheses aside; None for another node."""
-    node = unparen(node)
-    operator = node.child_by_field_name("operator") if node is not None and node.type == "binary_expression" else None
-    if operator is None:
-        return None
-    return operator.type, node.child_by_field_name("left"), node.child_by_field_name("right")
-
-
 def _compares(comparison, name: str, operator: str, package_level_in: GoFile | None = None) -> bool:
     """Whether `comparison` is `name <operator> nil` (or `nil <operator> name`); with
     `package_level_in`, of the package-level variable `name` of that file, not a local so named."""
-    parts = _binary(comparison)
+    parts = binary_parts(comparison)
     if parts is None or parts[0] != operator:
         return False
     _, left, right = parts

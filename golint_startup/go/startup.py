@@ -168,14 +168,7 @@ class Model:
         reached = self.serving if serving_only else self.reached
         if fid not in reached:
             return None
-        steps = []
-        node = fid
-        while True:
-            previous = reached[node]
-            steps.append((self.functions[node], previous[1] if previous else None))
-            if previous is None:
-                break
-            node = previous[0]
+        steps = [(self.functions[node], site) for node, site in _walk_back(reached, fid)]
         steps.reverse()
         return steps
 
@@ -623,15 +616,19 @@ class _Given:
         return True
 
 
+def _walk_back(reached: dict[tuple, tuple | None], fid: tuple) -> Iterable[tuple[tuple, Span | None]]:
+    """The recorded path to `fid`, from it back to its root: each step's function id with its
+    call site in the step before (None at the root)."""
+    node = fid
+    while node is not None:
+        previous = reached[node]
+        yield node, previous[1] if previous else None
+        node = previous[0] if previous else None
+
+
 def _passes_through(reached: dict[tuple, tuple | None], start: tuple, fid: tuple) -> bool:
     """Whether the recorded path to `start` runs through `fid`."""
-    node = start
-    while node is not None:
-        if node == fid:
-            return True
-        previous = reached.get(node)
-        node = previous[0] if previous else None
-    return False
+    return any(node == fid for node, _ in _walk_back(reached, start))
 
 
 def _reach_serving(graph: callgraph.ModuleGraph, roots: list[callgraph.Function], marked: dict[tuple, list],

@@ -102,6 +102,15 @@ def names_of(node) -> list[str]:
     return [text(n) for n in node.named_children if n.type == "identifier"] if node is not None else []
 
 
+def binary_parts(node) -> tuple[str, tree_sitter.Node, tree_sitter.Node] | None:
+    """(operator, left, right) of a binary expression, parentheses aside; None for another node."""
+    node = unparen(node)
+    operator = node.child_by_field_name("operator") if node is not None and node.type == "binary_expression" else None
+    if operator is None:
+        return None
+    return operator.type, node.child_by_field_name("left"), node.child_by_field_name("right")
+
+
 def next_statement(node: tree_sitter.Node | None) -> tree_sitter.Node | None:
     """The statement after `node` in its block, comments skipped; None at the last one."""
     following = node.next_named_sibling if node is not None else None

@@ -4824,6 +4824,7 @@ class _GoTree:
         self._workflow_images: dict[str, set[str]] | None = None  # see _built_by_workflow
         self._makefile_images: dict[str, set[str]] | None = None  # see _built_by_makefile
         self._unbuilt: dict[str, frozenset[str]] | None = None  # see _unbuilt_files
+        self._targets: dict[str, dict[str, frozenset[str] | None]] = {}  # by Dockerfile, see _dockerfile_targets
 
     def recognize(self, container: Container, go_images: tuple[str, ...]) -> tuple[str, str | None]:
         if _runs_powershell(container) or container.loaded_by_hand or \
@@ -6100,7 +6101,13 @@ class _GoTree:
 
     def _dockerfile_targets(self, path: str) -> dict[str, frozenset[str] | None]:
         """The main packages one Dockerfile names to `go build`, each with the files of it that
-        the build names (`go build cmd/main_simple.go`), None when it builds the package."""
+        the build names (`go build cmd/main_simple.go`), None when it builds the package. Once
+        per Dockerfile: recognizing images asks again, and _unbuilt_files reads them all."""
+        if path not in self._targets:
+            self._targets[path] = self._read_dockerfile_targets(path)
+        return self._targets[path]
+
+    def _read_dockerfile_targets(self, path: str) -> dict[str, frozenset[str] | None]:
         directory = os.path.dirname(path)
         module = modules.module_of_dir(directory)
         text = _read(path)

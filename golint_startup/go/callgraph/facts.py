@@ -33,7 +33,8 @@ import tree_sitter
 
 from golint_startup.go.gofile import GoFile, is_generated
 from golint_startup.go.library import COMMAND_FIELDS, COMMAND_RUNNERS
-from golint_startup.go.syntax import captures, ends_process, is_variadic, matches, text, unparen
+from golint_startup.go.syntax import binary_parts, captures, ends_process, is_variadic, matches, text, unparen, \
+    values_of
 from golint_startup.go.types import PREDECLARED, named_type, result_types
 
 
@@ -1325,11 +1326,12 @@ _REBINDINGS = """
 _METHOD_OPERANDS = "(call_expression function: (selector_expression operand: (identifier) @name))"
 
 
-def _rebound_names(top) -> set[str]:
+def _rebound_names(top, pattern: str = _REBINDINGS) -> set[str]:
     """The names a function's body (its literals included) declares (a type switch's alias
-    too), assigns, receives into or takes the address of (`silence(&run)` may set it)."""
+    too), assigns, receives into or takes the address of (`silence(&run)` may set it); those
+    `pattern` finds in it, when given another."""
     body = top.child_by_field_name("body") if top.type != "var_spec" else None
-    return {text(node) for found in matches(_REBINDINGS, body) for node in found["name"]} if body is not None else set()
+    return {text(node) for found in matches(pattern, body) for node in found["name"]} if body is not None else set()
 
 
 def _function_parameters(top) -> set[str]:
@@ -1767,11 +1769,10 @@ def _bucket_one(entry, starts: list, tops: list, found: list) -> None:
 def _required_non_empty(condition) -> frozenset[str]:
     """The names a condition holds only when they are non-empty strings: `name != ""`, either
     way round, alone or joined by `&&` (`defaulted && model != ""`)."""
-    condition = unparen(condition)
-    if condition is None or condition.type != "binary_expression":
+    parts = binary_parts(condition)
+    if parts is None:
         return frozenset()
-    operator = text(condition.child_by_field_name("operator"))
-    left, right = unparen(condition.child_by_field_name("left")), unparen(condition.child_by_field_name("right"))
+    operator, left, right = parts[0], unparen(parts[1]), unparen(parts[2])
     if operator == "&&":
         return _required_non_empty(left) | _required_non_empty(right)
     if operator == "!=" and left is not None and right is not None:
@@ -1792,18 +1793,14 @@ def _empty_arguments(source: bytes, call) -> tuple[int, ...]:
     if arguments is None or (source.find(b'""', arguments.start_byte, arguments.end_byte) < 0 and
                              source.find(b"``", arguments.start_byte, arguments.end_byte) < 0):
         return ()  # most calls: no child nodes made
-    written = [a for a in arguments.named_children if a.type != "comment"]
-    return tuple(index for index, argument in enumerate(written) if _empty_string(argument))
+    return tuple(index for index, argument in enumerate(values_of(arguments)) if _empty_string(argument))
 
 
 def _guardable_parameters(top) -> dict[str, int]:
     """The parameters of `top` by name, but those its body assigns, declares again or calls a
     method on (`if model == "" { model = fallback }` before the guard; a pointer method takes
     the address: `model.Default()`)."""
-    rebound = _rebound_names(top)
-    body = top.child_by_field_name("body") if top.type != "var_spec" else None
-    if body is not None:
-        rebound |= {text(node) for found in matches(_METHOD_OPERANDS, body) for node in found["name"]}
+    rebound = _rebound_names(top, _REBINDINGS + _METHOD_OPERANDS)
     return {name: index for name, index in _parameters(top)[0].items() if name not in rebound}
 
 
