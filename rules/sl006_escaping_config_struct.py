@@ -111,13 +111,11 @@ def _literal_values(node) -> list:
         node = node.child_by_field_name("operand")
     if node is None or node.type != "composite_literal":
         return []
-    body = node.child_by_field_name("body") or next(
-        (child for child in node.named_children if child.type == "literal_value"), None)
+    body = node.child_by_field_name("value")
     values = []
     for element in (body.named_children if body is not None else ()):
-        value = (element.child_by_field_name("element") or element.named_children[-1]) \
-            if element.type == "keyed_element" and element.named_children else element
-        if value is not None:
+        value = element.child_by_field_name("element") if element.type == "keyed_element" else element
+        if value is not None and value.type != "comment":
             values.append(value)
     return values
 

@@ -248,7 +248,8 @@ class Context(NamedTuple):
     a switch over the command kingpin parsed (`case serveCmd.FullCommand():`), which runs that
     command, names the innermost such case (1 + its start byte; 0 outside one); `guards`,
     the parameters of the declaration (numbered as its callers' arguments are) that an `if`
-    around it requires to be a non-empty string (`if model != "" {`), none assigned in its body;
+    around it requires to be a non-empty string (`if model != "" {`; or an earlier `if model == ""
+    { return }` in its block), none assigned in its body;
     `empty`, for a call, the arguments written `""` (see go.startup: a call the program's startup
     makes only with `model` empty does not reach what such an `if` guards)."""
 
@@ -1700,6 +1701,7 @@ _SURROUNDINGS = """
 (expression_case_clause value: (expression_list (call_expression
   function: (selector_expression field: (field_identifier) @command)))) @ccase
 (if_statement condition: (binary_expression) @gcondition body: (block) @gbody)
+(block (if_statement condition: (binary_expression) @econdition body: (block) @ebody !else) @eif) @eblock
 """
 
 _GO, _ARGS, _KEYED, _BOUNDARY, _RECEIVE, _COMMAND, _GUARD = 0, 1, 2, 3, 4, 5, 6
@@ -1751,6 +1753,12 @@ def _bucket_surroundings(root, tops: list) -> list[list]:
             if not names:
                 continue
             entry = (captures["gbody"][0], _GUARD, names)
+        elif "eif" in captures:
+            names = _returns_when_empty(captures["econdition"][0], captures["ebody"][0])
+            if not names:
+                continue
+            # `if model == "" { return }`: what follows it in the block runs with `model` non-empty.
+            entry = (_Rest(captures["eif"][0].end_byte, captures["eblock"][0].end_byte), _GUARD, names)
         else:
             entry = (captures["boundary"][0], _BOUNDARY, None)
         _bucket_one(entry, starts, tops, found)
@@ -1769,17 +1777,42 @@ def _bucket_one(entry, starts: list, tops: list, found: list) -> None:
 def _required_non_empty(condition) -> frozenset[str]:
     """The names a condition holds only when they are non-empty strings: `name != ""`, either
     way round, alone or joined by `&&` (`defaulted && model != ""`)."""
+    return _compared_with_empty(condition, "&&", "!=")
+
+
+def _compared_with_empty(condition, joiner: str, comparison: str) -> frozenset[str]:
+    """The identifiers `condition` compares (`comparison`, "==" or "!=") with the empty
+    string, either way round, alone or joined by `joiner`."""
     parts = binary_parts(condition)
     if parts is None:
         return frozenset()
     operator, left, right = parts[0], unparen(parts[1]), unparen(parts[2])
-    if operator == "&&":
-        return _required_non_empty(left) | _required_non_empty(right)
-    if operator == "!=" and left is not None and right is not None:
+    if operator == joiner:
+        return _compared_with_empty(left, joiner, comparison) | _compared_with_empty(right, joiner, comparison)
+    if operator == comparison and left is not None and right is not None:
         for name, other in ((left, right), (right, left)):
             if name.type == "identifier" and _empty_string(other):
                 return frozenset({text(name)})
     return frozenset()
+
+
+class _Rest:
+    """The statements of a block after an early return, spanned as a surrounding node is
+    (not a record: never stored)."""
+
+    __slots__ = ("start_byte", "end_byte")
+
+    def __init__(self, start_byte: int, end_byte: int):
+        self.start_byte, self.end_byte = start_byte, end_byte
+
+
+def _returns_when_empty(condition, body) -> frozenset[str]:
+    """The names an `if` whose body ends in a return (so what follows holds them non-empty)
+    tests for the empty string: `name == ""`, either way round, alone or joined by `||`."""
+    statements = [child for child in body.named_children if child.type != "comment"]
+    if not statements or statements[-1].type != "return_statement":
+        return frozenset()
+    return _compared_with_empty(condition, "||", "==")
 
 
 def _empty_string(node) -> bool:

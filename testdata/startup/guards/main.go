@@ -146,6 +146,72 @@ func loadForFlag(in []string) []string {
 	return out
 }
 
+// An early return when a parameter is empty guards what follows it in its block, and only
+// that: the loads before it, and the one after the block it returns from, run.
+func lookup(name, region, zone string, verbose bool) {
+	loadBeforeReturn(os.Args)
+	if verbose {
+		if "" == region || zone == "" {
+			// nothing to report
+			return
+		}
+		loadForRegion(os.Args)
+	}
+	loadAfterBlock(os.Args)
+	if name == "" {
+		return
+	}
+	loadForLookup(os.Args)
+}
+
+// A body that does not end in a return guards nothing after it.
+func logged(name string) {
+	if name == "" {
+		println("no name")
+	}
+	loadAfterLog(os.Args)
+}
+
+func loadBeforeReturn(in []string) []string {
+	var out []string // want "SL003"
+	for _, x := range in {
+		out = append(out, x)
+	}
+	return out
+}
+
+func loadForLookup(in []string) []string {
+	var out []string
+	for _, x := range in {
+		out = append(out, x)
+	}
+	return out
+}
+
+func loadForRegion(in []string) []string {
+	var out []string
+	for _, x := range in {
+		out = append(out, x)
+	}
+	return out
+}
+
+func loadAfterBlock(in []string) []string {
+	var out []string // want "SL003"
+	for _, x := range in {
+		out = append(out, x)
+	}
+	return out
+}
+
+func loadAfterLog(in []string) []string {
+	var out []string // want "SL003"
+	for _, x := range in {
+		out = append(out, x)
+	}
+	return out
+}
+
 func handle(w http.ResponseWriter, r *http.Request) {
 	getClient("", r.URL.Query().Get("model"), true)
 }
@@ -161,6 +227,8 @@ func main() {
 	pointerMethod("")
 	flags := &modelFlag{}
 	_ = flags.Set("")
+	lookup("", "eu", "", true)
+	logged("")
 	http.HandleFunc("/chat", handle)
 	_ = http.ListenAndServe(":8080", nil)
 }
