@@ -5143,6 +5143,72 @@ def test_a_typed_filtered_informer_given_a_namespace_is_scoped(tmp_path, namespa
     assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
 
 
+# aad-pod-identity's NMI: the tweak that selects its node's Pods is made by a function below.
+_FILTERED_BY_HELPER = """\
+package watch
+
+import (
+	informerscorev1 "k8s.io/client-go/informers/core/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/client-go/tools/cache"
+)
+
+func watch(client any, node string) {
+	informer := informerscorev1.NewFilteredPodInformer(client, metav1.NamespaceAll, 0, nil, %s)
+	informer.AddEventHandler(cache.ResourceEventHandlerFuncs{})
+	informer.Run(nil)
+}
+
+func onNode(node string) func(*metav1.ListOptions) {
+	return func(o *metav1.ListOptions) {
+		o.%s = "spec.nodeName=" + node
+	}
+}
+
+func nodeOptions(o *metav1.ListOptions) {
+	o.%s = "spec.nodeName=node-1"
+}
+"""
+
+
+@pytest.mark.parametrize("tweak, option, reported", [
+    ("onNode(node)", "FieldSelector", False),  # a helper's call makes the tweak
+    ("nodeOptions", "FieldSelector", False),  # a helper passed by name
+    ("onNode(node)", "ResourceVersion", True),  # a helper that selects nothing
+    ("nil", "FieldSelector", True),  # a helper the construction does not name
+])
+def test_a_filtered_informer_given_a_helpers_selection_is_scoped(tmp_path, tweak, option, reported):
+    findings = _findings_of_watching_program(tmp_path, _FILTERED_BY_HELPER % (tweak, option, option))
+    assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
+
+
+_HANDLER_CALLING_A_HELPER = """\
+package watch
+
+import (
+	corev1 "k8s.io/api/core/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/client-go/tools/cache"
+)
+
+func watch(client any) {
+	_, controller := cache.NewInformer(&cache.ListWatch{}, &corev1.Pod{}, 0, cache.ResourceEventHandlerFuncs{
+		AddFunc: func(any) { nodeOptions(nil) },
+	})
+	controller.Run(nil)
+}
+
+func nodeOptions(o *metav1.ListOptions) {
+	o.FieldSelector = "spec.nodeName=node-1"
+}
+"""
+
+
+def test_a_helper_an_event_handler_calls_does_not_scope_the_informer(tmp_path):
+    """What the informer's own handlers call selects nothing the informer lists."""
+    assert [f.rule_id for f in _findings_of_watching_program(tmp_path, _HANDLER_CALLING_A_HELPER)] == ["SL101"]
+
+
 _DYNAMIC_INFORMER_OF_PODS = """\
 package watch
 

@@ -439,6 +439,7 @@ def _informer_scopings(code: bytes, imports: dict[bytes, bytes]) -> Iterator[tup
             if _NAMED_NAMESPACE_ARGUMENT.match(code, namespace):
                 scopings.append(namespace)
         call = code[construction.end():end]
+        scopings += _scopings_in_helpers(code, construction.end(), end, handlers)
         for one in _ONE_NAMESPACE.finditer(code, start, construction.start()):
             named = _ASSIGNED_NAME.match(code, code.rfind(b"\n", 0, one.start()) + 1, one.start())
             if named is not None and re.search(rb"\b" + re.escape(named.group(1)) + rb"\b", call):
@@ -451,6 +452,24 @@ def _informer_scopings(code: bytes, imports: dict[bytes, bytes]) -> Iterator[tup
             scopings += [m.start() for m in appended.finditer(code, function, construction.start())
                          if _INFORMER_SCOPING.search(code, m.start(), code.find(b"\n", m.start()))]
         yield construction, [_naming_condition(code, at) for at in scopings]
+
+
+# A function of the file named in a construction's call, called or passed (`NodeNameFilter(node)`).
+_HELPER_NAMED = re.compile(rb"(?<![\w.])([A-Za-z_]\w*)\b(?!\s*[.:])")
+
+
+def _scopings_in_helpers(code: bytes, start: int, end: int, handlers: list[tuple[int, int]]) -> list[int]:
+    """Where the functions of the file that a construction's call (`code[start:end]`, but the
+    event `handlers` written in it) names set its list options' selector (aad-pod-identity's NMI
+    lists its own node's Pods with the tweak `NodeNameFilter(nodeName)`, declared below it; a
+    finding calling its cache cluster-wide was read as wrong)."""
+    found = []
+    for name in {match.group(1) for match in _HELPER_NAMED.finditer(code, start, end)
+                 if not any(first <= match.start() < last for first, last in handlers)}:
+        body = _function_body(code, name)
+        if body is not None:
+            found += [m.start() for m in _INFORMER_SCOPING.finditer(code, *body)]
+    return found
 
 
 _CLIENT_GO_INFORMERS = b"k8s.io/client-go/informers"
