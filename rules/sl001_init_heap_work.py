@@ -23,8 +23,8 @@ from golint_startup.go.library import BINARY_DECODE_FUNCTIONS, BURNTSUSHI_TOML, 
 from golint_startup.go.scope import declared_names
 from golint_startup.go.treefiles import directory_sizes_in_tree, file_sizes_in_tree, in_the_tree
 from golint_startup.go.types import FileTypes
-from golint_startup.go.syntax import ancestors, assigned_names, identifier_uses, invocation, is_define, matches, names_of, \
-    root_identifier, text, unconverted, unparen, values_of, written_roots
+from golint_startup.go.syntax import ancestors, assigned_names, exported, identifier_uses, invocation, is_define, matches, \
+    names_of, root_identifier, text, unconverted, unparen, values_of, written_roots
 from golint_startup.engine.cache_format import register
 from golint_startup.rule import MODULE_FILES, SERVING_PROGRAMS, STARTUP_MODEL, Finding, Location, Option, Rule, \
     location_of
@@ -147,7 +147,7 @@ def _never_set(file: GoFile, embedded: set[str]) -> frozenset:
             for spec in node.named_children:
                 if spec.type == "var_spec" and spec.child_by_field_name("value") is None:
                     candidates.update(text(n) for n in spec.children_by_field_name("name")
-                                      if not text(n)[:1].isupper() and text(n) not in embedded)
+                                      if not exported(text(n)) and text(n) not in embedded)
     return frozenset(name for name in candidates
                      if not any(_sets(use) for use in identifier_uses(file, file.root, name)))
 

@@ -8,9 +8,9 @@ from golint_startup.go.constants import Constants
 from golint_startup.go.gofile import GoFile
 from golint_startup.go.inputs import decoder_of, input_source
 from golint_startup.go.library import COSTLY_CALLS
-from golint_startup.go.syntax import FUNCTION_NODES, STATEMENT_LISTS, WRITES, ancestors, enclosing_function, \
-    ends_by_leaving, ends_process, identifier_uses, is_variadic, matches, mentions, names_of, previous_statement, \
-    root_identifier, text, unparen, values_of, written_roots
+from golint_startup.go.syntax import FUNCTION_NODES, STATEMENT_LISTS, WRITES, ancestors, binary_parts, \
+    enclosing_function, ends_by_leaving, ends_process, identifier_uses, is_variadic, matches, mentions, names_of, \
+    previous_statement, root_identifier, text, unparen, values_of, written_roots
 from golint_startup.go.scope import declared_names
 from golint_startup.go.types import INTEGER_TYPES, SLICE, FileTypes
 from golint_startup.rule import SCOPE, SCOPE_HELP, STARTUP_MODEL, Option, Rule
@@ -281,7 +281,7 @@ def _range_capacity(file: GoFile, clause, types: FileTypes, read: bool) -> tuple
 def _for_capacity(file: GoFile, loop, clause, name: str) -> str | None:
     """`n-a` for `for i := a; i < n; i++` whose bounds the body leaves alone."""
     initializer = clause.child_by_field_name("init_statement")
-    condition = unparen(clause.child_by_field_name("condition"))
+    condition = binary_parts(clause.child_by_field_name("condition"))
     update = clause.child_by_field_name("post_statement")
     if initializer is None or condition is None or update is None or initializer.type != "short_var_declaration":
         return None
@@ -290,11 +290,8 @@ def _for_capacity(file: GoFile, loop, clause, name: str) -> str | None:
     if len(names) != 1 or len(starts) != 1:
         return None
     counter, start = names[0], starts[0]
-    if condition.type != "binary_expression" or text(condition.child_by_field_name("left")) != counter:
-        return None
-    operator = text(condition.child_by_field_name("operator"))
-    bound = condition.child_by_field_name("right")
-    if operator not in {"<", "<="} or bound is None:
+    operator, left, bound = condition
+    if text(left) != counter or operator not in {"<", "<="} or bound is None:
         return None
     if update.type == "inc_dec_statement":
         if text(update.child_by_field_name("operand")) != counter or text(update.child_by_field_name("operator")) != "++":
@@ -420,8 +417,9 @@ def _loop_finding(file: GoFile, loop, name: str, types: FileTypes, options: dict
         # Only a loop over input read at run time grows the slice to a size worth a make.
         counted = clause.child_by_field_name("right") if clause.type == "range_clause" else \
             unparen(clause.child_by_field_name("condition"))
-        if counted is not None and counted.type == "binary_expression":
-            counted = counted.child_by_field_name("right")
+        compared = binary_parts(counted)
+        if compared is not None:
+            counted = compared[2]
         read_by = input_source(file, counted, loop.start_byte) if counted is not None else None
         if read_by is None or _bounded_by_guard(file, statement, clause):
             return None
@@ -607,11 +605,10 @@ def _guard_bound(file: GoFile, statement, length: str, constants: Constants) -> 
 
 def _length_bound_when_false(condition, length: str, constants: Constants) -> int | None:
     """The largest value `length` (`len(xs)`) can have when `condition` is false, or None."""
-    condition = unparen(condition)
-    if condition is None or condition.type != "binary_expression":
+    parts = binary_parts(condition)
+    if parts is None:
         return None
-    operator = text(condition.child_by_field_name("operator"))
-    left, right = unparen(condition.child_by_field_name("left")), unparen(condition.child_by_field_name("right"))
+    operator, left, right = parts[0], unparen(parts[1]), unparen(parts[2])
     if operator in {"||", "&&"}:
         bounds = [_length_bound_when_false(side, length, constants) for side in (left, right)]
         known = [b for b in bounds if b is not None]

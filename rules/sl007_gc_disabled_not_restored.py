@@ -6,7 +6,8 @@ from golint_startup.go.constants import Constants
 from golint_startup.go.gccontrol import memory_limit_calls
 from golint_startup.go.gofile import GoFile
 from golint_startup.go.library import DEBUG
-from golint_startup.go.syntax import STATEMENT_LISTS, ancestors, assigned_names, enclosing_function, invocation, matches, text
+from golint_startup.go.syntax import STATEMENT_LISTS, ancestors, assigned_names, binary_parts, enclosing_function, \
+    invocation, matches, text
 from golint_startup.rule import SERVING_PROGRAMS, STARTUP_MODEL, Rule
 
 _SET_GC = """
@@ -86,11 +87,10 @@ def _guarded_by_saved(file: GoFile, statement, saved: str | None, constants: Con
     if saved is None or guard is None or guard.type != "if_statement" or guard.child_by_field_name("else") or \
             guard.child_by_field_name("body") != block:
         return statement
-    condition = guard.child_by_field_name("condition")
-    if condition is None or condition.type != "binary_expression":
+    condition = binary_parts(guard.child_by_field_name("condition"))
+    if condition is None:
         return statement
-    left, right = condition.child_by_field_name("left"), condition.child_by_field_name("right")
-    operator = text(condition.child_by_field_name("operator"))
+    operator, left, right = condition
     if right.type == "identifier" and text(right) == saved:
         left, right, operator = right, left, _MIRRORED.get(operator)
     elif not (left.type == "identifier" and text(left) == saved) or operator not in (">=", ">", "!="):

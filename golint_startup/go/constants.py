@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from golint_startup.go.syntax import text
+from golint_startup.go.syntax import binary_parts, text
 
 
 
@@ -132,19 +132,15 @@ def trip_count(clause, constants: Constants, limit: int = 1 << 16) -> int | None
     or a multiplicative count passes `limit` (such loops end in at most 64 steps unless the
     step goes nowhere). Whether the body writes the counter is the caller's question."""
     initializer = clause.child_by_field_name("init_statement")
-    condition = clause.child_by_field_name("condition")
-    while condition is not None and condition.type == "parenthesized_expression" and condition.named_children:
-        condition = condition.named_children[0]
-    if initializer is None or initializer.type != "short_var_declaration" or condition is None \
-            or condition.type != "binary_expression":
+    condition = binary_parts(clause.child_by_field_name("condition"))
+    if initializer is None or initializer.type != "short_var_declaration" or condition is None:
         return None
     names = initializer.child_by_field_name("left").named_children
     starts = initializer.child_by_field_name("right").named_children
     if len(names) != 1 or len(starts) != 1:
         return None
     counter, start = text(names[0]), constants.value(starts[0])
-    operator = text(condition.child_by_field_name("operator"))
-    left, right = condition.child_by_field_name("left"), condition.child_by_field_name("right")
+    operator, left, right = condition
     if text(right) == counter:  # `n > i`
         left, right, operator = right, left, _FLIPPED.get(operator)
     if text(left) != counter or operator not in _CONDITIONS:

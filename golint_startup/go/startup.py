@@ -55,6 +55,7 @@ from golint_startup.go.callgraph import completion, graph as callgraph
 from golint_startup.go.callgraph.facts import Context, Event, FileFacts, FunctionTarget, LiteralTarget, MemberTarget, \
     MethodTarget, ProgramFacts, Span, Target
 from golint_startup.go import serving
+from golint_startup.go.syntax import exported
 from golint_startup.go.library import COMMAND_FIELDS, COMMAND_PREPARE_FIELDS, COMMAND_RUNNERS, HANDLER_REGISTRATIONS, \
     NON_BLOCKING_SERVING_CALLS, SERVING_CALLS, STARTUP_EDGES, handles_requests
 
@@ -587,7 +588,7 @@ class _Given:
     def _empty_passed(self, caller: tuple, span: Span, target: callgraph.Function) -> frozenset[int]:
         # An exported method may be called by a library through an interface, with any value
         # (flag.Parse calls a flag.Value's `Set` with the user's): nothing is known of it.
-        if target.kind == "method" and target.key.rpartition(".")[2][:1].isupper():
+        if target.kind == "method" and exported(target.key.rpartition(".")[2]):
             return frozenset()
         return frozenset(self.edges.empty_arguments.get((caller, span, target.id), ()))
 

@@ -59,6 +59,12 @@ def unparen(node: tree_sitter.Node | None) -> tree_sitter.Node | None:
     return node
 
 
+def exported(name: str | bytes) -> bool:
+    """Whether a Go name is exported (starts with an upper-case letter): what another package,
+    or a library through an interface, may call."""
+    return name[:1].isupper()
+
+
 def text(node: tree_sitter.Node | None) -> str:
     if node is None:
         return ""

@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
-from golint_startup.go import gccontrol, gofile, modules
+from golint_startup.go import gccontrol, gofile, modules, syntax
 from golint_startup.go.library import DEFAULT_LIMIT_IMPORTS, DEFAULT_LIMITS, TEST_DIRS
 
 # --- what the Go code holds ---------------------------------------------------------------
@@ -773,7 +773,7 @@ def watched_kinds(code: bytes) -> Watches:
         elif not address and not literal and kind.startswith(b"New") and len(kind) > 3 and \
                 _NO_ARGUMENTS.match(code, watch.end(named)):
             found.add(kind[3:].decode())  # `hawtiov2.NewHawtio()`: a constructor of its kind's object
-        elif not address and not literal and named == 2 and kind[:1].isupper() and qualified and \
+        elif not address and not literal and named == 2 and syntax.exported(kind) and qualified and \
                 _CLOSING.match(code, watch.end(2)):
             fields.add(kind.decode())  # `For(r.Type)`: a field of the reconciler, not a package's kind
         else:

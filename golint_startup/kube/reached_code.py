@@ -29,6 +29,7 @@ import os
 import re
 from typing import Callable, Iterable, NamedTuple
 
+from golint_startup.go.syntax import exported
 from golint_startup.kube import go_code
 
 _DECLARATION = re.compile(rb"^(?:func|type|var|const)\b", re.MULTILINE)
@@ -253,7 +254,7 @@ def reach(root_files: list[str], packages: Iterable[str], files_of: Callable[[st
             pending.append((directory, path, i))
         for path, i in methods.get(directory, {}).get(name, ()):
             method = declarations(path).declarations[i].names[0].rpartition(b".")[2]
-            if not whole_packages or method[:1].isupper() or method in named.get(directory, ()):
+            if not whole_packages or exported(method) or method in named.get(directory, ()):
                 pending.append((directory, path, i))
             else:
                 held.setdefault(directory, {}).setdefault(method, []).append((path, i))

@@ -17,6 +17,7 @@ from typing import Callable, Iterable
 
 from golint_startup.go.callgraph.facts import FileFacts
 from golint_startup.go.callgraph.graph import RUNNER_NAMES, Function, ModuleGraph
+from golint_startup.go.syntax import exported
 
 ANY_FILE = "*"  # see callable_spelling
 _THROUGH_INTERFACE = "interface"  # a method's spelling in the packages importing an interface it implements
@@ -46,7 +47,7 @@ def callable_spelling(function: Function) -> tuple[str, bool, str, str | None] |
     else:
         return None
     package = function.package
-    if not name[:1].isupper():
+    if not exported(name):
         return name, dotted, package.directory, None
     return name, dotted, package.directory, ANY_FILE if dotted or not package.import_path else package.import_path
 
@@ -226,7 +227,7 @@ def complete(facts: dict[str, FileFacts], abspaths: dict[str, str], is_seed: Cal
 def _slot_spelling(graph: ModuleGraph, slot: tuple) -> tuple[str, bool, str, str | None]:
     """What a call through a slot spells: a variable as a function is, a field after a dot."""
     name, directory = slot[-1], slot[1]
-    if not name[:1].isupper():
+    if not exported(name):
         return name, slot[0] == "f", directory, None
     package = graph.packages.get(directory)
     if slot[0] == "f" or package is None or not package.import_path:
