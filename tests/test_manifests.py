@@ -910,6 +910,25 @@ def test_a_program_whose_readme_says_its_project_is_retired_is_not_reported(tmp_
     assert bool(_run(tmp_path, "SL101").findings) == reported
 
 
+@pytest.mark.parametrize("readme, reported", [
+    # aad-pod-identity's heading: the project named where the notice usually says "this"
+    ("> # \u26a0\ufe0f [Widget Api repo has been archived and is no longer maintained.](#news)\n", False),
+    ("# widget-api\n\nAs of May 2023, the widget-api project is deprecated in favor of gizmo.\n", False),
+    ("# widget-api\n\nThe Widget API repository has been archived.\n", False),
+    # another project's notice: one it used, or one whose name merely ends like it
+    ("# widget-api\n\nThe kube-rbac-proxy project has been archived; we serve metrics ourselves.\n", True),
+    ("# widget-api\n\nThe old api project is deprecated in favor of this one.\n", True),
+    ("# widget-api\n\nWidget API repo has been moved to gizmo/widget-api.\n", True),  # not retired
+])
+def test_a_retired_notice_naming_the_project_counts(tmp_path, readme, reported):
+    module = "example.com/acme/widget-api/v2"
+    go_module(tmp_path, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH.replace("example.com/app", module),
+                         "internal/watch/watch.go": _WATCHES}, module=module)
+    write(tmp_path, "README.md", readme)
+    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="256Mi"))
+    assert bool(_run(tmp_path, "SL101").findings) == reported
+
+
 @pytest.mark.parametrize("repository_root, reported", [("", False), ("operator/", True)])
 def test_a_retired_notice_counts_from_the_readme_above_a_module_within_its_repository(
         tmp_path, repository_root, reported):

@@ -4002,10 +4002,10 @@ _README_TEMPLATE_START = re.compile(r"\A\s*#[^\n]*\n\s*## Getting Started\b(?=.*
 # A README's notice, near its top, that its project is retired ("This project is no longer in
 # use", "The repository has been archived", "This repository is deprecated."), the clause
 # ending there or pointing elsewhere: not a flag's, an API version's or a platform's notice.
-_RETIRED = re.compile(r"(?i)\b(?:this|the)\s+(?:project|repository|repo)\s+(?:\w+\s+)?(?:is|has\s+been)\s+"
-                      r"(?:now\s+)?(?:deprecated|archived|unmaintained|"
-                      r"no\s+longer\s+(?:actively\s+)?(?:in\s+use|maintained|supported|developed))"
-                      r"(?=\s*(?:[.,;:!)*\u26a0]|$|\s+(?:in\s+favou?r|and|please|use|see)\b))"
+_RETIRED_STATE = (r"(?:is|has\s+been)\s+(?:now\s+)?(?:deprecated|archived|unmaintained|"
+                  r"no\s+longer\s+(?:actively\s+)?(?:in\s+use|maintained|supported|developed))"
+                  r"(?=\s*(?:[.,;:!)*\u26a0]|$|\s+(?:in\s+favou?r|and|please|use|see)\b))")
+_RETIRED = re.compile(r"(?i)\b(?:this|the)\s+(?:project|repository|repo)\s+(?:\w+\s+)?" + _RETIRED_STATE +
                       # Intel's notice on the projects it stopped: "## PROJECT NOT UNDER ACTIVE MANAGEMENT"
                       # (trusted-certificate-issuer's, read as not worth a change).
                       r"|^\W*project\s+not\s+under\s+active\s+management\W*$"
@@ -4021,6 +4021,13 @@ _RETIRED = re.compile(r"(?i)\b(?:this|the)\s+(?:project|repository|repo)\s+(?:\w
                       # (a sentence's end and its line's, or with no stop the paragraph's)
                       r"(?:\s+yet)?(?:[*_]*[.!][*_]*[ \t]*(?:\n|\Z)|[*_]*[ \t]*(?:\n[ \t>]*\n|\n?\Z))",
                       re.MULTILINE)
+# The same notice naming the project where the first says "this" (aad-pod-identity's "AAD Pod
+# Identity repo has been archived and is no longer maintained", its finding read as not worth a
+# change): the words before "repo" spell the module's name (see _spells), not another project's
+# ("the kube-rbac-proxy project has been archived" in a README of a project that used it).
+_NAMED_RETIRED = re.compile(r"(?i)((?:[\w.-]+[ \t]+){1,4}?)(?:project|repository|repo)\s+" + _RETIRED_STATE,
+                            re.MULTILINE)
+_NOT_ALPHANUMERIC = re.compile(r"[\W_]+")
 _RETIRED_NOTICE_BYTES = 1500
 _RETIRED_README_LEVELS = 2  # the module's root and the directories above it where its README may be
 
@@ -4030,16 +4037,32 @@ def _retired_notice(module_root: str) -> str | None:
     that says in its first lines that its project is retired: splunk-otel-collector-operator's
     "no longer in use", backstage-operator's "has been archived", coco-operator's "deprecated"
     (all three findings were read as not worth a change: no one will act on them)."""
+    module = modules.module_of_dir(module_root)
+    names = {_NOT_ALPHANUMERIC.sub("", name).lower() for name in (
+        os.path.basename(module_root), _MAJOR_VERSION.sub("", module.path if module else "").rpartition("/")[2])}
     directory = module_root
     for _ in range(_RETIRED_README_LEVELS + 1):
         readmes = _readmes(directory)
         if readmes:
-            return readmes[0] if _RETIRED.search(_read(readmes[0])[:_RETIRED_NOTICE_BYTES]) else None
+            top = _read(readmes[0])[:_RETIRED_NOTICE_BYTES]
+            return readmes[0] if _RETIRED.search(top) or any(
+                _spells(found.group(1), names) for found in _NAMED_RETIRED.finditer(top)) else None
         parent = os.path.dirname(directory)
         if parent == directory or os.path.exists(os.path.join(directory, ".git")):
             break  # not above the repository's root
         directory = parent
     return None
+
+
+_MAJOR_VERSION = re.compile(r"/v\d+$")
+
+
+def _spells(words: str, names: set[str]) -> bool:
+    """Whether the last of `words` (one or more, whole) spell one of `names` (lower-case letters
+    and digits only): "The AAD Pod Identity " spells aad-pod-identity; "the kube-rbac-proxy "
+    spells neither proxy nor rbacproxy."""
+    split = words.split()
+    return any(_NOT_ALPHANUMERIC.sub("", "".join(split[i:])).lower() in names for i in range(len(split)))
 
 
 def _unwritten_scaffold(project: str) -> bool:
