@@ -5201,6 +5201,34 @@ def test_a_filtered_informer_given_a_helpers_selection_is_scoped(tmp_path, tweak
     assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
 
 
+@pytest.mark.parametrize("change", [
+    # named where no tweak goes: the client argument
+    ("informerscorev1.NewFilteredPodInformer(client, metav1.NamespaceAll, 0, nil, nil)",
+     "informerscorev1.NewFilteredPodInformer(onNode(node), metav1.NamespaceAll, 0, nil, nil)"),
+    # a parameter, or a local, of the helper's name: not the file's function
+    ("func watch(client any, node string) {", "func watch(client any, node string, nodeOptions func(*metav1.ListOptions)) {"),
+    ("func watch(client any, node string) {", "func watch(client any, node string) {\n\tnodeOptions := func(*metav1.ListOptions) {}"),
+])
+def test_a_helper_named_where_no_tweak_goes_does_not_scope_the_informer(tmp_path, change):
+    source = (_FILTERED_BY_HELPER % ("nodeOptions", "FieldSelector", "FieldSelector")).replace(
+        "informerscorev1.NewFilteredPodInformer(client, metav1.NamespaceAll, 0, nil, nodeOptions)",
+        "informerscorev1.NewFilteredPodInformer(client, metav1.NamespaceAll, 0, nil, nil)"
+        if change[0].startswith("informerscorev1") else
+        "informerscorev1.NewFilteredPodInformer(client, metav1.NamespaceAll, 0, nil, nodeOptions)")
+    assert change[0] in source
+    assert [f.rule_id for f in _findings_of_watching_program(tmp_path, source.replace(*change))] == ["SL101"]
+
+
+def test_an_unfiltered_factorys_last_argument_is_no_tweak(tmp_path):
+    """`NewSharedInformerFactory(client, resync())`: its last argument is the resync period."""
+    source = _FILTERED_BY_HELPER % ("nil", "FieldSelector", "FieldSelector")
+    source = source.replace('informerscorev1 "k8s.io/client-go/informers/core/v1"', '"k8s.io/client-go/informers"').replace(
+        "informer := informerscorev1.NewFilteredPodInformer(client, metav1.NamespaceAll, 0, nil, nil)",
+        "informer := informers.NewSharedInformerFactory(client, resync()).Core().V1().Pods().Informer()") + (
+        "\nfunc resync() int {\n\topts := metav1.ListOptions{}\n\topts.LabelSelector = \"app=x\"\n\treturn 0\n}\n")
+    assert [f.rule_id for f in _findings_of_watching_program(tmp_path, source)] == ["SL101"]
+
+
 _HANDLER_CALLING_A_HELPER = """\
 package watch
 

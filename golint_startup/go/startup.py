@@ -18,8 +18,9 @@ function values), less what runs only later:
   a channel, the receive cases of a `select` in a `for` without condition), run once per
   message: see facts._receive_loop and graph.ModuleGraph.is_channel.
 - calls and function values under an `if` that requires a parameter to be a non-empty
-  string, or after an `if` that returns when it is empty, while every startup call of the function passes `""` there (facts.Context.guards;
-  as more calls reach a function, fewer of its parameters are always `""` and guards open);
+  string, or after an `if` that returns when it is empty, while every startup call of the
+  function passes `""` there (facts.Context.guards; as more calls reach a function, fewer of
+  its parameters are always `""` and guards open);
 - what runs as the program ends or instead of serving (callgraph.facts._events_of): what
   `main` defers, a block that ends the process (`if err != nil { ...; os.Exit(1) }`), what
   follows a wait for a termination signal;

@@ -61,7 +61,8 @@ def unparen(node: tree_sitter.Node | None) -> tree_sitter.Node | None:
 
 def exported(name: str | bytes) -> bool:
     """Whether a Go name is exported (starts with an upper-case letter): what another package,
-    or a library through an interface, may call."""
+    or a library through an interface, may call. Of a name in bytes only an ASCII letter is
+    seen (`É` is two bytes, neither a letter): the source's exported names are nearly all ASCII."""
     return name[:1].isupper()
 
 

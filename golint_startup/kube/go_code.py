@@ -409,6 +409,7 @@ def _informer_scopings(code: bytes, imports: dict[bytes, bytes]) -> Iterator[tup
     function, after the previous construction (iter8's label selector, a dozen lines above the
     filtered factory that takes it). `imports`: the file's, by the name each is given."""
     previous_end = 0
+    functions: frozenset[bytes] | None = None  # the file's functions, read at the first tweak named
     for construction in NEW_INFORMER.finditer(code):
         end = _call_end(code, construction.end() - 1)
         start = max(0, construction.start() - _MAX_BLOCK_BYTES)
@@ -438,8 +439,11 @@ def _informer_scopings(code: bytes, imports: dict[bytes, bytes]) -> Iterator[tup
             namespace = _first_argument_end(code, construction.end() - 1)
             if _NAMED_NAMESPACE_ARGUMENT.match(code, namespace):
                 scopings.append(namespace)
+        tweaks = _tweaks_named(code, construction, end, function)
+        if tweaks:
+            functions = frozenset(_FUNCTION_NAME.findall(code)) if functions is None else functions
+            scopings += _scopings_in_helpers(code, tweaks & functions)
         call = code[construction.end():end]
-        scopings += _scopings_in_helpers(code, construction.end(), end, handlers)
         for one in _ONE_NAMESPACE.finditer(code, start, construction.start()):
             named = _ASSIGNED_NAME.match(code, code.rfind(b"\n", 0, one.start()) + 1, one.start())
             if named is not None and re.search(rb"\b" + re.escape(named.group(1)) + rb"\b", call):
@@ -454,18 +458,33 @@ def _informer_scopings(code: bytes, imports: dict[bytes, bytes]) -> Iterator[tup
         yield construction, [_naming_condition(code, at) for at in scopings]
 
 
-# A function of the file named in a construction's call, called or passed (`NodeNameFilter(node)`).
-_HELPER_NAMED = re.compile(rb"(?<![\w.])([A-Za-z_]\w*)\b(?!\s*[.:])")
+# A name given as an informer's list options tweak, called or passed (`NodeNameFilter(node)`,
+# `selectOwn`): a filtered construction's last argument (`NewFilteredPodInformer`'s,
+# `NewFilteredDynamicSharedInformerFactory`'s), or `WithTweakListOptions`' argument in any.
+_TWEAK_NAME = re.compile(rb"\s*([A-Za-z_]\w*)\s*(?:\(|$)")
+_WITH_TWEAK = re.compile(rb"\bWithTweakListOptions\(\s*([A-Za-z_]\w*)\s*[(),]")
+_FUNCTION_NAME = re.compile(rb"^func\s+(\w+)\s*\(", re.MULTILINE)
 
 
-def _scopings_in_helpers(code: bytes, start: int, end: int, handlers: list[tuple[int, int]]) -> list[int]:
-    """Where the functions of the file that a construction's call (`code[start:end]`, but the
-    event `handlers` written in it) names set its list options' selector (aad-pod-identity's NMI
-    lists its own node's Pods with the tweak `NodeNameFilter(nodeName)`, declared below it; a
-    finding calling its cache cluster-wide was read as wrong)."""
+def _tweaks_named(code: bytes, construction: re.Match, end: int, function: int) -> set[bytes]:
+    """The names a construction (its call ending at `end`, in the function starting at
+    `function`) gives as its list options tweak (_TWEAK_NAME), but those its function declares
+    or uses otherwise before it (a parameter or a local of that name is not the file's function)."""
+    arguments = _top_level_parts(code[construction.end():end - 1]) if b"Filtered" in construction.group(1) else []
+    last = _TWEAK_NAME.match(arguments[-1]) if arguments else None
+    names = {found.group(1) for found in _WITH_TWEAK.finditer(code, construction.end(), end)}
+    names |= {last.group(1)} if last is not None else set()
+    return {name for name in names
+            if not re.search(rb"\b" + re.escape(name) + rb"\b(?!\s*\()", code[function:construction.start()])}
+
+
+def _scopings_in_helpers(code: bytes, helpers: Iterable[bytes]) -> list[int]:
+    """Where the file's functions `helpers`, given as a construction's tweak (_tweaks_named), set
+    its list options' selector: aad-pod-identity's NMI lists its own node's Pods with the tweak
+    `NodeNameFilter(nodeName)`, declared below it (a finding calling its cache cluster-wide was
+    read as wrong)."""
     found = []
-    for name in {match.group(1) for match in _HELPER_NAMED.finditer(code, start, end)
-                 if not any(first <= match.start() < last for first, last in handlers)}:
+    for name in helpers:
         body = _function_body(code, name)
         if body is not None:
             found += [m.start() for m in _INFORMER_SCOPING.finditer(code, *body)]

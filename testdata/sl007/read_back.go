@@ -28,6 +28,15 @@ func currentGOGCAbove() int {
 	return gogc
 }
 
+// The condition in parentheses (code gofmt has not touched): the same guard.
+func currentGOGCParenthesized() int {
+	gogc := debug.SetGCPercent(-1)
+	if (gogc >= 0) {
+		debug.SetGCPercent(gogc)
+	}
+	return gogc
+}
+
 // Restored only when the collector was off: it stays off when it was on.
 func restoredWhenOff() int {
 	gogc := debug.SetGCPercent(-1) // want "SL007: debug.SetGCPercent\\(-1\\) turns the garbage collector off and nothing restores it"

@@ -1702,9 +1702,10 @@ _SURROUNDINGS = """
   function: (selector_expression field: (field_identifier) @command)))) @ccase
 (if_statement condition: (binary_expression) @gcondition body: (block) @gbody)
 (block (if_statement condition: (binary_expression) @econdition body: (block) @ebody !else) @eif) @eblock
+(goto_statement) @goto
 """
 
-_GO, _ARGS, _KEYED, _BOUNDARY, _RECEIVE, _COMMAND, _GUARD = 0, 1, 2, 3, 4, 5, 6
+_GO, _ARGS, _KEYED, _BOUNDARY, _RECEIVE, _COMMAND, _GUARD, _GOTO = 0, 1, 2, 3, 4, 5, 6, 7
 # What a case of kingpin's parsed command compares it with: `case lsCmd.FullCommand():`.
 _KINGPIN_COMMAND = "FullCommand"
 
@@ -1759,12 +1760,16 @@ def _bucket_surroundings(root, tops: list) -> list[list]:
                 continue
             # `if model == "" { return }`: what follows it in the block runs with `model` non-empty.
             entry = (_Rest(captures["eif"][0].end_byte, captures["eblock"][0].end_byte), _GUARD, names)
+        elif "goto" in captures:
+            entry = (captures["goto"][0], _GOTO, None)
         else:
             entry = (captures["boundary"][0], _BOUNDARY, None)
         _bucket_one(entry, starts, tops, found)
     for entry in keyed.values():
         _bucket_one(entry, starts, tops, found)
-    return found
+    # A goto may jump past an early return to a label after it: no such guard where one is.
+    return [[entry for entry in entries if entry[1] != _GOTO and not isinstance(entry[0], _Rest)]
+            if any(entry[1] == _GOTO for entry in entries) else entries for entries in found]
 
 
 def _bucket_one(entry, starts: list, tops: list, found: list) -> None:

@@ -164,6 +164,26 @@ func lookup(name, region, zone string, verbose bool) {
 	loadForLookup(os.Args)
 }
 
+// A goto may jump past the early return: what follows its label runs whatever name holds.
+func jumping(name string) {
+	if len(os.Args) > 1 {
+		goto load
+	}
+	if name == "" {
+		return
+	}
+load:
+	loadAfterJump(os.Args)
+}
+
+func loadAfterJump(in []string) []string {
+	var out []string // want "SL003"
+	for _, x := range in {
+		out = append(out, x)
+	}
+	return out
+}
+
 // A body that does not end in a return guards nothing after it.
 func logged(name string) {
 	if name == "" {
@@ -229,6 +249,7 @@ func main() {
 	_ = flags.Set("")
 	lookup("", "eu", "", true)
 	logged("")
+	jumping("")
 	http.HandleFunc("/chat", handle)
 	_ = http.ListenAndServe(":8080", nil)
 }
