@@ -915,8 +915,13 @@ def test_a_program_whose_readme_says_its_project_is_retired_is_not_reported(tmp_
     ("> # \u26a0\ufe0f [Widget Api repo has been archived and is no longer maintained.](#news)\n", False),
     ("# widget-api\n\nAs of May 2023, the widget-api project is deprecated in favor of gizmo.\n", False),
     ("# widget-api\n\nThe Widget API repository has been archived.\n", False),
-    # another project's notice: one it used, or one whose name merely ends like it
+    ("# widget-api\n\nAs of May 2023, Widget API repo has been archived.\n", False),
+    # another project's notice: one it used, one whose name merely ends like it, the project a
+    # fork or successor comes from
     ("# widget-api\n\nThe kube-rbac-proxy project has been archived; we serve metrics ourselves.\n", True),
+    ("# widget-api\n\nA maintained fork: the original widget-api project is no longer maintained.\n", True),
+    ("# widget-api\n\nThe old widget-api repo has been archived.\n", True),
+    ("# widget-api\n\nIt replaces the Acme widget api project, which is deprecated.\n", True),
     ("# widget-api\n\nThe old api project is deprecated in favor of this one.\n", True),
     ("# widget-api\n\nWidget API repo has been moved to gizmo/widget-api.\n", True),  # not retired
 ])
@@ -5193,6 +5198,7 @@ func nodeOptions(o *metav1.ListOptions) {
 @pytest.mark.parametrize("tweak, option, reported", [
     ("onNode(node)", "FieldSelector", False),  # a helper's call makes the tweak
     ("nodeOptions", "FieldSelector", False),  # a helper passed by name
+    ("\n\t\tonNode(node),\n\t", "FieldSelector", False),  # gofmt's layout, a trailing comma
     ("onNode(node)", "ResourceVersion", True),  # a helper that selects nothing
     ("nil", "FieldSelector", True),  # a helper the construction does not name
 ])
@@ -5217,6 +5223,14 @@ def test_a_helper_named_where_no_tweak_goes_does_not_scope_the_informer(tmp_path
         "informerscorev1.NewFilteredPodInformer(client, metav1.NamespaceAll, 0, nil, nodeOptions)")
     assert change[0] in source
     assert [f.rule_id for f in _findings_of_watching_program(tmp_path, source.replace(*change))] == ["SL101"]
+
+
+def test_a_helper_given_twice_scopes_both_informers(tmp_path):
+    source = (_FILTERED_BY_HELPER % ("nodeOptions", "FieldSelector", "FieldSelector")).replace(
+        "\tinformer.Run(nil)\n", "\tinformer.Run(nil)\n\tsecond := informerscorev1.NewFilteredPodInformer(client, "
+        "metav1.NamespaceAll, 0, nil, nodeOptions)\n\tsecond.Run(nil)\n")
+    assert "second" in source
+    assert _findings_of_watching_program(tmp_path, source) == []
 
 
 def test_an_unfiltered_factorys_last_argument_is_no_tweak(tmp_path):

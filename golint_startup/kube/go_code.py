@@ -468,14 +468,21 @@ _FUNCTION_NAME = re.compile(rb"^func\s+(\w+)\s*\(", re.MULTILINE)
 
 def _tweaks_named(code: bytes, construction: re.Match, end: int, function: int) -> set[bytes]:
     """The names a construction (its call ending at `end`, in the function starting at
-    `function`) gives as its list options tweak (_TWEAK_NAME), but those its function declares
-    or uses otherwise before it (a parameter or a local of that name is not the file's function)."""
+    `function`) gives as its list options tweak (_TWEAK_NAME), but its function's parameters and
+    the locals it declares or assigns before it: those are not the file's functions."""
     arguments = _top_level_parts(code[construction.end():end - 1]) if b"Filtered" in construction.group(1) else []
+    arguments = [argument for argument in arguments if argument]  # gofmt's trailing comma
     last = _TWEAK_NAME.match(arguments[-1]) if arguments else None
     names = {found.group(1) for found in _WITH_TWEAK.finditer(code, construction.end(), end)}
     names |= {last.group(1)} if last is not None else set()
-    return {name for name in names
-            if not re.search(rb"\b" + re.escape(name) + rb"\b(?!\s*\()", code[function:construction.start()])}
+    opening = code.find(b"{", function, construction.start())
+    header = code[function:opening if opening >= 0 else construction.start()]
+    return {name for name in names if not re.search(rb"\b%s\b" % re.escape(name), header)
+            and not re.search(_DECLARED % {b"name": re.escape(name)}, code[function:construction.start()])}
+
+
+# A local declared or assigned under a name (`tweak := ...`, `a, tweak = ...`, `var tweak ...`).
+_DECLARED = rb"(?<![.\w])%(name)s(?:\s*,\s*\w+)*\s*:?=(?!=)|,\s*%(name)s\b[\w\s,]*:?=(?!=)|\bvar\s+%(name)s\b"
 
 
 def _scopings_in_helpers(code: bytes, helpers: Iterable[bytes]) -> list[int]:

@@ -4039,14 +4039,14 @@ def _retired_notice(module_root: str) -> str | None:
     (all three findings were read as not worth a change: no one will act on them)."""
     module = modules.module_of_dir(module_root)
     names = {_NOT_ALPHANUMERIC.sub("", name).lower() for name in (
-        os.path.basename(module_root), _MAJOR_VERSION.sub("", module.path if module else "").rpartition("/")[2])}
+        os.path.basename(module_root), _MAJOR_VERSION.sub("", module.path if module else "").rpartition("/")[2])} - {""}
     directory = module_root
     for _ in range(_RETIRED_README_LEVELS + 1):
         readmes = _readmes(directory)
         if readmes:
             top = _read(readmes[0])[:_RETIRED_NOTICE_BYTES]
             return readmes[0] if _RETIRED.search(top) or any(
-                _spells(found.group(1), names) for found in _NAMED_RETIRED.finditer(top)) else None
+                _names_project(top, found, names) for found in _NAMED_RETIRED.finditer(top)) else None
         parent = os.path.dirname(directory)
         if parent == directory or os.path.exists(os.path.join(directory, ".git")):
             break  # not above the repository's root
@@ -4054,15 +4054,28 @@ def _retired_notice(module_root: str) -> str | None:
     return None
 
 
-_MAJOR_VERSION = re.compile(r"/v\d+$")
+_MAJOR_VERSION = re.compile(r"(?:/v\d+|\.v\d+)$")  # example.com/widget/v2, gopkg.in/widget.v1
+# Only markup or spaces since a clause began (a line, a sentence, after a comma or a colon).
+_CLAUSE_START = re.compile(r"(?:\A|[\n.!?:;,])[\W_]*\Z")
+_CLAUSE_OPENERS = frozenset({"the", "this", "our"})
 
 
-def _spells(words: str, names: set[str]) -> bool:
-    """Whether the last of `words` (one or more, whole) spell one of `names` (lower-case letters
-    and digits only): "The AAD Pod Identity " spells aad-pod-identity; "the kube-rbac-proxy "
-    spells neither proxy nor rbacproxy."""
-    split = words.split()
-    return any(_NOT_ALPHANUMERIC.sub("", "".join(split[i:])).lower() in names for i in range(len(split)))
+def _names_project(top: str, found: re.Match, names: set[str]) -> bool:
+    """Whether the words before "repo" of a notice (_NAMED_RETIRED, found in `top`) name this
+    project: the last of them spell one of `names` (lower-case letters and digits only) and open
+    their clause, at its start or after "the", "this" or "our". "As of May, AAD Pod Identity
+    repo" names aad-pod-identity; "the original foo-exporter project" (a fork's README), "the
+    CoreOS etcd operator project", "the kube-rbac-proxy project" (in a README of a project that
+    used it) name another."""
+    words = found.group(1).split()
+    for first in range(len(words)):
+        if _NOT_ALPHANUMERIC.sub("", "".join(words[first:])).lower() not in names:
+            continue
+        before = words[first - 1] if first else None
+        if before is None and _CLAUSE_START.search(top, 0, found.start(1)) or \
+                before is not None and (before.lower() in _CLAUSE_OPENERS or before[-1] in ".!?:;,"):
+            return True
+    return False
 
 
 def _unwritten_scaffold(project: str) -> bool:

@@ -1759,17 +1759,26 @@ def _bucket_surroundings(root, tops: list) -> list[list]:
             if not names:
                 continue
             # `if model == "" { return }`: what follows it in the block runs with `model` non-empty.
-            entry = (_Rest(captures["eif"][0].end_byte, captures["eblock"][0].end_byte), _GUARD, names)
+            branch, block = captures["eif"][0], captures["eblock"][0]
+            labels = frozenset(text(statement.child_by_field_name("label")) for statement in block.named_children
+                               if statement.type == "labeled_statement" and statement.start_byte > branch.start_byte)
+            entry = (_Rest(branch.end_byte, block.end_byte, labels), _GUARD, names)
         elif "goto" in captures:
-            entry = (captures["goto"][0], _GOTO, None)
+            label = captures["goto"][0].named_child(0)
+            entry = (captures["goto"][0], _GOTO, text(label) if label is not None else "")
         else:
             entry = (captures["boundary"][0], _BOUNDARY, None)
         _bucket_one(entry, starts, tops, found)
     for entry in keyed.values():
         _bucket_one(entry, starts, tops, found)
-    # A goto may jump past an early return to a label after it: no such guard where one is.
-    return [[entry for entry in entries if entry[1] != _GOTO and not isinstance(entry[0], _Rest)]
-            if any(entry[1] == _GOTO for entry in entries) else entries for entries in found]
+    # A goto to a label after an early return jumps past it: no such guard (a goto cannot jump
+    # into a block, so the labels of the guard's own block are those it may reach).
+    for index, entries in enumerate(found):
+        targets = {entry[2] for entry in entries if entry[1] == _GOTO}
+        if targets:
+            found[index] = [entry for entry in entries if entry[1] != _GOTO and not (
+                isinstance(entry[0], _Rest) and entry[0].labels & targets)]
+    return found
 
 
 def _bucket_one(entry, starts: list, tops: list, found: list) -> None:
@@ -1802,13 +1811,13 @@ def _compared_with_empty(condition, joiner: str, comparison: str) -> frozenset[s
 
 
 class _Rest:
-    """The statements of a block after an early return, spanned as a surrounding node is
-    (not a record: never stored)."""
+    """The statements of a block after an early return, spanned as a surrounding node is, with
+    the labels among them (not a record: never stored)."""
 
-    __slots__ = ("start_byte", "end_byte")
+    __slots__ = ("start_byte", "end_byte", "labels")
 
-    def __init__(self, start_byte: int, end_byte: int):
-        self.start_byte, self.end_byte = start_byte, end_byte
+    def __init__(self, start_byte: int, end_byte: int, labels: frozenset[str]):
+        self.start_byte, self.end_byte, self.labels = start_byte, end_byte, labels
 
 
 def _returns_when_empty(condition, body) -> frozenset[str]:

@@ -184,6 +184,28 @@ func loadAfterJump(in []string) []string {
 	return out
 }
 
+// A goto back to a label before the early return jumps past nothing: the guard holds.
+func retrying(name string) {
+	attempts := 0
+retry:
+	attempts++
+	if name == "" {
+		return
+	}
+	if attempts < 0 {
+		goto retry
+	}
+	loadAfterRetry(os.Args)
+}
+
+func loadAfterRetry(in []string) []string {
+	var out []string
+	for _, x := range in {
+		out = append(out, x)
+	}
+	return out
+}
+
 // A body that does not end in a return guards nothing after it.
 func logged(name string) {
 	if name == "" {
@@ -250,6 +272,7 @@ func main() {
 	lookup("", "eu", "", true)
 	logged("")
 	jumping("")
+	retrying("")
 	http.HandleFunc("/chat", handle)
 	_ = http.ListenAndServe(":8080", nil)
 }
