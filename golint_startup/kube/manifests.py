@@ -4023,7 +4023,7 @@ _RETIRED = re.compile(r"(?i)\b(?:this|the)\s+(?:project|repository|repo)\s+(?:\w
                       re.MULTILINE)
 # The same notice naming the project where the first says "this" (aad-pod-identity's "AAD Pod
 # Identity repo has been archived and is no longer maintained", its finding read as not worth a
-# change): the words before "repo" spell the module's name (see _spells), not another project's
+# change): the words before "repo" name the module (see _names_project), not another project
 # ("the kube-rbac-proxy project has been archived" in a README of a project that used it).
 _NAMED_RETIRED = re.compile(r"(?i)((?:[\w.-]+[ \t]+){1,4}?)(?:project|repository|repo)\s+" + _RETIRED_STATE,
                             re.MULTILINE)
