@@ -1700,8 +1700,8 @@ _SURROUNDINGS = """
 (for_statement body: (block (select_statement (communication_clause communication: (receive_statement)) @rcase))) @rfor
 (expression_case_clause value: (expression_list (call_expression
   function: (selector_expression field: (field_identifier) @command)))) @ccase
-(if_statement condition: (binary_expression) @gcondition body: (block) @gbody)
-(block (if_statement condition: (binary_expression) @econdition body: (block) @ebody !else) @eif) @eblock
+(if_statement condition: (binary_expression operator: ["!=" "&&"]) @gcondition body: (block) @gbody)
+(block (if_statement condition: (binary_expression operator: ["==" "||"]) @econdition body: (block) @ebody !else) @eif) @eblock
 (goto_statement) @goto
 """
 
