@@ -13,7 +13,7 @@ import pytest
 from golint_startup.engine.config import ConfigError, build_settings
 from golint_startup.go.library import DEFAULT_LIMIT_IMPORTS, DEFAULT_LIMITS
 from golint_startup.go import gccontrol, gofile
-from golint_startup.kube import go_code
+from golint_startup.kube import go_code, manifests
 from golint_startup.kube.manifests import image_repository
 from golint_startup.kube.quantity import QuantityError, go_gc_off, go_memory_limit, kubernetes_bytes
 from golint_startup.engine.runner import run
@@ -932,6 +932,20 @@ def test_a_retired_notice_naming_the_project_counts(tmp_path, readme, reported):
     write(tmp_path, "README.md", readme)
     write(tmp_path, "deploy/api.yaml", _SIZED.format(request="256Mi"))
     assert bool(_run(tmp_path, "SL101").findings) == reported
+
+
+@pytest.mark.parametrize("module, readme, retired", [
+    # a name of four words after "The": the notice's words start past it
+    ("example.com/aws/aws-load-balancer-controller", "The AWS Load Balancer Controller repo has been archived.\n", True),
+    ("example.com/acme/widget-api", "# widget-api\n\nThe\nWidget API repo has been archived.\n", True),
+    # a wrapped sentence's line is no clause's start: a fork's notice of its origin
+    ("example.com/acme/widget-api", "A maintained fork: the original\nwidget-api project is no longer maintained.\n", False),
+])
+def test_a_notice_names_the_project_by_the_words_opening_its_clause(tmp_path, module, readme, retired):
+    write(tmp_path, "go.mod", f"module {module}\n\ngo 1.22\n")
+    write(tmp_path, ".git/HEAD", "ref: refs/heads/main\n")
+    write(tmp_path, "README.md", readme)
+    assert (manifests._retired_notice(str(tmp_path)) is not None) == retired
 
 
 @pytest.mark.parametrize("repository_root, reported", [("", False), ("operator/", True)])
@@ -5214,6 +5228,9 @@ def test_a_filtered_informer_given_a_helpers_selection_is_scoped(tmp_path, tweak
     # a parameter, or a local, of the helper's name: not the file's function
     ("func watch(client any, node string) {", "func watch(client any, node string, nodeOptions func(*metav1.ListOptions)) {"),
     ("func watch(client any, node string) {", "func watch(client any, node string) {\n\tnodeOptions := func(*metav1.ListOptions) {}"),
+    ("func watch(client any, node string) {",
+     "func watch(client interface{}, node string, nodeOptions func(*metav1.ListOptions)) {"),
+    ("func watch(client any, node string) {", "func watch(client any, node string) {\n\tvar a, nodeOptions func(*metav1.ListOptions)\n\t_ = a"),
 ])
 def test_a_helper_named_where_no_tweak_goes_does_not_scope_the_informer(tmp_path, change):
     source = (_FILTERED_BY_HELPER % ("nodeOptions", "FieldSelector", "FieldSelector")).replace(

@@ -56,7 +56,7 @@ def test_a_path_past_a_guard_runs_through_the_call_that_gives_the_parameter_a_va
     # `twice("")` comes first; `twice(os.Args[0])` is the call after which its check runs.
     assert _path_of(findings, "main.go", 67) == ["main", "twice", "checkTwice"]
     (finding,) = [f for f in findings if f.location.line == 67]
-    assert [step.line for step in finding.startup_path] == [261, 266, 62]
+    assert [step.line for step in finding.startup_path] == [282, 287, 62]
 
 
 _GUARDED_COMMANDS = """\

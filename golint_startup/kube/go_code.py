@@ -475,14 +475,14 @@ def _tweaks_named(code: bytes, construction: re.Match, end: int, function: int) 
     last = _TWEAK_NAME.match(arguments[-1]) if arguments else None
     names = {found.group(1) for found in _WITH_TWEAK.finditer(code, construction.end(), end)}
     names |= {last.group(1)} if last is not None else set()
-    opening = code.find(b"{", function, construction.start())
+    opening = code.find(b"{\n", function, construction.start())  # the body's, not an `interface{}`'s
     header = code[function:opening if opening >= 0 else construction.start()]
     return {name for name in names if not re.search(rb"\b%s\b" % re.escape(name), header)
             and not re.search(_DECLARED % {b"name": re.escape(name)}, code[function:construction.start()])}
 
 
 # A local declared or assigned under a name (`tweak := ...`, `a, tweak = ...`, `var tweak ...`).
-_DECLARED = rb"(?<![.\w])%(name)s(?:\s*,\s*\w+)*\s*:?=(?!=)|,\s*%(name)s\b[\w\s,]*:?=(?!=)|\bvar\s+%(name)s\b"
+_DECLARED = rb"(?<![.\w])%(name)s(?:\s*,\s*\w+)*\s*:?=(?!=)|,\s*%(name)s\b[\w\s,]*:?=(?!=)|\bvar\s+(?:\w+\s*,\s*)*%(name)s\b"
 
 
 def _scopings_in_helpers(code: bytes, helpers: Iterable[bytes]) -> list[int]:

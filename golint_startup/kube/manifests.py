@@ -4055,9 +4055,11 @@ def _retired_notice(module_root: str) -> str | None:
 
 
 _MAJOR_VERSION = re.compile(r"(?:/v\d+|\.v\d+)$")  # example.com/widget/v2, gopkg.in/widget.v1
-# Only markup or spaces since a clause began (a line, a sentence, after a comma or a colon).
-_CLAUSE_START = re.compile(r"(?:\A|[\n.!?:;,])[\W_]*\Z")
+# Only markup or spaces since a clause began: the text's start, a stop, a comma or a colon, or
+# a line starting a paragraph, a heading, a quote or a list item (not a wrapped sentence's line).
+_CLAUSE_START = re.compile(r"(?:\A|[.!?:;,]|\n[ \t]*(?:\n|[#>*+-]|\d+[.)]))[\W_]*\Z")
 _CLAUSE_OPENERS = frozenset({"the", "this", "our"})
+_LAST_WORD = re.compile(r"([\w.-]+)\s+\Z")
 
 
 def _names_project(top: str, found: re.Match, names: set[str]) -> bool:
@@ -4071,7 +4073,10 @@ def _names_project(top: str, found: re.Match, names: set[str]) -> bool:
     for first in range(len(words)):
         if _NOT_ALPHANUMERIC.sub("", "".join(words[first:])).lower() not in names:
             continue
-        before = words[first - 1] if first else None
+        # The word before them, in the notice or the text before it ("The AWS Load Balancer
+        # Controller repo": four words, then "repo").
+        before = words[first - 1] if first else _LAST_WORD.search(top, 0, found.start(1))
+        before = before.group(1) if isinstance(before, re.Match) else before
         if before is None and _CLAUSE_START.search(top, 0, found.start(1)) or \
                 before is not None and (before.lower() in _CLAUSE_OPENERS or before[-1] in ".!?:;,"):
             return True

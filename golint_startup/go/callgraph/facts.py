@@ -1764,20 +1764,20 @@ def _bucket_surroundings(root, tops: list) -> list[list]:
                                if statement.type == "labeled_statement" and statement.start_byte > branch.start_byte)
             entry = (_Rest(branch.end_byte, block.end_byte, labels), _GUARD, names)
         elif "goto" in captures:
-            label = captures["goto"][0].named_child(0)
-            entry = (captures["goto"][0], _GOTO, text(label) if label is not None else "")
+            entry = (captures["goto"][0], _GOTO, text(captures["goto"][0].child_by_field_name("label")))
         else:
             entry = (captures["boundary"][0], _BOUNDARY, None)
         _bucket_one(entry, starts, tops, found)
     for entry in keyed.values():
         _bucket_one(entry, starts, tops, found)
-    # A goto to a label after an early return jumps past it: no such guard (a goto cannot jump
-    # into a block, so the labels of the guard's own block are those it may reach).
+    # A goto before an early return to a label after it jumps past it: no such guard (a goto
+    # cannot jump into a block, so the labels of the guard's own block are those it may reach;
+    # one after the `if` runs only once past it).
     for index, entries in enumerate(found):
-        targets = {entry[2] for entry in entries if entry[1] == _GOTO}
-        if targets:
-            found[index] = [entry for entry in entries if entry[1] != _GOTO and not (
-                isinstance(entry[0], _Rest) and entry[0].labels & targets)]
+        gotos = [(entry[0].start_byte, entry[2]) for entry in entries if entry[1] == _GOTO]
+        if gotos:
+            found[index] = [entry for entry in entries if entry[1] != _GOTO and not (isinstance(entry[0], _Rest) and any(
+                at < entry[0].start_byte and label in entry[0].labels for at, label in gotos))]
     return found
 
 
