@@ -21,8 +21,9 @@ from golint_startup.go.library import COMPILE_CALLS, DECODE_CALLS, DECODE_METHOD
     PROCESS_CONSTRUCTORS, PROCESS_METHODS, READ_CALLS, READ_METHODS, STREAM_DECODERS, TEMPLATE_PARSE_METHODS, TEMPLATES
 from golint_startup.go.treefiles import file_sizes_in_tree
 from golint_startup.go.types import PREDECLARED
-from golint_startup.go.syntax import FUNCTION_NODES, ancestors, binary_parts, enclosing_function, ends_by_leaving, ends_process, \
-    identifier_uses, invocation, matches, next_statement, root_identifier, text, unconverted, unparen, values_of
+from golint_startup.go.syntax import FUNCTION_NODES, ancestors, binary_parts, enclosing_function, ends_by_leaving, \
+    ends_process, identifier_uses, invocation, matches, next_statement, root_identifier, text, unconverted, unparen, \
+    values_of
 from golint_startup.engine.cache_format import register
 from golint_startup.rule import AFTER_STARTUP, MODULE_FILES, STARTUP_MODEL, Finding, Location, Option, Rule, location_of
 

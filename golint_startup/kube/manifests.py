@@ -3829,6 +3829,8 @@ def _built_files(before: frozenset[str] | None, files: frozenset[str] | None) ->
     """The files of a main package that builds name, `files` added to `before`: None (the
     whole package) once any build names the package."""
     return None if before is None or files is None else before | files
+
+
 # A script's line that starts a program in the background (`gobgpd --api-hosts ... &`, not
 # `a && b`), and one that replaces the shell with a program (`exec manager`).
 _BACKGROUNDED = re.compile(r"^[ \t]*((?:nohup[ \t]+)?[^\s&|;#=()]+(?:[ \t][^\n&]*?)?)[ \t]*&[ \t]*$", re.MULTILINE)
@@ -6214,7 +6216,7 @@ class _GoTree:
             directories = {above for directory in self._dockerfiles
                            for above in _and_above(directory, _BUILD_CONTEXT_DEPTH + 1)
                            if modules.names_below(above, top) is not None}
-            for directory in sorted(directories | {m.root for m in self._linted_modules()}):
+            for directory in sorted(directories | set(linted)):
                 makefile = os.path.join(directory, "Makefile")
                 for name, dockerfile in _makefile_image_builds(_read(makefile)) if os.path.isfile(makefile) else ():
                     self._makefile_images.setdefault(name, set()).update(self._dockerfile_file_builds(
