@@ -204,6 +204,20 @@ def test_no_go_container_notification_tells_images_loaded_by_hand_apart(tmp_path
     assert said in notice and ("go-images" in notice) == database
 
 
+@pytest.mark.parametrize("detector, reported", [('"true"', False), ('"false"', True), ("", True)])
+def test_a_container_checking_cache_mutations_is_a_development_install(tmp_path, detector, reported):
+    """kruise's `config/manager` turns on client-go's cache mutation detector, a check for tests,
+    beside every feature gate; its users install a chart kept elsewhere: read as not worth a
+    change."""
+    go_module(tmp_path, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
+    env = f"\n      env:\n        - name: KUBE_CACHE_MUTATION_DETECTOR\n          value: {detector}" if detector else ""
+    write(tmp_path, "deploy/api.yaml", POD.replace("ghcr.io/acme/api:1", "ghcr.io/acme/api:1" + env))
+    result = _run(tmp_path)
+    assert [f.rule_id for f in result.findings] == (["SL101"] if reported else [])
+    if not reported:
+        assert "none checked: each turns on client-go's cache mutation detector" in str(result.notifications[0])
+
+
 def test_go_images_from_the_config(tmp_path):
     write(tmp_path, ".startup-lint.toml", 'go-images = ["docker.io/acme/*"]\n')
     write(tmp_path, "pod.yaml", POD.replace("ghcr.io/acme/api:1", "docker.io/acme/service:2"))
@@ -1378,6 +1392,9 @@ var %sCommand = &cobra.Command{%s}
     ('["controller"]', 'Use: "apiserver"', True),  # the subcommand that caches the cluster
     ("[]", 'Use: "apiserver"', True),  # the whole program
     ('["--leader-elect"]', 'Use: "apiserver"', True),
+    # an image with no entrypoint: the program, then its subcommand (ocm's registration-operator)
+    ('["/api", "apiserver"]', 'Use: "apiserver"', False),
+    ('["/api", "controller"]', 'Use: "apiserver"', True),
 ])
 def test_a_container_running_one_subcommand_is_judged_by_what_it_reaches(tmp_path, args, declared, reported):
     """appcat's one binary runs its API server (uncached clients, 50Mi of 200Mi) and its
@@ -1387,6 +1404,53 @@ def test_a_container_running_one_subcommand_is_judged_by_what_it_reaches(tmp_pat
         "cmd/apiserver.go": _SUBCOMMAND % ("", "apiServer", declared),
         "cmd/controller.go": _SUBCOMMAND % ('\t_ "example.com/app/internal/watch"\n', "controller", 'Use: "controller"'),
         "internal/watch/watch.go": _WATCHES})
+    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="40Mi").replace(
+        "image: ghcr.io/acme/api:1", f"image: ghcr.io/acme/api:1\n          args: {args}"))
+    assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
+
+
+_COMMANDS_BUILT_BY_A_LIBRARY = """\
+package cmd
+
+import (
+	"github.com/spf13/cobra"
+
+	"example.com/app/internal/watch"
+)
+
+const controllerName = "controller"
+
+func NewAPIServerCmd() *cobra.Command {
+	cmd := newCommand(serve)
+	cmd.Use = "apiserver"
+	return cmd
+}
+
+func NewControllerCmd() *cobra.Command {
+	cmd := newCommand(watch.Start)
+	cmd.Use = %s
+	return cmd
+}
+"""
+
+
+@pytest.mark.parametrize("args, named, reported", [
+    ('["apiserver"]', "controllerName", False),  # ocm's klusterlet operator beside its agent
+    ('["apiserver"]', '"controller"', False),
+    ('["controller"]', '"controller"', True),
+    ("[]", "controllerName", True),  # the whole program
+])
+def test_commands_named_after_they_are_built_are_subcommands(tmp_path, args, named, reported):
+    """ocm's registration-operator builds each command with a library and names it after
+    (`cmd.Use = "klusterlet"`, `cmd.Use = agentCmdName`), two in one file: the operator's
+    container runs only its own command's code, not the agent's informers."""
+    go_module(tmp_path, {
+        "cmd/api/main.go": 'package main\n\nimport "example.com/app/cmd"\n\nfunc main() { cmd.Execute() }\n',
+        "cmd/commands.go": _COMMANDS_BUILT_BY_A_LIBRARY % named,
+        "cmd/library.go": "package cmd\n\nimport \"github.com/spf13/cobra\"\n\n"
+                          "func newCommand(run func()) *cobra.Command { return &cobra.Command{Run: nil} }\n\n"
+                          "func serve() {}\n\nfunc Execute() {}\n",
+        "internal/watch/watch.go": _WATCHES.replace("func start(", "func Start(")})
     write(tmp_path, "deploy/api.yaml", _SIZED.format(request="40Mi").replace(
         "image: ghcr.io/acme/api:1", f"image: ghcr.io/acme/api:1\n          args: {args}"))
     assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
@@ -5044,6 +5108,58 @@ def test_an_unscoped_factory_asked_only_for_small_kinds_keeps_nothing_that_grows
     assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
 
 
+_SLICES_KEPT_IN_A_FIELD = """\
+package watch
+
+import (
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/client-go/informers"
+	"k8s.io/client-go/kubernetes"
+)
+
+func watchPods(client kubernetes.Interface, node string) {
+	pods := informers.NewSharedInformerFactoryWithOptions(client, 0,
+		informers.WithTweakListOptions(func(o *metav1.ListOptions) { o.FieldSelector = "spec.nodeName=" + node }))
+	_ = pods.Core().V1().Pods().Informer()
+	pods.Start(nil)
+}
+
+type sliceManager struct {
+	factory informers.SharedInformerFactory
+	other   informers.SharedInformerFactory
+}
+
+func newSliceManager(client kubernetes.Interface) *sliceManager {
+	factory := informers.NewSharedInformerFactory(client, 0)
+	_ = factory.Resource().V1beta1().ResourceSlices().Informer()
+	m := &sliceManager{
+		factory: factory,
+	}
+%s	factory.Start(nil)
+	return m
+}
+
+func (m *sliceManager) stop() {
+	if m.factory != nil {
+		m.factory.Shutdown()
+	}
+}
+"""
+
+
+@pytest.mark.parametrize("more, reported", [
+    ("", False),
+    ("\t_ = m.factory.Core().V1().Pods().Informer()\n", True),  # asked for a growing kind through the field
+    ("\tm.other = m.factory\n", True),  # handed on: what else it is asked for is not known
+])
+def test_a_factory_kept_in_a_field_and_asked_only_for_small_kinds_keeps_nothing_that_grows(tmp_path, more, reported):
+    """dcgm-exporter scopes its Pod factory to its node; its DRA manager asks an unscoped
+    factory only for ResourceSlices, keeps it in a field and only shuts it down through it: a
+    finding calling its cache cluster-wide was read as wrong."""
+    findings = _findings_of_watching_program(tmp_path, _SLICES_KEPT_IN_A_FIELD % more, controller=False)
+    assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
+
+
 _TYPED_INFORMERS = """\
 package watch
 
@@ -6512,23 +6628,32 @@ def test_an_informer_listing_a_dynamic_custom_resource_keeps_nothing_that_grows(
     assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
 
 
-@pytest.mark.parametrize("client, reported", [
+@pytest.mark.parametrize("module, client, reported", [
     # the module's own custom resources: what users create (varmor's policies, read as wrong)
-    ("example.com/app/pkg/client/informers/externalversions", False),
+    ("example.com/app", "example.com/app/pkg/client/informers/externalversions", False),
+    # its owner's API module (ocm's klusterlet operator and open-cluster-management.io/api)
+    ("example.com/app", "example.com/api/client/informers/externalversions", False),
+    ("github.com/acme/app", "github.com/acme/api/client/informers/externalversions", False),
+    ("example.com/app", "example.org/api/client/informers/externalversions", True),  # another project's
     # another project's kinds may grow with the cluster (OpenShift's Builds and ImageStreams)
-    ("github.com/openshift/client-go/build/informers/externalversions", True),
+    ("example.com/app", "github.com/openshift/client-go/build/informers/externalversions", True),
+    # and do whoever runs them: OpenShift's API is its platform's, like Kubernetes' own
+    ("github.com/openshift/app", "github.com/openshift/client-go/build/informers/externalversions", True),
 ])
-def test_a_generated_clients_factory_is_a_cache_unless_of_the_modules_own_resources(tmp_path, client, reported):
+def test_a_generated_clients_factory_is_a_cache_unless_of_the_projects_own_resources(tmp_path, module, client,
+                                                                                     reported):
     """informer-gen's `NewSharedInformerFactory`, called unscoped beside a scoped factory of
-    client-go: a construction of the program, but one of the module's own custom resources
+    client-go: a construction of the program, but one of the project's own custom resources
     keeps only what users create."""
     watch = (f'package watch\n\nimport (\n\t"{client}"\n'
              '\t"k8s.io/client-go/informers"\n)\n\n'
              'func start(c any, ns string) {\n\t_ = externalversions.NewSharedInformerFactory(c)\n'
              '\t_ = informers.NewSharedInformerFactoryWithOptions(nil, 0, informers.WithNamespace(ns))\n}\n')
-    write(tmp_path, "pkg/client/informers/externalversions/factory.go", _GENERATED_INFORMERS)
-    findings = _findings_of_watching_program(tmp_path, watch, controller=False)
-    assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
+    go_module(tmp_path, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH.replace("example.com/app", module),
+                         "internal/watch/watch.go": watch,
+                         "pkg/client/informers/externalversions/factory.go": _GENERATED_INFORMERS}, module)
+    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="40Mi"))
+    assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
 
 
 @pytest.mark.parametrize("starts, reported", [

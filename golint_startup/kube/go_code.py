@@ -501,6 +501,8 @@ def _scopings_in_helpers(code: bytes, helpers: Iterable[bytes]) -> list[int]:
 _CLIENT_GO_INFORMERS = b"k8s.io/client-go/informers"
 # What a typed factory's variable is used for, when used only in its own function: asked
 # for a kind's informer, started, waited on, shut down.
+# A factory kept in an unexported field: `field: name,` in a literal, or `x.field = name`.
+_STORED_IN_FIELD = rb"\b([a-z_]\w*)\s*:\s*%(name)s\s*(?=[,}\n])|\.\s*([a-z_]\w*)\s*=\s*%(name)s\b(?!\s*[.(\[])"
 _FACTORY_USE = rb"\b%(name)s\s*\.\s*(?:[A-Z]\w*\(\)\s*\.\s*V\d\w*\(\)\s*\.\s*([A-Z]\w*)\(\)|(?:Start|WaitForCacheSync|Shutdown)\()"
 
 
@@ -529,8 +531,17 @@ def _asks_only_small_kinds(code: bytes, imports: dict[bytes, bytes], constructio
     name = re.escape(named.group(1))
     function_end = code.find(b"\nfunc ", construction.end())
     body = code[_call_end(code, construction.end() - 1):function_end if function_end >= 0 else len(code)]
+    # Kept in an unexported field (dcgm-exporter's `factory: factory` in the manager it returns,
+    # read as wrong when called cluster-wide): the field's uses in the file count as its own.
+    fields = {m.group(1) or m.group(2) for m in re.finditer(_STORED_IN_FIELD % {b"name": name}, body)}
+    body = re.sub(_STORED_IN_FIELD % {b"name": name}, b"", body)
     uses = len(re.findall(rb"\b%s\b" % name, body))
     kinds = [m.group(1) for m in re.finditer(_FACTORY_USE % {b"name": name}, body)]
+    for field in fields:
+        in_field = rb"(?<=\.)%s" % re.escape(field)
+        uses += len(re.findall(rb"\.%s\b(?!\s*=[^=])" % re.escape(field), code))
+        uses -= len(re.findall(rb"\.%s\s*[!=]=\s*nil\b" % re.escape(field), code))
+        kinds += [m.group(1) for m in re.finditer(_FACTORY_USE % {b"name": in_field}, code)]
     asked = [kind for kind in kinds if kind]
     return bool(asked) and uses == len(kinds) and not any(kind in _GROWING_PLURALS for kind in asked)
 

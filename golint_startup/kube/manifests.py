@@ -202,7 +202,8 @@ tests; valet's `provider-mock`, the provider its tests run), or its tag (benchha
 one with `imagePullPolicy: Never`, whose image is loaded onto a developer's node by hand
 (db-operator's `config/manager`, for `kind load`; its users install a chart from elsewhere;
 a chart's container when every workload template writing its image writes that policy and no
-other: Inplaceu's development chart),
+other: Inplaceu's development chart), nor one turning on client-go's cache mutation detector
+(`KUBE_CACHE_MUTATION_DETECTOR=true`, a check for tests: kruise's `config/manager`),
 nor one running a local image (a bare name, `gitea-runner-controller:latest`) that another
 container so loads (gitea-act-runner-controller's listener, beside its dev manager),
 and neither is a kubebuilder scaffold left over: one whose `command` runs a program (not a
@@ -1621,21 +1622,36 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
 
 def _none_checked(containers: list[Container]) -> str:
     """What the run says when the manifests hold containers and none runs Go as far as it can
-    tell, those pulling no image (`imagePullPolicy: Never`) told apart: `go-images` would not
-    bring them in (akoe32/config-reloader's two managers both load theirs with `kind load`)."""
+    tell, development installs told apart (_DEVELOPMENT): `go-images` would not bring them in
+    (akoe32/config-reloader's two managers both load theirs with `kind load`)."""
     count = lambda n: f"{n} container{'s' if n != 1 else ''}"
     advice = "list Go images with go-images in .startup-lint.toml (see startup-lint --explain SL101)"
-    by_hand = sum(c.loaded_by_hand for c in containers)
-    if not by_hand:
+    development = [next((said for test, said in _DEVELOPMENT if test(c)), None) for c in containers]
+    kinds = {said: development.count(said) for said in dict.fromkeys(filter(None, development))}
+    if not kinds:
         return (f"{count(len(containers))} in Kubernetes manifests, none recognized as running Go, "
                 f"so none was checked; {advice}")
     said = f"{count(len(containers))} in Kubernetes manifests, none checked: "
-    # Marked so by their own pull policy, or another container's for the same local image.
-    never = "an image loaded onto the node by hand (imagePullPolicy: Never), for development"
-    if by_hand == len(containers):
-        return said + f"each runs {never}"
-    return said + f"{count(by_hand)} {'runs' if by_hand == 1 else 'run'} {never}, " \
-        f"{count(len(containers) - by_hand)} not recognized as running Go; {advice}"
+    rest = development.count(None)
+    if not rest and len(kinds) == 1:
+        (singular, _, what), = kinds
+        return said + f"each {singular} {what}"
+    parts = [f"{count(n)} {singular if n == 1 else plural} {what}" for (singular, plural, what), n in kinds.items()]
+    if rest:
+        parts.append(f"{count(rest)} not recognized as running Go; {advice}")
+    return said + ", ".join(parts)
+
+
+# Containers of development installs, with what the run says of them (verb, plural, what):
+# marked so by their own pull policy, or another container's for the same local image; or
+# checking client-go's cache for tests.
+_DEVELOPMENT = (
+    (lambda c: c.loaded_by_hand,
+     ("runs", "run", "an image loaded onto the node by hand (imagePullPolicy: Never), for development")),
+    (lambda c: _checks_cache_mutations(c),
+     ("turns", "turn", "on client-go's cache mutation detector (KUBE_CACHE_MUTATION_DETECTOR=true), "
+                       "a check for tests")),
+)
 
 
 # A flag a manifest passes (`- --enable-x`, `"--enable-x=true"`, `-v`: a dash after no word
@@ -3692,6 +3708,15 @@ _TEST_IMAGE_WORDS = frozenset({"test", "tests", "e2e", "qa", "mock", "mocks"})
 _POWERSHELLS = frozenset({"pwsh", "pwsh.exe", "powershell", "powershell.exe"})
 
 
+def _checks_cache_mutations(container: Container) -> bool:
+    """Whether the container turns on client-go's cache mutation detector, a check for tests
+    that keeps a copy of every cached object: a development install (kruise's `config/manager`,
+    with every feature gate on; its users install a chart kept elsewhere: read as not worth a
+    change)."""
+    detector = container.env.get("KUBE_CACHE_MUTATION_DETECTOR")
+    return detector is not None and detector.value is not None and detector.value.text.strip().lower() == "true"
+
+
 def _runs_powershell(container: Container) -> bool:
     program = container.command[0].replace("\\", "/").rsplit("/", 1)[-1] if container.command else ""
     return program.lower() in _POWERSHELLS
@@ -4142,8 +4167,12 @@ _SUBCOMMAND = re.compile(r"[a-z][a-z0-9-]*")
 
 def _subcommand_named(command: list[str], args: list[str]) -> str | None:
     """The first argument of what a container runs (after its `command`'s program), when it is
-    a bare word (`apiserver`): the subcommand of a program that has several."""
-    first = (command[1:] + args)[:1] if command else args[:1]
+    a bare word (`apiserver`): the subcommand of a program that has several. Arguments given
+    with no command that start with an absolute path name the program first, for an image with
+    no entrypoint (ocm's `args: ["/registration-operator", "klusterlet"]`)."""
+    if not command and args and args[0].startswith("/"):
+        command, args = args[:1], args[1:]
+    first = (command[1:] + args)[:1]
     return first[0] if first and _SUBCOMMAND.fullmatch(first[0]) else None
 
 
@@ -4732,12 +4761,20 @@ def _gated_off(facts: list[_PackageCode], run: ProgramRun) -> list[go_code.Gated
 
 
 def _own_factories(facts: list[_PackageCode], module: modules.Module) -> int:
-    """How many informer factories of the module's own generated clients a program builds
+    """How many informer factories of the project's own generated clients a program builds
     unscoped: of its own custom resources, they keep what users create (varmor's factory of
     its policies beside its scoped factories of core kinds was read as wrongly cluster-wide
-    when it counted as a cache of the cluster). Not another project's: OpenShift's Builds and
-    ImageStreams grow with the cluster."""
-    return sum(modules.in_module(path, module.path) for f in facts for path in f.generated_factories)
+    when it counted as a cache of the cluster). Its own: of its module, or of another module
+    of its owner (ocm's klusterlet operator asks `open-cluster-management.io/api`'s factory for
+    its Klusterlets alone; read as wrong when called cluster-wide). Not another project's, nor
+    OpenShift's API, whose Builds and ImageStreams grow with the cluster like its core kinds."""
+    owner = _owner(module.path)
+    return sum(modules.in_module(path, module.path) or owner not in ("", _PLATFORM_OWNER) and _owner(path) == owner
+               for f in facts for path in f.generated_factories)
+
+
+# Whose generated clients are a platform's API (OpenShift's), not a project's custom resources.
+_PLATFORM_OWNER = "openshift"
 
 
 def _informer_counts(facts: list[_PackageCode], run: ProgramRun, named: bool, own: int) -> tuple[int, int]:
@@ -4781,13 +4818,17 @@ _KUBERNETES_OWN = "k8s.io/"
 _GENERATED_CACHE = re.compile(r"/(?:informers|listers)(?:/|$)")
 
 
-_DECLARES_A_COMMAND = re.compile(rb'\bUse:\s*"')
+# A cobra command's name, in its literal or set after (ocm's `cmd.Use = "klusterlet"` on the
+# command a library builds, beside `cmd.Use = agentCmdName` in the same file).
+_COMMAND_NAME = rb'(?:\bUse:|\.Use\s*=)\s*"'
+_DECLARES_A_COMMAND = re.compile(_COMMAND_NAME + rb'|\.Use\s*=\s*[A-Za-z_]')
 _PERSISTENT_PRE_RUN = re.compile(rb"\bPersistentPreRunE?\s*:")
 
 
 def _declares_command(subcommand: str) -> re.Pattern:
-    """A cobra command named `subcommand` (`Use: "sliprober"`, `Use: "sliprober [flags]"`)."""
-    return re.compile(rb'\bUse:\s*"' + re.escape(subcommand.encode()) + rb'[\s"]')
+    """A cobra command named `subcommand` (`Use: "sliprober"`, `Use: "sliprober [flags]"`,
+    `cmd.Use = "sliprober"`)."""
+    return re.compile(_COMMAND_NAME + re.escape(subcommand.encode()) + rb'[\s"]')
 # A command of kong's: a struct field tagged `cmd:""`, named by its `name` or `cmd` tag, else
 # by its field name in kebab case (`HelmPull helmPullCmd `cmd:""`` is `helm-pull`); its code
 # is its type's (kluctl's `Webui webuiCmd`, whose `run` is its web UI server).
@@ -4870,7 +4911,7 @@ class _GoTree:
         self._targets: dict[str, dict[str, frozenset[str] | None]] = {}  # by Dockerfile, see _dockerfile_targets
 
     def recognize(self, container: Container, go_images: tuple[str, ...]) -> tuple[str, str | None]:
-        if _runs_powershell(container) or container.loaded_by_hand or \
+        if _runs_powershell(container) or container.loaded_by_hand or _checks_cache_mutations(container) or \
                 _TEST_IMAGE_WORDS.intersection(words(image_repository(container.image))) or \
                 _TEST_IMAGE_WORDS.intersection(words(_image_tag(container.image))):
             return "", None
