@@ -1339,6 +1339,39 @@ def test_a_chart_may_write_half_its_container_in_its_template(tmp_path, values, 
             for f in findings] == ([reported] if reported else [])
 
 
+_UMBRELLA_VALUES = """\
+global:
+  imageK8S: ghcr.io/acme/api:1
+  imageOther: ghcr.io/acme/other:1
+injector:
+  image: %s
+  resources:
+    limits:
+      memory: 200Mi
+"""
+
+
+@pytest.mark.parametrize("image, written, reported", [
+    ("null", "{{ default .Values.global.imageK8S .Values.injector.image }}", True),  # consul-k8s' injector
+    ('""', '"{{ .Values.injector.image | default .Values.global.imageK8S }}"', True),
+    ("null", "{{ default .Values.global.imageOther .Values.injector.image }}", False),  # another program's
+    ("null", "{{ .Values.injector.image }}", False),  # no image at all
+])
+def test_a_components_empty_image_falls_back_to_the_one_its_template_defaults_to(tmp_path, image, written,
+                                                                                 reported):
+    """consul-k8s' umbrella chart leaves `connectInject.image` null and its Deployment writes
+    `{{ default .Values.global.imageK8S .Values.connectInject.image }}`: the injector, under a
+    200Mi limit, went unread."""
+    go_module(tmp_path, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
+    write(tmp_path, "charts/api/Chart.yaml", "apiVersion: v2\nname: api\nversion: 0.1.0\n")
+    write(tmp_path, "charts/api/values.yaml", _UMBRELLA_VALUES % image)
+    write(tmp_path, "charts/api/templates/deployment.yaml", _TEMPLATE_WORKLOAD % (
+        written, "            {{- toYaml .Values.injector.resources | nindent 12 }}\n"))
+    findings = _run(tmp_path, "SL101").findings
+    assert [(f.location.line, f.message.split(" of ")[0]) for f in findings] == \
+        ([(8, 'container "api"')] if reported else [])
+
+
 _REQUESTS_ONLY = "            requests:\n              memory: 50Mi\n"
 _LIMITED_TO_256 = _REQUESTS_ONLY + "            limits:\n              memory: 256Mi\n"
 

@@ -2451,6 +2451,7 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
         image = (_values_image(_value(node, "image")) if defaults.reads(*path, "image") else None) or \
             (keyed_images.get(path[-1]) if len(path) == 1 and defaults.reads("image", path[-1]) else None) or \
             _registry_image(_value(node, "image"), path, workload_templates) or _flat_image(node, path, defaults) or \
+            _defaulted_image(documents[0].root, node, path, workload_templates) or \
             (_included_image(path, workload_templates, defaults) if path and _get(node, "resources") is not None
              else None)
         # A component the chart leaves off unless asked (`admission: {enable: false}`) is not
@@ -2977,6 +2978,25 @@ def _registry_image(settings: yaml.Node | None, path: tuple[str, ...],
         return None
     tag = _text(_value(settings, "tag"))
     return f"{registry}/{repositories.pop()}" + (f":{tag}" if tag else "")
+
+
+def _defaulted_image(values: yaml.Node, node: yaml.Node, path: tuple[str, ...],
+                     templates: list[tuple[Source, str]]) -> str | None:
+    """The image of a component whose `image` is left empty (`null`, `""`) for the one other
+    value every workload template writing it falls back to in an `image:` (`{{ default
+    .Values.global.imageK8S .Values.connectInject.image }}`, or `{{ .Values.connectInject.image |
+    default .Values.global.imageK8S }}`): consul-k8s' umbrella chart runs its connect injector
+    so, under 200Mi, and the chart went unread."""
+    if not path or _get(node, "image") is None or _text(_value(node, "image")):
+        return None
+    own = re.escape(".".join((*path, "image")))
+    written = re.compile(r"^[ \t]*(?:-[ \t]+)?image:[ \t]*[\"']?\{\{-?\s*(?:default\s+\.Values\.([\w.]+)\s+\.Values\."
+                         + own + r"|\.Values\." + own + r"\s*\|\s*default\s+\.Values\.([\w.]+))\s*-?\}\}",
+                         re.MULTILINE)
+    fallbacks = {found.group(1) or found.group(2) for _, text in templates for found in written.finditer(text)}
+    if len(fallbacks) != 1:
+        return None
+    return _values_image(_value(values, *fallbacks.pop().split(".")))
 
 
 def _included_image(path: tuple[str, ...], templates: list[tuple[Source, str]],
