@@ -493,9 +493,10 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
         reads_by_path: list[_PathRead] = []  # an init's reads of a file by a relative path, and its viper loads
         held_back = False  # whether an init's work in a loop over an empty literal went to check_project
         path_locals: dict[str, _PathRead] = {}  # locals given such a read's bytes -> the read
-        # Locals given the bytes of a file the environment names -> the read's finding, reported
-        # unless they are decoded into a struct (see _environment_value).
-        environment_reads: dict[str, Finding] = {}
+        # Locals given the bytes of a file the environment names -> the read's finding and call,
+        # reported unless they are decoded into a struct (see _environment_value) or only parsed
+        # as a certificate (see _parsed_as_certificate).
+        environment_reads: dict[str, tuple] = {}
         loops: dict[int, list] = {}  # innermost loop -> [loops from the inside out, appends]
         # Locals a package-level name is decoded into (`json.Unmarshal(gatesJSON, &gates)`) ->
         # that name and the import path of its package ("" for this one): a loop over them runs
@@ -580,7 +581,8 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
             if in_init and flagged[:2] == _FILE and arguments and _environment_value(file, context, arguments[0]):
                 named = assigned_names(call)
                 if named and named[0].type == "identifier":
-                    environment_reads[text(named[0])] = RULE.finding(file.path, call, _work_message(name, where, cost))
+                    environment_reads[text(named[0])] = \
+                        RULE.finding(file.path, call, _work_message(name, where, cost)), call
                     continue
             joined = False  # a file of a directory, read by a path joined to it
             if in_init and flagged[:2] in (_FILE, _DIRECTORY) and arguments and path is None:
@@ -659,9 +661,10 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
                 held_back = True
                 continue
             work.setdefault(_unit(file, call, in_init), []).append(finding)
-        if environment_reads:
-            work[0] = sorted([*work.get(0, []), *environment_reads.values()],
-                             key=lambda f: (f.location.line, f.location.col))
+        kept = [finding for local, (finding, read) in environment_reads.items()
+                if not _parsed_as_certificate(file, context, local, read)]
+        if kept:
+            work[0] = sorted([*work.get(0, []), *kept], key=lambda f: (f.location.line, f.location.col))
         if reads_by_path or held_back:
             # The init's work is one finding with its reads, which check_project sizes, and with
             # the work check_project keeps of its loops over empty literals.
@@ -974,6 +977,31 @@ def _environment_value(file: GoFile, context, node) -> bool:
     if node is not None and node.type == "identifier":
         node = _local_value(file, context, node)
     return node is not None and node.type == "call_expression" and file.callee(node) == ("os", "Getenv")
+
+
+# What parses a certificate or key from PEM or DER bytes, (import path, name); and the method
+# of x509.CertPool that does.
+_CERTIFICATE_PARSERS = frozenset({("encoding/pem", "Decode"), ("crypto/x509", "ParseCertificate"),
+                                  ("crypto/x509", "ParseCertificates"), ("crypto/tls", "X509KeyPair")})
+_POOL_PARSER = "AppendCertsFromPEM"
+
+
+def _parsed_as_certificate(file: GoFile, context, local: str, read) -> bool:
+    """Whether the bytes an init reads into `local` from a file the environment names are only
+    parsed as a certificate after the read (`pem.Decode(cert)`, `pool.AppendCertsFromPEM(ca)`):
+    a CA file of a few KB, whatever is kept of it. consul-api-gateway's init checks the CA file
+    of its CONSUL_CACERT so, read as not worth a change."""
+    uses = identifier_uses(file, context, local, read.end_byte)
+    for use in uses:
+        arguments = use.parent
+        call = arguments.parent if arguments is not None and arguments.type == "arguments" else None
+        if call is None or call.type != "call_expression":
+            return False
+        function = call.child_by_field_name("function")
+        method = text(function.child_by_field_name("field")) if function.type == "selector_expression" else ""
+        if file.callee(call) not in _CERTIFICATE_PARSERS and method != _POOL_PARSER:
+            return False
+    return bool(uses)
 
 
 def _struct_variable(file: GoFile, name: str | None) -> bool:

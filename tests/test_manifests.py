@@ -878,6 +878,10 @@ def test_a_scaffold_whose_readme_is_kubebuilders_template_is_not_reported(tmp_pa
     ("# api\n\n> [!WARNING]\n> This project is no longer actively maintained. The repository has been archived.\n",
      False),  # backstage-operator
     ("# api\n\nThis repository is deprecated; use the new operator.\n", False),  # coco-operator
+    # navarchos
+    ("# api\n\n> NOTE: this repository is currently **UNMAINTAINED** and is looking for new owner(s).\n", False),
+    ("# api\n\nThis project is __deprecated__.\n", False),
+    ("# api\n\nThis project is currently unmaintained on Windows nodes.\n", True),
     # nix-remote-build-controller
     ("> [!WARNING]\n> This project is incomplete and not currently in working condition.\n\n# api\n", False),
     ("# api\n\nThis project is not yet in a working state.\n", False),
@@ -960,6 +964,18 @@ def test_a_notice_names_the_project_by_the_words_opening_its_clause(tmp_path, mo
     write(tmp_path, ".git/HEAD", "ref: refs/heads/main\n")
     write(tmp_path, "README.md", readme)
     assert (manifests._retired_notice(str(tmp_path)) is not None) == retired
+
+
+@pytest.mark.parametrize("readme, reported", [("# api\n\nThis repository is unmaintained.\n", False),
+                                              ("# api\n\nAn operator for widgets.\n", True)])
+def test_a_retired_notice_counts_for_a_program_of_no_module(tmp_path, readme, reported):
+    """navarchos predates Go modules (dep's Gopkg.toml): its README says it is unmaintained,
+    read from its program's directory up, as from a module's root."""
+    write(tmp_path, "Gopkg.toml", "")
+    write(tmp_path, "cmd/api/main.go", _MAIN_IMPORTING_WATCH)
+    write(tmp_path, "README.md", readme)
+    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="40Mi"))
+    assert bool(_run(tmp_path, "SL101").findings) == reported
 
 
 @pytest.mark.parametrize("repository_root, reported", [("", False), ("operator/", True)])
@@ -1337,6 +1353,41 @@ def test_a_chart_may_write_half_its_container_in_its_template(tmp_path, values, 
     findings = _run(tmp_path).findings
     assert [(f.location.path, f.location.line, f.message.split("limit of ")[1].split()[0])
             for f in findings] == ([reported] if reported else [])
+
+
+_FALLBACK_VALUES = """\
+api:
+  image: ghcr.io/acme/api:1
+  resources:
+    limits:
+      memory: 256Mi
+  scheduler:
+    resources: %s
+"""
+_FALLBACK_RESOURCES = """\
+            {{- with .Values.api.scheduler.resources }}
+            {{- toYaml . | nindent 12 }}
+            {{- else }}
+            {{- toYaml .Values.api.resources | nindent 12 }}
+            {{- end }}
+"""
+
+
+@pytest.mark.parametrize("own, reported", [
+    ("{limits: {memory: 128Mi}}", False),  # service-fabrik's scheduler: its own, the fallback unread
+    ("{}", True),  # none of its own: the fallback is what it gets
+])
+def test_resources_in_the_else_of_a_with_the_defaults_take_are_not_read(tmp_path, own, reported):
+    """service-fabrik-broker's interoperator templates write `interoperator.resources` (256Mi)
+    only in the `else` of `with .Values.interoperator.scheduler.resources`, which the defaults
+    set: a finding naming the 256Mi was read as wrong."""
+    go_module(tmp_path, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
+    write(tmp_path, "charts/api/Chart.yaml", "apiVersion: v2\nname: api\nversion: 0.1.0\n")
+    write(tmp_path, "charts/api/values.yaml", _FALLBACK_VALUES % own)
+    write(tmp_path, "charts/api/templates/deployment.yaml", _TEMPLATE_WORKLOAD % (
+        "{{ .Values.api.image }}", _FALLBACK_RESOURCES))
+    findings = _run(tmp_path, "SL101").findings
+    assert [f.message.split("limit of ")[1].split()[0] for f in findings] == (["256Mi"] if reported else [])
 
 
 _UMBRELLA_VALUES = """\

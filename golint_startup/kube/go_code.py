@@ -499,10 +499,10 @@ def _scopings_in_helpers(code: bytes, helpers: Iterable[bytes]) -> list[int]:
 
 
 _CLIENT_GO_INFORMERS = b"k8s.io/client-go/informers"
-# What a typed factory's variable is used for, when used only in its own function: asked
-# for a kind's informer, started, waited on, shut down.
 # A factory kept in an unexported field: `field: name,` in a literal, or `x.field = name`.
 _STORED_IN_FIELD = rb"\b([a-z_]\w*)\s*:\s*%(name)s\s*(?=[,}\n])|\.\s*([a-z_]\w*)\s*=\s*%(name)s\b(?!\s*[.(\[])"
+# What a typed factory's variable is used for, when used only in its own function: asked
+# for a kind's informer, started, waited on, shut down.
 _FACTORY_USE = rb"\b%(name)s\s*\.\s*(?:[A-Z]\w*\(\)\s*\.\s*V\d\w*\(\)\s*\.\s*([A-Z]\w*)\(\)|(?:Start|WaitForCacheSync|Shutdown)\()"
 
 

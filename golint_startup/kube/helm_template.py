@@ -297,8 +297,11 @@ class ChartDefaults:
                 # last `end`): its containers are read from the values as installed, so it is.
                 states.append(True)
                 taken.append(True)
-            elif words.startswith("if "):
-                condition = self._truth(words[3:])
+            elif words.startswith(("if ", "with ")):
+                # A `with` renders its body as an `if` on the same value would (service-fabrik's
+                # interoperator templates fall back to `interoperator.resources` in the `else` of
+                # `with .Values.interoperator.scheduler.resources`, which the defaults set).
+                condition = self._truth(words.split(" ", 1)[1].strip())
                 states.append(condition)
                 taken.append(condition)
             elif words.startswith("else") and states:

@@ -1605,10 +1605,12 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
     retired: dict[str, str | None] = {}  # by module root, _retired_notice
     for container in containers:
         module = modules.module_of_dir(container.go_dir) if container.go_dir else None
-        if module is not None:
-            if module.root not in retired:
-                retired[module.root] = _retired_notice(module.root)
-            container.retired_by = retired[module.root] and display(retired[module.root])
+        # A program of no module (navarchos' dep project) from its own directory up.
+        root = module.root if module is not None else container.go_dir
+        if root is not None:
+            if root not in retired:
+                retired[root] = _retired_notice(root)
+            container.retired_by = retired[root] and display(retired[root])
     if containers and not any(c.go_reason for c in containers):
         notify(Notification(_none_checked(containers), level="note"))
     return ProjectManifests(containers, {p: d for p, d in directives.items() if d}, abspaths,
@@ -1640,18 +1642,6 @@ def _none_checked(containers: list[Container]) -> str:
     if rest:
         parts.append(f"{count(rest)} not recognized as running Go; {advice}")
     return said + ", ".join(parts)
-
-
-# Containers of development installs, with what the run says of them (verb, plural, what):
-# marked so by their own pull policy, or another container's for the same local image; or
-# checking client-go's cache for tests.
-_DEVELOPMENT = (
-    (lambda c: c.loaded_by_hand,
-     ("runs", "run", "an image loaded onto the node by hand (imagePullPolicy: Never), for development")),
-    (lambda c: _checks_cache_mutations(c),
-     ("turns", "turn", "on client-go's cache mutation detector (KUBE_CACHE_MUTATION_DETECTOR=true), "
-                       "a check for tests")),
-)
 
 
 # A flag a manifest passes (`- --enable-x`, `"--enable-x=true"`, `-v`: a dash after no word
@@ -3737,6 +3727,18 @@ def _checks_cache_mutations(container: Container) -> bool:
     return detector is not None and detector.value is not None and detector.value.text.strip().lower() == "true"
 
 
+# Containers of development installs, with what the run says of them (verb, plural, what):
+# marked so by their own pull policy, or another container's for the same local image; or
+# checking client-go's cache for tests.
+_DEVELOPMENT = (
+    (lambda c: c.loaded_by_hand,
+     ("runs", "run", "an image loaded onto the node by hand (imagePullPolicy: Never), for development")),
+    (_checks_cache_mutations,
+     ("turns", "turn", "on client-go's cache mutation detector (KUBE_CACHE_MUTATION_DETECTOR=true), "
+                       "a check for tests")),
+)
+
+
 def _runs_powershell(container: Container) -> bool:
     program = container.command[0].replace("\\", "/").rsplit("/", 1)[-1] if container.command else ""
     return program.lower() in _POWERSHELLS
@@ -4049,9 +4051,11 @@ _README_TEMPLATE_START = re.compile(r"\A\s*#[^\n]*\n\s*## Getting Started\b(?=.*
 # A README's notice, near its top, that its project is retired ("This project is no longer in
 # use", "The repository has been archived", "This repository is deprecated."), the clause
 # ending there or pointing elsewhere: not a flag's, an API version's or a platform's notice.
-_RETIRED_STATE = (r"(?:is|has\s+been)\s+(?:now\s+)?(?:deprecated|archived|unmaintained|"
+# The state, emphasized or not: navarchos' "this repository is currently **UNMAINTAINED** and
+# is looking for new owner(s)" (its finding read as not worth a change).
+_RETIRED_STATE = (r"(?:is|has\s+been)\s+(?:now\s+|currently\s+)?(?:\*\*?|__?)?(?:deprecated|archived|unmaintained|"
                   r"no\s+longer\s+(?:actively\s+)?(?:in\s+use|maintained|supported|developed))"
-                  r"(?=\s*(?:[.,;:!)*\u26a0]|$|\s+(?:in\s+favou?r|and|please|use|see)\b))")
+                  r"(?=\s*(?:[.,;:!)*_\u26a0]|$|\s+(?:in\s+favou?r|and|please|use|see)\b))")
 _RETIRED = re.compile(r"(?i)\b(?:this|the)\s+(?:project|repository|repo)\s+(?:\w+\s+)?" + _RETIRED_STATE +
                       # Intel's notice on the projects it stopped: "## PROJECT NOT UNDER ACTIVE MANAGEMENT"
                       # (trusted-certificate-issuer's, read as not worth a change).

@@ -1,7 +1,9 @@
 package config
 
 import (
+	"crypto/x509"
 	"encoding/json"
+	"encoding/pem"
 	"errors"
 	"flag"
 	"fmt"
@@ -149,6 +151,33 @@ var banner []byte
 func init() {
 	data, _ := os.ReadFile(os.Getenv("APP_BANNER")) // want "SL001: os.ReadFile in func init reads a file"
 	banner = data
+}
+
+// A CA file named in the environment, only parsed to check it: a few KB, whatever is kept of it.
+var roots = x509.NewCertPool()
+
+func init() {
+	caFile := os.Getenv("APP_CA_FILE")
+	if caFile != "" {
+		cert, err := os.ReadFile(caFile)
+		if err != nil {
+			os.Setenv("APP_CA_FILE", "")
+		} else if block, _ := pem.Decode(cert); block == nil {
+			os.Setenv("APP_CA_FILE", "")
+		}
+	}
+	bundle, _ := os.ReadFile(os.Getenv("APP_CA_BUNDLE"))
+	roots.AppendCertsFromPEM(bundle)
+}
+
+// Parsed, then kept whole as well: what is kept is as large as the file.
+var pemBlock []byte
+
+func init() {
+	raw, _ := os.ReadFile(os.Getenv("APP_PEM")) // want "SL001: os.ReadFile in func init reads a file"
+	if block, _ := pem.Decode(raw); block != nil {
+		pemBlock = raw
+	}
 }
 
 // A large make and a read in one init: one finding, in file order.
