@@ -582,7 +582,7 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
                 named = assigned_names(call)
                 if named and named[0].type == "identifier":
                     environment_reads[text(named[0])] = \
-                        RULE.finding(file.path, call, _work_message(name, where, cost)), call
+                        RULE.finding(file.path, call, _work_message(name, where, cost)), named[0]
                     continue
             joined = False  # a file of a directory, read by a path joined to it
             if in_init and flagged[:2] in (_FILE, _DIRECTORY) and arguments and path is None:
@@ -661,8 +661,8 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
                 held_back = True
                 continue
             work.setdefault(_unit(file, call, in_init), []).append(finding)
-        kept = [finding for local, (finding, read) in environment_reads.items()
-                if not _parsed_as_certificate(file, context, local, read)]
+        kept = [finding for local, (finding, target) in environment_reads.items()
+                if not _parsed_as_certificate(file, context, local, target)]
         if kept:
             work[0] = sorted([*work.get(0, []), *kept], key=lambda f: (f.location.line, f.location.col))
         if reads_by_path or held_back:
@@ -986,12 +986,16 @@ _CERTIFICATE_PARSERS = frozenset({("encoding/pem", "Decode"), ("crypto/x509", "P
 _POOL_PARSER = "AppendCertsFromPEM"
 
 
-def _parsed_as_certificate(file: GoFile, context, local: str, read) -> bool:
-    """Whether the bytes an init reads into `local` from a file the environment names are only
+def _parsed_as_certificate(file: GoFile, context, local: str, target) -> bool:
+    """Whether the bytes an init reads into `local` (the read's `target`, a local of the init,
+    not a package-level variable, which keeps them) from a file the environment names are only
     parsed as a certificate after the read (`pem.Decode(cert)`, `pool.AppendCertsFromPEM(ca)`):
     a CA file of a few KB, whatever is kept of it. consul-api-gateway's init checks the CA file
     of its CONSUL_CACERT so, read as not worth a change."""
-    uses = identifier_uses(file, context, local, read.end_byte)
+    declaration = target.parent.parent if target.parent is not None else None
+    if not file.is_shadowed(target) and (declaration is None or declaration.type != "short_var_declaration"):
+        return False
+    uses = identifier_uses(file, context, local, target.end_byte)
     for use in uses:
         arguments = use.parent
         call = arguments.parent if arguments is not None and arguments.type == "arguments" else None

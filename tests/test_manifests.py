@@ -204,7 +204,10 @@ def test_no_go_container_notification_tells_images_loaded_by_hand_apart(tmp_path
     assert said in notice and ("go-images" in notice) == database
 
 
-@pytest.mark.parametrize("detector, reported", [('"true"', False), ('"false"', True), ("", True)])
+@pytest.mark.parametrize("detector, reported", [
+    ('"true"', False), ('"1"', False), ('"false"', True), ("", True),
+    ('" true "', True),  # as strconv.ParseBool reads it: not true
+])
 def test_a_container_checking_cache_mutations_is_a_development_install(tmp_path, detector, reported):
     """kruise's `config/manager` turns on client-go's cache mutation detector, a check for tests,
     beside every feature gate; its users install a chart kept elsewhere: read as not worth a
@@ -882,6 +885,8 @@ def test_a_scaffold_whose_readme_is_kubebuilders_template_is_not_reported(tmp_pa
     ("# api\n\n> NOTE: this repository is currently **UNMAINTAINED** and is looking for new owner(s).\n", False),
     ("# api\n\nThis project is __deprecated__.\n", False),
     ("# api\n\nThis project is currently unmaintained on Windows nodes.\n", True),
+    ("# api\n\nThis project is currently **unmaintained** on Windows nodes.\n", True),
+    ("# api\n\nThis project is **no longer supported** on Kubernetes 1.24.\n", True),
     # nix-remote-build-controller
     ("> [!WARNING]\n> This project is incomplete and not currently in working condition.\n\n# api\n", False),
     ("# api\n\nThis project is not yet in a working state.\n", False),
@@ -1373,19 +1378,22 @@ _FALLBACK_RESOURCES = """\
 """
 
 
-@pytest.mark.parametrize("own, reported", [
-    ("{limits: {memory: 128Mi}}", False),  # service-fabrik's scheduler: its own, the fallback unread
-    ("{}", True),  # none of its own: the fallback is what it gets
+@pytest.mark.parametrize("own, also, reported", [
+    ("{limits: {memory: 128Mi}}", False, False),  # service-fabrik's scheduler: its own, the fallback unread
+    ("{}", False, True),  # none of its own: the fallback is what it gets
+    ("{}", True, True),  # nor under `else with` a value the defaults leave empty
 ])
-def test_resources_in_the_else_of_a_with_the_defaults_take_are_not_read(tmp_path, own, reported):
+def test_resources_in_the_else_of_a_with_the_defaults_take_are_not_read(tmp_path, own, also, reported):
     """service-fabrik-broker's interoperator templates write `interoperator.resources` (256Mi)
     only in the `else` of `with .Values.interoperator.scheduler.resources`, which the defaults
     set: a finding naming the 256Mi was read as wrong."""
     go_module(tmp_path, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
     write(tmp_path, "charts/api/Chart.yaml", "apiVersion: v2\nname: api\nversion: 0.1.0\n")
     write(tmp_path, "charts/api/values.yaml", _FALLBACK_VALUES % own)
-    write(tmp_path, "charts/api/templates/deployment.yaml", _TEMPLATE_WORKLOAD % (
-        "{{ .Values.api.image }}", _FALLBACK_RESOURCES))
+    resources = _FALLBACK_RESOURCES.replace("            {{- else }}\n", "            {{- else with .Values.api.extra }}\n"
+                                            "            {{- toYaml . | nindent 12 }}\n            {{- else }}\n") \
+        if also else _FALLBACK_RESOURCES
+    write(tmp_path, "charts/api/templates/deployment.yaml", _TEMPLATE_WORKLOAD % ("{{ .Values.api.image }}", resources))
     findings = _run(tmp_path, "SL101").findings
     assert [f.message.split("limit of ")[1].split()[0] for f in findings] == (["256Mi"] if reported else [])
 
@@ -1540,7 +1548,8 @@ def test_commands_named_after_they_are_built_are_subcommands(tmp_path, args, nam
     assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
 
 
-@pytest.mark.parametrize("args, reported", [('["apiserver"]', False), ('["controller"]', True), ("[]", True)])
+@pytest.mark.parametrize("args, reported", [('["apiserver"]', False), ('["controller"]', True), ("[]", True),
+                                            ('["/api", "apiserver"]', False)])  # an image with no entrypoint
 def test_a_charts_subcommand_is_read_where_its_image_is_written(tmp_path, args, reported):
     """vanelin's k8s-controller chart pairs a top-level `image` with `deployment.resources`: the
     arguments are those of the container the templates write that image in."""
@@ -5235,6 +5244,8 @@ func (m *sliceManager) stop() {
     ("", False),
     ("\t_ = m.factory.Core().V1().Pods().Informer()\n", True),  # asked for a growing kind through the field
     ("\tm.other = m.factory\n", True),  # handed on: what else it is asked for is not known
+    # a map's key is no field: handed on
+    ("\tcluster := \"a\"\n\tstartAll(map[string]informers.SharedInformerFactory{cluster: factory})\n", True),
 ])
 def test_a_factory_kept_in_a_field_and_asked_only_for_small_kinds_keeps_nothing_that_grows(tmp_path, more, reported):
     """dcgm-exporter scopes its Pod factory to its node; its DRA manager asks an unscoped
@@ -6723,6 +6734,9 @@ def test_an_informer_listing_a_dynamic_custom_resource_keeps_nothing_that_grows(
     ("example.com/app", "github.com/openshift/client-go/build/informers/externalversions", True),
     # and do whoever runs them: OpenShift's API is its platform's, like Kubernetes' own
     ("github.com/openshift/app", "github.com/openshift/client-go/build/informers/externalversions", True),
+    # a domain of many projects: Gateway API's routes, the API extensions server's CRDs
+    ("sigs.k8s.io/app", "sigs.k8s.io/gateway-api/pkg/client/informers/externalversions", True),
+    ("k8s.io/app", "k8s.io/apiextensions-apiserver/pkg/client/informers/externalversions", True),
 ])
 def test_a_generated_clients_factory_is_a_cache_unless_of_the_projects_own_resources(tmp_path, module, client,
                                                                                      reported):

@@ -501,6 +501,8 @@ def _scopings_in_helpers(code: bytes, helpers: Iterable[bytes]) -> list[int]:
 _CLIENT_GO_INFORMERS = b"k8s.io/client-go/informers"
 # A factory kept in an unexported field: `field: name,` in a literal, or `x.field = name`.
 _STORED_IN_FIELD = rb"\b([a-z_]\w*)\s*:\s*%(name)s\s*(?=[,}\n])|\.\s*([a-z_]\w*)\s*=\s*%(name)s\b(?!\s*[.(\[])"
+# A struct's field declared as a typed factory (`factory informers.SharedInformerFactory`).
+_FACTORY_FIELD = rb"(?m)^[ \t]+%(field)s[ \t]+\*?\w+\.SharedInformerFactory\b"
 # What a typed factory's variable is used for, when used only in its own function: asked
 # for a kind's informer, started, waited on, shut down.
 _FACTORY_USE = rb"\b%(name)s\s*\.\s*(?:[A-Z]\w*\(\)\s*\.\s*V\d\w*\(\)\s*\.\s*([A-Z]\w*)\(\)|(?:Start|WaitForCacheSync|Shutdown)\()"
@@ -531,10 +533,16 @@ def _asks_only_small_kinds(code: bytes, imports: dict[bytes, bytes], constructio
     name = re.escape(named.group(1))
     function_end = code.find(b"\nfunc ", construction.end())
     body = code[_call_end(code, construction.end() - 1):function_end if function_end >= 0 else len(code)]
-    # Kept in an unexported field (dcgm-exporter's `factory: factory` in the manager it returns,
-    # read as wrong when called cluster-wide): the field's uses in the file count as its own.
-    fields = {m.group(1) or m.group(2) for m in re.finditer(_STORED_IN_FIELD % {b"name": name}, body)}
-    body = re.sub(_STORED_IN_FIELD % {b"name": name}, b"", body)
+    # Kept in an unexported field of a struct the file declares (dcgm-exporter's `factory:
+    # factory` in the manager it returns, read as wrong when called cluster-wide): the field's
+    # uses in the file count as its own. Not a map's key (`{cluster: factory}`) or another
+    # file's struct; a method of another file of the package asking the field for a kind is
+    # not seen.
+    stored = [m for m in re.finditer(_STORED_IN_FIELD % {b"name": name}, body)
+              if re.search(_FACTORY_FIELD % {b"field": re.escape(m.group(1) or m.group(2))}, code)]
+    fields = {m.group(1) or m.group(2) for m in stored}
+    for m in reversed(stored):
+        body = body[:m.start()] + body[m.end():]
     uses = len(re.findall(rb"\b%s\b" % name, body))
     kinds = [m.group(1) for m in re.finditer(_FACTORY_USE % {b"name": name}, body)]
     for field in fields:

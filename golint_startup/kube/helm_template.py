@@ -262,8 +262,9 @@ class ChartDefaults:
 
     def rendered_at(self, text: str, position: int) -> bool:
         """Whether a position of a template is rendered with the chart's defaults: outside
-        every block, or in the branches of `if`s the defaults take (`if not .Values.x`).
-        Inside `with`, `range` or an `if` on anything else, it is not known (False)."""
+        every block, or in the branches of `if`s and `with`s the defaults take (`if not
+        .Values.x`, `with .Values.x` when set). Inside `range` or an `if` on anything else, it
+        is not known (False)."""
         return all(state is True for state in self._branch_states(text, position, whole_switches_on=True))
 
     def matches_not_left_out(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
@@ -305,7 +306,8 @@ class ChartDefaults:
                 states.append(condition)
                 taken.append(condition)
             elif words.startswith("else") and states:
-                condition = self._truth(words.split("if ", 1)[1]) if words.startswith("else if ") else True
+                condition = self._truth(words.split(" ", 2)[2].strip()) \
+                    if words.startswith(("else if ", "else with ")) else True
                 if taken[-1] is True:
                     states[-1] = False
                 elif taken[-1] is False:

@@ -2780,10 +2780,13 @@ def _template_run(path: tuple[str, ...], templates: list[tuple[Source, str]]) ->
     lists = _template_lists(path, templates)
     commands, arguments = lists["command"], lists["args"]
     command = next(iter(commands)) if len(commands) == 1 and None not in next(iter(commands)) else ()
-    firsts = {written[0] if written else None for written in arguments}
-    first = next(iter(firsts)) if len(firsts) == 1 else None
+    # The first argument; after the program's path for an image with no entrypoint (see _subcommand_named).
+    firsts = {tuple(written[:2] if written and written[0] and written[0].startswith("/") else written[:1])
+              for written in arguments}
+    first = next(iter(firsts)) if len(firsts) == 1 else ()
     literal_args = next(iter(arguments)) if len(arguments) == 1 and None not in next(iter(arguments)) else ()
-    return (command + literal_args if command else ()), _subcommand_named(list(command), [first] if first else [])
+    return (command + literal_args if command else ()), \
+        _subcommand_named(list(command), [argument for argument in first if argument])
 
 
 _PULL_POLICY = re.compile(r"^[ \t-]*imagePullPolicy:[ \t]*(.*?)[ \t]*$", re.MULTILINE)
@@ -3724,7 +3727,11 @@ def _checks_cache_mutations(container: Container) -> bool:
     with every feature gate on; its users install a chart kept elsewhere: read as not worth a
     change)."""
     detector = container.env.get("KUBE_CACHE_MUTATION_DETECTOR")
-    return detector is not None and detector.value is not None and detector.value.text.strip().lower() == "true"
+    return detector is not None and detector.value is not None and detector.value.text in _PARSED_TRUE
+
+
+# What Go's strconv.ParseBool, which client-go reads the detector's variable with, takes for true.
+_PARSED_TRUE = frozenset({"1", "t", "T", "TRUE", "true", "True"})
 
 
 # Containers of development installs, with what the run says of them (verb, plural, what):
@@ -4055,7 +4062,8 @@ _README_TEMPLATE_START = re.compile(r"\A\s*#[^\n]*\n\s*## Getting Started\b(?=.*
 # is looking for new owner(s)" (its finding read as not worth a change).
 _RETIRED_STATE = (r"(?:is|has\s+been)\s+(?:now\s+|currently\s+)?(?:\*\*?|__?)?(?:deprecated|archived|unmaintained|"
                   r"no\s+longer\s+(?:actively\s+)?(?:in\s+use|maintained|supported|developed))"
-                  r"(?=\s*(?:[.,;:!)*_\u26a0]|$|\s+(?:in\s+favou?r|and|please|use|see)\b))")
+                  # the emphasis closed (possessively: "**unmaintained** on Windows" is no notice)
+                  r"(?:\*\*?|__?)?+(?=\s*(?:[.,;:!)*_\u26a0]|$|\s+(?:in\s+favou?r|and|please|use|see)\b))")
 _RETIRED = re.compile(r"(?i)\b(?:this|the)\s+(?:project|repository|repo)\s+(?:\w+\s+)?" + _RETIRED_STATE +
                       # Intel's notice on the projects it stopped: "## PROJECT NOT UNDER ACTIVE MANAGEMENT"
                       # (trusted-certificate-issuer's, read as not worth a change).
@@ -4793,12 +4801,14 @@ def _own_factories(facts: list[_PackageCode], module: modules.Module) -> int:
     its Klusterlets alone; read as wrong when called cluster-wide). Not another project's, nor
     OpenShift's API, whose Builds and ImageStreams grow with the cluster like its core kinds."""
     owner = _owner(module.path)
-    return sum(modules.in_module(path, module.path) or owner not in ("", _PLATFORM_OWNER) and _owner(path) == owner
+    return sum(modules.in_module(path, module.path) or owner not in _PLATFORM_OWNERS and _owner(path) == owner
                for f in facts for path in f.generated_factories)
 
 
-# Whose generated clients are a platform's API (OpenShift's), not a project's custom resources.
-_PLATFORM_OWNER = "openshift"
+# Whose generated clients are a platform's API (OpenShift's), or of many projects under one
+# domain (Kubernetes': the API extensions server's CustomResourceDefinitions, Gateway API's
+# routes), not a project's own custom resources.
+_PLATFORM_OWNERS = frozenset({"", "openshift", "k8s.io", "sigs.k8s.io"})
 
 
 def _informer_counts(facts: list[_PackageCode], run: ProgramRun, named: bool, own: int) -> tuple[int, int]:
