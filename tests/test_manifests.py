@@ -5205,17 +5205,9 @@ _SLICES_KEPT_IN_A_FIELD = """\
 package watch
 
 import (
-	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/client-go/informers"
 	"k8s.io/client-go/kubernetes"
 )
-
-func watchPods(client kubernetes.Interface, node string) {
-	pods := informers.NewSharedInformerFactoryWithOptions(client, 0,
-		informers.WithTweakListOptions(func(o *metav1.ListOptions) { o.FieldSelector = "spec.nodeName=" + node }))
-	_ = pods.Core().V1().Pods().Informer()
-	pods.Start(nil)
-}
 
 type sliceManager struct {
 	factory informers.SharedInformerFactory
@@ -5251,6 +5243,7 @@ def test_a_factory_kept_in_a_field_and_asked_only_for_small_kinds_keeps_nothing_
     """dcgm-exporter scopes its Pod factory to its node; its DRA manager asks an unscoped
     factory only for ResourceSlices, keeps it in a field and only shuts it down through it: a
     finding calling its cache cluster-wide was read as wrong."""
+    write(tmp_path, "internal/watch/pods.go", _NODE_PODS_AND_CLAIMS % "")
     findings = _findings_of_watching_program(tmp_path, _SLICES_KEPT_IN_A_FIELD % more, controller=False)
     assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
 
