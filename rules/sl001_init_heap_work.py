@@ -497,6 +497,7 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
         # reported unless they are decoded into a struct (see _environment_value) or only parsed
         # as a certificate (see _parsed_as_certificate).
         environment_reads: dict[str, tuple] = {}
+        environment_settled: list[Finding] = []  # reads whose local was given another read's bytes
         loops: dict[int, list] = {}  # innermost loop -> [loops from the inside out, appends]
         # Locals a package-level name is decoded into (`json.Unmarshal(gatesJSON, &gates)`) ->
         # that name and the import path of its package ("" for this one): a loop over them runs
@@ -581,6 +582,8 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
             if in_init and flagged[:2] == _FILE and arguments and _environment_value(file, context, arguments[0]):
                 named = assigned_names(call)
                 if named and named[0].type == "identifier":
+                    if text(named[0]) in environment_reads:  # its earlier bytes, given another file's
+                        environment_settled.append(environment_reads[text(named[0])][0])
                     environment_reads[text(named[0])] = \
                         RULE.finding(file.path, call, _work_message(name, where, cost)), named[0]
                     continue
@@ -661,8 +664,8 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
                 held_back = True
                 continue
             work.setdefault(_unit(file, call, in_init), []).append(finding)
-        kept = [finding for local, (finding, target) in environment_reads.items()
-                if not _parsed_as_certificate(file, context, local, target)]
+        kept = environment_settled + [finding for local, (finding, target) in environment_reads.items()
+                                      if not _parsed_as_certificate(file, context, local, target)]
         if kept:
             work[0] = sorted([*work.get(0, []), *kept], key=lambda f: (f.location.line, f.location.col))
         if reads_by_path or held_back:
@@ -993,7 +996,9 @@ def _parsed_as_certificate(file: GoFile, context, local: str, target) -> bool:
     a CA file of a few KB, whatever is kept of it. consul-api-gateway's init checks the CA file
     of its CONSUL_CACERT so, read as not worth a change."""
     declaration = target.parent.parent if target.parent is not None else None
-    if not file.is_shadowed(target) and (declaration is None or declaration.type != "short_var_declaration"):
+    declared = target.parent is not None and target.parent.type == "var_spec" or \
+        declaration is not None and declaration.type == "short_var_declaration"
+    if not declared and not file.is_shadowed(target):
         return False
     uses = identifier_uses(file, context, local, target.end_byte)
     for use in uses:

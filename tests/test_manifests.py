@@ -887,6 +887,7 @@ def test_a_scaffold_whose_readme_is_kubebuilders_template_is_not_reported(tmp_pa
     ("# api\n\nThis project is currently unmaintained on Windows nodes.\n", True),
     ("# api\n\nThis project is currently **unmaintained** on Windows nodes.\n", True),
     ("# api\n\nThis project is **no longer supported** on Kubernetes 1.24.\n", True),
+    ("# api\n\nThis project is deprecated _for Helm 2_ users.\n", True),
     # nix-remote-build-controller
     ("> [!WARNING]\n> This project is incomplete and not currently in working condition.\n\n# api\n", False),
     ("# api\n\nThis project is not yet in a working state.\n", False),
@@ -1546,6 +1547,44 @@ def test_commands_named_after_they_are_built_are_subcommands(tmp_path, args, nam
     write(tmp_path, "deploy/api.yaml", _SIZED.format(request="40Mi").replace(
         "image: ghcr.io/acme/api:1", f"image: ghcr.io/acme/api:1\n          args: {args}"))
     assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
+
+
+_COMMAND_HELPER = """\
+package cmd
+
+import (
+	"github.com/spf13/cobra"
+
+	"example.com/app/internal/watch"
+)
+
+// newCommand builds each subcommand, named by its caller.
+func newCommand(use string, run func()) *cobra.Command {
+	c := &cobra.Command{Run: func(*cobra.Command, []string) { run() }}
+	c.Use = use
+	return c
+}
+
+func startWatching() { watch.Start(nil, nil) }
+"""
+
+
+def test_a_helper_naming_the_commands_it_builds_declares_none(tmp_path):
+    """`c.Use = use`, a parameter's name: the helper's file is code every command may run (the
+    controller's informer is started through it), not another command's."""
+    go_module(tmp_path, {
+        "cmd/api/main.go": 'package main\n\nimport "example.com/app/cmd"\n\nfunc main() { cmd.Execute() }\n',
+        "cmd/root.go": 'package cmd\n\nimport "github.com/spf13/cobra"\n\nvar root = &cobra.Command{Use: "api"}\n\n'
+                       'func Execute() {\n\troot.AddCommand(newCommand("apiserver", serve), '
+                       'newCommand("controller", runController))\n\t_ = root.Execute()\n}\n',
+        "cmd/common.go": _COMMAND_HELPER,
+        "cmd/controller.go": 'package cmd\n\nimport "github.com/spf13/cobra"\n\n'
+                             'var controllerCmd = &cobra.Command{Use: "controller"}\n\nfunc runController() { startWatching() }\n',
+        "cmd/apiserver.go": "package cmd\n\nfunc serve() {}\n",
+        "internal/watch/watch.go": _WATCHES.replace("func start(", "func Start(")})
+    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="40Mi").replace(
+        "image: ghcr.io/acme/api:1", 'image: ghcr.io/acme/api:1\n          args: ["controller"]'))
+    assert [f.rule_id for f in _run(tmp_path).findings] == ["SL101"]
 
 
 @pytest.mark.parametrize("args, reported", [('["apiserver"]', False), ('["controller"]', True), ("[]", True),
@@ -6730,6 +6769,9 @@ def test_an_informer_listing_a_dynamic_custom_resource_keeps_nothing_that_grows(
     # a domain of many projects: Gateway API's routes, the API extensions server's CRDs
     ("sigs.k8s.io/app", "sigs.k8s.io/gateway-api/pkg/client/informers/externalversions", True),
     ("k8s.io/app", "k8s.io/apiextensions-apiserver/pkg/client/informers/externalversions", True),
+    ("github.com/kubernetes-csi/app",
+     "github.com/kubernetes-csi/external-snapshotter/client/informers/externalversions", True),
+    ("gitlab.com/acme/app", "github.com/acme/api/client/informers/externalversions", True),  # another host's acme
 ])
 def test_a_generated_clients_factory_is_a_cache_unless_of_the_projects_own_resources(tmp_path, module, client,
                                                                                      reported):

@@ -4063,7 +4063,7 @@ _README_TEMPLATE_START = re.compile(r"\A\s*#[^\n]*\n\s*## Getting Started\b(?=.*
 _RETIRED_STATE = (r"(?:is|has\s+been)\s+(?:now\s+|currently\s+)?(?:\*\*?|__?)?(?:deprecated|archived|unmaintained|"
                   r"no\s+longer\s+(?:actively\s+)?(?:in\s+use|maintained|supported|developed))"
                   # the emphasis closed (possessively: "**unmaintained** on Windows" is no notice)
-                  r"(?:\*\*?|__?)?+(?=\s*(?:[.,;:!)*_\u26a0]|$|\s+(?:in\s+favou?r|and|please|use|see)\b))")
+                  r"(?:\*\*?|__?)?+(?=\s*(?:[.,;:!)*\u26a0]|$|\s+(?:in\s+favou?r|and|please|use|see)\b))")
 _RETIRED = re.compile(r"(?i)\b(?:this|the)\s+(?:project|repository|repo)\s+(?:\w+\s+)?" + _RETIRED_STATE +
                       # Intel's notice on the projects it stopped: "## PROJECT NOT UNDER ACTIVE MANAGEMENT"
                       # (trusted-certificate-issuer's, read as not worth a change).
@@ -4800,15 +4800,24 @@ def _own_factories(facts: list[_PackageCode], module: modules.Module) -> int:
     of its owner (ocm's klusterlet operator asks `open-cluster-management.io/api`'s factory for
     its Klusterlets alone; read as wrong when called cluster-wide). Not another project's, nor
     OpenShift's API, whose Builds and ImageStreams grow with the cluster like its core kinds."""
-    owner = _owner(module.path)
-    return sum(modules.in_module(path, module.path) or owner not in _PLATFORM_OWNERS and _owner(path) == owner
+    publisher = _publisher(module.path)
+    return sum(modules.in_module(path, module.path) or
+               publisher not in _PLATFORM_PUBLISHERS and _publisher(path) == publisher
                for f in facts for path in f.generated_factories)
 
 
+def _publisher(import_path: str) -> str:
+    """Who publishes the modules of an import path, with where: `github.com/acme` of
+    `github.com/acme/api`, `knative.dev` of `knative.dev/eventing`."""
+    elements = import_path.lower().split("/")
+    return "/".join(elements[:2] if elements[0] in _CODE_HOSTS else elements[:1])
+
+
 # Whose generated clients are a platform's API (OpenShift's), or of many projects under one
-# domain (Kubernetes': the API extensions server's CustomResourceDefinitions, Gateway API's
-# routes), not a project's own custom resources.
-_PLATFORM_OWNERS = frozenset({"", "openshift", "k8s.io", "sigs.k8s.io"})
+# publisher (Kubernetes': the API extensions server's CustomResourceDefinitions, Gateway API's
+# routes, the CSI snapshotter's VolumeSnapshots), not a project's own custom resources.
+_PLATFORM_PUBLISHERS = frozenset({"", "github.com/openshift", "k8s.io", "sigs.k8s.io", "github.com/kubernetes",
+                                  "github.com/kubernetes-sigs", "github.com/kubernetes-csi"})
 
 
 def _informer_counts(facts: list[_PackageCode], run: ProgramRun, named: bool, own: int) -> tuple[int, int]:
@@ -4853,9 +4862,25 @@ _GENERATED_CACHE = re.compile(r"/(?:informers|listers)(?:/|$)")
 
 
 # A cobra command's name, in its literal or set after (ocm's `cmd.Use = "klusterlet"` on the
-# command a library builds, beside `cmd.Use = agentCmdName` in the same file).
+# command a library builds).
 _COMMAND_NAME = rb'(?:\bUse:|\.Use\s*=)\s*"'
-_DECLARES_A_COMMAND = re.compile(_COMMAND_NAME + rb'|\.Use\s*=\s*[A-Za-z_]')
+_NAMED_COMMAND = re.compile(_COMMAND_NAME)
+# Or set to a name (ocm's `cmd.Use = agentCmdName` beside its klusterlet command).
+_COMMAND_NAMED_BY = re.compile(rb"\.Use\s*=\s*([A-Za-z_]\w*)\b(?!\s*[.(\[])")
+
+
+def _declares_a_command(code: bytes) -> bool:
+    """Whether Go code names a cobra command: in a literal, or set after (see _declares_command),
+    or by a name that is not a parameter of its function (a helper's `c.Use = use` names every
+    command it builds, and declares none)."""
+    if _NAMED_COMMAND.search(code):
+        return True
+    for named in _COMMAND_NAMED_BY.finditer(code):
+        header_start = code.rfind(b"func ", 0, named.start())
+        header = code[header_start:code.find(b"{", header_start)] if header_start >= 0 else b""
+        if not re.search(rb"\b%s\b" % re.escape(named.group(1)), header):
+            return True
+    return False
 _PERSISTENT_PRE_RUN = re.compile(rb"\bPersistentPreRunE?\s*:")
 
 
@@ -6078,7 +6103,7 @@ class _GoTree:
         declarations = self._declarations_of(declaring)
         declared = declarations.declarations
         own = _declares_command(subcommand)
-        commands = {i for i, found in enumerate(declared) if _DECLARES_A_COMMAND.search(found.text)}
+        commands = {i for i, found in enumerate(declared) if _declares_a_command(found.text)}
         mine = {i for i in commands if own.search(declared[i].text)}
         if not mine or mine == commands:
             return None, None
@@ -6094,7 +6119,7 @@ class _GoTree:
         (cobra's, or the type of kong's)."""
         others = [path for path in _go_files_in(os.path.dirname(declaring)) if path != declaring]
         kong_types = {type_name for path in others for type_name in _kong_commands(self._read_go(path) or b"").values()}
-        return [declaring] + [path for path in others if not _DECLARES_A_COMMAND.search(code := self._read_go(path) or b"")
+        return [declaring] + [path for path in others if not _declares_a_command(code := self._read_go(path) or b"")
                               and not _declares_type(code, kong_types)]
 
     def _declaring_file(self, main: str, module: modules.Module, subcommand: str) -> str | None:

@@ -170,6 +170,20 @@ func init() {
 	roots.AppendCertsFromPEM(bundle)
 }
 
+// Two files read into one local: the first is kept, whatever the second is.
+var motd []byte
+
+func init() {
+	data, _ := os.ReadFile(os.Getenv("APP_MOTD")) // want "SL001: os.ReadFile in func init reads a file"
+	motd = data
+	data, _ = os.ReadFile(os.Getenv("APP_CA_CHECK"))
+	_, _ = pem.Decode(data)
+	var ca, err = os.ReadFile(os.Getenv("APP_CA_VAR"))
+	if err == nil {
+		_, _ = pem.Decode(ca)
+	}
+}
+
 // Read into a package-level variable: kept whole, whatever parses it.
 var caPEM []byte
 
