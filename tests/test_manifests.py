@@ -5248,11 +5248,6 @@ import (
 	"k8s.io/client-go/kubernetes"
 )
 
-type sliceManager struct {
-	factory informers.SharedInformerFactory
-	other   informers.SharedInformerFactory
-}
-
 func newSliceManager(client kubernetes.Interface) *sliceManager {
 	factory := informers.NewSharedInformerFactory(client, 0)
 	_ = factory.Resource().V1beta1().ResourceSlices().Informer()
@@ -5283,6 +5278,10 @@ def test_a_factory_kept_in_a_field_and_asked_only_for_small_kinds_keeps_nothing_
     factory only for ResourceSlices, keeps it in a field and only shuts it down through it: a
     finding calling its cache cluster-wide was read as wrong."""
     write(tmp_path, "internal/watch/pods.go", _NODE_PODS_AND_CLAIMS % "")
+    # Its type declared in a file of its own, as dcgm-exporter's types.go does.
+    write(tmp_path, "internal/watch/types.go", 'package watch\n\nimport "k8s.io/client-go/informers"\n\n'
+                                               "type sliceManager struct {\n\tfactory informers.SharedInformerFactory\n"
+                                               "\tother   informers.SharedInformerFactory\n}\n")
     findings = _findings_of_watching_program(tmp_path, _SLICES_KEPT_IN_A_FIELD % more, controller=False)
     assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
 

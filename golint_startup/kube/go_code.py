@@ -501,8 +501,8 @@ def _scopings_in_helpers(code: bytes, helpers: Iterable[bytes]) -> list[int]:
 _CLIENT_GO_INFORMERS = b"k8s.io/client-go/informers"
 # A factory kept in an unexported field: `field: name,` in a literal, or `x.field = name`.
 _STORED_IN_FIELD = rb"\b([a-z_]\w*)\s*:\s*%(name)s\s*(?=[,}\n])|\.\s*([a-z_]\w*)\s*=\s*%(name)s\b(?!\s*[.(\[])"
-# A struct's field declared as a typed factory (`factory informers.SharedInformerFactory`).
-_FACTORY_FIELD = rb"(?m)^[ \t]+%(field)s[ \t]+\*?\w+\.SharedInformerFactory\b"
+# A name used other than as a literal's key or a selected field: a variable.
+_NAME_NOT_KEY = rb"(?<![.\w])%(name)s\b(?!\s*:(?!=))"
 # What a typed factory's variable is used for, when used only in its own function: asked
 # for a kind's informer, started, waited on, shut down.
 _FACTORY_USE = rb"\b%(name)s\s*\.\s*(?:[A-Z]\w*\(\)\s*\.\s*V\d\w*\(\)\s*\.\s*([A-Z]\w*)\(\)|(?:Start|WaitForCacheSync|Shutdown)\()"
@@ -533,13 +533,15 @@ def _asks_only_small_kinds(code: bytes, imports: dict[bytes, bytes], constructio
     name = re.escape(named.group(1))
     function_end = code.find(b"\nfunc ", construction.end())
     body = code[_call_end(code, construction.end() - 1):function_end if function_end >= 0 else len(code)]
-    # Kept in an unexported field of a struct the file declares (dcgm-exporter's `factory:
-    # factory` in the manager it returns, read as wrong when called cluster-wide): the field's
-    # uses in the file count as its own. Not a map's key (`{cluster: factory}`) or another
-    # file's struct; a method of another file of the package asking the field for a kind is
-    # not seen.
+    # Kept in an unexported field (dcgm-exporter's `factory: factory` in the manager it
+    # returns, read as wrong when called cluster-wide): the field's uses in the file count as
+    # its own. Not a map's key (`{cluster: factory}`, a name the function uses otherwise, but
+    # for the factory's own); a method of another file of the package asking the field for a
+    # kind is not seen.
+    header = code[code.rfind(b"\nfunc ", 0, construction.start()) + 1:construction.start()]
     stored = [m for m in re.finditer(_STORED_IN_FIELD % {b"name": name}, body)
-              if re.search(_FACTORY_FIELD % {b"field": re.escape(m.group(1) or m.group(2))}, code)]
+              if m.group(2) or m.group(1) == named.group(1) or
+              not re.search(_NAME_NOT_KEY % {b"name": re.escape(m.group(1))}, header + body)]
     fields = {m.group(1) or m.group(2) for m in stored}
     for m in reversed(stored):
         body = body[:m.start()] + body[m.end():]
