@@ -582,8 +582,10 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
             if in_init and flagged[:2] == _FILE and arguments and _environment_value(file, context, arguments[0]):
                 named = assigned_names(call)
                 if named and named[0].type == "identifier":
-                    if text(named[0]) in environment_reads:  # its earlier bytes, given another file's
-                        environment_settled.append(environment_reads[text(named[0])][0])
+                    earlier = environment_reads.get(text(named[0]))
+                    if earlier is not None and not _parsed_as_certificate(file, context, text(named[0]), earlier[1],
+                                                                          until=named[0].start_byte):
+                        environment_settled.append(earlier[0])  # its bytes, before it was given another file's
                     environment_reads[text(named[0])] = \
                         RULE.finding(file.path, call, _work_message(name, where, cost)), named[0]
                     continue
@@ -989,18 +991,20 @@ _CERTIFICATE_PARSERS = frozenset({("encoding/pem", "Decode"), ("crypto/x509", "P
 _POOL_PARSER = "AppendCertsFromPEM"
 
 
-def _parsed_as_certificate(file: GoFile, context, local: str, target) -> bool:
+def _parsed_as_certificate(file: GoFile, context, local: str, target, until: int | None = None) -> bool:
     """Whether the bytes an init reads into `local` (the read's `target`, a local of the init,
     not a package-level variable, which keeps them) from a file the environment names are only
     parsed as a certificate after the read (`pem.Decode(cert)`, `pool.AppendCertsFromPEM(ca)`):
     a CA file of a few KB, whatever is kept of it. consul-api-gateway's init checks the CA file
-    of its CONSUL_CACERT so, read as not worth a change."""
+    of its CONSUL_CACERT so, read as not worth a change. Its uses before `until`, when the
+    name is given another read's bytes there."""
     declaration = target.parent.parent if target.parent is not None else None
     declared = target.parent is not None and target.parent.type == "var_spec" or \
         declaration is not None and declaration.type == "short_var_declaration"
     if not declared and not file.is_shadowed(target):
         return False
-    uses = identifier_uses(file, context, local, target.end_byte)
+    uses = [use for use in identifier_uses(file, context, local, target.end_byte)
+            if until is None or use.start_byte < until]
     for use in uses:
         arguments = use.parent
         call = arguments.parent if arguments is not None and arguments.type == "arguments" else None

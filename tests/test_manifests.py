@@ -888,6 +888,10 @@ def test_a_scaffold_whose_readme_is_kubebuilders_template_is_not_reported(tmp_pa
     ("# api\n\nThis project is currently **unmaintained** on Windows nodes.\n", True),
     ("# api\n\nThis project is **no longer supported** on Kubernetes 1.24.\n", True),
     ("# api\n\nThis project is deprecated _for Helm 2_ users.\n", True),
+    ("# api\n\nThis project is deprecated *for Helm 2* users.\n", True),
+    ("# api\n\nThis project is **deprecated** *on Windows nodes*.\n", True),
+    ("# api\n\n*This project is deprecated.*\n", False),
+    ("# api\n\n***This project is unmaintained***\n", False),
     # nix-remote-build-controller
     ("> [!WARNING]\n> This project is incomplete and not currently in working condition.\n\n# api\n", False),
     ("# api\n\nThis project is not yet in a working state.\n", False),
@@ -1569,7 +1573,12 @@ func startWatching() { watch.Start(nil, nil) }
 """
 
 
-def test_a_helper_naming_the_commands_it_builds_declares_none(tmp_path):
+@pytest.mark.parametrize("helper", [
+    _COMMAND_HELPER,
+    _COMMAND_HELPER.replace("\tc.Use = use", "\t// the caller's run func names nothing here\n\tc.Use = use"),
+    _COMMAND_HELPER.replace("func newCommand(use string,", "func newCommand(opts map[string]interface{}, use string,"),
+])
+def test_a_helper_naming_the_commands_it_builds_declares_none(tmp_path, helper):
     """`c.Use = use`, a parameter's name: the helper's file is code every command may run (the
     controller's informer is started through it), not another command's."""
     go_module(tmp_path, {
@@ -1577,7 +1586,7 @@ def test_a_helper_naming_the_commands_it_builds_declares_none(tmp_path):
         "cmd/root.go": 'package cmd\n\nimport "github.com/spf13/cobra"\n\nvar root = &cobra.Command{Use: "api"}\n\n'
                        'func Execute() {\n\troot.AddCommand(newCommand("apiserver", serve), '
                        'newCommand("controller", runController))\n\t_ = root.Execute()\n}\n',
-        "cmd/common.go": _COMMAND_HELPER,
+        "cmd/common.go": helper,
         "cmd/controller.go": 'package cmd\n\nimport "github.com/spf13/cobra"\n\n'
                              'var controllerCmd = &cobra.Command{Use: "controller"}\n\nfunc runController() { startWatching() }\n',
         "cmd/apiserver.go": "package cmd\n\nfunc serve() {}\n",
@@ -4932,6 +4941,9 @@ spec:
      "manager", False),
     ("{{- if include \"chart.namespaced\" . }}\n" + _ZONES_ONLY + "{{- else }}\n" + _ZONES_ONLY + "{{- end }}\n",
      "manager", True),  # a condition the defaults do not decide: alternatives, not known
+    # `else with` a value the defaults leave unset: the last branch is what renders
+    ("{{- if .Values.namespaced }}\n" + _ZONES_ONLY + "{{- else with .Values.rbac.extra }}\n" + _ZONES_ONLY +
+     "{{- else }}\n" + _ZONES_AND_CONFIGMAPS + "{{- end }}\n", "manager", True),
 ])
 def test_a_charts_cluster_roles_say_what_its_containers_may_list(tmp_path, cluster_role, bound, reported):
     """A chart's ClusterRoles and bindings are read with their template actions set aside."""

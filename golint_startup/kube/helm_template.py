@@ -361,8 +361,8 @@ class ChartDefaults:
             elif words.startswith("else") and blocks and blocks[-1][1] is not None:
                 branches = blocks[-1][1]
                 branches[-1][2] = action.start()
-                branches.append([self._truth(words.split("if ", 1)[1]) if words.startswith("else if ") else True,
-                                 action.end(), None])
+                branches.append([self._truth(words.split(" ", 2)[2].strip())
+                                 if words.startswith(("else if ", "else with ")) else True, action.end(), None])
             elif words == "end" and blocks:
                 start, branches = blocks.pop()
                 if branches is None or len(branches) < 2 or any(truth is None for truth, _, _ in branches):

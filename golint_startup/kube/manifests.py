@@ -4063,7 +4063,9 @@ _README_TEMPLATE_START = re.compile(r"\A\s*#[^\n]*\n\s*## Getting Started\b(?=.*
 _RETIRED_STATE = (r"(?:is|has\s+been)\s+(?:now\s+|currently\s+)?(?:\*\*?|__?)?(?:deprecated|archived|unmaintained|"
                   r"no\s+longer\s+(?:actively\s+)?(?:in\s+use|maintained|supported|developed))"
                   # the emphasis closed (possessively: "**unmaintained** on Windows" is no notice)
-                  r"(?:\*\*?|__?)?+(?=\s*(?:[.,;:!)*\u26a0]|$|\s+(?:in\s+favou?r|and|please|use|see)\b))")
+                  # then its sentence ends, or a closing emphasis ends it ("deprecated *for Helm 2*" does not)
+                  r"(?:\*\*?|__?)?+(?=\s*(?:[.,;:!)\u26a0]|\*+\s*(?:[.,;:!)]|$)|$|"
+                  r"\s+(?:in\s+favou?r|and|please|use|see)\b))")
 _RETIRED = re.compile(r"(?i)\b(?:this|the)\s+(?:project|repository|repo)\s+(?:\w+\s+)?" + _RETIRED_STATE +
                       # Intel's notice on the projects it stopped: "## PROJECT NOT UNDER ACTIVE MANAGEMENT"
                       # (trusted-certificate-issuer's, read as not worth a change).
@@ -4876,11 +4878,15 @@ def _declares_a_command(code: bytes) -> bool:
     if _NAMED_COMMAND.search(code):
         return True
     for named in _COMMAND_NAMED_BY.finditer(code):
-        header_start = code.rfind(b"func ", 0, named.start())
-        header = code[header_start:code.find(b"{", header_start)] if header_start >= 0 else b""
+        header_start = max((found.start() for found in _FUNCTION_START.finditer(code, 0, named.start())), default=-1)
+        # Its parameters: up to the `{` that opens its body at a line's end (not `interface{}`).
+        header = code[header_start:code.find(b"{\n", header_start)] if header_start >= 0 else b""
         if not re.search(rb"\b%s\b" % re.escape(named.group(1)), header):
             return True
     return False
+
+
+_FUNCTION_START = re.compile(rb"(?m)^func\b")
 _PERSISTENT_PRE_RUN = re.compile(rb"\bPersistentPreRunE?\s*:")
 
 

@@ -184,6 +184,18 @@ func init() {
 	}
 }
 
+// Two CA files read into one local, each only parsed.
+func init() {
+	ca, err := os.ReadFile(os.Getenv("APP_CA_ONE"))
+	if err == nil {
+		roots.AppendCertsFromPEM(ca)
+	}
+	ca, err = os.ReadFile(os.Getenv("APP_CA_TWO"))
+	if err == nil {
+		roots.AppendCertsFromPEM(ca)
+	}
+}
+
 // Read into a package-level variable: kept whole, whatever parses it.
 var caPEM []byte
 
