@@ -152,6 +152,15 @@ def _never_set(file: GoFile, embedded: set[str]) -> frozenset:
                      if not any(_sets(use) for use in identifier_uses(file, file.root, name)))
 
 
+def _assigned_to(use) -> bool:
+    """Whether a use of a variable is a target of an assignment or short declaration (`x, err =
+    f()`, `x := v`), not read."""
+    targets = use.parent
+    statement = targets.parent if targets is not None and targets.type == "expression_list" else None
+    return statement is not None and statement.type in ("assignment", "short_var_declaration") and \
+        statement.child_by_field_name("left") == targets
+
+
 def _sets(use) -> bool:
     """Whether a use of a variable may give it a value: its address taken, or a target of an
     assignment of anything but `nil` (`x = nil`, `x, err = f()`, `x++`, `x[i] = v`...), of a
@@ -164,8 +173,7 @@ def _sets(use) -> bool:
     if parent.type == "expression_list" and parent.parent.type in ("range_clause", "receive_statement") and \
             parent == parent.parent.child_by_field_name("left"):
         return True  # `for _, x = range xs`, `case x = <-ch`
-    if parent.type != "expression_list" or parent.parent.type not in ("assignment", "short_var_declaration") or \
-            parent != parent.parent.child_by_field_name("left"):
+    if not _assigned_to(use):
         return False
     targets, values = values_of(parent), values_of(parent.parent.child_by_field_name("right"))
     if len(targets) != len(values):
@@ -583,8 +591,7 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
                 named = assigned_names(call)
                 if named and named[0].type == "identifier":
                     earlier = environment_reads.get(text(named[0]))
-                    if earlier is not None and not _parsed_as_certificate(file, context, text(named[0]), earlier[1],
-                                                                          until=named[0].start_byte):
+                    if earlier is not None and not _parsed_as_certificate(file, context, text(named[0]), earlier[1]):
                         environment_settled.append(earlier[0])  # its bytes, before it was given another file's
                     environment_reads[text(named[0])] = \
                         RULE.finding(file.path, call, _work_message(name, where, cost)), named[0]
@@ -991,20 +998,19 @@ _CERTIFICATE_PARSERS = frozenset({("encoding/pem", "Decode"), ("crypto/x509", "P
 _POOL_PARSER = "AppendCertsFromPEM"
 
 
-def _parsed_as_certificate(file: GoFile, context, local: str, target, until: int | None = None) -> bool:
+def _parsed_as_certificate(file: GoFile, context, local: str, target) -> bool:
     """Whether the bytes an init reads into `local` (the read's `target`, a local of the init,
     not a package-level variable, which keeps them) from a file the environment names are only
     parsed as a certificate after the read (`pem.Decode(cert)`, `pool.AppendCertsFromPEM(ca)`):
     a CA file of a few KB, whatever is kept of it. consul-api-gateway's init checks the CA file
-    of its CONSUL_CACERT so, read as not worth a change. Its uses before `until`, when the
-    name is given another read's bytes there."""
+    of its CONSUL_CACERT so, read as not worth a change. Where the name is written again (given
+    another file's bytes), it is not read: what is read after may be either file's."""
     declaration = target.parent.parent if target.parent is not None else None
     declared = target.parent is not None and target.parent.type == "var_spec" or \
         declaration is not None and declaration.type == "short_var_declaration"
     if not declared and not file.is_shadowed(target):
         return False
-    uses = [use for use in identifier_uses(file, context, local, target.end_byte)
-            if until is None or use.start_byte < until]
+    uses = [use for use in identifier_uses(file, context, local, target.end_byte) if not _assigned_to(use)]
     for use in uses:
         arguments = use.parent
         call = arguments.parent if arguments is not None and arguments.type == "arguments" else None

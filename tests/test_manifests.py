@@ -892,6 +892,9 @@ def test_a_scaffold_whose_readme_is_kubebuilders_template_is_not_reported(tmp_pa
     ("# api\n\nThis project is **deprecated** *on Windows nodes*.\n", True),
     ("# api\n\n*This project is deprecated.*\n", False),
     ("# api\n\n***This project is unmaintained***\n", False),
+    ("# api\n\nThis project is deprecated **in favor of [gizmo](https://example.com/gizmo)**.\n", False),
+    ("# api\n\nThis project is **deprecated** *and no longer maintained*.\n", False),
+    ("# api\n\nThis project is deprecated *(use widget-api)*.\n", False),
     # nix-remote-build-controller
     ("> [!WARNING]\n> This project is incomplete and not currently in working condition.\n\n# api\n", False),
     ("# api\n\nThis project is not yet in a working state.\n", False),
@@ -1537,13 +1540,18 @@ func NewControllerCmd() *cobra.Command {
     ('["controller"]', '"controller"', True),
     ("[]", "controllerName", True),  # the whole program
 ])
-def test_commands_named_after_they_are_built_are_subcommands(tmp_path, args, named, reported):
+@pytest.mark.parametrize("written", ["as gofmt writes it", "a comment after a body's brace", "CRLF"])
+def test_commands_named_after_they_are_built_are_subcommands(tmp_path, args, named, reported, written):
     """ocm's registration-operator builds each command with a library and names it after
     (`cmd.Use = "klusterlet"`, `cmd.Use = agentCmdName`), two in one file: the operator's
     container runs only its own command's code, not the agent's informers."""
     go_module(tmp_path, {
         "cmd/api/main.go": 'package main\n\nimport "example.com/app/cmd"\n\nfunc main() { cmd.Execute() }\n',
-        "cmd/commands.go": _COMMANDS_BUILT_BY_A_LIBRARY % named,
+        "cmd/commands.go": {
+            "as gofmt writes it": lambda code: code,
+            "a comment after a body's brace": lambda code: code.replace(" {\n\tcmd := newCommand(watch.Start)",
+                                                                        " { // the controller\n\tcmd := newCommand(watch.Start)"),
+            "CRLF": lambda code: code.replace("\n", "\r\n")}[written](_COMMANDS_BUILT_BY_A_LIBRARY % named),
         "cmd/library.go": "package cmd\n\nimport \"github.com/spf13/cobra\"\n\n"
                           "func newCommand(run func()) *cobra.Command { return &cobra.Command{Run: nil} }\n\n"
                           "func serve() {}\n\nfunc Execute() {}\n",

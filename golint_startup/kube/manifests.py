@@ -4063,9 +4063,10 @@ _README_TEMPLATE_START = re.compile(r"\A\s*#[^\n]*\n\s*## Getting Started\b(?=.*
 _RETIRED_STATE = (r"(?:is|has\s+been)\s+(?:now\s+|currently\s+)?(?:\*\*?|__?)?(?:deprecated|archived|unmaintained|"
                   r"no\s+longer\s+(?:actively\s+)?(?:in\s+use|maintained|supported|developed))"
                   # the emphasis closed (possessively: "**unmaintained** on Windows" is no notice)
-                  # then its sentence ends, or a closing emphasis ends it ("deprecated *for Helm 2*" does not)
+                  # then its sentence ends, a closing emphasis ends it, or "in favor", "and", "use"... follow,
+                  # emphasized or not ("deprecated *for Helm 2* users" is no notice)
                   r"(?:\*\*?|__?)?+(?=\s*(?:[.,;:!)\u26a0]|\*+\s*(?:[.,;:!)]|$)|$|"
-                  r"\s+(?:in\s+favou?r|and|please|use|see)\b))")
+                  r"(?:[*_]+\s*|(?<=\s))(?:in\s+favou?r|and|please|use|see)\b|[*_]+\s*\())")
 _RETIRED = re.compile(r"(?i)\b(?:this|the)\s+(?:project|repository|repo)\s+(?:\w+\s+)?" + _RETIRED_STATE +
                       # Intel's notice on the projects it stopped: "## PROJECT NOT UNDER ACTIVE MANAGEMENT"
                       # (trusted-certificate-issuer's, read as not worth a change).
@@ -4879,14 +4880,17 @@ def _declares_a_command(code: bytes) -> bool:
         return True
     for named in _COMMAND_NAMED_BY.finditer(code):
         header_start = max((found.start() for found in _FUNCTION_START.finditer(code, 0, named.start())), default=-1)
-        # Its parameters: up to the `{` that opens its body at a line's end (not `interface{}`).
-        header = code[header_start:code.find(b"{\n", header_start)] if header_start >= 0 else b""
+        # Its parameters: up to the `{` that opens its body, ending its line (not `interface{}`),
+        # and never past the name's assignment.
+        body = _BODY_OPENING.search(code, header_start, named.start()) if header_start >= 0 else None
+        header = code[header_start:body.start() if body is not None else named.start()] if header_start >= 0 else b""
         if not re.search(rb"\b%s\b" % re.escape(named.group(1)), header):
             return True
     return False
 
 
 _FUNCTION_START = re.compile(rb"(?m)^func\b")
+_BODY_OPENING = re.compile(rb"\{[ \t]*(?://[^\n]*)?\r?\n")
 _PERSISTENT_PRE_RUN = re.compile(rb"\bPersistentPreRunE?\s*:")
 
 
