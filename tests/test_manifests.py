@@ -1486,6 +1486,16 @@ var %sCommand = &cobra.Command{%s}
 """
 
 
+def _rules_of_subcommand_run(root, files: dict[str, str], args: str) -> list[str]:
+    """The rules reported for cmd/api, a cobra program of `files` whose main runs
+    `cmd.Execute()`, run by deploy/api.yaml (_SIZED, 40Mi asked) with `args`."""
+    go_module(root, {"cmd/api/main.go": 'package main\n\nimport "example.com/app/cmd"\n\nfunc main() { cmd.Execute() }\n',
+                     **files})
+    write(root, "deploy/api.yaml", _SIZED.format(request="40Mi").replace(
+        "image: ghcr.io/acme/api:1", f"image: ghcr.io/acme/api:1\n          args: {args}"))
+    return [f.rule_id for f in _run(root).findings]
+
+
 @pytest.mark.parametrize("args, declared, reported", [
     ('["apiserver", "--secure-port=9443"]', 'Use: "apiserver"', False),  # appcat: no cache of its own
     ('["apiserver"]', "", False),  # a builder names it: the file named for it
@@ -1499,14 +1509,10 @@ var %sCommand = &cobra.Command{%s}
 def test_a_container_running_one_subcommand_is_judged_by_what_it_reaches(tmp_path, args, declared, reported):
     """appcat's one binary runs its API server (uncached clients, 50Mi of 200Mi) and its
     controller (a cache of Secrets): each container by the subcommand its first argument names."""
-    go_module(tmp_path, {
-        "cmd/api/main.go": 'package main\n\nimport "example.com/app/cmd"\n\nfunc main() { cmd.Execute() }\n',
+    assert _rules_of_subcommand_run(tmp_path, {
         "cmd/apiserver.go": _SUBCOMMAND % ("", "apiServer", declared),
         "cmd/controller.go": _SUBCOMMAND % ('\t_ "example.com/app/internal/watch"\n', "controller", 'Use: "controller"'),
-        "internal/watch/watch.go": _WATCHES})
-    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="40Mi").replace(
-        "image: ghcr.io/acme/api:1", f"image: ghcr.io/acme/api:1\n          args: {args}"))
-    assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
+        "internal/watch/watch.go": _WATCHES}, args) == (["SL101"] if reported else [])
 
 
 _COMMANDS_BUILT_BY_A_LIBRARY = """\
@@ -1545,8 +1551,7 @@ def test_commands_named_after_they_are_built_are_subcommands(tmp_path, args, nam
     """ocm's registration-operator builds each command with a library and names it after
     (`cmd.Use = "klusterlet"`, `cmd.Use = agentCmdName`), two in one file: the operator's
     container runs only its own command's code, not the agent's informers."""
-    go_module(tmp_path, {
-        "cmd/api/main.go": 'package main\n\nimport "example.com/app/cmd"\n\nfunc main() { cmd.Execute() }\n',
+    assert _rules_of_subcommand_run(tmp_path, {
         "cmd/commands.go": {
             "as gofmt writes it": lambda code: code,
             "a comment after a body's brace": lambda code: code.replace(" {\n\tcmd := newCommand(watch.Start)",
@@ -1555,10 +1560,7 @@ def test_commands_named_after_they_are_built_are_subcommands(tmp_path, args, nam
         "cmd/library.go": "package cmd\n\nimport \"github.com/spf13/cobra\"\n\n"
                           "func newCommand(run func()) *cobra.Command { return &cobra.Command{Run: nil} }\n\n"
                           "func serve() {}\n\nfunc Execute() {}\n",
-        "internal/watch/watch.go": _WATCHES.replace("func start(", "func Start(")})
-    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="40Mi").replace(
-        "image: ghcr.io/acme/api:1", f"image: ghcr.io/acme/api:1\n          args: {args}"))
-    assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
+        "internal/watch/watch.go": _WATCHES.replace("func start(", "func Start(")}, args) == (["SL101"] if reported else [])
 
 
 _COMMAND_HELPER = """\
@@ -1589,8 +1591,7 @@ func startWatching() { watch.Start(nil, nil) }
 def test_a_helper_naming_the_commands_it_builds_declares_none(tmp_path, helper):
     """`c.Use = use`, a parameter's name: the helper's file is code every command may run (the
     controller's informer is started through it), not another command's."""
-    go_module(tmp_path, {
-        "cmd/api/main.go": 'package main\n\nimport "example.com/app/cmd"\n\nfunc main() { cmd.Execute() }\n',
+    assert _rules_of_subcommand_run(tmp_path, {
         "cmd/root.go": 'package cmd\n\nimport "github.com/spf13/cobra"\n\nvar root = &cobra.Command{Use: "api"}\n\n'
                        'func Execute() {\n\troot.AddCommand(newCommand("apiserver", serve), '
                        'newCommand("controller", runController))\n\t_ = root.Execute()\n}\n',
@@ -1598,10 +1599,7 @@ def test_a_helper_naming_the_commands_it_builds_declares_none(tmp_path, helper):
         "cmd/controller.go": 'package cmd\n\nimport "github.com/spf13/cobra"\n\n'
                              'var controllerCmd = &cobra.Command{Use: "controller"}\n\nfunc runController() { startWatching() }\n',
         "cmd/apiserver.go": "package cmd\n\nfunc serve() {}\n",
-        "internal/watch/watch.go": _WATCHES.replace("func start(", "func Start(")})
-    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="40Mi").replace(
-        "image: ghcr.io/acme/api:1", 'image: ghcr.io/acme/api:1\n          args: ["controller"]'))
-    assert [f.rule_id for f in _run(tmp_path).findings] == ["SL101"]
+        "internal/watch/watch.go": _WATCHES.replace("func start(", "func Start(")}, '["controller"]') == ["SL101"]
 
 
 @pytest.mark.parametrize("args, reported", [('["apiserver"]', False), ('["controller"]', True), ("[]", True),
