@@ -306,8 +306,7 @@ class ChartDefaults:
                 states.append(condition)
                 taken.append(condition)
             elif words.startswith("else") and states:
-                condition = self._truth(words.split(" ", 2)[2].strip()) \
-                    if words.startswith(("else if ", "else with ")) else True
+                condition = self._else_truth(words)
                 if taken[-1] is True:
                     states[-1] = False
                 elif taken[-1] is False:
@@ -361,8 +360,7 @@ class ChartDefaults:
             elif words.startswith("else") and blocks and blocks[-1][1] is not None:
                 branches = blocks[-1][1]
                 branches[-1][2] = action.start()
-                branches.append([self._truth(words.split(" ", 2)[2].strip())
-                                 if words.startswith(("else if ", "else with ")) else True, action.end(), None])
+                branches.append([self._else_truth(words), action.end(), None])
             elif words == "end" and blocks:
                 start, branches = blocks.pop()
                 if branches is None or len(branches) < 2 or any(truth is None for truth, _, _ in branches):
@@ -426,6 +424,11 @@ class ChartDefaults:
                     return False
                 seen = True
         return seen
+
+    def _else_truth(self, words: str) -> bool | None:
+        """Whether an `else` action's branch is taken once those before it are not: always for
+        `else`, by its value for `else if X` and `else with X`."""
+        return self._truth(words.split(" ", 2)[2].strip()) if words.startswith(("else if ", "else with ")) else True
 
     def _truth(self, condition: str) -> bool | None:
         # `eq .Values.x "value"` (or `ne`), a value compared with a string.

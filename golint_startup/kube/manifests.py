@@ -2953,6 +2953,10 @@ def _flat_image(node: yaml.Node, path: tuple[str, ...], defaults: helm_template.
     return None
 
 
+# A template's `image:` opening with an action (`image: "{{ .Values.x.image.registry }}/...`).
+_IMAGE_ACTION = r"^[ \t]*(?:-[ \t]+)?image:[ \t]*[\"']?\{\{-?\s*"
+
+
 def _registry_image(settings: yaml.Node | None, path: tuple[str, ...],
                     templates: list[tuple[Source, str]]) -> str | None:
     """The image of values that give only its `registry` (and `tag`), the one repository the
@@ -2962,7 +2966,7 @@ def _registry_image(settings: yaml.Node | None, path: tuple[str, ...],
     registry = _text(_value(settings, "registry")) if isinstance(settings, yaml.MappingNode) else ""
     if not registry or _values_image(settings) is not None:
         return None
-    written = re.compile(r"^[ \t]*(?:-[ \t]+)?image:[ \t]*[\"']?\{\{-?\s*\.Values\." +
+    written = re.compile(_IMAGE_ACTION + r"\.Values\." +
                          re.escape(".".join((*path, "image", "registry"))) + r"\s*-?\}\}/([\w.-]+(?:/[\w.-]+)*)",
                          re.MULTILINE)
     repositories = {found.group(1) for _, text in templates for found in written.finditer(text)
@@ -2983,7 +2987,7 @@ def _defaulted_image(values: yaml.Node, node: yaml.Node, path: tuple[str, ...],
     if not path or _get(node, "image") is None or _text(_value(node, "image")):
         return None
     own = re.escape(".".join((*path, "image")))
-    written = re.compile(r"^[ \t]*(?:-[ \t]+)?image:[ \t]*[\"']?\{\{-?\s*(?:default\s+\.Values\.([\w.]+)\s+\.Values\."
+    written = re.compile(_IMAGE_ACTION + r"(?:default\s+\.Values\.([\w.]+)\s+\.Values\."
                          + own + r"|\.Values\." + own + r"\s*\|\s*default\s+\.Values\.([\w.]+))\s*-?\}\}",
                          re.MULTILINE)
     fallbacks = {found.group(1) or found.group(2) for _, text in templates for found in written.finditer(text)}
