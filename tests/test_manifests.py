@@ -5502,6 +5502,19 @@ def test_a_helper_named_where_no_tweak_goes_does_not_scope_the_informer(tmp_path
     assert [f.rule_id for f in _findings_of_watching_program(tmp_path, source.replace(*change))] == ["SL101"]
 
 
+@pytest.mark.parametrize("opening, line_end", [
+    ("{ // on its node\n\t_ = nodeOptions\n", "\n"),  # a comment after the body's brace
+    ("{\n\t_ = nodeOptions\n", "\r\n"),  # a CRLF file naming the helper before the construction
+])
+def test_a_helpers_name_in_the_body_is_no_parameter(tmp_path, opening, line_end):
+    """The header that holds a function's parameters ends at the brace opening its body: a
+    helper named in the body before the construction is still the file's function."""
+    source = (_FILTERED_BY_HELPER % ("nodeOptions", "FieldSelector", "FieldSelector")).replace(
+        "func watch(client any, node string) {\n", "func watch(client any, node string) " + opening)
+    assert opening in source
+    assert _findings_of_watching_program(tmp_path, source.replace("\n", line_end)) == []
+
+
 def test_a_helper_given_twice_scopes_both_informers(tmp_path):
     source = (_FILTERED_BY_HELPER % ("nodeOptions", "FieldSelector", "FieldSelector")).replace(
         "\tinformer.Run(nil)\n", "\tinformer.Run(nil)\n\tsecond := informerscorev1.NewFilteredPodInformer(client, "

@@ -475,10 +475,21 @@ def _tweaks_named(code: bytes, construction: re.Match, end: int, function: int) 
     last = _TWEAK_NAME.match(arguments[-1]) if arguments else None
     names = {found.group(1) for found in _WITH_TWEAK.finditer(code, construction.end(), end)}
     names |= {last.group(1)} if last is not None else set()
-    opening = code.find(b"{\n", function, construction.start())  # the body's, not an `interface{}`'s
-    header = code[function:opening if opening >= 0 else construction.start()]
+    header = function_header(code, function, construction.start())
     return {name for name in names if not re.search(rb"\b%s\b" % re.escape(name), header)
             and not re.search(_DECLARED % {b"name": re.escape(name)}, code[function:construction.start()])}
+
+
+def function_header(code: bytes, start: int, limit: int) -> bytes:
+    """The header of the function starting at `start` (its name, parameters and results): up to
+    the `{` that opens its body, never past `limit`."""
+    body = _BODY_OPENING.search(code, start, limit)
+    return code[start:body.start() if body is not None else limit]
+
+
+# The `{` opening a function's body ends its line, after a comment or a CR too; an
+# `interface{}` among the parameters does not.
+_BODY_OPENING = re.compile(rb"\{[ \t]*(?://[^\n]*)?\r?\n")
 
 
 # A local declared or assigned under a name (`tweak := ...`, `a, tweak = ...`, `var tweak ...`).

@@ -4884,17 +4884,13 @@ def _declares_a_command(code: bytes) -> bool:
         return True
     for named in _COMMAND_NAMED_BY.finditer(code):
         header_start = max((found.start() for found in _FUNCTION_START.finditer(code, 0, named.start())), default=-1)
-        # Its parameters: up to the `{` that opens its body, ending its line (not `interface{}`),
-        # and never past the name's assignment.
-        body = _BODY_OPENING.search(code, header_start, named.start()) if header_start >= 0 else None
-        header = code[header_start:body.start() if body is not None else named.start()] if header_start >= 0 else b""
+        header = go_code.function_header(code, header_start, named.start()) if header_start >= 0 else b""
         if not re.search(rb"\b%s\b" % re.escape(named.group(1)), header):
             return True
     return False
 
 
 _FUNCTION_START = re.compile(rb"(?m)^func\b")
-_BODY_OPENING = re.compile(rb"\{[ \t]*(?://[^\n]*)?\r?\n")
 _PERSISTENT_PRE_RUN = re.compile(rb"\bPersistentPreRunE?\s*:")
 
 
