@@ -221,6 +221,30 @@ def test_a_container_checking_cache_mutations_is_a_development_install(tmp_path,
         assert "none checked: each turns on client-go's cache mutation detector" in str(result.notifications[0])
 
 
+@pytest.mark.parametrize("image, renamed, reported", [
+    ("kind-registry:5000/api:dev", None, False),  # one label and a port: a developer's network
+    # a registry on the node: microk8s' (see test_an_image_named_for_tests_or_loaded_by_hand_is_no_service)
+    ("localhost:32000/api:1", None, True),
+    ("127.0.0.1:5001/acme/api", None, True),
+    # mapserver-operator's `config/manager`, left by `make deploy IMG=local-registry:5000/...`
+    ("controller:latest", "local-registry:5000/api", False),
+    ("registry.acme.io:5000/api:1", None, True),  # a domain's registry: what users pull from
+    ("controller:latest", "ghcr.io/acme/api", True),
+    ("acme/api:1", None, True),  # Docker Hub's owner, no registry
+])
+def test_an_image_from_a_developers_registry_is_a_development_install(tmp_path, image, renamed, reported):
+    go_module(tmp_path, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
+    write(tmp_path, "config/manager/manager.yaml", POD.replace("ghcr.io/acme/api:1", image))
+    if renamed:
+        write(tmp_path, "config/manager/kustomization.yaml", "resources:\n- manager.yaml\nimages:\n"
+                                                             f"- name: controller\n  newName: {renamed}\n  newTag: v1\n")
+    result = _run(tmp_path)
+    assert [f.rule_id for f in result.findings] == (["SL101"] if reported else [])
+    if not reported:
+        assert "none checked: each runs an image from a registry only a developer's network resolves" in \
+            str(result.notifications[0])
+
+
 def test_go_images_from_the_config(tmp_path):
     write(tmp_path, ".startup-lint.toml", 'go-images = ["docker.io/acme/*"]\n')
     write(tmp_path, "pod.yaml", POD.replace("ghcr.io/acme/api:1", "docker.io/acme/service:2"))

@@ -204,7 +204,11 @@ one with `imagePullPolicy: Never`, whose image is loaded onto a developer's node
 a chart's container when every workload template writing its image writes that policy and no
 other: Inplaceu's development chart), nor one turning on client-go's cache mutation detector
 (`KUBE_CACHE_MUTATION_DETECTOR=true`, a check for tests: kruise's `config/manager`),
-nor one running a local image (a bare name, `gitea-runner-controller:latest`) that another
+nor one whose image (as the kustomization beside it renames it) comes from a registry only
+a developer's or CI's network resolves, a host of one label and a port
+(`local-registry:5000/...`, which `make deploy IMG=...` left in mapserver-operator's
+`config/manager` beside a test storage class; a registry on the node, `localhost:32000`, or a
+domain's, `registry.acme.io:5000`, is one users pull from), nor one running a local image (a bare name, `gitea-runner-controller:latest`) that another
 container so loads (gitea-act-runner-controller's listener, beside its dev manager),
 and neither is a kubebuilder scaffold left over: one whose `command` runs a program (not a
 shell, whose script may run anything, nor ko's `/ko-app/`, built with no Dockerfile:
@@ -3738,6 +3742,25 @@ def _checks_cache_mutations(container: Container) -> bool:
 _PARSED_TRUE = frozenset({"1", "t", "T", "TRUE", "true", "True"})
 
 
+def _pulled_from_a_developers_registry(container: Container) -> bool:
+    """Whether the container's image, as the kustomization beside it renames it, comes from a
+    registry that only a developer's or CI's network resolves: a host of one label and a port
+    (`make deploy IMG=local-registry:5000/...` left mapserver-operator's `config/manager` so,
+    beside a test storage class: read as not worth a change). Not a registry on the node
+    (`localhost:32000`, `127.0.0.1:32123`: microk8s', which the one install users copy and
+    edit may name: aws-ecr-image-pull-secret-controller's, read as worth a change), nor a
+    domain's, ports or not."""
+    # Not as an overlay renames it: a base that a local overlay alone renames is what `make
+    # deploy IMG=...` installs.
+    beside = _image_renamed_by(_kustomization_in(os.path.dirname(container.source.abspath)), container)
+    host, slash, _ = (beside or container.image).partition("/")
+    name, colon, port = host.partition(":")
+    return bool(slash and colon) and port.isdigit() and name != "localhost" and _ONE_LABEL.fullmatch(name) is not None
+
+
+_ONE_LABEL = re.compile(r"[A-Za-z][\w-]*")
+
+
 # Containers of development installs, with what the run says of them (verb, plural, what):
 # marked so by their own pull policy, or another container's for the same local image; or
 # checking client-go's cache for tests.
@@ -3747,6 +3770,9 @@ _DEVELOPMENT = (
     (_checks_cache_mutations,
      ("turns", "turn", "on client-go's cache mutation detector (KUBE_CACHE_MUTATION_DETECTOR=true), "
                        "a check for tests")),
+    (_pulled_from_a_developers_registry,
+     ("runs", "run", "an image from a registry only a developer's network resolves (a host name of no "
+                   "domain, with a port), for development")),
 )
 
 
@@ -4980,7 +5006,7 @@ class _GoTree:
         self._targets: dict[str, dict[str, frozenset[str] | None]] = {}  # by Dockerfile, see _dockerfile_targets
 
     def recognize(self, container: Container, go_images: tuple[str, ...]) -> tuple[str, str | None]:
-        if _runs_powershell(container) or container.loaded_by_hand or _checks_cache_mutations(container) or \
+        if _runs_powershell(container) or any(development(container) for development, _ in _DEVELOPMENT) or \
                 _TEST_IMAGE_WORDS.intersection(words(image_repository(container.image))) or \
                 _TEST_IMAGE_WORDS.intersection(words(_image_tag(container.image))):
             return "", None
