@@ -23,7 +23,7 @@ from golint_startup.go.library import BINARY_DECODE_FUNCTIONS, BURNTSUSHI_TOML, 
 from golint_startup.go.scope import declared_names
 from golint_startup.go.treefiles import directory_sizes_in_tree, file_sizes_in_tree, in_the_tree
 from golint_startup.go.types import FileTypes
-from golint_startup.go.syntax import ancestors, assigned_names, exported, identifier_uses, invocation, is_define, matches, \
+from golint_startup.go.syntax import STRING_LITERALS, ancestors, assigned_names, exported, identifier_uses, invocation, is_define, matches, \
     names_of, root_identifier, text, unconverted, unparen, values_of, written_roots
 from golint_startup.engine.cache_format import register
 from golint_startup.rule import MODULE_FILES, SERVING_PROGRAMS, STARTUP_MODEL, Finding, Location, Option, Rule, \
@@ -920,7 +920,7 @@ def _bindata_read(file: GoFile, function, args) -> tuple | None:
 
 def _file_name(argument) -> str | None:
     """The file name a string literal without escapes gives (`"parts/shapes.json"`), else None."""
-    literal = argument.type in {"interpreted_string_literal", "raw_string_literal"} and "\\" not in text(argument)
+    literal = argument.type in STRING_LITERALS and "\\" not in text(argument)
     return text(argument)[1:-1] if literal else None
 
 
@@ -1157,7 +1157,7 @@ def _literal_length(node) -> int | None:
         part = unconverted(unparen(pending.pop()))
         if part is None:
             return None
-        if part.type in ("raw_string_literal", "interpreted_string_literal"):
+        if part.type in STRING_LITERALS:
             total += part.end_byte - part.start_byte - 2
         elif part.type == "binary_expression" and text(part.child_by_field_name("operator")) == "+":
             pending += [part.child_by_field_name("left"), part.child_by_field_name("right")]

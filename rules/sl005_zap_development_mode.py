@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from golint_startup.engine.cache_format import register
 from golint_startup.go import modules
 from golint_startup.go.gofile import GoFile, is_generated, names_a_test_double
-from golint_startup.go.syntax import ancestors, assigned_names, enclosing_function, identifier_uses, matches, text
+from golint_startup.go.syntax import STRING_LITERALS, ancestors, assigned_names, enclosing_function, identifier_uses, matches, text
 from golint_startup.rule import MODULE_FILES, SERVING_PROGRAMS, STARTUP_MODEL, Finding, Location, Option, Rule, \
     location_of
 from golint_startup.words import words
@@ -280,7 +280,7 @@ def _checks_logged_pairs(file: GoFile, call) -> bool:
     parameters = function.child_by_field_name("parameters") if function is not None else None
     arguments = call.child_by_field_name("arguments")
     if parameters is None or arguments is None or not arguments.named_children or \
-            arguments.named_children[0].type not in ("interpreted_string_literal", "raw_string_literal"):
+            arguments.named_children[0].type not in STRING_LITERALS:
         return False
     tests = " ".join(_tests_around(file, call, function))
     if not tests:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from golint_startup.go.syntax import binary_parts, text
+from golint_startup.go.syntax import STRING_LITERALS, binary_parts, text
 
 
 
@@ -38,7 +38,7 @@ class Constants:
         are kept as written: the values read are file names)."""
         if node is not None and node.type == "identifier" and not self.file.is_shadowed(node):
             node = self.declared().get(text(node))
-        if node is not None and node.type in ("interpreted_string_literal", "raw_string_literal"):
+        if node is not None and node.type in STRING_LITERALS:
             return text(node)[1:-1]
         return None
 

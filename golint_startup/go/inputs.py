@@ -13,7 +13,7 @@ from __future__ import annotations
 from golint_startup.go.gofile import GoFile
 from golint_startup.go.library import ENCODE_CALLS, INPUT_DECODE_METHODS, INPUT_DECODERS, INPUT_LOOP_METHODS, \
     INPUT_METHODS, INPUT_SOURCES
-from golint_startup.go.syntax import FUNCTION_NODES, ancestors, identifier_uses, text, unparen, values_of
+from golint_startup.go.syntax import FUNCTION_NODES, STRING_LITERALS, ancestors, identifier_uses, text, unparen, values_of
 from golint_startup.go.types import INTEGER_TYPES
 
 # Builtins and conversions whose result is as big as their first argument (or its length).
@@ -124,7 +124,7 @@ class _Tracer:
         node = unparen(node)
         if node is None or depth == 0:
             return None
-        if node.type in ("interpreted_string_literal", "raw_string_literal"):
+        if node.type in STRING_LITERALS:
             return text(node)[1:-1]
         if node.type == "binary_expression":
             return self._leading_text(node.child_by_field_name("left"), depth - 1)
@@ -220,7 +220,9 @@ class _Tracer:
     def _decoded(self, arguments, argument, depth: int) -> str | None:
         """The decoder filling `argument` (decoder_of), unless what it decodes is a document the
         function encoded itself (`b, _ := json.Marshal(key)` then `json.Unmarshal(b, &m)`, a
-        struct turned into a map: onap's key fields, read as no input worth a make)."""
+        struct turned into a map: onap's key fields, read as no input worth a make) or one the
+        source writes out (go-swagger's enum tables, `json.Unmarshal([]byte(`["get","create"]`),
+        &res)`: dispatch's inits, three to five names each, were reported as input)."""
         found = decoder_of(self.file, arguments, argument)
         values = values_of(arguments)
         if found is None or len(values) < 2:
@@ -231,12 +233,15 @@ class _Tracer:
                 text(data.child_by_field_name("function")) == "string"):
             converted = values_of(data.child_by_field_name("arguments"))  # []byte(s), []uint8(s), string(b): s
             data = unparen(converted[0]) if len(converted) == 1 else None
-        return None if data is not None and self._encoded(data, depth - 1) else found
+        return None if data is not None and self._written_here(data, depth - 1) else found
 
-    def _encoded(self, node, depth: int) -> bool:
-        """Whether `node` is a local that every write before the decoder gives an encoder's
-        result (library.ENCODE_CALLS) of a value holding no input: a document re-encoded from
-        input (`json.Marshal(raw["items"])` of a file decoded) is input still."""
+    def _written_here(self, node, depth: int) -> bool:
+        """Whether `node` is a string literal, or a local that every write before the decoder
+        gives one or an encoder's result (library.ENCODE_CALLS) of a value holding no input: a
+        document re-encoded from input (`json.Marshal(raw["items"])` of a file decoded) is input
+        still."""
+        if node.type in STRING_LITERALS:
+            return True
         if node.type != "identifier":
             return False
         given = []
@@ -256,7 +261,8 @@ class _Tracer:
                 value = _spec_value(holder, use)
                 if value is not None:  # none: the zero value, nothing
                     given.append(value)
-        return bool(given) and all(self._encoding_no_input(value, depth) for value in given)
+        return bool(given) and all(unparen(value).type in STRING_LITERALS or self._encoding_no_input(value, depth)
+                                   for value in given)
 
     def _encoding_no_input(self, value, depth: int) -> bool:
         """Whether `value` is an encoder's call (library.ENCODE_CALLS) of values holding no input."""

@@ -18,6 +18,7 @@ GO = tree_sitter.Language(tree_sitter_golang.language())
 FUNCTION_NODES = frozenset({"function_declaration", "method_declaration", "function_literal"})
 # Nodes whose named children are statements in order (a block, the body of a case).
 STATEMENT_LISTS = frozenset({"block", "expression_case_clause", "type_case_clause", "communication_clause"})
+STRING_LITERALS = frozenset({"interpreted_string_literal", "raw_string_literal"})
 
 
 def previous_statement(node: tree_sitter.Node) -> tree_sitter.Node | None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from functools import cached_property
 
 from golint_startup.go.library import LIBRARY_SLICES
-from golint_startup.go.syntax import FUNCTION_NODES, STATEMENT_LISTS, ancestors, is_define, is_variadic, matches, names_of, text, \
+from golint_startup.go.syntax import FUNCTION_NODES, STATEMENT_LISTS, STRING_LITERALS, ancestors, is_define, is_variadic, matches, names_of, text, \
     unparen, values_of
 
 INTEGER_TYPES = frozenset({"int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32",
@@ -208,7 +208,7 @@ class FileTypes:
             return self._identifier(expr, depth)
         if kind == "int_literal":
             return "int"
-        if kind in {"interpreted_string_literal", "raw_string_literal"}:
+        if kind in STRING_LITERALS:
             return "string"
         if kind == "rune_literal":
             return "rune"

@@ -33,7 +33,7 @@ import tree_sitter
 
 from golint_startup.go.gofile import GoFile, is_generated
 from golint_startup.go.library import COMMAND_FIELDS, COMMAND_RUNNERS
-from golint_startup.go.syntax import binary_parts, captures, ends_process, is_variadic, matches, text, unparen, \
+from golint_startup.go.syntax import STRING_LITERALS, binary_parts, captures, ends_process, is_variadic, matches, text, unparen, \
     values_of
 from golint_startup.go.types import PREDECLARED, named_type, result_types
 
@@ -884,7 +884,7 @@ def _leading_literal(file: GoFile, node) -> str | None:
     node = unparen(node)
     if node is None:
         return None
-    if node.type in ("interpreted_string_literal", "raw_string_literal"):
+    if node.type in STRING_LITERALS:
         return text(node)[1:-1]
     if node.type == "binary_expression":
         return _leading_literal(file, node.child_by_field_name("left"))
@@ -1830,7 +1830,7 @@ def _returns_when_empty(condition, body) -> frozenset[str]:
 
 
 def _empty_string(node) -> bool:
-    return node is not None and node.type in ("interpreted_string_literal", "raw_string_literal") and \
+    return node is not None and node.type in STRING_LITERALS and \
         text(node) in ('""', "``")
 
 
