@@ -4207,6 +4207,15 @@ func check(phase corev1.PodPhase) error { return nil }
                                 "\t\treturn c.Get(ctx, key, secret)\n\t}\n\treturn nil"), True),
     ("", _SECRET_READER.replace("var secret corev1.Secret\n\treturn c.Get(ctx, key, &secret)",
                                 "secret := &corev1.Secret{}\n\treturn update(ctx, c, secret)"), True),
+    # openkruise's sandbox-manager: a Secret built with its content, handed to a helper that
+    # computes with it; one named by its metadata alone may be read into
+    ("", _reading("secret := &corev1.Secret{Type: corev1.SecretTypeOpaque}\n\treturn update(ctx, c, secret)"), False),
+    ("", _reading("secret := &corev1.Secret{\n\t\tObjectMeta: metav1.ObjectMeta{Name: key.Name},\n"
+                  "\t\tData:       map[string][]byte{\"a\": nil},\n\t}\n\treturn update(ctx, c, secret)"), False),
+    ("", _reading("secret := &corev1.Secret{ObjectMeta: metav1.ObjectMeta{Name: key.Name}}\n"
+                  "\treturn c.Get(ctx, key, secret)"), True),
+    ("", _reading("secret := &corev1.Secret{\n\t\tTypeMeta:   metav1.TypeMeta{Kind: \"Secret\"},\n"
+                  "\t\tObjectMeta: metav1.ObjectMeta{Name: key.Name},\n\t}\n\treturn update(ctx, c, secret)"), True),
     # rathole-operator: a Deployment created, then updated when it exists, each time as a copy
     ("", _reading("cm := corev1.ConfigMap{}\n\tif err := c.Create(ctx, cm.DeepCopy()); err != nil {\n"
                   "\t\treturn c.Update(ctx, cm.DeepCopy())\n\t}\n\treturn nil"), False),

@@ -1509,8 +1509,25 @@ def _kinds_made(source: bytes, code: bytes, kinds: bytes,
         made_all = [*re.finditer(_GROWING_KIND % names, code), *_grouped_kinds_made(code, names)]
         found.update(next(filter(None, made.groups())).decode() for made in made_all
                      if not _of_webhook_builder(code, made.start()) and not _decoded_from_a_request(code, made)
-                     and not _only_written(code, made, reads))
+                     and not _only_written(code, made, reads) and not _built(code, made))
     return frozenset(found)
+
+
+def _built(code: bytes, made: re.Match) -> bool:
+    """Whether the value made at `made` is a literal that sets what a read would overwrite:
+    a field beside its `ObjectMeta` and `TypeMeta` (`&corev1.Pod{Spec: tmpl.Spec}`), an object
+    built to be written or computed with, not a cache's read target (openkruise's
+    sandbox-manager builds a Pod only to resize its template's resources: its cache, said to
+    hold Pods, holds none, read as wrong). A read into an object names it by its metadata."""
+    if not code[made.end() - 1:made.end()] == b"{":
+        return False
+    fields = _top_level_parts(code[made.end():_call_end(code, made.end() - 1, b"{}") - 1])
+    keys = [_LITERAL_KEY.match(field) for field in fields if field]
+    return any(key is None or key.group(1) not in _METADATA_FIELDS for key in keys)
+
+
+_LITERAL_KEY = re.compile(rb"([A-Za-z_]\w*)\s*:")
+_METADATA_FIELDS = frozenset({b"ObjectMeta", b"TypeMeta"})
 
 
 # What a client creates, deletes, updates or patches (`r.Delete(ctx, secret)`, `c.Create(ctx,
