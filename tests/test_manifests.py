@@ -2441,6 +2441,20 @@ def test_a_kustomize_patch_that_sets_the_limit_is_the_limit_installed(tmp_path, 
         assert (finding.path, "a memory limit of 512Mi" in finding.message) == ("config/manager/manager.yaml", True)
 
 
+def test_a_development_overlays_limit_is_not_the_bases(tmp_path):
+    """datum-cloud's `overlays/dev` patches the manager down to 128Mi for an image loaded with
+    `kind load` (imagePullPolicy: Never): the base still installs its own limit."""
+    go_module(tmp_path, {"cmd/api/main.go": MAIN})
+    write(tmp_path, "config/manager/manager.yaml", _MANAGER_DEPLOYMENT % _LIMITED)
+    write(tmp_path, "config/manager/kustomization.yaml", "resources:\n  - manager.yaml\n")
+    write(tmp_path, "config/overlays/dev/kustomization.yaml",
+          "resources:\n  - ../../manager\npatches:\n  - path: limit_patch.yaml\n")
+    write(tmp_path, "config/overlays/dev/limit_patch.yaml", (_MANAGER_DEPLOYMENT % _LIMITED.replace("512Mi", "128Mi"))
+          .replace("          image: ghcr.io/acme/api:1\n", "          imagePullPolicy: Never\n"))
+    [finding] = _run(tmp_path, "SL101").findings
+    assert (finding.path, "a memory limit of 512Mi" in finding.message) == ("config/manager/manager.yaml", True)
+
+
 _JSON_PATCHES = {
     "resources": "- op: add\n  path: /spec/template/spec/containers/0/resources\n  value:\n    requests:\n"
                  "      memory: 256Mi\n    limits:\n      memory: 2Gi\n",
