@@ -2595,6 +2595,37 @@ def test_an_image_naming_a_module_of_one_program_runs_that_program(tmp_path):
         ("charts/api/values.yaml", ["config/manager/deployment.yaml", "config/manager/manager.yaml"])]
 
 
+# A main package of plugins that also runs them alone (`go run`), as loongcollector's does.
+_C_SHARED_PLUGIN = """\
+package main
+
+import (
+	"C"
+
+	"k8s.io/client-go/informers"
+)
+
+//export InitPlugins
+func InitPlugins() int {
+	informers.NewSharedInformerFactory(nil, 0)
+	return 0
+}
+
+func main() { InitPlugins() }
+"""
+
+
+@pytest.mark.parametrize("exported, reported", [(True, False), (False, True)])
+def test_an_image_naming_a_module_of_a_c_shared_plugin_runs_another_program(tmp_path, exported, reported):
+    """loongcollector: its image, named for its module, runs its C++ agent, which loads the
+    module's main package built with -buildmode=c-shared; the agent was charged the plugins'
+    informers (read as wrong)."""
+    plugin = _C_SHARED_PLUGIN if exported else _C_SHARED_PLUGIN.replace("//export", "// export")
+    go_module(tmp_path, {"plugin/main.go": plugin}, module="example.com/agent")
+    write(tmp_path, "deploy/agent.yaml", _SIZED.format(request="64Mi").replace("ghcr.io/acme/api:1", "ghcr.io/acme/agent:1"))
+    assert [f.rule_id for f in _run(tmp_path, "SL101").findings] == (["SL101"] if reported else [])
+
+
 def test_a_chart_naming_a_module_of_several_programs_copies_none_of_them(tmp_path):
     """carina: its scheduler chart runs the image named for the module that builds its
     controller and its node agent; only the controller is reported otherwise, and the chart

@@ -82,7 +82,8 @@ The manifest rules check only containers that run Go. A container counts as Go w
 - its image's repository name is the last element of a linted Go module's path (without
   a major version: `perconalab/percona-xtradb-cluster-operator` and the module
   `github.com/percona/percona-xtradb-cluster-operator`) that holds one `main` package outside
-  test directories, or whose root builds one (kubernaut's module holds 26, each built into an
+  test directories (not a module whose main package exports functions to C, `//export`: a
+  plugin library another language's program loads, as loongcollector's C++ agent does), or whose root builds one (kubernaut's module holds 26, each built into an
   image of its own: which one `kubernaut/kubernaut` runs is not known), or
   that element without words the image's owner (the path segment before its name) says or
   begins with: `graviteeio/kubernetes-operator` and `gravitee-kubernetes-operator`;
@@ -3762,6 +3763,9 @@ def _pulled_from_a_developers_registry(container: Container) -> bool:
     return bool(slash and colon) and port.isdigit() and name != "localhost" and _ONE_LABEL.fullmatch(name) is not None
 
 
+# A cgo export, which makes a main package's functions callable from C: what a
+# `-buildmode=c-shared` library exposes to the program that loads it.
+_EXPORTED_TO_C = re.compile(rb"(?m)^//export [A-Za-z_]")
 _ONE_LABEL = re.compile(r"[A-Za-z][\w-]*")
 
 
@@ -5507,9 +5511,14 @@ class _GoTree:
         a major version: `github.com/percona/percona-xtradb-cluster-operator` for the image
         `perconalab/percona-xtradb-cluster-operator`) that holds a main package; or named
         like the image after words its owner begins with (`gravitee-kubernetes-operator` for
-        `graviteeio/kubernetes-operator`: the owner's name said once, in the registry)."""
+        `graviteeio/kubernetes-operator`: the owner's name said once, in the registry). Not a
+        module whose main package exports functions to C (`//export`), built with
+        `-buildmode=c-shared` as a plugin of another language's program: loongcollector's
+        image, named for its module `ilogtail`, runs its C++ agent, which loads the Go
+        plugins, and was charged their informers."""
         if self._modules_by_name is None:
             self._modules_by_name = {}
+            libraries = set()  # modules whose main package is a library for another language's program
             for path in self._go_files:
                 directory = os.path.dirname(path)
                 module = modules.module_of_dir(directory)
@@ -5517,6 +5526,10 @@ class _GoTree:
                     continue
                 name = re.sub(r"(/v[0-9]+|\.v[0-9]+)$", "", module.path).rsplit("/", 1)[-1]
                 self._modules_by_name.setdefault(name, module.root)
+                if not path.endswith("_test.go") and _EXPORTED_TO_C.search(self._read_go(path) or b""):
+                    libraries.add(name)
+            for name in libraries:
+                del self._modules_by_name[name]
         found = self._modules_by_name.get(repository)
         if found is None and owner:
             owner_words = re.split(r"[._-]", owner.lower())
