@@ -5519,6 +5519,35 @@ def test_a_typed_filtered_informer_given_a_namespace_is_scoped(tmp_path, namespa
     assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
 
 
+# k8s-ces-setup waits on its own resources with client-go's watch helpers.
+_WAITING_WITH_WATCH_TOOLS = """\
+package watch
+
+import (
+	"context"
+
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	watchtools "k8s.io/client-go/tools/watch"
+)
+
+func wait(ctx context.Context, client any, lw any, rv string) {
+	%s
+}
+"""
+
+
+@pytest.mark.parametrize("call, reported", [
+    # a stream of events, kept nowhere: Until's retry watcher over the client's Watch
+    ("w, _ := client.Watch(ctx, metav1.ListOptions{})\n\t_ = w\n\t_, _ = watchtools.Until(ctx, rv, lw, nil)", False),
+    ("_, _ = watchtools.NewRetryWatcher(rv, lw)", False),
+    ("_, _ = watchtools.UntilWithSync(ctx, lw, nil, nil)", True),  # an informer of what it lists
+    ("_, _, _, _ = watchtools.NewIndexerInformerWatcher(lw, nil)", True),
+])
+def test_client_gos_watch_helpers_keep_objects_only_in_informers(tmp_path, call, reported):
+    findings = _findings_of_watching_program(tmp_path, _WAITING_WITH_WATCH_TOOLS % call, controller=False)
+    assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
+
+
 # aad-pod-identity's NMI: the tweak that selects its node's Pods is made by a function below.
 _FILTERED_BY_HELPER = """\
 package watch

@@ -27,10 +27,16 @@ from golint_startup.go.library import DEFAULT_LIMIT_IMPORTS, DEFAULT_LIMITS, TES
 # programs it alone named a cache of, caretta's and bk-bcs' cluster-resources (which sends each
 # event on to a subscriber), were read as wrong.
 CONTROLLER_RUNTIME = "sigs.k8s.io/controller-runtime"
+# client-go's watch helpers keep what they list only in the informer that UntilWithSync and
+# NewIndexerInformerWatcher start (SYNCED_WATCH); its retry watcher and Until stream events
+# and keep nothing: k8s-ces-setup waits on its own resources with Until, and its 105Mi
+# setup job was charged a cluster's cache (read as wrong).
+WATCH_TOOLS = "k8s.io/client-go/tools/watch"
+SYNCED_WATCH = re.compile(rb"\b(?:UntilWithSync|NewIndexerInformerWatcher\w*)\(")
 _CLUSTER_OBJECT_IMPORTS = (CONTROLLER_RUNTIME, "k8s.io/client-go/informers",
                            "k8s.io/client-go/tools/cache", "k8s.io/client-go/metadata/metadatainformer",
                            "k8s.io/client-go/dynamic/dynamicinformer",
-                           "k8s.io/client-go/tools/watch",
+                           WATCH_TOOLS,
                            # (not custom-metrics-apiserver, whose adapter serves what its provider
                            # keeps: keptn's metrics adapter holds its own KeptnMetrics, read as
                            # wrong when charged a cluster's cache)

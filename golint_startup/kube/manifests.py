@@ -4588,6 +4588,7 @@ class _PackageCode(NamedTuple):
     # string constants (go_code.string_constants), which a `switch`'s labels may name.
     argument_names: frozenset[bytes] = frozenset()
     string_constants: frozenset[tuple[bytes, str]] = frozenset()
+    synced_watches: int = 0  # how many watches they start that keep what they list (go_code.SYNCED_WATCH)
 
 
 def _go_files_in(directory: str) -> list[str]:
@@ -4671,7 +4672,8 @@ def _code_facts(sources: list[bytes], generated_client: bool = False,
         string_flags=frozenset().union(*map(go_code.string_flags, code)),
         switched_names=frozenset().union(*map(go_code.switched_names, code)),
         argument_names=frozenset().union(*map(go_code.argument_names, code)),
-        string_constants=frozenset().union(*map(go_code.string_constants, code)))
+        string_constants=frozenset().union(*map(go_code.string_constants, code)),
+        synced_watches=sum(len(go_code.SYNCED_WATCH.findall(text)) for text, mine in zip(code, written) if mine))
 
 
 def _merged_field_kinds(given: Iterable[dict[str, frozenset[str]]]) -> dict[str, frozenset[str]]:
@@ -5925,6 +5927,7 @@ class _GoTree:
             # client-go only in informers and watches it starts.
             keeps = [k for k in keeps if (k != go_code.CONTROLLER_RUNTIME or builds) and
                      (starts or not go_code.keeps_only_with_informers(k)) and
+                     (k != go_code.WATCH_TOOLS or any(f.synced_watches for f in facts)) and
                      (registry_caches or not go_code.api_server_storage(k))]
             # Only custom resources and small kinds: in controller-runtime's cache, or in
             # informers asked of factories (client-go's, typed or dynamic, or a generated
