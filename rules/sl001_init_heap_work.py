@@ -28,6 +28,7 @@ from golint_startup.go.syntax import STRING_LITERALS, ancestors, assigned_names,
 from golint_startup.engine.cache_format import register
 from golint_startup.rule import MODULE_FILES, SERVING_PROGRAMS, STARTUP_MODEL, Finding, Location, Option, Rule, \
     location_of
+from golint_startup.words import words
 
 _VIPER_LOADS = frozenset({"ReadInConfig", "ReadConfig", "ReadRemoteConfig"})
 _LOCAL_VIPER_LOADS = _VIPER_LOADS - {"ReadRemoteConfig"}  # those with a file (or data) to size
@@ -501,11 +502,12 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
         reads_by_path: list[_PathRead] = []  # an init's reads of a file by a relative path, and its viper loads
         held_back = False  # whether an init's work in a loop over an empty literal went to check_project
         path_locals: dict[str, _PathRead] = {}  # locals given such a read's bytes -> the read
-        # Locals given the bytes of a file the environment names -> the read's finding and call,
-        # reported unless they are decoded into a struct (see _environment_value) or only parsed
-        # as a certificate (see _parsed_as_certificate).
-        environment_reads: dict[str, tuple] = {}
-        environment_settled: list[Finding] = []  # reads whose local was given another read's bytes
+        # Locals given the bytes of a file the deployment provides (named by the environment or
+        # by an absolute path: _deployed_file) -> the read's finding and call, reported unless
+        # they are decoded into a struct (a configuration) or only parsed as a certificate (see
+        # _parsed_as_certificate).
+        deployed_reads: dict[str, tuple] = {}
+        deployed_settled: list[Finding] = []  # reads whose local was given another read's bytes
         loops: dict[int, list] = {}  # innermost loop -> [loops from the inside out, appends]
         # Locals a package-level name is decoded into (`json.Unmarshal(gatesJSON, &gates)`) ->
         # that name and the import path of its package ("" for this one): a loop over them runs
@@ -587,13 +589,13 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
                 if source is not None:
                     reads_by_path.append(_PathRead(at, name, where, "", cost, level, init_key, source))
                     continue
-            if in_init and flagged[:2] == _FILE and arguments and _environment_value(file, context, arguments[0]):
+            if in_init and flagged[:2] == _FILE and arguments and _deployed_file(file, context, arguments[0], path):
                 named = assigned_names(call)
                 if named and named[0].type == "identifier":
-                    earlier = environment_reads.get(text(named[0]))
+                    earlier = deployed_reads.get(text(named[0]))
                     if earlier is not None and not _parsed_as_certificate(file, context, text(named[0]), earlier[1]):
-                        environment_settled.append(earlier[0])  # its bytes, before it was given another file's
-                    environment_reads[text(named[0])] = \
+                        deployed_settled.append(earlier[0])  # its bytes, before it was given another file's
+                    deployed_reads[text(named[0])] = \
                         RULE.finding(file.path, call, _work_message(name, where, cost)), named[0]
                     continue
             joined = False  # a file of a directory, read by a path joined to it
@@ -617,9 +619,9 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
                 reads_by_path.append(path_locals[text(data)]._replace(where=location_of(file.path, call),
                                                                       call_name=name, cost=cost, level=level))
                 continue
-            if data is not None and text(data) in environment_reads and file.is_shadowed(data) and \
+            if data is not None and text(data) in deployed_reads and file.is_shadowed(data) and \
                     _struct_variable(file, _decode_target(found["args"][0])):
-                del environment_reads[text(data)]  # a configuration the deployment names: see _environment_value
+                del deployed_reads[text(data)]  # a configuration the deployment provides: see _deployed_file
                 continue
             if cost == _DECODE[1]:
                 size = _literal_data_size(file, context, found["args"][0])
@@ -673,7 +675,7 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
                 held_back = True
                 continue
             work.setdefault(_unit(file, call, in_init), []).append(finding)
-        kept = environment_settled + [finding for local, (finding, target) in environment_reads.items()
+        kept = deployed_settled + [finding for local, (finding, target) in deployed_reads.items()
                                       if not _parsed_as_certificate(file, context, local, target)]
         if kept:
             work[0] = sorted([*work.get(0, []), *kept], key=lambda f: (f.location.line, f.location.col))
@@ -977,6 +979,16 @@ def _literal_data_size(file: GoFile, context, args) -> int | None:
     return _literal_length(value) if value is not None else None
 
 
+def _deployed_file(file: GoFile, context, argument, path: str | None) -> bool:
+    """Whether a read's path names a file the deployment provides, which the tree cannot size:
+    an environment variable's value (_environment_value), or an absolute path, which a volume
+    or the image puts in place (hypercloud-api-server's init reads its mounted
+    `/go/src/version/version.config`, a short list of modules to probe: read by hand in
+    December 2026 as not worth a change). Decoded into a struct, such a file is a
+    configuration, and configurations are small (see the viper loads below)."""
+    return _environment_value(file, context, argument) or path is not None and path.startswith("/")
+
+
 def _environment_value(file: GoFile, context, node) -> bool:
     """Whether `node` is an environment variable's value: `os.Getenv(...)` itself, or a local
     given it where declared. What the pod's manifest writes: decoded, a few bytes and usually
@@ -1025,7 +1037,9 @@ def _parsed_as_certificate(file: GoFile, context, local: str, target) -> bool:
 
 def _struct_variable(file: GoFile, name: str | None) -> bool:
     """Whether `name` is a package-level variable of the file declared with a struct type:
-    `var options struct{...}`, or a type the file declares as one (`var options cacheOptions`)."""
+    `var options struct{...}`, or a type the file declares as one (`var options cacheOptions`),
+    or another package's type named for settings (`var conf versionModel.Config`: hypercloud-
+    api-server's; _SETTINGS_WORDS), which such types are."""
     if name is None:
         return False
     types = FileTypes(file)
@@ -1035,10 +1049,17 @@ def _struct_variable(file: GoFile, name: str | None) -> bool:
         for spec in (s for s in declaration.named_children if s.type == "var_spec"):
             if name in (text(n) for n in spec.children_by_field_name("name")):
                 written = spec.child_by_field_name("type")
+                if written is not None and written.type == "qualified_identifier":
+                    named = written.child_by_field_name("name")
+                    return named is not None and words(text(named))[-1:] in ([w] for w in _SETTINGS_WORDS)
                 if written is not None and written.type == "type_identifier":
                     written = types.named.get(text(written))
                 return written is not None and not isinstance(written, str) and written.type == "struct_type"
     return False
+
+
+# The last words of a type's name that say it holds settings.
+_SETTINGS_WORDS = frozenset({"config", "configuration", "conf", "cfg", "settings", "options"})
 
 
 def _local_value(file: GoFile, context, data):

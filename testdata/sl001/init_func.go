@@ -10,6 +10,8 @@ import (
 	"os"
 	"strings"
 	"sync"
+
+	"example.com/app/model"
 )
 
 type Settings struct {
@@ -25,13 +27,16 @@ var (
 	sizes    = []int{1, 2, 3}
 )
 
+// Entries decoded into a map: as many as the file holds.
+var limitsByTenant map[string]int
+
 func init() {
 	// One finding for the init's work, the decode a related location: they move out together.
-	data, err := os.ReadFile("/etc/app/config.json") // want "SL001: os.ReadFile in func init reads a file while the package initializes, before main.*\\(1 more in this func init: related locations\\)"
+	data, err := os.ReadFile("/etc/app/limits.json") // want "SL001: os.ReadFile in func init reads a file while the package initializes, before main.*\\(1 more in this func init: related locations\\)"
 	if err != nil {
-		panic(fmt.Errorf("reading config: %w", err))
+		panic(fmt.Errorf("reading limits: %w", err))
 	}
-	if err := json.Unmarshal(data, &settings); err != nil {
+	if err := json.Unmarshal(data, &limitsByTenant); err != nil {
 		panic(err)
 	}
 	for _, n := range []string{"a", "b"} {
@@ -39,6 +44,36 @@ func init() {
 	}
 	names = append(names, "c") // a single append is not a loop
 	flag.StringVar(&settings.Listen, "listen", ":8080", "address")
+}
+
+// A configuration at a fixed path, which a volume or the image puts in place: decoded into a
+// struct, settings of a few hundred bytes, as a config file's. Not reported.
+func init() {
+	data, err := os.ReadFile("/etc/app/config.json")
+	if err != nil {
+		return
+	}
+	_ = json.Unmarshal(data, &settings)
+}
+
+// So is another package's type named for settings (hypercloud-api-server's mounted version
+// config)...
+var probes model.ProbeConfig
+
+func init() {
+	data, err := os.ReadFile("/etc/app/probes.yaml")
+	if err != nil {
+		return
+	}
+	_ = json.Unmarshal(data, &probes)
+}
+
+// ...not one named otherwise, which may be a map of as many entries as the file holds.
+var routes model.RouteTable
+
+func init() {
+	data, _ := os.ReadFile("/etc/app/routes.json") // want "SL001: os.ReadFile in func init reads a file.*\\(1 more in this func init"
+	_ = json.Unmarshal(data, &routes)
 }
 
 // A method named init is not package initialization.
