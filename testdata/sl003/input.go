@@ -41,6 +41,9 @@ func main() {
 	fileLines()
 	decoded()
 	roundTrip(Config{})
+	enumValues()
+	enumValuesHeld()
+	enumValuesRead()
 	roundTripThenRead(Config{})
 	roundTripDeclared(Config{})
 	roundTripAssigned(Config{})
@@ -569,6 +572,43 @@ func roundTrip(c Config) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// A document the source writes out (go-swagger's enum tables): its entries are spelled there,
+// no input; nor when a local holds it first.
+func enumValues() []string {
+	var res []string
+	_ = json.Unmarshal([]byte(`["get","create","update","delete"]`), &res)
+	var values []string
+	for _, v := range res {
+		values = append(values, v)
+	}
+	return values
+}
+
+func enumValuesHeld() []string {
+	doc := `["ready","failed"]`
+	var res []string
+	_ = json.Unmarshal([]byte(doc), &res)
+	var values []string
+	for _, v := range res {
+		values = append(values, v)
+	}
+	return values
+}
+
+// The literal replaced by what a file holds before it is decoded: input.
+func enumValuesRead() []string {
+	doc := `["ready","failed"]`
+	read, _ := os.ReadFile("states.json")
+	doc = string(read)
+	var res []string
+	_ = json.Unmarshal([]byte(doc), &res)
+	var values []string // want "SL003: values starts empty .* by json.Unmarshal"
+	for _, v := range res {
+		values = append(values, v)
+	}
+	return values
 }
 
 // Encoded, then replaced by what a file holds before it is decoded: input.
