@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 import math
 import os
 import re
@@ -465,7 +466,12 @@ class _LiteralSizes:
         literals = self._literals(right, loop, context)
         if literals is not None:
             return max((len(_elements(literal) or ()) for literal in literals), default=0)
-        return self.constants.value(unparen(right))
+        ranged = unparen(right)
+        if ranged is not None and ranged.type == "identifier" and self.file.is_shadowed(ranged):
+            entries = _json_literal_entries(self.file, context, text(ranged))
+            if entries is not None:
+                return entries
+        return self.constants.value(ranged)
 
 
 def _scan(file: GoFile, options: dict, compilations: list | None = None, embedded: list | None = None,
@@ -954,6 +960,32 @@ def _decoded_argument(args):
     (`json.Unmarshal(raw, &v)`, `yaml.Unmarshal([]byte(text), &v)`)."""
     arguments = values_of(args)
     return unconverted(unparen(arguments[0])) if arguments else None
+
+
+def _json_literal_entries(file: GoFile, context, name: str) -> int | None:
+    """How many entries the local `name` holds when the initializer fills it only by
+    `json.Unmarshal` of a JSON document its source writes out (a string literal, or a local
+    given one: go-swagger's enum tables, `json.Unmarshal([]byte(`["get","create"]`), &res)`),
+    which is no input (inputs.input_origin) but may be long: the elements of its array or the
+    keys of its object. None when that is not so, or the text does not parse."""
+    decodes = [found for found in matches(_CALLS, context)
+               if file.callee(found["call"][0]) == ("encoding/json", "Unmarshal")
+               and _decode_target(found["args"][0]) == name]
+    if len(decodes) != 1:
+        return None
+    data = _decoded_argument(decodes[0]["args"][0])
+    if data is not None and data.type == "identifier":
+        data = _local_value(file, context, data)
+        data = unconverted(unparen(data)) if data is not None else None
+    if data is None or data.type not in STRING_LITERALS:
+        return None
+    try:
+        # A raw literal's text is its value; an interpreted one escapes as JSON strings do.
+        value = text(data)[1:-1] if data.type == "raw_string_literal" else json.loads(text(data))
+        document = json.loads(value)
+    except ValueError:
+        return None
+    return len(document) if isinstance(document, (list, dict)) else None
 
 
 def _decoded_data(args):

@@ -261,8 +261,8 @@ class _Tracer:
                 value = _spec_value(holder, use)
                 if value is not None:  # none: the zero value, nothing
                     given.append(value)
-        return bool(given) and all(unparen(value).type in STRING_LITERALS or self._encoding_no_input(value, depth)
-                                   for value in given)
+        return bool(given) and all(value is not None and unparen(value).type in STRING_LITERALS or
+                                   self._encoding_no_input(value, depth) for value in given)
 
     def _encoding_no_input(self, value, depth: int) -> bool:
         """Whether `value` is an encoder's call (library.ENCODE_CALLS) of values holding no input."""
