@@ -4259,6 +4259,13 @@ func check(phase corev1.PodPhase) error { return nil }
                   "\t\tData:       map[string][]byte{\"a\": nil},\n\t}\n\treturn update(ctx, c, secret)"), False),
     ("", _reading("secret := &corev1.Secret{ObjectMeta: metav1.ObjectMeta{Name: key.Name}}\n"
                   "\treturn c.Get(ctx, key, secret)"), True),
+    # the desired object built, then looked up (created when not found), or through
+    # CreateOrUpdate, which gets it first
+    ("", _reading("secret := &corev1.Secret{\n\t\tObjectMeta: metav1.ObjectMeta{Name: key.Name},\n"
+                  "\t\tType:       corev1.SecretTypeOpaque,\n\t}\n\tif err := c.Get(ctx, key, secret); err != nil {\n"
+                  "\t\treturn c.Create(ctx, secret)\n\t}\n\treturn nil"), True),
+    ("", _reading("secret := &corev1.Secret{Type: corev1.SecretTypeOpaque}\n"
+                  "\t_, err := controllerutil.CreateOrUpdate(ctx, c, secret, func() error { return nil })\n\treturn err"), True),
     ("", _reading("secret := &corev1.Secret{\n\t\tTypeMeta:   metav1.TypeMeta{Kind: \"Secret\"},\n"
                   "\t\tObjectMeta: metav1.ObjectMeta{Name: key.Name},\n\t}\n\treturn update(ctx, c, secret)"), True),
     # rathole-operator: a Deployment created, then updated when it exists, each time as a copy

@@ -1524,15 +1524,23 @@ def _built(code: bytes, made: re.Match) -> bool:
     a field beside its `ObjectMeta` and `TypeMeta` (`&corev1.Pod{Spec: tmpl.Spec}`), an object
     built to be written or computed with, not a cache's read target (openkruise's
     sandbox-manager builds a Pod only to resize its template's resources: its cache, said to
-    hold Pods, holds none, read as wrong). A read into an object names it by its metadata."""
+    hold Pods, holds none, read as wrong); unless its function reads into it after all, with a
+    client's Get or List or through CreateOrUpdate, which gets it first (the desired object
+    built, then looked up, and created when not found)."""
     if not code[made.end() - 1:made.end()] == b"{":
         return False
-    fields = _top_level_parts(code[made.end():_call_end(code, made.end() - 1, b"{}") - 1])
-    keys = [_LITERAL_KEY.match(field) for field in fields if field]
-    return any(key is None or key.group(1) not in _METADATA_FIELDS for key in keys)
+    end = _call_end(code, made.end() - 1, b"{}")
+    keys = [_LITERAL_KEY.match(field) for field in _top_level_parts(code[made.end():end - 1]) if field]
+    if all(key is not None and key.group(1) in _METADATA_FIELDS for key in keys):
+        return False
+    named = _made_into(code, made)
+    return named is None or re.search(_READ_OR_GOT % {b"name": re.escape(named)}, _rest_of_function(code, end)) is None
 
 
 _LITERAL_KEY = re.compile(rb"([A-Za-z_]\w*)\s*:")
+# A read into a named object, on one line: a client's Get or List, or controllerutil's
+# CreateOrUpdate and CreateOrPatch, which get it first.
+_READ_OR_GOT = _READ_INTO + rb"|\bCreateOr(?:Update|Patch)\([^\n]*\b%(name)s\b"
 _METADATA_FIELDS = frozenset({b"ObjectMeta", b"TypeMeta"})
 
 
