@@ -2599,11 +2599,9 @@ def test_an_image_naming_a_module_of_one_program_runs_that_program(tmp_path):
 _C_SHARED_PLUGIN = """\
 package main
 
-import (
-	"C"
+import "C" //nolint:typecheck
 
-	"k8s.io/client-go/informers"
-)
+import "k8s.io/client-go/informers"
 
 //export InitPlugins
 func InitPlugins() int {
@@ -2615,13 +2613,18 @@ func main() { InitPlugins() }
 """
 
 
-@pytest.mark.parametrize("exported, reported", [(True, False), (False, True)])
-def test_an_image_naming_a_module_of_a_c_shared_plugin_runs_another_program(tmp_path, exported, reported):
+@pytest.mark.parametrize("change, service, reported", [
+    (("", ""), False, False),
+    (("//export", "// export"), False, True),  # no export: a program
+    (('import "C" //nolint:typecheck\n', ""), False, True),  # no cgo: `//export` is a comment
+    (("", ""), True, True),  # a service at the root beside the plugin: the image runs it
+])
+def test_an_image_naming_a_module_of_a_c_shared_plugin_runs_another_program(tmp_path, change, service, reported):
     """loongcollector: its image, named for its module, runs its C++ agent, which loads the
     module's main package built with -buildmode=c-shared; the agent was charged the plugins'
     informers (read as wrong)."""
-    plugin = _C_SHARED_PLUGIN if exported else _C_SHARED_PLUGIN.replace("//export", "// export")
-    go_module(tmp_path, {"plugin/main.go": plugin}, module="example.com/agent")
+    plugin = _C_SHARED_PLUGIN.replace(*change) if change[0] else _C_SHARED_PLUGIN
+    go_module(tmp_path, {"plugin/main.go": plugin, **({"main.go": MAIN} if service else {})}, module="example.com/agent")
     write(tmp_path, "deploy/agent.yaml", _SIZED.format(request="64Mi").replace("ghcr.io/acme/api:1", "ghcr.io/acme/agent:1"))
     assert [f.rule_id for f in _run(tmp_path, "SL101").findings] == (["SL101"] if reported else [])
 

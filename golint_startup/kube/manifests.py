@@ -82,11 +82,13 @@ The manifest rules check only containers that run Go. A container counts as Go w
 - its image's repository name is the last element of a linted Go module's path (without
   a major version: `perconalab/percona-xtradb-cluster-operator` and the module
   `github.com/percona/percona-xtradb-cluster-operator`) that holds one `main` package outside
-  test directories (not a module whose main package exports functions to C, `//export`: a
-  plugin library another language's program loads, as loongcollector's C++ agent does), or whose root builds one (kubernaut's module holds 26, each built into an
+  test directories, or whose root builds one (kubernaut's module holds 26, each built into an
   image of its own: which one `kubernaut/kubernaut` runs is not known), or
   that element without words the image's owner (the path segment before its name) says or
-  begins with: `graviteeio/kubernetes-operator` and `gravitee-kubernetes-operator`;
+  begins with: `graviteeio/kubernetes-operator` and `gravitee-kubernetes-operator`; not a
+  module whose programs are all libraries for C (a main package importing "C" and exporting
+  functions, `//export`): plugins that another language's program loads, as
+  loongcollector's C++ agent does;
 - its image's repository name is the project's name, then a program's: `P-D`, where `D`
   names a directory outside test directories that holds a `main` package or a Dockerfile
   that builds Go (or is its last path elements joined by dashes) and each word of `P` is a
@@ -3763,9 +3765,6 @@ def _pulled_from_a_developers_registry(container: Container) -> bool:
     return bool(slash and colon) and port.isdigit() and name != "localhost" and _ONE_LABEL.fullmatch(name) is not None
 
 
-# A cgo export, which makes a main package's functions callable from C: what a
-# `-buildmode=c-shared` library exposes to the program that loads it.
-_EXPORTED_TO_C = re.compile(rb"(?m)^//export [A-Za-z_]")
 _ONE_LABEL = re.compile(r"[A-Za-z][\w-]*")
 
 
@@ -4595,6 +4594,12 @@ def _go_files_in(directory: str) -> list[str]:
     """The paths of a directory's non-test Go files, sorted."""
     return [os.path.join(directory, name) for name in listdir(directory)
             if name.endswith(".go") and not name.endswith("_test.go")]
+
+
+# cgo's import and its export of a function, which make a main package a library that a C
+# program loads (`-buildmode=c-shared`): see _GoTree._c_library.
+_IMPORTS_C = re.compile(rb'(?m)^(?:import[ \t]+|[ \t]+)"C"[ \t]*(?://[^\n]*)?$')
+_EXPORTED_TO_C = re.compile(rb"(?m)^//export [A-Za-z_]")
 
 
 # The packages client-gen and informer-gen write, by the directories they write them to: their
@@ -5514,13 +5519,12 @@ class _GoTree:
         `perconalab/percona-xtradb-cluster-operator`) that holds a main package; or named
         like the image after words its owner begins with (`gravitee-kubernetes-operator` for
         `graviteeio/kubernetes-operator`: the owner's name said once, in the registry). Not a
-        module whose main package exports functions to C (`//export`), built with
-        `-buildmode=c-shared` as a plugin of another language's program: loongcollector's
+        module whose programs are all libraries for C (_c_library), built with
+        `-buildmode=c-shared` as plugins of another language's program: loongcollector's
         image, named for its module `ilogtail`, runs its C++ agent, which loads the Go
         plugins, and was charged their informers."""
         if self._modules_by_name is None:
             self._modules_by_name = {}
-            libraries = set()  # modules whose main package is a library for another language's program
             for path in self._go_files:
                 directory = os.path.dirname(path)
                 module = modules.module_of_dir(directory)
@@ -5528,10 +5532,10 @@ class _GoTree:
                     continue
                 name = re.sub(r"(/v[0-9]+|\.v[0-9]+)$", "", module.path).rsplit("/", 1)[-1]
                 self._modules_by_name.setdefault(name, module.root)
-                if not path.endswith("_test.go") and _EXPORTED_TO_C.search(self._read_go(path) or b""):
-                    libraries.add(name)
-            for name in libraries:
-                del self._modules_by_name[name]
+            for name, root in list(self._modules_by_name.items()):
+                mains = self._mains_at_or_below(root)
+                if mains and all(self._c_library(main) for main in mains):
+                    del self._modules_by_name[name]
         found = self._modules_by_name.get(repository)
         if found is None and owner:
             owner_words = re.split(r"[._-]", owner.lower())
@@ -5539,6 +5543,13 @@ class _GoTree:
                           if name.endswith("-" + repository) and
                           _said_by(name[:-len(repository) - 1].lower().split("-"), owner_words)), None)
         return found
+
+    def _c_library(self, directory: str) -> bool:
+        """Whether the main package in `directory` is built as a library for C: a file of it
+        imports "C" and exports a function (`//export Name`), as a `-buildmode=c-shared`
+        plugin does."""
+        return any(_IMPORTS_C.search(source) and _EXPORTED_TO_C.search(source)
+                   for path in _go_files_in(directory) if (source := self._read_go(path) or b""))
 
     def _started_as_the_project_image(self, container: Container, repository: str) -> str | None:
         """The main package a container runs when its image is named `P-D` for a linted module
