@@ -231,13 +231,16 @@ def test_a_container_checking_cache_mutations_is_a_development_install(tmp_path,
     ("registry.acme.io:5000/api:1", None, True),  # a domain's registry: what users pull from
     ("controller:latest", "ghcr.io/acme/api", True),
     ("acme/api:1", None, True),  # Docker Hub's owner, no registry
+    # renamed by its whole name, as kustomize matches it, to what users pull
+    ("local-registry:5000/api:dev", "ghcr.io/acme/api", True),
 ])
 def test_an_image_from_a_developers_registry_is_a_development_install(tmp_path, image, renamed, reported):
     go_module(tmp_path, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
     write(tmp_path, "config/manager/manager.yaml", POD.replace("ghcr.io/acme/api:1", image))
     if renamed:
+        named = image.rsplit(":", 1)[0]
         write(tmp_path, "config/manager/kustomization.yaml", "resources:\n- manager.yaml\nimages:\n"
-                                                             f"- name: controller\n  newName: {renamed}\n  newTag: v1\n")
+                                                             f"- name: {named}\n  newName: {renamed}\n  newTag: v1\n")
     result = _run(tmp_path)
     assert [f.rule_id for f in result.findings] == (["SL101"] if reported else [])
     if not reported:

@@ -1196,11 +1196,12 @@ def _kustomize_image(container: Container) -> str | None:
 
 def _image_renamed_by(kustomization: dict, container: Container) -> str | None:
     """The image a kustomization's `images:` give the container (an entry whose `name` is its
-    image's repository, with a `newName`), if they do."""
+    image's repository, by its last element or whole, registry and owner included, as
+    kustomize matches it: `local-registry:5000/api`), with a `newName`, if they do."""
     images = kustomization.get("images")
+    names = {image_repository(container.image), _full_repository(container.image)}
     for entry in images if isinstance(images, list) else ():
-        if isinstance(entry, dict) and entry.get("name") == image_repository(container.image) and \
-                isinstance(entry.get("newName"), str):
+        if isinstance(entry, dict) and entry.get("name") in names and isinstance(entry.get("newName"), str):
             return entry["newName"]
     return None
 
