@@ -2444,16 +2444,24 @@ def test_a_kustomize_patch_that_sets_the_limit_is_the_limit_installed(tmp_path, 
         assert (finding.path, "a memory limit of 512Mi" in finding.message) == ("config/manager/manager.yaml", True)
 
 
-def test_a_development_overlays_limit_is_not_the_bases(tmp_path):
+@pytest.mark.parametrize("split", [False, True])
+def test_a_development_overlays_limit_is_not_the_bases(tmp_path, split):
     """datum-cloud's `overlays/dev` patches the manager down to 128Mi for an image loaded with
-    `kind load` (imagePullPolicy: Never): the base still installs its own limit."""
+    `kind load` (imagePullPolicy: Never): the base still installs its own limit, also when the
+    overlay sets the pull policy in a patch of its own."""
     go_module(tmp_path, {"cmd/api/main.go": MAIN})
     write(tmp_path, "config/manager/manager.yaml", _MANAGER_DEPLOYMENT % _LIMITED)
     write(tmp_path, "config/manager/kustomization.yaml", "resources:\n  - manager.yaml\n")
-    write(tmp_path, "config/overlays/dev/kustomization.yaml",
-          "resources:\n  - ../../manager\npatches:\n  - path: limit_patch.yaml\n")
-    write(tmp_path, "config/overlays/dev/limit_patch.yaml", (_MANAGER_DEPLOYMENT % _LIMITED.replace("512Mi", "128Mi"))
-          .replace("          image: ghcr.io/acme/api:1\n", "          imagePullPolicy: Never\n"))
+    write(tmp_path, "config/overlays/dev/kustomization.yaml", "resources:\n  - ../../manager\npatches:\n"
+          "  - path: limit_patch.yaml\n" + ("  - path: pull_policy_patch.yaml\n" if split else ""))
+    limit = (_MANAGER_DEPLOYMENT % _LIMITED.replace("512Mi", "128Mi")).replace("          image: ghcr.io/acme/api:1\n", "")
+    never = (_MANAGER_DEPLOYMENT % "").replace("          image: ghcr.io/acme/api:1\n", "          imagePullPolicy: Never\n")
+    if split:
+        write(tmp_path, "config/overlays/dev/limit_patch.yaml", limit)
+        write(tmp_path, "config/overlays/dev/pull_policy_patch.yaml", never)
+    else:
+        write(tmp_path, "config/overlays/dev/limit_patch.yaml", limit.replace(
+            "          resources:", "          imagePullPolicy: Never\n          resources:"))
     [finding] = _run(tmp_path, "SL101").findings
     assert (finding.path, "a memory limit of 512Mi" in finding.message) == ("config/manager/manager.yaml", True)
 

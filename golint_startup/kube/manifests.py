@@ -1058,13 +1058,15 @@ def _apply_memory_limit_patches(containers: list[Container], kustomizations: lis
         kustomization = _kustomization_in(directory)
         patches = [entry.get("path") if isinstance(entry, dict) else None for entry in _list(kustomization, "patches")]
         patches += [entry for entry in _list(kustomization, "patchesStrategicMerge") if isinstance(entry, str)]
-        # Not a development overlay's (its patch pulls no image, or is otherwise marked so:
-        # _DEVELOPMENT): datum-cloud's `overlays/dev` lowers the manager's limit to 128Mi for
-        # images loaded with `kind load`, and the base was reported under that limit.
-        patched = {(c.workload_name, c.name): c for patch in patches if isinstance(patch, str)
-                   for c in by_file.get(os.path.normpath(os.path.join(directory, patch)), [])
-                   if ("GOMEMLIMIT" in c.env or c.limits_memory is not None)
-                   and not any(development(c) for development, _ in _DEVELOPMENT)}
+        patching = [c for patch in patches if isinstance(patch, str)
+                    for c in by_file.get(os.path.normpath(os.path.join(directory, patch)), [])]
+        if any(development(c) for c in patching for development, _ in _DEVELOPMENT):
+            # A development overlay (a patch of it pulls no image, or is otherwise marked so:
+            # _DEVELOPMENT) sets nothing of what the base installs: datum-cloud's `overlays/dev`
+            # lowers the manager's limit to 128Mi for images loaded with `kind load`, and the
+            # base was reported under that limit.
+            continue
+        patched = {(c.workload_name, c.name): c for c in patching if "GOMEMLIMIT" in c.env or c.limits_memory is not None}
         operations = [(entry.get("target"), settings) for entry in _list(kustomization, "patches")
                       if isinstance(entry, dict) and isinstance(entry.get("path"), str)
                       and isinstance(entry.get("target"), dict)
