@@ -595,14 +595,16 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
                 if source is not None:
                     reads_by_path.append(_PathRead(at, name, where, "", cost, level, init_key, source))
                     continue
-            if in_init and flagged[:2] == _FILE and arguments and _deployed_file(file, context, arguments[0], path):
+            deployed = _deployed_file(file, context, arguments[0], path) if in_init and flagged[:2] == _FILE and \
+                arguments else None
+            if deployed is not None:
                 named = assigned_names(call)
                 if named and named[0].type == "identifier":
                     earlier = deployed_reads.get(text(named[0]))
-                    if earlier is not None and not _parsed_as_certificate(file, context, text(named[0]), earlier[1]):
+                    if earlier is not None and not _certificate_only(file, context, text(named[0]), earlier):
                         deployed_settled.append(earlier[0])  # its bytes, before it was given another file's
                     deployed_reads[text(named[0])] = \
-                        RULE.finding(file.path, call, _work_message(name, where, cost)), named[0]
+                        RULE.finding(file.path, call, _work_message(name, where, cost)), named[0], deployed
                     continue
             joined = False  # a file of a directory, read by a path joined to it
             if in_init and flagged[:2] in (_FILE, _DIRECTORY) and arguments and path is None:
@@ -626,7 +628,8 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
                                                                       call_name=name, cost=cost, level=level))
                 continue
             if data is not None and text(data) in deployed_reads and file.is_shadowed(data) and \
-                    _struct_variable(file, _decode_target(found["args"][0])):
+                    _struct_variable(file, _decode_target(found["args"][0]),
+                                     named_for_settings=deployed_reads[text(data)][2] == _BY_PATH):
                 del deployed_reads[text(data)]  # a configuration the deployment provides: see _deployed_file
                 continue
             if cost == _DECODE[1]:
@@ -681,8 +684,8 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
                 held_back = True
                 continue
             work.setdefault(_unit(file, call, in_init), []).append(finding)
-        kept = deployed_settled + [finding for local, (finding, target) in deployed_reads.items()
-                                      if not _parsed_as_certificate(file, context, local, target)]
+        kept = deployed_settled + [read[0] for local, read in deployed_reads.items()
+                                   if not _certificate_only(file, context, local, read)]
         if kept:
             work[0] = sorted([*work.get(0, []), *kept], key=lambda f: (f.location.line, f.location.col))
         if reads_by_path or held_back:
@@ -1011,14 +1014,28 @@ def _literal_data_size(file: GoFile, context, args) -> int | None:
     return _literal_length(value) if value is not None else None
 
 
-def _deployed_file(file: GoFile, context, argument, path: str | None) -> bool:
-    """Whether a read's path names a file the deployment provides, which the tree cannot size:
-    an environment variable's value (_environment_value), or an absolute path, which a volume
-    or the image puts in place (hypercloud-api-server's init reads its mounted
-    `/go/src/version/version.config`, a short list of modules to probe: read by hand in
-    December 2026 as not worth a change). Decoded into a struct, such a file is a
-    configuration, and configurations are small (see the viper loads below)."""
-    return _environment_value(file, context, argument) or path is not None and path.startswith("/")
+def _deployed_file(file: GoFile, context, argument, path: str | None) -> str | None:
+    """How a read's path names a file the deployment provides, which the tree cannot size:
+    _BY_ENVIRONMENT, an environment variable's value (_environment_value), or _BY_PATH, an
+    absolute path, which a volume or the image puts in place; None for neither. Decoded into a
+    struct, the first is a configuration; the second when the struct's type is named for
+    settings (hypercloud-api-server's init reads its mounted `/go/src/version/version.config`
+    into a `versionModel.Config`, a short list of modules to probe: read by hand in December
+    2026 as not worth a change), not an image's data file (`/usr/share/shop/catalog.json`
+    into a `catalog` of products). Configurations are small (see the viper loads below)."""
+    if _environment_value(file, context, argument):
+        return _BY_ENVIRONMENT
+    return _BY_PATH if path is not None and path.startswith("/") else None
+
+
+_BY_ENVIRONMENT, _BY_PATH = "environment", "path"
+
+
+def _certificate_only(file: GoFile, context, local: str, read: tuple) -> bool:
+    """Whether a read of a file the environment names (a deployed read: finding, target, how
+    named) is only parsed as a certificate (_parsed_as_certificate); not one at a fixed path,
+    which may be the system's bundle of a few hundred KB."""
+    return read[2] == _BY_ENVIRONMENT and _parsed_as_certificate(file, context, local, read[1])
 
 
 def _environment_value(file: GoFile, context, node) -> bool:
@@ -1067,11 +1084,12 @@ def _parsed_as_certificate(file: GoFile, context, local: str, target) -> bool:
     return bool(uses)
 
 
-def _struct_variable(file: GoFile, name: str | None) -> bool:
-    """Whether `name` is a package-level variable of the file declared with a struct type:
-    `var options struct{...}`, or a type the file declares as one (`var options cacheOptions`),
-    or another package's type named for settings (`var conf versionModel.Config`: hypercloud-
-    api-server's; _SETTINGS_WORDS), which such types are."""
+def _struct_variable(file: GoFile, name: str | None, named_for_settings: bool = False) -> bool:
+    """Whether `name` is a package-level variable of the file declared with a struct type (or
+    a pointer to one): `var options struct{...}`, or a type the file declares as one (`var
+    options cacheOptions`), or another package's type named for settings (`var conf
+    versionModel.Config`: hypercloud-api-server's; _SETTINGS_WORDS), which such types are.
+    With `named_for_settings`, only a type so named."""
     if name is None:
         return False
     types = FileTypes(file)
@@ -1081,13 +1099,22 @@ def _struct_variable(file: GoFile, name: str | None) -> bool:
         for spec in (s for s in declaration.named_children if s.type == "var_spec"):
             if name in (text(n) for n in spec.children_by_field_name("name")):
                 written = spec.child_by_field_name("type")
+                if written is not None and written.type == "pointer_type" and written.named_children:
+                    written = written.named_children[0]
                 if written is not None and written.type == "qualified_identifier":
-                    named = written.child_by_field_name("name")
-                    return named is not None and words(text(named))[-1:] in ([w] for w in _SETTINGS_WORDS)
-                if written is not None and written.type == "type_identifier":
-                    written = types.named.get(text(written))
+                    written = written.child_by_field_name("name")
+                    return written is not None and _named_for_settings(text(written))
+                if written is None or written.type != "type_identifier":
+                    return written is not None and written.type == "struct_type" and not named_for_settings
+                if named_for_settings and not _named_for_settings(text(written)):
+                    return False
+                written = types.named.get(text(written))
                 return written is not None and not isinstance(written, str) and written.type == "struct_type"
     return False
+
+
+def _named_for_settings(type_name: str) -> bool:
+    return words(type_name)[-1:] in ([word] for word in _SETTINGS_WORDS)
 
 
 # The last words of a type's name that say it holds settings.

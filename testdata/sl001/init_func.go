@@ -76,6 +76,38 @@ func init() {
 	_ = json.Unmarshal(data, &routes)
 }
 
+// At a fixed path, a struct not named for settings may be an image's data file, as large
+// as its list of products.
+type catalogue struct{ Products []string }
+
+var products catalogue
+
+func init() {
+	data, _ := os.ReadFile("/usr/share/shop/catalog.json") // want "SL001: os.ReadFile in func init reads a file.*\\(1 more in this func init"
+	_ = json.Unmarshal(data, &products)
+}
+
+// A pointer to settings holds settings.
+var tuning *TuningOptions
+
+type TuningOptions struct{ Workers int }
+
+func init() {
+	data, _ := os.ReadFile("/etc/app/tuning.json")
+	_ = json.Unmarshal(data, &tuning)
+}
+
+// The system's bundle at a fixed path, a few hundred KB of certificates, parsed in init.
+var systemRoots = x509.NewCertPool()
+
+func init() {
+	bundle, err := os.ReadFile("/etc/ssl/certs/ca-certificates.crt") // want "SL001: os.ReadFile in func init reads a file"
+	if err != nil {
+		return
+	}
+	systemRoots.AppendCertsFromPEM(bundle)
+}
+
 // A method named init is not package initialization.
 type loader struct{ path string }
 
