@@ -32,7 +32,7 @@ CONTROLLER_RUNTIME = "sigs.k8s.io/controller-runtime"
 # and keep nothing: k8s-ces-setup waits on its own resources with Until, and its 105Mi
 # setup job was charged a cluster's cache (read as wrong).
 WATCH_TOOLS = "k8s.io/client-go/tools/watch"
-SYNCED_WATCH = re.compile(rb"\b(?:UntilWithSync|NewIndexerInformerWatcher\w*)\(")
+SYNCED_WATCH = re.compile(rb"(?<!func )\b(?:UntilWithSync|NewIndexerInformerWatcher\w*)\(")  # calls, not declarations
 _CLUSTER_OBJECT_IMPORTS = (CONTROLLER_RUNTIME, "k8s.io/client-go/informers",
                            "k8s.io/client-go/tools/cache", "k8s.io/client-go/metadata/metadatainformer",
                            "k8s.io/client-go/dynamic/dynamicinformer",
@@ -493,7 +493,7 @@ def function_header(code: bytes, start: int, limit: int) -> bytes:
     return code[start:body.start() if body is not None else limit]
 
 
-# The `{` opening a function's body ends its line, after a comment or a CR too; an
+# The `{` opening a function's body ends its line, after a line comment or a CR too; an
 # `interface{}` among the parameters does not.
 _BODY_OPENING = re.compile(rb"\{[ \t]*(?://[^\n]*)?\r?\n")
 

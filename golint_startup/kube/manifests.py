@@ -3773,7 +3773,7 @@ _ONE_LABEL = re.compile(r"[A-Za-z][\w-]*")
 
 # Containers of development installs, with what the run says of them (verb, plural, what):
 # marked so by their own pull policy, or another container's for the same local image; or
-# checking client-go's cache for tests.
+# checking client-go's cache for tests; or pulling from a developer's registry.
 _DEVELOPMENT = (
     (lambda c: c.loaded_by_hand,
      ("runs", "run", "an image loaded onto the node by hand (imagePullPolicy: Never), for development")),
