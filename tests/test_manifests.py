@@ -4010,6 +4010,8 @@ def _reading(body: str) -> str:
     return _SECRET_READER.replace("var secret corev1.Secret\n\treturn c.Get(ctx, key, &secret)", body)
 
 
+# A helper of the file that computes with a Secret, reading nothing through a client.
+_COMPUTING_HELPER = "\nfunc update(ctx context.Context, c client.Client, s *corev1.Secret) error {\n\ts.Labels = nil\n\treturn nil\n}\n"
 # (the zone's controller owns a kind of its own named Secret)
 _CONFIG_MAP_READER = _SECRET_READER.replace("corev1.Secret", "corev1.ConfigMap")
 # A client of its own, built apart from the manager's, which caches nothing.
@@ -4266,11 +4268,15 @@ func check(phase corev1.PodPhase) error { return nil }
                                 "\t\treturn c.Get(ctx, key, secret)\n\t}\n\treturn nil"), True),
     ("", _SECRET_READER.replace("var secret corev1.Secret\n\treturn c.Get(ctx, key, &secret)",
                                 "secret := &corev1.Secret{}\n\treturn update(ctx, c, secret)"), True),
-    # openkruise's sandbox-manager: a Secret built with its content, handed to a helper that
-    # computes with it; one named by its metadata alone may be read into
-    ("", _reading("secret := &corev1.Secret{Type: corev1.SecretTypeOpaque}\n\treturn update(ctx, c, secret)"), False),
+    # openkruise's sandbox-manager: a Secret built with its content, handed to a helper of the
+    # file that computes with it (one the file does not hold may read into it); one named by
+    # its metadata alone may be read into
+    ("", _reading("secret := &corev1.Secret{Type: corev1.SecretTypeOpaque}\n\treturn update(ctx, c, secret)") +
+     _COMPUTING_HELPER, False),
     ("", _reading("secret := &corev1.Secret{\n\t\tObjectMeta: metav1.ObjectMeta{Name: key.Name},\n"
-                  "\t\tData:       map[string][]byte{\"a\": nil},\n\t}\n\treturn update(ctx, c, secret)"), False),
+                  "\t\tData:       map[string][]byte{\"a\": nil},\n\t}\n\treturn update(ctx, c, secret)") +
+     _COMPUTING_HELPER, False),
+    ("", _reading("secret := &corev1.Secret{Type: corev1.SecretTypeOpaque}\n\treturn update(ctx, c, secret)"), True),
     ("", _reading("secret := &corev1.Secret{ObjectMeta: metav1.ObjectMeta{Name: key.Name}}\n"
                   "\treturn c.Get(ctx, key, secret)"), True),
     # the desired object built, then looked up (created when not found), or through
@@ -4280,6 +4286,16 @@ func check(phase corev1.PodPhase) error { return nil }
                   "\t\treturn c.Create(ctx, secret)\n\t}\n\treturn nil"), True),
     ("", _reading("secret := &corev1.Secret{Type: corev1.SecretTypeOpaque}\n"
                   "\t_, err := controllerutil.CreateOrUpdate(ctx, c, secret, func() error { return nil })\n\treturn err"), True),
+    # or handed to a helper of the file that gets it; not one whose key alone keys a read of
+    # another object, nor a helper that reads nothing
+    ("", _reading("secret := &corev1.Secret{Type: corev1.SecretTypeOpaque}\n\treturn getOrCreate(ctx, c, secret)\n}\n\n"
+                  "func getOrCreate(ctx context.Context, c client.Client, obj client.Object) error {\n"
+                  "\treturn c.Get(ctx, client.ObjectKeyFromObject(obj), obj)"), True),
+    ("", _reading("secret := &corev1.Secret{Type: corev1.SecretTypeOpaque}\n\tvar zone struct{}\n"
+                  "\tif err := c.Get(ctx, client.ObjectKeyFromObject(secret), &zone); err != nil {\n\t\treturn err\n\t}\n"
+                  "\treturn c.Create(ctx, secret)"), False),
+    ("", _reading("secret := &corev1.Secret{Type: corev1.SecretTypeOpaque}\n\treturn label(secret)\n}\n\n"
+                  "func label(s *corev1.Secret) error {\n\ts.Labels = nil\n\treturn nil"), False),
     ("", _reading("secret := &corev1.Secret{\n\t\tTypeMeta:   metav1.TypeMeta{Kind: \"Secret\"},\n"
                   "\t\tObjectMeta: metav1.ObjectMeta{Name: key.Name},\n\t}\n\treturn update(ctx, c, secret)"), True),
     # rathole-operator: a Deployment created, then updated when it exists, each time as a copy

@@ -1524,9 +1524,8 @@ def _built(code: bytes, made: re.Match) -> bool:
     a field beside its `ObjectMeta` and `TypeMeta` (`&corev1.Pod{Spec: tmpl.Spec}`), an object
     built to be written or computed with, not a cache's read target (openkruise's
     sandbox-manager builds a Pod only to resize its template's resources: its cache, said to
-    hold Pods, holds none, read as wrong); unless its function reads into it after all, with a
-    client's Get or List or through CreateOrUpdate, which gets it first (the desired object
-    built, then looked up, and created when not found)."""
+    hold Pods, holds none, read as wrong); unless its function hands it whole to what may read
+    into it (_handed_to_a_read): the desired object built, looked up, created when not found."""
     if not code[made.end() - 1:made.end()] == b"{":
         return False
     end = _call_end(code, made.end() - 1, b"{}")
@@ -1534,13 +1533,39 @@ def _built(code: bytes, made: re.Match) -> bool:
     if all(key is not None and key.group(1) in _METADATA_FIELDS for key in keys):
         return False
     named = _made_into(code, made)
-    return named is None or re.search(_READ_OR_GOT % {b"name": re.escape(named)}, _rest_of_function(code, end)) is None
+    return named is None or not _handed_to_a_read(code, named, _rest_of_function(code, end))
 
 
+def _handed_to_a_read(code: bytes, name: bytes, rest: bytes) -> bool:
+    """Whether `rest` (of a function of `code`) passes `name` whole to a call that may read
+    into it: a client's Get or List, CreateOrUpdate or CreateOrPatch (which get it first), a
+    function of the file that reads through a client, or any other call not known to leave
+    it alone (a write through a client, an owner given, its key taken)."""
+    for use in re.finditer(rb"(?<![\w.])&?%s\b(?!\s*[.(\[])" % re.escape(name), rest):
+        opened = _call_opened_before(rest, use.start())
+        before = rest[:use.start()].rstrip()
+        after = rest[use.end():].lstrip()
+        if not opened or not before.endswith((b"(", b",")) or not after.startswith((b",", b")")):
+            continue  # not an argument on its own (`pod.Spec`, `x := pod`)
+        callee = _CALLEE.search(opened)
+        called = callee.group(1) if callee is not None else b""
+        last = called.rsplit(b".", 1)[-1]
+        if last in _LEAVES_ALONE:
+            continue
+        if b"." not in called and last:
+            body = _function_body(code, last)
+            if body is not None and not _READS_SOMETHING.search(code, *body):
+                continue  # a function of the file that reads nothing through a client
+        return True
+    return False
+
+
+_CALLEE = re.compile(rb"([A-Za-z_][\w.]*(?:\(\))?[\w.]*)\s*\($")
+# Calls that leave an object alone: writes through a client, an owner given, its key taken.
+_LEAVES_ALONE = frozenset({b"Create", b"Update", b"Patch", b"Delete", b"DeleteAllOf", b"SetControllerReference",
+                           b"SetOwnerReference", b"ObjectKeyFromObject", b"DeepCopy", b"DeepCopyObject"})
+_READS_SOMETHING = re.compile(rb"\.\s*(?:Get|List)\(|\bCreateOr(?:Update|Patch)\(")
 _LITERAL_KEY = re.compile(rb"([A-Za-z_]\w*)\s*:")
-# A read into a named object, on one line: a client's Get or List, or controllerutil's
-# CreateOrUpdate and CreateOrPatch, which get it first.
-_READ_OR_GOT = _READ_INTO + rb"|\bCreateOr(?:Update|Patch)\([^\n]*\b%(name)s\b"
 _METADATA_FIELDS = frozenset({b"ObjectMeta", b"TypeMeta"})
 
 
