@@ -974,7 +974,7 @@ def _json_literal_entries(file: GoFile, context, name: str) -> int | None:
     decodes = [found for found in matches(_CALLS, context)
                if file.callee(found["call"][0]) == ("encoding/json", "Unmarshal")
                and _decode_target(found["args"][0]) == name]
-    if len(decodes) != 1:
+    if len(decodes) != 1 or not _filled_only_by(file, context, name, decodes[0]["args"][0]):
         return None
     data = _decoded_argument(decodes[0]["args"][0])
     if data is not None and data.type == "identifier":
@@ -989,6 +989,27 @@ def _json_literal_entries(file: GoFile, context, name: str) -> int | None:
     except ValueError:
         return None
     return len(document) if isinstance(document, (list, dict)) else None
+
+
+def _filled_only_by(file: GoFile, context, name: str, args) -> bool:
+    """Whether the local `name` is declared once in the initializer with no value and written
+    only by the decode whose arguments are `args` (given as `&name` there and nowhere else, never
+    assigned): what it holds is then that document's."""
+    declarations, given = 0, 0
+    for use in identifier_uses(file, context, name):
+        holder = use.parent
+        if holder is not None and holder.type == "var_spec":
+            if holder.child_by_field_name("value") is not None:
+                return False
+            declarations += 1
+        elif holder is not None and holder.type == "unary_expression" and text(holder.child_by_field_name("operator")) == "&":
+            if holder.parent != args:
+                return False  # handed to another decoder, or anything else that may fill it
+            given += 1
+        elif _sets(use) or holder is not None and holder.type == "expression_list" and holder.parent is not None \
+                and holder.parent.type == "short_var_declaration":
+            return False
+    return declarations == 1 and given == 1
 
 
 def _decoded_data(args):

@@ -57,6 +57,20 @@ func init() {
 	}
 }
 
+// Defaults written out, then what a file the environment names holds: input.
+var hosts []string
+
+func init() {
+	var res []string
+	_ = json.Unmarshal([]byte(`["localhost"]`), &res)
+	if f, err := os.Open(os.Getenv("HOSTS_FILE")); err == nil { // want "SL001: os.Open in func init"
+		_ = json.NewDecoder(f).Decode(&res)
+	}
+	for _, v := range res {
+		hosts = append(hosts, v) // want "SL001: append inside a loop in func init \\(hosts\\)"
+	}
+}
+
 // A document the program reads is input: as many entries as its file holds.
 var regionsEnum []interface{}
 
