@@ -2624,18 +2624,22 @@ func main() { InitPlugins() }
 """
 
 
-@pytest.mark.parametrize("change, service, reported", [
-    (("", ""), False, False),
-    (("//export", "// export"), False, True),  # no export: a program
-    (('import "C" //nolint:typecheck\n', ""), False, True),  # no cgo: `//export` is a comment
-    (("", ""), True, True),  # a service at the root beside the plugin: the image runs it
+@pytest.mark.parametrize("change, service, build, reported", [
+    (("", ""), False, "Makefile", False),
+    (("\n", "\r\n"), False, "scripts/plugin_build.sh", False),  # CRLF sources
+    (("//export", "// export"), False, "Makefile", True),  # no export: a program
+    (('import "C" //nolint:typecheck\n', ""), False, "Makefile", True),  # no cgo: `//export` is a comment
+    (("", ""), True, "Makefile", True),  # a service at the root beside the plugin: the image runs it
+    (("", ""), False, None, True),  # built as any program: a callback handed to C
 ])
-def test_an_image_naming_a_module_of_a_c_shared_plugin_runs_another_program(tmp_path, change, service, reported):
+def test_an_image_naming_a_module_of_a_c_shared_plugin_runs_another_program(tmp_path, change, service, build, reported):
     """loongcollector: its image, named for its module, runs its C++ agent, which loads the
-    module's main package built with -buildmode=c-shared; the agent was charged the plugins'
-    informers (read as wrong)."""
+    module's main package its Makefile builds with -buildmode=c-shared; the agent was charged
+    the plugins' informers (read as wrong)."""
     plugin = _C_SHARED_PLUGIN.replace(*change) if change[0] else _C_SHARED_PLUGIN
     go_module(tmp_path, {"plugin/main.go": plugin, **({"main.go": MAIN} if service else {})}, module="example.com/agent")
+    if build:
+        write(tmp_path, build, "plugins:\n\tgo build -buildmode=c-shared -o out/plugins.so ./plugin\n")
     write(tmp_path, "deploy/agent.yaml", _SIZED.format(request="64Mi").replace("ghcr.io/acme/api:1", "ghcr.io/acme/agent:1"))
     assert [f.rule_id for f in _run(tmp_path, "SL101").findings] == (["SL101"] if reported else [])
 

@@ -87,7 +87,8 @@ The manifest rules check only containers that run Go. A container counts as Go w
   that element without words the image's owner (the path segment before its name) says or
   begins with: `graviteeio/kubernetes-operator` and `gravitee-kubernetes-operator`; not a
   module whose programs are all libraries for C (a main package importing "C" and exporting
-  functions, `//export`): plugins that another language's program loads, as
+  functions, `//export`, in a module whose Makefile, scripts or Dockerfile build with
+  `-buildmode=c-shared` or `c-archive`): plugins that another language's program loads, as
   loongcollector's C++ agent does;
 - its image's repository name is the project's name, then a program's: `P-D`, where `D`
   names a directory outside test directories that holds a `main` package or a Dockerfile
@@ -4600,9 +4601,28 @@ def _go_files_in(directory: str) -> list[str]:
 
 
 # cgo's import and its export of a function, which make a main package a library that a C
-# program loads (`-buildmode=c-shared`): see _GoTree._c_library.
-_IMPORTS_C = re.compile(rb'(?m)^(?:import[ \t]+|[ \t]+)"C"[ \t]*(?://[^\n]*)?$')
+# program loads (`-buildmode=c-shared`), or a program handing C a callback: see
+# _GoTree._c_library and _builds_for_c.
+_IMPORTS_C = re.compile(rb'(?m)^(?:import[ \t]+|[ \t]+)"C"[ \t]*(?://[^\r\n]*)?\r?$')
 _EXPORTED_TO_C = re.compile(rb"(?m)^//export [A-Za-z_]")
+# Where a module's build says how it builds its Go: its Makefiles and scripts at its root or
+# in a directory of scripts, and its Dockerfiles there.
+_BUILD_SCRIPT_DIRS = ("", "scripts", "script", "build", "hack")
+_C_LIBRARY_BUILD = re.compile(r"\bc-(?:shared|archive)\b")
+
+
+def _builds_for_c(root: str) -> bool:
+    """Whether a module's build makes a library for C (`-buildmode=c-shared` or `c-archive`,
+    named in a Makefile, a shell script or a Dockerfile at its root or in its scripts'
+    directory): loongcollector's Makefile builds its plugins so; a program giving C a callback
+    (`//export onSignal` beside `import "C"`) is built as any program is."""
+    for sub in _BUILD_SCRIPT_DIRS:
+        directory = os.path.join(root, sub)
+        for name in listdir(directory):
+            if name in ("Makefile", "GNUmakefile") or name.endswith((".mk", ".sh")) or name.startswith("Dockerfile"):
+                if _C_LIBRARY_BUILD.search(_read(os.path.join(directory, name))):
+                    return True
+    return False
 
 
 # The packages client-gen and informer-gen write, by the directories they write them to: their
@@ -5537,7 +5557,7 @@ class _GoTree:
                 self._modules_by_name.setdefault(name, module.root)
             for name, root in list(self._modules_by_name.items()):
                 mains = self._mains_at_or_below(root)
-                if mains and all(self._c_library(main) for main in mains):
+                if mains and all(self._c_library(main) for main in mains) and _builds_for_c(root):
                     del self._modules_by_name[name]
         found = self._modules_by_name.get(repository)
         if found is None and owner:
@@ -5548,9 +5568,9 @@ class _GoTree:
         return found
 
     def _c_library(self, directory: str) -> bool:
-        """Whether the main package in `directory` is built as a library for C: a file of it
+        """Whether the main package in `directory` may be built as a library for C: a file of it
         imports "C" and exports a function (`//export Name`), as a `-buildmode=c-shared`
-        plugin does."""
+        plugin does; so does a program that gives C a callback, which _builds_for_c tells apart."""
         return any(_IMPORTS_C.search(source) and _EXPORTED_TO_C.search(source)
                    for path in _go_files_in(directory) if (source := self._read_go(path) or b""))
 
