@@ -2444,24 +2444,34 @@ def test_a_kustomize_patch_that_sets_the_limit_is_the_limit_installed(tmp_path, 
         assert (finding.path, "a memory limit of 512Mi" in finding.message) == ("config/manager/manager.yaml", True)
 
 
-@pytest.mark.parametrize("split", [False, True])
-def test_a_development_overlays_limit_is_not_the_bases(tmp_path, split):
+_NEVER_PULLED_OPERATION = """\
+- op: replace
+  path: /spec/template/spec/containers/0/imagePullPolicy
+  value: Never
+"""
+
+
+@pytest.mark.parametrize("layout", ["one patch", "split", "json 6902", "inline"])
+def test_a_development_overlays_limit_is_not_the_bases(tmp_path, layout):
     """datum-cloud's `overlays/dev` patches the manager down to 128Mi for an image loaded with
     `kind load` (imagePullPolicy: Never): the base still installs its own limit, also when the
-    overlay sets the pull policy in a patch of its own."""
+    overlay sets the pull policy in a patch of its own, a JSON 6902 one or one written inline."""
     go_module(tmp_path, {"cmd/api/main.go": MAIN})
     write(tmp_path, "config/manager/manager.yaml", _MANAGER_DEPLOYMENT % _LIMITED)
     write(tmp_path, "config/manager/kustomization.yaml", "resources:\n  - manager.yaml\n")
+    never_patch = {
+        "one patch": "", "split": "  - path: pull_policy_patch.yaml\n",
+        "json 6902": "  - path: pull_policy_patch.yaml\n    target: {kind: Deployment, name: controller-manager}\n",
+        "inline": "  - target: {kind: Deployment}\n    patch: |-\n" +
+                  "".join("      " + line + "\n" for line in _NEVER_PULLED_OPERATION.splitlines())}[layout]
     write(tmp_path, "config/overlays/dev/kustomization.yaml", "resources:\n  - ../../manager\npatches:\n"
-          "  - path: limit_patch.yaml\n" + ("  - path: pull_policy_patch.yaml\n" if split else ""))
+          "  - path: limit_patch.yaml\n" + never_patch)
     limit = (_MANAGER_DEPLOYMENT % _LIMITED.replace("512Mi", "128Mi")).replace("          image: ghcr.io/acme/api:1\n", "")
     never = (_MANAGER_DEPLOYMENT % "").replace("          image: ghcr.io/acme/api:1\n", "          imagePullPolicy: Never\n")
-    if split:
-        write(tmp_path, "config/overlays/dev/limit_patch.yaml", limit)
-        write(tmp_path, "config/overlays/dev/pull_policy_patch.yaml", never)
-    else:
-        write(tmp_path, "config/overlays/dev/limit_patch.yaml", limit.replace(
-            "          resources:", "          imagePullPolicy: Never\n          resources:"))
+    write(tmp_path, "config/overlays/dev/limit_patch.yaml", limit.replace(
+        "          resources:", "          imagePullPolicy: Never\n          resources:") if layout == "one patch" else limit)
+    if layout in ("split", "json 6902"):
+        write(tmp_path, "config/overlays/dev/pull_policy_patch.yaml", never if layout == "split" else _NEVER_PULLED_OPERATION)
     [finding] = _run(tmp_path, "SL101").findings
     assert (finding.path, "a memory limit of 512Mi" in finding.message) == ("config/manager/manager.yaml", True)
 

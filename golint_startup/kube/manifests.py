@@ -1061,7 +1061,8 @@ def _apply_memory_limit_patches(containers: list[Container], kustomizations: lis
         patches += [entry for entry in _list(kustomization, "patchesStrategicMerge") if isinstance(entry, str)]
         patching = [c for patch in patches if isinstance(patch, str)
                     for c in by_file.get(os.path.normpath(os.path.join(directory, patch)), [])]
-        if any(development(c) for c in patching for development, _ in _DEVELOPMENT):
+        if any(development(c) for c in patching for development, _ in _DEVELOPMENT) or \
+                _patches_pull_nothing(directory, kustomization):
             # A development overlay (a patch of it pulls no image, or is otherwise marked so:
             # _DEVELOPMENT) sets nothing of what the base installs: datum-cloud's `overlays/dev`
             # lowers the manager's limit to 128Mi for images loaded with `kind load`, and the
@@ -1093,6 +1094,27 @@ def _apply_memory_limit_patches(containers: list[Container], kustomizations: lis
                         for index, (gomemlimit, limit, request) in settings.items():
                             if index < len(pod):
                                 _take_memory_settings(pod[index], gomemlimit, limit, request)
+
+
+def _patches_pull_nothing(directory: str, kustomization: dict) -> bool:
+    """Whether a kustomization's JSON 6902 patches (files, or written inline under `patch:`) or
+    inline strategic-merge patches set a container's `imagePullPolicy` to `Never`: the same
+    development overlay as a patch file's container pulling no image."""
+    for entry in _list(kustomization, "patches") + _list(kustomization, "patchesJson6902"):
+        if not isinstance(entry, dict):
+            continue
+        text = entry.get("patch") if isinstance(entry.get("patch"), str) else \
+            _read(os.path.normpath(os.path.join(directory, entry["path"]))) if isinstance(entry.get("path"), str) else ""
+        if _NEVER_PULLED.search(text) or _NEVER_PULLED_OPERATION.search(text):
+            return True
+    return False
+
+
+# `imagePullPolicy: Never` in a strategic-merge patch, or a JSON 6902 operation on that path
+# given `Never` (its `value` before or after its `path`, in one operation).
+_NEVER_PULLED = re.compile(r"\bimagePullPolicy[\"']?\s*:\s*[\"']?Never\b")
+_NEVER_PULLED_OPERATION = re.compile(r"/imagePullPolicy[\"']?\s*\n(?:[ \t]+[^\n]*\n)*?[ \t]+value\s*:\s*[\"']?Never\b|"
+                                     r"value\s*:\s*[\"']?Never[\"']?\s*\n(?:[ \t]+[^\n]*\n)*?[ \t]+path\s*:[^\n]*/imagePullPolicy\b")
 
 
 def _take_memory_settings(container: Container, gomemlimit: EnvVar | None, limit: Setting | None,
