@@ -2591,6 +2591,21 @@ def _scaffold_manager(root, directory: str, container: str, command: str, limit:
     write(root, f"{directory}/config/manager/kustomization.yaml", "resources:\n- manager.yaml\n")
 
 
+def test_scaffolds_of_one_image_running_different_programs_are_no_copies(tmp_path):
+    """doca-platform: four `config/<program>/manager` scaffolds of one module, each a
+    `controller-manager` whose `manager` runs its own command in one image; they were joined
+    as copies of one program (the finding named three other programs as its own)."""
+    go_module(tmp_path, {"cmd/provisioning/main.go": MAIN, "cmd/servicechainset/main.go": MAIN})
+    for program in ("provisioning", "servicechainset"):
+        write(tmp_path, f"config/{program}/manager/manager.yaml", _SIZED.format(request="64Mi").replace(
+            "ghcr.io/acme/api:1", f"controller:latest\n          command: [/{program}]").replace(
+            "name: api\n          image", "name: manager\n          image").replace("name: api\n", "name: controller-manager\n"))
+        write(tmp_path, f"config/{program}/manager/kustomization.yaml", "resources:\n- manager.yaml\nimages:\n"
+                                                                       "- name: controller\n  newName: ghcr.io/acme/system\n")
+    assert _findings_with_copies(tmp_path) == [("config/provisioning/manager/manager.yaml", []),
+                                               ("config/servicechainset/manager/manager.yaml", [])]
+
+
 def test_a_bundle_whose_image_names_the_module_copies_its_one_manager(tmp_path):
     """AKO's ako-operator: its bundle runs `.../ako-operator@sha256:...`, named for the module,
     whose Dockerfile builds `cmd/main.go` for `config/manager`: one program, one finding."""

@@ -772,8 +772,15 @@ def _by_module(groups: dict[tuple, list[Container]]) -> dict[tuple, list[Contain
     kubebuilder `controller-manager`, are three programs; then by the kubebuilder project whose
     scaffold each is: sidero's caps and sidero controller managers, two projects of one module,
     each with its `controller-manager` and `manager` (read as a finding naming the other as its
-    copy). A container whose program or project is not known stays with the first."""
-    return _split_by(_split_by(groups, _module_root), _scaffold_project)
+    copy); then by the program each runs (its main package and subcommand): doca-platform's
+    four scaffolds of one module, each a `controller-manager` whose `manager` runs its own
+    command in one image (`/servicechainset`, `/provisioning`...), were called the same
+    program. A container whose program or project is not known stays with the first."""
+    return _split_by(_split_by(_split_by(groups, _module_root), _scaffold_project), _program_run)
+
+
+def _program_run(container: Container) -> tuple[str, str | None] | None:
+    return (container.go_dir, container.subcommand) if container.go_dir is not None else None
 
 
 def _split_by(groups: dict[tuple, list[Container]], home: Callable[[Container], str | None]) -> dict[tuple, list[Container]]:
