@@ -2451,7 +2451,7 @@ _NEVER_PULLED_OPERATION = """\
 """
 
 
-@pytest.mark.parametrize("layout", ["one patch", "split", "json 6902", "inline"])
+@pytest.mark.parametrize("layout", ["one patch", "split", "json 6902", "inline", "json", "inline merge"])
 def test_a_development_overlays_limit_is_not_the_bases(tmp_path, layout):
     """datum-cloud's `overlays/dev` patches the manager down to 128Mi for an image loaded with
     `kind load` (imagePullPolicy: Never): the base still installs its own limit, also when the
@@ -2463,7 +2463,12 @@ def test_a_development_overlays_limit_is_not_the_bases(tmp_path, layout):
         "one patch": "", "split": "  - path: pull_policy_patch.yaml\n",
         "json 6902": "  - path: pull_policy_patch.yaml\n    target: {kind: Deployment, name: controller-manager}\n",
         "inline": "  - target: {kind: Deployment}\n    patch: |-\n" +
-                  "".join("      " + line + "\n" for line in _NEVER_PULLED_OPERATION.splitlines())}[layout]
+                  "".join("      " + line + "\n" for line in _NEVER_PULLED_OPERATION.splitlines()),
+        "json": "  - target: {kind: Deployment, name: controller-manager}\n    patch: '[{\"op\": \"replace\", "
+                "\"path\": \"/spec/template/spec/containers/0/imagePullPolicy\", \"value\": \"Never\"}]'\n",
+        "inline merge": "  - patch: |-\n" + "".join(
+            "      " + line + "\n" for line in (_MANAGER_DEPLOYMENT % "").replace(
+                "          image: ghcr.io/acme/api:1\n", "          imagePullPolicy: Never\n").splitlines())}[layout]
     write(tmp_path, "config/overlays/dev/kustomization.yaml", "resources:\n  - ../../manager\npatches:\n"
           "  - path: limit_patch.yaml\n" + never_patch)
     limit = (_MANAGER_DEPLOYMENT % _LIMITED.replace("512Mi", "128Mi")).replace("          image: ghcr.io/acme/api:1\n", "")
@@ -2474,6 +2479,24 @@ def test_a_development_overlays_limit_is_not_the_bases(tmp_path, layout):
         write(tmp_path, "config/overlays/dev/pull_policy_patch.yaml", never if layout == "split" else _NEVER_PULLED_OPERATION)
     [finding] = _run(tmp_path, "SL101").findings
     assert (finding.path, "a memory limit of 512Mi" in finding.message) == ("config/manager/manager.yaml", True)
+
+
+@pytest.mark.parametrize("never", [
+    "          # imagePullPolicy: Never  (uncomment to test with kind load)\n",  # a comment sets nothing
+    None,  # a test Job of the overlay pulls nothing, not the manager
+])
+def test_a_production_overlays_limit_stays_its_own(tmp_path, never):
+    go_module(tmp_path, {"cmd/api/main.go": MAIN})
+    write(tmp_path, "config/manager/manager.yaml", _MANAGER_DEPLOYMENT % _LIMITED)
+    write(tmp_path, "config/manager/kustomization.yaml", "resources:\n  - manager.yaml\n")
+    job_patch = "" if never else ("  - target: {kind: Job, name: smoke-test}\n    patch: |-\n      - op: add\n"
+                                  "        path: /spec/template/spec/containers/0/imagePullPolicy\n        value: Never\n")
+    write(tmp_path, "config/default/kustomization.yaml",
+          "resources:\n  - ../manager\npatches:\n  - path: limit_patch.yaml\n" + job_patch)
+    limit = (_MANAGER_DEPLOYMENT % _LIMITED.replace("512Mi", "2Gi")).replace("          image: ghcr.io/acme/api:1\n", never or "")
+    write(tmp_path, "config/default/limit_patch.yaml", limit)
+    [finding] = _run(tmp_path, "SL101").findings
+    assert finding.path == "config/default/limit_patch.yaml" and "a memory limit of 2Gi" in finding.message
 
 
 _JSON_PATCHES = {

@@ -1068,14 +1068,14 @@ def _apply_memory_limit_patches(containers: list[Container], kustomizations: lis
         patches += [entry for entry in _list(kustomization, "patchesStrategicMerge") if isinstance(entry, str)]
         patching = [c for patch in patches if isinstance(patch, str)
                     for c in by_file.get(os.path.normpath(os.path.join(directory, patch)), [])]
-        if any(development(c) for c in patching for development, _ in _DEVELOPMENT) or \
-                _patches_pull_nothing(directory, kustomization):
-            # A development overlay (a patch of it pulls no image, or is otherwise marked so:
-            # _DEVELOPMENT) sets nothing of what the base installs: datum-cloud's `overlays/dev`
-            # lowers the manager's limit to 128Mi for images loaded with `kind load`, and the
-            # base was reported under that limit.
-            continue
-        patched = {(c.workload_name, c.name): c for c in patching if "GOMEMLIMIT" in c.env or c.limits_memory is not None}
+        # The workloads a development overlay runs (a patch of it pulls no image for them, or
+        # is otherwise marked so: _DEVELOPMENT; None for every workload): it sets nothing of what
+        # the base installs for them. datum-cloud's `overlays/dev` lowers the manager's limit to
+        # 128Mi for images loaded with `kind load`, and the base was reported under that limit.
+        developed = {c.workload_name for c in patching if any(development(c) for development, _ in _DEVELOPMENT)}
+        developed |= _workloads_pulling_nothing(directory, kustomization)
+        patched = {(c.workload_name, c.name): c for c in patching if c.workload_name not in developed
+                   and None not in developed and ("GOMEMLIMIT" in c.env or c.limits_memory is not None)}
         operations = [(entry.get("target"), settings) for entry in _list(kustomization, "patches")
                       if isinstance(entry, dict) and isinstance(entry.get("path"), str)
                       and isinstance(entry.get("target"), dict)
@@ -1093,7 +1093,8 @@ def _apply_memory_limit_patches(containers: list[Container], kustomizations: lis
                                               patch.requests_memory)
                 for target, settings in operations:
                     selected = [c for c in found if not c.init and c.workload.split("/", 1)[0] == target.get("kind")
-                                and target.get("name") in (None, c.workload_name)]
+                                and target.get("name") in (None, c.workload_name)
+                                and c.workload_name not in developed and None not in developed]
                     by_workload: dict[str, list[Container]] = {}
                     for container in selected:
                         by_workload.setdefault(container.workload, []).append(container)
@@ -1103,25 +1104,50 @@ def _apply_memory_limit_patches(containers: list[Container], kustomizations: lis
                                 _take_memory_settings(pod[index], gomemlimit, limit, request)
 
 
-def _patches_pull_nothing(directory: str, kustomization: dict) -> bool:
-    """Whether a kustomization's JSON 6902 patches (files, or written inline under `patch:`) or
-    inline strategic-merge patches set a container's `imagePullPolicy` to `Never`: the same
-    development overlay as a patch file's container pulling no image."""
-    for entry in _list(kustomization, "patches") + _list(kustomization, "patchesJson6902"):
-        if not isinstance(entry, dict):
+def _workloads_pulling_nothing(directory: str, kustomization: dict) -> set[str | None]:
+    """The workloads (by name; None for every one its target selects unnamed) to whose
+    containers a kustomization's JSON 6902 operations (files, inline, or listed under
+    `patchesJson6902`; YAML or JSON) or inline strategic-merge patches give `imagePullPolicy:
+    Never`: a development overlay's, as a patch file's container pulling no image."""
+    found: set[str | None] = set()
+    for entry in _list(kustomization, "patches") + _list(kustomization, "patchesJson6902") + \
+            _list(kustomization, "patchesStrategicMerge"):
+        if isinstance(entry, str):
+            text = entry if "\n" in entry else ""  # a strategic-merge patch written inline, not a file's path
+            target = None
+        elif isinstance(entry, dict):
+            text = entry.get("patch") if isinstance(entry.get("patch"), str) else \
+                _read(os.path.normpath(os.path.join(directory, entry["path"]))) \
+                if isinstance(entry.get("path"), str) and isinstance(entry.get("target"), dict) else ""
+            target = entry.get("target") if isinstance(entry.get("target"), dict) else None
+        else:
             continue
-        text = entry.get("patch") if isinstance(entry.get("patch"), str) else \
-            _read(os.path.normpath(os.path.join(directory, entry["path"]))) if isinstance(entry.get("path"), str) else ""
-        if _NEVER_PULLED.search(text) or _NEVER_PULLED_OPERATION.search(text):
-            return True
-    return False
+        if "Never" not in text:
+            continue
+        try:
+            documents = list(yaml.safe_load_all(text))
+        except yaml.YAMLError:
+            continue
+        for document in documents:
+            if isinstance(document, list):  # JSON 6902 operations
+                if any(isinstance(op, dict) and op.get("op") in ("add", "replace") and op.get("value") == "Never"
+                       and str(op.get("path", "")).endswith("/imagePullPolicy") for op in document):
+                    name = target.get("name") if target is not None else None
+                    found.add(name if isinstance(name, str) else None)
+            elif isinstance(document, dict) and _pulls_nothing(document):
+                name = (document.get("metadata") or {}).get("name") if isinstance(document.get("metadata"), dict) else None
+                found.add(name if isinstance(name, str) else None)
+    return found
 
 
-# `imagePullPolicy: Never` in a strategic-merge patch, or a JSON 6902 operation on that path
-# given `Never` (its `value` before or after its `path`, in one operation).
-_NEVER_PULLED = re.compile(r"\bimagePullPolicy[\"']?\s*:\s*[\"']?Never\b")
-_NEVER_PULLED_OPERATION = re.compile(r"/imagePullPolicy[\"']?\s*\n(?:[ \t]+[^\n]*\n)*?[ \t]+value\s*:\s*[\"']?Never\b|"
-                                     r"value\s*:\s*[\"']?Never[\"']?\s*\n(?:[ \t]+[^\n]*\n)*?[ \t]+path\s*:[^\n]*/imagePullPolicy\b")
+def _pulls_nothing(document: dict) -> bool:
+    """Whether a strategic-merge patch's pod template gives a container `imagePullPolicy: Never`."""
+    spec = document.get("spec")
+    template = spec.get("template") if isinstance(spec, dict) else None
+    pod = template.get("spec") if isinstance(template, dict) else None
+    containers = pod.get("containers") if isinstance(pod, dict) else None
+    return any(isinstance(c, dict) and c.get("imagePullPolicy") == "Never" for c in containers or ()
+               if isinstance(containers, list))
 
 
 def _take_memory_settings(container: Container, gomemlimit: EnvVar | None, limit: Setting | None,
