@@ -2675,6 +2675,8 @@ func main() { InitPlugins() }
 @pytest.mark.parametrize("change, service, build, reported", [
     (("", ""), False, "Makefile", False),
     (("\n", "\r\n"), False, "scripts/plugin_build.sh", False),  # CRLF sources
+    (("", ""), False, "docker/Dockerfile.production", False),  # wherever the build says so
+    (("", ""), False, "core/CMakeLists.txt", False),
     (("//export", "// export"), False, "Makefile", True),  # no export: a program
     (('import "C" //nolint:typecheck\n', ""), False, "Makefile", True),  # no cgo: `//export` is a comment
     (("", ""), True, "Makefile", True),  # a service at the root beside the plugin: the image runs it

@@ -87,9 +87,9 @@ The manifest rules check only containers that run Go. A container counts as Go w
   that element without words the image's owner (the path segment before its name) says or
   begins with: `graviteeio/kubernetes-operator` and `gravitee-kubernetes-operator`; not a
   module whose programs are all libraries for C (a main package importing "C" and exporting
-  functions, `//export`, in a module whose Makefile, scripts or Dockerfile build with
-  `-buildmode=c-shared` or `c-archive`): plugins that another language's program loads, as
-  loongcollector's C++ agent does;
+  functions, `//export`, in a module a build file of which, a Makefile, a script, a
+  Dockerfile or a CMake list, builds with `-buildmode=c-shared` or `c-archive`): plugins that
+  another language's program loads, as loongcollector's C++ agent does;
 - its image's repository name is the project's name, then a program's: `P-D`, where `D`
   names a directory outside test directories that holds a `main` package or a Dockerfile
   that builds Go (or is its last path elements joined by dashes) and each word of `P` is a
@@ -4660,23 +4660,23 @@ def _go_files_in(directory: str) -> list[str]:
 # _GoTree._c_library and _builds_for_c.
 _IMPORTS_C = re.compile(rb'(?m)^(?:import[ \t]+|[ \t]+)"C"[ \t]*(?://[^\r\n]*)?\r?$')
 _EXPORTED_TO_C = re.compile(rb"(?m)^//export [A-Za-z_]")
-# Where a module's build says how it builds its Go: its Makefiles and scripts at its root or
-# in a directory of scripts, and its Dockerfiles there.
-_BUILD_SCRIPT_DIRS = ("", "scripts", "script", "build", "hack")
+# The files that say how a module is built, wherever in it they are: Makefiles, make
+# includes, scripts, Dockerfiles and Containerfiles, CMake lists (a C++ host's build).
+_BUILD_FILE = re.compile(r"(?i)^(?:g?nu)?makefile$|\.mk$|\.sh$|^(?:dockerfile|containerfile)(?!.*\.md$)|^cmakelists\.txt$")
 _C_LIBRARY_BUILD = re.compile(r"\bc-(?:shared|archive)\b")
+_NOT_BUILT_HERE = frozenset({".git", "vendor", "node_modules", "testdata"})
 
 
 def _builds_for_c(root: str) -> bool:
     """Whether a module's build makes a library for C (`-buildmode=c-shared` or `c-archive`,
-    named in a Makefile, a shell script or a Dockerfile at its root or in its scripts'
-    directory): loongcollector's Makefile builds its plugins so; a program giving C a callback
-    (`//export onSignal` beside `import "C"`) is built as any program is."""
-    for sub in _BUILD_SCRIPT_DIRS:
-        directory = os.path.join(root, sub)
-        for name in listdir(directory):
-            if name in ("Makefile", "GNUmakefile") or name.endswith((".mk", ".sh")) or name.startswith("Dockerfile"):
-                if _C_LIBRARY_BUILD.search(_read(os.path.join(directory, name))):
-                    return True
+    named in a build file anywhere in it: _BUILD_FILE): loongcollector's Makefile builds its
+    plugins so; a program giving C a callback (`//export onSignal` beside `import "C"`) is
+    built as any program is."""
+    for directory, subdirectories, names in os.walk(root):
+        subdirectories[:] = [d for d in subdirectories if d not in _NOT_BUILT_HERE]
+        if any(_BUILD_FILE.search(name) and _C_LIBRARY_BUILD.search(_read(os.path.join(directory, name)))
+               for name in names):
+            return True
     return False
 
 
