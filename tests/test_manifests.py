@@ -4350,6 +4350,20 @@ func check(phase corev1.PodPhase) error { return nil }
                   "\treturn c.Create(ctx, secret)"), False),
     ("", _reading("secret := &corev1.Secret{Type: corev1.SecretTypeOpaque}\n\treturn label(secret)\n}\n\n"
                   "func label(s *corev1.Secret) error {\n\ts.Labels = nil\n\treturn nil"), False),
+    # logged, a method or a generic function of the file that reads nothing, another variable
+    # of its name after: left alone; a helper whose results hold braces, or given the
+    # client's Get as a value: read
+    ("", _reading("secret := &corev1.Secret{Type: corev1.SecretTypeOpaque}\n\tlog.Info(\"creating\", \"secret\", secret)\n"
+                  "\tfor _, secret := range []string{\"a\"} {\n\t\t_ = strings.TrimSpace(secret)\n\t}\n"
+                  "\treturn c.Create(ctx, secret)"), False),
+    ("", _reading("secret := &corev1.Secret{Type: corev1.SecretTypeOpaque}\n\tr := &R{}\n\tr.label(secret)\n"
+                  "\tlabelAll(secret)\n\treturn c.Create(ctx, secret)\n}\n\ntype R struct{}\n\n"
+                  "func (r *R) label(s *corev1.Secret) {\n\ts.Labels = nil\n}\n\n"
+                  "func labelAll[T client.Object](obj T) {\n\tobj.SetLabels(nil)"), False),
+    ("", _reading("secret := &corev1.Secret{Type: corev1.SecretTypeOpaque}\n\t_, err := getOrCreate(ctx, c, secret)\n"
+                  "\treturn err\n}\n\nfunc getOrCreate(ctx context.Context, c client.Client, obj client.Object) "
+                  "(map[string]struct{}, error) {\n\treturn nil, c.Get(ctx, client.ObjectKeyFromObject(obj), obj)"), True),
+    ("", _reading("secret := &corev1.Secret{Type: corev1.SecretTypeOpaque}\n\treturn fetch(ctx, c.Get, key, secret)"), True),
     ("", _reading("secret := &corev1.Secret{\n\t\tTypeMeta:   metav1.TypeMeta{Kind: \"Secret\"},\n"
                   "\t\tObjectMeta: metav1.ObjectMeta{Name: key.Name},\n\t}\n\treturn update(ctx, c, secret)"), True),
     # rathole-operator: a Deployment created, then updated when it exists, each time as a copy

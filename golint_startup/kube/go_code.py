@@ -1539,8 +1539,13 @@ def _built(code: bytes, made: re.Match) -> bool:
 def _handed_to_a_read(code: bytes, name: bytes, rest: bytes) -> bool:
     """Whether `rest` (of a function of `code`) passes `name` whole to a call that may read
     into it: a client's Get or List, CreateOrUpdate or CreateOrPatch (which get it first), a
-    function of the file that reads through a client, or any other call not known to leave
-    it alone (a write through a client, an owner given, its key taken)."""
+    call handed a client's Get or List as a value, a function or method of the file that reads
+    through a client, or any other call not known to leave it alone (_LEAVES_ALONE: a write
+    through a client, an owner given, its key taken, a log line or an event). Up to where the
+    name is declared again (`for _, secret := range names`): another variable from there."""
+    redeclared = re.search(rb"(?<![\w.])%s\b(?:\s*,\s*\w+)*\s*:=|,\s*%s\s*:=|\bvar\s+%s\b"
+                           % ((re.escape(name),) * 3), rest)
+    rest = rest[:redeclared.start()] if redeclared is not None else rest
     for use in re.finditer(rb"(?<![\w.])&?%s\b(?!\s*[.(\[])" % re.escape(name), rest):
         opened = _call_opened_before(rest, use.start())
         before = rest[:use.start()].rstrip()
@@ -1550,21 +1555,39 @@ def _handed_to_a_read(code: bytes, name: bytes, rest: bytes) -> bool:
         callee = _CALLEE.search(opened)
         called = callee.group(1) if callee is not None else b""
         last = called.rsplit(b".", 1)[-1]
-        if last in _LEAVES_ALONE:
+        if last in _LEAVES_ALONE or called.split(b".", 1)[0] in (b"fmt", b"log", b"klog", b"slog", b"errors"):
             continue
-        if b"." not in called and last:
-            body = _function_body(code, last)
-            if body is not None and not _READS_SOMETHING.search(code, *body):
-                continue  # a function of the file that reads nothing through a client
+        line_end = rest.find(b"\n", use.end())
+        if _READ_METHOD_VALUE.search(opened + rest[use.end():line_end if line_end >= 0 else len(rest)]):
+            return True  # `fetch(ctx, c.Get, key, secret)`
+        helper = _declared_here(code, last) if last else None
+        if helper is not None and not _READS_SOMETHING.search(code, *helper):
+            continue  # a function or method of the file that reads nothing through a client
         return True
     return False
 
 
+def _declared_here(code: bytes, name: bytes) -> tuple[int, int] | None:
+    """Where a function or method of the file named `name` is (generic or not), from its
+    declaration to its closing brace; None when the file declares none."""
+    declared = re.search(rb"^func\s+(?:\([^)]*\)\s*)?" + re.escape(name) + rb"\s*[\[(]", code, re.MULTILINE)
+    if declared is None:
+        return None
+    header = function_header(code, declared.start(), len(code))
+    opening = declared.start() + len(header)
+    return declared.start(), closing(code, opening, b"{}") if opening < len(code) else len(code)
+
+
 _CALLEE = re.compile(rb"([A-Za-z_][\w.]*(?:\(\))?[\w.]*)\s*\($")
-# Calls that leave an object alone: writes through a client, an owner given, its key taken.
+# Calls that leave an object alone: writes through a client, an owner given, its key taken,
+# a log line or an event recorded about it.
 _LEAVES_ALONE = frozenset({b"Create", b"Update", b"Patch", b"Delete", b"DeleteAllOf", b"SetControllerReference",
-                           b"SetOwnerReference", b"ObjectKeyFromObject", b"DeepCopy", b"DeepCopyObject"})
+                           b"SetOwnerReference", b"ObjectKeyFromObject", b"DeepCopy", b"DeepCopyObject",
+                           b"Info", b"Infof", b"Infow", b"Error", b"Errorf", b"Errorw", b"Warn", b"Warnf", b"Warning",
+                           b"Debug", b"Debugf", b"Event", b"Eventf", b"AnnotatedEventf", b"KObj", b"KRef"})
 _READS_SOMETHING = re.compile(rb"\.\s*(?:Get|List)\(|\bCreateOr(?:Update|Patch)\(")
+# A client's Get or List handed on as a value.
+_READ_METHOD_VALUE = re.compile(rb"\.\s*(?:Get|List)\b(?!\s*\()")
 _LITERAL_KEY = re.compile(rb"([A-Za-z_]\w*)\s*:")
 _METADATA_FIELDS = frozenset({b"ObjectMeta", b"TypeMeta"})
 
