@@ -2451,7 +2451,8 @@ _NEVER_PULLED_OPERATION = """\
 """
 
 
-@pytest.mark.parametrize("layout", ["one patch", "split", "json 6902", "inline", "json", "inline merge"])
+@pytest.mark.parametrize("layout", ["one patch", "split", "json 6902", "inline", "json", "inline merge",
+                                    "targeted merge", "whole container"])
 def test_a_development_overlays_limit_is_not_the_bases(tmp_path, layout):
     """datum-cloud's `overlays/dev` patches the manager down to 128Mi for an image loaded with
     `kind load` (imagePullPolicy: Never): the base still installs its own limit, also when the
@@ -2468,7 +2469,15 @@ def test_a_development_overlays_limit_is_not_the_bases(tmp_path, layout):
                 "\"path\": \"/spec/template/spec/containers/0/imagePullPolicy\", \"value\": \"Never\"}]'\n",
         "inline merge": "  - patch: |-\n" + "".join(
             "      " + line + "\n" for line in (_MANAGER_DEPLOYMENT % "").replace(
-                "          image: ghcr.io/acme/api:1\n", "          imagePullPolicy: Never\n").splitlines())}[layout]
+                "          image: ghcr.io/acme/api:1\n", "          imagePullPolicy: Never\n").splitlines()),
+        # kustomize's docs' style: a target, and a placeholder name in the patch
+        "targeted merge": "  - target: {kind: Deployment}\n    patch: |-\n" + "".join(
+            "      " + line + "\n" for line in (_MANAGER_DEPLOYMENT % "").replace("name: controller-manager",
+                "name: not-important").replace("          image: ghcr.io/acme/api:1\n",
+                                               "          imagePullPolicy: Never\n").splitlines()),
+        "whole container": "  - target: {kind: Deployment, name: controller-manager}\n    patch: |-\n"
+                           "      - op: replace\n        path: /spec/template/spec/containers/0\n"
+                           "        value: {name: manager, image: api:dev, imagePullPolicy: Never}\n"}[layout]
     write(tmp_path, "config/overlays/dev/kustomization.yaml", "resources:\n  - ../../manager\npatches:\n"
           "  - path: limit_patch.yaml\n" + never_patch)
     limit = (_MANAGER_DEPLOYMENT % _LIMITED.replace("512Mi", "128Mi")).replace("          image: ghcr.io/acme/api:1\n", "")
@@ -2629,6 +2638,17 @@ def test_scaffolds_of_one_image_running_different_programs_are_no_copies(tmp_pat
                                                ("config/servicechainset/manager/manager.yaml", [])]
 
 
+def test_copies_of_one_deployment_recognized_apart_are_still_copies(tmp_path):
+    """A scaffold placed at the program its Dockerfile builds, and an install of the same
+    Deployment, command and limit placed by its image's name: one finding."""
+    go_module(tmp_path, {"cmd/main.go": MAIN, "cmd/api-operator/main.go": MAIN}, module="example.com/api-operator")
+    write(tmp_path, "Dockerfile", "FROM golang:1.25 AS build\nCOPY . .\nRUN go build -o manager cmd/main.go\n")
+    _scaffold_manager(tmp_path, ".", "manager", "/manager", limit="256Mi")
+    installed = (tmp_path / "config/manager/manager.yaml").read_text().replace("controller:latest", "ghcr.io/acme/api-operator:v1.0.0")
+    write(tmp_path, "deploy/install.yaml", installed)
+    assert len(_findings_with_copies(tmp_path)) == 1
+
+
 def test_a_bundle_whose_image_names_the_module_copies_its_one_manager(tmp_path):
     """AKO's ako-operator: its bundle runs `.../ako-operator@sha256:...`, named for the module,
     whose Dockerfile builds `cmd/main.go` for `config/manager`: one program, one finding."""
@@ -2681,6 +2701,7 @@ func main() { InitPlugins() }
     (('import "C" //nolint:typecheck\n', ""), False, "Makefile", True),  # no cgo: `//export` is a comment
     (("", ""), True, "Makefile", True),  # a service at the root beside the plugin: the image runs it
     (("", ""), False, None, True),  # built as any program: a callback handed to C
+    (("", ""), False, "third_party/libfoo/build.sh", True),  # another library's build
 ])
 def test_an_image_naming_a_module_of_a_c_shared_plugin_runs_another_program(tmp_path, change, service, build, reported):
     """loongcollector: its image, named for its module, runs its C++ agent, which loads the
@@ -2689,7 +2710,8 @@ def test_an_image_naming_a_module_of_a_c_shared_plugin_runs_another_program(tmp_
     plugin = _C_SHARED_PLUGIN.replace(*change) if change[0] else _C_SHARED_PLUGIN
     go_module(tmp_path, {"plugin/main.go": plugin, **({"main.go": MAIN} if service else {})}, module="example.com/agent")
     if build:
-        write(tmp_path, build, "plugins:\n\tgo build -buildmode=c-shared -o out/plugins.so ./plugin\n")
+        write(tmp_path, build, "go build -buildmode=c-archive -o libfoo.a .\n" if build.startswith("third_party") else
+              "plugins:\n\tgo build -buildmode=c-shared -o out/plugins.so ./plugin\n")
     write(tmp_path, "deploy/agent.yaml", _SIZED.format(request="64Mi").replace("ghcr.io/acme/api:1", "ghcr.io/acme/agent:1"))
     assert [f.rule_id for f in _run(tmp_path, "SL101").findings] == (["SL101"] if reported else [])
 
@@ -4364,6 +4386,20 @@ func check(phase corev1.PodPhase) error { return nil }
                   "\treturn err\n}\n\nfunc getOrCreate(ctx context.Context, c client.Client, obj client.Object) "
                   "(map[string]struct{}, error) {\n\treturn nil, c.Get(ctx, client.ObjectKeyFromObject(obj), obj)"), True),
     ("", _reading("secret := &corev1.Secret{Type: corev1.SecretTypeOpaque}\n\treturn fetch(ctx, c.Get, key, secret)"), True),
+    # a client's Get beside a method of the file named Get; another package's helper; a method
+    # reading through another method; the object read after a loop declaring another of its name
+    ("", _reading("var st store\n\t_ = st.Get(key.Name)\n\tsecret := &corev1.Secret{Type: corev1.SecretTypeOpaque}\n"
+                  "\treturn c.Get(ctx, key, secret)\n}\n\ntype store struct{ m map[string]string }\n\n"
+                  "func (s *store) Get(k string) string {\n\treturn s.m[k]"), True),
+    ("", _reading("secret := &corev1.Secret{Type: corev1.SecretTypeOpaque}\n\treturn kube.Ensure(ctx, c, secret)\n}\n\n"
+                  "type labeler struct{}\n\nfunc (labeler) Ensure(s *corev1.Secret) {\n\ts.Labels = nil")
+     .replace('"context"\n', '"context"\n\n\t"example.com/app/internal/kube"\n'), True),
+    ("", _reading("secret := &corev1.Secret{Type: corev1.SecretTypeOpaque}\n\tr := &R{c: c}\n\treturn r.ensure(ctx, secret)\n}\n\n"
+                  "type R struct{ c client.Client }\n\nfunc (r *R) ensure(ctx context.Context, obj client.Object) error {\n"
+                  "\treturn r.getOrCreate(ctx, obj)\n}\n\nfunc (r *R) getOrCreate(ctx context.Context, obj client.Object) error {\n"
+                  "\treturn r.c.Get(ctx, client.ObjectKeyFromObject(obj), obj)"), True),
+    ("", _reading("secret := &corev1.Secret{Type: corev1.SecretTypeOpaque}\n\tfor _, secret := range []string{\"a\"} {\n"
+                  "\t\t_ = secret\n\t}\n\treturn c.Get(ctx, key, secret)"), True),
     ("", _reading("secret := &corev1.Secret{\n\t\tTypeMeta:   metav1.TypeMeta{Kind: \"Secret\"},\n"
                   "\t\tObjectMeta: metav1.ObjectMeta{Name: key.Name},\n\t}\n\treturn update(ctx, c, secret)"), True),
     # rathole-operator: a Deployment created, then updated when it exists, each time as a copy

@@ -1540,12 +1540,12 @@ def _handed_to_a_read(code: bytes, name: bytes, rest: bytes) -> bool:
     """Whether `rest` (of a function of `code`) passes `name` whole to a call that may read
     into it: a client's Get or List, CreateOrUpdate or CreateOrPatch (which get it first), a
     call handed a client's Get or List as a value, a function or method of the file that reads
-    through a client, or any other call not known to leave it alone (_LEAVES_ALONE: a write
-    through a client, an owner given, its key taken, a log line or an event). Up to where the
-    name is declared again (`for _, secret := range names`): another variable from there."""
-    redeclared = re.search(rb"(?<![\w.])%s\b(?:\s*,\s*\w+)*\s*:=|,\s*%s\s*:=|\bvar\s+%s\b"
-                           % ((re.escape(name),) * 3), rest)
-    rest = rest[:redeclared.start()] if redeclared is not None else rest
+    through a client (_reads_through_a_client), or any other call not known to leave it alone
+    (_LEAVES_ALONE: a write through a client, an owner given, its key taken, a log line or an
+    event). Not inside a block that declares another variable of its name (`for _, secret :=
+    range names {...}`)."""
+    rest = _shadows_blanked(rest, name)
+    packages = {imported for imported, _ in import_names(code)}
     for use in re.finditer(rb"(?<![\w.])&?%s\b(?!\s*[.(\[])" % re.escape(name), rest):
         opened = _call_opened_before(rest, use.start())
         before = rest[:use.start()].rstrip()
@@ -1554,23 +1554,58 @@ def _handed_to_a_read(code: bytes, name: bytes, rest: bytes) -> bool:
             continue  # not an argument on its own (`pod.Spec`, `x := pod`)
         callee = _CALLEE.search(opened)
         called = callee.group(1) if callee is not None else b""
-        last = called.rsplit(b".", 1)[-1]
-        if last in _LEAVES_ALONE or called.split(b".", 1)[0] in (b"fmt", b"log", b"klog", b"slog", b"errors"):
-            continue
+        operand, _, last = called.rpartition(b".")
         line_end = rest.find(b"\n", use.end())
-        if _READ_METHOD_VALUE.search(opened + rest[use.end():line_end if line_end >= 0 else len(rest)]):
-            return True  # `fetch(ctx, c.Get, key, secret)`
-        helper = _declared_here(code, last) if last else None
-        if helper is not None and not _READS_SOMETHING.search(code, *helper):
-            continue  # a function or method of the file that reads nothing through a client
-        return True
+        line = rest[rest.rfind(b"\n", 0, use.start()) + 1:line_end if line_end >= 0 else len(rest)]
+        if last in _READS or _READ_METHOD_VALUE.search(line):
+            return True  # (a client's Get handed as a value: `fetch(ctx, c.Get, key, secret)`)
+        if last in _LEAVES_ALONE or operand.split(b".", 1)[0] in _LOGGING_PACKAGES:
+            continue
+        # Another package's function may read; so may a function or method of the file that
+        # reads through a client, or one the file does not declare.
+        if operand in packages or _reads_through_a_client(code, last, method=bool(operand)) is not False:
+            return True
     return False
 
 
-def _declared_here(code: bytes, name: bytes) -> tuple[int, int] | None:
-    """Where a function or method of the file named `name` is (generic or not), from its
-    declaration to its closing brace; None when the file declares none."""
-    declared = re.search(rb"^func\s+(?:\([^)]*\)\s*)?" + re.escape(name) + rb"\s*[\[(]", code, re.MULTILINE)
+def _shadows_blanked(rest: bytes, name: bytes) -> bytes:
+    """`rest` with the blocks of `for`, `if` and `switch` statements that declare another
+    variable named `name` in their header blanked (the same length)."""
+    header = re.compile(rb"(?m)^[ \t]*(?:\}\s*else\s+)?(?:for|if|switch)\b[^\n{]*(?<![\w.])%s\b[^\n{]*:=[^\n]*\{[ \t]*$"
+                        % re.escape(name))
+    blanked = bytearray(rest)
+    for found in header.finditer(rest):
+        block_end = closing(rest, found.end() - 1, b"{}")
+        blanked[found.start():block_end] = re.sub(rb"[^\n]", b" ", rest[found.start():block_end])
+    return bytes(blanked)
+
+
+def _reads_through_a_client(code: bytes, name: bytes, method: bool, depth: int = 3) -> bool | None:
+    """Whether the function (or, with `method`, the method) of the file named `name` reads
+    through a client, itself or through the functions and methods of the file it calls (up to
+    `depth` deep); None when the file declares none of that name."""
+    declared = _declared_here(code, name, method)
+    if declared is None:
+        return None
+    body = code[declared[0]:declared[1]]
+    if _READS_SOMETHING.search(body) or _READ_METHOD_VALUE.search(body):
+        return True
+    if depth == 0:
+        return True  # too deep to follow: it may
+    for call in _CALLED.finditer(body):
+        if call.group(2) == name:
+            continue
+        called = _reads_through_a_client(code, call.group(2), bool(call.group(1)), depth - 1)
+        if called:
+            return True
+    return False
+
+
+def _declared_here(code: bytes, name: bytes, method: bool) -> tuple[int, int] | None:
+    """Where a function (or, with `method`, a method) of the file named `name` is, generic or
+    not, from its declaration to its closing brace; None when the file declares none."""
+    receiver = rb"\([^)]*\)\s*" if method else b""
+    declared = re.search(rb"^func\s+" + receiver + re.escape(name) + rb"\s*[\[(]", code, re.MULTILINE)
     if declared is None:
         return None
     header = function_header(code, declared.start(), len(code))
@@ -1578,6 +1613,10 @@ def _declared_here(code: bytes, name: bytes) -> tuple[int, int] | None:
     return declared.start(), closing(code, opening, b"{}") if opening < len(code) else len(code)
 
 
+# A call in a body: a function's (`ensure(`) or a method's on a name (`r.getOrCreate(`).
+_CALLED = re.compile(rb"(?<![\w.])(?:([A-Za-z_]\w*)\s*\.\s*)?([A-Za-z_]\w*)\s*\(")
+_READS = frozenset({b"Get", b"List", b"CreateOrUpdate", b"CreateOrPatch"})
+_LOGGING_PACKAGES = frozenset({b"fmt", b"log", b"klog", b"slog", b"errors"})
 _CALLEE = re.compile(rb"([A-Za-z_][\w.]*(?:\(\))?[\w.]*)\s*\($")
 # Calls that leave an object alone: writes through a client, an owner given, its key taken,
 # a log line or an event recorded about it.

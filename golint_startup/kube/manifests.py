@@ -772,15 +772,17 @@ def _by_module(groups: dict[tuple, list[Container]]) -> dict[tuple, list[Contain
     kubebuilder `controller-manager`, are three programs; then by the kubebuilder project whose
     scaffold each is: sidero's caps and sidero controller managers, two projects of one module,
     each with its `controller-manager` and `manager` (read as a finding naming the other as its
-    copy); then by the program each runs (its main package and subcommand): doca-platform's
+    copy); then by the program each command starts (its name, and subcommand): doca-platform's
     four scaffolds of one module, each a `controller-manager` whose `manager` runs its own
     command in one image (`/servicechainset`, `/provisioning`...), were called the same
-    program. A container whose program or project is not known stays with the first."""
-    return _split_by(_split_by(_split_by(groups, _module_root), _scaffold_project), _program_run)
+    program. A container whose program or project is not known, or whose command names none,
+    stays with the first."""
+    return _split_by(_split_by(_split_by(groups, _module_root), _scaffold_project), _program_started)
 
 
-def _program_run(container: Container) -> tuple[str, str | None] | None:
-    return (container.go_dir, container.subcommand) if container.go_dir is not None else None
+def _program_started(container: Container) -> tuple[str, str | None] | None:
+    program = _command_program(container)
+    return (program, container.subcommand) if program is not None and program not in _SHELLS else None
 
 
 def _split_by(groups: dict[tuple, list[Container]], home: Callable[[Container], str | None]) -> dict[tuple, list[Container]]:
@@ -1116,6 +1118,7 @@ def _workloads_pulling_nothing(directory: str, kustomization: dict) -> set[str |
             text = entry if "\n" in entry else ""  # a strategic-merge patch written inline, not a file's path
             target = None
         elif isinstance(entry, dict):
+            # (a patch given a `target` applies to what the target selects, whatever it names)
             text = entry.get("patch") if isinstance(entry.get("patch"), str) else \
                 _read(os.path.normpath(os.path.join(directory, entry["path"]))) \
                 if isinstance(entry.get("path"), str) and isinstance(entry.get("target"), dict) else ""
@@ -1130,24 +1133,33 @@ def _workloads_pulling_nothing(directory: str, kustomization: dict) -> set[str |
             continue
         for document in documents:
             if isinstance(document, list):  # JSON 6902 operations
-                if any(isinstance(op, dict) and op.get("op") in ("add", "replace") and op.get("value") == "Never"
-                       and str(op.get("path", "")).endswith("/imagePullPolicy") for op in document):
-                    name = target.get("name") if target is not None else None
-                    found.add(name if isinstance(name, str) else None)
-            elif isinstance(document, dict) and _pulls_nothing(document):
-                name = (document.get("metadata") or {}).get("name") if isinstance(document.get("metadata"), dict) else None
+                pulls_nothing = any(isinstance(op, dict) and op.get("op") in ("add", "replace") and (
+                    op.get("value") == "Never" and str(op.get("path", "")).endswith("/imagePullPolicy") or
+                    _pulls_nothing(op.get("value"))) for op in document)
+            else:
+                pulls_nothing = _pulls_nothing(document)
+            if pulls_nothing:
+                named = target if target is not None else \
+                    document.get("metadata") if isinstance(document, dict) else None
+                name = named.get("name") if isinstance(named, dict) else None
                 found.add(name if isinstance(name, str) else None)
     return found
 
 
-def _pulls_nothing(document: dict) -> bool:
-    """Whether a strategic-merge patch's pod template gives a container `imagePullPolicy: Never`."""
-    spec = document.get("spec")
-    template = spec.get("template") if isinstance(spec, dict) else None
-    pod = template.get("spec") if isinstance(template, dict) else None
-    containers = pod.get("containers") if isinstance(pod, dict) else None
-    return any(isinstance(c, dict) and c.get("imagePullPolicy") == "Never" for c in containers or ()
-               if isinstance(containers, list))
+def _pulls_nothing(node: Any) -> bool:
+    """Whether a patch's content gives a container, anywhere in it (a pod template's, a
+    CronJob's, an init container's, a container an operation puts whole), `imagePullPolicy:
+    Never`."""
+    pending = [node]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, dict):
+            if node.get("imagePullPolicy") == "Never":
+                return True
+            pending += node.values()
+        elif isinstance(node, list):
+            pending += node
+    return False
 
 
 def _take_memory_settings(container: Container, gomemlimit: EnvVar | None, limit: Setting | None,
@@ -4667,16 +4679,20 @@ _C_LIBRARY_BUILD = re.compile(r"\bc-(?:shared|archive)\b")
 _NOT_BUILT_HERE = frozenset({".git", "vendor", "node_modules", "testdata"})
 
 
-def _builds_for_c(root: str) -> bool:
-    """Whether a module's build makes a library for C (`-buildmode=c-shared` or `c-archive`,
-    named in a build file anywhere in it: _BUILD_FILE): loongcollector's Makefile builds its
-    plugins so; a program giving C a callback (`//export onSignal` beside `import "C"`) is
-    built as any program is."""
+def _builds_for_c(root: str, mains: list[str]) -> bool:
+    """Whether a module's build makes a library for C of one of its main packages (`mains`):
+    a build file anywhere in it (_BUILD_FILE) names `-buildmode=c-shared` or `c-archive` and
+    the package's directory (loongcollector's plugin_build.sh builds `plugin_main` so); a
+    program giving C a callback (`//export onSignal` beside `import "C"`) is built as any
+    program is, whatever library another script of the tree builds."""
+    named = [re.compile(r"(?<![\w-])%s(?![\w-])" % re.escape(os.path.basename(main))) for main in mains]
     for directory, subdirectories, names in os.walk(root):
         subdirectories[:] = [d for d in subdirectories if d not in _NOT_BUILT_HERE]
-        if any(_BUILD_FILE.search(name) and _C_LIBRARY_BUILD.search(_read(os.path.join(directory, name)))
-               for name in names):
-            return True
+        for name in names:
+            if _BUILD_FILE.search(name):
+                text = _read(os.path.join(directory, name))
+                if _C_LIBRARY_BUILD.search(text) and any(program.search(text) for program in named):
+                    return True
     return False
 
 
@@ -5612,7 +5628,7 @@ class _GoTree:
                 self._modules_by_name.setdefault(name, module.root)
             for name, root in list(self._modules_by_name.items()):
                 mains = self._mains_at_or_below(root)
-                if mains and all(self._c_library(main) for main in mains) and _builds_for_c(root):
+                if mains and all(self._c_library(main) for main in mains) and _builds_for_c(root, mains):
                     del self._modules_by_name[name]
         found = self._modules_by_name.get(repository)
         if found is None and owner:
