@@ -1580,6 +1580,7 @@ def _shadows_blanked(rest: bytes, name: bytes) -> bytes:
     return bytes(blanked)
 
 
+@lru_cache(maxsize=4096)  # a body's calls are asked about again at each depth
 def _reads_through_a_client(code: bytes, name: bytes, method: bool, depth: int = 3) -> bool | None:
     """Whether the function (or, with `method`, the method) of the file named `name` reads
     through a client, itself or through the functions and methods of the file it calls (up to
