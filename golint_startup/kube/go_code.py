@@ -1580,26 +1580,28 @@ def _shadows_blanked(rest: bytes, name: bytes) -> bytes:
     return bytes(blanked)
 
 
-@lru_cache(maxsize=4096)  # a body's calls are asked about again at each depth
-def _reads_through_a_client(code: bytes, name: bytes, method: bool, depth: int = 3) -> bool | None:
+def _reads_through_a_client(code: bytes, name: bytes, method: bool, depth: int = 3,
+                            known: dict[tuple[bytes, bool, int], bool | None] | None = None) -> bool | None:
     """Whether the function (or, with `method`, the method) of the file named `name` reads
     through a client, itself or through the functions and methods of the file it calls (up to
-    `depth` deep); None when the file declares none of that name."""
+    `depth` deep); None when the file declares none of that name. `known`: the answers found
+    so far, a body's calls being asked about again."""
+    known = {} if known is None else known
+    key = (name, method, depth)
+    if key in known:
+        return known[key]
+    known[key] = False  # (a call of itself, met again, adds nothing)
     declared = _declared_here(code, name, method)
     if declared is None:
+        known[key] = None
         return None
     body = code[declared[0]:declared[1]]
-    if _READS_SOMETHING.search(body) or _READ_METHOD_VALUE.search(body):
+    if _READS_SOMETHING.search(body) or _READ_METHOD_VALUE.search(body) or depth == 0:
+        known[key] = True  # (too deep to follow: it may)
         return True
-    if depth == 0:
-        return True  # too deep to follow: it may
-    for call in _CALLED.finditer(body):
-        if call.group(2) == name:
-            continue
-        called = _reads_through_a_client(code, call.group(2), bool(call.group(1)), depth - 1)
-        if called:
-            return True
-    return False
+    known[key] = any(_reads_through_a_client(code, call.group(2), bool(call.group(1)), depth - 1, known)
+                     for call in _CALLED.finditer(body) if call.group(2) != name)  # (its own header too)
+    return known[key]
 
 
 def _declared_here(code: bytes, name: bytes, method: bool) -> tuple[int, int] | None:
