@@ -1135,7 +1135,8 @@ def _struct_variable(file: GoFile, name: str | None, named_for_settings: bool = 
 
 
 def _named_for_settings(type_name: str) -> bool:
-    return words(type_name)[-1:] in ([word] for word in _SETTINGS_WORDS)
+    said = words(type_name)
+    return bool(said) and said[-1] in _SETTINGS_WORDS
 
 
 # The last words of a type's name that say it holds settings.

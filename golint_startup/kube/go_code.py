@@ -1621,9 +1621,11 @@ _CALLED = re.compile(rb"(?<![\w.])(?:([A-Za-z_]\w*)\s*\.\s*)?([A-Za-z_]\w*)\s*\(
 _READS = frozenset({b"Get", b"List", b"CreateOrUpdate", b"CreateOrPatch"})
 _LOGGING_PACKAGES = frozenset({b"fmt", b"log", b"klog", b"slog", b"errors"})
 _CALLEE = re.compile(rb"([A-Za-z_][\w.]*(?:\(\))?[\w.]*)\s*\($")
+# A client's writes (what _WRITE_CALL calls).
+_WRITES = (b"Create", b"Delete", b"Update", b"Patch", b"DeleteAllOf")
 # Calls that leave an object alone: writes through a client, an owner given, its key taken,
 # a log line or an event recorded about it.
-_LEAVES_ALONE = frozenset({b"Create", b"Update", b"Patch", b"Delete", b"DeleteAllOf", b"SetControllerReference",
+_LEAVES_ALONE = frozenset({*_WRITES, b"SetControllerReference",
                            b"SetOwnerReference", b"ObjectKeyFromObject", b"DeepCopy", b"DeepCopyObject",
                            b"Info", b"Infof", b"Infow", b"Error", b"Errorf", b"Errorw", b"Warn", b"Warnf", b"Warning",
                            b"Debug", b"Debugf", b"Event", b"Eventf", b"AnnotatedEventf", b"KObj", b"KRef"})
@@ -1639,7 +1641,7 @@ _METADATA_FIELDS = frozenset({b"ObjectMeta", b"TypeMeta"})
 # `r.Create(ctx, deploy.DeepCopy())`) it reads into no cache; nor does giving it an owner.
 # kubernetes-nmstate's operator only deletes a Secret, and its message named Secrets among what
 # its cache holds (read as an overstatement).
-_WRITE_CALL = rb"\.(?:Create|Delete|Update|Patch|DeleteAllOf)\(\s*\w+\s*,\s*&?"
+_WRITE_CALL = rb"\.(?:%s)\(\s*\w+\s*,\s*&?" % b"|".join(_WRITES)
 _WRITTEN_INLINE = re.compile(_WRITE_CALL + rb"\Z")
 _WRITTEN_LINE = _WRITE_CALL + rb"%(name)s(?:\.DeepCopy(?:Object)?\(\))?\s*[,)]" \
                               rb"|\bSet(?:Controller|Owner)Reference\([^\n]*\b%(name)s\b"

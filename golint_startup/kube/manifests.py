@@ -915,7 +915,7 @@ def _pinned_image(container: Container) -> bool:
     developer's machine (`localhost:5000/api`, `kind-registry:5000/api`: a host with a port),
     a variable (`${REGISTRY}/api`), a `ko://` build, or operator-sdk's `example.com/...`, which
     `make deploy IMG=...` leaves behind."""
-    renamed = _image_renamed_by(_kustomization_in(os.path.dirname(container.source.abspath)), container) or ""
+    renamed = _renamed_beside(container) or ""
     host = renamed.split("/", 1)[0]
     return "/" in renamed and "$" not in renamed and "://" not in renamed and ":" not in host and \
         host not in ("localhost", "example.com")
@@ -1076,8 +1076,9 @@ def _apply_memory_limit_patches(containers: list[Container], kustomizations: lis
         # 128Mi for images loaded with `kind load`, and the base was reported under that limit.
         developed = {c.workload_name for c in patching if any(development(c) for development, _ in _DEVELOPMENT)}
         developed |= _workloads_pulling_nothing(directory, kustomization)
-        patched = {(c.workload_name, c.name): c for c in patching if c.workload_name not in developed
-                   and None not in developed and ("GOMEMLIMIT" in c.env or c.limits_memory is not None)}
+        installed = lambda workload: workload not in developed and None not in developed
+        patched = {(c.workload_name, c.name): c for c in patching if installed(c.workload_name)
+                   and ("GOMEMLIMIT" in c.env or c.limits_memory is not None)}
         operations = [(entry.get("target"), settings) for entry in _list(kustomization, "patches")
                       if isinstance(entry, dict) and isinstance(entry.get("path"), str)
                       and isinstance(entry.get("target"), dict)
@@ -1095,8 +1096,7 @@ def _apply_memory_limit_patches(containers: list[Container], kustomizations: lis
                                               patch.requests_memory)
                 for target, settings in operations:
                     selected = [c for c in found if not c.init and c.workload.split("/", 1)[0] == target.get("kind")
-                                and target.get("name") in (None, c.workload_name)
-                                and c.workload_name not in developed and None not in developed]
+                                and target.get("name") in (None, c.workload_name) and installed(c.workload_name)]
                     by_workload: dict[str, list[Container]] = {}
                     for container in selected:
                         by_workload.setdefault(container.workload, []).append(container)
@@ -1260,8 +1260,12 @@ def _parsed_kustomization(path: str, modified: int, size: int) -> dict | None:
 def _kustomize_image(container: Container) -> str | None:
     """The image a kustomization beside the container's file gives it, else one building on its
     directory (Container.renamed_by_overlay), if one does."""
-    return _image_renamed_by(_kustomization_in(os.path.dirname(container.source.abspath)), container) or \
-        container.renamed_by_overlay
+    return _renamed_beside(container) or container.renamed_by_overlay
+
+
+def _renamed_beside(container: Container) -> str | None:
+    """The image the kustomization beside the container's file gives it, if it does."""
+    return _image_renamed_by(_kustomization_in(os.path.dirname(container.source.abspath)), container)
 
 
 def _image_renamed_by(kustomization: dict, container: Container) -> str | None:
@@ -3830,8 +3834,7 @@ def _pulled_from_a_developers_registry(container: Container) -> bool:
     domain's, ports or not."""
     # Not as an overlay renames it: a base that a local overlay alone renames is what `make
     # deploy IMG=...` installs.
-    beside = _image_renamed_by(_kustomization_in(os.path.dirname(container.source.abspath)), container)
-    host, slash, _ = (beside or container.image).partition("/")
+    host, slash, _ = (_renamed_beside(container) or container.image).partition("/")
     name, colon, port = host.partition(":")
     return bool(slash and colon) and port.isdigit() and name != "localhost" and _ONE_LABEL.fullmatch(name) is not None
 
@@ -4667,10 +4670,9 @@ def _go_files_in(directory: str) -> list[str]:
             if name.endswith(".go") and not name.endswith("_test.go")]
 
 
-# cgo's import and its export of a function, which make a main package a library that a C
-# program loads (`-buildmode=c-shared`), or a program handing C a callback: see
+# cgo's export of a function (beside `import "C"`), which makes a main package a library that a
+# C program loads (`-buildmode=c-shared`), or a program handing C a callback: see
 # _GoTree._c_library and _builds_for_c.
-_IMPORTS_C = re.compile(rb'(?m)^(?:import[ \t]+|[ \t]+)"C"[ \t]*(?://[^\r\n]*)?\r?$')
 _EXPORTED_TO_C = re.compile(rb"(?m)^//export [A-Za-z_]")
 # The files that say how a module is built, wherever in it they are: Makefiles, make
 # includes, scripts, Dockerfiles and Containerfiles, CMake lists (a C++ host's build).
@@ -5642,7 +5644,7 @@ class _GoTree:
         """Whether the main package in `directory` may be built as a library for C: a file of it
         imports "C" and exports a function (`//export Name`), as a `-buildmode=c-shared`
         plugin does; so does a program that gives C a callback, which _builds_for_c tells apart."""
-        return any(_IMPORTS_C.search(source) and _EXPORTED_TO_C.search(source)
+        return any(_EXPORTED_TO_C.search(source) and "C" in go_code.file_imports(source)
                    for path in _go_files_in(directory) if (source := self._read_go(path) or b""))
 
     def _started_as_the_project_image(self, container: Container, repository: str) -> str | None:
