@@ -3438,6 +3438,17 @@ def test_string_constants_a_switch_label_may_name(code, constants):
     assert go_code.unambiguous(go_code.string_constants(code)) == constants
 
 
+@pytest.mark.parametrize("code, header", [
+    (b"func f() map[string]struct{} {\n\treturn nil\n}\n", b"func f() map[string]struct{} "),
+    (b"func (r *R) g[T any](x interface{}) (int, error) { // reads\n", b"func (r *R) g[T any](x interface{}) (int, error) "),
+    (b"func h() int { return 1 }\n\nfunc next() {\n", b"func h() int "),  # one line: not the next body
+    (b"func stub(x int)\n\nfunc next() {\n", b"func stub(x int)"),  # an assembly function's: no body
+    (b"func wrapped(\n\ta int,\n) error {\n", b"func wrapped(\n\ta int,\n) error "),
+])
+def test_a_function_header_ends_where_its_body_opens(code, header):
+    assert go_code.function_header(code, 0, len(code)) == header
+
+
 def test_a_switch_on_a_field_named_like_the_first_argument_picks_no_subcommand():
     code = (b'package main\n\nfunc main() {\n\trole := os.Args[1] // the subcommand\n\tcfg := load(role)\n'
             b'\tswitch cfg.role {\n\tcase "node":\n\t\trunNode()\n\tdefault:\n\t\trun()\n\t}\n}\n')
@@ -4386,6 +4397,11 @@ func check(phase corev1.PodPhase) error { return nil }
                   "\treturn err\n}\n\nfunc getOrCreate(ctx context.Context, c client.Client, obj client.Object) "
                   "(map[string]struct{}, error) {\n\treturn nil, c.Get(ctx, client.ObjectKeyFromObject(obj), obj)"), True),
     ("", _reading("secret := &corev1.Secret{Type: corev1.SecretTypeOpaque}\n\treturn fetch(ctx, c.Get, key, secret)"), True),
+    # a one-line helper that reads nothing, before a function that reads something else
+    ("", _reading("secret := &corev1.Secret{Type: corev1.SecretTypeOpaque}\n\treturn label(secret)\n}\n\n"
+                  "func label(s *corev1.Secret) error { s.Labels = nil; return nil }\n\n"
+                  "func other(ctx context.Context, c client.Client) error {\n\tvar zone struct{}\n"
+                  "\treturn c.Get(ctx, client.ObjectKey{}, &zone)"), False),
     # a client's Get beside a method of the file named Get; another package's helper; a method
     # reading through another method; the object read after a loop declaring another of its name
     ("", _reading("var st store\n\t_ = st.Get(key.Name)\n\tsecret := &corev1.Secret{Type: corev1.SecretTypeOpaque}\n"

@@ -420,7 +420,7 @@ def _informer_scopings(code: bytes, imports: dict[bytes, bytes]) -> Iterator[tup
         end = _call_end(code, construction.end() - 1)
         start = max(0, construction.start() - _MAX_BLOCK_BYTES)
         function = code.rfind(b"\nfunc ", start, construction.start())
-        function = function if function >= 0 else start
+        function = function + 1 if function >= 0 else start
         start = max(previous_end, function)
         previous_end = max(previous_end, end)
         # Not what the event handlers written in the call list or select.
@@ -487,15 +487,25 @@ def _tweaks_named(code: bytes, construction: re.Match, end: int, function: int) 
 
 
 def function_header(code: bytes, start: int, limit: int) -> bytes:
-    """The header of the function starting at `start` (its name, parameters and results): up to
-    the `{` that opens its body, never past `limit`."""
-    body = _BODY_OPENING.search(code, start, limit)
-    return code[start:body.start() if body is not None else limit]
-
-
-# The `{` opening a function's body ends its line, after a line comment or a CR too; an
-# `interface{}` among the parameters does not.
-_BODY_OPENING = re.compile(rb"\{[ \t]*(?://[^\n]*)?\r?\n")
+    """The header of the function starting at `start` (its receiver, name, type parameters,
+    parameters and results): up to the `{` that opens its body, never past `limit`. That is the
+    first `{` outside brackets that no `struct` or `interface` opens (a result
+    `map[string]struct{}` holds one, a parameter `interface{}` too); a line break outside
+    brackets ends a header with no body (an assembly function's)."""
+    depth = 0
+    for index in range(start, min(limit, len(code))):
+        byte = code[index]
+        if byte in b"([":
+            depth += 1
+        elif byte in b")]}":
+            depth -= 1
+        elif byte == 0x7B:  # {
+            if not depth and not code[start:index].rstrip().endswith((b"struct", b"interface")):
+                return code[start:index]
+            depth += 1
+        elif byte == 0x0A and not depth:  # a line break
+            return code[start:index]
+    return code[start:limit]
 
 
 # A local declared or assigned under a name (`tweak := ...`, `a, tweak = ...`, `var tweak ...`).
@@ -509,7 +519,7 @@ def _scopings_in_helpers(code: bytes, helpers: Iterable[bytes]) -> list[int]:
     read as wrong)."""
     found = []
     for name in helpers:
-        body = _function_body(code, name)
+        body = _declared_here(code, name)
         if body is not None:
             found += [m.start() for m in _INFORMER_SCOPING.finditer(code, *body)]
     return found
@@ -624,7 +634,7 @@ def _refused_when_empty(code: bytes, name: bytes, at: int) -> bool:
 def _maps_made_in(code: bytes, function: bytes) -> list[tuple[bytes, int, int]]:
     """(name, start, end of the function) for each map of namespaces (_MAP_MADE) the file's
     function `function` makes; none when the file declares no such function."""
-    body = _function_body(code, function)
+    body = _declared_here(code, function)
     return [] if body is None else [(m.group(1), *body) for m in _MAP_MADE.finditer(code, *body)]
 
 
@@ -663,7 +673,7 @@ def _selection_returned(code: bytes, name: bytes) -> list[tuple[int, int]]:
     selection returns (_SELECTION_CALLED), when it has one `return` and that is one; none
     otherwise (a selection returned only under a flag, another return selecting nothing)."""
     called = re.search(_SELECTION_CALLED % {b"name": re.escape(name)}, code)
-    function = _function_body(code, called.group(1)) if called is not None else None
+    function = _declared_here(code, called.group(1)) if called is not None else None
     if function is None or len(re.findall(rb"\breturn\b", code[function[0]:function[1]])) != 1:
         return []
     found = _SELECTION_RETURN.search(code, *function)
@@ -1604,16 +1614,16 @@ def _reads_through_a_client(code: bytes, name: bytes, method: bool, depth: int =
     return known[key]
 
 
-def _declared_here(code: bytes, name: bytes, method: bool) -> tuple[int, int] | None:
+def _declared_here(code: bytes, name: bytes, method: bool = False) -> tuple[int, int] | None:
     """Where a function (or, with `method`, a method) of the file named `name` is, generic or
-    not, from its declaration to its closing brace; None when the file declares none."""
+    not, from its declaration to its closing brace (to its header's end when it has no body);
+    None when the file declares none."""
     receiver = rb"\([^)]*\)\s*" if method else b""
     declared = re.search(rb"^func\s+" + receiver + re.escape(name) + rb"\s*[\[(]", code, re.MULTILINE)
     if declared is None:
         return None
-    header = function_header(code, declared.start(), len(code))
-    opening = declared.start() + len(header)
-    return declared.start(), closing(code, opening, b"{}") if opening < len(code) else len(code)
+    opening = declared.start() + len(function_header(code, declared.start(), len(code)))
+    return declared.start(), closing(code, opening, b"{}") if code[opening:opening + 1] == b"{" else opening
 
 
 # A call in a body: a function's (`ensure(`) or a method's on a name (`r.getOrCreate(`).
@@ -1762,7 +1772,7 @@ def uncached_client(code: bytes) -> bool:
     if _UNCACHED_CLIENT_LITERAL.search(code):
         return True
     for named in _CLIENT_FUNCTION_NAMED.finditer(code):
-        body = _function_body(code, named.group(1))
+        body = _declared_here(code, named.group(1))
         if body is not None and _BODY_RETURNING_UNCACHED_CLIENT.search(code, *body):
             return True
     return False
@@ -2062,7 +2072,7 @@ def uncached_kinds(code: bytes) -> frozenset[str]:
 def _lists_returned_by(code: bytes, function: bytes) -> list[re.Match]:
     """The lists of objects (_OBJECT_LIST) of the file's function `function`, from its result
     type on; none when the file declares no such function."""
-    body = _function_body(code, function)
+    body = _declared_here(code, function)
     return [] if body is None else list(_OBJECT_LIST.finditer(code, *body))
 
 
@@ -2071,16 +2081,6 @@ def _kinds_listed(code: bytes, lists: Iterable[re.Match]) -> frozenset[str]:
     opening brace."""
     return frozenset(m.group(1).decode() for listed in lists for m in
                      _LISTED_KIND.finditer(code, listed.end(), _call_end(code, listed.end() - 1, b"{}")))
-
-
-def _function_body(code: bytes, name: bytes) -> tuple[int, int] | None:
-    """Where the function of a file named `name` is (its declaration to its closing brace, within
-    _MAX_CALL_BYTES of its body's start), None when the file declares none."""
-    declared = re.search(rb"^func\s+" + re.escape(name) + rb"\(", code, re.MULTILINE)
-    if declared is None:
-        return None
-    body = code.find(b"{", _call_end(code, declared.end() - 1))
-    return declared.start(), _call_end(code, body, b"{}") if body >= 0 else declared.end()
 
 
 def _if_line(test: bytes) -> re.Pattern[bytes]:
