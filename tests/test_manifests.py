@@ -2912,6 +2912,20 @@ def test_the_go_a_module_is_built_with_comes_from_its_builders_or_toolchain_not_
     assert [f.path for f in _run(tmp_path).findings] == ["deploy/pod.yaml"]
 
 
+@pytest.mark.parametrize("builder, reported", [
+    ("registry.ci.openshift.org/ocp/builder:rhel-8-golang-1.18-openshift-4.11", False),  # special-resource-operator
+    ("registry.ci.openshift.org/ocp/builder:rhel-9-golang-1.22-openshift-4.17", True),
+    ("registry.access.redhat.com/ubi8/go-toolset:1.18.10", False),
+    ("registry.access.redhat.com/ubi9/go-toolset:1.22", True),
+    ("registry.ci.openshift.org/ocp/builder:rhel-8-base-openshift-4.11", True),  # names no Go
+])
+def test_the_go_a_red_hat_builder_image_names_builds_the_module(tmp_path, builder, reported):
+    go_module(tmp_path, {"cmd/api/main.go": MAIN})
+    write(tmp_path, "deploy/pod.yaml", POD)
+    write(tmp_path, "Dockerfile", f"FROM {builder} AS builder\nRUN go build -o /api ./cmd/api\n")
+    assert [f.path for f in _run(tmp_path).findings] == (["deploy/pod.yaml"] if reported else [])
+
+
 @pytest.mark.parametrize("setup, reported", [
     ("go-version: 1.17.x", False),  # superedge: binaries built on the host by CI
     ("go-version: ['1.18', '1.21']", True),  # the newest of a matrix
@@ -5702,6 +5716,51 @@ func wait(ctx context.Context, client any, lw any, rv string) {
 ])
 def test_client_gos_watch_helpers_keep_objects_only_in_informers(tmp_path, call, reported):
     findings = _findings_of_watching_program(tmp_path, _WAITING_WITH_WATCH_TOOLS % call, controller=False)
+    assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
+
+
+# perf-tests' slo-monitor: a ListWatch of every Pod, run by client-go's bare controller on a
+# queue of its own that stores nothing.
+_CONTROLLER_ON_OWN_QUEUE = """\
+package watch
+
+import (
+	"context"
+
+	corev1 "k8s.io/api/core/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/apimachinery/pkg/runtime"
+	"k8s.io/apimachinery/pkg/watch"
+	"k8s.io/client-go/kubernetes"
+	"k8s.io/client-go/tools/cache"
+)
+
+func run(c kubernetes.Interface, stop chan struct{}) {
+	lw := &cache.ListWatch{
+		ListFunc: func(o metav1.ListOptions) (runtime.Object, error) {
+			return c.CoreV1().Pods("").List(context.TODO(), metav1.ListOptions{Limit: 1})
+		},
+		WatchFunc: func(o metav1.ListOptions) (watch.Interface, error) {
+			o.AllowWatchBookmarks = true
+			return c.CoreV1().Pods("").Watch(context.TODO(), o)
+		},
+	}
+	cache.New(&cache.Config{Queue: %s, ListerWatcher: lw, ObjectType: &corev1.Pod{}}).Run(stop)
+}
+"""
+
+
+@pytest.mark.parametrize("queue, more, reported", [
+    ("newDroppingQueue()", "", False),
+    ("cache.NewDeltaFIFOWithOptions(cache.DeltaFIFOOptions{KnownObjects: cache.NewStore(nil)})", "", True),
+    # the ListWatch handed to an informer, or a watch of its own beside it
+    ("newDroppingQueue()", "\n\t_ = cache.NewSharedIndexInformer(lw, &corev1.Pod{}, 0, nil)", True),
+    ("newDroppingQueue()", "\n\tw, _ := c.CoreV1().Pods(\"\").Watch(context.TODO(), metav1.ListOptions{})\n\t_ = w", True),
+])
+def test_a_list_watch_keeps_what_it_is_handed_to_keeps(tmp_path, queue, more, reported):
+    source = _CONTROLLER_ON_OWN_QUEUE % queue
+    source = source.replace(".Run(stop)\n}", ".Run(stop)" + more + "\n}") + "\nfunc newDroppingQueue() cache.Queue { return nil }\n"
+    findings = _findings_of_watching_program(tmp_path, source, controller=False)
     assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
 
 

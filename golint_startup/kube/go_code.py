@@ -2744,6 +2744,33 @@ CACHE_USER = re.compile(rb"\b(?:New)?ControllerManagedBy\(|\.(?:GetClient|GetCac
 # starts none.
 INFORMER_BUILDER = re.compile(rb"\b(?:New\w*Informer\w*|NewReflector|InformerFor|NewRetryWatcher\w*"
                               rb"|UntilWithSync)\(|\.Informer\(|\.Watch\((?!\s*\))")
+# A ListWatch's WatchFunc opens the watch of what the ListWatch is handed to (an informer, a
+# reflector: counted themselves); alone, it keeps nothing. client-go's bare controller
+# (`cache.New(&cache.Config{Queue: ...})`) keeps what its queue keeps: tools/cache's FIFOs
+# hold objects (a DeltaFIFO its known objects' store too), a queue of the program's own may
+# drop them: perf-tests' slo-monitor handles each Pod and Event on a queue that stores none,
+# and its 100Mi was charged a cluster's Pods (read as wrong).
+_WATCH_FUNC = re.compile(rb"\bWatchFunc\s*:\s*(?=func\b)")
+_WATCH = re.compile(rb"\.Watch\((?!\s*\))")
+_CONTROLLER = re.compile(rb"(?<![\w.])(\w+)\.New\(")
+_CLIENT_GO_QUEUE = re.compile(rb"\bNew(?:DeltaFIFO\w*|FIFO|RealFIFO\w*)\(")
+
+
+def informer_starts(source: bytes, code: bytes) -> int:
+    """How many calls of a Go file (`code`, without comments) may start an informer or a watch
+    that keeps objects: INFORMER_BUILDER's, but the watches a ListWatch opens for them; and
+    client-go's bare controllers, in a file making one of client-go's queues."""
+    starts = len(INFORMER_BUILDER.findall(code))
+    for given in _WATCH_FUNC.finditer(code):
+        opening = given.end() + len(function_header(code, given.end(), len(code)))
+        if code[opening:opening + 1] == b"{":
+            starts -= len(_WATCH.findall(code, opening, closing(code, opening, b"{}")))
+    if _CLIENT_GO_QUEUE.search(code):
+        imports = dict(import_names(source))
+        starts += sum(imports.get(called.group(1)) == TOOLS_CACHE for called in _CONTROLLER.finditer(code))
+    return starts
+
+
 # The managers a program builds, spelled as controller-runtime's docs do, to weigh against
 # the caches it scopes: counting every look-alike would call a scoped program unscoped
 # (opendatahub's cloud managers came back, read as not worth a change, when it did).

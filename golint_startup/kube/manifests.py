@@ -4608,7 +4608,7 @@ class _PackageCode(NamedTuple):
     # The packages of the calls that may build its cache (go_code.cache_builder_packages).
     cache_builders: tuple[str, ...]
     cache_users: int  # how many calls may fill one (go_code.CACHE_USER)
-    informer_starts: int  # how many calls may start an informer or watch (go_code.INFORMER_BUILDER)
+    informer_starts: int  # how many calls may start an informer or watch (go_code.informer_starts)
     selected_kinds: frozenset[str]  # the kinds their cache options select (go_code.selected_kinds)
     # Those they select only when a namespace is named (go_code.kinds_selected_when_namespace_named).
     kinds_selected_when_namespace_named: frozenset[str]
@@ -4744,7 +4744,7 @@ def _code_facts(sources: list[bytes], generated_client: bool = False,
         frozenset().union(*(go_code.informer_constructors(text) for text, mine in zip(code, written) if mine)),
         tuple(path for text, source in zip(code, sources) for path in go_code.cache_builder_packages(source, text)),
         sum(len(go_code.CACHE_USER.findall(text)) for text in code),
-        sum(len(go_code.INFORMER_BUILDER.findall(text)) for text, mine in zip(code, written) if mine),
+        sum(go_code.informer_starts(source, text) for text, source, mine in zip(code, sources, written) if mine),
         frozenset().union(*(go_code.selected_kinds(text) for text in code)),
         frozenset().union(*(go_code.kinds_selected_when_namespace_named(text) for text in code)),
         _all_known(found.kinds if found.known else None for found in watches),
@@ -6528,7 +6528,11 @@ class _GoTree:
 _FIRST_MEMORY_LIMIT_MINOR = 19
 _FROM = re.compile(r"^\s*FROM\s+(?:--platform=\S+\s+)?(\S+)", re.IGNORECASE | re.MULTILINE)
 _ARG = re.compile(r"^\s*ARG\s+(\w+)=[\"']?([^\s\"']+)", re.IGNORECASE | re.MULTILINE)
-_GOLANG_IMAGE = re.compile(r"^(?:\S+/)?golang:1\.(\d+)")
+# `golang:1.18`, and the Go builders of Red Hat's images: OpenShift CI's
+# `ocp/builder:rhel-8-golang-1.18-openshift-4.11` (special-resource-operator's manager is so
+# built, and a finding asking for a GOMEMLIMIT its Go ignores was read as wrong) and UBI's
+# `go-toolset:1.18`.
+_GOLANG_IMAGE = re.compile(r"^(?:\S+/)?(?:golang:|builder:[\w.-]*?\bgolang-|go-toolset:)1\.(\d+)")
 _TOOLCHAIN = re.compile(r"^toolchain\s+go1\.(\d+)", re.MULTILINE)
 
 
