@@ -3458,6 +3458,7 @@ def test_string_constants_a_switch_label_may_name(code, constants):
     (b"func h() int { return 1 }\n\nfunc next() {\n", b"func h() int "),  # one line: not the next body
     (b"func stub(x int)\n\nfunc next() {\n", b"func stub(x int)"),  # an assembly function's: no body
     (b"func wrapped(\n\ta int,\n) error {\n", b"func wrapped(\n\ta int,\n) error "),
+    (b"func build() *configstruct {\n", b"func build() *configstruct "),  # a type named so
 ])
 def test_a_function_header_ends_where_its_body_opens(code, header):
     assert go_code.function_header(code, 0, len(code)) == header

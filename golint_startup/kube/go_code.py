@@ -500,12 +500,15 @@ def function_header(code: bytes, start: int, limit: int) -> bytes:
         elif byte in b")]}":
             depth -= 1
         elif byte == 0x7B:  # {
-            if not depth and not code[start:index].rstrip().endswith((b"struct", b"interface")):
+            if not depth and not _OPENS_A_TYPE.search(code[start:index].rstrip()):
                 return code[start:index]
             depth += 1
         elif byte == 0x0A and not depth:  # a line break
             return code[start:index]
     return code[start:limit]
+
+
+_OPENS_A_TYPE = re.compile(rb"(?<![\w.])(?:struct|interface)\Z")
 
 
 # A local declared or assigned under a name (`tweak := ...`, `a, tweak = ...`, `var tweak ...`).
@@ -2768,7 +2771,7 @@ def informer_starts(source: bytes, code: bytes) -> int:
     if _CLIENT_GO_QUEUE.search(code):
         imports = dict(import_names(source))
         starts += sum(imports.get(called.group(1)) == TOOLS_CACHE for called in _CONTROLLER.finditer(code))
-    return starts
+    return max(0, starts)
 
 
 # The managers a program builds, spelled as controller-runtime's docs do, to weigh against
