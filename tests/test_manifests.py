@@ -2916,6 +2916,13 @@ def test_the_go_a_module_is_built_with_comes_from_its_builders_or_toolchain_not_
     ("registry.ci.openshift.org/ocp/builder:rhel-8-golang-1.18-openshift-4.11", False),  # special-resource-operator
     ("registry.ci.openshift.org/ocp/builder:rhel-9-golang-1.22-openshift-4.17", True),
     ("registry.access.redhat.com/ubi8/go-toolset:1.18.10", False),
+    ("registry.ci.openshift.org/openshift/release:golang-1.18", False),
+    ("registry.svc.ci.openshift.org/openshift/release:golang-1.13", False),
+    ("registry.ci.openshift.org/openshift/release:rhel-8-release-golang-1.18-openshift-4.11", False),
+    ("brew.registry.redhat.io/rh-osbs/openshift-golang-builder:v1.18", False),
+    ("brew.registry.redhat.io/rh-osbs/openshift-golang-builder:rhel_8_1.18", False),
+    ("brew.registry.redhat.io/rh-osbs/openshift-golang-builder:rhel_8_golang_1.18", False),
+    ("brew.registry.redhat.io/rh-osbs/openshift-golang-builder:rhel_9_golang_1.22", True),
     ("registry.access.redhat.com/ubi9/go-toolset:1.22", True),
     ("registry.ci.openshift.org/ocp/builder:rhel-8-base-openshift-4.11", True),  # names no Go
 ])
@@ -5751,18 +5758,57 @@ func run(c kubernetes.Interface, stop chan struct{}) {
 """
 
 
-@pytest.mark.parametrize("queue, more, reported", [
-    ("newDroppingQueue()", "", False),
-    ("cache.NewDeltaFIFOWithOptions(cache.DeltaFIFOOptions{KnownObjects: cache.NewStore(nil)})", "", True),
-    # the ListWatch handed to an informer, or a watch of its own beside it
-    ("newDroppingQueue()", "\n\t_ = cache.NewSharedIndexInformer(lw, &corev1.Pod{}, 0, nil)", True),
-    ("newDroppingQueue()", "\n\tw, _ := c.CoreV1().Pods(\"\").Watch(context.TODO(), metav1.ListOptions{})\n\t_ = w", True),
+_WATCH_FUNC_LITERAL = """WatchFunc: func(o metav1.ListOptions) (watch.Interface, error) {
+			o.AllowWatchBookmarks = true
+			return c.CoreV1().Pods("").Watch(context.TODO(), o)
+		},"""
+_WATCHING_HELPER = """
+func watchPods(c kubernetes.Interface) cache.WatchFunc {
+	return func(o metav1.ListOptions) (watch.Interface, error) {
+		return c.CoreV1().Pods("").Watch(context.TODO(), o)
+	}
+}
+"""
+
+
+@pytest.mark.parametrize("queue, more, watch_func, reported", [
+    ("newDroppingQueue()", "", None, False),
+    ("cache.NewDeltaFIFOWithOptions(cache.DeltaFIFOOptions{KnownObjects: cache.NewStore(nil)})", "", None, True),
+    # a queue of the program's own named like client-go's
+    ("NewFIFO()", "", None, False),
+    # the ListWatch handed to an informer or a reflector, or a watch of its own beside it
+    ("newDroppingQueue()", "\n\t_ = cache.NewSharedIndexInformer(lw, &corev1.Pod{}, 0, nil)", None, True),
+    ("newDroppingQueue()", "\n\t_ = cache.NewReflectorWithOptions(lw, &corev1.Pod{}, cache.NewStore(nil), "
+                           "cache.ReflectorOptions{})", None, True),
+    ("newDroppingQueue()", "\n\t_ = cache.NewNamedReflector(\"pods\", lw, &corev1.Pod{}, cache.NewStore(nil), 0)",
+     None, True),
+    ("newDroppingQueue()", "\n\tw, _ := c.CoreV1().Pods(\"\").Watch(context.TODO(), metav1.ListOptions{})\n\t_ = w",
+     None, True),
+    # the watch given by client-go 0.33's field, or by a function of the file
+    ("newDroppingQueue()", "", _WATCH_FUNC_LITERAL.replace("WatchFunc: func(o metav1",
+                                                          "WatchFuncWithContext: func(ctx context.Context, o metav1"),
+     False),
+    ("newDroppingQueue()", "", "WatchFunc: watchPods(c),", False),
 ])
-def test_a_list_watch_keeps_what_it_is_handed_to_keeps(tmp_path, queue, more, reported):
+def test_a_list_watch_keeps_what_it_is_handed_to_keeps(tmp_path, queue, more, watch_func, reported):
     source = _CONTROLLER_ON_OWN_QUEUE % queue
-    source = source.replace(".Run(stop)\n}", ".Run(stop)" + more + "\n}") + "\nfunc newDroppingQueue() cache.Queue { return nil }\n"
+    assert _WATCH_FUNC_LITERAL in source
+    source = source.replace(_WATCH_FUNC_LITERAL, watch_func or _WATCH_FUNC_LITERAL)
+    source += _WATCHING_HELPER if "watchPods" in source else ""
+    source = source.replace(".Run(stop)\n}", ".Run(stop)" + more + "\n}") + \
+        "\nfunc newDroppingQueue() cache.Queue { return nil }\n\nfunc NewFIFO() cache.Queue { return nil }\n"
     findings = _findings_of_watching_program(tmp_path, source, controller=False)
     assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
+
+
+def test_a_bare_controller_keeps_objects_on_client_gos_queue_made_in_another_file(tmp_path):
+    go_module(tmp_path, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH,
+                         "internal/watch/watch.go": _CONTROLLER_ON_OWN_QUEUE % "newQueue()",
+                         "internal/watch/queue.go": 'package watch\n\nimport "k8s.io/client-go/tools/cache"\n\n'
+                                                    "func newQueue() cache.Queue {\n\treturn cache.NewDeltaFIFOWithOptions("
+                                                    "cache.DeltaFIFOOptions{KnownObjects: cache.NewStore(nil)})\n}\n"})
+    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="40Mi"))
+    assert [f.rule_id for f in _run(tmp_path).findings] == ["SL101"]
 
 
 # aad-pod-identity's NMI: the tweak that selects its node's Pods is made by a function below.

@@ -2745,30 +2745,46 @@ CACHE_USER = re.compile(rb"\b(?:New)?ControllerManagedBy\(|\.(?:GetClient|GetCac
 # watch is asked of the API server with what to watch (`Watch(ctx, options)`): a broadcaster's
 # `Watch()` (apimachinery's watch.Broadcaster, sbomscanner's storage serving its own events)
 # starts none.
-INFORMER_BUILDER = re.compile(rb"\b(?:New\w*Informer\w*|NewReflector|InformerFor|NewRetryWatcher\w*"
+INFORMER_BUILDER = re.compile(rb"\b(?:New\w*Informer\w*|New\w*Reflector\w*|InformerFor|NewRetryWatcher\w*"
                               rb"|UntilWithSync)\(|\.Informer\(|\.Watch\((?!\s*\))")
-# A ListWatch's WatchFunc opens the watch of what the ListWatch is handed to (an informer, a
-# reflector: counted themselves); alone, it keeps nothing. client-go's bare controller
-# (`cache.New(&cache.Config{Queue: ...})`) keeps what its queue keeps: tools/cache's FIFOs
-# hold objects (a DeltaFIFO its known objects' store too), a queue of the program's own may
-# drop them: perf-tests' slo-monitor handles each Pod and Event on a queue that stores none,
-# and its 100Mi was charged a cluster's Pods (read as wrong).
-_WATCH_FUNC = re.compile(rb"\bWatchFunc\s*:\s*(?=func\b)")
+# A ListWatch's WatchFunc (or WatchFuncWithContext) opens the watch of what the ListWatch is
+# handed to (an informer, a reflector: counted themselves); alone, it keeps nothing. It is a
+# function literal, or a function or method of the file (`WatchFunc: watchPods(c)`,
+# `WatchFunc: r.watch`). client-go's bare controller (`cache.New(&cache.Config{Queue: ...})`)
+# keeps what its queue keeps: tools/cache's FIFOs hold objects (a DeltaFIFO its known
+# objects' store too), a queue of the program's own may drop them: perf-tests' slo-monitor
+# handles each Pod and Event on a queue that stores none, and its 100Mi was charged a
+# cluster's Pods (read as wrong).
+_WATCH_FUNC = re.compile(rb"\bWatchFunc(?:WithContext)?\s*:\s*(?:(?=func\b)|(?:([A-Za-z_]\w*)\s*\.\s*)?([A-Za-z_]\w*)\b(?!\s*\.))")
 _WATCH = re.compile(rb"\.Watch\((?!\s*\))")
 _CONTROLLER = re.compile(rb"(?<![\w.])(\w+)\.New\(")
-_CLIENT_GO_QUEUE = re.compile(rb"\bNew(?:DeltaFIFO\w*|FIFO|RealFIFO\w*)\(")
+_CLIENT_GO_QUEUE = re.compile(rb"(?<![\w.])(\w+)\.New(?:DeltaFIFO\w*|FIFO|RealFIFO\w*)\(")
 
 
-def informer_starts(source: bytes, code: bytes) -> int:
+def makes_client_go_queue(source: bytes, code: bytes) -> bool:
+    """Whether a Go file (`code`, without comments) makes one of client-go's FIFO queues."""
+    if not _CLIENT_GO_QUEUE.search(code):
+        return False
+    imports = dict(import_names(source))
+    return any(imports.get(made.group(1)) == TOOLS_CACHE for made in _CLIENT_GO_QUEUE.finditer(code))
+
+
+def informer_starts(source: bytes, code: bytes, package_makes_queue: bool) -> int:
     """How many calls of a Go file (`code`, without comments) may start an informer or a watch
     that keeps objects: INFORMER_BUILDER's, but the watches a ListWatch opens for them; and
-    client-go's bare controllers, in a file making one of client-go's queues."""
+    client-go's bare controllers, when the file's package makes one of client-go's queues
+    (makes_client_go_queue of any of its files)."""
     starts = len(INFORMER_BUILDER.findall(code))
     for given in _WATCH_FUNC.finditer(code):
+        if given.group(2) is not None:
+            declared = _declared_here(code, given.group(2), method=given.group(1) is not None)
+            if declared is not None:
+                starts -= len(_WATCH.findall(code, *declared))
+            continue
         opening = given.end() + len(function_header(code, given.end(), len(code)))
         if code[opening:opening + 1] == b"{":
             starts -= len(_WATCH.findall(code, opening, closing(code, opening, b"{}")))
-    if _CLIENT_GO_QUEUE.search(code):
+    if package_makes_queue:
         imports = dict(import_names(source))
         starts += sum(imports.get(called.group(1)) == TOOLS_CACHE for called in _CONTROLLER.finditer(code))
     return max(0, starts)

@@ -4711,6 +4711,7 @@ def _code_facts(sources: list[bytes], generated_client: bool = False,
     `api_readers`, the names their program gives only the API reader (_GoTree._api_readers)."""
     code = [go_code.COMMENTS.sub(b"", source) for source in sources]
     written = [not generated_client and not gofile.is_generated(source) for source in sources]
+    makes_queue = any(go_code.makes_client_go_queue(source, text) for source, text in zip(sources, code))
     # Counted where informer constructions are (informer_calls): a generated client's
     # `NewFilteredPodInformer(client, f.namespace, ...)` scopes what its caller asks for, or not.
     scopings = [go_code.scopings(text) if mine else go_code.NO_SCOPINGS for text, mine in zip(code, written)]
@@ -4744,7 +4745,8 @@ def _code_facts(sources: list[bytes], generated_client: bool = False,
         frozenset().union(*(go_code.informer_constructors(text) for text, mine in zip(code, written) if mine)),
         tuple(path for text, source in zip(code, sources) for path in go_code.cache_builder_packages(source, text)),
         sum(len(go_code.CACHE_USER.findall(text)) for text in code),
-        sum(go_code.informer_starts(source, text) for text, source, mine in zip(code, sources, written) if mine),
+        sum(go_code.informer_starts(source, text, makes_queue) for text, source, mine in zip(code, sources, written)
+            if mine),
         frozenset().union(*(go_code.selected_kinds(text) for text in code)),
         frozenset().union(*(go_code.kinds_selected_when_namespace_named(text) for text in code)),
         _all_known(found.kinds if found.known else None for found in watches),
@@ -6530,9 +6532,11 @@ _FROM = re.compile(r"^\s*FROM\s+(?:--platform=\S+\s+)?(\S+)", re.IGNORECASE | re
 _ARG = re.compile(r"^\s*ARG\s+(\w+)=[\"']?([^\s\"']+)", re.IGNORECASE | re.MULTILINE)
 # `golang:1.18`, and the Go builders of Red Hat's images: OpenShift CI's
 # `ocp/builder:rhel-8-golang-1.18-openshift-4.11` (special-resource-operator's manager is so
-# built, and a finding asking for a GOMEMLIMIT its Go ignores was read as wrong) and UBI's
-# `go-toolset:1.18`.
-_GOLANG_IMAGE = re.compile(r"^(?:\S+/)?(?:golang:|builder:[\w.-]*?\bgolang-|go-toolset:)1\.(\d+)")
+# built, and a finding asking for a GOMEMLIMIT its Go ignores was read as wrong) and
+# `openshift/release:golang-1.18`, OSBS' `openshift-golang-builder:v1.18` (or `rhel_8_1.18`,
+# `rhel_8_golang_1.18`) and UBI's `go-toolset:1.18`.
+_GOLANG_IMAGE = re.compile(r"^(?:\S+/)?(?:golang:|(?:builder|release):[\w.-]*?\bgolang-|go-toolset:"
+                           r"|openshift-golang-builder:(?:v|rhel_\d+_(?:golang_)?))1\.(\d+)")
 _TOOLCHAIN = re.compile(r"^toolchain\s+go1\.(\d+)", re.MULTILINE)
 
 
