@@ -564,6 +564,21 @@ def _write_chart(root, directory: str, name: str, image: str = "ghcr.io/acme/api
     write(root, f"{directory}/templates/deployment.yaml", _CHART_TEMPLATE + template_more)
 
 
+@pytest.mark.parametrize("image, reported", [
+    ("ghcr.io/acme/kubernetes-operator", True),  # the directory, named with an underscore
+    ("ghcr.io/acme/kubernetes-gateway", False),  # no directory of that name
+])
+def test_an_image_named_with_hyphens_runs_the_directory_named_with_underscores(tmp_path, image, reported):
+    """gaudi-reference-cloud's chart runs `kubernetes-operator`, which its Bazel build makes from
+    go/pkg/kubernetes_operator; read as the install to fix, beside its scaffold."""
+    go_module(tmp_path, {"pkg/kubernetes_operator/cmd/main.go": _MAIN_IMPORTING_WATCH,
+                         "internal/watch/watch.go": _WATCHES,
+                         "pkg/kubernetes_operator/Dockerfile": "FROM golang:1.22\nRUN go build -o manager ./cmd\n"})
+    _write_chart(tmp_path, "deployment/charts/operator", "operator", image=image)
+    assert [f.path for f in _run(tmp_path, "SL101").findings] == (["deployment/charts/operator/values.yaml"]
+                                                                   if reported else [])
+
+
 # A Deployment `api` (a chart template's, or a manifest's), up to its containers.
 _DEPLOYMENT_API_HEAD = """\
 apiVersion: apps/v1

@@ -56,7 +56,9 @@ The manifest rules check only containers that run Go. A container counts as Go w
   found among the linted files;
 - its image is a `ko://` reference to a package of the linted tree, or any `ko://` image;
 - its image's repository name (the last path segment, without tag or digest:
-  `ghcr.io/acme/api:1.2` is `api`) names a directory of the linted tree that holds a
+  `ghcr.io/acme/api:1.2` is `api`; with underscores for its hyphens when no directory has
+  the name as written: gaudi-reference-cloud's `kubernetes-operator` is built from
+  go/pkg/kubernetes_operator) names a directory of the linted tree that holds a
   `main` package, or a Dockerfile that builds Go (a `FROM golang` stage, or `go build` /
   `go install` in a `RUN`) into an image that runs it, not one whose last stage runs another
   language (its `ENTRYPOINT`, else its `CMD`, else its base image's command is `python`,
@@ -5146,8 +5148,9 @@ class _GoTree:
             # Before any directory of that name: the project around the manifest is the one meant.
             directory = self._manager_named_by_role(image, container.source.abspath)
         another = self._role_image_of_another(image)
-        if directory is None and repository and repository in self._dirs_by_name and scaffold is None:
-            candidates = [d for d in sorted(self._dirs_by_name[repository]) if self.builds_go(d)]
+        named_dirs = self._dirs_named(repository)
+        if directory is None and named_dirs and scaffold is None:
+            candidates = [d for d in sorted(named_dirs) if self.builds_go(d)]
             # The project around the manifest first (a tree of several projects may have two so
             # named), and only it for an image of another owner.
             around = [d for d in candidates
@@ -5767,6 +5770,13 @@ class _GoTree:
                     not any(_GO_SOURCE.search(copied) for copied in _copied_sources(text)):
                 return os.path.basename(path)
         return None
+
+    def _dirs_named(self, repository: str) -> set[str]:
+        """The directories named as an image's repository, or as it with underscores for its
+        hyphens, which image names avoid and Go directories do not: gaudi-reference-cloud's
+        chart runs `kubernetes-operator`, built from go/pkg/kubernetes_operator (its chart went
+        unreported beside its scaffold's finding)."""
+        return self._dirs_by_name.get(repository) or self._dirs_by_name.get(repository.replace("-", "_"), set())
 
     def builds_go(self, directory: str) -> bool:
         """Whether the directory holds a main package or a Dockerfile that builds Go."""
