@@ -579,6 +579,37 @@ def test_an_image_named_with_hyphens_runs_the_directory_named_with_underscores(t
                                                                    if reported else [])
 
 
+@pytest.mark.parametrize("where", ["pkg/collectors/node_exporter", "test/e2e/node_exporter", "hack/node_exporter",
+                                   "examples/node_exporter"])
+def test_another_projects_image_named_with_hyphens_runs_no_directory_named_with_underscores(tmp_path, where):
+    """The chart runs Prometheus' node-exporter; the tree's `node_exporter` is a collector
+    package, a test's or an example's program, building no image of its own."""
+    go_module(tmp_path, {"cmd/api/main.go": SMALL_MAIN, f"{where}/main.go": _MAIN_IMPORTING_WATCH,
+                         "internal/watch/watch.go": _WATCHES})
+    _write_chart(tmp_path, "charts/monitoring", "monitoring", image="quay.io/prometheus/node-exporter")
+    assert _run(tmp_path, "SL101").findings == []
+
+
+def test_an_example_named_with_underscores_is_not_the_module_the_image_is_named_for(tmp_path):
+    go_module(tmp_path, {"main.go": _MAIN_IMPORTING_WATCH.replace("example.com/app", "github.com/acme/kubernetes-operator"),
+                         "internal/watch/watch.go": _WATCHES, "examples/kubernetes_operator/main.go": SMALL_MAIN},
+              module="github.com/acme/kubernetes-operator")
+    _write_chart(tmp_path, "charts/operator", "operator", image="ghcr.io/acme/kubernetes-operator")
+    assert [f.path for f in _run(tmp_path, "SL101").findings] == ["charts/operator/values.yaml"]
+
+
+@pytest.mark.parametrize("directory", ["kubernetes-operator", "kubernetes_operator"])
+def test_a_scaffold_renamed_to_an_image_runs_its_directory_however_spelled(tmp_path, directory):
+    go_module(tmp_path, {f"pkg/{directory}/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES,
+                         f"pkg/{directory}/Dockerfile": "FROM golang:1.22\nRUN go build -o /manager .\n",
+                         "cmd/main.go": SMALL_MAIN})
+    write(tmp_path, "PROJECT", "layout: go.kubebuilder.io/v4\n")
+    write(tmp_path, "config/manager/manager.yaml", _scaffold_manifest("256Mi"))
+    write(tmp_path, "config/manager/kustomization.yaml", "resources:\n- manager.yaml\nimages:\n- name: controller\n"
+                                                         "  newName: ghcr.io/acme/kubernetes-operator\n  newTag: latest\n")
+    assert [f.path for f in _run(tmp_path, "SL101").findings] == ["config/manager/manager.yaml"]
+
+
 # A Deployment `api` (a chart template's, or a manifest's), up to its containers.
 _DEPLOYMENT_API_HEAD = """\
 apiVersion: apps/v1

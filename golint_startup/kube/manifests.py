@@ -56,9 +56,12 @@ The manifest rules check only containers that run Go. A container counts as Go w
   found among the linted files;
 - its image is a `ko://` reference to a package of the linted tree, or any `ko://` image;
 - its image's repository name (the last path segment, without tag or digest:
-  `ghcr.io/acme/api:1.2` is `api`; with underscores for its hyphens when no directory has
-  the name as written: gaudi-reference-cloud's `kubernetes-operator` is built from
-  go/pkg/kubernetes_operator) names a directory of the linted tree that holds a
+  `ghcr.io/acme/api:1.2` is `api`; or, when no directory so named builds Go, that name with
+  underscores for its hyphens, for a directory outside tests and examples that builds an
+  image of its own or when the image may be the project's: gaudi-reference-cloud's
+  `kubernetes-operator` is built from go/pkg/kubernetes_operator's Dockerfile, while
+  Prometheus' `node-exporter` is not a collector package `node_exporter`) names a
+  directory of the linted tree that holds a
   `main` package, or a Dockerfile that builds Go (a `FROM golang` stage, or `go build` /
   `go install` in a `RUN`) into an image that runs it, not one whose last stage runs another
   language (its `ENTRYPOINT`, else its `CMD`, else its base image's command is `python`,
@@ -5148,7 +5151,7 @@ class _GoTree:
             # Before any directory of that name: the project around the manifest is the one meant.
             directory = self._manager_named_by_role(image, container.source.abspath)
         another = self._role_image_of_another(image)
-        named_dirs = self._dirs_named(repository)
+        named_dirs = self._dirs_named(repository, image)
         if directory is None and named_dirs and scaffold is None:
             candidates = [d for d in sorted(named_dirs) if self.builds_go(d)]
             # The project around the manifest first (a tree of several projects may have two so
@@ -5172,8 +5175,8 @@ class _GoTree:
             # Or after an image the tree builds (kubelb's `config/deploy/kubelb`: `controller` ->
             # `quay.io/kubermatic/kubelb-manager`, which its Makefile builds from cmd/kubelb).
             renamed = image_repository(_kustomize_image(container) or "")
-            directory = next((d for d in sorted(self._dirs_by_name.get(renamed, ())) if self._holds_main(d)),
-                             None) or (renamed and self._built_images.directories.get(renamed)) or \
+            directory = next((d for d in sorted(self._dirs_named(renamed, _kustomize_image(container) or ""))
+                              if self._holds_main(d)), None) or (renamed and self._built_images.directories.get(renamed)) or \
                 self._kubebuilder_root(scaffold)
         if directory is None and repository:
             directory = self._module_named(repository, _image_owner(image))
@@ -5771,12 +5774,27 @@ class _GoTree:
                 return os.path.basename(path)
         return None
 
-    def _dirs_named(self, repository: str) -> set[str]:
-        """The directories named as an image's repository, or as it with underscores for its
-        hyphens, which image names avoid and Go directories do not: gaudi-reference-cloud's
-        chart runs `kubernetes-operator`, built from go/pkg/kubernetes_operator (its chart went
-        unreported beside its scaffold's finding)."""
-        return self._dirs_by_name.get(repository) or self._dirs_by_name.get(repository.replace("-", "_"), set())
+    def _dirs_named(self, repository: str, image: str) -> set[str]:
+        """The directories named as an image's repository; when none of those builds Go, those
+        named with underscores for its hyphens (which image names avoid and Go directories do
+        not), outside tests and examples, that build Go, and that build an image of their own or
+        run an image that may be the project's (_may_be_the_projects: not another project's
+        `node-exporter` beside a collector package `node_exporter`). gaudi-reference-cloud's
+        chart runs `kubernetes-operator`, built from go/pkg/kubernetes_operator's Dockerfile
+        (its chart went unreported beside its scaffold's finding)."""
+        exact = self._dirs_by_name.get(repository, set())
+        if "-" not in repository or any(self.builds_go(d) for d in exact):
+            return exact
+        spelled = set()
+        for directory in self._dirs_by_name.get(repository.replace("-", "_"), set()):
+            module = modules.module_of_dir(directory)
+            if module is None or _in_test_dir(modules.names_below(directory, module.root) or ()) or \
+                    not self.builds_go(directory):
+                continue
+            if any(_builds_go_program(_read(path)) for path in self._dockerfiles.get(directory, [])) or \
+                    self._may_be_the_projects(image):
+                spelled.add(directory)
+        return spelled or exact
 
     def builds_go(self, directory: str) -> bool:
         """Whether the directory holds a main package or a Dockerfile that builds Go."""
