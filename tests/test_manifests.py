@@ -5773,9 +5773,8 @@ def test_client_gos_watch_helpers_keep_objects_only_in_informers(tmp_path, call,
     assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
 
 
-# perf-tests' slo-monitor: a ListWatch of every Pod, run by client-go's bare controller on a
-# queue of its own that stores nothing.
-_CONTROLLER_ON_OWN_QUEUE = """\
+# A file of client-go ListWatches, up to its code.
+_LIST_WATCH_FILE_HEAD = """\
 package watch
 
 import (
@@ -5788,7 +5787,10 @@ import (
 	"k8s.io/client-go/kubernetes"
 	"k8s.io/client-go/tools/cache"
 )
-
+"""
+# perf-tests' slo-monitor: a ListWatch of every Pod, run by client-go's bare controller on a
+# queue of its own that stores nothing.
+_CONTROLLER_ON_OWN_QUEUE = _LIST_WATCH_FILE_HEAD + """
 func run(c kubernetes.Interface, stop chan struct{}) {
 	lw := &cache.ListWatch{
 		ListFunc: func(o metav1.ListOptions) (runtime.Object, error) {
@@ -7056,20 +7058,7 @@ def test_a_list_watch_of_one_namespace_scopes_what_it_fills(tmp_path, list_watch
     assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
 
 
-_TYPED_LIST_WATCH = """\
-package watch
-
-import (
-	"context"
-
-	corev1 "k8s.io/api/core/v1"
-	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
-	"k8s.io/apimachinery/pkg/runtime"
-	"k8s.io/apimachinery/pkg/watch"
-	"k8s.io/client-go/kubernetes"
-	"k8s.io/client-go/tools/cache"
-)
-
+_TYPED_LIST_WATCH = _LIST_WATCH_FILE_HEAD + """
 func start(client kubernetes.Interface, namespace string) {
 	informer := cache.NewSharedIndexInformer(
 		&cache.ListWatch{

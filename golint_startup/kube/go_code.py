@@ -1623,10 +1623,14 @@ def _declared_here(code: bytes, name: bytes, method: bool = False) -> tuple[int,
     None when the file declares none."""
     receiver = rb"\([^)]*\)\s*" if method else b""
     declared = re.search(rb"^func\s+" + receiver + re.escape(name) + rb"\s*[\[(]", code, re.MULTILINE)
-    if declared is None:
-        return None
-    opening = declared.start() + len(function_header(code, declared.start(), len(code)))
-    return declared.start(), closing(code, opening, b"{}") if code[opening:opening + 1] == b"{" else opening
+    return _function_extent(code, declared.start()) if declared is not None else None
+
+
+def _function_extent(code: bytes, start: int) -> tuple[int, int]:
+    """Where the function (declared or a literal) whose header starts at `start` ends: past its
+    body's closing brace, or at its header's end when it has no body."""
+    opening = start + len(function_header(code, start, len(code)))
+    return start, closing(code, opening, b"{}") if code[opening:opening + 1] == b"{" else opening
 
 
 # A call in a body: a function's (`ensure(`) or a method's on a name (`r.getOrCreate(`).
@@ -2745,8 +2749,9 @@ CACHE_USER = re.compile(rb"\b(?:New)?ControllerManagedBy\(|\.(?:GetClient|GetCac
 # watch is asked of the API server with what to watch (`Watch(ctx, options)`): a broadcaster's
 # `Watch()` (apimachinery's watch.Broadcaster, sbomscanner's storage serving its own events)
 # starts none.
+_WATCH_CALL = rb"\.Watch\((?!\s*\))"
 INFORMER_BUILDER = re.compile(rb"\b(?:New\w*Informer\w*|New\w*Reflector\w*|InformerFor|NewRetryWatcher\w*"
-                              rb"|UntilWithSync)\(|\.Informer\(|\.Watch\((?!\s*\))")
+                              rb"|UntilWithSync)\(|\.Informer\(|" + _WATCH_CALL)
 # A ListWatch's WatchFunc (or WatchFuncWithContext) opens the watch of what the ListWatch is
 # handed to (an informer, a reflector: counted themselves); alone, it keeps nothing. It is a
 # function literal, or a function or method of the file (`WatchFunc: watchPods(c)`,
@@ -2756,7 +2761,7 @@ INFORMER_BUILDER = re.compile(rb"\b(?:New\w*Informer\w*|New\w*Reflector\w*|Infor
 # handles each Pod and Event on a queue that stores none, and its 100Mi was charged a
 # cluster's Pods (read as wrong).
 _WATCH_FUNC = re.compile(rb"\bWatchFunc(?:WithContext)?\s*:\s*(?:(?=func\b)|(?:([A-Za-z_]\w*)\s*\.\s*)?([A-Za-z_]\w*)\b(?!\s*\.))")
-_WATCH = re.compile(rb"\.Watch\((?!\s*\))")
+_WATCH = re.compile(_WATCH_CALL)
 _CONTROLLER = re.compile(rb"(?<![\w.])(\w+)\.New\(")
 _CLIENT_GO_QUEUE = re.compile(rb"(?<![\w.])(\w+)\.New(?:DeltaFIFO\w*|FIFO|RealFIFO\w*)\(")
 
@@ -2776,14 +2781,10 @@ def informer_starts(source: bytes, code: bytes, package_makes_queue: bool) -> in
     (makes_client_go_queue of any of its files)."""
     starts = len(INFORMER_BUILDER.findall(code))
     for given in _WATCH_FUNC.finditer(code):
-        if given.group(2) is not None:
-            declared = _declared_here(code, given.group(2), method=given.group(1) is not None)
-            if declared is not None:
-                starts -= len(_WATCH.findall(code, *declared))
-            continue
-        opening = given.end() + len(function_header(code, given.end(), len(code)))
-        if code[opening:opening + 1] == b"{":
-            starts -= len(_WATCH.findall(code, opening, closing(code, opening, b"{}")))
+        watching = _function_extent(code, given.end()) if given.group(2) is None else \
+            _declared_here(code, given.group(2), method=given.group(1) is not None)
+        if watching is not None:
+            starts -= len(_WATCH.findall(code, *watching))
     if package_makes_queue:
         imports = dict(import_names(source))
         starts += sum(imports.get(called.group(1)) == TOOLS_CACHE for called in _CONTROLLER.finditer(code))

@@ -5174,9 +5174,10 @@ class _GoTree:
             # (kaito's config/manager: `controller` -> `.../kaito/workspace`, built from cmd/workspace).
             # Or after an image the tree builds (kubelb's `config/deploy/kubelb`: `controller` ->
             # `quay.io/kubermatic/kubelb-manager`, which its Makefile builds from cmd/kubelb).
-            renamed = image_repository(_kustomize_image(container) or "")
-            directory = next((d for d in sorted(self._dirs_named(renamed, _kustomize_image(container) or ""))
-                              if self._holds_main(d)), None) or (renamed and self._built_images.directories.get(renamed)) or \
+            renamed_image = _kustomize_image(container) or ""
+            renamed = image_repository(renamed_image)
+            directory = next((d for d in sorted(self._dirs_named(renamed, renamed_image)) if self._holds_main(d)),
+                             None) or (renamed and self._built_images.directories.get(renamed)) or \
                 self._kubebuilder_root(scaffold)
         if directory is None and repository:
             directory = self._module_named(repository, _image_owner(image))
@@ -5791,17 +5792,19 @@ class _GoTree:
             if module is None or _in_test_dir(modules.names_below(directory, module.root) or ()) or \
                     not self.builds_go(directory):
                 continue
-            if any(_builds_go_program(_read(path)) for path in self._dockerfiles.get(directory, [])) or \
-                    self._may_be_the_projects(image):
+            if self._builds_go_image(directory) or self._may_be_the_projects(image):
                 spelled.add(directory)
         return spelled or exact
 
     def builds_go(self, directory: str) -> bool:
         """Whether the directory holds a main package or a Dockerfile that builds Go."""
         if directory not in self._go_dir_cache:
-            self._go_dir_cache[directory] = self._holds_main(directory) or any(
-                _builds_go_program(_read(path)) for path in self._dockerfiles.get(directory, []))
+            self._go_dir_cache[directory] = self._holds_main(directory) or self._builds_go_image(directory)
         return self._go_dir_cache[directory]
+
+    def _builds_go_image(self, directory: str) -> bool:
+        """Whether a Dockerfile of the directory builds Go."""
+        return any(_builds_go_program(_read(path)) for path in self._dockerfiles.get(directory, []))
 
     def _holds_main(self, directory: str) -> bool:
         return directory in self._main_dirs()
