@@ -3517,6 +3517,14 @@ def test_a_function_header_ends_where_its_body_opens(code, header):
     assert go_code.function_header(code, 0, len(code)) == header
 
 
+@pytest.mark.parametrize("text", [
+    b'"{"', b"'{'", b"`{\n`", b"// {", b"/* { */", b'"\\"{"',
+])
+def test_a_brace_in_a_literal_or_comment_neither_opens_nor_closes_a_block(text):
+    code = b"func f() {\n\tx := " + text + b"\n}\n\nfunc g() {\n}\n"
+    assert code[:go_code.closing(code, code.index(b"{"), b"{}")].endswith(text + b"\n}")
+
+
 def test_a_switch_on_a_field_named_like_the_first_argument_picks_no_subcommand():
     code = (b'package main\n\nfunc main() {\n\trole := os.Args[1] // the subcommand\n\tcfg := load(role)\n'
             b'\tswitch cfg.role {\n\tcase "node":\n\t\trunNode()\n\tdefault:\n\t\trun()\n\t}\n}\n')

@@ -605,16 +605,18 @@ def _call_end(code: bytes, opening: int, pair: bytes = b"()") -> int:
 
 def closing(code: bytes, opening: int, pair: bytes, within: int | None = None) -> int:
     """Just past the closing half of `pair` that closes what opens at `opening` (within
-    `within` bytes, if given); where the search ends when nothing closes it."""
+    `within` bytes, if given); where the search ends when nothing closes it. A bracket in a
+    string, rune or comment is text (`"{"` does not open a block)."""
     stop = len(code) if within is None else min(len(code), opening + within)
+    tokens = _BRACKET_OR_TEXT[pair]
     depth = 0
-    for index in range(opening, stop):
-        if code[index] == pair[0]:
+    for found in tokens.finditer(code, opening, stop):
+        if found.group() == pair[:1]:
             depth += 1
-        elif code[index] == pair[1]:
+        elif found.group() == pair[1:]:
             depth -= 1
             if not depth:
-                return index + 1
+                return found.end()
     return stop
 
 
@@ -2852,6 +2854,11 @@ _IMPORT_LINE = re.compile(rb'^import[ \t]+(?:[\w.]+[ \t]+)?"([^"]+)"', re.MULTIL
 _QUOTED = re.compile(rb'"([^"\n]+)"')
 _LINE_COMMENT = re.compile(rb"//[^\n]*")
 COMMENTS = re.compile(rb"//[^\n]*|/\*.*?\*/", re.DOTALL)
+
+# One bracket of a pair, or a whole literal or comment that `closing` passes over.
+_BRACKET_OR_TEXT = {pair: re.compile(b"[%s]|%s|%s" % (re.escape(pair), _LITERAL_TEXT.pattern, COMMENTS.pattern),
+                                     re.DOTALL)
+                    for pair in (b"()", b"{}", b"[]")}
 
 
 def file_imports(source: bytes) -> list[str]:
