@@ -862,7 +862,7 @@ def watched_kinds(code: bytes) -> Watches:
 
 # A package-level function of the file and its parameter list (rbac-manager's `func
 # addController(mgr manager.Manager, r reconcile.Reconciler, name string, cType client.Object)`).
-_FUNCTION_HEADER = re.compile(rb"^func[ \t]+(\w+)\(", re.MULTILINE)
+_FUNCTION_NAME_AND_PARAMETERS = re.compile(rb"^func[ \t]+(\w+)\(", re.MULTILINE)
 
 
 def _kinds_passed_for(code: bytes, parameter: bytes, at: int) -> frozenset[str] | None:
@@ -871,7 +871,7 @@ def _kinds_passed_for(code: bytes, parameter: bytes, at: int) -> frozenset[str] 
     `&pkg.Kind{}`, or a variable the file so makes (rbac-manager's `addController(mgr, r,
     "namespace", namespace)` after `namespace := &corev1.Namespace{}`: the kinds of its
     controllers, not ones left unknown). None when a call passes anything else, or none calls it."""
-    header = _function_header(code, at)
+    header = _enclosing_function_name(code, at)
     if header is None:
         return None
     parameters = _top_level_parts(code[header.end():_call_end(code, header.end() - 1) - 1])
@@ -895,9 +895,10 @@ def _kinds_passed_for(code: bytes, parameter: bytes, at: int) -> frozenset[str] 
     return frozenset(kinds) if kinds else None
 
 
-def _function_header(code: bytes, at: int) -> re.Match | None:
-    """The header of the package-level function `at` is in; None inside a method."""
-    return _FUNCTION_HEADER.match(code, _function_start(code, at))
+def _enclosing_function_name(code: bytes, at: int) -> re.Match | None:
+    """The package-level function `at` is in, matched from `func` to the `(` of its parameters
+    (group 1: its name); None inside a method."""
+    return _FUNCTION_NAME_AND_PARAMETERS.match(code, _function_start(code, at))
 
 
 def _function_start(code: bytes, at: int) -> int:
