@@ -72,6 +72,10 @@ def T(name, path=""):  # noqa: N802 - reads like the Go type it stands for
     ("func run(l interface{ Load() }) { l.Load() }\n", (), "run", []),
     ("func main() { F := g; F() }\n", (), "main", [("ref", FunctionTarget("g"))]),
     ("func main(viper int) { viper.ReadInConfig() }\n", (VIPER,), "main", []),
+    # a range element named like the package it ranges over: the range expression's `stat` is the
+    # package, the body's the element (untyped)
+    ("func main() { for _, stat := range stat.Collect(1) { stat.Name() } }\n", ("example.com/stat",), "main",
+     [("call", MemberTarget("example.com/stat", "Collect"))]),
     # deferred calls count at the end of their function
     ("func main() { defer A(); B() }\n", (), "main", [("call", FunctionTarget("B")), ("call", FunctionTarget("A"))]),
 ])

@@ -760,6 +760,11 @@ def _bind(node, env: dict) -> None:
 # --- targets ----------------------------------------------------------------
 
 
+def _mentions(node, name: str) -> bool:
+    """Whether the expression `node` names `name` (not as a field: `x.name` does not)."""
+    return re.search(r"(?<![\w.])%s\b" % re.escape(name), text(node)) is not None
+
+
 def _receiver(file: GoFile, operand, env: dict) -> tuple[TypeRef, tuple[str, ...]] | None:
     """(type of the base, field chain) for the operand of `operand.M`."""
     fields = []
@@ -1611,9 +1616,16 @@ def file_facts(file: GoFile, classify: Classifier | None = None,
             if binding != node:
                 _bind(binding, env)
         for element, ranged in found.elements.items():
-            if text(element) not in env:  # a name bound elsewhere too is left untyped
-                env[text(element)] = _Pending("value", ranged, text(element))
-                env.aliases[text(element)] = ranged
+            if text(element) in env:  # a name bound elsewhere too is left untyped
+                continue
+            env.declared_at[text(element)] = ranged.end_byte  # before: an import's or the package's
+            if _mentions(ranged, text(element)):
+                # `for _, stat := range stat.Collect()` ranges over what `stat` names outside the
+                # loop (here a package), which the one type a name has here cannot also say
+                env[text(element)] = UNKNOWN
+                continue
+            env[text(element)] = _Pending("value", ranged, text(element))
+            env.aliases[text(element)] = ranged
         for element, indexed in found.taken.items():
             # An element or field taken into a local stands for it too (`if f, ok := registry[name]; ok
             # { f() }`, `root := s.Routes; root.Group("/v1")`),
