@@ -12,3 +12,30 @@ def listdir(directory: str) -> list[str]:
         return sorted(os.listdir(directory))
     except OSError:
         return []
+
+
+_IMAGE_FILE_KINDS = ("dockerfile", "containerfile")
+# Files named for a Dockerfile that build nothing: its notes, its own ignore file.
+_NOT_IMAGE_FILES = (".md", ".txt", ".dockerignore", ".containerignore")
+
+
+def dockerfile_suffix(path: str) -> str | None:
+    """What a Dockerfile's name says it builds: `operator` for `Dockerfile.operator`,
+    `operator.Dockerfile` and Podman's `Containerfile.operator`, "" for a `Dockerfile` or
+    `Containerfile` alone; None when the file is no Dockerfile."""
+    name = os.path.basename(path).lower()
+    if name.endswith(_NOT_IMAGE_FILES):
+        return None
+    for kind in _IMAGE_FILE_KINDS:
+        if name == kind:
+            return ""
+        if name.startswith(kind + "."):
+            return name[len(kind) + 1:]
+        if name.endswith("." + kind):
+            return name[:-len(kind) - 1]
+    return None
+
+
+def is_dockerfile(path: str) -> bool:
+    """Whether the file is a Dockerfile or a Containerfile (see dockerfile_suffix)."""
+    return dockerfile_suffix(path) is not None

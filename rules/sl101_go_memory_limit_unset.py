@@ -17,11 +17,21 @@ _CNI_BIN = "/opt/cni/bin"
 
 
 def _admission_webhook(manifests: ProjectManifests, container: Container) -> bool:
-    """Whether the container, its workload or its program is named for a webhook (_names_a_webhook),
-    or its program handles admission reviews and keeps no cluster-wide cache (k8s-metadata-injection's)."""
+    """Whether the container, its workload or its program is named for a webhook (_names_a_webhook)
+    while neither the container nor its workload is named for a controller, or its program
+    handles admission reviews and keeps no cluster-wide cache (k8s-metadata-injection's).
+    zen-lock's one program, cmd/webhook, runs as Deployment/zen-lock-controller's container
+    `controller` with `--enable-webhook=false`: a controller caching the cluster's Secrets."""
     names = (container.name, container.workload_name, os.path.basename(container.go_dir or ""))
-    return any(map(_names_a_webhook, names)) or (
+    named_a_controller = any(map(_names_a_controller, names[:2]))
+    return not named_a_controller and any(map(_names_a_webhook, names)) or (
         manifests.reviews_admissions(container) and not manifests.keeps_cluster_objects(container))
+
+
+def _names_a_controller(name: str) -> bool:
+    """Whether a name has an operator's or a controller's word and names no webhook
+    (`zen-lock-controller`, `webhook-operator`; not `controller-webhook`)."""
+    return not _OPERATOR_WORDS.isdisjoint(words(name)) and not _names_a_webhook(name)
 
 
 def _names_a_webhook(name: str) -> bool:

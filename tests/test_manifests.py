@@ -564,6 +564,36 @@ def _write_chart(root, directory: str, name: str, image: str = "ghcr.io/acme/api
     write(root, f"{directory}/templates/deployment.yaml", _CHART_TEMPLATE + template_more)
 
 
+_DEEP_VALUES = """\
+operator:
+  deployment:
+    container:
+      manager:
+        image:
+          name: ghcr.io/acme/api
+          tag: 0.1.0
+        resources:
+          limits:
+            memory: 512Mi
+          requests:
+            memory: 128Mi
+"""
+
+
+@pytest.mark.parametrize("read, reported", [(True, True), (False, False)])
+def test_a_component_four_levels_down_counts_where_a_workload_template_reads_it(tmp_path, read, reported):
+    """livekit-operator's chart keeps its manager under `livekitOperator.deployment.container.manager`:
+    unread, its scaffold's 128Mi was reported instead of the 512Mi the chart installs."""
+    go_module(tmp_path, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
+    write(tmp_path, "charts/api/Chart.yaml", "apiVersion: v2\nname: api\nversion: 0.1.0\n")
+    write(tmp_path, "charts/api/values.yaml", _DEEP_VALUES)
+    values = ".Values.operator.deployment.container.manager" if read else ".Values.other"
+    write(tmp_path, "charts/api/templates/deployment.yaml", _DEPLOYMENT_API_HEAD +
+          f'        - name: manager\n          image: "{{{{ {values}.image.name }}}}"\n'
+          f"          resources: {{{{- toYaml {values}.resources | nindent 12 }}}}\n")
+    assert [f.path for f in _run(tmp_path, "SL101").findings] == (["charts/api/values.yaml"] if reported else [])
+
+
 @pytest.mark.parametrize("image, reported", [
     ("ghcr.io/acme/kubernetes-operator", True),  # the directory, named with an underscore
     ("ghcr.io/acme/kubernetes-gateway", False),  # no directory of that name
@@ -928,6 +958,9 @@ def test_a_config_manager_written_by_hand_of_a_project_installed_from_a_helm_rep
      False, False),
     ("# op\nAn operator.\n\n## Getting Started\n\n```sh\nIMG=<registry>/<image-name>:tag make deploy\n```\n",
      "dist/install.yaml", False, True),
+    # trace-shield-controller's: its title alone, nothing said of it
+    ("# op\n", "dist/install.yaml", False, False),
+    ("# op\n\nAn operator.\n", "dist/install.yaml", False, True),
     # a chart is what it publishes, whatever its README says
     ("# op\n// TODO(user): Add simple overview of use/purpose\n", "dist/install.yaml", True, True),
 ])
@@ -3953,6 +3986,38 @@ def test_per_kind_selections_in_a_variable_scope_the_cache(tmp_path):
                                               "ctrl.Options{Cache: cache.Options{ByObject: byObject}})\n")
     assert "ByObject: byObject" in source
     assert _findings_of_watching_program(tmp_path, source) == []
+
+
+_FILTERED_CACHE = """\
+package watch
+
+import (
+	filteredcache "github.com/IBM/controller-filtered-cache/filteredcache"
+	corev1 "k8s.io/api/core/v1"
+	ctrl "sigs.k8s.io/controller-runtime"
+)
+
+func start() {
+	selected := map[schema.GroupVersionKind]filteredcache.Selector{
+		corev1.SchemeGroupVersion.WithKind("Secret"): {LabelSelector: "managed-by-app"},
+		corev1.SchemeGroupVersion.WithKind("ConfigMap"): {%s},
+	}
+	mgr, _ := ctrl.NewManager(ctrl.GetConfigOrDie(), ctrl.Options{NewCache: filteredcache.NewFilteredCacheBuilder(selected)})
+	_ = ctrl.NewControllerManagedBy(mgr).For(&corev1.Secret{}).Owns(&corev1.ConfigMap{}).Complete(nil)
+}
+"""
+
+
+@pytest.mark.parametrize("selection, reported", [
+    ('LabelSelector: "managed-by-app"', False),
+    ('FieldSelector: "metadata.name=app"', False),
+    ("", True),  # ConfigMaps selected by nothing: cached whole
+])
+def test_ibms_filtered_cache_builder_scopes_the_kinds_it_selects(tmp_path, selection, reported):
+    """ibm-secretshare-operator hands its manager IBM's controller-filtered-cache, which keeps
+    only the Secrets and ConfigMaps labelled for it: called cached whole, read as wrong."""
+    findings = _findings_of_watching_program(tmp_path, _FILTERED_CACHE % selection)
+    assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
 
 
 _SELECTION_BY_LABEL = "\nfunc byLabel(selector labels.Selector) cache.ByObject {\n\treturn cache.ByObject{Label: selector}\n}\n"
@@ -7442,6 +7507,8 @@ def test_a_command_runs_a_program_of_the_manifests_module(tmp_path, manifest, re
     ("ghcr.io/acme/api-e2e:1", False),
     ("ghcr.io/acme/api:e2e", False),  # benchhandoff's, built and loaded only by its end-to-end script
     ("ghcr.io/acme/api:v1.4.0-qa", False),
+    ("api:local-up", False),  # KusionStack rollout's `config/kind`: its demo script's local build
+    ("ghcr.io/acme/local-api:1", True),  # the repository's words are its program's
     ("ghcr.io/acme/api:v1.4.0", True),
     ("ghcr.io/acme/contest:1", True),  # a word that merely holds "test"
     ("ghcr.io/acme/api:contest", True),
@@ -7912,6 +7979,23 @@ def test_a_program_that_reviews_admissions_is_a_webhook_whatever_its_name(tmp_pa
     assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
 
 
+@pytest.mark.parametrize("workload, container, reported", [
+    ("app-webhook", "webhook", False),
+    ("app-controller", "controller", True),  # zen-lock's: the webhook program run as its controller
+    ("app", "manager", False),  # nothing but the program's directory names it
+    ("controller-webhook", "server", False),
+])
+def test_a_program_named_for_a_webhook_run_as_a_controller_is_a_controller(tmp_path, workload, container, reported):
+    """zen-lock builds one program, cmd/webhook, and runs it twice: as Deployment/zen-lock-webhook,
+    and with `--enable-webhook=false` as Deployment/zen-lock-controller's container `controller`,
+    which caches the cluster's Secrets under 512Mi."""
+    go_module(tmp_path, {"cmd/webhook/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
+    manifest = _SIZED.format(request="128Mi").replace("ghcr.io/acme/api:1", "ghcr.io/acme/webhook:1")
+    write(tmp_path, "deploy/app.yaml", manifest.replace("name: api\n", f"name: {workload}\n", 1)
+          .replace("- name: api", f"- name: {container}"))
+    assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
+
+
 @pytest.mark.parametrize("watches", [False, True])
 def test_goreleaser_names_the_program_it_builds(tmp_path, watches):
     """exoscale's CSI driver: GoReleaser builds `exoscale/csi-driver` from ./cmd/exoscale-csi-driver,
@@ -7944,6 +8028,23 @@ def test_a_goreleaser_image_runs_only_the_programs_its_builds_put_in_it(tmp_path
     write(tmp_path, "build/manager.Dockerfile", "FROM alpine\n" + dockerfile)
     write(tmp_path, "deploy/api.yaml", _SIZED.format(request="20Mi").replace(
         "ghcr.io/acme/api:1", f"acme/ctrl-manager:1\n          command: [{command}]"))
+    assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
+
+
+@pytest.mark.parametrize("dockerfile, reported", [
+    ("FROM alpine\nRUN apk add clamav\nENTRYPOINT [\"freshclam\"]\n", False),  # none of its builds
+    ("FROM alpine\nCOPY ctrl-manager /usr/bin/\nENTRYPOINT [\"/usr/bin/ctrl-manager\"]\n", True),
+])
+def test_a_goreleaser_image_whose_dockerfile_copies_nothing_runs_no_go(tmp_path, dockerfile, reported):
+    """kube-av's GoReleaser config (under build/ci, naming its Dockerfiles from the repository's
+    root) also publishes a ClamAV updater, an alpine image running freshclam: its chart's
+    256Mi for it was reported as a Go program's."""
+    go_module(tmp_path, {"cmd/manager/main.go": SMALL_MAIN})
+    write(tmp_path, "build/ci/.goreleaser.yml", "builds:\n  - {id: manager, main: ./cmd/manager, binary: ctrl-manager}\n"
+                                                "dockers:\n  - dockerfile: build/docker/updater.Dockerfile\n"
+                                                "    image_templates: ['acme/app-updater:{{ .Tag }}']\n")
+    write(tmp_path, "build/docker/updater.Dockerfile", dockerfile)
+    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="256Mi").replace("ghcr.io/acme/api:1", "acme/app-updater:1"))
     assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
 
 
@@ -8510,6 +8611,8 @@ def test_a_command_runs_what_the_image_builds_under_its_name_before_a_directory_
 @pytest.mark.parametrize("dockerfiles, recognized", [
     (("Dockerfile.operator",), True),  # contextforge's chart of `contextforge-operator`
     (("operator.Dockerfile",), True),
+    (("Containerfile.operator",), True),  # Podman's name: cli-mcp-operator's `Containerfile.operator`
+    (("Dockerfile.operator.md",), False),  # notes on it build nothing
     (("Dockerfile.proxy",), False),  # none of that name
     (("Dockerfile.operator", "deploy/Dockerfile.operator"), False),  # two programs: which one is not known
 ])

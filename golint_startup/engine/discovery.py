@@ -6,6 +6,7 @@ import fnmatch
 import os
 from dataclasses import dataclass, field
 
+from golint_startup.files import is_dockerfile
 from golint_startup.go.library import NOT_DEPLOYED_WORDS
 from golint_startup.go.modules import names_below, outermost_root, skipped_dir, test_dir_matcher
 from golint_startup.words import words
@@ -81,11 +82,6 @@ def expand(patterns: list[str], *, tests: bool, exclude: list[str] = (), cwd: st
 
 def is_manifest(path: str) -> bool:
     return path.endswith((".yaml", ".yml"))
-
-
-def is_dockerfile(path: str) -> bool:
-    name = os.path.basename(path)
-    return name in ("Dockerfile", "Containerfile") or name.startswith("Dockerfile.") or name.endswith(".Dockerfile")
 
 
 _BUILD_FILE_NAMES = frozenset({"Makefile", "GNUmakefile", "makefile", "justfile", "Justfile", "Earthfile"})

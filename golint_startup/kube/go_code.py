@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
+from golint_startup.files import is_dockerfile
 from golint_startup.go import gccontrol, gofile, modules, syntax
 from golint_startup.go.library import DEFAULT_LIMIT_IMPORTS, DEFAULT_LIMITS, TEST_DIRS
 
@@ -733,8 +734,19 @@ def _by_object_entries(code: bytes) -> Iterator[tuple[str, int, int]]:
 
 
 def selected_kinds(code: bytes) -> frozenset[str]:
-    """The kinds (type names) a file's `ByObject` cache options select by label, field or namespace."""
-    return frozenset(kind for kind, start, end in _by_object_entries(code) if _SELECTS.search(code, start, end))
+    """The kinds (type names) a file's `ByObject` cache options select by label, field or namespace,
+    or its filtered cache builder does (_FILTERED_CACHE_ENTRY)."""
+    found = {kind for kind, start, end in _by_object_entries(code) if _SELECTS.search(code, start, end)}
+    if b"FilteredCacheBuilder(" in code:
+        found |= {entry.group(1).decode() for entry in _FILTERED_CACHE_ENTRY.finditer(code)}
+    return frozenset(found)
+
+
+# IBM's controller-filtered-cache, given as the manager's `NewCache`
+# (`filteredcache.NewFilteredCacheBuilder(gvkLabelMap)`), keeps the kinds its map selects by
+# label or field (`corev1.SchemeGroupVersion.WithKind("Secret"): {LabelSelector: "..."}`):
+# ibm-secretshare-operator's Secrets and ConfigMaps, called cached whole (read as wrong).
+_FILTERED_CACHE_ENTRY = re.compile(rb'\.WithKind\(\s*"(\w+)"\s*\)\s*:\s*(?:\w+\.Selector\s*)?\{[^{}]*?\b(?:Label|Field)Selector\s*:')
 
 
 # `Namespaces: namespaces` in a `ByObject` entry, the variable a map the file makes and fills
@@ -2973,8 +2985,7 @@ def image_sets_gomemlimit(directory: str) -> bool:
             seen += 1
             if seen > _MAX_IMAGE_FILES:
                 return False
-            named_so = name in ("Dockerfile", "Containerfile") or name.startswith("Dockerfile.") or \
-                name.endswith(_SCRIPT_SUFFIXES)
+            named_so = is_dockerfile(name) or name.endswith(_SCRIPT_SUFFIXES)
             if not named_so and "." in name:
                 continue
             try:

@@ -34,7 +34,7 @@ from golint_startup.go.gofile import Directive
 from golint_startup.go.library import NOT_DEPLOYED_WORDS, TEST_DIRS
 from golint_startup.kube import go_code, helm_template, reached_code
 from golint_startup.kube.quantity import go_gc_off
-from golint_startup.files import listdir
+from golint_startup.files import dockerfile_suffix, listdir
 from golint_startup.rule import Location, Notification
 from golint_startup.words import listing, words
 
@@ -154,7 +154,10 @@ The manifest rules check only containers that run Go. A container counts as Go w
   `main` package of the builds its `ids` choose, when they name one; a command running a
   program that none of those builds names as its `binary` and that the image's Dockerfile
   does not name is left over and deploys nothing: controller-mesh's `config/manager` runs
-  `/manager`, its image holds `ctrlmesh-manager`);
+  `/manager`, its image holds `ctrlmesh-manager`; an image whose Dockerfile copies nothing in
+  and builds no Go holds none of the builds: kube-av's ClamAV updater runs alpine's
+  `freshclam`; its Dockerfile is found as GoReleaser finds it, from the repository's root
+  when the config sits below it);
 - its image matches a glob of `go-images` in `.startup-lint.toml`
   (`go-images = ["ghcr.io/acme/*", "api"]`, matched against the whole reference and
   against the repository name);
@@ -207,7 +210,9 @@ DaemonSets copy their Go program to the host and start it there, outside the con
 limit and environment), nor one whose image's name has `test`, `tests`, `e2e` or `qa` as a
 word, or `mock` (stackrox's `qa-multi-arch`, a webhook receiver its CI deploys for notifier
 tests; valet's `provider-mock`, the provider its tests run), or its tag (benchhandoff's
-`benchhandoff-agentrun-controller:e2e`, which only its end-to-end script builds), nor
+`benchhandoff-agentrun-controller:e2e`, which only its end-to-end script builds; or a tag
+with `local` as a word, a local build: KusionStack rollout's `config/kind` runs
+`rollout:local-up`, which its demo script loads into kind), nor
 one with `imagePullPolicy: Never`, whose image is loaded onto a developer's node by hand
 (db-operator's `config/manager`, for `kind load`; its users install a chart from elsewhere;
 a chart's container when every workload template writing its image writes that policy and no
@@ -2378,6 +2383,7 @@ _WRITES_RESOURCES = re.compile(r"toYaml|include|\.resources|\bmemory:")
 # How deep in a chart's values a component's `resources` and `image` sit
 # (`controller.resources`, `webhook.manager.resources`).
 _MAX_VALUES_DEPTH = 3
+_MAX_READ_VALUES_DEPTH = 6
 _MAX_INCLUDES = 3  # how deep named templates including others are read
 _FALSE = frozenset({"false", "False", "FALSE"})
 
@@ -2559,7 +2565,10 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
                 lone_images.append((image, path))
             elif has_resources:
                 lone_resources.append((node, path))
-        if len(path) < _MAX_VALUES_DEPTH:
+        # Deeper only where a workload template reads the values (livekit-operator's
+        # `livekitOperator.deployment.container.manager`).
+        if len(path) < _MAX_VALUES_DEPTH or len(path) < _MAX_READ_VALUES_DEPTH and \
+                any(_values_reference(path[:-1], path[-1]).search(t) for _, t in workload_templates):
             pending += [(value, path + (key.value,)) for key, value in _mapping_items(node)
                         if key.value not in ("resources", "image")]
 
@@ -3810,6 +3819,10 @@ _SYSTEM_DIRS = ("/bin/", "/sbin/", "/usr/", "/dev/", "/tmp/", "/proc/", "/etc/")
 # benchhandoff's `config/manager` runs `benchhandoff-agentrun-controller:e2e`, which only its
 # end-to-end script builds and loads into a kind cluster (read as a manifest nobody installs).
 _TEST_IMAGE_WORDS = frozenset({"test", "tests", "e2e", "qa", "mock", "mocks"})
+# And a tag naming a local build (KusionStack rollout's `config/kind` runs `rollout:local-up`,
+# which its demo script builds and loads into kind: read as a demo's manifest). Not the
+# repository's words: `local-path-provisioner` is a program anyone runs.
+_LOCAL_BUILD_TAG_WORDS = frozenset({"local"})
 # Windows' shells: a DaemonSet of Windows nodes whose command is a PowerShell script
 # (terway's `pwsh.exe -File entrypoint.ps1`) copies its Go program to the host and starts it
 # there through rancher-wins, outside the container, its limit and its environment.
@@ -4168,6 +4181,7 @@ def _readmes(project: str) -> list[str]:
 # section, with the placeholder image it builds, right under the title when the overview and
 # description were only deleted.
 _README_TEMPLATE = "// TODO(user): Add simple overview of use/purpose"
+_README_TITLE_ONLY = re.compile(r"\s*#[^\n]*\s*")
 _README_TEMPLATE_START = re.compile(r"\A\s*#[^\n]*\n\s*## Getting Started\b(?=.*<registry>/<image-name>)", re.DOTALL)
 
 
@@ -4266,9 +4280,10 @@ def _unwritten_scaffold(project: str) -> bool:
     or says nothing of it before the template's first section: a tutorial's copy or a side
     project not released, whose `config/manager` no one deploys (cronjob-operator,
     kubebuilder's CronJob tutorial; ziti-k8s-agent's unreleased operator; llmaz's metrics
-    aggregator in `components/router`: their findings were read as not worth a change)."""
+    aggregator in `components/router`: their findings were read as not worth a change), or holds
+    its title alone (trace-shield-controller's, whose untouched scaffold was read so too)."""
     return any(_README_TEMPLATE in (text := _read(path)[:_MAX_DOC_BYTES]) or _README_TEMPLATE_START.match(text)
-               for path in _readmes(project))
+               or _README_TITLE_ONLY.fullmatch(text) for path in _readmes(project))
 
 
 def _markdown_below(directory: str) -> list[str]:
@@ -5126,7 +5141,7 @@ class _GoTree:
     def recognize(self, container: Container, go_images: tuple[str, ...]) -> tuple[str, str | None]:
         if _runs_powershell(container) or any(development(container) for development, _ in _DEVELOPMENT) or \
                 _TEST_IMAGE_WORDS.intersection(words(image_repository(container.image))) or \
-                _TEST_IMAGE_WORDS.intersection(words(_image_tag(container.image))):
+                (_TEST_IMAGE_WORDS | _LOCAL_BUILD_TAG_WORDS).intersection(words(_image_tag(container.image))):
             return "", None
         if self._command_script_runs_another(container):
             container.runs_other_entrypoint = True
@@ -6535,18 +6550,17 @@ class _GoTree:
         return next(iter(found)) if len(found) == 1 else None
 
     def _built_by_dockerfile_named(self, repository: str) -> str | None:
-        """The main package that the one `Dockerfile.<S>` (or `<S>.Dockerfile`) of a module named
-        by `P` builds, for an image `<P>-<S>`: contextforge's chart runs `contextforge-operator`,
+        """The main package that the one `Dockerfile.<S>` (`<S>.Dockerfile`, `Containerfile.<S>`) of
+        a module named by `P` builds, for an image `<P>-<S>`: contextforge's chart runs `contextforge-operator`,
         which its root's `Dockerfile.operator` builds from `cmd/main.go` (its finding went to
         the kubebuilder scaffold instead, read as the wrong copy)."""
         prefix, _, suffix = repository.rpartition("-")
         if not prefix:
             return None
-        names = {f"dockerfile.{suffix}", f"{suffix}.dockerfile"}
         found = set()
         for directory, paths in self._dockerfiles.items():
             for path in paths:
-                if os.path.basename(path).lower() in names and \
+                if dockerfile_suffix(path) == suffix.lower() and \
                         _names_module(prefix.split("-"), modules.module_of_dir(directory)):
                     found |= self._dockerfile_file_builds(path)
         return found.pop() if len(found) == 1 else None
@@ -6745,9 +6759,11 @@ def _build_config_images(documents: list[_Document], builds_go: Callable[[str], 
                         # (controller-mesh's manager image holds its `ctrlmesh-manager` build).
                         ids = {_text(i) for i in _items(_value(entry, "ids"))}
                         held = [b for b in builds if _text(_value(b, "id")) in ids] or builds
+                        dockerfile = _goreleaser_path(base, _text(_value(entry, "dockerfile")) or "Dockerfile")
+                        if section == "dockers" and _holds_no_build(_read(dockerfile)):
+                            continue  # kube-av's ClamAV updater: alpine's freshclam, none of its Go builds
                         program = _goreleaser_program(base, held, builds_go)
                         binaries = {_text(_value(b, "binary")) for b in held}
-                        dockerfile = os.path.join(base, _text(_value(entry, "dockerfile")) or "Dockerfile")
                         known = section == "dockers" and all(binaries)  # every program named
                         templates = _items(_value(entry, key)) or [_value(entry, key)]
                         for template in templates:
@@ -6758,6 +6774,28 @@ def _build_config_images(documents: list[_Document], builds_go: Callable[[str], 
                                 if known:
                                     programs.setdefault(name, (frozenset(binaries), dockerfile))
     return _BuiltImages(images, programs)
+
+
+def _goreleaser_path(base: str, path: str) -> str:
+    """Where a path a GoReleaser config at `base` names is: GoReleaser runs at the repository's
+    root, which may be above the config (kube-av's `build/ci/.goreleaser.yml` names
+    `build/package/docker/*.Dockerfile`), so the nearest directory at or above `base` holding it."""
+    directory = base
+    while True:
+        candidate = os.path.join(directory, path)
+        parent = os.path.dirname(directory)
+        if os.path.exists(candidate) or parent == directory or os.path.exists(os.path.join(directory, "go.mod")):
+            return candidate if os.path.exists(candidate) else os.path.join(base, path)
+        directory = parent
+
+
+def _holds_no_build(dockerfile: str) -> bool:
+    """Whether a GoReleaser image's Dockerfile (its text; "" when unread) copies nothing into
+    the image and builds no Go: it holds none of the config's builds."""
+    return bool(dockerfile) and not _COPIES.search(dockerfile) and not _GO_DOCKERFILE.search(dockerfile)
+
+
+_COPIES = re.compile(r"(?im)^\s*(?:COPY|ADD)\s")
 
 
 def _goreleaser_program(base: str, builds: list[yaml.Node], builds_go: Callable[[str], bool]) -> str | None:
