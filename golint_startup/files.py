@@ -14,17 +14,19 @@ def listdir(directory: str) -> list[str]:
         return []
 
 
-_IMAGE_FILE_KINDS = ("dockerfile", "containerfile")
-# Files named for a Dockerfile that build nothing: its notes, its own ignore file.
-_NOT_IMAGE_FILES = (".md", ".txt", ".dockerignore", ".containerignore")
+_IMAGE_FILE_KINDS = ("Dockerfile", "Containerfile")
+# Files named for a Dockerfile that build nothing: its notes, its own ignore file, a program's
+# source or data (a Go package's `dockerfile.go` parses them).
+_NOT_IMAGE_FILES = (".md", ".txt", ".rst", ".dockerignore", ".containerignore", ".go", ".py", ".json", ".yaml",
+                    ".yml", ".toml")
 
 
 def dockerfile_suffix(path: str) -> str | None:
     """What a Dockerfile's name says it builds: `operator` for `Dockerfile.operator`,
     `operator.Dockerfile` and Podman's `Containerfile.operator`, "" for a `Dockerfile` or
     `Containerfile` alone; None when the file is no Dockerfile."""
-    name = os.path.basename(path).lower()
-    if name.endswith(_NOT_IMAGE_FILES):
+    name = os.path.basename(path)
+    if name.lower().endswith(_NOT_IMAGE_FILES):
         return None
     for kind in _IMAGE_FILE_KINDS:
         if name == kind:

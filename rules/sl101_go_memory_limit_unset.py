@@ -17,15 +17,26 @@ _CNI_BIN = "/opt/cni/bin"
 
 
 def _admission_webhook(manifests: ProjectManifests, container: Container) -> bool:
-    """Whether the container, its workload or its program is named for a webhook (_names_a_webhook)
-    while neither the container nor its workload is named for a controller, or its program
-    handles admission reviews and keeps no cluster-wide cache (k8s-metadata-injection's).
-    zen-lock's one program, cmd/webhook, runs as Deployment/zen-lock-controller's container
-    `controller` with `--enable-webhook=false`: a controller caching the cluster's Secrets."""
-    names = (container.name, container.workload_name, os.path.basename(container.go_dir or ""))
-    named_a_controller = any(map(_names_a_controller, names[:2]))
-    return not named_a_controller and any(map(_names_a_webhook, names)) or (
+    """Whether the container is named for a webhook (_named_for_a_webhook), or its program
+    handles admission reviews and keeps no cluster-wide cache (k8s-metadata-injection's)."""
+    return _named_for_a_webhook(container) or (
         manifests.reviews_admissions(container) and not manifests.keeps_cluster_objects(container))
+
+
+def _named_for_a_webhook(container: Container) -> bool:
+    """Whether the nearest name that says webhook or controller says webhook (_names_a_webhook):
+    the container's, then its workload's, then its program directory's. zen-lock's one program,
+    cmd/webhook, runs as Deployment/zen-lock-controller's container `controller` with
+    `--enable-webhook=false`: a controller caching the cluster's Secrets. A chart's name says
+    webhook but not controller: an operator's chart holds its webhook too."""
+    names = ((container.name, True), (container.workload_name, container.chart is None),
+             (os.path.basename(container.go_dir or ""), True))
+    for name, may_say_controller in names:
+        if _names_a_webhook(name):
+            return True
+        if may_say_controller and _names_a_controller(name):
+            return False
+    return False
 
 
 def _names_a_controller(name: str) -> bool:

@@ -76,6 +76,10 @@ def T(name, path=""):  # noqa: N802 - reads like the Go type it stands for
     # package, the body's the element (untyped)
     ("func main() { for _, stat := range stat.Collect(1) { stat.Name() } }\n", ("example.com/stat",), "main",
      [("call", MemberTarget("example.com/stat", "Collect"))]),
+    # the element's name in a string is no mention: the element is typed as what is ranged over
+    ('func main() { for _, c := range m.All("c") { c.Start() } }\n', (), "main",
+     [("call", MethodTarget(TypeRef("v", "", "m"), (), "All")),
+      ("call", MethodTarget(ResultRef("m", "", "All", 0, (TypeRef("v", "", "m"), ())), (), "Start"))]),
     # deferred calls count at the end of their function
     ("func main() { defer A(); B() }\n", (), "main", [("call", FunctionTarget("B")), ("call", FunctionTarget("A"))]),
 ])

@@ -933,6 +933,7 @@ def test_a_scaffold_in_a_generically_named_module_is_named_by_the_element_above(
 @pytest.mark.parametrize("text, reported", [
     ("helm repo add acme https://charts.acme.io\nhelm install tarantool-operator acme/tarantool-operator\n", False),
     ("Deploy it with `kubectl apply -k config/default`.\n", True),
+    ("# tarantool-operator\n", True),  # a title alone says nothing only of a kubebuilder scaffold
 ])
 def test_a_config_manager_written_by_hand_of_a_project_installed_from_a_helm_repository_is_not_reported(
         tmp_path, text, reported):
@@ -979,6 +980,21 @@ def test_a_scaffold_whose_readme_is_kubebuilders_template_is_not_reported(tmp_pa
         .replace("- name: api", "- name: manager"))
     if chart:
         _write_chart(root, "charts/operator", "operator", image="ghcr.io/acme/tarantool-operator")
+    assert bool(_run(root, "SL101").findings) == reported
+
+
+@pytest.mark.parametrize("above, reported", [(None, False), ("# platform\n\nInstall the operator with make deploy.\n", True)])
+def test_a_scaffold_whose_readme_is_its_title_alone_is_reported_when_a_readme_above_says_more(tmp_path, above, reported):
+    """trace-shield-controller's README is its title: nothing tells anyone to deploy its scaffold.
+    A project of a monorepo may leave its story to the repository's README."""
+    root = tmp_path / "operator"
+    go_module(root, {"cmd/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
+    write(root, "PROJECT", "layout: go.kubebuilder.io/v4\n")
+    write(root, "README.md", "# operator\n")
+    write(root, "config/manager/manager.yaml", _scaffold_manifest("256Mi"))
+    write(root, "Dockerfile", "FROM golang:1.22\nRUN go build -o manager cmd/main.go\n")
+    if above:
+        write(tmp_path, "README.md", above)
     assert bool(_run(root, "SL101").findings) == reported
 
 
@@ -4018,6 +4034,21 @@ def test_ibms_filtered_cache_builder_scopes_the_kinds_it_selects(tmp_path, selec
     only the Secrets and ConfigMaps labelled for it: called cached whole, read as wrong."""
     findings = _findings_of_watching_program(tmp_path, _FILTERED_CACHE % selection)
     assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
+
+
+@pytest.mark.parametrize("entry, builder, selected", [
+    ('corev1.SchemeGroupVersion.WithKind("Secret"): {LabelSelector: "a"}', "NewFilteredCacheBuilder", {"Secret"}),
+    # the enhanced builder's values are lists of selectors
+    ('corev1.SchemeGroupVersion.WithKind("Secret"): {{LabelSelector: "a"}}', "NewEnhancedFilteredCacheBuilder", {"Secret"}),
+    ('schema.GroupVersionKind{Version: "v1", Kind: "ConfigMap"}: {FieldSelector: "x"}', "NewFilteredCacheBuilder",
+     {"ConfigMap"}),
+    ('corev1.SchemeGroupVersion.WithKind("Secret"): {}', "NewFilteredCacheBuilder", set()),  # selects nothing
+    ('corev1.SchemeGroupVersion.WithKind("Secret"): {LabelSelector: "a"}', "NewCache", set()),  # no such builder
+])
+def test_the_kinds_a_filtered_cache_builder_selects(entry, builder, selected):
+    code = (f"m := map[schema.GroupVersionKind]filteredcache.Selector{{\n\t{entry},\n}}\n"
+            f"_ = filteredcache.{builder}(m)\n").encode()
+    assert go_code.selected_kinds(code) == selected
 
 
 _SELECTION_BY_LABEL = "\nfunc byLabel(selector labels.Selector) cache.ByObject {\n\treturn cache.ByObject{Label: selector}\n}\n"
@@ -7984,6 +8015,7 @@ def test_a_program_that_reviews_admissions_is_a_webhook_whatever_its_name(tmp_pa
     ("app-controller", "controller", True),  # zen-lock's: the webhook program run as its controller
     ("app", "manager", False),  # nothing but the program's directory names it
     ("controller-webhook", "server", False),
+    ("app-controller-manager", "webhook", False),  # the container's own name first
 ])
 def test_a_program_named_for_a_webhook_run_as_a_controller_is_a_controller(tmp_path, workload, container, reported):
     """zen-lock builds one program, cmd/webhook, and runs it twice: as Deployment/zen-lock-webhook,
@@ -8039,13 +8071,39 @@ def test_a_goreleaser_image_whose_dockerfile_copies_nothing_runs_no_go(tmp_path,
     """kube-av's GoReleaser config (under build/ci, naming its Dockerfiles from the repository's
     root) also publishes a ClamAV updater, an alpine image running freshclam: its chart's
     256Mi for it was reported as a Go program's."""
-    go_module(tmp_path, {"cmd/manager/main.go": SMALL_MAIN})
+    go_module(tmp_path, {"cmd/manager/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
     write(tmp_path, "build/ci/.goreleaser.yml", "builds:\n  - {id: manager, main: ./cmd/manager, binary: ctrl-manager}\n"
                                                 "dockers:\n  - dockerfile: build/docker/updater.Dockerfile\n"
                                                 "    image_templates: ['acme/app-updater:{{ .Tag }}']\n")
     write(tmp_path, "build/docker/updater.Dockerfile", dockerfile)
     write(tmp_path, "deploy/api.yaml", _SIZED.format(request="256Mi").replace("ghcr.io/acme/api:1", "acme/app-updater:1"))
     assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
+
+
+@pytest.mark.parametrize("watches", [False, True])
+def test_a_goreleaser_config_below_the_root_names_its_programs_from_the_root(tmp_path, watches):
+    """kube-av's `build/ci/.goreleaser.yml` builds `main: ./main.go`, which GoReleaser, run at
+    the repository's root, finds there: the program is known, whether it caches or not."""
+    go_module(tmp_path, {"cmd/exoscale-csi-driver/main.go": _MAIN_IMPORTING_WATCH if watches else SMALL_MAIN,
+                         "internal/watch/watch.go": _WATCHES})
+    write(tmp_path, "build/ci/.goreleaser.yml", "builds:\n  - main: ./cmd/exoscale-csi-driver\n"
+                                                "dockers:\n  - image_templates: ['exoscale/csi-driver:{{ .Tag }}']\n")
+    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="20Mi").replace("ghcr.io/acme/api:1", "exoscale/csi-driver:1"))
+    findings = _run(tmp_path).findings
+    assert [f.rule_id for f in findings] == (["SL101"] if watches else [])
+    assert all("its program imports" in f.message for f in findings)
+
+
+def test_a_goreleaser_dockerfile_outside_the_linted_tree_is_not_read(tmp_path):
+    """Only the linted tree's Dockerfiles are looked for above the config: a directory above
+    the repository may hold anything."""
+    root = tmp_path / "project"
+    go_module(root / "operator", {"cmd/manager/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
+    write(root, ".goreleaser.yml", "builds:\n  - {main: ./operator/cmd/manager, binary: widget}\n"
+                                   "dockers:\n  - image_templates: ['acme/widget:{{ .Tag }}']\n")
+    write(tmp_path, "Dockerfile", "FROM nginx\n")  # not the project's
+    write(root, "operator/deploy/api.yaml", _SIZED.format(request="20Mi").replace("ghcr.io/acme/api:1", "acme/widget:1"))
+    assert [f.rule_id for f in _run(root).findings] == ["SL101"]
 
 
 _KUSTOMIZATION = """\
@@ -8624,6 +8682,15 @@ def test_an_image_named_for_the_project_and_a_dockerfiles_suffix_runs_what_it_bu
               "FROM scratch\nCOPY --from=build /manager /\nENTRYPOINT [\"/manager\"]\n")
     _write_chart(tmp_path, "charts/app", "app", image="ghcr.io/acme/app-operator")
     assert [f.path for f in _run(tmp_path, "SL101").findings] == (["charts/app/values.yaml"] if recognized else [])
+
+
+@pytest.mark.parametrize("name", ["dockerfile.go", "Dockerfile.go", "containerfile.go"])
+def test_a_go_file_named_for_a_dockerfile_is_go(tmp_path, name):
+    """A package that parses Dockerfiles keeps its code in `dockerfile.go`: linted as Go, never
+    read as a Dockerfile."""
+    go_module(tmp_path, {"cmd/api/main.go": MAIN,
+                         f"pkg/build/{name}": 'package build\n\nimport "os"\n\nfunc init() {\n\tos.ReadFile("x")\n}\n'})
+    assert [f.rule_id for f in _run(tmp_path, "SL001").findings] == ["SL001"]
 
 
 _TAGGING_MAKEFILE = """\

@@ -738,15 +738,19 @@ def selected_kinds(code: bytes) -> frozenset[str]:
     or its filtered cache builder does (_FILTERED_CACHE_ENTRY)."""
     found = {kind for kind, start, end in _by_object_entries(code) if _SELECTS.search(code, start, end)}
     if b"FilteredCacheBuilder(" in code:
-        found |= {entry.group(1).decode() for entry in _FILTERED_CACHE_ENTRY.finditer(code)}
+        found |= {(entry.group(1) or entry.group(2)).decode() for entry in _FILTERED_CACHE_ENTRY.finditer(code)}
     return frozenset(found)
 
 
 # IBM's controller-filtered-cache, given as the manager's `NewCache`
 # (`filteredcache.NewFilteredCacheBuilder(gvkLabelMap)`), keeps the kinds its map selects by
-# label or field (`corev1.SchemeGroupVersion.WithKind("Secret"): {LabelSelector: "..."}`):
-# ibm-secretshare-operator's Secrets and ConfigMaps, called cached whole (read as wrong).
-_FILTERED_CACHE_ENTRY = re.compile(rb'\.WithKind\(\s*"(\w+)"\s*\)\s*:\s*(?:\w+\.Selector\s*)?\{[^{}]*?\b(?:Label|Field)Selector\s*:')
+# label or field (`corev1.SchemeGroupVersion.WithKind("Secret"): {LabelSelector: "..."}`, or
+# `schema.GroupVersionKind{..., Kind: "Secret"}`; its enhanced builder's `[]Selector` values
+# `{{LabelSelector: ...}}`): ibm-secretshare-operator's Secrets and ConfigMaps, called cached
+# whole (read as wrong).
+_FILTERED_CACHE_ENTRY = re.compile(rb'(?:\.WithKind\(\s*"(\w+)"\s*\)|GroupVersionKind\{[^{}]*?\bKind\s*:\s*"(\w+)"[^{}]*\})'
+                                   rb'\s*:\s*(?:\[\]\w+\.Selector|\w+\.Selector)?\s*\{\s*(?:\w+\.Selector\s*)?\{?'
+                                   rb'[^{}]*?\b(?:Label|Field)Selector\s*:')
 
 
 # `Namespaces: namespaces` in a `ByObject` entry, the variable a map the file makes and fills

@@ -34,7 +34,7 @@ from golint_startup.go.gofile import Directive
 from golint_startup.go.library import NOT_DEPLOYED_WORDS, TEST_DIRS
 from golint_startup.kube import go_code, helm_template, reached_code
 from golint_startup.kube.quantity import go_gc_off
-from golint_startup.files import dockerfile_suffix, listdir
+from golint_startup.files import dockerfile_suffix, is_dockerfile, listdir
 from golint_startup.rule import Location, Notification
 from golint_startup.words import listing, words
 
@@ -2524,6 +2524,13 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
             if key.value in keyed_images and isinstance(value, yaml.MappingNode):
                 found.append(container(documents[0].root, (key.value,), keyed_images.pop(key.value), (key, value)))
     keyed_resources = bool(found)  # the top level's `resources` are then its components'
+    @functools.cache
+    def read_in_templates() -> frozenset[tuple[str, ...]]:
+        """Every path of the values the workload templates read, and each path above it."""
+        return frozenset(tuple(read[:end]) for _, written in workload_templates
+                         for found in _VALUES_READ.finditer(written)
+                         for read in [found.group(1).split(".")] for end in range(1, len(read) + 1))
+
     pending: list[tuple[yaml.Node, tuple[str, ...]]] = [(documents[0].root, ())]
     while pending:
         node, path = pending.pop(0)
@@ -2567,8 +2574,7 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
                 lone_resources.append((node, path))
         # Deeper only where a workload template reads the values (livekit-operator's
         # `livekitOperator.deployment.container.manager`).
-        if len(path) < _MAX_VALUES_DEPTH or len(path) < _MAX_READ_VALUES_DEPTH and \
-                any(_values_reference(path[:-1], path[-1]).search(t) for _, t in workload_templates):
+        if len(path) < _MAX_VALUES_DEPTH or len(path) < _MAX_READ_VALUES_DEPTH and path in read_in_templates():
             pending += [(value, path + (key.value,)) for key, value in _mapping_items(node)
                         if key.value not in ("resources", "image")]
 
@@ -2812,6 +2818,9 @@ def _runs_before_the_containers(lines: list[str], item: range) -> bool:
 
 
 _NOT_A_RESOURCES_BLOCK = ""  # what _enclosing_container_name finds below a block's first lines
+
+
+_VALUES_READ = re.compile(r"\.Values\.(\w+(?:\.\w+)*)")
 
 
 def _values_reference(path: tuple[str, ...], key: str) -> re.Pattern:
@@ -3996,8 +4005,6 @@ def _go_build_targets(dockerfile: str) -> list[str]:
             for relative, here, main_file, globbed in _GO_BUILD_TARGET.findall(_OUTPUT_FLAG.sub(" ", command))]
 
 
-# The Dockerfile that builds the image named for its directory (`Dockerfile.controller` builds another).
-_PLAIN_DOCKERFILES = ("Dockerfile", "Containerfile")
 # A Dockerfile's ENTRYPOINT, its first word (exec form or shell form); its COPY and ADD lines;
 # a script's line that runs its arguments.
 _ENTRYPOINT = re.compile(r"^\s*ENTRYPOINT\s+(?:\[\s*\"([^\"]+)\"|([^\s\[]\S*))", re.MULTILINE | re.IGNORECASE)
@@ -4280,10 +4287,12 @@ def _unwritten_scaffold(project: str) -> bool:
     or says nothing of it before the template's first section: a tutorial's copy or a side
     project not released, whose `config/manager` no one deploys (cronjob-operator,
     kubebuilder's CronJob tutorial; ziti-k8s-agent's unreleased operator; llmaz's metrics
-    aggregator in `components/router`: their findings were read as not worth a change), or holds
+    aggregator in `components/router`: their findings were read as not worth a change). Or,
+    of a kubebuilder project (its `PROJECT` file) with no README above it to say more, holds
     its title alone (trace-shield-controller's, whose untouched scaffold was read so too)."""
+    untold = os.path.isfile(os.path.join(project, "PROJECT")) and not _readmes(os.path.dirname(project))
     return any(_README_TEMPLATE in (text := _read(path)[:_MAX_DOC_BYTES]) or _README_TEMPLATE_START.match(text)
-               or _README_TITLE_ONLY.fullmatch(text) for path in _readmes(project))
+               or untold and _README_TITLE_ONLY.fullmatch(text) for path in _readmes(project))
 
 
 def _markdown_below(directory: str) -> list[str]:
@@ -4695,8 +4704,8 @@ def _go_files_in(directory: str) -> list[str]:
 # _GoTree._c_library and _builds_for_c.
 _EXPORTED_TO_C = re.compile(rb"(?m)^//export [A-Za-z_]")
 # The files that say how a module is built, wherever in it they are: Makefiles, make
-# includes, scripts, Dockerfiles and Containerfiles, CMake lists (a C++ host's build).
-_BUILD_FILE = re.compile(r"(?i)^(?:g?nu)?makefile$|\.mk$|\.sh$|^(?:dockerfile|containerfile)(?!.*\.md$)|^cmakelists\.txt$")
+# includes, scripts, CMake lists (a C++ host's build); and Dockerfiles (files.is_dockerfile).
+_BUILD_FILE = re.compile(r"(?i)^(?:g?nu)?makefile$|\.mk$|\.sh$|^cmakelists\.txt$")
 _C_LIBRARY_BUILD = re.compile(r"\bc-(?:shared|archive)\b")
 _NOT_BUILT_HERE = frozenset({".git", "vendor", "node_modules", "testdata"})
 
@@ -4711,7 +4720,7 @@ def _builds_for_c(root: str, mains: list[str]) -> bool:
     for directory, subdirectories, names in os.walk(root):
         subdirectories[:] = [d for d in subdirectories if d not in _NOT_BUILT_HERE]
         for name in names:
-            if _BUILD_FILE.search(name):
+            if _BUILD_FILE.search(name) or is_dockerfile(name):
                 text = _read(os.path.join(directory, name))
                 if _C_LIBRARY_BUILD.search(text) and any(program.search(text) for program in named):
                     return True
@@ -5098,7 +5107,7 @@ class _GoTree:
         self._modules_by_name: dict[str, str] | None = None  # see _module_named
         self._modules: list[modules.Module] | None = None  # see _linted_modules
         self._main_dir_set: frozenset[str] | None = None  # see _main_dirs
-        self._built_images = _build_config_images(documents, self.builds_go)
+        self._built_images = _build_config_images(documents, self.builds_go, frozenset(dockerfiles))
         self._limit_cache: dict[str | None, bool] = {}  # by container directory (None: unknown)
         self._module_limits: dict[str, bool] = {}  # by module root
         self._module_predates: dict[str, bool] = {}  # by module root, see predates_memory_limit
@@ -5526,7 +5535,7 @@ class _GoTree:
         there is none), and the first word of each of its ENTRYPOINTs; read once per directory."""
         if directory not in self._plain_dockerfiles:
             dockerfile = next((path for path in self._dockerfiles.get(directory, [])
-                               if os.path.basename(path) in _PLAIN_DOCKERFILES), None)
+                               if dockerfile_suffix(path) == ""), None)
             text = _COMMENT_LINES.sub("", _read(dockerfile)) if dockerfile else ""
             self._plain_dockerfiles[directory] = \
                 text, [found.group(1) or found.group(2) for found in _ENTRYPOINT.finditer(text)]
@@ -6446,7 +6455,7 @@ class _GoTree:
         backend/ ./`: velero-manager's, at the root of a tree whose module is `backend`, was
         taken for a program of unknown code and read as not worth a change)."""
         return sorted({built for path in self._dockerfiles.get(directory, [])
-                       if not plain or os.path.basename(path) in _PLAIN_DOCKERFILES
+                       if not plain or dockerfile_suffix(path) == ""
                        for built in self._dockerfile_file_builds(path)})
 
     def _dockerfile_file_builds(self, path: str) -> set[str]:
@@ -6560,7 +6569,7 @@ class _GoTree:
         found = set()
         for directory, paths in self._dockerfiles.items():
             for path in paths:
-                if dockerfile_suffix(path) == suffix.lower() and \
+                if (dockerfile_suffix(path) or "").lower() == suffix.lower() and \
                         _names_module(prefix.split("-"), modules.module_of_dir(directory)):
                     found |= self._dockerfile_file_builds(path)
         return found.pop() if len(found) == 1 else None
@@ -6733,8 +6742,10 @@ class _BuiltImages(NamedTuple):
     programs: dict[str, tuple[frozenset[str], str]]
 
 
-def _build_config_images(documents: list[_Document], builds_go: Callable[[str], bool]) -> _BuiltImages:
-    """Image repository names that skaffold or GoReleaser configs build from Go."""
+def _build_config_images(documents: list[_Document], builds_go: Callable[[str], bool],
+                         dockerfiles: frozenset[str]) -> _BuiltImages:
+    """Image repository names that skaffold or GoReleaser configs build from Go (`dockerfiles`:
+    those of the linted tree)."""
     images: dict[str, str | None] = {}
     programs: dict[str, tuple[frozenset[str], str]] = {}
     for doc in documents:
@@ -6759,7 +6770,8 @@ def _build_config_images(documents: list[_Document], builds_go: Callable[[str], 
                         # (controller-mesh's manager image holds its `ctrlmesh-manager` build).
                         ids = {_text(i) for i in _items(_value(entry, "ids"))}
                         held = [b for b in builds if _text(_value(b, "id")) in ids] or builds
-                        dockerfile = _goreleaser_path(base, _text(_value(entry, "dockerfile")) or "Dockerfile")
+                        dockerfile = _goreleaser_path(base, _text(_value(entry, "dockerfile")) or "Dockerfile",
+                                                      dockerfiles.__contains__)
                         if section == "dockers" and _holds_no_build(_read(dockerfile)):
                             continue  # kube-av's ClamAV updater: alpine's freshclam, none of its Go builds
                         program = _goreleaser_program(base, held, builds_go)
@@ -6776,34 +6788,36 @@ def _build_config_images(documents: list[_Document], builds_go: Callable[[str], 
     return _BuiltImages(images, programs)
 
 
-def _goreleaser_path(base: str, path: str) -> str:
+def _goreleaser_path(base: str, path: str, found: Callable[[str], bool]) -> str:
     """Where a path a GoReleaser config at `base` names is: GoReleaser runs at the repository's
     root, which may be above the config (kube-av's `build/ci/.goreleaser.yml` names
-    `build/package/docker/*.Dockerfile`), so the nearest directory at or above `base` holding it."""
+    `build/package/docker/*.Dockerfile` and `./main.go`), so the nearest directory at or above
+    `base` where the linted tree holds it (`found`); else relative to `base`."""
     directory = base
     while True:
-        candidate = os.path.join(directory, path)
+        candidate = os.path.normpath(os.path.join(directory, path))
+        if found(candidate):
+            return candidate
         parent = os.path.dirname(directory)
-        if os.path.exists(candidate) or parent == directory or os.path.exists(os.path.join(directory, "go.mod")):
-            return candidate if os.path.exists(candidate) else os.path.join(base, path)
+        if parent == directory:
+            return os.path.normpath(os.path.join(base, path))
         directory = parent
 
 
 def _holds_no_build(dockerfile: str) -> bool:
     """Whether a GoReleaser image's Dockerfile (its text; "" when unread) copies nothing into
     the image and builds no Go: it holds none of the config's builds."""
-    return bool(dockerfile) and not _COPIES.search(dockerfile) and not _GO_DOCKERFILE.search(dockerfile)
-
-
-_COPIES = re.compile(r"(?im)^\s*(?:COPY|ADD)\s")
+    return bool(dockerfile) and not _COPY_LINE.search(dockerfile) and not _GO_DOCKERFILE.search(dockerfile)
 
 
 def _goreleaser_program(base: str, builds: list[yaml.Node], builds_go: Callable[[str], bool]) -> str | None:
     """The directory of the main package a GoReleaser config builds, when its builds name one
-    (`main: ./cmd/exoscale-csi-driver`, or a file in it; the config's directory by default)."""
+    (`main: ./cmd/exoscale-csi-driver`, or a file in it; `.` by default), found as GoReleaser
+    runs, from the repository's root (_goreleaser_path)."""
     mains = set()
     for build in builds:
-        main = os.path.normpath(os.path.join(base, _text(_value(build, "main")) or "."))
+        main = _goreleaser_path(base, _text(_value(build, "main")) or ".",
+                                lambda path: builds_go(os.path.dirname(path) if path.endswith(".go") else path))
         mains.add(os.path.dirname(main) if main.endswith(".go") else main)
     directory = mains.pop() if len(mains) == 1 else None
     return directory if directory is not None and builds_go(directory) else None

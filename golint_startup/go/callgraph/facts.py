@@ -761,8 +761,15 @@ def _bind(node, env: dict) -> None:
 
 
 def _mentions(node, name: str) -> bool:
-    """Whether the expression `node` names `name` (not as a field: `x.name` does not)."""
-    return re.search(r"(?<![\w.])%s\b" % re.escape(name), text(node)) is not None
+    """Whether the expression `node` names `name`: an identifier of it, not a field (`x.name`,
+    whose field is a field_identifier) nor a string's text. Range expressions are short."""
+    pending = [node]
+    while pending:
+        node = pending.pop()
+        if node.type == "identifier" and text(node) == name:
+            return True
+        pending += node.named_children
+    return False
 
 
 def _receiver(file: GoFile, operand, env: dict) -> tuple[TypeRef, tuple[str, ...]] | None:
