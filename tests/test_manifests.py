@@ -8106,6 +8106,17 @@ def test_a_goreleaser_dockerfile_outside_the_linted_tree_is_not_read(tmp_path):
     assert [f.rule_id for f in _run(root).findings] == ["SL101"]
 
 
+@pytest.mark.parametrize("program, reported", [("source", True), ("sink", False)])
+def test_a_ko_reference_runs_the_package_it_names(tmp_path, program, reported):
+    """eventing-redis' `ko://.../cmd/source/controller` informs on StatefulSets; its
+    `cmd/sink/controller`, named alike, keeps nothing of the cluster: the import path decides."""
+    go_module(tmp_path, {"cmd/sink/controller/main.go": SMALL_MAIN, "cmd/source/controller/main.go": _MAIN_IMPORTING_WATCH,
+                         "internal/watch/watch.go": _WATCHES})
+    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="40Mi").replace(
+        "ghcr.io/acme/api:1", f"ko://example.com/app/cmd/{program}/controller"))
+    assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
+
+
 _KUSTOMIZATION = """\
 apiVersion: kustomize.config.k8s.io/v1beta1
 kind: Kustomization

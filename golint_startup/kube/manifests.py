@@ -54,7 +54,8 @@ The manifest rules check only containers that run Go. A container counts as Go w
 - its environment sets a Go runtime variable (`GOMEMLIMIT`, `GOGC`, `GODEBUG`,
   `GOMAXPROCS`, `GOTRACEBACK`), in `env` or through an `envFrom` ConfigMap or Secret
   found among the linted files;
-- its image is a `ko://` reference to a package of the linted tree, or any `ko://` image;
+- its image is a `ko://` reference to a package of the linted tree (that package is its
+  program, whatever other directory shares its name), or any `ko://` image;
 - its image's repository name (the last path segment, without tag or digest:
   `ghcr.io/acme/api:1.2` is `api`; or, when no directory so named builds Go, that name with
   underscores for its hyphens, for a directory outside tests and examples that builds an
@@ -5233,7 +5234,9 @@ class _GoTree:
             if directory is None:
                 return "a GoReleaser config builds its image from Go", None
         if image.startswith("ko://"):
-            return "its image is a ko:// reference", directory or self._ko_dir(image)
+            # The import path it names, before a directory that merely shares its last name
+            # (eventing-redis's `cmd/source/controller` beside `cmd/sink/controller`).
+            return "its image is a ko:// reference", self._ko_dir(image) or directory
         if directory is not None and runs_a_script_instead(container, os.path.basename(directory) or repository):
             return "", None
         if directory is not None and not container.command and self._entrypoint_runs_another(directory):
