@@ -2525,13 +2525,6 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
             if key.value in keyed_images and isinstance(value, yaml.MappingNode):
                 found.append(container(documents[0].root, (key.value,), keyed_images.pop(key.value), (key, value)))
     keyed_resources = bool(found)  # the top level's `resources` are then its components'
-    @functools.cache
-    def read_in_templates() -> frozenset[tuple[str, ...]]:
-        """Every path of the values the workload templates read, and each path above it."""
-        return frozenset(tuple(read[:end]) for _, written in workload_templates
-                         for found in _VALUES_READ.finditer(written)
-                         for read in [found.group(1).split(".")] for end in range(1, len(read) + 1))
-
     pending: list[tuple[yaml.Node, tuple[str, ...]]] = [(documents[0].root, ())]
     while pending:
         node, path = pending.pop(0)
@@ -2573,9 +2566,10 @@ def _chart_containers(chart: str, source: Source, text: str, notify, workload_te
                 lone_images.append((image, path))
             elif has_resources:
                 lone_resources.append((node, path))
-        # Deeper only where a workload template reads the values (livekit-operator's
+        # Deeper only where a template reads the values (livekit-operator's
         # `livekitOperator.deployment.container.manager`).
-        if len(path) < _MAX_VALUES_DEPTH or len(path) < _MAX_READ_VALUES_DEPTH and path in read_in_templates():
+        if len(path) < _MAX_VALUES_DEPTH or len(path) < _MAX_READ_VALUES_DEPTH and \
+                defaults.paths_read is not None and defaults.reads(*path):
             pending += [(value, path + (key.value,)) for key, value in _mapping_items(node)
                         if key.value not in ("resources", "image")]
 
@@ -2819,9 +2813,6 @@ def _runs_before_the_containers(lines: list[str], item: range) -> bool:
 
 
 _NOT_A_RESOURCES_BLOCK = ""  # what _enclosing_container_name finds below a block's first lines
-
-
-_VALUES_READ = re.compile(r"\.Values\.(\w+(?:\.\w+)*)")
 
 
 def _values_reference(path: tuple[str, ...], key: str) -> re.Pattern:
