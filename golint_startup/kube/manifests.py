@@ -6808,13 +6808,16 @@ def _goreleaser_program(base: str, builds: list[yaml.Node], builds_go: Callable[
     """The directory of the main package a GoReleaser config builds, when its builds name one
     (`main: ./cmd/exoscale-csi-driver`, or a file in it; `.` by default), found as GoReleaser
     runs, from the repository's root (_goreleaser_path)."""
-    mains = set()
-    for build in builds:
-        main = _goreleaser_path(base, _text(_value(build, "main")) or ".",
-                                lambda path: builds_go(os.path.dirname(path) if path.endswith(".go") else path))
-        mains.add(os.path.dirname(main) if main.endswith(".go") else main)
+    mains = {_package_dir(_goreleaser_path(base, _text(_value(build, "main")) or ".",
+                                           lambda main: builds_go(_package_dir(main))))
+             for build in builds}
     directory = mains.pop() if len(mains) == 1 else None
     return directory if directory is not None and builds_go(directory) else None
+
+
+def _package_dir(main: str) -> str:
+    """The directory of a GoReleaser build's `main`: itself, or the one holding a `.go` file."""
+    return os.path.dirname(main) if main.endswith(".go") else main
 
 
 def _find_lists(root: yaml.Node, key: str) -> list[yaml.Node]:
