@@ -8871,6 +8871,45 @@ def test_an_image_a_workflow_builds_runs_what_its_dockerfile_builds(tmp_path, co
     assert [f.path for f in _run(tmp_path).findings] == (["deploy/app.yaml"] if reported else [])
 
 
+_DIGEST_WORKFLOW = """\
+name: release
+on: push
+env:
+  IMAGE_NAME: ghcr.io/acme/suite/%s
+jobs:
+  image:
+    runs-on: ubuntu-latest
+    steps:
+      - id: meta
+        uses: docker/metadata-action@v5
+        with:
+          images: ${{ env.IMAGE_NAME }}
+      - uses: docker/build-push-action@v6
+        with:
+          context: engine
+          labels: ${{ steps.meta.outputs.labels }}
+          %s
+"""
+
+
+@pytest.mark.parametrize("image, pushed, reported", [
+    # aks-operator's release workflow pushes by digest the image its env names
+    ("widget-runner", "outputs: type=image,name=${{ env.IMAGE_NAME }},push-by-digest=true,push=true", True),
+    ("widget-runner", "tags: ${{ steps.meta.outputs.tags }}", True),  # what the metadata step names
+    ("widget-runner", "tags: ${{ steps.other.outputs.tags }}", False),  # not that step's
+    ("other", "outputs: type=image,name=${{ env.IMAGE_NAME }},push=true", False),
+])
+def test_an_image_a_workflow_pushes_by_digest_or_through_its_metadata_step_runs_what_it_builds(
+        tmp_path, image, pushed, reported):
+    go_module(tmp_path / "engine", {"cmd/main.go": _WORKLOAD_INFORMERS})
+    write(tmp_path, "engine/Dockerfile", "FROM golang:1.22 AS build\nCOPY . .\nRUN go build -o /runner ./cmd\n"
+          "FROM scratch\nCOPY --from=build /runner /\nENTRYPOINT [\"/runner\"]\n")
+    write(tmp_path, ".github/workflows/release.yml", _DIGEST_WORKFLOW % (image, pushed))
+    write(tmp_path, "deploy/app.yaml", _SIZED.format(request="64Mi").replace(
+        "image: ghcr.io/acme/api:1", "image: ghcr.io/acme/suite/widget-runner:latest"))
+    assert [f.path for f in _run(tmp_path).findings] == (["deploy/app.yaml"] if reported else [])
+
+
 def test_a_program_with_typed_informers_of_growing_kinds_is_named_for_them(tmp_path):
     """One program with a dynamic informer of a resource not known and client-go's typed
     informers of Deployments: the message names the typed informers, which hold the cluster."""

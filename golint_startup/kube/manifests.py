@@ -6674,13 +6674,23 @@ _BUILD_PUSH_ACTION = "docker/build-push-action@"
 
 
 _WORKFLOW_ENV = re.compile(r"\$\{\{\s*env\.(\w+)\s*\}\}")
+_METADATA_ACTION = "docker/metadata-action@"
+# An image an `outputs` entry names: `type=image,name=ghcr.io/o/x,push-by-digest=true`.
+_OUTPUT_IMAGE_NAME = re.compile(r"(?:^|,)\s*name=([^,\s]+)")
+
+
+def _lines(value) -> str:
+    """A workflow input given as a list or a (multi-line) string, one item a line."""
+    return "\n".join(map(str, value)) if isinstance(value, list) else str(value or "")
 
 
 def _workflow_image_builds(root: str) -> list[tuple[str, str]]:
     """(image repository name, Dockerfile path) of each tag a `docker/build-push-action` step
-    of the workflows under `root` pushes, written out (not an expression) in its last path
-    segment, or given by the workflow's, job's or step's `env` (`${{ env.IMAGE_NAME }}`:
-    doltdb-operator's); its Dockerfile is its `file`, else its `context`'s, relative to `root`."""
+    of the workflows under `root` pushes (its `tags`, the image its `outputs` names, or the
+    `images` of the metadata-action step its tags come from), written out (not an expression)
+    in its last path segment, or given by the workflow's, job's or step's `env` (`${{
+    env.IMAGE_NAME }}`: doltdb-operator's); its Dockerfile is its `file`, else its `context`'s,
+    relative to `root`."""
     workflows = os.path.join(root, ".github", "workflows")
     found = []
     for name in sorted(listdir(workflows)):
@@ -6702,9 +6712,18 @@ def _workflow_image_builds(root: str) -> list[tuple[str, str]]:
                 if "${{" in context or (file is not None and "${{" in str(file)):
                     continue
                 dockerfile = os.path.normpath(os.path.join(root, str(file) if file else os.path.join(context, "Dockerfile")))
-                tags = given.get("tags") or ""
-                tags = _WORKFLOW_ENV.sub(lambda m: env.get(m.group(1), m.group(0)),
-                                         "\n".join(map(str, tags)) if isinstance(tags, list) else str(tags))
+                def written(value) -> str:
+                    return _WORKFLOW_ENV.sub(lambda m: env.get(m.group(1), m.group(0)), _lines(value))
+                tags = written(given.get("tags"))
+                # Pushed by digest, the image named in `outputs` (`type=image,name=...`); tagged
+                # by a metadata-action step (`${{ steps.meta.outputs.tags }}`), its `images`:
+                # aks-operator's release workflow does both.
+                named = _OUTPUT_IMAGE_NAME.findall(written(given.get("outputs")))
+                named += [written(other["with"].get("images")) for other in job.get("steps") or ()
+                          if isinstance(other, dict) and str(other.get("uses", "")).startswith(_METADATA_ACTION) and
+                          isinstance(other.get("with"), dict) and other.get("id") and
+                          f"steps.{other['id']}.outputs.tags" in tags.replace(" ", "")]
+                tags = "\n".join([tags, *named])
                 for tag in re.split(r"[\s,]+", tags):
                     repository = image_repository(str(tag).strip())
                     if repository and "$" not in repository and "}" not in repository:
