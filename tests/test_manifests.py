@@ -1044,6 +1044,13 @@ def test_a_scaffold_whose_readme_is_its_title_alone_is_reported_when_a_readme_ab
     ("# api\n\nAn operator. Without cert-manager installed\nthis project is not functional.\nInstall it first.\n", True),
     ("# api\n## Status\nThis project is not in working condition.\n", False),
     ("# api\n\nThe project is in working condition since v2.\n", True),
+    # kode-operator's disclaimer
+    ("# api\n\n**DISCLAIMER! THIS PROJECT IS UNDER HEAVY DEVELOPMENT AND NOT MEANT FOR PRODUCTION USE.**\n", False),
+    ("# api\n\nThis project is not yet ready for production.\n", False),
+    ("# api\n\nThis project is in alpha and not intended for production use.\n", False),
+    ("# api\n\nThis project is used in production at Acme.\n", True),
+    ("# api\n\nThis project is not only meant for production: try it on kind.\n", True),
+    ("# api\n\nIts debug webhook is not meant for production use.\n", True),  # not the project
     ("## PROJECT NOT UNDER ACTIVE MANAGEMENT\n\nThis project will no longer be maintained by Acme.\n", False),  # Intel's
     ("# api\n\nThe project is not under active management of its old team.\n", True),  # a sentence, no notice
     ("# api\n\nProject not under active development by Acme: its community maintains it.\n", True),

@@ -4210,7 +4210,12 @@ _RETIRED = re.compile(r"(?i)\b(?:this|the)\s+(?:project|repository|repo)\s+(?:\w
                       r"(?:(?:currently|still)\s+)?(?:incomplete\s+and\s+)?(?:(?:currently|still|yet)\s+)?not\s+"
                       r"(?:(?:yet|currently)\s+)?(?:in\s+(?:a\s+)?working\s+(?:condition|state)|functional)"
                       # (a sentence's end and its line's, or with no stop the paragraph's)
-                      r"(?:\s+yet)?(?:[*_]*[.!][*_]*[ \t]*(?:\n|\Z)|[*_]*[ \t]*(?:\n[ \t>]*\n|\n?\Z))",
+                      r"(?:\s+yet)?(?:[*_]*[.!][*_]*[ \t]*(?:\n|\Z)|[*_]*[ \t]*(?:\n[ \t>]*\n|\n?\Z))"
+                      # kode-operator's "THIS PROJECT IS UNDER HEAVY DEVELOPMENT AND NOT MEANT FOR
+                      # PRODUCTION USE" (its finding read as not worth a change): no production to
+                      # run out of memory in.
+                      r"|\b(?:this|the)\s+(?:project|repository|repo)\s+is\s+(?:[\w-]+\s+){0,5}?not\s+(?:yet\s+)?"
+                      r"(?:meant|intended|ready|suitable)\s+for\s+production\b",
                       re.MULTILINE)
 # The same notice naming the project where the first says "this" (aad-pod-identity's "AAD Pod
 # Identity repo has been archived and is no longer maintained", its finding read as not worth a
