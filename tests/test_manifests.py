@@ -4767,6 +4767,52 @@ def test_what_a_program_reads_through_a_client_of_its_own_alone_is_not_cached(tm
     assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
 
 
+# billing: a Secret read through a parameter its callers give only a client the program builds
+# itself (`client.New`), handed on through another function's parameter.
+_BOOTSTRAP = """\
+package watch
+
+import (
+	"context"
+
+	"sigs.k8s.io/controller-runtime/pkg/client"
+)
+
+func boot(ctx context.Context) error {
+	bootstrap, err := client.New(nil, client.Options{})
+	if err != nil {
+		return err
+	}
+	return tlsOptions(ctx, bootstrap)
+}
+
+func tlsOptions(ctx context.Context, secrets client.Client) error {
+	return credentials(ctx, secrets, client.ObjectKey{})
+}
+"""
+
+
+@pytest.mark.parametrize("caller, reported", [
+    (_BOOTSTRAP, False),
+    (_BOOTSTRAP.replace("return credentials(ctx, secrets, client.ObjectKey{})",
+                        "return credentials(ctx,\n\t\tsecrets, client.ObjectKey{Name: \"a,b\"})"), False),
+    # its options give it a cache; another call gives the parameter another client
+    (_BOOTSTRAP.replace("client.Options{}", "client.Options{Cache: &client.CacheOptions{}}"), True),
+    (_BOOTSTRAP + "\nfunc again(ctx context.Context, other client.Client) error {\n"
+                  "\treturn credentials(ctx, other, client.ObjectKey{})\n}\n", True),
+    (_BOOTSTRAP + "\nfunc again(ctx context.Context, m interface{ GetClient() client.Client }) error {\n"
+                  "\treturn tlsOptions(ctx, m.GetClient())\n}\n", True),
+    # the parameter's name given a client as a variable elsewhere
+    (_BOOTSTRAP + "\nfunc again(m interface{ GetClient() client.Client }) {\n\tc := m.GetClient()\n\t_ = c\n}\n", True),
+    ("", True),  # no caller seen: the manager's client, maybe
+])
+def test_what_a_program_reads_through_a_parameter_given_only_its_own_client_is_not_cached(tmp_path, caller, reported):
+    go_module(tmp_path, {"api/v1/types.go": _ZONE_TYPES, "internal/watch/reader.go": _SECRET_READER,
+                         **({"internal/watch/boot.go": caller} if caller else {})})
+    findings = _findings_of_watching_program(tmp_path, _ZONE_CONTROLLER % "", request="512Mi")
+    assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
+
+
 # A client of its own returned to the caller (openchoreo's API server); the manager's cache
 # asked for informers of given kinds, or handed on whole.
 _RETURNED_CLIENT = "\nfunc own() (client.Client, error) {\n\treturn client.New(nil, client.Options{})\n}\n"

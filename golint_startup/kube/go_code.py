@@ -1319,15 +1319,18 @@ def api_server_stores(source: bytes, code: bytes) -> tuple[int, int]:
     return stores, own
 
 
-def growing_kinds(source: bytes, code: bytes, api_readers: frozenset[bytes] = frozenset()) -> frozenset[str]:
+def growing_kinds(source: bytes, code: bytes, api_readers: frozenset[bytes] = frozenset(),
+                  own_client_parameters: frozenset[bytes] = frozenset()) -> frozenset[str]:
     """The kinds of the Kubernetes API that grow with the cluster (GROWING_KINDS) a Go file
     (`code`: its `source` without comments) names, by the name it imports the API package
     under, and `PartialObjectMetadata` when it writes metadata of any kind (ANY_KIND), in a
     file that imports controller-runtime: what a cache of the program may hold, whether it
     watches them or reads them through the manager's client, not through its API reader (or
-    the fields `api_readers` the program gives it: api_reader_names). Objects of
-    any kind that a controller watches are among its watched kinds (watched_kinds)."""
-    reads = _reads(api_readers)
+    the fields `api_readers` the program gives it: api_reader_names), nor through the
+    parameters `own_client_parameters` that are given only clients the program builds itself
+    (see own_client_variables). Objects of any kind that a controller watches are among its
+    watched kinds (watched_kinds)."""
+    reads = _reads(api_readers, own_client_parameters)
     found = _kinds_made(source, code, _KINDS, reads=reads)
     if found is None:
         return frozenset()
@@ -1356,10 +1359,12 @@ class _Reads(NamedTuple):
 
 
 @lru_cache(maxsize=64)
-def _reads(api_readers: frozenset[bytes] = frozenset()) -> _Reads:
-    """The patterns for the readers _UNCACHED_READER names and the fields `api_readers` (read
-    as fields: `s.Reader.Get(`), built once per set."""
+def _reads(api_readers: frozenset[bytes] = frozenset(), parameters: frozenset[bytes] = frozenset()) -> _Reads:
+    """The patterns for the readers _UNCACHED_READER names, the fields `api_readers` (read
+    as fields: `s.Reader.Get(`) and the `parameters` (read as names: `secretsClient.Get(`),
+    built once per set."""
     fields = rb"|\.\s*(?:%s)\b" % b"|".join(sorted(map(re.escape, api_readers))) if api_readers else b""
+    fields += rb"|(?<![\w.])(?:%s)\b" % b"|".join(sorted(map(re.escape, parameters))) if parameters else b""
     uncached = _UNCACHED_READ % (rb"\b(?:" + _UNCACHED_READER + rb")" + fields)
     return _Reads(re.compile(rb"^(?![^\n]*" + uncached + rb")[^\n]*\.\s*(?:Get|List)\(", re.MULTILINE),
                   rb"^[^\n]*" + uncached + rb"[^\n]*\b%(name)s\b",
@@ -1416,15 +1421,17 @@ _RETURN = re.compile(rb"\breturn\b")
 _RETURNED_FIELD = re.compile(rb"return\s+[A-Za-z_]\w*\.([A-Za-z_]\w*)[ \t]*$", re.MULTILINE)
 
 
-def names_given_otherwise(code: bytes, names: frozenset[bytes]) -> frozenset[bytes]:
-    """Those of `names` a Go file gives anything but the API reader, as a field or a variable
-    (a parameter's name is given by its callers): a program's reads through such a name may
-    be cached."""
+def names_given_otherwise(code: bytes, names: frozenset[bytes], parameters: bool = True) -> frozenset[bytes]:
+    """Those of `names` a Go file gives anything but the API reader, as a field or a variable,
+    or (with `parameters`) as a parameter, which its callers give: a program's reads through
+    such a name may be cached."""
     if not names or not any(name in code for name in names):
         return frozenset()
     pattern = re.compile(_NAME_GIVEN % b"|".join(sorted(map(re.escape, names))))
     value = re.compile(_API_READER_VALUE)
     given = {m.group(1) for m in pattern.finditer(code) if not value.match(code, m.end())}
+    if not parameters:
+        return frozenset(given)
     # A parameter of that name (`func f(reader client.Reader)`) holds what its callers give it.
     parameter = rb"[(,]\s*(%s)\s+(?:\*|\[\])?[A-Za-z_][\w.]*\s*[,)]" % b"|".join(sorted(map(re.escape, names)))
     return frozenset(given | {m.group(1) for m in re.finditer(parameter, code)})
@@ -1470,13 +1477,14 @@ def _metadata_kinds(code: bytes) -> frozenset[str]:
     return frozenset(given & set(GROWING_KINDS)) if given else frozenset({"PartialObjectMetadata"})
 
 
-def small_kinds(source: bytes, code: bytes, api_readers: frozenset[bytes] = frozenset()) -> frozenset[str]:
+def small_kinds(source: bytes, code: bytes, api_readers: frozenset[bytes] = frozenset(),
+                own_client_parameters: frozenset[bytes] = frozenset()) -> frozenset[str]:
     """The small kinds of the Kubernetes API (SMALL_KINDS) and the kinds of custom resources
     (_custom_resource_package) a Go file names as growing_kinds does: route-validator's
     webhooks read Namespaces through the manager's client and nothing else, kubernetes-webhooks'
     Service validator reads Cilium's CiliumLoadBalancerIPPools; findings calling their caches
     ones that grow with the cluster were read as not worth a change and as wrong."""
-    reads = _reads(api_readers)
+    reads = _reads(api_readers, own_client_parameters)
     return (_kinds_made(source, code, _SMALL_KINDS, reads=reads) or frozenset()) | \
         (_kinds_made(source, code, rb"[A-Z]\w*", _custom_resource_package, reads) or frozenset())
 
@@ -1768,6 +1776,22 @@ _MANAGER_CLIENT = re.compile(rb"\.\s*GetClient\(\s*\)|\.\s*GetCache\(\s*\)(?!\s*
 _CONTROLLER_RUNTIME_CLIENT = b"sigs.k8s.io/controller-runtime/pkg/client"
 
 
+def _own_clients(source: bytes, code: bytes) -> Iterator[tuple[bytes | None, bytes]]:
+    """(the variable given it, or None when returned; its options) of each controller-runtime
+    client a Go file builds itself (`rc, err := client.NewWithWatch(config, client.Options{...})`,
+    `return client.New(...)`)."""
+    names = [name for name, path in import_names(source) if path == _CONTROLLER_RUNTIME_CLIENT]
+    if not names:
+        return
+    built = re.compile(rb"(?:\b([A-Za-z_]\w*)\s*(?:,\s*\w+\s*)?:?=|\breturn)\s*(?:%s)\.New(?:WithWatch)?\(" %
+                       b"|".join(map(re.escape, names)))
+    for found in built.finditer(code):
+        yield found.group(1), code[found.end():_call_end(code, found.end() - 1)]
+
+
+_CACHE_OPTION = re.compile(rb"\bCache\s*:")
+
+
 def clients_used(source: bytes, code: bytes) -> tuple[bool, bool]:
     """Whether a Go file (`code`: its `source` without comments) takes the manager's client or
     cache (_MANAGER_CLIENT), and whether it hands a controller-runtime client of its own, which
@@ -1775,22 +1799,88 @@ def clients_used(source: bytes, code: bytes) -> tuple[bool, bool]:
     its options giving it no `Cache`, then `Client: rc` in a literal (yaho's reconcilers), or
     returns one to its caller, its options written there (openchoreo's API server). A client
     built for a check once (`client.New` to see a CRD installed) is not handed on."""
-    names = [name for name, path in import_names(source) if path == _CONTROLLER_RUNTIME_CLIENT]
     own = False
-    if names:
-        # Kept in a variable then handed on, or returned to the caller (openchoreo's
-        # `return client.New(config, client.Options{Scheme: scheme})`).
-        built = re.compile(rb"(?:\b([A-Za-z_]\w*)\s*(?:,\s*\w+\s*)?:?=|\breturn)\s*(?:%s)\.New(?:WithWatch)?\(" %
-                           b"|".join(map(re.escape, names)))
-        for found in built.finditer(code):
-            options = code[found.end():_call_end(code, found.end() - 1)]
-            variable = found.group(1)
-            # Returned, its options written there: a variable's may give it a cache.
-            handed_on = re.search(rb"[{,]\s*\w+\s*:\s*%s\s*[,}]" % re.escape(variable), code) \
-                if variable is not None else re.search(rb"\bOptions\s*\{", options)
-            if handed_on and not re.search(rb"\bCache\s*:", options):
-                own = True
+    for variable, options in _own_clients(source, code):
+        # Returned, its options written there: a variable's may give it a cache.
+        handed_on = re.search(rb"[{,]\s*\w+\s*:\s*%s\s*[,}]" % re.escape(variable), code) \
+            if variable is not None else re.search(rb"\bOptions\s*\{", options)
+        if handed_on and not _CACHE_OPTION.search(options):
+            own = True
     return _MANAGER_CLIENT.search(code) is not None, own
+
+
+def own_client_variables(source: bytes, code: bytes) -> frozenset[bytes]:
+    """The variables a Go file gives a controller-runtime client it builds itself with no
+    `Cache` in its options: what is read through them comes from the API server."""
+    return frozenset(variable for variable, options in _own_clients(source, code)
+                     if variable is not None and variable != b"_" and not _CACHE_OPTION.search(options))
+
+
+# A function's or method's header up to its parameters' opening parenthesis.
+_FUNCTION_PARAMETERS = re.compile(rb"^func[ \t]*(?:\([^()\n]*\)[ \t]*)?([A-Za-z_]\w*)(?:\[[^\]\n]*\])?\(",
+                                  re.MULTILINE)
+
+
+def client_parameters(source: bytes, code: bytes) -> frozenset[tuple[bytes, int, bytes]]:
+    """(function or method name, position, name) of each parameter of a controller-runtime client
+    type (`secretsClient client.Client`, a Reader or WithWatch) that a Go file's functions declare."""
+    names = [name for name, path in import_names(source) if path == _CONTROLLER_RUNTIME_CLIENT]
+    if not names:
+        return frozenset()
+    client_type = re.compile(rb"\*?(?:%s)\.(?:Client|Reader|WithWatch)" % b"|".join(map(re.escape, names)))
+    found = set()
+    for header in _FUNCTION_PARAMETERS.finditer(code):
+        parameters = _split_arguments(code, header.end() - 1)
+        # `a, b client.Client`: a name without a type has the next one's.
+        typed: list[tuple[bytes, bytes | None]] = []
+        for parameter in parameters:
+            words = parameter.split(None, 1)
+            typed.append((words[0], words[1].strip()) if len(words) == 2 else (words[0] if words else b"", None))
+        given = None
+        for position in range(len(typed) - 1, -1, -1):
+            name, kind = typed[position]
+            given = kind if kind is not None else given
+            if given is not None and client_type.fullmatch(given) and re.fullmatch(rb"[A-Za-z_]\w*", name):
+                found.add((header.group(1), position, name))
+    return frozenset(found)
+
+
+def call_arguments(code: bytes, callees: frozenset[bytes]) -> list[tuple[bytes, int, bytes]]:
+    """(callee, position, argument as written) of every argument of each call a Go file makes
+    of a function or method named one of `callees` (not their declarations)."""
+    if not callees:
+        return []
+    calls = re.compile(rb"(?<![\w])(%s)\s*\(" % b"|".join(sorted(map(re.escape, callees))))
+    found = []
+    for call in calls.finditer(code):
+        line_start = code.rfind(b"\n", 0, call.start()) + 1
+        if _FUNCTION_PARAMETERS.match(code, line_start) and _FUNCTION_PARAMETERS.match(code, line_start).end() == call.end():
+            continue  # its declaration
+        found += [(call.group(1), position, argument.strip())
+                  for position, argument in enumerate(_split_arguments(code, call.end() - 1))]
+    return found
+
+
+def _split_arguments(code: bytes, opening: int) -> list[bytes]:
+    """The comma-separated items (arguments, parameters) of the parentheses opening at
+    `opening`, as written, brackets inside kept whole."""
+    end = _call_end(code, opening) - 1
+    items, depth, start = [], 0, opening + 1
+    for token in _ITEM_TOKEN.finditer(code, opening + 1, max(end, opening + 1)):
+        mark = token.group()
+        if mark in (b"(", b"[", b"{"):
+            depth += 1
+        elif mark in (b")", b"]", b"}"):
+            depth -= 1
+        elif mark == b"," and not depth:
+            items.append(code[start:token.start()].strip())
+            start = token.end()
+    last = code[start:end].strip()
+    return items + [last] if last else items
+
+
+# What separates items, and the literals whose brackets and commas are text.
+_ITEM_TOKEN = re.compile(rb'"(?:[^"\\\n]|\\.)*"|`[^`]*`|\'(?:[^\'\\\n]|\\.)*\'|[()\[\]{},]')
 
 
 def uncached_client(code: bytes) -> bool:

@@ -4731,10 +4731,13 @@ _GENERATED_CLIENT_DIR = re.compile(r"(?:^|[/\\])(?:informers[/\\]externalversion
 
 
 def _code_facts(sources: list[bytes], generated_client: bool = False,
-                api_readers: frozenset[bytes] = frozenset()) -> _PackageCode:
+                api_readers: frozenset[bytes] = frozenset(),
+                own_client_parameters: frozenset[bytes] = frozenset()) -> _PackageCode:
     """What Go files (a package's, or one file's) say of Kubernetes objects kept in memory;
     `generated_client` when the package is a generated client's (_GENERATED_CLIENT_DIR);
-    `api_readers`, the names their program gives only the API reader (_GoTree._api_readers)."""
+    `api_readers`, the names their program gives only the API reader (_GoTree._api_readers);
+    `own_client_parameters`, the parameters it gives only clients of its own
+    (_GoTree._own_client_parameters)."""
     code = [go_code.COMMENTS.sub(b"", source) for source in sources]
     written = [not generated_client and not gofile.is_generated(source) for source in sources]
     makes_queue = any(go_code.makes_client_go_queue(source, text) for source, text in zip(sources, code))
@@ -4779,8 +4782,10 @@ def _code_facts(sources: list[bytes], generated_client: bool = False,
         frozenset().union(*(found.kinds for found in watches)),
         frozenset().union(*(found.fields for found in watches)),
         _merged_field_kinds(go_code.field_kinds(text) for text in code),
-        frozenset().union(*(go_code.growing_kinds(source, text, api_readers) for source, text in zip(sources, code))),
-        frozenset().union(*(go_code.small_kinds(source, text, api_readers) for source, text in zip(sources, code))),
+        frozenset().union(*(go_code.growing_kinds(source, text, api_readers, own_client_parameters)
+                            for source, text in zip(sources, code))),
+        frozenset().union(*(go_code.small_kinds(source, text, api_readers, own_client_parameters)
+                            for source, text in zip(sources, code))),
         frozenset().union(*(go_code.uncached_kinds(text) for text in code)),
         any(go_code.uncached_client(text) for text in code),
         (asked, custom, dynamic_factories),
@@ -6195,10 +6200,12 @@ class _GoTree:
                 declarations_of, lambda imported: modules.package_dir(imported, module), self._package_name,
                 root_declarations or None)
             readers = self._api_readers(packages, unused)
-            facts = [self._package_code(d, unused, reached.declarations.get(d, {}), readers) for d in packages]
+            parameters = self._own_client_parameters(packages, unused)
+            facts = [self._package_code(d, unused, reached.declarations.get(d, {}), readers, parameters)
+                     for d in packages]
             keeps = [k for k in keeps if any(modules.in_module(u, k) for u in reached.imports)]
             if declaring:
-                facts.insert(0, _code_facts(sources, api_readers=readers))
+                facts.insert(0, _code_facts(sources, api_readers=readers, own_client_parameters=parameters))
             stores = [self._package_code(d, unused).api_server_stores for d in packages]
             self._program_facts_of[key] = _ProgramFacts(
                 facts, keeps, reached.imports, reached.awaited,
@@ -6269,6 +6276,45 @@ class _GoTree:
         # `r.liveReader()`, returning `r.APIReader`).
         return given | {method for f in facts for method, field in f.reader_methods
                         if field in given or go_code.names_uncached_reader(field)}
+
+    def _own_client_parameters(self, packages: Iterable[str], unused: frozenset[str]) -> frozenset[bytes]:
+        """The parameters of a controller-runtime client type (go_code.client_parameters) of a
+        program's functions that every call of the function gives, in the calling file, a client
+        that file builds without a cache (go_code.own_client_variables), named so as no other
+        such parameter, nor given anything as a variable or field: what is read through them is
+        not cached. billing's TLS options read a Secret through `secretsClient`, given only its
+        main's `bootstrapClient := client.New(...)`: a message naming Secrets among what the
+        manager's cache holds was read as wrong."""
+        files = [(source, go_code.COMMENTS.sub(b"", source)) for d in packages for path in _go_files_in(d)
+                 if path not in unused and (source := self._read_go(path))]
+        declared = [found for source, code in files if b"controller-runtime/pkg/client" in source
+                    for found in go_code.client_parameters(source, code)]
+        if not declared:
+            return frozenset()
+        callees = frozenset(function for function, _, _ in declared)
+        # (callee, position) -> (the argument, what its file builds) for each call
+        passed: dict[tuple[bytes, int], list[tuple[bytes, frozenset[bytes]]]] = {}
+        for source, code in files:
+            own = go_code.own_client_variables(source, code)
+            for callee, position, argument in go_code.call_arguments(code, callees):
+                passed.setdefault((callee, position), []).append((argument, own))
+        # A parameter handed on to another (`c.TLS.Options(ctx, secretsClient)`) is given what
+        # its own callers give: keep those whose every call gives a client of the program's own
+        # or such a parameter, until none is left out.
+        kept = frozenset(declared)
+        while True:
+            names = frozenset(name for _, _, name in kept)
+            still = frozenset((function, position, name) for function, position, name in kept
+                              if passed.get((function, position)) and
+                              all(argument in own or argument in names for argument, own in passed[(function, position)]))
+            if still == kept:
+                break
+            kept = still
+        # Not a name another parameter, or a variable or field, is given otherwise.
+        found = frozenset(name for _, _, name in kept) - frozenset(name for entry in set(declared) - kept
+                                                                     for name in entry[2:])
+        return found - frozenset().union(*(go_code.names_given_otherwise(code, found, parameters=False)
+                                           for _, code in files)) if found else found
 
     def _declarations_of(self, path: str) -> reached_code.FileDeclarations:
         """A Go file's top-level declarations (reached_code.declarations_of), read once."""
@@ -6406,21 +6452,24 @@ class _GoTree:
 
     def _package_code(self, directory: str, unused: frozenset[str] = frozenset(),
                       kept: dict[str, frozenset[int]] | None = None,
-                      api_readers: frozenset[bytes] = frozenset()) -> _PackageCode:
+                      api_readers: frozenset[bytes] = frozenset(),
+                      own_client_parameters: frozenset[bytes] = frozenset()) -> _PackageCode:
         """What the package's non-test files say (_PackageCode), those `unused` left out, and of
         each file only the declarations `kept` (all when None), the names `api_readers` reading
-        through the API reader; read once for all containers."""
+        through the API reader and `own_client_parameters` through clients of the program's
+        own; read once for all containers."""
         unused = frozenset(path for path in unused if os.path.dirname(path) == directory)
         paths = [path for path in _go_files_in(directory) if path not in unused]
         if kept is not None and all(len(kept.get(path, ())) == len(self._declarations_of(path).declarations)
                                     for path in paths):
             kept = None  # every declaration: the package's own facts, shared by every program
-        key = directory, unused, None if kept is None else frozenset(kept.items()), api_readers
+        key = directory, unused, None if kept is None else frozenset(kept.items()), api_readers, own_client_parameters
         if key not in self._package_facts:
             self._package_facts[key] = _code_facts(
                 [self._read_go(path) or b"" if kept is None else
                  reached_code.pruned(self._declarations_of(path), kept.get(path, frozenset())) for path in paths],
-                generated_client=bool(_GENERATED_CLIENT_DIR.search(directory)), api_readers=api_readers)
+                generated_client=bool(_GENERATED_CLIENT_DIR.search(directory)), api_readers=api_readers,
+                own_client_parameters=own_client_parameters)
         return self._package_facts[key]
 
     def _main_dirs_at_or_below(self, directory: str) -> list[str]:
