@@ -564,6 +564,25 @@ def _write_chart(root, directory: str, name: str, image: str = "ghcr.io/acme/api
     write(root, f"{directory}/templates/deployment.yaml", _CHART_TEMPLATE + template_more)
 
 
+@pytest.mark.parametrize("included, held, reported", [
+    ("/config.yaml", False, False),  # provider-gitea's second chart: `helm template` fails
+    ("/config.yaml", True, True),
+    ("/sub/config.yaml", True, True),
+    (None, False, True),
+])
+def test_a_chart_including_a_template_file_it_lacks_installs_nothing(tmp_path, included, held, reported):
+    go_module(tmp_path, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
+    more = f'\n  annotations:\n    checksum: {{{{ include (print $.Template.BasePath "{included}") . | sha256sum }}}}\n' \
+        if included else ""
+    _write_chart(tmp_path, "charts/api", "api", template_more=more)
+    if held:
+        write(tmp_path, f"charts/api/templates{included}", "apiVersion: v1\nkind: ConfigMap\n")
+    result = _run(tmp_path, "SL101")
+    assert [f.path for f in result.findings] == (["charts/api/values.yaml"] if reported else [])
+    assert any("does not render: templates/deployment.yaml includes templates/config.yaml" in str(n)
+               for n in result.notifications) != reported
+
+
 _DEEP_VALUES = """\
 operator:
   deployment:

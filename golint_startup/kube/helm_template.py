@@ -134,6 +134,30 @@ def includes(text: str) -> set[str]:
     return {found.group(1) for found in _INCLUDED.finditer(_COMMENT.sub("", text))}
 
 
+# A template file included by its path (`include (print $.Template.BasePath "/config.yaml") .`,
+# for a checksum of what it renders).
+_PATH_INCLUDE = re.compile(r'\b(?:include|template)\s*\(\s*print\s+\$?\.Template\.BasePath\s+"/([^"{}]+)"\s*\)')
+
+
+def unrendered_include(chart: str, read: Callable[[str], str]) -> tuple[str, str] | None:
+    """(the template, the file it includes) when a chart's template includes by path a file of
+    its `templates` that the chart does not hold, so that `helm template` fails:
+    provider-gitea's second chart includes `/provider-config.yaml`, which it lacks, and its
+    512Mi, reported, was read as not worth a change, as nobody can install it. (A named
+    template defined nowhere in the chart is not enough: a build may add the library chart
+    defining it, as Bazel's rules do for intel's gaudi-reference-cloud.)"""
+    templates = os.path.join(chart, "templates")
+    for directory, _, names in os.walk(templates):
+        for name in sorted(names):
+            text = read(os.path.join(directory, name))
+            if "Template.BasePath" not in text:
+                continue
+            for found in _PATH_INCLUDE.finditer(_COMMENT.sub("", text)):
+                if not os.path.isfile(os.path.join(templates, found.group(1))):
+                    return os.path.join(directory, name), "templates/" + found.group(1)
+    return None
+
+
 class ChartDefaults:
     """A chart's values.yaml and its named templates (`define` in its `.tpl` files), each read
     when first asked for: most charts need neither."""

@@ -1628,6 +1628,16 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
     # soak test, beside its manager's Deployment); when it is the chart's one workload, it
     # tells the chart's container.
     charts_telling |= {chart for chart in literal_telling if len(chart_workload_templates.get(chart, ())) <= 1}
+    for chart in sorted(chart_values):
+        broken = helm_template.unrendered_include(chart, _read)
+        if broken is not None:
+            # What Helm cannot render installs nothing: its values say nothing of a container.
+            notify(Notification(f"Helm chart does not render: {os.path.relpath(broken[0], chart)} includes "
+                                f"{broken[1]}, which the chart does not hold; its containers are not checked",
+                                display(chart)))
+            del chart_values[chart]
+            chart_workload_templates.pop(chart, None)
+            charts.pop(chart, None)
     for chart, count in sorted(charts.items()):
         notify(Notification(f"Helm chart: {count} template file{'s' if count != 1 else ''} skipped (its "
                             "values.yaml is read for containers' memory limits); lint the output of "
