@@ -1070,6 +1070,10 @@ def test_a_scaffold_whose_readme_is_its_title_alone_is_reported_when_a_readme_ab
     ("# api\n\nThis project is used in production at Acme.\n", True),
     ("# api\n\nThis project is not only meant for production: try it on kind.\n", True),
     ("# api\n\nIts debug webhook is not meant for production use.\n", True),  # not the project
+    ("# api\n\nDeploying the project is not meant for production without TLS.\n", True),
+    ("# api\n\nThe bundled Redis in the repo is not meant for production.\n", True),
+    ("# api\n\nThe project is designed so that it is not ready for production until you set a class.\n", True),
+    ("# api\n\nAn operator for widgets. This project is not ready for production yet.\n", False),
     ("## PROJECT NOT UNDER ACTIVE MANAGEMENT\n\nThis project will no longer be maintained by Acme.\n", False),  # Intel's
     ("# api\n\nThe project is not under active management of its old team.\n", True),  # a sentence, no notice
     ("# api\n\nProject not under active development by Acme: its community maintains it.\n", True),

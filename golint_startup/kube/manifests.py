@@ -4223,9 +4223,12 @@ _RETIRED = re.compile(r"(?i)\b(?:this|the)\s+(?:project|repository|repo)\s+(?:\w
                       r"(?:\s+yet)?(?:[*_]*[.!][*_]*[ \t]*(?:\n|\Z)|[*_]*[ \t]*(?:\n[ \t>]*\n|\n?\Z))"
                       # kode-operator's "THIS PROJECT IS UNDER HEAVY DEVELOPMENT AND NOT MEANT FOR
                       # PRODUCTION USE" (its finding read as not worth a change): no production to
-                      # run out of memory in.
-                      r"|\b(?:this|the)\s+(?:project|repository|repo)\s+is\s+(?:[\w-]+\s+){0,5}?not\s+(?:yet\s+)?"
-                      r"(?:meant|intended|ready|suitable)\s+for\s+production\b",
+                      # run out of memory in. Opening a clause ("Deploying the project is not meant
+                      # for production without TLS" is no notice) and ending its sentence or line
+                      # ("... not ready for production until you set a storage class" neither).
+                      r"|(?:^|[.!?:]\s+|[*_>]\s*)(?:this|the)\s+(?:project|repository|repo)\s+is\s+"
+                      r"(?:[\w-]+\s+){0,5}?not\s+(?:yet\s+)?(?:meant|intended|ready|suitable)\s+for\s+production"
+                      r"(?:\s+(?:use|environments?|deployments?))?(?:\s+yet)?[*_]*(?:[.!][*_]*[ \t]*)?$",
                       re.MULTILINE)
 # The same notice naming the project where the first says "this" (aad-pod-identity's "AAD Pod
 # Identity repo has been archived and is no longer maintained", its finding read as not worth a
