@@ -8959,7 +8959,9 @@ jobs:
       - id: meta
         uses: docker/metadata-action@v5
         with:
-          images: ${{ env.IMAGE_NAME }}
+          images: |
+            name=${{ env.IMAGE_NAME }},enable=true
+            name=docker.io/acme/mirror,enable=${{ github.event_name != 'pull_request' }}
       - uses: docker/build-push-action@v6
         with:
           context: engine
@@ -8974,6 +8976,10 @@ jobs:
     ("widget-runner", "tags: ${{ steps.meta.outputs.tags }}", True),  # what the metadata step names
     ("widget-runner", "tags: ${{ steps.other.outputs.tags }}", False),  # not that step's
     ("other", "outputs: type=image,name=${{ env.IMAGE_NAME }},push=true", False),
+    # Buildx's CSV quoting of a list of names; a build loaded locally pushes nothing
+    ("widget-runner", 'outputs: type=image,"name=${{ env.IMAGE_NAME }},docker.io/acme/x",push=true', True),
+    ("widget-runner", "outputs: type=docker,name=${{ env.IMAGE_NAME }}", False),
+    ("widget-runner", "outputs: |\n            type=image,name=${{ env.IMAGE_NAME }},push=true", True),
 ])
 def test_an_image_a_workflow_pushes_by_digest_or_through_its_metadata_step_runs_what_it_builds(
         tmp_path, image, pushed, reported):

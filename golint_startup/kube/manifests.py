@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import csv
 import fnmatch
 import functools
 from collections import Counter
@@ -6742,8 +6743,26 @@ _BUILD_PUSH_ACTION = "docker/build-push-action@"
 
 _WORKFLOW_ENV = re.compile(r"\$\{\{\s*env\.(\w+)\s*\}\}")
 _METADATA_ACTION = "docker/metadata-action@"
-# An image an `outputs` entry names: `type=image,name=ghcr.io/o/x,push-by-digest=true`.
-_OUTPUT_IMAGE_NAME = re.compile(r"(?:^|,)\s*name=([^,\s]+)")
+
+
+def _images_named(lines: str, pushed: bool = False) -> list[str]:
+    """The images a workflow input names, one entry a line: an image alone, or Buildx's CSV
+    attributes (`type=image,"name=ghcr.io/o/x,docker.io/o/x",push-by-digest=true`: its `name`,
+    a list; with `pushed`, only for a `type` that pushes, `image` or `registry`; metadata-action's
+    `name=ghcr.io/o/x,enable=true`), not one turned off (`enable=false`)."""
+    found = []
+    for line in filter(None, map(str.strip, lines.split("\n"))):
+        if "=" not in line:
+            found.append(line)
+            continue
+        try:
+            fields = dict(field.split("=", 1) for field in next(csv.reader([line], skipinitialspace=True)) if "=" in field)
+        except (csv.Error, StopIteration):
+            continue
+        if pushed and fields.get("type") not in ("image", "registry") or fields.get("enable", "true").strip() == "false":
+            continue
+        found += [name.strip() for name in fields.get("name", "").split(",") if name.strip()]
+    return found
 
 
 def _lines(value) -> str:
@@ -6785,11 +6804,12 @@ def _workflow_image_builds(root: str) -> list[tuple[str, str]]:
                 # Pushed by digest, the image named in `outputs` (`type=image,name=...`); tagged
                 # by a metadata-action step (`${{ steps.meta.outputs.tags }}`), its `images`:
                 # aks-operator's release workflow does both.
-                named = _OUTPUT_IMAGE_NAME.findall(written(given.get("outputs")))
-                named += [written(other["with"].get("images")) for other in job.get("steps") or ()
+                named = _images_named(written(given.get("outputs")), pushed=True)
+                named += [image for other in job.get("steps") or ()
                           if isinstance(other, dict) and str(other.get("uses", "")).startswith(_METADATA_ACTION) and
                           isinstance(other.get("with"), dict) and other.get("id") and
-                          f"steps.{other['id']}.outputs.tags" in tags.replace(" ", "")]
+                          f"steps.{other['id']}.outputs.tags" in tags.replace(" ", "")
+                          for image in _images_named(written(other["with"].get("images")))]
                 tags = "\n".join([tags, *named])
                 for tag in re.split(r"[\s,]+", tags):
                     repository = image_repository(str(tag).strip())
