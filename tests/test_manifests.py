@@ -564,16 +564,20 @@ def _write_chart(root, directory: str, name: str, image: str = "ghcr.io/acme/api
     write(root, f"{directory}/templates/deployment.yaml", _CHART_TEMPLATE + template_more)
 
 
-@pytest.mark.parametrize("included, held, reported", [
-    ("/config.yaml", False, False),  # provider-gitea's second chart: `helm template` fails
-    ("/config.yaml", True, True),
-    ("/sub/config.yaml", True, True),
-    (None, False, True),
+@pytest.mark.parametrize("included, held, reported, before, after", [
+    ("/config.yaml", False, False, "", ""),  # provider-gitea's second chart: `helm template` fails
+    ("/config.yaml", True, True, "", ""),
+    ("/sub/config.yaml", True, True, "", ""),
+    (None, False, True, "", ""),
+    # where it may not render: under a condition, in a named template
+    ("/config.yaml", False, True, "{{- if .Release.IsUpgrade }}\n", "{{- end }}\n"),
+    ("/config.yaml", False, True, '{{- define "api.checksum" }}\n', "{{- end }}\n"),
 ])
-def test_a_chart_including_a_template_file_it_lacks_installs_nothing(tmp_path, included, held, reported):
+def test_a_chart_including_a_template_file_it_lacks_installs_nothing(tmp_path, included, held, reported, before,
+                                                                     after):
     go_module(tmp_path, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
-    more = f'\n  annotations:\n    checksum: {{{{ include (print $.Template.BasePath "{included}") . | sha256sum }}}}\n' \
-        if included else ""
+    more = f'\n  annotations:\n{before}    checksum: {{{{ include (print $.Template.BasePath "{included}") . | ' \
+        f"sha256sum }}}}\n{after}" if included else ""
     _write_chart(tmp_path, "charts/api", "api", template_more=more)
     if held:
         write(tmp_path, f"charts/api/templates{included}", "apiVersion: v1\nkind: ConfigMap\n")

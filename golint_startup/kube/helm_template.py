@@ -140,22 +140,40 @@ _PATH_INCLUDE = re.compile(r'\b(?:include|template)\s*\(\s*print\s+\$?\.Template
 
 
 def unrendered_include(chart: str, read: Callable[[str], str]) -> tuple[str, str] | None:
-    """(the template, the file it includes) when a chart's template includes by path a file of
-    its `templates` that the chart does not hold, so that `helm template` fails:
+    """(the template, the file it includes) when a chart's template includes by path, in an
+    action that always renders (_unconditional_path_includes), a file of its `templates` that
+    the chart does not hold, so that `helm template` fails:
     provider-gitea's second chart includes `/provider-config.yaml`, which it lacks, and its
     512Mi, reported, was read as not worth a change, as nobody can install it. (A named
     template defined nowhere in the chart is not enough: a build may add the library chart
     defining it, as Bazel's rules do for intel's gaudi-reference-cloud.)"""
+    if re.search(r"^type:\s*library\b", read(os.path.join(chart, "Chart.yaml")), re.MULTILINE):
+        return None  # its templates are rendered by the charts using it, where the path is theirs
     templates = os.path.join(chart, "templates")
     for directory, _, names in os.walk(templates):
         for name in sorted(names):
             text = read(os.path.join(directory, name))
             if "Template.BasePath" not in text:
                 continue
-            for found in _PATH_INCLUDE.finditer(_COMMENT.sub("", text)):
-                if not os.path.isfile(os.path.join(templates, found.group(1))):
-                    return os.path.join(directory, name), "templates/" + found.group(1)
+            for included in _unconditional_path_includes(_COMMENT.sub("", text)):
+                if not os.path.isfile(os.path.join(templates, included)):
+                    return os.path.join(directory, name), "templates/" + included
     return None
+
+
+def _unconditional_path_includes(text: str) -> Iterator[str]:
+    """The files a template includes by path in actions that always render: outside any
+    `if`, `with`, `range` (maybe turned off: Helm renders the chart then) and any `define` or
+    `block` (maybe never called, or called by another chart)."""
+    depth = 0
+    for action in ACTION.finditer(text):
+        words = action.group(1)
+        if _OPENS.match(words):
+            depth += 1
+        elif words == "end" and depth:
+            depth -= 1
+        elif not depth:
+            yield from _PATH_INCLUDE.findall(words)
 
 
 class ChartDefaults:
