@@ -1531,9 +1531,10 @@ def _local_path(file: GoFile, constants, function, argument, whole_directory: bo
 
 def _joined_tail(file: GoFile, constants, function, argument) -> str | None:
     """The relative path that the string literals ending a path join name when what they are
-    joined to is found at run time (`filepath.Join(WorkDir, "conf", "app.yml")`, or a local
-    given it once): `conf/app.yml`, a file the project ships, looked for beside the package or
-    at its module's root. eiblog's init reads its 2 KB conf/app.yml below its executable's
+    joined to is a directory the program finds at run time, its own (`filepath.Join(WorkDir,
+    "conf", "app.yml")`, or a local given it once), not one written out, the environment's or
+    the user's (_NOT_THE_PROGRAMS_DIRECTORIES): `conf/app.yml`, a file the project ships,
+    looked for beside the package or at its module's root. eiblog's init reads its 2 KB conf/app.yml below its executable's
     directory so, in microseconds (read by hand in December 2026 as not worth a change)."""
     if function is not None and argument.type == "identifier":
         argument = _local_value(file, function, argument)
@@ -1541,11 +1542,21 @@ def _joined_tail(file: GoFile, constants, function, argument) -> str | None:
             text(argument.child_by_field_name("function")) not in _PATH_JOINS:
         return None
     elements = values_of(argument.child_by_field_name("arguments"))
-    if len(elements) < 2 or elements[0].type in STRING_LITERALS or \
-            constants.string(elements[0]) is not None:
-        return None  # a base written out is the existing relative path's, sized as such
+    if len(elements) < 2:
+        return None
+    base = unparen(elements[0])
+    if function is not None and base is not None and base.type == "identifier" and file.is_shadowed(base):
+        base = _local_value(file, function, base)
+    if base is None or base.type in STRING_LITERALS or constants.string(base) is not None or \
+            base.type == "call_expression" and file.callee(base) in _NOT_THE_PROGRAMS_DIRECTORIES:
+        return None  # a directory written out (`/etc/app`), the environment's, the user's
     tail = [_STRING.fullmatch(text(element).encode()) for element in elements[1:]]
     return "/".join(found.group(1).decode() for found in tail) if all(tail) else None
+
+
+# Directories that hold the user's or the deployment's files, not the program's own.
+_NOT_THE_PROGRAMS_DIRECTORIES = frozenset(("os", name) for name in (
+    "Getenv", "LookupEnv", "UserHomeDir", "UserConfigDir", "UserCacheDir", "TempDir"))
 
 
 def _given_once(body: bytes, name: bytes, value: re.Pattern) -> re.Match | None:

@@ -33,6 +33,23 @@ func init() {
 	theme, _ = os.ReadFile(filepath.Join(baseDir(), "conf", "theme.css")) // want "SL001: os.ReadFile in func init reads a file"
 }
 
+// Below a directory written out, the environment's or the user's: not the file the project ships.
+var etcSite, envSite, homeSite []byte
+
+func init() {
+	dir := "/etc/site"
+	etcSite, _ = os.ReadFile(filepath.Join(dir, "conf", "app.yml")) // want "SL001: os.ReadFile in func init reads a file"
+}
+
+func init() {
+	envSite, _ = os.ReadFile(filepath.Join(os.Getenv("SITE_DIR"), "conf", "app.yml")) // want "SL001: os.ReadFile in func init reads a file"
+}
+
+func init() {
+	home, _ := os.UserHomeDir()
+	homeSite, _ = os.ReadFile(filepath.Join(home, "conf", "app.yml")) // want "SL001: os.ReadFile in func init reads a file"
+}
+
 // A tail that is not all written out names no file.
 var page []byte
 
