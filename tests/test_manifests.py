@@ -4795,47 +4795,67 @@ def test_what_a_program_reads_through_a_client_of_its_own_alone_is_not_cached(tm
 
 
 # billing: a Secret read through a parameter its callers give only a client the program builds
-# itself (`client.New`), handed on through another function's parameter.
+# itself (`client.New`), handed on through another method's parameter. Methods, which the
+# fixture's reaching file does not name as values.
 _BOOTSTRAP = """\
 package watch
 
 import (
 	"context"
 
+	corev1 "k8s.io/api/core/v1"
 	"sigs.k8s.io/controller-runtime/pkg/client"
 )
+
+type tlsConfig struct{}
 
 func boot(ctx context.Context) error {
 	bootstrap, err := client.New(nil, client.Options{})
 	if err != nil {
 		return err
 	}
-	return tlsOptions(ctx, bootstrap)
+	return tlsConfig{}.options(ctx, bootstrap)
 }
 
-func tlsOptions(ctx context.Context, secrets client.Client) error {
-	return credentials(ctx, secrets, client.ObjectKey{})
+func (t tlsConfig) options(ctx context.Context, secrets client.Client) error {
+	return t.credentials(ctx, secrets, client.ObjectKey{})
+}
+
+func (t tlsConfig) credentials(ctx context.Context, c client.Client, key client.ObjectKey) error {
+	var secret corev1.Secret
+	return c.Get(ctx, key, &secret)
 }
 """
+_MANAGERS_CLIENT = "\nfunc warm(ctx context.Context, m interface{ GetClient() client.Client }) error {\n%s\n}\n"
 
 
-@pytest.mark.parametrize("caller, reported", [
-    (_BOOTSTRAP, False),
-    (_BOOTSTRAP.replace("return credentials(ctx, secrets, client.ObjectKey{})",
-                        "return credentials(ctx,\n\t\tsecrets, client.ObjectKey{Name: \"a,b\"})"), False),
-    # its options give it a cache; another call gives the parameter another client
-    (_BOOTSTRAP.replace("client.Options{}", "client.Options{Cache: &client.CacheOptions{}}"), True),
-    (_BOOTSTRAP + "\nfunc again(ctx context.Context, other client.Client) error {\n"
-                  "\treturn credentials(ctx, other, client.ObjectKey{})\n}\n", True),
-    (_BOOTSTRAP + "\nfunc again(ctx context.Context, m interface{ GetClient() client.Client }) error {\n"
-                  "\treturn tlsOptions(ctx, m.GetClient())\n}\n", True),
-    # the parameter's name given a client as a variable elsewhere
-    (_BOOTSTRAP + "\nfunc again(m interface{ GetClient() client.Client }) {\n\tc := m.GetClient()\n\t_ = c\n}\n", True),
-    ("", True),  # no caller seen: the manager's client, maybe
+@pytest.mark.parametrize("more, reported", [
+    ("", False),
+    (None, False),  # the call over lines, a comma in a string
+    # its options give it a cache; another call gives the parameter the manager's client
+    ("client.Options{Cache: &client.CacheOptions{}}", True),
+    (_MANAGERS_CLIENT % "\treturn tlsConfig{}.options(ctx, m.GetClient())", True),
+    # review: the same name given a client of its own in another function, the manager's here
+    (_MANAGERS_CLIENT % "\tc, _ := client.New(nil, client.Options{})\n\t_ = c\n\treturn nil" +
+     _MANAGERS_CLIENT.replace("warm", "warmer") % "\tbootstrap := m.GetClient()\n"
+                                                 "\treturn tlsConfig{}.options(ctx, bootstrap)", True),
+    # given its own client, then the manager's
+    (_MANAGERS_CLIENT % "\tbootstrap, _ := client.New(nil, client.Options{})\n\tbootstrap = m.GetClient()\n"
+                        "\treturn tlsConfig{}.options(ctx, bootstrap)", True),
+    # the method used as a value: its callers are not seen
+    (_MANAGERS_CLIENT % "\tread := tlsConfig{}.options\n\treturn read(ctx, m.GetClient())", True),
+    # the parameter's name given the manager's client as a variable, or declared by a function literal
+    (_MANAGERS_CLIENT % "\tsecrets := m.GetClient()\n\tvar s corev1.Secret\n"
+                        "\treturn secrets.Get(ctx, client.ObjectKey{}, &s)", True),
+    (_MANAGERS_CLIENT % "\tread := func(secrets client.Client) error {\n\t\tvar s corev1.Secret\n"
+                        "\t\treturn secrets.Get(ctx, client.ObjectKey{}, &s)\n\t}\n\treturn read(m.GetClient())", True),
 ])
-def test_what_a_program_reads_through_a_parameter_given_only_its_own_client_is_not_cached(tmp_path, caller, reported):
-    go_module(tmp_path, {"api/v1/types.go": _ZONE_TYPES, "internal/watch/reader.go": _SECRET_READER,
-                         **({"internal/watch/boot.go": caller} if caller else {})})
+def test_what_a_program_reads_through_a_parameter_given_only_its_own_client_is_not_cached(tmp_path, more, reported):
+    caller = _BOOTSTRAP.replace("return t.credentials(ctx, secrets, client.ObjectKey{})",
+                                "return t.credentials(ctx,\n\t\tsecrets, client.ObjectKey{Name: \"a,b\"})") \
+        if more is None else _BOOTSTRAP.replace("client.Options{}", more) if more.startswith("client.") \
+        else _BOOTSTRAP + more
+    go_module(tmp_path, {"api/v1/types.go": _ZONE_TYPES, "internal/watch/boot.go": caller})
     findings = _findings_of_watching_program(tmp_path, _ZONE_CONTROLLER % "", request="512Mi")
     assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
 

@@ -1328,7 +1328,7 @@ def growing_kinds(source: bytes, code: bytes, api_readers: frozenset[bytes] = fr
     watches them or reads them through the manager's client, not through its API reader (or
     the fields `api_readers` the program gives it: api_reader_names), nor through the
     parameters `own_client_parameters` that are given only clients the program builds itself
-    (see own_client_variables). Objects of any kind that a controller watches are among its
+    (see client_arguments). Objects of any kind that a controller watches are among its
     watched kinds (watched_kinds)."""
     reads = _reads(api_readers, own_client_parameters)
     found = _kinds_made(source, code, _KINDS, reads=reads)
@@ -1809,78 +1809,104 @@ def clients_used(source: bytes, code: bytes) -> tuple[bool, bool]:
     return _MANAGER_CLIENT.search(code) is not None, own
 
 
-def own_client_variables(source: bytes, code: bytes) -> frozenset[bytes]:
-    """The variables a Go file gives a controller-runtime client it builds itself with no
-    `Cache` in its options: what is read through them comes from the API server."""
-    return frozenset(variable for variable, options in _own_clients(source, code)
-                     if variable is not None and variable != b"_" and not _CACHE_OPTION.search(options))
-
-
 # A function's or method's header up to its parameters' opening parenthesis.
 _FUNCTION_PARAMETERS = re.compile(rb"^func[ \t]*(?:\([^()\n]*\)[ \t]*)?([A-Za-z_]\w*)(?:\[[^\]\n]*\])?\(",
                                   re.MULTILINE)
 
 
-def client_parameters(source: bytes, code: bytes) -> frozenset[tuple[bytes, int, bytes]]:
-    """(function or method name, position, name) of each parameter of a controller-runtime client
-    type (`secretsClient client.Client`, a Reader or WithWatch) that a Go file's functions declare."""
+class ClientArgument(NamedTuple):
+    """An argument a call gives a parameter of a client type (see client_parameters)."""
+    callee: bytes
+    position: int
+    # "own": a variable its function gives a controller-runtime client it builds with no
+    # `Cache` (and nothing else); "parameter": a client parameter of its function, `handed`;
+    # "other": anything else.
+    kind: str
+    handed: tuple[bytes, int] | None = None  # (its function, the parameter's position)
+
+
+def client_parameters(source: bytes, code: bytes) -> list[tuple[bytes, int, bytes]]:
+    """(function or method name, position, name) of each parameter of a controller-runtime
+    client type (`secretsClient client.Client`, a Reader or WithWatch) that a Go file's
+    top-level functions declare, once per declaration."""
     names = [name for name, path in import_names(source) if path == _CONTROLLER_RUNTIME_CLIENT]
     if not names:
-        return frozenset()
-    client_type = re.compile(rb"\*?(?:%s)\.(?:Client|Reader|WithWatch)" % b"|".join(map(re.escape, names)))
-    found = set()
-    for header in _FUNCTION_PARAMETERS.finditer(code):
-        parameters = _split_arguments(code, header.end() - 1)
-        # `a, b client.Client`: a name without a type has the next one's.
-        typed: list[tuple[bytes, bytes | None]] = []
-        for parameter in parameters:
-            words = parameter.split(None, 1)
-            typed.append((words[0], words[1].strip()) if len(words) == 2 else (words[0] if words else b"", None))
-        given = None
-        for position in range(len(typed) - 1, -1, -1):
-            name, kind = typed[position]
-            given = kind if kind is not None else given
-            if given is not None and client_type.fullmatch(given) and re.fullmatch(rb"[A-Za-z_]\w*", name):
-                found.add((header.group(1), position, name))
-    return frozenset(found)
-
-
-def call_arguments(code: bytes, callees: frozenset[bytes]) -> list[tuple[bytes, int, bytes]]:
-    """(callee, position, argument as written) of every argument of each call a Go file makes
-    of a function or method named one of `callees` (not their declarations)."""
-    if not callees:
         return []
-    calls = re.compile(rb"(?<![\w])(%s)\s*\(" % b"|".join(sorted(map(re.escape, callees))))
-    found = []
-    for call in calls.finditer(code):
-        line_start = code.rfind(b"\n", 0, call.start()) + 1
-        if _FUNCTION_PARAMETERS.match(code, line_start) and _FUNCTION_PARAMETERS.match(code, line_start).end() == call.end():
-            continue  # its declaration
-        found += [(call.group(1), position, argument.strip())
-                  for position, argument in enumerate(_split_arguments(code, call.end() - 1))]
+    client_type = re.compile(rb"\*?(?:%s)\.(?:Client|Reader|WithWatch)" % b"|".join(map(re.escape, names)))
+    return [(header.group(1), position, name) for header in _FUNCTION_PARAMETERS.finditer(code)
+            for position, name in _typed_parameters(code, header.end() - 1, client_type)]
+
+
+def _typed_parameters(code: bytes, opening: int, wanted: re.Pattern) -> list[tuple[int, bytes]]:
+    """(position, name) of the parameters of the list opening at `opening` whose type is
+    `wanted`; in `a, b client.Client` a name without a type has the next one's."""
+    typed: list[tuple[bytes, bytes | None]] = []
+    for parameter in _top_level_parts(code[opening + 1:_call_end(code, opening) - 1]):
+        words = parameter.split(None, 1)
+        typed.append((words[0], words[1].strip()) if len(words) == 2 else (words[0] if words else b"", None))
+    found, given = [], None
+    for position in range(len(typed) - 1, -1, -1):
+        name, kind = typed[position]
+        given = kind if kind is not None else given
+        if given is not None and wanted.fullmatch(given) and re.fullmatch(rb"[A-Za-z_]\w*", name):
+            found.append((position, name))
     return found
 
 
-def _split_arguments(code: bytes, opening: int) -> list[bytes]:
-    """The comma-separated items (arguments, parameters) of the parentheses opening at
-    `opening`, as written, brackets inside kept whole."""
-    end = _call_end(code, opening) - 1
-    items, depth, start = [], 0, opening + 1
-    for token in _ITEM_TOKEN.finditer(code, opening + 1, max(end, opening + 1)):
-        mark = token.group()
-        if mark in (b"(", b"[", b"{"):
-            depth += 1
-        elif mark in (b")", b"]", b"}"):
-            depth -= 1
-        elif mark == b"," and not depth:
-            items.append(code[start:token.start()].strip())
-            start = token.end()
-    last = code[start:end].strip()
-    return items + [last] if last else items
+def client_arguments(source: bytes, code: bytes, callees: frozenset[bytes]) -> list[ClientArgument]:
+    """What each call a Go file makes of a function or method named one of `callees` gives
+    each parameter (ClientArgument), the argument read in the top-level function making the
+    call: a variable it gives only a client built there (`bootstrap, err := client.New(cfg,
+    client.Options{...})`), or one of its own client parameters."""
+    if not callees:
+        return []
+    headers = list(_FUNCTION_PARAMETERS.finditer(code))
+    clients = [name for name, path in import_names(source) if path == _CONTROLLER_RUNTIME_CLIENT]
+    client_type = re.compile(rb"\*?(?:%s)\.(?:Client|Reader|WithWatch)" % b"|".join(map(re.escape, clients))) \
+        if clients else None
+    calls = re.compile(rb"(?<![\w])(%s)\s*\(" % b"|".join(sorted(map(re.escape, callees))))
+    found: list[ClientArgument] = []
+    scopes: dict[int, tuple[frozenset[bytes], dict[bytes, int]]] = {}
+    for call in calls.finditer(code):
+        index = bisect.bisect_right([header.start() for header in headers], call.start()) - 1
+        if index >= 0 and headers[index].end() == call.end():
+            continue  # its declaration
+        if index not in scopes:
+            scopes[index] = _client_scope(source, code, headers, index, client_type)
+        own, parameters = scopes[index]
+        opening = call.end() - 1
+        for position, argument in enumerate(_top_level_parts(code[opening + 1:_call_end(code, opening) - 1])):
+            if argument in own:
+                found.append(ClientArgument(call.group(1), position, "own"))
+            elif argument in parameters:
+                found.append(ClientArgument(call.group(1), position, "parameter",
+                                            (headers[index].group(1), parameters[argument])))
+            else:
+                found.append(ClientArgument(call.group(1), position, "other"))
+    return found
 
 
-# What separates items, and the literals whose brackets and commas are text.
-_ITEM_TOKEN = re.compile(rb'"(?:[^"\\\n]|\\.)*"|`[^`]*`|\'(?:[^\'\\\n]|\\.)*\'|[()\[\]{},]')
+def _client_scope(source: bytes, code: bytes, headers: list[re.Match], index: int,
+                  client_type: re.Pattern | None) -> tuple[frozenset[bytes], dict[bytes, int]]:
+    """(the variables the top-level function at `headers[index]` gives only a client it builds
+    with no `Cache`, its client parameters by name with their positions); nothing outside
+    functions."""
+    if index < 0:
+        return frozenset(), {}
+    start = headers[index].start()
+    body = code[start:headers[index + 1].start() if index + 1 < len(headers) else len(code)]
+    own = set()
+    for variable, options in _own_clients(source, body):
+        assignments = re.findall(rb"(?<![\w.])%s\s*(?:,[^=\n]*)?(?::=|[-+*/%%|&^]?=(?!=))" % re.escape(variable),
+                                 body) if variable is not None else []
+        others = re.findall(rb",\s*%s\s*(?:,[^=\n]*)?(?::=|=(?!=))" % re.escape(variable), body) \
+            if variable is not None else []
+        if variable is not None and variable != b"_" and not _CACHE_OPTION.search(options) and \
+                len(assignments) == 1 and not others:
+            own.add(variable)
+    parameters = {name: position for position, name in
+                  _typed_parameters(code, headers[index].end() - 1, client_type)} if client_type is not None else {}
+    return frozenset(own), parameters
 
 
 def uncached_client(code: bytes) -> bool:

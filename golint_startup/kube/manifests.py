@@ -5133,6 +5133,8 @@ class _GoTree:
         # By (directory, files left out, declarations kept per file or None for all): see _package_code.
         self._package_facts: dict[tuple[str, frozenset[str], frozenset | None], _PackageCode] = {}
         self._declarations: dict[str, reached_code.FileDeclarations] = {}  # by path, see _declarations_of
+        # By (packages, files left out): see _own_client_parameters.
+        self._own_client_parameter_names: dict[tuple[frozenset[str], frozenset[str]], frozenset[bytes]] = {}
         # By path and the values of string flags: see _declarations_in_mode.
         self._mode_declarations: dict[tuple[str, frozenset, str | None], reached_code.FileDeclarations] = {}
         self._package_names: dict[str, bytes | None] = {}  # by directory, see _package_name
@@ -6292,41 +6294,53 @@ class _GoTree:
                         if field in given or go_code.names_uncached_reader(field)}
 
     def _own_client_parameters(self, packages: Iterable[str], unused: frozenset[str]) -> frozenset[bytes]:
-        """The parameters of a controller-runtime client type (go_code.client_parameters) of a
-        program's functions that every call of the function gives, in the calling file, a client
-        that file builds without a cache (go_code.own_client_variables), named so as no other
-        such parameter, nor given anything as a variable or field: what is read through them is
-        not cached. billing's TLS options read a Secret through `secretsClient`, given only its
-        main's `bootstrapClient := client.New(...)`: a message naming Secrets among what the
-        manager's cache holds was read as wrong."""
-        files = [(source, go_code.COMMENTS.sub(b"", source)) for d in packages for path in _go_files_in(d)
+        """The names of the parameters of a controller-runtime client type (go_code.client_parameters)
+        of a program's functions that every call gives, in the calling function, a client that
+        function builds without a cache or such a parameter of its own (go_code.client_arguments),
+        the function never used as a value (whose callers are not seen), the name no other
+        parameter's, variable's or field's: what is read through them is not cached. billing's
+        TLS options read a Secret through `secretsClient`, given only its main's
+        `bootstrapClient := client.New(...)`: a message naming Secrets among what the manager's
+        cache holds was read as wrong. Once per set of packages."""
+        key = frozenset(packages), unused
+        if key not in self._own_client_parameter_names:
+            self._own_client_parameter_names[key] = self._client_parameters_given_own_clients(*key)
+        return self._own_client_parameter_names[key]
+
+    def _client_parameters_given_own_clients(self, packages: frozenset[str], unused: frozenset[str]) -> frozenset[bytes]:
+        """_own_client_parameters, computed."""
+        files = [(source, go_code.COMMENTS.sub(b"", source)) for d in sorted(packages) for path in _go_files_in(d)
                  if path not in unused and (source := self._read_go(path))]
         declared = [found for source, code in files if b"controller-runtime/pkg/client" in source
                     for found in go_code.client_parameters(source, code)]
         if not declared:
             return frozenset()
         callees = frozenset(function for function, _, _ in declared)
-        # (callee, position) -> (the argument, what its file builds) for each call
-        passed: dict[tuple[bytes, int], list[tuple[bytes, frozenset[bytes]]]] = {}
+        given: dict[tuple[bytes, int], list[go_code.ClientArgument]] = {}
         for source, code in files:
-            own = go_code.own_client_variables(source, code)
-            for callee, position, argument in go_code.call_arguments(code, callees):
-                passed.setdefault((callee, position), []).append((argument, own))
-        # A parameter handed on to another (`c.TLS.Options(ctx, secretsClient)`) is given what
-        # its own callers give: keep those whose every call gives a client of the program's own
-        # or such a parameter, until none is left out.
-        kept = frozenset(declared)
+            for argument in go_code.client_arguments(source, code, callees):
+                given.setdefault((argument.callee, argument.position), []).append(argument)
+        values = re.compile(rb"(?:[(,=]|:=|\breturn)\s*(?:\S*\.)?(%s)\s*(?=[,)\n;}])" %
+                            b"|".join(sorted(map(re.escape, callees))))
+        as_values = {found for _, code in files for found in values.findall(code)}
+        # A parameter handed on (`c.TLS.Options(ctx, secretsClient)`) is given what its own
+        # callers give: keep those whose every call gives either, until none is left out.
+        kept = {(function, position) for function, position, _ in declared if function not in as_values}
         while True:
-            names = frozenset(name for _, _, name in kept)
-            still = frozenset((function, position, name) for function, position, name in kept
-                              if passed.get((function, position)) and
-                              all(argument in own or argument in names for argument, own in passed[(function, position)]))
+            still = {key for key in kept if given.get(key) and all(
+                argument.kind == "own" or argument.kind == "parameter" and argument.handed in kept
+                for argument in given[key])}
             if still == kept:
                 break
             kept = still
-        # Not a name another parameter, or a variable or field, is given otherwise.
-        found = frozenset(name for _, _, name in kept) - frozenset(name for entry in set(declared) - kept
-                                                                     for name in entry[2:])
+        names = Counter(name for function, position, name in declared if (function, position) in kept)
+        if not names:
+            return frozenset()
+        # Read by name (see go_code.growing_kinds): not a name declared for another parameter,
+        # of a function literal too, or given to a variable or field.
+        declarations = re.compile(rb"[(,]\s*(%s)\s+(?:\*|\[\])?[A-Za-z_][\w.]*" % b"|".join(sorted(map(re.escape, names))))
+        everywhere = Counter(found for _, code in files for found in declarations.findall(code))
+        found = frozenset(name for name, count in names.items() if everywhere[name] <= count)
         return found - frozenset().union(*(go_code.names_given_otherwise(code, found, parameters=False)
                                            for _, code in files)) if found else found
 
