@@ -9296,6 +9296,53 @@ def test_a_scaffold_not_passing_a_flag_its_manager_exits_without_runs_nothing(tm
     assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
 
 
+_REQUIRED_IN_A_MAP = """\
+package main
+
+import (
+	"flag"
+	"os"
+)
+
+var image, zone string
+
+func init() {
+	flag.StringVar(&image, "game-image", "", "the image of the servers it runs")
+	flag.StringVar(&zone, "zone", "", "")
+	flag.Parse()
+	required := make(map[string]string)
+	required["game-image"] = image
+	required["zone"] = zone
+	for name, value := range required {
+		if value == "" {
+			println("missing", name)
+			os.Exit(1)
+		}
+	}
+}
+"""
+
+
+@pytest.mark.parametrize("flags, args, reported", [
+    # atom-operator gathers its required flags in a map, then exits on the first empty one
+    (_REQUIRED_IN_A_MAP, "", False),
+    (_REQUIRED_IN_A_MAP, '"--game-image=ghcr.io/acme/game:1", "--zone=a"', True),
+    (_REQUIRED_IN_A_MAP, '"--game-image=ghcr.io/acme/game:1"', False),
+    (_REQUIRED_IN_A_MAP.replace("os.Exit(1)", "continue"), "", True),  # only a warning
+    (_REQUIRED_IN_A_MAP.replace("\tfor name, value", "\tif len(os.Args) > 9 {\n\tfor name, value")
+     .replace("\t\t}\n\t}\n}\n", "\t\t}\n\t}\n\t}\n}\n"), "", True),  # under a condition
+])
+def test_a_scaffold_not_passing_a_flag_its_manager_checks_in_a_map_runs_nothing(tmp_path, flags, args, reported):
+    go_module(tmp_path, {"cmd/main.go": _MAIN_IMPORTING_WATCH, "cmd/flags.go": flags,
+                         "internal/watch/watch.go": _WATCHES})
+    write(tmp_path, "PROJECT", "layout:\n- go.kubebuilder.io/v4\n")
+    write(tmp_path, "Dockerfile", "FROM golang:1.22\nRUN go build -o /manager ./cmd\n")
+    write(tmp_path, "config/manager/manager.yaml", _SIZED.format(request="64Mi").replace(
+        "ghcr.io/acme/api:1", 'controller:latest\n          command: ["/manager"]\n'
+        f'          args: [{args}]').replace("- name: api", "- name: manager"))
+    assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
+
+
 def _scaffold_running(tmp_path, flags: str) -> list:
     """The findings of a kubebuilder scaffold running `/manager`, built from cmd/ with `flags`
     (a Go file of its main package) passing none."""

@@ -2714,13 +2714,31 @@ def required_flags(code: bytes) -> frozenset[str]:
     the function's own body: kube-assist's manager asks for `--console-url` only in its
     `case "console":` of the data source flag, and runs without it otherwise."""
     found = set()
-    for variable, name in _empty_string_flags(code):
+    flags = dict(_empty_string_flags(code))
+    for variable, name in flags.items():
         for test in (test % variable for test in _EMPTY_TESTS):
             at = code.find(test)
             if at >= 0 and _EXITS.search(code, at, _call_end(code, at + len(test) - 1, b"{}")) and \
                     _in_function_body(code, at):
                 found.add(flag_name_key(name.decode()))
+    # Or gathered in a map whose every value is so tested in a loop over it: atom-operator's
+    # `reqFlags["lighttpd-image"] = lighttpdImage`, then `for reqFlag, val := range reqFlags {
+    # if val == "" { ...; os.Exit(1) } }` (its scaffold passes none of them: read as not what runs).
+    for loop in _RANGE_OVER_MAP.finditer(code):
+        value, ranged = loop.group(1), loop.group(2)
+        body_end = _call_end(code, loop.end() - 1, b"{}")
+        test = code.find(b'if %s == "" {' % value, loop.end(), body_end)
+        if test < 0 or not _EXITS.search(code, test, _call_end(code, code.index(b"{", test), b"{}")) or \
+                not _in_function_body(code, loop.start()):
+            continue
+        entries = re.finditer(rb"\b%s\[[^\]\n]+\]\s*=\s*(\w+)\s*$" % re.escape(ranged), code, re.MULTILINE)
+        found.update(flag_name_key(flags[entry.group(1)].decode()) for entry in entries if entry.group(1) in flags)
     return frozenset(found)
+
+
+# `for key, value := range values {` (group 1 the value, group 2 the map), at a line's start.
+_RANGE_OVER_MAP = re.compile(rb"^[ \t]*for[ \t]+\w+[ \t]*,[ \t]*(\w+)[ \t]*:=[ \t]*range[ \t]+(\w+)[ \t]*\{",
+                             re.MULTILINE)
 
 
 def _in_function_body(code: bytes, at: int) -> bool:
