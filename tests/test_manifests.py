@@ -9340,7 +9340,11 @@ def test_a_scaffold_not_passing_a_flag_its_manager_checks_in_a_map_runs_nothing(
     write(tmp_path, "config/manager/manager.yaml", _SIZED.format(request="64Mi").replace(
         "ghcr.io/acme/api:1", 'controller:latest\n          command: ["/manager"]\n'
         f'          args: [{args}]').replace("- name: api", "- name: manager"))
-    assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
+    result = _run(tmp_path)
+    assert [f.rule_id for f in result.findings] == (["SL101"] if reported else [])
+    # Not "none recognized as running Go ... list Go images with go-images": that would not help.
+    assert any("none checked: each is a left-over kubebuilder scaffold that cannot start as written" in str(n)
+               for n in result.notifications) != reported
 
 
 def _scaffold_running(tmp_path, flags: str) -> list:

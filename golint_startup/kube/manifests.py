@@ -446,6 +446,9 @@ class Container:
     built_by_another_owner: bool = False
     # It keeps its image's entrypoint, a script that starts none of the image's Go programs.
     runs_other_entrypoint: bool = False
+    # A kubebuilder scaffold that cannot be what runs (_GoTree._left_over_scaffold): its command
+    # names no program its project builds, or it passes none of a flag its manager exits without.
+    left_over_scaffold: bool = False
     # It keeps its image's entrypoint, a script that starts several programs (its name).
     entrypoint_starting_several: str | None = None
     chart: str | None = None  # the Helm chart whose values.yaml sets it (its `resources` and `image`)
@@ -1732,8 +1735,9 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
 
 def _none_checked(containers: list[Container]) -> str:
     """What the run says when the manifests hold containers and none runs Go as far as it can
-    tell, development installs told apart (_DEVELOPMENT): `go-images` would not bring them in
-    (akoe32/config-reloader's two managers both load theirs with `kind load`)."""
+    tell, development installs and left-over scaffolds told apart (_DEVELOPMENT): `go-images`
+    would not bring them in (akoe32/config-reloader's two managers both load theirs with `kind
+    load`; atom-operator's scaffold passes none of the flags its manager requires)."""
     count = lambda n: f"{n} container{'s' if n != 1 else ''}"
     advice = "list Go images with go-images in .startup-lint.toml (see startup-lint --explain SL101)"
     development = [next((said for test, said in _DEVELOPMENT if test(c)), None) for c in containers]
@@ -3874,7 +3878,8 @@ _ONE_LABEL = re.compile(r"[A-Za-z][\w-]*")
 
 # Containers of development installs, with what the run says of them (verb, plural, what):
 # marked so by their own pull policy, or another container's for the same local image; or
-# checking client-go's cache for tests; or pulling from a developer's registry.
+# checking client-go's cache for tests; or pulling from a developer's registry; or left-over
+# scaffolds, which no one installs as written.
 _DEVELOPMENT = (
     (lambda c: c.loaded_by_hand,
      ("runs", "run", "an image loaded onto the node by hand (imagePullPolicy: Never), for development")),
@@ -3884,6 +3889,10 @@ _DEVELOPMENT = (
     (_pulled_from_a_developers_registry,
      ("runs", "run", "an image from a registry only a developer's network resolves (a host name of no "
                    "domain, with a port), for development")),
+    (lambda c: c.left_over_scaffold,
+     ("is", "are", "a left-over kubebuilder scaffold that cannot start as written (its command names no "
+                   "program its project's Dockerfiles build, or it passes no value for a flag its manager "
+                   "requires)")),
 )
 
 
@@ -5177,9 +5186,11 @@ class _GoTree:
         import_path = _image_import_path(image)
         scaffold = _scaffold_project(container)
         chart_project = _chart_project(container) if scaffold is None and import_path is None else None
-        if scaffold is not None and self._left_over_scaffold(scaffold, container) or \
-                chart_project is not None and self._runs_what_no_image_holds(chart_project, container):
+        if scaffold is not None and self._left_over_scaffold(scaffold, container):
+            container.left_over_scaffold = True
             return _said_to_run_go(container, go_images), None  # what the tree says does not hold
+        if chart_project is not None and self._runs_what_no_image_holds(chart_project, container):
+            return _said_to_run_go(container, go_images), None
         if import_path is not None and not self._linted_module_holds(import_path):
             container.built_elsewhere = import_path
             owners = {_owner(m.path) for m in self._linted_modules() if m.path}
