@@ -9286,6 +9286,12 @@ func init() {
 def test_a_scaffold_not_passing_a_flag_its_manager_exits_without_runs_nothing(tmp_path, test, args, reported,
                                                                              before_exit):
     flags = (_REQUIRES_IMAGE % test).replace("{\n\t\tprintln", "{" + before_exit + "\n\t\tprintln")
+    assert [f.rule_id for f in _scaffold_passing(tmp_path, flags, args).findings] == (["SL101"] if reported else [])
+
+
+def _scaffold_passing(tmp_path, flags: str, args: str):
+    """The run over a kubebuilder scaffold running `/manager` with `args`, built from cmd/ with
+    `flags` (a Go file of its main package)."""
     go_module(tmp_path, {"cmd/main.go": _MAIN_IMPORTING_WATCH, "cmd/flags.go": flags,
                          "internal/watch/watch.go": _WATCHES})
     write(tmp_path, "PROJECT", "layout:\n- go.kubebuilder.io/v4\n")
@@ -9293,7 +9299,7 @@ def test_a_scaffold_not_passing_a_flag_its_manager_exits_without_runs_nothing(tm
     write(tmp_path, "config/manager/manager.yaml", _SIZED.format(request="64Mi").replace(
         "ghcr.io/acme/api:1", 'controller:latest\n          command: ["/manager"]\n'
         f'          args: [{args}]').replace("- name: api", "- name: manager"))
-    assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
+    return _run(tmp_path)
 
 
 _REQUIRED_IN_A_MAP = """\
@@ -9333,14 +9339,7 @@ func init() {
      .replace("\t\t}\n\t}\n}\n", "\t\t}\n\t}\n\t}\n}\n"), "", True),  # under a condition
 ])
 def test_a_scaffold_not_passing_a_flag_its_manager_checks_in_a_map_runs_nothing(tmp_path, flags, args, reported):
-    go_module(tmp_path, {"cmd/main.go": _MAIN_IMPORTING_WATCH, "cmd/flags.go": flags,
-                         "internal/watch/watch.go": _WATCHES})
-    write(tmp_path, "PROJECT", "layout:\n- go.kubebuilder.io/v4\n")
-    write(tmp_path, "Dockerfile", "FROM golang:1.22\nRUN go build -o /manager ./cmd\n")
-    write(tmp_path, "config/manager/manager.yaml", _SIZED.format(request="64Mi").replace(
-        "ghcr.io/acme/api:1", 'controller:latest\n          command: ["/manager"]\n'
-        f'          args: [{args}]').replace("- name: api", "- name: manager"))
-    result = _run(tmp_path)
+    result = _scaffold_passing(tmp_path, flags, args)
     assert [f.rule_id for f in result.findings] == (["SL101"] if reported else [])
     # Not "none recognized as running Go ... list Go images with go-images": that would not help.
     assert any("none checked: each is a left-over kubebuilder scaffold that cannot start as written" in str(n)
