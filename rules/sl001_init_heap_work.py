@@ -346,6 +346,13 @@ def _elements(literal) -> list | None:
 _READ_ONLY_HOLDERS = frozenset({"range_clause", "index_expression"})
 
 
+def _ranges_into_value(name: str, loop, clause) -> bool:
+    """Whether the range clause of `loop` declares `name` as its value variable
+    (`for _, name := range ...`), which the loop's body never writes."""
+    names = names_of(clause.child_by_field_name("left"))
+    return names.index(name) == 1 and is_define(clause) and name not in written_roots(loop)
+
+
 class _LiteralSizes:
     """How many times a loop runs when the file spells it out: a range over a composite
     literal, over a variable whose value is one (package-level and never written in the
@@ -433,20 +440,15 @@ class _LiteralSizes:
         if not self.file.is_shadowed(expr):
             literal = self.package_literal(name)
             return [literal] if literal is not None else None
-        for outer in ancestors(self.file, loop):
-            if outer == context:
-                break
-            clause = next((c for c in outer.named_children if c.type == "range_clause"), None) \
-                if outer.type == "for_statement" else None
-            names = names_of(clause.child_by_field_name("left")) if clause is not None else []
-            if name in names:
-                if names.index(name) != 1 or not is_define(clause) or name in written_roots(outer):
-                    return None
-                literals = self._literals(clause.child_by_field_name("right"), outer, context, depth + 1)
-                elements = [e for literal in literals or () for e in (_elements(literal) or [None])]
-                return elements if literals and all(e is not None and e.type in {"composite_literal",
-                                                                                   "literal_value"}
-                                                    for e in elements) else None
+        declaring = self._declaring_range(name, loop, context)
+        if declaring is not None:
+            outer, clause = declaring
+            if not _ranges_into_value(name, outer, clause):
+                return None
+            literals = self._literals(clause.child_by_field_name("right"), outer, context, depth + 1)
+            elements = [e for literal in literals or () for e in (_elements(literal) or [None])]
+            return elements if literals and all(e is not None and e.type in {"composite_literal", "literal_value"}
+                                                for e in elements) else None
         values = [found["value"][0] for found in matches(_ASSIGNMENTS, context) if text(found["name"][0]) == name]
         return [values[0]] if len(values) == 1 and values[0].type == "composite_literal" else None
 
@@ -460,20 +462,26 @@ class _LiteralSizes:
         ranged = unparen(clause.child_by_field_name("right")) if clause is not None else None
         if ranged is None or ranged.type != "identifier" or not self.file.is_shadowed(ranged):
             return None
+        declaring = self._declaring_range(text(ranged), loop, context)
+        if declaring is None or not _ranges_into_value(text(ranged), *declaring):
+            return None
+        outer, outer_clause = declaring
+        literals = self._literals(outer_clause.child_by_field_name("right"), outer, context)
+        elements = _elements(literals[0]) if literals is not None and len(literals) == 1 else None
+        lengths = [len(_elements(element) or ()) if element is not None and
+                   element.type in {"composite_literal", "literal_value"} else None for element in elements or ()]
+        return (outer, lengths) if elements and None not in lengths else None
+
+    def _declaring_range(self, name: str, loop, context) -> tuple | None:
+        """(the `for` statement, its range clause) of the nearest range around `loop`, inside
+        `context`, whose clause declares `name`; None when none does."""
         for outer in ancestors(self.file, loop):
             if outer == context:
                 return None
-            outer_clause = next((c for c in outer.named_children if c.type == "range_clause"), None) \
+            clause = next((c for c in outer.named_children if c.type == "range_clause"), None) \
                 if outer.type == "for_statement" else None
-            names = names_of(outer_clause.child_by_field_name("left")) if outer_clause is not None else []
-            if text(ranged) in names:
-                if names.index(text(ranged)) != 1 or not is_define(outer_clause) or text(ranged) in written_roots(outer):
-                    return None
-                literals = self._literals(outer_clause.child_by_field_name("right"), outer, context)
-                elements = _elements(literals[0]) if literals is not None and len(literals) == 1 else None
-                lengths = [len(_elements(element) or ()) if element is not None and
-                           element.type in {"composite_literal", "literal_value"} else None for element in elements or ()]
-                return (outer, lengths) if elements and None not in lengths else None
+            if clause is not None and name in names_of(clause.child_by_field_name("left")):
+                return outer, clause
         return None
 
     def iterations(self, loop, context) -> int | None:

@@ -1780,7 +1780,7 @@ def _own_clients(source: bytes, code: bytes) -> Iterator[tuple[bytes | None, byt
     """(the variable given it, or None when returned; its options) of each controller-runtime
     client a Go file builds itself (`rc, err := client.NewWithWatch(config, client.Options{...})`,
     `return client.New(...)`)."""
-    names = [name for name, path in import_names(source) if path == _CONTROLLER_RUNTIME_CLIENT]
+    names = _client_package_names(source)
     if not names:
         return
     built = re.compile(rb"(?:\b([A-Za-z_]\w*)\s*(?:,\s*\w+\s*)?:?=|\breturn)\s*(?:%s)\.New(?:WithWatch)?\(" %
@@ -1790,6 +1790,18 @@ def _own_clients(source: bytes, code: bytes) -> Iterator[tuple[bytes | None, byt
 
 
 _CACHE_OPTION = re.compile(rb"\bCache\s*:")
+
+
+def _client_package_names(source: bytes) -> list[bytes]:
+    """The names a Go file imports controller-runtime's client package under."""
+    return [name for name, path in import_names(source) if path == _CONTROLLER_RUNTIME_CLIENT]
+
+
+def _client_type(source: bytes) -> re.Pattern | None:
+    """A parameter type of controller-runtime's client package as a Go file names it
+    (`client.Client`, `*client.Reader`, `client.WithWatch`); None when it imports none."""
+    names = _client_package_names(source)
+    return re.compile(rb"\*?(?:%s)\.(?:Client|Reader|WithWatch)" % b"|".join(map(re.escape, names))) if names else None
 
 
 def clients_used(source: bytes, code: bytes) -> tuple[bool, bool]:
@@ -1829,10 +1841,9 @@ def client_parameters(source: bytes, code: bytes) -> list[tuple[bytes, int, byte
     """(function or method name, position, name) of each parameter of a controller-runtime
     client type (`secretsClient client.Client`, a Reader or WithWatch) that a Go file's
     top-level functions declare, once per declaration."""
-    names = [name for name, path in import_names(source) if path == _CONTROLLER_RUNTIME_CLIENT]
-    if not names:
+    client_type = _client_type(source)
+    if client_type is None:
         return []
-    client_type = re.compile(rb"\*?(?:%s)\.(?:Client|Reader|WithWatch)" % b"|".join(map(re.escape, names)))
     return [(header.group(1), position, name) for header in _FUNCTION_PARAMETERS.finditer(code)
             for position, name in _typed_parameters(code, header.end() - 1, client_type)]
 
@@ -1861,14 +1872,13 @@ def client_arguments(source: bytes, code: bytes, callees: frozenset[bytes]) -> l
     if not callees:
         return []
     headers = list(_FUNCTION_PARAMETERS.finditer(code))
-    clients = [name for name, path in import_names(source) if path == _CONTROLLER_RUNTIME_CLIENT]
-    client_type = re.compile(rb"\*?(?:%s)\.(?:Client|Reader|WithWatch)" % b"|".join(map(re.escape, clients))) \
-        if clients else None
+    starts = [header.start() for header in headers]
+    client_type = _client_type(source)
     calls = re.compile(rb"(?<![\w])(%s)\s*\(" % b"|".join(sorted(map(re.escape, callees))))
     found: list[ClientArgument] = []
     scopes: dict[int, tuple[frozenset[bytes], dict[bytes, int]]] = {}
     for call in calls.finditer(code):
-        index = bisect.bisect_right([header.start() for header in headers], call.start()) - 1
+        index = bisect.bisect_right(starts, call.start()) - 1
         if index >= 0 and headers[index].end() == call.end():
             continue  # its declaration
         if index not in scopes:
@@ -1897,12 +1907,11 @@ def _client_scope(source: bytes, code: bytes, headers: list[re.Match], index: in
     body = code[start:headers[index + 1].start() if index + 1 < len(headers) else len(code)]
     own = set()
     for variable, options in _own_clients(source, body):
-        assignments = re.findall(rb"(?<![\w.])%s\s*(?:,[^=\n]*)?(?::=|[-+*/%%|&^]?=(?!=))" % re.escape(variable),
-                                 body) if variable is not None else []
-        others = re.findall(rb",\s*%s\s*(?:,[^=\n]*)?(?::=|=(?!=))" % re.escape(variable), body) \
-            if variable is not None else []
-        if variable is not None and variable != b"_" and not _CACHE_OPTION.search(options) and \
-                len(assignments) == 1 and not others:
+        if variable is None or variable == b"_" or _CACHE_OPTION.search(options):
+            continue
+        assignments = re.findall(rb"(?<![\w.])%s\s*(?:,[^=\n]*)?(?::=|[-+*/%%|&^]?=(?!=))" % re.escape(variable), body)
+        others = re.findall(rb",\s*%s\s*(?:,[^=\n]*)?(?::=|=(?!=))" % re.escape(variable), body)
+        if len(assignments) == 1 and not others:
             own.add(variable)
     parameters = {name: position for position, name in
                   _typed_parameters(code, headers[index].end() - 1, client_type)} if client_type is not None else {}

@@ -6320,12 +6320,18 @@ class _GoTree:
 
     def _client_parameters_given_own_clients(self, packages: frozenset[str], unused: frozenset[str]) -> frozenset[bytes]:
         """_own_client_parameters, computed."""
-        files = [(source, go_code.COMMENTS.sub(b"", source)) for d in sorted(packages) for path in _go_files_in(d)
-                 if path not in unused and (source := self._read_go(path))]
-        declared = [found for source, code in files if b"controller-runtime/pkg/client" in source
+        sources = [source for d in sorted(packages) for path in _go_files_in(d)
+                   if path not in unused and (source := self._read_go(path))]
+        # The files declaring a client parameter import the client package: only those are read
+        # first, the rest only when one does.
+        codes = [go_code.COMMENTS.sub(b"", source) if b"controller-runtime/pkg/client" in source else None
+                 for source in sources]
+        declared = [found for source, code in zip(sources, codes) if code is not None
                     for found in go_code.client_parameters(source, code)]
         if not declared:
             return frozenset()
+        files = [(source, go_code.COMMENTS.sub(b"", source) if code is None else code)
+                 for source, code in zip(sources, codes)]
         callees = frozenset(function for function, _, _ in declared)
         given: dict[tuple[bytes, int], list[go_code.ClientArgument]] = {}
         for source, code in files:
