@@ -1514,7 +1514,7 @@ _NO_OBJECT_ACCESS = frozenset(f"{CONTROLLER_RUNTIME}/pkg/{name}".encode() for na
 # that holds no client and calls no Get or List:
 # k8s-timed-rolebinding's API types build the Job a reconciler creates, and a finding naming
 # Jobs among what its cache holds was read as wrong.
-_CLIENT_PACKAGE = f"{CONTROLLER_RUNTIME}/pkg/client".encode()
+CLIENT_PACKAGE = f"{CONTROLLER_RUNTIME}/pkg/client".encode()
 _API_VERSION_PACKAGE = re.compile(rb"^package\s+v\d+(?:(?:alpha|beta)\d+)?\s*$", re.MULTILINE)
 _DECLARES_API_TYPE = re.compile(rb"^\s+\w+\.TypeMeta\b", re.MULTILINE)  # a kind's struct, `metav1.TypeMeta` embedded
 _ANY_READ = re.compile(rb"\.\s*(?:Get|List)\(")
@@ -1525,7 +1525,7 @@ def _imports_object_access(source: bytes, code: bytes) -> bool:
     """Whether a Go file imports a package of controller-runtime that may read objects."""
     imported = [(name, path) for name, path in import_names(source)
                 if path.startswith(CONTROLLER_RUNTIME.encode()) and path not in _NO_OBJECT_ACCESS]
-    if any(path != _CLIENT_PACKAGE for _, path in imported) or not _API_VERSION_PACKAGE.search(code) or \
+    if any(path != CLIENT_PACKAGE for _, path in imported) or not _API_VERSION_PACKAGE.search(code) or \
             not _DECLARES_API_TYPE.search(code):
         return bool(imported)
     names = [re.escape(name) for name, _ in imported if name != b"_"]
@@ -1773,7 +1773,6 @@ _BODY_RETURNING_UNCACHED_CLIENT = re.compile(rb"\{\s*" + _RETURNS_UNCACHED_CLIEN
 # cached was read as wrong).
 _MANAGER_CLIENT = re.compile(rb"\.\s*GetClient\(\s*\)|\.\s*GetCache\(\s*\)(?!\s*\.\s*(?:WaitForCacheSync\(|GetInformer\(\s*"
                              + _LEADING_ARGUMENT + rb"&(?:\w+\.)?\w+\{))|\bInject(?:Client|Cache)\b")
-_CONTROLLER_RUNTIME_CLIENT = b"sigs.k8s.io/controller-runtime/pkg/client"
 
 
 def _own_clients(source: bytes, code: bytes) -> Iterator[tuple[bytes | None, bytes]]:
@@ -1794,7 +1793,7 @@ _CACHE_OPTION = re.compile(rb"\bCache\s*:")
 
 def _client_package_names(source: bytes) -> list[bytes]:
     """The names a Go file imports controller-runtime's client package under."""
-    return [name for name, path in import_names(source) if path == _CONTROLLER_RUNTIME_CLIENT]
+    return [name for name, path in import_names(source) if path == CLIENT_PACKAGE]
 
 
 def _client_type(source: bytes) -> re.Pattern | None:

@@ -6324,7 +6324,7 @@ class _GoTree:
                    if path not in unused and (source := self._read_go(path))]
         # The files declaring a client parameter import the client package: only those are read
         # first, the rest only when one does.
-        codes = [go_code.COMMENTS.sub(b"", source) if b"controller-runtime/pkg/client" in source else None
+        codes = [go_code.COMMENTS.sub(b"", source) if go_code.CLIENT_PACKAGE in source else None
                  for source in sources]
         declared = [found for source, code in zip(sources, codes) if code is not None
                     for found in go_code.client_parameters(source, code)]
