@@ -13,7 +13,7 @@ import pytest
 from golint_startup.engine.config import ConfigError, build_settings
 from golint_startup.go.library import DEFAULT_LIMIT_IMPORTS, DEFAULT_LIMITS
 from golint_startup.go import gccontrol, gofile
-from golint_startup.kube import go_code, manifests
+from golint_startup.kube import go_code, project_docs
 from golint_startup.kube.manifests import image_repository
 from golint_startup.kube.quantity import QuantityError, go_gc_off, go_memory_limit, kubernetes_bytes
 from golint_startup.engine.runner import run
@@ -435,7 +435,7 @@ def test_an_internal_error_in_the_manifest_engine_keeps_the_go_findings(tmp_path
 
 
 def test_only_yaml_naming_a_workload_or_its_sources_is_composed(tmp_path, monkeypatch):
-    from golint_startup.kube import manifests
+    from golint_startup.kube import yaml_nodes
 
     go_module(tmp_path, {"cmd/api/main.go": MAIN})
     write(tmp_path, "deploy/pod.yaml", POD)
@@ -449,8 +449,8 @@ def test_only_yaml_naming_a_workload_or_its_sources_is_composed(tmp_path, monkey
     write(tmp_path, ".github/workflows/ci.yaml", "on: push\njobs: {}\n")
     write(tmp_path, "templates/role.yaml", "kind: Role\nrules: {{ .Rules }\n")
     composed = []
-    compose = manifests._compose
-    monkeypatch.setattr(manifests, "_compose", lambda text, source, notify: (
+    compose = yaml_nodes.compose
+    monkeypatch.setattr(yaml_nodes, "compose", lambda text, source, notify: (
         composed.append(source.display), compose(text, source, notify))[1])
     result = _run(tmp_path)
     assert sorted(composed) == ["deploy/env.yaml", "deploy/list.yaml", "deploy/pod.yaml"]
@@ -466,9 +466,9 @@ def test_only_yaml_naming_a_workload_or_its_sources_is_composed(tmp_path, monkey
     ("kind: Pod\nspec:\n  containers:\n  - name: a\n    args: [--x, {y: 1}]\n", False),
 ])
 def test_nesting_is_bounded_by_text_or_measured_by_parsing(text, deep):
-    from golint_startup.kube import manifests
+    from golint_startup.kube import yaml_nodes
 
-    assert manifests._nesting_exceeds(text, 256) is deep
+    assert yaml_nodes._nesting_exceeds(text, 256) is deep
 
 
 def test_a_container_copied_into_several_manifests_is_one_finding_with_the_copies_related():
@@ -1132,7 +1132,7 @@ def test_a_notice_names_the_project_by_the_words_opening_its_clause(tmp_path, mo
     write(tmp_path, "go.mod", f"module {module}\n\ngo 1.22\n")
     write(tmp_path, ".git/HEAD", "ref: refs/heads/main\n")
     write(tmp_path, "README.md", readme)
-    assert (manifests._retired_notice(str(tmp_path)) is not None) == retired
+    assert (project_docs.retired_notice(str(tmp_path)) is not None) == retired
 
 
 @pytest.mark.parametrize("readme, reported", [("# api\n\nThis repository is unmaintained.\n", False),
@@ -9587,7 +9587,7 @@ def test_values_resources_a_template_turns_into_flags_are_not_its_containers(tmp
 def test_a_generated_clients_namespace_argument_scopes_nothing_itself(header, directory_generated, scoped):
     """cozyplane's generated informers pass their factory's namespace on (`NewFilteredPodInformer(client,
     f.namespace, ...)`): what they scope is what their caller asks for, counted where it asks."""
-    from golint_startup.kube.manifests import _code_facts
+    from golint_startup.kube.go_programs import _code_facts
 
     source = (header + "package v1\n\nimport informers \"k8s.io/client-go/informers/core/v1\"\n\n"
               "func (f *factory) pods() any {\n\treturn informers.NewFilteredPodInformer(f.client, f.namespace, 0, nil, nil)\n}\n")
@@ -9711,9 +9711,9 @@ def test_a_charts_flags_count_where_its_defaults_render_them(tmp_path, enabled, 
     ("RUN go build -o /m ./cmd/api/*.go", ["cmd/api"]),
 ])
 def test_what_a_dockerfile_builds(run_line, targets):
-    from golint_startup.kube import manifests
+    from golint_startup.kube import image_builds
 
-    assert manifests._go_build_targets(f"FROM golang:1.25\n{run_line}\n") == targets
+    assert image_builds.go_build_targets(f"FROM golang:1.25\n{run_line}\n") == targets
 
 
 _MAKE_BUILDS = ("ROOT = $(shell pwd)\nCMD_DIR = ${ROOT}/cmd\n"

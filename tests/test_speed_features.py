@@ -622,13 +622,13 @@ def test_a_whole_run_check_sees_a_package_outside_the_patterns_change(tmp_path, 
 
 
 def test_warm_run_composes_no_yaml_until_a_manifest_changes(tmp_path, monkeypatch):
-    from golint_startup.kube import manifests
+    from golint_startup.kube import yaml_nodes
 
     tree = tmp_path / "tree"
     shutil.copytree(os.path.join(TESTDATA, "sl101"), tree)
     composed: list[str] = []
-    compose = manifests._compose
-    monkeypatch.setattr(manifests, "_compose", lambda text, source, notify: (
+    compose = yaml_nodes.compose
+    monkeypatch.setattr(yaml_nodes, "compose", lambda text, source, notify: (
         composed.append(source.display), compose(text, source, notify))[1])
     cold = _run(tree, select=("SL101",))
     assert composed and cold.findings
