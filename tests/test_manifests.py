@@ -7262,6 +7262,54 @@ def test_a_list_watch_of_one_namespace_scopes_what_it_fills(tmp_path, list_watch
     assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
 
 
+_LIST_WATCH_FROM_CALLER = """\
+package watch
+
+import (
+	corev1 "k8s.io/api/core/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/apimachinery/pkg/fields"
+	"k8s.io/client-go/kubernetes"
+	"k8s.io/client-go/tools/cache"
+)
+
+func readConfig(client kubernetes.Interface, namespace string) {
+	%s
+	startConfigInformer(lw, 0)
+}
+
+func startConfigInformer(lw cache.ListerWatcher, resync int) {
+	informer := cache.NewSharedIndexInformer(lw, &corev1.ConfigMap{}, 0, cache.Indexers{})
+	go informer.Run(nil)
+}
+%s"""
+_ONE_CONFIG_MAP = ('lw := cache.NewListWatchFromClient(client.CoreV1().RESTClient(), "configmaps", namespace, '
+                   'fields.OneTermEqualSelector("metadata.name", "auth"))')
+_EVERY_CONFIG_MAP = ('cache.NewListWatchFromClient(client.CoreV1().RESTClient(), "configmaps", metav1.NamespaceAll, '
+                     'fields.Everything())')
+
+
+@pytest.mark.parametrize("given, rest, reported", [
+    # device-mounter's API server: one ConfigMap, its ListWatch built by the only caller
+    (_ONE_CONFIG_MAP, "", False),
+    ("lw := " + _EVERY_CONFIG_MAP, "", True),
+    # another caller hands it every ConfigMap
+    (_ONE_CONFIG_MAP, "\nfunc all(client kubernetes.Interface) {\n\tstartConfigInformer(%s, 0)\n}\n" % _EVERY_CONFIG_MAP,
+     True),
+    (_ONE_CONFIG_MAP, "\nfunc all(lw cache.ListerWatcher) {\n\tstartConfigInformer(lw, 0)\n}\n", True),
+    # a caller hands it one namespace's, written in the call
+    (_ONE_CONFIG_MAP, "\nfunc one(client kubernetes.Interface) {\n\tstartConfigInformer(%s, 0)\n}\n"
+     % _EVERY_CONFIG_MAP.replace("metav1.NamespaceAll", '"kube-system"'), False),
+    # used as a value: what else it is given is not seen
+    (_ONE_CONFIG_MAP, "\nvar start = startConfigInformer\n", True),
+])
+def test_a_list_watch_of_one_namespace_given_by_every_caller_scopes_what_it_fills(tmp_path, given, rest, reported):
+    """An informer built on a ListerWatcher parameter is scoped when every call of its
+    function in the file hands it a ListWatch of one namespace."""
+    findings = _findings_of_watching_program(tmp_path, _LIST_WATCH_FROM_CALLER % (given, rest), controller=False)
+    assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
+
+
 _TYPED_LIST_WATCH = _LIST_WATCH_FILE_HEAD + """
 func start(client kubernetes.Interface, namespace string) {
 	informer := cache.NewSharedIndexInformer(

@@ -446,6 +446,8 @@ def _informer_scopings(code: bytes, imports: dict[bytes, bytes]) -> Iterator[tup
             namespace = _first_argument_end(code, construction.end() - 1)
             if _NAMED_NAMESPACE_ARGUMENT.match(code, namespace):
                 scopings.append(namespace)
+        if not scopings:
+            scopings = _scoping_by_every_caller(code, construction, end, function)
         tweaks = _tweaks_named(code, construction, end, function)
         if tweaks:
             functions = frozenset(_FUNCTION_NAME.findall(code)) if functions is None else functions
@@ -463,6 +465,56 @@ def _informer_scopings(code: bytes, imports: dict[bytes, bytes]) -> Iterator[tup
             scopings += [m.start() for m in appended.finditer(code, function, construction.start())
                          if _INFORMER_SCOPING.search(code, m.start(), code.find(b"\n", m.start()))]
         yield construction, [_naming_condition(code, at) for at in scopings]
+
+
+def _scoping_by_every_caller(code: bytes, construction: re.Match, end: int, function: int) -> list[int]:
+    """Where an informer built on a ListerWatcher parameter of its function is scoped by what
+    every call of that function in the file hands it: a ListWatch of one namespace or object
+    (_ONE_NAMESPACE), written in the call or assigned in the caller to the name it passes
+    (device-mounter's API server informs on the one ConfigMap its only caller's ListWatch
+    selects; its finding named ConfigMaps as growing). One of them, with its condition if any
+    has one; none when a call hands it anything else, or when the function is exported or used
+    as a value (it may be handed what the file does not show)."""
+    arguments = _top_level_parts(code[construction.end():end - 1])
+    named = _FUNCTION_NAME.match(code, function)
+    if not arguments or not re.fullmatch(rb"[A-Za-z_]\w*", arguments[0]) or named is None or \
+            named.group(1)[:1].isupper():
+        return []
+    header = function_header(code, function, construction.start())
+    opening = named.end() - 1 - function
+    parameters = [part.split(None, 1)[0] if part else b""
+                  for part in _top_level_parts(header[opening + 1:closing(header, opening, b"()") - 1])]
+    if arguments[0] not in parameters or \
+            re.search(_DECLARED % {b"name": re.escape(arguments[0])}, code[function:construction.start()]):
+        return []
+    position = parameters.index(arguments[0])
+    name = re.escape(named.group(1))
+    calls = list(re.finditer(rb"(?<![.\w])%s\(" % name, code))
+    if len(calls) != len(re.findall(rb"(?<![.\w])%s\b" % name, code)):
+        return []  # used as a value
+    scopings = []
+    for call in calls:
+        if code.endswith(b"func ", 0, call.start()):
+            continue  # the declaration
+        call_end = _call_end(code, call.end() - 1)
+        given = _top_level_parts(code[call.end():call_end - 1])
+        if len(given) <= position:
+            return []
+        argument_start = code.find(given[position], call.end(), call_end)
+        written = _ONE_NAMESPACE.search(code, argument_start, argument_start + len(given[position]))
+        if written is not None:
+            scopings.append(written.start())
+            continue
+        if not re.fullmatch(rb"[A-Za-z_]\w*", given[position]):
+            return []
+        assigned = [one.start() for one in _ONE_NAMESPACE.finditer(code, _function_start(code, call.start()), call.start())
+                    if (local := _ASSIGNED_NAME.match(code, code.rfind(b"\n", 0, one.start()) + 1, one.start()))
+                    is not None and local.group(1) == given[position]]
+        if not assigned:
+            return []
+        scopings.append(assigned[-1])
+    conditional = [at for at in scopings if _naming_condition(code, at) is not None]
+    return (conditional or scopings)[:1]
 
 
 # A name given as an informer's list options tweak, called or passed (`NodeNameFilter(node)`,
