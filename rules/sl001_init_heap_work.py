@@ -6,6 +6,7 @@ import functools
 import json
 import os
 import re
+import stat
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from typing import Callable, NamedTuple
@@ -533,6 +534,9 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
         # read's entry (as in `embedded`): a decode of them has that file's size, and is the
         # one finding of both (the copy is garbage once decoded).
         read_locals: dict[str, tuple] = {}
+        # Locals given an embedded file opened (`f, err := fsys.Open("version.txt")`) -> its
+        # read (as _embedded_read gives it): `io.ReadAll(f)` reads that file, as a ReadFile would.
+        opened_locals: dict[str, tuple] = {}
         where = _where(context)
         # The work of one init, or of one var declaration, moves out together: its findings
         # become one (see _one_finding). An init is known to the whole-run part by its position.
@@ -596,6 +600,14 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
                     read_locals[text(named[0])] = _Read(location_of(file.path, call), where, *asset, init_key)
                 continue
             read = _embedded_read(file, function, found["args"][0], embedded_vars)
+            if read is not None and read[0].endswith(".Open"):
+                named = assigned_names(call)
+                if named and named[0].type == "identifier" and _runs_during_init(file, call, context, never_set)[0]:
+                    opened_locals[text(named[0])] = read
+                continue
+            stream = _read_whole(file, function, found["args"][0])
+            if stream is not None and text(stream) in opened_locals and file.is_shadowed(stream):
+                read = (text(function), *opened_locals[text(stream)][1:])
             if read is not None:
                 if _runs_during_init(file, call, context, never_set)[0]:
                     entry = _Read(location_of(file.path, call), where, *read, init_key)
@@ -936,16 +948,20 @@ def _reads_only_embedded(file: GoFile, context) -> bool:
 
 def _embedded_read(file: GoFile, function, args, embedded_vars: dict) -> tuple | None:
     """(call name, embed variable, file name or None, patterns, import path) for
-    `fsys.ReadFile(name)` or `fs.ReadFile(fsys, name)` on a package-level `//go:embed`
+    `fsys.ReadFile(name)`, `fs.ReadFile(fsys, name)` or `fsys.Open(name)` on a package-level `//go:embed`
     variable: one of this file (with its patterns), or `pkg.FS` of an imported package (no
     patterns: check_project finds them when that package is linted, as zora's CRDs and
     radius' defaults are read from an `embed.FS` declared beside the files)."""
     name = text(function.child_by_field_name("field"))
     operand = function.child_by_field_name("operand")
-    if name != "ReadFile":
+    if name not in ("ReadFile", "Open"):
         return None
     arguments = values_of(args)
-    if operand.type == "identifier" and file.package_of(operand) == "io/fs" and len(arguments) == 2:
+    if name == "Open" and len(arguments) == 1:
+        variable, argument, call_name = operand, arguments[0], "(embed.FS).Open"
+    elif name == "Open":
+        return None
+    elif operand.type == "identifier" and file.package_of(operand) == "io/fs" and len(arguments) == 2:
         variable, argument, call_name = arguments[0], arguments[1], "fs.ReadFile"
     elif len(arguments) == 1:
         variable, argument, call_name = operand, arguments[0], "(embed.FS).ReadFile"
@@ -958,6 +974,16 @@ def _embedded_read(file: GoFile, function, args, embedded_vars: dict) -> tuple |
     if variable.type != "identifier" or text(variable) not in embedded_vars or file.is_shadowed(variable):
         return None
     return call_name, text(variable), wanted, embedded_vars[text(variable)], ""
+
+
+def _read_whole(file: GoFile, function, args):
+    """The stream `io.ReadAll(r)` (or ioutil's) reads whole, when it is a name; else None."""
+    operand = function.child_by_field_name("operand")
+    if text(function.child_by_field_name("field")) != "ReadAll" or operand is None or operand.type != "identifier" or \
+            file.package_of(operand) not in ("io", "io/ioutil"):
+        return None
+    arguments = values_of(args)
+    return arguments[0] if len(arguments) == 1 and arguments[0].type == "identifier" else None
 
 
 # go-bindata's accessors of the assets it generates into a package (`bindata.Asset(name)`),
@@ -1657,10 +1683,12 @@ def _decoded_finding(directory: str, decode: _Decode, patterns: tuple | None, co
         size = assets[wanted] if wanted in assets else sum(assets.values())
         what = f"decodes {wanted!r} ({human_size(size)}) read from {variable}" if wanted in assets else \
             f"decodes an asset of {variable} (they total {human_size(size)})"
-    elif files and wanted is not None:
-        size = read_size(files, wanted)
-        what = f"decodes {wanted!r} ({human_size(size)}) read from {variable}" if size is not None else \
-            f"decodes {wanted!r} read from {variable}"
+    elif patterns is not None and wanted is not None:
+        size = read_size(files, wanted) if files else None
+        size = _tree_size(directory, wanted) if size is None else size
+        if size is None:
+            return None
+        what = f"decodes {wanted!r} ({human_size(size)}) read from {variable}"
     elif files:
         size = sum(files.values())
         names = ", ".join(sorted(os.path.basename(name) for name in files))
@@ -1702,6 +1730,21 @@ def _compilation_finding(package: str, compilations: list, reported: set, minimu
         first[0], level="note", related=related)
 
 
+def _tree_size(directory: str, wanted: str) -> int | None:
+    """The size of the embedded file a read names, as the tree holds it under `directory` (the
+    package declaring the variable), when its patterns could not be sized. None when the tree
+    does not hold it: the build writes it first (a `go generate` step, a download), at a size
+    the tree does not tell, and it is not reported. Both such files read so far were small:
+    decert's version.txt (`git describe` output) and autok3s' install script."""
+    if ".." in wanted.split("/"):
+        return None  # no embedded file's name: the read fails
+    try:
+        status = os.stat(os.path.join(directory, wanted))
+    except OSError:
+        return None
+    return status.st_size if stat.S_ISREG(status.st_mode) else None
+
+
 def _embedded_finding(directory: str, read: _Read, patterns: tuple, minimum: int) -> Finding | None:
     """A ReadFile of an embedded file, sized when `patterns` resolve to files under `directory`:
     None when the file read (or, its name not known, everything the variable embeds) is
@@ -1709,6 +1752,10 @@ def _embedded_finding(directory: str, read: _Read, patterns: tuple, minimum: int
     files = embedded_files(directory, patterns)
     call_name, context, variable, wanted = read.call_name, read.context, read.variable, read.wanted
     size = read_size(files, wanted) if files is not None else None
+    if size is None and wanted is not None:
+        size = _tree_size(directory, wanted)
+        if size is None:
+            return None
     if size is not None and size < minimum:
         return None
     if size is None:
@@ -1719,7 +1766,7 @@ def _embedded_finding(directory: str, read: _Read, patterns: tuple, minimum: int
         what = f"copies files of {variable} onto the heap (they total {human_size(size)})"
     return Finding(RULE.id, (
         f"{call_name} in {context} {what}{_WHILE_INITIALIZING}, before main: embedded data is "
-        "in the binary's read-only memory, and ReadFile returns a fresh copy, which stays live as long as a "
+        "in the binary's read-only memory, and reading it returns a fresh copy, which stays live as long as a "
         "package variable holds it, in every program that imports the "
         "package; read it where it is needed, or keep it as a string or []byte variable with //go:embed "
         "(no copy at all)"), read.where, level="warning")

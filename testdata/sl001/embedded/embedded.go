@@ -2,6 +2,7 @@ package embedded
 
 import (
 	"embed"
+	"io"
 	"io/fs"
 	"os"
 	"strings"
@@ -24,7 +25,10 @@ var (
 var notes embed.FS
 
 //go:embed generated/*.pb
-var missing embed.FS // the pattern names nothing in this tree: the size is unknown
+var missing embed.FS // the pattern names nothing in this tree: the build makes the files first
+
+//go:embed assets/small.txt assets/version*
+var versions embed.FS // version.txt: written by a go generate step (`git describe`), not in the tree
 
 var catalog []byte
 
@@ -98,7 +102,33 @@ func init() {
 }
 
 func init() {
-	_, _ = missing.ReadFile("generated/a.pb") // want `SL001: \(embed.FS\).ReadFile in func init copies 'generated/a.pb' from missing onto the heap`
+	_, _ = missing.ReadFile("generated/a.pb") // not in the tree: its size is unknown, so it is not reported
+}
+
+var Version, Banner string
+
+// An embedded file opened and read whole is copied as a ReadFile copies it, and sized the same.
+func init() {
+	f, err := assets.Open("assets/big.json")
+	if err != nil {
+		return
+	}
+	catalog, _ = io.ReadAll(f) // want `SL001: io.ReadAll in func init copies 'assets/big.json' \(8 KB\) from assets onto the heap`
+}
+
+func init() {
+	f, _ := versions.Open("version.txt")
+	b, _ := io.ReadAll(f) // not in the tree: the build writes it
+	Version = string(b)
+	small, _ := versions.Open("assets/small.txt")
+	b, _ = io.ReadAll(small) // 12 bytes
+	Banner = string(b)
+}
+
+// A stream read whole that is not an embedded file.
+func init() {
+	b, _ := io.ReadAll(os.Stdin) // want "SL001: io.ReadAll in func init reads a whole stream into memory"
+	Banner = string(b)
 }
 
 func init() {
