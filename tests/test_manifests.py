@@ -1067,6 +1067,14 @@ def test_a_scaffold_whose_readme_is_its_title_alone_is_reported_when_a_readme_ab
     ("# api\n\nAn operator. Without cert-manager installed\nthis project is not functional.\nInstall it first.\n", True),
     ("# api\n## Status\nThis project is not in working condition.\n", False),
     ("# api\n\nThe project is in working condition since v2.\n", True),
+    # knative's net-http01
+    ("### :warning: Deprecation Notice :warning:\n\nThis integration is deprecated and this repo will be archived the "
+     "coming months.\n\n## Knative `api`\n", False),
+    ("# api\n\n## Deprecated\n\nUse widget-api instead.\n", False),
+    ("# api\n\nThis repository will be archived in March.\n", False),
+    ("# api\n\n## Deprecated flags\n\n`--legacy` goes in v2.\n", True),  # a section on something else
+    ("# api\n\n## Deprecation notice for v1alpha1\n\nMove to v1.\n", True),
+    ("# api\n\nIts old dashboard will be archived; the repository stays.\n", True),
     # kode-operator's disclaimer
     ("# api\n\n**DISCLAIMER! THIS PROJECT IS UNDER HEAVY DEVELOPMENT AND NOT MEANT FOR PRODUCTION USE.**\n", False),
     ("# api\n\nThis project is not yet ready for production.\n", False),

@@ -175,6 +175,12 @@ _RETIRED_STATE = (r"(?:is|has\s+been)\s+(?:now\s+|currently\s+)?(?:\*\*?|__?)?(?
                   r"(?:\*\*?|__?)?+(?=\s*(?:[.,;:!)\u26a0]|\*+\s*(?:[.,;:!)]|$)|$|"
                   r"(?:[*_]+\s*|(?<=\s))(?:in\s+favou?r|and|please|use|see)\b|[*_]+\s*\())")
 _RETIRED = re.compile(r"(?i)\b(?:this|the)\s+(?:project|repository|repo)\s+(?:\w+\s+)?" + _RETIRED_STATE +
+                      # knative's net-http01: "### :warning: Deprecation Notice :warning:" over "This
+                      # integration is deprecated and this repo will be archived the coming months"
+                      # (its finding read as not worth a change): a heading of those words alone, or
+                      # the repository's archiving to come.
+                      r"|^[ \t]*#+[ \t]*(?:[\W_]|:\w+:)*deprecat(?:ed|ion[ \t]+notice)(?:[\W_]|:\w+:)*$"
+                      r"|\b(?:this|the)\s+(?:project|repository|repo)\s+will\s+(?:soon\s+)?be\s+archived\b"
                       # Intel's notice on the projects it stopped: "## PROJECT NOT UNDER ACTIVE MANAGEMENT"
                       # (trusted-certificate-issuer's, read as not worth a change).
                       r"|^\W*project\s+not\s+under\s+active\s+management\W*$"
