@@ -1075,6 +1075,12 @@ def test_a_scaffold_whose_readme_is_its_title_alone_is_reported_when_a_readme_ab
     ("# api\n\n## Deprecated flags\n\n`--legacy` goes in v2.\n", True),  # a section on something else
     ("# api\n\n## Deprecation notice for v1alpha1\n\nMove to v1.\n", True),
     ("# api\n\nIts old dashboard will be archived; the repository stays.\n", True),
+    ("# api\n\nThis repository will be archived if no maintainer steps up by June.\n", True),
+    ("# api\n\nLogs uploaded to the repo will be archived nightly.\n", True),
+    ("# api\n\n## Install\n\n## Changes\n\n### Deprecated\n\n- `--legacy`\n", True),  # a changelog's section
+    ("# api\n\n```sh\n# Deprecated\nwidget --old\n```\n", True),  # a comment in an example
+    ("#\n\n:x:\n\nDeprecated\n", True),
+    ("# api\n\n## :no_entry: _Deprecated_ :no_entry:\n\nUse widget-api.\n", False),
     # kode-operator's disclaimer
     ("# api\n\n**DISCLAIMER! THIS PROJECT IS UNDER HEAVY DEVELOPMENT AND NOT MEANT FOR PRODUCTION USE.**\n", False),
     ("# api\n\nThis project is not yet ready for production.\n", False),
@@ -7310,6 +7316,9 @@ _EVERY_CONFIG_MAP = ('cache.NewListWatchFromClient(client.CoreV1().RESTClient(),
      % _EVERY_CONFIG_MAP.replace("metav1.NamespaceAll", '"kube-system"'), False),
     # used as a value: what else it is given is not seen
     (_ONE_CONFIG_MAP, "\nvar start = startConfigInformer\n", True),
+    # given every ConfigMap after the scoped one, or on a condition
+    (_ONE_CONFIG_MAP + "\n\tlw = " + _EVERY_CONFIG_MAP, "", True),
+    (_ONE_CONFIG_MAP + "\n\tif namespace == \"\" {\n\t\tlw = " + _EVERY_CONFIG_MAP + "\n\t}", "", True),
 ])
 def test_a_list_watch_of_one_namespace_given_by_every_caller_scopes_what_it_fills(tmp_path, given, rest, reported):
     """An informer built on a ListerWatcher parameter is scoped when every call of its

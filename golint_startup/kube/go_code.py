@@ -474,7 +474,8 @@ def _scoping_by_every_caller(code: bytes, construction: re.Match, end: int, func
     (device-mounter's API server informs on the one ConfigMap its only caller's ListWatch
     selects; its finding named ConfigMaps as growing). One of them, with its condition if any
     has one; none when a call hands it anything else, or when the function is exported or used
-    as a value (it may be handed what the file does not show)."""
+    as a value (it may be handed what the file does not show). Calls in the package's other
+    files are not seen: the facts are a file's."""
     arguments = _top_level_parts(code[construction.end():end - 1])
     named = _FUNCTION_NAME.match(code, function)
     if not arguments or not re.fullmatch(rb"[A-Za-z_]\w*", arguments[0]) or named is None or \
@@ -507,12 +508,14 @@ def _scoping_by_every_caller(code: bytes, construction: re.Match, end: int, func
             continue
         if not re.fullmatch(rb"[A-Za-z_]\w*", given[position]):
             return []
-        assigned = [one.start() for one in _ONE_NAMESPACE.finditer(code, _function_start(code, call.start()), call.start())
-                    if (local := _ASSIGNED_NAME.match(code, code.rfind(b"\n", 0, one.start()) + 1, one.start()))
-                    is not None and local.group(1) == given[position]]
-        if not assigned:
+        # The last assignment to the name before the call must be the scoped ListWatch.
+        caller = _function_start(code, call.start())
+        last = _last_match(re.compile(_DECLARED % {b"name": re.escape(given[position])}), code, caller, call.start())
+        opening = code.find(b"(", last.end(), call.start()) if last is not None else -1
+        scoped = _ONE_NAMESPACE.search(code, last.end(), _call_end(code, opening)) if opening >= 0 else None
+        if scoped is None:
             return []
-        scopings.append(assigned[-1])
+        scopings.append(scoped.start())
     conditional = [at for at in scopings if _naming_condition(code, at) is not None]
     return (conditional or scopings)[:1]
 

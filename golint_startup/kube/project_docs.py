@@ -175,12 +175,13 @@ _RETIRED_STATE = (r"(?:is|has\s+been)\s+(?:now\s+|currently\s+)?(?:\*\*?|__?)?(?
                   r"(?:\*\*?|__?)?+(?=\s*(?:[.,;:!)\u26a0]|\*+\s*(?:[.,;:!)]|$)|$|"
                   r"(?:[*_]+\s*|(?<=\s))(?:in\s+favou?r|and|please|use|see)\b|[*_]+\s*\())")
 _RETIRED = re.compile(r"(?i)\b(?:this|the)\s+(?:project|repository|repo)\s+(?:\w+\s+)?" + _RETIRED_STATE +
-                      # knative's net-http01: "### :warning: Deprecation Notice :warning:" over "This
-                      # integration is deprecated and this repo will be archived the coming months"
-                      # (its finding read as not worth a change): a heading of those words alone, or
-                      # the repository's archiving to come.
-                      r"|^[ \t]*#+[ \t]*(?:[\W_]|:\w+:)*deprecat(?:ed|ion[ \t]+notice)(?:[\W_]|:\w+:)*$"
-                      r"|\b(?:this|the)\s+(?:project|repository|repo)\s+will\s+(?:soon\s+)?be\s+archived\b"
+                      # knative's net-http01: "This integration is deprecated and this repo will be
+                      # archived the coming months" (its finding read as not worth a change): the
+                      # repository's archiving to come, opening a clause and not on a condition
+                      # ("Logs uploaded to the repo will be archived", "... archived if no one
+                      # steps up" are no notices). Its heading: _DEPRECATION_HEADING.
+                      r"|(?:^|[.!?:]\s+|[*_>]\s*)(?:this|the)\s+(?:project|repository|repo)\s+will\s+(?:soon\s+)?"
+                      r"be\s+archived\b(?!\s+(?:if|unless|when)\b)"
                       # Intel's notice on the projects it stopped: "## PROJECT NOT UNDER ACTIVE MANAGEMENT"
                       # (trusted-certificate-issuer's, read as not worth a change).
                       r"|^\W*project\s+not\s+under\s+active\s+management\W*$"
@@ -228,13 +229,37 @@ def retired_notice(module_root: str) -> str | None:
         readmes = _readmes(directory)
         if readmes:
             top = objects.read(readmes[0])[:_RETIRED_NOTICE_BYTES]
-            return readmes[0] if _RETIRED.search(top) or any(
+            return readmes[0] if _RETIRED.search(top) or _headed_deprecated(top) or any(
                 _names_project(top, found, names) for found in _NAMED_RETIRED.finditer(top)) else None
         parent = os.path.dirname(directory)
         if parent == directory or os.path.exists(os.path.join(directory, ".git")):
             break  # not above the repository's root
         directory = parent
     return None
+
+
+# A heading of these words alone, emphasis, emoji and `:name:` shortcodes around them: net-http01's
+# "### :warning: Deprecation Notice :warning:" (not "## Deprecated flags").
+_DEPRECATION_HEADING = re.compile(r"(?i)[ \t]*#+[ \t]*(?:[^\w\n]|_|:[^\W_]\w*:)*deprecat(?:ed|ion[ \t]+notice)"
+                                  r"(?:[^\w\n]|_|:[^\W_]\w*:)*")
+_FENCE = re.compile(r"[ \t]*(?:```|~~~)")
+
+
+def _headed_deprecated(top: str) -> bool:
+    """Whether one of the first two headings of a README's top, outside code blocks (a title,
+    then a notice), says only that the project is deprecated: not a changelog's `### Deprecated`
+    further down, nor a comment in a shell example."""
+    headings, fenced = 0, False
+    for line in top.splitlines():
+        if _FENCE.match(line):
+            fenced = not fenced
+        elif not fenced and line.lstrip().startswith("#"):
+            if _DEPRECATION_HEADING.fullmatch(line):
+                return True
+            headings += 1
+            if headings == 2:
+                return False
+    return False
 
 
 _MAJOR_VERSION = re.compile(r"(?:/v\d+|\.v\d+)$")  # example.com/widget/v2, gopkg.in/widget.v1
