@@ -534,8 +534,9 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
         # read's entry (as in `embedded`): a decode of them has that file's size, and is the
         # one finding of both (the copy is garbage once decoded).
         read_locals: dict[str, tuple] = {}
-        # Locals given an embedded file opened (`f, err := fsys.Open("version.txt")`) -> its
-        # read (as _embedded_read gives it): `io.ReadAll(f)` reads that file, as a ReadFile would.
+        # Locals given an embedded file opened (`f, err := fsys.Open("big.json")`) -> its read
+        # (as _embedded_read gives it) and the name assigned: `io.ReadAll(f)` reads that file, as
+        # a ReadFile would, while `f` still holds it (_still_holds).
         opened_locals: dict[str, tuple] = {}
         where = _where(context)
         # The work of one init, or of one var declaration, moves out together: its findings
@@ -603,11 +604,12 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
             if read is not None and read[0].endswith(".Open"):
                 named = assigned_names(call)
                 if named and named[0].type == "identifier" and _runs_during_init(file, call, context, never_set)[0]:
-                    opened_locals[text(named[0])] = read
+                    opened_locals[text(named[0])] = read, named[0]
                 continue
             stream = _read_whole(file, function, found["args"][0])
-            if stream is not None and text(stream) in opened_locals and file.is_shadowed(stream):
-                read = (text(function), *opened_locals[text(stream)][1:])
+            if stream is not None and text(stream) in opened_locals and \
+                    _still_holds(file, opened_locals[text(stream)][1], stream):
+                read = (text(function), *opened_locals[text(stream)][0][1:])
             if read is not None:
                 if _runs_during_init(file, call, context, never_set)[0]:
                     entry = _Read(location_of(file.path, call), where, *read, init_key)
@@ -957,7 +959,8 @@ def _embedded_read(file: GoFile, function, args, embedded_vars: dict) -> tuple |
     if name not in ("ReadFile", "Open"):
         return None
     arguments = values_of(args)
-    if name == "Open" and len(arguments) == 1:
+    if name == "Open" and len(arguments) == 1 and operand.type == "identifier":
+        # Only this file's variable: another package's may be any file system (`http.Dir`).
         variable, argument, call_name = operand, arguments[0], "(embed.FS).Open"
     elif name == "Open":
         return None
@@ -984,6 +987,23 @@ def _read_whole(file: GoFile, function, args):
         return None
     arguments = values_of(args)
     return arguments[0] if len(arguments) == 1 and arguments[0].type == "identifier" else None
+
+
+def _still_holds(file: GoFile, assigned, used) -> bool:
+    """Whether the local `used` is the one `assigned` declared or set earlier in its block (or
+    its `if`/`for`/`switch` header) with nothing assigned to that name in between: `f` of `f, err
+    := fsys.Open(name)` read by `io.ReadAll(f)`."""
+    statement = assigned.parent.parent  # the name, its expression list, the assignment
+    scope = statement.parent if statement is not None else None
+    if scope is None or not scope.start_byte <= used.start_byte < scope.end_byte or \
+            used.start_byte < statement.end_byte:
+        return False
+    between = file.source[statement.end_byte:used.start_byte]
+    return re.search(_ASSIGNED % ((re.escape(text(assigned).encode()),) * 3), between) is None
+
+
+# An assignment to or a declaration of a name (`f = `, `f, err := `, `x, f = `, `var f`).
+_ASSIGNED = rb"(?<![.\w])%s(?:\s*,\s*\w+)*\s*:?=(?!=)|,\s*%s\b[\w\s,]*:?=(?!=)|\bvar\s+(?:\w+\s*,\s*)*%s\b"
 
 
 # go-bindata's accessors of the assets it generates into a package (`bindata.Asset(name)`),
@@ -1684,10 +1704,9 @@ def _decoded_finding(directory: str, decode: _Decode, patterns: tuple | None, co
         what = f"decodes {wanted!r} ({human_size(size)}) read from {variable}" if wanted in assets else \
             f"decodes an asset of {variable} (they total {human_size(size)})"
     elif patterns is not None and wanted is not None:
-        size = read_size(files, wanted) if files else None
-        size = _tree_size(directory, wanted) if size is None else size
+        size = read_size(files, wanted) if files is not None else _tree_size(directory, wanted)
         if size is None:
-            return None
+            return None  # see _embedded_finding
         what = f"decodes {wanted!r} ({human_size(size)}) read from {variable}"
     elif files:
         size = sum(files.values())
@@ -1735,9 +1754,10 @@ def _tree_size(directory: str, wanted: str) -> int | None:
     package declaring the variable), when its patterns could not be sized. None when the tree
     does not hold it: the build writes it first (a `go generate` step, a download), at a size
     the tree does not tell, and it is not reported. Both such files read so far were small:
-    decert's version.txt (`git describe` output) and autok3s' install script."""
-    if ".." in wanted.split("/"):
-        return None  # no embedded file's name: the read fails
+    decert's version.txt (`git describe` output) and autok3s' install script. None too for a
+    name an embed.FS cannot open (io/fs' ValidPath: no leading `/`, no empty, `.` or `..` part)."""
+    if any(part in ("", ".", "..") for part in wanted.split("/")):
+        return None
     try:
         status = os.stat(os.path.join(directory, wanted))
     except OSError:
@@ -1752,8 +1772,10 @@ def _embedded_finding(directory: str, read: _Read, patterns: tuple, minimum: int
     files = embedded_files(directory, patterns)
     call_name, context, variable, wanted = read.call_name, read.context, read.variable, read.wanted
     size = read_size(files, wanted) if files is not None else None
-    if size is None and wanted is not None:
-        size = _tree_size(directory, wanted)
+    if wanted is not None and size is None:
+        # Not among what the patterns embed in this tree, or not in the tree at all: the
+        # build writes it first (see _tree_size).
+        size = _tree_size(directory, wanted) if files is None else None
         if size is None:
             return None
     if size is not None and size < minimum:

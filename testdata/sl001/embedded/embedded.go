@@ -6,6 +6,8 @@ import (
 	"io/fs"
 	"os"
 	"strings"
+
+	"example.com/webroot"
 )
 
 //go:embed assets/*.json assets/small.txt
@@ -117,7 +119,7 @@ func init() {
 }
 
 func init() {
-	f, _ := versions.Open("version.txt")
+	f, _ := versions.Open("assets/version.txt")
 	b, _ := io.ReadAll(f) // not in the tree: the build writes it
 	Version = string(b)
 	small, _ := versions.Open("assets/small.txt")
@@ -128,6 +130,41 @@ func init() {
 // A stream read whole that is not an embedded file.
 func init() {
 	b, _ := io.ReadAll(os.Stdin) // want "SL001: io.ReadAll in func init reads a whole stream into memory"
+	Banner = string(b)
+}
+
+// Streams of the same name that no longer hold the embedded file: opened in an if's header,
+// given another stream, declared again in an inner block.
+func init() {
+	if f, err := notes.Open("assets/small.txt"); err == nil {
+		_ = f.Close()
+	}
+	f := os.Stdin
+	b, _ := io.ReadAll(f) // want "SL001: io.ReadAll in func init reads a whole stream into memory"
+	Banner = string(b)
+}
+
+func init() {
+	f, _ := notes.Open("assets/small.txt")
+	f = os.Stdin
+	b, _ := io.ReadAll(f) // want "SL001: io.ReadAll in func init reads a whole stream into memory"
+	Banner = string(b)
+}
+
+func init() {
+	f, _ := notes.Open("assets/small.txt")
+	_ = f
+	{
+		f, _ := os.Open("/etc/app/banner") // want "SL001: os.Open in func init opens a file"
+		b, _ := io.ReadAll(f)
+		Banner = string(b)
+	}
+}
+
+// Another package's file system, whatever it is: not an embedded file.
+func init() {
+	f, _ := webroot.Files.Open("/index.html")
+	b, _ := io.ReadAll(f) // want "SL001: io.ReadAll in func init reads a whole stream into memory"
 	Banner = string(b)
 }
 
