@@ -1322,7 +1322,7 @@ class GoTree:
         with `/usr/bin/unifabric/entrypoint.sh`, which writes a config and starts lldpd, a C
         daemon (its finding was read as wrong). The programs are named by a main package's
         directory, what a copying Dockerfile's `go build -o` writes or copies from another stage,
-        and the names its COPY and RUN lines give those (image_builds._renames). Unknown (False) when no
+        and the names its COPY and RUN lines give those (image_builds.renamed). Unknown (False) when no
         Dockerfile copies a script there, one of those scripts is not in the tree, or one of
         those Dockerfiles builds no Go by `go build -o` (`RUN make build`: its program's name is
         not known) or has a RUN line that cannot be read."""

@@ -7,11 +7,6 @@ the positions of the settings the Go runtime depends on (memory limit and reques
 `GOMEMLIMIT`, `GOGC`, probes), resolves `envFrom` against the ConfigMaps and Secrets
 among the linted files (kustomize's generated ones included), and tells which containers run Go (see RECOGNITION). Rules get
 a `ProjectManifests` through `Rule.check_manifests` and only look at its `go_containers`.
-
-YAML is read with PyYAML's composer (`yaml.compose_all`): it gives every node, key and
-value alike, its start and end position, keeps each scalar's text as written (so
-`GOGC: off` stays "off" instead of YAML 1.1's false), and its libyaml loader is fast;
-ruamel.yaml keeps positions only per mapping key, through a separate accessor.
 """
 
 from __future__ import annotations

@@ -1,6 +1,11 @@
 """YAML read with positions for the manifest rules: a file's Source (where a node is, in byte
 columns), the documents PyYAML's composer gives (`compose`, its nesting bounded), and the
 accessors of their nodes (`get`, `value`, `text`, `items`, `mapping_items`).
+
+PyYAML's composer (`yaml.compose_all`) gives every node, key and value alike, its start and
+end position, keeps each scalar's text as written (so `GOGC: off` stays "off" instead of YAML
+1.1's false), and its libyaml loader is fast; ruamel.yaml keeps positions only per mapping
+key, through a separate accessor.
 """
 
 from __future__ import annotations
