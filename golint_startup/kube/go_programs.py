@@ -283,7 +283,7 @@ def _kubebuilder_root(root: str) -> str | None:
 def _kubebuilder_root_above(directory: str, levels: int) -> str | None:
     """The first of `directory` and the `levels - 1` directories above it that holds
     kubebuilder's `PROJECT` file."""
-    return next((above for above in image_builds.and_above(directory, levels) if _kubebuilder_root(above) is not None),
+    return next((above for above in image_builds.directory_and_parents(directory, levels) if _kubebuilder_root(above) is not None),
                 None)
 
 
@@ -2484,7 +2484,7 @@ class GoTree:
             top = os.path.commonpath(linted + list(self._dockerfiles) + self._manifest_dirs) \
                 if self._dockerfiles else None
             directories = {above for directory in self._dockerfiles
-                           for above in image_builds.and_above(directory, image_builds.BUILD_CONTEXT_DEPTH + 1)
+                           for above in image_builds.directory_and_parents(directory, image_builds.BUILD_CONTEXT_DEPTH + 1)
                            if modules.names_below(above, top) is not None}
             for directory in sorted(directories | set(linted)):
                 makefile = os.path.join(directory, "Makefile")

@@ -1106,7 +1106,7 @@ def chart_kinds_listed_by_account(rbac_templates: list[tuple[Source, str]]) -> d
         lines = text.split("\n")
         documents += composed
         for document in composed:
-            for obj in objects.objects(document.root):
+            for obj in objects.in_document(document.root):
                 if yaml_nodes.text(yaml_nodes.value(obj, "kind")) != "ClusterRole":
                     continue
                 if any(obj.start_mark.line <= line <= obj.end_mark.line and not _names_the_object(obj, line, lines)

@@ -464,7 +464,7 @@ def in_build_context(directory: str, source: str, holds: Callable[[str], bool]) 
     """Where a COPY source of a Dockerfile in `directory` is: in the Dockerfile's directory as
     the build context, else in the first of the few above it where `holds` finds it (that one
     is the build's context); None when none does."""
-    return next((path for context in and_above(directory, BUILD_CONTEXT_DEPTH + 1)
+    return next((path for context in directory_and_parents(directory, BUILD_CONTEXT_DEPTH + 1)
                  if holds(path := os.path.normpath(os.path.join(context, source)))), None)
 
 
@@ -506,7 +506,7 @@ def _copies(dockerfile: str, stages: bool = False) -> list[_Copy]:
 COMMENT_LINES = re.compile(r"^\s*#.*$", re.MULTILINE)
 
 
-def and_above(directory: str, levels: int) -> list[str]:
+def directory_and_parents(directory: str, levels: int) -> list[str]:
     """`directory` and the `levels - 1` directories above it, nearest first."""
     found = [directory]
     while len(found) < levels and os.path.dirname(found[-1]) != found[-1]:

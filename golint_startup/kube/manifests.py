@@ -1309,7 +1309,7 @@ def _mark_resized(containers: list[Container], documents: list[Document]) -> Non
     (`targetRef` its workload, `updateMode` not `Off`, and its container's policy, else the
     `*` one, else the defaults, controlling memory and limits) gets `resized_by`."""
     for doc in documents:
-        for obj in objects.objects(doc.root):
+        for obj in objects.in_document(doc.root):
             if yaml_nodes.text(yaml_nodes.value(obj, "kind")) != _VPA or \
                     yaml_nodes.text(yaml_nodes.value(obj, "spec", "updatePolicy", "updateMode")) == "Off":
                 continue

@@ -310,7 +310,7 @@ FALSE = frozenset({"false", "False", "FALSE"})
 # --- objects and containers --------------------------------------------------------------
 
 
-def objects(root: yaml.Node) -> list[yaml.Node]:
+def in_document(root: yaml.Node) -> list[yaml.Node]:
     """Kubernetes objects in a document: the document itself, or a List's items; not objects
     read back from a cluster (`kubectl get -o yaml`: a `resourceVersion` or `uid` in their
     metadata), which no one applies: ai-sovereign-finops-operator keeps its experiments' Jobs
@@ -353,7 +353,7 @@ def env_sources(documents: list[Document]) -> dict[tuple[str, str], list[_EnvSou
     for doc in documents:
         for kind, source in _generated_env_sources(doc):
             found.setdefault(kind, []).append(source)
-        for obj in objects(doc.root):
+        for obj in in_document(doc.root):
             kind = yaml_nodes.text(yaml_nodes.value(obj, "kind"))
             name = yaml_nodes.text(yaml_nodes.value(obj, "metadata", "name"))
             if kind not in ("ConfigMap", "Secret") or not name:
@@ -479,7 +479,7 @@ def _pod_specs(obj: yaml.Node) -> list[tuple[str, yaml.Node | None]]:
 
 def containers(doc: Document, env_sources) -> list[Container]:
     found = []
-    for obj in objects(doc.root):
+    for obj in in_document(doc.root):
         namespace = _namespace(obj)
         if not NOT_DEPLOYED_WORDS.isdisjoint(words(namespace or "")):
             continue  # put in a namespace of tests or examples (`serving-tests`): not what users run
@@ -654,7 +654,7 @@ def kinds_listed_cluster_wide(documents: list[Document], rules_unknown: frozense
     granted: dict[str, set[str]] = {}
     bound_in_a_namespace: set[str] = set()
     for document in documents:
-        for obj in objects(document.root):
+        for obj in in_document(document.root):
             kind = yaml_nodes.text(yaml_nodes.value(obj, "kind"))
             if kind == "ClusterRole" and (name := yaml_nodes.text(yaml_nodes.value(obj, "metadata", "name"))):
                 if yaml_nodes.value(obj, "aggregationRule") is not None or name in rules_unknown:
