@@ -8282,6 +8282,24 @@ def test_a_ko_reference_runs_the_package_it_names(tmp_path, program, reported):
     assert [f.rule_id for f in _run(tmp_path).findings] == (["SL101"] if reported else [])
 
 
+@pytest.mark.parametrize("image, reported", [
+    ("ko://example.com/app/cmd/source/controller", True),
+    # aws-kinesis-channel's config names cmd/controller, its code is in another directory: ko
+    # cannot build the manifest as written
+    ("ko://example.com/app/cmd/controller", False),
+    ("ko://example.com/app/cmd/source/controller:v1", True),
+    # another module's package: built from that module, whatever this tree holds
+    ("ko://example.org/other/cmd/controller", True),
+])
+def test_a_ko_reference_to_a_package_its_module_does_not_hold_is_not_checked(tmp_path, image, reported):
+    go_module(tmp_path, {"cmd/source/controller/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
+    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="40Mi").replace("ghcr.io/acme/api:1", image))
+    done = _run(tmp_path)
+    assert [f.rule_id for f in done.findings] == (["SL101"] if reported else [])
+    if not reported:
+        assert any("a ko:// package that its module does not hold" in str(n) for n in done.notifications)
+
+
 _KUSTOMIZATION = """\
 apiVersion: kustomize.config.k8s.io/v1beta1
 kind: Kustomization

@@ -180,10 +180,15 @@ def _pulled_from_a_developers_registry(container: Container) -> bool:
 _ONE_LABEL = re.compile(r"[A-Za-z][\w-]*")
 
 
+def _ko_import_path(image: str) -> str:
+    """The import path a `ko://` image names, without a tag or digest."""
+    return image.removeprefix("ko://").split("@", 1)[0].split(":", 1)[0]
+
+
 # Containers of development installs, with what the run says of them (verb, plural, what):
 # marked so by their own pull policy, or another container's for the same local image; or
 # checking client-go's cache for tests; or pulling from a developer's registry; or left-over
-# scaffolds, which no one installs as written.
+# scaffolds and ko:// packages gone from the tree, which no one installs as written.
 DEVELOPMENT = (
     (lambda c: c.loaded_by_hand,
      ("runs", "run", "an image loaded onto the node by hand (imagePullPolicy: Never), for development")),
@@ -197,6 +202,8 @@ DEVELOPMENT = (
      ("is", "are", "a left-over kubebuilder scaffold that cannot start as written (its command names no "
                    "program its project's Dockerfiles build, or it passes no value for a flag its manager "
                    "requires)")),
+    (lambda c: c.names_missing_package,
+     ("names", "name", "a ko:// package that its module does not hold, which ko cannot build as written")),
 )
 
 
@@ -1111,6 +1118,9 @@ class GoTree:
             if directory is None:
                 return "a GoReleaser config builds its image from Go", None
         if image.startswith("ko://"):
+            if self._ko_dir(image) is None and self._module_lacks(_ko_import_path(image)):
+                container.names_missing_package = True
+                return _said_to_run_go(container, go_images), None  # what the tree says does not hold
             # The import path it names, before a directory that merely shares its last name
             # (eventing-redis's `cmd/source/controller` beside `cmd/sink/controller`).
             return "its image is a ko:// reference", self._ko_dir(image) or directory
@@ -1650,6 +1660,17 @@ class GoTree:
     def _linted_module_holds(self, import_path: str) -> bool:
         return any(modules.in_module(import_path, m.path) for m in self._linted_modules())
 
+    def _module_lacks(self, import_path: str) -> bool:
+        """Whether the linted module that `import_path` falls in (the innermost) has no such
+        directory: `ko` cannot build it, so a manifest naming it is not what runs
+        (aws-kinesis-channel's config names `cmd/controller`, its code being in
+        `cmd/aws-kinesis-channel-controller`: a finding about it was read as wrong)."""
+        holders = [m for m in self._linted_modules() if m.path and modules.in_module(import_path, m.path)]
+        if not holders:
+            return False
+        module = max(holders, key=lambda m: len(m.path))
+        return not os.path.isdir(os.path.join(module.root, *import_path[len(module.path):].split("/")))
+
     def _program_dir(self, container: Container) -> str | None:
         """The main package a container's command runs by its directory's name, whatever the
         image is called (`command: ["/usr/src/multus-cni/bin/multus-daemon"]` runs
@@ -1665,7 +1686,7 @@ class GoTree:
 
     def _ko_dir(self, image: str) -> str | None:
         """The directory of a `ko://` import path among the linted Go packages."""
-        import_path = image.removeprefix("ko://").split("@", 1)[0].split(":", 1)[0]
+        import_path = _ko_import_path(image)
         for directory in {os.path.dirname(p) for p in self._go_files}:
             module = modules.module_of_dir(directory)
             if module and modules.import_path_of_dir(directory, module) == import_path:
@@ -1778,7 +1799,7 @@ class GoTree:
         if not container.image.startswith("ko://"):
             return False
         # ko builds with the Go of the host, never a Dockerfile's: each module requiring it must predate.
-        import_path = container.image.removeprefix("ko://").split("@", 1)[0].split(":", 1)[0]
+        import_path = _ko_import_path(container.image)
         requiring = [module for module in self._linted_modules()
                      if any(modules.in_module(import_path, required) for required in self._required_modules(module))]
         return bool(requiring) and all(image_builds.predates(self._toolchain_or_ci_go_versions(module.root))

@@ -51,7 +51,9 @@ The manifest rules check only containers that run Go. A container counts as Go w
   `GOMAXPROCS`, `GOTRACEBACK`), in `env` or through an `envFrom` ConfigMap or Secret
   found among the linted files;
 - its image is a `ko://` reference to a package of the linted tree (that package is its
-  program, whatever other directory shares its name), or any `ko://` image;
+  program, whatever other directory shares its name), or any `ko://` image but one naming a
+  package of the tree's own module that the tree does not hold (ko cannot build it: a stale
+  manifest, aws-kinesis-channel's, whose finding was read as wrong; the run says so);
 - its image's repository name (the last path segment, without tag or digest:
   `ghcr.io/acme/api:1.2` is `api`; or, when no directory so named builds Go, that name with
   underscores for its hyphens, for a directory outside tests and examples that builds an

@@ -114,6 +114,8 @@ class Container:
     # A kubebuilder scaffold that cannot be what runs (go_programs.GoTree._left_over_scaffold): its command
     # names no program its project builds, or it passes none of a flag its manager exits without.
     left_over_scaffold: bool = False
+    # Its `ko://` image names a package its module does not hold (go_programs.GoTree._module_lacks).
+    names_missing_package: bool = False
     # It keeps its image's entrypoint, a script that starts several programs (its name).
     entrypoint_starting_several: str | None = None
     chart: str | None = None  # the Helm chart whose values.yaml sets it (its `resources` and `image`)
