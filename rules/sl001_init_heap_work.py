@@ -734,7 +734,8 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
                 continue
             work.setdefault(_unit(file, call, in_init), []).append(finding)
         kept = deployed_settled + [read[0] for local, read in deployed_reads.items()
-                                   if not _certificate_only(file, context, local, read)]
+                                   if not _certificate_only(file, context, local, read) and
+                                   not _overrides_a_small_default(file, context, local, options["min-embedded-bytes"])]
         if kept:
             work[0] = sorted([*work.get(0, []), *kept], key=lambda f: (f.location.line, f.location.col))
         if reads_by_path or held_back:
@@ -1155,6 +1156,42 @@ def _certificate_only(file: GoFile, context, local: str, read: tuple) -> bool:
     named) is only parsed as a certificate (_parsed_as_certificate); not one at a fixed path,
     which may be the system's bundle of a few hundred KB."""
     return read[2] == _BY_ENVIRONMENT and _parsed_as_certificate(file, context, local, read[1])
+
+
+def _overrides_a_small_default(file: GoFile, context, local: str, minimum: int) -> bool:
+    """Whether the init `context` gives a deployed read's bytes (`local`) to a package-level
+    variable of this file whose default is a string literal under `minimum` bytes
+    (`tmpl = string(b)`): the file overrides that default, and is of its kind and size.
+    pytorch-operator's init reads an optional mounted `/etc/config/initContainer.yaml` over its
+    400-byte init container template (read by hand in December 2026 as not worth a change)."""
+    body = file.source[context.start_byte:context.end_byte]
+    for assigned in re.finditer(_OVERRIDE % re.escape(local.encode()), body):
+        name = assigned.group(1)
+        if re.search(rb"(?<![.\w])%s\s*:=|\bvar\s+%s\b" % (re.escape(name), re.escape(name)), body):
+            continue  # a local of that name
+        default = _string_default(file, name.decode())
+        if default is not None and default < minimum:
+            return True
+    return False
+
+
+# `name = string(local)` or `name = local`, a statement of its own line.
+_OVERRIDE = rb"(?m)^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*(?:string\([ \t]*)?%s[ \t]*\)?[ \t]*$"
+
+
+def _string_default(file: GoFile, name: str) -> int | None:
+    """The length of the string literal a package-level `var name = "..."` of the file is
+    given, None when it is given none (or not only one)."""
+    for declaration in file.root.named_children:
+        if declaration.type != "var_declaration":
+            continue
+        for spec in declaration.named_children:
+            names = spec.children_by_field_name("name") if spec.type == "var_spec" else []
+            value = spec.child_by_field_name("value")
+            if [text(n) for n in names] == [name] and value is not None and len(values_of(value)) == 1 and \
+                    values_of(value)[0].type in ("interpreted_string_literal", "raw_string_literal"):
+                return values_of(value)[0].end_byte - values_of(value)[0].start_byte
+    return None
 
 
 def _environment_value(file: GoFile, context, node) -> bool:

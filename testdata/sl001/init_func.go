@@ -344,3 +344,31 @@ func init() {
 		os.Setenv("SSL_CERT_FILE", "/etc/app/ca-certificates.crt")
 	}
 }
+
+// A mounted file that overrides a small template written out beside it: of the default's kind
+// and size (pytorch-operator's optional init container template).
+var podTemplate = `
+- name: wait
+  image: busybox
+  command: ['sh', '-c', 'until nslookup master; do sleep 2; done']`
+
+func init() {
+	b, err := os.ReadFile("/etc/config/template.yaml")
+	if err == nil {
+		podTemplate = string(b)
+	}
+}
+
+// Not a default it overrides: a local of that name, a variable with no literal default.
+func init() {
+	b, _ := os.ReadFile("/etc/config/other.yaml") // want "SL001: os.ReadFile in func init reads a file"
+	podTemplate := string(b)
+	_ = podTemplate
+}
+
+var loaded string
+
+func init() {
+	b, _ := os.ReadFile("/etc/config/loaded.yaml") // want "SL001: os.ReadFile in func init reads a file"
+	loaded = string(b)
+}
