@@ -8300,6 +8300,20 @@ def test_a_ko_reference_to_a_package_its_module_does_not_hold_is_not_checked(tmp
         assert any("a ko:// package that its module does not hold" in str(n) for n in done.notifications)
 
 
+def test_a_ko_reference_to_a_replaced_module_is_found_where_the_replacement_is(tmp_path):
+    """ko follows `replace`: the package is in ./staging/api, whose files are not linted."""
+    write(tmp_path, "go.mod", "module example.com/app\n\ngo 1.22\n\nrequire example.com/app/api v0.0.0\n\n"
+                              "replace example.com/app/api => ./staging/api\n")
+    write(tmp_path, "main.go", SMALL_MAIN)
+    write(tmp_path, "staging/api/go.mod", "module example.com/app/api\n\ngo 1.22\n")
+    write(tmp_path, "staging/api/cmd/source/controller/main.go", _MAIN_IMPORTING_WATCH)
+    write(tmp_path, "deploy/api.yaml", _SIZED.format(request="40Mi").replace(
+        "ghcr.io/acme/api:1", "ko://example.com/app/api/cmd/source/controller"))
+    settings = build_settings(config_path=None, select=("SL101",), cwd=str(tmp_path))
+    done = run(["main.go", "deploy/api.yaml"], settings, cwd=str(tmp_path), debug=True)
+    assert not any("does not hold" in str(n) for n in done.notifications)
+
+
 _KUSTOMIZATION = """\
 apiVersion: kustomize.config.k8s.io/v1beta1
 kind: Kustomization

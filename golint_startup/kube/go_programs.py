@@ -1661,15 +1661,13 @@ class GoTree:
         return any(modules.in_module(import_path, m.path) for m in self._linted_modules())
 
     def _module_lacks(self, import_path: str) -> bool:
-        """Whether the linted module that `import_path` falls in (the innermost) has no such
-        directory: `ko` cannot build it, so a manifest naming it is not what runs
-        (aws-kinesis-channel's config names `cmd/controller`, its code being in
-        `cmd/aws-kinesis-channel-controller`: a finding about it was read as wrong)."""
-        holders = [m for m in self._linted_modules() if m.path and modules.in_module(import_path, m.path)]
-        if not holders:
-            return False
-        module = max(holders, key=lambda m: len(m.path))
-        return not os.path.isdir(os.path.join(module.root, *import_path[len(module.path):].split("/")))
+        """Whether `import_path` names a package of a module on disk that a linted module sees
+        (itself, a `replace`d one, a go.work one) and no such directory is there: `ko` cannot
+        build it, so a manifest naming it is not what runs (aws-kinesis-channel's config names
+        `cmd/controller`, its code being in `cmd/aws-kinesis-channel-controller`: a finding
+        about it was read as wrong)."""
+        directories = [d for m in self._linted_modules() if (d := modules.package_dir(import_path, m)) is not None]
+        return bool(directories) and not any(os.path.isdir(d) for d in directories)
 
     def _program_dir(self, container: Container) -> str | None:
         """The main package a container's command runs by its directory's name, whatever the
