@@ -735,7 +735,7 @@ def _scan(file: GoFile, options: dict, compilations: list | None = None, embedde
             work.setdefault(_unit(file, call, in_init), []).append(finding)
         kept = deployed_settled + [read[0] for local, read in deployed_reads.items()
                                    if not _certificate_only(file, context, local, read) and
-                                   not _overrides_a_small_default(file, context, local, options["min-embedded-bytes"])]
+                                   not _overrides_a_small_default(file, context, read[1], options["min-embedded-bytes"])]
         if kept:
             work[0] = sorted([*work.get(0, []), *kept], key=lambda f: (f.location.line, f.location.col))
         if reads_by_path or held_back:
@@ -1158,30 +1158,48 @@ def _certificate_only(file: GoFile, context, local: str, read: tuple) -> bool:
     return read[2] == _BY_ENVIRONMENT and _parsed_as_certificate(file, context, local, read[1])
 
 
-def _overrides_a_small_default(file: GoFile, context, local: str, minimum: int) -> bool:
-    """Whether the init `context` gives a deployed read's bytes (`local`) to a package-level
-    variable of this file whose default is a string literal under `minimum` bytes
-    (`tmpl = string(b)`): the file overrides that default, and is of its kind and size.
-    pytorch-operator's init reads an optional mounted `/etc/config/initContainer.yaml` over its
-    400-byte init container template (read by hand in December 2026 as not worth a change)."""
-    body = file.source[context.start_byte:context.end_byte]
-    for assigned in re.finditer(_OVERRIDE % re.escape(local.encode()), body):
-        name = assigned.group(1)
-        if re.search(rb"(?<![.\w])%s\s*:=|\bvar\s+%s\b" % (re.escape(name), re.escape(name)), body):
-            continue  # a local of that name
-        default = _string_default(file, name.decode())
-        if default is not None and default < minimum:
-            return True
+def _overrides_a_small_default(file: GoFile, context, assigned, minimum: int) -> bool:
+    """Whether the init `context` uses the bytes of a deployed read (the local `assigned`
+    declares) only to replace a package-level variable of this file whose default is a
+    non-empty string literal under `minimum` bytes (`tmpl = string(b)`, in the init's own
+    blocks, `b` still holding the read): the file overrides that default, and is of its kind
+    and size. pytorch-operator's init reads an optional mounted `/etc/config/initContainer.yaml`
+    over its 400-byte init container template (read by hand in December 2026 as not worth a
+    change)."""
+    local = text(assigned)
+    statement = assigned.parent.parent
+    later = file.source[statement.end_byte:context.end_byte]
+    if len(re.findall(rb"(?<![.\w])%s(?!\w)" % re.escape(local.encode()), later)) != 1:
+        return False  # its bytes are used for something else too, or not at all
+    for node in _assignments(context):
+        left, right = values_of(node.child_by_field_name("left")), values_of(node.child_by_field_name("right"))
+        if len(left) != 1 or len(right) != 1 or left[0].type != "identifier" or file.is_shadowed(left[0]):
+            continue
+        value = right[0]
+        if value.type == "call_expression" and text(value.child_by_field_name("function")) == "string" and \
+                len(values_of(value.child_by_field_name("arguments"))) == 1:
+            value = values_of(value.child_by_field_name("arguments"))[0]
+        if value.type == "identifier" and text(value) == local and _still_holds(file, assigned, value):
+            default = _string_default(file, text(left[0]))
+            return default is not None and 0 < default < minimum
     return False
 
 
-# `name = string(local)` or `name = local`, a statement of its own line.
-_OVERRIDE = rb"(?m)^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*(?:string\([ \t]*)?%s[ \t]*\)?[ \t]*$"
+def _assignments(context):
+    """The plain assignments (`x = y`) in the blocks of the init `context`, not in the function
+    literals it holds (which may never run)."""
+    stack = list(context.named_children)
+    while stack:
+        node = stack.pop()
+        if node.type == "assignment" and text(node.child_by_field_name("operator")) == "=":
+            yield node
+        elif node.type != "function_literal":
+            stack.extend(node.named_children)
 
 
 def _string_default(file: GoFile, name: str) -> int | None:
-    """The length of the string literal a package-level `var name = "..."` of the file is
-    given, None when it is given none (or not only one)."""
+    """The length of the string a package-level `var name = "..."` of the file is given (the
+    literal's contents), None when it is given none (or not only one)."""
     for declaration in file.root.named_children:
         if declaration.type != "var_declaration":
             continue
@@ -1190,7 +1208,7 @@ def _string_default(file: GoFile, name: str) -> int | None:
             value = spec.child_by_field_name("value")
             if [text(n) for n in names] == [name] and value is not None and len(values_of(value)) == 1 and \
                     values_of(value)[0].type in ("interpreted_string_literal", "raw_string_literal"):
-                return values_of(value)[0].end_byte - values_of(value)[0].start_byte
+                return values_of(value)[0].end_byte - values_of(value)[0].start_byte - 2  # the quotes
     return None
 
 
