@@ -24,8 +24,9 @@ from golint_startup.go.library import BINARY_DECODE_FUNCTIONS, BURNTSUSHI_TOML, 
 from golint_startup.go.scope import declared_names
 from golint_startup.go.treefiles import directory_sizes_in_tree, file_sizes_in_tree, in_the_tree
 from golint_startup.go.types import FileTypes
-from golint_startup.go.syntax import STRING_LITERALS, ancestors, assigned_names, exported, identifier_uses, invocation, is_define, matches, \
-    names_of, root_identifier, text, unconverted, unparen, values_of, written_roots
+from golint_startup.go.syntax import STRING_LITERALS, ancestors, assigned_names, assigned_or_declared, exported, \
+    identifier_uses, invocation, is_define, matches, names_of, root_identifier, text, unconverted, unparen, values_of, \
+    written_roots
 from golint_startup.engine.cache_format import register
 from golint_startup.rule import MODULE_FILES, SERVING_PROGRAMS, STARTUP_MODEL, Finding, Location, Option, Rule, \
     location_of
@@ -1000,11 +1001,7 @@ def _still_holds(file: GoFile, assigned, used) -> bool:
             used.start_byte < statement.end_byte:
         return False
     between = file.source[statement.end_byte:used.start_byte]
-    return re.search(_ASSIGNED % ((re.escape(text(assigned).encode()),) * 3), between) is None
-
-
-# An assignment to or a declaration of a name (`f = `, `f, err := `, `x, f = `, `var f`).
-_ASSIGNED = rb"(?<![.\w])%s(?:\s*,\s*\w+)*\s*:?=(?!=)|,\s*%s\b[\w\s,]*:?=(?!=)|\bvar\s+(?:\w+\s*,\s*)*%s\b"
+    return assigned_or_declared(text(assigned).encode()).search(between) is None
 
 
 # go-bindata's accessors of the assets it generates into a package (`bindata.Asset(name)`),
@@ -1759,9 +1756,9 @@ def _decoded_finding(directory: str, decode: _Decode, patterns: tuple | None, co
         what = f"decodes {wanted!r} ({human_size(size)}) read from {variable}" if wanted in assets else \
             f"decodes an asset of {variable} (they total {human_size(size)})"
     elif patterns is not None and wanted is not None:
-        size = read_size(files, wanted) if files is not None else _tree_size(directory, wanted)
+        size = _wanted_size(directory, files, wanted)
         if size is None:
-            return None  # see _embedded_finding
+            return None  # the build writes it (see _tree_size)
         what = f"decodes {wanted!r} ({human_size(size)}) read from {variable}"
     elif files:
         size = sum(files.values())
@@ -1804,6 +1801,14 @@ def _compilation_finding(package: str, compilations: list, reported: set, minimu
         first[0], level="note", related=related)
 
 
+def _wanted_size(directory: str, files: dict[str, int] | None, wanted: str) -> int | None:
+    """The size of the embedded file named `wanted`: among `files`, what the patterns embed in
+    this tree (embedded_files), or when those could not be resolved (None), as the tree holds
+    it (_tree_size). None when it is neither: not among what the patterns embed, or not in the
+    tree at all."""
+    return read_size(files, wanted) if files is not None else _tree_size(directory, wanted)
+
+
 def _tree_size(directory: str, wanted: str) -> int | None:
     """The size of the embedded file a read names, as the tree holds it under `directory` (the
     package declaring the variable), when its patterns could not be sized. None when the tree
@@ -1826,17 +1831,16 @@ def _embedded_finding(directory: str, read: _Read, patterns: tuple, minimum: int
     smaller than `minimum`."""
     files = embedded_files(directory, patterns)
     call_name, context, variable, wanted = read.call_name, read.context, read.variable, read.wanted
-    size = read_size(files, wanted) if files is not None else None
-    if wanted is not None and size is None:
-        # Not among what the patterns embed in this tree, or not in the tree at all: the
-        # build writes it first (see _tree_size).
-        size = _tree_size(directory, wanted) if files is None else None
+    if wanted is None:
+        size = read_size(files, None) if files is not None else None
+    else:
+        size = _wanted_size(directory, files, wanted)
         if size is None:
-            return None
+            return None  # the build writes it (see _tree_size)
     if size is not None and size < minimum:
         return None
-    if size is None:
-        what = f"copies {f'{wanted!r} ' if wanted else 'an embedded file '}from {variable} onto the heap"
+    if size is None:  # everything the variable embeds, not resolved
+        what = f"copies an embedded file from {variable} onto the heap"
     elif wanted is not None:
         what = f"copies {wanted!r} ({human_size(size)}) from {variable} onto the heap"
     else:

@@ -8,7 +8,7 @@ stand (`new(pkg.T)`, `[]byte(s)`) parses as an expression.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 import tree_sitter
 import tree_sitter_golang
@@ -278,3 +278,12 @@ def ends_process(file, statement, panics: bool = True) -> bool:
         return True
     method = text(function.child_by_field_name("field"))
     return method in (_NEVER_RETURNING_METHODS if panics else _FATAL_METHODS) or _sends_fatal_event(function, panics)
+
+
+@lru_cache(maxsize=256)
+def assigned_or_declared(name: bytes) -> re.Pattern[bytes]:
+    """Go source text that gives the local `name` a value or declares it (`name = `, `name,
+    err := `, `a, name = `, `var name`), the name as written (not a pattern)."""
+    escaped = re.escape(name)
+    return re.compile(rb"(?<![.\w])%(name)s(?:\s*,\s*\w+)*\s*:?=(?!=)|,\s*%(name)s\b[\w\s,]*:?=(?!=)"
+                      rb"|\bvar\s+(?:\w+\s*,\s*)*%(name)s\b" % {b"name": escaped})

@@ -481,12 +481,9 @@ def _scoping_by_every_caller(code: bytes, construction: re.Match, end: int, func
     if not arguments or not re.fullmatch(rb"[A-Za-z_]\w*", arguments[0]) or named is None or \
             named.group(1)[:1].isupper():
         return []
-    header = function_header(code, function, construction.start())
-    opening = named.end() - 1 - function
-    parameters = [part.split(None, 1)[0] if part else b""
-                  for part in _top_level_parts(header[opening + 1:closing(header, opening, b"()") - 1])]
+    parameters = [name for name, _ in _parameters(code, named.end() - 1)]
     if arguments[0] not in parameters or \
-            re.search(_DECLARED % {b"name": re.escape(arguments[0])}, code[function:construction.start()]):
+            syntax.assigned_or_declared(arguments[0]).search(code[function:construction.start()]):
         return []
     position = parameters.index(arguments[0])
     name = re.escape(named.group(1))
@@ -510,7 +507,7 @@ def _scoping_by_every_caller(code: bytes, construction: re.Match, end: int, func
             return []
         # The last assignment to the name before the call must be the scoped ListWatch.
         caller = _function_start(code, call.start())
-        last = _last_match(re.compile(_DECLARED % {b"name": re.escape(given[position])}), code, caller, call.start())
+        last = _last_match(syntax.assigned_or_declared(given[position]), code, caller, call.start())
         opening = code.find(b"(", last.end(), call.start()) if last is not None else -1
         scoped = _ONE_NAMESPACE.search(code, last.end(), _call_end(code, opening)) if opening >= 0 else None
         if scoped is None:
@@ -539,7 +536,7 @@ def _tweaks_named(code: bytes, construction: re.Match, end: int, function: int) 
     names |= {last.group(1)} if last is not None else set()
     header = function_header(code, function, construction.start())
     return {name for name in names if not re.search(rb"\b%s\b" % re.escape(name), header)
-            and not re.search(_DECLARED % {b"name": re.escape(name)}, code[function:construction.start()])}
+            and not syntax.assigned_or_declared(name).search(code[function:construction.start()])}
 
 
 def function_header(code: bytes, start: int, limit: int) -> bytes:
@@ -566,9 +563,6 @@ def function_header(code: bytes, start: int, limit: int) -> bytes:
 
 _OPENS_A_TYPE = re.compile(rb"(?<![\w.])(?:struct|interface)\Z")
 
-
-# A local declared or assigned under a name (`tweak := ...`, `a, tweak = ...`, `var tweak ...`).
-_DECLARED = rb"(?<![.\w])%(name)s(?:\s*,\s*\w+)*\s*:?=(?!=)|,\s*%(name)s\b[\w\s,]*:?=(?!=)|\bvar\s+(?:\w+\s*,\s*)*%(name)s\b"
 
 
 def _scopings_in_helpers(code: bytes, helpers: Iterable[bytes]) -> list[int]:
@@ -1905,10 +1899,7 @@ def client_parameters(source: bytes, code: bytes) -> list[tuple[bytes, int, byte
 def _typed_parameters(code: bytes, opening: int, wanted: re.Pattern) -> list[tuple[int, bytes]]:
     """(position, name) of the parameters of the list opening at `opening` whose type is
     `wanted`; in `a, b client.Client` a name without a type has the next one's."""
-    typed: list[tuple[bytes, bytes | None]] = []
-    for parameter in _top_level_parts(code[opening + 1:_call_end(code, opening) - 1]):
-        words = parameter.split(None, 1)
-        typed.append((words[0], words[1].strip()) if len(words) == 2 else (words[0] if words else b"", None))
+    typed = _parameters(code, opening)
     found, given = [], None
     for position in range(len(typed) - 1, -1, -1):
         name, kind = typed[position]
@@ -1916,6 +1907,16 @@ def _typed_parameters(code: bytes, opening: int, wanted: re.Pattern) -> list[tup
         if given is not None and wanted.fullmatch(given) and re.fullmatch(rb"[A-Za-z_]\w*", name):
             found.append((position, name))
     return found
+
+
+def _parameters(code: bytes, opening: int) -> list[tuple[bytes, bytes | None]]:
+    """(name, type as written or None) of each parameter of the list opening at `opening`, in
+    order: `(a, b client.Client)` gives (a, None), (b, client.Client)."""
+    typed: list[tuple[bytes, bytes | None]] = []
+    for parameter in _top_level_parts(code[opening + 1:_call_end(code, opening) - 1]):
+        words = parameter.split(None, 1)
+        typed.append((words[0], words[1].strip()) if len(words) == 2 else (words[0] if words else b"", None))
+    return typed
 
 
 def client_arguments(source: bytes, code: bytes, callees: frozenset[bytes]) -> list[ClientArgument]:
