@@ -5940,7 +5940,7 @@ def test_a_filtered_informer_of_a_kind_without_namespace_takes_none(tmp_path, ki
                                       f"NewFiltered{kind}Informer(client, 0, nil,")
     if package:
         source = source.replace("k8s.io/client-go/informers/core/v1", package)
-    assert [f.rule_id for f in _findings_of_watching_program(tmp_path, source % "ResourceVersion")] == ["SL101"]
+    assert go_code.scopings((source % "ResourceVersion").encode()).informers_always == 0
 
 
 def test_a_generated_clients_filtered_informer_of_a_namespaced_kind_takes_its_namespace(tmp_path):
@@ -5960,6 +5960,81 @@ def test_a_typed_filtered_informer_given_a_namespace_is_scoped(tmp_path, namespa
         "func watch(client any) {", "func watch(client any, ns string, cfg interface{ Namespace() string }) {")
     findings = _findings_of_watching_program(tmp_path, source % "ResourceVersion")
     assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
+
+
+_ONE_KIND_INFORMER = """\
+package watch
+
+import (
+	coreinformers "k8s.io/client-go/informers/core/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+)
+
+func watch(client any) {
+	informer := coreinformers.New%sInformer(client, %s)
+	informer.Run(nil)
+	_ = metav1.NamespaceAll
+}
+"""
+
+
+# client-go's typed informers of one kind, built without list options.
+_KIND_INFORMERS = """\
+package watch
+
+import (
+	appsinformers "k8s.io/client-go/informers/apps/v1"
+	coreinformers "k8s.io/client-go/informers/core/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+)
+
+func watch(client any, ns string) {
+	daemonSets := appsinformers.NewDaemonSetInformer(client, metav1.NamespaceSystem, 0, nil)
+	go daemonSets.Run(nil)
+	pods := coreinformers.NewPodInformer(client, %s, 0, nil)
+	go pods.Run(nil)
+	%s
+}
+"""
+
+
+@pytest.mark.parametrize("namespace, reported", [
+    ("metav1.NamespaceSystem", False), ("ns", False),  # gke-prober scopes its DaemonSets so, to kube-system
+    ("metav1.NamespaceAll", True), ('""', True),
+])
+def test_a_typed_informer_of_one_kind_given_a_namespace_is_scoped(tmp_path, namespace, reported):
+    findings = _findings_of_watching_program(tmp_path, _KIND_INFORMERS % (namespace, ""))
+    assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
+
+
+@pytest.mark.parametrize("package", ["k8s.io/client-go/informers/core/v1", "example.com/generated/informers/acme/v1"])
+def test_a_typed_informer_of_a_kind_without_namespace_takes_none(tmp_path, package):
+    """`NewNodeInformer(client, resync, indexers)`: its second argument is the resync period,
+    not a namespace; a generated client's informer of the same shape may be of a kind without
+    one too."""
+    source = (_ONE_KIND_INFORMER % ("Node", "resync, nil")).replace("k8s.io/client-go/informers/core/v1", package)
+    assert go_code.scopings(source.replace("client any", "client any, resync int").encode()).informers_always == 0
+
+
+def test_a_message_names_the_package_whose_informers_are_unscoped(tmp_path):
+    """gke-prober scopes its apps/v1 informers to kube-system and informs on every Node with
+    core/v1's: the message named the first package met, apps/v1."""
+    source = _KIND_INFORMERS % ("metav1.NamespaceSystem", "nodes := coreinformers.NewNodeInformer(client, 0, nil)\n"
+                                "\tnodes.Run(nil)")
+    (finding,) = _findings_of_watching_program(tmp_path, source)
+    assert "its program imports k8s.io/client-go/informers/core/v1," in finding.message
+
+
+@pytest.mark.parametrize("kind, arguments, named", [
+    ("Pod", "metav1.NamespaceAll, 0, nil", "Pods"), ("Namespace", "0, nil", None), ("PersistentVolume", "0, nil", None),
+])
+def test_a_typed_informer_of_one_kind_asks_for_its_kind(tmp_path, kind, arguments, named):
+    """Its kind is in its name: a cache of every Pod grows with the cluster and the message
+    names it; one of only Namespaces stays small, as a factory's does."""
+    findings = _findings_of_watching_program(tmp_path, _ONE_KIND_INFORMER % (kind, arguments), controller=False)
+    assert [f.rule_id for f in findings] == (["SL101"] if named else [])
+    if named:
+        assert f"its code asks informers for {named}" in findings[0].message
 
 
 # k8s-ces-setup waits on its own resources with client-go's watch helpers.

@@ -119,13 +119,19 @@ _NAMED_NAMESPACE = rb"(?!\s*(?:\)|\"\"|\w+\.NamespaceAll\b))"  # not empty, not 
 # A typed informer of one kind built with its namespace and list options, and a namespace
 # argument that names one.
 _TYPED_FILTERED_INFORMER = re.compile(rb"NewFiltered[A-Z]\w*Informer")
+# client-go's typed informer of one kind without list options takes its namespace second too
+# (gke-prober's `appsv1.NewDaemonSetInformer(cs, metav1.NamespaceSystem, 0, indexers)`); a
+# generated client's of the same name may be of a kind without a namespace, whose second
+# argument is the resync period.
+_TYPED_KIND_INFORMER = re.compile(rb"New[A-Z]\w*Informer")
+_CLIENT_GO_KIND_INFORMERS = re.compile(rb"k8s\.io/client-go/informers/\w+/v\w+")
 # Those of Kubernetes' kinds without a namespace (client-go's, apiextensions', the
 # aggregator's informers, or a dot import's), whose second argument is the resync period
 # (`NewFilteredNodeInformer(client, 0, indexers, tweak)`); another project's generated
 # `IPAddress` may be namespaced.
 _KUBERNETES_OWN_OR_DOT = re.compile(rb"k8s\.io/|$")
 _CLUSTER_SCOPED_INFORMER = re.compile(
-    rb"NewFiltered(?:Node|Namespace|PersistentVolume|ClusterRole|ClusterRoleBinding|StorageClass|CSINode|CSIDriver"
+    rb"New(?:Filtered)?(?:Node|Namespace|PersistentVolume|ClusterRole|ClusterRoleBinding|StorageClass|CSINode|CSIDriver"
     rb"|VolumeAttachment|CertificateSigningRequest|ValidatingWebhookConfiguration|MutatingWebhookConfiguration"
     rb"|PriorityClass|CustomResourceDefinition|RuntimeClass|IngressClass|APIService|ComponentStatus|ResourceSlice"
     rb"|DeviceClass|FlowSchema|PriorityLevelConfiguration|ValidatingAdmissionPolicy(?:Binding)?"
@@ -235,6 +241,8 @@ class Scopings(NamedTuple):
     # informer's ListWatch lists (_dynamic_resource_listed): when the package gives one a custom
     # resource, the informer keeps nothing that grows.
     listed_resources_named: tuple[bytes, ...] = ()
+    # The import paths of the packages whose informer constructions no option scopes.
+    unscoped_informer_packages: frozenset[str] = frozenset()
 
 
 NO_SCOPINGS = Scopings(0, 0, frozenset(), 0, 0)
@@ -255,11 +263,12 @@ def scopings(code: bytes) -> Scopings:
     return Scopings(*_scopings(code))
 
 
-def _scopings(code: bytes) -> tuple[int, int, frozenset[str], int, int, int, tuple[bytes, ...]]:
+def _scopings(code: bytes) -> tuple[int, int, frozenset[str], int, int, int, tuple[bytes, ...], frozenset[str]]:
     """(scopings that always apply, scopings only when a namespace is named, the variables
     giving older options their namespace, of the first two those of informers, and of those
     always applying, the informers keeping nothing that grows, the variables of other files
-    naming what unscoped informers list): see scopings."""
+    naming what unscoped informers list, the packages of unscoped informer constructions):
+    see scopings."""
     always = when_named = 0
     variables = set()
 
@@ -354,6 +363,7 @@ def _scopings(code: bytes) -> tuple[int, int, frozenset[str], int, int, int, tup
     options = always, when_named
     keeping_nothing = 0
     resources_named = []
+    unscoped_packages = set()
     for construction, conditions in _informer_scopings(code, imports):
         if conditions:
             count(None if None in conditions else conditions[0])
@@ -365,11 +375,13 @@ def _scopings(code: bytes) -> tuple[int, int, frozenset[str], int, int, int, tup
                 _custom_resource_at(code, listed, imports):
             count(None)  # as if scoped
             keeping_nothing += 1
-        elif listed is not None and (named := _resource_variable(code, listed, imports)) is not None and \
-                not named[0]:
-            resources_named.append(named[1])  # a package-level variable of another file, maybe
+        else:
+            unscoped_packages.add(_called_package(code, imports, construction.start()).decode())
+            if listed is not None and (named := _resource_variable(code, listed, imports)) is not None and \
+                    not named[0]:
+                resources_named.append(named[1])  # a package-level variable of another file, maybe
     return always, when_named, frozenset(variables), always - options[0], when_named - options[1], keeping_nothing, \
-        tuple(resources_named)
+        tuple(resources_named), frozenset(unscoped_packages - {""})
 
 
 # What a ListWatch's functions list: a dynamic client's resource (`.Resource(gvr).List(`), or
@@ -438,7 +450,9 @@ def _informer_scopings(code: bytes, imports: dict[bytes, bytes]) -> Iterator[tup
             namespace = _first_argument_end(code, second - 1) if code[second - 1:second] == b"," else second
             if code[namespace - 1:namespace] == b"," and _OBJECTS_NAMESPACE_ARGUMENT.match(code, namespace):
                 scopings.append(namespace)
-        elif _TYPED_FILTERED_INFORMER.fullmatch(construction.group(1)) and not (
+        elif (_TYPED_FILTERED_INFORMER.fullmatch(construction.group(1)) or
+              _TYPED_KIND_INFORMER.fullmatch(construction.group(1)) and
+              _CLIENT_GO_KIND_INFORMERS.fullmatch(_called_package(code, imports, construction.start()))) and not (
                 _CLUSTER_SCOPED_INFORMER.fullmatch(construction.group(1)) and
                 _KUBERNETES_OWN_OR_DOT.match(_called_package(code, imports, construction.start()))):
             # client-go's `NewFilteredPodInformer(client, namespace, ...)`: the namespace is its
@@ -2158,14 +2172,30 @@ def typed_informers(source: bytes, code: bytes) -> tuple[int, int, int, int]:
     cxl-dra-driver's controller informs only on ResourceClaims, one per pod asking for CXL
     memory, and its finding was read as not worth a change; or built on a ListWatch for the
     object handed (client-go's `cache.NewInformer(lw, &v1alpha1.DeploymentScaling{}, ...)`):
-    scheduledscale's informers watch only its own resources (read as not worth a change)."""
+    scheduledscale's informers watch only its own resources (read as not worth a change); or
+    client-go's typed informer of one kind (_kind_informers), its kind in its name."""
     kinds = _TYPED_INFORMER.findall(code)
     asked, growing = len(kinds), sum(kind in _GROWING_PLURALS for kind in kinds)
-    for handed in _list_watch_objects(code, dict(import_names(source))):
+    imports = dict(import_names(source))
+    for handed in _list_watch_objects(code, imports):
         if handed is not None:
             asked += 1
             growing += _grows(*handed)
+    built = _kind_informers(code, imports)
+    asked += len(built)
+    growing += sum(kind in GROWING_KINDS for kind in built)
     return asked, growing, len(_TYPED_FACTORY.findall(code)) + asked - len(kinds), len(_UNTYPED_INFORMER.findall(code))
+
+
+# client-go's typed informer of one kind built on its own (`coreinformers.NewNodeInformer(client,
+# 0, nil)`), its kind in its name: gke-prober informs on every Node so.
+_KIND_INFORMER_CALL = re.compile(rb"\b(\w+)\.New(?:Filtered)?([A-Z]\w*)Informer\(")
+
+
+def _kind_informers(code: bytes, imports: dict[bytes, bytes]) -> list[str]:
+    """The kinds of client-go's typed informers of one kind a Go file builds (_KIND_INFORMER_CALL)."""
+    return [called.group(2).decode() for called in _KIND_INFORMER_CALL.finditer(code)
+            if _CLIENT_GO_KIND_INFORMERS.fullmatch(imports.get(called.group(1), b""))]
 
 
 # Kubernetes' own resources, written out: of its API package's group version
@@ -2179,13 +2209,14 @@ _GROWING_BY_RESOURCE = {plural(kind).lower().encode(): kind for kind in GROWING_
 
 def informed_kinds(source: bytes, code: bytes) -> tuple[frozenset[str], int]:
     """(the kinds that grow with the cluster (GROWING_KINDS) a Go file's informers are asked
-    for, how many informers or watches it asks for of a kind not known): of typed factories
-    and on a ListWatch (typed_informers), or of dynamic and metadata factories, for a custom
+    for, how many informers or watches it asks for of a kind not known): of typed factories,
+    typed informers of one kind and on a ListWatch (typed_informers), or of dynamic and metadata factories, for a custom
     resource (known, and not growing) or Kubernetes' own resource written out
     (node-feature-discovery's garbage collector informs on Nodes' metadata only, asking its
     metadata factory for `corev1.SchemeGroupVersion.WithResource("nodes")`)."""
     imports = dict(import_names(source))
     kinds = {_GROWING_BY_PLURAL[name] for name in _TYPED_INFORMER.findall(code) if name in _GROWING_BY_PLURAL}
+    kinds.update(kind for kind in _kind_informers(code, imports) if kind in GROWING_KINDS)
     unknown = len(_UNTYPED_INFORMER.findall(code))
     for handed in _list_watch_objects(code, imports):
         if handed is None:

@@ -567,6 +567,8 @@ class _PackageCode(NamedTuple):
     argument_names: frozenset[bytes] = frozenset()
     string_constants: frozenset[tuple[bytes, str]] = frozenset()
     synced_watches: int = 0  # how many watches they start that keep what they list (go_code.SYNCED_WATCH)
+    # The packages whose informers they build unscoped (go_code.Scopings.unscoped_informer_packages).
+    unscoped_informer_packages: frozenset[str] = frozenset()
 
 
 def _go_files_in(directory: str) -> list[str]:
@@ -686,7 +688,8 @@ def _code_facts(sources: list[bytes], generated_client: bool = False,
         switched_names=frozenset().union(*map(go_code.switched_names, code)),
         argument_names=frozenset().union(*map(go_code.argument_names, code)),
         string_constants=frozenset().union(*map(go_code.string_constants, code)),
-        synced_watches=sum(len(go_code.SYNCED_WATCH.findall(text)) for text, mine in zip(code, written) if mine))
+        synced_watches=sum(len(go_code.SYNCED_WATCH.findall(text)) for text, mine in zip(code, written) if mine),
+        unscoped_informer_packages=frozenset().union(*(found.unscoped_informer_packages for found in scopings)))
 
 
 def _merged_field_kinds(given: Iterable[dict[str, frozenset[str]]]) -> dict[str, frozenset[str]]:
@@ -896,10 +899,13 @@ def _named_keeper(keeps: list[str], facts: list[_PackageCode]) -> str:
     informs on every Deployment of each cluster, beside a dynamic informer of its own resource,
     which its message named: read as misleading; rocket's scheduler informs on the Pods and
     Nodes of every member cluster beside a manager of its own resources, and its message named
-    controller-runtime: read as a cache of custom resources); else the first of Kubernetes' own
-    packages met, before a project's generated informers, of custom resources that number what
-    users create (postgres-operator's message named those of its Postgres resources, beside an
-    informer of every Pod: read as naming the wrong cache); else the first met."""
+    controller-runtime: read as a cache of custom resources); then the first of Kubernetes' own
+    packages whose informers it builds unscoped (gke-prober scopes its apps/v1 informers to
+    kube-system and builds core/v1's of every Node: its message named apps/v1, read as a
+    caveat); else the first of Kubernetes' own packages met, before a project's generated
+    informers, of custom resources that number what users create (postgres-operator's message
+    named those of its Postgres resources, beside an informer of every Pod: read as naming the
+    wrong cache); else the first met."""
     asks_growing = _TYPED_INFORMERS in keeps and any(f.typed_informers[1] for f in facts)
     if go_code.CONTROLLER_RUNTIME in keeps and (
             not asks_growing or _cached_growing_kinds(facts) or
@@ -907,6 +913,10 @@ def _named_keeper(keeps: list[str], facts: list[_PackageCode]) -> str:
         return go_code.CONTROLLER_RUNTIME
     if asks_growing:
         return _TYPED_INFORMERS
+    unscoped = frozenset().union(*(f.unscoped_informer_packages for f in facts))
+    unscoped_own = [path for path in keeps if path in unscoped and path.startswith(_KUBERNETES_OWN)]
+    if unscoped_own:
+        return unscoped_own[0]
     generated = [path for path in keeps if not path.startswith(_KUBERNETES_OWN) and _GENERATED_CACHE.search(path)]
     if generated and generated[0] == keeps[0]:
         return next((path for path in keeps if path.startswith(_KUBERNETES_OWN)), keeps[0])
