@@ -4019,13 +4019,21 @@ def test_per_kind_selections_keyed_by_a_loop_over_kinds_scope_the_cache(tmp_path
     ('route.SetGroupVersionKind(schema.GroupVersionKind{Version: "v1", Kind: "Pod"})', True),  # Pods, not selected
     ("route.SetGroupVersionKind(routeKind)", True),  # a kind not written out: any
     ("", True),  # objects of any kind
+    # shoot-controller: a variable given the literal, its kind a constant of the file
+    ('gvk := schema.GroupVersionKind{Group: "route.openshift.io", Version: "v1", Kind: routeKindName}\n'
+     "\troute.SetGroupVersionKind(gvk)", False),
+    ('gvk := schema.GroupVersionKind{Version: "v1", Kind: podKindName}\n\troute.SetGroupVersionKind(gvk)', True),
+    ('gvk := schema.GroupVersionKind{Version: "v1", Kind: kindName()}\n\troute.SetGroupVersionKind(gvk)', True),
+    ('gvk := schema.GroupVersionKind{Version: "v1", Kind: "Route"}\n\tgvk = routeKind\n'
+     "\troute.SetGroupVersionKind(gvk)", True),  # given another after the literal
 ])
 def test_a_watch_of_an_unstructured_object_given_its_kind_watches_that_kind(tmp_path, kind_set, reported):
     more = "\n\t\tOwns(route)."
     source = (_NODE_AGENT % more).replace("\tmgr, _ :=", f"\troute := &unstructured.Unstructured{{}}\n\t{kind_set}\n\tmgr, _ :=")
     source = source.replace('"k8s.io/apimachinery/pkg/fields"\n', '"k8s.io/apimachinery/pkg/apis/meta/v1/unstructured"\n'
                             '\t"k8s.io/apimachinery/pkg/fields"\n\t"k8s.io/apimachinery/pkg/runtime/schema"\n')
-    source += "\nvar routeKind schema.GroupVersionKind\n"
+    source += "\nvar routeKind schema.GroupVersionKind\n\nfunc kindName() string { return \"\" }\n\n" \
+              'const (\n\trouteKindName = "Route"\n\tpodKindName   = "Pod"\n)\n'
     assert "Owns(route)" in source and kind_set in source
     assert [f.rule_id for f in _findings_of_watching_program(tmp_path, source)] == (["SL101"] if reported else [])
 
@@ -6037,6 +6045,123 @@ def test_a_typed_informer_of_one_kind_asks_for_its_kind(tmp_path, kind, argument
         assert f"its code asks informers for {named}" in findings[0].message
 
 
+# kube-applier-gcp's reader: its ListWatch built by a method of the file.
+_LIST_WATCH_BUILT_BY_A_METHOD = """\
+package watch
+
+import (
+	"context"
+
+	corev1 "k8s.io/api/core/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/apimachinery/pkg/runtime"
+	"k8s.io/apimachinery/pkg/watch"
+	"k8s.io/client-go/dynamic"
+	"k8s.io/client-go/tools/cache"
+)
+
+type wrapped struct{ *cache.ListWatch }
+
+type reader struct {
+	resource dynamic.ResourceInterface
+	name     string
+}
+
+func run(resource dynamic.ResourceInterface) {
+	(&reader{resource: resource, name: "settings"}).start()
+}
+
+func (r *reader) start() {
+	informer := cache.NewSharedIndexInformer(&wrapped{ListWatch: r.%s()}, &corev1.ConfigMap{}, 0, cache.Indexers{})
+	informer.Run(nil)
+}
+
+func (r *reader) oneObject() *cache.ListWatch {
+	selector := metav1.SingleObject(metav1.ObjectMeta{Name: r.name}).FieldSelector
+	return &cache.ListWatch{
+		ListWithContextFunc: func(ctx context.Context, options metav1.ListOptions) (runtime.Object, error) {
+			options.FieldSelector = selector
+			return r.resource.List(ctx, options)
+		},
+		WatchFuncWithContext: func(ctx context.Context, options metav1.ListOptions) (watch.Interface, error) {
+			options.FieldSelector = selector
+			return r.resource.Watch(ctx, options)
+		},
+	}
+}
+
+func (r *reader) everyObject() *cache.ListWatch {
+	return &cache.ListWatch{
+		ListWithContextFunc: func(ctx context.Context, options metav1.ListOptions) (runtime.Object, error) {
+			return r.resource.List(ctx, options)
+		},
+		WatchFuncWithContext: func(ctx context.Context, options metav1.ListOptions) (watch.Interface, error) {
+			return r.resource.Watch(ctx, options)
+		},
+	}
+}
+"""
+
+
+@pytest.mark.parametrize("builder, reported", [("oneObject", False), ("everyObject", True)])
+def test_a_list_watch_built_by_a_method_of_the_file_that_selects_scopes_the_informer(tmp_path, builder, reported):
+    findings = _findings_of_watching_program(tmp_path, _LIST_WATCH_BUILT_BY_A_METHOD % builder, controller=False)
+    assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
+
+
+# kube-applier-gcp informs on Firestore documents, hyperfleet's manager on Postgres rows.
+_LIST_WATCH_OF_ANOTHER_STORE = """\
+package watch
+
+import (
+	"context"
+
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/apimachinery/pkg/runtime"
+	"k8s.io/apimachinery/pkg/watch"
+	"k8s.io/client-go/tools/cache"
+)
+
+type store interface {
+	All(ctx context.Context) (runtime.Object, error)
+	List(ctx context.Context, options metav1.ListOptions) (runtime.Object, error)
+	Changes(ctx context.Context) watch.Interface
+}
+
+type wrapped struct{ cache.ListerWatcher }
+
+func inform(rows store, example runtime.Object) cache.SharedIndexInformer {
+	lw := &cache.ListWatch{
+		ListWithContextFunc: func(ctx context.Context, %s metav1.ListOptions) (runtime.Object, error) {
+			%s
+		},
+		WatchFuncWithContext: func(ctx context.Context, _ metav1.ListOptions) (watch.Interface, error) {
+			return rows.Changes(ctx), nil
+		},
+	}
+	return cache.NewSharedIndexInformer(&wrapped{lw}, example, 0, cache.Indexers{})
+}
+"""
+
+
+@pytest.mark.parametrize("inline", [False, True])
+@pytest.mark.parametrize("parameter, listing, reported", [
+    ("_", "return rows.All(ctx)", False),
+    ("opts", "return rows.All(ctx)", False),  # hyperfleet: named, not used
+    ("opts", "return rows.List(ctx, opts)", True),  # what Kubernetes' API lists take
+    ("_", "return rows.List(ctx, metav1.ListOptions{})", True),
+])
+def test_an_informer_on_a_list_watch_of_another_store_keeps_nothing_that_grows(tmp_path, inline, parameter, listing,
+                                                                               reported):
+    source = _LIST_WATCH_OF_ANOTHER_STORE % (parameter, listing)
+    if inline:
+        literal = source[source.index("&cache.ListWatch{"):source.index("\n\treturn cache.")]
+        source = source.replace("\tlw := " + literal + "\n", "").replace("&wrapped{lw}", literal.replace("\n\t", "\n"))
+        assert "lw" not in source.replace("ListWatch", "")
+    findings = _findings_of_watching_program(tmp_path, source, controller=False)
+    assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
+
+
 # k8s-ces-setup waits on its own resources with client-go's watch helpers.
 _WAITING_WITH_WATCH_TOOLS = """\
 package watch
@@ -6807,6 +6932,53 @@ func start() (ctrl.Manager, error) {
 """
 
 
+# isv-managed-starburst-operator: older options' namespace, the one a method of the program returns.
+_NAMESPACE_OF_A_METHOD = """\
+package watch
+
+import (
+	ctrl "sigs.k8s.io/controller-runtime"
+
+	"example.com/app/internal/isv"
+)
+
+func start() (ctrl.Manager, error) {
+	return ctrl.NewManager(ctrl.GetConfigOrDie(), ctrl.Options{
+		Namespace: isv.Instance.GetAddonNamespace(),
+	})
+}
+"""
+_ADDON = """\
+package isv
+
+type Addon interface{ GetAddonNamespace() string }
+
+type starburst struct{ namespace string }
+
+var Instance Addon = &starburst{}
+
+func (s *starburst) GetAddonNamespace() string {
+	%s
+}
+"""
+
+
+@pytest.mark.parametrize("body, more, reported", [
+    ('return "redhat-starburst-op"', "", False),
+    ('return "redhat-starburst-op"', '\ntype trino struct{}\n\nfunc (t *trino) GetAddonNamespace() string {\n'
+                                     '\treturn "trino-op"\n}\n', False),  # one namespace, whichever runs
+    ("return s.namespace", "", True),  # what it is given: maybe none, all of them
+    ('return ""', "", True),  # all of them
+    # another implementation the program makes, returning what it is given
+    ('return "redhat-starburst-op"', "\ntype trino struct{ namespace string }\n\nvar Other Addon = &trino{}\n\n"
+                                     "func (t *trino) GetAddonNamespace() string {\n\treturn t.namespace\n}\n", True),
+])
+def test_a_managers_namespace_a_function_of_the_program_returns_written_out_scopes_its_cache(tmp_path, body, more,
+                                                                                            reported):
+    go_module(tmp_path, {"internal/isv/addon.go": _ADDON % body + more})
+    assert _rules_for_controller(tmp_path, _NAMESPACE_OF_A_METHOD, "") == (["SL101"] if reported else [])
+
+
 # konsumerator: the options' field set from a flag, under a condition on a variable made from it.
 _OLD_OPTIONS_FIELD = """\
 package watch
@@ -7188,12 +7360,17 @@ def test_a_cache_scoped_however_it_is_spelled(tmp_path, source, reported):
     ("k8s.io/apimachinery/pkg/watch", False),  # bk-bcs' raw watch, each event sent on, nothing kept
     ("example.com/app/pkg/clientset/versioned/typed/v1", False),  # a generated clientset's Watch method
     ("k8s.io/apiserver/pkg/registry/generic/registry", True),  # an API server's storage
+    # integration-operator's reconcilers compare errors with its message: no store
+    ("k8s.io/apiserver/pkg/registry/generic/registry OptimisticLockErrorMsg", False),
     ("k8s.io/apiserver/pkg/storage/cacher", True),  # its watch cache
     ("k8s.io/apiserver/pkg/registry/rest", False),  # appcat: REST handlers serving from other clients
     ("k8s.io/apiserver/pkg/server/options", False),  # virt-template: serving and delegated authentication
 ])
 def test_what_keeps_kubernetes_objects_is_a_cache_not_a_helper(tmp_path, imported, reported):
     main = f'package main\n\nimport _ "{imported}"\n\nfunc main() {{}}\n'
+    if imported.startswith("k8s.io/apiserver/pkg/registry/generic/registry"):
+        imported, _, name = imported.partition(" ")
+        main = f'package main\n\nimport "{imported}"\n\nvar _ = registry.{name or "Store{}"}\n\nfunc main() {{}}\n'
     typed = 'package v1\n\nimport "k8s.io/apimachinery/pkg/watch"\n\nvar _ watch.Interface\n'
     go_module(tmp_path, {"cmd/api/main.go": main, "pkg/clientset/versioned/typed/v1/client.go": typed})
     write(tmp_path, "deploy/api.yaml", _SIZED.format(request="40Mi"))

@@ -243,6 +243,12 @@ class Scopings(NamedTuple):
     listed_resources_named: tuple[bytes, ...] = ()
     # The import paths of the packages whose informer constructions no option scopes.
     unscoped_informer_packages: frozenset[str] = frozenset()
+    # The functions or methods called with nothing that give older options their namespace
+    # (`Namespace: isv.CommonISVInstance.GetAddonCRNamespace()`), each with whether it was
+    # counted as a variable naming one (`when_namespace_named`): where the program's only
+    # declarations of that name return a literal (string_functions), the scoping applies
+    # whatever the flags (isv-managed-starburst-operator's cache was called cluster-wide).
+    options_namespace_calls: tuple[tuple[bytes, bool], ...] = ()
 
 
 NO_SCOPINGS = Scopings(0, 0, frozenset(), 0, 0)
@@ -263,14 +269,16 @@ def scopings(code: bytes) -> Scopings:
     return Scopings(*_scopings(code))
 
 
-def _scopings(code: bytes) -> tuple[int, int, frozenset[str], int, int, int, tuple[bytes, ...], frozenset[str]]:
+def _scopings(code: bytes) -> tuple[int, int, frozenset[str], int, int, int, tuple[bytes, ...], frozenset[str],
+                                   tuple[tuple[bytes, bool], ...]]:
     """(scopings that always apply, scopings only when a namespace is named, the variables
     giving older options their namespace, of the first two those of informers, and of those
     always applying, the informers keeping nothing that grows, the variables of other files
-    naming what unscoped informers list, the packages of unscoped informer constructions):
-    see scopings."""
+    naming what unscoped informers list, the packages of unscoped informer constructions, the
+    calls giving older options their namespace): see scopings."""
     always = when_named = 0
     variables = set()
+    namespace_calls = []
 
     def count(condition: bytes | None) -> None:
         nonlocal always, when_named
@@ -341,6 +349,10 @@ def _scopings(code: bytes) -> tuple[int, int, frozenset[str], int, int, int, tup
             count(written)
             if variable := re.search(rb"\w+$", written):
                 variables.add(variable.group(0).decode())
+            # A call of nothing, which may return a constant (see Scopings.options_namespace_calls).
+            if called := _CALL_OF_NOTHING.fullmatch(written):
+                namespace_calls.append((called.group(1), bool(_NAMESPACE_CONDITION.search(written) or
+                                                              _NODE_CONDITION.search(written))))
 
     for options in _MANAGER_OPTIONS.finditer(code):
         namespace = _OPTIONS_NAMESPACE.search(code, options.end(), _call_end(code, options.end() - 1, b"{}"))
@@ -381,7 +393,23 @@ def _scopings(code: bytes) -> tuple[int, int, frozenset[str], int, int, int, tup
                     not named[0]:
                 resources_named.append(named[1])  # a package-level variable of another file, maybe
     return always, when_named, frozenset(variables), always - options[0], when_named - options[1], keeping_nothing, \
-        tuple(resources_named), frozenset(unscoped_packages - {""})
+        tuple(resources_named), frozenset(unscoped_packages - {""}), tuple(namespace_calls)
+
+
+# `isv.CommonISVInstance.GetAddonCRNamespace()`: a function or method called with nothing.
+_CALL_OF_NOTHING = re.compile(rb"(?:[A-Za-z_]\w*\s*\.\s*)*([A-Za-z_]\w*)\(\s*\)")
+# A function or method taking nothing and returning a string, and the one literal its body
+# returns (`func (s *Starburst) GetAddonCRNamespace() string {\n\treturn "redhat-starburst-op"\n}`).
+_STRING_FUNCTION = re.compile(rb"^func[ \t]+(?:\([^()\n]*\)[ \t]*)?([A-Za-z_]\w*)\(\)[ \t]*string[ \t]*\{", re.MULTILINE)
+_RETURNS_LITERAL = re.compile(rb'\s*return\s+"([^"\\\n]+)"\s*\}')
+
+
+def string_functions(code: bytes) -> frozenset[tuple[bytes, str | None]]:
+    """(name, the literal other than "" that its body only returns, else None) of each function
+    or method a Go file (without comments) declares that takes nothing and returns a string."""
+    return frozenset((m.group(1), returned.group(1).decode(errors="replace")
+                      if (returned := _RETURNS_LITERAL.match(code, m.end())) else None)
+                     for m in _STRING_FUNCTION.finditer(code))
 
 
 # What a ListWatch's functions list: a dynamic client's resource (`.Resource(gvr).List(`), or
@@ -461,7 +489,8 @@ def _informer_scopings(code: bytes, imports: dict[bytes, bytes]) -> Iterator[tup
             if _NAMED_NAMESPACE_ARGUMENT.match(code, namespace):
                 scopings.append(namespace)
         if not scopings:
-            scopings = _scoping_by_every_caller(code, construction, end, function)
+            scopings = _scoping_by_every_caller(code, construction, end, function) or \
+                _scopings_in_list_watch_builders(code, imports, construction, end)
         tweaks = _tweaks_named(code, construction, end, function)
         if tweaks:
             functions = frozenset(_FUNCTION_NAME.findall(code)) if functions is None else functions
@@ -529,6 +558,25 @@ def _scoping_by_every_caller(code: bytes, construction: re.Match, end: int, func
         scopings.append(scoped.start())
     conditional = [at for at in scopings if _naming_condition(code, at) is not None]
     return (conditional or scopings)[:1]
+
+
+def _scopings_in_list_watch_builders(code: bytes, imports: dict[bytes, bytes], construction: re.Match,
+                                     end: int) -> list[int]:
+    """Where the functions or methods of the file called in the first argument of client-go's
+    informer or reflector on a ListerWatcher (`tools/cache`'s), which build it
+    (`&lw{ListWatch: c.singleObjectListWatch()}`), select what it lists (_INFORMER_SCOPING,
+    _ONE_NAMESPACE): kube-applier-gcp's reader watches one object so, through a field selector
+    of its name (a finding calling its cache cluster-wide was read as wrong). Not a typed
+    informer's, whose first argument is a client."""
+    if _called_package(code, imports, construction.start()) != TOOLS_CACHE:
+        return []
+    arguments = _top_level_parts(code[construction.end():end - 1])
+    found = []
+    for called in _CALLED.finditer(arguments[0] if arguments else b""):
+        body = _declared_here(code, called.group(2), method=called.group(1) is not None)
+        if body is not None:
+            found += [m.start() for pattern in (_INFORMER_SCOPING, _ONE_NAMESPACE) for m in pattern.finditer(code, *body)]
+    return found
 
 
 # A name given as an informer's list options tweak, called or passed (`NodeNameFilter(node)`,
@@ -608,7 +656,52 @@ def _keeps_nothing_that_grows(code: bytes, imports: dict[bytes, bytes], construc
     informer on a ListWatch for an object of a small kind or a custom resource."""
     return _asks_only_small_kinds(code, imports, construction) or \
         _asks_only_custom_resources(code, imports, construction) or \
-        _built_for_a_kind_that_stays_small(code, imports, construction)
+        _built_for_a_kind_that_stays_small(code, imports, construction) or \
+        _lists_from_elsewhere(code, imports, construction)
+
+
+# A ListWatch's list function and the ListOptions parameter it declares.
+_LIST_FUNCTION = re.compile(rb"\bList(?:WithContext)?Func\s*:\s*(func)\s*\(([^()]*)\)")
+_OPTIONS_PARAMETER = re.compile(rb"([A-Za-z_]\w*)\s+(?:\w+\.)?ListOptions\b")
+
+
+def _lists_from_elsewhere(code: bytes, imports: dict[bytes, bytes], construction: re.Match) -> bool:
+    """Whether client-go's informer built at `construction` is on a ListWatch (_list_watch_literal)
+    whose list function neither uses the ListOptions it is handed nor writes any: what it lists
+    is not Kubernetes' API, whose lists take them (kube-applier-gcp informs on Firestore
+    documents, hyperfleet's manager on Postgres rows; both were charged a cluster's cache, read
+    as wrong)."""
+    if _called_package(code, imports, construction.start()) != TOOLS_CACHE:
+        return False
+    literal = _list_watch_literal(code, construction)
+    listing = _LIST_FUNCTION.search(code, *literal) if literal is not None else None
+    parameter = _OPTIONS_PARAMETER.fullmatch(listing.group(2).split(b",")[-1].strip()) if listing is not None else None
+    if parameter is None:
+        return False
+    body = code[listing.end():_function_extent(code, listing.start(1))[1]]
+    name = parameter.group(1)
+    return (name == b"_" or re.search(rb"(?<![.\w])%s\b" % re.escape(name), body) is None) and b"ListOptions" not in body
+
+
+def _list_watch_literal(code: bytes, construction: re.Match) -> tuple[int, int] | None:
+    """Where the `ListWatch{...}` literal an informer construction is built on is: written in
+    its first argument, or in the last assignment in its function, before it, to a name that
+    argument uses (`lw := &cache.ListWatch{...}`, then `NewSharedIndexInformer(&wrapped{lw}, ...)`)."""
+    end = _call_end(code, construction.end() - 1)
+    arguments = _top_level_parts(code[construction.end():end - 1])
+    first = arguments[0] if arguments else b""
+    written = _LIST_WATCH_LITERAL.search(first)
+    if written is None:
+        function = _function_start(code, construction.start())
+        for name in re.findall(rb"(?<![.\w])([A-Za-z_]\w*)\b(?!\s*[.({])", first):
+            last = _last_match(syntax.assigned_or_declared(name), code, function, construction.start())
+            line_end = code.find(b"\n", last.end()) if last is not None else -1
+            found = _LIST_WATCH_LITERAL.search(code, last.end(), line_end) if line_end >= 0 else None
+            if found is not None:
+                return found.end(), closing(code, found.end() - 1, b"{}")
+        return None
+    start = code.find(first, construction.end(), end) + written.end()
+    return start, closing(code, start - 1, b"{}")
 
 
 def _asks_only_small_kinds(code: bytes, imports: dict[bytes, bytes], construction: re.Match) -> bool:
@@ -1006,14 +1099,39 @@ def _last_match(pattern: re.Pattern[bytes], code: bytes, start: int, end: int) -
 def _kind_set_on(code: bytes, variable: bytes, start: int, end: int) -> str | None:
     """The kind an object of any kind held in `variable` is given between `start` and `end`
     (`route.SetGroupVersionKind(schema.GroupVersionKind{..., Kind: "Route"})`, _KIND_GIVEN, or
-    `route.SetKind("Route")`), None when none is written out."""
+    `route.SetKind("Route")`; or a variable given such a literal before, in that stretch, its
+    kind a string constant of the file: shoot-controller watches Cluster API's Clusters so),
+    None when none is written out."""
     given = None
     for call in re.compile(rb"(?<![\w.])%s\.Set(GroupVersionKind|Kind)\(" % re.escape(variable)).finditer(code, start, end):
         arguments = code[call.end():_call_end(code, call.end() - 1)]
-        written = _KIND_GIVEN.search(arguments) if call.group(1) == b"GroupVersionKind" else \
-            re.match(rb'\s*"(\w+)"\s*\)', arguments)
-        given = None if written is None else next(kind for kind in written.groups() if kind).decode()
+        if call.group(1) == b"Kind":
+            written = re.match(rb'\s*"(\w+)"\s*\)', arguments)
+            given = written.group(1).decode() if written is not None else None
+            continue
+        written = _KIND_GIVEN.search(arguments)
+        named = re.match(rb"\s*([A-Za-z_]\w*)\s*\)", arguments) if written is None else None
+        given = next(kind for kind in written.groups() if kind).decode() if written is not None else \
+            _kind_of_literal_given(code, named.group(1), start, call.start()) if named is not None else None
     return given
+
+
+_GVK_LITERAL = re.compile(rb"\s*:?=\s*(?:\w+\.)?GroupVersionKind\s*\{")
+_KIND_FIELD = re.compile(rb'\bKind\s*:\s*(?:"(\w+)"|([A-Za-z_]\w*)\s*[,}\n])')
+
+
+def _kind_of_literal_given(code: bytes, variable: bytes, start: int, end: int) -> str | None:
+    """The kind of the `GroupVersionKind{...}` literal that the last assignment to `variable`
+    between `start` and `end` gives it, written out or a string constant of the file; None
+    otherwise."""
+    last = _last_match(syntax.assigned_or_declared(variable), code, start, end)
+    literal = _GVK_LITERAL.match(code, last.start() + len(variable)) \
+        if last is not None and code.startswith(variable, last.start()) else None
+    field = _KIND_FIELD.search(code, literal.end(), _call_end(code, literal.end() - 1, b"{}")) \
+        if literal is not None else None
+    if field is None or field.group(1):
+        return field.group(1).decode() if field is not None else None
+    return unambiguous(string_constants(code)).get(field.group(2))
 
 
 # A loop over a list of objects: `for _, obj := range coreTypes() {` or `range objects {`.
@@ -1361,25 +1479,33 @@ def api_server_storage(import_path: str) -> bool:
         any(modules.in_module(import_path, path) for path in API_SERVER_STORAGE)
 
 
-def api_server_stores(source: bytes, code: bytes) -> tuple[int, int]:
+# What of the generic registry makes or holds a store: not its error message, which
+# integration-operator's reconcilers compare errors with (its finding charged the registry).
+_REGISTRY_STORAGE_NAMES = rb"(?:Store|StorageWithCacher|DryRunnableStorage|GenericStore)\b"
+
+
+def api_server_stores(source: bytes, code: bytes) -> tuple[int, int, int]:
     """(how many stores of an API server's generic registry a Go file writes, `registry.Store{`
     under the name it imports the package by; how many of them are given a storage of their
-    own). The registry builds a store's storage, and the watch cache that keeps every object
-    of its resource, only when none is given: sbomscanner's storage server gives each of its
-    three stores one over Postgres, and a finding calling its cache one that grows with the
-    cluster was read as wrong."""
+    own; 1 when it names what makes or holds a store at all, _REGISTRY_STORAGE_NAMES, else 0).
+    The registry builds a store's storage, and the watch cache that keeps every object of its
+    resource, only when none is given: sbomscanner's storage server gives each of its three
+    stores one over Postgres, and a finding calling its cache one that grows with the cluster
+    was read as wrong."""
     # Read for every file of every program: most never name the registry.
     names = [name for name, path in import_names(source) if path == _GENERIC_REGISTRY] \
         if _GENERIC_REGISTRY in source else []
     if not names:
-        return 0, 0
+        return 0, 0, 0
     stores = own = 0
+    qualifiers = b"|".join(map(re.escape, names))
     # A literal (`&registry.Store{`, `= registry.Store{`), not a result type (`*registry.Store {`).
-    literal = rb"(?:&|[=:(,]\s*|\breturn\s+)(?:%s)\.Store\s*\{" % b"|".join(map(re.escape, names))
+    literal = rb"(?:&|[=:(,]\s*|\breturn\s+)(?:%s)\.Store\s*\{" % qualifiers
     for store in re.finditer(literal, code):
         stores += 1
         own += _OWN_STORAGE.search(code, store.end(), _call_end(code, store.end() - 1, b"{}")) is not None
-    return stores, own
+    named = re.search(rb"\b(?:%s)\.%s" % (qualifiers, _REGISTRY_STORAGE_NAMES), code) is not None
+    return stores, own, int(named)
 
 
 def growing_kinds(source: bytes, code: bytes, api_readers: frozenset[bytes] = frozenset(),

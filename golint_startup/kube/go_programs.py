@@ -480,10 +480,11 @@ class _ProgramFacts(NamedTuple):
     keeps: list[str]  # the imported packages that keep Kubernetes objects
     reached_imports: frozenset[str]
     awaited_imports: frozenset[str]  # those named outside goroutines (reached_code.Reached.awaited)
-    # The stores of an API server's registry its packages write, and those given their own
-    # storage (go_code.api_server_stores), of whole packages: a store's constructor is often
-    # reached only through methods of the server's configuration, which reached_code does not follow.
-    api_server_stores: tuple[int, int] = (0, 0)
+    # The stores of an API server's registry its packages write, those given their own
+    # storage, and how many of its files name what makes or holds a store
+    # (go_code.api_server_stores), of whole packages: a store's constructor is often reached
+    # only through methods of the server's configuration, which reached_code does not follow.
+    api_server_stores: tuple[int, int, int] = (0, 0, 0)
 
 
 class _PackageCode(NamedTuple):
@@ -546,9 +547,9 @@ class _PackageCode(NamedTuple):
     # generated clients' factories they build unscoped, by import path (go_code.conditional_caches).
     flag_gated: tuple[go_code.GatedCache, ...] = ()
     generated_factories: tuple[str, ...] = ()
-    # The stores of an API server's registry they write, and those given their own storage
-    # (go_code.api_server_stores).
-    api_server_stores: tuple[int, int] = (0, 0)
+    # The stores of an API server's registry they write, those given their own storage, and
+    # how many of them name what makes or holds a store (go_code.api_server_stores).
+    api_server_stores: tuple[int, int, int] = (0, 0, 0)
     api_reader_names: frozenset[bytes] = frozenset()  # the names they give the API reader (go_code.api_reader_names)
     # Their methods returning a reader field, and the field (go_code.reader_methods).
     reader_methods: frozenset[tuple[bytes, bytes]] = frozenset()
@@ -569,6 +570,11 @@ class _PackageCode(NamedTuple):
     synced_watches: int = 0  # how many watches they start that keep what they list (go_code.SYNCED_WATCH)
     # The packages whose informers they build unscoped (go_code.Scopings.unscoped_informer_packages).
     unscoped_informer_packages: frozenset[str] = frozenset()
+    # The calls giving older options their namespace (go_code.Scopings.options_namespace_calls),
+    # and the functions and methods they declare that take nothing and return a string, with
+    # the literal each only returns (go_code.string_functions).
+    options_namespace_calls: tuple[tuple[bytes, bool], ...] = ()
+    string_functions: frozenset[tuple[bytes, str | None]] = frozenset()
 
 
 def _go_files_in(directory: str) -> list[str]:
@@ -679,7 +685,7 @@ def _code_facts(sources: list[bytes], generated_client: bool = False,
         frozenset().union(*map(go_code.off_flags, code)),
         tuple(gated for found in conditional for gated in found.flag_gated),
         tuple(path for found in conditional for path in found.generated_factories),
-        tuple(map(sum, zip((0, 0), *(go_code.api_server_stores(source, text) for source, text in zip(sources, code))))),
+        tuple(map(sum, zip((0, 0, 0), *(go_code.api_server_stores(source, text) for source, text in zip(sources, code))))),
         frozenset().union(*map(go_code.api_reader_names, code)),
         frozenset().union(*map(go_code.reader_methods, code)),
         sum(found.informers_keeping_nothing for found in scopings) + keeping_nothing,
@@ -689,7 +695,9 @@ def _code_facts(sources: list[bytes], generated_client: bool = False,
         argument_names=frozenset().union(*map(go_code.argument_names, code)),
         string_constants=frozenset().union(*map(go_code.string_constants, code)),
         synced_watches=sum(len(go_code.SYNCED_WATCH.findall(text)) for text, mine in zip(code, written) if mine),
-        unscoped_informer_packages=frozenset().union(*(found.unscoped_informer_packages for found in scopings)))
+        unscoped_informer_packages=frozenset().union(*(found.unscoped_informer_packages for found in scopings)),
+        options_namespace_calls=tuple(call for found in scopings for call in found.options_namespace_calls),
+        string_functions=frozenset().union(*map(go_code.string_functions, code)))
 
 
 def _merged_field_kinds(given: Iterable[dict[str, frozenset[str]]]) -> dict[str, frozenset[str]]:
@@ -877,6 +885,19 @@ def _publisher(import_path: str) -> str:
 # routes, the CSI snapshotter's VolumeSnapshots), not a project's own custom resources.
 _PLATFORM_PUBLISHERS = frozenset({"", "github.com/openshift", "k8s.io", "sigs.k8s.io", "github.com/kubernetes",
                                   "github.com/kubernetes-sigs", "github.com/kubernetes-csi"})
+
+
+def _constant_namespace_calls(facts: list[_PackageCode]) -> list[bool]:
+    """Of the calls giving a program's older manager options their namespace
+    (_PackageCode.options_namespace_calls), those of a name whose every declaration in its
+    packages returns a literal (_PackageCode.string_functions), each with whether it was counted
+    as a scoping when a namespace is named."""
+    returned: dict[bytes, set[str | None]] = {}
+    for f in facts:
+        for name, literal in f.string_functions:
+            returned.setdefault(name, set()).add(literal)
+    return [counted for f in facts for name, counted in f.options_namespace_calls
+            if returned.get(name) and None not in returned[name]]
 
 
 def _informer_counts(facts: list[_PackageCode], run: ProgramRun, named: bool, own: int) -> tuple[int, int]:
@@ -1990,6 +2011,9 @@ class GoTree:
             scopes = sum(f.scopings for f in facts) + _selects_every_watched_kind(facts, named, listed)
             if named:
                 scopes += sum(f.scopings_when_namespace_named for f in facts)
+            # A namespace a function of the program returns, written out, applies whatever the flags.
+            for counted in _constant_namespace_calls(facts):
+                scopes += 1 - (named and counted)
             caches = sum(f.managers for f in facts) + _informer_constructions(facts) + \
                 go_code.knative_informers(path for f in facts for path in f.imports)
             off = _gated_off(facts, run)
@@ -2000,9 +2024,10 @@ class GoTree:
                 any(f.cache_users for f in facts)
             starts = any(f.informer_starts for f in facts)
             # An API server's registry keeps objects only in the watch caches it builds for
-            # stores given no storage of their own (_ProgramFacts.api_server_stores).
-            stores, own_storage = program.api_server_stores
-            registry_caches = not stores or own_storage < stores
+            # stores given no storage of their own (_ProgramFacts.api_server_stores), in a
+            # program that names what makes or holds a store.
+            stores, own_storage, storage_named = program.api_server_stores
+            registry_caches = storage_named and (not stores or own_storage < stores)
             # controller-runtime keeps objects only in a cache the program builds and fills;
             # client-go only in informers and watches it starts.
             keeps = [k for k in keeps if (k != go_code.CONTROLLER_RUNTIME or builds) and
@@ -2121,7 +2146,7 @@ class GoTree:
             stores = [self._package_code(d, unused).api_server_stores for d in packages]
             self._program_facts_of[key] = _ProgramFacts(
                 facts, keeps, reached.imports, reached.awaited,
-                tuple(map(sum, zip((0, 0), *stores, *([facts[0].api_server_stores] if declaring else [])))))
+                tuple(map(sum, zip((0, 0, 0), *stores, *([facts[0].api_server_stores] if declaring else [])))))
         return self._program_facts_of[key]
 
     def _modes(self, main: str, module: modules.Module,
