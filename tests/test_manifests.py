@@ -4026,6 +4026,8 @@ def test_per_kind_selections_keyed_by_a_loop_over_kinds_scope_the_cache(tmp_path
     ('gvk := schema.GroupVersionKind{Version: "v1", Kind: kindName()}\n\troute.SetGroupVersionKind(gvk)', True),
     ('gvk := schema.GroupVersionKind{Version: "v1", Kind: "Route"}\n\tgvk = routeKind\n'
      "\troute.SetGroupVersionKind(gvk)", True),  # given another after the literal
+    ('gvk := schema.GroupVersionKind{Group: "route.openshift.io", Version: "v1", Kind: "Route"}\n'
+     '\tgvk.Group, gvk.Kind = "", "Pod"\n\troute.SetGroupVersionKind(gvk)', True),  # its fields written after
 ])
 def test_a_watch_of_an_unstructured_object_given_its_kind_watches_that_kind(tmp_path, kind_set, reported):
     more = "\n\t\tOwns(route)."
@@ -6015,12 +6017,17 @@ def test_a_typed_informer_of_one_kind_given_a_namespace_is_scoped(tmp_path, name
     assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
 
 
-@pytest.mark.parametrize("package", ["k8s.io/client-go/informers/core/v1", "example.com/generated/informers/acme/v1"])
-def test_a_typed_informer_of_a_kind_without_namespace_takes_none(tmp_path, package):
+@pytest.mark.parametrize("package, kind, arguments", [
+    ("k8s.io/client-go/informers/core/v1", "Node", "resync, nil"),
+    ("example.com/generated/informers/acme/v1", "Node", "resync, nil"),
+    ("k8s.io/client-go/informers/resource/v1alpha3", "DeviceTaintRule", "0, nil"),  # its arguments tell, not a list
+    ("k8s.io/client-go/informers/resource/v1alpha3", "FilteredDeviceTaintRule", "0, nil, nil"),
+])
+def test_a_typed_informer_of_a_kind_without_namespace_takes_none(tmp_path, package, kind, arguments):
     """`NewNodeInformer(client, resync, indexers)`: its second argument is the resync period,
     not a namespace; a generated client's informer of the same shape may be of a kind without
     one too."""
-    source = (_ONE_KIND_INFORMER % ("Node", "resync, nil")).replace("k8s.io/client-go/informers/core/v1", package)
+    source = (_ONE_KIND_INFORMER % (kind, arguments)).replace("k8s.io/client-go/informers/core/v1", package)
     assert go_code.scopings(source.replace("client any", "client any, resync int").encode()).informers_always == 0
 
 
@@ -6054,6 +6061,7 @@ import (
 
 	corev1 "k8s.io/api/core/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/apimachinery/pkg/fields"
 	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/apimachinery/pkg/watch"
 	"k8s.io/client-go/dynamic"
@@ -6064,6 +6072,7 @@ type wrapped struct{ *cache.ListWatch }
 
 type reader struct {
 	resource dynamic.ResourceInterface
+	rest     cache.Getter
 	name     string
 }
 
@@ -6072,8 +6081,12 @@ func run(resource dynamic.ResourceInterface) {
 }
 
 func (r *reader) start() {
-	informer := cache.NewSharedIndexInformer(&wrapped{ListWatch: r.%s()}, &corev1.ConfigMap{}, 0, cache.Indexers{})
+	%s
 	informer.Run(nil)
+}
+
+func (r *reader) inNamespace(namespace string) *cache.ListWatch {
+	return cache.NewListWatchFromClient(r.rest, "configmaps", namespace, fields.Everything())
 }
 
 func (r *reader) oneObject() *cache.ListWatch {
@@ -6103,9 +6116,21 @@ func (r *reader) everyObject() *cache.ListWatch {
 """
 
 
-@pytest.mark.parametrize("builder, reported", [("oneObject", False), ("everyObject", True)])
-def test_a_list_watch_built_by_a_method_of_the_file_that_selects_scopes_the_informer(tmp_path, builder, reported):
-    findings = _findings_of_watching_program(tmp_path, _LIST_WATCH_BUILT_BY_A_METHOD % builder, controller=False)
+_BUILT_INFORMER = "informer := cache.NewSharedIndexInformer(&wrapped{ListWatch: r.%s}, &corev1.ConfigMap{}, 0, cache.Indexers{})"
+
+
+@pytest.mark.parametrize("construction, reported", [
+    (_BUILT_INFORMER % "oneObject()", False),
+    (_BUILT_INFORMER % "everyObject()", True),
+    # given what to list: all namespaces, whatever its body selects
+    (_BUILT_INFORMER % "inNamespace(metav1.NamespaceAll)", True),
+    # an event handler's call builds no ListerWatcher
+    ("_, informer := cache.NewInformerWithOptions(cache.InformerOptions{\n\t\tListerWatcher: r.everyObject(),\n"
+     "\t\tObjectType: &corev1.ConfigMap{},\n"
+     "\t\tHandler: cache.ResourceEventHandlerFuncs{AddFunc: func(obj interface{}) { r.oneObject() }},\n\t})", True),
+])
+def test_a_list_watch_built_by_a_method_of_the_file_that_selects_scopes_the_informer(tmp_path, construction, reported):
+    findings = _findings_of_watching_program(tmp_path, _LIST_WATCH_BUILT_BY_A_METHOD % construction, controller=False)
     assert [f.rule_id for f in findings] == (["SL101"] if reported else [])
 
 
@@ -6150,10 +6175,15 @@ func inform(rows store, example runtime.Object) cache.SharedIndexInformer {
     ("opts", "return rows.All(ctx)", False),  # hyperfleet: named, not used
     ("opts", "return rows.List(ctx, opts)", True),  # what Kubernetes' API lists take
     ("_", "return rows.List(ctx, metav1.ListOptions{})", True),
+    ("_", "return rows.All(ctx)\n\t\t\t_ = &corev1.Pod{}", True),  # handed a kind of Kubernetes' API, below
 ])
 def test_an_informer_on_a_list_watch_of_another_store_keeps_nothing_that_grows(tmp_path, inline, parameter, listing,
                                                                                reported):
     source = _LIST_WATCH_OF_ANOTHER_STORE % (parameter, listing)
+    if "corev1.Pod" in listing:
+        source = source.replace("\n\t\t\t_ = &corev1.Pod{}", "").replace(", example, 0,", ", &corev1.Pod{}, 0,").replace(
+            '\t"k8s.io/apimachinery/pkg/runtime"', '\tcorev1 "k8s.io/api/core/v1"\n\t"k8s.io/apimachinery/pkg/runtime"')
+        assert "&corev1.Pod{}, 0," in source
     if inline:
         literal = source[source.index("&cache.ListWatch{"):source.index("\n\treturn cache.")]
         source = source.replace("\tlw := " + literal + "\n", "").replace("&wrapped{lw}", literal.replace("\n\t", "\n"))
@@ -6971,6 +7001,9 @@ func (s *starburst) GetAddonNamespace() string {
     ('return ""', "", True),  # all of them
     # another implementation the program makes, returning what it is given
     ('return "redhat-starburst-op"', "\ntype trino struct{ namespace string }\n\nvar Other Addon = &trino{}\n\n"
+                                     "func (t *trino) GetAddonNamespace() (namespace string) {\n\treturn t.namespace\n}\n",
+     True),
+    ('return "redhat-starburst-op"', "\ntype trino struct{ namespace string }\n\nvar Other Addon = &trino{}\n\n"
                                      "func (t *trino) GetAddonNamespace() string {\n\treturn t.namespace\n}\n", True),
 ])
 def test_a_managers_namespace_a_function_of_the_program_returns_written_out_scopes_its_cache(tmp_path, body, more,
@@ -7362,6 +7395,7 @@ def test_a_cache_scoped_however_it_is_spelled(tmp_path, source, reported):
     ("k8s.io/apiserver/pkg/registry/generic/registry", True),  # an API server's storage
     # integration-operator's reconcilers compare errors with its message: no store
     ("k8s.io/apiserver/pkg/registry/generic/registry OptimisticLockErrorMsg", False),
+    ("k8s.io/apiserver/pkg/storage", True),  # its storage, decorated with the watch cache by default
     ("k8s.io/apiserver/pkg/storage/cacher", True),  # its watch cache
     ("k8s.io/apiserver/pkg/registry/rest", False),  # appcat: REST handlers serving from other clients
     ("k8s.io/apiserver/pkg/server/options", False),  # virt-template: serving and delegated authentication

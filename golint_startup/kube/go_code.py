@@ -119,11 +119,14 @@ _NAMED_NAMESPACE = rb"(?!\s*(?:\)|\"\"|\w+\.NamespaceAll\b))"  # not empty, not 
 # A typed informer of one kind built with its namespace and list options, and a namespace
 # argument that names one.
 _TYPED_FILTERED_INFORMER = re.compile(rb"NewFiltered[A-Z]\w*Informer")
-# client-go's typed informer of one kind without list options takes its namespace second too
-# (gke-prober's `appsv1.NewDaemonSetInformer(cs, metav1.NamespaceSystem, 0, indexers)`); a
-# generated client's of the same name may be of a kind without a namespace, whose second
-# argument is the resync period.
-_TYPED_KIND_INFORMER = re.compile(rb"New[A-Z]\w*Informer")
+# client-go's typed informer of one kind (`coreinformers.NewPodInformer(client, namespace,
+# resync, indexers)`, or `NewFilteredPodInformer(..., tweak)`), its kind in its name. Without
+# list options it takes its namespace second too (gke-prober's
+# `appsv1.NewDaemonSetInformer(cs, metav1.NamespaceSystem, 0, indexers)`), in four arguments
+# (five with list options); of a kind without namespaces, one fewer. A generated client's of
+# the same name is read as _TYPED_FILTERED_INFORMER says.
+_KIND_INFORMER = rb"New(?:Filtered)?([A-Z]\w*)Informer"
+_KIND_INFORMER_CALL = re.compile(rb"\b(\w+)\." + _KIND_INFORMER + rb"\(")
 _CLIENT_GO_KIND_INFORMERS = re.compile(rb"k8s\.io/client-go/informers/\w+/v\w+")
 # Those of Kubernetes' kinds without a namespace (client-go's, apiextensions', the
 # aggregator's informers, or a dot import's), whose second argument is the resync period
@@ -131,7 +134,7 @@ _CLIENT_GO_KIND_INFORMERS = re.compile(rb"k8s\.io/client-go/informers/\w+/v\w+")
 # `IPAddress` may be namespaced.
 _KUBERNETES_OWN_OR_DOT = re.compile(rb"k8s\.io/|$")
 _CLUSTER_SCOPED_INFORMER = re.compile(
-    rb"New(?:Filtered)?(?:Node|Namespace|PersistentVolume|ClusterRole|ClusterRoleBinding|StorageClass|CSINode|CSIDriver"
+    rb"NewFiltered(?:Node|Namespace|PersistentVolume|ClusterRole|ClusterRoleBinding|StorageClass|CSINode|CSIDriver"
     rb"|VolumeAttachment|CertificateSigningRequest|ValidatingWebhookConfiguration|MutatingWebhookConfiguration"
     rb"|PriorityClass|CustomResourceDefinition|RuntimeClass|IngressClass|APIService|ComponentStatus|ResourceSlice"
     rb"|DeviceClass|FlowSchema|PriorityLevelConfiguration|ValidatingAdmissionPolicy(?:Binding)?"
@@ -246,7 +249,7 @@ class Scopings(NamedTuple):
     # The functions or methods called with nothing that give older options their namespace
     # (`Namespace: isv.CommonISVInstance.GetAddonCRNamespace()`), each with whether it was
     # counted as a variable naming one (`when_namespace_named`): where the program's only
-    # declarations of that name return a literal (string_functions), the scoping applies
+    # declarations of that name return a literal (string_results), the scoping applies
     # whatever the flags (isv-managed-starburst-operator's cache was called cluster-wide).
     options_namespace_calls: tuple[tuple[bytes, bool], ...] = ()
 
@@ -398,18 +401,21 @@ def _scopings(code: bytes) -> tuple[int, int, frozenset[str], int, int, int, tup
 
 # `isv.CommonISVInstance.GetAddonCRNamespace()`: a function or method called with nothing.
 _CALL_OF_NOTHING = re.compile(rb"(?:[A-Za-z_]\w*\s*\.\s*)*([A-Za-z_]\w*)\(\s*\)")
-# A function or method taking nothing and returning a string, and the one literal its body
-# returns (`func (s *Starburst) GetAddonCRNamespace() string {\n\treturn "redhat-starburst-op"\n}`).
-_STRING_FUNCTION = re.compile(rb"^func[ \t]+(?:\([^()\n]*\)[ \t]*)?([A-Za-z_]\w*)\(\)[ \t]*string[ \t]*\{", re.MULTILINE)
-_RETURNS_LITERAL = re.compile(rb'\s*return\s+"([^"\\\n]+)"\s*\}')
+# A function or method declared, and the one string it returns when it takes nothing, returns
+# a string and only returns a literal (`func (s *Starburst) GetAddonCRNamespace() string
+# {\n\treturn "redhat-starburst-op"\n}`).
+_DECLARED_FUNCTION = re.compile(rb"^func[ \t]+(?:\([^()\n]*\)[ \t]*)?([A-Za-z_]\w*)[ \t]*[\[(]", re.MULTILINE)
+_RETURNS_ONE_STRING = re.compile(rb'\)[ \t]*string[ \t]*\{\s*return\s+"([^"\\\n]+)"\s*\}')
 
 
-def string_functions(code: bytes) -> frozenset[tuple[bytes, str | None]]:
-    """(name, the literal other than "" that its body only returns, else None) of each function
-    or method a Go file (without comments) declares that takes nothing and returns a string."""
+def string_results(code: bytes) -> frozenset[tuple[bytes, str | None]]:
+    """(name, the literal other than "" it returns, else None) of each function or method a Go
+    file (without comments) declares: a literal only for one taking nothing, returning a
+    string, whose body only returns that literal (_RETURNS_ONE_STRING)."""
     return frozenset((m.group(1), returned.group(1).decode(errors="replace")
-                      if (returned := _RETURNS_LITERAL.match(code, m.end())) else None)
-                     for m in _STRING_FUNCTION.finditer(code))
+                      if code[m.end() - 1:m.end() + 1] == b"()" and
+                      (returned := _RETURNS_ONE_STRING.match(code, m.end())) else None)
+                     for m in _DECLARED_FUNCTION.finditer(code))
 
 
 # What a ListWatch's functions list: a dynamic client's resource (`.Resource(gvr).List(`), or
@@ -478,9 +484,15 @@ def _informer_scopings(code: bytes, imports: dict[bytes, bytes]) -> Iterator[tup
             namespace = _first_argument_end(code, second - 1) if code[second - 1:second] == b"," else second
             if code[namespace - 1:namespace] == b"," and _OBJECTS_NAMESPACE_ARGUMENT.match(code, namespace):
                 scopings.append(namespace)
-        elif (_TYPED_FILTERED_INFORMER.fullmatch(construction.group(1)) or
-              _TYPED_KIND_INFORMER.fullmatch(construction.group(1)) and
-              _CLIENT_GO_KIND_INFORMERS.fullmatch(_called_package(code, imports, construction.start()))) and not (
+        elif re.fullmatch(_KIND_INFORMER, construction.group(1)) and \
+                _CLIENT_GO_KIND_INFORMERS.fullmatch(_called_package(code, imports, construction.start())):
+            # Of a kind with namespaces, one more argument than of one without: the namespace.
+            namespace = _first_argument_end(code, construction.end() - 1)
+            taken = 5 if construction.group(1).startswith(b"NewFiltered") else 4
+            if len([a for a in _top_level_parts(code[construction.end():end - 1]) if a]) == taken and \
+                    _NAMED_NAMESPACE_ARGUMENT.match(code, namespace):
+                scopings.append(namespace)
+        elif _TYPED_FILTERED_INFORMER.fullmatch(construction.group(1)) and not (
                 _CLUSTER_SCOPED_INFORMER.fullmatch(construction.group(1)) and
                 _KUBERNETES_OWN_OR_DOT.match(_called_package(code, imports, construction.start()))):
             # client-go's `NewFilteredPodInformer(client, namespace, ...)`: the namespace is its
@@ -494,7 +506,7 @@ def _informer_scopings(code: bytes, imports: dict[bytes, bytes]) -> Iterator[tup
         tweaks = _tweaks_named(code, construction, end, function)
         if tweaks:
             functions = frozenset(_FUNCTION_NAME.findall(code)) if functions is None else functions
-            scopings += _scopings_in_helpers(code, tweaks & functions)
+            scopings += _scopings_in_helpers(code, [(name, False) for name in tweaks & functions])
         call = code[construction.end():end]
         for one in _ONE_NAMESPACE.finditer(code, start, construction.start()):
             named = _ASSIGNED_NAME.match(code, code.rfind(b"\n", 0, one.start()) + 1, one.start())
@@ -562,21 +574,22 @@ def _scoping_by_every_caller(code: bytes, construction: re.Match, end: int, func
 
 def _scopings_in_list_watch_builders(code: bytes, imports: dict[bytes, bytes], construction: re.Match,
                                      end: int) -> list[int]:
-    """Where the functions or methods of the file called in the first argument of client-go's
-    informer or reflector on a ListerWatcher (`tools/cache`'s), which build it
+    """Where the functions or methods of the file that the first argument of client-go's
+    informer or reflector on a ListerWatcher (`tools/cache`'s) calls with nothing, building it
     (`&lw{ListWatch: c.singleObjectListWatch()}`), select what it lists (_INFORMER_SCOPING,
     _ONE_NAMESPACE): kube-applier-gcp's reader watches one object so, through a field selector
-    of its name (a finding calling its cache cluster-wide was read as wrong). Not a typed
-    informer's, whose first argument is a client."""
+    of its name (a finding calling its cache cluster-wide was read as wrong). Not one given
+    arguments, whose selection may depend on them (`podListWatch(metav1.NamespaceAll)`), nor
+    one called in an event handler; not a typed informer's first argument, a client."""
     if _called_package(code, imports, construction.start()) != TOOLS_CACHE:
         return []
-    arguments = _top_level_parts(code[construction.end():end - 1])
-    found = []
-    for called in _CALLED.finditer(arguments[0] if arguments else b""):
-        body = _declared_here(code, called.group(2), method=called.group(1) is not None)
-        if body is not None:
-            found += [m.start() for pattern in (_INFORMER_SCOPING, _ONE_NAMESPACE) for m in pattern.finditer(code, *body)]
-    return found
+    first_end = _first_argument_end(code, construction.end() - 1)
+    handlers = _event_handlers(code, construction.end(), first_end)
+    builders = [(called.group(2), called.group(1) is not None)
+                for called in _CALLED.finditer(code, construction.end(), first_end)
+                if code[called.end():called.end() + 1] == b")"
+                and not any(start <= called.start() < stop for start, stop in handlers)]
+    return _scopings_in_helpers(code, builders, (_INFORMER_SCOPING, _ONE_NAMESPACE))
 
 
 # A name given as an informer's list options tweak, called or passed (`NodeNameFilter(node)`,
@@ -627,16 +640,18 @@ _OPENS_A_TYPE = re.compile(rb"(?<![\w.])(?:struct|interface)\Z")
 
 
 
-def _scopings_in_helpers(code: bytes, helpers: Iterable[bytes]) -> list[int]:
-    """Where the file's functions `helpers`, given as a construction's tweak (_tweaks_named), set
-    its list options' selector: aad-pod-identity's NMI lists its own node's Pods with the tweak
-    `NodeNameFilter(nodeName)`, declared below it (a finding calling its cache cluster-wide was
-    read as wrong)."""
+def _scopings_in_helpers(code: bytes, helpers: Iterable[tuple[bytes, bool]],
+                         patterns: tuple[re.Pattern[bytes], ...] = (_INFORMER_SCOPING,)) -> list[int]:
+    """Where the file's functions (or, when marked so, methods) `helpers`, (name, method),
+    select what a construction lists (`patterns`): given as its tweak (_tweaks_named), setting
+    its list options' selector (aad-pod-identity's NMI lists its own node's Pods with the tweak
+    `NodeNameFilter(nodeName)`, declared below it: a finding calling its cache cluster-wide was
+    read as wrong), or building its ListerWatcher (_scopings_in_list_watch_builders)."""
     found = []
-    for name in helpers:
-        body = _declared_here(code, name)
+    for name, method in helpers:
+        body = _declared_here(code, name, method=method)
         if body is not None:
-            found += [m.start() for m in _INFORMER_SCOPING.finditer(code, *body)]
+            found += [m.start() for pattern in patterns for m in pattern.finditer(code, *body)]
     return found
 
 
@@ -660,27 +675,31 @@ def _keeps_nothing_that_grows(code: bytes, imports: dict[bytes, bytes], construc
         _lists_from_elsewhere(code, imports, construction)
 
 
-# A ListWatch's list function and the ListOptions parameter it declares.
-_LIST_FUNCTION = re.compile(rb"\bList(?:WithContext)?Func\s*:\s*(func)\s*\(([^()]*)\)")
-_OPTIONS_PARAMETER = re.compile(rb"([A-Za-z_]\w*)\s+(?:\w+\.)?ListOptions\b")
+# A ListWatch's list function (`ListFunc: func(options metav1.ListOptions) ...`).
+_LIST_FUNCTION = re.compile(rb"\bList(?:WithContext)?Func\s*:\s*(func)\s*(?=\()")
 
 
 def _lists_from_elsewhere(code: bytes, imports: dict[bytes, bytes], construction: re.Match) -> bool:
-    """Whether client-go's informer built at `construction` is on a ListWatch (_list_watch_literal)
-    whose list function neither uses the ListOptions it is handed nor writes any: what it lists
-    is not Kubernetes' API, whose lists take them (kube-applier-gcp informs on Firestore
-    documents, hyperfleet's manager on Postgres rows; both were charged a cluster's cache, read
-    as wrong)."""
-    if _called_package(code, imports, construction.start()) != TOOLS_CACHE:
+    """Whether client-go's informer built at `construction`, for an object of a kind not
+    written out (_list_watch_object: one of a kind written out is known), is on a ListWatch
+    (_list_watch_literal) whose list function neither uses the ListOptions it is handed nor
+    writes any: what it lists is not Kubernetes' API, whose lists take them (kube-applier-gcp
+    informs on Firestore documents, hyperfleet's manager on Postgres rows, each handed an
+    example object in a variable; both were charged a cluster's cache, read as wrong)."""
+    if _called_package(code, imports, construction.start()) != TOOLS_CACHE or \
+            _list_watch_object(code, imports, construction.end() - 1) is not None:
         return False
     literal = _list_watch_literal(code, construction)
     listing = _LIST_FUNCTION.search(code, *literal) if literal is not None else None
-    parameter = _OPTIONS_PARAMETER.fullmatch(listing.group(2).split(b",")[-1].strip()) if listing is not None else None
-    if parameter is None:
+    if listing is None:
         return False
-    body = code[listing.end():_function_extent(code, listing.start(1))[1]]
-    name = parameter.group(1)
-    return (name == b"_" or re.search(rb"(?<![.\w])%s\b" % re.escape(name), body) is None) and b"ListOptions" not in body
+    opening = listing.end()
+    options = [name for name, written in _parameters(code, opening) if written is not None and written.endswith(b"ListOptions")]
+    if len(options) != 1:
+        return False
+    body = code[_call_end(code, opening):_function_extent(code, listing.start(1))[1]]
+    return (options[0] == b"_" or re.search(rb"(?<![.\w])%s\b" % re.escape(options[0]), body) is None) and \
+        b"ListOptions" not in body
 
 
 def _list_watch_literal(code: bytes, construction: re.Match) -> tuple[int, int] | None:
@@ -1123,12 +1142,15 @@ _KIND_FIELD = re.compile(rb'\bKind\s*:\s*(?:"(\w+)"|([A-Za-z_]\w*)\s*[,}\n])')
 def _kind_of_literal_given(code: bytes, variable: bytes, start: int, end: int) -> str | None:
     """The kind of the `GroupVersionKind{...}` literal that the last assignment to `variable`
     between `start` and `end` gives it, written out or a string constant of the file; None
-    otherwise."""
+    otherwise, or when a field of it is written after, or its address taken (`gvk.Kind = ...`)."""
     last = _last_match(syntax.assigned_or_declared(variable), code, start, end)
     literal = _GVK_LITERAL.match(code, last.start() + len(variable)) \
         if last is not None and code.startswith(variable, last.start()) else None
-    field = _KIND_FIELD.search(code, literal.end(), _call_end(code, literal.end() - 1, b"{}")) \
-        if literal is not None else None
+    literal_end = _call_end(code, literal.end() - 1, b"{}") if literal is not None else end
+    if literal is None or re.compile(rb"(?<![\w.])%(name)s\s*\.\s*\w+\s*(?:,[^\n=]*)?=(?!=)|&\s*%(name)s\b"
+                                     % {b"name": re.escape(variable)}).search(code, literal_end, end):
+        return None
+    field = _KIND_FIELD.search(code, literal.end(), literal_end)
     if field is None or field.group(1):
         return field.group(1).decode() if field is not None else None
     return unambiguous(string_constants(code)).get(field.group(2))
@@ -2313,13 +2335,9 @@ def typed_informers(source: bytes, code: bytes) -> tuple[int, int, int, int]:
     return asked, growing, len(_TYPED_FACTORY.findall(code)) + asked - len(kinds), len(_UNTYPED_INFORMER.findall(code))
 
 
-# client-go's typed informer of one kind built on its own (`coreinformers.NewNodeInformer(client,
-# 0, nil)`), its kind in its name: gke-prober informs on every Node so.
-_KIND_INFORMER_CALL = re.compile(rb"\b(\w+)\.New(?:Filtered)?([A-Z]\w*)Informer\(")
-
-
 def _kind_informers(code: bytes, imports: dict[bytes, bytes]) -> list[str]:
-    """The kinds of client-go's typed informers of one kind a Go file builds (_KIND_INFORMER_CALL)."""
+    """The kinds of client-go's typed informers of one kind a Go file builds (_KIND_INFORMER_CALL):
+    gke-prober informs on every Node so."""
     return [called.group(2).decode() for called in _KIND_INFORMER_CALL.finditer(code)
             if _CLIENT_GO_KIND_INFORMERS.fullmatch(imports.get(called.group(1), b""))]
 

@@ -584,10 +584,10 @@ class _PackageCode(NamedTuple):
     # The packages whose informers they build unscoped (go_code.Scopings.unscoped_informer_packages).
     unscoped_informer_packages: frozenset[str] = frozenset()
     # The calls giving older options their namespace (go_code.Scopings.options_namespace_calls),
-    # and the functions and methods they declare that take nothing and return a string, with
-    # the literal each only returns (go_code.string_functions).
+    # and the functions and methods they declare, with the one string literal each returns,
+    # if any (go_code.string_results).
     options_namespace_calls: tuple[tuple[bytes, bool], ...] = ()
-    string_functions: frozenset[tuple[bytes, str | None]] = frozenset()
+    string_results: frozenset[tuple[bytes, str | None]] = frozenset()
 
 
 def _go_files_in(directory: str) -> list[str]:
@@ -710,7 +710,7 @@ def _code_facts(sources: list[bytes], generated_client: bool = False,
         synced_watches=sum(len(go_code.SYNCED_WATCH.findall(text)) for text, mine in zip(code, written) if mine),
         unscoped_informer_packages=frozenset().union(*(found.unscoped_informer_packages for found in scopings)),
         options_namespace_calls=tuple(call for found in scopings for call in found.options_namespace_calls),
-        string_functions=frozenset().union(*map(go_code.string_functions, code)))
+        string_results=frozenset().union(*map(go_code.string_results, code)))
 
 
 def _merged_field_kinds(given: Iterable[dict[str, frozenset[str]]]) -> dict[str, frozenset[str]]:
@@ -903,11 +903,11 @@ _PLATFORM_PUBLISHERS = frozenset({"", "github.com/openshift", "k8s.io", "sigs.k8
 def _constant_namespace_calls(facts: list[_PackageCode]) -> list[bool]:
     """Of the calls giving a program's older manager options their namespace
     (_PackageCode.options_namespace_calls), those of a name whose every declaration in its
-    packages returns a literal (_PackageCode.string_functions), each with whether it was counted
+    packages returns a literal (_PackageCode.string_results), each with whether it was counted
     as a scoping when a namespace is named."""
     returned: dict[bytes, set[str | None]] = {}
     for f in facts:
-        for name, literal in f.string_functions:
+        for name, literal in f.string_results:
             returned.setdefault(name, set()).add(literal)
     return [counted for f in facts for name, counted in f.options_namespace_calls
             if returned.get(name) and None not in returned[name]]
@@ -2037,16 +2037,17 @@ class GoTree:
                 any(f.cache_users for f in facts)
             starts = any(f.informer_starts for f in facts)
             # An API server's registry keeps objects only in the watch caches it builds for
-            # stores given no storage of their own (_ProgramFacts.api_server_stores), in a
-            # program that names what makes or holds a store.
+            # stores given no storage of their own (_ProgramFacts.api_server_stores); the
+            # generic registry's package, only in a program that names what makes or holds a store.
             stores, own_storage, storage_named = program.api_server_stores
-            registry_caches = storage_named and (not stores or own_storage < stores)
+            registry_caches = not stores or own_storage < stores
             # controller-runtime keeps objects only in a cache the program builds and fills;
             # client-go only in informers and watches it starts.
             keeps = [k for k in keeps if (k != go_code.CONTROLLER_RUNTIME or builds) and
                      (starts or not go_code.keeps_only_with_informers(k)) and
                      (k != go_code.WATCH_TOOLS or any(f.synced_watches for f in facts)) and
-                     (registry_caches or not go_code.api_server_storage(k))]
+                     (registry_caches or not go_code.api_server_storage(k)) and
+                     (storage_named or not modules.in_module(k, go_code.API_SERVER_STORAGE[0]))]
             # Only custom resources and small kinds: in controller-runtime's cache, or in
             # informers asked of factories (client-go's, typed or dynamic, or a generated
             # client's, with `tools/cache` for their handlers), or both.
