@@ -1092,6 +1092,12 @@ def test_a_scaffold_whose_readme_is_its_title_alone_is_reported_when_a_readme_ab
     ("# api\n\nThe bundled Redis in the repo is not meant for production.\n", True),
     ("# api\n\nThe project is designed so that it is not ready for production until you set a class.\n", True),
     ("# api\n\nAn operator for widgets. This project is not ready for production yet.\n", False),
+    # async-component's warning, with no subject
+    ("# api\n\n>Warning: Experimental and still under development. Not meant for production deployment.\n", False),
+    ("# api\n\n> [!WARNING]\n> Not intended for production use.\n", False),
+    ("# api\n\n**Warning**: not ready for production yet.\n", False),
+    ("# api\n\n> Warning: the in-memory store is for tests. Not meant for production without Redis.\n", True),
+    ("# api\n\nInstall the chart. Not meant for production.\n", True),  # no warning: what is not, unsaid
     ("## PROJECT NOT UNDER ACTIVE MANAGEMENT\n\nThis project will no longer be maintained by Acme.\n", False),  # Intel's
     ("# api\n\nThe project is not under active management of its old team.\n", True),  # a sentence, no notice
     ("# api\n\nProject not under active development by Acme: its community maintains it.\n", True),

@@ -181,6 +181,10 @@ _RETIRED_STATE = (r"(?:is|has\s+been)\s+(?:now\s+|currently\s+)?(?:\*\*?|__?)?(?
                   # emphasized or not ("deprecated *for Helm 2* users" is no notice)
                   r"(?:\*\*?|__?)?+(?=\s*(?:[.,;:!)\u26a0]|\*+\s*(?:[.,;:!)]|$)|$|"
                   r"(?:[*_]+\s*|(?<=\s))(?:in\s+favou?r|and|please|use|see)\b|[*_]+\s*\())")
+# "not meant for production" and how it may go on, ending its sentence or line ("... not ready
+# for production until you set a storage class" is no notice).
+_NOT_FOR_PRODUCTION = (r"not\s+(?:yet\s+)?(?:meant|intended|ready|suitable)\s+for\s+production"
+                       r"(?:\s+(?:use|environments?|deployments?))?(?:\s+yet)?[*_]*(?:[.!][*_]*[ \t]*)?$")
 _RETIRED = re.compile(r"(?i)\b(?:this|the)\s+(?:project|repository|repo)\s+(?:\w+\s+)?" + _RETIRED_STATE +
                       # knative's net-http01: "This integration is deprecated and this repo will be
                       # archived the coming months" (its finding read as not worth a change): the
@@ -206,11 +210,15 @@ _RETIRED = re.compile(r"(?i)\b(?:this|the)\s+(?:project|repository|repo)\s+(?:\w
                       # kode-operator's "THIS PROJECT IS UNDER HEAVY DEVELOPMENT AND NOT MEANT FOR
                       # PRODUCTION USE" (its finding read as not worth a change): no production to
                       # run out of memory in. Opening a clause ("Deploying the project is not meant
-                      # for production without TLS" is no notice) and ending its sentence or line
-                      # ("... not ready for production until you set a storage class" neither).
+                      # for production without TLS" is no notice) and ending its sentence or line.
                       r"|(?:^|[.!?:]\s+|[*_>]\s*)(?:this|the)\s+(?:project|repository|repo)\s+is\s+"
-                      r"(?:[\w-]+\s+){0,5}?not\s+(?:yet\s+)?(?:meant|intended|ready|suitable)\s+for\s+production"
-                      r"(?:\s+(?:use|environments?|deployments?))?(?:\s+yet)?[*_]*(?:[.!][*_]*[ \t]*)?$",
+                      r"(?:[\w-]+\s+){0,5}?" + _NOT_FOR_PRODUCTION +
+                      # Or with no subject, in a warning opening its line (async-component's
+                      # ">Warning: Experimental and still under development. Not meant for
+                      # production deployment.", its finding read as not worth a change), on that
+                      # line or the next of its quote.
+                      r"|^[ \t>]*[*_]*(?:warning|caution|\[!(?:warning|caution)\])[*_]*[ \t]*:?[*_]*"
+                      r"(?:[^\n]*?[.!:][*_]*[ \t]+|[ \t]*\n[ \t]*>[ \t]*|[ \t]*)" + _NOT_FOR_PRODUCTION,
                       re.MULTILINE)
 # The same notice naming the project where the first says "this" (aad-pod-identity's "AAD Pod
 # Identity repo has been archived and is no longer maintained", its finding read as not worth a
