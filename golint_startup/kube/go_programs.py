@@ -64,12 +64,16 @@ def recognize_by_image_name(containers: list[Container]) -> None:
             container.go_reason = f"its image {name[0]} runs the main package in {container.go_dir} elsewhere"
 
 
+# Shells, whose arguments say what they run.
+_SHELLS = frozenset({"sh", "bash", "ash", "dash", "zsh"})
+
+
 def _same_executable(command: tuple[str, ...], others: set[tuple[str, ...]]) -> bool:
     """Whether a container's command (`command` then `args`) runs the executable one of
     `others` runs, whatever arguments it is given (aciaim-osp18-operator's hand-written install
     runs `/manager` with no flags, its `config/manager` with `--leader-elect`); through a shell,
     the whole command must be the same."""
-    shell = os.path.basename(command[0]) in SHELLS
+    shell = os.path.basename(command[0]) in _SHELLS
     return any(command == other if shell else other[:1] == command[:1] for other in others)
 
 
