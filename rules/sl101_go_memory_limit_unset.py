@@ -177,9 +177,7 @@ def check_manifests(manifests: ProjectManifests, options):
     # limit, one too small for a soft limit to help, or one far above what its program needs
     # (_far_below_limit), nothing is, whatever its copy under config/ sets for `make deploy` (ACK's
     # charts ask 64Mi of 128Mi, their config/controller less of 300Mi).
-    # So is a hand-written install a scaffold's README names in the scaffold's place.
-    limitless = [c for c in manifests.go_containers if c.chart is not None and c.limits_memory is None] + \
-        manifests.limitless_installs(unset)
+    limitless_charts = [c for c in manifests.go_containers if c.chart is not None and c.limits_memory is None]
     small_charts = [c for c in small if c.chart is not None]
     # An OLM bundle is written from config/ (`make bundle`), its permissions too: one whose
     # program keeps little under the permissions of the copy it is written from is left out
@@ -187,7 +185,7 @@ def check_manifests(manifests: ProjectManifests, options):
     # finding there was read as wrong), its own arguments and environment still counting.
     bundle_sources = [c for c in small if c.chart is None and not c.bundle] if any(c.bundle for c in unset) else []
     source_ids = {id(c) for c in bundle_sources}
-    for group in manifests.copies(unset + limitless + small_charts + bundle_sources, lambda c: (),
+    for group in manifests.copies(unset + limitless_charts + small_charts + bundle_sources, lambda c: (),
                                   same_env=False):
         kept = [c for c in group if id(c) not in source_ids]
         sources = [c for c in group if id(c) in source_ids]

@@ -10226,41 +10226,6 @@ def test_a_scaffold_that_its_readme_deploys_leads_its_hand_written_copy(tmp_path
     assert [f.location.path for f in _run(tmp_path, "SL101").findings] == [lead]
 
 
-@pytest.mark.parametrize("readme, command, limit, lead", [
-    # aciaim-osp18-operator: its README applies a hand-written install of the scaffold's
-    # program, with no memory limit, and the scaffold's 128Mi was read as one no user runs
-    ("oc apply -f operator.yaml\n", '["/manager"]', "", None),
-    ("", '["/manager"]', "", "config/manager/manager.yaml"),  # no install named
-    ("oc apply -f operator.yaml, or make deploy\n", '["/manager"]', "", "config/manager/manager.yaml"),
-    ("oc apply -f operator.yaml\n", '["/manager"]', "256Mi", "deploy/operator.yaml"),  # the install, with a limit
-])
-def test_a_scaffold_of_the_projects_image_behind_an_install_its_readme_names(tmp_path, readme, command, limit, lead):
-    go_module(tmp_path, {"cmd/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": _WATCHES})
-    write(tmp_path, "PROJECT", "layout:\n- go.kubebuilder.io/v4\nprojectName: api\n")
-    write(tmp_path, "Dockerfile", "FROM golang:1.22\nRUN go build -o /manager ./cmd\n")
-    if readme:
-        write(tmp_path, "README.md", "# api\n\nAn operator.\n\n" + readme)
-    write(tmp_path, "config/manager/manager.yaml", _SIZED.format(request="64Mi").replace(
-        "ghcr.io/acme/api:1", 'ghcr.io/acme/api:1\n          command: ["/manager", "--leader-elect"]').replace(
-        "- name: api", "- name: manager"))
-    install = _SIZED.format(request="64Mi").replace("name: api\n", "name: api-operator\n").replace(
-        "ghcr.io/acme/api:1", f"ghcr.io/acme/api:1\n          command: {command}")
-    write(tmp_path, "deploy/operator.yaml", install.replace("memory: 512Mi", f"memory: {limit}") if limit else
-          install[:install.index("          resources:")])
-    assert [f.location.path for f in _run(tmp_path, "SL101").findings] == ([lead] if lead else [])
-
-
-@pytest.mark.parametrize("command, others, same", [
-    (("/manager",), {("/manager", "--leader-elect")}, True),  # its arguments aside
-    (("/other",), {("/manager", "--leader-elect")}, False),
-    (("/bin/sh", "-c", "/manager"), {("/bin/sh", "-c", "/manager --leader-elect")}, False),  # a shell's say what runs
-    (("/bin/sh", "-c", "/manager"), {("/bin/sh", "-c", "/manager")}, True),
-])
-def test_containers_of_one_image_run_one_program_when_they_run_one_executable(command, others, same):
-    from golint_startup.kube import go_programs
-    assert go_programs._same_executable(command, others) is same
-
-
 @pytest.mark.parametrize("renamed, lead", [
     # TaoNode-Guardian: its config/manager kustomization pins the released image, which Argo CD
     # installs with `kustomize build`; a copy of that build at the root led

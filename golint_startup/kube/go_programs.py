@@ -41,8 +41,8 @@ def runs_a_script(container: Container) -> bool:
 def recognize_by_image_name(containers: list[Container]) -> None:
     """A container runs the program of a recognized container whose image has the same name
     (kubebuilder's placeholder aside), when only one program has that name and both run the
-    image's program the same way (the same executable, _same_executable, or no `command`) and
-    the other was not known by its command: redpanda's chart names `redpandadata/redpanda-operator`, its `config/manager`
+    image's program the same way (the same `command`, or none) and the other was not known by
+    its command: redpanda's chart names `redpandadata/redpanda-operator`, its `config/manager`
     (known by the scaffold) `vectorized/redpanda-operator`. A name for a role (`operator`)
     only under the same path: qubership-monitoring-operator's `victoriametrics/operator` is
     not its own `netcracker/operator`."""
@@ -59,22 +59,9 @@ def recognize_by_image_name(containers: list[Container]) -> None:
             commands.setdefault(name, set()).add(container.command)
     for container, name in keyed:
         if not container.go_reason and len(programs.get(name, ())) == 1 and not container.runs_other_entrypoint and \
-                not container.loaded_by_hand and (not container.command or _same_executable(container.command, commands[name])):
+                not container.loaded_by_hand and (not container.command or container.command in commands[name]):
             container.go_dir = next(iter(programs[name]))
             container.go_reason = f"its image {name[0]} runs the main package in {container.go_dir} elsewhere"
-
-
-# Shells, whose arguments say what they run.
-_SHELLS = frozenset({"sh", "bash", "ash", "dash", "zsh"})
-
-
-def _same_executable(command: tuple[str, ...], others: set[tuple[str, ...]]) -> bool:
-    """Whether a container's command (`command` then `args`) runs the executable one of
-    `others` runs, whatever arguments it is given (aciaim-osp18-operator's hand-written install
-    runs `/manager` with no flags, its `config/manager` with `--leader-elect`); through a shell,
-    the whole command must be the same."""
-    shell = os.path.basename(command[0]) in _SHELLS
-    return any(command == other if shell else other[:1] == command[:1] for other in others)
 
 
 # The first element of an image reference that names a registry, not an owner (`ghcr.io`,

@@ -161,9 +161,7 @@ The manifest rules check only containers that run Go. A container counts as Go w
   (`go-images = ["ghcr.io/acme/*", "api"]`, matched against the whole reference and
   against the repository name);
 - its image's repository name is that of a container recognized above (not by its command)
-  and of no other program's, and it runs no other executable than that one, whatever its
-  arguments (through a shell, the same command: aciaim-osp18-operator's hand-written install
-  runs `/manager` with no flags, its `config/manager` with `--leader-elect`) (redpanda's chart names
+  and of no other program's, and it runs no other command than that one (redpanda's chart names
   `redpandadata/redpanda-operator`, the `config/manager` known as its kubebuilder scaffold
   `vectorized/redpanda-operator`): it runs that program. For the scaffold's placeholder
   `controller`, the repository name the kustomization beside it renames it to counts
@@ -394,14 +392,6 @@ class ProjectManifests:
         cache of custom resources and small kinds (see go_programs.GoTree.caches_only_small_kinds); False
         when its code is not known."""
         return self._caches_only_small_kinds(container.run)
-
-    def limitless_installs(self, containers: Iterable[Container]) -> list[Container]:
-        """The Go containers without a memory limit, not a chart's nor an OLM bundle's, that a
-        kubebuilder scaffold of the same program among `containers` is behind
-        (project_docs.behind_an_install): what users install in its place sets no limit."""
-        scaffolds = [c for c in containers if c.chart is None and go_programs.scaffold_project(c) is not None]
-        return [c for c in self.go_containers if c.limits_memory is None and c.chart is None and not c.bundle and
-                any(s.go_dir == c.go_dir and project_docs.behind_an_install(s, (c,)) for s in scaffolds)]
 
     def copies(self, containers: Iterable[Container], setting: Callable[[Container], tuple],
                same_env: bool = True) -> list[list[Container]]:

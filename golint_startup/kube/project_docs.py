@@ -27,22 +27,15 @@ def behind_an_install(container: Container, copies: Iterable[Container]) -> bool
     `yaml/operator/operator.yaml`, which nothing installs, was reported in its place. Nor when
     the kustomization beside the scaffold renames the placeholder to an image of a registry:
     `kustomize build` installs it as it is (TaoNode-Guardian's `config/manager`, which its Argo
-    CD application installs, pins `ghcr.io/...:v0.1.0`; a copy of its build at the root led).
-    A scaffold naming the project's own image is behind such a copy only when the README
-    installs that copy by name and does not deploy the scaffold (aciaim-osp18-operator's README
-    applies `aim_operator_deployment.yaml`, and its `config/manager`'s limit was read as one no
-    user runs)."""
+    CD application installs, pins `ghcr.io/...:v0.1.0`; a copy of its build at the root led)."""
     written = [other for other in copies
                if not other.bundle and image_repository(other.image) != go_programs.KUBEBUILDER_IMAGE
                and not other.workload_name.endswith("-" + container.workload_name)]
-    placeholder = image_repository(container.image) == go_programs.KUBEBUILDER_IMAGE
-    if not written or placeholder and _pinned_image(container):
+    if image_repository(container.image) != go_programs.KUBEBUILDER_IMAGE or not written or _pinned_image(container):
         return False
     project = go_programs.scaffold_project(container)
     readme = "".join(objects.read(path) for path in _readmes(project)) if project is not None else ""
-    deployed = _MAKE_DEPLOY.search(readme) is not None
-    named = any(_names_install(readme, other, project) for other in written)
-    return not deployed or named if placeholder else project is not None and not deployed and named
+    return not _MAKE_DEPLOY.search(readme) or any(_names_install(readme, other, project) for other in written)
 
 
 def _pinned_image(container: Container) -> bool:
