@@ -1098,6 +1098,12 @@ def test_a_scaffold_whose_readme_is_its_title_alone_is_reported_when_a_readme_ab
     ("# api\n\n**Warning**: not ready for production yet.\n", False),
     ("# api\n\n> Warning: the in-memory store is for tests. Not meant for production without Redis.\n", True),
     ("# api\n\nInstall the chart. Not meant for production.\n", True),  # no warning: what is not, unsaid
+    # another sentence's subject, a quote going on, a later section's warning, sample output
+    ("# api\n\n> **Warning**: The quick start below disables TLS. Not meant for production use.\n", True),
+    ("# api\n\n> [!WARNING]\n> Not intended for production\n> clusters without the auth proxy.\n", True),
+    ("# api\n\nAn operator.\n\n## Try it on kind\n\n> [!WARNING]\n> Not meant for production.\n", True),
+    ("# api\n\n```\nWARNING: Experimental. Not meant for production use.\n```\n", True),
+    ("# api\n\n> Warning: Alpha. Not meant for production.\n", False),
     ("## PROJECT NOT UNDER ACTIVE MANAGEMENT\n\nThis project will no longer be maintained by Acme.\n", False),  # Intel's
     ("# api\n\nThe project is not under active management of its old team.\n", True),  # a sentence, no notice
     ("# api\n\nProject not under active development by Acme: its community maintains it.\n", True),

@@ -205,14 +205,18 @@ _RETIRED = re.compile(r"(?i)\b(?:this|the)\s+(?:project|repository|repo)\s+(?:\w
                       # run out of memory in. Opening a clause ("Deploying the project is not meant
                       # for production without TLS" is no notice) and ending its sentence or line.
                       r"|(?:^|[.!?:]\s+|[*_>]\s*)(?:this|the)\s+(?:project|repository|repo)\s+is\s+"
-                      r"(?:[\w-]+\s+){0,5}?" + _NOT_FOR_PRODUCTION +
-                      # Or with no subject, in a warning opening its line (async-component's
-                      # ">Warning: Experimental and still under development. Not meant for
-                      # production deployment.", its finding read as not worth a change), on that
-                      # line or the next of its quote.
-                      r"|^[ \t>]*[*_]*(?:warning|caution|\[!(?:warning|caution)\])[*_]*[ \t]*:?[*_]*"
-                      r"(?:[^\n]*?[.!:][*_]*[ \t]+|[ \t]*\n[ \t]*>[ \t]*|[ \t]*)" + _NOT_FOR_PRODUCTION,
-                      re.MULTILINE)
+                      r"(?:[\w-]+\s+){0,5}?" + _NOT_FOR_PRODUCTION, re.MULTILINE)
+# Or with no subject, in a warning opening a line of the README's lead, alone or after the
+# project's status (async-component's ">Warning: Experimental and still under development. Not
+# meant for production deployment.", its finding read as not worth a change): not after
+# another sentence ("The quick start disables TLS. Not meant for production use."), nor going
+# on in the quote's next line ("Not intended for production\n> clusters without ...").
+_STATUS = (r"(?:[\w-]+[ \t]+){0,3}?(?:experimental|alpha|beta|a[ \t]+prototype|a[ \t]+proof[ \t]+of[ \t]+concept|"
+           r"(?:a[ \t]+)?work[ \t]+in[ \t]+progress|under[ \t]+(?:\w+[ \t]+)?development)")
+_WARNED_NOT_FOR_PRODUCTION = re.compile(
+    r"(?im)^[ \t>]*[*_]*(?:(?:warning|caution)\b|\[!(?:warning|caution)\])[*_]*[ \t]*:?[*_]*[ \t]*(?:\n[ \t]*>[ \t]*)?"
+    r"(?:" + _STATUS + r"(?:[ \t]+and[ \t]+(?:still[ \t]+)?" + _STATUS + r")?[*_]*[.!][*_]*[ \t]+)?" +
+    _NOT_FOR_PRODUCTION + r"(?![ \t]*\n[ \t]*>?[ \t]*(?-i:[a-z]))")
 # The same notice naming the project where the first says "this" (aad-pod-identity's "AAD Pod
 # Identity repo has been archived and is no longer maintained", its finding read as not worth a
 # change): the words before "repo" name the module (see _names_project), not another project
@@ -237,7 +241,8 @@ def retired_notice(module_root: str) -> str | None:
         readmes = _readmes(directory)
         if readmes:
             top = objects.read(readmes[0])[:_RETIRED_NOTICE_BYTES]
-            return readmes[0] if _RETIRED.search(top) or _headed_deprecated(top) or any(
+            return readmes[0] if _RETIRED.search(top) or _headed_deprecated(top) or \
+                _WARNED_NOT_FOR_PRODUCTION.search(_lead(top)) or any(
                 _names_project(top, found, names) for found in _NAMED_RETIRED.finditer(top)) else None
         parent = os.path.dirname(directory)
         if parent == directory or os.path.exists(os.path.join(directory, ".git")):
@@ -251,6 +256,21 @@ def retired_notice(module_root: str) -> str | None:
 _DEPRECATION_HEADING = re.compile(r"(?i)[ \t]*#+[ \t]*(?:[^\w\n]|_|:[^\W_]\w*:)*deprecat(?:ed|ion[ \t]+notice)"
                                   r"(?:[^\w\n]|_|:[^\W_]\w*:)*")
 _FENCE = re.compile(r"[ \t]*(?:```|~~~)")
+
+
+def _lead(top: str) -> str:
+    """A README's lead: its top up to its second heading, code blocks left out."""
+    kept, headings, fenced = [], 0, False
+    for line in top.splitlines():
+        if _FENCE.match(line):
+            fenced = not fenced
+        elif not fenced:
+            if line.lstrip().startswith("#"):
+                headings += 1
+                if headings == 2:
+                    break
+            kept.append(line)
+    return "\n".join(kept)
 
 
 def _headed_deprecated(top: str) -> bool:
