@@ -694,7 +694,8 @@ def _lists_from_elsewhere(code: bytes, imports: dict[bytes, bytes], construction
     if listing is None:
         return False
     opening = listing.end()
-    options = [name for name, written in _parameters(code, opening) if written is not None and written.endswith(b"ListOptions")]
+    options = [name for name, written in _parameters(code, opening)
+               if written is not None and written.endswith(b"ListOptions")]
     if len(options) != 1:
         return False
     body = code[_call_end(code, opening):_function_extent(code, listing.start(1))[1]]
@@ -2354,10 +2355,10 @@ _GROWING_BY_RESOURCE = {plural(kind).lower().encode(): kind for kind in GROWING_
 def informed_kinds(source: bytes, code: bytes) -> tuple[frozenset[str], int]:
     """(the kinds that grow with the cluster (GROWING_KINDS) a Go file's informers are asked
     for, how many informers or watches it asks for of a kind not known): of typed factories,
-    typed informers of one kind and on a ListWatch (typed_informers), or of dynamic and metadata factories, for a custom
-    resource (known, and not growing) or Kubernetes' own resource written out
-    (node-feature-discovery's garbage collector informs on Nodes' metadata only, asking its
-    metadata factory for `corev1.SchemeGroupVersion.WithResource("nodes")`)."""
+    typed informers of one kind and on a ListWatch (typed_informers), or of dynamic and
+    metadata factories, for a custom resource (known, and not growing) or Kubernetes' own
+    resource written out (node-feature-discovery's garbage collector informs on Nodes'
+    metadata only, asking its metadata factory for `corev1.SchemeGroupVersion.WithResource("nodes")`)."""
     imports = dict(import_names(source))
     kinds = {_GROWING_BY_PLURAL[name] for name in _TYPED_INFORMER.findall(code) if name in _GROWING_BY_PLURAL}
     kinds.update(kind for kind in _kind_informers(code, imports) if kind in GROWING_KINDS)
