@@ -562,7 +562,7 @@ def _scoping_by_every_caller(code: bytes, construction: re.Match, end: int, func
             return []
         # The last assignment to the name before the call must be the scoped ListWatch.
         caller = _function_start(code, call.start())
-        last = _last_match(syntax.assigned_or_declared(given[position]), code, caller, call.start())
+        last = _last_assignment(code, given[position], caller, call.start())
         opening = code.find(b"(", last.end(), call.start()) if last is not None else -1
         scoped = _ONE_NAMESPACE.search(code, last.end(), _call_end(code, opening)) if opening >= 0 else None
         if scoped is None:
@@ -671,24 +671,32 @@ def _keeps_nothing_that_grows(code: bytes, imports: dict[bytes, bytes], construc
     informer on a ListWatch for an object of a small kind or a custom resource."""
     return _asks_only_small_kinds(code, imports, construction) or \
         _asks_only_custom_resources(code, imports, construction) or \
-        _built_for_a_kind_that_stays_small(code, imports, construction) or \
-        _lists_from_elsewhere(code, imports, construction)
+        _list_watch_keeps_nothing_that_grows(code, imports, construction)
 
 
 # A ListWatch's list function (`ListFunc: func(options metav1.ListOptions) ...`).
 _LIST_FUNCTION = re.compile(rb"\bList(?:WithContext)?Func\s*:\s*(func)\s*(?=\()")
 
 
-def _lists_from_elsewhere(code: bytes, imports: dict[bytes, bytes], construction: re.Match) -> bool:
-    """Whether client-go's informer built at `construction`, for an object of a kind not
-    written out (_list_watch_object: one of a kind written out is known), is on a ListWatch
-    (_list_watch_literal) whose list function neither uses the ListOptions it is handed nor
-    writes any: what it lists is not Kubernetes' API, whose lists take them (kube-applier-gcp
-    informs on Firestore documents, hyperfleet's manager on Postgres rows, each handed an
-    example object in a variable; both were charged a cluster's cache, read as wrong)."""
-    if _called_package(code, imports, construction.start()) != TOOLS_CACHE or \
-            _list_watch_object(code, imports, construction.end() - 1) is not None:
+def _list_watch_keeps_nothing_that_grows(code: bytes, imports: dict[bytes, bytes], construction: re.Match) -> bool:
+    """Whether a construction is client-go's informer on a ListWatch (`cache.NewSharedIndexInformer
+    (lw, &corev1.PersistentVolumeClaim{}, ...)`) for an object of a kind that does not grow with
+    the cluster, or of a custom resource (koordinator's koordlet scopes its Node informers to its
+    node and keeps PersistentVolumeClaims unscoped: read as wrong when called cluster-wide); or,
+    for an object of a kind not written out, on one that lists from elsewhere than Kubernetes'
+    API (_lists_from_elsewhere)."""
+    if _called_package(code, imports, construction.start()) != TOOLS_CACHE:
         return False
+    handed = _list_watch_object(code, imports, construction.end() - 1)
+    return not _grows(*handed) if handed is not None else _lists_from_elsewhere(code, construction)
+
+
+def _lists_from_elsewhere(code: bytes, construction: re.Match) -> bool:
+    """Whether the informer built at `construction` is on a ListWatch (_list_watch_literal)
+    whose list function neither uses the ListOptions it is handed nor writes any: what it lists
+    is not Kubernetes' API, whose lists take them (kube-applier-gcp informs on Firestore
+    documents, hyperfleet's manager on Postgres rows, each handed an example object in a
+    variable; both were charged a cluster's cache, read as wrong)."""
     literal = _list_watch_literal(code, construction)
     listing = _LIST_FUNCTION.search(code, *literal) if literal is not None else None
     if listing is None:
@@ -714,7 +722,7 @@ def _list_watch_literal(code: bytes, construction: re.Match) -> tuple[int, int] 
     if written is None:
         function = _function_start(code, construction.start())
         for name in re.findall(rb"(?<![.\w])([A-Za-z_]\w*)\b(?!\s*[.({])", first):
-            last = _last_match(syntax.assigned_or_declared(name), code, function, construction.start())
+            last = _last_assignment(code, name, function, construction.start())
             line_end = code.find(b"\n", last.end()) if last is not None else -1
             found = _LIST_WATCH_LITERAL.search(code, last.end(), line_end) if line_end >= 0 else None
             if found is not None:
@@ -761,17 +769,6 @@ def _asks_only_small_kinds(code: bytes, imports: dict[bytes, bytes], constructio
         kinds += [m.group(1) for m in re.finditer(_FACTORY_USE % {b"name": in_field}, code)]
     asked = [kind for kind in kinds if kind]
     return bool(asked) and uses == len(kinds) and not any(kind in _GROWING_PLURALS for kind in asked)
-
-
-def _built_for_a_kind_that_stays_small(code: bytes, imports: dict[bytes, bytes], construction: re.Match) -> bool:
-    """Whether a construction is client-go's informer on a ListWatch (`cache.NewSharedIndexInformer
-    (lw, &corev1.PersistentVolumeClaim{}, ...)`) for an object of a kind that does not grow with
-    the cluster, or of a custom resource: koordinator's koordlet scopes its Node informers to its
-    node and keeps PersistentVolumeClaims unscoped (read as wrong when called cluster-wide)."""
-    if _called_package(code, imports, construction.start()) != TOOLS_CACHE:
-        return False
-    handed = _list_watch_object(code, imports, construction.end() - 1)
-    return handed is not None and not _grows(*handed)
 
 
 def _call_end(code: bytes, opening: int, pair: bytes = b"()") -> int:
@@ -1108,6 +1105,12 @@ def _kind_made_into(code: bytes, variable: bytes, start: int, end: int) -> bytes
     return made.group(1) or made.group(2) if made is not None else None
 
 
+def _last_assignment(code: bytes, name: bytes, start: int, end: int) -> re.Match | None:
+    """The last place between `start` and `end` that gives the local `name` a value or declares
+    it (syntax.assigned_or_declared), None when there is none."""
+    return _last_match(syntax.assigned_or_declared(name), code, start, end)
+
+
 def _last_match(pattern: re.Pattern[bytes], code: bytes, start: int, end: int) -> re.Match | None:
     """The last match of `pattern` between `start` and `end`, None when there is none."""
     found = None
@@ -1144,7 +1147,7 @@ def _kind_of_literal_given(code: bytes, variable: bytes, start: int, end: int) -
     """The kind of the `GroupVersionKind{...}` literal that the last assignment to `variable`
     between `start` and `end` gives it, written out or a string constant of the file; None
     otherwise, or when a field of it is written after, or its address taken (`gvk.Kind = ...`)."""
-    last = _last_match(syntax.assigned_or_declared(variable), code, start, end)
+    last = _last_assignment(code, variable, start, end)
     literal = _GVK_LITERAL.match(code, last.start() + len(variable)) \
         if last is not None and code.startswith(variable, last.start()) else None
     literal_end = _call_end(code, literal.end() - 1, b"{}") if literal is not None else end

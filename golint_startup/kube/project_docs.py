@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from golint_startup.files import listdir
 from golint_startup.go import modules
@@ -258,36 +258,31 @@ _DEPRECATION_HEADING = re.compile(r"(?i)[ \t]*#+[ \t]*(?:[^\w\n]|_|:[^\W_]\w*:)*
 _FENCE = re.compile(r"[ \t]*(?:```|~~~)")
 
 
-def _lead(top: str) -> str:
-    """A README's lead: its top up to its second heading, code blocks left out."""
-    kept, headings, fenced = [], 0, False
+def _lead_lines(top: str) -> Iterator[str]:
+    """The lines of a README's top outside code blocks, up to and with its second heading: its
+    title, then what leads (a shell example's `# Deprecated` comment is no heading)."""
+    headings, fenced = 0, False
     for line in top.splitlines():
         if _FENCE.match(line):
             fenced = not fenced
         elif not fenced:
+            yield line
             if line.lstrip().startswith("#"):
                 headings += 1
                 if headings == 2:
-                    break
-            kept.append(line)
-    return "\n".join(kept)
+                    return
+
+
+def _lead(top: str) -> str:
+    """A README's lead: its top up to its second heading, code blocks left out (_lead_lines)."""
+    return "\n".join(_lead_lines(top))
 
 
 def _headed_deprecated(top: str) -> bool:
     """Whether one of the first two headings of a README's top, outside code blocks (a title,
     then a notice), says only that the project is deprecated: not a changelog's `### Deprecated`
     further down, nor a comment in a shell example."""
-    headings, fenced = 0, False
-    for line in top.splitlines():
-        if _FENCE.match(line):
-            fenced = not fenced
-        elif not fenced and line.lstrip().startswith("#"):
-            if _DEPRECATION_HEADING.fullmatch(line):
-                return True
-            headings += 1
-            if headings == 2:
-                return False
-    return False
+    return any(line.lstrip().startswith("#") and _DEPRECATION_HEADING.fullmatch(line) for line in _lead_lines(top))
 
 
 _MAJOR_VERSION = re.compile(r"(?:/v\d+|\.v\d+)$")  # example.com/widget/v2, gopkg.in/widget.v1
