@@ -1081,6 +1081,15 @@ def test_a_scaffold_whose_readme_is_its_title_alone_is_reported_when_a_readme_ab
     ("# api\n\n```sh\n# Deprecated\nwidget --old\n```\n", True),  # a comment in an example
     ("#\n\n:x:\n\nDeprecated\n", True),
     ("# api\n\n## :no_entry: _Deprecated_ :no_entry:\n\nUse widget-api.\n", False),
+    # node-readiness-gate-controller's move, pointing to where it went
+    ("# api\n\n### Update: This project is now migrated to a kubernetes-sig project: "
+     "https://github.com/acme/widget-api\n", False),
+    ("# api\n\nThis repository has moved to [acme/widget-api](https://github.com/acme/widget-api).\n", False),
+    ("# api\n\nThe project has been moved to https://gitlab.com/acme/api.\n", False),
+    ("# api\n\nThis project has moved to Go modules, see https://go.dev/ref/mod.\n", True),  # not the project
+    ("# api\n\nThis project has moved to a new home.\n", True),  # where, unsaid
+    ("# api\n\nIts chart has been moved to https://github.com/acme/charts.\n", True),
+    ("# api\n\nIf this project is moved to https://github.com/acme/api, update your links.\n", True),
     # kode-operator's disclaimer
     ("# api\n\n**DISCLAIMER! THIS PROJECT IS UNDER HEAVY DEVELOPMENT AND NOT MEANT FOR PRODUCTION USE.**\n", False),
     ("# api\n\nThis project is not yet ready for production.\n", False),
@@ -9132,6 +9141,56 @@ def test_a_message_names_kubernetes_own_informers_before_a_projects_generated_on
         "image: ghcr.io/acme/api:1", "image: ghcr.io/acme/app:1\n          command: [/app]"))
     (finding,) = _run(tmp_path).findings
     assert "its program imports k8s.io/client-go/tools/cache," in finding.message
+
+
+_SECRETS_SELECTED_BESIDE_RULE_INFORMERS = """\
+package main
+
+import (
+	corev1 "k8s.io/api/core/v1"
+	"k8s.io/apimachinery/pkg/apis/meta/v1/unstructured"
+	"k8s.io/apimachinery/pkg/runtime/schema"
+	"k8s.io/client-go/dynamic"
+	"k8s.io/client-go/tools/cache"
+	ctrl "sigs.k8s.io/controller-runtime"
+	crcache "sigs.k8s.io/controller-runtime/pkg/cache"
+	"sigs.k8s.io/controller-runtime/pkg/client"
+)
+
+func informerFor(dyn dynamic.Interface, gvr schema.GroupVersionResource, ns string) cache.SharedIndexInformer {
+	resource := dyn.Resource(gvr).Namespace(ns)
+	return cache.NewSharedIndexInformer(&cache.ListWatch{ListFunc: resource.List, WatchFunc: resource.Watch},
+		&unstructured.Unstructured{}, 0, cache.Indexers{})
+}
+
+func main() {
+	mgr, _ := ctrl.NewManager(ctrl.GetConfigOrDie(), ctrl.Options{Cache: crcache.Options{
+		ByObject: map[client.Object]crcache.ByObject{
+			&corev1.Secret{}: {Namespaces: map[string]crcache.Config{operatorNamespace: {}}},
+		}}})
+	_ = ctrl.NewControllerManagedBy(mgr).For(rule.newObject()).Watches(&corev1.Secret{}, nil).Complete(nil)
+	go informerFor(nil, ruleResource, ruleNamespace).Run(nil)
+	_ = mgr.Start(nil)
+}
+"""
+
+
+@pytest.mark.parametrize("watches, named, kinds", [
+    ("", "k8s.io/client-go/tools/cache", "scoped, and no scoping"),
+    # Pods too, not selected: the manager's cache may grow
+    (".Watches(&corev1.Pod{}, nil)", "sigs.k8s.io/controller-runtime", "its code names Pods"),
+])
+def test_a_message_names_the_informers_beside_a_manager_selecting_what_its_code_names(tmp_path, watches, named, kinds):
+    """kuberecord's manager keeps Secrets to its own namespace (`ByObject`), its rules' kinds not
+    known, beside informers of whatever resources its users' rules name: its message named the
+    manager's cache and Secrets, read as wrong. The informers are what may grow."""
+    source = _SECRETS_SELECTED_BESIDE_RULE_INFORMERS.replace(".Complete(nil)", watches + ".Complete(nil)")
+    go_module(tmp_path, {"cmd/app/main.go": source}, module="example.com/app")
+    write(tmp_path, "deploy/app.yaml", _SIZED.format(request="512Mi").replace(
+        "image: ghcr.io/acme/api:1", "image: ghcr.io/acme/app:1\n          command: [/app]"))
+    (finding,) = _run(tmp_path).findings
+    assert f"its program imports {named}," in finding.message
+    assert kinds in finding.message
 
 
 @pytest.mark.parametrize("command, named", [

@@ -186,6 +186,12 @@ _RETIRED = re.compile(r"(?i)\b(?:this|the)\s+(?:project|repository|repo)\s+(?:\w
                       # steps up" are no notices). Its heading: _DEPRECATION_HEADING.
                       r"|(?:^|[.!?:]\s+|[*_>]\s*)(?:this|the)\s+(?:project|repository|repo)\s+will\s+(?:soon\s+)?"
                       r"be\s+archived\b(?!\s+(?:if|unless|when)\b)"
+                      # node-readiness-gate-controller's "Update: This project is now migrated to a
+                      # kubernetes-sig project: https://github.com/..." (its finding read as not worth
+                      # a change: the fix belongs where it went): a move opening a clause, pointing
+                      # to where by a link in its sentence ("moved to Go modules" is no notice).
+                      r"|(?:^|[.!?:]\s+|[*_>]\s*)(?:this|the)\s+(?:project|repository|repo)\s+(?:is|has)\s+(?:now\s+)?"
+                      r"(?:been\s+)?(?:migrated|moved)\s+to\b[^\n.,;]{0,60}?(?:https?://|\[[^\]\n]+\]\()"
                       # Intel's notice on the projects it stopped: "## PROJECT NOT UNDER ACTIVE MANAGEMENT"
                       # (trusted-certificate-issuer's, read as not worth a change).
                       r"|^\W*project\s+not\s+under\s+active\s+management\W*$"
