@@ -4560,6 +4560,15 @@ func check(phase corev1.PodPhase) error { return nil }
 """
 
 
+# example-httpbin-operator: a handler's `Local` field, given a client its function builds with
+# no cache, fills a Pod whose phase it then checks.
+_OWN_CLIENT_FIELD = _API_READER_FIELD.replace("Reader client.Reader", "Local  client.Client").replace(
+    "func newHandler(mgr ctrl.Manager) *handler {\n\treturn &handler{Reader: mgr.GetAPIReader(), Client: mgr.GetClient()}",
+    "func newHandler(mgr ctrl.Manager) *handler {\n\tlocal, err := client.New(mgr.GetConfig(), "
+    "client.Options{Scheme: mgr.GetScheme()})\n\tif err != nil {\n\t\treturn nil\n\t}\n"
+    "\treturn &handler{Local: local, Client: mgr.GetClient()}").replace("h.Reader.Get(", "h.Local.Get(")
+
+
 @pytest.mark.parametrize("more, reader, reported", [
     ("", "", False),  # PowerDNS-Operator, tsproxy: its own resources only, a kind named Secret among them
     ("\n\t\tWatches(&core.Namespace{}, nil).", "", False),  # nimbus: Namespaces, a few hundred at most
@@ -4690,6 +4699,23 @@ func check(phase corev1.PodPhase) error { return nil }
     ("", _SECRET_READER.replace("var secret corev1.Secret\n\treturn c.Get(ctx, key, &secret)",
                                 "secret := &corev1.Secret{}\n\treturn r.APIReader.Get(ctx, key, secret)"), False),
     ("", _API_READER_FIELD, False),
+    # example-httpbin-operator: Pods read through a field given only a client its main builds
+    # with no cache; not one built with a cache, nor a field also given the manager's client
+    ("", _OWN_CLIENT_FIELD, False),
+    ("", _OWN_CLIENT_FIELD.replace("client.Options{Scheme: mgr.GetScheme()}",
+                                   "client.Options{Cache: &client.CacheOptions{Reader: mgr.GetCache()}}"), True),
+    ("", _OWN_CLIENT_FIELD + "\nfunc cached(mgr ctrl.Manager) *handler {\n\treturn &handler{Local: mgr.GetClient()}\n}\n", True),
+    # then handed to a method of the file that reads nothing (compared), or to one that reads
+    # through the manager's client
+    ("", _OWN_CLIENT_FIELD.replace("return check(pod.Status.Phase)", "return h.stale(&pod)")
+        + "\nfunc (h *handler) stale(pod *corev1.Pod) error {\n\treturn check(pod.Status.Phase)\n}\n", False),
+    ("", _OWN_CLIENT_FIELD.replace("return check(pod.Status.Phase)", "return h.stale(pod)")
+        .replace("var pod corev1.Pod\n\tif err := h.Local.Get(ctx, key, &pod)", "pod := &corev1.Pod{}\n\tif err := h.Local.Get(ctx, key, pod)")
+        + "\nfunc (h *handler) stale(pod *corev1.Pod) error {\n\treturn check(pod.Status.Phase)\n}\n", False),
+    ("", _OWN_CLIENT_FIELD.replace("return check(pod.Status.Phase)", "return h.refresh(ctx, pod)")
+        .replace("var pod corev1.Pod\n\tif err := h.Local.Get(ctx, key, &pod)", "pod := &corev1.Pod{}\n\tif err := h.Local.Get(ctx, key, pod)")
+        + "\nfunc (h *handler) refresh(ctx context.Context, pod *corev1.Pod) error {\n"
+          "\treturn h.Client.Get(ctx, client.ObjectKeyFromObject(pod), pod)\n}\n", True),
     # benchhandoff: Pods read through a method returning the API reader first, the cached
     # client only when none was given; a method returning the cached client first
     ("", _API_READER_FIELD.replace("h.Reader.Get(", "h.live().Get(")
@@ -4706,9 +4732,12 @@ func check(phase corev1.PodPhase) error { return nil }
      True),
     ("", _API_READER_FIELD.replace("\treturn check(pod.Status.Phase)", "\treturn h.Client.Get(ctx, key, &pod)"), True),
     ("", _API_READER_FIELD.replace("\treturn check(pod.Status.Phase)", "\treturn h.Client.Get(ctx,\n\t\tkey, &pod)"), True),
-    # handed on whole, to what may read into it
+    # handed on whole, to what may read into it: a method of the file reading through the
+    # manager's client, or one the file does not declare
     ("", _API_READER_FIELD.replace("\treturn check(pod.Status.Phase)", "\treturn h.refresh(ctx, &pod)")
-        + "\nfunc (h *handler) refresh(ctx context.Context, pod *corev1.Pod) error { return nil }\n", True),
+        + "\nfunc (h *handler) refresh(ctx context.Context, pod *corev1.Pod) error {\n"
+          "\treturn h.Client.Get(ctx, client.ObjectKeyFromObject(pod), pod)\n}\n", True),
+    ("", _API_READER_FIELD.replace("\treturn check(pod.Status.Phase)", "\treturn h.refresh(ctx, &pod)"), True),
     # a field not named for a reader: another struct may be given the cached client by position
     ("", _API_READER_FIELD.replace("\tReader client", "\tSource client").replace("{Reader:", "{Source:")
         .replace("h.Reader.Get", "h.Source.Get"), True),

@@ -1636,15 +1636,18 @@ _RETURN = re.compile(rb"\breturn\b")
 _RETURNED_FIELD = re.compile(rb"return\s+[A-Za-z_]\w*\.([A-Za-z_]\w*)[ \t]*$", re.MULTILINE)
 
 
-def names_given_otherwise(code: bytes, names: frozenset[bytes], parameters: bool = True) -> frozenset[bytes]:
+def names_given_otherwise(code: bytes, names: frozenset[bytes], parameters: bool = True,
+                          uncached_at: frozenset[int] = frozenset()) -> frozenset[bytes]:
     """Those of `names` a Go file gives anything but the API reader, as a field or a variable,
     or (with `parameters`) as a parameter, which its callers give: a program's reads through
-    such a name may be cached."""
+    such a name may be cached. Not where the name starts at one of `uncached_at`, given a
+    client that caches nothing there (own_client_fields)."""
     if not names or not any(name in code for name in names):
         return frozenset()
     pattern = re.compile(_NAME_GIVEN % b"|".join(sorted(map(re.escape, names))))
     value = re.compile(_API_READER_VALUE)
-    given = {m.group(1) for m in pattern.finditer(code) if not value.match(code, m.end())}
+    given = {m.group(1) for m in pattern.finditer(code)
+             if not value.match(code, m.end()) and m.start(1) not in uncached_at}
     if not parameters:
         return frozenset(given)
     # A parameter of that name (`func f(reader client.Reader)`) holds what its callers give it.
@@ -1801,26 +1804,31 @@ def _handed_to_a_read(code: bytes, name: bytes, rest: bytes) -> bool:
     range names {...}`)."""
     rest = _shadows_blanked(rest, name)
     packages = {imported for imported, _ in import_names(code)}
-    for use in re.finditer(rb"(?<![\w.])&?%s\b(?!\s*[.(\[])" % re.escape(name), rest):
-        opened = _call_opened_before(rest, use.start())
-        before = rest[:use.start()].rstrip()
-        after = rest[use.end():].lstrip()
-        if not opened or not before.endswith((b"(", b",")) or not after.startswith((b",", b")")):
-            continue  # not an argument on its own (`pod.Spec`, `x := pod`)
-        callee = _CALLEE.search(opened)
-        called = callee.group(1) if callee is not None else b""
-        operand, _, last = called.rpartition(b".")
-        line_end = rest.find(b"\n", use.end())
-        line = rest[rest.rfind(b"\n", 0, use.start()) + 1:line_end if line_end >= 0 else len(rest)]
-        if last in _READS or _READ_METHOD_VALUE.search(line):
-            return True  # (a client's Get handed as a value: `fetch(ctx, c.Get, key, secret)`)
-        if last in _LEAVES_ALONE or operand.split(b".", 1)[0] in _LOGGING_PACKAGES:
-            continue
-        # Another package's function may read; so may a function or method of the file that
-        # reads through a client, or one the file does not declare.
-        if operand in packages or _reads_through_a_client(code, last, method=bool(operand)) is not False:
-            return True
-    return False
+    return any(_call_may_read_into(code, rest, use, packages)
+               for use in re.finditer(rb"(?<![\w.])&?%s\b(?!\s*[.(\[])" % re.escape(name), rest))
+
+
+def _call_may_read_into(code: bytes, rest: bytes, use: re.Match, packages: set[bytes]) -> bool | None:
+    """Whether the call that the variable used at `use` (in `rest`, of a function of `code`)
+    is an argument of, on its own, may read into it (see _handed_to_a_read; `packages`: the
+    names the file imports packages under); None when it is not an argument on its own."""
+    opened = _call_opened_before(rest, use.start())
+    before = rest[:use.start()].rstrip()
+    after = rest[use.end():].lstrip()
+    if not opened or not before.endswith((b"(", b",")) or not after.startswith((b",", b")")):
+        return None  # not an argument on its own (`pod.Spec`, `x := pod`)
+    callee = _CALLEE.search(opened)
+    called = callee.group(1) if callee is not None else b""
+    operand, _, last = called.rpartition(b".")
+    line_end = rest.find(b"\n", use.end())
+    line = rest[rest.rfind(b"\n", 0, use.start()) + 1:line_end if line_end >= 0 else len(rest)]
+    if last in _READS or _READ_METHOD_VALUE.search(line):
+        return True  # (a client's Get handed as a value: `fetch(ctx, c.Get, key, secret)`)
+    if last in _LEAVES_ALONE or operand.split(b".", 1)[0] in _LOGGING_PACKAGES:
+        return False
+    # Another package's function may read; so may a function or method of the file that
+    # reads through a client, or one the file does not declare.
+    return operand in packages or _reads_through_a_client(code, last, method=bool(operand)) is not False
 
 
 def _shadows_blanked(rest: bytes, name: bytes) -> bytes:
@@ -1910,7 +1918,10 @@ def _only_written(code: bytes, made: re.Match, reads: _Reads) -> bool:
     """Whether the value `made` is only written through a client (_WRITTEN_LINE), read into
     through the manager's API reader, which caches nothing (_Reads.into), decoded into
     or read through its fields: made in a write's call, or given a name that every other line
-    of its function naming it, but for its fields and methods (`secret.Name`), only so uses."""
+    of its function naming it, but for its fields and methods (`secret.Name`), only so uses,
+    or hands to a call that does not read into it (_call_may_read_into: example-httpbin-
+    operator gets its Deployment through a client of its own, then compares it in a method
+    of the file that reads nothing; a message naming Deployments as cached was read as wrong)."""
     line_start = code.rfind(b"\n", 0, made.start()) + 1
     if _WRITTEN_INLINE.search(code, line_start, made.start()):
         return True
@@ -1922,9 +1933,11 @@ def _only_written(code: bytes, made: re.Match, reads: _Reads) -> bool:
                          rb"|" + reads.into % {b"name": name} + rb"|^\s*" + name + rb"\s*=(?!=)")
     # Its name in a message (`fmt.Errorf("list deployments: %w", err)`: airunway's) is no use.
     body = literals_blanked(_rest_of_function(code, made.end()))
-    for use in re.finditer(rb"\b%s\b(?!\s*\.\s*(?!DeepCopy)\w)" % name, body):
+    packages = {imported for imported, _ in import_names(code)}
+    for use in re.finditer(rb"&?\b%s\b(?!\s*\.\s*(?!DeepCopy)\w)" % name, body):
         line = body[body.rfind(b"\n", 0, use.start()) + 1:body.find(b"\n", use.end()) % (len(body) + 1)]
-        if not allowed.search(line) and not reads.opened.search(_call_opened_before(body, use.start())):
+        if not allowed.search(line) and not reads.opened.search(_call_opened_before(body, use.start())) and \
+                _call_may_read_into(code, body, use, packages) is not False:
             return False
     return True
 
@@ -2137,6 +2150,35 @@ def _client_scope(source: bytes, code: bytes, headers: list[re.Match], index: in
     parameters = {name: position for position, name in
                   _typed_parameters(code, headers[index].end() - 1, client_type)} if client_type is not None else {}
     return frozenset(own), parameters
+
+
+# A field given a variable, keyed in a struct literal (`LocalClient: localClient,`) or assigned
+# (`r.LocalClient = localClient`).
+_FIELD_GIVEN_VARIABLE = re.compile(rb"(?:(?<![\w.\"])([A-Za-z_]\w*)\s*:(?!=)|(?<=\.)([A-Za-z_]\w*)\s*=(?!=))"
+                                   rb"\s*([A-Za-z_]\w*)\s*(?=[,}\n;])")
+
+
+def own_client_fields(source: bytes, code: bytes) -> dict[bytes, frozenset[int]]:
+    """The fields a Go file (`code`: its `source` without comments) gives a variable that its
+    top-level function gives only a controller-runtime client it builds with no `Cache`
+    (_client_scope), each with where the field's name starts at each such place:
+    example-httpbin-operator's main gives its reconciler's `LocalClient` the `client.New` it
+    builds, and reads Deployments through it (a message naming them cached was read as wrong)."""
+    if not _client_package_names(source):
+        return {}
+    headers = list(_FUNCTION_PARAMETERS.finditer(code))
+    starts = [header.start() for header in headers]
+    client_type = _client_type(source)
+    scopes: dict[int, frozenset[bytes]] = {}
+    found: dict[bytes, set[int]] = {}
+    for given in _FIELD_GIVEN_VARIABLE.finditer(code):
+        index = bisect.bisect_right(starts, given.start()) - 1
+        if index not in scopes:
+            scopes[index] = _client_scope(source, code, headers, index, client_type)[0]
+        if given.group(3) in scopes[index]:
+            field = 1 if given.group(1) else 2
+            found.setdefault(given.group(field), set()).add(given.start(field))
+    return {field: frozenset(places) for field, places in found.items()}
 
 
 def uncached_client(code: bytes) -> bool:

@@ -550,7 +550,9 @@ class _PackageCode(NamedTuple):
     # The stores of an API server's registry they write, those given their own storage, and
     # how many of them name what makes or holds a store (go_code.api_server_stores).
     api_server_stores: tuple[int, int, int] = (0, 0, 0)
-    api_reader_names: frozenset[bytes] = frozenset()  # the names they give the API reader (go_code.api_reader_names)
+    # The names they give the API reader (go_code.api_reader_names) or a client of their own
+    # that caches nothing (go_code.own_client_fields).
+    api_reader_names: frozenset[bytes] = frozenset()
     # Their methods returning a reader field, and the field (go_code.reader_methods).
     reader_methods: frozenset[tuple[bytes, bytes]] = frozenset()
     # Of informer_scopings, the informers counted as scoped because they keep nothing that grows.
@@ -686,7 +688,8 @@ def _code_facts(sources: list[bytes], generated_client: bool = False,
         tuple(gated for found in conditional for gated in found.flag_gated),
         tuple(path for found in conditional for path in found.generated_factories),
         tuple(map(sum, zip((0, 0, 0), *(go_code.api_server_stores(source, text) for source, text in zip(sources, code))))),
-        frozenset().union(*map(go_code.api_reader_names, code)),
+        frozenset().union(*map(go_code.api_reader_names, code),
+                          *(go_code.own_client_fields(source, text) for source, text in zip(sources, code))),
         frozenset().union(*map(go_code.reader_methods, code)),
         sum(found.informers_keeping_nothing for found in scopings) + keeping_nothing,
         *map(any, zip((False, False), *(go_code.clients_used(source, text) for source, text in zip(sources, code)))),
@@ -2209,15 +2212,18 @@ class GoTree:
         return self._program_off_flags[main]
 
     def _api_readers(self, packages: Iterable[str], unused: frozenset[str]) -> frozenset[bytes]:
-        """The names a program's packages give the manager's API reader and nothing else
-        (go_code.api_reader_names), and their methods returning one (go_code.reader_methods):
+        """The names a program's packages give the manager's API reader or a client of their
+        own that caches nothing, and nothing else (go_code.api_reader_names,
+        go_code.own_client_fields), and their methods returning one (go_code.reader_methods):
         what is read through them is not cached."""
         facts = [self._package_code(d, unused) for d in packages]
         given = frozenset().union(*(f.api_reader_names for f in facts))
         if given:
             given -= frozenset().union(*(
-                go_code.names_given_otherwise(go_code.COMMENTS.sub(b"", self._read_go(path) or b""), given)
-                for d in packages for path in _go_files_in(d) if path not in unused))
+                go_code.names_given_otherwise(code, given, uncached_at=frozenset().union(
+                    *go_code.own_client_fields(source, code).values()))
+                for d in packages for path in _go_files_in(d) if path not in unused
+                for source in [self._read_go(path) or b""] for code in [go_code.COMMENTS.sub(b"", source)]))
         # And the methods returning such a field, or one named for reading uncached (benchhandoff's
         # `r.liveReader()`, returning `r.APIReader`).
         return given | {method for f in facts for method, field in f.reader_methods
