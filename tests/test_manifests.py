@@ -1081,15 +1081,6 @@ def test_a_scaffold_whose_readme_is_its_title_alone_is_reported_when_a_readme_ab
     ("# api\n\n```sh\n# Deprecated\nwidget --old\n```\n", True),  # a comment in an example
     ("#\n\n:x:\n\nDeprecated\n", True),
     ("# api\n\n## :no_entry: _Deprecated_ :no_entry:\n\nUse widget-api.\n", False),
-    # node-readiness-gate-controller's move, pointing to where it went
-    ("# api\n\n### Update: This project is now migrated to a kubernetes-sig project: "
-     "https://github.com/acme/widget-api\n", False),
-    ("# api\n\nThis repository has moved to [acme/widget-api](https://github.com/acme/widget-api).\n", False),
-    ("# api\n\nThe project has been moved to https://gitlab.com/acme/api.\n", False),
-    ("# api\n\nThis project has moved to Go modules, see https://go.dev/ref/mod.\n", True),  # not the project
-    ("# api\n\nThis project has moved to a new home.\n", True),  # where, unsaid
-    ("# api\n\nIts chart has been moved to https://github.com/acme/charts.\n", True),
-    ("# api\n\nIf this project is moved to https://github.com/acme/api, update your links.\n", True),
     # kode-operator's disclaimer
     ("# api\n\n**DISCLAIMER! THIS PROJECT IS UNDER HEAVY DEVELOPMENT AND NOT MEANT FOR PRODUCTION USE.**\n", False),
     ("# api\n\nThis project is not yet ready for production.\n", False),
@@ -1146,6 +1137,24 @@ def test_a_program_whose_readme_says_its_project_is_retired_is_not_reported(tmp_
     ("# widget-api\n\nIt replaces the Acme widget api project, which is deprecated.\n", True),
     ("# widget-api\n\nThe old api project is deprecated in favor of this one.\n", True),
     ("# widget-api\n\nWidget API repo has been moved to gizmo/widget-api.\n", True),  # not retired
+    # node-readiness-gate-controller's move, pointing by a link to a repository of its name
+    ("# widget-api\n\n### Update: This project is now migrated to a kubernetes-sig project: "
+     "https://github.com/kubernetes-sigs/widget-controller\n", False),
+    ("# widget-api\n\nThis repository has moved to [gizmo/widget-api](https://github.com/gizmo/widget-api).\n", False),
+    ("# widget-api\n\nThe project has been moved to https://gitlab.com/gizmo/widget-api.git.\n", False),
+    # a move to something else, a link to no repository, or to another project; where, unsaid;
+    # not the project's; on a condition; the new home's own README, naming its own repository
+    ("# widget-api\n\nThis project has moved to Go modules, see https://go.dev/ref/mod.\n", True),
+    ("# widget-api\n\nThis project has moved to [Go modules](https://go.dev/ref/mod).\n", True),
+    ("# widget-api\n\nThe project has been migrated to [Kubebuilder v4](https://book.kubebuilder.io/migration).\n",
+     True),
+    ("# widget-api\n\nThis project has moved to [GitHub Actions](https://github.com/features/actions) for CI.\n", True),
+    ("# widget-api\n\nNote: this project is moved to use https://github.com/kubernetes-sigs/controller-runtime v0.16\n",
+     True),
+    ("# widget-api\n\nThis project has moved to a new home.\n", True),
+    ("# widget-api\n\nIts chart has been moved to https://github.com/acme/widget-api-charts.\n", True),
+    ("# widget-api\n\nIf this project is moved to https://github.com/gizmo/widget-api, update your links.\n", True),
+    ("# widget-api\n\nThis project has moved to [acme](https://github.com/acme/widget-api)!\n", True),
 ])
 def test_a_retired_notice_naming_the_project_counts(tmp_path, readme, reported):
     module = "example.com/acme/widget-api/v2"
@@ -4705,6 +4714,12 @@ _OWN_CLIENT_FIELD = _API_READER_FIELD.replace("Reader client.Reader", "Local  cl
     ("", _OWN_CLIENT_FIELD.replace("client.Options{Scheme: mgr.GetScheme()}",
                                    "client.Options{Cache: &client.CacheOptions{Reader: mgr.GetCache()}}"), True),
     ("", _OWN_CLIENT_FIELD + "\nfunc cached(mgr ctrl.Manager) *handler {\n\treturn &handler{Local: mgr.GetClient()}\n}\n", True),
+    ("", _OWN_CLIENT_FIELD + "\nfunc cached(mgr ctrl.Manager, h *handler) {\n"
+         "\th.Local, h.Client = mgr.GetClient(), mgr.GetClient()\n}\n", True),
+    # options in a variable, which may give it a cache
+    ("", _OWN_CLIENT_FIELD.replace("local, err := client.New(mgr.GetConfig(), client.Options{Scheme: mgr.GetScheme()})",
+                                   "opts := client.Options{Scheme: mgr.GetScheme()}\n"
+                                   "\tlocal, err := client.New(mgr.GetConfig(), opts)"), True),
     # then handed to a method of the file that reads nothing (compared), or to one that reads
     # through the manager's client
     ("", _OWN_CLIENT_FIELD.replace("return check(pod.Status.Phase)", "return h.stale(&pod)")
@@ -4712,6 +4727,12 @@ _OWN_CLIENT_FIELD = _API_READER_FIELD.replace("Reader client.Reader", "Local  cl
     ("", _OWN_CLIENT_FIELD.replace("return check(pod.Status.Phase)", "return h.stale(pod)")
         .replace("var pod corev1.Pod\n\tif err := h.Local.Get(ctx, key, &pod)", "pod := &corev1.Pod{}\n\tif err := h.Local.Get(ctx, key, pod)")
         + "\nfunc (h *handler) stale(pod *corev1.Pod) error {\n\treturn check(pod.Status.Phase)\n}\n", False),
+    # handed on by that method, to a call the file does not declare; to a function literal
+    ("", _OWN_CLIENT_FIELD.replace("return check(pod.Status.Phase)", "return h.stale(pod)")
+        .replace("var pod corev1.Pod\n\tif err := h.Local.Get(ctx, key, &pod)", "pod := &corev1.Pod{}\n\tif err := h.Local.Get(ctx, key, pod)")
+        + "\nfunc (h *handler) stale(pod *corev1.Pod) error {\n\treturn h.keep(pod)\n}\n", True),
+    ("", _OWN_CLIENT_FIELD.replace("return check(pod.Status.Phase)",
+                                   "return func(p *corev1.Pod) error { return check(p.Status.Phase) }(&pod)"), True),
     ("", _OWN_CLIENT_FIELD.replace("return check(pod.Status.Phase)", "return h.refresh(ctx, pod)")
         .replace("var pod corev1.Pod\n\tif err := h.Local.Get(ctx, key, &pod)", "pod := &corev1.Pod{}\n\tif err := h.Local.Get(ctx, key, pod)")
         + "\nfunc (h *handler) refresh(ctx context.Context, pod *corev1.Pod) error {\n"
@@ -9186,10 +9207,13 @@ import (
 	"sigs.k8s.io/controller-runtime/pkg/client"
 )
 
-func informerFor(dyn dynamic.Interface, gvr schema.GroupVersionResource, ns string) cache.SharedIndexInformer {
+func listWatchFor(dyn dynamic.Interface, gvr schema.GroupVersionResource, ns string) *cache.ListWatch {
 	resource := dyn.Resource(gvr).Namespace(ns)
-	return cache.NewSharedIndexInformer(&cache.ListWatch{ListFunc: resource.List, WatchFunc: resource.Watch},
-		&unstructured.Unstructured{}, 0, cache.Indexers{})
+	return &cache.ListWatch{ListFunc: resource.List, WatchFunc: resource.Watch}
+}
+
+func informerFor(dyn dynamic.Interface, gvr schema.GroupVersionResource, ns string) cache.SharedIndexInformer {
+	return cache.NewSharedIndexInformer(listWatchFor(dyn, gvr, ns), &unstructured.Unstructured{}, 0, cache.Indexers{})
 }
 
 func main() {
@@ -9204,16 +9228,22 @@ func main() {
 """
 
 
-@pytest.mark.parametrize("watches, named, kinds", [
-    ("", "k8s.io/client-go/tools/cache", "scoped, and no scoping"),
+@pytest.mark.parametrize("change, named, kinds", [
+    (("", ""), "k8s.io/client-go/tools/cache", "scoped, and no scoping"),
     # Pods too, not selected: the manager's cache may grow
-    (".Watches(&corev1.Pod{}, nil)", "sigs.k8s.io/controller-runtime", "its code names Pods"),
+    ((".Complete(nil)", ".Watches(&corev1.Pod{}, nil).Complete(nil)"), "sigs.k8s.io/controller-runtime",
+     "its code names Pods"),
+    # its informers scoped to a namespace: the manager's, of kinds not known, may grow
+    (("return cache.NewSharedIndexInformer(listWatchFor(dyn, gvr, ns),",
+      "return cache.NewSharedIndexInformer(&cache.ListWatch{ListFunc: dyn.Resource(gvr).Namespace(\"rules\").List},"),
+     "sigs.k8s.io/controller-runtime", ""),
 ])
-def test_a_message_names_the_informers_beside_a_manager_selecting_what_its_code_names(tmp_path, watches, named, kinds):
+def test_a_message_names_the_informers_beside_a_manager_selecting_what_its_code_names(tmp_path, change, named, kinds):
     """kuberecord's manager keeps Secrets to its own namespace (`ByObject`), its rules' kinds not
     known, beside informers of whatever resources its users' rules name: its message named the
     manager's cache and Secrets, read as wrong. The informers are what may grow."""
-    source = _SECRETS_SELECTED_BESIDE_RULE_INFORMERS.replace(".Complete(nil)", watches + ".Complete(nil)")
+    source = _SECRETS_SELECTED_BESIDE_RULE_INFORMERS.replace(*change) if change[0] else \
+        _SECRETS_SELECTED_BESIDE_RULE_INFORMERS
     go_module(tmp_path, {"cmd/app/main.go": source}, module="example.com/app")
     write(tmp_path, "deploy/app.yaml", _SIZED.format(request="512Mi").replace(
         "image: ghcr.io/acme/api:1", "image: ghcr.io/acme/app:1\n          command: [/app]"))

@@ -1644,10 +1644,15 @@ def names_given_otherwise(code: bytes, names: frozenset[bytes], parameters: bool
     client that caches nothing there (own_client_fields)."""
     if not names or not any(name in code for name in names):
         return frozenset()
-    pattern = re.compile(_NAME_GIVEN % b"|".join(sorted(map(re.escape, names))))
+    alternatives = b"|".join(sorted(map(re.escape, names)))
+    pattern = re.compile(_NAME_GIVEN % alternatives)
     value = re.compile(_API_READER_VALUE)
     given = {m.group(1) for m in pattern.finditer(code)
              if not value.match(code, m.end()) and m.start(1) not in uncached_at}
+    # Or one of several assigned at once (`h.Local, h.Client = a, b`), whatever each is given.
+    several = re.compile(rb"(?m)^[ \t]*(?:[A-Za-z_][\w.]*\s*,\s*)+(?:[A-Za-z_]\w*\.)*(%s)\s*(?:,\s*[\w.]+\s*)*:?=(?!=)"
+                         rb"|^[ \t]*(?:[A-Za-z_]\w*\.)*(%s)\s*(?:,\s*[\w.]+\s*)+:?=(?!=)" % (alternatives, alternatives))
+    given |= {m.group(1) or m.group(2) for m in several.finditer(code)}
     if not parameters:
         return frozenset(given)
     # A parameter of that name (`func f(reader client.Reader)`) holds what its callers give it.
@@ -1818,8 +1823,9 @@ def _call_may_read_into(code: bytes, rest: bytes, use: re.Match, packages: set[b
     if not opened or not before.endswith((b"(", b",")) or not after.startswith((b",", b")")):
         return None  # not an argument on its own (`pod.Spec`, `x := pod`)
     callee = _CALLEE.search(opened)
-    called = callee.group(1) if callee is not None else b""
-    operand, _, last = called.rpartition(b".")
+    if callee is None:
+        return True  # (a generic's instance, a function literal, a conversion: not followed)
+    operand, _, last = callee.group(1).rpartition(b".")
     line_end = rest.find(b"\n", use.end())
     line = rest[rest.rfind(b"\n", 0, use.start()) + 1:line_end if line_end >= 0 else len(rest)]
     if last in _READS or _READ_METHOD_VALUE.search(line):
@@ -1919,9 +1925,9 @@ def _only_written(code: bytes, made: re.Match, reads: _Reads) -> bool:
     through the manager's API reader, which caches nothing (_Reads.into), decoded into
     or read through its fields: made in a write's call, or given a name that every other line
     of its function naming it, but for its fields and methods (`secret.Name`), only so uses,
-    or hands to a call that does not read into it (_call_may_read_into: example-httpbin-
-    operator gets its Deployment through a client of its own, then compares it in a method
-    of the file that reads nothing; a message naming Deployments as cached was read as wrong)."""
+    or hands to a call that leaves it alone (_left_alone_by_call: example-httpbin-operator
+    gets its Deployment through a client of its own, then compares its fields in a method of
+    the file; a message naming Deployments as cached was read as wrong)."""
     line_start = code.rfind(b"\n", 0, made.start()) + 1
     if _WRITTEN_INLINE.search(code, line_start, made.start()):
         return True
@@ -1937,14 +1943,42 @@ def _only_written(code: bytes, made: re.Match, reads: _Reads) -> bool:
     for use in re.finditer(rb"&?\b%s\b(?!\s*\.\s*(?!DeepCopy)\w)" % name, body):
         line = body[body.rfind(b"\n", 0, use.start()) + 1:body.find(b"\n", use.end()) % (len(body) + 1)]
         if not allowed.search(line) and not reads.opened.search(_call_opened_before(body, use.start())) and \
-                _call_may_read_into(code, body, use, packages) is not False:
+                not _left_alone_by_call(code, body, use, packages):
             return False
     return True
+
+
+def _left_alone_by_call(code: bytes, rest: bytes, use: re.Match, packages: set[bytes]) -> bool:
+    """Whether the variable used at `use` (in `rest`, of a function of `code`) is an argument,
+    on its own, of a call that leaves it alone: one _call_may_read_into says reads nothing
+    and, when a function or method of the file, one using the parameter given it only through
+    its fields (not handing it on, returning or keeping it, which another file may read into)."""
+    if _call_may_read_into(code, rest, use, packages) is not False:
+        return False
+    opening = _opening_before(rest, use.start())
+    operand, _, last = _CALLEE.search(rest[rest.rfind(b"\n", 0, opening) + 1:opening + 1]).group(1).rpartition(b".")
+    declared = _declared_here(code, last, method=bool(operand))
+    if declared is None:
+        return True  # a write, an owner given, a log line (_LEAVES_ALONE)
+    header = _FUNCTION_PARAMETERS.match(code, declared[0])
+    parameters = _parameters(code, header.end() - 1) if header is not None else []
+    position = len(_top_level_parts(rest[opening + 1:use.start()] + b"x")) - 1
+    if position >= len(parameters) or not re.fullmatch(rb"[A-Za-z_]\w*", name := parameters[position][0]):
+        return False
+    body = code[_call_end(code, header.end() - 1):declared[1]]
+    return name == b"_" or all(re.match(rb"\s*\.\s*[A-Za-z_]", body[found.end():])
+                               for found in re.finditer(rb"(?<![\w.])%s\b" % re.escape(name), body))
 
 
 def _call_opened_before(code: bytes, at: int) -> bytes:
     """The line of the call whose argument list holds `at`, up to its `(`, when the call is
     open at `at` (within _MAX_CALL_BYTES before it); empty when `at` is not in one."""
+    index = _opening_before(code, at)
+    return code[code.rfind(b"\n", 0, index) + 1:index + 1] if index is not None else b""
+
+
+def _opening_before(code: bytes, at: int) -> int | None:
+    """Where the `(` of the call whose argument list holds `at` is (see _call_opened_before)."""
     depth = 0
     for index in range(at - 1, max(-1, at - _MAX_CALL_BYTES), -1):
         byte = code[index:index + 1]
@@ -1953,10 +1987,10 @@ def _call_opened_before(code: bytes, at: int) -> bytes:
         elif byte in b"({[" and depth:
             depth -= 1
         elif byte == b"(":
-            return code[code.rfind(b"\n", 0, index) + 1:index + 1]
+            return index
         elif byte in b"{[":
             break  # in a block or a literal, not a call's arguments
-    return b""
+    return None
 
 
 # Kinds the manager's client reads from the API server, not its cache (`Client:
@@ -2019,6 +2053,12 @@ def _own_clients(source: bytes, code: bytes) -> Iterator[tuple[bytes | None, byt
 _CACHE_OPTION = re.compile(rb"\bCache\s*:")
 
 
+def _caches_nothing(options: bytes) -> bool:
+    """Whether the arguments of a client's construction (_own_clients) write its options there,
+    giving it no `Cache`: options in a variable may give it one (`opts.Cache = ...`)."""
+    return re.search(rb"\bOptions\s*\{", options) is not None and not _CACHE_OPTION.search(options)
+
+
 def _client_package_names(source: bytes) -> list[bytes]:
     """The names a Go file imports controller-runtime's client package under."""
     return [name for name, path in import_names(source) if path == CLIENT_PACKAGE]
@@ -2040,10 +2080,8 @@ def clients_used(source: bytes, code: bytes) -> tuple[bool, bool]:
     built for a check once (`client.New` to see a CRD installed) is not handed on."""
     own = False
     for variable, options in _own_clients(source, code):
-        # Returned, its options written there: a variable's may give it a cache.
-        handed_on = re.search(rb"[{,]\s*\w+\s*:\s*%s\s*[,}]" % re.escape(variable), code) \
-            if variable is not None else re.search(rb"\bOptions\s*\{", options)
-        if handed_on and not _CACHE_OPTION.search(options):
+        handed_on = variable is None or re.search(rb"[{,]\s*\w+\s*:\s*%s\s*[,}]" % re.escape(variable), code)
+        if handed_on and _caches_nothing(options):
             own = True
     return _MANAGER_CLIENT.search(code) is not None, own
 
@@ -2141,7 +2179,7 @@ def _client_scope(source: bytes, code: bytes, headers: list[re.Match], index: in
     body = code[start:headers[index + 1].start() if index + 1 < len(headers) else len(code)]
     own = set()
     for variable, options in _own_clients(source, body):
-        if variable is None or variable == b"_" or _CACHE_OPTION.search(options):
+        if variable is None or variable == b"_" or not _caches_nothing(options):
             continue
         assignments = re.findall(rb"(?<![\w.])%s\s*(?:,[^=\n]*)?(?::=|[-+*/%%|&^]?=(?!=))" % re.escape(variable), body)
         others = re.findall(rb",\s*%s\s*(?:,[^=\n]*)?(?::=|=(?!=))" % re.escape(variable), body)

@@ -916,8 +916,8 @@ def _informer_counts(facts: list[_PackageCode], run: ProgramRun, named: bool, ow
 def _named_keeper(keeps: list[str], facts: list[_PackageCode]) -> str:
     """The package a message names for a program's cluster-wide cache, of those it imports that
     keep objects (`keeps`, in the order met): not controller-runtime when the cache options of
-    its one manager select every kind that grows with the cluster its code names and another
-    package keeps objects (kuberecord keeps its Secrets to its own namespace beside informers of
+    its one manager select every kind that grows with the cluster its code names and one of
+    its informers is not scoped (kuberecord keeps its Secrets to its own namespace beside informers of
     what its users' rules name: a message naming its manager's cache and Secrets was read as
     wrong); else controller-runtime when it is one, its manager's
     cache being the one a controller fills (theatre's managers import client-go's tools/cache
@@ -936,7 +936,8 @@ def _named_keeper(keeps: list[str], facts: list[_PackageCode]) -> str:
     wrong cache); else the first met."""
     cached = _cached_growing_kinds(facts)
     if len(keeps) > 1 and sum(f.managers for f in facts) <= 1 and cached and \
-            cached <= frozenset().union(*(f.selected_kinds for f in facts)):
+            cached <= frozenset().union(*(f.selected_kinds for f in facts)) and \
+            sum(f.informer_scopings for f in facts) < _informer_constructions(facts):
         keeps = [path for path in keeps if path != go_code.CONTROLLER_RUNTIME]
     asks_growing = _TYPED_INFORMERS in keeps and any(f.typed_informers[1] for f in facts)
     if go_code.CONTROLLER_RUNTIME in keeps and (

@@ -186,12 +186,6 @@ _RETIRED = re.compile(r"(?i)\b(?:this|the)\s+(?:project|repository|repo)\s+(?:\w
                       # steps up" are no notices). Its heading: _DEPRECATION_HEADING.
                       r"|(?:^|[.!?:]\s+|[*_>]\s*)(?:this|the)\s+(?:project|repository|repo)\s+will\s+(?:soon\s+)?"
                       r"be\s+archived\b(?!\s+(?:if|unless|when)\b)"
-                      # node-readiness-gate-controller's "Update: This project is now migrated to a
-                      # kubernetes-sig project: https://github.com/..." (its finding read as not worth
-                      # a change: the fix belongs where it went): a move opening a clause, pointing
-                      # to where by a link in its sentence ("moved to Go modules" is no notice).
-                      r"|(?:^|[.!?:]\s+|[*_>]\s*)(?:this|the)\s+(?:project|repository|repo)\s+(?:is|has)\s+(?:now\s+)?"
-                      r"(?:been\s+)?(?:migrated|moved)\s+to\b[^\n.,;]{0,60}?(?:https?://|\[[^\]\n]+\]\()"
                       # Intel's notice on the projects it stopped: "## PROJECT NOT UNDER ACTIVE MANAGEMENT"
                       # (trusted-certificate-issuer's, read as not worth a change).
                       r"|^\W*project\s+not\s+under\s+active\s+management\W*$"
@@ -212,6 +206,14 @@ _RETIRED = re.compile(r"(?i)\b(?:this|the)\s+(?:project|repository|repo)\s+(?:\w
                       # for production without TLS" is no notice) and ending its sentence or line.
                       r"|(?:^|[.!?:]\s+|[*_>]\s*)(?:this|the)\s+(?:project|repository|repo)\s+is\s+"
                       r"(?:[\w-]+\s+){0,5}?" + _NOT_FOR_PRODUCTION, re.MULTILINE)
+# node-readiness-gate-controller's "Update: This project is now migrated to a kubernetes-sig
+# project: https://github.com/kubernetes-sigs/node-readiness-controller" (its finding read as
+# not worth a change: the fix belongs where it went): a move opening a clause, pointing in its
+# sentence by a link to a repository (see _moved_elsewhere).
+_MOVED = re.compile(r"(?im)(?:^|[.!?:]\s+|[*_>]\s*)(?:this|the)\s+(?:project|repository|repo)\s+(?:is|has)\s+"
+                    r"(?:now\s+)?(?:been\s+)?(?:migrated|moved)\s+to\b[^\n.,;]{0,60}?(?:\[[^\]\n]+\]\()?"
+                    r"https?://(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org|codeberg\.org)/"
+                    r"([\w.-]+)/([\w.-]+?)(?:\.git)?(?=[/)\s#?]|$)")
 # Or with no subject, in a warning opening a line of the README's lead, alone or after the
 # project's status (async-component's ">Warning: Experimental and still under development. Not
 # meant for production deployment.", its finding read as not worth a change): not after
@@ -248,6 +250,7 @@ def retired_notice(module_root: str) -> str | None:
         if readmes:
             top = objects.read(readmes[0])[:_RETIRED_NOTICE_BYTES]
             return readmes[0] if _RETIRED.search(top) or _headed_deprecated(top) or \
+                _moved_elsewhere(top, module_root, module) or \
                 _WARNED_NOT_FOR_PRODUCTION.search(_lead(top)) or any(
                 _names_project(top, found, names) for found in _NAMED_RETIRED.finditer(top)) else None
         parent = os.path.dirname(directory)
@@ -255,6 +258,18 @@ def retired_notice(module_root: str) -> str | None:
             break  # not above the repository's root
         directory = parent
     return None
+
+
+def _moved_elsewhere(top: str, module_root: str, module: modules.Module | None) -> bool:
+    """Whether a README's top says the project moved to another repository (_MOVED) named in
+    words of its own name (node-readiness-controller for node-readiness-gate-controller; not
+    "moved to [Go modules](...)", nor "migrated to use https://github.com/.../controller-runtime"),
+    not its module's (the new home's README says where it came from)."""
+    path = _MAJOR_VERSION.sub("", module.path) if module is not None else ""
+    own = set(words(os.path.basename(module_root))) | set(words(path.rpartition("/")[2]))
+    own_path = "/".join(path.lower().split("/")[1:3])
+    return any(bool(own & set(words(name)) - _ADDRESS_WORDS) and f"{owner}/{name}".lower() != own_path
+               for owner, name in (moved.groups() for moved in _MOVED.finditer(top)))
 
 
 # A heading of these words alone, emphasis, emoji and `:name:` shortcodes around them: net-http01's
