@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 from golint_startup.files import dockerfile_suffix, is_dockerfile, listdir
 from golint_startup.go import gofile, modules
 from golint_startup.go.library import TEST_DIRS
-from golint_startup.kube import go_code, image_builds, objects, reached_code
+from golint_startup.kube import code_memory_limits, go_code, image_builds, objects, reached_code
 from golint_startup.kube.image_builds import Dockerfile
 from golint_startup.kube.objects import (
     GO_RUNTIME_VARIABLES,
@@ -2597,5 +2597,6 @@ class GoTree:
 
     def _module_sets_limit(self, module: modules.Module) -> bool:
         if module.root not in self._module_limits:
-            self._module_limits[module.root] = go_code.module_sets_memory_limit(module, self._read_go, self._derive)
+            self._module_limits[module.root] = code_memory_limits.module_sets_memory_limit(
+                module, self._read_go, self._derive)
         return self._module_limits[module.root]

@@ -24,6 +24,7 @@ from golint_startup.files import listdir
 from golint_startup.go import modules
 from golint_startup.go.gofile import Directive
 from golint_startup.kube import (
+    code_memory_limits,
     go_code,
     go_programs,
     helm_charts,
@@ -323,7 +324,7 @@ class ProjectManifests:
         module = modules.module_of_dir(container.go_dir)  # the image's scripts sit anywhere in its module
         root = module.root if module else container.go_dir
         if root not in self._image_limits:
-            self._image_limits[root] = go_code.image_sets_gomemlimit(root)
+            self._image_limits[root] = code_memory_limits.image_sets_gomemlimit(root)
         return "the image" if self._image_limits[root] else ""
 
     def runtime_predates_memory_limit(self, container: Container) -> bool:
