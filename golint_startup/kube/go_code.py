@@ -1807,23 +1807,40 @@ def _handed_to_a_read(code: bytes, name: bytes, rest: bytes) -> bool:
     range names {...}`)."""
     rest = _shadows_blanked(rest, name)
     packages = {imported for imported, _ in import_names(code)}
-    return any(_call_may_read_into(code, rest, use, packages)
-               for use in re.finditer(rb"(?<![\w.])&?%s\b(?!\s*[.(\[])" % re.escape(name), rest))
+    for use in re.finditer(rb"(?<![\w.])&?%s\b(?!\s*[.(\[])" % re.escape(name), rest):
+        call = _argument_call(rest, use)
+        if call is not None and _call_may_read_into(code, rest, use, call, packages):
+            return True
+    return False
 
 
-def _call_may_read_into(code: bytes, rest: bytes, use: re.Match, packages: set[bytes]) -> bool | None:
-    """Whether the call that the variable used at `use` (in `rest`, of a function of `code`)
-    is an argument of, on its own, may read into it (see _handed_to_a_read; `packages`: the
-    names the file imports packages under); None when it is not an argument on its own."""
-    opened = _call_opened_before(rest, use.start())
+class _ArgumentCall(NamedTuple):
+    """A call that a variable is an argument of, on its own (_argument_call)."""
+    opening: int  # where its `(` is
+    operand: bytes  # what is before the callee's name and its dot (`r` of `r.ensure(`), or b""
+    name: bytes  # the callee's name; b"" when it has none (a generic's instance, a function literal)
+
+
+def _argument_call(rest: bytes, use: re.Match) -> _ArgumentCall | None:
+    """The call that the variable used at `use` (in `rest`) is an argument of, on its own; None
+    when it is not one (`pod.Spec`, `x := pod`)."""
+    opening = _opening_before(rest, use.start())
     before = rest[:use.start()].rstrip()
     after = rest[use.end():].lstrip()
-    if not opened or not before.endswith((b"(", b",")) or not after.startswith((b",", b")")):
-        return None  # not an argument on its own (`pod.Spec`, `x := pod`)
-    callee = _CALLEE.search(opened)
-    if callee is None:
+    if opening is None or not before.endswith((b"(", b",")) or not after.startswith((b",", b")")):
+        return None
+    callee = _CALLEE.search(rest, rest.rfind(b"\n", 0, opening) + 1, opening + 1)
+    operand, _, name = callee.group(1).rpartition(b".") if callee is not None else (b"", b"", b"")
+    return _ArgumentCall(opening, operand, name)
+
+
+def _call_may_read_into(code: bytes, rest: bytes, use: re.Match, call: _ArgumentCall, packages: set[bytes]) -> bool:
+    """Whether `call`, which the variable used at `use` (in `rest`, of a function of `code`) is
+    an argument of, may read into it (see _handed_to_a_read; `packages`: the names the file
+    imports packages under)."""
+    operand, last = call.operand, call.name
+    if not last:
         return True  # (a generic's instance, a function literal, a conversion: not followed)
-    operand, _, last = callee.group(1).rpartition(b".")
     line_end = rest.find(b"\n", use.end())
     line = rest[rest.rfind(b"\n", 0, use.start()) + 1:line_end if line_end >= 0 else len(rest)]
     if last in _READS or _READ_METHOD_VALUE.search(line):
@@ -1951,16 +1968,15 @@ def _left_alone_by_call(code: bytes, rest: bytes, use: re.Match, packages: set[b
     on its own, of a call that leaves it alone: one _call_may_read_into says reads nothing
     and, when a function or method of the file, one using the parameter given it only through
     its fields (not handing it on, returning or keeping it, which another file may read into)."""
-    if _call_may_read_into(code, rest, use, packages) is not False:
+    call = _argument_call(rest, use)
+    if call is None or _call_may_read_into(code, rest, use, call, packages):
         return False
-    opening = _opening_before(rest, use.start())
-    operand, _, last = _CALLEE.search(rest[rest.rfind(b"\n", 0, opening) + 1:opening + 1]).group(1).rpartition(b".")
-    declared = _declared_here(code, last, method=bool(operand))
+    declared = _declared_here(code, call.name, method=bool(call.operand))
     if declared is None:
         return True  # a write, an owner given, a log line (_LEAVES_ALONE)
     header = _FUNCTION_PARAMETERS.match(code, declared[0])
     parameters = _parameters(code, header.end() - 1) if header is not None else []
-    position = len(_top_level_parts(rest[opening + 1:use.start()] + b"x")) - 1
+    position = len(_top_level_parts(rest[call.opening + 1:use.start()] + b"x")) - 1
     if position >= len(parameters) or not re.fullmatch(rb"[A-Za-z_]\w*", name := parameters[position][0]):
         return False
     body = code[_call_end(code, header.end() - 1):declared[1]]

@@ -935,14 +935,12 @@ def _named_keeper(keeps: list[str], facts: list[_PackageCode]) -> str:
     named those of its Postgres resources, beside an informer of every Pod: read as naming the
     wrong cache); else the first met."""
     cached = _cached_growing_kinds(facts)
+    informer_unscoped = sum(f.informer_scopings for f in facts) < _informer_constructions(facts)
     if len(keeps) > 1 and sum(f.managers for f in facts) <= 1 and cached and \
-            cached <= frozenset().union(*(f.selected_kinds for f in facts)) and \
-            sum(f.informer_scopings for f in facts) < _informer_constructions(facts):
+            cached <= frozenset().union(*(f.selected_kinds for f in facts)) and informer_unscoped:
         keeps = [path for path in keeps if path != go_code.CONTROLLER_RUNTIME]
     asks_growing = _TYPED_INFORMERS in keeps and any(f.typed_informers[1] for f in facts)
-    if go_code.CONTROLLER_RUNTIME in keeps and (
-            not asks_growing or cached or
-            sum(f.informer_scopings for f in facts) >= _informer_constructions(facts)):
+    if go_code.CONTROLLER_RUNTIME in keeps and (not asks_growing or cached or not informer_unscoped):
         return go_code.CONTROLLER_RUNTIME
     if asks_growing:
         return _TYPED_INFORMERS
@@ -2219,12 +2217,14 @@ class GoTree:
         what is read through them is not cached."""
         facts = [self._package_code(d, unused) for d in packages]
         given = frozenset().union(*(f.api_reader_names for f in facts))
-        if given:
-            given -= frozenset().union(*(
-                go_code.names_given_otherwise(code, given, uncached_at=frozenset().union(
+        otherwise: set[bytes] = set()
+        for path in (path for d in packages for path in _go_files_in(d) if path not in unused) if given else ():
+            source = self._read_go(path) or b""
+            if any(name in source for name in given):  # only a file naming one may give it
+                code = go_code.COMMENTS.sub(b"", source)
+                otherwise |= go_code.names_given_otherwise(code, given, uncached_at=frozenset().union(
                     *go_code.own_client_fields(source, code).values()))
-                for d in packages for path in _go_files_in(d) if path not in unused
-                for source in [self._read_go(path) or b""] for code in [go_code.COMMENTS.sub(b"", source)]))
+        given -= otherwise
         # And the methods returning such a field, or one named for reading uncached (benchhandoff's
         # `r.liveReader()`, returning `r.APIReader`).
         return given | {method for f in facts for method, field in f.reader_methods

@@ -242,15 +242,16 @@ def retired_notice(module_root: str) -> str | None:
     "no longer in use", backstage-operator's "has been archived", coco-operator's "deprecated"
     (all three findings were read as not worth a change: no one will act on them)."""
     module = modules.module_of_dir(module_root)
-    names = {_NOT_ALPHANUMERIC.sub("", name).lower() for name in (
-        os.path.basename(module_root), _MAJOR_VERSION.sub("", module.path if module else "").rpartition("/")[2])} - {""}
+    path = _MAJOR_VERSION.sub("", module.path) if module is not None else ""
+    own_names = (os.path.basename(module_root), path.rpartition("/")[2])  # its directory's, its module's
+    names = {_NOT_ALPHANUMERIC.sub("", name).lower() for name in own_names} - {""}
     directory = module_root
     for _ in range(_RETIRED_README_LEVELS + 1):
         readmes = _readmes(directory)
         if readmes:
             top = objects.read(readmes[0])[:_RETIRED_NOTICE_BYTES]
             return readmes[0] if _RETIRED.search(top) or _headed_deprecated(top) or \
-                _moved_elsewhere(top, module_root, module) or \
+                _moved_elsewhere(top, own_names, path) or \
                 _WARNED_NOT_FOR_PRODUCTION.search(_lead(top)) or any(
                 _names_project(top, found, names) for found in _NAMED_RETIRED.finditer(top)) else None
         parent = os.path.dirname(directory)
@@ -260,14 +261,13 @@ def retired_notice(module_root: str) -> str | None:
     return None
 
 
-def _moved_elsewhere(top: str, module_root: str, module: modules.Module | None) -> bool:
+def _moved_elsewhere(top: str, own_names: tuple[str, ...], module_path: str) -> bool:
     """Whether a README's top says the project moved to another repository (_MOVED) named in
-    words of its own name (node-readiness-controller for node-readiness-gate-controller; not
+    words of its own names (node-readiness-controller for node-readiness-gate-controller; not
     "moved to [Go modules](...)", nor "migrated to use https://github.com/.../controller-runtime"),
-    not its module's (the new home's README says where it came from)."""
-    path = _MAJOR_VERSION.sub("", module.path) if module is not None else ""
-    own = set(words(os.path.basename(module_root))) | set(words(path.rpartition("/")[2]))
-    own_path = "/".join(path.lower().split("/")[1:3])
+    not its module's, `module_path` (the new home's README says where it came from)."""
+    own = set().union(*map(words, own_names))
+    own_path = "/".join(module_path.lower().split("/")[1:3])
     return any(bool(own & set(words(name)) - _ADDRESS_WORDS) and f"{owner}/{name}".lower() != own_path
                for owner, name in (moved.groups() for moved in _MOVED.finditer(top)))
 
