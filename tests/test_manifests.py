@@ -1092,6 +1092,15 @@ def test_a_scaffold_whose_readme_is_its_title_alone_is_reported_when_a_readme_ab
     ("# api\n\nThe bundled Redis in the repo is not meant for production.\n", True),
     ("# api\n\nThe project is designed so that it is not ready for production until you set a class.\n", True),
     ("# api\n\nAn operator for widgets. This project is not ready for production yet.\n", False),
+    # flare's, saying what the project is, its sentence followed by another
+    ("# api\n\n> _This is a research project and is not intended for production use. It explores pooling._\n",
+     False),
+    ("# api\n\nThis is an experimental prototype and not meant for production.\n", False),
+    ("# api\n\nThis project is not ready for production. Use v2.\n", False),
+    ("# api\n\nThis is a fast operator and is used in production.\n", True),
+    ("# api\n\nThis is a demo and is not meant for production until you set a class.\n", True),
+    ("# api\n\nInstall the chart. This is not meant for production.\n", True),  # what is not, unsaid
+    ("# api\n\nThis is the sample config and is not meant for production.\n", True),  # not the project
     # async-component's warning, with no subject
     ("# api\n\n>Warning: Experimental and still under development. Not meant for production deployment.\n", False),
     ("# api\n\n> [!WARNING]\n> Not intended for production use.\n", False),
@@ -1376,6 +1385,13 @@ _APP_IMAGE = ("FROM golang:1.24 AS builder\nCOPY . .\nRUN go build -o app .\n"
     ("/manager", True, True, {"Dockerfile": _APP_IMAGE.replace("/workspace/app /app", "/workspace/${APP} .")}),
     ("/manager", True, True, {"Dockerfile": _APP_IMAGE.replace("/workspace/app /app", "/out/$APP /usr/bin/")}),
     ("/manager", True, False, {"Dockerfile": _APP_IMAGE + "WORKDIR /${APP}\n"}),  # a directory, no program
+    # numaserve's Python image copies a virtual environment its ENV names: no program
+    ("scaffold /manager", True, False, {"Dockerfile": _APP_IMAGE + "ENV VENV=/app/.venv \\\n  PATH=/app/.venv/bin\n"
+                                                                   "COPY --from=builder ${VENV} ${VENV}\n"}),
+    ("scaffold /manager", True, False, {"Dockerfile": _APP_IMAGE + "ENV PATH /bin\nENV VENV /app/.venv\n"
+                                                                   "COPY --from=builder ${VENV} ${VENV}\n"}),
+    ("scaffold /manager", True, True, {"Dockerfile": _APP_IMAGE + "ENV VENV=/app/.venv\n"
+                                                                  "COPY --from=builder /workspace/${APP} .\n"}),
     ("/manager", True, False, {"Dockerfile": _APP_IMAGE + 'CMD ["--config=/${CONFIG}"]\n'}),  # a flag's value
     ("/manager", True, False, {"Dockerfile": _APP_IMAGE + "COPY config.yaml /etc/${APP}\n"}),  # a destination
     # a COPY over two lines, and in exec form (`scaffold /manager`: checked by its Dockerfiles)
@@ -2579,7 +2595,8 @@ _LIMITED = "          resources:\n            limits:\n              memory: 512
 @pytest.mark.parametrize("patches, container, variable, reported", [
     ("patches:\n  - path: env_patch.yaml\n", "manager", "GOMEMLIMIT", False),  # event-manager
     ("patchesStrategicMerge:\n  - env_patch.yaml\n", "manager", "GOMEMLIMIT", False),
-    ("patches:\n  - path: env_patch.yaml\n", "manager", "GOMAXPROCS", True),
+    # any variable a patch gives the limit (resourceFieldRef) hands it over, as in the base itself
+    ("patches:\n  - path: env_patch.yaml\n", "manager", "APP_MEMORY", False),
     ("patches:\n  - path: env_patch.yaml\n", "kube-rbac-proxy", "GOMEMLIMIT", True),  # another container's
     ("", "manager", "GOMEMLIMIT", True),  # a patch file no kustomization applies
 ])
@@ -2689,6 +2706,9 @@ _JSON_PATCHES = {
            "    value: 1800MiB\n",
     "second": "- op: add\n  path: /spec/template/spec/containers/1/resources\n  value:\n    limits:\n"
               "      memory: 2Gi\n",  # another container's
+    # the whole list (Meridio-2's config/default), GOMEMLIMIT among other variables
+    "env list": "- op: add\n  path: /spec/template/spec/containers/0/env\n  value:\n  - name: APP_MODE\n"
+                "    value: fast\n  - name: GOMEMLIMIT\n    value: 1800MiB\n",
 }
 
 
@@ -2696,6 +2716,7 @@ _JSON_PATCHES = {
     ("resources", "kind: Deployment", ("config/default/limit_patch.yaml", "2Gi")),  # altinn-platform
     ("memory", "kind: Deployment\n      name: controller-manager", ("config/default/limit_patch.yaml", "2Gi")),
     ("env", "kind: Deployment", None),
+    ("env list", "kind: Deployment", None),
     ("second", "kind: Deployment", ("config/manager/manager.yaml", "512Mi")),
     ("resources", "kind: StatefulSet", ("config/manager/manager.yaml", "512Mi")),  # another workload's
     ("resources", "kind: Deployment\n      name: other", ("config/manager/manager.yaml", "512Mi")),
@@ -7236,6 +7257,17 @@ _POD_NAMESPACE_ENV = "          env:\n            - name: POD_NAMESPACE\n" \
     (_CONFIG_FIELD_NAMESPACE.replace("Region    string", 'Region    string `env:"KSCRIBE_OPERATOR_NAMESPACE"`')
      .replace('Namespace: os.Getenv("SYSTEM_NAMESPACE"),', ""),
      _POD_NAMESPACE_ENV.replace("POD_NAMESPACE", "KSCRIBE_OPERATOR_NAMESPACE"), True),  # another field's
+    # Meridio-2: a helper of the project's fills the field from the variable named before it
+    (_CONFIG_FIELD_NAMESPACE.replace('Namespace: os.Getenv("SYSTEM_NAMESPACE"),',
+                                     "").replace("options := cache.Options{}",
+                                                 'bindString("namespace", "APP_NAMESPACE", &config.Namespace)\n'
+                                                 "\toptions := cache.Options{}"),
+     _POD_NAMESPACE_ENV.replace("POD_NAMESPACE", "APP_NAMESPACE"), False),
+    (_CONFIG_FIELD_NAMESPACE.replace('Namespace: os.Getenv("SYSTEM_NAMESPACE"),',
+                                     "").replace("options := cache.Options{}",
+                                                 'bindString("region", "APP_NAMESPACE", &config.Region)\n'
+                                                 "\toptions := cache.Options{}"),
+     _POD_NAMESPACE_ENV.replace("POD_NAMESPACE", "APP_NAMESPACE"), True),  # another field's
     # jumpstarter's controller: scoped when named, and it exits otherwise
     (_CONFIG_FIELD_NAMESPACE.replace("{config.Namespace: {}}\n\t}", "{config.Namespace: {}}\n\t} else {\n\t\tos.Exit(1)\n\t}"),
      "", False),
@@ -8345,6 +8377,24 @@ def test_a_charts_vertical_pod_autoscaler_changes_its_limit(tmp_path, template, 
         write(tmp_path, "charts/api/values.yaml", _CHART_VALUES + f"vpa:\n  enabled: {enabled}\n")
     write(tmp_path, "charts/api/templates/vpa.yaml", template + _VPA % (
         "{{ .Release.Name }}", "Auto", "      - containerName: {{ .Chart.Name }}\n") + "{{- end }}\n" * bool(template))
+    [finding] = _run(tmp_path).findings
+    assert (_RESIZED in finding.message) == resized
+
+
+@pytest.mark.parametrize("controlled, resized", [
+    ("RequestsOnly", False),  # oidc-apps-controller's chart: its autoscaler leaves the limit alone
+    ("RequestsAndLimits", True),
+    (None, True),  # not set: the template writes none, the autoscaler's default
+])
+def test_a_charts_vertical_pod_autoscaler_controlling_what_its_values_say(tmp_path, controlled, resized):
+    go_module(tmp_path, {"cmd/api/main.go": MAIN})
+    _write_chart(tmp_path, "charts/api", "api", template_more="# {{ .Values.image }} {{ .Values.resources }}\n")
+    if controlled is not None:
+        write(tmp_path, "charts/api/values.yaml", _CHART_VALUES + f"vpa:\n  controlledValues: {controlled}\n")
+    write(tmp_path, "charts/api/templates/vpa.yaml", _VPA % (
+        "{{ .Release.Name }}", "Auto", "      - containerName: {{ .Chart.Name }}\n"
+        "        {{- if .Values.vpa.controlledValues }}\n"
+        "        controlledValues: {{ .Values.vpa.controlledValues }}\n        {{- end }}\n"))
     [finding] = _run(tmp_path).findings
     assert (_RESIZED in finding.message) == resized
 
@@ -10552,3 +10602,26 @@ def test_a_reconciler_registered_under_a_flag_counts_where_the_flag_is_passed(tm
         write(tmp_path, "deploy/other.yaml", _SIZED.format(request="40Mi").replace("name: api", "name: other", 1)
               .replace("image: ghcr.io/acme/api:1", f"image: ghcr.io/acme/app:1\n          args: {other_args}"))
     assert [f.path for f in _run(tmp_path).findings if f.path == "deploy/api.yaml"] == (["deploy/api.yaml"] if reported else [])
+
+
+@pytest.mark.parametrize("patch, reported", [
+    # Meridio-2's config/default: a JSON 6902 patch adds the variable naming its namespace
+    ("- op: add\n  path: /spec/template/spec/containers/0/env\n  value:\n  - name: APP_NAMESPACE\n"
+     "    valueFrom: {fieldRef: {fieldPath: metadata.namespace}}\n", False),
+    ("- op: add\n  path: /spec/template/spec/containers/0/env/-\n  value:\n    name: APP_NAMESPACE\n"
+     "    valueFrom: {fieldRef: {fieldPath: metadata.namespace}}\n", False),
+    ("- op: add\n  path: /spec/template/spec/containers/0/env\n  value:\n  - name: APP_REGION\n"
+     "    value: eu\n", True),  # another variable
+    ("- op: add\n  path: /spec/template/spec/containers/0/env\n  value:\n  - name: APP_NAMESPACE\n"
+     "    value: ''\n", True),  # empty: every namespace
+])
+def test_a_namespace_a_kustomize_patch_names_scopes_the_base(tmp_path, patch, reported):
+    source = _CONFIG_FIELD_NAMESPACE.replace('os.Getenv("SYSTEM_NAMESPACE")', 'os.Getenv("APP_NAMESPACE")')
+    go_module(tmp_path, {"cmd/api/main.go": _MAIN_IMPORTING_WATCH, "internal/watch/watch.go": source,
+                         "internal/watch/controller.go": _CONTROLLER})
+    write(tmp_path, "config/manager/manager.yaml", _MANAGER_DEPLOYMENT % _LIMITED)
+    write(tmp_path, "config/manager/kustomization.yaml", "resources:\n  - manager.yaml\n")
+    write(tmp_path, "config/default/kustomization.yaml",
+          "resources:\n  - ../manager\npatches:\n  - path: env_patch.yaml\n    target:\n      kind: Deployment\n")
+    write(tmp_path, "config/default/env_patch.yaml", patch)
+    assert [f.rule_id for f in _run(tmp_path, "SL101").findings] == (["SL101"] if reported else [])

@@ -2725,10 +2725,17 @@ _FROM_WATCH_NAMESPACE = re.compile(rb"\b(\w+)\s*(?:,\s*\w+\s*)?(?::=|=)\s*k8suti
 _FROM_ENV_TAG = re.compile(rb"^[ \t]*([A-Za-z_]\w*)[ \t][^`\n]*`[^`\n]*\benv(?:config)?:\"([A-Za-z_]\w*)", re.MULTILINE)
 
 
+# Or a variable a helper of the project's fills from the variable named just before it
+# (Meridio-2's `bindString(fs, "namespace", "MERIDIO_NAMESPACE", &c.Namespace)`, which its
+# `if cfg.Namespace != "" {` tests: a finding calling its cache cluster-wide was read as wrong).
+_FROM_ENV_BINDING = re.compile(rb'"([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)"\s*,\s*&\s*(?:[A-Za-z_]\w*\.)*([A-Za-z_]\w*)\s*\)')
+
+
 def variables_from_env(code: bytes) -> frozenset[tuple[str, str]]:
     """(variable, environment variable) for each variable a Go file reads from the environment."""
     return frozenset([(m.group(1).decode(), m.group(2).decode())
                       for pattern in (_FROM_ENV, _FROM_ENV_TAG) for m in pattern.finditer(code)] +
+                     [(m.group(2).decode(), m.group(1).decode()) for m in _FROM_ENV_BINDING.finditer(code)] +
                      [(m.group(1).decode(), "WATCH_NAMESPACE") for m in _FROM_WATCH_NAMESPACE.finditer(code)])
 
 

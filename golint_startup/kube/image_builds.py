@@ -526,12 +526,18 @@ def names_program(dockerfile: str, program: str) -> bool:
         return True
     last = _last_stage(text)
     last_stage = text[last.end():] if last is not None else text
-    return any(_ARGUMENT_NAMED_FILE.search(source) for copied in _copies(last_stage, stages=True)
-               for source in copied.sources)
+    # Not a variable the Dockerfile gives a value with ENV: numaserve's Python image copies its
+    # `${VIRTUAL_ENV}` so, and its scaffold's `/manager` was taken for a program it might be.
+    fixed = {name for line in _ENV_LINE.findall(text.replace("\\\n", " ")) for name in _ENV_NAME.findall(line)}
+    return any(found is not None and found.group(1) not in fixed
+               for copied in _copies(last_stage, stages=True)
+               for found in map(_ARGUMENT_NAMED_FILE.search, copied.sources))
 
 
-# A path whose last element a build argument names.
-_ARGUMENT_NAMED_FILE = re.compile(r"(?:^|/)\$\{?\w+\}?$")
+# A path whose last element a build argument names (the argument's name).
+_ARGUMENT_NAMED_FILE = re.compile(r"(?:^|/)\$\{?(\w+)\}?$")
+_ENV_LINE = re.compile(r"^[ \t]*ENV[ \t]+(.*)$", re.IGNORECASE | re.MULTILINE)
+_ENV_NAME = re.compile(r"(?:^|\s)(\w+)(?==|\s)")
 
 
 # Go 1.19 brought the memory limit (GOMEMLIMIT, debug.SetMemoryLimit).

@@ -745,13 +745,14 @@ def _program_identity(container: Container) -> tuple | None:
     return container.go_dir, repository, container.command[:1], container.subcommand, limit
 
 
-def _apply_memory_limit_patches(containers: list[Container], kustomizations: list[str],
-                                display: Callable[[str], str]) -> None:
+def _apply_patches(containers: list[Container], kustomizations: list[str], display: Callable[[str], str]) -> None:
     """Give a kustomize base's container what a kustomization listing the base among its
     `resources` sets in one of its patches (`patches` paths, `patchesStrategicMerge`) for the
-    same workload and container, as `kustomize build` installs it: its `GOMEMLIMIT`
-    (kubebuilder's `config/default` patches `config/manager`: event-manager's does) and its
-    memory limit and request (saas-operator's `config/default` raises 128Mi to 2Gi; the
+    same workload and container, as `kustomize build` installs it: its environment, where the
+    container does not set a variable itself (kubebuilder's `config/default` patches
+    `config/manager`: event-manager's GOMEMLIMIT; Meridio-2's MERIDIO_NAMESPACE, the pod's
+    namespace, which scopes its cache, and a finding calling it cluster-wide was read as wrong),
+    and its memory limit and request (saas-operator's `config/default` raises 128Mi to 2Gi; the
     finding then names that limit, where the patch sets it). A JSON 6902 patch (a list of
     `op`s, for the workloads its `target` selects) counts too, by the container's index:
     altinn-platform's `config/default` adds 512Mi `resources` to `containers/0` over its
@@ -777,7 +778,7 @@ def _apply_memory_limit_patches(containers: list[Container], kustomizations: lis
         developed |= _workloads_pulling_nothing(directory, kustomization)
         installed = lambda workload: workload not in developed and None not in developed
         patched = {(c.workload_name, c.name): c for c in patching if installed(c.workload_name)
-                   and ("GOMEMLIMIT" in c.env or c.limits_memory is not None)}
+                   and (c.env or c.limits_memory is not None)}
         operations = [(entry.get("target"), settings) for entry in objects.list_of(kustomization, "patches")
                       if isinstance(entry, dict) and isinstance(entry.get("path"), str)
                       and isinstance(entry.get("target"), dict)
@@ -791,8 +792,7 @@ def _apply_memory_limit_patches(containers: list[Container], kustomizations: lis
                 for container in found:
                     patch = patched.get((container.workload_name, container.name))
                     if patch is not None and patch is not container:
-                        _take_memory_settings(container, patch.env.get("GOMEMLIMIT"), patch.limits_memory,
-                                              patch.requests_memory)
+                        _take_patched_settings(container, patch.env, patch.limits_memory, patch.requests_memory)
                 for target, settings in operations:
                     selected = [c for c in found if not c.init and c.workload.split("/", 1)[0] == target.get("kind")
                                 and target.get("name") in (None, c.workload_name) and installed(c.workload_name)]
@@ -800,9 +800,9 @@ def _apply_memory_limit_patches(containers: list[Container], kustomizations: lis
                     for container in selected:
                         by_workload.setdefault(container.workload, []).append(container)
                     for pod in by_workload.values():
-                        for index, (gomemlimit, limit, request) in settings.items():
+                        for index, (env, limit, request) in settings.items():
                             if index < len(pod):
-                                _take_memory_settings(pod[index], gomemlimit, limit, request)
+                                _take_patched_settings(pod[index], env, limit, request)
 
 
 def _workloads_pulling_nothing(directory: str, kustomization: dict) -> set[str | None]:
@@ -861,32 +861,33 @@ def _pulls_nothing(node: Any) -> bool:
     return False
 
 
-def _take_memory_settings(container: Container, gomemlimit: EnvVar | None, limit: Setting | None,
-                          request: Setting | None) -> None:
-    """What a patch sets of a container's memory: its GOMEMLIMIT, unless the container sets
-    one, and its memory limit and request."""
-    if gomemlimit is not None and "GOMEMLIMIT" not in container.env:
-        container.env["GOMEMLIMIT"] = gomemlimit
+def _take_patched_settings(container: Container, env: dict[str, EnvVar], limit: Setting | None,
+                           request: Setting | None) -> None:
+    """What a patch sets of a container: the variables of its environment the container does
+    not set, and its memory limit and request."""
+    added = {name: variable for name, variable in env.items() if name not in container.env}
+    container.env.update(added)
+    container.namespace_settings |= objects.namespace_settings([], container.env) & set(added)
     if limit is not None:
         container.limits_memory = limit
         container.requests_memory = request or container.requests_memory
 
 
-# The paths of a JSON 6902 patch that set a pod template's container's memory or add to its env.
-_JSON_PATCH_PATH = re.compile(r"/spec/template/spec/containers/(\d+)/(resources(?:/limits(?:/memory)?)?|env/-)")
+# The paths of a JSON 6902 patch that set a pod template's container's memory or its env.
+_JSON_PATCH_PATH = re.compile(r"/spec/template/spec/containers/(\d+)/(resources(?:/limits(?:/memory)?)?|env(?:/-)?)")
 
 
 def _json_patch_settings(abspath: str, display: Callable[[str], str]
-                         ) -> dict[int, tuple[EnvVar | None, Setting | None, Setting | None]]:
-    """By container index, the GOMEMLIMIT, memory limit and request a JSON 6902 patch file
-    (`- op: add` entries) adds or replaces ({} for any other file)."""
+                         ) -> dict[int, tuple[dict[str, EnvVar], Setting | None, Setting | None]]:
+    """By container index, the environment variables, memory limit and request a JSON 6902
+    patch file (`- op: add` entries) adds or replaces ({} for any other file)."""
     text = objects.read(abspath)
     if not text or "op:" not in text:
         return {}
     source = Source.of(display(abspath), abspath, text)
     # What does not parse is said where the file is read as a manifest, if it is one.
     documents = yaml_nodes.compose(text, source, lambda notification: None)
-    found: dict[int, tuple[EnvVar | None, Setting | None, Setting | None]] = {}
+    found: dict[int, tuple[dict[str, EnvVar], Setting | None, Setting | None]] = {}
     for operation in yaml_nodes.items(documents[0].root if documents else None):
         path = _JSON_PATCH_PATH.fullmatch(yaml_nodes.text(yaml_nodes.value(operation, "path")) or "")
         value = yaml_nodes.get(operation, "value")
@@ -894,10 +895,12 @@ def _json_patch_settings(abspath: str, display: Callable[[str], str]
                 yaml_nodes.text(yaml_nodes.value(operation, "op")) not in ("add", "replace"):
             continue
         index, field_path = int(path.group(1)), path.group(2)
-        gomemlimit, limit, request = found.get(index, (None, None, None))
-        if field_path == "env/-":
-            if yaml_nodes.text(yaml_nodes.value(value[1], "name")) == "GOMEMLIMIT":
-                gomemlimit = objects.env_var(source, value[1], "GOMEMLIMIT", None, {})
+        env, limit, request = found.get(index, ({}, None, None))
+        if field_path.startswith("env"):
+            # One variable (`env/-`), or the whole list (`env`).
+            for entry in [value[1]] if field_path == "env/-" else yaml_nodes.items(value[1]):
+                if (name := yaml_nodes.text(yaml_nodes.value(entry, "name"))):
+                    env[name] = objects.env_var(source, entry, name, None, {})
         else:
             limits = value if field_path.endswith("/memory") else \
                 yaml_nodes.get(value[1] if field_path.endswith("/limits") else yaml_nodes.value(value[1], "limits"),
@@ -908,7 +911,7 @@ def _json_patch_settings(abspath: str, display: Callable[[str], str]
                 limit = Setting(memory, source.location(*limits))
             if requests is not None and (memory := objects.known_size(requests[1])) is not None:
                 request = Setting(memory, source.location(*requests))
-        found[index] = (gomemlimit, limit, request)
+        found[index] = (env, limit, request)
     return found
 
 
@@ -972,7 +975,7 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
     # chart root -> templates declaring no workload that define named templates (a container's)
     chart_defining_templates: dict[str, list[tuple[Source, str]]] = {}
     # chart root -> a template's VerticalPodAutoscaler and the values path that turns it on (_chart_resizer)
-    chart_resizers: dict[str, tuple[Location, str | None]] = {}
+    chart_resizers: dict[str, tuple[Location, str | None, str | None]] = {}
     telling_defines: dict[str, frozenset[str]] = {}  # chart root -> its named templates naming GOMEMLIMIT
     flag_mentions: Counter[str] = Counter()  # how many times the manifests outside charts name each
     chart_flags: dict[str, set[str]] = {}  # chart root -> the flags its files name, rendered or not
@@ -1045,7 +1048,7 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
     env_sources = objects.env_sources(documents)
     containers = [c for doc in documents for c in objects.containers(doc, env_sources)]
     kustomizations = [p for p in manifest_paths if os.path.basename(p) in objects.KUSTOMIZATION_FILES]
-    _apply_memory_limit_patches(containers, kustomizations, display)
+    _apply_patches(containers, kustomizations, display)
     _apply_overlay_images(containers, kustomizations)
     if objects.olm_targets_some_namespaces(documents):
         for container in containers:
@@ -1084,8 +1087,9 @@ def load(manifest_paths: list[str], *, go_files: list[str], dockerfiles: list[st
             generated_by = helm_charts.helmify_run(chart, display) if chart_containers else None
             for container in chart_containers:
                 container.generated_by = generated_by
-            resizer, condition = chart_resizers.get(chart, (None, None))
-            if condition is None or defaults.value(condition):
+            resizer, condition, controlled = chart_resizers.get(chart, (None, None, None))
+            if (condition is None or defaults.value(condition)) and \
+                    (controlled is None or defaults.value(controlled) != "RequestsOnly"):
                 for container in chart_containers:
                     container.resized_by = resizer
             containers += chart_containers
@@ -1332,17 +1336,24 @@ def _mark_resized(containers: list[Container], documents: list[Document]) -> Non
 _VALUES_CONDITION = re.compile(r"\{\{-?\s*if\s+\.Values\.([\w.]+)\s*-?\}\}")
 
 
-def _chart_resizer(source: Source, text: str) -> tuple[Location, str | None] | None:
-    """Where a chart template declares a VerticalPodAutoscaler that changes limits, and the
-    values path of the `if` around it (None when there is none). Templates are not rendered:
+def _chart_resizer(source: Source, text: str) -> tuple[Location, str | None, str | None] | None:
+    """Where a chart template declares a VerticalPodAutoscaler that changes limits, the values
+    path of the `if` around it (None when there is none), and the values path its
+    `controlledValues` is written from (None when not so written). Templates are not rendered:
     it is taken to target the chart's workload."""
     found = _VPA_KIND.search(text)
     if found is None or _VPA_KEEPS_LIMITS.search(text):
         return None
     line = text.count("\n", 0, found.start()) + 1
     conditions = list(_VALUES_CONDITION.finditer(text, 0, found.start()))
+    controlled = _VPA_CONTROLLED_BY_VALUES.search(text, found.end())
     return Location(source.display, line, 1, line, len(found.group(0)) + 1), \
-        conditions[-1].group(1) if conditions else None
+        conditions[-1].group(1) if conditions else None, controlled.group(1) if controlled else None
+
+
+# oidc-apps-controller's `controlledValues: {{ .Values.vpa.controlledValues }}`, RequestsOnly by
+# default: its autoscaler never changes the limit (a message saying it does was read as wrong).
+_VPA_CONTROLLED_BY_VALUES = re.compile(r"\bcontrolledValues:[ \t]*[\"']?\{\{-?\s*\.Values\.([\w.]+)\s*-?\}\}")
 
 
 # What a file must spell out for the manifest rules to use it: a workload, a ConfigMap or

@@ -177,7 +177,7 @@ _RETIRED_STATE = (r"(?:is|has\s+been)\s+(?:now\s+|currently\s+)?(?:\*\*?|__?)?(?
 # "not meant for production" and how it may go on, ending its sentence or line ("... not ready
 # for production until you set a storage class" is no notice).
 _NOT_FOR_PRODUCTION = (r"not\s+(?:yet\s+)?(?:meant|intended|ready|suitable)\s+for\s+production"
-                       r"(?:\s+(?:use|environments?|deployments?))?(?:\s+yet)?[*_]*(?:[.!][*_]*[ \t]*)?$")
+                       r"(?:\s+(?:use|environments?|deployments?))?(?:\s+yet)?[*_]*(?:[.!][*_]*(?=\s|$)|[ \t]*$)")
 _RETIRED = re.compile(r"(?i)\b(?:this|the)\s+(?:project|repository|repo)\s+(?:\w+\s+)?" + _RETIRED_STATE +
                       # knative's net-http01: "This integration is deprecated and this repo will be
                       # archived the coming months" (its finding read as not worth a change): the
@@ -204,8 +204,12 @@ _RETIRED = re.compile(r"(?i)\b(?:this|the)\s+(?:project|repository|repo)\s+(?:\w
                       # PRODUCTION USE" (its finding read as not worth a change): no production to
                       # run out of memory in. Opening a clause ("Deploying the project is not meant
                       # for production without TLS" is no notice) and ending its sentence or line.
-                      r"|(?:^|[.!?:]\s+|[*_>]\s*)(?:this|the)\s+(?:project|repository|repo)\s+is\s+"
-                      r"(?:[\w-]+\s+){0,5}?" + _NOT_FOR_PRODUCTION, re.MULTILINE)
+                      r"|(?:^|[.!?:]\s+|[*_>]\s*)(?:(?:this|the)\s+(?:project|repository|repo)\s+is\s+"
+                      r"(?:[\w-]+\s+){0,5}?"
+                      # or saying what the project is: flare's "This is a research project and is
+                      # not intended for production use." (its findings read as not worth a change)
+                      r"|this\s+is\s+an?\s+(?:[\w-]+\s+){0,2}?(?:project|prototype|proof[\s-]+of[\s-]+concept|"
+                      r"experiment|demo)\s+and\s+(?:is\s+)?)" + _NOT_FOR_PRODUCTION, re.MULTILINE)
 # node-readiness-gate-controller's "Update: This project is now migrated to a kubernetes-sig
 # project: https://github.com/kubernetes-sigs/node-readiness-controller" (its finding read as
 # not worth a change: the fix belongs where it went): a move opening a clause, pointing in its
