@@ -528,7 +528,7 @@ def names_program(dockerfile: str, program: str) -> bool:
     last_stage = text[last.end():] if last is not None else text
     # Not a variable the Dockerfile gives a value with ENV: numaserve's Python image copies its
     # `${VIRTUAL_ENV}` so, and its scaffold's `/manager` was taken for a program it might be.
-    fixed = {name for line in _ENV_LINE.findall(text.replace("\\\n", " ")) for name in _ENV_NAME.findall(line)}
+    fixed = {name for line in _ENV_LINE.findall(CONTINUED_LINE.sub(" ", text)) for name in _ENV_NAME.findall(line)}
     return any(found is not None and found.group(1) not in fixed
                for copied in _copies(last_stage, stages=True)
                for found in map(_ARGUMENT_NAMED_FILE.search, copied.sources))
